@@ -1,0 +1,113 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"runtime/debug"
+
+	"github.com/urfave/cli/v2"
+)
+
+// version is set by the linker (-ldflags "-X main.version=…"); otherwise the
+// module version from the build info is used.
+var version = ""
+
+func rawcapVersion() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}
+
+// usageError marks an error in how rawcap was called; run exits 2 for it.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+func usagef(format string, a ...any) error { return usageError{fmt.Errorf(format, a...)} }
+
+// exitError carries an exit status chosen by a command (for example 1 after a
+// damaged file whose good packets were already printed).
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e exitError) Error() string { return e.err.Error() }
+func (e exitError) Unwrap() error { return e.err }
+
+// env is what a command needs from the process: its streams. Commands take it
+// instead of touching os.Stdout, so tests run them in-process.
+type env struct {
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+}
+
+// commands lists rawcap's subcommands; each lives in its own file.
+var commands []func(*env) *cli.Command
+
+func newApp(e *env) *cli.App {
+	app := &cli.App{
+		Name:                 "rawcap",
+		Usage:                "capture, read, filter and convert packet captures",
+		Version:              rawcapVersion(),
+		Reader:               e.stdin,
+		Writer:               e.stdout,
+		ErrWriter:            e.stderr,
+		EnableBashCompletion: false,
+		HideHelpCommand:      true,
+		ExitErrHandler:       func(*cli.Context, error) {},
+		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
+			return usageError{err}
+		},
+	}
+	for _, c := range commands {
+		cmd := c(e)
+		if cmd.OnUsageError == nil {
+			cmd.OnUsageError = app.OnUsageError
+		}
+		app.Commands = append(app.Commands, cmd)
+	}
+	if defaultAction != nil {
+		defaultAction(e, app)
+	}
+	return app
+}
+
+// defaultAction, when set (by the live-capture file), makes `rawcap [flags]`
+// without a subcommand behave as tcpdump does.
+var defaultAction func(*env, *cli.App)
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	err := newApp(e).RunContext(ctx, args)
+	return exitCode(err, stderr)
+}
+
+// exitCode prints err (if any) as "rawcap: …" and maps it to an exit status:
+// 0 success, 2 usage error, 1 any other failure.
+func exitCode(err error, stderr io.Writer) int {
+	if err == nil {
+		return 0
+	}
+	var ee exitError
+	if errors.As(err, &ee) {
+		if ee.err != nil {
+			fmt.Fprintf(stderr, "rawcap: %v\n", ee.err)
+		}
+		return ee.code
+	}
+	fmt.Fprintf(stderr, "rawcap: %v\n", err)
+	var ue usageError
+	if errors.As(err, &ue) {
+		return 2
+	}
+	return 1
+}
