@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# bench/compare.sh: time rawcap beside tcpdump, tshark, capinfos, editcap and cp
+# on the same generated capture, in one run, alternating the tools, and print
+# median times and ratios. The machines are shared and noisy: read the ratios.
+#
+#   bench/compare.sh [-n PACKETS] [-r ROUNDS] [-k KEEP_DIR]
+#
+# Needs Go; each comparison runs only where its reference tool is installed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=2000000 ROUNDS=3 DIR=""
+while getopts "n:r:k:" o; do
+  case $o in n) N=$OPTARG;; r) ROUNDS=$OPTARG;; k) DIR=$OPTARG;; *) exit 2;; esac
+done
+export TZ=UTC LC_ALL=C
+DIR=${DIR:-$(mktemp -d)}
+mkdir -p "$DIR"
+RAWCAP=$DIR/rawcap
+CGO_ENABLED=0 go build -trimpath -o "$RAWCAP" ./cmd/rawcap
+BIG=$DIR/big.pcap
+if [ ! -s "$BIG" ] || [ "$(cat "$DIR/big.n" 2>/dev/null)" != "$N" ]; then
+  go run ./bench/gencap -n "$N" -o "$BIG"; echo "$N" > "$DIR/big.n"
+fi
+SMALL=$DIR/small.pcap   # tshark's JSON and tree outputs are too slow for the whole file
+SN=$(( N < 100000 ? N : 100000 ))
+go run ./bench/gencap -n "$SN" -o "$SMALL"
+cat "$BIG" > /dev/null   # warm the page cache
+printf 'capture: %d packets, %s bytes (%s); tshark comparisons on the first %d\n' \
+  "$N" "$(stat -c %s "$BIG")" "$BIG" "$SN"
+have() { command -v "$1" >/dev/null 2>&1; }
+
+# t CMD...: run once, print seconds.
+t() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N); echo $(( (e - s) / 1000 ))e-6; }
+median() { tr ' ' '\n' | grep . | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+# pair NAME PKTS "RAWCAP CMD" "REFERENCE CMD": alternate ROUNDS times, print medians and the ratio.
+pair() {
+  local name=$1 pkts=$2 ours=$3 ref=$4 a="" b="" i ma mb
+  for ((i = 0; i < ROUNDS; i++)); do
+    a="$a $(t bash -c "$ours")"; b="$b $(t bash -c "$ref")"
+  done
+  ma=$(echo "$a" | median); mb=$(echo "$b" | median)
+  awk -v n="$name" -v p="$pkts" -v a="$ma" -v b="$mb" 'BEGIN {
+    printf "%-34s rawcap %8.3fs (%6.2f Mpkt/s)   reference %8.3fs (%6.3f Mpkt/s)   ratio %6.2fx\n",
+      n, a, p/a/1e6, b, p/b/1e6, b/a }'
+}
+
+echo "== files (issue 2)"
+have capinfos && pair "info vs capinfos" "$N" "$RAWCAP info $BIG" "capinfos $BIG"
+have editcap && pair "convert→pcapng vs editcap -F pcapng" "$N" \
+  "$RAWCAP convert $BIG $DIR/out.pcapng" "editcap -F pcapng $BIG $DIR/ref.pcapng"
+pair "convert→pcapng vs cp (the floor)" "$N" "$RAWCAP convert $BIG $DIR/out.pcapng" "cp $BIG $DIR/copy.pcap"
+
+if "$RAWCAP" read --help >/dev/null 2>&1; then
+  echo "== reading and decoding (issue 3)"
+  have tcpdump && pair "read vs tcpdump -n -r" "$N" "$RAWCAP read $BIG" "tcpdump -n -r $BIG"
+  have tshark && pair "read --json vs tshark -T json" "$SN" "$RAWCAP read --json $SMALL" "tshark -T json -r $SMALL"
+  have tshark && pair "read -V vs tshark -V" "$SN" "$RAWCAP read -V $SMALL" "tshark -V -r $SMALL"
+  rss=$( { /usr/bin/time -f %M "$RAWCAP" read --json "$BIG" >/dev/null; } 2>&1 | tail -1 || true)
+  echo "rawcap read --json resident memory on the whole file: ${rss:-?} KiB"
+fi
+
+if "$RAWCAP" read -c 1 "$BIG" 'tcp port 443' >/dev/null 2>&1; then
+  echo "== filtering (issue 4)"
+  have tcpdump && pair "convert 'tcp port 443' vs tcpdump -w" "$N" \
+    "$RAWCAP convert $BIG $DIR/f.pcap 'tcp port 443'" "tcpdump -r $BIG -w $DIR/fref.pcap 'tcp port 443'"
+  have tcpdump && pair "-r -w 'tcp port 443' vs tcpdump -w" "$N" \
+    "$RAWCAP -r $BIG -w $DIR/f2.pcap 'tcp port 443'" "tcpdump -r $BIG -w $DIR/fref.pcap 'tcp port 443'"
+fi
+echo "go benchmarks (zero-copy read, decode, filter VM): make bench"
