@@ -187,10 +187,11 @@ func parseBPFLine(line string, n int) (bpf.RawInstruction, error) {
 		}
 	case "ja":
 		t, err := strconv.Atoi(operand)
-		if err != nil || t <= n {
+		if err != nil {
 			return bad()
 		}
-		in.Op, in.K = cbJMP|cbJA, uint32(t-n-1)
+		// libpcap's protochain loops back: k then wraps, as in C.
+		in.Op, in.K = cbJMP|cbJA, uint32(int32(t-n-1))
 	case "neg":
 		in.Op = cbALU | cbNEG
 	case "tax":
