@@ -1,0 +1,29 @@
+// Package capture reads packets live from a Linux network interface through an
+// AF_PACKET socket and a TPACKET_V3 memory-mapped receive ring, without libpcap
+// and without cgo.
+//
+// Open builds the socket (or, with Config.Fanout, a PACKET_FANOUT group of
+// sockets), attaches the caller's classic BPF filter before the socket is bound
+// so that no unfiltered packet is ever queued, maps the ring and binds. A Handle
+// then hands out packets with ReadPacket as zero-copy views into the ring: the
+// Packet's Data stays valid until the next call to ReadPacket or Close, after
+// which the ring block that held it goes back to the kernel.
+//
+// The interface "any" captures on every interface in cooked mode; its packets
+// come with a Linux cooked v2 header (linktype.LinuxSLL2) that carries the
+// interface index, as tcpdump 4.99 writes them. VLAN tags that the kernel
+// strips from Ethernet frames are put back, so that files show the 802.1Q
+// header that was on the wire.
+//
+// The kernel-shared ring is treated as hostile: the block walker reads every
+// offset once and bound-checks it, so a corrupt block ends the block instead of
+// panicking. It is a pure function over bytes, fuzzed by FuzzWalkBlock.
+//
+// A Handle's ReadPacket must be called from one goroutine at a time; Stats and
+// Close are safe to call from any goroutine, and Close wakes a ReadPacket that
+// is waiting for packets, which then returns io.EOF.
+//
+// On systems other than Linux, Open returns an error wrapping
+// errors.ErrUnsupported; Interfaces works everywhere the net package lists
+// interfaces.
+package capture

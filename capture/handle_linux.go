@@ -1,0 +1,277 @@
+package capture
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"sync"
+	"time"
+
+	"golang.org/x/net/bpf"
+	"golang.org/x/sys/unix"
+
+	"github.com/rawcap/rawcap/linktype"
+	"github.com/rawcap/rawcap/pcapio"
+)
+
+// Handle is an open live capture: one packet socket, or a fanout group of
+// them, each with its ring and a goroutine that waits for the ring's next
+// block and hands it to the reader.
+type Handle struct {
+	name      string
+	lt        linktype.Type
+	cooked    bool
+	snap      int
+	dir       Direction
+	loopbacks []int32
+	rings     []*ring
+	wakefd    int
+
+	ready    chan *ring    // blocks ready for the reader, one per ring at most
+	done     chan struct{} // closed by Close
+	failed   chan struct{} // closed when a ring's socket fails
+	failErr  error
+	failOnce sync.Once
+	wg       sync.WaitGroup
+
+	// mu is held by ReadPacket; Close takes it before unmapping the rings.
+	mu      sync.Mutex
+	closed  bool
+	cur     *ring // the ring whose current block the reader walks, or nil
+	it      blockIter
+	f       frame
+	buf     []byte // rebuilt frames (SLL2 header, VLAN tag)
+	corrupt uint64 // blocks that ended early because they were malformed
+
+	closeOnce sync.Once
+	statsMu   sync.Mutex
+	stats     Stats
+	statsDone bool
+}
+
+// Open starts capturing as cfg says. Errors wrap ErrNoInterface,
+// ErrInterfaceDown or os.ErrPermission where those apply.
+func Open(cfg Config) (*Handle, error) {
+	g, err := cfg.geometry(unix.Getpagesize())
+	if err != nil {
+		return nil, err
+	}
+	if cfg.Interface == "" {
+		return nil, errors.New("capture: no interface given (try \"rawcap interfaces\")")
+	}
+	h := &Handle{
+		name: cfg.Interface, snap: g.snapLen, dir: cfg.Direction, wakefd: -1,
+		ready: make(chan *ring), done: make(chan struct{}), failed: make(chan struct{}),
+		loopbacks: loopbackIndexes(),
+	}
+	ifindex := 0
+	if cfg.Interface == "any" {
+		h.lt, h.cooked = linktype.LinuxSLL2, true
+	} else {
+		var hatype uint16
+		ifindex, hatype, err = lookupInterface(cfg.Interface)
+		if err != nil {
+			return nil, err
+		}
+		h.lt, h.cooked = linkTypeFor(hatype)
+	}
+	h.buf = make([]byte, 0, h.snap+sll2HeaderLen+vlanTagLen)
+	if h.wakefd, err = unix.Eventfd(0, unix.EFD_CLOEXEC|unix.EFD_NONBLOCK); err != nil {
+		return nil, fmt.Errorf("capture: %w", os.NewSyscallError("eventfd", err))
+	}
+	if err := h.openRings(ifindex, g, &cfg); err != nil {
+		h.release()
+		return nil, err
+	}
+	for _, r := range h.rings {
+		h.wg.Add(1)
+		go h.run(r)
+	}
+	return h, nil
+}
+
+// openRings opens the sockets, joins them to one fanout group, and only then
+// swaps their drop-all filters for the caller's.
+func (h *Handle) openRings(ifindex int, g ringGeometry, cfg *Config) error {
+	n := max(1, cfg.Fanout)
+	var id uint16
+	for i := range n {
+		arg := 0
+		if n > 1 {
+			arg = fanoutArg(id, i == 0)
+		}
+		r, err := openRing(ifindex, h.cooked, g, cfg, arg)
+		if err != nil {
+			return err
+		}
+		h.rings = append(h.rings, r)
+		if n > 1 && i == 0 {
+			if id, err = fanoutID(r.fd); err != nil {
+				return err
+			}
+		}
+	}
+	prog := cfg.Filter
+	if len(prog) == 0 {
+		// Keep everything, cut at the snapshot length in the kernel.
+		prog = []bpf.RawInstruction{{Op: unix.BPF_RET | unix.BPF_K, K: uint32(g.snapLen)}}
+	}
+	for _, r := range h.rings {
+		if err := attachFilter(r.fd, prog); err != nil {
+			return fmt.Errorf("capture: attaching the filter: %w", os.NewSyscallError("setsockopt SO_ATTACH_FILTER", err))
+		}
+	}
+	return nil
+}
+
+// run waits for r's blocks and passes them to the reader, one at a time:
+// it waits for the reader to give a block back before it waits for the next,
+// so that the ring's poll never reports a block the reader still holds.
+func (h *Handle) run(r *ring) {
+	defer h.wg.Done()
+	for {
+		if err := r.wait(h.wakefd); err != nil {
+			if err != errWoken {
+				h.fail(fmt.Errorf("capture on %s: %w", h.name, err))
+			}
+			return
+		}
+		select {
+		case h.ready <- r:
+		case <-h.done:
+			return
+		}
+		select {
+		case <-r.released:
+		case <-h.done:
+			return
+		}
+	}
+}
+
+func (h *Handle) fail(err error) {
+	h.failOnce.Do(func() {
+		h.failErr = err
+		close(h.failed)
+	})
+}
+
+// LinkType returns the link type of the packets ReadPacket returns.
+func (h *Handle) LinkType() linktype.Type { return h.lt }
+
+// ReadPacket waits for the next packet and fills p with it. p.Data is a view
+// into the ring (or into the Handle's buffer, for rebuilt frames) that stays
+// valid until the next call to ReadPacket or Close. It returns io.EOF once the
+// Handle is closed, or the socket's error if capturing failed (for example
+// when the interface went away). It does not allocate.
+func (h *Handle) ReadPacket(p *pcapio.Packet) error {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.closed {
+		return io.EOF
+	}
+	for {
+		if h.cur == nil {
+			select {
+			case r := <-h.ready:
+				h.cur = r
+				h.it = newBlockIter(r.block(r.cur))
+			case <-h.done:
+				return io.EOF
+			case <-h.failed:
+				return h.failErr
+			}
+		}
+		for h.it.next(&h.f) {
+			if wanted(h.dir, h.f.pkttype, h.f.pkttype == packetOutgoing && h.isLoopback(h.f.ifindex)) {
+				h.fill(p, &h.f)
+				return nil
+			}
+		}
+		if h.it.corrupt {
+			h.corrupt++
+		}
+		r := h.cur
+		h.cur = nil
+		r.release()
+		r.released <- struct{}{}
+	}
+}
+
+func (h *Handle) isLoopback(ifindex int32) bool {
+	return slices.Contains(h.loopbacks, ifindex)
+}
+
+func (h *Handle) fill(p *pcapio.Packet, f *frame) {
+	data, length := f.data, int(f.length)
+	if h.cooked {
+		h.buf = appendSLL2(h.buf[:0], f, data)
+		data, length = h.buf, length+sll2HeaderLen
+	} else if tpid, tci, ok := vlanTag(f); ok && h.lt == linktype.Ethernet && len(data) >= macAddressesSize {
+		h.buf = appendWithVLAN(h.buf[:0], data, tpid, tci)
+		data, length = h.buf, length+vlanTagLen
+	}
+	if len(data) > h.snap {
+		data = data[:h.snap]
+	}
+	*p = pcapio.Packet{
+		Data:     data,
+		Length:   max(length, len(data)),
+		Time:     time.Unix(int64(f.sec), int64(f.nsec)),
+		HasTime:  true,
+		LinkType: h.lt,
+	}
+}
+
+// Stats returns the kernel's counts since Open, summed over the fanout
+// group. After Close it returns the final counts.
+func (h *Handle) Stats() (Stats, error) {
+	h.statsMu.Lock()
+	defer h.statsMu.Unlock()
+	if !h.statsDone {
+		for _, r := range h.rings {
+			s, err := r.stats()
+			if err != nil {
+				return h.stats, err
+			}
+			h.stats.add(s)
+		}
+	}
+	return h.stats, nil
+}
+
+// Close stops the capture: it wakes a ReadPacket waiting for packets (which
+// returns io.EOF), gives the rings back and closes the sockets, which also
+// ends promiscuous mode. Views returned by ReadPacket are invalid afterwards.
+// Close is safe to call more than once and from any goroutine.
+func (h *Handle) Close() error {
+	h.closeOnce.Do(func() {
+		close(h.done)
+		var one [8]byte
+		ne.PutUint64(one[:], 1)
+		unix.Write(h.wakefd, one[:])
+		h.mu.Lock()
+		h.wg.Wait()
+		h.Stats()
+		h.release()
+		h.closed, h.cur = true, nil
+		h.mu.Unlock()
+	})
+	return nil
+}
+
+// release closes the rings and the eventfd.
+func (h *Handle) release() {
+	h.statsMu.Lock()
+	defer h.statsMu.Unlock()
+	for _, r := range h.rings {
+		r.close()
+	}
+	h.statsDone = true
+	if h.wakefd >= 0 {
+		unix.Close(h.wakefd)
+		h.wakefd = -1
+	}
+}

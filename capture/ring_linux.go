@@ -1,0 +1,100 @@
+package capture
+
+import (
+	"errors"
+	"os"
+	"sync/atomic"
+	"unsafe"
+
+	"golang.org/x/sys/unix"
+)
+
+// errWoken means the Handle's wake-up eventfd fired: the Handle is closing.
+var errWoken = errors.New("capture: woken to close")
+
+// ring is one socket's memory-mapped TPACKET_V3 receive ring.
+type ring struct {
+	fd        int
+	mem       []byte
+	blockSize int
+	numBlocks int
+	// cur is the block the ring's goroutine waits for, and then the block
+	// the reader walks; the released channel passes it from one to the other.
+	cur      int
+	released chan struct{}
+	pfd      [2]unix.PollFd
+}
+
+func (r *ring) block(i int) []byte {
+	o := i * r.blockSize
+	return r.mem[o : o+r.blockSize : o+r.blockSize]
+}
+
+// statusWord points at block i's block_status, which the kernel and user
+// space hand back and forth with atomic accesses.
+func (r *ring) statusWord(i int) *uint32 {
+	return (*uint32)(unsafe.Pointer(&r.mem[i*r.blockSize+blockStatusOff]))
+}
+
+// release gives the current block back to the kernel and moves on.
+func (r *ring) release() {
+	atomic.StoreUint32(r.statusWord(r.cur), unix.TP_STATUS_KERNEL)
+	r.cur++
+	if r.cur == r.numBlocks {
+		r.cur = 0
+	}
+}
+
+// wait blocks until the current block belongs to user space, the wake-up
+// eventfd fires (errWoken), or the socket reports an error. It never spins:
+// it polls the socket and the eventfd together, with no timeout, and the
+// kernel hands over a partly filled block after the ring's block timeout.
+func (r *ring) wait(wakefd int) error {
+	r.pfd[0] = unix.PollFd{Fd: int32(r.fd), Events: unix.POLLIN | unix.POLLERR}
+	r.pfd[1] = unix.PollFd{Fd: int32(wakefd), Events: unix.POLLIN}
+	for {
+		if atomic.LoadUint32(r.statusWord(r.cur))&unix.TP_STATUS_USER != 0 {
+			return nil
+		}
+		_, err := unix.Poll(r.pfd[:], -1)
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			return os.NewSyscallError("poll", err)
+		}
+		if r.pfd[1].Revents != 0 {
+			return errWoken
+		}
+		if ev := r.pfd[0].Revents; ev&(unix.POLLERR|unix.POLLHUP|unix.POLLNVAL) != 0 {
+			soerr, err := unix.GetsockoptInt(r.fd, unix.SOL_SOCKET, unix.SO_ERROR)
+			if err != nil {
+				return os.NewSyscallError("getsockopt", err)
+			}
+			if soerr != 0 {
+				return os.NewSyscallError("packet socket", unix.Errno(soerr))
+			}
+			return errors.New("capture: packet socket failed")
+		}
+	}
+}
+
+func (r *ring) close() {
+	if r.mem != nil {
+		unix.Munmap(r.mem)
+		r.mem = nil
+	}
+	if r.fd >= 0 {
+		unix.Close(r.fd)
+		r.fd = -1
+	}
+}
+
+// stats reads (and so resets) the socket's kernel counters.
+func (r *ring) stats() (Stats, error) {
+	st, err := unix.GetsockoptTpacketStatsV3(r.fd, unix.SOL_PACKET, unix.PACKET_STATISTICS)
+	if err != nil {
+		return Stats{}, os.NewSyscallError("getsockopt PACKET_STATISTICS", err)
+	}
+	return Stats{Received: uint64(st.Packets), Dropped: uint64(st.Drops), FreezeQueue: uint64(st.Freeze_q_cnt)}, nil
+}
