@@ -84,29 +84,45 @@ func Open(name string) (*Reader, error) {
 // zstd-compressed or not, and returns a Reader positioned at the first
 // record. The caller keeps ownership of r; Close does not close it.
 func NewReader(src io.Reader) (*Reader, error) {
-	r := &Reader{src: src, buf: make([]byte, bufSize)}
+	r := &Reader{buf: make([]byte, bufSize)}
+	if err := r.Reset(src); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// Reset makes r read a new stream from src, as NewReader would, reusing its
+// buffer. It releases r's decompressor; a file Open opened stays open
+// until Close.
+func (r *Reader) Reset(src io.Reader) error {
+	if r.dec != nil {
+		r.dec()
+	}
+	buf := r.buf
+	if len(buf) != bufSize {
+		buf = make([]byte, bufSize) // drop a buffer grown for a huge block
+	}
+	*r = Reader{src: src, buf: buf, closer: r.closer}
 	if err := r.fill(4); err != nil {
 		if r.end-r.start < 4 {
-			return nil, &FormatError{Offset: 0, Msg: fmt.Sprintf("%d bytes are too few for a capture file", r.end-r.start), Err: ErrTruncated}
+			return &FormatError{Offset: 0, Msg: fmt.Sprintf("%d bytes are too few for a capture file", r.end-r.start), Err: ErrTruncated}
 		}
-		return nil, err
+		return err
 	}
 	head := r.buf[r.start : r.start+4]
 	switch {
 	case head[0] == 0x1f && head[1] == 0x8b:
 		zr, err := gzip.NewReader(r.rewind())
 		if err != nil {
-			return nil, fmt.Errorf("gzip: %w", err)
+			return fmt.Errorf("gzip: %w", err)
 		}
 		r.src, r.dec = zr, func() { zr.Close() }
-		return r.open()
 	case bytes.Equal(head, []byte{0x28, 0xb5, 0x2f, 0xfd}):
 		zr, err := zstd.NewReader(r.rewind(), zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(1<<30))
 		if err != nil {
-			return nil, fmt.Errorf("zstd: %w", err)
+			return fmt.Errorf("zstd: %w", err)
 		}
 		r.src, r.dec = zr, zr.Close
-		return r.open()
 	}
 	return r.open()
 }
@@ -121,12 +137,12 @@ func (r *Reader) rewind() io.Reader {
 }
 
 // open recognizes the (uncompressed) format and reads its header.
-func (r *Reader) open() (*Reader, error) {
+func (r *Reader) open() error {
 	if err := r.fill(4); err != nil {
 		if r.end-r.start < 4 {
-			return nil, &FormatError{Offset: 0, Msg: fmt.Sprintf("%d bytes are too few for a capture file", r.end-r.start), Err: ErrTruncated}
+			return &FormatError{Offset: 0, Msg: fmt.Sprintf("%d bytes are too few for a capture file", r.end-r.start), Err: ErrTruncated}
 		}
-		return nil, err
+		return err
 	}
 	var err error
 	switch m := r.buf[r.start : r.start+4]; {
@@ -137,11 +153,11 @@ func (r *Reader) open() (*Reader, error) {
 		r.format = FormatPcap
 		err = r.openPcap()
 	}
-	if err != nil {
-		r.Close()
-		return nil, err
+	if err != nil && r.dec != nil {
+		r.dec()
+		r.dec = nil
 	}
-	return r, nil
+	return err
 }
 
 // fill makes at least n unread bytes available in buf[start:end], moving or
