@@ -247,7 +247,7 @@ func TestPcapNGOtherBlocks(t *testing.T) {
 		t.Errorf("names (-want +got):\n%s", diff)
 	}
 	wantStats := &InterfaceStats{Time: time.Unix(3, 0), Received: 10, Dropped: 1, FilterAccepted: 9, OSDropped: 2, Delivered: 8,
-		Has: HasReceived | HasDropped | HasFilterAccepted | HasOSDropped | HasDelivered | HasStartTime | HasEndTime,
+		Has:       HasReceived | HasDropped | HasFilterAccepted | HasOSDropped | HasDelivered | HasStartTime | HasEndTime,
 		StartTime: time.Unix(1, 0), EndTime: time.Unix(2, 0), Comment: "stats"}
 	if diff := cmp.Diff(wantStats, r.Interfaces()[0].Stats); diff != "" {
 		t.Errorf("statistics (-want +got):\n%s", diff)
