@@ -1,0 +1,110 @@
+package decode
+
+import "github.com/rawcap/rawcap/linktype"
+
+// maxLayers bounds how many layers one packet may have; deeper packets (a
+// tunnel inside a tunnel inside …) are cut there and marked.
+const maxLayers = 16
+
+// Decoder decodes packets into layers. It is reused from packet to packet:
+// Decode does not allocate, and the layers it returns alias the Decoder and
+// the packet bytes, valid until the next call to Decode. A Decoder is not
+// safe for concurrent use.
+type Decoder struct {
+	// Ports maps TCP and UDP ports to the application protocol decoded on
+	// them. NewDecoder fills it with the defaults of dispatch.go; users
+	// change it with Ports.Set (rawcap's --decode-as).
+	Ports Ports
+
+	data     []byte
+	linkType linktype.Type
+	layers   [maxLayers]Layer
+	n        int
+	quoted   bool
+}
+
+// NewDecoder returns a Decoder with the default port table.
+func NewDecoder() *Decoder {
+	d := &Decoder{}
+	d.Ports.setDefaults()
+	return d
+}
+
+// Decode decodes data, a packet whose first byte is a header of link type
+// lt, and returns its layers, outermost first. Decoding stops at the first
+// malformed layer (kept, with its reason) or when nothing more is known. The
+// result aliases d and data and is valid until the next call to Decode.
+func (d *Decoder) Decode(data []byte, lt linktype.Type) []Layer {
+	d.data = data
+	d.linkType = lt
+	d.n = 0
+	d.quoted = false
+	next := firstLayer(lt, data)
+	start, end := 0, len(data)
+	for next != LayerNone {
+		if d.n == maxLayers {
+			d.layers[d.n-1].Malformed = ReasonTooManyLayer
+			break
+		}
+		l := Layer{Type: next, Start: start, Payload: end, End: end, Quoted: d.quoted}
+		next = d.decodeLayer(&l)
+		if l.Payload < l.Start {
+			l.Payload = l.Start
+		}
+		if l.Payload > l.End {
+			l.Payload = l.End
+		}
+		if l.Malformed != "" && l.Quoted && l.Malformed == ReasonTruncated {
+			// An ICMP error quotes only the start of the offending
+			// packet: that its layers end early is expected.
+			l.Malformed = ""
+			next = LayerNone
+		}
+		d.layers[d.n] = l
+		d.n++
+		if l.Malformed != "" {
+			break
+		}
+		start, end = l.Payload, l.End
+		if next == LayerNone && start < end && !l.Quoted && l.Type != LayerPayload {
+			next = LayerPayload
+		}
+	}
+	return d.layers[:d.n]
+}
+
+// Layers returns the layers of the last decoded packet.
+func (d *Decoder) Layers() []Layer { return d.layers[:d.n] }
+
+// Data returns the bytes of the last decoded packet.
+func (d *Decoder) Data() []byte { return d.data }
+
+// LinkType returns the link type of the last decoded packet.
+func (d *Decoder) LinkType() linktype.Type { return d.linkType }
+
+// Layer returns the first layer of type t of the last decoded packet.
+func (d *Decoder) Layer(t LayerType) (Layer, bool) {
+	for _, l := range d.layers[:d.n] {
+		if l.Type == t {
+			return l, true
+		}
+	}
+	return Layer{}, false
+}
+
+// Malformed returns the malformed layer of the last decoded packet, if any.
+func (d *Decoder) Malformed() (Layer, bool) {
+	if d.n > 0 && d.layers[d.n-1].Malformed != "" {
+		return d.layers[d.n-1], true
+	}
+	return Layer{}, false
+}
+
+// bytes returns the bytes of l from its start to its end.
+func (d *Decoder) bytes(l *Layer) []byte { return d.data[l.Start:l.End:l.End] }
+
+// Reason says why a layer is malformed. It is also an error, for the Parse
+// functions of the views.
+type Reason string
+
+func (r Reason) Error() string { return string(r) }

@@ -1,0 +1,276 @@
+package decode
+
+import "github.com/rawcap/rawcap/linktype"
+
+// This file is the one place that knows which protocol follows which: the
+// link types, EtherTypes, IP protocols and default ports, and the switches
+// that call each protocol's decoder and printers. Adding a protocol means
+// adding a LayerType (layer.go), a case to each switch below and, for an
+// application protocol, its ports to setDefaults. See HACKING.md.
+
+// firstLayer returns the outermost layer of a packet of link type lt.
+func firstLayer(lt linktype.Type, data []byte) LayerType {
+	switch lt {
+	case linktype.Ethernet:
+		return LayerEthernet
+	case linktype.LinuxSLL:
+		return LayerSLL
+	case linktype.LinuxSLL2:
+		return LayerSLL2
+	case linktype.Null, linktype.Loop:
+		return LayerLoopback
+	case linktype.Raw, 12, 14: // 12 and 14 are DLT_RAW on some BSDs
+		return LayerRaw
+	case linktype.IPv4:
+		return LayerIPv4
+	case linktype.IPv6:
+		return LayerIPv6
+	}
+	return LayerNone
+}
+
+// EtherTypes rawcap decodes.
+const (
+	EtherTypeIPv4    = 0x0800
+	EtherTypeARP     = 0x0806
+	EtherTypeRARP    = 0x8035
+	EtherTypeVLAN    = 0x8100
+	EtherTypeIPv6    = 0x86dd
+	EtherTypeQinQ    = 0x88a8
+	EtherTypeQinQOld = 0x9100
+)
+
+// etherTypeLayer returns the layer an EtherType announces.
+func etherTypeLayer(et uint16) LayerType {
+	switch et {
+	case EtherTypeIPv4:
+		return LayerIPv4
+	case EtherTypeIPv6:
+		return LayerIPv6
+	case EtherTypeARP, EtherTypeRARP:
+		return LayerARP
+	case EtherTypeVLAN, EtherTypeQinQ, EtherTypeQinQOld:
+		return LayerVLAN
+	}
+	return LayerNone
+}
+
+// IP protocol numbers rawcap decodes.
+const (
+	IPProtoHopByHop = 0
+	IPProtoICMP     = 1
+	IPProtoIPIP     = 4
+	IPProtoTCP      = 6
+	IPProtoUDP      = 17
+	IPProtoIPv6     = 41
+	IPProtoRouting  = 43
+	IPProtoFragment = 44
+	IPProtoGRE      = 47
+	IPProtoICMPv6   = 58
+	IPProtoNoNext   = 59
+	IPProtoDestOpts = 60
+)
+
+// ipProtocolLayer returns the layer an IP protocol (or IPv6 next header)
+// number announces; v6 is set inside an IPv6 header chain, where the
+// extension headers are recognised.
+func ipProtocolLayer(p uint8, v6 bool) LayerType {
+	switch p {
+	case IPProtoTCP:
+		return LayerTCP
+	case IPProtoUDP:
+		return LayerUDP
+	case IPProtoICMP:
+		return LayerICMPv4
+	case IPProtoICMPv6:
+		return LayerICMPv6
+	case IPProtoIPIP:
+		return LayerIPv4
+	case IPProtoIPv6:
+		return LayerIPv6
+	}
+	if v6 {
+		switch p {
+		case IPProtoHopByHop:
+			return LayerIPv6HopByHop
+		case IPProtoRouting:
+			return LayerIPv6Routing
+		case IPProtoFragment:
+			return LayerIPv6Fragment
+		case IPProtoDestOpts:
+			return LayerIPv6DestOpts
+		}
+	}
+	return LayerNone
+}
+
+// setDefaults fills the port table with the application protocols decoded
+// by default.
+func (ps *Ports) setDefaults() {
+	ps.tcp = map[uint16]LayerType{}
+	ps.udp = map[uint16]LayerType{}
+	// H4: application ports go here, e.g. ps.Set(TransportUDP, 53, LayerDNS).
+}
+
+// decodeLayer decodes layer l (whose Type, Start and End are set), sets its
+// Payload (and End, Malformed when needed) and returns the next layer.
+func (d *Decoder) decodeLayer(l *Layer) LayerType {
+	switch l.Type {
+	case LayerEthernet:
+		return d.decodeEthernet(l)
+	case LayerLLC:
+		return d.decodeLLC(l)
+	case LayerVLAN:
+		return d.decodeVLAN(l)
+	case LayerSLL:
+		return d.decodeSLL(l)
+	case LayerSLL2:
+		return d.decodeSLL2(l)
+	case LayerLoopback:
+		return d.decodeLoopback(l)
+	case LayerRaw:
+		return d.decodeRaw(l)
+	case LayerARP:
+		return d.decodeARP(l)
+	case LayerIPv4:
+		return d.decodeIPv4(l)
+	case LayerIPv6:
+		return d.decodeIPv6(l)
+	case LayerIPv6HopByHop, LayerIPv6Routing, LayerIPv6Fragment, LayerIPv6DestOpts:
+		return d.decodeIPv6Ext(l)
+	case LayerICMPv4:
+		return d.decodeICMPv4(l)
+	case LayerICMPv6:
+		return d.decodeICMPv6(l)
+	case LayerTCP:
+		return d.decodeTCP(l)
+	case LayerUDP:
+		return d.decodeUDP(l)
+	}
+	// LayerPayload and protocols without a decoder yet: opaque bytes.
+	l.Type = LayerPayload
+	l.Payload = l.Start
+	return LayerNone
+}
+
+// lineLayer appends the one-line text of layer i, which prints the layers
+// after it as it sees fit (usually by calling lineLayer for i+1).
+func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
+	if i >= d.n {
+		return b
+	}
+	switch d.layers[i].Type {
+	case LayerEthernet:
+		return p.lineEthernet(b, d, i)
+	case LayerLLC:
+		return p.lineLLC(b, d, i)
+	case LayerVLAN:
+		return p.lineVLAN(b, d, i)
+	case LayerSLL:
+		return p.lineSLL(b, d, i)
+	case LayerSLL2:
+		return p.lineSLL2(b, d, i)
+	case LayerLoopback:
+		return p.lineLoopback(b, d, i)
+	case LayerRaw:
+		if p.Options.Link {
+			b = append(b, "ip: "...)
+		}
+		return p.lineLayer(b, d, i+1)
+	case LayerARP:
+		return p.lineARP(b, d, i)
+	case LayerIPv4:
+		return p.lineIPv4(b, d, i)
+	case LayerIPv6:
+		return p.lineIPv6(b, d, i)
+	case LayerIPv6HopByHop, LayerIPv6Routing, LayerIPv6Fragment, LayerIPv6DestOpts:
+		return p.lineIPv6Ext(b, d, i)
+	case LayerICMPv4:
+		return p.lineICMPv4(b, d, i)
+	case LayerICMPv6:
+		return p.lineICMPv6(b, d, i)
+	case LayerTCP:
+		return p.lineTCP(b, d, i)
+	case LayerUDP:
+		return p.lineUDP(b, d, i)
+	}
+	return b
+}
+
+// jsonLayer appends layer i's JSON member ("tcp":{…}) to w.
+func (p *JSONPrinter) jsonLayer(w *jsonWriter, d *Decoder, i int) {
+	switch d.layers[i].Type {
+	case LayerEthernet:
+		jsonEthernet(w, d, i)
+	case LayerLLC:
+		jsonLLC(w, d, i)
+	case LayerVLAN:
+		jsonVLAN(w, d, i)
+	case LayerSLL:
+		jsonSLL(w, d, i)
+	case LayerSLL2:
+		jsonSLL2(w, d, i)
+	case LayerLoopback:
+		jsonLoopback(w, d, i)
+	case LayerARP:
+		jsonARP(w, d, i)
+	case LayerIPv4:
+		jsonIPv4(w, d, i)
+	case LayerIPv6:
+		jsonIPv6(w, d, i)
+	case LayerICMPv4:
+		jsonICMPv4(w, d, i)
+	case LayerICMPv6:
+		jsonICMPv6(w, d, i)
+	case LayerTCP:
+		p.jsonTCP(w, d, i)
+	case LayerUDP:
+		jsonUDP(w, d, i)
+	case LayerPayload:
+		jsonPayload(w, d, i)
+	}
+}
+
+// treeLayer appends layer i's subtree (tshark -V) to t.
+func treeLayer(t *treeWriter, d *Decoder, i int) {
+	switch d.layers[i].Type {
+	case LayerEthernet:
+		treeEthernet(t, d, i)
+	case LayerVLAN:
+		treeVLAN(t, d, i)
+	case LayerSLL:
+		treeSLL(t, d, i)
+	case LayerARP:
+		treeARP(t, d, i)
+	case LayerIPv4:
+		treeIPv4(t, d, i)
+	case LayerIPv6:
+		treeIPv6(t, d, i)
+	case LayerICMPv4:
+		treeICMPv4(t, d, i)
+	case LayerICMPv6:
+		treeICMPv6(t, d, i)
+	case LayerTCP:
+		treeTCP(t, d, i)
+	case LayerUDP:
+		treeUDP(t, d, i)
+	case LayerPayload:
+		treePayload(t, d, i)
+	default:
+		treeGeneric(t, d, i)
+	}
+}
+
+// protocolsLayer appends layer i's part of frame.protocols ("eth:ethertype").
+func protocolsLayer(b []byte, d *Decoder, i int) []byte {
+	l := &d.layers[i]
+	switch l.Type {
+	case LayerEthernet, LayerVLAN, LayerSLL, LayerSLL2:
+		b = append(b, l.Type.String()...)
+		if l.Payload < l.End && i+1 < d.n && d.layers[i+1].Type != LayerLLC {
+			b = append(b, ":ethertype"...)
+		}
+		return b
+	}
+	return append(b, l.Type.String()...)
+}

@@ -1,0 +1,162 @@
+package decode
+
+// Ethernet is an Ethernet II or IEEE 802.3 header:
+//
+//	0                   6                  12      14
+//	+-------------------+-------------------+-------+
+//	| destination MAC   | source MAC        | type  |
+//	+-------------------+-------------------+-------+
+//
+// The type field is an EtherType when ≥ 0x0600, else an 802.3 length.
+type Ethernet []byte
+
+const ethernetLen = 14
+
+// ParseEthernet returns the Ethernet header at the start of b.
+func ParseEthernet(b []byte) (Ethernet, error) {
+	if len(b) < ethernetLen {
+		return nil, ReasonTruncated
+	}
+	return Ethernet(b[:ethernetLen:ethernetLen]), nil
+}
+
+// Dst returns the destination address.
+func (e Ethernet) Dst() MAC { return MAC(e[0:6]) }
+
+// Src returns the source address.
+func (e Ethernet) Src() MAC { return MAC(e[6:12]) }
+
+// TypeOrLength returns the EtherType or 802.3 length field.
+func (e Ethernet) TypeOrLength() uint16 { return be16(e[12:]) }
+
+// IsLength reports whether the type field is an 802.3 length.
+func (e Ethernet) IsLength() bool { return e.TypeOrLength() <= 1500 }
+
+func (d *Decoder) decodeEthernet(l *Layer) LayerType {
+	e, err := ParseEthernet(d.bytes(l))
+	if err != nil {
+		l.Malformed = err.(Reason)
+		return LayerNone
+	}
+	l.Payload = l.Start + ethernetLen
+	if e.IsLength() {
+		if end := l.Payload + int(e.TypeOrLength()); end < l.End {
+			l.End = end
+		}
+		return LayerLLC
+	}
+	return etherTypeLayer(e.TypeOrLength())
+}
+
+// VLAN is an 802.1Q or 802.1ad tag as it follows the outer EtherType:
+// the tag control information and the inner EtherType.
+type VLAN []byte
+
+const vlanLen = 4
+
+// ParseVLAN returns the VLAN tag at the start of b.
+func ParseVLAN(b []byte) (VLAN, error) {
+	if len(b) < vlanLen {
+		return nil, ReasonTruncated
+	}
+	return VLAN(b[:vlanLen:vlanLen]), nil
+}
+
+// Priority returns the 3-bit priority code point.
+func (v VLAN) Priority() uint8 { return v[0] >> 5 }
+
+// DEI returns the drop-eligible indicator bit.
+func (v VLAN) DEI() bool { return v[0]&0x10 != 0 }
+
+// ID returns the 12-bit VLAN identifier.
+func (v VLAN) ID() uint16 { return be16(v[0:]) & 0x0fff }
+
+// TCI returns the whole tag control information.
+func (v VLAN) TCI() uint16 { return be16(v[0:]) }
+
+// EtherType returns the encapsulated EtherType (or 802.3 length).
+func (v VLAN) EtherType() uint16 { return be16(v[2:]) }
+
+func (d *Decoder) decodeVLAN(l *Layer) LayerType {
+	v, err := ParseVLAN(d.bytes(l))
+	if err != nil {
+		l.Malformed = err.(Reason)
+		return LayerNone
+	}
+	l.Payload = l.Start + vlanLen
+	if v.EtherType() <= 1500 {
+		if end := l.Payload + int(v.EtherType()); end < l.End {
+			l.End = end
+		}
+		return LayerLLC
+	}
+	return etherTypeLayer(v.EtherType())
+}
+
+// LLC is an IEEE 802.2 LLC header, with its SNAP extension when DSAP and
+// SSAP are 0xaa.
+type LLC []byte
+
+// ParseLLC returns the LLC (and SNAP) header at the start of b.
+func ParseLLC(b []byte) (LLC, error) {
+	if len(b) < 3 {
+		return nil, ReasonTruncated
+	}
+	n := 3
+	if b[2]&3 != 3 {
+		n = 4 // I and S frames have a 2-byte control field
+	}
+	if b[0] == 0xaa && b[1] == 0xaa && n == 3 {
+		n = 8
+	}
+	if len(b) < n {
+		return nil, ReasonTruncated
+	}
+	return LLC(b[:n:n]), nil
+}
+
+// DSAP returns the destination service access point.
+func (c LLC) DSAP() uint8 { return c[0] }
+
+// SSAP returns the source service access point.
+func (c LLC) SSAP() uint8 { return c[1] }
+
+// Control returns the control field (one byte for U frames, two otherwise).
+func (c LLC) Control() uint16 {
+	if len(c) == 4 {
+		return be16(c[2:])
+	}
+	return uint16(c[2])
+}
+
+// IsSNAP reports whether a SNAP header follows.
+func (c LLC) IsSNAP() bool { return len(c) == 8 }
+
+// OUI returns the SNAP organisation code.
+func (c LLC) OUI() uint32 {
+	if !c.IsSNAP() {
+		return 0
+	}
+	return uint32(c[3])<<16 | uint32(c[4])<<8 | uint32(c[5])
+}
+
+// PID returns the SNAP protocol identifier (an EtherType when OUI is 0).
+func (c LLC) PID() uint16 {
+	if !c.IsSNAP() {
+		return 0
+	}
+	return be16(c[6:])
+}
+
+func (d *Decoder) decodeLLC(l *Layer) LayerType {
+	c, err := ParseLLC(d.bytes(l))
+	if err != nil {
+		l.Malformed = err.(Reason)
+		return LayerNone
+	}
+	l.Payload = l.Start + len(c)
+	if c.IsSNAP() && c.OUI() == 0 {
+		return etherTypeLayer(c.PID())
+	}
+	return LayerNone
+}

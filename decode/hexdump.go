@@ -1,0 +1,74 @@
+package decode
+
+// linkHeaderLen returns the length of the link-layer headers that -x skips
+// (Ethernet, VLAN tags, cooked and loopback headers).
+func linkHeaderLen(d *Decoder) int {
+	n := 0
+	for _, l := range d.layers[:d.n] {
+		switch l.Type {
+		case LayerEthernet, LayerVLAN, LayerSLL, LayerSLL2, LayerLoopback:
+			n = l.Payload
+			continue
+		}
+		break
+	}
+	return n
+}
+
+// appendHex appends the hex/ASCII dump tcpdump's -x, -xx, -X, -XX or -A
+// prints after the line.
+func (p *LinePrinter) appendHex(b []byte, d *Decoder) []byte {
+	data := d.data
+	mode := p.Options.Hex
+	if mode == HexNet || mode == HexASCIINet || mode == ASCIIOnly {
+		data = data[min(linkHeaderLen(d), len(data)):]
+	}
+	if mode == ASCIIOnly {
+		return appendASCII(b, data)
+	}
+	ascii := mode == HexASCIINet || mode == HexASCIILink
+	for off := 0; off < len(data); off += 16 {
+		line := data[off:min(off+16, len(data))]
+		b = append(b, "\t0x"...)
+		b = appendHex4(b, uint16(off))
+		b = append(b, ": "...)
+		n := len(b)
+		for j := 0; j < len(line); j += 2 {
+			b = append(b, ' ')
+			b = appendHex2(b, line[j])
+			if j+1 < len(line) {
+				b = appendHex2(b, line[j+1])
+			}
+		}
+		if ascii {
+			for len(b)-n < 40 {
+				b = append(b, ' ')
+			}
+			b = append(b, "  "...)
+			for _, c := range line {
+				if c >= 0x20 && c < 0x7f {
+					b = append(b, c)
+				} else {
+					b = append(b, '.')
+				}
+			}
+		}
+		b = append(b, '\n')
+	}
+	return b
+}
+
+// appendASCII appends data as tcpdump's -A does: printable characters as
+// they are, newlines kept, anything else as '.'.
+func appendASCII(b, data []byte) []byte {
+	for i, c := range data {
+		switch {
+		case c == '\r' && i+1 < len(data) && data[i+1] == '\n':
+		case c == '\n' || c == '\t' || c == ' ' || (c > 0x20 && c < 0x7f):
+			b = append(b, c)
+		default:
+			b = append(b, '.')
+		}
+	}
+	return append(b, '\n')
+}

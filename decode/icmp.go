@@ -1,0 +1,199 @@
+package decode
+
+// ICMPv4 is an ICMP message (RFC 792): type, code, checksum and 4 bytes
+// whose meaning depends on the type, then the body.
+type ICMPv4 []byte
+
+// ParseICMPv4 returns the ICMP message at the start of b.
+func ParseICMPv4(b []byte) (ICMPv4, error) {
+	if len(b) < 8 {
+		return nil, ReasonTruncated
+	}
+	return ICMPv4(b[:len(b):len(b)]), nil
+}
+
+// ICMP types.
+const (
+	ICMPEchoReply      = 0
+	ICMPUnreachable    = 3
+	ICMPSourceQuench   = 4
+	ICMPRedirect       = 5
+	ICMPEcho           = 8
+	ICMPRouterAdvert   = 9
+	ICMPRouterSolicit  = 10
+	ICMPTimeExceeded   = 11
+	ICMPParamProblem   = 12
+	ICMPTimestamp      = 13
+	ICMPTimestampReply = 14
+	ICMPInfoRequest    = 15
+	ICMPInfoReply      = 16
+	ICMPMaskRequest    = 17
+	ICMPMaskReply      = 18
+)
+
+// Type returns the message type.
+func (m ICMPv4) Type() uint8 { return m[0] }
+
+// Code returns the code.
+func (m ICMPv4) Code() uint8 { return m[1] }
+
+// Checksum returns the checksum field.
+func (m ICMPv4) Checksum() uint16 { return be16(m[2:]) }
+
+// ID returns the identifier of echo, timestamp, info and mask messages.
+func (m ICMPv4) ID() uint16 { return be16(m[4:]) }
+
+// Seq returns their sequence number.
+func (m ICMPv4) Seq() uint16 { return be16(m[6:]) }
+
+// Gateway returns a redirect's gateway address bytes.
+func (m ICMPv4) Gateway() []byte { return m[4:8] }
+
+// MTU returns the next-hop MTU of a "fragmentation needed" message.
+func (m ICMPv4) MTU() uint16 { return be16(m[6:]) }
+
+// Body returns the bytes after the 8-byte header.
+func (m ICMPv4) Body() []byte { return m[8:] }
+
+// IsError reports whether the message quotes an offending IP packet.
+func (m ICMPv4) IsError() bool {
+	switch m.Type() {
+	case ICMPUnreachable, ICMPSourceQuench, ICMPRedirect, ICMPTimeExceeded, ICMPParamProblem:
+		return true
+	}
+	return false
+}
+
+func (d *Decoder) decodeICMPv4(l *Layer) LayerType {
+	m, err := ParseICMPv4(d.bytes(l))
+	if err != nil {
+		l.Malformed = err.(Reason)
+		return LayerNone
+	}
+	l.Payload = l.Start + 8
+	if m.IsError() && !l.Quoted && l.Payload < l.End {
+		d.quoted = true
+		return LayerIPv4
+	}
+	l.Payload = l.End
+	return LayerNone
+}
+
+// ICMPv6 is an ICMPv6 message (RFC 4443): type, code, checksum, then a body
+// whose meaning depends on the type.
+type ICMPv6 []byte
+
+// ParseICMPv6 returns the ICMPv6 message at the start of b.
+func ParseICMPv6(b []byte) (ICMPv6, error) {
+	if len(b) < 4 {
+		return nil, ReasonTruncated
+	}
+	return ICMPv6(b[:len(b):len(b)]), nil
+}
+
+// ICMPv6 types.
+const (
+	ICMPv6Unreachable     = 1
+	ICMPv6PacketTooBig    = 2
+	ICMPv6TimeExceeded    = 3
+	ICMPv6ParamProblem    = 4
+	ICMPv6EchoRequest     = 128
+	ICMPv6EchoReply       = 129
+	ICMPv6MLDQuery        = 130
+	ICMPv6MLDReport       = 131
+	ICMPv6MLDDone         = 132
+	ICMPv6RouterSolicit   = 133
+	ICMPv6RouterAdvert    = 134
+	ICMPv6NeighborSolicit = 135
+	ICMPv6NeighborAdvert  = 136
+	ICMPv6Redirect        = 137
+	ICMPv6MLDv2Report     = 143
+)
+
+// Type returns the message type.
+func (m ICMPv6) Type() uint8 { return m[0] }
+
+// Code returns the code.
+func (m ICMPv6) Code() uint8 { return m[1] }
+
+// Checksum returns the checksum field.
+func (m ICMPv6) Checksum() uint16 { return be16(m[2:]) }
+
+// Body returns the bytes after type, code and checksum.
+func (m ICMPv6) Body() []byte { return m[4:] }
+
+// Word returns the 4 bytes after the checksum as a number (echo id<<16|seq,
+// MTU, pointer), or 0 when the message is shorter.
+func (m ICMPv6) Word() uint32 {
+	if len(m) < 8 {
+		return 0
+	}
+	return be32(m[4:])
+}
+
+// IsError reports whether the message quotes an offending packet.
+func (m ICMPv6) IsError() bool { return m.Type() < 128 }
+
+// HeaderLen returns the fixed part before a type's options or quoted packet.
+func (m ICMPv6) HeaderLen() int {
+	switch m.Type() {
+	case ICMPv6RouterSolicit:
+		return 8
+	case ICMPv6RouterAdvert:
+		return 16
+	case ICMPv6NeighborSolicit, ICMPv6NeighborAdvert:
+		return 24
+	case ICMPv6Redirect:
+		return 40
+	case ICMPv6MLDQuery, ICMPv6MLDReport, ICMPv6MLDDone:
+		return 24
+	}
+	return 8
+}
+
+// NDOption is one neighbour-discovery option: its type and the bytes after
+// type and length.
+type NDOption struct {
+	Type uint8
+	Data []byte
+}
+
+// NextNDOption returns the ND option at offset off of the message and the
+// offset of the next one; ok is false at the end, bad is set for a zero or
+// overlong length.
+func (m ICMPv6) NextNDOption(off int) (o NDOption, next int, ok, bad bool) {
+	if off >= len(m) {
+		return o, off, false, false
+	}
+	if off+2 > len(m) {
+		return o, len(m), true, true
+	}
+	o.Type = m[off]
+	n := int(m[off+1]) * 8
+	if n == 0 || off+n > len(m) {
+		o.Data = m[off+2:]
+		return o, len(m), true, true
+	}
+	o.Data = m[off+2 : off+n]
+	return o, off + n, true, false
+}
+
+func (d *Decoder) decodeICMPv6(l *Layer) LayerType {
+	m, err := ParseICMPv6(d.bytes(l))
+	if err != nil {
+		l.Malformed = err.(Reason)
+		return LayerNone
+	}
+	if len(m) < m.HeaderLen() && !l.Quoted {
+		l.Payload = l.Start + 4
+		l.Malformed = ReasonTruncated
+		return LayerNone
+	}
+	l.Payload = l.Start + min(m.HeaderLen(), len(m))
+	if m.IsError() && !l.Quoted && l.Payload < l.End {
+		d.quoted = true
+		return LayerIPv6
+	}
+	l.Payload = l.End
+	return LayerNone
+}

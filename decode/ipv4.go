@@ -1,0 +1,131 @@
+package decode
+
+import "net/netip"
+
+// IPv4 is an IPv4 header with its options (RFC 791):
+//
+//	0      1      2             4             6             8     9     10            12            16            20
+//	+------+------+-------------+-------------+-------------+-----+-----+-------------+-------------+-------------+
+//	|v|ihl | tos  | total len   | id          |flags|offset | ttl |proto| checksum    | source      | destination |
+//	+------+------+-------------+-------------+-------------+-----+-----+-------------+-------------+-------------+
+type IPv4 []byte
+
+const ipv4MinLen = 20
+
+// ParseIPv4 returns the IPv4 header at the start of b (its options
+// included). It checks the version and header length, not the total length:
+// see IPv4.TotalLength.
+func ParseIPv4(b []byte) (IPv4, error) {
+	if len(b) < ipv4MinLen {
+		return nil, ReasonTruncated
+	}
+	if b[0]>>4 != 4 {
+		return nil, ReasonBadVersion
+	}
+	n := int(b[0]&15) * 4
+	if n < ipv4MinLen {
+		return nil, ReasonBadHdrLen
+	}
+	if len(b) < n {
+		return nil, ReasonTruncated
+	}
+	return IPv4(b[:n:n]), nil
+}
+
+// Version returns the version field (4).
+func (ip IPv4) Version() uint8 { return ip[0] >> 4 }
+
+// HeaderLen returns the header length in bytes.
+func (ip IPv4) HeaderLen() int { return len(ip) }
+
+// TOS returns the type-of-service (DS field and ECN) byte.
+func (ip IPv4) TOS() uint8 { return ip[1] }
+
+// TotalLength returns the total length field.
+func (ip IPv4) TotalLength() uint16 { return be16(ip[2:]) }
+
+// ID returns the identification field.
+func (ip IPv4) ID() uint16 { return be16(ip[4:]) }
+
+// Flags returns the 3 flag bits (0x4 reserved, 0x2 DF, 0x1 MF).
+func (ip IPv4) Flags() uint8 { return ip[6] >> 5 }
+
+// DF reports the don't-fragment flag.
+func (ip IPv4) DF() bool { return ip[6]&0x40 != 0 }
+
+// MF reports the more-fragments flag.
+func (ip IPv4) MF() bool { return ip[6]&0x20 != 0 }
+
+// FragOffset returns the fragment offset in 8-byte units.
+func (ip IPv4) FragOffset() uint16 { return be16(ip[6:]) & 0x1fff }
+
+// TTL returns the time to live.
+func (ip IPv4) TTL() uint8 { return ip[8] }
+
+// Protocol returns the protocol of the payload.
+func (ip IPv4) Protocol() uint8 { return ip[9] }
+
+// Checksum returns the header checksum field.
+func (ip IPv4) Checksum() uint16 { return be16(ip[10:]) }
+
+// Src returns the source address.
+func (ip IPv4) Src() netip.Addr { return addr4(ip[12:16]) }
+
+// Dst returns the destination address.
+func (ip IPv4) Dst() netip.Addr { return addr4(ip[16:20]) }
+
+// Options returns the option bytes.
+func (ip IPv4) Options() []byte { return ip[20:] }
+
+// ComputeChecksum returns the checksum the header should carry.
+func (ip IPv4) ComputeChecksum() uint16 {
+	s := checksumAdd(0, ip[:10])
+	s = checksumAdd(s, ip[12:])
+	return ^checksumFold(s)
+}
+
+// ChecksumOK reports whether the header checksum is correct.
+func (ip IPv4) ChecksumOK() bool { return checksumFold(checksumAdd(0, ip)) == 0xffff }
+
+func checksumAdd(s uint32, b []byte) uint32 {
+	for len(b) >= 2 {
+		s += uint32(b[0])<<8 | uint32(b[1])
+		b = b[2:]
+	}
+	if len(b) == 1 {
+		s += uint32(b[0]) << 8
+	}
+	return s
+}
+
+func checksumFold(s uint32) uint16 {
+	for s > 0xffff {
+		s = s>>16 + s&0xffff
+	}
+	return uint16(s)
+}
+
+func (d *Decoder) decodeIPv4(l *Layer) LayerType {
+	ip, err := ParseIPv4(d.bytes(l))
+	if err != nil {
+		l.Malformed = err.(Reason)
+		return LayerNone
+	}
+	l.Payload = l.Start + ip.HeaderLen()
+	tl := int(ip.TotalLength())
+	switch {
+	case tl < ip.HeaderLen():
+		if !l.Quoted {
+			l.Malformed = ReasonBadLength
+			return LayerNone
+		}
+	case l.Start+tl < l.End:
+		l.End = l.Start + tl
+	case l.Start+tl > l.End && !l.Quoted:
+		// The packet was cut by the snapshot length: decode what is there.
+	}
+	if ip.FragOffset() != 0 {
+		return LayerNone
+	}
+	return ipProtocolLayer(ip.Protocol(), false)
+}

@@ -1,0 +1,250 @@
+package decode
+
+import (
+	"net/netip"
+	"strconv"
+	"time"
+	"unicode/utf8"
+)
+
+// JSONPrinter prints packets as NDJSON, one object per packet: "frame" and
+// one member per decoded protocol, with Wireshark's field names (the part
+// after the protocol's dot is the key: ip.src is .ip.src, tcp.flags.syn is
+// .tcp["flags.syn"]). Numbers are JSON numbers, addresses strings, flags
+// booleans; fields Wireshark shows in hex (checksums, ip.dsfield, tcp.flags,
+// eth.type) are strings as tshark prints them ("0x0800"). A malformed layer
+// adds "malformed": {"layer": …, "reason": …}.
+type JSONPrinter struct {
+	Raw bool // add "raw": the captured bytes in hex
+	// Location is the zone for frame.time (time.Local if nil).
+	Location *time.Location
+
+	flows map[tcpFlowKey]tcpBase
+}
+
+// Append appends the JSON object for the packet d last decoded, described
+// by f, and a newline.
+func (p *JSONPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
+	w := jsonWriter{b: b}
+	w.open("")
+	w.open("frame")
+	w.int("number", f.Number)
+	loc := p.Location
+	if loc == nil {
+		loc = time.Local
+	}
+	w.key("time")
+	w.b = append(w.b, '"')
+	w.b = f.Time.In(loc).AppendFormat(w.b, "2006-01-02T15:04:05.000000000Z07:00")
+	w.b = append(w.b, '"')
+	w.key("time_epoch")
+	w.b = append(w.b, '"')
+	w.b = appendEpoch(w.b, f.Time)
+	w.b = append(w.b, '"')
+	w.int("len", f.Length)
+	w.int("cap_len", len(d.data))
+	w.int("interface_id", f.Interface)
+	if f.InterfaceName != "" {
+		w.str("interface_name", f.InterfaceName)
+	}
+	w.int("link_type", int(d.linkType))
+	w.key("protocols")
+	w.b = append(w.b, '"')
+	w.b = appendProtocols(w.b, d)
+	w.b = append(w.b, '"')
+	if f.Comment != "" {
+		w.str("comment", f.Comment)
+	}
+	w.close()
+	if l, ok := d.Malformed(); ok {
+		w.open("malformed")
+		w.str("layer", l.Type.String())
+		w.str("reason", string(l.Malformed))
+		w.close()
+	}
+	var seen [layerCount]bool
+	for i := range d.layers[:d.n] {
+		t := d.layers[i].Type
+		if seen[t] || d.layers[i].Quoted {
+			continue // JSON keys are unique: the outermost wins
+		}
+		seen[t] = true
+		p.jsonLayer(&w, d, i)
+	}
+	if p.Raw {
+		w.key("raw")
+		w.b = append(w.b, '"')
+		w.b = appendHexBytes(w.b, d.data)
+		w.b = append(w.b, '"')
+	}
+	w.close()
+	return append(w.b, '\n')
+}
+
+// appendEpoch appends t as "seconds.nanoseconds".
+func appendEpoch(b []byte, t time.Time) []byte {
+	b = strconv.AppendInt(b, t.Unix(), 10)
+	b = append(b, '.')
+	return appendFrac(b, t.Nanosecond(), 9)
+}
+
+// appendProtocols appends frame.protocols ("eth:ethertype:ip:tcp").
+func appendProtocols(b []byte, d *Decoder) []byte {
+	for i := range d.layers[:d.n] {
+		if d.layers[i].Type == LayerRaw {
+			b = append(b, "raw"...)
+		} else {
+			b = protocolsLayer(b, d, i)
+		}
+		if i+1 < d.n {
+			b = append(b, ':')
+		}
+	}
+	return b
+}
+
+func appendHexBytes(b, data []byte) []byte {
+	for _, c := range data {
+		b = append(b, hexDigits[c>>4], hexDigits[c&15])
+	}
+	return b
+}
+
+// jsonWriter appends a JSON object member by member, placing the commas.
+type jsonWriter struct {
+	b     []byte
+	comma bool
+}
+
+// key appends the separator and "k": (nothing but the separator when k is
+// empty, for the top-level object).
+func (w *jsonWriter) key(k string) {
+	if w.comma {
+		w.b = append(w.b, ',')
+	}
+	w.comma = true
+	if k == "" {
+		return
+	}
+	w.b = appendJSONString(w.b, k)
+	w.b = append(w.b, ':')
+}
+
+func (w *jsonWriter) open(k string) {
+	w.key(k)
+	w.b = append(w.b, '{')
+	w.comma = false
+}
+
+func (w *jsonWriter) close() {
+	w.b = append(w.b, '}')
+	w.comma = true
+}
+
+func (w *jsonWriter) str(k, v string) {
+	w.key(k)
+	w.b = appendJSONString(w.b, v)
+}
+
+func (w *jsonWriter) bytesStr(k string, v []byte) {
+	w.key(k)
+	w.b = appendJSONBytes(w.b, v)
+}
+
+func (w *jsonWriter) int(k string, v int) {
+	w.key(k)
+	w.b = strconv.AppendInt(w.b, int64(v), 10)
+}
+
+func (w *jsonWriter) uint(k string, v uint64) {
+	w.key(k)
+	w.b = strconv.AppendUint(w.b, v, 10)
+}
+
+func (w *jsonWriter) bool(k string, v bool) {
+	w.key(k)
+	w.b = strconv.AppendBool(w.b, v)
+}
+
+// hex appends v as a string "0x…" with digits hex digits, as tshark shows
+// hex fields.
+func (w *jsonWriter) hex(k string, v uint64, digits int) {
+	w.key(k)
+	w.b = append(w.b, '"', '0', 'x')
+	for i := digits - 1; i >= 0; i-- {
+		w.b = append(w.b, hexDigits[v>>(4*uint(i))&15])
+	}
+	w.b = append(w.b, '"')
+}
+
+func (w *jsonWriter) addr(k string, a netip.Addr) {
+	w.key(k)
+	w.b = append(w.b, '"')
+	w.b = a.AppendTo(w.b)
+	w.b = append(w.b, '"')
+}
+
+func (w *jsonWriter) mac(k string, m MAC) {
+	w.key(k)
+	w.b = append(w.b, '"')
+	w.b = m.AppendTo(w.b)
+	w.b = append(w.b, '"')
+}
+
+// appendJSONString appends s quoted and escaped as JSON.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			b = appendJSONByte(b, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			b = append(b, `\ufffd`...)
+		} else {
+			b = append(b, s[i:i+n]...)
+		}
+		i += n
+	}
+	return append(b, '"')
+}
+
+// appendJSONBytes appends v (arbitrary bytes from a packet) as a JSON string.
+func appendJSONBytes(b []byte, v []byte) []byte {
+	b = append(b, '"')
+	for i := 0; i < len(v); {
+		c := v[i]
+		if c < utf8.RuneSelf {
+			b = appendJSONByte(b, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(v[i:])
+		if r == utf8.RuneError && n == 1 {
+			b = append(b, `\ufffd`...)
+		} else {
+			b = append(b, v[i:i+n]...)
+		}
+		i += n
+	}
+	return append(b, '"')
+}
+
+func appendJSONByte(b []byte, c byte) []byte {
+	switch {
+	case c == '"' || c == '\\':
+		return append(b, '\\', c)
+	case c == '\n':
+		return append(b, '\\', 'n')
+	case c == '\r':
+		return append(b, '\\', 'r')
+	case c == '\t':
+		return append(b, '\\', 't')
+	case c < 0x20 || c == 0x7f:
+		return append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&15])
+	}
+	return append(b, c)
+}

@@ -1,0 +1,103 @@
+package decode
+
+// LayerType names a protocol layer the Decoder recognises.
+type LayerType uint8
+
+// The layers rawcap decodes. H4's application layers are appended at the
+// end of the list.
+const (
+	LayerNone         LayerType = iota
+	LayerEthernet               // Ethernet II or 802.3 header
+	LayerLLC                    // 802.2 LLC (and SNAP) after an 802.3 length
+	LayerVLAN                   // 802.1Q / 802.1ad tag
+	LayerSLL                    // Linux cooked capture v1
+	LayerSLL2                   // Linux cooked capture v2
+	LayerLoopback               // BSD NULL / OpenBSD LOOP family header
+	LayerRaw                    // raw IP link type (no header)
+	LayerARP                    // ARP / RARP
+	LayerIPv4                   // IPv4
+	LayerIPv6                   // IPv6 fixed header
+	LayerIPv6HopByHop           // IPv6 hop-by-hop options
+	LayerIPv6Routing            // IPv6 routing header
+	LayerIPv6Fragment           // IPv6 fragment header
+	LayerIPv6DestOpts           // IPv6 destination options
+	LayerICMPv4                 // ICMP for IPv4
+	LayerICMPv6                 // ICMPv6
+	LayerTCP                    // TCP
+	LayerUDP                    // UDP
+	LayerPayload                // bytes no dissector claimed
+	LayerDNS                    // DNS (H4)
+	LayerHTTP                   // HTTP (H4)
+	LayerTLS                    // TLS (H4)
+	LayerDHCPv4                 // DHCPv4 (H4)
+	LayerNTP                    // NTP (H4)
+	LayerVXLAN                  // VXLAN (H4)
+	LayerGRE                    // GRE (H4)
+	layerCount
+)
+
+var layerNames = [layerCount]string{
+	LayerNone:         "none",
+	LayerEthernet:     "eth",
+	LayerLLC:          "llc",
+	LayerVLAN:         "vlan",
+	LayerSLL:          "sll",
+	LayerSLL2:         "sll",
+	LayerLoopback:     "null",
+	LayerRaw:          "raw",
+	LayerARP:          "arp",
+	LayerIPv4:         "ip",
+	LayerIPv6:         "ipv6",
+	LayerIPv6HopByHop: "ipv6.hopopts",
+	LayerIPv6Routing:  "ipv6.routing",
+	LayerIPv6Fragment: "ipv6.fraghdr",
+	LayerIPv6DestOpts: "ipv6.dstopts",
+	LayerICMPv4:       "icmp",
+	LayerICMPv6:       "icmpv6",
+	LayerTCP:          "tcp",
+	LayerUDP:          "udp",
+	LayerPayload:      "data",
+	LayerDNS:          "dns",
+	LayerHTTP:         "http",
+	LayerTLS:          "tls",
+	LayerDHCPv4:       "dhcp",
+	LayerNTP:          "ntp",
+	LayerVXLAN:        "vxlan",
+	LayerGRE:          "gre",
+}
+
+// String returns the layer's Wireshark protocol name ("ip", "tcp").
+func (t LayerType) String() string {
+	if t < layerCount {
+		return layerNames[t]
+	}
+	return "unknown"
+}
+
+// Layer is one decoded layer of a packet, as offsets into the packet's bytes:
+// data[Start:Payload] is the layer's header and data[Payload:End] what it
+// carries. End never exceeds the captured length.
+type Layer struct {
+	Type    LayerType
+	Start   int
+	Payload int
+	End     int
+	// Malformed is empty for a layer that decoded completely, otherwise a
+	// short static reason ("truncated header", "bad header length"). A
+	// malformed layer is the last one of the packet.
+	Malformed Reason
+	// Quoted is set for layers inside an ICMP error's quoted packet, which
+	// are expected to be cut short.
+	Quoted bool
+}
+
+// Reasons a layer is marked malformed. They are static strings, so marking a
+// layer does not allocate.
+const (
+	ReasonTruncated    Reason = "truncated header"
+	ReasonBadHdrLen    Reason = "bad header length"
+	ReasonBadLength    Reason = "bad length"
+	ReasonBadVersion   Reason = "bad version"
+	ReasonBadOption    Reason = "bad option"
+	ReasonTooManyLayer Reason = "too many layers"
+)

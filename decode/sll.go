@@ -1,0 +1,158 @@
+package decode
+
+// SLL is a Linux cooked capture (v1) header:
+//
+//	0        2        4        6                 14       16
+//	+--------+--------+--------+-----------------+--------+
+//	|pkttype | hatype | halen  | address (8)     |protocol|
+//	+--------+--------+--------+-----------------+--------+
+type SLL []byte
+
+const sllLen = 16
+
+// ParseSLL returns the SLL header at the start of b.
+func ParseSLL(b []byte) (SLL, error) {
+	if len(b) < sllLen {
+		return nil, ReasonTruncated
+	}
+	return SLL(b[:sllLen:sllLen]), nil
+}
+
+// PacketType returns the packet type (0 to us, 1 broadcast, 2 multicast,
+// 3 to another host, 4 sent by us).
+func (s SLL) PacketType() uint16 { return be16(s[0:]) }
+
+// HAType returns the ARPHRD_ hardware type.
+func (s SLL) HAType() uint16 { return be16(s[2:]) }
+
+// HALen returns the link-layer address length.
+func (s SLL) HALen() uint16 { return be16(s[4:]) }
+
+// Addr returns the link-layer address (at most 8 bytes).
+func (s SLL) Addr() []byte { return s[6 : 6+min(int(s.HALen()), 8)] }
+
+// Protocol returns the protocol field: an EtherType, or a Linux
+// pseudo-protocol (1 Novell 802.3, 4 802.2 LLC) below 0x0600.
+func (s SLL) Protocol() uint16 { return be16(s[14:]) }
+
+func (d *Decoder) decodeSLL(l *Layer) LayerType {
+	s, err := ParseSLL(d.bytes(l))
+	if err != nil {
+		l.Malformed = err.(Reason)
+		return LayerNone
+	}
+	l.Payload = l.Start + sllLen
+	return sllProtocolLayer(s.Protocol())
+}
+
+func sllProtocolLayer(p uint16) LayerType {
+	switch p {
+	case 4:
+		return LayerLLC
+	}
+	if p < 0x600 {
+		return LayerNone
+	}
+	return etherTypeLayer(p)
+}
+
+// SLL2 is a Linux cooked capture v2 header:
+//
+//	0        2        4            8        10   11   12            20
+//	+--------+--------+------------+--------+----+----+-------------+
+//	|protocol|reserved| ifindex    | hatype |pkt |hal | address (8) |
+//	+--------+--------+------------+--------+----+----+-------------+
+type SLL2 []byte
+
+const sll2Len = 20
+
+// ParseSLL2 returns the SLL2 header at the start of b.
+func ParseSLL2(b []byte) (SLL2, error) {
+	if len(b) < sll2Len {
+		return nil, ReasonTruncated
+	}
+	return SLL2(b[:sll2Len:sll2Len]), nil
+}
+
+// Protocol returns the protocol field (as SLL.Protocol).
+func (s SLL2) Protocol() uint16 { return be16(s[0:]) }
+
+// IfIndex returns the interface index.
+func (s SLL2) IfIndex() uint32 { return be32(s[4:]) }
+
+// HAType returns the ARPHRD_ hardware type.
+func (s SLL2) HAType() uint16 { return be16(s[8:]) }
+
+// PacketType returns the packet type (as SLL.PacketType).
+func (s SLL2) PacketType() uint8 { return s[10] }
+
+// HALen returns the link-layer address length.
+func (s SLL2) HALen() uint8 { return s[11] }
+
+// Addr returns the link-layer address (at most 8 bytes).
+func (s SLL2) Addr() []byte { return s[12 : 12+min(int(s.HALen()), 8)] }
+
+func (d *Decoder) decodeSLL2(l *Layer) LayerType {
+	s, err := ParseSLL2(d.bytes(l))
+	if err != nil {
+		l.Malformed = err.(Reason)
+		return LayerNone
+	}
+	l.Payload = l.Start + sll2Len
+	return sllProtocolLayer(s.Protocol())
+}
+
+// Loopback is the 4-byte address-family header of BSD loopback captures
+// (LINKTYPE_NULL in the capturing host's byte order, LINKTYPE_LOOP in
+// network order).
+type Loopback []byte
+
+// ParseLoopback returns the loopback header at the start of b.
+func ParseLoopback(b []byte) (Loopback, error) {
+	if len(b) < 4 {
+		return nil, ReasonTruncated
+	}
+	return Loopback(b[:4:4]), nil
+}
+
+// Family returns the address family. Its byte order is guessed as
+// libpcap does: a value whose low 16 bits (read big-endian) are zero was
+// written little-endian.
+func (lb Loopback) Family() uint32 {
+	v := be32(lb)
+	if v&0xffff == 0 {
+		v = uint32(lb[0]) | uint32(lb[1])<<8 | uint32(lb[2])<<16 | uint32(lb[3])<<24
+	}
+	return v
+}
+
+func (d *Decoder) decodeLoopback(l *Layer) LayerType {
+	lb, err := ParseLoopback(d.bytes(l))
+	if err != nil {
+		l.Malformed = err.(Reason)
+		return LayerNone
+	}
+	l.Payload = l.Start + 4
+	switch lb.Family() {
+	case 2:
+		return LayerIPv4
+	case 10, 24, 28, 30:
+		return LayerIPv6
+	}
+	return LayerNone
+}
+
+func (d *Decoder) decodeRaw(l *Layer) LayerType {
+	l.Payload = l.Start
+	if l.End == l.Start {
+		l.Malformed = ReasonTruncated
+		return LayerNone
+	}
+	switch d.data[l.Start] >> 4 {
+	case 4:
+		return LayerIPv4
+	case 6:
+		return LayerIPv6
+	}
+	return LayerNone
+}

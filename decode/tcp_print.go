@@ -1,0 +1,353 @@
+package decode
+
+import (
+	"net/netip"
+	"strconv"
+)
+
+// tcpConvKey identifies a TCP connection in one direction-independent
+// order, as tcpdump's relative sequence numbers need.
+type tcpConvKey struct {
+	src, dst [16]byte
+	ports    uint32
+}
+
+type tcpConvSeq struct{ seq, ack uint32 }
+
+// appendAddrPort appends "addr.port" as tcpdump prints it.
+func appendAddrPort(b []byte, a netip.Addr, port uint16) []byte {
+	b = a.AppendTo(b)
+	b = append(b, '.')
+	return strconv.AppendUint(b, uint64(port), 10)
+}
+
+func appendPorts(b []byte, src, dst netip.Addr, sp, dp uint16) []byte {
+	b = appendAddrPort(b, src, sp)
+	b = append(b, " > "...)
+	b = appendAddrPort(b, dst, dp)
+	return append(b, ": "...)
+}
+
+// transportChecksum returns the Internet checksum over the pseudo-header
+// and seg (which must be the whole segment); 0 means correct.
+func transportChecksum(src, dst netip.Addr, proto uint8, seg []byte) uint16 {
+	var s uint32
+	if src.Is4() {
+		a, c := src.As4(), dst.As4()
+		s = checksumAdd(s, a[:])
+		s = checksumAdd(s, c[:])
+	} else {
+		a, c := src.As16(), dst.As16()
+		s = checksumAdd(s, a[:])
+		s = checksumAdd(s, c[:])
+	}
+	s += uint32(proto) + uint32(len(seg))
+	s = checksumAdd(s, seg)
+	return ^checksumFold(s)
+}
+
+// shouldBe returns the checksum field value that would make the sum
+// correct, given the field's value and the computed sum.
+func shouldBe(field, sum uint16) uint16 {
+	// Remove the field from the one's-complement sum, then complement.
+	s := uint32(^sum) + uint32(^field)
+	return ^checksumFold(s)
+}
+
+func (p *LinePrinter) lineTCP(b []byte, d *Decoder, i int) []byte {
+	l := &d.layers[i]
+	src, dst, _ := ipAddrs(d, i)
+	if l.Malformed != "" {
+		if l.End-l.Start >= 4 {
+			data := d.data[l.Start:l.End]
+			b = appendPorts(b, src, dst, be16(data), be16(data[2:]))
+			b = b[:len(b)-1]
+		} else {
+			b = src.AppendTo(b)
+			b = append(b, " > "...)
+			b = dst.AppendTo(b)
+			b = append(b, ':')
+		}
+		return append(b, " [|tcp]"...)
+	}
+	t := TCP(d.data[l.Start:l.Payload])
+	b = appendPorts(b, src, dst, t.SrcPort(), t.DstPort())
+	length := p.ipPayloadLen(d, i) - t.HeaderLen()
+	if p.Options.Quiet {
+		b = append(b, "tcp "...)
+		return strconv.AppendInt(b, int64(length), 10)
+	}
+	flags := t.Flags()
+	b = append(b, "Flags ["...)
+	n := len(b)
+	for _, f := range [...]struct {
+		bit uint16
+		c   byte
+	}{{TCPFin, 'F'}, {TCPSyn, 'S'}, {TCPRst, 'R'}, {TCPPsh, 'P'}, {TCPAck, '.'}, {TCPUrg, 'U'}, {TCPEce, 'E'}, {TCPCwr, 'W'}} {
+		if flags&f.bit != 0 {
+			b = append(b, f.c)
+		}
+	}
+	if len(b) == n {
+		b = append(b, "none"...)
+	}
+	b = append(b, ']')
+	if p.Options.Verbose > 0 && !l.Quoted && l.End-l.Start >= t.HeaderLen()+length && length >= 0 {
+		sum := transportChecksum(src, dst, IPProtoTCP, d.data[l.Start:l.Start+t.HeaderLen()+length])
+		b = append(b, ", cksum 0x"...)
+		b = appendHex4(b, t.Checksum())
+		if sum != 0 {
+			b = append(b, " (incorrect -> 0x"...)
+			b = appendHex4(b, shouldBe(t.Checksum(), sum))
+			b = append(b, ')')
+		} else {
+			b = append(b, " (correct)"...)
+		}
+	}
+	seq, ack := t.Seq(), t.Ack()
+	var thseq, thack uint32
+	rev := false
+	if !p.Options.AbsSeq && flags&TCPAck != 0 {
+		var k tcpConvKey
+		sp, dp := t.SrcPort(), t.DstPort()
+		if sp > dp {
+			rev = true
+		} else if sp == dp {
+			rev = src.Less(dst) == false && src != dst
+		}
+		sa, da := src.As16(), dst.As16()
+		if rev {
+			k.src, k.dst, k.ports = da, sa, uint32(dp)<<16|uint32(sp)
+		} else {
+			k.src, k.dst, k.ports = sa, da, uint32(sp)<<16|uint32(dp)
+		}
+		if p.tcpSeq == nil {
+			p.tcpSeq = make(map[tcpConvKey]tcpConvSeq)
+		}
+		c, ok := p.tcpSeq[k]
+		if !ok || flags&TCPSyn != 0 {
+			if rev {
+				c = tcpConvSeq{seq: ack - 1, ack: seq}
+			} else {
+				c = tcpConvSeq{seq: seq, ack: ack - 1}
+			}
+			p.tcpSeq[k] = c
+		} else if rev {
+			seq -= c.ack
+			ack -= c.seq
+		} else {
+			seq -= c.seq
+			ack -= c.ack
+		}
+		thseq, thack = c.seq, c.ack
+	}
+	if p.Options.Verbose > 1 || length > 0 || flags&(TCPSyn|TCPFin|TCPRst) != 0 {
+		b = append(b, ", seq "...)
+		b = appendUint(b, uint64(seq))
+		if length > 0 {
+			b = append(b, ':')
+			b = appendUint(b, uint64(seq+uint32(length)))
+		}
+	}
+	if flags&TCPAck != 0 {
+		b = append(b, ", ack "...)
+		b = appendUint(b, uint64(ack))
+	}
+	b = append(b, ", win "...)
+	b = appendUint(b, uint64(t.Window()))
+	if flags&TCPUrg != 0 {
+		b = append(b, ", urg "...)
+		b = appendUint(b, uint64(t.Urgent()))
+	}
+	if len(t) > tcpMinLen {
+		b = append(b, ", options ["...)
+		b = appendTCPOptions(b, t, rev, thseq, thack)
+		b = append(b, ']')
+	}
+	b = append(b, ", length "...)
+	b = strconv.AppendInt(b, int64(length), 10)
+	if i+1 < d.n && d.layers[i+1].Type != LayerPayload {
+		b = append(b, ": "...)
+		return p.lineLayer(b, d, i+1)
+	}
+	return b
+}
+
+// ipPayloadLen returns the length the IP header before layer i announces for
+// its payload (which may exceed what was captured), minus the extension
+// headers between them.
+func (p *LinePrinter) ipPayloadLen(d *Decoder, i int) int {
+	ext := 0
+	for j := i - 1; j >= 0; j-- {
+		l := &d.layers[j]
+		switch l.Type {
+		case LayerIPv4:
+			ip := IPv4(d.data[l.Start:l.Payload])
+			return int(ip.TotalLength()) - ip.HeaderLen() - ext
+		case LayerIPv6:
+			ip := IPv6(d.data[l.Start:l.Payload])
+			return int(ip.PayloadLength()) - ext
+		case LayerIPv6HopByHop, LayerIPv6Routing, LayerIPv6Fragment, LayerIPv6DestOpts:
+			ext += l.Payload - l.Start
+		}
+	}
+	return d.layers[i].End - d.layers[i].Start
+}
+
+func appendTCPOptions(b []byte, t TCP, rev bool, thseq, thack uint32) []byte {
+	for off, first := 0, true; ; first = false {
+		o, next, ok, bad := t.NextOption(off)
+		if !ok {
+			break
+		}
+		if !first {
+			b = append(b, ',')
+		}
+		off = next
+		switch o.Kind {
+		case TCPOptEOL:
+			b = append(b, "eol"...)
+			continue
+		case TCPOptNOP:
+			b = append(b, "nop"...)
+			continue
+		}
+		if bad {
+			b = append(b, "bad opt"...)
+			break
+		}
+		switch {
+		case o.Kind == TCPOptMSS && len(o.Data) == 2:
+			b = append(b, "mss "...)
+			b = appendUint(b, uint64(be16(o.Data)))
+		case o.Kind == TCPOptWScale && len(o.Data) == 1:
+			b = append(b, "wscale "...)
+			b = appendUint(b, uint64(o.Data[0]))
+		case o.Kind == TCPOptSACKOK && len(o.Data) == 0:
+			b = append(b, "sackOK"...)
+		case o.Kind == TCPOptSACK:
+			b = append(b, "sack"...)
+			if len(o.Data)%8 != 0 {
+				b = append(b, " invalid sack"...)
+				break
+			}
+			b = append(b, ' ')
+			b = appendUint(b, uint64(len(o.Data)/8))
+			b = append(b, ' ')
+			for j := 0; j < len(o.Data); j += 8 {
+				s, e := be32(o.Data[j:]), be32(o.Data[j+4:])
+				if rev {
+					s, e = s-thseq, e-thseq
+				} else {
+					s, e = s-thack, e-thack
+				}
+				b = append(b, '{')
+				b = appendUint(b, uint64(s))
+				b = append(b, ':')
+				b = appendUint(b, uint64(e))
+				b = append(b, '}')
+			}
+		case o.Kind == TCPOptTimestamp && len(o.Data) == 8:
+			b = append(b, "TS val "...)
+			b = appendUint(b, uint64(be32(o.Data)))
+			b = append(b, " ecr "...)
+			b = appendUint(b, uint64(be32(o.Data[4:])))
+		case o.Kind == TCPOptTFO:
+			b = append(b, "tfo"...)
+			if len(o.Data) == 0 {
+				b = append(b, " cookiereq"...)
+			} else {
+				b = append(b, " cookie "...)
+				b = appendHexBytes(b, o.Data)
+			}
+		case o.Kind == TCPOptExp1 || o.Kind == TCPOptExp2:
+			if len(o.Data) >= 2 && be16(o.Data) == 0xf989 {
+				b = append(b, "tfo"...)
+				if len(o.Data) == 2 {
+					b = append(b, " cookiereq"...)
+				} else {
+					b = append(b, " cookie "...)
+					b = appendHexBytes(b, o.Data[2:])
+				}
+				break
+			}
+			b = append(b, "exp-"...)
+			if len(o.Data) >= 2 {
+				b = appendHex4(b, be16(o.Data))
+			}
+		case o.Kind == TCPOptMSS, o.Kind == TCPOptWScale, o.Kind == TCPOptSACKOK, o.Kind == TCPOptTimestamp:
+			b = appendOptName(b, o.Kind)
+			b = append(b, " [bad length "...)
+			b = appendUint(b, uint64(o.Len))
+			b = append(b, ']')
+		default:
+			b = append(b, "unknown-"...)
+			b = appendUint(b, uint64(o.Kind))
+			if len(o.Data) > 0 {
+				b = append(b, " 0x"...)
+				b = appendHexBytes(b, o.Data)
+			}
+		}
+	}
+	return b
+}
+
+func appendOptName(b []byte, k uint8) []byte {
+	switch k {
+	case TCPOptMSS:
+		return append(b, "mss"...)
+	case TCPOptWScale:
+		return append(b, "wscale"...)
+	case TCPOptSACKOK:
+		return append(b, "sackOK"...)
+	case TCPOptTimestamp:
+		return append(b, "TS"...)
+	}
+	return b
+}
+
+func (p *LinePrinter) lineUDP(b []byte, d *Decoder, i int) []byte {
+	l := &d.layers[i]
+	src, dst, v6 := ipAddrs(d, i)
+	if l.Malformed == ReasonTruncated {
+		if l.End-l.Start >= 4 {
+			data := d.data[l.Start:l.End]
+			b = appendPorts(b, src, dst, be16(data), be16(data[2:]))
+			b = b[:len(b)-1]
+		}
+		return append(b, " [|udp]"...)
+	}
+	u := UDP(d.data[l.Start:l.Payload])
+	b = appendPorts(b, src, dst, u.SrcPort(), u.DstPort())
+	if l.Malformed != "" {
+		b = append(b, "[bad udp length "...)
+		b = appendUint(b, uint64(u.Length()))
+		b = append(b, "]"...)
+		return b
+	}
+	length := int(u.Length()) - udpLen
+	if p.Options.Verbose > 0 && !p.Options.Quiet && !l.Quoted && (v6 || p.Options.Verbose > 1) {
+		whole := l.Start+int(u.Length()) <= len(d.data)
+		switch {
+		case !v6 && u.Checksum() == 0:
+			b = append(b, "[no cksum] "...)
+		case whole:
+			proto := uint8(IPProtoUDP)
+			sum := transportChecksum(src, dst, proto, d.data[l.Start:l.Start+int(u.Length())])
+			if sum != 0 {
+				b = append(b, "[bad udp cksum 0x"...)
+				b = appendHex4(b, u.Checksum())
+				b = append(b, " -> 0x"...)
+				b = appendHex4(b, shouldBe(u.Checksum(), sum))
+				b = append(b, "!] "...)
+			} else {
+				b = append(b, "[udp sum ok] "...)
+			}
+		}
+	}
+	if i+1 < d.n && d.layers[i+1].Type != LayerPayload {
+		return p.lineLayer(b, d, i+1)
+	}
+	b = append(b, "UDP, length "...)
+	return strconv.AppendInt(b, int64(length), 10)
+}

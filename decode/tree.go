@@ -1,0 +1,246 @@
+package decode
+
+import (
+	"strconv"
+	"time"
+)
+
+// TreePrinter prints packets as the detail tree of tshark -V: one
+// unindented line per protocol, then one indented line per field, four
+// spaces per level, bit fields drawn as tshark draws them
+// ("0100 .... = Version: 4").
+type TreePrinter struct {
+	// Location is the zone for the arrival time (time.Local if nil).
+	Location *time.Location
+
+	prev, first time.Time
+	started     bool
+}
+
+// Append appends the tree for the packet d last decoded, described by f,
+// and a blank line.
+func (p *TreePrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
+	t := treeWriter{b: b}
+	p.frame(&t, d, f)
+	for i := range d.layers[:d.n] {
+		t.depth = 0
+		treeLayer(&t, d, i)
+		if l := &d.layers[i]; l.Malformed != "" {
+			t.depth = 0
+			t.line()
+			t.b = append(t.b, "[Malformed Packet: "...)
+			t.b = append(t.b, l.Type.String()...)
+			t.b = append(t.b, ": "...)
+			t.b = append(t.b, l.Malformed...)
+			t.b = append(t.b, ']')
+			t.end()
+		}
+	}
+	return append(t.b, '\n')
+}
+
+func (p *TreePrinter) frame(t *treeWriter, d *Decoder, f *Frame) {
+	if !p.started {
+		p.first, p.prev, p.started = f.Time, f.Time, true
+	}
+	caplen := len(d.data)
+	t.line()
+	t.b = append(t.b, "Frame "...)
+	t.b = strconv.AppendInt(t.b, int64(f.Number), 10)
+	t.b = append(t.b, ": "...)
+	t.b = appendBytesBits(t.b, f.Length)
+	t.b = append(t.b, " on wire ("...)
+	t.b = strconv.AppendInt(t.b, int64(f.Length)*8, 10)
+	t.b = append(t.b, " bits), "...)
+	t.b = appendBytesBits(t.b, caplen)
+	t.b = append(t.b, " captured ("...)
+	t.b = strconv.AppendInt(t.b, int64(caplen)*8, 10)
+	t.b = append(t.b, " bits)"...)
+	if f.InterfaceName != "" {
+		t.b = append(t.b, " on interface "...)
+		t.b = append(t.b, f.InterfaceName...)
+		t.b = append(t.b, ", id "...)
+		t.b = strconv.AppendInt(t.b, int64(f.Interface), 10)
+	}
+	t.end()
+	t.depth = 1
+	if f.InterfaceName != "" {
+		t.line()
+		t.b = append(t.b, "Interface id: "...)
+		t.b = strconv.AppendInt(t.b, int64(f.Interface), 10)
+		t.b = append(t.b, " ("...)
+		t.b = append(t.b, f.InterfaceName...)
+		t.b = append(t.b, ')')
+		t.end()
+		t.depth = 2
+		t.str("Interface name", f.InterfaceName)
+		t.depth = 1
+	}
+	t.line()
+	t.b = append(t.b, "Encapsulation type: "...)
+	t.b = append(t.b, d.linkType.Description()...)
+	t.b = append(t.b, " ("...)
+	t.b = strconv.AppendInt(t.b, int64(d.linkType), 10)
+	t.b = append(t.b, ')')
+	t.end()
+	loc := p.Location
+	if loc == nil {
+		loc = time.Local
+	}
+	t.line()
+	t.b = append(t.b, "Arrival Time: "...)
+	t.b = f.Time.In(loc).AppendFormat(t.b, "Jan _2, 2006 15:04:05.000000000 MST")
+	t.end()
+	t.line()
+	t.b = append(t.b, "Epoch Time: "...)
+	t.b = appendEpoch(t.b, f.Time)
+	t.b = append(t.b, " seconds"...)
+	t.end()
+	t.seconds("[Time delta from previous captured frame: ", f.Time.Sub(p.prev))
+	t.seconds("[Time since reference or first frame: ", f.Time.Sub(p.first))
+	p.prev = f.Time
+	t.int("Frame Number", f.Number)
+	t.line()
+	t.b = append(t.b, "Frame Length: "...)
+	t.b = appendBytesBits(t.b, f.Length)
+	t.b = append(t.b, " ("...)
+	t.b = strconv.AppendInt(t.b, int64(f.Length)*8, 10)
+	t.b = append(t.b, " bits)"...)
+	t.end()
+	t.line()
+	t.b = append(t.b, "Capture Length: "...)
+	t.b = appendBytesBits(t.b, caplen)
+	t.b = append(t.b, " ("...)
+	t.b = strconv.AppendInt(t.b, int64(caplen)*8, 10)
+	t.b = append(t.b, " bits)"...)
+	t.end()
+	t.line()
+	t.b = append(t.b, "[Protocols in frame: "...)
+	t.b = appendProtocols(t.b, d)
+	t.b = append(t.b, ']')
+	t.end()
+	if f.Comment != "" {
+		t.str("Comment", f.Comment)
+	}
+}
+
+func appendBytesBits(b []byte, n int) []byte {
+	b = strconv.AppendInt(b, int64(n), 10)
+	if n == 1 {
+		return append(b, " byte"...)
+	}
+	return append(b, " bytes"...)
+}
+
+// treeWriter appends tree lines at the current depth.
+type treeWriter struct {
+	b     []byte
+	depth int
+}
+
+// line starts a line: the indentation of the current depth.
+func (t *treeWriter) line() {
+	for range t.depth {
+		t.b = append(t.b, "    "...)
+	}
+}
+
+// end ends a line.
+func (t *treeWriter) end() { t.b = append(t.b, '\n') }
+
+// head starts a protocol's top line and makes its fields one level deeper.
+func (t *treeWriter) head(s string) {
+	t.depth = 0
+	t.line()
+	t.b = append(t.b, s...)
+}
+
+func (t *treeWriter) str(label, v string) {
+	t.line()
+	t.b = append(t.b, label...)
+	t.b = append(t.b, ": "...)
+	t.b = append(t.b, v...)
+	t.end()
+}
+
+func (t *treeWriter) int(label string, v int) {
+	t.line()
+	t.b = append(t.b, label...)
+	t.b = append(t.b, ": "...)
+	t.b = strconv.AppendInt(t.b, int64(v), 10)
+	t.end()
+}
+
+// hexInt appends "label: 0x…(decimal)" with digits hex digits.
+func (t *treeWriter) hexInt(label string, v uint64, digits int) {
+	t.line()
+	t.b = append(t.b, label...)
+	t.b = append(t.b, ": 0x"...)
+	for i := digits - 1; i >= 0; i-- {
+		t.b = append(t.b, hexDigits[v>>(4*uint(i))&15])
+	}
+	t.b = append(t.b, " ("...)
+	t.b = strconv.AppendUint(t.b, v, 10)
+	t.b = append(t.b, ')')
+	t.end()
+}
+
+// hex appends "label: 0x…".
+func (t *treeWriter) hex(label string, v uint64, digits int) {
+	t.line()
+	t.b = append(t.b, label...)
+	t.b = append(t.b, ": 0x"...)
+	for i := digits - 1; i >= 0; i-- {
+		t.b = append(t.b, hexDigits[v>>(4*uint(i))&15])
+	}
+	t.end()
+}
+
+// bits starts a bit-field line: v's width bits drawn with the bits outside
+// mask as dots, then " = label: ". The caller appends the value and ends the
+// line.
+func (t *treeWriter) bits(v uint64, width int, mask uint64, label string) {
+	t.line()
+	for i := width - 1; i >= 0; i-- {
+		bit := uint64(1) << uint(i)
+		switch {
+		case mask&bit == 0:
+			t.b = append(t.b, '.')
+		case v&bit != 0:
+			t.b = append(t.b, '1')
+		default:
+			t.b = append(t.b, '0')
+		}
+		if i > 0 && i%4 == 0 {
+			t.b = append(t.b, ' ')
+		}
+	}
+	t.b = append(t.b, " = "...)
+	t.b = append(t.b, label...)
+	t.b = append(t.b, ": "...)
+}
+
+// flag appends a one-bit field line: "…1.. = Label: Set".
+func (t *treeWriter) flag(v uint64, width int, mask uint64, label string) {
+	t.bits(v, width, mask, label)
+	if v&mask != 0 {
+		t.b = append(t.b, "Set"...)
+	} else {
+		t.b = append(t.b, "Not set"...)
+	}
+	t.end()
+}
+
+func (t *treeWriter) seconds(prefix string, d time.Duration) {
+	t.line()
+	t.b = append(t.b, prefix...)
+	if d < 0 {
+		t.b = append(t.b, '-')
+		d = -d
+	}
+	t.b = strconv.AppendInt(t.b, int64(d/time.Second), 10)
+	t.b = append(t.b, '.')
+	t.b = appendFrac(t.b, int(d%time.Second), 9)
+	t.b = append(t.b, " seconds]"...)
+	t.end()
+}
