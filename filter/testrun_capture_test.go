@@ -17,9 +17,18 @@ import (
 // holding go.mod), or skips the test when it is absent.
 func vmSharedDir(t testing.TB) string {
 	t.Helper()
+	shared, err := vmFindShared()
+	if err != nil {
+		t.Skipf("test material is absent: %v", err)
+	}
+	return shared
+}
+
+// vmFindShared locates ../shared relative to the directory holding go.mod.
+func vmFindShared() (string, error) {
 	dir, err := os.Getwd()
 	if err != nil {
-		t.Fatal(err)
+		return "", err
 	}
 	for {
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
@@ -27,15 +36,15 @@ func vmSharedDir(t testing.TB) string {
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			t.Skip("no go.mod above the test directory: cannot locate ../shared")
+			return "", errors.New("no go.mod above the test directory")
 		}
 		dir = parent
 	}
 	shared := filepath.Join(dir, "..", "shared")
 	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("test material %s is absent: %v", shared, err)
+		return "", err
 	}
-	return shared
+	return shared, nil
 }
 
 // vmPacket is one packet of a capture file, as the harness needs it.

@@ -113,6 +113,20 @@ func vmLoadTestrun(t *testing.T) *vmTestrunData {
 	return &d
 }
 
+// vmLoadTestrunOptional returns libpcap's test data, or nil when ../shared
+// is absent.
+func vmLoadTestrunOptional(t *testing.T) *vmTestrunData {
+	t.Helper()
+	shared, err := vmFindShared()
+	if err != nil {
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(shared, "filters", "libpcap-testrun.json")); err != nil {
+		return nil
+	}
+	return vmLoadTestrun(t)
+}
+
 // programs returns the case's optimised and unoptimised program texts
 // ("" when absent).
 func (c *vmAcceptCase) programs() (opt, unopt string) {

@@ -1,0 +1,197 @@
+package filter
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net"
+	"slices"
+	"testing"
+
+	"golang.org/x/net/bpf"
+	"golang.org/x/sys/unix"
+
+	"github.com/rawcap/rawcap/internal/netns"
+	"github.com/rawcap/rawcap/linktype"
+)
+
+// vmKernelSocket is a packet socket on a namespace's loopback with a filter
+// attached (before bind, so no packet is queued unfiltered).
+type vmKernelSocket struct {
+	fd      int
+	ifindex int
+}
+
+func vmHtons(v uint16) uint16 { return v<<8 | v>>8 }
+
+func vmKernelListen(prog []bpf.RawInstruction, ifindex int) (*vmKernelSocket, error) {
+	fd, err := unix.Socket(unix.AF_PACKET, unix.SOCK_RAW|unix.SOCK_CLOEXEC, 0)
+	if err != nil {
+		return nil, fmt.Errorf("socket: %w", err)
+	}
+	filter := make([]unix.SockFilter, len(prog))
+	for i, in := range prog {
+		filter[i] = unix.SockFilter{Code: in.Op, Jt: in.Jt, Jf: in.Jf, K: in.K}
+	}
+	fprog := unix.SockFprog{Len: uint16(len(filter)), Filter: &filter[0]}
+	if err := unix.SetsockoptSockFprog(fd, unix.SOL_SOCKET, unix.SO_ATTACH_FILTER, &fprog); err != nil {
+		unix.Close(fd)
+		return nil, fmt.Errorf("SO_ATTACH_FILTER: %w", err)
+	}
+	sa := &unix.SockaddrLinklayer{Protocol: vmHtons(unix.ETH_P_ALL), Ifindex: ifindex}
+	if err := unix.Bind(fd, sa); err != nil {
+		unix.Close(fd)
+		return nil, fmt.Errorf("bind: %w", err)
+	}
+	return &vmKernelSocket{fd: fd, ifindex: ifindex}, nil
+}
+
+// outgoing drains the socket and returns the frames it holds that the
+// kernel saw leaving (PACKET_OUTGOING): on loopback, those are queued while
+// sendto runs, so after sendto returns they are all there. The looped-back
+// incoming copies arrive later and are ignored.
+func (s *vmKernelSocket) outgoing(buf []byte) ([][]byte, error) {
+	var out [][]byte
+	for {
+		n, from, err := unix.Recvfrom(s.fd, buf, unix.MSG_DONTWAIT)
+		if errors.Is(err, unix.EAGAIN) {
+			return out, nil
+		}
+		if err != nil {
+			return out, fmt.Errorf("recvfrom: %w", err)
+		}
+		if ll, ok := from.(*unix.SockaddrLinklayer); ok && ll.Pkttype == unix.PACKET_OUTGOING {
+			out = append(out, bytes.Clone(buf[:n]))
+		}
+	}
+}
+
+// TestKernelAgreesWithVM attaches classic BPF programs (libpcap's expected
+// EN10MB programs, and rawcap's compiled ones when Compile is wired in) to a
+// packet socket on the loopback of a network namespace the test creates,
+// sends crafted frames there, and requires the kernel to accept exactly the
+// frames the VM accepts. Nothing is sent outside that namespace.
+func TestKernelAgreesWithVM(t *testing.T) {
+	ns := netns.New(t) // skips unless root with the ip command
+	progs := vmKernelPrograms(t)
+	pkts := vmKernelPackets(t, progs)
+
+	var ifindex, sender int
+	err := ns.Do(func() error {
+		lo, err := net.InterfaceByName("lo")
+		if err != nil {
+			return err
+		}
+		ifindex = lo.Index
+		sender, err = unix.Socket(unix.AF_PACKET, unix.SOCK_RAW|unix.SOCK_CLOEXEC, 0)
+		return err
+	})
+	if err != nil {
+		t.Fatalf("in namespace %s: %v", ns.Name, err)
+	}
+	defer unix.Close(sender)
+
+	buf := make([]byte, 1<<16)
+	var runs, accepted int
+	for _, p := range progs {
+		vm, err := NewVM(p.prog)
+		if err != nil {
+			t.Fatalf("%s: %v", p.name, err)
+		}
+		var sock *vmKernelSocket
+		if err := ns.Do(func() (err error) { sock, err = vmKernelListen(p.prog, ifindex); return err }); err != nil {
+			t.Fatalf("%s: %v\n%s", p.name, err, vmDisasm(p.prog))
+		}
+		for i, pkt := range pkts {
+			proto := vmHtons(uint16(pkt[12])<<8 | uint16(pkt[13]))
+			if err := unix.Sendto(sender, pkt, 0, &unix.SockaddrLinklayer{Ifindex: ifindex, Protocol: proto}); err != nil {
+				t.Fatalf("sendto on the namespace's lo: %v", err)
+			}
+			got, err := sock.outgoing(buf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			vmSays := vm.Run(pkt, uint32(len(pkt))) != 0
+			kernelSays := len(got) > 0
+			runs++
+			if kernelSays {
+				accepted++
+			}
+			if len(got) > 1 || (kernelSays && !bytes.HasPrefix(pkt, got[0])) {
+				t.Fatalf("%s packet %d: the socket received %d unexpected frames", p.name, i, len(got))
+			}
+			if vmSays != kernelSays {
+				t.Errorf("%s: packet %d (%s): kernel accepts=%v, VM accepts=%v\n%s", p.name, i, vmHexHead(pkt), kernelSays, vmSays, vmDisasm(p.prog))
+				break
+			}
+		}
+		unix.Close(sock.fd)
+	}
+	t.Logf("%d programs × %d frames: %d verdicts agree (%d accepted)", len(progs), len(pkts), runs, accepted)
+}
+
+type vmKernelProgram struct {
+	name string
+	prog []bpf.RawInstruction
+}
+
+// vmKernelPrograms returns the programs to check: `tcp port 443`, libpcap's
+// EN10MB programs (optimised ones) that the VM accepts, and rawcap's own
+// programs for the same expressions when Compile is available.
+func vmKernelPrograms(t *testing.T) []vmKernelProgram {
+	progs := []vmKernelProgram{{"tcp port 443 (tcpdump -dd)", vmTCPPort443}}
+	d := vmLoadTestrunOptional(t)
+	if d == nil {
+		return progs
+	}
+	for i := range d.Accept {
+		c := &d.Accept[i]
+		if c.DLT != "EN10MB" || c.LinuxExt != 0 {
+			continue
+		}
+		prog, _, ok := vmExpected(t, c)
+		if !ok {
+			continue
+		}
+		if _, err := NewVM(prog); err != nil {
+			continue
+		}
+		progs = append(progs, vmKernelProgram{"libpcap " + c.Name, prog})
+		if vmTestrunCompile != nil && len(c.Aliases) > 0 {
+			if got, err := vmTestrunCompile(c.Aliases[0], linktype.Ethernet, vmCompileOpts{snaplen: c.snaplen()}); err == nil {
+				if _, err := NewVM(got); err == nil {
+					progs = append(progs, vmKernelProgram{fmt.Sprintf("rawcap %q", c.Aliases[0]), got})
+				}
+			}
+		}
+	}
+	return progs
+}
+
+// vmKernelPackets returns Ethernet frames (14 bytes at least, as the kernel
+// requires for sending): the test's own, a sample of the corpus, and frames
+// built to satisfy the programs' comparisons.
+func vmKernelPackets(t *testing.T, progs []vmKernelProgram) [][]byte {
+	base := []vmPacket{
+		{data: vmHex(t, vmPktTCP443)}, {data: vmHex(t, vmPktTCP80)},
+		{data: vmHex(t, vmPktTCP6)}, {data: vmHex(t, vmPktARP)},
+	}
+	if vmLoadTestrunOptional(t) != nil {
+		base = append(base, vmCorpusPackets(t, linktype.Ethernet, 150)...)
+	}
+	r := vmSeed("kernel")
+	all := slices.Clone(base)
+	for _, p := range progs {
+		g := vmGuided(r, linktype.Ethernet, base, vmProbes(p.prog))
+		for range min(3, len(g)) {
+			all = append(all, g[r.IntN(len(g))])
+		}
+	}
+	var out [][]byte
+	for _, p := range all {
+		if len(p.data) >= 14 && len(p.data) <= 9000 {
+			out = append(out, p.data)
+		}
+	}
+	return out
+}
