@@ -1,0 +1,573 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/klauspost/compress/zstd"
+	"github.com/rawcap/rawcap/internal/progress"
+	"github.com/rawcap/rawcap/linktype"
+	"github.com/rawcap/rawcap/pcapio"
+	"github.com/urfave/cli/v2"
+)
+
+func init() { commands = append(commands, convertCommand) }
+
+func convertCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:      "convert",
+		Usage:     "convert a capture file between pcap and pcapng, cutting, counting or time-windowing it",
+		ArgsUsage: "IN OUT",
+		UsageText: `rawcap convert [options] IN OUT
+
+Examples:
+   rawcap convert in.pcap out.pcapng           # pcap to pcapng
+   rawcap convert in.pcapng out.pcap --nano    # pcapng to nanosecond pcap
+   rawcap convert big.pcap small.pcap.gz -c 1000 --snaplen 96
+   rawcap convert in.pcapng out.pcapng.zst --after 2024-05-01T10:00:00Z --before 1714557900.5
+   rawcap convert in.pcap.gz - --format pcapng | tshark -r -`,
+		Description: `Convert reads IN (pcap or pcapng, possibly gzip- or zstd-compressed; "-" is
+standard input) and writes OUT ("-" is standard output). OUT's format comes from
+its name (.pcap, .cap, .pcapng, .ntar, optionally followed by .gz or .zst) or
+from --format; writing to "-" without --format keeps IN's format.
+
+pcapng to pcapng is lossless: every block (section headers in their byte order,
+interfaces, comments, name resolution, decryption secrets, statistics, custom
+and unknown blocks) is copied as it came; only packets that are dropped or cut
+change. Writing pcap needs packets of a single link type.
+
+--after keeps packets at or after a time, --before packets strictly before one;
+times are RFC 3339 (2024-05-01T10:00:00.5Z) or epoch seconds (1714557600.5).
+A damaged IN still yields every good packet and a valid OUT; the error names
+the file and byte offset, and the exit status is 1.`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "format", Usage: "output format: pcap or pcapng (default: from OUT's name)"},
+			&cli.BoolFlag{Name: "nano", Usage: "pcap output with nanosecond timestamps"},
+			&cli.BoolFlag{Name: "micro", Usage: "pcap output with microsecond timestamps"},
+			&cli.IntFlag{Name: "snaplen", Aliases: []string{"s"}, Usage: "cut packets to at most `N` bytes"},
+			&cli.IntFlag{Name: "count", Aliases: []string{"c"}, Usage: "stop after writing `N` packets"},
+			&cli.StringFlag{Name: "after", Usage: "keep packets at or after `TIME`"},
+			&cli.StringFlag{Name: "before", Usage: "keep packets before `TIME`"},
+		},
+		Action: func(c *cli.Context) error {
+			o, err := convertOptionsFrom(c)
+			if err != nil {
+				return err
+			}
+			o.progress = e.stderr
+			_, err = convert(o, e.stdin, e.stdout)
+			return err
+		},
+	}
+}
+
+// convertOptions is a parsed `rawcap convert` command line.
+type convertOptions struct {
+	in, out  string
+	format   pcapio.Format // 0: from OUT's name, or IN's format for "-"
+	compress string        // "", "gz" or "zst"
+	nano     bool
+	micro    bool
+	snaplen  uint32
+	count    int
+	// keep is the per-packet predicate chain: a packet is written only if
+	// every predicate returns true. --after and --before are predicates
+	// here; a capture filter slots in the same way (append a func that
+	// calls (*filter.Program).Match on p.Data and p.Length). -c counts
+	// the packets that pass them all.
+	keep     []func(p *pcapio.Packet) bool
+	progress io.Writer // where a progress bar may go (only drawn on a terminal)
+}
+
+func convertOptionsFrom(c *cli.Context) (convertOptions, error) {
+	var o convertOptions
+	if c.NArg() != 2 {
+		return o, usagef("convert: need IN and OUT, got %d argument(s); see rawcap convert --help", c.NArg())
+	}
+	o.in, o.out = c.Args().Get(0), c.Args().Get(1)
+	switch f := c.String("format"); f {
+	case "":
+	case "pcap":
+		o.format = pcapio.FormatPcap
+	case "pcapng":
+		o.format = pcapio.FormatPcapNG
+	default:
+		return o, usagef("convert: --format %q: want pcap or pcapng", f)
+	}
+	name := o.out
+	switch {
+	case strings.HasSuffix(name, ".gz"):
+		o.compress, name = "gz", strings.TrimSuffix(name, ".gz")
+	case strings.HasSuffix(name, ".zst"):
+		o.compress, name = "zst", strings.TrimSuffix(name, ".zst")
+	}
+	if o.format == 0 && o.out != "-" {
+		switch strings.ToLower(filepath.Ext(name)) {
+		case ".pcap", ".cap", ".dmp":
+			o.format = pcapio.FormatPcap
+		case ".pcapng", ".ntar", ".scap":
+			o.format = pcapio.FormatPcapNG
+		default:
+			return o, usagef("convert: cannot tell the output format from %q: name it .pcap or .pcapng (optionally .gz or .zst), or use --format", o.out)
+		}
+	}
+	o.nano, o.micro = c.Bool("nano"), c.Bool("micro")
+	if o.nano && o.micro {
+		return o, usagef("convert: --nano and --micro exclude each other")
+	}
+	if o.micro && o.format == pcapio.FormatPcapNG {
+		return o, usagef("convert: --micro applies to pcap output; pcapng keeps each interface's resolution")
+	}
+	if n := c.Int("snaplen"); n < 0 || n > pcapio.MaxBlockLength {
+		return o, usagef("convert: --snaplen %d: want 1 to %d (0 keeps packets whole)", n, pcapio.MaxBlockLength)
+	} else {
+		o.snaplen = uint32(n)
+	}
+	if n := c.Int("count"); n < 0 {
+		return o, usagef("convert: -c %d: want a positive count", n)
+	} else {
+		o.count = n
+	}
+	for _, w := range []struct {
+		flag   string
+		before bool
+	}{{"after", false}, {"before", true}} {
+		s := c.String(w.flag)
+		if s == "" {
+			continue
+		}
+		t, err := parseTimeArg(s)
+		if err != nil {
+			return o, usagef("convert: --%s: %v", w.flag, err)
+		}
+		o.keep = append(o.keep, timeWindow(t, w.before))
+	}
+	return o, nil
+}
+
+// timeWindow keeps packets at or after t (before false) or strictly before
+// t. Packets without a timestamp (Simple Packet Blocks) fall outside every
+// window.
+func timeWindow(t time.Time, before bool) func(*pcapio.Packet) bool {
+	if before {
+		return func(p *pcapio.Packet) bool { return p.HasTime && p.Time.Before(t) }
+	}
+	return func(p *pcapio.Packet) bool { return p.HasTime && !p.Time.Before(t) }
+}
+
+// parseTimeArg reads RFC 3339 (with optional fractional seconds) or epoch
+// seconds with an optional fraction of up to 9 digits, exactly.
+func parseTimeArg(s string) (time.Time, error) {
+	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
+		return t, nil
+	}
+	sec, frac, hasFrac := strings.Cut(s, ".")
+	n, err := strconv.ParseInt(sec, 10, 64)
+	if err != nil || sec == "" || sec[0] == '+' || (hasFrac && (frac == "" || len(frac) > 9)) {
+		return time.Time{}, fmt.Errorf("%q is neither RFC 3339 (2024-05-01T10:00:00Z) nor epoch seconds (1714557600.25)", s)
+	}
+	var ns int64
+	if hasFrac {
+		for _, c := range frac {
+			if c < '0' || c > '9' {
+				return time.Time{}, fmt.Errorf("%q: bad fraction of a second", s)
+			}
+		}
+		ns, _ = strconv.ParseInt(frac+strings.Repeat("0", 9-len(frac)), 10, 64)
+		if strings.HasPrefix(sec, "-") {
+			ns = -ns
+		}
+	}
+	return time.Unix(n, ns).UTC(), nil
+}
+
+// convertResult says what a conversion did.
+type convertResult struct {
+	read, written int
+}
+
+// convert runs one conversion. Errors in the input name the file and offset
+// and come back as exitError{1} after the output has been completed.
+func convert(o convertOptions, stdin io.Reader, stdout io.Writer) (convertResult, error) {
+	var res convertResult
+	if o.in != "-" && o.out != "-" {
+		if a, err := os.Stat(o.in); err == nil {
+			if b, err := os.Stat(o.out); err == nil && os.SameFile(a, b) {
+				return res, usagef("convert: IN and OUT are the same file %q", o.in)
+			}
+		}
+	}
+	var r *pcapio.Reader
+	var err error
+	var inSize int64
+	if o.in == "-" {
+		r, err = pcapio.NewReader(stdin)
+	} else {
+		r, err = pcapio.Open(o.in)
+		if fi, serr := os.Stat(o.in); serr == nil && fi.Mode().IsRegular() && !isCompressedFile(o.in) {
+			inSize = fi.Size()
+		}
+	}
+	if err != nil {
+		return res, fileError(o.in, err)
+	}
+	defer r.Close()
+	if o.format == 0 {
+		o.format = r.Format()
+	}
+	if o.micro && o.format == pcapio.FormatPcapNG {
+		return res, usagef("convert: --micro applies to pcap output; pcapng keeps each interface's resolution")
+	}
+
+	// The output: file or stdout, then an optional compressor, then the
+	// capture writer.
+	var sink io.Writer = stdout
+	var outFile *os.File
+	if o.out != "-" {
+		outFile, err = os.Create(o.out)
+		if err != nil {
+			return res, err
+		}
+		sink = outFile
+	}
+	var comp io.WriteCloser
+	switch o.compress {
+	case "gz":
+		comp = gzip.NewWriter(sink)
+	case "zst":
+		zw, zerr := zstd.NewWriter(sink)
+		if zerr != nil {
+			return res, zerr
+		}
+		comp = zw
+	}
+	if comp != nil {
+		sink = comp
+	}
+
+	c := &converter{o: o, r: r, sink: sink, bar: nil}
+	if o.progress != nil && inSize >= 8<<20 {
+		c.bar = progress.New(o.progress, "converting "+filepath.Base(o.in), inSize)
+	}
+	readErr := c.run()
+	c.bar.Done()
+	res.read, res.written = c.read, c.written
+
+	// Finish the output whatever happened, so that it stays valid.
+	var closeErr error
+	if c.w != nil {
+		closeErr = c.w.Close()
+	} else if readErr == nil || isInputError(readErr) {
+		closeErr = c.emptyOutput()
+	}
+	if comp != nil {
+		if err := comp.Close(); closeErr == nil {
+			closeErr = err
+		}
+	}
+	if outFile != nil {
+		if err := outFile.Close(); closeErr == nil {
+			closeErr = err
+		}
+	}
+	switch {
+	case readErr != nil:
+		return res, readErr
+	case closeErr != nil:
+		return res, fmt.Errorf("writing %s: %w", outName(o.out), closeErr)
+	}
+	return res, nil
+}
+
+func outName(out string) string {
+	if out == "-" {
+		return "standard output"
+	}
+	return out
+}
+
+// inputError marks an error of the input file, so that the output is still
+// completed.
+type inputError struct{ err error }
+
+func (e inputError) Error() string { return e.err.Error() }
+func (e inputError) Unwrap() error { return e.err }
+
+func isInputError(err error) bool {
+	var ie inputError
+	return errors.As(err, &ie)
+}
+
+// fileError prefixes an input error with the file's name, as
+// "FILE: offset N: what", for exit status 1.
+func fileError(name string, err error) error {
+	if name == "-" {
+		name = "standard input"
+	}
+	var fe *pcapio.FormatError
+	if errors.As(err, &fe) {
+		return exitError{1, inputError{fmt.Errorf("%s: %w", name, err)}}
+	}
+	if errors.Is(err, os.ErrNotExist) || errors.Is(err, os.ErrPermission) {
+		return exitError{1, err}
+	}
+	return exitError{1, inputError{fmt.Errorf("%s: %w", name, err)}}
+}
+
+// isCompressedFile reports whether the file starts with a gzip or zstd
+// magic (the progress bar then cannot relate offsets to the file size).
+func isCompressedFile(name string) bool {
+	f, err := os.Open(name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	var m [4]byte
+	n, _ := io.ReadFull(f, m[:])
+	return compressionOf(m[:n]) != ""
+}
+
+func compressionOf(m []byte) string {
+	switch {
+	case bytes.HasPrefix(m, []byte{0x1f, 0x8b}):
+		return "gzip"
+	case bytes.HasPrefix(m, []byte{0x28, 0xb5, 0x2f, 0xfd}):
+		return "zstd"
+	}
+	return ""
+}
+
+// converter carries one conversion's state.
+type converter struct {
+	o    convertOptions
+	r    *pcapio.Reader
+	sink io.Writer
+	bar  *progress.Bar
+
+	w    pcapio.Writer // nil until the first packet (pcap) or block (pcapng)
+	pcap *pcapio.PcapWriter
+	ng   *pcapio.PcapNGWriter
+	ngIf map[int]int // reader interface → writer interface (pcap → pcapng)
+	read int
+
+	written int
+}
+
+func (c *converter) keep(p *pcapio.Packet) bool {
+	for _, k := range c.o.keep {
+		if !k(p) {
+			return false
+		}
+	}
+	return true
+}
+
+func (c *converter) done() bool { return c.o.count > 0 && c.written >= c.o.count }
+
+func (c *converter) run() error {
+	if c.o.format == pcapio.FormatPcapNG && c.r.Format() == pcapio.FormatPcapNG {
+		return c.copyBlocks()
+	}
+	for !c.done() {
+		p, err := c.r.Next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fileError(c.o.in, err)
+		}
+		c.read++
+		c.bar.Update(c.r.Offset(), c.read)
+		if !c.keep(p) {
+			continue
+		}
+		if err := c.writePacket(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// copyBlocks is the lossless pcapng → pcapng path.
+func (c *converter) copyBlocks() error {
+	ng, err := c.newPcapNG()
+	if err != nil {
+		return err
+	}
+	for !c.done() {
+		b, err := c.r.NextBlock()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fileError(c.o.in, err)
+		}
+		if b.Packet != nil {
+			c.read++
+			c.bar.Update(c.r.Offset(), c.read)
+			if !c.keep(b.Packet) {
+				continue
+			}
+			c.written++
+		}
+		if err := ng.WriteRawBlock(b); err != nil {
+			return c.writeError(err)
+		}
+	}
+	return nil
+}
+
+func (c *converter) writeError(err error) error {
+	return exitError{1, fmt.Errorf("writing %s: %w", outName(c.o.out), err)}
+}
+
+func (c *converter) newPcapNG() (*pcapio.PcapNGWriter, error) {
+	ng, err := pcapio.NewPcapNGWriter(c.sink, pcapio.PcapNGWriterOptions{
+		UserAppl: "rawcap " + rawcapVersion(),
+		OS:       hostOS(),
+		Truncate: c.o.snaplen,
+	})
+	if err != nil {
+		return nil, err
+	}
+	c.ng, c.w = ng, ng
+	return ng, nil
+}
+
+// writePacket writes one kept packet from Next (any input to pcap, or pcap
+// to pcapng).
+func (c *converter) writePacket(p *pcapio.Packet) error {
+	if c.o.format == pcapio.FormatPcapNG {
+		if c.ng == nil {
+			if _, err := c.newPcapNG(); err != nil {
+				return err
+			}
+			c.ngIf = make(map[int]int)
+		}
+		idx, ok := c.ngIf[p.Interface]
+		if !ok {
+			ifc := c.r.Interfaces()[p.Interface]
+			ifc.Options = pcapio.Options{}
+			var err error
+			if idx, err = c.ng.AddInterface(ifc); err != nil {
+				return c.writeError(err)
+			}
+			c.ngIf[p.Interface] = idx
+		}
+		q := *p
+		q.Interface = idx
+		if err := c.ng.WritePacket(&q); err != nil {
+			return c.writeError(err)
+		}
+		c.written++
+		return nil
+	}
+	if c.pcap == nil {
+		if err := c.newPcap(p.LinkType); err != nil {
+			return err
+		}
+	}
+	if p.LinkType != c.pcap.LinkType() {
+		return exitError{1, fmt.Errorf("%s: packet %d has link type %v, but earlier packets have %v: a pcap file holds one link type; write pcapng (--format pcapng) instead",
+			c.o.in, c.read, p.LinkType, c.pcap.LinkType())}
+	}
+	q := *p
+	if c.o.snaplen != 0 && len(q.Data) > int(c.o.snaplen) {
+		q.Data = q.Data[:c.o.snaplen]
+	}
+	if err := c.pcap.WritePacket(&q); err != nil {
+		return c.writeError(err)
+	}
+	c.written++
+	return nil
+}
+
+// newPcap starts the pcap output for link type lt: the snapshot length is
+// the largest of the input's interfaces of that type (or the input's pcap
+// header), capped by --snaplen; the precision is --nano/--micro, or else
+// the input's (nanoseconds when any interface is finer than microseconds).
+func (c *converter) newPcap(lt linktype.Type) error {
+	opts := pcapio.PcapWriterOptions{LinkType: lt, Nano: c.o.nano}
+	fine := false
+	for _, ifc := range c.r.Interfaces() {
+		if ifc.LinkType != lt {
+			continue
+		}
+		opts.SnapLen = max(opts.SnapLen, ifc.SnapLen)
+		if ifc.FCSLen > 0 && opts.FCSLen == 0 {
+			opts.FCSLen = ifc.FCSLen
+		}
+		if r := ifc.TSResol; (r&0x80 == 0 && r > 6) || (r&0x80 != 0 && r&0x7f > 19) {
+			fine = true
+		}
+	}
+	if h, ok := c.r.PcapHeader(); ok {
+		fine = h.Nano
+		opts.SnapLen = h.SnapLen
+		opts.FCSLen = max(h.FCSLen, 0)
+	}
+	if !c.o.nano && !c.o.micro {
+		opts.Nano = fine
+	}
+	if s := c.o.snaplen; s != 0 && (opts.SnapLen == 0 || opts.SnapLen > s) {
+		opts.SnapLen = s
+	}
+	pw, err := pcapio.NewPcapWriter(c.sink, opts)
+	if err != nil {
+		return c.writeError(err)
+	}
+	c.pcap, c.w = pw, pw
+	return nil
+}
+
+// emptyOutput writes a valid file holding no packet when nothing was kept.
+func (c *converter) emptyOutput() error {
+	if c.o.format == pcapio.FormatPcapNG {
+		ng, err := c.newPcapNG()
+		if err != nil {
+			return err
+		}
+		for i, ifc := range c.r.Interfaces() {
+			if i > 0 && ifc.Section != c.r.Interfaces()[0].Section {
+				break
+			}
+			ifc.Options = pcapio.Options{}
+			if _, err := ng.AddInterface(ifc); err != nil {
+				return err
+			}
+		}
+		return ng.Close()
+	}
+	lt := linktype.Ethernet
+	if ifs := c.r.Interfaces(); len(ifs) > 0 {
+		lt = ifs[0].LinkType
+	}
+	if err := c.newPcap(lt); err != nil {
+		return err
+	}
+	return c.w.Close()
+}
+
+// hostOS describes this system for shb_os: "Linux 6.1.0-18-amd64" where the
+// kernel release can be read, otherwise GOOS.
+func hostOS() string {
+	name := runtime.GOOS
+	if name == "linux" {
+		name = "Linux"
+		if b, err := os.ReadFile("/proc/sys/kernel/osrelease"); err == nil {
+			if rel := strings.TrimSpace(string(b)); rel != "" {
+				name += " " + rel
+			}
+		}
+	}
+	return name
+}
