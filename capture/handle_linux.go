@@ -47,8 +47,7 @@ type Handle struct {
 
 	closeOnce sync.Once
 	statsMu   sync.Mutex
-	stats     Stats
-	statsDone bool
+	statsDone bool // the sockets are closed: the totals are final
 }
 
 // Open starts capturing as cfg says. Errors wrap ErrNoInterface,
@@ -230,16 +229,16 @@ func (h *Handle) fill(p *pcapio.Packet, f *frame) {
 func (h *Handle) Stats() (Stats, error) {
 	h.statsMu.Lock()
 	defer h.statsMu.Unlock()
-	if !h.statsDone {
-		for _, r := range h.rings {
-			s, err := r.stats()
-			if err != nil {
-				return h.stats, err
+	var sum Stats
+	for _, r := range h.rings {
+		if !h.statsDone {
+			if err := r.updateStats(); err != nil {
+				return sum, err
 			}
-			h.stats.add(s)
 		}
+		sum.add(r.total)
 	}
-	return h.stats, nil
+	return sum, nil
 }
 
 // Close stops the capture: it wakes a ReadPacket waiting for packets (which

@@ -23,6 +23,7 @@ type ring struct {
 	cur      int
 	released chan struct{}
 	pfd      [2]unix.PollFd
+	total    Stats // the kernel's counters summed since Open (under Handle.statsMu)
 }
 
 func (r *ring) block(i int) []byte {
@@ -90,11 +91,13 @@ func (r *ring) close() {
 	}
 }
 
-// stats reads (and so resets) the socket's kernel counters.
-func (r *ring) stats() (Stats, error) {
+// updateStats reads (and so resets) the socket's kernel counters and adds
+// them to r.total.
+func (r *ring) updateStats() error {
 	st, err := unix.GetsockoptTpacketStatsV3(r.fd, unix.SOL_PACKET, unix.PACKET_STATISTICS)
 	if err != nil {
-		return Stats{}, os.NewSyscallError("getsockopt PACKET_STATISTICS", err)
+		return os.NewSyscallError("getsockopt PACKET_STATISTICS", err)
 	}
-	return Stats{Received: uint64(st.Packets), Dropped: uint64(st.Drops), FreezeQueue: uint64(st.Freeze_q_cnt)}, nil
+	r.total.add(Stats{Received: uint64(st.Packets), Dropped: uint64(st.Drops), FreezeQueue: uint64(st.Freeze_q_cnt)})
+	return nil
 }
