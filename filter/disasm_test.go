@@ -228,3 +228,50 @@ func vmTextOnly(prog []bpf.RawInstruction) []bpf.RawInstruction {
 	}
 	return out
 }
+
+// TestDisassembleMatchesTcpdumpLive checks the names of the kernel's
+// ancillary loads ("ldb [vlanp]"), which tcpdump prints only for programs
+// compiled for a live Linux interface. tcpdump -d opens lo but captures
+// nothing.
+func TestDisassembleMatchesTcpdumpLive(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("tcpdump -i lo -d needs root")
+	}
+	for _, expr := range []string{"vlan 10 or inbound", "vlan and ip", "outbound and ifindex 1"} {
+		t.Run(expr, func(t *testing.T) {
+			dd, err := vmTcpdumpLive(t, expr, "-dd")
+			if err != nil {
+				t.Skipf("tcpdump -i lo -dd %q: %v", expr, err)
+			}
+			prog := vmParseDD(t, dd)
+			want, err := vmTcpdumpLive(t, expr, "-d")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b strings.Builder
+			if err := Disassemble(&b, prog, StyleText); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want, b.String()); diff != "" {
+				t.Errorf("Disassemble differs from tcpdump -d (-want +got):\n%s", diff)
+			}
+			got, err := parseBPFText(want)
+			if err != nil {
+				t.Fatalf("parseBPFText: %v", err)
+			}
+			if diff := cmp.Diff(vmTextOnly(prog), got); diff != "" {
+				t.Errorf("parseBPFText(tcpdump -d) differs from tcpdump -dd (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func vmTcpdumpLive(t *testing.T, expr, flag string) (string, error) {
+	t.Helper()
+	path, err := exec.LookPath("tcpdump")
+	if err != nil {
+		t.Skip("tcpdump not installed: cannot compare with it")
+	}
+	out, err := exec.Command(path, flag, "-i", "lo", expr).Output()
+	return string(out), err
+}
