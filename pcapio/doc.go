@@ -20,7 +20,12 @@
 // Interfaces, Sections, Names and Secrets return the reader's own slices:
 // read them, do not modify them; they grow as the reader meets new blocks.
 //
-// A Reader is not safe for concurrent use.
+// A Reader is not safe for concurrent use. Reader.Reset starts a new stream
+// with the same buffer.
+//
+// Packet.Interface indexes the file-wide interface list: the interfaces of
+// a second section follow those of the first. (tshark 4.0 shows the
+// section-local id instead.)
 //
 // # Errors
 //
@@ -30,17 +35,21 @@
 // ErrTooLarge, ErrBadOption or ErrBadRecord. Next returns every complete
 // packet before the damage, then the error, and the same error on every
 // later call; a clean end is io.EOF. A hostile length never makes the reader
-// allocate more than MaxBlockLength for a pcapng block, or more than
+// accept more than MaxBlockLength for a pcapng block, or more than
 // MaxRecordLength for the packet data of ordinary link types (the limits of
-// Wireshark and libpcap).
+// Wireshark and libpcap), and the buffer grows only as data arrives, so a
+// length that a short file merely claims costs nothing.
 //
 // # Why not gopacket/pcapgo
 //
 // pcapgo (github.com/gopacket/gopacket/pcapgo) is the test cross-check and
 // the benchmark baseline, not the reader, because it lacks: custom and
 // unknown blocks for lossless copies; validation of block lengths against
-// the trailer and of a multiple of 4; packet options of big-endian sections;
-// pcapng 1.2 section headers; pcap 2.0 to 2.3 length swapping; Kuznetsov's
-// modified pcap; a zero-copy read that allocates nothing per packet; and byte
-// offsets in its errors.
+// the trailer and of a multiple of 4; packet options of big-endian sections
+// (it decodes epb_flags, epb_dropcount and the others little-endian always);
+// pcapng 1.2 section headers (it accepts 1.0 only); pcap versions other than
+// 2.4, and so the length swapping of 2.0 to 2.3; Kuznetsov's modified pcap;
+// a zero-copy read that allocates nothing per packet; and byte offsets in its
+// errors. The benchmarks BenchmarkReadPcap, BenchmarkReadPcapNG and
+// BenchmarkPcapgoRead compare the two on the same data.
 package pcapio

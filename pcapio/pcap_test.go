@@ -2,6 +2,7 @@ package pcapio
 
 import (
 	"errors"
+	"runtime"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -153,6 +154,33 @@ func TestBadInput(t *testing.T) {
 			}
 			if !errors.Is(err, tt.err) || fe.Offset != tt.offset {
 				t.Errorf("error %q (offset %d), want %v at offset %d", err, fe.Offset, tt.err, tt.offset)
+			}
+		})
+	}
+}
+
+// TestHostileLengthsMemory checks that lengths a short input only claims
+// do not make the reader allocate for them.
+func TestHostileLengthsMemory(t *testing.T) {
+	const shb = `0a 0d 0d 0a 1c 00 00 00 4d 3c 2b 1a 01 00 00 00 ff ff ff ff ff ff ff ff 1c 00 00 00`
+	tests := []struct{ name, in string }{
+		{"pcap caplen of 4 GiB", `d4 c3 b2 a1 02 00 04 00 00 00 00 00 00 00 00 00 ff ff 00 00 01 00 00 00
+		                          00 f1 53 65 40 e2 01 00 ff ff ff ff ff ff ff ff de ad`},
+		{"SHB length of 4 GiB", `0a 0d 0d 0a f0 ff ff ff 4d 3c 2b 1a 01 00 00 00 ff ff ff ff ff ff ff ff`},
+		{"EPB length of 16 MiB, 12 bytes present", shb + `06 00 00 00 00 00 00 01 00 00 00 00`},
+		{"IDB length of 16 MiB, 12 bytes present", shb + `01 00 00 00 00 00 00 01 00 00 00 00`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := unhex(t, tt.in)
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			for range 10 {
+				readPackets(t, in)
+			}
+			runtime.ReadMemStats(&after)
+			if allocs := (after.TotalAlloc - before.TotalAlloc) / 10; allocs > 2*bufSize {
+				t.Errorf("reading %d bytes allocates %d bytes, want at most %d", len(in), allocs, 2*bufSize)
 			}
 		})
 	}

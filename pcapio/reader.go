@@ -21,6 +21,9 @@ const (
 	MaxBlockLength = 16 << 20
 
 	bufSize = 256 << 10
+	// maxBuffer bounds the buffer: a whole block, behind the interfaces
+	// that Open looks ahead at.
+	maxBuffer = MaxBlockLength + prescanLimit
 )
 
 // Reader reads packets and blocks from a pcap or pcapng stream. It is not
@@ -162,24 +165,26 @@ func (r *Reader) open() error {
 
 // fill makes at least n unread bytes available in buf[start:end], moving or
 // growing the buffer as needed. It returns the source's error (io.EOF at the
-// end) when fewer than n bytes remain; callers bound n beforehand.
+// end) when fewer than n bytes remain; callers bound n by maxBuffer. The
+// buffer grows only as data arrives, so a length that a short input merely
+// claims costs no more than twice the input.
 func (r *Reader) fill(n int) error {
 	if r.end-r.start >= n {
 		return nil
 	}
-	if r.start+n > len(r.buf) {
-		if n > len(r.buf) {
-			nb := make([]byte, max(n, 2*len(r.buf)))
-			r.end = copy(nb, r.buf[r.start:r.end])
-			r.buf = nb
-		} else {
-			r.end = copy(r.buf, r.buf[r.start:r.end])
-		}
+	if r.start+n > len(r.buf) && r.start > 0 {
+		r.end = copy(r.buf, r.buf[r.start:r.end])
 		r.start = 0
 	}
 	for empty := 0; r.end-r.start < n; {
 		if r.rerr != nil {
 			return r.rerr
+		}
+		if r.end == len(r.buf) {
+			nb := make([]byte, min(2*len(r.buf), maxBuffer))
+			r.end = copy(nb, r.buf[r.start:r.end])
+			r.start = 0
+			r.buf = nb
 		}
 		m, err := r.src.Read(r.buf[r.end:])
 		r.end += m
