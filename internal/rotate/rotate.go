@@ -1,0 +1,206 @@
+package rotate
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/rawcap/rawcap/pcapio"
+)
+
+// ErrFileLimit is returned by WritePacket when -G rotation with a file count
+// (-W) has made its last file: tcpdump then stops, successfully.
+var ErrFileLimit = errors.New("rotate: file limit reached")
+
+// Config says how to split a capture into files.
+type Config struct {
+	// Name is the -w argument: a file name, or with Interval a strftime
+	// template ("trace-%Y%m%d-%H%M%S.pcap").
+	Name string
+	// FileSize starts a new file before a packet when the current one has
+	// grown past this many bytes, tcpdump's rule for -C (which counts
+	// millions of bytes); 0 never.
+	FileSize int64
+	// Interval starts a new file when a packet arrives this long after the
+	// current file was opened (-G); 0 never.
+	Interval time.Duration
+	// MaxFiles (-W) makes size rotation a ring of this many files, named
+	// with zero-padded numbers; with Interval alone it stops the capture
+	// after that many files (ErrFileLimit).
+	MaxFiles int
+	// PostRotate (-z) is run as "PostRotate FILE" on each file closed by a
+	// rotation, in the background, as tcpdump does.
+	PostRotate string
+	// Create makes the format writer on a newly opened file: it writes the
+	// file header (and a pcapng file's interfaces).
+	Create func(w io.Writer) (pcapio.Writer, error)
+	// Finish, if set, runs on a writer before its file is closed: a pcapng
+	// capture writes its statistics block there.
+	Finish func(pcapio.Writer) error
+	// RecordSize estimates the bytes a packet adds to a file, for FileSize.
+	RecordSize func(p *pcapio.Packet) int64
+	// Now is the clock for Interval and names (default time.Now): tcpdump
+	// rotates by wall-clock time, not by packet timestamps.
+	Now func() time.Time
+	// Stderr receives post-rotate commands' output and errors.
+	Stderr io.Writer
+}
+
+// Writer writes packets into a rotating series of files.
+type Writer struct {
+	cfg     Config
+	f       *os.File
+	w       pcapio.Writer
+	name    string
+	size    int64
+	opened  time.Time
+	count   int // files made by size rotation within this interval
+	files   int // files opened in all
+	started bool
+}
+
+// New opens the first file. Its name is the template formatted for the
+// current time (with Interval), numbered when MaxFiles asks for it.
+func New(cfg Config) (*Writer, error) {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Stderr == nil {
+		cfg.Stderr = io.Discard
+	}
+	if cfg.RecordSize == nil {
+		cfg.RecordSize = func(p *pcapio.Packet) int64 { return 16 + int64(len(p.Data)) }
+	}
+	w := &Writer{cfg: cfg}
+	if err := w.open(cfg.Now()); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// Name returns the name of the file being written.
+func (w *Writer) Name() string { return w.name }
+
+// fileName builds the name of the next file as tcpdump does: the strftime
+// template for -G, then with -C a count, zero-padded to MaxFiles' width when
+// -W is given ("out0", "out1"), or appended from the second file on ("out",
+// "out1", "out2").
+func (w *Writer) fileName(now time.Time) string {
+	name := w.cfg.Name
+	if w.cfg.Interval > 0 {
+		name = Strftime(name, now)
+	}
+	if w.cfg.FileSize > 0 {
+		switch {
+		case w.cfg.MaxFiles > 0:
+			width := len(strconv.Itoa(w.cfg.MaxFiles - 1))
+			name += fmt.Sprintf("%0*d", width, w.count%w.cfg.MaxFiles)
+		case w.count > 0:
+			name += strconv.Itoa(w.count)
+		}
+	}
+	return name
+}
+
+func (w *Writer) open(now time.Time) error {
+	name := w.fileName(now)
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	pw, err := w.cfg.Create(f)
+	if err != nil {
+		f.Close()
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	w.f, w.w, w.name, w.opened, w.size = f, pw, name, now, 0
+	w.files++
+	return nil
+}
+
+// closeFile finishes and closes the current file; rotated says whether the
+// post-rotate command should run on it.
+func (w *Writer) closeFile(rotated bool) error {
+	if w.f == nil {
+		return nil
+	}
+	var err error
+	if w.cfg.Finish != nil {
+		err = w.cfg.Finish(w.w)
+	}
+	err = errors.Join(err, w.w.Close(), w.f.Close())
+	name := w.name
+	w.f, w.w = nil, nil
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	if rotated && w.cfg.PostRotate != "" {
+		w.postRotate(name)
+	}
+	return nil
+}
+
+// postRotate starts "CMD FILE" and does not wait, as tcpdump forks it.
+func (w *Writer) postRotate(name string) {
+	args := strings.Fields(w.cfg.PostRotate)
+	cmd := exec.Command(args[0], append(args[1:], name)...)
+	cmd.Stdout, cmd.Stderr = w.cfg.Stderr, w.cfg.Stderr
+	if err := cmd.Start(); err != nil {
+		fmt.Fprintf(w.cfg.Stderr, "rawcap: -z %s: %v\n", w.cfg.PostRotate, err)
+		return
+	}
+	go cmd.Wait()
+}
+
+// WritePacket writes p, first rotating to a new file if the interval has
+// passed or the file would pass its size.
+func (w *Writer) WritePacket(p *pcapio.Packet) error {
+	if w.f == nil {
+		return pcapio.ErrWriterClosed
+	}
+	now := w.cfg.Now()
+	switch {
+	case w.cfg.Interval > 0 && now.Sub(w.opened) >= w.cfg.Interval:
+		if w.cfg.MaxFiles > 0 && w.cfg.FileSize == 0 && w.files >= w.cfg.MaxFiles {
+			return ErrFileLimit
+		}
+		w.count = 0
+		if err := w.rotate(now); err != nil {
+			return err
+		}
+	case w.cfg.FileSize > 0 && w.size > w.cfg.FileSize:
+		w.count++
+		if err := w.rotate(now); err != nil {
+			return err
+		}
+	}
+	if err := w.w.WritePacket(p); err != nil {
+		return fmt.Errorf("%s: %w", w.name, err)
+	}
+	w.size += w.cfg.RecordSize(p)
+	return nil
+}
+
+func (w *Writer) rotate(now time.Time) error {
+	if err := w.closeFile(true); err != nil {
+		return err
+	}
+	return w.open(now)
+}
+
+// Flush hands buffered packets to the current file.
+func (w *Writer) Flush() error {
+	if w.w == nil {
+		return nil
+	}
+	return w.w.Flush()
+}
+
+// Close finishes and closes the current file. The post-rotate command does
+// not run on the last file, as with tcpdump.
+func (w *Writer) Close() error { return w.closeFile(false) }

@@ -1,0 +1,185 @@
+package rotate
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/rawcap/rawcap/linktype"
+	"github.com/rawcap/rawcap/pcapio"
+)
+
+type clock struct{ t time.Time }
+
+func (c *clock) now() time.Time { return c.t }
+
+func pcapCreate(w io.Writer) (pcapio.Writer, error) {
+	return pcapio.NewPcapWriter(w, pcapio.PcapWriterOptions{LinkType: linktype.Ethernet, SnapLen: 262144})
+}
+
+// files lists the names in dir, sorted.
+func files(t *testing.T, dir string) []string {
+	t.Helper()
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range ents {
+		names = append(names, e.Name())
+	}
+	slices.Sort(names)
+	return names
+}
+
+// countPackets reads a pcap file back and counts its packets.
+func countPackets(t *testing.T, name string) int {
+	t.Helper()
+	r, err := pcapio.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	n := 0
+	for {
+		if _, err := r.Next(); err == io.EOF {
+			return n
+		} else if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		n++
+	}
+}
+
+func writeN(t *testing.T, w *Writer, n int, c *clock, step time.Duration) error {
+	t.Helper()
+	p := &pcapio.Packet{Data: make([]byte, 984), Length: 984, LinkType: linktype.Ethernet, HasTime: true}
+	for i := range n {
+		p.Time = time.Unix(int64(i), 0)
+		if err := w.WritePacket(p); err != nil {
+			return err
+		}
+		c.t = c.t.Add(step)
+	}
+	return nil
+}
+
+func TestRotation(t *testing.T) {
+	start := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name      string
+		cfg       Config
+		packets   int
+		step      time.Duration
+		wantFiles []string
+		wantErr   error
+	}{
+		{
+			name: "size, no count: out, out1, out2",
+			cfg:  Config{Name: "out", FileSize: 10_000},
+			// 1000 bytes a record: a file takes 11 packets before it passes 10 kB.
+			packets: 30, wantFiles: []string{"out", "out1", "out2"},
+		},
+		{
+			name:    "size ring of 2: out0, out1, reused",
+			cfg:     Config{Name: "out", FileSize: 10_000, MaxFiles: 2},
+			packets: 50, wantFiles: []string{"out0", "out1"},
+		},
+		{
+			name:    "size ring of 12 pads to two digits",
+			cfg:     Config{Name: "out", FileSize: 10_000, MaxFiles: 12},
+			packets: 20, wantFiles: []string{"out00", "out01"},
+		},
+		{
+			name:    "interval with strftime names",
+			cfg:     Config{Name: "t-%H%M%S.pcap", Interval: 10 * time.Second},
+			packets: 25, step: time.Second,
+			wantFiles: []string{"t-100000.pcap", "t-100010.pcap", "t-100020.pcap"},
+		},
+		{
+			name:    "interval with a file limit stops after W files",
+			cfg:     Config{Name: "t-%s", Interval: 10 * time.Second, MaxFiles: 2},
+			packets: 25, step: time.Second,
+			wantFiles: []string{"t-1795341600", "t-1795341610"},
+			wantErr:   ErrFileLimit,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			c := &clock{start}
+			cfg := tc.cfg
+			cfg.Name = filepath.Join(dir, cfg.Name)
+			cfg.Create, cfg.Now = pcapCreate, c.now
+			w, err := New(cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = writeN(t, w, tc.packets, c, tc.step)
+			if err != tc.wantErr {
+				t.Fatalf("writing: %v, want %v", err, tc.wantErr)
+			}
+			if err := w.Close(); err != nil {
+				t.Fatal(err)
+			}
+			got := files(t, dir)
+			if diff := cmp.Diff(tc.wantFiles, got); diff != "" {
+				t.Fatalf("files (-want +got):\n%s", diff)
+			}
+			total := 0
+			for _, f := range got {
+				total += countPackets(t, filepath.Join(dir, f))
+			}
+			if tc.cfg.MaxFiles == 0 && tc.wantErr == nil && total != tc.packets {
+				t.Fatalf("files hold %d packets, want all %d", total, tc.packets)
+			}
+		})
+	}
+}
+
+func TestPostRotateRunsOnRotatedFiles(t *testing.T) {
+	dir := t.TempDir()
+	c := &clock{time.Unix(0, 0)}
+	w, err := New(Config{Name: filepath.Join(dir, "out"), FileSize: 10_000, Create: pcapCreate, Now: c.now,
+		PostRotate: "gzip -f"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := writeN(t, w, 30, c, 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		got := files(t, dir)
+		want := []string{"out.gz", "out1.gz", "out2"} // the last file is not post-processed
+		if cmp.Equal(want, got) {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("files %v, want %v", got, want)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func TestStrftime(t *testing.T) {
+	tm := time.Date(2026, 3, 7, 9, 5, 4, 0, time.UTC)
+	for format, want := range map[string]string{
+		"%Y%m%d-%H%M%S": "20260307-090504",
+		"%y %j %e|%I%p": "26 066  7|09AM",
+		"%F %T %%":      "2026-03-07 09:05:04 %",
+		"%a %b %s %q":   "Sat Mar 1772874304 %q",
+		"trailing %":    "trailing %",
+	} {
+		if got := Strftime(format, tm); got != want {
+			t.Errorf("Strftime(%q) = %q, want %q", format, got, want)
+		}
+	}
+}
