@@ -1,0 +1,178 @@
+package filter
+
+import (
+	"bufio"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// sharedDir returns ../shared relative to the repository root, or skips.
+func sharedDir(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("go.mod not found above the test directory")
+		}
+		dir = parent
+	}
+	shared := filepath.Join(dir, "..", "shared")
+	if _, err := os.Stat(filepath.Join(shared, "filters", "exprs.txt")); err != nil {
+		t.Skipf("conformance material not found at %s (../shared next to the repository): %v", shared, err)
+	}
+	return shared
+}
+
+// diffAllow lists the (expression, capture) pairs where rawcap and Debian's
+// tcpdump 4.99.3 / libpcap 1.10.3 knowingly disagree; "*" is any capture.
+var diffAllow = map[[2]string]string{
+	{"ip multicast", "*"}: "libpcap 1.10.3 compiles ip[16] >= 224, which also matches 240.0.0.0/4; " +
+		"rawcap follows libpcap 1.10.6, which tests 224.0.0.0/4",
+	{"vxlan", "*"}: "the vxlan primitive exists only in libpcap after 1.10.3, which reports a syntax error",
+	{"ip6 protochain 6", "ipv4_real.pcap"}: "libpcap's optimiser cannot see through protochain's loop, so on " +
+		"raw IPv4 it keeps a program that rejects every packet; rawcap reports \"expression rejects all packets\"",
+	{"ip6 protochain 58", "ipv4_real.pcap"}: "as for ip6 protochain 6",
+}
+
+// TestDifferential runs ../shared/filters/difftest.py with this package's
+// compiler (through internal/fmatch) against tcpdump, for every expression
+// of exprs.txt on every capture of pcaps/. tcpdump's results are cached in
+// the user cache directory.
+func TestDifferential(t *testing.T) {
+	if testing.Short() {
+		t.Skip("differential test against tcpdump skipped in -short mode")
+	}
+	shared := sharedDir(t)
+	for _, tool := range []string{"tcpdump", "python3", "go"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s not installed: %v", tool, err)
+		}
+	}
+	tmp := t.TempDir()
+	bin := filepath.Join(tmp, "fmatch")
+	if out, err := exec.Command("go", "build", "-o", bin, "./internal/fmatch").CombinedOutput(); err != nil {
+		t.Fatalf("building fmatch: %v\n%s", err, out)
+	}
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		cache = tmp
+	}
+	cache = filepath.Join(cache, "rawcap-filter-difftest")
+	fdir := filepath.Join(shared, "filters")
+	pcaps, _ := filepath.Glob(filepath.Join(fdir, "pcaps", "*.pcap"))
+	details := filepath.Join(tmp, "details.tsv")
+	args := append([]string{filepath.Join(fdir, "difftest.py"), "--cache", cache, "--jobs", "2",
+		"--details", details, "--show", "0", "--batch-cmd", bin + " -r {pcap} -exprs {exprs}"}, pcaps...)
+	out, err := exec.Command("python3", args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("difftest.py: %v\n%s", err, out)
+	}
+	t.Logf("difftest.py:\n%s", out)
+	f, err := os.Open(details)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Scan() // header
+	agree, total, allowed := 0, 0, 0
+	for sc.Scan() {
+		col := strings.Split(sc.Text(), "\t")
+		if len(col) < 5 {
+			continue
+		}
+		pcap, expr, outcome, detail := col[0], col[2], col[3], col[4]
+		total++
+		if outcome == "agree" || outcome == "agree-reject" {
+			agree++
+			continue
+		}
+		if why, ok := diffAllow[[2]string{expr, pcap}]; ok {
+			allowed++
+			t.Logf("allowed: [%s] %s: %s (%s)", pcap, expr, outcome, why)
+			continue
+		}
+		if why, ok := diffAllow[[2]string{expr, "*"}]; ok {
+			allowed++
+			_ = why
+			continue
+		}
+		t.Errorf("[%s] %q: %s: %s", pcap, expr, outcome, detail)
+	}
+	t.Logf("agreement with tcpdump: %d of %d (expression, capture) pairs; %d more allow-listed", agree, total, allowed)
+}
+
+// TestProgramLength compares the length of rawcap's programs with
+// libpcap's optimised ones (tcpdump -d) for exprs.txt on Ethernet and logs
+// the median ratio; the goal is a median of at most 1.
+func TestProgramLength(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipped in -short mode: runs tcpdump once per expression")
+	}
+	shared := sharedDir(t)
+	if _, err := exec.LookPath("tcpdump"); err != nil {
+		t.Skipf("tcpdump not installed: %v", err)
+	}
+	pcap := filepath.Join(shared, "filters", "pcaps", "eth_mix.pcap")
+	exprs := readExprs(t, filepath.Join(shared, "filters", "exprs.txt"))
+	var ratios []float64
+	for _, e := range exprs {
+		out, err := exec.Command("tcpdump", "-d", "-r", pcap, "--", e).Output()
+		if err != nil {
+			continue
+		}
+		theirs := 0
+		for _, l := range strings.Split(string(out), "\n") {
+			if strings.HasPrefix(l, "(") {
+				theirs++
+			}
+		}
+		p, err := Compile(e, 1, Options{Netmask: mustAddr("0.0.0.0")})
+		if err != nil || theirs == 0 {
+			continue
+		}
+		r := float64(len(p.Instructions())) / float64(theirs)
+		ratios = append(ratios, r)
+		if r > 1.5 {
+			t.Logf("longer than libpcap: %q: %d vs %d", e, len(p.Instructions()), theirs)
+		}
+	}
+	sort.Float64s(ratios)
+	if len(ratios) == 0 {
+		t.Skip("no expression compiled by both")
+	}
+	med := ratios[len(ratios)/2]
+	t.Logf("program length rawcap/libpcap over %d expressions: median %s", len(ratios), strconv.FormatFloat(med, 'f', 3, 64))
+	if med > 1 {
+		t.Errorf("median length ratio %.3f, want <= 1", med)
+	}
+}
+
+// readExprs reads the expressions of an exprs.txt file.
+func readExprs(t testing.TB, name string) []string {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var exprs []string
+	for _, l := range strings.Split(string(b), "\n") {
+		if strings.TrimSpace(l) == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		exprs = append(exprs, l)
+	}
+	return exprs
+}

@@ -1,0 +1,45 @@
+// Package filter compiles tcpdump's filter language, pcap-filter(7), to
+// classic BPF, and runs the programs (the interpreter lives in vm.go).
+//
+// Compile follows libpcap's grammar and semantics rather than its code:
+// "and" and "or" have equal precedence and associate to the left, "not"
+// binds tightest, a bare id after "and"/"or" inherits the previous
+// qualifiers ("host a or b", "tcp port 22 or 179"), and primitives test
+// what libpcap's do, surprises included: port primitives match only the
+// first fragment of an IPv4 datagram and do not walk IPv6 extension
+// headers, "tcp[...]" and the other transport-layer loads assume an IPv4
+// header, and "vlan", "mpls" and "pppoes" move the offsets of every
+// primitive after them.
+//
+// Code generation supports the link types EN10MB, RAW, IPV4, IPV6,
+// LINUX_SLL, LINUX_SLL2, NULL and LOOP; others fail with an error wrapping
+// ErrUnsupportedLinkType. Options.Live compiles for a kernel socket: the
+// first VLAN tag is read from SKF_AD_VLAN_TAG_PRESENT / SKF_AD_VLAN_TAG,
+// cooked sockets read the protocol, packet type and interface index from
+// SKF_AD_PROTOCOL / SKF_AD_PKTTYPE / SKF_AD_IFINDEX, and inbound/outbound
+// use SKF_AD_PKTTYPE. Programs that read kernel metadata only run in the
+// kernel.
+//
+// Where rawcap differs from libpcap on purpose:
+//   - "protochain" walks at most 8 extension headers (hop-by-hop,
+//     destination options, routing, fragment, AH) with forward jumps only,
+//     so the kernel accepts the program; libpcap emits a loop the kernel
+//     refuses.
+//   - "ip multicast" is 224.0.0.0/4, as libpcap 1.10.6 fixed it, and
+//     "byte N & V" loads the byte, as newer libpcap does.
+//   - "vxlan" (newer libpcap) is supported; primitives after "geneve" or
+//     "vxlan", which libpcap evaluates at a variable offset in the inner
+//     frame, are refused.
+//   - NULL (BSD loopback) captures are assumed to be in little-endian host
+//     order.
+//
+// The optimiser threads jumps over tests whose outcome is known, merges
+// identical blocks, and drops reloads of values A or X already hold;
+// programs stay within the kernel's 4096 instructions, with "ja"
+// trampolines where a conditional jump would exceed 255 instructions.
+//
+// A Program is immutable and safe for concurrent use. Errors are
+// *SyntaxError (wrapping ErrSyntax) or *Error (wrapping ErrSemantic,
+// ErrUnsupportedLinkType or ErrRejectsAll), with libpcap's message and the
+// byte column of the token or primitive at fault.
+package filter

@@ -1,0 +1,265 @@
+package filter
+
+import (
+	"fmt"
+
+	"github.com/rawcap/rawcap/linktype"
+)
+
+// Kernel ancillary-data offsets (linux/filter.h), used by Options.Live.
+const (
+	skfADOff            = 0xfffff000
+	skfADProtocol       = 0
+	skfADPktType        = 4
+	skfADIfIndex        = 8
+	skfADVLANTag        = 44
+	skfADVLANTagPresent = 48
+	packetOutgoing      = 4
+)
+
+// gen holds the code generator's state while the parser walks the
+// expression. Like libpcap's compiler state, the offsets change as the
+// parser meets vlan, mpls and pppoes, and every later primitive uses the
+// changed offsets.
+type gen struct {
+	lt  linktype.Type
+	opt Options
+
+	linkhdr  uint32        // start of the current link-layer header (link[], MACs)
+	ltOff    uint32        // offset of the link-layer type field
+	linkpl   uint32        // start of the link-layer payload
+	nl       uint32        // network header offset past linkpl (MPLS labels)
+	nlNoSnap uint32        // network header offset past linkpl for 802.2 LLC frames
+	curLT    linktype.Type // link type protocol tests use (PPP inside PPPoE)
+	ancLT    bool          // link type field read from SKF_AD_PROTOCOL (live cooked)
+
+	vlanDepth  int
+	labelDepth int
+	tunnel     string // "geneve" or "vxlan" once seen: later primitives are refused
+
+	scratch int // scratch words handed out from the top for protochain
+	nchain  int
+
+	pos int   // column of the primitive being generated, for errors
+	err error // first error
+}
+
+func newGen(lt linktype.Type, opt Options) (*gen, error) {
+	g := &gen{lt: lt, opt: opt, curLT: lt, scratch: 15}
+	switch lt {
+	case linktype.Ethernet:
+		g.ltOff, g.linkpl, g.nlNoSnap = 12, 14, 3
+	case linktype.LinuxSLL:
+		g.ltOff, g.linkpl = 14, 16
+	case linktype.LinuxSLL2:
+		g.ltOff, g.linkpl = 0, 20
+	case linktype.Raw, linktype.IPv4, linktype.IPv6:
+	case linktype.Null, linktype.Loop:
+		g.linkpl = 4
+	default:
+		return nil, &Error{Msg: fmt.Sprintf("filters are not supported for link type %s", lt), Err: ErrUnsupportedLinkType}
+	}
+	if opt.Live && (lt == linktype.LinuxSLL || lt == linktype.LinuxSLL2) {
+		// A cooked socket hands the kernel filter the network header:
+		// the cooked header's fields are ancillary data.
+		g.ancLT, g.linkpl = true, 0
+	}
+	return g, nil
+}
+
+// fail records the first error, at the current primitive's column.
+func (g *gen) fail(sentinel error, format string, args ...any) *node {
+	if g.err == nil {
+		g.err = &Error{Pos: g.pos, Msg: fmt.Sprintf(format, args...), Err: sentinel}
+	}
+	return falseNode
+}
+
+func (g *gen) failf(format string, args ...any) *node { return g.fail(ErrSemantic, format, args...) }
+
+// ltName is the link type's description as libpcap's errors print it.
+func (g *gen) ltName() string {
+	switch g.lt {
+	case linktype.Ethernet:
+		return "Ethernet"
+	case linktype.LinuxSLL:
+		return "Linux cooked v1"
+	case linktype.LinuxSLL2:
+		return "Linux cooked v2"
+	case linktype.Raw:
+		return "Raw IP"
+	case linktype.IPv4:
+		return "Raw IPv4"
+	case linktype.IPv6:
+		return "Raw IPv6"
+	case linktype.Null:
+		return "BSD loopback"
+	case linktype.Loop:
+		return "OpenBSD loopback"
+	}
+	return g.lt.String()
+}
+
+// nlOff is the absolute offset of the network-layer header.
+func (g *gen) nlOff() uint32 { return g.linkpl + g.nl }
+
+// ancillary is a comparison on kernel metadata.
+func ancillary(field uint32, op uint16, k uint32) *node {
+	return cmpAbs(4, skfADOff+field, 0xffffffff, op, k)
+}
+
+// ltCmp compares the link-layer type field with v.
+func (g *gen) ltCmp(op uint16, v uint32) *node {
+	if g.ancLT && g.curLT == g.lt {
+		return ancillary(skfADProtocol, op, v)
+	}
+	return cmpAbs(2, g.ltOff, 0xffffffff, op, v)
+}
+
+// snap tests for an 802.2 SNAP header with the given OUI and type at the
+// link payload.
+func (g *gen) snap(org, ptype uint32) *node {
+	w4 := (org>>8&0xff)<<24 | (org&0xff)<<16 | ptype&0xffff
+	w0 := uint32(0xaaaa0300) | org>>16&0xff
+	return and(cmpAbs(4, g.linkpl+4, 0xffffffff, cbJEQ, w4), cmpAbs(4, g.linkpl, 0xffffffff, cbJEQ, w0))
+}
+
+// linkType tests that the link layer carries protocol p (an Ethernet type,
+// or an LLC SAP when p <= 1500), as libpcap's gen_linktype.
+func (g *gen) linkType(p uint32) *node {
+	if g.tunnel != "" {
+		return g.fail(ErrUnsupportedLinkType, "rawcap does not support primitives after '%s'", g.tunnel)
+	}
+	if g.labelDepth > 0 {
+		switch p {
+		case etIP:
+			return g.mplsLinkType(0x40)
+		case etIPv6:
+			return g.mplsLinkType(0x60)
+		}
+		return g.failf("unsupported protocol over mpls")
+	}
+	switch g.curLT {
+	case linktype.Ethernet:
+		return g.etherLinkType(p)
+	case linktype.PPP:
+		return g.ltCmp(cbJEQ, pppType(p))
+	case linktype.LinuxSLL:
+		return g.sllLinkType(p)
+	case linktype.LinuxSLL2:
+		// libpcap compares the protocol field for every value here,
+		// LLC SAPs included.
+		return g.ltCmp(cbJEQ, p)
+	case linktype.Raw:
+		switch p {
+		case etIP:
+			return cmpAbs(1, g.linkpl, 0xf0, cbJEQ, 0x40)
+		case etIPv6:
+			return cmpAbs(1, g.linkpl, 0xf0, cbJEQ, 0x60)
+		}
+		return falseNode
+	case linktype.IPv4:
+		if p == etIP {
+			return trueNode
+		}
+		return falseNode
+	case linktype.IPv6:
+		if p == etIPv6 {
+			return trueNode
+		}
+		return falseNode
+	case linktype.Null, linktype.Loop:
+		fam := func(v uint32) *node {
+			if g.curLT == linktype.Null {
+				// Host byte order; the captures rawcap reads are
+				// little-endian, as on the hosts that write them.
+				v = v>>24 | v>>8&0xff00 | v<<8&0xff0000 | v<<24
+			}
+			return cmpAbs(4, 0, 0xffffffff, cbJEQ, v)
+		}
+		switch p {
+		case etIP:
+			return fam(2)
+		case etIPv6:
+			return or(fam(30), or(fam(24), fam(28)))
+		}
+		return falseNode
+	}
+	return g.fail(ErrUnsupportedLinkType, "link type %s not supported", g.ltName())
+}
+
+func (g *gen) mplsLinkType(version uint32) *node {
+	off := g.nlOff()
+	return and(cmpAbs(1, off-2, 0x01, cbJEQ, 0x01), cmpAbs(1, off, 0xf0, cbJEQ, version))
+}
+
+// pppType maps an Ethernet type to the PPP protocol number.
+func pppType(p uint32) uint32 {
+	switch p {
+	case etIP:
+		return 0x0021
+	case etIPv6:
+		return 0x0057
+	case etDECnet:
+		return 0x0027
+	case etATalk:
+		return 0x0029
+	case etIPX, sapIPX:
+		return 0x002b
+	case sapISONS:
+		return 0x0023
+	case etMPLS:
+		return 0x0281
+	}
+	return p
+}
+
+func (g *gen) etherLinkType(p uint32) *node {
+	notLen := not(g.ltCmp(cbJGT, etMTU))
+	llc := g.linkpl
+	switch p {
+	case sapISONS, sapIP, sapNetBEUI:
+		return and(notLen, cmpAbs(2, llc, 0xffffffff, cbJEQ, p<<8|p))
+	case sapIPX:
+		b := or(cmpAbs(1, llc, 0xffffffff, cbJEQ, sapIPX), cmpAbs(2, llc, 0xffffffff, cbJEQ, 0xffff))
+		b = or(g.snap(0, etIPX), b)
+		return or(g.ltCmp(cbJEQ, etIPX), and(notLen, b))
+	case etATalk, etAARP:
+		org := uint32(0)
+		if p == etATalk {
+			org = 0x080007
+		}
+		return or(g.ltCmp(cbJEQ, p), and(notLen, g.snap(org, p)))
+	}
+	if p <= etMTU {
+		return and(notLen, cmpAbs(1, g.ltOff+2, 0xffffffff, cbJEQ, p))
+	}
+	return g.ltCmp(cbJEQ, p)
+}
+
+func (g *gen) sllLinkType(p uint32) *node {
+	llc := g.linkpl
+	is8022 := g.ltCmp(cbJEQ, sllP8022)
+	switch p {
+	case sapISONS, sapIP, sapNetBEUI:
+		return and(is8022, cmpAbs(2, llc, 0xffffffff, cbJEQ, p<<8|p))
+	case sapIPX:
+		b := and(is8022, or(cmpAbs(1, llc, 0xffffffff, cbJEQ, sapIPX), g.snap(0, etIPX)))
+		return or(g.ltCmp(cbJEQ, etIPX), or(g.ltCmp(cbJEQ, sllP8023), b))
+	case etATalk, etAARP:
+		org := uint32(0)
+		if p == etATalk {
+			org = 0x080007
+		}
+		return or(g.ltCmp(cbJEQ, p), and(is8022, g.snap(org, p)))
+	}
+	if p <= etMTU {
+		return and(is8022, cmpAbs(1, llc, 0xffffffff, cbJEQ, p))
+	}
+	return g.ltCmp(cbJEQ, p)
+}
+
+// ipFragOK is true for the first (or only) fragment of an IPv4 datagram.
+func (g *gen) ipFragOK() *node {
+	return not(cmpAbs(2, g.nlOff()+6, 0xffffffff, cbJSET, 0x1fff))
+}

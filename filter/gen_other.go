@@ -1,0 +1,365 @@
+package filter
+
+import (
+	"net/netip"
+
+	"github.com/rawcap/rawcap/linktype"
+	"golang.org/x/net/bpf"
+)
+
+// scode is libpcap's gen_scode: a name under qualifier q.
+func (g *gen) scode(name string, q qual) *node {
+	switch q.addr {
+	case "net":
+		return g.failf("unknown network '%s'", name)
+	case "", "host":
+		if q.proto == "link" {
+			return g.failf("unknown ether host '%s'", name)
+		}
+		if g.opt.Resolve == nil {
+			return g.failf("unknown host '%s' (rawcap compiles without a resolver here)", name)
+		}
+		addrs, err := g.opt.Resolve(name)
+		if err != nil || len(addrs) == 0 {
+			return g.failf("unknown host '%s'", name)
+		}
+		b := falseNode
+		matched := false
+		for _, a := range addrs {
+			a = a.Unmap()
+			switch {
+			case a.Is4() && q.proto != "ip6":
+				v := be32(a.AsSlice())
+				b = or(b, g.host(v, 0xffffffff, q))
+				matched = true
+			case a.Is6() && (q.proto == "" || q.proto == "ip6"):
+				var m [16]byte
+				for i := range m {
+					m[i] = 0xff
+				}
+				b = or(b, g.host6(a.As16(), m, q))
+				matched = true
+			}
+		}
+		if !matched {
+			return g.failf("unknown host '%s'", name)
+		}
+		return b
+	case "port":
+		proto, ok := portProto(q.proto)
+		if !ok {
+			return g.failf("illegal qualifier of 'port'")
+		}
+		port, real, found := lookupPort(name)
+		if !found {
+			return g.failf("unknown port '%s'", name)
+		}
+		if real, ok = g.portNameProto(name, proto, real); !ok {
+			return falseNode
+		}
+		return or(g.port6(port, port, real, q.dir), g.port(port, port, real, q.dir))
+	case "portrange":
+		proto, ok := portProto(q.proto)
+		if !ok {
+			return g.failf("illegal qualifier of 'portrange'")
+		}
+		lo, hi, real, found := parsePortRange(name)
+		if !found {
+			return g.failf("unknown port in range '%s'", name)
+		}
+		if lo > 65535 {
+			return g.failf("illegal port number %d > 65535", lo)
+		}
+		if hi > 65535 {
+			return g.failf("illegal port number %d > 65535", hi)
+		}
+		if real, ok = g.portNameProto(name, proto, real); !ok {
+			return falseNode
+		}
+		return or(g.port6(lo, hi, real, q.dir), g.port(lo, hi, real, q.dir))
+	case "gateway":
+		return g.failf("'gateway' is not supported by rawcap")
+	case "proto":
+		v, ok := g.lookupProto(name, q.proto)
+		if !ok {
+			return falseNode
+		}
+		return g.proto(v, q.proto, q.dir)
+	case "protochain":
+		v, ok := g.lookupProto(name, q.proto)
+		if !ok {
+			return falseNode
+		}
+		return g.protochain(v, q.proto)
+	}
+	return g.failf("syntax error")
+}
+
+// portNameProto reconciles the qualifier's protocol with the service's.
+func (g *gen) portNameProto(name string, want, real int) (int, bool) {
+	if want == protoUndef {
+		return real, true
+	}
+	if real != protoUndef && real != want {
+		kind := map[int]string{ipprotoTCP: "tcp", ipprotoUDP: "udp", ipprotoSCTP: "sctp"}[real]
+		g.failf("port '%s' is %s", name, kind)
+		return 0, false
+	}
+	return want, true
+}
+
+// lookupProto is libpcap's lookup_proto.
+func (g *gen) lookupProto(name, p string) (uint32, bool) {
+	switch p {
+	case "", "ip", "ip6":
+		if v, ok := ipProtocols[name]; ok {
+			return v, true
+		}
+		g.failf("unknown ip proto '%s'", name)
+	case "link":
+		if v, ok := etherProtos[name]; ok {
+			return v, true
+		}
+		if v, ok := llcProtos[name]; ok {
+			return v, true
+		}
+		g.failf("unknown ether proto '%s'", name)
+	case "iso":
+		switch name {
+		case "esis":
+			return 0x82, true
+		case "isis":
+			return 0x83, true
+		case "clnp":
+			return 0x81, true
+		}
+		g.failf("unknown osi proto '%s'", name)
+	default:
+		g.failf("unknown protocol: %s", name)
+	}
+	return 0, false
+}
+
+// broadcast is libpcap's gen_broadcast.
+func (g *gen) broadcast(p string) *node {
+	switch p {
+	case "", "link":
+		if g.lt != linktype.Ethernet {
+			return g.fail(ErrUnsupportedLinkType, "not a broadcast link")
+		}
+		return g.ehostop([6]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff}, "dst")
+	case "ip":
+		if !g.opt.Netmask.IsValid() || !g.opt.Netmask.Is4() {
+			return g.failf("netmask not known, so 'ip broadcast' not supported")
+		}
+		host := ^be32(g.opt.Netmask.AsSlice())
+		b1 := cmpAbs(4, g.nlOff()+16, host, cbJEQ, 0)
+		b2 := cmpAbs(4, g.nlOff()+16, host, cbJEQ, host)
+		return and(g.linkType(etIP), or(b1, b2))
+	}
+	return g.failf("only link-layer/IP broadcast filters supported")
+}
+
+// multicast is libpcap's gen_multicast; "ip multicast" is 224.0.0.0/4 as
+// libpcap 1.10.6 and later compile it.
+func (g *gen) multicast(p string) *node {
+	switch p {
+	case "", "link":
+		if g.lt != linktype.Ethernet {
+			return g.fail(ErrUnsupportedLinkType, "link-layer multicast filters supported only on ethernet/FDDI/token ring/ARCNET/802.11/ATM LANE/Fibre Channel")
+		}
+		return cmpAbs(1, g.linkhdr, 0xffffffff, cbJSET, 1)
+	case "ip":
+		return and(g.linkType(etIP), cmpAbs(1, g.nlOff()+16, 0xf0, cbJEQ, 0xe0))
+	case "ip6":
+		return and(g.linkType(etIPv6), cmpAbs(1, g.nlOff()+24, 0xffffffff, cbJEQ, 255))
+	}
+	return g.failf("link-layer multicast filters supported only on ethernet/FDDI/token ring/ARCNET/802.11/ATM LANE/Fibre Channel")
+}
+
+func lenAtom(op uint16, k uint32) *node {
+	return atomNode(&atom{stmts: []bpf.RawInstruction{ins(cbLD|cbW|cbLEN, 0)}, jop: op, k: k})
+}
+
+// byteOp is libpcap's "byte IDX OP VAL", IDX counted from the start of the
+// link-layer header (with the & and | cases loading the byte, as libpcap
+// after 1.10.3 does).
+func (g *gen) byteOp(op string, idx, val uint32) *node {
+	off := g.linkhdr + idx
+	switch op {
+	case "=":
+		return cmpAbs(1, off, 0xffffffff, cbJEQ, val)
+	case "<":
+		return not(cmpAbs(1, off, 0xffffffff, cbJGE, val))
+	case ">":
+		return cmpAbs(1, off, 0xffffffff, cbJGT, val)
+	case "|":
+		return not(atomNode(&atom{stmts: []bpf.RawInstruction{ldAbs(1, off), ins(cbALU|cbOR|cbK, val)}, jop: cbJEQ}))
+	}
+	return not(atomNode(&atom{stmts: []bpf.RawInstruction{ldAbs(1, off), ins(cbALU|cbAND|cbK, val)}, jop: cbJEQ}))
+}
+
+// inbound is libpcap's gen_inbound (outbound when out).
+func (g *gen) inbound(out bool) *node {
+	var b *node
+	switch {
+	case g.opt.Live && (g.lt == linktype.LinuxSLL || g.lt == linktype.LinuxSLL2 || g.lt == linktype.Ethernet):
+		b = ancillary(skfADPktType, cbJEQ, packetOutgoing)
+	case g.lt == linktype.LinuxSLL:
+		b = cmpAbs(2, 0, 0xffffffff, cbJEQ, packetOutgoing)
+	case g.lt == linktype.LinuxSLL2:
+		b = cmpAbs(1, 10, 0xffffffff, cbJEQ, packetOutgoing)
+	default:
+		return g.fail(ErrUnsupportedLinkType, "inbound/outbound not supported on %s when reading savefiles", g.ltName())
+	}
+	if !out {
+		b = not(b)
+	}
+	return b
+}
+
+// ifindex is libpcap's gen_ifindex.
+func (g *gen) ifindex(n uint32) *node {
+	switch {
+	case g.opt.Live:
+		return ancillary(skfADIfIndex, cbJEQ, n)
+	case g.lt == linktype.LinuxSLL2:
+		return cmpAbs(4, 4, 0xffffffff, cbJEQ, n)
+	}
+	return g.fail(ErrUnsupportedLinkType, "ifindex not supported on %s when reading savefiles", g.ltName())
+}
+
+// vlan is libpcap's gen_vlan. Files read the tag from the frame and shift
+// every later offset by 4; a live Ethernet socket reads the first tag from
+// the kernel's metadata (the kernel strips it) and shifts nothing.
+func (g *gen) vlan(id uint32, hasID bool) *node {
+	if g.labelDepth > 0 {
+		return g.failf("no VLAN match after MPLS")
+	}
+	if g.lt != linktype.Ethernet || g.curLT != linktype.Ethernet {
+		return g.fail(ErrUnsupportedLinkType, "no VLAN support for %s", g.ltName())
+	}
+	if hasID && id > 4095 {
+		return g.failf("VLAN tag %d greater than maximum %d", id, 4095)
+	}
+	if g.opt.Live && g.vlanDepth == 0 {
+		g.vlanDepth++
+		b := ancillary(skfADVLANTagPresent, cbJEQ, 1)
+		if hasID {
+			b = and(b, atomNode(&atom{stmts: []bpf.RawInstruction{ins(cbLD|cbW|cbABS, skfADOff+skfADVLANTag), ins(cbALU|cbAND|cbK, 0x0fff)}, jop: cbJEQ, k: id}))
+		}
+		return b
+	}
+	b := or(g.ltCmp(cbJEQ, etVLAN), or(g.ltCmp(cbJEQ, et8021AD), g.ltCmp(cbJEQ, etQinQ)))
+	if hasID {
+		b = and(b, cmpAbs(2, g.linkpl, 0x0fff, cbJEQ, id))
+	}
+	g.linkpl += 4
+	g.ltOff += 4
+	g.vlanDepth++
+	return b
+}
+
+// mpls is libpcap's gen_mpls.
+func (g *gen) mpls(label uint32, hasLabel bool) *node {
+	var b *node
+	if g.labelDepth > 0 {
+		b = cmpAbs(1, g.nlOff()-2, 0x01, cbJEQ, 0)
+	} else {
+		switch g.curLT {
+		case linktype.Ethernet:
+			b = g.ltCmp(cbJEQ, etMPLS)
+		case linktype.PPP:
+			b = g.ltCmp(cbJEQ, 0x0281)
+		default:
+			return g.fail(ErrUnsupportedLinkType, "no MPLS support for %s", g.ltName())
+		}
+	}
+	if hasLabel {
+		if label > 0xfffff {
+			return g.failf("MPLS label %d greater than maximum %d", label, 0xfffff)
+		}
+		b = and(b, cmpAbs(4, g.nlOff(), 0xfffff000, cbJEQ, label<<12))
+	}
+	g.nl += 4
+	g.nlNoSnap += 4
+	g.labelDepth++
+	return b
+}
+
+// pppoes is libpcap's gen_pppoes: later primitives look into the PPP
+// payload of the session.
+func (g *gen) pppoes(sess uint32, hasSess bool) *node {
+	b := g.linkType(etPPPoES)
+	if hasSess {
+		if sess > 0xffff {
+			return g.failf("PPPoE session number %d greater than maximum %d", sess, 0xffff)
+		}
+		b = and(b, cmpAbs(4, g.linkpl, 0xffff, cbJEQ, sess))
+	}
+	g.linkhdr = g.linkpl + 6
+	g.ltOff = g.linkhdr
+	g.linkpl = g.linkhdr + 2
+	g.nl, g.nlNoSnap = 0, 0
+	g.curLT = linktype.PPP
+	g.ancLT = false
+	return b
+}
+
+// tunnelUDP is "geneve [vni]" (UDP port 6081, version 0) and, as libpcap
+// after 1.10 compiles it, "vxlan [vni]" (UDP port 4789, I flag). rawcap
+// refuses primitives after them: libpcap would look into the inner frame
+// at a variable offset.
+func (g *gen) tunnelUDP(kind string, vni uint32, hasVNI bool) *node {
+	if hasVNI && vni > 0xffffff {
+		return g.failf("%s VNI %d greater than maximum %d", kind, vni, 0xffffff)
+	}
+	port := uint32(6081)
+	if kind == "vxlan" {
+		port = 4789
+	}
+	hdr4 := func(off uint32) []bpf.RawInstruction {
+		return []bpf.RawInstruction{g.msh(), ins(cbLD|cbB|cbIND, g.nlOff()+8+off)}
+	}
+	check := func(v6 bool) *node {
+		load := func(size int, off uint32) []bpf.RawInstruction {
+			if v6 {
+				return []bpf.RawInstruction{ldAbs(size, g.nlOff()+40+8+off)}
+			}
+			s := hdr4(off)
+			s[1].Op = cbLD | cbIND | sizeCode(size)
+			return s
+		}
+		var b *node
+		if kind == "geneve" {
+			b = cmpStmts(load(1, 0), 1, 0xc0, cbJEQ, 0)
+		} else {
+			b = cmpStmts(load(1, 0), 1, 0x08, cbJEQ, 0x08)
+		}
+		if hasVNI {
+			b = and(b, cmpStmts(load(4, 4), 4, 0xffffff00, cbJEQ, vni<<8))
+		}
+		return b
+	}
+	b4 := and(g.port(port, port, ipprotoUDP, "dst"), check(false))
+	b6 := and(g.port6(port, port, ipprotoUDP, "dst"), check(true))
+	b := or(b4, b6)
+	g.tunnel = kind
+	return b
+}
+
+// llc is libpcap's gen_llc without a frame-type argument.
+func (g *gen) llc() *node {
+	switch g.curLT {
+	case linktype.Ethernet:
+		b0 := not(g.ltCmp(cbJGT, etMTU))
+		b1 := not(cmpAbs(2, g.linkpl, 0xffffffff, cbJEQ, 0xffff))
+		return and(b0, b1)
+	case linktype.LinuxSLL, linktype.LinuxSLL2:
+		return g.ltCmp(cbJEQ, sllP8022)
+	}
+	return g.fail(ErrUnsupportedLinkType, "'llc' not supported for %s", g.ltName())
+}
+
+// netmaskKnown reports whether ip broadcast can be compiled.
+func netmaskKnown(a netip.Addr) bool { return a.IsValid() && a.Is4() }
