@@ -3,6 +3,7 @@ package pcapio
 import (
 	"bytes"
 	"compress/gzip"
+	"io"
 	"net/netip"
 	"os"
 	"path/filepath"
@@ -332,5 +333,44 @@ func TestCompressed(t *testing.T) {
 	_, got, err := readPackets(t, gz.Bytes()[:gz.Len()-8]) // cut the gzip trailer
 	if len(got) != 2 || err == nil {
 		t.Errorf("truncated gzip: %d packets, error %v; want 2 and an error", len(got), err)
+	}
+}
+
+// TestOpenStdin reads "-" from standard input, and Close leaves it open.
+func TestOpenStdin(t *testing.T) {
+	pr, pw, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pr.Close()
+	go func() {
+		pw.Write(multiSection())
+		pw.Close()
+	}()
+	saved := os.Stdin
+	os.Stdin = pr
+	defer func() { os.Stdin = saved }()
+	r, err := Open("-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for {
+		if _, err := r.Next(); err != nil {
+			if err != io.EOF {
+				t.Fatal(err)
+			}
+			break
+		}
+		n++
+	}
+	if n != 4 {
+		t.Errorf("read %d packets from stdin, want 4", n)
+	}
+	if err := r.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pr.Stat(); err != nil {
+		t.Errorf("Close closed standard input: %v", err)
 	}
 }
