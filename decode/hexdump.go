@@ -1,5 +1,7 @@
 package decode
 
+import "strconv"
+
 // linkHeaderLen returns the length of the link-layer headers that -x skips
 // (Ethernet, VLAN tags, cooked and loopback headers).
 func linkHeaderLen(d *Decoder) int {
@@ -26,11 +28,16 @@ func (p *LinePrinter) appendHex(b []byte, d *Decoder) []byte {
 	if mode == ASCIIOnly {
 		return appendASCII(b, data)
 	}
-	ascii := mode == HexASCIINet || mode == HexASCIILink
+	return appendHexDump(b, data, mode == HexASCIINet || mode == HexASCIILink)
+}
+
+// appendHexDump appends data as tcpdump's hex dump lines, each ending in a
+// newline, with the ASCII column when ascii is set.
+func appendHexDump(b, data []byte, ascii bool) []byte {
 	for off := 0; off < len(data); off += 16 {
 		line := data[off:min(off+16, len(data))]
 		b = append(b, "\t0x"...)
-		b = appendHex4(b, uint16(off))
+		b = appendOffset(b, off)
 		b = append(b, ": "...)
 		n := len(b)
 		for j := 0; j < len(line); j += 2 {
@@ -46,7 +53,7 @@ func (p *LinePrinter) appendHex(b []byte, d *Decoder) []byte {
 			}
 			b = append(b, "  "...)
 			for _, c := range line {
-				if c >= 0x20 && c < 0x7f {
+				if c > 0x20 && c < 0x7f {
 					b = append(b, c)
 				} else {
 					b = append(b, '.')
@@ -71,4 +78,12 @@ func appendASCII(b, data []byte) []byte {
 		}
 	}
 	return append(b, '\n')
+}
+
+// appendOffset appends off in hex with at least 4 digits, as "%04x".
+func appendOffset(b []byte, off int) []byte {
+	if off > 0xffff {
+		return strconv.AppendUint(b, uint64(off), 16)
+	}
+	return appendHex4(b, uint16(off))
 }

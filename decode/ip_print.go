@@ -5,6 +5,8 @@ import (
 	"strconv"
 )
 
+var ipFlagNames = [...]bitName{{1, "+"}, {2, "DF"}, {4, "rsvd"}}
+
 // ipAddrs returns the addresses of the IP header nearest before layer i.
 func ipAddrs(d *Decoder, i int) (src, dst netip.Addr, v6 bool) {
 	for j := i - 1; j >= 0; j-- {
@@ -42,6 +44,11 @@ func (p *LinePrinter) lineIPv4(b []byte, d *Decoder, i int) []byte {
 	if !p.Options.Link || l.Quoted || i > 2 {
 		b = append(b, "IP "...)
 	}
+	if tl := int(ip.TotalLength()); tl > p.wire-l.Start && !l.Quoted {
+		b = append(b, "truncated-ip - "...)
+		b = strconv.AppendInt(b, int64(tl-(p.wire-l.Start)), 10)
+		b = append(b, " bytes missing! "...)
+	}
 	if p.Options.Verbose > 0 {
 		b = append(b, "(tos 0x"...)
 		b = appendHexMin(b, uint64(ip.TOS()))
@@ -60,20 +67,7 @@ func (p *LinePrinter) lineIPv4(b []byte, d *Decoder, i int) []byte {
 		b = append(b, ", offset "...)
 		b = appendUint(b, uint64(ip.FragOffset())*8)
 		b = append(b, ", flags ["...)
-		switch f := ip.Flags(); {
-		case f&7 == 0:
-			b = append(b, "none"...)
-		default:
-			if f&4 != 0 {
-				b = append(b, "rsvd"...)
-			}
-			if f&2 != 0 {
-				b = append(b, "DF"...)
-			}
-			if f&1 != 0 {
-				b = append(b, '+')
-			}
-		}
+		b = appendBitNames(b, uint64(ip.Flags()), ipFlagNames[:])
 		b = append(b, "], proto "...)
 		if n := ipProtoName(ip.Protocol()); n != "" {
 			b = append(b, n...)
@@ -84,7 +78,7 @@ func (p *LinePrinter) lineIPv4(b []byte, d *Decoder, i int) []byte {
 		b = appendUint(b, uint64(ip.Protocol()))
 		b = append(b, "), length "...)
 		b = appendUint(b, uint64(ip.TotalLength()))
-		if !ip.ChecksumOK() && !l.Quoted {
+		if !ip.ChecksumOK() {
 			b = append(b, ", bad cksum "...)
 			b = appendHexMin(b, uint64(ip.Checksum()))
 			b = append(b, " (->"...)
@@ -200,47 +194,142 @@ func (p *LinePrinter) lineIPv6Ext(b []byte, d *Decoder, i int) []byte {
 	return p.lineLayer(b, d, i+1)
 }
 
+// arpHardwareName returns tcpdump's name for an ARP hardware type.
+func arpHardwareName(h uint16) string {
+	switch h {
+	case 1:
+		return "Ethernet"
+	case 6:
+		return "TokenRing"
+	case 7:
+		return "ArcNet"
+	case 15:
+		return "FrameRelay"
+	case 19:
+		return "ATM"
+	case 23:
+		return "Strip"
+	case 24:
+		return "IEEE 1394"
+	}
+	return ""
+}
+
+func appendLinkAddr(b, a []byte) []byte {
+	for j, c := range a {
+		if j > 0 {
+			b = append(b, ':')
+		}
+		b = appendHex2(b, c)
+	}
+	return b
+}
+
+func isZero(a []byte) bool {
+	for _, c := range a {
+		if c != 0 {
+			return false
+		}
+	}
+	return true
+}
+
 func (p *LinePrinter) lineARP(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
-	b = append(b, "ARP, "...)
+	if !p.Options.Link || i > 2 {
+		b = append(b, "ARP, "...)
+	}
 	if l.Malformed != "" {
 		return append(b, "[|arp]"...)
 	}
 	a := ARP(d.data[l.Start:l.Payload])
-	if !a.IsEthernetIPv4() {
-		return append(b, "[|arp]"...)
+	odd := (a.PType() != EtherTypeIPv4 && a.PType() != 0x1000) || a.PLen() != 4 || a.HLen() == 0
+	if odd || p.Options.Verbose > 0 {
+		if n := arpHardwareName(a.HType()); n != "" {
+			b = append(b, n...)
+		} else {
+			b = append(b, "Unknown Hardware ("...)
+			b = appendUint(b, uint64(a.HType()))
+			b = append(b, ')')
+		}
+		b = append(b, " (len "...)
+		b = appendUint(b, uint64(a.HLen()))
+		b = append(b, "), "...)
+		if n := etherTypeName(a.PType()); n != "Unknown" {
+			b = append(b, n...)
+		} else {
+			b = append(b, "Unknown Protocol (0x"...)
+			b = appendHex4(b, a.PType())
+			b = append(b, ')')
+		}
+		b = append(b, " (len "...)
+		b = appendUint(b, uint64(a.PLen()))
+		b = append(b, ')')
+		if p.Options.Verbose == 0 {
+			b = append(b, ", length "...)
+			return strconv.AppendInt(b, int64(p.wire-l.Start), 10)
+		}
+		b = append(b, ", "...)
 	}
-	sha, spa := MAC(a.SenderHW()), addr4(a.SenderProto())
-	tha, tpa := MAC(a.TargetHW()), addr4(a.TargetProto())
+	sha, spa := a.SenderHW(), a.SenderProto()
+	tha, tpa := a.TargetHW(), a.TargetProto()
+	ip := func(b, addr []byte) []byte {
+		switch {
+		case a.PType() != EtherTypeIPv4 && a.PType() != 0x1000:
+			return append(b, "<wrong proto type>"...)
+		case len(addr) != 4:
+			return append(b, "<wrong len>"...)
+		}
+		return addr4(addr).AppendTo(b)
+	}
+	hw := func(b, addr []byte) []byte {
+		if len(addr) == 0 {
+			return append(b, "<empty>"...)
+		}
+		return appendLinkAddr(b, addr)
+	}
 	switch a.Op() {
 	case 1:
 		b = append(b, "Request who-has "...)
-		b = tpa.AppendTo(b)
-		if tha != (MAC{}) {
+		b = ip(b, tpa)
+		if !isZero(tha) {
 			b = append(b, " ("...)
-			b = tha.AppendTo(b)
+			b = hw(b, tha)
 			b = append(b, ')')
 		}
 		b = append(b, " tell "...)
-		b = spa.AppendTo(b)
+		b = ip(b, spa)
 	case 2:
 		b = append(b, "Reply "...)
-		b = spa.AppendTo(b)
+		b = ip(b, spa)
 		b = append(b, " is-at "...)
-		b = sha.AppendTo(b)
+		b = hw(b, sha)
 	case 3:
 		b = append(b, "Reverse Request who-is "...)
-		b = tha.AppendTo(b)
+		b = hw(b, tha)
 		b = append(b, " tell "...)
-		b = sha.AppendTo(b)
+		b = hw(b, sha)
 	case 4:
 		b = append(b, "Reverse Reply "...)
-		b = tha.AppendTo(b)
+		b = hw(b, tha)
 		b = append(b, " at "...)
-		b = tpa.AppendTo(b)
+		b = ip(b, tpa)
+	case 8:
+		b = append(b, "Inverse Request who-is "...)
+		b = ip(b, tpa)
+		b = append(b, " tell "...)
+		b = hw(b, sha)
+	case 9:
+		b = append(b, "Inverse Reply "...)
+		b = hw(b, sha)
+		b = append(b, " at "...)
+		b = ip(b, spa)
 	default:
-		b = append(b, "ar_op "...)
+		b = append(b, "Unknown ("...)
 		b = appendUint(b, uint64(a.Op()))
+		b = append(b, ") \n"...)
+		b = appendHexDump(b, d.data[l.Start:], true)
+		return b[:len(b)-1]
 	}
 	b = append(b, ", length "...)
 	return strconv.AppendInt(b, int64(p.wire-l.Start), 10)

@@ -66,7 +66,9 @@ type LinePrinter struct {
 // ending with a newline (and the hex dump, if asked).
 func (p *LinePrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 	if p.Options.Number {
+		n := len(b)
 		b = strconv.AppendInt(b, int64(f.Number), 10)
+		b = padLeft(b, n, 5)
 		b = append(b, "  "...)
 	}
 	b = p.appendTime(b, f.Time)

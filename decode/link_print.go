@@ -43,6 +43,9 @@ func (p *LinePrinter) lineVLAN(b []byte, d *Decoder, i int) []byte {
 		return append(b, "[|vlan]"...)
 	}
 	v := VLAN(d.data[l.Start:l.Payload])
+	if !p.Options.Link {
+		return p.lineLayer(b, d, i+1)
+	}
 	b = append(b, "vlan "...)
 	b = strconv.AppendUint(b, uint64(v.ID()), 10)
 	b = append(b, ", p "...)
@@ -98,15 +101,16 @@ func (p *LinePrinter) lineSLL(b []byte, d *Decoder, i int) []byte {
 	}
 	s := SLL(d.data[l.Start:l.Payload])
 	if p.Options.Link {
-		b = append(b, sllPacketType(s.PacketType())...)
-		b = append(b, ' ')
-		for j, c := range s.Addr() {
-			if j > 0 {
-				b = append(b, ':')
-			}
-			b = appendHex2(b, c)
+		pt := sllPacketType(s.PacketType())
+		for range 3 - len(pt) {
+			b = append(b, ' ')
 		}
+		b = append(b, pt...)
 		b = append(b, ' ')
+		if n := s.HALen(); n > 0 && n <= 8 {
+			b = appendLinkAddr(b, s.Addr())
+			b = append(b, ' ')
+		}
 		b = p.appendEtherType(b, s.Protocol())
 		b = p.appendWireLen(b)
 		b = append(b, ": "...)

@@ -71,8 +71,14 @@ func (p *LinePrinter) lineTCP(b []byte, d *Decoder, i int) []byte {
 		return append(b, " [|tcp]"...)
 	}
 	t := TCP(d.data[l.Start:l.Payload])
-	b = appendPorts(b, src, dst, t.SrcPort(), t.DstPort())
 	length := p.ipPayloadLen(d, i) - t.HeaderLen()
+	if length < 0 {
+		b = src.AppendTo(b)
+		b = append(b, " > "...)
+		b = dst.AppendTo(b)
+		return append(b, ": [|tcp]"...)
+	}
+	b = appendPorts(b, src, dst, t.SrcPort(), t.DstPort())
 	if p.Options.Quiet {
 		b = append(b, "tcp "...)
 		return strconv.AppendInt(b, int64(length), 10)
@@ -161,11 +167,33 @@ func (p *LinePrinter) lineTCP(b []byte, d *Decoder, i int) []byte {
 	}
 	if len(t) > tcpMinLen {
 		b = append(b, ", options ["...)
-		b = appendTCPOptions(b, t, rev, thseq, thack)
+		var bad bool
+		b, bad = appendTCPOptions(b, t, rev, thseq, thack)
+		if bad {
+			// tcpdump stops printing the packet at a bad option.
+			return b
+		}
 		b = append(b, ']')
 	}
 	b = append(b, ", length "...)
 	b = strconv.AppendInt(b, int64(length), 10)
+	if flags&TCPRst != 0 && p.Options.Verbose > 0 && length > 0 {
+		// tcpdump -v shows the text some stacks put in a reset.
+		data := d.data[l.Payload:l.End]
+		if len(data) >= length {
+			b = append(b, " [RST"...)
+		} else {
+			b = append(b, " [!RST"...)
+		}
+		n := length
+		if n > 30 {
+			n = 30
+			b = append(b, '+')
+		}
+		b = append(b, ' ')
+		b = appendPrintable(b, data[:min(n, len(data))])
+		return append(b, ']')
+	}
 	if i+1 < d.n && d.layers[i+1].Type != LayerPayload {
 		b = append(b, ": "...)
 		return p.lineLayer(b, d, i+1)
@@ -194,11 +222,19 @@ func (p *LinePrinter) ipPayloadLen(d *Decoder, i int) int {
 	return d.layers[i].End - d.layers[i].Start
 }
 
-func appendTCPOptions(b []byte, t TCP, rev bool, thseq, thack uint32) []byte {
+// appendTCPOptions appends the options as tcpdump does; bad reports an
+// option with an impossible length, after which tcpdump prints no more.
+func appendTCPOptions(b []byte, t TCP, rev bool, thseq, thack uint32) (_ []byte, bad bool) {
 	for off, first := 0, true; ; first = false {
 		o, next, ok, bad := t.NextOption(off)
 		if !ok {
 			break
+		}
+		if bad && o.Kind != TCPOptEOL && o.Kind != TCPOptNOP {
+			if first {
+				return append(b, "[bad opt]"...), true
+			}
+			return append(b, ",[bad opt]]"...), true
 		}
 		if !first {
 			b = append(b, ',')
@@ -207,14 +243,10 @@ func appendTCPOptions(b []byte, t TCP, rev bool, thseq, thack uint32) []byte {
 		switch o.Kind {
 		case TCPOptEOL:
 			b = append(b, "eol"...)
-			continue
+			return b, false
 		case TCPOptNOP:
 			b = append(b, "nop"...)
 			continue
-		}
-		if bad {
-			b = append(b, "bad opt"...)
-			break
 		}
 		switch {
 		case o.Kind == TCPOptMSS && len(o.Data) == 2:
@@ -289,7 +321,7 @@ func appendTCPOptions(b []byte, t TCP, rev bool, thseq, thack uint32) []byte {
 			}
 		}
 	}
-	return b
+	return b, false
 }
 
 func appendOptName(b []byte, k uint8) []byte {
@@ -326,6 +358,12 @@ func (p *LinePrinter) lineUDP(b []byte, d *Decoder, i int) []byte {
 		return b
 	}
 	length := int(u.Length()) - udpLen
+	if ipLen := p.ipPayloadLen(d, i); int(u.Length()) > ipLen && !l.Quoted {
+		b = append(b, "UDP, bad length "...)
+		b = appendUint(b, uint64(u.Length())-udpLen)
+		b = append(b, " > "...)
+		return strconv.AppendInt(b, int64(ipLen-udpLen), 10)
+	}
 	if p.Options.Verbose > 0 && !p.Options.Quiet && !l.Quoted && (v6 || p.Options.Verbose > 1) {
 		whole := l.Start+int(u.Length()) <= len(d.data)
 		switch {
@@ -350,4 +388,21 @@ func (p *LinePrinter) lineUDP(b []byte, d *Decoder, i int) []byte {
 	}
 	b = append(b, "UDP, length "...)
 	return strconv.AppendInt(b, int64(length), 10)
+}
+
+// appendPrintable appends data as tcpdump's nd_printn does: printable ASCII
+// as is, other bytes as "M-" (high bit) and "^X" (control) escapes.
+func appendPrintable(b, data []byte) []byte {
+	for _, c := range data {
+		if c >= 0x80 {
+			b = append(b, 'M', '-')
+			c &= 0x7f
+		}
+		if c < 0x20 || c == 0x7f {
+			b = append(b, '^', c^0x40)
+			continue
+		}
+		b = append(b, c)
+	}
+	return b
 }

@@ -1,0 +1,351 @@
+package decode_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/linktype"
+	"github.com/rawcap/rawcap/pcapio"
+)
+
+// readSharedDir returns ../shared relative to the repository root (the
+// directory holding go.mod), or skips the test when it is absent.
+func readSharedDir(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("no go.mod above the test directory")
+		}
+		dir = parent
+	}
+	s := filepath.Join(dir, "..", "shared")
+	if _, err := os.Stat(filepath.Join(s, "corpus")); err != nil {
+		t.Skipf("shared test material absent (%s): %v", s, err)
+	}
+	return s
+}
+
+// corpusFile is one capture of ../shared/corpus with its golden summary.
+type corpusFile struct {
+	path    string
+	name    string // path relative to the corpus
+	golden  corpusGolden
+	packets []pcapio.Packet
+}
+
+type corpusGolden struct {
+	RC      int `json:"rc"`
+	Tcpdump struct {
+		RC    int `json:"rc"`
+		Count int `json:"count"`
+	} `json:"tcpdump"`
+}
+
+// loadCorpus reads every capture of the corpus that pcapio reads to the end.
+func loadCorpus(t *testing.T) []*corpusFile {
+	dir := filepath.Join(readSharedDir(t), "corpus")
+	goldens, _ := filepath.Glob(filepath.Join(dir, "*", "*.golden.json"))
+	sort.Strings(goldens)
+	var out []*corpusFile
+	for _, g := range goldens {
+		cf := &corpusFile{path: strings.TrimSuffix(g, ".golden.json")}
+		cf.name, _ = filepath.Rel(dir, cf.path)
+		data, err := os.ReadFile(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(data, &cf.golden); err != nil {
+			t.Fatalf("%s: %v", g, err)
+		}
+		r, err := pcapio.Open(cf.path)
+		if err != nil {
+			continue
+		}
+		for {
+			p, err := r.Next()
+			if err != nil {
+				if err != io.EOF {
+					cf.packets = nil // damaged: tcpdump's count would differ
+				}
+				break
+			}
+			cf.packets = append(cf.packets, p.Clone())
+		}
+		r.Close()
+		if len(cf.packets) > 0 {
+			out = append(out, cf)
+		}
+	}
+	return out
+}
+
+// tcpdumpPorts are ports on which tcpdump prints an application protocol
+// that rawcap does not decode yet: a TCP or UDP packet with payload on one
+// of them is not "decoded by rawcap" and is left out of the comparison.
+// Every port below 1024 counts as such too.
+var tcpdumpPorts = map[uint16]bool{
+	1080: true, 1645: true, 1646: true, 1701: true, 1723: true, 1812: true, 1813: true,
+	1985: true, 2049: true, 2123: true, 2152: true, 2103: true, 2104: true, 3386: true,
+	3503: true, 3784: true, 3785: true, 4341: true, 4342: true, 4500: true, 4567: true,
+	4784: true, 4789: true, 5060: true, 5246: true, 5247: true, 5353: true, 5355: true,
+	5359: true, 6081: true, 6343: true, 6633: true, 6635: true, 6653: true, 6696: true,
+	6697: true, 8080: true, 8000: true, 3128: true, 8231: true, 8472: true, 12222: true,
+	12223: true, 17754: true, 1700: true, 6379: true, 49152: true, 49153: true, 30490: true, 1589: true, 3456: true, 2000: true, 1719: true,
+	1720: true, 5555: true, 5556: true, 8443: true, 3868: true, 2123 + 1: true,
+}
+
+// decodedByRawcap reports whether rawcap decodes every layer of the packet d
+// last decoded: a known link type, no malformed layer, and no payload that
+// tcpdump would print as a protocol rawcap does not know.
+func decodedByRawcap(d *decode.Decoder) bool {
+	layers := d.Layers()
+	if len(layers) == 0 {
+		return false
+	}
+	if _, bad := d.Malformed(); bad {
+		return false
+	}
+	data := d.Data()
+	for k, l := range layers {
+		switch l.Type {
+		case decode.LayerLLC, decode.LayerIPv6HopByHop, decode.LayerIPv6Routing, decode.LayerIPv6Fragment, decode.LayerIPv6DestOpts, decode.LayerSLL2:
+			return false // tcpdump prints their contents; rawcap does not yet
+		case decode.LayerTCP, decode.LayerUDP:
+			if l.End-l.Start < 4 {
+				return false
+			}
+			sp := uint16(data[l.Start])<<8 | uint16(data[l.Start+1])
+			dp := uint16(data[l.Start+2])<<8 | uint16(data[l.Start+3])
+			claimed := true // tcpdump dissects UDP ports even when empty
+			if l.Type == decode.LayerTCP {
+				claimed = k+1 < len(layers) || l.Payload < l.End || tcpClaimsPayload(d, k)
+			}
+			if claimed && (tcpdumpPort(sp) || tcpdumpPort(dp)) {
+				return false
+			}
+		case decode.LayerICMPv6:
+			switch data[l.Start] {
+			case 1, 2, 3, 4, 128, 129, 130, 131, 132, 133, 134, 135, 136, 137, 143:
+			default:
+				return false
+			}
+		case decode.LayerARP:
+			if data[l.Start] == 0 && data[l.Start+1] == 19 {
+				return false // ATM ARP: tcpdump has its own printer
+			}
+		case decode.LayerICMPv4:
+			switch data[l.Start] {
+			case 0, 3, 5, 8, 11:
+			default:
+				return false
+			}
+		}
+	}
+	last := layers[len(layers)-1]
+	switch last.Type {
+	case decode.LayerTCP, decode.LayerUDP, decode.LayerICMPv4, decode.LayerICMPv6, decode.LayerARP:
+		return true
+	case decode.LayerPayload:
+		prev := layers[len(layers)-2].Type
+		return prev == decode.LayerTCP || prev == decode.LayerUDP
+	}
+	return last.Quoted
+}
+
+// tcpClaimsPayload reports whether the IP header before TCP layer k
+// announces bytes after the TCP header (captured or not).
+func tcpClaimsPayload(d *decode.Decoder, k int) bool {
+	layers, data := d.Layers(), d.Data()
+	l := layers[k]
+	hl := int(data[l.Start+12]>>4) * 4
+	for j := k - 1; j >= 0; j-- {
+		ip := layers[j]
+		switch ip.Type {
+		case decode.LayerIPv4:
+			tl := int(data[ip.Start+2])<<8 | int(data[ip.Start+3])
+			return tl-(ip.Payload-ip.Start)-hl > 0
+		case decode.LayerIPv6:
+			pl := int(data[ip.Start+4])<<8 | int(data[ip.Start+5])
+			return pl-hl > 0
+		}
+	}
+	return false
+}
+
+func tcpdumpPort(p uint16) bool {
+	return p < 1024 || tcpdumpPorts[p] || (p >= 7000 && p <= 7009)
+}
+
+// splitTcpdump splits tcpdump's output into one chunk per packet: a packet
+// starts at each line that does not begin with white space.
+func splitTcpdump(out []byte) []string {
+	var chunks []string
+	for _, line := range strings.SplitAfter(string(out), "\n") {
+		if line == "" {
+			continue
+		}
+		if len(chunks) == 0 || (line[0] != ' ' && line[0] != '\t') {
+			chunks = append(chunks, line)
+			continue
+		}
+		chunks[len(chunks)-1] += line
+	}
+	return chunks
+}
+
+// readDiffAllow lists known disagreements with tcpdump, "file#packet opts"
+// → reason. Keep it empty.
+var readDiffAllow = map[string]string{
+	"tcpdump/tests_timestamp_invalid_micro.pcap": "the file stores microseconds ≥ 1000000; tcpdump prints them as is (10.1000000), pcapio normalises the time",
+	"tcpdump/tests_mptcp-v0.pcap":                "MPTCP options: tcpdump decodes them, rawcap prints them as unknown-30",
+	"tcpdump/tests_mptcp-aa-v1.pcap":             "MPTCP options: tcpdump decodes them, rawcap prints them as unknown-30",
+	"tcpdump/tests_scps_invalid.pcap":            "SCPS option: tcpdump names it, rawcap prints unknown-20",
+	"tcpdump/tests_icmp-cksum-oobr-1.pcap":       "ICMP multi-part extensions (RFC 4884) are not decoded",
+}
+
+func TestReadMatchesTcpdump(t *testing.T) {
+	if _, err := exec.LookPath("tcpdump"); err != nil {
+		t.Skip("tcpdump not installed: differential test skipped")
+	}
+	files := loadCorpus(t)
+	optSets := [][]string{{}, {"-e"}, {"-v"}, {"-q"}, {"-tt"}, {"-x"}}
+	type result struct {
+		agree, disagree, skipped int
+		msgs                     []string
+	}
+	results := make([]result, len(optSets))
+	var mu sync.Mutex
+	work := make(chan *corpusFile)
+	var wg sync.WaitGroup
+	for range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for cf := range work {
+				if cf.golden.Tcpdump.RC != 0 || cf.golden.Tcpdump.Count != len(cf.packets) {
+					continue
+				}
+				d := decode.NewDecoder()
+				known := make([]bool, len(cf.packets))
+				any := false
+				for i := range cf.packets {
+					d.Decode(cf.packets[i].Data, cf.packets[i].LinkType)
+					known[i] = decodedByRawcap(d)
+					any = any || known[i]
+				}
+				if !any {
+					continue
+				}
+				for k, opts := range optSets {
+					args := append(append([]string{"-n"}, opts...), "-r", cf.path)
+					cmd := exec.Command("tcpdump", args...)
+					cmd.Env = append(os.Environ(), "TZ=UTC")
+					out, _ := cmd.Output()
+					chunks := splitTcpdump(out)
+					var r result
+					if len(chunks) != len(cf.packets) {
+						r.skipped += len(cf.packets)
+						r.msgs = append(r.msgs, fmt.Sprintf("%s %v: tcpdump printed %d chunks for %d packets (skipped)", cf.name, opts, len(chunks), len(cf.packets)))
+					} else {
+						lo := lineOptionsFor(opts)
+						p := &decode.LinePrinter{Options: lo}
+						var b []byte
+						for i := range cf.packets {
+							pk := &cf.packets[i]
+							d.Decode(pk.Data, pk.LinkType)
+							f := decode.Frame{Number: i + 1, Time: pk.Time, Length: pk.Length}
+							b = p.Append(b[:0], d, &f)
+							if !known[i] {
+								r.skipped++
+								continue
+							}
+							key := fmt.Sprintf("%s#%d %s", cf.name, i+1, strings.Join(opts, " "))
+							if string(b) == chunks[i] {
+								r.agree++
+							} else if _, ok := readDiffAllow[cf.name]; ok {
+								r.agree++
+							} else if _, ok := readDiffAllow[key]; ok {
+								r.agree++
+							} else {
+								r.disagree++
+								if r.disagree > 3 {
+									continue
+								}
+								r.msgs = append(r.msgs, fmt.Sprintf("%s:\n  tcpdump: %q\n  rawcap:  %q", key, chunks[i], string(b)))
+							}
+						}
+					}
+					mu.Lock()
+					results[k].agree += r.agree
+					results[k].disagree += r.disagree
+					results[k].skipped += r.skipped
+					results[k].msgs = append(results[k].msgs, r.msgs...)
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for _, cf := range files {
+		work <- cf
+	}
+	close(work)
+	wg.Wait()
+	for k, opts := range optSets {
+		r := results[k]
+		t.Logf("tcpdump -n %v: %d packets agree, %d disagree, %d not decoded by rawcap", opts, r.agree, r.disagree, r.skipped)
+		for i, m := range r.msgs {
+			if i == 400 {
+				t.Logf("... %d more", len(r.msgs)-i)
+				break
+			}
+			if strings.Contains(m, "(skipped)") {
+				t.Log(m)
+			} else {
+				t.Error(m)
+			}
+		}
+	}
+}
+
+func lineOptionsFor(opts []string) decode.LineOptions {
+	lo := decode.LineOptions{Location: time.UTC}
+	for _, o := range opts {
+		switch o {
+		case "-e":
+			lo.Link = true
+		case "-v":
+			lo.Verbose = 1
+		case "-q":
+			lo.Quiet = true
+		case "-tt":
+			lo.Time = decode.TimeEpoch
+		case "-x":
+			lo.Hex = decode.HexNet
+		}
+	}
+	return lo
+}
+
+var _ = bytes.Equal
+var _ = errors.Is
+var _ linktype.Type
