@@ -138,6 +138,13 @@ func cmpStmts(stmts []bpf.RawInstruction, size int, mask uint32, op uint16, k ui
 	case 2:
 		full = 0xffff
 	}
+	if mask&full == 0 {
+		// libpcap's optimiser folds these, load included
+		if k == 0 && op == cbJEQ {
+			return trueNode
+		}
+		return falseNode
+	}
 	if mask&full != full {
 		stmts = append(stmts, ins(cbALU|cbAND|cbK, mask))
 	}

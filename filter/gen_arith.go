@@ -29,6 +29,9 @@ func (g *gen) constVal(a *arith) (uint32, bool) {
 	}
 	x, okx := g.constVal(a.l)
 	y, oky := g.constVal(a.r)
+	if (a.op == "&" || a.op == "*") && (okx && x == 0 || oky && y == 0) {
+		return 0, true // libpcap's optimiser folds these, loads included
+	}
 	if !okx || !oky {
 		return 0, false
 	}

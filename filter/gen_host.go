@@ -2,6 +2,7 @@ package filter
 
 import (
 	"net/netip"
+	"strings"
 
 	"github.com/rawcap/rawcap/linktype"
 )
@@ -297,37 +298,32 @@ func (g *gen) ecode(s string, q qual) *node {
 
 // parseMAC parses the notations eidLen accepts.
 func parseMAC(s string) ([6]byte, bool) {
-	var hex []byte
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if isHex(c) {
-			hex = append(hex, c)
-			continue
-		}
-		// a one-digit group: pad it
-		start := len(hex)
-		j := i - 1
-		for j >= 0 && isHex(s[j]) {
-			j--
-		}
-		if i-j-1 == 1 && len(s) != 14 {
-			hex = append(hex[:start-1], '0', hex[start-1])
-		}
-	}
-	// last group
-	j := len(s) - 1
-	for j >= 0 && isHex(s[j]) {
-		j--
-	}
-	if len(s)-j-1 == 1 {
-		n := len(hex)
-		hex = append(hex[:n-1], '0', hex[n-1])
-	}
 	var mac [6]byte
+	var groups []string
+	switch {
+	case strings.ContainsAny(s, ":-"), strings.Count(s, ".") == 5:
+		groups = strings.FieldsFunc(s, func(r rune) bool { return r == ':' || r == '-' || r == '.' })
+		if len(groups) != 6 {
+			return mac, false
+		}
+		for i, g := range groups {
+			if len(g) == 1 {
+				groups[i] = "0" + g
+			}
+		}
+	case strings.Count(s, ".") == 2:
+		groups = strings.Split(s, ".")
+	default:
+		groups = []string{s}
+	}
+	hex := strings.Join(groups, "")
 	if len(hex) != 12 {
 		return mac, false
 	}
 	for i := range mac {
+		if !isHex(hex[2*i]) || !isHex(hex[2*i+1]) {
+			return mac, false
+		}
 		mac[i] = unhex(hex[2*i])<<4 | unhex(hex[2*i+1])
 	}
 	return mac, true

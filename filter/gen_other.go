@@ -1,8 +1,6 @@
 package filter
 
 import (
-	"net/netip"
-
 	"github.com/rawcap/rawcap/linktype"
 	"golang.org/x/net/bpf"
 )
@@ -185,6 +183,9 @@ func lenAtom(op uint16, k uint32) *node {
 // link-layer header (with the & and | cases loading the byte, as libpcap
 // after 1.10.3 does).
 func (g *gen) byteOp(op string, idx, val uint32) *node {
+	if val > 255 {
+		return g.failf("byte argument %d greater than maximum %d", val, 255)
+	}
 	off := g.linkhdr + idx
 	switch op {
 	case "=":
@@ -333,6 +334,9 @@ func (g *gen) tunnelUDP(kind string, vni uint32, hasVNI bool) *node {
 		var b *node
 		if kind == "geneve" {
 			b = cmpStmts(load(1, 0), 1, 0xc0, cbJEQ, 0)
+			// libpcap goes on to read the protocol type at offset 2, so a
+			// packet that ends before it is rejected.
+			b = and(b, atomNode(&atom{stmts: load(2, 2), jop: cbJGE, k: 0}))
 		} else {
 			b = cmpStmts(load(1, 0), 1, 0x08, cbJEQ, 0x08)
 		}
@@ -348,6 +352,29 @@ func (g *gen) tunnelUDP(kind string, vni uint32, hasVNI bool) *node {
 	return b
 }
 
+// llcTypes are the "llc TYPE" frame kinds: mask and value of the control
+// byte (libpcap's llc.h).
+var llcTypes = map[string][2]uint32{
+	"s": {0x03, 0x01}, "u": {0x03, 0x03},
+	"rr": {0x0f, 0x01}, "rnr": {0x0f, 0x05}, "rej": {0x0f, 0x09},
+	"ui": {0xef, 0x03}, "ua": {0xef, 0x63}, "disc": {0xef, 0x43}, "dm": {0xef, 0x0f},
+	"sabme": {0xef, 0x6f}, "test": {0xef, 0xe3}, "xid": {0xef, 0xaf}, "frmr": {0xef, 0x87},
+}
+
+// llcType is "llc i", "llc s", "llc u" and the S and U frame subtypes.
+func (g *gen) llcType(name string) *node {
+	b := g.llc()
+	ctrl := g.linkpl + 2
+	if name == "i" {
+		return and(b, not(cmpAbs(1, ctrl, 0xffffffff, cbJSET, 0x01)))
+	}
+	t, ok := llcTypes[name]
+	if !ok {
+		return g.failf("unknown 802.2 LLC type '%s'", name)
+	}
+	return and(b, cmpAbs(1, ctrl, t[0], cbJEQ, t[1]))
+}
+
 // llc is libpcap's gen_llc without a frame-type argument.
 func (g *gen) llc() *node {
 	switch g.curLT {
@@ -360,6 +387,3 @@ func (g *gen) llc() *node {
 	}
 	return g.fail(ErrUnsupportedLinkType, "'llc' not supported for %s", g.ltName())
 }
-
-// netmaskKnown reports whether ip broadcast can be compiled.
-func netmaskKnown(a netip.Addr) bool { return a.IsValid() && a.Is4() }

@@ -1,6 +1,9 @@
 package filter
 
-import "golang.org/x/net/bpf"
+import (
+	"github.com/rawcap/rawcap/linktype"
+	"golang.org/x/net/bpf"
+)
 
 // msh loads X with the IPv4 header length: ldxb 4*([nl]&0xf).
 func (g *gen) msh() bpf.RawInstruction { return ins(cbLDX|cbB|cbMSH, g.nlOff()) }
@@ -80,6 +83,14 @@ func (g *gen) proto(v uint32, p, dir string) *node {
 	case "":
 		return or(g.proto(v, "ip", dir), g.proto(v, "ip6", dir))
 	case "link":
+		if g.curLT == linktype.Ethernet || g.curLT == linktype.LinuxSLL {
+			switch {
+			case v > 0xffff:
+				return g.failf("EtherType %d greater than maximum %d", v, 0xffff)
+			case v > 255 && v <= etMTU:
+				return g.failf("LLC DSAP %d greater than maximum %d", v, 255)
+			}
+		}
 		return g.linkType(v)
 	case "ip":
 		return and(g.linkType(etIP), cmpAbs(1, g.nlOff()+9, 0xffffffff, cbJEQ, v))
@@ -88,8 +99,14 @@ func (g *gen) proto(v uint32, p, dir string) *node {
 		b1 := or(cmpAbs(1, nh, 0xffffffff, cbJEQ, v), and(cmpAbs(1, nh, 0xffffffff, cbJEQ, ipprotoFrag), cmpAbs(1, g.nlOff()+40, 0xffffffff, cbJEQ, v)))
 		return and(g.linkType(etIPv6), b1)
 	case "iso":
+		if v > 255 {
+			return g.failf("ISO protocol %d greater than maximum %d", v, 255)
+		}
 		return and(g.linkType(sapISONS), cmpAbs(1, g.linkpl+g.nlNoSnap, 0xffffffff, cbJEQ, v))
 	case "isis":
+		if v > 31 {
+			return g.failf("IS-IS PDU type %d greater than maximum %d", v, 31)
+		}
 		return and(g.proto(0x83, "iso", ""), cmpAbs(1, g.linkpl+g.nlNoSnap+4, 0xffffffff, cbJEQ, v))
 	case "arp", "rarp":
 		return g.failf("%s does not encapsulate another protocol", p)

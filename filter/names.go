@@ -57,7 +57,7 @@ const (
 var etherProtos = map[string]uint32{
 	"aarp": etAARP, "arp": etARP, "atalk": etATalk, "decnet": etDECnet, "ip": etIP,
 	"ip6": etIPv6, "lat": etLAT, "loopback": 0x9000, "mopdl": etMOPDL, "moprc": etMOPRC,
-	"rarp": etRARP, "sca": etSCA,
+	"rarp": etRARP, "sca": etSCA, "lldp": 0x88cc, "slow": 0x8809,
 }
 
 // llcProtos is libpcap's table of LLC SAP names (pcap_nametollc).
@@ -95,18 +95,24 @@ func parsePortRange(s string) (lo, hi uint32, proto int, ok bool) {
 		return 0, 0, 0, false
 	}
 	a, b := s[:i], s[i+1:]
-	x, errA := strconv.ParseUint(a, 10, 32)
-	y, errB := strconv.ParseUint(b, 10, 32)
-	if errA == nil && errB == nil {
-		return uint32(x), uint32(y), protoUndef, true
-	}
-	p1, pr1, ok1 := lookupPort(a)
-	p2, pr2, ok2 := lookupPort(b)
+	p1, pr1, ok1 := portOrName(a)
+	p2, pr2, ok2 := portOrName(b)
 	if !ok1 || !ok2 {
 		return 0, 0, 0, false
 	}
-	if pr1 != pr2 {
+	switch {
+	case pr1 == protoUndef:
+		pr1 = pr2
+	case pr2 != protoUndef && pr1 != pr2:
 		pr1 = protoUndef
 	}
 	return p1, p2, pr1, true
+}
+
+// portOrName is a decimal port number or a service name.
+func portOrName(s string) (uint32, int, bool) {
+	if v, err := strconv.ParseUint(s, 10, 32); err == nil {
+		return uint32(v), protoUndef, true
+	}
+	return lookupPort(s)
 }

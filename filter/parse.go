@@ -398,6 +398,10 @@ func (p *parser) parseOther() *node {
 		v, has := p.optNum()
 		return g.tunnelUDP(t.text, v, has)
 	case "llc":
+		if n := p.peek(); n.kind == tID {
+			p.next()
+			return g.llcType(n.text)
+		}
 		return g.llc()
 	}
 	return p.syntax(t)
