@@ -161,3 +161,21 @@ func TestWritePacketAllocs(t *testing.T) {
 		}
 	}
 }
+
+func TestPcapTimeRange(t *testing.T) {
+	w, _ := NewPcapWriter(io.Discard, PcapWriterOptions{LinkType: linktype.Ethernet})
+	for _, tt := range []struct {
+		t  time.Time
+		ok bool
+	}{
+		{time.Unix(0, 0), true},
+		{time.Unix(1<<32-1, 999999999), true},
+		{time.Unix(1<<32, 0), false},
+		{time.Unix(-1, 0), false},
+	} {
+		p := Packet{Data: []byte{1}, Length: 1, Time: tt.t, HasTime: true}
+		if err := w.WritePacket(&p); (err == nil) != tt.ok || (err != nil && !errors.Is(err, ErrTimeRange)) {
+			t.Errorf("WritePacket(time %v) = %v, want ok=%v or ErrTimeRange", tt.t.UTC(), err, tt.ok)
+		}
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
+	"math"
+	"time"
 
 	"github.com/rawcap/rawcap/linktype"
 )
@@ -78,7 +80,8 @@ func NewPcapWriter(w io.Writer, opts PcapWriterOptions) (*PcapWriter, error) {
 func (w *PcapWriter) LinkType() linktype.Type { return w.linkType }
 
 // WritePacket buffers one record: p.Time (truncated to microseconds unless
-// the writer is nano), len(p.Data) as the captured length and p.Length as
+// the writer is nano; a time before 1970 or after 2106-02-07, which pcap's
+// unsigned 32-bit seconds cannot hold, fails with ErrTimeRange), len(p.Data) as the captured length and p.Length as
 // the original length (raised to len(p.Data) if smaller). A packet whose
 // LinkType is set and differs from the file's fails with
 // ErrLinkTypeMismatch (a zero LinkType is taken as the file's).
@@ -97,6 +100,9 @@ func (w *PcapWriter) WritePacket(p *Packet) error {
 	}
 	var sec, frac uint32
 	if p.HasTime || !p.Time.IsZero() {
+		if u := p.Time.Unix(); u < 0 || u > math.MaxUint32 {
+			return fmt.Errorf("pcapio: packet time %s: %w", p.Time.UTC().Format(time.RFC3339Nano), ErrTimeRange)
+		}
 		sec = uint32(p.Time.Unix())
 		frac = uint32(p.Time.Nanosecond())
 		if !w.nano {
