@@ -53,6 +53,12 @@ type env struct {
 // commands lists rawcap's subcommands; each lives in its own file.
 var commands []func(*env) *cli.Command
 
+func init() {
+	// urfave/cli gives -v to --version by default; rawcap's -v is tcpdump's
+	// verbosity, so the version is --version only.
+	cli.VersionFlag = &cli.BoolFlag{Name: "version", Usage: "print the version"}
+}
+
 func newApp(e *env) *cli.App {
 	app := &cli.App{
 		Name:                 "rawcap",
