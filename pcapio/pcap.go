@@ -152,3 +152,21 @@ func (r *Reader) readPcap() (*Packet, error) {
 	r.consume(n)
 	return p, nil
 }
+
+// ModifiedRecord is the extra header of a record in Kuznetsov's modified
+// pcap format.
+type ModifiedRecord struct {
+	IfIndex  uint32 // index of the interface the packet was captured on
+	Protocol uint16 // Ethernet protocol type, in network byte order as stored
+	PktType  uint8  // packet type as in Linux sockaddr_ll (0 host, 4 outgoing...)
+}
+
+// Modified returns the extra header of the record Next or NextBlock
+// returned last, when the file is in the modified (0xa1b2cd34) format.
+func (r *Reader) Modified() (ModifiedRecord, bool) {
+	if !r.ph.Modified || r.format != FormatPcap || r.pkt.Data == nil {
+		return ModifiedRecord{}, false
+	}
+	h := r.buf[r.start-len(r.pkt.Data)-8:]
+	return ModifiedRecord{IfIndex: r.u32(h, r.recBig), Protocol: binary.BigEndian.Uint16(h[4:]), PktType: h[6]}, true
+}

@@ -41,9 +41,9 @@ func TestPcapVariants(t *testing.T) {
 		hdr:  PcapHeader{Major: 2, Minor: 4, SnapLen: 65535, LinkType: 1, FCSLen: -1, Nano: true, BigEndian: true},
 		want: summary{Time: "1700000000.123456789", CapLen: 4, Length: 60, LinkType: 1, Data: "deadbeef"},
 	}, {
-		name: "Kuznetsov modified: 8 more header bytes (ifindex 2, protocol 0x0800, pkt_type 0, pad)",
+		name: "Kuznetsov modified: 8 more header bytes (ifindex 2, protocol 08 00 in network order, pkt_type 0, pad)",
 		in: `34 cd b2 a1 02 00 04 00 00 00 00 00 00 00 00 00 ff ff 00 00 01 00 00 00
-		     00 f1 53 65 40 e2 01 00 04 00 00 00 3c 00 00 00 02 00 00 00 00 08 00 00 de ad be ef`,
+		     00 f1 53 65 40 e2 01 00 04 00 00 00 3c 00 00 00 02 00 00 00 08 00 00 00 de ad be ef`,
 		hdr:  PcapHeader{Major: 2, Minor: 4, SnapLen: 65535, LinkType: 1, FCSLen: -1, Modified: true},
 		want: summary{Time: "1700000000.123456000", CapLen: 4, Length: 60, LinkType: 1, Data: "deadbeef"},
 	}, {
@@ -86,6 +86,9 @@ func TestPcapVariants(t *testing.T) {
 			}
 			if diff := cmp.Diff(tt.hdr, hdr); diff != "" {
 				t.Errorf("header (-want +got):\n%s", diff)
+			}
+			if m, ok := r.Modified(); ok != tt.hdr.Modified || ok && m != (ModifiedRecord{IfIndex: 2, Protocol: 0x0800}) {
+				t.Errorf("Modified() = %+v, %v", m, ok)
 			}
 			if in := r.Interfaces(); len(in) != 1 || in[0].FCSLen != tt.hdr.FCSLen || in[0].LinkType != tt.hdr.LinkType {
 				t.Errorf("Interfaces() = %+v, want one of link type %v, FCS length %d", in, tt.hdr.LinkType, tt.hdr.FCSLen)
