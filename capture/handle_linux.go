@@ -16,9 +16,9 @@ import (
 	"github.com/rawcap/rawcap/pcapio"
 )
 
-// Handle is an open live capture: one packet socket, or a fanout group of
-// them, each with its ring and a goroutine that waits for the ring's next
-// block and hands it to the reader.
+// Handle is an open live capture: one packet socket whose ring the reader
+// polls itself, or a fanout group of them, each with its ring and a goroutine
+// that waits for the ring's next block and hands it to the reader.
 type Handle struct {
 	name      string
 	lt        linktype.Type
@@ -84,9 +84,11 @@ func Open(cfg Config) (*Handle, error) {
 		h.release()
 		return nil, err
 	}
-	for _, r := range h.rings {
-		h.wg.Add(1)
-		go h.run(r)
+	if len(h.rings) > 1 {
+		for _, r := range h.rings {
+			h.wg.Add(1)
+			go h.run(r)
+		}
 	}
 	return h, nil
 }
@@ -173,14 +175,8 @@ func (h *Handle) ReadPacket(p *pcapio.Packet) error {
 	}
 	for {
 		if h.cur == nil {
-			select {
-			case r := <-h.ready:
-				h.cur = r
-				h.it = newBlockIter(r.block(r.cur))
-			case <-h.done:
-				return io.EOF
-			case <-h.failed:
-				return h.failErr
+			if err := h.nextBlock(); err != nil {
+				return err
 			}
 		}
 		for h.it.next(&h.f) {
@@ -195,8 +191,38 @@ func (h *Handle) ReadPacket(p *pcapio.Packet) error {
 		r := h.cur
 		h.cur = nil
 		r.release()
-		r.released <- struct{}{}
+		if len(h.rings) > 1 {
+			r.released <- struct{}{}
+		}
 	}
+}
+
+// nextBlock waits for the next block to walk. A single socket is polled
+// right here, in the reader's goroutine; a fanout group's sockets are polled
+// by their goroutines, which pass their blocks over h.ready.
+func (h *Handle) nextBlock() error {
+	var r *ring
+	if len(h.rings) == 1 {
+		r = h.rings[0]
+		if err := r.wait(h.wakefd); err != nil {
+			if err == errWoken {
+				return io.EOF
+			}
+			h.fail(fmt.Errorf("capture on %s: %w", h.name, err))
+			return h.failErr
+		}
+	} else {
+		select {
+		case r = <-h.ready:
+		case <-h.done:
+			return io.EOF
+		case <-h.failed:
+			return h.failErr
+		}
+	}
+	h.cur = r
+	h.it = newBlockIter(r.block(r.cur))
+	return nil
 }
 
 func (h *Handle) isLoopback(ifindex int32) bool {
