@@ -118,8 +118,14 @@ func sizeCode(size int) uint16 {
 	return cbW
 }
 
-// ldAbs is "ld{b,h,} [off]".
+// ldAbs is "ld{b,h,} [off]". Offsets that wrapped into the kernel's
+// special negative range (SKF_LL_OFF and above, e.g. ether[-10]) become an
+// offset just below it, which fails as an out-of-range load does in
+// libpcap's interpreter, instead of reading kernel metadata.
 func ldAbs(size int, off uint32) bpf.RawInstruction {
+	if off >= vmSKFLLOff {
+		off = vmSKFLLOff - 1
+	}
 	return ins(cbLD|cbABS|sizeCode(size), off)
 }
 

@@ -35,6 +35,44 @@ func sharedDir(t testing.TB) string {
 	return shared
 }
 
+// sharedDirOrEmpty is sharedDir for fuzz seeding: "" when absent.
+func sharedDirOrEmpty() string {
+	dir, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+	shared := filepath.Join(dir, "..", "shared")
+	if _, err := os.Stat(filepath.Join(shared, "filters", "exprs.txt")); err != nil {
+		return ""
+	}
+	return shared
+}
+
+// readExprsOrNil reads an exprs.txt file, nil on error.
+func readExprsOrNil(name string) []string {
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return nil
+	}
+	var exprs []string
+	for _, l := range strings.Split(string(b), "\n") {
+		if strings.TrimSpace(l) != "" && !strings.HasPrefix(l, "#") {
+			exprs = append(exprs, l)
+		}
+	}
+	return exprs
+}
+
 // diffAllow lists the (expression, capture) pairs where rawcap and Debian's
 // tcpdump 4.99.3 / libpcap 1.10.3 knowingly disagree; "*" is any capture.
 var diffAllow = map[[2]string]string{

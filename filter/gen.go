@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/rawcap/rawcap/linktype"
+	"golang.org/x/net/bpf"
 )
 
 // Kernel ancillary-data offsets (linux/filter.h), used by Options.Live.
@@ -105,7 +106,7 @@ func (g *gen) nlOff() uint32 { return g.linkpl + g.nl }
 
 // ancillary is a comparison on kernel metadata.
 func ancillary(field uint32, op uint16, k uint32) *node {
-	return cmpAbs(4, skfADOff+field, 0xffffffff, op, k)
+	return atomNode(&atom{stmts: []bpf.RawInstruction{ins(cbLD|cbW|cbABS, skfADOff+field)}, jop: op, k: k})
 }
 
 // ltCmp compares the link-layer type field with v.

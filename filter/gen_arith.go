@@ -181,7 +181,7 @@ func (g *gen) loadCode(a *arith, depth int) []bpf.RawInstruction {
 		return append(s, ins(cbALU|cbADD|cbX, 0), ins(cbMISC|cbTAX, 0), ins(cbLD|cbIND|sz, base))
 	}
 	if isConst {
-		return []bpf.RawInstruction{ins(cbLD|cbABS|sz, base+idx)}
+		return []bpf.RawInstruction{ldAbs(a.size, base+idx)}
 	}
 	return append(g.arithCode(a.l, depth), ins(cbMISC|cbTAX, 0), ins(cbLD|cbIND|sz, base))
 }
