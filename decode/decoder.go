@@ -46,7 +46,7 @@ func (d *Decoder) Decode(data []byte, lt linktype.Type) []Layer {
 			d.layers[d.n-1].Malformed = ReasonTooManyLayer
 			break
 		}
-		l := Layer{Type: next, Start: start, Payload: end, End: end, Quoted: d.quoted}
+		l := Layer{Type: next, Start: start, Payload: start, End: end, Quoted: d.quoted}
 		next = d.decodeLayer(&l)
 		if l.Payload < l.Start {
 			l.Payload = l.Start
@@ -57,6 +57,10 @@ func (d *Decoder) Decode(data []byte, lt linktype.Type) []Layer {
 		if l.Malformed != "" && l.Quoted && l.Malformed == ReasonTruncated {
 			// An ICMP error quotes only the start of the offending
 			// packet: that its layers end early is expected.
+			// Keep its bytes as an opaque payload, so that no printer
+			// sees a half header.
+			l.Type = LayerPayload
+			l.Payload = l.Start
 			l.Malformed = ""
 			next = LayerNone
 		}

@@ -166,7 +166,10 @@ func (p *LinePrinter) lineICMPv6(b []byte, d *Decoder, i int) []byte {
 	if length == 0 {
 		return append(b, "ICMP6, length 0 (invalid)"...)
 	}
-	if v > 0 && !l.Quoted && l.Start+length <= len(d.data) {
+	if len(m) < m.HeaderLen() {
+		return append(b, "ICMP6, [|icmp6]"...)
+	}
+	if v > 0 && !l.Quoted && length >= 4 && l.Start+length <= len(d.data) {
 		src, dst, _ := ipAddrs(d, i)
 		if sum := transportChecksum(src, dst, IPProtoICMPv6, d.data[l.Start:l.Start+length]); sum != 0 {
 			b = append(b, "[bad icmp6 cksum 0x"...)

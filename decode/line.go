@@ -148,13 +148,19 @@ func (p *LinePrinter) appendTime(b []byte, t time.Time) []byte {
 	return append(b, ' ')
 }
 
-// appendDuration appends d as tcpdump's -ttt does: " H:MM:SS.ffffff".
+// appendDuration appends d as tcpdump's -ttt does: " HH:MM:SS.ffffff"
+// (the sign, a space or '-', first).
 func appendDuration(b []byte, d time.Duration, digits int) []byte {
 	if d < 0 {
 		b = append(b, '-')
 		d = -d
+	} else {
+		b = append(b, ' ')
 	}
 	sec := int64(d / time.Second)
+	if sec < 36000 {
+		b = append(b, '0')
+	}
 	b = strconv.AppendInt(b, sec/3600, 10)
 	b = append(b, ':')
 	b = append2(b, int(sec/60%60))
