@@ -1,0 +1,141 @@
+package capture
+
+import (
+	"bytes"
+	"errors"
+	"net"
+	"net/netip"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+
+	"github.com/rawcap/rawcap/internal/netns"
+	"github.com/rawcap/rawcap/pcapio"
+)
+
+// promiscuity returns the "promiscuity N" count of ip -d link for dev in ns.
+func promiscuity(t *testing.T, ns *netns.NS, dev string) string {
+	t.Helper()
+	f := strings.Fields(ns.IP(t, "-d", "link", "show", dev))
+	for i := range f[:len(f)-1] {
+		if f[i] == "promiscuity" {
+			return f[i+1]
+		}
+	}
+	t.Fatalf("no promiscuity in ip -d link show %s", dev)
+	return ""
+}
+
+// TestPromiscuous checks that Open puts the interface in promiscuous mode
+// unless NoPromisc says not to, and that Close ends it.
+func TestPromiscuous(t *testing.T) {
+	p := netns.NewPair(t)
+	for _, tt := range []struct {
+		noPromisc bool
+		want      string
+	}{{false, "1"}, {true, "0"}} {
+		h := openIn(t, p.A, Config{Interface: p.IfA, NoPromisc: tt.noPromisc})
+		if got := promiscuity(t, p.A, p.IfA); got != tt.want {
+			t.Errorf("NoPromisc %v: promiscuity %s while capturing, want %s", tt.noPromisc, got, tt.want)
+		}
+		h.Close()
+		if got := promiscuity(t, p.A, p.IfA); got != "0" {
+			t.Errorf("NoPromisc %v: promiscuity %s after Close, want 0", tt.noPromisc, got)
+		}
+	}
+}
+
+// TestSnapLen checks that a snapshot length cuts the captured bytes and
+// keeps the length on the wire.
+func TestSnapLen(t *testing.T) {
+	p := netns.NewPair(t)
+	h := openIn(t, p.A, Config{Interface: p.IfA, SnapLen: 42, Filter: udpFilter})
+	rec := record(h)
+	tr := sendTraffic(t, p, "snaplen-with-a-payload-long-enough", 3, netip.Addr{})
+	pkts := rec.stop(t, func(pkts []pcapio.Packet) bool { return len(pkts) >= len(tr.udp) })
+	if len(pkts) != len(tr.udp) {
+		t.Fatalf("%d packets captured, want %d", len(pkts), len(tr.udp))
+	}
+	for _, pk := range pkts {
+		if want := 14 + 20 + 8 + len(tr.udp[0]); len(pk.Data) != 42 || pk.Length != want {
+			t.Errorf("packet of %d bytes, length %d; want 42 bytes of %d", len(pk.Data), pk.Length, want)
+		}
+	}
+}
+
+// TestPermission opens a capture in a child process that lacks CAP_NET_RAW
+// (setpriv drops it from the bounding set) and checks the error tells the
+// person what to do.
+func TestPermission(t *testing.T) {
+	if os.Getenv("RAWCAP_PERMISSION_CHILD") == "1" {
+		_, err := Open(Config{Interface: "lo"})
+		if !errors.Is(err, os.ErrPermission) {
+			t.Fatalf("Open without CAP_NET_RAW = %v, want an error wrapping os.ErrPermission", err)
+		}
+		os.Stdout.WriteString(err.Error() + "\n")
+		return
+	}
+	if os.Geteuid() != 0 {
+		t.Skip("skipping: needs root to drop a capability")
+	}
+	if _, err := exec.LookPath("setpriv"); err != nil {
+		t.Skip("skipping: setpriv (util-linux) is not installed")
+	}
+	cmd := exec.Command("setpriv", "--bounding-set=-net_raw,-net_admin", "--inh-caps=-net_raw,-net_admin",
+		os.Args[0], "-test.run=^TestPermission$", "-test.count=1")
+	cmd.Env = append(os.Environ(), "RAWCAP_PERMISSION_CHILD=1")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("child: %v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "needs root or CAP_NET_RAW: sudo setcap cap_net_raw,cap_net_admin+ep $(which rawcap)") {
+		t.Errorf("error without CAP_NET_RAW:\n%s\nwant the setcap hint", out)
+	}
+}
+
+// TestCaptureLoopback checks that a datagram over lo, which the kernel shows
+// once going out and once coming in, is captured once, on lo and on any.
+func TestCaptureLoopback(t *testing.T) {
+	for _, dev := range []string{"lo", "any"} {
+		t.Run(dev, func(t *testing.T) {
+			p := netns.NewPair(t)
+			h := openIn(t, p.A, Config{Interface: dev})
+			rec := record(h)
+			msgs := []string{"rawcap-lo-1", "rawcap-lo-2", "rawcap-lo-3"}
+			err := p.A.Do(func() error {
+				sink, err := net.ListenPacket("udp4", "127.0.0.1:9100")
+				if err != nil {
+					return err
+				}
+				defer sink.Close()
+				c, err := net.Dial("udp4", "127.0.0.1:9100")
+				if err != nil {
+					return err
+				}
+				defer c.Close()
+				for _, m := range msgs {
+					if _, err := c.Write([]byte(m)); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			pkts := rec.stop(t, hasUDP(msgs[len(msgs)-1]))
+			for _, m := range msgs {
+				n := 0
+				for _, pk := range pkts {
+					if bytes.Contains(pk.Data, []byte(m)) {
+						n++
+					}
+				}
+				if n != 1 {
+					t.Errorf("%q captured %d times on %s, want 1", m, n, dev)
+				}
+			}
+		})
+	}
+}
