@@ -110,6 +110,11 @@ func (ps *Ports) setDefaults() {
 	ps.tcp = map[uint16]LayerType{}
 	ps.udp = map[uint16]LayerType{}
 	// H4: application ports go here, e.g. ps.Set(TransportUDP, 53, LayerDNS).
+	ps.Set(TransportUDP, 53, LayerDNS)
+	ps.Set(TransportTCP, 53, LayerDNS)
+	ps.Set(TransportUDP, 67, LayerDHCPv4)
+	ps.Set(TransportUDP, 68, LayerDHCPv4)
+	ps.Set(TransportUDP, 123, LayerNTP)
 }
 
 // decodeLayer decodes layer l (whose Type, Start and End are set), sets its
@@ -146,6 +151,12 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeTCP(l)
 	case LayerUDP:
 		return d.decodeUDP(l)
+	case LayerDNS:
+		return d.decodeDNS(l)
+	case LayerDHCPv4:
+		return d.decodeDHCPv4(l)
+	case LayerNTP:
+		return d.decodeNTP(l)
 	}
 	// LayerPayload and protocols without a decoder yet: opaque bytes.
 	l.Type = LayerPayload
@@ -193,6 +204,12 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineTCP(b, d, i)
 	case LayerUDP:
 		return p.lineUDP(b, d, i)
+	case LayerDNS:
+		return p.lineDNS(b, d, i)
+	case LayerDHCPv4:
+		return p.lineDHCPv4(b, d, i)
+	case LayerNTP:
+		return p.lineNTP(b, d, i)
 	}
 	return b
 }
@@ -226,6 +243,12 @@ func (p *JSONPrinter) jsonLayer(w *jsonWriter, d *Decoder, i int) {
 		p.jsonTCP(w, d, i)
 	case LayerUDP:
 		jsonUDP(w, d, i)
+	case LayerDNS:
+		jsonDNS(w, d, i)
+	case LayerDHCPv4:
+		jsonDHCPv4(w, d, i)
+	case LayerNTP:
+		jsonNTP(w, d, i)
 	case LayerPayload:
 		jsonPayload(w, d, i)
 	}
@@ -254,6 +277,12 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeTCP(t, d, i)
 	case LayerUDP:
 		treeUDP(t, d, i)
+	case LayerDNS:
+		treeDNS(t, d, i)
+	case LayerDHCPv4:
+		treeDHCPv4(t, d, i)
+	case LayerNTP:
+		treeNTP(t, d, i)
 	case LayerPayload:
 		treePayload(t, d, i)
 	default:

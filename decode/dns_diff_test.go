@@ -1,0 +1,196 @@
+package decode_test
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/pcapio"
+)
+
+// appCorpusDir returns ../shared/corpus relative to the repository root, or
+// skips the test when it is absent.
+func appCorpusDir(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("no go.mod above the test directory")
+		}
+		dir = parent
+	}
+	c := filepath.Join(dir, "..", "shared", "corpus")
+	if _, err := os.Stat(c); err != nil {
+		t.Skipf("shared corpus absent (%s): %v", c, err)
+	}
+	return c
+}
+
+// appCapture is a corpus capture holding packets of the application layers
+// under test.
+type appCapture struct {
+	path, name string
+	packets    []pcapio.Packet
+	mine       []bool // packet i has one of the layers
+}
+
+// appCorpus returns the corpus captures (read completely by pcapio) with at
+// least one packet that decodes to one of layers.
+func appCorpus(t *testing.T, layers ...decode.LayerType) []*appCapture {
+	dir := appCorpusDir(t)
+	files, _ := filepath.Glob(filepath.Join(dir, "*", "*"))
+	sort.Strings(files)
+	d := decode.NewDecoder()
+	var out []*appCapture
+	for _, f := range files {
+		if strings.HasSuffix(f, ".json") || strings.HasSuffix(f, ".md") {
+			continue
+		}
+		r, err := pcapio.Open(f)
+		if err != nil {
+			continue
+		}
+		c := &appCapture{path: f}
+		c.name, _ = filepath.Rel(dir, f)
+		any, damaged := false, false
+		for {
+			p, err := r.Next()
+			if err != nil {
+				damaged = err != io.EOF
+				break
+			}
+			c.packets = append(c.packets, p.Clone())
+			d.Decode(p.Data, p.LinkType)
+			has := false
+			for _, l := range d.Layers() {
+				for _, t := range layers {
+					has = has || l.Type == t
+				}
+			}
+			c.mine = append(c.mine, has)
+			any = any || has
+		}
+		r.Close()
+		if any && !damaged {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// appDiffAllow lists known disagreements with tcpdump ("file#packet opts" →
+// reason). They are not in rawcap's DNS, DHCP or NTP code.
+var appDiffAllow = map[string]string{
+	"tcpdump/tests_ipv6_invalid_length_2.pcap#1 ":   "IPv6 payload length beyond the capture: tcpdump's \"truncated-ip6\" mark is the IPv6 printer's",
+	"tcpdump/tests_ipv6_invalid_length_2.pcap#1 -v": "IPv6 payload length beyond the capture: tcpdump's \"truncated-ip6\" mark is the IPv6 printer's",
+	"tcpdump/tests_ipv6_invalid_length_2.pcap#1 -q": "IPv6 payload length beyond the capture: tcpdump's \"truncated-ip6\" mark is the IPv6 printer's",
+}
+
+// compareWithTcpdump runs tcpdump -n with each option set over the captures
+// and compares rawcap's line output for the packets holding layers. It
+// returns per option set the agree and disagree counts.
+func compareWithTcpdump(t *testing.T, caps []*appCapture, optSets [][]string) {
+	if _, err := exec.LookPath("tcpdump"); err != nil {
+		t.Skip("tcpdump not installed: differential test skipped")
+	}
+	for _, opts := range optSets {
+		agree, disagree, allowed, skipped := 0, 0, 0, 0
+		shown := 0
+		for _, c := range caps {
+			args := append(append([]string{"-n"}, opts...), "-r", c.path)
+			cmd := exec.Command("tcpdump", args...)
+			cmd.Env = append(os.Environ(), "TZ=UTC")
+			out, _ := cmd.Output()
+			chunks := appSplit(out)
+			if len(chunks) != len(c.packets) {
+				skipped += len(c.packets)
+				t.Logf("%s %v: tcpdump printed %d packets of %d (skipped)", c.name, opts, len(chunks), len(c.packets))
+				continue
+			}
+			d := decode.NewDecoder()
+			p := &decode.LinePrinter{Options: appLineOptions(opts)}
+			var b []byte
+			for i := range c.packets {
+				pk := &c.packets[i]
+				d.Decode(pk.Data, pk.LinkType)
+				f := decode.Frame{Number: i + 1, Time: pk.Time, Length: pk.Length}
+				b = p.Append(b[:0], d, &f)
+				if !c.mine[i] {
+					continue
+				}
+				key := fmt.Sprintf("%s#%d %s", c.name, i+1, strings.Join(opts, " "))
+				switch {
+				case string(b) == chunks[i]:
+					agree++
+				case appDiffAllow[key] != "":
+					allowed++
+				default:
+					disagree++
+					if shown < 20 {
+						shown++
+						t.Errorf("%s:\n  tcpdump: %q\n  rawcap:  %q", key, chunks[i], string(b))
+					}
+				}
+			}
+		}
+		t.Logf("tcpdump -n %v: %d packets agree, %d disagree, %d allow-listed, %d in captures tcpdump does not read whole", opts, agree, disagree, allowed, skipped)
+	}
+}
+
+func appSplit(out []byte) []string {
+	var chunks []string
+	for _, line := range strings.SplitAfter(string(out), "\n") {
+		if line == "" {
+			continue
+		}
+		if len(chunks) == 0 || (line[0] != ' ' && line[0] != '\t') {
+			chunks = append(chunks, line)
+			continue
+		}
+		chunks[len(chunks)-1] += line
+	}
+	return chunks
+}
+
+func appLineOptions(opts []string) decode.LineOptions {
+	lo := decode.LineOptions{Location: time.UTC}
+	for _, o := range opts {
+		switch o {
+		case "-v":
+			lo.Verbose = 1
+		case "-q":
+			lo.Quiet = true
+		}
+	}
+	return lo
+}
+
+// TestAppMatchesTcpdump compares rawcap's one-line output for every corpus
+// packet carrying DNS, DHCPv4 or NTP with tcpdump's, by default, -v and -q.
+func TestAppMatchesTcpdump(t *testing.T) {
+	caps := appCorpus(t, decode.LayerDNS, decode.LayerDHCPv4, decode.LayerNTP)
+	n := 0
+	for _, c := range caps {
+		for _, m := range c.mine {
+			if m {
+				n++
+			}
+		}
+	}
+	t.Logf("%d captures, %d packets with DNS, DHCPv4 or NTP", len(caps), n)
+	compareWithTcpdump(t, caps, [][]string{{}, {"-v"}, {"-q"}})
+}

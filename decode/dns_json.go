@@ -1,0 +1,500 @@
+package decode
+
+import (
+	"net/netip"
+	"strconv"
+)
+
+// jsonDNS writes the "dns" member with Wireshark's field names: the header
+// (id, flags.*, count.*), the first question as qry.name/qry.type/qry.class,
+// the first A, AAAA and CNAME answers as a, aaaa and cname, and every
+// question and record in the arrays "queries", "answers", "authorities"
+// and "additionals".
+func jsonDNS(w *jsonWriter, d *Decoder, i int) {
+	w.open("dns")
+	m, _ := dnsMessage(d, i)
+	if len(m) < dnsHeaderLen {
+		w.close()
+		return
+	}
+	flags := m.Flags()
+	w.hex("id", uint64(m.ID()), 4)
+	w.hex("flags", uint64(flags), 4)
+	w.bool("flags.response", flags&DNSFlagQR != 0)
+	w.int("flags.opcode", int(m.Opcode()))
+	if flags&DNSFlagQR != 0 {
+		w.bool("flags.authoritative", flags&DNSFlagAA != 0)
+	}
+	w.bool("flags.truncated", flags&DNSFlagTC != 0)
+	w.bool("flags.recdesired", flags&DNSFlagRD != 0)
+	if flags&DNSFlagQR != 0 {
+		w.bool("flags.recavail", flags&DNSFlagRA != 0)
+	}
+	w.bool("flags.z", flags&DNSFlagZ != 0)
+	if flags&DNSFlagQR != 0 {
+		w.bool("flags.authenticated", flags&DNSFlagAD != 0)
+	}
+	w.bool("flags.checkdisable", flags&DNSFlagCD != 0)
+	if flags&DNSFlagQR != 0 {
+		w.int("flags.rcode", int(m.RCode()))
+	}
+	w.int("count.queries", int(m.QDCount()))
+	w.int("count.answers", int(m.ANCount()))
+	w.int("count.auth_rr", int(m.NSCount()))
+	w.int("count.add_rr", int(m.ARCount()))
+
+	off := dnsHeaderLen
+	if q, _, ok := m.Question(off); ok && m.QDCount() > 0 {
+		w.key("qry.name")
+		w.b = appendJSONName(w.b, m, q.Name)
+		w.int("qry.type", int(q.Type))
+		w.hex("qry.class", uint64(q.Class), 4)
+	}
+	// First A, AAAA and CNAME of the answer section, for jq's .dns.a.
+	{
+		o := off
+		ok := true
+		for range m.QDCount() {
+			if _, o, ok = m.Question(o); !ok {
+				break
+			}
+		}
+		var haveA, have6, haveC bool
+		for k := 0; ok && k < int(m.ANCount()); k++ {
+			var r DNSRecord
+			if r, o, ok = m.Record(o); !ok {
+				break
+			}
+			switch {
+			case r.Type == DNSTypeA && r.Len == 4 && !haveA:
+				haveA = true
+				w.addr("a", netip.AddrFrom4([4]byte(m.RecordData(r))))
+			case r.Type == DNSTypeAAAA && r.Len == 16 && !have6:
+				have6 = true
+				w.addr("aaaa", netip.AddrFrom16([16]byte(m.RecordData(r))))
+			case r.Type == DNSTypeCNAME && !haveC:
+				haveC = true
+				w.key("cname")
+				w.b = appendJSONName(w.b, m, r.Data)
+			}
+		}
+	}
+	if m.QDCount() > 0 {
+		w.key("queries")
+		w.b = append(w.b, '[')
+		w.comma = false
+		ok := true
+		for range m.QDCount() {
+			var q DNSQuestion
+			if q, off, ok = m.Question(off); !ok {
+				break
+			}
+			w.open("")
+			w.key("qry.name")
+			w.b = appendJSONName(w.b, m, q.Name)
+			w.int("qry.type", int(q.Type))
+			w.hex("qry.class", uint64(q.Class), 4)
+			w.close()
+		}
+		w.b = append(w.b, ']')
+		w.comma = true
+		if !ok {
+			w.close()
+			return
+		}
+	}
+	for _, sec := range [...]struct {
+		key string
+		n   uint16
+	}{{"answers", m.ANCount()}, {"authorities", m.NSCount()}, {"additionals", m.ARCount()}} {
+		if sec.n == 0 {
+			continue
+		}
+		w.key(sec.key)
+		w.b = append(w.b, '[')
+		w.comma = false
+		ok := true
+		for range sec.n {
+			var r DNSRecord
+			if r, off, ok = m.Record(off); !ok {
+				break
+			}
+			jsonDNSRecord(w, m, r)
+		}
+		w.b = append(w.b, ']')
+		w.comma = true
+		if !ok {
+			break
+		}
+	}
+	w.close()
+}
+
+// appendJSONName appends the name at off as a JSON string.
+func appendJSONName(b []byte, m DNS, off int) []byte {
+	b = append(b, '"')
+	start := len(b)
+	b, _ = m.AppendName(b, off)
+	// Names are printable ASCII with backslash escapes: only '"' and '\'
+	// need JSON escaping, and AppendName escapes '\' itself as \092.
+	for k := start; k < len(b); k++ {
+		if b[k] == '"' || b[k] == '\\' {
+			return appendJSONEscapedTail(b, start)
+		}
+	}
+	return append(b, '"')
+}
+
+// appendJSONEscapedTail re-escapes b[start:] for JSON in place.
+func appendJSONEscapedTail(b []byte, start int) []byte {
+	n := 0
+	for _, c := range b[start:] {
+		if c == '"' || c == '\\' {
+			n++
+		}
+	}
+	end := len(b)
+	for range n {
+		b = append(b, 0)
+	}
+	j := len(b)
+	for k := end - 1; k >= start; k-- {
+		c := b[k]
+		j--
+		b[j] = c
+		if c == '"' || c == '\\' {
+			j--
+			b[j] = '\\'
+		}
+	}
+	return append(b, '"')
+}
+
+func jsonDNSRecord(w *jsonWriter, m DNS, r DNSRecord) {
+	w.open("")
+	w.key("resp.name")
+	w.b = appendJSONName(w.b, m, r.Name)
+	w.int("resp.type", int(r.Type))
+	data := m.RecordData(r)
+	if r.Type == DNSTypeOPT {
+		w.int("rr.udp_payload_size", int(r.Class))
+		w.int("resp.ext_rcode", int(r.TTL>>24))
+		w.int("resp.edns0_version", int(r.TTL>>16&0xff))
+		w.bool("resp.z.do", r.TTL&0x8000 != 0)
+		w.int("resp.len", r.Len)
+		w.close()
+		return
+	}
+	w.hex("resp.class", uint64(r.Class), 4)
+	w.uint("resp.ttl", uint64(r.TTL))
+	w.int("resp.len", r.Len)
+	switch r.Type {
+	case DNSTypeA:
+		if len(data) == 4 {
+			w.addr("a", netip.AddrFrom4([4]byte(data)))
+		}
+	case DNSTypeAAAA:
+		if len(data) == 16 {
+			w.addr("aaaa", netip.AddrFrom16([16]byte(data)))
+		}
+	case DNSTypeCNAME:
+		w.key("cname")
+		w.b = appendJSONName(w.b, m, r.Data)
+	case DNSTypeNS:
+		w.key("ns")
+		w.b = appendJSONName(w.b, m, r.Data)
+	case DNSTypePTR:
+		w.key("ptr.domain_name")
+		w.b = appendJSONName(w.b, m, r.Data)
+	case DNSTypeMX:
+		if len(data) >= 3 {
+			w.int("mx.preference", int(be16(data)))
+			w.key("mx.mail_exchange")
+			w.b = appendJSONName(w.b, m, r.Data+2)
+		}
+	case DNSTypeSRV:
+		if len(data) >= 7 {
+			w.int("srv.priority", int(be16(data)))
+			w.int("srv.weight", int(be16(data[2:])))
+			w.int("srv.port", int(be16(data[4:])))
+			w.key("srv.target")
+			w.b = appendJSONName(w.b, m, r.Data+6)
+		}
+	case DNSTypeTXT:
+		if len(data) > 0 && int(data[0]) < len(data) {
+			w.bytesStr("txt", data[1:1+int(data[0])])
+		}
+	case DNSTypeSOA:
+		n1, ok1 := m.SkipName(r.Data)
+		n2, ok2 := m.SkipName(n1)
+		if ok1 && ok2 && n2+20 <= r.Data+r.Len {
+			w.key("soa.mname")
+			w.b = appendJSONName(w.b, m, r.Data)
+			w.key("soa.rname")
+			w.b = appendJSONName(w.b, m, n1)
+			w.uint("soa.serial_number", uint64(be32(m[n2:])))
+			w.uint("soa.refresh_interval", uint64(be32(m[n2+4:])))
+			w.uint("soa.retry_interval", uint64(be32(m[n2+8:])))
+			w.uint("soa.expire_limit", uint64(be32(m[n2+12:])))
+			w.uint("soa.minimum_ttl", uint64(be32(m[n2+16:])))
+		}
+	}
+	w.close()
+}
+
+var dnsOpcodeNames = [...]string{0: "Standard query", 1: "Inverse query", 2: "Server status request", 4: "Zone change notification", 5: "Dynamic update"}
+
+var dnsRcodeNames = [...]string{0: "No error", 1: "Format error", 2: "Server failure", 3: "No such name", 4: "Not implemented", 5: "Refused"}
+
+// treeDNS writes the DNS subtree as tshark -V shows its main fields.
+func treeDNS(t *treeWriter, d *Decoder, i int) {
+	m, _ := dnsMessage(d, i)
+	if len(m) < dnsHeaderLen {
+		t.head("Domain Name System")
+		t.end()
+		return
+	}
+	flags := m.Flags()
+	resp := flags&DNSFlagQR != 0
+	if resp {
+		t.head("Domain Name System (response)")
+	} else {
+		t.head("Domain Name System (query)")
+	}
+	t.end()
+	t.depth = 1
+	t.hex("Transaction ID", uint64(m.ID()), 4)
+	t.line()
+	t.b = append(t.b, "Flags: 0x"...)
+	t.b = appendHex4(t.b, flags)
+	op := int(m.Opcode())
+	t.b = append(t.b, ' ')
+	if op < len(dnsOpcodeNames) && dnsOpcodeNames[op] != "" {
+		t.b = append(t.b, dnsOpcodeNames[op]...)
+	} else {
+		t.b = append(t.b, "Unknown operation"...)
+	}
+	if resp {
+		t.b = append(t.b, " response"...)
+		if rc := int(m.RCode()); rc < len(dnsRcodeNames) {
+			t.b = append(t.b, ", "...)
+			t.b = append(t.b, dnsRcodeNames[rc]...)
+		}
+	}
+	t.end()
+	t.depth = 2
+	v := uint64(flags)
+	t.bits(v, 16, DNSFlagQR, "Response")
+	if resp {
+		t.b = append(t.b, "Message is a response"...)
+	} else {
+		t.b = append(t.b, "Message is a query"...)
+	}
+	t.end()
+	t.bits(v, 16, 0x7800, "Opcode")
+	if op < len(dnsOpcodeNames) && dnsOpcodeNames[op] != "" {
+		t.b = append(t.b, dnsOpcodeNames[op]...)
+	} else {
+		t.b = append(t.b, "Unknown"...)
+	}
+	t.b = append(t.b, " ("...)
+	t.b = strconv.AppendInt(t.b, int64(op), 10)
+	t.b = append(t.b, ')')
+	t.end()
+	if resp {
+		treeDNSFlag(t, v, DNSFlagAA, "Authoritative", "Server is an authority for domain", "Server is not an authority for domain")
+	}
+	treeDNSFlag(t, v, DNSFlagTC, "Truncated", "Message is truncated", "Message is not truncated")
+	treeDNSFlag(t, v, DNSFlagRD, "Recursion desired", "Do query recursively", "Don't do query recursively")
+	if resp {
+		treeDNSFlag(t, v, DNSFlagRA, "Recursion available", "Server can do recursive queries", "Server can't do recursive queries")
+	}
+	t.bits(v, 16, DNSFlagZ, "Z")
+	t.b = append(t.b, "reserved ("...)
+	t.b = strconv.AppendUint(t.b, v>>6&1, 10)
+	t.b = append(t.b, ')')
+	t.end()
+	if resp {
+		treeDNSFlag(t, v, DNSFlagAD, "Answer authenticated", "Answer/authority portion was authenticated by the server", "Answer/authority portion was not authenticated by the server")
+	}
+	treeDNSFlag(t, v, DNSFlagCD, "Non-authenticated data", "Acceptable", "Unacceptable")
+	if resp {
+		t.bits(v, 16, 0x000f, "Reply code")
+		rc := int(m.RCode())
+		if rc < len(dnsRcodeNames) {
+			t.b = append(t.b, dnsRcodeNames[rc]...)
+		} else {
+			t.b = append(t.b, "Unknown"...)
+		}
+		t.b = append(t.b, " ("...)
+		t.b = strconv.AppendInt(t.b, int64(rc), 10)
+		t.b = append(t.b, ')')
+		t.end()
+	}
+	t.depth = 1
+	t.int("Questions", int(m.QDCount()))
+	t.int("Answer RRs", int(m.ANCount()))
+	t.int("Authority RRs", int(m.NSCount()))
+	t.int("Additional RRs", int(m.ARCount()))
+	off := dnsHeaderLen
+	ok := true
+	if m.QDCount() > 0 {
+		t.line()
+		t.b = append(t.b, "Queries"...)
+		t.end()
+		for range m.QDCount() {
+			var q DNSQuestion
+			if q, off, ok = m.Question(off); !ok {
+				return
+			}
+			t.depth = 2
+			t.line()
+			t.b, _ = m.AppendName(t.b, q.Name)
+			t.b = append(t.b, ": type "...)
+			t.b = appendDNSType(t.b, q.Type)
+			t.b = append(t.b, ", class "...)
+			t.b = appendDNSClass(t.b, q.Class)
+			t.end()
+			t.depth = 3
+			t.line()
+			t.b = append(t.b, "Name: "...)
+			t.b, _ = m.AppendName(t.b, q.Name)
+			t.end()
+			t.line()
+			t.b = append(t.b, "Type: "...)
+			t.b = appendDNSType(t.b, q.Type)
+			t.b = append(t.b, " ("...)
+			t.b = strconv.AppendUint(t.b, uint64(q.Type), 10)
+			t.b = append(t.b, ')')
+			t.end()
+			t.line()
+			t.b = append(t.b, "Class: "...)
+			t.b = appendDNSClass(t.b, q.Class)
+			t.b = append(t.b, " (0x"...)
+			t.b = appendHex4(t.b, q.Class)
+			t.b = append(t.b, ')')
+			t.end()
+		}
+	}
+	for _, sec := range [...]struct {
+		label string
+		n     uint16
+	}{{"Answers", m.ANCount()}, {"Authoritative nameservers", m.NSCount()}, {"Additional records", m.ARCount()}} {
+		if sec.n == 0 {
+			continue
+		}
+		t.depth = 1
+		t.line()
+		t.b = append(t.b, sec.label...)
+		t.end()
+		for range sec.n {
+			var r DNSRecord
+			if r, off, ok = m.Record(off); !ok {
+				return
+			}
+			treeDNSRecord(t, m, r)
+		}
+	}
+}
+
+func treeDNSFlag(t *treeWriter, v uint64, mask uint64, label, set, unset string) {
+	t.bits(v, 16, mask, label)
+	if v&mask != 0 {
+		t.b = append(t.b, set...)
+	} else {
+		t.b = append(t.b, unset...)
+	}
+	t.end()
+}
+
+func treeDNSRecord(t *treeWriter, m DNS, r DNSRecord) {
+	data := m.RecordData(r)
+	t.depth = 2
+	t.line()
+	t.b, _ = m.AppendName(t.b, r.Name)
+	t.b = append(t.b, ": type "...)
+	t.b = appendDNSType(t.b, r.Type)
+	if r.Type != DNSTypeOPT {
+		t.b = append(t.b, ", class "...)
+		t.b = appendDNSClass(t.b, r.Class)
+	}
+	switch r.Type {
+	case DNSTypeA:
+		if len(data) == 4 {
+			t.b = append(t.b, ", addr "...)
+			t.b = netip.AddrFrom4([4]byte(data)).AppendTo(t.b)
+		}
+	case DNSTypeAAAA:
+		if len(data) == 16 {
+			t.b = append(t.b, ", addr "...)
+			t.b = netip.AddrFrom16([16]byte(data)).AppendTo(t.b)
+		}
+	case DNSTypeCNAME:
+		t.b = append(t.b, ", cname "...)
+		t.b, _ = m.AppendName(t.b, r.Data)
+	case DNSTypeNS:
+		t.b = append(t.b, ", ns "...)
+		t.b, _ = m.AppendName(t.b, r.Data)
+	case DNSTypePTR:
+		t.b = append(t.b, " "...)
+		t.b, _ = m.AppendName(t.b, r.Data)
+	}
+	t.end()
+	t.depth = 3
+	t.line()
+	t.b = append(t.b, "Name: "...)
+	t.b, _ = m.AppendName(t.b, r.Name)
+	t.end()
+	t.line()
+	t.b = append(t.b, "Type: "...)
+	t.b = appendDNSType(t.b, r.Type)
+	t.b = append(t.b, " ("...)
+	t.b = strconv.AppendUint(t.b, uint64(r.Type), 10)
+	t.b = append(t.b, ')')
+	t.end()
+	if r.Type == DNSTypeOPT {
+		t.int("UDP payload size", int(r.Class))
+		t.int("Data length", r.Len)
+		return
+	}
+	t.line()
+	t.b = append(t.b, "Class: "...)
+	t.b = appendDNSClass(t.b, r.Class)
+	t.b = append(t.b, " (0x"...)
+	t.b = appendHex4(t.b, r.Class)
+	t.b = append(t.b, ')')
+	t.end()
+	t.line()
+	t.b = append(t.b, "Time to live: "...)
+	t.b = strconv.AppendUint(t.b, uint64(r.TTL), 10)
+	t.end()
+	t.int("Data length", r.Len)
+	switch r.Type {
+	case DNSTypeA:
+		if len(data) == 4 {
+			t.line()
+			t.b = append(t.b, "Address: "...)
+			t.b = netip.AddrFrom4([4]byte(data)).AppendTo(t.b)
+			t.end()
+		}
+	case DNSTypeAAAA:
+		if len(data) == 16 {
+			t.line()
+			t.b = append(t.b, "AAAA Address: "...)
+			t.b = netip.AddrFrom16([16]byte(data)).AppendTo(t.b)
+			t.end()
+		}
+	case DNSTypeCNAME, DNSTypeNS, DNSTypePTR:
+		t.line()
+		switch r.Type {
+		case DNSTypeCNAME:
+			t.b = append(t.b, "CNAME: "...)
+		case DNSTypeNS:
+			t.b = append(t.b, "Name Server: "...)
+		default:
+			t.b = append(t.b, "Domain Name: "...)
+		}
+		t.b, _ = m.AppendName(t.b, r.Data)
+		t.end()
+	}
+}

@@ -1,0 +1,698 @@
+package decode
+
+import (
+	"net/netip"
+	"strconv"
+)
+
+// This file prints DNS as tcpdump 4.99 does (print-domain.c): the same
+// fields in the same order, the same walk over names (compression pointers
+// must point backwards), and " [|domain]" where the captured bytes end.
+
+var dnsOpcodes = [16]string{
+	"", " inv_q", " stat", " op3", " notify", " update", " op6", " op7",
+	" op8", " updateA", " updateD", " updateDA", " updateM", " updateMA", " zoneInit", " zoneRef",
+}
+
+// dnsRcodes are tcpdump's response code names; two lack their leading
+// space in tcpdump, and so here.
+var dnsRcodes = [24]string{
+	"", " FormErr", " ServFail", " NXDomain", " NotImp", " Refused", " YXDomain", " YXRRSet",
+	" NXRRSet", " NotAuth", " NotZone", " Resp11", " Resp12", " Resp13", " Resp14", " NoChange",
+	" BadVers", "Resp17", " Resp18", " Resp19", " Resp20", "Resp21", " Resp22", " BadCookie",
+}
+
+// DNSTypeName returns the mnemonic of a record type ("AAAA"), or "" if
+// unknown.
+func DNSTypeName(t uint16) string {
+	switch {
+	case t >= 1 && t <= 65:
+		return dnsTypeNames[t]
+	case t >= 99 && t <= 109:
+		return dnsTypeNames99[t-99]
+	case t >= 249 && t <= 260:
+		return dnsTypeNames249[t-249]
+	case t == 32768:
+		return "TA"
+	case t == 32769:
+		return "DLV"
+	}
+	return ""
+}
+
+var dnsTypeNames = [66]string{
+	1: "A", 2: "NS", 3: "MD", 4: "MF", 5: "CNAME", 6: "SOA", 7: "MB", 8: "MG", 9: "MR", 10: "NULL",
+	11: "WKS", 12: "PTR", 13: "HINFO", 14: "MINFO", 15: "MX", 16: "TXT", 17: "RP", 18: "AFSDB",
+	19: "X25", 20: "ISDN", 21: "RT", 22: "NSAP", 23: "NSAP_PTR", 24: "SIG", 25: "KEY", 26: "PX",
+	27: "GPOS", 28: "AAAA", 29: "LOC", 30: "NXT", 31: "EID", 32: "NIMLOC", 33: "SRV", 34: "ATMA",
+	35: "NAPTR", 36: "KX", 37: "CERT", 38: "A6", 39: "DNAME", 40: "SINK", 41: "OPT", 42: "APL",
+	43: "DS", 44: "SSHFP", 45: "IPSECKEY", 46: "RRSIG", 47: "NSEC", 48: "DNSKEY", 49: "DHCID",
+	50: "NSEC3", 51: "NSEC3PARAM", 52: "TLSA", 53: "SMIMEA", 55: "HIP", 56: "NINFO", 57: "RKEY",
+	58: "TALINK", 59: "CDS", 60: "CDNSKEY", 61: "OPENPGPKEY", 62: "CSYNC", 63: "ZONEMD", 64: "SVCB",
+	65: "HTTPS",
+}
+
+var dnsTypeNames99 = [11]string{"SPF", "UINFO", "UID", "GID", "UNSPEC", "NID", "L32", "L64", "LP", "EUI48", "EUI64"}
+
+var dnsTypeNames249 = [12]string{"TKEY", "TSIG", "IXFR", "AXFR", "MAILB", "MAILA", "ANY", "URI", "CAA", "AVC", "DOA", "AMTRELAY"}
+
+// appendDNSType appends tcpdump's name of a type ("A", "Type65280").
+func appendDNSType(b []byte, t uint16) []byte {
+	if s := DNSTypeName(t); s != "" {
+		return append(b, s...)
+	}
+	b = append(b, "Type"...)
+	return strconv.AppendUint(b, uint64(t), 10)
+}
+
+// appendDNSClass appends tcpdump's name of a class ("CHAOS", "(Class 7)").
+func appendDNSClass(b []byte, c uint16) []byte {
+	switch c {
+	case 1:
+		return append(b, "IN"...)
+	case 3:
+		return append(b, "CHAOS"...)
+	case 4:
+		return append(b, "HS"...)
+	case 255:
+		return append(b, "ANY"...)
+	}
+	b = append(b, "(Class "...)
+	b = strconv.AppendUint(b, uint64(c), 10)
+	return append(b, ')')
+}
+
+// appendPrintChar appends c as tcpdump's fn_print_char does: M- for the
+// high bit, ^X for control characters.
+func appendPrintChar(b []byte, c byte) []byte {
+	if c >= 0x80 {
+		c &= 0x7f
+		b = append(b, 'M', '-')
+	}
+	if c < 0x20 || c == 0x7f {
+		c ^= 0x40
+		b = append(b, '^')
+	}
+	return append(b, c)
+}
+
+// appendPrintN appends up to n bytes of m from off (stopping at the end of
+// m) as tcpdump's nd_printn does; short reports that m ended first.
+func appendPrintN(b []byte, m []byte, off, n int) (_ []byte, short bool) {
+	for ; n > 0 && off < len(m); n-- {
+		b = appendPrintChar(b, m[off])
+		off++
+	}
+	return b, n > 0
+}
+
+// tdLabelLen returns tcpdump's labellen for the byte at off: the label
+// length (or the whole byte for a pointer), or -1 after printing what
+// tcpdump prints for a bad label.
+func tdLabelLen(b []byte, m []byte, off int) ([]byte, int) {
+	if off >= len(m) {
+		return b, -1
+	}
+	c := int(m[off])
+	switch c & 0xc0 {
+	case 0x40:
+		if elt := c & 0x3f; elt != 1 {
+			b = append(b, "<ELT "...)
+			b = strconv.AppendInt(b, int64(elt), 10)
+			return append(b, '>'), -1
+		}
+		if off+1 >= len(m) {
+			return b, -1
+		}
+		bits := int(m[off+1])
+		if bits == 0 {
+			bits = 256
+		}
+		return b, (bits+7)/8 + 1
+	case 0x80:
+		return append(b, "<BAD LABEL TYPE>"...), -1
+	}
+	return b, c
+}
+
+// tdSkipName is tcpdump's ns_nskip: the offset after the name at off, not
+// following pointers (a pointer's second byte is not checked).
+func tdSkipName(m []byte, off int) (int, bool) {
+	if off < 0 || off >= len(m) {
+		return 0, false
+	}
+	c := int(m[off])
+	off++
+	for c != 0 {
+		switch c & 0xc0 {
+		case 0xc0:
+			return off + 1, true
+		case 0x40:
+			if c&0x3f != 1 || off >= len(m) {
+				return 0, false
+			}
+			bits := int(m[off])
+			if bits == 0 {
+				bits = 256
+			}
+			off += 1 + (bits+7)/8
+		case 0x80:
+			return 0, false
+		default:
+			off += c
+		}
+		if off >= len(m) {
+			return 0, false
+		}
+		c = int(m[off])
+		off++
+	}
+	return off, true
+}
+
+// tdBitLabel prints an EDNS0 bit-string label as tcpdump's blabel_print.
+func tdBitLabel(b []byte, m []byte, off int) ([]byte, bool) {
+	if off >= len(m) {
+		return b, false
+	}
+	bitlen := int(m[off])
+	if bitlen == 0 {
+		bitlen = 256
+	}
+	lim := off + 1 + (bitlen+3)/4
+	b = append(b, `\[x`...)
+	p, n := off+1, bitlen
+	for ; p < lim && n > 7; n, p = n-8, p+1 {
+		if p >= len(m) {
+			return b, false
+		}
+		b = appendHex2(b, m[p])
+	}
+	if n > 4 {
+		if p >= len(m) {
+			return b, false
+		}
+		b = appendHex2(b, m[p]&byte(0xff<<(8-n)))
+	} else if n > 0 {
+		if p >= len(m) {
+			return b, false
+		}
+		b = append(b, hexDigits[(m[p]>>4)&(0x0f<<(4-n))&15])
+	}
+	b = append(b, '/')
+	b = strconv.AppendInt(b, int64(bitlen), 10)
+	return append(b, ']'), true
+}
+
+// tdName prints the name at off as tcpdump's fqdn_print and returns the
+// offset after the name in place (ok false where tcpdump returns NULL).
+func tdName(b []byte, m []byte, off int) (_ []byte, rp int, ok bool) {
+	const maxName = 255
+	b, l := tdLabelLen(b, m, off)
+	if l < 0 {
+		return b, 0, false
+	}
+	maxOff := off
+	c := int(m[off])
+	off++
+	compress := false
+	if c&0xc0 != 0xc0 {
+		rp = off + l
+	}
+	if c == 0 {
+		return append(b, '.'), rp, true
+	}
+	chars := 0
+	for c != 0 && off < len(m) {
+		switch c & 0xc0 {
+		case 0xc0:
+			if !compress {
+				rp = off + 1
+				compress = true
+			}
+			p := (c<<8 | int(m[off])) & 0x3fff
+			if p >= maxOff {
+				return append(b, "<BAD PTR>"...), 0, false
+			}
+			maxOff, off = p, p
+			c = int(m[off])
+			if b, l = tdLabelLen(b, m, off); l < 0 {
+				return b, 0, false
+			}
+			off++
+			continue
+		case 0x40:
+			var good bool
+			if b, good = tdBitLabel(b, m, off); !good {
+				return b, 0, false
+			}
+		case 0x80:
+			return append(b, "<BAD LABEL TYPE>"...), 0, false
+		default:
+			var short bool
+			if chars+l <= maxName {
+				b, short = appendPrintN(b, m, off, l)
+			} else if chars < maxName {
+				b, short = appendPrintN(b, m, off, maxName-chars)
+			}
+			if short {
+				return b, 0, false
+			}
+			chars += l
+		}
+		off += l
+		if chars <= maxName {
+			b = append(b, '.')
+		}
+		chars++
+		if off >= len(m) {
+			return b, 0, false
+		}
+		c = int(m[off])
+		if b, l = tdLabelLen(b, m, off); l < 0 {
+			return b, 0, false
+		}
+		off++
+		if !compress {
+			rp += l + 1
+		}
+	}
+	if chars > maxName {
+		b = append(b, "<DOMAIN NAME TOO LONG>"...)
+	}
+	return b, rp, true
+}
+
+// tdQuestion prints a question as tcpdump's ns_qprint.
+func tdQuestion(b []byte, m []byte, off int) ([]byte, int, bool) {
+	n, ok := tdSkipName(m, off)
+	if !ok || n+4 > len(m) {
+		return b, 0, false
+	}
+	b = append(b, ' ')
+	b = appendDNSType(b, be16(m[n:]))
+	if c := be16(m[n+2:]); c != 1 {
+		b = append(b, ' ')
+		b = appendDNSClass(b, c)
+	}
+	b = append(b, "? "...)
+	b, rp, ok := tdName(b, m, off)
+	if !ok {
+		return b, 0, false
+	}
+	return b, rp + 4, true
+}
+
+// tdRecord prints a resource record as tcpdump's ns_rprint. A record whose
+// fixed part is missing ends the section silently (next = len(m)), as
+// tcpdump does.
+func tdRecord(b []byte, m []byte, off int, verbose bool) (_ []byte, next int, ok bool) {
+	cp := off
+	if verbose {
+		b = append(b, ' ')
+		if b, cp, ok = tdName(b, m, off); !ok {
+			return b, 0, false
+		}
+	} else {
+		cp, ok = tdSkipName(m, off)
+	}
+	if !ok || cp+10 > len(m) {
+		return b, len(m), true
+	}
+	typ, class := be16(m[cp:]), be16(m[cp+2:])
+	if class != 1 && typ != DNSTypeOPT {
+		b = append(b, ' ')
+		b = appendDNSClass(b, class)
+	}
+	optFlags := be16(m[cp+6:])
+	n := int(be16(m[cp+8:]))
+	cp += 10
+	b = append(b, ' ')
+	b = appendDNSType(b, typ)
+	if cp+n > len(m) {
+		return b, 0, false
+	}
+	rp := cp + n
+	switch typ {
+	case DNSTypeA:
+		if cp+4 > len(m) {
+			return b, 0, false
+		}
+		b = append(b, ' ')
+		b = netip.AddrFrom4([4]byte(m[cp : cp+4])).AppendTo(b)
+	case DNSTypeNS, DNSTypeCNAME, DNSTypePTR, DNSTypeDNAME:
+		b = append(b, ' ')
+		if b, _, ok = tdName(b, m, cp); !ok {
+			return b, 0, false
+		}
+	case DNSTypeSOA:
+		if !verbose {
+			break
+		}
+		b = append(b, ' ')
+		if b, cp, ok = tdName(b, m, cp); !ok {
+			return b, 0, false
+		}
+		b = append(b, ' ')
+		if b, cp, ok = tdName(b, m, cp); !ok {
+			return b, 0, false
+		}
+		if cp+20 > len(m) {
+			return b, 0, false
+		}
+		for k := range 5 {
+			b = append(b, ' ')
+			b = strconv.AppendUint(b, uint64(be32(m[cp+4*k:])), 10)
+		}
+	case DNSTypeMX:
+		b = append(b, ' ')
+		if cp+2 > len(m) {
+			return b, 0, false
+		}
+		if b, _, ok = tdName(b, m, cp+2); !ok {
+			return b, 0, false
+		}
+		b = append(b, ' ')
+		b = strconv.AppendUint(b, uint64(be16(m[cp:])), 10)
+	case DNSTypeTXT:
+		for cp < rp {
+			b = append(b, ' ', '"')
+			if cp >= len(m) {
+				return b, 0, false
+			}
+			l := int(m[cp])
+			var short bool
+			if b, short = appendPrintN(b, m, cp+1, l); short {
+				return b, 0, false
+			}
+			cp += 1 + l
+			b = append(b, '"')
+		}
+	case DNSTypeSRV:
+		b = append(b, ' ')
+		if cp+6 > len(m) {
+			return b, 0, false
+		}
+		if b, _, ok = tdName(b, m, cp+6); !ok {
+			return b, 0, false
+		}
+		b = append(b, ':')
+		b = strconv.AppendUint(b, uint64(be16(m[cp+4:])), 10)
+		b = append(b, ' ')
+		b = strconv.AppendUint(b, uint64(be16(m[cp:])), 10)
+		b = append(b, ' ')
+		b = strconv.AppendUint(b, uint64(be16(m[cp+2:])), 10)
+	case DNSTypeAAAA:
+		if cp+16 > len(m) {
+			return b, 0, false
+		}
+		b = append(b, ' ')
+		b = netip.AddrFrom16([16]byte(m[cp : cp+16])).AppendTo(b)
+	case DNSTypeOPT:
+		b = append(b, " UDPsize="...)
+		b = strconv.AppendUint(b, uint64(class), 10)
+		if optFlags&0x8000 != 0 {
+			b = append(b, " DO"...)
+		}
+		if cp < rp {
+			b = append(b, " ["...)
+			for cp < rp {
+				if b, cp, ok = tdEDNSOption(b, m, cp); !ok {
+					return b, 0, false
+				}
+				if cp < rp {
+					b = append(b, ',')
+				}
+			}
+			b = append(b, ']')
+		}
+	}
+	return b, rp, true
+}
+
+var ednsOptionNames = [18]string{
+	1: "LLQ", 2: "UL", 3: "NSID", 5: "DAU", 6: "DHU", 7: "N3U", 8: "ECS", 9: "EXPIRE",
+	10: "COOKIE", 11: "KEEPALIVE", 12: "PADDING", 13: "CHAIN", 14: "KEY-TAG", 16: "CLIENT-TAG", 17: "SERVER-TAG",
+}
+
+// tdEDNSOption prints one EDNS option as tcpdump's eopt_print (its data as
+// hex, except PADDING which shows its length; the per-option formats of
+// -vv are not reproduced).
+func tdEDNSOption(b []byte, m []byte, off int) ([]byte, int, bool) {
+	if off+4 > len(m) {
+		return b, 0, false
+	}
+	opt, n := be16(m[off:]), int(be16(m[off+2:]))
+	if int(opt) < len(ednsOptionNames) && ednsOptionNames[opt] != "" {
+		b = append(b, ednsOptionNames[opt]...)
+	} else {
+		b = append(b, "Opt"...)
+		b = strconv.AppendUint(b, uint64(opt), 10)
+	}
+	off += 4
+	if off+n > len(m) {
+		return b, 0, false
+	}
+	if n > 0 {
+		b = append(b, ' ')
+		if opt == 12 {
+			b = append(b, '(')
+			b = strconv.AppendInt(b, int64(n), 10)
+			b = append(b, ')')
+		} else {
+			b = appendHexBytes(b, m[off:off+n])
+		}
+	}
+	return b, off + n, true
+}
+
+// tdExtRcode returns the response code with the EDNS extension of the first
+// OPT record of the additional section, as tcpdump computes it.
+func tdExtRcode(m []byte) int {
+	rcode := int(be16(m[2:]) & 15)
+	cp := dnsHeaderLen
+	var ok bool
+	for range be16(m[4:]) {
+		if cp, ok = tdSkipName(m, cp); !ok {
+			return rcode
+		}
+		if cp += 4; cp >= len(m) {
+			return rcode
+		}
+	}
+	for range int(be16(m[6:])) + int(be16(m[8:])) {
+		if cp, ok = tdSkipName(m, cp); !ok {
+			return rcode
+		}
+		if cp += 8; cp+2 > len(m) {
+			return rcode
+		}
+		if cp += 2 + int(be16(m[cp:])); cp >= len(m) {
+			return rcode
+		}
+	}
+	for range be16(m[10:]) {
+		if cp, ok = tdSkipName(m, cp); !ok || cp+2 > len(m) {
+			return rcode
+		}
+		typ := be16(m[cp:])
+		if cp += 4; cp+1 > len(m) {
+			return rcode
+		}
+		if typ == DNSTypeOPT {
+			return rcode | int(m[cp])<<4
+		}
+		if cp += 4; cp+2 > len(m) {
+			return rcode
+		}
+		if cp += 2 + int(be16(m[cp:])); cp >= len(m) {
+			return rcode
+		}
+	}
+	return rcode
+}
+
+// lineDNS prints a DNS message after "a.p > b.q: " as tcpdump does.
+func (p *LinePrinter) lineDNS(b []byte, d *Decoder, i int) []byte {
+	l := &d.layers[i]
+	msg := d.data[l.Start:l.End:l.End]
+	var length int
+	overTCP := i > 0 && d.layers[i-1].Type == LayerTCP
+	if overTCP {
+		// TCP wrote ": "; tcpdump's DNS over TCP goes on after a space.
+		if n := len(b); n >= 2 && b[n-2] == ':' && b[n-1] == ' ' {
+			b = b[:n-2]
+		}
+		tl := &d.layers[i-1]
+		length = p.ipPayloadLen(d, i-1) - (tl.Payload - tl.Start)
+		if length < 2 {
+			b = append(b, " [DNS over TCP: length "...)
+			b = strconv.AppendInt(b, int64(length), 10)
+			return append(b, " < 2] (invalid)"...)
+		}
+		if len(msg) < 2 {
+			return append(b, " [|domain]"...)
+		}
+		length -= 2
+		if pre := int(be16(msg)); pre != length {
+			b = append(b, " [prefix length("...)
+			b = strconv.AppendInt(b, int64(pre), 10)
+			b = append(b, ") != length("...)
+			b = strconv.AppendInt(b, int64(length), 10)
+			return append(b, ")] (invalid)"...)
+		}
+		msg = msg[2:]
+		b = append(b, ' ')
+	} else {
+		if p.Options.Quiet {
+			return appendQuietUDP(b, d, i)
+		}
+		length = udpPayloadLen(d, i)
+	}
+	if length < dnsHeaderLen {
+		b = append(b, "domain [length "...)
+		b = strconv.AppendInt(b, int64(length), 10)
+		return append(b, " < 12] (invalid)"...)
+	}
+	if len(msg) < dnsHeaderLen {
+		return append(b, " [|domain]"...)
+	}
+	b, ok := p.appendDNS(b, msg)
+	if !ok {
+		return append(b, " [|domain]"...)
+	}
+	b = append(b, " ("...)
+	b = strconv.AppendInt(b, int64(length), 10)
+	return append(b, ')')
+}
+
+// appendDNS prints the header and sections; ok false means tcpdump's
+// truncation mark follows.
+func (p *LinePrinter) appendDNS(b []byte, m []byte) (_ []byte, ok bool) {
+	flags := be16(m[2:])
+	qd, an, ns, ar := int(be16(m[4:])), int(be16(m[6:])), int(be16(m[8:])), int(be16(m[10:]))
+	verbose := p.Options.Verbose > 0
+	cp := dnsHeaderLen
+	b = strconv.AppendUint(b, uint64(be16(m)), 10)
+	b = append(b, dnsOpcodes[flags>>11&15]...)
+	if flags&DNSFlagQR != 0 {
+		rc := tdExtRcode(m)
+		if rc < len(dnsRcodes) {
+			b = append(b, dnsRcodes[rc]...)
+		} else {
+			b = append(b, " Resp"...)
+			b = strconv.AppendInt(b, int64(rc&0xfff), 10)
+		}
+		if flags&DNSFlagAA != 0 {
+			b = append(b, '*')
+		}
+		if flags&DNSFlagRA == 0 {
+			b = append(b, '-')
+		}
+		if flags&DNSFlagTC != 0 {
+			b = append(b, '|')
+		}
+		if flags&DNSFlagAD != 0 {
+			b = append(b, '$')
+		}
+		if qd != 1 {
+			b = appendCount(b, qd, "q]")
+		}
+		for k := range qd {
+			if k != 0 {
+				b = append(b, ',')
+			}
+			if cp, ok = tdSkipName(m, cp); !ok {
+				return b, false
+			}
+			cp += 4
+		}
+		b = append(b, ' ')
+		b = strconv.AppendInt(b, int64(an), 10)
+		b = append(b, '/')
+		b = strconv.AppendInt(b, int64(ns), 10)
+		b = append(b, '/')
+		b = strconv.AppendInt(b, int64(ar), 10)
+		if an > 0 {
+			if b, cp, ok = tdRecord(b, m, cp, verbose); !ok {
+				return b, false
+			}
+			an--
+			for cp < len(m) && an > 0 {
+				b = append(b, ',')
+				if b, cp, ok = tdRecord(b, m, cp, verbose); !ok {
+					return b, false
+				}
+				an--
+			}
+		}
+		return b, an == 0
+	}
+	if flags&DNSFlagRD != 0 {
+		b = append(b, '+')
+	}
+	if flags&DNSFlagCD != 0 {
+		b = append(b, '%')
+	}
+	if flags&0x6cf != 0 {
+		b = append(b, " [b2&3=0x"...)
+		b = appendHexMin(b, uint64(flags))
+		b = append(b, ']')
+	}
+	if flags>>11&15 == 1 { // IQUERY
+		if qd != 0 {
+			b = appendCount(b, qd, "q]")
+		}
+		if an != 1 {
+			b = appendCount(b, an, "a]")
+		}
+	} else {
+		if an != 0 {
+			b = appendCount(b, an, "a]")
+		}
+		if qd != 1 {
+			b = appendCount(b, qd, "q]")
+		}
+	}
+	if ns != 0 {
+		b = appendCount(b, ns, "n]")
+	}
+	if ar != 0 {
+		b = appendCount(b, ar, "au]")
+	}
+	if qd > 0 {
+		if b, cp, ok = tdQuestion(b, m, cp); !ok {
+			return b, false
+		}
+		qd--
+		for cp < len(m) && qd > 0 {
+			if b, cp, ok = tdQuestion(b, m, cp); !ok {
+				return b, false
+			}
+			qd--
+		}
+	}
+	return b, qd == 0
+}
+
+func appendCount(b []byte, n int, suffix string) []byte {
+	b = append(b, " ["...)
+	b = strconv.AppendInt(b, int64(n), 10)
+	return append(b, suffix...)
+}
+
+// udpPayloadLen returns the payload length the UDP header before layer i
+// announces (what tcpdump passes to the application printers).
+func udpPayloadLen(d *Decoder, i int) int {
+	u := &d.layers[i-1]
+	if u.Type != LayerUDP || u.Payload-u.Start < udpLen {
+		return d.layers[i].End - d.layers[i].Start
+	}
+	return int(UDP(d.data[u.Start:u.Payload]).Length()) - udpLen
+}
+
+// appendQuietUDP appends what tcpdump -q prints for any UDP payload.
+func appendQuietUDP(b []byte, d *Decoder, i int) []byte {
+	b = append(b, "UDP, length "...)
+	return strconv.AppendInt(b, int64(udpPayloadLen(d, i)), 10)
+}
