@@ -4,6 +4,7 @@ import (
 	"time"
 )
 
+// iface returns the file-wide index of the current section's interface id.
 func (r *Reader) iface(id uint32, off int64) (int, error) {
 	if id >= uint32(len(r.ifaces)-r.secBase) {
 		return 0, r.fail(off, ErrBadRecord, "packet of interface %d, but its section describes %d", id, len(r.ifaces)-r.secBase)

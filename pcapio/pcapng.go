@@ -42,11 +42,8 @@ func (r *Reader) u64(b []byte) uint64 {
 }
 
 // openPcapNG registers the first section and the interfaces that directly
-
 // follow it, so that Interfaces is useful before the first packet. The
-
 // blocks stay unread: NextBlock returns them.
-
 func (r *Reader) openPcapNG() error {
 	typ, n, be, err := r.peekBlock(0)
 	if err != nil {
@@ -61,14 +58,23 @@ func (r *Reader) openPcapNG() error {
 	if err := r.addSection(r.buf[r.start:r.start+n], be, 0); err != nil {
 		return err
 	}
+	// Look ahead for the section's interfaces, past blocks that do not
+	// depend on them (NRB, DSB, custom, unknown), up to the first packet,
+	// statistics or section header block.
 	at := n
+scan:
 	for at < prescanLimit {
 		typ, n, _, err := r.peekBlock(at)
-		if err != nil || typ != BlockIDB {
+		if err != nil {
 			break
 		}
-		if err := r.addInterface(r.buf[r.start+at:r.start+at+n], r.off+int64(at)); err != nil {
-			break
+		switch typ {
+		case BlockSHB, BlockEPB, BlockSPB, BlockPB, BlockISB:
+			break scan
+		case BlockIDB:
+			if err := r.addInterface(r.buf[r.start+at:r.start+at+n], r.off+int64(at)); err != nil {
+				break scan
+			}
 		}
 		at += n
 	}
@@ -77,11 +83,8 @@ func (r *Reader) openPcapNG() error {
 }
 
 // peekBlock makes the block that starts at buf[start+at] available whole,
-
 // validates its length and trailer, and returns its type, length and byte
-
 // order. It returns io.EOF when the input ends cleanly before the block.
-
 func (r *Reader) peekBlock(at int) (typ uint32, n int, be bool, err error) {
 	off := r.off + int64(at)
 	if r.end-r.start < at+8 {
@@ -134,7 +137,6 @@ func (r *Reader) peekBlock(at int) (typ uint32, n int, be bool, err error) {
 }
 
 // nextBlock reads one pcapng block; errors other than io.EOF stick.
-
 func (r *Reader) nextBlock() (*Block, error) {
 	if r.err != nil {
 		return nil, r.err
@@ -191,9 +193,7 @@ func (r *Reader) readBlock() (*Block, error) {
 }
 
 // options checks the option list that starts at raw[from:] up to the
-
 // trailer and returns it.
-
 func (r *Reader) options(raw []byte, from int, off int64, what string) (Options, error) {
 	o := raw[from : len(raw)-4]
 	if bad := validOptions(o, r.be); bad >= 0 {
@@ -201,7 +201,3 @@ func (r *Reader) options(raw []byte, from int, off int64, what string) (Options,
 	}
 	return Options{raw: o, bigEndian: r.be}, nil
 }
-
-// iface returns the file-wide index of the current section's interface id.
-
-// timeOf converts a timestamp in the interface's units to a time.

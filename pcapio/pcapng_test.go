@@ -374,3 +374,35 @@ func TestOpenStdin(t *testing.T) {
 		t.Errorf("Close closed standard input: %v", err)
 	}
 }
+
+// TestPrescanPastOtherBlocks: interfaces behind a name resolution block and
+// a custom block are known at open, and those blocks still take effect once.
+func TestPrescanPastOtherBlocks(t *testing.T) {
+	g := ng{}
+	in := cat(g.shb(0),
+		g.block(BlockNRB, g.u16(1), g.u16(6), []byte{10, 0, 0, 1}, []byte("a\x00"), g.u16(0), g.u16(0)),
+		g.block(BlockCustom, g.u32(32473), []byte("x")),
+		g.idb(1, 0), g.idb(101, 0),
+		g.epb(1, 0, []byte{0x45}, 1),
+		g.idb(113, 0))
+	r, err := NewReader(bytes.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(r.Interfaces()); n != 2 {
+		t.Fatalf("%d interfaces at open, want 2", n)
+	}
+	p, err := r.Next()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Interface != 1 || p.LinkType != 101 {
+		t.Errorf("packet on interface %d (%v), want 1 (RAW)", p.Interface, p.LinkType)
+	}
+	if _, err := r.Next(); err != io.EOF {
+		t.Fatalf("got %v, want io.EOF", err)
+	}
+	if n, m := len(r.Interfaces()), len(r.Names()); n != 3 || m != 1 {
+		t.Errorf("%d interfaces and %d names at the end, want 3 and 1", n, m)
+	}
+}

@@ -118,6 +118,7 @@ func (r *Reader) addInterface(raw []byte, off int64) error {
 	return nil
 }
 
+// timeOf converts a timestamp in the interface's units to a time.
 func (in *Interface) timeOf(ts uint64) time.Time {
 	var sec, nsec uint64
 	switch u := in.units; u {
