@@ -561,7 +561,7 @@ func (p *LinePrinter) appendNDOptions(b []byte, m ICMPv6, off int) []byte {
 			}
 		}
 		if p.Options.Verbose > 1 {
-			b = appendIndentedHex(b, o.Data, "\n\t  ")
+			b = appendIndentedHex(b, o.Data, "\n\t    ")
 		}
 	}
 }

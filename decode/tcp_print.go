@@ -61,7 +61,6 @@ func (p *LinePrinter) lineTCP(b []byte, d *Decoder, i int) []byte {
 		if l.End-l.Start >= 4 {
 			data := d.data[l.Start:l.End]
 			b = appendPorts(b, src, dst, be16(data), be16(data[2:]))
-			b = b[:len(b)-1]
 		} else {
 			b = src.AppendTo(b)
 			b = append(b, " > "...)
@@ -98,7 +97,7 @@ func (p *LinePrinter) lineTCP(b []byte, d *Decoder, i int) []byte {
 		b = append(b, "none"...)
 	}
 	b = append(b, ']')
-	if p.Options.Verbose > 0 && !l.Quoted && l.End-l.Start >= t.HeaderLen()+length && length >= 0 {
+	if p.Options.Verbose > 0 && l.End-l.Start >= t.HeaderLen()+length && length >= 0 {
 		sum := transportChecksum(src, dst, IPProtoTCP, d.data[l.Start:l.Start+t.HeaderLen()+length])
 		b = append(b, ", cksum 0x"...)
 		b = appendHex4(b, t.Checksum())
@@ -345,7 +344,6 @@ func (p *LinePrinter) lineUDP(b []byte, d *Decoder, i int) []byte {
 		if l.End-l.Start >= 4 {
 			data := d.data[l.Start:l.End]
 			b = appendPorts(b, src, dst, be16(data), be16(data[2:]))
-			b = b[:len(b)-1]
 		}
 		return append(b, " [|udp]"...)
 	}
@@ -364,8 +362,8 @@ func (p *LinePrinter) lineUDP(b []byte, d *Decoder, i int) []byte {
 		b = append(b, " > "...)
 		return strconv.AppendInt(b, int64(ipLen-udpLen), 10)
 	}
-	if p.Options.Verbose > 0 && !p.Options.Quiet && !l.Quoted && (v6 || p.Options.Verbose > 1) {
-		whole := l.Start+int(u.Length()) <= len(d.data)
+	if p.Options.Verbose > 0 && !p.Options.Quiet && (v6 || p.Options.Verbose > 1) {
+		whole := l.Start+int(u.Length()) <= l.End
 		switch {
 		case !v6 && u.Checksum() == 0:
 			b = append(b, "[no cksum] "...)

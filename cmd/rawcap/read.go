@@ -1,0 +1,349 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strconv"
+	"syscall"
+	"time"
+
+	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/linktype"
+	"github.com/rawcap/rawcap/pcapio"
+	"github.com/urfave/cli/v2"
+)
+
+func init() { commands = append(commands, readCommand) }
+
+// readOutput selects what `rawcap read` prints.
+type readOutput int
+
+const (
+	outLine    readOutput = iota // tcpdump one-liners (default)
+	outTree                      // -V: tshark's detail tree
+	outColumns                   // --columns: Wireshark's packet list
+	outJSON                      // --json: NDJSON
+)
+
+// readOptions is a parsed `rawcap read` command line.
+type readOptions struct {
+	Line     decode.LineOptions
+	Output   readOutput
+	Raw      bool     // --raw: JSON carries the captured bytes
+	Count    int      // -c: stop after this many packets (0: all)
+	DecodeAs []string // --decode-as rules
+	// Filter is the trailing filter expression ("" for none), and Match,
+	// when set, is its compiled form for a link type (the filter package
+	// provides it; the coordinator wires it in newMatcher).
+	Filter string
+}
+
+// newMatcher compiles a filter expression for a link type. It is nil until
+// the filter package is wired in; readFiles then rejects a filter.
+var newMatcher func(expr string, lt linktype.Type) (func(data []byte, wirelen int) bool, error)
+
+func readFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.BoolFlag{Name: "e", Usage: "print the link-level header"},
+		&cli.BoolFlag{Name: "v", Usage: "more detail (-vv, -vvv for more)", Count: new(int)},
+		&cli.BoolFlag{Name: "q", Usage: "less protocol detail"},
+		&cli.BoolFlag{Name: "t", Usage: "-t no time, -tt epoch, -ttt delta, -tttt date, -ttttt since first", Count: new(int)},
+		&cli.BoolFlag{Name: "nano", Usage: "print nanosecond timestamps"},
+		&cli.BoolFlag{Name: "#", Aliases: []string{"number"}, Usage: "print the packet number first"},
+		&cli.BoolFlag{Name: "S", Usage: "absolute TCP sequence numbers"},
+		&cli.BoolFlag{Name: "x", Usage: "hex dump without (-xx: with) the link header", Count: new(int)},
+		&cli.BoolFlag{Name: "X", Usage: "hex and ASCII dump without (-XX: with) the link header", Count: new(int)},
+		&cli.BoolFlag{Name: "A", Usage: "print each packet in ASCII"},
+		&cli.BoolFlag{Name: "n", Usage: "no name resolution (always the case)"},
+		&cli.IntFlag{Name: "c", Usage: "stop after `N` packets"},
+		&cli.BoolFlag{Name: "V", Usage: "print the detail tree, as tshark -V"},
+		&cli.BoolFlag{Name: "columns", Usage: "print Wireshark's packet list columns"},
+		&cli.BoolFlag{Name: "json", Usage: "print NDJSON, one object per packet, Wireshark field names"},
+		&cli.BoolFlag{Name: "raw", Usage: "with --json, add the captured bytes in hex"},
+		&cli.StringSliceFlag{Name: "decode-as", Usage: "decode a port as a protocol: `udp.port=8053:dns`"},
+	}
+}
+
+func readCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:                   "read",
+		Usage:                  "print the packets of capture files, as tcpdump -r, tshark -V or NDJSON",
+		ArgsUsage:              "FILE... [FILTER]",
+		UseShortOptionHandling: true,
+		Description: `Read prints every packet of each FILE (pcap or pcapng, possibly compressed;
+"-" is standard input), in order. The default output is tcpdump -n's, one line per
+packet; -V prints tshark's detail tree, --columns Wireshark's packet list and
+--json one JSON object per packet. Arguments after the files form a filter
+expression. A damaged file prints every good packet, then the error, and exits 1.`,
+		Flags: readFlags(),
+		Action: func(c *cli.Context) error {
+			files, filter := splitReadArgs(c.Args().Slice())
+			if len(files) == 0 {
+				return usagef("read: no capture file given")
+			}
+			opts, err := readOptionsFrom(c)
+			if err != nil {
+				return err
+			}
+			opts.Filter = filter
+			return readFiles(c.Context, e, files, opts)
+		},
+	}
+}
+
+// splitReadArgs splits the arguments into files (those that exist, and
+// "-") and the filter expression that follows them.
+func splitReadArgs(args []string) (files []string, filter string) {
+	i := 0
+	for ; i < len(args); i++ {
+		if args[i] == "-" {
+			continue
+		}
+		if _, err := os.Stat(args[i]); err != nil && i > 0 {
+			break
+		}
+	}
+	files = args[:i]
+	for j, a := range args[i:] {
+		if j > 0 {
+			filter += " "
+		}
+		filter += a
+	}
+	return files, filter
+}
+
+func readOptionsFrom(c *cli.Context) (readOptions, error) {
+	var o readOptions
+	l := &o.Line
+	l.Link = c.Bool("e")
+	l.Verbose = c.Count("v")
+	l.Quiet = c.Bool("q")
+	l.AbsSeq = c.Bool("S")
+	l.Nano = c.Bool("nano")
+	l.Number = c.Bool("#")
+	switch n := c.Count("t"); {
+	case n == 0:
+		l.Time = decode.TimeDefault
+	case n == 1:
+		l.Time = decode.TimeNone
+	case n == 2:
+		l.Time = decode.TimeEpoch
+	case n == 3:
+		l.Time = decode.TimeDelta
+	case n == 4:
+		l.Time = decode.TimeDate
+	default:
+		l.Time = decode.TimeSinceFirst
+	}
+	switch {
+	case c.Count("X") >= 2:
+		l.Hex = decode.HexASCIILink
+	case c.Count("X") == 1:
+		l.Hex = decode.HexASCIINet
+	case c.Count("x") >= 2:
+		l.Hex = decode.HexLink
+	case c.Count("x") == 1:
+		l.Hex = decode.HexNet
+	case c.Bool("A"):
+		l.Hex = decode.ASCIIOnly
+	}
+	o.Count = c.Int("c")
+	if o.Count < 0 {
+		return o, usagef("read: -c %d: want a positive count", o.Count)
+	}
+	n := 0
+	for _, f := range []string{"V", "columns", "json"} {
+		if c.Bool(f) {
+			n++
+		}
+	}
+	if n > 1 {
+		return o, usagef("read: -V, --columns and --json exclude each other")
+	}
+	switch {
+	case c.Bool("V"):
+		o.Output = outTree
+	case c.Bool("columns"):
+		o.Output = outColumns
+	case c.Bool("json"):
+		o.Output = outJSON
+	}
+	o.Raw = c.Bool("raw")
+	if o.Raw && o.Output != outJSON {
+		return o, usagef("read: --raw needs --json")
+	}
+	o.DecodeAs = c.StringSlice("decode-as")
+	return o, nil
+}
+
+// packetPrinter is one of decode's printers.
+type packetPrinter interface {
+	Append(b []byte, d *decode.Decoder, f *decode.Frame) []byte
+}
+
+// readFiles prints the packets of files to e.stdout as opts says. A damaged
+// file ends the run with exit status 1 after its good packets; a closed
+// output pipe ends it quietly with status 0.
+func readFiles(ctx context.Context, e *env, files []string, opts readOptions) error {
+	if f, ok := e.stdout.(*os.File); ok && f == os.Stdout {
+		// Let writes to a closed pipe fail with EPIPE instead of killing
+		// the process, so `rawcap read big.pcap | head` ends quietly.
+		signal.Notify(make(chan os.Signal, 1), syscall.SIGPIPE)
+	}
+	d := decode.NewDecoder()
+	for _, r := range opts.DecodeAs {
+		if err := d.Ports.SetDecodeAs(r); err != nil {
+			return usagef("read: %v", err)
+		}
+	}
+	if opts.Filter != "" && newMatcher == nil {
+		return usagef("read: filter %q: filtering is not available in this build", opts.Filter)
+	}
+	var pr packetPrinter
+	switch opts.Output {
+	case outTree:
+		pr = &decode.TreePrinter{}
+	case outColumns:
+		pr = &decode.ColumnsPrinter{}
+	case outJSON:
+		pr = &decode.JSONPrinter{Raw: opts.Raw}
+	default:
+		pr = &decode.LinePrinter{Options: opts.Line}
+	}
+	w := bufio.NewWriterSize(e.stdout, 64<<10)
+	s := readState{e: e, w: w, d: d, pr: pr, opts: &opts}
+	err := s.run(ctx, files)
+	if ferr := w.Flush(); err == nil {
+		err = ferr
+	}
+	if errors.Is(err, syscall.EPIPE) || errors.Is(err, errStop) {
+		return nil
+	}
+	return err
+}
+
+var errStop = errors.New("stop")
+
+type readState struct {
+	e      *env
+	w      *bufio.Writer
+	d      *decode.Decoder
+	pr     packetPrinter
+	opts   *readOptions
+	buf    []byte
+	number int // packets read
+	shown  int // packets printed
+	match  map[linktype.Type]func([]byte, int) bool
+}
+
+func (s *readState) run(ctx context.Context, files []string) error {
+	for _, name := range files {
+		if err := s.file(ctx, name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *readState) file(ctx context.Context, name string) error {
+	var r *pcapio.Reader
+	var err error
+	if name == "-" {
+		r, err = pcapio.NewReader(s.e.stdin)
+	} else {
+		r, err = pcapio.Open(name)
+	}
+	if err != nil {
+		return exitError{1, fmt.Errorf("%s: %w", name, err)}
+	}
+	defer r.Close()
+	announced := false
+	var f decode.Frame
+	for {
+		if s.number&1023 == 0 && ctx.Err() != nil {
+			return errStop
+		}
+		p, err := r.Next()
+		if !announced && s.opts.Output == outLine {
+			s.announce(name, r)
+			announced = true
+		}
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			if werr := s.w.Flush(); werr != nil {
+				return werr
+			}
+			return exitError{1, fmt.Errorf("%s: %w", name, err)}
+		}
+		s.number++
+		if s.opts.Filter != "" {
+			m, err := s.matcher(p.LinkType)
+			if err != nil {
+				return err
+			}
+			if !m(p.Data, p.Length) {
+				continue
+			}
+		}
+		s.shown++
+		f.Number = s.number
+		f.Time = p.Time
+		f.Length = p.Length
+		f.Interface = p.Interface
+		f.InterfaceName = ""
+		if ifs := r.Interfaces(); p.Interface < len(ifs) {
+			f.InterfaceName = ifs[p.Interface].Name
+		}
+		f.Comment = ""
+		if s.opts.Output == outJSON || s.opts.Output == outTree {
+			f.Comment, _ = p.Options.Comment()
+		}
+		s.d.Decode(p.Data, p.LinkType)
+		s.buf = s.pr.Append(s.buf[:0], s.d, &f)
+		if _, err := s.w.Write(s.buf); err != nil {
+			return err
+		}
+		if s.opts.Count > 0 && s.shown >= s.opts.Count {
+			return errStop
+		}
+	}
+}
+
+func (s *readState) matcher(lt linktype.Type) (func([]byte, int) bool, error) {
+	if m, ok := s.match[lt]; ok {
+		return m, nil
+	}
+	m, err := newMatcher(s.opts.Filter, lt)
+	if err != nil {
+		return nil, usagef("read: %v", err)
+	}
+	if s.match == nil {
+		s.match = map[linktype.Type]func([]byte, int) bool{}
+	}
+	s.match[lt] = m
+	return m, nil
+}
+
+// announce prints tcpdump's "reading from file" line on stderr.
+func (s *readState) announce(name string, r *pcapio.Reader) {
+	ifs := r.Interfaces()
+	if len(ifs) == 0 {
+		return
+	}
+	snap := ifs[0].SnapLen
+	if snap == 0 {
+		snap = 262144
+	}
+	fmt.Fprintf(s.e.stderr, "reading from file %s, link-type %s, snapshot length %s\n",
+		name, ifs[0].LinkType, strconv.FormatUint(uint64(snap), 10))
+}
+
+var _ = time.Now
