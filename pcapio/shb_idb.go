@@ -74,24 +74,12 @@ func (r *Reader) addInterface(raw []byte, off int64) error {
 			if len(v) < 1 {
 				break
 			}
-			in.TSResol = v[0]
-			exp := uint(v[0] & 0x7f)
-			if v[0]&0x80 != 0 {
-				if exp > 63 {
-					err = r.fail(off, ErrBadOption, "if_tsresol 2^-%d is finer than 64 bits can count", exp)
-					return false
-				}
-				in.units = 1 << exp
-				break
-			}
-			if exp > 19 {
-				err = r.fail(off, ErrBadOption, "if_tsresol 10^-%d is finer than 64 bits can count", exp)
+			units, ok := unitsFor(v[0])
+			if !ok {
+				err = r.fail(off, ErrBadOption, "if_tsresol %#02x is finer than 64 bits can count", v[0])
 				return false
 			}
-			in.units = 1
-			for range exp {
-				in.units *= 10
-			}
+			in.TSResol, in.units = v[0], units
 		case 11:
 			if len(v) >= 1 {
 				in.Filter = string(v[1:])
@@ -132,4 +120,21 @@ func (in *Interface) timeOf(ts uint64) time.Time {
 		nsec, _ = bits.Div64(hi, lo, u)
 	}
 	return time.Unix(int64(sec)+in.TSOffset, int64(nsec))
+}
+
+// unitsFor returns the timestamp units per second of an if_tsresol value:
+// 10^n, or 2^n when bit 7 is set; false when they do not fit 64 bits.
+func unitsFor(tsresol uint8) (uint64, bool) {
+	exp := uint(tsresol & 0x7f)
+	if tsresol&0x80 != 0 {
+		return 1 << exp, exp <= 63
+	}
+	if exp > 19 {
+		return 0, false
+	}
+	units := uint64(1)
+	for range exp {
+		units *= 10
+	}
+	return units, true
 }

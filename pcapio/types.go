@@ -68,8 +68,15 @@ type Interface struct {
 	units uint64 // timestamp units per second
 }
 
-// UnitsPerSecond returns how many timestamp units make one second.
-func (i *Interface) UnitsPerSecond() uint64 { return i.units }
+// UnitsPerSecond returns how many timestamp units make one second (from
+// TSResol for an Interface not made by a Reader; 0 if TSResol is invalid).
+func (i *Interface) UnitsPerSecond() uint64 {
+	if i.units != 0 {
+		return i.units
+	}
+	u, _ := unitsFor(i.TSResol)
+	return u
+}
 
 // Which counters an InterfaceStats holds (bits of InterfaceStats.Has).
 const (
