@@ -32,7 +32,8 @@
 // Damage is reported as a *FormatError that names the byte offset (in the
 // uncompressed stream) of the record or block at fault and wraps one of the
 // sentinels ErrBadMagic, ErrTruncated, ErrVersion, ErrBlockLength,
-// ErrTooLarge, ErrBadOption or ErrBadRecord. Next returns every complete
+// ErrTooLarge, ErrBadOption, ErrBadRecord or ErrCompressed. Other errors
+// are the source's own read errors. Next returns every complete
 // packet before the damage, then the error, and the same error on every
 // later call; a clean end is io.EOF. A hostile length never makes the reader
 // accept more than MaxBlockLength for a pcapng block, or more than

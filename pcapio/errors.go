@@ -28,6 +28,9 @@ var (
 	// captured data longer than its block, an unknown interface, reserved
 	// link-type bits that are set.
 	ErrBadRecord = errors.New("bad record")
+	// ErrCompressed means a gzip or zstd stream is corrupt; the offset is
+	// where in the decompressed stream reading stopped.
+	ErrCompressed = errors.New("corrupt compressed stream")
 )
 
 // FormatError reports damage in a capture file: where (Offset, in bytes from

@@ -3,6 +3,7 @@ package pcapio
 import (
 	"bytes"
 	"compress/gzip"
+	"errors"
 	"io"
 	"net/netip"
 	"os"
@@ -333,6 +334,17 @@ func TestCompressed(t *testing.T) {
 	_, got, err := readPackets(t, gz.Bytes()[:gz.Len()-8]) // cut the gzip trailer
 	if len(got) != 2 || err == nil {
 		t.Errorf("truncated gzip: %d packets, error %v; want 2 and an error", len(got), err)
+	}
+	// A wrong CRC in the gzip trailer: the packets, then ErrCompressed.
+	bad := bytes.Clone(gz.Bytes())
+	bad[len(bad)-8] ^= 0xff
+	_, got, err = readPackets(t, bad)
+	if len(got) != 2 || !errors.Is(err, ErrCompressed) {
+		t.Errorf("gzip with a bad CRC: %d packets, error %v; want 2 and ErrCompressed", len(got), err)
+	}
+	// A gzip magic without a valid header.
+	if _, _, err := readPackets(t, []byte{0x1f, 0x8b, 0, 0, 0, 0}); !errors.Is(err, ErrCompressed) {
+		t.Errorf("bad gzip header: error %v, want ErrCompressed", err)
 	}
 }
 

@@ -117,13 +117,15 @@ func (r *Reader) Reset(src io.Reader) error {
 	case head[0] == 0x1f && head[1] == 0x8b:
 		zr, err := gzip.NewReader(r.rewind())
 		if err != nil {
-			return fmt.Errorf("gzip: %w", err)
+			return &FormatError{Offset: 0, Msg: "gzip: " + err.Error(), Err: ErrCompressed}
 		}
 		r.src, r.dec = zr, func() { zr.Close() }
 	case bytes.Equal(head, []byte{0x28, 0xb5, 0x2f, 0xfd}):
-		zr, err := zstd.NewReader(r.rewind(), zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(1<<30))
+		// The window a frame may ask for is bounded to 128 MiB, which
+		// zstd --long=27 needs.
+		zr, err := zstd.NewReader(r.rewind(), zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(128<<20))
 		if err != nil {
-			return fmt.Errorf("zstd: %w", err)
+			return &FormatError{Offset: 0, Msg: "zstd: " + err.Error(), Err: ErrCompressed}
 		}
 		r.src, r.dec = zr, zr.Close
 	}
@@ -215,6 +217,9 @@ func (r *Reader) fail(off int64, sentinel error, format string, args ...any) err
 func (r *Reader) short(off int64, err error, what string, want int) error {
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 		return r.fail(off, ErrTruncated, "%s needs %d bytes, only %d remain", what, want, r.end-r.start)
+	}
+	if r.dec != nil {
+		return r.fail(off, ErrCompressed, "decompressing %s: %v", what, err)
 	}
 	return err
 }
