@@ -22,39 +22,32 @@ var dnsRcodes = [24]string{
 	" BadVers", "Resp17", " Resp18", " Resp19", " Resp20", "Resp21", " Resp22", " BadCookie",
 }
 
-// DNSTypeName returns the mnemonic of a record type ("AAAA"), or "" if
-// unknown.
+// DNSTypeName returns tcpdump 4.99's mnemonic of a record type ("AAAA"),
+// or "" if it has none (tcpdump then prints "Type65").
 func DNSTypeName(t uint16) string {
 	switch {
-	case t >= 1 && t <= 65:
+	case t >= 1 && t <= 48:
 		return dnsTypeNames[t]
-	case t >= 99 && t <= 109:
+	case t >= 99 && t <= 104:
 		return dnsTypeNames99[t-99]
-	case t >= 249 && t <= 260:
+	case t >= 249 && t <= 256:
 		return dnsTypeNames249[t-249]
-	case t == 32768:
-		return "TA"
-	case t == 32769:
-		return "DLV"
 	}
 	return ""
 }
 
-var dnsTypeNames = [66]string{
+var dnsTypeNames = [49]string{
 	1: "A", 2: "NS", 3: "MD", 4: "MF", 5: "CNAME", 6: "SOA", 7: "MB", 8: "MG", 9: "MR", 10: "NULL",
 	11: "WKS", 12: "PTR", 13: "HINFO", 14: "MINFO", 15: "MX", 16: "TXT", 17: "RP", 18: "AFSDB",
 	19: "X25", 20: "ISDN", 21: "RT", 22: "NSAP", 23: "NSAP_PTR", 24: "SIG", 25: "KEY", 26: "PX",
 	27: "GPOS", 28: "AAAA", 29: "LOC", 30: "NXT", 31: "EID", 32: "NIMLOC", 33: "SRV", 34: "ATMA",
 	35: "NAPTR", 36: "KX", 37: "CERT", 38: "A6", 39: "DNAME", 40: "SINK", 41: "OPT", 42: "APL",
-	43: "DS", 44: "SSHFP", 45: "IPSECKEY", 46: "RRSIG", 47: "NSEC", 48: "DNSKEY", 49: "DHCID",
-	50: "NSEC3", 51: "NSEC3PARAM", 52: "TLSA", 53: "SMIMEA", 55: "HIP", 56: "NINFO", 57: "RKEY",
-	58: "TALINK", 59: "CDS", 60: "CDNSKEY", 61: "OPENPGPKEY", 62: "CSYNC", 63: "ZONEMD", 64: "SVCB",
-	65: "HTTPS",
+	43: "DS", 44: "SSHFP", 45: "IPSECKEY", 46: "RRSIG", 47: "NSEC", 48: "DNSKEY",
 }
 
-var dnsTypeNames99 = [11]string{"SPF", "UINFO", "UID", "GID", "UNSPEC", "NID", "L32", "L64", "LP", "EUI48", "EUI64"}
+var dnsTypeNames99 = [6]string{"SPF", "UINFO", "UID", "GID", "UNSPEC", "UNSPECA"}
 
-var dnsTypeNames249 = [12]string{"TKEY", "TSIG", "IXFR", "AXFR", "MAILB", "MAILA", "ANY", "URI", "CAA", "AVC", "DOA", "AMTRELAY"}
+var dnsTypeNames249 = [8]string{"TKEY", "TSIG", "IXFR", "AXFR", "MAILB", "MAILA", "ANY", "URI"}
 
 // appendDNSType appends tcpdump's name of a type ("A", "Type65280").
 func appendDNSType(b []byte, t uint16) []byte {
