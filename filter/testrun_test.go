@@ -347,7 +347,7 @@ func vmHexHead(b []byte) string {
 // case's optimised and unoptimised programs agree on every packet.
 func TestLibpcapProgramsRoundTrip(t *testing.T) {
 	d := vmLoadTestrun(t)
-	var programs, agreeCases, extCases, packets int
+	var programs, agreeCases, extCases, packets, xnetPrograms, xnetRuns int
 	for i := range d.Accept {
 		c := &d.Accept[i]
 		opt, unopt := c.programs()
@@ -405,6 +405,12 @@ func TestLibpcapProgramsRoundTrip(t *testing.T) {
 		pkts = append(pkts, vmGuided(r, lt, pkts, vmProbes(progs[0]))...)
 		pkts = append(pkts, vmGuided(r, lt, pkts, vmProbes(progs[1]))...)
 		packets += len(pkts)
+		for k, prog := range progs {
+			if n, ok := vmAgreeXNet(t, c.Name, prog, vms[k], pkts); ok {
+				xnetPrograms++
+				xnetRuns += n
+			}
+		}
 		if j, w, g := vmCompare(vms[1], vms[0], pkts); j >= 0 {
 			if why := vmOptDiffers[c.Name]; why != "" {
 				t.Logf("%s: opt and unopt differ on packet %d as expected (%s)", c.Name, j, why)
@@ -417,8 +423,45 @@ func TestLibpcapProgramsRoundTrip(t *testing.T) {
 		agreeCases++
 	}
 	t.Logf("corpus: %d capture files; packets per link type: %v", vmCorpus.files, vmCorpusSizes())
-	t.Logf("%d libpcap programs round-trip; %d cases' opt and unopt programs agree over %d packets; %d cases use Linux extensions (refused offline)",
-		programs, agreeCases, packets, extCases)
+	t.Logf("%d libpcap programs round-trip; %d cases' opt and unopt programs agree over %d packets; %d cases use Linux extensions (refused offline); %d programs agree with x/net/bpf's VM over %d runs",
+		programs, agreeCases, packets, extCases, xnetPrograms, xnetRuns)
+}
+
+// vmAgreeXNet runs prog in x/net/bpf's VM and in vm over pkts (with the
+// captured length as wire length, since x/net/bpf knows no other) and
+// fails the test on a different return value. ok is false when x/net/bpf
+// cannot run prog (NEG, LDX LEN).
+func vmAgreeXNet(t *testing.T, name string, prog []bpf.RawInstruction, vm *VM, pkts []vmPacket) (runs int, ok bool) {
+	t.Helper()
+	insns := make([]bpf.Instruction, len(prog))
+	for i, raw := range prog {
+		insns[i] = raw.Disassemble()
+		switch insns[i].(type) {
+		case bpf.RawInstruction, bpf.NegateA:
+			return 0, false
+		}
+		if raw.Op == cbLDX|cbW|cbLEN {
+			return 0, false
+		}
+	}
+	xvm, err := bpf.NewVM(insns)
+	if err != nil {
+		t.Errorf("%s: x/net/bpf refuses a program NewVM accepts: %v", name, err)
+		return 0, false
+	}
+	for j, p := range pkts {
+		want, err := xvm.Run(p.data)
+		if err != nil {
+			t.Errorf("%s: x/net/bpf: %v", name, err)
+			return runs, false
+		}
+		if got := vm.Run(p.data, uint32(len(p.data))); got != uint32(want) {
+			t.Errorf("%s: packet %d (%s): Run = %d, x/net/bpf = %d\n%s", name, j, vmHexHead(p.data), got, want, vmDisasm(prog))
+			return runs, false
+		}
+		runs++
+	}
+	return runs, true
 }
 
 // vmNeedCompiler skips until filter.Compile is wired into the harness.
