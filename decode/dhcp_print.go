@@ -201,7 +201,7 @@ func (p *LinePrinter) appendBOOTP(b, m []byte, length int) (_ []byte, ok bool) {
 		}
 		b = append(b, '"')
 		if !term {
-			return append(b, " (invalid)"...), true
+			return b, false // tcpdump 4.99 marks it as truncation
 		}
 	}
 	if len(m) < dhcpFixedLen+4 {
@@ -351,15 +351,8 @@ func (p *LinePrinter) appendDHCPOptions(b, m []byte, off int) ([]byte, bool) {
 			}
 			rest = n - k
 		case 'p':
-			if n < 8 || n%8 != 0 {
-				if n == 0 {
-					b = append(b, ' ')
-				}
-				b = append(b, "[length != N x 8 bytes]"...)
-				rest = 0
-				break
-			}
-			for k := 0; k+8 <= n; k += 8 {
+			k := 0
+			for ; k+8 <= n; k += 8 {
 				if k > 0 {
 					b = append(b, ',')
 				}
@@ -369,7 +362,7 @@ func (p *LinePrinter) appendDHCPOptions(b, m []byte, off int) ([]byte, bool) {
 				b = appendIPv4(b, data, k+4)
 				b = append(b, ')')
 			}
-			rest = 0
+			rest = n - k
 		case 's':
 			k := 0
 			for ; k+2 <= n; k += 2 {
@@ -429,7 +422,7 @@ func appendDHCPSpecial(b []byte, tag uint8, data []byte) ([]byte, int) {
 	switch tag {
 	case 46, 52: // Netbios-Node, option overload
 		if n < 1 {
-			return append(b, "[length < 1 byte] (invalid)"...), 0
+			return append(b, "[ERROR: length < 1 bytes]"...), 0
 		}
 		v := data[0]
 		var s string
@@ -463,13 +456,13 @@ func appendDHCPSpecial(b []byte, tag uint8, data []byte) ([]byte, int) {
 		return b, n - 1
 	case 81: // Client FQDN
 		if n < 3 {
-			return append(b, "[length < 3 bytes] (invalid)"...), 0
+			return append(b, "[ERROR: length < 3 bytes]"...), 0
 		}
 		f := data[0]
 		if f&0xf0 != 0 {
-			b = append(b, "[MBZ nibble 0x"...)
+			b = append(b, "[ERROR: MBZ nibble 0x"...)
 			b = appendHexMin(b, uint64(f>>4))
-			b = append(b, " != 0]  (invalid)"...)
+			b = append(b, " != 0] "...)
 		}
 		if f&0x0f != 0 {
 			b = append(b, '[')
@@ -493,7 +486,7 @@ func appendDHCPSpecial(b []byte, tag uint8, data []byte) ([]byte, int) {
 		return append(b, '"'), 0
 	case 61: // Client-ID
 		if n < 1 {
-			return append(b, "[length < 1 byte] (invalid)"...), 0
+			return append(b, "[ERROR: length < 1 bytes]"...), 0
 		}
 		if data[0] == 0 {
 			b, _ = appendPrintN(append(b, '"'), data, 1, n-1)
@@ -522,7 +515,7 @@ func appendDHCPSpecial(b []byte, tag uint8, data []byte) ([]byte, int) {
 		return b, 0
 	case 77: // User-Class
 		if n < 2 {
-			return append(b, "[length < 2 bytes] (invalid)"...), 0
+			return append(b, "[ERROR: length < 2 bytes]"...), 0
 		}
 		for k, num := 0, 1; k < n; num++ {
 			sl := int(data[k])
@@ -531,14 +524,10 @@ func appendDHCPSpecial(b []byte, tag uint8, data []byte) ([]byte, int) {
 			b = appendUint(b, uint64(num))
 			b = append(b, ": "...)
 			if sl == 0 {
-				return append(b, "[suboption length == 0] (invalid)"...), 0
+				return append(b, "[ERROR: suboption length must be non-zero]"...), 0
 			}
 			if n-k < sl {
-				b = append(b, "[length "...)
-				b = appendUint(b, uint64(n-k))
-				b = append(b, " < suboption length "...)
-				b = appendUint(b, uint64(sl))
-				return append(b, " (invalid)"...), 0
+				return append(b, "[ERROR: invalid option]"...), 0
 			}
 			b, _ = appendPrintN(append(b, '"'), data, k, sl)
 			b = append(b, "\", length "...)
@@ -548,7 +537,7 @@ func appendDHCPSpecial(b []byte, tag uint8, data []byte) ([]byte, int) {
 		return b, 0
 	case 121, 249: // classless static routes
 		if n < 5 {
-			return append(b, "[length < 5 bytes] (invalid)"...), 0
+			return append(b, "[ERROR: length < 5 bytes]"...), 0
 		}
 		for k := 0; k < n; {
 			if k > 0 {
@@ -557,17 +546,17 @@ func appendDHCPSpecial(b []byte, tag uint8, data []byte) ([]byte, int) {
 			w := int(data[k])
 			k++
 			if w > 32 {
-				b = append(b, "[Mask width ("...)
+				b = append(b, "[ERROR: Mask width ("...)
 				b = appendUint(b, uint64(w))
-				return append(b, ") > 32] (invalid)"...), 0
+				return append(b, ") > 32]"...), 0
 			}
 			sig := (w + 7) / 8
 			if n-k < sig+4 {
-				b = append(b, "[Remaining length ("...)
+				b = append(b, "[ERROR: Remaining length ("...)
 				b = appendUint(b, uint64(n-k))
 				b = append(b, ") < "...)
 				b = appendUint(b, uint64(sig+4))
-				return append(b, " bytes] (invalid)"...), 0
+				return append(b, " bytes]"...), 0
 			}
 			b = append(b, '(')
 			if w == 0 {
@@ -640,7 +629,7 @@ func appendHexDumpLines(b, data []byte, indent string) []byte {
 		b = append(b, indent...)
 		b = append(b, "0x"...)
 		b = appendHex4(b, uint16(off))
-		b = append(b, ':')
+		b = append(b, ": "...)
 		end := min(off+16, len(data))
 		for k := off; k < end; k += 2 {
 			b = append(b, ' ')
