@@ -56,6 +56,9 @@ func Compile(expr string, lt linktype.Type, opt Options) (*Program, error) {
 	if err != nil {
 		return nil, err
 	}
+	if g.tunnel {
+		n = and(g.tunnelInit(), n)
+	}
 	snap := opt.SnapLen
 	if snap == 0 {
 		snap = DefaultSnapLen

@@ -28,6 +28,7 @@ func TestLiveProgramsAttach(t *testing.T) {
 		{"ip host 10.0.0.1 and tcp[13] & 2 != 0", linktype.LinuxSLL},
 		{"inbound and ip6 and udp port 53", linktype.LinuxSLL2},
 		{"stp or ipx or iso", linktype.LinuxSLL},
+		{"geneve and tcp port 80 or vxlan 7 and host 10.0.0.1", linktype.Ethernet},
 	}
 	for _, tt := range tests {
 		t.Run(tt.expr, func(t *testing.T) {

@@ -27,9 +27,12 @@
 //     refuses.
 //   - "ip multicast" is 224.0.0.0/4, as libpcap 1.10.6 fixed it, and
 //     "byte N & V" loads the byte, as newer libpcap does.
-//   - "vxlan" (newer libpcap) is supported; primitives after "geneve" or
-//     "vxlan", which libpcap evaluates at a variable offset in the inner
-//     frame, are refused.
+//   - "vxlan [vni]" (newer libpcap) is supported. After "geneve" or
+//     "vxlan", primitives look into the encapsulated frame, as in libpcap;
+//     its offsets live in scratch memory, which the program zeroes first,
+//     so on a path where the tunnel did not match they read the packet
+//     from its start (libpcap reads uninitialised memory there, and the
+//     kernel refuses such programs). "protochain" after a tunnel is refused.
 //   - NULL (BSD loopback) captures are assumed to be in little-endian host
 //     order.
 //

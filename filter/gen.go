@@ -36,7 +36,13 @@ type gen struct {
 
 	vlanDepth  int
 	labelDepth int
-	tunnel     string // "geneve" or "vxlan" once seen: later primitives are refused
+	tunnel     bool // a geneve or vxlan primitive was compiled
+
+	// After geneve or vxlan the inner headers start at offsets known only
+	// at run time: these scratch words hold the start of the inner link
+	// header, of its type field and of its payload, and linkhdr, ltOff and
+	// linkpl are then relative to them. -1: offsets are static.
+	varHdr, varLT, varPL int
 
 	scratch int // scratch words handed out from the top for protochain
 	nchain  int
@@ -46,7 +52,7 @@ type gen struct {
 }
 
 func newGen(lt linktype.Type, opt Options) (*gen, error) {
-	g := &gen{lt: lt, opt: opt, curLT: lt, scratch: 15}
+	g := &gen{lt: lt, opt: opt, curLT: lt, scratch: 15, varHdr: -1, varLT: -1, varPL: -1}
 	switch lt {
 	case linktype.Ethernet:
 		g.ltOff, g.linkpl, g.nlNoSnap = 12, 14, 3
@@ -114,7 +120,7 @@ func (g *gen) ltCmp(op uint16, v uint32) *node {
 	if g.ancLT && g.curLT == g.lt {
 		return ancillary(skfADProtocol, op, v)
 	}
-	return cmpAbs(2, g.ltOff, 0xffffffff, op, v)
+	return g.at(2, rLT, g.ltOff, 0xffffffff, op, v)
 }
 
 // snap tests for an 802.2 SNAP header with the given OUI and type at the
@@ -122,15 +128,12 @@ func (g *gen) ltCmp(op uint16, v uint32) *node {
 func (g *gen) snap(org, ptype uint32) *node {
 	w4 := (org>>8&0xff)<<24 | (org&0xff)<<16 | ptype&0xffff
 	w0 := uint32(0xaaaa0300) | org>>16&0xff
-	return and(cmpAbs(4, g.linkpl+4, 0xffffffff, cbJEQ, w4), cmpAbs(4, g.linkpl, 0xffffffff, cbJEQ, w0))
+	return and(g.at(4, rPL, g.linkpl+4, 0xffffffff, cbJEQ, w4), g.at(4, rPL, g.linkpl, 0xffffffff, cbJEQ, w0))
 }
 
 // linkType tests that the link layer carries protocol p (an Ethernet type,
 // or an LLC SAP when p <= 1500), as libpcap's gen_linktype.
 func (g *gen) linkType(p uint32) *node {
-	if g.tunnel != "" {
-		return g.fail(ErrUnsupportedLinkType, "rawcap does not support primitives after '%s'", g.tunnel)
-	}
 	if g.labelDepth > 0 {
 		switch p {
 		case etIP:
@@ -154,9 +157,9 @@ func (g *gen) linkType(p uint32) *node {
 	case linktype.Raw:
 		switch p {
 		case etIP:
-			return cmpAbs(1, g.linkpl, 0xf0, cbJEQ, 0x40)
+			return g.at(1, rPL, g.linkpl, 0xf0, cbJEQ, 0x40)
 		case etIPv6:
-			return cmpAbs(1, g.linkpl, 0xf0, cbJEQ, 0x60)
+			return g.at(1, rPL, g.linkpl, 0xf0, cbJEQ, 0x60)
 		}
 		return falseNode
 	case linktype.IPv4:
@@ -191,7 +194,7 @@ func (g *gen) linkType(p uint32) *node {
 
 func (g *gen) mplsLinkType(version uint32) *node {
 	off := g.nlOff()
-	return and(cmpAbs(1, off-2, 0x01, cbJEQ, 0x01), cmpAbs(1, off, 0xf0, cbJEQ, version))
+	return and(g.at(1, rPL, off-2, 0x01, cbJEQ, 0x01), g.at(1, rPL, off, 0xf0, cbJEQ, version))
 }
 
 // pppType maps an Ethernet type to the PPP protocol number.
@@ -220,9 +223,9 @@ func (g *gen) etherLinkType(p uint32) *node {
 	llc := g.linkpl
 	switch p {
 	case sapISONS, sapIP, sapNetBEUI:
-		return and(notLen, cmpAbs(2, llc, 0xffffffff, cbJEQ, p<<8|p))
+		return and(notLen, g.at(2, rPL, llc, 0xffffffff, cbJEQ, p<<8|p))
 	case sapIPX:
-		b := or(cmpAbs(1, llc, 0xffffffff, cbJEQ, sapIPX), cmpAbs(2, llc, 0xffffffff, cbJEQ, 0xffff))
+		b := or(g.at(1, rPL, llc, 0xffffffff, cbJEQ, sapIPX), g.at(2, rPL, llc, 0xffffffff, cbJEQ, 0xffff))
 		b = or(g.snap(0, etIPX), b)
 		return or(g.ltCmp(cbJEQ, etIPX), and(notLen, b))
 	case etATalk, etAARP:
@@ -233,7 +236,7 @@ func (g *gen) etherLinkType(p uint32) *node {
 		return or(g.ltCmp(cbJEQ, p), and(notLen, g.snap(org, p)))
 	}
 	if p <= etMTU {
-		return and(notLen, cmpAbs(1, g.ltOff+2, 0xffffffff, cbJEQ, p))
+		return and(notLen, g.at(1, rLT, g.ltOff+2, 0xffffffff, cbJEQ, p))
 	}
 	return g.ltCmp(cbJEQ, p)
 }
@@ -243,9 +246,9 @@ func (g *gen) sllLinkType(p uint32) *node {
 	is8022 := g.ltCmp(cbJEQ, sllP8022)
 	switch p {
 	case sapISONS, sapIP, sapNetBEUI:
-		return and(is8022, cmpAbs(2, llc, 0xffffffff, cbJEQ, p<<8|p))
+		return and(is8022, g.at(2, rPL, llc, 0xffffffff, cbJEQ, p<<8|p))
 	case sapIPX:
-		b := and(is8022, or(cmpAbs(1, llc, 0xffffffff, cbJEQ, sapIPX), g.snap(0, etIPX)))
+		b := and(is8022, or(g.at(1, rPL, llc, 0xffffffff, cbJEQ, sapIPX), g.snap(0, etIPX)))
 		return or(g.ltCmp(cbJEQ, etIPX), or(g.ltCmp(cbJEQ, sllP8023), b))
 	case etATalk, etAARP:
 		org := uint32(0)
@@ -255,12 +258,62 @@ func (g *gen) sllLinkType(p uint32) *node {
 		return or(g.ltCmp(cbJEQ, p), and(is8022, g.snap(org, p)))
 	}
 	if p <= etMTU {
-		return and(is8022, cmpAbs(1, llc, 0xffffffff, cbJEQ, p))
+		return and(is8022, g.at(1, rPL, llc, 0xffffffff, cbJEQ, p))
 	}
 	return g.ltCmp(cbJEQ, p)
 }
 
 // ipFragOK is true for the first (or only) fragment of an IPv4 datagram.
 func (g *gen) ipFragOK() *node {
-	return not(cmpAbs(2, g.nlOff()+6, 0xffffffff, cbJSET, 0x1fff))
+	return not(g.at(2, rPL, g.nlOff()+6, 0xffffffff, cbJSET, 0x1fff))
+}
+
+// region names the base an offset is relative to.
+type region uint8
+
+const (
+	rAbs region = iota // the start of the packet
+	rHdr               // the current link-layer header (linkhdr)
+	rLT                // the link-layer type field's base (ltOff)
+	rPL                // the link-layer payload's base (linkpl, nlOff)
+)
+
+// slot is the scratch word holding r's run-time base, or -1.
+func (g *gen) slot(r region) int {
+	switch r {
+	case rHdr:
+		return g.varHdr
+	case rLT:
+		return g.varLT
+	case rPL:
+		return g.varPL
+	}
+	return -1
+}
+
+// ld loads size bytes at off in region r.
+func (g *gen) ld(size int, r region, off uint32) []bpf.RawInstruction {
+	s := g.slot(r)
+	if s < 0 {
+		return []bpf.RawInstruction{ldAbs(size, off)}
+	}
+	return []bpf.RawInstruction{ins(cbLDX|cbMEM, uint32(s)), ins(cbLD|cbIND|sizeCode(size), off)}
+}
+
+// at tests the size-byte field at off in region r: (field & mask) op k.
+func (g *gen) at(size int, r region, off, mask uint32, op uint16, k uint32) *node {
+	return cmpStmts(g.ld(size, r, off), size, mask, op, k)
+}
+
+// msh loads X so that X + nlOff() + n addresses byte n of the transport
+// header after an IPv4 header: the IPv4 header length, plus the run-time
+// base of the payload after a tunnel.
+func (g *gen) msh() []bpf.RawInstruction {
+	if g.varPL < 0 {
+		return []bpf.RawInstruction{ins(cbLDX|cbB|cbMSH, g.nlOff())}
+	}
+	return []bpf.RawInstruction{
+		ins(cbLDX|cbMEM, uint32(g.varPL)), ins(cbLD|cbB|cbIND, g.nlOff()), ins(cbALU|cbAND|cbK, 0x0f),
+		ins(cbALU|cbLSH|cbK, 2), ins(cbALU|cbADD|cbX, 0), ins(cbMISC|cbTAX, 0),
+	}
 }

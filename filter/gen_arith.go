@@ -118,7 +118,7 @@ func (g *gen) arithChecks(a *arith) *node {
 			// IPv4 header), so tcp[...] never matches IPv6 packets.
 			b = and(b, and(g.proto(transProtos[a.proto], "ip", ""), g.ipFragOK()))
 		case "icmp6":
-			b = and(b, and(g.linkType(etIPv6), cmpAbs(1, g.nlOff()+6, 0xffffffff, cbJEQ, ipprotoICMPv6)))
+			b = and(b, and(g.linkType(etIPv6), g.at(1, rPL, g.nlOff()+6, 0xffffffff, cbJEQ, ipprotoICMPv6)))
 		}
 		return b
 	}
@@ -163,10 +163,11 @@ func (g *gen) arithCode(a *arith, depth int) []bpf.RawInstruction {
 func (g *gen) loadCode(a *arith, depth int) []bpf.RawInstruction {
 	sz := sizeCode(a.size)
 	var base uint32
+	r := rPL
 	kind := loadKind(a.proto)
 	switch kind {
 	case "link":
-		base = g.linkhdr
+		base, r = g.linkhdr, rHdr
 	case "net", "trans":
 		base = g.nlOff()
 	case "icmp6":
@@ -175,15 +176,20 @@ func (g *gen) loadCode(a *arith, depth int) []bpf.RawInstruction {
 	idx, isConst := g.constVal(a.l)
 	if kind == "trans" {
 		if isConst {
-			return []bpf.RawInstruction{g.msh(), ins(cbLD|cbIND|sz, base+idx)}
+			return append(g.msh(), ins(cbLD|cbIND|sz, base+idx))
 		}
-		s := append(g.arithCode(a.l, depth), ins(cbST, uint32(depth)), g.msh(), ins(cbLD|cbMEM, uint32(depth)))
+		s := append(g.arithCode(a.l, depth), ins(cbST, uint32(depth)))
+		s = append(append(s, g.msh()...), ins(cbLD|cbMEM, uint32(depth)))
 		return append(s, ins(cbALU|cbADD|cbX, 0), ins(cbMISC|cbTAX, 0), ins(cbLD|cbIND|sz, base))
 	}
 	if isConst {
-		return []bpf.RawInstruction{ldAbs(a.size, base+idx)}
+		return g.ld(a.size, r, base+idx)
 	}
-	return append(g.arithCode(a.l, depth), ins(cbMISC|cbTAX, 0), ins(cbLD|cbIND|sz, base))
+	s := g.arithCode(a.l, depth)
+	if slot := g.slot(r); slot >= 0 {
+		s = append(s, ins(cbST, uint32(depth)), ins(cbLDX|cbMEM, uint32(slot)), ins(cbLD|cbMEM, uint32(depth)), ins(cbALU|cbADD|cbX, 0))
+	}
+	return append(s, ins(cbMISC|cbTAX, 0), ins(cbLD|cbIND|sz, base))
 }
 
 // relation is libpcap's gen_relation: "a op b" with the protocol tests of
@@ -261,6 +267,9 @@ func (g *gen) protochain(v uint32, p string) *node {
 const maxChain = 8
 
 func (g *gen) chain(v uint32, v6 bool) *node {
+	if g.varPL >= 0 {
+		return g.fail(ErrUnsupportedLinkType, "rawcap does not support protochain after geneve or vxlan")
+	}
 	if g.scratch < 4 {
 		return g.failf("too many protochain primitives")
 	}
@@ -274,7 +283,8 @@ func (g *gen) chain(v uint32, v6 bool) *node {
 	if v6 {
 		first = []bpf.RawInstruction{ldAbs(1, nl+6), ins(cbST, mn), ins(cbLD|cbIMM, 40), ins(cbST, mo), ins(cbLD|cbMEM, mn)}
 	} else {
-		first = []bpf.RawInstruction{ldAbs(1, nl+9), ins(cbST, mn), g.msh(), ins(cbMISC|cbTXA, 0), ins(cbST, mo), ins(cbLD|cbMEM, mn)}
+		first = append([]bpf.RawInstruction{ldAbs(1, nl+9), ins(cbST, mn)}, g.msh()...)
+		first = append(first, ins(cbMISC|cbTXA, 0), ins(cbST, mo), ins(cbLD|cbMEM, mn))
 	}
 	eq := func(i int, k uint32) *node {
 		return atomNode(&atom{stmts: []bpf.RawInstruction{ins(cbLD|cbMEM, mn)}, key: key(i), jop: cbJEQ, k: k})

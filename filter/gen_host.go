@@ -33,7 +33,7 @@ func (g *gen) dirError(dir string) *node {
 // network header, for a network protocol with Ethernet type et.
 func (g *gen) hostop(addr, mask uint32, dir string, et uint32, srcOff, dstOff uint32) *node {
 	one := func(off uint32) *node {
-		return and(g.linkType(et), cmpAbs(4, g.nlOff()+off, mask, cbJEQ, addr&mask))
+		return and(g.linkType(et), g.at(4, rPL, g.nlOff()+off, mask, cbJEQ, addr&mask))
 	}
 	switch dir {
 	case "src":
@@ -97,7 +97,7 @@ func (g *gen) host6(addr, mask [16]byte, q qual) *node {
 			if m == 0 {
 				continue
 			}
-			b = and(cmpAbs(4, g.nlOff()+off+uint32(4*w), m, cbJEQ, a&m), b)
+			b = and(g.at(4, rPL, g.nlOff()+off+uint32(4*w), m, cbJEQ, a&m), b)
 		}
 		return and(g.linkType(etIPv6), b)
 	}
@@ -340,21 +340,21 @@ func unhex(c byte) byte {
 }
 
 // bcmp6 compares 6 bytes at off: the word at off+2, then the half at off.
-func bcmp6(off uint32, b [6]byte) *node {
-	return and(cmpAbs(4, off+2, 0xffffffff, cbJEQ, be32(b[2:])), cmpAbs(2, off, 0xffffffff, cbJEQ, uint32(b[0])<<8|uint32(b[1])))
+func (g *gen) bcmp6(off uint32, b [6]byte) *node {
+	return and(g.at(4, rHdr, off+2, 0xffffffff, cbJEQ, be32(b[2:])), g.at(2, rHdr, off, 0xffffffff, cbJEQ, uint32(b[0])<<8|uint32(b[1])))
 }
 
 // ehostop tests Ethernet source/destination addresses.
 func (g *gen) ehostop(mac [6]byte, dir string) *node {
 	switch dir {
 	case "src":
-		return bcmp6(g.linkhdr+6, mac)
+		return g.bcmp6(g.linkhdr+6, mac)
 	case "dst":
-		return bcmp6(g.linkhdr, mac)
+		return g.bcmp6(g.linkhdr, mac)
 	case "and":
-		return and(bcmp6(g.linkhdr+6, mac), bcmp6(g.linkhdr, mac))
+		return and(g.bcmp6(g.linkhdr+6, mac), g.bcmp6(g.linkhdr, mac))
 	case "", "or":
-		return or(bcmp6(g.linkhdr+6, mac), bcmp6(g.linkhdr, mac))
+		return or(g.bcmp6(g.linkhdr+6, mac), g.bcmp6(g.linkhdr, mac))
 	}
 	return g.dirError(dir)
 }

@@ -151,8 +151,8 @@ func (g *gen) broadcast(p string) *node {
 			return g.failf("netmask not known, so 'ip broadcast' not supported")
 		}
 		host := ^be32(g.opt.Netmask.AsSlice())
-		b1 := cmpAbs(4, g.nlOff()+16, host, cbJEQ, 0)
-		b2 := cmpAbs(4, g.nlOff()+16, host, cbJEQ, host)
+		b1 := g.at(4, rPL, g.nlOff()+16, host, cbJEQ, 0)
+		b2 := g.at(4, rPL, g.nlOff()+16, host, cbJEQ, host)
 		return and(g.linkType(etIP), or(b1, b2))
 	}
 	return g.failf("only link-layer/IP broadcast filters supported")
@@ -166,11 +166,11 @@ func (g *gen) multicast(p string) *node {
 		if g.lt != linktype.Ethernet {
 			return g.fail(ErrUnsupportedLinkType, "link-layer multicast filters supported only on ethernet/FDDI/token ring/ARCNET/802.11/ATM LANE/Fibre Channel")
 		}
-		return cmpAbs(1, g.linkhdr, 0xffffffff, cbJSET, 1)
+		return g.at(1, rHdr, g.linkhdr, 0xffffffff, cbJSET, 1)
 	case "ip":
-		return and(g.linkType(etIP), cmpAbs(1, g.nlOff()+16, 0xf0, cbJEQ, 0xe0))
+		return and(g.linkType(etIP), g.at(1, rPL, g.nlOff()+16, 0xf0, cbJEQ, 0xe0))
 	case "ip6":
-		return and(g.linkType(etIPv6), cmpAbs(1, g.nlOff()+24, 0xffffffff, cbJEQ, 255))
+		return and(g.linkType(etIPv6), g.at(1, rPL, g.nlOff()+24, 0xffffffff, cbJEQ, 255))
 	}
 	return g.failf("link-layer multicast filters supported only on ethernet/FDDI/token ring/ARCNET/802.11/ATM LANE/Fibre Channel")
 }
@@ -189,15 +189,15 @@ func (g *gen) byteOp(op string, idx, val uint32) *node {
 	off := g.linkhdr + idx
 	switch op {
 	case "=":
-		return cmpAbs(1, off, 0xffffffff, cbJEQ, val)
+		return g.at(1, rHdr, off, 0xffffffff, cbJEQ, val)
 	case "<":
-		return not(cmpAbs(1, off, 0xffffffff, cbJGE, val))
+		return not(g.at(1, rHdr, off, 0xffffffff, cbJGE, val))
 	case ">":
-		return cmpAbs(1, off, 0xffffffff, cbJGT, val)
+		return g.at(1, rHdr, off, 0xffffffff, cbJGT, val)
 	case "|":
-		return not(atomNode(&atom{stmts: []bpf.RawInstruction{ldAbs(1, off), ins(cbALU|cbOR|cbK, val)}, jop: cbJEQ}))
+		return not(atomNode(&atom{stmts: append(g.ld(1, rHdr, off), ins(cbALU|cbOR|cbK, val)), jop: cbJEQ}))
 	}
-	return not(atomNode(&atom{stmts: []bpf.RawInstruction{ldAbs(1, off), ins(cbALU|cbAND|cbK, val)}, jop: cbJEQ}))
+	return not(atomNode(&atom{stmts: append(g.ld(1, rHdr, off), ins(cbALU|cbAND|cbK, val)), jop: cbJEQ}))
 }
 
 // inbound is libpcap's gen_inbound (outbound when out).
@@ -253,7 +253,7 @@ func (g *gen) vlan(id uint32, hasID bool) *node {
 	}
 	b := or(g.ltCmp(cbJEQ, etVLAN), or(g.ltCmp(cbJEQ, et8021AD), g.ltCmp(cbJEQ, etQinQ)))
 	if hasID {
-		b = and(b, cmpAbs(2, g.linkpl, 0x0fff, cbJEQ, id))
+		b = and(b, g.at(2, rPL, g.linkpl, 0x0fff, cbJEQ, id))
 	}
 	g.linkpl += 4
 	g.ltOff += 4
@@ -265,7 +265,7 @@ func (g *gen) vlan(id uint32, hasID bool) *node {
 func (g *gen) mpls(label uint32, hasLabel bool) *node {
 	var b *node
 	if g.labelDepth > 0 {
-		b = cmpAbs(1, g.nlOff()-2, 0x01, cbJEQ, 0)
+		b = g.at(1, rPL, g.nlOff()-2, 0x01, cbJEQ, 0)
 	} else {
 		switch g.curLT {
 		case linktype.Ethernet:
@@ -280,7 +280,7 @@ func (g *gen) mpls(label uint32, hasLabel bool) *node {
 		if label > 0xfffff {
 			return g.failf("MPLS label %d greater than maximum %d", label, 0xfffff)
 		}
-		b = and(b, cmpAbs(4, g.nlOff(), 0xfffff000, cbJEQ, label<<12))
+		b = and(b, g.at(4, rPL, g.nlOff(), 0xfffff000, cbJEQ, label<<12))
 	}
 	g.nl += 4
 	g.nlNoSnap += 4
@@ -296,8 +296,9 @@ func (g *gen) pppoes(sess uint32, hasSess bool) *node {
 		if sess > 0xffff {
 			return g.failf("PPPoE session number %d greater than maximum %d", sess, 0xffff)
 		}
-		b = and(b, cmpAbs(4, g.linkpl, 0xffff, cbJEQ, sess))
+		b = and(b, g.at(4, rPL, g.linkpl, 0xffff, cbJEQ, sess))
 	}
+	g.varHdr, g.varLT = g.varPL, g.varPL
 	g.linkhdr = g.linkpl + 6
 	g.ltOff = g.linkhdr
 	g.linkpl = g.linkhdr + 2
@@ -308,48 +309,95 @@ func (g *gen) pppoes(sess uint32, hasSess bool) *node {
 }
 
 // tunnelUDP is "geneve [vni]" (UDP port 6081, version 0) and, as libpcap
-// after 1.10 compiles it, "vxlan [vni]" (UDP port 4789, I flag). rawcap
-// refuses primitives after them: libpcap would look into the inner frame
-// at a variable offset.
+// after 1.10 compiles it, "vxlan [vni]" (UDP port 4789, flags 0x08). Like
+// libpcap, later primitives then look into the encapsulated frame, whose
+// offsets depend on the outer IP header and, for Geneve, on the options
+// length: they are kept in scratch words (see gen.varHdr).
 func (g *gen) tunnelUDP(kind string, vni uint32, hasVNI bool) *node {
 	if hasVNI && vni > 0xffffff {
-		return g.failf("%s VNI %d greater than maximum %d", kind, vni, 0xffffff)
+		name := map[string]string{"geneve": "Geneve", "vxlan": "VXLAN"}[kind]
+		return g.failf("%s VNI %d greater than maximum %d", name, vni, 0xffffff)
+	}
+	if g.scratch < 5 {
+		return g.failf("too many geneve or vxlan primitives")
 	}
 	port := uint32(6081)
 	if kind == "vxlan" {
 		port = 4789
 	}
-	hdr4 := func(off uint32) []bpf.RawInstruction {
-		return []bpf.RawInstruction{g.msh(), ins(cbLD|cbB|cbIND, g.nlOff()+8+off)}
+	// udpX returns statements that leave in X a value such that the UDP
+	// header starts at X + k.
+	udpX := func(v6 bool) ([]bpf.RawInstruction, uint32) {
+		if !v6 {
+			return g.msh(), g.nlOff()
+		}
+		if g.varPL >= 0 {
+			return []bpf.RawInstruction{ins(cbLDX|cbMEM, uint32(g.varPL))}, g.nlOff() + 40
+		}
+		return []bpf.RawInstruction{ins(cbLDX|cbIMM, g.nlOff()+40)}, 0
+	}
+	hdr := func(v6 bool, size int, off uint32) []bpf.RawInstruction {
+		s, k := udpX(v6)
+		return append(s, ins(cbLD|cbIND|sizeCode(size), k+8+off))
+	}
+	hdrSlot, ltSlot, plSlot := uint32(g.scratch), uint32(g.scratch-1), uint32(g.scratch-2)
+	g.scratch -= 3
+	always := func(s []bpf.RawInstruction) *node {
+		return atomNode(&atom{stmts: append(s, ins(cbLD|cbIMM, 0)), effect: true, jop: cbJEQ, k: 0})
+	}
+	// store writes A (the inner frame's start) as the link header base,
+	// its type field base and its payload base (+12, +14 for Ethernet).
+	store := func(s []bpf.RawInstruction) []bpf.RawInstruction {
+		return append(s, ins(cbST, hdrSlot), ins(cbST, ltSlot), ins(cbST, plSlot))
 	}
 	check := func(v6 bool) *node {
-		load := func(size int, off uint32) []bpf.RawInstruction {
-			if v6 {
-				return []bpf.RawInstruction{ldAbs(size, g.nlOff()+40+8+off)}
-			}
-			s := hdr4(off)
-			s[1].Op = cbLD | cbIND | sizeCode(size)
-			return s
-		}
 		var b *node
 		if kind == "geneve" {
-			b = cmpStmts(load(1, 0), 1, 0xc0, cbJEQ, 0)
-			// libpcap goes on to read the protocol type at offset 2, so a
-			// packet that ends before it is rejected.
-			b = and(b, atomNode(&atom{stmts: load(2, 2), jop: cbJGE, k: 0}))
+			b = cmpStmts(hdr(v6, 1, 0), 1, 0xc0, cbJEQ, 0)
 		} else {
-			b = cmpStmts(load(1, 0), 1, 0x08, cbJEQ, 0x08)
+			b = atomNode(&atom{stmts: hdr(v6, 1, 0), jop: cbJEQ, k: 0x08})
 		}
 		if hasVNI {
-			b = and(b, cmpStmts(load(4, 4), 4, 0xffffff00, cbJEQ, vni<<8))
+			b = and(b, cmpStmts(hdr(v6, 4, 4), 4, 0xffffff00, cbJEQ, vni<<8))
 		}
-		return b
+		s, k := udpX(v6)
+		if kind == "vxlan" {
+			// inner Ethernet right after the 8-byte VXLAN header
+			return and(b, always(store(append(s, ins(cbMISC|cbTXA, 0), ins(cbALU|cbADD|cbK, k+16)))))
+		}
+		// Geneve: the payload follows 8 bytes of header and optlen*4 of
+		// options; protocol 0x6558 is an Ethernet frame, any other value
+		// is the Ethernet type of the payload, read from the Geneve
+		// header itself.
+		payload := append(append([]bpf.RawInstruction{}, s...), ins(cbLD|cbB|cbIND, k+8), ins(cbALU|cbAND|cbK, 0x3f),
+			ins(cbALU|cbLSH|cbK, 2), ins(cbALU|cbADD|cbX, 0), ins(cbALU|cbADD|cbK, k+16))
+		teb := atomNode(&atom{stmts: hdr(v6, 2, 2), jop: cbJEQ, k: 0x6558})
+		eth := always(store(append([]bpf.RawInstruction{}, payload...)))
+		other := append(append([]bpf.RawInstruction{}, payload...), ins(cbALU|cbSUB|cbK, 14), ins(cbST, hdrSlot), ins(cbST, plSlot))
+		other = append(append(other, s...), ins(cbMISC|cbTXA, 0), ins(cbALU|cbADD|cbK, k+8+2-12), ins(cbST, ltSlot))
+		return and(b, ifThen(teb, eth, always(other)))
 	}
 	b4 := and(g.port(port, port, ipprotoUDP, "dst"), check(false))
 	b6 := and(g.port6(port, port, ipprotoUDP, "dst"), check(true))
 	b := or(b4, b6)
-	g.tunnel = kind
+	g.tunnel = true
+	g.varHdr, g.varLT, g.varPL = int(hdrSlot), int(ltSlot), int(plSlot)
+	g.linkhdr, g.ltOff, g.linkpl, g.nl, g.nlNoSnap = 0, 12, 14, 0, 3
+	g.curLT, g.ancLT = linktype.Ethernet, false
+	g.vlanDepth, g.labelDepth = 0, 0
 	return b
+}
+
+// tunnelInit zeroes the scratch words tunnels use, at the start of the
+// program, so no path reads them before a store (the kernel refuses
+// that). Primitives after a tunnel that did not match then read the
+// packet from its start, as libpcap's (zeroed) memory would.
+func (g *gen) tunnelInit() *node {
+	s := []bpf.RawInstruction{ins(cbLD|cbIMM, 0)}
+	for w := g.scratch + 1; w <= 15; w++ {
+		s = append(s, ins(cbST, uint32(w)))
+	}
+	return atomNode(&atom{stmts: s, effect: true, jop: cbJEQ, k: 0})
 }
 
 // llcTypes are the "llc TYPE" frame kinds: mask and value of the control
@@ -366,13 +414,13 @@ func (g *gen) llcType(name string) *node {
 	b := g.llc()
 	ctrl := g.linkpl + 2
 	if name == "i" {
-		return and(b, not(cmpAbs(1, ctrl, 0xffffffff, cbJSET, 0x01)))
+		return and(b, not(g.at(1, rPL, ctrl, 0xffffffff, cbJSET, 0x01)))
 	}
 	t, ok := llcTypes[name]
 	if !ok {
 		return g.failf("unknown 802.2 LLC type '%s'", name)
 	}
-	return and(b, cmpAbs(1, ctrl, t[0], cbJEQ, t[1]))
+	return and(b, g.at(1, rPL, ctrl, t[0], cbJEQ, t[1]))
 }
 
 // llc is libpcap's gen_llc without a frame-type argument.
@@ -380,7 +428,7 @@ func (g *gen) llc() *node {
 	switch g.curLT {
 	case linktype.Ethernet:
 		b0 := not(g.ltCmp(cbJGT, etMTU))
-		b1 := not(cmpAbs(2, g.linkpl, 0xffffffff, cbJEQ, 0xffff))
+		b1 := not(g.at(2, rPL, g.linkpl, 0xffffffff, cbJEQ, 0xffff))
 		return and(b0, b1)
 	case linktype.LinuxSLL, linktype.LinuxSLL2:
 		return g.ltCmp(cbJEQ, sllP8022)

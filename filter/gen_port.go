@@ -5,17 +5,14 @@ import (
 	"golang.org/x/net/bpf"
 )
 
-// msh loads X with the IPv4 header length: ldxb 4*([nl]&0xf).
-func (g *gen) msh() bpf.RawInstruction { return ins(cbLDX|cbB|cbMSH, g.nlOff()) }
-
 // portAtom tests the 16-bit port at off in the transport header after an
 // IPv4 header (lo == hi) or that it lies in lo..hi.
 func (g *gen) portAtom(off, lo, hi uint32, v6 bool) *node {
 	load := func() []bpf.RawInstruction {
 		if v6 {
-			return []bpf.RawInstruction{ldAbs(2, g.nlOff()+40+off)}
+			return g.ld(2, rPL, g.nlOff()+40+off)
 		}
-		return []bpf.RawInstruction{g.msh(), ins(cbLD|cbH|cbIND, g.nlOff()+off)}
+		return append(g.msh(), ins(cbLD|cbH|cbIND, g.nlOff()+off))
 	}
 	if lo == hi {
 		return atomNode(&atom{stmts: load(), jop: cbJEQ, k: lo})
@@ -42,7 +39,7 @@ func (g *gen) portDir(lo, hi uint32, dir string, v6 bool) *node {
 
 // portop: IPv4 protocol proto, first fragment, port test.
 func (g *gen) portop(lo, hi uint32, proto uint32, dir string) *node {
-	b0 := and(cmpAbs(1, g.nlOff()+9, 0xffffffff, cbJEQ, proto), g.ipFragOK())
+	b0 := and(g.at(1, rPL, g.nlOff()+9, 0xffffffff, cbJEQ, proto), g.ipFragOK())
 	return and(b0, g.portDir(lo, hi, dir, false))
 }
 
@@ -59,7 +56,7 @@ func (g *gen) port(lo, hi uint32, proto int, dir string) *node {
 }
 
 func (g *gen) portop6(lo, hi uint32, proto uint32, dir string) *node {
-	return and(cmpAbs(1, g.nlOff()+6, 0xffffffff, cbJEQ, proto), g.portDir(lo, hi, dir, true))
+	return and(g.at(1, rPL, g.nlOff()+6, 0xffffffff, cbJEQ, proto), g.portDir(lo, hi, dir, true))
 }
 
 // port6 is libpcap's gen_port6 / gen_portrange6: no extension header walk.
@@ -93,21 +90,21 @@ func (g *gen) proto(v uint32, p, dir string) *node {
 		}
 		return g.linkType(v)
 	case "ip":
-		return and(g.linkType(etIP), cmpAbs(1, g.nlOff()+9, 0xffffffff, cbJEQ, v))
+		return and(g.linkType(etIP), g.at(1, rPL, g.nlOff()+9, 0xffffffff, cbJEQ, v))
 	case "ip6":
 		nh := g.nlOff() + 6
-		b1 := or(cmpAbs(1, nh, 0xffffffff, cbJEQ, v), and(cmpAbs(1, nh, 0xffffffff, cbJEQ, ipprotoFrag), cmpAbs(1, g.nlOff()+40, 0xffffffff, cbJEQ, v)))
+		b1 := or(g.at(1, rPL, nh, 0xffffffff, cbJEQ, v), and(g.at(1, rPL, nh, 0xffffffff, cbJEQ, ipprotoFrag), g.at(1, rPL, g.nlOff()+40, 0xffffffff, cbJEQ, v)))
 		return and(g.linkType(etIPv6), b1)
 	case "iso":
 		if v > 255 {
 			return g.failf("ISO protocol %d greater than maximum %d", v, 255)
 		}
-		return and(g.linkType(sapISONS), cmpAbs(1, g.linkpl+g.nlNoSnap, 0xffffffff, cbJEQ, v))
+		return and(g.linkType(sapISONS), g.at(1, rPL, g.linkpl+g.nlNoSnap, 0xffffffff, cbJEQ, v))
 	case "isis":
 		if v > 31 {
 			return g.failf("IS-IS PDU type %d greater than maximum %d", v, 31)
 		}
-		return and(g.proto(0x83, "iso", ""), cmpAbs(1, g.linkpl+g.nlNoSnap+4, 0xffffffff, cbJEQ, v))
+		return and(g.proto(0x83, "iso", ""), g.at(1, rPL, g.linkpl+g.nlNoSnap+4, 0xffffffff, cbJEQ, v))
 	case "arp", "rarp":
 		return g.failf("%s does not encapsulate another protocol", p)
 	case "icmp6":
