@@ -1,0 +1,554 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/rawcap/rawcap/capture"
+	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/internal/rotate"
+	"github.com/rawcap/rawcap/linktype"
+	"github.com/rawcap/rawcap/pcapio"
+)
+
+func init() { defaultAction = liveDefault }
+
+// liveFlags are the default action's own flags, named as tcpdump names them;
+// the printing flags are read's.
+func liveFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "i", Aliases: []string{"interface"}, Usage: "capture on `IFACE` (a name, \"any\", or a number from -D)"},
+		&cli.StringFlag{Name: "w", Usage: "write packets to `FILE` (- for standard output) instead of printing them"},
+		&cli.StringSliceFlag{Name: "r", Usage: "read packets from `FILE` instead of capturing (as rawcap read)"},
+		&cli.BoolFlag{Name: "D", Aliases: []string{"list-interfaces"}, Usage: "list the interfaces and exit"},
+		&cli.IntFlag{Name: "s", Aliases: []string{"snapshot-length"}, Usage: "keep at most `N` bytes of each packet (0: 262144)"},
+		&cli.BoolFlag{Name: "p", Aliases: []string{"no-promiscuous-mode"}, Usage: "do not put the interface in promiscuous mode"},
+		&cli.IntFlag{Name: "B", Aliases: []string{"buffer-size"}, Usage: "ring size per socket in `KiB`, as tcpdump's -B (default 32768)"},
+		&cli.StringFlag{Name: "Q", Aliases: []string{"direction"}, Usage: "capture packets of direction `in|out|inout`"},
+		&cli.IntFlag{Name: "C", Usage: "start a new file when the current one passes `MB` million bytes"},
+		&cli.IntFlag{Name: "G", Usage: "start a new file every `SECONDS` (-w is a strftime template)"},
+		&cli.IntFlag{Name: "W", Usage: "with -C, keep a ring of `N` files; with -G alone, stop after N files"},
+		&cli.StringFlag{Name: "z", Usage: "run `CMD FILE` on each file closed by -C or -G rotation"},
+		&cli.DurationFlag{Name: "duration", Usage: "stop after this long (e.g. 30s, 5m)"},
+		&cli.StringFlag{Name: "Z", Aliases: []string{"relinquish-privileges"}, Usage: "after opening the capture and the first file, run as `USER`"},
+		&cli.StringFlag{Name: "F", Usage: "read the filter expression from `FILE`"},
+		&cli.BoolFlag{Name: "U", Aliases: []string{"packet-buffered"}, Usage: "with -w, flush each packet at once (for pipes)"},
+		&cli.BoolFlag{Name: "l", Usage: "line-buffer printed packets (the default on a terminal), e.g. for rawcap -l | grep"},
+		&cli.BoolFlag{Name: "print", Usage: "print packets even while writing them with -w"},
+		&cli.StringFlag{Name: "format", Usage: "file format for -w: `pcap|pcapng` (default: pcapng for a .pcapng name, else pcap)"},
+		&cli.IntFlag{Name: "fanout", Usage: "capture with `N` sockets in a PACKET_FANOUT group, for rates one core cannot hold"},
+	}
+}
+
+const liveUsage = `rawcap [-i IFACE] [-w FILE] [options] [FILTER...]
+   rawcap -r FILE [options] [FILTER...]
+   rawcap COMMAND [options] [arguments...]
+
+Examples:
+   rawcap -i eth0 -w out.pcap                   capture everything on eth0 into out.pcap
+   rawcap -i eth0 -c 10 'tcp port 443'           print ten HTTPS packets, as tcpdump does
+   rawcap -i any -w trace.pcapng -C 100 -W 5     a ring of five 100 MB files
+   rawcap -i eth0 -w - -U | wireshark -k -i -    watch live in Wireshark
+   rawcap -r out.pcap -w https.pcap 'tcp port 443'`
+
+func liveDefault(e *env, app *cli.App) {
+	app.Flags = append(readFlags(), liveFlags()...)
+	app.UsageText = liveUsage
+	app.ArgsUsage = "[FILTER...]"
+	app.UseShortOptionHandling = true
+	app.Action = func(c *cli.Context) error { return liveAction(c, e) }
+}
+
+// filterExpression returns the filter from -F FILE or the trailing words.
+func filterExpression(c *cli.Context) (string, error) {
+	words := strings.Join(c.Args().Slice(), " ")
+	name := c.String("F")
+	if name == "" {
+		return words, nil
+	}
+	if words != "" {
+		return "", usagef("-F %s: a filter expression is also given on the command line (%q); use one or the other", name, words)
+	}
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return "", usagef("-F: %v", err)
+	}
+	return filterFileExpr(string(b)), nil
+}
+
+func liveAction(c *cli.Context, e *env) error {
+	if c.Bool("D") {
+		return printInterfaceList(e.stdout)
+	}
+	expr, err := filterExpression(c)
+	if err != nil {
+		return err
+	}
+	opts, err := readOptionsFrom(c)
+	if err != nil {
+		return err
+	}
+	if files := c.StringSlice("r"); len(files) > 0 {
+		if c.String("i") != "" {
+			return usagef("-r and -i exclude each other: read a file or capture, not both")
+		}
+		if out := c.String("w"); out != "" {
+			return filterToFile(c, e, files, out, expr)
+		}
+		opts.Filter = expr
+		return readFiles(c.Context, e, files, opts)
+	}
+	lo, err := liveOptionsFrom(c)
+	if err != nil {
+		return err
+	}
+	lo.filter, lo.print = expr, opts
+	return liveCapture(c.Context, e, lo)
+}
+
+// filterToFile is tcpdump's -r IN -w OUT [FILTER]: a conversion that keeps
+// the packets the filter accepts.
+func filterToFile(c *cli.Context, e *env, files []string, out, expr string) error {
+	if len(files) != 1 {
+		return usagef("-r with -w takes one file, got %d", len(files))
+	}
+	o := convertOptions{in: files[0], out: out, count: c.Int("c"), nano: c.Bool("nano")}
+	switch f := c.String("format"); {
+	case f == "pcapng" || (f == "" && strings.EqualFold(filepath.Ext(out), ".pcapng")):
+		o.format = pcapio.FormatPcapNG
+	case f == "pcap" || f == "":
+		o.format = pcapio.FormatPcap
+	default:
+		return usagef("--format %q: want pcap or pcapng", f)
+	}
+	if expr != "" {
+		keep, err := filterPredicate(expr)
+		if err != nil {
+			return err
+		}
+		o.keep = append(o.keep, keep)
+	}
+	_, err := convert(o, e.stdin, e.stdout)
+	return err
+}
+
+// liveOptions is a parsed live-capture command line.
+type liveOptions struct {
+	cfg        capture.Config
+	write      string
+	format     pcapio.Format
+	nano       bool
+	count      int
+	fileSize   int64
+	interval   time.Duration
+	maxFiles   int
+	postRotate string
+	duration   time.Duration
+	user       string
+	unbuffered bool
+	printToo   bool
+	lineBuf    bool
+	filter     string
+	print      readOptions
+}
+
+func liveOptionsFrom(c *cli.Context) (liveOptions, error) {
+	var o liveOptions
+	o.cfg.Interface = c.String("i")
+	if n := c.Int("s"); n < 0 || n > capture.DefaultSnapLen {
+		return o, usagef("-s %d: want 0 to %d", n, capture.DefaultSnapLen)
+	} else {
+		o.cfg.SnapLen = n
+	}
+	o.cfg.NoPromisc = c.Bool("p")
+	if kib := c.Int("B"); kib < 0 {
+		return o, usagef("-B %d: want a size in KiB", kib)
+	} else if kib > 0 {
+		o.cfg.RingSizeMiB = (kib + 1023) / 1024
+	}
+	if q := c.String("Q"); q != "" {
+		d, err := capture.ParseDirection(q)
+		if err != nil {
+			return o, usageError{err}
+		}
+		o.cfg.Direction = d
+	}
+	o.cfg.Fanout = c.Int("fanout")
+	o.write = c.String("w")
+	o.nano = c.Bool("nano")
+	o.count = c.Int("c")
+	o.fileSize = int64(c.Int("C")) * 1_000_000
+	o.interval = time.Duration(c.Int("G")) * time.Second
+	o.maxFiles = c.Int("W")
+	o.postRotate = c.String("z")
+	o.duration = c.Duration("duration")
+	o.user = c.String("Z")
+	o.unbuffered = c.Bool("U")
+	o.printToo = c.Bool("print")
+	o.lineBuf = c.Bool("l") || isTerminal(c.App.Writer)
+	switch {
+	case o.count < 0 || o.fileSize < 0 || o.interval < 0 || o.maxFiles < 0 || o.duration < 0:
+		return o, usagef("-c, -C, -G, -W and --duration take positive values")
+	case o.write == "" && (o.fileSize > 0 || o.interval > 0 || o.maxFiles > 0 || o.postRotate != ""):
+		return o, usagef("-C, -G, -W and -z rotate the files of -w; give -w FILE")
+	case o.write == "-" && (o.fileSize > 0 || o.interval > 0):
+		return o, usagef("-C and -G cannot rotate standard output")
+	case o.maxFiles > 0 && o.fileSize == 0 && o.interval == 0:
+		return o, usagef("-W needs -C or -G")
+	case o.postRotate != "" && o.fileSize == 0 && o.interval == 0:
+		return o, usagef("-z needs -C or -G")
+	}
+	switch f := c.String("format"); {
+	case f == "pcapng" || (f == "" && strings.EqualFold(filepath.Ext(o.write), ".pcapng")):
+		o.format = pcapio.FormatPcapNG
+	case f == "pcap" || f == "":
+		o.format = pcapio.FormatPcap
+	default:
+		return o, usagef("--format %q: want pcap or pcapng", f)
+	}
+	return o, nil
+}
+
+// resolveInterface turns -i's argument into an interface name and its link
+// type: a name, "any", a number from -D's list, or (when empty) the first
+// interface that is up and not loopback, as tcpdump picks it.
+func resolveInterface(arg string) (string, linktype.Type, error) {
+	ifs, err := captureInterfaces()
+	if err != nil {
+		return "", 0, err
+	}
+	names := make([]string, 0, len(ifs))
+	for _, it := range ifs {
+		names = append(names, it.Name)
+	}
+	if n, err := strconv.Atoi(arg); err == nil && arg != "" {
+		if n < 1 || n > len(ifs) {
+			return "", 0, usagef("-i %d: there are %d interfaces (%s); see rawcap -D", n, len(ifs), strings.Join(names, ", "))
+		}
+		arg = ifs[n-1].Name
+	}
+	for _, it := range ifs {
+		if arg == "" && it.Up && it.Running && !it.Loopback && it.Name != "any" {
+			arg = it.Name
+		}
+		if it.Name == arg {
+			return it.Name, linktype.Type(it.LinkTypeNum), nil
+		}
+	}
+	if arg == "" {
+		return "", 0, fmt.Errorf("no interface is up to capture on by default; name one with -i (interfaces here: %s)", strings.Join(names, ", "))
+	}
+	return "", 0, fmt.Errorf("capture: %w: %q (interfaces here: %s)", capture.ErrNoInterface, arg, strings.Join(names, ", "))
+}
+
+// liveCapture captures until -c, --duration, a signal or an error, writing
+// and/or printing, then prints tcpdump's three statistics lines.
+func liveCapture(ctx context.Context, e *env, o liveOptions) error {
+	name, lt, err := resolveInterface(o.cfg.Interface)
+	if err != nil {
+		return err
+	}
+	o.cfg.Interface = name
+	snap := o.cfg.SnapLen
+	if snap == 0 {
+		snap = capture.DefaultSnapLen
+	}
+	if o.filter != "" {
+		prog, err := compileLiveFilter(o.filter, lt, uint32(snap))
+		if err != nil {
+			return err
+		}
+		o.cfg.Filter = prog
+	}
+	h, err := capture.Open(o.cfg)
+	if err != nil {
+		if errors.Is(err, os.ErrPermission) {
+			return fmt.Errorf("%s: %w\n%s", name, err, "capturing needs root or CAP_NET_RAW: sudo setcap cap_net_raw,cap_net_admin+ep $(which rawcap)")
+		}
+		return err
+	}
+	defer h.Close()
+	start := time.Now()
+
+	s := &liveSink{e: e, o: &o, h: h, name: name, lt: lt, snap: snap, start: start}
+	if err := s.open(); err != nil {
+		return err
+	}
+	if o.user != "" {
+		if err := dropPrivileges(o.user); err != nil {
+			s.close()
+			return fmt.Errorf("-Z %s: %w", o.user, err)
+		}
+	}
+	verbose := ""
+	if o.write == "" && o.print.Output == outLine && o.print.Line.Verbose == 0 {
+		verbose = "rawcap: verbose output suppressed, use -v[v]... for full protocol decode\n"
+	}
+	fmt.Fprintf(e.stderr, "%srawcap: listening on %s, link-type %v, snapshot length %d bytes\n", verbose, name, h.LinkType(), snap)
+
+	// Stop on a signal, --duration or -c: wait one ring block timeout so the
+	// kernel hands over the packets of a partly filled block, then close,
+	// which ends ReadPacket with io.EOF.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	if o.duration > 0 {
+		var c2 context.CancelFunc
+		ctx, c2 = context.WithTimeout(ctx, o.duration)
+		defer c2()
+	}
+	go func() {
+		<-ctx.Done()
+		time.Sleep(2 * capture.DefaultBlockTimeout)
+		h.Close()
+	}()
+	usr1 := make(chan os.Signal, 1)
+	signal.Notify(usr1, syscall.SIGUSR1)
+	defer signal.Stop(usr1)
+	go func() {
+		for {
+			select {
+			case <-usr1:
+				s.printStats()
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+
+	var p pcapio.Packet
+	var loopErr error
+	for {
+		err := h.ReadPacket(&p)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			loopErr = fmt.Errorf("capturing on %s: %w", name, err)
+			break
+		}
+		if ctx.Err() != nil && o.count > 0 && int(s.captured.Load()) >= o.count {
+			continue // draining after -c: the packets past the count are not wanted
+		}
+		if err := s.packet(&p); err != nil {
+			if errors.Is(err, rotate.ErrFileLimit) {
+				break
+			}
+			loopErr = err
+			cancel()
+			break
+		}
+		if o.count > 0 && int(s.captured.Load()) >= o.count {
+			cancel()
+		}
+	}
+	cancel()
+	h.Close()
+	closeErr := s.close()
+	s.printStats()
+	if loopErr != nil {
+		return loopErr
+	}
+	return closeErr
+}
+
+// liveSink is where captured packets go: a (rotating) file or standard
+// output, and/or the printers.
+type liveSink struct {
+	e        *env
+	o        *liveOptions
+	h        *capture.Handle
+	name     string
+	lt       linktype.Type
+	snap     int
+	start    time.Time
+	captured atomic.Int64
+
+	rot    *rotate.Writer // -w FILE
+	pw     pcapio.Writer  // -w -
+	bw     *bufio.Writer  // standard output under pw or the printer
+	pr     packetPrinter
+	d      *decode.Decoder
+	frame  decode.Frame
+	buf    []byte
+	stdout bool
+}
+
+func (s *liveSink) open() error {
+	o := s.o
+	if o.write == "" || o.printToo {
+		s.d = decode.NewDecoder()
+		for _, r := range o.print.DecodeAs {
+			if err := s.d.Ports.SetDecodeAs(r); err != nil {
+				return usagef("%v", err)
+			}
+		}
+		switch o.print.Output {
+		case outTree:
+			s.pr = &decode.TreePrinter{}
+		case outColumns:
+			s.pr = &decode.ColumnsPrinter{}
+		case outJSON:
+			s.pr = &decode.JSONPrinter{Raw: o.print.Raw}
+		default:
+			s.pr = &decode.LinePrinter{Options: o.print.Line}
+		}
+	}
+	switch o.write {
+	case "":
+		s.bw = bufio.NewWriterSize(s.e.stdout, 64<<10)
+	case "-":
+		if o.printToo {
+			return usagef("--print with -w - would mix packets and text on standard output")
+		}
+		s.bw = bufio.NewWriterSize(s.e.stdout, 64<<10)
+		w, err := s.create(s.bw)
+		if err != nil {
+			return err
+		}
+		s.pw, s.stdout = w, true
+	default:
+		rec := func(p *pcapio.Packet) int64 { return 16 + int64(len(p.Data)) }
+		if o.format == pcapio.FormatPcapNG {
+			rec = func(p *pcapio.Packet) int64 { return 32 + int64(len(p.Data)+3)&^3 }
+		}
+		r, err := rotate.New(rotate.Config{
+			Name: o.write, FileSize: o.fileSize, Interval: o.interval, MaxFiles: o.maxFiles,
+			PostRotate: o.postRotate, Create: s.create, Finish: s.finish, RecordSize: rec, Stderr: s.e.stderr,
+		})
+		if err != nil {
+			return err
+		}
+		s.rot = r
+		if o.printToo {
+			s.bw = bufio.NewWriterSize(s.e.stdout, 64<<10)
+		}
+	}
+	return nil
+}
+
+// create starts a capture file on w: the pcap header, or the pcapng section
+// header and this capture's interface.
+func (s *liveSink) create(w io.Writer) (pcapio.Writer, error) {
+	if s.o.format != pcapio.FormatPcapNG {
+		return pcapio.NewPcapWriter(w, pcapio.PcapWriterOptions{LinkType: s.h.LinkType(), SnapLen: uint32(s.snap), Nano: s.o.nano})
+	}
+	ng, err := pcapio.NewPcapNGWriter(w, pcapio.PcapNGWriterOptions{UserAppl: "rawcap " + rawcapVersion(), OS: hostOS()})
+	if err != nil {
+		return nil, err
+	}
+	ifc := pcapio.Interface{LinkType: s.h.LinkType(), SnapLen: uint32(s.snap), Name: s.name, Filter: s.o.filter, OS: hostOS(), FCSLen: -1}
+	if _, err := ng.AddInterface(ifc); err != nil {
+		return nil, err
+	}
+	return ng, nil
+}
+
+// finish writes a pcapng file's statistics block before it is closed.
+func (s *liveSink) finish(w pcapio.Writer) error {
+	ng, ok := w.(*pcapio.PcapNGWriter)
+	if !ok {
+		return nil
+	}
+	st, err := s.h.Stats()
+	if err != nil {
+		return nil // statistics are a courtesy; the packets are what matter
+	}
+	is := pcapio.InterfaceStats{
+		Time: time.Now(), StartTime: s.start, EndTime: time.Now(),
+		Received: st.Received, OSDropped: st.Dropped, Delivered: uint64(s.captured.Load()),
+		Has: pcapio.HasReceived | pcapio.HasOSDropped | pcapio.HasDelivered | pcapio.HasStartTime | pcapio.HasEndTime,
+	}
+	if s.o.filter != "" {
+		is.FilterAccepted = st.Received
+		is.Has |= pcapio.HasFilterAccepted
+	}
+	return ng.WriteStats(0, is)
+}
+
+func (s *liveSink) packet(p *pcapio.Packet) error {
+	n := s.captured.Add(1)
+	switch {
+	case s.rot != nil:
+		if err := s.rot.WritePacket(p); err != nil {
+			return err
+		}
+		if s.o.unbuffered {
+			if err := s.rot.Flush(); err != nil {
+				return err
+			}
+		}
+	case s.pw != nil:
+		if err := s.pw.WritePacket(p); err != nil {
+			return fmt.Errorf("writing to standard output: %w", err)
+		}
+		if s.o.unbuffered {
+			if err := s.pw.Flush(); err != nil {
+				return fmt.Errorf("writing to standard output: %w", err)
+			}
+			if err := s.bw.Flush(); err != nil {
+				return fmt.Errorf("writing to standard output: %w", err)
+			}
+		}
+	}
+	if s.pr != nil {
+		s.frame = decode.Frame{Number: int(n), Time: p.Time, Length: p.Length, InterfaceName: s.name}
+		s.d.Decode(p.Data, p.LinkType)
+		s.buf = s.pr.Append(s.buf[:0], s.d, &s.frame)
+		if _, err := s.bw.Write(s.buf); err != nil {
+			return err
+		}
+		if s.o.lineBuf {
+			if err := s.bw.Flush(); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (s *liveSink) close() error {
+	var err error
+	if s.rot != nil {
+		err = s.rot.Close()
+	}
+	if s.pw != nil {
+		err = errors.Join(err, s.finish(s.pw), s.pw.Close())
+	}
+	if s.bw != nil {
+		err = errors.Join(err, s.bw.Flush())
+	}
+	if errors.Is(err, syscall.EPIPE) {
+		return nil
+	}
+	return err
+}
+
+// printStats prints tcpdump's three closing lines on stderr.
+func (s *liveSink) printStats() {
+	st, _ := s.h.Stats()
+	fmt.Fprintf(s.e.stderr, "%d packets captured\n%d packets received by filter\n%d packets dropped by kernel\n",
+		s.captured.Load(), st.Received, st.Dropped)
+}
+
+// isTerminal reports whether w is a character device such as a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
