@@ -55,7 +55,17 @@ func (p *LinePrinter) appendNTP(b, m []byte, length int) ([]byte, bool) {
 	return b, true
 }
 
+// appendNTPInvalid appends tcpdump's mark for a message shorter than its
+// mode needs, and its truncation mark if the capture is shorter still.
+func appendNTPInvalid(b []byte, n NTP, length int) ([]byte, bool) {
+	b = append(b, " (invalid)"...)
+	return b, len(n) >= length
+}
+
 func appendNTPTime(b []byte, n NTP, length int) ([]byte, bool) {
+	if length < ntpTimeLen {
+		return appendNTPInvalid(b, n, length)
+	}
 	if len(n) < 2 {
 		return b, false
 	}
@@ -233,6 +243,9 @@ func appendNTPDelta(b, old, new []byte) []byte {
 }
 
 func appendNTPControl(b []byte, n NTP, length int) ([]byte, bool) {
+	if length < ntpControlLen {
+		return appendNTPInvalid(b, n, length)
+	}
 	if len(n) < 2 {
 		return b, false
 	}
@@ -270,7 +283,11 @@ func appendNTPControl(b []byte, n NTP, length int) ([]byte, bool) {
 			b = appendUint(b, uint64(v))
 		}
 	}
-	if count := int(be16(n[10:])); count != 0 {
+	count := int(be16(n[10:]))
+	if length < ntpControlLen+count {
+		return appendNTPInvalid(b, n, length)
+	}
+	if count != 0 {
 		if len(n) < ntpControlLen+count {
 			return b, false
 		}
