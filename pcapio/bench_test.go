@@ -80,6 +80,37 @@ func benchRead(b *testing.B, data []byte, packets int) {
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pkts/s")
 }
 
+// benchReadBytes is benchRead through NewReaderBytes, which copies nothing.
+func benchReadBytes(b *testing.B, data []byte, packets int) {
+	r, err := NewReaderBytes(data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data) / packets))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := r.Next(); err != nil {
+			if err != io.EOF {
+				b.Fatal(err)
+			}
+			if r, err = NewReaderBytes(data); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pkts/s")
+}
+
+func BenchmarkReadPcapBytes(b *testing.B) {
+	frames := benchFrames(30000)
+	benchReadBytes(b, benchPcap(frames), len(frames))
+}
+
+func BenchmarkReadPcapNGBytes(b *testing.B) {
+	frames := benchFrames(30000)
+	benchReadBytes(b, benchPcapNG(frames), len(frames))
+}
+
 func BenchmarkReadPcap(b *testing.B) {
 	frames := benchFrames(30000)
 	benchRead(b, benchPcap(frames), len(frames))
@@ -143,6 +174,17 @@ func TestReadAllocs(t *testing.T) {
 			r, err := NewReader(bytes.NewReader(data))
 			if err != nil {
 				t.Fatal(err)
+			}
+			rb, err := NewReaderBytes(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if allocs := testing.AllocsPerRun(2000, func() {
+				if _, err := rb.Next(); err != nil {
+					t.Fatal(err)
+				}
+			}); allocs != 0 {
+				t.Errorf("Next of NewReaderBytes allocates %v times per packet, want 0", allocs)
 			}
 			allocs := testing.AllocsPerRun(2000, func() {
 				if _, err := r.Next(); err != nil {

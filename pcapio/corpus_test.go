@@ -109,6 +109,11 @@ func readRows(name string) ([]row, error) {
 		return nil, err
 	}
 	defer r.Close()
+	return rowsOf(r)
+}
+
+// rowsOf reads every record of r as readRows does.
+func rowsOf(r *Reader) ([]row, error) {
 	var rows []row
 	for {
 		b, err := r.NextBlock()
@@ -277,6 +282,14 @@ func TestCorpusLossless(t *testing.T) {
 				t.Errorf("blocks hold %d of the file's %d bytes", len(raw), len(data))
 			}
 			want, wantErr := readRowsFrom(data)
+			if rb, err := NewReaderBytes(data); err != nil {
+				t.Errorf("NewReaderBytes: %v", err)
+			} else {
+				got, gotErr := rowsOf(rb)
+				if diff := cmp.Diff(want, got); diff != "" || (wantErr == nil) != (gotErr == nil) {
+					t.Errorf("NewReaderBytes reads differently (error %v, plain %v) (-Open +NewReaderBytes):\n%s", gotErr, wantErr, diff)
+				}
+			}
 			var gz bytes.Buffer
 			zw := gzip.NewWriter(&gz)
 			zw.Write(data)

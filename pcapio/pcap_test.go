@@ -158,6 +158,17 @@ func TestBadInput(t *testing.T) {
 			if !errors.Is(err, tt.err) || fe.Offset != tt.offset {
 				t.Errorf("error %q (offset %d), want %v at offset %d", err, fe.Offset, tt.err, tt.offset)
 			}
+			// The same through NewReaderBytes.
+			n := 0
+			r, err := NewReaderBytes(unhex(t, tt.in))
+			for err == nil {
+				if _, err = r.Next(); err == nil {
+					n++
+				}
+			}
+			if !errors.As(err, &fe) || !errors.Is(err, tt.err) || fe.Offset != tt.offset || n != tt.packets {
+				t.Errorf("NewReaderBytes: %d packets, error %v; want %d, %v at offset %d", n, err, tt.packets, tt.err, tt.offset)
+			}
 		})
 	}
 }

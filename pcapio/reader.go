@@ -37,6 +37,7 @@ type Reader struct {
 	start, end int   // buf[start:end] holds unread bytes
 	off        int64 // stream offset of buf[start]
 	rerr       error // sticky error of src
+	fixed      bool  // buf is the caller's memory (NewReaderBytes): never move or grow it
 	err        error // sticky error of the reader
 
 	format Format
@@ -89,6 +90,25 @@ func Open(name string) (*Reader, error) {
 func NewReader(src io.Reader) (*Reader, error) {
 	r := &Reader{buf: make([]byte, bufSize)}
 	if err := r.Reset(src); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// NewReaderBytes reads a capture held in memory (a file read whole, or
+// mapped). Uncompressed, it copies nothing: packets and blocks alias b and
+// stay valid as long as b does; b must not change while r reads it. gzip
+// and zstd data is decompressed through the reader's own buffer, as with
+// NewReader.
+func NewReaderBytes(b []byte) (*Reader, error) {
+	if len(b) >= 4 && (b[0] == 0x1f && b[1] == 0x8b || bytes.Equal(b[:4], []byte{0x28, 0xb5, 0x2f, 0xfd})) {
+		return NewReader(bytes.NewReader(b))
+	}
+	r := &Reader{buf: b[:len(b):len(b)], end: len(b), rerr: io.EOF, fixed: true}
+	if len(b) < 4 {
+		return nil, &FormatError{Offset: 0, Msg: fmt.Sprintf("%d bytes are too few for a capture file", len(b)), Err: ErrTruncated}
+	}
+	if err := r.open(); err != nil {
 		return nil, err
 	}
 	return r, nil
@@ -174,7 +194,7 @@ func (r *Reader) fill(n int) error {
 	if r.end-r.start >= n {
 		return nil
 	}
-	if r.start+n > len(r.buf) && r.start > 0 {
+	if r.start+n > len(r.buf) && r.start > 0 && !r.fixed {
 		r.end = copy(r.buf, r.buf[r.start:r.end])
 		r.start = 0
 	}
