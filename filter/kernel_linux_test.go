@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"os"
+	"os/exec"
 	"slices"
 	"testing"
 
@@ -194,4 +196,117 @@ func vmKernelPackets(t *testing.T, progs []vmKernelProgram) [][]byte {
 		}
 	}
 	return out
+}
+
+// vmLiveExprs are the expressions whose Live programs are checked against
+// tcpdump's programs for a live interface.
+var vmLiveExprs = []string{
+	"ip", "tcp port 443", "ip6 or arp", "vlan", "vlan 10", "vlan 10 and ip", "vlan and tcp port 443",
+	"not vlan", "vlan 20 or vlan 10", "inbound", "outbound", "outbound and tcp",
+}
+
+// vmLiveAllow lists Live expressions known to disagree with tcpdump's live
+// programs on loopback, with the reason.
+var vmLiveAllow = map[string]string{
+	"vlan":                  "compiler gap (H5): Live reads only the kernel's VLAN metadata, but outgoing frames (here, and on NICs without VLAN transmit offload) keep the tag in the frame; libpcap checks both",
+	"vlan 10":               "compiler gap (H5): as for vlan",
+	"vlan 10 and ip":        "compiler gap (H5): as for vlan",
+	"vlan and tcp port 443": "compiler gap (H5): as for vlan",
+	"not vlan":              "compiler gap (H5): as for vlan",
+	"vlan 20 or vlan 10":    "compiler gap (H5): as for vlan",
+}
+
+// TestKernelLiveMatchesTcpdump compiles expressions with Options.Live and
+// with tcpdump for a live interface (tcpdump -dd -i lo, which opens lo but
+// captures nothing), attaches both to packet sockets on a namespace's
+// loopback, and requires the kernel to give both the same verdict on every
+// frame sent there, VLAN-tagged ones included.
+func TestKernelLiveMatchesTcpdump(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root: tcpdump -i lo and a network namespace")
+	}
+	tcpdump, err := exec.LookPath("tcpdump")
+	if err != nil {
+		t.Skip("tcpdump not installed: cannot compare with it")
+	}
+	ns := netns.New(t)
+	var ifindex, sender int
+	if err := ns.Do(func() error {
+		lo, err := net.InterfaceByName("lo")
+		if err != nil {
+			return err
+		}
+		ifindex = lo.Index
+		sender, err = unix.Socket(unix.AF_PACKET, unix.SOCK_RAW|unix.SOCK_CLOEXEC, 0)
+		return err
+	}); err != nil {
+		t.Fatalf("in namespace %s: %v", ns.Name, err)
+	}
+	defer unix.Close(sender)
+
+	tagged := func(outer, inner string, tags ...uint16) []byte {
+		p := vmHex(t, inner)
+		out := append([]byte(nil), p[:12]...)
+		for _, tag := range tags {
+			out = append(out, byte(outer[0]), byte(outer[1]), byte(tag>>8), byte(tag))
+		}
+		return append(out, p[12:]...)
+	}
+	frames := [][]byte{
+		vmHex(t, vmPktTCP443), vmHex(t, vmPktTCP80), vmHex(t, vmPktTCP6), vmHex(t, vmPktARP),
+		tagged("\x81\x00", vmPktTCP443, 10), tagged("\x81\x00", vmPktTCP443, 20),
+		tagged("\x81\x00", vmPktTCP80, 10), tagged("\x81\x00", vmPktARP, 10),
+		tagged("\x88\xa8", vmPktTCP443, 10), tagged("\x81\x00", vmPktTCP443, 20, 10),
+	}
+	buf := make([]byte, 1<<16)
+	for _, expr := range vmLiveExprs {
+		t.Run(expr, func(t *testing.T) {
+			dd, err := exec.Command(tcpdump, "-dd", "-i", "lo", expr).Output()
+			if err != nil {
+				t.Skipf("tcpdump -dd -i lo %q: %v", expr, err)
+			}
+			want := vmParseDD(t, string(dd))
+			p, err := Compile(expr, linktype.Ethernet, Options{Live: true})
+			if err != nil {
+				t.Fatalf("Compile(%q, Live): %v", expr, err)
+			}
+			got := p.Instructions()
+			var ws, gs *vmKernelSocket
+			if err := ns.Do(func() (err error) {
+				if ws, err = vmKernelListen(want, ifindex); err != nil {
+					return err
+				}
+				gs, err = vmKernelListen(got, ifindex)
+				return err
+			}); err != nil {
+				t.Fatalf("attaching: %v\ntcpdump's:\n%s\nrawcap's:\n%s", err, vmDisasm(want), vmDisasm(got))
+			}
+			defer unix.Close(ws.fd)
+			defer unix.Close(gs.fd)
+			for i, f := range frames {
+				proto := vmHtons(uint16(f[12])<<8 | uint16(f[13]))
+				if err := unix.Sendto(sender, f, 0, &unix.SockaddrLinklayer{Ifindex: ifindex, Protocol: proto}); err != nil {
+					t.Fatalf("sendto on the namespace's lo: %v", err)
+				}
+				w, err1 := ws.outgoing(buf)
+				g, err2 := gs.outgoing(buf)
+				if err := errors.Join(err1, err2); err != nil {
+					t.Fatal(err)
+				}
+				if (len(w) > 0) != (len(g) > 0) {
+					msg := fmt.Sprintf("frame %d (%s): tcpdump's live program accepts=%v, rawcap's=%v\ntcpdump's:\n%s\nrawcap's:\n%s",
+						i, vmHexHead(f), len(w) > 0, len(g) > 0, vmDisasm(want), vmDisasm(got))
+					if why := vmLiveAllow[expr]; why != "" {
+						t.Logf("allowed (%s): %s", why, msg)
+						return
+					}
+					t.Error(msg)
+					return
+				}
+			}
+			if why := vmLiveAllow[expr]; why != "" {
+				t.Logf("%q agrees now: remove it from vmLiveAllow (%s)", expr, why)
+			}
+		})
+	}
 }
