@@ -4,6 +4,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"math/rand/v2"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -409,6 +410,58 @@ func BenchmarkXNetBPF(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		vm.Run(pkts[i&3])
+		i++
+	}
+}
+
+// vmBenchCorpus returns eth_mix.pcap's packets (../shared/filters/pcaps),
+// real traffic of many protocols, and their mean length.
+func vmBenchCorpus(b *testing.B) ([]vmPacket, int) {
+	shared := vmSharedDir(b)
+	pkts, err := vmReadCapture(filepath.Join(shared, "filters", "pcaps", "eth_mix.pcap"))
+	if err != nil || len(pkts) == 0 {
+		b.Skipf("eth_mix.pcap: %v", err)
+	}
+	total := 0
+	for _, p := range pkts {
+		total += len(p.data)
+	}
+	return pkts, total / len(pkts)
+}
+
+// BenchmarkVMCorpus and BenchmarkXNetBPFCorpus run `tcp port 443` over
+// eth_mix.pcap's packets in turn; one op is one packet.
+func BenchmarkVMCorpus(b *testing.B) {
+	vm, err := NewVM(vmTCPPort443)
+	if err != nil {
+		b.Fatal(err)
+	}
+	pkts, avg := vmBenchCorpus(b)
+	b.SetBytes(int64(avg))
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		p := &pkts[i%len(pkts)]
+		vm.Run(p.data, p.wirelen)
+		i++
+	}
+}
+
+func BenchmarkXNetBPFCorpus(b *testing.B) {
+	insns := make([]bpf.Instruction, len(vmTCPPort443))
+	for j, raw := range vmTCPPort443 {
+		insns[j] = raw.Disassemble()
+	}
+	vm, err := bpf.NewVM(insns)
+	if err != nil {
+		b.Fatal(err)
+	}
+	pkts, avg := vmBenchCorpus(b)
+	b.SetBytes(int64(avg))
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		vm.Run(pkts[i%len(pkts)].data)
 		i++
 	}
 }
