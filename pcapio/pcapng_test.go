@@ -418,3 +418,27 @@ func TestPrescanPastOtherBlocks(t *testing.T) {
 		t.Errorf("%d interfaces and %d names at the end, want 3 and 1", n, m)
 	}
 }
+
+// TestResetAfterBytes: Reset on a NewReaderBytes reader must not write into
+// the caller's bytes, even when they are exactly one buffer long.
+func TestResetAfterBytes(t *testing.T) {
+	frames := benchFrames(400)
+	data := benchPcap(frames)
+	data = data[:bufSize] // cut to exactly one buffer; the last record is truncated
+	keep := bytes.Clone(data)
+	r, err := NewReaderBytes(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Reset(bytes.NewReader(benchPcapNG(frames))); err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := r.Next(); err != nil {
+			break
+		}
+	}
+	if !bytes.Equal(data, keep) {
+		t.Error("Reset wrote into the bytes given to NewReaderBytes")
+	}
+}

@@ -122,8 +122,8 @@ func (r *Reader) Reset(src io.Reader) error {
 		r.dec()
 	}
 	buf := r.buf
-	if len(buf) != bufSize {
-		buf = make([]byte, bufSize) // drop a buffer grown for a huge block
+	if len(buf) != bufSize || r.fixed {
+		buf = make([]byte, bufSize) // drop a buffer grown for a huge block, or the caller's bytes
 	}
 	*r = Reader{src: src, buf: buf, closer: r.closer}
 	if err := r.fill(4); err != nil {
