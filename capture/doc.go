@@ -20,8 +20,11 @@
 // panicking. It is a pure function over bytes, fuzzed by FuzzWalkBlock.
 //
 // A Handle's ReadPacket must be called from one goroutine at a time; Stats and
-// Close are safe to call from any goroutine, and Close wakes a ReadPacket that
-// is waiting for packets, which then returns io.EOF.
+// Close are safe to call from any goroutine. Close stops capturing at once
+// and wakes a ReadPacket that is waiting; ReadPacket then returns the packets
+// the kernel had already handed over, then io.EOF. A view that ReadPacket
+// returned before Close stays valid until the next ReadPacket, so a signal
+// handler may call Close while the reader is still writing a packet out.
 //
 // On systems other than Linux, Open returns an error wrapping
 // errors.ErrUnsupported; Interfaces works everywhere the net package lists

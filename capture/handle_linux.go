@@ -7,6 +7,7 @@ import (
 	"os"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/net/bpf"
@@ -36,14 +37,17 @@ type Handle struct {
 	failOnce sync.Once
 	wg       sync.WaitGroup
 
-	// mu is held by ReadPacket; Close takes it before unmapping the rings.
-	mu      sync.Mutex
-	closed  bool
-	cur     *ring // the ring whose current block the reader walks, or nil
-	it      blockIter
-	f       frame
-	buf     []byte // rebuilt frames (SLL2 header, VLAN tag)
-	corrupt uint64 // blocks that ended early because they were malformed
+	// mu is held by ReadPacket, which polls and walks the rings under it;
+	// Close takes it before it closes the sockets.
+	mu          sync.Mutex
+	stopping    atomic.Bool // set by Close: drain what is ready, then io.EOF
+	unmapped    bool        // the rings' memory is gone
+	outstanding bool        // the last ReadPacket returned a view into a ring
+	cur         *ring       // the ring whose current block the reader walks, or nil
+	it          blockIter
+	f           frame
+	buf         []byte // rebuilt frames (SLL2 header, VLAN tag)
+	corrupt     uint64 // blocks that ended early because they were malformed
 
 	closeOnce sync.Once
 	statsMu   sync.Mutex
@@ -164,24 +168,32 @@ func (h *Handle) LinkType() linktype.Type { return h.lt }
 
 // ReadPacket waits for the next packet and fills p with it. p.Data is a view
 // into the ring (or into the Handle's buffer, for rebuilt frames) that stays
-// valid until the next call to ReadPacket or Close. It returns io.EOF once the
-// Handle is closed, or the socket's error if capturing failed (for example
-// when the interface went away). It does not allocate.
+// valid until the next call to ReadPacket. After Close, ReadPacket returns
+// the packets already handed over by the kernel, then io.EOF. It returns the
+// socket's error if capturing failed (for example when the interface went
+// away). It does not allocate.
 func (h *Handle) ReadPacket(p *pcapio.Packet) error {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if h.closed {
+	h.outstanding = false
+	if h.unmapped {
 		return io.EOF
 	}
 	for {
 		if h.cur == nil {
 			if err := h.nextBlock(); err != nil {
+				if err == io.EOF {
+					// The caller has given its last view back: the ring
+					// memory can go.
+					h.unmap()
+				}
 				return err
 			}
 		}
 		for h.it.next(&h.f) {
 			if wanted(h.dir, h.f.pkttype, h.f.pkttype == packetOutgoing && h.isLoopback(h.f.ifindex)) {
 				h.fill(p, &h.f)
+				h.outstanding = true
 				return nil
 			}
 		}
@@ -191,7 +203,7 @@ func (h *Handle) ReadPacket(p *pcapio.Packet) error {
 		r := h.cur
 		h.cur = nil
 		r.release()
-		if len(h.rings) > 1 {
+		if len(h.rings) > 1 && !h.stopping.Load() {
 			r.released <- struct{}{}
 		}
 	}
@@ -199,30 +211,47 @@ func (h *Handle) ReadPacket(p *pcapio.Packet) error {
 
 // nextBlock waits for the next block to walk. A single socket is polled
 // right here, in the reader's goroutine; a fanout group's sockets are polled
-// by their goroutines, which pass their blocks over h.ready.
+// by their goroutines, which pass their blocks over h.ready. Once the Handle
+// is stopping, nextBlock only takes blocks the kernel has already handed
+// over, and then returns io.EOF.
 func (h *Handle) nextBlock() error {
-	var r *ring
-	if len(h.rings) == 1 {
-		r = h.rings[0]
-		if err := r.wait(h.wakefd); err != nil {
-			if err == errWoken {
-				return io.EOF
+	if !h.stopping.Load() {
+		var r *ring
+		if len(h.rings) == 1 {
+			r = h.rings[0]
+			err := r.wait(h.wakefd)
+			if err != nil && err != errWoken {
+				h.fail(fmt.Errorf("capture on %s: %w", h.name, err))
+				return h.failErr
 			}
-			h.fail(fmt.Errorf("capture on %s: %w", h.name, err))
-			return h.failErr
+			if err == errWoken {
+				r = nil
+			}
+		} else {
+			select {
+			case r = <-h.ready:
+			case <-h.done:
+			case <-h.failed:
+				return h.failErr
+			}
 		}
-	} else {
-		select {
-		case r = <-h.ready:
-		case <-h.done:
-			return io.EOF
-		case <-h.failed:
-			return h.failErr
+		if r != nil {
+			h.cur = r
+			h.it = newBlockIter(r.block(r.cur))
+			return nil
 		}
 	}
-	h.cur = r
-	h.it = newBlockIter(r.block(r.cur))
-	return nil
+	// Stopping: drain. The fanout goroutines have exited (or will at once:
+	// they watch h.done), so every ring's current block is the reader's.
+	h.wg.Wait()
+	for _, r := range h.rings {
+		if r.ready() {
+			h.cur = r
+			h.it = newBlockIter(r.block(r.cur))
+			return nil
+		}
+	}
+	return io.EOF
 }
 
 func (h *Handle) isLoopback(ifindex int32) bool {
@@ -267,12 +296,15 @@ func (h *Handle) Stats() (Stats, error) {
 	return sum, nil
 }
 
-// Close stops the capture: it wakes a ReadPacket waiting for packets (which
-// returns io.EOF), gives the rings back and closes the sockets, which also
-// ends promiscuous mode. Views returned by ReadPacket are invalid afterwards.
-// Close is safe to call more than once and from any goroutine.
+// Close stops the capture: it closes the sockets, which also ends
+// promiscuous mode, and wakes a ReadPacket that waits for packets. ReadPacket
+// then returns the packets already captured, then io.EOF. Close may be called
+// from any goroutine while another reads, and more than once. The rings'
+// memory goes at once, or, when the last ReadPacket returned a packet whose
+// view may still be in use, at the next ReadPacket.
 func (h *Handle) Close() error {
 	h.closeOnce.Do(func() {
+		h.stopping.Store(true)
 		close(h.done)
 		var one [8]byte
 		ne.PutUint64(one[:], 1)
@@ -280,23 +312,39 @@ func (h *Handle) Close() error {
 		h.mu.Lock()
 		h.wg.Wait()
 		h.Stats()
-		h.release()
-		h.closed, h.cur = true, nil
+		h.closeSockets()
+		if !h.outstanding {
+			h.unmap()
+		}
 		h.mu.Unlock()
 	})
 	return nil
 }
 
-// release closes the rings and the eventfd.
-func (h *Handle) release() {
+// closeSockets closes the sockets and the eventfd; the rings stay mapped.
+func (h *Handle) closeSockets() {
 	h.statsMu.Lock()
 	defer h.statsMu.Unlock()
 	for _, r := range h.rings {
-		r.close()
+		r.closeSocket()
 	}
 	h.statsDone = true
 	if h.wakefd >= 0 {
 		unix.Close(h.wakefd)
 		h.wakefd = -1
 	}
+}
+
+// unmap gives the rings' memory back.
+func (h *Handle) unmap() {
+	for _, r := range h.rings {
+		r.unmap()
+	}
+	h.unmapped, h.cur = true, nil
+}
+
+// release undoes a half-made Open.
+func (h *Handle) release() {
+	h.closeSockets()
+	h.unmap()
 }

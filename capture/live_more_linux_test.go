@@ -3,12 +3,15 @@ package capture
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"io"
 	"net"
 	"net/netip"
 	"os"
 	"os/exec"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rawcap/rawcap/internal/netns"
 	"github.com/rawcap/rawcap/pcapio"
@@ -137,5 +140,76 @@ func TestCaptureLoopback(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestCloseDrains closes a Handle, as a signal handler would, while its
+// ring holds packets the reader has not read yet: ReadPacket still returns
+// every one of them, then io.EOF. With a fanout group too.
+func TestCloseDrains(t *testing.T) {
+	for _, fanout := range []int{0, 2} {
+		t.Run(fmt.Sprintf("fanout=%d", fanout), func(t *testing.T) {
+			p := netns.NewPair(t)
+			h := openIn(t, p.A, Config{Interface: p.IfA, Filter: udpFilter, Fanout: fanout, BlockTimeout: 10 * time.Millisecond})
+			tr := sendTraffic(t, p, "drain", 40, netip.Addr{})
+			time.Sleep(200 * time.Millisecond) // the kernel hands the blocks over
+			var pk pcapio.Packet
+			if err := h.ReadPacket(&pk); err != nil {
+				t.Fatal(err)
+			}
+			got := []pcapio.Packet{pk.Clone()}
+			h.Close()
+			for {
+				err := h.ReadPacket(&pk)
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, pk.Clone())
+			}
+			c := census(got)
+			for _, m := range tr.udp {
+				if c["udp "+m] != 1 {
+					t.Errorf("UDP %q read %d times after Close, want 1", m, c["udp "+m])
+				}
+			}
+			if !h.unmapped {
+				t.Error("the ring is still mapped after ReadPacket returned io.EOF")
+			}
+		})
+	}
+}
+
+// TestCloseWhileReading closes the Handle from another goroutine while the
+// reader still uses the view ReadPacket gave it: the view stays readable,
+// the socket closes at once (promiscuous mode ends), and the next ReadPacket
+// ends the capture and frees the ring.
+func TestCloseWhileReading(t *testing.T) {
+	p := netns.NewPair(t)
+	h := openIn(t, p.A, Config{Interface: p.IfA, Filter: udpFilter, BlockTimeout: 10 * time.Millisecond})
+	tr := sendTraffic(t, p, "hold", 1, netip.Addr{})
+	var pk pcapio.Packet
+	if err := h.ReadPacket(&pk); err != nil {
+		t.Fatal(err)
+	}
+	closed := make(chan struct{})
+	go func() { h.Close(); close(closed) }()
+	<-closed
+	if !bytes.Contains(pk.Data, []byte(tr.udp[0])) {
+		t.Errorf("the view after Close holds % x", pk.Data)
+	}
+	if got := promiscuity(t, p.A, p.IfA); got != "0" {
+		t.Errorf("promiscuity %s after Close, want 0", got)
+	}
+	if h.unmapped {
+		t.Error("Close unmapped the ring under a view still in use")
+	}
+	if err := h.ReadPacket(&pk); err != io.EOF {
+		t.Errorf("ReadPacket after Close = %v, want io.EOF", err)
+	}
+	if !h.unmapped {
+		t.Error("the ring is still mapped after ReadPacket returned io.EOF")
 	}
 }

@@ -24,6 +24,7 @@ type ring struct {
 	released chan struct{}
 	pfd      [2]unix.PollFd
 	total    Stats // the kernel's counters summed since Open (under Handle.statsMu)
+	promisc  int   // the ifindex put in promiscuous mode, or 0
 }
 
 func (r *ring) block(i int) []byte {
@@ -54,7 +55,7 @@ func (r *ring) wait(wakefd int) error {
 	r.pfd[0] = unix.PollFd{Fd: int32(r.fd), Events: unix.POLLIN | unix.POLLERR}
 	r.pfd[1] = unix.PollFd{Fd: int32(wakefd), Events: unix.POLLIN}
 	for {
-		if atomic.LoadUint32(r.statusWord(r.cur))&unix.TP_STATUS_USER != 0 {
+		if r.ready() {
 			return nil
 		}
 		_, err := unix.Poll(r.pfd[:], -1)
@@ -80,14 +81,35 @@ func (r *ring) wait(wakefd int) error {
 	}
 }
 
-func (r *ring) close() {
+// ready reports whether the current block belongs to user space.
+func (r *ring) ready() bool {
+	return r.mem != nil && atomic.LoadUint32(r.statusWord(r.cur))&unix.TP_STATUS_USER != 0
+}
+
+// closeSocket closes the socket. While the ring stays mapped the kernel keeps
+// the socket alive, so it first stops it: a drop-all filter ends capturing,
+// and dropping the membership ends promiscuous mode.
+func (r *ring) closeSocket() {
+	if r.fd < 0 {
+		return
+	}
+	if r.mem != nil {
+		_ = attachFilter(r.fd, dropAll)
+		if r.promisc != 0 {
+			mreq := unix.PacketMreq{Ifindex: int32(r.promisc), Type: unix.PACKET_MR_PROMISC}
+			_ = unix.SetsockoptPacketMreq(r.fd, unix.SOL_PACKET, unix.PACKET_DROP_MEMBERSHIP, &mreq)
+		}
+	}
+	unix.Close(r.fd)
+	r.fd = -1
+}
+
+// unmap gives the ring's memory back; the kernel frees it once the socket is
+// closed too.
+func (r *ring) unmap() {
 	if r.mem != nil {
 		unix.Munmap(r.mem)
 		r.mem = nil
-	}
-	if r.fd >= 0 {
-		unix.Close(r.fd)
-		r.fd = -1
 	}
 }
 

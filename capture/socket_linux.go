@@ -41,7 +41,8 @@ func openRing(ifindex int, cooked bool, g ringGeometry, cfg *Config, fanout int)
 	}
 	r := &ring{fd: fd, blockSize: g.blockSize, numBlocks: g.numBlocks, released: make(chan struct{}, 1)}
 	fail := func(what string, err error) (*ring, error) {
-		r.close()
+		r.unmap()
+		r.closeSocket()
 		return nil, fmt.Errorf("capture: %w", os.NewSyscallError(what, err))
 	}
 	if err := attachFilter(fd, dropAll); err != nil {
@@ -77,6 +78,7 @@ func openRing(ifindex int, cooked bool, g ringGeometry, cfg *Config, fanout int)
 		if err := unix.SetsockoptPacketMreq(fd, unix.SOL_PACKET, unix.PACKET_ADD_MEMBERSHIP, &mreq); err != nil {
 			return fail("setsockopt PACKET_ADD_MEMBERSHIP", err)
 		}
+		r.promisc = ifindex
 	}
 	if fanout != 0 {
 		if err := unix.SetsockoptInt(fd, unix.SOL_PACKET, unix.PACKET_FANOUT, fanout); err != nil {
