@@ -100,6 +100,25 @@ func fuzzRead(t *testing.T, data []byte) {
 	}
 }
 
+// fuzzSame checks that NewReaderBytes reads data exactly as NewReader does.
+func fuzzSame(t *testing.T, data []byte) {
+	read := func(r *Reader, err error) (n int, sum int, last error) {
+		for err == nil {
+			var p *Packet
+			if p, err = r.Next(); err == nil {
+				n++
+				sum += len(p.Data) + p.Length + int(p.Time.UnixNano()%1000003) + p.Interface
+			}
+		}
+		return n, sum, err
+	}
+	n1, s1, e1 := read(NewReader(bytes.NewReader(data)))
+	n2, s2, e2 := read(NewReaderBytes(data))
+	if n1 != n2 || s1 != s2 || fmt.Sprint(e1) != fmt.Sprint(e2) {
+		t.Fatalf("NewReader: %d packets (sum %d), %v; NewReaderBytes: %d (sum %d), %v", n1, s1, e1, n2, s2, e2)
+	}
+}
+
 func FuzzPcapReader(f *testing.F) {
 	seedCorpus(f, ".pcap",
 		// little-endian microsecond pcap, one 4-byte record
@@ -111,7 +130,10 @@ func FuzzPcapReader(f *testing.F) {
 		// big-endian nanosecond pcap 2.2 with a 4 GiB caplen
 		`a1 b2 3c 4d 00 02 00 02 00 00 00 00 00 00 00 00 00 00 ff ff 00 00 00 01
 		 65 53 f1 00 07 5b cd 15 ff ff ff ff 00 00 00 04 de ad be ef`)
-	f.Fuzz(fuzzRead)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzRead(t, data)
+		fuzzSame(t, data)
+	})
 }
 
 func FuzzPcapNGReader(f *testing.F) {
@@ -127,5 +149,8 @@ func FuzzPcapNGReader(f *testing.F) {
 		 00 00 00 03 00 00 00 14 00 00 00 04 de ad be ef 00 00 00 14`,
 		// a huge SHB length
 		`0a 0d 0d 0a f0 ff ff ff 4d 3c 2b 1a 01 00 00 00 ff ff ff ff ff ff ff ff`)
-	f.Fuzz(fuzzRead)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzRead(t, data)
+		fuzzSame(t, data)
+	})
 }
