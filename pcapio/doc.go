@@ -20,8 +20,9 @@
 // Interfaces, Sections, Names and Secrets return the reader's own slices:
 // read them, do not modify them; they grow as the reader meets new blocks.
 //
-// A Reader is not safe for concurrent use. Reader.Reset starts a new stream
-// with the same buffer.
+// NewReaderBytes reads a capture held in memory without copying it: its
+// packets alias the caller's bytes. A Reader is not safe for concurrent use.
+// Reader.Reset starts a new stream with the same buffer.
 //
 // Packet.Interface indexes the file-wide interface list: the interfaces of
 // a second section follow those of the first. (tshark 4.0 shows the
@@ -50,7 +51,8 @@
 // (it decodes epb_flags, epb_dropcount and the others little-endian always);
 // pcapng 1.2 section headers (it accepts 1.0 only); pcap versions other than
 // 2.4, and so the length swapping of 2.0 to 2.3; Kuznetsov's modified pcap;
-// a zero-copy read that allocates nothing per packet; and byte offsets in its
-// errors. The benchmarks BenchmarkReadPcap, BenchmarkReadPcapNG and
-// BenchmarkPcapgoRead compare the two on the same data.
+// gzip and zstd; the caps on hostile lengths of Wireshark; and byte offsets
+// in its errors. (Its zero-copy reads do avoid allocation, as ours do.) The
+// benchmarks BenchmarkReadPcap, BenchmarkReadPcapNG, BenchmarkPcapgoRead and
+// BenchmarkPcapgoReadNG compare the two on the same data.
 package pcapio
