@@ -2,6 +2,7 @@ package filter
 
 import (
 	"fmt"
+	"sort"
 
 	"golang.org/x/net/bpf"
 )
@@ -129,6 +130,18 @@ func topo(root *block) []*block {
 // trampolines for conditional jumps longer than 255 instructions.
 func emit(root *block, skip bool) ([]bpf.RawInstruction, error) {
 	order := topo(root)
+	// Returns go last, the accepting one first, as libpcap lays them out.
+	var rets []*block
+	body := order[:0:0]
+	for _, b := range order {
+		if b.a == nil {
+			rets = append(rets, b)
+		} else {
+			body = append(body, b)
+		}
+	}
+	sort.SliceStable(rets, func(i, j int) bool { return rets[i].ret > rets[j].ret })
+	order = append(body, rets...)
 	for _, b := range order {
 		if b.a != nil {
 			b.skipA, b.out = false, b.a.stmts
