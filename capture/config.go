@@ -65,9 +65,13 @@ type Config struct {
 	NoPromisc bool
 	// Direction keeps received, sent or all packets (tcpdump -Q).
 	Direction Direction
-	// Filter is a classic BPF program (as the filter package compiles it)
-	// attached in the kernel before the socket is bound; nil keeps every
-	// packet. Its return value also truncates the packet in the kernel.
+	// Filter is a classic BPF program (as the filter package compiles it
+	// for the Handle's link type) attached in the kernel before the socket
+	// is bound; nil keeps every packet. Its return value also truncates the
+	// packet. For a cooked capture (any), the program is written for
+	// LINUX_SLL2 frames: capture rewrites it for the kernel, which sees no
+	// link header, or, when it reads what the kernel cannot give (the
+	// packet length, the link-layer address), runs it in user space.
 	Filter []bpf.RawInstruction
 	// BlockSize is the size of one ring block in bytes, a multiple of the
 	// page size (0 means DefaultBlockSize, or more if SnapLen needs it).

@@ -1,7 +1,10 @@
 package capture
 
 import (
+	"strings"
 	"testing"
+
+	"golang.org/x/net/bpf"
 
 	"github.com/rawcap/rawcap/linktype"
 	"github.com/rawcap/rawcap/pcapio"
@@ -80,9 +83,17 @@ func TestReadPacketMem(t *testing.T) {
 		{"ethernet", false, linktype.Ethernet, false, 100},
 		{"vlan", true, linktype.Ethernet, false, 104},
 		{"sll2", false, linktype.LinuxSLL2, true, 120},
+		{"sll2 with a user-space filter", false, linktype.LinuxSLL2, true, 120},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			h := memHandle(benchBlock(100, tc.vlan), tc.lt, tc.cooked)
+			if strings.Contains(tc.name, "user-space") {
+				var err error
+				// ld #pktlen; ret a
+				if h.uvm, err = userFilter([]bpf.RawInstruction{{Op: 0x80}, {Op: 0x16}}); err != nil {
+					t.Fatal(err)
+				}
+			}
 			h.markUser()
 			var p pcapio.Packet
 			for i := range 200 {

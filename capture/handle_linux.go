@@ -46,8 +46,9 @@ type Handle struct {
 	cur         *ring       // the ring whose current block the reader walks, or nil
 	it          blockIter
 	f           frame
-	buf         []byte // rebuilt frames (SLL2 header, VLAN tag)
-	corrupt     uint64 // blocks that ended early because they were malformed
+	buf         []byte  // rebuilt frames (SLL2 header, VLAN tag)
+	uvm         *bpf.VM // the filter, when the kernel cannot run it (cooked sockets)
+	corrupt     uint64  // blocks that ended early because they were malformed
 
 	closeOnce sync.Once
 	statsMu   sync.Mutex
@@ -119,6 +120,18 @@ func (h *Handle) openRings(ifindex int, g ringGeometry, cfg *Config) error {
 		}
 	}
 	prog := cfg.Filter
+	if h.cooked && len(prog) > 0 {
+		// The kernel runs a cooked socket's filter without the SLL2 header.
+		if kprog, ok := cookedKernelFilter(prog); ok {
+			prog = kprog
+		} else {
+			vm, err := userFilter(prog)
+			if err != nil {
+				return err
+			}
+			h.uvm, prog = vm, nil
+		}
+	}
 	if len(prog) == 0 {
 		// Keep everything, cut at the snapshot length in the kernel.
 		prog = []bpf.RawInstruction{{Op: unix.BPF_RET | unix.BPF_K, K: uint32(g.snapLen)}}
@@ -191,11 +204,21 @@ func (h *Handle) ReadPacket(p *pcapio.Packet) error {
 			}
 		}
 		for h.it.next(&h.f) {
-			if wanted(h.dir, h.f.pkttype, h.f.pkttype == packetOutgoing && h.isLoopback(h.f.ifindex)) {
-				h.fill(p, &h.f)
-				h.outstanding = true
-				return nil
+			if !wanted(h.dir, h.f.pkttype, h.f.pkttype == packetOutgoing && h.isLoopback(h.f.ifindex)) {
+				continue
 			}
+			h.fill(p, &h.f)
+			if h.uvm != nil {
+				n, err := h.uvm.Run(p.Data)
+				if err != nil || n <= 0 {
+					continue
+				}
+				if n < len(p.Data) {
+					p.Data = p.Data[:n]
+				}
+			}
+			h.outstanding = true
+			return nil
 		}
 		if h.it.corrupt {
 			h.corrupt++
@@ -341,6 +364,20 @@ func (h *Handle) unmap() {
 		r.unmap()
 	}
 	h.unmapped, h.cur = true, nil
+}
+
+// userFilter prepares prog to run in user space, on the frames ReadPacket
+// returns.
+func userFilter(prog []bpf.RawInstruction) (*bpf.VM, error) {
+	ins := make([]bpf.Instruction, len(prog))
+	for i, r := range prog {
+		ins[i] = r.Disassemble()
+	}
+	vm, err := bpf.NewVM(ins)
+	if err != nil {
+		return nil, fmt.Errorf("capture: the filter cannot run in the kernel on a cooked socket, nor in user space: %w", err)
+	}
+	return vm, nil
 }
 
 // release undoes a half-made Open.

@@ -2,6 +2,7 @@ package capture
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/net/bpf"
 
 	"github.com/rawcap/rawcap/internal/netns"
 	"github.com/rawcap/rawcap/pcapio"
@@ -211,5 +214,85 @@ func TestCloseWhileReading(t *testing.T) {
 	}
 	if !h.unmapped {
 		t.Error("the ring is still mapped after ReadPacket returned io.EOF")
+	}
+}
+
+// sll2UDP is tcpdump -i any -y LINUX_SLL2 -dd "udp"; sll2UDPGreater80 is
+// the same for "udp and greater 80", whose packet-length test the kernel
+// cannot run on a cooked socket.
+var (
+	sll2UDP = []bpf.RawInstruction{
+		{Op: 0x28, K: 0}, {Op: 0x15, Jf: 2, K: 0x0800}, {Op: 0x30, K: 29}, {Op: 0x15, Jt: 6, Jf: 7, K: 17},
+		{Op: 0x15, Jf: 6, K: 0x86dd}, {Op: 0x30, K: 26}, {Op: 0x15, Jt: 3, K: 17}, {Op: 0x15, Jf: 3, K: 0x2c},
+		{Op: 0x30, K: 60}, {Op: 0x15, Jf: 1, K: 17}, {Op: 0x6, K: 262144}, {Op: 0x6, K: 0},
+	}
+	sll2UDPGreater80 = []bpf.RawInstruction{
+		{Op: 0x28, K: 0}, {Op: 0x15, Jf: 2, K: 0x0800}, {Op: 0x30, K: 29}, {Op: 0x15, Jt: 6, Jf: 9, K: 17},
+		{Op: 0x15, Jf: 8, K: 0x86dd}, {Op: 0x30, K: 26}, {Op: 0x15, Jt: 3, K: 17}, {Op: 0x15, Jf: 5, K: 0x2c},
+		{Op: 0x30, K: 60}, {Op: 0x15, Jf: 3, K: 17}, {Op: 0x80, K: 0}, {Op: 0x35, Jf: 1, K: 80},
+		{Op: 0x6, K: 262144}, {Op: 0x6, K: 0},
+	}
+)
+
+// TestCaptureAnyFilter captures on any with filters compiled for LINUX_SLL2:
+// one the kernel runs once rewritten, one that must run in user space.
+func TestCaptureAnyFilter(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		prog    []bpf.RawInstruction
+		minSize int
+	}{{"udp", sll2UDP, 0}, {"udp and greater 80", sll2UDPGreater80, 80}} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := netns.NewPair(t)
+			h := openIn(t, p.A, Config{Interface: "any", Filter: tc.prog})
+			if (h.uvm != nil) != (tc.minSize > 0) {
+				t.Errorf("user-space filter %v, want %v", h.uvm != nil, tc.minSize > 0)
+			}
+			var sink net.PacketConn
+			if err := p.A.Do(func() (err error) {
+				sink, err = net.ListenPacket("udp4", netip.AddrPortFrom(p.AddrA.Addr(), udpPort).String())
+				return err
+			}); err != nil {
+				t.Fatal(err)
+			}
+			defer sink.Close()
+			rec := record(h)
+			var sent []string
+			err := p.B.Do(func() error {
+				c, err := net.Dial("udp4", netip.AddrPortFrom(p.AddrA.Addr(), udpPort).String())
+				if err != nil {
+					return err
+				}
+				defer c.Close()
+				for i := range 20 {
+					m := fmt.Sprintf("rawcap-any-%02d-%s", i, strings.Repeat("x", 3*i))
+					if _, err := c.Write([]byte(m)); err != nil {
+						return err
+					}
+					sent = append(sent, m)
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			pkts := rec.stop(t, hasUDP(sent[len(sent)-1]))
+			want := 0
+			for _, m := range sent {
+				if sll2HeaderLen+20+8+len(m) >= tc.minSize {
+					want++
+				}
+			}
+			udp := 0
+			for _, pk := range pkts {
+				if len(pk.Data) < 21 || binary.BigEndian.Uint16(pk.Data) != 0x0800 || pk.Data[20+9] != 17 || len(pk.Data) < tc.minSize {
+					t.Errorf("filter %q let through % x", tc.name, pk.Data[:min(len(pk.Data), 40)])
+				}
+				udp++
+			}
+			if udp != want {
+				t.Errorf("%d packets captured, want %d", udp, want)
+			}
+		})
 	}
 }
