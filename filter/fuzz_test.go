@@ -3,8 +3,10 @@ package filter
 import (
 	"bufio"
 	"encoding/binary"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -63,9 +65,74 @@ func FuzzCompileRun(f *testing.F) {
 		if err != nil {
 			t.Fatalf("%q: NewVM: %v\n%s", expr, err, vmDisasm(prog))
 		}
-		vm.Run(pkt, uint32(len(pkt)))
 		vm.Run(pkt, 0)
+		ltype := vmFuzzLinkTypes[int(lt)%len(vmFuzzLinkTypes)]
+		unopt, err := Compile(expr, ltype, Options{NoOptimize: true})
+		if err != nil {
+			t.Fatalf("%q compiles optimised but not unoptimised: %v", expr, err)
+		}
+		vmCheckProgram(t, expr, unopt.Instructions())
+		if msg := vmOptimiserDiffers(prog, unopt.Instructions(), pkt, uint32(len(pkt))); msg != "" {
+			t.Fatalf("%q on %s: %s", expr, ltype.Name(), msg)
+		}
 	})
+}
+
+// vmOptimiserDiffers returns why the optimised and unoptimised programs of
+// one expression disagree on a packet, or "". Packets on which the
+// unoptimised program runs off the end are not compared: the optimiser may
+// drop a load whose value cannot matter (libpcap's does), and so accept a
+// packet too short for it.
+func vmOptimiserDiffers(opt, unopt []bpf.RawInstruction, pkt []byte, wirelen uint32) string {
+	u, oob := vmRefRun(unopt, pkt, wirelen)
+	if oob {
+		return ""
+	}
+	o, _ := vmRefRun(opt, pkt, wirelen)
+	if (o == 0) == (u == 0) {
+		return ""
+	}
+	return fmt.Sprintf("optimised program returns %d, unoptimised %d, on packet %s (wirelen %d)\noptimised:\n%s\nunoptimised:\n%s",
+		o, u, vmHexHead(pkt), wirelen, vmDisasm(opt), vmDisasm(unopt))
+}
+
+// TestOptimiserKeepsVerdicts compiles every expression of
+// ../shared/filters/exprs.txt for every supported link type, optimised and
+// not, and requires both programs to give the same verdict on the corpus's
+// packets of that link type and on packets built to satisfy their
+// comparisons (except where the unoptimised program runs off the packet).
+func TestOptimiserKeepsVerdicts(t *testing.T) {
+	vmSharedDir(t)
+	var exprs, pairs, runs, fails int
+	for _, lt := range vmFuzzLinkTypes {
+		base := vmCorpusPackets(t, lt, 400)
+		for _, expr := range vmFuzzExprs() {
+			p, err := Compile(expr, lt, Options{})
+			if err != nil {
+				continue
+			}
+			u, err := Compile(expr, lt, Options{NoOptimize: true})
+			if err != nil {
+				t.Errorf("%q on %s compiles optimised but not unoptimised: %v", expr, lt.Name(), err)
+				continue
+			}
+			exprs++
+			opt, unopt := p.Instructions(), u.Instructions()
+			r := vmSeed(lt.Name() + expr)
+			pkts := append(slices.Clip(base), vmGuided(r, lt, base, vmProbes(opt))...)
+			pkts = append(pkts, vmGuided(r, lt, base, vmProbes(unopt))...)
+			pairs++
+			for _, pk := range pkts {
+				runs++
+				if msg := vmOptimiserDiffers(opt, unopt, pk.data, pk.wirelen); msg != "" {
+					fails++
+					t.Errorf("%q on %s: %s", expr, lt.Name(), msg)
+					break
+				}
+			}
+		}
+	}
+	t.Logf("%d (expression, link type) pairs compiled both ways; %d packet runs; %d disagree", pairs, runs, fails)
 }
 
 // vmCheckProgram applies the checks every compiled program must pass
