@@ -255,6 +255,8 @@ func TestPrimitives(t *testing.T) {
 		{"inbound", linktype.LinuxSLL2, sll2, false},
 		{"udp port 53", linktype.Null, null, true},
 		{"ip6", linktype.Null, null, false},
+		{"ip and udp", linktype.Null, append([]byte{0, 0, 0, 2}, null[4:]...), true},
+		{"ip6", linktype.Null, append([]byte{0, 0, 0, 30}, loop[4:]...), true},
 		{"ip6 and tcp", linktype.Loop, loop, true},
 		{"icmp6[icmp6type] = icmp6-echo", linktype.Raw, raw6, true},
 		{"icmp6[0] = 129", linktype.IPv6, raw6, false},
@@ -467,5 +469,53 @@ func BenchmarkMatch(b *testing.B) {
 	b.SetBytes(int64(len(pkt)))
 	for b.Loop() {
 		p.Match(pkt, len(pkt))
+	}
+}
+
+// TestResolve checks that host names go through Options.Resolve, and that
+// the protocol qualifier picks the address families, as libpcap does.
+func TestResolve(t *testing.T) {
+	resolve := func(name string) ([]netip.Addr, error) {
+		if name == "db.example" {
+			return []netip.Addr{mustAddr("10.0.0.2"), mustAddr("fe80::2")}, nil
+		}
+		if name == "v4only.example" {
+			return []netip.Addr{mustAddr("10.0.0.9")}, nil
+		}
+		return nil, errors.New("no such host")
+	}
+	pkt4 := eth(macB, macA, 0x0800, ipv4("10.0.0.1", "10.0.0.2", 6, 0, tcp(1234, 22, 0x02)))
+	pkt6 := eth(macB, macA, 0x86dd, ipv6("fe80::1", "fe80::2", 6, tcp(179, 40000, 0x10)))
+	tests := []struct {
+		expr       string
+		want4      bool
+		want6      bool
+		wantErrMsg string
+	}{
+		{"host db.example", true, true, ""},
+		{"ip host db.example", true, false, ""},
+		{"ip6 dst host db.example", false, true, ""},
+		{"src host db.example", false, false, ""},
+		{"ip6 host v4only.example", false, false, "unknown host 'v4only.example'"},
+		{"host nowhere.example", false, false, "unknown host 'nowhere.example'"},
+	}
+	for _, tt := range tests {
+		p, err := Compile(tt.expr, linktype.Ethernet, Options{Resolve: resolve})
+		if tt.wantErrMsg != "" {
+			if err == nil || err.Error() != tt.wantErrMsg {
+				t.Errorf("Compile(%q) error = %v, want %q", tt.expr, err, tt.wantErrMsg)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("Compile(%q): %v", tt.expr, err)
+			continue
+		}
+		if got := p.Match(pkt4, len(pkt4)); got != tt.want4 {
+			t.Errorf("%q on IPv4 = %v, want %v", tt.expr, got, tt.want4)
+		}
+		if got := p.Match(pkt6, len(pkt6)); got != tt.want6 {
+			t.Errorf("%q on IPv6 = %v, want %v", tt.expr, got, tt.want6)
+		}
 	}
 }

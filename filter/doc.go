@@ -33,8 +33,9 @@
 //     so on a path where the tunnel did not match they read the packet
 //     from its start (libpcap reads uninitialised memory there, and the
 //     kernel refuses such programs). "protochain" after a tunnel is refused.
-//   - NULL (BSD loopback) captures are assumed to be in little-endian host
-//     order.
+//   - On NULL (BSD loopback) captures the address family is accepted in
+//     either byte order, since the program cannot know the byte order of
+//     the host that wrote the file (libpcap takes it from the file).
 //
 // The optimiser threads jumps over tests whose outcome is known, merges
 // identical blocks, and drops reloads of values A or X already hold;

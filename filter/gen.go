@@ -175,9 +175,11 @@ func (g *gen) linkType(p uint32) *node {
 	case linktype.Null, linktype.Loop:
 		fam := func(v uint32) *node {
 			if g.curLT == linktype.Null {
-				// Host byte order; the captures rawcap reads are
-				// little-endian, as on the hosts that write them.
-				v = v>>24 | v>>8&0xff00 | v<<8&0xff0000 | v<<24
+				// The family is in the byte order of the host that
+				// wrote the capture, which the program cannot know:
+				// accept either (libpcap picks one from the file).
+				sw := v>>24 | v>>8&0xff00 | v<<8&0xff0000 | v<<24
+				return or(cmpAbs(4, 0, 0xffffffff, cbJEQ, sw), cmpAbs(4, 0, 0xffffffff, cbJEQ, v))
 			}
 			return cmpAbs(4, 0, 0xffffffff, cbJEQ, v)
 		}
