@@ -35,16 +35,16 @@ IPV4, IPV6; default EN10MB) and prints the program: -d as readable code (the
 default), -dd as a C array, -ddd as decimal numbers, each exactly as tcpdump
 prints them. --live compiles for a Linux socket, where VLAN tags and cooked
 headers come from kernel metadata. Host names are looked up as tcpdump does
-(hosts file, then DNS). A syntax error exits with status 2 and
-points at the column.`,
+(hosts file, then DNS). A syntax error exits with status 2 and points at the
+column.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "y", Value: "EN10MB", Usage: "link type `NAME` (tcpdump's -y names) or number"},
-			&cli.BoolFlag{Name: "d", Usage: "print the program as readable code (default)"},
+			&cli.BoolFlag{Name: "d", Usage: "print the program as readable code (the default style)"},
 			&cli.BoolFlag{Name: "dd", Usage: "print the program as a C array"},
 			&cli.BoolFlag{Name: "ddd", Usage: "print the program as decimal numbers"},
 			&cli.BoolFlag{Name: "O", Usage: "do not optimise the program"},
 			&cli.BoolFlag{Name: "live", Usage: "compile for a live Linux socket (kernel metadata for VLAN and cooked headers)"},
-			&cli.UintFlag{Name: "s", Usage: "accepted packets return `SNAPLEN` (default 262144)"},
+			&cli.UintFlag{Name: "s", Usage: "accepted packets return `SNAPLEN`", DefaultText: "262144"},
 			&cli.StringFlag{Name: "F", Usage: "read the expression from `FILE`"},
 		},
 		Action: func(c *cli.Context) error { return runFilter(c, e) },
