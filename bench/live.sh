@@ -10,14 +10,17 @@
 # the capturer is stopped; the clock ticks every 10 ms, so runs are long) and
 # its maximum RSS (VmHWM).
 #
-#   sudo bench/live.sh [-s "64 1500"] [-r "50000 200000"] [-t SECONDS] [-k DIR]
+#   sudo bench/live.sh [-s "64 1500"] [-r "50000 200000"] [-t SECONDS] [-k DIR] [-n]
+#
+# -n writes to /dev/null instead of a file in DIR, to measure capturing
+# without the disk (whose write-back makes the largest runs noisy).
 #
 # Needs root, ip (iproute2), tcpdump and Go. No packet leaves the namespaces.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SIZES="64 1500" RATES="50000 200000" SECS=3 DIR=""
-while getopts "s:r:t:k:" o; do
-  case $o in s) SIZES=$OPTARG;; r) RATES=$OPTARG;; t) SECS=$OPTARG;; k) DIR=$OPTARG;; *) exit 2;; esac
+SIZES="64 1500" RATES="50000 200000" SECS=3 DIR="" NULL=""
+while getopts "s:r:t:k:n" o; do
+  case $o in s) SIZES=$OPTARG;; r) RATES=$OPTARG;; t) SECS=$OPTARG;; k) DIR=$OPTARG;; n) NULL=1;; *) exit 2;; esac
 done
 [ "$(id -u)" = 0 ] || { echo "live.sh: needs root (network namespaces, AF_PACKET)" >&2; exit 1; }
 command -v ip >/dev/null || { echo "live.sh: needs ip (iproute2)" >&2; exit 1; }
@@ -39,13 +42,15 @@ ip link add name vethA netns "$A" type veth peer name vethB netns "$B"
 ip -n "$A" link set vethA up; ip -n "$B" link set vethB up
 MAC_A=$(ip netns exec "$A" cat /sys/class/net/vethA/address 2>/dev/null || ip -n "$A" -o link show vethA | sed 's/.*link\/ether \([0-9a-f:]*\).*/\1/')
 HZ=$(getconf CLK_TCK)
-printf 'live capture on a veth pair, %ss per run, %d cores; CPU is capturer user+system time\n' "$SECS" "$(nproc)"
+printf 'live capture on a veth pair, %ss per run, %d cores, writing to %s; CPU is capturer user+system time\n' \
+  "$SECS" "$(nproc)" "$( [ -n "$NULL" ] && echo /dev/null || echo "files in $DIR")"
 printf '%-8s %5s %8s %9s %9s %9s %8s %9s %10s %9s\n' tool size rate/s sent captured dropped lost% start-ms cpu-ns/pkt maxRSS-MB
 
 # one TOOL SIZE RATE: run one capturer against one sender run.
 one() {
   local tool=$1 size=$2 rate=$3 n=$(( $3 * SECS )) pid out err sent cap drop ticks0 ticks hwm
   out=$DIR/$tool-$size-$rate.pcap err=$DIR/$tool-$size-$rate.err
+  [ -z "$NULL" ] || out=/dev/null
   if [ "$tool" = rawcap ]; then
     ip netns exec "$A" "$DIR/livecap" -i vethA -w "$out" 2>"$err" & pid=$!
   else
@@ -64,7 +69,7 @@ one() {
   awk -v t="$tool" -v s="$size" -v r="$rate" -v sent="$sent" -v c="$cap" -v d="$drop" -v k0="$ticks0" -v k="$ticks" -v hz="$HZ" -v m="$hwm" 'BEGIN {
     printf "%-8s %5d %8d %9d %9d %9d %7.2f%% %9.0f %10.0f %9.1f\n", t, s, r, sent, c, d, 100 * (sent - c) / sent,
       k0 / hz * 1e3, (c ? (k - k0) / hz * 1e9 / c : 0), m / 1024 }'
-  rm -f "$out"
+  [ -n "$NULL" ] || rm -f "$out"
 }
 
 for size in $SIZES; do
