@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -294,5 +295,32 @@ func TestCaptureAnyFilter(t *testing.T) {
 				t.Errorf("%d packets captured, want %d", udp, want)
 			}
 		})
+	}
+}
+
+// TestInterfaceGoesDown checks that a capture whose interface goes down ends
+// with an error that says so, instead of waiting forever.
+func TestInterfaceGoesDown(t *testing.T) {
+	p := netns.NewPair(t)
+	h := openIn(t, p.A, Config{Interface: p.IfA})
+	errc := make(chan error, 1)
+	go func() {
+		var pk pcapio.Packet
+		for {
+			if err := h.ReadPacket(&pk); err != nil {
+				errc <- err
+				return
+			}
+		}
+	}()
+	time.Sleep(50 * time.Millisecond)
+	p.A.IP(t, "link", "set", p.IfA, "down")
+	select {
+	case err := <-errc:
+		if !errors.Is(err, syscall.ENETDOWN) || !strings.Contains(err.Error(), p.IfA) {
+			t.Errorf("ReadPacket after the interface went down = %v, want ENETDOWN naming %s", err, p.IfA)
+		}
+	case <-time.After(3 * time.Second):
+		t.Fatal("ReadPacket still waiting 3s after the interface went down")
 	}
 }
