@@ -1,6 +1,10 @@
 package decode_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/rawcap/rawcap/decode"
+)
 
 // ntpVectors are NTP messages crafted per RFC 5905 (and RFC 1305 appendix B
 // for control messages) for every mode, stratum class, timestamp-difference
@@ -72,3 +76,6 @@ var ntpVectors = []appVector{
 }
 
 func TestNTPVectors(t *testing.T) { checkVectors(t, ntpVectors) }
+
+// FuzzNTP feeds NTP messages to the decoder and printers.
+func FuzzNTP(f *testing.F) { fuzzApp(f, decode.LayerNTP, 123, false, ntpVectors) }
