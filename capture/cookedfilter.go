@@ -16,6 +16,8 @@ const (
 	bpfW         = 0x00
 	bpfH         = 0x08
 	bpfB         = 0x10
+	bpfRET       = 0x06
+	bpfK         = 0x00
 )
 
 // cookedKernelFilter rewrites prog, compiled for LINUX_SLL2 frames, to run on
@@ -68,4 +70,16 @@ func cookedKernelFilter(prog []bpf.RawInstruction) ([]bpf.RawInstruction, bool) 
 		out[i] = ins
 	}
 	return out, true
+}
+
+// clampReturns returns prog with every "ret #k" above snap lowered to snap,
+// so that the kernel copies no more of a packet than will be kept.
+func clampReturns(prog []bpf.RawInstruction, snap uint32) []bpf.RawInstruction {
+	out := append([]bpf.RawInstruction(nil), prog...)
+	for i, ins := range out {
+		if ins.Op == bpfRET|bpfK && ins.K > snap {
+			out[i].K = snap
+		}
+	}
+	return out
 }

@@ -94,3 +94,15 @@ func TestCookedKernelFilter(t *testing.T) {
 		})
 	}
 }
+
+func TestClampReturns(t *testing.T) {
+	in := asm(t, bpf.LoadAbsolute{Off: 12, Size: 2}, bpf.RetConstant{Val: 262144}, bpf.RetConstant{Val: 0}, bpf.RetConstant{Val: 64}, bpf.RetA{})
+	want := asm(t, bpf.LoadAbsolute{Off: 12, Size: 2}, bpf.RetConstant{Val: 96}, bpf.RetConstant{Val: 0}, bpf.RetConstant{Val: 64}, bpf.RetA{})
+	got := clampReturns(in, 96)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("clamped (-want +got):\n%s", diff)
+	}
+	if in[1].K != 262144 {
+		t.Error("clampReturns changed its argument")
+	}
+}

@@ -46,9 +46,9 @@ type Handle struct {
 	cur         *ring       // the ring whose current block the reader walks, or nil
 	it          blockIter
 	f           frame
-	buf         []byte  // rebuilt frames (SLL2 header, VLAN tag)
-	uvm         *bpf.VM // the filter, when the kernel cannot run it (cooked sockets)
-	corrupt     uint64  // blocks that ended early because they were malformed
+	buf         []byte        // rebuilt frames (SLL2 header, VLAN tag)
+	uvm         *bpf.VM       // the filter, when the kernel cannot run it (cooked sockets)
+	corrupt     atomic.Uint64 // blocks that ended early because they were malformed
 
 	closeOnce sync.Once
 	statsMu   sync.Mutex
@@ -136,6 +136,7 @@ func (h *Handle) openRings(ifindex int, g ringGeometry, cfg *Config) error {
 		// Keep everything, cut at the snapshot length in the kernel.
 		prog = []bpf.RawInstruction{{Op: unix.BPF_RET | unix.BPF_K, K: uint32(g.snapLen)}}
 	}
+	prog = clampReturns(prog, uint32(g.snapLen))
 	for _, r := range h.rings {
 		if err := attachFilter(r.fd, prog); err != nil {
 			return fmt.Errorf("capture: attaching the filter: %w", os.NewSyscallError("setsockopt SO_ATTACH_FILTER", err))
@@ -221,7 +222,7 @@ func (h *Handle) ReadPacket(p *pcapio.Packet) error {
 			return nil
 		}
 		if h.it.corrupt {
-			h.corrupt++
+			h.corrupt.Add(1)
 		}
 		r := h.cur
 		h.cur = nil
@@ -316,6 +317,7 @@ func (h *Handle) Stats() (Stats, error) {
 		}
 		sum.add(r.total)
 	}
+	sum.Corrupt = h.corrupt.Load()
 	return sum, nil
 }
 

@@ -13,6 +13,9 @@ type Stats struct {
 	// FreezeQueue counts the times the ring was full and froze
 	// (tp_freeze_q_cnt).
 	FreezeQueue uint64
+	// Corrupt counts ring blocks whose layout did not add up, cut short
+	// where they went wrong (never seen from a sound kernel).
+	Corrupt uint64
 }
 
 func (s *Stats) add(o Stats) {
