@@ -375,3 +375,79 @@ func TestKernelLiveMatchesTcpdump(t *testing.T) {
 		})
 	}
 }
+
+// TestNewVMMatchesKernelValidation attaches random programs, most of them
+// mutated into something invalid, to a UDP socket (SO_ATTACH_FILTER runs the
+// kernel's bpf_check_classic and needs no privilege; nothing is sent) and
+// requires NewVM to accept exactly the programs the kernel accepts. Loads
+// from the kernel's special negative offsets are left out: the kernel
+// accepts them, NewVM refuses them by design.
+func TestNewVMMatchesKernelValidation(t *testing.T) {
+	fd, err := unix.Socket(unix.AF_INET, unix.SOCK_DGRAM|unix.SOCK_CLOEXEC, 0)
+	if err != nil {
+		t.Skipf("no UDP socket to attach filters to: %v", err)
+	}
+	defer unix.Close(fd)
+	r := vmSeed("kernel validation")
+	codes := make([]uint16, 0, len(vmOpcodes))
+	for op := range vmOpcodes {
+		codes = append(codes, op)
+	}
+	slices.Sort(codes)
+	var accepted, refused int
+	for i := range 20000 {
+		prog := vmRandProgram(r)
+		for range r.IntN(3) {
+			j := r.IntN(len(prog))
+			switch r.IntN(8) {
+			case 0:
+				prog[j].Op = uint16(r.IntN(0x100)) // any opcode, mostly invalid
+			case 1:
+				prog[j].Op = codes[r.IntN(len(codes))]
+			case 2:
+				prog[j].Jt = uint8(r.IntN(256))
+			case 3:
+				prog[j].Jf = uint8(r.IntN(256))
+			case 4:
+				prog[j].K = uint32(r.IntN(40))
+			case 5:
+				prog[j].K = r.Uint32() >> uint(r.IntN(32))
+			case 6:
+				prog = prog[:j+1] // maybe no final RET any more
+			case 7:
+				prog = append(prog[:j], prog[j+1:]...) // maybe a jump now overshoots
+			}
+		}
+		if len(prog) == 0 {
+			continue
+		}
+		special := false
+		for _, in := range prog {
+			if (in.Op == cbLD|cbW|cbABS || in.Op == cbLD|cbH|cbABS || in.Op == cbLD|cbB|cbABS) && in.K >= vmSKFLLOff {
+				special = true
+			}
+		}
+		if special {
+			continue
+		}
+		filter := make([]unix.SockFilter, len(prog))
+		for j, in := range prog {
+			filter[j] = unix.SockFilter{Code: in.Op, Jt: in.Jt, Jf: in.Jf, K: in.K}
+		}
+		kerr := unix.SetsockoptSockFprog(fd, unix.SOL_SOCKET, unix.SO_ATTACH_FILTER,
+			&unix.SockFprog{Len: uint16(len(filter)), Filter: &filter[0]})
+		if kerr != nil && !errors.Is(kerr, unix.EINVAL) {
+			t.Fatalf("SO_ATTACH_FILTER: %v", kerr)
+		}
+		_, verr := NewVM(prog)
+		if (kerr == nil) != (verr == nil) {
+			t.Fatalf("program %d: kernel says %v, NewVM says %v\n%s", i, kerr, verr, vmDisasm(prog))
+		}
+		if kerr == nil {
+			accepted++
+		} else {
+			refused++
+		}
+	}
+	t.Logf("kernel and NewVM agree on %d accepted and %d refused programs", accepted, refused)
+}
