@@ -16,11 +16,12 @@ type block struct {
 	id     int
 
 	// set by the optimiser and the layout
-	preds []*block
-	order int
-	pos   int
-	skipA bool                 // A already holds the value on entry: emit no statements
-	out   []bpf.RawInstruction // the statements emitted
+	preds  []*block
+	order  int
+	pos    int
+	skipA  bool                 // A already holds the value on entry: emit no statements
+	forced bool                 // tail-merged: compares whatever A holds, never loads
+	out    []bpf.RawInstruction // the statements emitted
 }
 
 // cfg builds the graph for one program.
@@ -129,26 +130,9 @@ func topo(root *block) []*block {
 // emit lays the blocks out and returns the program, inserting "ja"
 // trampolines for conditional jumps longer than 255 instructions.
 func emit(root *block, skip bool) ([]bpf.RawInstruction, error) {
-	order := topo(root)
-	// Returns go last, the accepting one first, as libpcap lays them out.
-	var rets []*block
-	body := order[:0:0]
-	for _, b := range order {
-		if b.a == nil {
-			rets = append(rets, b)
-		} else {
-			body = append(body, b)
-		}
-	}
-	sort.SliceStable(rets, func(i, j int) bool { return rets[i].ret > rets[j].ret })
-	order = append(body, rets...)
-	for _, b := range order {
-		if b.a != nil {
-			b.skipA, b.out = false, b.a.stmts
-		}
-	}
-	if skip {
-		markSkips(order)
+	order := layout(root, skip)
+	if skip && tailMerge(order) {
+		order = layout(root, skip)
 	}
 	// insns per block; tramp[b] lists trampolines placed after b.
 	type tramp struct{ target *block }
@@ -225,6 +209,33 @@ func emit(root *block, skip bool) ([]bpf.RawInstruction, error) {
 			return out, nil
 		}
 	}
+}
+
+// layout orders the blocks reachable from root (returns last, the
+// accepting one first, as libpcap lays them out) and, when skip is set,
+// decides which statements each block can leave out.
+func layout(root *block, skip bool) []*block {
+	order := topo(root)
+	var rets []*block
+	body := order[:0:0]
+	for _, b := range order {
+		if b.a == nil {
+			rets = append(rets, b)
+		} else {
+			body = append(body, b)
+		}
+	}
+	sort.SliceStable(rets, func(i, j int) bool { return rets[i].ret > rets[j].ret })
+	order = append(body, rets...)
+	for _, b := range order {
+		if b.a != nil {
+			b.skipA, b.out = false, b.a.stmts
+		}
+	}
+	if skip {
+		markSkips(order)
+	}
+	return order
 }
 
 // blockLen is the number of instructions b emits (without trampolines).

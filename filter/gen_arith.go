@@ -16,6 +16,11 @@ type arith struct {
 	size  int    // load: 1, 2 or 4
 }
 
+func (g *gen) isConst(a *arith) bool {
+	_, ok := g.constVal(a)
+	return ok
+}
+
 // constVal folds a constant expression.
 func (g *gen) constVal(a *arith) (uint32, bool) {
 	switch a.op {
@@ -234,6 +239,10 @@ func (g *gen) relation(op string, a, b *arith) *node {
 		// still reject constant division by zero
 		g.arithCode(a, 0)
 		g.arithCode(b, 0)
+	} else if okB && y == 0 && jop == cbJEQ && a.op == "&" && g.isConst(a.r) {
+		// (e & m) == 0 is "not jset m", as libpcap's optimiser makes it
+		m, _ := g.constVal(a.r)
+		cmp = not(atomNode(&atom{stmts: g.arithCode(a.l, 0), jop: cbJSET, k: m}))
 	} else if okB {
 		cmp = atomNode(&atom{stmts: g.arithCode(a, 0), jop: jop, k: y})
 	} else {

@@ -24,14 +24,73 @@ type fact struct {
 	k   uint32
 }
 
-type facts map[fact]bool
+// facts is what holds on an edge: test outcomes, and for some values the
+// set of constants they can still equal (after "jeq" succeeded on every
+// path that joins here).
+type facts struct {
+	out  map[fact]bool
+	vals map[string][]uint32
+}
+
+func newFacts() facts { return facts{out: map[fact]bool{}, vals: map[string][]uint32{}} }
 
 func (fs facts) clone() facts {
-	c := make(facts, len(fs)+1)
-	for f, r := range fs {
-		c[f] = r
+	c := facts{out: make(map[fact]bool, len(fs.out)+1), vals: make(map[string][]uint32, len(fs.vals)+1)}
+	for f, r := range fs.out {
+		c.out[f] = r
+	}
+	for k, v := range fs.vals {
+		c.vals[k] = v
 	}
 	return c
+}
+
+// add records the outcome r of test f.
+func (fs facts) add(f fact, r bool) {
+	fs.out[f] = r
+	if f.jop != cbJEQ {
+		return
+	}
+	if r {
+		fs.vals[f.key] = []uint32{f.k}
+		return
+	}
+	if set, ok := fs.vals[f.key]; ok {
+		var rest []uint32
+		for _, v := range set {
+			if v != f.k {
+				rest = append(rest, v)
+			}
+		}
+		fs.vals[f.key] = rest
+	}
+}
+
+// join keeps what holds on both fs and o (fs is modified).
+func (fs facts) join(o facts) {
+	for k, v := range fs.out {
+		if w, ok := o.out[k]; !ok || w != v {
+			delete(fs.out, k)
+		}
+	}
+	for k, set := range fs.vals {
+		other, ok := o.vals[k]
+		if !ok {
+			delete(fs.vals, k)
+			continue
+		}
+		union := append([]uint32{}, set...)
+		for _, v := range other {
+			found := false
+			for _, u := range union {
+				found = found || u == v
+			}
+			if !found {
+				union = append(union, v)
+			}
+		}
+		fs.vals[k] = union
+	}
 }
 
 func evalJump(jop uint16, v, k uint32) bool {
@@ -51,15 +110,22 @@ func decide(fs facts, a *atom) (result, known bool) {
 	if a.effect || a.jx {
 		return false, false
 	}
-	if r, ok := fs[fact{a.key, a.jop, a.k}]; ok {
+	if r, ok := fs.out[fact{a.key, a.jop, a.k}]; ok {
 		return r, true
 	}
-	for f, r := range fs {
+	if set, ok := fs.vals[a.key]; ok && len(set) > 0 {
+		r := evalJump(a.jop, set[0], a.k)
+		same := true
+		for _, v := range set[1:] {
+			same = same && evalJump(a.jop, v, a.k) == r
+		}
+		if same {
+			return r, true
+		}
+	}
+	for f, r := range fs.out {
 		if f.key != a.key {
 			continue
-		}
-		if f.jop == cbJEQ && r {
-			return evalJump(a.jop, f.k, a.k), true
 		}
 		switch a.jop {
 		case cbJEQ:
@@ -94,7 +160,7 @@ func decide(fs facts, a *atom) (result, known bool) {
 // thread does one pass of jump threading from root.
 func thread(root *block) {
 	order := topo(root)
-	in := map[*block]facts{root: {}}
+	in := map[*block]facts{root: newFacts()}
 	for _, b := range order {
 		fs, reached := in[b]
 		if b.a == nil || !reached {
@@ -103,7 +169,7 @@ func thread(root *block) {
 		for _, r := range []bool{true, false} {
 			f := fs.clone()
 			if !b.a.effect && !b.a.jx {
-				f[fact{b.a.key, b.a.jop, b.a.k}] = r
+				f.add(fact{b.a.key, b.a.jop, b.a.k}, r)
 			}
 			t := b.jf
 			if r {
@@ -118,6 +184,7 @@ func thread(root *block) {
 				if !ok {
 					break
 				}
+				f.add(fact{t.a.key, t.a.jop, t.a.k}, res)
 				if res {
 					t = t.jt
 				} else {
@@ -130,11 +197,7 @@ func thread(root *block) {
 				b.jf = t
 			}
 			if old, ok := in[t]; ok {
-				for k, v := range old {
-					if w, ok := f[k]; !ok || w != v {
-						delete(old, k)
-					}
-				}
+				old.join(f)
 			} else {
 				in[t] = f
 			}
@@ -234,7 +297,10 @@ func markSkips(order []*block) {
 		}
 		st := in[b]
 		var out regState
-		if !b.a.effect && !b.a.jx && st.a != "" && st.a == b.a.key {
+		if b.forced {
+			b.skipA = true
+			out = st
+		} else if !b.a.effect && !b.a.jx && st.a != "" && st.a == b.a.key {
 			b.skipA = true
 			out = regState{a: b.a.key, x: st.x}
 		} else {
@@ -274,4 +340,46 @@ func markSkips(order []*block) {
 			in[t] = old
 		}
 	}
+}
+
+// tailMerge merges blocks that emit only their jump (A already holds what
+// they compare) when the jumps are the same: the one laid out last stays,
+// compares whatever A holds on each incoming path, and the others' jumps
+// go to it. It reports whether it merged any.
+func tailMerge(order []*block) bool {
+	type sig struct {
+		jop    uint16
+		k      uint32
+		jt, jf *block
+	}
+	survivor := map[sig]*block{}
+	repl := map[*block]*block{}
+	for i := len(order) - 1; i >= 0; i-- {
+		b := order[i]
+		if b.a == nil || !b.skipA || b.a.effect || b.a.jx || i == 0 {
+			continue
+		}
+		k := sig{b.a.jop, b.a.k, b.jt, b.jf}
+		if s, ok := survivor[k]; ok {
+			repl[b] = s
+			s.forced = true
+			continue
+		}
+		survivor[k] = b
+	}
+	if len(repl) == 0 {
+		return false
+	}
+	for _, b := range order {
+		if b.a == nil {
+			continue
+		}
+		if r, ok := repl[b.jt]; ok {
+			b.jt = r
+		}
+		if r, ok := repl[b.jf]; ok {
+			b.jf = r
+		}
+	}
+	return true
 }
