@@ -65,14 +65,20 @@ type Config struct {
 	NoPromisc bool
 	// Direction keeps received, sent or all packets (tcpdump -Q).
 	Direction Direction
-	// Filter is a classic BPF program (as the filter package compiles it
-	// for the Handle's link type) attached in the kernel before the socket
-	// is bound; nil keeps every packet. Its return value also truncates the
-	// packet. For a cooked capture (any), the program is written for
-	// LINUX_SLL2 frames: capture rewrites it for the kernel, which sees no
-	// link header, or, when it reads what the kernel cannot give (the
-	// packet length, the link-layer address), runs it in user space.
+	// Filter is a classic BPF program attached in the kernel, as it is,
+	// before the socket is bound; nil keeps every packet. Its return value
+	// also truncates the packet (capped at SnapLen). It must read packets as
+	// the kernel shows them to the socket, which is what the filter package
+	// compiles with Options.Live: VLAN tags through ancillary loads and, for
+	// a cooked capture (any), the packet from its network header with the
+	// protocol, packet type and interface index through ancillary loads.
 	Filter []bpf.RawInstruction
+	// FilterFrames says that Filter was written instead for the frames as
+	// files hold them (LINUX_SLL2 for any, as tcpdump -y LINUX_SLL2 -dd
+	// prints it). For a cooked capture, capture then rewrites it for the
+	// kernel, as libpcap does, or runs it in user space when it reads what
+	// the kernel cannot give (the packet length, the link-layer address).
+	FilterFrames bool
 	// BlockSize is the size of one ring block in bytes, a multiple of the
 	// page size (0 means DefaultBlockSize, or more if SnapLen needs it).
 	BlockSize int

@@ -20,7 +20,8 @@ const (
 	bpfK         = 0x00
 )
 
-// cookedKernelFilter rewrites prog, compiled for LINUX_SLL2 frames, to run on
+// cookedKernelFilter rewrites prog, written for LINUX_SLL2 frames (see
+// Config.FilterFrames), to run on
 // a cooked (SOCK_DGRAM) socket, where the kernel runs the filter on the
 // network-layer packet without any link header: loads past the 20-byte SLL2
 // header move back by 20, and loads of the header's protocol, interface

@@ -120,7 +120,7 @@ func (h *Handle) openRings(ifindex int, g ringGeometry, cfg *Config) error {
 		}
 	}
 	prog := cfg.Filter
-	if h.cooked && len(prog) > 0 {
+	if h.cooked && cfg.FilterFrames && len(prog) > 0 {
 		// The kernel runs a cooked socket's filter without the SLL2 header.
 		if kprog, ok := cookedKernelFilter(prog); ok {
 			prog = kprog

@@ -235,17 +235,30 @@ var (
 	}
 )
 
-// TestCaptureAnyFilter captures on any with filters compiled for LINUX_SLL2:
-// one the kernel runs once rewritten, one that must run in user space.
+// liveUDP is "udp" (IPv4 only) as the kernel shows packets to a cooked
+// socket: the protocol through SKF_AD_PROTOCOL, the IP header at 0.
+var liveUDP = []bpf.RawInstruction{
+	{Op: 0x20, K: 0xfffff000}, {Op: 0x15, Jf: 3, K: 0x0800}, {Op: 0x30, K: 9}, {Op: 0x15, Jf: 1, K: 17},
+	{Op: 0x6, K: 262144}, {Op: 0x6, K: 0},
+}
+
+// TestCaptureAnyFilter captures on any with a kernel-ready filter, and with
+// filters written for LINUX_SLL2 frames: one the kernel runs once rewritten,
+// one that must run in user space.
 func TestCaptureAnyFilter(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
 		prog    []bpf.RawInstruction
+		frames  bool
 		minSize int
-	}{{"udp", sll2UDP, 0}, {"udp and greater 80", sll2UDPGreater80, 80}} {
+	}{
+		{"kernel-ready udp", liveUDP, false, 0},
+		{"udp for frames", sll2UDP, true, 0},
+		{"udp and greater 80 for frames", sll2UDPGreater80, true, 80},
+	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := netns.NewPair(t)
-			h := openIn(t, p.A, Config{Interface: "any", Filter: tc.prog})
+			h := openIn(t, p.A, Config{Interface: "any", Filter: tc.prog, FilterFrames: tc.frames})
 			if (h.uvm != nil) != (tc.minSize > 0) {
 				t.Errorf("user-space filter %v, want %v", h.uvm != nil, tc.minSize > 0)
 			}
