@@ -115,8 +115,10 @@ func topo(root *block) []*block {
 		}
 		seen[b] = true
 		if b.a != nil {
-			visit(b.jt)
+			// jf first, so the jt successor is laid out right after b
+			// where it can, as in libpcap's programs
 			visit(b.jf)
+			visit(b.jt)
 		}
 		post = append(post, b)
 	}
