@@ -519,3 +519,22 @@ func TestResolve(t *testing.T) {
 		}
 	}
 }
+
+func TestRunReturnsSnapLen(t *testing.T) {
+	pkt := eth(macB, macA, 0x0800, ipv4("10.0.0.1", "10.0.0.2", 6, 0, tcp(1234, 22, 0x02)))
+	for _, tt := range []struct{ snap, want uint32 }{{0, DefaultSnapLen}, {65535, 65535}} {
+		p, err := Compile("tcp", linktype.Ethernet, Options{SnapLen: tt.snap})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := p.Run(pkt, len(pkt)); got != tt.want {
+			t.Errorf("SnapLen %d: Run = %d, want %d", tt.snap, got, tt.want)
+		}
+		if got := p.Run(pkt[:20], len(pkt)); got != 0 {
+			t.Errorf("SnapLen %d: Run on a truncated packet = %d, want 0", tt.snap, got)
+		}
+		if p.String() != "tcp" || p.LinkType() != linktype.Ethernet {
+			t.Errorf("String, LinkType = %q, %v", p.String(), p.LinkType())
+		}
+	}
+}

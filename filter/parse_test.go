@@ -100,6 +100,15 @@ func TestPrecedence(t *testing.T) {
 	}
 }
 
+// fuzzPackets are run through every program FuzzParse compiles.
+var fuzzPackets = [][]byte{
+	nil,
+	{0x45},
+	eth(macB, macA, 0x0800, ipv4("10.0.0.1", "10.0.0.2", 6, 0, tcp(1234, 22, 0x02))),
+	eth(macB, macA, 0x86dd, ipv6("fe80::1", "ff02::1", 0, extHdr(60, extHdr(58, []byte{135, 0, 0, 0})))),
+	eth(macB, macA, 0x8100, vlanTag(100, 0x0800, ipv4("10.0.0.1", "10.0.0.2", 17, 0, udp(1, 6081, geneveHdr(7, 0x6558, 1, nil))))),
+}
+
 // FuzzParse checks that Compile never panics, that errors carry a column
 // inside the expression, and that accepted programs fit the kernel.
 func FuzzParse(f *testing.F) {
@@ -134,6 +143,9 @@ func FuzzParse(f *testing.F) {
 			}
 			if n := len(p.Instructions()); n < 1 || n > 4096 {
 				t.Fatalf("Compile(%q): %d instructions", expr, n)
+			}
+			for _, pkt := range fuzzPackets {
+				p.Match(pkt, len(pkt))
 			}
 		}
 	})
