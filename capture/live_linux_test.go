@@ -635,52 +635,9 @@ func TestOpenErrors(t *testing.T) {
 // off on receive, and the capture must give back exactly the frames sent.
 func TestCaptureVLANInjected(t *testing.T) {
 	p := netns.NewPair(t)
-	var macA, macB net.HardwareAddr
-	var ifB int
-	if err := p.A.Do(func() error { i, err := net.InterfaceByName(p.IfA); macA = i.HardwareAddr; return err }); err != nil {
-		t.Fatal(err)
-	}
 	h := openIn(t, p.A, Config{Interface: p.IfA})
 	rec := record(h)
-	frames := map[string][]byte{}
-	mk := func(name string, tags ...uint16) []byte {
-		f := append(append([]byte(nil), macA...), macB...)
-		f = append(f, make([]byte, 2*len(tags))...)
-		for i, v := range tags {
-			binary.BigEndian.PutUint16(f[12+2*i:], v)
-		}
-		f = binary.BigEndian.AppendUint16(f, 0x88b5) // IEEE local experimental
-		f = append(f, "rawcap-vlan-"+name...)
-		frames[name] = f
-		return f
-	}
-	err := p.B.Do(func() error {
-		i, err := net.InterfaceByName(p.IfB)
-		if err != nil {
-			return err
-		}
-		macB, ifB = i.HardwareAddr, i.Index
-		fd, err := unix.Socket(unix.AF_PACKET, unix.SOCK_RAW|unix.SOCK_CLOEXEC, 0)
-		if err != nil {
-			return err
-		}
-		defer unix.Close(fd)
-		to := &unix.SockaddrLinklayer{Ifindex: ifB, Halen: 6}
-		for _, f := range [][]byte{
-			mk("q100", 0x8100, 0x6064),               // 802.1Q, priority 3, VLAN 100
-			mk("q0", 0x8100, 0x0000),                 // priority tag, VLAN 0
-			mk("ad", 0x88a8, 0x00c8, 0x8100, 0x0064), // 802.1ad outer 200, inner 100
-			mk("untagged"),
-		} {
-			if err := unix.Sendto(fd, f, 0, to); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	frames := sendTagged(t, p)
 	pkts := rec.stop(t, hasUDP("rawcap-vlan-untagged"))
 	for name, want := range frames {
 		n := 0
@@ -696,4 +653,53 @@ func TestCaptureVLANInjected(t *testing.T) {
 			t.Errorf("%s: captured %d times, want 1", name, n)
 		}
 	}
+}
+
+// sendTagged sends from B to A, through an AF_PACKET socket, frames with an
+// 802.1Q tag (VLAN 100, priority 3), a priority tag (VLAN 0), 802.1ad and
+// 802.1Q tags (200 outside 100), and none, each ending with a unique text.
+func sendTagged(t *testing.T, p *netns.Pair) map[string][]byte {
+	t.Helper()
+	var macA net.HardwareAddr
+	if err := p.A.Do(func() error { i, err := net.InterfaceByName(p.IfA); macA = i.HardwareAddr; return err }); err != nil {
+		t.Fatal(err)
+	}
+	frames := map[string][]byte{}
+	err := p.B.Do(func() error {
+		i, err := net.InterfaceByName(p.IfB)
+		if err != nil {
+			return err
+		}
+		mk := func(name string, tags ...uint16) []byte {
+			f := append(append([]byte(nil), macA...), i.HardwareAddr...)
+			for _, v := range tags {
+				f = binary.BigEndian.AppendUint16(f, v)
+			}
+			f = binary.BigEndian.AppendUint16(f, 0x88b5) // IEEE local experimental
+			f = append(f, "rawcap-vlan-"+name...)
+			frames[name] = f
+			return f
+		}
+		fd, err := unix.Socket(unix.AF_PACKET, unix.SOCK_RAW|unix.SOCK_CLOEXEC, 0)
+		if err != nil {
+			return err
+		}
+		defer unix.Close(fd)
+		to := &unix.SockaddrLinklayer{Ifindex: i.Index, Halen: 6}
+		for _, f := range [][]byte{
+			mk("q100", 0x8100, 0x6064),
+			mk("q0", 0x8100, 0x0000),
+			mk("ad", 0x88a8, 0x00c8, 0x8100, 0x0064),
+			mk("untagged"),
+		} {
+			if err := unix.Sendto(fd, f, 0, to); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return frames
 }
