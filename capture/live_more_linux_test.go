@@ -337,3 +337,32 @@ func TestInterfaceGoesDown(t *testing.T) {
 		t.Fatal("ReadPacket still waiting 3s after the interface went down")
 	}
 }
+
+// TestIdleDoesNotSpin waits on an idle interface, with one socket and with a
+// fanout group, and checks that the process burns (almost) no CPU meanwhile:
+// waiting is a poll, never a loop.
+func TestIdleDoesNotSpin(t *testing.T) {
+	for _, fanout := range []int{0, 2} {
+		t.Run(fmt.Sprintf("fanout=%d", fanout), func(t *testing.T) {
+			p := netns.NewPair(t)
+			h := openIn(t, p.A, Config{Interface: p.IfA, Fanout: fanout, BlockTimeout: time.Millisecond})
+			rec := record(h)
+			time.Sleep(100 * time.Millisecond)
+			cpu := func() time.Duration {
+				var ru syscall.Rusage
+				if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+					t.Fatal(err)
+				}
+				return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+			}
+			before := cpu()
+			time.Sleep(500 * time.Millisecond)
+			used := cpu() - before
+			rec.stop(t, func([]pcapio.Packet) bool { return true })
+			if used > 50*time.Millisecond {
+				t.Errorf("%v of CPU in 500ms of waiting on an idle interface", used)
+			}
+			t.Logf("%v of CPU in 500ms idle", used)
+		})
+	}
+}
