@@ -262,6 +262,9 @@ func TestPrimitives(t *testing.T) {
 		{"icmp6[0] = 129", linktype.IPv6, raw6, false},
 		{"ip6 host 2001:db8::2", linktype.IPv6, raw6, true},
 		{"ip", linktype.IPv4, ipv4("1.1.1.1", "2.2.2.2", 6, 0, nil), true},
+		{"tcp port 22", linktype.PPP, append([]byte{0xff, 0x03, 0x00, 0x21}, ipv4("10.0.0.1", "10.0.0.2", 6, 0, tcp(1234, 22, 0))...), true},
+		{"ip6", linktype.PPP, append([]byte{0xff, 0x03, 0x00, 0x21}, ipv4("10.0.0.1", "10.0.0.2", 6, 0, tcp(1234, 22, 0))...), false},
+		{"host 10.0.0.2", ltCHDLC, append([]byte{0x0f, 0x00, 0x08, 0x00}, ipv4("10.0.0.1", "10.0.0.2", 6, 0, tcp(1234, 22, 0))...), true},
 		// DECnet, short header without pad: flags 0x02, dst, src (little-endian area<<10|node)
 		{"decnet src 50.764", linktype.Ethernet, eth(macB, macA, 0x6003, []byte{0, 0, 0x02, 0x01, 0x04, 0xfc, 0xca, 0}), true},
 		{"decnet dst 1.1", linktype.Ethernet, eth(macB, macA, 0x6003, []byte{0, 0, 0x02, 0x01, 0x04, 0xfc, 0xca, 0}), true},

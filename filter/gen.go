@@ -63,6 +63,14 @@ func newGen(lt linktype.Type, opt Options) (*gen, error) {
 	case linktype.Raw, linktype.IPv4, linktype.IPv6:
 	case linktype.Null, linktype.Loop:
 		g.linkpl = 4
+	case linktype.PPP, ltPPPSerial, ltCHDLC:
+		g.ltOff, g.linkpl = 2, 4
+		if lt == ltCHDLC {
+			g.nlNoSnap = 1 // OSI over Cisco HDLC has a fudge byte
+		}
+		if lt == ltPPPSerial {
+			g.curLT = linktype.PPP
+		}
 	default:
 		return nil, &Error{Msg: fmt.Sprintf("filters are not supported for link type %s", lt), Err: ErrUnsupportedLinkType}
 	}
@@ -73,6 +81,12 @@ func newGen(lt linktype.Type, opt Options) (*gen, error) {
 	}
 	return g, nil
 }
+
+// Link types without a name in package linktype.
+const (
+	ltPPPSerial linktype.Type = 50  // PPP in HDLC-like framing
+	ltCHDLC     linktype.Type = 104 // Cisco HDLC
+)
 
 // fail records the first error, at the current primitive's column.
 func (g *gen) fail(sentinel error, format string, args ...any) *node {
@@ -103,6 +117,12 @@ func (g *gen) ltName() string {
 		return "BSD loopback"
 	case linktype.Loop:
 		return "OpenBSD loopback"
+	case linktype.PPP:
+		return "PPP"
+	case ltPPPSerial:
+		return "PPP over serial"
+	case ltCHDLC:
+		return "Cisco HDLC"
 	}
 	return g.lt.String()
 }
@@ -148,6 +168,11 @@ func (g *gen) linkType(p uint32) *node {
 		return g.etherLinkType(p)
 	case linktype.PPP:
 		return g.ltCmp(cbJEQ, pppType(p))
+	case ltCHDLC:
+		if p == sapISONS {
+			p = p<<8 | sapISONS
+		}
+		return g.ltCmp(cbJEQ, p)
 	case linktype.LinuxSLL:
 		return g.sllLinkType(p)
 	case linktype.LinuxSLL2:
@@ -210,10 +235,14 @@ func pppType(p uint32) uint32 {
 		return 0x0027
 	case etATalk:
 		return 0x0029
-	case etIPX, sapIPX:
+	case 0x0600: // XNS
+		return 0x0025
+	case sapIPX:
 		return 0x002b
 	case sapISONS:
 		return 0x0023
+	case sap8021D:
+		return 0x0031
 	case etMPLS:
 		return 0x0281
 	}

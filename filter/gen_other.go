@@ -268,7 +268,7 @@ func (g *gen) mpls(label uint32, hasLabel bool) *node {
 		b = g.at(1, rPL, g.nlOff()-2, 0x01, cbJEQ, 0)
 	} else {
 		switch g.curLT {
-		case linktype.Ethernet:
+		case linktype.Ethernet, ltCHDLC:
 			b = g.ltCmp(cbJEQ, etMPLS)
 		case linktype.PPP:
 			b = g.ltCmp(cbJEQ, 0x0281)

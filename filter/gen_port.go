@@ -80,6 +80,12 @@ func (g *gen) proto(v uint32, p, dir string) *node {
 	case "":
 		return or(g.proto(v, "ip", dir), g.proto(v, "ip6", dir))
 	case "link":
+		switch {
+		case g.curLT == linktype.PPP && v > 0xffff:
+			return g.failf("PPP protocol %d greater than maximum %d", v, 0xffff)
+		case g.curLT == ltCHDLC && v > 0xffff:
+			return g.failf("HDLC protocol %d greater than maximum %d", v, 0xffff)
+		}
 		if g.curLT == linktype.Ethernet || g.curLT == linktype.LinuxSLL {
 			switch {
 			case v > 0xffff:
