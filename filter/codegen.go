@@ -15,9 +15,7 @@ type block struct {
 	jt, jf *block
 	id     int
 
-	// set by the optimiser and the layout
-	preds  []*block
-	order  int
+	// set by the layout
 	pos    int
 	skipA  bool                 // A already holds the value on entry: emit no statements
 	forced bool                 // tail-merged: compares whatever A holds, never loads
