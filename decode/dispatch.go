@@ -88,6 +88,8 @@ func ipProtocolLayer(p uint8, v6 bool) LayerType {
 		return LayerIPv4
 	case IPProtoIPv6:
 		return LayerIPv6
+	case IPProtoGRE:
+		return LayerGRE
 	}
 	if v6 {
 		switch p {
@@ -115,6 +117,10 @@ func (ps *Ports) setDefaults() {
 	ps.Set(TransportUDP, 67, LayerDHCPv4)
 	ps.Set(TransportUDP, 68, LayerDHCPv4)
 	ps.Set(TransportUDP, 123, LayerNTP)
+	ps.Set(TransportTCP, 80, LayerHTTP)
+	ps.Set(TransportTCP, 8080, LayerHTTP)
+	ps.Set(TransportTCP, 443, LayerTLS)
+	ps.Set(TransportUDP, 4789, LayerVXLAN)
 }
 
 // decodeLayer decodes layer l (whose Type, Start and End are set), sets its
@@ -157,6 +163,14 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeDHCPv4(l)
 	case LayerNTP:
 		return d.decodeNTP(l)
+	case LayerHTTP:
+		return d.decodeHTTP(l)
+	case LayerTLS:
+		return d.decodeTLS(l)
+	case LayerVXLAN:
+		return d.decodeVXLAN(l)
+	case LayerGRE:
+		return d.decodeGRE(l)
 	}
 	// LayerPayload and protocols without a decoder yet: opaque bytes.
 	l.Type = LayerPayload
@@ -210,6 +224,14 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineDHCPv4(b, d, i)
 	case LayerNTP:
 		return p.lineNTP(b, d, i)
+	case LayerHTTP:
+		return p.lineHTTP(b, d, i)
+	case LayerTLS:
+		return p.lineTLS(b, d, i)
+	case LayerVXLAN:
+		return p.lineVXLAN(b, d, i)
+	case LayerGRE:
+		return p.lineGRE(b, d, i)
 	}
 	return b
 }
@@ -249,6 +271,14 @@ func (p *JSONPrinter) jsonLayer(w *jsonWriter, d *Decoder, i int) {
 		jsonDHCPv4(w, d, i)
 	case LayerNTP:
 		jsonNTP(w, d, i)
+	case LayerHTTP:
+		jsonHTTP(w, d, i)
+	case LayerTLS:
+		jsonTLS(w, d, i)
+	case LayerVXLAN:
+		jsonVXLAN(w, d, i)
+	case LayerGRE:
+		jsonGRE(w, d, i)
 	case LayerPayload:
 		jsonPayload(w, d, i)
 	}
@@ -283,6 +313,14 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeDHCPv4(t, d, i)
 	case LayerNTP:
 		treeNTP(t, d, i)
+	case LayerHTTP:
+		treeHTTP(t, d, i)
+	case LayerTLS:
+		treeTLS(t, d, i)
+	case LayerVXLAN:
+		treeVXLAN(t, d, i)
+	case LayerGRE:
+		treeGRE(t, d, i)
 	case LayerPayload:
 		treePayload(t, d, i)
 	default:

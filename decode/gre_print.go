@@ -1,0 +1,255 @@
+package decode
+
+import "strconv"
+
+// lineGRE appends what tcpdump prints for GRE: "GREv0", the flags with -v,
+// the optional fields, the protocol with -e, ", length N" and, after ": "
+// (a newline and tab with -v), the packet it carries.
+func (p *LinePrinter) lineGRE(b []byte, d *Decoder, i int) []byte {
+	l := &d.layers[i]
+	data := d.data[l.Start:l.End]
+	b = append(b, "GREv"...)
+	if len(data) < 2 {
+		return append(b, "0 [|gre]"...)
+	}
+	flags := be16(data)
+	b = appendUint(b, uint64(flags&7))
+	if flags&7 > 1 {
+		return append(b, " [|gre]"...)
+	}
+	if p.Options.Verbose > 0 {
+		b = appendGREFlags(b, flags)
+	}
+	if l.Malformed != "" {
+		return append(b, " [|gre]"...)
+	}
+	g := GRE(d.data[l.Start:l.Payload])
+	if sum, off, ok := g.Checksum(); ok {
+		if p.Options.Verbose > 0 {
+			b = append(b, ", sum 0x"...)
+			b = appendHexMin(b, uint64(sum))
+		}
+		b = append(b, ", off 0x"...)
+		b = appendHexMin(b, uint64(off))
+	}
+	key, hasKey := g.Key()
+	seq, hasSeq := g.Seq()
+	if g.Version() == 0 {
+		if hasKey {
+			b = append(b, ", key=0x"...)
+			b = appendHexMin(b, uint64(key))
+		}
+		if hasSeq {
+			b = append(b, ", seq "...)
+			b = appendUint(b, uint64(seq))
+		}
+	} else {
+		if hasKey {
+			b = append(b, ", call "...)
+			b = appendUint(b, uint64(key&0xffff))
+		}
+		if hasSeq {
+			b = append(b, ", seq "...)
+			b = appendUint(b, uint64(seq))
+		}
+		if ack, ok := g.Ack(); ok {
+			b = append(b, ", ack "...)
+			b = appendUint(b, uint64(ack))
+		}
+		if !hasSeq {
+			b = append(b, ", no-payload"...)
+		}
+	}
+	if p.Options.Link {
+		b = append(b, ", proto "...)
+		b = append(b, greProtoName(g.Protocol())...)
+		b = append(b, " (0x"...)
+		b = appendHex4(b, g.Protocol())
+		b = append(b, ')')
+	}
+	b = append(b, ", length "...)
+	b = strconv.AppendInt(b, int64(p.ipPayloadLen(d, i)), 10)
+	if g.Version() == 1 && !hasSeq {
+		return b
+	}
+	if p.Options.Verbose > 0 {
+		b = append(b, "\n\t"...)
+	} else {
+		b = append(b, ": "...)
+	}
+	if i+1 < d.n && d.layers[i+1].Type != LayerPayload {
+		return p.lineInner(b, d, i+1)
+	}
+	switch g.Protocol() {
+	case EtherTypeIPv4:
+		if l.Payload == l.End {
+			return append(b, " [|ip]"...)
+		}
+	case EtherTypeIPv6:
+		if l.Payload == l.End {
+			return append(b, " [|ip6]"...)
+		}
+	}
+	b = append(b, "gre-proto-0x"...)
+	return appendHexMin(b, uint64(g.Protocol()))
+}
+
+func appendGREFlags(b []byte, flags uint16) []byte {
+	b = append(b, ", Flags ["...)
+	n := len(b)
+	for _, f := range [...]struct {
+		bit  uint16
+		name string
+	}{{GREChecksum, "checksum present"}, {GRERouting, "routing present"}, {GREKey, "key present"},
+		{GRESeq, "sequence# present"}, {GREStrict, "strict source route"}, {GREAck, "ack present"}} {
+		if flags&f.bit == 0 || (f.bit == GREAck && flags&7 != 1) {
+			continue
+		}
+		if len(b) > n {
+			b = append(b, ", "...)
+		}
+		b = append(b, f.name...)
+	}
+	if len(b) == n {
+		b = append(b, "none"...)
+	}
+	return append(b, ']')
+}
+
+func greProtoName(p uint16) string {
+	switch p {
+	case EtherTypeIPv4:
+		return "IPv4"
+	case EtherTypeIPv6:
+		return "IPv6"
+	case EtherTypeTEB:
+		return "TEB"
+	case EtherTypePPP:
+		return "PPP"
+	}
+	return "unknown"
+}
+
+// jsonGRE writes gre.flags_and_version, gre.proto and the optional
+// gre.checksum, gre.offset, gre.key (key.payload_length and key.call_id in
+// version 1), gre.sequence_number and gre.ack_number.
+func jsonGRE(w *jsonWriter, d *Decoder, i int) {
+	l := &d.layers[i]
+	w.open("gre")
+	if l.Malformed == "" {
+		g := GRE(d.data[l.Start:l.Payload])
+		w.hex("flags_and_version", uint64(g.Flags()), 4)
+		w.int("flags.version", int(g.Version()))
+		w.hex("proto", uint64(g.Protocol()), 4)
+		if sum, off, ok := g.Checksum(); ok {
+			w.hex("checksum", uint64(sum), 4)
+			w.int("offset", int(off))
+		}
+		if key, ok := g.Key(); ok {
+			if g.Version() == 1 {
+				w.int("key.payload_length", int(key>>16))
+				w.int("key.call_id", int(key&0xffff))
+			} else {
+				w.hex("key", uint64(key), 8)
+			}
+		}
+		if seq, ok := g.Seq(); ok {
+			w.uint("sequence_number", uint64(seq))
+		}
+		if ack, ok := g.Ack(); ok {
+			w.uint("ack_number", uint64(ack))
+		}
+	}
+	w.close()
+}
+
+func treeGRE(t *treeWriter, d *Decoder, i int) {
+	l := &d.layers[i]
+	t.head("Generic Routing Encapsulation")
+	if l.Malformed != "" {
+		t.end()
+		return
+	}
+	g := GRE(d.data[l.Start:l.Payload])
+	t.b = append(t.b, " ("...)
+	t.b = append(t.b, greTreeProto(g.Protocol())...)
+	t.b = append(t.b, ')')
+	t.end()
+	t.depth = 1
+	f := uint64(g.Flags())
+	t.hex("Flags and Version", f, 4)
+	t.depth = 2
+	yes := func(label string, mask uint64) {
+		t.bits(f, 16, mask, label)
+		if f&mask != 0 {
+			t.b = append(t.b, "Yes"...)
+		} else {
+			t.b = append(t.b, "No"...)
+		}
+		t.end()
+	}
+	yes("Checksum Bit", GREChecksum)
+	yes("Routing Bit", GRERouting)
+	yes("Key Bit", GREKey)
+	yes("Sequence Number Bit", GRESeq)
+	yes("Strict Source Route Bit", GREStrict)
+	t.bits(f, 16, 0x0700, "Recursion control")
+	t.b = appendUint(t.b, f>>8&7)
+	t.end()
+	if g.Version() == 1 {
+		yes("Acknowledgment", GREAck)
+		t.bits(f, 16, 0x0078, "Flags (Reserved)")
+		t.b = appendUint(t.b, f>>3&15)
+	} else {
+		t.bits(f, 16, 0x00f8, "Flags (Reserved)")
+		t.b = appendUint(t.b, f>>3&31)
+	}
+	t.end()
+	t.bits(f, 16, 7, "Version")
+	if g.Version() == 1 {
+		t.b = append(t.b, "Enhanced GRE (1)"...)
+	} else {
+		t.b = append(t.b, "GRE (0)"...)
+	}
+	t.end()
+	t.depth = 1
+	t.line()
+	t.b = append(t.b, "Protocol Type: "...)
+	t.b = append(t.b, greTreeProto(g.Protocol())...)
+	t.b = append(t.b, " (0x"...)
+	t.b = appendHex4(t.b, g.Protocol())
+	t.b = append(t.b, ')')
+	t.end()
+	if sum, off, ok := g.Checksum(); ok {
+		t.hex("Checksum", uint64(sum), 4)
+		t.int("Offset", int(off))
+	}
+	if key, ok := g.Key(); ok {
+		if g.Version() == 1 {
+			t.int("Payload Length", int(key>>16))
+			t.int("Call ID", int(key&0xffff))
+		} else {
+			t.hex("Key", uint64(key), 8)
+		}
+	}
+	if seq, ok := g.Seq(); ok {
+		t.int("Sequence Number", int(seq))
+	}
+	if ack, ok := g.Ack(); ok {
+		t.int("Acknowledgment Number", int(ack))
+	}
+}
+
+func greTreeProto(p uint16) string {
+	switch p {
+	case EtherTypeIPv4:
+		return "IP"
+	case EtherTypeIPv6:
+		return "IPv6"
+	case EtherTypeTEB:
+		return "Transparent Ethernet bridging"
+	case EtherTypePPP:
+		return "PPP"
+	}
+	return "Unknown"
+}

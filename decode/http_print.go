@@ -1,0 +1,312 @@
+package decode
+
+import "strconv"
+
+// tcpdumpHTTPMethods are the request methods after which tcpdump 4.99 prints
+// an HTTP segment's first line (checked against tcpdump one by one).
+var tcpdumpHTTPMethods = [...]string{
+	"BASELINE-CONTROL", "BCOPY", "BDELETE", "BMOVE", "BPROPFIND", "BPROPPATCH",
+	"CCM_POST", "CHECKIN", "CHECKOUT", "CONNECT", "COPY", "DELETE", "GET", "HEAD",
+	"LABEL", "LOCK", "MERGE", "MKACTIVITY", "MKCOL", "MKWORKSPACE", "MOVE",
+	"NOTIFY", "OPTIONS", "POLL", "POST", "PROPFIND", "PROPPATCH", "PUT", "REPORT",
+	"RPC_CONNECT", "SEARCH", "SUBSCRIBE", "TRACE", "UNCHECKOUT", "UNLOCK",
+	"UNSUBSCRIBE", "UPDATE", "VERSION-CONTROL",
+}
+
+// textSeg is a text protocol's segment as tcpdump walks it: cap holds the
+// captured bytes of a payload whose length on the wire is wire.
+type textSeg struct {
+	cap  []byte
+	wire int
+}
+
+// token returns the token at idx (ended by white space) and the offset of
+// the next one, as tcpdump splits a command line; next is 0 when there is
+// no token, the bytes are not printable ASCII or the capture ends first.
+func (s textSeg) token(idx int) (tok []byte, next int) {
+	start := idx
+	for ; idx < s.wire; idx++ {
+		if idx >= len(s.cap) {
+			return nil, 0
+		}
+		c := s.cap[idx]
+		if c >= 0x80 {
+			return nil, 0
+		}
+		if c == ' ' || c == '\t' || c == '\r' || c == '\n' {
+			break
+		}
+		if c < 0x20 || c > 0x7e || idx-start+2 > 129 {
+			return nil, 0
+		}
+	}
+	if idx == start {
+		return nil, 0
+	}
+	tok = s.cap[start:idx]
+	for ; idx < s.wire && idx < len(s.cap); idx++ {
+		if c := s.cap[idx]; c != ' ' {
+			break
+		}
+	}
+	return tok, idx
+}
+
+// printable reports whether tcpdump prints an HTTP segment's text: it
+// starts with a known method or its second token is a 3-digit status code.
+func (s textSeg) printable() bool {
+	tok, idx := s.token(0)
+	if idx == 0 {
+		return false
+	}
+	for k := range tcpdumpHTTPMethods {
+		if equalFold(tok, tcpdumpHTTPMethods[k]) {
+			return true
+		}
+	}
+	tok, idx = s.token(idx)
+	return idx != 0 && len(tok) == 3 && isDigit(tok[0]) && isDigit(tok[1]) && isDigit(tok[2])
+}
+
+// line appends the text line at idx after prefix, as tcpdump does, and
+// returns the offset of the next line; next is 0 when printing stops
+// (binary data, a bare CR, the end of the payload or of the capture, the
+// last two marked "[|proto]" after what was printed).
+func (s textSeg) line(b []byte, prefix string, idx int, trunc string) (_ []byte, next int) {
+	start := idx
+	for idx < s.wire {
+		if idx >= len(s.cap) {
+			return append(b, trunc...), 0
+		}
+		switch c := s.cap[idx]; {
+		case c == '\n':
+			b = append(b, prefix...)
+			return append(b, s.cap[start:idx]...), idx + 1
+		case c == '\r':
+			if idx+1 >= s.wire {
+				return b, 0
+			}
+			if idx+1 >= len(s.cap) {
+				return append(b, trunc...), 0
+			}
+			if s.cap[idx+1] != '\n' {
+				return b, 0
+			}
+			b = append(b, prefix...)
+			return append(b, s.cap[start:idx]...), idx + 2
+		case (c < 0x20 || c > 0x7e) && c != '\t':
+			return b, 0
+		}
+		idx++
+	}
+	b = append(b, prefix...)
+	b = append(b, s.cap[start:idx]...)
+	return append(b, trunc...), 0
+}
+
+// lineHTTP appends what tcpdump prints for a segment on an HTTP port:
+// "HTTP: <first line>" for a request or response, all the lines with -v,
+// and "HTTP" alone for anything else.
+func (p *LinePrinter) lineHTTP(b []byte, d *Decoder, i int) []byte {
+	l := &d.layers[i]
+	s := textSeg{cap: d.data[l.Start:l.End], wire: l.End - l.Start}
+	if i > 0 && d.layers[i-1].Type == LayerTCP {
+		s.wire = d.tcpWirePayload(i - 1)
+	}
+	b = append(b, "HTTP"...)
+	show := s.printable()
+	if p.Options.Verbose == 0 {
+		if show {
+			b, _ = s.line(b, ": ", 0, " [|http]")
+		}
+		return b
+	}
+	if !show {
+		return b
+	}
+	b = append(b, ", length: "...)
+	b = strconv.AppendInt(b, int64(s.wire), 10)
+	for idx := 0; idx < s.wire; {
+		b, idx = s.line(b, "\n\t", idx, " [|http]")
+		if idx == 0 {
+			break
+		}
+	}
+	return b
+}
+
+// httpHeaderFields maps header names to the Wireshark fields (http.host,
+// http.user_agent …) that hold their values.
+var httpHeaderFields = [...]struct{ name, field string }{
+	{"Host", "host"},
+	{"User-Agent", "user_agent"},
+	{"Accept", "accept"},
+	{"Accept-Encoding", "accept_encoding"},
+	{"Accept-Language", "accept_language"},
+	{"Authorization", "authorization"},
+	{"Cache-Control", "cache_control"},
+	{"Connection", "connection"},
+	{"Content-Encoding", "content_encoding"},
+	{"Content-Length", "content_length_header"},
+	{"Content-Type", "content_type"},
+	{"Cookie", "cookie"},
+	{"Date", "date"},
+	{"Last-Modified", "last_modified"},
+	{"Location", "location"},
+	{"Referer", "referer"},
+	{"Server", "server"},
+	{"Set-Cookie", "set_cookie"},
+	{"Transfer-Encoding", "transfer_encoding"},
+	{"X-Forwarded-For", "x_forwarded_for"},
+}
+
+// jsonHTTP writes the http member: request.method, request.uri,
+// request.version or response.version, response.code, response.phrase,
+// then the known headers (host, user_agent …) under Wireshark's names.
+func jsonHTTP(w *jsonWriter, d *Decoder, i int) {
+	l := &d.layers[i]
+	h := HTTP(d.data[l.Start:l.End])
+	w.open("http")
+	switch h.Kind() {
+	case HTTPRequest:
+		w.bool("request", true)
+		w.bytesStr("request.method", h.Method())
+		w.bytesStr("request.uri", h.URI())
+		w.bytesStr("request.version", h.Version())
+	case HTTPResponse:
+		w.bool("response", true)
+		w.bytesStr("response.version", h.Version())
+		w.int("response.code", h.StatusCode())
+		w.bytesStr("response.phrase", h.Phrase())
+	default:
+		w.close()
+		return
+	}
+	var seen [len(httpHeaderFields)]bool
+	for off := 0; ; {
+		f, next, ok := h.NextHeader(off)
+		if !ok {
+			break
+		}
+		off = next
+		for k := range httpHeaderFields {
+			if hf := &httpHeaderFields[k]; !seen[k] && equalFold(f.Name, hf.name) {
+				seen[k] = true
+				w.bytesStr(hf.field, f.Value)
+				break
+			}
+		}
+	}
+	w.close()
+}
+
+// treeHTTP appends the HTTP subtree as tshark -V shows it: the start line
+// and its parts, each header line, the empty line.
+func treeHTTP(t *treeWriter, d *Decoder, i int) {
+	l := &d.layers[i]
+	h := HTTP(d.data[l.Start:l.End])
+	t.head("Hypertext Transfer Protocol")
+	t.end()
+	t.depth = 1
+	kind := h.Kind()
+	if kind == HTTPContinuation {
+		t.line()
+		t.b = append(t.b, "File Data: "...)
+		t.b = appendBytesBits(t.b, len(h))
+		t.end()
+		return
+	}
+	_, next, _ := h.nextLine(0)
+	treeHTTPLine(t, h, 0, next)
+	t.depth = 2
+	t.line()
+	t.b = append(t.b, "[Expert Info (Chat/Sequence): "...)
+	t.b = appendTreeText(t.b, h[:next])
+	t.b = append(t.b, ']')
+	t.end()
+	t.depth = 3
+	t.line()
+	t.b = append(t.b, '[')
+	t.b = appendTreeText(t.b, h[:next])
+	t.b = append(t.b, ']')
+	t.end()
+	t.str("[Severity level", "Chat]")
+	t.str("[Group", "Sequence]")
+	t.depth = 2
+	if kind == HTTPRequest {
+		treeBytes(t, "Request Method", h.Method())
+		treeBytes(t, "Request URI", h.URI())
+		treeBytes(t, "Request Version", h.Version())
+	} else {
+		treeBytes(t, "Response Version", h.Version())
+		t.int("Status Code", h.StatusCode())
+		treeBytes(t, "Response Phrase", h.Phrase())
+	}
+	t.depth = 1
+	off := next
+	for {
+		_, n, ok := h.NextHeader(off)
+		if !ok {
+			break
+		}
+		treeHTTPLine(t, h, off, n)
+		off = n
+	}
+	if end := h.HeaderEnd(); end > 0 {
+		treeHTTPLine(t, h, off, end)
+		if kind == HTTPRequest {
+			if host := h.Host(); host != nil {
+				t.line()
+				t.b = append(t.b, "[Full request URI: http://"...)
+				t.b = append(t.b, host...)
+				t.b = append(t.b, h.URI()...)
+				t.b = append(t.b, ']')
+				t.end()
+			}
+		}
+		if end < len(h) {
+			t.line()
+			t.b = append(t.b, "File Data: "...)
+			t.b = appendBytesBits(t.b, len(h)-end)
+			t.end()
+		}
+	}
+}
+
+// treeHTTPLine appends h[from:to], a line with its ending, as tshark shows
+// it: the ending written as the escapes \r\n.
+func treeHTTPLine(t *treeWriter, h HTTP, from, to int) {
+	t.line()
+	t.b = appendTreeText(t.b, h[from:to])
+	t.end()
+}
+
+// appendTreeText appends packet text with CR, LF, tab and other control
+// bytes escaped as tshark escapes them.
+func appendTreeText(b, s []byte) []byte {
+	for _, c := range s {
+		switch {
+		case c == '\r':
+			b = append(b, '\\', 'r')
+		case c == '\n':
+			b = append(b, '\\', 'n')
+		case c == '\t':
+			b = append(b, '\\', 't')
+		case c == '\\':
+			b = append(b, '\\', '\\')
+		case c < 0x20 || c >= 0x7f:
+			b = append(b, '\\', 'x', hexDigits[c>>4], hexDigits[c&15])
+		default:
+			b = append(b, c)
+		}
+	}
+	return b
+}
+
+func treeBytes(t *treeWriter, label string, v []byte) {
+	t.line()
+	t.b = append(t.b, label...)
+	t.b = append(t.b, ": "...)
+	t.b = appendTreeText(t.b, v)
+	t.end()
+}

@@ -1,0 +1,143 @@
+package decode
+
+import "strconv"
+
+// lineVXLAN appends "VXLAN, flags [I] (0x08), vni N", a newline, and the
+// inner frame, as tcpdump does (which prints only "UDP, length N" with -q).
+func (p *LinePrinter) lineVXLAN(b []byte, d *Decoder, i int) []byte {
+	l := &d.layers[i]
+	wire := l.End - l.Start
+	if i > 0 && d.layers[i-1].Type == LayerUDP {
+		wire = d.tcpWirePayload(i - 1)
+	}
+	if p.Options.Quiet {
+		b = append(b, "UDP, length "...)
+		return strconv.AppendInt(b, int64(wire), 10)
+	}
+	if wire < vxlanLen {
+		return append(b, "VXLAN (invalid)"...)
+	}
+	if l.Malformed != "" {
+		return append(b, "VXLAN [|vxlan]"...)
+	}
+	v := VXLAN(d.data[l.Start:l.Payload])
+	b = append(b, "VXLAN, flags ["...)
+	if v.Flags()&0x08 != 0 {
+		b = append(b, 'I')
+	} else {
+		b = append(b, "invalid"...)
+	}
+	b = append(b, "] (0x"...)
+	b = appendHex2(b, v.Flags())
+	b = append(b, "), vni "...)
+	b = appendUint(b, uint64(v.VNI()))
+	b = append(b, '\n')
+	if i+1 >= d.n {
+		return append(b, " [|ether]"...)
+	}
+	return p.lineInner(b, d, i+1)
+}
+
+// lineInner appends the packet a tunnel carries from layer i on. With -e
+// tcpdump names the network protocol only in the link header it prints
+// ("ethertype IPv4"), not again before the addresses, so the "IP " or
+// "IP6 " the IP printers add for an inner packet is taken out.
+func (p *LinePrinter) lineInner(b []byte, d *Decoder, i int) []byte {
+	if i >= d.n {
+		return b
+	}
+	if !p.Options.Link {
+		return p.lineLayer(b, d, i)
+	}
+	n := len(b)
+	if l := &d.layers[i]; l.Type == LayerEthernet && l.Malformed == "" && (i+1 >= d.n || d.layers[i+1].Type != LayerVLAN) {
+		// The inner frame's length, not the packet's, as tcpdump prints.
+		e := Ethernet(d.data[l.Start:l.Payload])
+		if !e.IsLength() {
+			b = e.Src().AppendTo(b)
+			b = append(b, " > "...)
+			b = e.Dst().AppendTo(b)
+			b = append(b, ", "...)
+			b = p.appendEtherType(b, e.TypeOrLength())
+			b = append(b, ", length "...)
+			b = strconv.AppendInt(b, int64(p.wire-l.Start), 10)
+			b = append(b, ": "...)
+			n = len(b)
+			i++
+		}
+	}
+	b = p.lineLayer(b, d, i)
+	if i >= d.n || (d.layers[i].Type != LayerIPv4 && d.layers[i].Type != LayerIPv6) {
+		return b
+	}
+	for _, pre := range [...]string{"IP6 ", "IP "} {
+		if len(b)-n >= len(pre) && string(b[n:n+len(pre)]) == pre {
+			copy(b[n:], b[n+len(pre):])
+			return b[:len(b)-len(pre)]
+		}
+	}
+	return b
+}
+
+// jsonVXLAN writes vxlan.flags (the first 16 bits, as tshark shows them),
+// vxlan.gpid and vxlan.vni.
+func jsonVXLAN(w *jsonWriter, d *Decoder, i int) {
+	l := &d.layers[i]
+	w.open("vxlan")
+	if l.Malformed == "" {
+		v := VXLAN(d.data[l.Start:l.Payload])
+		w.hex("flags", uint64(be16(v)), 4)
+		w.bool("flags.vni", v.Flags()&0x08 != 0)
+		w.int("gpid", int(v.GroupPolicyID()))
+		w.uint("vni", uint64(v.VNI()))
+	}
+	w.close()
+}
+
+func treeVXLAN(t *treeWriter, d *Decoder, i int) {
+	l := &d.layers[i]
+	t.head("Virtual eXtensible Local Area Network")
+	t.end()
+	if l.Malformed != "" {
+		return
+	}
+	v := VXLAN(d.data[l.Start:l.Payload])
+	f := uint64(be16(v))
+	t.depth = 1
+	t.line()
+	t.b = append(t.b, "Flags: 0x"...)
+	t.b = appendHex4(t.b, uint16(f))
+	if f&0x0800 != 0 {
+		t.b = append(t.b, ", VXLAN Network ID (VNI)"...)
+	}
+	t.end()
+	t.depth = 2
+	t.bits(f, 16, 0x8000, "GBP Extension")
+	t.b = append(t.b, "Not defined"...)
+	if f&0x8000 != 0 {
+		t.b = t.b[:len(t.b)-len("Not defined")]
+		t.b = append(t.b, "Defined"...)
+	}
+	t.end()
+	for _, fl := range [...]struct {
+		mask  uint64
+		label string
+	}{{0x0800, "VXLAN Network ID (VNI)"}, {0x0040, "Don't Learn"}, {0x0008, "Policy Applied"}} {
+		t.bits(f, 16, fl.mask, fl.label)
+		t.b = strconv.AppendBool(t.b, f&fl.mask != 0)
+		if f&fl.mask != 0 {
+			t.b[len(t.b)-4] = 'T'
+		} else {
+			t.b[len(t.b)-5] = 'F'
+		}
+		t.end()
+	}
+	t.bits(f, 16, 0x77b7, "Reserved(R)")
+	t.b = append(t.b, "0x"...)
+	t.b = appendHex4(t.b, uint16(f&0x77b7))
+	t.end()
+	t.depth = 1
+	t.int("Group Policy ID", int(v.GroupPolicyID()))
+	t.int("VXLAN Network Identifier (VNI)", int(v.VNI()))
+	t.int("Reserved", int(v[7]))
+}
