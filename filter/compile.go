@@ -56,8 +56,8 @@ func Compile(expr string, lt linktype.Type, opt Options) (*Program, error) {
 	if err != nil {
 		return nil, err
 	}
-	if g.tunnel {
-		n = and(g.tunnelInit(), n)
+	if g.varInit {
+		n = and(g.varInitNode(), n)
 	}
 	snap := opt.SnapLen
 	if snap == 0 {

@@ -37,6 +37,7 @@ type gen struct {
 	vlanDepth  int
 	labelDepth int
 	tunnel     bool // a geneve or vxlan primitive was compiled
+	varInit    bool // scratch words hold offsets: zero them first
 
 	// After geneve or vxlan the inner headers start at offsets known only
 	// at run time: these scratch words hold the start of the inner link

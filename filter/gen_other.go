@@ -243,13 +243,8 @@ func (g *gen) vlan(id uint32, hasID bool) *node {
 	if hasID && id > 4095 {
 		return g.failf("VLAN tag %d greater than maximum %d", id, 4095)
 	}
-	if g.opt.Live && g.vlanDepth == 0 {
-		g.vlanDepth++
-		b := ancillary(skfADVLANTagPresent, cbJEQ, 1)
-		if hasID {
-			b = and(b, atomNode(&atom{stmts: []bpf.RawInstruction{ins(cbLD|cbW|cbABS, skfADOff+skfADVLANTag), ins(cbALU|cbAND|cbK, 0x0fff)}, jop: cbJEQ, k: id}))
-		}
-		return b
+	if g.opt.Live && g.vlanDepth == 0 && g.varPL < 0 && g.scratch >= 4 {
+		return g.liveVLAN(id, hasID)
 	}
 	b := or(g.ltCmp(cbJEQ, etVLAN), or(g.ltCmp(cbJEQ, et8021AD), g.ltCmp(cbJEQ, etQinQ)))
 	if hasID {
@@ -259,6 +254,36 @@ func (g *gen) vlan(id uint32, hasID bool) *node {
 	g.ltOff += 4
 	g.vlanDepth++
 	return b
+}
+
+// liveVLAN is the first "vlan" on a live Ethernet socket, as libpcap's
+// gen_vlan_bpf_extensions: the kernel usually moves the tag into metadata
+// (SKF_AD_VLAN_TAG_PRESENT, SKF_AD_VLAN_TAG), but outgoing frames on
+// devices without VLAN offload keep it in the frame. Later primitives find
+// the payload 0 or 4 bytes further, through a scratch word.
+func (g *gen) liveVLAN(id uint32, hasID bool) *node {
+	slot := uint32(g.scratch)
+	g.scratch--
+	g.varInit = true
+	present := func() *node {
+		return atomNode(&atom{stmts: []bpf.RawInstruction{ins(cbLD|cbB|cbABS, skfADOff+skfADVLANTagPresent)}, jop: cbJEQ, k: 1})
+	}
+	shift4 := alwaysTrue([]bpf.RawInstruction{ins(cbLD|cbIMM, 4), ins(cbST, slot)})
+	tpid := or(g.ltCmp(cbJEQ, etVLAN), or(g.ltCmp(cbJEQ, et8021AD), g.ltCmp(cbJEQ, etQinQ)))
+	b := or(present(), and(shift4, tpid))
+	if hasID {
+		meta := atomNode(&atom{stmts: []bpf.RawInstruction{ins(cbLD|cbW|cbABS, skfADOff+skfADVLANTag), ins(cbALU|cbAND|cbK, 0x0fff)}, jop: cbJEQ, k: id})
+		b = and(b, ifThen(present(), meta, g.at(2, rPL, g.linkpl, 0x0fff, cbJEQ, id)))
+	}
+	g.varLT, g.varPL = int(slot), int(slot)
+	g.vlanDepth++
+	return b
+}
+
+// alwaysTrue is a test that always holds, after stmts, which write
+// scratch memory.
+func alwaysTrue(stmts []bpf.RawInstruction) *node {
+	return atomNode(&atom{stmts: stmts, effect: true, jop: cbJGE, k: 0})
 }
 
 // mpls is libpcap's gen_mpls.

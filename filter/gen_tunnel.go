@@ -77,7 +77,7 @@ func (g *gen) tunnelUDP(kind string, vni uint32, hasVNI bool) *node {
 	b4 := and(g.port(port, port, ipprotoUDP, "dst"), check(false))
 	b6 := and(g.port6(port, port, ipprotoUDP, "dst"), check(true))
 	b := or(b4, b6)
-	g.tunnel = true
+	g.tunnel, g.varInit = true, true
 	g.varHdr, g.varLT, g.varPL = int(hdrSlot), int(ltSlot), int(plSlot)
 	g.linkhdr, g.ltOff, g.linkpl, g.nl, g.nlNoSnap = 0, 12, 14, 0, 3
 	g.curLT, g.ancLT = linktype.Ethernet, false
@@ -85,11 +85,11 @@ func (g *gen) tunnelUDP(kind string, vni uint32, hasVNI bool) *node {
 	return b
 }
 
-// tunnelInit zeroes the scratch words tunnels use, at the start of the
-// program, so no path reads them before a store (the kernel refuses
-// that). Primitives after a tunnel that did not match then read the
-// packet from its start, as libpcap's (zeroed) memory would.
-func (g *gen) tunnelInit() *node {
+// varInitNode zeroes the scratch words that hold run-time offsets (for
+// tunnels and live VLAN tags), at the start of the program, so no path
+// reads them before a store (the kernel refuses that). Primitives after a
+// tunnel that did not match then read the packet from its start.
+func (g *gen) varInitNode() *node {
 	s := []bpf.RawInstruction{ins(cbLD|cbIMM, 0)}
 	for w := g.scratch + 1; w <= 15; w++ {
 		s = append(s, ins(cbST, uint32(w)))
