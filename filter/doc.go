@@ -13,9 +13,13 @@
 //
 // Code generation supports the link types EN10MB, RAW, IPV4, IPV6,
 // LINUX_SLL, LINUX_SLL2, NULL, LOOP, PPP, PPP_HDLC and C_HDLC; others fail
-// with an error wrapping ErrUnsupportedLinkType. Options.Live compiles for a kernel socket: the
-// first VLAN tag is read from SKF_AD_VLAN_TAG_PRESENT / SKF_AD_VLAN_TAG,
-// cooked sockets read the protocol, packet type and interface index from
+// with an error wrapping ErrUnsupportedLinkType.
+//
+// Options.Live compiles for a kernel socket: the first VLAN tag is read
+// from SKF_AD_VLAN_TAG_PRESENT / SKF_AD_VLAN_TAG, or from the frame when
+// the kernel left it there (outgoing frames on devices without VLAN
+// offload), as libpcap does, and later primitives find the payload through
+// a scratch word holding the tag's length; cooked sockets read the protocol, packet type and interface index from
 // SKF_AD_PROTOCOL / SKF_AD_PKTTYPE / SKF_AD_IFINDEX, and inbound/outbound
 // use SKF_AD_PKTTYPE. Programs that read kernel metadata only run in the
 // kernel.
