@@ -42,7 +42,7 @@ type consKey struct {
 	jop    uint16
 	jx     bool
 	k      uint32
-	jt, jf int
+	jt, jf *block
 }
 
 func newCFG(snaplen uint32) *cfg {
@@ -64,7 +64,7 @@ func (c *cfg) atomBlock(a *atom, jt, jf *block) *block {
 	if jt == jf && !a.effect {
 		return jt
 	}
-	k := consKey{a.key, a.effect, stmtsKey(a.stmts), a.jop, a.jx, a.k, jt.id, jf.id}
+	k := consKey{a.key, a.effect, stmtsKey(a.stmts), a.jop, a.jx, a.k, jt, jf}
 	if b, ok := c.cons[k]; ok {
 		return b
 	}

@@ -222,7 +222,7 @@ func merge(root *block) *block {
 			canon[b] = b.jt
 			continue
 		}
-		k := consKey{b.a.key, b.a.effect, stmtsKey(b.a.stmts), b.a.jop, b.a.jx, b.a.k, b.jt.id, b.jf.id}
+		k := consKey{b.a.key, b.a.effect, stmtsKey(b.a.stmts), b.a.jop, b.a.jx, b.a.k, b.jt, b.jf}
 		if o, ok := seen[k]; ok {
 			canon[b] = o
 			continue
@@ -233,19 +233,65 @@ func merge(root *block) *block {
 	return canon[root]
 }
 
-// optimize threads and merges until the graph stops shrinking.
+// optimize threads, merges and pulls up tests until the graph stops
+// changing.
 func optimize(root *block) *block {
 	size := len(topo(root))
 	for range 16 {
 		thread(root)
 		root = merge(root)
+		pulled := orPullup(root)
+		if pulled {
+			thread(root)
+			root = merge(root)
+		}
 		n := len(topo(root))
-		if n >= size {
+		if n >= size && !pulled {
 			break
 		}
 		size = n
 	}
 	return root
+}
+
+// orPullup reorders chains of alternatives, as libpcap's or_pullup does:
+// when a "jeq" on a value fails into a chain of tests that all succeed to
+// the same block, and a later test in that chain compares the same value,
+// that test moves up to right after the first. The tests of one value then
+// sit together, so the value is loaded once (port 22 or 179 or 6633 tests
+// the source port three times, then the destination port). The chain is
+// copied, so other paths into it are unchanged. It reports whether it
+// moved anything.
+func orPullup(root *block) bool {
+	moved := false
+	for _, b := range topo(root) {
+		if b.a == nil || b.a.effect || b.a.jx || b.a.jop != cbJEQ {
+			continue
+		}
+		var chain []*block
+		d := (*block)(nil)
+		for c := b.jf; c.a != nil && !c.a.effect && c.jt == b.jt && len(chain) < 64; c = c.jf {
+			if c.a.key == b.a.key && c.a.jop == cbJEQ && !c.a.jx {
+				d = c
+				break
+			}
+			chain = append(chain, c)
+		}
+		if d == nil || len(chain) == 0 {
+			continue
+		}
+		next := d.jf
+		for i := len(chain) - 1; i >= 0; i-- {
+			cp := *chain[i]
+			cp.jf = next
+			next = &cp
+		}
+		dc := *d
+		dc.jf = next
+		b.jf = &dc
+		moved = true
+	}
+	return moved
 }
 
 // regState is what the optimiser knows A and X hold ("" for unknown).
