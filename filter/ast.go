@@ -151,6 +151,11 @@ func cmpStmts(stmts []bpf.RawInstruction, size int, mask uint32, op uint16, k ui
 		}
 		return falseNode
 	}
+	if mask&full != full && op == cbJEQ && k == 0 {
+		// (field & mask) == 0 is "not jset mask", as libpcap's
+		// optimiser makes it
+		return not(atomNode(&atom{stmts: stmts, jop: cbJSET, k: mask}))
+	}
 	if mask&full != full {
 		stmts = append(stmts, ins(cbALU|cbAND|cbK, mask))
 	}
