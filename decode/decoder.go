@@ -70,7 +70,7 @@ func (d *Decoder) Decode(data []byte, lt linktype.Type) []Layer {
 			break
 		}
 		start, end = l.Payload, l.End
-		if next == LayerNone && start < end && !l.Quoted && l.Type != LayerPayload {
+		if next == LayerNone && start < end && l.Type != LayerPayload {
 			next = LayerPayload
 		}
 	}

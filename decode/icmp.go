@@ -75,7 +75,12 @@ func (d *Decoder) decodeICMPv4(l *Layer) LayerType {
 		d.quoted = true
 		return LayerIPv4
 	}
-	l.Payload = l.End
+	switch m.Type() {
+	case ICMPEcho, ICMPEchoReply:
+		// The echo data follows (Wireshark's "data").
+	default:
+		l.Payload = l.End
+	}
 	return LayerNone
 }
 
@@ -194,6 +199,8 @@ func (d *Decoder) decodeICMPv6(l *Layer) LayerType {
 		d.quoted = true
 		return LayerIPv6
 	}
-	l.Payload = l.End
+	if m.Type() != ICMPv6EchoRequest && m.Type() != ICMPv6EchoReply {
+		l.Payload = l.End
+	}
 	return LayerNone
 }

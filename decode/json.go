@@ -20,12 +20,14 @@ type JSONPrinter struct {
 	Location *time.Location
 
 	flows map[tcpFlowKey]tcpBase
+	wire  int // wire length of the packet being printed
 }
 
 // Append appends the JSON object for the packet d last decoded, described
 // by f, and a newline.
 func (p *JSONPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 	w := jsonWriter{b: b}
+	p.wire = f.Length
 	w.open("")
 	w.open("frame")
 	w.int("number", f.Number)
@@ -126,8 +128,11 @@ func (w *jsonWriter) key(k string) {
 	if k == "" {
 		return
 	}
-	w.b = appendJSONString(w.b, k)
-	w.b = append(w.b, ':')
+	// Keys are rawcap's own constants (Wireshark field names): plain ASCII
+	// that needs no escaping.
+	w.b = append(w.b, '"')
+	w.b = append(w.b, k...)
+	w.b = append(w.b, '"', ':')
 }
 
 func (w *jsonWriter) open(k string) {

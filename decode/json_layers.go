@@ -18,7 +18,8 @@ func jsonEthernet(w *jsonWriter, d *Decoder, i int) {
 
 func jsonVLAN(w *jsonWriter, d *Decoder, i int) {
 	l := &d.layers[i]
-	w.open("vlan")
+	// Wireshark names an 802.1ad service tag ieee8021ad, an 802.1Q tag vlan.
+	w.open(vlanProto(d, i))
 	if l.Payload > l.Start {
 		v := VLAN(d.data[l.Start:l.Payload])
 		w.int("priority", int(v.Priority()))
@@ -112,14 +113,28 @@ func jsonARP(w *jsonWriter, d *Decoder, i int) {
 	if l.Payload > l.Start {
 		a := ARP(d.data[l.Start:l.Payload])
 		w.int("hw.type", int(a.HType()))
+		if a.HType() == 19 {
+			// ATM ARP (RFC 2225) lays its fields out differently;
+			// Wireshark decodes it as atmarp.
+			w.close()
+			return
+		}
 		w.hex("proto.type", uint64(a.PType()), 4)
 		w.int("hw.size", a.HLen())
 		w.int("proto.size", a.PLen())
 		w.int("opcode", int(a.Op()))
-		if a.IsEthernetIPv4() && a.HType() == 1 {
+		hw := a.HLen() == 6 && (a.HType() == 1 || a.HType() == 6)
+		ip := a.PLen() == 4 && a.PType() == EtherTypeIPv4
+		if hw {
 			w.mac("src.hw_mac", MAC(a.SenderHW()))
+		}
+		if ip {
 			w.addr("src.proto_ipv4", addr4(a.SenderProto()))
+		}
+		if hw {
 			w.mac("dst.hw_mac", MAC(a.TargetHW()))
+		}
+		if ip {
 			w.addr("dst.proto_ipv4", addr4(a.TargetProto()))
 		}
 	}
@@ -142,7 +157,7 @@ func jsonIPv4(w *jsonWriter, d *Decoder, i int) {
 		w.bool("flags.rb", ip.Flags()&4 != 0)
 		w.bool("flags.df", ip.DF())
 		w.bool("flags.mf", ip.MF())
-		w.int("frag_offset", int(ip.FragOffset())*8)
+		w.int("frag_offset", int(ip.FragOffset()))
 		w.int("ttl", int(ip.TTL()))
 		w.int("proto", int(ip.Protocol()))
 		w.hex("checksum", uint64(ip.Checksum()), 4)
@@ -159,7 +174,7 @@ func jsonIPv6(w *jsonWriter, d *Decoder, i int) {
 		ip := IPv6(d.data[l.Start:l.Payload])
 		w.int("version", 6)
 		w.hex("tclass", uint64(ip.TrafficClass()), 8)
-		w.hex("flow", uint64(ip.FlowLabel()), 5)
+		w.hex("flow", uint64(ip.FlowLabel()), 6)
 		w.int("plen", int(ip.PayloadLength()))
 		w.int("nxt", int(ip.NextHeader()))
 		w.int("hlim", int(ip.HopLimit()))
@@ -235,4 +250,13 @@ func jsonPayload(w *jsonWriter, d *Decoder, i int) {
 	w.open("data")
 	w.int("len", l.End-l.Start)
 	w.close()
+}
+
+// vlanProto returns Wireshark's protocol name for the VLAN tag at layer i:
+// "ieee8021ad" after the EtherType 0x88a8, "vlan" otherwise.
+func vlanProto(d *Decoder, i int) string {
+	if i > 0 && d.layers[i].Start >= 2 && be16(d.data[d.layers[i].Start-2:]) == EtherTypeQinQ {
+		return "ieee8021ad"
+	}
+	return "vlan"
 }

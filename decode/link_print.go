@@ -27,11 +27,13 @@ func (p *LinePrinter) lineEthernet(b []byte, d *Decoder, i int) []byte {
 		b = e.Dst().AppendTo(b)
 		b = append(b, ", "...)
 		if e.IsLength() {
-			b = append(b, "802.3"...)
+			// tcpdump prints an 802.3 frame's own length field.
+			b = append(b, "802.3, length "...)
+			b = strconv.AppendUint(b, uint64(e.TypeOrLength()), 10)
 		} else {
 			b = p.appendEtherType(b, e.TypeOrLength())
+			b = p.appendWireLen(b)
 		}
-		b = p.appendWireLen(b)
 		b = append(b, ": "...)
 	}
 	return p.lineLayer(b, d, i+1)

@@ -13,7 +13,8 @@ type tcpBase struct {
 
 // relSeq returns tcp.seq and tcp.ack relative to each direction's base, as
 // Wireshark computes them (base = ISN for a SYN, seq-1 for a connection
-// seen mid-stream; an unseen peer's base is taken from the ack number).
+// seen mid-stream, reset by every SYN; an unseen peer's base is taken from
+// the ack number).
 func (p *JSONPrinter) relSeq(d *Decoder, i int, t TCP) (seq, ack uint32) {
 	src, dst, _ := ipAddrs(d, i)
 	if p.flows == nil {
@@ -22,7 +23,7 @@ func (p *JSONPrinter) relSeq(d *Decoder, i int, t TCP) (seq, ack uint32) {
 	fk := tcpFlowKey{src.As16(), dst.As16(), t.SrcPort(), t.DstPort()}
 	rk := tcpFlowKey{fk.dst, fk.src, fk.dp, fk.sp}
 	fwd := p.flows[fk]
-	if !fwd.set || t.Flags()&TCPSyn != 0 && t.Flags()&TCPAck == 0 {
+	if !fwd.set || t.Flags()&TCPSyn != 0 {
 		fwd.base = t.Seq()
 		if t.Flags()&TCPSyn == 0 {
 			fwd.base--
@@ -32,7 +33,7 @@ func (p *JSONPrinter) relSeq(d *Decoder, i int, t TCP) (seq, ack uint32) {
 	}
 	seq = t.Seq() - fwd.base
 	if t.Flags()&TCPAck == 0 {
-		return seq, 0
+		return seq, t.Ack() // Wireshark shows a stray ack number raw
 	}
 	rev := p.flows[rk]
 	if !rev.set {
@@ -49,7 +50,8 @@ func (p *JSONPrinter) jsonTCP(w *jsonWriter, d *Decoder, i int) {
 		t := TCP(d.data[l.Start:l.Payload])
 		w.int("srcport", int(t.SrcPort()))
 		w.int("dstport", int(t.DstPort()))
-		length := (&LinePrinter{}).ipPayloadLen(d, i) - t.HeaderLen()
+		// Like tshark, count only the bytes the frame had on the wire.
+		length := min((&LinePrinter{}).ipPayloadLen(d, i), p.wire-l.Start) - t.HeaderLen()
 		w.int("len", length)
 		seq, ack := p.relSeq(d, i, t)
 		w.uint("seq", uint64(seq))

@@ -20,31 +20,6 @@ import (
 	"github.com/rawcap/rawcap/pcapio"
 )
 
-// readSharedDir returns ../shared relative to the repository root (the
-// directory holding go.mod), or skips the test when it is absent.
-func readSharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	s := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(s, "corpus")); err != nil {
-		t.Skipf("shared test material absent (%s): %v", s, err)
-	}
-	return s
-}
-
 // corpusFile is one capture of ../shared/corpus with its golden summary.
 type corpusFile struct {
 	path    string
@@ -54,7 +29,8 @@ type corpusFile struct {
 }
 
 type corpusGolden struct {
-	RC      int `json:"rc"`
+	RC      int               `json:"rc"`
+	Packets []json.RawMessage `json:"packets"`
 	Tcpdump struct {
 		RC    int `json:"rc"`
 		Count int `json:"count"`
@@ -166,8 +142,11 @@ func decodedByRawcap(d *decode.Decoder) bool {
 	case decode.LayerTCP, decode.LayerUDP, decode.LayerICMPv4, decode.LayerICMPv6, decode.LayerARP:
 		return true
 	case decode.LayerPayload:
-		prev := layers[len(layers)-2].Type
-		return prev == decode.LayerTCP || prev == decode.LayerUDP
+		switch layers[len(layers)-2].Type {
+		case decode.LayerTCP, decode.LayerUDP, decode.LayerICMPv4, decode.LayerICMPv6:
+			return true
+		}
+		return false
 	}
 	return last.Quoted
 }

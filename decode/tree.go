@@ -15,15 +15,19 @@ type TreePrinter struct {
 
 	prev, first time.Time
 	started     bool
+	seq         JSONPrinter // Wireshark's relative TCP sequence numbers
 }
 
 // Append appends the tree for the packet d last decoded, described by f,
 // and a blank line.
 func (p *TreePrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
-	t := treeWriter{b: b}
+	t := treeWriter{b: b, seq: &p.seq, wire: f.Length}
 	p.frame(&t, d, f)
 	for i := range d.layers[:d.n] {
 		t.depth = 0
+		if d.layers[i].Quoted {
+			continue
+		}
 		treeLayer(&t, d, i)
 		if l := &d.layers[i]; l.Malformed != "" {
 			t.depth = 0
@@ -92,11 +96,15 @@ func (p *TreePrinter) frame(t *treeWriter, d *Decoder, f *Frame) {
 	t.b = f.Time.In(loc).AppendFormat(t.b, "Jan _2, 2006 15:04:05.000000000 MST")
 	t.end()
 	t.line()
+	t.b = append(t.b, "[Time shift for this packet: 0.000000000 seconds]"...)
+	t.end()
+	t.line()
 	t.b = append(t.b, "Epoch Time: "...)
 	t.b = appendEpoch(t.b, f.Time)
 	t.b = append(t.b, " seconds"...)
 	t.end()
 	t.seconds("[Time delta from previous captured frame: ", f.Time.Sub(p.prev))
+	t.seconds("[Time delta from previous displayed frame: ", f.Time.Sub(p.prev))
 	t.seconds("[Time since reference or first frame: ", f.Time.Sub(p.first))
 	p.prev = f.Time
 	t.int("Frame Number", f.Number)
@@ -114,6 +122,10 @@ func (p *TreePrinter) frame(t *treeWriter, d *Decoder, f *Frame) {
 	t.b = strconv.AppendInt(t.b, int64(caplen)*8, 10)
 	t.b = append(t.b, " bits)"...)
 	t.end()
+	t.line()
+	t.b = append(t.b, "[Frame is marked: False]\n"...)
+	t.line()
+	t.b = append(t.b, "[Frame is ignored: False]\n"...)
 	t.line()
 	t.b = append(t.b, "[Protocols in frame: "...)
 	t.b = appendProtocols(t.b, d)
@@ -136,6 +148,8 @@ func appendBytesBits(b []byte, n int) []byte {
 type treeWriter struct {
 	b     []byte
 	depth int
+	seq   *JSONPrinter // relative TCP sequence state
+	wire  int          // wire length of the packet
 }
 
 // line starts a line: the indentation of the current depth.

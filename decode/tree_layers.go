@@ -63,7 +63,14 @@ func treeEtherType(t *treeWriter, label string, et uint16) {
 	t.line()
 	t.b = append(t.b, label...)
 	t.b = append(t.b, ": "...)
-	t.b = append(t.b, etherTypeName(et)...)
+	switch et {
+	case EtherTypeVLAN:
+		t.b = append(t.b, "802.1Q Virtual LAN"...)
+	case EtherTypeQinQ:
+		t.b = append(t.b, "802.1ad Provider Bridge (Q-in-Q)"...)
+	default:
+		t.b = append(t.b, etherTypeName(et)...)
+	}
 	t.b = append(t.b, " (0x"...)
 	t.b = appendHex4(t.b, et)
 	t.b = append(t.b, ')')
@@ -92,7 +99,10 @@ func treeVLAN(t *treeWriter, d *Decoder, i int) {
 	t.depth = 1
 	tci := uint64(v.TCI())
 	t.bits(tci, 16, 0xe000, "Priority")
+	t.b = append(t.b, vlanPriorityNames[v.Priority()]...)
+	t.b = append(t.b, " ("...)
 	t.b = appendUint(t.b, uint64(v.Priority()))
+	t.b = append(t.b, ')')
 	t.end()
 	t.bits(tci, 16, 0x1000, "DEI")
 	if v.DEI() {
@@ -106,6 +116,9 @@ func treeVLAN(t *treeWriter, d *Decoder, i int) {
 	t.end()
 	treeEtherType(t, "Type", v.EtherType())
 }
+
+var vlanPriorityNames = [8]string{"Best Effort (default)", "Background", "Excellent Effort", "Critical Applications",
+	"Video, < 100ms latency and jitter", "Voice, < 10ms latency and jitter", "Internetwork Control", "Network Control"}
 
 func treeSLL(t *treeWriter, d *Decoder, i int) {
 	l := &d.layers[i]
@@ -138,11 +151,38 @@ func treeARP(t *treeWriter, d *Decoder, i int) {
 	}
 	t.end()
 	t.depth = 1
-	t.int("Hardware type", int(a.HType()))
+	t.line()
+	t.b = append(t.b, "Hardware type: "...)
+	if a.HType() == 1 {
+		t.b = append(t.b, "Ethernet"...)
+	} else {
+		t.b = append(t.b, "Unknown"...)
+	}
+	t.b = append(t.b, " ("...)
+	t.b = appendUint(t.b, uint64(a.HType()))
+	t.b = append(t.b, ')')
+	t.end()
 	treeEtherType(t, "Protocol type", a.PType())
 	t.int("Hardware size", a.HLen())
 	t.int("Protocol size", a.PLen())
-	t.int("Opcode", int(a.Op()))
+	t.line()
+	t.b = append(t.b, "Opcode: "...)
+	switch a.Op() {
+	case 1:
+		t.b = append(t.b, "request"...)
+	case 2:
+		t.b = append(t.b, "reply"...)
+	case 3:
+		t.b = append(t.b, "reverse request"...)
+	case 4:
+		t.b = append(t.b, "reverse reply"...)
+	default:
+		t.b = append(t.b, "Unknown"...)
+	}
+	t.b = append(t.b, " ("...)
+	t.b = appendUint(t.b, uint64(a.Op()))
+	t.b = append(t.b, ')')
+	t.end()
 	if a.IsEthernetIPv4() {
 		treeMAC(t, "Sender MAC address", MAC(a.SenderHW()))
 		t.str("Sender IP address", addr4(a.SenderProto()).String())
@@ -177,13 +217,25 @@ func treeIPv4(t *treeWriter, d *Decoder, i int) {
 	t.line()
 	t.b = append(t.b, "Differentiated Services Field: 0x"...)
 	t.b = appendHex2(t.b, ip.TOS())
+	dscp, ecn := ip.TOS()>>2, ip.TOS()&3
+	t.b = append(t.b, " (DSCP: "...)
+	t.b = appendDSCPShort(t.b, dscp)
+	t.b = append(t.b, ", ECN: "...)
+	t.b = append(t.b, ecnShort[ecn]...)
+	t.b = append(t.b, ')')
 	t.end()
 	t.depth = 2
 	t.bits(uint64(ip.TOS()), 8, 0xfc, "Differentiated Services Codepoint")
-	t.b = appendUint(t.b, uint64(ip.TOS()>>2))
+	t.b = appendDSCPLong(t.b, dscp)
+	t.b = append(t.b, " ("...)
+	t.b = appendUint(t.b, uint64(dscp))
+	t.b = append(t.b, ')')
 	t.end()
 	t.bits(uint64(ip.TOS()), 8, 0x03, "Explicit Congestion Notification")
-	t.b = appendUint(t.b, uint64(ip.TOS()&3))
+	t.b = append(t.b, ecnLong[ecn]...)
+	t.b = append(t.b, " ("...)
+	t.b = appendUint(t.b, uint64(ecn))
+	t.b = append(t.b, ')')
 	t.end()
 	t.depth = 1
 	t.int("Total Length", int(ip.TotalLength()))
@@ -205,7 +257,7 @@ func treeIPv4(t *treeWriter, d *Decoder, i int) {
 	t.flag(fl, 8, 0x20, "More fragments")
 	t.depth = 1
 	t.bits(uint64(be16(ip[6:])), 16, 0x1fff, "Fragment Offset")
-	t.b = appendUint(t.b, uint64(ip.FragOffset())*8)
+	t.b = appendUint(t.b, uint64(ip.FragOffset()))
 	t.end()
 	t.int("Time to Live", int(ip.TTL()))
 	t.line()
@@ -219,7 +271,14 @@ func treeIPv4(t *treeWriter, d *Decoder, i int) {
 	t.b = appendUint(t.b, uint64(ip.Protocol()))
 	t.b = append(t.b, ')')
 	t.end()
-	t.hex("Header Checksum", uint64(ip.Checksum()), 4)
+	t.line()
+	t.b = append(t.b, "Header Checksum: 0x"...)
+	t.b = appendHex4(t.b, ip.Checksum())
+	t.b = append(t.b, " [validation disabled]"...)
+	t.end()
+	t.line()
+	t.b = append(t.b, "[Header checksum status: Unverified]"...)
+	t.end()
 	t.str("Source Address", ip.Src().String())
 	t.str("Destination Address", ip.Dst().String())
 }
@@ -242,14 +301,33 @@ func treeIPv6(t *treeWriter, d *Decoder, i int) {
 	t.b = append(t.b, '6')
 	t.end()
 	w := uint64(be32(ip))
+	tc := ip.TrafficClass()
 	t.bits(w, 32, 0x0ff00000, "Traffic Class")
 	t.b = append(t.b, "0x"...)
-	t.b = appendHex2(t.b, ip.TrafficClass())
+	t.b = appendHex2(t.b, tc)
+	t.b = append(t.b, " (DSCP: "...)
+	t.b = appendDSCPShort(t.b, tc>>2)
+	t.b = append(t.b, ", ECN: "...)
+	t.b = append(t.b, ecnShort[tc&3]...)
+	t.b = append(t.b, ')')
 	t.end()
-	t.bits(w, 32, 0x000fffff, "Flow Label")
+	t.depth = 2
+	t.bits(w, 32, 0x0fc00000, "Differentiated Services Codepoint")
+	t.b = appendDSCPLong(t.b, tc>>2)
+	t.b = append(t.b, " ("...)
+	t.b = appendUint(t.b, uint64(tc>>2))
+	t.b = append(t.b, ')')
+	t.end()
+	t.bits(w, 32, 0x00300000, "Explicit Congestion Notification")
+	t.b = append(t.b, ecnLong[tc&3]...)
+	t.b = append(t.b, " ("...)
+	t.b = appendUint(t.b, uint64(tc&3))
+	t.b = append(t.b, ')')
+	t.end()
+	t.depth = 1
+	t.bits(w&0xffffff, 24, 0x0fffff, "Flow Label")
 	t.b = append(t.b, "0x"...)
-	t.b = append(t.b, hexDigits[ip.FlowLabel()>>16])
-	t.b = appendHex4(t.b, uint16(ip.FlowLabel()))
+	t.b = appendHexMin(t.b, uint64(ip.FlowLabel()))
 	t.end()
 	t.int("Payload Length", int(ip.PayloadLength()))
 	t.line()
@@ -268,6 +346,64 @@ func treeIPv6(t *treeWriter, d *Decoder, i int) {
 	t.str("Destination Address", ip.Dst().String())
 }
 
+// treeChecksum appends "Checksum: 0x… [correct]" (or "[incorrect,
+// should be 0x…]") and the status line, for a checksum tshark verifies.
+func treeChecksum(t *treeWriter, field, sum uint16, verified bool) {
+	t.line()
+	t.b = append(t.b, "Checksum: 0x"...)
+	t.b = appendHex4(t.b, field)
+	switch {
+	case !verified:
+		t.b = append(t.b, " [unverified]"...)
+	case sum == 0:
+		t.b = append(t.b, " [correct]"...)
+	default:
+		t.b = append(t.b, " incorrect, should be 0x"...)
+		t.b = appendHex4(t.b, shouldBe(field, sum))
+	}
+	t.end()
+	t.line()
+	switch {
+	case !verified:
+		t.b = append(t.b, "[Checksum Status: Unverified]"...)
+	case sum == 0:
+		t.b = append(t.b, "[Checksum Status: Good]"...)
+	default:
+		t.b = append(t.b, "[Checksum Status: Bad]"...)
+	}
+	t.end()
+}
+
+func icmpTypeName(typ uint8) string {
+	switch typ {
+	case 0:
+		return "Echo (ping) reply"
+	case 3:
+		return "Destination unreachable"
+	case 4:
+		return "Source quench (flow control)"
+	case 5:
+		return "Redirect"
+	case 8:
+		return "Echo (ping) request"
+	case 11:
+		return "Time-to-live exceeded"
+	case 12:
+		return "Parameter problem"
+	case 13:
+		return "Timestamp request"
+	case 14:
+		return "Timestamp reply"
+	}
+	return ""
+}
+
+var unreachCodeNames = [...]string{"Network unreachable", "Host unreachable", "Protocol unreachable", "Port unreachable",
+	"Fragmentation needed", "Source route failed", "Destination network unknown", "Destination host unknown",
+	"Source host isolated", "Network administratively prohibited", "Host administratively prohibited",
+	"Network unreachable for TOS", "Host unreachable for TOS", "Communication administratively filtered",
+	"Host precedence violation", "Precedence cutoff in effect"}
+
 func treeICMPv4(t *treeWriter, d *Decoder, i int) {
 	l := &d.layers[i]
 	t.head("Internet Control Message Protocol")
@@ -277,14 +413,83 @@ func treeICMPv4(t *treeWriter, d *Decoder, i int) {
 	}
 	m := ICMPv4(d.data[l.Start:l.End])
 	t.depth = 1
-	t.int("Type", int(m.Type()))
-	t.int("Code", int(m.Code()))
-	t.hex("Checksum", uint64(m.Checksum()), 4)
+	t.line()
+	t.b = append(t.b, "Type: "...)
+	t.b = appendUint(t.b, uint64(m.Type()))
+	if n := icmpTypeName(m.Type()); n != "" {
+		t.b = append(t.b, " ("...)
+		t.b = append(t.b, n...)
+		t.b = append(t.b, ')')
+	}
+	t.end()
+	t.line()
+	t.b = append(t.b, "Code: "...)
+	t.b = appendUint(t.b, uint64(m.Code()))
+	if m.Type() == ICMPUnreachable && int(m.Code()) < len(unreachCodeNames) {
+		t.b = append(t.b, " ("...)
+		t.b = append(t.b, unreachCodeNames[m.Code()]...)
+		t.b = append(t.b, ')')
+	}
+	t.end()
+	whole := l.Start+(&LinePrinter{}).ipPayloadLen(d, i) <= l.End
+	var sum uint16
+	if whole {
+		sum = ^checksumFold(checksumAdd(0, m))
+	}
+	treeChecksum(t, m.Checksum(), sum, whole)
 	switch m.Type() {
 	case ICMPEcho, ICMPEchoReply:
-		t.hexInt("Identifier (BE)", uint64(m.ID()), 4)
-		t.hexInt("Sequence Number (BE)", uint64(m.Seq()), 4)
+		id, seq := m.ID(), m.Seq()
+		for _, f := range [...]struct {
+			label string
+			v     uint16
+		}{{"Identifier (BE)", id}, {"Identifier (LE)", id>>8 | id<<8}, {"Sequence Number (BE)", seq}, {"Sequence Number (LE)", seq>>8 | seq<<8}} {
+			t.line()
+			t.b = append(t.b, f.label...)
+			t.b = append(t.b, ": "...)
+			t.b = appendUint(t.b, uint64(f.v))
+			t.b = append(t.b, " (0x"...)
+			t.b = appendHex4(t.b, f.v)
+			t.b = append(t.b, ')')
+			t.end()
+		}
 	}
+}
+
+func icmp6TreeTypeName(typ uint8) string {
+	switch typ {
+	case 1:
+		return "Destination Unreachable"
+	case 2:
+		return "Packet Too Big"
+	case 3:
+		return "Time Exceeded"
+	case 4:
+		return "Parameter Problem"
+	case 128:
+		return "Echo (ping) request"
+	case 129:
+		return "Echo (ping) reply"
+	case 130:
+		return "Multicast Listener Query"
+	case 131:
+		return "Multicast Listener Report"
+	case 132:
+		return "Multicast Listener Done"
+	case 133:
+		return "Router Solicitation"
+	case 134:
+		return "Router Advertisement"
+	case 135:
+		return "Neighbor Solicitation"
+	case 136:
+		return "Neighbor Advertisement"
+	case 137:
+		return "Redirect"
+	case 143:
+		return "Multicast Listener Report Message v2"
+	}
+	return "Unknown"
 }
 
 func treeICMPv6(t *treeWriter, d *Decoder, i int) {
@@ -296,39 +501,98 @@ func treeICMPv6(t *treeWriter, d *Decoder, i int) {
 	}
 	m := ICMPv6(d.data[l.Start:l.End])
 	t.depth = 1
-	t.int("Type", int(m.Type()))
+	t.line()
+	t.b = append(t.b, "Type: "...)
+	t.b = append(t.b, icmp6TreeTypeName(m.Type())...)
+	t.b = append(t.b, " ("...)
+	t.b = appendUint(t.b, uint64(m.Type()))
+	t.b = append(t.b, ')')
+	t.end()
 	t.int("Code", int(m.Code()))
-	t.hex("Checksum", uint64(m.Checksum()), 4)
+	length := (&LinePrinter{}).ipPayloadLen(d, i)
+	whole := length >= 4 && l.Start+length <= l.End
+	var sum uint16
+	if whole {
+		src, dst, _ := ipAddrs(d, i)
+		sum = transportChecksum(src, dst, IPProtoICMPv6, d.data[l.Start:l.Start+length])
+	}
+	treeChecksum(t, m.Checksum(), sum, whole)
 	switch m.Type() {
 	case ICMPv6EchoRequest, ICMPv6EchoReply:
-		t.hexInt("Identifier", uint64(m.Word()>>16), 4)
-		t.hexInt("Sequence", uint64(m.Word()&0xffff), 4)
+		if len(m) >= 8 {
+			t.hex("Identifier", uint64(m.Word()>>16), 4)
+			t.int("Sequence", int(m.Word()&0xffff))
+		}
+	case ICMPv6NeighborSolicit, ICMPv6NeighborAdvert:
+		if len(m) >= 24 {
+			if m.Type() == ICMPv6NeighborSolicit {
+				t.str("Reserved", "00000000")
+			}
+			t.str("Target Address", addr16(m[8:24]).String())
+		}
 	}
 }
+
+var tcpFlagNames = [...]struct {
+	bit  uint16
+	name string
+}{{TCPFin, "FIN"}, {TCPSyn, "SYN"}, {TCPRst, "RST"}, {TCPPsh, "PSH"}, {TCPAck, "ACK"}, {TCPUrg, "URG"}, {TCPEce, "ECE"}, {TCPCwr, "CWR"}, {TCPAE, "AE"}}
 
 func treeTCP(t *treeWriter, d *Decoder, i int) {
 	l := &d.layers[i]
 	t.head("Transmission Control Protocol")
-	if l.Payload == l.Start {
+	var pad [tcpMinLen]byte
+	var tc TCP
+	switch {
+	case l.Payload > l.Start:
+		tc = TCP(d.data[l.Start:l.Payload])
+	case l.End-l.Start >= 16:
+		// Cut inside the header: show the fields up to the window, as
+		// tshark does, from a zero-padded copy.
+		copy(pad[:], d.data[l.Start:l.End])
+		tc = TCP(pad[:])
+	default:
 		t.end()
 		return
 	}
-	tc := TCP(d.data[l.Start:l.Payload])
-	length := (&LinePrinter{}).ipPayloadLen(d, i) - tc.HeaderLen()
+	cut := l.Payload == l.Start
+	length := min((&LinePrinter{}).ipPayloadLen(d, i), t.wire-l.Start) - tc.HeaderLen()
+	seq, ack := t.seq.relSeq(d, i, tc)
+	f := tc.Flags()
 	t.b = append(t.b, ", Src Port: "...)
 	t.b = appendUint(t.b, uint64(tc.SrcPort()))
 	t.b = append(t.b, ", Dst Port: "...)
 	t.b = appendUint(t.b, uint64(tc.DstPort()))
+	t.b = append(t.b, ", Seq: "...)
+	t.b = appendUint(t.b, uint64(seq))
+	if f&TCPAck != 0 {
+		t.b = append(t.b, ", Ack: "...)
+		t.b = appendUint(t.b, uint64(ack))
+	}
 	t.b = append(t.b, ", Len: "...)
 	t.b = strconv.AppendInt(t.b, int64(length), 10)
 	t.end()
 	t.depth = 1
 	t.int("Source Port", int(tc.SrcPort()))
 	t.int("Destination Port", int(tc.DstPort()))
-	t.int("[TCP Segment Len", length)
-	t.b[len(t.b)-1] = ']'
+	t.line()
+	t.b = append(t.b, "[TCP Segment Len: "...)
+	t.b = strconv.AppendInt(t.b, int64(length), 10)
+	t.b = append(t.b, ']')
+	t.end()
+	t.line()
+	t.b = append(t.b, "Sequence Number: "...)
+	t.b = appendUint(t.b, uint64(seq))
+	t.b = append(t.b, "    (relative sequence number)"...)
 	t.end()
 	t.int("Sequence Number (raw)", int(tc.Seq()))
+	t.line()
+	t.b = append(t.b, "Acknowledgment Number: "...)
+	t.b = appendUint(t.b, uint64(ack))
+	if f&TCPAck != 0 {
+		t.b = append(t.b, "    (relative ack number)"...)
+	}
+	t.end()
 	t.int("Acknowledgment number (raw)", int(tc.Ack()))
 	t.bits(uint64(tc[12]), 8, 0xf0, "Header Length")
 	t.b = strconv.AppendInt(t.b, int64(tc.HeaderLen()), 10)
@@ -336,94 +600,232 @@ func treeTCP(t *treeWriter, d *Decoder, i int) {
 	t.b = strconv.AppendInt(t.b, int64(tc.HeaderLen()/4), 10)
 	t.b = append(t.b, ')')
 	t.end()
-	f := uint64(tc.Flags())
-	t.hex("Flags", f, 3)
+	t.line()
+	t.b = append(t.b, "Flags: 0x"...)
+	t.b = append(t.b, hexDigits[f>>8&15], hexDigits[f>>4&15], hexDigits[f&15])
+	t.b = append(t.b, " ("...)
+	n := len(t.b)
+	for _, fl := range tcpFlagNames {
+		if f&fl.bit != 0 {
+			if len(t.b) > n {
+				t.b = append(t.b, ", "...)
+			}
+			t.b = append(t.b, fl.name...)
+		}
+	}
+	if len(t.b) == n {
+		t.b = append(t.b, "<None>"...)
+	}
+	t.b = append(t.b, ')')
+	t.end()
 	t.depth = 2
-	t.bits(f, 12, 0xe00, "Reserved")
-	if f&0xe00 != 0 {
+	fv := uint64(f)
+	t.bits(fv, 12, 0xe00, "Reserved")
+	if fv&0xe00 != 0 {
 		t.b = append(t.b, "Set"...)
 	} else {
 		t.b = append(t.b, "Not set"...)
 	}
 	t.end()
-	t.flag(f, 12, TCPAE, "Accurate ECN")
-	t.flag(f, 12, TCPCwr, "Congestion Window Reduced")
-	t.flag(f, 12, TCPEce, "ECN-Echo")
-	t.flag(f, 12, TCPUrg, "Urgent")
-	t.flag(f, 12, TCPAck, "Acknowledgment")
-	t.flag(f, 12, TCPPsh, "Push")
-	t.flag(f, 12, TCPRst, "Reset")
-	t.flag(f, 12, TCPSyn, "Syn")
-	t.flag(f, 12, TCPFin, "Fin")
+	t.flag(fv, 12, TCPAE, "Accurate ECN")
+	t.flag(fv, 12, TCPCwr, "Congestion Window Reduced")
+	t.flag(fv, 12, TCPEce, "ECN-Echo")
+	t.flag(fv, 12, TCPUrg, "Urgent")
+	t.flag(fv, 12, TCPAck, "Acknowledgment")
+	t.flag(fv, 12, TCPPsh, "Push")
+	t.flag(fv, 12, TCPRst, "Reset")
+	t.flag(fv, 12, TCPSyn, "Syn")
+	t.flag(fv, 12, TCPFin, "Fin")
+	t.line()
+	t.b = append(t.b, "[TCP Flags: "...)
+	for k, c := range "RRRACEUAPRSF" {
+		bit := uint16(1) << uint(11-k)
+		if f&bit == 0 {
+			t.b = append(t.b, "\u00b7"...)
+			continue
+		}
+		if k < 3 {
+			c = 'R'
+		}
+		t.b = append(t.b, byte(c))
+	}
+	t.b = append(t.b, ']')
+	t.end()
 	t.depth = 1
 	t.int("Window", int(tc.Window()))
+	if cut {
+		return
+	}
 	t.line()
 	t.b = append(t.b, "Checksum: 0x"...)
 	t.b = appendHex4(t.b, tc.Checksum())
 	t.b = append(t.b, " [unverified]"...)
 	t.end()
+	t.line()
+	t.b = append(t.b, "[Checksum Status: Unverified]"...)
+	t.end()
 	t.int("Urgent Pointer", int(tc.Urgent()))
 	if len(tc) > tcpMinLen {
-		t.line()
-		t.b = append(t.b, "Options: ("...)
-		t.b = strconv.AppendInt(t.b, int64(len(tc)-tcpMinLen), 10)
-		t.b = append(t.b, " bytes)"...)
-		t.end()
-		t.depth = 2
-		for off := 0; ; {
-			o, next, ok, bad := tc.NextOption(off)
-			if !ok {
-				break
-			}
-			off = next
-			t.line()
-			t.b = append(t.b, "TCP Option - "...)
-			switch {
-			case bad:
-				t.b = append(t.b, "Malformed option"...)
-			case o.Kind == TCPOptEOL:
-				t.b = append(t.b, "End of Option List (EOL)"...)
-			case o.Kind == TCPOptNOP:
-				t.b = append(t.b, "No-Operation (NOP)"...)
-			case o.Kind == TCPOptMSS && len(o.Data) == 2:
-				t.b = append(t.b, "Maximum segment size: "...)
-				t.b = appendUint(t.b, uint64(be16(o.Data)))
-				t.b = append(t.b, " bytes"...)
-			case o.Kind == TCPOptWScale && len(o.Data) == 1:
-				t.b = append(t.b, "Window scale: "...)
-				t.b = appendUint(t.b, uint64(o.Data[0]))
-				t.b = append(t.b, " (multiply by "...)
-				t.b = appendUint(t.b, 1<<min(o.Data[0], 14))
-				t.b = append(t.b, ')')
-			case o.Kind == TCPOptSACKOK:
-				t.b = append(t.b, "SACK permitted"...)
-			case o.Kind == TCPOptSACK:
-				t.b = append(t.b, "SACK"...)
-			case o.Kind == TCPOptTimestamp && len(o.Data) == 8:
-				t.b = append(t.b, "Timestamps: TSval "...)
-				t.b = appendUint(t.b, uint64(be32(o.Data)))
-				t.b = append(t.b, ", TSecr "...)
-				t.b = appendUint(t.b, uint64(be32(o.Data[4:])))
-			case o.Kind == TCPOptTFO:
-				t.b = append(t.b, "TCP Fast Open"...)
-			default:
-				t.b = append(t.b, "Unknown ("...)
-				t.b = appendUint(t.b, uint64(o.Kind))
-				t.b = append(t.b, ')')
-			}
-			t.end()
-			if bad {
-				break
-			}
-			t.depth = 3
-			t.int("Kind", int(o.Kind))
-			if o.Kind != TCPOptEOL && o.Kind != TCPOptNOP {
-				t.int("Length", int(o.Len))
-			}
-			t.depth = 2
-		}
-		t.depth = 1
+		// SACK edges are shown relative to the acknowledgment space.
+		treeTCPOptions(t, tc, tc.Ack()-ack)
 	}
+	if length > 0 {
+		t.line()
+		t.b = append(t.b, "TCP payload ("...)
+		t.b = appendBytesBits(t.b, length)
+		t.b = append(t.b, ')')
+		t.end()
+	}
+}
+
+func tcpOptionTitle(b []byte, o TCPOption, bad bool) []byte {
+	switch {
+	case bad:
+		return append(b, "Malformed option"...)
+	case o.Kind == TCPOptEOL:
+		return append(b, "End of Option List (EOL)"...)
+	case o.Kind == TCPOptNOP:
+		return append(b, "No-Operation (NOP)"...)
+	case o.Kind == TCPOptMSS && len(o.Data) == 2:
+		return append(b, "Maximum segment size"...)
+	case o.Kind == TCPOptWScale && len(o.Data) == 1:
+		return append(b, "Window scale"...)
+	case o.Kind == TCPOptSACKOK:
+		return append(b, "SACK permitted"...)
+	case o.Kind == TCPOptSACK:
+		return append(b, "SACK"...)
+	case o.Kind == TCPOptTimestamp && len(o.Data) == 8:
+		return append(b, "Timestamps"...)
+	case o.Kind == TCPOptTFO:
+		return append(b, "TCP Fast Open"...)
+	}
+	b = append(b, "Unknown ("...)
+	b = appendUint(b, uint64(o.Kind))
+	return append(b, ')')
+}
+
+func treeTCPOptions(t *treeWriter, tc TCP, sackBase uint32) {
+	t.line()
+	t.b = append(t.b, "Options: ("...)
+	t.b = appendBytesBits(t.b, len(tc)-tcpMinLen)
+	t.b = append(t.b, ')')
+	for off := 0; ; {
+		o, next, ok, bad := tc.NextOption(off)
+		if !ok {
+			break
+		}
+		off = next
+		t.b = append(t.b, ", "...)
+		t.b = tcpOptionTitle(t.b, o, bad)
+		if bad {
+			break
+		}
+	}
+	t.end()
+	t.depth = 2
+	for off := 0; ; {
+		o, next, ok, bad := tc.NextOption(off)
+		if !ok {
+			break
+		}
+		off = next
+		t.line()
+		t.b = append(t.b, "TCP Option - "...)
+		t.b = tcpOptionTitle(t.b, o, bad)
+		switch {
+		case bad:
+		case o.Kind == TCPOptMSS && len(o.Data) == 2:
+			t.b = append(t.b, ": "...)
+			t.b = appendUint(t.b, uint64(be16(o.Data)))
+			t.b = append(t.b, " bytes"...)
+		case o.Kind == TCPOptWScale && len(o.Data) == 1:
+			t.b = append(t.b, ": "...)
+			t.b = appendUint(t.b, uint64(o.Data[0]))
+			t.b = append(t.b, " (multiply by "...)
+			t.b = appendUint(t.b, 1<<min(o.Data[0], 14))
+			t.b = append(t.b, ')')
+		case o.Kind == TCPOptTimestamp && len(o.Data) == 8:
+			t.b = append(t.b, ": TSval "...)
+			t.b = appendUint(t.b, uint64(be32(o.Data)))
+			t.b = append(t.b, ", TSecr "...)
+			t.b = appendUint(t.b, uint64(be32(o.Data[4:])))
+		case o.Kind == TCPOptSACK && len(o.Data)%8 == 0:
+			for j := 0; j < len(o.Data); j += 8 {
+				t.b = append(t.b, ' ')
+				t.b = appendUint(t.b, uint64(be32(o.Data[j:])-sackBase))
+				t.b = append(t.b, '-')
+				t.b = appendUint(t.b, uint64(be32(o.Data[j+4:])-sackBase))
+			}
+		}
+		t.end()
+		if bad {
+			break
+		}
+		t.depth = 3
+		t.line()
+		t.b = append(t.b, "Kind: "...)
+		switch o.Kind {
+		case TCPOptEOL:
+			t.b = append(t.b, "End of Option List"...)
+		case TCPOptNOP:
+			t.b = append(t.b, "No-Operation"...)
+		case TCPOptMSS:
+			t.b = append(t.b, "Maximum Segment Size"...)
+		case TCPOptWScale:
+			t.b = append(t.b, "Window Scale"...)
+		case TCPOptSACKOK:
+			t.b = append(t.b, "SACK Permitted"...)
+		case TCPOptSACK:
+			t.b = append(t.b, "SACK"...)
+		case TCPOptTimestamp:
+			t.b = append(t.b, "Time Stamp Option"...)
+		case TCPOptTFO:
+			t.b = append(t.b, "TCP Fast Open Cookie"...)
+		default:
+			t.b = append(t.b, "Unknown"...)
+		}
+		t.b = append(t.b, " ("...)
+		t.b = appendUint(t.b, uint64(o.Kind))
+		t.b = append(t.b, ')')
+		t.end()
+		if o.Kind != TCPOptEOL && o.Kind != TCPOptNOP {
+			t.int("Length", int(o.Len))
+		}
+		switch {
+		case o.Kind == TCPOptMSS && len(o.Data) == 2:
+			t.int("MSS Value", int(be16(o.Data)))
+		case o.Kind == TCPOptWScale && len(o.Data) == 1:
+			t.int("Shift count", int(o.Data[0]))
+			t.line()
+			t.b = append(t.b, "[Multiplier: "...)
+			t.b = appendUint(t.b, 1<<min(o.Data[0], 14))
+			t.b = append(t.b, ']')
+			t.end()
+		case o.Kind == TCPOptTimestamp && len(o.Data) == 8:
+			t.int("Timestamp value", int(be32(o.Data)))
+			t.int("Timestamp echo reply", int(be32(o.Data[4:])))
+		case o.Kind == TCPOptSACK && len(o.Data)%8 == 0:
+			for j := 0; j < len(o.Data); j += 8 {
+				t.line()
+				t.b = append(t.b, "left edge = "...)
+				t.b = appendUint(t.b, uint64(be32(o.Data[j:])-sackBase))
+				t.b = append(t.b, " (relative)"...)
+				t.end()
+				t.line()
+				t.b = append(t.b, "right edge = "...)
+				t.b = appendUint(t.b, uint64(be32(o.Data[j+4:])-sackBase))
+				t.b = append(t.b, " (relative)"...)
+				t.end()
+			}
+			t.line()
+			t.b = append(t.b, "[TCP SACK Count: "...)
+			t.b = appendUint(t.b, uint64(len(o.Data)/8))
+			t.b = append(t.b, ']')
+			t.end()
+		}
+		t.depth = 2
+	}
+	t.depth = 1
 }
 
 func treeUDP(t *treeWriter, d *Decoder, i int) {
@@ -448,15 +850,73 @@ func treeUDP(t *treeWriter, d *Decoder, i int) {
 	t.b = appendHex4(t.b, u.Checksum())
 	t.b = append(t.b, " [unverified]"...)
 	t.end()
+	t.line()
+	t.b = append(t.b, "[Checksum Status: Unverified]"...)
+	t.end()
+	if n := int(u.Length()) - udpLen; n > 0 {
+		t.line()
+		t.b = append(t.b, "UDP payload ("...)
+		t.b = appendBytesBits(t.b, n)
+		t.b = append(t.b, ')')
+		t.end()
+	}
 }
+
+// appendDSCPShort appends Wireshark's short DSCP name ("CS0", "AF11", "EF").
+func appendDSCPShort(b []byte, v uint8) []byte {
+	switch {
+	case v&7 == 0:
+		return append(b, 'C', 'S', '0'+v>>3)
+	case v >= 10 && v <= 38 && v&1 == 0 && (v>>1)&3 != 0:
+		return append(b, 'A', 'F', '0'+v>>3, '0'+(v>>1)&3)
+	case v == 46:
+		return append(b, "EF"...)
+	case v == 44:
+		return append(b, "VOICE-ADMIT"...)
+	case v == 1:
+		return append(b, "LE"...)
+	}
+	return appendUint(b, uint64(v))
+}
+
+// appendDSCPLong appends Wireshark's long DSCP name ("Default",
+// "Class Selector 1", "Assured Forwarding 11", "Expedited Forwarding").
+func appendDSCPLong(b []byte, v uint8) []byte {
+	switch {
+	case v == 0:
+		return append(b, "Default"...)
+	case v&7 == 0:
+		b = append(b, "Class Selector "...)
+		return append(b, '0'+v>>3)
+	case v >= 10 && v <= 38 && v&1 == 0 && (v>>1)&3 != 0:
+		b = append(b, "Assured Forwarding "...)
+		return append(b, '0'+v>>3, '0'+(v>>1)&3)
+	case v == 46:
+		return append(b, "Expedited Forwarding"...)
+	case v == 44:
+		return append(b, "Voice Admit"...)
+	case v == 1:
+		return append(b, "Lower Effort"...)
+	}
+	return append(b, "Unknown"...)
+}
+
+var ecnShort = [4]string{"Not-ECT", "ECT(1)", "ECT(0)", "CE"}
+var ecnLong = [4]string{"Not ECN-Capable Transport", "ECN-Capable Transport codepoint '01'", "ECN-Capable Transport codepoint '10'", "Congestion Experienced"}
 
 func treePayload(t *treeWriter, d *Decoder, i int) {
 	l := &d.layers[i]
-	t.head("Data (")
+	base := 0
+	if i > 0 && (d.layers[i-1].Type == LayerICMPv4 || d.layers[i-1].Type == LayerICMPv6) {
+		base = 1 // Wireshark shows echo data inside the ICMP tree
+	}
+	t.depth = base
+	t.line()
+	t.b = append(t.b, "Data ("...)
 	t.b = appendBytesBits(t.b, l.End-l.Start)
 	t.b = append(t.b, ')')
 	t.end()
-	t.depth = 1
+	t.depth = base + 1
 	t.line()
 	t.b = append(t.b, "Data: "...)
 	t.b = appendHexBytes(t.b, d.data[l.Start:l.End])
