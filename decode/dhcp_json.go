@@ -8,25 +8,42 @@ import "strconv"
 func jsonDHCPv4(w *jsonWriter, d *Decoder, i int) {
 	l := &d.layers[i]
 	w.open("dhcp")
+	// A message cut short by the snap length shows the fields it has.
 	m := DHCPv4(d.data[l.Start:l.End])
-	if len(m) < dhcpFixedLen {
+	n := len(m)
+	if n >= 1 {
+		w.int("type", int(m[0]))
+	}
+	if n >= 2 {
+		w.hex("hw.type", uint64(m[1]), 2)
+	}
+	if n >= 3 {
+		w.int("hw.len", int(m[2]))
+	}
+	if n >= 4 {
+		w.int("hops", int(m[3]))
+	}
+	if n >= 8 {
+		w.hex("id", uint64(be32(m[4:])), 8)
+	}
+	if n >= 10 {
+		w.int("secs", int(be16(m[8:])))
+	}
+	if n >= 12 {
+		w.hex("flags", uint64(be16(m[10:])), 4)
+		w.bool("flags.bc", be16(m[10:])&0x8000 != 0)
+	}
+	for k, key := range [...]string{"ip.client", "ip.your", "ip.server", "ip.relay"} {
+		if n >= 16+4*k {
+			w.addr(key, addr4(m[12+4*k:16+4*k]))
+		}
+	}
+	if n >= 34 && (m[1] == 1 || m[1] == 6) && m[2] == 6 {
+		w.mac("hw.mac_addr", MAC(m[28:34]))
+	}
+	if n < dhcpFixedLen {
 		w.close()
 		return
-	}
-	w.int("type", int(m.Op()))
-	w.hex("hw.type", uint64(m.HType()), 2)
-	w.int("hw.len", int(m.HLen()))
-	w.int("hops", int(m.Hops()))
-	w.hex("id", uint64(m.XID()), 8)
-	w.int("secs", int(m.Secs()))
-	w.hex("flags", uint64(m.Flags()), 4)
-	w.bool("flags.bc", m.Flags()&0x8000 != 0)
-	w.addr("ip.client", m.CIAddr())
-	w.addr("ip.your", m.YIAddr())
-	w.addr("ip.server", m.SIAddr())
-	w.addr("ip.relay", m.GIAddr())
-	if m.HType() == 1 && m.HLen() == 6 {
-		w.mac("hw.mac_addr", m.ClientMAC())
 	}
 	if m.HasMagic() {
 		w.hex("cookie", dhcpMagic, 8)

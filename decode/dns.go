@@ -46,11 +46,6 @@ const (
 	DNSTypeOPT   = 41
 )
 
-// dnsMaxPointers bounds the compression pointers followed in one name. A
-// name is at most 255 bytes, so 127 labels; a legitimate name needs far
-// fewer pointers than that.
-const dnsMaxPointers = 128
-
 // ParseDNS returns the DNS message b (from its header on). It checks only
 // that the header is there; the sections are walked by the accessors, which
 // stop at the end of b.
@@ -92,7 +87,7 @@ func (m DNS) ARCount() uint16 { return be16(m[10:]) }
 // SkipName returns the offset just after the (possibly compressed) name at
 // off, in place: a compression pointer ends the name where it stands.
 func (m DNS) SkipName(off int) (next int, ok bool) {
-	for n := 0; off < len(m) && n < 128; n++ {
+	for off < len(m) {
 		c := int(m[off])
 		switch c & 0xc0 {
 		case 0xc0:
@@ -112,81 +107,103 @@ func (m DNS) SkipName(off int) (next int, ok bool) {
 	return 0, false
 }
 
-// DNSName walks the labels of a name, following compression pointers only
-// backwards and at most dnsMaxPointers of them, so a hostile message cannot
-// make it loop. Use it as
+// DNSName walks the labels of a name, following compression pointers as
+// Wireshark does: in any direction, but never after more bytes have been
+// walked than the message holds (a pointer loop), and never past 255
+// characters (RFC 1035 section 2.3.4). Both bounds make every walk finish.
+// Use it as
 //
 //	it := m.Name(off)
 //	for label, ok := it.Next(); ok; label, ok = it.Next() { … }
 //	if it.Err() { … }
 type DNSName struct {
-	m     DNS
-	off   int
-	limit int
-	jumps int
-	total int
-	bad   bool
-	done  bool
+	m         DNS
+	off       int
+	processed int
+	total     int
+	problem   dnsNameProblem
+	done      bool
 }
 
+type dnsNameProblem uint8
+
+const (
+	dnsNameOK dnsNameProblem = iota
+	dnsNameTruncated
+	dnsNameLoop
+	dnsNameTooLong
+	dnsNameBadLabel
+)
+
 // Name returns a walker over the name at off.
-func (m DNS) Name(off int) DNSName { return DNSName{m: m, off: off, limit: off} }
+func (m DNS) Name(off int) DNSName { return DNSName{m: m, off: off} }
 
 // Next returns the next label, or false at the end of the name (or at
 // damage, which Err then reports).
 func (it *DNSName) Next() ([]byte, bool) {
 	m := it.m
-	for !it.done && !it.bad {
+	for !it.done && it.problem == dnsNameOK {
 		if it.off >= len(m) {
-			it.bad = true
+			it.problem = dnsNameTruncated
 			break
 		}
 		c := int(m[it.off])
+		it.processed++
 		switch c & 0xc0 {
 		case 0xc0:
 			if it.off+2 > len(m) {
-				it.bad = true
+				it.problem = dnsNameTruncated
 				break
 			}
-			p := int(be16(m[it.off:]) & 0x3fff)
-			it.jumps++
-			if p >= it.limit || it.jumps > dnsMaxPointers {
-				it.bad = true
+			it.processed++
+			if it.processed >= len(m) {
+				it.problem = dnsNameLoop
 				break
 			}
-			it.limit, it.off = p, p
+			it.off = int(be16(m[it.off:]) & 0x3fff)
 		case 0x00:
 			if c == 0 {
 				it.done = true
 				break
 			}
 			if it.off+1+c > len(m) {
-				it.bad = true
+				it.problem = dnsNameTruncated
 				break
 			}
+			it.processed += c
 			it.total += c + 1
 			if it.total > 255 {
-				it.bad = true
+				it.problem = dnsNameTooLong
 				break
 			}
 			l := m[it.off+1 : it.off+1+c]
 			it.off += 1 + c
 			return l, true
 		default:
-			it.bad = true // extended (0x40) and reserved (0x80) label types
+			it.problem = dnsNameBadLabel // extended (0x40) and reserved (0x80) labels
 		}
 	}
 	return nil, false
 }
 
-// Err reports whether the name was cut short, pointed forward or used an
-// unknown label type.
-func (it *DNSName) Err() bool { return it.bad }
+// Err reports whether the name was cut short, looped, grew past 255
+// characters or used an unknown label type.
+func (it *DNSName) Err() bool { return it.problem != dnsNameOK }
+
+// nameProblem walks the name at off and returns what is wrong with it.
+func (m DNS) nameProblem(off int) dnsNameProblem {
+	it := m.Name(off)
+	for _, ok := it.Next(); ok; _, ok = it.Next() {
+	}
+	return it.problem
+}
 
 // AppendName appends the name at off as Wireshark shows it: labels joined by
 // dots, no final dot, "<Root>" for the root. Bytes outside printable ASCII,
-// dots and backslashes inside labels are escaped as \DDD. ok is false for a
-// damaged name (what decoded is appended).
+// dots and backslashes inside labels are escaped as \DDD. A looping or too
+// long name is shown as Wireshark's "<Name contains a pointer that loops>"
+// or "<Name too long>". ok is false for a damaged name (what decoded is
+// appended).
 func (m DNS) AppendName(b []byte, off int) (_ []byte, ok bool) {
 	start := len(b)
 	it := m.Name(off)
@@ -201,6 +218,12 @@ func (m DNS) AppendName(b []byte, off int) (_ []byte, ok bool) {
 			}
 			b = append(b, c)
 		}
+	}
+	switch it.problem {
+	case dnsNameLoop:
+		b = append(b[:start], "<Name contains a pointer that loops>"...)
+	case dnsNameTooLong:
+		b = append(b[:start], "<Name too long>"...)
 	}
 	if len(b) == start {
 		b = append(b, "<Root>"...)
@@ -312,7 +335,11 @@ func dnsMessage(d *Decoder, i int) (DNS, bool) {
 		if len(b) < 2 {
 			return nil, true
 		}
+		n := int(be16(b))
 		b = b[2:]
+		if n < len(b) {
+			b = b[:n]
+		}
 	}
 	return DNS(b), tcp
 }

@@ -14,6 +14,7 @@ func jsonDNS(w *jsonWriter, d *Decoder, i int) {
 	w.open("dns")
 	m, _ := dnsMessage(d, i)
 	if len(m) < dnsHeaderLen {
+		jsonDNSShortHeader(w, m)
 		w.close()
 		return
 	}
@@ -38,9 +39,15 @@ func jsonDNS(w *jsonWriter, d *Decoder, i int) {
 	if flags&DNSFlagQR != 0 {
 		w.int("flags.rcode", int(m.RCode()))
 	}
-	w.int("count.queries", int(m.QDCount()))
-	w.int("count.answers", int(m.ANCount()))
-	w.int("count.auth_rr", int(m.NSCount()))
+	if m.Opcode() == 5 { // UPDATE names its sections differently
+		w.int("count.zones", int(m.QDCount()))
+		w.int("count.prerequisites", int(m.ANCount()))
+		w.int("count.updates", int(m.NSCount()))
+	} else {
+		w.int("count.queries", int(m.QDCount()))
+		w.int("count.answers", int(m.ANCount()))
+		w.int("count.auth_rr", int(m.NSCount()))
+	}
 	w.int("count.add_rr", int(m.ARCount()))
 
 	off := dnsHeaderLen
@@ -65,6 +72,9 @@ func jsonDNS(w *jsonWriter, d *Decoder, i int) {
 			if r, o, ok = m.Record(o); !ok {
 				break
 			}
+			if p := m.nameProblem(r.Name); p == dnsNameTruncated || p == dnsNameBadLabel {
+				break
+			}
 			switch {
 			case r.Type == DNSTypeA && r.Len == 4 && !haveA:
 				haveA = true
@@ -87,6 +97,11 @@ func jsonDNS(w *jsonWriter, d *Decoder, i int) {
 		for range m.QDCount() {
 			var q DNSQuestion
 			if q, off, ok = m.Question(off); !ok {
+				break
+			}
+			p := m.nameProblem(q.Name)
+			if p == dnsNameTruncated || p == dnsNameBadLabel {
+				ok = false
 				break
 			}
 			w.open("")
@@ -119,6 +134,11 @@ func jsonDNS(w *jsonWriter, d *Decoder, i int) {
 			if r, off, ok = m.Record(off); !ok {
 				break
 			}
+			p := m.nameProblem(r.Name)
+			if p == dnsNameTruncated || p == dnsNameBadLabel {
+				ok = false
+				break
+			}
 			jsonDNSRecord(w, m, r)
 		}
 		w.b = append(w.b, ']')
@@ -128,6 +148,29 @@ func jsonDNS(w *jsonWriter, d *Decoder, i int) {
 		}
 	}
 	w.close()
+}
+
+// jsonDNSShortHeader writes the header fields a message cut short still has.
+func jsonDNSShortHeader(w *jsonWriter, m []byte) {
+	if len(m) >= 2 {
+		w.hex("id", uint64(be16(m)), 4)
+	}
+	if len(m) >= 4 {
+		flags := be16(m[2:])
+		w.hex("flags", uint64(flags), 4)
+		w.bool("flags.response", flags&DNSFlagQR != 0)
+		w.int("flags.opcode", int(flags>>11&15))
+		w.bool("flags.truncated", flags&DNSFlagTC != 0)
+		w.bool("flags.recdesired", flags&DNSFlagRD != 0)
+		if flags&DNSFlagQR != 0 {
+			w.int("flags.rcode", int(flags&15))
+		}
+	}
+	for k, key := range [...]string{"count.queries", "count.answers", "count.auth_rr", "count.add_rr"} {
+		if len(m) >= 6+2*k {
+			w.int(key, int(be16(m[4+2*k:])))
+		}
+	}
 }
 
 // appendJSONName appends the name at off as a JSON string.

@@ -19,13 +19,23 @@ func jsonNTP(w *jsonWriter, d *Decoder, i int) {
 		return
 	}
 	w.hex("flags", uint64(n[0]), 2)
-	w.int("flags.li", int(n.Leap()))
+	if n.Mode() != NTPModePrivate { // Wireshark's mode 7 has its own flags
+		w.int("flags.li", int(n.Leap()))
+	}
 	w.int("flags.vn", int(n.Version()))
 	w.int("flags.mode", int(n.Mode()))
+	// Wireshark shows ppoll and precision as unsigned bytes (236 for 2^-20).
+	if n.Mode() <= NTPModeBroadcast && !n.HasTime() {
+		for k, key := range [...]string{"stratum", "ppoll", "precision"} {
+			if len(n) > 1+k {
+				w.int(key, int(n[1+k]))
+			}
+		}
+	}
 	if n.HasTime() {
 		w.int("stratum", int(n.Stratum()))
-		w.int("ppoll", int(n.Poll()))
-		w.int("precision", int(n.Precision()))
+		w.int("ppoll", int(n[2]))
+		w.int("precision", int(n[3]))
 		w.key("rootdelay")
 		w.b = appendNTPShortSeconds(w.b, n.RootDelay())
 		w.key("rootdispersion")

@@ -1,0 +1,194 @@
+package decode_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/linktype"
+	"github.com/rawcap/rawcap/pcapio"
+)
+
+// appFields are the Wireshark fields of DNS, DHCP and NTP that rawcap's
+// JSON must show as tshark does: "proto.rest" is .proto["rest"], searched
+// also in the DNS record arrays (tshark lists every occurrence, joined by
+// commas).
+var appFields = []string{
+	"dns.id", "dns.flags.response", "dns.flags.opcode", "dns.flags.rcode",
+	"dns.flags.truncated", "dns.flags.recdesired", "dns.count.queries", "dns.count.answers",
+	"dns.count.auth_rr", "dns.count.add_rr", "dns.qry.name", "dns.qry.type", "dns.qry.class",
+	"dns.resp.type", "dns.resp.ttl", "dns.a", "dns.aaaa", "dns.cname", "dns.ns", "dns.mx.preference",
+	"dhcp.type", "dhcp.id", "dhcp.hw.mac_addr", "dhcp.ip.client", "dhcp.ip.your", "dhcp.ip.server",
+	"dhcp.ip.relay", "dhcp.option.dhcp", "dhcp.flags.bc",
+	"ntp.flags.li", "ntp.flags.vn", "ntp.flags.mode", "ntp.stratum", "ntp.ppoll", "ntp.precision",
+}
+
+// appFirstOnly are fields tshark lists more than once where rawcap's JSON,
+// whose keys are unique, keeps the first: dhcp.hw.mac_addr is also the
+// client identifier's address.
+var appFirstOnly = map[string]bool{"dhcp.hw.mac_addr": true}
+
+// appTsharkAllow lists fields known to differ, "file#packet field" →
+// reason.
+var appTsharkAllow = map[string]string{
+	"tcpdump/tests_ntp-mode7.pcap#8 ntp.stratum":    "mode 7 (private) payloads are not decoded",
+	"tcpdump/tests_ntp-mode7.pcap#8 ntp.ppoll":      "mode 7 (private) payloads are not decoded",
+	"dnsVectors#15 dns.qry.name":                    "tshark shows the byte 0xff raw (invalid UTF-8), rawcap escapes it as \\255",
+	"dhcpVectors#20 dhcp.option.dhcp":               "a second, malformed option 53: JSON keys are unique, rawcap keeps the first",
+	"tcpdump/tests_dns-badlabel.pcap#1 dns.*":       "after a first name longer than 255 characters tshark hits an exception and stops; rawcap lists the other 64258 questions",
+	"tcpdump/tests_rx_serviceid_oobr.pcap#1 dhcp.*": "tshark calls this 8085-byte BOOTP message malformed and shows no fixed field",
+}
+
+// rawcapField returns what rawcap's JSON object js shows for field f, in
+// tshark's -T fields form.
+func rawcapField(js map[string]any, f string) string {
+	proto, rest, _ := strings.Cut(f, ".")
+	obj, _ := js[proto].(map[string]any)
+	if obj == nil {
+		return ""
+	}
+	var vals []string
+	add := func(v any) {
+		switch x := v.(type) {
+		case nil:
+		case bool:
+			if x {
+				vals = append(vals, "1")
+			} else {
+				vals = append(vals, "0")
+			}
+		case float64:
+			vals = append(vals, strconv.FormatFloat(x, 'f', -1, 64))
+		case string:
+			vals = append(vals, x)
+		}
+	}
+	inArrays := false
+	for _, arr := range []string{"queries", "answers", "authorities", "additionals"} {
+		items, _ := obj[arr].([]any)
+		for _, it := range items {
+			if m, ok := it.(map[string]any); ok {
+				if v, ok := m[rest]; ok {
+					add(v)
+					inArrays = true
+				}
+			}
+		}
+	}
+	if !inArrays {
+		add(obj[rest])
+	}
+	return strings.Join(vals, ",")
+}
+
+// appTsharkRows runs tshark -T fields over path and returns one row per
+// packet.
+func appTsharkRows(t *testing.T, path string, fields []string) [][]string {
+	args := []string{"-n", "-r", path, "-T", "fields", "-E", "occurrence=a", "-E", "separator=\t"}
+	for _, f := range fields {
+		args = append(args, "-e", f)
+	}
+	cmd := exec.Command("tshark", args...)
+	cmd.Env = append(os.Environ(), "TZ=UTC")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Logf("tshark %s: %v", path, err)
+	}
+	var rows [][]string
+	for _, line := range strings.Split(strings.TrimSuffix(string(out), "\n"), "\n") {
+		rows = append(rows, strings.Split(line, "\t"))
+	}
+	return rows
+}
+
+func clip(s string) string {
+	if len(s) > 120 {
+		return s[:120] + "…"
+	}
+	return s
+}
+
+// compareWithTshark compares the fields for the packets marked mine.
+func compareWithTshark(t *testing.T, name, path string, pkts []pcapio.Packet, mine []bool, stats map[string][2]int) {
+	rows := appTsharkRows(t, path, appFields)
+	if len(rows) != len(pkts) {
+		t.Logf("%s: tshark printed %d rows for %d packets (skipped)", name, len(rows), len(pkts))
+		return
+	}
+	d := decode.NewDecoder()
+	jp := &decode.JSONPrinter{Location: time.UTC}
+	for i := range pkts {
+		if !mine[i] {
+			continue
+		}
+		d.Decode(pkts[i].Data, pkts[i].LinkType)
+		f := decode.Frame{Number: i + 1, Time: pkts[i].Time, Length: pkts[i].Length}
+		var js map[string]any
+		if err := json.Unmarshal(jp.Append(nil, d, &f), &js); err != nil {
+			t.Fatalf("%s#%d: %v", name, i+1, err)
+		}
+		for k, field := range appFields {
+			want := ""
+			if k < len(rows[i]) {
+				want = rows[i][k]
+			}
+			if appFirstOnly[field] {
+				want, _, _ = strings.Cut(want, ",")
+			}
+			got := rawcapField(js, field)
+			s := stats[field]
+			key := fmt.Sprintf("%s#%d %s", name, i+1, field)
+			wild := fmt.Sprintf("%s#%d %s.*", name, i+1, strings.SplitN(field, ".", 2)[0])
+			if got == want || appTsharkAllow[key] != "" || appTsharkAllow[wild] != "" {
+				s[0]++
+			} else {
+				s[1]++
+				t.Errorf("%s: tshark %q, rawcap %q", key, clip(want), clip(got))
+			}
+			stats[field] = s
+		}
+	}
+}
+
+// TestAppMatchesTshark compares rawcap's JSON fields for DNS, DHCP and NTP
+// with tshark's, over the corpus packets carrying them and the crafted
+// vectors.
+func TestAppMatchesTshark(t *testing.T) {
+	if _, err := exec.LookPath("tshark"); err != nil {
+		t.Skip("tshark not installed: differential test skipped")
+	}
+	stats := map[string][2]int{}
+	for _, c := range appCorpus(t, decode.LayerDNS, decode.LayerDHCPv4, decode.LayerNTP) {
+		compareWithTshark(t, c.name, c.path, c.packets, c.mine, stats)
+	}
+	for _, set := range []struct {
+		name string
+		vs   []appVector
+	}{{"dnsVectors", dnsVectors}, {"dhcpVectors", dhcpVectors}, {"ntpVectors", ntpVectors}} {
+		var frames [][]byte
+		var pkts []pcapio.Packet
+		var mine []bool
+		for i, v := range set.vs {
+			fr := appFrame(mustHex(t, v.hex), v.sport, v.dport, v.tcp)
+			frames = append(frames, fr)
+			pkts = append(pkts, pcapio.Packet{Data: fr, Length: len(fr), Time: time.Unix(int64(1700000000+i), 0), LinkType: linktype.Ethernet})
+			mine = append(mine, true)
+		}
+		compareWithTshark(t, set.name, writeTestPcap(t, frames), pkts, mine, stats)
+	}
+	var names []string
+	for f := range stats {
+		names = append(names, f)
+	}
+	sort.Strings(names)
+	for _, f := range names {
+		t.Logf("%-22s %4d agree %4d differ", f, stats[f][0], stats[f][1])
+	}
+}
