@@ -21,7 +21,7 @@ func (p *LinePrinter) lineGRE(b []byte, d *Decoder, i int) []byte {
 		b = appendGREFlags(b, flags)
 	}
 	if l.Malformed != "" {
-		return append(b, " [|gre]"...)
+		return p.greFieldsCut(b, data, flags)
 	}
 	g := GRE(d.data[l.Start:l.Payload])
 	if sum, off, ok := g.Checksum(); ok {
@@ -94,6 +94,53 @@ func (p *LinePrinter) lineGRE(b []byte, d *Decoder, i int) []byte {
 	return appendHexMin(b, uint64(g.Protocol()))
 }
 
+// greFieldsCut appends the optional fields of a GRE header whose bytes end
+// early (or whose routing rawcap does not decode), as far as they were
+// captured, then " [|gre]", as tcpdump prints them while it reads them.
+func (p *LinePrinter) greFieldsCut(b, data []byte, flags uint16) []byte {
+	off := 4
+	field := func(n int) bool { return off+n <= len(data) }
+	if flags&7 == 0 && flags&(GREChecksum|GRERouting) != 0 {
+		if !field(4) {
+			return append(b, " [|gre]"...)
+		}
+		if p.Options.Verbose > 0 {
+			b = append(b, ", sum 0x"...)
+			b = appendHexMin(b, uint64(be16(data[off:])))
+		}
+		b = append(b, ", off 0x"...)
+		b = appendHexMin(b, uint64(be16(data[off+2:])))
+		off += 4
+	}
+	if flags&GREKey != 0 {
+		if !field(4) {
+			return append(b, " [|gre]"...)
+		}
+		if flags&7 == 0 {
+			b = append(b, ", key=0x"...)
+			b = appendHexMin(b, uint64(be32(data[off:])))
+		} else {
+			b = append(b, ", call "...)
+			b = appendUint(b, uint64(be16(data[off+2:])))
+		}
+		off += 4
+	}
+	if flags&GRESeq != 0 {
+		if !field(4) {
+			return append(b, " [|gre]"...)
+		}
+		b = append(b, ", seq "...)
+		b = appendUint(b, uint64(be32(data[off:])))
+		off += 4
+	}
+	if flags&7 == 0 && flags&GRERouting != 0 && field(2) {
+		b = append(b, ", (rtaf=0x"...)
+		b = appendHexMin(b, uint64(be16(data[off:])))
+		b = append(b, ')')
+	}
+	return append(b, " [|gre]"...)
+}
+
 func appendGREFlags(b []byte, flags uint16) []byte {
 	b = append(b, ", Flags ["...)
 	n := len(b)
@@ -136,6 +183,12 @@ func greProtoName(p uint16) string {
 func jsonGRE(w *jsonWriter, d *Decoder, i int) {
 	l := &d.layers[i]
 	w.open("gre")
+	if raw := d.data[l.Start:l.End]; l.Malformed != "" && len(raw) >= 4 {
+		// The fixed part is there even when the rest is not.
+		w.hex("flags_and_version", uint64(be16(raw)), 4)
+		w.int("flags.version", int(raw[1]&7))
+		w.hex("proto", uint64(be16(raw[2:])), 4)
+	}
 	if l.Malformed == "" {
 		g := GRE(d.data[l.Start:l.Payload])
 		w.hex("flags_and_version", uint64(g.Flags()), 4)
