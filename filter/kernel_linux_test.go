@@ -244,14 +244,7 @@ var vmLiveExprs = []string{
 
 // vmLiveAllow lists Live expressions known to disagree with tcpdump's live
 // programs on loopback, with the reason.
-var vmLiveAllow = map[string]string{
-	"vlan":                  "compiler gap (H5): Live reads only the kernel's VLAN metadata, but outgoing frames (here, and on NICs without VLAN transmit offload) keep the tag in the frame; libpcap checks both",
-	"vlan 10":               "compiler gap (H5): as for vlan",
-	"vlan 10 and ip":        "compiler gap (H5): as for vlan",
-	"vlan and tcp port 443": "compiler gap (H5): as for vlan",
-	"not vlan":              "compiler gap (H5): as for vlan",
-	"vlan 20 or vlan 10":    "compiler gap (H5): as for vlan",
-}
+var vmLiveAllow = map[string]string{}
 
 // TestKernelLiveMatchesTcpdump compiles expressions with Options.Live and
 // with tcpdump for a live interface (tcpdump -dd -i lo, which opens lo but
