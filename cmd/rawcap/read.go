@@ -295,6 +295,9 @@ func (s *readState) file(ctx context.Context, name string) error {
 		}
 		s.shown++
 		f.Number = s.number
+		if s.opts.Output == outLine {
+			f.Number = s.shown // tcpdump -# counts the packets it prints
+		}
 		f.Time = p.Time
 		f.Length = p.Length
 		f.Interface = p.Interface
