@@ -26,15 +26,16 @@ func convertCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:      "convert",
 		Usage:     "convert a capture file between pcap and pcapng, cutting, counting or time-windowing it",
-		ArgsUsage: "IN OUT",
-		UsageText: `rawcap convert [options] IN OUT
+		ArgsUsage: "IN OUT [FILTER...]",
+		UsageText: `rawcap convert [options] IN OUT [FILTER...]
 
 Examples:
    rawcap convert in.pcap out.pcapng           # pcap to pcapng
    rawcap convert in.pcapng out.pcap --nano    # pcapng to nanosecond pcap
    rawcap convert big.pcap small.pcap.gz -c 1000 --snaplen 96
    rawcap convert in.pcapng out.pcapng.zst --after 2024-05-01T10:00:00Z --before 1714557900.5
-   rawcap convert in.pcap.gz - --format pcapng | tshark -r -`,
+   rawcap convert in.pcap.gz - --format pcapng | tshark -r -
+   rawcap convert big.pcap https.pcap 'tcp port 443'   # keep what a capture filter accepts`,
 		Description: `Convert reads IN (pcap or pcapng, possibly gzip- or zstd-compressed; "-" is
 standard input) and writes OUT ("-" is standard output). OUT's format comes from
 its name (.pcap, .cap, .pcapng, .ntar, optionally followed by .gz or .zst) or
@@ -47,6 +48,8 @@ change. Writing pcap needs packets of a single link type.
 
 --after keeps packets at or after a time, --before packets strictly before one;
 times are RFC 3339 (2024-05-01T10:00:00.5Z) or epoch seconds (1714557600.5).
+Words after OUT form a capture filter (pcap-filter(7), as tcpdump takes it):
+only the packets it accepts are written, and -c counts those.
 A damaged IN still yields every good packet and a valid OUT; the error names
 the file and byte offset, and the exit status is 1.`,
 		Flags: []cli.Flag{
@@ -85,15 +88,17 @@ type convertOptions struct {
 	// calls (*filter.Program).Match on p.Data and p.Length). -c counts
 	// the packets that pass them all.
 	keep     []func(p *pcapio.Packet) bool
+	filter   string    // capture filter expression ("" for none)
 	progress io.Writer // where a progress bar may go (only drawn on a terminal)
 }
 
 func convertOptionsFrom(c *cli.Context) (convertOptions, error) {
 	var o convertOptions
-	if c.NArg() != 2 {
+	if c.NArg() < 2 {
 		return o, usagef("convert: need IN and OUT, got %d argument(s); see rawcap convert --help", c.NArg())
 	}
 	o.in, o.out = c.Args().Get(0), c.Args().Get(1)
+	o.filter = strings.Join(c.Args().Slice()[2:], " ")
 	switch f := c.String("format"); f {
 	case "":
 	case "pcap":
@@ -206,6 +211,14 @@ func convert(o convertOptions, stdin io.Reader, stdout io.Writer) (convertResult
 			}
 		}
 	}
+	filterErr := func() error { return nil }
+	if o.filter != "" {
+		keep, ferr, err := filterPredicate(o.filter)
+		if err != nil {
+			return res, err
+		}
+		o.keep, filterErr = append(o.keep, keep), ferr
+	}
 	var r *pcapio.Reader
 	var err error
 	var inSize int64
@@ -282,6 +295,8 @@ func convert(o convertOptions, stdin io.Reader, stdout io.Writer) (convertResult
 	switch {
 	case readErr != nil:
 		return res, readErr
+	case filterErr() != nil:
+		return res, exitError{1, filterErr()}
 	case closeErr != nil:
 		return res, fmt.Errorf("writing %s: %w", outName(o.out), closeErr)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"net"
 	"net/netip"
 
@@ -53,31 +54,32 @@ func fileMatcher(expr string, lt linktype.Type) (func(data []byte, wirelen int) 
 }
 
 // filterPredicate returns a keep-predicate for convert that compiles expr
-// once per link type met in the input.
-func filterPredicate(expr string) (func(*pcapio.Packet) bool, error) {
+// once per link type met in the input, and a function that reports the
+// first link type expr could not be compiled for (its packets are not
+// kept, and the command must fail rather than lose them silently). A syntax
+// error is the same for every link type, so it is returned at once, with
+// its column.
+func filterPredicate(expr string) (keep func(*pcapio.Packet) bool, failed func() error, err error) {
+	if _, err := filter.Compile(expr, linktype.Ethernet, filterOptions(false, 0)); err != nil {
+		var se *filter.SyntaxError
+		if errors.As(err, &se) {
+			return nil, nil, filterError(expr, err)
+		}
+	}
 	progs := map[linktype.Type]*filter.Program{}
 	var first error
-	keep := func(p *pcapio.Packet) bool {
+	keep = func(p *pcapio.Packet) bool {
 		prog, ok := progs[p.LinkType]
 		if !ok {
 			var err error
-			prog, err = filter.Compile(expr, p.LinkType, filterOptions(false, 0))
-			if err != nil && first == nil {
-				first = err
+			if prog, err = filter.Compile(expr, p.LinkType, filterOptions(false, 0)); err != nil && first == nil {
+				first = fmt.Errorf("filter %q for link type %v: %w", expr, p.LinkType, err)
 			}
 			progs[p.LinkType] = prog
 		}
 		return prog != nil && prog.Match(p.Data, p.Length)
 	}
-	// A syntax error is the same for every link type: report it before
-	// anything is read, with its column.
-	if _, err := filter.Compile(expr, linktype.Ethernet, filterOptions(false, 0)); err != nil {
-		var se *filter.SyntaxError
-		if errors.As(err, &se) {
-			return nil, filterError(expr, err)
-		}
-	}
-	return keep, nil
+	return keep, func() error { return first }, nil
 }
 
 // compileLiveFilter compiles expr for the kernel: VLAN tags and cooked

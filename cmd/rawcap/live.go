@@ -134,13 +134,7 @@ func filterToFile(c *cli.Context, e *env, files []string, out, expr string) erro
 	default:
 		return usagef("--format %q: want pcap or pcapng", f)
 	}
-	if expr != "" {
-		keep, err := filterPredicate(expr)
-		if err != nil {
-			return err
-		}
-		o.keep = append(o.keep, keep)
-	}
+	o.filter = expr
 	_, err := convert(o, e.stdin, e.stdout)
 	return err
 }
