@@ -70,6 +70,7 @@ func TestCompileErrors(t *testing.T) {
 		{"inbound", linktype.Ethernet, "inbound/outbound not supported on Ethernet when reading savefiles", ErrUnsupportedLinkType, 0},
 		{"ifindex 2", linktype.Ethernet, "ifindex not supported on Ethernet when reading savefiles", ErrUnsupportedLinkType, 0},
 		{"ip", linktype.IEEE802_11, "filters are not supported for link type IEEE802_11 (802.11)", ErrUnsupportedLinkType, 0},
+		{strings.Repeat("(", 2000) + "tcp" + strings.Repeat(")", 2000), linktype.Ethernet, "can't parse filter expression: expression nested too deeply", ErrSyntax, 1000},
 		{"host example.com", linktype.Ethernet, "unknown host 'example.com' (rawcap compiles without a resolver here)", ErrSemantic, 0},
 	}
 	for _, tt := range tests {

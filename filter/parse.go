@@ -4,10 +4,29 @@ package filter
 // that generates code as it goes, in the order libpcap does, because vlan,
 // mpls and pppoes change the offsets of every later primitive.
 type parser struct {
-	toks []token
-	i    int
-	expr string
-	g    *gen
+	toks  []token
+	i     int
+	expr  string
+	g     *gen
+	close map[int]int // index of each "(" token -> index of its ")"
+	depth int
+}
+
+// maxDepth bounds the nesting of parentheses and operators, as bison's
+// stack bounds libpcap's parser.
+const maxDepth = 1000
+
+// enter counts a level of nesting; it reports false (and records an error)
+// past maxDepth.
+func (p *parser) enter() bool {
+	p.depth++
+	if p.depth > maxDepth {
+		if p.g.err == nil {
+			p.g.err = &SyntaxError{Expr: p.expr, Pos: p.peek().pos, Msg: "expression nested too deeply"}
+		}
+		return false
+	}
+	return true
 }
 
 // parse parses the whole expression.
@@ -16,7 +35,17 @@ func parse(expr string, g *gen) (*node, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &parser{toks: toks, expr: expr, g: g}
+	p := &parser{toks: toks, expr: expr, g: g, close: map[int]int{}}
+	var open []int
+	for i, t := range toks {
+		switch {
+		case isOp(t, "("):
+			open = append(open, i)
+		case isOp(t, ")") && len(open) > 0:
+			p.close[open[len(open)-1]] = i
+			open = open[:len(open)-1]
+		}
+	}
 	if p.peek().kind == tEOF {
 		return trueNode, nil // an empty filter accepts everything
 	}
@@ -143,6 +172,10 @@ func (p *parser) startsID() bool {
 
 // parseTerm: not term | rterm.
 func (p *parser) parseTerm(inh qual) (*node, qual) {
+	defer func() { p.depth-- }()
+	if !p.enter() {
+		return falseNode, inh
+	}
 	t := p.peek()
 	p.g.pos = t.pos
 	switch {
@@ -151,9 +184,13 @@ func (p *parser) parseTerm(inh qual) (*node, qual) {
 		n, q := p.parseTerm(inh)
 		return not(n), q
 	case isOp(t, "("):
+		// An arithmetic expression in parentheses is followed by an
+		// operator; only then is it worth parsing as one.
 		save := p.i
-		if a, ok := p.parseArith(); ok && p.peek().kind == tOp && relops[p.peek().text] {
-			return p.finishRelation(a), qerr
+		if c, ok := p.close[p.i]; ok && c+1 < len(p.toks) && p.toks[c+1].kind == tOp && !isOp(p.toks[c+1], "(", ")") {
+			if a, ok := p.parseArith(); ok && p.peek().kind == tOp && relops[p.peek().text] {
+				return p.finishRelation(a), qerr
+			}
 		}
 		p.i = save
 		p.next()
@@ -241,6 +278,10 @@ func (p *parser) parseHead() (*node, qual) {
 
 // parseID: an address, number or name under q, "not id", or "( id and|or id ... )".
 func (p *parser) parseID(q qual) *node {
+	defer func() { p.depth-- }()
+	if !p.enter() {
+		return falseNode
+	}
 	t := p.peek()
 	if q.addr == "undef" {
 		return p.syntax(t)
@@ -433,6 +474,10 @@ func (p *parser) parseArithLevel(level int) (*arith, bool) {
 }
 
 func (p *parser) parseArithUnary() (*arith, bool) {
+	defer func() { p.depth-- }()
+	if !p.enter() {
+		return nil, false
+	}
 	t := p.peek()
 	switch {
 	case isOp(t, "-"):
