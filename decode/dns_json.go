@@ -3,6 +3,7 @@ package decode
 import (
 	"net/netip"
 	"strconv"
+	"strings"
 )
 
 // jsonDNS writes the "dns" member with Wireshark's field names: the header
@@ -353,12 +354,19 @@ func treeDNS(t *treeWriter, d *Decoder, i int) {
 		treeDNSFlag(t, v, DNSFlagRA, "Recursion available", "Server can do recursive queries", "Server can't do recursive queries")
 	}
 	t.bits(v, 16, DNSFlagZ, "Z")
-	t.b = append(t.b, "reserved ("...)
-	t.b = strconv.AppendUint(t.b, v>>6&1, 10)
-	t.b = append(t.b, ')')
+	if v&DNSFlagZ != 0 {
+		t.b = append(t.b, "reserved - incorrect!"...)
+	} else {
+		t.b = append(t.b, "reserved (0)"...)
+	}
 	t.end()
 	if resp {
 		treeDNSFlag(t, v, DNSFlagAD, "Answer authenticated", "Answer/authority portion was authenticated by the server", "Answer/authority portion was not authenticated by the server")
+	}
+	if !resp && flags&DNSFlagAD != 0 {
+		t.bits(v, 16, DNSFlagAD, "AD bit")
+		t.b = append(t.b, "Set"...)
+		t.end()
 	}
 	treeDNSFlag(t, v, DNSFlagCD, "Non-authenticated data", "Acceptable", "Unacceptable")
 	if resp {
@@ -375,15 +383,25 @@ func treeDNS(t *treeWriter, d *Decoder, i int) {
 		t.end()
 	}
 	t.depth = 1
-	t.int("Questions", int(m.QDCount()))
-	t.int("Answer RRs", int(m.ANCount()))
-	t.int("Authority RRs", int(m.NSCount()))
+	if op == 5 {
+		t.int("Zones", int(m.QDCount()))
+		t.int("Prerequisites", int(m.ANCount()))
+		t.int("Updates", int(m.NSCount()))
+	} else {
+		t.int("Questions", int(m.QDCount()))
+		t.int("Answer RRs", int(m.ANCount()))
+		t.int("Authority RRs", int(m.NSCount()))
+	}
 	t.int("Additional RRs", int(m.ARCount()))
 	off := dnsHeaderLen
 	ok := true
 	if m.QDCount() > 0 {
 		t.line()
-		t.b = append(t.b, "Queries"...)
+		if op == 5 {
+			t.b = append(t.b, "Zone"...)
+		} else {
+			t.b = append(t.b, "Queries"...)
+		}
 		t.end()
 		for range m.QDCount() {
 			var q DNSQuestion
@@ -394,25 +412,38 @@ func treeDNS(t *treeWriter, d *Decoder, i int) {
 			t.line()
 			t.b, _ = m.AppendName(t.b, q.Name)
 			t.b = append(t.b, ": type "...)
-			t.b = appendDNSType(t.b, q.Type)
+			t.b = appendTreeTypeShort(t.b, q.Type)
 			t.b = append(t.b, ", class "...)
-			t.b = appendDNSClass(t.b, q.Class)
+			t.b = appendTreeClass(t.b, q.Class)
 			t.end()
 			t.depth = 3
 			t.line()
 			t.b = append(t.b, "Name: "...)
+			n := len(t.b)
 			t.b, _ = m.AppendName(t.b, q.Name)
+			nameLen := len(t.b) - n
+			labels := 0
+			it := m.Name(q.Name)
+			for _, ok := it.Next(); ok; _, ok = it.Next() {
+				labels++
+			}
+			if labels == 0 {
+				nameLen, labels = 6, 1 // Wireshark counts "<Root>" as one label
+			}
+			t.end()
+			t.int("[Name Length", nameLen)
+			t.b[len(t.b)-1] = ']'
+			t.end()
+			t.int("[Label Count", labels)
+			t.b[len(t.b)-1] = ']'
 			t.end()
 			t.line()
 			t.b = append(t.b, "Type: "...)
-			t.b = appendDNSType(t.b, q.Type)
-			t.b = append(t.b, " ("...)
-			t.b = strconv.AppendUint(t.b, uint64(q.Type), 10)
-			t.b = append(t.b, ')')
+			t.b = appendTreeType(t.b, q.Type)
 			t.end()
 			t.line()
 			t.b = append(t.b, "Class: "...)
-			t.b = appendDNSClass(t.b, q.Class)
+			t.b = appendTreeClass(t.b, q.Class)
 			t.b = append(t.b, " (0x"...)
 			t.b = appendHex4(t.b, q.Class)
 			t.b = append(t.b, ')')
@@ -425,6 +456,14 @@ func treeDNS(t *treeWriter, d *Decoder, i int) {
 	}{{"Answers", m.ANCount()}, {"Authoritative nameservers", m.NSCount()}, {"Additional records", m.ARCount()}} {
 		if sec.n == 0 {
 			continue
+		}
+		if op == 5 {
+			switch sec.label {
+			case "Answers":
+				sec.label = "Prerequisites"
+			case "Authoritative nameservers":
+				sec.label = "Updates"
+			}
 		}
 		t.depth = 1
 		t.line()
@@ -450,16 +489,112 @@ func treeDNSFlag(t *treeWriter, v uint64, mask uint64, label, set, unset string)
 	t.end()
 }
 
+// dnsTypeDescriptions are Wireshark's long names of the common types.
+var dnsTypeDescriptions = map[uint16]string{
+	1: "A (Host Address)", 2: "NS (authoritative Name Server)", 5: "CNAME (Canonical NAME for an alias)",
+	6: "SOA (Start Of a zone of Authority)", 12: "PTR (domain name PoinTeR)", 15: "MX (Mail eXchange)",
+	16: "TXT (Text strings)", 28: "AAAA (IPv6 Address)", 33: "SRV (Server Selection)", 41: "OPT",
+	43: "DS (Delegation Signer)", 46: "RRSIG (Resource Record Signature)", 47: "NSEC (Next Secure)",
+	48: "DNSKEY (DNS Public Key)", 64: "SVCB (General Purpose Service Endpoints)",
+	65: "HTTPS (HTTPS Specific Service Endpoints)", 255: "* (A request for all records the server/cache has available)",
+}
+
+// appendTreeTypeShort appends the type as Wireshark's summary lines name it.
+func appendTreeTypeShort(b []byte, typ uint16) []byte {
+	if s, ok := dnsTypeDescriptions[typ]; ok && typ != 255 {
+		if i := strings.IndexByte(s, ' '); i > 0 {
+			s = s[:i]
+		}
+		return append(b, s...)
+	}
+	if s := DNSTypeName(typ); s != "" {
+		return append(b, s...)
+	}
+	b = append(b, "Unknown ("...)
+	b = strconv.AppendUint(b, uint64(typ), 10)
+	return append(b, ')')
+}
+
+// appendTreeClass appends the class as Wireshark names it.
+func appendTreeClass(b []byte, c uint16) []byte {
+	switch c {
+	case 1:
+		return append(b, "IN"...)
+	case 3:
+		return append(b, "CH"...)
+	case 4:
+		return append(b, "HS"...)
+	case 254:
+		return append(b, "NONE"...)
+	case 255:
+		return append(b, "ANY"...)
+	}
+	b = append(b, "Unknown (0x"...)
+	b = appendHex4(b, c)
+	return append(b, ')')
+}
+
+// appendTreeType appends "A (Host Address) (1)" as tshark -V shows a type.
+func appendTreeType(b []byte, typ uint16) []byte {
+	if s, ok := dnsTypeDescriptions[typ]; ok {
+		b = append(b, s...)
+	} else {
+		b = append(b, "Unknown"...)
+	}
+	b = append(b, " ("...)
+	b = strconv.AppendUint(b, uint64(typ), 10)
+	return append(b, ')')
+}
+
+// appendTreeSeconds appends "300 (5 minutes)" as Wireshark shows durations.
+func appendTreeSeconds(b []byte, v uint32) []byte {
+	b = strconv.AppendUint(b, uint64(v), 10)
+	b = append(b, " ("...)
+	if v == 0 {
+		return append(b, "0 seconds)"...)
+	}
+	first := true
+	for _, u := range [...]struct {
+		n    uint32
+		name string
+	}{{86400, "day"}, {3600, "hour"}, {60, "minute"}, {1, "second"}} {
+		k := v / u.n
+		v -= k * u.n
+		if k == 0 {
+			continue
+		}
+		if !first {
+			b = append(b, ", "...)
+		}
+		first = false
+		b = strconv.AppendUint(b, uint64(k), 10)
+		b = append(b, ' ')
+		b = append(b, u.name...)
+		if k != 1 {
+			b = append(b, 's')
+		}
+	}
+	return append(b, ')')
+}
+
+// treeDNSName appends a "label: name" line.
+func treeDNSName(t *treeWriter, m DNS, label string, off int) {
+	t.line()
+	t.b = append(t.b, label...)
+	t.b, _ = m.AppendName(t.b, off)
+	t.end()
+}
+
 func treeDNSRecord(t *treeWriter, m DNS, r DNSRecord) {
 	data := m.RecordData(r)
 	t.depth = 2
 	t.line()
 	t.b, _ = m.AppendName(t.b, r.Name)
 	t.b = append(t.b, ": type "...)
-	t.b = appendDNSType(t.b, r.Type)
+	t.b = appendTreeTypeShort(t.b, r.Type)
 	if r.Type != DNSTypeOPT {
 		t.b = append(t.b, ", class "...)
-		t.b = appendDNSClass(t.b, r.Class)
+		t.b = appendTreeClass(t.b, r.Class)
 	}
 	switch r.Type {
 	case DNSTypeA:
@@ -479,37 +614,69 @@ func treeDNSRecord(t *treeWriter, m DNS, r DNSRecord) {
 		t.b = append(t.b, ", ns "...)
 		t.b, _ = m.AppendName(t.b, r.Data)
 	case DNSTypePTR:
-		t.b = append(t.b, " "...)
+		t.b = append(t.b, ", "...)
+		t.b, _ = m.AppendName(t.b, r.Data)
+	case DNSTypeMX:
+		if len(data) >= 3 {
+			t.b = append(t.b, ", preference "...)
+			t.b = strconv.AppendUint(t.b, uint64(be16(data)), 10)
+			t.b = append(t.b, ", mx "...)
+			t.b, _ = m.AppendName(t.b, r.Data+2)
+		}
+	case DNSTypeSRV:
+		if len(data) >= 7 {
+			t.b = append(t.b, ", priority "...)
+			t.b = strconv.AppendUint(t.b, uint64(be16(data)), 10)
+			t.b = append(t.b, ", weight "...)
+			t.b = strconv.AppendUint(t.b, uint64(be16(data[2:])), 10)
+			t.b = append(t.b, ", port "...)
+			t.b = strconv.AppendUint(t.b, uint64(be16(data[4:])), 10)
+			t.b = append(t.b, ", target "...)
+			t.b, _ = m.AppendName(t.b, r.Data+6)
+		}
+	case DNSTypeSOA:
+		t.b = append(t.b, ", mname "...)
 		t.b, _ = m.AppendName(t.b, r.Data)
 	}
 	t.end()
 	t.depth = 3
-	t.line()
-	t.b = append(t.b, "Name: "...)
-	t.b, _ = m.AppendName(t.b, r.Name)
-	t.end()
+	treeDNSName(t, m, "Name: ", r.Name)
 	t.line()
 	t.b = append(t.b, "Type: "...)
-	t.b = appendDNSType(t.b, r.Type)
-	t.b = append(t.b, " ("...)
-	t.b = strconv.AppendUint(t.b, uint64(r.Type), 10)
-	t.b = append(t.b, ')')
+	t.b = appendTreeType(t.b, r.Type)
 	t.end()
 	if r.Type == DNSTypeOPT {
 		t.int("UDP payload size", int(r.Class))
+		t.hex("Higher bits in extended RCODE", uint64(r.TTL>>24), 2)
+		t.int("EDNS0 version", int(r.TTL>>16&0xff))
+		z := uint64(r.TTL & 0xffff)
+		t.hex("Z", z, 4)
+		t.depth = 4
+		t.bits(z, 16, 0x8000, "DO bit")
+		if z&0x8000 != 0 {
+			t.b = append(t.b, "Accepts DNSSEC security RRs"...)
+		} else {
+			t.b = append(t.b, "Cannot handle DNSSEC security RRs"...)
+		}
+		t.end()
+		t.bits(z, 16, 0x7fff, "Reserved")
+		t.b = append(t.b, "0x"...)
+		t.b = appendHex4(t.b, uint16(z&0x7fff))
+		t.end()
+		t.depth = 3
 		t.int("Data length", r.Len)
 		return
 	}
 	t.line()
 	t.b = append(t.b, "Class: "...)
-	t.b = appendDNSClass(t.b, r.Class)
+	t.b = appendTreeClass(t.b, r.Class)
 	t.b = append(t.b, " (0x"...)
 	t.b = appendHex4(t.b, r.Class)
 	t.b = append(t.b, ')')
 	t.end()
 	t.line()
 	t.b = append(t.b, "Time to live: "...)
-	t.b = strconv.AppendUint(t.b, uint64(r.TTL), 10)
+	t.b = appendTreeSeconds(t.b, r.TTL)
 	t.end()
 	t.int("Data length", r.Len)
 	switch r.Type {
@@ -527,17 +694,54 @@ func treeDNSRecord(t *treeWriter, m DNS, r DNSRecord) {
 			t.b = netip.AddrFrom16([16]byte(data)).AppendTo(t.b)
 			t.end()
 		}
-	case DNSTypeCNAME, DNSTypeNS, DNSTypePTR:
-		t.line()
-		switch r.Type {
-		case DNSTypeCNAME:
-			t.b = append(t.b, "CNAME: "...)
-		case DNSTypeNS:
-			t.b = append(t.b, "Name Server: "...)
-		default:
-			t.b = append(t.b, "Domain Name: "...)
+	case DNSTypeCNAME:
+		treeDNSName(t, m, "CNAME: ", r.Data)
+	case DNSTypeNS:
+		treeDNSName(t, m, "Name Server: ", r.Data)
+	case DNSTypePTR:
+		treeDNSName(t, m, "Domain Name: ", r.Data)
+	case DNSTypeMX:
+		if len(data) >= 3 {
+			t.int("Preference", int(be16(data)))
+			treeDNSName(t, m, "Mail Exchange: ", r.Data+2)
 		}
-		t.b, _ = m.AppendName(t.b, r.Data)
+	case DNSTypeSRV:
+		if len(data) >= 7 {
+			t.int("Priority", int(be16(data)))
+			t.int("Weight", int(be16(data[2:])))
+			t.int("Port", int(be16(data[4:])))
+			treeDNSName(t, m, "Target: ", r.Data+6)
+		}
+	case DNSTypeTXT:
+		for k := 0; k < len(data); {
+			n := int(data[k])
+			if k+1+n > len(data) {
+				break
+			}
+			t.int("TXT Length", n)
+			t.line()
+			t.b = append(t.b, "TXT: "...)
+			t.b = append(t.b, data[k+1:k+1+n]...)
+			t.end()
+			k += 1 + n
+		}
+	case DNSTypeSOA:
+		n1, ok1 := m.SkipName(r.Data)
+		n2, ok2 := m.SkipName(n1)
+		if !ok1 || !ok2 || n2+20 > r.Data+r.Len {
+			break
+		}
+		treeDNSName(t, m, "Primary name server: ", r.Data)
+		treeDNSName(t, m, "Responsible authority's mailbox: ", n1)
+		t.line()
+		t.b = append(t.b, "Serial Number: "...)
+		t.b = strconv.AppendUint(t.b, uint64(be32(m[n2:])), 10)
 		t.end()
+		for k, label := range [...]string{"Refresh Interval: ", "Retry Interval: ", "Expire limit: ", "Minimum TTL: "} {
+			t.line()
+			t.b = append(t.b, label...)
+			t.b = appendTreeSeconds(t.b, be32(m[n2+4+4*k:]))
+			t.end()
+		}
 	}
 }
