@@ -51,6 +51,10 @@ const (
 	statusUser       = 1    // TP_STATUS_USER
 	statusVlanValid  = 0x10 // TP_STATUS_VLAN_VALID
 	statusTPIDValid  = 0x40 // TP_STATUS_VLAN_TPID_VALID
+	packetHost       = 0    // PACKET_HOST
+	packetBroadcast  = 1    // PACKET_BROADCAST
+	packetMulticast  = 2    // PACKET_MULTICAST
+	packetOtherHost  = 3    // PACKET_OTHERHOST
 	packetOutgoing   = 4    // PACKET_OUTGOING
 	ethPVLAN         = 0x8100
 	sll2HeaderLen    = 20

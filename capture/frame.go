@@ -65,3 +65,38 @@ func wanted(d Direction, pkttype uint8, loopback bool) bool {
 	}
 	return true
 }
+
+// pcapng epb_flags (option 2) values: the direction in bits 0-1 and the
+// reception type in bits 2-4.
+const (
+	epbInbound     = 1
+	epbOutbound    = 2
+	epbUnicast     = 1 << 2
+	epbMulticast   = 2 << 2
+	epbBroadcast   = 3 << 2
+	epbPromiscuous = 4 << 2
+)
+
+// epbFlags maps a packet socket's sll_pkttype to pcapng's epb_flags, so that
+// Wireshark shows each packet's direction and how it was received.
+func epbFlags(pkttype uint8) uint32 {
+	switch pkttype {
+	case packetHost:
+		return epbInbound | epbUnicast
+	case packetBroadcast:
+		return epbInbound | epbBroadcast
+	case packetMulticast:
+		return epbInbound | epbMulticast
+	case packetOtherHost:
+		return epbInbound | epbPromiscuous
+	case packetOutgoing:
+		return epbOutbound
+	}
+	return 0
+}
+
+// putFlagsOption encodes epb_flags as a little-endian pcapng option list
+// (the option, then opt_endofopt) into b.
+func putFlagsOption(b *[12]byte, flags uint32) {
+	*b = [12]byte{2, 0, 4, 0, byte(flags), byte(flags >> 8), byte(flags >> 16), byte(flags >> 24)}
+}

@@ -7,6 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/rawcap/rawcap/linktype"
+	"github.com/rawcap/rawcap/pcapio"
 )
 
 func TestAppendSLL2(t *testing.T) {
@@ -139,5 +140,22 @@ func TestParseDirection(t *testing.T) {
 	}
 	if _, err := ParseDirection("sideways"); err == nil {
 		t.Error("ParseDirection(\"sideways\") succeeded")
+	}
+}
+
+func TestEPBFlags(t *testing.T) {
+	for _, tc := range []struct {
+		pkttype uint8
+		want    uint32
+	}{
+		{packetHost, 0b00101}, {packetBroadcast, 0b01101}, {packetMulticast, 0b01001},
+		{packetOtherHost, 0b10001}, {packetOutgoing, 0b00010}, {99, 0},
+	} {
+		var b [12]byte
+		putFlagsOption(&b, epbFlags(tc.pkttype))
+		got, ok := pcapio.MakeOptions(b[:], false).Flags()
+		if !ok || got != tc.want {
+			t.Errorf("pkttype %d: epb_flags %#b (present %v), want %#b", tc.pkttype, got, ok, tc.want)
+		}
 	}
 }

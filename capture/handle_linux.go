@@ -47,6 +47,7 @@ type Handle struct {
 	it          blockIter
 	f           frame
 	buf         []byte        // rebuilt frames (SLL2 header, VLAN tag)
+	opts        [12]byte      // the current packet's pcapng options (epb_flags)
 	uvm         *bpf.VM       // the filter, when the kernel cannot run it (cooked sockets)
 	corrupt     atomic.Uint64 // blocks that ended early because they were malformed
 
@@ -294,12 +295,14 @@ func (h *Handle) fill(p *pcapio.Packet, f *frame) {
 	if len(data) > h.snap {
 		data = data[:h.snap]
 	}
+	putFlagsOption(&h.opts, epbFlags(f.pkttype))
 	*p = pcapio.Packet{
 		Data:     data,
 		Length:   max(length, len(data)),
 		Time:     time.Unix(int64(f.sec), int64(f.nsec)),
 		HasTime:  true,
 		LinkType: h.lt,
+		Options:  pcapio.MakeOptions(h.opts[:], false),
 	}
 }
 
