@@ -253,6 +253,11 @@ func TestLiveSIGINTLeavesPcapNGWithStatistics(t *testing.T) {
 		t.Fatalf("file holds %d packets, want 25", len(pkts))
 	}
 	checkPayloads(t, pkts, payloads)
+	for _, pk := range pkts {
+		if f, ok := pk.Options.Flags(); !ok || f != 0b101 {
+			t.Fatalf("packet epb_flags %#b (present %v), want inbound unicast 0b101", f, ok)
+		}
+	}
 	rd, err := pcapio.Open(out)
 	if err != nil {
 		t.Fatal(err)
