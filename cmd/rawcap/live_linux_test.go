@@ -381,3 +381,42 @@ func TestLiveErrors(t *testing.T) {
 		t.Errorf("bad filter: %v %q, want exit 2 and the column", err, out)
 	}
 }
+
+func TestLiveRotationByTimeLosesNothing(t *testing.T) {
+	p := netns.NewPair(t)
+	dir := t.TempDir()
+	r := startRawcap(t, p.A, "-i", p.IfA, "-w", filepath.Join(dir, "t-%s.pcap"), "-G", "1", "udp")
+	var payloads [][]byte
+	for i := range 5 {
+		payloads = append(payloads, sendUDP(t, p, fmt.Sprintf("time%d", i), 40, 100)...)
+		time.Sleep(600 * time.Millisecond)
+	}
+	r.cmd.Process.Signal(syscall.SIGTERM)
+	if code := r.wait(t); code != 0 {
+		t.Fatalf("exit %d:\n%s", code, r.stderr.String())
+	}
+	names, _ := filepath.Glob(filepath.Join(dir, "t-*.pcap"))
+	if len(names) < 2 {
+		t.Fatalf("files %v: want a new file every second over about 3 s", names)
+	}
+	// Epoch-second names sort in time order.
+	checkPayloads(t, liveFiles(t, names...), payloads)
+}
+
+func TestLiveAnyWritesSLL2(t *testing.T) {
+	p := netns.NewPair(t)
+	out := filepath.Join(t.TempDir(), "any.pcap")
+	r := startRawcap(t, p.A, "-i", "any", "-w", out, "-c", "5", "udp")
+	payloads := sendUDP(t, p, "any", 5, 80)
+	if code := r.wait(t); code != 0 {
+		t.Fatalf("exit %d:\n%s", code, r.stderr.String())
+	}
+	pkts := liveFiles(t, out)
+	checkPayloads(t, pkts, payloads)
+	for _, pk := range pkts {
+		if pk.LinkType != 276 {
+			t.Fatalf("link type %v, want LINUX_SLL2 as tcpdump 4.99 writes for any", pk.LinkType)
+		}
+	}
+	tsharkClean(t, out, 5)
+}
