@@ -225,7 +225,13 @@ func treeGRE(t *treeWriter, d *Decoder, i int) {
 	}
 	g := GRE(d.data[l.Start:l.Payload])
 	t.b = append(t.b, " ("...)
-	t.b = append(t.b, greTreeProto(g.Protocol())...)
+	if name := greTreeProto(g.Protocol()); name != "Unknown" {
+		t.b = append(t.b, name...)
+	} else {
+		t.b = append(t.b, "0x"...)
+		t.b = appendHexMin(t.b, uint64(g.Protocol()))
+		t.b = append(t.b, " - unknown"...)
+	}
 	t.b = append(t.b, ')')
 	t.end()
 	t.depth = 1
@@ -249,7 +255,8 @@ func treeGRE(t *treeWriter, d *Decoder, i int) {
 	t.bits(f, 16, 0x0700, "Recursion control")
 	t.b = appendUint(t.b, f>>8&7)
 	t.end()
-	if g.Version() == 1 {
+	pptp := g.Protocol() == EtherTypePPP // tshark's test for enhanced GRE's fields
+	if pptp {
 		yes("Acknowledgment", GREAck)
 		t.bits(f, 16, 0x0078, "Flags (Reserved)")
 		t.b = appendUint(t.b, f>>3&15)
@@ -274,11 +281,11 @@ func treeGRE(t *treeWriter, d *Decoder, i int) {
 	t.b = append(t.b, ')')
 	t.end()
 	if sum, off, ok := g.Checksum(); ok {
-		t.hex("Checksum", uint64(sum), 4)
+		treeGREChecksum(t, d, i, sum)
 		t.int("Offset", int(off))
 	}
 	if key, ok := g.Key(); ok {
-		if g.Version() == 1 {
+		if pptp {
 			t.int("Payload Length", int(key>>16))
 			t.int("Call ID", int(key&0xffff))
 		} else {
@@ -305,4 +312,49 @@ func greTreeProto(p uint16) string {
 		return "PPP"
 	}
 	return "Unknown"
+}
+
+// treeGREChecksum appends the checksum line, verified over the GRE header
+// and payload when they were captured whole, as tshark shows it.
+func treeGREChecksum(t *treeWriter, d *Decoder, i int, sum uint16) {
+	l := &d.layers[i]
+	t.line()
+	t.b = append(t.b, "Checksum: 0x"...)
+	t.b = appendHex4(t.b, sum)
+	if i > 0 && d.layers[i-1].Type == LayerIPv4 {
+		ip := &d.layers[i-1]
+		if int(IPv4(d.data[ip.Start:ip.Payload]).TotalLength()) != l.End-ip.Start {
+			t.b = append(t.b, " [unverified]"...)
+			t.end()
+			t.str("[Checksum Status", "Unverified]")
+			return
+		}
+	}
+	c := ^checksumFold(checksumAdd(0, d.data[l.Start:l.End]))
+	if c == 0 {
+		t.b = append(t.b, " [correct]"...)
+		t.end()
+		t.str("[Checksum Status", "Good]")
+		return
+	}
+	should := shouldBe(sum, c)
+	t.b = append(t.b, " incorrect, should be 0x"...)
+	t.b = appendHex4(t.b, should)
+	t.end()
+	t.depth++
+	t.line()
+	t.b = append(t.b, "[Expert Info (Warning/Protocol): Incorrect GRE Checksum [should be 0x"...)
+	t.b = appendHex4(t.b, should)
+	t.b = append(t.b, "]]"...)
+	t.end()
+	t.depth++
+	t.line()
+	t.b = append(t.b, "[Incorrect GRE Checksum [should be 0x"...)
+	t.b = appendHex4(t.b, should)
+	t.b = append(t.b, "]]"...)
+	t.end()
+	t.str("[Severity level", "Warning]")
+	t.str("[Group", "Protocol]")
+	t.depth -= 2
+	t.str("[Checksum Status", "Bad]")
 }

@@ -17,7 +17,7 @@ func h4bFrames(t testing.TB) [][]byte {
 		}
 	}
 	for _, v := range greVectors {
-		out = append(out, greFrame(mustHex(t, v.hex)))
+		out = append(out, h4bGREFrame(mustHex(t, v.hex)))
 	}
 	return out
 }

@@ -211,8 +211,9 @@ func treeHTTP(t *treeWriter, d *Decoder, i int) {
 	kind := h.Kind()
 	if kind == HTTPContinuation {
 		t.line()
-		t.b = append(t.b, "File Data: "...)
+		t.b = append(t.b, "Data ("...)
 		t.b = appendBytesBits(t.b, len(h))
+		t.b = append(t.b, ')')
 		t.end()
 		return
 	}
@@ -240,16 +241,30 @@ func treeHTTP(t *treeWriter, d *Decoder, i int) {
 	} else {
 		treeBytes(t, "Response Version", h.Version())
 		t.int("Status Code", h.StatusCode())
+		if desc := httpStatusText(h.StatusCode()); desc != "" {
+			t.str("[Status Code Description", desc+"]")
+		}
 		treeBytes(t, "Response Phrase", h.Phrase())
 	}
 	t.depth = 1
 	off := next
 	for {
-		_, n, ok := h.NextHeader(off)
+		f, n, ok := h.NextHeader(off)
 		if !ok {
 			break
 		}
 		treeHTTPLine(t, h, off, n)
+		if equalFold(f.Name, "Content-Length") {
+			if v, err := strconv.ParseUint(string(f.Value), 10, 64); err == nil {
+				t.depth = 2
+				t.line()
+				t.b = append(t.b, "[Content length: "...)
+				t.b = strconv.AppendUint(t.b, v, 10)
+				t.b = append(t.b, ']')
+				t.end()
+				t.depth = 1
+			}
+		}
 		off = n
 	}
 	if end := h.HeaderEnd(); end > 0 {
@@ -309,4 +324,58 @@ func treeBytes(t *treeWriter, label string, v []byte) {
 	t.b = append(t.b, ": "...)
 	t.b = appendTreeText(t.b, v)
 	t.end()
+}
+
+// httpStatusText returns Wireshark's description of a status code (RFC
+// 9110 section 15), or "".
+func httpStatusText(code int) string {
+	switch code {
+	case 100:
+		return "Continue"
+	case 101:
+		return "Switching Protocols"
+	case 200:
+		return "OK"
+	case 201:
+		return "Created"
+	case 202:
+		return "Accepted"
+	case 204:
+		return "No Content"
+	case 206:
+		return "Partial Content"
+	case 301:
+		return "Moved Permanently"
+	case 302:
+		return "Found"
+	case 303:
+		return "See Other"
+	case 304:
+		return "Not Modified"
+	case 307:
+		return "Temporary Redirect"
+	case 308:
+		return "Permanent Redirect"
+	case 400:
+		return "Bad Request"
+	case 401:
+		return "Unauthorized"
+	case 403:
+		return "Forbidden"
+	case 404:
+		return "Not Found"
+	case 405:
+		return "Method Not Allowed"
+	case 500:
+		return "Internal Server Error"
+	case 501:
+		return "Not Implemented"
+	case 502:
+		return "Bad Gateway"
+	case 503:
+		return "Service Unavailable"
+	case 504:
+		return "Gateway Timeout"
+	}
+	return ""
 }

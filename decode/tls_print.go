@@ -256,8 +256,10 @@ func jsonTLS(w *jsonWriter, d *Decoder, i int) {
 func treeTLS(t *treeWriter, d *Decoder, i int) {
 	l := &d.layers[i]
 	tl := TLS(d.data[l.Start:l.End])
+	https := tlsOverHTTPS(d, i)
 	t.head("Transport Layer Security")
 	t.end()
+	tls13 := false // a ServerHello in this segment chose TLS 1.3
 	for off := 0; ; {
 		r, next, ok := tl.NextRecord(off)
 		if !ok {
@@ -266,30 +268,78 @@ func treeTLS(t *treeWriter, d *Decoder, i int) {
 		off = next
 		t.depth = 1
 		t.line()
-		t.b = append(t.b, tlsRecordPrefix(r.Version())...)
+		if tls13 {
+			t.b = append(t.b, "TLSv1.3"...)
+		} else {
+			t.b = append(t.b, tlsRecordPrefix(r.Version())...)
+		}
 		t.b = append(t.b, " Record Layer: "...)
 		t.b = append(t.b, tlsContentName(r.ContentType())...)
 		t.b = append(t.b, " Protocol: "...)
 		m, isHS := r.Handshake()
+		alert := r.ContentType() == TLSAlert && r.Length() == 2 && len(r.Fragment()) == 2
+		if alert {
+			// "TLSv1.2 Record Layer: Alert (Level: Fatal, Description: …)"
+			t.b = t.b[:len(t.b)-len(" Protocol: ")]
+			t.b = append(t.b, " (Level: "...)
+			t.b = append(t.b, tlsAlertLevel(r.Fragment()[0])...)
+			t.b = append(t.b, ", Description: "...)
+			t.b = append(t.b, tlsAlertDesc(r.Fragment()[1])...)
+			t.b = append(t.b, ')')
+		}
 		switch {
+		case alert:
+		case r.ContentType() == TLSAlert:
+			t.b = append(t.b, "Encrypted Alert"...)
 		case isHS:
 			t.b = append(t.b, tlsHandshakeName(m.Type())...)
-		case r.ContentType() == TLSApplicationData:
-			t.b = append(t.b, "Application Data"...)
+		case r.ContentType() == TLSApplicationData && https:
+			t.b = append(t.b, "Hypertext Transfer Protocol"...)
 		default:
 			t.b = append(t.b, tlsContentName(r.ContentType())...)
 		}
 		t.end()
 		t.depth = 2
-		treeNamed(t, "Content Type", tlsContentName(r.ContentType()), uint64(r.ContentType()))
+		if tls13 && r.ContentType() == TLSApplicationData {
+			treeNamed(t, "Opaque Type", tlsContentName(r.ContentType()), uint64(r.ContentType()))
+		} else {
+			treeNamed(t, "Content Type", tlsContentName(r.ContentType()), uint64(r.ContentType()))
+		}
 		treeVersion(t, "Version", r.Version())
 		t.int("Length", r.Length())
 		if !isHS {
-			if r.ContentType() == TLSApplicationData {
+			switch r.ContentType() {
+			case TLSAlert:
+				t.line()
+				if alert {
+					t.b = append(t.b, "Alert Message"...)
+					t.end()
+					t.depth = 3
+					treeNamed(t, "Level", tlsAlertLevel(r.Fragment()[0]), uint64(r.Fragment()[0]))
+					treeNamed(t, "Description", tlsAlertDesc(r.Fragment()[1]), uint64(r.Fragment()[1]))
+				} else {
+					t.b = append(t.b, "Alert Message: Encrypted Alert"...)
+					t.end()
+				}
+			case TLSChangeCipherSpec:
+				t.line()
+				t.b = append(t.b, "Change Cipher Spec Message"...)
+				t.end()
+			case TLSApplicationData:
 				t.line()
 				t.b = append(t.b, "Encrypted Application Data: "...)
-				t.b = appendHexBytes(t.b, r.Fragment())
+				if f := r.Fragment(); len(f) > 36 {
+					t.b = appendHexBytes(t.b, f[:36])
+					t.b = append(t.b, "…"...)
+				} else {
+					t.b = appendHexBytes(t.b, f)
+				}
 				t.end()
+				if https {
+					t.line()
+					t.b = append(t.b, "[Application Data Protocol: Hypertext Transfer Protocol]"...)
+					t.end()
+				}
 			}
 			continue
 		}
@@ -305,7 +355,21 @@ func treeTLS(t *treeWriter, d *Decoder, i int) {
 			continue
 		}
 		treeHello(t, m, &h)
+		if e, ok := h.Extension(TLSExtSupportedVersions); ok && m.Type() == TLSServerHello && len(e) == 2 && be16(e) == 0x0304 {
+			tls13 = true
+		}
 	}
+}
+
+// tlsOverHTTPS reports whether the TLS layer i is carried on TCP port
+// 443, where tshark names the application data HTTP.
+func tlsOverHTTPS(d *Decoder, i int) bool {
+	if i == 0 || d.layers[i-1].Type != LayerTCP {
+		return false
+	}
+	tl := &d.layers[i-1]
+	tcp := TCP(d.data[tl.Start:tl.Payload])
+	return tcp.SrcPort() == 443 || tcp.DstPort() == 443
 }
 
 func treeHello(t *treeWriter, m TLSHandshakeMsg, h *TLSHello) {
@@ -314,16 +378,18 @@ func treeHello(t *treeWriter, m TLSHandshakeMsg, h *TLSHello) {
 	t.b = append(t.b, "Random: "...)
 	t.b = appendHexBytes(t.b, h.Random)
 	t.end()
-	t.depth = 4
-	t.line()
-	t.b = append(t.b, "GMT Unix Time: "...)
-	t.b = time.Unix(int64(be32(h.Random)), 0).UTC().AppendFormat(t.b, "Jan _2, 2006 15:04:05.000000000 UTC")
-	t.end()
-	t.line()
-	t.b = append(t.b, "Random Bytes: "...)
-	t.b = appendHexBytes(t.b, h.Random[4:])
-	t.end()
-	t.depth = 3
+	if m.Type() == TLSClientHello {
+		t.depth = 4
+		t.line()
+		t.b = append(t.b, "GMT Unix Time: "...)
+		t.b = time.Unix(int64(be32(h.Random)), 0).UTC().AppendFormat(t.b, "Jan _2, 2006 15:04:05.000000000 UTC")
+		t.end()
+		t.line()
+		t.b = append(t.b, "Random Bytes: "...)
+		t.b = appendHexBytes(t.b, h.Random[4:])
+		t.end()
+		t.depth = 3
+	}
 	t.int("Session ID Length", len(h.SessionID))
 	if len(h.SessionID) > 0 {
 		t.line()
@@ -486,4 +552,72 @@ func treeCompression(t *treeWriter, c byte) {
 	t.b = strconv.AppendUint(t.b, uint64(c), 10)
 	t.b = append(t.b, ')')
 	t.end()
+}
+
+func tlsAlertLevel(v byte) string {
+	switch v {
+	case 1:
+		return "Warning"
+	case 2:
+		return "Fatal"
+	}
+	return "Unknown"
+}
+
+// tlsAlertDesc returns the name of an alert description (RFC 8446
+// section 6), as Wireshark spells it.
+func tlsAlertDesc(v byte) string {
+	switch v {
+	case 0:
+		return "Close Notify"
+	case 10:
+		return "Unexpected Message"
+	case 20:
+		return "Bad Record MAC"
+	case 22:
+		return "Record Overflow"
+	case 40:
+		return "Handshake Failure"
+	case 42:
+		return "Bad Certificate"
+	case 43:
+		return "Unsupported Certificate"
+	case 44:
+		return "Certificate Revoked"
+	case 45:
+		return "Certificate Expired"
+	case 46:
+		return "Certificate Unknown"
+	case 47:
+		return "Illegal Parameter"
+	case 48:
+		return "Unknown CA"
+	case 49:
+		return "Access Denied"
+	case 50:
+		return "Decode Error"
+	case 51:
+		return "Decrypt Error"
+	case 70:
+		return "Protocol Version"
+	case 71:
+		return "Insufficient Security"
+	case 80:
+		return "Internal Error"
+	case 86:
+		return "Inappropriate Fallback"
+	case 90:
+		return "User Canceled"
+	case 109:
+		return "Missing Extension"
+	case 110:
+		return "Unsupported Extension"
+	case 112:
+		return "Unrecognized Name"
+	case 116:
+		return "Certificate Required"
+	case 120:
+		return "No Application Protocol"
+	}
+	return "Unknown"
 }

@@ -45,7 +45,7 @@ func TestVXLANVectors(t *testing.T) {
 			t.Errorf("%s: line (-want +got):\n%s", v.name, diff)
 		}
 	}
-	compareFramesWithTcpdump(t, frames, [][]string{{}, {"-v"}, {"-q"}, {"-e"}, {"-e", "-v"}})
+	h4bCompareFrames(t, frames, [][]string{{}, {"-v"}, {"-q"}, {"-e"}, {"-e", "-v"}})
 }
 
 func TestVXLANView(t *testing.T) {
