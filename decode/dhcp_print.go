@@ -196,10 +196,10 @@ func (p *LinePrinter) appendBOOTP(b, m []byte, length int) (_ []byte, ok bool) {
 		b = append(b, f.label...)
 		var term, short bool
 		b, term, short = appendPrintZTN(b, m, f.off, f.len)
+		b = append(b, '"')
 		if short {
 			return b, false
 		}
-		b = append(b, '"')
 		if !term {
 			return b, false // tcpdump 4.99 marks it as truncation
 		}

@@ -208,9 +208,11 @@ func tdName(b []byte, m []byte, off int) (_ []byte, rp int, ok bool) {
 	maxOff := off
 	c := int(m[off])
 	off++
-	compress := false
+	// rpSet mirrors tcpdump's rp != NULL: a name starting with a pointer
+	// whose second byte is not captured has no end.
+	compress, rpSet := false, false
 	if c&0xc0 != 0xc0 {
-		rp = off + l
+		rp, rpSet = off+l, true
 	}
 	if c == 0 {
 		return append(b, '.'), rp, true
@@ -220,7 +222,7 @@ func tdName(b []byte, m []byte, off int) (_ []byte, rp int, ok bool) {
 		switch c & 0xc0 {
 		case 0xc0:
 			if !compress {
-				rp = off + 1
+				rp, rpSet = off+1, true
 				compress = true
 			}
 			p := (c<<8 | int(m[off])) & 0x3fff
@@ -273,7 +275,7 @@ func tdName(b []byte, m []byte, off int) (_ []byte, rp int, ok bool) {
 	if chars > maxName {
 		b = append(b, "<DOMAIN NAME TOO LONG>"...)
 	}
-	return b, rp, true
+	return b, rp, rpSet
 }
 
 // tdQuestion prints a question as tcpdump's ns_qprint.

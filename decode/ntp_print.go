@@ -104,17 +104,22 @@ func appendNTPTime(b []byte, n NTP, length int) ([]byte, bool) {
 	}
 	b = append(b, ", precision "...)
 	b = strconv.AppendInt(b, int64(int8(n[3])), 10)
-	if len(n) < 12 {
+	// tcpdump prints each label with its value, so a message cut short
+	// ends after the last whole field.
+	if len(n) < 8 {
 		return b, false
 	}
 	b = append(b, "\n\tRoot Delay: "...)
 	b = appendNTPShort(b, n[4:])
-	b = append(b, ", Root dispersion: "...)
-	b = appendNTPShort(b, n[8:])
-	b = append(b, ", Reference-ID: "...)
-	if len(n) < 13 {
+	if len(n) < 12 {
 		return b, false
 	}
+	b = append(b, ", Root dispersion: "...)
+	b = appendNTPShort(b, n[8:])
+	if len(n) < 16 {
+		return b, false
+	}
+	b = append(b, ", Reference-ID: "...)
 	switch st {
 	case 0:
 		b = append(b, "(unspec)"...)
@@ -144,10 +149,10 @@ func appendNTPTime(b []byte, n NTP, length int) ([]byte, bool) {
 		"\n\t  Reference Timestamp:  ", "\n\t  Originator Timestamp: ",
 		"\n\t  Receive Timestamp:    ", "\n\t  Transmit Timestamp:   ",
 	} {
-		b = append(b, label...)
 		if len(n) < 24+8*k {
 			return b, false
 		}
+		b = append(b, label...)
 		b = appendNTPTimestamp(b, n[16+8*k:])
 	}
 	b = append(b, "\n\t    Originator - Receive Timestamp:  "...)
