@@ -542,3 +542,19 @@ func TestRunReturnsSnapLen(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkCompileLarge compiles "port 1 or port 2 or ... or port 200",
+// a program of about 1700 instructions with trampolines.
+func BenchmarkCompileLarge(b *testing.B) {
+	var parts []string
+	for i := 1; i <= 200; i++ {
+		parts = append(parts, fmt.Sprintf("port %d", i))
+	}
+	e := strings.Join(parts, " or ")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Compile(e, linktype.Ethernet, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -167,13 +167,19 @@ func thread(root *block) {
 			continue
 		}
 		for _, r := range []bool{true, false} {
-			f := fs.clone()
-			if !b.a.effect && !b.a.jx {
-				f.add(fact{b.a.key, b.a.jop, b.a.k}, r)
-			}
 			t := b.jf
 			if r {
 				t = b.jt
+			}
+			if t.a == nil {
+				continue // a return: nothing to thread, no facts needed
+			}
+			f := fs
+			if r {
+				f = fs.clone() // the false edge takes fs itself
+			}
+			if !b.a.effect && !b.a.jx {
+				f.add(fact{b.a.key, b.a.jop, b.a.k}, r)
 			}
 			for t.a != nil && !t.a.effect {
 				if t.jt == t.jf {
@@ -195,6 +201,9 @@ func thread(root *block) {
 				b.jt = t
 			} else {
 				b.jf = t
+			}
+			if t.a == nil {
+				continue
 			}
 			if old, ok := in[t]; ok {
 				old.join(f)
