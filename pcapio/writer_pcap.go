@@ -81,8 +81,9 @@ func (w *PcapWriter) LinkType() linktype.Type { return w.linkType }
 
 // WritePacket buffers one record: p.Time (truncated to microseconds unless
 // the writer is nano; a time before 1970 or after 2106-02-07, which pcap's
-// unsigned 32-bit seconds cannot hold, fails with ErrTimeRange), len(p.Data) as the captured length and p.Length as
-// the original length (raised to len(p.Data) if smaller). A packet whose
+// unsigned 32-bit seconds cannot hold, fails with ErrTimeRange),
+// len(p.Data) as the captured length and p.Length as the original length,
+// as given (even when smaller: files hold such records). A packet whose
 // LinkType is set and differs from the file's fails with
 // ErrLinkTypeMismatch (a zero LinkType is taken as the file's).
 // p.Interface and p.Options are ignored: pcap has no place for them.
@@ -94,10 +95,7 @@ func (w *PcapWriter) WritePacket(p *Packet) error {
 	if caplen > wMaxBlock {
 		return fmt.Errorf("pcapio: packet of %d bytes: %w", caplen, ErrBlockTooLarge)
 	}
-	orig := p.Length
-	if orig < caplen {
-		orig = caplen
-	}
+	orig := max(p.Length, 0)
 	var sec, frac uint32
 	if p.HasTime || !p.Time.IsZero() {
 		if u := p.Time.Unix(); u < 0 || u > math.MaxUint32 {

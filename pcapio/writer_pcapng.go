@@ -245,7 +245,8 @@ func (f *wIface) ts(t time.Time) uint64 {
 // p.Interface (an index returned by AddInterface, or of an interface copied
 // into the current section), with p.Time in the interface's resolution,
 // len(p.Data) captured bytes (cut to Truncate) and p.Length as the
-// original length. p.Options are copied; options of a section of the other
+// original length, as given (even when smaller: files hold such records).
+// p.Options are copied; options of a section of the other
 // byte order are byte-swapped (see Options). It does not allocate.
 func (w *PcapNGWriter) WritePacket(p *Packet) error {
 	if err := w.start(); err != nil {
@@ -258,10 +259,7 @@ func (w *PcapNGWriter) WritePacket(p *Packet) error {
 	if t := w.opts.Truncate; t != 0 && len(data) > int(t) {
 		data = data[:t]
 	}
-	orig := p.Length
-	if orig < len(p.Data) {
-		orig = len(p.Data)
-	}
+	orig := max(p.Length, 0)
 	raw, optBig := p.Options.Raw()
 	optLen := wOptsPrefix(raw, optBig)
 	n := 32 + wPad4(len(data)) + optLen
