@@ -123,7 +123,7 @@ func TestViews(t *testing.T) {
 		"tcp.sport": uint16(40000), "tcp.dport": uint16(12345), "tcp.seq": uint32(1000), "tcp.flags": uint16(decode.TCPSyn),
 		"tcp.hdr_len": 40, "tcp.window": uint16(64240),
 		"tcp.options": []opt{{2, "05b4"}, {4, ""}, {8, "0000000100000000"}, {1, ""}, {3, "07"}},
-		"vlan.id": uint16(100), "vlan.priority": uint8(3), "vlan.etype": uint16(0x0800),
+		"vlan.id":     uint16(100), "vlan.priority": uint8(3), "vlan.etype": uint16(0x0800),
 		"arp.op": uint16(1), "arp.tpa": netip.MustParseAddr("10.200.0.2"),
 	}
 	if diff := cmp.Diff(want, got, cmp.Comparer(func(a, b netip.Addr) bool { return a == b })); diff != "" {
