@@ -205,6 +205,10 @@ func TestPrimitives(t *testing.T) {
 		{"port 22", linktype.Ethernet, frag4, false},
 		{"tcp", linktype.Ethernet, frag4, true},
 		{"portrange 20-25", linktype.Ethernet, tcp4, true},
+		// libpcap's gen_arth keeps only the left operand's protocol tests
+		{"ip[0] - tcp[12] = 0x45 - 0x50", linktype.Ethernet, frag4, true},
+		{"tcp[12] - ip[0] = 0x50 - 0x45", linktype.Ethernet, frag4, false},
+		{"tcp[12] - ip[0] = 0x50 - 0x45", linktype.Ethernet, tcp4, true},
 		{"src portrange 20-25", linktype.Ethernet, tcp4, false},
 		{"tcp[tcpflags] & tcp-syn != 0", linktype.Ethernet, tcp4, true},
 		{"tcp[13] = 2", linktype.Ethernet, tcp6, false},

@@ -105,7 +105,7 @@ var transProtos = map[string]uint32{
 	"igmp": ipprotoIGMP, "igrp": ipprotoIGRP, "pim": ipprotoPIM, "vrrp": ipprotoVRRP, "carp": ipprotoVRRP,
 }
 
-// arithChecks returns the protocol tests every load in a needs, in
+// arithChecks returns the protocol tests that the loads in a bring, in
 // evaluation order, as libpcap ANDs them into the relation.
 func (g *gen) arithChecks(a *arith) *node {
 	switch a.op {
@@ -127,7 +127,10 @@ func (g *gen) arithChecks(a *arith) *node {
 		}
 		return b
 	}
-	return and(g.arithChecks(a.l), g.arithChecks(a.r))
+	// libpcap's gen_arth keeps only the left operand's tests: in
+	// "ip[2:2] - tcp[12]" the tcp[12] load is made without checking that
+	// the packet is a first fragment of TCP. Mirror it.
+	return g.arithChecks(a.l)
 }
 
 // arithCode returns statements leaving a's value in A, using scratch words
