@@ -204,3 +204,41 @@ func TestReadClosedPipe(t *testing.T) {
 		t.Fatalf("exit %d, stderr %q; want 0 and no error", code, errb.String())
 	}
 }
+
+// TestReadDecodeAs checks --decode-as: DNS on UDP port 8053 is shown as
+// DNS only when asked (capture from tcpdump's tests, in ../shared).
+func TestReadDecodeAs(t *testing.T) {
+	time.Local = time.UTC
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pcap := filepath.Join(dir, "..", "..", "..", "shared", "corpus", "tcpdump", "tests_dns_udp_8053.pcap")
+	if _, err := os.Stat(pcap); err != nil {
+		t.Skipf("shared corpus absent: %v", err)
+	}
+	tests := []struct {
+		name string
+		args []string
+		want string // first line
+	}{
+		{"default", nil, "15:42:50.464436 IP 192.168.1.11.43757 > 209.87.249.18.8053: UDP, length 56\n"},
+		{"udp port", []string{"--decode-as", "udp.port=8053:dns"}, "15:42:50.464436 IP 192.168.1.11.43757 > 209.87.249.18.8053: 323+ [1au] A? www.tcpdump.org. (56)\n"},
+		{"tcp port only", []string{"--decode-as", "tcp.port=8053:dns"}, "15:42:50.464436 IP 192.168.1.11.43757 > 209.87.249.18.8053: UDP, length 56\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errs := rawcapRun(t, "", append(append([]string{"read", "-c", "1"}, tc.args...), pcap)...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			if diff := cmp.Diff(tc.want, out); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+	_, out, _ := rawcapRun(t, "", "read", "--json", "-c", "1", "--decode-as", "udp.port=8053:dns", pcap)
+	if !strings.Contains(out, `"protocols":"eth:ethertype:ip:udp:dns"`) || !strings.Contains(out, `"dns":{`) {
+		t.Errorf("--json --decode-as: no dns layer in %s", out)
+	}
+}
