@@ -27,7 +27,7 @@ var dhcpTags = [256]string{
 	76: "iSTDA", 50: "iRequested-IP", 51: "lLease-Time", 52: "$OO", 66: "aTFTP", 67: "aBF",
 	53: " DHCP-Message", 54: "iServer-ID", 55: "bParameter-Request", 56: "aMSG", 57: "sMSZ",
 	58: "lRN", 59: "lRB", 60: "aVendor-Class", 61: "$Client-ID", 98: "aUAP",
-	116: "BAuto-Configure", 78: "bSLP-DA", 79: "bSLP-SCOPE", 117: "sNSSEARCH",
+	116: "BNOAUTO", 78: "bSLP-DA", 79: "bSLP-SCOPE", 117: "sNSSEARCH",
 	77: "$User-Class", 118: "iSUBNET", 121: "$Classless-Static-Route",
 	249: "$Classless-Static-Route-Microsoft", 150: "iTFTP-Server-Address",
 	80: "aSLP-NA", 81: "$FQDN", 82: "$Agent-Information", 83: "bARMT", 88: "aTZSTR",

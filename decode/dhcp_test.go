@@ -1,6 +1,9 @@
 package decode_test
 
 import (
+	"encoding/hex"
+	"fmt"
+	"strconv"
 	"testing"
 
 	"github.com/rawcap/rawcap/decode"
@@ -385,3 +388,22 @@ func TestDHCPv4Vectors(t *testing.T) { checkVectors(t, dhcpVectors) }
 
 // FuzzDHCPv4 feeds BOOTP/DHCP messages to the decoder and printers.
 func FuzzDHCPv4(f *testing.F) { fuzzApp(f, decode.LayerDHCPv4, 67, false, dhcpVectors) }
+
+// TestDHCPv4AllTagsMatchTcpdump prints a request carrying each option tag
+// from 1 to 254, with 4 bytes and with 1 byte of data, and requires
+// tcpdump's -v text for every one: each tag's name and format are tcpdump
+// 4.99's.
+func TestDHCPv4AllTagsMatchTcpdump(t *testing.T) {
+	fixed := mustHex(t, dhcpVectors[0].hex)[:240] // discover: fixed part and cookie
+	var vs []appVector
+	for tag := 1; tag < 255; tag++ {
+		for _, data := range []string{"01 02 03 04", "01"} {
+			n := len(mustHex(t, data))
+			msg := append(append([]byte(nil), fixed...), byte(tag), byte(n))
+			msg = append(append(msg, mustHex(t, data)...), 0xff)
+			vs = append(vs, appVector{name: fmt.Sprintf("tag %d, %d bytes", tag, n), hex: hex.EncodeToString(msg), sport: 68, dport: 67,
+				want: "BOOTP/DHCP, Request from 00:50:56:c0:00:01, length " + strconv.Itoa(len(msg))})
+		}
+	}
+	checkVectors(t, vs)
+}

@@ -403,6 +403,35 @@ func tdRecord(b []byte, m []byte, off int, verbose bool) (_ []byte, next int, ok
 		}
 		b = append(b, ' ')
 		b = netip.AddrFrom16([16]byte(m[cp : cp+16])).AppendTo(b)
+	case 38: // A6 (RFC 2874): prefix length, address suffix, prefix name
+		if cp >= len(m) {
+			return b, 0, false
+		}
+		pbit := int(m[cp])
+		pbyte := (pbit &^ 7) / 8
+		if pbit > 128 {
+			b = append(b, ' ')
+			b = strconv.AppendInt(b, int64(pbit), 10)
+			b = append(b, "(bad plen)"...)
+			break
+		}
+		if pbit < 128 {
+			if cp+1+16-pbyte > len(m) {
+				return b, 0, false
+			}
+			var a [16]byte
+			copy(a[pbyte:], m[cp+1:cp+1+16-pbyte])
+			b = append(b, ' ')
+			b = strconv.AppendInt(b, int64(pbit), 10)
+			b = append(b, ' ')
+			b = netip.AddrFrom16(a).AppendTo(b)
+		}
+		if pbit > 0 {
+			b = append(b, ' ')
+			if b, _, ok = tdName(b, m, cp+1+16-pbyte); !ok {
+				return b, 0, false
+			}
+		}
 	case DNSTypeOPT:
 		b = append(b, " UDPsize="...)
 		b = strconv.AppendUint(b, uint64(class), 10)
@@ -430,9 +459,34 @@ var ednsOptionNames = [18]string{
 	10: "COOKIE", 11: "KEEPALIVE", 12: "PADDING", 13: "CHAIN", 14: "KEY-TAG", 16: "CLIENT-TAG", 17: "SERVER-TAG",
 }
 
-// tdEDNSOption prints one EDNS option as tcpdump's eopt_print (its data as
-// hex, except PADDING which shows its length; the per-option formats of
-// -vv are not reproduced).
+var dnsSecAlgNames = map[byte]string{
+	0: "DELETE", 1: "RSAMD5", 2: "DH", 3: "DS", 5: "RSASHA1", 6: "DSA-NSEC3-SHA1",
+	7: "RSASHA1-NSEC3-SHA1", 8: "RSASHA256", 10: "RSASHA512", 12: "ECC-GOST",
+	13: "ECDSAP256SHA256", 14: "ECDSAP384SHA384", 15: "ED25519", 16: "ED448",
+	252: "INDIRECT", 253: "PRIVATEDNS", 254: "PRIVATEOID",
+}
+
+var dnsDSHashNames = map[byte]string{1: "SHA-1", 2: "SHA-256", 3: "GOST_R_34.11-94", 4: "SHA-384"}
+
+var dnsNSEC3HashNames = map[byte]string{1: "SHA-1"}
+
+// appendAlgList appends data as names from table ("Alg_9" when unknown).
+func appendAlgList(b, data []byte, table map[byte]string) []byte {
+	for i, c := range data {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		if s, ok := table[c]; ok {
+			b = append(b, s...)
+		} else {
+			b = append(b, "Alg_"...)
+			b = strconv.AppendUint(b, uint64(c), 10)
+		}
+	}
+	return b
+}
+
+// tdEDNSOption prints one EDNS option as tcpdump's eopt_print.
 func tdEDNSOption(b []byte, m []byte, off int) ([]byte, int, bool) {
 	if off+4 > len(m) {
 		return b, 0, false
@@ -450,15 +504,95 @@ func tdEDNSOption(b []byte, m []byte, off int) ([]byte, int, bool) {
 	}
 	if n > 0 {
 		b = append(b, ' ')
-		if opt == 12 {
-			b = append(b, '(')
-			b = strconv.AppendInt(b, int64(n), 10)
-			b = append(b, ')')
-		} else {
-			b = appendHexBytes(b, m[off:off+n])
-		}
+		b = appendEDNSData(b, m, off, opt, m[off:off+n])
 	}
 	return b, off + n, true
+}
+
+// appendEDNSData prints an option's data in tcpdump's per-option format.
+func appendEDNSData(b, m []byte, off int, opt uint16, data []byte) []byte {
+	n := len(data)
+	switch opt {
+	case 8: // ECS: family, source and scope prefix lengths, address
+		if n < 4 {
+			return append(b, " (invalid)"...)
+		}
+		family, src, scope := be16(data), int(data[2]), int(data[3])
+		bits := 0
+		switch family {
+		case 1:
+			bits = 32
+		case 2:
+			bits = 128
+		default:
+			return append(b, " (invalid)"...)
+		}
+		if n-4 > bits/8 || src > bits || scope > bits || (src+7)/8 != n-4 {
+			return append(b, " (invalid)"...)
+		}
+		var a [16]byte
+		copy(a[:], data[4:])
+		if family == 1 {
+			b = netip.AddrFrom4([4]byte(a[:4])).AppendTo(b)
+		} else {
+			b = netip.AddrFrom16(a).AppendTo(b)
+		}
+		b = append(b, '/')
+		b = strconv.AppendInt(b, int64(src), 10)
+		b = append(b, '/')
+		return strconv.AppendInt(b, int64(scope), 10)
+	case 10: // COOKIE: client cookie, then the server's
+		if n < 8 || (n > 8 && n < 16) || n > 40 {
+			return append(b, " (invalid)"...)
+		}
+		for i, c := range data {
+			if i == 8 {
+				b = append(b, ' ')
+			}
+			b = appendHex2(b, c)
+		}
+		return b
+	case 11: // KEEPALIVE, in units of 100 ms
+		if n != 2 {
+			return append(b, " (invalid)"...)
+		}
+		v := be16(data)
+		b = strconv.AppendUint(b, uint64(v/10), 10)
+		b = append(b, '.')
+		b = strconv.AppendUint(b, uint64(v%10), 10)
+		return append(b, " sec"...)
+	case 9: // EXPIRE
+		if n != 4 {
+			return append(b, " (invalid)"...)
+		}
+		b = strconv.AppendUint(b, uint64(be32(data)), 10)
+		return append(b, " sec"...)
+	case 12: // PADDING
+		b = append(b, '(')
+		b = strconv.AppendInt(b, int64(n), 10)
+		return append(b, ')')
+	case 14: // KEY-TAG
+		if n%2 != 0 {
+			return append(b, " (invalid)"...)
+		}
+		for i := 0; i < n; i += 2 {
+			if i > 0 {
+				b = append(b, ' ')
+			}
+			b = strconv.AppendUint(b, uint64(be16(data[i:])), 10)
+		}
+		return b
+	case 5:
+		return appendAlgList(b, data, dnsSecAlgNames)
+	case 6:
+		return appendAlgList(b, data, dnsDSHashNames)
+	case 7:
+		return appendAlgList(b, data, dnsNSEC3HashNames)
+	case 13: // CHAIN: a name, whose end tcpdump does not check
+		b, _, _ = tdName(b, m, off)
+		return b
+	}
+	return appendHexBytes(b, data)
 }
 
 // tdExtRcode returns the response code with the EDNS extension of the first

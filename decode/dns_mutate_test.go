@@ -1,0 +1,104 @@
+package decode_test
+
+import (
+	"encoding/binary"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/linktype"
+)
+
+// TestAppMutantsMatchTcpdump damages the DNS, DHCPv4 and NTP vectors with
+// a fixed pseudo-random sequence of byte changes (a few bytes each, biased
+// towards small values, lengths and pointers) and requires tcpdump's exact
+// text for every mutant, by default and with -v: hostile messages print as
+// tcpdump prints them.
+func TestAppMutantsMatchTcpdump(t *testing.T) {
+	if _, err := exec.LookPath("tcpdump"); err != nil {
+		t.Skip("tcpdump not installed: differential test skipped")
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	type mutant struct {
+		name string
+		data []byte
+	}
+	var ms []mutant
+	for _, vs := range [][]appVector{dnsVectors, dhcpVectors, ntpVectors} {
+		for _, v := range vs {
+			payload := mustHex(t, v.hex)
+			for range 400 {
+				p := append([]byte(nil), payload...)
+				for range 1 + r.IntN(6) {
+					if len(p) == 0 {
+						break
+					}
+					i := r.IntN(len(p))
+					switch r.IntN(4) {
+					case 0:
+						p[i] = byte(r.IntN(256))
+					case 1:
+						p[i] = byte(r.IntN(16))
+					case 2:
+						p[i] = 0xc0 | byte(r.IntN(4))
+					default:
+						p[i] ^= 1 << r.IntN(8)
+					}
+				}
+				ms = append(ms, mutant{v.name, appFrame(p, v.sport, v.dport, v.tcp)})
+			}
+		}
+	}
+	b := make([]byte, 24)
+	binary.LittleEndian.PutUint32(b[0:], 0xa1b2c3d4)
+	binary.LittleEndian.PutUint16(b[4:], 2)
+	binary.LittleEndian.PutUint16(b[6:], 4)
+	binary.LittleEndian.PutUint32(b[16:], 65535)
+	binary.LittleEndian.PutUint32(b[20:], 1)
+	for i, m := range ms {
+		var h [16]byte
+		binary.LittleEndian.PutUint32(h[0:], uint32(1700000000+i))
+		binary.LittleEndian.PutUint32(h[8:], uint32(len(m.data)))
+		binary.LittleEndian.PutUint32(h[12:], uint32(len(m.data)))
+		b = append(append(b, h[:]...), m.data...)
+	}
+	path := filepath.Join(t.TempDir(), "mutants.pcap")
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d := decode.NewDecoder()
+	for _, opts := range [][]string{{}, {"-v"}} {
+		cmd := exec.Command("tcpdump", append(append([]string{"-n", "-tt"}, opts...), "-r", path)...)
+		cmd.Env = append(os.Environ(), "TZ=UTC")
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("tcpdump: %v", err)
+		}
+		chunks := appSplit(out)
+		if len(chunks) != len(ms) {
+			t.Fatalf("tcpdump %v printed %d packets, want %d", opts, len(chunks), len(ms))
+		}
+		lo := appLineOptions(opts)
+		lo.Time = decode.TimeEpoch
+		p := &decode.LinePrinter{Options: lo}
+		agree, shown := 0, 0
+		for i, m := range ms {
+			d.Decode(m.data, linktype.Ethernet)
+			f := decode.Frame{Number: i + 1, Time: time.Unix(int64(1700000000+i), 0), Length: len(m.data)}
+			got := string(p.Append(nil, d, &f))
+			if got == chunks[i] {
+				agree++
+				continue
+			}
+			if shown++; shown <= 8 {
+				t.Errorf("mutant %d of %s %v: tcpdump (-want) vs rawcap (+got):\n%s", i, m.name, opts, cmp.Diff(chunks[i], got))
+			}
+		}
+		t.Logf("tcpdump %v: %d of %d mutants agree", opts, agree, len(ms))
+	}
+}
