@@ -73,25 +73,30 @@ func isHTTPVersion(s []byte) bool {
 	return true
 }
 
-// isToken reports whether s is a non-empty RFC 9110 token, as a method is.
-func isToken(s []byte) bool {
-	if len(s) == 0 || len(s) > 32 {
-		return false
-	}
-	for _, c := range s {
-		if c <= ' ' || c >= 0x7f {
-			return false
+// httpMethods are the request methods Wireshark recognises (compared with
+// case): the IANA registry's common ones, WebDAV's, SSDP's and a few
+// vendors'.
+var httpMethods = [...]string{
+	"GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "TRACE", "CONNECT", "PATCH",
+	"PROPFIND", "PROPPATCH", "MKCOL", "COPY", "MOVE", "LOCK", "UNLOCK", "SEARCH", "REPORT",
+	"CHECKIN", "CHECKOUT", "UNCHECKOUT", "MERGE", "LABEL", "UPDATE", "MKACTIVITY",
+	"MKWORKSPACE", "VERSION-CONTROL", "BASELINE-CONTROL", "POLL", "BCOPY", "BMOVE",
+	"BDELETE", "BPROPFIND", "BPROPPATCH", "NOTIFY", "SUBSCRIBE", "UNSUBSCRIBE",
+	"M-SEARCH", "CCM_POST", "RPC_CONNECT", "RPC_IN_DATA", "RPC_OUT_DATA",
+}
+
+func isMethod(s []byte) bool {
+	for k := range httpMethods {
+		if string(s) == httpMethods[k] {
+			return true
 		}
-		switch c {
-		case '(', ')', '<', '>', '@', ',', ';', ':', '\\', '"', '/', '[', ']', '?', '=', '{', '}':
-			return false
-		}
 	}
-	return true
+	return false
 }
 
 // Kind returns what the segment starts with: a request line
-// "METHOD URI HTTP/x.y", a status line "HTTP/x.y NNN phrase", or neither.
+// "METHOD URI HTTP/x.y" with a method Wireshark knows, a status line
+// "HTTP/x.y NNN phrase", or neither.
 func (h HTTP) Kind() HTTPKind {
 	line, ok := h.FirstLine()
 	if !ok {
@@ -105,7 +110,7 @@ func (h HTTP) Kind() HTTPKind {
 		}
 		return HTTPContinuation
 	}
-	if !isToken(first) {
+	if !isMethod(first) {
 		return HTTPContinuation
 	}
 	uri, ver := splitSP(rest)

@@ -93,6 +93,10 @@ func TestHTTPView(t *testing.T) {
 		{"no-version", "GET /x\r\n\r\n", view{HeaderEnd: -1}},
 		{"body", "hello world\r\n", view{HeaderEnd: -1}},
 		{"bad-code", "HTTP/1.1 2x0 OK\r\n\r\n", view{HeaderEnd: -1}},
+		{"patch", "PATCH /p HTTP/1.1\r\n\r\n", view{Kind: decode.HTTPRequest, Method: "PATCH", URI: "/p", Version: "HTTP/1.1", HeaderEnd: 21}},
+		// Wireshark compares methods with case and knows no FOO.
+		{"lower-case-method", "get /x HTTP/1.1\r\n\r\n", view{HeaderEnd: -1}},
+		{"unknown-method", "FOO /x HTTP/1.1\r\n\r\n", view{HeaderEnd: -1}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			h, err := decode.ParseHTTP([]byte(tc.in))
