@@ -194,3 +194,49 @@ func TestAppMatchesTcpdump(t *testing.T) {
 	t.Logf("%d captures, %d packets with DNS, DHCPv4 or NTP", len(caps), n)
 	compareWithTcpdump(t, caps, [][]string{{}, {"-v"}, {"-q"}})
 }
+
+// TestDecodeAsDNSMatchesTcpdump checks --decode-as: DNS on port 8053,
+// decoded through Ports.SetDecodeAs, prints as tcpdump -T domain prints it.
+func TestDecodeAsDNSMatchesTcpdump(t *testing.T) {
+	if _, err := exec.LookPath("tcpdump"); err != nil {
+		t.Skip("tcpdump not installed: differential test skipped")
+	}
+	path := filepath.Join(appCorpusDir(t), "tcpdump", "tests_dns_udp_8053.pcap")
+	r, err := pcapio.Open(path)
+	if err != nil {
+		t.Skipf("%s: %v", path, err)
+	}
+	defer r.Close()
+	var pkts []pcapio.Packet
+	for {
+		p, err := r.Next()
+		if err != nil {
+			break
+		}
+		pkts = append(pkts, p.Clone())
+	}
+	for _, opts := range [][]string{{}, {"-v"}} {
+		cmd := exec.Command("tcpdump", append(append([]string{"-n", "-T", "domain"}, opts...), "-r", path)...)
+		cmd.Env = append(os.Environ(), "TZ=UTC")
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("tcpdump: %v", err)
+		}
+		chunks := appSplit(out)
+		if len(chunks) != len(pkts) {
+			t.Fatalf("tcpdump printed %d packets, want %d", len(chunks), len(pkts))
+		}
+		d := decode.NewDecoder()
+		if err := d.Ports.SetDecodeAs("udp.port=8053:dns"); err != nil {
+			t.Fatal(err)
+		}
+		p := &decode.LinePrinter{Options: appLineOptions(opts)}
+		for i := range pkts {
+			d.Decode(pkts[i].Data, pkts[i].LinkType)
+			f := decode.Frame{Number: i + 1, Time: pkts[i].Time, Length: pkts[i].Length}
+			if got := string(p.Append(nil, d, &f)); got != chunks[i] {
+				t.Errorf("packet %d %v:\n  tcpdump: %q\n  rawcap:  %q", i+1, opts, chunks[i], got)
+			}
+		}
+	}
+}
