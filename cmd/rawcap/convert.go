@@ -221,13 +221,16 @@ func convert(o convertOptions, stdin io.Reader, stdout io.Writer) (convertResult
 	}
 	var r *pcapio.Reader
 	var err error
-	var inSize int64
+	var inSize, barTotal int64 // file size; the bar's total (0 for compressed input, whose offsets exceed it)
 	if o.in == "-" {
 		r, err = pcapio.NewReader(stdin)
 	} else {
 		r, err = pcapio.Open(o.in)
-		if fi, serr := os.Stat(o.in); serr == nil && fi.Mode().IsRegular() && !isCompressedFile(o.in) {
+		if fi, serr := os.Stat(o.in); serr == nil && fi.Mode().IsRegular() {
 			inSize = fi.Size()
+			if !isCompressedFile(o.in) {
+				barTotal = inSize
+			}
 		}
 	}
 	if err != nil {
@@ -269,7 +272,7 @@ func convert(o convertOptions, stdin io.Reader, stdout io.Writer) (convertResult
 
 	c := &converter{o: o, r: r, sink: sink, bar: nil}
 	if o.progress != nil && inSize >= 8<<20 {
-		c.bar = progress.New(o.progress, "converting "+filepath.Base(o.in), inSize)
+		c.bar = progress.New(o.progress, "converting "+filepath.Base(o.in), barTotal)
 	}
 	readErr := c.run()
 	c.bar.Done()
@@ -339,7 +342,8 @@ func fileError(name string, err error) error {
 }
 
 // isCompressedFile reports whether the file starts with a gzip or zstd
-// magic (the progress bar then cannot relate offsets to the file size).
+// magic (the progress bar then cannot relate offsets to the file size, and
+// shows counts without a percentage).
 func isCompressedFile(name string) bool {
 	f, err := os.Open(name)
 	if err != nil {
