@@ -82,9 +82,6 @@ var diffAllow = map[[2]string]string{
 	{"ip multicast", "*"}: "libpcap 1.10.3 compiles ip[16] >= 224, which also matches 240.0.0.0/4; " +
 		"rawcap follows libpcap 1.10.6, which tests 224.0.0.0/4",
 	{"vxlan", "*"}: "the vxlan primitive exists only in libpcap after 1.10.3, which reports a syntax error",
-	{"ip6 protochain 6", "ipv4_real.pcap"}: "libpcap's optimiser cannot see through protochain's loop, so on " +
-		"raw IPv4 it keeps a program that rejects every packet; rawcap reports \"expression rejects all packets\"",
-	{"ip6 protochain 58", "ipv4_real.pcap"}: "as for ip6 protochain 6",
 }
 
 // TestDifferential runs ../shared/filters/difftest.py with this package's

@@ -268,11 +268,23 @@ func (g *gen) protochain(v uint32, p string) *node {
 	case "":
 		return or(g.protochain(v, "ip"), g.protochain(v, "ip6"))
 	case "ip":
-		return and(g.linkType(etIP), g.chain(v, false))
+		return chainOn(g.linkType(etIP), g.chain(v, false))
 	case "ip6":
-		return and(g.linkType(etIPv6), g.chain(v, true))
+		return chainOn(g.linkType(etIPv6), g.chain(v, true))
 	}
 	return g.failf("bad protocol applied for 'protochain'")
+}
+
+// chainOn is and(lt, walk), except that a link type that can never carry
+// the protocol gives a test the optimiser does not fold: libpcap's
+// optimiser cannot see through its protochain loop, so tcpdump accepts
+// "ip6 protochain 6" on raw IPv4 (matching nothing) rather than reporting
+// that the expression rejects all packets.
+func chainOn(lt, walk *node) *node {
+	if lt.op == nFalse {
+		return atomNode(&atom{stmts: []bpf.RawInstruction{ins(cbLD|cbIMM, 0)}, effect: true, jop: cbJEQ, k: 1})
+	}
+	return and(lt, walk)
 }
 
 // maxChain is how many extension headers protochain walks.
