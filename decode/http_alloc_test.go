@@ -1,6 +1,7 @@
 package decode_test
 
 import (
+	"encoding/json"
 	"testing"
 	"time"
 
@@ -64,4 +65,47 @@ func BenchmarkTLSDecode(b *testing.B) { benchApp(b, tlsVectors, nil) }
 func BenchmarkTLSJSON(b *testing.B)   { benchApp(b, tlsVectors, &decode.JSONPrinter{Location: time.UTC}) }
 func BenchmarkVXLANLine(b *testing.B) {
 	benchApp(b, vxlanVectors, &decode.LinePrinter{Options: decode.LineOptions{Location: time.UTC}})
+}
+
+// TestHTTPTLSTunnelMalformed cuts packets short: each decodes as far as it
+// can, its last layer is marked with the reason, the JSON says so, and the
+// line matches tcpdump's, "[|http]" and the like included.
+func TestHTTPTLSTunnelMalformed(t *testing.T) {
+	get := appFrame([]byte("GET /cut HTTP/1.1\r\nHost: example.com\r\n\r\n"), 40000, 80, true)
+	hello := appFrame(mustHex(t, tlsVectors[0].hex), 40000, 443, true)
+	vx := appFrame(mustHex(t, vxlanVectors[0].hex), 40000, 4789, false)
+	gre := h4bGREFrame(mustHex(t, greVectors[2].hex))
+	for _, tc := range []struct {
+		name   string
+		frame  []byte
+		layer  decode.LayerType
+		reason decode.Reason
+	}{
+		{"http-cut-in-headers", get[:54+30], decode.LayerHTTP, decode.ReasonTruncated},
+		{"http-cut-in-request-line", get[:54+5], decode.LayerHTTP, decode.ReasonTruncated},
+		{"tls-cut-in-hello", hello[:54+40], decode.LayerTLS, decode.ReasonTruncated},
+		{"vxlan-cut-in-header", vx[:42+5], decode.LayerVXLAN, decode.ReasonTruncated},
+		{"vxlan-cut-before-reserved", vx[:42+7], decode.LayerVXLAN, decode.ReasonTruncated},
+		{"gre-cut-in-key", gre[:34+10], decode.LayerGRE, decode.ReasonTruncated},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := decode.NewDecoder()
+			d.Decode(tc.frame, linktype.Ethernet)
+			l, ok := d.Malformed()
+			if !ok || l.Type != tc.layer || l.Malformed != tc.reason {
+				t.Fatalf("malformed layer %v %q (%v), want %v %q", l.Type, l.Malformed, ok, tc.layer, tc.reason)
+			}
+			f := decode.Frame{Number: 1, Time: time.Unix(1700000000, 0), Length: len(tc.frame)}
+			js := (&decode.JSONPrinter{Location: time.UTC}).Append(nil, d, &f)
+			var obj map[string]any
+			if err := json.Unmarshal(js, &obj); err != nil {
+				t.Fatal(err)
+			}
+			m, _ := obj["malformed"].(map[string]any)
+			if m["layer"] != tc.layer.String() || m["reason"] != string(tc.reason) {
+				t.Errorf("JSON malformed = %v, want layer %s reason %s", obj["malformed"], tc.layer, tc.reason)
+			}
+			h4bCompareFrames(t, [][]byte{tc.frame}, [][]string{{}, {"-v"}})
+		})
+	}
 }

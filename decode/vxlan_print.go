@@ -17,21 +17,29 @@ func (p *LinePrinter) lineVXLAN(b []byte, d *Decoder, i int) []byte {
 	if wire < vxlanLen {
 		return append(b, "VXLAN (invalid)"...)
 	}
-	if l.Malformed != "" {
+	// The fields as far as they were captured, as tcpdump reads them.
+	v := d.data[l.Start:l.End]
+	if len(v) < 1 {
 		return append(b, "VXLAN [|vxlan]"...)
 	}
-	v := VXLAN(d.data[l.Start:l.Payload])
 	b = append(b, "VXLAN, flags ["...)
-	if v.Flags()&0x08 != 0 {
+	if v[0]&0x08 != 0 {
 		b = append(b, 'I')
 	} else {
 		b = append(b, "invalid"...)
 	}
 	b = append(b, "] (0x"...)
-	b = appendHex2(b, v.Flags())
-	b = append(b, "), vni "...)
-	b = appendUint(b, uint64(v.VNI()))
+	b = appendHex2(b, v[0])
+	b = append(b, "), "...)
+	if len(v) < 7 {
+		return append(b, " [|vxlan]"...)
+	}
+	b = append(b, "vni "...)
+	b = appendUint(b, uint64(v[4])<<16|uint64(v[5])<<8|uint64(v[6]))
 	b = append(b, '\n')
+	if len(v) < vxlanLen {
+		return append(b, " [|vxlan]"...)
+	}
 	if i+1 >= d.n {
 		return append(b, " [|ether]"...)
 	}
