@@ -179,3 +179,20 @@ func TestPcapTimeRange(t *testing.T) {
 		}
 	}
 }
+
+func TestPcapNGOptionTooLong(t *testing.T) {
+	w, _ := NewPcapNGWriter(io.Discard, PcapNGWriterOptions{})
+	long := string(make([]byte, 70000))
+	for _, ifc := range []Interface{{Name: long}, {Filter: long}, {Description: long}} {
+		if _, err := w.AddInterface(ifc); !errors.Is(err, ErrBlockTooLarge) {
+			t.Errorf("AddInterface with a 70000-byte option = %v, want ErrBlockTooLarge", err)
+		}
+	}
+	w.AddInterface(Interface{LinkType: linktype.Ethernet})
+	if err := w.WriteStats(0, InterfaceStats{Comment: long}); !errors.Is(err, ErrBlockTooLarge) {
+		t.Errorf("WriteStats with a 70000-byte comment = %v, want ErrBlockTooLarge", err)
+	}
+	if _, err := NewPcapNGWriter(io.Discard, PcapNGWriterOptions{OS: long}); !errors.Is(err, ErrBlockTooLarge) {
+		t.Errorf("NewPcapNGWriter with a 70000-byte shb_os = %v, want ErrBlockTooLarge", err)
+	}
+}

@@ -152,8 +152,19 @@ func (w *PcapNGWriter) AddInterface(ifc Interface) (int, error) {
 		code uint16
 		s    string
 	}{{2, ifc.Name}, {3, ifc.Description}, {12, ifc.OS}, {15, ifc.Hardware}}
+	if len(ifc.Filter) >= 0xffff {
+		return 0, fmt.Errorf("pcapio: interface filter of %d bytes: %w", len(ifc.Filter), ErrBlockTooLarge)
+	}
+	for _, c := range comments {
+		if len(c) > 0xffff {
+			return 0, fmt.Errorf("pcapio: interface comment of %d bytes: %w", len(c), ErrBlockTooLarge)
+		}
+	}
 	n := 20 + 8 + 4 // fixed part, if_tsresol, opt_endofopt
 	for _, s := range strs {
+		if len(s.s) > 0xffff {
+			return 0, fmt.Errorf("pcapio: interface option %d of %d bytes: %w", s.code, len(s.s), ErrBlockTooLarge)
+		}
 		if s.s != "" {
 			n += 4 + wPad4(len(s.s))
 		}
@@ -350,6 +361,9 @@ func (w *PcapNGWriter) WriteStats(iface int, s InterfaceStats) error {
 	}
 	if iface < 0 || iface >= len(w.ifaces) {
 		return fmt.Errorf("pcapio: statistics for interface %d of a section with %d: %w", iface, len(w.ifaces), ErrNoInterface)
+	}
+	if len(s.Comment) > 0xffff {
+		return fmt.Errorf("pcapio: statistics comment of %d bytes: %w", len(s.Comment), ErrBlockTooLarge)
 	}
 	f := &w.ifaces[iface]
 	counters := wStatsCounters(&s)
