@@ -25,6 +25,16 @@ func (p *LinePrinter) appendHex(b []byte, d *Decoder) []byte {
 	if mode == HexNet || mode == HexASCIINet || mode == ASCIIOnly {
 		data = data[min(linkHeaderLen(d), len(data)):]
 	}
+	if l, bad := d.Malformed(); bad && l.Malformed == ReasonTruncated {
+		// When tcpdump abandons a packet cut short inside the link header
+		// it dumps nothing, and inside ARP the whole packet.
+		switch l.Type {
+		case LayerEthernet, LayerSLL, LayerSLL2, LayerLoopback:
+			return b
+		case LayerARP:
+			data = d.data
+		}
+	}
 	if mode == ASCIIOnly {
 		return appendASCII(b, data)
 	}

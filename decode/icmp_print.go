@@ -5,7 +5,7 @@ import "strconv"
 func (p *LinePrinter) lineICMPv4(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
 	if l.Malformed != "" {
-		return append(b, "[|icmp]"...)
+		return append(b, " [|icmp]"...)
 	}
 	m := ICMPv4(d.data[l.Start:l.End])
 	b = append(b, "ICMP "...)

@@ -37,8 +37,33 @@ func hasPorts(d *Decoder, i int) bool {
 
 func (p *LinePrinter) lineIPv4(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
-	if l.Malformed != "" && l.Payload == l.Start {
-		return append(b, "IP [|ip]"...)
+	prefix := !p.Options.Link || l.Quoted || i > 2
+	switch l.Malformed {
+	case ReasonBadVersion:
+		if v := d.data[l.Start] >> 4; v == 6 {
+			return append(b, "IP6, wrong link-layer encapsulation (invalid)"...)
+		}
+		if prefix {
+			b = append(b, "IP "...)
+		}
+		return append(b, " [|ip]"...)
+	case ReasonTruncated:
+		if prefix {
+			b = append(b, "IP "...)
+		}
+		return append(b, " [|ip]"...)
+	case ReasonBadHdrLen:
+		if prefix {
+			b = append(b, "IP "...)
+		}
+		b = append(b, "bad-hlen "...)
+		return strconv.AppendInt(b, int64(d.data[l.Start]&15)*4, 10)
+	case ReasonBadLength:
+		if prefix {
+			b = append(b, "IP "...)
+		}
+		b = append(b, "bad-len "...)
+		return strconv.AppendInt(b, int64(be16(d.data[l.Start+2:])), 10)
 	}
 	ip := IPv4(d.data[l.Start:l.Payload])
 	if !p.Options.Link || l.Quoted || i > 2 {
@@ -60,8 +85,10 @@ func (p *LinePrinter) lineIPv4(b []byte, d *Decoder, i int) []byte {
 		case 3:
 			b = append(b, ",CE"...)
 		}
-		b = append(b, ", ttl "...)
-		b = appendUint(b, uint64(ip.TTL()))
+		if ip.TTL() != 0 {
+			b = append(b, ", ttl "...)
+			b = appendUint(b, uint64(ip.TTL()))
+		}
 		b = append(b, ", id "...)
 		b = appendUint(b, uint64(ip.ID()))
 		b = append(b, ", offset "...)
@@ -78,6 +105,11 @@ func (p *LinePrinter) lineIPv4(b []byte, d *Decoder, i int) []byte {
 		b = appendUint(b, uint64(ip.Protocol()))
 		b = append(b, "), length "...)
 		b = appendUint(b, uint64(ip.TotalLength()))
+		if len(ip) > ipv4MinLen {
+			b = append(b, ", options ("...)
+			b = appendIPOptions(b, ip.Options())
+			b = append(b, ')')
+		}
 		if !ip.ChecksumOK() {
 			b = append(b, ", bad cksum "...)
 			b = appendHexMin(b, uint64(ip.Checksum()))
@@ -105,8 +137,16 @@ func (p *LinePrinter) lineIPv4(b []byte, d *Decoder, i int) []byte {
 
 func (p *LinePrinter) lineIPv6(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
+	if l.Malformed == ReasonBadVersion {
+		if !p.Options.Link || l.Quoted || i > 2 {
+			b = append(b, "IP6 "...)
+		}
+		b = append(b, "version error: "...)
+		b = appendUint(b, uint64(d.data[l.Start]>>4))
+		return append(b, " != 6"...)
+	}
 	if l.Malformed != "" {
-		return append(b, "IP6 [|ip6]"...)
+		return append(b, "IP6  [|ip6]"...)
 	}
 	ip := IPv6(d.data[l.Start:l.Payload])
 	if !p.Options.Link || l.Quoted || i > 2 {
@@ -189,7 +229,7 @@ func (p *LinePrinter) lineIPv6Ext(b []byte, d *Decoder, i int) []byte {
 		}
 	}
 	if l.Malformed != "" {
-		return append(b, "[|ip6]"...)
+		return append(b, " [|ip6]"...)
 	}
 	return p.lineLayer(b, d, i+1)
 }
@@ -236,11 +276,11 @@ func isZero(a []byte) bool {
 
 func (p *LinePrinter) lineARP(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
+	if l.Malformed != "" {
+		return append(b, " [|arp]"...)
+	}
 	if !p.Options.Link || i > 2 {
 		b = append(b, "ARP, "...)
-	}
-	if l.Malformed != "" {
-		return append(b, "[|arp]"...)
 	}
 	a := ARP(d.data[l.Start:l.Payload])
 	odd := (a.PType() != EtherTypeIPv4 && a.PType() != 0x1000) || a.PLen() != 4 || a.HLen() == 0
@@ -333,4 +373,92 @@ func (p *LinePrinter) lineARP(b []byte, d *Decoder, i int) []byte {
 	}
 	b = append(b, ", length "...)
 	return strconv.AppendInt(b, int64(p.wire-l.Start), 10)
+}
+
+// appendIPOptions appends IPv4 options as tcpdump -v does: "RA", "NOP,RR
+// 10.0.0.1, 10.0.0.2,", "unknown 89 [bad length 232]".
+func appendIPOptions(b, opts []byte) []byte {
+	for len(opts) > 0 {
+		code := opts[0]
+		if len(b) > 0 && b[len(b)-1] != '(' {
+			b = append(b, ',')
+		}
+		switch code {
+		case 0:
+			return append(b, "EOL"...)
+		case 1:
+			b = append(b, "NOP"...)
+			opts = opts[1:]
+			continue
+		case 7:
+			b = append(b, "RR"...)
+		case 68:
+			b = append(b, "timestamp"...)
+		case 130:
+			b = append(b, "security"...)
+		case 131:
+			b = append(b, "LSRR"...)
+		case 137:
+			b = append(b, "SSRR"...)
+		case 148:
+			b = append(b, "RA"...)
+		default:
+			b = append(b, "unknown "...)
+			b = appendUint(b, uint64(code))
+		}
+		if len(opts) < 2 {
+			return append(b, " [|ip]"...)
+		}
+		n := int(opts[1])
+		if n < 2 || n > len(opts) {
+			b = append(b, " [bad length "...)
+			b = appendUint(b, uint64(n))
+			return append(b, ']')
+		}
+		o := opts[:n]
+		switch code {
+		case 148:
+			if n < 4 {
+				b = append(b, " [bad length "...)
+				b = appendUint(b, uint64(n))
+				b = append(b, ']')
+			} else if v := be16(o[2:]); v != 0 {
+				b = append(b, " value "...)
+				b = appendUint(b, uint64(v))
+			}
+		case 7, 131, 137:
+			b = appendIPRoute(b, o)
+		}
+		opts = opts[n:]
+	}
+	return b
+}
+
+// appendIPRoute appends a record-route or source-route option's addresses.
+func appendIPRoute(b, o []byte) []byte {
+	n := len(o)
+	if n < 3 {
+		b = append(b, " [bad length "...)
+		b = appendUint(b, uint64(n))
+		return append(b, ']')
+	}
+	if (n+1)&3 != 0 {
+		b = append(b, " [bad length "...)
+		b = appendUint(b, uint64(n))
+		b = append(b, ']')
+	}
+	ptr := int(o[2]) - 1
+	if ptr < 3 || (ptr+1)&3 != 0 || ptr > n+1 {
+		b = append(b, " [bad ptr "...)
+		b = appendUint(b, uint64(o[2]))
+		b = append(b, ']')
+	}
+	for k := 3; k+4 <= n; k += 4 {
+		b = append(b, ' ')
+		b = addr4(o[k : k+4]).AppendTo(b)
+		if ptr > k {
+			b = append(b, ',')
+		}
+	}
+	return b
 }

@@ -65,6 +65,13 @@ type LinePrinter struct {
 // Append appends the text for the packet d last decoded, described by f,
 // ending with a newline (and the hex dump, if asked).
 func (p *LinePrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
+	if len(d.data) == 0 {
+		// tcpdump reports an empty record instead of printing it.
+		if f.Length == 0 {
+			return append(b, "[Invalid header: caplen==0, len==0]\n"...)
+		}
+		return append(b, "[Invalid header: caplen==0]\n"...)
+	}
 	if p.Options.Number {
 		n := len(b)
 		b = strconv.AppendInt(b, int64(f.Number), 10)

@@ -18,7 +18,7 @@ func (p *LinePrinter) appendWireLen(b []byte) []byte {
 func (p *LinePrinter) lineEthernet(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
 	if l.Malformed != "" {
-		return append(b, "[|ether]"...)
+		return append(b, " [|ether]"...)
 	}
 	e := Ethernet(d.data[l.Start:l.Payload])
 	if p.Options.Link {
@@ -42,7 +42,7 @@ func (p *LinePrinter) lineEthernet(b []byte, d *Decoder, i int) []byte {
 func (p *LinePrinter) lineVLAN(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
 	if l.Malformed != "" {
-		return append(b, "[|vlan]"...)
+		return append(b, " [|vlan]"...)
 	}
 	v := VLAN(d.data[l.Start:l.Payload])
 	if !p.Options.Link {
@@ -68,7 +68,7 @@ func (p *LinePrinter) lineVLAN(b []byte, d *Decoder, i int) []byte {
 func (p *LinePrinter) lineLLC(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
 	if l.Malformed != "" {
-		return append(b, "[|llc]"...)
+		return append(b, " [|llc]"...)
 	}
 	c := LLC(d.data[l.Start:l.Payload])
 	if c.IsSNAP() {
@@ -99,7 +99,7 @@ func sllPacketType(t uint16) string {
 func (p *LinePrinter) lineSLL(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
 	if l.Malformed != "" {
-		return append(b, "[|sll]"...)
+		return append(b, " [|sll]"...)
 	}
 	s := SLL(d.data[l.Start:l.Payload])
 	if p.Options.Link {
@@ -123,7 +123,7 @@ func (p *LinePrinter) lineSLL(b []byte, d *Decoder, i int) []byte {
 func (p *LinePrinter) lineSLL2(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
 	if l.Malformed != "" {
-		return append(b, "[|sll2]"...)
+		return append(b, " [|sll2]"...)
 	}
 	s := SLL2(d.data[l.Start:l.Payload])
 	if p.Options.Link {
@@ -148,7 +148,7 @@ func (p *LinePrinter) lineSLL2(b []byte, d *Decoder, i int) []byte {
 func (p *LinePrinter) lineLoopback(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
 	if l.Malformed != "" {
-		return append(b, "[|null]"...)
+		return append(b, " [|null]"...)
 	}
 	if p.Options.Link {
 		f := Loopback(d.data[l.Start:l.Payload]).Family()

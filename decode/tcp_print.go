@@ -57,6 +57,20 @@ func shouldBe(field, sum uint16) uint16 {
 func (p *LinePrinter) lineTCP(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
 	src, dst, _ := ipAddrs(d, i)
+	if l.Malformed == ReasonTruncated && l.End-l.Start >= tcpMinLen {
+		// The fixed header is there, the options are cut: tcpdump
+		// prints up to where the capture ends.
+		return p.lineTCPHeader(b, d, i, TCP(d.data[l.Start:l.End]), true)
+	}
+	if l.Malformed == ReasonBadHdrLen {
+		data := d.data[l.Start:l.End]
+		b = appendPorts(b, src, dst, be16(data), be16(data[2:]))
+		b = append(b, " tcp "...)
+		b = strconv.AppendInt(b, int64(p.ipPayloadLen(d, i)), 10)
+		b = append(b, " [bad hdr length "...)
+		b = appendUint(b, uint64(data[12]>>4)*4)
+		return append(b, " - too short, < 20]"...)
+	}
 	if l.Malformed != "" {
 		if l.End-l.Start >= 4 {
 			data := d.data[l.Start:l.End]
@@ -69,8 +83,16 @@ func (p *LinePrinter) lineTCP(b []byte, d *Decoder, i int) []byte {
 		}
 		return append(b, " [|tcp]"...)
 	}
-	t := TCP(d.data[l.Start:l.Payload])
-	length := p.ipPayloadLen(d, i) - t.HeaderLen()
+	return p.lineTCPHeader(b, d, i, TCP(d.data[l.Start:l.Payload]), false)
+}
+
+// lineTCPHeader prints a TCP header; cut says the capture ends inside its
+// options, so t holds only what was captured.
+func (p *LinePrinter) lineTCPHeader(b []byte, d *Decoder, i int, t TCP, cut bool) []byte {
+	l := &d.layers[i]
+	src, dst, _ := ipAddrs(d, i)
+	hlen := int(t[12]>>4) * 4
+	length := p.ipPayloadLen(d, i) - hlen
 	if length < 0 {
 		b = src.AppendTo(b)
 		b = append(b, " > "...)
@@ -97,8 +119,8 @@ func (p *LinePrinter) lineTCP(b []byte, d *Decoder, i int) []byte {
 		b = append(b, "none"...)
 	}
 	b = append(b, ']')
-	if p.Options.Verbose > 0 && l.End-l.Start >= t.HeaderLen()+length && length >= 0 {
-		sum := transportChecksum(src, dst, IPProtoTCP, d.data[l.Start:l.Start+t.HeaderLen()+length])
+	if p.Options.Verbose > 0 && !cut && l.End-l.Start >= hlen+length && length >= 0 {
+		sum := transportChecksum(src, dst, IPProtoTCP, d.data[l.Start:l.Start+hlen+length])
 		b = append(b, ", cksum 0x"...)
 		b = appendHex4(b, t.Checksum())
 		if sum != 0 {
@@ -164,10 +186,10 @@ func (p *LinePrinter) lineTCP(b []byte, d *Decoder, i int) []byte {
 		b = append(b, ", urg "...)
 		b = appendUint(b, uint64(t.Urgent()))
 	}
-	if len(t) > tcpMinLen {
+	if hlen > tcpMinLen {
 		b = append(b, ", options ["...)
 		var bad bool
-		b, bad = appendTCPOptions(b, t, rev, thseq, thack)
+		b, bad = appendTCPOptions(b, t, rev, thseq, thack, cut)
 		if bad {
 			// tcpdump stops printing the packet at a bad option.
 			return b
@@ -223,11 +245,33 @@ func (p *LinePrinter) ipPayloadLen(d *Decoder, i int) int {
 
 // appendTCPOptions appends the options as tcpdump does; bad reports an
 // option with an impossible length, after which tcpdump prints no more.
-func appendTCPOptions(b []byte, t TCP, rev bool, thseq, thack uint32) (_ []byte, bad bool) {
+// With cut, the capture ends inside the options: an option running past it
+// ends the text with " [|tcp]" instead of "[bad opt]".
+func appendTCPOptions(b []byte, t TCP, rev bool, thseq, thack uint32, cut bool) (_ []byte, bad bool) {
 	for off, first := 0, true; ; first = false {
 		o, next, ok, bad := t.NextOption(off)
+		if cut && (!ok || bad && o.Len == 0 && o.Kind != TCPOptEOL && o.Kind != TCPOptNOP) {
+			// The capture ends before the next option's kind or length.
+			if !first {
+				b = append(b, ',')
+			}
+			return append(b, " [|tcp]"...), true
+		}
 		if !ok {
 			break
+		}
+		if bad && cut && o.Len >= 2 && int(o.Len) <= int(t[12]>>4)*4-tcpMinLen-off {
+			if !first {
+				b = append(b, ',')
+			}
+			b = appendOptName(b, o.Kind)
+			if appendOptName(nil, o.Kind) == nil {
+				b = append(b, "unknown-"...)
+				b = appendUint(b, uint64(o.Kind))
+				b = append(b, " 0x"...)
+				b = appendHexBytes(b, o.Data)
+			}
+			return append(b, " [|tcp]"...), true
 		}
 		if bad && o.Kind != TCPOptEOL && o.Kind != TCPOptNOP {
 			if first {
