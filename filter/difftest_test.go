@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/rawcap/rawcap/linktype"
 )
 
 // sharedDir returns ../shared relative to the repository root, or skips.
@@ -399,17 +401,29 @@ func TestDifferentialEdgeCases(t *testing.T) {
 	}
 	tmp := t.TempDir()
 	pkts, wirelens := edgePackets()
-	buf := []byte{0xd4, 0xc3, 0xb2, 0xa1, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 1, 0, 0, 0}
-	for i, p := range pkts {
-		rec := make([]byte, 16)
-		binary.LittleEndian.PutUint32(rec, uint32(i+1))
-		binary.LittleEndian.PutUint32(rec[8:], uint32(len(p)))
-		binary.LittleEndian.PutUint32(rec[12:], uint32(wirelens[i]))
-		buf = append(append(buf, rec...), p...)
-	}
-	pcap := filepath.Join(tmp, "edge.pcap")
-	if err := os.WriteFile(pcap, buf, 0o644); err != nil {
-		t.Fatal(err)
+	var pcaps []string
+	for _, lt := range []linktype.Type{linktype.Ethernet, linktype.LinuxSLL, linktype.LinuxSLL2, linktype.Raw,
+		linktype.Null, linktype.Loop, linktype.IPv4, linktype.IPv6} {
+		buf := []byte{0xd4, 0xc3, 0xb2, 0xa1, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, byte(lt), byte(lt >> 8), 0, 0}
+		n := 0
+		for i, p := range pkts {
+			if lt != linktype.Ethernet {
+				if p = relink(lt, p); p == nil {
+					continue
+				}
+			}
+			rec := make([]byte, 16)
+			n++
+			binary.LittleEndian.PutUint32(rec, uint32(n))
+			binary.LittleEndian.PutUint32(rec[8:], uint32(len(p)))
+			binary.LittleEndian.PutUint32(rec[12:], uint32(len(p)+wirelens[i]-len(pkts[i])))
+			buf = append(append(buf, rec...), p...)
+		}
+		pcap := filepath.Join(tmp, "edge-"+lt.Name()+".pcap")
+		if err := os.WriteFile(pcap, buf, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		pcaps = append(pcaps, pcap)
 	}
 	exprs := append(readExprs(t, filepath.Join(shared, "filters", "exprs.txt")), libpcapTestExprs(t, shared)...)
 	exprFile := filepath.Join(tmp, "exprs.txt")
@@ -425,9 +439,10 @@ func TestDifferentialEdgeCases(t *testing.T) {
 		cache = tmp
 	}
 	details := filepath.Join(tmp, "details.tsv")
-	out, err := exec.Command("python3", filepath.Join(shared, "filters", "difftest.py"), "--exprs", exprFile,
+	args := append([]string{filepath.Join(shared, "filters", "difftest.py"), "--exprs", exprFile,
 		"--cache", filepath.Join(cache, "rawcap-filter-difftest"), "--jobs", "2", "--details", details, "--show", "0",
-		"--batch-cmd", bin+" -r {pcap} -exprs {exprs}", pcap).CombinedOutput()
+		"--batch-cmd", bin + " -r {pcap} -exprs {exprs}"}, pcaps...)
+	out, err := exec.Command("python3", args...).CombinedOutput()
 	if err != nil {
 		t.Fatalf("difftest.py: %v\n%s", err, out)
 	}
@@ -457,7 +472,8 @@ func TestDifferentialEdgeCases(t *testing.T) {
 			cut++
 		}
 	}
-	t.Logf("edge cases: %d packets (%d cut short); %d of %d expressions agree with tcpdump, the others allow-listed", len(pkts), cut, agree, total)
+	t.Logf("edge cases: %d frames (%d cut short) on %d link types; %d of %d (expression, capture) pairs agree with tcpdump, the others allow-listed",
+		len(pkts), cut, len(pcaps), agree, total)
 }
 
 // libpcapTestExprs returns the expressions of libpcap's own filter tests
@@ -503,4 +519,50 @@ func allowed(expr string) bool {
 		}
 	}
 	return false
+}
+
+// relink moves an Ethernet frame's payload under another link-layer
+// header, or returns nil when that link type cannot carry it (or the frame
+// is cut inside the Ethernet header).
+func relink(lt linktype.Type, p []byte) []byte {
+	if len(p) < 14 {
+		return nil
+	}
+	et := binary.BigEndian.Uint16(p[12:])
+	pl := p[14:]
+	proto := et
+	if et <= 1500 {
+		proto = 4 // ETH_P_802_2
+	}
+	var hdr []byte
+	switch lt {
+	case linktype.LinuxSLL:
+		hdr = append([]byte{0, 0, 0, 1, 0, 6}, macA...)
+		hdr = append(hdr, 0, 0, byte(proto>>8), byte(proto))
+	case linktype.LinuxSLL2:
+		hdr = append([]byte{byte(proto >> 8), byte(proto), 0, 0, 0, 0, 0, 2, 0, 1, 0, 6}, macA...)
+		hdr = append(hdr, 0, 0)
+	case linktype.Raw:
+		if et != 0x0800 && et != 0x86dd {
+			return nil
+		}
+	case linktype.IPv4:
+		if et != 0x0800 {
+			return nil
+		}
+	case linktype.IPv6:
+		if et != 0x86dd {
+			return nil
+		}
+	case linktype.Null, linktype.Loop:
+		fam := map[uint16]uint32{0x0800: 2, 0x86dd: 30}[et]
+		if fam == 0 {
+			return nil
+		}
+		hdr = binary.LittleEndian.AppendUint32(nil, fam)
+		if lt == linktype.Loop {
+			hdr = binary.BigEndian.AppendUint32(nil, map[uint32]uint32{2: 2, 30: 24}[fam])
+		}
+	}
+	return append(hdr, pl...)
 }
