@@ -120,6 +120,12 @@ func (ps *Ports) setDefaults() {
 	ps.Set(TransportTCP, 80, LayerHTTP)
 	ps.Set(TransportTCP, 8080, LayerHTTP)
 	ps.Set(TransportTCP, 443, LayerTLS)
+	for _, port := range [...]uint16{3128, 8088} { // Wireshark's other HTTP ports
+		ps.Set(TransportTCP, port, LayerHTTP)
+	}
+	for _, port := range [...]uint16{465, 563, 636, 853, 989, 990, 992, 993, 994, 995, 5061, 8443} { // TLS as Wireshark finds it
+		ps.Set(TransportTCP, port, LayerTLS)
+	}
 	ps.Set(TransportUDP, 4789, LayerVXLAN)
 }
 

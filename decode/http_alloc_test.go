@@ -109,3 +109,41 @@ func TestHTTPTLSTunnelMalformed(t *testing.T) {
 		})
 	}
 }
+
+// TestHTTPTLSOtherPorts checks the ports where rawcap decodes HTTP or TLS
+// for JSON and -V (as tshark does) but tcpdump prints nothing of them: the
+// line matches tcpdump's, the JSON has the fields.
+func TestHTTPTLSOtherPorts(t *testing.T) {
+	get := []byte("GET /x HTTP/1.1\r\nHost: h\r\n\r\n")
+	hello := mustHex(t, tlsVectors[0].hex)
+	var frames [][]byte
+	for _, tc := range []struct {
+		port    uint16
+		payload []byte
+		field   string
+		want    string
+	}{
+		{3128, get, "request.method", "GET"},
+		{8088, get, "host", "h"},
+		{993, hello, "handshake.extensions_server_name", "mail.example.com"},
+		{8443, hello, "handshake.extensions_server_name", "mail.example.com"},
+	} {
+		f := appFrame(tc.payload, 40000, tc.port, true)
+		frames = append(frames, f)
+		d := decode.NewDecoder()
+		d.Decode(f, linktype.Ethernet)
+		js := (&decode.JSONPrinter{Location: time.UTC}).Append(nil, d, &decode.Frame{Number: 1, Length: len(f)})
+		var obj map[string]any
+		if err := json.Unmarshal(js, &obj); err != nil {
+			t.Fatal(err)
+		}
+		proto := "http"
+		if tc.port != 3128 && tc.port != 8088 {
+			proto = "tls"
+		}
+		if got := h4bJSONField(obj, proto+"."+tc.field); got != tc.want {
+			t.Errorf("port %d: %s.%s = %q, want %q", tc.port, proto, tc.field, got, tc.want)
+		}
+	}
+	h4bCompareFrames(t, frames, [][]string{{}, {"-v"}})
+}

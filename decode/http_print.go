@@ -104,14 +104,21 @@ func (s textSeg) line(b []byte, prefix string, idx int, trunc string) (_ []byte,
 	return append(b, trunc...), 0
 }
 
-// lineHTTP appends what tcpdump prints for a segment on an HTTP port:
+// lineHTTP appends what tcpdump prints for a segment on port 80 or 8080:
 // "HTTP: <first line>" for a request or response, all the lines with -v,
-// and "HTTP" alone for anything else.
+// and "HTTP" alone for anything else. On rawcap's other HTTP ports it
+// prints nothing, as tcpdump.
 func (p *LinePrinter) lineHTTP(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
 	s := textSeg{cap: d.data[l.Start:l.End], wire: l.End - l.Start}
 	if i > 0 && d.layers[i-1].Type == LayerTCP {
 		s.wire = d.tcpWirePayload(i - 1)
+		tl := &d.layers[i-1]
+		t := TCP(d.data[tl.Start:tl.Payload])
+		if sp, dp := t.SrcPort(), t.DstPort(); sp != 80 && dp != 80 && sp != 8080 && dp != 8080 {
+			// tcpdump prints HTTP on ports 80 and 8080 only.
+			return p.lineNothing(b, d, i)
+		}
 	}
 	b = append(b, "HTTP"...)
 	show := s.printable()

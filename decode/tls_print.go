@@ -8,7 +8,12 @@ import (
 // lineTLS appends nothing: tcpdump 4.99 prints no TLS details, so the
 // line ends with the TCP segment's "length N". The TCP printer has already
 // written the ": " that precedes an application layer; it is taken back.
-func (p *LinePrinter) lineTLS(b []byte, d *Decoder, i int) []byte {
+func (p *LinePrinter) lineTLS(b []byte, d *Decoder, i int) []byte { return p.lineNothing(b, d, i) }
+
+// lineNothing ends the line of an application layer tcpdump does not
+// print: after TCP it takes back the ": " the TCP printer wrote, after UDP
+// it writes UDP's "UDP, length N".
+func (p *LinePrinter) lineNothing(b []byte, d *Decoder, i int) []byte {
 	if i > 0 && d.layers[i-1].Type == LayerTCP && len(b) >= 2 && b[len(b)-2] == ':' && b[len(b)-1] == ' ' {
 		return b[:len(b)-2]
 	}
