@@ -8,8 +8,9 @@
 // what libpcap's do, surprises included: port primitives match only the
 // first fragment of an IPv4 datagram and do not walk IPv6 extension
 // headers, "tcp[...]" and the other transport-layer loads assume an IPv4
-// header, and "vlan", "mpls" and "pppoes" move the offsets of every
-// primitive after them.
+// header, in arithmetic only the left operand's protocol tests are kept
+// (libpcap's gen_arth), and "vlan", "mpls", "pppoes", "geneve" and
+// "vxlan" move the offsets of every primitive after them.
 //
 // Code generation supports the link types EN10MB, RAW, IPV4, IPV6,
 // LINUX_SLL, LINUX_SLL2, NULL, LOOP, PPP, PPP_HDLC and C_HDLC; others fail
@@ -19,9 +20,10 @@
 // from SKF_AD_VLAN_TAG_PRESENT / SKF_AD_VLAN_TAG, or from the frame when
 // the kernel left it there (outgoing frames on devices without VLAN
 // offload), as libpcap does, and later primitives find the payload through
-// a scratch word holding the tag's length; cooked sockets read the protocol, packet type and interface index from
-// SKF_AD_PROTOCOL / SKF_AD_PKTTYPE / SKF_AD_IFINDEX, and inbound/outbound
-// use SKF_AD_PKTTYPE. Programs that read kernel metadata only run in the
+// a scratch word holding the tag's length. Cooked sockets read the
+// protocol, packet type and interface index from SKF_AD_PROTOCOL /
+// SKF_AD_PKTTYPE / SKF_AD_IFINDEX, and inbound/outbound use
+// SKF_AD_PKTTYPE. Programs that read kernel metadata only run in the
 // kernel.
 //
 // Where rawcap differs from libpcap on purpose:
@@ -42,7 +44,9 @@
 //     the host that wrote the file (libpcap takes it from the file).
 //
 // The optimiser threads jumps over tests whose outcome is known, merges
-// identical blocks, and drops reloads of values A or X already hold;
+// identical blocks, pulls tests of one value together in chains of
+// alternatives (libpcap's or_pullup), and drops reloads of values A or X
+// already hold: programs are as long as libpcap's at the median;
 // programs stay within the kernel's 4096 instructions, with "ja"
 // trampolines where a conditional jump would exceed 255 instructions.
 //
