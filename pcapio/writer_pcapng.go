@@ -280,10 +280,9 @@ func (w *PcapNGWriter) WritePacket(p *Packet) error {
 	if n > wMaxBlock {
 		return fmt.Errorf("pcapio: packet block of %d bytes: %w", n, ErrBlockTooLarge)
 	}
+	// A packet without a timestamp (zero Time, as from a Simple Packet
+	// Block) gets 0; a set Time is written even if HasTime was forgotten.
 	ts := w.ifaces[p.Interface].ts(p.Time)
-	if !p.HasTime {
-		ts = 0
-	}
 	big := w.big
 	b := &w.b
 	if !b.reserve(28) {
