@@ -28,6 +28,8 @@ var appFields = []string{
 	"dhcp.type", "dhcp.id", "dhcp.hw.mac_addr", "dhcp.ip.client", "dhcp.ip.your", "dhcp.ip.server",
 	"dhcp.ip.relay", "dhcp.option.dhcp", "dhcp.flags.bc",
 	"ntp.flags.li", "ntp.flags.vn", "ntp.flags.mode", "ntp.stratum", "ntp.ppoll", "ntp.precision",
+	"ntp.rootdelay", "ntp.rootdispersion", "ntp.refid", "ntp.reftime", "ntp.org", "ntp.rec", "ntp.xmt",
+	"ntp.keyid", "ntp.mac",
 }
 
 // appFirstOnly are fields tshark lists more than once where rawcap's JSON,

@@ -1,6 +1,7 @@
 package decode
 
 import (
+	"math"
 	"strconv"
 	"time"
 )
@@ -8,8 +9,9 @@ import (
 // jsonNTP writes the "ntp" member with Wireshark's field names (ntp.flags.li,
 // ntp.flags.vn, ntp.flags.mode, ntp.stratum, ntp.ppoll, ntp.precision,
 // ntp.rootdelay, ntp.rootdispersion, ntp.refid, ntp.reftime, ntp.org,
-// ntp.rec, ntp.xmt). Timestamps are strings "seconds.nanoseconds" since
-// 1900, as tcpdump prints them.
+// ntp.rec, ntp.xmt, ntp.keyid, ntp.mac), with tshark's values: root delay
+// and dispersion as raw 16.16 numbers, timestamps as UTC dates ("NULL" for
+// zero).
 func jsonNTP(w *jsonWriter, d *Decoder, i int) {
 	l := &d.layers[i]
 	w.open("ntp")
@@ -24,11 +26,32 @@ func jsonNTP(w *jsonWriter, d *Decoder, i int) {
 	}
 	w.int("flags.vn", int(n.Version()))
 	w.int("flags.mode", int(n.Mode()))
-	// Wireshark shows ppoll and precision as unsigned bytes (236 for 2^-20).
+	// Wireshark shows ppoll and precision as unsigned bytes (236 for 2^-20);
+	// a message cut short shows the fields it has.
 	if n.Mode() <= NTPModeBroadcast && !n.HasTime() {
 		for k, key := range [...]string{"stratum", "ppoll", "precision"} {
 			if len(n) > 1+k {
 				w.int(key, int(n[1+k]))
+			}
+		}
+		if len(n) >= 8 {
+			w.uint("rootdelay", uint64(n.RootDelay()))
+		}
+		if len(n) >= 12 {
+			w.uint("rootdispersion", uint64(n.RootDispersion()))
+		}
+		if len(n) >= 16 {
+			w.key("refid")
+			w.b = append(w.b, '"')
+			w.b = appendHexBytes(w.b, n.RefID())
+			w.b = append(w.b, '"')
+		}
+		for k, key := range [...]string{"reftime", "org", "rec"} {
+			if len(n) >= 24+8*k {
+				w.key(key)
+				w.b = append(w.b, '"')
+				w.b = appendWSNTPTime(w.b, n[16+8*k:])
+				w.b = append(w.b, '"')
 			}
 		}
 	}
@@ -36,10 +59,9 @@ func jsonNTP(w *jsonWriter, d *Decoder, i int) {
 		w.int("stratum", int(n.Stratum()))
 		w.int("ppoll", int(n[2]))
 		w.int("precision", int(n[3]))
-		w.key("rootdelay")
-		w.b = appendNTPShortSeconds(w.b, n.RootDelay())
-		w.key("rootdispersion")
-		w.b = appendNTPShortSeconds(w.b, n.RootDispersion())
+		// tshark shows the raw 16.16 fixed-point values.
+		w.uint("rootdelay", uint64(n.RootDelay()))
+		w.uint("rootdispersion", uint64(n.RootDispersion()))
 		w.key("refid")
 		w.b = append(w.b, '"')
 		w.b = appendHexBytes(w.b, n.RefID())
@@ -47,8 +69,20 @@ func jsonNTP(w *jsonWriter, d *Decoder, i int) {
 		for k, key := range [...]string{"reftime", "org", "rec", "xmt"} {
 			w.key(key)
 			w.b = append(w.b, '"')
-			w.b = appendNTPTimestamp(w.b, n[16+8*k:])
+			w.b = appendWSNTPTime(w.b, n[16+8*k:])
 			w.b = append(w.b, '"')
+		}
+		if len(n) >= ntpTimeLen+4 {
+			w.key("keyid")
+			w.b = append(w.b, '"')
+			w.b = appendHexBytes(w.b, n[ntpTimeLen:ntpTimeLen+4])
+			w.b = append(w.b, '"')
+			if len(n) > ntpTimeLen+4 {
+				w.key("mac")
+				w.b = append(w.b, '"')
+				w.b = appendHexBytes(w.b, n[ntpTimeLen+4:])
+				w.b = append(w.b, '"')
+			}
 		}
 	}
 	if n.HasControl() {
@@ -64,14 +98,33 @@ func jsonNTP(w *jsonWriter, d *Decoder, i int) {
 	w.close()
 }
 
-// appendNTPShortSeconds appends a 16.16 value in seconds as a JSON number.
-func appendNTPShortSeconds(b []byte, v uint32) []byte {
-	return strconv.AppendFloat(b, float64(v)/65536, 'f', -1, 64)
+var ntpModeTreeNames = [8]string{
+	"reserved", "symmetric active", "symmetric passive", "client", "server", "broadcast",
+	"reserved for NTP control message", "reserved for private use",
 }
 
-var ntpModeTreeNames = [8]string{
-	"Reserved", "Symmetric Active", "Symmetric Passive", "Client", "Server", "Broadcast",
-	"reserved for NTP control message", "reserved for private use",
+var ntpLeapTreeNames = [4]string{
+	"no warning", "last minute of the day has 61 seconds",
+	"last minute of the day has 59 seconds", "unknown (clock unsynchronized)",
+}
+
+// appendWSNTPTime appends a 32.32 timestamp as Wireshark shows it: "NULL"
+// for zero, else the UTC date with nanoseconds, in NTP era 1 (2036 on)
+// when the top bit is clear.
+func appendWSNTPTime(b, v []byte) []byte {
+	s, f := be32(v), be32(v[4:])
+	if s == 0 && f == 0 {
+		return append(b, "NULL"...)
+	}
+	sec := int64(s) - 2208988800
+	if s&0x80000000 == 0 {
+		sec += 1 << 32
+	}
+	ns := int64(uint32(float64(f) / 4294967296.0 * 1000000000.0))
+	if sec == 0 && ns == 0 {
+		return append(b, "NULL"...) // Wireshark's zero time
+	}
+	return time.Unix(sec, ns).UTC().AppendFormat(b, "Jan _2, 2006 15:04:05.000000000 UTC")
 }
 
 // treeNTP writes the subtree as tshark -V shows its main fields.
@@ -83,29 +136,30 @@ func treeNTP(t *treeWriter, d *Decoder, i int) {
 		t.end()
 		return
 	}
+	mode := ntpModeTreeNames[n.Mode()]
 	t.b = append(t.b, " (NTP Version "...)
 	t.b = strconv.AppendUint(t.b, uint64(n.Version()), 10)
 	t.b = append(t.b, ", "...)
-	t.b = append(t.b, ntpModeTreeNames[n.Mode()]...)
+	t.b = append(t.b, mode...)
 	t.b = append(t.b, ')')
 	t.end()
 	t.depth = 1
 	t.line()
 	t.b = append(t.b, "Flags: 0x"...)
 	t.b = appendHex2(t.b, n[0])
+	t.b = append(t.b, ", Leap Indicator: "...)
+	t.b = append(t.b, ntpLeapTreeNames[n.Leap()]...)
+	t.b = append(t.b, ", Version number: NTP Version "...)
+	t.b = strconv.AppendUint(t.b, uint64(n.Version()), 10)
+	t.b = append(t.b, ", Mode: "...)
+	t.b = append(t.b, mode...)
 	t.end()
 	t.depth = 2
 	t.bits(uint64(n[0]), 8, 0xc0, "Leap Indicator")
-	switch n.Leap() {
-	case 0:
-		t.b = append(t.b, "no warning (0)"...)
-	case 1:
-		t.b = append(t.b, "last minute of the day has 61 seconds (1)"...)
-	case 2:
-		t.b = append(t.b, "last minute of the day has 59 seconds (2)"...)
-	default:
-		t.b = append(t.b, "unknown (clock unsynchronized) (3)"...)
-	}
+	t.b = append(t.b, ntpLeapTreeNames[n.Leap()]...)
+	t.b = append(t.b, " ("...)
+	t.b = strconv.AppendUint(t.b, uint64(n.Leap()), 10)
+	t.b = append(t.b, ')')
 	t.end()
 	t.bits(uint64(n[0]), 8, 0x38, "Version number")
 	t.b = append(t.b, "NTP Version "...)
@@ -115,7 +169,7 @@ func treeNTP(t *treeWriter, d *Decoder, i int) {
 	t.b = append(t.b, ')')
 	t.end()
 	t.bits(uint64(n[0]), 8, 0x07, "Mode")
-	t.b = append(t.b, ntpModeTreeNames[n.Mode()]...)
+	t.b = append(t.b, mode...)
 	t.b = append(t.b, " ("...)
 	t.b = strconv.AppendUint(t.b, uint64(n.Mode()), 10)
 	t.b = append(t.b, ')')
@@ -124,34 +178,88 @@ func treeNTP(t *treeWriter, d *Decoder, i int) {
 	if !n.HasTime() {
 		return
 	}
-	t.int("Peer Clock Stratum", int(n.Stratum()))
-	t.int("Peer Polling Interval", int(n.Poll()))
-	t.int("Peer Clock Precision", int(n.Precision()))
+	st := n.Stratum()
 	t.line()
-	t.b = append(t.b, "Root Delay: "...)
-	t.b = appendNTPShortSeconds(t.b, n.RootDelay())
-	t.b = append(t.b, " seconds"...)
+	t.b = append(t.b, "Peer Clock Stratum: "...)
+	switch {
+	case st == 0:
+		t.b = append(t.b, "unspecified or invalid"...)
+	case st == 1:
+		t.b = append(t.b, "primary reference"...)
+	case st <= 15:
+		t.b = append(t.b, "secondary reference"...)
+	default:
+		t.b = append(t.b, "reserved"...)
+	}
+	t.b = append(t.b, " ("...)
+	t.b = strconv.AppendUint(t.b, uint64(st), 10)
+	t.b = append(t.b, ')')
 	t.end()
 	t.line()
-	t.b = append(t.b, "Root Dispersion: "...)
-	t.b = appendNTPShortSeconds(t.b, n.RootDispersion())
+	t.b = append(t.b, "Peer Polling Interval: "...)
+	if p := n[2]; p >= 4 && p <= 17 {
+		t.b = strconv.AppendUint(t.b, uint64(p), 10)
+		t.b = append(t.b, " ("...)
+		t.b = strconv.AppendUint(t.b, 1<<p, 10)
+		t.b = append(t.b, " seconds)"...)
+	} else {
+		t.b = append(t.b, "invalid ("...)
+		t.b = strconv.AppendUint(t.b, uint64(p), 10)
+		t.b = append(t.b, ')')
+	}
+	t.end()
+	t.line()
+	t.b = append(t.b, "Peer Clock Precision: "...)
+	t.b = strconv.AppendFloat(t.b, math.Ldexp(1, int(n.Precision())), 'f', 6, 64)
 	t.b = append(t.b, " seconds"...)
 	t.end()
+	for _, f := range [...]struct {
+		label string
+		v     uint32
+	}{{"Root Delay: ", n.RootDelay()}, {"Root Dispersion: ", n.RootDispersion()}} {
+		t.line()
+		t.b = append(t.b, f.label...)
+		t.b = strconv.AppendFloat(t.b, float64(f.v)/65536, 'f', 6, 64)
+		t.b = append(t.b, " seconds"...)
+		t.end()
+	}
 	t.line()
 	t.b = append(t.b, "Reference ID: "...)
-	t.b = appendHexBytes(t.b, n.RefID())
+	ref := n.RefID()
+	switch {
+	case be32(ref) == 0:
+		t.b = append(t.b, "NULL"...)
+	case st == 0 && string(ref) == "INIT":
+		t.b = append(t.b, "(Initialization)"...)
+	case st <= 1:
+		t.b = append(t.b, "Unidentified reference source '"...)
+		for _, c := range ref {
+			if c == 0 {
+				break
+			}
+			t.b = appendPrintChar(t.b, c)
+		}
+		t.b = append(t.b, '\'')
+	default:
+		t.b = appendIPv4(t.b, ref, 0)
+	}
 	t.end()
 	for k, label := range [...]string{"Reference Timestamp: ", "Origin Timestamp: ", "Receive Timestamp: ", "Transmit Timestamp: "} {
 		t.line()
 		t.b = append(t.b, label...)
-		ts := n.Timestamp(k)
-		if ts == 0 {
-			t.b = append(t.b, "(0)Jan  1, 1970 00:00:00.000000000 UTC"...)
-		} else {
-			sec := int64(ts>>32) - 2208988800
-			ns := int64((ts & 0xffffffff) * 1000000000 >> 32)
-			t.b = time.Unix(sec, ns).UTC().AppendFormat(t.b, "Jan _2, 2006 15:04:05.000000000 UTC")
-		}
+		t.b = appendWSNTPTime(t.b, n[16+8*k:])
 		t.end()
+	}
+	if len(n) >= ntpTimeLen+4 {
+		t.line()
+		t.b = append(t.b, "Key ID: "...)
+		t.b = appendHexBytes(t.b, n[ntpTimeLen:ntpTimeLen+4])
+		t.end()
+		if len(n) > ntpTimeLen+4 {
+			t.line()
+			t.b = append(t.b, "Message Authentication Code: "...)
+			t.b = appendHexBytes(t.b, n[ntpTimeLen+4:])
+			t.end()
+		}
 	}
 }
