@@ -562,3 +562,36 @@ func BenchmarkCompileLarge(b *testing.B) {
 		}
 	}
 }
+
+// TestConcurrent compiles and runs programs from several goroutines; run
+// with -race.
+func TestConcurrent(t *testing.T) {
+	pkt := eth(macB, macA, 0x0800, ipv4("10.0.0.1", "10.0.0.2", 6, 0, tcp(1234, 22, 0x02)))
+	p, err := Compile("tcp port 22", linktype.Ethernet, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error)
+	for i := 0; i < 4; i++ {
+		go func() {
+			for _, e := range benchExprs {
+				q, err := Compile(e, linktype.Ethernet, Options{})
+				if err != nil {
+					done <- err
+					return
+				}
+				q.Match(pkt, len(pkt))
+			}
+			if !p.Match(pkt, len(pkt)) {
+				done <- errors.New("shared program stopped matching")
+				return
+			}
+			done <- nil
+		}()
+	}
+	for i := 0; i < 4; i++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}
