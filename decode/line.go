@@ -95,7 +95,16 @@ func (p *LinePrinter) appendPacket(b []byte, d *Decoder, f *Frame) []byte {
 	return p.lineLayer(b, d, 0)
 }
 
+// appendUnknownLink prints a packet of a link type rawcap does not decode:
+// its link type and length, then (without -x) a hex dump.
 func (p *LinePrinter) appendUnknownLink(b []byte, d *Decoder, f *Frame) []byte {
+	b = append(b, "link-type "...)
+	b = append(b, d.linkType.Name()...)
+	b = append(b, ", length "...)
+	b = strconv.AppendInt(b, int64(f.Length), 10)
+	if p.Options.Hex == HexNone {
+		b = appendIndentedHex(b, d.data, "\n\t")
+	}
 	return b
 }
 

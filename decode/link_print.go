@@ -21,6 +21,21 @@ func (p *LinePrinter) lineEthernet(b []byte, d *Decoder, i int) []byte {
 		return append(b, " [|ether]"...)
 	}
 	e := Ethernet(d.data[l.Start:l.Payload])
+	if !e.IsLength() && (i+1 >= d.n || d.layers[i+1].Type == LayerPayload) {
+		// An EtherType rawcap does not decode: tcpdump's fallback is the
+		// link header and a hex dump of the payload.
+		b = e.Src().AppendTo(b)
+		b = append(b, " > "...)
+		b = e.Dst().AppendTo(b)
+		b = append(b, ", "...)
+		b = p.appendEtherType(b, e.TypeOrLength())
+		b = p.appendWireLen(b)
+		b = append(b, ": "...)
+		if p.Options.Hex == HexNone {
+			b = appendIndentedHex(b, d.data[l.Payload:], "\n\t")
+		}
+		return b
+	}
 	if p.Options.Link {
 		b = e.Src().AppendTo(b)
 		b = append(b, " > "...)
