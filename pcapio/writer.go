@@ -30,9 +30,10 @@ var (
 	// ErrNoInterface is returned when a packet names an interface that was
 	// not added to a pcapng writer.
 	ErrNoInterface = errors.New("no such interface")
-	// ErrTimeRange is returned for a timestamp a pcap file cannot hold
-	// (before 1970 or after 2106-02-07T06:28:15Z).
-	ErrTimeRange = errors.New("timestamp outside pcap's range (1970 to 2106)")
+	// ErrTimeRange is returned for a timestamp the file cannot hold: before
+	// 1970, or after 2106-02-07T06:28:15Z in pcap (32-bit seconds) or 2554
+	// in pcapng (64-bit nanoseconds).
+	ErrTimeRange = errors.New("timestamp outside the file format's range")
 	// ErrBlockTooLarge is returned for a packet or block beyond what
 	// readers accept (pcapng blocks are capped at 16 MiB by Wireshark).
 	ErrBlockTooLarge = errors.New("block too large")

@@ -196,3 +196,23 @@ func TestPcapNGOptionTooLong(t *testing.T) {
 		t.Errorf("NewPcapNGWriter with a 70000-byte shb_os = %v, want ErrBlockTooLarge", err)
 	}
 }
+
+func TestPcapNGTimeRange(t *testing.T) {
+	w, _ := NewPcapNGWriter(io.Discard, PcapNGWriterOptions{})
+	w.AddInterface(Interface{LinkType: linktype.Ethernet})
+	for _, tt := range []struct {
+		t  time.Time
+		ok bool
+	}{
+		{time.Time{}, true}, // no timestamp: written as 0
+		{time.Unix(0, 1), true},
+		{time.Unix(1<<32, 0), true}, // beyond pcap, fine for pcapng
+		{time.Unix(-1, 0), false},
+		{time.Unix(1<<62, 0), false},
+	} {
+		p := Packet{Data: []byte{1}, Length: 1, Time: tt.t, HasTime: !tt.t.IsZero()}
+		if err := w.WritePacket(&p); (err == nil) != tt.ok || (err != nil && !errors.Is(err, ErrTimeRange)) {
+			t.Errorf("WritePacket(time %v) = %v, want ok=%v or ErrTimeRange", tt.t.UTC(), err, tt.ok)
+		}
+	}
+}

@@ -226,6 +226,9 @@ func (w *PcapNGWriter) AddInterface(ifc Interface) (int, error) {
 // Interfaces returns the number of interfaces of the current section.
 func (w *PcapNGWriter) Interfaces() int { return len(w.ifaces) }
 
+// wMaxNanoSec is the last second whose nanoseconds fit in 64 bits (2554).
+const wMaxNanoSec = (1<<64-1)/1_000_000_000 - 1
+
 // wPow10 holds 10^0..10^19.
 var wPow10 = [20]uint64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9,
 	1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19}
@@ -282,6 +285,11 @@ func (w *PcapNGWriter) WritePacket(p *Packet) error {
 	}
 	// A packet without a timestamp (zero Time, as from a Simple Packet
 	// Block) gets 0; a set Time is written even if HasTime was forgotten.
+	if !p.Time.IsZero() {
+		if u := p.Time.Unix(); u < 0 || u > wMaxNanoSec {
+			return fmt.Errorf("pcapio: packet time %s: %w", p.Time.UTC().Format(time.RFC3339Nano), ErrTimeRange)
+		}
+	}
 	ts := w.ifaces[p.Interface].ts(p.Time)
 	big := w.big
 	b := &w.b
