@@ -154,48 +154,97 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
-// fuzzView runs a Parse function and every accessor of its view: none may
-// panic whatever the input.
-func FuzzViews(f *testing.F) {
+// fuzzView seeds a fuzz target with the test vectors, their network
+// layers and corpus packets, then runs check (a Parse function and every
+// accessor of its view) on any input: nothing may panic.
+func fuzzView(f *testing.F, check func(b []byte)) {
 	for _, v := range []string{vecARP, vecTCP, vecVLAN} {
 		b := unhex(f, v)
-		f.Add(b)
-		f.Add(b[14:])
+		for _, off := range []int{0, 14, 18, 34, 38} {
+			f.Add(b[off:])
+		}
 	}
 	for _, p := range corpusPackets(f, 2000) {
 		f.Add(p.Data)
-	}
-	f.Fuzz(func(t *testing.T, b []byte) {
-		if e, err := decode.ParseEthernet(b); err == nil {
-			_, _, _ = e.Src(), e.Dst(), e.TypeOrLength()
+		if len(p.Data) > 34 {
+			f.Add(p.Data[14:])
+			f.Add(p.Data[34:])
 		}
+	}
+	f.Fuzz(func(t *testing.T, b []byte) { check(b) })
+}
+
+func FuzzEthernet(f *testing.F) {
+	fuzzView(f, func(b []byte) {
+		if e, err := decode.ParseEthernet(b); err == nil {
+			_, _, _, _ = e.Src(), e.Dst(), e.TypeOrLength(), e.IsLength()
+		}
+	})
+}
+
+func FuzzVLAN(f *testing.F) {
+	fuzzView(f, func(b []byte) {
 		if v, err := decode.ParseVLAN(b); err == nil {
 			_, _, _, _ = v.ID(), v.Priority(), v.DEI(), v.EtherType()
 		}
+	})
+}
+
+func FuzzLLC(f *testing.F) {
+	fuzzView(f, func(b []byte) {
 		if c, err := decode.ParseLLC(b); err == nil {
 			_, _, _, _, _ = c.DSAP(), c.SSAP(), c.Control(), c.OUI(), c.PID()
 		}
+	})
+}
+
+func FuzzSLL(f *testing.F) {
+	fuzzView(f, func(b []byte) {
 		if s, err := decode.ParseSLL(b); err == nil {
-			_, _, _ = s.Addr(), s.Protocol(), s.PacketType()
+			_, _, _, _ = s.Addr(), s.Protocol(), s.PacketType(), s.HAType()
 		}
 		if s, err := decode.ParseSLL2(b); err == nil {
-			_, _, _ = s.Addr(), s.Protocol(), s.IfIndex()
+			_, _, _, _ = s.Addr(), s.Protocol(), s.IfIndex(), s.PacketType()
 		}
+		if lb, err := decode.ParseLoopback(b); err == nil {
+			_ = lb.Family()
+		}
+	})
+}
+
+func FuzzARP(f *testing.F) {
+	fuzzView(f, func(b []byte) {
 		if a, err := decode.ParseARP(b); err == nil {
-			_, _, _, _ = a.SenderHW(), a.SenderProto(), a.TargetHW(), a.TargetProto()
+			_, _, _, _, _ = a.SenderHW(), a.SenderProto(), a.TargetHW(), a.TargetProto(), a.IsEthernetIPv4()
 		}
+	})
+}
+
+func FuzzIPv4(f *testing.F) {
+	fuzzView(f, func(b []byte) {
 		if ip, err := decode.ParseIPv4(b); err == nil {
-			_, _, _, _ = ip.Src(), ip.Dst(), ip.Options(), ip.ChecksumOK()
+			_, _, _, _, _ = ip.Src(), ip.Dst(), ip.Options(), ip.ChecksumOK(), ip.ComputeChecksum()
 		}
+	})
+}
+
+func FuzzIPv6(f *testing.F) {
+	fuzzView(f, func(b []byte) {
 		if ip, err := decode.ParseIPv6(b); err == nil {
-			_, _, _ = ip.Src(), ip.Dst(), ip.FlowLabel()
+			_, _, _, _ = ip.Src(), ip.Dst(), ip.FlowLabel(), ip.TrafficClass()
 		}
 		for _, frag := range []bool{false, true} {
 			if x, err := decode.ParseIPv6Ext(b, frag); err == nil {
-				_, _, _ = x.Data(), x.FragOffset(), x.NextHeader()
+				_, _, _, _, _ = x.Data(), x.FragOffset(), x.NextHeader(), x.RoutingType(), x.FragID()
 			}
 		}
+	})
+}
+
+func FuzzTCP(f *testing.F) {
+	fuzzView(f, func(b []byte) {
 		if seg, err := decode.ParseTCP(b); err == nil {
+			_, _, _ = seg.Flags(), seg.Seq(), seg.Window()
 			for off := 0; ; {
 				_, next, ok, _ := seg.NextOption(off)
 				if !ok || next <= off {
@@ -204,11 +253,21 @@ func FuzzViews(f *testing.F) {
 				off = next
 			}
 		}
+	})
+}
+
+func FuzzUDP(f *testing.F) {
+	fuzzView(f, func(b []byte) {
 		if u, err := decode.ParseUDP(b); err == nil {
-			_, _ = u.Length(), u.Checksum()
+			_, _, _, _ = u.SrcPort(), u.DstPort(), u.Length(), u.Checksum()
 		}
+	})
+}
+
+func FuzzICMP(f *testing.F) {
+	fuzzView(f, func(b []byte) {
 		if m, err := decode.ParseICMPv4(b); err == nil {
-			_, _, _ = m.Body(), m.Gateway(), m.ID()
+			_, _, _, _ = m.Body(), m.Gateway(), m.ID(), m.IsError()
 		}
 		if m, err := decode.ParseICMPv6(b); err == nil {
 			_ = m.Word()
