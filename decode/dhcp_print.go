@@ -328,7 +328,7 @@ func (p *LinePrinter) appendDHCPOptions(b, m []byte, off int) ([]byte, bool) {
 				c = 'l'
 			}
 		}
-		rest := len(data)
+		var rest int // bytes the format left unprinted
 		switch c {
 		case 'a':
 			b, _ = appendPrintN(append(b, '"'), data, 0, n)

@@ -23,10 +23,9 @@ func TestAppTruncatedMatchesTcpdump(t *testing.T) {
 		t.Skip("tcpdump not installed: differential test skipped")
 	}
 	type cut struct {
-		name  string
-		data  []byte
-		wire  int
-		first int
+		name string
+		data []byte
+		wire int
 	}
 	var cuts []cut
 	for _, vs := range [][]appVector{dnsVectors, dhcpVectors, ntpVectors} {
