@@ -72,8 +72,8 @@ type convPacket struct {
 	Comment     string
 }
 
-// readCapture reads a capture (any format, compressed or not) with pcapio.
-func readCapture(t *testing.T, name string) ([]convPacket, *pcapio.Reader) {
+// convReadCapture reads a capture (any format, compressed or not) with pcapio.
+func convReadCapture(t *testing.T, name string) ([]convPacket, *pcapio.Reader) {
 	t.Helper()
 	r, err := pcapio.Open(name)
 	if err != nil {
@@ -97,7 +97,7 @@ func readCapture(t *testing.T, name string) ([]convPacket, *pcapio.Reader) {
 	}
 }
 
-func wantPackets(idx []int, capLen int, prec time.Duration, comments bool) []convPacket {
+func convWantPackets(idx []int, capLen int, prec time.Duration, comments bool) []convPacket {
 	var ps []convPacket
 	for _, i := range idx {
 		c := ""
@@ -109,7 +109,7 @@ func wantPackets(idx []int, capLen int, prec time.Duration, comments bool) []con
 	return ps
 }
 
-func seq(a, b int) []int {
+func convSeq(a, b int) []int {
 	var s []int
 	for i := a; i < b; i++ {
 		s = append(s, i)
@@ -130,20 +130,20 @@ func TestConvertFlags(t *testing.T) {
 		nano   bool // pcap: nanosecond magic
 		want   []convPacket
 	}{
-		{"pcapng to pcap by name", []string{ng, "o.pcap"}, pcapio.FormatPcap, true, wantPackets(seq(0, 10), 100, time.Nanosecond, false)},
-		{"pcapng to micro pcap", []string{"--micro", ng, "o.pcap"}, pcapio.FormatPcap, false, wantPackets(seq(0, 10), 100, time.Microsecond, false)},
-		{"pcap to pcapng", []string{pc, "o.pcapng"}, pcapio.FormatPcapNG, false, wantPackets(seq(0, 10), 100, time.Nanosecond, false)},
-		{"pcap nano kept", []string{pc, "o.cap"}, pcapio.FormatPcap, true, wantPackets(seq(0, 10), 100, time.Nanosecond, false)},
-		{"--format over the name", []string{"--format", "pcapng", pc, "o.pcap"}, pcapio.FormatPcapNG, false, wantPackets(seq(0, 10), 100, time.Nanosecond, false)},
-		{"pcapng copy keeps comments", []string{ng, "o.pcapng"}, pcapio.FormatPcapNG, false, wantPackets(seq(0, 10), 100, time.Nanosecond, true)},
-		{"gzip output", []string{ng, "o.pcapng.gz"}, pcapio.FormatPcapNG, false, wantPackets(seq(0, 10), 100, time.Nanosecond, true)},
-		{"zstd output", []string{pc, "o.pcap.zst"}, pcapio.FormatPcap, true, wantPackets(seq(0, 10), 100, time.Nanosecond, false)},
-		{"--snaplen pcapng", []string{"--snaplen", "20", ng, "o.pcapng"}, pcapio.FormatPcapNG, false, wantPackets(seq(0, 10), 20, time.Nanosecond, true)},
-		{"-s pcap", []string{"-s", "33", pc, "o.pcap"}, pcapio.FormatPcap, true, wantPackets(seq(0, 10), 33, time.Nanosecond, false)},
-		{"-c", []string{"-c", "3", ng, "o.pcapng"}, pcapio.FormatPcapNG, false, wantPackets(seq(0, 3), 100, time.Nanosecond, true)},
-		{"--after RFC 3339", []string{"--after", convT0.Add(7 * time.Second).Format(time.RFC3339Nano), ng, "o.pcapng"}, pcapio.FormatPcapNG, false, wantPackets(seq(7, 10), 100, time.Nanosecond, true)},
-		{"--before epoch", []string{"--before", "1700000002.123456790", pc, "o.pcap"}, pcapio.FormatPcap, true, wantPackets(seq(0, 3), 100, time.Nanosecond, false)},
-		{"window and -c", []string{"--after", "1700000002", "--before", "1700000009", "-c", "2", ng, "o.pcap"}, pcapio.FormatPcap, true, wantPackets(seq(2, 4), 100, time.Nanosecond, false)},
+		{"pcapng to pcap by name", []string{ng, "o.pcap"}, pcapio.FormatPcap, true, convWantPackets(convSeq(0, 10), 100, time.Nanosecond, false)},
+		{"pcapng to micro pcap", []string{"--micro", ng, "o.pcap"}, pcapio.FormatPcap, false, convWantPackets(convSeq(0, 10), 100, time.Microsecond, false)},
+		{"pcap to pcapng", []string{pc, "o.pcapng"}, pcapio.FormatPcapNG, false, convWantPackets(convSeq(0, 10), 100, time.Nanosecond, false)},
+		{"pcap nano kept", []string{pc, "o.cap"}, pcapio.FormatPcap, true, convWantPackets(convSeq(0, 10), 100, time.Nanosecond, false)},
+		{"--format over the name", []string{"--format", "pcapng", pc, "o.pcap"}, pcapio.FormatPcapNG, false, convWantPackets(convSeq(0, 10), 100, time.Nanosecond, false)},
+		{"pcapng copy keeps comments", []string{ng, "o.pcapng"}, pcapio.FormatPcapNG, false, convWantPackets(convSeq(0, 10), 100, time.Nanosecond, true)},
+		{"gzip output", []string{ng, "o.pcapng.gz"}, pcapio.FormatPcapNG, false, convWantPackets(convSeq(0, 10), 100, time.Nanosecond, true)},
+		{"zstd output", []string{pc, "o.pcap.zst"}, pcapio.FormatPcap, true, convWantPackets(convSeq(0, 10), 100, time.Nanosecond, false)},
+		{"--snaplen pcapng", []string{"--snaplen", "20", ng, "o.pcapng"}, pcapio.FormatPcapNG, false, convWantPackets(convSeq(0, 10), 20, time.Nanosecond, true)},
+		{"-s pcap", []string{"-s", "33", pc, "o.pcap"}, pcapio.FormatPcap, true, convWantPackets(convSeq(0, 10), 33, time.Nanosecond, false)},
+		{"-c", []string{"-c", "3", ng, "o.pcapng"}, pcapio.FormatPcapNG, false, convWantPackets(convSeq(0, 3), 100, time.Nanosecond, true)},
+		{"--after RFC 3339", []string{"--after", convT0.Add(7 * time.Second).Format(time.RFC3339Nano), ng, "o.pcapng"}, pcapio.FormatPcapNG, false, convWantPackets(convSeq(7, 10), 100, time.Nanosecond, true)},
+		{"--before epoch", []string{"--before", "1700000002.123456790", pc, "o.pcap"}, pcapio.FormatPcap, true, convWantPackets(convSeq(0, 3), 100, time.Nanosecond, false)},
+		{"window and -c", []string{"--after", "1700000002", "--before", "1700000009", "-c", "2", ng, "o.pcap"}, pcapio.FormatPcap, true, convWantPackets(convSeq(2, 4), 100, time.Nanosecond, false)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -154,7 +154,7 @@ func TestConvertFlags(t *testing.T) {
 			if code != 0 || stdout != "" || stderr != "" {
 				t.Fatalf("rawcap %v = %d, stdout %q, stderr %q", args, code, stdout, stderr)
 			}
-			got, r := readCapture(t, out)
+			got, r := convReadCapture(t, out)
 			defer r.Close()
 			if r.Format() != tt.format {
 				t.Errorf("output format %v, want %v", r.Format(), tt.format)
@@ -205,8 +205,8 @@ func TestConvertStdinStdout(t *testing.T) {
 	}
 	out := filepath.Join(dir, "out.pcap")
 	os.WriteFile(out, []byte(stdout), 0o644)
-	got, _ := readCapture(t, out)
-	if diff := cmp.Diff(wantPackets(seq(0, 2), 100, time.Nanosecond, false), got); diff != "" {
+	got, _ := convReadCapture(t, out)
+	if diff := cmp.Diff(convWantPackets(convSeq(0, 2), 100, time.Nanosecond, false), got); diff != "" {
 		t.Errorf("stdout packets (-want +got):\n%s", diff)
 	}
 	code, stdout, _ = rawcapRun(t, string(src), "convert", "--format", "pcapng", "-", "-")
@@ -259,7 +259,7 @@ func TestConvertDamagedInput(t *testing.T) {
 			if code != 1 || !strings.HasPrefix(stderr, "rawcap: "+in+": offset ") {
 				t.Errorf("%s → %s: exit %d, stderr %q; want 1 and \"rawcap: %s: offset N: …\"", in, ext, code, stderr, in)
 			}
-			got, _ := readCapture(t, out)
+			got, _ := convReadCapture(t, out)
 			if len(got) != 4 {
 				t.Errorf("%s → %s: %d packets in the output, want the 4 good ones", in, ext, len(got))
 			}
@@ -285,7 +285,7 @@ func TestConvertSeveralLinkTypesToPcap(t *testing.T) {
 	if code != 1 || !strings.Contains(stderr, "a pcap file holds one link type") {
 		t.Errorf("exit %d, stderr %q; want 1 and a link-type error", code, stderr)
 	}
-	if got, _ := readCapture(t, out); len(got) != 2 {
+	if got, _ := convReadCapture(t, out); len(got) != 2 {
 		t.Errorf("%d packets written before the error, want 2", len(got))
 	}
 	// With a time window leaving only the Ethernet packets... all share a
@@ -320,12 +320,12 @@ func TestParseTimeArg(t *testing.T) {
 
 // ---- corpus round trip through tshark ----
 
-type golden struct {
+type rtGolden struct {
 	RC      int                 `json:"rc"`
 	Packets [][]json.RawMessage `json:"packets"`
 }
 
-type goldenRow struct {
+type rtGoldenRow struct {
 	record       bool // a record that is no packet (tshark shows custom blocks so)
 	time         *string
 	capLen, len  int
@@ -333,13 +333,13 @@ type goldenRow struct {
 	sha          *string
 }
 
-func parseGolden(g golden) ([]goldenRow, error) {
-	var rows []goldenRow
+func parseRTGolden(g rtGolden) ([]rtGoldenRow, error) {
+	var rows []rtGoldenRow
 	for _, p := range g.Packets {
 		if len(p) < 7 {
 			return nil, errors.New("short golden row")
 		}
-		var r goldenRow
+		var r rtGoldenRow
 		var num int
 		if err := errors.Join(json.Unmarshal(p[0], &num), json.Unmarshal(p[1], &r.time), json.Unmarshal(p[2], &r.capLen),
 			json.Unmarshal(p[3], &r.len), json.Unmarshal(p[4], &r.encap), json.Unmarshal(p[5], &r.iface),
@@ -352,7 +352,7 @@ func parseGolden(g golden) ([]goldenRow, error) {
 	return rows, nil
 }
 
-func repoShared(t *testing.T) string {
+func convCorpusDir(t *testing.T) string {
 	t.Helper()
 	dir, _ := os.Getwd()
 	for {
@@ -372,21 +372,21 @@ func repoShared(t *testing.T) string {
 	return c
 }
 
-// truncTime cuts tshark's "sec.nsec" to the output's precision (digits 6
+// rtTruncTime cuts tshark's "sec.nsec" to the output's precision (digits 6
 // or 9), normalizing tshark's rendering of an out-of-range fraction (a pcap
 // microsecond field of 1000000 prints as "S.1000000000").
-func truncTime(s string, digits int) string {
+func rtTruncTime(s string, digits int) string {
 	sec, frac, _ := strings.Cut(s, ".")
 	n, err1 := strconv.ParseInt(sec, 10, 64)
 	ns, err2 := strconv.ParseInt(frac, 10, 64)
 	if err1 != nil || err2 != nil || len(frac) < 9 {
 		return s
 	}
-	t := time.Unix(n, ns).Truncate(time.Second / time.Duration(pow10(digits)))
+	t := time.Unix(n, ns).Truncate(time.Second / time.Duration(rtPow10(digits)))
 	return epochString(t)
 }
 
-func pow10(n int) int64 {
+func rtPow10(n int) int64 {
 	p := int64(1)
 	for range n {
 		p *= 10
@@ -399,7 +399,7 @@ type rtOutput struct {
 	src     string // corpus-relative name of the source
 	srcPath string
 	path    string // the output file
-	rows    []goldenRow
+	rows    []rtGoldenRow
 	digits  int  // timestamp precision of the output
 	ng      bool // pcapng output
 	fail    string
@@ -415,7 +415,7 @@ func (o *rtOutput) expectedLines() []string {
 		}
 		tm := "0.000000000"
 		if r.time != nil {
-			tm = truncTime(*r.time, o.digits)
+			tm = rtTruncTime(*r.time, o.digits)
 		} else if o.ng {
 			tm = ""
 		}
@@ -480,7 +480,7 @@ func tsharkLines(path string) ([]string, string) {
 	var so, se bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &so, &se
 	if err := cmd.Run(); err != nil {
-		return nil, fmt.Sprintf("tshark: %v: %s", err, firstLine(se.String()))
+		return nil, fmt.Sprintf("tshark: %v: %s", err, rtFirstLine(se.String()))
 	}
 	if so.Len() == 0 {
 		return nil, ""
@@ -591,7 +591,7 @@ func TestConvertCorpusRoundTrip(t *testing.T) {
 	if testing.Short() {
 		t.Skip("converts ~480 files and runs tshark; skipped with -short")
 	}
-	corpus := repoShared(t)
+	corpus := convCorpusDir(t)
 	for _, tool := range []string{"tshark", "capinfos", "mergecap"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Skipf("%s not installed: %v", tool, err)
@@ -612,14 +612,14 @@ func TestConvertCorpusRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var g golden
+		var g rtGolden
 		if err := json.Unmarshal(b, &g); err != nil {
 			t.Fatalf("%s: %v", gp, err)
 		}
 		if g.RC != 0 {
 			continue // tshark does not read the source
 		}
-		rows, err := parseGolden(g)
+		rows, err := parseRTGolden(g)
 		if err != nil {
 			t.Fatalf("%s: %v", gp, err)
 		}
@@ -715,14 +715,14 @@ func TestConvertCorpusRoundTrip(t *testing.T) {
 		files, ngOK, files, pcapOK, files-multi-refused, multi, refused, allowed)
 }
 
-func firstLine(s string) string {
+func rtFirstLine(s string) string {
 	s, _, _ = strings.Cut(s, "\n")
 	return s
 }
 
-// blockList reads every block of a pcapng file (type, byte order, bytes),
+// convBlockList reads every block of a pcapng file (type, byte order, bytes),
 // with section lengths cleared to -1 as convert writes them.
-func blockList(name string) ([]string, error) {
+func convBlockList(name string) ([]string, error) {
 	r, err := pcapio.Open(name)
 	if err != nil {
 		return nil, err
@@ -749,13 +749,13 @@ func blockList(name string) ([]string, error) {
 // NRB, DSB, ISB, comments, both byte orders, several sections) byte for
 // byte, where editcap drops ISBs. It covers every undamaged corpus pcapng.
 func TestConvertLosslessPcapNG(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join(repoShared(t), "*", "*.pcapng"))
+	files, _ := filepath.Glob(filepath.Join(convCorpusDir(t), "*", "*.pcapng"))
 	if len(files) == 0 {
 		t.Skip("no pcapng captures in ../shared/corpus")
 	}
 	same, damaged := 0, 0
 	for _, in := range files {
-		want, err := blockList(in)
+		want, err := convBlockList(in)
 		if err != nil {
 			damaged++
 			continue
@@ -765,7 +765,7 @@ func TestConvertLosslessPcapNG(t *testing.T) {
 			t.Errorf("%s: exit %d: %s", filepath.Base(in), code, stderr)
 			continue
 		}
-		got, err := blockList(out)
+		got, err := convBlockList(out)
 		if err != nil {
 			t.Errorf("%s: reading the copy: %v", filepath.Base(in), err)
 			continue

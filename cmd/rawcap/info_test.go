@@ -210,15 +210,15 @@ var infoAllowed = map[string]string{
 // capture tshark reads and compares packet count, captured and original
 // bytes and first/last times with the sums of tshark's golden rows.
 func TestInfoAgreesWithGolden(t *testing.T) {
-	goldens, _ := filepath.Glob(filepath.Join(repoShared(t), "*", "*.golden.json"))
+	goldens, _ := filepath.Glob(filepath.Join(convCorpusDir(t), "*", "*.golden.json"))
 	agreed, files, allowedN := 0, 0, 0
 	for _, gp := range goldens {
 		b, _ := os.ReadFile(gp)
-		var g golden
+		var g rtGolden
 		if json.Unmarshal(b, &g) != nil || g.RC != 0 {
 			continue
 		}
-		rows, err := parseGolden(g)
+		rows, err := parseRTGolden(g)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -235,11 +235,11 @@ func TestInfoAgreesWithGolden(t *testing.T) {
 			want[1] += int64(r.capLen)
 			want[2] += int64(r.len)
 			if r.time != nil {
-				tm := truncTime(*r.time, 9)
-				if first == "" || timeLess(tm, first) {
+				tm := rtTruncTime(*r.time, 9)
+				if first == "" || rtTimeLess(tm, first) {
 					first = tm
 				}
-				if last == "" || timeLess(last, tm) {
+				if last == "" || rtTimeLess(last, tm) {
 					last = tm
 				}
 			}
@@ -276,8 +276,8 @@ func TestInfoAgreesWithGolden(t *testing.T) {
 		agreed, files, allowedN)
 }
 
-// timeLess compares "sec.nsec" strings numerically.
-func timeLess(a, b string) bool {
+// rtTimeLess compares "sec.nsec" strings numerically.
+func rtTimeLess(a, b string) bool {
 	as, af, _ := strings.Cut(a, ".")
 	bs, bf, _ := strings.Cut(b, ".")
 	ai, _ := strconv.ParseInt(as, 10, 64)
