@@ -8,9 +8,9 @@ import (
 	"github.com/rawcap/rawcap/linktype"
 )
 
-// benchPackets is a realistic mix: mostly 66-byte ACKs and 1514-byte
+// wBenchPackets is a realistic mix: mostly 66-byte ACKs and 1514-byte
 // segments, as a bulk TCP transfer produces.
-func benchPackets() ([]Packet, int) {
+func wBenchPackets() ([]Packet, int) {
 	ps := make([]Packet, 64)
 	total := 0
 	t0 := time.Unix(1700000000, 0)
@@ -26,8 +26,8 @@ func benchPackets() ([]Packet, int) {
 	return ps, total
 }
 
-func benchWriter(b *testing.B, w Writer) {
-	ps, total := benchPackets()
+func wBenchWriter(b *testing.B, w Writer) {
+	ps, total := wBenchPackets()
 	b.ReportAllocs()
 	b.SetBytes(int64(total / len(ps)))
 	i := 0
@@ -42,11 +42,11 @@ func benchWriter(b *testing.B, w Writer) {
 
 func BenchmarkWritePcap(b *testing.B) {
 	w, _ := NewPcapWriter(io.Discard, PcapWriterOptions{LinkType: linktype.Ethernet, Nano: true})
-	benchWriter(b, w)
+	wBenchWriter(b, w)
 }
 
 func BenchmarkWritePcapNG(b *testing.B) {
 	w, _ := NewPcapNGWriter(io.Discard, PcapNGWriterOptions{})
 	w.AddInterface(Interface{LinkType: linktype.Ethernet})
-	benchWriter(b, w)
+	wBenchWriter(b, w)
 }

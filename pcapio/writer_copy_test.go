@@ -37,9 +37,9 @@ func wCorpusDir(tb testing.TB) string {
 	return c
 }
 
-// copyBlocks copies every block of the pcapng file in src through
+// wCopyBlocks copies every block of the pcapng file in src through
 // WriteRawBlock.
-func copyBlocks(t testing.TB, src []byte, opts PcapNGWriterOptions) []byte {
+func wCopyBlocks(t testing.TB, src []byte, opts PcapNGWriterOptions) []byte {
 	t.Helper()
 	r, err := NewReader(bytes.NewReader(src))
 	if err != nil {
@@ -65,21 +65,21 @@ func copyBlocks(t testing.TB, src []byte, opts PcapNGWriterOptions) []byte {
 	return out.Bytes()
 }
 
-type rawBlock struct {
+type wRawBlock struct {
 	Type uint32
 	Big  bool
 	Raw  []byte
 }
 
-// blocksOf lists a pcapng file's blocks, with SHB section lengths cleared to
+// wBlocksOf lists a pcapng file's blocks, with SHB section lengths cleared to
 // -1 (the writer always writes -1).
-func blocksOf(t testing.TB, src []byte) []rawBlock {
+func wBlocksOf(t testing.TB, src []byte) []wRawBlock {
 	t.Helper()
 	r, err := NewReader(bytes.NewReader(src))
 	if err != nil {
 		t.Fatalf("NewReader: %v", err)
 	}
-	var bs []rawBlock
+	var bs []wRawBlock
 	for {
 		b, err := r.NextBlock()
 		if err == io.EOF {
@@ -92,7 +92,7 @@ func blocksOf(t testing.TB, src []byte) []rawBlock {
 		if b.Type == BlockSHB {
 			binary.LittleEndian.PutUint64(raw[16:], ^uint64(0))
 		}
-		bs = append(bs, rawBlock{b.Type, b.BigEndian, raw})
+		bs = append(bs, wRawBlock{b.Type, b.BigEndian, raw})
 	}
 }
 
@@ -115,8 +115,8 @@ func TestCopyCorpusLossless(t *testing.T) {
 			continue // a file the reader refuses has nothing to copy
 		}
 		t.Run(filepath.Base(name), func(t *testing.T) {
-			want := blocksOf(t, src)
-			got := blocksOf(t, copyBlocks(t, src, PcapNGWriterOptions{}))
+			want := wBlocksOf(t, src)
+			got := wBlocksOf(t, wCopyBlocks(t, src, PcapNGWriterOptions{}))
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("copied blocks differ (-want +got):\n%s", diff)
 			} else {
@@ -136,8 +136,8 @@ func TestCopyTruncate(t *testing.T) {
 	w.AddInterface(Interface{LinkType: linktype.Ethernet, SnapLen: 65535})
 	data := bytes.Repeat([]byte{1, 2, 3, 4, 5, 6, 7}, 20)
 	ps := []Packet{
-		{Data: data, Length: 200, Time: goldenTime, HasTime: true, Options: MakeOptions(encodeOpts(true), true)},
-		{Data: data[:10], Length: 10, Time: goldenTime, HasTime: true},
+		{Data: data, Length: 200, Time: wGoldenTime, HasTime: true, Options: MakeOptions(wEncodeOpts(true), true)},
+		{Data: data[:10], Length: 10, Time: wGoldenTime, HasTime: true},
 	}
 	for i := range ps {
 		ps[i].LinkType = linktype.Ethernet
@@ -146,8 +146,8 @@ func TestCopyTruncate(t *testing.T) {
 		}
 	}
 	w.Close()
-	out := copyBlocks(t, src.Bytes(), PcapNGWriterOptions{Truncate: 33})
-	got, r := readAll(t, out)
+	out := wCopyBlocks(t, src.Bytes(), PcapNGWriterOptions{Truncate: 33})
+	got, r := wReadAll(t, out)
 	var want []wPacket
 	for i := range ps {
 		p := ps[i]

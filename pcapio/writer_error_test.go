@@ -11,14 +11,14 @@ import (
 	"github.com/rawcap/rawcap/linktype"
 )
 
-// failWriter accepts limit bytes, then fails every write with err.
-type failWriter struct {
+// wFailWriter accepts limit bytes, then fails every write with err.
+type wFailWriter struct {
 	limit int
 	n     int
 	err   error
 }
 
-func (f *failWriter) Write(p []byte) (int, error) {
+func (f *wFailWriter) Write(p []byte) (int, error) {
 	if f.n+len(p) > f.limit {
 		k := f.limit - f.n
 		f.n = f.limit
@@ -46,7 +46,7 @@ func TestWriteErrorsReachCaller(t *testing.T) {
 	for _, m := range makers {
 		for _, werr := range []error{syscall.ENOSPC, syscall.EPIPE} {
 			t.Run(m.name+"/"+werr.Error(), func(t *testing.T) {
-				fw := &failWriter{limit: 100000, err: werr}
+				fw := &wFailWriter{limit: 100000, err: werr}
 				w := m.make(fw)
 				p := Packet{Data: make([]byte, 1500), Length: 1500, Time: time.Unix(1, 0), HasTime: true}
 				var err error
@@ -148,7 +148,7 @@ func TestLargePacketWrittenThrough(t *testing.T) {
 
 func TestWritePacketAllocs(t *testing.T) {
 	p := Packet{Data: make([]byte, 1000), Length: 1000, Time: time.Unix(1700000000, 1), HasTime: true,
-		LinkType: linktype.Ethernet, Options: MakeOptions(encodeOpts(true), true)}
+		LinkType: linktype.Ethernet, Options: MakeOptions(wEncodeOpts(true), true)}
 	pw, _ := NewPcapWriter(io.Discard, PcapWriterOptions{LinkType: linktype.Ethernet})
 	nw, _ := NewPcapNGWriter(io.Discard, PcapNGWriterOptions{})
 	nw.AddInterface(Interface{LinkType: linktype.Ethernet})

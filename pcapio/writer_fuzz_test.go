@@ -96,7 +96,7 @@ func FuzzWriteRead(f *testing.F) {
 			if err := w.Close(); err != nil {
 				t.Fatalf("%s: Close: %v", kind, err)
 			}
-			got, _ := readAll(t, buf.Bytes())
+			got, _ := wReadAll(t, buf.Bytes())
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Fatalf("%s: read back (-want +got):\n%s", kind, diff)
 			}

@@ -45,8 +45,8 @@ func toWPacket(p *Packet) wPacket {
 	}
 }
 
-// readAll reads every packet of a capture file held in b.
-func readAll(t testing.TB, b []byte) ([]wPacket, *Reader) {
+// wReadAll reads every packet of a capture file held in b.
+func wReadAll(t testing.TB, b []byte) ([]wPacket, *Reader) {
 	t.Helper()
 	r, err := NewReader(bytes.NewReader(b))
 	if err != nil {
@@ -65,9 +65,9 @@ func readAll(t testing.TB, b []byte) ([]wPacket, *Reader) {
 	}
 }
 
-// encodeOpts builds an EPB option list in the given byte order: a comment,
+// wEncodeOpts builds an EPB option list in the given byte order: a comment,
 // flags, drop count, packet id, queue, hash, verdict and a custom option.
-func encodeOpts(big bool) []byte {
+func wEncodeOpts(big bool) []byte {
 	var b []byte
 	b = wAppOptString(b, big, OptComment, "a comment")
 	b = wApp16(b, big, OptFlags)
@@ -93,9 +93,9 @@ func TestWriteReadBack(t *testing.T) {
 		{Data: []byte{1, 2, 3}, Length: 3, Time: t0, HasTime: true},
 		{Data: bytes.Repeat([]byte{0xab}, 1514), Length: 1514, Time: t0.Add(time.Microsecond), HasTime: true},
 		{Data: []byte{4, 5, 6, 7, 8}, Length: 9000, Time: t0.Add(time.Hour + 1), HasTime: true,
-			Options: MakeOptions(encodeOpts(false), false)},
+			Options: MakeOptions(wEncodeOpts(false), false)},
 		{Data: []byte{}, Length: 0, Time: t0.Add(2 * time.Hour), HasTime: true,
-			Options: MakeOptions(encodeOpts(true), true)},
+			Options: MakeOptions(wEncodeOpts(true), true)},
 	}
 	for i := range in {
 		in[i].LinkType = linktype.Ethernet
@@ -147,7 +147,7 @@ func TestWriteReadBack(t *testing.T) {
 				}
 				want = append(want, toWPacket(&p))
 			}
-			got, _ := readAll(t, buf.Bytes())
+			got, _ := wReadAll(t, buf.Bytes())
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("read back (-want +got):\n%s", diff)
 			}
@@ -162,13 +162,13 @@ func TestSwappedOptionsRaw(t *testing.T) {
 		var buf bytes.Buffer
 		w, _ := NewPcapNGWriter(&buf, PcapNGWriterOptions{BigEndian: big})
 		w.AddInterface(Interface{LinkType: linktype.Raw})
-		p := Packet{Data: []byte{0x45}, Length: 1, Options: MakeOptions(encodeOpts(!big), !big)}
+		p := Packet{Data: []byte{0x45}, Length: 1, Options: MakeOptions(wEncodeOpts(!big), !big)}
 		if err := w.WritePacket(&p); err != nil {
 			t.Fatal(err)
 		}
 		w.Close()
 		got := buf.Bytes()
-		want := encodeOpts(big)
+		want := wEncodeOpts(big)
 		// The EPB is last: its options end 4 bytes before the file does.
 		got = got[len(got)-4-len(want) : len(got)-4]
 		if diff := cmp.Diff(want, got); diff != "" {
@@ -207,7 +207,7 @@ func TestInterfaceAndStatsReadBack(t *testing.T) {
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
-	got, r := readAll(t, buf.Bytes())
+	got, r := wReadAll(t, buf.Bytes())
 	if len(got) != 1 || got[0].Interface != 1 || got[0].LinkType != linktype.LinuxSLL2 || !got[0].Time.Equal(t0) {
 		t.Errorf("packet = %+v", got)
 	}
