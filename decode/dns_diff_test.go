@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/internal/synth"
+	"github.com/rawcap/rawcap/linktype"
 	"github.com/rawcap/rawcap/pcapio"
 )
 
@@ -238,5 +240,52 @@ func TestDecodeAsDNSMatchesTcpdump(t *testing.T) {
 				t.Errorf("packet %d %v:\n  tcpdump: %q\n  rawcap:  %q", i+1, opts, chunks[i], got)
 			}
 		}
+	}
+}
+
+// TestSynthDNSMatchesTcpdump compares the DNS queries and answers of the
+// project's traffic generator (internal/synth, IPv4 and IPv6, A and AAAA)
+// with tcpdump, by default, -v and -q.
+func TestSynthDNSMatchesTcpdump(t *testing.T) {
+	if _, err := exec.LookPath("tcpdump"); err != nil {
+		t.Skip("tcpdump not installed: differential test skipped")
+	}
+	g := synth.New(7, time.Unix(1700000000, 0))
+	d := decode.NewDecoder()
+	var frames [][]byte
+	for range 40000 {
+		p := g.Next()
+		d.Decode(p.Data, linktype.Ethernet)
+		if _, ok := d.Layer(decode.LayerDNS); ok {
+			frames = append(frames, append([]byte(nil), p.Data...))
+		}
+	}
+	if len(frames) < 100 {
+		t.Fatalf("only %d DNS packets generated", len(frames))
+	}
+	path := writeTestPcap(t, frames)
+	for _, opts := range [][]string{{}, {"-v"}, {"-q"}} {
+		cmd := exec.Command("tcpdump", append(append([]string{"-n", "-tt"}, opts...), "-r", path)...)
+		cmd.Env = append(os.Environ(), "TZ=UTC")
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("tcpdump: %v", err)
+		}
+		chunks := appSplit(out)
+		if len(chunks) != len(frames) {
+			t.Fatalf("tcpdump %v printed %d packets, want %d", opts, len(chunks), len(frames))
+		}
+		lo := appLineOptions(opts)
+		lo.Time = decode.TimeEpoch
+		p := &decode.LinePrinter{Options: lo}
+		agree := 0
+		for i, fr := range frames {
+			if got := lineFor(d, p, fr, i+1); got == chunks[i] {
+				agree++
+			} else if i-agree <= 10 {
+				t.Errorf("packet %d %v:\n  tcpdump: %q\n  rawcap:  %q", i+1, opts, chunks[i], got)
+			}
+		}
+		t.Logf("tcpdump %v: %d of %d generated DNS packets agree", opts, agree, len(frames))
 	}
 }
