@@ -74,7 +74,8 @@ func FuzzDNS(f *testing.F) {
 }
 
 // FuzzDNSName walks names at every offset of a message: the walk must end
-// (pointers only go backwards), and AppendName must agree with it.
+// (it is bounded by the bytes walked and 255 characters), and AppendName
+// must agree with it.
 func FuzzDNSName(f *testing.F) {
 	for _, v := range dnsVectors {
 		f.Add(mustHex(f, v.hex))
