@@ -324,8 +324,19 @@ func TestLive(t *testing.T) {
 			}
 		})
 	}
+	// The kernel's length of a cooked packet lacks the header libpcap counts.
+	p, err := Compile("greater 100", linktype.LinuxSLL2, Options{Live: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]uint32{0, 20, 100}, []uint32{p.Instructions()[0].K, p.Instructions()[1].K, p.Instructions()[2].K}); diff != "" || p.Instructions()[1].Op != cbALU|cbADD|cbK {
+		t.Errorf("live SLL2 greater 100: %v", p.Instructions())
+	}
+	if _, err := Compile("link[0] = 4", linktype.LinuxSLL, Options{Live: true}); !errors.Is(err, ErrUnsupportedLinkType) {
+		t.Errorf("link[0] on a live cooked socket: error %v, want ErrUnsupportedLinkType", err)
+	}
 	// The cooked socket has no cooked header: IP starts at offset 0.
-	p, err := Compile("ip host 10.0.0.1", linktype.LinuxSLL, Options{Live: true})
+	p, err = Compile("ip host 10.0.0.1", linktype.LinuxSLL, Options{Live: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -33,6 +33,9 @@ type gen struct {
 	nlNoSnap uint32        // network header offset past linkpl for 802.2 LLC frames
 	curLT    linktype.Type // link type protocol tests use (PPP inside PPPoE)
 	ancLT    bool          // link type field read from SKF_AD_PROTOCOL (live cooked)
+	// cookedLive: compiling for a live cooked socket, whose filter sees
+	// the packet without the cooked header
+	cookedLive bool
 
 	vlanDepth  int
 	labelDepth int
@@ -78,7 +81,7 @@ func newGen(lt linktype.Type, opt Options) (*gen, error) {
 	if opt.Live && (lt == linktype.LinuxSLL || lt == linktype.LinuxSLL2) {
 		// A cooked socket hands the kernel filter the network header:
 		// the cooked header's fields are ancillary data.
-		g.ancLT, g.linkpl = true, 0
+		g.ancLT, g.cookedLive, g.linkpl = true, true, 0
 	}
 	return g, nil
 }
@@ -325,6 +328,10 @@ func (g *gen) slot(r region) int {
 
 // ld loads size bytes at off in region r.
 func (g *gen) ld(size int, r region, off uint32) []bpf.RawInstruction {
+	if r == rHdr && g.ancLT && g.varHdr < 0 {
+		// A live cooked socket's filter sees no cooked header.
+		g.fail(ErrUnsupportedLinkType, "the link-layer header cannot be read on a live cooked (any) socket; filter the saved frames instead")
+	}
 	s := g.slot(r)
 	if s < 0 {
 		return []bpf.RawInstruction{ldAbs(size, off)}

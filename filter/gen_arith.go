@@ -145,7 +145,7 @@ func (g *gen) arithCode(a *arith, depth int) []bpf.RawInstruction {
 	}
 	switch a.op {
 	case "len":
-		return []bpf.RawInstruction{ins(cbLD|cbW|cbLEN, 0)}
+		return g.lenStmts()
 	case "neg":
 		return append(g.arithCode(a.l, depth), ins(cbALU|cbNEG, 0))
 	case "load":

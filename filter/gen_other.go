@@ -175,8 +175,22 @@ func (g *gen) multicast(p string) *node {
 	return g.failf("link-layer multicast filters supported only on ethernet/FDDI/token ring/ARCNET/802.11/ATM LANE/Fibre Channel")
 }
 
-func lenAtom(op uint16, k uint32) *node {
-	return atomNode(&atom{stmts: []bpf.RawInstruction{ins(cbLD|cbW|cbLEN, 0)}, jop: op, k: k})
+// lenStmts loads the packet length as libpcap sees it: on a live cooked
+// socket the kernel's length lacks the cooked header libpcap counts.
+func (g *gen) lenStmts() []bpf.RawInstruction {
+	s := []bpf.RawInstruction{ins(cbLD|cbW|cbLEN, 0)}
+	if g.cookedLive {
+		hdr := uint32(16)
+		if g.lt == linktype.LinuxSLL2 {
+			hdr = 20
+		}
+		s = append(s, ins(cbALU|cbADD|cbK, hdr))
+	}
+	return s
+}
+
+func (g *gen) lenAtom(op uint16, k uint32) *node {
+	return atomNode(&atom{stmts: g.lenStmts(), jop: op, k: k})
 }
 
 // byteOp is libpcap's "byte IDX OP VAL", IDX counted from the start of the

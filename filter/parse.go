@@ -398,9 +398,9 @@ func (p *parser) parseOther() *node {
 			return falseNode
 		}
 		if t.text == "less" {
-			return not(lenAtom(cbJGT, v))
+			return not(g.lenAtom(cbJGT, v))
 		}
-		return lenAtom(cbJGE, v)
+		return g.lenAtom(cbJGE, v)
 	case "byte":
 		idx, ok := needNum()
 		if !ok {
