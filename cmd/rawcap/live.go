@@ -309,7 +309,7 @@ func liveCapture(ctx context.Context, e *env, o liveOptions) error {
 		h.Close()
 	}()
 	usr1 := make(chan os.Signal, 1)
-	signal.Notify(usr1, syscall.SIGUSR1)
+	notifyStatsSignal(usr1)
 	defer signal.Stop(usr1)
 	go func() {
 		for {

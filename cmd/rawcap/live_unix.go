@@ -4,6 +4,8 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"os/signal"
 	"os/user"
 	"strconv"
 	"syscall"
@@ -41,3 +43,7 @@ func dropPrivileges(name string) error {
 	}
 	return nil
 }
+
+// notifyStatsSignal asks for SIGUSR1, on which a capture prints its
+// statistics so far, as tcpdump does.
+func notifyStatsSignal(c chan<- os.Signal) { signal.Notify(c, syscall.SIGUSR1) }
