@@ -61,7 +61,8 @@ func TestLiveProgramsAttach(t *testing.T) {
 	}
 }
 
-// TestLiveCookedMatchesFileProgram attaches Live programs for LINUX_SLL2 to
+// TestLiveCookedMatchesFileProgram attaches Live programs for LINUX_SLL2
+// and LINUX_SLL to
 // a cooked (SOCK_DGRAM) packet socket on a namespace's loopback, sends
 // frames there, and requires the kernel's verdict on each copy (outgoing
 // and incoming) to equal the file program's verdict on the same packet
@@ -104,52 +105,61 @@ func TestLiveCookedMatchesFileProgram(t *testing.T) {
 		"less 60", "len > 80", fmt.Sprintf("ifindex %d", ifindex), "ip host 10.0.0.1", "ip6 and udp port 53",
 		"ether proto 0x0806", "icmp or tcp[tcpflags] & tcp-syn != 0",
 	} {
-		t.Run(expr, func(t *testing.T) {
-			live, err := Compile(expr, linktype.LinuxSLL2, Options{Live: true})
-			if err != nil {
-				t.Fatal(err)
+		for _, lt := range []linktype.Type{linktype.LinuxSLL2, linktype.LinuxSLL} {
+			if lt == linktype.LinuxSLL && expr[:3] == "ifi" {
+				continue // LINUX_SLL has no interface index
 			}
-			file, err := Compile(expr, linktype.LinuxSLL2, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var fd int
-			if err := ns.Do(func() (err error) {
-				fd, err = cookedListen(live.Instructions(), ifindex)
-				return err
-			}); err != nil {
-				t.Fatal(err)
-			}
-			defer unix.Close(fd)
-			cooked := &vmKernelSocket{fd: fd, ifindex: ifindex}
-			if _, _, err := control.drain(buf); err != nil {
-				t.Fatal(err)
-			}
-			for i, f := range frames {
-				proto := vmHtons(uint16(f[12])<<8 | uint16(f[13]))
-				if err := unix.Sendto(sender, f, 0, &unix.SockaddrLinklayer{Ifindex: ifindex, Protocol: proto}); err != nil {
-					t.Fatalf("sendto: %v", err)
-				}
-				if err := control.waitIncoming(buf); err != nil {
-					t.Fatal(err)
-				}
-				out, in, err := cooked.drain(buf)
+			t.Run(lt.Name()+"/"+expr, func(t *testing.T) {
+				live, err := Compile(expr, lt, Options{Live: true})
 				if err != nil {
 					t.Fatal(err)
 				}
-				for _, c := range []struct {
-					pkttype byte
-					got     bool
-				}{{4, out > 0}, {0, in > 0}} {
-					sll2 := []byte{f[12], f[13], 0, 0, 0, 0, 0, byte(ifindex), 0x03, 0x04, c.pkttype, 6}
-					sll2 = append(append(append(sll2, f[6:12]...), 0, 0), f[14:]...)
-					if want := file.Match(sll2, len(sll2)); want != c.got {
-						t.Errorf("frame %d, packet type %d: kernel with the live program says %v, the file program on the SLL2 frame %v\n%v",
-							i, c.pkttype, c.got, want, live.Instructions())
+				file, err := Compile(expr, lt, Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				var fd int
+				if err := ns.Do(func() (err error) {
+					fd, err = cookedListen(live.Instructions(), ifindex)
+					return err
+				}); err != nil {
+					t.Fatal(err)
+				}
+				defer unix.Close(fd)
+				cooked := &vmKernelSocket{fd: fd, ifindex: ifindex}
+				if _, _, err := control.drain(buf); err != nil {
+					t.Fatal(err)
+				}
+				for i, f := range frames {
+					proto := vmHtons(uint16(f[12])<<8 | uint16(f[13]))
+					if err := unix.Sendto(sender, f, 0, &unix.SockaddrLinklayer{Ifindex: ifindex, Protocol: proto}); err != nil {
+						t.Fatalf("sendto: %v", err)
+					}
+					if err := control.waitIncoming(buf); err != nil {
+						t.Fatal(err)
+					}
+					out, in, err := cooked.drain(buf)
+					if err != nil {
+						t.Fatal(err)
+					}
+					for _, c := range []struct {
+						pkttype byte
+						got     bool
+					}{{4, out > 0}, {0, in > 0}} {
+						saved := []byte{f[12], f[13], 0, 0, 0, 0, 0, byte(ifindex), 0x03, 0x04, c.pkttype, 6}
+						saved = append(append(append(saved, f[6:12]...), 0, 0), f[14:]...)
+						if lt == linktype.LinuxSLL {
+							saved = append(append([]byte{0, c.pkttype, 0x03, 0x04, 0, 6}, f[6:12]...), 0, 0, f[12], f[13])
+							saved = append(saved, f[14:]...)
+						}
+						if want := file.Match(saved, len(saved)); want != c.got {
+							t.Errorf("frame %d, packet type %d: kernel with the live program says %v, the file program on the saved frame %v\n%v",
+								i, c.pkttype, c.got, want, live.Instructions())
+						}
 					}
 				}
-			}
-		})
+			})
+		}
 	}
 }
 
