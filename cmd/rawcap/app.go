@@ -93,7 +93,8 @@ var defaultAction func(*env, *cli.App)
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
-	err := newApp(e).RunContext(ctx, args)
+	app := newApp(e)
+	err := app.RunContext(ctx, permuteArgs(app, args))
 	return exitCode(err, stderr)
 }
 

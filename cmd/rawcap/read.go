@@ -80,11 +80,21 @@ func readCommand(e *env) *cli.Command {
 packet; -V prints tshark's detail tree, --columns Wireshark's packet list and
 --json one JSON object per packet. Arguments after the files form a filter
 expression. A damaged file prints every good packet, then the error, and exits 1.`,
-		Flags: readFlags(),
+		Flags: append(readFlags(), &cli.StringFlag{Name: "F", Usage: "read the filter expression from `FILE`"}),
 		Action: func(c *cli.Context) error {
 			files, filter := splitReadArgs(c.Args().Slice())
 			if len(files) == 0 {
 				return usagef("read: no capture file given")
+			}
+			if name := c.String("F"); name != "" {
+				if filter != "" {
+					return usagef("read: -F %s: a filter expression is also given (%q); use one or the other", name, filter)
+				}
+				b, err := os.ReadFile(name)
+				if err != nil {
+					return usagef("read: -F: %v", err)
+				}
+				filter = filterFileExpr(string(b))
 			}
 			opts, err := readOptionsFrom(c)
 			if err != nil {
