@@ -53,6 +53,7 @@ func TestCompileErrors(t *testing.T) {
 		{"port foo", linktype.Ethernet, "unknown port 'foo'", ErrSemantic, 0},
 		{"ip proto foo", linktype.Ethernet, "unknown ip proto 'foo'", ErrSemantic, 0},
 		{"ether proto foo", linktype.Ethernet, "unknown ether proto 'foo'", ErrSemantic, 0},
+		{"ether host 1:2:3:4:5", linktype.Ethernet, "bogus ethernet address 1:2:3:4:", ErrSemantic, 11},
 		{"host 1:2:3:4:5:6", linktype.Ethernet, "ethernet address used in non-ether expression", ErrSemantic, 0},
 		{"tcp[1:3] = 1", linktype.Ethernet, "data size must be 1, 2, or 4", ErrSemantic, 0},
 		{"ip[0] / 0 = 1", linktype.Ethernet, "division by zero", ErrSemantic, 0},

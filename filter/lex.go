@@ -139,6 +139,9 @@ func lexOne(expr string, i int) (token, int, error) {
 		try(eidLen(s), tEID)
 		try(hid6Len(s), tHID6)
 		try(idLen(s), tID)
+		if n := bogusMACLen(s); n > best {
+			return token{}, 0, &Error{Pos: i, Msg: "bogus ethernet address " + s[:n], Err: ErrSemantic}
+		}
 		if best > 0 {
 			text := s[:best]
 			switch bestKind {
@@ -334,4 +337,29 @@ func parseNum(s string) (uint32, error) {
 		return 0, numError("number " + s + " overflows 32 bits")
 	}
 	return uint32(v), nil
+}
+
+// bogusMACLen matches what libpcap's scanner reports as a bogus Ethernet
+// address: hex groups of one or two digits each followed by colons, at
+// least two of them ({B}:+({B}:+)+), when no address pattern is longer.
+func bogusMACLen(s string) int {
+	n, groups := 0, 0
+	for {
+		m := 0
+		for m < 2 && n+m < len(s) && isHex(s[n+m]) {
+			m++
+		}
+		if m == 0 || n+m >= len(s) || s[n+m] != ':' {
+			break
+		}
+		n += m
+		for n < len(s) && s[n] == ':' {
+			n++
+		}
+		groups++
+	}
+	if groups < 2 {
+		return 0
+	}
+	return n
 }
