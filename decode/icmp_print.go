@@ -171,7 +171,7 @@ func (p *LinePrinter) lineICMPv6(b []byte, d *Decoder, i int) []byte {
 	}
 	if v > 0 && !l.Quoted && length >= 4 && l.Start+length <= len(d.data) {
 		src, dst, _ := ipAddrs(d, i)
-		if sum := transportChecksum(src, dst, IPProtoICMPv6, d.data[l.Start:l.Start+length]); sum != 0 {
+		if sum := transportChecksum(src, pseudoDst(d, i, dst), IPProtoICMPv6, d.data[l.Start:l.Start+length]); sum != 0 {
 			b = append(b, "[bad icmp6 cksum 0x"...)
 			b = appendHex4(b, m.Checksum())
 			b = append(b, " -> 0x"...)
@@ -321,6 +321,9 @@ func (p *LinePrinter) lineICMPv6(b []byte, d *Decoder, i int) []byte {
 			b = append(b, ", "...)
 			b = appendUint(b, uint64(be16(m[6:])))
 			b = append(b, " group record(s)"...)
+			if v > 0 {
+				b = appendMLDv2Records(b, m, int(be16(m[6:])), v)
+			}
 		}
 	}
 	if v == 0 {
@@ -609,6 +612,49 @@ func appendDomainList(b, data []byte) []byte {
 		if len(data) > 0 {
 			data = data[1:]
 		}
+	}
+	return b
+}
+
+var mldv2RecordTypes = [...]string{1: "is_in", 2: "is_ex", 3: "to_in", 4: "to_ex", 5: "allow", 6: "block"}
+
+// appendMLDv2Records appends an MLDv2 report's group records as tcpdump
+// -v does: " [gaddr ff02::2 to_ex, 0 source(s)]".
+func appendMLDv2Records(b []byte, m ICMPv6, n, v int) []byte {
+	off := 8
+	for range n {
+		if off+20 > len(m) {
+			return append(b, " [|icmp6]"...)
+		}
+		typ, aux, nsrc := m[off], int(m[off+1]), int(be16(m[off+2:]))
+		b = append(b, " [gaddr "...)
+		b = addr16(m[off+4 : off+20]).AppendTo(b)
+		b = append(b, ' ')
+		if int(typ) < len(mldv2RecordTypes) && mldv2RecordTypes[typ] != "" {
+			b = append(b, mldv2RecordTypes[typ]...)
+		} else {
+			b = append(b, " [v2-report-#"...)
+			b = appendUint(b, uint64(typ))
+			b = append(b, ']')
+		}
+		end := off + 20 + nsrc*16
+		if end > len(m) {
+			return append(b, " [|icmp6]"...)
+		}
+		if v == 1 {
+			b = append(b, ", "...)
+			b = appendUint(b, uint64(nsrc))
+			b = append(b, " source(s)"...)
+		} else {
+			b = append(b, " {"...)
+			for k := off + 20; k < end; k += 16 {
+				b = append(b, ' ')
+				b = addr16(m[k : k+16]).AppendTo(b)
+			}
+			b = append(b, " }"...)
+		}
+		b = append(b, ']')
+		off = end + aux*4
 	}
 	return b
 }

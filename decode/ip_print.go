@@ -37,7 +37,7 @@ func hasPorts(d *Decoder, i int) bool {
 
 func (p *LinePrinter) lineIPv4(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
-	prefix := !p.Options.Link || l.Quoted || i > 2
+	prefix := !p.Options.Link || l.Quoted
 	switch l.Malformed {
 	case ReasonBadVersion:
 		if v := d.data[l.Start] >> 4; v == 6 {
@@ -66,7 +66,7 @@ func (p *LinePrinter) lineIPv4(b []byte, d *Decoder, i int) []byte {
 		return strconv.AppendInt(b, int64(be16(d.data[l.Start+2:])), 10)
 	}
 	ip := IPv4(d.data[l.Start:l.Payload])
-	if !p.Options.Link || l.Quoted || i > 2 {
+	if !p.Options.Link || l.Quoted {
 		b = append(b, "IP "...)
 	}
 	if tl := int(ip.TotalLength()); tl > p.wire-l.Start && !l.Quoted {
@@ -138,7 +138,7 @@ func (p *LinePrinter) lineIPv4(b []byte, d *Decoder, i int) []byte {
 func (p *LinePrinter) lineIPv6(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
 	if l.Malformed == ReasonBadVersion {
-		if !p.Options.Link || l.Quoted || i > 2 {
+		if !p.Options.Link || l.Quoted {
 			b = append(b, "IP6 "...)
 		}
 		b = append(b, "version error: "...)
@@ -149,7 +149,7 @@ func (p *LinePrinter) lineIPv6(b []byte, d *Decoder, i int) []byte {
 		return append(b, "IP6  [|ip6]"...)
 	}
 	ip := IPv6(d.data[l.Start:l.Payload])
-	if !p.Options.Link || l.Quoted || i > 2 {
+	if !p.Options.Link || l.Quoted {
 		b = append(b, "IP6 "...)
 	}
 	if p.Options.Verbose > 0 {
@@ -215,23 +215,111 @@ func (p *LinePrinter) lineIPv6Ext(b []byte, d *Decoder, i int) []byte {
 	case LayerIPv6DestOpts:
 		b = append(b, "DSTOPT "...)
 	case LayerIPv6Routing:
-		b = append(b, "srcrt "...)
+		b = append(b, "RT6 "...)
 	case LayerIPv6Fragment:
-		if l.Malformed == "" {
-			x := IPv6Ext(d.data[l.Start:l.Payload])
-			b = append(b, "frag (0x"...)
-			b = strconv.AppendUint(b, uint64(x.FragID()), 16)
-			b = append(b, ':')
-			b = appendUint(b, uint64(x.FragOffset())*8)
-			b = append(b, '|')
-			b = strconv.AppendInt(b, int64(l.End-l.Payload), 10)
-			b = append(b, ") "...)
-		}
+		b = append(b, "frag "...)
 	}
 	if l.Malformed != "" {
 		return append(b, " [|ip6]"...)
 	}
+	x := IPv6Ext(d.data[l.Start:l.Payload])
+	switch l.Type {
+	case LayerIPv6HopByHop, LayerIPv6DestOpts:
+		if p.Options.Verbose > 0 {
+			b = appendIP6Options(b, x.Data())
+			b = append(b, ' ')
+		}
+	case LayerIPv6Routing:
+		b = append(b, "(len="...)
+		b = appendUint(b, uint64(x[1]))
+		b = append(b, ", type="...)
+		b = appendUint(b, uint64(x.RoutingType()))
+		if x.RoutingType() == 0 {
+			b = append(b, " [Deprecated]"...)
+		}
+		b = append(b, ", segleft="...)
+		b = appendUint(b, uint64(x.SegmentsLeft()))
+		segs := x[8:]
+		switch x.RoutingType() {
+		case 0:
+			if p.Options.Verbose > 0 {
+				b = append(b, ", rsv=0x"...)
+				b = appendHexMin(b, uint64(be32(x[4:])))
+			}
+		case 4:
+			b = append(b, ", last-entry="...)
+			b = appendUint(b, uint64(x[4]))
+			if p.Options.Verbose > 0 {
+				b = append(b, ", flags=0x"...)
+				b = appendHexMin(b, uint64(x[5]))
+			}
+			b = append(b, ", tag="...)
+			b = appendHexMin(b, uint64(be16(x[6:])))
+		default:
+			segs = nil
+		}
+		for k := 0; k+16 <= len(segs); k += 16 {
+			b = append(b, ", ["...)
+			b = appendUint(b, uint64(k/16))
+			b = append(b, ']')
+			b = addr16(segs[k : k+16]).AppendTo(b)
+		}
+		b = append(b, ") "...)
+	case LayerIPv6Fragment:
+		b = append(b, '(')
+		if p.Options.Verbose > 0 {
+			b = append(b, "0x"...)
+			b = appendHex4(b, uint16(x.FragID()>>16))
+			b = appendHex4(b, uint16(x.FragID()))
+			b = append(b, ':')
+		}
+		b = appendUint(b, uint64(x.FragOffset())*8)
+		b = append(b, '|')
+		b = strconv.AppendInt(b, int64(p.ipPayloadLen(d, i+1)), 10)
+		b = append(b, ") "...)
+		if x.FragOffset() != 0 {
+			return b
+		}
+	}
 	return p.lineLayer(b, d, i+1)
+}
+
+// appendIP6Options appends hop-by-hop or destination options as tcpdump
+// -v does: "(rtalert: 0x0000) (padn)".
+func appendIP6Options(b, opts []byte) []byte {
+	for len(opts) > 0 {
+		t := opts[0]
+		if t == 0 {
+			b = append(b, "(pad1)"...)
+			opts = opts[1:]
+			continue
+		}
+		if len(opts) < 2 || 2+int(opts[1]) > len(opts) {
+			return append(b, "[|hbhopt]"...)
+		}
+		n := int(opts[1])
+		v := opts[2 : 2+n]
+		switch {
+		case t == 1:
+			b = append(b, "(padn)"...)
+		case t == 5 && n == 2:
+			b = append(b, "(rtalert: 0x"...)
+			b = appendHex4(b, be16(v))
+			b = append(b, ") "...)
+		case t == 0xc2 && n == 4:
+			b = append(b, "(jumbo: "...)
+			b = appendUint(b, uint64(be32(v)))
+			b = append(b, ") "...)
+		default:
+			b = append(b, "(opt_type 0x"...)
+			b = appendHex2(b, t)
+			b = append(b, ": len="...)
+			b = appendUint(b, uint64(n))
+			b = append(b, ')')
+		}
+		opts = opts[2+n:]
+	}
+	return b
 }
 
 // arpHardwareName returns tcpdump's name for an ARP hardware type.
@@ -279,7 +367,7 @@ func (p *LinePrinter) lineARP(b []byte, d *Decoder, i int) []byte {
 	if l.Malformed != "" {
 		return append(b, " [|arp]"...)
 	}
-	if !p.Options.Link || i > 2 {
+	if !p.Options.Link || l.Quoted {
 		b = append(b, "ARP, "...)
 	}
 	a := ARP(d.data[l.Start:l.Payload])
@@ -461,4 +549,50 @@ func appendIPRoute(b, o []byte) []byte {
 		}
 	}
 	return b
+}
+
+// pseudoDst returns the destination the transport checksum at layer i
+// covers: the final one of a routing header with segments left, else dst.
+func pseudoDst(d *Decoder, i int, dst netip.Addr) netip.Addr {
+	for j := i - 1; j >= 0 && isIPv6Ext(d.layers[j].Type); j-- {
+		l := &d.layers[j]
+		if l.Type != LayerIPv6Routing || l.Malformed != "" {
+			continue
+		}
+		x := IPv6Ext(d.data[l.Start:l.Payload])
+		if x.SegmentsLeft() == 0 || len(x) < 24 {
+			continue
+		}
+		switch x.RoutingType() {
+		case 0:
+			return addr16(x[len(x)-16:])
+		case 4:
+			return addr16(x[8:24])
+		}
+	}
+	return dst
+}
+
+// jumboLen returns the payload length of a hop-by-hop jumbo option right
+// after the IPv6 header at layer i, or 0.
+func jumboLen(d *Decoder, i int) int {
+	if i+1 >= d.n || d.layers[i+1].Type != LayerIPv6HopByHop || d.layers[i+1].Malformed != "" {
+		return 0
+	}
+	l := &d.layers[i+1]
+	opts := IPv6Ext(d.data[l.Start:l.Payload]).Data()
+	for len(opts) > 0 {
+		if opts[0] == 0 {
+			opts = opts[1:]
+			continue
+		}
+		if len(opts) < 2 || 2+int(opts[1]) > len(opts) {
+			return 0
+		}
+		if opts[0] == 0xc2 && opts[1] == 4 {
+			return int(be32(opts[2:]))
+		}
+		opts = opts[2+int(opts[1]):]
+	}
+	return 0
 }

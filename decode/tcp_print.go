@@ -22,6 +22,13 @@ func appendAddrPort(b []byte, a netip.Addr, port uint16) []byte {
 }
 
 func appendPorts(b []byte, src, dst netip.Addr, sp, dp uint16) []byte {
+	if !src.IsValid() {
+		// After IPv6 extension headers the addresses are already printed.
+		b = strconv.AppendUint(b, uint64(sp), 10)
+		b = append(b, " > "...)
+		b = strconv.AppendUint(b, uint64(dp), 10)
+		return append(b, ": "...)
+	}
 	b = appendAddrPort(b, src, sp)
 	b = append(b, " > "...)
 	b = appendAddrPort(b, dst, dp)
@@ -57,6 +64,7 @@ func shouldBe(field, sum uint16) uint16 {
 func (p *LinePrinter) lineTCP(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
 	src, dst, _ := ipAddrs(d, i)
+	psrc, pdst := portAddrs(d, i, src, dst)
 	if l.Malformed == ReasonTruncated && l.End-l.Start >= tcpMinLen {
 		// The fixed header is there, the options are cut: tcpdump
 		// prints up to where the capture ends.
@@ -64,7 +72,7 @@ func (p *LinePrinter) lineTCP(b []byte, d *Decoder, i int) []byte {
 	}
 	if l.Malformed == ReasonBadHdrLen {
 		data := d.data[l.Start:l.End]
-		b = appendPorts(b, src, dst, be16(data), be16(data[2:]))
+		b = appendPorts(b, psrc, pdst, be16(data), be16(data[2:]))
 		b = append(b, " tcp "...)
 		b = strconv.AppendInt(b, int64(p.ipPayloadLen(d, i)), 10)
 		b = append(b, " [bad hdr length "...)
@@ -74,7 +82,7 @@ func (p *LinePrinter) lineTCP(b []byte, d *Decoder, i int) []byte {
 	if l.Malformed != "" {
 		if l.End-l.Start >= 4 {
 			data := d.data[l.Start:l.End]
-			b = appendPorts(b, src, dst, be16(data), be16(data[2:]))
+			b = appendPorts(b, psrc, pdst, be16(data), be16(data[2:]))
 		} else {
 			b = src.AppendTo(b)
 			b = append(b, " > "...)
@@ -91,6 +99,7 @@ func (p *LinePrinter) lineTCP(b []byte, d *Decoder, i int) []byte {
 func (p *LinePrinter) lineTCPHeader(b []byte, d *Decoder, i int, t TCP, cut bool) []byte {
 	l := &d.layers[i]
 	src, dst, _ := ipAddrs(d, i)
+	psrc, pdst := portAddrs(d, i, src, dst)
 	hlen := int(t[12]>>4) * 4
 	length := p.ipPayloadLen(d, i) - hlen
 	if length < 0 {
@@ -99,7 +108,7 @@ func (p *LinePrinter) lineTCPHeader(b []byte, d *Decoder, i int, t TCP, cut bool
 		b = dst.AppendTo(b)
 		return append(b, ": [|tcp]"...)
 	}
-	b = appendPorts(b, src, dst, t.SrcPort(), t.DstPort())
+	b = appendPorts(b, psrc, pdst, t.SrcPort(), t.DstPort())
 	if p.Options.Quiet {
 		b = append(b, "tcp "...)
 		return strconv.AppendInt(b, int64(length), 10)
@@ -120,7 +129,7 @@ func (p *LinePrinter) lineTCPHeader(b []byte, d *Decoder, i int, t TCP, cut bool
 	}
 	b = append(b, ']')
 	if p.Options.Verbose > 0 && !cut && l.End-l.Start >= hlen+length && length >= 0 {
-		sum := transportChecksum(src, dst, IPProtoTCP, d.data[l.Start:l.Start+hlen+length])
+		sum := transportChecksum(src, pseudoDst(d, i, dst), IPProtoTCP, d.data[l.Start:l.Start+hlen+length])
 		b = append(b, ", cksum 0x"...)
 		b = appendHex4(b, t.Checksum())
 		if sum != 0 {
@@ -235,6 +244,11 @@ func (p *LinePrinter) ipPayloadLen(d *Decoder, i int) int {
 			return int(ip.TotalLength()) - ip.HeaderLen() - ext
 		case LayerIPv6:
 			ip := IPv6(d.data[l.Start:l.Payload])
+			if ip.PayloadLength() == 0 {
+				if n := jumboLen(d, j); n > 0 {
+					return n - ext
+				}
+			}
 			return int(ip.PayloadLength()) - ext
 		case LayerIPv6HopByHop, LayerIPv6Routing, LayerIPv6Fragment, LayerIPv6DestOpts:
 			ext += l.Payload - l.Start
@@ -384,15 +398,16 @@ func appendOptName(b []byte, k uint8) []byte {
 func (p *LinePrinter) lineUDP(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
 	src, dst, v6 := ipAddrs(d, i)
+	psrc, pdst := portAddrs(d, i, src, dst)
 	if l.Malformed == ReasonTruncated {
 		if l.End-l.Start >= 4 {
 			data := d.data[l.Start:l.End]
-			b = appendPorts(b, src, dst, be16(data), be16(data[2:]))
+			b = appendPorts(b, psrc, pdst, be16(data), be16(data[2:]))
 		}
 		return append(b, " [|udp]"...)
 	}
 	u := UDP(d.data[l.Start:l.Payload])
-	b = appendPorts(b, src, dst, u.SrcPort(), u.DstPort())
+	b = appendPorts(b, psrc, pdst, u.SrcPort(), u.DstPort())
 	if l.Malformed != "" {
 		b = append(b, "[bad udp length "...)
 		b = appendUint(b, uint64(u.Length()))
@@ -413,7 +428,7 @@ func (p *LinePrinter) lineUDP(b []byte, d *Decoder, i int) []byte {
 			b = append(b, "[no cksum] "...)
 		case whole:
 			proto := uint8(IPProtoUDP)
-			sum := transportChecksum(src, dst, proto, d.data[l.Start:l.Start+int(u.Length())])
+			sum := transportChecksum(src, pseudoDst(d, i, dst), proto, d.data[l.Start:l.Start+int(u.Length())])
 			if sum != 0 {
 				b = append(b, "[bad udp cksum 0x"...)
 				b = appendHex4(b, u.Checksum())
@@ -447,4 +462,14 @@ func appendPrintable(b, data []byte) []byte {
 		b = append(b, c)
 	}
 	return b
+}
+
+// portAddrs returns the addresses to print before the ports of the
+// transport at layer i: none after IPv6 extension headers, where tcpdump
+// has printed them already.
+func portAddrs(d *Decoder, i int, src, dst netip.Addr) (netip.Addr, netip.Addr) {
+	if i > 0 && isIPv6Ext(d.layers[i-1].Type) {
+		return netip.Addr{}, netip.Addr{}
+	}
+	return src, dst
 }

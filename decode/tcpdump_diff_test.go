@@ -112,7 +112,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 	data := d.Data()
 	for k, l := range layers {
 		switch l.Type {
-		case decode.LayerLLC, decode.LayerIPv6HopByHop, decode.LayerIPv6Routing, decode.LayerIPv6Fragment, decode.LayerIPv6DestOpts, decode.LayerSLL2:
+		case decode.LayerLLC, decode.LayerSLL2:
 			return false // tcpdump prints their contents; rawcap does not yet
 		case decode.LayerTCP, decode.LayerUDP:
 			if l.End-l.Start < 4 {
