@@ -19,7 +19,7 @@ func (p *LinePrinter) lineNothing(b []byte, d *Decoder, i int) []byte {
 	}
 	if i > 0 && d.layers[i-1].Type == LayerUDP {
 		b = append(b, "UDP, length "...)
-		return strconv.AppendInt(b, int64(d.layers[i].End-d.layers[i].Start), 10)
+		return strconv.AppendInt(b, int64(d.tcpWirePayload(i-1)), 10)
 	}
 	return b
 }

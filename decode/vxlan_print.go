@@ -121,10 +121,10 @@ func treeVXLAN(t *treeWriter, d *Decoder, i int) {
 	t.end()
 	t.depth = 2
 	t.bits(f, 16, 0x8000, "GBP Extension")
-	t.b = append(t.b, "Not defined"...)
 	if f&0x8000 != 0 {
-		t.b = t.b[:len(t.b)-len("Not defined")]
 		t.b = append(t.b, "Defined"...)
+	} else {
+		t.b = append(t.b, "Not defined"...)
 	}
 	t.end()
 	for _, fl := range [...]struct {
@@ -132,11 +132,10 @@ func treeVXLAN(t *treeWriter, d *Decoder, i int) {
 		label string
 	}{{0x0800, "VXLAN Network ID (VNI)"}, {0x0040, "Don't Learn"}, {0x0008, "Policy Applied"}} {
 		t.bits(f, 16, fl.mask, fl.label)
-		t.b = strconv.AppendBool(t.b, f&fl.mask != 0)
 		if f&fl.mask != 0 {
-			t.b[len(t.b)-4] = 'T'
+			t.b = append(t.b, "True"...)
 		} else {
-			t.b[len(t.b)-5] = 'F'
+			t.b = append(t.b, "False"...)
 		}
 		t.end()
 	}
