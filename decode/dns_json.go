@@ -4,6 +4,7 @@ import (
 	"net/netip"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // jsonDNS writes the "dns" member with Wireshark's field names: the header
@@ -665,6 +666,14 @@ func treeDNSRecord(t *treeWriter, m DNS, r DNSRecord) {
 		t.end()
 		t.depth = 3
 		t.int("Data length", r.Len)
+		for k := 0; k+4 <= len(data); {
+			code, n := be16(data[k:]), int(be16(data[k+2:]))
+			if k+4+n > len(data) {
+				break
+			}
+			treeEDNSOption(t, code, data[k+4:k+4+n])
+			k += 4 + n
+		}
 		return
 	}
 	t.line()
@@ -725,6 +734,46 @@ func treeDNSRecord(t *treeWriter, m DNS, r DNSRecord) {
 			t.end()
 			k += 1 + n
 		}
+	case 46: // RRSIG
+		if len(data) < 18 {
+			break
+		}
+		t.line()
+		t.b = append(t.b, "Type Covered: "...)
+		t.b = appendTreeType(t.b, be16(data))
+		t.end()
+		t.line()
+		t.b = append(t.b, "Algorithm: "...)
+		if s, ok := dnsSecAlgWSNames[data[2]]; ok {
+			t.b = append(t.b, s...)
+		} else {
+			t.b = append(t.b, "Unknown"...)
+		}
+		t.b = append(t.b, " ("...)
+		t.b = strconv.AppendUint(t.b, uint64(data[2]), 10)
+		t.b = append(t.b, ')')
+		t.end()
+		t.int("Labels", int(data[3]))
+		t.line()
+		t.b = append(t.b, "Original TTL: "...)
+		t.b = appendTreeSeconds(t.b, be32(data[4:]))
+		t.end()
+		for k, label := range [...]string{"Signature Expiration: ", "Signature Inception: "} {
+			t.line()
+			t.b = append(t.b, label...)
+			t.b = time.Unix(int64(be32(data[8+4*k:])), 0).UTC().AppendFormat(t.b, "Jan _2, 2006 15:04:05.000000000 UTC")
+			t.end()
+		}
+		t.int("Key Tag", int(be16(data[16:])))
+		end, ok := m.SkipName(r.Data + 18)
+		if !ok || end > r.Data+r.Len {
+			break
+		}
+		treeDNSName(t, m, "Signer's name: ", r.Data+18)
+		t.line()
+		t.b = append(t.b, "Signature: "...)
+		t.b = appendWSBytes(t.b, m[end:r.Data+r.Len])
+		t.end()
 	case DNSTypeSOA:
 		n1, ok1 := m.SkipName(r.Data)
 		n2, ok2 := m.SkipName(n1)
@@ -744,4 +793,122 @@ func treeDNSRecord(t *treeWriter, m DNS, r DNSRecord) {
 			t.end()
 		}
 	}
+}
+
+// dnsSecAlgWSNames are Wireshark's names of the DNSSEC algorithms.
+var dnsSecAlgWSNames = map[byte]string{
+	1: "RSA/MD5", 3: "DSA/SHA1", 5: "RSA/SHA1", 6: "DSA + NSEC3/SHA1", 7: "RSA/SHA1 + NSEC3/SHA1",
+	8: "RSA/SHA-256", 10: "RSA/SHA-512", 13: "ECDSA Curve P-256 with SHA-256",
+	14: "ECDSA Curve P-384 with SHA-384", 15: "ED25519", 16: "ED448",
+}
+
+// appendWSBytes appends data in hex as Wireshark's tree shows bytes: at
+// most 36 of them, then "…".
+func appendWSBytes(b, data []byte) []byte {
+	if len(data) == 0 {
+		return append(b, "<MISSING>"...)
+	}
+	if len(data) > 36 {
+		return append(appendHexBytes(b, data[:36]), "…"...)
+	}
+	return appendHexBytes(b, data)
+}
+
+var ednsOptionWSNames = map[uint16]string{
+	3: "NSID - Name Server Identifier", 5: "DAU - DNSSEC Algorithm Understood (RFC6975)",
+	6: "DHU - DS Hash Understood (RFC6975)", 7: "N3U - NSEC3 Hash Understood (RFC6975)",
+	8: "CSUBNET - Client subnet", 9: "EDNS EXPIRE (RFC7314)", 10: "COOKIE",
+	11: "EDNS TCP Keepalive", 12: "PADDING", 13: "CHAIN",
+}
+
+// treeEDNSOption writes one EDNS option of an OPT record.
+func treeEDNSOption(t *treeWriter, code uint16, data []byte) {
+	name, ok := ednsOptionWSNames[code]
+	t.depth = 3
+	t.line()
+	t.b = append(t.b, "Option: "...)
+	appendName := func() {
+		if ok {
+			t.b = append(t.b, name...)
+		} else {
+			t.b = append(t.b, "Unknown ("...)
+			t.b = strconv.AppendUint(t.b, uint64(code), 10)
+			t.b = append(t.b, ')')
+		}
+	}
+	appendName()
+	t.end()
+	t.depth = 4
+	t.line()
+	t.b = append(t.b, "Option Code: "...)
+	appendName()
+	if ok {
+		t.b = append(t.b, " ("...)
+		t.b = strconv.AppendUint(t.b, uint64(code), 10)
+		t.b = append(t.b, ')')
+	}
+	t.end()
+	t.int("Option Length", len(data))
+	t.line()
+	t.b = append(t.b, "Option Data: "...)
+	t.b = appendWSBytes(t.b, data)
+	t.end()
+	switch code {
+	case 8: // client subnet
+		if len(data) < 4 {
+			break
+		}
+		fam := be16(data)
+		t.line()
+		t.b = append(t.b, "Family: "...)
+		switch fam {
+		case 1:
+			t.b = append(t.b, "IPv4 (1)"...)
+		case 2:
+			t.b = append(t.b, "IPv6 (2)"...)
+		default:
+			t.b = append(t.b, "Unknown ("...)
+			t.b = strconv.AppendUint(t.b, uint64(fam), 10)
+			t.b = append(t.b, ')')
+		}
+		t.end()
+		t.int("Source Netmask", int(data[2]))
+		t.int("Scope Netmask", int(data[3]))
+		var a [16]byte
+		copy(a[:], data[4:])
+		switch fam {
+		case 1:
+			t.line()
+			t.b = append(t.b, "Client Subnet: "...)
+			t.b = netip.AddrFrom4([4]byte(a[:4])).AppendTo(t.b)
+			t.end()
+		case 2:
+			t.line()
+			t.b = append(t.b, "Client Subnet: "...)
+			t.b = netip.AddrFrom16(a).AppendTo(t.b)
+			t.end()
+		}
+	case 10: // cookie
+		if len(data) < 8 {
+			break
+		}
+		t.line()
+		t.b = append(t.b, "Client Cookie: "...)
+		t.b = appendHexBytes(t.b, data[:8])
+		t.end()
+		t.line()
+		t.b = append(t.b, "Server Cookie: "...)
+		t.b = appendWSBytes(t.b, data[8:])
+		t.end()
+	case 11: // TCP keepalive
+		if len(data) == 2 {
+			t.int("Timeout", int(be16(data)))
+		}
+	case 12: // padding
+		t.line()
+		t.b = append(t.b, "Padding: "...)
+		t.b = appendWSBytes(t.b, data)
+		t.end()
+	}
+	t.depth = 3
 }
