@@ -91,14 +91,6 @@ func TestPrintersOnCorpus(t *testing.T) {
 	t.Logf("%d corpus packets decoded and printed", len(pkts))
 }
 
-var fuzzLinkTypes = []struct {
-	name string
-	lt   linktype.Type
-}{
-	{"Ethernet", linktype.Ethernet}, {"LinuxSLL", linktype.LinuxSLL}, {"LinuxSLL2", linktype.LinuxSLL2},
-	{"Null", linktype.Null}, {"Loop", linktype.Loop}, {"Raw", linktype.Raw}, {"IPv4", linktype.IPv4}, {"IPv6", linktype.IPv6},
-}
-
 // fuzzDecode is the body of the per-link-type fuzz targets: decode and
 // print every way, then check the layers are well-formed.
 func fuzzDecode(f *testing.F, lt linktype.Type) {

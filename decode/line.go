@@ -1,7 +1,6 @@
 package decode
 
 import (
-	"net/netip"
 	"strconv"
 	"time"
 )
@@ -214,5 +213,3 @@ func appendHex2(b []byte, v uint8) []byte { return append(b, hexDigits[v>>4], he
 
 // appendHexMin appends v in hex without leading zeros ("0" for 0).
 func appendHexMin(b []byte, v uint64) []byte { return strconv.AppendUint(b, v, 16) }
-
-func appendAddr(b []byte, a netip.Addr) []byte { return a.AppendTo(b) }

@@ -149,7 +149,7 @@ func (p *LinePrinter) lineTCPHeader(b []byte, d *Decoder, i int, t TCP, cut bool
 		if sp > dp {
 			rev = true
 		} else if sp == dp {
-			rev = src.Less(dst) == false && src != dst
+			rev = !src.Less(dst) && src != dst
 		}
 		sa, da := src.As16(), dst.As16()
 		if rev {

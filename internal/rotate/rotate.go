@@ -53,15 +53,14 @@ type Config struct {
 
 // Writer writes packets into a rotating series of files.
 type Writer struct {
-	cfg     Config
-	f       *os.File
-	w       pcapio.Writer
-	name    string
-	size    int64
-	opened  time.Time
-	count   int // files made by size rotation within this interval
-	files   int // files opened in all
-	started bool
+	cfg    Config
+	f      *os.File
+	w      pcapio.Writer
+	name   string
+	size   int64
+	opened time.Time
+	count  int // files made by size rotation within this interval
+	files  int // files opened in all
 }
 
 // New opens the first file. Its name is the template formatted for the
