@@ -115,15 +115,12 @@ func treeDHCPv4(t *treeWriter, d *Decoder, i int) {
 	t.b = strconv.AppendUint(t.b, uint64(m.Op()), 10)
 	t.b = append(t.b, ')')
 	t.end()
-	t.line()
-	t.b = append(t.b, "Hardware type: "...)
-	if m.HType() == 1 {
-		t.b = append(t.b, "Ethernet (0x01)"...)
-	} else {
-		t.b = append(t.b, "0x"...)
-		t.b = appendHex2(t.b, m.HType())
+	switch m.HType() {
+	case 1:
+		t.str("Hardware type", "Ethernet (0x01)")
+	case 6:
+		t.str("Hardware type", "IEEE 802 (0x06)")
 	}
-	t.end()
 	t.int("Hardware address length", int(m.HLen()))
 	t.int("Hops", int(m.Hops()))
 	t.hex("Transaction ID", uint64(m.XID()), 8)
@@ -132,7 +129,7 @@ func treeDHCPv4(t *treeWriter, d *Decoder, i int) {
 	t.b = append(t.b, "Bootp flags: 0x"...)
 	t.b = appendHex4(t.b, m.Flags())
 	if m.Flags()&0x8000 != 0 {
-		t.b = append(t.b, " (Broadcast)"...)
+		t.b = append(t.b, ", Broadcast flag (Broadcast)"...)
 	} else {
 		t.b = append(t.b, " (Unicast)"...)
 	}
@@ -169,10 +166,24 @@ func treeDHCPv4(t *treeWriter, d *Decoder, i int) {
 		t.b = appendHexBytes(t.b, m[34:44])
 		t.end()
 	}
+	overload := false // option 52: sname and file hold options
+	if m.HasMagic() {
+		for off := dhcpFixedLen + 4; ; {
+			o, next, ok, _ := m.NextOption(off)
+			if !ok {
+				break
+			}
+			overload = overload || o.Tag == 52
+			off = next
+		}
+	}
 	for _, f := range [...]struct {
 		label string
 		field []byte
 	}{{"Server host name", m.SName()}, {"Boot file name", m.File()}} {
+		if overload {
+			break
+		}
 		t.line()
 		t.b = append(t.b, f.label...)
 		if f.field[0] == 0 {
@@ -213,28 +224,93 @@ func treeDHCPv4(t *treeWriter, d *Decoder, i int) {
 		if off+1 < len(m) {
 			t.line()
 			t.b = append(t.b, "Padding: "...)
-			t.b = appendHexBytes(t.b, m[off+1:])
+			t.b = appendWSBytes(t.b, m[off+1:])
 			t.end()
 		}
 	}
 }
 
-// dhcpWSNames are Wireshark's names of the common DHCP options.
-var dhcpWSNames = map[uint8]string{
-	1: "Subnet Mask", 2: "Time Offset", 3: "Router", 4: "Time Server", 5: "Name Server",
-	6: "Domain Name Server", 7: "Log Server", 12: "Host Name", 13: "Boot File Size",
-	15: "Domain Name", 19: "IP Forwarding", 20: "Non-Local Source Routing", 21: "Policy Filter",
-	23: "Default IP Time-to-Live", 26: "Interface MTU", 27: "All Subnets are Local",
-	28: "Broadcast Address", 33: "Static Route", 42: "Network Time Protocol Servers",
+// dhcpWSNames are Wireshark 4.0's option names (read from tshark -V).
+var dhcpWSNames = [256]string{
+	0: "Padding", 1: "Subnet Mask", 2: "Time Offset", 3: "Router", 4: "Time Server", 5: "Name Server",
+	6: "Domain Name Server", 7: "Log Server", 8: "Quotes Server", 9: "LPR Server",
+	10: "Impress Server", 11: "Resource Location Server", 12: "Host Name", 13: "Boot File Size",
+	14: "Merit Dump File", 15: "Domain Name", 16: "Swap Server", 17: "Root Path",
+	18: "Extensions Path", 19: "IP Forwarding", 20: "Non-Local Source Routing", 21: "Policy Filter",
+	22: "Maximum Datagram Reassembly Size", 23: "Default IP Time-to-Live",
+	24: "Path MTU Aging Timeout", 25: "Path MTU Plateau Table", 26: "Interface MTU",
+	27: "All Subnets are Local", 28: "Broadcast Address", 29: "Perform Mask Discovery",
+	30: "Mask Supplier", 31: "Perform Router Discover", 32: "Router Solicitation Address",
+	33: "Static Route", 34: "Trailer Encapsulation", 35: "ARP Cache Timeout",
+	36: "Ethernet Encapsulation", 37: "TCP Default TTL", 38: "TCP Keepalive Interval",
+	39: "TCP Keepalive Garbage", 40: "Network Information Service Domain",
+	41: "Network Information Service Servers", 42: "Network Time Protocol Servers",
 	43: "Vendor-Specific Information", 44: "NetBIOS over TCP/IP Name Server",
-	46: "NetBIOS over TCP/IP Node Type", 50: "Requested IP Address", 51: "IP Address Lease Time",
+	45: "NetBIOS over TCP/IP Datagram Distribution Name Server", 46: "NetBIOS over TCP/IP Node Type",
+	47: "NetBIOS over TCP/IP Scope", 48: "X Window System Font Server",
+	49: "X Window System Display Manager", 50: "Requested IP Address", 51: "IP Address Lease Time",
 	52: "Option Overload", 53: "DHCP Message Type", 54: "DHCP Server Identifier",
 	55: "Parameter Request List", 56: "Message", 57: "Maximum DHCP Message Size",
 	58: "Renewal Time Value", 59: "Rebinding Time Value", 60: "Vendor class identifier",
-	61: "Client identifier", 66: "TFTP Server Name", 67: "Bootfile name",
-	77: "User Class Information", 81: "Client Fully Qualified Domain Name",
-	82: "Agent Information Option", 119: "Domain Search", 121: "Classless Static Route",
-	252: "Private/Proxy autodiscovery",
+	61: "Client identifier", 62: "Novell/Netware IP domain", 63: "Novell Options",
+	64: "Network Information Service+ Domain", 65: "Network Information Service+ Servers",
+	66: "TFTP Server Name", 67: "Bootfile name", 68: "Mobile IP Home Agent", 69: "SMTP Server",
+	70: "POP3 Server", 71: "NNTP Server", 72: "Default WWW Server", 73: "Default Finger Server",
+	74: "Default IRC Server", 75: "StreetTalk Server", 76: "StreetTalk Directory Assistance Server",
+	77: "User Class Information", 78: "Directory Agent Information",
+	79: "Service Location Agent Scope", 80: "Rapid commit", 81: "Client Fully Qualified Domain Name",
+	82: "Agent Information Option", 83: "iSNS", 84: "Removed/Unassigned",
+	85: "Novell Directory Services Servers", 86: "Novell Directory Services Tree Name",
+	87: "Novell Directory Services Context", 88: "BCMCS Controller Domain Name [TODO:RFC4280]",
+	89: "BCMCS Controller IPv4 address [TODO:RFC4280]", 90: "Authentication",
+	91: "Client last transaction time", 92: "Associated IP option", 93: "Client System Architecture",
+	94: "Client Network Device Interface", 95: "LDAP [TODO:RFC3679]", 96: "Removed/Unassigned",
+	97: "UUID/GUID-based Client Identifier", 98: "Open Group's User Authentication [TODO:RFC2485]",
+	99: "Civic Addresses Configuration", 100: "PCode", 101: "TCode", 102: "Removed/unassigned",
+	103: "Removed/unassigned", 104: "Removed/unassigned", 105: "Removed/unassigned",
+	106: "Removed/unassigned", 107: "Removed/unassigned", 108: "IPv6-Only Preferred",
+	109: "Unassigned", 110: "Removed/Unassigned", 111: "Unassigned",
+	112: "NetInfo Parent Server Address", 113: "NetInfo Parent Server Tag",
+	114: "DHCP Captive-Portal", 115: "Removed/Unassigned", 116: "DHCP Auto-Configuration",
+	117: "Name Service Search", 118: "Subnet Selection Option", 119: "Domain Search",
+	120: "SIP Servers", 121: "Classless Static Route",
+	122: "CableLabs Client Configuration [TODO:RFC3495]",
+	123: "Coordinate-based Location Configuration", 124: "V-I Vendor Class",
+	125: "V-I Vendor-specific Information", 126: "Removed/Unassigned", 127: "Removed/Unassigned",
+	128: "DOCSIS full security server IP [TODO]", 129: "PXE - undefined (vendor specific)",
+	130: "PXE - undefined (vendor specific)", 131: "PXE - undefined (vendor specific)",
+	132: "PXE - undefined (vendor specific)", 133: "PXE - undefined (vendor specific)",
+	134: "PXE - undefined (vendor specific)", 135: "PXE - undefined (vendor specific)",
+	136: "PANA Authentication Agent", 137: "LoST Server Domain Name",
+	138: "CAPWAP Access Controllers", 139: "IPv4 Address-MoS", 140: "IPv4 FQDN-MoS",
+	141: "SIP UA Configuration Domains", 142: "IPv4 Address ANDSF",
+	143: "Zerotouch Redirect [TODO: draft-ietf-netconf-zerotouch]",
+	144: "Geospatial Location [TODO:RFC6225]", 145: "Forcerenew Nonce Capable",
+	146: "RDNSS Selection", 147: "Unassigned", 148: "Unassigned", 149: "Unassigned",
+	150: "TFTP Server Address", 151: "Leasequery Status code", 152: "Leasequery Base Time",
+	153: "Leasequery Start Time of State", 154: "Leasequery Query Start Time",
+	155: "Leasequery Query End Time", 156: "Leasequery Dhcp State", 157: "Leasequery Data Source",
+	158: "PCP Server", 159: "Portparams", 160: "Unassigned (ex DHCP Captive-Portal)",
+	161: "Manufacturer Usage Description", 162: "Unassigned", 163: "Unassigned", 164: "Unassigned",
+	165: "Unassigned", 166: "Unassigned", 167: "Unassigned", 168: "Unassigned", 169: "Unassigned",
+	170: "Unassigned", 171: "Unassigned", 172: "Unassigned", 173: "Unassigned", 174: "Unassigned",
+	175: "Etherboot", 176: "IP Telephone", 177: "Etherboot", 178: "Unassigned", 179: "Unassigned",
+	180: "Unassigned", 181: "Unassigned", 182: "Unassigned", 183: "Unassigned", 184: "Unassigned",
+	185: "Unassigned", 186: "Unassigned", 187: "Unassigned", 188: "Unassigned", 189: "Unassigned",
+	190: "Unassigned", 191: "Unassigned", 192: "Unassigned", 193: "Unassigned", 194: "Unassigned",
+	195: "Unassigned", 196: "Unassigned", 197: "Unassigned", 198: "Unassigned", 199: "Unassigned",
+	200: "Unassigned", 201: "Unassigned", 202: "Unassigned", 203: "Unassigned", 204: "Unassigned",
+	205: "Unassigned", 206: "Unassigned", 207: "Unassigned", 208: "PXELINUX Magic",
+	209: "PXE Configuration file", 210: "PXE Path Prefix", 211: "Reboot Time", 212: "6RD",
+	213: "V4 Access Domain", 214: "Unassigned", 215: "Unassigned", 216: "Unassigned",
+	217: "Unassigned", 218: "Unassigned", 219: "Unassigned", 220: "Subnet Allocation",
+	221: "Virtual Subnet Selection", 222: "Unassigned", 223: "Unassigned", 224: "Private",
+	225: "Private", 226: "Private", 227: "Private", 228: "Private", 229: "Private", 230: "Private",
+	231: "Private", 232: "Private", 233: "Private", 234: "Private", 235: "Private", 236: "Private",
+	237: "Private", 238: "Private", 239: "Private", 240: "Private", 241: "Private",
+	242: "Private/Avaya IP Telephone", 243: "Private", 244: "Private", 245: "Private", 246: "Private",
+	247: "Private", 248: "Private", 249: "Private/Classless Static Route (Microsoft)", 250: "Private",
+	251: "Private", 252: "Private/Proxy autodiscovery", 253: "Private", 254: "Private", 255: "End",
 }
 
 var dhcpWSMsgTypes = [...]string{1: "Discover", 2: "Offer", 3: "Request", 4: "Decline", 5: "ACK", 6: "NAK", 7: "Release", 8: "Inform", 9: "Force Renew"}
@@ -284,10 +360,8 @@ func appendWSSeconds(b []byte, v int64) []byte {
 
 // treeDHCPOption writes one option: its summary line, length and value.
 func treeDHCPOption(t *treeWriter, o DHCPOption) {
-	name, known := dhcpWSNames[o.Tag]
-	if !known {
-		name = "Unknown"
-	}
+	name := dhcpWSNames[o.Tag]
+	known := o.Tag < 129 || o.Tag > 135
 	t.depth = 1
 	t.line()
 	t.b = append(t.b, "Option: ("...)
@@ -355,10 +429,7 @@ func treeDHCPOption(t *treeWriter, o DHCPOption) {
 		}
 	case 55:
 		for _, c := range d {
-			nm, ok := dhcpWSNames[c]
-			if !ok {
-				nm = "Unknown"
-			}
+			nm := dhcpWSNames[c]
 			line("Parameter Request List Item")
 			t.b = append(t.b, '(')
 			t.b = strconv.AppendUint(t.b, uint64(c), 10)

@@ -289,7 +289,9 @@ func jsonDNSRecord(w *jsonWriter, m DNS, r DNSRecord) {
 
 var dnsOpcodeNames = [...]string{0: "Standard query", 1: "Inverse query", 2: "Server status request", 4: "Zone change notification", 5: "Dynamic update"}
 
-var dnsRcodeNames = [...]string{0: "No error", 1: "Format error", 2: "Server failure", 3: "No such name", 4: "Not implemented", 5: "Refused"}
+var dnsRcodeNames = [...]string{0: "No error", 1: "Format error", 2: "Server failure", 3: "No such name",
+	4: "Not implemented", 5: "Refused", 6: "Name exists", 7: "RRset exists", 8: "RRset does not exist",
+	9: "Not authoritative", 10: "Name out of zone"}
 
 // treeDNS writes the DNS subtree as tshark -V shows its main fields.
 func treeDNS(t *treeWriter, d *Decoder, i int) {
@@ -321,9 +323,11 @@ func treeDNS(t *treeWriter, d *Decoder, i int) {
 	}
 	if resp {
 		t.b = append(t.b, " response"...)
+		t.b = append(t.b, ", "...)
 		if rc := int(m.RCode()); rc < len(dnsRcodeNames) {
-			t.b = append(t.b, ", "...)
 			t.b = append(t.b, dnsRcodeNames[rc]...)
+		} else {
+			t.b = append(t.b, "Unknown error"...)
 		}
 	}
 	t.end()
@@ -641,7 +645,9 @@ func treeDNSRecord(t *treeWriter, m DNS, r DNSRecord) {
 	}
 	t.end()
 	t.depth = 3
-	treeDNSName(t, m, "Name: ", r.Name)
+	if !treeSRVOwner(t, m, r) {
+		treeDNSName(t, m, "Name: ", r.Name)
+	}
 	t.line()
 	t.b = append(t.b, "Type: "...)
 	t.b = appendTreeType(t.b, r.Type)
@@ -911,4 +917,41 @@ func treeEDNSOption(t *treeWriter, code uint16, data []byte) {
 		t.end()
 	}
 	t.depth = 3
+}
+
+// treeSRVOwner writes an SRV record's owner name as Wireshark splits it
+// ("_sip._tcp.example.com": Service, Protocol, Name), if it has that form.
+func treeSRVOwner(t *treeWriter, m DNS, r DNSRecord) bool {
+	if r.Type != DNSTypeSRV {
+		return false
+	}
+	it := m.Name(r.Name)
+	svc, ok1 := it.Next()
+	proto, ok2 := it.Next()
+	if !ok1 || !ok2 || len(svc) < 2 || len(proto) < 2 || svc[0] != '_' || proto[0] != '_' {
+		return false
+	}
+	t.line()
+	t.b = append(t.b, "Service: "...)
+	t.b = append(t.b, svc...)
+	t.end()
+	t.line()
+	t.b = append(t.b, "Protocol: "...)
+	t.b = append(t.b, proto...)
+	t.end()
+	t.line()
+	t.b = append(t.b, "Name: "...)
+	first := true
+	for l, ok := it.Next(); ok; l, ok = it.Next() {
+		if !first {
+			t.b = append(t.b, '.')
+		}
+		first = false
+		t.b = append(t.b, l...)
+	}
+	if first {
+		t.b = append(t.b, "<Root>"...)
+	}
+	t.end()
+	return true
 }

@@ -140,7 +140,16 @@ func treeNTP(t *treeWriter, d *Decoder, i int) {
 	t.b = append(t.b, " (NTP Version "...)
 	t.b = strconv.AppendUint(t.b, uint64(n.Version()), 10)
 	t.b = append(t.b, ", "...)
-	t.b = append(t.b, mode...)
+	switch n.Mode() {
+	case NTPModeControl:
+		t.b = append(t.b, "control"...)
+	case NTPModePrivate:
+		t.b = append(t.b, "private)"...)
+		t.end() // mode 7's fields are implementation-specific: not shown
+		return
+	default:
+		t.b = append(t.b, mode...)
+	}
 	t.b = append(t.b, ')')
 	t.end()
 	t.depth = 1
@@ -188,6 +197,8 @@ func treeNTP(t *treeWriter, d *Decoder, i int) {
 		t.b = append(t.b, "primary reference"...)
 	case st <= 15:
 		t.b = append(t.b, "secondary reference"...)
+	case st == 16:
+		t.b = append(t.b, "unsynchronized"...)
 	default:
 		t.b = append(t.b, "reserved"...)
 	}
@@ -223,9 +234,14 @@ func treeNTP(t *treeWriter, d *Decoder, i int) {
 		t.b = append(t.b, " seconds"...)
 		t.end()
 	}
+	ref := n.RefID()
+	if st == 1 && be32(ref) != 0 {
+		// Wireshark names reference clocks from a table rawcap does not
+		// carry ("Global Position System" for GPS): the line is left out.
+		goto timestamps
+	}
 	t.line()
 	t.b = append(t.b, "Reference ID: "...)
-	ref := n.RefID()
 	switch {
 	case be32(ref) == 0:
 		t.b = append(t.b, "NULL"...)
@@ -244,6 +260,7 @@ func treeNTP(t *treeWriter, d *Decoder, i int) {
 		t.b = appendIPv4(t.b, ref, 0)
 	}
 	t.end()
+timestamps:
 	for k, label := range [...]string{"Reference Timestamp: ", "Origin Timestamp: ", "Receive Timestamp: ", "Transmit Timestamp: "} {
 		t.line()
 		t.b = append(t.b, label...)

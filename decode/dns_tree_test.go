@@ -1,0 +1,150 @@
+package decode_test
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/linktype"
+	"github.com/rawcap/rawcap/pcapio"
+)
+
+// appTreeHeads start the DNS, DHCP and NTP subtrees.
+var appTreeHeads = []string{"Domain Name System", "Dynamic Host Configuration Protocol", "Network Time Protocol"}
+
+// appTreeFrames splits tshark -V output into frames.
+func appTreeFrames(out string) []string {
+	var frames []string
+	for _, part := range strings.Split(out, "\nFrame ") {
+		if part != "" {
+			frames = append(frames, part)
+		}
+	}
+	return frames
+}
+
+// appSubtree returns the lines of the DNS, DHCP or NTP subtree of a
+// rawcap tree (from its head line to the next top-level line).
+func appSubtree(tree string) []string {
+	var out []string
+	in := false
+	for _, line := range strings.Split(strings.TrimRight(tree, "\n"), "\n") {
+		top := line != "" && line[0] != ' '
+		if top {
+			in = false
+			for _, h := range appTreeHeads {
+				in = in || strings.HasPrefix(line, h)
+			}
+		}
+		if in {
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+// vendorMAC matches tshark's "Vendor_xx:xx:xx (mac)" resolution of an
+// address's maker, which rawcap does not do.
+var vendorMAC = regexp.MustCompile(`: [^ ]+_[0-9a-f:]+ \(([0-9a-f:]{17})\)$`)
+
+// appTreeAllow lists subtrees known to differ from tshark's, with reasons.
+var appTreeAllow = map[string]string{
+	"tcpdump/tests_dns-badlabel.pcap#1": "a name longer than 255 characters: tshark hits an exception",
+	"tcpdump/tests_dns_fwdptr.pcap#1":   "names longer than 255 characters: tshark words their summary lines differently",
+	"dnsVectors#9":                      "a pointer past the message: tshark stops at an exception",
+	"dnsVectors#13":                     "7-byte message: tshark shows the fields it has, rawcap marks it malformed",
+	"dnsVectors#15":                     "the byte 0xff in a label: tshark prints it raw, rawcap as \\255",
+	"dnsVectors#19":                     "UPDATE with records past the message: tshark stops at an exception",
+	"dnsVectors#28":                     "TCP length prefix 5: tshark shows the header fields it has",
+	"dhcpVectors#7":                     "relay agent sub-option 9: tshark stops at an exception",
+	"dhcpVectors#20":                    "two message type options: tshark names the message after the other one",
+	"dhcpVectors#23":                    "malformed FQDN options: tshark stops at an exception",
+	"dhcpVectors#27":                    "empty options that need data: tshark stops at an exception",
+	"dhcpVectors#28":                    "a classless route cut short: tshark stops at an exception",
+}
+
+// TestAppTreeMatchesTshark checks the DNS, DHCP and NTP subtrees of -V
+// against tshark -n -V, on the corpus captures carrying them and the
+// crafted vectors: every line rawcap prints must be a line tshark prints,
+// in the same order (tshark's maker names for MAC addresses aside).
+func TestAppTreeMatchesTshark(t *testing.T) {
+	if _, err := exec.LookPath("tshark"); err != nil {
+		t.Skip("tshark not installed: differential test skipped")
+	}
+	type capture struct {
+		name, path string
+		pkts       []pcapio.Packet
+		mine       []bool
+	}
+	var caps []capture
+	for _, c := range appCorpus(t, decode.LayerDNS, decode.LayerDHCPv4, decode.LayerNTP) {
+		caps = append(caps, capture{c.name, c.path, c.packets, c.mine})
+	}
+	for _, set := range []struct {
+		name string
+		vs   []appVector
+	}{{"dnsVectors", dnsVectors}, {"dhcpVectors", dhcpVectors}, {"ntpVectors", ntpVectors}} {
+		c := capture{name: set.name}
+		var frames [][]byte
+		for i, v := range set.vs {
+			fr := appFrame(mustHex(t, v.hex), v.sport, v.dport, v.tcp)
+			frames = append(frames, fr)
+			c.pkts = append(c.pkts, pcapio.Packet{Data: fr, Length: len(fr), Time: time.Unix(int64(1700000000+i), 0), LinkType: linktype.Ethernet})
+			c.mine = append(c.mine, true)
+		}
+		c.path = writeTestPcap(t, frames)
+		caps = append(caps, c)
+	}
+	d := decode.NewDecoder()
+	p := &decode.TreePrinter{Location: time.UTC}
+	lines, trees, skipped := 0, 0, 0
+	for _, c := range caps {
+		cmd := exec.Command("tshark", "-n", "-V", "-r", c.path)
+		cmd.Env = append(os.Environ(), "TZ=UTC")
+		out, _ := cmd.Output()
+		theirs := appTreeFrames(string(out))
+		if len(theirs) != len(c.pkts) {
+			skipped++
+			t.Logf("%s: tshark printed %d frames for %d packets (skipped)", c.name, len(theirs), len(c.pkts))
+			continue
+		}
+		for i := range c.pkts {
+			if !c.mine[i] {
+				continue
+			}
+			pk := &c.pkts[i]
+			d.Decode(pk.Data, pk.LinkType)
+			f := decode.Frame{Number: i + 1, Time: pk.Time, Length: pk.Length}
+			mine := appSubtree(string(p.Append(nil, d, &f)))
+			want := strings.Split(theirs[i], "\n")
+			for k, w := range want {
+				want[k] = vendorMAC.ReplaceAllString(w, ": $1")
+			}
+			if appTreeAllow[fmt.Sprintf("%s#%d", c.name, i+1)] != "" {
+				continue
+			}
+			j := 0
+			trees++
+			for _, line := range mine {
+				if strings.HasPrefix(line, "[Malformed Packet") {
+					continue // tshark words truncation differently
+				}
+				for j < len(want) && want[j] != line {
+					j++
+				}
+				if j == len(want) {
+					t.Errorf("%s#%d: line %q is not in tshark's tree (in order)", c.name, i+1, line)
+					break
+				}
+				lines++
+				j++
+			}
+		}
+	}
+	t.Logf("%d subtrees, %d lines found in tshark's trees in order; %d captures skipped", trees, lines, skipped)
+}
