@@ -293,7 +293,10 @@ func (w *PcapNGWriter) WritePacket(p *Packet) error {
 	ts := w.ifaces[p.Interface].ts(p.Time)
 	big := w.big
 	b := &w.b
-	if !b.reserve(28) {
+	// Reserve the whole block when it fits, so the buffer is flushed only
+	// between records: a file cut by a killed capture then ends on a whole
+	// block.
+	if !b.reserve(min(n, cap(b.buf))) {
 		return b.err
 	}
 	b.buf = wApp32(b.buf, big, wBlockEPB)

@@ -437,7 +437,13 @@ func (s *liveSink) open() error {
 // header and this capture's interface.
 func (s *liveSink) create(w io.Writer) (pcapio.Writer, error) {
 	if s.o.format != pcapio.FormatPcapNG {
-		return pcapio.NewPcapWriter(w, pcapio.PcapWriterOptions{LinkType: s.h.LinkType(), SnapLen: uint32(s.snap), Nano: s.o.nano})
+		pw, err := pcapio.NewPcapWriter(w, pcapio.PcapWriterOptions{LinkType: s.h.LinkType(), SnapLen: uint32(s.snap), Nano: s.o.nano})
+		if err != nil {
+			return nil, err
+		}
+		// The header goes to the file at once, so that a capture killed
+		// before its first buffer fills still leaves a readable file.
+		return pw, pw.Flush()
 	}
 	ng, err := pcapio.NewPcapNGWriter(w, pcapio.PcapNGWriterOptions{UserAppl: "rawcap " + rawcapVersion(), OS: hostOS()})
 	if err != nil {
@@ -447,7 +453,7 @@ func (s *liveSink) create(w io.Writer) (pcapio.Writer, error) {
 	if _, err := ng.AddInterface(ifc); err != nil {
 		return nil, err
 	}
-	return ng, nil
+	return ng, ng.Flush()
 }
 
 // finish writes a pcapng file's statistics block before it is closed.
