@@ -3,6 +3,7 @@ package decode_test
 import (
 	"encoding/binary"
 	"encoding/hex"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -242,3 +243,39 @@ func init() {
 }
 
 func TestDNSVectors(t *testing.T) { checkVectors(t, dnsVectors) }
+
+// TestAppJSONMalformed checks that a message cut short is kept, with the
+// fields it has, and named in the frame's "malformed" member.
+func TestAppJSONMalformed(t *testing.T) {
+	tests := []struct {
+		name, hex, layer string
+		port             uint16
+		want             map[string]any // fields of the layer's object
+	}{
+		{"dns answer cut", "12 34 81 80 00 01 00 01 00 00 00 00 07 65 78 61 6d 70 6c 65 03 63 6f 6d 00 00 01 00 01 c0 0c 00 01",
+			"dns", 53, map[string]any{"id": "0x1234", "qry.name": "example.com", "count.answers": 1.0}},
+		{"dns header cut", "12 34 01", "dns", 53, map[string]any{"id": "0x1234"}},
+		{"ntp cut", "23 02 06 ec 00 00", "ntp", 123, map[string]any{"flags.vn": 4.0, "stratum": 2.0, "ppoll": 6.0}},
+		{"dhcp cut", "01 01 06 00 12 34 ab cd", "dhcp", 67, map[string]any{"type": 1.0, "id": "0x1234abcd"}},
+	}
+	d := decode.NewDecoder()
+	jp := &decode.JSONPrinter{Location: time.UTC}
+	for _, tt := range tests {
+		fr := appFrame(mustHex(t, tt.hex), 40000, tt.port, false)
+		d.Decode(fr, linktype.Ethernet)
+		f := decode.Frame{Number: 1, Time: time.Unix(1, 0), Length: len(fr)}
+		var js map[string]any
+		if err := json.Unmarshal(jp.Append(nil, d, &f), &js); err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if diff := cmp.Diff(map[string]any{"layer": tt.layer, "reason": "truncated header"}, js["malformed"]); diff != "" {
+			t.Errorf("%s: malformed (-want +got):\n%s", tt.name, diff)
+		}
+		obj, _ := js[tt.layer].(map[string]any)
+		for k, v := range tt.want {
+			if diff := cmp.Diff(v, obj[k]); diff != "" {
+				t.Errorf("%s: %s (-want +got):\n%s", tt.name, k, diff)
+			}
+		}
+	}
+}
