@@ -1,0 +1,371 @@
+package decode
+
+import (
+	"strconv"
+)
+
+// This file writes the DHCP subtree of -V as tshark -V shows it.
+
+// treeDHCPv4 writes the subtree as tshark -V shows its main fields.
+func treeDHCPv4(t *treeWriter, d *Decoder, i int) {
+	l := &d.layers[i]
+	m := DHCPv4(d.data[l.Start:l.End])
+	if len(m) < dhcpFixedLen {
+		t.head("Dynamic Host Configuration Protocol")
+		t.end()
+		return
+	}
+	mt := m.MessageType()
+	t.head("Dynamic Host Configuration Protocol")
+	if mt != 0 {
+		t.b = append(t.b, " ("...)
+		t.b = append(t.b, dhcpWSMsgType(mt)...)
+		t.b = append(t.b, ')')
+	}
+	t.end()
+	t.depth = 1
+	t.line()
+	t.b = append(t.b, "Message type: "...)
+	switch m.Op() {
+	case DHCPOpRequest:
+		t.b = append(t.b, "Boot Request"...)
+	case DHCPOpReply:
+		t.b = append(t.b, "Boot Reply"...)
+	default:
+		t.b = append(t.b, "Unknown"...)
+	}
+	t.b = append(t.b, " ("...)
+	t.b = strconv.AppendUint(t.b, uint64(m.Op()), 10)
+	t.b = append(t.b, ')')
+	t.end()
+	switch m.HType() {
+	case 1:
+		t.str("Hardware type", "Ethernet (0x01)")
+	case 6:
+		t.str("Hardware type", "IEEE 802 (0x06)")
+	}
+	t.int("Hardware address length", int(m.HLen()))
+	t.int("Hops", int(m.Hops()))
+	t.hex("Transaction ID", uint64(m.XID()), 8)
+	t.int("Seconds elapsed", int(m.Secs()))
+	t.line()
+	t.b = append(t.b, "Bootp flags: 0x"...)
+	t.b = appendHex4(t.b, m.Flags())
+	if m.Flags()&0x8000 != 0 {
+		t.b = append(t.b, ", Broadcast flag (Broadcast)"...)
+	} else {
+		t.b = append(t.b, " (Unicast)"...)
+	}
+	t.end()
+	t.depth = 2
+	t.bits(uint64(m.Flags()), 16, 0x8000, "Broadcast flag")
+	if m.Flags()&0x8000 != 0 {
+		t.b = append(t.b, "Broadcast"...)
+	} else {
+		t.b = append(t.b, "Unicast"...)
+	}
+	t.end()
+	t.bits(uint64(m.Flags()), 16, 0x7fff, "Reserved flags")
+	t.b = append(t.b, "0x"...)
+	t.b = appendHex4(t.b, m.Flags()&0x7fff)
+	t.end()
+	t.depth = 1
+	for _, f := range [...]struct {
+		label string
+		off   int
+	}{{"Client IP address: ", 12}, {"Your (client) IP address: ", 16}, {"Next server IP address: ", 20}, {"Relay agent IP address: ", 24}} {
+		t.line()
+		t.b = append(t.b, f.label...)
+		t.b = appendIPv4(t.b, m, f.off)
+		t.end()
+	}
+	if m.HType() == 1 && m.HLen() == 6 {
+		t.line()
+		t.b = append(t.b, "Client MAC address: "...)
+		t.b = m.ClientMAC().AppendTo(t.b)
+		t.end()
+		t.line()
+		t.b = append(t.b, "Client hardware address padding: "...)
+		t.b = appendHexBytes(t.b, m[34:44])
+		t.end()
+	}
+	overload := false // option 52: sname and file hold options
+	if m.HasMagic() {
+		for off := dhcpFixedLen + 4; ; {
+			o, next, ok, _ := m.NextOption(off)
+			if !ok {
+				break
+			}
+			overload = overload || o.Tag == 52
+			off = next
+		}
+	}
+	for _, f := range [...]struct {
+		label string
+		field []byte
+	}{{"Server host name", m.SName()}, {"Boot file name", m.File()}} {
+		if overload {
+			break
+		}
+		t.line()
+		t.b = append(t.b, f.label...)
+		if f.field[0] == 0 {
+			t.b = append(t.b, " not given"...)
+		} else {
+			t.b = append(t.b, ": "...)
+			for _, c := range f.field {
+				if c == 0 {
+					break
+				}
+				t.b = appendPrintChar(t.b, c)
+			}
+		}
+		t.end()
+	}
+	if !m.HasMagic() {
+		return
+	}
+	t.line()
+	t.b = append(t.b, "Magic cookie: DHCP"...)
+	t.end()
+	off := dhcpFixedLen + 4
+	for {
+		o, next, ok, _ := m.NextOption(off)
+		if !ok {
+			break
+		}
+		off = next
+		treeDHCPOption(t, o)
+	}
+	if off < len(m) && m[off] == dhcpOptEnd {
+		t.line()
+		t.b = append(t.b, "Option: (255) End"...)
+		t.end()
+		t.depth = 2
+		t.int("Option End", 255)
+		t.depth = 1
+		if off+1 < len(m) {
+			t.line()
+			t.b = append(t.b, "Padding: "...)
+			t.b = appendWSBytes(t.b, m[off+1:])
+			t.end()
+		}
+	}
+}
+
+// dhcpWSNames are Wireshark 4.0's option names (read from tshark -V).
+var dhcpWSNames = [256]string{
+	0: "Padding", 1: "Subnet Mask", 2: "Time Offset", 3: "Router", 4: "Time Server", 5: "Name Server",
+	6: "Domain Name Server", 7: "Log Server", 8: "Quotes Server", 9: "LPR Server",
+	10: "Impress Server", 11: "Resource Location Server", 12: "Host Name", 13: "Boot File Size",
+	14: "Merit Dump File", 15: "Domain Name", 16: "Swap Server", 17: "Root Path",
+	18: "Extensions Path", 19: "IP Forwarding", 20: "Non-Local Source Routing", 21: "Policy Filter",
+	22: "Maximum Datagram Reassembly Size", 23: "Default IP Time-to-Live",
+	24: "Path MTU Aging Timeout", 25: "Path MTU Plateau Table", 26: "Interface MTU",
+	27: "All Subnets are Local", 28: "Broadcast Address", 29: "Perform Mask Discovery",
+	30: "Mask Supplier", 31: "Perform Router Discover", 32: "Router Solicitation Address",
+	33: "Static Route", 34: "Trailer Encapsulation", 35: "ARP Cache Timeout",
+	36: "Ethernet Encapsulation", 37: "TCP Default TTL", 38: "TCP Keepalive Interval",
+	39: "TCP Keepalive Garbage", 40: "Network Information Service Domain",
+	41: "Network Information Service Servers", 42: "Network Time Protocol Servers",
+	43: "Vendor-Specific Information", 44: "NetBIOS over TCP/IP Name Server",
+	45: "NetBIOS over TCP/IP Datagram Distribution Name Server", 46: "NetBIOS over TCP/IP Node Type",
+	47: "NetBIOS over TCP/IP Scope", 48: "X Window System Font Server",
+	49: "X Window System Display Manager", 50: "Requested IP Address", 51: "IP Address Lease Time",
+	52: "Option Overload", 53: "DHCP Message Type", 54: "DHCP Server Identifier",
+	55: "Parameter Request List", 56: "Message", 57: "Maximum DHCP Message Size",
+	58: "Renewal Time Value", 59: "Rebinding Time Value", 60: "Vendor class identifier",
+	61: "Client identifier", 62: "Novell/Netware IP domain", 63: "Novell Options",
+	64: "Network Information Service+ Domain", 65: "Network Information Service+ Servers",
+	66: "TFTP Server Name", 67: "Bootfile name", 68: "Mobile IP Home Agent", 69: "SMTP Server",
+	70: "POP3 Server", 71: "NNTP Server", 72: "Default WWW Server", 73: "Default Finger Server",
+	74: "Default IRC Server", 75: "StreetTalk Server", 76: "StreetTalk Directory Assistance Server",
+	77: "User Class Information", 78: "Directory Agent Information",
+	79: "Service Location Agent Scope", 80: "Rapid commit", 81: "Client Fully Qualified Domain Name",
+	82: "Agent Information Option", 83: "iSNS", 84: "Removed/Unassigned",
+	85: "Novell Directory Services Servers", 86: "Novell Directory Services Tree Name",
+	87: "Novell Directory Services Context", 88: "BCMCS Controller Domain Name [TODO:RFC4280]",
+	89: "BCMCS Controller IPv4 address [TODO:RFC4280]", 90: "Authentication",
+	91: "Client last transaction time", 92: "Associated IP option", 93: "Client System Architecture",
+	94: "Client Network Device Interface", 95: "LDAP [TODO:RFC3679]", 96: "Removed/Unassigned",
+	97: "UUID/GUID-based Client Identifier", 98: "Open Group's User Authentication [TODO:RFC2485]",
+	99: "Civic Addresses Configuration", 100: "PCode", 101: "TCode", 102: "Removed/unassigned",
+	103: "Removed/unassigned", 104: "Removed/unassigned", 105: "Removed/unassigned",
+	106: "Removed/unassigned", 107: "Removed/unassigned", 108: "IPv6-Only Preferred",
+	109: "Unassigned", 110: "Removed/Unassigned", 111: "Unassigned",
+	112: "NetInfo Parent Server Address", 113: "NetInfo Parent Server Tag",
+	114: "DHCP Captive-Portal", 115: "Removed/Unassigned", 116: "DHCP Auto-Configuration",
+	117: "Name Service Search", 118: "Subnet Selection Option", 119: "Domain Search",
+	120: "SIP Servers", 121: "Classless Static Route",
+	122: "CableLabs Client Configuration [TODO:RFC3495]",
+	123: "Coordinate-based Location Configuration", 124: "V-I Vendor Class",
+	125: "V-I Vendor-specific Information", 126: "Removed/Unassigned", 127: "Removed/Unassigned",
+	128: "DOCSIS full security server IP [TODO]", 129: "PXE - undefined (vendor specific)",
+	130: "PXE - undefined (vendor specific)", 131: "PXE - undefined (vendor specific)",
+	132: "PXE - undefined (vendor specific)", 133: "PXE - undefined (vendor specific)",
+	134: "PXE - undefined (vendor specific)", 135: "PXE - undefined (vendor specific)",
+	136: "PANA Authentication Agent", 137: "LoST Server Domain Name",
+	138: "CAPWAP Access Controllers", 139: "IPv4 Address-MoS", 140: "IPv4 FQDN-MoS",
+	141: "SIP UA Configuration Domains", 142: "IPv4 Address ANDSF",
+	143: "Zerotouch Redirect [TODO: draft-ietf-netconf-zerotouch]",
+	144: "Geospatial Location [TODO:RFC6225]", 145: "Forcerenew Nonce Capable",
+	146: "RDNSS Selection", 147: "Unassigned", 148: "Unassigned", 149: "Unassigned",
+	150: "TFTP Server Address", 151: "Leasequery Status code", 152: "Leasequery Base Time",
+	153: "Leasequery Start Time of State", 154: "Leasequery Query Start Time",
+	155: "Leasequery Query End Time", 156: "Leasequery Dhcp State", 157: "Leasequery Data Source",
+	158: "PCP Server", 159: "Portparams", 160: "Unassigned (ex DHCP Captive-Portal)",
+	161: "Manufacturer Usage Description", 162: "Unassigned", 163: "Unassigned", 164: "Unassigned",
+	165: "Unassigned", 166: "Unassigned", 167: "Unassigned", 168: "Unassigned", 169: "Unassigned",
+	170: "Unassigned", 171: "Unassigned", 172: "Unassigned", 173: "Unassigned", 174: "Unassigned",
+	175: "Etherboot", 176: "IP Telephone", 177: "Etherboot", 178: "Unassigned", 179: "Unassigned",
+	180: "Unassigned", 181: "Unassigned", 182: "Unassigned", 183: "Unassigned", 184: "Unassigned",
+	185: "Unassigned", 186: "Unassigned", 187: "Unassigned", 188: "Unassigned", 189: "Unassigned",
+	190: "Unassigned", 191: "Unassigned", 192: "Unassigned", 193: "Unassigned", 194: "Unassigned",
+	195: "Unassigned", 196: "Unassigned", 197: "Unassigned", 198: "Unassigned", 199: "Unassigned",
+	200: "Unassigned", 201: "Unassigned", 202: "Unassigned", 203: "Unassigned", 204: "Unassigned",
+	205: "Unassigned", 206: "Unassigned", 207: "Unassigned", 208: "PXELINUX Magic",
+	209: "PXE Configuration file", 210: "PXE Path Prefix", 211: "Reboot Time", 212: "6RD",
+	213: "V4 Access Domain", 214: "Unassigned", 215: "Unassigned", 216: "Unassigned",
+	217: "Unassigned", 218: "Unassigned", 219: "Unassigned", 220: "Subnet Allocation",
+	221: "Virtual Subnet Selection", 222: "Unassigned", 223: "Unassigned", 224: "Private",
+	225: "Private", 226: "Private", 227: "Private", 228: "Private", 229: "Private", 230: "Private",
+	231: "Private", 232: "Private", 233: "Private", 234: "Private", 235: "Private", 236: "Private",
+	237: "Private", 238: "Private", 239: "Private", 240: "Private", 241: "Private",
+	242: "Private/Avaya IP Telephone", 243: "Private", 244: "Private", 245: "Private", 246: "Private",
+	247: "Private", 248: "Private", 249: "Private/Classless Static Route (Microsoft)", 250: "Private",
+	251: "Private", 252: "Private/Proxy autodiscovery", 253: "Private", 254: "Private", 255: "End",
+}
+
+var dhcpWSMsgTypes = [...]string{1: "Discover", 2: "Offer", 3: "Request", 4: "Decline", 5: "ACK", 6: "NAK", 7: "Release", 8: "Inform", 9: "Force Renew"}
+
+func dhcpWSMsgType(v uint8) string {
+	if int(v) < len(dhcpWSMsgTypes) && dhcpWSMsgTypes[v] != "" {
+		return dhcpWSMsgTypes[v]
+	}
+	return "Unknown"
+}
+
+// appendWSSeconds appends "(86400s) 1 day" as Wireshark shows option times.
+func appendWSSeconds(b []byte, v int64) []byte {
+	b = append(b, '(')
+	b = strconv.AppendInt(b, v, 10)
+	b = append(b, "s) "...)
+	if v < 0 {
+		b = append(b, '-')
+		v = -v
+	}
+	if v == 0 {
+		return append(b, "0 seconds"...)
+	}
+	first := true
+	for _, u := range [...]struct {
+		n    int64
+		name string
+	}{{86400, "day"}, {3600, "hour"}, {60, "minute"}, {1, "second"}} {
+		k := v / u.n
+		v -= k * u.n
+		if k == 0 {
+			continue
+		}
+		if !first {
+			b = append(b, ", "...)
+		}
+		first = false
+		b = strconv.AppendInt(b, k, 10)
+		b = append(b, ' ')
+		b = append(b, u.name...)
+		if k != 1 {
+			b = append(b, 's')
+		}
+	}
+	return b
+}
+
+// treeDHCPOption writes one option: its summary line, length and value.
+func treeDHCPOption(t *treeWriter, o DHCPOption) {
+	name := dhcpWSNames[o.Tag]
+	known := o.Tag < 129 || o.Tag > 135
+	t.depth = 1
+	t.line()
+	t.b = append(t.b, "Option: ("...)
+	t.b = strconv.AppendUint(t.b, uint64(o.Tag), 10)
+	t.b = append(t.b, ") "...)
+	t.b = append(t.b, name...)
+	d := o.Data
+	switch o.Tag {
+	case dhcpOptMsgType:
+		if len(d) == 1 {
+			t.b = append(t.b, " ("...)
+			t.b = append(t.b, dhcpWSMsgType(d[0])...)
+			t.b = append(t.b, ')')
+		}
+	case 1, 50, 54:
+		if len(d) == 4 {
+			t.b = append(t.b, " ("...)
+			t.b = appendIPv4(t.b, d, 0)
+			t.b = append(t.b, ')')
+		}
+	}
+	t.end()
+	t.depth = 2
+	t.int("Length", len(d))
+	line := func(label string) {
+		t.line()
+		t.b = append(t.b, label...)
+		t.b = append(t.b, ": "...)
+	}
+	switch o.Tag {
+	case dhcpOptMsgType:
+		if len(d) == 1 {
+			line("DHCP")
+			t.b = append(t.b, dhcpWSMsgType(d[0])...)
+			t.b = append(t.b, " ("...)
+			t.b = strconv.AppendUint(t.b, uint64(d[0]), 10)
+			t.b = append(t.b, ')')
+			t.end()
+		}
+	case 1, 3, 4, 5, 6, 7, 28, 42, 44, 50, 54:
+		if len(d)%4 == 0 {
+			for k := 0; k < len(d); k += 4 {
+				line(name)
+				t.b = appendIPv4(t.b, d, k)
+				t.end()
+			}
+		}
+	case 12, 15, 60, 66, 67, 56:
+		line(name)
+		t.b = append(t.b, d...)
+		t.end()
+	case 51, 58, 59, 2:
+		if len(d) == 4 {
+			line(name)
+			v := int64(be32(d))
+			if o.Tag == 2 {
+				v = int64(int32(be32(d)))
+			}
+			t.b = appendWSSeconds(t.b, v)
+			t.end()
+		}
+	case 57:
+		if len(d) == 2 {
+			t.int(name, int(be16(d)))
+		}
+	case 55:
+		for _, c := range d {
+			nm := dhcpWSNames[c]
+			line("Parameter Request List Item")
+			t.b = append(t.b, '(')
+			t.b = strconv.AppendUint(t.b, uint64(c), 10)
+			t.b = append(t.b, ") "...)
+			t.b = append(t.b, nm...)
+			t.end()
+		}
+	default:
+		if !known {
+			line("Value")
+			t.b = appendHexBytes(t.b, d)
+			t.end()
+		}
+	}
+	t.depth = 1
+}
