@@ -144,12 +144,33 @@ func treeNTP(t *treeWriter, d *Decoder, i int) {
 		t.b = append(t.b, " seconds"...)
 		t.end()
 	}
-	ref := n.RefID()
-	if st == 1 && be32(ref) != 0 {
-		// Wireshark names reference clocks from a table rawcap does not
-		// carry ("Global Position System" for GPS): the line is left out.
-		goto timestamps
+	// Wireshark names reference clocks from a table rawcap does not carry
+	// ("Global Position System" for GPS): for stratum 1 the line is left out.
+	if ref := n.RefID(); st != 1 || be32(ref) == 0 {
+		treeNTPRefID(t, st, ref)
 	}
+	for k, label := range [...]string{"Reference Timestamp: ", "Origin Timestamp: ", "Receive Timestamp: ", "Transmit Timestamp: "} {
+		t.line()
+		t.b = append(t.b, label...)
+		t.b = appendWSNTPTime(t.b, n[16+8*k:])
+		t.end()
+	}
+	if len(n) >= ntpTimeLen+4 {
+		t.line()
+		t.b = append(t.b, "Key ID: "...)
+		t.b = appendHexBytes(t.b, n[ntpTimeLen:ntpTimeLen+4])
+		t.end()
+		if len(n) > ntpTimeLen+4 {
+			t.line()
+			t.b = append(t.b, "Message Authentication Code: "...)
+			t.b = appendHexBytes(t.b, n[ntpTimeLen+4:])
+			t.end()
+		}
+	}
+}
+
+// treeNTPRefID writes the reference ID line as Wireshark words it.
+func treeNTPRefID(t *treeWriter, st uint8, ref []byte) {
 	t.line()
 	t.b = append(t.b, "Reference ID: "...)
 	switch {
@@ -170,23 +191,4 @@ func treeNTP(t *treeWriter, d *Decoder, i int) {
 		t.b = appendIPv4(t.b, ref, 0)
 	}
 	t.end()
-timestamps:
-	for k, label := range [...]string{"Reference Timestamp: ", "Origin Timestamp: ", "Receive Timestamp: ", "Transmit Timestamp: "} {
-		t.line()
-		t.b = append(t.b, label...)
-		t.b = appendWSNTPTime(t.b, n[16+8*k:])
-		t.end()
-	}
-	if len(n) >= ntpTimeLen+4 {
-		t.line()
-		t.b = append(t.b, "Key ID: "...)
-		t.b = appendHexBytes(t.b, n[ntpTimeLen:ntpTimeLen+4])
-		t.end()
-		if len(n) > ntpTimeLen+4 {
-			t.line()
-			t.b = append(t.b, "Message Authentication Code: "...)
-			t.b = appendHexBytes(t.b, n[ntpTimeLen+4:])
-			t.end()
-		}
-	}
 }
