@@ -48,7 +48,9 @@ const (
 
 // ParseDNS returns the DNS message b (from its header on). It checks only
 // that the header is there; the sections are walked by the accessors, which
-// stop at the end of b.
+// stop at the end of b and never panic. The view aliases b, and the label
+// slices its walkers return alias it too. It returns ReasonTruncated for
+// fewer than 12 bytes.
 func ParseDNS(b []byte) (DNS, error) {
 	if len(b) < dnsHeaderLen {
 		return nil, ReasonTruncated
