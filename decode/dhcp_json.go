@@ -44,7 +44,7 @@ func jsonDHCPv4(w *jsonWriter, d *Decoder, i int) {
 		return
 	}
 	if m.HasMagic() {
-		w.hex("cookie", dhcpMagic, 8)
+		w.addr("cookie", addr4(m[dhcpFixedLen:dhcpFixedLen+4])) // tshark shows 99.130.83.99
 		if t := m.MessageType(); t != 0 {
 			w.int("option.dhcp", int(t))
 		}
@@ -64,11 +64,9 @@ func jsonDHCPv4(w *jsonWriter, d *Decoder, i int) {
 			case o.Tag == 1 && len(o.Data) == 4:
 				w.addr("option.subnet_mask", addr4(o.Data))
 			case o.Tag == 3 && len(o.Data) >= 4:
-				o.Data = o.Data[:4]
-				w.addr("option.router", addr4(o.Data))
+				jsonAddrList(w, "option.router", o.Data)
 			case o.Tag == 6 && len(o.Data) >= 4:
-				o.Data = o.Data[:4]
-				w.addr("option.domain_name_server", addr4(o.Data))
+				jsonAddrList(w, "option.domain_name_server", o.Data)
 			case o.Tag == 12:
 				w.bytesStr("option.hostname", o.Data)
 			case o.Tag == 15:
@@ -79,4 +77,19 @@ func jsonDHCPv4(w *jsonWriter, d *Decoder, i int) {
 		}
 	}
 	w.close()
+}
+
+// jsonAddrList writes the IPv4 addresses of data as an array of strings.
+func jsonAddrList(w *jsonWriter, k string, data []byte) {
+	w.key(k)
+	w.b = append(w.b, '[')
+	for i := 0; i+4 <= len(data); i += 4 {
+		if i > 0 {
+			w.b = append(w.b, ',')
+		}
+		w.b = append(w.b, '"')
+		w.b = addr4(data[i : i+4]).AppendTo(w.b)
+		w.b = append(w.b, '"')
+	}
+	w.b = append(w.b, ']')
 }

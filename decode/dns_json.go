@@ -31,8 +31,8 @@ func jsonDNS(w *jsonWriter, d *Decoder, i int) {
 		w.bool("flags.recavail", flags&DNSFlagRA != 0)
 	}
 	w.bool("flags.z", flags&DNSFlagZ != 0)
-	if flags&DNSFlagQR != 0 {
-		w.bool("flags.authenticated", flags&DNSFlagAD != 0)
+	if flags&DNSFlagQR != 0 || flags&DNSFlagAD != 0 {
+		w.bool("flags.authenticated", flags&DNSFlagAD != 0) // a query's AD bit only when set
 	}
 	w.bool("flags.checkdisable", flags&DNSFlagCD != 0)
 	if flags&DNSFlagQR != 0 {
@@ -149,6 +149,37 @@ func jsonDNS(w *jsonWriter, d *Decoder, i int) {
 	w.close()
 }
 
+// jsonSRVOwner writes an SRV record's owner name as Wireshark splits it
+// (srv.service, srv.proto, srv.name), if it has that form.
+func jsonSRVOwner(w *jsonWriter, m DNS, r DNSRecord) bool {
+	if r.Type != DNSTypeSRV {
+		return false
+	}
+	it := m.Name(r.Name)
+	svc, ok1 := it.Next()
+	proto, ok2 := it.Next()
+	if !ok1 || !ok2 || len(svc) < 2 || len(proto) < 2 || svc[0] != '_' || proto[0] != '_' {
+		return false
+	}
+	w.bytesStr("srv.service", svc)
+	w.bytesStr("srv.proto", proto)
+	w.key("srv.name")
+	w.b = append(w.b, '"')
+	first := true
+	for l, ok := it.Next(); ok; l, ok = it.Next() {
+		if !first {
+			w.b = append(w.b, '.')
+		}
+		first = false
+		w.b = append(w.b, l...) // printable labels: an SRV name is a host name
+	}
+	if first {
+		w.b = append(w.b, "<Root>"...)
+	}
+	w.b = append(w.b, '"')
+	return true
+}
+
 // jsonDNSShortHeader writes the header fields a message cut short still has.
 func jsonDNSShortHeader(w *jsonWriter, m []byte) {
 	if len(m) >= 2 {
@@ -161,6 +192,8 @@ func jsonDNSShortHeader(w *jsonWriter, m []byte) {
 		w.int("flags.opcode", int(flags>>11&15))
 		w.bool("flags.truncated", flags&DNSFlagTC != 0)
 		w.bool("flags.recdesired", flags&DNSFlagRD != 0)
+		w.bool("flags.z", flags&DNSFlagZ != 0)
+		w.bool("flags.checkdisable", flags&DNSFlagCD != 0)
 		if flags&DNSFlagQR != 0 {
 			w.int("flags.rcode", int(flags&15))
 		}
@@ -214,8 +247,10 @@ func appendJSONEscapedTail(b []byte, start int) []byte {
 
 func jsonDNSRecord(w *jsonWriter, m DNS, r DNSRecord) {
 	w.open("")
-	w.key("resp.name")
-	w.b = appendJSONName(w.b, m, r.Name)
+	if !jsonSRVOwner(w, m, r) {
+		w.key("resp.name")
+		w.b = appendJSONName(w.b, m, r.Name)
+	}
 	w.int("resp.type", int(r.Type))
 	data := m.RecordData(r)
 	if r.Type == DNSTypeOPT {
@@ -263,9 +298,16 @@ func jsonDNSRecord(w *jsonWriter, m DNS, r DNSRecord) {
 			w.b = appendJSONName(w.b, m, r.Data+6)
 		}
 	case DNSTypeTXT:
-		if len(data) > 0 && int(data[0]) < len(data) {
-			w.bytesStr("txt", data[1:1+int(data[0])])
+		// Every character-string, as tshark lists them.
+		w.key("txt")
+		w.b = append(w.b, '[')
+		for k := 0; k < len(data) && k+1+int(data[k]) <= len(data); k += 1 + int(data[k]) {
+			if k > 0 {
+				w.b = append(w.b, ',')
+			}
+			w.b = appendJSONBytes(w.b, data[k+1:k+1+int(data[k])])
 		}
+		w.b = append(w.b, ']')
 	case DNSTypeSOA:
 		n1, ok1 := m.SkipName(r.Data)
 		n2, ok2 := m.SkipName(n1)

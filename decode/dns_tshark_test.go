@@ -30,22 +30,39 @@ var appFields = []string{
 	"ntp.flags.li", "ntp.flags.vn", "ntp.flags.mode", "ntp.stratum", "ntp.ppoll", "ntp.precision",
 	"ntp.rootdelay", "ntp.rootdispersion", "ntp.refid", "ntp.reftime", "ntp.org", "ntp.rec", "ntp.xmt",
 	"ntp.keyid", "ntp.mac",
+	// Further fields rawcap's JSON carries.
+	"dns.flags", "dns.flags.authoritative", "dns.flags.recavail", "dns.flags.z",
+	"dns.flags.authenticated", "dns.flags.checkdisable", "dns.resp.name", "dns.resp.class",
+	"dns.resp.len", "dns.ptr.domain_name", "dns.mx.mail_exchange", "dns.srv.priority",
+	"dns.srv.weight", "dns.srv.port", "dns.srv.target", "dns.txt", "dns.soa.mname", "dns.soa.rname",
+	"dns.soa.serial_number", "dns.soa.refresh_interval", "dns.soa.retry_interval",
+	"dns.soa.expire_limit", "dns.soa.minimum_ttl", "dns.rr.udp_payload_size",
+	"dns.count.zones", "dns.count.prerequisites", "dns.count.updates",
+	"dhcp.hw.type", "dhcp.hw.len", "dhcp.hops", "dhcp.secs", "dhcp.flags", "dhcp.cookie",
+	"dhcp.option.requested_ip_address", "dhcp.option.dhcp_server_id",
+	"dhcp.option.ip_address_lease_time", "dhcp.option.subnet_mask", "dhcp.option.router",
+	"dhcp.option.domain_name_server", "dhcp.option.hostname", "dhcp.option.domain_name",
+	"dhcp.option.vendor_class_id",
+	"ntp.flags", "ntp.ctrl.flags2.r", "ntp.ctrl.flags2.error", "ntp.ctrl.flags2.more",
+	"ntp.ctrl.flags2.opcode", "ntp.ctrl.sequence", "ntp.ctrl.associd", "ntp.ctrl.offset", "ntp.ctrl.count",
 }
 
 // appFirstOnly are fields tshark lists more than once where rawcap's JSON,
 // whose keys are unique, keeps the first: dhcp.hw.mac_addr is also the
-// client identifier's address.
-var appFirstOnly = map[string]bool{"dhcp.hw.mac_addr": true}
+// client identifier's address and hardware type.
+var appFirstOnly = map[string]bool{"dhcp.hw.mac_addr": true, "dhcp.hw.type": true}
 
 // appTsharkAllow lists fields known to differ, "file#packet field" →
 // reason.
 var appTsharkAllow = map[string]string{
-	"tcpdump/tests_ntp-mode7.pcap#8 ntp.stratum":    "mode 7 (private) payloads are not decoded",
-	"tcpdump/tests_ntp-mode7.pcap#8 ntp.ppoll":      "mode 7 (private) payloads are not decoded",
-	"dnsVectors#15 dns.qry.name":                    "tshark shows the byte 0xff raw (invalid UTF-8), rawcap escapes it as \\255",
-	"dhcpVectors#20 dhcp.option.dhcp":               "a second, malformed option 53: JSON keys are unique, rawcap keeps the first",
-	"tcpdump/tests_dns-badlabel.pcap#1 dns.*":       "after a first name longer than 255 characters tshark hits an exception and stops; rawcap lists the other 64258 questions",
-	"tcpdump/tests_rx_serviceid_oobr.pcap#1 dhcp.*": "tshark calls this 8085-byte BOOTP message malformed and shows no fixed field",
+	"tcpdump/tests_ntp-mode7.pcap#8 ntp.stratum":        "mode 7 (private) payloads are not decoded",
+	"tcpdump/tests_ntp-mode7.pcap#8 ntp.ppoll":          "mode 7 (private) payloads are not decoded",
+	"tcpdump/tests_ntp-control.pcap#4 ntp.ctrl.associd": "control message data (a peer list) is not decoded",
+	"tcpdump/tests_ntp-control.pcap#6 ntp.ctrl.associd": "control message data (a peer list) is not decoded",
+	"dnsVectors#15 dns.qry.name":                        "tshark shows the byte 0xff raw (invalid UTF-8), rawcap escapes it as \\255",
+	"dhcpVectors#20 dhcp.option.dhcp":                   "a second, malformed option 53: JSON keys are unique, rawcap keeps the first",
+	"tcpdump/tests_dns-badlabel.pcap#1 dns.*":           "after a first name longer than 255 characters tshark hits an exception and stops; rawcap lists the other 64258 questions",
+	"tcpdump/tests_rx_serviceid_oobr.pcap#1 dhcp.*":     "tshark calls this 8085-byte BOOTP message malformed and shows no fixed field",
 }
 
 // rawcapField returns what rawcap's JSON object js shows for field f, in
@@ -57,8 +74,13 @@ func rawcapField(js map[string]any, f string) string {
 		return ""
 	}
 	var vals []string
-	add := func(v any) {
+	var add func(v any)
+	add = func(v any) {
 		switch x := v.(type) {
+		case []any:
+			for _, e := range x {
+				add(e)
+			}
 		case nil:
 		case bool:
 			if x {

@@ -79,15 +79,18 @@ func jsonNTP(w *jsonWriter, d *Decoder, i int) {
 			}
 		}
 	}
-	if n.HasControl() {
-		w.bool("ctrl.flags2.r", n[1]&0x80 != 0)
-		w.bool("ctrl.flags2.error", n[1]&0x40 != 0)
-		w.bool("ctrl.flags2.more", n[1]&0x20 != 0)
-		w.int("ctrl.flags2.opcode", int(n[1]&0x1f))
-		w.int("ctrl.sequence", int(be16(n[2:])))
-		w.int("ctrl.assoc", int(be16(n[6:])))
-		w.int("ctrl.offset", int(be16(n[8:])))
-		w.int("ctrl.count", int(be16(n[10:])))
+	if n.Mode() == NTPModeControl { // the fields a message cut short still has
+		if len(n) >= 2 {
+			w.bool("ctrl.flags2.r", n[1]&0x80 != 0)
+			w.bool("ctrl.flags2.error", n[1]&0x40 != 0)
+			w.bool("ctrl.flags2.more", n[1]&0x20 != 0)
+			w.int("ctrl.flags2.opcode", int(n[1]&0x1f))
+		}
+		for k, key := range [...]string{"ctrl.sequence", "", "ctrl.associd", "ctrl.offset", "ctrl.count"} {
+			if key != "" && len(n) >= 4+2*k {
+				w.int(key, int(be16(n[2+2*k:])))
+			}
+		}
 	}
 	w.close()
 }
