@@ -2,7 +2,9 @@ package decode
 
 // jsonDHCPv4 writes the "dhcp" member with Wireshark's field names
 // (dhcp.type, dhcp.hw.type, dhcp.id, dhcp.ip.your, dhcp.hw.mac_addr,
-// dhcp.option.dhcp …).
+// dhcp.option.dhcp, dhcp.option.router …); options holding several
+// addresses are arrays of strings. A message cut short keeps the fixed
+// fields it has.
 func jsonDHCPv4(w *jsonWriter, d *Decoder, i int) {
 	l := &d.layers[i]
 	w.open("dhcp")

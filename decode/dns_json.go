@@ -8,7 +8,10 @@ import (
 // (id, flags.*, count.*), the first question as qry.name/qry.type/qry.class,
 // the first A, AAAA and CNAME answers as a, aaaa and cname, and every
 // question and record in the arrays "queries", "answers", "authorities"
-// and "additionals".
+// and "additionals" (each record with resp.* and its data fields: a, aaaa,
+// cname, ns, ptr.domain_name, mx.*, srv.*, txt as an array of strings,
+// soa.*, and rr.udp_payload_size for OPT). A message cut short keeps the
+// fields it has. Names are shown as Wireshark shows them.
 func jsonDNS(w *jsonWriter, d *Decoder, i int) {
 	w.open("dns")
 	m, _ := dnsMessage(d, i)
