@@ -324,6 +324,7 @@ func liveCapture(ctx context.Context, e *env, o liveOptions) error {
 
 	var p pcapio.Packet
 	var loopErr error
+	done := false // -c reached: what the ring still holds is drained, not kept
 	for {
 		err := h.ReadPacket(&p)
 		if err == io.EOF {
@@ -333,8 +334,8 @@ func liveCapture(ctx context.Context, e *env, o liveOptions) error {
 			loopErr = fmt.Errorf("capturing on %s: %w", name, err)
 			break
 		}
-		if ctx.Err() != nil && o.count > 0 && int(s.captured.Load()) >= o.count {
-			continue // draining after -c: the packets past the count are not wanted
+		if done {
+			continue
 		}
 		if err := s.packet(&p); err != nil {
 			if errors.Is(err, rotate.ErrFileLimit) {
@@ -345,6 +346,7 @@ func liveCapture(ctx context.Context, e *env, o liveOptions) error {
 			break
 		}
 		if o.count > 0 && int(s.captured.Load()) >= o.count {
+			done = true
 			cancel()
 		}
 	}

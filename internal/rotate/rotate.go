@@ -162,7 +162,10 @@ func (w *Writer) WritePacket(p *pcapio.Packet) error {
 	if w.f == nil {
 		return pcapio.ErrWriterClosed
 	}
-	now := w.cfg.Now()
+	var now time.Time
+	if w.cfg.Interval > 0 || w.cfg.FileSize > 0 && w.size > w.cfg.FileSize {
+		now = w.cfg.Now() // the clock only when it can matter: no time.Now per packet
+	}
 	switch {
 	case w.cfg.Interval > 0 && now.Sub(w.opened) >= w.cfg.Interval:
 		if w.cfg.MaxFiles > 0 && w.cfg.FileSize == 0 && w.files >= w.cfg.MaxFiles {
