@@ -3,10 +3,10 @@ package capture
 import (
 	"encoding/binary"
 	"encoding/hex"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/rawcap/rawcap/internal/testshared"
 )
 
 // unhex decodes spaced hex ("01 02 0a").
@@ -95,22 +95,8 @@ func buildBlock(size int, frames []testFrame) []byte {
 // sharedDir returns ../shared beside the repository root, or "" when it is
 // absent.
 func sharedDir() string {
-	dir, err := os.Getwd()
+	shared, err := testshared.Find()
 	if err != nil {
-		return ""
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(shared, "corpus")); err != nil {
 		return ""
 	}
 	return shared

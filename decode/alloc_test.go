@@ -1,10 +1,11 @@
 package decode_test
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/rawcap/rawcap/internal/testshared"
 
 	"github.com/rawcap/rawcap/decode"
 	"github.com/rawcap/rawcap/pcapio"
@@ -14,28 +15,17 @@ import (
 // directory holding go.mod), or skips the test when it is absent.
 func readSharedDir(t testing.TB) string {
 	t.Helper()
-	s := filepath.Join(repoRoot(t), "..", "shared")
-	if _, err := os.Stat(filepath.Join(s, "corpus")); err != nil {
-		t.Skipf("shared test material absent (%s): %v", s, err)
-	}
-	return s
+	testshared.Path(t, "corpus")
+	return testshared.Dir(t)
 }
 
 func repoRoot(t testing.TB) string {
-	dir, err := os.Getwd()
+	t.Helper()
+	root, err := testshared.Root()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test directory")
-		}
-		dir = parent
-	}
+	return root
 }
 
 // samplePackets returns the packets of the project's own sample capture

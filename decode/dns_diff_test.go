@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rawcap/rawcap/internal/testshared"
+
 	"github.com/rawcap/rawcap/decode"
 	"github.com/rawcap/rawcap/internal/synth"
 	"github.com/rawcap/rawcap/linktype"
@@ -21,25 +23,7 @@ import (
 // skips the test when it is absent.
 func appCorpusDir(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	c := filepath.Join(dir, "..", "shared", "corpus")
-	if _, err := os.Stat(c); err != nil {
-		t.Skipf("shared corpus absent (%s): %v", c, err)
-	}
-	return c
+	return testshared.Path(t, "corpus")
 }
 
 // appCapture is a corpus capture holding packets of the application layers

@@ -13,31 +13,16 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rawcap/rawcap/internal/testshared"
+
 	"github.com/rawcap/rawcap/linktype"
 )
 
 // sharedDir returns ../shared relative to the repository root, or skips.
 func sharedDir(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(shared, "filters", "exprs.txt")); err != nil {
-		t.Skipf("conformance material not found at %s (../shared next to the repository): %v", shared, err)
-	}
-	return shared
+	testshared.Path(t, "filters", "exprs.txt")
+	return testshared.Dir(t)
 }
 
 // sharedDirOrEmpty is sharedDir for fuzz seeding: "" when absent.

@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/rawcap/rawcap/internal/testshared"
+
 	"github.com/rawcap/rawcap/linktype"
 )
 
@@ -26,25 +28,7 @@ func vmSharedDir(t testing.TB) string {
 
 // vmFindShared locates ../shared relative to the directory holding go.mod.
 func vmFindShared() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		return "", err
-	}
-	return shared, nil
+	return testshared.Find()
 }
 
 // vmPacket is one packet of a capture file, as the harness needs it.

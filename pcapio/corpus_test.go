@@ -15,6 +15,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rawcap/rawcap/internal/testshared"
+
 	"github.com/google/go-cmp/cmp"
 	"github.com/klauspost/compress/zstd"
 
@@ -25,25 +27,8 @@ import (
 // test when it is absent.
 func sharedDir(tb testing.TB) string {
 	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(shared, "corpus")); err != nil {
-		tb.Skipf("test corpus absent (%v): it lives in ../shared/corpus beside the repository", err)
-	}
-	return shared
+	testshared.Path(tb, "corpus")
+	return testshared.Dir(tb)
 }
 
 // corpusFiles lists every capture of ../shared/corpus (not the goldens).

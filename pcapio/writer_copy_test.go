@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rawcap/rawcap/internal/testshared"
+
 	"github.com/google/go-cmp/cmp"
 	"github.com/rawcap/rawcap/linktype"
 )
@@ -16,25 +18,7 @@ import (
 // wCorpusDir returns ../shared/corpus beside the module root, or skips.
 func wCorpusDir(tb testing.TB) string {
 	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	c := filepath.Join(dir, "..", "shared", "corpus")
-	if _, err := os.Stat(c); err != nil {
-		tb.Skipf("test captures not found at %s (../shared/corpus beside the repository): %v", c, err)
-	}
-	return c
+	return testshared.Path(tb, "corpus")
 }
 
 // wCopyBlocks copies every block of the pcapng file in src through

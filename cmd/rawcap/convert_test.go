@@ -17,6 +17,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rawcap/rawcap/internal/testshared"
+
 	"github.com/google/go-cmp/cmp"
 	"github.com/klauspost/compress/zstd"
 	"github.com/rawcap/rawcap/linktype"
@@ -354,22 +356,7 @@ func parseRTGolden(g rtGolden) ([]rtGoldenRow, error) {
 
 func convCorpusDir(t *testing.T) string {
 	t.Helper()
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	c := filepath.Join(dir, "..", "shared", "corpus")
-	if _, err := os.Stat(c); err != nil {
-		t.Skipf("test captures not found at %s (../shared/corpus beside the repository)", c)
-	}
-	return c
+	return testshared.Path(t, "corpus")
 }
 
 // rtTruncTime cuts tshark's "sec.nsec" to the output's precision (digits 6
