@@ -5,7 +5,7 @@ GO        ?= go
 BIN       ?= bin/rawcap
 FUZZTIME  ?= 30s
 BENCHTIME ?= 1s
-STATICCHECK_VERSION ?= 2026.2.2
+STATICCHECK_VERSION ?= v0.8.2
 LDFLAGS   := -s -w -X main.version=$(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 export TZ := UTC
 
