@@ -51,7 +51,8 @@ func samplePackets(t testing.TB) []pcapio.Packet {
 // TestNoAllocations checks that decoding and one-line printing into a
 // reused buffer allocate nothing, for every packet of the sample capture
 // (ARP, IPv4 and IPv6 with TCP, UDP, ICMP, ICMPv6, a VLAN tag, a cut packet)
-// and every line option set.
+// and every line option set, and that the JSON and -V tree printers do
+// not allocate either.
 func TestNoAllocations(t *testing.T) {
 	pkts := samplePackets(t)
 	d := decode.NewDecoder()
@@ -77,6 +78,15 @@ func TestNoAllocations(t *testing.T) {
 		d.Decode(pk.Data, pk.LinkType)
 		if n := testing.AllocsPerRun(100, func() { buf = jp.Append(buf[:0], d, &f) }); n != 0 {
 			t.Errorf("JSONPrinter.Append(packet %d) allocates %v times", i+1, n)
+		}
+	}
+	tp := &decode.TreePrinter{Location: time.UTC}
+	for i := range pkts {
+		pk := &pkts[i]
+		f := decode.Frame{Number: i + 1, Time: pk.Time, Length: pk.Length}
+		d.Decode(pk.Data, pk.LinkType)
+		if n := testing.AllocsPerRun(100, func() { buf = tp.Append(buf[:0], d, &f) }); n != 0 {
+			t.Errorf("TreePrinter.Append(packet %d) allocates %v times", i+1, n)
 		}
 	}
 }

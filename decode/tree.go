@@ -1,6 +1,7 @@
 package decode
 
 import (
+	"net/netip"
 	"strconv"
 	"time"
 )
@@ -256,5 +257,14 @@ func (t *treeWriter) seconds(prefix string, d time.Duration) {
 	t.b = append(t.b, '.')
 	t.b = appendFrac(t.b, int(d%time.Second), 9)
 	t.b = append(t.b, " seconds]"...)
+	t.end()
+}
+
+// addr appends "label: address" without allocating.
+func (t *treeWriter) addr(label string, a netip.Addr) {
+	t.line()
+	t.b = append(t.b, label...)
+	t.b = append(t.b, ": "...)
+	t.b = a.AppendTo(t.b)
 	t.end()
 }

@@ -185,9 +185,9 @@ func treeARP(t *treeWriter, d *Decoder, i int) {
 	t.end()
 	if a.IsEthernetIPv4() {
 		treeMAC(t, "Sender MAC address", MAC(a.SenderHW()))
-		t.str("Sender IP address", addr4(a.SenderProto()).String())
+		t.addr("Sender IP address", addr4(a.SenderProto()))
 		treeMAC(t, "Target MAC address", MAC(a.TargetHW()))
-		t.str("Target IP address", addr4(a.TargetProto()).String())
+		t.addr("Target IP address", addr4(a.TargetProto()))
 	}
 }
 
@@ -279,8 +279,8 @@ func treeIPv4(t *treeWriter, d *Decoder, i int) {
 	t.line()
 	t.b = append(t.b, "[Header checksum status: Unverified]"...)
 	t.end()
-	t.str("Source Address", ip.Src().String())
-	t.str("Destination Address", ip.Dst().String())
+	t.addr("Source Address", ip.Src())
+	t.addr("Destination Address", ip.Dst())
 }
 
 func treeIPv6(t *treeWriter, d *Decoder, i int) {
@@ -342,8 +342,8 @@ func treeIPv6(t *treeWriter, d *Decoder, i int) {
 	t.b = append(t.b, ')')
 	t.end()
 	t.int("Hop Limit", int(ip.HopLimit()))
-	t.str("Source Address", ip.Src().String())
-	t.str("Destination Address", ip.Dst().String())
+	t.addr("Source Address", ip.Src())
+	t.addr("Destination Address", ip.Dst())
 }
 
 // treeChecksum appends "Checksum: 0x… [correct]" (or "[incorrect,
@@ -528,7 +528,7 @@ func treeICMPv6(t *treeWriter, d *Decoder, i int) {
 			if m.Type() == ICMPv6NeighborSolicit {
 				t.str("Reserved", "00000000")
 			}
-			t.str("Target Address", addr16(m[8:24]).String())
+			t.addr("Target Address", addr16(m[8:24]))
 		}
 	}
 }
