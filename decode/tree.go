@@ -17,6 +17,13 @@ type TreePrinter struct {
 	prev, first time.Time
 	started     bool
 	seq         JSONPrinter // Wireshark's relative TCP sequence numbers
+
+	// The arrival time's date and zone, formatted for the second stampSec
+	// in stampLoc.
+	date, zone []byte
+	stampSec   int64
+	stampLoc   *time.Location
+	stamped    bool
 }
 
 // Append appends the tree for the packet d last decoded, described by f,
@@ -94,13 +101,18 @@ func (p *TreePrinter) frame(t *treeWriter, d *Decoder, f *Frame) {
 	}
 	t.line()
 	t.b = append(t.b, "Arrival Time: "...)
-	t.b = f.Time.In(loc).AppendFormat(t.b, "Jan _2, 2006 15:04:05.000000000 MST")
-	t.end()
-	t.line()
-	t.b = append(t.b, "[Time shift for this packet: 0.000000000 seconds]"...)
-	t.end()
-	t.line()
-	t.b = append(t.b, "Epoch Time: "...)
+	if sec := f.Time.Unix(); !p.stamped || sec != p.stampSec || loc != p.stampLoc {
+		// The date and the zone change at most once a second: format them
+		// then, and only the nanoseconds for every packet.
+		lt := f.Time.In(loc)
+		p.date = lt.AppendFormat(p.date[:0], "Jan _2, 2006 15:04:05.")
+		p.zone = lt.AppendFormat(p.zone[:0], " MST")
+		p.stamped, p.stampSec, p.stampLoc = true, sec, loc
+	}
+	t.b = append(t.b, p.date...)
+	t.b = appendFrac(t.b, f.Time.Nanosecond(), 9)
+	t.b = append(t.b, p.zone...)
+	t.b = append(t.b, "\n    [Time shift for this packet: 0.000000000 seconds]\n    Epoch Time: "...)
 	t.b = appendEpoch(t.b, f.Time)
 	t.b = append(t.b, " seconds"...)
 	t.end()
@@ -123,12 +135,8 @@ func (p *TreePrinter) frame(t *treeWriter, d *Decoder, f *Frame) {
 	t.b = strconv.AppendInt(t.b, int64(caplen)*8, 10)
 	t.b = append(t.b, " bits)"...)
 	t.end()
-	t.line()
-	t.b = append(t.b, "[Frame is marked: False]\n"...)
-	t.line()
-	t.b = append(t.b, "[Frame is ignored: False]\n"...)
-	t.line()
-	t.b = append(t.b, "[Protocols in frame: "...)
+	// Constant lines at depth 1, indentation written out.
+	t.b = append(t.b, "    [Frame is marked: False]\n    [Frame is ignored: False]\n    [Protocols in frame: "...)
 	t.b = appendProtocols(t.b, d)
 	t.b = append(t.b, ']')
 	t.end()
@@ -153,11 +161,18 @@ type treeWriter struct {
 	wire  int          // wire length of the packet
 }
 
+// treeIndent is the indentation of the deepest line a tree usually has;
+// deeper lines append it repeatedly.
+const treeIndent = "                                                                "
+
 // line starts a line: the indentation of the current depth.
 func (t *treeWriter) line() {
-	for range t.depth {
-		t.b = append(t.b, "    "...)
+	n := 4 * t.depth
+	for n > len(treeIndent) {
+		t.b = append(t.b, treeIndent...)
+		n -= len(treeIndent)
 	}
+	t.b = append(t.b, treeIndent[:n]...)
 }
 
 // end ends a line.
@@ -216,6 +231,27 @@ func (t *treeWriter) hex(label string, v uint64, digits int) {
 // line.
 func (t *treeWriter) bits(v uint64, width int, mask uint64, label string) {
 	t.line()
+	if width%4 != 0 || width > 64 {
+		t.bitsSlow(v, width, mask)
+	} else {
+		// One table lookup per nibble, groups of four separated by a space.
+		var buf [64 / 4 * 5]byte
+		n := 0
+		for i := width/4 - 1; i >= 0; i-- {
+			sh := uint(4 * i)
+			c := &bitNibbles[(mask>>sh&15)<<4|v>>sh&15]
+			buf[n], buf[n+1], buf[n+2], buf[n+3], buf[n+4] = c[0], c[1], c[2], c[3], ' '
+			n += 5
+		}
+		t.b = append(t.b, buf[:n-1]...)
+	}
+	t.b = append(t.b, " = "...)
+	t.b = append(t.b, label...)
+	t.b = append(t.b, ": "...)
+}
+
+// bitsSlow draws a bit field whose width is not a whole number of nibbles.
+func (t *treeWriter) bitsSlow(v uint64, width int, mask uint64) {
 	for i := width - 1; i >= 0; i-- {
 		bit := uint64(1) << uint(i)
 		switch {
@@ -230,10 +266,27 @@ func (t *treeWriter) bits(v uint64, width int, mask uint64, label string) {
 			t.b = append(t.b, ' ')
 		}
 	}
-	t.b = append(t.b, " = "...)
-	t.b = append(t.b, label...)
-	t.b = append(t.b, ": "...)
 }
+
+// bitNibbles holds, for a mask nibble m and a value nibble v at index
+// m<<4|v, the four characters bits draws for them ("1.0.").
+var bitNibbles = func() (tab [256][4]byte) {
+	for i := range tab {
+		m, v := i>>4, i&15
+		for k := range 4 {
+			bit := 8 >> k
+			switch {
+			case m&bit == 0:
+				tab[i][k] = '.'
+			case v&bit != 0:
+				tab[i][k] = '1'
+			default:
+				tab[i][k] = '0'
+			}
+		}
+	}
+	return tab
+}()
 
 // flag appends a one-bit field line: "…1.. = Label: Set".
 func (t *treeWriter) flag(v uint64, width int, mask uint64, label string) {
@@ -267,4 +320,37 @@ func (t *treeWriter) addr(label string, a netip.Addr) {
 	t.b = append(t.b, ": "...)
 	t.b = a.AppendTo(t.b)
 	t.end()
+}
+
+// bitLine is a one-bit field's whole line at a fixed depth, drawn once for
+// the bit clear ([0]) and set ([1]), so the trees append it in one copy.
+type bitLine [2]string
+
+// newBitLine draws the line bits draws at depth for the one-bit field mask
+// of a width-bit value, followed by off or on.
+func newBitLine(depth, width int, mask uint64, label, off, on string) bitLine {
+	var l bitLine
+	for i, text := range [2]string{off, on} {
+		t := treeWriter{depth: depth}
+		t.bits(mask*uint64(i), width, mask, label)
+		t.b = append(t.b, text...)
+		t.end()
+		l[i] = string(t.b)
+	}
+	return l
+}
+
+// newFlagLine draws the line flag draws at depth.
+func newFlagLine(depth, width int, mask uint64, label string) bitLine {
+	return newBitLine(depth, width, mask, label, "Not set", "Set")
+}
+
+// put appends l's line for a clear or set bit. The caller's depth must be
+// the one l was drawn at.
+func (t *treeWriter) put(l *bitLine, set bool) {
+	if set {
+		t.b = append(t.b, l[1]...)
+	} else {
+		t.b = append(t.b, l[0]...)
+	}
 }

@@ -35,21 +35,8 @@ func treeEthernet(t *treeWriter, d *Decoder, i int) {
 		treeMAC(t, a.label, a.m)
 		t.depth = 2
 		treeMAC(t, "Address", a.m)
-		v := uint64(a.m[0]) << 16
-		t.bits(v, 24, 0x020000, "LG bit")
-		if a.m[0]&2 != 0 {
-			t.b = append(t.b, "Locally administered address (this is NOT the factory default)"...)
-		} else {
-			t.b = append(t.b, "Globally unique address (factory default)"...)
-		}
-		t.end()
-		t.bits(v, 24, 0x010000, "IG bit")
-		if a.m[0]&1 != 0 {
-			t.b = append(t.b, "Group address (multicast/broadcast)"...)
-		} else {
-			t.b = append(t.b, "Individual address (unicast)"...)
-		}
-		t.end()
+		t.put(&ethLGLine, a.m[0]&2 != 0)
+		t.put(&ethIGLine, a.m[0]&1 != 0)
 		t.depth = 1
 	}
 	if e.IsLength() {
@@ -58,6 +45,13 @@ func treeEthernet(t *treeWriter, d *Decoder, i int) {
 		treeEtherType(t, "Type", e.TypeOrLength())
 	}
 }
+
+var (
+	ethLGLine = newBitLine(2, 24, 0x020000, "LG bit", "Globally unique address (factory default)",
+		"Locally administered address (this is NOT the factory default)")
+	ethIGLine = newBitLine(2, 24, 0x010000, "IG bit", "Individual address (unicast)",
+		"Group address (multicast/broadcast)")
+)
 
 func treeEtherType(t *treeWriter, label string, et uint16) {
 	t.line()
@@ -252,9 +246,9 @@ func treeIPv4(t *treeWriter, d *Decoder, i int) {
 	}
 	t.end()
 	t.depth = 2
-	t.flag(fl, 8, 0x80, "Reserved bit")
-	t.flag(fl, 8, 0x40, "Don't fragment")
-	t.flag(fl, 8, 0x20, "More fragments")
+	for k := range ipv4FlagLines {
+		t.put(&ipv4FlagLines[k], fl&(0x80>>k) != 0)
+	}
 	t.depth = 1
 	t.bits(uint64(be16(ip[6:])), 16, 0x1fff, "Fragment Offset")
 	t.b = appendUint(t.b, uint64(ip.FragOffset()))
@@ -282,6 +276,10 @@ func treeIPv4(t *treeWriter, d *Decoder, i int) {
 	t.addr("Source Address", ip.Src())
 	t.addr("Destination Address", ip.Dst())
 }
+
+// ipv4FlagLines are the lines of the flags 0x80, 0x40 and 0x20.
+var ipv4FlagLines = [...]bitLine{newFlagLine(2, 8, 0x80, "Reserved bit"), newFlagLine(2, 8, 0x40, "Don't fragment"),
+	newFlagLine(2, 8, 0x20, "More fragments")}
 
 func treeIPv6(t *treeWriter, d *Decoder, i int) {
 	l := &d.layers[i]
@@ -326,8 +324,8 @@ func treeIPv6(t *treeWriter, d *Decoder, i int) {
 	t.end()
 	t.depth = 1
 	t.bits(w&0xffffff, 24, 0x0fffff, "Flow Label")
-	t.b = append(t.b, "0x"...)
-	t.b = appendHexMin(t.b, uint64(ip.FlowLabel()))
+	fl := ip.FlowLabel() // five hex digits, as tshark
+	t.b = append(t.b, '0', 'x', hexDigits[fl>>16&15], hexDigits[fl>>12&15], hexDigits[fl>>8&15], hexDigits[fl>>4&15], hexDigits[fl&15])
 	t.end()
 	t.int("Payload Length", int(ip.PayloadLength()))
 	t.line()
@@ -627,15 +625,9 @@ func treeTCP(t *treeWriter, d *Decoder, i int) {
 		t.b = append(t.b, "Not set"...)
 	}
 	t.end()
-	t.flag(fv, 12, TCPAE, "Accurate ECN")
-	t.flag(fv, 12, TCPCwr, "Congestion Window Reduced")
-	t.flag(fv, 12, TCPEce, "ECN-Echo")
-	t.flag(fv, 12, TCPUrg, "Urgent")
-	t.flag(fv, 12, TCPAck, "Acknowledgment")
-	t.flag(fv, 12, TCPPsh, "Push")
-	t.flag(fv, 12, TCPRst, "Reset")
-	t.flag(fv, 12, TCPSyn, "Syn")
-	t.flag(fv, 12, TCPFin, "Fin")
+	for k := range tcpFlagLines {
+		t.put(&tcpFlagLines[k], f&(TCPAE>>k) != 0)
+	}
 	t.line()
 	t.b = append(t.b, "[TCP Flags: "...)
 	for k, c := range "RRRACEUAPRSF" {
@@ -677,6 +669,12 @@ func treeTCP(t *treeWriter, d *Decoder, i int) {
 		t.end()
 	}
 }
+
+// tcpFlagLines are the lines of the flags from TCPAE (0x100) down to TCPFin.
+var tcpFlagLines = [...]bitLine{newFlagLine(2, 12, TCPAE, "Accurate ECN"), newFlagLine(2, 12, TCPCwr, "Congestion Window Reduced"),
+	newFlagLine(2, 12, TCPEce, "ECN-Echo"), newFlagLine(2, 12, TCPUrg, "Urgent"), newFlagLine(2, 12, TCPAck, "Acknowledgment"),
+	newFlagLine(2, 12, TCPPsh, "Push"), newFlagLine(2, 12, TCPRst, "Reset"), newFlagLine(2, 12, TCPSyn, "Syn"),
+	newFlagLine(2, 12, TCPFin, "Fin")}
 
 func tcpOptionTitle(b []byte, o TCPOption, bad bool) []byte {
 	switch {
@@ -919,7 +917,7 @@ func treePayload(t *treeWriter, d *Decoder, i int) {
 	t.depth = base + 1
 	t.line()
 	t.b = append(t.b, "Data: "...)
-	t.b = appendHexBytes(t.b, d.data[l.Start:l.End])
+	t.b = appendWSBytes(t.b, d.data[l.Start:l.End])
 	t.end()
 	t.int("[Length", l.End-l.Start)
 	t.b[len(t.b)-1] = ']'
