@@ -26,6 +26,9 @@ func (h *Handle) LinkType() linktype.Type { return 0 }
 // ReadPacket returns errors.ErrUnsupported.
 func (h *Handle) ReadPacket(p *pcapio.Packet) error { return errors.ErrUnsupported }
 
+// Pending reports false: there is nothing to read.
+func (h *Handle) Pending() bool { return false }
+
 // Stats returns errors.ErrUnsupported.
 func (h *Handle) Stats() (Stats, error) { return Stats{}, errors.ErrUnsupported }
 

@@ -79,6 +79,11 @@ type Config struct {
 	// kernel, as libpcap does, or runs it in user space when it reads what
 	// the kernel cannot give (the packet length, the link-layer address).
 	FilterFrames bool
+	// PacketFlags fills each packet's Options with a pcapng epb_flags option
+	// (its direction and how it was received), for pcapng output. Without
+	// it Options stays empty, which spares a pcap writer, that has no place
+	// for options, the work of encoding them for every packet.
+	PacketFlags bool
 	// BlockSize is the size of one ring block in bytes, a multiple of the
 	// page size (0 means DefaultBlockSize, or more if SnapLen needs it).
 	BlockSize int

@@ -37,19 +37,21 @@ type Handle struct {
 	failOnce sync.Once
 	wg       sync.WaitGroup
 
-	// mu is held by ReadPacket, which polls and walks the rings under it;
-	// Close takes it before it closes the sockets.
-	mu          sync.Mutex
-	stopping    atomic.Bool // set by Close: drain what is ready, then io.EOF
-	unmapped    bool        // the rings' memory is gone
-	outstanding bool        // the last ReadPacket returned a view into a ring
-	cur         *ring       // the ring whose current block the reader walks, or nil
-	it          blockIter
-	f           frame
-	buf         []byte        // rebuilt frames (SLL2 header, VLAN tag)
-	opts        [12]byte      // the current packet's pcapng options (epb_flags)
-	uvm         *bpf.VM       // the filter, when the kernel cannot run it (cooked sockets)
-	corrupt     atomic.Uint64 // blocks that ended early because they were malformed
+	// mu is held by ReadPacket while it moves from one block to the next
+	// (and polls); Close takes it before it closes the sockets. Within a
+	// block the reader takes no lock: Close does not unmap the rings while
+	// cur is set, and only the reader sets cur.
+	mu       sync.Mutex
+	stopping atomic.Bool // set by Close: drain what is ready, then io.EOF
+	unmapped bool        // the rings' memory is gone
+	cur      *ring       // the ring whose current block the reader walks, or nil
+	it       blockIter
+	f        frame
+	buf      []byte        // rebuilt frames (SLL2 header, VLAN tag)
+	flags    bool          // fill Packet.Options with epb_flags (Config.PacketFlags)
+	opts     [12]byte      // the current packet's pcapng options (epb_flags)
+	uvm      *bpf.VM       // the filter, when the kernel cannot run it (cooked sockets)
+	corrupt  atomic.Uint64 // blocks that ended early because they were malformed
 
 	closeOnce sync.Once
 	statsMu   sync.Mutex
@@ -67,7 +69,7 @@ func Open(cfg Config) (*Handle, error) {
 		return nil, errors.New("capture: no interface given (try \"rawcap interfaces\")")
 	}
 	h := &Handle{
-		name: cfg.Interface, snap: g.snapLen, dir: cfg.Direction, wakefd: -1,
+		name: cfg.Interface, snap: g.snapLen, dir: cfg.Direction, flags: cfg.PacketFlags, wakefd: -1,
 		ready: make(chan *ring), done: make(chan struct{}), failed: make(chan struct{}),
 		loopbacks: loopbackIndexes(),
 	}
@@ -187,51 +189,80 @@ func (h *Handle) LinkType() linktype.Type { return h.lt }
 // the packets already handed over by the kernel, then io.EOF. It returns the
 // socket's error if capturing failed (for example when the interface went
 // away). It does not allocate.
+//
+// ReadPacket is for one reader: calls must not overlap (Close may run beside
+// it). Within a block it takes no lock: while the reader holds a block
+// (h.cur is set) Close leaves the rings mapped, so only the move from one
+// block to the next synchronises with Close.
 func (h *Handle) ReadPacket(p *pcapio.Packet) error {
+	if h.cur != nil && h.nextInBlock(p) {
+		return nil
+	}
+	return h.readBlocks(p)
+}
+
+// Pending reports whether the block being read holds packets that ReadPacket
+// has not returned yet, so that the next call returns without waiting
+// (unless a -Q direction or a user-space filter skips them all). Like
+// ReadPacket, it is for the reading goroutine.
+func (h *Handle) Pending() bool { return h.cur != nil && h.it.left > 0 }
+
+// readBlocks gives the walked block back and waits for the next one, under
+// h.mu, which Close takes before it closes the sockets and unmaps the rings.
+func (h *Handle) readBlocks(p *pcapio.Packet) error {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	h.outstanding = false
 	if h.unmapped {
 		return io.EOF
 	}
 	for {
-		if h.cur == nil {
-			if err := h.nextBlock(); err != nil {
-				if err == io.EOF {
-					// The caller has given its last view back: the ring
-					// memory can go.
-					h.unmap()
-				}
-				return err
+		if h.cur != nil {
+			if h.it.corrupt {
+				h.corrupt.Add(1)
+			}
+			r := h.cur
+			h.cur = nil
+			r.release()
+			if len(h.rings) > 1 && !h.stopping.Load() {
+				r.released <- struct{}{}
 			}
 		}
-		for h.it.next(&h.f) {
+		if err := h.nextBlock(); err != nil {
+			if err == io.EOF {
+				// The caller has given its last view back: the ring
+				// memory can go.
+				h.unmap()
+			}
+			return err
+		}
+		if h.nextInBlock(p) {
+			return nil
+		}
+	}
+}
+
+// nextInBlock fills p with the current block's next wanted packet and
+// reports whether there was one.
+func (h *Handle) nextInBlock(p *pcapio.Packet) bool {
+	for h.it.next(&h.f) {
+		if h.dir != InOut || h.f.pkttype == packetOutgoing {
 			if !wanted(h.dir, h.f.pkttype, h.f.pkttype == packetOutgoing && h.isLoopback(h.f.ifindex)) {
 				continue
 			}
-			h.fill(p, &h.f)
-			if h.uvm != nil {
-				n, err := h.uvm.Run(p.Data)
-				if err != nil || n <= 0 {
-					continue
-				}
-				if n < len(p.Data) {
-					p.Data = p.Data[:n]
-				}
+		}
+		h.fill(p, &h.f)
+		if h.uvm != nil {
+			n, err := h.uvm.Run(p.Data)
+			if err != nil || n <= 0 {
+				continue
 			}
-			h.outstanding = true
-			return nil
+			if n < len(p.Data) {
+				p.Data = p.Data[:n]
+			}
 		}
-		if h.it.corrupt {
-			h.corrupt.Add(1)
-		}
-		r := h.cur
-		h.cur = nil
-		r.release()
-		if len(h.rings) > 1 && !h.stopping.Load() {
-			r.released <- struct{}{}
-		}
+		return true
 	}
+	return false
 }
 
 // nextBlock waits for the next block to walk. A single socket is polled
@@ -295,14 +326,16 @@ func (h *Handle) fill(p *pcapio.Packet, f *frame) {
 	if len(data) > h.snap {
 		data = data[:h.snap]
 	}
-	putFlagsOption(&h.opts, epbFlags(f.pkttype))
 	*p = pcapio.Packet{
 		Data:     data,
 		Length:   max(length, len(data)),
 		Time:     time.Unix(int64(f.sec), int64(f.nsec)),
 		HasTime:  true,
 		LinkType: h.lt,
-		Options:  pcapio.MakeOptions(h.opts[:], false),
+	}
+	if h.flags {
+		putFlagsOption(&h.opts, epbFlags(f.pkttype))
+		p.Options = pcapio.MakeOptions(h.opts[:], false)
 	}
 }
 
@@ -341,7 +374,10 @@ func (h *Handle) Close() error {
 		h.wg.Wait()
 		h.Stats()
 		h.closeSockets()
-		if !h.outstanding {
+		if h.cur == nil {
+			// No reader holds a block (nor a view into one): the
+			// memory can go now; otherwise the reader unmaps it when it
+			// reaches the end.
 			h.unmap()
 		}
 		h.mu.Unlock()
@@ -368,7 +404,7 @@ func (h *Handle) unmap() {
 	for _, r := range h.rings {
 		r.unmap()
 	}
-	h.unmapped, h.cur = true, nil
+	h.unmapped = true
 }
 
 // userFilter prepares prog to run in user space, on the frames ReadPacket

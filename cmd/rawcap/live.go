@@ -213,6 +213,8 @@ func liveOptionsFrom(c *cli.Context) (liveOptions, error) {
 	default:
 		return o, usagef("--format %q: want pcap or pcapng", f)
 	}
+	// Only pcapng has a place for each packet's direction (epb_flags).
+	o.cfg.PacketFlags = o.write != "" && o.format == pcapio.FormatPcapNG
 	return o, nil
 }
 
@@ -345,11 +347,18 @@ func liveCapture(ctx context.Context, e *env, o liveOptions) error {
 			cancel()
 			break
 		}
-		if o.count > 0 && int(s.captured.Load()) >= o.count {
+		if s.n&63 == 0 || !h.Pending() {
+			// Published for SIGUSR1 every 64 packets, and before
+			// ReadPacket may wait: the count it prints is never stale
+			// while capturing is idle.
+			s.captured.Store(s.n)
+		}
+		if o.count > 0 && s.n >= int64(o.count) {
 			done = true
 			cancel()
 		}
 	}
+	s.captured.Store(s.n)
 	cancel()
 	h.Close()
 	closeErr := s.close()
@@ -370,7 +379,8 @@ type liveSink struct {
 	lt       linktype.Type
 	snap     int
 	start    time.Time
-	captured atomic.Int64
+	n        int64        // packets captured: the reading goroutine's count
+	captured atomic.Int64 // n as last published, for the SIGUSR1 goroutine
 
 	rot    *rotate.Writer // -w FILE
 	pw     pcapio.Writer  // -w -
@@ -470,7 +480,7 @@ func (s *liveSink) finish(w pcapio.Writer) error {
 	}
 	is := pcapio.InterfaceStats{
 		Time: time.Now(), StartTime: s.start, EndTime: time.Now(),
-		Received: st.Received, OSDropped: st.Dropped, Delivered: uint64(s.captured.Load()),
+		Received: st.Received, OSDropped: st.Dropped, Delivered: uint64(s.n),
 		Has: pcapio.HasReceived | pcapio.HasOSDropped | pcapio.HasDelivered | pcapio.HasStartTime | pcapio.HasEndTime,
 	}
 	if s.o.filter != "" {
@@ -481,7 +491,7 @@ func (s *liveSink) finish(w pcapio.Writer) error {
 }
 
 func (s *liveSink) packet(p *pcapio.Packet) error {
-	n := s.captured.Add(1)
+	s.n++
 	switch {
 	case s.rot != nil:
 		if err := s.rot.WritePacket(p); err != nil {
@@ -506,7 +516,7 @@ func (s *liveSink) packet(p *pcapio.Packet) error {
 		}
 	}
 	if s.pr != nil {
-		s.frame = decode.Frame{Number: int(n), Time: p.Time, Length: p.Length, InterfaceName: s.name}
+		s.frame = decode.Frame{Number: int(s.n), Time: p.Time, Length: p.Length, InterfaceName: s.name}
 		s.d.Decode(p.Data, p.LinkType)
 		s.buf = s.pr.Append(s.buf[:0], s.d, &s.frame)
 		if _, err := s.bw.Write(s.buf); err != nil {

@@ -162,6 +162,13 @@ func (w *Writer) WritePacket(p *pcapio.Packet) error {
 	if w.f == nil {
 		return pcapio.ErrWriterClosed
 	}
+	if w.cfg.Interval == 0 && w.cfg.FileSize == 0 {
+		// No rotation: neither the clock nor the record size matters.
+		if err := w.w.WritePacket(p); err != nil {
+			return fmt.Errorf("%s: %w", w.name, err)
+		}
+		return nil
+	}
 	var now time.Time
 	if w.cfg.Interval > 0 || w.cfg.FileSize > 0 && w.size > w.cfg.FileSize {
 		now = w.cfg.Now() // the clock only when it can matter: no time.Now per packet
@@ -184,7 +191,9 @@ func (w *Writer) WritePacket(p *pcapio.Packet) error {
 	if err := w.w.WritePacket(p); err != nil {
 		return fmt.Errorf("%s: %w", w.name, err)
 	}
-	w.size += w.cfg.RecordSize(p)
+	if w.cfg.FileSize > 0 {
+		w.size += w.cfg.RecordSize(p)
+	}
 	return nil
 }
 
