@@ -16,7 +16,7 @@ import (
 func memHandle(block []byte, lt linktype.Type, cooked bool) *Handle {
 	mem := append(append([]byte(nil), block...), block...)
 	h := &Handle{
-		name: "mem", lt: lt, cooked: cooked, snap: DefaultSnapLen, wakefd: -1,
+		name: "mem", lt: lt, cooked: cooked, snap: DefaultSnapLen,
 		rings: []*ring{{fd: -1, mem: mem, blockSize: len(block), numBlocks: 2}},
 		done:  make(chan struct{}), failed: make(chan struct{}),
 	}

@@ -28,7 +28,6 @@ type Handle struct {
 	dir       Direction
 	loopbacks []int32
 	rings     []*ring
-	wakefd    int
 
 	ready    chan *ring    // blocks ready for the reader, one per ring at most
 	done     chan struct{} // closed by Close
@@ -69,7 +68,7 @@ func Open(cfg Config) (*Handle, error) {
 		return nil, errors.New("capture: no interface given (try \"rawcap interfaces\")")
 	}
 	h := &Handle{
-		name: cfg.Interface, snap: g.snapLen, dir: cfg.Direction, flags: cfg.PacketFlags, wakefd: -1,
+		name: cfg.Interface, snap: g.snapLen, dir: cfg.Direction, flags: cfg.PacketFlags,
 		ready: make(chan *ring), done: make(chan struct{}), failed: make(chan struct{}),
 		loopbacks: loopbackIndexes(),
 	}
@@ -85,9 +84,6 @@ func Open(cfg Config) (*Handle, error) {
 		h.lt, h.cooked = linkTypeFor(hatype)
 	}
 	h.buf = make([]byte, 0, h.snap+sll2HeaderLen+vlanTagLen)
-	if h.wakefd, err = unix.Eventfd(0, unix.EFD_CLOEXEC|unix.EFD_NONBLOCK); err != nil {
-		return nil, fmt.Errorf("capture: %w", os.NewSyscallError("eventfd", err))
-	}
 	if err := h.openRings(ifindex, g, &cfg); err != nil {
 		h.release()
 		return nil, err
@@ -154,7 +150,7 @@ func (h *Handle) openRings(ifindex int, g ringGeometry, cfg *Config) error {
 func (h *Handle) run(r *ring) {
 	defer h.wg.Done()
 	for {
-		if err := r.wait(h.wakefd); err != nil {
+		if err := r.wait(); err != nil {
 			if err != errWoken {
 				h.fail(fmt.Errorf("capture on %s: %w", h.name, err))
 			}
@@ -275,7 +271,7 @@ func (h *Handle) nextBlock() error {
 		var r *ring
 		if len(h.rings) == 1 {
 			r = h.rings[0]
-			err := r.wait(h.wakefd)
+			err := r.wait()
 			if err != nil && err != errWoken {
 				h.fail(fmt.Errorf("capture on %s: %w", h.name, err))
 				return h.failErr
@@ -367,9 +363,9 @@ func (h *Handle) Close() error {
 	h.closeOnce.Do(func() {
 		h.stopping.Store(true)
 		close(h.done)
-		var one [8]byte
-		ne.PutUint64(one[:], 1)
-		unix.Write(h.wakefd, one[:])
+		for _, r := range h.rings {
+			r.wake()
+		}
 		h.mu.Lock()
 		h.wg.Wait()
 		h.Stats()
@@ -385,7 +381,7 @@ func (h *Handle) Close() error {
 	return nil
 }
 
-// closeSockets closes the sockets and the eventfd; the rings stay mapped.
+// closeSockets closes the sockets; the rings stay mapped.
 func (h *Handle) closeSockets() {
 	h.statsMu.Lock()
 	defer h.statsMu.Unlock()
@@ -393,10 +389,6 @@ func (h *Handle) closeSockets() {
 		r.closeSocket()
 	}
 	h.statsDone = true
-	if h.wakefd >= 0 {
-		unix.Close(h.wakefd)
-		h.wakefd = -1
-	}
 }
 
 // unmap gives the rings' memory back.

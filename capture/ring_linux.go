@@ -4,12 +4,14 @@ import (
 	"errors"
 	"os"
 	"sync/atomic"
+	"syscall"
+	"time"
 	"unsafe"
 
 	"golang.org/x/sys/unix"
 )
 
-// errWoken means the Handle's wake-up eventfd fired: the Handle is closing.
+// errWoken means that wake was called: the Handle is closing.
 var errWoken = errors.New("capture: woken to close")
 
 // ring is one socket's memory-mapped TPACKET_V3 receive ring.
@@ -22,7 +24,18 @@ type ring struct {
 	// the reader walks; the released channel passes it from one to the other.
 	cur      int
 	released chan struct{}
-	pfd      [2]unix.PollFd
+	// file holds fd (non-blocking) in the runtime's network poller, so that
+	// waiting for a block parks the goroutine instead of blocking a thread
+	// in poll(2): a thread blocked in a system call keeps the runtime's
+	// monitor thread waking every 20µs to 10ms to take its P back, which
+	// cost more CPU than the packets themselves. rc is file's raw access,
+	// check (made once: no allocation per wait) is the readiness test it
+	// runs, and checkErr what check found wrong with the socket.
+	file     *os.File
+	rc       syscall.RawConn
+	check    func(uintptr) bool
+	checkErr error
+	pfd      [1]unix.PollFd
 	total    Stats // the kernel's counters summed since Open (under Handle.statsMu)
 	promisc  int   // the ifindex put in promiscuous mode, or 0
 }
@@ -47,37 +60,85 @@ func (r *ring) release() {
 	}
 }
 
-// wait blocks until the current block belongs to user space, the wake-up
-// eventfd fires (errWoken), or the socket reports an error. It never spins:
-// it polls the socket and the eventfd together, with no timeout, and the
-// kernel hands over a partly filled block after the ring's block timeout.
-func (r *ring) wait(wakefd int) error {
-	r.pfd[0] = unix.PollFd{Fd: int32(r.fd), Events: unix.POLLIN | unix.POLLERR}
-	r.pfd[1] = unix.PollFd{Fd: int32(wakefd), Events: unix.POLLIN}
-	for {
-		if r.ready() {
-			return nil
+// poll puts the socket (already non-blocking) into the runtime's network
+// poller.
+func (r *ring) poll() error {
+	r.file = os.NewFile(uintptr(r.fd), "packet socket")
+	rc, err := r.file.SyscallConn()
+	if err != nil {
+		return err
+	}
+	// A file the poller does not hold has no deadlines: wake would not work.
+	if err := r.file.SetReadDeadline(time.Time{}); err != nil {
+		return err
+	}
+	r.rc, r.check = rc, r.readyOrFailed
+	return nil
+}
+
+// wait blocks until the current block belongs to user space, wake is called
+// (errWoken), or the socket reports an error. It never spins: the goroutine
+// parks in the network poller, which the kernel wakes when it hands over a
+// block (a partly filled one after the ring's block timeout).
+func (r *ring) wait() error {
+	for !r.ready() {
+		r.checkErr = nil
+		err := r.rc.Read(r.check)
+		if r.checkErr != nil {
+			return r.checkErr
 		}
-		_, err := unix.Poll(r.pfd[:], -1)
-		if err == unix.EINTR {
-			continue
-		}
-		if err != nil {
-			return os.NewSyscallError("poll", err)
-		}
-		if r.pfd[1].Revents != 0 {
+		switch {
+		case errors.Is(err, os.ErrDeadlineExceeded), errors.Is(err, os.ErrClosed):
 			return errWoken
-		}
-		if ev := r.pfd[0].Revents; ev&(unix.POLLERR|unix.POLLHUP|unix.POLLNVAL) != 0 {
-			soerr, err := unix.GetsockoptInt(r.fd, unix.SOL_SOCKET, unix.SO_ERROR)
-			if err != nil {
-				return os.NewSyscallError("getsockopt", err)
-			}
-			if soerr != 0 {
-				return os.NewSyscallError("packet socket", unix.Errno(soerr))
+		case err != nil:
+			// The poller saw only an error event: ask the socket.
+			if err := r.socketError(); err != nil {
+				return err
 			}
 			return errors.New("capture: packet socket failed")
 		}
+	}
+	return nil
+}
+
+// readyOrFailed is the poller's test: the current block is the reader's, or
+// the socket has failed (checkErr).
+func (r *ring) readyOrFailed(uintptr) bool {
+	if r.ready() {
+		return true
+	}
+	r.checkErr = r.socketError()
+	return r.checkErr != nil
+}
+
+// socketError polls the socket without waiting and returns its pending
+// error, if it reports one (for example ENETDOWN when the interface went).
+func (r *ring) socketError() error {
+	r.pfd[0] = unix.PollFd{Fd: int32(r.fd), Events: unix.POLLIN | unix.POLLERR}
+	n, err := unix.Poll(r.pfd[:], 0)
+	if err == unix.EINTR || n == 0 {
+		return nil
+	}
+	if err != nil {
+		return os.NewSyscallError("poll", err)
+	}
+	if ev := r.pfd[0].Revents; ev&(unix.POLLERR|unix.POLLHUP|unix.POLLNVAL) != 0 {
+		soerr, err := unix.GetsockoptInt(r.fd, unix.SOL_SOCKET, unix.SO_ERROR)
+		if err != nil {
+			return os.NewSyscallError("getsockopt", err)
+		}
+		if soerr != 0 {
+			return os.NewSyscallError("packet socket", unix.Errno(soerr))
+		}
+		return errors.New("capture: packet socket failed")
+	}
+	return nil
+}
+
+// wake makes a wait in progress, and every later one, return errWoken.
+func (r *ring) wake() {
+	if r.file != nil {
+		_ = r.file.SetReadDeadline(time.Unix(1, 0))
 	}
 }
 
@@ -100,7 +161,11 @@ func (r *ring) closeSocket() {
 			_ = unix.SetsockoptPacketMreq(r.fd, unix.SOL_PACKET, unix.PACKET_DROP_MEMBERSHIP, &mreq)
 		}
 	}
-	unix.Close(r.fd)
+	if r.file != nil {
+		r.file.Close() // closes fd
+	} else {
+		unix.Close(r.fd)
+	}
 	r.fd = -1
 }
 

@@ -32,7 +32,8 @@ func openRing(ifindex int, cooked bool, g ringGeometry, cfg *Config, fanout int)
 		typ = unix.SOCK_DGRAM
 	}
 	// Protocol 0: the socket receives nothing until bind names a protocol.
-	fd, err := unix.Socket(unix.AF_PACKET, typ|unix.SOCK_CLOEXEC, 0)
+	// Non-blocking, for the runtime's network poller (see ring.file).
+	fd, err := unix.Socket(unix.AF_PACKET, typ|unix.SOCK_CLOEXEC|unix.SOCK_NONBLOCK, 0)
 	if err != nil {
 		if errors.Is(err, unix.EPERM) || errors.Is(err, unix.EACCES) {
 			return nil, fmt.Errorf("capture: %s: %w", permissionHint, os.NewSyscallError("socket", err))
@@ -44,6 +45,10 @@ func openRing(ifindex int, cooked bool, g ringGeometry, cfg *Config, fanout int)
 		r.unmap()
 		r.closeSocket()
 		return nil, fmt.Errorf("capture: %w", os.NewSyscallError(what, err))
+	}
+	if err := r.poll(); err != nil {
+		r.closeSocket()
+		return nil, fmt.Errorf("capture: packet socket in the network poller: %w", err)
 	}
 	if err := attachFilter(fd, dropAll); err != nil {
 		return fail("setsockopt SO_ATTACH_FILTER", err)
