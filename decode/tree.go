@@ -24,12 +24,14 @@ type TreePrinter struct {
 	stampSec   int64
 	stampLoc   *time.Location
 	stamped    bool
+
+	memo treeMemos // blocks of lines drawn for recent header bytes
 }
 
 // Append appends the tree for the packet d last decoded, described by f,
 // and a blank line.
 func (p *TreePrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
-	t := treeWriter{b: b, seq: &p.seq, wire: f.Length}
+	t := treeWriter{b: b, seq: &p.seq, wire: f.Length, memo: &p.memo}
 	p.frame(&t, d, f)
 	for i := range d.layers[:d.n] {
 		t.depth = 0
@@ -110,15 +112,23 @@ func (p *TreePrinter) frame(t *treeWriter, d *Decoder, f *Frame) {
 		p.stamped, p.stampSec, p.stampLoc = true, sec, loc
 	}
 	t.b = append(t.b, p.date...)
-	t.b = appendFrac(t.b, f.Time.Nanosecond(), 9)
+	nanos := appendNanos(t.b, uint32(f.Time.Nanosecond()))
+	t.b = nanos
+	nanos = nanos[len(nanos)-9:]
 	t.b = append(t.b, p.zone...)
 	t.b = append(t.b, "\n    [Time shift for this packet: 0.000000000 seconds]\n    Epoch Time: "...)
-	t.b = appendEpoch(t.b, f.Time)
-	t.b = append(t.b, " seconds"...)
-	t.end()
-	t.seconds("[Time delta from previous captured frame: ", f.Time.Sub(p.prev))
-	t.seconds("[Time delta from previous displayed frame: ", f.Time.Sub(p.prev))
-	t.seconds("[Time since reference or first frame: ", f.Time.Sub(p.first))
+	t.b = strconv.AppendInt(t.b, f.Time.Unix(), 10)
+	t.b = append(t.b, '.')
+	t.b = append(t.b, nanos...)
+	t.b = append(t.b, " seconds\n    [Time delta from previous captured frame: "...)
+	n := len(t.b)
+	t.b = appendSeconds(t.b, f.Time.Sub(p.prev))
+	delta := t.b[n:]
+	t.b = append(t.b, " seconds]\n    [Time delta from previous displayed frame: "...)
+	t.b = append(t.b, delta...)
+	t.b = append(t.b, " seconds]\n    [Time since reference or first frame: "...)
+	t.b = appendSeconds(t.b, f.Time.Sub(p.first))
+	t.b = append(t.b, " seconds]\n"...)
 	p.prev = f.Time
 	t.int("Frame Number", f.Number)
 	t.line()
@@ -159,6 +169,7 @@ type treeWriter struct {
 	depth int
 	seq   *JSONPrinter // relative TCP sequence state
 	wire  int          // wire length of the packet
+	memo  *treeMemos   // nil: draw every line
 }
 
 // treeIndent is the indentation of the deepest line a tree usually has;
@@ -299,18 +310,28 @@ func (t *treeWriter) flag(v uint64, width int, mask uint64, label string) {
 	t.end()
 }
 
-func (t *treeWriter) seconds(prefix string, d time.Duration) {
-	t.line()
-	t.b = append(t.b, prefix...)
+// appendSeconds appends d in seconds with nine decimals.
+func appendSeconds(b []byte, d time.Duration) []byte {
 	if d < 0 {
-		t.b = append(t.b, '-')
+		b = append(b, '-')
 		d = -d
 	}
-	t.b = strconv.AppendInt(t.b, int64(d/time.Second), 10)
-	t.b = append(t.b, '.')
-	t.b = appendFrac(t.b, int(d%time.Second), 9)
-	t.b = append(t.b, " seconds]"...)
-	t.end()
+	b = strconv.AppendInt(b, int64(d/time.Second), 10)
+	b = append(b, '.')
+	return appendNanos(b, uint32(d%time.Second))
+}
+
+// appendNanos appends ns, below 1e9, as nine digits.
+func appendNanos(b []byte, ns uint32) []byte {
+	var tmp [9]byte
+	for i := 8; i > 0; i -= 2 {
+		q := ns / 100
+		r := ns - q*100
+		tmp[i], tmp[i-1] = byte('0'+r%10), byte('0'+r/10)
+		ns = q
+	}
+	tmp[0] = byte('0' + ns%10)
+	return append(b, tmp[:]...)
 }
 
 // addr appends "label: address" without allocating.

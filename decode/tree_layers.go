@@ -18,6 +18,16 @@ func treeEthernet(t *treeWriter, d *Decoder, i int) {
 		return
 	}
 	e := Ethernet(d.data[l.Start:l.Payload])
+	if t.replay(memoEth, e) {
+		return
+	}
+	start := len(t.b)
+	treeEthernetLines(t, e)
+	t.remember(memoEth, e, start)
+}
+
+// treeEthernetLines draws the tree of the Ethernet header e.
+func treeEthernetLines(t *treeWriter, e Ethernet) {
 	if e.IsLength() {
 		t.head("IEEE 802.3 Ethernet")
 	} else {
@@ -193,12 +203,42 @@ func treeIPv4(t *treeWriter, d *Decoder, i int) {
 		return
 	}
 	ip := IPv4(d.data[l.Start:l.Payload])
-	t.b = append(t.b, ", Src: "...)
-	t.b = ip.Src().AppendTo(t.b)
-	t.b = append(t.b, ", Dst: "...)
-	t.b = ip.Dst().AppendTo(t.b)
-	t.end()
+	if start := len(t.b); !t.replay(memoIPv4Title, ip[12:20]) {
+		t.b = append(t.b, ", Src: "...)
+		t.b = ip.Src().AppendTo(t.b)
+		t.b = append(t.b, ", Dst: "...)
+		t.b = ip.Dst().AppendTo(t.b)
+		t.end()
+		t.remember(memoIPv4Title, ip[12:20], start)
+	}
 	t.depth = 1
+	if start := len(t.b); !t.replay(memoIPv4Head, ip[:2]) {
+		treeIPv4Head(t, ip)
+		t.remember(memoIPv4Head, ip[:2], start)
+	}
+	t.int("Total Length", int(ip.TotalLength()))
+	t.hexInt("Identification", uint64(ip.ID()), 4)
+	if start := len(t.b); !t.replay(memoIPv4Frag, ip[6:10]) {
+		treeIPv4Frag(t, ip)
+		t.remember(memoIPv4Frag, ip[6:10], start)
+	}
+	t.line()
+	t.b = append(t.b, "Header Checksum: 0x"...)
+	t.b = appendHex4(t.b, ip.Checksum())
+	t.b = append(t.b, " [validation disabled]"...)
+	t.end()
+	t.line()
+	t.b = append(t.b, "[Header checksum status: Unverified]"...)
+	t.end()
+	if start := len(t.b); !t.replay(memoIPv4Addrs, ip[12:20]) {
+		t.addr("Source Address", ip.Src())
+		t.addr("Destination Address", ip.Dst())
+		t.remember(memoIPv4Addrs, ip[12:20], start)
+	}
+}
+
+// treeIPv4Head draws the lines of IPv4's first two bytes, at depth 1.
+func treeIPv4Head(t *treeWriter, ip IPv4) {
 	t.bits(uint64(ip[0]), 8, 0xf0, "Version")
 	t.b = append(t.b, '4')
 	t.end()
@@ -232,8 +272,11 @@ func treeIPv4(t *treeWriter, d *Decoder, i int) {
 	t.b = append(t.b, ')')
 	t.end()
 	t.depth = 1
-	t.int("Total Length", int(ip.TotalLength()))
-	t.hexInt("Identification", uint64(ip.ID()), 4)
+}
+
+// treeIPv4Frag draws the lines of IPv4's bytes 6 to 9 (flags, fragment
+// offset, time to live, protocol), at depth 1.
+func treeIPv4Frag(t *treeWriter, ip IPv4) {
 	fl := uint64(ip[6])
 	t.bits(fl, 8, 0xe0, "Flags")
 	t.b = append(t.b, "0x"...)
@@ -265,16 +308,6 @@ func treeIPv4(t *treeWriter, d *Decoder, i int) {
 	t.b = appendUint(t.b, uint64(ip.Protocol()))
 	t.b = append(t.b, ')')
 	t.end()
-	t.line()
-	t.b = append(t.b, "Header Checksum: 0x"...)
-	t.b = appendHex4(t.b, ip.Checksum())
-	t.b = append(t.b, " [validation disabled]"...)
-	t.end()
-	t.line()
-	t.b = append(t.b, "[Header checksum status: Unverified]"...)
-	t.end()
-	t.addr("Source Address", ip.Src())
-	t.addr("Destination Address", ip.Dst())
 }
 
 // ipv4FlagLines are the lines of the flags 0x80, 0x40 and 0x20.
@@ -592,6 +625,39 @@ func treeTCP(t *treeWriter, d *Decoder, i int) {
 	}
 	t.end()
 	t.int("Acknowledgment number (raw)", int(tc.Ack()))
+	if start := len(t.b); !t.replay(memoTCPFlags, tc[12:14]) {
+		treeTCPFlags(t, tc)
+		t.remember(memoTCPFlags, tc[12:14], start)
+	}
+	t.int("Window", int(tc.Window()))
+	if cut {
+		return
+	}
+	t.line()
+	t.b = append(t.b, "Checksum: 0x"...)
+	t.b = appendHex4(t.b, tc.Checksum())
+	t.b = append(t.b, " [unverified]"...)
+	t.end()
+	t.line()
+	t.b = append(t.b, "[Checksum Status: Unverified]"...)
+	t.end()
+	t.int("Urgent Pointer", int(tc.Urgent()))
+	if len(tc) > tcpMinLen {
+		// SACK edges are shown relative to the acknowledgment space.
+		treeTCPOptions(t, tc, tc.Ack()-ack)
+	}
+	if length > 0 {
+		t.line()
+		t.b = append(t.b, "TCP payload ("...)
+		t.b = appendBytesBits(t.b, length)
+		t.b = append(t.b, ')')
+		t.end()
+	}
+}
+
+// treeTCPFlags draws the lines of TCP's bytes 12 and 13 (header length and
+// flags), at depth 1.
+func treeTCPFlags(t *treeWriter, tc TCP) {
 	t.bits(uint64(tc[12]), 8, 0xf0, "Header Length")
 	t.b = strconv.AppendInt(t.b, int64(tc.HeaderLen()), 10)
 	t.b = append(t.b, " bytes ("...)
@@ -600,6 +666,7 @@ func treeTCP(t *treeWriter, d *Decoder, i int) {
 	t.end()
 	t.line()
 	t.b = append(t.b, "Flags: 0x"...)
+	f := tc.Flags()
 	t.b = append(t.b, hexDigits[f>>8&15], hexDigits[f>>4&15], hexDigits[f&15])
 	t.b = append(t.b, " ("...)
 	n := len(t.b)
@@ -644,30 +711,6 @@ func treeTCP(t *treeWriter, d *Decoder, i int) {
 	t.b = append(t.b, ']')
 	t.end()
 	t.depth = 1
-	t.int("Window", int(tc.Window()))
-	if cut {
-		return
-	}
-	t.line()
-	t.b = append(t.b, "Checksum: 0x"...)
-	t.b = appendHex4(t.b, tc.Checksum())
-	t.b = append(t.b, " [unverified]"...)
-	t.end()
-	t.line()
-	t.b = append(t.b, "[Checksum Status: Unverified]"...)
-	t.end()
-	t.int("Urgent Pointer", int(tc.Urgent()))
-	if len(tc) > tcpMinLen {
-		// SACK edges are shown relative to the acknowledgment space.
-		treeTCPOptions(t, tc, tc.Ack()-ack)
-	}
-	if length > 0 {
-		t.line()
-		t.b = append(t.b, "TCP payload ("...)
-		t.b = appendBytesBits(t.b, length)
-		t.b = append(t.b, ')')
-		t.end()
-	}
 }
 
 // tcpFlagLines are the lines of the flags from TCPAE (0x100) down to TCPFin.
