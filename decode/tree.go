@@ -61,15 +61,22 @@ func (p *TreePrinter) frame(t *treeWriter, d *Decoder, f *Frame) {
 	t.line()
 	t.b = append(t.b, "Frame "...)
 	t.b = strconv.AppendInt(t.b, int64(f.Number), 10)
-	t.b = append(t.b, ": "...)
-	t.b = appendBytesBits(t.b, f.Length)
-	t.b = append(t.b, " on wire ("...)
-	t.b = strconv.AppendInt(t.b, int64(f.Length)*8, 10)
-	t.b = append(t.b, " bits), "...)
-	t.b = appendBytesBits(t.b, caplen)
-	t.b = append(t.b, " captured ("...)
-	t.b = strconv.AppendInt(t.b, int64(caplen)*8, 10)
-	t.b = append(t.b, " bits)"...)
+	lens := [8]byte{byte(f.Length >> 24), byte(f.Length >> 16), byte(f.Length >> 8), byte(f.Length),
+		byte(caplen >> 24), byte(caplen >> 16), byte(caplen >> 8), byte(caplen)}
+	if start := len(t.b); uint(f.Length) > 1<<31 || uint(caplen) > 1<<31 || !t.replay(memoFrameTitle, lens[:]) {
+		t.b = append(t.b, ": "...)
+		t.b = appendBytesBits(t.b, f.Length)
+		t.b = append(t.b, " on wire ("...)
+		t.b = strconv.AppendInt(t.b, int64(f.Length)*8, 10)
+		t.b = append(t.b, " bits), "...)
+		t.b = appendBytesBits(t.b, caplen)
+		t.b = append(t.b, " captured ("...)
+		t.b = strconv.AppendInt(t.b, int64(caplen)*8, 10)
+		t.b = append(t.b, " bits)"...)
+		if uint(f.Length) <= 1<<31 && uint(caplen) <= 1<<31 {
+			t.remember(memoFrameTitle, lens[:], start)
+		}
+	}
 	if f.InterfaceName != "" {
 		t.b = append(t.b, " on interface "...)
 		t.b = append(t.b, f.InterfaceName...)
@@ -130,21 +137,28 @@ func (p *TreePrinter) frame(t *treeWriter, d *Decoder, f *Frame) {
 	t.b = appendSeconds(t.b, f.Time.Sub(p.first))
 	t.b = append(t.b, " seconds]\n"...)
 	p.prev = f.Time
-	t.int("Frame Number", f.Number)
-	t.line()
-	t.b = append(t.b, "Frame Length: "...)
-	t.b = appendBytesBits(t.b, f.Length)
-	t.b = append(t.b, " ("...)
-	t.b = strconv.AppendInt(t.b, int64(f.Length)*8, 10)
-	t.b = append(t.b, " bits)"...)
+	t.b = append(t.b, "    Frame Number: "...)
+	t.b = strconv.AppendInt(t.b, int64(f.Number), 10)
 	t.end()
-	t.line()
-	t.b = append(t.b, "Capture Length: "...)
-	t.b = appendBytesBits(t.b, caplen)
-	t.b = append(t.b, " ("...)
-	t.b = strconv.AppendInt(t.b, int64(caplen)*8, 10)
-	t.b = append(t.b, " bits)"...)
-	t.end()
+	if start := len(t.b); uint(f.Length) > 1<<31 || uint(caplen) > 1<<31 || !t.replay(memoFrameLengths, lens[:]) {
+		t.line()
+		t.b = append(t.b, "Frame Length: "...)
+		t.b = appendBytesBits(t.b, f.Length)
+		t.b = append(t.b, " ("...)
+		t.b = strconv.AppendInt(t.b, int64(f.Length)*8, 10)
+		t.b = append(t.b, " bits)"...)
+		t.end()
+		t.line()
+		t.b = append(t.b, "Capture Length: "...)
+		t.b = appendBytesBits(t.b, caplen)
+		t.b = append(t.b, " ("...)
+		t.b = strconv.AppendInt(t.b, int64(caplen)*8, 10)
+		t.b = append(t.b, " bits)"...)
+		t.end()
+		if uint(f.Length) <= 1<<31 && uint(caplen) <= 1<<31 {
+			t.remember(memoFrameLengths, lens[:], start)
+		}
+	}
 	// Constant lines at depth 1, indentation written out.
 	t.b = append(t.b, "    [Frame is marked: False]\n    [Frame is ignored: False]\n    [Protocols in frame: "...)
 	t.b = appendProtocols(t.b, d)

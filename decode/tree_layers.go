@@ -604,8 +604,11 @@ func treeTCP(t *treeWriter, d *Decoder, i int) {
 	t.b = strconv.AppendInt(t.b, int64(length), 10)
 	t.end()
 	t.depth = 1
-	t.int("Source Port", int(tc.SrcPort()))
-	t.int("Destination Port", int(tc.DstPort()))
+	if start := len(t.b); !t.replay(memoTCPPorts, tc[:4]) {
+		t.int("Source Port", int(tc.SrcPort()))
+		t.int("Destination Port", int(tc.DstPort()))
+		t.remember(memoTCPPorts, tc[:4], start)
+	}
 	t.line()
 	t.b = append(t.b, "[TCP Segment Len: "...)
 	t.b = strconv.AppendInt(t.b, int64(length), 10)

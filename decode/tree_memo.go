@@ -1,8 +1,11 @@
 package decode
 
-// treeMemoSize is how many keys a treeMemo remembers (a power of two):
-// enough for both directions of a few dozen interleaved flows.
-const treeMemoSize = 64
+// treeMemoSize is how many keys a treeMemo remembers: enough for both
+// directions of about a hundred interleaved flows.
+const (
+	treeMemoBits = 8
+	treeMemoSize = 1 << treeMemoBits
+)
 
 // treeMemo remembers the lines a tree function drew for recent keys, where
 // a key is all the header bytes (at most 16) those lines depend on. Packets
@@ -21,12 +24,15 @@ type treeMemoSlot struct {
 
 // The blocks of lines remembered, and the header bytes that key them.
 const (
-	memoEth       = iota // the whole Ethernet tree: its 14 header bytes
-	memoIPv4Head         // IPv4 version to ECN: bytes 0 and 1
-	memoIPv4Frag         // IPv4 flags to protocol: bytes 6 to 9
-	memoIPv4Title        // ", Src: …, Dst: …" of the IPv4 title: bytes 12 to 19
-	memoIPv4Addrs        // the IPv4 address lines: bytes 12 to 19
-	memoTCPFlags         // TCP header length to flags: bytes 12 and 13
+	memoFrameTitle   = iota // the lengths in the frame's title: wire and captured length
+	memoFrameLengths        // the frame's length lines: wire and captured length
+	memoEth                 // the whole Ethernet tree: its 14 header bytes
+	memoIPv4Head            // IPv4 version to ECN: bytes 0 and 1
+	memoIPv4Frag            // IPv4 flags to protocol: bytes 6 to 9
+	memoIPv4Title           // ", Src: …, Dst: …" of the IPv4 title: bytes 12 to 19
+	memoIPv4Addrs           // the IPv4 address lines: bytes 12 to 19
+	memoTCPFlags            // TCP header length to flags: bytes 12 and 13
+	memoTCPPorts            // the TCP port lines: bytes 0 to 3
 	memoCount
 )
 
@@ -35,11 +41,22 @@ type treeMemos [memoCount]treeMemo
 
 // slotOf returns the slot of key, whose length is 1 to 16.
 func (m *treeMemo) slotOf(key []byte) *treeMemoSlot {
-	h := uint32(2166136261) // FNV-1a
-	for _, c := range key {
-		h = (h ^ uint32(c)) * 16777619
+	var a, b uint64
+	if len(key) >= 8 {
+		a, b = le64(key), le64(key[len(key)-8:])
+	} else {
+		for _, c := range key {
+			a = a<<8 | uint64(c)
+		}
 	}
-	return &m.slot[(h^h>>16)&(treeMemoSize-1)]
+	h := (a ^ b*0x9e3779b97f4a7c15) * 0xff51afd7ed558ccd
+	return &m.slot[h>>(64-treeMemoBits)]
+}
+
+func le64(b []byte) uint64 {
+	_ = b[7]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
 // replay appends the lines block remembers for key and reports whether there
