@@ -46,8 +46,8 @@ func ParseDirection(s string) (Direction, error) {
 // Defaults used for the zero values of Config's fields.
 const (
 	DefaultSnapLen      = 262144
-	DefaultRingSizeMiB  = 32 // per socket: about a quarter second of 1 Gb/s
-	DefaultBlockSize    = 1 << 20
+	DefaultRingSizeMiB  = 32      // per socket: about a quarter second of 1 Gb/s
+	DefaultBlockSize    = 4 << 20 // smaller (down to 1 MiB) for a ring of fewer than 8 such blocks
 	DefaultBlockTimeout = 50 * time.Millisecond
 )
 
@@ -85,7 +85,10 @@ type Config struct {
 	// for options, the work of encoding them for every packet.
 	PacketFlags bool
 	// BlockSize is the size of one ring block in bytes, a multiple of the
-	// page size (0 means DefaultBlockSize, or more if SnapLen needs it).
+	// page size (0 means DefaultBlockSize, halved down to 1 MiB while the
+	// ring would hold fewer than 8 blocks, or more if SnapLen needs it).
+	// The reader wakes once per block: larger blocks cost less CPU per
+	// packet at high rates.
 	BlockSize int
 	// NumBlocks is the number of blocks of each ring; 0 derives it from
 	// RingSizeMiB.
@@ -104,6 +107,14 @@ type Config struct {
 	Fanout int
 }
 
+// The default block size shrinks, down to minBlockSize, for a ring of fewer
+// than minRingBlocks blocks of DefaultBlockSize, so that the kernel has blocks
+// to fill while the reader walks one.
+const (
+	minBlockSize  = 1 << 20
+	minRingBlocks = 8
+)
+
 // ringGeometry is the TPACKET_V3 ring request derived from a Config.
 type ringGeometry struct {
 	blockSize, numBlocks, frameSize int
@@ -119,9 +130,16 @@ func (c *Config) geometry(pageSize int) (ringGeometry, error) {
 	}
 	// Room for the tpacket3_hdr, the sockaddr_ll, alignment and a VLAN tag.
 	g.frameSize = align16(hdrPlusSockaddr + 32 + g.snapLen)
+	mib := c.RingSizeMiB
+	if mib <= 0 {
+		mib = DefaultRingSizeMiB
+	}
 	g.blockSize = c.BlockSize
 	if g.blockSize == 0 {
 		g.blockSize = DefaultBlockSize
+		for c.NumBlocks == 0 && g.blockSize > minBlockSize && mib<<20 < minRingBlocks*g.blockSize {
+			g.blockSize /= 2
+		}
 		for g.blockSize < g.frameSize {
 			g.blockSize *= 2
 		}
@@ -136,10 +154,6 @@ func (c *Config) geometry(pageSize int) (ringGeometry, error) {
 	}
 	g.numBlocks = c.NumBlocks
 	if g.numBlocks == 0 {
-		mib := c.RingSizeMiB
-		if mib <= 0 {
-			mib = DefaultRingSizeMiB
-		}
 		g.numBlocks = max(2, mib<<20/g.blockSize)
 	}
 	if g.numBlocks < 1 {

@@ -108,7 +108,9 @@ func TestGeometry(t *testing.T) {
 		want    ringGeometry
 		wantErr bool
 	}{
-		{"defaults", Config{}, ringGeometry{blockSize: 1 << 20, numBlocks: 32, frameSize: 262256, timeoutMS: 50, snapLen: 262144}, false},
+		{"defaults", Config{}, ringGeometry{blockSize: 4 << 20, numBlocks: 8, frameSize: 262256, timeoutMS: 50, snapLen: 262144}, false},
+		{"16 MiB ring, 2 MiB blocks", Config{RingSizeMiB: 16}, ringGeometry{blockSize: 2 << 20, numBlocks: 8, frameSize: 262256, timeoutMS: 50, snapLen: 262144}, false},
+		{"large ring, 4 MiB blocks", Config{RingSizeMiB: 256}, ringGeometry{blockSize: 4 << 20, numBlocks: 64, frameSize: 262256, timeoutMS: 50, snapLen: 262144}, false},
 		{"small snaplen, 4 MiB", Config{SnapLen: 96, RingSizeMiB: 4}, ringGeometry{blockSize: 1 << 20, numBlocks: 4, frameSize: 208, timeoutMS: 50, snapLen: 96}, false},
 		{"huge snaplen grows the block", Config{SnapLen: 2 << 20, NumBlocks: 3}, ringGeometry{blockSize: 4 << 20, numBlocks: 3, frameSize: 2097264, timeoutMS: 50, snapLen: 2 << 20}, false},
 		{"block smaller than a frame", Config{BlockSize: 65536, NumBlocks: 8, BlockTimeout: time.Second}, ringGeometry{blockSize: 65536, numBlocks: 8, frameSize: 65536, timeoutMS: 1000, snapLen: 262144}, false},
