@@ -322,16 +322,18 @@ func (h *Handle) fill(p *pcapio.Packet, f *frame) {
 	if len(data) > h.snap {
 		data = data[:h.snap]
 	}
-	*p = pcapio.Packet{
-		Data:     data,
-		Length:   max(length, len(data)),
-		Time:     time.Unix(int64(f.sec), int64(f.nsec)),
-		HasTime:  true,
-		LinkType: h.lt,
-	}
+	// Field by field: cheaper than building a whole Packet and copying it.
+	p.Data = data
+	p.Length = max(length, len(data))
+	p.Time = time.Unix(int64(f.sec), int64(f.nsec))
+	p.HasTime = true
+	p.Interface = 0
+	p.LinkType = h.lt
 	if h.flags {
 		putFlagsOption(&h.opts, epbFlags(f.pkttype))
 		p.Options = pcapio.MakeOptions(h.opts[:], false)
+	} else {
+		p.Options = pcapio.Options{}
 	}
 }
 

@@ -98,33 +98,47 @@ func (w *PcapWriter) WritePacket(p *Packet) error {
 	orig := max(p.Length, 0)
 	var sec, frac uint32
 	if p.HasTime || !p.Time.IsZero() {
-		if u := p.Time.Unix(); u < 0 || u > math.MaxUint32 {
+		u := p.Time.Unix()
+		if u < 0 || u > math.MaxUint32 {
 			return fmt.Errorf("pcapio: packet time %s: %w", p.Time.UTC().Format(time.RFC3339Nano), ErrTimeRange)
 		}
-		sec = uint32(p.Time.Unix())
+		sec = uint32(u)
 		frac = uint32(p.Time.Nanosecond())
 		if !w.nano {
 			frac /= 1000
 		}
 	}
 	b := &w.b
+	n := len(b.buf)
+	if b.err == nil && n+16+caplen <= cap(b.buf) {
+		// The common case, inlined: the record fits in the buffer.
+		b.buf = b.buf[:n+16+caplen]
+		putPcapRecordHeader(b.buf[n:n+16], sec, frac, caplen, orig)
+		copy(b.buf[n+16:], p.Data)
+		return nil
+	}
 	direct := !b.reserve(16 + caplen)
 	if b.err != nil {
 		return b.err
 	}
-	le := binary.LittleEndian
-	n := len(b.buf)
+	n = len(b.buf)
 	b.buf = b.buf[:n+16]
-	h := b.buf[n:]
-	le.PutUint32(h[0:], sec)
-	le.PutUint32(h[4:], frac)
-	le.PutUint32(h[8:], uint32(caplen))
-	le.PutUint32(h[12:], uint32(orig))
+	putPcapRecordHeader(b.buf[n:], sec, frac, caplen, orig)
 	if direct {
 		return b.writeDirect(p.Data)
 	}
 	b.buf = append(b.buf, p.Data...)
 	return nil
+}
+
+// putPcapRecordHeader encodes a record header into h (16 bytes).
+func putPcapRecordHeader(h []byte, sec, frac uint32, caplen, orig int) {
+	le := binary.LittleEndian
+	_ = h[15]
+	le.PutUint32(h[0:], sec)
+	le.PutUint32(h[4:], frac)
+	le.PutUint32(h[8:], uint32(caplen))
+	le.PutUint32(h[12:], uint32(orig))
 }
 
 // Flush writes the buffered records to the underlying io.Writer.
