@@ -129,12 +129,12 @@ func (p *TreePrinter) frame(t *treeWriter, d *Decoder, f *Frame) {
 	t.b = append(t.b, nanos...)
 	t.b = append(t.b, " seconds\n    [Time delta from previous captured frame: "...)
 	n := len(t.b)
-	t.b = appendSeconds(t.b, f.Time.Sub(p.prev))
+	t.b = appendSeconds(t.b, f.Time, p.prev)
 	delta := t.b[n:]
 	t.b = append(t.b, " seconds]\n    [Time delta from previous displayed frame: "...)
 	t.b = append(t.b, delta...)
 	t.b = append(t.b, " seconds]\n    [Time since reference or first frame: "...)
-	t.b = appendSeconds(t.b, f.Time.Sub(p.first))
+	t.b = appendSeconds(t.b, f.Time, p.first)
 	t.b = append(t.b, " seconds]\n"...)
 	p.prev = f.Time
 	t.b = append(t.b, "    Frame Number: "...)
@@ -324,15 +324,24 @@ func (t *treeWriter) flag(v uint64, width int, mask uint64, label string) {
 	t.end()
 }
 
-// appendSeconds appends d in seconds with nine decimals.
-func appendSeconds(b []byte, d time.Duration) []byte {
-	if d < 0 {
-		b = append(b, '-')
-		d = -d
+// appendSeconds appends t-u in seconds with nine decimals, exactly also
+// when the difference is beyond a time.Duration (292 years).
+func appendSeconds(b []byte, t, u time.Time) []byte {
+	sec := t.Unix() - u.Unix()
+	ns := int64(t.Nanosecond()) - int64(u.Nanosecond())
+	switch {
+	case sec > 0 && ns < 0:
+		sec, ns = sec-1, ns+1e9
+	case sec < 0 && ns > 0:
+		sec, ns = sec+1, ns-1e9
 	}
-	b = strconv.AppendInt(b, int64(d/time.Second), 10)
+	if sec < 0 || ns < 0 {
+		b = append(b, '-')
+		sec, ns = -sec, -ns
+	}
+	b = strconv.AppendUint(b, uint64(sec), 10)
 	b = append(b, '.')
-	return appendNanos(b, uint32(d%time.Second))
+	return appendNanos(b, uint32(ns))
 }
 
 // appendNanos appends ns, below 1e9, as nine digits.

@@ -609,42 +609,36 @@ func treeTCP(t *treeWriter, d *Decoder, i int) {
 		t.int("Destination Port", int(tc.DstPort()))
 		t.remember(memoTCPPorts, tc[:4], start)
 	}
-	t.line()
-	t.b = append(t.b, "[TCP Segment Len: "...)
+	// Depth 1: the indentation is written out, lines joined.
+	t.b = append(t.b, "    [TCP Segment Len: "...)
 	t.b = strconv.AppendInt(t.b, int64(length), 10)
-	t.b = append(t.b, ']')
-	t.end()
-	t.line()
-	t.b = append(t.b, "Sequence Number: "...)
+	t.b = append(t.b, "]\n    Sequence Number: "...)
 	t.b = appendUint(t.b, uint64(seq))
-	t.b = append(t.b, "    (relative sequence number)"...)
-	t.end()
-	t.int("Sequence Number (raw)", int(tc.Seq()))
-	t.line()
-	t.b = append(t.b, "Acknowledgment Number: "...)
+	t.b = append(t.b, "    (relative sequence number)\n    Sequence Number (raw): "...)
+	t.b = appendUint(t.b, uint64(tc.Seq()))
+	t.b = append(t.b, "\n    Acknowledgment Number: "...)
 	t.b = appendUint(t.b, uint64(ack))
 	if f&TCPAck != 0 {
 		t.b = append(t.b, "    (relative ack number)"...)
 	}
+	t.b = append(t.b, "\n    Acknowledgment number (raw): "...)
+	t.b = appendUint(t.b, uint64(tc.Ack()))
 	t.end()
-	t.int("Acknowledgment number (raw)", int(tc.Ack()))
 	if start := len(t.b); !t.replay(memoTCPFlags, tc[12:14]) {
 		treeTCPFlags(t, tc)
 		t.remember(memoTCPFlags, tc[12:14], start)
 	}
-	t.int("Window", int(tc.Window()))
+	t.b = append(t.b, "    Window: "...)
+	t.b = appendUint(t.b, uint64(tc.Window()))
+	t.end()
 	if cut {
 		return
 	}
-	t.line()
-	t.b = append(t.b, "Checksum: 0x"...)
+	t.b = append(t.b, "    Checksum: 0x"...)
 	t.b = appendHex4(t.b, tc.Checksum())
-	t.b = append(t.b, " [unverified]"...)
+	t.b = append(t.b, " [unverified]\n    [Checksum Status: Unverified]\n    Urgent Pointer: "...)
+	t.b = appendUint(t.b, uint64(tc.Urgent()))
 	t.end()
-	t.line()
-	t.b = append(t.b, "[Checksum Status: Unverified]"...)
-	t.end()
-	t.int("Urgent Pointer", int(tc.Urgent()))
 	if len(tc) > tcpMinLen {
 		// SACK edges are shown relative to the acknowledgment space.
 		treeTCPOptions(t, tc, tc.Ack()-ack)
@@ -773,6 +767,25 @@ func treeTCPOptions(t *treeWriter, tc TCP, sackBase uint32) {
 			break
 		}
 		off = next
+		if !bad && o.Kind == TCPOptNOP {
+			// Depth 2, written out.
+			t.b = append(t.b, "        TCP Option - No-Operation (NOP)\n            Kind: No-Operation (1)\n"...)
+			continue
+		}
+		if !bad && o.Kind == TCPOptTimestamp && len(o.Data) == 8 && o.Len == 10 {
+			var val, ecr [10]byte
+			v, e := strconv.AppendUint(val[:0], uint64(be32(o.Data)), 10), strconv.AppendUint(ecr[:0], uint64(be32(o.Data[4:])), 10)
+			t.b = append(t.b, "        TCP Option - Timestamps: TSval "...)
+			t.b = append(t.b, v...)
+			t.b = append(t.b, ", TSecr "...)
+			t.b = append(t.b, e...)
+			t.b = append(t.b, "\n            Kind: Time Stamp Option (8)\n            Length: 10\n            Timestamp value: "...)
+			t.b = append(t.b, v...)
+			t.b = append(t.b, "\n            Timestamp echo reply: "...)
+			t.b = append(t.b, e...)
+			t.end()
+			continue
+		}
 		t.line()
 		t.b = append(t.b, "TCP Option - "...)
 		t.b = tcpOptionTitle(t.b, o, bad)

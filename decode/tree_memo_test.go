@@ -69,3 +69,26 @@ func TestAppendNanos(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendSeconds checks the frame's time differences, also negative ones
+// and ones beyond the 292 years a time.Duration holds.
+func TestAppendSeconds(t *testing.T) {
+	base := time.Unix(1000, 500)
+	for _, c := range []struct {
+		t    time.Time
+		want string
+	}{
+		{base, "0.000000000"},
+		{time.Unix(1001, 400), "0.999999900"},
+		{time.Unix(1002, 600), "2.000000100"},
+		{time.Unix(999, 600), "-0.999999900"},
+		{time.Unix(998, 400), "-2.000000100"},
+		{time.Unix(1000, 0), "-0.000000500"},
+		{time.Unix(1000+400*365*86400, 500), "12614400000.000000000"},
+		{time.Unix(1000-400*365*86400, 500), "-12614400000.000000000"},
+	} {
+		if got := string(appendSeconds(nil, c.t, base)); got != c.want {
+			t.Errorf("appendSeconds(%v - %v) = %q, want %q", c.t, base, got, c.want)
+		}
+	}
+}
