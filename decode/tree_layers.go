@@ -18,18 +18,27 @@ func treeEthernet(t *treeWriter, d *Decoder, i int) {
 		return
 	}
 	e := Ethernet(d.data[l.Start:l.Payload])
+	if e.IsLength() {
+		// Not remembered: the title depends on the payload too.
+		p := d.data[l.Payload:l.End]
+		treeEthernetLines(t, e, len(p) >= 2 && p[0] == 0xff && p[1] == 0xff)
+		return
+	}
 	if t.replay(memoEth, e) {
 		return
 	}
 	start := len(t.b)
-	treeEthernetLines(t, e)
+	treeEthernetLines(t, e, false)
 	t.remember(memoEth, e, start)
 }
 
-// treeEthernetLines draws the tree of the Ethernet header e.
-func treeEthernetLines(t *treeWriter, e Ethernet) {
-	if e.IsLength() {
-		t.head("IEEE 802.3 Ethernet")
+// treeEthernetLines draws the tree of the Ethernet header e; rawIPX says an
+// 802.3 frame carries IPX without LLC (Novell's "raw" 802.3).
+func treeEthernetLines(t *treeWriter, e Ethernet, rawIPX bool) {
+	if rawIPX {
+		t.head("IEEE 802.3 Ethernet Raw ") // sic: tshark's titles end in a space
+	} else if e.IsLength() {
+		t.head("IEEE 802.3 Ethernet ")
 	} else {
 		t.head("Ethernet II, Src: ")
 		t.b = e.Src().AppendTo(t.b)
@@ -361,17 +370,7 @@ func treeIPv6(t *treeWriter, d *Decoder, i int) {
 	t.b = append(t.b, '0', 'x', hexDigits[fl>>16&15], hexDigits[fl>>12&15], hexDigits[fl>>8&15], hexDigits[fl>>4&15], hexDigits[fl&15])
 	t.end()
 	t.int("Payload Length", int(ip.PayloadLength()))
-	t.line()
-	t.b = append(t.b, "Next Header: "...)
-	if n := ipProtoName(ip.NextHeader()); n != "" {
-		t.b = append(t.b, n...)
-	} else {
-		t.b = append(t.b, "Unknown"...)
-	}
-	t.b = append(t.b, " ("...)
-	t.b = appendUint(t.b, uint64(ip.NextHeader()))
-	t.b = append(t.b, ')')
-	t.end()
+	treeNextHeader(t, "Next Header", ip.NextHeader())
 	t.int("Hop Limit", int(ip.HopLimit()))
 	t.addr("Source Address", ip.Src())
 	t.addr("Destination Address", ip.Dst())
@@ -545,7 +544,7 @@ func treeICMPv6(t *treeWriter, d *Decoder, i int) {
 	var sum uint16
 	if whole {
 		src, dst, _ := ipAddrs(d, i)
-		sum = transportChecksum(src, dst, IPProtoICMPv6, d.data[l.Start:l.Start+length])
+		sum = transportChecksum(src, treeFinalDst(d, i, dst), IPProtoICMPv6, d.data[l.Start:l.Start+length])
 	}
 	treeChecksum(t, m.Checksum(), sum, whole)
 	switch m.Type() {
@@ -967,6 +966,9 @@ func treePayload(t *treeWriter, d *Decoder, i int) {
 	if i > 0 && (d.layers[i-1].Type == LayerICMPv4 || d.layers[i-1].Type == LayerICMPv6) {
 		base = 1 // Wireshark shows echo data inside the ICMP tree
 	}
+	if i > 0 && d.layers[i-1].Type == LayerLLC {
+		return // tshark dissects what LLC carries (STP, IS-IS, CDP …), rawcap does not
+	}
 	t.depth = base
 	t.line()
 	t.b = append(t.b, "Data ("...)
@@ -984,6 +986,14 @@ func treePayload(t *treeWriter, d *Decoder, i int) {
 }
 
 func treeGeneric(t *treeWriter, d *Decoder, i int) {
+	switch d.layers[i].Type {
+	case LayerIPv6HopByHop, LayerIPv6Routing, LayerIPv6Fragment, LayerIPv6DestOpts:
+		treeIPv6Ext(t, d, i)
+		return
+	case LayerLLC:
+		treeLLC(t, d, i)
+		return
+	}
 	t.head(d.layers[i].Type.String())
 	t.end()
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/pcapio"
 )
 
 // TestTreeMatchesTshark checks the -V tree against tshark -n -V on the
@@ -60,6 +61,74 @@ func TestTreeMatchesTshark(t *testing.T) {
 		}
 	}
 	t.Logf("%d of tshark's %d tree lines printed identically by rawcap", mine, total)
+}
+
+// TestTreeMatchesTsharkCorpus holds the extension headers of IPv6 and the
+// LLC trees to the same rule on corpus captures that have them: no line
+// tshark does not print, in order. The frame's protocol list is left out:
+// it names the protocols rawcap does not dissect (stp, isis, udld …) as
+// data.
+func TestTreeMatchesTsharkCorpus(t *testing.T) {
+	if _, err := exec.LookPath("tshark"); err != nil {
+		t.Skip("tshark not installed")
+	}
+	corpus := filepath.Join(readSharedDir(t), "corpus")
+	for _, name := range []string{
+		"tcpdump/tests_ipv6-routing-header.pcap", "tcpdump/tests_ipv6-srh-ext-header.pcap",
+		"tcpdump/tests_ip6_frag_asan.pcap", "tcpdump/tests_ipv6-srh-tlv-hmac.pcap",
+		"libpcap/tests_filter_llc.pcap", "tcpdump/tests_802.1D_spanning_tree.pcap",
+		"tcpdump/tests_UDLD.pcap", "tcpdump/tests_ISIS_level1_adjacency.pcap",
+	} {
+		t.Run(filepath.Base(name), func(t *testing.T) {
+			path := filepath.Join(corpus, name)
+			cmd := exec.Command("tshark", "-n", "-V", "-r", path)
+			cmd.Env = append(os.Environ(), "TZ=UTC")
+			out, err := cmd.Output()
+			if err != nil {
+				t.Fatalf("tshark: %v", err)
+			}
+			theirs := splitFrames(string(out))
+			r, err := pcapio.Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer r.Close()
+			d := decode.NewDecoder()
+			p := &decode.TreePrinter{Location: time.UTC}
+			var buf []byte
+			mine, total := 0, 0
+			for i := 0; ; i++ {
+				pk, err := r.Next()
+				if err != nil {
+					break
+				}
+				if i >= len(theirs) {
+					t.Fatalf("tshark printed %d frames, the file has more", len(theirs))
+				}
+				d.Decode(pk.Data, pk.LinkType)
+				f := decode.Frame{Number: i + 1, Time: pk.Time, Length: pk.Length}
+				buf = p.Append(buf[:0], d, &f)
+				want := strings.Split(theirs[i], "\n")
+				total += len(want)
+				j := 0
+				for _, line := range strings.Split(strings.TrimRight(string(buf), "\n"), "\n") {
+					if strings.HasPrefix(line, "[Malformed Packet") || strings.HasPrefix(line, "    [Protocols in frame: ") {
+						continue
+					}
+					for j < len(want) && want[j] != line {
+						j++
+					}
+					if j == len(want) {
+						t.Errorf("frame %d: line %q is not in tshark's tree (in order):\n%s", i+1, line, theirs[i])
+						break
+					}
+					mine++
+					j++
+				}
+			}
+			t.Logf("%d of tshark's %d tree lines printed identically by rawcap", mine, total)
+		})
+	}
 }
 
 // splitFrames splits tshark -V output into one string per frame.

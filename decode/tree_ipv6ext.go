@@ -1,0 +1,185 @@
+package decode
+
+import "net/netip"
+
+// treeIPProtoName returns Wireshark's name for an IP protocol number, as
+// the IPv4 Protocol and IPv6 Next Header lines show it, or "" if unknown.
+func treeIPProtoName(p uint8) string {
+	switch p {
+	case 0:
+		return "IPv6 Hop-by-Hop Option"
+	case 43:
+		return "Routing Header for IPv6"
+	case 44:
+		return "Fragment Header for IPv6"
+	case 59:
+		return "No Next Header for IPv6"
+	case 60:
+		return "Destination Options for IPv6"
+	}
+	return ipProtoName(p)
+}
+
+// treeNextHeader appends "label: name (n)" for an IP protocol number.
+func treeNextHeader(t *treeWriter, label string, p uint8) {
+	t.line()
+	t.b = append(t.b, label...)
+	t.b = append(t.b, ": "...)
+	if n := treeIPProtoName(p); n != "" {
+		t.b = append(t.b, n...)
+	} else {
+		t.b = append(t.b, "Unknown"...)
+	}
+	t.b = append(t.b, " ("...)
+	t.b = appendUint(t.b, uint64(p))
+	t.b = append(t.b, ')')
+	t.end()
+}
+
+// treeIPv6Ext draws an IPv6 extension header as tshark does, as a subtree
+// of the IPv6 tree. Options and routing data it does not know end the
+// subtree early rather than print a line tshark would not.
+func treeIPv6Ext(t *treeWriter, d *Decoder, i int) {
+	l := &d.layers[i]
+	if l.Payload == l.Start {
+		return // cut short: only the malformed line follows
+	}
+	x := IPv6Ext(d.data[l.Start:l.Payload])
+	t.depth = 1
+	t.line()
+	switch l.Type {
+	case LayerIPv6HopByHop:
+		t.b = append(t.b, "IPv6 Hop-by-Hop Option"...)
+	case LayerIPv6DestOpts:
+		t.b = append(t.b, "Destination Options for IPv6"...)
+	case LayerIPv6Fragment:
+		t.b = append(t.b, "Fragment Header for IPv6"...)
+	case LayerIPv6Routing:
+		name := routingTypeName(x.RoutingType())
+		if name == "" {
+			t.b = t.b[:len(t.b)-4]
+			return
+		}
+		t.b = append(t.b, "Routing Header for IPv6 ("...)
+		t.b = append(t.b, name...)
+		t.b = append(t.b, ')')
+	}
+	t.end()
+	t.depth = 2
+	if l.Type == LayerIPv6Fragment {
+		treeNextHeader(t, "Next header", x.NextHeader())
+		t.line()
+		t.b = append(t.b, "Reserved octet: 0x"...)
+		t.b = appendHex2(t.b, x[1])
+		t.end()
+		v := uint64(be16(x[2:]))
+		t.bits(v, 16, 0xfff8, "Offset")
+		t.b = appendUint(t.b, uint64(x.FragOffset()))
+		t.b = append(t.b, " ("...)
+		t.b = appendUint(t.b, uint64(x.FragOffset())*8)
+		t.b = append(t.b, " bytes)"...)
+		t.end()
+		t.bits(v, 16, 0x0006, "Reserved bits")
+		t.b = appendUint(t.b, v>>1&3)
+		t.end()
+		t.bits(v, 16, 0x0001, "More Fragments")
+		if x.MoreFragments() {
+			t.b = append(t.b, "Yes"...)
+		} else {
+			t.b = append(t.b, "No"...)
+		}
+		t.end()
+		t.hex("Identification", uint64(x.FragID()), 8)
+		return
+	}
+	treeNextHeader(t, "Next Header", x.NextHeader())
+	t.int("Length", int(x[1]))
+	t.line()
+	t.b = append(t.b, "[Length: "...)
+	t.b = appendUint(t.b, uint64(x.Len()))
+	t.b = append(t.b, " bytes]"...)
+	t.end()
+	if l.Type == LayerIPv6Routing {
+		t.line()
+		t.b = append(t.b, "Type: "...)
+		t.b = append(t.b, routingTypeName(x.RoutingType())...)
+		t.b = append(t.b, " ("...)
+		t.b = appendUint(t.b, uint64(x.RoutingType()))
+		t.b = append(t.b, ')')
+		t.end()
+		t.int("Segments Left", int(x.SegmentsLeft()))
+		switch x.RoutingType() {
+		case 0:
+			t.line()
+			t.b = append(t.b, "Reserved: "...)
+			t.b = appendHexBytes(t.b, x[4:8])
+			t.end()
+			for k := 1; 8+16*k <= len(x); k++ {
+				t.line()
+				t.b = append(t.b, "Address["...)
+				t.b = appendUint(t.b, uint64(k))
+				t.b = append(t.b, "]: "...)
+				t.b = addr16(x[8+16*(k-1) : 8+16*k]).AppendTo(t.b)
+				t.end()
+			}
+		case 4:
+			t.int("Last Entry", int(x[4]))
+			t.line()
+			t.b = append(t.b, "Flags: 0x"...)
+			t.b = appendHex2(t.b, x[5])
+			t.end()
+		}
+		return
+	}
+	// Hop-by-hop and destination options: the PadN options tshark draws
+	// with a fixed subtree; anything else ends the list.
+	for o := x[2:]; len(o) >= 2 && o[0] == 1 && 2+int(o[1]) <= len(o); o = o[2+int(o[1]):] {
+		t.b = append(t.b, "        PadN\n            Type: PadN (0x01)\n"+
+			"                00.. .... = Action: Skip and continue (0)\n"+
+			"                ..0. .... = May Change: No\n"+
+			"                ...0 0001 = Low-Order Bits: 0x01\n            Length: "...)
+		t.b = appendUint(t.b, uint64(o[1]))
+		t.end()
+		if o[1] > 0 {
+			t.b = append(t.b, "            PadN: "...)
+			t.b = appendWSBytes(t.b, o[2:2+int(o[1])])
+			t.end()
+		}
+	}
+}
+
+// treeFinalDst returns the destination an upper layer i checksums against:
+// dst, or the last address of a type 0 routing header or the first segment
+// of a segment routing header with segments left (RFC 8200 section 8.1).
+func treeFinalDst(d *Decoder, i int, dst netip.Addr) netip.Addr {
+	for j := i - 1; j >= 0 && d.layers[j].Type != LayerIPv6; j-- {
+		l := &d.layers[j]
+		if l.Type != LayerIPv6Routing || l.Payload-l.Start < 24 {
+			continue
+		}
+		x := IPv6Ext(d.data[l.Start:l.Payload])
+		if x.SegmentsLeft() == 0 {
+			continue
+		}
+		switch x.RoutingType() {
+		case 0:
+			n := (len(x) - 8) / 16
+			dst = addr16(x[8+16*(n-1) : 8+16*n])
+		case 4:
+			dst = addr16(x[8:24])
+		}
+	}
+	return dst
+}
+
+// routingTypeName returns Wireshark's name of the IPv6 routing types this
+// tree draws, or "".
+func routingTypeName(typ uint8) string {
+	switch typ {
+	case 0:
+		return "Source Route"
+	case 4:
+		return "Segment Routing"
+	}
+	return ""
+}
