@@ -67,7 +67,9 @@ func startRawcap(t *testing.T, ns *netns.NS, args ...string) *liveRun {
 		t.Fatal(err)
 	}
 	listening := make(chan struct{})
+	copied := make(chan struct{}) // the stderr copy has ended: r.stderr is whole
 	go func() {
+		defer close(copied)
 		buf := make([]byte, 4096)
 		once := sync.Once{}
 		for {
@@ -81,7 +83,7 @@ func startRawcap(t *testing.T, ns *netns.NS, args ...string) *liveRun {
 			}
 		}
 	}()
-	go func() { err := r.cmd.Wait(); pw.Close(); r.done <- err }()
+	go func() { err := r.cmd.Wait(); pw.Close(); <-copied; r.done <- err }()
 	select {
 	case <-listening:
 	case err := <-r.done:
