@@ -99,9 +99,15 @@ func (p *TreePrinter) frame(t *treeWriter, d *Decoder, f *Frame) {
 	}
 	t.line()
 	t.b = append(t.b, "Encapsulation type: "...)
-	t.b = append(t.b, d.linkType.Description()...)
-	t.b = append(t.b, " ("...)
-	t.b = strconv.AppendInt(t.b, int64(d.linkType), 10)
+	if name, wtap, ok := treeEncap(d.linkType); ok {
+		t.b = append(t.b, name...)
+		t.b = append(t.b, " ("...)
+		t.b = strconv.AppendInt(t.b, int64(wtap), 10)
+	} else {
+		t.b = append(t.b, d.linkType.Description()...)
+		t.b = append(t.b, " ("...)
+		t.b = strconv.AppendInt(t.b, int64(d.linkType), 10)
+	}
 	t.b = append(t.b, ')')
 	t.end()
 	loc := p.Location

@@ -142,9 +142,22 @@ func treeSLL(t *treeWriter, d *Decoder, i int) {
 	}
 	s := SLL(d.data[l.Start:l.Payload])
 	t.depth = 1
-	t.int("Packet type", int(s.PacketType()))
-	t.int("Link-layer address type", int(s.HAType()))
+	treeKnown(t, "Packet type", sllPacketTypeName(s.PacketType()), uint64(s.PacketType()))
+	treeKnown(t, "Link-layer address type", sllHATypeName(s.HAType()), uint64(s.HAType()))
 	t.int("Link-layer address length", int(s.HALen()))
+	switch {
+	case s.HALen() == 6 && (s.HAType() == 1 || s.HAType() == 772):
+		treeMAC(t, "Source", MAC(s[6:12]))
+		t.line()
+		t.b = append(t.b, "Unused: "...)
+		t.b = appendHexBytes(t.b, s[12:14])
+		t.end()
+	case s.HALen() == 0:
+		t.line()
+		t.b = append(t.b, "Unused: "...)
+		t.b = appendHexBytes(t.b, s[6:14])
+		t.end()
+	}
 	treeEtherType(t, "Protocol", s.Protocol())
 }
 
