@@ -38,6 +38,8 @@ func treeEncap(lt linktype.Type) (name string, wtap int, ok bool) {
 		return "Raw IPv6", 130, true
 	case 271:
 		return "Linux vsock", 185, true
+	case 276:
+		return "Linux cooked-mode capture v2", 210, true
 	}
 	return "", 0, false
 }
@@ -81,4 +83,41 @@ func treeKnown(t *treeWriter, label, name string, n uint64) {
 	if name != "" {
 		treeNamed(t, label, name, n)
 	}
+}
+
+// treeSLLAddr draws the source address of a Linux cooked capture (v1 or v2)
+// and the unused rest of its 8 bytes, addr, for the address types whose
+// lines tshark was seen to print.
+func treeSLLAddr(t *treeWriter, hatype uint16, halen int, addr []byte) {
+	switch {
+	case halen == 6 && (hatype == 1 || hatype == 772):
+		treeMAC(t, "Source", MAC(addr[:6]))
+		t.line()
+		t.b = append(t.b, "Unused: "...)
+		t.b = appendHexBytes(t.b, addr[6:8])
+		t.end()
+	case halen == 0:
+		t.line()
+		t.b = append(t.b, "Unused: "...)
+		t.b = appendHexBytes(t.b, addr[:8])
+		t.end()
+	}
+}
+
+// treeSLL2 draws a Linux cooked capture v2 header.
+func treeSLL2(t *treeWriter, d *Decoder, i int) {
+	l := &d.layers[i]
+	t.head("Linux cooked capture v2")
+	t.end()
+	if l.Payload-l.Start < 20 {
+		return
+	}
+	s := SLL2(d.data[l.Start:l.Payload])
+	t.depth = 1
+	treeEtherType(t, "Protocol", s.Protocol())
+	t.int("Interface index", int(s.IfIndex()))
+	treeKnown(t, "Link-layer address type", sllHATypeName(s.HAType()), uint64(s.HAType()))
+	treeKnown(t, "Packet type", sllPacketTypeName(uint16(s.PacketType())), uint64(s.PacketType()))
+	t.int("Link-layer address length", int(s.HALen()))
+	treeSLLAddr(t, s.HAType(), int(s.HALen()), s[12:20])
 }

@@ -145,19 +145,7 @@ func treeSLL(t *treeWriter, d *Decoder, i int) {
 	treeKnown(t, "Packet type", sllPacketTypeName(s.PacketType()), uint64(s.PacketType()))
 	treeKnown(t, "Link-layer address type", sllHATypeName(s.HAType()), uint64(s.HAType()))
 	t.int("Link-layer address length", int(s.HALen()))
-	switch {
-	case s.HALen() == 6 && (s.HAType() == 1 || s.HAType() == 772):
-		treeMAC(t, "Source", MAC(s[6:12]))
-		t.line()
-		t.b = append(t.b, "Unused: "...)
-		t.b = appendHexBytes(t.b, s[12:14])
-		t.end()
-	case s.HALen() == 0:
-		t.line()
-		t.b = append(t.b, "Unused: "...)
-		t.b = appendHexBytes(t.b, s[6:14])
-		t.end()
-	}
+	treeSLLAddr(t, s.HAType(), int(s.HALen()), s[6:14])
 	treeEtherType(t, "Protocol", s.Protocol())
 }
 
@@ -1005,6 +993,9 @@ func treeGeneric(t *treeWriter, d *Decoder, i int) {
 		return
 	case LayerLLC:
 		treeLLC(t, d, i)
+		return
+	case LayerSLL2:
+		treeSLL2(t, d, i)
 		return
 	}
 	t.head(d.layers[i].Type.String())

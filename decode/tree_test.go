@@ -2,6 +2,7 @@ package decode_test
 
 import (
 	"bytes"
+	"encoding/hex"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -80,55 +81,97 @@ func TestTreeMatchesTsharkCorpus(t *testing.T) {
 		"tcpdump/tests_UDLD.pcap", "tcpdump/tests_ISIS_level1_adjacency.pcap",
 	} {
 		t.Run(filepath.Base(name), func(t *testing.T) {
-			path := filepath.Join(corpus, name)
-			cmd := exec.Command("tshark", "-n", "-V", "-r", path)
-			cmd.Env = append(os.Environ(), "TZ=UTC")
-			out, err := cmd.Output()
-			if err != nil {
-				t.Fatalf("tshark: %v", err)
-			}
-			theirs := splitFrames(string(out))
-			r, err := pcapio.Open(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer r.Close()
-			d := decode.NewDecoder()
-			p := &decode.TreePrinter{Location: time.UTC}
-			var buf []byte
-			mine, total := 0, 0
-			for i := 0; ; i++ {
-				pk, err := r.Next()
-				if err != nil {
-					break
-				}
-				if i >= len(theirs) {
-					t.Fatalf("tshark printed %d frames, the file has more", len(theirs))
-				}
-				d.Decode(pk.Data, pk.LinkType)
-				f := decode.Frame{Number: i + 1, Time: pk.Time, Length: pk.Length}
-				buf = p.Append(buf[:0], d, &f)
-				want := strings.Split(theirs[i], "\n")
-				total += len(want)
-				j := 0
-				for _, line := range strings.Split(strings.TrimRight(string(buf), "\n"), "\n") {
-					if strings.HasPrefix(line, "[Malformed Packet") || strings.HasPrefix(line, "    [Protocols in frame: ") {
-						continue
-					}
-					for j < len(want) && want[j] != line {
-						j++
-					}
-					if j == len(want) {
-						t.Errorf("frame %d: line %q is not in tshark's tree (in order):\n%s", i+1, line, theirs[i])
-						break
-					}
-					mine++
-					j++
-				}
-			}
+			mine, total := compareTreeWithTshark(t, filepath.Join(corpus, name))
 			t.Logf("%d of tshark's %d tree lines printed identically by rawcap", mine, total)
 		})
 	}
+}
+
+// TestTreeSLL2MatchesTshark checks the Linux cooked capture v2 tree, which
+// no corpus capture has, on a packet built here: a UDP datagram sent on
+// interface 3.
+func TestTreeSLL2MatchesTshark(t *testing.T) {
+	if _, err := exec.LookPath("tshark"); err != nil {
+		t.Skip("tshark not installed")
+	}
+	pkt := hexBytes(t, `
+		08 00 00 00 00 00 00 03 00 01 04 06 a6 58 43 f2 48 06 00 00
+		45 00 00 1c 00 01 40 00 40 11 00 00 7f 00 00 01 7f 00 00 01
+		d4 31 00 35 00 08 c0 de`)
+	path := filepath.Join(t.TempDir(), "sll2.pcap")
+	file := hexBytes(t, "d4 c3 b2 a1 02 00 04 00 00 00 00 00 00 00 00 00 ff ff 00 00 14 01 00 00"+
+		" 00 f1 53 65 05 00 00 00 30 00 00 00 30 00 00 00")
+	if err := os.WriteFile(path, append(file, pkt...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mine, total := compareTreeWithTshark(t, path)
+	t.Logf("%d of tshark's %d tree lines printed identically by rawcap", mine, total)
+	if want := 27; mine < want { // frame, SLL2 and IPv4 trees
+		t.Errorf("%d of tshark's %d lines printed identically, want at least %d", mine, total, want)
+	}
+}
+
+func hexBytes(t *testing.T, s string) []byte {
+	t.Helper()
+	b, err := hex.DecodeString(strings.Join(strings.Fields(s), ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// compareTreeWithTshark prints the capture at path with the tree printer
+// and fails the test for any line tshark -n -V does not print in the same
+// order (leaving out the frame's protocol list, which names the protocols
+// rawcap does not dissect as data). It returns the lines matched and
+// tshark's line count.
+func compareTreeWithTshark(t *testing.T, path string) (mine, total int) {
+	t.Helper()
+	cmd := exec.Command("tshark", "-n", "-V", "-r", path)
+	cmd.Env = append(os.Environ(), "TZ=UTC")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("tshark: %v", err)
+	}
+	theirs := splitFrames(string(out))
+	r, err := pcapio.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	d := decode.NewDecoder()
+	p := &decode.TreePrinter{Location: time.UTC}
+	var buf []byte
+	for i := 0; ; i++ {
+		pk, err := r.Next()
+		if err != nil {
+			break
+		}
+		if i >= len(theirs) {
+			t.Fatalf("tshark printed %d frames, the file has more", len(theirs))
+		}
+		d.Decode(pk.Data, pk.LinkType)
+		f := decode.Frame{Number: i + 1, Time: pk.Time, Length: pk.Length}
+		buf = p.Append(buf[:0], d, &f)
+		want := strings.Split(theirs[i], "\n")
+		total += len(want)
+		j := 0
+		for _, line := range strings.Split(strings.TrimRight(string(buf), "\n"), "\n") {
+			if strings.HasPrefix(line, "[Malformed Packet") || strings.HasPrefix(line, "    [Protocols in frame: ") {
+				continue
+			}
+			for j < len(want) && want[j] != line {
+				j++
+			}
+			if j == len(want) {
+				t.Errorf("frame %d: line %q is not in tshark's tree (in order):\n%s", i+1, line, theirs[i])
+				break
+			}
+			mine++
+			j++
+		}
+	}
+	return mine, total
 }
 
 // splitFrames splits tshark -V output into one string per frame.
