@@ -338,6 +338,23 @@ func treeIPv6(t *treeWriter, d *Decoder, i int) {
 	t.b = ip.Dst().AppendTo(t.b)
 	t.end()
 	t.depth = 1
+	if start := len(t.b); !t.replay(memoIPv6Head, ip[:4]) {
+		treeIPv6Head(t, ip)
+		t.remember(memoIPv6Head, ip[:4], start)
+	}
+	t.int("Payload Length", int(ip.PayloadLength()))
+	if start := len(t.b); !t.replay(memoIPv6Next, ip[6:8]) {
+		treeNextHeader(t, "Next Header", ip.NextHeader())
+		t.int("Hop Limit", int(ip.HopLimit()))
+		t.remember(memoIPv6Next, ip[6:8], start)
+	}
+	t.addr("Source Address", ip.Src())
+	t.addr("Destination Address", ip.Dst())
+}
+
+// treeIPv6Head draws the lines of IPv6's first four bytes (version,
+// traffic class, flow label), at depth 1.
+func treeIPv6Head(t *treeWriter, ip IPv6) {
 	t.bits(uint64(ip[0]), 8, 0xf0, "Version")
 	t.b = append(t.b, '6')
 	t.end()
@@ -370,11 +387,6 @@ func treeIPv6(t *treeWriter, d *Decoder, i int) {
 	fl := ip.FlowLabel() // five hex digits, as tshark
 	t.b = append(t.b, '0', 'x', hexDigits[fl>>16&15], hexDigits[fl>>12&15], hexDigits[fl>>8&15], hexDigits[fl>>4&15], hexDigits[fl&15])
 	t.end()
-	t.int("Payload Length", int(ip.PayloadLength()))
-	treeNextHeader(t, "Next Header", ip.NextHeader())
-	t.int("Hop Limit", int(ip.HopLimit()))
-	t.addr("Source Address", ip.Src())
-	t.addr("Destination Address", ip.Dst())
 }
 
 // treeChecksum appends "Checksum: 0x… [correct]" (or "[incorrect,

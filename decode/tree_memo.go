@@ -31,6 +31,8 @@ const (
 	memoIPv4Frag            // IPv4 flags to protocol: bytes 6 to 9
 	memoIPv4Title           // ", Src: …, Dst: …" of the IPv4 title: bytes 12 to 19
 	memoIPv4Addrs           // the IPv4 address lines: bytes 12 to 19
+	memoIPv6Head            // IPv6 version to flow label: bytes 0 to 3
+	memoIPv6Next            // IPv6 next header and hop limit: bytes 6 and 7
 	memoTCPFlags            // TCP header length to flags: bytes 12 and 13
 	memoTCPPorts            // the TCP port lines: bytes 0 to 3
 	memoCount
