@@ -319,16 +319,6 @@ var bitNibbles = func() (tab [256][4]byte) {
 	return tab
 }()
 
-// flag appends a one-bit field line: "…1.. = Label: Set".
-func (t *treeWriter) flag(v uint64, width int, mask uint64, label string) {
-	t.bits(v, width, mask, label)
-	if v&mask != 0 {
-		t.b = append(t.b, "Set"...)
-	} else {
-		t.b = append(t.b, "Not set"...)
-	}
-	t.end()
-}
 
 // appendSeconds appends t-u in seconds with nine decimals, exactly also
 // when the difference is beyond a time.Duration (292 years).
