@@ -319,7 +319,6 @@ var bitNibbles = func() (tab [256][4]byte) {
 	return tab
 }()
 
-
 // appendSeconds appends t-u in seconds with nine decimals, exactly also
 // when the difference is beyond a time.Duration (292 years).
 func appendSeconds(b []byte, t, u time.Time) []byte {
