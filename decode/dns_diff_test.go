@@ -282,16 +282,7 @@ func TestSynthDNSMatchesTcpdump(t *testing.T) {
 	}
 	path := writeTestPcap(t, frames)
 	for _, opts := range [][]string{{}, {"-v"}, {"-q"}} {
-		cmd := exec.Command("tcpdump", append(append([]string{"-n", "-tt"}, opts...), "-r", path)...)
-		cmd.Env = append(os.Environ(), "TZ=UTC")
-		out, err := cmd.Output()
-		if err != nil {
-			t.Fatalf("tcpdump: %v", err)
-		}
-		chunks := appSplit(out)
-		if len(chunks) != len(frames) {
-			t.Fatalf("tcpdump %v printed %d packets, want %d", opts, len(chunks), len(frames))
-		}
+		chunks := tcpdumpPackets(t, path, opts, len(frames))
 		lo := appLineOptions(opts)
 		lo.Time = decode.TimeEpoch
 		p := &decode.LinePrinter{Options: lo}

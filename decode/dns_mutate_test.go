@@ -1,11 +1,8 @@
 package decode_test
 
 import (
-	"encoding/binary"
 	"math/rand/v2"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -54,35 +51,14 @@ func TestAppMutantsMatchTcpdump(t *testing.T) {
 			}
 		}
 	}
-	b := make([]byte, 24)
-	binary.LittleEndian.PutUint32(b[0:], 0xa1b2c3d4)
-	binary.LittleEndian.PutUint16(b[4:], 2)
-	binary.LittleEndian.PutUint16(b[6:], 4)
-	binary.LittleEndian.PutUint32(b[16:], 65535)
-	binary.LittleEndian.PutUint32(b[20:], 1)
-	for i, m := range ms {
-		var h [16]byte
-		binary.LittleEndian.PutUint32(h[0:], uint32(1700000000+i))
-		binary.LittleEndian.PutUint32(h[8:], uint32(len(m.data)))
-		binary.LittleEndian.PutUint32(h[12:], uint32(len(m.data)))
-		b = append(append(b, h[:]...), m.data...)
+	frames, wire := make([][]byte, len(ms)), make([]int, len(ms))
+	for i, x := range ms {
+		frames[i], wire[i] = x.data, len(x.data)
 	}
-	path := filepath.Join(t.TempDir(), "mutants.pcap")
-	if err := os.WriteFile(path, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path := writeTestPcapWire(t, frames, wire)
 	d := decode.NewDecoder()
 	for _, opts := range [][]string{{}, {"-v"}} {
-		cmd := exec.Command("tcpdump", append(append([]string{"-n", "-tt"}, opts...), "-r", path)...)
-		cmd.Env = append(os.Environ(), "TZ=UTC")
-		out, err := cmd.Output()
-		if err != nil {
-			t.Fatalf("tcpdump: %v", err)
-		}
-		chunks := appSplit(out)
-		if len(chunks) != len(ms) {
-			t.Fatalf("tcpdump %v printed %d packets, want %d", opts, len(chunks), len(ms))
-		}
+		chunks := tcpdumpPackets(t, path, opts, len(ms))
 		lo := appLineOptions(opts)
 		lo.Time = decode.TimeEpoch
 		p := &decode.LinePrinter{Options: lo}

@@ -77,6 +77,13 @@ func appFrame(payload []byte, sport, dport uint16, tcp bool) []byte {
 // writeTestPcap writes frames to a classic pcap file, one second apart.
 func writeTestPcap(t *testing.T, frames [][]byte) string {
 	t.Helper()
+	return writeTestPcapWire(t, frames, nil)
+}
+
+// writeTestPcapWire is writeTestPcap with each frame's original length
+// (wire[i]; nil means the captured length), for frames cut short.
+func writeTestPcapWire(t *testing.T, frames [][]byte, wire []int) string {
+	t.Helper()
 	b := make([]byte, 24)
 	binary.LittleEndian.PutUint32(b[0:], 0xa1b2c3d4)
 	binary.LittleEndian.PutUint16(b[4:], 2)
@@ -84,10 +91,14 @@ func writeTestPcap(t *testing.T, frames [][]byte) string {
 	binary.LittleEndian.PutUint32(b[16:], 65535)
 	binary.LittleEndian.PutUint32(b[20:], 1)
 	for i, f := range frames {
+		orig := len(f)
+		if wire != nil {
+			orig = wire[i]
+		}
 		var h [16]byte
 		binary.LittleEndian.PutUint32(h[0:], uint32(1700000000+i))
 		binary.LittleEndian.PutUint32(h[8:], uint32(len(f)))
-		binary.LittleEndian.PutUint32(h[12:], uint32(len(f)))
+		binary.LittleEndian.PutUint32(h[12:], uint32(orig))
 		b = append(append(b, h[:]...), f...)
 	}
 	p := filepath.Join(t.TempDir(), "vectors.pcap")
@@ -95,6 +106,23 @@ func writeTestPcap(t *testing.T, frames [][]byte) string {
 		t.Fatal(err)
 	}
 	return p
+}
+
+// tcpdumpPackets runs tcpdump -n -tt OPTS -r path (TZ=UTC) and returns its
+// output split per packet, failing t unless there are want packets.
+func tcpdumpPackets(t *testing.T, path string, opts []string, want int) []string {
+	t.Helper()
+	cmd := exec.Command("tcpdump", append(append([]string{"-n", "-tt"}, opts...), "-r", path)...)
+	cmd.Env = append(os.Environ(), "TZ=UTC")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("tcpdump: %v", err)
+	}
+	chunks := appSplit(out)
+	if len(chunks) != want {
+		t.Fatalf("tcpdump %v printed %d packets, want %d", opts, len(chunks), want)
+	}
+	return chunks
 }
 
 // lineFor prints frame f as rawcap's line printer with options lo.
@@ -131,17 +159,7 @@ func checkVectors(t *testing.T, vs []appVector) {
 	}
 	path := writeTestPcap(t, frames)
 	for _, opts := range [][]string{{}, {"-v"}, {"-q"}} {
-		args := append(append([]string{"-n", "-tt"}, opts...), "-r", path)
-		cmd := exec.Command("tcpdump", args...)
-		cmd.Env = append(os.Environ(), "TZ=UTC")
-		out, err := cmd.Output()
-		if err != nil {
-			t.Fatalf("tcpdump %v: %v", args, err)
-		}
-		chunks := appSplit(out)
-		if len(chunks) != len(vs) {
-			t.Fatalf("tcpdump %v printed %d packets, want %d", opts, len(chunks), len(vs))
-		}
+		chunks := tcpdumpPackets(t, path, opts, len(vs))
 		lo := appLineOptions(opts)
 		lo.Time = decode.TimeEpoch
 		p := &decode.LinePrinter{Options: lo}

@@ -1,10 +1,7 @@
 package decode_test
 
 import (
-	"encoding/binary"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -44,35 +41,14 @@ func TestAppTruncatedMatchesTcpdump(t *testing.T) {
 			}
 		}
 	}
-	b := make([]byte, 24)
-	binary.LittleEndian.PutUint32(b[0:], 0xa1b2c3d4)
-	binary.LittleEndian.PutUint16(b[4:], 2)
-	binary.LittleEndian.PutUint16(b[6:], 4)
-	binary.LittleEndian.PutUint32(b[16:], 65535)
-	binary.LittleEndian.PutUint32(b[20:], 1)
-	for i, c := range cuts {
-		var h [16]byte
-		binary.LittleEndian.PutUint32(h[0:], uint32(1700000000+i))
-		binary.LittleEndian.PutUint32(h[8:], uint32(len(c.data)))
-		binary.LittleEndian.PutUint32(h[12:], uint32(c.wire))
-		b = append(append(b, h[:]...), c.data...)
+	frames, wire := make([][]byte, len(cuts)), make([]int, len(cuts))
+	for i, x := range cuts {
+		frames[i], wire[i] = x.data, x.wire
 	}
-	path := filepath.Join(t.TempDir(), "cut.pcap")
-	if err := os.WriteFile(path, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path := writeTestPcapWire(t, frames, wire)
 	d := decode.NewDecoder()
 	for _, opts := range [][]string{{}, {"-v"}} {
-		cmd := exec.Command("tcpdump", append(append([]string{"-n", "-tt"}, opts...), "-r", path)...)
-		cmd.Env = append(os.Environ(), "TZ=UTC")
-		out, err := cmd.Output()
-		if err != nil {
-			t.Fatalf("tcpdump: %v", err)
-		}
-		chunks := appSplit(out)
-		if len(chunks) != len(cuts) {
-			t.Fatalf("tcpdump %v printed %d packets, want %d", opts, len(chunks), len(cuts))
-		}
+		chunks := tcpdumpPackets(t, path, opts, len(cuts))
 		lo := appLineOptions(opts)
 		lo.Time = decode.TimeEpoch
 		p := &decode.LinePrinter{Options: lo}
