@@ -16,8 +16,6 @@ import (
 // This file connects the filter package to the commands that take a filter
 // expression: read (and -r), convert, and live capture.
 
-func init() { newMatcher = fileMatcher }
-
 // filterOptions are the compile options the commands share: names are
 // resolved by the system's resolver, as tcpdump does without -n for hosts.
 func filterOptions(live bool, snap uint32) filter.Options {

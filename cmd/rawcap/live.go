@@ -395,22 +395,11 @@ type liveSink struct {
 func (s *liveSink) open() error {
 	o := s.o
 	if o.write == "" || o.printToo {
-		s.d = decode.NewDecoder()
-		for _, r := range o.print.DecodeAs {
-			if err := s.d.Ports.SetDecodeAs(r); err != nil {
-				return usagef("%v", err)
-			}
+		d, pr, err := newPrinter(o.print)
+		if err != nil {
+			return usagef("%v", err)
 		}
-		switch o.print.Output {
-		case outTree:
-			s.pr = &decode.TreePrinter{}
-		case outColumns:
-			s.pr = &decode.ColumnsPrinter{}
-		case outJSON:
-			s.pr = &decode.JSONPrinter{Raw: o.print.Raw}
-		default:
-			s.pr = &decode.LinePrinter{Options: o.print.Line}
-		}
+		s.d, s.pr = d, pr
 	}
 	switch o.write {
 	case "":

@@ -37,15 +37,9 @@ type readOptions struct {
 	Raw      bool     // --raw: JSON carries the captured bytes
 	Count    int      // -c: stop after this many packets (0: all)
 	DecodeAs []string // --decode-as rules
-	// Filter is the trailing filter expression ("" for none), and Match,
-	// when set, is its compiled form for a link type (the filter package
-	// provides it; the coordinator wires it in newMatcher).
+	// Filter is the trailing filter expression ("" for none).
 	Filter string
 }
-
-// newMatcher compiles a filter expression for a link type. It is nil until
-// the filter package is wired in; readFiles then rejects a filter.
-var newMatcher func(expr string, lt linktype.Type) (func(data []byte, wirelen int) bool, error)
 
 func readFlags() []cli.Flag {
 	return []cli.Flag{
@@ -197,6 +191,26 @@ type packetPrinter interface {
 	Append(b []byte, d *decode.Decoder, f *decode.Frame) []byte
 }
 
+// newPrinter returns a decoder with opts' --decode-as rules and the printer
+// opts asks for; read and live capture print through the same pair.
+func newPrinter(opts readOptions) (*decode.Decoder, packetPrinter, error) {
+	d := decode.NewDecoder()
+	for _, r := range opts.DecodeAs {
+		if err := d.Ports.SetDecodeAs(r); err != nil {
+			return nil, nil, err
+		}
+	}
+	switch opts.Output {
+	case outTree:
+		return d, &decode.TreePrinter{}, nil
+	case outColumns:
+		return d, &decode.ColumnsPrinter{}, nil
+	case outJSON:
+		return d, &decode.JSONPrinter{Raw: opts.Raw}, nil
+	}
+	return d, &decode.LinePrinter{Options: opts.Line}, nil
+}
+
 // readFiles prints the packets of files to e.stdout as opts says. A damaged
 // file ends the run with exit status 1 after its good packets; a closed
 // output pipe ends it quietly with status 0.
@@ -206,29 +220,13 @@ func readFiles(ctx context.Context, e *env, files []string, opts readOptions) er
 		// the process, so `rawcap read big.pcap | head` ends quietly.
 		signal.Notify(make(chan os.Signal, 1), syscall.SIGPIPE)
 	}
-	d := decode.NewDecoder()
-	for _, r := range opts.DecodeAs {
-		if err := d.Ports.SetDecodeAs(r); err != nil {
-			return usagef("read: %v", err)
-		}
-	}
-	if opts.Filter != "" && newMatcher == nil {
-		return usagef("read: filter %q: filtering is not available in this build", opts.Filter)
-	}
-	var pr packetPrinter
-	switch opts.Output {
-	case outTree:
-		pr = &decode.TreePrinter{}
-	case outColumns:
-		pr = &decode.ColumnsPrinter{}
-	case outJSON:
-		pr = &decode.JSONPrinter{Raw: opts.Raw}
-	default:
-		pr = &decode.LinePrinter{Options: opts.Line}
+	d, pr, err := newPrinter(opts)
+	if err != nil {
+		return usagef("read: %v", err)
 	}
 	w := bufio.NewWriterSize(e.stdout, 64<<10)
 	s := readState{e: e, w: w, d: d, pr: pr, opts: &opts}
-	err := s.run(ctx, files)
+	err = s.run(ctx, files)
 	if ferr := w.Flush(); err == nil {
 		err = ferr
 	}
@@ -334,7 +332,7 @@ func (s *readState) matcher(lt linktype.Type) (func([]byte, int) bool, error) {
 	if m, ok := s.match[lt]; ok {
 		return m, nil
 	}
-	m, err := newMatcher(s.opts.Filter, lt)
+	m, err := fileMatcher(s.opts.Filter, lt)
 	if err != nil {
 		return nil, usagef("read: %v", err)
 	}
