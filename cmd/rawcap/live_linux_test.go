@@ -458,3 +458,24 @@ func TestLiveSIGKILLLeavesReadableFile(t *testing.T) {
 		})
 	}
 }
+
+func TestLiveDiskFullKeepsFileValid(t *testing.T) {
+	p := netns.NewPair(t)
+	dir := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=1m", "rawcap-test", dir).CombinedOutput(); err != nil {
+		t.Skipf("skipping: cannot mount a small tmpfs to fill: %v: %s", err, out)
+	}
+	t.Cleanup(func() { exec.Command("umount", dir).Run() })
+	out := filepath.Join(dir, "full.pcap")
+	r := startRawcap(t, p.A, "-i", p.IfA, "-w", out, "udp")
+	sendUDP(t, p, "full", 3000, 1200) // 3.6 MB into a 1 MB file system
+	code := r.wait(t)
+	if code != 1 || !strings.Contains(r.stderr.String(), "no space left on device") {
+		t.Fatalf("exit %d, stderr:\n%s\nwant exit 1 naming the full disk", code, r.stderr.String())
+	}
+	pkts := liveFiles(t, out) // fails the test if the file does not read cleanly to its end
+	if len(pkts) == 0 {
+		t.Fatal("no packet kept before the disk filled")
+	}
+	t.Logf("%d packets kept, file ends on a whole record", len(pkts))
+}

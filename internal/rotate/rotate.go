@@ -55,6 +55,7 @@ type Config struct {
 type Writer struct {
 	cfg    Config
 	f      *os.File
+	out    fileSink // f, counting the bytes written whole
 	w      pcapio.Writer
 	name   string
 	size   int64
@@ -112,7 +113,8 @@ func (w *Writer) open(now time.Time) error {
 	if err != nil {
 		return err
 	}
-	pw, err := w.cfg.Create(f)
+	w.out = fileSink{f: f}
+	pw, err := w.cfg.Create(&w.out)
 	if err != nil {
 		f.Close()
 		return fmt.Errorf("%s: %w", name, err)
@@ -132,7 +134,14 @@ func (w *Writer) closeFile(rotated bool) error {
 	if w.cfg.Finish != nil {
 		err = w.cfg.Finish(w.w)
 	}
-	err = errors.Join(err, w.w.Close(), w.f.Close())
+	err = errors.Join(err, w.w.Close())
+	if err != nil {
+		// A failed write (a full disk) may have left part of a buffer in
+		// the file; cut it back to the last whole write, which ends on a
+		// record, so the file stays readable to its last packet.
+		w.f.Truncate(w.out.good)
+	}
+	err = errors.Join(err, w.f.Close())
 	name := w.name
 	w.f, w.w = nil, nil
 	if err != nil {
@@ -142,6 +151,22 @@ func (w *Writer) closeFile(rotated bool) error {
 		w.postRotate(name)
 	}
 	return nil
+}
+
+// fileSink counts the bytes of the writes that went through whole. The
+// capture writers flush whole records in each write (only a record larger
+// than their 256 KiB buffer is split), so good ends on a record boundary.
+type fileSink struct {
+	f    *os.File
+	good int64
+}
+
+func (s *fileSink) Write(p []byte) (int, error) {
+	n, err := s.f.Write(p)
+	if err == nil {
+		s.good += int64(n)
+	}
+	return n, err
 }
 
 // postRotate starts "CMD FILE" and does not wait, as tcpdump forks it.
