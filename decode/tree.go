@@ -26,12 +26,13 @@ type TreePrinter struct {
 	stamped    bool
 
 	memo treeMemos // blocks of lines drawn for recent header bytes
+	conv treeConv  // per-stream analysis state (tree_conv.go)
 }
 
 // Append appends the tree for the packet d last decoded, described by f,
 // and a blank line.
 func (p *TreePrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
-	t := treeWriter{b: b, seq: &p.seq, wire: f.Length, memo: &p.memo}
+	t := treeWriter{b: b, seq: &p.seq, wire: f.Length, memo: &p.memo, conv: &p.conv, f: f}
 	p.frame(&t, d, f)
 	for i := range d.layers[:d.n] {
 		t.depth = 0
@@ -190,6 +191,8 @@ type treeWriter struct {
 	seq   *JSONPrinter // relative TCP sequence state
 	wire  int          // wire length of the packet
 	memo  *treeMemos   // nil: draw every line
+	conv  *treeConv    // per-stream analysis state; nil: no analysis lines
+	f     *Frame       // the frame being drawn
 }
 
 // treeIndent is the indentation of the deepest line a tree usually has;

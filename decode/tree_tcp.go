@@ -1,0 +1,361 @@
+package decode
+
+import "strconv"
+
+// The TCP and UDP trees. Their analysis lines ([Stream index], sequence
+// analysis, timestamps) come from the per-stream state in tree_conv.go.
+
+var tcpFlagNames = [...]struct {
+	bit  uint16
+	name string
+}{{TCPFin, "FIN"}, {TCPSyn, "SYN"}, {TCPRst, "RST"}, {TCPPsh, "PSH"}, {TCPAck, "ACK"}, {TCPUrg, "URG"}, {TCPEce, "ECE"}, {TCPCwr, "CWR"}, {TCPAE, "AE"}}
+
+func treeTCP(t *treeWriter, d *Decoder, i int) {
+	l := &d.layers[i]
+	t.head("Transmission Control Protocol")
+	var pad [tcpMinLen]byte
+	var tc TCP
+	switch {
+	case l.Payload > l.Start:
+		tc = TCP(d.data[l.Start:l.Payload])
+	case l.End-l.Start >= 16:
+		// Cut inside the header: show the fields up to the window, as
+		// tshark does, from a zero-padded copy.
+		copy(pad[:], d.data[l.Start:l.End])
+		tc = TCP(pad[:])
+	default:
+		t.end()
+		return
+	}
+	cut := l.Payload == l.Start
+	length := min((&LinePrinter{}).ipPayloadLen(d, i), t.wire-l.Start) - tc.HeaderLen()
+	seq, ack := t.seq.relSeq(d, i, tc)
+	f := tc.Flags()
+	t.b = append(t.b, ", Src Port: "...)
+	t.b = appendUint(t.b, uint64(tc.SrcPort()))
+	t.b = append(t.b, ", Dst Port: "...)
+	t.b = appendUint(t.b, uint64(tc.DstPort()))
+	t.b = append(t.b, ", Seq: "...)
+	t.b = appendUint(t.b, uint64(seq))
+	if f&TCPAck != 0 {
+		t.b = append(t.b, ", Ack: "...)
+		t.b = appendUint(t.b, uint64(ack))
+	}
+	t.b = append(t.b, ", Len: "...)
+	t.b = strconv.AppendInt(t.b, int64(length), 10)
+	t.end()
+	t.depth = 1
+	if start := len(t.b); !t.replay(memoTCPPorts, tc[:4]) {
+		t.int("Source Port", int(tc.SrcPort()))
+		t.int("Destination Port", int(tc.DstPort()))
+		t.remember(memoTCPPorts, tc[:4], start)
+	}
+	// Depth 1: the indentation is written out, lines joined.
+	t.b = append(t.b, "    [TCP Segment Len: "...)
+	t.b = strconv.AppendInt(t.b, int64(length), 10)
+	t.b = append(t.b, "]\n    Sequence Number: "...)
+	t.b = appendUint(t.b, uint64(seq))
+	t.b = append(t.b, "    (relative sequence number)\n    Sequence Number (raw): "...)
+	t.b = appendUint(t.b, uint64(tc.Seq()))
+	t.b = append(t.b, "\n    Acknowledgment Number: "...)
+	t.b = appendUint(t.b, uint64(ack))
+	if f&TCPAck != 0 {
+		t.b = append(t.b, "    (relative ack number)"...)
+	}
+	t.b = append(t.b, "\n    Acknowledgment number (raw): "...)
+	t.b = appendUint(t.b, uint64(tc.Ack()))
+	t.end()
+	if start := len(t.b); !t.replay(memoTCPFlags, tc[12:14]) {
+		treeTCPFlags(t, tc)
+		t.remember(memoTCPFlags, tc[12:14], start)
+	}
+	t.b = append(t.b, "    Window: "...)
+	t.b = appendUint(t.b, uint64(tc.Window()))
+	t.end()
+	if cut {
+		return
+	}
+	t.b = append(t.b, "    Checksum: 0x"...)
+	t.b = appendHex4(t.b, tc.Checksum())
+	t.b = append(t.b, " [unverified]\n    [Checksum Status: Unverified]\n    Urgent Pointer: "...)
+	t.b = appendUint(t.b, uint64(tc.Urgent()))
+	t.end()
+	if len(tc) > tcpMinLen {
+		// SACK edges are shown relative to the acknowledgment space.
+		treeTCPOptions(t, tc, tc.Ack()-ack)
+	}
+	if length > 0 {
+		t.line()
+		t.b = append(t.b, "TCP payload ("...)
+		t.b = appendBytesBits(t.b, length)
+		t.b = append(t.b, ')')
+		t.end()
+	}
+}
+
+// treeTCPFlags draws the lines of TCP's bytes 12 and 13 (header length and
+// flags), at depth 1.
+func treeTCPFlags(t *treeWriter, tc TCP) {
+	t.bits(uint64(tc[12]), 8, 0xf0, "Header Length")
+	t.b = strconv.AppendInt(t.b, int64(tc.HeaderLen()), 10)
+	t.b = append(t.b, " bytes ("...)
+	t.b = strconv.AppendInt(t.b, int64(tc.HeaderLen()/4), 10)
+	t.b = append(t.b, ')')
+	t.end()
+	t.line()
+	t.b = append(t.b, "Flags: 0x"...)
+	f := tc.Flags()
+	t.b = append(t.b, hexDigits[f>>8&15], hexDigits[f>>4&15], hexDigits[f&15])
+	t.b = append(t.b, " ("...)
+	n := len(t.b)
+	for _, fl := range tcpFlagNames {
+		if f&fl.bit != 0 {
+			if len(t.b) > n {
+				t.b = append(t.b, ", "...)
+			}
+			t.b = append(t.b, fl.name...)
+		}
+	}
+	if len(t.b) == n {
+		t.b = append(t.b, "<None>"...)
+	}
+	t.b = append(t.b, ')')
+	t.end()
+	t.depth = 2
+	fv := uint64(f)
+	t.bits(fv, 12, 0xe00, "Reserved")
+	if fv&0xe00 != 0 {
+		t.b = append(t.b, "Set"...)
+	} else {
+		t.b = append(t.b, "Not set"...)
+	}
+	t.end()
+	for k := range tcpFlagLines {
+		t.put(&tcpFlagLines[k], f&(TCPAE>>k) != 0)
+	}
+	t.line()
+	t.b = append(t.b, "[TCP Flags: "...)
+	for k, c := range "RRRACEUAPRSF" {
+		bit := uint16(1) << uint(11-k)
+		if f&bit == 0 {
+			t.b = append(t.b, "\u00b7"...)
+			continue
+		}
+		if k < 3 {
+			c = 'R'
+		}
+		t.b = append(t.b, byte(c))
+	}
+	t.b = append(t.b, ']')
+	t.end()
+	t.depth = 1
+}
+
+// tcpFlagLines are the lines of the flags from TCPAE (0x100) down to TCPFin.
+var tcpFlagLines = [...]bitLine{newFlagLine(2, 12, TCPAE, "Accurate ECN"), newFlagLine(2, 12, TCPCwr, "Congestion Window Reduced"),
+	newFlagLine(2, 12, TCPEce, "ECN-Echo"), newFlagLine(2, 12, TCPUrg, "Urgent"), newFlagLine(2, 12, TCPAck, "Acknowledgment"),
+	newFlagLine(2, 12, TCPPsh, "Push"), newFlagLine(2, 12, TCPRst, "Reset"), newFlagLine(2, 12, TCPSyn, "Syn"),
+	newFlagLine(2, 12, TCPFin, "Fin")}
+
+func tcpOptionTitle(b []byte, o TCPOption, bad bool) []byte {
+	switch {
+	case bad:
+		return append(b, "Malformed option"...)
+	case o.Kind == TCPOptEOL:
+		return append(b, "End of Option List (EOL)"...)
+	case o.Kind == TCPOptNOP:
+		return append(b, "No-Operation (NOP)"...)
+	case o.Kind == TCPOptMSS && len(o.Data) == 2:
+		return append(b, "Maximum segment size"...)
+	case o.Kind == TCPOptWScale && len(o.Data) == 1:
+		return append(b, "Window scale"...)
+	case o.Kind == TCPOptSACKOK:
+		return append(b, "SACK permitted"...)
+	case o.Kind == TCPOptSACK:
+		return append(b, "SACK"...)
+	case o.Kind == TCPOptTimestamp && len(o.Data) == 8:
+		return append(b, "Timestamps"...)
+	case o.Kind == TCPOptTFO:
+		return append(b, "TCP Fast Open"...)
+	}
+	b = append(b, "Unknown ("...)
+	b = appendUint(b, uint64(o.Kind))
+	return append(b, ')')
+}
+
+func treeTCPOptions(t *treeWriter, tc TCP, sackBase uint32) {
+	t.line()
+	t.b = append(t.b, "Options: ("...)
+	t.b = appendBytesBits(t.b, len(tc)-tcpMinLen)
+	t.b = append(t.b, ')')
+	for off := 0; ; {
+		o, next, ok, bad := tc.NextOption(off)
+		if !ok {
+			break
+		}
+		off = next
+		t.b = append(t.b, ", "...)
+		t.b = tcpOptionTitle(t.b, o, bad)
+		if bad {
+			break
+		}
+	}
+	t.end()
+	t.depth = 2
+	for off := 0; ; {
+		o, next, ok, bad := tc.NextOption(off)
+		if !ok {
+			break
+		}
+		off = next
+		if !bad && o.Kind == TCPOptNOP {
+			// Depth 2, written out.
+			t.b = append(t.b, "        TCP Option - No-Operation (NOP)\n            Kind: No-Operation (1)\n"...)
+			continue
+		}
+		if !bad && o.Kind == TCPOptTimestamp && len(o.Data) == 8 && o.Len == 10 {
+			var val, ecr [10]byte
+			v, e := strconv.AppendUint(val[:0], uint64(be32(o.Data)), 10), strconv.AppendUint(ecr[:0], uint64(be32(o.Data[4:])), 10)
+			t.b = append(t.b, "        TCP Option - Timestamps: TSval "...)
+			t.b = append(t.b, v...)
+			t.b = append(t.b, ", TSecr "...)
+			t.b = append(t.b, e...)
+			t.b = append(t.b, "\n            Kind: Time Stamp Option (8)\n            Length: 10\n            Timestamp value: "...)
+			t.b = append(t.b, v...)
+			t.b = append(t.b, "\n            Timestamp echo reply: "...)
+			t.b = append(t.b, e...)
+			t.end()
+			continue
+		}
+		t.line()
+		t.b = append(t.b, "TCP Option - "...)
+		t.b = tcpOptionTitle(t.b, o, bad)
+		switch {
+		case bad:
+		case o.Kind == TCPOptMSS && len(o.Data) == 2:
+			t.b = append(t.b, ": "...)
+			t.b = appendUint(t.b, uint64(be16(o.Data)))
+			t.b = append(t.b, " bytes"...)
+		case o.Kind == TCPOptWScale && len(o.Data) == 1:
+			t.b = append(t.b, ": "...)
+			t.b = appendUint(t.b, uint64(o.Data[0]))
+			t.b = append(t.b, " (multiply by "...)
+			t.b = appendUint(t.b, 1<<min(o.Data[0], 14))
+			t.b = append(t.b, ')')
+		case o.Kind == TCPOptTimestamp && len(o.Data) == 8:
+			t.b = append(t.b, ": TSval "...)
+			t.b = appendUint(t.b, uint64(be32(o.Data)))
+			t.b = append(t.b, ", TSecr "...)
+			t.b = appendUint(t.b, uint64(be32(o.Data[4:])))
+		case o.Kind == TCPOptSACK && len(o.Data)%8 == 0:
+			for j := 0; j < len(o.Data); j += 8 {
+				t.b = append(t.b, ' ')
+				t.b = appendUint(t.b, uint64(be32(o.Data[j:])-sackBase))
+				t.b = append(t.b, '-')
+				t.b = appendUint(t.b, uint64(be32(o.Data[j+4:])-sackBase))
+			}
+		}
+		t.end()
+		if bad {
+			break
+		}
+		t.depth = 3
+		t.line()
+		t.b = append(t.b, "Kind: "...)
+		switch o.Kind {
+		case TCPOptEOL:
+			t.b = append(t.b, "End of Option List"...)
+		case TCPOptNOP:
+			t.b = append(t.b, "No-Operation"...)
+		case TCPOptMSS:
+			t.b = append(t.b, "Maximum Segment Size"...)
+		case TCPOptWScale:
+			t.b = append(t.b, "Window Scale"...)
+		case TCPOptSACKOK:
+			t.b = append(t.b, "SACK Permitted"...)
+		case TCPOptSACK:
+			t.b = append(t.b, "SACK"...)
+		case TCPOptTimestamp:
+			t.b = append(t.b, "Time Stamp Option"...)
+		case TCPOptTFO:
+			t.b = append(t.b, "TCP Fast Open Cookie"...)
+		default:
+			t.b = append(t.b, "Unknown"...)
+		}
+		t.b = append(t.b, " ("...)
+		t.b = appendUint(t.b, uint64(o.Kind))
+		t.b = append(t.b, ')')
+		t.end()
+		if o.Kind != TCPOptEOL && o.Kind != TCPOptNOP {
+			t.int("Length", int(o.Len))
+		}
+		switch {
+		case o.Kind == TCPOptMSS && len(o.Data) == 2:
+			t.int("MSS Value", int(be16(o.Data)))
+		case o.Kind == TCPOptWScale && len(o.Data) == 1:
+			t.int("Shift count", int(o.Data[0]))
+			t.line()
+			t.b = append(t.b, "[Multiplier: "...)
+			t.b = appendUint(t.b, 1<<min(o.Data[0], 14))
+			t.b = append(t.b, ']')
+			t.end()
+		case o.Kind == TCPOptTimestamp && len(o.Data) == 8:
+			t.int("Timestamp value", int(be32(o.Data)))
+			t.int("Timestamp echo reply", int(be32(o.Data[4:])))
+		case o.Kind == TCPOptSACK && len(o.Data)%8 == 0:
+			for j := 0; j < len(o.Data); j += 8 {
+				t.line()
+				t.b = append(t.b, "left edge = "...)
+				t.b = appendUint(t.b, uint64(be32(o.Data[j:])-sackBase))
+				t.b = append(t.b, " (relative)"...)
+				t.end()
+				t.line()
+				t.b = append(t.b, "right edge = "...)
+				t.b = appendUint(t.b, uint64(be32(o.Data[j+4:])-sackBase))
+				t.b = append(t.b, " (relative)"...)
+				t.end()
+			}
+			t.line()
+			t.b = append(t.b, "[TCP SACK Count: "...)
+			t.b = appendUint(t.b, uint64(len(o.Data)/8))
+			t.b = append(t.b, ']')
+			t.end()
+		}
+		t.depth = 2
+	}
+	t.depth = 1
+}
+
+func treeUDP(t *treeWriter, d *Decoder, i int) {
+	l := &d.layers[i]
+	t.head("User Datagram Protocol")
+	if l.Payload == l.Start {
+		t.end()
+		return
+	}
+	u := UDP(d.data[l.Start:l.Payload])
+	t.b = append(t.b, ", Src Port: "...)
+	t.b = appendUint(t.b, uint64(u.SrcPort()))
+	t.b = append(t.b, ", Dst Port: "...)
+	t.b = appendUint(t.b, uint64(u.DstPort()))
+	t.end()
+	t.depth = 1
+	t.int("Source Port", int(u.SrcPort()))
+	t.int("Destination Port", int(u.DstPort()))
+	t.int("Length", int(u.Length()))
+	t.line()
+	t.b = append(t.b, "Checksum: 0x"...)
+	t.b = appendHex4(t.b, u.Checksum())
+	t.b = append(t.b, " [unverified]"...)
+	t.end()
+	t.line()
+	t.b = append(t.b, "[Checksum Status: Unverified]"...)
+	t.end()
+	if n := int(u.Length()) - udpLen; n > 0 {
+		t.line()
+		t.b = append(t.b, "UDP payload ("...)
+		t.b = appendBytesBits(t.b, n)
+		t.b = append(t.b, ')')
+		t.end()
+	}
+}
