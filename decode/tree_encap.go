@@ -120,4 +120,5 @@ func treeSLL2(t *treeWriter, d *Decoder, i int) {
 	treeKnown(t, "Packet type", sllPacketTypeName(uint16(s.PacketType())), uint64(s.PacketType()))
 	t.int("Link-layer address length", int(s.HALen()))
 	treeSLLAddr(t, s.HAType(), int(s.HALen()), s[12:20])
+	treeLinkTrailer(t, d, i)
 }

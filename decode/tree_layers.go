@@ -11,6 +11,13 @@ func treeMAC(t *treeWriter, label string, m MAC) {
 }
 
 func treeEthernet(t *treeWriter, d *Decoder, i int) {
+	treeEthernetHead(t, d, i)
+	treeLinkTrailer(t, d, i)
+}
+
+// treeEthernetHead draws the Ethernet header's lines, remembered per
+// header.
+func treeEthernetHead(t *treeWriter, d *Decoder, i int) {
 	l := &d.layers[i]
 	if l.Payload == l.Start {
 		t.head("Ethernet II")
@@ -128,6 +135,7 @@ func treeVLAN(t *treeWriter, d *Decoder, i int) {
 	t.b = appendUint(t.b, uint64(v.ID()))
 	t.end()
 	treeEtherType(t, "Type", v.EtherType())
+	treeLinkTrailer(t, d, i)
 }
 
 var vlanPriorityNames = [8]string{"Best Effort (default)", "Background", "Excellent Effort", "Critical Applications",
@@ -147,6 +155,7 @@ func treeSLL(t *treeWriter, d *Decoder, i int) {
 	t.int("Link-layer address length", int(s.HALen()))
 	treeSLLAddr(t, s.HAType(), int(s.HALen()), s[6:14])
 	treeEtherType(t, "Protocol", s.Protocol())
+	treeLinkTrailer(t, d, i)
 }
 
 func treeARP(t *treeWriter, d *Decoder, i int) {
@@ -617,31 +626,6 @@ func appendDSCPLong(b []byte, v uint8) []byte {
 
 var ecnShort = [4]string{"Not-ECT", "ECT(1)", "ECT(0)", "CE"}
 var ecnLong = [4]string{"Not ECN-Capable Transport", "ECN-Capable Transport codepoint '01'", "ECN-Capable Transport codepoint '10'", "Congestion Experienced"}
-
-func treePayload(t *treeWriter, d *Decoder, i int) {
-	l := &d.layers[i]
-	base := 0
-	if i > 0 && (d.layers[i-1].Type == LayerICMPv4 || d.layers[i-1].Type == LayerICMPv6) {
-		base = 1 // Wireshark shows echo data inside the ICMP tree
-	}
-	if i > 0 && d.layers[i-1].Type == LayerLLC {
-		return // tshark dissects what LLC carries (STP, IS-IS, CDP …), rawcap does not
-	}
-	t.depth = base
-	t.line()
-	t.b = append(t.b, "Data ("...)
-	t.b = appendBytesBits(t.b, l.End-l.Start)
-	t.b = append(t.b, ')')
-	t.end()
-	t.depth = base + 1
-	t.line()
-	t.b = append(t.b, "Data: "...)
-	t.b = appendWSBytes(t.b, d.data[l.Start:l.End])
-	t.end()
-	t.int("[Length", l.End-l.Start)
-	t.b[len(t.b)-1] = ']'
-	t.end()
-}
 
 func treeGeneric(t *treeWriter, d *Decoder, i int) {
 	switch d.layers[i].Type {

@@ -1,0 +1,133 @@
+package decode
+
+// treePayload draws bytes no dissector claimed as tshark's "Data" protocol:
+// the title, the hex dump tshark prints for a data source of its own when
+// -x is not given, then the bytes and their length.
+func treePayload(t *treeWriter, d *Decoder, i int) {
+	l := &d.layers[i]
+	base := 0
+	if i > 0 && (d.layers[i-1].Type == LayerICMPv4 || d.layers[i-1].Type == LayerICMPv6) {
+		base = 1 // Wireshark shows echo data inside the ICMP tree
+	}
+	if i > 0 && d.layers[i-1].Type == LayerLLC {
+		return // tshark dissects what LLC carries (STP, IS-IS, CDP …), rawcap does not
+	}
+	data := d.data[l.Start:l.End]
+	t.depth = base
+	t.line()
+	t.b = append(t.b, "Data ("...)
+	t.b = appendBytesBits(t.b, len(data))
+	t.b = append(t.b, ')')
+	t.end()
+	t.b = appendTreeHexDump(t.b, data)
+	t.depth = base + 1
+	t.line()
+	t.b = append(t.b, "Data: "...)
+	t.b = appendWSBytes(t.b, data)
+	t.end()
+	t.int("[Length", len(data))
+	t.b[len(t.b)-1] = ']'
+	t.end()
+}
+
+// appendTreeHexDump appends a blank line and data as tshark's hex dump:
+// "0000  68 65 6c …   hello", 16 bytes a line, the offset in four hex
+// digits (more past 0xffff), printable ASCII as is and anything else as '.'.
+func appendTreeHexDump(b, data []byte) []byte {
+	b = append(b, '\n')
+	for off := 0; off < len(data); off += 16 {
+		line := data[off:min(off+16, len(data))]
+		b = appendOffset(b, off)
+		b = append(b, ' ', ' ')
+		for _, c := range line {
+			b = append(b, hexDigits[c>>4], hexDigits[c&15], ' ')
+		}
+		for k := len(line); k < 16; k++ {
+			b = append(b, ' ', ' ', ' ')
+		}
+		b = append(b, ' ', ' ')
+		for _, c := range line {
+			if c < 0x20 || c > 0x7e {
+				c = '.'
+			}
+			b = append(b, c)
+		}
+		b = append(b, '\n')
+	}
+	return b
+}
+
+// treeLinkTrailer draws what follows the payload of link layer i (Ethernet,
+// 802.1Q, Linux cooked capture) as tshark's Ethernet trailer logic does:
+// the padding of a 60-byte frame (zeros; tshark calls padding that is not
+// zeros a trailer and says so), a trailer, and for Ethernet a 4-byte
+// frame check sequence assumed on frames of 64 bytes or more. The layer
+// that carries the network layer draws it, at depth 1. Frames cut short by
+// the capture are left alone.
+func treeLinkTrailer(t *treeWriter, d *Decoder, i int) {
+	l := &d.layers[i]
+	if i+1 >= d.n || t.wire != len(d.data) {
+		return
+	}
+	next := &d.layers[i+1]
+	if next.Type == LayerVLAN || next.Malformed != "" {
+		return
+	}
+	end := l.End
+	dot3 := l.Type == LayerEthernet && l.Payload > l.Start && Ethernet(d.data[l.Start:l.Payload]).IsLength()
+	if dot3 {
+		end = len(d.data) // the 802.3 length shrank the layer itself
+		if i > 0 {
+			end = d.layers[i-1].End
+		}
+	}
+	if next.End >= end {
+		return
+	}
+	trailer := d.data[next.End:end]
+	pad := 0
+	if t.wire == 60 && len(trailer) > 0 {
+		pad = 60 - (t.wire - len(trailer))
+	}
+	nonZero := false
+	for _, c := range trailer[:pad] {
+		if c != 0 {
+			nonZero, pad = true, 0 // not padding: the whole is a trailer
+			break
+		}
+	}
+	t.depth = 1
+	if pad > 0 {
+		t.line()
+		t.b = append(t.b, "Padding: "...)
+		t.b = appendWSBytes(t.b, trailer[:pad])
+		t.end()
+	}
+	rest := trailer[pad:]
+	fcs := l.Type == LayerEthernet && t.wire-l.Start >= 64 && len(rest) >= 4
+	n := len(rest)
+	if fcs {
+		n -= 4
+	}
+	if n > 0 {
+		t.line()
+		t.b = append(t.b, "Trailer: "...)
+		t.b = appendWSBytes(t.b, rest[:n])
+		t.end()
+		if nonZero {
+			t.b = append(t.b, trailerExpert...)
+		}
+	}
+	if fcs {
+		t.hex("Frame check sequence", uint64(be32(rest[n:])), 8)
+		t.b = append(t.b[:len(t.b)-1], " [unverified]\n"...)
+		t.line()
+		t.b = append(t.b, "[FCS Status: Unverified]"...)
+		t.end()
+	}
+}
+
+const trailerExpert = "        [Expert Info (Note/Protocol): Didn't find padding of zeros, and an undecoded trailer exists. There may be padding of non-zeros.]\n" +
+	"            [Didn't find padding of zeros, and an undecoded trailer exists. There may be padding of non-zeros.]\n" +
+	"            [Severity level: Note]\n" +
+	"            [Group: Protocol]\n"
