@@ -19,8 +19,8 @@ type JSONPrinter struct {
 	// Location is the zone for frame.time (time.Local if nil).
 	Location *time.Location
 
-	flows map[tcpFlowKey]tcpBase
-	wire  int // wire length of the packet being printed
+	flows *tcpFlowTable // TCP relative sequence numbers, bounded (tcp_json.go)
+	wire  int           // wire length of the packet being printed
 }
 
 // Append appends the JSON object for the packet d last decoded, described

@@ -180,6 +180,7 @@ func jsonIPv6(w *jsonWriter, d *Decoder, i int) {
 		w.int("hlim", int(ip.HopLimit()))
 		w.addr("src", ip.Src())
 		w.addr("dst", ip.Dst())
+		jsonIPv6Ext(w, d, i)
 	}
 	w.close()
 }

@@ -11,6 +11,67 @@ type tcpBase struct {
 	set  bool
 }
 
+// The JSON printer remembers the base sequence number of at most
+// tcpFlowSets*tcpFlowWays flow directions, in a set-associative table
+// allocated once (768 KiB): memory stays flat whatever the capture.
+// Past that, the least recently used direction of a full set is forgotten;
+// if it shows up again its base is learnt afresh as for a connection seen
+// mid-stream (seq-1), so its relative numbers restart at 1, as tshark's
+// would for a capture that starts there.
+const (
+	tcpFlowSets = 4096
+	tcpFlowWays = 4
+)
+
+type tcpFlowEntry struct {
+	key  tcpFlowKey
+	base tcpBase
+	used uint32 // clock value of the last use, for LRU eviction
+}
+
+type tcpFlowTable struct {
+	sets  [tcpFlowSets][tcpFlowWays]tcpFlowEntry
+	clock uint32
+}
+
+// hash returns k's set index (FNV-1a over the key's bytes).
+func (k *tcpFlowKey) hash() uint32 {
+	h := uint32(2166136261)
+	for _, c := range k.src {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	for _, c := range k.dst {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	h = (h ^ uint32(k.sp)) * 16777619
+	h = (h ^ uint32(k.dp)) * 16777619
+	return (h ^ h>>16) % tcpFlowSets
+}
+
+// get returns the entry for k, making one (unset) by evicting the set's
+// least recently used entry when k is absent.
+func (ft *tcpFlowTable) get(k *tcpFlowKey) *tcpFlowEntry {
+	ft.clock++
+	set := &ft.sets[k.hash()]
+	victim := &set[0]
+	for w := range set {
+		e := &set[w]
+		if e.base.set && e.key == *k {
+			e.used = ft.clock
+			return e
+		}
+		if !e.base.set {
+			if victim.base.set {
+				victim = e
+			}
+		} else if victim.base.set && e.used < victim.used {
+			victim = e
+		}
+	}
+	*victim = tcpFlowEntry{key: *k, used: ft.clock}
+	return victim
+}
+
 // relSeq returns tcp.seq and tcp.ack relative to each direction's base, as
 // Wireshark computes them (base = ISN for a SYN, seq-1 for a connection
 // seen mid-stream, reset by every SYN; an unseen peer's base is taken from
@@ -18,29 +79,27 @@ type tcpBase struct {
 func (p *JSONPrinter) relSeq(d *Decoder, i int, t TCP) (seq, ack uint32) {
 	src, dst, _ := ipAddrs(d, i)
 	if p.flows == nil {
-		p.flows = make(map[tcpFlowKey]tcpBase)
+		p.flows = new(tcpFlowTable)
 	}
 	fk := tcpFlowKey{src.As16(), dst.As16(), t.SrcPort(), t.DstPort()}
 	rk := tcpFlowKey{fk.dst, fk.src, fk.dp, fk.sp}
-	fwd := p.flows[fk]
-	if !fwd.set || t.Flags()&TCPSyn != 0 {
-		fwd.base = t.Seq()
+	fwd := p.flows.get(&fk)
+	if !fwd.base.set || t.Flags()&TCPSyn != 0 {
+		fwd.base.base = t.Seq()
 		if t.Flags()&TCPSyn == 0 {
-			fwd.base--
+			fwd.base.base--
 		}
-		fwd.set = true
-		p.flows[fk] = fwd
+		fwd.base.set = true
 	}
-	seq = t.Seq() - fwd.base
+	seq = t.Seq() - fwd.base.base
 	if t.Flags()&TCPAck == 0 {
 		return seq, t.Ack() // Wireshark shows a stray ack number raw
 	}
-	rev := p.flows[rk]
-	if !rev.set {
-		rev = tcpBase{base: t.Ack() - 1, set: true}
-		p.flows[rk] = rev
+	rev := p.flows.get(&rk)
+	if !rev.base.set {
+		rev.base = tcpBase{base: t.Ack() - 1, set: true}
 	}
-	return seq, t.Ack() - rev.base
+	return seq, t.Ack() - rev.base.base
 }
 
 func (p *JSONPrinter) jsonTCP(w *jsonWriter, d *Decoder, i int) {
