@@ -7,29 +7,64 @@ import (
 
 // ColumnsPrinter prints Wireshark's packet list, one row per packet: No.,
 // Time (seconds since the first packet), Source, Destination, Protocol,
-// Length and Info, laid out as tshark's default output. It is not safe for
+// Length and Info, laid out byte for byte as `tshark -n` 4.0 prints them by
+// default. It keeps bounded per-flow state (relative TCP sequence numbers,
+// window scaling, ICMP requests) in fixed-size tables. It is not safe for
 // concurrent use.
 type ColumnsPrinter struct {
+	// Precision is the number of decimals of the Time column for each
+	// interface index (Frame.Interface), as TimePrecision gives it from
+	// the file's timestamp resolution; interfaces past its end get 6.
+	Precision []int
+
 	first   time.Time
 	started bool
-	json    JSONPrinter // for Wireshark's relative TCP sequence numbers
+	flows   colFlows // TCP relative sequence numbers and window scaling
+	pings   colPings // ICMP and ICMPv6 echo requests, for "(request in N)"
+	arp     []colARPBinding
+	frame   *Frame
+	capLen  int
+}
+
+// TimePrecision returns the number of decimals Wireshark shows for
+// timestamps of resolution tsresol (pcapng's if_tsresol: bit 7 clear for
+// 10^-n seconds, set for 2^-n seconds; 6 for microsecond pcap files, 9 for
+// nanosecond ones).
+func TimePrecision(tsresol uint8) int {
+	n := int(tsresol & 0x7f)
+	if tsresol&0x80 != 0 {
+		// 2^-n seconds needs about n·log10(2) decimals.
+		n = (n*301 + 999) / 1000
+	}
+	switch {
+	case n <= 0:
+		return 0
+	case n <= 3:
+		return n
+	case n <= 6:
+		return 6
+	}
+	return 9
 }
 
 // Append appends the row for the packet d last decoded, described by f.
 func (p *ColumnsPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 	if !p.started {
+		// A first packet without a timestamp counts from the epoch,
+		// as in Wireshark.
 		p.first, p.started = f.Time, true
+		if f.Time.IsZero() {
+			p.first = time.Unix(0, 0)
+		}
 	}
+	p.frame, p.capLen = f, len(d.data)
 	n := len(b)
 	b = strconv.AppendInt(b, int64(f.Number), 10)
 	b = padLeft(b, n, 5)
 	b = append(b, ' ')
 	n = len(b)
-	dt := f.Time.Sub(p.first)
-	b = strconv.AppendInt(b, int64(dt/time.Second), 10)
-	b = append(b, '.')
-	b = appendFrac(b, int(dt%time.Second), 9)
-	b = padLeft(b, n, 11)
+	b = p.appendTime(b, f)
+	b = padLeft(b, n, 10)
 	b = append(b, ' ')
 	top := -1 // the innermost layer that names the row
 	for i := range d.layers[:d.n] {
@@ -47,6 +82,30 @@ func (p *ColumnsPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 	return append(b, '\n')
 }
 
+// appendTime appends the seconds since the first packet with the frame's
+// interface precision.
+func (p *ColumnsPrinter) appendTime(b []byte, f *Frame) []byte {
+	if f.Time.IsZero() {
+		return b // no timestamp (a Simple Packet Block): a blank column
+	}
+	digits := 6
+	if f.Interface >= 0 && f.Interface < len(p.Precision) {
+		digits = p.Precision[f.Interface]
+	}
+	dt := f.Time.Sub(p.first)
+	if dt < 0 {
+		b = append(b, '-')
+		dt = -dt
+	}
+	b = strconv.AppendInt(b, int64(dt/time.Second), 10)
+	if digits > 0 {
+		b = append(b, '.')
+		b = appendFrac(b, int(dt%time.Second), digits)
+	}
+	return b
+}
+
+// padLeft right-aligns b[start:] to width by inserting spaces at start.
 func padLeft(b []byte, start, width int) []byte {
 	n := len(b) - start
 	if n >= width {
@@ -63,163 +122,10 @@ func padLeft(b []byte, start, width int) []byte {
 	return b
 }
 
-func (p *ColumnsPrinter) appendAddrs(b []byte, d *Decoder) []byte {
-	for i := d.n - 1; i >= 0; i-- {
-		l := &d.layers[i]
-		if l.Quoted || l.Payload == l.Start {
-			continue
-		}
-		switch l.Type {
-		case LayerIPv4:
-			ip := IPv4(d.data[l.Start:l.Payload])
-			return appendArrow(b, ip.Src().String(), ip.Dst().String())
-		case LayerIPv6:
-			ip := IPv6(d.data[l.Start:l.Payload])
-			return appendArrow(b, ip.Src().String(), ip.Dst().String())
-		case LayerEthernet:
-			e := Ethernet(d.data[l.Start:l.Payload])
-			dst := e.Dst().String()
-			if e.Dst() == (MAC{0xff, 0xff, 0xff, 0xff, 0xff, 0xff}) {
-				dst = "Broadcast"
-			}
-			return appendArrow(b, e.Src().String(), dst)
-		}
-	}
-	return append(b, "→"...)
-}
-
-func appendArrow(b []byte, src, dst string) []byte {
-	b = append(b, src...)
-	b = append(b, " → "...)
-	return append(b, dst...)
-}
-
-func appendProtoColumn(b []byte, d *Decoder, top int) []byte {
-	if top < 0 {
-		return append(b, "unknown"...)
-	}
-	switch t := d.layers[top].Type; t {
-	case LayerEthernet, LayerSLL, LayerSLL2, LayerLoopback, LayerRaw, LayerVLAN, LayerLLC:
-		return append(b, "ETHER"...)
-	case LayerIPv4:
-		return append(b, "IPv4"...)
-	case LayerIPv6, LayerIPv6HopByHop, LayerIPv6Routing, LayerIPv6Fragment, LayerIPv6DestOpts:
-		return append(b, "IPv6"...)
-	case LayerICMPv6:
-		return append(b, "ICMPv6"...)
-	default:
-		for _, c := range []byte(t.String()) {
-			if 'a' <= c && c <= 'z' {
-				c -= 'a' - 'A'
-			}
-			b = append(b, c)
-		}
-		return b
-	}
-}
-
-func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
-	if top < 0 {
-		return b
-	}
-	l := &d.layers[top]
-	if l.Malformed != "" {
-		return append(b, "[Malformed Packet]"...)
-	}
-	switch l.Type {
-	case LayerTCP:
-		t := TCP(d.data[l.Start:l.Payload])
-		b = strconv.AppendUint(b, uint64(t.SrcPort()), 10)
-		b = append(b, " → "...)
-		b = strconv.AppendUint(b, uint64(t.DstPort()), 10)
-		b = append(b, " ["...)
-		first := true
-		for _, fl := range [...]struct {
-			bit  uint16
-			name string
-		}{{TCPFin, "FIN"}, {TCPSyn, "SYN"}, {TCPRst, "RST"}, {TCPPsh, "PSH"}, {TCPAck, "ACK"}, {TCPUrg, "URG"}, {TCPEce, "ECE"}, {TCPCwr, "CWR"}, {TCPAE, "AE"}} {
-			if t.Flags()&fl.bit != 0 {
-				if !first {
-					b = append(b, ", "...)
-				}
-				b = append(b, fl.name...)
-				first = false
-			}
-		}
-		if first {
-			b = append(b, "<None>"...)
-		}
-		seq, ack := p.json.relSeq(d, top, t)
-		b = append(b, "] Seq="...)
-		b = strconv.AppendUint(b, uint64(seq), 10)
-		if t.Flags()&TCPAck != 0 {
-			b = append(b, " Ack="...)
-			b = strconv.AppendUint(b, uint64(ack), 10)
-		}
-		b = append(b, " Win="...)
-		b = strconv.AppendUint(b, uint64(t.Window()), 10)
-		b = append(b, " Len="...)
-		return strconv.AppendInt(b, int64((&LinePrinter{}).ipPayloadLen(d, top)-t.HeaderLen()), 10)
-	case LayerUDP:
-		u := UDP(d.data[l.Start:l.Payload])
-		b = strconv.AppendUint(b, uint64(u.SrcPort()), 10)
-		b = append(b, " → "...)
-		b = strconv.AppendUint(b, uint64(u.DstPort()), 10)
-		b = append(b, " Len="...)
-		return strconv.AppendInt(b, int64(u.Length())-udpLen, 10)
-	case LayerARP:
-		a := ARP(d.data[l.Start:l.Payload])
-		if !a.IsEthernetIPv4() {
-			return b
-		}
-		switch a.Op() {
-		case 1:
-			b = append(b, "Who has "...)
-			b = addr4(a.TargetProto()).AppendTo(b)
-			b = append(b, "? Tell "...)
-			return addr4(a.SenderProto()).AppendTo(b)
-		case 2:
-			b = addr4(a.SenderProto()).AppendTo(b)
-			b = append(b, " is at "...)
-			return MAC(a.SenderHW()).AppendTo(b)
-		}
-	case LayerICMPv4:
-		m := ICMPv4(d.data[l.Start:l.End])
-		switch m.Type() {
-		case ICMPEcho, ICMPEchoReply:
-			if m.Type() == ICMPEcho {
-				b = append(b, "Echo (ping) request  id=0x"...)
-			} else {
-				b = append(b, "Echo (ping) reply    id=0x"...)
-			}
-			b = appendHex4(b, m.ID())
-			b = append(b, ", seq="...)
-			b = strconv.AppendUint(b, uint64(m.Seq()), 10)
-			b = append(b, '/')
-			return strconv.AppendUint(b, uint64(m.Seq()>>8|m.Seq()<<8), 10)
-		case ICMPUnreachable:
-			return append(b, "Destination unreachable"...)
-		case ICMPTimeExceeded:
-			return append(b, "Time-to-live exceeded"...)
-		case ICMPRedirect:
-			return append(b, "Redirect"...)
-		}
-	case LayerICMPv6:
-		m := ICMPv6(d.data[l.Start:l.End])
-		switch m.Type() {
-		case ICMPv6EchoRequest:
-			return append(b, "Echo (ping) request"...)
-		case ICMPv6EchoReply:
-			return append(b, "Echo (ping) reply"...)
-		case ICMPv6NeighborSolicit:
-			return append(b, "Neighbor Solicitation"...)
-		case ICMPv6NeighborAdvert:
-			return append(b, "Neighbor Advertisement"...)
-		case ICMPv6RouterSolicit:
-			return append(b, "Router Solicitation"...)
-		case ICMPv6RouterAdvert:
-			return append(b, "Router Advertisement"...)
-		}
+// padRight left-aligns b[start:] to width by appending spaces.
+func padRight(b []byte, start, width int) []byte {
+	for len(b)-start < width {
+		b = append(b, ' ')
 	}
 	return b
 }

@@ -1,0 +1,82 @@
+package decode
+
+// appendAddrs appends the Source and Destination columns: the addresses of
+// the innermost layer that has them (IP, else the link layer), Source
+// right-aligned and Destination left-aligned to 12 bytes, joined by " → "
+// as tshark does.
+func (p *ColumnsPrinter) appendAddrs(b []byte, d *Decoder) []byte {
+	src, dst := -1, -1 // layers that give each address
+	for i := d.n - 1; i >= 0 && (src < 0 || dst < 0); i-- {
+		l := &d.layers[i]
+		if l.Quoted || l.Payload == l.Start {
+			continue
+		}
+		switch l.Type {
+		case LayerIPv4, LayerIPv6, LayerEthernet:
+			if src < 0 {
+				src = i
+			}
+			if dst < 0 {
+				dst = i
+			}
+		case LayerSLL, LayerSLL2:
+			if src < 0 {
+				src = i
+			}
+		}
+	}
+	n := len(b)
+	if src >= 0 {
+		b = appendLayerAddr(b, d, src, true)
+	}
+	b = padLeft(b, n, 12)
+	b = append(b, " → "...)
+	n = len(b)
+	if dst >= 0 {
+		b = appendLayerAddr(b, d, dst, false)
+	}
+	return padRight(b, n, 12)
+}
+
+// appendLayerAddr appends the source (or destination) address of layer i.
+func appendLayerAddr(b []byte, d *Decoder, i int, src bool) []byte {
+	l := &d.layers[i]
+	h := d.data[l.Start:l.Payload]
+	switch l.Type {
+	case LayerIPv4:
+		if src {
+			return IPv4(h).Src().AppendTo(b)
+		}
+		return IPv4(h).Dst().AppendTo(b)
+	case LayerIPv6:
+		if src {
+			return addr16(h[8:24]).AppendTo(b)
+		}
+		return addr16(h[24:40]).AppendTo(b)
+	case LayerEthernet:
+		if src {
+			return Ethernet(h).Src().AppendTo(b)
+		}
+		return Ethernet(h).Dst().AppendTo(b)
+	case LayerSLL:
+		return colLinkAddr(b, SLL(h).Addr())
+	case LayerSLL2:
+		return colLinkAddr(b, SLL2(h).Addr())
+	}
+	return b
+}
+
+// colLinkAddr appends a cooked-capture link address: a MAC when it has
+// 6 bytes, else colon-separated hex bytes.
+func colLinkAddr(b []byte, a []byte) []byte {
+	if len(a) == 6 {
+		return MAC(a).AppendTo(b)
+	}
+	for i, c := range a {
+		if i > 0 {
+			b = append(b, ':')
+		}
+		b = appendHex2(b, c)
+	}
+	return b
+}

@@ -1,0 +1,258 @@
+package decode
+
+import "strconv"
+
+// icmpTypeNames are Wireshark's names for ICMP types.
+var icmpTypeNames = [...]string{
+	0: "Echo (ping) reply", 3: "Destination unreachable", 4: "Source quench (flow control)",
+	5: "Redirect", 8: "Echo (ping) request", 9: "Router advertisement", 10: "Router solicitation",
+	11: "Time-to-live exceeded", 12: "Parameter problem", 13: "Timestamp request",
+	14: "Timestamp reply", 15: "Information request", 16: "Information reply",
+	17: "Address mask request", 18: "Address mask reply",
+}
+
+var icmpUnreachNames = [...]string{
+	"Network unreachable", "Host unreachable", "Protocol unreachable", "Port unreachable",
+	"Fragmentation needed", "Source route failed", "Destination network unknown",
+	"Destination host unknown", "Source host isolated", "Network administratively prohibited",
+	"Host administratively prohibited", "Network unreachable for TOS", "Host unreachable for TOS",
+	"Communication administratively filtered", "Host precedence violation", "Precedence cutoff in effect",
+}
+
+var icmpRedirectNames = [...]string{
+	"Redirect for network", "Redirect for host", "Redirect for TOS and network", "Redirect for TOS and host",
+}
+
+var icmpTimeExceededNames = [...]string{"Time to live exceeded in transit", "Fragment reassembly time exceeded"}
+
+// icmpCodeName returns Wireshark's name for an ICMP type's code, or "".
+func icmpCodeName(typ, code uint8) string {
+	var names []string
+	switch typ {
+	case ICMPUnreachable:
+		names = icmpUnreachNames[:]
+	case ICMPRedirect:
+		names = icmpRedirectNames[:]
+	case ICMPTimeExceeded:
+		names = icmpTimeExceededNames[:]
+	}
+	if int(code) < len(names) {
+		return names[code]
+	}
+	return ""
+}
+
+// appendPadded appends s left-aligned to width, as C's "%-20s".
+func appendPadded(b []byte, s string, width int) []byte {
+	n := len(b)
+	b = append(b, s...)
+	return padRight(b, n, width)
+}
+
+func (p *ColumnsPrinter) infoICMP(b []byte, d *Decoder, i int) []byte {
+	l := &d.layers[i]
+	m := ICMPv4(d.data[l.Start:l.End])
+	if len(m) < 4 {
+		return b
+	}
+	name := "Unknown ICMP (obsolete or malformed?)"
+	if int(m.Type()) < len(icmpTypeNames) && icmpTypeNames[m.Type()] != "" {
+		name = icmpTypeNames[m.Type()]
+	}
+	b = appendPadded(b, name, 20)
+	if c := icmpCodeName(m.Type(), m.Code()); c != "" {
+		b = append(b, " ("...)
+		b = append(b, c...)
+		b = append(b, ')')
+	}
+	switch m.Type() {
+	case ICMPEcho, ICMPEchoReply:
+		if len(m) < 8 {
+			return b
+		}
+		b = append(b, " id=0x"...)
+		b = appendHex4(b, m.ID())
+		b = append(b, ", seq="...)
+		b = strconv.AppendUint(b, uint64(m.Seq()), 10)
+		b = append(b, '/')
+		b = strconv.AppendUint(b, uint64(m.Seq()>>8|m.Seq()<<8), 10)
+		if ttl, ok := ipHopLimit(d, i); ok {
+			b = append(b, ", ttl="...)
+			b = strconv.AppendUint(b, uint64(ttl), 10)
+		}
+		src, dst, _ := ipAddrs(d, i)
+		if m.Type() == ICMPEcho {
+			p.pings.request(false, src, dst, m.ID(), m.Seq(), p.frame.Number)
+		} else if n := p.pings.reply(false, src, dst, m.ID(), m.Seq()); n > 0 {
+			b = append(b, " (request in "...)
+			b = strconv.AppendInt(b, int64(n), 10)
+			b = append(b, ')')
+		}
+	}
+	return b
+}
+
+// ipHopLimit returns the TTL or hop limit of the IP header before layer i.
+func ipHopLimit(d *Decoder, i int) (uint8, bool) {
+	for j := i - 1; j >= 0; j-- {
+		l := &d.layers[j]
+		switch l.Type {
+		case LayerIPv4:
+			return IPv4(d.data[l.Start:l.Payload]).TTL(), true
+		case LayerIPv6:
+			return IPv6(d.data[l.Start:l.Payload]).HopLimit(), true
+		}
+	}
+	return 0, false
+}
+
+var icmpv6TypeNames = map[uint8]string{
+	1: "Destination Unreachable", 2: "Packet Too Big", 3: "Time Exceeded", 4: "Parameter Problem",
+	128: "Echo (ping) request", 129: "Echo (ping) reply", 130: "Multicast Listener Query",
+	131: "Multicast Listener Report", 132: "Multicast Listener Done", 133: "Router Solicitation",
+	134: "Router Advertisement", 135: "Neighbor Solicitation", 136: "Neighbor Advertisement",
+	137: "Redirect", 138: "Router Renumbering", 139: "ICMP Node Information Query",
+	140: "ICMP Node Information Response", 141: "Inverse Neighbor Discovery Solicitation Message",
+	142: "Inverse Neighbor Discovery Advertisement Message", 143: "Multicast Listener Report Message v2",
+	144: "Home Agent Address Discovery Request Message", 145: "Home Agent Address Discovery Reply Message",
+	146: "Mobile Prefix Solicitation", 147: "Mobile Prefix Advertisement",
+	148: "Certification Path Solicitation Message", 149: "Certification Path Advertisement Message",
+	151: "Multicast Router Advertisement", 152: "Multicast Router Solicitation",
+	153: "Multicast Router Termination", 155: "RPL Control Message",
+}
+
+var icmpv6UnreachNames = [...]string{
+	"no route to destination", "communication with destination administratively prohibited",
+	"beyond scope of source address", "Address unreachable", "Port unreachable",
+	"source address failed ingress/egress policy", "reject route to destination",
+	"Error in Source Routing Header",
+}
+
+var icmpv6TimeNames = [...]string{"hop limit exceeded in transit", "fragment reassembly time exceeded"}
+
+var icmpv6ParamNames = [...]string{
+	"erroneous header field encountered", "unrecognized Next Header type encountered",
+	"unrecognized IPv6 option encountered",
+}
+
+func icmpv6CodeName(typ, code uint8) string {
+	var names []string
+	switch typ {
+	case 1:
+		names = icmpv6UnreachNames[:]
+	case 3:
+		names = icmpv6TimeNames[:]
+	case 4:
+		names = icmpv6ParamNames[:]
+	}
+	if int(code) < len(names) {
+		return names[code]
+	}
+	return ""
+}
+
+func (p *ColumnsPrinter) infoICMPv6(b []byte, d *Decoder, i int) []byte {
+	l := &d.layers[i]
+	m := ICMPv6(d.data[l.Start:l.End])
+	if len(m) < 4 {
+		return b
+	}
+	name, ok := icmpv6TypeNames[m.Type()]
+	if !ok {
+		name = "Unknown ICMPv6 type"
+	}
+	b = append(b, name...)
+	if c := icmpv6CodeName(m.Type(), m.Code()); c != "" {
+		b = append(b, " ("...)
+		b = append(b, c...)
+		b = append(b, ')')
+	}
+	switch m.Type() {
+	case ICMPv6EchoRequest, ICMPv6EchoReply:
+		if len(m) < 8 {
+			return b
+		}
+		id, seq := be16(m[4:]), be16(m[6:])
+		b = append(b, " id=0x"...)
+		b = appendHex4(b, id)
+		b = append(b, ", seq="...)
+		b = strconv.AppendUint(b, uint64(seq), 10)
+		if hl, ok := ipHopLimit(d, i); ok {
+			b = append(b, ", hop limit="...)
+			b = strconv.AppendUint(b, uint64(hl), 10)
+		}
+		src, dst, _ := ipAddrs(d, i)
+		if m.Type() == ICMPv6EchoRequest {
+			p.pings.request(true, src, dst, id, seq, p.frame.Number)
+		} else if n := p.pings.reply(true, src, dst, id, seq); n > 0 {
+			b = append(b, " (request in "...)
+			b = strconv.AppendInt(b, int64(n), 10)
+			b = append(b, ')')
+		}
+	case ICMPv6NeighborSolicit:
+		if len(m) < 24 {
+			return b
+		}
+		b = append(b, " for "...)
+		b = addr16(m[8:24]).AppendTo(b)
+		if a := ndLinkAddr(m, 24, 1); a != nil {
+			b = append(b, " from "...)
+			b = colLinkAddr(b, a)
+		}
+	case ICMPv6NeighborAdvert:
+		if len(m) < 24 {
+			return b
+		}
+		b = append(b, ' ')
+		b = addr16(m[8:24]).AppendTo(b)
+		b = appendNAFlags(b, m[4])
+		if a := ndLinkAddr(m, 24, 2); a != nil {
+			b = append(b, " is at "...)
+			b = colLinkAddr(b, a)
+		}
+	case ICMPv6RouterSolicit, ICMPv6RouterAdvert:
+		if a := ndLinkAddr(m, m.HeaderLen(), 1); a != nil {
+			b = append(b, " from "...)
+			b = colLinkAddr(b, a)
+		}
+	}
+	return b
+}
+
+// appendNAFlags appends a Neighbor Advertisement's flags as " (rtr, sol, ovr)".
+func appendNAFlags(b []byte, f uint8) []byte {
+	if f&0xe0 == 0 {
+		return b
+	}
+	b = append(b, " ("...)
+	sep := false
+	for _, x := range [...]struct {
+		bit  uint8
+		name string
+	}{{0x80, "rtr"}, {0x40, "sol"}, {0x20, "ovr"}} {
+		if f&x.bit != 0 {
+			if sep {
+				b = append(b, ", "...)
+			}
+			b = append(b, x.name...)
+			sep = true
+		}
+	}
+	return append(b, ')')
+}
+
+// ndLinkAddr returns the link-layer address of the first ND option of type
+// typ (1 source, 2 target) from offset off, or nil.
+func ndLinkAddr(m ICMPv6, off, typ int) []byte {
+	for off < len(m) {
+		o, next, ok, bad := m.NextNDOption(off)
+		if !ok || bad {
+			return nil
+		}
+		if int(o.Type) == typ {
+			return o.Data
+		}
+		off = next
+	}
+	return nil
+}

@@ -1,0 +1,50 @@
+package decode
+
+// appendProtoColumn appends the Protocol column: the name tshark gives the
+// innermost layer of the row.
+func appendProtoColumn(b []byte, d *Decoder, top int) []byte {
+	if top < 0 {
+		return b
+	}
+	l := &d.layers[top]
+	switch l.Type {
+	case LayerEthernet, LayerSLL, LayerSLL2, LayerLoopback, LayerRaw, LayerVLAN:
+		return append(b, "ETHER"...)
+	case LayerLLC:
+		return append(b, "LLC"...)
+	case LayerARP:
+		if h := d.data[l.Start:l.Payload]; len(h) >= 8 {
+			if op := ARP(h).Op(); op == 3 || op == 4 {
+				return append(b, "RARP"...)
+			}
+		}
+		return append(b, "ARP"...)
+	case LayerIPv4:
+		return append(b, "IPv4"...)
+	case LayerIPv6, LayerIPv6HopByHop, LayerIPv6Routing, LayerIPv6Fragment, LayerIPv6DestOpts:
+		return append(b, "IPv6"...)
+	case LayerICMPv4:
+		return append(b, "ICMP"...)
+	case LayerICMPv6:
+		return append(b, "ICMPv6"...)
+	case LayerTCP:
+		return append(b, "TCP"...)
+	case LayerUDP:
+		return append(b, "UDP"...)
+	case LayerDNS:
+		return append(b, "DNS"...)
+	case LayerHTTP:
+		return append(b, "HTTP"...)
+	case LayerTLS:
+		return appendTLSProto(b, d, top)
+	case LayerDHCPv4:
+		return append(b, "DHCP"...)
+	case LayerNTP:
+		return append(b, "NTP"...)
+	case LayerVXLAN:
+		return append(b, "VXLAN"...)
+	case LayerGRE:
+		return append(b, "GRE"...)
+	}
+	return append(b, l.Type.String()...)
+}
