@@ -93,9 +93,14 @@ func appendEpoch(b []byte, t time.Time) []byte {
 // appendProtocols appends frame.protocols ("eth:ethertype:ip:tcp").
 func appendProtocols(b []byte, d *Decoder) []byte {
 	for i := range d.layers[:d.n] {
-		if d.layers[i].Type == LayerRaw {
+		switch d.layers[i].Type {
+		case LayerRaw:
 			b = append(b, "raw"...)
-		} else {
+		case LayerPayload:
+			b = append(b, payloadProtocol(d, i)...)
+		case LayerTCP:
+			b = tcpProtocols(b, d, i)
+		default:
 			b = protocolsLayer(b, d, i)
 		}
 		if i+1 < d.n {

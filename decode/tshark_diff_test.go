@@ -106,6 +106,7 @@ func TestJSONMatchesTshark(t *testing.T) {
 	perField := map[string]int{}
 	valued := map[string]int{} // packets where a field had a value to compare
 	var msgs []string
+	pc := protocolsCheck{allowed: map[string]int{}, perFile: map[string]int{}}
 	work := make(chan *corpusFile)
 	var wg sync.WaitGroup
 	for range 2 {
@@ -134,6 +135,7 @@ func TestJSONMatchesTshark(t *testing.T) {
 				for _, f := range tsharkFields {
 					args = append(args, "-e", f)
 				}
+				args = append(args, "-e", "frame.protocols") // the last column, checked apart
 				cmd := exec.Command("tshark", args...)
 				cmd.Env = append(os.Environ(), "TZ=UTC")
 				out, err := cmd.Output()
@@ -159,6 +161,11 @@ func TestJSONMatchesTshark(t *testing.T) {
 					}
 					mine, protos := flatJSON(t, buf)
 					theirs := strings.Split(rows[i], "\t")
+					if len(theirs) == len(tsharkFields)+1 {
+						mu.Lock()
+						pc.check(cf.name, i+1, theirs[len(tsharkFields)], mine["frame.protocols"])
+						mu.Unlock()
+					}
 					ok := true
 					for k, name := range tsharkFields {
 						proto := name[:strings.IndexByte(name, '.')]
@@ -226,6 +233,7 @@ func TestJSONMatchesTshark(t *testing.T) {
 		t.Logf("  %s: %d packets differ", k, perField[k])
 	}
 	sort.Strings(msgs)
+	pc.report(t)
 	for i, m := range msgs {
 		if i == 300 {
 			break

@@ -1,0 +1,142 @@
+package decode_test
+
+import (
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// protocolsAllow lists the known frame.protocols differences, by the first
+// protocol where tshark's list and rawcap's part ("tshark/rawcap", "-" when
+// a list ends there), with the reason. rawcap names a protocol it does not
+// dissect only from a number it has read (EtherType, LLC SAP or SNAP
+// protocol, IP protocol, a well-known port), so tshark's own heuristics,
+// TCP analysis and deeper dissection are the reasons here.
+var protocolsAllow = map[string]string{
+	// tshark's TCP analysis: it does not hand the payload of a
+	// retransmission, an RST or a segment of a PDU it is reassembling to
+	// any dissector (not even data), and names the PDU's protocol on the
+	// segment that completes it; rawcap keeps no stream state here.
+	"-/data":      "TCP analysis: tshark leaves a retransmitted, RST or reassembly-continuation payload undissected",
+	"-/ssh":       "TCP analysis: an SSH segment tshark sees as a retransmission or continuation",
+	"-/bgp":       "TCP analysis: a BGP segment tshark sees as a continuation",
+	"-/http":      "TCP analysis: an HTTP segment tshark sees as a continuation",
+	"-/pptp":      "TCP analysis: a PPTP segment tshark sees as a retransmission",
+	"-/whois":     "TCP analysis: a whois segment tshark sees as a continuation",
+	"-/rpkirtr":   "TCP analysis: an RPKI-RTR segment tshark sees as a continuation",
+	"tls/data":    "TLS records on ports rawcap does not map to TLS, or continuing a record across segments",
+	"http/-":      "TLS-protected HTTP that tshark decrypts from the capture's embedded keys",
+	"data/sflow":  "tshark's sFlow dissector rejects the datagram (bad version) and falls back to data",
+	"data/radius": "tshark's RADIUS dissector rejects the datagram (bad length) and falls back to data",
+	"data/isakmp": "tshark's ISAKMP dissector rejects the datagram and falls back to data",
+	"data/-":      "a payload tshark dissects further (data after lisp) where rawcap stops",
+	// Protocols whose frame.protocols entry depends on their contents or
+	// that tshark finds by heuristic or dissects further.
+	"erspan/data":       "ERSPAN in GRE (0x88be): tshark decodes the mirrored frame inside",
+	"openflow/data":     "OpenFlow (TCP 6653): the entry names the OpenFlow version found inside",
+	"kerberos/data":     "Kerberos (UDP 88): the entry names the Kerberos version found inside",
+	"enip/data":         "EtherNet/IP (TCP 44818): the entry lists each CIP item inside",
+	"quic/data":         "QUIC found by tshark's heuristic on UDP 443",
+	"geneve/data":       "Geneve (UDP 6081): tshark decodes the inner frame",
+	"mbtcp/data":        "Modbus/TCP (TCP 502): the entry adds modbus when the function decodes",
+	"nhrp/data":         "NHRP in GRE (0x2001): rawcap's GRE hands only IP and Ethernet on",
+	"f5ethtrailer/-":    "an F5 Ethernet trailer found by tshark's heuristic",
+	"loop/data":         "Ethernet loopback (0x9000): the entry adds data after the loop function",
+	"sctp/data":         "SCTP: the entry adds data for each DATA chunk",
+	"udpencap/data":     "UDP 4500 encapsulation: the entry adds isakmp or esp by the marker inside",
+	"ah/data":           "IPv6 AH: tshark decodes the protected packet after it",
+	"db-lsp-disc/data":  "Dropbox LAN sync (UDP 17500): the entry adds json",
+	"mipv6/data":        "Mobile IPv6 after extension headers tshark walks further than rawcap",
+	"pgm/data":          "PGM: the entry adds data for ODATA and RDATA packets",
+	"dccp/data":         "DCCP: the entry adds data when the packet carries some",
+	"dns/data":          "DNS on a port other than 53 that tshark finds by heuristic",
+	"auto_rp/data":      "Cisco Auto-RP (UDP 496) as tshark finds it",
+	"ipx/llc":           "Novell raw 802.3 (no LLC, 0xffff): tshark names IPX directly",
+	"eth/llc":           "Cisco ISL frames: tshark decodes the encapsulated frame",
+	"macsec/data":       "MACsec (0x88e5): the entry depends on the frame's protection",
+	"tsp/data":          "a port tshark binds to a protocol rawcap does not name",
+	"rtcp/data":         "RTCP found by tshark's heuristic",
+	"snmp/data":         "SNMP on a port tshark's heuristics recognise",
+	"lmp/data":          "a port tshark binds to a protocol rawcap does not name",
+	"mpls-echo/data":    "a port tshark binds to a protocol rawcap does not name",
+	"rpc/data":          "ONC RPC found by tshark's heuristic",
+	"rx/data":           "a port tshark binds to a protocol rawcap does not name",
+	"nbdgm/data":        "a port tshark binds to a protocol rawcap does not name",
+	"radius/data":       "RADIUS on its old port 1645/1700 as tshark names it",
+	"ip/-":              "PIM register: tshark decodes the encapsulated packet",
+	"arp/-":             "ARP with a trailer tshark decodes as another ARP",
+	"atmarp/-":          "ATM ARP: tshark names atmarp where rawcap decodes arp",
+	"ieee8021ad/vlan":   "an 802.1ad tag after an 802.1Q EtherType: tshark names it by its TPID",
+	"ip/data":           "IP inside GRE with WCCP redirect (0x883e): tshark decodes it",
+	"ppp/data":          "PPTP's PPP in GRE (0x880b)",
+	"data-text-lines/-": "an HTTP body tshark names by its Content-Type (text)",
+	"xml/-":             "an HTTP body tshark names by its Content-Type (XML)",
+	"whois/-":           "a whois reply tshark reassembles until the FIN and names on the FIN segment",
+	"data/pgm":          "tshark's PGM dissector rejects the packet (bad version) and falls back to data",
+	"-/pgm":             "a crafted IPv4 total length past the frame's end: tshark stops at IP",
+	"pim/data":          "a crafted IPv4 header with MF and the reserved bit set that tshark still hands to PIM",
+	"eth/-":             "sFlow: tshark decodes the sampled frame header",
+}
+
+// protocolsCheck tallies the frame.protocols comparison with tshark.
+type protocolsCheck struct {
+	compared, agree, disagree int
+	allowed                   map[string]int
+	perFile                   map[string]int
+	msgs                      []string
+}
+
+// protocolsKey returns the first part where two frame.protocols lists
+// differ, as "tshark/rawcap".
+func protocolsKey(want, got string) string {
+	w, g := strings.Split(want, ":"), strings.Split(got, ":")
+	k := 0
+	for k < len(w) && k < len(g) && w[k] == g[k] {
+		k++
+	}
+	at := func(s []string) string {
+		if k < len(s) {
+			return s[k]
+		}
+		return "-"
+	}
+	return at(w) + "/" + at(g)
+}
+
+func (c *protocolsCheck) check(file string, n int, want, got string) {
+	c.compared++
+	if want == got {
+		c.agree++
+		return
+	}
+	key := protocolsKey(want, got)
+	if os.Getenv("RAWCAP_PROTOCOLS_DUMP") != "" {
+		fmt.Printf("PROTOCOLS\t%s#%d\t%s\t%s\t%s\n", file, n, key, want, got)
+	}
+	if _, ok := protocolsAllow[key]; ok {
+		c.allowed[key]++
+		return
+	}
+	c.disagree++
+	if c.perFile[file]++; c.perFile[file] <= 3 {
+		c.msgs = append(c.msgs, fmt.Sprintf("%s#%d frame.protocols: tshark %q, rawcap %q", file, n, want, got))
+	}
+}
+
+func (c *protocolsCheck) report(t *testing.T) {
+	allowed := 0
+	var keys []string
+	for k, n := range c.allowed {
+		allowed += n
+		keys = append(keys, fmt.Sprintf("%s=%d", k, n))
+	}
+	sort.Strings(keys)
+	t.Logf("frame.protocols: %d packets compared, %d agree, %d allow-listed, %d disagree", c.compared, c.agree, allowed, c.disagree)
+	t.Logf("  allow-listed by first difference: %s", strings.Join(keys, " "))
+	sort.Strings(c.msgs)
+	for _, m := range c.msgs {
+		t.Error(m)
+	}
+}
