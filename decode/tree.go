@@ -33,6 +33,7 @@ type TreePrinter struct {
 // and a blank line.
 func (p *TreePrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 	t := treeWriter{b: b, seq: &p.seq, wire: f.Length, memo: &p.memo, conv: &p.conv, f: f}
+	p.conv.frame(d, f)
 	p.frame(&t, d, f)
 	for i := range d.layers[:d.n] {
 		t.depth = 0

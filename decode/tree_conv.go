@@ -1,5 +1,215 @@
 package decode
 
 // treeConv is the TreePrinter's per-conversation state: what tshark keeps
-// per TCP and UDP stream to print its analysis lines.
-type treeConv struct{}
+// per TCP and UDP stream to print its analysis lines (tcp_analysis.go).
+type treeConv struct {
+	a tcpAnalyzer
+}
+
+// frame analyses the TCP and UDP layers of the packet about to be drawn.
+func (c *treeConv) frame(d *Decoder, f *Frame) { c.a.frame(d, f) }
+
+// tcp returns the analysis of TCP layer i, or nil.
+func (c *treeConv) tcp(i int) *tcpSegment {
+	if c == nil {
+		return nil
+	}
+	return c.a.tcp(i)
+}
+
+// udp returns the analysis of UDP layer i, or nil.
+func (c *treeConv) udp(i int) *udpSegment {
+	if c == nil {
+		return nil
+	}
+	return c.a.udp(i)
+}
+
+// expert draws tshark's expert-info block at the current depth: the title,
+// then the message, severity and group one level deeper. The message is
+// msg followed by arg.
+func (t *treeWriter) expert(severity, group, msg string, arg []byte) {
+	t.line()
+	t.b = append(t.b, "[Expert Info ("...)
+	t.b = append(t.b, severity...)
+	t.b = append(t.b, '/')
+	t.b = append(t.b, group...)
+	t.b = append(t.b, "): "...)
+	t.b = append(t.b, msg...)
+	t.b = append(t.b, arg...)
+	t.b = append(t.b, ']')
+	t.end()
+	t.depth++
+	t.line()
+	t.b = append(t.b, '[')
+	t.b = append(t.b, msg...)
+	t.b = append(t.b, arg...)
+	t.b = append(t.b, ']')
+	t.end()
+	t.line()
+	t.b = append(t.b, "[Severity level: "...)
+	t.b = append(t.b, severity...)
+	t.b = append(t.b, ']')
+	t.end()
+	t.line()
+	t.b = append(t.b, "[Group: "...)
+	t.b = append(t.b, group...)
+	t.b = append(t.b, ']')
+	t.end()
+	t.depth--
+}
+
+// appendCompleteness appends tcp.completeness as tshark words it.
+func appendCompleteness(b []byte, v uint8) []byte {
+	const est = tcpCompSynSent | tcpCompSynAck | tcpCompAck
+	switch v {
+	case tcpCompSynSent:
+		b = append(b, "Incomplete, SYN_SENT ("...)
+	case tcpCompSynSent | tcpCompSynAck:
+		b = append(b, "Incomplete, CLIENT_ESTABLISHED ("...)
+	case est:
+		b = append(b, "Incomplete, ESTABLISHED ("...)
+	case est | tcpCompData:
+		b = append(b, "Incomplete, DATA ("...)
+	case est | tcpCompData | tcpCompFin, est | tcpCompData | tcpCompRst, est | tcpCompData | tcpCompFin | tcpCompRst:
+		b = append(b, "Complete, WITH_DATA ("...)
+	case est | tcpCompFin, est | tcpCompRst, est | tcpCompFin | tcpCompRst:
+		b = append(b, "Complete, NO_DATA ("...)
+	default:
+		b = append(b, "Incomplete ("...)
+	}
+	b = appendUint(b, uint64(v))
+	return append(b, ')')
+}
+
+// treeSeconds appends "[label: N.NNNNNNNNN seconds]" at the current depth.
+func (t *treeWriter) seconds(label string, d nstime) {
+	t.line()
+	t.b = append(t.b, '[')
+	t.b = append(t.b, label...)
+	t.b = append(t.b, ": "...)
+	t.b = appendNstime(t.b, d)
+	t.b = append(t.b, " seconds]"...)
+	t.end()
+}
+
+// uintLine appends "[label: N]" at the current depth.
+func (t *treeWriter) uintLine(label string, v uint32) {
+	t.line()
+	t.b = append(t.b, '[')
+	t.b = append(t.b, label...)
+	t.b = append(t.b, ": "...)
+	t.b = appendUint(t.b, uint64(v))
+	t.b = append(t.b, ']')
+	t.end()
+}
+
+// treeTCPAnalysis draws the TCP tree's [Timestamps] and [SEQ/ACK analysis]
+// subtrees, at depth 1.
+func treeTCPAnalysis(t *treeWriter, sg *tcpSegment) {
+	t.depth = 1
+	t.b = append(t.b, "    [Timestamps]\n"...)
+	t.depth = 2
+	t.seconds("Time since first frame in this TCP stream", sg.SinceFirst)
+	t.seconds("Time since previous frame in this TCP stream", sg.SincePrev)
+	t.depth = 1
+	if !sg.Analysed {
+		return
+	}
+	t.b = append(t.b, "    [SEQ/ACK analysis]\n"...)
+	t.depth = 2
+	if sg.AckedFrame != 0 {
+		t.uintLine("This is an ACK to the segment in frame", sg.AckedFrame)
+		if !sg.RTT.isZero() {
+			t.seconds("The RTT to ACK the segment was", sg.RTT)
+		}
+	}
+	if !sg.IRTT.isZero() {
+		t.seconds("iRTT", sg.IRTT)
+	}
+	if sg.BytesInFlight != 0 {
+		t.uintLine("Bytes in flight", sg.BytesInFlight)
+		t.uintLine("Bytes sent since last PSH flag", sg.PushBytes)
+	}
+	if fl := sg.Flags; fl != 0 {
+		t.b = append(t.b, "        [TCP Analysis Flags]\n"...)
+		t.depth = 3
+		if fl&tcpAReusedPorts != 0 {
+			t.expert("Note", "Sequence", "A new tcp session is started with the same ports as an earlier session in this trace", nil)
+		}
+		if fl&tcpARetransmission != 0 {
+			t.expert("Note", "Sequence", "This frame is a (suspected) retransmission", nil)
+			if !sg.RTO.isZero() {
+				t.seconds("The RTO for this segment was", sg.RTO)
+				t.uintLine("RTO based on delta from frame", sg.RTOFrame)
+			}
+		}
+		if fl&tcpAFastRetrans != 0 {
+			t.expert("Note", "Sequence", "This frame is a (suspected) fast retransmission", nil)
+			t.expert("Note", "Sequence", "This frame is a (suspected) retransmission", nil)
+		}
+		if fl&tcpASpuriousRetrans != 0 {
+			t.expert("Note", "Sequence", "This frame is a (suspected) spurious retransmission", nil)
+			t.expert("Note", "Sequence", "This frame is a (suspected) retransmission", nil)
+		}
+		if fl&tcpAOutOfOrder != 0 {
+			t.expert("Warning", "Sequence", "This frame is a (suspected) out-of-order segment", nil)
+		}
+		if fl&tcpALostPacket != 0 {
+			t.expert("Warning", "Sequence", "Previous segment(s) not captured (common at capture start)", nil)
+		}
+		if fl&tcpAAckLostPacket != 0 {
+			t.expert("Warning", "Sequence", "ACKed segment that wasn't captured (common at capture start)", nil)
+		}
+		if fl&tcpAWindowUpdate != 0 {
+			t.expert("Chat", "Sequence", "TCP window update", nil)
+		}
+		if fl&tcpAWindowFull != 0 {
+			t.expert("Warning", "Sequence", "TCP window specified by the receiver is now completely full", nil)
+		}
+		if fl&tcpAKeepAlive != 0 {
+			t.expert("Note", "Sequence", "TCP keep-alive segment", nil)
+		}
+		if fl&tcpAKeepAliveAck != 0 {
+			t.expert("Note", "Sequence", "ACK to a TCP keep-alive segment", nil)
+		}
+		if sg.DupAckNum != 0 {
+			if fl&tcpADuplicateAck != 0 {
+				t.b = append(t.b, "            [This is a TCP duplicate ack]\n"...)
+			}
+			t.depth = 2
+			t.uintLine("Duplicate ACK #", sg.DupAckNum)
+			t.uintLine("Duplicate to the ACK in frame", sg.DupAckFrame)
+			t.depth = 3
+			var buf [16]byte
+			n := append(buf[:0], "(#"...)
+			n = appendUint(n, uint64(sg.DupAckNum))
+			n = append(n, ')')
+			t.expert("Note", "Sequence", "Duplicate ACK ", n)
+		}
+		if fl&tcpAZeroWindowProbe != 0 {
+			t.expert("Note", "Sequence", "TCP Zero Window Probe", nil)
+		}
+		if fl&tcpAZeroWindow != 0 {
+			t.expert("Warning", "Sequence", "TCP Zero Window segment", nil)
+		}
+		if fl&tcpAZeroWindowAck != 0 {
+			t.expert("Note", "Sequence", "ACK to a TCP Zero Window Probe", nil)
+		}
+	}
+	t.depth = 1
+}
+
+// treeUDPAnalysis draws the UDP tree's stream index and [Timestamps], at
+// depth 1.
+func treeUDPAnalysis(t *treeWriter, us *udpSegment, times bool) {
+	t.depth = 1
+	t.uintLine("Stream index", us.Stream)
+	if us.Times && times {
+		t.b = append(t.b, "    [Timestamps]\n"...)
+		t.depth = 2
+		t.seconds("Time since first frame", us.SinceFirst)
+		t.seconds("Time since previous frame", us.SincePrev)
+		t.depth = 1
+	}
+}

@@ -29,7 +29,13 @@ func treeTCP(t *treeWriter, d *Decoder, i int) {
 	}
 	cut := l.Payload == l.Start
 	length := min((&LinePrinter{}).ipPayloadLen(d, i), t.wire-l.Start) - tc.HeaderLen()
-	seq, ack := t.seq.relSeq(d, i, tc)
+	sg := t.conv.tcp(i)
+	var seq, ack uint32
+	if sg != nil {
+		seq, ack = sg.Seq, sg.Ack
+	} else {
+		seq, ack = t.seq.relSeq(d, i, tc)
+	}
 	f := tc.Flags()
 	t.b = append(t.b, ", Src Port: "...)
 	t.b = appendUint(t.b, uint64(tc.SrcPort()))
@@ -50,6 +56,13 @@ func treeTCP(t *treeWriter, d *Decoder, i int) {
 		t.int("Destination Port", int(tc.DstPort()))
 		t.remember(memoTCPPorts, tc[:4], start)
 	}
+	if sg != nil {
+		t.b = append(t.b, "    [Stream index: "...)
+		t.b = appendUint(t.b, uint64(sg.Stream))
+		t.b = append(t.b, "]\n    [Conversation completeness: "...)
+		t.b = appendCompleteness(t.b, sg.Completeness)
+		t.b = append(t.b, "]\n"...)
+	}
 	// Depth 1: the indentation is written out, lines joined.
 	t.b = append(t.b, "    [TCP Segment Len: "...)
 	t.b = strconv.AppendInt(t.b, int64(length), 10)
@@ -57,6 +70,11 @@ func treeTCP(t *treeWriter, d *Decoder, i int) {
 	t.b = appendUint(t.b, uint64(seq))
 	t.b = append(t.b, "    (relative sequence number)\n    Sequence Number (raw): "...)
 	t.b = appendUint(t.b, uint64(tc.Seq()))
+	if sg != nil && sg.HaveLen {
+		t.b = append(t.b, "\n    [Next Sequence Number: "...)
+		t.b = appendUint(t.b, uint64(sg.NextSeq))
+		t.b = append(t.b, "    (relative sequence number)]"...)
+	}
 	t.b = append(t.b, "\n    Acknowledgment Number: "...)
 	t.b = appendUint(t.b, uint64(ack))
 	if f&TCPAck != 0 {
@@ -65,13 +83,32 @@ func treeTCP(t *treeWriter, d *Decoder, i int) {
 	t.b = append(t.b, "\n    Acknowledgment number (raw): "...)
 	t.b = appendUint(t.b, uint64(tc.Ack()))
 	t.end()
-	if start := len(t.b); !t.replay(memoTCPFlags, tc[12:14]) {
-		treeTCPFlags(t, tc)
+	if f&(TCPSyn|TCPFin|TCPRst) != 0 {
+		treeTCPFlags(t, tc, sg) // with expert lines: not remembered
+	} else if start := len(t.b); !t.replay(memoTCPFlags, tc[12:14]) {
+		treeTCPFlags(t, tc, nil)
 		t.remember(memoTCPFlags, tc[12:14], start)
 	}
 	t.b = append(t.b, "    Window: "...)
 	t.b = appendUint(t.b, uint64(tc.Window()))
 	t.end()
+	if sg != nil {
+		t.b = append(t.b, "    [Calculated window size: "...)
+		t.b = appendUint(t.b, uint64(sg.Window))
+		t.b = append(t.b, "]\n"...)
+		if f&TCPSyn == 0 {
+			t.b = append(t.b, "    [Window size scaling factor: "...)
+			switch sg.WinScale {
+			case -1:
+				t.b = append(t.b, "-1 (unknown)"...)
+			case -2:
+				t.b = append(t.b, "-2 (no window scaling used)"...)
+			default:
+				t.b = appendUint(t.b, 1<<uint(sg.WinScale))
+			}
+			t.b = append(t.b, "]\n"...)
+		}
+	}
 	if cut {
 		return
 	}
@@ -84,6 +121,9 @@ func treeTCP(t *treeWriter, d *Decoder, i int) {
 		// SACK edges are shown relative to the acknowledgment space.
 		treeTCPOptions(t, tc, tc.Ack()-ack)
 	}
+	if sg != nil {
+		treeTCPAnalysis(t, sg)
+	}
 	if length > 0 {
 		t.line()
 		t.b = append(t.b, "TCP payload ("...)
@@ -95,7 +135,8 @@ func treeTCP(t *treeWriter, d *Decoder, i int) {
 
 // treeTCPFlags draws the lines of TCP's bytes 12 and 13 (header length and
 // flags), at depth 1.
-func treeTCPFlags(t *treeWriter, tc TCP) {
+// With sg, the expert lines of SYN, FIN and RST are drawn under their flags.
+func treeTCPFlags(t *treeWriter, tc TCP, sg *tcpSegment) {
 	t.bits(uint64(tc[12]), 8, 0xf0, "Header Length")
 	t.b = strconv.AppendInt(t.b, int64(tc.HeaderLen()), 10)
 	t.b = append(t.b, " bytes ("...)
@@ -131,7 +172,11 @@ func treeTCPFlags(t *treeWriter, tc TCP) {
 	}
 	t.end()
 	for k := range tcpFlagLines {
-		t.put(&tcpFlagLines[k], f&(TCPAE>>k) != 0)
+		bit := uint16(TCPAE >> k)
+		t.put(&tcpFlagLines[k], f&bit != 0)
+		if f&bit != 0 && bit&(TCPSyn|TCPFin|TCPRst) != 0 {
+			treeTCPFlagExpert(t, tc, bit)
+		}
 	}
 	t.line()
 	t.b = append(t.b, "[TCP Flags: "...)
@@ -148,7 +193,35 @@ func treeTCPFlags(t *treeWriter, tc TCP) {
 	}
 	t.b = append(t.b, ']')
 	t.end()
+	if sg != nil && sg.Closing != 0 {
+		t.depth = 3
+		if sg.Closing == 1 {
+			t.expert("Note", "Sequence", "This frame initiates the connection closing", nil)
+		} else {
+			t.expert("Note", "Sequence", "This frame undergoes the connection closing", nil)
+		}
+	}
 	t.depth = 1
+}
+
+// treeTCPFlagExpert draws the expert lines tshark hangs under the SYN, FIN
+// and RST flag lines, at depth 3.
+func treeTCPFlagExpert(t *treeWriter, tc TCP, bit uint16) {
+	t.depth = 3
+	switch bit {
+	case TCPSyn:
+		var buf [8]byte
+		if tc.Flags()&TCPAck != 0 {
+			t.expert("Chat", "Sequence", "Connection establish acknowledge (SYN+ACK): server port ", strconv.AppendUint(buf[:0], uint64(tc.SrcPort()), 10))
+		} else {
+			t.expert("Chat", "Sequence", "Connection establish request (SYN): server port ", strconv.AppendUint(buf[:0], uint64(tc.DstPort()), 10))
+		}
+	case TCPFin:
+		t.expert("Chat", "Sequence", "Connection finish (FIN)", nil)
+	case TCPRst:
+		t.expert("Warning", "Sequence", "Connection reset (RST)", nil)
+	}
+	t.depth = 2
 }
 
 // tcpFlagLines are the lines of the flags from TCPAE (0x100) down to TCPFin.
@@ -343,14 +416,23 @@ func treeUDP(t *treeWriter, d *Decoder, i int) {
 	t.int("Source Port", int(u.SrcPort()))
 	t.int("Destination Port", int(u.DstPort()))
 	t.int("Length", int(u.Length()))
-	t.line()
-	t.b = append(t.b, "Checksum: 0x"...)
-	t.b = appendHex4(t.b, u.Checksum())
-	t.b = append(t.b, " [unverified]"...)
-	t.end()
-	t.line()
-	t.b = append(t.b, "[Checksum Status: Unverified]"...)
-	t.end()
+	if _, _, v6 := ipAddrs(d, i); u.Checksum() == 0 && !v6 {
+		// IPv4 allows no checksum (zero).
+		t.b = append(t.b, "    Checksum: 0x0000 [zero-value ignored]\n        [Checksum Status: Not present]\n"...)
+	} else {
+		t.line()
+		t.b = append(t.b, "Checksum: 0x"...)
+		t.b = appendHex4(t.b, u.Checksum())
+		t.b = append(t.b, " [unverified]"...)
+		t.end()
+		t.line()
+		t.b = append(t.b, "[Checksum Status: Unverified]"...)
+		t.end()
+	}
+	if us := t.conv.udp(i); us != nil {
+		// tshark shows no times for a datagram without payload.
+		treeUDPAnalysis(t, us, u.Length() > udpLen)
+	}
 	if n := int(u.Length()) - udpLen; n > 0 {
 		t.line()
 		t.b = append(t.b, "UDP payload ("...)
