@@ -20,6 +20,7 @@ type ColumnsPrinter struct {
 	first   time.Time
 	started bool
 	flows   colFlows // TCP relative sequence numbers and window scaling
+	tcp     colTCP   // the last TCP layer tracked
 	pings   colPings // ICMP and ICMPv6 echo requests, for "(request in N)"
 	arp     []colARPBinding
 	frame   *Frame
@@ -68,8 +69,16 @@ func (p *ColumnsPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 	b = append(b, ' ')
 	top := -1 // the innermost layer that names the row
 	for i := range d.layers[:d.n] {
-		if d.layers[i].Type != LayerPayload && !d.layers[i].Quoted {
-			top = i
+		l := &d.layers[i]
+		if l.Type == LayerPayload || l.Quoted {
+			continue
+		}
+		if top >= 0 && d.layers[top].Type == LayerTCP && tcpRST(d, top) {
+			break // tshark hands no RST segment's data to a dissector
+		}
+		top = i
+		if l.Type == LayerTCP {
+			p.trackTCP(d, i)
 		}
 	}
 	b = p.appendAddrs(b, d)

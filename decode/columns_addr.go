@@ -52,6 +52,17 @@ func appendLayerAddr(b []byte, d *Decoder, i int, src bool) []byte {
 		if src {
 			return addr16(h[8:24]).AppendTo(b)
 		}
+		for j := i + 1; j < d.n && !d.layers[j].Quoted; j++ {
+			switch d.layers[j].Type {
+			case LayerIPv6HopByHop, LayerIPv6DestOpts, LayerIPv6Fragment:
+				continue
+			case LayerIPv6Routing:
+				if a, ok := ipv6FinalDst(d, j); ok {
+					return addr16(a).AppendTo(b)
+				}
+			}
+			break
+		}
 		return addr16(h[24:40]).AppendTo(b)
 	case LayerEthernet:
 		if src {

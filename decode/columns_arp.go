@@ -76,6 +76,8 @@ func (p *ColumnsPrinter) infoARP(b []byte, d *Decoder, i int) []byte {
 		b = appendARPHW(b, a, a.SenderHW())
 		b = append(b, " is at "...)
 		b = appendARPProto(b, a, spa)
+	case 0:
+		b = append(b, "Reserved opcode 0"...)
 	default:
 		b = append(b, "Unknown ARP opcode 0x"...)
 		b = appendHex4(b, op)

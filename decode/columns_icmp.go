@@ -111,14 +111,14 @@ var icmpv6TypeNames = map[uint8]string{
 	128: "Echo (ping) request", 129: "Echo (ping) reply", 130: "Multicast Listener Query",
 	131: "Multicast Listener Report", 132: "Multicast Listener Done", 133: "Router Solicitation",
 	134: "Router Advertisement", 135: "Neighbor Solicitation", 136: "Neighbor Advertisement",
-	137: "Redirect", 138: "Router Renumbering", 139: "ICMP Node Information Query",
-	140: "ICMP Node Information Response", 141: "Inverse Neighbor Discovery Solicitation Message",
+	137: "Redirect", 138: "Router Renumbering", 139: "Node Information Query",
+	140: "Node Information Response", 141: "Inverse Neighbor Discovery Solicitation Message",
 	142: "Inverse Neighbor Discovery Advertisement Message", 143: "Multicast Listener Report Message v2",
 	144: "Home Agent Address Discovery Request Message", 145: "Home Agent Address Discovery Reply Message",
 	146: "Mobile Prefix Solicitation", 147: "Mobile Prefix Advertisement",
 	148: "Certification Path Solicitation Message", 149: "Certification Path Advertisement Message",
 	151: "Multicast Router Advertisement", 152: "Multicast Router Solicitation",
-	153: "Multicast Router Termination", 155: "RPL Control Message",
+	153: "Multicast Router Termination", 155: "RPL Control",
 }
 
 var icmpv6UnreachNames = [...]string{
@@ -135,9 +135,34 @@ var icmpv6ParamNames = [...]string{
 	"unrecognized IPv6 option encountered",
 }
 
+var icmpv6RRNames = [...]string{"Command", "Result"}
+
+var icmpv6NIQueryNames = [...]string{"Query subject = IPv6 addresses", "Query subject = Domain name",
+	"Query subject = IPv4 addresses"}
+
+var icmpv6NIReplyNames = [...]string{"Successful reply", "Responder refuses to answer",
+	"Qtype is unknown to the Responder"}
+
+var icmpv6RPLNames = map[uint8]string{0: "DODAG Information Solicitation", 1: "DODAG Information Object",
+	2: "Destination Advertisement Object", 3: "Destination Advertisement Object Acknowledgment",
+	0x80: "Secure DODAG Information Solicitation", 0x81: "Secure DODAG Information Object",
+	0x82: "Secure Destination Advertisement Object",
+	0x83: "Secure Destination Advertisement Object Acknowledgment", 0x8a: "Consistency Check"}
+
 func icmpv6CodeName(typ, code uint8) string {
 	var names []string
 	switch typ {
+	case 138:
+		if code == 255 {
+			return "Sequence number reset"
+		}
+		names = icmpv6RRNames[:]
+	case 139:
+		names = icmpv6NIQueryNames[:]
+	case 140:
+		names = icmpv6NIReplyNames[:]
+	case 155:
+		return icmpv6RPLNames[code]
 	case 1:
 		names = icmpv6UnreachNames[:]
 	case 3:

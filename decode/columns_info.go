@@ -20,6 +20,23 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = p.infoICMP(b, d, top)
 	case LayerICMPv6:
 		b = p.infoICMPv6(b, d, top)
+	case LayerDNS:
+		b = infoDNS(b, d, top)
+	case LayerDHCPv4:
+		b = infoDHCP(b, d, top)
+	case LayerNTP:
+		b = infoNTP(b, d, top)
+	case LayerHTTP:
+		b = infoHTTP(b, d, top)
+		if httpNeedsMore(HTTP(d.data[l.Start:l.End])) {
+			b = append(b, " [TCP segment of a reassembled PDU]"...)
+		}
+	case LayerTLS:
+		b = infoTLS(b, d, top)
+	case LayerIPv4:
+		b = infoIPv4(b, d, top)
+	case LayerIPv6, LayerIPv6HopByHop, LayerIPv6Routing, LayerIPv6Fragment, LayerIPv6DestOpts:
+		b = infoIPv6(b, d, top)
 	}
 	if l.Malformed != "" {
 		b = p.appendException(b)
@@ -51,6 +68,49 @@ func (p *ColumnsPrinter) infoUDP(b []byte, d *Decoder, i int) []byte {
 	}
 	u := UDP(d.data[l.Start:l.Payload])
 	b = colPorts(b, u.SrcPort(), u.DstPort())
+	if n := p.reportedLen(d, i); int(u.Length()) > n && ipBefore(d, i) && !colFragment(d, i) {
+		b = append(b, " [BAD UDP LENGTH "...)
+		b = strconv.AppendUint(b, uint64(u.Length()), 10)
+		b = append(b, " > IP PAYLOAD LENGTH]"...)
+	}
 	b = append(b, " Len="...)
 	return strconv.AppendInt(b, int64(u.Length())-udpLen, 10)
+}
+
+// ipBefore reports whether an IP header precedes layer i.
+func ipBefore(d *Decoder, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		switch d.layers[j].Type {
+		case LayerIPv4, LayerIPv6:
+			return true
+		}
+	}
+	return false
+}
+
+// reportedLen returns how many bytes from layer i on tshark counts: what
+// the IP header announces, but no more than the frame had on the wire.
+func (p *ColumnsPrinter) reportedLen(d *Decoder, i int) int {
+	n := (&LinePrinter{}).ipPayloadLen(d, i)
+	if p.frame != nil && p.frame.Length > 0 {
+		n = min(n, p.frame.Length-d.layers[i].Start)
+	}
+	return n
+}
+
+// colFragment reports whether layer i is carried in an IP fragment.
+func colFragment(d *Decoder, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		l := &d.layers[j]
+		switch l.Type {
+		case LayerIPv4:
+			ip := IPv4(d.data[l.Start:l.Payload])
+			return ip.MF() || ip.FragOffset() != 0
+		case LayerIPv6Fragment:
+			return true
+		case LayerIPv6:
+			return false
+		}
+	}
+	return false
 }

@@ -34,10 +34,16 @@ func appendProtoColumn(b []byte, d *Decoder, top int) []byte {
 	case LayerDNS:
 		return append(b, "DNS"...)
 	case LayerHTTP:
+		if httpNeedsMore(HTTP(d.data[l.Start:l.End])) {
+			return append(b, "TCP"...)
+		}
 		return append(b, "HTTP"...)
 	case LayerTLS:
 		return appendTLSProto(b, d, top)
 	case LayerDHCPv4:
+		if dhcpIsBOOTP(d, top) {
+			return append(b, "BOOTP"...)
+		}
 		return append(b, "DHCP"...)
 	case LayerNTP:
 		return append(b, "NTP"...)

@@ -39,45 +39,14 @@ func (p *ColumnsPrinter) infoTCP(b []byte, d *Decoder, i int) []byte {
 		b = append(b, "<None>"...)
 	}
 	b = append(b, ']')
-	src, dst, _ := ipAddrs(d, i)
-	_, fwd, rev := p.flows.lookup(src, dst, t.SrcPort(), t.DstPort())
 	flags := t.Flags()
-	if flags&TCPSyn != 0 {
-		fwd.base, fwd.baseSet = t.Seq(), true
-		fwd.scale = -1
-	} else if !fwd.baseSet {
-		fwd.base, fwd.baseSet = t.Seq()-1, true
-	}
 	b = append(b, " Seq="...)
-	b = strconv.AppendUint(b, uint64(t.Seq()-fwd.base), 10)
+	b = strconv.AppendUint(b, uint64(p.tcp.seq), 10)
 	if flags&TCPAck != 0 {
-		if !rev.baseSet {
-			rev.base, rev.baseSet = t.Ack()-1, true
-		}
 		b = append(b, " Ack="...)
-		b = strconv.AppendUint(b, uint64(t.Ack()-rev.base), 10)
+		b = strconv.AppendUint(b, uint64(p.tcp.ack), 10)
 	}
-	// Window scaling: the SYN's option sets it, a SYN/ACK without one on
-	// either side cancels it.
-	if flags&TCPSyn != 0 && len(h) > 20 {
-		for off := 0; ; {
-			o, next, ok, bad := t.NextOption(off)
-			if !ok || bad {
-				break
-			}
-			if o.Kind == TCPOptWScale && len(o.Data) == 1 {
-				fwd.scale = int8(min(o.Data[0], 14))
-			}
-			off = next
-		}
-		if flags&TCPAck != 0 && (fwd.scale < 0 || rev.scale < 0) {
-			fwd.scale, rev.scale = -1, -1
-		}
-	}
-	win := uint64(t.Window())
-	if flags&TCPSyn == 0 && fwd.scale >= 0 {
-		win <<= uint(fwd.scale)
-	}
+	win := p.tcp.win
 	b = append(b, " Win="...)
 	b = strconv.AppendUint(b, win, 10)
 	if flags&TCPUrg != 0 && len(h) >= 20 {
@@ -88,12 +57,12 @@ func (p *ColumnsPrinter) infoTCP(b []byte, d *Decoder, i int) []byte {
 		return b
 	}
 	b = append(b, " Len="...)
-	b = strconv.AppendInt(b, int64((&LinePrinter{}).ipPayloadLen(d, i)-t.HeaderLen()), 10)
-	return appendTCPOptionsInfo(b, t, rev)
+	b = strconv.AppendInt(b, int64(p.tcpLen(d, i, t)), 10)
+	return appendTCPOptionsInfo(b, t, p.tcp.revBase)
 }
 
 // appendTCPOptionsInfo appends the options as tshark's Info shows them.
-func appendTCPOptionsInfo(b []byte, t TCP, rev *colDir) []byte {
+func appendTCPOptionsInfo(b []byte, t TCP, revBase uint32) []byte {
 	for off := 0; ; {
 		o, next, ok, bad := t.NextOption(off)
 		if !ok || bad {
@@ -124,11 +93,83 @@ func appendTCPOptionsInfo(b []byte, t TCP, rev *colDir) []byte {
 		case TCPOptSACK:
 			for s := o.Data; len(s) >= 8; s = s[8:] {
 				b = append(b, " SLE="...)
-				b = strconv.AppendUint(b, uint64(be32(s)-rev.base), 10)
+				b = strconv.AppendUint(b, uint64(be32(s)-revBase), 10)
 				b = append(b, " SRE="...)
-				b = strconv.AppendUint(b, uint64(be32(s[4:])-rev.base), 10)
+				b = strconv.AppendUint(b, uint64(be32(s[4:])-revBase), 10)
 			}
 		}
 		off = next
 	}
+}
+
+// colTCP is what the flow table gave for the row's TCP layer.
+type colTCP struct {
+	seq, ack uint32 // relative numbers
+	win      uint64 // the calculated window
+	revBase  uint32 // the other direction's base, for SACK edges
+}
+
+// tcpRST reports whether TCP layer i has the RST flag.
+func tcpRST(d *Decoder, i int) bool {
+	l := &d.layers[i]
+	return l.Payload-l.Start >= 14 && TCP(d.data[l.Start:l.Payload]).Flags()&TCPRst != 0
+}
+
+// trackTCP updates the flow of TCP layer i and keeps its relative numbers
+// and window in p.tcp.
+func (p *ColumnsPrinter) trackTCP(d *Decoder, i int) {
+	l := &d.layers[i]
+	h := d.data[l.Start:l.Payload]
+	if l.Malformed != "" {
+		h = d.data[l.Start:l.End]
+	}
+	if len(h) < 16 {
+		return
+	}
+	t := TCP(h)
+	src, dst, _ := ipAddrs(d, i)
+	_, fwd, rev := p.flows.lookup(src, dst, t.SrcPort(), t.DstPort())
+	flags := t.Flags()
+	if flags&TCPSyn != 0 {
+		fwd.base, fwd.baseSet = t.Seq(), true
+		fwd.scale = -1
+	} else if !fwd.baseSet {
+		fwd.base, fwd.baseSet = t.Seq()-1, true
+	}
+	p.tcp.seq = t.Seq() - fwd.base
+	p.tcp.ack = t.Ack()
+	if flags&TCPAck != 0 {
+		if !rev.baseSet {
+			rev.base, rev.baseSet = t.Ack()-1, true
+		}
+		p.tcp.ack = t.Ack() - rev.base
+	}
+	p.tcp.revBase = rev.base
+	// Window scaling: the SYN's option sets it, a SYN/ACK without one on
+	// either side cancels it.
+	if flags&TCPSyn != 0 && len(h) > 20 {
+		for off := 0; ; {
+			o, next, ok, bad := t.NextOption(off)
+			if !ok || bad {
+				break
+			}
+			if o.Kind == TCPOptWScale && len(o.Data) == 1 {
+				fwd.scale = int8(min(o.Data[0], 14))
+			}
+			off = next
+		}
+		if flags&TCPAck != 0 && (fwd.scale < 0 || rev.scale < 0) {
+			fwd.scale, rev.scale = -1, -1
+		}
+	}
+	p.tcp.win = uint64(t.Window())
+	if flags&TCPSyn == 0 && fwd.scale >= 0 {
+		p.tcp.win <<= uint(fwd.scale)
+	}
+}
+
+// tcpLen returns the segment length as tshark counts it: what the IP
+// header announces, but no more than the frame had on the wire.
+func (p *ColumnsPrinter) tcpLen(d *Decoder, i int, t TCP) int {
+	return p.reportedLen(d, i) - t.HeaderLen()
 }
