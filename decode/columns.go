@@ -19,9 +19,12 @@ type ColumnsPrinter struct {
 
 	first   time.Time
 	started bool
-	flows   colFlows // TCP relative sequence numbers and window scaling
-	tcp     colTCP   // the last TCP layer tracked
-	pings   colPings // ICMP and ICMPv6 echo requests, for "(request in N)"
+	flows   colFlows    // TCP relative sequence numbers and window scaling
+	tcp     colTCP      // the last TCP layer tracked
+	dir     *colDir     // its direction in the flow table, or nil
+	httpRow int         // colHTTP*: the row is part of a reassembled HTTP message
+	httpMsg *colHTTPMsg // that message
+	pings   colPings    // ICMP and ICMPv6 echo requests, for "(request in N)"
 	arp     []colARPBinding
 	frame   *Frame
 	capLen  int
@@ -67,6 +70,8 @@ func (p *ColumnsPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 	b = p.appendTime(b, f)
 	b = padLeft(b, n, 10)
 	b = append(b, ' ')
+	p.dir, p.httpRow = nil, colHTTPNone
+	tcpLayer := -1
 	top := -1 // the innermost layer that names the row
 	for i := range d.layers[:d.n] {
 		l := &d.layers[i]
@@ -79,11 +84,15 @@ func (p *ColumnsPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 		top = i
 		if l.Type == LayerTCP {
 			p.trackTCP(d, i)
+			tcpLayer = i
 		}
+	}
+	if tcpLayer >= 0 && top >= tcpLayer && (top == tcpLayer || d.layers[top].Type == LayerHTTP) {
+		p.trackHTTP(d, tcpLayer)
 	}
 	b = p.appendAddrs(b, d)
 	b = append(b, ' ')
-	b = appendProtoColumn(b, d, top)
+	b = p.appendProtoColumn(b, d, top)
 	b = append(b, ' ')
 	b = strconv.AppendInt(b, int64(f.Length), 10)
 	b = append(b, ' ')

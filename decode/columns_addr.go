@@ -8,7 +8,7 @@ func (p *ColumnsPrinter) appendAddrs(b []byte, d *Decoder) []byte {
 	src, dst := -1, -1 // layers that give each address
 	for i := d.n - 1; i >= 0 && (src < 0 || dst < 0); i-- {
 		l := &d.layers[i]
-		if l.Quoted || l.Payload == l.Start {
+		if l.Quoted || l.Payload == l.Start || l.Type == LayerIPv4 && l.Malformed != "" {
 			continue
 		}
 		switch l.Type {

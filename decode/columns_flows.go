@@ -14,6 +14,7 @@ type colDir struct {
 	base    uint32 // sequence number that shows as 0
 	baseSet bool
 	scale   int8 // window shift from the SYN's option, -1 unknown
+	http    colHTTPMsg
 }
 
 type colFlow struct {

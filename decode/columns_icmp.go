@@ -8,8 +8,12 @@ var icmpTypeNames = [...]string{
 	5: "Redirect", 8: "Echo (ping) request", 9: "Router advertisement", 10: "Router solicitation",
 	11: "Time-to-live exceeded", 12: "Parameter problem", 13: "Timestamp request",
 	14: "Timestamp reply", 15: "Information request", 16: "Information reply",
-	17: "Address mask request", 18: "Address mask reply",
+	17: "Address mask request", 18: "Address mask reply", 40: "Photuris",
+	41: "Experimental mobility protocols", 42: "Extended Echo request", 43: "Extended Echo reply",
 }
+
+var icmpExtEchoNames = [...]string{"No error", "Malformed Query", "No such interface",
+	"No such table entry", "Multiple interfaces satisfy query"}
 
 var icmpUnreachNames = [...]string{
 	"Network unreachable", "Host unreachable", "Protocol unreachable", "Port unreachable",
@@ -35,6 +39,8 @@ func icmpCodeName(typ, code uint8) string {
 		names = icmpRedirectNames[:]
 	case ICMPTimeExceeded:
 		names = icmpTimeExceededNames[:]
+	case 42, 43:
+		names = icmpExtEchoNames[:]
 	}
 	if int(code) < len(names) {
 		return names[code]

@@ -9,6 +9,9 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		return b
 	}
 	l := &d.layers[top]
+	if p.httpRow != colHTTPNone {
+		return p.appendHTTPMsgInfo(b)
+	}
 	switch l.Type {
 	case LayerTCP:
 		b = p.infoTCP(b, d, top)
@@ -28,18 +31,17 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoNTP(b, d, top)
 	case LayerHTTP:
 		b = infoHTTP(b, d, top)
-		if httpNeedsMore(HTTP(d.data[l.Start:l.End])) {
-			b = append(b, " [TCP segment of a reassembled PDU]"...)
-		}
 	case LayerTLS:
 		b = infoTLS(b, d, top)
+	case LayerLLC:
+		b = infoLLC(b, d, top)
 	case LayerIPv4:
 		b = infoIPv4(b, d, top)
 	case LayerIPv6, LayerIPv6HopByHop, LayerIPv6Routing, LayerIPv6Fragment, LayerIPv6DestOpts:
 		b = infoIPv6(b, d, top)
 	}
-	if l.Malformed != "" {
-		b = p.appendException(b)
+	if l.Malformed != "" && !(l.Type == LayerIPv4 && (l.Malformed == ReasonBadHdrLen || l.Malformed == ReasonBadLength)) {
+		b = p.appendException(b) // tshark reports a bogus IPv4 length without an exception
 	}
 	return b
 }

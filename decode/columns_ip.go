@@ -12,7 +12,19 @@ var colIPProtoNames = map[uint8]string{1: "ICMP", 2: "IGMP", 4: "IPIP", 6: "TCP"
 // dissected: a fragment's summary, or the protocol's name and number.
 func infoIPv4(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
-	if l.Payload-l.Start < 20 {
+	switch h := d.data[l.Start:l.End]; {
+	case l.Malformed == ReasonBadHdrLen:
+		b = append(b, "Bogus IP header length ("...)
+		b = strconv.AppendUint(b, uint64(h[0]&15)*4, 10)
+		return append(b, ", must be at least 20)"...)
+	case l.Malformed == ReasonBadLength && len(h) >= 20:
+		b = append(b, "Bogus IP length ("...)
+		b = strconv.AppendUint(b, uint64(be16(h[2:])), 10)
+		b = append(b, ", less than header length "...)
+		b = strconv.AppendUint(b, uint64(h[0]&15)*4, 10)
+		return append(b, ')')
+	}
+	if l.Payload-l.Start < 20 || l.Malformed != "" {
 		return b
 	}
 	ip := IPv4(d.data[l.Start:l.Payload])

@@ -2,11 +2,17 @@ package decode
 
 // appendProtoColumn appends the Protocol column: the name tshark gives the
 // innermost layer of the row.
-func appendProtoColumn(b []byte, d *Decoder, top int) []byte {
+func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte {
 	if top < 0 {
 		return b
 	}
 	l := &d.layers[top]
+	switch p.httpRow {
+	case colHTTPSegment:
+		return append(b, "TCP"...)
+	case colHTTPDone:
+		return append(b, "HTTP"...)
+	}
 	switch l.Type {
 	case LayerEthernet, LayerSLL, LayerSLL2, LayerLoopback, LayerRaw, LayerVLAN:
 		return append(b, "ETHER"...)
@@ -34,9 +40,6 @@ func appendProtoColumn(b []byte, d *Decoder, top int) []byte {
 	case LayerDNS:
 		return append(b, "DNS"...)
 	case LayerHTTP:
-		if httpNeedsMore(HTTP(d.data[l.Start:l.End])) {
-			return append(b, "TCP"...)
-		}
 		return append(b, "HTTP"...)
 	case LayerTLS:
 		return appendTLSProto(b, d, top)

@@ -5,7 +5,7 @@ import "strconv"
 var colTCPFlags = [...]struct {
 	bit  uint16
 	name string
-}{{TCPFin, "FIN"}, {TCPSyn, "SYN"}, {TCPRst, "RST"}, {TCPPsh, "PSH"}, {TCPAck, "ACK"}, {TCPUrg, "URG"}, {TCPEce, "ECE"}, {TCPCwr, "CWR"}, {TCPAE, "AE"}}
+}{{TCPFin, "FIN"}, {TCPSyn, "SYN"}, {TCPRst, "RST"}, {TCPPsh, "PSH"}, {TCPAck, "ACK"}, {TCPUrg, "URG"}, {TCPEce, "ECE"}, {TCPCwr, "CWR"}, {TCPAE, "AE"}, {0x0e00, "Reserved"}}
 
 // infoTCP appends "sp → dp [FLAGS] Seq=… Ack=… Win=… Len=…" and the
 // options, with Wireshark's relative sequence numbers and calculated
@@ -145,6 +145,7 @@ func (p *ColumnsPrinter) trackTCP(d *Decoder, i int) {
 		p.tcp.ack = t.Ack() - rev.base
 	}
 	p.tcp.revBase = rev.base
+	p.dir = fwd
 	// Window scaling: the SYN's option sets it, a SYN/ACK without one on
 	// either side cancels it.
 	if flags&TCPSyn != 0 && len(h) > 20 {
