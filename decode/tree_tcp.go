@@ -393,6 +393,20 @@ func treeTCPOptions(t *treeWriter, tc TCP, sackBase uint32) {
 			t.b = appendUint(t.b, uint64(len(o.Data)/8))
 			t.b = append(t.b, ']')
 			t.end()
+			if le, re, ok := dsack(tc, o.Data); ok {
+				t.line()
+				t.b = append(t.b, "[D-SACK Left Edge = "...)
+				t.b = appendUint(t.b, uint64(le-sackBase))
+				t.b = append(t.b, " (relative)]\n"...)
+				t.line()
+				t.b = append(t.b, "[D-SACK Right Edge = "...)
+				t.b = appendUint(t.b, uint64(re-sackBase))
+				t.b = append(t.b, " (relative)]\n"...)
+				t.b = append(t.b, "            D-SACK Sequence\n"...)
+				t.depth = 4
+				t.expert("Warning", "Sequence", "D-SACK Sequence", nil)
+				t.depth = 3
+			}
 		}
 		t.depth = 2
 	}
@@ -440,4 +454,23 @@ func treeUDP(t *treeWriter, d *Decoder, i int) {
 		t.b = append(t.b, ')')
 		t.end()
 	}
+}
+
+// dsack returns the first SACK block when it reports a duplicate segment
+// (RFC 2883): below the acknowledgment number, or inside the second block.
+func dsack(tc TCP, blocks []byte) (le, re uint32, ok bool) {
+	if tc.Flags()&TCPAck == 0 || len(blocks) < 8 {
+		return 0, 0, false
+	}
+	le, re = be32(blocks), be32(blocks[4:])
+	if seqLT(le, tc.Ack()) {
+		return le, re, true
+	}
+	if len(blocks) >= 16 {
+		le2, re2 := be32(blocks[8:]), be32(blocks[12:])
+		if !seqLT(le, le2) && !seqGT(re, re2) {
+			return le, re, true
+		}
+	}
+	return 0, 0, false
 }
