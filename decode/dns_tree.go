@@ -157,6 +157,9 @@ func treeDNS(t *treeWriter, d *Decoder, i int) {
 			if labels == 0 {
 				nameLen, labels = 6, 1 // Wireshark counts "<Root>" as one label
 			}
+			if string(t.b[n:]) == "<Name too long>" {
+				labels = 1 // Wireshark gives up on the name and counts it as one label
+			}
 			t.end()
 			t.int("[Name Length", nameLen)
 			t.b[len(t.b)-1] = ']'
@@ -256,9 +259,7 @@ func appendTreeClass(b []byte, c uint16) []byte {
 	case 255:
 		return append(b, "ANY"...)
 	}
-	b = append(b, "Unknown (0x"...)
-	b = appendHex4(b, c)
-	return append(b, ')')
+	return append(b, "Unknown"...) // the Class line adds the number
 }
 
 // appendTreeType appends "A (Host Address) (1)" as tshark -V shows a type.

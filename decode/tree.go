@@ -26,13 +26,18 @@ type TreePrinter struct {
 	stamped    bool
 
 	memo treeMemos // blocks of lines drawn for recent header bytes
+	reqs treeReqs  // recent requests, to link responses to them
 	conv treeConv  // per-stream analysis state (tree_conv.go)
 }
 
 // Append appends the tree for the packet d last decoded, described by f,
 // and a blank line.
 func (p *TreePrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
-	t := treeWriter{b: b, seq: &p.seq, wire: f.Length, memo: &p.memo, conv: &p.conv, f: f}
+	loc := p.Location
+	if loc == nil {
+		loc = time.Local
+	}
+	t := treeWriter{b: b, seq: &p.seq, wire: f.Length, memo: &p.memo, conv: &p.conv, f: f, reqs: &p.reqs, loc: loc}
 	p.conv.frame(d, f)
 	p.frame(&t, d, f)
 	for i := range d.layers[:d.n] {
@@ -41,15 +46,8 @@ func (p *TreePrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 			continue
 		}
 		treeLayer(&t, d, i)
-		if l := &d.layers[i]; l.Malformed != "" {
-			t.depth = 0
-			t.line()
-			t.b = append(t.b, "[Malformed Packet: "...)
-			t.b = append(t.b, l.Type.String()...)
-			t.b = append(t.b, ": "...)
-			t.b = append(t.b, l.Malformed...)
-			t.b = append(t.b, ']')
-			t.end()
+		if d.layers[i].Malformed != "" {
+			treeMalformed(&t, d, i)
 		}
 	}
 	return append(t.b, '\n')
@@ -194,6 +192,8 @@ type treeWriter struct {
 	memo  *treeMemos   // nil: draw every line
 	conv  *treeConv    // per-stream analysis state; nil: no analysis lines
 	f     *Frame       // the frame being drawn
+	reqs  *treeReqs    // request table; nil: no request/response links
+	loc   *time.Location
 }
 
 // treeIndent is the indentation of the deepest line a tree usually has;

@@ -1,10 +1,7 @@
 package decode
 
-// treePayload draws bytes no dissector claimed as tshark's "Data" protocol:
-// the title, the hex dump tshark prints for a data source of its own when
-// -x is not given, then the bytes and their length.
+// treePayload draws bytes no dissector claimed as tshark's "Data" protocol.
 func treePayload(t *treeWriter, d *Decoder, i int) {
-	l := &d.layers[i]
 	base := 0
 	if i > 0 && (d.layers[i-1].Type == LayerICMPv4 || d.layers[i-1].Type == LayerICMPv6) {
 		base = 1 // Wireshark shows echo data inside the ICMP tree
@@ -12,7 +9,23 @@ func treePayload(t *treeWriter, d *Decoder, i int) {
 	if i > 0 && d.layers[i-1].Type == LayerLLC {
 		return // tshark dissects what LLC carries (STP, IS-IS, CDP …), rawcap does not
 	}
+	treePayloadAt(t, d, i, base)
+}
+
+// treePayloadAt draws layer i's bytes as a Data block whose title is at
+// depth base: the title, the hex dump tshark prints for a data source of its
+// own when -x is not given, then the bytes and their length.
+func treePayloadAt(t *treeWriter, d *Decoder, i, base int) {
+	l := &d.layers[i]
 	data := d.data[l.Start:l.End]
+	if base == 1 && i > 0 && d.layers[i-1].Type == LayerICMPv4 {
+		if _, _, ok := icmpDataTime(t, d, i-1); ok {
+			data = data[8:] // the timestamp tshark found there
+		}
+	}
+	if len(data) == 0 {
+		return
+	}
 	t.depth = base
 	t.line()
 	t.b = append(t.b, "Data ("...)

@@ -122,3 +122,29 @@ func treeSLL2(t *treeWriter, d *Decoder, i int) {
 	treeSLLAddr(t, s.HAType(), int(s.HALen()), s[12:20])
 	treeLinkTrailer(t, d, i)
 }
+
+// treeLoopback draws the BSD loopback header: the address family.
+func treeLoopback(t *treeWriter, d *Decoder, i int) {
+	l := &d.layers[i]
+	t.head("Null/Loopback")
+	t.end()
+	if l.Payload-l.Start < 4 {
+		return
+	}
+	fam := Loopback(d.data[l.Start:l.Payload]).Family()
+	t.depth = 1
+	t.line()
+	t.b = append(t.b, "Family: "...)
+	switch fam {
+	case 2:
+		t.b = append(t.b, "IP"...)
+	case 10, 24, 28, 30:
+		t.b = append(t.b, "IPv6"...)
+	default:
+		t.b = append(t.b, "Unknown"...)
+	}
+	t.b = append(t.b, " ("...)
+	t.b = appendUint(t.b, uint64(fam))
+	t.b = append(t.b, ')')
+	t.end()
+}

@@ -1,6 +1,9 @@
 package decode
 
-import "strconv"
+import (
+	"strconv"
+	"time"
+)
 
 func treeMAC(t *treeWriter, label string, m MAC) {
 	t.line()
@@ -505,7 +508,65 @@ func treeICMPv4(t *treeWriter, d *Decoder, i int) {
 			t.b = append(t.b, ')')
 			t.end()
 		}
+		treeEchoLink(t, d, i, false, m.Type() == ICMPEchoReply, uint32(id)<<16|uint32(seq))
+		if sec, nsec, ok := icmpDataTime(t, d, i); ok {
+			ts, loc := time.Unix(sec, nsec), t.loc
+			if loc == nil {
+				loc = time.Local
+			}
+			t.line()
+			t.b = append(t.b, "Timestamp from icmp data: "...)
+			t.b = ts.In(loc).AppendFormat(t.b, "Jan _2, 2006 15:04:05.000000000 MST")
+			t.end()
+			t.line()
+			t.b = append(t.b, "[Timestamp from icmp data (relative): "...)
+			t.b = appendSeconds(t.b, t.f.Time, ts)
+			t.b = append(t.b, " seconds]"...)
+			t.end()
+		}
+	case ICMPUnreachable, ICMPSourceQuench, ICMPTimeExceeded:
+		if m.Type() == ICMPUnreachable && m.Code() == 4 {
+			t.str("Unused", "0000")
+			t.int("MTU of next hop", int(m.MTU()))
+		} else {
+			t.line()
+			t.b = append(t.b, "Unused: "...)
+			t.b = appendHexBytes(t.b, m[4:8])
+			t.end()
+		}
+	case ICMPRedirect:
+		t.addr("Gateway Address", addr4(m.Gateway()))
 	}
+	if m.IsError() {
+		treeQuoted(t, d, i)
+	}
+}
+
+// icmpDataTime returns the timestamp tshark finds in the first 8 bytes of
+// the data of the ICMP echo at layer i: seconds and microseconds, big- or
+// little-endian, within a day of the frame's time.
+func icmpDataTime(t *treeWriter, d *Decoder, i int) (sec, nsec int64, ok bool) {
+	l := &d.layers[i]
+	if t.f == nil || l.End-l.Start < 16 || l.Start+8 > l.Payload || i+1 >= d.n {
+		return 0, 0, false
+	}
+	m := ICMPv4(d.data[l.Start:l.End])
+	if m.Type() != ICMPEcho && m.Type() != ICMPEchoReply {
+		return 0, 0, false
+	}
+	now := uint32(t.f.Time.Unix())
+	near := func(s, us uint32) bool {
+		diff := int32(s - now)
+		return diff > -86400 && diff < 86400 && us < 1000000
+	}
+	s, us := be32(m[8:]), be32(m[12:])
+	if !near(s, us) {
+		s, us = le32(m[8:]), le32(m[12:])
+		if !near(s, us) {
+			return 0, 0, false
+		}
+	}
+	return int64(s), int64(us) * 1000, true
 }
 
 func icmp6TreeTypeName(typ uint8) string {
@@ -574,14 +635,27 @@ func treeICMPv6(t *treeWriter, d *Decoder, i int) {
 		if len(m) >= 8 {
 			t.hex("Identifier", uint64(m.Word()>>16), 4)
 			t.int("Sequence", int(m.Word()&0xffff))
+			treeEchoLink(t, d, i, true, m.Type() == ICMPv6EchoReply, m.Word())
 		}
-	case ICMPv6NeighborSolicit, ICMPv6NeighborAdvert:
-		if len(m) >= 24 {
-			if m.Type() == ICMPv6NeighborSolicit {
-				t.str("Reserved", "00000000")
-			}
-			t.addr("Target Address", addr16(m[8:24]))
+	case ICMPv6RouterSolicit, ICMPv6RouterAdvert, ICMPv6NeighborSolicit, ICMPv6NeighborAdvert, ICMPv6Redirect:
+		if whole || len(m) >= m.HeaderLen() {
+			treeND(t, m[:min(len(m), max(length, 0))])
 		}
+	case ICMPv6Unreachable, ICMPv6TimeExceeded:
+		if len(m) >= 8 {
+			treeHexBytes(t, "Reserved", m[4:8])
+		}
+	case ICMPv6PacketTooBig:
+		if len(m) >= 8 {
+			t.int("MTU", int(m.Word()))
+		}
+	case ICMPv6ParamProblem:
+		if len(m) >= 8 {
+			t.int("Pointer", int(m.Word()))
+		}
+	}
+	if m.IsError() {
+		treeQuoted(t, d, i)
 	}
 }
 
@@ -637,6 +711,13 @@ func treeGeneric(t *treeWriter, d *Decoder, i int) {
 		return
 	case LayerSLL2:
 		treeSLL2(t, d, i)
+		return
+	case LayerLoopback:
+		treeLoopback(t, d, i)
+		return
+	case LayerRaw:
+		t.head("Raw packet data")
+		t.end()
 		return
 	}
 	t.head(d.layers[i].Type.String())

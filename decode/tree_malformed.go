@@ -1,0 +1,62 @@
+package decode
+
+// treeMalformed draws what tshark prints when a dissector runs off the end
+// of layer i's bytes: "[Packet size limited during capture: TCP truncated]"
+// when the capture kept less than the wire length, otherwise
+// "[Malformed Packet: TCP]" and its expert block. Other damage (a bad
+// version, a header length that is too short) tshark reports in its own
+// words inside the protocol's tree, which rawcap does not draw.
+func treeMalformed(t *treeWriter, d *Decoder, i int) {
+	l := &d.layers[i]
+	name := treeProtoShort(l.Type)
+	if l.Malformed != ReasonTruncated || name == "" {
+		return
+	}
+	t.depth = 0
+	t.line()
+	if len(d.data) < t.wire {
+		t.b = append(t.b, "[Packet size limited during capture: "...)
+		t.b = append(t.b, name...)
+		t.b = append(t.b, " truncated]\n"...)
+		return
+	}
+	t.b = append(t.b, "[Malformed Packet: "...)
+	t.b = append(t.b, name...)
+	t.b = append(t.b, "]\n"...)
+	t.b = append(t.b, malformedExpert...)
+}
+
+const malformedExpert = "    [Expert Info (Error/Malformed): Malformed Packet (Exception occurred)]\n" +
+	"        [Malformed Packet (Exception occurred)]\n" +
+	"        [Severity level: Error]\n" +
+	"        [Group: Malformed]\n"
+
+// treeProtoShort returns Wireshark's short name of a protocol, as its
+// truncation lines name it, or "" for a layer not checked against tshark.
+func treeProtoShort(t LayerType) string {
+	switch t {
+	case LayerEthernet:
+		return "Ethernet"
+	case LayerARP:
+		return "ARP"
+	case LayerIPv4:
+		return "IPv4"
+	case LayerIPv6:
+		return "IPv6"
+	case LayerICMPv4:
+		return "ICMP"
+	case LayerICMPv6:
+		return "ICMPv6"
+	case LayerTCP:
+		return "TCP"
+	case LayerUDP:
+		return "UDP"
+	case LayerDNS:
+		return "DNS"
+	case LayerDHCPv4:
+		return "DHCP"
+	case LayerNTP:
+		return "NTP"
+	}
+	return ""
+}

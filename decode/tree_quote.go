@@ -1,0 +1,59 @@
+package decode
+
+// treeQuoted draws the packet an ICMP or ICMPv6 error at layer i quotes, as
+// tshark does: the quoted network and transport trees one level deeper
+// than the protocols (inside the ICMP tree), and the quoted payload as a
+// Data block of its own. The printer's loop skips quoted layers.
+func treeQuoted(t *treeWriter, d *Decoder, i int) {
+	memo, conv := t.memo, t.conv
+	t.memo, t.conv = nil, nil // blocks are remembered at depth 0; no stream state for quoted headers
+	for k := i + 1; k < d.n && d.layers[k].Quoted; k++ {
+		if d.layers[k].Type == LayerPayload {
+			treePayloadAt(t, d, k, 0)
+			continue
+		}
+		start := len(t.b)
+		treeLayer(t, d, k)
+		indentLines(t, start)
+	}
+	t.memo, t.conv = memo, conv
+	t.depth = 1
+}
+
+// indentLines indents every line appended since start by one level, in
+// place: the buffer grows by four bytes a line and the lines move right,
+// last first.
+func indentLines(t *treeWriter, start int) {
+	n := 0
+	for _, c := range t.b[start:] {
+		if c == '\n' {
+			n++
+		}
+	}
+	if n == 0 {
+		return
+	}
+	old := len(t.b)
+	for range 4 * n {
+		t.b = append(t.b, ' ')
+	}
+	w := len(t.b)
+	lineEnd := old
+	for r := old - 2; r >= start-1; r-- {
+		if r >= start && t.b[r] != '\n' {
+			continue
+		}
+		// The line t.b[r+1:lineEnd], newline included, moves to end at w.
+		seg := t.b[r+1 : lineEnd]
+		w -= len(seg)
+		copy(t.b[w:], seg)
+		w -= 4
+		copy(t.b[w:], "    ")
+		lineEnd = r + 1
+	}
+}
+
+func le32(b []byte) uint32 {
+	_ = b[3]
+	return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
+}
