@@ -120,6 +120,7 @@ type tcpSegment struct {
 	SinceFirst   nstime // tcp.time_relative
 	SincePrev    nstime // tcp.time_delta
 	Closing      int8   // FIN: 1 this frame initiates the closing, 2 undergoes it
+	Short        bool   // the IP payload is shorter than the header length announced
 
 	// Sequence analysis (tshark's [SEQ/ACK analysis] tree), valid with Analysed.
 	Analysed      bool
@@ -419,7 +420,12 @@ func (a *tcpAnalyzer) segment(d *Decoder, i int, f *Frame, s *tcpSegment) bool {
 		ta.add(tcpAReusedPorts)
 	}
 	win := uint32(tc.Window())
-	length := min((&LinePrinter{}).ipPayloadLen(d, i), f.Length-l.Start) - tc.HeaderLen()
+	// The header length the header announces: with fewer bytes than that
+	// (tshark's "short segment") the segment length is unknown.
+	length := min((&LinePrinter{}).ipPayloadLen(d, i), f.Length-l.Start) - int(tc[12]>>4)*4
+	if !l.Quoted && !ipFragmented(d, i) && length < 0 {
+		s.Short = true
+	}
 	if !l.Quoted && !ipFragmented(d, i) && length >= 0 {
 		s.HaveLen, s.Len = true, length
 		a.analyse(c, fwd, bwd, &ta, f, now, seq, ack, uint32(length), flags, win)
@@ -436,6 +442,9 @@ func (a *tcpAnalyzer) segment(d *Decoder, i int, f *Frame, s *tcpSegment) bool {
 		}
 	}
 	s.Seq, s.Ack, s.Window, s.WinScale = seq, ack, win, fwd.winScale
+	if tc[12]>>4 < 5 {
+		return true // tshark gives up at a bogus header length
+	}
 
 	// Conversation completeness, after it was shown.
 	seglen := s.Len

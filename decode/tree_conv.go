@@ -107,12 +107,7 @@ func (t *treeWriter) uintLine(label string, v uint32) {
 // treeTCPAnalysis draws the TCP tree's [Timestamps] and [SEQ/ACK analysis]
 // subtrees, at depth 1.
 func treeTCPAnalysis(t *treeWriter, sg *tcpSegment) {
-	t.depth = 1
-	t.b = append(t.b, "    [Timestamps]\n"...)
-	t.depth = 2
-	t.seconds("Time since first frame in this TCP stream", sg.SinceFirst)
-	t.seconds("Time since previous frame in this TCP stream", sg.SincePrev)
-	t.depth = 1
+	treeTCPTimes(t, sg)
 	if !sg.Analysed {
 		return
 	}
@@ -197,6 +192,15 @@ func treeTCPAnalysis(t *treeWriter, sg *tcpSegment) {
 			t.expert("Note", "Sequence", "ACK to a TCP Zero Window Probe", nil)
 		}
 	}
+	t.depth = 1
+}
+
+// treeTCPTimes draws the TCP tree's [Timestamps], at depth 1.
+func treeTCPTimes(t *treeWriter, sg *tcpSegment) {
+	t.b = append(t.b, "    [Timestamps]\n"...)
+	t.depth = 2
+	t.seconds("Time since first frame in this TCP stream", sg.SinceFirst)
+	t.seconds("Time since previous frame in this TCP stream", sg.SincePrev)
 	t.depth = 1
 }
 

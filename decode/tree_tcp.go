@@ -33,22 +33,28 @@ func treeTCP(t *treeWriter, d *Decoder, i int) {
 	var seq, ack uint32
 	if sg != nil {
 		seq, ack = sg.Seq, sg.Ack
+		if sg.HaveLen {
+			length = sg.Len
+		}
 	} else {
 		seq, ack = t.seq.relSeq(d, i, tc)
 	}
 	f := tc.Flags()
+	bogus := tc[12]>>4 < 5
 	t.b = append(t.b, ", Src Port: "...)
 	t.b = appendUint(t.b, uint64(tc.SrcPort()))
 	t.b = append(t.b, ", Dst Port: "...)
 	t.b = appendUint(t.b, uint64(tc.DstPort()))
 	t.b = append(t.b, ", Seq: "...)
 	t.b = appendUint(t.b, uint64(seq))
-	if f&TCPAck != 0 {
+	if f&TCPAck != 0 && !bogus {
 		t.b = append(t.b, ", Ack: "...)
 		t.b = appendUint(t.b, uint64(ack))
 	}
-	t.b = append(t.b, ", Len: "...)
-	t.b = strconv.AppendInt(t.b, int64(length), 10)
+	if (sg == nil || sg.HaveLen) && !bogus {
+		t.b = append(t.b, ", Len: "...)
+		t.b = strconv.AppendInt(t.b, int64(length), 10)
+	}
 	t.end()
 	t.depth = 1
 	if start := len(t.b); !t.replay(memoTCPPorts, tc[:4]) {
@@ -62,14 +68,40 @@ func treeTCP(t *treeWriter, d *Decoder, i int) {
 		t.b = append(t.b, "]\n    [Conversation completeness: "...)
 		t.b = appendCompleteness(t.b, sg.Completeness)
 		t.b = append(t.b, "]\n"...)
+		if sg.Short {
+			t.b = append(t.b, "    "+shortSegment+"\n"...)
+			t.depth = 2
+			t.expert("Warning", "Malformed", shortSegment, nil)
+			t.depth = 1
+		}
 	}
 	// Depth 1: the indentation is written out, lines joined.
-	t.b = append(t.b, "    [TCP Segment Len: "...)
-	t.b = strconv.AppendInt(t.b, int64(length), 10)
-	t.b = append(t.b, "]\n    Sequence Number: "...)
+	if sg == nil || sg.HaveLen {
+		t.b = append(t.b, "    [TCP Segment Len: "...)
+		t.b = strconv.AppendInt(t.b, int64(length), 10)
+		t.b = append(t.b, "]\n"...)
+	}
+	t.b = append(t.b, "    Sequence Number: "...)
 	t.b = appendUint(t.b, uint64(seq))
 	t.b = append(t.b, "    (relative sequence number)\n    Sequence Number (raw): "...)
 	t.b = appendUint(t.b, uint64(tc.Seq()))
+	if bogus {
+		// tshark stops at a header length below 20 bytes.
+		t.end()
+		t.bits(uint64(tc[12]), 8, 0xf0, "Header Length")
+		t.b = strconv.AppendInt(t.b, int64(tc[12]>>4)*4, 10)
+		t.b = append(t.b, " bytes ("...)
+		t.b = strconv.AppendInt(t.b, int64(tc[12]>>4), 10)
+		t.b = append(t.b, ')')
+		t.end()
+		var buf [48]byte
+		m := strconv.AppendInt(buf[:0], int64(tc[12]>>4)*4, 10)
+		m = append(m, ", must be at least 20)"...)
+		t.depth = 2
+		t.expert("Error", "Protocol", "Bogus TCP header length (", m)
+		t.depth = 1
+		return
+	}
 	if sg != nil && sg.HaveLen {
 		t.b = append(t.b, "\n    [Next Sequence Number: "...)
 		t.b = appendUint(t.b, uint64(sg.NextSeq))
@@ -110,6 +142,26 @@ func treeTCP(t *treeWriter, d *Decoder, i int) {
 		}
 	}
 	if cut {
+		// tshark reads on until the capture ends: the checksum, the urgent
+		// pointer, the options' length and the stream's times.
+		if n := l.End - l.Start; n >= 18 {
+			t.b = append(t.b, "    Checksum: 0x"...)
+			t.b = appendHex4(t.b, tc.Checksum())
+			t.b = append(t.b, " [unverified]\n    [Checksum Status: Unverified]\n"...)
+			if n >= 20 {
+				t.b = append(t.b, "    Urgent Pointer: "...)
+				t.b = appendUint(t.b, uint64(tc.Urgent()))
+				t.end()
+				if hl := int(tc[12]>>4) * 4; hl > tcpMinLen {
+					t.b = append(t.b, "    Options: ("...)
+					t.b = appendBytesBits(t.b, hl-tcpMinLen)
+					t.b = append(t.b, ")\n"...)
+				}
+				if sg != nil {
+					treeTCPTimes(t, sg)
+				}
+			}
+		}
 		return
 	}
 	t.b = append(t.b, "    Checksum: 0x"...)
@@ -137,10 +189,11 @@ func treeTCP(t *treeWriter, d *Decoder, i int) {
 // flags), at depth 1.
 // With sg, the expert lines of SYN, FIN and RST are drawn under their flags.
 func treeTCPFlags(t *treeWriter, tc TCP, sg *tcpSegment) {
+	hl := int(tc[12]>>4) * 4 // as announced, also when the capture ends inside
 	t.bits(uint64(tc[12]), 8, 0xf0, "Header Length")
-	t.b = strconv.AppendInt(t.b, int64(tc.HeaderLen()), 10)
+	t.b = strconv.AppendInt(t.b, int64(hl), 10)
 	t.b = append(t.b, " bytes ("...)
-	t.b = strconv.AppendInt(t.b, int64(tc.HeaderLen()/4), 10)
+	t.b = strconv.AppendInt(t.b, int64(hl/4), 10)
 	t.b = append(t.b, ')')
 	t.end()
 	t.line()
@@ -223,6 +276,8 @@ func treeTCPFlagExpert(t *treeWriter, tc TCP, bit uint16) {
 	}
 	t.depth = 2
 }
+
+const shortSegment = "Short segment. Segment/fragment does not contain a full TCP header (might be NMAP or someone else deliberately sending unusual packets)"
 
 // tcpFlagLines are the lines of the flags from TCPAE (0x100) down to TCPFin.
 var tcpFlagLines = [...]bitLine{newFlagLine(2, 12, TCPAE, "Accurate ECN"), newFlagLine(2, 12, TCPCwr, "Congestion Window Reduced"),
