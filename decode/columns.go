@@ -21,6 +21,8 @@ type ColumnsPrinter struct {
 	started bool
 	flows   colFlows    // TCP relative sequence numbers and window scaling
 	tcp     colTCP      // the last TCP layer tracked
+	ana     tcpAnalyzer // tshark's TCP sequence analysis
+	seg     *tcpSegment // its result for the row's TCP layer, or nil
 	dir     *colDir     // its direction in the flow table, or nil
 	httpRow int         // colHTTP*: the row is part of a reassembled HTTP message
 	httpMsg *colHTTPMsg // that message
@@ -37,8 +39,8 @@ type ColumnsPrinter struct {
 func TimePrecision(tsresol uint8) int {
 	n := int(tsresol & 0x7f)
 	if tsresol&0x80 != 0 {
-		// 2^-n seconds needs about n·log10(2) decimals.
-		n = (n*301 + 999) / 1000
+		// 2^-n seconds shows with ⌊n·log10(2)⌋ decimals.
+		n = n * 301 / 1000
 	}
 	switch {
 	case n <= 0:
@@ -70,6 +72,8 @@ func (p *ColumnsPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 	b = p.appendTime(b, f)
 	b = padLeft(b, n, 10)
 	b = append(b, ' ')
+	p.ana.frame(d, f)
+	p.seg = nil
 	p.dir, p.httpRow = nil, colHTTPNone
 	tcpLayer := -1
 	top := -1 // the innermost layer that names the row
@@ -84,6 +88,7 @@ func (p *ColumnsPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 		top = i
 		if l.Type == LayerTCP {
 			p.trackTCP(d, i)
+			p.seg = p.ana.tcp(i)
 			tcpLayer = i
 		}
 	}

@@ -167,7 +167,12 @@ func infoDHCP(b []byte, d *Decoder, i int) []byte {
 			b = m.ClientMAC().AppendTo(b)
 			return append(b, ')')
 		}
-		return append(b, "Boot Reply"...)
+		if m.Op() == 2 {
+			return append(b, "Boot Reply"...)
+		}
+		b = append(b, "Unknown BOOTP message type ("...)
+		b = strconv.AppendUint(b, uint64(m.Op()), 10)
+		return append(b, ')')
 	}
 	b = append(b, "DHCP "...)
 	name := "Unknown Message Type"

@@ -9,6 +9,9 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		return b
 	}
 	l := &d.layers[top]
+	if p.seg != nil && (d.layers[top].Type != LayerTCP || l.Malformed == "") {
+		b = appendAnalysisMarks(b, p.seg) // tshark analyses only whole headers
+	}
 	if p.httpRow != colHTTPNone {
 		return p.appendHTTPMsgInfo(b)
 	}
@@ -40,7 +43,7 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 	case LayerIPv6, LayerIPv6HopByHop, LayerIPv6Routing, LayerIPv6Fragment, LayerIPv6DestOpts:
 		b = infoIPv6(b, d, top)
 	}
-	if l.Malformed != "" && !(l.Type == LayerIPv4 && (l.Malformed == ReasonBadHdrLen || l.Malformed == ReasonBadLength)) {
+	if l.Malformed != "" && !(l.Type == LayerIPv4 && (l.Malformed == ReasonBadHdrLen || l.Malformed == ReasonBadLength)) && tcpBogusHdrLen(d, top) < 0 {
 		b = p.appendException(b) // tshark reports a bogus IPv4 length without an exception
 	}
 	return b
@@ -66,6 +69,9 @@ func colPorts(b []byte, sp, dp uint16) []byte {
 func (p *ColumnsPrinter) infoUDP(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
 	if l.Payload-l.Start < udpLen {
+		if h := d.data[l.Start:l.End]; len(h) >= 4 {
+			b = colPorts(b, be16(h), be16(h[2:]))
+		}
 		return b
 	}
 	u := UDP(d.data[l.Start:l.Payload])

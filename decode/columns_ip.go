@@ -41,7 +41,8 @@ func infoIPv4(b []byte, d *Decoder, i int) []byte {
 		b = append(b, ", off="...)
 		b = strconv.AppendUint(b, uint64(ip.FragOffset())*8, 10)
 		b = append(b, ", ID="...)
-		return appendHex4(b, ip.ID())
+		b = appendHex4(b, ip.ID())
+		return append(b, ')')
 	}
 	if !ok {
 		name = "Unknown"
@@ -55,6 +56,15 @@ func infoIPv4(b []byte, d *Decoder, i int) []byte {
 // infoIPv6 appends the Info of an IPv6 packet that ends in its headers.
 func infoIPv6(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
+	if l.Malformed != "" {
+		switch l.Type {
+		case LayerIPv6HopByHop:
+			return append(b, "IPv6 hop-by-hop options"...)
+		case LayerIPv6Routing:
+			return append(b, "IPv6 routing"...)
+		}
+		return b
+	}
 	var next uint8
 	switch {
 	case l.Type == LayerIPv6 && l.Payload-l.Start >= ipv6Len:

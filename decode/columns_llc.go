@@ -9,7 +9,7 @@ var colSAPNames = map[uint8]string{0x00: "NULL LSAP", 0x02: "LLC Sub-Layer Manag
 	0x04: "SNA Path Control", 0x06: "TCP/IP", 0x08: "SNA", 0x0c: "SNA", 0x0e: "PROWAY Network Management and Initialization",
 	0x18: "Texas Instruments", 0x42: "Spanning Tree BPDU", 0x4e: "EIA RS-511 Manufacturing Message Service",
 	0x7e: "ISO 8208 (X.25 over 802.2)", 0x80: "XNS", 0x86: "Nestar", 0x8e: "PROWAY Active Station List Maintenance",
-	0x98: "ARP", 0xaa: "SNAP", 0xba: "Banyan Vines", 0xbc: "Banyan Vines", 0xe0: "NetWare (unofficial?)",
+	0x98: "ARP", 0xaa: "SNAP", 0x10: "NetWare (unofficial?)", 0xba: "Banyan Vines", 0xbc: "Banyan Vines", 0xe0: "NetWare",
 	0xf0: "NetBIOS", 0xf4: "IBM Net Management", 0xf8: "HP Extended LLC", 0xfa: "Ungermann-Bass",
 	0xfe: "ISO Network Layer (OSLAN 1)", 0xff: "Global LSAP"}
 

@@ -53,7 +53,16 @@ func (p *ColumnsPrinter) infoTCP(b []byte, d *Decoder, i int) []byte {
 		b = append(b, " Urg="...)
 		b = strconv.AppendUint(b, uint64(t.Urgent()), 10)
 	}
+	if n := tcpBogusHdrLen(d, i); n >= 0 {
+		b = append(b, ", bogus TCP header length ("...)
+		b = strconv.AppendInt(b, int64(n), 10)
+		return append(b, ", must be at least 20)"...)
+	}
 	if l.Malformed != "" {
+		if len(h) >= 20 { // the fixed header is there: tshark counts the length, then fails on the options
+			b = append(b, " Len="...)
+			b = strconv.AppendInt(b, int64(p.reportedLen(d, i)-int(h[12]>>4)*4), 10)
+		}
 		return b
 	}
 	b = append(b, " Len="...)
@@ -167,10 +176,31 @@ func (p *ColumnsPrinter) trackTCP(d *Decoder, i int) {
 	if flags&TCPSyn == 0 && fwd.scale >= 0 {
 		p.tcp.win <<= uint(fwd.scale)
 	}
+	if s := p.ana.tcp(i); s != nil {
+		p.tcp.seq, p.tcp.win = s.Seq, uint64(s.Window)
+		if flags&TCPAck != 0 {
+			p.tcp.ack = s.Ack
+			p.tcp.revBase = t.Ack() - s.Ack
+		}
+	}
 }
 
 // tcpLen returns the segment length as tshark counts it: what the IP
 // header announces, but no more than the frame had on the wire.
 func (p *ColumnsPrinter) tcpLen(d *Decoder, i int, t TCP) int {
 	return p.reportedLen(d, i) - t.HeaderLen()
+}
+
+// tcpBogusHdrLen returns the header length of a malformed TCP layer whose
+// data offset is below 5 words (tshark then stops without an exception),
+// or -1.
+func tcpBogusHdrLen(d *Decoder, i int) int {
+	l := &d.layers[i]
+	if l.Type != LayerTCP || l.Malformed == "" || l.End-l.Start < 13 {
+		return -1
+	}
+	if n := int(d.data[l.Start+12]>>4) * 4; n < 20 {
+		return n
+	}
+	return -1
 }
