@@ -176,7 +176,18 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 	case LayerVXLAN:
 		return d.decodeVXLAN(l)
 	case LayerGRE:
-		return d.decodeGRE(l)
+		next := d.decodeGRE(l)
+		if next == LayerNone && l.Malformed == "" && l.Payload < l.End {
+			// PPTP's PPP, in enhanced GRE (version 1) only: tcpdump
+			// prints PPP there, and tshark does not decode it after an
+			// Ethernet EtherType 0x880b.
+			if g := GRE(d.data[l.Start:l.Payload]); g.Version() == 1 && g.Protocol() == EtherTypePPP && g.Flags()&GRESeq != 0 {
+				return LayerPPP
+			}
+		}
+		return next
+	case LayerPPP:
+		return d.decodePPP(l)
 	}
 	// LayerPayload and protocols without a decoder yet: opaque bytes.
 	l.Type = LayerPayload
@@ -238,6 +249,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineVXLAN(b, d, i)
 	case LayerGRE:
 		return p.lineGRE(b, d, i)
+	case LayerPPP:
+		return p.linePPP(b, d, i)
 	}
 	return b
 }
@@ -285,6 +298,8 @@ func (p *JSONPrinter) jsonLayer(w *jsonWriter, d *Decoder, i int) {
 		jsonVXLAN(w, d, i)
 	case LayerGRE:
 		jsonGRE(w, d, i)
+	case LayerPPP:
+		jsonPPP(w, d, i)
 	case LayerPayload:
 		jsonPayload(w, d, i)
 	}

@@ -79,3 +79,29 @@ func TestJSONRelSeqBounded(t *testing.T) {
 		}
 	}
 }
+
+// TestNewLayersNoAllocations checks that decoding and printing (line, -e,
+// JSON) PPTP's PPP, the IPv6 extension headers and the frame.protocols
+// names do not allocate.
+func TestNewLayersNoAllocations(t *testing.T) {
+	var frames [][]byte
+	for _, h := range append(append([]string{}, pptpFrames...), ipv6ExtFrames...) {
+		frames = append(frames, mustHex(t, h))
+	}
+	d := decode.NewDecoder()
+	lp := &decode.LinePrinter{Options: decode.LineOptions{Location: time.UTC}}
+	ep := &decode.LinePrinter{Options: decode.LineOptions{Location: time.UTC, Link: true}}
+	jp := &decode.JSONPrinter{Location: time.UTC}
+	buf := make([]byte, 0, 8192)
+	for i, f := range frames {
+		fr := decode.Frame{Number: i + 1, Time: time.Unix(1700000000, 0), Length: len(f)}
+		if n := testing.AllocsPerRun(50, func() {
+			d.Decode(f, linktype.Ethernet)
+			buf = lp.Append(buf[:0], d, &fr)
+			buf = ep.Append(buf[:0], d, &fr)
+			buf = jp.Append(buf[:0], d, &fr)
+		}); n != 0 {
+			t.Errorf("frame %d: decoding and printing allocate %v times", i+1, n)
+		}
+	}
+}

@@ -33,6 +33,10 @@ func (p *LinePrinter) appendHex(b []byte, d *Decoder) []byte {
 			return b
 		case LayerARP:
 			data = d.data
+		case LayerTCP:
+			if tcpOptionsAbandoned(d.data[l.Start:l.End]) {
+				data = d.data
+			}
 		}
 	}
 	if mode == ASCIIOnly {
@@ -96,4 +100,39 @@ func appendOffset(b []byte, off int) []byte {
 		return strconv.AppendUint(b, uint64(off), 16)
 	}
 	return appendHex4(b, uint16(off))
+}
+
+// tcpOptionsAbandoned reports whether tcpdump abandons the cut TCP header
+// b (at least the fixed 20 bytes, options cut short) while reading an
+// option's kind or length byte: that read unwinds past the link printer
+// before it reports the header length -x skips, so the dump then starts at
+// the link header. An option whose data is cut instead ends the text
+// normally (" [|tcp]") and the dump starts at the network header.
+func tcpOptionsAbandoned(b []byte) bool {
+	if len(b) < 20 {
+		return false
+	}
+	opts := int(b[12]>>4)*4 - 20
+	for off := 0; off < opts; {
+		if 20+off >= len(b) {
+			return true // kind byte not captured
+		}
+		kind := b[20+off]
+		if kind == 0 {
+			return false // end of option list: tcpdump stops reading
+		}
+		if kind == 1 {
+			off++
+			continue
+		}
+		if 20+off+1 >= len(b) {
+			return true // length byte not captured
+		}
+		n := int(b[20+off+1])
+		if n < 2 || n > opts-off || 20+off+n > len(b) {
+			return false // a bad length, or data cut short
+		}
+		off += n
+	}
+	return false
 }

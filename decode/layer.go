@@ -33,6 +33,7 @@ const (
 	LayerNTP                    // NTP (H4)
 	LayerVXLAN                  // VXLAN (H4)
 	LayerGRE                    // GRE (H4)
+	LayerPPP                    // PPP in GRE (PPTP) or after EtherType 0x880b
 	layerCount
 )
 
@@ -64,6 +65,7 @@ var layerNames = [layerCount]string{
 	LayerNTP:          "ntp",
 	LayerVXLAN:        "vxlan",
 	LayerGRE:          "gre",
+	LayerPPP:          "ppp",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

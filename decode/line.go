@@ -3,6 +3,8 @@ package decode
 import (
 	"strconv"
 	"time"
+
+	"github.com/rawcap/rawcap/linktype"
 )
 
 // TimeFormat selects how LinePrinter prints timestamps, as tcpdump's -t
@@ -91,6 +93,9 @@ func (p *LinePrinter) appendPacket(b []byte, d *Decoder, f *Frame) []byte {
 		return p.appendUnknownLink(b, d, f)
 	}
 	p.wire = f.Length
+	if p.Options.Link && (d.linkType == linktype.IPv4 || d.linkType == linktype.IPv6) {
+		b = append(b, "ip: "...) // tcpdump prints raw IP's link header so
+	}
 	return p.lineLayer(b, d, 0)
 }
 
@@ -107,18 +112,30 @@ func (p *LinePrinter) appendUnknownLink(b []byte, d *Decoder, f *Frame) []byte {
 	return b
 }
 
-// appendTime appends the timestamp prefix (with its trailing space).
+// appendTime appends the timestamp prefix (with its trailing space), as
+// tcpdump 4.99 prints it: a packet without a timestamp (the zero time) is
+// at the epoch, and a time whose seconds have bit 31 set once cut to 32
+// bits prints as "[Error converting time]" (tcpdump checks that bit
+// before formatting; -tt prints the seconds cut to 32 bits, the dates use
+// all of them).
 func (p *LinePrinter) appendTime(b []byte, t time.Time) []byte {
 	o := &p.Options
 	digits := 6
 	if o.Nano {
 		digits = 9
 	}
+	if t.IsZero() {
+		t = time.Unix(0, 0)
+	}
 	switch o.Time {
 	case TimeNone:
 		return b
 	case TimeEpoch:
-		b = strconv.AppendInt(b, t.Unix(), 10)
+		if timeOverflows(t.Unix()) {
+			b = append(b, timeError...)
+			break
+		}
+		b = strconv.AppendUint(b, uint64(uint32(t.Unix())), 10)
 		b = append(b, '.')
 		b = appendFrac(b, t.Nanosecond(), digits)
 	case TimeDelta, TimeSinceFirst:
@@ -130,13 +147,16 @@ func (p *LinePrinter) appendTime(b []byte, t time.Time) []byte {
 			}
 			ref, have = p.first, true
 		}
-		var dd time.Duration
-		if have {
-			dd = t.Sub(ref)
+		if !have {
+			ref = t
 		}
 		p.prev, p.havePrev = t, true
-		b = appendDuration(b, dd, digits)
+		b = appendDelta(b, t.Unix()-ref.Unix(), t.Nanosecond()-ref.Nanosecond(), digits)
 	default:
+		if timeOverflows(t.Unix()) {
+			b = append(b, timeError...)
+			break
+		}
 		loc := o.Location
 		if loc == nil {
 			loc = time.Local
@@ -144,7 +164,11 @@ func (p *LinePrinter) appendTime(b []byte, t time.Time) []byte {
 		lt := t.In(loc)
 		if o.Time == TimeDate {
 			y, mo, dy := lt.Date()
-			b = append4(b, y)
+			if y > 9999 {
+				b = strconv.AppendInt(b, int64(y), 10)
+			} else {
+				b = append4(b, y)
+			}
 			b = append(b, '-')
 			b = append2(b, int(mo))
 			b = append(b, '-')
@@ -163,26 +187,43 @@ func (p *LinePrinter) appendTime(b []byte, t time.Time) []byte {
 	return append(b, ' ')
 }
 
-// appendDuration appends d as tcpdump's -ttt does: " HH:MM:SS.ffffff"
-// (the sign, a space or '-', first).
-func appendDuration(b []byte, d time.Duration, digits int) []byte {
-	if d < 0 {
+// timeError is what tcpdump prints for a time it will not convert.
+const timeError = "[Error converting time]"
+
+// timeOverflows reports whether tcpdump refuses to print a time of sec
+// seconds since the epoch: it tests bit 31 of the seconds as an unsigned
+// 32-bit number.
+func timeOverflows(sec int64) bool { return uint32(sec)&0x80000000 != 0 }
+
+// appendDelta appends the difference sec seconds plus ns nanoseconds as
+// tcpdump's -ttt and -ttttt do: the sign (a space or '-'), then the
+// difference formatted as a time of day, "HH:MM:SS.ffffff" (so days
+// wrap), or timeError when tcpdump refuses the difference's seconds.
+func appendDelta(b []byte, sec int64, ns, digits int) []byte {
+	if ns < 0 {
+		sec--
+		ns += int(time.Second)
+	}
+	if sec < 0 {
 		b = append(b, '-')
-		d = -d
+		sec = -sec
+		if ns > 0 {
+			sec--
+			ns = int(time.Second) - ns
+		}
 	} else {
 		b = append(b, ' ')
 	}
-	sec := int64(d / time.Second)
-	if sec < 36000 {
-		b = append(b, '0')
+	if timeOverflows(sec) {
+		return append(b, timeError...)
 	}
-	b = strconv.AppendInt(b, sec/3600, 10)
+	b = append2(b, int(sec/3600%24))
 	b = append(b, ':')
 	b = append2(b, int(sec/60%60))
 	b = append(b, ':')
 	b = append2(b, int(sec%60))
 	b = append(b, '.')
-	return appendFrac(b, int(d%time.Second), digits)
+	return appendFrac(b, ns, digits)
 }
 
 func append2(b []byte, v int) []byte { return append(b, byte('0'+v/10%10), byte('0'+v%10)) }

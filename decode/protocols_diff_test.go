@@ -70,7 +70,6 @@ var protocolsAllow = map[string]string{
 	"atmarp/-":          "ATM ARP: tshark names atmarp where rawcap decodes arp",
 	"ieee8021ad/vlan":   "an 802.1ad tag after an 802.1Q EtherType: tshark names it by its TPID",
 	"ip/data":           "IP inside GRE with WCCP redirect (0x883e): tshark decodes it",
-	"ppp/data":          "PPTP's PPP in GRE (0x880b)",
 	"data-text-lines/-": "an HTTP body tshark names by its Content-Type (text)",
 	"xml/-":             "an HTTP body tshark names by its Content-Type (XML)",
 	"whois/-":           "a whois reply tshark reassembles until the FIN and names on the FIN segment",

@@ -54,6 +54,10 @@ func payloadProtocol(d *Decoder, i int) string {
 		if len(h) >= 8 {
 			name = ipProtocolName(h[0], true)
 		}
+	case LayerPPP:
+		if len(h) >= 1 {
+			name = pppProtocol(PPP(h).Protocol())
+		}
 	case LayerUDP:
 		if len(h) >= 8 {
 			name = portProtocol(udpPortProtocol, UDP(h).SrcPort(), UDP(h).DstPort())

@@ -443,6 +443,11 @@ func (p *LinePrinter) lineUDP(b []byte, d *Decoder, i int) []byte {
 	if i+1 < d.n && d.layers[i+1].Type != LayerPayload {
 		return p.lineLayer(b, d, i+1)
 	}
+	if length == 0 && !p.Options.Quiet && !l.Quoted && d.Ports.Lookup(TransportUDP, u.SrcPort(), u.DstPort()) == LayerDNS {
+		// No DNS layer for an empty datagram, but tcpdump still hands it
+		// to its DNS printer, which finds no header.
+		return append(b, "domain [length 0 < 12] (invalid)"...)
+	}
 	b = append(b, "UDP, length "...)
 	return strconv.AppendInt(b, int64(length), 10)
 }

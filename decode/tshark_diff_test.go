@@ -39,6 +39,7 @@ var tsharkFields = []string{
 	"tcp.flags", "tcp.flags.syn", "tcp.flags.ack", "tcp.flags.fin", "tcp.flags.reset", "tcp.flags.push",
 	"tcp.window_size_value", "tcp.options.mss_val", "tcp.options.wscale.shift", "tcp.options.timestamp.tsval",
 	"udp.srcport", "udp.dstport", "udp.length",
+	"ppp.address", "ppp.control", "ppp.protocol",
 }
 
 // tsharkDiffAllow lists known disagreements, "file" or "file field" →
