@@ -114,17 +114,26 @@ func treeTCPAnalysis(t *treeWriter, sg *tcpSegment) {
 	t.b = append(t.b, "    [SEQ/ACK analysis]\n"...)
 	t.depth = 2
 	if sg.AckedFrame != 0 {
-		t.uintLine("This is an ACK to the segment in frame", sg.AckedFrame)
+		t.b = append(t.b, "        [This is an ACK to the segment in frame: "...)
+		t.b = appendUint(t.b, uint64(sg.AckedFrame))
+		t.b = append(t.b, "]\n"...)
 		if !sg.RTT.isZero() {
-			t.seconds("The RTT to ACK the segment was", sg.RTT)
+			t.b = append(t.b, "        [The RTT to ACK the segment was: "...)
+			t.b = appendNstime(t.b, sg.RTT)
+			t.b = append(t.b, " seconds]\n"...)
 		}
 	}
 	if !sg.IRTT.isZero() {
-		t.seconds("iRTT", sg.IRTT)
+		t.b = append(t.b, "        [iRTT: "...)
+		t.b = appendNstime(t.b, sg.IRTT)
+		t.b = append(t.b, " seconds]\n"...)
 	}
 	if sg.BytesInFlight != 0 {
-		t.uintLine("Bytes in flight", sg.BytesInFlight)
-		t.uintLine("Bytes sent since last PSH flag", sg.PushBytes)
+		t.b = append(t.b, "        [Bytes in flight: "...)
+		t.b = appendUint(t.b, uint64(sg.BytesInFlight))
+		t.b = append(t.b, "]\n        [Bytes sent since last PSH flag: "...)
+		t.b = appendUint(t.b, uint64(sg.PushBytes))
+		t.b = append(t.b, "]\n"...)
 	}
 	if fl := sg.Flags; fl != 0 {
 		t.b = append(t.b, "        [TCP Analysis Flags]\n"...)
@@ -197,10 +206,12 @@ func treeTCPAnalysis(t *treeWriter, sg *tcpSegment) {
 
 // treeTCPTimes draws the TCP tree's [Timestamps], at depth 1.
 func treeTCPTimes(t *treeWriter, sg *tcpSegment) {
-	t.b = append(t.b, "    [Timestamps]\n"...)
-	t.depth = 2
-	t.seconds("Time since first frame in this TCP stream", sg.SinceFirst)
-	t.seconds("Time since previous frame in this TCP stream", sg.SincePrev)
+	// Depth 1 and 2, written out: one append per constant.
+	t.b = append(t.b, "    [Timestamps]\n        [Time since first frame in this TCP stream: "...)
+	t.b = appendNstime(t.b, sg.SinceFirst)
+	t.b = append(t.b, " seconds]\n        [Time since previous frame in this TCP stream: "...)
+	t.b = appendNstime(t.b, sg.SincePrev)
+	t.b = append(t.b, " seconds]\n"...)
 	t.depth = 1
 }
 
