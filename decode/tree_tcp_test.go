@@ -44,6 +44,16 @@ var tcpAnalysisCaptures = []string{
 	"tcpdump/tests_dns-zlip-1.pcap",
 	"tcpdump/tests_ntp-control.pcap",
 	"libpcap/tests_filter_arcnet-rfc1051-arp-icmp-http.pcap",
+	"libpcap/tests_filter_AH-IPcomp-IPv6.pcap",
+	"tcpdump/tests_of10_7050q.pcapng",
+	"tcpdump/tests_bgp-enhanced-route-refresh-subtype.pcapng",
+	"tcpdump/tests_bgp-rt-prefix.pcap",
+	"tcpdump/tests_nfs-write-verf-cookie.pcapng",
+	"tcpdump/tests_telnet-iac-check-oobr.pcap",
+	"tcpdump/tests_tcp_rst_diag_payload.pcap",
+	"tcpdump/tests_scps_invalid.pcap",
+	"tcpdump/tests_resp_2_inline.pcap",
+	"tcpdump/tests_lspping-fec-ldp.pcap",
 }
 
 // tcpAnalysisKnown lists the captures where rawcap is known to print
