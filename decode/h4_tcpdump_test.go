@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -290,5 +291,34 @@ func TestLinePPTPTcpdump(t *testing.T) {
 				"\t0x0000:  0101 000a\n" +
 				"IP 192.0.2.1 > 192.0.2.2: GREv1, call 7, seq 5, length 17: LCP, [|LCP]\n" +
 				"IP 192.0.2.1 > 192.0.2.2: GREv1, call 7, seq 5, length 20: LCP, Unknown Opcode (0x10), id 1, length 6\n"},
+	})
+}
+
+// TestLineIPv6TruncatedTcpdump checks tcpdump's marks for IPv6: " [|ip6]"
+// (without "IP6 ") for a header cut short, and "truncated-ip6 - N bytes
+// missing!" when the payload length runs past the frame.
+func TestLineIPv6TruncatedTcpdump(t *testing.T) {
+	full := "00005e005302 00005e005301 86dd 6000000000083a40 00000000000000000000000000000001 " +
+		"00000000000000000000000000000002 8000f7ff00010001"
+	cut := strings.ReplaceAll(full, " ", "")[:2*(14+30)]
+	long := strings.Replace(full, "6000000000083a40", "6000000000143a40", 1) // payload length 20
+	inIPv4 := "00005e005302 00005e005301 0800 45000044000100004029f6a0c0000201c0000202 " +
+		"6000000000083a40 00000000000000000000000000000001 0000000000000000"
+	checkLineCases(t, []lineCase{
+		{name: "cut header", lt: linktype.Ethernet, frames: []string{cut, inIPv4}, flags: []string{"-t"},
+			opts: decode.LineOptions{Time: decode.TimeNone},
+			want: " [|ip6]\nIP truncated-ip - 16 bytes missing! 192.0.2.1 > 192.0.2.2:  [|ip6]\n"},
+		{name: "cut header -e", lt: linktype.Ethernet, frames: []string{cut}, flags: []string{"-t", "-e"},
+			opts: decode.LineOptions{Time: decode.TimeNone, Link: true},
+			want: "00:00:5e:00:53:01 > 00:00:5e:00:53:02, ethertype IPv6 (0x86dd), length 44:  [|ip6]\n"},
+		{name: "payload past the frame", lt: linktype.Ethernet, frames: []string{long}, flags: []string{"-t"},
+			opts: decode.LineOptions{Time: decode.TimeNone},
+			want: "IP6 truncated-ip6 - 12 bytes missing!::1 > ::2: ICMP6, echo request, id 1, seq 1, length 20\n"},
+		{name: "payload past the frame -v", lt: linktype.Ethernet, frames: []string{long}, flags: []string{"-t", "-v"},
+			opts: decode.LineOptions{Time: decode.TimeNone, Verbose: 1},
+			want: "IP6 truncated-ip6 - 12 bytes missing!(hlim 64, next-header ICMPv6 (58) payload length: 20) ::1 > ::2: ICMP6, echo request, id 1, seq 1\n"},
+		{name: "payload past the frame -e", lt: linktype.Ethernet, frames: []string{long}, flags: []string{"-t", "-e"},
+			opts: decode.LineOptions{Time: decode.TimeNone, Link: true},
+			want: "00:00:5e:00:53:01 > 00:00:5e:00:53:02, ethertype IPv6 (0x86dd), length 62: truncated-ip6 - 12 bytes missing!::1 > ::2: ICMP6, echo request, id 1, seq 1, length 20\n"},
 	})
 }

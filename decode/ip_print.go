@@ -146,11 +146,20 @@ func (p *LinePrinter) lineIPv6(b []byte, d *Decoder, i int) []byte {
 		return append(b, " != 6"...)
 	}
 	if l.Malformed != "" {
-		return append(b, "IP6  [|ip6]"...)
+		// tcpdump checks that the header was captured before it prints
+		// "IP6 ".
+		return append(b, " [|ip6]"...)
 	}
 	ip := IPv6(d.data[l.Start:l.Payload])
 	if !p.Options.Link || l.Quoted {
 		b = append(b, "IP6 "...)
+	}
+	if pl := int(ip.PayloadLength()); pl != 0 && ipv6Len+pl > p.wire-l.Start && !l.Quoted {
+		// The frame on the wire is shorter than the header says; tcpdump
+		// puts no space after this mark.
+		b = append(b, "truncated-ip6 - "...)
+		b = strconv.AppendInt(b, int64(ipv6Len+pl-(p.wire-l.Start)), 10)
+		b = append(b, " bytes missing!"...)
 	}
 	if p.Options.Verbose > 0 {
 		b = append(b, '(')
