@@ -16,6 +16,30 @@ func treeIPProtoName(p uint8) string {
 		return "No Next Header for IPv6"
 	case 60:
 		return "Destination Options for IPv6"
+	case 33:
+		return "Datagram Congestion Control Protocol"
+	case 40:
+		return "IL"
+	case 46:
+		return "Reservation Protocol"
+	case 47:
+		return "Generic Routing Encapsulation"
+	case 48:
+		return "Dynamic source routing"
+	case 50:
+		return "Encap Security Payload"
+	case 51:
+		return "Authentication Header"
+	case 54:
+		return "NBMA ARP"
+	case 89:
+		return "OSPF IGP"
+	case 106:
+		return "QNX"
+	case 113:
+		return "PGM"
+	case 135:
+		return "Mobile IPv6"
 	}
 	return ipProtoName(p)
 }
@@ -25,7 +49,9 @@ func treeNextHeader(t *treeWriter, label string, p uint8) {
 	t.line()
 	t.b = append(t.b, label...)
 	t.b = append(t.b, ": "...)
-	if n := treeIPProtoName(p); n != "" {
+	if p == 62 && label == "Next Header" {
+		t.b = append(t.b, "Mobile IPv6 (old)"...) // the IPv6 header's own name for it
+	} else if n := treeIPProtoName(p); n != "" {
 		t.b = append(t.b, n...)
 	} else {
 		t.b = append(t.b, "Unknown"...)

@@ -23,9 +23,7 @@ func treeEthernet(t *treeWriter, d *Decoder, i int) {
 func treeEthernetHead(t *treeWriter, d *Decoder, i int) {
 	l := &d.layers[i]
 	if l.Payload == l.Start {
-		t.head("Ethernet II")
-		t.end()
-		return
+		return // cut short: tshark draws only the malformed line
 	}
 	e := Ethernet(d.data[l.Start:l.Payload])
 	if e.IsLength() {
@@ -92,7 +90,11 @@ func treeEtherType(t *treeWriter, label string, et uint16) {
 	case EtherTypeQinQ:
 		t.b = append(t.b, "802.1ad Provider Bridge (Q-in-Q)"...)
 	default:
-		t.b = append(t.b, etherTypeName(et)...)
+		if n := treeEtherTypeName(et); n != "" {
+			t.b = append(t.b, n...)
+		} else {
+			t.b = append(t.b, etherTypeName(et)...)
+		}
 	}
 	t.b = append(t.b, " (0x"...)
 	t.b = appendHex4(t.b, et)
@@ -137,7 +139,11 @@ func treeVLAN(t *treeWriter, d *Decoder, i int) {
 	t.bits(tci, 16, 0x0fff, "ID")
 	t.b = appendUint(t.b, uint64(v.ID()))
 	t.end()
-	treeEtherType(t, "Type", v.EtherType())
+	if et := v.EtherType(); et < 0x600 {
+		t.int("Length", int(et)) // 802.3 length: LLC follows
+	} else {
+		treeEtherType(t, "Type", et)
+	}
 	treeLinkTrailer(t, d, i)
 }
 
@@ -169,11 +175,31 @@ func treeARP(t *treeWriter, d *Decoder, i int) {
 		return
 	}
 	a := ARP(d.data[l.Start:l.Payload])
+	gratuitous := ""
+	if a.IsEthernetIPv4() && string(a.SenderProto()) == string(a.TargetProto()) {
+		gratuitous = "/gratuitous ARP"
+	}
 	switch a.Op() {
 	case 1:
-		t.b = append(t.b, " (request)"...)
+		if gratuitous != "" && string(a.TargetHW()) == "\x00\x00\x00\x00\x00\x00" {
+			t.b = append(t.b, " (ARP Announcement)"...)
+			break
+		}
+		t.b = append(t.b, " (request"...)
+		t.b = append(t.b, gratuitous...)
+		t.b = append(t.b, ')')
 	case 2:
-		t.b = append(t.b, " (reply)"...)
+		t.b = append(t.b, " (reply"...)
+		t.b = append(t.b, gratuitous...)
+		t.b = append(t.b, ')')
+	case 3:
+		t.b = append(t.b, " (reverse request)"...)
+	case 4:
+		t.b = append(t.b, " (reverse reply)"...)
+	default:
+		t.b = append(t.b, " (opcode 0x"...)
+		t.b = appendHex4(t.b, a.Op())
+		t.b = append(t.b, ')')
 	}
 	t.end()
 	t.depth = 1
@@ -303,6 +329,9 @@ func treeIPv4Frag(t *treeWriter, ip IPv4) {
 	t.bits(fl, 8, 0xe0, "Flags")
 	t.b = append(t.b, "0x"...)
 	t.b = appendHexMin(t.b, uint64(ip.Flags()))
+	if fl&0x80 != 0 {
+		t.b = append(t.b, ", Reserved bit"...)
+	}
 	if ip.DF() {
 		t.b = append(t.b, ", Don't fragment"...)
 	}
@@ -316,12 +345,12 @@ func treeIPv4Frag(t *treeWriter, ip IPv4) {
 	}
 	t.depth = 1
 	t.bits(uint64(be16(ip[6:])), 16, 0x1fff, "Fragment Offset")
-	t.b = appendUint(t.b, uint64(ip.FragOffset()))
+	t.b = appendUint(t.b, uint64(be16(ip[6:])&0x1fff)*8) // in bytes, as tshark
 	t.end()
 	t.int("Time to Live", int(ip.TTL()))
 	t.line()
 	t.b = append(t.b, "Protocol: "...)
-	if n := ipProtoName(ip.Protocol()); n != "" {
+	if n := treeIPProtoName(ip.Protocol()); n != "" {
 		t.b = append(t.b, n...)
 	} else {
 		t.b = append(t.b, "Unknown"...)
@@ -449,6 +478,10 @@ func icmpTypeName(typ uint8) string {
 		return "Timestamp request"
 	case 14:
 		return "Timestamp reply"
+	case 42:
+		return "Extended Echo request"
+	case 43:
+		return "Extended Echo reply"
 	}
 	return ""
 }
@@ -477,6 +510,9 @@ func treeICMPv4(t *treeWriter, d *Decoder, i int) {
 		t.b = append(t.b, ')')
 	}
 	t.end()
+	if icmpTypeName(m.Type()) == "" || m.Type() == 42 || m.Type() == 43 {
+		return // tshark names the codes of the other types, rawcap does not
+	}
 	t.line()
 	t.b = append(t.b, "Code: "...)
 	t.b = appendUint(t.b, uint64(m.Code()))
@@ -599,8 +635,20 @@ func icmp6TreeTypeName(typ uint8) string {
 		return "Neighbor Advertisement"
 	case 137:
 		return "Redirect"
+	case 138:
+		return "Router Renumbering"
+	case 139:
+		return "Node Information Query"
+	case 140:
+		return "Node Information Reply"
 	case 143:
 		return "Multicast Listener Report Message v2"
+	case 146:
+		return "Mobile Prefix Solicitation"
+	case 147:
+		return "Mobile Prefix Advertisement"
+	case 155:
+		return "RPL Control"
 	}
 	return "Unknown"
 }
@@ -621,6 +669,13 @@ func treeICMPv6(t *treeWriter, d *Decoder, i int) {
 	t.b = appendUint(t.b, uint64(m.Type()))
 	t.b = append(t.b, ')')
 	t.end()
+	switch m.Type() {
+	case 138, 139, 140, 146, 147, 155:
+		return // tshark names their codes and fields, rawcap does not
+	}
+	if icmp6TreeTypeName(m.Type()) == "Unknown" {
+		return
+	}
 	t.int("Code", int(m.Code()))
 	length := (&LinePrinter{}).ipPayloadLen(d, i)
 	whole := length >= 4 && l.Start+length <= l.End
@@ -667,13 +722,13 @@ func appendDSCPShort(b []byte, v uint8) []byte {
 	case v >= 10 && v <= 38 && v&1 == 0 && (v>>1)&3 != 0:
 		return append(b, 'A', 'F', '0'+v>>3, '0'+(v>>1)&3)
 	case v == 46:
-		return append(b, "EF"...)
+		return append(b, "EF PHB"...)
 	case v == 44:
 		return append(b, "VOICE-ADMIT"...)
 	case v == 1:
 		return append(b, "LE"...)
 	}
-	return appendUint(b, uint64(v))
+	return append(b, "Unknown"...)
 }
 
 // appendDSCPLong appends Wireshark's long DSCP name ("Default",
@@ -720,6 +775,40 @@ func treeGeneric(t *treeWriter, d *Decoder, i int) {
 		t.end()
 		return
 	}
-	t.head(d.layers[i].Type.String())
-	t.end()
+	// A layer whose tree is not drawn (PPP inside GRE …): no line rather
+	// than one tshark does not print.
+}
+
+// treeEtherTypeName returns the names tshark gives EtherTypes where they
+// differ from tcpdump's, or "".
+func treeEtherTypeName(et uint16) string {
+	switch et {
+	case 0x6003:
+		return "DEC DNA Routing"
+	case 0x8035:
+		return "RARP"
+	case 0x80f3:
+		return "AARP"
+	case 0x8809:
+		return "Slow Protocols"
+	case 0x8847:
+		return "MPLS label switched packet"
+	case 0x8863:
+		return "PPPoE Discovery"
+	case 0x8864:
+		return "PPPoE Session"
+	case 0x888e:
+		return "802.1X Authentication"
+	case 0x88a2:
+		return "ATA over Ethernet"
+	case 0x88cc:
+		return "802.1 Link Layer Discovery Protocol (LLDP)"
+	case 0x88e5:
+		return "802.1AE (MACsec)"
+	case 0x88f7:
+		return "PTPv2 over Ethernet (IEEE1588)"
+	case 0x9000:
+		return "Loopback"
+	}
+	return ""
 }

@@ -37,26 +37,16 @@ func treeProtoShort(t LayerType) string {
 	switch t {
 	case LayerEthernet:
 		return "Ethernet"
-	case LayerARP:
-		return "ARP"
 	case LayerIPv4:
 		return "IPv4"
 	case LayerIPv6:
 		return "IPv6"
-	case LayerICMPv4:
-		return "ICMP"
-	case LayerICMPv6:
-		return "ICMPv6"
 	case LayerTCP:
 		return "TCP"
 	case LayerUDP:
 		return "UDP"
 	case LayerDNS:
 		return "DNS"
-	case LayerDHCPv4:
-		return "DHCP"
-	case LayerNTP:
-		return "NTP"
 	}
 	return ""
 }

@@ -25,6 +25,10 @@ type treeReq struct {
 	key    uint64 // echo: id<<16|seq; DNS: ports<<16|id
 	number int    // frame number of the request
 	time   time.Time
+	// answered is set once a response named the request: a request
+	// seen again before that is a retransmission, and responses keep
+	// naming the original.
+	answered bool
 }
 
 // treeReqs links responses to their requests, as tshark does in one pass:
@@ -46,7 +50,11 @@ func (r *treeReqs) request(kind uint8, src, dst netip.Addr, key uint64, f *Frame
 		r.slots = make([]treeReq, treeReqSlots)
 	}
 	s, d := src.As16(), dst.As16()
-	r.slots[reqSlot(kind, s, d, key)] = treeReq{kind: kind, src: s, dst: d, key: key, number: f.Number, time: f.Time}
+	q := &r.slots[reqSlot(kind, s, d, key)]
+	if q.kind == kind && q.src == s && q.dst == d && q.key == key && !q.answered {
+		return // a retransmission: keep the original
+	}
+	*q = treeReq{kind: kind, src: s, dst: d, key: key, number: f.Number, time: f.Time}
 }
 
 // response returns the request a response from src to dst answers.
@@ -59,6 +67,7 @@ func (r *treeReqs) response(kind uint8, src, dst netip.Addr, key uint64) (*treeR
 	if q.kind != kind || q.src != s || q.dst != d || q.key != key {
 		return nil, false
 	}
+	q.answered = true
 	return q, true
 }
 
@@ -113,4 +122,42 @@ func appendMillis(b []byte, d time.Duration) []byte {
 	b = appendUint(b, uint64(us/1000))
 	frac := us % 1000
 	return append(b, '.', byte('0'+frac/100), byte('0'+frac/10%10), byte('0'+frac%10))
+}
+
+// treeDNSLink remembers a DNS query, or draws the link lines of a response
+// ("[Request In: N]", "[Time: … seconds]") at depth 1. Queries and
+// responses are matched on addresses, transport, ports and ID.
+func treeDNSLink(t *treeWriter, d *Decoder, i int, resp bool, id uint16) {
+	if t.reqs == nil || t.f == nil || i == 0 || d.layers[i].Quoted {
+		return
+	}
+	tl := &d.layers[i-1]
+	if (tl.Type != LayerUDP && tl.Type != LayerTCP) || tl.Payload-tl.Start < 4 {
+		return
+	}
+	sport, dport := uint64(be16(d.data[tl.Start:])), uint64(be16(d.data[tl.Start+2:]))
+	key := uint64(id)
+	if tl.Type == LayerTCP {
+		key |= 1 << 48
+	}
+	src, dst, _ := ipAddrs(d, i)
+	if !resp {
+		t.reqs.request(reqDNS, src, dst, key|sport<<32|dport<<16, t.f)
+		return
+	}
+	q, ok := t.reqs.response(reqDNS, src, dst, key|dport<<32|sport<<16)
+	if !ok {
+		return
+	}
+	t.depth = 1
+	t.line()
+	t.b = append(t.b, "[Request In: "...)
+	t.b = appendUint(t.b, uint64(q.number))
+	t.b = append(t.b, "]"...)
+	t.end()
+	t.line()
+	t.b = append(t.b, "[Time: "...)
+	t.b = appendSeconds(t.b, t.f.Time, q.time)
+	t.b = append(t.b, " seconds]"...)
+	t.end()
 }
