@@ -61,6 +61,9 @@ func treeEthernetLines(t *treeWriter, e Ethernet, rawIPX bool) {
 	}{{"Destination", e.Dst()}, {"Source", e.Src()}} {
 		treeMAC(t, a.label, a.m)
 		t.depth = 2
+		if a.label == "Source" && a.m[0]&1 != 0 {
+			t.b = append(t.b, ethSrcGroupExpert...)
+		}
 		treeMAC(t, "Address", a.m)
 		t.put(&ethLGLine, a.m[0]&2 != 0)
 		t.put(&ethIGLine, a.m[0]&1 != 0)
@@ -72,6 +75,11 @@ func treeEthernetLines(t *treeWriter, e Ethernet, rawIPX bool) {
 		treeEtherType(t, "Type", e.TypeOrLength())
 	}
 }
+
+const ethSrcGroupExpert = "        [Expert Info (Warning/Protocol): Source MAC must not be a group address: IEEE 802.3-2002, Section 3.2.3(b)]\n" +
+	"            [Source MAC must not be a group address: IEEE 802.3-2002, Section 3.2.3(b)]\n" +
+	"            [Severity level: Warning]\n" +
+	"            [Group: Protocol]\n"
 
 var (
 	ethLGLine = newBitLine(2, 24, 0x020000, "LG bit", "Globally unique address (factory default)",
@@ -391,6 +399,39 @@ func treeIPv6(t *treeWriter, d *Decoder, i int) {
 	}
 	t.addr("Source Address", ip.Src())
 	t.addr("Destination Address", ip.Dst())
+	treeIPv6AddrDetail(t, "Source", ip[8:24])
+	treeIPv6AddrDetail(t, "Destination", ip[24:40])
+}
+
+// treeIPv6AddrDetail draws what tshark reads from an address: the gateway
+// and SLA ID of a 6to4 address, the MAC address of a SLAAC interface ID.
+func treeIPv6AddrDetail(t *treeWriter, which string, a []byte) {
+	if a[0] == 0x20 && a[1] == 0x02 {
+		t.line()
+		t.b = append(t.b, '[')
+		t.b = append(t.b, which...)
+		t.b = append(t.b, " 6to4 Gateway IPv4: "...)
+		t.b = addr4(a[2:6]).AppendTo(t.b)
+		t.b = append(t.b, ']')
+		t.end()
+		t.line()
+		t.b = append(t.b, '[')
+		t.b = append(t.b, which...)
+		t.b = append(t.b, " 6to4 SLA ID: "...)
+		t.b = appendUint(t.b, uint64(be16(a[6:])))
+		t.b = append(t.b, ']')
+		t.end()
+	}
+	if a[11] == 0xff && a[12] == 0xfe && a[8]&2 != 0 { // from a universal MAC
+		mac := MAC{a[8] ^ 2, a[9], a[10], a[13], a[14], a[15]}
+		t.line()
+		t.b = append(t.b, '[')
+		t.b = append(t.b, which...)
+		t.b = append(t.b, " SLAAC MAC: "...)
+		t.b = mac.AppendTo(t.b)
+		t.b = append(t.b, ']')
+		t.end()
+	}
 }
 
 // treeIPv6Head draws the lines of IPv6's first four bytes (version,
