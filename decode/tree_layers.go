@@ -717,7 +717,15 @@ func treeICMPv6(t *treeWriter, d *Decoder, i int) {
 	if icmp6TreeTypeName(m.Type()) == "Unknown" {
 		return
 	}
-	t.int("Code", int(m.Code()))
+	t.line()
+	t.b = append(t.b, "Code: "...)
+	t.b = appendUint(t.b, uint64(m.Code()))
+	if n := icmp6CodeName(m.Type(), m.Code()); n != "" {
+		t.b = append(t.b, " ("...)
+		t.b = append(t.b, n...)
+		t.b = append(t.b, ')')
+	}
+	t.end()
 	length := (&LinePrinter{}).ipPayloadLen(d, i)
 	whole := length >= 4 && l.Start+length <= l.End
 	var sum uint16
@@ -850,6 +858,32 @@ func treeEtherTypeName(et uint16) string {
 		return "PTPv2 over Ethernet (IEEE1588)"
 	case 0x9000:
 		return "Loopback"
+	}
+	return ""
+}
+
+var (
+	icmp6UnreachCodes = [...]string{"no route to destination", "Administratively prohibited",
+		"Beyond scope of source address", "Address unreachable", "Port unreachable",
+		"Source address failed ingress/egress policy", "Reject route to destination", "Error in Source Routing Header"}
+	icmp6TimeCodes  = [...]string{"hop limit exceeded in transit", "fragment reassembly time exceeded"}
+	icmp6ParamCodes = [...]string{"erroneous header field encountered", "unrecognized Next Header type encountered",
+		"unrecognized IPv6 option encountered", "IPv6 First Fragment has incomplete IPv6 Header Chain"}
+)
+
+// icmp6CodeName returns tshark's name of an ICMPv6 error's code, or "".
+func icmp6CodeName(typ, code uint8) string {
+	var names []string
+	switch typ {
+	case ICMPv6Unreachable:
+		names = icmp6UnreachCodes[:]
+	case ICMPv6TimeExceeded:
+		names = icmp6TimeCodes[:]
+	case ICMPv6ParamProblem:
+		names = icmp6ParamCodes[:]
+	}
+	if int(code) < len(names) {
+		return names[code]
 	}
 	return ""
 }
