@@ -17,19 +17,26 @@ type ColumnsPrinter struct {
 	// the file's timestamp resolution; interfaces past its end get 6.
 	Precision []int
 
-	first   time.Time
-	started bool
-	flows   colFlows    // TCP relative sequence numbers and window scaling
-	tcp     colTCP      // the last TCP layer tracked
-	ana     tcpAnalyzer // tshark's TCP sequence analysis
-	seg     *tcpSegment // its result for the row's TCP layer, or nil
-	dir     *colDir     // its direction in the flow table, or nil
-	httpRow int         // colHTTP*: the row is part of a reassembled HTTP message
-	httpMsg *colHTTPMsg // that message
-	pings   colPings    // ICMP and ICMPv6 echo requests, for "(request in N)"
-	arp     []colARPBinding
-	frame   *Frame
-	capLen  int
+	first    time.Time
+	started  bool
+	flows    colFlows    // TCP relative sequence numbers and window scaling
+	tcp      colTCP      // the last TCP layer tracked
+	ana      tcpAnalyzer // tshark's TCP sequence analysis
+	seg      *tcpSegment // its result for the row's TCP layer, or nil
+	dir      *colDir     // its direction in the flow table, or nil
+	httpRow  int         // colHTTP*: the row is part of a reassembled HTTP message
+	httpMsg  *colHTTPMsg // that message
+	tlsRow   int         // colTLS*: the row is part of a reassembled TLS record
+	tlsOff   int         // offset of the first whole record in the payload
+	tlsVer   uint16      // record version for the Protocol column
+	tlsHead  [9]byte     // the start of the record this segment completes
+	tlsHeadN uint8       // its length (0: the segment completes none)
+	tcpLayer int         // index of the row's TCP layer, -1 if none
+	pings    colPings    // ICMP and ICMPv6 echo requests, for "(request in N)"
+	arp      []colARPBinding
+	number   int // the frame's number
+	wire     int // the frame's length on the wire
+	capLen   int
 }
 
 // TimePrecision returns the number of decimals Wireshark shows for
@@ -63,7 +70,7 @@ func (p *ColumnsPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 			p.first = time.Unix(0, 0)
 		}
 	}
-	p.frame, p.capLen = f, len(d.data)
+	p.number, p.wire, p.capLen = f.Number, f.Length, len(d.data)
 	n := len(b)
 	b = strconv.AppendInt(b, int64(f.Number), 10)
 	b = padLeft(b, n, 5)
@@ -92,8 +99,12 @@ func (p *ColumnsPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 			tcpLayer = i
 		}
 	}
+	p.tlsRow, p.tcpLayer = colTLSNone, tcpLayer
 	if tcpLayer >= 0 && top >= tcpLayer && (top == tcpLayer || d.layers[top].Type == LayerHTTP) {
 		p.trackHTTP(d, tcpLayer)
+	}
+	if tcpLayer >= 0 && p.httpRow == colHTTPNone && (top == tcpLayer || d.layers[top].Type == LayerTLS) {
+		p.trackTLS(d, tcpLayer)
 	}
 	b = p.appendAddrs(b, d)
 	b = append(b, ' ')

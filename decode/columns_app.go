@@ -315,6 +315,20 @@ func infoTLS(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
 	t := TLS(d.data[l.Start:l.End])
 	first := true
+	for off := 0; ; {
+		r, next, ok := t.NextRecord(off)
+		if !ok || !r.Complete() {
+			break // the rest of the record is in later segments
+		}
+		b, first = appendTLSRecordInfo(b, r, first)
+		off = next
+	}
+	return b
+}
+
+// appendTLSRecordInfo appends what one whole record shows, after ", "
+// unless first.
+func appendTLSRecordInfo(b []byte, r TLSRecord, first bool) ([]byte, bool) {
 	sep := func(b []byte) []byte {
 		if !first {
 			b = append(b, ", "...)
@@ -322,63 +336,38 @@ func infoTLS(b []byte, d *Decoder, i int) []byte {
 		first = false
 		return b
 	}
-	for off := 0; ; {
-		r, next, ok := t.NextRecord(off)
-		if !ok || !r.Complete() {
-			break // the rest of the record is in later segments
+	f := r.Fragment()
+	switch r.ContentType() {
+	case TLSChangeCipherSpec:
+		b = sep(b)
+		b = append(b, "Change Cipher Spec"...)
+	case TLSAlert:
+		b = sep(b)
+		b = appendTLSRecordName(b, r, len(f))
+	case TLSHandshake:
+		if !tlsHandshakeClear(f) {
+			b = sep(b)
+			b = append(b, "Encrypted Handshake Message"...)
+			break
 		}
-		f := r.Fragment()
-		switch r.ContentType() {
-		case TLSChangeCipherSpec:
-			b = sep(b)
-			b = append(b, "Change Cipher Spec"...)
-		case TLSAlert:
-			b = sep(b)
-			lv, desc := "", ""
-			if len(f) >= 2 {
-				switch f[0] {
-				case 1:
-					lv = "Warning"
-				case 2:
-					lv = "Fatal"
-				}
-				desc = colTLSAlerts[f[1]]
-			}
-			if lv == "" || desc == "" {
-				b = append(b, "Encrypted Alert"...)
+		for len(f) >= 4 {
+			name, ok := colTLSHandshakes[f[0]]
+			n := 4 + (int(f[1])<<16 | int(f[2])<<8 | int(f[3]))
+			if !ok || n > len(f) {
 				break
 			}
-			b = append(b, "Alert (Level: "...)
-			b = append(b, lv...)
-			b = append(b, ", Description: "...)
-			b = append(b, desc...)
-			b = append(b, ')')
-		case TLSHandshake:
-			if !tlsHandshakeClear(f) {
-				b = sep(b)
-				b = append(b, "Encrypted Handshake Message"...)
-				break
-			}
-			for len(f) >= 4 {
-				name, ok := colTLSHandshakes[f[0]]
-				n := 4 + (int(f[1])<<16 | int(f[2])<<8 | int(f[3]))
-				if !ok || n > len(f) {
-					break
-				}
-				b = sep(b)
-				b = append(b, name...)
-				f = f[n:]
-			}
-		case TLSApplicationData:
 			b = sep(b)
-			b = append(b, "Application Data"...)
-		case TLSHeartbeat:
-			b = sep(b)
-			b = append(b, "Heartbeat"...)
+			b = append(b, name...)
+			f = f[n:]
 		}
-		off = next
+	case TLSApplicationData:
+		b = sep(b)
+		b = append(b, "Application Data"...)
+	case TLSHeartbeat:
+		b = sep(b)
+		b = append(b, "Heartbeat"...)
 	}
-	return b
+	return b, first
 }
 
 // appendTLSProto appends the TLS Protocol column: the version a ServerHello

@@ -15,6 +15,7 @@ type colDir struct {
 	baseSet bool
 	scale   int8 // window shift from the SYN's option, -1 unknown
 	http    colHTTPMsg
+	tls     colTLSRec
 }
 
 type colFlow struct {

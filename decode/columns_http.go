@@ -29,6 +29,7 @@ const (
 	colHTTPNone    = iota
 	colHTTPSegment // a segment before the last: a TCP row
 	colHTTPDone    // the last segment: the HTTP row of the message
+	colHTTPMiddle  // a segment inside a body of known length: TCP info and the mark
 )
 
 // trackHTTP decides how the row's TCP payload (layers after TCP layer i)
@@ -57,6 +58,11 @@ func (p *ColumnsPrinter) trackHTTP(d *Decoder, i int) {
 			done = int32(seq+uint32(len(pl))-m.end) >= 0
 		}
 		p.httpRow = colHTTPSegment
+		if !m.chunked {
+			// tshark knows how much is missing and does not call HTTP
+			// for the segments in between.
+			p.httpRow = colHTTPMiddle
+		}
 		if done {
 			p.httpRow = colHTTPDone
 			m.pending = false
@@ -123,7 +129,11 @@ func httpMediaType(ct []byte) []byte {
 }
 
 // appendHTTPMsgInfo appends the Info of a row of a reassembled message.
-func (p *ColumnsPrinter) appendHTTPMsgInfo(b []byte) []byte {
+func (p *ColumnsPrinter) appendHTTPMsgInfo(b []byte, d *Decoder) []byte {
+	if p.httpRow == colHTTPMiddle {
+		b = p.infoTCP(b, d, p.tcpLayer)
+		return append(b, " [TCP segment of a reassembled PDU]"...)
+	}
 	m := p.httpMsg
 	b = append(b, m.line[:m.nline]...)
 	b = append(b, ' ')

@@ -13,7 +13,16 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = appendAnalysisMarks(b, p.seg) // tshark analyses only whole headers
 	}
 	if p.httpRow != colHTTPNone {
-		return p.appendHTTPMsgInfo(b)
+		return p.appendHTTPMsgInfo(b, d)
+	}
+	switch p.tlsRow {
+	case colTLSMiddle:
+		b = p.infoTCP(b, d, p.tcpLayer)
+		return append(b, " [TCP segment of a reassembled PDU]"...)
+	case colTLSStart:
+		return append(b, "[TCP segment of a reassembled PDU]"...)
+	case colTLSRecords:
+		return p.appendTLSRecordsInfo(b, d, p.tcpLayer)
 	}
 	switch l.Type {
 	case LayerTCP:
@@ -53,7 +62,7 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 // "[Packet size limited during capture]" when the capture cut the frame,
 // "[Malformed Packet]" when the packet itself is short.
 func (p *ColumnsPrinter) appendException(b []byte) []byte {
-	if p.frame != nil && p.frame.Length > 0 && p.capLen < p.frame.Length {
+	if p.wire > 0 && p.capLen < p.wire {
 		return append(b, "[Packet size limited during capture]"...)
 	}
 	return append(b, "[Malformed Packet]"...)
@@ -100,8 +109,8 @@ func ipBefore(d *Decoder, i int) bool {
 // the IP header announces, but no more than the frame had on the wire.
 func (p *ColumnsPrinter) reportedLen(d *Decoder, i int) int {
 	n := (&LinePrinter{}).ipPayloadLen(d, i)
-	if p.frame != nil && p.frame.Length > 0 {
-		n = min(n, p.frame.Length-d.layers[i].Start)
+	if p.wire > 0 {
+		n = min(n, p.wire-d.layers[i].Start)
 	}
 	return n
 }

@@ -8,10 +8,19 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 	}
 	l := &d.layers[top]
 	switch p.httpRow {
-	case colHTTPSegment:
+	case colHTTPSegment, colHTTPMiddle:
 		return append(b, "TCP"...)
 	case colHTTPDone:
 		return append(b, "HTTP"...)
+	}
+	switch p.tlsRow {
+	case colTLSMiddle, colTLSStart:
+		return append(b, "TCP"...)
+	case colTLSRecords:
+		if p.tlsHeadN == 0 && l.Type == LayerTLS {
+			return appendTLSProto(b, d, top)
+		}
+		return appendTLSVersion(b, p.tlsVer)
 	}
 	switch l.Type {
 	case LayerEthernet, LayerSLL, LayerSLL2, LayerLoopback, LayerRaw, LayerVLAN:

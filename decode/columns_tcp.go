@@ -142,6 +142,7 @@ func (p *ColumnsPrinter) trackTCP(d *Decoder, i int) {
 	if flags&TCPSyn != 0 {
 		fwd.base, fwd.baseSet = t.Seq(), true
 		fwd.scale = -1
+		fwd.http.pending, fwd.tls.pending = false, false // a new connection
 	} else if !fwd.baseSet {
 		fwd.base, fwd.baseSet = t.Seq()-1, true
 	}
