@@ -62,6 +62,12 @@ func treeTCP(t *treeWriter, d *Decoder, i int) {
 		t.int("Destination Port", int(tc.DstPort()))
 		t.remember(memoTCPPorts, tc[:4], start)
 	}
+	quoted := l.Quoted && sg != nil // inside an ICMP error: no sequence analysis
+	if quoted {
+		t.b = append(t.b, "    Sequence Number: "...)
+		t.b = appendUint(t.b, uint64(tc.Seq()))
+		t.end()
+	}
 	if sg != nil {
 		t.b = append(t.b, "    [Stream index: "...)
 		t.b = appendUint(t.b, uint64(sg.Stream))
@@ -81,13 +87,15 @@ func treeTCP(t *treeWriter, d *Decoder, i int) {
 		t.b = strconv.AppendInt(t.b, int64(length), 10)
 		t.b = append(t.b, "]\n"...)
 	}
-	t.b = append(t.b, "    Sequence Number: "...)
-	t.b = appendUint(t.b, uint64(seq))
-	t.b = append(t.b, "    (relative sequence number)\n    Sequence Number (raw): "...)
-	t.b = appendUint(t.b, uint64(tc.Seq()))
+	if !quoted {
+		t.b = append(t.b, "    Sequence Number: "...)
+		t.b = appendUint(t.b, uint64(seq))
+		t.b = append(t.b, "    (relative sequence number)\n    Sequence Number (raw): "...)
+		t.b = appendUint(t.b, uint64(tc.Seq()))
+		t.end()
+	}
 	if bogus {
 		// tshark stops at a header length below 20 bytes.
-		t.end()
 		t.bits(uint64(tc[12]), 8, 0xf0, "Header Length")
 		t.b = strconv.AppendInt(t.b, int64(tc[12]>>4)*4, 10)
 		t.b = append(t.b, " bytes ("...)
@@ -103,11 +111,11 @@ func treeTCP(t *treeWriter, d *Decoder, i int) {
 		return
 	}
 	if sg != nil && sg.HaveLen {
-		t.b = append(t.b, "\n    [Next Sequence Number: "...)
+		t.b = append(t.b, "    [Next Sequence Number: "...)
 		t.b = appendUint(t.b, uint64(sg.NextSeq))
-		t.b = append(t.b, "    (relative sequence number)]"...)
+		t.b = append(t.b, "    (relative sequence number)]\n"...)
 	}
-	t.b = append(t.b, "\n    Acknowledgment Number: "...)
+	t.b = append(t.b, "    Acknowledgment Number: "...)
 	t.b = appendUint(t.b, uint64(ack))
 	if f&TCPAck != 0 {
 		t.b = append(t.b, "    (relative ack number)"...)
