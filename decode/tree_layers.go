@@ -745,6 +745,10 @@ func treeICMPv6(t *treeWriter, d *Decoder, i int) {
 		if whole || len(m) >= m.HeaderLen() {
 			treeND(t, m[:min(len(m), max(length, 0))])
 		}
+	case ICMPv6MLDQuery, ICMPv6MLDReport, ICMPv6MLDDone, ICMPv6MLDv2Report:
+		if whole {
+			treeMLD(t, m[:length])
+		}
 	case ICMPv6Unreachable, ICMPv6TimeExceeded:
 		if len(m) >= 8 {
 			treeHexBytes(t, "Reserved", m[4:8])

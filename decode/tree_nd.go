@@ -231,3 +231,111 @@ func treeNDOptionHead(t *treeWriter, name string, typ uint8, n int) {
 	t.b = append(t.b, " bytes)"...)
 	t.end()
 }
+
+// treeMLD draws the body of a multicast listener query, report or done
+// (MLDv1 and v2) at depth 1. It stops where tshark would print a value
+// rawcap does not decode (exponential codes, unknown record types).
+func treeMLD(t *treeWriter, m ICMPv6) {
+	t.depth = 1
+	switch m.Type() {
+	case ICMPv6MLDQuery, ICMPv6MLDReport, ICMPv6MLDDone:
+		if len(m) < 24 {
+			return
+		}
+		v2 := m.Type() == ICMPv6MLDQuery && len(m) >= 28
+		code := be16(m[4:])
+		if v2 {
+			if code >= 0x8000 {
+				return
+			}
+			t.int("Maximum Response Code", int(code))
+		} else {
+			t.int("Maximum Response Delay [ms]", int(code))
+		}
+		treeHexBytes(t, "Reserved", m[6:8])
+		t.addr("Multicast Address", addr16(m[8:24]))
+		if !v2 || m[25] >= 0x80 {
+			return
+		}
+		f := uint64(m[24])
+		t.line()
+		t.b = append(t.b, "Flags: 0x"...)
+		t.b = appendHex2(t.b, m[24])
+		t.end()
+		t.depth = 2
+		t.bits(f, 8, 0x08, "Suppress Router-Side Processing")
+		if f&8 != 0 {
+			t.b = append(t.b, "True"...)
+		} else {
+			t.b = append(t.b, "False"...)
+		}
+		t.end()
+		t.bits(f, 8, 0x07, "QRV (Querier's Robustness Variable)")
+		t.b = appendUint(t.b, f&7)
+		t.end()
+		t.bits(f, 8, 0xf0, "Reserved")
+		t.b = appendUint(t.b, f>>4)
+		t.end()
+		t.depth = 1
+		t.int("QQIC (Querier's Query Interval Code)", int(m[25]))
+		n := int(be16(m[26:]))
+		t.int("Number of Sources", n)
+		for k := range n {
+			off := 28 + 16*k
+			if off+16 > len(m) {
+				return
+			}
+			t.addr("Source Address", addr16(m[off:off+16]))
+		}
+	case ICMPv6MLDv2Report:
+		if len(m) < 8 {
+			return
+		}
+		treeHexBytes(t, "Reserved", m[4:6])
+		n := int(be16(m[6:]))
+		t.int("Number of Multicast Address Records", n)
+		off := 8
+		for range n {
+			if off+20 > len(m) || int(m[off]) >= len(mldRecordNames) || mldRecordNames[m[off]] == "" {
+				return
+			}
+			name := mldRecordNames[m[off]]
+			aux, srcs := int(m[off+1])*4, int(be16(m[off+2:]))
+			end := off + 20 + 16*srcs + aux
+			if end > len(m) {
+				return
+			}
+			group := addr16(m[off+4 : off+20])
+			t.depth = 1
+			t.line()
+			t.b = append(t.b, "Multicast Address Record "...)
+			t.b = append(t.b, name...)
+			t.b = append(t.b, ": "...)
+			t.b = group.AppendTo(t.b)
+			t.end()
+			t.depth = 2
+			t.line()
+			t.b = append(t.b, "Record Type: "...)
+			t.b = append(t.b, name...)
+			t.b = append(t.b, " ("...)
+			t.b = appendUint(t.b, uint64(m[off]))
+			t.b = append(t.b, ')')
+			t.end()
+			t.int("Aux Data Len", int(m[off+1]))
+			t.int("Number of Sources", srcs)
+			t.addr("Multicast Address", group)
+			for k := range srcs {
+				s := off + 20 + 16*k
+				t.addr("Source Address", addr16(m[s:s+16]))
+			}
+			if aux > 0 {
+				return // tshark draws the auxiliary data; rawcap stops
+			}
+			off = end
+		}
+	}
+	t.depth = 1
+}
+
+var mldRecordNames = [...]string{1: "Include", 2: "Exclude", 3: "Changed to include", 4: "Changed to exclude",
+	5: "Allow new sources", 6: "Block old sources"}

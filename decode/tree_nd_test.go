@@ -49,7 +49,8 @@ func icmp6Frame(src, dst string, body []byte) []byte {
 
 // ndVectors are ICMPv6 messages whose trees tshark draws in full: router
 // advertisement with its options, neighbour solicitation and advertisement,
-// an echo request and its reply, and two errors quoting a UDP datagram.
+// an echo request and its reply, two errors quoting a UDP datagram, and
+// MLD: a v1 report, a v2 query and a v2 report.
 func ndVectors(t *testing.T) [][]byte {
 	quoted := mustHex(t, `60000000 000c 11 40 fd000000000000000000000000000002 fd000000000000000000000000000001
 		9c40 1389 000c 1234 70696e67`)
@@ -67,6 +68,12 @@ func ndVectors(t *testing.T) [][]byte {
 		icmp6Frame("fd00::2", "fd00::1", mustHex(t, `81 00 0000 0007 0001 6162636465666768`)),
 		icmp6Frame("fd00::2", "fd00::1", append(mustHex(t, `02 00 0000 00000500`), quoted...)),
 		icmp6Frame("fd00::2", "fd00::1", append(mustHex(t, `01 04 0000 00000000`), quoted...)),
+		icmp6Frame("fe80::1", "ff02::16", mustHex(t, `83 00 0000 0000 0000 ff020000000000000000000000000016`)),
+		icmp6Frame("fe80::1", "ff02::1", mustHex(t, `82 00 0000 2710 0000 ff0200000000000000000001ff000001
+			02 7d 0001 fe800000000000000000000000000009`)),
+		icmp6Frame("fe80::1", "ff02::16", mustHex(t, `8f 00 0000 0000 0002
+			01 00 0001 ff050000000000000000000000000001 fe800000000000000000000000000009
+			04 00 0000 ff020000000000000000000000000002`)),
 	}
 }
 
@@ -95,6 +102,11 @@ func TestTreeNDMatchesTshark(t *testing.T) {
 		"    User Datagram Protocol, Src Port: 40000, Dst Port: 5001\n",
 		"Data (4 bytes)\n\n0000  70 69 6e 67                                       ping\n",
 		"    [Source SLAAC MAC: 00:0c:29:9b:a1:5d]\n",
+		"    Maximum Response Delay [ms]: 0\n    Reserved: 0000\n    Multicast Address: ff02::16\n",
+		"        .... .010 = QRV (Querier's Robustness Variable): 2\n",
+		"    Number of Sources: 1\n    Source Address: fe80::9\n",
+		"    Multicast Address Record Include: ff05::1\n        Record Type: Include (1)\n",
+		"    Multicast Address Record Changed to exclude: ff02::2\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("tree lacks %q", want)
