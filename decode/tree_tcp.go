@@ -120,6 +120,14 @@ func treeTCP(t *treeWriter, d *Decoder, i int) {
 	if f&TCPAck != 0 {
 		t.b = append(t.b, "    (relative ack number)"...)
 	}
+	if f&(TCPSyn|TCPAck) == TCPSyn|TCPAck && sg != nil && ack > 1 {
+		// The SYN's data (TCP Fast Open) is acknowledged.
+		t.end()
+		t.depth = 2
+		t.expert("Note", "Sequence", "TCP SYN-ACK accepting TFO data", nil)
+		t.depth = 1
+		t.b = t.b[:len(t.b)-1] // the newline comes before the raw number
+	}
 	t.b = append(t.b, "\n    Acknowledgment number (raw): "...)
 	t.b = appendUint(t.b, uint64(tc.Ack()))
 	t.end()
