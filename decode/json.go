@@ -97,7 +97,7 @@ func appendProtocols(b []byte, d *Decoder) []byte {
 		case LayerRaw:
 			b = append(b, "raw"...)
 		case LayerPayload:
-			b = append(b, payloadProtocol(d, i)...)
+			b = appendPayloadProtocol(b, d, i)
 		case LayerTCP:
 			b = tcpProtocols(b, d, i)
 		default:

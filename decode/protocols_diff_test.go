@@ -43,14 +43,8 @@ var protocolsAllow = map[string]string{
 	"mbtcp/data":        "Modbus/TCP (TCP 502): the entry adds modbus when the function decodes",
 	"nhrp/data":         "NHRP in GRE (0x2001): rawcap's GRE hands only IP and Ethernet on",
 	"f5ethtrailer/-":    "an F5 Ethernet trailer found by tshark's heuristic",
-	"loop/data":         "Ethernet loopback (0x9000): the entry adds data after the loop function",
-	"sctp/data":         "SCTP: the entry adds data for each DATA chunk",
-	"udpencap/data":     "UDP 4500 encapsulation: the entry adds isakmp or esp by the marker inside",
 	"ah/data":           "IPv6 AH: tshark decodes the protected packet after it",
 	"db-lsp-disc/data":  "Dropbox LAN sync (UDP 17500): the entry adds json",
-	"mipv6/data":        "Mobile IPv6 after extension headers tshark walks further than rawcap",
-	"pgm/data":          "PGM: the entry adds data for ODATA and RDATA packets",
-	"dccp/data":         "DCCP: the entry adds data when the packet carries some",
 	"dns/data":          "DNS on a port other than 53 that tshark finds by heuristic",
 	"auto_rp/data":      "Cisco Auto-RP (UDP 496) as tshark finds it",
 	"ipx/llc":           "Novell raw 802.3 (no LLC, 0xffff): tshark names IPX directly",
@@ -134,6 +128,16 @@ func (c *protocolsCheck) report(t *testing.T) {
 	sort.Strings(keys)
 	t.Logf("frame.protocols: %d packets compared, %d agree, %d allow-listed, %d disagree", c.compared, c.agree, allowed, c.disagree)
 	t.Logf("  allow-listed by first difference: %s", strings.Join(keys, " "))
+	var unused []string
+	for k := range protocolsAllow {
+		if c.allowed[k] == 0 {
+			unused = append(unused, k)
+		}
+	}
+	if len(unused) > 0 {
+		sort.Strings(unused)
+		t.Logf("  allow-list entries no packet needed (remove them): %s", strings.Join(unused, " "))
+	}
 	sort.Strings(c.msgs)
 	for _, m := range c.msgs {
 		t.Error(m)

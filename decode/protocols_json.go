@@ -8,14 +8,15 @@ package decode
 // frame.protocols does not depend on their contents (tshark writes
 // "eth:llc:stp", "ip:vrrp", "udp:babel" where rawcap's JSON has "data").
 
-// payloadProtocol returns Wireshark's frame.protocols name for the
+// appendPayloadProtocol appends Wireshark's frame.protocols name for the
 // undissected bytes of layer i (a LayerPayload), or "data".
-func payloadProtocol(d *Decoder, i int) string {
+func appendPayloadProtocol(b []byte, d *Decoder, i int) []byte {
 	if i == 0 || d.layers[i].Quoted {
-		return "data"
+		return append(b, "data"...)
 	}
 	p := &d.layers[i-1]
 	h := d.data[p.Start:p.Payload]
+	body := d.data[d.layers[i].Start:d.layers[i].End]
 	var name string
 	switch p.Type {
 	case LayerEthernet:
@@ -35,24 +36,25 @@ func payloadProtocol(d *Decoder, i int) string {
 			name = etherTypeProtocol(be16(h))
 		}
 	case LayerLLC:
-		name = llcProtocol(LLC(h), d.data[d.layers[i].Start:d.layers[i].End])
+		name = llcProtocol(LLC(h), body)
 	case LayerIPv4:
 		if len(h) >= 20 {
 			if IPv4(h).MF() || IPv4(h).FragOffset() != 0 {
 				break // a fragment's bytes are data until reassembled
 			}
-			name = ipProtocolName(IPv4(h).Protocol(), false)
 			if IPv4(h).Protocol() == 2 {
-				name = igmpProtocol(d.data[d.layers[i].Start:d.layers[i].End])
+				name = igmpProtocol(body)
+				break
 			}
+			return appendIPProtocol(b, IPv4(h).Protocol(), false, body)
 		}
 	case LayerIPv6:
 		if len(h) >= ipv6Len {
-			name = ipProtocolName(IPv6(h).NextHeader(), true)
+			return appendIPProtocol(b, IPv6(h).NextHeader(), true, body)
 		}
 	case LayerIPv6HopByHop, LayerIPv6Routing, LayerIPv6DestOpts:
 		if len(h) >= 8 {
-			name = ipProtocolName(h[0], true)
+			return appendIPProtocol(b, h[0], true, body)
 		}
 	case LayerPPP:
 		if len(h) >= 1 {
@@ -61,6 +63,9 @@ func payloadProtocol(d *Decoder, i int) string {
 	case LayerUDP:
 		if len(h) >= 8 {
 			name = portProtocol(udpPortProtocol, UDP(h).SrcPort(), UDP(h).DstPort())
+			if UDP(h).SrcPort() == 4500 || UDP(h).DstPort() == 4500 {
+				name = udpEncapProtocol(body)
+			}
 		}
 	case LayerTCP:
 		if len(h) >= 20 {
@@ -68,9 +73,51 @@ func payloadProtocol(d *Decoder, i int) string {
 		}
 	}
 	if name == "" {
-		return "data"
+		name = "data"
 	}
-	return name
+	return append(b, name...)
+}
+
+// appendIPProtocol appends the name of IP protocol p for its payload body,
+// or "data"; v6 is set after an IPv6 header.
+func appendIPProtocol(b []byte, p uint8, v6 bool, body []byte) []byte {
+	switch p {
+	case 132:
+		// SCTP: tshark adds data for each DATA chunk.
+		b = append(b, "sctp"...)
+		for off := 12; off+4 <= len(body); {
+			if body[off] == 0 {
+				b = append(b, ":data"...)
+			}
+			n := int(be16(body[off+2:]))
+			if n < 4 {
+				break
+			}
+			off += (n + 3) &^ 3
+		}
+		return b
+	case 113:
+		// PGM: ODATA and RDATA packets carry data.
+		if len(body) >= 5 && (body[4] == 4 || body[4] == 5) {
+			return append(b, "pgm:data"...)
+		}
+	}
+	if name := ipProtocolName(p, v6); name != "" {
+		return append(b, name...)
+	}
+	return append(b, "data"...)
+}
+
+// udpEncapProtocol names UDP port 4500's contents (RFC 3948): a NAT
+// keepalive, IKE behind a zero non-ESP marker, or ESP.
+func udpEncapProtocol(b []byte) string {
+	switch {
+	case len(b) == 1 && b[0] == 0xff:
+		return "udpencap"
+	case len(b) >= 4 && be32(b) == 0:
+		return "udpencap:isakmp"
+	}
+	return "udpencap:esp"
 }
 
 // etherTypeProtocol returns Wireshark's name of an EtherType rawcap does
@@ -89,6 +136,8 @@ func etherTypeProtocol(t uint16) string {
 		return "pppoed"
 	case 0x80f3:
 		return "aarp"
+	case 0x9000:
+		return "loop:data" // Ethernet configuration testing, then its data
 	}
 	return ""
 }
@@ -161,7 +210,7 @@ func ipProtocolName(p uint8, v6 bool) string {
 		return "pgm"
 	case 33:
 		return "dccp"
-	case 135:
+	case 135, 62: // 62: the draft's number, which Wireshark also decodes
 		if v6 {
 			return "mipv6"
 		}
