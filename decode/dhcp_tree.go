@@ -10,12 +10,18 @@ import (
 func treeDHCPv4(t *treeWriter, d *Decoder, i int) {
 	l := &d.layers[i]
 	m := DHCPv4(d.data[l.Start:l.End])
-	if len(m) < dhcpFixedLen {
+	full := len(m) >= dhcpFixedLen
+	if len(m) < 44 {
 		t.head("Dynamic Host Configuration Protocol")
 		t.end()
 		return
 	}
-	mt := m.MessageType()
+	// Cut short after the client hardware address: tshark draws the
+	// fields it has, rawcap too.
+	var mt uint8
+	if full {
+		mt = m.MessageType()
+	}
 	t.head("Dynamic Host Configuration Protocol")
 	if mt != 0 {
 		t.b = append(t.b, " ("...)
@@ -88,6 +94,9 @@ func treeDHCPv4(t *treeWriter, d *Decoder, i int) {
 		t.b = append(t.b, "Client hardware address padding: "...)
 		t.b = appendHexBytes(t.b, m[34:44])
 		t.end()
+	}
+	if !full {
+		return
 	}
 	overload := false // option 52: sname and file hold options
 	if m.HasMagic() {

@@ -47,6 +47,8 @@ func treeProtoShort(t LayerType) string {
 		return "UDP"
 	case LayerDNS:
 		return "DNS"
+	case LayerDHCPv4:
+		return "DHCP/BOOTP"
 	}
 	return ""
 }
