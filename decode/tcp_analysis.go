@@ -618,8 +618,12 @@ finishedFwd:
 		fwd.dupacknum = 0
 	}
 	if bwd.maxseqtobeacked != 0 && seqGT(ack, bwd.maxseqtobeacked) && flags&TCPAck != 0 {
+		// tshark 4.0 (unlike later versions) moves the bound up to the
+		// highest segment seen when that is beyond it, and otherwise flags
+		// only the first of several ACKs beyond it until the other side's
+		// acknowledgment changes.
 		ta.made = true
-		if bwd.maxseqtobeacked > bwd.nextseq {
+		if bwd.maxseqtobeacked < bwd.nextseq {
 			bwd.maxseqtobeacked = bwd.nextseq
 			ta.add(tcpAAckLostPacket)
 		} else {

@@ -100,9 +100,7 @@ var tcpScenario = []seg{
 	{true, 9100, TCPAck, 888001, 777502, 100, 0, -1},
 	{false, 9110, TCPAck, 777502, 888001, 64240, 100, -1}, // window full
 	{false, 9200, TCPAck, 777301, 888001, 64240, 100, -1}, // spurious retransmission
-	// Not here: a second ACK of unseen data (778000) before the client's
-	// own acknowledgment number changes. tshark 4.0 flags it; rawcap, as
-	// Wireshark's newer rule, does not (see the report on issue 3).
+	{true, 9300, TCPAck, 888001, 778000, 100, 0, -1},      // ACKed unseen segment
 }
 
 // analysisFields is what the tracker says of s in the terms of tshark's

@@ -59,10 +59,7 @@ var tcpAnalysisCaptures = []string{
 // tcpAnalysisKnown lists the captures where rawcap is known to print
 // analysis lines tshark does not, with the reason; their differences are
 // logged instead of failing the test.
-var tcpAnalysisKnown = map[string]string{
-	"gopacket/layers_testdata_linux_sll_oversized_addr.pcapng": "sequence numbers jump at random (a damaged capture): " +
-		"rawcap's ACKed-unseen-segment bookkeeping parts from tshark 4.0's",
-}
+var tcpAnalysisKnown = map[string]string{}
 
 // analysisLine returns the category of one of tshark's TCP/UDP analysis
 // lines (its label, or the message of a Sequence expert info, digits
