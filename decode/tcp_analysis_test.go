@@ -101,6 +101,16 @@ var tcpScenario = []seg{
 	{false, 9110, TCPAck, 777502, 888001, 64240, 100, -1}, // window full
 	{false, 9200, TCPAck, 777301, 888001, 64240, 100, -1}, // spurious retransmission
 	{true, 9300, TCPAck, 888001, 778000, 100, 0, -1},      // ACKed unseen segment
+	{false, 20000, TCPSyn, 3000, 0, 64240, 0, -1},         // same ports again, iRTT 100 ms
+	{true, 20050, TCPSyn | TCPAck, 7000, 3001, 65160, 0, -1},
+	{false, 20100, TCPAck, 3001, 7001, 64240, 0, -1},
+	{false, 20200, TCPAck, 3001, 7001, 64240, 100, -1},
+	{false, 20201, TCPAck, 3101, 7001, 64240, 100, -1},
+	{true, 20210, TCPAck, 7001, 3201, 65160, 0, -1},
+	{false, 20220, TCPAck, 3001, 7001, 64240, 100, -1}, // both acknowledged and soon after: spurious or out of order
+	{false, 20300, TCPAck, 3201, 7001, 64240, 100, -1},
+	{false, 20301, TCPAck, 3301, 7001, 64240, 100, -1},
+	{false, 21000, TCPAck, 3301, 7001, 64240, 100, -1}, // retransmission: RTO from which frame
 }
 
 // analysisFields is what the tracker says of s in the terms of tshark's
@@ -126,12 +136,16 @@ func analysisFields(s *tcpSegment) string {
 			flags = append(flags, f.name)
 		}
 	}
+	rto := "" // tshark shows the RTO frame only with a non-zero RTO
+	if s.Flags&tcpARetransmission != 0 && !s.RTO.isZero() {
+		rto = u(s.RTOFrame)
+	}
 	return strings.Join([]string{u(s.Stream), u(uint32(s.Completeness)), u(s.Seq), u(s.Ack), u(s.NextSeq), u(s.Window),
-		opt(s.AckedFrame), opt(s.BytesInFlight), opt(s.DupAckNum), strings.Join(flags, " ")}, "\t")
+		opt(s.AckedFrame), opt(s.BytesInFlight), opt(s.DupAckNum), rto, strings.Join(flags, " ")}, "\t")
 }
 
 var tsharkAnalysisFields = []string{"tcp.stream", "tcp.completeness", "tcp.seq", "tcp.ack", "tcp.nxtseq", "tcp.window_size",
-	"tcp.analysis.acks_frame", "tcp.analysis.bytes_in_flight", "tcp.analysis.duplicate_ack_num"}
+	"tcp.analysis.acks_frame", "tcp.analysis.bytes_in_flight", "tcp.analysis.duplicate_ack_num", "tcp.analysis.rto_frame"}
 
 // tsharkFlagNames are the tcp.analysis.* flag fields, in analysisFields'
 // order.
