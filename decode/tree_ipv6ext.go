@@ -133,6 +133,12 @@ func treeIPv6Ext(t *treeWriter, d *Decoder, i int) {
 		t.b = appendUint(t.b, uint64(x.RoutingType()))
 		t.b = append(t.b, ')')
 		t.end()
+		if x.RoutingType() == 0 {
+			t.b = append(t.b, "            [Expert Info (Note/Deprecated): Routing header type is deprecated]\n"+
+				"                [Routing header type is deprecated]\n"+
+				"                [Severity level: Note]\n"+
+				"                [Group: Deprecated]\n"...)
+		}
 		t.int("Segments Left", int(x.SegmentsLeft()))
 		switch x.RoutingType() {
 		case 0:

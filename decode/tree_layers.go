@@ -184,12 +184,15 @@ func treeARP(t *treeWriter, d *Decoder, i int) {
 	}
 	a := ARP(d.data[l.Start:l.Payload])
 	gratuitous := ""
-	if a.IsEthernetIPv4() && string(a.SenderProto()) == string(a.TargetProto()) {
+	ipv4 := a.PType() == 0x0800 && a.PLen() == 4
+	announce := false
+	if ipv4 && (a.Op() == 1 || a.Op() == 2) && string(a.SenderProto()) == string(a.TargetProto()) {
 		gratuitous = "/gratuitous ARP"
+		announce = a.Op() == 1 && treeAllZero(a.TargetHW())
 	}
 	switch a.Op() {
 	case 1:
-		if gratuitous != "" && string(a.TargetHW()) == "\x00\x00\x00\x00\x00\x00" {
+		if announce {
 			t.b = append(t.b, " (ARP Announcement)"...)
 			break
 		}
@@ -243,12 +246,56 @@ func treeARP(t *treeWriter, d *Decoder, i int) {
 	t.b = appendUint(t.b, uint64(a.Op()))
 	t.b = append(t.b, ')')
 	t.end()
-	if a.IsEthernetIPv4() {
-		treeMAC(t, "Sender MAC address", MAC(a.SenderHW()))
-		t.addr("Sender IP address", addr4(a.SenderProto()))
-		treeMAC(t, "Target MAC address", MAC(a.TargetHW()))
-		t.addr("Target IP address", addr4(a.TargetProto()))
+	if gratuitous != "" {
+		t.line()
+		t.b = append(t.b, "[Is gratuitous: True]"...)
+		t.end()
 	}
+	if announce {
+		t.line()
+		t.b = append(t.b, "[Is announcement: True]"...)
+		t.end()
+	}
+	mac := a.HLen() == 6 && (a.HType() == 1 || a.HType() == 6)
+	for _, side := range [2]struct {
+		name   string
+		hw, pr []byte
+	}{{"Sender", a.SenderHW(), a.SenderProto()}, {"Target", a.TargetHW(), a.TargetProto()}} {
+		if len(side.hw) > 0 {
+			t.line()
+			t.b = append(t.b, side.name...)
+			if mac {
+				t.b = append(t.b, " MAC address: "...)
+				t.b = MAC(side.hw).AppendTo(t.b)
+			} else {
+				t.b = append(t.b, " hardware address: "...)
+				t.b = appendHexBytes(t.b, side.hw)
+			}
+			t.end()
+		}
+		if len(side.pr) == 0 {
+			continue // tshark leaves out empty addresses
+		}
+		t.line()
+		t.b = append(t.b, side.name...)
+		if ipv4 {
+			t.b = append(t.b, " IP address: "...)
+			t.b = addr4(side.pr).AppendTo(t.b)
+		} else {
+			t.b = append(t.b, " protocol address: "...)
+			t.b = appendHexBytes(t.b, side.pr)
+		}
+		t.end()
+	}
+}
+
+func treeAllZero(b []byte) bool {
+	for _, c := range b {
+		if c != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 func treeIPv4(t *treeWriter, d *Decoder, i int) {

@@ -37,6 +37,8 @@ func treeProtoShort(t LayerType) string {
 	switch t {
 	case LayerEthernet:
 		return "Ethernet"
+	case LayerARP:
+		return "ARP/RARP"
 	case LayerIPv4:
 		return "IPv4"
 	case LayerIPv6:
