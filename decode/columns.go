@@ -17,26 +17,32 @@ type ColumnsPrinter struct {
 	// the file's timestamp resolution; interfaces past its end get 6.
 	Precision []int
 
-	first    time.Time
-	started  bool
-	flows    colFlows    // TCP relative sequence numbers and window scaling
-	tcp      colTCP      // the last TCP layer tracked
-	ana      tcpAnalyzer // tshark's TCP sequence analysis
-	seg      *tcpSegment // its result for the row's TCP layer, or nil
-	dir      *colDir     // its direction in the flow table, or nil
-	httpRow  int         // colHTTP*: the row is part of a reassembled HTTP message
-	httpMsg  *colHTTPMsg // that message
-	tlsRow   int         // colTLS*: the row is part of a reassembled TLS record
-	tlsOff   int         // offset of the first whole record in the payload
-	tlsVer   uint16      // record version for the Protocol column
-	tlsHead  [9]byte     // the start of the record this segment completes
-	tlsHeadN uint8       // its length (0: the segment completes none)
-	tcpLayer int         // index of the row's TCP layer, -1 if none
-	pings    colPings    // ICMP and ICMPv6 echo requests, for "(request in N)"
-	arp      []colARPBinding
-	number   int // the frame's number
-	wire     int // the frame's length on the wire
-	capLen   int
+	first     time.Time
+	started   bool
+	flows     colFlows    // TCP relative sequence numbers and window scaling
+	tcp       colTCP      // the last TCP layer tracked
+	ana       tcpAnalyzer // tshark's TCP sequence analysis
+	seg       *tcpSegment // its result for the row's TCP layer, or nil
+	dir       *colDir     // its direction in the flow table, or nil
+	httpRow   int         // colHTTP*: the row is part of a reassembled HTTP message
+	httpMsg   *colHTTPMsg // that message
+	tlsRow    int         // colTLS*: the row is part of a reassembled TLS record
+	tlsOff    int         // offset of the first whole record in the payload
+	tlsVer    uint16      // record version for the Protocol column
+	tlsHead   [9]byte     // the start of the record this segment completes
+	tlsHeadN  uint8       // its length (0: the segment completes none)
+	tcpLayer  int         // index of the row's TCP layer, -1 if none
+	frags     []colFrag   // IPv4 datagrams being reassembled
+	fragRow   bool        // the row is a reassembled UDP datagram or ICMP echo
+	fragHead  [8]byte     // its first 8 bytes
+	fragProto uint8
+	fragLen   int
+	fragIP    int      // index of its IPv4 layer
+	pings     colPings // ICMP and ICMPv6 echo requests, for "(request in N)"
+	arp       []colARPBinding
+	number    int // the frame's number
+	wire      int // the frame's length on the wire
+	capLen    int
 }
 
 // TimePrecision returns the number of decimals Wireshark shows for
@@ -97,6 +103,17 @@ func (p *ColumnsPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 			p.trackTCP(d, i)
 			p.seg = p.ana.tcp(i)
 			tcpLayer = i
+		}
+	}
+	p.fragRow = false
+	for j := top; j >= 0; j-- {
+		if l := &d.layers[j]; l.Type == LayerIPv4 && !l.Quoted && l.Malformed == "" {
+			if re, whole := p.trackFrag(d, j); re {
+				p.fragRow, p.fragIP = true, j
+			} else if whole {
+				top, tcpLayer, p.seg = j, -1, nil // tshark stops at a fragment
+			}
+			break
 		}
 	}
 	p.tlsRow, p.tcpLayer = colTLSNone, tcpLayer

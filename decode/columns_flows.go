@@ -86,7 +86,8 @@ type colPing struct {
 	dst    [16]byte
 	id     uint16
 	seq    uint16
-	number int // frame number of the request
+	reply  uint16 // the checksum an ICMPv4 reply must have (0 for ICMPv6)
+	number int    // frame number of the request
 }
 
 type colPings struct {
@@ -106,24 +107,33 @@ func pingSlot(v6 bool, src, dst [16]byte, id, seq uint16) uint32 {
 	return h % colPingSlots
 }
 
+// icmpReplySum returns the checksum of the echo reply to a request with
+// checksum sum: the type drops from 8 to 0, so the one's-complement sum
+// grows by 0x0800. tshark pairs a reply with its request only when the
+// checksums agree so.
+func icmpReplySum(sum uint16) uint16 {
+	c := uint32(sum) + 0x0800
+	return uint16(c&0xffff + c>>16)
+}
+
 // request records an echo request.
-func (t *colPings) request(v6 bool, src, dst netip.Addr, id, seq uint16, number int) {
+func (t *colPings) request(v6 bool, src, dst netip.Addr, id, seq uint16, number int, reply uint16) {
 	if t.slots == nil {
 		t.slots = make([]colPing, colPingSlots)
 	}
 	s, d := src.As16(), dst.As16()
-	t.slots[pingSlot(v6, s, d, id, seq)] = colPing{used: true, v6: v6, src: s, dst: d, id: id, seq: seq, number: number}
+	t.slots[pingSlot(v6, s, d, id, seq)] = colPing{used: true, v6: v6, src: s, dst: d, id: id, seq: seq, number: number, reply: reply}
 }
 
 // reply returns the frame number of the request an echo reply from src to
 // dst answers, or 0.
-func (t *colPings) reply(v6 bool, src, dst netip.Addr, id, seq uint16) int {
+func (t *colPings) reply(v6 bool, src, dst netip.Addr, id, seq, sum uint16) int {
 	if t.slots == nil {
 		return 0
 	}
 	s, d := dst.As16(), src.As16() // the request went the other way
 	p := &t.slots[pingSlot(v6, s, d, id, seq)]
-	if p.used && p.v6 == v6 && p.src == s && p.dst == d && p.id == id && p.seq == seq {
+	if p.used && p.v6 == v6 && p.src == s && p.dst == d && p.id == id && p.seq == seq && p.reply == sum {
 		return p.number
 	}
 	return 0

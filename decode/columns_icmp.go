@@ -88,8 +88,8 @@ func (p *ColumnsPrinter) infoICMP(b []byte, d *Decoder, i int) []byte {
 		}
 		src, dst, _ := ipAddrs(d, i)
 		if m.Type() == ICMPEcho {
-			p.pings.request(false, src, dst, m.ID(), m.Seq(), p.number)
-		} else if n := p.pings.reply(false, src, dst, m.ID(), m.Seq()); n > 0 {
+			p.pings.request(false, src, dst, m.ID(), m.Seq(), p.number, icmpReplySum(m.Checksum()))
+		} else if n := p.pings.reply(false, src, dst, m.ID(), m.Seq(), m.Checksum()); n > 0 {
 			b = append(b, " (request in "...)
 			b = strconv.AppendInt(b, int64(n), 10)
 			b = append(b, ')')
@@ -214,8 +214,8 @@ func (p *ColumnsPrinter) infoICMPv6(b []byte, d *Decoder, i int) []byte {
 		}
 		src, dst, _ := ipAddrs(d, i)
 		if m.Type() == ICMPv6EchoRequest {
-			p.pings.request(true, src, dst, id, seq, p.number)
-		} else if n := p.pings.reply(true, src, dst, id, seq); n > 0 {
+			p.pings.request(true, src, dst, id, seq, p.number, 0)
+		} else if n := p.pings.reply(true, src, dst, id, seq, 0); n > 0 {
 			b = append(b, " (request in "...)
 			b = strconv.AppendInt(b, int64(n), 10)
 			b = append(b, ')')

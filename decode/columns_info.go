@@ -12,6 +12,9 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 	if p.seg != nil && (d.layers[top].Type != LayerTCP || l.Malformed == "") {
 		b = appendAnalysisMarks(b, p.seg) // tshark analyses only whole headers
 	}
+	if p.fragRow {
+		return p.appendFragInfo(b, d, p.fragIP)
+	}
 	if p.httpRow != colHTTPNone {
 		return p.appendHTTPMsgInfo(b, d)
 	}

@@ -7,6 +7,12 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return b
 	}
 	l := &d.layers[top]
+	if p.fragRow {
+		if p.fragProto == 17 {
+			return append(b, "UDP"...)
+		}
+		return append(b, "ICMP"...)
+	}
 	switch p.httpRow {
 	case colHTTPSegment, colHTTPMiddle:
 		return append(b, "TCP"...)

@@ -61,6 +61,45 @@ func tcpExchange(sp uint16, request, stream []byte, cuts []int) [][]byte {
 	return out
 }
 
+// ipFragments cuts an IPv4 payload of protocol proto from 10.0.0.src into
+// fragments of at most size bytes (a multiple of 8).
+func ipFragments(src, dst, proto byte, id uint16, payload []byte, size int) [][]byte {
+	var out [][]byte
+	for off := 0; off < len(payload); off += size {
+		part := payload[off:min(off+size, len(payload))]
+		b := []byte{2, 0, 0, 0, 0, 0xb, 2, 0, 0, 0, 0, 0xa, 8, 0}
+		ip := make([]byte, 20)
+		ip[0], ip[8], ip[9] = 0x45, 64, proto
+		binary.BigEndian.PutUint16(ip[2:], uint16(20+len(part)))
+		binary.BigEndian.PutUint16(ip[4:], id)
+		fl := uint16(off / 8)
+		if off+size < len(payload) {
+			fl |= 0x2000
+		}
+		binary.BigEndian.PutUint16(ip[6:], fl)
+		copy(ip[12:], []byte{10, 0, 0, src})
+		copy(ip[16:], []byte{10, 0, 0, dst})
+		out = append(out, append(append(b, ip...), part...))
+	}
+	return out
+}
+
+// icmpChecksum fills in the checksum of an ICMP message.
+func icmpChecksum(m []byte) []byte {
+	var sum uint32
+	for i := 0; i+1 < len(m); i += 2 {
+		sum += uint32(m[i])<<8 | uint32(m[i+1])
+	}
+	if len(m)%2 == 1 {
+		sum += uint32(m[len(m)-1]) << 8
+	}
+	for sum > 0xffff {
+		sum = sum>>16 + sum&0xffff
+	}
+	binary.BigEndian.PutUint16(m[2:], ^uint16(sum))
+	return m
+}
+
 func tlsRecord(ct byte, n int) []byte {
 	b := []byte{ct, 3, 3, byte(n >> 8), byte(n)}
 	for i := range n {
@@ -113,6 +152,19 @@ func TestColumnsReassembly(t *testing.T) {
     8   7.000000     10.0.0.2 → 10.0.0.1     HTTP 1136 HTTP/1.1 200 OK  (text/plain)
     9   8.000000     10.0.0.1 → 10.0.0.2     TCP 54 40000 → 80 [ACK] Seq=29 Ack=3083 Win=64240 Len=0
 `},
+		{"ipv4-fragments", func() [][]byte {
+			data := make([]byte, 3000)
+			udp := append([]byte{0x87, 0x07, 0x87, 0x08, byte((len(data) + 8) >> 8), byte(len(data) + 8), 0, 0}, data...)
+			ping := icmpChecksum(append([]byte{8, 0, 0, 0, 0, 7, 0, 1}, data...))
+			pong := icmpChecksum(append([]byte{0, 0, 0, 0, 0, 7, 0, 1}, data...))
+			var fr [][]byte
+			fr = append(fr, ipFragments(1, 2, 17, 0x1234, udp, 1480)...)
+			fr = append(fr, ipFragments(1, 2, 1, 0x1235, ping, 1480)...)
+			fr = append(fr, ipFragments(2, 1, 1, 0x1236, pong, 1480)...)
+			bad := append([]byte{0, 0, 0, 0, 0, 7, 0, 1}, data...) // a reply with a wrong checksum
+			fr = append(fr, ipFragments(2, 1, 1, 0x1237, bad, 1480)...)
+			return append(fr, ipFragments(1, 2, 17, 0x999, udp, 1480)[2])
+		}(), ``},
 		{"http-chunked", tcpExchange(80, []byte("GET /b HTTP/1.1\r\nHost: x\r\n\r\n"), chunked, []int{500, 1000, len(chunked) - 1500}), ``},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
