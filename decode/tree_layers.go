@@ -180,6 +180,11 @@ func treeARP(t *treeWriter, d *Decoder, i int) {
 	t.head("Address Resolution Protocol")
 	if l.Payload == l.Start {
 		t.end()
+		if raw := d.data[l.Start:l.End]; len(raw) >= 8 {
+			// Cut short in the addresses: tshark draws the fixed fields.
+			t.depth = 1
+			treeARPFixed(t, ARP(raw))
+		}
 		return
 	}
 	a := ARP(d.data[l.Start:l.Payload])
@@ -214,38 +219,7 @@ func treeARP(t *treeWriter, d *Decoder, i int) {
 	}
 	t.end()
 	t.depth = 1
-	t.line()
-	t.b = append(t.b, "Hardware type: "...)
-	if a.HType() == 1 {
-		t.b = append(t.b, "Ethernet"...)
-	} else {
-		t.b = append(t.b, "Unknown"...)
-	}
-	t.b = append(t.b, " ("...)
-	t.b = appendUint(t.b, uint64(a.HType()))
-	t.b = append(t.b, ')')
-	t.end()
-	treeEtherType(t, "Protocol type", a.PType())
-	t.int("Hardware size", a.HLen())
-	t.int("Protocol size", a.PLen())
-	t.line()
-	t.b = append(t.b, "Opcode: "...)
-	switch a.Op() {
-	case 1:
-		t.b = append(t.b, "request"...)
-	case 2:
-		t.b = append(t.b, "reply"...)
-	case 3:
-		t.b = append(t.b, "reverse request"...)
-	case 4:
-		t.b = append(t.b, "reverse reply"...)
-	default:
-		t.b = append(t.b, "Unknown"...)
-	}
-	t.b = append(t.b, " ("...)
-	t.b = appendUint(t.b, uint64(a.Op()))
-	t.b = append(t.b, ')')
-	t.end()
+	treeARPFixed(t, a)
 	if gratuitous != "" {
 		t.line()
 		t.b = append(t.b, "[Is gratuitous: True]"...)
@@ -287,6 +261,43 @@ func treeARP(t *treeWriter, d *Decoder, i int) {
 		}
 		t.end()
 	}
+}
+
+// treeARPFixed draws ARP's fixed fields (hardware type to opcode), at
+// depth 1; a holds at least their 8 bytes.
+func treeARPFixed(t *treeWriter, a ARP) {
+	t.line()
+	t.b = append(t.b, "Hardware type: "...)
+	if a.HType() == 1 {
+		t.b = append(t.b, "Ethernet"...)
+	} else {
+		t.b = append(t.b, "Unknown"...)
+	}
+	t.b = append(t.b, " ("...)
+	t.b = appendUint(t.b, uint64(a.HType()))
+	t.b = append(t.b, ')')
+	t.end()
+	treeEtherType(t, "Protocol type", a.PType())
+	t.int("Hardware size", a.HLen())
+	t.int("Protocol size", a.PLen())
+	t.line()
+	t.b = append(t.b, "Opcode: "...)
+	switch a.Op() {
+	case 1:
+		t.b = append(t.b, "request"...)
+	case 2:
+		t.b = append(t.b, "reply"...)
+	case 3:
+		t.b = append(t.b, "reverse request"...)
+	case 4:
+		t.b = append(t.b, "reverse reply"...)
+	default:
+		t.b = append(t.b, "Unknown"...)
+	}
+	t.b = append(t.b, " ("...)
+	t.b = appendUint(t.b, uint64(a.Op()))
+	t.b = append(t.b, ')')
+	t.end()
 }
 
 func treeAllZero(b []byte) bool {
@@ -337,6 +348,46 @@ func treeIPv4(t *treeWriter, d *Decoder, i int) {
 		t.addr("Source Address", ip.Src())
 		t.addr("Destination Address", ip.Dst())
 		t.remember(memoIPv4Addrs, ip[12:20], start)
+	}
+	if len(ip) > 20 {
+		treeIPv4Options(t, ip[20:])
+	}
+}
+
+// treeIPv4Options draws the IPv4 options tshark draws the same way rawcap
+// knows them: router alert and the end of the list. A list with any other
+// option is not drawn.
+func treeIPv4Options(t *treeWriter, opts []byte) {
+	n := 0 // bytes up to the end of the list
+	for n < len(opts) && opts[n] != 0 {
+		if opts[n] != 148 || n+4 > len(opts) || opts[n+1] != 4 || opts[n+2] != 0 || opts[n+3] != 0 {
+			return
+		}
+		n += 4
+	}
+	t.line()
+	t.b = append(t.b, "Options: ("...)
+	t.b = appendBytesBits(t.b, len(opts))
+	t.b = append(t.b, ')')
+	for range n / 4 {
+		t.b = append(t.b, ", Router Alert"...)
+	}
+	t.end()
+	for range n / 4 {
+		t.b = append(t.b, "        IP Option - Router Alert (4 bytes): Router shall examine packet (0)\n"+
+			"            Type: 148\n"+
+			"                1... .... = Copy on fragmentation: Yes\n"+
+			"                .00. .... = Class: Control (0)\n"+
+			"                ...1 0100 = Number: Router Alert (20)\n"+
+			"            Length: 4\n"+
+			"            Router Alert: Router shall examine packet (0)\n"...)
+	}
+	if n < len(opts) {
+		t.b = append(t.b, "        IP Option - End of Options List (EOL)\n"+
+			"            Type: 0\n"+
+			"                0... .... = Copy on fragmentation: No\n"+
+			"                .00. .... = Class: Control (0)\n"+
+			"                ...0 0000 = Number: End of Option List (EOL) (0)\n"...)
 	}
 }
 
