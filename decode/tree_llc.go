@@ -85,5 +85,37 @@ func treeLLC(t *treeWriter, d *Decoder, i int) {
 		}
 	case 0x00000c:
 		t.b = append(t.b, "    Organization Code: 00:00:0c (Cisco Systems, Inc)\n"...)
+		pid := be16(c[6:])
+		if n := ciscoPIDName(pid); n != "" {
+			t.line()
+			t.b = append(t.b, "PID: "...)
+			t.b = append(t.b, n...)
+			t.b = append(t.b, " (0x"...)
+			t.b = appendHex4(t.b, pid)
+			t.b = append(t.b, ')')
+			t.end()
+		}
 	}
+}
+
+// ciscoPIDName returns tshark's name of a protocol ID under Cisco's OUI,
+// or "".
+func ciscoPIDName(pid uint16) string {
+	switch pid {
+	case 0x010b:
+		return "PVSTP+"
+	case 0x0111:
+		return "UDLD"
+	case 0x01a1:
+		return "NDP flatnet hello"
+	case 0x01a2:
+		return "NDP segment hello"
+	case 0x2000:
+		return "CDP"
+	case 0x2003:
+		return "VTP"
+	case 0x2004:
+		return "DTP"
+	}
+	return ""
 }
