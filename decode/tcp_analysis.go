@@ -234,7 +234,12 @@ type tcpAnalyzer struct {
 
 	unacked int // unacknowledged segment capacity held by all flows
 
-	// Results of the last frame, by layer.
+	res convResults // the last frame's
+}
+
+// convResults is what the analysis found for the TCP and UDP layers of one
+// frame, by layer. It is a value: a copy outlives the analyzer's next frame.
+type convResults struct {
 	n      int
 	layer  [maxPerPkt]int
 	tcpRes [maxPerPkt]tcpSegment
@@ -244,47 +249,60 @@ type tcpAnalyzer struct {
 
 // frame analyses every TCP and UDP layer of the packet d last decoded.
 func (a *tcpAnalyzer) frame(d *Decoder, f *Frame) {
-	a.n = 0
+	r := &a.res
+	r.n = 0
 	for i := range d.layers[:d.n] {
 		switch d.layers[i].Type {
 		case LayerTCP, LayerUDP:
 		default:
 			continue
 		}
-		if a.n == maxPerPkt {
+		if r.n == maxPerPkt {
 			return
 		}
-		k := a.n
+		k := r.n
 		var ok bool
 		if d.layers[i].Type == LayerTCP {
-			ok = a.segment(d, i, f, &a.tcpRes[k])
-			a.isTCP[k] = true
+			ok = a.segment(d, i, f, &r.tcpRes[k])
+			r.isTCP[k] = true
 		} else {
-			ok = a.datagram(d, i, f, &a.udpRes[k])
-			a.isTCP[k] = false
+			ok = a.datagram(d, i, f, &r.udpRes[k])
+			r.isTCP[k] = false
 		}
 		if ok {
-			a.layer[k] = i
-			a.n++
+			r.layer[k] = i
+			r.n++
 		}
 	}
 }
 
 // tcp returns the analysis of TCP layer i of the last frame, or nil.
-func (a *tcpAnalyzer) tcp(i int) *tcpSegment {
-	for k := range a.n {
-		if a.layer[k] == i && a.isTCP[k] {
-			return &a.tcpRes[k]
+func (a *tcpAnalyzer) tcp(i int) *tcpSegment { return a.res.tcp(i) }
+
+// udp returns the analysis of UDP layer i of the last frame, or nil.
+func (a *tcpAnalyzer) udp(i int) *udpSegment { return a.res.udp(i) }
+
+// tcp returns the analysis of TCP layer i, or nil (also when r is nil).
+func (r *convResults) tcp(i int) *tcpSegment {
+	if r == nil {
+		return nil
+	}
+	for k := range r.n {
+		if r.layer[k] == i && r.isTCP[k] {
+			return &r.tcpRes[k]
 		}
 	}
 	return nil
 }
 
-// udp returns the analysis of UDP layer i of the last frame, or nil.
-func (a *tcpAnalyzer) udp(i int) *udpSegment {
-	for k := range a.n {
-		if a.layer[k] == i && !a.isTCP[k] {
-			return &a.udpRes[k]
+// udp returns the analysis of UDP layer i, or nil (also when r is nil).
+func (r *convResults) udp(i int) *udpSegment {
+	if r == nil {
+		return nil
+	}
+	for k := range r.n {
+		if r.layer[k] == i && !r.isTCP[k] {
+			return &r.udpRes[k]
 		}
 	}
 	return nil
