@@ -56,9 +56,9 @@ const (
 )
 
 const (
-	maxConvs   = 65536 // conversations remembered per transport
-	maxUnacked = 256   // unacknowledged segments remembered per direction
-	maxPerPkt  = 4     // TCP/UDP layers analysed per packet (tunnels)
+	maxConvs   = 8192 // conversations remembered per transport: ≤ 32 MB resident on a SYN flood
+	maxUnacked = 256  // unacknowledged segments remembered per direction
+	maxPerPkt  = 4    // TCP/UDP layers analysed per packet (tunnels)
 )
 
 // nstime is a time or a time difference as seconds and nanoseconds, exact
