@@ -107,14 +107,18 @@ func (p *ColumnsPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 	}
 	p.fragRow = false
 	for j := top; j >= 0; j-- {
-		if l := &d.layers[j]; l.Type == LayerIPv4 && !l.Quoted && l.Malformed == "" {
+		l := &d.layers[j]
+		if l.Quoted || l.Malformed != "" || l.Type != LayerIPv4 && l.Type != LayerIPv6Fragment && l.Type != LayerIPv6 {
+			continue
+		}
+		if l.Type != LayerIPv6 {
 			if re, whole := p.trackFrag(d, j); re {
 				p.fragRow, p.fragIP = true, j
 			} else if whole {
 				top, tcpLayer, p.seg = j, -1, nil // tshark stops at a fragment
 			}
-			break
 		}
+		break
 	}
 	p.tlsRow, p.tcpLayer = colTLSNone, tcpLayer
 	if tcpLayer >= 0 && top >= tcpLayer && (top == tcpLayer || d.layers[top].Type == LayerHTTP) {

@@ -116,6 +116,13 @@ func icmpReplySum(sum uint16) uint16 {
 	return uint16(c&0xffff + c>>16)
 }
 
+// icmpv6ReplySum is icmpReplySum for ICMPv6, whose type grows from 128 to
+// 129: the checksum drops by 0x0100.
+func icmpv6ReplySum(sum uint16) uint16 {
+	c := uint32(sum) + 0xfeff
+	return uint16(c&0xffff + c>>16)
+}
+
 // request records an echo request.
 func (t *colPings) request(v6 bool, src, dst netip.Addr, id, seq uint16, number int, reply uint16) {
 	if t.slots == nil {

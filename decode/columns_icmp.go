@@ -214,8 +214,8 @@ func (p *ColumnsPrinter) infoICMPv6(b []byte, d *Decoder, i int) []byte {
 		}
 		src, dst, _ := ipAddrs(d, i)
 		if m.Type() == ICMPv6EchoRequest {
-			p.pings.request(true, src, dst, id, seq, p.number, 0)
-		} else if n := p.pings.reply(true, src, dst, id, seq, 0); n > 0 {
+			p.pings.request(true, src, dst, id, seq, p.number, icmpv6ReplySum(m.Checksum()))
+		} else if n := p.pings.reply(true, src, dst, id, seq, m.Checksum()); n > 0 {
 			b = append(b, " (request in "...)
 			b = strconv.AppendInt(b, int64(n), 10)
 			b = append(b, ')')

@@ -94,7 +94,24 @@ func (p *ColumnsPrinter) infoUDP(b []byte, d *Decoder, i int) []byte {
 		b = append(b, " > IP PAYLOAD LENGTH]"...)
 	}
 	b = append(b, " Len="...)
-	return strconv.AppendInt(b, int64(u.Length())-udpLen, 10)
+	b = strconv.AppendInt(b, int64(u.Length())-udpLen, 10)
+	if u.Checksum() == 0 && colOverIPv6(d, i) {
+		b = append(b, " [ILLEGAL CHECKSUM (0)]"...) // UDP over IPv6 must have one
+	}
+	return b
+}
+
+// colOverIPv6 reports whether the IP header nearest before layer i is IPv6.
+func colOverIPv6(d *Decoder, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		switch d.layers[j].Type {
+		case LayerIPv6:
+			return true
+		case LayerIPv4:
+			return false
+		}
+	}
+	return false
 }
 
 // ipBefore reports whether an IP header precedes layer i.

@@ -65,6 +65,9 @@ func infoIPv6(b []byte, d *Decoder, i int) []byte {
 		}
 		return b
 	}
+	if l.Type == LayerIPv6Fragment {
+		return appendIPv6FragInfo(b, d, i)
+	}
 	var next uint8
 	switch {
 	case l.Type == LayerIPv6 && l.Payload-l.Start >= ipv6Len:

@@ -8,8 +8,11 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 	}
 	l := &d.layers[top]
 	if p.fragRow {
-		if p.fragProto == 17 {
+		switch p.fragProto {
+		case 17:
 			return append(b, "UDP"...)
+		case 58:
+			return append(b, "ICMPv6"...)
 		}
 		return append(b, "ICMP"...)
 	}

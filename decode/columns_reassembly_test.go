@@ -84,6 +84,29 @@ func ipFragments(src, dst, proto byte, id uint16, payload []byte, size int) [][]
 	return out
 }
 
+// ipv6Fragments cuts a payload of protocol nxt from fd00::src into IPv6
+// fragments of at most size bytes (a multiple of 8).
+func ipv6Fragments(src, dst, nxt byte, id uint32, payload []byte, size int) [][]byte {
+	var out [][]byte
+	for off := 0; off < len(payload); off += size {
+		part := payload[off:min(off+size, len(payload))]
+		b := []byte{2, 0, 0, 0, 0, 0xb, 2, 0, 0, 0, 0, 0xa, 0x86, 0xdd}
+		ip := make([]byte, 48)
+		ip[0], ip[6], ip[7] = 0x60, 44, 64
+		binary.BigEndian.PutUint16(ip[4:], uint16(8+len(part)))
+		ip[8], ip[23], ip[24], ip[39] = 0xfd, src, 0xfd, dst
+		ip[40] = nxt
+		fl := uint16(off)
+		if off+size < len(payload) {
+			fl |= 1
+		}
+		binary.BigEndian.PutUint16(ip[42:], fl)
+		binary.BigEndian.PutUint32(ip[44:], id)
+		out = append(out, append(append(b, ip...), part...))
+	}
+	return out
+}
+
 // icmpChecksum fills in the checksum of an ICMP message.
 func icmpChecksum(m []byte) []byte {
 	var sum uint32
@@ -92,6 +115,28 @@ func icmpChecksum(m []byte) []byte {
 	}
 	if len(m)%2 == 1 {
 		sum += uint32(m[len(m)-1]) << 8
+	}
+	for sum > 0xffff {
+		sum = sum>>16 + sum&0xffff
+	}
+	binary.BigEndian.PutUint16(m[2:], ^uint16(sum))
+	return m
+}
+
+// icmpv6Checksum fills in the checksum of an ICMPv6 message from fd00::src
+// to fd00::dst.
+func icmpv6Checksum(src, dst byte, m []byte) []byte {
+	pseudo := make([]byte, 40)
+	pseudo[0], pseudo[15], pseudo[16], pseudo[31] = 0xfd, src, 0xfd, dst
+	binary.BigEndian.PutUint32(pseudo[32:], uint32(len(m)))
+	pseudo[39] = 58
+	all := append(pseudo, m...)
+	var sum uint32
+	for i := 0; i+1 < len(all); i += 2 {
+		sum += uint32(all[i])<<8 | uint32(all[i+1])
+	}
+	if len(all)%2 == 1 {
+		sum += uint32(all[len(all)-1]) << 8
 	}
 	for sum > 0xffff {
 		sum = sum>>16 + sum&0xffff
@@ -164,6 +209,18 @@ func TestColumnsReassembly(t *testing.T) {
 			bad := append([]byte{0, 0, 0, 0, 0, 7, 0, 1}, data...) // a reply with a wrong checksum
 			fr = append(fr, ipFragments(2, 1, 1, 0x1237, bad, 1480)...)
 			return append(fr, ipFragments(1, 2, 17, 0x999, udp, 1480)[2])
+		}(), ``},
+		{"ipv6-fragments", func() [][]byte {
+			data := make([]byte, 3000)
+			udp := append([]byte{0x87, 0x07, 0x87, 0x08, byte((len(data) + 8) >> 8), byte(len(data) + 8), 0, 0}, data...)
+			ping := icmpv6Checksum(1, 2, append([]byte{128, 0, 0, 0, 0, 9, 0, 2}, data...))
+			pong := icmpv6Checksum(2, 1, append([]byte{129, 0, 0, 0, 0, 9, 0, 2}, data...))
+			bad := append([]byte{129, 0, 0, 0, 0, 9, 0, 2}, data...) // a reply with a wrong checksum
+			var fr [][]byte
+			fr = append(fr, ipv6Fragments(1, 2, 17, 0xabc, udp, 1448)...)
+			fr = append(fr, ipv6Fragments(1, 2, 58, 0xabd, ping, 1448)...)
+			fr = append(fr, ipv6Fragments(2, 1, 58, 0xabe, pong, 1448)...)
+			return append(fr, ipv6Fragments(2, 1, 58, 0xabf, bad, 1448)...)
 		}(), ``},
 		{"http-chunked", tcpExchange(80, []byte("GET /b HTTP/1.1\r\nHost: x\r\n\r\n"), chunked, []int{500, 1000, len(chunked) - 1500}), ``},
 	} {
