@@ -1,5 +1,7 @@
 package decode
 
+import "bytes"
+
 // treeQuoted draws the packet an ICMP or ICMPv6 error at layer i quotes, as
 // tshark does: the quoted network and transport trees one level deeper
 // than the protocols (inside the ICMP tree), and the quoted payload as a
@@ -22,36 +24,31 @@ func treeQuoted(t *treeWriter, d *Decoder, i int) {
 
 // indentLines indents every line appended since start by one level, in
 // place: the buffer grows by four bytes a line and the lines move right,
-// last first.
+// last first, a line at a time.
 func indentLines(t *treeWriter, start int) {
-	n := 0
-	for _, c := range t.b[start:] {
-		if c == '\n' {
-			n++
-		}
-	}
+	n := bytes.Count(t.b[start:], newline)
 	if n == 0 {
 		return
 	}
 	old := len(t.b)
-	for range 4 * n {
-		t.b = append(t.b, ' ')
+	for range n {
+		t.b = append(t.b, "    "...)
 	}
 	w := len(t.b)
 	lineEnd := old
-	for r := old - 2; r >= start-1; r-- {
-		if r >= start && t.b[r] != '\n' {
-			continue
-		}
-		// The line t.b[r+1:lineEnd], newline included, moves to end at w.
-		seg := t.b[r+1 : lineEnd]
+	for lineEnd > start {
+		// The line t.b[r:lineEnd], newline included, moves to end at w.
+		r := bytes.LastIndexByte(t.b[start:lineEnd-1], '\n') + 1 + start
+		seg := t.b[r:lineEnd]
 		w -= len(seg)
 		copy(t.b[w:], seg)
 		w -= 4
 		copy(t.b[w:], "    ")
-		lineEnd = r + 1
+		lineEnd = r
 	}
 }
+
+var newline = []byte{'\n'}
 
 func le32(b []byte) uint32 {
 	_ = b[3]
