@@ -59,9 +59,11 @@ func (p *ColumnsPrinter) infoTCP(b []byte, d *Decoder, i int) []byte {
 		return append(b, ", must be at least 20)"...)
 	}
 	if l.Malformed != "" {
-		if len(h) >= 20 { // the fixed header is there: tshark counts the length, then fails on the options
+		// With the fixed header there and the options within the packet,
+		// tshark counts the length, then fails on the missing options.
+		if n := p.reportedLen(d, i) - int(h[12]>>4)*4; len(h) >= 20 && n >= 0 {
 			b = append(b, " Len="...)
-			b = strconv.AppendInt(b, int64(p.reportedLen(d, i)-int(h[12]>>4)*4), 10)
+			b = strconv.AppendInt(b, int64(n), 10)
 		}
 		return b
 	}
