@@ -207,7 +207,7 @@ func treeDNS(t *treeWriter, d *Decoder, i int) {
 			treeDNSRecord(t, m, r)
 		}
 	}
-	treeDNSLink(t, d, i, resp, m.ID())
+	treeDNSLink(t, i)
 }
 
 func treeDNSFlag(t *treeWriter, v uint64, mask uint64, label, set, unset string) {

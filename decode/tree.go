@@ -16,7 +16,6 @@ type TreePrinter struct {
 
 	prev, first time.Time
 	started     bool
-	seq         JSONPrinter // Wireshark's relative TCP sequence numbers
 
 	// The arrival time's date and zone, formatted for the second stampSec
 	// in stampLoc.
@@ -28,18 +27,51 @@ type TreePrinter struct {
 	memo treeMemos // blocks of lines drawn for recent header bytes
 	reqs treeReqs  // recent requests, to link responses to them
 	conv treeConv  // per-stream analysis state (tree_conv.go)
+	note TreeNote  // Append's
 }
 
 // Append appends the tree for the packet d last decoded, described by f,
 // and a blank line.
 func (p *TreePrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
+	p.Note(d, f, &p.note)
+	return p.Render(b, d, f, &p.note)
+}
+
+// TreeNote is what the tree of one packet takes from the packets before
+// it: the time deltas, tshark's stream analysis and the requests that
+// responses answer.
+type TreeNote struct {
+	prev, first time.Time
+	conv        convResults
+	links       treeLinks
+}
+
+// Note takes the packet d last decoded, described by f, into p's
+// cross-packet state, and records in n what its tree needs from that
+// state. Packets are noted in capture order; their trees may then be drawn
+// by Render in any order, on other goroutines, each with a TreePrinter of
+// its own.
+func (p *TreePrinter) Note(d *Decoder, f *Frame, n *TreeNote) {
+	if !p.started {
+		p.first, p.prev, p.started = f.Time, f.Time, true
+	}
+	n.prev, n.first = p.prev, p.first
+	p.prev = f.Time
+	p.conv.a.frame(d, f)
+	n.conv = p.conv.a.res
+	p.reqs.note(d, f, &n.links)
+}
+
+// Render appends the tree of the packet d last decoded, described by f and
+// noted in n (by this TreePrinter or another), and a blank line. It reads
+// none of p's cross-packet state, only its Location and caches.
+func (p *TreePrinter) Render(b []byte, d *Decoder, f *Frame, n *TreeNote) []byte {
 	loc := p.Location
 	if loc == nil {
 		loc = time.Local
 	}
-	t := treeWriter{b: b, seq: &p.seq, wire: f.Length, memo: &p.memo, conv: &p.conv, f: f, reqs: &p.reqs, loc: loc}
-	p.conv.frame(d, f)
-	p.frame(&t, d, f)
+	t := treeWriter{b: b, wire: f.Length, memo: &p.memo, conv: &n.conv, links: &n.links, f: f, loc: loc}
+	p.frame(&t, d, f, n)
 	for i := range d.layers[:d.n] {
 		t.depth = 0
 		if d.layers[i].Quoted {
@@ -53,10 +85,7 @@ func (p *TreePrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 	return append(t.b, '\n')
 }
 
-func (p *TreePrinter) frame(t *treeWriter, d *Decoder, f *Frame) {
-	if !p.started {
-		p.first, p.prev, p.started = f.Time, f.Time, true
-	}
+func (p *TreePrinter) frame(t *treeWriter, d *Decoder, f *Frame, note *TreeNote) {
 	caplen := len(d.data)
 	t.line()
 	t.b = append(t.b, "Frame "...)
@@ -135,14 +164,13 @@ func (p *TreePrinter) frame(t *treeWriter, d *Decoder, f *Frame) {
 	t.b = append(t.b, nanos...)
 	t.b = append(t.b, " seconds\n    [Time delta from previous captured frame: "...)
 	n := len(t.b)
-	t.b = appendSeconds(t.b, f.Time, p.prev)
+	t.b = appendSeconds(t.b, f.Time, note.prev)
 	delta := t.b[n:]
 	t.b = append(t.b, " seconds]\n    [Time delta from previous displayed frame: "...)
 	t.b = append(t.b, delta...)
 	t.b = append(t.b, " seconds]\n    [Time since reference or first frame: "...)
-	t.b = appendSeconds(t.b, f.Time, p.first)
+	t.b = appendSeconds(t.b, f.Time, note.first)
 	t.b = append(t.b, " seconds]\n"...)
-	p.prev = f.Time
 	t.b = append(t.b, "    Frame Number: "...)
 	t.b = strconv.AppendInt(t.b, int64(f.Number), 10)
 	t.end()
@@ -187,12 +215,11 @@ func appendBytesBits(b []byte, n int) []byte {
 type treeWriter struct {
 	b     []byte
 	depth int
-	seq   *JSONPrinter // relative TCP sequence state
 	wire  int          // wire length of the packet
 	memo  *treeMemos   // nil: draw every line
-	conv  *treeConv    // per-stream analysis state; nil: no analysis lines
+	conv  *convResults // the frame's stream analysis; nil: no analysis lines
 	f     *Frame       // the frame being drawn
-	reqs  *treeReqs    // request table; nil: no request/response links
+	links *treeLinks   // responses' requests; nil: no request/response links
 	loc   *time.Location
 }
 

@@ -6,25 +6,6 @@ type treeConv struct {
 	a tcpAnalyzer
 }
 
-// frame analyses the TCP and UDP layers of the packet about to be drawn.
-func (c *treeConv) frame(d *Decoder, f *Frame) { c.a.frame(d, f) }
-
-// tcp returns the analysis of TCP layer i, or nil.
-func (c *treeConv) tcp(i int) *tcpSegment {
-	if c == nil {
-		return nil
-	}
-	return c.a.tcp(i)
-}
-
-// udp returns the analysis of UDP layer i, or nil.
-func (c *treeConv) udp(i int) *udpSegment {
-	if c == nil {
-		return nil
-	}
-	return c.a.udp(i)
-}
-
 // expert draws tshark's expert-info block at the current depth: the title,
 // then the message, severity and group one level deeper. The message is
 // msg followed by arg.

@@ -683,7 +683,7 @@ func treeICMPv4(t *treeWriter, d *Decoder, i int) {
 			t.b = append(t.b, ')')
 			t.end()
 		}
-		treeEchoLink(t, d, i, false, m.Type() == ICMPEchoReply, uint32(id)<<16|uint32(seq))
+		treeEchoLink(t, i, false)
 		if sec, nsec, ok := icmpDataTime(t, d, i); ok {
 			ts, loc := time.Unix(sec, nsec), t.loc
 			if loc == nil {
@@ -837,7 +837,7 @@ func treeICMPv6(t *treeWriter, d *Decoder, i int) {
 		if len(m) >= 8 {
 			t.hex("Identifier", uint64(m.Word()>>16), 4)
 			t.int("Sequence", int(m.Word()&0xffff))
-			treeEchoLink(t, d, i, true, m.Type() == ICMPv6EchoReply, m.Word())
+			treeEchoLink(t, i, true)
 		}
 	case ICMPv6RouterSolicit, ICMPv6RouterAdvert, ICMPv6NeighborSolicit, ICMPv6NeighborAdvert, ICMPv6Redirect:
 		if whole || len(m) >= m.HeaderLen() {

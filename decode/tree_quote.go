@@ -7,8 +7,8 @@ import "bytes"
 // than the protocols (inside the ICMP tree), and the quoted payload as a
 // Data block of its own. The printer's loop skips quoted layers.
 func treeQuoted(t *treeWriter, d *Decoder, i int) {
-	memo, conv := t.memo, t.conv
-	t.memo, t.conv = nil, nil // blocks are remembered at depth 0; no stream state for quoted headers
+	memo := t.memo
+	t.memo = nil // blocks are remembered at depth 0
 	for k := i + 1; k < d.n && d.layers[k].Quoted; k++ {
 		if d.layers[k].Type == LayerPayload {
 			treePayloadAt(t, d, k, 0)
@@ -18,7 +18,7 @@ func treeQuoted(t *treeWriter, d *Decoder, i int) {
 		treeLayer(t, d, k)
 		indentLines(t, start)
 	}
-	t.memo, t.conv = memo, conv
+	t.memo = memo
 	t.depth = 1
 }
 

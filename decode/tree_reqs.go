@@ -71,23 +71,90 @@ func (r *treeReqs) response(kind uint8, src, dst netip.Addr, key uint64) (*treeR
 	return q, true
 }
 
-// treeEchoLink remembers an echo request, or draws the link lines of an
-// echo reply (ICMP: "[Request frame: N]", ICMPv6: "[Response To: N]", then
-// the response time in milliseconds), at the current depth.
-func treeEchoLink(t *treeWriter, d *Decoder, i int, v6, reply bool, idSeq uint32) {
-	if t.reqs == nil || t.f == nil || d.layers[i].Quoted {
-		return
+// treeLinks is what the request table found for one frame: the request
+// each response layer answers.
+type treeLinks struct {
+	n     int
+	layer [maxPerPkt]int
+	req   [maxPerPkt]treeReq
+}
+
+// link returns the request that response layer i answers.
+func (l *treeLinks) link(i int) (*treeReq, bool) {
+	if l == nil {
+		return nil, false
 	}
-	src, dst, _ := ipAddrs(d, i)
-	kind := uint8(reqICMP)
-	if v6 {
-		kind = reqICMPv6
+	for k := range l.n {
+		if l.layer[k] == i {
+			return &l.req[k], true
+		}
 	}
-	if !reply {
-		t.reqs.request(kind, src, dst, uint64(idSeq), t.f)
-		return
+	return nil, false
+}
+
+// note remembers the requests of the packet d last decoded and records in
+// out the requests its responses answer: ICMP and ICMPv6 echo, DNS. It
+// takes the layers the tree draws links for, under the tree's conditions.
+func (r *treeReqs) note(d *Decoder, f *Frame, out *treeLinks) {
+	out.n = 0
+	for i := range d.layers[:d.n] {
+		l := &d.layers[i]
+		if l.Quoted || out.n == maxPerPkt {
+			continue
+		}
+		var kind uint8
+		var reply bool
+		var key, lookup uint64 // as a request, as a response
+		var src, dst netip.Addr
+		switch l.Type {
+		case LayerICMPv4:
+			if l.End-l.Start < 8 {
+				continue
+			}
+			m := ICMPv4(d.data[l.Start:l.End])
+			if m.Type() != ICMPEcho && m.Type() != ICMPEchoReply {
+				continue
+			}
+			kind, reply, key = reqICMP, m.Type() == ICMPEchoReply, uint64(m.ID())<<16|uint64(m.Seq())
+			lookup = key
+			src, dst, _ = ipAddrs(d, i)
+		case LayerICMPv6:
+			if l.End-l.Start < 8 {
+				continue
+			}
+			m := ICMPv6(d.data[l.Start:l.End])
+			if m.Type() != ICMPv6EchoRequest && m.Type() != ICMPv6EchoReply {
+				continue
+			}
+			kind, reply, key = reqICMPv6, m.Type() == ICMPv6EchoReply, uint64(m.Word())
+			lookup = key
+			src, dst, _ = ipAddrs(d, i)
+		case LayerDNS:
+			var ok bool
+			kind = reqDNS
+			if reply, key, lookup, ok = dnsLinkKey(d, i); !ok {
+				continue
+			}
+			src, dst, _ = ipAddrs(d, i)
+		default:
+			continue
+		}
+		if !reply {
+			r.request(kind, src, dst, key, f)
+			continue
+		}
+		if q, ok := r.response(kind, src, dst, lookup); ok {
+			out.layer[out.n], out.req[out.n] = i, *q
+			out.n++
+		}
 	}
-	q, ok := t.reqs.response(kind, src, dst, uint64(idSeq))
+}
+
+// treeEchoLink draws the link lines of an echo reply (ICMP: "[Request
+// frame: N]", ICMPv6: "[Response To: N]", then the response time in
+// milliseconds), at the current depth.
+func treeEchoLink(t *treeWriter, i int, v6 bool) {
+	q, ok := t.links.link(i)
 	if !ok {
 		return
 	}
@@ -124,28 +191,54 @@ func appendMillis(b []byte, d time.Duration) []byte {
 	return append(b, '.', byte('0'+frac/100), byte('0'+frac/10%10), byte('0'+frac%10))
 }
 
-// treeDNSLink remembers a DNS query, or draws the link lines of a response
-// ("[Request In: N]", "[Time: … seconds]") at depth 1. Queries and
-// responses are matched on addresses, transport, ports and ID.
-func treeDNSLink(t *treeWriter, d *Decoder, i int, resp bool, id uint16) {
-	if t.reqs == nil || t.f == nil || i == 0 || d.layers[i].Quoted {
-		return
+// dnsLinkKey returns what links a DNS message at layer i to its query:
+// whether it is a response, the key a query is remembered under and the key
+// a response looks its query up by (addresses aside: transport, ports and
+// ID). ok is false where the tree draws no link: a quoted message, one
+// without a transport below it, or one whose records do not all parse.
+func dnsLinkKey(d *Decoder, i int) (resp bool, asQuery, asResponse uint64, ok bool) {
+	if i == 0 {
+		return false, 0, 0, false
 	}
 	tl := &d.layers[i-1]
 	if (tl.Type != LayerUDP && tl.Type != LayerTCP) || tl.Payload-tl.Start < 4 {
-		return
+		return false, 0, 0, false
+	}
+	m, _ := dnsMessage(d, i)
+	if len(m) < dnsHeaderLen || !dnsRecordsParse(m) {
+		return false, 0, 0, false
 	}
 	sport, dport := uint64(be16(d.data[tl.Start:])), uint64(be16(d.data[tl.Start+2:]))
-	key := uint64(id)
+	key := uint64(m.ID())
 	if tl.Type == LayerTCP {
 		key |= 1 << 48
 	}
-	src, dst, _ := ipAddrs(d, i)
-	if !resp {
-		t.reqs.request(reqDNS, src, dst, key|sport<<32|dport<<16, t.f)
-		return
+	return m.Flags()&DNSFlagQR != 0, key | sport<<32 | dport<<16, key | dport<<32 | sport<<16, true
+}
+
+// dnsRecordsParse reports whether every question and record of m parses,
+// as the tree needs to draw them all.
+func dnsRecordsParse(m DNS) bool {
+	off, ok := dnsHeaderLen, true
+	for range m.QDCount() {
+		if _, off, ok = m.Question(off); !ok {
+			return false
+		}
 	}
-	q, ok := t.reqs.response(reqDNS, src, dst, key|dport<<32|sport<<16)
+	for _, n := range [...]uint16{m.ANCount(), m.NSCount(), m.ARCount()} {
+		for range n {
+			if _, off, ok = m.Record(off); !ok {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// treeDNSLink draws the link lines of a DNS response ("[Request In: N]",
+// "[Time: … seconds]") at depth 1.
+func treeDNSLink(t *treeWriter, i int) {
+	q, ok := t.links.link(i)
 	if !ok {
 		return
 	}

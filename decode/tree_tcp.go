@@ -30,14 +30,12 @@ func treeTCP(t *treeWriter, d *Decoder, i int) {
 	cut := l.Payload == l.Start
 	length := min((&LinePrinter{}).ipPayloadLen(d, i), t.wire-l.Start) - tc.HeaderLen()
 	sg := t.conv.tcp(i)
-	var seq, ack uint32
+	seq, ack := tc.Seq(), tc.Ack() // not analysed (past maxPerPkt layers): raw numbers
 	if sg != nil {
 		seq, ack = sg.Seq, sg.Ack
 		if sg.HaveLen {
 			length = sg.Len
 		}
-	} else {
-		seq, ack = t.seq.relSeq(d, i, tc)
 	}
 	f := tc.Flags()
 	bogus := tc[12]>>4 < 5
