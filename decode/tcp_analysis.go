@@ -279,9 +279,6 @@ func (a *tcpAnalyzer) frame(d *Decoder, f *Frame) {
 // tcp returns the analysis of TCP layer i of the last frame, or nil.
 func (a *tcpAnalyzer) tcp(i int) *tcpSegment { return a.res.tcp(i) }
 
-// udp returns the analysis of UDP layer i of the last frame, or nil.
-func (a *tcpAnalyzer) udp(i int) *udpSegment { return a.res.udp(i) }
-
 // tcp returns the analysis of TCP layer i, or nil (also when r is nil).
 func (r *convResults) tcp(i int) *tcpSegment {
 	if r == nil {
