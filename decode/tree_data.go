@@ -1,5 +1,7 @@
 package decode
 
+import "slices"
+
 // treePayload draws bytes no dissector claimed as tshark's "Data" protocol.
 func treePayload(t *treeWriter, d *Decoder, i int) {
 	base := 0
@@ -51,21 +53,27 @@ func appendTreeHexDump(b, data []byte) []byte {
 	for off := 0; off < len(data); off += 16 {
 		line := data[off:min(off+16, len(data))]
 		b = appendOffset(b, off)
-		b = append(b, ' ', ' ')
-		for _, c := range line {
-			b = append(b, hexDigits[c>>4], hexDigits[c&15], ' ')
+		// "  ", 16 columns of "xx " (blank past the data), "  ", the
+		// characters, "\n": written in place, no append per byte.
+		n := len(b)
+		b = slices.Grow(b, 2+48+2+16+1)[:n+2+48+2+len(line)+1]
+		o := b[n:]
+		o[0], o[1] = ' ', ' '
+		for k := range 16 {
+			c0, c1 := byte(' '), byte(' ')
+			if k < len(line) {
+				c0, c1 = hexDigits[line[k]>>4], hexDigits[line[k]&15]
+			}
+			o[2+3*k], o[3+3*k], o[4+3*k] = c0, c1, ' '
 		}
-		for k := len(line); k < 16; k++ {
-			b = append(b, ' ', ' ', ' ')
-		}
-		b = append(b, ' ', ' ')
-		for _, c := range line {
+		o[50], o[51] = ' ', ' '
+		for k, c := range line {
 			if c < 0x20 || c > 0x7e {
 				c = '.'
 			}
-			b = append(b, c)
+			o[52+k] = c
 		}
-		b = append(b, '\n')
+		o[52+len(line)] = '\n'
 	}
 	return b
 }
