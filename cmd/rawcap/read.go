@@ -2,12 +2,14 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
 	"strconv"
 	"syscall"
 	"time"
@@ -226,7 +228,15 @@ func readFiles(ctx context.Context, e *env, files []string, opts readOptions) er
 	}
 	w := bufio.NewWriterSize(e.stdout, 64<<10)
 	s := readState{e: e, w: w, d: d, pr: pr, opts: &opts}
+	if tp, ok := pr.(*decode.TreePrinter); ok && runtime.GOMAXPROCS(0) > 1 {
+		s.tree = newTreePipeline(tp, d, w)
+	}
 	err = s.run(ctx, files)
+	if s.tree != nil {
+		if terr := s.tree.close(); err == nil || errors.Is(err, errStop) {
+			err = cmp.Or(terr, err)
+		}
+	}
 	if ferr := w.Flush(); err == nil {
 		err = ferr
 	}
@@ -248,6 +258,7 @@ type readState struct {
 	number int // packets read
 	shown  int // packets printed
 	match  map[linktype.Type]func([]byte, int) bool
+	tree   *treePipeline // -V drawn on every core; nil: print here
 }
 
 func (s *readState) run(ctx context.Context, files []string) error {
@@ -286,6 +297,11 @@ func (s *readState) file(ctx context.Context, name string) error {
 			return nil
 		}
 		if err != nil {
+			if s.tree != nil {
+				if werr := s.tree.flush(); werr != nil {
+					return werr
+				}
+			}
 			if werr := s.w.Flush(); werr != nil {
 				return werr
 			}
@@ -318,9 +334,15 @@ func (s *readState) file(ctx context.Context, name string) error {
 			f.Comment, _ = p.Options.Comment()
 		}
 		s.d.Decode(p.Data, p.LinkType)
-		s.buf = s.pr.Append(s.buf[:0], s.d, &f)
-		if _, err := s.w.Write(s.buf); err != nil {
-			return err
+		if s.tree != nil {
+			if err := s.tree.add(s.d, p, &f); err != nil {
+				return err
+			}
+		} else {
+			s.buf = s.pr.Append(s.buf[:0], s.d, &f)
+			if _, err := s.w.Write(s.buf); err != nil {
+				return err
+			}
 		}
 		if s.opts.Count > 0 && s.shown >= s.opts.Count {
 			return errStop

@@ -1,0 +1,169 @@
+package main
+
+import (
+	"bufio"
+	"runtime"
+
+	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/linktype"
+	"github.com/rawcap/rawcap/pcapio"
+)
+
+// treePipeline draws -V trees on every core. Drawing a tree is most of the
+// cost of -V and needs nothing from other packets except what
+// TreePrinter.Note records in order, so the reading goroutine decodes each
+// packet and notes it, and workers draw batches of packets from those notes.
+// A writer goroutine writes the batches in the order they were read.
+type treePipeline struct {
+	p     *decode.TreePrinter
+	w     *bufio.Writer
+	cur   *treeBatch
+	work  chan *treeBatch // batches to draw
+	order chan *treeBatch // every batch, in reading order, for the writer
+	free  chan *treeBatch
+	fail  chan error    // the writer's first error, as soon as it happens
+	done  chan struct{} // closed when the writer has finished
+	err   error         // the writer's error, once seen
+}
+
+// treeBatch is a run of packets: their bytes, frames and notes, and the text
+// drawn for them.
+type treeBatch struct {
+	arena []byte
+	pkts  []treePacket
+	out   []byte
+	ready chan struct{}
+}
+
+type treePacket struct {
+	off, n int
+	lt     linktype.Type
+	f      decode.Frame
+	note   decode.TreeNote
+}
+
+const (
+	treeBatchPackets = 128
+	treeBatchBytes   = 512 << 10
+)
+
+// newTreePipeline starts the workers and the writer. d's port table is
+// copied to every worker's decoder, so --decode-as rules hold there too.
+func newTreePipeline(p *decode.TreePrinter, d *decode.Decoder, w *bufio.Writer) *treePipeline {
+	workers := runtime.GOMAXPROCS(0)
+	q := &treePipeline{
+		p:     p,
+		w:     w,
+		work:  make(chan *treeBatch, 2*workers),
+		order: make(chan *treeBatch, 2*workers+1),
+		free:  make(chan *treeBatch, 2*workers+2),
+		fail:  make(chan error, 1),
+		done:  make(chan struct{}),
+	}
+	for range cap(q.free) {
+		q.free <- &treeBatch{
+			arena: make([]byte, 0, treeBatchBytes),
+			pkts:  make([]treePacket, 0, treeBatchPackets),
+			ready: make(chan struct{}, 1),
+		}
+	}
+	for range workers {
+		wd := decode.NewDecoder()
+		wd.Ports = d.Ports
+		r := &decode.TreePrinter{Location: p.Location}
+		go func() {
+			for b := range q.work {
+				b.out = b.out[:0]
+				for i := range b.pkts {
+					pk := &b.pkts[i]
+					wd.Decode(b.arena[pk.off:pk.off+pk.n], pk.lt)
+					b.out = r.Render(b.out, wd, &pk.f, &pk.note)
+				}
+				b.ready <- struct{}{}
+			}
+		}()
+	}
+	go func() {
+		var err error
+		for b := range q.order {
+			<-b.ready
+			if err == nil {
+				if _, err = w.Write(b.out); err != nil {
+					q.fail <- err
+				}
+			}
+			b.arena, b.pkts = b.arena[:0], b.pkts[:0]
+			q.free <- b
+		}
+		close(q.done)
+	}()
+	return q
+}
+
+// add notes the packet d has just decoded from pk and queues it for drawing.
+// It returns the writer's error, if writing has failed.
+func (q *treePipeline) add(d *decode.Decoder, pk *pcapio.Packet, f *decode.Frame) error {
+	if q.cur != nil && (len(q.cur.pkts) == cap(q.cur.pkts) || len(q.cur.arena)+len(pk.Data) > cap(q.cur.arena)) {
+		q.send()
+	}
+	if q.failed() {
+		return q.err
+	}
+	if q.cur == nil {
+		q.cur = <-q.free
+	}
+	b := q.cur
+	off := len(b.arena)
+	b.arena = append(b.arena, pk.Data...) // a packet larger than the arena grows it once
+	b.pkts = append(b.pkts, treePacket{off: off, n: len(pk.Data), lt: pk.LinkType, f: *f})
+	q.p.Note(d, f, &b.pkts[len(b.pkts)-1].note)
+	return nil
+}
+
+// failed reports whether the writer has failed, keeping its error in q.err.
+func (q *treePipeline) failed() bool {
+	if q.err == nil {
+		select {
+		case q.err = <-q.fail:
+		default:
+		}
+	}
+	return q.err != nil
+}
+
+func (q *treePipeline) send() {
+	q.work <- q.cur
+	q.order <- q.cur
+	q.cur = nil
+}
+
+// flush waits until every packet added so far has been written to the
+// bufio.Writer, and returns the writer's error.
+func (q *treePipeline) flush() error {
+	if q.cur != nil && len(q.cur.pkts) > 0 {
+		q.send()
+	}
+	// Take every batch back: the writer returns each one once written
+	// (or, after a failure, once skipped).
+	held := make([]*treeBatch, 0, cap(q.free))
+	if q.cur != nil {
+		held, q.cur = append(held, q.cur), nil
+	}
+	for len(held) < cap(q.free) {
+		held = append(held, <-q.free)
+	}
+	for _, b := range held {
+		q.free <- b
+	}
+	q.failed()
+	return q.err
+}
+
+// close flushes and stops the workers and the writer.
+func (q *treePipeline) close() error {
+	err := q.flush()
+	close(q.work)
+	close(q.order)
+	<-q.done
+	return err
+}
