@@ -54,29 +54,51 @@ func appendTreeHexDump(b, data []byte) []byte {
 		line := data[off:min(off+16, len(data))]
 		b = appendOffset(b, off)
 		// "  ", 16 columns of "xx " (blank past the data), "  ", the
-		// characters, "\n": written in place, no append per byte.
+		// characters, "\n": written in place from tables.
 		n := len(b)
-		b = slices.Grow(b, 2+48+2+16+1)[:n+2+48+2+len(line)+1]
-		o := b[n:]
+		b = slices.Grow(b, treeHexLine)[:n+treeHexLine-16+len(line)]
+		o := (*[treeHexLine]byte)(b[n : n+treeHexLine : n+treeHexLine])
 		o[0], o[1] = ' ', ' '
-		for k := range 16 {
-			c0, c1 := byte(' '), byte(' ')
-			if k < len(line) {
-				c0, c1 = hexDigits[line[k]>>4], hexDigits[line[k]&15]
+		if len(line) == 16 {
+			l := (*[16]byte)(line)
+			for k := range 16 {
+				h := hexByteSpace[l[k]]
+				o[2+3*k] = h[0]
+				o[3+3*k] = h[1]
+				o[4+3*k] = ' '
+				o[52+k] = printable[l[k]]
 			}
-			o[2+3*k], o[3+3*k], o[4+3*k] = c0, c1, ' '
+		} else {
+			for k := range 16 {
+				o[2+3*k], o[3+3*k], o[4+3*k] = ' ', ' ', ' '
+				if k < len(line) {
+					h := hexByteSpace[line[k]]
+					o[2+3*k], o[3+3*k] = h[0], h[1]
+					o[52+k] = printable[line[k]]
+				}
+			}
 		}
 		o[50], o[51] = ' ', ' '
-		for k, c := range line {
-			if c < 0x20 || c > 0x7e {
-				c = '.'
-			}
-			o[52+k] = c
-		}
 		o[52+len(line)] = '\n'
 	}
 	return b
 }
+
+// treeHexLine is the length of a full hex dump line after its offset.
+const treeHexLine = 2 + 48 + 2 + 16 + 1
+
+// hexByteSpace holds every byte's two hex digits; printable every byte as
+// the dumps' character column shows it.
+var hexByteSpace, printable = func() (h [256][2]byte, p [256]byte) {
+	for c := range 256 {
+		h[c] = [2]byte{hexDigits[c>>4], hexDigits[c&15]}
+		p[c] = '.'
+		if c >= 0x20 && c <= 0x7e {
+			p[c] = byte(c)
+		}
+	}
+	return h, p
+}()
 
 // treeLinkTrailer draws what follows the payload of link layer i (Ethernet,
 // 802.1Q, Linux cooked capture) as tshark's Ethernet trailer logic does:
