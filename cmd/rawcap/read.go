@@ -229,7 +229,7 @@ func readFiles(ctx context.Context, e *env, files []string, opts readOptions) er
 	w := bufio.NewWriterSize(e.stdout, 64<<10)
 	s := readState{e: e, w: w, d: d, pr: pr, opts: &opts}
 	if tp, ok := pr.(*decode.TreePrinter); ok && runtime.GOMAXPROCS(0) > 1 {
-		s.tree = newTreePipeline(tp, d, w)
+		s.tree = newTreePipeline(tp, w)
 	}
 	err = s.run(ctx, files)
 	if s.tree != nil {

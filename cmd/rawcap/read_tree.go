@@ -5,14 +5,14 @@ import (
 	"runtime"
 
 	"github.com/rawcap/rawcap/decode"
-	"github.com/rawcap/rawcap/linktype"
 	"github.com/rawcap/rawcap/pcapio"
 )
 
 // treePipeline draws -V trees on every core. Drawing a tree is most of the
 // cost of -V and needs nothing from other packets except what
 // TreePrinter.Note records in order, so the reading goroutine decodes each
-// packet and notes it, and workers draw batches of packets from those notes.
+// packet and notes it, and workers draw batches of packets from those notes
+// and the decoded layers.
 // A writer goroutine writes the batches in the order they were read.
 type treePipeline struct {
 	p     *decode.TreePrinter
@@ -37,26 +37,25 @@ type treeBatch struct {
 
 type treePacket struct {
 	off, n int
-	lt     linktype.Type
 	f      decode.Frame
 	note   decode.TreeNote
+	layers decode.Snapshot
 }
 
 const (
-	treeBatchPackets = 128
-	treeBatchBytes   = 512 << 10
+	treeBatchPackets = 64
+	treeBatchBytes   = 256 << 10
 )
 
-// newTreePipeline starts the workers and the writer. d's port table is
-// copied to every worker's decoder, so --decode-as rules hold there too.
-func newTreePipeline(p *decode.TreePrinter, d *decode.Decoder, w *bufio.Writer) *treePipeline {
+// newTreePipeline starts the workers and the writer.
+func newTreePipeline(p *decode.TreePrinter, w *bufio.Writer) *treePipeline {
 	workers := runtime.GOMAXPROCS(0)
 	q := &treePipeline{
 		p:     p,
 		w:     w,
-		work:  make(chan *treeBatch, 2*workers),
-		order: make(chan *treeBatch, 2*workers+1),
-		free:  make(chan *treeBatch, 2*workers+2),
+		work:  make(chan *treeBatch, workers+1),
+		order: make(chan *treeBatch, workers+2),
+		free:  make(chan *treeBatch, workers+2),
 		fail:  make(chan error, 1),
 		done:  make(chan struct{}),
 	}
@@ -68,16 +67,15 @@ func newTreePipeline(p *decode.TreePrinter, d *decode.Decoder, w *bufio.Writer) 
 		}
 	}
 	for range workers {
-		wd := decode.NewDecoder()
-		wd.Ports = d.Ports
+		var wd decode.Decoder
 		r := &decode.TreePrinter{Location: p.Location}
 		go func() {
 			for b := range q.work {
 				b.out = b.out[:0]
 				for i := range b.pkts {
 					pk := &b.pkts[i]
-					wd.Decode(b.arena[pk.off:pk.off+pk.n], pk.lt)
-					b.out = r.Render(b.out, wd, &pk.f, &pk.note)
+					wd.Restore(&pk.layers, b.arena[pk.off:pk.off+pk.n])
+					b.out = r.Render(b.out, &wd, &pk.f, &pk.note)
 				}
 				b.ready <- struct{}{}
 			}
@@ -115,8 +113,10 @@ func (q *treePipeline) add(d *decode.Decoder, pk *pcapio.Packet, f *decode.Frame
 	b := q.cur
 	off := len(b.arena)
 	b.arena = append(b.arena, pk.Data...) // a packet larger than the arena grows it once
-	b.pkts = append(b.pkts, treePacket{off: off, n: len(pk.Data), lt: pk.LinkType, f: *f})
-	q.p.Note(d, f, &b.pkts[len(b.pkts)-1].note)
+	b.pkts = append(b.pkts, treePacket{off: off, n: len(pk.Data), f: *f})
+	tp := &b.pkts[len(b.pkts)-1]
+	q.p.Note(d, f, &tp.note)
+	d.Snapshot(&tp.layers)
 	return nil
 }
 
