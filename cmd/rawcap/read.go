@@ -283,6 +283,10 @@ func (s *readState) file(ctx context.Context, name string) error {
 	}
 	defer r.Close()
 	announced := false
+	cols, _ := s.pr.(*decode.ColumnsPrinter)
+	if cols != nil {
+		cols.Precision = cols.Precision[:0] // interface indexes start again
+	}
 	var f decode.Frame
 	for {
 		if s.number&1023 == 0 && ctx.Err() != nil {
@@ -326,8 +330,16 @@ func (s *readState) file(ctx context.Context, name string) error {
 		f.Length = p.Length
 		f.Interface = p.Interface
 		f.InterfaceName = ""
-		if ifs := r.Interfaces(); p.Interface < len(ifs) {
+		ifs := r.Interfaces()
+		if p.Interface < len(ifs) {
 			f.InterfaceName = ifs[p.Interface].Name
+		}
+		if cols != nil && len(cols.Precision) < len(ifs) {
+			// The Time column shows each interface's timestamp precision,
+			// as tshark does; pcapng may define interfaces mid-file.
+			for _, in := range ifs[len(cols.Precision):] {
+				cols.Precision = append(cols.Precision, decode.TimePrecision(in.TSResol))
+			}
 		}
 		f.Comment = ""
 		if s.opts.Output == outJSON || s.opts.Output == outTree {

@@ -1,0 +1,50 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestReadSampleMatchesTshark holds -V and --columns to tshark -n through
+// the whole command, the -V workers included: on the sample as recorded
+// (microseconds) and converted to nanoseconds, where the Time column shows
+// nine decimals.
+func TestReadSampleMatchesTshark(t *testing.T) {
+	if _, err := exec.LookPath("tshark"); err != nil {
+		t.Skip("tshark not installed")
+	}
+	time.Local = time.UTC
+	us := samplePcap(t)
+	ns := filepath.Join(t.TempDir(), "sample-ns.pcap")
+	if code, _, errs := rawcapRun(t, "", "convert", "--nano", us, ns); code != 0 {
+		t.Fatalf("convert --nano: exit %d: %s", code, errs)
+	}
+	for _, pcap := range []string{us, ns} {
+		for _, form := range [][2]string{{"-V", "-V"}, {"--columns", ""}} {
+			t.Run(filepath.Base(pcap)+form[0], func(t *testing.T) {
+				args := []string{"-n", "-r", pcap}
+				if form[1] != "" {
+					args = append(args, form[1])
+				}
+				cmd := exec.Command("tshark", args...)
+				cmd.Env = append(os.Environ(), "TZ=UTC")
+				want, err := cmd.Output()
+				if err != nil {
+					t.Fatalf("tshark: %v", err)
+				}
+				code, out, errs := rawcapRun(t, "", "read", form[0], pcap)
+				if code != 0 {
+					t.Fatalf("exit %d: %s", code, errs)
+				}
+				if diff := cmp.Diff(string(want), out); diff != "" {
+					t.Errorf("rawcap read %s vs tshark -n (-tshark +rawcap):\n%s", form[0], diff)
+				}
+			})
+		}
+	}
+}
