@@ -1,6 +1,7 @@
 package decode
 
 import (
+	"cmp"
 	"net/netip"
 	"strconv"
 	"time"
@@ -87,6 +88,9 @@ func (p *TreePrinter) Render(b []byte, d *Decoder, f *Frame, n *TreeNote) []byte
 
 func (p *TreePrinter) frame(t *treeWriter, d *Decoder, f *Frame, note *TreeNote) {
 	caplen := len(d.data)
+	if f.Section > 0 && len(f.Comments) > 0 {
+		treePacketComments(t, f.Comments)
+	}
 	t.line()
 	t.b = append(t.b, "Frame "...)
 	t.b = strconv.AppendInt(t.b, int64(f.Number), 10)
@@ -106,25 +110,46 @@ func (p *TreePrinter) frame(t *treeWriter, d *Decoder, f *Frame, note *TreeNote)
 			t.remember(memoFrameTitle, lens[:], start)
 		}
 	}
-	if f.InterfaceName != "" {
+	ifName := f.InterfaceName
+	if f.Section > 0 {
+		ifName = cmp.Or(f.InterfaceName, f.InterfaceDescription, "unknown")
+	}
+	if ifName != "" {
 		t.b = append(t.b, " on interface "...)
-		t.b = append(t.b, f.InterfaceName...)
+		t.b = append(t.b, ifName...)
 		t.b = append(t.b, ", id "...)
 		t.b = strconv.AppendInt(t.b, int64(f.Interface), 10)
+		if f.HasFlags {
+			switch f.Flags & 3 {
+			case 1:
+				t.b = append(t.b, " (inbound)"...)
+			case 2:
+				t.b = append(t.b, " (outbound)"...)
+			}
+		}
 	}
 	t.end()
 	t.depth = 1
-	if f.InterfaceName != "" {
+	if f.Section > 0 {
+		t.int("Section number", f.Section)
+	}
+	if ifName != "" {
 		t.line()
 		t.b = append(t.b, "Interface id: "...)
 		t.b = strconv.AppendInt(t.b, int64(f.Interface), 10)
 		t.b = append(t.b, " ("...)
-		t.b = append(t.b, f.InterfaceName...)
+		t.b = append(t.b, ifName...)
 		t.b = append(t.b, ')')
 		t.end()
 		t.depth = 2
-		t.str("Interface name", f.InterfaceName)
+		t.str("Interface name", ifName)
+		if f.Section > 0 && f.InterfaceDescription != "" {
+			t.str("Interface description", f.InterfaceDescription)
+		}
 		t.depth = 1
+	}
+	if f.Section > 0 && f.HasFlags {
+		treePacketFlags(t, f.Flags)
 	}
 	t.line()
 	t.b = append(t.b, "Encapsulation type: "...)
@@ -194,11 +219,20 @@ func (p *TreePrinter) frame(t *treeWriter, d *Decoder, f *Frame, note *TreeNote)
 		}
 	}
 	// Constant lines at depth 1, indentation written out.
-	t.b = append(t.b, "    [Frame is marked: False]\n    [Frame is ignored: False]\n    [Protocols in frame: "...)
+	t.b = append(t.b, "    [Frame is marked: False]\n    [Frame is ignored: False]\n"...)
+	if f.Section > 0 && f.HasFlags {
+		switch f.Flags & 3 {
+		case 1:
+			t.b = append(t.b, "    Point-to-Point Direction: Received (1)\n"...)
+		case 2:
+			t.b = append(t.b, "    Point-to-Point Direction: Sent (0)\n"...)
+		}
+	}
+	t.b = append(t.b, "    [Protocols in frame: "...)
 	t.b = appendProtocols(t.b, d)
 	t.b = append(t.b, ']')
 	t.end()
-	if f.Comment != "" {
+	if f.Section == 0 && f.Comment != "" {
 		t.str("Comment", f.Comment)
 	}
 }

@@ -29,7 +29,6 @@ const (
 // treeCorpusAllow lists the captures whose trees may hold lines tshark does
 // not print, each with the reason. Keep it short.
 var treeCorpusAllow = map[string]string{
-	"gopacket/pcapgo_tests_epb.pcapng":                         "pcapng interface lines: see the \"Frame \" line kind",
 	"gopacket/layers_testdata_linux_sll_oversized_addr.pcapng": "TCP analysis flags (tcp_analysis.go, H1)",
 	"gopacket/pcapgo_tests_le_test301.pcapng":                  "TLS cipher suite names (H4)",
 	"tcpdump/tests_DTP.pcap":                                   "tshark decodes Cisco ISL where rawcap sees 802.3",
@@ -62,7 +61,6 @@ var treeCorpusAllow = map[string]string{
 // who owns them. A line of another kind that tshark does not print fails
 // the test.
 var treeCorpusAllowLines = []struct{ prefix, reason string }{
-	{"Frame ", "pcapng: tshark names unnamed interfaces \"unknown\" and adds the section number; decode.Frame carries neither (frame.go, cmd/rawcap)"},
 	{"Arrival Time: Jan  1, 0001", "pcapng simple packet blocks have no time; tshark prints its own placeholder"},
 	{"Epoch Time: ", "the same frames without a time"},
 	{"[Time ", "the same frames without a time"},
@@ -264,6 +262,13 @@ func (s *treeCorpusSum) compare(t *testing.T, rel, path string, theirs []string)
 			f.InterfaceName = ifs[pk.Interface].Name
 		}
 		f.Comment, _ = pk.Options.Comment()
+		if ifs := r.Interfaces(); r.Format() == pcapio.FormatPcapNG && pk.Interface < len(ifs) {
+			// As rawcap read fills them for -V.
+			f.Section = ifs[pk.Interface].Section + 1
+			f.InterfaceDescription = ifs[pk.Interface].Description
+			f.Flags, f.HasFlags = pk.Options.Flags()
+			f.Comments = pk.Options.Comments()
+		}
 		d.Decode(pk.Data, pk.LinkType)
 		buf = p.Append(buf[:0], d, &f)
 		want := strings.Split(theirs[i], "\n")

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -173,15 +174,31 @@ func compareTreeWithTshark(t *testing.T, path string) (mine, total int) {
 
 // splitFrames splits tshark -V output into one string per frame.
 func splitFrames(s string) []string {
+	// A frame starts at a "Frame N: …" line after a blank line, or at the
+	// "Packet comments" tree tshark draws before it.
 	var frames []string
-	for _, block := range strings.Split(s, "\nFrame ") {
-		if block = strings.TrimSpace(block); block == "" {
+	lines := strings.Split(s, "\n")
+	start := -1
+	for i, line := range lines {
+		if i > 0 && lines[i-1] != "" {
 			continue
 		}
-		if !strings.HasPrefix(block, "Frame ") {
-			block = "Frame " + block
+		head := line == "Packet comments"
+		if !head && strings.HasPrefix(line, "Frame ") {
+			num, _, ok := strings.Cut(line[len("Frame "):], ":")
+			_, err := strconv.Atoi(num)
+			head = ok && err == nil
 		}
-		frames = append(frames, block)
+		if !head || (start >= 0 && lines[start] == "Packet comments" && line != "Packet comments") {
+			continue
+		}
+		if start >= 0 {
+			frames = append(frames, strings.TrimSpace(strings.Join(lines[start:i], "\n")))
+		}
+		start = i
+	}
+	if start >= 0 {
+		frames = append(frames, strings.TrimSpace(strings.Join(lines[start:], "\n")))
 	}
 	return frames
 }

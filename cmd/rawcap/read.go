@@ -345,6 +345,16 @@ func (s *readState) file(ctx context.Context, name string) error {
 		if s.opts.Output == outJSON || s.opts.Output == outTree {
 			f.Comment, _ = p.Options.Comment()
 		}
+		f.Section, f.InterfaceDescription, f.Flags, f.HasFlags, f.Comments = 0, "", 0, false, nil
+		if s.opts.Output == outTree && r.Format() == pcapio.FormatPcapNG && p.Interface < len(ifs) {
+			// What tshark's Frame tree shows of the pcapng records.
+			f.Section = ifs[p.Interface].Section + 1
+			f.InterfaceDescription = ifs[p.Interface].Description
+			f.Flags, f.HasFlags = p.Options.Flags()
+			if f.Comment != "" {
+				f.Comments = p.Options.Comments() // a new slice: the -V workers keep it
+			}
+		}
 		s.d.Decode(p.Data, p.LinkType)
 		if s.tree != nil {
 			if err := s.tree.add(s.d, p, &f); err != nil {

@@ -12,8 +12,9 @@ import (
 
 // TestReadSampleMatchesTshark holds -V and --columns to tshark -n through
 // the whole command, the -V workers included: on the sample as recorded
-// (microseconds) and converted to nanoseconds, where the Time column shows
-// nine decimals.
+// (microseconds), converted to nanoseconds (the Time column shows nine
+// decimals) and converted to pcapng (the Frame tree gains the section and
+// interface lines).
 func TestReadSampleMatchesTshark(t *testing.T) {
 	if _, err := exec.LookPath("tshark"); err != nil {
 		t.Skip("tshark not installed")
@@ -24,7 +25,11 @@ func TestReadSampleMatchesTshark(t *testing.T) {
 	if code, _, errs := rawcapRun(t, "", "convert", "--nano", us, ns); code != 0 {
 		t.Fatalf("convert --nano: exit %d: %s", code, errs)
 	}
-	for _, pcap := range []string{us, ns} {
+	ng := filepath.Join(t.TempDir(), "sample.pcapng")
+	if code, _, errs := rawcapRun(t, "", "convert", us, ng); code != 0 {
+		t.Fatalf("convert to pcapng: exit %d: %s", code, errs)
+	}
+	for _, pcap := range []string{us, ns, ng} {
 		for _, form := range [][2]string{{"-V", "-V"}, {"--columns", ""}} {
 			t.Run(filepath.Base(pcap)+form[0], func(t *testing.T) {
 				args := []string{"-n", "-r", pcap}
