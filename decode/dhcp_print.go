@@ -97,6 +97,7 @@ func (p *LinePrinter) lineDHCPv4(b []byte, d *Decoder, i int) []byte {
 	b, ok := p.appendBOOTP(b, m, udpPayloadLen(d, i))
 	if !ok {
 		b = append(b, " [|bootp]"...)
+		p.abandoned = true // tcpdump's BOOTP printer longjmps out
 	}
 	return b
 }

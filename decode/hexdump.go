@@ -25,7 +25,9 @@ func (p *LinePrinter) appendHex(b []byte, d *Decoder) []byte {
 	if mode == HexNet || mode == HexASCIINet || mode == ASCIIOnly {
 		data = data[min(linkHeaderLen(d), len(data)):]
 	}
-	if l, bad := d.Malformed(); bad && l.Malformed == ReasonTruncated {
+	if p.abandoned {
+		data = d.data
+	} else if l, bad := d.Malformed(); bad && l.Malformed == ReasonTruncated {
 		// When tcpdump abandons a packet cut short inside the link header
 		// it dumps nothing, and inside ARP the whole packet.
 		switch l.Type {

@@ -61,6 +61,9 @@ type LinePrinter struct {
 	havePrev  bool
 	haveFirst bool
 	wire      int // wire length of the packet being printed
+	// abandoned is set when a printer stopped where tcpdump's longjmps
+	// out of the packet: its hex dump then starts at the link header.
+	abandoned bool
 }
 
 // Append appends the text for the packet d last decoded, described by f,
@@ -80,6 +83,7 @@ func (p *LinePrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 		b = append(b, "  "...)
 	}
 	b = p.appendTime(b, f.Time)
+	p.abandoned = false
 	b = p.appendPacket(b, d, f)
 	b = append(b, '\n')
 	if p.Options.Hex != HexNone {
