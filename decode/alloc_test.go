@@ -2,12 +2,14 @@ package decode_test
 
 import (
 	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
 
 	"github.com/rawcap/rawcap/internal/testshared"
 
 	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/linktype"
 	"github.com/rawcap/rawcap/pcapio"
 )
 
@@ -129,3 +131,35 @@ func BenchmarkLineVerbose(b *testing.B) {
 func BenchmarkJSON(b *testing.B)    { benchPrint(b, &decode.JSONPrinter{Location: time.UTC}) }
 func BenchmarkTree(b *testing.B)    { benchPrint(b, &decode.TreePrinter{Location: time.UTC}) }
 func BenchmarkColumns(b *testing.B) { benchPrint(b, &decode.ColumnsPrinter{}) }
+
+// TestLineTCPConvsBounded checks that the one-line printer's table of
+// connections (for relative sequence numbers) stops growing: 300,000
+// connections leave the heap about where 70,000 left it.
+func TestLineTCPConvsBounded(t *testing.T) {
+	pkt := []byte{
+		2, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 1, 8, 0,
+		0x45, 0, 0, 40, 0, 1, 0x40, 0, 64, 6, 0, 0, 10, 0, 0, 1, 10, 1, 0, 0,
+		0, 0, 0, 80, 0, 0, 0, 1, 0, 0, 0, 1, 0x50, 0x10, 0xfa, 0xf0, 0, 0, 0, 0,
+	}
+	d := decode.NewDecoder()
+	p := &decode.LinePrinter{}
+	var b []byte
+	heap := func(n, from int) uint64 {
+		for i := from; i < n; i++ {
+			pkt[32], pkt[33] = byte(i>>8), byte(i) // destination address
+			pkt[34], pkt[35] = byte(i>>16)|0x80, byte(i>>24)
+			d.Decode(pkt, linktype.Ethernet)
+			b = p.Append(b[:0], d, &decode.Frame{Number: i + 1, Length: len(pkt)})
+		}
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		runtime.KeepAlive(p) // its table is what is measured
+		return ms.HeapAlloc
+	}
+	at70k := heap(70_000, 0)
+	at300k := heap(300_000, 70_000)
+	if at300k > at70k+1<<20 {
+		t.Errorf("heap %d bytes after 300,000 connections, %d after 70,000: the table grows", at300k, at70k)
+	}
+}

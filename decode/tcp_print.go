@@ -14,6 +14,10 @@ type tcpConvKey struct {
 
 type tcpConvSeq struct{ seq, ack uint32 }
 
+// maxLineTCPConvs bounds the connections the line printer remembers for
+// relative sequence numbers (tcpdump remembers every one): about 4 MB.
+const maxLineTCPConvs = 1 << 16
+
 // appendAddrPort appends "addr.port" as tcpdump prints it.
 func appendAddrPort(b []byte, a netip.Addr, port uint16) []byte {
 	b = a.AppendTo(b)
@@ -161,6 +165,12 @@ func (p *LinePrinter) lineTCPHeader(b []byte, d *Decoder, i int, t TCP, cut bool
 			p.tcpSeq = make(map[tcpConvKey]tcpConvSeq)
 		}
 		c, ok := p.tcpSeq[k]
+		if !ok && len(p.tcpSeq) >= maxLineTCPConvs {
+			// Keep memory flat: forget every connection. Each then
+			// starts again as tcpdump starts one it first sees,
+			// with absolute numbers on its next packet.
+			clear(p.tcpSeq)
+		}
 		if !ok || flags&TCPSyn != 0 {
 			if rev {
 				c = tcpConvSeq{seq: ack - 1, ack: seq}
