@@ -1,6 +1,9 @@
 package decode
 
-import "net/netip"
+import (
+	"bytes"
+	"net/netip"
+)
 
 // colFlowSlots bounds the TCP flows the columns printer remembers. The table
 // is direct-mapped: a flow whose slot another flow takes is forgotten, and
@@ -39,7 +42,7 @@ func (t *colFlows) lookup(src, dst netip.Addr, sp, dp uint16) (f *colFlow, fwd, 
 	a, b := src.As16(), dst.As16()
 	pa, pb := sp, dp
 	swap := false
-	if c := compare16(&a, &b); c > 0 || c == 0 && pa > pb {
+	if c := bytes.Compare(a[:], b[:]); c > 0 || c == 0 && pa > pb {
 		a, b, pa, pb, swap = b, a, pb, pa, true
 	}
 	h := uint32(2166136261)
@@ -60,18 +63,6 @@ func (t *colFlows) lookup(src, dst netip.Addr, sp, dp uint16) (f *colFlow, fwd, 
 		return f, &f.dir[1], &f.dir[0]
 	}
 	return f, &f.dir[0], &f.dir[1]
-}
-
-func compare16(a, b *[16]byte) int {
-	for i := range a {
-		if a[i] != b[i] {
-			if a[i] < b[i] {
-				return -1
-			}
-			return 1
-		}
-	}
-	return 0
 }
 
 // colPingSlots bounds the echo requests remembered for "(request in N)".

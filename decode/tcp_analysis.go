@@ -1,6 +1,7 @@
 package decode
 
 import (
+	"bytes"
 	"net/netip"
 	"strconv"
 	"time"
@@ -155,22 +156,10 @@ type convKey struct {
 // dp) and whether the packet goes from the key's b side to its a side.
 func keyOf(src, dst netip.Addr, sp, dp uint16) (k convKey, rev bool) {
 	s, d := src.As16(), dst.As16()
-	if c := convCompare(&s, &d); c > 0 || c == 0 && sp > dp {
+	if c := bytes.Compare(s[:], d[:]); c > 0 || c == 0 && sp > dp {
 		return convKey{d, s, dp, sp}, true
 	}
 	return convKey{s, d, sp, dp}, false
-}
-
-func convCompare(a, b *[16]byte) int {
-	for i := range a {
-		if a[i] != b[i] {
-			if a[i] < b[i] {
-				return -1
-			}
-			return 1
-		}
-	}
-	return 0
 }
 
 type tcpUnacked struct {
