@@ -217,65 +217,6 @@ func TestTreeTCPAnalysisMatchesTshark(t *testing.T) {
 	t.Logf("analysis lines: rawcap printed %d of tshark's %d identically", same, total)
 }
 
-// TestTreeTCPSampleIdentical checks that the TCP and UDP trees of the
-// project's sample capture are tshark's line for line, analysis included.
-func TestTreeTCPSampleIdentical(t *testing.T) {
-	if _, err := exec.LookPath("tshark"); err != nil {
-		t.Skip("tshark not installed")
-	}
-	path := filepath.Join(repoRoot(t), "testdata", "read", "sample.pcap")
-	cmd := exec.Command("tshark", "-n", "-V", "-r", path)
-	cmd.Env = append(os.Environ(), "TZ=UTC")
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("tshark: %v", err)
-	}
-	theirs := splitFrames(string(out))
-	pkts := samplePackets(t)
-	d := decode.NewDecoder()
-	p := &decode.TreePrinter{Location: time.UTC}
-	var buf []byte
-	compared := 0
-	for i := range pkts {
-		pk := &pkts[i]
-		d.Decode(pk.Data, pk.LinkType)
-		f := decode.Frame{Number: i + 1, Time: pk.Time, Length: pk.Length}
-		buf = p.Append(buf[:0], d, &f)
-		for _, proto := range []string{"Transmission Control Protocol", "User Datagram Protocol"} {
-			want, got := transportTree(theirs[i], proto), transportTree(string(buf), proto)
-			if want != got {
-				t.Errorf("frame %d: %s tree differs:\n--- tshark\n%s\n--- rawcap\n%s", i+1, proto, want, got)
-			}
-			if want != "" {
-				compared++
-			}
-		}
-	}
-	if compared < 8 {
-		t.Errorf("compared %d TCP/UDP trees, want at least 8", compared)
-	}
-}
-
-// transportTree returns the unindented line starting with proto and the
-// indented lines under it.
-func transportTree(frame, proto string) string {
-	var b strings.Builder
-	in := false
-	for _, line := range strings.Split(frame, "\n") {
-		switch {
-		case strings.HasPrefix(line, proto):
-			in = true
-		case in && !strings.HasPrefix(line, " "):
-			return b.String()
-		}
-		if in {
-			b.WriteString(line)
-			b.WriteByte('\n')
-		}
-	}
-	return b.String()
-}
-
 // TestTreeTCPNoAllocations checks that the tree printer with its TCP and
 // UDP analysis allocates nothing per packet once its conversations exist:
 // the sample's packets, printed over and over, are the same conversations
