@@ -1,6 +1,9 @@
 package decode
 
-import "net/netip"
+import (
+	"cmp"
+	"net/netip"
+)
 
 // treeIPProtoName returns Wireshark's name for an IP protocol number, as
 // the IPv4 Protocol and IPv6 Next Header lines show it, or "" if unknown.
@@ -163,22 +166,83 @@ func treeIPv6Ext(t *treeWriter, d *Decoder, i int) {
 		}
 		return
 	}
-	// Hop-by-hop and destination options: the PadN options tshark draws
-	// with a fixed subtree; anything else ends the list.
-	for o := x[2:]; len(o) >= 2 && o[0] == 1 && 2+int(o[1]) <= len(o); o = o[2+int(o[1]):] {
-		t.b = append(t.b, "        PadN\n            Type: PadN (0x01)\n"+
-			"                00.. .... = Action: Skip and continue (0)\n"+
-			"                ..0. .... = May Change: No\n"+
-			"                ...0 0001 = Low-Order Bits: 0x01\n            Length: "...)
-		t.b = appendUint(t.b, uint64(o[1]))
+	// Hop-by-hop and destination options, as far as tshark's wording is
+	// known: PadN, Router Alert (MLD), Jumbo Payload, and the header of any
+	// other option; the list ends where that runs out (Pad1 included).
+	for o := x[2:]; len(o) >= 2 && o[0] != 0 && 2+int(o[1]) <= len(o); o = o[2+int(o[1]):] {
+		typ, n := o[0], int(o[1])
+		name := ipv6OptionName(typ)
+		t.depth = 2
+		t.line()
+		if name != "" {
+			t.b = append(t.b, name...)
+		} else {
+			t.b = append(t.b, "Unknown IPv6 Option ("...)
+			t.b = appendUint(t.b, uint64(typ))
+			t.b = append(t.b, ')')
+		}
 		t.end()
-		if o[1] > 0 {
-			t.b = append(t.b, "            PadN: "...)
-			t.b = appendWSBytes(t.b, o[2:2+int(o[1])])
+		t.depth = 3
+		t.line()
+		t.b = append(t.b, "Type: "...)
+		t.b = append(t.b, cmp.Or(name, "Unknown")...)
+		t.b = append(t.b, " (0x"...)
+		t.b = appendHex2(t.b, typ)
+		t.b = append(t.b, ')')
+		t.end()
+		t.depth = 4
+		t.bits(uint64(typ), 8, 0xc0, "Action")
+		t.b = append(t.b, ipv6OptionActions[typ>>6]...)
+		t.end()
+		t.bits(uint64(typ), 8, 0x20, "May Change")
+		if typ&0x20 != 0 {
+			t.b = append(t.b, "Yes"...)
+		} else {
+			t.b = append(t.b, "No"...)
+		}
+		t.end()
+		t.bits(uint64(typ), 8, 0x1f, "Low-Order Bits")
+		t.b = append(t.b, "0x"...)
+		t.b = appendHex2(t.b, typ&0x1f)
+		t.end()
+		t.depth = 3
+		t.int("Length", n)
+		switch {
+		case typ == 1 && n == 0:
+			t.str("PadN", "<none>")
+		case typ == 1:
+			t.line()
+			t.b = append(t.b, "PadN: "...)
+			t.b = appendWSBytes(t.b, o[2:2+n])
 			t.end()
+		case typ == 5 && n == 2 && be16(o[2:]) == 0:
+			t.str("Router Alert", "MLD (0)")
+		case typ == 0xc2 && n == 4:
+			t.int("Payload Length", int(be32(o[2:])))
+		default:
+			return // a value whose wording is not known here
 		}
 	}
 }
+
+// ipv6OptionName returns tshark's name of a hop-by-hop or destination
+// option type, or "" for the ones drawn as unknown here.
+func ipv6OptionName(typ uint8) string {
+	switch typ {
+	case 1:
+		return "PadN"
+	case 5:
+		return "Router Alert"
+	case 0xc2:
+		return "Jumbo Payload"
+	}
+	return ""
+}
+
+// ipv6OptionActions names the two high bits of an option type (RFC 8200
+// section 4.2) as tshark does.
+var ipv6OptionActions = [4]string{"Skip and continue (0)", "Discard (1)",
+	"Discard and send ICMP Parameter Problem (2)", "Discard and send ICMP if not multicast (3)"}
 
 // treeFinalDst returns the destination an upper layer i checksums against:
 // dst, or the last address of a type 0 routing header or the first segment
