@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/rawcap/rawcap/internal/netns"
 	"github.com/rawcap/rawcap/pcapio"
 )
@@ -478,4 +479,42 @@ func TestLiveDiskFullKeepsFileValid(t *testing.T) {
 		t.Fatal("no packet kept before the disk filled")
 	}
 	t.Logf("%d packets kept, file ends on a whole record", len(pkts))
+}
+
+// TestLiveCaptureReadsBackAsTshark records a pcapng (interface name,
+// epb_flags, statistics) and reads it back: -V and --columns print what
+// tshark -n prints of the same file, byte for byte.
+func TestLiveCaptureReadsBackAsTshark(t *testing.T) {
+	if _, err := exec.LookPath("tshark"); err != nil {
+		t.Skip("tshark not installed")
+	}
+	p := netns.NewPair(t)
+	out := filepath.Join(t.TempDir(), "out.pcapng")
+	r := startRawcap(t, p.A, "-i", p.IfA, "-w", out, "-c", "12", "udp port 9999")
+	sendUDP(t, p, "readback", 12, 40)
+	if code := r.wait(t); code != 0 {
+		t.Fatalf("exit %d:\n%s", code, r.stderr.String())
+	}
+	for _, form := range [][2]string{{"-V", "-V"}, {"--columns", ""}} {
+		args := []string{"-n", "-r", out}
+		if form[1] != "" {
+			args = append(args, form[1])
+		}
+		cmd := exec.Command("tshark", args...)
+		cmd.Env = append(os.Environ(), "TZ=UTC")
+		want, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("tshark: %v", err)
+		}
+		code, got, errs := rawcapRun(t, "", "read", form[0], out)
+		if code != 0 {
+			t.Fatalf("read %s: exit %d: %s", form[0], code, errs)
+		}
+		if !strings.Contains(got, "Interface name: "+p.IfA) && form[0] == "-V" {
+			t.Errorf("-V does not name the interface %s", p.IfA)
+		}
+		if diff := cmp.Diff(string(want), got); diff != "" {
+			t.Errorf("rawcap read %s of a live capture vs tshark -n (-tshark +rawcap):\n%s", form[0], diff)
+		}
+	}
 }
