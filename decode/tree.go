@@ -257,6 +257,11 @@ type treeWriter struct {
 	loc   *time.Location
 }
 
+// treeLabelMax is how many bytes of a line's text (after the indentation)
+// tshark keeps: its item labels are cut there (ITEM_LABEL_LENGTH, 240 with
+// the terminating NUL).
+const treeLabelMax = 239
+
 // treeIndent is the indentation of the deepest line a tree usually has;
 // deeper lines append it repeatedly.
 const treeIndent = "                                                                "

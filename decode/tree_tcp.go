@@ -327,6 +327,7 @@ func tcpOptionTitle(b []byte, o TCPOption, bad bool) []byte {
 
 func treeTCPOptions(t *treeWriter, tc TCP, sackBase uint32) {
 	t.line()
+	start := len(t.b)
 	t.b = append(t.b, "Options: ("...)
 	t.b = appendBytesBits(t.b, len(tc)-tcpMinLen)
 	t.b = append(t.b, ')')
@@ -341,6 +342,9 @@ func treeTCPOptions(t *treeWriter, tc TCP, sackBase uint32) {
 		if bad {
 			break
 		}
+	}
+	if len(t.b)-start > treeLabelMax {
+		t.b = t.b[:start+treeLabelMax] // tshark's label buffer ends there
 	}
 	t.end()
 	t.depth = 2

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/linktype"
 	"github.com/rawcap/rawcap/pcapio"
 )
 
@@ -242,5 +243,48 @@ func TestTreeTCPNoAllocations(t *testing.T) {
 	}
 	if a := testing.AllocsPerRun(50, pass); a != 0 {
 		t.Errorf("%v allocations per pass over %d packets, want 0", a, len(pkts))
+	}
+}
+
+// TestTreeLongLabelCut checks a TCP options summary longer than tshark's
+// label buffer: 40 bytes of NOPs make a title of over 700 bytes, which
+// tshark cuts at 239, and so must rawcap.
+func TestTreeLongLabelCut(t *testing.T) {
+	if _, err := exec.LookPath("tshark"); err != nil {
+		t.Skip("tshark not installed")
+	}
+	pkt := hexBytes(t, `
+		02 00 00 00 00 02 02 00 00 00 00 01 08 00
+		45 00 00 50 00 01 40 00 40 06 00 00 0a 00 00 01 0a 00 00 02
+		9c 40 00 50 00 00 00 01 00 00 00 00 f0 02 fa f0 00 00 00 00`)
+	for range 40 {
+		pkt = append(pkt, 1) // NOP
+	}
+	path := filepath.Join(t.TempDir(), "nops.pcap")
+	file := hexBytes(t, "d4 c3 b2 a1 02 00 04 00 00 00 00 00 00 00 00 00 ff ff 00 00 01 00 00 00"+
+		" 00 f1 53 65 05 00 00 00 5e 00 00 00 5e 00 00 00")
+	if err := os.WriteFile(path, append(file, pkt...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	compareTreeWithTshark(t, path) // no line tshark does not print
+	cmd := exec.Command("tshark", "-n", "-V", "-r", path)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("tshark: %v", err)
+	}
+	var want string
+	for _, line := range strings.Split(string(out), "\n") {
+		if strings.HasPrefix(line, "    Options: (40 bytes)") {
+			want = line
+		}
+	}
+	if len(want) != 4+239 {
+		t.Fatalf("tshark's options line is %d bytes, want 4+239: %q", len(want), want)
+	}
+	d := decode.NewDecoder()
+	d.Decode(pkt, linktype.Ethernet)
+	tree := string((&decode.TreePrinter{Location: time.UTC}).Append(nil, d, &decode.Frame{Number: 1, Length: len(pkt)}))
+	if !strings.Contains(tree, "\n"+want+"\n") {
+		t.Errorf("rawcap's tree lacks tshark's cut line %q:\n%s", want, tree)
 	}
 }
