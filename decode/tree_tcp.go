@@ -348,12 +348,26 @@ func treeTCPOptions(t *treeWriter, tc TCP, sackBase uint32) {
 	}
 	t.end()
 	t.depth = 2
+	nops, mss, broken := 0, false, false // leading NOPs, an MSS option seen, options malformed
 	for off := 0; ; {
 		o, next, ok, bad := tc.NextOption(off)
 		if !ok {
 			break
 		}
 		off = next
+		broken = broken || bad
+		if bad || o.Kind != TCPOptNOP {
+			nops = -1 << 30 // counted only while the options start with NOPs
+		} else {
+			nops++
+		}
+		if nops == 4 {
+			// tshark warns before the fourth NOP when the options start
+			// with four; its rule for NOPs after other options is not
+			// followed here (it warns for some, not for others).
+			t.expert("Warning", "Protocol", "4 NOP in a row - a router may have removed some options", nil)
+		}
+		mss = mss || !bad && o.Kind == TCPOptMSS
 		if !bad && o.Kind == TCPOptNOP {
 			// Depth 2, written out.
 			t.b = append(t.b, "        TCP Option - No-Operation (NOP)\n            Kind: No-Operation (1)\n"...)
@@ -482,6 +496,10 @@ func treeTCPOptions(t *treeWriter, tc TCP, sackBase uint32) {
 			}
 		}
 		t.depth = 2
+	}
+	if tc.Flags()&TCPSyn != 0 && !mss && !broken {
+		t.depth = 2
+		t.expert("Note", "Protocol", "The SYN packet does not contain a MSS option", nil)
 	}
 	t.depth = 1
 }

@@ -1,6 +1,7 @@
 package decode_test
 
 import (
+	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/rawcap/rawcap/decode"
 	"github.com/rawcap/rawcap/linktype"
 	"github.com/rawcap/rawcap/pcapio"
@@ -246,45 +248,57 @@ func TestTreeTCPNoAllocations(t *testing.T) {
 	}
 }
 
-// TestTreeLongLabelCut checks a TCP options summary longer than tshark's
-// label buffer: 40 bytes of NOPs make a title of over 700 bytes, which
-// tshark cuts at 239, and so must rawcap.
-func TestTreeLongLabelCut(t *testing.T) {
+// TestTreeTCPOptionsMatchTshark checks TCP option trees on crafted
+// segments against tshark, whole frames byte for byte: an options summary
+// longer than tshark's 239-byte label buffer (40 NOPs), the warning on
+// options that start with four NOPs, and the note on a SYN or SYN+ACK
+// without MSS.
+func TestTreeTCPOptionsMatchTshark(t *testing.T) {
 	if _, err := exec.LookPath("tshark"); err != nil {
 		t.Skip("tshark not installed")
 	}
-	pkt := hexBytes(t, `
-		02 00 00 00 00 02 02 00 00 00 00 01 08 00
-		45 00 00 50 00 01 40 00 40 06 00 00 0a 00 00 01 0a 00 00 02
-		9c 40 00 50 00 00 00 01 00 00 00 00 f0 02 fa f0 00 00 00 00`)
-	for range 40 {
-		pkt = append(pkt, 1) // NOP
-	}
-	path := filepath.Join(t.TempDir(), "nops.pcap")
-	file := hexBytes(t, "d4 c3 b2 a1 02 00 04 00 00 00 00 00 00 00 00 00 ff ff 00 00 01 00 00 00"+
-		" 00 f1 53 65 05 00 00 00 5e 00 00 00 5e 00 00 00")
-	if err := os.WriteFile(path, append(file, pkt...), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	compareTreeWithTshark(t, path) // no line tshark does not print
-	cmd := exec.Command("tshark", "-n", "-V", "-r", path)
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("tshark: %v", err)
-	}
-	var want string
-	for _, line := range strings.Split(string(out), "\n") {
-		if strings.HasPrefix(line, "    Options: (40 bytes)") {
-			want = line
-		}
-	}
-	if len(want) != 4+239 {
-		t.Fatalf("tshark's options line is %d bytes, want 4+239: %q", len(want), want)
-	}
-	d := decode.NewDecoder()
-	d.Decode(pkt, linktype.Ethernet)
-	tree := string((&decode.TreePrinter{Location: time.UTC}).Append(nil, d, &decode.Frame{Number: 1, Length: len(pkt)}))
-	if !strings.Contains(tree, "\n"+want+"\n") {
-		t.Errorf("rawcap's tree lacks tshark's cut line %q:\n%s", want, tree)
+	nops := func(n int) []byte { return bytes.Repeat([]byte{1}, n) }
+	cat := func(bs ...[]byte) []byte { return bytes.Join(bs, nil) }
+	mss, ws, sackOK := []byte{2, 4, 5, 0xb4}, []byte{3, 3, 7}, []byte{4, 2}
+	ts := []byte{8, 10, 0, 0, 0, 1, 0, 0, 0, 0}
+	for _, tc := range []struct {
+		name  string
+		flags byte
+		opts  []byte
+	}{
+		{"40 NOPs", 0x02, nops(40)},
+		{"4 NOPs, window scale", 0x12, cat(nops(4), ws)},
+		{"SACK permitted only", 0x02, sackOK},
+		{"MSS, SACK permitted, 6 NOPs", 0x02, cat(mss, sackOK, nops(6))},
+		{"2 NOPs, timestamps, 2 NOPs", 0x10, cat(nops(2), ts, nops(2))},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			opts := tc.opts
+			for len(opts)%4 != 0 {
+				opts = append(opts, 0) // end of option list
+			}
+			tcp := cat([]byte{0x9c, 0x40, 0, 0x50, 0, 0, 0, 1, 0, 0, 0, 0, byte(5+len(opts)/4) << 4, tc.flags, 0xfa, 0xf0, 0, 0, 0, 0}, opts)
+			ipLen := 20 + len(tcp)
+			pkt := cat(hexBytes(t, "02 00 00 00 00 02 02 00 00 00 00 01 08 00"),
+				[]byte{0x45, 0, byte(ipLen >> 8), byte(ipLen), 0, 1, 0x40, 0, 64, 6, 0, 0, 10, 0, 0, 1, 10, 0, 0, 2}, tcp)
+			rec := []byte{0, 0xf1, 0x53, 0x65, 5, 0, 0, 0, byte(len(pkt)), 0, 0, 0, byte(len(pkt)), 0, 0, 0}
+			path := filepath.Join(t.TempDir(), "opts.pcap")
+			if err := os.WriteFile(path, cat(hexBytes(t, "d4 c3 b2 a1 02 00 04 00 00 00 00 00 00 00 00 00 ff ff 00 00 01 00 00 00"), rec, pkt), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			cmd := exec.Command("tshark", "-n", "-V", "-r", path)
+			cmd.Env = append(os.Environ(), "TZ=UTC")
+			out, err := cmd.Output()
+			if err != nil {
+				t.Fatalf("tshark: %v", err)
+			}
+			d := decode.NewDecoder()
+			d.Decode(pkt, linktype.Ethernet)
+			f := decode.Frame{Number: 1, Time: time.Unix(0x6553f100, 5000), Length: len(pkt)}
+			got := (&decode.TreePrinter{Location: time.UTC}).Append(nil, d, &f)
+			if diff := cmp.Diff(string(out), string(got)); diff != "" {
+				t.Errorf("(-tshark +rawcap):\n%s", diff)
+			}
+		})
 	}
 }
