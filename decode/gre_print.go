@@ -310,6 +310,14 @@ func greTreeProto(p uint16) string {
 		return "Transparent Ethernet bridging"
 	case EtherTypePPP:
 		return "PPP"
+	case 0x88be:
+		return "ERSPAN"
+	case 0x22eb:
+		return "ERSPAN III"
+	case 0x2001:
+		return "NHRP"
+	case 0x883e:
+		return "WCCP"
 	}
 	return "Unknown"
 }
