@@ -45,11 +45,15 @@ type treePacket struct {
 const (
 	treeBatchPackets = 64
 	treeBatchBytes   = 256 << 10
+	// treeMaxWorkers bounds the drawing goroutines: the reading goroutine
+	// (read, decode, note) takes about a quarter of the work, so more than
+	// four drawers would wait on it, and each holds batches in memory.
+	treeMaxWorkers = 4
 )
 
 // newTreePipeline starts the workers and the writer.
 func newTreePipeline(p *decode.TreePrinter, w *bufio.Writer) *treePipeline {
-	workers := runtime.GOMAXPROCS(0)
+	workers := min(runtime.GOMAXPROCS(0), treeMaxWorkers)
 	q := &treePipeline{
 		p:     p,
 		w:     w,
