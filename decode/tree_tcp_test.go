@@ -286,17 +286,12 @@ func TestTreeTCPOptionsMatchTshark(t *testing.T) {
 			if err := os.WriteFile(path, cat(hexBytes(t, "d4 c3 b2 a1 02 00 04 00 00 00 00 00 00 00 00 00 ff ff 00 00 01 00 00 00"), rec, pkt), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			cmd := exec.Command("tshark", "-n", "-V", "-r", path)
-			cmd.Env = append(os.Environ(), "TZ=UTC")
-			out, err := cmd.Output()
-			if err != nil {
-				t.Fatalf("tshark: %v", err)
-			}
+			out := tsharkV(t, path)
 			d := decode.NewDecoder()
 			d.Decode(pkt, linktype.Ethernet)
 			f := decode.Frame{Number: 1, Time: time.Unix(0x6553f100, 5000), Length: len(pkt)}
 			got := (&decode.TreePrinter{Location: time.UTC}).Append(nil, d, &f)
-			if diff := cmp.Diff(string(out), string(got)); diff != "" {
+			if diff := cmp.Diff(out, string(got)); diff != "" {
 				t.Errorf("(-tshark +rawcap):\n%s", diff)
 			}
 		})

@@ -24,13 +24,7 @@ func TestTreeMatchesTshark(t *testing.T) {
 		t.Skip("tshark not installed")
 	}
 	path := filepath.Join(repoRoot(t), "testdata", "read", "sample.pcap")
-	cmd := exec.Command("tshark", "-n", "-V", "-r", path)
-	cmd.Env = append(os.Environ(), "TZ=UTC")
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("tshark: %v", err)
-	}
-	theirs := splitFrames(string(out))
+	theirs := splitFrames(tsharkV(t, path))
 	pkts := samplePackets(t)
 	if len(theirs) != len(pkts) {
 		t.Fatalf("tshark printed %d frames for %d packets", len(theirs), len(pkts))
@@ -112,13 +106,7 @@ func hexBytes(t *testing.T, s string) []byte {
 // tshark's line count.
 func compareTreeWithTshark(t *testing.T, path string) (mine, total int) {
 	t.Helper()
-	cmd := exec.Command("tshark", "-n", "-V", "-r", path)
-	cmd.Env = append(os.Environ(), "TZ=UTC")
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("tshark: %v", err)
-	}
-	theirs := splitFrames(string(out))
+	theirs := splitFrames(tsharkV(t, path))
 	r, err := pcapio.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -160,6 +148,18 @@ func compareTreeWithTshark(t *testing.T, path string) (mine, total int) {
 }
 
 // splitFrames splits tshark -V output into one string per frame.
+// tsharkV returns what tshark -n -V prints of the capture at path, in UTC.
+func tsharkV(t *testing.T, path string) string {
+	t.Helper()
+	cmd := exec.Command("tshark", "-n", "-V", "-r", path)
+	cmd.Env = append(os.Environ(), "TZ=UTC")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("tshark: %v", err)
+	}
+	return string(out)
+}
+
 func splitFrames(s string) []string {
 	// A frame starts at a "Frame N: …" line after a blank line, or at the
 	// "Packet comments" tree tshark draws before it.

@@ -30,26 +30,33 @@ func TestReadSampleMatchesTshark(t *testing.T) {
 		t.Fatalf("convert to pcapng: exit %d: %s", code, errs)
 	}
 	for _, pcap := range []string{us, ns, ng} {
-		for _, form := range [][2]string{{"-V", "-V"}, {"--columns", ""}} {
-			t.Run(filepath.Base(pcap)+form[0], func(t *testing.T) {
-				args := []string{"-n", "-r", pcap}
-				if form[1] != "" {
-					args = append(args, form[1])
-				}
-				cmd := exec.Command("tshark", args...)
-				cmd.Env = append(os.Environ(), "TZ=UTC")
-				want, err := cmd.Output()
-				if err != nil {
-					t.Fatalf("tshark: %v", err)
-				}
-				code, out, errs := rawcapRun(t, "", "read", form[0], pcap)
-				if code != 0 {
-					t.Fatalf("exit %d: %s", code, errs)
-				}
-				if diff := cmp.Diff(string(want), out); diff != "" {
-					t.Errorf("rawcap read %s vs tshark -n (-tshark +rawcap):\n%s", form[0], diff)
-				}
-			})
+		for _, form := range []string{"-V", "--columns"} {
+			t.Run(filepath.Base(pcap)+form, func(t *testing.T) { readMatchesTshark(t, pcap, form) })
 		}
 	}
+}
+
+// readMatchesTshark checks that rawcap read FORM prints what tshark -n
+// prints of pcap (its tree for -V, its packet list for --columns), byte for
+// byte, and returns rawcap's output.
+func readMatchesTshark(t *testing.T, pcap, form string) string {
+	t.Helper()
+	args := []string{"-n", "-r", pcap}
+	if form == "-V" {
+		args = append(args, "-V")
+	}
+	cmd := exec.Command("tshark", args...)
+	cmd.Env = append(os.Environ(), "TZ=UTC")
+	want, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("tshark: %v", err)
+	}
+	code, out, errs := rawcapRun(t, "", "read", form, pcap)
+	if code != 0 {
+		t.Fatalf("read %s: exit %d: %s", form, code, errs)
+	}
+	if diff := cmp.Diff(string(want), out); diff != "" {
+		t.Errorf("rawcap read %s %s vs tshark -n (-tshark +rawcap):\n%s", form, filepath.Base(pcap), diff)
+	}
+	return out
 }
