@@ -50,8 +50,15 @@ type env struct {
 	stderr io.Writer
 }
 
-// commands lists rawcap's subcommands; each lives in its own file.
-var commands []func(*env) *cli.Command
+// commands lists rawcap's subcommands in the order help shows them; each
+// lives in its own file. A new command is one line here.
+var commands = []func(*env) *cli.Command{
+	readCommand,
+	convertCommand,
+	infoCommand,
+	filterCommand,
+	interfacesCommand,
+}
 
 func init() {
 	// urfave/cli gives -v to --version by default; rawcap's -v is tcpdump's
@@ -81,15 +88,10 @@ func newApp(e *env) *cli.App {
 		}
 		app.Commands = append(app.Commands, cmd)
 	}
-	if defaultAction != nil {
-		defaultAction(e, app)
-	}
+	// Without a subcommand, rawcap captures (or reads with -r) as tcpdump does.
+	liveDefault(e, app)
 	return app
 }
-
-// defaultAction, when set (by the live-capture file), makes `rawcap [flags]`
-// without a subcommand behave as tcpdump does.
-var defaultAction func(*env, *cli.App)
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}

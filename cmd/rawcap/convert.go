@@ -20,8 +20,6 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-func init() { commands = append(commands, convertCommand) }
-
 func convertCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:      "convert",

@@ -14,8 +14,6 @@ import (
 	"github.com/rawcap/rawcap/linktype"
 )
 
-func init() { commands = append(commands, filterCommand) }
-
 func filterCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:      "filter",

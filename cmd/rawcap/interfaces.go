@@ -14,8 +14,6 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-func init() { commands = append(commands, interfacesCommand) }
-
 func interfacesCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:      "interfaces",

@@ -24,8 +24,6 @@ import (
 	"github.com/rawcap/rawcap/pcapio"
 )
 
-func init() { defaultAction = liveDefault }
-
 // liveFlags are the default action's own flags, named as tcpdump names them;
 // the printing flags are read's.
 func liveFlags() []cli.Flag {

@@ -20,8 +20,6 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-func init() { commands = append(commands, readCommand) }
-
 // readOutput selects what `rawcap read` prints.
 type readOutput int
 
