@@ -66,3 +66,66 @@ func (d *Decoder) decodeARP(l *Layer) LayerType {
 	l.End = l.Payload
 	return LayerNone
 }
+
+const (
+	arpHWType = iota
+	arpProtoType
+	arpHWSize
+	arpProtoSize
+	arpOpcode
+	arpSrcHWMAC
+	arpSrcProtoIPv4
+	arpDstHWMAC
+	arpDstProtoIPv4
+	arpFieldCount
+)
+
+var arpFields = [arpFieldCount]Field{
+	arpHWType:       {Name: "arp.hw.type", Label: "Hardware type", Kind: KindUint, Width: 16},
+	arpProtoType:    {Name: "arp.proto.type", Label: "Protocol type", Kind: KindUint, Width: 16, Base: BaseHex},
+	arpHWSize:       {Name: "arp.hw.size", Label: "Hardware size", Kind: KindUint, Width: 8},
+	arpProtoSize:    {Name: "arp.proto.size", Label: "Protocol size", Kind: KindUint, Width: 8},
+	arpOpcode:       {Name: "arp.opcode", Label: "Opcode", Kind: KindUint, Width: 16},
+	arpSrcHWMAC:     {Name: "arp.src.hw_mac", Label: "Sender MAC address", Kind: KindMAC},
+	arpSrcProtoIPv4: {Name: "arp.src.proto_ipv4", Label: "Sender IP address", Kind: KindIPv4},
+	arpDstHWMAC:     {Name: "arp.dst.hw_mac", Label: "Target MAC address", Kind: KindMAC},
+	arpDstProtoIPv4: {Name: "arp.dst.proto_ipv4", Label: "Target IP address", Kind: KindIPv4},
+}
+
+var protoARP = protoField("arp", "Address Resolution Protocol")
+
+// emitARP emits an ARP or RARP message's fields; the addresses only where
+// they are Ethernet and IPv4 ones, as Wireshark names them.
+func emitARP(e *emitter, i int) {
+	l := &e.d.layers[i]
+	e.Proto(&protoARP)
+	if l.Payload > l.Start {
+		a := ARP(e.d.data[l.Start:l.Payload])
+		e.Uint(&arpFields[arpHWType], uint64(a.HType()))
+		if a.HType() == 19 {
+			// ATM ARP (RFC 2225) lays its fields out differently;
+			// Wireshark decodes it as atmarp.
+			e.End()
+			return
+		}
+		e.Uint(&arpFields[arpProtoType], uint64(a.PType()))
+		e.Uint(&arpFields[arpHWSize], uint64(a.HLen()))
+		e.Uint(&arpFields[arpProtoSize], uint64(a.PLen()))
+		e.Uint(&arpFields[arpOpcode], uint64(a.Op()))
+		hw := a.HLen() == 6 && (a.HType() == 1 || a.HType() == 6)
+		ip := a.PLen() == 4 && a.PType() == EtherTypeIPv4
+		if hw {
+			e.MAC(&arpFields[arpSrcHWMAC], MAC(a.SenderHW()))
+		}
+		if ip {
+			e.IPv4(&arpFields[arpSrcProtoIPv4], a.SenderProto())
+		}
+		if hw {
+			e.MAC(&arpFields[arpDstHWMAC], MAC(a.TargetHW()))
+		}
+		if ip {
+			e.IPv4(&arpFields[arpDstProtoIPv4], a.TargetProto())
+		}
+	}
+	e.End()
+}

@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/internal/testshared"
 	"github.com/rawcap/rawcap/pcapio"
 )
 
@@ -157,9 +158,7 @@ func protoColumn(row string) string {
 }
 
 func TestColumnsMatchTshark(t *testing.T) {
-	if _, err := exec.LookPath("tshark"); err != nil {
-		t.Skip("tshark not installed: columns differential test skipped")
-	}
+	testshared.Oracle(t, "tshark")
 	if testing.Short() {
 		t.Skip("-short: the columns differential test runs tshark once per corpus file")
 	}

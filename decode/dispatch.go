@@ -255,56 +255,6 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 	return b
 }
 
-// jsonLayer appends layer i's JSON member ("tcp":{…}) to w.
-func (p *JSONPrinter) jsonLayer(w *jsonWriter, d *Decoder, i int) {
-	switch d.layers[i].Type {
-	case LayerEthernet:
-		jsonEthernet(w, d, i)
-	case LayerLLC:
-		jsonLLC(w, d, i)
-	case LayerVLAN:
-		jsonVLAN(w, d, i)
-	case LayerSLL:
-		jsonSLL(w, d, i)
-	case LayerSLL2:
-		jsonSLL2(w, d, i)
-	case LayerLoopback:
-		jsonLoopback(w, d, i)
-	case LayerARP:
-		jsonARP(w, d, i)
-	case LayerIPv4:
-		jsonIPv4(w, d, i)
-	case LayerIPv6:
-		jsonIPv6(w, d, i)
-	case LayerICMPv4:
-		jsonICMPv4(w, d, i)
-	case LayerICMPv6:
-		jsonICMPv6(w, d, i)
-	case LayerTCP:
-		p.jsonTCP(w, d, i)
-	case LayerUDP:
-		jsonUDP(w, d, i)
-	case LayerDNS:
-		jsonDNS(w, d, i)
-	case LayerDHCPv4:
-		jsonDHCPv4(w, d, i)
-	case LayerNTP:
-		jsonNTP(w, d, i)
-	case LayerHTTP:
-		jsonHTTP(w, d, i)
-	case LayerTLS:
-		jsonTLS(w, d, i)
-	case LayerVXLAN:
-		jsonVXLAN(w, d, i)
-	case LayerGRE:
-		jsonGRE(w, d, i)
-	case LayerPPP:
-		jsonPPP(w, d, i)
-	case LayerPayload:
-		jsonPayload(w, d, i)
-	}
-}
-
 // treeLayer appends layer i's subtree (tshark -V) to t.
 func treeLayer(t *treeWriter, d *Decoder, i int) {
 	switch d.layers[i].Type {

@@ -88,9 +88,7 @@ var appDiffAllow = map[string]string{}
 // and compares rawcap's line output for the packets holding layers. It
 // returns per option set the agree and disagree counts.
 func compareWithTcpdump(t *testing.T, caps []*appCapture, optSets [][]string) {
-	if _, err := exec.LookPath("tcpdump"); err != nil {
-		t.Skip("tcpdump not installed: differential test skipped")
-	}
+	testshared.Oracle(t, "tcpdump")
 	for _, opts := range optSets {
 		agree, disagree, allowed, skipped := 0, 0, 0, 0
 		shown := 0
@@ -192,9 +190,7 @@ func TestAppMatchesTcpdump(t *testing.T) {
 // TestDecodeAsDNSMatchesTcpdump checks --decode-as: DNS on port 8053,
 // decoded through Ports.SetDecodeAs, prints as tcpdump -T domain prints it.
 func TestDecodeAsDNSMatchesTcpdump(t *testing.T) {
-	if _, err := exec.LookPath("tcpdump"); err != nil {
-		t.Skip("tcpdump not installed: differential test skipped")
-	}
+	testshared.Oracle(t, "tcpdump")
 	path := filepath.Join(appCorpusDir(t), "tcpdump", "tests_dns_udp_8053.pcap")
 	r, err := pcapio.Open(path)
 	if err != nil {
@@ -239,9 +235,7 @@ func TestDecodeAsDNSMatchesTcpdump(t *testing.T) {
 // project's traffic generator (internal/synth, IPv4 and IPv6, A and AAAA)
 // with tcpdump, by default, -v and -q.
 func TestSynthDNSMatchesTcpdump(t *testing.T) {
-	if _, err := exec.LookPath("tcpdump"); err != nil {
-		t.Skip("tcpdump not installed: differential test skipped")
-	}
+	testshared.Oracle(t, "tcpdump")
 	g := synth.New(7, time.Unix(1700000000, 0))
 	d := decode.NewDecoder()
 	var frames [][]byte

@@ -2,12 +2,12 @@ package decode_test
 
 import (
 	"math/rand/v2"
-	"os/exec"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/internal/testshared"
 	"github.com/rawcap/rawcap/linktype"
 )
 
@@ -17,9 +17,7 @@ import (
 // text for every mutant, by default and with -v: hostile messages print as
 // tcpdump prints them.
 func TestAppMutantsMatchTcpdump(t *testing.T) {
-	if _, err := exec.LookPath("tcpdump"); err != nil {
-		t.Skip("tcpdump not installed: differential test skipped")
-	}
+	testshared.Oracle(t, "tcpdump")
 	r := rand.New(rand.NewPCG(1, 2))
 	type mutant struct {
 		name string

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/internal/testshared"
 	"github.com/rawcap/rawcap/linktype"
 	"github.com/rawcap/rawcap/pcapio"
 )
@@ -73,9 +74,7 @@ var appTreeAllow = map[string]string{
 // crafted vectors: every line rawcap prints must be a line tshark prints,
 // in the same order (tshark's maker names for MAC addresses aside).
 func TestAppTreeMatchesTshark(t *testing.T) {
-	if _, err := exec.LookPath("tshark"); err != nil {
-		t.Skip("tshark not installed: differential test skipped")
-	}
+	testshared.Oracle(t, "tshark")
 	type capture struct {
 		name, path string
 		pkts       []pcapio.Packet

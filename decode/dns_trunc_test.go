@@ -1,12 +1,12 @@
 package decode_test
 
 import (
-	"os/exec"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/internal/testshared"
 	"github.com/rawcap/rawcap/linktype"
 )
 
@@ -16,9 +16,7 @@ import (
 // tcpdump's: a message cut short prints what it has and tcpdump's
 // truncation mark.
 func TestAppTruncatedMatchesTcpdump(t *testing.T) {
-	if _, err := exec.LookPath("tcpdump"); err != nil {
-		t.Skip("tcpdump not installed: differential test skipped")
-	}
+	testshared.Oracle(t, "tcpdump")
 	type cut struct {
 		name string
 		data []byte

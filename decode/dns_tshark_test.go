@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/internal/testshared"
 	"github.com/rawcap/rawcap/linktype"
 	"github.com/rawcap/rawcap/pcapio"
 )
@@ -185,9 +186,7 @@ func compareWithTshark(t *testing.T, name, path string, pkts []pcapio.Packet, mi
 // with tshark's, over the corpus packets carrying them and the crafted
 // vectors.
 func TestAppMatchesTshark(t *testing.T) {
-	if _, err := exec.LookPath("tshark"); err != nil {
-		t.Skip("tshark not installed: differential test skipped")
-	}
+	testshared.Oracle(t, "tshark")
 	stats := map[string][2]int{}
 	for _, c := range appCorpus(t, decode.LayerDNS, decode.LayerDHCPv4, decode.LayerNTP) {
 		compareWithTshark(t, c.name, c.path, c.packets, c.mine, stats)

@@ -160,3 +160,146 @@ func (d *Decoder) decodeLLC(l *Layer) LayerType {
 	}
 	return LayerNone
 }
+
+const (
+	ethDst = iota
+	ethSrc
+	ethLen
+	ethType
+	ethFieldCount
+)
+
+var ethFields = [ethFieldCount]Field{
+	ethDst:  {Name: "eth.dst", Label: "Destination", Kind: KindMAC},
+	ethSrc:  {Name: "eth.src", Label: "Source", Kind: KindMAC},
+	ethLen:  {Name: "eth.len", Label: "Length", Kind: KindUint, Width: 16},
+	ethType: {Name: "eth.type", Label: "Type", Kind: KindUint, Width: 16, Base: BaseHex},
+}
+
+var protoEth = protoField("eth", "Ethernet")
+
+const (
+	vlanPriority = iota
+	vlanDei
+	vlanID
+	vlanLenField
+	vlanEtype
+	vlanFieldCount
+)
+
+var vlanFields = [vlanFieldCount]Field{
+	vlanPriority: {Name: "vlan.priority", Label: "Priority", Kind: KindUint, Width: 16, Mask: 0xe000},
+	vlanDei:      {Name: "vlan.dei", Label: "DEI", Kind: KindBool, Width: 16, Mask: 0x1000},
+	vlanID:       {Name: "vlan.id", Label: "ID", Kind: KindUint, Width: 16, Mask: 0xfff},
+	vlanLenField: {Name: "vlan.len", Label: "Length", Kind: KindUint, Width: 16},
+	vlanEtype:    {Name: "vlan.etype", Label: "Type", Kind: KindUint, Width: 16, Base: BaseHex},
+}
+
+var protoVLAN = protoField("vlan", "802.1Q Virtual LAN")
+
+const (
+	qinqPriority = iota
+	qinqDei
+	qinqID
+	qinqFieldCount
+)
+
+var qinqFields = [qinqFieldCount]Field{
+	qinqPriority: {Name: "ieee8021ad.priority", Label: "Priority", Kind: KindUint, Width: 16, Mask: 0xe000},
+	qinqDei:      {Name: "ieee8021ad.dei", Label: "DEI", Kind: KindUint, Width: 16, Mask: 0x1000},
+	qinqID:       {Name: "ieee8021ad.id", Label: "ID", Kind: KindUint, Width: 16, Mask: 0xfff},
+}
+
+var protoQinQ = protoField("ieee8021ad", "IEEE 802.1ad")
+
+const (
+	llcDsap = iota
+	llcSsap
+	llcControl
+	llcOui
+	llcPid
+	llcFieldCount
+)
+
+var llcFields = [llcFieldCount]Field{
+	llcDsap:    {Name: "llc.dsap", Label: "DSAP", Kind: KindUint, Width: 8, Base: BaseHex},
+	llcSsap:    {Name: "llc.ssap", Label: "SSAP", Kind: KindUint, Width: 8, Base: BaseHex},
+	llcControl: {Name: "llc.control", Label: "Control", Kind: KindUint, Width: 16, Base: BaseHex},
+	llcOui:     {Name: "llc.oui", Label: "Organization Code", Kind: KindUint, Width: 24},
+	llcPid:     {Name: "llc.pid", Label: "Protocol ID", Kind: KindUint, Width: 16, Base: BaseHex},
+}
+
+var protoLLC = protoField("llc", "Logical-Link Control")
+
+// emitEthernet emits an Ethernet II or 802.3 header's fields.
+func emitEthernet(e *emitter, i int) {
+	l := &e.d.layers[i]
+	e.Proto(&protoEth)
+	if l.Payload > l.Start {
+		h := Ethernet(e.d.data[l.Start:l.Payload])
+		e.MAC(&ethFields[ethDst], h.Dst())
+		e.MAC(&ethFields[ethSrc], h.Src())
+		if h.IsLength() {
+			e.Uint(&ethFields[ethLen], uint64(h.TypeOrLength()))
+		} else {
+			e.Uint(&ethFields[ethType], uint64(h.TypeOrLength()))
+		}
+	}
+	e.End()
+}
+
+// emitVLAN emits an 802.1Q tag's fields, or an 802.1ad service tag's
+// (Wireshark's ieee8021ad) after the EtherType 0x88a8.
+func emitVLAN(e *emitter, i int) {
+	l := &e.d.layers[i]
+	qinq := vlanProtoName(e.d, i) == "ieee8021ad"
+	if qinq {
+		e.Proto(&protoQinQ)
+	} else {
+		e.Proto(&protoVLAN)
+	}
+	if l.Payload > l.Start {
+		v := VLAN(e.d.data[l.Start:l.Payload])
+		if qinq {
+			e.Uint(&qinqFields[qinqPriority], uint64(v.Priority()))
+			e.Bool(&qinqFields[qinqDei], v.DEI())
+			e.Uint(&qinqFields[qinqID], uint64(v.ID()))
+		} else {
+			e.Uint(&vlanFields[vlanPriority], uint64(v.Priority()))
+			e.Bool(&vlanFields[vlanDei], v.DEI())
+			e.Uint(&vlanFields[vlanID], uint64(v.ID()))
+		}
+		if v.EtherType() <= 1500 {
+			e.Uint(&vlanFields[vlanLenField], uint64(v.EtherType()))
+		} else {
+			e.Uint(&vlanFields[vlanEtype], uint64(v.EtherType()))
+		}
+	}
+	e.End()
+}
+
+// emitLLC emits an 802.2 LLC header's fields, with SNAP's.
+func emitLLC(e *emitter, i int) {
+	l := &e.d.layers[i]
+	e.Proto(&protoLLC)
+	if l.Payload > l.Start {
+		c := LLC(e.d.data[l.Start:l.Payload])
+		e.Uint(&llcFields[llcDsap], uint64(c.DSAP()))
+		e.Uint(&llcFields[llcSsap], uint64(c.SSAP()))
+		e.Uint(&llcFields[llcControl], uint64(c.Control()))
+		if c.IsSNAP() {
+			e.Uint(&llcFields[llcOui], uint64(c.OUI()))
+			e.Uint(&llcFields[llcPid], uint64(c.PID()))
+		}
+	}
+	e.End()
+}
+
+// vlanProtoName returns Wireshark's protocol name for the VLAN tag at layer i:
+// "ieee8021ad" after the EtherType 0x88a8, "vlan" otherwise.
+func vlanProtoName(d *Decoder, i int) string {
+	if i > 0 && d.layers[i].Start >= 2 && be16(d.data[d.layers[i].Start-2:]) == EtherTypeQinQ {
+		return "ieee8021ad"
+	}
+	return "vlan"
+}

@@ -146,3 +146,72 @@ func (d *Decoder) decodeGRE(l *Layer) LayerType {
 	}
 	return etherTypeLayer(g.Protocol())
 }
+
+// emitGRE emits gre.flags_and_version, gre.proto and the optional
+// gre.checksum, gre.offset, gre.key (key.payload_length and key.call_id in
+// version 1), gre.sequence_number and gre.ack_number.
+func emitGRE(e *emitter, i int) {
+	d := e.d
+	l := &d.layers[i]
+	e.Proto(&protoGRE)
+	if raw := d.data[l.Start:l.End]; l.Malformed != "" && len(raw) >= 4 {
+		// The fixed part is there even when the rest is not.
+		e.Uint(&greFields[greFlagsAndVersion], uint64(be16(raw)))
+		e.Uint(&greFields[greFlagsVersion], uint64(raw[1]&7))
+		e.Uint(&greFields[greProto], uint64(be16(raw[2:])))
+	}
+	if l.Malformed == "" {
+		g := GRE(d.data[l.Start:l.Payload])
+		e.Uint(&greFields[greFlagsAndVersion], uint64(g.Flags()))
+		e.Uint(&greFields[greFlagsVersion], uint64(g.Version()))
+		e.Uint(&greFields[greProto], uint64(g.Protocol()))
+		if sum, off, ok := g.Checksum(); ok {
+			e.Uint(&greFields[greChecksum], uint64(sum))
+			e.Uint(&greFields[greOffset], uint64(off))
+		}
+		if key, ok := g.Key(); ok {
+			if g.Version() == 1 {
+				e.Uint(&greFields[greKeyPayloadLength], uint64(key>>16))
+				e.Uint(&greFields[greKeyCallID], uint64(key&0xffff))
+			} else {
+				e.Uint(&greFields[greKey], uint64(key))
+			}
+		}
+		if seq, ok := g.Seq(); ok {
+			e.Uint(&greFields[greSequenceNumber], uint64(seq))
+		}
+		if ack, ok := g.Ack(); ok {
+			e.Uint(&greFields[greAckNumber], uint64(ack))
+		}
+	}
+	e.End()
+}
+
+const (
+	greFlagsAndVersion = iota
+	greFlagsVersion
+	greProto
+	greChecksum
+	greOffset
+	greKey
+	greKeyPayloadLength
+	greKeyCallID
+	greSequenceNumber
+	greAckNumber
+	greFieldCount
+)
+
+var greFields = [greFieldCount]Field{
+	greFlagsAndVersion:  {Name: "gre.flags_and_version", Label: "Flags and Version", Kind: KindUint, Width: 16, Base: BaseHex},
+	greFlagsVersion:     {Name: "gre.flags.version", Label: "Version", Kind: KindUint, Width: 16, Mask: 0x7},
+	greProto:            {Name: "gre.proto", Label: "Protocol Type", Kind: KindUint, Width: 16, Base: BaseHex},
+	greChecksum:         {Name: "gre.checksum", Label: "Checksum", Kind: KindUint, Width: 16, Base: BaseHex},
+	greOffset:           {Name: "gre.offset", Label: "Offset", Kind: KindUint, Width: 16},
+	greKey:              {Name: "gre.key", Label: "Key", Kind: KindUint, Width: 32, Base: BaseHex},
+	greKeyPayloadLength: {Name: "gre.key.payload_length", Label: "Payload Length", Kind: KindUint, Width: 16},
+	greKeyCallID:        {Name: "gre.key.call_id", Label: "Call ID", Kind: KindUint, Width: 16},
+	greSequenceNumber:   {Name: "gre.sequence_number", Label: "Sequence Number", Kind: KindUint, Width: 32},
+	greAckNumber:        {Name: "gre.ack_number", Label: "Acknowledgment Number", Kind: KindUint, Width: 32},
+}
+
+var protoGRE = protoField("gre", "Generic Routing Encapsulation")

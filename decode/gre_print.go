@@ -177,45 +177,6 @@ func greProtoName(p uint16) string {
 	return "unknown"
 }
 
-// jsonGRE writes gre.flags_and_version, gre.proto and the optional
-// gre.checksum, gre.offset, gre.key (key.payload_length and key.call_id in
-// version 1), gre.sequence_number and gre.ack_number.
-func jsonGRE(w *jsonWriter, d *Decoder, i int) {
-	l := &d.layers[i]
-	w.open("gre")
-	if raw := d.data[l.Start:l.End]; l.Malformed != "" && len(raw) >= 4 {
-		// The fixed part is there even when the rest is not.
-		w.hex("flags_and_version", uint64(be16(raw)), 4)
-		w.int("flags.version", int(raw[1]&7))
-		w.hex("proto", uint64(be16(raw[2:])), 4)
-	}
-	if l.Malformed == "" {
-		g := GRE(d.data[l.Start:l.Payload])
-		w.hex("flags_and_version", uint64(g.Flags()), 4)
-		w.int("flags.version", int(g.Version()))
-		w.hex("proto", uint64(g.Protocol()), 4)
-		if sum, off, ok := g.Checksum(); ok {
-			w.hex("checksum", uint64(sum), 4)
-			w.int("offset", int(off))
-		}
-		if key, ok := g.Key(); ok {
-			if g.Version() == 1 {
-				w.int("key.payload_length", int(key>>16))
-				w.int("key.call_id", int(key&0xffff))
-			} else {
-				w.hex("key", uint64(key), 8)
-			}
-		}
-		if seq, ok := g.Seq(); ok {
-			w.uint("sequence_number", uint64(seq))
-		}
-		if ack, ok := g.Ack(); ok {
-			w.uint("ack_number", uint64(ack))
-		}
-	}
-	w.close()
-}
-
 func treeGRE(t *treeWriter, d *Decoder, i int) {
 	l := &d.layers[i]
 	t.head("Generic Routing Encapsulation")

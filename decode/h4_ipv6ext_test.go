@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/internal/testshared"
 	"github.com/rawcap/rawcap/linktype"
 )
 
@@ -37,9 +38,7 @@ var ipv6ExtFrames = []string{
 // headers with tshark -T fields on crafted packets, for the fields the
 // corpus has no packet for.
 func TestJSONIPv6ExtMatchesTshark(t *testing.T) {
-	if _, err := exec.LookPath("tshark"); err != nil {
-		t.Skip("tshark not installed")
-	}
+	testshared.Oracle(t, "tshark")
 	var fields []string
 	for _, f := range tsharkFields {
 		if strings.HasPrefix(f, "ipv6.") {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/rawcap/rawcap/decode"
 	"github.com/rawcap/rawcap/internal/synth"
+	"github.com/rawcap/rawcap/internal/testshared"
 	"github.com/rawcap/rawcap/linktype"
 	"github.com/rawcap/rawcap/pcapio"
 )
@@ -32,9 +33,7 @@ var h4bDiffAllow = map[string]string{
 // h4bDiffAllow does not list. Packets are told apart by tcpdump -tt's
 // timestamps, since a tunnel's inner packet starts a line of its own.
 func TestHTTPTLSTunnelsMatchTcpdump(t *testing.T) {
-	if _, err := exec.LookPath("tcpdump"); err != nil {
-		t.Skip("tcpdump not installed: differential test skipped")
-	}
+	testshared.Oracle(t, "tcpdump")
 	caps := appCorpus(t, decode.LayerHTTP, decode.LayerTLS, decode.LayerVXLAN, decode.LayerGRE)
 	perLayer := map[decode.LayerType]int{}
 	d := decode.NewDecoder()
@@ -128,9 +127,7 @@ var h4bTsharkAllow = map[string]string{
 // reassembles TCP); rawcap decodes each segment alone, so a value only
 // rawcap has is counted apart, not as a disagreement.
 func TestHTTPTLSTunnelFieldsMatchTshark(t *testing.T) {
-	if _, err := exec.LookPath("tshark"); err != nil {
-		t.Skip("tshark not installed: differential test skipped")
-	}
+	testshared.Oracle(t, "tshark")
 	caps := appCorpus(t, decode.LayerHTTP, decode.LayerTLS, decode.LayerVXLAN, decode.LayerGRE)
 	g := synth.New(7, time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
 	var frames [][]byte
@@ -292,9 +289,7 @@ func h4bIsSubsequence(a, b []string) bool {
 // JA3 hashes and reassembly notes). The count of subtrees equal line for
 // line is logged.
 func TestHTTPTLSTunnelTreeMatchesTshark(t *testing.T) {
-	if _, err := exec.LookPath("tshark"); err != nil {
-		t.Skip("tshark not installed: tree comparison skipped")
-	}
+	testshared.Oracle(t, "tshark")
 	var frames [][]byte
 	for _, vs := range [][]appVector{httpVectors, tlsVectors, vxlanVectors} {
 		for _, v := range vs {

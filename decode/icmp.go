@@ -204,3 +204,101 @@ func (d *Decoder) decodeICMPv6(l *Layer) LayerType {
 	}
 	return LayerNone
 }
+
+const (
+	icmpType = iota
+	icmpCode
+	icmpChecksum
+	icmpIdent
+	icmpSeq
+	icmpRedirGw
+	icmpFieldCount
+)
+
+var icmpFields = [icmpFieldCount]Field{
+	icmpType:     {Name: "icmp.type", Label: "Type", Kind: KindUint, Width: 8},
+	icmpCode:     {Name: "icmp.code", Label: "Code", Kind: KindUint, Width: 8},
+	icmpChecksum: {Name: "icmp.checksum", Label: "Checksum", Kind: KindUint, Width: 16, Base: BaseHex},
+	icmpIdent:    {Name: "icmp.ident", Label: "Identifier (BE)", Kind: KindUint, Width: 16, Base: BaseDecHex},
+	icmpSeq:      {Name: "icmp.seq", Label: "Sequence Number (BE)", Kind: KindUint, Width: 16, Base: BaseDecHex},
+	icmpRedirGw:  {Name: "icmp.redir_gw", Label: "Gateway Address", Kind: KindIPv4},
+}
+
+var protoICMP = protoField("icmp", "Internet Control Message Protocol")
+
+const (
+	icmpv6Type = iota
+	icmpv6Code
+	icmpv6Checksum
+	icmpv6EchoIdentifier
+	icmpv6EchoSequenceNumber
+	icmpv6NdNsTargetAddress
+	icmpv6NdNaTargetAddress
+	icmpv6Mtu
+	icmpv6FieldCount
+)
+
+var icmpv6Fields = [icmpv6FieldCount]Field{
+	icmpv6Type:               {Name: "icmpv6.type", Label: "Type", Kind: KindUint, Width: 8},
+	icmpv6Code:               {Name: "icmpv6.code", Label: "Code", Kind: KindUint, Width: 8},
+	icmpv6Checksum:           {Name: "icmpv6.checksum", Label: "Checksum", Kind: KindUint, Width: 16, Base: BaseHex},
+	icmpv6EchoIdentifier:     {Name: "icmpv6.echo.identifier", Label: "Identifier", Kind: KindUint, Width: 16, Base: BaseHex},
+	icmpv6EchoSequenceNumber: {Name: "icmpv6.echo.sequence_number", Label: "Sequence", Kind: KindUint, Width: 16},
+	icmpv6NdNsTargetAddress:  {Name: "icmpv6.nd.ns.target_address", Label: "Target Address", Kind: KindIPv6},
+	icmpv6NdNaTargetAddress:  {Name: "icmpv6.nd.na.target_address", Label: "Target Address", Kind: KindIPv6},
+	icmpv6Mtu:                {Name: "icmpv6.mtu", Label: "MTU", Kind: KindUint, Width: 32},
+}
+
+var protoICMPv6 = protoField("icmpv6", "Internet Control Message Protocol v6")
+
+// emitICMPv4 emits an ICMP message's fields.
+func emitICMPv4(e *emitter, i int) {
+	l := &e.d.layers[i]
+	e.Proto(&protoICMP)
+	if l.End-l.Start >= 8 {
+		m := ICMPv4(e.d.data[l.Start:l.End])
+		f := &icmpFields
+		e.Uint(&f[icmpType], uint64(m.Type()))
+		e.Uint(&f[icmpCode], uint64(m.Code()))
+		e.Uint(&f[icmpChecksum], uint64(m.Checksum()))
+		switch m.Type() {
+		case ICMPEcho, ICMPEchoReply, ICMPTimestamp, ICMPTimestampReply, ICMPInfoRequest, ICMPInfoReply, ICMPMaskRequest, ICMPMaskReply:
+			e.Uint(&f[icmpIdent], uint64(m.ID()))
+			e.Uint(&f[icmpSeq], uint64(m.Seq()))
+		case ICMPRedirect:
+			e.IPv4(&f[icmpRedirGw], m.Gateway())
+		}
+	}
+	e.End()
+}
+
+// emitICMPv6 emits an ICMPv6 message's fields.
+func emitICMPv6(e *emitter, i int) {
+	l := &e.d.layers[i]
+	e.Proto(&protoICMPv6)
+	if l.End-l.Start >= 4 {
+		m := ICMPv6(e.d.data[l.Start:l.End])
+		f := &icmpv6Fields
+		e.Uint(&f[icmpv6Type], uint64(m.Type()))
+		e.Uint(&f[icmpv6Code], uint64(m.Code()))
+		e.Uint(&f[icmpv6Checksum], uint64(m.Checksum()))
+		switch m.Type() {
+		case ICMPv6EchoRequest, ICMPv6EchoReply:
+			if len(m) >= 8 {
+				e.Uint(&f[icmpv6EchoIdentifier], uint64(m.Word()>>16))
+				e.Uint(&f[icmpv6EchoSequenceNumber], uint64(m.Word()&0xffff))
+			}
+		case ICMPv6NeighborSolicit:
+			if len(m) >= 24 {
+				e.IPv6(&f[icmpv6NdNsTargetAddress], m[8:24])
+			}
+		case ICMPv6NeighborAdvert:
+			if len(m) >= 24 {
+				e.IPv6(&f[icmpv6NdNaTargetAddress], m[8:24])
+			}
+		case ICMPv6PacketTooBig:
+			e.Uint(&f[icmpv6Mtu], uint64(m.Word()))
+		}
+	}
+	e.End()
+}

@@ -129,3 +129,74 @@ func (d *Decoder) decodeIPv4(l *Layer) LayerType {
 	}
 	return ipProtocolLayer(ip.Protocol(), false)
 }
+
+const (
+	ipVersion = iota
+	ipHdrLen
+	ipDsfield
+	ipDsfieldDSCP
+	ipDsfieldECN
+	ipLen
+	ipID
+	ipFlags
+	ipFlagsRB
+	ipFlagsDF
+	ipFlagsMF
+	ipFragOffset
+	ipTTL
+	ipProtocol
+	ipChecksum
+	ipSrc
+	ipDst
+	ipFieldCount
+)
+
+var ipFields = [ipFieldCount]Field{
+	ipVersion:     {Name: "ip.version", Label: "Version", Kind: KindUint, Width: 8},
+	ipHdrLen:      {Name: "ip.hdr_len", Label: "Header Length", Kind: KindUint, Width: 8},
+	ipDsfield:     {Name: "ip.dsfield", Label: "Differentiated Services Field", Kind: KindUint, Width: 8, Base: BaseHex},
+	ipDsfieldDSCP: {Name: "ip.dsfield.dscp", Label: "Differentiated Services Codepoint", Kind: KindUint, Width: 8, Mask: 0xfc},
+	ipDsfieldECN:  {Name: "ip.dsfield.ecn", Label: "Explicit Congestion Notification", Kind: KindUint, Width: 8, Mask: 0x3},
+	ipLen:         {Name: "ip.len", Label: "Total Length", Kind: KindUint, Width: 16},
+	ipID:          {Name: "ip.id", Label: "Identification", Kind: KindUint, Width: 16, Base: BaseHexDec},
+	ipFlags:       {Name: "ip.flags", Label: "Flags", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0xe0},
+	ipFlagsRB:     {Name: "ip.flags.rb", Label: "Reserved bit", Kind: KindBool, Width: 8, Mask: 0x80},
+	ipFlagsDF:     {Name: "ip.flags.df", Label: "Don't fragment", Kind: KindBool, Width: 8, Mask: 0x40},
+	ipFlagsMF:     {Name: "ip.flags.mf", Label: "More fragments", Kind: KindBool, Width: 8, Mask: 0x20},
+	ipFragOffset:  {Name: "ip.frag_offset", Label: "Fragment Offset", Kind: KindUint, Width: 16, Mask: 0x1fff},
+	ipTTL:         {Name: "ip.ttl", Label: "Time to Live", Kind: KindUint, Width: 8},
+	ipProtocol:    {Name: "ip.proto", Label: "Protocol", Kind: KindUint, Width: 8},
+	ipChecksum:    {Name: "ip.checksum", Label: "Header Checksum", Kind: KindUint, Width: 16, Base: BaseHex},
+	ipSrc:         {Name: "ip.src", Label: "Source Address", Kind: KindIPv4},
+	ipDst:         {Name: "ip.dst", Label: "Destination Address", Kind: KindIPv4},
+}
+
+var protoIPv4 = protoField("ip", "Internet Protocol Version 4")
+
+// emitIPv4 emits an IPv4 header's fields.
+func emitIPv4(e *emitter, i int) {
+	l := &e.d.layers[i]
+	e.Proto(&protoIPv4)
+	if l.Payload > l.Start {
+		ip := IPv4(e.d.data[l.Start:l.Payload])
+		f := &ipFields
+		e.Uint(&f[ipVersion], 4)
+		e.Uint(&f[ipHdrLen], uint64(ip.HeaderLen()))
+		e.Uint(&f[ipDsfield], uint64(ip.TOS()))
+		e.Uint(&f[ipDsfieldDSCP], uint64(ip.TOS()>>2))
+		e.Uint(&f[ipDsfieldECN], uint64(ip.TOS()&3))
+		e.Uint(&f[ipLen], uint64(ip.TotalLength()))
+		e.Uint(&f[ipID], uint64(ip.ID()))
+		e.Uint(&f[ipFlags], uint64(ip.Flags()))
+		e.Bool(&f[ipFlagsRB], ip.Flags()&4 != 0)
+		e.Bool(&f[ipFlagsDF], ip.DF())
+		e.Bool(&f[ipFlagsMF], ip.MF())
+		e.Uint(&f[ipFragOffset], uint64(ip.FragOffset()))
+		e.Uint(&f[ipTTL], uint64(ip.TTL()))
+		e.Uint(&f[ipProtocol], uint64(ip.Protocol()))
+		e.Uint(&f[ipChecksum], uint64(ip.Checksum()))
+		e.IPv4(&f[ipSrc], ip[12:16])
+		e.IPv4(&f[ipDst], ip[16:20])
+	}
+	e.End()
+}

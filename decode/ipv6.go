@@ -121,3 +121,196 @@ func (d *Decoder) decodeIPv6Ext(l *Layer) LayerType {
 }
 
 func addr16(b []byte) netip.Addr { return netip.AddrFrom16([16]byte(b)) }
+
+const (
+	ipv6Version = iota
+	ipv6Tclass
+	ipv6Flow
+	ipv6Plen
+	ipv6Nxt
+	ipv6Hlim
+	ipv6Src
+	ipv6Dst
+	ipv6HopoptsNxt
+	ipv6HopoptsLen
+	ipv6HopoptsLenOct
+	ipv6DstoptsNxt
+	ipv6DstoptsLen
+	ipv6DstoptsLenOct
+	ipv6FraghdrNxt
+	ipv6FraghdrReservedOctet
+	ipv6FraghdrOffset
+	ipv6FraghdrReservedBits
+	ipv6FraghdrMore
+	ipv6FraghdrIdent
+	ipv6RoutingNxt
+	ipv6RoutingLen
+	ipv6RoutingLenOct
+	ipv6RoutingType
+	ipv6RoutingSegleft
+	ipv6RoutingSrcReserved
+	ipv6RoutingSrcAddr
+	ipv6RoutingMipv6HomeAddress
+	ipv6RoutingSrhLastEntry
+	ipv6RoutingSrhFlags
+	ipv6RoutingSrhTag
+	ipv6RoutingSrhAddr
+	ipv6FieldCount
+)
+
+var ipv6Fields = [ipv6FieldCount]Field{
+	ipv6Version:                 {Name: "ipv6.version", Label: "Version", Kind: KindUint, Width: 8},
+	ipv6Tclass:                  {Name: "ipv6.tclass", Label: "Traffic Class", Kind: KindUint, Width: 32, Base: BaseHex, Mask: 0xff00000},
+	ipv6Flow:                    {Name: "ipv6.flow", Label: "Flow Label", Kind: KindUint, Width: 24, Base: BaseHex, Mask: 0xfffff},
+	ipv6Plen:                    {Name: "ipv6.plen", Label: "Payload Length", Kind: KindUint, Width: 16},
+	ipv6Nxt:                     {Name: "ipv6.nxt", Label: "Next Header", Kind: KindUint, Width: 8},
+	ipv6Hlim:                    {Name: "ipv6.hlim", Label: "Hop Limit", Kind: KindUint, Width: 8},
+	ipv6Src:                     {Name: "ipv6.src", Label: "Source Address", Kind: KindIPv6},
+	ipv6Dst:                     {Name: "ipv6.dst", Label: "Destination Address", Kind: KindIPv6},
+	ipv6HopoptsNxt:              {Name: "ipv6.hopopts.nxt", Label: "Next Header", Kind: KindUint, Width: 8},
+	ipv6HopoptsLen:              {Name: "ipv6.hopopts.len", Label: "Length", Kind: KindUint, Width: 8},
+	ipv6HopoptsLenOct:           {Name: "ipv6.hopopts.len_oct", Label: "Length", Kind: KindUint, Width: 16},
+	ipv6DstoptsNxt:              {Name: "ipv6.dstopts.nxt", Label: "Next Header", Kind: KindUint, Width: 8},
+	ipv6DstoptsLen:              {Name: "ipv6.dstopts.len", Label: "Length", Kind: KindUint, Width: 8},
+	ipv6DstoptsLenOct:           {Name: "ipv6.dstopts.len_oct", Label: "Length", Kind: KindUint, Width: 16},
+	ipv6FraghdrNxt:              {Name: "ipv6.fraghdr.nxt", Label: "Next header", Kind: KindUint, Width: 8},
+	ipv6FraghdrReservedOctet:    {Name: "ipv6.fraghdr.reserved_octet", Label: "Reserved octet", Kind: KindUint, Width: 8, Base: BaseHex},
+	ipv6FraghdrOffset:           {Name: "ipv6.fraghdr.offset", Label: "Offset", Kind: KindUint, Width: 16, Mask: 0xfff8},
+	ipv6FraghdrReservedBits:     {Name: "ipv6.fraghdr.reserved_bits", Label: "Reserved bits", Kind: KindUint, Width: 16, Mask: 0x6},
+	ipv6FraghdrMore:             {Name: "ipv6.fraghdr.more", Label: "More Fragments", Kind: KindBool, Width: 16, Mask: 0x1},
+	ipv6FraghdrIdent:            {Name: "ipv6.fraghdr.ident", Label: "Identification", Kind: KindUint, Width: 32, Base: BaseHex},
+	ipv6RoutingNxt:              {Name: "ipv6.routing.nxt", Label: "Next Header", Kind: KindUint, Width: 8},
+	ipv6RoutingLen:              {Name: "ipv6.routing.len", Label: "Length", Kind: KindUint, Width: 8},
+	ipv6RoutingLenOct:           {Name: "ipv6.routing.len_oct", Label: "Length", Kind: KindUint, Width: 16},
+	ipv6RoutingType:             {Name: "ipv6.routing.type", Label: "Type", Kind: KindUint, Width: 8},
+	ipv6RoutingSegleft:          {Name: "ipv6.routing.segleft", Label: "Segments Left", Kind: KindUint, Width: 8},
+	ipv6RoutingSrcReserved:      {Name: "ipv6.routing.src.reserved", Label: "Reserved", Kind: KindBytes},
+	ipv6RoutingSrcAddr:          {Name: "ipv6.routing.src.addr", Label: "Address", Kind: KindIPv6},
+	ipv6RoutingMipv6HomeAddress: {Name: "ipv6.routing.mipv6.home_address", Label: "Home Address", Kind: KindIPv6},
+	ipv6RoutingSrhLastEntry:     {Name: "ipv6.routing.srh.last_entry", Label: "Last Entry", Kind: KindUint, Width: 8},
+	ipv6RoutingSrhFlags:         {Name: "ipv6.routing.srh.flags", Label: "Flags", Kind: KindUint, Width: 8, Base: BaseHex},
+	ipv6RoutingSrhTag:           {Name: "ipv6.routing.srh.tag", Label: "Tag", Kind: KindBytes},
+	ipv6RoutingSrhAddr:          {Name: "ipv6.routing.srh.addr", Label: "Address", Kind: KindIPv6},
+}
+
+var protoIPv6 = protoField("ipv6", "Internet Protocol Version 6")
+
+// The groups JSON shows as arrays of addresses.
+var (
+	ipv6RoutingSrcAddrs = Field{Name: "ipv6.routing.src.addr", Shape: ShapeValues}
+	ipv6RoutingSrhAddrs = Field{Name: "ipv6.routing.srh.addr", Shape: ShapeValues}
+)
+
+// emitIPv6 emits an IPv6 header's fields, then those of the extension
+// headers that follow it (Wireshark shows them inside "ipv6").
+func emitIPv6(e *emitter, i int) {
+	l := &e.d.layers[i]
+	e.Proto(&protoIPv6)
+	if l.Payload > l.Start {
+		ip := IPv6(e.d.data[l.Start:l.Payload])
+		f := &ipv6Fields
+		e.Uint(&f[ipv6Version], 6)
+		e.Uint(&f[ipv6Tclass], uint64(ip.TrafficClass()))
+		e.Uint(&f[ipv6Flow], uint64(ip.FlowLabel()))
+		e.Uint(&f[ipv6Plen], uint64(ip.PayloadLength()))
+		e.Uint(&f[ipv6Nxt], uint64(ip.NextHeader()))
+		e.Uint(&f[ipv6Hlim], uint64(ip.HopLimit()))
+		e.IPv6(&f[ipv6Src], ip[8:24])
+		e.IPv6(&f[ipv6Dst], ip[24:40])
+		emitIPv6Ext(e, i)
+	}
+	e.End()
+}
+
+// emitIPv6Ext emits the fields of the extension headers after the IPv6
+// header at layer i. A header type repeated in one packet is emitted
+// once, the first, as tshark -E occurrence=f shows it.
+func emitIPv6Ext(e *emitter, i int) {
+	d := e.d
+	f := &ipv6Fields
+	var seen [4]bool
+	for j := i + 1; j < d.n; j++ {
+		l := &d.layers[j]
+		if l.Quoted {
+			break
+		}
+		var k int
+		switch l.Type {
+		case LayerIPv6HopByHop:
+			k = 0
+		case LayerIPv6Routing:
+			k = 1
+		case LayerIPv6Fragment:
+			k = 2
+		case LayerIPv6DestOpts:
+			k = 3
+		default:
+			continue
+		}
+		if seen[k] || l.Payload == l.Start {
+			continue
+		}
+		seen[k] = true
+		x := IPv6Ext(d.data[l.Start:l.Payload])
+		switch l.Type {
+		case LayerIPv6HopByHop:
+			e.Uint(&f[ipv6HopoptsNxt], uint64(x.NextHeader()))
+			e.Uint(&f[ipv6HopoptsLen], uint64(x[1]))
+			e.Uint(&f[ipv6HopoptsLenOct], uint64(x.Len()))
+		case LayerIPv6DestOpts:
+			e.Uint(&f[ipv6DstoptsNxt], uint64(x.NextHeader()))
+			e.Uint(&f[ipv6DstoptsLen], uint64(x[1]))
+			e.Uint(&f[ipv6DstoptsLenOct], uint64(x.Len()))
+		case LayerIPv6Fragment:
+			e.Uint(&f[ipv6FraghdrNxt], uint64(x.NextHeader()))
+			e.Uint(&f[ipv6FraghdrReservedOctet], uint64(x[1]))
+			e.Uint(&f[ipv6FraghdrOffset], uint64(x.FragOffset()))
+			e.Uint(&f[ipv6FraghdrReservedBits], uint64(x[3]>>1&3))
+			e.Bool(&f[ipv6FraghdrMore], x.MoreFragments())
+			e.Uint(&f[ipv6FraghdrIdent], uint64(x.FragID()))
+		case LayerIPv6Routing:
+			emitIPv6Routing(e, x)
+		}
+	}
+}
+
+// emitIPv6Routing emits a routing header's fields: the common ones, then
+// those of a source route (type 0), a Mobile IPv6 home address (type 2) or
+// a segment routing header (type 4, RFC 8754).
+func emitIPv6Routing(e *emitter, x IPv6Ext) {
+	f := &ipv6Fields
+	e.Uint(&f[ipv6RoutingNxt], uint64(x.NextHeader()))
+	e.Uint(&f[ipv6RoutingLen], uint64(x[1]))
+	e.Uint(&f[ipv6RoutingLenOct], uint64(x.Len()))
+	e.Uint(&f[ipv6RoutingType], uint64(x.RoutingType()))
+	e.Uint(&f[ipv6RoutingSegleft], uint64(x.SegmentsLeft()))
+	switch x.RoutingType() {
+	case 0:
+		e.Bytes(&f[ipv6RoutingSrcReserved], x[4:8])
+		emitIPv6AddrList(e, &ipv6RoutingSrcAddrs, &f[ipv6RoutingSrcAddr], x[8:])
+	case 2:
+		if len(x) >= 24 {
+			e.IPv6(&f[ipv6RoutingMipv6HomeAddress], x[8:24])
+		}
+	case 4:
+		e.Uint(&f[ipv6RoutingSrhLastEntry], uint64(x[4]))
+		e.Uint(&f[ipv6RoutingSrhFlags], uint64(x[5]))
+		e.Bytes(&f[ipv6RoutingSrhTag], x[6:8])
+		// The segment list holds last_entry+1 addresses; the TLVs follow.
+		n := min(int(x[4])+1, (len(x)-8)/16)
+		emitIPv6AddrList(e, &ipv6RoutingSrhAddrs, &f[ipv6RoutingSrhAddr], x[8:8+16*n])
+	}
+}
+
+// emitIPv6AddrList emits the IPv6 addresses packed in b as field f in group
+// g (nothing when b holds none).
+func emitIPv6AddrList(e *emitter, g, f *Field, b []byte) {
+	if len(b) < 16 {
+		return
+	}
+	e.Group(g)
+	for off := 0; off+16 <= len(b); off += 16 {
+		e.IPv6(f, b[off:off+16])
+	}
+	e.End()
+}

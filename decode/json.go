@@ -19,15 +19,15 @@ type JSONPrinter struct {
 	// Location is the zone for frame.time (time.Local if nil).
 	Location *time.Location
 
-	flows *tcpFlowTable // TCP relative sequence numbers, bounded (tcp_json.go)
-	wire  int           // wire length of the packet being printed
+	flows  *tcpFlowTable // TCP relative sequence numbers, bounded (tcp_json.go)
+	fields FieldList     // the packet's fields, reused
+	em     emitter
 }
 
 // Append appends the JSON object for the packet d last decoded, described
 // by f, and a newline.
 func (p *JSONPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 	w := jsonWriter{b: b}
-	p.wire = f.Length
 	w.open("")
 	w.open("frame")
 	w.int("number", f.Number)
@@ -64,6 +64,12 @@ func (p *JSONPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 		w.str("reason", string(l.Malformed))
 		w.close()
 	}
+	if p.flows == nil {
+		p.flows = new(tcpFlowTable)
+	}
+	e := &p.em
+	*e = emitter{FieldList: &p.fields, d: d, wire: f.Length, flows: p.flows}
+	e.Reset()
 	var seen [layerCount]bool
 	for i := range d.layers[:d.n] {
 		t := d.layers[i].Type
@@ -71,8 +77,9 @@ func (p *JSONPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 			continue // JSON keys are unique: the outermost wins
 		}
 		seen[t] = true
-		p.jsonLayer(&w, d, i)
+		emitLayer(e, i)
 	}
+	w.fields(&p.fields)
 	if p.Raw {
 		w.key("raw")
 		w.b = append(w.b, '"')
@@ -257,4 +264,127 @@ func appendJSONByte(b []byte, c byte) []byte {
 		return append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&15])
 	}
 	return append(b, c)
+}
+
+// fields appends the records of l as JSON members: an object per protocol
+// keyed by its name, each field keyed by its name without the protocol's
+// ("ip.src" is "src" inside "ip"), groups as arrays.
+func (w *jsonWriter) fields(l *FieldList) {
+	type frame struct {
+		prefix int  // length of the protocol's name and its dot
+		values bool // inside a ShapeValues group: bare values
+		array  bool // closes with ']'
+	}
+	var stack [16]frame
+	n := 0
+	top := frame{}
+	for k := range l.recs {
+		r := &l.recs[k]
+		switch r.Op {
+		case OpProto:
+			if n < len(stack) {
+				stack[n] = top
+				n++
+			}
+			w.open(r.Field.Name)
+			top = frame{prefix: len(r.Field.Name) + 1}
+		case OpGroup:
+			if n < len(stack) {
+				stack[n] = top
+				n++
+			}
+			w.key(jsonKey(r.Field.Name, top.prefix))
+			w.b = append(w.b, '[')
+			w.comma = false
+			top = frame{prefix: top.prefix, values: r.Field.Shape == ShapeValues, array: true}
+		case OpItem:
+			if n < len(stack) {
+				stack[n] = top
+				n++
+			}
+			w.open("")
+			top = frame{prefix: top.prefix}
+		case OpEnd:
+			if top.array {
+				w.b = append(w.b, ']')
+				w.comma = true
+			} else {
+				w.close()
+			}
+			if n > 0 {
+				n--
+				top = stack[n]
+			}
+		case OpValue:
+			if top.values {
+				if w.comma {
+					w.b = append(w.b, ',')
+				}
+				w.comma = true
+			} else {
+				w.key(jsonKey(r.Field.Name, top.prefix))
+			}
+			w.b = appendJSONValue(w.b, l, r)
+		}
+	}
+}
+
+// jsonKey returns a field's key inside its protocol's object: its name
+// after the protocol's ("ip.src" is "src"; vlan.etype inside ieee8021ad
+// is "etype").
+func jsonKey(name string, _ int) string {
+	for i := 0; i < len(name); i++ {
+		if name[i] == '.' {
+			return name[i+1:]
+		}
+	}
+	return name
+}
+
+// appendJSONValue appends r's value as the JSON printer shows it: numbers
+// as numbers, hex fields as "0x…" strings as tshark prints them, flags as
+// booleans, addresses, byte strings (in hex) and texts as strings.
+func appendJSONValue(b []byte, l *FieldList, r *FieldRec) []byte {
+	f := r.Field
+	switch f.Kind {
+	case KindUint:
+		if f.Base == BaseHex || f.Base == BaseHexDec {
+			b = append(b, '"')
+			b = appendHexDigits(b, r.u, f.hexDigits())
+			return append(b, '"')
+		}
+		return strconv.AppendUint(b, r.u, 10)
+	case KindInt:
+		return strconv.AppendInt(b, int64(r.u), 10)
+	case KindBool:
+		return strconv.AppendBool(b, r.u != 0)
+	case KindIPv4, KindIPv6:
+		b = append(b, '"')
+		b = r.Addr().AppendTo(b)
+		return append(b, '"')
+	case KindMAC:
+		b = append(b, '"')
+		b = r.MAC().AppendTo(b)
+		return append(b, '"')
+	case KindBytes:
+		b = append(b, '"')
+		b = appendHexBytes(b, l.BytesOf(r))
+		return append(b, '"')
+	case KindString, KindTime:
+		return appendJSONBytes(b, l.BytesOf(r))
+	case KindFloat:
+		return strconv.AppendFloat(b, r.Float(), 'g', -1, 64)
+	case KindNone, KindProtocol:
+		return append(b, "true"...) // present
+	}
+	return append(b, "null"...)
+}
+
+// appendHexDigits appends v as "0x" and digits hex digits.
+func appendHexDigits(b []byte, v uint64, digits int) []byte {
+	b = append(b, '0', 'x')
+	for i := digits - 1; i >= 0; i-- {
+		b = append(b, hexDigits[v>>(4*uint(i))&15])
+	}
+	return b
 }

@@ -156,3 +156,100 @@ func (d *Decoder) decodeRaw(l *Layer) LayerType {
 	}
 	return LayerNone
 }
+
+const (
+	sllPkttype = iota
+	sllHatype
+	sllHalen
+	sllSrcEth
+	sllSrcOther
+	sllEtype
+	sllLtype
+	sllIfindex
+	sllFieldCount
+)
+
+var sllFields = [sllFieldCount]Field{
+	sllPkttype:  {Name: "sll.pkttype", Label: "Packet type", Kind: KindUint, Width: 16},
+	sllHatype:   {Name: "sll.hatype", Label: "Link-layer address type", Kind: KindUint, Width: 16},
+	sllHalen:    {Name: "sll.halen", Label: "Link-layer address length", Kind: KindUint, Width: 16},
+	sllSrcEth:   {Name: "sll.src.eth", Label: "Source", Kind: KindMAC},
+	sllSrcOther: {Name: "sll.src.other", Label: "Source", Kind: KindBytes},
+	sllEtype:    {Name: "sll.etype", Label: "Protocol", Kind: KindUint, Width: 16, Base: BaseHex},
+	sllLtype:    {Name: "sll.ltype", Label: "Protocol", Kind: KindUint, Width: 16, Base: BaseHex},
+	sllIfindex:  {Name: "sll.ifindex", Label: "Interface index", Kind: KindUint, Width: 32},
+}
+
+var protoSLL = protoField("sll", "Linux cooked-mode capture")
+
+const (
+	nullFamily = iota
+	nullFieldCount
+)
+
+var nullFields = [nullFieldCount]Field{
+	nullFamily: {Name: "null.family", Label: "Family", Kind: KindUint, Width: 32},
+}
+
+var protoNull = protoField("null", "Null/Loopback")
+
+// emitSLLAddr emits a cooked header's link-layer address: sll.src.eth when
+// it is six bytes, sll.src.other otherwise.
+func emitSLLAddr(e *emitter, addr []byte) {
+	if len(addr) == 6 {
+		e.MAC(&sllFields[sllSrcEth], MAC(addr))
+		return
+	}
+	e.Bytes(&sllFields[sllSrcOther], addr)
+}
+
+// emitSLLProtocol emits the protocol field: an EtherType (sll.etype) from
+// 0x600 up, else a Linux link-layer protocol (sll.ltype).
+func emitSLLProtocol(e *emitter, p uint16) {
+	if p >= 0x600 {
+		e.Uint(&sllFields[sllEtype], uint64(p))
+	} else {
+		e.Uint(&sllFields[sllLtype], uint64(p))
+	}
+}
+
+// emitSLL emits a Linux cooked (v1) header's fields.
+func emitSLL(e *emitter, i int) {
+	l := &e.d.layers[i]
+	e.Proto(&protoSLL)
+	if l.Payload > l.Start {
+		s := SLL(e.d.data[l.Start:l.Payload])
+		e.Uint(&sllFields[sllPkttype], uint64(s.PacketType()))
+		e.Uint(&sllFields[sllHatype], uint64(s.HAType()))
+		e.Uint(&sllFields[sllHalen], uint64(s.HALen()))
+		emitSLLAddr(e, s.Addr())
+		emitSLLProtocol(e, s.Protocol())
+	}
+	e.End()
+}
+
+// emitSLL2 emits a Linux cooked v2 header's fields, in its order.
+func emitSLL2(e *emitter, i int) {
+	l := &e.d.layers[i]
+	e.Proto(&protoSLL)
+	if l.Payload > l.Start {
+		s := SLL2(e.d.data[l.Start:l.Payload])
+		emitSLLProtocol(e, s.Protocol())
+		e.Uint(&sllFields[sllIfindex], uint64(s.IfIndex()))
+		e.Uint(&sllFields[sllHatype], uint64(s.HAType()))
+		e.Uint(&sllFields[sllPkttype], uint64(s.PacketType()))
+		e.Uint(&sllFields[sllHalen], uint64(s.HALen()))
+		emitSLLAddr(e, s.Addr())
+	}
+	e.End()
+}
+
+// emitLoopback emits the BSD loopback header's address family.
+func emitLoopback(e *emitter, i int) {
+	l := &e.d.layers[i]
+	e.Proto(&protoNull)
+	if l.Payload > l.Start {
+		e.Uint(&nullFields[nullFamily], uint64(Loopback(e.d.data[l.Start:l.Payload]).Family()))
+	}
+	e.End()
+}

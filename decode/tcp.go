@@ -129,3 +129,128 @@ func (d *Decoder) decodeTCP(l *Layer) LayerType {
 	}
 	return d.Ports.Lookup(TransportTCP, t.SrcPort(), t.DstPort())
 }
+
+const (
+	tcpSrcport = iota
+	tcpDstport
+	tcpLen
+	tcpSeq
+	tcpSeqRaw
+	tcpAck
+	tcpAckRaw
+	tcpHdrLen
+	tcpFlags
+	tcpFlagsAe
+	tcpFlagsCwr
+	tcpFlagsEce
+	tcpFlagsUrg
+	tcpFlagsAck
+	tcpFlagsPush
+	tcpFlagsReset
+	tcpFlagsSyn
+	tcpFlagsFin
+	tcpWindowSizeValue
+	tcpChecksum
+	tcpUrgentPointer
+	tcpOptionsMSSVal
+	tcpOptionsWscaleShift
+	tcpOptionsSackPerm
+	tcpOptionsTimestampTSval
+	tcpOptionsTimestampTSecr
+	tcpFieldCount
+)
+
+var tcpFields = [tcpFieldCount]Field{
+	tcpSrcport:               {Name: "tcp.srcport", Label: "Source Port", Kind: KindUint, Width: 16},
+	tcpDstport:               {Name: "tcp.dstport", Label: "Destination Port", Kind: KindUint, Width: 16},
+	tcpLen:                   {Name: "tcp.len", Label: "TCP Segment Len", Kind: KindUint, Width: 32},
+	tcpSeq:                   {Name: "tcp.seq", Label: "Sequence Number", Kind: KindUint, Width: 32},
+	tcpSeqRaw:                {Name: "tcp.seq_raw", Label: "Sequence Number (raw)", Kind: KindUint, Width: 32},
+	tcpAck:                   {Name: "tcp.ack", Label: "Acknowledgment Number", Kind: KindUint, Width: 32},
+	tcpAckRaw:                {Name: "tcp.ack_raw", Label: "Acknowledgment number (raw)", Kind: KindUint, Width: 32},
+	tcpHdrLen:                {Name: "tcp.hdr_len", Label: "Header Length", Kind: KindUint, Width: 8},
+	tcpFlags:                 {Name: "tcp.flags", Label: "Flags", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0xfff},
+	tcpFlagsAe:               {Name: "tcp.flags.ae", Label: "Accurate ECN", Kind: KindBool, Width: 12, Mask: 0x100},
+	tcpFlagsCwr:              {Name: "tcp.flags.cwr", Label: "Congestion Window Reduced", Kind: KindBool, Width: 12, Mask: 0x80},
+	tcpFlagsEce:              {Name: "tcp.flags.ece", Label: "ECN-Echo", Kind: KindBool, Width: 12, Mask: 0x40},
+	tcpFlagsUrg:              {Name: "tcp.flags.urg", Label: "Urgent", Kind: KindBool, Width: 12, Mask: 0x20},
+	tcpFlagsAck:              {Name: "tcp.flags.ack", Label: "Acknowledgment", Kind: KindBool, Width: 12, Mask: 0x10},
+	tcpFlagsPush:             {Name: "tcp.flags.push", Label: "Push", Kind: KindBool, Width: 12, Mask: 0x8},
+	tcpFlagsReset:            {Name: "tcp.flags.reset", Label: "Reset", Kind: KindBool, Width: 12, Mask: 0x4},
+	tcpFlagsSyn:              {Name: "tcp.flags.syn", Label: "Syn", Kind: KindBool, Width: 12, Mask: 0x2},
+	tcpFlagsFin:              {Name: "tcp.flags.fin", Label: "Fin", Kind: KindBool, Width: 12, Mask: 0x1},
+	tcpWindowSizeValue:       {Name: "tcp.window_size_value", Label: "Window", Kind: KindUint, Width: 16},
+	tcpChecksum:              {Name: "tcp.checksum", Label: "Checksum", Kind: KindUint, Width: 16, Base: BaseHex},
+	tcpUrgentPointer:         {Name: "tcp.urgent_pointer", Label: "Urgent Pointer", Kind: KindUint, Width: 16},
+	tcpOptionsMSSVal:         {Name: "tcp.options.mss_val", Label: "MSS Value", Kind: KindUint, Width: 16},
+	tcpOptionsWscaleShift:    {Name: "tcp.options.wscale.shift", Label: "Shift count", Kind: KindUint, Width: 8},
+	tcpOptionsSackPerm:       {Name: "tcp.options.sack_perm", Label: "TCP Option - SACK permitted", Kind: KindProtocol},
+	tcpOptionsTimestampTSval: {Name: "tcp.options.timestamp.tsval", Label: "Timestamp value", Kind: KindUint, Width: 32},
+	tcpOptionsTimestampTSecr: {Name: "tcp.options.timestamp.tsecr", Label: "Timestamp echo reply", Kind: KindUint, Width: 32},
+}
+
+var protoTCP = protoField("tcp", "Transmission Control Protocol")
+
+// emitTCP emits a TCP header's fields, with the sequence and
+// acknowledgment numbers relative to each direction's first (tcp.seq,
+// tcp.ack) when e has a flow table, raw otherwise.
+func emitTCP(e *emitter, i int) {
+	d := e.d
+	l := &d.layers[i]
+	e.Proto(&protoTCP)
+	if l.Payload > l.Start {
+		t := TCP(d.data[l.Start:l.Payload])
+		f := &tcpFields
+		e.Uint(&f[tcpSrcport], uint64(t.SrcPort()))
+		e.Uint(&f[tcpDstport], uint64(t.DstPort()))
+		// Like tshark, count only the bytes the frame had on the wire.
+		length := min((&LinePrinter{}).ipPayloadLen(d, i), e.wire-l.Start) - t.HeaderLen()
+		e.Int(&f[tcpLen], int64(length))
+		seq, ack := t.Seq(), t.Ack()
+		if e.flows != nil {
+			seq, ack = e.flows.relSeq(d, i, t)
+		}
+		e.Uint(&f[tcpSeq], uint64(seq))
+		e.Uint(&f[tcpSeqRaw], uint64(t.Seq()))
+		e.Uint(&f[tcpAck], uint64(ack))
+		e.Uint(&f[tcpAckRaw], uint64(t.Ack()))
+		e.Uint(&f[tcpHdrLen], uint64(t.HeaderLen()))
+		fl := t.Flags()
+		e.Uint(&f[tcpFlags], uint64(fl))
+		e.Bool(&f[tcpFlagsAe], fl&TCPAE != 0)
+		e.Bool(&f[tcpFlagsCwr], fl&TCPCwr != 0)
+		e.Bool(&f[tcpFlagsEce], fl&TCPEce != 0)
+		e.Bool(&f[tcpFlagsUrg], fl&TCPUrg != 0)
+		e.Bool(&f[tcpFlagsAck], fl&TCPAck != 0)
+		e.Bool(&f[tcpFlagsPush], fl&TCPPsh != 0)
+		e.Bool(&f[tcpFlagsReset], fl&TCPRst != 0)
+		e.Bool(&f[tcpFlagsSyn], fl&TCPSyn != 0)
+		e.Bool(&f[tcpFlagsFin], fl&TCPFin != 0)
+		e.Uint(&f[tcpWindowSizeValue], uint64(t.Window()))
+		e.Uint(&f[tcpChecksum], uint64(t.Checksum()))
+		e.Uint(&f[tcpUrgentPointer], uint64(t.Urgent()))
+		for off := 0; ; {
+			o, next, ok, bad := t.NextOption(off)
+			if !ok || bad {
+				break
+			}
+			off = next
+			switch {
+			case o.Kind == TCPOptMSS && len(o.Data) == 2:
+				e.Uint(&f[tcpOptionsMSSVal], uint64(be16(o.Data)))
+			case o.Kind == TCPOptWScale && len(o.Data) == 1:
+				e.Uint(&f[tcpOptionsWscaleShift], uint64(o.Data[0]))
+			case o.Kind == TCPOptSACKOK:
+				e.Bytes(&f[tcpOptionsSackPerm], tcpSACKPermOption[:])
+			case o.Kind == TCPOptTimestamp && len(o.Data) == 8:
+				e.Uint(&f[tcpOptionsTimestampTSval], uint64(be32(o.Data)))
+				e.Uint(&f[tcpOptionsTimestampTSecr], uint64(be32(o.Data[4:])))
+			}
+		}
+	}
+	e.End()
+}
+
+// tcpSACKPermOption is the SACK-permitted option's bytes (kind 4, length
+// 2): tshark shows the option's field as its bytes.
+var tcpSACKPermOption = [2]byte{TCPOptSACKOK, 2}

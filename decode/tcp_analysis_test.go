@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/rawcap/rawcap/internal/testshared"
 	"github.com/rawcap/rawcap/linktype"
 	"github.com/rawcap/rawcap/pcapio"
 )
@@ -156,9 +157,7 @@ var tsharkFlagNames = []string{"reused_ports", "retransmission", "fast_retransmi
 // TestTCPAnalyzerMatchesTshark runs the tracker over tcpScenario and
 // compares, frame by frame, its fields and analysis flags with tshark's.
 func TestTCPAnalyzerMatchesTshark(t *testing.T) {
-	if _, err := exec.LookPath("tshark"); err != nil {
-		t.Skip("tshark not installed")
-	}
+	testshared.Oracle(t, "tshark")
 	start := time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
 	var file bytes.Buffer
 	w, err := pcapio.NewPcapWriter(&file, pcapio.PcapWriterOptions{LinkType: linktype.Raw})

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/internal/testshared"
 	"github.com/rawcap/rawcap/linktype"
 	"github.com/rawcap/rawcap/pcapio"
 )
@@ -216,9 +217,7 @@ var readDiffAllow = map[string]string{
 }
 
 func TestReadMatchesTcpdump(t *testing.T) {
-	if _, err := exec.LookPath("tcpdump"); err != nil {
-		t.Skip("tcpdump not installed: differential test skipped")
-	}
+	testshared.Oracle(t, "tcpdump")
 	files := loadCorpus(t)
 	optSets := [][]string{{}, {"-e"}, {"-v"}, {"-q"}, {"-tt"}, {"-x"}}
 	type result struct {

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/internal/testshared"
 	"github.com/rawcap/rawcap/linktype"
 	"github.com/rawcap/rawcap/pcapio"
 )
@@ -103,9 +104,7 @@ func TestTreeCorpusMatchesTshark(t *testing.T) {
 	if testing.Short() {
 		t.Skip("corpus-wide tshark comparison skipped in -short mode")
 	}
-	if _, err := exec.LookPath("tshark"); err != nil {
-		t.Skip("tshark not installed")
-	}
+	testshared.Oracle(t, "tshark")
 	version, err := exec.Command("tshark", "--version").Output()
 	if err != nil {
 		t.Fatalf("tshark --version: %v", err)

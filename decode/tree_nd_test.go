@@ -3,12 +3,12 @@ package decode_test
 import (
 	"encoding/binary"
 	"net/netip"
-	"os/exec"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/internal/testshared"
 	"github.com/rawcap/rawcap/linktype"
 )
 
@@ -81,9 +81,7 @@ func ndVectors(t *testing.T) [][]byte {
 // line rawcap prints is tshark's, and the lines that show each feature are
 // there.
 func TestTreeNDMatchesTshark(t *testing.T) {
-	if _, err := exec.LookPath("tshark"); err != nil {
-		t.Skip("tshark not installed")
-	}
+	testshared.Oracle(t, "tshark")
 	path := writeTestPcap(t, ndVectors(t))
 	mine, total := compareTreeWithTshark(t, path)
 	t.Logf("%d of tshark's %d tree lines printed identically by rawcap", mine, total)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/internal/testshared"
 	"github.com/rawcap/rawcap/linktype"
 	"github.com/rawcap/rawcap/pcapio"
 )
@@ -188,9 +189,7 @@ func compareAnalysis(t *testing.T, path string, counts analysisCounts, known boo
 // tshark's on corpus captures: every one rawcap prints is tshark's, in
 // order. It logs, per kind of line, how many of tshark's rawcap printed.
 func TestTreeTCPAnalysisMatchesTshark(t *testing.T) {
-	if _, err := exec.LookPath("tshark"); err != nil {
-		t.Skip("tshark not installed")
-	}
+	testshared.Oracle(t, "tshark")
 	corpus := filepath.Join(readSharedDir(t), "corpus")
 	counts := analysisCounts{}
 	for _, name := range tcpAnalysisCaptures {
@@ -254,9 +253,7 @@ func TestTreeTCPNoAllocations(t *testing.T) {
 // options that start with four NOPs, and the note on a SYN or SYN+ACK
 // without MSS.
 func TestTreeTCPOptionsMatchTshark(t *testing.T) {
-	if _, err := exec.LookPath("tshark"); err != nil {
-		t.Skip("tshark not installed")
-	}
+	testshared.Oracle(t, "tshark")
 	nops := func(n int) []byte { return bytes.Repeat([]byte{1}, n) }
 	cat := func(bs ...[]byte) []byte { return bytes.Join(bs, nil) }
 	mss, ws, sackOK := []byte{2, 4, 5, 0xb4}, []byte{3, 3, 7}, []byte{4, 2}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/internal/testshared"
 	"github.com/rawcap/rawcap/pcapio"
 )
 
@@ -20,9 +21,7 @@ import (
 // project's sample capture: every frame's tree, analysis lines, request
 // links, hex dumps and truncation marks included, is tshark's byte for byte.
 func TestTreeMatchesTshark(t *testing.T) {
-	if _, err := exec.LookPath("tshark"); err != nil {
-		t.Skip("tshark not installed")
-	}
+	testshared.Oracle(t, "tshark")
 	path := filepath.Join(repoRoot(t), "testdata", "read", "sample.pcap")
 	theirs := splitFrames(tsharkV(t, path))
 	pkts := samplePackets(t)
@@ -49,9 +48,7 @@ func TestTreeMatchesTshark(t *testing.T) {
 // it names the protocols rawcap does not dissect (stp, isis, udld …) as
 // data.
 func TestTreeMatchesTsharkCorpus(t *testing.T) {
-	if _, err := exec.LookPath("tshark"); err != nil {
-		t.Skip("tshark not installed")
-	}
+	testshared.Oracle(t, "tshark")
 	corpus := filepath.Join(readSharedDir(t), "corpus")
 	for _, name := range []string{
 		"tcpdump/tests_ipv6-routing-header.pcap", "tcpdump/tests_ipv6-srh-ext-header.pcap",
@@ -70,9 +67,7 @@ func TestTreeMatchesTsharkCorpus(t *testing.T) {
 // no corpus capture has, on a packet built here: a UDP datagram sent on
 // interface 3.
 func TestTreeSLL2MatchesTshark(t *testing.T) {
-	if _, err := exec.LookPath("tshark"); err != nil {
-		t.Skip("tshark not installed")
-	}
+	testshared.Oracle(t, "tshark")
 	pkt := hexBytes(t, `
 		08 00 00 00 00 00 00 03 00 01 04 06 a6 58 43 f2 48 06 00 00
 		45 00 00 1c 00 01 40 00 40 11 00 00 7f 00 00 01 7f 00 00 01

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/internal/testshared"
 )
 
 // tsharkFields are the JSON fields checked against tshark -T fields, by
@@ -95,9 +96,7 @@ func flatJSON(t *testing.T, line []byte) (map[string]string, map[string]bool) {
 }
 
 func TestJSONMatchesTshark(t *testing.T) {
-	if _, err := exec.LookPath("tshark"); err != nil {
-		t.Skip("tshark not installed: differential test skipped")
-	}
+	testshared.Oracle(t, "tshark")
 	if testing.Short() {
 		t.Skip("-short: the tshark differential test runs tshark once per corpus file")
 	}

@@ -46,3 +46,54 @@ func (d *Decoder) decodeUDP(l *Layer) LayerType {
 	}
 	return d.Ports.Lookup(TransportUDP, u.SrcPort(), u.DstPort())
 }
+
+const (
+	udpSrcport = iota
+	udpDstport
+	udpLength
+	udpChecksum
+	udpFieldCount
+)
+
+var udpFields = [udpFieldCount]Field{
+	udpSrcport:  {Name: "udp.srcport", Label: "Source Port", Kind: KindUint, Width: 16},
+	udpDstport:  {Name: "udp.dstport", Label: "Destination Port", Kind: KindUint, Width: 16},
+	udpLength:   {Name: "udp.length", Label: "Length", Kind: KindUint, Width: 16},
+	udpChecksum: {Name: "udp.checksum", Label: "Checksum", Kind: KindUint, Width: 16, Base: BaseHex},
+}
+
+var protoUDP = protoField("udp", "User Datagram Protocol")
+
+const (
+	dataLen = iota
+	dataFieldCount
+)
+
+var dataFields = [dataFieldCount]Field{
+	dataLen: {Name: "data.len", Label: "Length", Kind: KindInt, Width: 32},
+}
+
+var protoData = protoField("data", "Data")
+
+// emitUDP emits a UDP header's fields.
+func emitUDP(e *emitter, i int) {
+	l := &e.d.layers[i]
+	e.Proto(&protoUDP)
+	if l.Payload > l.Start {
+		u := UDP(e.d.data[l.Start:l.Payload])
+		e.Uint(&udpFields[udpSrcport], uint64(u.SrcPort()))
+		e.Uint(&udpFields[udpDstport], uint64(u.DstPort()))
+		e.Uint(&udpFields[udpLength], uint64(u.Length()))
+		e.Uint(&udpFields[udpChecksum], uint64(u.Checksum()))
+	}
+	e.End()
+}
+
+// emitPayload emits the length of bytes no dissector claimed (Wireshark's
+// data protocol).
+func emitPayload(e *emitter, i int) {
+	l := &e.d.layers[i]
+	e.Proto(&protoData)
+	e.Int(&dataFields[dataLen], int64(l.End-l.Start))
+	e.End()
+}

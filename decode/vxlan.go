@@ -42,3 +42,36 @@ func (d *Decoder) decodeVXLAN(l *Layer) LayerType {
 	}
 	return LayerEthernet
 }
+
+// emitVXLAN emits vxlan.flags, vxlan.flag_i (the first 16 bits, as tshark shows them),
+// vxlan.gbp and vxlan.vni.
+func emitVXLAN(e *emitter, i int) {
+	d := e.d
+	l := &d.layers[i]
+	e.Proto(&protoVXLAN)
+	if l.Malformed == "" {
+		v := VXLAN(d.data[l.Start:l.Payload])
+		e.Uint(&vxlanFields[vxlanFlags], uint64(be16(v)))
+		e.Bool(&vxlanFields[vxlanFlagI], v.Flags()&0x08 != 0)
+		e.Uint(&vxlanFields[vxlanGbp], uint64(v.GroupPolicyID()))
+		e.Uint(&vxlanFields[vxlanVNI], uint64(v.VNI()))
+	}
+	e.End()
+}
+
+const (
+	vxlanFlags = iota
+	vxlanFlagI
+	vxlanGbp
+	vxlanVNI
+	vxlanFieldCount
+)
+
+var vxlanFields = [vxlanFieldCount]Field{
+	vxlanFlags: {Name: "vxlan.flags", Label: "Flags", Kind: KindUint, Width: 16, Base: BaseHex},
+	vxlanFlagI: {Name: "vxlan.flag_i", Label: "VXLAN Network ID (VNI)", Kind: KindBool, Width: 16, Mask: 0x800},
+	vxlanGbp:   {Name: "vxlan.gbp", Label: "Group Policy ID", Kind: KindUint, Width: 16},
+	vxlanVNI:   {Name: "vxlan.vni", Label: "VXLAN Network Identifier (VNI)", Kind: KindUint, Width: 24},
+}
+
+var protoVXLAN = protoField("vxlan", "Virtual eXtensible Local Area Network")

@@ -87,21 +87,6 @@ func (p *LinePrinter) lineInner(b []byte, d *Decoder, i int) []byte {
 	return b
 }
 
-// jsonVXLAN writes vxlan.flags (the first 16 bits, as tshark shows them),
-// vxlan.gpid and vxlan.vni.
-func jsonVXLAN(w *jsonWriter, d *Decoder, i int) {
-	l := &d.layers[i]
-	w.open("vxlan")
-	if l.Malformed == "" {
-		v := VXLAN(d.data[l.Start:l.Payload])
-		w.hex("flags", uint64(be16(v)), 4)
-		w.bool("flags.vni", v.Flags()&0x08 != 0)
-		w.int("gpid", int(v.GroupPolicyID()))
-		w.uint("vni", uint64(v.VNI()))
-	}
-	w.close()
-}
-
 func treeVXLAN(t *treeWriter, d *Decoder, i int) {
 	l := &d.layers[i]
 	t.head("Virtual eXtensible Local Area Network")

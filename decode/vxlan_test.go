@@ -3,8 +3,9 @@ package decode_test
 import (
 	"strings"
 
-	"github.com/google/go-cmp/cmp"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/rawcap/rawcap/decode"
 )

@@ -147,9 +147,7 @@ func TestProgramLength(t *testing.T) {
 		t.Skip("skipped in -short mode: runs tcpdump once per expression")
 	}
 	shared := sharedDir(t)
-	if _, err := exec.LookPath("tcpdump"); err != nil {
-		t.Skipf("tcpdump not installed: %v", err)
-	}
+	testshared.Oracle(t, "tcpdump")
 	pcap := filepath.Join(shared, "filters", "pcaps", "eth_mix.pcap")
 	exprs := readExprs(t, filepath.Join(shared, "filters", "exprs.txt"))
 	var ratios []float64

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/rawcap/rawcap/internal/testshared"
 	"github.com/rawcap/rawcap/linktype"
 )
 
@@ -55,9 +56,7 @@ func tunnelPackets() [][]byte {
 // after them that look into the encapsulated frame, with tcpdump on
 // generated packets.
 func TestTunnelsAgainstTcpdump(t *testing.T) {
-	if _, err := exec.LookPath("tcpdump"); err != nil {
-		t.Skipf("tcpdump not installed: %v", err)
-	}
+	testshared.Oracle(t, "tcpdump")
 	pkts := tunnelPackets()
 	file := filepath.Join(t.TempDir(), "tunnels.pcap")
 	hdr := []byte{0xd4, 0xc3, 0xb2, 0xa1, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 1, 0, 0, 0}

@@ -58,6 +58,7 @@ var commands = []func(*env) *cli.Command{
 	infoCommand,
 	filterCommand,
 	interfacesCommand,
+	fieldsCommand,
 }
 
 func init() {
@@ -96,7 +97,7 @@ func newApp(e *env) *cli.App {
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
 	app := newApp(e)
-	err := app.RunContext(ctx, permuteArgs(app, args))
+	err := app.RunContext(ctx, permuteArgs(app, tsharkFieldArgs(args)))
 	return exitCode(err, stderr)
 }
 

@@ -28,6 +28,8 @@ const (
 	outTree                      // -V: tshark's detail tree
 	outColumns                   // --columns: Wireshark's packet list
 	outJSON                      // --json: NDJSON
+	outFields                    // -T fields: tshark's fields
+	outEK                        // -T ek: Elasticsearch bulk lines
 )
 
 // readOptions is a parsed `rawcap read` command line.
@@ -35,6 +37,8 @@ type readOptions struct {
 	Line     decode.LineOptions
 	Output   readOutput
 	Raw      bool     // --raw: JSON carries the captured bytes
+	Fields   []string // -T fields / -T ek: the -e fields
+	FieldOpt []string // -T fields: the -E options
 	Count    int      // -c: stop after this many packets (0: all)
 	DecodeAs []string // --decode-as rules
 	// Filter is the trailing filter expression ("" for none).
@@ -42,7 +46,7 @@ type readOptions struct {
 }
 
 func readFlags() []cli.Flag {
-	return []cli.Flag{
+	return append([]cli.Flag{
 		&cli.BoolFlag{Name: "e", Usage: "print the link-level header"},
 		&cli.BoolFlag{Name: "v", Usage: "more detail (-vv, -vvv for more)", Count: new(int)},
 		&cli.BoolFlag{Name: "q", Usage: "less protocol detail"},
@@ -60,7 +64,7 @@ func readFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "json", Usage: "print NDJSON, one object per packet, Wireshark field names"},
 		&cli.BoolFlag{Name: "raw", Usage: "with --json, add the captured bytes in hex"},
 		&cli.StringSliceFlag{Name: "decode-as", Usage: "decode a port as a protocol: `udp.port=8053:dns`"},
-	}
+	}, fieldFlags()...)
 }
 
 func readCommand(e *env) *cli.Command {
@@ -162,13 +166,13 @@ func readOptionsFrom(c *cli.Context) (readOptions, error) {
 		return o, usagef("read: -c %d: want a positive count", o.Count)
 	}
 	n := 0
-	for _, f := range []string{"V", "columns", "json"} {
-		if c.Bool(f) {
+	for _, f := range []string{"V", "columns", "json", "T"} {
+		if c.IsSet(f) {
 			n++
 		}
 	}
 	if n > 1 {
-		return o, usagef("read: -V, --columns and --json exclude each other")
+		return o, usagef("read: -V, --columns, --json and -T exclude each other")
 	}
 	switch {
 	case c.Bool("V"):
@@ -177,6 +181,22 @@ func readOptionsFrom(c *cli.Context) (readOptions, error) {
 		o.Output = outColumns
 	case c.Bool("json"):
 		o.Output = outJSON
+	}
+	switch t := c.String("T"); t {
+	case "":
+	case "fields":
+		o.Output = outFields
+	case "ek":
+		o.Output = outEK
+	case "json":
+		o.Output = outJSON
+	default:
+		return o, usagef("read: -T %s: rawcap prints -T fields, ek or json (and -V for text)", t)
+	}
+	o.Fields = c.StringSlice("field")
+	o.FieldOpt = c.StringSlice("field-opt")
+	if (len(o.Fields) > 0 || len(o.FieldOpt) > 0) && o.Output != outFields && o.Output != outEK {
+		return o, usagef("read: fields (-e NAME) need -T fields or -T ek")
 	}
 	o.Raw = c.Bool("raw")
 	if o.Raw && o.Output != outJSON {
@@ -207,6 +227,16 @@ func newPrinter(opts readOptions) (*decode.Decoder, packetPrinter, error) {
 		return d, &decode.ColumnsPrinter{}, nil
 	case outJSON:
 		return d, &decode.JSONPrinter{Raw: opts.Raw}, nil
+	case outFields:
+		p, err := fieldsPrinterFrom(opts.Fields, opts.FieldOpt)
+		return d, p, err
+	case outEK:
+		for _, n := range opts.Fields {
+			if decode.LookupField(n) == nil {
+				return nil, nil, fmt.Errorf("%w: %q (rawcap fields lists the fields rawcap decodes)", decode.ErrUnknownField, n)
+			}
+		}
+		return d, &decode.EKPrinter{Fields: opts.Fields}, nil
 	}
 	return d, &decode.LinePrinter{Options: opts.Line}, nil
 }
@@ -340,11 +370,12 @@ func (s *readState) file(ctx context.Context, name string) error {
 			}
 		}
 		f.Comment = ""
-		if s.opts.Output == outJSON || s.opts.Output == outTree {
+		fielded := s.opts.Output == outFields || s.opts.Output == outEK
+		if s.opts.Output == outJSON || s.opts.Output == outTree || fielded {
 			f.Comment, _ = p.Options.Comment()
 		}
 		f.Section, f.InterfaceDescription, f.Flags, f.HasFlags, f.Comments = 0, "", 0, false, nil
-		if s.opts.Output == outTree && r.Format() == pcapio.FormatPcapNG && p.Interface < len(ifs) {
+		if (s.opts.Output == outTree || fielded) && r.Format() == pcapio.FormatPcapNG && p.Interface < len(ifs) {
 			// What tshark's Frame tree shows of the pcapng records.
 			f.Section = ifs[p.Interface].Section + 1
 			f.InterfaceDescription = ifs[p.Interface].Description

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 )
@@ -65,4 +66,20 @@ func Path(tb testing.TB, elem ...string) string {
 		tb.Skipf("skipping: %s is absent from the shared test material: %v", filepath.Join(elem...), err)
 	}
 	return p
+}
+
+// Oracle returns the path of the reference tool name (tshark, tcpdump,
+// editcap …) for a differential test, or skips tb: under -short, where the
+// quick loop leaves the oracle runs to CI, and where the tool is not
+// installed.
+func Oracle(tb testing.TB, name string) string {
+	tb.Helper()
+	if testing.Short() {
+		tb.Skipf("skipping the comparison with %s in -short mode", name)
+	}
+	path, err := exec.LookPath(name)
+	if err != nil {
+		tb.Skipf("skipping: %s is not installed (%v)", name, err)
+	}
+	return path
 }

@@ -1,0 +1,251 @@
+package decode
+
+import (
+	"strconv"
+	"time"
+)
+
+// EKPrinter prints packets as tshark -T ek does, for Elasticsearch's bulk
+// API: an index line ({"index":{"_index":"packets-YYYY-MM-DD",…}}) and a
+// document per packet. The document's "layers" hold one object per
+// protocol whose keys are the protocol's name and the field's, dots made
+// underscores ("ip_ip_src"); values are strings as tshark -T fields prints
+// them, booleans true and false, byte strings colon-separated hex, and a
+// field that occurs several times an array. With Fields set, only those
+// fields are written, each as an array under its own name ("ip_src"), as
+// tshark -T ek -e does.
+type EKPrinter struct {
+	// Fields, when not empty, are the only fields written (tshark's -e).
+	Fields []string
+	// Location is the zone for frame.time and the index's date (time.Local
+	// if nil).
+	Location *time.Location
+
+	fp FieldsPrinter
+}
+
+// Append appends the index line and the document of the packet d last
+// decoded, described by f.
+func (p *EKPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
+	loc := p.Location
+	if loc == nil {
+		loc = time.Local
+	}
+	p.fp.Location = loc
+	l := p.fp.Fields(d, f)
+	t := f.Time.In(loc)
+	b = append(b, `{"index":{"_index":"packets-`...)
+	b = t.AppendFormat(b, "2006-01-02")
+	b = append(b, `","_type":"doc"}}`+"\n"...)
+	b = append(b, `{"timestamp":"`...)
+	b = strconv.AppendInt(b, f.Time.UnixMilli(), 10)
+	b = append(b, `","layers":{`...)
+	if len(p.Fields) > 0 {
+		b = p.appendChosen(b, l)
+	} else {
+		b = p.appendAll(b, l, t)
+	}
+	return append(b, "}}\n"...)
+}
+
+// appendChosen appends the chosen fields, each an array of its values.
+func (p *EKPrinter) appendChosen(b []byte, l *FieldList) []byte {
+	first := true
+	for _, name := range p.Fields {
+		n := 0
+		for k := range l.recs {
+			r := &l.recs[k]
+			if r.Op != OpValue || r.JSONOnly || r.Field.Name != name {
+				continue
+			}
+			if n == 0 {
+				if !first {
+					b = append(b, ',')
+				}
+				first = false
+				b = append(b, '"')
+				b = appendEKName(b, name)
+				b = append(b, `":[`...)
+			} else {
+				b = append(b, ',')
+			}
+			b = append(b, '"')
+			b = appendJSONTail(b, AppendFieldText(b, l, r), len(b))
+			b = append(b, '"')
+			n++
+		}
+		if n > 0 {
+			b = append(b, ']')
+		}
+	}
+	return b
+}
+
+// appendAll appends an object per protocol (the first of each name) with
+// all its fields.
+func (p *EKPrinter) appendAll(b []byte, l *FieldList, t time.Time) []byte {
+	recs := l.recs
+	firstProto := true
+	var seen [layerCount + 2]*Field
+	nseen := 0
+	for k := 0; k < len(recs); k++ {
+		if recs[k].Op != OpProto {
+			continue
+		}
+		proto := recs[k].Field
+		end := protoEnd(recs, k)
+		dup := false
+		for _, s := range seen[:nseen] {
+			if s == proto {
+				dup = true
+			}
+		}
+		if dup {
+			k = end
+			continue
+		}
+		if nseen < len(seen) {
+			seen[nseen] = proto
+			nseen++
+		}
+		if !firstProto {
+			b = append(b, ',')
+		}
+		firstProto = false
+		b = append(b, '"')
+		b = append(b, proto.Name...)
+		b = append(b, `":{`...)
+		firstField := true
+		for j := k + 1; j < end; j++ {
+			r := &recs[j]
+			if r.Op != OpValue || r.JSONOnly || earlierValue(recs, k+1, j) {
+				continue
+			}
+			if !firstField {
+				b = append(b, ',')
+			}
+			firstField = false
+			b = append(b, '"')
+			b = appendEKName(b, proto.Name)
+			b = append(b, '_')
+			b = appendEKName(b, r.Field.Name)
+			b = append(b, `":`...)
+			n := 0
+			for m := j; m < end; m++ {
+				if recs[m].Op == OpValue && !recs[m].JSONOnly && recs[m].Field.Name == r.Field.Name {
+					n++
+				}
+			}
+			if n > 1 {
+				b = append(b, '[')
+			}
+			c := 0
+			for m := j; m < end; m++ {
+				q := &recs[m]
+				if q.Op != OpValue || q.JSONOnly || q.Field.Name != r.Field.Name {
+					continue
+				}
+				if c > 0 {
+					b = append(b, ',')
+				}
+				c++
+				b = appendEKValue(b, l, q, t)
+			}
+			if n > 1 {
+				b = append(b, ']')
+			}
+		}
+		b = append(b, '}')
+		k = end
+	}
+	return b
+}
+
+// protoEnd returns the index of the OpEnd that closes the protocol opened
+// at recs[k] (len(recs) if none does).
+func protoEnd(recs []FieldRec, k int) int {
+	depth := 0
+	for j := k; j < len(recs); j++ {
+		switch recs[j].Op {
+		case OpProto, OpGroup, OpItem:
+			depth++
+		case OpEnd:
+			depth--
+			if depth == 0 {
+				return j
+			}
+		}
+	}
+	return len(recs)
+}
+
+// earlierValue reports whether a value of recs[j]'s field comes before j
+// from index from on.
+func earlierValue(recs []FieldRec, from, j int) bool {
+	for m := from; m < j; m++ {
+		if recs[m].Op == OpValue && !recs[m].JSONOnly && recs[m].Field.Name == recs[j].Field.Name {
+			return true
+		}
+	}
+	return false
+}
+
+// appendEKValue appends one value as tshark -T ek writes it.
+func appendEKValue(b []byte, l *FieldList, r *FieldRec, t time.Time) []byte {
+	switch r.Field.Kind {
+	case KindBool:
+		return strconv.AppendBool(b, r.u != 0)
+	case KindBytes, KindNone, KindProtocol:
+		b = append(b, '"')
+		for i, c := range l.BytesOf(r) {
+			if i > 0 {
+				b = append(b, ':')
+			}
+			b = append(b, hexDigits[c>>4], hexDigits[c&15])
+		}
+		return append(b, '"')
+	}
+	if r.Field == &frameFields[frameTime] {
+		b = append(b, '"')
+		b = t.UTC().AppendFormat(b, "2006-01-02T15:04:05.000000000Z")
+		return append(b, '"')
+	}
+	b = append(b, '"')
+	b = appendJSONTail(b, AppendFieldText(b, l, r), len(b))
+	return append(b, '"')
+}
+
+// appendEKName appends a field name with its dots made underscores.
+func appendEKName(b []byte, name string) []byte {
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if c == '.' {
+			c = '_'
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
+// appendJSONTail escapes for a JSON string the bytes text[start:] that an
+// append just added (text is b grown), returning the escaped result.
+func appendJSONTail(b, text []byte, start int) []byte {
+	for k := start; k < len(text); k++ {
+		c := text[k]
+		if c == '"' || c == '\\' || c < 0x20 || c == 0x7f {
+			return escapeTail(text, start)
+		}
+	}
+	return text
+}
+
+// escapeTail re-escapes text[start:] for JSON.
+func escapeTail(text []byte, start int) []byte {
+	var tmp [256]byte
+	raw := append(tmp[:0], text[start:]...)
+	out := text[:start]
+	for _, c := range raw {
+		out = appendJSONByte(out, c)
+	}
+	return out
+}

@@ -1,0 +1,244 @@
+package decode
+
+import (
+	"strconv"
+	"sync"
+)
+
+// This file is the field model: what a protocol declares about each of its
+// fields, once, as Wireshark registers a header field (filter name, label,
+// type, base, mask, value names). A protocol's emit function puts the
+// fields of one packet into a FieldList (fieldlist.go) and every generic
+// output reads them from there: JSON, -T fields, -T ek, and the field
+// listing of `rawcap fields`.
+
+// Kind is the type of a field's value, as Wireshark's FT_ types are.
+type Kind uint8
+
+// The kinds of field. A KindProtocol field names a protocol (its filter
+// name is the protocol's: "ip"); a KindNone field is a label or a group with
+// no value of its own.
+const (
+	KindNone     Kind = iota // FT_NONE: a label, or a group of fields
+	KindProtocol             // FT_PROTOCOL
+	KindUint                 // FT_UINT8 … FT_UINT64
+	KindInt                  // FT_INT8 … FT_INT64
+	KindBool                 // FT_BOOLEAN
+	KindIPv4                 // FT_IPv4
+	KindIPv6                 // FT_IPv6
+	KindMAC                  // FT_ETHER
+	KindBytes                // FT_BYTES
+	KindString               // FT_STRING
+	KindTime                 // FT_ABSOLUTE_TIME
+	KindRelTime              // FT_RELATIVE_TIME
+	KindFloat                // FT_DOUBLE
+	KindFrameNum             // FT_FRAMENUM: a frame number
+)
+
+// String returns Wireshark's name of the type ("FT_BOOLEAN"); integers are
+// "FT_UINT" and "FT_INT", Field.Type adds their width.
+func (k Kind) String() string {
+	switch k {
+	case KindNone:
+		return "FT_NONE"
+	case KindProtocol:
+		return "FT_PROTOCOL"
+	case KindUint:
+		return "FT_UINT"
+	case KindInt:
+		return "FT_INT"
+	case KindBool:
+		return "FT_BOOLEAN"
+	case KindIPv4:
+		return "FT_IPv4"
+	case KindIPv6:
+		return "FT_IPv6"
+	case KindMAC:
+		return "FT_ETHER"
+	case KindBytes:
+		return "FT_BYTES"
+	case KindString:
+		return "FT_STRING"
+	case KindTime:
+		return "FT_ABSOLUTE_TIME"
+	case KindRelTime:
+		return "FT_RELATIVE_TIME"
+	case KindFloat:
+		return "FT_DOUBLE"
+	case KindFrameNum:
+		return "FT_FRAMENUM"
+	}
+	return "FT_UNKNOWN"
+}
+
+// Base says how an integer field is shown, as Wireshark's BASE_ values do.
+type Base uint8
+
+// The bases of integer fields.
+const (
+	BaseDec    Base = iota // 17
+	BaseHex                // 0x11
+	BaseDecHex             // 17 (0x11)
+	BaseHexDec             // 0x11 (17)
+	BaseOct                // 021
+)
+
+// String returns Wireshark's name of the base ("BASE_HEX").
+func (b Base) String() string {
+	switch b {
+	case BaseHex:
+		return "BASE_HEX"
+	case BaseDecHex:
+		return "BASE_DEC_HEX"
+	case BaseHexDec:
+		return "BASE_HEX_DEC"
+	case BaseOct:
+		return "BASE_OCT"
+	}
+	return "BASE_DEC"
+}
+
+// Shape says how a group of fields is laid out in JSON: a group is not a
+// field of Wireshark's but a subtree (a DNS query, the list of a router
+// option's addresses) that JSON shows as an array.
+type Shape uint8
+
+// The shapes of groups.
+const (
+	ShapeObjects Shape = iota + 1 // an array of objects, one per FieldList.Item
+	ShapeValues                   // an array of the values inside
+)
+
+// Field is the definition of one field, declared once by its protocol as a
+// package-level variable and referred to by pointer. Fields are read-only
+// after initialisation and safe for concurrent use.
+type Field struct {
+	// Name is the display-filter name ("ip.ttl", "tcp.flags.syn"); for a
+	// protocol, the protocol's filter name ("ip").
+	Name string
+	// Label is the text of the field in Wireshark's tree ("Time to Live").
+	Label string
+	Kind  Kind
+	// Base is how an integer field is shown.
+	Base Base
+	// Width is the integer's size in bits (8, 16, 24, 32, 64) as Wireshark
+	// declares it (FT_UINT16 is 16), and so the number of hex digits shown
+	// for BaseHex (Width/4) unless Digits says otherwise.
+	Width uint8
+	// Digits, when not zero, is the number of hex digits shown for a hex
+	// field where Wireshark shows fewer than Width/4 (a masked field).
+	Digits uint8
+	// Mask is the bit mask of a bit field within its Width (0: none).
+	Mask uint64
+	// Values names the values of an integer field (nil: none).
+	Values *ValueNames
+	// Generated marks a field that is not in the packet's bytes but
+	// computed (Wireshark's "[…]" fields: tcp.stream, tcp.seq).
+	Generated bool
+	// Shape is set on groups (KindNone) that JSON shows as arrays.
+	Shape Shape
+}
+
+// Type returns Wireshark's name of f's type, as tshark -G fields shows it
+// ("FT_UINT16").
+func (f *Field) Type() string {
+	if (f.Kind == KindUint || f.Kind == KindInt) && f.Width != 0 {
+		return f.Kind.String() + strconv.Itoa(int(f.Width))
+	}
+	return f.Kind.String()
+}
+
+// hexDigits returns how many hex digits f's value is shown with.
+func (f *Field) hexDigits() int {
+	if f.Digits != 0 {
+		return int(f.Digits)
+	}
+	if f.Width == 0 {
+		return 2
+	}
+	return (int(f.Width) + 3) / 4
+}
+
+// ValueNames maps the values of an integer field to names, as a Wireshark
+// value_string does. The table is sorted by value, so lookups are a binary
+// search with no allocation.
+type ValueNames struct {
+	Values []ValueName
+}
+
+// ValueName is one value and its name.
+type ValueName struct {
+	Value uint64
+	Name  string
+}
+
+// Name returns the name of v, or "" when the table has none.
+func (vn *ValueNames) Name(v uint64) string {
+	if vn == nil {
+		return ""
+	}
+	lo, hi := 0, len(vn.Values)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if vn.Values[m].Value < v {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(vn.Values) && vn.Values[lo].Value == v {
+		return vn.Values[lo].Name
+	}
+	return ""
+}
+
+// protoField declares the field that stands for a protocol.
+func protoField(name, label string) Field {
+	return Field{Name: name, Label: label, Kind: KindProtocol}
+}
+
+// Protocols returns the protocols rawcap decodes, each with its fields, in
+// the order of the protocol table; the frame comes first.
+func Protocols() []ProtocolFields {
+	return protocolList()
+}
+
+// ProtocolFields is one protocol and the fields it declares.
+type ProtocolFields struct {
+	Protocol *Field
+	Fields   []Field
+}
+
+var protocolList = sync.OnceValue(func() []ProtocolFields {
+	out := []ProtocolFields{{&protoFrame, frameFields[:]}}
+	seen := map[*Field]bool{&protoFrame: true}
+	add := func(p *protocol) {
+		if p.proto == nil || seen[p.proto] {
+			return
+		}
+		seen[p.proto] = true
+		out = append(out, ProtocolFields{p.proto, p.fields})
+	}
+	for i := range protocols {
+		add(&protocols[i])
+	}
+	for i := range extraProtocols {
+		add(&extraProtocols[i])
+	}
+	return out
+})
+
+var fieldIndex = sync.OnceValue(func() map[string]*Field {
+	m := map[string]*Field{}
+	for _, p := range protocolList() {
+		m[p.Protocol.Name] = p.Protocol
+		for i := range p.Fields {
+			m[p.Fields[i].Name] = &p.Fields[i]
+		}
+	}
+	return m
+})
+
+// LookupField returns the field or protocol rawcap decodes under the
+// display-filter name, or nil.
+func LookupField(name string) *Field { return fieldIndex()[name] }

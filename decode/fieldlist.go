@@ -1,0 +1,194 @@
+package decode
+
+import (
+	"encoding/binary"
+	"math"
+	"net/netip"
+	"time"
+)
+
+// FieldList holds the fields of one packet in the order its protocols emit
+// them, as Wireshark's protocol tree does: the one place every generic
+// output reads a packet's decoded values from. A FieldList is reused from
+// packet to packet (Reset keeps its storage), so filling it does not
+// allocate once it has grown to the size of the largest packet seen. It is
+// not safe for concurrent use.
+type FieldList struct {
+	recs []FieldRec
+	aux  []byte // the bytes of byte, string and text values
+
+	jsonOnly bool
+}
+
+// FieldRec is one record of a FieldList: a field's value, or the opening or
+// end of a protocol, a group or an item of a group.
+type FieldRec struct {
+	Field *Field
+	Op    FieldOp
+	// JSONOnly marks a copy of a field kept only for the JSON object's
+	// convenience (dns.qry.name of the first question at the top of "dns"):
+	// the generic field outputs skip it.
+	JSONOnly bool
+	u, u2    uint64 // integer, bool, time, float bits; MAC; IPv4; IPv6
+	off, n   uint32 // aux[off:off+n]: bytes, string or time text
+}
+
+// FieldOp says what a FieldRec is.
+type FieldOp uint8
+
+// The kinds of record.
+const (
+	OpValue FieldOp = iota // a field's value
+	OpProto                // a protocol starts; its fields follow until OpEnd
+	OpGroup                // a group starts (Field.Shape says which); OpEnd ends it
+	OpItem                 // an item of a ShapeObjects group starts; OpEnd ends it
+	OpEnd                  // the innermost open protocol, group or item ends
+)
+
+// Reset empties l for the next packet.
+func (l *FieldList) Reset() {
+	l.recs = l.recs[:0]
+	l.aux = l.aux[:0]
+	l.jsonOnly = false
+}
+
+// Records returns l's records. The slice aliases l and is valid until the
+// next Reset.
+func (l *FieldList) Records() []FieldRec { return l.recs }
+
+// Proto opens protocol p (a KindProtocol field); End closes it.
+func (l *FieldList) Proto(p *Field) { l.recs = append(l.recs, FieldRec{Field: p, Op: OpProto}) }
+
+// Group opens group g; End closes it.
+func (l *FieldList) Group(g *Field) { l.recs = append(l.recs, FieldRec{Field: g, Op: OpGroup}) }
+
+// Item opens an item of the enclosing ShapeObjects group; End closes it.
+func (l *FieldList) Item() { l.recs = append(l.recs, FieldRec{Op: OpItem}) }
+
+// End closes the innermost open protocol, group or item.
+func (l *FieldList) End() { l.recs = append(l.recs, FieldRec{Op: OpEnd}) }
+
+// JSONOnly marks the fields emitted until JSONOnly(false) as copies that
+// only the JSON object shows.
+func (l *FieldList) JSONOnly(on bool) { l.jsonOnly = on }
+
+func (l *FieldList) add(f *Field, u, u2 uint64) {
+	l.recs = append(l.recs, FieldRec{Field: f, u: u, u2: u2, JSONOnly: l.jsonOnly})
+}
+
+// Uint adds an unsigned integer (or a KindUint field's value).
+func (l *FieldList) Uint(f *Field, v uint64) { l.add(f, v, 0) }
+
+// Int adds a signed integer.
+func (l *FieldList) Int(f *Field, v int64) { l.add(f, uint64(v), 0) }
+
+// Bool adds a boolean.
+func (l *FieldList) Bool(f *Field, v bool) {
+	var u uint64
+	if v {
+		u = 1
+	}
+	l.add(f, u, 0)
+}
+
+// Float adds a floating-point value.
+func (l *FieldList) Float(f *Field, v float64) { l.add(f, math.Float64bits(v), 0) }
+
+// MAC adds a hardware address.
+func (l *FieldList) MAC(f *Field, m MAC) {
+	var b [8]byte
+	copy(b[2:], m[:])
+	l.add(f, binary.BigEndian.Uint64(b[:]), 0)
+}
+
+// IPv4 adds the IPv4 address held in b[:4].
+func (l *FieldList) IPv4(f *Field, b []byte) {
+	l.add(f, uint64(binary.BigEndian.Uint32(b)), 0)
+}
+
+// IPv6 adds the IPv6 address held in b[:16].
+func (l *FieldList) IPv6(f *Field, b []byte) {
+	l.add(f, binary.BigEndian.Uint64(b), binary.BigEndian.Uint64(b[8:]))
+}
+
+// Addr adds an IPv4 or IPv6 address, by f's kind.
+func (l *FieldList) Addr(f *Field, a netip.Addr) {
+	if f.Kind == KindIPv4 {
+		b := a.As4()
+		l.IPv4(f, b[:])
+		return
+	}
+	b := a.As16()
+	l.IPv6(f, b[:])
+}
+
+// Bytes adds a byte string (a KindBytes or KindString value), copied.
+func (l *FieldList) Bytes(f *Field, b []byte) {
+	off := len(l.aux)
+	l.aux = append(l.aux, b...)
+	l.recs = append(l.recs, FieldRec{Field: f, off: uint32(off), n: uint32(len(b)), JSONOnly: l.jsonOnly})
+}
+
+// String adds a string value.
+func (l *FieldList) String(f *Field, s string) {
+	off := len(l.aux)
+	l.aux = append(l.aux, s...)
+	l.recs = append(l.recs, FieldRec{Field: f, off: uint32(off), n: uint32(len(s)), JSONOnly: l.jsonOnly})
+}
+
+// Text starts a value whose text the caller appends to the returned slice
+// (a DNS name as Wireshark shows it); TextDone adds it as f's value.
+func (l *FieldList) Text() []byte { return l.aux }
+
+// TextDone adds b[len(before):] — b being what Text returned with the
+// value's text appended — as f's value.
+func (l *FieldList) TextDone(f *Field, b []byte) {
+	off := len(l.aux)
+	l.aux = b
+	l.recs = append(l.recs, FieldRec{Field: f, off: uint32(off), n: uint32(len(b) - off), JSONOnly: l.jsonOnly})
+}
+
+// Time adds an absolute time together with the text Wireshark shows for
+// it (text is copied).
+func (l *FieldList) Time(f *Field, t time.Time, text []byte) {
+	off := len(l.aux)
+	l.aux = append(l.aux, text...)
+	l.recs = append(l.recs, FieldRec{Field: f, u: uint64(t.UnixNano()), off: uint32(off), n: uint32(len(text)), JSONOnly: l.jsonOnly})
+}
+
+// Uint returns r's value as an unsigned integer (integers, booleans).
+func (r *FieldRec) Uint() uint64 { return r.u }
+
+// Int returns r's value as a signed integer.
+func (r *FieldRec) Int() int64 { return int64(r.u) }
+
+// Bool returns r's value as a boolean.
+func (r *FieldRec) Bool() bool { return r.u != 0 }
+
+// Float returns r's value as a float.
+func (r *FieldRec) Float() float64 { return math.Float64frombits(r.u) }
+
+// MAC returns r's value as a hardware address.
+func (r *FieldRec) MAC() MAC {
+	var b [8]byte
+	binary.BigEndian.PutUint64(b[:], r.u)
+	return MAC(b[2:8])
+}
+
+// Addr returns r's value as an IP address (KindIPv4, KindIPv6).
+func (r *FieldRec) Addr() netip.Addr {
+	if r.Field.Kind == KindIPv4 {
+		return netip.AddrFrom4([4]byte{byte(r.u >> 24), byte(r.u >> 16), byte(r.u >> 8), byte(r.u)})
+	}
+	var b [16]byte
+	binary.BigEndian.PutUint64(b[:], r.u)
+	binary.BigEndian.PutUint64(b[8:], r.u2)
+	return netip.AddrFrom16(b)
+}
+
+// Bytes returns r's bytes (KindBytes, KindString, and a time's text) from
+// l. The slice aliases l and is valid until the next Reset.
+func (l *FieldList) BytesOf(r *FieldRec) []byte { return l.aux[r.off : r.off+r.n : r.off+r.n] }
+
+// Time returns r's value as a time.
+func (r *FieldRec) Time() time.Time { return time.Unix(0, int64(r.u)).UTC() }

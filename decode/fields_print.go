@@ -1,0 +1,182 @@
+package decode
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+)
+
+// FieldsPrinter prints the values of chosen fields, one line per packet,
+// as tshark -T fields -e NAME… does: the fields in the order given,
+// separated by Separator; a field that occurs several times in a packet
+// shows every value joined by Aggregator (or only the first or last, by
+// Occurrence); a field the packet lacks is empty. A FieldsPrinter is made
+// by NewFieldsPrinter and is not safe for concurrent use.
+type FieldsPrinter struct {
+	// Header prints the field names as a first line (-E header=y).
+	Header bool
+	// Separator is put between fields (-E separator=; default a tab).
+	Separator string
+	// Occurrence is 'a' for all values (the default), 'f' for the first,
+	// 'l' for the last (-E occurrence=).
+	Occurrence byte
+	// Aggregator is put between the values of one field (-E aggregator=;
+	// default a comma).
+	Aggregator string
+	// Quote is 'd' or 's' to put double or single quotes around each
+	// field, 'n' (the default) for none (-E quote=).
+	Quote byte
+	// Location is the zone for frame.time (time.Local if nil).
+	Location *time.Location
+
+	names   []string
+	list    FieldList
+	em      emitter
+	clock   frameClock
+	flows   *tcpFlowTable
+	started bool
+	first   []int // per field, the index of its first value in the pass
+}
+
+// NewFieldsPrinter returns a printer of the named fields. A name rawcap
+// does not decode is an error that says so.
+func NewFieldsPrinter(names []string) (*FieldsPrinter, error) {
+	for _, n := range names {
+		if LookupField(n) == nil {
+			return nil, fmt.Errorf("%w: %q (rawcap fields lists the fields rawcap decodes)", ErrUnknownField, n)
+		}
+	}
+	return &FieldsPrinter{
+		names:      names,
+		Separator:  "\t",
+		Occurrence: 'a',
+		Aggregator: ",",
+		Quote:      'n',
+		first:      make([]int, len(names)),
+	}, nil
+}
+
+// ErrUnknownField is returned for a field name rawcap does not decode.
+var ErrUnknownField = fmt.Errorf("field not decoded by rawcap")
+
+// Fields returns the fields of the packet d last decoded, described by f,
+// as the printers see them; it updates the printer's state (frame times,
+// relative sequence numbers) as Append does. The list aliases p and is
+// valid until the next call.
+func (p *FieldsPrinter) Fields(d *Decoder, f *Frame) *FieldList {
+	loc := p.Location
+	if loc == nil {
+		loc = time.Local
+	}
+	if p.flows == nil {
+		p.flows = new(tcpFlowTable)
+	}
+	e := &p.em
+	*e = emitter{FieldList: &p.list, d: d, wire: f.Length, flows: p.flows}
+	e.Reset()
+	first, prev := p.clock.tick(f.Time)
+	emitFrame(e, f, first, prev, loc)
+	for i := range d.layers[:d.n] {
+		emitLayer(e, i)
+	}
+	return &p.list
+}
+
+// Append appends the line of the packet d last decoded, described by f
+// (after the header line, before the first packet).
+func (p *FieldsPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
+	if !p.started {
+		p.started = true
+		if p.Header {
+			for k, n := range p.names {
+				if k > 0 {
+					b = append(b, p.Separator...)
+				}
+				b = append(b, n...)
+			}
+			b = append(b, '\n')
+		}
+	}
+	l := p.Fields(d, f)
+	for k, name := range p.names {
+		if k > 0 {
+			b = append(b, p.Separator...)
+		}
+		b = p.appendField(b, l, name)
+	}
+	return append(b, '\n')
+}
+
+// appendField appends the values of the named field in l.
+func (p *FieldsPrinter) appendField(b []byte, l *FieldList, name string) []byte {
+	q := p.Quote
+	if q == 'd' {
+		b = append(b, '"')
+	} else if q == 's' {
+		b = append(b, '\'')
+	}
+	var last *FieldRec
+	n := 0
+	for k := range l.recs {
+		r := &l.recs[k]
+		if r.Op != OpValue || r.JSONOnly || r.Field.Name != name {
+			continue
+		}
+		switch p.Occurrence {
+		case 'f':
+			if n == 0 {
+				b = AppendFieldText(b, l, r)
+			}
+		case 'l':
+			last = r
+		default:
+			if n > 0 {
+				b = append(b, p.Aggregator...)
+			}
+			b = AppendFieldText(b, l, r)
+		}
+		n++
+	}
+	if last != nil {
+		b = AppendFieldText(b, l, last)
+	}
+	if q == 'd' {
+		b = append(b, '"')
+	} else if q == 's' {
+		b = append(b, '\'')
+	}
+	return b
+}
+
+// AppendFieldText appends r's value as tshark -T fields prints it: integers
+// in their base (hex ones as 0x and the field's digits), booleans as 1 and
+// 0, addresses, byte strings in hex, texts and times as Wireshark shows
+// them.
+func AppendFieldText(b []byte, l *FieldList, r *FieldRec) []byte {
+	f := r.Field
+	switch f.Kind {
+	case KindUint, KindFrameNum:
+		if f.Base == BaseHex || f.Base == BaseHexDec {
+			return appendHexDigits(b, r.u, f.hexDigits())
+		}
+		return strconv.AppendUint(b, r.u, 10)
+	case KindInt:
+		return strconv.AppendInt(b, int64(r.u), 10)
+	case KindBool:
+		if r.u != 0 {
+			return append(b, '1')
+		}
+		return append(b, '0')
+	case KindIPv4, KindIPv6:
+		return r.Addr().AppendTo(b)
+	case KindMAC:
+		return r.MAC().AppendTo(b)
+	case KindBytes, KindNone, KindProtocol:
+		return appendHexBytes(b, l.BytesOf(r))
+	case KindString, KindTime, KindRelTime:
+		return append(b, l.BytesOf(r)...)
+	case KindFloat:
+		return strconv.AppendFloat(b, r.Float(), 'g', -1, 64)
+	}
+	return b
+}
