@@ -82,6 +82,29 @@ func TestNoAllocations(t *testing.T) {
 			t.Errorf("JSONPrinter.Append(packet %d) allocates %v times", i+1, n)
 		}
 	}
+	var names []string
+	for _, p := range decode.Protocols() {
+		for i := range p.Fields {
+			names = append(names, p.Fields[i].Name)
+		}
+	}
+	fp, err := decode.NewFieldsPrinter(names)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fp.Location = time.UTC
+	ek := &decode.EKPrinter{Location: time.UTC}
+	for i := range pkts {
+		pk := &pkts[i]
+		f := decode.Frame{Number: i + 1, Time: pk.Time, Length: pk.Length}
+		d.Decode(pk.Data, pk.LinkType)
+		if n := testing.AllocsPerRun(100, func() { buf = fp.Append(buf[:0], d, &f) }); n != 0 {
+			t.Errorf("FieldsPrinter.Append(packet %d) with every field allocates %v times", i+1, n)
+		}
+		if n := testing.AllocsPerRun(100, func() { buf = ek.Append(buf[:0], d, &f) }); n != 0 {
+			t.Errorf("EKPrinter.Append(packet %d) allocates %v times", i+1, n)
+		}
+	}
 	tp := &decode.TreePrinter{Location: time.UTC}
 	for i := range pkts {
 		pk := &pkts[i]
@@ -127,6 +150,14 @@ func BenchmarkLine(b *testing.B) {
 }
 func BenchmarkLineVerbose(b *testing.B) {
 	benchPrint(b, &decode.LinePrinter{Options: decode.LineOptions{Location: time.UTC, Verbose: 1, Link: true}})
+}
+func BenchmarkFields(b *testing.B) {
+	p, err := decode.NewFieldsPrinter([]string{"ip.src", "ip.dst", "tcp.srcport", "tcp.dstport", "frame.len"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	p.Location = time.UTC
+	benchPrint(b, p)
 }
 func BenchmarkJSON(b *testing.B)    { benchPrint(b, &decode.JSONPrinter{Location: time.UTC}) }
 func BenchmarkTree(b *testing.B)    { benchPrint(b, &decode.TreePrinter{Location: time.UTC}) }

@@ -101,13 +101,14 @@ func emitARP(e *emitter, i int) {
 	e.Proto(&protoARP)
 	if l.Payload > l.Start {
 		a := ARP(e.d.data[l.Start:l.Payload])
-		e.Uint(&arpFields[arpHWType], uint64(a.HType()))
 		if a.HType() == 19 {
 			// ATM ARP (RFC 2225) lays its fields out differently;
-			// Wireshark decodes it as atmarp.
+			// Wireshark decodes it as atmarp, whose fields rawcap does
+			// not decode.
 			e.End()
 			return
 		}
+		e.Uint(&arpFields[arpHWType], uint64(a.HType()))
 		e.Uint(&arpFields[arpProtoType], uint64(a.PType()))
 		e.Uint(&arpFields[arpHWSize], uint64(a.HLen()))
 		e.Uint(&arpFields[arpProtoSize], uint64(a.PLen()))

@@ -360,7 +360,8 @@ var dnsFields = [dnsFieldCount]Field{
 	dnsSrvName:            {Name: "dns.srv.name", Label: "Name", Kind: KindString},
 	dnsRespName:           {Name: "dns.resp.name", Label: "Name", Kind: KindString},
 	dnsRespType:           {Name: "dns.resp.type", Label: "Type", Kind: KindUint, Width: 16},
-	dnsRrUdpPayloadSize:   {Name: "dns.rr.udp_payload_size", Label: "UDP payload size", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x7fff},
+	// tshark -G says BASE_HEX, but shows and prints the size in decimal.
+	dnsRrUdpPayloadSize:   {Name: "dns.rr.udp_payload_size", Label: "UDP payload size", Kind: KindUint, Width: 16, Mask: 0x7fff},
 	dnsRespExtRcode:       {Name: "dns.resp.ext_rcode", Label: "Higher bits in extended RCODE", Kind: KindUint, Width: 8, Base: BaseHex},
 	dnsRespEdns0Version:   {Name: "dns.resp.edns0_version", Label: "EDNS0 version", Kind: KindUint, Width: 8},
 	dnsRespZDo:            {Name: "dns.resp.z.do", Label: "DO bit", Kind: KindBool, Width: 16, Mask: 0x8000},

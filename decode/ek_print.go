@@ -82,83 +82,118 @@ func (p *EKPrinter) appendChosen(b []byte, l *FieldList) []byte {
 }
 
 // appendAll appends an object per protocol (the first of each name) with
-// all its fields.
+// all its fields, and inside it the protocols Wireshark's tree nests there.
 func (p *EKPrinter) appendAll(b []byte, l *FieldList, t time.Time) []byte {
 	recs := l.recs
-	firstProto := true
+	first := true
 	var seen [layerCount + 2]*Field
 	nseen := 0
-	for k := 0; k < len(recs); k++ {
+	for k := 0; k < len(recs); {
 		if recs[k].Op != OpProto {
+			k++
 			continue
 		}
 		proto := recs[k].Field
-		end := protoEnd(recs, k)
 		dup := false
 		for _, s := range seen[:nseen] {
-			if s == proto {
-				dup = true
-			}
+			dup = dup || s == proto
 		}
 		if dup {
-			k = end
+			_, k = appendEKTree(nil, l, k, t)
 			continue
 		}
 		if nseen < len(seen) {
 			seen[nseen] = proto
 			nseen++
 		}
-		if !firstProto {
+		if !first {
 			b = append(b, ',')
 		}
-		firstProto = false
-		b = append(b, '"')
-		b = append(b, proto.Name...)
-		b = append(b, `":{`...)
-		firstField := true
-		for j := k + 1; j < end; j++ {
-			r := &recs[j]
-			if r.Op != OpValue || r.JSONOnly || earlierValue(recs, k+1, j) {
-				continue
-			}
-			if !firstField {
-				b = append(b, ',')
-			}
-			firstField = false
-			b = append(b, '"')
-			b = appendEKName(b, proto.Name)
-			b = append(b, '_')
-			b = appendEKName(b, r.Field.Name)
-			b = append(b, `":`...)
-			n := 0
-			for m := j; m < end; m++ {
-				if recs[m].Op == OpValue && !recs[m].JSONOnly && recs[m].Field.Name == r.Field.Name {
-					n++
-				}
-			}
-			if n > 1 {
-				b = append(b, '[')
-			}
-			c := 0
-			for m := j; m < end; m++ {
-				q := &recs[m]
-				if q.Op != OpValue || q.JSONOnly || q.Field.Name != r.Field.Name {
-					continue
-				}
-				if c > 0 {
-					b = append(b, ',')
-				}
-				c++
-				b = appendEKValue(b, l, q, t)
-			}
-			if n > 1 {
-				b = append(b, ']')
-			}
-		}
-		b = append(b, '}')
-		k = end
+		first = false
+		b, k = appendEKTree(b, l, k, t)
 	}
 	return b
+}
+
+// appendEKTree appends the protocol opened at recs[k] with the protocols
+// nested in it (a nil b appends nothing), and returns the index after them.
+func appendEKTree(b []byte, l *FieldList, k int, t time.Time) ([]byte, int) {
+	recs := l.recs
+	end := protoEnd(recs, k)
+	if b != nil {
+		b = appendEKProto(b, l, k, end, t)
+	}
+	next := end + 1
+	for next < len(recs) && recs[next].Op == OpProto && recs[next].Nested > recs[k].Nested {
+		if recs[next].Nested != recs[k].Nested+1 {
+			next = protoEnd(recs, next) + 1
+			continue
+		}
+		if b != nil {
+			b = b[:len(b)-1] // reopen the object
+			if b[len(b)-1] != '{' {
+				b = append(b, ',')
+			}
+			b, next = appendEKTree(b, l, next, t)
+			b = append(b, '}')
+		} else {
+			_, next = appendEKTree(nil, l, next, t)
+		}
+	}
+	return b, next
+}
+
+// appendEKProto appends "name":{fields} for the protocol opened at recs[k]
+// and closed at recs[end].
+func appendEKProto(b []byte, l *FieldList, k, end int, t time.Time) []byte {
+	recs := l.recs
+	proto := recs[k].Field
+	b = append(b, '"')
+	b = append(b, proto.Name...)
+	b = append(b, `":{`...)
+	firstField := true
+	for j := k + 1; j < end; j++ {
+		r := &recs[j]
+		if r.Op != OpValue || r.JSONOnly || earlierValue(recs, k+1, j) {
+			continue
+		}
+		if !firstField {
+			b = append(b, ',')
+		}
+		firstField = false
+		b = append(b, '"')
+		if r.Field.Kind != KindProtocol {
+			b = appendEKName(b, proto.Name)
+			b = append(b, '_')
+		}
+		b = appendEKName(b, r.Field.Name)
+		b = append(b, `":`...)
+		n := 0
+		for m := j; m < end; m++ {
+			if recs[m].Op == OpValue && !recs[m].JSONOnly && recs[m].Field.Name == r.Field.Name {
+				n++
+			}
+		}
+		if n > 1 {
+			b = append(b, '[')
+		}
+		c := 0
+		for m := j; m < end; m++ {
+			q := &recs[m]
+			if q.Op != OpValue || q.JSONOnly || q.Field.Name != r.Field.Name {
+				continue
+			}
+			if c > 0 {
+				b = append(b, ',')
+			}
+			c++
+			b = appendEKValue(b, l, q, t)
+		}
+		if n > 1 {
+			b = append(b, ']')
+		}
+	}
+	return append(b, '}')
 }
 
 // protoEnd returns the index of the OpEnd that closes the protocol opened

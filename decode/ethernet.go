@@ -218,15 +218,19 @@ const (
 	llcControl
 	llcOui
 	llcPid
+	llcType
+	llcCiscoPid
 	llcFieldCount
 )
 
 var llcFields = [llcFieldCount]Field{
-	llcDsap:    {Name: "llc.dsap", Label: "DSAP", Kind: KindUint, Width: 8, Base: BaseHex},
-	llcSsap:    {Name: "llc.ssap", Label: "SSAP", Kind: KindUint, Width: 8, Base: BaseHex},
-	llcControl: {Name: "llc.control", Label: "Control", Kind: KindUint, Width: 16, Base: BaseHex},
-	llcOui:     {Name: "llc.oui", Label: "Organization Code", Kind: KindUint, Width: 24},
-	llcPid:     {Name: "llc.pid", Label: "Protocol ID", Kind: KindUint, Width: 16, Base: BaseHex},
+	llcDsap:     {Name: "llc.dsap", Label: "DSAP", Kind: KindUint, Width: 8, Base: BaseHex},
+	llcSsap:     {Name: "llc.ssap", Label: "SSAP", Kind: KindUint, Width: 8, Base: BaseHex},
+	llcControl:  {Name: "llc.control", Label: "Control", Kind: KindUint, Width: 16, Base: BaseHex},
+	llcOui:      {Name: "llc.oui", Label: "Organization Code", Kind: KindUint, Width: 24},
+	llcPid:      {Name: "llc.pid", Label: "Protocol ID", Kind: KindUint, Width: 16, Base: BaseHex},
+	llcType:     {Name: "llc.type", Label: "Type", Kind: KindUint, Width: 16, Base: BaseHex},
+	llcCiscoPid: {Name: "llc.cisco_pid", Label: "PID", Kind: KindUint, Width: 16, Base: BaseHex},
 }
 
 var protoLLC = protoField("llc", "Logical-Link Control")
@@ -289,7 +293,16 @@ func emitLLC(e *emitter, i int) {
 		e.Uint(&llcFields[llcControl], uint64(c.Control()))
 		if c.IsSNAP() {
 			e.Uint(&llcFields[llcOui], uint64(c.OUI()))
-			e.Uint(&llcFields[llcPid], uint64(c.PID()))
+			// Wireshark names the PID by the OUI: an EtherType for RFC
+			// 1042's zero OUI, Cisco's own, or a generic protocol ID.
+			switch c.OUI() {
+			case 0:
+				e.Uint(&llcFields[llcType], uint64(c.PID()))
+			case 0x00000c:
+				e.Uint(&llcFields[llcCiscoPid], uint64(c.PID()))
+			default:
+				e.Uint(&llcFields[llcPid], uint64(c.PID()))
+			}
 		}
 	}
 	e.End()

@@ -18,6 +18,8 @@ type FieldList struct {
 	aux  []byte // the bytes of byte, string and text values
 
 	jsonOnly bool
+	hidden   bool
+	nested   uint8
 }
 
 // FieldRec is one record of a FieldList: a field's value, or the opening or
@@ -29,8 +31,15 @@ type FieldRec struct {
 	// convenience (dns.qry.name of the first question at the top of "dns"):
 	// the generic field outputs skip it.
 	JSONOnly bool
-	u, u2    uint64 // integer, bool, time, float bits; MAC; IPv4; IPv6
-	off, n   uint32 // aux[off:off+n]: bytes, string or time text
+	// Hidden marks a field Wireshark adds without showing it (ip.version
+	// in an IPv6 header): -T fields, -T ek and filters see it, JSON not.
+	Hidden bool
+	// Nested is how deep Wireshark's tree holds a protocol inside the ones
+	// before it: 1 for an ICMP error's quoted packet or an echo's data,
+	// which Wireshark shows inside ICMP.
+	Nested uint8
+	u, u2  uint64 // integer, bool, time, float bits; MAC; IPv4; IPv6
+	off, n uint32 // aux[off:off+n]: bytes, string or time text
 }
 
 // FieldOp says what a FieldRec is.
@@ -49,7 +58,7 @@ const (
 func (l *FieldList) Reset() {
 	l.recs = l.recs[:0]
 	l.aux = l.aux[:0]
-	l.jsonOnly = false
+	l.jsonOnly, l.hidden, l.nested = false, false, 0
 }
 
 // Records returns l's records. The slice aliases l and is valid until the
@@ -57,7 +66,9 @@ func (l *FieldList) Reset() {
 func (l *FieldList) Records() []FieldRec { return l.recs }
 
 // Proto opens protocol p (a KindProtocol field); End closes it.
-func (l *FieldList) Proto(p *Field) { l.recs = append(l.recs, FieldRec{Field: p, Op: OpProto}) }
+func (l *FieldList) Proto(p *Field) {
+	l.recs = append(l.recs, FieldRec{Field: p, Op: OpProto, Nested: l.nested})
+}
 
 // Group opens group g; End closes it.
 func (l *FieldList) Group(g *Field) { l.recs = append(l.recs, FieldRec{Field: g, Op: OpGroup}) }
@@ -72,8 +83,14 @@ func (l *FieldList) End() { l.recs = append(l.recs, FieldRec{Op: OpEnd}) }
 // only the JSON object shows.
 func (l *FieldList) JSONOnly(on bool) { l.jsonOnly = on }
 
+// Hidden marks the fields emitted until Hidden(false) as hidden ones.
+func (l *FieldList) Hidden(on bool) { l.hidden = on }
+
+// Nest sets how deep the protocols opened from now on are nested.
+func (l *FieldList) Nest(depth uint8) { l.nested = depth }
+
 func (l *FieldList) add(f *Field, u, u2 uint64) {
-	l.recs = append(l.recs, FieldRec{Field: f, u: u, u2: u2, JSONOnly: l.jsonOnly})
+	l.recs = append(l.recs, FieldRec{Field: f, u: u, u2: u2, JSONOnly: l.jsonOnly, Hidden: l.hidden})
 }
 
 // Uint adds an unsigned integer (or a KindUint field's value).
@@ -126,14 +143,14 @@ func (l *FieldList) Addr(f *Field, a netip.Addr) {
 func (l *FieldList) Bytes(f *Field, b []byte) {
 	off := len(l.aux)
 	l.aux = append(l.aux, b...)
-	l.recs = append(l.recs, FieldRec{Field: f, off: uint32(off), n: uint32(len(b)), JSONOnly: l.jsonOnly})
+	l.recs = append(l.recs, FieldRec{Field: f, off: uint32(off), n: uint32(len(b)), JSONOnly: l.jsonOnly, Hidden: l.hidden})
 }
 
 // String adds a string value.
 func (l *FieldList) String(f *Field, s string) {
 	off := len(l.aux)
 	l.aux = append(l.aux, s...)
-	l.recs = append(l.recs, FieldRec{Field: f, off: uint32(off), n: uint32(len(s)), JSONOnly: l.jsonOnly})
+	l.recs = append(l.recs, FieldRec{Field: f, off: uint32(off), n: uint32(len(s)), JSONOnly: l.jsonOnly, Hidden: l.hidden})
 }
 
 // Text starts a value whose text the caller appends to the returned slice
@@ -145,7 +162,7 @@ func (l *FieldList) Text() []byte { return l.aux }
 func (l *FieldList) TextDone(f *Field, b []byte) {
 	off := len(l.aux)
 	l.aux = b
-	l.recs = append(l.recs, FieldRec{Field: f, off: uint32(off), n: uint32(len(b) - off), JSONOnly: l.jsonOnly})
+	l.recs = append(l.recs, FieldRec{Field: f, off: uint32(off), n: uint32(len(b) - off), JSONOnly: l.jsonOnly, Hidden: l.hidden})
 }
 
 // Time adds an absolute time together with the text Wireshark shows for
@@ -153,7 +170,7 @@ func (l *FieldList) TextDone(f *Field, b []byte) {
 func (l *FieldList) Time(f *Field, t time.Time, text []byte) {
 	off := len(l.aux)
 	l.aux = append(l.aux, text...)
-	l.recs = append(l.recs, FieldRec{Field: f, u: uint64(t.UnixNano()), off: uint32(off), n: uint32(len(text)), JSONOnly: l.jsonOnly})
+	l.recs = append(l.recs, FieldRec{Field: f, u: uint64(t.UnixNano()), off: uint32(off), n: uint32(len(text)), JSONOnly: l.jsonOnly, Hidden: l.hidden})
 }
 
 // Uint returns r's value as an unsigned integer (integers, booleans).

@@ -3,6 +3,7 @@ package decode
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -35,7 +36,7 @@ type FieldsPrinter struct {
 	clock   frameClock
 	flows   *tcpFlowTable
 	started bool
-	first   []int // per field, the index of its first value in the pass
+	noFrame bool // no frame.* field is asked for: leave them out
 }
 
 // NewFieldsPrinter returns a printer of the named fields. A name rawcap
@@ -46,13 +47,19 @@ func NewFieldsPrinter(names []string) (*FieldsPrinter, error) {
 			return nil, fmt.Errorf("%w: %q (rawcap fields lists the fields rawcap decodes)", ErrUnknownField, n)
 		}
 	}
+	noFrame := true
+	for _, n := range names {
+		if n == "frame" || strings.HasPrefix(n, "frame.") {
+			noFrame = false
+		}
+	}
 	return &FieldsPrinter{
 		names:      names,
 		Separator:  "\t",
 		Occurrence: 'a',
 		Aggregator: ",",
 		Quote:      'n',
-		first:      make([]int, len(names)),
+		noFrame:    noFrame,
 	}, nil
 }
 
@@ -72,13 +79,29 @@ func (p *FieldsPrinter) Fields(d *Decoder, f *Frame) *FieldList {
 		p.flows = new(tcpFlowTable)
 	}
 	e := &p.em
-	*e = emitter{FieldList: &p.list, d: d, wire: f.Length, flows: p.flows}
+	*e = emitter{FieldList: &p.list, d: d, wire: f.Length, flows: p.flows, all: true}
 	e.Reset()
-	first, prev := p.clock.tick(f.Time)
-	emitFrame(e, f, first, prev, loc)
+	t := f.Time
+	if t.IsZero() {
+		t = time.Unix(0, 0) // tshark's time of a packet without one
+	}
+	first, prev := p.clock.tick(t)
+	if !p.noFrame || p.names == nil {
+		emitFrame(e, f, first, prev, loc)
+	}
 	for i := range d.layers[:d.n] {
+		l := &d.layers[i]
+		var depth uint8
+		switch {
+		case l.Quoted && l.Type == LayerPayload:
+			depth = 0 // tshark's tree shows a quoted packet's data at the top
+		case l.Quoted || l.Type == LayerPayload && i > 0 && (d.layers[i-1].Type == LayerICMPv4 || d.layers[i-1].Type == LayerICMPv6):
+			depth = 1
+		}
+		e.Nest(depth)
 		emitLayer(e, i)
 	}
+	e.Nest(0)
 	return &p.list
 }
 
@@ -110,6 +133,7 @@ func (p *FieldsPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 // appendField appends the values of the named field in l.
 func (p *FieldsPrinter) appendField(b []byte, l *FieldList, name string) []byte {
 	q := p.Quote
+	start := len(b)
 	if q == 'd' {
 		b = append(b, '"')
 	} else if q == 's' {
@@ -139,6 +163,9 @@ func (p *FieldsPrinter) appendField(b []byte, l *FieldList, name string) []byte 
 	}
 	if last != nil {
 		b = AppendFieldText(b, l, last)
+	}
+	if n == 0 {
+		return b[:start] // tshark quotes no empty field
 	}
 	if q == 'd' {
 		b = append(b, '"')

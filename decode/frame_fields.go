@@ -68,8 +68,11 @@ func emitFrame(e *emitter, f *Frame, first, prev time.Time, loc *time.Location) 
 	e.Proto(&protoFrame)
 	if f.Section > 0 || f.InterfaceName != "" {
 		e.Uint(&fs[frameInterfaceID], uint64(f.Interface))
-		if f.InterfaceName != "" {
+		switch {
+		case f.InterfaceName != "":
 			e.String(&fs[frameInterfaceName], f.InterfaceName)
+		case f.Section > 0:
+			e.String(&fs[frameInterfaceName], "unknown") // tshark's name of an unnamed interface
 		}
 		if f.InterfaceDescription != "" {
 			e.String(&fs[frameInterfaceDescription], f.InterfaceDescription)
@@ -78,16 +81,18 @@ func emitFrame(e *emitter, f *Frame, first, prev time.Time, loc *time.Location) 
 	if _, wtap, ok := treeEncap(e.d.linkType); ok {
 		e.Int(&fs[frameEncapType], int64(wtap))
 	}
-	b := f.Time.In(loc).AppendFormat(e.Text(), "Jan _2, 2006 15:04:05.000000000 MST")
-	e.TextDone(&fs[frameTime], b)
-	e.relTime(&fs[frameTimeEpoch], f.Time, time.Unix(0, 0))
-	e.relTime(&fs[frameTimeDelta], f.Time, prev)
-	e.relTime(&fs[frameTimeDeltaDisplayed], f.Time, prev)
-	e.relTime(&fs[frameTimeRelative], f.Time, first)
+	if !f.Time.IsZero() { // a packet without a time (pcapng's simple packet block)
+		b := f.Time.In(loc).AppendFormat(e.Text(), "Jan _2, 2006 15:04:05.000000000 MST")
+		e.TextDone(&fs[frameTime], b)
+		e.relTime(&fs[frameTimeEpoch], f.Time, time.Unix(0, 0))
+		e.relTime(&fs[frameTimeDelta], f.Time, prev)
+		e.relTime(&fs[frameTimeDeltaDisplayed], f.Time, prev)
+		e.relTime(&fs[frameTimeRelative], f.Time, first)
+	}
 	e.Uint(&fs[frameNumber], uint64(f.Number))
 	e.Uint(&fs[frameLen], uint64(f.Length))
 	e.Uint(&fs[frameCapLen], uint64(len(e.d.data)))
-	b = appendProtocols(e.Text(), e.d)
+	b := appendProtocols(e.Text(), e.d)
 	e.TextDone(&fs[frameProtocols], b)
 	for _, c := range f.Comments {
 		e.String(&fs[frameComment], c)

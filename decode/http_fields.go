@@ -31,7 +31,7 @@ func emitHTTP(e *emitter, i int) {
 		}
 		off = next
 		for k := range httpHeaderFields {
-			if hf := &httpHeaderFields[k]; !seen[k] && equalFold(f.Name, hf.name) {
+			if hf := &httpHeaderFields[k]; (!seen[k] || e.all) && equalFold(f.Name, hf.name) {
 				seen[k] = true
 				e.Bytes(&httpFields[hf.field], f.Value)
 				break

@@ -210,6 +210,9 @@ func emitIPv6(e *emitter, i int) {
 		ip := IPv6(e.d.data[l.Start:l.Payload])
 		f := &ipv6Fields
 		e.Uint(&f[ipv6Version], 6)
+		e.Hidden(true)
+		e.Uint(&ipFields[ipVersion], 6) // Wireshark's hidden ip.version
+		e.Hidden(false)
 		e.Uint(&f[ipv6Tclass], uint64(ip.TrafficClass()))
 		e.Uint(&f[ipv6Flow], uint64(ip.FlowLabel()))
 		e.Uint(&f[ipv6Plen], uint64(ip.PayloadLength()))
@@ -247,7 +250,7 @@ func emitIPv6Ext(e *emitter, i int) {
 		default:
 			continue
 		}
-		if seen[k] || l.Payload == l.Start {
+		if seen[k] && !e.all || l.Payload == l.Start {
 			continue
 		}
 		seen[k] = true

@@ -1,7 +1,6 @@
 package decode
 
 import (
-	"net/netip"
 	"strconv"
 	"time"
 	"unicode/utf8"
@@ -163,49 +162,9 @@ func (w *jsonWriter) str(k, v string) {
 	w.b = appendJSONString(w.b, v)
 }
 
-func (w *jsonWriter) bytesStr(k string, v []byte) {
-	w.key(k)
-	w.b = appendJSONBytes(w.b, v)
-}
-
 func (w *jsonWriter) int(k string, v int) {
 	w.key(k)
 	w.b = strconv.AppendInt(w.b, int64(v), 10)
-}
-
-func (w *jsonWriter) uint(k string, v uint64) {
-	w.key(k)
-	w.b = strconv.AppendUint(w.b, v, 10)
-}
-
-func (w *jsonWriter) bool(k string, v bool) {
-	w.key(k)
-	w.b = strconv.AppendBool(w.b, v)
-}
-
-// hex appends v as a string "0x…" with digits hex digits, as tshark shows
-// hex fields.
-func (w *jsonWriter) hex(k string, v uint64, digits int) {
-	w.key(k)
-	w.b = append(w.b, '"', '0', 'x')
-	for i := digits - 1; i >= 0; i-- {
-		w.b = append(w.b, hexDigits[v>>(4*uint(i))&15])
-	}
-	w.b = append(w.b, '"')
-}
-
-func (w *jsonWriter) addr(k string, a netip.Addr) {
-	w.key(k)
-	w.b = append(w.b, '"')
-	w.b = a.AppendTo(w.b)
-	w.b = append(w.b, '"')
-}
-
-func (w *jsonWriter) mac(k string, m MAC) {
-	w.key(k)
-	w.b = append(w.b, '"')
-	w.b = m.AppendTo(w.b)
-	w.b = append(w.b, '"')
 }
 
 // appendJSONString appends s quoted and escaped as JSON.
@@ -316,6 +275,9 @@ func (w *jsonWriter) fields(l *FieldList) {
 				top = stack[n]
 			}
 		case OpValue:
+			if r.Hidden {
+				continue
+			}
 			if top.values {
 				if w.comma {
 					w.b = append(w.b, ',')

@@ -49,6 +49,10 @@ type emitter struct {
 	d     *Decoder
 	wire  int           // the frame's length on the wire
 	flows *tcpFlowTable // for relative TCP sequence numbers; nil: raw
+	// all asks for every occurrence of a field (every TLS record, every
+	// extension header), as tshark -T fields shows them; JSON, whose keys
+	// are unique, takes the first.
+	all bool
 }
 
 // emitLayer emits the fields of layer i.

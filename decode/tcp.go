@@ -198,14 +198,30 @@ func emitTCP(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
 	e.Proto(&protoTCP)
-	if l.Payload > l.Start {
-		t := TCP(d.data[l.Start:l.Payload])
-		f := &tcpFields
-		e.Uint(&f[tcpSrcport], uint64(t.SrcPort()))
-		e.Uint(&f[tcpDstport], uint64(t.DstPort()))
+	raw := d.data[l.Start:l.Payload]
+	// A header cut by the snap length shows the fields it holds, as
+	// tshark's does: they are read from a zero-padded copy.
+	var pad [tcpMinLen]byte
+	have := len(raw)
+	if l.Payload == l.Start && l.Malformed != "" && l.End-l.Start >= 4 && l.End-l.Start < tcpMinLen {
+		have = copy(pad[:], d.data[l.Start:l.End])
+		raw = pad[:]
+	}
+	if len(raw) == 0 {
+		e.End()
+		return
+	}
+	partial := have < len(raw)
+	t := TCP(raw)
+	f := &tcpFields
+	e.Uint(&f[tcpSrcport], uint64(t.SrcPort()))
+	e.Uint(&f[tcpDstport], uint64(t.DstPort()))
+	if have >= 13 {
 		// Like tshark, count only the bytes the frame had on the wire.
 		length := min((&LinePrinter{}).ipPayloadLen(d, i), e.wire-l.Start) - t.HeaderLen()
 		e.Int(&f[tcpLen], int64(length))
+	}
+	if have >= 14 {
 		seq, ack := t.Seq(), t.Ack()
 		if e.flows != nil {
 			seq, ack = e.flows.relSeq(d, i, t)
@@ -226,26 +242,32 @@ func emitTCP(e *emitter, i int) {
 		e.Bool(&f[tcpFlagsReset], fl&TCPRst != 0)
 		e.Bool(&f[tcpFlagsSyn], fl&TCPSyn != 0)
 		e.Bool(&f[tcpFlagsFin], fl&TCPFin != 0)
+	}
+	if have >= 16 {
 		e.Uint(&f[tcpWindowSizeValue], uint64(t.Window()))
+	}
+	if have >= 18 {
 		e.Uint(&f[tcpChecksum], uint64(t.Checksum()))
+	}
+	if have >= 20 {
 		e.Uint(&f[tcpUrgentPointer], uint64(t.Urgent()))
-		for off := 0; ; {
-			o, next, ok, bad := t.NextOption(off)
-			if !ok || bad {
-				break
-			}
-			off = next
-			switch {
-			case o.Kind == TCPOptMSS && len(o.Data) == 2:
-				e.Uint(&f[tcpOptionsMSSVal], uint64(be16(o.Data)))
-			case o.Kind == TCPOptWScale && len(o.Data) == 1:
-				e.Uint(&f[tcpOptionsWscaleShift], uint64(o.Data[0]))
-			case o.Kind == TCPOptSACKOK:
-				e.Bytes(&f[tcpOptionsSackPerm], tcpSACKPermOption[:])
-			case o.Kind == TCPOptTimestamp && len(o.Data) == 8:
-				e.Uint(&f[tcpOptionsTimestampTSval], uint64(be32(o.Data)))
-				e.Uint(&f[tcpOptionsTimestampTSecr], uint64(be32(o.Data[4:])))
-			}
+	}
+	for off := 0; !partial; {
+		o, next, ok, bad := t.NextOption(off)
+		if !ok || bad {
+			break
+		}
+		off = next
+		switch {
+		case o.Kind == TCPOptMSS && len(o.Data) == 2:
+			e.Uint(&f[tcpOptionsMSSVal], uint64(be16(o.Data)))
+		case o.Kind == TCPOptWScale && len(o.Data) == 1:
+			e.Uint(&f[tcpOptionsWscaleShift], uint64(o.Data[0]))
+		case o.Kind == TCPOptSACKOK:
+			e.Bytes(&f[tcpOptionsSackPerm], tcpSACKPermOption[:])
+		case o.Kind == TCPOptTimestamp && len(o.Data) == 8:
+			e.Uint(&f[tcpOptionsTimestampTSval], uint64(be32(o.Data)))
+			e.Uint(&f[tcpOptionsTimestampTSecr], uint64(be32(o.Data[4:])))
 		}
 	}
 	e.End()

@@ -11,7 +11,7 @@ func emitTLS(e *emitter, i int) {
 	t := TLS(d.data[l.Start:l.End])
 	e.Proto(&protoTLS)
 	r, _, ok := t.NextRecord(0)
-	if ok {
+	if ok && !e.all {
 		e.Uint(&tlsFields[tlsRecordContentType], uint64(r.ContentType()))
 		e.Uint(&tlsFields[tlsRecordVersion], uint64(r.Version()))
 		e.Uint(&tlsFields[tlsRecordLength], uint64(r.Length()))
@@ -21,7 +21,17 @@ func emitTLS(e *emitter, i int) {
 		if !ok {
 			break
 		}
+		if e.all && (!r.Complete() || r.ContentType() == TLSChangeCipherSpec) {
+			// tshark waits for the rest of a record the segment cuts,
+			// and what follows a ChangeCipherSpec is encrypted.
+			break
+		}
 		off = next
+		if e.all {
+			e.Uint(&tlsFields[tlsRecordContentType], uint64(r.ContentType()))
+			e.Uint(&tlsFields[tlsRecordVersion], uint64(r.Version()))
+			e.Uint(&tlsFields[tlsRecordLength], uint64(r.Length()))
+		}
 		m, ok := r.Handshake()
 		if !ok {
 			continue
@@ -30,6 +40,9 @@ func emitTLS(e *emitter, i int) {
 		e.Uint(&tlsFields[tlsHandshakeLength], uint64(m.Length()))
 		h, ok := m.Hello()
 		if !ok {
+			if e.all {
+				continue
+			}
 			break
 		}
 		e.Uint(&tlsFields[tlsHandshakeVersion], uint64(h.Version))
@@ -61,10 +74,17 @@ func emitTLS(e *emitter, i int) {
 			case m.Type() == TLSServerHello && len(ext) == 2:
 				e.Uint(&tlsFields[tlsHandshakeExtensionsSupportedVersion], uint64(be16(ext)))
 			case m.Type() == TLSClientHello && len(ext) >= 3:
-				e.Uint(&tlsFields[tlsHandshakeExtensionsSupportedVersion], uint64(be16(ext[1:])))
+				for k := 1; k+2 <= len(ext) && k <= int(ext[0]); k += 2 {
+					e.Uint(&tlsFields[tlsHandshakeExtensionsSupportedVersion], uint64(be16(ext[k:])))
+					if !e.all {
+						break
+					}
+				}
 			}
 		}
-		break
+		if !e.all {
+			break
+		}
 	}
 	e.End()
 }

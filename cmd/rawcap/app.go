@@ -77,7 +77,9 @@ func newApp(e *env) *cli.App {
 		ErrWriter:            e.stderr,
 		EnableBashCompletion: false,
 		HideHelpCommand:      true,
-		ExitErrHandler:       func(*cli.Context, error) {},
+		// tshark's -E separator=, and aggregator=, are values, not lists.
+		DisableSliceFlagSeparator: true,
+		ExitErrHandler:            func(*cli.Context, error) {},
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
 			return usageError{err}
 		},

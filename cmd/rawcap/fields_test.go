@@ -1,0 +1,209 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/rawcap/rawcap/decode"
+)
+
+func TestTsharkFieldArgs(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		in, want []string
+	}{
+		{"tcpdump's -e stays", []string{"rawcap", "read", "-e", "f.pcap"}, []string{"rawcap", "read", "-e", "f.pcap"}},
+		{"fields", []string{"rawcap", "read", "-T", "fields", "-e", "ip.src", "-e", "tcp.port", "-E", "header=y", "f.pcap"},
+			[]string{"rawcap", "read", "-T", "fields", "--field", "ip.src", "--field", "tcp.port", "--field-opt", "header=y", "f.pcap"}},
+		{"attached", []string{"rawcap", "read", "-Tfields", "-eip.src", "-Eseparator=,", "f.pcap"},
+			[]string{"rawcap", "read", "-Tfields", "--field", "ip.src", "--field-opt", "separator=,", "f.pcap"}},
+		{"ek", []string{"rawcap", "-r", "f.pcap", "-T", "ek", "-e", "ip.src"},
+			[]string{"rawcap", "-r", "f.pcap", "-T", "ek", "--field", "ip.src"}},
+		{"after --", []string{"rawcap", "read", "-T", "fields", "--", "-e"}, []string{"rawcap", "read", "-T", "fields", "--", "-e"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, tsharkFieldArgs(tc.in)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestReadFieldsErrors(t *testing.T) {
+	pcap := samplePcap(t)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"read", "-T", "fields", pcap}, "at least one -e NAME"},
+		{[]string{"read", "-T", "fields", "-e", "sip.method", pcap}, `field not decoded by rawcap: "sip.method"`},
+		{[]string{"read", "-T", "fields", "-e", "ip.src", "-E", "occurrence=x", pcap}, "occurrence=x"},
+		{[]string{"read", "-T", "pdml", pcap}, "-T pdml"},
+		{[]string{"read", "-T", "fields", "-e", "ip.src", "--json", pcap}, "exclude each other"},
+	} {
+		code, _, errs := rawcapRun(t, "", tc.args...)
+		if code != 2 || !strings.Contains(errs, tc.want) {
+			t.Errorf("rawcap %q: exit %d, %q; want exit 2 and %q", tc.args, code, errs, tc.want)
+		}
+	}
+}
+
+// TestReadFieldsMatchesTshark runs `rawcap read -T fields` with every field
+// rawcap decodes, and with tshark's -E options, through the whole command
+// on the sample, as pcap and as pcapng, and compares with tshark's output.
+func TestReadFieldsMatchesTshark(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: the comparison with tshark runs in CI")
+	}
+	if _, err := exec.LookPath("tshark"); err != nil {
+		t.Skip("tshark not installed")
+	}
+	time.Local = time.UTC
+	us := samplePcap(t)
+	ng := filepath.Join(t.TempDir(), "sample.pcapng")
+	if code, _, errs := rawcapRun(t, "", "convert", us, ng); code != 0 {
+		t.Fatalf("convert to pcapng: exit %d: %s", code, errs)
+	}
+	var all []string
+	for _, p := range decode.Protocols() {
+		for i := range p.Fields {
+			all = append(all, "-e", p.Fields[i].Name)
+		}
+	}
+	five := []string{"-e", "frame.number", "-e", "ip.src", "-e", "ip.dst", "-e", "tcp.dstport", "-e", "dns.qry.name"}
+	for _, pcap := range []string{us, ng} {
+		for _, opts := range [][]string{
+			append([]string{"-T", "fields"}, all...),
+			append([]string{"-T", "fields", "-E", "header=y", "-E", "separator=,", "-E", "quote=d", "-E", "occurrence=f"}, five...),
+			append([]string{"-T", "fields", "-E", "separator=/s", "-E", "aggregator=/s", "-E", "occurrence=l"}, five...),
+			append([]string{"-T", "ek"}, five...),
+		} {
+			cmd := exec.Command("tshark", append([]string{"-n", "-r", pcap}, opts...)...)
+			cmd.Env = append(os.Environ(), "TZ=UTC")
+			want, err := cmd.Output()
+			if err != nil {
+				t.Fatalf("tshark: %v", err)
+			}
+			code, got, errs := rawcapRun(t, "", append(append([]string{"read"}, opts...), pcap)...)
+			if code != 0 {
+				t.Fatalf("rawcap read %q: exit %d: %s", opts[:min(len(opts), 8)], code, errs)
+			}
+			if diff := cmp.Diff(string(want), got); diff != "" {
+				t.Errorf("%s: rawcap read %q (-tshark +rawcap):\n%s", filepath.Base(pcap), opts[:min(len(opts), 8)], diff)
+			}
+		}
+	}
+}
+
+// TestReadEKMatchesTshark checks that every key `rawcap read -T ek` writes
+// has tshark -T ek's value, on the sample.
+func TestReadEKMatchesTshark(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: the comparison with tshark runs in CI")
+	}
+	if _, err := exec.LookPath("tshark"); err != nil {
+		t.Skip("tshark not installed")
+	}
+	time.Local = time.UTC
+	pcap := samplePcap(t)
+	cmd := exec.Command("tshark", "-n", "-r", pcap, "-T", "ek")
+	cmd.Env = append(os.Environ(), "TZ=UTC")
+	want, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("tshark: %v", err)
+	}
+	code, got, errs := rawcapRun(t, "", "read", "-T", "ek", pcap)
+	if code != 0 {
+		t.Fatalf("rawcap read -T ek: exit %d: %s", code, errs)
+	}
+	theirs := strings.Split(strings.TrimSpace(string(want)), "\n")
+	mine := strings.Split(strings.TrimSpace(got), "\n")
+	if len(theirs) != len(mine) {
+		t.Fatalf("tshark wrote %d lines, rawcap %d", len(theirs), len(mine))
+	}
+	keys, agree := 0, 0
+	for i := range mine {
+		if i%2 == 0 { // the index line
+			if mine[i] != theirs[i] {
+				t.Errorf("line %d: rawcap %s, tshark %s", i+1, mine[i], theirs[i])
+			}
+			continue
+		}
+		var a, b struct {
+			Timestamp string                                `json:"timestamp"`
+			Layers    map[string]map[string]json.RawMessage `json:"layers"`
+		}
+		if err := json.Unmarshal([]byte(mine[i]), &a); err != nil {
+			t.Fatalf("rawcap's line %d: %v", i+1, err)
+		}
+		if err := json.Unmarshal([]byte(theirs[i]), &b); err != nil {
+			t.Fatalf("tshark's line %d: %v", i+1, err)
+		}
+		if a.Timestamp != b.Timestamp {
+			t.Errorf("line %d: timestamp %s, tshark %s", i+1, a.Timestamp, b.Timestamp)
+		}
+		for proto, fields := range a.Layers {
+			for k, v := range fields {
+				ek, eq := ekCompare(t, i+1, proto+"."+k, v, b.Layers[proto][k])
+				keys += ek
+				agree += eq
+			}
+		}
+	}
+	t.Logf("%d packets, %d keys written by rawcap, %d equal to tshark's", len(mine)/2, keys, agree)
+}
+
+// TestFieldsCommand checks `rawcap fields`: the listing and its tshark -G
+// fields form.
+func TestFieldsCommand(t *testing.T) {
+	code, out, errs := rawcapRun(t, "", "fields", "ip")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.HasPrefix(out, "ip: Internet Protocol Version 4\n") || !strings.Contains(out, "ip.ttl") || strings.Contains(out, "tcp.") {
+		t.Errorf("rawcap fields ip:\n%s", out)
+	}
+	code, out, _ = rawcapRun(t, "", "fields", "--tsv", "tcp")
+	if code != 0 || !strings.Contains(out, "F\tSource Port\ttcp.srcport\tFT_UINT16\ttcp\tBASE_DEC\t0x0\t\n") {
+		t.Errorf("rawcap fields --tsv tcp: exit %d:\n%s", code, out)
+	}
+	if code, _, errs := rawcapRun(t, "", "fields", "sip"); code != 2 || !strings.Contains(errs, `"sip" is not a protocol rawcap decodes`) {
+		t.Errorf("rawcap fields sip: exit %d, %s", code, errs)
+	}
+}
+
+// ekCompare compares the value rawcap wrote under key with tshark's (nil
+// when tshark wrote none), descending into nested protocols' objects, and
+// returns the keys compared and those equal.
+func ekCompare(t *testing.T, line int, key string, mine, theirs json.RawMessage) (keys, agree int) {
+	t.Helper()
+	if theirs == nil {
+		t.Errorf("line %d: %s: tshark writes no such key", line, key)
+		return 1, 0
+	}
+	if len(mine) > 0 && mine[0] == '{' {
+		var a, b map[string]json.RawMessage
+		if json.Unmarshal(mine, &a) != nil || json.Unmarshal(theirs, &b) != nil {
+			t.Errorf("line %d: %s: rawcap %s, tshark %s", line, key, mine, theirs)
+			return 1, 0
+		}
+		for k, v := range a {
+			n, m := ekCompare(t, line, key+"."+k, v, b[k])
+			keys += n
+			agree += m
+		}
+		return keys, agree
+	}
+	if string(mine) != string(theirs) {
+		t.Errorf("line %d: %s: rawcap %s, tshark %s", line, key, mine, theirs)
+		return 1, 0
+	}
+	return 1, 1
+}
