@@ -111,7 +111,7 @@ func ipProtocolLayer(p uint8, v6 bool) LayerType {
 func (ps *Ports) setDefaults() {
 	ps.tcp = map[uint16]LayerType{}
 	ps.udp = map[uint16]LayerType{}
-	// H4: application ports go here, e.g. ps.Set(TransportUDP, 53, LayerDNS).
+	// Application ports: ps.Set(TransportUDP, 53, LayerDNS).
 	ps.Set(TransportUDP, 53, LayerDNS)
 	ps.Set(TransportTCP, 53, LayerDNS)
 	ps.Set(TransportUDP, 67, LayerDHCPv4)

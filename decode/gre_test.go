@@ -58,8 +58,8 @@ var greVectors = []greVector{
 		want: "GREv1, call 7, ack 12, no-payload, length 12"},
 }
 
-// h4bGREFrame wraps a GRE packet in Ethernet and IPv4 (protocol 47).
-func h4bGREFrame(gre []byte) []byte {
+// greInEthernet wraps a GRE packet in Ethernet and IPv4 (protocol 47).
+func greInEthernet(gre []byte) []byte {
 	f := appFrame(nil, 0, 0, false)[:34]
 	f = append(f, gre...)
 	ip := f[14:34]
@@ -84,7 +84,7 @@ func h4bGREFrame(gre []byte) []byte {
 func TestGREVectors(t *testing.T) {
 	frames := make([][]byte, len(greVectors))
 	for i, v := range greVectors {
-		frames[i] = h4bGREFrame(mustHex(t, v.hex))
+		frames[i] = greInEthernet(mustHex(t, v.hex))
 	}
 	d := decode.NewDecoder()
 	for i, v := range greVectors {
@@ -94,12 +94,12 @@ func TestGREVectors(t *testing.T) {
 			t.Errorf("%s: line (-want +got):\n%s", v.name, diff)
 		}
 	}
-	h4bCompareFrames(t, frames, [][]string{{}, {"-v"}, {"-q"}, {"-e"}})
+	compareFramesWithTcpdump(t, frames, [][]string{{}, {"-v"}, {"-q"}, {"-e"}})
 }
 
-// h4bCompareFrames writes frames to a capture and compares
+// compareFramesWithTcpdump writes frames to a capture and compares
 // rawcap's lines with tcpdump's for each option set.
-func h4bCompareFrames(t *testing.T, frames [][]byte, optSets [][]string) {
+func compareFramesWithTcpdump(t *testing.T, frames [][]byte, optSets [][]string) {
 	t.Helper()
 	if _, err := exec.LookPath("tcpdump"); err != nil || testing.Short() {
 		t.Log("tcpdump not installed or -short: vectors not compared with it")
@@ -115,7 +115,7 @@ func h4bCompareFrames(t *testing.T, frames [][]byte, optSets [][]string) {
 		if err != nil {
 			t.Fatalf("tcpdump %v: %v", args, err)
 		}
-		chunks := h4bSplitStamped(out)
+		chunks := splitStamped(out)
 		if len(chunks) != len(frames) {
 			t.Fatalf("tcpdump %v printed %d packets, want %d", opts, len(chunks), len(frames))
 		}
@@ -183,19 +183,19 @@ func TestGREView(t *testing.T) {
 	}
 }
 
-// h4bStampedLine matches the start of a packet in tcpdump -tt output.
-var h4bStampedLine = regexp.MustCompile(`^[0-9]+\.[0-9]{6} `)
+// stampedLine matches the start of a packet in tcpdump -tt output.
+var stampedLine = regexp.MustCompile(`^[0-9]+\.[0-9]{6} `)
 
-// h4bSplitStamped splits tcpdump -tt output into one chunk per packet: a
+// splitStamped splits tcpdump -tt output into one chunk per packet: a
 // packet starts at a line with a timestamp (a tunnel's inner packet starts
 // a line of its own, without one).
-func h4bSplitStamped(out []byte) []string {
+func splitStamped(out []byte) []string {
 	var chunks []string
 	for _, line := range strings.SplitAfter(string(out), "\n") {
 		if line == "" {
 			continue
 		}
-		if len(chunks) == 0 || h4bStampedLine.MatchString(line) {
+		if len(chunks) == 0 || stampedLine.MatchString(line) {
 			chunks = append(chunks, line)
 			continue
 		}
@@ -222,7 +222,7 @@ func FuzzGRE(f *testing.F) {
 	jp := &decode.JSONPrinter{Location: time.UTC}
 	tp := &decode.TreePrinter{Location: time.UTC}
 	f.Fuzz(func(t *testing.T, gre []byte) {
-		frame := h4bGREFrame(gre)
+		frame := greInEthernet(gre)
 		for _, l := range d.Decode(frame, linktype.Ethernet) {
 			if l.Start < 0 || l.Start > l.Payload || l.Payload > l.End || l.End > len(frame) {
 				t.Fatalf("bad layer %+v for %d bytes", l, len(frame))

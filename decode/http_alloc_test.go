@@ -9,8 +9,8 @@ import (
 	"github.com/rawcap/rawcap/linktype"
 )
 
-// h4bFrames returns every HTTP, TLS, VXLAN and GRE vector in its frame.
-func h4bFrames(t testing.TB) [][]byte {
+// appVectorFrames returns every HTTP, TLS, VXLAN and GRE vector in its frame.
+func appVectorFrames(t testing.TB) [][]byte {
 	var out [][]byte
 	for _, vs := range [][]appVector{httpVectors, tlsVectors, vxlanVectors} {
 		for _, v := range vs {
@@ -18,7 +18,7 @@ func h4bFrames(t testing.TB) [][]byte {
 		}
 	}
 	for _, v := range greVectors {
-		out = append(out, h4bGREFrame(mustHex(t, v.hex)))
+		out = append(out, greInEthernet(mustHex(t, v.hex)))
 	}
 	return out
 }
@@ -38,7 +38,7 @@ func TestHTTPTLSTunnelNoAllocations(t *testing.T) {
 		&decode.LinePrinter{Options: decode.LineOptions{Location: time.UTC, Link: true}},
 		&decode.JSONPrinter{Location: time.UTC},
 	}
-	for i, fr := range h4bFrames(t) {
+	for i, fr := range appVectorFrames(t) {
 		if n := testing.AllocsPerRun(50, func() { d.Decode(fr, linktype.Ethernet) }); n != 0 {
 			t.Errorf("Decode(vector %d) allocates %v times", i, n)
 		}
@@ -74,7 +74,7 @@ func TestHTTPTLSTunnelMalformed(t *testing.T) {
 	get := appFrame([]byte("GET /cut HTTP/1.1\r\nHost: example.com\r\n\r\n"), 40000, 80, true)
 	hello := appFrame(mustHex(t, tlsVectors[0].hex), 40000, 443, true)
 	vx := appFrame(mustHex(t, vxlanVectors[0].hex), 40000, 4789, false)
-	gre := h4bGREFrame(mustHex(t, greVectors[2].hex))
+	gre := greInEthernet(mustHex(t, greVectors[2].hex))
 	for _, tc := range []struct {
 		name   string
 		frame  []byte
@@ -105,7 +105,7 @@ func TestHTTPTLSTunnelMalformed(t *testing.T) {
 			if m["layer"] != tc.layer.String() || m["reason"] != string(tc.reason) {
 				t.Errorf("JSON malformed = %v, want layer %s reason %s", obj["malformed"], tc.layer, tc.reason)
 			}
-			h4bCompareFrames(t, [][]byte{tc.frame}, [][]string{{}, {"-v"}})
+			compareFramesWithTcpdump(t, [][]byte{tc.frame}, [][]string{{}, {"-v"}})
 		})
 	}
 }
@@ -141,9 +141,9 @@ func TestHTTPTLSOtherPorts(t *testing.T) {
 		if tc.port != 3128 && tc.port != 8088 {
 			proto = "tls"
 		}
-		if got := h4bJSONField(obj, proto+"."+tc.field); got != tc.want {
+		if got := tunnelJSONField(obj, proto+"."+tc.field); got != tc.want {
 			t.Errorf("port %d: %s.%s = %q, want %q", tc.port, proto, tc.field, got, tc.want)
 		}
 	}
-	h4bCompareFrames(t, frames, [][]string{{}, {"-v"}})
+	compareFramesWithTcpdump(t, frames, [][]string{{}, {"-v"}})
 }

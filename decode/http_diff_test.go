@@ -18,9 +18,9 @@ import (
 	"github.com/rawcap/rawcap/pcapio"
 )
 
-// h4bDiffAllow lists known disagreements with tcpdump on corpus packets
+// tunnelDiffAllow lists known disagreements with tcpdump on corpus packets
 // carrying HTTP, TLS, VXLAN or GRE ("file#packet opts" → reason).
-var h4bDiffAllow = map[string]string{
+var tunnelDiffAllow = map[string]string{
 	"tcpdump/tests_pptp.pcap#16 ":   "PPP inside enhanced GRE: rawcap does not decode PPP (LCP)",
 	"tcpdump/tests_pptp.pcap#16 -v": "PPP inside enhanced GRE: rawcap does not decode PPP (LCP)",
 	"tcpdump/tests_pptp.pcap#16 -q": "PPP inside enhanced GRE: rawcap does not decode PPP (LCP)",
@@ -30,7 +30,7 @@ var h4bDiffAllow = map[string]string{
 // TestHTTPTLSTunnelsMatchTcpdump compares rawcap's one-line output for
 // every corpus packet carrying HTTP, TLS, VXLAN or GRE with tcpdump's, by
 // default and with -v, -q and -e, and fails on a disagreement that
-// h4bDiffAllow does not list. Packets are told apart by tcpdump -tt's
+// tunnelDiffAllow does not list. Packets are told apart by tcpdump -tt's
 // timestamps, since a tunnel's inner packet starts a line of its own.
 func TestHTTPTLSTunnelsMatchTcpdump(t *testing.T) {
 	testshared.Oracle(t, "tcpdump")
@@ -56,7 +56,7 @@ func TestHTTPTLSTunnelsMatchTcpdump(t *testing.T) {
 			cmd := exec.Command("tcpdump", args...)
 			cmd.Env = append(os.Environ(), "TZ=UTC")
 			out, _ := cmd.Output()
-			chunks := h4bSplitStamped(out)
+			chunks := splitStamped(out)
 			if len(chunks) != len(c.packets) {
 				skipped += len(c.packets)
 				t.Logf("%s %v: tcpdump printed %d packets of %d (skipped)", c.name, opts, len(chunks), len(c.packets))
@@ -79,7 +79,7 @@ func TestHTTPTLSTunnelsMatchTcpdump(t *testing.T) {
 				switch {
 				case string(b) == chunks[i]:
 					agree++
-				case h4bDiffAllow[key] != "":
+				case tunnelDiffAllow[key] != "":
 					allowed++
 				default:
 					disagree++
@@ -92,8 +92,8 @@ func TestHTTPTLSTunnelsMatchTcpdump(t *testing.T) {
 	}
 }
 
-// h4bTsharkFields are the Wireshark fields compared with tshark.
-var h4bTsharkFields = []string{
+// tunnelTsharkFields are the Wireshark fields compared with tshark.
+var tunnelTsharkFields = []string{
 	"http.request.method", "http.request.uri", "http.request.version", "http.host", "http.user_agent",
 	"http.response.code", "http.response.phrase", "http.response.version", "http.content_type",
 	"tls.record.content_type", "tls.record.version", "tls.record.length", "tls.handshake.type",
@@ -101,10 +101,10 @@ var h4bTsharkFields = []string{
 	"vxlan.vni", "gre.proto", "gre.key", "gre.sequence_number",
 }
 
-// h4bTsharkAllow lists fields where tshark and rawcap differ by design
+// tunnelTsharkAllow lists fields where tshark and rawcap differ by design
 // ("file#packet field" → reason, "*#packet field" for the synthetic
 // capture).
-var h4bTsharkAllow = map[string]string{
+var tunnelTsharkAllow = map[string]string{
 	"gopacket/pcap_test_loopback.pcap#9 http.response.code":              "tshark reassembles the response from 6 TCP segments and shows its headers on the last one; rawcap decodes segments alone",
 	"gopacket/pcap_test_loopback.pcap#9 http.response.phrase":            "tshark reassembles the response from 6 TCP segments and shows its headers on the last one; rawcap decodes segments alone",
 	"gopacket/pcap_test_loopback.pcap#9 http.response.version":           "tshark reassembles the response from 6 TCP segments and shows its headers on the last one; rawcap decodes segments alone",
@@ -144,7 +144,7 @@ func TestHTTPTLSTunnelFieldsMatchTshark(t *testing.T) {
 	stats := map[string]*[4]int{} // field → agree, disagree, rawcap only, allow-listed
 	for _, c := range caps {
 		args := []string{"-r", c.path, "-T", "fields", "-E", "occurrence=f", "-E", "separator=\t"}
-		for _, f := range h4bTsharkFields {
+		for _, f := range tunnelTsharkFields {
 			args = append(args, "-e", f)
 		}
 		out, err := exec.Command("tshark", args...).Output()
@@ -171,12 +171,12 @@ func TestHTTPTLSTunnelFieldsMatchTshark(t *testing.T) {
 				t.Fatalf("%s#%d: invalid JSON %s: %v", c.name, i+1, js, err)
 			}
 			cols := strings.Split(rows[i], "\t")
-			for k, f := range h4bTsharkFields {
+			for k, f := range tunnelTsharkFields {
 				want := ""
 				if k < len(cols) {
 					want = cols[k]
 				}
-				got := h4bJSONField(obj, f)
+				got := tunnelJSONField(obj, f)
 				st := stats[f]
 				if st == nil {
 					st = new([4]int)
@@ -189,7 +189,7 @@ func TestHTTPTLSTunnelFieldsMatchTshark(t *testing.T) {
 					st[0]++
 				case want == "" && strings.HasPrefix(f, "http."):
 					st[2]++
-				case h4bTsharkAllow[key] != "":
+				case tunnelTsharkAllow[key] != "":
 					st[3]++
 				default:
 					st[1]++
@@ -198,16 +198,16 @@ func TestHTTPTLSTunnelFieldsMatchTshark(t *testing.T) {
 			}
 		}
 	}
-	for _, f := range h4bTsharkFields {
+	for _, f := range tunnelTsharkFields {
 		if st := stats[f]; st != nil {
 			t.Logf("%-38s %5d agree, %d disagree, %d allow-listed, %d only rawcap (tshark waits for the headers' end)", f, st[0], st[1], st[3], st[2])
 		}
 	}
 }
 
-// h4bJSONField returns Wireshark field f ("http.request.method") from a
+// tunnelJSONField returns Wireshark field f ("http.request.method") from a
 // rawcap JSON object as tshark prints it, or "".
-func h4bJSONField(obj map[string]any, f string) string {
+func tunnelJSONField(obj map[string]any, f string) string {
 	proto, rest, _ := strings.Cut(f, ".")
 	m, ok := obj[proto].(map[string]any)
 	if !ok {
@@ -230,20 +230,20 @@ func h4bJSONField(obj map[string]any, f string) string {
 	}
 }
 
-// h4bTreeHeads are the first words of the -V subtrees of HTTP, TLS, VXLAN
+// tunnelTreeHeads are the first words of the -V subtrees of HTTP, TLS, VXLAN
 // and GRE.
-var h4bTreeHeads = []string{"Hypertext Transfer Protocol", "Transport Layer Security",
+var tunnelTreeHeads = []string{"Hypertext Transfer Protocol", "Transport Layer Security",
 	"Virtual eXtensible Local Area Network", "Generic Routing Encapsulation"}
 
-// h4bTreeSections returns the subtrees of text (one packet's -V output) that
-// start with one of h4bTreeHeads, each up to the next unindented line.
-func h4bTreeSections(text string) [][]string {
+// tunnelTreeSections returns the subtrees of text (one packet's -V output) that
+// start with one of tunnelTreeHeads, each up to the next unindented line.
+func tunnelTreeSections(text string) [][]string {
 	var out [][]string
 	in := false
 	for _, line := range strings.Split(text, "\n") {
 		if line != "" && line[0] != ' ' {
 			in = false
-			for _, h := range h4bTreeHeads {
+			for _, h := range tunnelTreeHeads {
 				if strings.HasPrefix(line, h) {
 					in = true
 					out = append(out, nil)
@@ -257,8 +257,8 @@ func h4bTreeSections(text string) [][]string {
 	return out
 }
 
-// h4bSplitFrames splits -V output into one string per packet.
-func h4bSplitFrames(out string) []string {
+// tunnelSplitFrames splits -V output into one string per packet.
+func tunnelSplitFrames(out string) []string {
 	var frames []string
 	for _, line := range strings.SplitAfter(out, "\n") {
 		if strings.HasPrefix(line, "Frame ") {
@@ -271,8 +271,8 @@ func h4bSplitFrames(out string) []string {
 	return frames
 }
 
-// h4bIsSubsequence reports whether every line of a appears in b, in order.
-func h4bIsSubsequence(a, b []string) bool {
+// tunnelIsSubsequence reports whether every line of a appears in b, in order.
+func tunnelIsSubsequence(a, b []string) bool {
 	k := 0
 	for _, l := range b {
 		if k < len(a) && a[k] == l {
@@ -297,7 +297,7 @@ func TestHTTPTLSTunnelTreeMatchesTshark(t *testing.T) {
 		}
 	}
 	for _, v := range greVectors {
-		frames = append(frames, h4bGREFrame(mustHex(t, v.hex)))
+		frames = append(frames, greInEthernet(mustHex(t, v.hex)))
 	}
 	g := synth.New(11, time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
 	for range 3000 {
@@ -308,7 +308,7 @@ func TestHTTPTLSTunnelTreeMatchesTshark(t *testing.T) {
 	if err != nil {
 		t.Fatalf("tshark: %v", err)
 	}
-	theirs := h4bSplitFrames(string(out))
+	theirs := tunnelSplitFrames(string(out))
 	if len(theirs) != len(frames) {
 		t.Fatalf("tshark printed %d frames, want %d", len(theirs), len(frames))
 	}
@@ -318,8 +318,8 @@ func TestHTTPTLSTunnelTreeMatchesTshark(t *testing.T) {
 	for i, f := range frames {
 		d.Decode(f, linktype.Ethernet)
 		fr := decode.Frame{Number: i + 1, Time: time.Unix(int64(1700000000+i), 0), Length: len(f)}
-		mine := h4bTreeSections(string(tp.Append(nil, d, &fr)))
-		ts := h4bTreeSections(theirs[i])
+		mine := tunnelTreeSections(string(tp.Append(nil, d, &fr)))
+		ts := tunnelTreeSections(theirs[i])
 		for k, sec := range mine {
 			if k >= len(ts) || len(ts[k]) == 1 {
 				missing++ // tshark waits for more of the stream, or calls it something else
@@ -333,7 +333,7 @@ func TestHTTPTLSTunnelTreeMatchesTshark(t *testing.T) {
 				// it against the rest of the stream (as a body, or as
 				// headers full of illegal characters).
 				cont++
-			case h4bIsSubsequence(sec, ts[k]):
+			case tunnelIsSubsequence(sec, ts[k]):
 				subset++
 			default:
 				t.Errorf("frame %d subtree %q:\n  tshark:\n    %s\n  rawcap:\n    %s", i+1, sec[0],

@@ -3,8 +3,7 @@ package decode
 // LayerType names a protocol layer the Decoder recognises.
 type LayerType uint8
 
-// The layers rawcap decodes. H4's application layers are appended at the
-// end of the list.
+// The layers rawcap decodes. New layers are added before layerCount.
 const (
 	LayerNone         LayerType = iota
 	LayerEthernet               // Ethernet II or 802.3 header
@@ -26,13 +25,13 @@ const (
 	LayerTCP                    // TCP
 	LayerUDP                    // UDP
 	LayerPayload                // bytes no dissector claimed
-	LayerDNS                    // DNS (H4)
-	LayerHTTP                   // HTTP (H4)
-	LayerTLS                    // TLS (H4)
-	LayerDHCPv4                 // DHCPv4 (H4)
-	LayerNTP                    // NTP (H4)
-	LayerVXLAN                  // VXLAN (H4)
-	LayerGRE                    // GRE (H4)
+	LayerDNS                    // DNS
+	LayerHTTP                   // HTTP
+	LayerTLS                    // TLS
+	LayerDHCPv4                 // DHCPv4
+	LayerNTP                    // NTP
+	LayerVXLAN                  // VXLAN
+	LayerGRE                    // GRE
 	LayerPPP                    // PPP in GRE (PPTP) or after EtherType 0x880b
 	layerCount
 )

@@ -58,7 +58,7 @@ func TestTLSVectors(t *testing.T) {
 			t.Errorf("%s: line %q does not end with %q", v.name, got, want)
 		}
 	}
-	h4bCompareFrames(t, frames, [][]string{{}, {"-v"}, {"-q"}})
+	compareFramesWithTcpdump(t, frames, [][]string{{}, {"-v"}, {"-q"}})
 }
 
 func TestTLSHello(t *testing.T) {

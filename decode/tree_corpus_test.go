@@ -31,7 +31,7 @@ const (
 // not print, each with the reason. Keep it short.
 var treeCorpusAllow = map[string]string{
 	"gopacket/layers_testdata_linux_sll_oversized_addr.pcapng": "TCP analysis flags (tcp_analysis.go, H1)",
-	"gopacket/pcapgo_tests_le_test301.pcapng":                  "TLS cipher suite names (H4)",
+	"gopacket/pcapgo_tests_le_test301.pcapng":                  "TLS cipher suite names",
 	"tcpdump/tests_DTP.pcap":                                   "tshark decodes Cisco ISL where rawcap sees 802.3",
 	"tcpdump/tests_LINKTYPE_IPV4_invalid.pcap":                 "IPv4 with a bogus total length: tshark draws the fields and a 'Bogus IP length' expert, rawcap only the title",
 	"tcpdump/tests_ipv4_invalid_length.pcap":                   "IPv4 with a bogus total length (as above)",
@@ -78,8 +78,8 @@ var treeCorpusAllowLines = []struct{ prefix, reason string }{
 	{"Checksum: ", "UDP and TCP checksums (tree_tcp.go, H1)"},
 	{"[Checksum Status: ", "UDP and TCP checksums (tree_tcp.go, H1)"},
 	{"Flags: 0x", "TCP flags (tree_tcp.go, H1)"},
-	{"Protocol Type: ", "GRE tree (gre_print.go, H4)"},
-	{"Hypertext Transfer Protocol", "HTTP tree (H4)"},
+	{"Protocol Type: ", "GRE tree (gre_print.go)"},
+	{"Hypertext Transfer Protocol", "HTTP tree"},
 }
 
 func treeLineAllowed(line string) bool {

@@ -46,7 +46,7 @@ func TestVXLANVectors(t *testing.T) {
 			t.Errorf("%s: line (-want +got):\n%s", v.name, diff)
 		}
 	}
-	h4bCompareFrames(t, frames, [][]string{{}, {"-v"}, {"-q"}, {"-e"}, {"-e", "-v"}})
+	compareFramesWithTcpdump(t, frames, [][]string{{}, {"-v"}, {"-q"}, {"-e"}, {"-e", "-v"}})
 }
 
 func TestVXLANView(t *testing.T) {

@@ -112,34 +112,34 @@ func checkLineCases(t *testing.T, cases []lineCase) {
 
 const (
 	// Ethernet, IPv4 192.0.2.1 > 192.0.2.2, UDP 1234 > 53 with no payload.
-	h4EmptyDNS = "00005e005302 00005e005301 0800 4500001c000100004011f6ccc0000201c0000202 04d20035 0008 0000"
+	emptyDNSFrame = "00005e005302 00005e005301 0800 4500001c000100004011f6ccc0000201c0000202 04d20035 0008 0000"
 	// The same UDP datagram with 2 bytes to port 5678, without Ethernet.
-	h4RawUDP = "4500001e000100004011f6cac0000201c0000202 04d2162e 000a 0000 6869"
+	rawUDPPacket = "4500001e000100004011f6cac0000201c0000202 04d2162e 000a 0000 6869"
 	// IPv6 ::1 > ::2, ICMPv6 echo request id 1 seq 1.
-	h4RawICMP6 = "6000000000083a40 00000000000000000000000000000001 00000000000000000000000000000002 8000f7ff00010001"
+	rawICMPv6Packet = "6000000000083a40 00000000000000000000000000000001 00000000000000000000000000000002 8000f7ff00010001"
 )
 
 // TestLineTcpdumpSmallDifferences covers differences from tcpdump found on
 // the corpus: an empty DNS datagram, -e on raw IPv4/IPv6 link types.
 func TestLineTcpdumpSmallDifferences(t *testing.T) {
 	checkLineCases(t, []lineCase{
-		{name: "empty udp/53", lt: linktype.Ethernet, frames: []string{h4EmptyDNS}, flags: []string{"-t"},
+		{name: "empty udp/53", lt: linktype.Ethernet, frames: []string{emptyDNSFrame}, flags: []string{"-t"},
 			opts: decode.LineOptions{Time: decode.TimeNone},
 			want: "IP 192.0.2.1.1234 > 192.0.2.2.53: domain [length 0 < 12] (invalid)\n"},
-		{name: "empty udp/53 -vv", lt: linktype.Ethernet, frames: []string{h4EmptyDNS}, flags: []string{"-t", "-vv"},
+		{name: "empty udp/53 -vv", lt: linktype.Ethernet, frames: []string{emptyDNSFrame}, flags: []string{"-t", "-vv"},
 			opts: decode.LineOptions{Time: decode.TimeNone, Verbose: 2},
 			want: "IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto UDP (17), length 28)\n" +
 				"    192.0.2.1.1234 > 192.0.2.2.53: [no cksum] domain [length 0 < 12] (invalid)\n"},
-		{name: "empty udp/53 -q", lt: linktype.Ethernet, frames: []string{h4EmptyDNS}, flags: []string{"-t", "-q"},
+		{name: "empty udp/53 -q", lt: linktype.Ethernet, frames: []string{emptyDNSFrame}, flags: []string{"-t", "-q"},
 			opts: decode.LineOptions{Time: decode.TimeNone, Quiet: true},
 			want: "IP 192.0.2.1.1234 > 192.0.2.2.53: UDP, length 0\n"},
-		{name: "-e on LINKTYPE_IPV4", lt: linktype.IPv4, frames: []string{h4RawUDP}, flags: []string{"-t", "-e"},
+		{name: "-e on LINKTYPE_IPV4", lt: linktype.IPv4, frames: []string{rawUDPPacket}, flags: []string{"-t", "-e"},
 			opts: decode.LineOptions{Time: decode.TimeNone, Link: true},
 			want: "ip: 192.0.2.1.1234 > 192.0.2.2.5678: UDP, length 2\n"},
-		{name: "-e on LINKTYPE_IPV6", lt: linktype.IPv6, frames: []string{h4RawICMP6}, flags: []string{"-t", "-e"},
+		{name: "-e on LINKTYPE_IPV6", lt: linktype.IPv6, frames: []string{rawICMPv6Packet}, flags: []string{"-t", "-e"},
 			opts: decode.LineOptions{Time: decode.TimeNone, Link: true},
 			want: "ip: ::1 > ::2: ICMP6, echo request, id 1, seq 1, length 8\n"},
-		{name: "-e on LINKTYPE_RAW", lt: linktype.Raw, frames: []string{h4RawUDP}, flags: []string{"-t", "-e"},
+		{name: "-e on LINKTYPE_RAW", lt: linktype.Raw, frames: []string{rawUDPPacket}, flags: []string{"-t", "-e"},
 			opts: decode.LineOptions{Time: decode.TimeNone, Link: true},
 			want: "ip: 192.0.2.1.1234 > 192.0.2.2.5678: UDP, length 2\n"},
 	})
@@ -186,7 +186,7 @@ func TestHexAfterCutTCPOptions(t *testing.T) {
 // tcpdump refuses seconds whose bit 31 is set once cut to 32 bits, prints
 // -tt's seconds cut to 32 bits, and wraps -ttt's differences at a day.
 func TestLineTimestampsTcpdump(t *testing.T) {
-	udp := "00005e005302 00005e005301 0800 " + h4RawUDP
+	udp := "00005e005302 00005e005301 0800 " + rawUDPPacket
 	one := []string{udp}
 	none := []time.Time{{}}
 	three := []string{udp, udp, udp}
