@@ -56,6 +56,9 @@ if "$RAWCAP" read --help >/dev/null 2>&1; then
   have tcpdump && pair "read vs tcpdump -n -r" "$N" "$RAWCAP read $BIG" "tcpdump -n -r $BIG"
   have tshark && pair "read --json vs tshark -T json" "$SN" "$RAWCAP read --json $SMALL" "tshark -T json -r $SMALL"
   have tshark && pair "read -V vs tshark -V" "$SN" "$RAWCAP read -V $SMALL" "tshark -V -r $SMALL"
+  F5="-e ip.src -e ip.dst -e tcp.srcport -e tcp.dstport -e frame.len"
+  have tshark && pair "read -T fields (5) vs tshark -T fields" "$SN" "$RAWCAP read -T fields $F5 $SMALL" "tshark -T fields $F5 -r $SMALL"
+  have tshark && pair "read -T ek vs tshark -T ek" "$SN" "$RAWCAP read -T ek $SMALL" "tshark -T ek -r $SMALL"
   rss=$( { /usr/bin/time -f %M "$RAWCAP" read --json "$BIG" >/dev/null; } 2>&1 | tail -1 || true)
   echo "rawcap read --json resident memory on the whole file: ${rss:-?} KiB"
 fi

@@ -127,6 +127,7 @@ func (ps *Ports) setDefaults() {
 		ps.Set(TransportTCP, port, LayerTLS)
 	}
 	ps.Set(TransportUDP, 4789, LayerVXLAN)
+	ps.Set(TransportUDP, genevePort, LayerGeneve)
 }
 
 // decodeLayer decodes layer l (whose Type, Start and End are set), sets its
@@ -175,6 +176,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeTLS(l)
 	case LayerVXLAN:
 		return d.decodeVXLAN(l)
+	case LayerGeneve:
+		return d.decodeGeneve(l)
 	case LayerGRE:
 		next := d.decodeGRE(l)
 		if next == LayerNone && l.Malformed == "" && l.Payload < l.End {
@@ -247,6 +250,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineTLS(b, d, i)
 	case LayerVXLAN:
 		return p.lineVXLAN(b, d, i)
+	case LayerGeneve:
+		return p.lineGeneve(b, d, i)
 	case LayerGRE:
 		return p.lineGRE(b, d, i)
 	case LayerPPP:
@@ -290,6 +295,8 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeTLS(t, d, i)
 	case LayerVXLAN:
 		treeVXLAN(t, d, i)
+	case LayerGeneve:
+		treeGeneve(t, d, i)
 	case LayerGRE:
 		treeGRE(t, d, i)
 	case LayerPayload:

@@ -33,6 +33,7 @@ const (
 	LayerVXLAN                  // VXLAN
 	LayerGRE                    // GRE
 	LayerPPP                    // PPP in GRE (PPTP) or after EtherType 0x880b
+	LayerGeneve                 // Geneve
 	layerCount
 )
 
@@ -65,6 +66,7 @@ var layerNames = [layerCount]string{
 	LayerVXLAN:        "vxlan",
 	LayerGRE:          "gre",
 	LayerPPP:          "ppp",
+	LayerGeneve:       "geneve",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

@@ -33,6 +33,7 @@ var protocols = [layerCount]protocol{
 	LayerVXLAN:    {&protoVXLAN, vxlanFields[:], emitVXLAN},
 	LayerGRE:      {&protoGRE, greFields[:], emitGRE},
 	LayerPPP:      {&protoPPP, pppFields[:], emitPPP},
+	LayerGeneve:   {&protoGeneve, geneveFields[:], emitGeneve},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits
