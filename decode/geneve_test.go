@@ -55,9 +55,9 @@ func TestGeneve(t *testing.T) {
 	}()
 	for _, tc := range []struct {
 		name, geneve string
-		line, vline string
-		fields      string // -T fields of the geneve.* fields below
-		malformed   bool
+		line, vline  string
+		fields       string // -T fields of the geneve.* fields below
+		malformed    bool
 	}{{
 		name:   "no options",
 		geneve: "00 00 65 58 00 00 0b 00",
