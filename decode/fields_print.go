@@ -3,7 +3,6 @@ package decode
 import (
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 )
 
@@ -36,7 +35,7 @@ type FieldsPrinter struct {
 	clock   frameClock
 	flows   *tcpFlowTable
 	started bool
-	noFrame bool // no frame.* field is asked for: leave them out
+	frame   uint32 // the frame fields asked for, a bit per frameFields index
 }
 
 // NewFieldsPrinter returns a printer of the named fields. A name rawcap
@@ -47,10 +46,12 @@ func NewFieldsPrinter(names []string) (*FieldsPrinter, error) {
 			return nil, fmt.Errorf("%w: %q (rawcap fields lists the fields rawcap decodes)", ErrUnknownField, n)
 		}
 	}
-	noFrame := true
+	var frame uint32
 	for _, n := range names {
-		if n == "frame" || strings.HasPrefix(n, "frame.") {
-			noFrame = false
+		for k := range frameFields {
+			if n == frameFields[k].Name || n == "frame" {
+				frame |= 1 << k
+			}
 		}
 	}
 	return &FieldsPrinter{
@@ -59,7 +60,7 @@ func NewFieldsPrinter(names []string) (*FieldsPrinter, error) {
 		Occurrence: 'a',
 		Aggregator: ",",
 		Quote:      'n',
-		noFrame:    noFrame,
+		frame:      frame,
 	}, nil
 }
 
@@ -86,8 +87,12 @@ func (p *FieldsPrinter) Fields(d *Decoder, f *Frame) *FieldList {
 		t = time.Unix(0, 0) // tshark's time of a packet without one
 	}
 	first, prev := p.clock.tick(t)
-	if !p.noFrame || p.names == nil {
-		emitFrame(e, f, first, prev, loc)
+	want := p.frame
+	if p.names == nil {
+		want = ^uint32(0) // every field (-T ek)
+	}
+	if want != 0 {
+		emitFrame(e, f, first, prev, loc, want)
 	}
 	for i := range d.layers[:d.n] {
 		l := &d.layers[i]

@@ -62,8 +62,10 @@ func (c *frameClock) tick(t time.Time) (first, prev time.Time) {
 
 // emitFrame emits the frame's fields for the packet e.d last decoded,
 // described by f, with the first and previous packets' times; loc is the
-// zone of frame.time.
-func emitFrame(e *emitter, f *Frame, first, prev time.Time, loc *time.Location) {
+// zone of frame.time. Of the fields whose text takes time to make (times,
+// protocols), only those with their bit set in want (by frameFields index)
+// are emitted.
+func emitFrame(e *emitter, f *Frame, first, prev time.Time, loc *time.Location, want uint32) {
 	fs := &frameFields
 	e.Proto(&protoFrame)
 	if f.Section > 0 || f.InterfaceName != "" {
@@ -82,18 +84,30 @@ func emitFrame(e *emitter, f *Frame, first, prev time.Time, loc *time.Location) 
 		e.Int(&fs[frameEncapType], int64(wtap))
 	}
 	if !f.Time.IsZero() { // a packet without a time (pcapng's simple packet block)
-		b := f.Time.In(loc).AppendFormat(e.Text(), "Jan _2, 2006 15:04:05.000000000 MST")
-		e.TextDone(&fs[frameTime], b)
-		e.relTime(&fs[frameTimeEpoch], f.Time, time.Unix(0, 0))
-		e.relTime(&fs[frameTimeDelta], f.Time, prev)
-		e.relTime(&fs[frameTimeDeltaDisplayed], f.Time, prev)
-		e.relTime(&fs[frameTimeRelative], f.Time, first)
+		if want&(1<<frameTime) != 0 {
+			b := f.Time.In(loc).AppendFormat(e.Text(), "Jan _2, 2006 15:04:05.000000000 MST")
+			e.TextDone(&fs[frameTime], b)
+		}
+		if want&(1<<frameTimeEpoch) != 0 {
+			e.relTime(&fs[frameTimeEpoch], f.Time, time.Unix(0, 0))
+		}
+		if want&(1<<frameTimeDelta) != 0 {
+			e.relTime(&fs[frameTimeDelta], f.Time, prev)
+		}
+		if want&(1<<frameTimeDeltaDisplayed) != 0 {
+			e.relTime(&fs[frameTimeDeltaDisplayed], f.Time, prev)
+		}
+		if want&(1<<frameTimeRelative) != 0 {
+			e.relTime(&fs[frameTimeRelative], f.Time, first)
+		}
 	}
 	e.Uint(&fs[frameNumber], uint64(f.Number))
 	e.Uint(&fs[frameLen], uint64(f.Length))
 	e.Uint(&fs[frameCapLen], uint64(len(e.d.data)))
-	b := appendProtocols(e.Text(), e.d)
-	e.TextDone(&fs[frameProtocols], b)
+	if want&(1<<frameProtocols) != 0 {
+		b := appendProtocols(e.Text(), e.d)
+		e.TextDone(&fs[frameProtocols], b)
+	}
 	for _, c := range f.Comments {
 		e.String(&fs[frameComment], c)
 	}
