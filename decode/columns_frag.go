@@ -153,7 +153,7 @@ func (p *ColumnsPrinter) appendFragInfo(b []byte, d *Decoder, j int) []byte {
 	}
 	id, seq := be16(h[4:]), be16(h[6:])
 	if p.fragProto == 58 {
-		b = append(b, icmpv6TypeNames[h[0]]...)
+		b = append(b, icmpv6TypeName(h[0])...)
 		b = append(b, " id=0x"...)
 		b = appendHex4(b, id)
 		b = append(b, ", seq="...)

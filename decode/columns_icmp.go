@@ -112,91 +112,25 @@ func ipHopLimit(d *Decoder, i int) (uint8, bool) {
 	return 0, false
 }
 
-var icmpv6TypeNames = map[uint8]string{
-	1: "Destination Unreachable", 2: "Packet Too Big", 3: "Time Exceeded", 4: "Parameter Problem",
-	128: "Echo (ping) request", 129: "Echo (ping) reply", 130: "Multicast Listener Query",
-	131: "Multicast Listener Report", 132: "Multicast Listener Done", 133: "Router Solicitation",
-	134: "Router Advertisement", 135: "Neighbor Solicitation", 136: "Neighbor Advertisement",
-	137: "Redirect", 138: "Router Renumbering", 139: "Node Information Query",
-	140: "Node Information Response", 141: "Inverse Neighbor Discovery Solicitation Message",
-	142: "Inverse Neighbor Discovery Advertisement Message", 143: "Multicast Listener Report Message v2",
-	144: "Home Agent Address Discovery Request Message", 145: "Home Agent Address Discovery Reply Message",
-	146: "Mobile Prefix Solicitation", 147: "Mobile Prefix Advertisement",
-	148: "Certification Path Solicitation Message", 149: "Certification Path Advertisement Message",
-	151: "Multicast Router Advertisement", 152: "Multicast Router Solicitation",
-	153: "Multicast Router Termination", 155: "RPL Control",
-}
-
-var icmpv6UnreachNames = [...]string{
-	"no route to destination", "communication with destination administratively prohibited",
-	"beyond scope of source address", "Address unreachable", "Port unreachable",
-	"source address failed ingress/egress policy", "reject route to destination",
-	"Error in Source Routing Header",
-}
-
-var icmpv6TimeNames = [...]string{"hop limit exceeded in transit", "fragment reassembly time exceeded"}
-
-var icmpv6ParamNames = [...]string{
-	"erroneous header field encountered", "unrecognized Next Header type encountered",
-	"unrecognized IPv6 option encountered",
-}
-
-var icmpv6RRNames = [...]string{"Command", "Result"}
-
-var icmpv6NIQueryNames = [...]string{"Query subject = IPv6 addresses", "Query subject = Domain name",
-	"Query subject = IPv4 addresses"}
-
-var icmpv6NIReplyNames = [...]string{"Successful reply", "Responder refuses to answer",
-	"Qtype is unknown to the Responder"}
-
-var icmpv6RPLNames = map[uint8]string{0: "DODAG Information Solicitation", 1: "DODAG Information Object",
-	2: "Destination Advertisement Object", 3: "Destination Advertisement Object Acknowledgment",
-	0x80: "Secure DODAG Information Solicitation", 0x81: "Secure DODAG Information Object",
-	0x82: "Secure Destination Advertisement Object",
-	0x83: "Secure Destination Advertisement Object Acknowledgment", 0x8a: "Consistency Check"}
-
-func icmpv6CodeName(typ, code uint8) string {
-	var names []string
-	switch typ {
-	case 138:
-		if code == 255 {
-			return "Sequence number reset"
-		}
-		names = icmpv6RRNames[:]
-	case 139:
-		names = icmpv6NIQueryNames[:]
-	case 140:
-		names = icmpv6NIReplyNames[:]
-	case 155:
-		return icmpv6RPLNames[code]
-	case 1:
-		names = icmpv6UnreachNames[:]
-	case 3:
-		names = icmpv6TimeNames[:]
-	case 4:
-		names = icmpv6ParamNames[:]
-	}
-	if int(code) < len(names) {
-		return names[code]
-	}
-	return ""
-}
-
 func (p *ColumnsPrinter) infoICMPv6(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
 	m := ICMPv6(d.data[l.Start:l.End])
 	if len(m) < 4 {
 		return b
 	}
-	name, ok := icmpv6TypeNames[m.Type()]
-	if !ok {
-		name = "Unknown ICMPv6 type"
-	}
-	b = append(b, name...)
-	if c := icmpv6CodeName(m.Type(), m.Code()); c != "" {
-		b = append(b, " ("...)
-		b = append(b, c...)
+	if name := icmpv6TypeName(m.Type()); name != "" {
+		b = append(b, name...)
+	} else {
+		b = append(b, "Unknown ("...)
+		b = strconv.AppendUint(b, uint64(m.Type()), 10)
 		b = append(b, ')')
+	}
+	n := len(b)
+	b = append(b, " ("...)
+	if c, ok := appendICMPv6Code(b, m.Type(), m.Code()); ok {
+		b = append(c, ')')
+	} else {
+		b = b[:n]
 	}
 	switch m.Type() {
 	case ICMPv6EchoRequest, ICMPv6EchoReply:

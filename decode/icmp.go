@@ -239,7 +239,7 @@ const (
 )
 
 var icmpv6Fields = [icmpv6FieldCount]Field{
-	icmpv6Type:               {Name: "icmpv6.type", Label: "Type", Kind: KindUint, Width: 8},
+	icmpv6Type:               {Name: "icmpv6.type", Label: "Type", Kind: KindUint, Width: 8, Values: &icmpv6TypeNames},
 	icmpv6Code:               {Name: "icmpv6.code", Label: "Code", Kind: KindUint, Width: 8},
 	icmpv6Checksum:           {Name: "icmpv6.checksum", Label: "Checksum", Kind: KindUint, Width: 16, Base: BaseHex},
 	icmpv6EchoIdentifier:     {Name: "icmpv6.echo.identifier", Label: "Identifier", Kind: KindUint, Width: 16, Base: BaseHex},

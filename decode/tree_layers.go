@@ -744,54 +744,6 @@ func icmpDataTime(t *treeWriter, d *Decoder, i int) (sec, nsec int64, ok bool) {
 	return int64(s), int64(us) * 1000, true
 }
 
-func icmp6TreeTypeName(typ uint8) string {
-	switch typ {
-	case 1:
-		return "Destination Unreachable"
-	case 2:
-		return "Packet Too Big"
-	case 3:
-		return "Time Exceeded"
-	case 4:
-		return "Parameter Problem"
-	case 128:
-		return "Echo (ping) request"
-	case 129:
-		return "Echo (ping) reply"
-	case 130:
-		return "Multicast Listener Query"
-	case 131:
-		return "Multicast Listener Report"
-	case 132:
-		return "Multicast Listener Done"
-	case 133:
-		return "Router Solicitation"
-	case 134:
-		return "Router Advertisement"
-	case 135:
-		return "Neighbor Solicitation"
-	case 136:
-		return "Neighbor Advertisement"
-	case 137:
-		return "Redirect"
-	case 138:
-		return "Router Renumbering"
-	case 139:
-		return "Node Information Query"
-	case 140:
-		return "Node Information Reply"
-	case 143:
-		return "Multicast Listener Report Message v2"
-	case 146:
-		return "Mobile Prefix Solicitation"
-	case 147:
-		return "Mobile Prefix Advertisement"
-	case 155:
-		return "RPL Control"
-	}
-	return "Unknown"
-}
-
 func treeICMPv6(t *treeWriter, d *Decoder, i int) {
 	l := &d.layers[i]
 	t.head("Internet Control Message Protocol v6")
@@ -803,27 +755,34 @@ func treeICMPv6(t *treeWriter, d *Decoder, i int) {
 	t.depth = 1
 	t.line()
 	t.b = append(t.b, "Type: "...)
-	t.b = append(t.b, icmp6TreeTypeName(m.Type())...)
+	name := icmpv6TypeName(m.Type())
+	if name == "" {
+		name = "Unknown"
+	}
+	t.b = append(t.b, name...)
 	t.b = append(t.b, " ("...)
 	t.b = appendUint(t.b, uint64(m.Type()))
 	t.b = append(t.b, ')')
 	t.end()
-	switch m.Type() {
-	case 138, 139, 140, 146, 147, 155:
-		return // tshark names their codes and fields, rawcap does not
-	}
-	if icmp6TreeTypeName(m.Type()) == "Unknown" {
+	if name == "" {
 		return
 	}
 	t.line()
 	t.b = append(t.b, "Code: "...)
 	t.b = appendUint(t.b, uint64(m.Code()))
-	if n := icmp6CodeName(m.Type(), m.Code()); n != "" {
-		t.b = append(t.b, " ("...)
-		t.b = append(t.b, n...)
-		t.b = append(t.b, ')')
+	n := len(t.b)
+	t.b = append(t.b, " ("...)
+	if c, ok := appendICMPv6Code(t.b, m.Type(), m.Code()); ok {
+		t.b = append(c, ')')
+	} else {
+		t.b = t.b[:n]
 	}
 	t.end()
+	switch t := m.Type(); {
+	case t <= 4, t >= 128 && t <= 137, t == 143:
+	default:
+		return // tshark dissects their bodies, rawcap does not yet
+	}
 	length := (&LinePrinter{}).ipPayloadLen(d, i)
 	whole := length >= 4 && l.Start+length <= l.End
 	var sum uint16
@@ -960,32 +919,6 @@ func treeEtherTypeName(et uint16) string {
 		return "PTPv2 over Ethernet (IEEE1588)"
 	case 0x9000:
 		return "Loopback"
-	}
-	return ""
-}
-
-var (
-	icmp6UnreachCodes = [...]string{"no route to destination", "Administratively prohibited",
-		"Beyond scope of source address", "Address unreachable", "Port unreachable",
-		"Source address failed ingress/egress policy", "Reject route to destination", "Error in Source Routing Header"}
-	icmp6TimeCodes  = [...]string{"hop limit exceeded in transit", "fragment reassembly time exceeded"}
-	icmp6ParamCodes = [...]string{"erroneous header field encountered", "unrecognized Next Header type encountered",
-		"unrecognized IPv6 option encountered", "IPv6 First Fragment has incomplete IPv6 Header Chain"}
-)
-
-// icmp6CodeName returns tshark's name of an ICMPv6 error's code, or "".
-func icmp6CodeName(typ, code uint8) string {
-	var names []string
-	switch typ {
-	case ICMPv6Unreachable:
-		names = icmp6UnreachCodes[:]
-	case ICMPv6TimeExceeded:
-		names = icmp6TimeCodes[:]
-	case ICMPv6ParamProblem:
-		names = icmp6ParamCodes[:]
-	}
-	if int(code) < len(names) {
-		return names[code]
 	}
 	return ""
 }
