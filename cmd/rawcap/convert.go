@@ -44,8 +44,12 @@ interfaces, comments, name resolution, decryption secrets, statistics, custom
 and unknown blocks) is copied as it came; only packets that are dropped or cut
 change. Writing pcap needs packets of a single link type.
 
---after keeps packets at or after a time, --before packets strictly before one;
-times are RFC 3339 (2024-05-01T10:00:00.5Z) or epoch seconds (1714557600.5).
+--after keeps packets at or after a time, --before packets strictly before one
+(editcap's -A and -B); a time is RFC 3339 (2024-05-01T10:00:00.5Z), editcap's
+"2024-05-01 10:00:00.5" (local time unless a zone such as Z or +02:00 follows)
+or epoch seconds (1714557600.5).
+-c N writes the first N packets, as tcpdump's -c does; to split a file into
+pieces of N packets, as editcap -c does, use rawcap split.
 Words after OUT form a capture filter (pcap-filter(7), as tcpdump takes it):
 only the packets it accepts are written, and -c counts those.
 A damaged IN still yields every good packet and a valid OUT; the error names
@@ -55,7 +59,7 @@ the file and byte offset, and the exit status is 1.`,
 			&cli.BoolFlag{Name: "nano", Usage: "pcap output with nanosecond timestamps"},
 			&cli.BoolFlag{Name: "micro", Usage: "pcap output with microsecond timestamps"},
 			&cli.IntFlag{Name: "snaplen", Aliases: []string{"s"}, Usage: "cut packets to at most `N` bytes"},
-			&cli.IntFlag{Name: "count", Aliases: []string{"c"}, Usage: "stop after writing `N` packets"},
+			&cli.IntFlag{Name: "count", Aliases: []string{"c"}, Usage: "write the first `N` packets (that pass the filter) and stop, as tcpdump -c; not editcap -c, which splits (that is rawcap split)"},
 			&cli.StringFlag{Name: "after", Usage: "keep packets at or after `TIME`"},
 			&cli.StringFlag{Name: "before", Usage: "keep packets before `TIME`"},
 		},
@@ -135,8 +139,8 @@ func convertOptionsFrom(c *cli.Context) (convertOptions, error) {
 	} else {
 		o.snaplen = uint32(n)
 	}
-	if n := c.Int("count"); n < 0 {
-		return o, usagef("convert: -c %d: want a positive count", n)
+	if n := c.Int("count"); c.IsSet("count") && n <= 0 {
+		return o, usagef("convert: invalid packet count %d", n)
 	} else {
 		o.count = n
 	}
@@ -167,16 +171,21 @@ func timeWindow(t time.Time, before bool) func(*pcapio.Packet) bool {
 	return func(p *pcapio.Packet) bool { return p.HasTime && !p.Time.Before(t) }
 }
 
-// parseTimeArg reads RFC 3339 (with optional fractional seconds) or epoch
-// seconds with an optional fraction of up to 9 digits, exactly.
+// parseTimeArg reads RFC 3339 (with optional fractional seconds), editcap's
+// -A/-B form "YYYY-MM-DD hh:mm:ss[.fraction]" (or with a T; local time
+// unless a zone follows: Z, +hh:mm, +hhmm or " UTC"), or epoch seconds with
+// an optional fraction of up to 9 digits, exactly.
 func parseTimeArg(s string) (time.Time, error) {
 	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
+		return t, nil
+	}
+	if t, ok := parseDateTime(s); ok {
 		return t, nil
 	}
 	sec, frac, hasFrac := strings.Cut(s, ".")
 	n, err := strconv.ParseInt(sec, 10, 64)
 	if err != nil || sec == "" || sec[0] == '+' || (hasFrac && (frac == "" || len(frac) > 9)) {
-		return time.Time{}, fmt.Errorf("%q is neither RFC 3339 (2024-05-01T10:00:00Z) nor epoch seconds (1714557600.25)", s)
+		return time.Time{}, fmt.Errorf("%q is not a time: want RFC 3339 (2024-05-01T10:00:00Z), a local date and time (\"2024-05-01 10:00:00.25\", as editcap -A takes it) or epoch seconds (1714557600.25)", s)
 	}
 	var ns int64
 	if hasFrac {
@@ -191,6 +200,28 @@ func parseTimeArg(s string) (time.Time, error) {
 		}
 	}
 	return time.Unix(n, ns).UTC(), nil
+}
+
+// parseDateTime reads "YYYY-MM-DD hh:mm:ss[.fraction]" with a space or a
+// T between date and time, in local time unless a zone follows (Z, +hh:mm,
+// +hhmm, or " UTC").
+func parseDateTime(s string) (time.Time, bool) {
+	if len(s) < 19 || (s[10] != ' ' && s[10] != 'T') {
+		return time.Time{}, false
+	}
+	s = s[:10] + "T" + s[11:]
+	const layout = "2006-01-02T15:04:05.999999999"
+	if rest, ok := strings.CutSuffix(s, " UTC"); ok {
+		t, err := time.ParseInLocation(layout, rest, time.UTC)
+		return t, err == nil
+	}
+	for _, zone := range []string{"Z07:00", "Z0700"} {
+		if t, err := time.Parse(layout+zone, s); err == nil {
+			return t, true
+		}
+	}
+	t, err := time.ParseInLocation(layout, s, time.Local)
+	return t, err == nil
 }
 
 // convertResult says what a conversion did.

@@ -91,6 +91,9 @@ func liveAction(c *cli.Context, e *env) error {
 	if c.Bool("D") {
 		return printInterfaceList(e.stdout)
 	}
+	if n := c.Int("s"); n < 0 || n > capture.DefaultSnapLen {
+		return usagef("invalid snaplen %d (must be >= 0 and <= %d)", n, capture.DefaultSnapLen)
+	}
 	expr, err := filterExpression(c)
 	if err != nil {
 		return err
@@ -160,11 +163,7 @@ type liveOptions struct {
 func liveOptionsFrom(c *cli.Context) (liveOptions, error) {
 	var o liveOptions
 	o.cfg.Interface = c.String("i")
-	if n := c.Int("s"); n < 0 || n > capture.DefaultSnapLen {
-		return o, usagef("-s %d: want 0 to %d", n, capture.DefaultSnapLen)
-	} else {
-		o.cfg.SnapLen = n
-	}
+	o.cfg.SnapLen = c.Int("s")
 	o.cfg.NoPromisc = c.Bool("p")
 	if kib := c.Int("B"); kib < 0 {
 		return o, usagef("-B %d: want a size in KiB", kib)

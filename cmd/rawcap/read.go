@@ -158,17 +158,17 @@ func readOptionsFrom(c *cli.Context) (readOptions, error) {
 		l.Hex = decode.ASCIIOnly
 	}
 	o.Count = c.Int("c")
-	if o.Count < 0 {
-		return o, usagef("read: -c %d: want a positive count", o.Count)
+	if c.IsSet("c") && o.Count <= 0 {
+		return o, usagef("invalid packet count %d", o.Count)
 	}
-	n := 0
+	var outputs []string
 	for _, f := range []string{"V", "columns", "json"} {
 		if c.Bool(f) {
-			n++
+			outputs = append(outputs, flagSpelling(f))
 		}
 	}
-	if n > 1 {
-		return o, usagef("read: -V, --columns and --json exclude each other")
+	if len(outputs) > 1 {
+		return o, usagef("%s and %s are different outputs: choose one (-V the detail tree, --columns the packet list, --json NDJSON)", outputs[0], outputs[1])
 	}
 	switch {
 	case c.Bool("V"):
@@ -178,12 +178,33 @@ func readOptionsFrom(c *cli.Context) (readOptions, error) {
 	case c.Bool("json"):
 		o.Output = outJSON
 	}
+	if o.Output != outLine {
+		// These shape tcpdump's one-line output; the other outputs have
+		// no place for them, and dropping one silently would surprise.
+		for _, f := range lineOnlyFlags {
+			if c.IsSet(f) {
+				return o, usagef("%s shapes the one-line output; %s prints something else: drop one of them", flagSpelling(f), outputs[0])
+			}
+		}
+	}
 	o.Raw = c.Bool("raw")
 	if o.Raw && o.Output != outJSON {
 		return o, usagef("read: --raw needs --json")
 	}
 	o.DecodeAs = c.StringSlice("decode-as")
 	return o, nil
+}
+
+// lineOnlyFlags are read's flags that only the one-line output uses.
+var lineOnlyFlags = []string{"x", "X", "A", "e", "q", "t", "v", "S", "#"}
+
+// flagSpelling is how a user types flag name: -x for a letter, --json for a
+// word.
+func flagSpelling(name string) string {
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
 }
 
 // packetPrinter is one of decode's printers.
