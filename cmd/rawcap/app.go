@@ -58,6 +58,9 @@ var commands = []func(*env) *cli.Command{
 	infoCommand,
 	filterCommand,
 	interfacesCommand,
+	versionCommand,
+	completionCommand,
+	manCommand,
 }
 
 func init() {
@@ -65,6 +68,20 @@ func init() {
 	// verbosity, so the version is --version only.
 	cli.VersionFlag = &cli.BoolFlag{Name: "version", Usage: "print the version"}
 }
+
+// appDescription opens the manual page.
+const appDescription = `rawcap captures packets from Linux interfaces through a memory-mapped
+ring, with the filter running in the kernel, and reads, filters, prints and
+converts pcap and pcapng files, in one static binary without libpcap.
+
+Without a command, rawcap does what tcpdump does: it captures on -i IFACE (or
+reads -r FILE) and prints one line per packet, or writes the packets to -w FILE.
+Its one-letter flags are tcpdump's and combine as tcpdump's do (-nnvvXX, -c5,
+-w-, -ieth0). The commands below read, convert and summarize capture files as
+tcpdump, tshark, editcap and capinfos do.
+
+Exit status: 0 on success, 1 on a failure (a damaged file, a failed write),
+2 when the command line is wrong.`
 
 func newApp(e *env) *cli.App {
 	app := &cli.App{
@@ -75,7 +92,7 @@ func newApp(e *env) *cli.App {
 		Writer:               e.stdout,
 		ErrWriter:            e.stderr,
 		EnableBashCompletion: false,
-		HideHelpCommand:      true,
+		Description:          appDescription,
 		ExitErrHandler:       func(*cli.Context, error) {},
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
 			return usageError{err}
@@ -96,6 +113,9 @@ func newApp(e *env) *cli.App {
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
 	app := newApp(e)
+	if name := commandAfterOptions(app, args); name != "" {
+		return exitCode(usagef("%q is a command: put it first, before its options (rawcap %s [options] …)", name, name), stderr)
+	}
 	err := app.RunContext(ctx, permuteArgs(app, args))
 	return exitCode(err, stderr)
 }

@@ -94,6 +94,11 @@ func liveAction(c *cli.Context, e *env) error {
 	if n := c.Int("s"); n < 0 || n > capture.DefaultSnapLen {
 		return usagef("invalid snaplen %d (must be >= 0 and <= %d)", n, capture.DefaultSnapLen)
 	}
+	if c.String("i") == "" && len(c.StringSlice("r")) == 0 && c.String("F") == "" {
+		if err := misspelledCommand(c.App, c.Args().Slice()); err != nil {
+			return err
+		}
+	}
 	expr, err := filterExpression(c)
 	if err != nil {
 		return err

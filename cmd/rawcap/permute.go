@@ -82,9 +82,18 @@ func expandShort(args []string, takesValue map[string]bool) []string {
 // first (see expandShort). Everything after "--" stays positional; "-" alone
 // is an argument (standard input or output).
 func permute(args []string, flags []cli.Flag) []string {
+	opts, pos := splitOptions(args, flags)
+	if len(opts) == 0 {
+		return pos
+	}
+	return append(opts, pos...)
+}
+
+// splitOptions expands args and separates the options (with their values)
+// from the positional arguments.
+func splitOptions(args []string, flags []cli.Flag) (opts, pos []string) {
 	takesValue := flagArity(flags)
 	args = expandShort(args, takesValue)
-	var opts, pos []string
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if a == "--" {
@@ -102,10 +111,7 @@ func permute(args []string, flags []cli.Flag) []string {
 			opts = append(opts, args[i])
 		}
 	}
-	if len(opts) == 0 {
-		return args
-	}
-	return append(opts, pos...)
+	return opts, pos
 }
 
 // isOption reports whether a is one of the command's options: a known name
@@ -129,4 +135,18 @@ func permuteArgs(app *cli.App, args []string) []string {
 		}
 	}
 	return append([]string{args[0]}, permute(args[1:], app.Flags)...)
+}
+
+// commandAfterOptions returns the command named after options of the
+// default action ("rawcap -c 5 read f.pcap"), or "". urfave/cli would run
+// the command and give it none of those options.
+func commandAfterOptions(app *cli.App, args []string) string {
+	if len(args) < 2 || app.Command(args[1]) != nil {
+		return ""
+	}
+	opts, pos := splitOptions(args[1:], app.Flags)
+	if len(opts) > 0 && len(pos) > 0 && app.Command(pos[0]) != nil {
+		return pos[0]
+	}
+	return ""
 }
