@@ -254,6 +254,9 @@ func convert(o convertOptions, stdin io.Reader, stdout io.Writer) (convertResult
 	if o.in == "-" {
 		r, err = pcapio.NewReader(stdin)
 	} else {
+		if err := notDirectory(o.in); err != nil {
+			return res, exitError{1, err}
+		}
 		r, err = pcapio.Open(o.in)
 		if fi, serr := os.Stat(o.in); serr == nil && fi.Mode().IsRegular() {
 			inSize = fi.Size()

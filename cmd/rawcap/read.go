@@ -295,6 +295,9 @@ func (s *readState) file(ctx context.Context, name string) error {
 	if name == "-" {
 		r, err = pcapio.NewReader(s.e.stdin)
 	} else {
+		if err := notDirectory(name); err != nil {
+			return exitError{1, err}
+		}
 		r, err = pcapio.Open(name)
 	}
 	if err != nil {
