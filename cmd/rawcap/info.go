@@ -138,8 +138,8 @@ type fileInfo struct {
 	InferMaxJSON  int    `json:"snaplen_inferred_max,omitempty"`
 
 	prevTime           time.Time
-	inferMin, inferMax int // captured lengths of the packets cut short
-	capPrec            int // the precision as capinfos sees it (-1 mixed, -2 none)
+	inferMin, inferMax int                   // captured lengths of the packets cut short
+	capPrec            int                   // the precision as capinfos sees it (-1 mixed, -2 none)
 	ltOrder            []linktype.Type       // the packets' link types, as they first came
 	ltCount            map[linktype.Type]int // packets per link type
 }
