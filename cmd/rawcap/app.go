@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+	"syscall"
 
 	"github.com/urfave/cli/v2"
 )
@@ -111,12 +112,21 @@ func newApp(e *env) *cli.App {
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	// Every command writes standard output through out, which keeps the
+	// first failed write: help, a report or a list that could not be
+	// written (a full disk, /dev/full) ends with status 1, not 0.
+	out := &checkedWriter{w: stdout}
+	e := &env{stdin: stdin, stdout: out, stderr: stderr}
 	app := newApp(e)
 	if name := commandAfterOptions(app, args); name != "" {
 		return exitCode(usagef("%q is a command: put it first, before its options (rawcap %s [options] …)", name, name), stderr)
 	}
 	err := app.RunContext(ctx, permuteArgs(app, args))
+	if err == nil && out.err != nil && !errors.Is(out.err, syscall.EPIPE) {
+		// A closed pipe is the reader's choice (rawcap read … | head);
+		// anything else lost output.
+		err = out.result()
+	}
 	return exitCode(err, stderr)
 }
 

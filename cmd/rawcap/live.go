@@ -255,6 +255,12 @@ func resolveInterface(arg string) (string, linktype.Type, error) {
 // liveCapture captures until -c, --duration, a signal or an error, writing
 // and/or printing, then prints tcpdump's three statistics lines.
 func liveCapture(ctx context.Context, e *env, o liveOptions) error {
+	if f := outputFile(e.stdout); f != nil && f == os.Stdout {
+		// A write to a closed pipe fails with EPIPE instead of killing
+		// the process, so the capture stops, closes its files and prints
+		// its statistics, as tcpdump's SIGPIPE handler does.
+		signal.Notify(make(chan os.Signal, 1), syscall.SIGPIPE)
+	}
 	name, lt, err := resolveInterface(o.cfg.Interface)
 	if err != nil {
 		return err
@@ -349,11 +355,23 @@ func liveCapture(ctx context.Context, e *env, o liveOptions) error {
 			cancel()
 			break
 		}
-		if s.n&63 == 0 || !h.Pending() {
+		if idle := !h.Pending(); s.n&63 == 0 || idle {
 			// Published for SIGUSR1 every 64 packets, and before
 			// ReadPacket may wait: the count it prints is never stale
 			// while capturing is idle.
 			s.captured.Store(s.n)
+			if idle {
+				// Printed lines go out before the wait too, a block's
+				// worth at a time: a reader sees them while the
+				// traffic is slow, and a closed pipe (rawcap … | head
+				// -1) ends the capture at once instead of when 64 KiB
+				// of lines have piled up.
+				if err := s.flushPrinted(); err != nil {
+					loopErr = err
+					cancel()
+					break
+				}
+			}
 		}
 		if o.count > 0 && s.n >= int64(o.count) {
 			done = true
@@ -365,10 +383,23 @@ func liveCapture(ctx context.Context, e *env, o liveOptions) error {
 	h.Close()
 	closeErr := s.close()
 	s.printStats()
+	if errors.Is(loopErr, syscall.EPIPE) {
+		// The reader of standard output went away: like tcpdump, stop
+		// and report, without an error.
+		return nil
+	}
 	if loopErr != nil {
 		return loopErr
 	}
 	return closeErr
+}
+
+// flushPrinted writes out the printed lines held in the buffer.
+func (s *liveSink) flushPrinted() error {
+	if s.pr == nil || s.bw == nil || s.pw != nil || s.bw.Buffered() == 0 {
+		return nil
+	}
+	return s.bw.Flush()
 }
 
 // liveSink is where captured packets go: a (rotating) file or standard
@@ -548,8 +579,8 @@ func (s *liveSink) printStats() {
 
 // isTerminal reports whether w is a character device such as a terminal.
 func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
+	f := outputFile(w)
+	if f == nil {
 		return false
 	}
 	fi, err := f.Stat()

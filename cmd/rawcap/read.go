@@ -236,7 +236,7 @@ func newPrinter(opts readOptions) (*decode.Decoder, packetPrinter, error) {
 // file ends the run with exit status 1 after its good packets; a closed
 // output pipe ends it quietly with status 0.
 func readFiles(ctx context.Context, e *env, files []string, opts readOptions) error {
-	if f, ok := e.stdout.(*os.File); ok && f == os.Stdout {
+	if f := outputFile(e.stdout); f != nil && f == os.Stdout {
 		// Let writes to a closed pipe fail with EPIPE instead of killing
 		// the process, so `rawcap read big.pcap | head` ends quietly.
 		signal.Notify(make(chan os.Signal, 1), syscall.SIGPIPE)

@@ -23,6 +23,25 @@ func (c *checkedWriter) Write(b []byte) (int, error) {
 	return n, err
 }
 
+// file returns the *os.File under c, if there is one (for a terminal test
+// or the SIGPIPE set-up).
+func (c *checkedWriter) file() *os.File {
+	f, _ := c.w.(*os.File)
+	return f
+}
+
+// outputFile returns the *os.File that w writes to, seeing through a
+// checkedWriter, or nil.
+func outputFile(w io.Writer) *os.File {
+	switch w := w.(type) {
+	case *os.File:
+		return w
+	case *checkedWriter:
+		return w.file()
+	}
+	return nil
+}
+
 // result returns the first write error, saying where the output went.
 func (c *checkedWriter) result() error {
 	if c.err != nil {
