@@ -276,6 +276,10 @@ func convert(o convertOptions, stdin io.Reader, stdout io.Writer) (convertResult
 		return res, usagef("convert: --micro applies to pcap output; pcapng keeps each interface's resolution")
 	}
 
+	if err := checkOneLinkType(o, r.Format()); err != nil {
+		return res, err
+	}
+
 	// The output: file or stdout, then an optional compressor, then the
 	// capture writer.
 	var sink io.Writer = stdout
@@ -327,6 +331,18 @@ func convert(o convertOptions, stdin io.Reader, stdout io.Writer) (convertResult
 			closeErr = err
 		}
 	}
+	if outFile != nil && ((readErr != nil && !isInputError(readErr)) || (readErr == nil && closeErr != nil)) {
+		// The conversion cannot be done as asked (a link type pcap cannot
+		// hold, a failed write): a file with part of the packets would
+		// pass for the whole, so it goes. A damaged input is different:
+		// its good packets are all there is, and they stay.
+		os.Remove(o.out)
+		if readErr != nil {
+			readErr = withRemoved(readErr, o.out)
+		} else {
+			closeErr = withRemoved(closeErr, o.out)
+		}
+	}
 	switch {
 	case readErr != nil:
 		return res, readErr
@@ -336,6 +352,51 @@ func convert(o convertOptions, stdin io.Reader, stdout io.Writer) (convertResult
 		return res, fmt.Errorf("writing %s: %w", outName(o.out), closeErr)
 	}
 	return res, nil
+}
+
+// checkOneLinkType refuses, before OUT is created, a pcapng input whose
+// first interfaces have several link types when the output is pcap and
+// nothing (-c, a time window, a filter) may leave only one of them, as
+// editcap does.
+func checkOneLinkType(o convertOptions, inFormat pcapio.Format) error {
+	if o.format != pcapio.FormatPcap || inFormat != pcapio.FormatPcapNG || o.in == "-" ||
+		o.count > 0 || len(o.keep) > 0 {
+		return nil
+	}
+	r, err := pcapio.Open(o.in)
+	if err != nil {
+		return nil // the conversion itself reports it
+	}
+	defer r.Close()
+	for {
+		b, err := r.NextBlock()
+		if err != nil || b.Packet != nil {
+			break
+		}
+	}
+	var types []string
+	seen := map[linktype.Type]bool{}
+	for _, ifc := range r.Interfaces() {
+		if !seen[ifc.LinkType] {
+			seen[ifc.LinkType] = true
+			types = append(types, ifc.LinkType.String())
+		}
+	}
+	if len(types) > 1 {
+		return exitError{1, fmt.Errorf("%s holds packets of several link types (%s), and a pcap file holds one: write pcapng (an OUT named .pcapng, or --format pcapng), or keep one link type with a filter; nothing written",
+			o.in, strings.Join(types, ", "))}
+	}
+	return nil
+}
+
+// withRemoved adds to err that the output was removed, keeping its exit
+// status.
+func withRemoved(err error, out string) error {
+	var ee exitError
+	if errors.As(err, &ee) && ee.err != nil {
+		return exitError{ee.code, fmt.Errorf("%w; %s removed", ee.err, out)}
+	}
+	return fmt.Errorf("%w; %s removed", err, out)
 }
 
 func outName(out string) string {

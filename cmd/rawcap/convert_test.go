@@ -283,12 +283,23 @@ func TestConvertSeveralLinkTypesToPcap(t *testing.T) {
 	w.Close()
 	f.Close()
 	out := filepath.Join(dir, "o.pcap")
+	// The interfaces say it before the first packet: refused before OUT
+	// is created, as editcap does.
 	code, _, stderr := rawcapRun(t, "", "convert", in, out)
-	if code != 1 || !strings.Contains(stderr, "a pcap file holds one link type") {
+	if code != 1 || !strings.Contains(stderr, "a pcap file holds one") || !strings.Contains(stderr, "nothing written") {
 		t.Errorf("exit %d, stderr %q; want 1 and a link-type error", code, stderr)
 	}
-	if got, _ := convReadCapture(t, out); len(got) != 2 {
-		t.Errorf("%d packets written before the error, want 2", len(got))
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("%s exists after a refused conversion", out)
+	}
+	// -c 3 might have left one link type; the third packet is Raw IP, so
+	// the conversion fails then, and the part written does not stay.
+	code, _, stderr = rawcapRun(t, "", "convert", "-c", "3", in, out)
+	if code != 1 || !strings.Contains(stderr, "a pcap file holds one link type") || !strings.Contains(stderr, out+" removed") {
+		t.Errorf("-c 3: exit %d, stderr %q; want 1, a link-type error and the output removed", code, stderr)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("%s holds part of the packets after a failed conversion", out)
 	}
 	// With a time window leaving only the Ethernet packets... all share a
 	// time here, so -c leaves one link type instead.

@@ -11,6 +11,7 @@ import (
 	"os/signal"
 	"runtime"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -207,6 +208,24 @@ func flagSpelling(name string) string {
 	return "--" + name
 }
 
+// decodeAsProtocols lists the protocol names --decode-as takes, as decode
+// names its layers.
+func decodeAsProtocols() []string {
+	var names []string
+	seen := map[string]bool{}
+	for t := decode.LayerType(1); t < 255; t++ {
+		n := t.String()
+		if n == "unknown" {
+			break
+		}
+		if p, ok := decode.ParseLayerType(n); ok && p == t && !seen[n] {
+			seen[n] = true
+			names = append(names, n)
+		}
+	}
+	return names
+}
+
 // packetPrinter is one of decode's printers.
 type packetPrinter interface {
 	Append(b []byte, d *decode.Decoder, f *decode.Frame) []byte
@@ -218,6 +237,10 @@ func newPrinter(opts readOptions) (*decode.Decoder, packetPrinter, error) {
 	d := decode.NewDecoder()
 	for _, r := range opts.DecodeAs {
 		if err := d.Ports.SetDecodeAs(r); err != nil {
+			proto := r[strings.LastIndexAny(r, ":=")+1:]
+			if _, known := decode.ParseLayerType(proto); !known {
+				return nil, nil, fmt.Errorf("%w; the protocols known are %s", err, strings.Join(decodeAsProtocols(), ", "))
+			}
 			return nil, nil, err
 		}
 	}
