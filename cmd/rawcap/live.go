@@ -303,9 +303,9 @@ func liveCapture(ctx context.Context, e *env, o liveOptions) error {
 	}
 	fmt.Fprintf(e.stderr, "%srawcap: listening on %s, link-type %v, snapshot length %d bytes\n", verbose, name, h.LinkType(), snap)
 
-	// Stop on a signal, --duration or -c: wait one ring block timeout so the
-	// kernel hands over the packets of a partly filled block, then close,
-	// which ends ReadPacket with io.EOF.
+	// Stop on a signal, --duration or -c: Close hands over the packets of
+	// the ring block the kernel was filling, and ReadPacket then returns
+	// them and io.EOF.
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	if o.duration > 0 {
@@ -315,7 +315,6 @@ func liveCapture(ctx context.Context, e *env, o liveOptions) error {
 	}
 	go func() {
 		<-ctx.Done()
-		time.Sleep(2 * capture.DefaultBlockTimeout)
 		h.Close()
 	}()
 	usr1 := make(chan os.Signal, 1)

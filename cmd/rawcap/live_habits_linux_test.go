@@ -4,8 +4,11 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"fmt"
 	"net"
+	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -67,5 +70,68 @@ func TestLiveClosedPipeStops(t *testing.T) {
 	}
 	if !strings.Contains(stderr.String(), "packets captured\n") {
 		t.Errorf("no statistics on stderr:\n%s", stderr.String())
+	}
+}
+
+// TestLiveStatsAddUpOnSIGINT interrupts a capture to a file during a UDP
+// flood: the three statistics lines must account for every packet the
+// kernel counted (captured + dropped = received by filter), and the file
+// must hold every packet reported as captured.
+func TestLiveStatsAddUpOnSIGINT(t *testing.T) {
+	p := netns.NewPair(t)
+	out := filepath.Join(t.TempDir(), "flood.pcap")
+	r := startRawcap(t, p.A, "-i", p.IfA, "-w", out, "udp")
+	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	flooded := make(chan struct{})
+	go func() {
+		defer close(flooded)
+		p.B.Do(func() error {
+			c, err := net.ListenPacket("udp4", ":0")
+			if err != nil {
+				return err
+			}
+			defer c.Close()
+			dst := &net.UDPAddr{IP: p.AddrA.Addr().AsSlice(), Port: 9999}
+			msg := make([]byte, 64)
+			for ctx.Err() == nil {
+				c.WriteTo(msg, dst)
+			}
+			return nil
+		})
+	}()
+	time.Sleep(500 * time.Millisecond)
+	r.cmd.Process.Signal(syscall.SIGINT) // while the flood goes on
+	code := r.wait(t)
+	stop()
+	<-flooded
+	if code != 0 {
+		t.Fatalf("rawcap exited %d after SIGINT:\n%s", code, r.stderr.String())
+	}
+	var captured, received, dropped int
+	for _, l := range strings.Split(r.stderr.String(), "\n") {
+		var n int
+		var what string
+		if _, err := fmt.Sscanf(l, "%d packets %s", &n, &what); err != nil {
+			continue
+		}
+		switch what {
+		case "captured":
+			captured = n
+		case "received":
+			received = n
+		case "dropped":
+			dropped = n
+		}
+	}
+	if captured == 0 {
+		t.Fatalf("nothing captured:\n%s", r.stderr.String())
+	}
+	if captured+dropped != received {
+		t.Errorf("%d captured + %d dropped = %d, but %d received by filter (%+d lost)",
+			captured, dropped, captured+dropped, received, received-captured-dropped)
+	}
+	if got := len(liveFiles(t, out)); got != captured {
+		t.Errorf("the file holds %d packets, the statistics say %d captured", got, captured)
 	}
 }
