@@ -70,9 +70,8 @@ func Open(cfg Config) (*Handle, error) {
 	}
 	h := &Handle{
 		name: cfg.Interface, snap: g.snapLen, dir: cfg.Direction, flags: cfg.PacketFlags,
-		timeout: time.Duration(g.timeoutMS) * time.Millisecond,
-		ready:   make(chan *ring), done: make(chan struct{}), failed: make(chan struct{}),
-		loopbacks: loopbackIndexes(),
+		ready: make(chan *ring), done: make(chan struct{}), failed: make(chan struct{}),
+		loopbacks: loopbackIndexes(), timeout: time.Duration(g.timeoutMS) * time.Millisecond,
 	}
 	ifindex := 0
 	if cfg.Interface == "any" {
