@@ -10,18 +10,16 @@ import (
 )
 
 // misspelledCommand checks the words of a default-action command line that
-// has no -i or -r: when the first word is a command name (given after an
-// option) or, failing to parse as a filter, is a few letters away from one,
-// starting a capture would surprise; it returns the usage error that says
-// what was likely meant, or nil for a filter expression.
+// has no -i or -r: when the first word does not parse as a filter and is a
+// few letters away from a command name, starting a capture (or reporting a
+// filter syntax error) would miss what was meant; it returns the usage
+// error that suggests the command, or nil. (A command name given after
+// options is caught earlier, by commandAfterOptions.)
 func misspelledCommand(app *cli.App, args []string) error {
 	if len(args) == 0 || !isWord(args[0]) {
 		return nil
 	}
 	word := args[0]
-	if cmd := app.Command(word); cmd != nil {
-		return usagef("%q is a command: put it first, as in rawcap %s …; to capture with a filter, name the interface with -i", word, cmd.Name)
-	}
 	if _, err := filter.Compile(strings.Join(args, " "), linktype.Ethernet, filter.Options{}); err == nil {
 		return nil
 	}
