@@ -20,11 +20,13 @@ func infoCommand(e *env) *cli.Command {
 		Name:      "info",
 		Usage:     "summarize capture files, as capinfos does",
 		ArgsUsage: "FILE...",
-		UsageText: `rawcap info [--json] FILE...
+		UsageText: `rawcap info [--json | capinfos' flags] FILE...
 
 Examples:
    rawcap info capture.pcapng
    rawcap info --json *.pcap | jq '{file, packets, duration_seconds}'
+   rawcap info -TMr *.pcap                  # capinfos -TMr's table, byte for byte
+   rawcap info -c -u -a capture.pcap       # capinfos -c -u -a: packets, duration, start
    rawcap info - < capture.pcap.gz`,
 		Description: `Info reads each FILE ("-" is standard input; gzip and zstd are read
 transparently) and prints its format and version, byte order, timestamp
@@ -32,6 +34,12 @@ precision, sections, interfaces (name, link type, snapshot length, statistics),
 the number of packets, captured and original bytes, first and last packet times,
 duration, average packet size and rates, how many packets the snapshot length
 cut, and comments. --json prints one JSON object per file, one per line.
+
+capinfos' flags print capinfos' layouts instead, as capinfos prints them, for
+scripts written for it: the field flags (-t -E -l -c -s -d -u -a -e -y -i -z -x
+-H -o -k) pick fields, -T prints a table (-r without its header, -m, -b, -q, -Q
+for separators and quotes), -M exact numbers, -S epoch times, -A every field.
+Times are local unless --utc.
 
 A damaged file prints what was read before the damage, then the error with the
 file name and byte offset; the exit status is then 1.`,
