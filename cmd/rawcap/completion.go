@@ -285,7 +285,6 @@ func (m complModel) fish() string {
 	for _, c := range m.cmds {
 		fmt.Fprintf(&b, "complete -c %s -n %s -a %s -d %s\n", p, top, c.name, fishQuote(c.usage))
 	}
-	fmt.Fprintf(&b, "complete -c %s -n %s -F\n", p, top)
 	fmt.Fprintf(&b, "complete -c %s -n '__fish_seen_subcommand_from help' -a %s\n", p, fishQuote(strings.Join(m.names(), " ")))
 	fmt.Fprintf(&b, "complete -c %s -n '__fish_seen_subcommand_from completion' -a 'bash zsh fish'\n", p)
 	for _, c := range append([]complCmd{m.top}, m.cmds...) {
@@ -309,7 +308,7 @@ func (m complModel) fish() string {
 			case "file":
 				spec = append(spec, "-r -F")
 			case "iface":
-				spec = append(spec, "-x -a "+fishQuote("("+p+` -D 2>/dev/null | string replace -rf '^\d+\.(\S+).*' '$1')`+")"))
+				spec = append(spec, "-x -a "+fishQuote("("+p+` -D 2>/dev/null | string replace -rf '^\d+\.(\S+).*' '$1'`+")"))
 			case "word":
 				spec = append(spec, "-x")
 			}

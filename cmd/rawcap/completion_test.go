@@ -123,3 +123,47 @@ func TestCompletionScripts(t *testing.T) {
 		t.Errorf("completion tcsh = %d %q, want 2 and the shells rawcap knows", code, stderr)
 	}
 }
+
+// TestCompletionFish asks fish, where installed, what it completes on
+// command lines, with the script loaded and the real binary on PATH.
+func TestCompletionFish(t *testing.T) {
+	if _, err := exec.LookPath("fish"); err != nil {
+		t.Skip("skipping: fish is not installed")
+	}
+	bin := rawcapBinary(t)
+	_, script, _ := rawcapRun(t, "", "completion", "fish")
+	dir := t.TempDir()
+	scriptPath := filepath.Join(dir, "rawcap.fish")
+	os.WriteFile(scriptPath, []byte(script), 0o644)
+	os.WriteFile(filepath.Join(dir, "trace.pcap"), nil, 0o644)
+	for _, tc := range []struct {
+		line string
+		want []string
+	}{
+		{"rawcap re", []string{"read"}},
+		{"rawcap -i ", []string{"any", "lo"}},
+		{"rawcap -r tr", []string{"trace.pcap"}},
+		{"rawcap read --js", []string{"--json"}},
+		{"rawcap info -T", []string{"-T"}},
+		{"rawcap completion ", []string{"bash", "zsh", "fish"}},
+		{"rawcap read tr", []string{"trace.pcap"}},
+	} {
+		cmd := exec.Command("fish", "--no-config", "-c", "source "+shellQuote(scriptPath)+"; complete -C "+shellQuote(tc.line))
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "PATH="+filepath.Dir(bin)+":"+os.Getenv("PATH"))
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("fish: %v\n%s", err, out)
+		}
+		var got []string
+		for _, l := range strings.Split(string(out), "\n") {
+			w, _, _ := strings.Cut(l, "\t")
+			got = append(got, w)
+		}
+		for _, w := range tc.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("fish completes %q with %q, lacking %q", tc.line, got, w)
+			}
+		}
+	}
+}
