@@ -144,7 +144,7 @@ func TestCompletionFish(t *testing.T) {
 		{"rawcap -i ", []string{"any", "lo"}},
 		{"rawcap -r tr", []string{"trace.pcap"}},
 		{"rawcap read --js", []string{"--json"}},
-		{"rawcap info -T", []string{"-T"}},
+		{"rawcap info -T", []string{"-TM", "-Tr"}}, // combined, as getopt takes them
 		{"rawcap completion ", []string{"bash", "zsh", "fish"}},
 		{"rawcap read tr", []string{"trace.pcap"}},
 	} {
