@@ -355,38 +355,71 @@ func convert(o convertOptions, stdin io.Reader, stdout io.Writer) (convertResult
 }
 
 // checkOneLinkType refuses, before OUT is created, a pcapng input whose
-// first interfaces have several link types when the output is pcap and
-// nothing (-c, a time window, a filter) may leave only one of them, as
-// editcap does.
+// packets have several link types when the output is pcap and nothing (-c,
+// a time window, a filter) may leave only one of them, as editcap does. The
+// interfaces defined before the first packet tell whether a look at every
+// packet's link type is needed; most files have one and need none.
 func checkOneLinkType(o convertOptions, inFormat pcapio.Format) error {
 	if o.format != pcapio.FormatPcap || inFormat != pcapio.FormatPcapNG || o.in == "-" ||
 		o.count > 0 || len(o.keep) > 0 {
 		return nil
 	}
-	r, err := pcapio.Open(o.in)
-	if err != nil {
-		return nil // the conversion itself reports it
-	}
-	defer r.Close()
-	for {
-		b, err := r.NextBlock()
-		if err != nil || b.Packet != nil {
-			break
-		}
+	if linkTypes(o.in, false) < 2 {
+		return nil
 	}
 	var types []string
 	seen := map[linktype.Type]bool{}
-	for _, ifc := range r.Interfaces() {
-		if !seen[ifc.LinkType] {
-			seen[ifc.LinkType] = true
-			types = append(types, ifc.LinkType.String())
+	if linkTypes(o.in, true, func(lt linktype.Type) {
+		if !seen[lt] {
+			seen[lt] = true
+			types = append(types, lt.String())
+		}
+	}) < 2 {
+		return nil
+	}
+	return exitError{1, fmt.Errorf("%s holds packets of several link types (%s), and a pcap file holds one: write pcapng (an OUT named .pcapng, or --format pcapng), or keep one link type with a filter; nothing written",
+		o.in, strings.Join(types, ", "))}
+}
+
+// linkTypes counts the distinct link types of the named file's interfaces
+// defined before its first packet, or (packets true) of its packets, up to
+// 2, calling each for every new one. A file it cannot read counts 0: the
+// conversion itself reports the error.
+func linkTypes(name string, packets bool, each ...func(linktype.Type)) int {
+	r, err := pcapio.Open(name)
+	if err != nil {
+		return 0
+	}
+	defer r.Close()
+	seen := map[linktype.Type]bool{}
+	add := func(lt linktype.Type) {
+		if !seen[lt] {
+			seen[lt] = true
+			for _, f := range each {
+				f(lt)
+			}
 		}
 	}
-	if len(types) > 1 {
-		return exitError{1, fmt.Errorf("%s holds packets of several link types (%s), and a pcap file holds one: write pcapng (an OUT named .pcapng, or --format pcapng), or keep one link type with a filter; nothing written",
-			o.in, strings.Join(types, ", "))}
+	if !packets {
+		for {
+			b, err := r.NextBlock()
+			if err != nil || b.Packet != nil {
+				break
+			}
+		}
+		for _, ifc := range r.Interfaces() {
+			add(ifc.LinkType)
+		}
+		return len(seen)
 	}
-	return nil
+	for len(seen) < 2 {
+		p, err := r.Next()
+		if err != nil {
+			break
+		}
+		add(p.LinkType)
+	}
+	return len(seen)
 }
 
 // withRemoved adds to err that the output was removed, keeping its exit
