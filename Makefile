@@ -6,13 +6,34 @@ BIN       ?= bin/rawcap
 FUZZTIME  ?= 30s
 BENCHTIME ?= 1s
 STATICCHECK_VERSION ?= v0.8.2
+PREFIX    ?= /usr/local
+DESTDIR   ?=
+GEN       := $(dir $(BIN))
 LDFLAGS   := -s -w -X main.version=$(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 export TZ := UTC
 
-.PHONY: build test test-priv fuzz bench golden lint cross demo clean
+.PHONY: build man completion install test test-priv fuzz bench golden lint cross demo clean
 
 build:
 	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/rawcap
+
+# The manual page, made by the binary from its own help text (rawcap man).
+man: build
+	$(BIN) man > $(GEN)rawcap.1
+
+# Completion scripts for bash, zsh and fish, made from the same flag tables.
+completion: build
+	$(BIN) completion bash > $(GEN)rawcap.bash
+	$(BIN) completion zsh > $(GEN)_rawcap
+	$(BIN) completion fish > $(GEN)rawcap.fish
+
+# Install the binary, the manual page and the completions under DESTDIR/PREFIX.
+install: build man completion
+	install -D -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/rawcap
+	install -D -m 644 $(GEN)rawcap.1 $(DESTDIR)$(PREFIX)/share/man/man1/rawcap.1
+	install -D -m 644 $(GEN)rawcap.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/rawcap
+	install -D -m 644 $(GEN)_rawcap $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_rawcap
+	install -D -m 644 $(GEN)rawcap.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/rawcap.fish
 
 # The whole suite, oracles included (they skip where tcpdump/tshark/../shared are missing).
 test:

@@ -30,6 +30,7 @@ const (
 	blockNumPktsOff  = 12
 	blockFirstOff    = 16
 	blockLenOff      = 20
+	blockSeqOff      = 24
 	blockHeaderLen   = 48
 	hdrNextOff       = 0
 	hdrSecOff        = 4

@@ -25,6 +25,7 @@ type Handle struct {
 	lt        linktype.Type
 	cooked    bool
 	snap      int
+	timeout   time.Duration // the ring blocks' retire timeout
 	dir       Direction
 	loopbacks []int32
 	rings     []*ring
@@ -70,7 +71,7 @@ func Open(cfg Config) (*Handle, error) {
 	h := &Handle{
 		name: cfg.Interface, snap: g.snapLen, dir: cfg.Direction, flags: cfg.PacketFlags,
 		ready: make(chan *ring), done: make(chan struct{}), failed: make(chan struct{}),
-		loopbacks: loopbackIndexes(),
+		loopbacks: loopbackIndexes(), timeout: time.Duration(g.timeoutMS) * time.Millisecond,
 	}
 	ifindex := 0
 	if cfg.Interface == "any" {
@@ -355,14 +356,22 @@ func (h *Handle) Stats() (Stats, error) {
 	return sum, nil
 }
 
-// Close stops the capture: it closes the sockets, which also ends
-// promiscuous mode, and wakes a ReadPacket that waits for packets. ReadPacket
-// then returns the packets already captured, then io.EOF. Close may be called
-// from any goroutine while another reads, and more than once. The rings'
-// memory goes at once, or, when the last ReadPacket returned a packet whose
-// view may still be in use, at the next ReadPacket.
+// Close stops the capture: it stops the kernel adding packets, waits (two
+// block timeouts at most) for the kernel to hand over the block it was
+// filling, closes the sockets, which also ends promiscuous mode, and wakes a
+// ReadPacket that waits for packets. ReadPacket then returns the packets
+// already captured, then io.EOF, so that every packet Stats counts as
+// received is returned or counted as dropped (unless a -Q direction or a
+// user-space filter skips it). Close may be called from any goroutine while
+// another reads, and more than once. The rings' memory goes at once, or,
+// when the last ReadPacket returned a packet whose view may still be in
+// use, at the next ReadPacket.
 func (h *Handle) Close() error {
 	h.closeOnce.Do(func() {
+		deadline := time.Now().Add(2*h.timeout + 20*time.Millisecond)
+		for _, r := range h.rings {
+			r.stop(deadline)
+		}
 		h.stopping.Store(true)
 		close(h.done)
 		for _, r := range h.rings {

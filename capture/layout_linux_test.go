@@ -23,6 +23,7 @@ func TestLayout(t *testing.T) {
 		{"num_pkts", hdr1 + unsafe.Offsetof(v1.Num_pkts), blockNumPktsOff},
 		{"offset_to_first_pkt", hdr1 + unsafe.Offsetof(v1.Offset_to_first_pkt), blockFirstOff},
 		{"blk_len", hdr1 + unsafe.Offsetof(v1.Blk_len), blockLenOff},
+		{"seq_num", hdr1 + unsafe.Offsetof(v1.Seq_num), blockSeqOff},
 		{"tpacket_block_desc", hdr1 + unsafe.Sizeof(v1), blockHeaderLen},
 		{"tp_next_offset", unsafe.Offsetof(h.Next_offset), hdrNextOff},
 		{"tp_sec", unsafe.Offsetof(h.Sec), hdrSecOff},

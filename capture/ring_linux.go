@@ -147,6 +147,43 @@ func (r *ring) ready() bool {
 	return r.mem != nil && atomic.LoadUint32(r.statusWord(r.cur))&unix.TP_STATUS_USER != 0
 }
 
+// stop ends capturing (a drop-all filter) and waits, until deadline at
+// most, for the kernel to hand over the block it was filling: packets the
+// kernel has counted as received are then in a block the reader can walk,
+// instead of lost in a block that never leaves the kernel. The kernel's
+// block timer retires a partly filled block within two block timeouts.
+func (r *ring) stop(deadline time.Time) {
+	if r.fd < 0 || r.mem == nil {
+		return
+	}
+	_ = attachFilter(r.fd, dropAll)
+	for time.Now().Before(deadline) {
+		i, ok := r.filling()
+		if !ok || atomic.LoadUint32(r.statusWord(i))&unix.TP_STATUS_USER != 0 {
+			return
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+}
+
+// filling returns the block the kernel fills, when it holds packets: the
+// block the kernel opened last (the highest sequence number) while it is
+// still the kernel's. Blocks given back by the reader keep their old
+// sequence numbers and packet counts until the kernel opens them again.
+func (r *ring) filling() (int, bool) {
+	best, bestSeq := -1, uint64(0)
+	for i := range r.numBlocks {
+		b := r.mem[i*r.blockSize:]
+		if seq := atomic.LoadUint64((*uint64)(unsafe.Pointer(&b[blockSeqOff]))); best < 0 || seq > bestSeq {
+			best, bestSeq = i, seq
+		}
+	}
+	b := r.mem[best*r.blockSize:]
+	status := atomic.LoadUint32(r.statusWord(best))
+	n := atomic.LoadUint32((*uint32)(unsafe.Pointer(&b[blockNumPktsOff])))
+	return best, status&unix.TP_STATUS_USER == 0 && n > 0
+}
+
 // closeSocket closes the socket. While the ring stays mapped the kernel keeps
 // the socket alive, so it first stops it: a drop-all filter ends capturing,
 // and dropping the membership ends promiscuous mode.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+	"syscall"
 
 	"github.com/urfave/cli/v2"
 )
@@ -59,6 +60,9 @@ var commands = []func(*env) *cli.Command{
 	filterCommand,
 	interfacesCommand,
 	fieldsCommand,
+	versionCommand,
+	completionCommand,
+	manCommand,
 }
 
 func init() {
@@ -66,6 +70,20 @@ func init() {
 	// verbosity, so the version is --version only.
 	cli.VersionFlag = &cli.BoolFlag{Name: "version", Usage: "print the version"}
 }
+
+// appDescription opens the manual page.
+const appDescription = `rawcap captures packets from Linux interfaces through a memory-mapped
+ring, with the filter running in the kernel, and reads, filters, prints and
+converts pcap and pcapng files, in one static binary without libpcap.
+
+Without a command, rawcap does what tcpdump does: it captures on -i IFACE (or
+reads -r FILE) and prints one line per packet, or writes the packets to -w FILE.
+Its one-letter flags are tcpdump's and combine as tcpdump's do (-nnvvXX, -c5,
+-w-, -ieth0). The commands below read, convert and summarize capture files as
+tcpdump, tshark, editcap and capinfos do.
+
+Exit status: 0 on success, 1 on a failure (a damaged file, a failed write),
+2 when the command line is wrong.`
 
 func newApp(e *env) *cli.App {
 	app := &cli.App{
@@ -76,7 +94,7 @@ func newApp(e *env) *cli.App {
 		Writer:               e.stdout,
 		ErrWriter:            e.stderr,
 		EnableBashCompletion: false,
-		HideHelpCommand:      true,
+		Description:          appDescription,
 		// tshark's -E separator=, and aggregator=, are values, not lists.
 		DisableSliceFlagSeparator: true,
 		ExitErrHandler:            func(*cli.Context, error) {},
@@ -97,9 +115,21 @@ func newApp(e *env) *cli.App {
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	// Every command writes standard output through out, which keeps the
+	// first failed write: help, a report or a list that could not be
+	// written (a full disk, /dev/full) ends with status 1, not 0.
+	out := &checkedWriter{w: stdout}
+	e := &env{stdin: stdin, stdout: out, stderr: stderr}
 	app := newApp(e)
+	if name := commandAfterOptions(app, args); name != "" {
+		return exitCode(usagef("%q is a command: put it first, before its options (rawcap %s [options] …)", name, name), stderr)
+	}
 	err := app.RunContext(ctx, permuteArgs(app, tsharkFieldArgs(args)))
+	if err == nil && out.err != nil && !errors.Is(out.err, syscall.EPIPE) {
+		// A closed pipe is the reader's choice (rawcap read … | head);
+		// anything else lost output.
+		err = out.result()
+	}
 	return exitCode(err, stderr)
 }
 

@@ -44,8 +44,12 @@ interfaces, comments, name resolution, decryption secrets, statistics, custom
 and unknown blocks) is copied as it came; only packets that are dropped or cut
 change. Writing pcap needs packets of a single link type.
 
---after keeps packets at or after a time, --before packets strictly before one;
-times are RFC 3339 (2024-05-01T10:00:00.5Z) or epoch seconds (1714557600.5).
+--after keeps packets at or after a time, --before packets strictly before one
+(editcap's -A and -B); a time is RFC 3339 (2024-05-01T10:00:00.5Z), editcap's
+"2024-05-01 10:00:00.5" (local time unless a zone such as Z or +02:00 follows)
+or epoch seconds (1714557600.5).
+-c N writes the first N packets, as tcpdump's -c does; to split a file into
+pieces of N packets, as editcap -c does, use rawcap split.
 Words after OUT form a capture filter (pcap-filter(7), as tcpdump takes it):
 only the packets it accepts are written, and -c counts those.
 A damaged IN still yields every good packet and a valid OUT; the error names
@@ -55,7 +59,7 @@ the file and byte offset, and the exit status is 1.`,
 			&cli.BoolFlag{Name: "nano", Usage: "pcap output with nanosecond timestamps"},
 			&cli.BoolFlag{Name: "micro", Usage: "pcap output with microsecond timestamps"},
 			&cli.IntFlag{Name: "snaplen", Aliases: []string{"s"}, Usage: "cut packets to at most `N` bytes"},
-			&cli.IntFlag{Name: "count", Aliases: []string{"c"}, Usage: "stop after writing `N` packets"},
+			&cli.IntFlag{Name: "count", Aliases: []string{"c"}, Usage: "write the first `N` packets (that pass the filter) and stop, as tcpdump -c; not editcap -c, which splits (that is rawcap split)"},
 			&cli.StringFlag{Name: "after", Usage: "keep packets at or after `TIME`"},
 			&cli.StringFlag{Name: "before", Usage: "keep packets before `TIME`"},
 		},
@@ -135,8 +139,8 @@ func convertOptionsFrom(c *cli.Context) (convertOptions, error) {
 	} else {
 		o.snaplen = uint32(n)
 	}
-	if n := c.Int("count"); n < 0 {
-		return o, usagef("convert: -c %d: want a positive count", n)
+	if n := c.Int("count"); c.IsSet("count") && n <= 0 {
+		return o, usagef("convert: invalid packet count %d", n)
 	} else {
 		o.count = n
 	}
@@ -167,16 +171,21 @@ func timeWindow(t time.Time, before bool) func(*pcapio.Packet) bool {
 	return func(p *pcapio.Packet) bool { return p.HasTime && !p.Time.Before(t) }
 }
 
-// parseTimeArg reads RFC 3339 (with optional fractional seconds) or epoch
-// seconds with an optional fraction of up to 9 digits, exactly.
+// parseTimeArg reads RFC 3339 (with optional fractional seconds), editcap's
+// -A/-B form "YYYY-MM-DD hh:mm:ss[.fraction]" (or with a T; local time
+// unless a zone follows: Z, +hh:mm, +hhmm or " UTC"), or epoch seconds with
+// an optional fraction of up to 9 digits, exactly.
 func parseTimeArg(s string) (time.Time, error) {
 	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
+		return t, nil
+	}
+	if t, ok := parseDateTime(s); ok {
 		return t, nil
 	}
 	sec, frac, hasFrac := strings.Cut(s, ".")
 	n, err := strconv.ParseInt(sec, 10, 64)
 	if err != nil || sec == "" || sec[0] == '+' || (hasFrac && (frac == "" || len(frac) > 9)) {
-		return time.Time{}, fmt.Errorf("%q is neither RFC 3339 (2024-05-01T10:00:00Z) nor epoch seconds (1714557600.25)", s)
+		return time.Time{}, fmt.Errorf("%q is not a time: want RFC 3339 (2024-05-01T10:00:00Z), a local date and time (\"2024-05-01 10:00:00.25\", as editcap -A takes it) or epoch seconds (1714557600.25)", s)
 	}
 	var ns int64
 	if hasFrac {
@@ -191,6 +200,28 @@ func parseTimeArg(s string) (time.Time, error) {
 		}
 	}
 	return time.Unix(n, ns).UTC(), nil
+}
+
+// parseDateTime reads "YYYY-MM-DD hh:mm:ss[.fraction]" with a space or a
+// T between date and time, in local time unless a zone follows (Z, +hh:mm,
+// +hhmm, or " UTC").
+func parseDateTime(s string) (time.Time, bool) {
+	if len(s) < 19 || (s[10] != ' ' && s[10] != 'T') {
+		return time.Time{}, false
+	}
+	s = s[:10] + "T" + s[11:]
+	const layout = "2006-01-02T15:04:05.999999999"
+	if rest, ok := strings.CutSuffix(s, " UTC"); ok {
+		t, err := time.ParseInLocation(layout, rest, time.UTC)
+		return t, err == nil
+	}
+	for _, zone := range []string{"Z07:00", "Z0700"} {
+		if t, err := time.Parse(layout+zone, s); err == nil {
+			return t, true
+		}
+	}
+	t, err := time.ParseInLocation(layout, s, time.Local)
+	return t, err == nil
 }
 
 // convertResult says what a conversion did.
@@ -223,6 +254,9 @@ func convert(o convertOptions, stdin io.Reader, stdout io.Writer) (convertResult
 	if o.in == "-" {
 		r, err = pcapio.NewReader(stdin)
 	} else {
+		if err := notDirectory(o.in); err != nil {
+			return res, exitError{1, err}
+		}
 		r, err = pcapio.Open(o.in)
 		if fi, serr := os.Stat(o.in); serr == nil && fi.Mode().IsRegular() {
 			inSize = fi.Size()
@@ -240,6 +274,10 @@ func convert(o convertOptions, stdin io.Reader, stdout io.Writer) (convertResult
 	}
 	if o.micro && o.format == pcapio.FormatPcapNG {
 		return res, usagef("convert: --micro applies to pcap output; pcapng keeps each interface's resolution")
+	}
+
+	if err := checkOneLinkType(o, r.Format()); err != nil {
+		return res, err
 	}
 
 	// The output: file or stdout, then an optional compressor, then the
@@ -293,6 +331,18 @@ func convert(o convertOptions, stdin io.Reader, stdout io.Writer) (convertResult
 			closeErr = err
 		}
 	}
+	if outFile != nil && ((readErr != nil && !isInputError(readErr)) || (readErr == nil && closeErr != nil)) {
+		// The conversion cannot be done as asked (a link type pcap cannot
+		// hold, a failed write): a file with part of the packets would
+		// pass for the whole, so it goes. A damaged input is different:
+		// its good packets are all there is, and they stay.
+		os.Remove(o.out)
+		if readErr != nil {
+			readErr = withRemoved(readErr, o.out)
+		} else {
+			closeErr = withRemoved(closeErr, o.out)
+		}
+	}
 	switch {
 	case readErr != nil:
 		return res, readErr
@@ -302,6 +352,84 @@ func convert(o convertOptions, stdin io.Reader, stdout io.Writer) (convertResult
 		return res, fmt.Errorf("writing %s: %w", outName(o.out), closeErr)
 	}
 	return res, nil
+}
+
+// checkOneLinkType refuses, before OUT is created, a pcapng input whose
+// packets have several link types when the output is pcap and nothing (-c,
+// a time window, a filter) may leave only one of them, as editcap does. The
+// interfaces defined before the first packet tell whether a look at every
+// packet's link type is needed; most files have one and need none.
+func checkOneLinkType(o convertOptions, inFormat pcapio.Format) error {
+	if o.format != pcapio.FormatPcap || inFormat != pcapio.FormatPcapNG || o.in == "-" ||
+		o.count > 0 || len(o.keep) > 0 {
+		return nil
+	}
+	if linkTypes(o.in, false) < 2 {
+		return nil
+	}
+	var types []string
+	seen := map[linktype.Type]bool{}
+	if linkTypes(o.in, true, func(lt linktype.Type) {
+		if !seen[lt] {
+			seen[lt] = true
+			types = append(types, lt.String())
+		}
+	}) < 2 {
+		return nil
+	}
+	return exitError{1, fmt.Errorf("%s holds packets of several link types (%s), and a pcap file holds one: write pcapng (an OUT named .pcapng, or --format pcapng), or keep one link type with a filter; nothing written",
+		o.in, strings.Join(types, ", "))}
+}
+
+// linkTypes counts the distinct link types of the named file's interfaces
+// defined before its first packet, or (packets true) of its packets, up to
+// 2, calling each for every new one. A file it cannot read counts 0: the
+// conversion itself reports the error.
+func linkTypes(name string, packets bool, each ...func(linktype.Type)) int {
+	r, err := pcapio.Open(name)
+	if err != nil {
+		return 0
+	}
+	defer r.Close()
+	seen := map[linktype.Type]bool{}
+	add := func(lt linktype.Type) {
+		if !seen[lt] {
+			seen[lt] = true
+			for _, f := range each {
+				f(lt)
+			}
+		}
+	}
+	if !packets {
+		for {
+			b, err := r.NextBlock()
+			if err != nil || b.Packet != nil {
+				break
+			}
+		}
+		for _, ifc := range r.Interfaces() {
+			add(ifc.LinkType)
+		}
+		return len(seen)
+	}
+	for len(seen) < 2 {
+		p, err := r.Next()
+		if err != nil {
+			break
+		}
+		add(p.LinkType)
+	}
+	return len(seen)
+}
+
+// withRemoved adds to err that the output was removed, keeping its exit
+// status.
+func withRemoved(err error, out string) error {
+	var ee exitError
+	if errors.As(err, &ee) && ee.err != nil {
+		return exitError{ee.code, fmt.Errorf("%w; %s removed", ee.err, out)}
+	}
+	return fmt.Errorf("%w; %s removed", err, out)
 }
 
 func outName(out string) string {

@@ -46,7 +46,7 @@ func TestReadFieldsErrors(t *testing.T) {
 		{[]string{"read", "-T", "fields", "-e", "sip.method", pcap}, `field not decoded by rawcap: "sip.method"`},
 		{[]string{"read", "-T", "fields", "-e", "ip.src", "-E", "occurrence=x", pcap}, "occurrence=x"},
 		{[]string{"read", "-T", "pdml", pcap}, "-T pdml"},
-		{[]string{"read", "-T", "fields", "-e", "ip.src", "--json", pcap}, "exclude each other"},
+		{[]string{"read", "-T", "fields", "-e", "ip.src", "--json", pcap}, "--json and -T are different outputs"},
 	} {
 		code, _, errs := rawcapRun(t, "", tc.args...)
 		if code != 2 || !strings.Contains(errs, tc.want) {

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/rawcap/rawcap/linktype"
 	"github.com/rawcap/rawcap/pcapio"
 	"github.com/urfave/cli/v2"
 )
@@ -19,11 +20,13 @@ func infoCommand(e *env) *cli.Command {
 		Name:      "info",
 		Usage:     "summarize capture files, as capinfos does",
 		ArgsUsage: "FILE...",
-		UsageText: `rawcap info [--json] FILE...
+		UsageText: `rawcap info [--json | capinfos' flags] FILE...
 
 Examples:
    rawcap info capture.pcapng
    rawcap info --json *.pcap | jq '{file, packets, duration_seconds}'
+   rawcap info -TMr *.pcap                  # capinfos -TMr's table, byte for byte
+   rawcap info -c -u -a capture.pcap       # capinfos -c -u -a: packets, duration, start
    rawcap info - < capture.pcap.gz`,
 		Description: `Info reads each FILE ("-" is standard input; gzip and zstd are read
 transparently) and prints its format and version, byte order, timestamp
@@ -32,31 +35,62 @@ the number of packets, captured and original bytes, first and last packet times,
 duration, average packet size and rates, how many packets the snapshot length
 cut, and comments. --json prints one JSON object per file, one per line.
 
+capinfos' flags print capinfos' layouts instead, as capinfos prints them, for
+scripts written for it: the field flags (-t -E -l -c -s -d -u -a -e -y -i -z -x
+-H -o -k) pick fields, -T prints a table (-r without its header, -m, -b, -q, -Q
+for separators and quotes), -M exact numbers, -S epoch times, -A every field.
+Times are local unless --utc.
+
 A damaged file prints what was read before the damage, then the error with the
 file name and byte offset; the exit status is then 1.`,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.BoolFlag{Name: "json", Usage: "print one JSON object per file"},
-		},
+		}, capinfosFlags()...),
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return usagef("info: need at least one FILE; see rawcap info --help")
 			}
+			co, capinfos := capinfosOptionsFrom(c)
+			if c.Bool("json") && capinfos {
+				return usagef("info: --json prints every field; capinfos' layout flags (-T, -M, -c, …) are another output: use one or the other")
+			}
+			if !co.table && (c.Bool("r") || c.Bool("R") || c.Bool("m") || c.Bool("b") || c.Bool("q") || c.Bool("Q")) {
+				return usagef("info: -r, -R, -m, -b, -q and -Q shape the table: add -T")
+			}
+			w := &checkedWriter{w: e.stdout}
 			var failed error
+			headerDone := !co.header
 			for i, name := range c.Args().Slice() {
 				inf, err := captureInfo(name, e.stdin)
 				if inf != nil {
-					if c.Bool("json") {
+					switch {
+					case c.Bool("json"):
 						b, jerr := json.Marshal(inf)
 						if jerr != nil {
 							return jerr
 						}
-						fmt.Fprintf(e.stdout, "%s\n", b)
-					} else {
-						if i > 0 {
-							fmt.Fprintln(e.stdout)
+						fmt.Fprintf(w, "%s\n", b)
+					case co.table:
+						rep := capinfosReport{inf: inf, o: &co}
+						if !headerDone {
+							rep.writeTableHeader(w)
+							headerDone = true
 						}
-						inf.writeText(e.stdout)
+						rep.writeTableRow(w)
+					case capinfos:
+						if i > 0 {
+							fmt.Fprintln(w)
+						}
+						capinfosReport{inf: inf, o: &co}.writeLong(w)
+					default:
+						if i > 0 {
+							fmt.Fprintln(w)
+						}
+						inf.writeText(w, co.utc)
 					}
+				}
+				if w.err != nil {
+					return exitError{1, w.result()}
 				}
 				if err != nil {
 					fmt.Fprintf(e.stderr, "rawcap: %v\n", err)
@@ -100,8 +134,22 @@ type fileInfo struct {
 	TimeOrder   bool            `json:"strict_time_order"`
 	Comments    []packetComment `json:"packet_comments,omitempty"`
 	Error       string          `json:"error,omitempty"`
+	// What capinfos adds: its names for the file type and encapsulation,
+	// the hashes of the file and the snapshot lengths inferred from the
+	// packets it cut.
+	FileType      string `json:"file_type"`
+	Encapsulation string `json:"encapsulation"`
+	SHA256        string `json:"sha256,omitempty"`
+	RIPEMD160     string `json:"ripemd160,omitempty"`
+	SHA1          string `json:"sha1,omitempty"`
+	InferMinJSON  int    `json:"snaplen_inferred_min,omitempty"`
+	InferMaxJSON  int    `json:"snaplen_inferred_max,omitempty"`
 
-	prevTime time.Time
+	prevTime           time.Time
+	inferMin, inferMax int                   // captured lengths of the packets cut short
+	capPrec            int                   // the precision as capinfos sees it (-1 mixed, -2 none)
+	ltOrder            []linktype.Type       // the packets' link types, as they first came
+	ltCount            map[linktype.Type]int // packets per link type
 }
 
 type sectionInfo struct {
@@ -162,6 +210,9 @@ func captureInfo(name string, stdin io.Reader) (*fileInfo, error) {
 		inf.File = "standard input"
 		r, err = pcapio.NewReader(stdin)
 	} else {
+		if err := notDirectory(name); err != nil {
+			return nil, err
+		}
 		if fi, serr := os.Stat(name); serr == nil {
 			inf.FileSize = fi.Size()
 		}
@@ -179,6 +230,11 @@ func captureInfo(name string, stdin io.Reader) (*fileInfo, error) {
 			return nil, fmt.Errorf("%s: %w", inf.File, err)
 		}
 		return nil, err
+	}
+	if name != "-" {
+		if err := inf.hashFile(name); err != nil {
+			return nil, err
+		}
 	}
 	defer r.Close()
 	counts := map[int]int{}
@@ -202,10 +258,21 @@ func captureInfo(name string, stdin io.Reader) (*fileInfo, error) {
 
 func (inf *fileInfo) add(p *pcapio.Packet) {
 	inf.Packets++
+	if inf.ltCount == nil {
+		inf.ltCount = map[linktype.Type]int{}
+	}
+	if inf.ltCount[p.LinkType] == 0 {
+		inf.ltOrder = append(inf.ltOrder, p.LinkType)
+	}
+	inf.ltCount[p.LinkType]++
 	inf.CapBytes += int64(len(p.Data))
 	inf.OrigBytes += int64(p.Length)
-	if len(p.Data) < p.Length {
+	if n := len(p.Data); n < p.Length {
 		inf.Cut++
+		if inf.inferMax == 0 || n < inf.inferMin {
+			inf.inferMin = n
+		}
+		inf.inferMax = max(inf.inferMax, n)
 	}
 	for _, c := range p.Options.Comments() {
 		inf.Comments = append(inf.Comments, packetComment{inf.Packets, c})
@@ -284,8 +351,13 @@ func (inf *fileInfo) finish(r *pcapio.Reader, counts map[int]int) {
 			}
 		}
 	}
-	inf.Precision = -2
+	inf.Precision, inf.capPrec = -2, -2
 	for i, ifc := range r.Interfaces() {
+		if cd := capinfosDigits(ifc.TSResol); inf.capPrec == -2 {
+			inf.capPrec = cd
+		} else if inf.capPrec != cd {
+			inf.capPrec = -1
+		}
 		d, pname := precisionDigits(ifc.TSResol)
 		if inf.Precision == -2 {
 			inf.Precision = d
@@ -316,6 +388,10 @@ func (inf *fileInfo) finish(r *pcapio.Reader, counts map[int]int) {
 	if inf.Precision == -2 {
 		inf.Precision = 6
 	}
+	inf.InferMinJSON, inf.InferMaxJSON = inf.inferMin, inf.inferMax
+	rep := capinfosReport{inf: inf}
+	inf.FileType, _ = rep.fileType()
+	inf.Encapsulation, _ = rep.encap()
 	if inf.Packets > 0 {
 		inf.AvgSize = float64(inf.OrigBytes) / float64(inf.Packets)
 	}
@@ -329,18 +405,22 @@ func (inf *fileInfo) finish(r *pcapio.Reader, counts map[int]int) {
 	}
 }
 
-// infoTimeText formats t as capinfos does (UTC here), to the file's
-// precision.
-func (inf *fileInfo) timeText(t time.Time) string {
+// timeText formats t to the file's precision in local time (or UTC) with
+// the zone's name, so the reader knows which.
+func (inf *fileInfo) timeText(t time.Time, utc bool) string {
 	d := inf.Precision
 	if d < 0 || d > 9 {
 		d = 9
 	}
-	s := t.UTC().Format("2006-01-02 15:04:05.000000000")
-	return s[:len(s)-(9-d)] + " UTC"
+	t = t.Local()
+	if utc {
+		t = t.UTC()
+	}
+	s := t.Format("2006-01-02 15:04:05.000000000")
+	return strings.TrimSuffix(s[:len(s)-(9-d)], ".") + " " + t.Format("MST")
 }
 
-func (inf *fileInfo) writeText(w io.Writer) {
+func (inf *fileInfo) writeText(w io.Writer, utc bool) {
 	line := func(label, format string, a ...any) {
 		fmt.Fprintf(w, "%-21s%s\n", label+":", fmt.Sprintf(format, a...))
 	}
@@ -384,6 +464,11 @@ func (inf *fileInfo) writeText(w io.Writer) {
 	}
 	line("Data size", "%d bytes", inf.OrigBytes)
 	line("Captured size", "%d bytes", inf.CapBytes)
+	if inf.SHA256 != "" {
+		line("SHA256", "%s", inf.SHA256)
+		line("RIPEMD160", "%s", inf.RIPEMD160)
+		line("SHA1", "%s", inf.SHA1)
+	}
 	line("Packets cut short", "%d (by the snapshot length)", inf.Cut)
 	if inf.First != nil {
 		prec := inf.Precision
@@ -391,8 +476,8 @@ func (inf *fileInfo) writeText(w io.Writer) {
 			prec = 9
 		}
 		line("Capture duration", "%.*f seconds", prec, inf.Duration)
-		line("First packet time", "%s", inf.timeText(inf.First.t))
-		line("Last packet time", "%s", inf.timeText(inf.Last.t))
+		line("First packet time", "%s", inf.timeText(inf.First.t, utc))
+		line("Last packet time", "%s", inf.timeText(inf.Last.t, utc))
 		line("Data byte rate", "%.0f bytes/s", inf.ByteRate)
 		line("Data bit rate", "%.0f bits/s", inf.BitRate)
 	}

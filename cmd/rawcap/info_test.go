@@ -287,3 +287,56 @@ func rtTimeLess(a, b string) bool {
 	}
 	return af < bf
 }
+
+// TestInfoCapinfosFlags checks the capinfos layouts on the project's own
+// capture (the corpus comparison with capinfos is TestInfoCapinfosCorpus)
+// and that --json carries the same values.
+func TestInfoCapinfosFlags(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "x.pcapng")
+	writeInfoCapture(t, name)
+	code, out, stderr := rawcapRun(t, "", "info", "-c", "-d", "-l", "-E", "-M", name)
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	want := "File name:           " + name + "\n" +
+		"File encapsulation:  per-packet\n" +
+		"Encapsulation in use by packets (# of pkts):\n" +
+		"                     Ethernet (2)\n" +
+		"                     Raw IP (2)\n" +
+		"Packet size limit:   file hdr: (not set)\n" +
+		"Packet size limit:   inferred: 60 bytes\n" +
+		"Number of packets:   4\n" +
+		"Data size:           380 bytes\n"
+	if diff := cmp.Diff(want, out); diff != "" {
+		t.Errorf("rawcap info -c -d -l -E -M (-want +got):\n%s", diff)
+	}
+	_, table, _ := rawcapRun(t, "", "info", "-T", "-r", "-H", name)
+	hashes := strings.Split(strings.TrimSuffix(table, "\n"), "\t")
+	_, js, _ := rawcapRun(t, "", "info", "--json", name)
+	var inf struct {
+		File, SHA256, RIPEMD160, SHA1, Encapsulation string
+		FileType                                     string `json:"file_type"`
+		InferMinJSON                                 int    `json:"snaplen_inferred_min"`
+	}
+	if err := json.Unmarshal([]byte(js), &inf); err != nil {
+		t.Fatal(err)
+	}
+	if got := []string{inf.File, inf.SHA256, inf.RIPEMD160, inf.SHA1}; !cmp.Equal(got, hashes) {
+		t.Errorf("--json hashes %q, -T -H %q", got, hashes)
+	}
+	if inf.Encapsulation != "per-packet" || inf.FileType != "pcapng" || inf.InferMinJSON != 60 {
+		t.Errorf("--json encapsulation %q, file type %q, inferred snaplen %d; want per-packet, pcapng, 60",
+			inf.Encapsulation, inf.FileType, inf.InferMinJSON)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"info", "--json", "-T", name}, "use one or the other"},
+		{[]string{"info", "-r", name}, "add -T"},
+	} {
+		if code, _, stderr := rawcapRun(t, "", tc.args...); code != 2 || !strings.Contains(stderr, tc.want) {
+			t.Errorf("rawcap %q = %d %q; want 2 and %q", tc.args, code, stderr, tc.want)
+		}
+	}
+}

@@ -91,6 +91,14 @@ func liveAction(c *cli.Context, e *env) error {
 	if c.Bool("D") {
 		return printInterfaceList(e.stdout)
 	}
+	if n := c.Int("s"); n < 0 || n > capture.DefaultSnapLen {
+		return usagef("invalid snaplen %d (must be >= 0 and <= %d)", n, capture.DefaultSnapLen)
+	}
+	if c.String("i") == "" && len(c.StringSlice("r")) == 0 && c.String("F") == "" {
+		if err := misspelledCommand(c.App, c.Args().Slice()); err != nil {
+			return err
+		}
+	}
 	expr, err := filterExpression(c)
 	if err != nil {
 		return err
@@ -160,11 +168,7 @@ type liveOptions struct {
 func liveOptionsFrom(c *cli.Context) (liveOptions, error) {
 	var o liveOptions
 	o.cfg.Interface = c.String("i")
-	if n := c.Int("s"); n < 0 || n > capture.DefaultSnapLen {
-		return o, usagef("-s %d: want 0 to %d", n, capture.DefaultSnapLen)
-	} else {
-		o.cfg.SnapLen = n
-	}
+	o.cfg.SnapLen = c.Int("s")
 	o.cfg.NoPromisc = c.Bool("p")
 	if kib := c.Int("B"); kib < 0 {
 		return o, usagef("-B %d: want a size in KiB", kib)
@@ -251,6 +255,12 @@ func resolveInterface(arg string) (string, linktype.Type, error) {
 // liveCapture captures until -c, --duration, a signal or an error, writing
 // and/or printing, then prints tcpdump's three statistics lines.
 func liveCapture(ctx context.Context, e *env, o liveOptions) error {
+	if f := outputFile(e.stdout); f != nil && f == os.Stdout {
+		// A write to a closed pipe fails with EPIPE instead of killing
+		// the process, so the capture stops, closes its files and prints
+		// its statistics, as tcpdump's SIGPIPE handler does.
+		signal.Notify(make(chan os.Signal, 1), syscall.SIGPIPE)
+	}
 	name, lt, err := resolveInterface(o.cfg.Interface)
 	if err != nil {
 		return err
@@ -293,9 +303,9 @@ func liveCapture(ctx context.Context, e *env, o liveOptions) error {
 	}
 	fmt.Fprintf(e.stderr, "%srawcap: listening on %s, link-type %v, snapshot length %d bytes\n", verbose, name, h.LinkType(), snap)
 
-	// Stop on a signal, --duration or -c: wait one ring block timeout so the
-	// kernel hands over the packets of a partly filled block, then close,
-	// which ends ReadPacket with io.EOF.
+	// Stop on a signal, --duration or -c: Close hands over the packets of
+	// the ring block the kernel was filling, and ReadPacket then returns
+	// them and io.EOF.
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	if o.duration > 0 {
@@ -305,7 +315,6 @@ func liveCapture(ctx context.Context, e *env, o liveOptions) error {
 	}
 	go func() {
 		<-ctx.Done()
-		time.Sleep(2 * capture.DefaultBlockTimeout)
 		h.Close()
 	}()
 	usr1 := make(chan os.Signal, 1)
@@ -345,11 +354,23 @@ func liveCapture(ctx context.Context, e *env, o liveOptions) error {
 			cancel()
 			break
 		}
-		if s.n&63 == 0 || !h.Pending() {
+		if idle := !h.Pending(); s.n&63 == 0 || idle {
 			// Published for SIGUSR1 every 64 packets, and before
 			// ReadPacket may wait: the count it prints is never stale
 			// while capturing is idle.
 			s.captured.Store(s.n)
+			if idle {
+				// Printed lines go out before the wait too, a block's
+				// worth at a time: a reader sees them while the
+				// traffic is slow, and a closed pipe (rawcap … | head
+				// -1) ends the capture at once instead of when 64 KiB
+				// of lines have piled up.
+				if err := s.flushPrinted(); err != nil {
+					loopErr = err
+					cancel()
+					break
+				}
+			}
 		}
 		if o.count > 0 && s.n >= int64(o.count) {
 			done = true
@@ -361,10 +382,23 @@ func liveCapture(ctx context.Context, e *env, o liveOptions) error {
 	h.Close()
 	closeErr := s.close()
 	s.printStats()
+	if errors.Is(loopErr, syscall.EPIPE) {
+		// The reader of standard output went away: like tcpdump, stop
+		// and report, without an error.
+		return nil
+	}
 	if loopErr != nil {
 		return loopErr
 	}
 	return closeErr
+}
+
+// flushPrinted writes out the printed lines held in the buffer.
+func (s *liveSink) flushPrinted() error {
+	if s.pr == nil || s.bw == nil || s.pw != nil || s.bw.Buffered() == 0 {
+		return nil
+	}
+	return s.bw.Flush()
 }
 
 // liveSink is where captured packets go: a (rotating) file or standard
@@ -544,8 +578,8 @@ func (s *liveSink) printStats() {
 
 // isTerminal reports whether w is a character device such as a terminal.
 func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
+	f := outputFile(w)
+	if f == nil {
 		return false
 	}
 	fi, err := f.Stat()

@@ -22,33 +22,6 @@ import (
 // create, capturing on one end of a veth pair while the test sends its own
 // traffic from the other end. No packet leaves the two namespaces.
 
-var (
-	binOnce sync.Once
-	binPath string
-	binErr  error
-)
-
-// rawcapBinary builds rawcap once for the live tests.
-func rawcapBinary(t *testing.T) string {
-	t.Helper()
-	binOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "rawcap-live-bin")
-		if err != nil {
-			binErr = err
-			return
-		}
-		binPath = filepath.Join(dir, "rawcap")
-		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
-		if err != nil {
-			binErr = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
-	if binErr != nil {
-		t.Fatal(binErr)
-	}
-	return binPath
-}
-
 // liveRun is a rawcap process capturing inside namespace A.
 type liveRun struct {
 	cmd            *exec.Cmd

@@ -6,13 +6,9 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-// permute moves options that follow positional arguments in front of them,
-// as GNU getopt does for tcpdump: `rawcap read f.pcap -F expr.txt` and
-// `rawcap -r f.pcap icmp -c 5` work as they do with tcpdump. urfave/cli (Go's
-// flag package) would stop at the first positional argument and take the
-// rest for the filter. Everything after "--" stays positional; "-" alone is
-// an argument (standard input or output).
-func permute(args []string, flags []cli.Flag) []string {
+// flagArity maps every name of flags (without dashes) to whether it takes a
+// value: boolean flags do not, every other kind does.
+func flagArity(flags []cli.Flag) map[string]bool {
 	takesValue := map[string]bool{}
 	for _, f := range flags {
 		_, isBool := f.(*cli.BoolFlag)
@@ -20,7 +16,84 @@ func permute(args []string, flags []cli.Flag) []string {
 			takesValue[n] = !isBool
 		}
 	}
-	var opts, pos []string
+	return takesValue
+}
+
+// expandShort rewrites one-letter options as tcpdump's getopt reads them
+// into one option per argument, the form urfave/cli parses: letters combine
+// ("-nnvvXX" is -n -n -v -v -X -X, so counts add up), and a letter that takes
+// a value takes the rest of its argument ("-c5", "-w-", "-ieth0") or else the
+// next argument ("-nnc 5"). An argument that names a flag whole ("-json",
+// "-c=5", "--after") stays as it is, and so does one whose first letter is
+// no option ("-1" in a filter such as "len > -1"); an unknown letter after a
+// known one ("-nk") becomes "-k", which the parser then reports. Expansion
+// stops at "--".
+func expandShort(args []string, takesValue map[string]bool) []string {
+	var out []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			return append(out, args[i:]...)
+		}
+		if len(a) < 2 || a[0] != '-' {
+			out = append(out, a)
+			continue
+		}
+		name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if _, whole := takesValue[name]; whole {
+			out = append(out, a)
+			if takesValue[name] && !strings.Contains(a, "=") && i+1 < len(args) {
+				i++
+				out = append(out, args[i])
+			}
+			continue
+		}
+		if a[1] == '-' {
+			out = append(out, a)
+			continue
+		}
+		if _, ok := takesValue[a[1:2]]; !ok {
+			out = append(out, a)
+			continue
+		}
+		for j := 1; j < len(a); j++ {
+			letter := a[j : j+1]
+			out = append(out, "-"+letter)
+			if !takesValue[letter] {
+				continue
+			}
+			if j+1 < len(a) {
+				out = append(out, a[j+1:])
+			} else if i+1 < len(args) {
+				i++
+				out = append(out, args[i])
+			}
+			break
+		}
+	}
+	return out
+}
+
+// permute moves options that follow positional arguments in front of them,
+// as GNU getopt does for tcpdump: `rawcap read f.pcap -F expr.txt` and
+// `rawcap -r f.pcap icmp -c 5` work as they do with tcpdump. urfave/cli (Go's
+// flag package) would stop at the first positional argument and take the
+// rest for the filter. Combined and attached one-letter options are expanded
+// first (see expandShort). Everything after "--" stays positional; "-" alone
+// is an argument (standard input or output).
+func permute(args []string, flags []cli.Flag) []string {
+	opts, pos := splitOptions(args, flags)
+	if len(opts) == 0 {
+		return pos
+	}
+	return append(opts, pos...)
+}
+
+// splitOptions expands args and separates the options (with their values)
+// from the positional arguments.
+func splitOptions(args []string, flags []cli.Flag) (opts, pos []string) {
+	takesValue := flagArity(flags)
+	args = expandShort(args, takesValue)
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if a == "--" {
@@ -38,29 +111,16 @@ func permute(args []string, flags []cli.Flag) []string {
 			opts = append(opts, args[i])
 		}
 	}
-	if len(opts) == 0 {
-		return args
-	}
-	return append(opts, pos...)
+	return opts, pos
 }
 
-// isOption reports whether a looks like one of the command's options: a
-// known name ("-c", "--json", "--after=…") or a cluster of known one-letter
-// boolean options ("-tt", "-vvv", "-nXe").
+// isOption reports whether a is one of the command's options: a known name
+// ("-c", "--json", "--after=…"). After expandShort a one-letter option
+// stands alone.
 func isOption(a string, takesValue map[string]bool) bool {
 	name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
-	if _, ok := takesValue[name]; ok {
-		return true
-	}
-	if strings.HasPrefix(a, "--") {
-		return false
-	}
-	for _, c := range name {
-		if v, ok := takesValue[string(c)]; !ok || v {
-			return false
-		}
-	}
-	return name != ""
+	_, ok := takesValue[name]
+	return ok
 }
 
 // permuteArgs applies permute to a full command line (program name first),
@@ -75,4 +135,18 @@ func permuteArgs(app *cli.App, args []string) []string {
 		}
 	}
 	return append([]string{args[0]}, permute(args[1:], app.Flags)...)
+}
+
+// commandAfterOptions returns the command named after options of the
+// default action ("rawcap -c 5 read f.pcap"), or "". urfave/cli would run
+// the command and give it none of those options.
+func commandAfterOptions(app *cli.App, args []string) string {
+	if len(args) < 2 || app.Command(args[1]) != nil {
+		return ""
+	}
+	opts, pos := splitOptions(args[1:], app.Flags)
+	if len(opts) > 0 && len(pos) > 0 && app.Command(pos[0]) != nil {
+		return pos[0]
+	}
+	return ""
 }

@@ -11,6 +11,7 @@ import (
 	"os/signal"
 	"runtime"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -162,17 +163,17 @@ func readOptionsFrom(c *cli.Context) (readOptions, error) {
 		l.Hex = decode.ASCIIOnly
 	}
 	o.Count = c.Int("c")
-	if o.Count < 0 {
-		return o, usagef("read: -c %d: want a positive count", o.Count)
+	if c.IsSet("c") && o.Count <= 0 {
+		return o, usagef("invalid packet count %d", o.Count)
 	}
-	n := 0
+	var outputs []string
 	for _, f := range []string{"V", "columns", "json", "T"} {
 		if c.IsSet(f) {
-			n++
+			outputs = append(outputs, flagSpelling(f))
 		}
 	}
-	if n > 1 {
-		return o, usagef("read: -V, --columns, --json and -T exclude each other")
+	if len(outputs) > 1 {
+		return o, usagef("%s and %s are different outputs: choose one (-V the detail tree, --columns the packet list, --json NDJSON, -T fields|ek tshark's)", outputs[0], outputs[1])
 	}
 	switch {
 	case c.Bool("V"):
@@ -198,12 +199,51 @@ func readOptionsFrom(c *cli.Context) (readOptions, error) {
 	if (len(o.Fields) > 0 || len(o.FieldOpt) > 0) && o.Output != outFields && o.Output != outEK {
 		return o, usagef("read: fields (-e NAME) need -T fields or -T ek")
 	}
+	if o.Output != outLine {
+		// These shape tcpdump's one-line output; the other outputs have
+		// no place for them, and dropping one silently would surprise.
+		for _, f := range lineOnlyFlags {
+			if c.IsSet(f) {
+				return o, usagef("%s shapes the one-line output; %s prints something else: drop one of them", flagSpelling(f), outputs[0])
+			}
+		}
+	}
 	o.Raw = c.Bool("raw")
 	if o.Raw && o.Output != outJSON {
 		return o, usagef("read: --raw needs --json")
 	}
 	o.DecodeAs = c.StringSlice("decode-as")
 	return o, nil
+}
+
+// lineOnlyFlags are read's flags that only the one-line output uses.
+var lineOnlyFlags = []string{"x", "X", "A", "e", "q", "t", "v", "S", "#"}
+
+// flagSpelling is how a user types flag name: -x for a letter, --json for a
+// word.
+func flagSpelling(name string) string {
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
+}
+
+// decodeAsProtocols lists the protocol names --decode-as takes, as decode
+// names its layers.
+func decodeAsProtocols() []string {
+	var names []string
+	seen := map[string]bool{}
+	for t := decode.LayerType(1); t < 255; t++ {
+		n := t.String()
+		if n == "unknown" {
+			break
+		}
+		if p, ok := decode.ParseLayerType(n); ok && p == t && !seen[n] {
+			seen[n] = true
+			names = append(names, n)
+		}
+	}
+	return names
 }
 
 // packetPrinter is one of decode's printers.
@@ -217,6 +257,10 @@ func newPrinter(opts readOptions) (*decode.Decoder, packetPrinter, error) {
 	d := decode.NewDecoder()
 	for _, r := range opts.DecodeAs {
 		if err := d.Ports.SetDecodeAs(r); err != nil {
+			proto := r[strings.LastIndexAny(r, ":=")+1:]
+			if _, known := decode.ParseLayerType(proto); !known {
+				return nil, nil, fmt.Errorf("%w; the protocols known are %s", err, strings.Join(decodeAsProtocols(), ", "))
+			}
 			return nil, nil, err
 		}
 	}
@@ -245,7 +289,7 @@ func newPrinter(opts readOptions) (*decode.Decoder, packetPrinter, error) {
 // file ends the run with exit status 1 after its good packets; a closed
 // output pipe ends it quietly with status 0.
 func readFiles(ctx context.Context, e *env, files []string, opts readOptions) error {
-	if f, ok := e.stdout.(*os.File); ok && f == os.Stdout {
+	if f := outputFile(e.stdout); f != nil && f == os.Stdout {
 		// Let writes to a closed pipe fail with EPIPE instead of killing
 		// the process, so `rawcap read big.pcap | head` ends quietly.
 		signal.Notify(make(chan os.Signal, 1), syscall.SIGPIPE)
@@ -304,6 +348,9 @@ func (s *readState) file(ctx context.Context, name string) error {
 	if name == "-" {
 		r, err = pcapio.NewReader(s.e.stdin)
 	} else {
+		if err := notDirectory(name); err != nil {
+			return exitError{1, err}
+		}
 		r, err = pcapio.Open(name)
 	}
 	if err != nil {

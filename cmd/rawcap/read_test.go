@@ -168,7 +168,7 @@ func TestReadErrors(t *testing.T) {
 		{"missing file", "", []string{"read", "/nonexistent/x.pcap"}, 1, "", "no such file"},
 		{"no file", "", []string{"read"}, 2, "", "no capture file"},
 		{"bad decode-as", "", []string{"read", "--decode-as", "udp.port=x:dns", pcap}, 2, "", "bad port"},
-		{"two formats", "", []string{"read", "--json", "-V", pcap}, 2, "", "exclude each other"},
+		{"two formats", "", []string{"read", "--json", "-V", pcap}, 2, "", "different outputs"},
 		{"raw without json", "", []string{"read", "--raw", pcap}, 2, "", "--raw needs --json"},
 	}
 	for _, tc := range tests {
