@@ -58,6 +58,7 @@ var commands = []func(*env) *cli.Command{
 	infoCommand,
 	filterCommand,
 	interfacesCommand,
+	mergeCommand,
 }
 
 func init() {
