@@ -59,6 +59,7 @@ var commands = []func(*env) *cli.Command{
 	filterCommand,
 	interfacesCommand,
 	mergeCommand,
+	dedupeCommand,
 }
 
 func init() {
