@@ -60,6 +60,7 @@ var commands = []func(*env) *cli.Command{
 	interfacesCommand,
 	mergeCommand,
 	dedupeCommand,
+	reorderCommand,
 }
 
 func init() {

@@ -568,10 +568,7 @@ func (m *merger) block(s *mergeSource, b *pcapio.Block) error {
 			return nil
 		}
 		if b.Type == pcapio.BlockISB {
-			id := int(b.Raw[8]) | int(b.Raw[9])<<8 | int(b.Raw[10])<<16 | int(b.Raw[11])<<24
-			if b.BigEndian {
-				id = int(b.Raw[11]) | int(b.Raw[10])<<8 | int(b.Raw[9])<<16 | int(b.Raw[8])<<24
-			}
+			id := int(u32(b.Raw[8:], b.BigEndian))
 			fw := sectionBase(s.r, b.Section) + id
 			if fw < 0 || fw >= len(s.ifmap) {
 				return nil // statistics of an interface that does not exist
