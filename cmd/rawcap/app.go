@@ -61,6 +61,7 @@ var commands = []func(*env) *cli.Command{
 	mergeCommand,
 	dedupeCommand,
 	reorderCommand,
+	splitCommand,
 }
 
 func init() {

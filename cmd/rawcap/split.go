@@ -1,0 +1,702 @@
+package main
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"net/netip"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/rawcap/rawcap/internal/flowkey"
+	"github.com/rawcap/rawcap/pcapio"
+	"github.com/urfave/cli/v2"
+)
+
+func splitCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:      "split",
+		Usage:     "split a capture into files by packet count, time, size or conversation",
+		ArgsUsage: "IN OUTPREFIX",
+		UsageText: `rawcap split [options] IN OUTPREFIX
+
+Examples:
+   rawcap split -c 100000 big.pcap part.pcap      # part_00000_20240501100000.pcap, ...
+   rawcap split -i 60 day.pcapng minute.pcapng    # one file a minute, as editcap -i
+   rawcap split --size 100 big.pcap.gz chunk.pcap # files of at most 100 MB
+   rawcap split --by flow span.pcap flows/conv    # one file per TCP/UDP conversation`,
+		Description: `Split reads IN once and writes its packets into several files that keep IN's
+format (pcap or pcapng).
+
+-c N, -i SECONDS and --size MB cut IN into pieces named as editcap names them:
+PREFIX_NNNNN_YYYYMMDDHHMMSS.EXT, with the (local) time of the piece's first
+packet. -i counts intervals from the first packet and, as editcap does,
+writes an empty file for an interval without packets. --size counts
+1,000,000 bytes to a MB, as tcpdump -C does. pcapng pieces keep the
+input's blocks (name resolution, secrets, statistics, custom), each in the
+piece being written when it comes.
+
+--by flow writes each conversation to its own file, named by its endpoints
+(PREFIX_tcp_10.0.0.1_51000_10.0.0.2_80.EXT, both directions together; other
+IP protocols by address pair); --by stream numbers conversations in order of
+appearance, TCP and UDP apart (PREFIX_tcp-00000.EXT), and starts a new TCP
+stream when a SYN reuses the ports of a closed one; --by host writes each
+packet to the file of its source and of its destination address. Packets
+without IP go to PREFIX_other.EXT. At most --max-open files are open at
+once: the least recently used is closed and reopened for appending when its
+conversation goes on, so hundreds of thousands of conversations work with a
+small descriptor limit. In these modes only packets and the interfaces they
+need are written.
+
+A damaged IN gives every packet before the damage, in valid files, and exit
+status 1. A failed write (a full disk) stops the split, leaving each file
+valid up to its last whole packet.`,
+		Flags: []cli.Flag{
+			&cli.IntFlag{Name: "c", Usage: "at most `N` packets per file"},
+			&cli.StringFlag{Name: "i", Usage: "one file per `SECONDS` of capture time"},
+			&cli.IntFlag{Name: "size", Usage: "files of at most `MB` megabytes (1,000,000 bytes)"},
+			&cli.StringFlag{Name: "by", Usage: "one file per `KIND`: flow, stream or host"},
+			&cli.IntFlag{Name: "max-open", Value: 256, Usage: "keep at most `N` output files open (--by)"},
+		},
+		Action: func(c *cli.Context) error {
+			o, err := splitOptionsFrom(c)
+			if err != nil {
+				return err
+			}
+			return split(o, e.stdin)
+		},
+	}
+}
+
+type splitMode int
+
+const (
+	splitCount splitMode = iota + 1
+	splitInterval
+	splitSize
+	splitFlow
+	splitStream
+	splitHost
+)
+
+type splitOptions struct {
+	in, prefix, ext string
+	mode            splitMode
+	count           int
+	interval        int64 // ns
+	size            int64
+	maxOpen         int
+}
+
+func splitOptionsFrom(c *cli.Context) (splitOptions, error) {
+	var o splitOptions
+	if c.NArg() != 2 {
+		return o, usagef("split: need IN and OUTPREFIX, got %d argument(s); see rawcap split --help", c.NArg())
+	}
+	o.in, o.prefix = c.Args().Get(0), c.Args().Get(1)
+	if strings.HasSuffix(o.prefix, ".gz") || strings.HasSuffix(o.prefix, ".zst") {
+		return o, usagef("split: OUTPREFIX %q: split writes uncompressed files", o.prefix)
+	}
+	if ext := filepath.Ext(o.prefix); ext != "" && !strings.ContainsAny(ext, `/\`) {
+		o.prefix, o.ext = strings.TrimSuffix(o.prefix, ext), ext
+	}
+	set := 0
+	if c.IsSet("c") {
+		set++
+		o.mode, o.count = splitCount, c.Int("c")
+		if o.count < 1 {
+			return o, usagef("split: -c %d: want at least 1 packet per file", o.count)
+		}
+	}
+	if s := c.String("i"); s != "" {
+		set++
+		d, neg, err := parseSeconds(s)
+		if err != nil || neg || d <= 0 {
+			return o, usagef("split: -i %q: want a positive number of seconds", s)
+		}
+		o.mode, o.interval = splitInterval, int64(d)
+	}
+	if c.IsSet("size") {
+		set++
+		o.mode, o.size = splitSize, int64(c.Int("size"))*1_000_000
+		if o.size <= 0 {
+			return o, usagef("split: --size %d: want at least 1 MB", c.Int("size"))
+		}
+	}
+	if by := c.String("by"); by != "" {
+		set++
+		switch by {
+		case "flow":
+			o.mode = splitFlow
+		case "stream":
+			o.mode = splitStream
+		case "host":
+			o.mode = splitHost
+		default:
+			return o, usagef("split: --by %q: want flow, stream or host", by)
+		}
+	}
+	if set != 1 {
+		return o, usagef("split: give one of -c, -i, --size and --by")
+	}
+	if o.maxOpen = c.Int("max-open"); o.maxOpen < 1 {
+		return o, usagef("split: --max-open %d: want at least 1", o.maxOpen)
+	}
+	return o, nil
+}
+
+// splitFile is one output file of a split. Its buffer holds whole records
+// only, so each write to the file ends on a record.
+type splitFile struct {
+	name       string // sequential pieces; --by names are made from key
+	key        flowkey.Key
+	num        int32 // stream number (--by stream), else -1
+	other      bool  // the file of packets without IP
+	f          *os.File
+	buf        []byte
+	size       int64 // bytes in the file
+	ifaces     int   // interface descriptions written (pcapng)
+	prev, next int32 // LRU list of open files
+	self       int32 // index in splitter.files (--by), else -1
+	created    bool
+	tcpClosed  bool // --by stream: the TCP stream saw a FIN or RST
+}
+
+// splitter carries one split's state.
+type splitter struct {
+	o       splitOptions
+	r       *pcapio.Reader
+	ng      bool
+	big     bool   // pcapng output byte order (of IN's first section)
+	prelude []byte // pcap file header, or pcapng section header
+	scratch []byte
+	pcapHdr [16]byte
+	nano    bool
+
+	// sequential pieces
+	cur        *splitFile
+	pieces     int
+	inPiece    int
+	pieceStart int64
+
+	// --by
+	files      []splitFile
+	index      map[flowkey.Key]int32
+	streams    [2]int32 // next TCP, UDP stream numbers
+	head, tail int32
+	open       int
+	pool       [][]byte
+}
+
+const splitBufSize = 32 << 10
+
+func split(o splitOptions, stdin io.Reader) error {
+	var r *pcapio.Reader
+	var err error
+	if o.in == "-" {
+		r, err = pcapio.NewReader(stdin)
+	} else {
+		r, err = pcapio.Open(o.in)
+	}
+	if err != nil {
+		return fileError(o.in, err)
+	}
+	defer r.Close()
+	s := &splitter{o: o, r: r, ng: r.Format() == pcapio.FormatPcapNG, head: -1, tail: -1}
+	want := ".pcap"
+	if s.ng {
+		want = ".pcapng"
+	}
+	if s.o.ext == "" {
+		s.o.ext = want
+	} else if f, _, err := outputFormat("split", "x"+s.o.ext, "", r.Format()); err == nil && f != r.Format() {
+		return usagef("split: OUTPREFIX ends in %s, but split keeps IN's format (%v): name it %s", s.o.ext, r.Format(), want)
+	}
+	if h, ok := r.PcapHeader(); ok {
+		s.nano = h.Nano
+		lt := uint32(h.LinkType)
+		if h.FCSLen > 0 {
+			lt |= uint32(h.FCSLen/2)<<28 | 1<<26
+		}
+		magic := uint32(0xa1b2c3d4)
+		if h.Nano {
+			magic = 0xa1b23c4d
+		}
+		p := binary.LittleEndian.AppendUint32(nil, magic)
+		p = binary.LittleEndian.AppendUint16(p, 2)
+		p = binary.LittleEndian.AppendUint16(p, 4)
+		p = binary.LittleEndian.AppendUint64(p, 0)
+		p = binary.LittleEndian.AppendUint32(p, h.SnapLen)
+		s.prelude = binary.LittleEndian.AppendUint32(p, lt)
+	}
+	if o.mode >= splitFlow {
+		s.index = make(map[flowkey.Key]int32)
+	}
+	runErr := s.run()
+	closeErr := s.closeAll()
+	if runErr != nil {
+		return runErr
+	}
+	return closeErr
+}
+
+func (s *splitter) run() error {
+	for {
+		b, err := s.r.NextBlock()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fileError(s.o.in, err)
+		}
+		if b.Packet == nil {
+			if err := s.block(b); err != nil {
+				return err
+			}
+			continue
+		}
+		if s.o.mode >= splitFlow {
+			err = s.byKey(b)
+		} else {
+			err = s.sequential(b)
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// block handles a block other than a packet.
+func (s *splitter) block(b *pcapio.Block) error {
+	switch b.Type {
+	case pcapio.BlockSHB:
+		if s.prelude == nil {
+			s.big = b.BigEndian
+			s.prelude = append([]byte(nil), b.Raw...)
+			if len(s.prelude) >= 24 {
+				copy(s.prelude[16:24], []byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff}) // section length unknown
+			}
+		}
+		return nil
+	case pcapio.BlockIDB, pcapio.BlockCustomNoCopy:
+		return nil // interfaces are written where packets need them
+	}
+	if s.o.mode >= splitFlow || s.cur == nil {
+		return nil
+	}
+	iface := -1
+	if b.Type == pcapio.BlockISB {
+		iface = sectionBase(s.r, b.Section) + int(u32(b.Raw[8:], b.BigEndian))
+		if iface >= len(s.r.Interfaces()) {
+			return nil // statistics of an interface that does not exist
+		}
+		if err := s.needIfaces(s.cur, iface); err != nil {
+			return err
+		}
+	}
+	raw, err := s.convert(b, iface)
+	if err != nil {
+		return nil // a block of unknown layout in the other byte order: left out
+	}
+	return s.put(s.cur, raw, nil)
+}
+
+// convert returns b's block in the output's byte order, with its interface
+// set to iface (>= 0), in s.scratch unless it can be written as it is.
+func (s *splitter) convert(b *pcapio.Block, iface int) ([]byte, error) {
+	raw := b.Raw
+	var err error
+	if b.BigEndian != s.big {
+		if s.scratch, err = pcapio.SwapBlock(s.scratch[:0], raw, b.BigEndian); err != nil {
+			return nil, err
+		}
+		raw = s.scratch
+	}
+	if iface >= 0 && len(raw) >= 12 && int(u32(raw[8:], s.big)) != iface {
+		if &raw[0] == &b.Raw[0] {
+			s.scratch = append(s.scratch[:0], raw...)
+			raw = s.scratch
+		}
+		if err := pcapio.SetBlockInterface(raw, s.big, iface); err != nil {
+			return nil, err
+		}
+	}
+	return raw, nil
+}
+
+// writePacket appends a packet to fl.
+func (s *splitter) writePacket(fl *splitFile, b *pcapio.Block) error {
+	p := b.Packet
+	if !s.ng {
+		h := s.pcapHdr[:]
+		var sec, frac uint32
+		if p.HasTime {
+			sec, frac = uint32(p.Time.Unix()), uint32(p.Time.Nanosecond())
+			if !s.nano {
+				frac /= 1000
+			}
+		}
+		binary.LittleEndian.PutUint32(h[0:], sec)
+		binary.LittleEndian.PutUint32(h[4:], frac)
+		binary.LittleEndian.PutUint32(h[8:], uint32(len(p.Data)))
+		binary.LittleEndian.PutUint32(h[12:], uint32(p.Length))
+		return s.put(fl, h, p.Data)
+	}
+	if err := s.needIfaces(fl, p.Interface); err != nil {
+		return err
+	}
+	if b.Type == pcapio.BlockSPB && p.Interface != 0 {
+		// A simple packet block names no interface: give it an EPB.
+		n := 32 + (len(p.Data)+3)&^3
+		e := s.scratch[:0]
+		e = app32(e, s.big, pcapio.BlockEPB)
+		e = app32(e, s.big, uint32(n))
+		e = app32(e, s.big, uint32(p.Interface))
+		e = app32(e, s.big, 0)
+		e = app32(e, s.big, 0)
+		e = app32(e, s.big, uint32(len(p.Data)))
+		e = app32(e, s.big, uint32(p.Length))
+		e = append(e, p.Data...)
+		e = append(e, make([]byte, (4-len(p.Data)%4)%4)...)
+		e = app32(e, s.big, uint32(n))
+		s.scratch = e
+		return s.put(fl, e, nil)
+	}
+	iface := p.Interface
+	if b.Type == pcapio.BlockSPB {
+		iface = -1
+	}
+	raw, err := s.convert(b, iface)
+	if err != nil {
+		return exitError{1, fmt.Errorf("split: %s: packet at offset %d: %w", inName(s.o.in), b.Offset, err)}
+	}
+	return s.put(fl, raw, nil)
+}
+
+func app32(b []byte, big bool, v uint32) []byte {
+	if big {
+		return binary.BigEndian.AppendUint32(b, v)
+	}
+	return binary.LittleEndian.AppendUint32(b, v)
+}
+
+// needIfaces writes to fl the interface descriptions up to iface.
+func (s *splitter) needIfaces(fl *splitFile, iface int) error {
+	ifs := s.r.Interfaces()
+	for fl.ifaces <= iface && fl.ifaces < len(ifs) {
+		idb, err := pcapio.AppendIDB(nil, &ifs[fl.ifaces], s.big)
+		if err != nil {
+			return exitError{1, fmt.Errorf("split: %s: %w", inName(s.o.in), err)}
+		}
+		fl.ifaces++
+		if err := s.put(fl, idb, nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sequential writes a packet in -c, -i or --size mode.
+func (s *splitter) sequential(b *pcapio.Block) error {
+	p := b.Packet
+	var ns int64
+	if p.HasTime {
+		ns = p.Time.UnixNano()
+	}
+	switch {
+	case s.cur == nil:
+		s.pieceStart = ns
+		if err := s.nextPiece(p.Time); err != nil {
+			return err
+		}
+	case s.o.mode == splitCount && s.inPiece >= s.o.count:
+		if err := s.nextPiece(p.Time); err != nil {
+			return err
+		}
+	case s.o.mode == splitInterval:
+		for ns-s.pieceStart >= s.o.interval {
+			s.pieceStart += s.o.interval
+			if err := s.nextPiece(p.Time); err != nil { // an empty interval gets an empty file, as with editcap
+				return err
+			}
+		}
+	case s.o.mode == splitSize && s.inPiece > 0 && s.cur.size+int64(len(s.cur.buf))+int64(len(b.Raw))+16 > s.o.size:
+		if err := s.nextPiece(p.Time); err != nil {
+			return err
+		}
+	}
+	s.inPiece++
+	return s.writePacket(s.cur, b)
+}
+
+// nextPiece closes the current piece and starts the next, named with t.
+func (s *splitter) nextPiece(t time.Time) error {
+	if s.cur != nil {
+		if err := s.closeFile(s.cur); err != nil {
+			return err
+		}
+	}
+	name := fmt.Sprintf("%s_%05d_%s%s", s.o.prefix, s.pieces, t.Local().Format("20060102150405"), s.o.ext)
+	s.pieces++
+	s.inPiece = 0
+	s.cur = &splitFile{name: name, num: -1, self: -1}
+	return s.openFile(s.cur)
+}
+
+// byKey writes a packet in --by mode.
+func (s *splitter) byKey(b *pcapio.Block) error {
+	p := b.Packet
+	k, ok := flowkey.Extract(p.LinkType, p.Data)
+	if !ok {
+		return s.toKey(flowkey.Key{}, true, b)
+	}
+	switch s.o.mode {
+	case splitHost:
+		if err := s.toKey(flowkey.Key{Src: k.Src}, false, b); err != nil {
+			return err
+		}
+		if k.Dst == k.Src {
+			return nil
+		}
+		return s.toKey(flowkey.Key{Src: k.Dst}, false, b)
+	case splitFlow:
+		return s.toKey(k.Canonical(), false, b)
+	}
+	return s.toKey(k.Canonical(), false, b)
+}
+
+// toKey writes a packet to the file of key k, creating or reopening it.
+func (s *splitter) toKey(k flowkey.Key, other bool, b *pcapio.Block) error {
+	i, ok := s.index[k]
+	if ok && s.o.mode == splitStream && k.Proto == flowkey.ProtoTCP && s.files[i].tcpClosed && tcpFlags(b)&0x12 == 0x02 {
+		ok = false // a new connection on the ports of a closed one
+	}
+	if !ok {
+		fl := splitFile{key: k, num: -1, other: other, prev: -1, next: -1, self: int32(len(s.files))}
+		if s.o.mode == splitStream && !other && (k.Proto == flowkey.ProtoTCP || k.Proto == flowkey.ProtoUDP) {
+			j := 0
+			if k.Proto == flowkey.ProtoUDP {
+				j = 1
+			}
+			fl.num = s.streams[j]
+			s.streams[j]++
+		}
+		if len(s.files) >= math.MaxInt32 {
+			return exitError{1, errors.New("split: too many output files")}
+		}
+		s.files = append(s.files, fl)
+		i = int32(len(s.files) - 1)
+		s.index[k] = i
+	}
+	fl := &s.files[i]
+	if fl.f == nil {
+		if s.open >= s.o.maxOpen {
+			if err := s.closeFile(&s.files[s.tail]); err != nil {
+				return err
+			}
+		}
+		if err := s.openFile(fl); err != nil {
+			return err
+		}
+	}
+	s.touch(i)
+	if s.o.mode == splitStream && k.Proto == flowkey.ProtoTCP && tcpFlags(b)&0x05 != 0 {
+		fl.tcpClosed = true
+	}
+	return s.writePacket(fl, b)
+}
+
+// tcpFlags returns the TCP flags of a packet (0 when they cannot be found).
+func tcpFlags(b *pcapio.Block) byte {
+	p := b.Packet
+	off, v := flowkey.Network(p.LinkType, p.Data)
+	ip := p.Data[off:]
+	switch {
+	case v == 4 && len(ip) >= 20 && ip[9] == flowkey.ProtoTCP:
+		ihl := int(ip[0]&0xf) * 4
+		if len(ip) >= ihl+14 {
+			return ip[ihl+13]
+		}
+	case v == 6 && len(ip) >= 54 && ip[6] == flowkey.ProtoTCP:
+		return ip[40+13]
+	}
+	return 0
+}
+
+// fileName names the file of a --by key.
+func (s *splitter) fileName(fl *splitFile) string {
+	if fl.name != "" {
+		return fl.name
+	}
+	k := fl.key
+	addr := func(a netip.Addr) string { return strings.ReplaceAll(a.String(), ":", "-") }
+	var name string
+	switch {
+	case fl.other:
+		name = "other"
+	case s.o.mode == splitHost:
+		name = addr(k.Src)
+	case fl.num >= 0:
+		name = fmt.Sprintf("%s-%05d", protoName(k.Proto), fl.num)
+	case k.HasPorts():
+		name = fmt.Sprintf("%s_%s_%d_%s_%d", protoName(k.Proto), addr(k.Src), k.SrcPort, addr(k.Dst), k.DstPort)
+	default:
+		name = fmt.Sprintf("%s_%s_%s", protoName(k.Proto), addr(k.Src), addr(k.Dst))
+	}
+	return s.o.prefix + "_" + name + s.o.ext
+}
+
+func protoName(p uint8) string {
+	switch p {
+	case flowkey.ProtoTCP:
+		return "tcp"
+	case flowkey.ProtoUDP:
+		return "udp"
+	case flowkey.ProtoSCTP:
+		return "sctp"
+	case 1:
+		return "icmp"
+	case 58:
+		return "icmpv6"
+	}
+	return fmt.Sprintf("ip%d", p)
+}
+
+// openFile creates fl (its first time) or reopens it for appending.
+func (s *splitter) openFile(fl *splitFile) error {
+	name := s.fileName(fl)
+	var err error
+	if fl.created {
+		fl.f, err = os.OpenFile(name, os.O_WRONLY|os.O_APPEND, 0)
+	} else {
+		fl.f, err = os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o666)
+	}
+	if err != nil {
+		return exitError{1, fmt.Errorf("split: %w", err)}
+	}
+	s.open++
+	if n := len(s.pool); n > 0 {
+		fl.buf, s.pool = s.pool[n-1][:0], s.pool[:n-1]
+	} else {
+		fl.buf = make([]byte, 0, splitBufSize)
+	}
+	if !fl.created {
+		fl.created = true
+		return s.put(fl, s.prelude, nil)
+	}
+	return nil
+}
+
+// put appends a record (a and b, concatenated) to fl's buffer, flushing
+// first when it would not fit.
+func (s *splitter) put(fl *splitFile, a, b []byte) error {
+	n := len(a) + len(b)
+	if len(fl.buf)+n > cap(fl.buf) {
+		if err := s.flush(fl); err != nil {
+			return err
+		}
+		if n > cap(fl.buf) {
+			rec := append(append(make([]byte, 0, n), a...), b...)
+			fl.buf = rec
+			err := s.flush(fl)
+			fl.buf = make([]byte, 0, splitBufSize)
+			return err
+		}
+	}
+	fl.buf = append(append(fl.buf, a...), b...)
+	return nil
+}
+
+// flush writes fl's buffer; after a failed write it cuts the file back to
+// its last whole record.
+func (s *splitter) flush(fl *splitFile) error {
+	if len(fl.buf) == 0 {
+		return nil
+	}
+	m, err := fl.f.Write(fl.buf)
+	if err == nil && m < len(fl.buf) {
+		err = io.ErrShortWrite
+	}
+	if err != nil {
+		fl.f.Truncate(fl.size)
+		fl.buf = fl.buf[:0]
+		return exitError{1, fmt.Errorf("writing %s: %w", s.fileName(fl), err)}
+	}
+	fl.size += int64(m)
+	fl.buf = fl.buf[:0]
+	return nil
+}
+
+// closeFile flushes and closes fl, keeping its buffer for another file.
+func (s *splitter) closeFile(fl *splitFile) error {
+	if fl.f == nil {
+		return nil
+	}
+	err := s.flush(fl)
+	if cerr := fl.f.Close(); err == nil && cerr != nil {
+		err = exitError{1, fmt.Errorf("writing %s: %w", s.fileName(fl), cerr)}
+	}
+	fl.f = nil
+	s.open--
+	if fl.self >= 0 { // a --by file: leave the LRU list
+		s.unlink(fl.self)
+	}
+	if cap(fl.buf) == splitBufSize {
+		s.pool = append(s.pool, fl.buf[:0])
+	}
+	fl.buf = nil
+	return err
+}
+
+// touch moves open file i to the front of the LRU list.
+func (s *splitter) touch(i int32) {
+	if s.head == i {
+		return
+	}
+	fl := &s.files[i]
+	if fl.prev >= 0 || fl.next >= 0 || s.tail == i {
+		s.unlink(i)
+	}
+	fl.prev, fl.next = -1, s.head
+	if s.head >= 0 {
+		s.files[s.head].prev = i
+	}
+	s.head = i
+	if s.tail < 0 {
+		s.tail = i
+	}
+}
+
+// unlink takes file i out of the LRU list.
+func (s *splitter) unlink(i int32) {
+	fl := &s.files[i]
+	if fl.prev >= 0 {
+		s.files[fl.prev].next = fl.next
+	} else if s.head == i {
+		s.head = fl.next
+	}
+	if fl.next >= 0 {
+		s.files[fl.next].prev = fl.prev
+	} else if s.tail == i {
+		s.tail = fl.prev
+	}
+	fl.prev, fl.next = -1, -1
+}
+
+// closeAll flushes and closes every open file.
+func (s *splitter) closeAll() error {
+	var errs []error
+	if s.cur != nil {
+		errs = append(errs, s.closeFile(s.cur))
+	}
+	for i := range s.files {
+		if s.files[i].f != nil {
+			errs = append(errs, s.closeFile(&s.files[i]))
+		}
+	}
+	return errors.Join(errs...)
+}
