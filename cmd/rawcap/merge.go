@@ -138,6 +138,53 @@ type mergeInput struct {
 	nano     bool // pcap timestamps finer than microseconds
 }
 
+// sameIface reports whether two interfaces (their ifaceKey encodings) are
+// duplicates as mergecap tells them: the same link type, snapshot length,
+// timestamp resolution and offset, and equal values of every option that
+// both carry (an option only one of them has does not count).
+func sameIface(a, b string) bool {
+	if len(a) < 20 || len(b) < 20 || a[8:10] != b[8:10] || a[12:16] != b[12:16] {
+		return false
+	}
+	oa, ob := ifaceOpts(a), ifaceOpts(b)
+	for _, code := range []uint16{9, 14} { // if_tsresol (default 6), if_tsoffset (default 0)
+		va, vb := oa[code], ob[code]
+		if va == "" && code == 9 {
+			va = "\x06"
+		}
+		if vb == "" && code == 9 {
+			vb = "\x06"
+		}
+		if va != vb {
+			return false
+		}
+	}
+	for code, va := range oa {
+		if vb, ok := ob[code]; ok && vb != va {
+			return false
+		}
+	}
+	return true
+}
+
+// ifaceOpts returns the first value of each option of a little-endian
+// interface description.
+func ifaceOpts(idb string) map[uint16]string {
+	m := map[uint16]string{}
+	o := idb[16 : len(idb)-4]
+	for len(o) >= 4 {
+		code, l := uint16(o[0])|uint16(o[1])<<8, int(o[2])|int(o[3])<<8
+		if code == 0 || 4+l > len(o) {
+			break
+		}
+		if _, ok := m[code]; !ok {
+			m[code] = o[4 : 4+l]
+		}
+		o = o[min(4+(l+3)&^3, len(o)):]
+	}
+	return m
+}
+
 func ifaceKey(ifc *pcapio.Interface) string {
 	b, err := pcapio.AppendIDB(nil, ifc, false)
 	if err != nil {
@@ -190,7 +237,7 @@ func merge(o mergeOptions, stdout io.Writer) error {
 	if o.mode == idbAll {
 		o.mode = idbSame
 		for _, in := range ins {
-			if in.name == "-" || !slices.Equal(in.keys, ins[0].keys) {
+			if in.name == "-" || !slices.EqualFunc(in.keys, ins[0].keys, sameIface) {
 				o.mode = idbNone
 			}
 		}
@@ -385,7 +432,7 @@ func (m *merger) addIface(ifc *pcapio.Interface, key string, input, i int) (int,
 			return i, nil
 		}
 	case idbAny:
-		if j := slices.Index(m.outKeys, key); j >= 0 {
+		if j := slices.IndexFunc(m.outKeys, func(k string) bool { return sameIface(k, key) }); j >= 0 {
 			return j, nil
 		}
 	}
