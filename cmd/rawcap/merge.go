@@ -387,6 +387,9 @@ func (m *merger) start() error {
 			return writeErr(m.o.out, err)
 		}
 		m.pcap = pw
+		if err := pw.Flush(); err != nil { // the header first: a file cut short still has one
+			return writeErr(m.o.out, err)
+		}
 		return nil
 	}
 	var comments []string
@@ -466,6 +469,11 @@ func (m *merger) run() error {
 	}
 	if err := m.plan(srcs); err != nil {
 		return err
+	}
+	if m.ng != nil {
+		if err := m.ng.Flush(); err != nil { // the header first: a file cut short still has one
+			return writeErr(m.o.out, err)
+		}
 	}
 	if m.o.concat {
 		for _, s := range srcs {

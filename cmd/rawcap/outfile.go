@@ -115,8 +115,8 @@ func createOutput(name, compress string, stdout io.Writer) (*capOutput, error) {
 }
 
 // Close finishes the compressor and closes the file; after a failed write
-// it cuts an uncompressed file back to its last whole record. It returns the
-// first error.
+// it cuts an uncompressed file back to its last whole record, or removes
+// it when not even its header was written. It returns the first error.
 func (o *capOutput) Close() error {
 	var err error
 	if o.comp != nil {
@@ -127,6 +127,11 @@ func (o *capOutput) Close() error {
 			o.file.Truncate(o.rec.good) // best effort: not possible on a device such as /dev/full
 		}
 		err = errors.Join(err, o.file.Close())
+		if o.rec != nil && o.rec.failed && o.rec.good == 0 {
+			if fi, serr := os.Stat(o.Name); serr == nil && fi.Mode().IsRegular() {
+				os.Remove(o.Name) // not even its header could be written
+			}
+		}
 	}
 	return err
 }

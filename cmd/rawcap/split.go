@@ -418,7 +418,7 @@ func (s *splitter) sequential(b *pcapio.Block) error {
 			return err
 		}
 	case s.o.mode == splitInterval:
-		for ns-s.pieceStart >= s.o.interval {
+		for ns-s.pieceStart > s.o.interval { // as editcap: a packet at the very end of an interval stays in it
 			s.pieceStart += s.o.interval
 			if err := s.nextPiece(p.Time); err != nil { // an empty interval gets an empty file, as with editcap
 				return err
@@ -585,8 +585,16 @@ func (s *splitter) openFile(fl *splitFile) error {
 		fl.buf = make([]byte, 0, splitBufSize)
 	}
 	if !fl.created {
+		// The header goes out at once, so that every file there is holds one.
+		if _, err := fl.f.Write(s.prelude); err != nil {
+			fl.f.Close()
+			os.Remove(name)
+			fl.f = nil
+			s.open--
+			return exitError{1, fmt.Errorf("writing %s: %w", name, err)}
+		}
 		fl.created = true
-		return s.put(fl, s.prelude, nil)
+		fl.size = int64(len(s.prelude))
 	}
 	return nil
 }

@@ -88,10 +88,10 @@ func needTool(t *testing.T, tools ...string) {
 	}
 }
 
-// runTool runs a reference tool with TZ=UTC; it reports the error.
+// runTool runs a reference tool (in this process's environment, so with
+// its TZ); it reports the error.
 func runTool(name string, args ...string) error {
 	cmd := exec.Command(name, args...)
-	cmd.Env = append(os.Environ(), "TZ=UTC")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		return fmt.Errorf("%s %s: %v: %s", name, strings.Join(args, " "), err, out)
