@@ -20,7 +20,7 @@ func convertEditFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "exclude", Usage: "drop the --packets ranges instead of keeping them (editcap's default)"},
 		&cli.StringFlag{Name: "time-shift", Usage: "add `SECONDS` (±, to the nanosecond) to every packet's time (editcap -t)"},
 		&cli.StringFlag{Name: "strict-order", Usage: "move a packet earlier than the one before to that time plus `SECONDS`; negative: space every packet |SECONDS| after the one before (editcap -S)"},
-		&cli.GenericFlag{Name: "comment", Value: &multiValue{}, Usage: "set packet N's comment (pcapng), as `N:TEXT`; repeatable (editcap -a)"},
+		&cli.GenericFlag{Name: "comment", Value: &multiValue{}, Usage: "add a comment to packet N (pcapng), as `N:TEXT`; repeatable, the last for a packet wins (editcap -a)"},
 	}
 }
 
@@ -159,7 +159,7 @@ func parseSeconds(s string) (d time.Duration, neg bool, err error) {
 		neg, t = t[0] == '-', t[1:]
 	}
 	whole, frac, hasFrac := strings.Cut(t, ".")
-	if (whole == "" && frac == "") || len(frac) > 9 || hasFrac && frac == "" && whole == "" {
+	if (whole == "" && frac == "") || len(frac) > 9 || hasFrac && frac == "" {
 		return 0, false, fmt.Errorf("%q: want seconds such as 3600, -1.5 or 0.000001 (at most 9 decimals)", s)
 	}
 	var sec, ns int64
@@ -215,21 +215,34 @@ func (e *packetEditor) edit(n int, p *pcapio.Packet) bool {
 		}
 	}
 	if text, ok := e.comments[n]; ok {
-		_, big := p.Options.Raw()
-		o := e.opts[:0]
+		// After the packet's own options, as editcap -a adds it.
+		raw, big := p.Options.Raw()
+		o := append(e.opts[:0], raw[:optionsEnd(raw, big)]...)
 		o = appendOption(o, big, pcapio.OptComment, text)
-		p.Options.Each(func(code uint16, val []byte) bool {
-			if code != pcapio.OptComment {
-				o = appendOption(o, big, code, string(val))
-			}
-			return true
-		})
 		o = append(o, 0, 0, 0, 0)
 		e.opts = o
 		p.Options = pcapio.MakeOptions(o, big)
 		changed = true
 	}
 	return changed
+}
+
+// optionsEnd returns the length of the whole options before the
+// end-of-options marker in raw.
+func optionsEnd(raw []byte, big bool) int {
+	off := 0
+	for len(raw)-off >= 4 {
+		code, l := int(raw[off])|int(raw[off+1])<<8, int(raw[off+2])|int(raw[off+3])<<8
+		if big {
+			code, l = int(raw[off])<<8|int(raw[off+1]), int(raw[off+2])<<8|int(raw[off+3])
+		}
+		n := 4 + (l+3)&^3
+		if code == 0 || n > len(raw)-off {
+			break
+		}
+		off += n
+	}
+	return off
 }
 
 // appendOption appends one pcapng option in byte order big.

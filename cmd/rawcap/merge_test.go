@@ -289,9 +289,10 @@ func TestMergeMatchesMergecap(t *testing.T) {
 
 // tbNormalize makes equal what rawcap keeps and Wireshark's tools rewrite:
 // a Simple Packet Block (no time) comes back from them as an Enhanced
-// Packet Block of time 0, and PPP_HDLC as PPP.
+// Packet Block with a time they make up (0 for mergecap), and PPP_HDLC as
+// PPP.
 func tbNormalize(ref, got *tbPacket) {
-	if got.Time == "none" && ref.Time == "0.000000000" {
+	if got.Time == "none" {
 		got.Time = ref.Time
 	}
 	if got.LinkType == linktype.Type(50) && ref.LinkType == linktype.PPP {
@@ -305,4 +306,5 @@ var tbDiffer = map[string]string{
 	"tests_timestamp_invalid_micro.pcap": "a microsecond field above 999999: pcapio and Wireshark read it differently",
 	"tests_rx_serviceid_oobr.pcap":       "a microsecond field above 999999: pcapio and Wireshark read it differently",
 	"tests_atm-oam-heapoverflow.pcap":    "Wireshark rewrites the SunATM pseudo-header",
+	"tests_bgp_vpn_rt-oobr.pcap":         "a time of 0xffff0000 s (2106) that reordercap sorts before 1970",
 }
