@@ -60,7 +60,7 @@ valid up to its last whole packet.`,
 			&cli.StringFlag{Name: "i", Usage: "one file per `SECONDS` of capture time"},
 			&cli.IntFlag{Name: "size", Usage: "files of at most `MB` megabytes (1,000,000 bytes)"},
 			&cli.StringFlag{Name: "by", Usage: "one file per `KIND`: flow, stream or host"},
-			&cli.IntFlag{Name: "max-open", Value: 256, Usage: "keep at most `N` output files open (--by)"},
+			&cli.IntFlag{Name: "max-open", Usage: "keep at most `N` output files open (--by; default: the descriptor limit less 64, at most 2048)"},
 		},
 		Action: func(c *cli.Context) error {
 			o, err := splitOptionsFrom(c)
@@ -143,27 +143,63 @@ func splitOptionsFrom(c *cli.Context) (splitOptions, error) {
 	if set != 1 {
 		return o, usagef("split: give one of -c, -i, --size and --by")
 	}
-	if o.maxOpen = c.Int("max-open"); o.maxOpen < 1 {
-		return o, usagef("split: --max-open %d: want at least 1", o.maxOpen)
+	o.maxOpen = openFileBudget()
+	if c.IsSet("max-open") {
+		if o.maxOpen = c.Int("max-open"); o.maxOpen < 1 {
+			return o, usagef("split: --max-open %d: want at least 1", o.maxOpen)
+		}
 	}
 	return o, nil
 }
 
-// splitFile is one output file of a split. Its buffer holds whole records
-// only, so each write to the file ends on a record.
+// splitFile is an open output file of a split. Its buffer holds whole
+// records only, so each write to the file ends on a record.
 type splitFile struct {
-	name       string // sequential pieces; --by names are made from key
-	key        flowkey.Key
-	num        int32 // stream number (--by stream), else -1
-	other      bool  // the file of packets without IP
-	f          *os.File
-	buf        []byte
-	size       int64 // bytes in the file
-	ifaces     int   // interface descriptions written (pcapng)
-	prev, next int32 // LRU list of open files
-	self       int32 // index in splitter.files (--by), else -1
-	created    bool
-	tcpClosed  bool // --by stream: the TCP stream saw a FIN or RST
+	name   string
+	f      *os.File
+	buf    []byte
+	size   int64 // bytes in the file
+	ifaces int   // interface descriptions written (pcapng)
+	// --by: the flow whose file this is, and the LRU list of open files
+	flow       int32
+	prev, next int32
+}
+
+// splitKey is a flow's key in a form without pointers, so that hundreds of
+// thousands of them cost the garbage collector nothing: protocol, flags,
+// two 16-byte addresses (IPv4 mapped into IPv6) and two ports.
+type splitKey [38]byte
+
+const (
+	keyOther = 1 << iota // packets without IP
+	keyHost              // a host's file
+)
+
+func makeSplitKey(k flowkey.Key, flags byte) splitKey {
+	var sk splitKey
+	sk[0], sk[1] = k.Proto, flags
+	if k.Src.IsValid() {
+		a := k.Src.As16()
+		copy(sk[2:18], a[:])
+	}
+	if k.Dst.IsValid() {
+		a := k.Dst.As16()
+		copy(sk[18:34], a[:])
+	}
+	binary.BigEndian.PutUint16(sk[34:], k.SrcPort)
+	binary.BigEndian.PutUint16(sk[36:], k.DstPort)
+	return sk
+}
+
+// flowState is what a --by split keeps of every output file, open or not.
+type flowState struct {
+	key       splitKey
+	size      int64 // bytes in the file (when closed)
+	ifaces    int32 // interface descriptions in it
+	num       int32 // stream number (--by stream), else -1
+	slot      int32 // index in splitter.slots while open, else -1
+	tcpClosed bool  // --by stream: the TCP stream saw a FIN or RST
+	created   bool
 }
 
 // splitter carries one split's state.
@@ -184,15 +220,17 @@ type splitter struct {
 	pieceStart int64
 
 	// --by
-	files      []splitFile
-	index      map[flowkey.Key]int32
+	flows      []flowState
+	index      map[splitKey]int32
 	streams    [2]int32 // next TCP, UDP stream numbers
-	head, tail int32
-	open       int
-	pool       [][]byte
+	slots      []splitFile
+	free       []int32 // unused slots
+	head, tail int32   // LRU list of slots, most recent first
 }
 
-const splitBufSize = 32 << 10
+// splitBufSize is the buffer of each open file: small, as a --by split
+// keeps hundreds open.
+const splitBufSize = 8 << 10
 
 func split(o splitOptions, stdin io.Reader) error {
 	var r *pcapio.Reader
@@ -234,7 +272,11 @@ func split(o splitOptions, stdin io.Reader) error {
 		s.prelude = binary.LittleEndian.AppendUint32(p, lt)
 	}
 	if o.mode >= splitFlow {
-		s.index = make(map[flowkey.Key]int32)
+		s.index = make(map[splitKey]int32)
+		s.slots = make([]splitFile, o.maxOpen)
+		for i := range s.slots {
+			s.free = append(s.free, int32(o.maxOpen-1-i))
+		}
 	}
 	runErr := s.run()
 	closeErr := s.closeAll()
@@ -443,8 +485,8 @@ func (s *splitter) nextPiece(t time.Time) error {
 	name := fmt.Sprintf("%s_%05d_%s%s", s.o.prefix, s.pieces, t.Local().Format("20060102150405"), s.o.ext)
 	s.pieces++
 	s.inPiece = 0
-	s.cur = &splitFile{name: name, num: -1, self: -1}
-	return s.openFile(s.cur)
+	s.cur = &splitFile{name: name, flow: -1}
+	return s.openFile(s.cur, false)
 }
 
 // byKey writes a packet in --by mode.
@@ -452,62 +494,92 @@ func (s *splitter) byKey(b *pcapio.Block) error {
 	p := b.Packet
 	k, ok := flowkey.Extract(p.LinkType, p.Data)
 	if !ok {
-		return s.toKey(flowkey.Key{}, true, b)
+		return s.toKey(splitKey{1: keyOther}, 0, b)
 	}
-	switch s.o.mode {
-	case splitHost:
-		if err := s.toKey(flowkey.Key{Src: k.Src}, false, b); err != nil {
+	if s.o.mode == splitHost {
+		if err := s.toKey(makeSplitKey(flowkey.Key{Src: k.Src}, keyHost), 0, b); err != nil {
 			return err
 		}
 		if k.Dst == k.Src {
 			return nil
 		}
-		return s.toKey(flowkey.Key{Src: k.Dst}, false, b)
-	case splitFlow:
-		return s.toKey(k.Canonical(), false, b)
+		return s.toKey(makeSplitKey(flowkey.Key{Src: k.Dst}, keyHost), 0, b)
 	}
-	return s.toKey(k.Canonical(), false, b)
+	k = k.Canonical()
+	return s.toKey(makeSplitKey(k, 0), k.Proto, b)
 }
 
 // toKey writes a packet to the file of key k, creating or reopening it.
-func (s *splitter) toKey(k flowkey.Key, other bool, b *pcapio.Block) error {
+func (s *splitter) toKey(k splitKey, proto uint8, b *pcapio.Block) error {
+	stream := s.o.mode == splitStream
+	var flags byte
+	if stream && proto == flowkey.ProtoTCP {
+		flags = tcpFlags(b)
+	}
 	i, ok := s.index[k]
-	if ok && s.o.mode == splitStream && k.Proto == flowkey.ProtoTCP && s.files[i].tcpClosed && tcpFlags(b)&0x12 == 0x02 {
+	if ok && stream && proto == flowkey.ProtoTCP && s.flows[i].tcpClosed && flags&0x12 == 0x02 {
 		ok = false // a new connection on the ports of a closed one
 	}
 	if !ok {
-		fl := splitFile{key: k, num: -1, other: other, prev: -1, next: -1, self: int32(len(s.files))}
-		if s.o.mode == splitStream && !other && (k.Proto == flowkey.ProtoTCP || k.Proto == flowkey.ProtoUDP) {
+		if len(s.flows) >= math.MaxInt32 {
+			return exitError{1, errors.New("split: too many output files")}
+		}
+		fl := flowState{key: k, num: -1, slot: -1}
+		if stream && (proto == flowkey.ProtoTCP || proto == flowkey.ProtoUDP) {
 			j := 0
-			if k.Proto == flowkey.ProtoUDP {
+			if proto == flowkey.ProtoUDP {
 				j = 1
 			}
 			fl.num = s.streams[j]
 			s.streams[j]++
 		}
-		if len(s.files) >= math.MaxInt32 {
-			return exitError{1, errors.New("split: too many output files")}
-		}
-		s.files = append(s.files, fl)
-		i = int32(len(s.files) - 1)
+		s.flows = append(s.flows, fl)
+		i = int32(len(s.flows) - 1)
 		s.index[k] = i
 	}
-	fl := &s.files[i]
-	if fl.f == nil {
-		if s.open >= s.o.maxOpen {
-			if err := s.closeFile(&s.files[s.tail]); err != nil {
-				return err
-			}
-		}
-		if err := s.openFile(fl); err != nil {
+	fl := &s.flows[i]
+	if fl.slot < 0 {
+		if err := s.openFlow(i); err != nil {
 			return err
 		}
 	}
-	s.touch(i)
-	if s.o.mode == splitStream && k.Proto == flowkey.ProtoTCP && tcpFlags(b)&0x05 != 0 {
+	s.touch(fl.slot)
+	if flags&0x05 != 0 {
 		fl.tcpClosed = true
 	}
-	return s.writePacket(fl, b)
+	return s.writePacket(&s.slots[fl.slot], b)
+}
+
+// openFlow opens (creates or reopens) flow i's file in a slot, closing the
+// least recently used file when every slot is taken.
+func (s *splitter) openFlow(i int32) error {
+	if len(s.free) == 0 {
+		if err := s.closeSlot(s.tail); err != nil {
+			return err
+		}
+	}
+	n := s.free[len(s.free)-1]
+	s.free = s.free[:len(s.free)-1]
+	fl := &s.flows[i]
+	f := &s.slots[n]
+	*f = splitFile{name: s.flowName(fl), size: fl.size, ifaces: int(fl.ifaces), flow: i, prev: -1, next: -1, buf: f.buf[:0]}
+	if err := s.openFile(f, fl.created); err != nil {
+		s.free = append(s.free, n)
+		return err
+	}
+	fl.slot, fl.created = n, true
+	return nil
+}
+
+// closeSlot closes the file in slot n and hands its state back to its flow.
+func (s *splitter) closeSlot(n int32) error {
+	f := &s.slots[n]
+	s.unlink(n)
+	fl := &s.flows[f.flow]
+	err := s.closeFile(f)
+	fl.size, fl.ifaces, fl.slot = f.size, int32(f.ifaces), -1
+	s.free = append(s.free, n)
+	return err
 }
 
 // tcpFlags returns the TCP flags of a packet (0 when they cannot be found).
@@ -527,25 +599,24 @@ func tcpFlags(b *pcapio.Block) byte {
 	return 0
 }
 
-// fileName names the file of a --by key.
-func (s *splitter) fileName(fl *splitFile) string {
-	if fl.name != "" {
-		return fl.name
+// flowName names the file of a --by flow.
+func (s *splitter) flowName(fl *flowState) string {
+	k := &fl.key
+	addr := func(b []byte) string {
+		return strings.ReplaceAll(netip.AddrFrom16([16]byte(b)).Unmap().String(), ":", "-")
 	}
-	k := fl.key
-	addr := func(a netip.Addr) string { return strings.ReplaceAll(a.String(), ":", "-") }
 	var name string
-	switch {
-	case fl.other:
+	switch proto := k[0]; {
+	case k[1]&keyOther != 0:
 		name = "other"
-	case s.o.mode == splitHost:
-		name = addr(k.Src)
+	case k[1]&keyHost != 0:
+		name = addr(k[2:18])
 	case fl.num >= 0:
-		name = fmt.Sprintf("%s-%05d", protoName(k.Proto), fl.num)
-	case k.HasPorts():
-		name = fmt.Sprintf("%s_%s_%d_%s_%d", protoName(k.Proto), addr(k.Src), k.SrcPort, addr(k.Dst), k.DstPort)
+		name = fmt.Sprintf("%s-%05d", protoName(proto), fl.num)
+	case proto == flowkey.ProtoTCP || proto == flowkey.ProtoUDP || proto == flowkey.ProtoSCTP:
+		name = fmt.Sprintf("%s_%s_%d_%s_%d", protoName(proto), addr(k[2:18]), binary.BigEndian.Uint16(k[34:]), addr(k[18:34]), binary.BigEndian.Uint16(k[36:]))
 	default:
-		name = fmt.Sprintf("%s_%s_%s", protoName(k.Proto), addr(k.Src), addr(k.Dst))
+		name = fmt.Sprintf("%s_%s_%s", protoName(proto), addr(k[2:18]), addr(k[18:34]))
 	}
 	return s.o.prefix + "_" + name + s.o.ext
 }
@@ -566,35 +637,29 @@ func protoName(p uint8) string {
 	return fmt.Sprintf("ip%d", p)
 }
 
-// openFile creates fl (its first time) or reopens it for appending.
-func (s *splitter) openFile(fl *splitFile) error {
-	name := s.fileName(fl)
+// openFile creates f's file, or reopens it for appending.
+func (s *splitter) openFile(f *splitFile, reopen bool) error {
 	var err error
-	if fl.created {
-		fl.f, err = os.OpenFile(name, os.O_WRONLY|os.O_APPEND, 0)
+	if reopen {
+		f.f, err = os.OpenFile(f.name, os.O_WRONLY|os.O_APPEND, 0)
 	} else {
-		fl.f, err = os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o666)
+		f.f, err = os.OpenFile(f.name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o666)
 	}
 	if err != nil {
 		return exitError{1, fmt.Errorf("split: %w", err)}
 	}
-	s.open++
-	if n := len(s.pool); n > 0 {
-		fl.buf, s.pool = s.pool[n-1][:0], s.pool[:n-1]
-	} else {
-		fl.buf = make([]byte, 0, splitBufSize)
+	if cap(f.buf) == 0 {
+		f.buf = make([]byte, 0, splitBufSize)
 	}
-	if !fl.created {
+	if !reopen {
 		// The header goes out at once, so that every file there is holds one.
-		if _, err := fl.f.Write(s.prelude); err != nil {
-			fl.f.Close()
-			os.Remove(name)
-			fl.f = nil
-			s.open--
-			return exitError{1, fmt.Errorf("writing %s: %w", name, err)}
+		if _, err := f.f.Write(s.prelude); err != nil {
+			f.f.Close()
+			os.Remove(f.name)
+			f.f = nil
+			return exitError{1, fmt.Errorf("writing %s: %w", f.name, err)}
 		}
-		fl.created = true
-		fl.size = int64(len(s.prelude))
+		f.size = int64(len(s.prelude))
 	}
 	return nil
 }
@@ -608,10 +673,10 @@ func (s *splitter) put(fl *splitFile, a, b []byte) error {
 			return err
 		}
 		if n > cap(fl.buf) {
-			rec := append(append(make([]byte, 0, n), a...), b...)
-			fl.buf = rec
+			keep := fl.buf
+			fl.buf = append(append(make([]byte, 0, n), a...), b...)
 			err := s.flush(fl)
-			fl.buf = make([]byte, 0, splitBufSize)
+			fl.buf = keep
 			return err
 		}
 	}
@@ -632,46 +697,38 @@ func (s *splitter) flush(fl *splitFile) error {
 	if err != nil {
 		fl.f.Truncate(fl.size)
 		fl.buf = fl.buf[:0]
-		return exitError{1, fmt.Errorf("writing %s: %w", s.fileName(fl), err)}
+		return exitError{1, fmt.Errorf("writing %s: %w", fl.name, err)}
 	}
 	fl.size += int64(m)
 	fl.buf = fl.buf[:0]
 	return nil
 }
 
-// closeFile flushes and closes fl, keeping its buffer for another file.
-func (s *splitter) closeFile(fl *splitFile) error {
-	if fl.f == nil {
+// closeFile flushes and closes f, keeping its buffer.
+func (s *splitter) closeFile(f *splitFile) error {
+	if f.f == nil {
 		return nil
 	}
-	err := s.flush(fl)
-	if cerr := fl.f.Close(); err == nil && cerr != nil {
-		err = exitError{1, fmt.Errorf("writing %s: %w", s.fileName(fl), cerr)}
+	err := s.flush(f)
+	if cerr := f.f.Close(); err == nil && cerr != nil {
+		err = exitError{1, fmt.Errorf("writing %s: %w", f.name, cerr)}
 	}
-	fl.f = nil
-	s.open--
-	if fl.self >= 0 { // a --by file: leave the LRU list
-		s.unlink(fl.self)
-	}
-	if cap(fl.buf) == splitBufSize {
-		s.pool = append(s.pool, fl.buf[:0])
-	}
-	fl.buf = nil
+	f.f = nil
 	return err
 }
 
-// touch moves open file i to the front of the LRU list.
+// touch moves slot i to the front of the LRU list.
 func (s *splitter) touch(i int32) {
 	if s.head == i {
 		return
 	}
-	fl := &s.files[i]
-	if fl.prev >= 0 || fl.next >= 0 || s.tail == i {
+	f := &s.slots[i]
+	if f.prev >= 0 || f.next >= 0 || s.tail == i {
 		s.unlink(i)
 	}
-	fl.prev, fl.next = -1, s.head
+	f.prev, f.next = -1, s.head
 	if s.head >= 0 {
-		s.files[s.head].prev = i
+		s.slots[s.head].prev = i
 	}
 	s.head = i
 	if s.tail < 0 {
@@ -679,20 +736,20 @@ func (s *splitter) touch(i int32) {
 	}
 }
 
-// unlink takes file i out of the LRU list.
+// unlink takes slot i out of the LRU list.
 func (s *splitter) unlink(i int32) {
-	fl := &s.files[i]
-	if fl.prev >= 0 {
-		s.files[fl.prev].next = fl.next
+	f := &s.slots[i]
+	if f.prev >= 0 {
+		s.slots[f.prev].next = f.next
 	} else if s.head == i {
-		s.head = fl.next
+		s.head = f.next
 	}
-	if fl.next >= 0 {
-		s.files[fl.next].prev = fl.prev
+	if f.next >= 0 {
+		s.slots[f.next].prev = f.prev
 	} else if s.tail == i {
-		s.tail = fl.prev
+		s.tail = f.prev
 	}
-	fl.prev, fl.next = -1, -1
+	f.prev, f.next = -1, -1
 }
 
 // closeAll flushes and closes every open file.
@@ -701,9 +758,9 @@ func (s *splitter) closeAll() error {
 	if s.cur != nil {
 		errs = append(errs, s.closeFile(s.cur))
 	}
-	for i := range s.files {
-		if s.files[i].f != nil {
-			errs = append(errs, s.closeFile(&s.files[i]))
+	for i := range s.slots {
+		if s.slots[i].f != nil {
+			errs = append(errs, s.closeSlot(int32(i)))
 		}
 	}
 	return errors.Join(errs...)
