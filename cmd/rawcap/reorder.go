@@ -33,7 +33,7 @@ then the packets, then the interface statistics.
 
 Memory holds 24 bytes per packet (its time and where it is), not the
 packets: they are read back from IN, or, when IN is compressed or standard
-input, from a temporary copy. A damaged IN gives the packets before the
+input, from a temporary copy, through a cache of 64 MiB. A damaged IN gives the packets before the
 damage, sorted, and exit status 1.`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "n", Usage: "do not write OUT when IN is in order already"},
@@ -208,9 +208,85 @@ type reorderWriter struct {
 	pw      *pcapio.PcapWriter
 	ng      *pcapio.PcapNGWriter
 	big     bool
-	buf     []byte
 	scratch []byte
 	pkt     pcapio.Packet
+}
+
+// chunkCache reads records back from a file through up to chunkMax chunks
+// of chunkSize bytes, dropping the oldest first: packets that a sort
+// interleaves from a few regions of the file (several sensors' files, one
+// after the other) then cost a read per chunk, not per packet.
+type chunkCache struct {
+	f       *os.File
+	chunks  map[int64][]byte
+	fifo    []int64
+	spare   [][]byte
+	scratch []byte
+}
+
+const (
+	chunkSize = 1 << 20
+	chunkMax  = 64
+)
+
+// get returns n bytes at off, valid until the next call.
+func (c *chunkCache) get(off int64, n int) ([]byte, error) {
+	first, last := off/chunkSize, (off+int64(n)-1)/chunkSize
+	if first == last {
+		ch, err := c.chunk(first)
+		if err != nil {
+			return nil, err
+		}
+		lo := int(off - first*chunkSize)
+		if lo+n > len(ch) {
+			return nil, io.ErrUnexpectedEOF
+		}
+		return ch[lo : lo+n], nil
+	}
+	c.scratch = c.scratch[:0]
+	for ci := first; ci <= last; ci++ {
+		ch, err := c.chunk(ci)
+		if err != nil {
+			return nil, err
+		}
+		lo, hi := 0, len(ch)
+		if ci == first {
+			lo = int(off - first*chunkSize)
+		}
+		if ci == last {
+			hi = int(off + int64(n) - last*chunkSize)
+		}
+		if lo > len(ch) || hi > len(ch) {
+			return nil, io.ErrUnexpectedEOF
+		}
+		c.scratch = append(c.scratch, ch[lo:hi]...)
+	}
+	return c.scratch, nil
+}
+
+func (c *chunkCache) chunk(ci int64) ([]byte, error) {
+	if ch, ok := c.chunks[ci]; ok {
+		return ch, nil
+	}
+	var buf []byte
+	if len(c.fifo) >= chunkMax {
+		old := c.fifo[0]
+		c.fifo = c.fifo[1:]
+		buf = c.chunks[old]
+		delete(c.chunks, old)
+	} else if n := len(c.spare); n > 0 {
+		buf, c.spare = c.spare[n-1], c.spare[:n-1]
+	} else {
+		buf = make([]byte, chunkSize)
+	}
+	m, err := c.f.ReadAt(buf[:chunkSize], ci*chunkSize)
+	if err != nil && !(err == io.EOF && m > 0) {
+		c.spare = append(c.spare, buf)
+		return nil, err
+	}
+	c.chunks[ci] = buf[:m]
+	c.fifo = append(c.fifo, ci)
+	return buf[:m], nil
 }
 
 func (w *reorderWriter) write(o *capOutput, shb *heldBlock, pre []heldBlock, ents []reorderEntry, post []heldBlock) (err error) {
@@ -245,27 +321,15 @@ func (w *reorderWriter) write(o *capOutput, shb *heldBlock, pre []heldBlock, ent
 			err = fail(cerr)
 		}
 	}()
-	for i := 0; i < len(ents); {
-		// Read runs of records that lie one after the other in one go.
-		j, start, end := i, ents[i].off, ents[i].off+int64(ents[i].n)
-		for j+1 < len(ents) && ents[j+1].off == end && end-start+int64(ents[j+1].n) <= 1<<20 {
-			j++
-			end += int64(ents[j].n)
+	cache := &chunkCache{f: w.store, chunks: map[int64][]byte{}}
+	for i := range ents {
+		rec, err := cache.get(ents[i].off, int(ents[i].n))
+		if err != nil {
+			return exitError{1, fmt.Errorf("reorder: reading back %d bytes at offset %d: %w", ents[i].n, ents[i].off, err)}
 		}
-		if cap(w.buf) < int(end-start) {
-			w.buf = make([]byte, end-start)
+		if err := w.packet(&ents[i], rec); err != nil {
+			return fail(err)
 		}
-		buf := w.buf[:end-start]
-		if _, err := w.store.ReadAt(buf, start); err != nil {
-			return exitError{1, fmt.Errorf("reorder: reading back %d bytes at offset %d: %w", len(buf), start, err)}
-		}
-		for k := i; k <= j; k++ {
-			rec := buf[ents[k].off-start : ents[k].off-start+int64(ents[k].n)]
-			if err := w.packet(&ents[k], rec); err != nil {
-				return fail(err)
-			}
-		}
-		i = j + 1
 	}
 	for _, h := range post {
 		if err := w.held(h); err != nil {
