@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -290,5 +289,3 @@ func readsWhole(name string) bool {
 	_, _, err := tbRead(name)
 	return err == nil
 }
-
-var errSkip = errors.New("skip")
