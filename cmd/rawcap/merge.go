@@ -57,6 +57,7 @@ into temporary files first, so hundreds of inputs work.`,
 			if err != nil {
 				return err
 			}
+			o.stdin = e.stdin
 			return merge(o, e.stdout)
 		},
 	}
@@ -81,6 +82,7 @@ type mergeOptions struct {
 	mode     idbMode
 	snaplen  uint32
 	maxOpen  int
+	stdin    io.Reader // what "-" reads
 }
 
 func mergeOptionsFrom(c *cli.Context) (mergeOptions, error) {
@@ -526,7 +528,7 @@ func (m *merger) run() error {
 func (m *merger) open(s *mergeSource) error {
 	var err error
 	if s.in.name == "-" {
-		s.r, err = pcapio.NewReader(os.Stdin)
+		s.r, err = pcapio.NewReader(m.o.stdin)
 	} else {
 		s.r, err = pcapio.Open(s.in.name)
 	}

@@ -308,3 +308,74 @@ var tbDiffer = map[string]string{
 	"tests_atm-oam-heapoverflow.pcap":    "Wireshark rewrites the SunATM pseudo-header",
 	"tests_bgp_vpn_rt-oobr.pcap":         "a time of 0xffff0000 s (2106) that reordercap sorts before 1970",
 }
+
+func TestMergeStdin(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.pcap"), filepath.Join(dir, "b.pcapng")
+	genPcap(t, a, 100, 1, tbT0)
+	ngSensor(t, b, false, "eth0", 10, tbT0, time.Millisecond)
+	raw, _ := os.ReadFile(b)
+	out := filepath.Join(dir, "out.pcapng")
+	if code, _, stderr := rawcapRun(t, string(raw), "merge", "-w", out, a, "-"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if got := tbMustRead(t, out); len(got) != 110 {
+		t.Errorf("%d packets, want 110", len(got))
+	}
+}
+
+// TestMergeAllocs: once the sources are open, merging allocates nothing
+// per packet.
+func TestMergeAllocs(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.pcap"), filepath.Join(dir, "b.pcapng")
+	genPcap(t, a, 5000, 1, tbT0)
+	ngSensor(t, b, true, "eth0", 5000, tbT0, time.Microsecond) // big-endian: converted on the way
+	for _, format := range []string{"pcapng", "pcap"} {
+		o := mergeOptions{out: filepath.Join(dir, "out."+format), inputs: []string{a, b}, maxOpen: 64, mode: idbNone}
+		o.format, _, _ = outputFormat("merge", o.out, "", 0)
+		if format == "pcap" {
+			o.inputs = []string{a, a}
+		}
+		ins, _, err := probeInputs(o.inputs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := &merger{o: o, ins: ins}
+		if m.out, err = createOutput(o.out, "", nil); err != nil {
+			t.Fatal(err)
+		}
+		if err := m.start(); err != nil {
+			t.Fatal(err)
+		}
+		var h mergeHeap
+		for i := range ins {
+			s := &mergeSource{in: &m.ins[i], idx: i}
+			h = append(h, s)
+		}
+		if err := m.plan(h); err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range h {
+			if err := m.open(s); err != nil {
+				t.Fatal(err)
+			}
+		}
+		h.init()
+		for range 200 {
+			m.writeHead(h[0])
+			h.fix0()
+		}
+		allocs := testing.AllocsPerRun(2000, func() {
+			if err := m.writeHead(h[0]); err != nil {
+				t.Fatal(err)
+			}
+			h.fix0()
+		})
+		if allocs != 0 {
+			t.Errorf("%s: %.2f allocations per packet, want 0", format, allocs)
+		}
+		h.closeAll()
+		m.close()
+	}
+}

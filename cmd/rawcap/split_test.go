@@ -352,3 +352,46 @@ func TestSplitUsage(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitByFlowAllocs: a packet of a conversation whose file is open
+// costs no allocation.
+func TestSplitByFlowAllocs(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.pcap")
+	f, _ := os.Create(in)
+	w, _ := pcapio.NewPcapWriter(f, pcapio.PcapWriterOptions{LinkType: linktype.Ethernet})
+	for i := range 20000 {
+		d := udpFrame(1, uint16(1024+i%50), byte(i))
+		w.WritePacket(&pcapio.Packet{Data: d, Length: len(d), Time: tbT0.Add(time.Duration(i) * time.Microsecond), HasTime: true})
+	}
+	w.Close()
+	f.Close()
+	r, err := pcapio.Open(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	o := splitOptions{in: in, prefix: filepath.Join(dir, "s"), ext: ".pcap", mode: splitFlow, maxOpen: 64}
+	s := &splitter{o: o, r: r, head: -1, tail: -1, index: map[splitKey]int32{}, slots: make([]splitFile, 64), prelude: make([]byte, 24)}
+	for i := range s.slots {
+		s.free = append(s.free, int32(i))
+	}
+	next := func() {
+		b, err := r.NextBlock()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.byKey(b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for range 100 {
+		next()
+	}
+	if allocs := testing.AllocsPerRun(5000, next); allocs != 0 {
+		t.Errorf("%.2f allocations per packet, want 0", allocs)
+	}
+	if err := s.closeAll(); err != nil {
+		t.Fatal(err)
+	}
+}
