@@ -428,13 +428,19 @@ func (m *merger) plan(srcs []*mergeSource) error {
 	return nil
 }
 
-// addIface returns the output interface for an input interface, writing a
-// new interface description when the mode says so.
+// addIface returns the output interface for an input's interface i (-1
+// for one described after the input's start), writing a new interface
+// description when the mode says so.
 func (m *merger) addIface(ifc *pcapio.Interface, key string, input, i int) (int, error) {
 	switch m.o.mode {
 	case idbSame:
-		if input > 0 && i < len(m.outKeys) {
+		if input > 0 && i >= 0 && i < len(m.ins[0].keys) {
 			return i, nil
+		}
+		if i < 0 {
+			if j := slices.IndexFunc(m.outKeys, func(k string) bool { return k == key }); j >= 0 {
+				return j, nil
+			}
 		}
 	case idbAny:
 		if j := slices.IndexFunc(m.outKeys, func(k string) bool { return sameIface(k, key) }); j >= 0 {
@@ -607,7 +613,9 @@ func (m *merger) block(s *mergeSource, b *pcapio.Block) error {
 		if i >= len(ifs) {
 			return nil
 		}
-		idx, err := m.addIface(&ifs[i], ifaceKey(&ifs[i]), s.idx, i)
+		// Described after the start: -I all matched only the interfaces
+		// known then, so this one is matched as -I any would, or added.
+		idx, err := m.addIface(&ifs[i], ifaceKey(&ifs[i]), s.idx, -1)
 		if err != nil {
 			return err
 		}
