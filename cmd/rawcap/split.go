@@ -232,6 +232,9 @@ type splitter struct {
 // keeps hundreds open.
 const splitBufSize = 8 << 10
 
+// splitSeqBufSize is the buffer of the one file -c, -i and --size write.
+const splitSeqBufSize = 256 << 10
+
 func split(o splitOptions, stdin io.Reader) error {
 	var r *pcapio.Reader
 	var err error
@@ -485,7 +488,13 @@ func (s *splitter) nextPiece(t time.Time) error {
 	name := fmt.Sprintf("%s_%05d_%s%s", s.o.prefix, s.pieces, t.Local().Format("20060102150405"), s.o.ext)
 	s.pieces++
 	s.inPiece = 0
-	s.cur = &splitFile{name: name, flow: -1}
+	var buf []byte
+	if s.cur != nil {
+		buf = s.cur.buf[:0]
+	} else {
+		buf = make([]byte, 0, splitSeqBufSize)
+	}
+	s.cur = &splitFile{name: name, flow: -1, buf: buf}
 	return s.openFile(s.cur, false)
 }
 
