@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# bench/compare.sh: time rawcap beside tcpdump, tshark, capinfos, editcap and cp
-# on the same generated capture, in one run, alternating the tools, and print
-# median times and ratios. The machines are shared and noisy: read the ratios.
+# bench/compare.sh: time rawcap beside tcpdump, tshark, capinfos, editcap,
+# mergecap, reordercap and cp on the same generated capture, in one run,
+# alternating the tools, and print median times and ratios. The machines are shared and noisy: read the ratios.
 #
 #   bench/compare.sh [-n PACKETS] [-r ROUNDS] [-k KEEP_DIR]
 #
@@ -69,5 +69,28 @@ if "$RAWCAP" read -c 1 "$BIG" 'tcp port 443' >/dev/null 2>&1; then
     "$RAWCAP convert $BIG $DIR/f.pcap 'tcp port 443'" "tcpdump -r $BIG -w $DIR/fref.pcap 'tcp port 443'"
   have tcpdump && pair "-r -w 'tcp port 443' vs tcpdump -w" "$N" \
     "$RAWCAP -r $BIG -w $DIR/f2.pcap 'tcp port 443'" "tcpdump -r $BIG -w $DIR/fref.pcap 'tcp port 443'"
+fi
+if "$RAWCAP" merge --help >/dev/null 2>&1; then
+  echo "== file toolbox (issue 12)"
+  H1=$DIR/half1.pcap H2=$DIR/half2.pcap UN=$DIR/unordered.pcap SD=$DIR/dsample.pcap
+  if [ ! -s "$H1" ] || [ "$(cat "$DIR/half.n" 2>/dev/null)" != "$N" ]; then
+    go run ./bench/gencap -n $(( N / 2 )) -seed 1 -o "$H1"; go run ./bench/gencap -n $(( N / 2 )) -seed 2 -o "$H2"
+    "$RAWCAP" merge -a -w "$UN" "$H2" "$H1"   # two sensors' files, one after the other: out of time order
+    "$RAWCAP" convert -c 100000 "$BIG" "$SD"   # editcap -D 100000 scans its window: a sample it finishes
+    echo "$N" > "$DIR/half.n"
+  fi
+  mkdir -p "$DIR/split"
+  have mergecap && pair "merge 2 halves vs mergecap" "$N" "$RAWCAP merge -w $DIR/m.pcap $H1 $H2" "mergecap -F pcap -w $DIR/mref.pcap $H1 $H2"
+  pair "merge 2 halves vs cat (the floor)" "$N" "$RAWCAP merge -w $DIR/m.pcap $H1 $H2" "cat $H1 $H2 > $DIR/cat.pcap"
+  have editcap && pair "dedupe -d vs editcap -d" "$N" "$RAWCAP dedupe -d $BIG $DIR/d.pcap" "editcap -F pcap -d $BIG $DIR/dref.pcap"
+  have editcap && pair "dedupe -D 100000 vs editcap (100k pkts)" 100000 "$RAWCAP dedupe -D 100000 $SD $DIR/d.pcap" "editcap -F pcap -D 100000 $SD $DIR/dref.pcap"
+  have editcap && pair "split -c 100000 vs editcap -c" "$N" "$RAWCAP split -c 100000 $BIG $DIR/split/r.pcap" "editcap -F pcap -c 100000 $BIG $DIR/split/e.pcap"
+  have reordercap && pair "reorder vs reordercap" "$N" "$RAWCAP reorder $UN $DIR/o.pcap" "reordercap $UN $DIR/oref.pcap"
+  FL=$DIR/flows.pcap
+  [ -s "$FL" ] || go run ./bench/flowcap -flows 300000 -o "$FL"
+  rm -rf "$DIR/flows"; mkdir -p "$DIR/flows"
+  res=$( { /usr/bin/time -f "%e s, %M KiB resident" bash -c "ulimit -n 1024; $RAWCAP split --by flow $FL $DIR/flows/f.pcap"; } 2>&1 | tail -1 || true)
+  echo "split --by flow, 300000 conversations, ulimit -n 1024: $res, $(find "$DIR/flows" -type f | wc -l) files"
+  rm -rf "$DIR/flows" "$DIR/split"
 fi
 echo "go benchmarks (zero-copy read, decode, filter VM): make bench"

@@ -54,7 +54,7 @@ Words after OUT form a capture filter (pcap-filter(7), as tcpdump takes it):
 only the packets it accepts are written, and -c counts those.
 A damaged IN still yields every good packet and a valid OUT; the error names
 the file and byte offset, and the exit status is 1.`,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Usage: "output format: pcap or pcapng (default: from OUT's name)"},
 			&cli.BoolFlag{Name: "nano", Usage: "pcap output with nanosecond timestamps"},
 			&cli.BoolFlag{Name: "micro", Usage: "pcap output with microsecond timestamps"},
@@ -62,7 +62,7 @@ the file and byte offset, and the exit status is 1.`,
 			&cli.IntFlag{Name: "count", Aliases: []string{"c"}, Usage: "write the first `N` packets (that pass the filter) and stop, as tcpdump -c; not editcap -c, which splits (that is rawcap split)"},
 			&cli.StringFlag{Name: "after", Usage: "keep packets at or after `TIME`"},
 			&cli.StringFlag{Name: "before", Usage: "keep packets before `TIME`"},
-		},
+		}, convertEditFlags()...),
 		Action: func(c *cli.Context) error {
 			o, err := convertOptionsFrom(c)
 			if err != nil {
@@ -89,8 +89,11 @@ type convertOptions struct {
 	// here; a capture filter slots in the same way (append a func that
 	// calls (*filter.Program).Match on p.Data and p.Length). -c counts
 	// the packets that pass them all.
-	keep     []func(p *pcapio.Packet) bool
-	filter   string    // capture filter expression ("" for none)
+	keep   []func(p *pcapio.Packet) bool
+	filter string // capture filter expression ("" for none)
+	// edit, when set, may change each kept packet (n counts from 1 in IN)
+	// before it is written, and reports whether it did.
+	edit     func(n int, p *pcapio.Packet) bool
 	progress io.Writer // where a progress bar may go (only drawn on a terminal)
 }
 
@@ -158,7 +161,7 @@ func convertOptionsFrom(c *cli.Context) (convertOptions, error) {
 		}
 		o.keep = append(o.keep, timeWindow(t, w.before))
 	}
-	return o, nil
+	return o, editOptionsFrom(c, &o)
 }
 
 // timeWindow keeps packets at or after t (before false) or strictly before
@@ -503,6 +506,8 @@ type converter struct {
 	ng   *pcapio.PcapNGWriter
 	ngIf map[int]int // reader interface → writer interface (pcap → pcapng)
 	read int
+	// edited holds a packet changed by o.edit
+	edited pcapio.Packet
 
 	written int
 }
@@ -563,6 +568,16 @@ func (c *converter) copyBlocks() error {
 				continue
 			}
 			c.written++
+			if c.o.edit != nil {
+				c.edited = *b.Packet
+				if c.o.edit(c.read, &c.edited) {
+					c.edited.Interface -= sectionBase(c.r, b.Section)
+					if err := ng.WritePacket(&c.edited); err != nil {
+						return c.writeError(err)
+					}
+					continue
+				}
+			}
 		}
 		if err := ng.WriteRawBlock(b); err != nil {
 			return c.writeError(err)
@@ -591,6 +606,11 @@ func (c *converter) newPcapNG() (*pcapio.PcapNGWriter, error) {
 // writePacket writes one kept packet from Next (any input to pcap, or pcap
 // to pcapng).
 func (c *converter) writePacket(p *pcapio.Packet) error {
+	if c.o.edit != nil {
+		c.edited = *p
+		c.o.edit(c.read, &c.edited)
+		p = &c.edited
+	}
 	if c.o.format == pcapio.FormatPcapNG {
 		if c.ng == nil {
 			if _, err := c.newPcapNG(); err != nil {
