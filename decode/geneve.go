@@ -338,13 +338,8 @@ func appendHexDigitsOnly(b []byte, v uint64, digits int) []byte {
 // With -q tcpdump prints only "UDP, length N".
 func (p *LinePrinter) lineGeneve(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
-	wire := l.End - l.Start
-	if i > 0 && d.layers[i-1].Type == LayerUDP {
-		wire = d.tcpWirePayload(i - 1)
-	}
 	if p.Options.Quiet {
-		b = append(b, "UDP, length "...)
-		return strconv.AppendInt(b, int64(wire), 10)
+		return appendUDPLength(b, udpTunnelLen(d, i))
 	}
 	b = append(b, "Geneve"...)
 	raw := d.data[l.Start:l.End]

@@ -6,13 +6,9 @@ import "strconv"
 // inner frame, as tcpdump does (which prints only "UDP, length N" with -q).
 func (p *LinePrinter) lineVXLAN(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
-	wire := l.End - l.Start
-	if i > 0 && d.layers[i-1].Type == LayerUDP {
-		wire = d.tcpWirePayload(i - 1)
-	}
+	wire := udpTunnelLen(d, i)
 	if p.Options.Quiet {
-		b = append(b, "UDP, length "...)
-		return strconv.AppendInt(b, int64(wire), 10)
+		return appendUDPLength(b, wire)
 	}
 	if wire < vxlanLen {
 		return append(b, "VXLAN (invalid)"...)
@@ -44,6 +40,21 @@ func (p *LinePrinter) lineVXLAN(b []byte, d *Decoder, i int) []byte {
 		return append(b, " [|ether]"...)
 	}
 	return p.lineInner(b, d, i+1)
+}
+
+// udpTunnelLen returns the length of the tunnel header at layer i and what
+// it carries as the UDP header before it announces it (as tcpdump counts).
+func udpTunnelLen(d *Decoder, i int) int {
+	if i > 0 && d.layers[i-1].Type == LayerUDP {
+		return d.tcpWirePayload(i - 1)
+	}
+	return d.layers[i].End - d.layers[i].Start
+}
+
+// appendUDPLength appends what tcpdump -q prints for a UDP tunnel.
+func appendUDPLength(b []byte, wire int) []byte {
+	b = append(b, "UDP, length "...)
+	return strconv.AppendInt(b, int64(wire), 10)
 }
 
 // lineInner appends the packet a tunnel carries from layer i on. With -e
