@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"math"
 	"net/netip"
-	"time"
 )
 
 // FieldList holds the fields of one packet in the order its protocols emit
@@ -38,8 +37,10 @@ type FieldRec struct {
 	// before it: 1 for an ICMP error's quoted packet or an echo's data,
 	// which Wireshark shows inside ICMP.
 	Nested uint8
-	u, u2  uint64 // integer, bool, time, float bits; MAC; IPv4; IPv6
-	off, n uint32 // aux[off:off+n]: bytes, string or time text
+	// u is the value of an integer, boolean, float (its bits), MAC or
+	// IPv4 address; for the values kept in aux (bytes, texts, IPv6
+	// addresses) it is their offset<<32 | length. A record stays 24 bytes.
+	u uint64
 }
 
 // FieldOp says what a FieldRec is.
@@ -89,15 +90,20 @@ func (l *FieldList) Hidden(on bool) { l.hidden = on }
 // Nest sets how deep the protocols opened from now on are nested.
 func (l *FieldList) Nest(depth uint8) { l.nested = depth }
 
-func (l *FieldList) add(f *Field, u, u2 uint64) {
-	l.recs = append(l.recs, FieldRec{Field: f, u: u, u2: u2, JSONOnly: l.jsonOnly, Hidden: l.hidden})
+func (l *FieldList) add(f *Field, u uint64) {
+	l.recs = append(l.recs, FieldRec{Field: f, u: u, JSONOnly: l.jsonOnly, Hidden: l.hidden})
+}
+
+// addAux adds f with the value aux[off:].
+func (l *FieldList) addAux(f *Field, off int) {
+	l.add(f, uint64(off)<<32|uint64(len(l.aux)-off))
 }
 
 // Uint adds an unsigned integer (or a KindUint field's value).
-func (l *FieldList) Uint(f *Field, v uint64) { l.add(f, v, 0) }
+func (l *FieldList) Uint(f *Field, v uint64) { l.add(f, v) }
 
 // Int adds a signed integer.
-func (l *FieldList) Int(f *Field, v int64) { l.add(f, uint64(v), 0) }
+func (l *FieldList) Int(f *Field, v int64) { l.add(f, uint64(v)) }
 
 // Bool adds a boolean.
 func (l *FieldList) Bool(f *Field, v bool) {
@@ -105,27 +111,29 @@ func (l *FieldList) Bool(f *Field, v bool) {
 	if v {
 		u = 1
 	}
-	l.add(f, u, 0)
+	l.add(f, u)
 }
 
 // Float adds a floating-point value.
-func (l *FieldList) Float(f *Field, v float64) { l.add(f, math.Float64bits(v), 0) }
+func (l *FieldList) Float(f *Field, v float64) { l.add(f, math.Float64bits(v)) }
 
 // MAC adds a hardware address.
 func (l *FieldList) MAC(f *Field, m MAC) {
 	var b [8]byte
 	copy(b[2:], m[:])
-	l.add(f, binary.BigEndian.Uint64(b[:]), 0)
+	l.add(f, binary.BigEndian.Uint64(b[:]))
 }
 
 // IPv4 adds the IPv4 address held in b[:4].
 func (l *FieldList) IPv4(f *Field, b []byte) {
-	l.add(f, uint64(binary.BigEndian.Uint32(b)), 0)
+	l.add(f, uint64(binary.BigEndian.Uint32(b)))
 }
 
 // IPv6 adds the IPv6 address held in b[:16].
 func (l *FieldList) IPv6(f *Field, b []byte) {
-	l.add(f, binary.BigEndian.Uint64(b), binary.BigEndian.Uint64(b[8:]))
+	off := len(l.aux)
+	l.aux = append(l.aux, b[:16]...)
+	l.addAux(f, off)
 }
 
 // Addr adds an IPv4 or IPv6 address, by f's kind.
@@ -143,14 +151,14 @@ func (l *FieldList) Addr(f *Field, a netip.Addr) {
 func (l *FieldList) Bytes(f *Field, b []byte) {
 	off := len(l.aux)
 	l.aux = append(l.aux, b...)
-	l.recs = append(l.recs, FieldRec{Field: f, off: uint32(off), n: uint32(len(b)), JSONOnly: l.jsonOnly, Hidden: l.hidden})
+	l.addAux(f, off)
 }
 
 // String adds a string value.
 func (l *FieldList) String(f *Field, s string) {
 	off := len(l.aux)
 	l.aux = append(l.aux, s...)
-	l.recs = append(l.recs, FieldRec{Field: f, off: uint32(off), n: uint32(len(s)), JSONOnly: l.jsonOnly, Hidden: l.hidden})
+	l.addAux(f, off)
 }
 
 // Text starts a value whose text the caller appends to the returned slice
@@ -162,15 +170,7 @@ func (l *FieldList) Text() []byte { return l.aux }
 func (l *FieldList) TextDone(f *Field, b []byte) {
 	off := len(l.aux)
 	l.aux = b
-	l.recs = append(l.recs, FieldRec{Field: f, off: uint32(off), n: uint32(len(b) - off), JSONOnly: l.jsonOnly, Hidden: l.hidden})
-}
-
-// Time adds an absolute time together with the text Wireshark shows for
-// it (text is copied).
-func (l *FieldList) Time(f *Field, t time.Time, text []byte) {
-	off := len(l.aux)
-	l.aux = append(l.aux, text...)
-	l.recs = append(l.recs, FieldRec{Field: f, u: uint64(t.UnixNano()), off: uint32(off), n: uint32(len(text)), JSONOnly: l.jsonOnly, Hidden: l.hidden})
+	l.addAux(f, off)
 }
 
 // Uint returns r's value as an unsigned integer (integers, booleans).
@@ -192,20 +192,17 @@ func (r *FieldRec) MAC() MAC {
 	return MAC(b[2:8])
 }
 
-// Addr returns r's value as an IP address (KindIPv4, KindIPv6).
-func (r *FieldRec) Addr() netip.Addr {
+// AddrOf returns r's value as an IP address (KindIPv4, KindIPv6).
+func (l *FieldList) AddrOf(r *FieldRec) netip.Addr {
 	if r.Field.Kind == KindIPv4 {
 		return netip.AddrFrom4([4]byte{byte(r.u >> 24), byte(r.u >> 16), byte(r.u >> 8), byte(r.u)})
 	}
-	var b [16]byte
-	binary.BigEndian.PutUint64(b[:], r.u)
-	binary.BigEndian.PutUint64(b[8:], r.u2)
-	return netip.AddrFrom16(b)
+	return netip.AddrFrom16([16]byte(l.BytesOf(r)))
 }
 
 // Bytes returns r's bytes (KindBytes, KindString, and a time's text) from
 // l. The slice aliases l and is valid until the next Reset.
-func (l *FieldList) BytesOf(r *FieldRec) []byte { return l.aux[r.off : r.off+r.n : r.off+r.n] }
-
-// Time returns r's value as a time.
-func (r *FieldRec) Time() time.Time { return time.Unix(0, int64(r.u)).UTC() }
+func (l *FieldList) BytesOf(r *FieldRec) []byte {
+	off, n := uint32(r.u>>32), uint32(r.u)
+	return l.aux[off : off+n : off+n]
+}

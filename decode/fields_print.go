@@ -200,7 +200,7 @@ func AppendFieldText(b []byte, l *FieldList, r *FieldRec) []byte {
 		}
 		return append(b, '0')
 	case KindIPv4, KindIPv6:
-		return r.Addr().AppendTo(b)
+		return l.AddrOf(r).AppendTo(b)
 	case KindMAC:
 		return r.MAC().AppendTo(b)
 	case KindBytes, KindNone, KindProtocol:

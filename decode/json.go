@@ -322,7 +322,7 @@ func appendJSONValue(b []byte, l *FieldList, r *FieldRec) []byte {
 		return strconv.AppendBool(b, r.u != 0)
 	case KindIPv4, KindIPv6:
 		b = append(b, '"')
-		b = r.Addr().AppendTo(b)
+		b = l.AddrOf(r).AppendTo(b)
 		return append(b, '"')
 	case KindMAC:
 		b = append(b, '"')
