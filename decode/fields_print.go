@@ -30,6 +30,9 @@ type FieldsPrinter struct {
 	Location *time.Location
 
 	names   []string
+	fields  []*Field        // the named fields, by LookupField
+	layers  [layerCount]bool // the layers whose fields are asked for
+	some    bool             // layers is a subset (not -T ek's every layer)
 	list    FieldList
 	em      emitter
 	clock   frameClock
@@ -54,14 +57,42 @@ func NewFieldsPrinter(names []string) (*FieldsPrinter, error) {
 			}
 		}
 	}
-	return &FieldsPrinter{
+	p := &FieldsPrinter{
 		names:      names,
 		Separator:  "\t",
 		Occurrence: 'a',
 		Aggregator: ",",
 		Quote:      'n',
 		frame:      frame,
-	}, nil
+	}
+	p.some = len(names) > 0
+	for _, n := range names {
+		f := LookupField(n)
+		p.fields = append(p.fields, f)
+		for t := range protocols {
+			pr := &protocols[t]
+			if pr.proto == f || containsField(pr.fields, f) {
+				p.layers[t] = true
+			}
+		}
+		switch {
+		case f == &protoIPv4 || containsField(ipFields[:], f):
+			p.layers[LayerIPv6] = true // the hidden ip.version of IPv6
+		case f == &protoQinQ || containsField(qinqFields[:], f):
+			p.layers[LayerVLAN] = true
+		}
+	}
+	return p, nil
+}
+
+// containsField reports whether f is one of fs.
+func containsField(fs []Field, f *Field) bool {
+	for i := range fs {
+		if &fs[i] == f {
+			return true
+		}
+	}
+	return false
 }
 
 // ErrUnknownField is returned for a field name rawcap does not decode.
@@ -103,6 +134,9 @@ func (p *FieldsPrinter) Fields(d *Decoder, f *Frame) *FieldList {
 		case l.Quoted || l.Type == LayerPayload && i > 0 && (d.layers[i-1].Type == LayerICMPv4 || d.layers[i-1].Type == LayerICMPv6):
 			depth = 1
 		}
+		if p.some && !p.layers[l.Type] {
+			continue // no field of this layer is asked for
+		}
 		e.Nest(depth)
 		emitLayer(e, i)
 	}
@@ -126,17 +160,17 @@ func (p *FieldsPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 		}
 	}
 	l := p.Fields(d, f)
-	for k, name := range p.names {
+	for k, f := range p.fields {
 		if k > 0 {
 			b = append(b, p.Separator...)
 		}
-		b = p.appendField(b, l, name)
+		b = p.appendField(b, l, f)
 	}
 	return append(b, '\n')
 }
 
 // appendField appends the values of the named field in l.
-func (p *FieldsPrinter) appendField(b []byte, l *FieldList, name string) []byte {
+func (p *FieldsPrinter) appendField(b []byte, l *FieldList, f *Field) []byte {
 	q := p.Quote
 	start := len(b)
 	if q == 'd' {
@@ -148,7 +182,7 @@ func (p *FieldsPrinter) appendField(b []byte, l *FieldList, name string) []byte 
 	n := 0
 	for k := range l.recs {
 		r := &l.recs[k]
-		if r.Op != OpValue || r.JSONOnly || r.Field.Name != name {
+		if r.Op != OpValue || r.JSONOnly || r.Field != f {
 			continue
 		}
 		switch p.Occurrence {
