@@ -30,7 +30,7 @@ type FieldsPrinter struct {
 	Location *time.Location
 
 	names   []string
-	fields  []*Field        // the named fields, by LookupField
+	fields  []*Field         // the named fields, by LookupField
 	layers  [layerCount]bool // the layers whose fields are asked for
 	some    bool             // layers is a subset (not -T ek's every layer)
 	list    FieldList
