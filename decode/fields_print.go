@@ -71,15 +71,9 @@ func NewFieldsPrinter(names []string) (*FieldsPrinter, error) {
 		p.fields = append(p.fields, f)
 		for t := range protocols {
 			pr := &protocols[t]
-			if pr.proto == f || containsField(pr.fields, f) {
+			if pr.proto == f || containsField(pr.fields, f) || containsField(pr.others, f) {
 				p.layers[t] = true
 			}
-		}
-		switch {
-		case f == &protoIPv4 || containsField(ipFields[:], f):
-			p.layers[LayerIPv6] = true // the hidden ip.version of IPv6
-		case f == &protoQinQ || containsField(qinqFields[:], f):
-			p.layers[LayerVLAN] = true
 		}
 	}
 	return p, nil

@@ -21,15 +21,15 @@ type Geneve []byte
 
 const genevePort = 6081
 
-const genevFixedLen = 8
+const geneveFixedLen = 8
 
 // ParseGeneve returns the Geneve header, options included, at the start of
 // b.
 func ParseGeneve(b []byte) (Geneve, error) {
-	if len(b) < genevFixedLen {
+	if len(b) < geneveFixedLen {
 		return nil, ReasonTruncated
 	}
-	n := genevFixedLen + int(b[0]&0x3f)*4
+	n := geneveFixedLen + int(b[0]&0x3f)*4
 	if n > len(b) {
 		return nil, ReasonTruncated
 	}
@@ -56,7 +56,7 @@ func (g Geneve) VNI() uint32 { return be32(g[4:]) >> 8 }
 func (g Geneve) Reserved() uint8 { return g[7] }
 
 // Options returns the options' bytes.
-func (g Geneve) Options() []byte { return g[genevFixedLen:] }
+func (g Geneve) Options() []byte { return g[geneveFixedLen:] }
 
 // GeneveOption is one option: its class, type, flags and data.
 type GeneveOption struct {
@@ -98,7 +98,7 @@ func (d *Decoder) decodeGeneve(l *Layer) LayerType {
 // The fields, as Wireshark registers them.
 const (
 	geneveVersion = iota
-	geneveOptionsLen
+	geneveOptions
 	geneveFlags
 	geneveFlagsOAM
 	geneveFlagsCritical
@@ -117,7 +117,7 @@ const (
 
 var geneveFields = [geneveFieldCount]Field{
 	geneveVersion:            {Name: "geneve.version", Label: "Version", Kind: KindUint, Width: 8},
-	geneveOptionsLen:         {Name: "geneve.options", Label: "Geneve Options", Kind: KindBytes},
+	geneveOptions:            {Name: "geneve.options", Label: "Geneve Options", Kind: KindBytes},
 	geneveFlags:              {Name: "geneve.flags", Label: "Flags", Kind: KindUint, Width: 8, Base: BaseHex},
 	geneveFlagsOAM:           {Name: "geneve.flags.oam", Label: "Operations, Administration and Management Frame", Kind: KindBool, Width: 8, Mask: 0x80},
 	geneveFlagsCritical:      {Name: "geneve.flags.critical", Label: "Critical Options Present", Kind: KindBool, Width: 8, Mask: 0x40},
@@ -151,7 +151,7 @@ func emitGeneve(e *emitter, i int) {
 		e.Uint(&f[geneveProtoType], uint64(g.Protocol()))
 		e.Uint(&f[geneveVNI], uint64(g.VNI()))
 		if len(g.Options()) > 0 {
-			e.Bytes(&f[geneveOptionsLen], g.Options())
+			e.Bytes(&f[geneveOptions], g.Options())
 		}
 		for off := 0; ; {
 			o, next, ok := NextGeneveOption(g.Options(), off)
@@ -217,7 +217,7 @@ func treeGeneve(t *treeWriter, d *Decoder, i int) {
 	}
 	g := Geneve(d.data[l.Start:l.Payload])
 	t.b = append(t.b, ", VNI: 0x"...)
-	t.b = appendHexDigitsOnly(t.b, uint64(g.VNI()), 6)
+	t.b = appendHexN(t.b, uint64(g.VNI()), 6)
 	t.end()
 	t.depth = 1
 	t.int("Version", int(g.Version()))
@@ -325,14 +325,6 @@ func appendGeneveType(b []byte, typ uint8) []byte {
 	return b
 }
 
-// appendHexDigitsOnly appends v as digits hex digits, without "0x".
-func appendHexDigitsOnly(b []byte, v uint64, digits int) []byte {
-	for i := digits - 1; i >= 0; i-- {
-		b = append(b, hexDigits[v>>(4*uint(i))&15])
-	}
-	return b
-}
-
 // lineGeneve appends tcpdump's "Geneve, Flags [C], vni 0xa, options [8
 // bytes]" and the tunnelled packet: after ": ", or on a new line with -v.
 // With -q tcpdump prints only "UDP, length N".
@@ -343,10 +335,10 @@ func (p *LinePrinter) lineGeneve(b []byte, d *Decoder, i int) []byte {
 	}
 	b = append(b, "Geneve"...)
 	raw := d.data[l.Start:l.End]
-	if len(raw) < genevFixedLen {
+	if len(raw) < geneveFixedLen {
 		return append(b, " [|geneve]"...)
 	}
-	g := Geneve(raw[:genevFixedLen])
+	g := Geneve(raw[:geneveFixedLen])
 	if l.Malformed == "" {
 		g = Geneve(d.data[l.Start:l.Payload])
 	}
@@ -378,7 +370,7 @@ func (p *LinePrinter) lineGeneve(b []byte, d *Decoder, i int) []byte {
 	if l.Malformed != "" {
 		// The options run past the captured bytes.
 		b = append(b, " truncated-geneve - "...)
-		b = strconv.AppendInt(b, int64(genevFixedLen+g.OptionsLen()-len(raw)), 10)
+		b = strconv.AppendInt(b, int64(geneveFixedLen+g.OptionsLen()-len(raw)), 10)
 		return append(b, " bytes missing"...)
 	}
 	if n := g.OptionsLen(); n > 0 {
@@ -433,7 +425,7 @@ func (p *LinePrinter) appendGeneveOptions(b []byte, opts []byte) []byte {
 			b = append(b, " data"...)
 			for w := 0; w+4 <= len(o.Data); w += 4 {
 				b = append(b, ' ')
-				b = appendHexDigitsOnly(b, uint64(be32(o.Data[w:])), 8)
+				b = appendHexN(b, uint64(be32(o.Data[w:])), 8)
 			}
 		}
 	}

@@ -230,7 +230,6 @@ func appendJSONByte(b []byte, c byte) []byte {
 // ("ip.src" is "src" inside "ip"), groups as arrays.
 func (w *jsonWriter) fields(l *FieldList) {
 	type frame struct {
-		prefix int  // length of the protocol's name and its dot
 		values bool // inside a ShapeValues group: bare values
 		array  bool // closes with ']'
 	}
@@ -246,23 +245,23 @@ func (w *jsonWriter) fields(l *FieldList) {
 				n++
 			}
 			w.open(r.Field.Name)
-			top = frame{prefix: len(r.Field.Name) + 1}
+			top = frame{}
 		case OpGroup:
 			if n < len(stack) {
 				stack[n] = top
 				n++
 			}
-			w.key(jsonKey(r.Field.Name, top.prefix))
+			w.key(jsonKey(r.Field.Name))
 			w.b = append(w.b, '[')
 			w.comma = false
-			top = frame{prefix: top.prefix, values: r.Field.Shape == ShapeValues, array: true}
+			top = frame{values: r.Field.Shape == ShapeValues, array: true}
 		case OpItem:
 			if n < len(stack) {
 				stack[n] = top
 				n++
 			}
 			w.open("")
-			top = frame{prefix: top.prefix}
+			top = frame{}
 		case OpEnd:
 			if top.array {
 				w.b = append(w.b, ']')
@@ -284,7 +283,7 @@ func (w *jsonWriter) fields(l *FieldList) {
 				}
 				w.comma = true
 			} else {
-				w.key(jsonKey(r.Field.Name, top.prefix))
+				w.key(jsonKey(r.Field.Name))
 			}
 			w.b = appendJSONValue(w.b, l, r)
 		}
@@ -294,7 +293,7 @@ func (w *jsonWriter) fields(l *FieldList) {
 // jsonKey returns a field's key inside its protocol's object: its name
 // after the protocol's ("ip.src" is "src"; vlan.etype inside ieee8021ad
 // is "etype").
-func jsonKey(name string, _ int) string {
+func jsonKey(name string) string {
 	for i := 0; i < len(name); i++ {
 		if name[i] == '.' {
 			return name[i+1:]
@@ -344,9 +343,5 @@ func appendJSONValue(b []byte, l *FieldList, r *FieldRec) []byte {
 
 // appendHexDigits appends v as "0x" and digits hex digits.
 func appendHexDigits(b []byte, v uint64, digits int) []byte {
-	b = append(b, '0', 'x')
-	for i := digits - 1; i >= 0; i-- {
-		b = append(b, hexDigits[v>>(4*uint(i))&15])
-	}
-	return b
+	return appendHexN(append(b, '0', 'x'), v, digits)
 }

@@ -256,5 +256,13 @@ func appendHex4(b []byte, v uint16) []byte {
 // appendHex2 appends v as 2 lower-case hex digits.
 func appendHex2(b []byte, v uint8) []byte { return append(b, hexDigits[v>>4], hexDigits[v&15]) }
 
+// appendHexN appends the low digits hex digits of v, without "0x".
+func appendHexN(b []byte, v uint64, digits int) []byte {
+	for i := digits - 1; i >= 0; i-- {
+		b = append(b, hexDigits[v>>(4*uint(i))&15])
+	}
+	return b
+}
+
 // appendHexMin appends v in hex without leading zeros ("0" for 0).
 func appendHexMin(b []byte, v uint64) []byte { return strconv.AppendUint(b, v, 16) }

@@ -6,40 +6,43 @@ type protocol struct {
 	proto  *Field
 	fields []Field
 	emit   func(e *emitter, i int)
+	// others are fields of other protocols that emit writes too (the
+	// hidden ip.version of IPv6, an 802.1ad tag's ieee8021ad fields).
+	others []Field
 }
 
 // protocols is the protocol table, indexed by layer type. Adding a
 // protocol adds a line here.
 var protocols = [layerCount]protocol{
-	LayerEthernet: {&protoEth, ethFields[:], emitEthernet},
-	LayerLLC:      {&protoLLC, llcFields[:], emitLLC},
-	LayerVLAN:     {&protoVLAN, vlanFields[:], emitVLAN},
-	LayerSLL:      {&protoSLL, sllFields[:], emitSLL},
-	LayerSLL2:     {&protoSLL, nil, emitSLL2},
-	LayerLoopback: {&protoNull, nullFields[:], emitLoopback},
-	LayerARP:      {&protoARP, arpFields[:], emitARP},
-	LayerIPv4:     {&protoIPv4, ipFields[:], emitIPv4},
-	LayerIPv6:     {&protoIPv6, ipv6Fields[:], emitIPv6},
-	LayerICMPv4:   {&protoICMP, icmpFields[:], emitICMPv4},
-	LayerICMPv6:   {&protoICMPv6, icmpv6Fields[:], emitICMPv6},
-	LayerTCP:      {&protoTCP, tcpFields[:], emitTCP},
-	LayerUDP:      {&protoUDP, udpFields[:], emitUDP},
-	LayerPayload:  {&protoData, dataFields[:], emitPayload},
-	LayerDNS:      {&protoDNS, dnsFields[:], emitDNS},
-	LayerHTTP:     {&protoHTTP, httpFields[:], emitHTTP},
-	LayerTLS:      {&protoTLS, tlsFields[:], emitTLS},
-	LayerDHCPv4:   {&protoDHCP, dhcpFields[:], emitDHCPv4},
-	LayerNTP:      {&protoNTP, ntpFields[:], emitNTP},
-	LayerVXLAN:    {&protoVXLAN, vxlanFields[:], emitVXLAN},
-	LayerGRE:      {&protoGRE, greFields[:], emitGRE},
-	LayerPPP:      {&protoPPP, pppFields[:], emitPPP},
-	LayerGeneve:   {&protoGeneve, geneveFields[:], emitGeneve},
+	LayerEthernet: {&protoEth, ethFields[:], emitEthernet, nil},
+	LayerLLC:      {&protoLLC, llcFields[:], emitLLC, nil},
+	LayerVLAN:     {&protoVLAN, vlanFields[:], emitVLAN, qinqFields[:]},
+	LayerSLL:      {&protoSLL, sllFields[:], emitSLL, nil},
+	LayerSLL2:     {&protoSLL, nil, emitSLL2, nil},
+	LayerLoopback: {&protoNull, nullFields[:], emitLoopback, nil},
+	LayerARP:      {&protoARP, arpFields[:], emitARP, nil},
+	LayerIPv4:     {&protoIPv4, ipFields[:], emitIPv4, nil},
+	LayerIPv6:     {&protoIPv6, ipv6Fields[:], emitIPv6, ipFields[:]},
+	LayerICMPv4:   {&protoICMP, icmpFields[:], emitICMPv4, nil},
+	LayerICMPv6:   {&protoICMPv6, icmpv6Fields[:], emitICMPv6, nil},
+	LayerTCP:      {&protoTCP, tcpFields[:], emitTCP, nil},
+	LayerUDP:      {&protoUDP, udpFields[:], emitUDP, nil},
+	LayerPayload:  {&protoData, dataFields[:], emitPayload, nil},
+	LayerDNS:      {&protoDNS, dnsFields[:], emitDNS, nil},
+	LayerHTTP:     {&protoHTTP, httpFields[:], emitHTTP, nil},
+	LayerTLS:      {&protoTLS, tlsFields[:], emitTLS, nil},
+	LayerDHCPv4:   {&protoDHCP, dhcpFields[:], emitDHCPv4, nil},
+	LayerNTP:      {&protoNTP, ntpFields[:], emitNTP, nil},
+	LayerVXLAN:    {&protoVXLAN, vxlanFields[:], emitVXLAN, nil},
+	LayerGRE:      {&protoGRE, greFields[:], emitGRE, nil},
+	LayerPPP:      {&protoPPP, pppFields[:], emitPPP, nil},
+	LayerGeneve:   {&protoGeneve, geneveFields[:], emitGeneve, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits
 // (an 802.1ad tag is a LayerVLAN).
 var extraProtocols = [...]protocol{
-	{&protoQinQ, qinqFields[:], nil},
+	{&protoQinQ, qinqFields[:], nil, nil},
 }
 
 // emitter is what a protocol's emit function writes to: the packet's

@@ -307,9 +307,7 @@ func (t *treeWriter) hexInt(label string, v uint64, digits int) {
 	t.line()
 	t.b = append(t.b, label...)
 	t.b = append(t.b, ": 0x"...)
-	for i := digits - 1; i >= 0; i-- {
-		t.b = append(t.b, hexDigits[v>>(4*uint(i))&15])
-	}
+	t.b = appendHexN(t.b, v, digits)
 	t.b = append(t.b, " ("...)
 	t.b = strconv.AppendUint(t.b, v, 10)
 	t.b = append(t.b, ')')
@@ -321,9 +319,7 @@ func (t *treeWriter) hex(label string, v uint64, digits int) {
 	t.line()
 	t.b = append(t.b, label...)
 	t.b = append(t.b, ": 0x"...)
-	for i := digits - 1; i >= 0; i-- {
-		t.b = append(t.b, hexDigits[v>>(4*uint(i))&15])
-	}
+	t.b = appendHexN(t.b, v, digits)
 	t.end()
 }
 
