@@ -166,6 +166,13 @@ const (
 	ethSrc
 	ethLen
 	ethType
+	ethAddr
+	ethDstLG
+	ethLG
+	ethDstIG
+	ethIG
+	ethSrcLG
+	ethSrcIG
 	ethFieldCount
 )
 
@@ -174,6 +181,14 @@ var ethFields = [ethFieldCount]Field{
 	ethSrc:  {Name: "eth.src", Label: "Source", Kind: KindMAC},
 	ethLen:  {Name: "eth.len", Label: "Length", Kind: KindUint, Width: 16},
 	ethType: {Name: "eth.type", Label: "Type", Kind: KindUint, Width: 16, Base: BaseHex},
+	// Wireshark's hidden copies and bits of both addresses.
+	ethAddr:  {Name: "eth.addr", Label: "Address", Kind: KindMAC},
+	ethDstLG: {Name: "eth.dst.lg", Label: "LG bit", Kind: KindBool, Width: 24, Mask: 0x20000},
+	ethLG:    {Name: "eth.lg", Label: "LG bit", Kind: KindBool, Width: 24, Mask: 0x20000},
+	ethDstIG: {Name: "eth.dst.ig", Label: "IG bit", Kind: KindBool, Width: 24, Mask: 0x10000},
+	ethIG:    {Name: "eth.ig", Label: "IG bit", Kind: KindBool, Width: 24, Mask: 0x10000},
+	ethSrcLG: {Name: "eth.src.lg", Label: "LG bit", Kind: KindBool, Width: 24, Mask: 0x20000},
+	ethSrcIG: {Name: "eth.src.ig", Label: "IG bit", Kind: KindBool, Width: 24, Mask: 0x10000},
 }
 
 var protoEth = protoField("eth", "Ethernet")
@@ -241,8 +256,11 @@ func emitEthernet(e *emitter, i int) {
 	e.Proto(&protoEth)
 	if l.Payload > l.Start {
 		h := Ethernet(e.d.data[l.Start:l.Payload])
-		e.MAC(&ethFields[ethDst], h.Dst())
-		e.MAC(&ethFields[ethSrc], h.Src())
+		f := &ethFields
+		e.MAC(&f[ethDst], h.Dst())
+		emitMACBits(e, h.Dst(), &f[ethDstLG], &f[ethDstIG])
+		e.MAC(&f[ethSrc], h.Src())
+		emitMACBits(e, h.Src(), &f[ethSrcLG], &f[ethSrcIG])
 		if h.IsLength() {
 			e.Uint(&ethFields[ethLen], uint64(h.TypeOrLength()))
 		} else {
@@ -250,6 +268,20 @@ func emitEthernet(e *emitter, i int) {
 		}
 	}
 	e.End()
+}
+
+// emitMACBits emits the hidden fields Wireshark adds under an Ethernet
+// address: eth.addr, and its LG and IG bits both as the address's own
+// (lg, ig) and as eth.lg and eth.ig.
+func emitMACBits(e *emitter, m MAC, lg, ig *Field) {
+	f := &ethFields
+	e.Hidden(true)
+	e.MAC(&f[ethAddr], m)
+	e.Bool(lg, m[0]&2 != 0)
+	e.Bool(&f[ethLG], m[0]&2 != 0)
+	e.Bool(ig, m[0]&1 != 0)
+	e.Bool(&f[ethIG], m[0]&1 != 0)
+	e.Hidden(false)
 }
 
 // emitVLAN emits an 802.1Q tag's fields, or an 802.1ad service tag's

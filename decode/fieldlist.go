@@ -173,6 +173,18 @@ func (l *FieldList) TextDone(f *Field, b []byte) {
 	l.addAux(f, off)
 }
 
+// Span returns where the bytes of a protocol record (OpProto) lie in the
+// packet: their offset and length.
+func (r *FieldRec) Span() (off, n int) { return int(r.u >> 32), int(uint32(r.u)) }
+
+// setSpan records the packet bytes [off, off+n) as the last opened
+// protocol's.
+func (l *FieldList) setSpan(at, off, n int) {
+	if at < len(l.recs) && l.recs[at].Op == OpProto {
+		l.recs[at].u = uint64(off)<<32 | uint64(uint32(n))
+	}
+}
+
 // Uint returns r's value as an unsigned integer (integers, booleans).
 func (r *FieldRec) Uint() uint64 { return r.u }
 

@@ -68,6 +68,7 @@ func (c *frameClock) tick(t time.Time) (first, prev time.Time) {
 func emitFrame(e *emitter, f *Frame, first, prev time.Time, loc *time.Location, want uint32) {
 	fs := &frameFields
 	e.Proto(&protoFrame)
+	e.setSpan(len(e.recs)-1, 0, len(e.d.data))
 	if f.Section > 0 || f.InterfaceName != "" {
 		e.Uint(&fs[frameInterfaceID], uint64(f.Interface))
 		switch {

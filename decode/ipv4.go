@@ -148,6 +148,10 @@ const (
 	ipChecksum
 	ipSrc
 	ipDst
+	ipAddr
+	ipSrcHost
+	ipDstHost
+	ipHost
 	ipFieldCount
 )
 
@@ -169,11 +173,31 @@ var ipFields = [ipFieldCount]Field{
 	ipChecksum:    {Name: "ip.checksum", Label: "Header Checksum", Kind: KindUint, Width: 16, Base: BaseHex},
 	ipSrc:         {Name: "ip.src", Label: "Source Address", Kind: KindIPv4},
 	ipDst:         {Name: "ip.dst", Label: "Destination Address", Kind: KindIPv4},
+	// Wireshark's hidden copies of both addresses (hosts are the
+	// addresses' text: rawcap resolves no names).
+	ipAddr:    {Name: "ip.addr", Label: "Source or Destination Address", Kind: KindIPv4},
+	ipSrcHost: {Name: "ip.src_host", Label: "Source Host", Kind: KindString},
+	ipDstHost: {Name: "ip.dst_host", Label: "Destination Host", Kind: KindString},
+	ipHost:    {Name: "ip.host", Label: "Source or Destination Host", Kind: KindString},
 }
 
 var protoIPv4 = protoField("ip", "Internet Protocol Version 4")
 
 // emitIPv4 emits an IPv4 header's fields.
+// emitHostCopies emits the hidden fields Wireshark adds after an IP
+// address: the address again as ip.addr (ipv6.addr), and its host name,
+// which without name resolution is the address's text, as ip.src_host or
+// ip.dst_host and ip.host.
+func emitHostCopies(e *emitter, a netip.Addr, addr, host, anyHost *Field) {
+	e.Hidden(true)
+	e.Addr(addr, a)
+	b := a.AppendTo(e.Text())
+	e.TextDone(host, b)
+	b = a.AppendTo(e.Text())
+	e.TextDone(anyHost, b)
+	e.Hidden(false)
+}
+
 func emitIPv4(e *emitter, i int) {
 	l := &e.d.layers[i]
 	e.Proto(&protoIPv4)
@@ -196,7 +220,9 @@ func emitIPv4(e *emitter, i int) {
 		e.Uint(&f[ipProtocol], uint64(ip.Protocol()))
 		e.Uint(&f[ipChecksum], uint64(ip.Checksum()))
 		e.IPv4(&f[ipSrc], ip[12:16])
+		emitHostCopies(e, netip.AddrFrom4([4]byte(ip[12:16])), &f[ipAddr], &f[ipSrcHost], &f[ipHost])
 		e.IPv4(&f[ipDst], ip[16:20])
+		emitHostCopies(e, netip.AddrFrom4([4]byte(ip[16:20])), &f[ipAddr], &f[ipDstHost], &f[ipHost])
 	}
 	e.End()
 }

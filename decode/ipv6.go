@@ -155,6 +155,10 @@ const (
 	ipv6RoutingSrhFlags
 	ipv6RoutingSrhTag
 	ipv6RoutingSrhAddr
+	ipv6Addr
+	ipv6SrcHost
+	ipv6DstHost
+	ipv6Host
 	ipv6FieldCount
 )
 
@@ -167,6 +171,10 @@ var ipv6Fields = [ipv6FieldCount]Field{
 	ipv6Hlim:                    {Name: "ipv6.hlim", Label: "Hop Limit", Kind: KindUint, Width: 8},
 	ipv6Src:                     {Name: "ipv6.src", Label: "Source Address", Kind: KindIPv6},
 	ipv6Dst:                     {Name: "ipv6.dst", Label: "Destination Address", Kind: KindIPv6},
+	ipv6Addr:                    {Name: "ipv6.addr", Label: "Source or Destination Address", Kind: KindIPv6},
+	ipv6SrcHost:                 {Name: "ipv6.src_host", Label: "Source Host", Kind: KindString},
+	ipv6DstHost:                 {Name: "ipv6.dst_host", Label: "Destination Host", Kind: KindString},
+	ipv6Host:                    {Name: "ipv6.host", Label: "Source or Destination Host", Kind: KindString},
 	ipv6HopoptsNxt:              {Name: "ipv6.hopopts.nxt", Label: "Next Header", Kind: KindUint, Width: 8},
 	ipv6HopoptsLen:              {Name: "ipv6.hopopts.len", Label: "Length", Kind: KindUint, Width: 8},
 	ipv6HopoptsLenOct:           {Name: "ipv6.hopopts.len_oct", Label: "Length", Kind: KindUint, Width: 16},
@@ -219,7 +227,9 @@ func emitIPv6(e *emitter, i int) {
 		e.Uint(&f[ipv6Nxt], uint64(ip.NextHeader()))
 		e.Uint(&f[ipv6Hlim], uint64(ip.HopLimit()))
 		e.IPv6(&f[ipv6Src], ip[8:24])
+		emitHostCopies(e, netip.AddrFrom16([16]byte(ip[8:24])), &f[ipv6Addr], &f[ipv6SrcHost], &f[ipv6Host])
 		e.IPv6(&f[ipv6Dst], ip[24:40])
+		emitHostCopies(e, netip.AddrFrom16([16]byte(ip[24:40])), &f[ipv6Addr], &f[ipv6DstHost], &f[ipv6Host])
 		emitIPv6Ext(e, i)
 	}
 	e.End()

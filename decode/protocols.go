@@ -62,6 +62,9 @@ type emitter struct {
 // emitLayer emits the fields of layer i.
 func emitLayer(e *emitter, i int) {
 	if p := &protocols[e.d.layers[i].Type]; p.emit != nil {
+		at := len(e.recs)
 		p.emit(e, i)
+		l := &e.d.layers[i]
+		e.setSpan(at, l.Start, l.End-l.Start)
 	}
 }

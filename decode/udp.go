@@ -65,12 +65,14 @@ var udpFields = [udpFieldCount]Field{
 var protoUDP = protoField("udp", "User Datagram Protocol")
 
 const (
-	dataLen = iota
+	dataData = iota
+	dataLen
 	dataFieldCount
 )
 
 var dataFields = [dataFieldCount]Field{
-	dataLen: {Name: "data.len", Label: "Length", Kind: KindInt, Width: 32},
+	dataData: {Name: "data.data", Label: "Data", Kind: KindBytes},
+	dataLen:  {Name: "data.len", Label: "Length", Kind: KindInt, Width: 32},
 }
 
 var protoData = protoField("data", "Data")
@@ -94,6 +96,11 @@ func emitUDP(e *emitter, i int) {
 func emitPayload(e *emitter, i int) {
 	l := &e.d.layers[i]
 	e.Proto(&protoData)
+	// JSON leaves the bytes out (--raw has them); -T fields and filters
+	// see them.
+	e.Hidden(true)
+	e.Bytes(&dataFields[dataData], e.d.data[l.Start:l.End])
+	e.Hidden(false)
 	e.Int(&dataFields[dataLen], int64(l.End-l.Start))
 	e.End()
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/klauspost/compress/zstd"
+	"github.com/rawcap/rawcap/filter/display"
 	"github.com/rawcap/rawcap/internal/progress"
 	"github.com/rawcap/rawcap/linktype"
 	"github.com/rawcap/rawcap/pcapio"
@@ -62,6 +63,7 @@ the file and byte offset, and the exit status is 1.`,
 			&cli.IntFlag{Name: "count", Aliases: []string{"c"}, Usage: "write the first `N` packets (that pass the filter) and stop, as tcpdump -c; not editcap -c, which splits (that is rawcap split)"},
 			&cli.StringFlag{Name: "after", Usage: "keep packets at or after `TIME`"},
 			&cli.StringFlag{Name: "before", Usage: "keep packets before `TIME`"},
+			displayFilterFlag(),
 		}, convertEditFlags()...),
 		Action: func(c *cli.Context) error {
 			o, err := convertOptionsFrom(c)
@@ -91,6 +93,9 @@ type convertOptions struct {
 	// the packets that pass them all.
 	keep   []func(p *pcapio.Packet) bool
 	filter string // capture filter expression ("" for none)
+	// display is the -Y display filter (nil for none): it sees the packets
+	// the other predicates keep, in order, and decides last.
+	display *display.Filter
 	// edit, when set, may change each kept packet (n counts from 1 in IN)
 	// before it is written, and reports whether it did.
 	edit     func(n int, p *pcapio.Packet) bool
@@ -104,6 +109,11 @@ func convertOptionsFrom(c *cli.Context) (convertOptions, error) {
 	}
 	o.in, o.out = c.Args().Get(0), c.Args().Get(1)
 	o.filter = strings.Join(c.Args().Slice()[2:], " ")
+	df, err := compileDisplay(c.String("Y"))
+	if err != nil {
+		return o, err
+	}
+	o.display = df
 	switch f := c.String("format"); f {
 	case "":
 	case "pcap":
@@ -506,6 +516,8 @@ type converter struct {
 	ng   *pcapio.PcapNGWriter
 	ngIf map[int]int // reader interface → writer interface (pcap → pcapng)
 	read int
+	// match runs o.display (nil until the first packet)
+	match *frameMatcher
 	// edited holds a packet changed by o.edit
 	edited pcapio.Packet
 
@@ -517,6 +529,12 @@ func (c *converter) keep(p *pcapio.Packet) bool {
 		if !k(p) {
 			return false
 		}
+	}
+	if c.o.display != nil {
+		if c.match == nil {
+			c.match = newFrameMatcher(c.o.display)
+		}
+		return c.match.matchRead(c.r, p, c.read)
 	}
 	return true
 }

@@ -25,7 +25,8 @@ Examples:
    rawcap filter tcp port 443                 # as tcpdump -d 'tcp port 443'
    rawcap filter -dd -y LINUX_SLL2 udp        # a C array, for a cooked capture
    rawcap filter -ddd --live vlan 10          # decimal, for a live socket
-   rawcap filter -F filter.txt -O             # from a file, unoptimised`,
+   rawcap filter -F filter.txt -O             # from a file, unoptimised
+   rawcap filter --display 'tcp.stream eq 7'  # check a display filter, as dftest does`,
 		Description: `Filter compiles a pcap-filter(7) expression (the words of EXPRESSION joined by
 spaces, or the contents of -F FILE, where '#' starts a comment) for the link
 type -y (tcpdump's names: EN10MB, RAW, LINUX_SLL, LINUX_SLL2, NULL, LOOP,
@@ -34,8 +35,13 @@ default), -dd as a C array, -ddd as decimal numbers, each exactly as tcpdump
 prints them. --live compiles for a Linux socket, where VLAN tags and cooked
 headers come from kernel metadata. Host names are looked up as tcpdump does
 (hosts file, then DNS). A syntax error exits with status 2 and points at the
-column.`,
+column.
+
+--display checks a display filter (Wireshark's language, rawcap read -Y) instead
+and prints its syntax tree, as Wireshark's dftest does: the fields with their
+types, the literals as rawcap reads them, the tests in the order they run.`,
 		Flags: []cli.Flag{
+			&cli.BoolFlag{Name: "display", Usage: "the expression is a display filter (-Y): check it and print its syntax tree"},
 			&cli.StringFlag{Name: "y", Value: "EN10MB", Usage: "link type `NAME` (tcpdump's -y names) or number"},
 			&cli.BoolFlag{Name: "d", Usage: "print the program as readable code (the default style)"},
 			&cli.BoolFlag{Name: "dd", Usage: "print the program as a C array"},
@@ -62,6 +68,17 @@ func runFilter(c *cli.Context, e *env) error {
 		style = filter.StyleC
 	}
 	expr := strings.Join(c.Args().Slice(), " ")
+	if c.Bool("display") {
+		f, err := compileDisplay(expr)
+		if err != nil {
+			return err
+		}
+		if f == nil {
+			return usagef("filter --display: give an expression")
+		}
+		_, err = fmt.Fprintf(e.stdout, "Filter:\n    %s\n\nSyntax tree:\n%s", expr, f.Program())
+		return err
+	}
 	if name := c.String("F"); name != "" {
 		b, err := os.ReadFile(name)
 		if err != nil {

@@ -19,6 +19,7 @@ import (
 
 	"github.com/rawcap/rawcap/capture"
 	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/filter/display"
 	"github.com/rawcap/rawcap/internal/rotate"
 	"github.com/rawcap/rawcap/linktype"
 	"github.com/rawcap/rawcap/pcapio"
@@ -122,6 +123,9 @@ func liveAction(c *cli.Context, e *env) error {
 		return err
 	}
 	lo.filter, lo.print = expr, opts
+	if lo.display, err = compileDisplay(opts.Display); err != nil {
+		return err
+	}
 	return liveCapture(c.Context, e, lo)
 }
 
@@ -141,7 +145,12 @@ func filterToFile(c *cli.Context, e *env, files []string, out, expr string) erro
 		return usagef("--format %q: want pcap or pcapng", f)
 	}
 	o.filter = expr
-	_, err := convert(o, e.stdin, e.stdout)
+	df, err := compileDisplay(c.String("Y"))
+	if err != nil {
+		return err
+	}
+	o.display = df
+	_, err = convert(o, e.stdin, e.stdout)
 	return err
 }
 
@@ -163,6 +172,9 @@ type liveOptions struct {
 	lineBuf    bool
 	filter     string
 	print      readOptions
+	// display is the -Y display filter (nil for none): only the packets
+	// it passes are written, printed and counted by -c.
+	display *display.Filter
 }
 
 func liveOptionsFrom(c *cli.Context) (liveOptions, error) {
@@ -372,7 +384,7 @@ func liveCapture(ctx context.Context, e *env, o liveOptions) error {
 				}
 			}
 		}
-		if o.count > 0 && s.n >= int64(o.count) {
+		if o.count > 0 && s.kept >= int64(o.count) {
 			done = true
 			cancel()
 		}
@@ -411,7 +423,9 @@ type liveSink struct {
 	lt       linktype.Type
 	snap     int
 	start    time.Time
-	n        int64        // packets captured: the reading goroutine's count
+	n        int64 // packets captured: the reading goroutine's count
+	kept     int64 // packets written or printed (those -Y passes)
+	match    *frameMatcher
 	captured atomic.Int64 // n as last published, for the SIGUSR1 goroutine
 
 	rot    *rotate.Writer // -w FILE
@@ -513,6 +527,17 @@ func (s *liveSink) finish(w pcapio.Writer) error {
 
 func (s *liveSink) packet(p *pcapio.Packet) error {
 	s.n++
+	if s.o.display != nil {
+		if s.match == nil {
+			s.match = newFrameMatcher(s.o.display)
+		}
+		s.match.frame = decode.Frame{Number: int(s.n), Time: p.Time, Length: p.Length, InterfaceName: s.name}
+		s.match.d.Decode(p.Data, p.LinkType)
+		if !s.o.display.Match(s.match.d, &s.match.frame) {
+			return nil
+		}
+	}
+	s.kept++
 	switch {
 	case s.rot != nil:
 		if err := s.rot.WritePacket(p); err != nil {

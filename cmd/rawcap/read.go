@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/filter/display"
 	"github.com/rawcap/rawcap/linktype"
 	"github.com/rawcap/rawcap/pcapio"
 	"github.com/urfave/cli/v2"
@@ -44,6 +45,8 @@ type readOptions struct {
 	DecodeAs []string // --decode-as rules
 	// Filter is the trailing filter expression ("" for none).
 	Filter string
+	// Display is the -Y display filter ("" for none).
+	Display string
 }
 
 func readFlags() []cli.Flag {
@@ -65,6 +68,7 @@ func readFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "json", Usage: "print NDJSON, one object per packet, Wireshark field names"},
 		&cli.BoolFlag{Name: "raw", Usage: "with --json, add the captured bytes in hex"},
 		&cli.StringSliceFlag{Name: "decode-as", Usage: "decode a port as a protocol: `udp.port=8053:dns`"},
+		displayFilterFlag(),
 	}, fieldFlags()...)
 }
 
@@ -162,6 +166,7 @@ func readOptionsFrom(c *cli.Context) (readOptions, error) {
 	case c.Bool("A"):
 		l.Hex = decode.ASCIIOnly
 	}
+	o.Display = c.String("Y")
 	o.Count = c.Int("c")
 	if c.IsSet("c") && o.Count <= 0 {
 		return o, usagef("invalid packet count %d", o.Count)
@@ -298,8 +303,12 @@ func readFiles(ctx context.Context, e *env, files []string, opts readOptions) er
 	if err != nil {
 		return usagef("read: %v", err)
 	}
+	df, err := compileDisplay(opts.Display)
+	if err != nil {
+		return err
+	}
 	w := bufio.NewWriterSize(e.stdout, 64<<10)
-	s := readState{e: e, w: w, d: d, pr: pr, opts: &opts}
+	s := readState{e: e, w: w, d: d, pr: pr, opts: &opts, display: df}
 	if tp, ok := pr.(*decode.TreePrinter); ok && runtime.GOMAXPROCS(0) > 1 {
 		s.tree = newTreePipeline(tp, w)
 	}
@@ -331,6 +340,9 @@ type readState struct {
 	shown  int // packets printed
 	match  map[linktype.Type]func([]byte, int) bool
 	tree   *treePipeline // -V drawn on every core; nil: print here
+	// display is the -Y filter (nil: none); it sees every packet the
+	// capture filter passes, in order.
+	display *display.Filter
 }
 
 func (s *readState) run(ctx context.Context, files []string) error {
@@ -396,19 +408,7 @@ func (s *readState) file(ctx context.Context, name string) error {
 				continue
 			}
 		}
-		s.shown++
-		f.Number = s.number
-		if s.opts.Output == outLine {
-			f.Number = s.shown // tcpdump -# counts the packets it prints
-		}
-		f.Time = p.Time
-		f.Length = p.Length
-		f.Interface = p.Interface
-		f.InterfaceName = ""
 		ifs := r.Interfaces()
-		if p.Interface < len(ifs) {
-			f.InterfaceName = ifs[p.Interface].Name
-		}
 		if cols != nil && len(cols.Precision) < len(ifs) {
 			// The Time column shows each interface's timestamp precision,
 			// as tshark does; pcapng may define interfaces mid-file.
@@ -416,22 +416,18 @@ func (s *readState) file(ctx context.Context, name string) error {
 				cols.Precision = append(cols.Precision, decode.TimePrecision(in.TSResol))
 			}
 		}
-		f.Comment = ""
 		fielded := s.opts.Output == outFields || s.opts.Output == outEK
-		if s.opts.Output == outJSON || s.opts.Output == outTree || fielded {
-			f.Comment, _ = p.Options.Comment()
-		}
-		f.Section, f.InterfaceDescription, f.Flags, f.HasFlags, f.Comments = 0, "", 0, false, nil
-		if (s.opts.Output == outTree || fielded) && r.Format() == pcapio.FormatPcapNG && p.Interface < len(ifs) {
-			// What tshark's Frame tree shows of the pcapng records.
-			f.Section = ifs[p.Interface].Section + 1
-			f.InterfaceDescription = ifs[p.Interface].Description
-			f.Flags, f.HasFlags = p.Options.Flags()
-			if f.Comment != "" {
-				f.Comments = p.Options.Comments() // a new slice: the -V workers keep it
-			}
-		}
+		describeFrame(&f, r, p, s.number,
+			s.opts.Output == outJSON || s.opts.Output == outTree || fielded || s.display != nil,
+			s.opts.Output == outTree || fielded || s.display != nil)
 		s.d.Decode(p.Data, p.LinkType)
+		if s.display != nil && !s.display.Match(s.d, &f) {
+			continue
+		}
+		s.shown++
+		if s.opts.Output == outLine {
+			f.Number = s.shown // tcpdump -# counts the packets it prints
+		}
 		if s.tree != nil {
 			if err := s.tree.add(s.d, p, &f); err != nil {
 				return err

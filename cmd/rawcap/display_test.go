@@ -1,0 +1,168 @@
+package main
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rawcap/rawcap/internal/testshared"
+)
+
+// shellWords splits a README command line as sh would for the simple
+// quoting the README uses: single and double quotes, no escapes.
+func shellWords(line string) []string {
+	var out []string
+	var cur strings.Builder
+	quote := byte(0)
+	inWord := false
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case quote != 0 && c == quote:
+			quote = 0
+		case quote != 0:
+			cur.WriteByte(c)
+		case c == '\'' || c == '"':
+			quote, inWord = c, true
+		case c == ' ' || c == '\t':
+			if inWord {
+				out = append(out, cur.String())
+				cur.Reset()
+				inWord = false
+			}
+		case c == '#':
+			if !inWord {
+				i = len(line)
+				continue
+			}
+			cur.WriteByte(c)
+		default:
+			cur.WriteByte(c)
+			inWord = true
+		}
+	}
+	if inWord {
+		out = append(out, cur.String())
+	}
+	return out
+}
+
+// TestReadmeDisplayFilterExamples runs every command of the README's
+// display-filter examples on the demo capture: each must succeed and say
+// something.
+func TestReadmeDisplayFilterExamples(t *testing.T) {
+	root, err := testshared.Root()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(filepath.Join(root, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	t.Chdir(root)
+	tmp := t.TempDir()
+	sc := bufio.NewScanner(f)
+	section, block, n := false, false, 0
+	for sc.Scan() {
+		l := sc.Text()
+		switch {
+		case strings.HasPrefix(l, "### "):
+			section = strings.HasPrefix(l, "### Display filters")
+		case section && strings.HasPrefix(l, "```"):
+			block = !block
+		case section && block && strings.HasPrefix(l, "rawcap "):
+			args := shellWords(strings.TrimPrefix(l, "rawcap "))
+			for i, a := range args {
+				args[i] = strings.ReplaceAll(a, "/tmp/", tmp+"/")
+			}
+			n++
+			code, stdout, stderr := rawcapRun(t, "", args...)
+			if code != 0 {
+				t.Errorf("%s: exit %d: %s", l, code, stderr)
+				continue
+			}
+			out := stdout
+			for _, a := range args {
+				if strings.HasPrefix(a, tmp) {
+					b, err := os.ReadFile(a)
+					if err != nil {
+						t.Errorf("%s: %v", l, err)
+					}
+					out += string(b)
+				}
+			}
+			if strings.TrimSpace(out) == "" {
+				t.Errorf("%s: printed and wrote nothing", l)
+			}
+		}
+	}
+	if n < 5 {
+		t.Fatalf("found %d examples in the README's display-filter section", n)
+	}
+}
+
+// TestDisplayFilterEveryOutput holds -Y to every output of rawcap read:
+// each shows the six DNS packets of the demo capture, numbered as in the
+// file.
+func TestDisplayFilterEveryOutput(t *testing.T) {
+	root, err := testshared.Root()
+	if err != nil {
+		t.Fatal(err)
+	}
+	demo := filepath.Join(root, "testdata", "demo.pcap")
+	count := func(out, prefix string) int {
+		n := 0
+		for _, l := range strings.Split(out, "\n") {
+			if strings.HasPrefix(l, prefix) {
+				n++
+			}
+		}
+		return n
+	}
+	for _, c := range []struct {
+		args   []string
+		prefix string // what starts each packet's first line
+	}{
+		{[]string{"read", "-Y", "dns", demo}, "03:04:05"},
+		{[]string{"read", "-Y", "dns", "-x", demo}, "03:04:05"},
+		{[]string{"read", "-Y", "dns", "-V", demo}, "Frame "},
+		{[]string{"read", "-Y", "dns", "--json", demo}, "{"},
+		{[]string{"read", "-Y", "dns", "-T", "fields", "-e", "frame.number", demo}, ""},
+		{[]string{"read", "-Y", "dns", "-T", "ek", demo}, `{"timestamp"`},
+		{[]string{"read", "-Y", "dns", "--columns", demo}, " "},
+	} {
+		code, stdout, stderr := rawcapRun(t, "", c.args...)
+		if code != 0 {
+			t.Errorf("%v: exit %d: %s", c.args, code, stderr)
+			continue
+		}
+		if c.prefix == "" {
+			if got := strings.Fields(stdout); strings.Join(got, " ") != "91 92 184 185 310 311" {
+				t.Errorf("%v: frames %v", c.args, got)
+			}
+			continue
+		}
+		if n := count(stdout, c.prefix); n != 6 {
+			t.Errorf("%v: %d packets shown, want 6:\n%s", c.args, n, stdout)
+		}
+	}
+	// convert and -r -w write the same six.
+	out := filepath.Join(t.TempDir(), "dns.pcapng")
+	for _, args := range [][]string{{"convert", demo, out, "-Y", "dns"}, {"-r", demo, "-w", out, "-Y", "dns", "udp"}} {
+		if code, _, stderr := rawcapRun(t, "", args...); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+		_, stdout, _ := rawcapRun(t, "", "read", "-T", "fields", "-e", "frame.number", out)
+		if got := strings.Fields(stdout); len(got) != 6 {
+			t.Errorf("%v: %d packets written, want 6", args, len(got))
+		}
+	}
+	// A bad expression is a usage error with the caret.
+	code, _, stderr := rawcapRun(t, "", "read", "-Y", "dns.qry.name = 1", demo)
+	if code != 2 || !strings.Contains(stderr, "\"=\" was unexpected in this context.\n    dns.qry.name = 1\n                 ^") {
+		t.Errorf("bad expression: exit %d, %q", code, stderr)
+	}
+}

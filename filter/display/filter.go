@@ -1,0 +1,233 @@
+package display
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/rawcap/rawcap/decode"
+)
+
+// Filter is a compiled display filter. Match must see every packet of a
+// capture in order, the ones it rejects too, because fields such as
+// tcp.stream and frame.time_delta depend on the packets before. A Filter
+// is not safe for concurrent use.
+type Filter struct {
+	expr   string
+	root   *node
+	names  []string // the fields the decoder must emit (not the frame's times)
+	fp     *decode.FieldsPrinter
+	ctx    evalCtx
+	clock  struct{ first, prev, shown int64 }
+	ticked bool
+	shown  bool
+}
+
+// Compile parses and checks expr. A syntax error or a name rawcap does not
+// decode is a *SyntaxError (its Caret shows where); a name Wireshark knows
+// but rawcap does not decode also matches ErrNotDecoded with errors.Is.
+func Compile(expr string) (*Filter, error) {
+	root, err := parse(expr)
+	if err != nil {
+		return nil, err
+	}
+	c := checker{src: expr}
+	if err := c.test(root); err != nil {
+		return nil, err
+	}
+	f := &Filter{expr: expr, root: root}
+	for _, fd := range c.fields {
+		if _, ok := frameTimes[fd.Name]; ok {
+			continue
+		}
+		f.names = append(f.names, fd.Name)
+	}
+	if len(f.names) > 0 {
+		fp, err := decode.NewFieldsPrinter(f.names)
+		if err != nil {
+			return nil, err
+		}
+		f.fp = fp
+	}
+	return f, nil
+}
+
+// String returns the expression f was compiled from.
+func (f *Filter) String() string { return f.expr }
+
+// Fields returns the names of the fields and protocols f reads.
+func (f *Filter) Fields() []string { return f.names }
+
+// Match reports whether the packet d last decoded, described by fr,
+// passes the filter.
+func (f *Filter) Match(d *decode.Decoder, fr *decode.Frame) bool {
+	c := &f.ctx
+	c.scratch = c.scratch[:0]
+	c.data = d.Data()
+	c.recs = nil
+	if f.fp != nil {
+		c.list = f.fp.Fields(d, fr)
+		c.recs = c.list.Records()
+	}
+	// A packet without a time (pcapng's simple packet block) has no time
+	// fields, but counts as the epoch for the ones after it, as in tshark.
+	c.hasTime = !fr.Time.IsZero()
+	var t int64
+	if c.hasTime {
+		t = fr.Time.UnixNano()
+	}
+	if !f.ticked {
+		f.clock.first, f.clock.prev, f.ticked = t, t, true
+	}
+	c.time, c.relative, c.delta = t, t-f.clock.first, t-f.clock.prev
+	c.deltaShown = 0
+	if f.shown {
+		c.deltaShown = t - f.clock.shown
+	}
+	f.clock.prev = t
+	ok := c.test(f.root)
+	if ok {
+		f.clock.shown, f.shown = t, true
+	}
+	return ok
+}
+
+// Program returns the checked syntax tree, one node a line, as Wireshark's
+// dftest prints a filter's syntax tree: for people debugging a filter.
+func (f *Filter) Program() string {
+	var b strings.Builder
+	var walk func(n *node, depth int)
+	walk = func(n *node, depth int) {
+		ind := strings.Repeat("  ", depth)
+		switch n.kind {
+		case nOr, nAnd:
+			name := "TEST_OR"
+			if n.kind == nAnd {
+				name = "TEST_AND"
+			}
+			fmt.Fprintf(&b, "%s%s:\n", ind, name)
+			walk(n.a, depth+1)
+			walk(n.b, depth+1)
+		case nNot:
+			fmt.Fprintf(&b, "%sTEST_NOT:\n", ind)
+			walk(n.a, depth+1)
+		case nTest:
+			what := "TEST_EXISTS"
+			switch n.a.kind {
+			case nWord, nLayer, nSlice:
+			default:
+				what = "TEST_NOT_ZERO"
+			}
+			fmt.Fprintf(&b, "%s%s:\n", ind, what)
+			walk(n.a, depth+1)
+		case nCmp:
+			names := [...]string{opEq: "TEST_ANY_EQ", opNe: "TEST_ALL_NE", opAllEq: "TEST_ALL_EQ", opAnyNe: "TEST_ANY_NE", opGt: "TEST_GT", opGe: "TEST_GE", opLt: "TEST_LT", opLe: "TEST_LE"}
+			fmt.Fprintf(&b, "%s%s:\n", ind, names[n.op])
+			walk(n.a, depth+1)
+			walk(n.b, depth+1)
+		case nContains, nMatches:
+			name := "TEST_CONTAINS"
+			if n.kind == nMatches {
+				name = "TEST_MATCHES"
+			}
+			fmt.Fprintf(&b, "%s%s:\n", ind, name)
+			walk(n.a, depth+1)
+			walk(n.b, depth+1)
+		case nIn:
+			name := "TEST_IN"
+			if n.neg {
+				name = "TEST_NOT_IN"
+			}
+			fmt.Fprintf(&b, "%s%s:\n", ind, name)
+			walk(n.a, depth+1)
+			fmt.Fprintf(&b, "%s  SET(%d):\n", ind, len(n.args))
+			for _, el := range n.args {
+				if el.b != nil {
+					fmt.Fprintf(&b, "%s    RANGE:\n", ind)
+					walk(el.a, depth+3)
+					walk(el.b, depth+3)
+					continue
+				}
+				walk(el.a, depth+2)
+			}
+		default:
+			b.WriteString(ind)
+			b.WriteString(n.describe())
+			b.WriteByte('\n')
+			for _, k := range []*node{n.a, n.b} {
+				if k != nil {
+					walk(k, depth+1)
+				}
+			}
+			for _, k := range n.args {
+				walk(k, depth+1)
+			}
+		}
+	}
+	walk(f.root, 0)
+	return b.String()
+}
+
+// describe is one value node as Program shows it.
+func (n *node) describe() string {
+	if n.lit {
+		var b []byte
+		for i, v := range n.consts {
+			if i > 0 {
+				b = append(b, ' ')
+			}
+			b = appendText(b, n, v)
+			if v.bits != 0 && (n.typ == vIPv4 && v.bits != 33 || n.typ == vIPv6 && v.bits != 129) {
+				b = fmt.Appendf(b, "/%d", v.bits-1)
+			}
+		}
+		if n.re != nil {
+			return fmt.Sprintf("PCRE(%s)", n.re.String())
+		}
+		return fmt.Sprintf("FVALUE(%s <%s>)", b, n.typ)
+	}
+	switch n.kind {
+	case nWord:
+		if n.field != nil {
+			return fmt.Sprintf("FIELD(%s <%s>)", n.field.Name, n.field.Type())
+		}
+	case nLayer:
+		return fmt.Sprintf("LAYER(#%s)", n.text)
+	case nSlice:
+		return fmt.Sprintf("SLICE([%s])", n.text)
+	case nFunc:
+		return fmt.Sprintf("FUNCTION(%s) <%s>", n.name, n.typ)
+	case nArith:
+		return fmt.Sprintf("OP_%c <%s>", n.arith, n.typ)
+	case nNeg:
+		return fmt.Sprintf("OP_UNARY_MINUS <%s>", n.typ)
+	}
+	return n.tok.text
+}
+
+// protoOf returns the protocol field f belongs to.
+func protoOf(f *decode.Field) *decode.Field {
+	return fieldProtos()[f]
+}
+
+var fieldProtos = sync.OnceValue(func() map[*decode.Field]*decode.Field {
+	m := map[*decode.Field]*decode.Field{}
+	for _, p := range decode.Protocols() {
+		m[p.Protocol] = p.Protocol
+		for i := range p.Fields {
+			m[&p.Fields[i]] = p.Protocol
+		}
+	}
+	return m
+})
+
+var wiresharkProtocolSet = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, n := range strings.Fields(wiresharkProtocolNames) {
+		m[n] = true
+	}
+	return m
+})
+
+// wiresharkProtocol reports whether tshark knows a protocol by this name.
+func wiresharkProtocol(name string) bool { return wiresharkProtocolSet()[name] }
