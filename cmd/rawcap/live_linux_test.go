@@ -473,3 +473,37 @@ func TestLiveCaptureReadsBackAsTshark(t *testing.T) {
 	}
 	readMatchesTshark(t, out, "--columns")
 }
+
+// TestLiveDisplayFilter holds -Y live: the capture filter runs in the
+// kernel, the display filter after it; only matching packets are printed
+// or written, and -c counts them.
+func TestLiveDisplayFilter(t *testing.T) {
+	p := netns.NewPair(t)
+	r := startRawcap(t, p.A, "-i", p.IfA, "-c", "3", "-t", "-Y", "udp.length > 100 && ip.dst == "+p.AddrA.Addr().String(), "udp")
+	sendUDP(t, p, "small", 3, 50)
+	sendUDP(t, p, "big", 3, 300)
+	if code := r.wait(t); code != 0 {
+		t.Fatalf("exit %d:\n%s", code, r.stderr.String())
+	}
+	lines := strings.Split(strings.TrimSpace(r.stdout.String()), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("%d lines, want 3:\n%s", len(lines), r.stdout.String())
+	}
+	for _, line := range lines {
+		if !strings.HasSuffix(line, ".9999: UDP, length 300") {
+			t.Errorf("line %q: -Y let through a packet it does not match", line)
+		}
+	}
+
+	out := filepath.Join(t.TempDir(), "y.pcapng")
+	w := startRawcap(t, p.A, "-i", p.IfA, "-c", "2", "-w", out, "-Y", `frame contains "rawcap-live-big"`, "udp")
+	sendUDP(t, p, "small", 3, 50)
+	sendUDP(t, p, "big", 3, 300)
+	if code := w.wait(t); code != 0 {
+		t.Fatalf("exit %d:\n%s", code, w.stderr.String())
+	}
+	code, stdout, stderr := rawcapRun(t, "", "read", "-T", "fields", "-e", "udp.length", out)
+	if code != 0 || strings.Fields(stdout)[0] != "308" || len(strings.Fields(stdout)) != 2 {
+		t.Errorf("-w with -Y wrote %q (exit %d, %s), want two packets of UDP length 308", stdout, code, stderr)
+	}
+}
