@@ -100,12 +100,12 @@ type compiled struct {
 	consts []val
 	ranges []srange // nSlice ranges, nLayer layers
 	re     *regexp.Regexp
-	frame  frameTime     // a frame time field the filter computes itself
-	layer  []srange      // the layers of field a field node keeps (#)
-	proto  *decode.Field // the protocol a field belongs to (for #)
+	frame  frameTime       // a frame time field the filter computes itself
+	layer  []srange        // the layers of field a field node keeps (#)
+	proto  *decode.Field   // the protocol a field belongs to (for #)
 	prefix []*decode.Field // a sub-protocol's fields: present if one is
 	empty  bool            // a function that never has a value
-	buf    []val         // this node's values for the current packet
+	buf    []val           // this node's values for the current packet
 }
 
 // frameTime names the frame's time fields, which the filter computes from
