@@ -12,7 +12,7 @@ GEN       := $(dir $(BIN))
 LDFLAGS   := -s -w -X main.version=$(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 export TZ := UTC
 
-.PHONY: build man completion install test test-priv fuzz bench golden lint cross demo clean wsprotocols
+.PHONY: build man completion install test test-priv fuzz bench golden lint cross demo clean wsprotocols wsvalues
 
 build:
 	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/rawcap
@@ -90,3 +90,11 @@ wsprotocols:
 	  echo 'const wiresharkProtocolNames = `'; \
 	  tshark -G protocols 2>/dev/null | awk -F'\t' '{print $$3}' | LC_ALL=C sort -u; \
 	  echo '`'; } > filter/display/wsprotocols.go
+
+# The names Wireshark gives the values of rawcap's fields (facts from
+# `tshark -G values`), for display-filter literals such as ip.proto == TCP.
+wsvalues: build
+	$(BIN) fields --tsv > $(GEN)fields.tsv
+	tshark -G values 2>/dev/null | $(GO) run ./internal/gen/wsvalues $(GEN)fields.tsv > decode/wsvalues.go.new
+	mv decode/wsvalues.go.new decode/wsvalues.go
+	gofmt -w decode/wsvalues.go

@@ -159,6 +159,22 @@ func (f *Field) hexDigits() int {
 	return (int(f.Width) + 3) / 4
 }
 
+// ValueNames returns the names Wireshark gives f's values (nil: none):
+// f.Values, or the names tshark -G values lists for the field.
+func (f *Field) ValueNames() *ValueNames {
+	if f.Values != nil {
+		return f.Values
+	}
+	return wsValueNames()[f.Name]
+}
+
+// BoolNames returns the names Wireshark gives a boolean field's true and
+// false values ("Set", "Not set"), when it gives it names of its own.
+func (f *Field) BoolNames() (yes, no string, ok bool) {
+	n, ok := wsBoolNames()[f.Name]
+	return n[0], n[1], ok
+}
+
 // ValueNames maps the values of an integer field to names, as a Wireshark
 // value_string does. The table is sorted by value, so lookups are a binary
 // search with no allocation.

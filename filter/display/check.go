@@ -726,8 +726,8 @@ func convert(text string, quoted bool, t vtype, f *decode.Field) (val, error) {
 				return val{n: v}, nil
 			}
 		}
-		if f != nil && f.Values != nil {
-			for _, vn := range f.Values.Values {
+		if vns := valueNames(f); vns != nil {
+			for _, vn := range vns.Values {
 				if strings.EqualFold(vn.Name, text) {
 					return val{n: vn.Value}, nil
 				}
@@ -740,10 +740,20 @@ func convert(text string, quoted bool, t vtype, f *decode.Field) (val, error) {
 		return val{}, errf("%q is not a valid number.", text)
 	case vBool:
 		switch text {
-		case "1", "True", "TRUE", "Set":
+		case "1", "True", "TRUE":
 			return val{n: 1}, nil
-		case "0", "False", "FALSE", "Not set":
+		case "0", "False", "FALSE":
 			return val{n: 0}, nil
+		}
+		if f != nil {
+			if yes, no, ok := f.BoolNames(); ok {
+				switch {
+				case strings.EqualFold(text, yes):
+					return val{n: 1}, nil
+				case strings.EqualFold(text, no):
+					return val{n: 0}, nil
+				}
+			}
 		}
 		if v, ok := parseInt(text); ok && !quoted {
 			if v != 0 {
@@ -821,6 +831,14 @@ func convert(text string, quoted bool, t vtype, f *decode.Field) (val, error) {
 		return val{}, errf("%q cannot be compared with a label.", text)
 	}
 	return val{}, errf("%q cannot be converted to %s.", text, t)
+}
+
+// valueNames returns the names of f's values, or nil.
+func valueNames(f *decode.Field) *decode.ValueNames {
+	if f == nil {
+		return nil
+	}
+	return f.ValueNames()
 }
 
 // parseInt parses an integer as Wireshark writes them: decimal, 0x hex,
