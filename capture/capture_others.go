@@ -8,7 +8,7 @@ import (
 	"runtime"
 
 	"github.com/rawcap/rawcap/linktype"
-	"github.com/rawcap/rawcap/pcapio"
+	"github.com/rawcap/rawcap/pcapio/packet"
 )
 
 // Handle is an open live capture. Live capture exists only on Linux.
@@ -24,7 +24,7 @@ func Open(cfg Config) (*Handle, error) {
 func (h *Handle) LinkType() linktype.Type { return 0 }
 
 // ReadPacket returns errors.ErrUnsupported.
-func (h *Handle) ReadPacket(p *pcapio.Packet) error { return errors.ErrUnsupported }
+func (h *Handle) ReadPacket(p *packet.Packet) error { return errors.ErrUnsupported }
 
 // Pending reports false: there is nothing to read.
 func (h *Handle) Pending() bool { return false }

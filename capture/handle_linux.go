@@ -14,7 +14,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/rawcap/rawcap/linktype"
-	"github.com/rawcap/rawcap/pcapio"
+	"github.com/rawcap/rawcap/pcapio/packet"
 )
 
 // Handle is an open live capture: one packet socket whose ring the reader
@@ -191,7 +191,7 @@ func (h *Handle) LinkType() linktype.Type { return h.lt }
 // it). Within a block it takes no lock: while the reader holds a block
 // (h.cur is set) Close leaves the rings mapped, so only the move from one
 // block to the next synchronises with Close.
-func (h *Handle) ReadPacket(p *pcapio.Packet) error {
+func (h *Handle) ReadPacket(p *packet.Packet) error {
 	if h.cur != nil && h.nextInBlock(p) {
 		return nil
 	}
@@ -206,7 +206,7 @@ func (h *Handle) Pending() bool { return h.cur != nil && h.it.left > 0 }
 
 // readBlocks gives the walked block back and waits for the next one, under
 // h.mu, which Close takes before it closes the sockets and unmaps the rings.
-func (h *Handle) readBlocks(p *pcapio.Packet) error {
+func (h *Handle) readBlocks(p *packet.Packet) error {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.unmapped {
@@ -240,7 +240,7 @@ func (h *Handle) readBlocks(p *pcapio.Packet) error {
 
 // nextInBlock fills p with the current block's next wanted packet and
 // reports whether there was one.
-func (h *Handle) nextInBlock(p *pcapio.Packet) bool {
+func (h *Handle) nextInBlock(p *packet.Packet) bool {
 	for h.it.next(&h.f) {
 		if h.dir != InOut || h.f.pkttype == packetOutgoing {
 			if !wanted(h.dir, h.f.pkttype, h.f.pkttype == packetOutgoing && h.isLoopback(h.f.ifindex)) {
@@ -311,7 +311,7 @@ func (h *Handle) isLoopback(ifindex int32) bool {
 	return slices.Contains(h.loopbacks, ifindex)
 }
 
-func (h *Handle) fill(p *pcapio.Packet, f *frame) {
+func (h *Handle) fill(p *packet.Packet, f *frame) {
 	data, length := f.data, int(f.length)
 	if h.cooked {
 		h.buf = appendSLL2(h.buf[:0], f, data)
@@ -332,9 +332,9 @@ func (h *Handle) fill(p *pcapio.Packet, f *frame) {
 	p.LinkType = h.lt
 	if h.flags {
 		putFlagsOption(&h.opts, epbFlags(f.pkttype))
-		p.Options = pcapio.MakeOptions(h.opts[:], false)
+		p.Options = packet.MakeOptions(h.opts[:], false)
 	} else {
-		p.Options = pcapio.Options{}
+		p.Options = packet.Options{}
 	}
 }
 

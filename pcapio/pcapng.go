@@ -199,5 +199,5 @@ func (r *Reader) options(raw []byte, from int, off int64, what string) (Options,
 	if bad := validOptions(o, r.be); bad >= 0 {
 		return Options{}, r.fail(off+int64(from+bad), ErrBadOption, "%s option runs past the end of its block", what)
 	}
-	return Options{raw: o, bigEndian: r.be}, nil
+	return MakeOptions(o, r.be), nil
 }

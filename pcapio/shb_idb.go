@@ -22,7 +22,7 @@ func (r *Reader) addSection(raw []byte, be bool, off int64) error {
 	if err != nil {
 		return err
 	}
-	s.Options = o.clone()
+	s.Options = o.Clone()
 	s.Options.Each(func(code uint16, v []byte) bool {
 		switch code {
 		case OptComment:
@@ -59,7 +59,7 @@ func (r *Reader) addInterface(raw []byte, off int64) error {
 	if err != nil {
 		return err
 	}
-	in.Options = o.clone()
+	in.Options = o.Clone()
 	in.Options.Each(func(code uint16, v []byte) bool {
 		switch code {
 		case 2:
