@@ -24,13 +24,17 @@ type packetTable struct {
 	started     bool
 
 	b     *batch
-	stamp int64   // the row being filled, for seen
-	seen  []int64 // per column: the last row that had a value
+	stamp int64           // the row being filled, for seen
+	seen  []int64         // per column: the last row that had a value
+	nulls []parquet.Value // per column: its null, levels set
+	defs  []int           // per column: the definition level of a value
 }
 
 func newPacketTable(cols []column, o *Options) *packetTable {
 	t := &packetTable{cols: cols, colOf: map[*decode.Field]int32{}, part: o.Partition, seen: make([]int64, len(cols))}
 	for i := range cols {
+		t.nulls = append(t.nulls, parquet.NullValue().Level(0, 0, i))
+		t.defs = append(t.defs, cols[i].maxDef())
 		if f := cols[i].field; f != nil {
 			t.decoded = append(t.decoded, int32(i))
 			t.colOf[f] = int32(i)
@@ -109,7 +113,7 @@ func (t *packetTable) add(d *decode.Decoder, f *decode.Frame, lt linktype.Type, 
 		case specRaw:
 			v = b.bytes(data)
 		}
-		b.vals[i] = append(b.vals[i], v.Level(0, c.maxDef(), i))
+		b.vals[i] = append(b.vals[i], v.Level(0, t.defs[i], i))
 	}
 	t.prev = tm
 	if t.printer != nil {
@@ -167,11 +171,11 @@ func (t *packetTable) addFields(b *batch, l *decode.FieldList) {
 		case typeBytes:
 			v = b.bytes(l.BytesOf(r))
 		}
-		b.vals[i] = append(b.vals[i], v.Level(rep, c.maxDef(), int(i)))
+		b.vals[i] = append(b.vals[i], v.Level(rep, t.defs[i], int(i)))
 	}
 	for _, i := range t.decoded {
 		if t.seen[i] != t.stamp {
-			b.vals[i] = append(b.vals[i], parquet.NullValue().Level(0, 0, int(i)))
+			b.vals[i] = append(b.vals[i], t.nulls[i])
 		}
 	}
 }

@@ -170,33 +170,56 @@ func (s *sink) run() {
 	}
 }
 
-// write adds a batch's rows to its partition's file.
+// write adds a batch's rows to its partition's file, ending a row group
+// (and, past the size limit, the file) every RowGroup rows.
 func (s *sink) write(b *batch) error {
-	if b.rows == 0 {
-		return nil
-	}
-	p, err := s.fileFor(b.part)
-	if err != nil {
-		return err
-	}
-	cws := p.w.ColumnWriters()
-	for i := range b.vals {
-		if _, err := cws[i].WriteRowValues(b.vals[i]); err != nil {
+	start := make([]int, len(b.vals)) // per column: the first value not written
+	for done := 0; done < b.rows; {
+		p, err := s.fileFor(b.part)
+		if err != nil {
+			return err
+		}
+		n := min(b.rows-done, s.o.RowGroup-p.rows)
+		cws := p.w.ColumnWriters()
+		for i, vals := range b.vals {
+			end := len(vals)
+			if done+n < b.rows {
+				end = rowStart(vals, start[i], n)
+			}
+			if _, err := cws[i].WriteRowValues(vals[start[i]:end]); err != nil {
+				return s.writeError(p, err)
+			}
+			start[i] = end
+		}
+		done += n
+		if p.rows += n; p.rows < s.o.RowGroup {
+			continue
+		}
+		if err := p.w.Flush(); err != nil {
 			return s.writeError(p, err)
 		}
-	}
-	p.rows += b.rows
-	if p.rows < s.o.RowGroup {
-		return nil
-	}
-	if err := p.w.Flush(); err != nil {
-		return s.writeError(p, err)
-	}
-	p.rows = 0
-	if p.n >= s.o.MaxFileSize {
-		return s.finish(p)
+		p.rows = 0
+		if p.n >= s.o.MaxFileSize {
+			if err := s.finish(p); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
+}
+
+// rowStart returns the index of the value that starts the n-th row after
+// vals[from] (a row's first value has repetition level 0).
+func rowStart(vals []parquet.Value, from, n int) int {
+	for i := from; i < len(vals); i++ {
+		if vals[i].RepetitionLevel() == 0 {
+			if n == 0 {
+				return i
+			}
+			n--
+		}
+	}
+	return len(vals)
 }
 
 func (s *sink) writeError(p *partFile, err error) error {
