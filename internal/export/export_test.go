@@ -722,7 +722,6 @@ func TestOptionsErrors(t *testing.T) {
 		{Options{Dir: "x", Packets: true, Fields: []string{"ip.nosuch"}}, "not decoded by rawcap"},
 		{Options{Dir: "x", Packets: true, Compression: "lzma"}, "unknown compression"},
 		{Options{Dir: "x"}, "no table"},
-		
 	} {
 		_, err := New(tt.o)
 		if err == nil || !strings.Contains(err.Error(), tt.want) {

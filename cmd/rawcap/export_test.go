@@ -1,0 +1,145 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parquet-go/parquet-go"
+
+	"github.com/rawcap/rawcap/internal/synth"
+	"github.com/rawcap/rawcap/linktype"
+	"github.com/rawcap/rawcap/pcapio"
+)
+
+// writeSynthCapture writes n generated packets (TCP with HTTP and TLS,
+// DNS, ICMP, ARP, IPv6, VLAN) starting at start, as a nanosecond pcap.
+func writeSynthCapture(t *testing.T, name string, n int, start time.Time) {
+	t.Helper()
+	var buf bytes.Buffer
+	w, err := pcapio.NewPcapWriter(&buf, pcapio.PcapWriterOptions{LinkType: linktype.Ethernet, SnapLen: 262144, Nano: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := synth.New(3, start)
+	for range n {
+		p := g.Next()
+		if err := w.WritePacket(&pcapio.Packet{Time: p.Time, Length: len(p.Data), Data: p.Data, LinkType: linktype.Ethernet}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// parquetRows returns the number of rows in the Parquet files under dir
+// (and fails on a file that is not valid Parquet).
+func parquetRows(t *testing.T, dir string) (rows int64, files int) {
+	t.Helper()
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if strings.HasPrefix(d.Name(), ".") {
+			t.Errorf("%s: a file left unfinished", p)
+			return nil
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		st, _ := f.Stat()
+		pf, err := parquet.OpenFile(f, st.Size())
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		rows += pf.NumRows()
+		files++
+		return nil
+	})
+	return rows, files
+}
+
+var t0 = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+
+// TestExportDamagedInput cuts a capture inside a packet: every packet
+// before it is exported, the files are valid Parquet, and the error names
+// the file and the offset, with exit status 1.
+func TestExportDamagedInput(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.pcap")
+	writeSynthCapture(t, in, 1000, t0)
+	b, _ := os.ReadFile(in)
+	os.WriteFile(in, b[:len(b)-30], 0o644)
+	out := filepath.Join(dir, "out")
+	code, _, stderr := rawcapRun(t, "", "export", "-o", out, in)
+	if code != 1 || !strings.HasPrefix(stderr, "rawcap: "+in+": offset ") {
+		t.Errorf("exit %d, stderr %q; want 1 and \"rawcap: %s: offset N: …\"", code, stderr, in)
+	}
+	if rows, _ := parquetRows(t, filepath.Join(out, "packets")); rows != 999 {
+		t.Errorf("%d packets exported, want the 999 before the damage", rows)
+	}
+	if rows, _ := parquetRows(t, filepath.Join(out, "flows")); rows == 0 {
+		t.Error("no flows written after the damage")
+	}
+}
+
+// TestExportInputs checks several inputs: a glob, standard input, and a
+// capture filter after them.
+func TestExportInputs(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"a.pcap", "b.pcap"} {
+		writeSynthCapture(t, filepath.Join(dir, n), 500, t0)
+	}
+	out := filepath.Join(dir, "out")
+	b, _ := os.ReadFile(filepath.Join(dir, "a.pcap"))
+	code, _, stderr := rawcapRun(t, string(b), "export", "-o", out, "--table", "packets", filepath.Join(dir, "*.pcap"), "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if rows, files := parquetRows(t, out); rows != 1500 || files != 1 {
+		t.Errorf("%d rows in %d files, want 1500 in 1", rows, files)
+	}
+	out2 := filepath.Join(dir, "out2")
+	code, _, stderr = rawcapRun(t, "", "export", "-o", out2, "--table", "packets", "--fields", "frame.number,tcp.dstport", filepath.Join(dir, "a.pcap"), "tcp", "port", "443")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	rows, _ := parquetRows(t, out2)
+	if rows == 0 || rows >= 500 {
+		t.Errorf("%d rows with 'tcp port 443', want some of the 500", rows)
+	}
+}
+
+// TestExportUsageErrors checks that a bad command line exits 2 and says
+// what is wrong.
+func TestExportUsageErrors(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.pcap")
+	writeSynthCapture(t, in, 10, t0)
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{in}, "give -o DIR"},
+		{[]string{"-o", dir, "--table", "conns", in}, "--table"},
+		{[]string{"-o", dir, "--fields", "ip.nosuch", in}, "ip.nosuch"},
+		{[]string{"-o", dir, "--partition", "week", in}, "date or hour"},
+		{[]string{"-o", dir, "--compression", "lzma", in}, "lzma"},
+		{[]string{"-o", dir, in, "tcp port"}, "filter"},
+		{[]string{"-o", dir, "--table", "flows", "--fields", "ip.src", in}, "no packets table"},
+	} {
+		code, _, stderr := rawcapRun(t, "", append([]string{"export"}, tt.args...)...)
+		if code != 2 || !strings.Contains(stderr, tt.want) {
+			t.Errorf("export %v: exit %d, stderr %q; want 2 and %q", tt.args, code, stderr, tt.want)
+		}
+	}
+}
