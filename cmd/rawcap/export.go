@@ -63,8 +63,12 @@ with its byte offset, and exit status 1.`,
 			&cli.IntFlag{Name: "file-size", Value: export.DefaultMaxFileSize / 1_000_000, Usage: "start a new file past `MB` megabytes (1,000,000 bytes)"},
 			&cli.StringFlag{Name: "partition", Usage: "split the tables by `TIME`: date or hour"},
 			&cli.StringSliceFlag{Name: "decode-as", Usage: "decode a port as a protocol: `udp.port=8053:dns`"},
+			&cli.BoolFlag{Name: "schema", Usage: "print the tables' columns and Parquet types for these options, and exit"},
 		},
 		Action: func(c *cli.Context) error {
+			if c.Bool("schema") {
+				return printExportSchema(c, e)
+			}
 			o, files, filter, err := exportOptionsFrom(c)
 			if err != nil {
 				return err
@@ -72,6 +76,46 @@ with its byte offset, and exit status 1.`,
 			return exportFiles(c.Context, e, o, files, filter)
 		},
 	}
+}
+
+// printExportSchema prints the columns of the tables --table, --fields and
+// --raw choose, one "table<TAB>column<TAB>type" line each.
+func printExportSchema(c *cli.Context, e *env) error {
+	t := c.String("table")
+	if t != "packets" && t != "flows" && t != "both" {
+		return usagef("export: --table %q: want packets, flows or both", t)
+	}
+	fields := exportFields(c)
+	w := e.stdout
+	if t != "flows" {
+		cols, err := export.PacketColumns(fields, c.Bool("raw"))
+		if err != nil {
+			return usagef("export: %v", err)
+		}
+		for _, col := range cols {
+			fmt.Fprintf(w, "packets\t%s\t%s\n", col.Name, col.Type)
+		}
+	}
+	if t != "packets" {
+		for _, col := range export.FlowColumns() {
+			fmt.Fprintf(w, "flows\t%s\t%s\n", col.Name, col.Type)
+		}
+	}
+	return nil
+}
+
+// exportFields returns the names --fields gives, comma-separated or
+// repeated.
+func exportFields(c *cli.Context) []string {
+	var fields []string
+	for _, f := range c.StringSlice("fields") {
+		for n := range strings.SplitSeq(f, ",") {
+			if n = strings.TrimSpace(n); n != "" {
+				fields = append(fields, n)
+			}
+		}
+	}
+	return fields
 }
 
 // exportOptionsFrom reads the command line.
@@ -91,13 +135,7 @@ func exportOptionsFrom(c *cli.Context) (export.Options, []string, string, error)
 	default:
 		return o, nil, "", usagef("export: --table %q: want packets, flows or both", t)
 	}
-	for _, f := range c.StringSlice("fields") {
-		for n := range strings.SplitSeq(f, ",") {
-			if n = strings.TrimSpace(n); n != "" {
-				o.Fields = append(o.Fields, n)
-			}
-		}
-	}
+	o.Fields = exportFields(c)
 	if c.IsSet("fields") && len(o.Fields) == 0 {
 		return o, nil, "", usagef("export: --fields names no field")
 	}

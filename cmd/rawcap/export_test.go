@@ -11,6 +11,7 @@ import (
 	"github.com/parquet-go/parquet-go"
 
 	"github.com/rawcap/rawcap/internal/synth"
+	"github.com/rawcap/rawcap/internal/testshared"
 	"github.com/rawcap/rawcap/linktype"
 	"github.com/rawcap/rawcap/pcapio"
 )
@@ -141,5 +142,34 @@ func TestExportUsageErrors(t *testing.T) {
 		if code != 2 || !strings.Contains(stderr, tt.want) {
 			t.Errorf("export %v: exit %d, stderr %q; want 2 and %q", tt.args, code, stderr, tt.want)
 		}
+	}
+}
+
+// TestREADMEDocumentsExportSchema checks that README.md lists every column
+// of the default profile and of the flows table with its type, as
+// `rawcap export --schema` prints them.
+func TestREADMEDocumentsExportSchema(t *testing.T) {
+	root, err := testshared.Root()
+	if err != nil {
+		t.Skip(err)
+	}
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := rawcapRun(t, "", "export", "--schema")
+	if code != 0 {
+		t.Fatalf("export --schema: exit %d: %s", code, stderr)
+	}
+	n := 0
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		f := strings.Split(l, "\t")
+		if want := "`" + f[1] + "` " + f[2]; !bytes.Contains(readme, []byte(want)) {
+			t.Errorf("README.md does not document %s column %s", f[0], want)
+		}
+		n++
+	}
+	if n < 60 {
+		t.Errorf("export --schema printed %d columns; want the default profile and the flows table", n)
 	}
 }

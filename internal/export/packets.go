@@ -113,7 +113,7 @@ func (t *packetTable) add(d *decode.Decoder, f *decode.Frame, lt linktype.Type, 
 		case specRaw:
 			v = b.bytes(data)
 		}
-		b.vals[i] = append(b.vals[i], v.Level(0, t.defs[i], i))
+		b.vals[i] = appendValue(b.vals[i], v, 0, t.defs[i], i)
 	}
 	t.prev = tm
 	if t.printer != nil {
@@ -171,13 +171,24 @@ func (t *packetTable) addFields(b *batch, l *decode.FieldList) {
 		case typeBytes:
 			v = b.bytes(l.BytesOf(r))
 		}
-		b.vals[i] = append(b.vals[i], v.Level(rep, t.defs[i], int(i)))
+		b.vals[i] = appendValue(b.vals[i], v, rep, t.defs[i], int(i))
 	}
 	for _, i := range t.decoded {
 		if t.seen[i] != t.stamp {
 			b.vals[i] = append(b.vals[i], t.nulls[i])
 		}
 	}
+}
+
+// appendValue appends v with its levels and column index, set in place
+// (Value.Level copies the value twice and is not inlined).
+func appendValue(vals []parquet.Value, v parquet.Value, rep, def, col int) []parquet.Value {
+	vals = append(vals, v)
+	e := &vals[len(vals)-1]
+	e.SetRepetitionLevel(rep)
+	e.SetDefinitionLevel(def)
+	e.SetColumnIndex(col)
+	return vals
 }
 
 // flush hands the batch being filled to the writer.
