@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/parquet-go/parquet-go/compress"
 	"github.com/parquet-go/parquet-go/compress/gzip"
@@ -42,6 +43,11 @@ type Options struct {
 	Version string
 	// DecodeAs are --decode-as rules for the decoder.
 	DecodeAs []string
+	// Interval, when set, finishes every open file when a packet's time
+	// enters a new interval (times truncated to it since 1970), so that
+	// a live capture hands over its files as it goes (rawcap -i IFACE
+	// --export DIR -G SECONDS).
+	Interval time.Duration
 }
 
 // The defaults of Options.
@@ -53,12 +59,14 @@ const (
 // Exporter writes packets into Parquet tables. Call StartFile before the
 // packets of each input file, Add for each packet, and Close at the end.
 type Exporter struct {
-	o       Options
-	d       *decode.Decoder
-	packets *packetTable
-	flows   *flowTable
-	sinks   []*sink
-	closed  bool
+	o        Options
+	interval int64 // the current Interval's number
+	started  bool  // a packet has been added
+	d        *decode.Decoder
+	packets  *packetTable
+	flows    *flowTable
+	sinks    []*sink
+	closed   bool
 }
 
 // New returns an Exporter writing as o says. It checks the field names and
@@ -126,6 +134,11 @@ func (x *Exporter) StartFile(name string) error {
 // length on the wire, interface), data holds the bytes captured, of link
 // type lt. An error is a failed write; it stays, and Close returns it too.
 func (x *Exporter) Add(f *decode.Frame, lt linktype.Type, data []byte) error {
+	if x.o.Interval > 0 {
+		if err := x.rotate(f.Time); err != nil {
+			return err
+		}
+	}
 	x.d.Decode(data, lt)
 	if x.packets != nil {
 		if err := x.packets.add(x.d, f, lt, data); err != nil {
@@ -134,6 +147,31 @@ func (x *Exporter) Add(f *decode.Frame, lt linktype.Type, data []byte) error {
 	}
 	if x.flows != nil {
 		if err := x.flows.add(x.d, f); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// rotate finishes every open file when t enters a new Interval.
+func (x *Exporter) rotate(t time.Time) error {
+	iv := floorDiv(t.UnixNano(), int64(x.o.Interval))
+	if x.started && iv == x.interval {
+		return nil
+	}
+	first := !x.started
+	x.interval, x.started = iv, true
+	if first {
+		return nil
+	}
+	if x.packets != nil {
+		x.packets.flush()
+	}
+	if x.flows != nil {
+		x.flows.flush()
+	}
+	for _, s := range x.sinks {
+		if err := s.rotate(); err != nil {
 			return err
 		}
 	}

@@ -732,3 +732,22 @@ func TestOptionsErrors(t *testing.T) {
 		t.Fatal("unreachable")
 	}
 }
+
+// TestIntervalFinishesFiles checks Options.Interval: every file is finished
+// when the packets' time enters a new interval, and no row is lost.
+func TestIntervalFinishesFiles(t *testing.T) {
+	capture := genPcap(t, 5000)
+	files := exportBytes(t, capture, "live", Options{Dir: t.TempDir(), Packets: true, Flows: true, Interval: 20 * time.Millisecond})
+	var packets []string
+	for _, f := range files {
+		if strings.Contains(f, string(filepath.Separator)+"packets"+string(filepath.Separator)) {
+			packets = append(packets, f)
+		}
+	}
+	if len(packets) < 3 {
+		t.Fatalf("%d packets files, want one per 20 ms of capture", len(packets))
+	}
+	if tab := readTable(t, packets...); len(tab.rows) != 5000 {
+		t.Errorf("%d rows, want 5000", len(tab.rows))
+	}
+}

@@ -414,11 +414,16 @@ func (t *flowTable) close() error {
 			return err
 		}
 	}
+	t.flush()
+	return nil
+}
+
+// flush hands the batch being filled to the writer.
+func (t *flowTable) flush() {
 	if t.b != nil {
 		t.sink.send(t.b)
 		t.b = nil
 	}
-	return nil
 }
 
 func (t *flowTable) flushIfFull() error {

@@ -39,14 +39,15 @@ const maxOpen = 8
 // batch is rows bound for one partition: each column's values with their
 // repetition and definition levels, and the bytes their strings point to.
 type batch struct {
-	part  int64 // partition key: the hour or day since 1970; 0 unpartitioned
-	rows  int
-	vals  [][]parquet.Value
-	arena []byte
+	part   int64 // partition key: the hour or day since 1970; 0 unpartitioned
+	rows   int
+	rotate bool // no rows: finish every open file (Options.Interval)
+	vals   [][]parquet.Value
+	arena  []byte
 }
 
 func (b *batch) reset() {
-	b.rows = 0
+	b.rows, b.rotate = 0, false
 	for i := range b.vals {
 		b.vals[i] = b.vals[i][:0]
 	}
@@ -128,6 +129,18 @@ func (s *sink) get(key int64) (*batch, error) {
 	return b, nil
 }
 
+// rotate has the writing goroutine finish every open file after the
+// batches sent before.
+func (s *sink) rotate() error {
+	b, err := s.get(0)
+	if err != nil {
+		return err
+	}
+	b.rotate = true
+	s.send(b)
+	return nil
+}
+
 // send hands a filled batch to the writing goroutine.
 func (s *sink) send(b *batch) { s.work <- b }
 
@@ -173,6 +186,14 @@ func (s *sink) run() {
 // write adds a batch's rows to its partition's file, ending a row group
 // (and, past the size limit, the file) every RowGroup rows.
 func (s *sink) write(b *batch) error {
+	if b.rotate {
+		for len(s.open) > 0 {
+			if err := s.finish(s.open[0]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	start := make([]int, len(b.vals)) // per column: the first value not written
 	for done := 0; done < b.rows; {
 		p, err := s.fileFor(b.part)
