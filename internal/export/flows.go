@@ -142,7 +142,6 @@ type flowTable struct {
 
 	apps                *decode.FieldsPrinter
 	fSNI, fHost, fQuery *decode.Field
-	ended               []*flow
 }
 
 func newFlowTable(o *Options) *flowTable {

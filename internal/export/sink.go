@@ -84,7 +84,7 @@ type partFile struct {
 	f          *os.File
 	bw         *bufio.Writer
 	n          int64 // bytes written
-	w          *parquet.Writer
+	w          *parquet.GenericWriter[any]
 	rows       int // rows in the row group being filled
 }
 
@@ -290,7 +290,7 @@ func (s *sink) fileFor(key int64) (*partFile, error) {
 	for _, kv := range s.meta {
 		opts = append(opts, parquet.KeyValueMetadata(kv[0], kv[1]))
 	}
-	p.w = parquet.NewWriter(p, opts...)
+	p.w = parquet.NewGenericWriter[any](p, opts...)
 	s.open = append(s.open, p)
 	return p, nil
 }
