@@ -751,3 +751,27 @@ func TestIntervalFinishesFiles(t *testing.T) {
 		t.Errorf("%d rows, want 5000", len(tab.rows))
 	}
 }
+
+// TestFieldIndex checks the column lookup over every field rawcap decodes.
+func TestFieldIndex(t *testing.T) {
+	want := map[*decode.Field]int32{}
+	var all []*decode.Field
+	for _, p := range decode.Protocols() {
+		all = append(all, p.Protocol)
+		for i := range p.Fields {
+			all = append(all, &p.Fields[i])
+		}
+	}
+	for i, f := range all {
+		if i%3 == 0 {
+			want[f] = int32(i)
+		}
+	}
+	x := newFieldIndex(want)
+	for _, f := range all {
+		c, ok := x.lookup(f)
+		if w, in := want[f]; ok != in || c != w {
+			t.Errorf("%s: lookup = %d, %v; want %d, %v", f.Name, c, ok, w, in)
+		}
+	}
+}

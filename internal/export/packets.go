@@ -13,7 +13,7 @@ import (
 type packetTable struct {
 	cols    []column
 	decoded []int32 // the indexes of the columns of decoded fields
-	colOf   map[*decode.Field]int32
+	colOf   *fieldIndex
 	names   []string // the fields the FieldsPrinter is asked for
 	sink    *sink
 	part    Partition
@@ -31,16 +31,18 @@ type packetTable struct {
 }
 
 func newPacketTable(cols []column, o *Options) *packetTable {
-	t := &packetTable{cols: cols, colOf: map[*decode.Field]int32{}, part: o.Partition, seen: make([]int64, len(cols))}
+	t := &packetTable{cols: cols, part: o.Partition, seen: make([]int64, len(cols))}
+	colOf := map[*decode.Field]int32{}
 	for i := range cols {
 		t.nulls = append(t.nulls, parquet.NullValue().Level(0, 0, i))
 		t.defs = append(t.defs, cols[i].maxDef())
 		if f := cols[i].field; f != nil {
 			t.decoded = append(t.decoded, int32(i))
-			t.colOf[f] = int32(i)
+			colOf[f] = int32(i)
 			t.names = append(t.names, cols[i].name)
 		}
 	}
+	t.colOf = newFieldIndex(colOf)
 	return t
 }
 
@@ -133,7 +135,7 @@ func (t *packetTable) addFields(b *batch, l *decode.FieldList) {
 		if r.JSONOnly || (r.Op != decode.OpValue && r.Op != decode.OpProto) {
 			continue
 		}
-		i, ok := t.colOf[r.Field]
+		i, ok := t.colOf.lookup(r.Field)
 		if !ok {
 			continue
 		}
