@@ -270,6 +270,7 @@ func exportFile(ctx context.Context, e *env, x *export.Exporter, name, filter st
 		return usagef("export: %v", err)
 	}
 	var f decode.Frame
+	comments, descriptions := x.Wants("frame.comment"), x.Wants("frame.interface_description")
 	n := 0
 	for {
 		if n&1023 == 0 && ctx.Err() != nil {
@@ -300,9 +301,18 @@ func exportFile(ctx context.Context, e *env, x *export.Exporter, name, filter st
 		f.Time = p.Time
 		f.Length = p.Length
 		f.Interface = p.Interface
-		f.InterfaceName = ""
+		f.InterfaceName, f.InterfaceDescription, f.Comment, f.Comments = "", "", "", nil
 		if ifs := r.Interfaces(); p.Interface < len(ifs) {
 			f.InterfaceName = ifs[p.Interface].Name
+			if descriptions {
+				f.InterfaceDescription = ifs[p.Interface].Description
+			}
+		}
+		if comments {
+			f.Comment, _ = p.Options.Comment()
+			if f.Comment != "" {
+				f.Comments = p.Options.Comments()
+			}
 		}
 		if err := x.Add(&f, p.LinkType, p.Data); err != nil {
 			return exitError{1, fmt.Errorf("export: %w", err)}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -171,5 +172,46 @@ func TestREADMEDocumentsExportSchema(t *testing.T) {
 	}
 	if n < 60 {
 		t.Errorf("export --schema printed %d columns; want the default profile and the flows table", n)
+	}
+}
+
+// TestExportPcapNGFrameFields checks the frame fields a pcapng file
+// records beside the packet (its comments, its interface's name).
+func TestExportPcapNGFrameFields(t *testing.T) {
+	in := testshared.Path(t, "corpus", "gopacket", "pcapgo_tests_epb.pcapng")
+	out := t.TempDir()
+	code, _, stderr := rawcapRun(t, "", "export", "-o", out, "--table", "packets", "--fields", "frame.comment,frame.interface_name", in)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	files, _ := filepath.Glob(filepath.Join(out, "packets", "*.parquet"))
+	if len(files) != 1 {
+		t.Fatalf("files %v", files)
+	}
+	f, _ := os.Open(files[0])
+	defer f.Close()
+	st, _ := f.Stat()
+	pf, err := parquet.OpenFile(f, st.Size())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := make([]parquet.Row, 1)
+	r := pf.RowGroups()[0].Rows()
+	defer r.Close()
+	if n, _ := r.ReadRows(rows); n != 1 {
+		t.Fatal("no row")
+	}
+	var comments []string
+	var name string
+	for _, v := range rows[0] {
+		switch v.Column() {
+		case 0:
+			comments = append(comments, v.String())
+		case 1:
+			name = v.String()
+		}
+	}
+	if want := []string{"this is a comment", "foobar"}; !slices.Equal(comments, want) || name != "ens33" {
+		t.Errorf("frame.comment %q, frame.interface_name %q; want %q and ens33 (rawcap read -T fields shows them)", comments, name, want)
 	}
 }

@@ -130,6 +130,21 @@ func (x *Exporter) StartFile(name string) error {
 	return nil
 }
 
+// Wants reports whether the packets table has the named column, so that
+// the caller fills what Frame only carries on demand (Comment,
+// InterfaceDescription).
+func (x *Exporter) Wants(name string) bool {
+	if x.packets == nil {
+		return false
+	}
+	for i := range x.packets.cols {
+		if x.packets.cols[i].name == name {
+			return true
+		}
+	}
+	return false
+}
+
 // Add exports one packet: f describes it (its number in its file, time,
 // length on the wire, interface), data holds the bytes captured, of link
 // type lt. An error is a failed write; it stays, and Close returns it too.

@@ -115,7 +115,7 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"dns.qry.", "dns.resp.", "dns.a", "dns.aaaa", "dns.cname", "dns.ns", "dns.ptr.", "dns.mx.",
 		"dns.srv.", "dns.txt", "dns.soa.", "dns.rr.", "tls.record.", "tls.handshake.",
 		"dhcp.option.router", "dhcp.option.domain_name_server", "ipv6.routing.src.addr",
-		"ipv6.routing.srh.addr", "http.set_cookie", "http.cache_control",
+		"ipv6.routing.srh.addr", "http.set_cookie", "http.cache_control", "frame.comment",
 		// IPv6 extension headers of one type may follow each other.
 		"ipv6.hopopts.", "ipv6.dstopts.", "ipv6.routing.", "ipv6.fraghdr.",
 	} {
