@@ -55,7 +55,7 @@ A damaged FILE yields every packet before the damage, valid files, the error
 with its byte offset, and exit status 1.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "o", Aliases: []string{"output"}, Usage: "write the tables under `DIR`"},
-			&cli.StringFlag{Name: "table", Value: "both", Usage: "the tables to write: packets, flows or both"},
+			&cli.StringFlag{Name: "table", Value: "both", Usage: "the tables to write (`TABLE`): packets, flows or both"},
 			&cli.StringSliceFlag{Name: "fields", Usage: "the packets table's columns: comma-separated field `NAMES` (default: the default profile)"},
 			&cli.BoolFlag{Name: "raw", Usage: "add the captured bytes (column rawcap.raw)"},
 			&cli.StringFlag{Name: "compression", Value: "zstd", Usage: "`CODEC`: zstd, snappy, gzip or none"},

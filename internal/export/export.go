@@ -53,7 +53,7 @@ type Options struct {
 // The defaults of Options.
 const (
 	DefaultRowGroup    = 256 << 10 // rows
-	DefaultMaxFileSize = 512 << 20 // bytes
+	DefaultMaxFileSize = 512_000_000 // bytes
 )
 
 // Exporter writes packets into Parquet tables. Call StartFile before the
