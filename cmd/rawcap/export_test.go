@@ -215,3 +215,17 @@ func TestExportPcapNGFrameFields(t *testing.T) {
 		t.Errorf("frame.comment %q, frame.interface_name %q; want %q and ens33 (rawcap read -T fields shows them)", comments, name, want)
 	}
 }
+
+// TestExportWriteError checks that an output directory that cannot be
+// made ends the export with status 1 and says where.
+func TestExportWriteError(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.pcap")
+	writeSynthCapture(t, in, 10, t0)
+	blocker := filepath.Join(dir, "file")
+	os.WriteFile(blocker, nil, 0o644)
+	code, _, stderr := rawcapRun(t, "", "export", "-o", filepath.Join(blocker, "lake"), in)
+	if code != 1 || !strings.Contains(stderr, blocker) {
+		t.Errorf("exit %d, stderr %q; want 1 and the path", code, stderr)
+	}
+}
