@@ -230,9 +230,12 @@ func exportFiles(ctx context.Context, e *env, o export.Options, files []string, 
 			break
 		}
 	}
-	if cerr := x.Close(); runErr == nil && cerr != nil {
+	switch cerr := x.Close(); {
+	case cerr == nil, errors.Is(runErr, cerr):
+		// nothing new: a failed write is reported once
+	case runErr == nil:
 		runErr = exitError{1, fmt.Errorf("export: %w", cerr)}
-	} else if cerr != nil {
+	default:
 		runErr = exitError{1, fmt.Errorf("%w; then export: %v", runErr, cerr)}
 	}
 	if errors.Is(runErr, errStop) {
