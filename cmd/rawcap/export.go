@@ -190,7 +190,7 @@ func exportArgs(args []string) (files []string, filter string, err error) {
 		}
 		if strings.ContainsAny(a, "*?[") {
 			m, err := filepath.Glob(a)
-			if err != nil {
+			if err != nil && i == 0 {
 				return nil, "", usagef("export: %q: %v", a, err)
 			}
 			if len(m) > 0 {
