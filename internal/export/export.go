@@ -52,7 +52,7 @@ type Options struct {
 
 // The defaults of Options.
 const (
-	DefaultRowGroup    = 256 << 10 // rows
+	DefaultRowGroup    = 256 << 10   // rows
 	DefaultMaxFileSize = 512_000_000 // bytes
 )
 
