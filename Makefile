@@ -12,7 +12,7 @@ GEN       := $(dir $(BIN))
 LDFLAGS   := -s -w -X main.version=$(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 export TZ := UTC
 
-.PHONY: build man completion install test test-priv fuzz bench golden lint cross demo clean wsprotocols wsvalues
+.PHONY: build man completion install test test-priv fuzz bench golden lint cross demo clean wsprotocols wsvalues duckdbq
 
 build:
 	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/rawcap
@@ -34,6 +34,12 @@ install: build man completion
 	install -D -m 644 $(GEN)rawcap.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/rawcap
 	install -D -m 644 $(GEN)_rawcap $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_rawcap
 	install -D -m 644 $(GEN)rawcap.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/rawcap.fish
+
+# DuckDB's query tool, which the export tests read rawcap's Parquet files with:
+# a module of its own (internal/duckdbq), built with cgo and gcc, so that rawcap's
+# module and binary stay free of it. The tests skip where it is not built.
+duckdbq:
+	cd internal/duckdbq && CGO_ENABLED=1 $(GO) build -o $(CURDIR)/$(GEN)duckdbq .
 
 # The whole suite, oracles included (they skip where tcpdump/tshark/../shared are missing).
 test:

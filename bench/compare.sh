@@ -93,4 +93,17 @@ if "$RAWCAP" merge --help >/dev/null 2>&1; then
   echo "split --by flow, 300000 conversations, ulimit -n 1024: $res, $(find "$DIR/flows" -type f | wc -l) files"
   rm -rf "$DIR/flows" "$DIR/split"
 fi
+if "$RAWCAP" export --schema >/dev/null 2>&1; then
+  echo "== Parquet export (issue 15)"
+  # tshark prints the same columns: the default profile less rawcap's own.
+  FX=$("$RAWCAP" export --schema --table packets | awk -F'\t' '$2 !~ /^rawcap\./ {printf " -e %s", $2}')
+  have tshark && pair "export --table packets vs tshark -T fields" "$SN" \
+    "rm -rf $DIR/pq && $RAWCAP export -o $DIR/pq --table packets $SMALL" "tshark -T fields -E separator=, $FX -r $SMALL"
+  rm -rf "$DIR/pqbig"
+  res=$( { /usr/bin/time -f "%e %M" "$RAWCAP" export -o "$DIR/pqbig" --table packets "$BIG"; } 2>&1 | tail -1 || true)
+  awk -v r="$res" -v n="$N" -v out="$(du -sb "$DIR/pqbig" | cut -f1)" -v insz="$(stat -c %s "$BIG")" 'BEGIN {
+    split(r, a, " "); printf "export --table packets, whole file: %.2f s (%.2f Mpkt/s), %.0f MB resident, output %.0f MB = %.3fx the pcap\n",
+      a[1], n/a[1]/1e6, a[2]/1024, out/1e6, out/insz }'
+  rm -rf "$DIR/pq" "$DIR/pqbig"
+fi
 echo "go benchmarks (zero-copy read, decode, filter VM): make bench"

@@ -56,6 +56,7 @@ type env struct {
 var commands = []func(*env) *cli.Command{
 	readCommand,
 	convertCommand,
+	exportCommand,
 	infoCommand,
 	filterCommand,
 	interfacesCommand,

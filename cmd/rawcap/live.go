@@ -20,6 +20,7 @@ import (
 	"github.com/rawcap/rawcap/capture"
 	"github.com/rawcap/rawcap/decode"
 	"github.com/rawcap/rawcap/filter/display"
+	"github.com/rawcap/rawcap/internal/export"
 	"github.com/rawcap/rawcap/internal/rotate"
 	"github.com/rawcap/rawcap/linktype"
 	"github.com/rawcap/rawcap/pcapio"
@@ -49,6 +50,7 @@ func liveFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "print", Usage: "print packets even while writing them with -w"},
 		&cli.StringFlag{Name: "format", Usage: "file format for -w: `pcap|pcapng` (default: pcapng for a .pcapng name, else pcap)"},
 		&cli.IntFlag{Name: "fanout", Usage: "capture with `N` sockets in a PACKET_FANOUT group, for rates one core cannot hold"},
+		&cli.StringFlag{Name: "export", Usage: "write the packets and flows tables as Parquet under `DIR` (as rawcap export; -G finishes the files every SECONDS)"},
 	}
 }
 
@@ -61,6 +63,7 @@ Examples:
    rawcap -i eth0 -c 10 'tcp port 443'           print ten HTTPS packets, as tcpdump does
    rawcap -i any -w trace.pcapng -C 100 -W 5     a ring of five 100 MB files
    rawcap -i eth0 -w - -U | wireshark -k -i -    watch live in Wireshark
+   rawcap -i eth0 --export lake -G 60            Parquet tables, files finished every minute
    rawcap -r out.pcap -w https.pcap 'tcp port 443'`
 
 func liveDefault(e *env, app *cli.App) {
@@ -172,6 +175,7 @@ type liveOptions struct {
 	lineBuf    bool
 	filter     string
 	print      readOptions
+	export     string // --export DIR
 	// display is the -Y display filter (nil for none): only the packets
 	// it passes are written, printed and counted by -c.
 	display *display.Filter
@@ -207,11 +211,14 @@ func liveOptionsFrom(c *cli.Context) (liveOptions, error) {
 	o.unbuffered = c.Bool("U")
 	o.printToo = c.Bool("print")
 	o.lineBuf = c.Bool("l") || isTerminal(c.App.Writer)
+	o.export = c.String("export")
 	switch {
 	case o.count < 0 || o.fileSize < 0 || o.interval < 0 || o.maxFiles < 0 || o.duration < 0:
 		return o, usagef("-c, -C, -G, -W and --duration take positive values")
-	case o.write == "" && (o.fileSize > 0 || o.interval > 0 || o.maxFiles > 0 || o.postRotate != ""):
+	case o.write == "" && o.export == "" && (o.fileSize > 0 || o.interval > 0 || o.maxFiles > 0 || o.postRotate != ""):
 		return o, usagef("-C, -G, -W and -z rotate the files of -w; give -w FILE")
+	case o.write == "" && (o.fileSize > 0 || o.maxFiles > 0 || o.postRotate != ""):
+		return o, usagef("-C, -W and -z rotate the files of -w; --export rotates its files with -G alone")
 	case o.write == "-" && (o.fileSize > 0 || o.interval > 0):
 		return o, usagef("-C and -G cannot rotate standard output")
 	case o.maxFiles > 0 && o.fileSize == 0 && o.interval == 0:
@@ -310,7 +317,7 @@ func liveCapture(ctx context.Context, e *env, o liveOptions) error {
 		}
 	}
 	verbose := ""
-	if o.write == "" && o.print.Output == outLine && o.print.Line.Verbose == 0 {
+	if o.write == "" && o.export == "" && o.print.Output == outLine && o.print.Line.Verbose == 0 {
 		verbose = "rawcap: verbose output suppressed, use -v[v]... for full protocol decode\n"
 	}
 	fmt.Fprintf(e.stderr, "%srawcap: listening on %s, link-type %v, snapshot length %d bytes\n", verbose, name, h.LinkType(), snap)
@@ -428,19 +435,32 @@ type liveSink struct {
 	match    *frameMatcher
 	captured atomic.Int64 // n as last published, for the SIGUSR1 goroutine
 
-	rot    *rotate.Writer // -w FILE
-	pw     pcapio.Writer  // -w -
-	bw     *bufio.Writer  // standard output under pw or the printer
+	rot    *rotate.Writer   // -w FILE
+	x      *export.Exporter // --export DIR
+	pw     pcapio.Writer    // -w -
+	bw     *bufio.Writer    // standard output under pw or the printer
 	pr     packetPrinter
 	d      *decode.Decoder
 	frame  decode.Frame
+	xframe decode.Frame
 	buf    []byte
 	stdout bool
 }
 
 func (s *liveSink) open() error {
 	o := s.o
-	if o.write == "" || o.printToo {
+	if o.export != "" {
+		x, err := export.New(export.Options{Dir: o.export, Packets: true, Flows: true, Interval: o.interval, Version: rawcapVersion()})
+		if err != nil {
+			return err
+		}
+		if err := x.StartFile("live:" + s.name); err != nil {
+			x.Close()
+			return err
+		}
+		s.x = x
+	}
+	if o.write == "" && o.export == "" || o.printToo {
 		d, pr, err := newPrinter(o.print)
 		if err != nil {
 			return usagef("%v", err)
@@ -449,7 +469,9 @@ func (s *liveSink) open() error {
 	}
 	switch o.write {
 	case "":
-		s.bw = bufio.NewWriterSize(s.e.stdout, 64<<10)
+		if s.pr != nil {
+			s.bw = bufio.NewWriterSize(s.e.stdout, 64<<10)
+		}
 	case "-":
 		if o.printToo {
 			return usagef("--print with -w - would mix packets and text on standard output")
@@ -561,6 +583,12 @@ func (s *liveSink) packet(p *pcapio.Packet) error {
 			}
 		}
 	}
+	if s.x != nil {
+		s.xframe = decode.Frame{Number: int(s.n), Time: p.Time, Length: p.Length, InterfaceName: s.name}
+		if err := s.x.Add(&s.xframe, p.LinkType, p.Data); err != nil {
+			return err
+		}
+	}
 	if s.pr != nil {
 		s.frame = decode.Frame{Number: int(s.n), Time: p.Time, Length: p.Length, InterfaceName: s.name}
 		s.d.Decode(p.Data, p.LinkType)
@@ -581,6 +609,9 @@ func (s *liveSink) close() error {
 	var err error
 	if s.rot != nil {
 		err = s.rot.Close()
+	}
+	if s.x != nil {
+		err = errors.Join(err, s.x.Close())
 	}
 	if s.pw != nil {
 		err = errors.Join(err, s.finish(s.pw), s.pw.Close())

@@ -507,3 +507,31 @@ func TestLiveDisplayFilter(t *testing.T) {
 		t.Errorf("-w with -Y wrote %q (exit %d, %s), want two packets of UDP length 308", stdout, code, stderr)
 	}
 }
+
+// TestLiveExportRotatesByTime captures into Parquet tables with -G 1: the
+// files are finished as the seconds pass and at the end, and hold every
+// packet sent.
+func TestLiveExportRotatesByTime(t *testing.T) {
+	p := netns.NewPair(t)
+	dir := t.TempDir()
+	r := startRawcap(t, p.A, "-i", p.IfA, "--export", dir, "-G", "1", "udp")
+	var payloads [][]byte
+	for i := range 4 {
+		payloads = append(payloads, sendUDP(t, p, fmt.Sprintf("export%d", i), 40, 100)...)
+		time.Sleep(700 * time.Millisecond)
+	}
+	r.cmd.Process.Signal(syscall.SIGTERM)
+	if code := r.wait(t); code != 0 {
+		t.Fatalf("exit %d:\n%s", code, r.stderr.String())
+	}
+	rows, files := parquetRows(t, filepath.Join(dir, "packets"))
+	if rows != int64(len(payloads)) {
+		t.Errorf("%d packets in the packets table, want the %d sent", rows, len(payloads))
+	}
+	if files < 2 {
+		t.Errorf("%d packets files: -G 1 over about 3 s should finish several", files)
+	}
+	if rows, _ := parquetRows(t, filepath.Join(dir, "flows")); rows == 0 {
+		t.Error("no flows written")
+	}
+}

@@ -1,0 +1,335 @@
+package export
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"sync"
+
+	"github.com/parquet-go/parquet-go"
+	"github.com/parquet-go/parquet-go/compress"
+	"github.com/parquet-go/parquet-go/encoding"
+
+	"github.com/rawcap/rawcap/decode"
+)
+
+// SchemaVersion is the version of the tables' layout, written in every
+// file's key-value metadata under "rawcap.schema_version". It changes when
+// a column of the default profile or of the flows table changes name or
+// type, or a column's meaning changes.
+const SchemaVersion = "1"
+
+// colType is a column's Parquet type.
+type colType uint8
+
+const (
+	typeInt32     colType = iota // INT32
+	typeInt64                    // INT64
+	typeBool                     // BOOLEAN
+	typeDouble                   // DOUBLE
+	typeString                   // BYTE_ARRAY, STRING, dictionary-encoded
+	typeBytes                    // BYTE_ARRAY
+	typeTimestamp                // INT64, TIMESTAMP(NANOS, UTC)
+)
+
+var typeNames = [...]string{
+	typeInt32:     "INT32",
+	typeInt64:     "INT64",
+	typeBool:      "BOOLEAN",
+	typeDouble:    "DOUBLE",
+	typeString:    "STRING",
+	typeBytes:     "BINARY",
+	typeTimestamp: "TIMESTAMP(NANOS,UTC)",
+}
+
+// special says where a column's value comes from when it is not a decoded
+// field: the frame's record in the capture file, or rawcap's own columns.
+type special uint8
+
+const (
+	specNone special = iota
+	specNumber
+	specTime
+	specTimeEpoch
+	specTimeDelta
+	specTimeRelative
+	specLen
+	specCapLen
+	specInterfaceID
+	specFile
+	specLinkType
+	specRaw
+)
+
+// specials are the columns computed from the frame rather than taken from
+// the decoded field list: the frame's record, and rawcap's own columns
+// (named rawcap.*, since Wireshark has no such field).
+var specials = []struct {
+	name string
+	spec special
+	typ  colType
+	doc  string
+}{
+	{"frame.number", specNumber, typeInt64, "packet number in its file, from 1"},
+	{"frame.time", specTime, typeTimestamp, "capture time, nanoseconds, UTC"},
+	{"frame.time_epoch", specTimeEpoch, typeDouble, "capture time in seconds since 1970"},
+	{"frame.time_delta", specTimeDelta, typeDouble, "seconds since the previous packet of the file"},
+	{"frame.time_delta_displayed", specTimeDelta, typeDouble, "seconds since the previous packet exported"},
+	{"frame.time_relative", specTimeRelative, typeDouble, "seconds since the first packet of the file"},
+	{"frame.len", specLen, typeInt64, "length on the wire"},
+	{"frame.cap_len", specCapLen, typeInt64, "length captured"},
+	{"frame.interface_id", specInterfaceID, typeInt64, "interface index in the file (0 for pcap)"},
+	{"rawcap.file", specFile, typeString, "the input file, as named on the command line (- for standard input)"},
+	{"rawcap.link_type", specLinkType, typeInt32, "the packet's LINKTYPE_ value (1 Ethernet, 113 Linux cooked…)"},
+	{"rawcap.raw", specRaw, typeBytes, "the captured bytes (--raw)"},
+}
+
+// DefaultFields is the default profile of the packets table: what most
+// queries over traffic ask for, small enough to keep the output well under
+// the size of the capture. README.md documents it; --fields replaces it
+// (and the name "default" there stands for it).
+var DefaultFields = []string{
+	"frame.number", "frame.time", "frame.len", "frame.cap_len", "frame.interface_id",
+	"rawcap.file", "rawcap.link_type", "frame.protocols",
+	"eth.src", "eth.dst", "eth.type", "vlan.id",
+	"ip.src", "ip.dst", "ip.proto", "ip.ttl", "ip.len", "ip.flags.df",
+	"ipv6.src", "ipv6.dst", "ipv6.nxt",
+	"tcp.srcport", "tcp.dstport", "tcp.flags", "tcp.seq", "tcp.ack", "tcp.len", "tcp.window_size_value",
+	"udp.srcport", "udp.dstport", "udp.length",
+	"icmp.type", "icmp.code", "icmpv6.type", "icmpv6.code",
+	"dns.id", "dns.flags.response", "dns.flags.rcode", "dns.qry.name", "dns.qry.type", "dns.a", "dns.aaaa", "dns.cname",
+	"http.request.method", "http.request.uri", "http.host", "http.user_agent", "http.response.code",
+	"tls.handshake.type", "tls.handshake.extensions_server_name", "tls.handshake.extensions_alpn_str",
+}
+
+// repeated lists the fields that may occur more than once within one
+// protocol of one packet (a DNS message's answers, a TLS record's
+// handshakes, a DHCP option's addresses): their columns are lists holding
+// every occurrence, as tshark -T fields shows them joined. Every other
+// field's column holds its first occurrence (the outermost header of a
+// tunnelled packet, as tshark -E occurrence=f shows it).
+// TestRepeatedFieldsAreLists checks the set against the corpus.
+var repeated = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, p := range []string{
+		"dns.qry.", "dns.resp.", "dns.a", "dns.aaaa", "dns.cname", "dns.ns", "dns.ptr.", "dns.mx.",
+		"dns.srv.", "dns.txt", "dns.soa.", "dns.rr.", "tls.record.", "tls.handshake.",
+		"dhcp.option.router", "dhcp.option.domain_name_server", "ipv6.routing.src.addr",
+		"ipv6.routing.srh.addr", "http.set_cookie", "http.cache_control", "frame.comment",
+		// Wireshark's hidden fields for either address or port.
+		"eth.addr", "eth.lg", "eth.ig", "ip.addr", "ip.host", "ipv6.addr", "ipv6.host", "tcp.port", "udp.port",
+		// IPv6 extension headers of one type may follow each other.
+		"ipv6.hopopts.", "ipv6.dstopts.", "ipv6.routing.", "ipv6.fraghdr.",
+	} {
+		for _, pf := range decode.Protocols() {
+			for i := range pf.Fields {
+				n := pf.Fields[i].Name
+				if n == p || strings.HasSuffix(p, ".") && strings.HasPrefix(n, p) {
+					m[n] = true
+				}
+			}
+		}
+	}
+	// A Client Hello names one server.
+	delete(m, "tls.handshake.extensions_server_name")
+	return m
+})
+
+// column is one column of a table.
+type column struct {
+	name  string
+	typ   colType
+	list  bool          // a LIST of typ: every occurrence
+	req   bool          // REQUIRED: never null
+	field *decode.Field // the decoded field, or nil for specials
+	spec  special
+}
+
+// ColumnInfo describes a column for documentation and tests.
+type ColumnInfo struct {
+	Name string
+	Type string // "INT64", "STRING", "LIST<STRING>", "TIMESTAMP(NANOS,UTC)" …
+}
+
+func (c *column) info() ColumnInfo {
+	t := typeNames[c.typ]
+	if c.list {
+		t = "LIST<" + t + ">"
+	}
+	return ColumnInfo{Name: c.name, Type: t}
+}
+
+// PacketColumns describes the packets table's columns for the named fields
+// (nil: DefaultFields), with the captured bytes last when raw is set.
+func PacketColumns(fields []string, raw bool) ([]ColumnInfo, error) {
+	cols, err := packetColumns(fields, raw)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]ColumnInfo, len(cols))
+	for i := range cols {
+		out[i] = cols[i].info()
+	}
+	return out, nil
+}
+
+// ErrUnknownField is returned for a field name the packets table cannot
+// hold.
+var ErrUnknownField = decode.ErrUnknownField
+
+// packetColumns resolves field names to columns. "default" stands for
+// DefaultFields; a name may appear once.
+func packetColumns(names []string, raw bool) ([]column, error) {
+	if names == nil {
+		names = DefaultFields
+	}
+	var expanded []string
+	for _, n := range names {
+		if n == "default" {
+			expanded = append(expanded, DefaultFields...)
+			continue
+		}
+		expanded = append(expanded, n)
+	}
+	if raw {
+		expanded = append(expanded, "rawcap.raw")
+	}
+	seen := map[string]bool{}
+	var cols []column
+	for _, n := range expanded {
+		if seen[n] {
+			continue // "default,ip.src" names ip.src twice: one column
+		}
+		seen[n] = true
+		c, err := columnOf(n)
+		if err != nil {
+			return nil, err
+		}
+		cols = append(cols, c)
+	}
+	if len(cols) == 0 {
+		return nil, fmt.Errorf("no column to export: --fields names none")
+	}
+	return cols, nil
+}
+
+// columnOf returns the column for one name.
+func columnOf(n string) (column, error) {
+	for _, s := range specials {
+		if s.name == n {
+			return column{name: n, typ: s.typ, spec: s.spec, req: s.spec != specRaw}, nil
+		}
+	}
+	f := decode.LookupField(n)
+	if f == nil {
+		return column{}, fmt.Errorf("%w: %q (rawcap fields lists the fields rawcap decodes)", decode.ErrUnknownField, n)
+	}
+	c := column{name: n, field: f, list: repeated()[n]}
+	switch f.Kind {
+	case decode.KindUint:
+		c.typ = typeInt64
+		if f.Width != 0 && f.Width <= 24 {
+			c.typ = typeInt32
+		}
+	case decode.KindInt:
+		c.typ = typeInt64
+		if f.Width != 0 && f.Width <= 32 {
+			c.typ = typeInt32
+		}
+	case decode.KindFrameNum:
+		c.typ = typeInt64
+	case decode.KindBool, decode.KindProtocol:
+		c.typ = typeBool // a protocol's column says whether the packet has it
+	case decode.KindFloat, decode.KindRelTime:
+		c.typ = typeDouble
+	case decode.KindIPv4, decode.KindIPv6, decode.KindMAC, decode.KindString, decode.KindTime:
+		c.typ = typeString
+	case decode.KindBytes:
+		c.typ = typeBytes
+	default:
+		return column{}, fmt.Errorf("%q is a label or a group, not a field with a value: name the fields inside it", n)
+	}
+	return c, nil
+}
+
+// node returns c's Parquet schema node.
+func (c *column) node() parquet.Node {
+	var n parquet.Node
+	switch c.typ {
+	case typeInt32:
+		n = parquet.Int(32)
+	case typeInt64:
+		n = parquet.Int(64)
+	case typeBool:
+		n = parquet.Leaf(parquet.BooleanType)
+	case typeDouble:
+		n = parquet.Leaf(parquet.DoubleType)
+	case typeString:
+		n = parquet.Encoded(parquet.String(), &parquet.RLEDictionary)
+	case typeBytes:
+		n = parquet.Leaf(parquet.ByteArrayType)
+	case typeTimestamp:
+		n = parquet.Timestamp(parquet.Nanosecond)
+	}
+	if c.list {
+		n = parquet.List(n)
+	}
+	if !c.req {
+		n = parquet.Optional(n)
+	}
+	return n
+}
+
+// maxDef is the definition level of a present value in c's column.
+func (c *column) maxDef() int {
+	d := 0
+	if !c.req {
+		d++
+	}
+	if c.list {
+		d++ // the repeated list level; the element is required
+	}
+	return d
+}
+
+// schemaOf returns the Parquet schema of a table of cols, named name.
+func schemaOf(name string, cols []column) *parquet.Schema {
+	g := &orderedGroup{}
+	for i := range cols {
+		g.fields = append(g.fields, groupField{Node: cols[i].node(), name: cols[i].name})
+	}
+	return parquet.NewSchema(name, g)
+}
+
+// orderedGroup is a group node whose fields keep the order they were
+// given (parquet.Group sorts them by name): the table's columns come in
+// the documented order, frame.number first.
+type orderedGroup struct{ fields []groupField }
+
+type groupField struct {
+	parquet.Node
+	name string
+}
+
+func (f groupField) Name() string { return f.name }
+func (f groupField) Value(base reflect.Value) reflect.Value {
+	return base.MapIndex(reflect.ValueOf(f.name))
+}
+
+func (g *orderedGroup) ID() int                     { return 0 }
+func (g *orderedGroup) String() string              { return "group" }
+func (g *orderedGroup) Type() parquet.Type          { return parquet.Group{}.Type() }
+func (g *orderedGroup) Optional() bool              { return false }
+func (g *orderedGroup) Repeated() bool              { return false }
+func (g *orderedGroup) Required() bool              { return true }
+func (g *orderedGroup) Leaf() bool                  { return false }
+func (g *orderedGroup) Encoding() encoding.Encoding { return nil }
+func (g *orderedGroup) Compression() compress.Codec { return nil }
+func (g *orderedGroup) GoType() reflect.Type        { return reflect.TypeFor[map[string]any]() }
+func (g *orderedGroup) Fields() []parquet.Field {
+	out := make([]parquet.Field, len(g.fields))
+	for i := range g.fields {
+		out[i] = g.fields[i]
+	}
+	return out
+}
