@@ -49,7 +49,9 @@ tshark -E occurrence=f does.
 engines prune by time. A file is finished (its footer written, its name without
 the leading dot) at a row group's end once it passes --file-size, and at the end.
 New part files never overwrite those already in DIR. Words after the files
-form a capture filter (pcap-filter(7)), as rawcap read takes it.
+form a capture filter (pcap-filter(7)), as rawcap read takes it; -Y takes a
+display filter (Wireshark's language), which sees what the capture filter
+passes. Both tables hold only the packets they keep.
 
 A damaged FILE yields every packet before the damage, valid files, the error
 with its byte offset, and exit status 1.`,
@@ -64,6 +66,7 @@ with its byte offset, and exit status 1.`,
 			&cli.StringFlag{Name: "partition", Usage: "split the tables by `TIME`: date or hour"},
 			&cli.StringSliceFlag{Name: "decode-as", Usage: "decode a port as a protocol: `udp.port=8053:dns`"},
 			&cli.BoolFlag{Name: "schema", Usage: "print the tables' columns and Parquet types for these options, and exit"},
+			displayFilterFlag(),
 		},
 		Action: func(c *cli.Context) error {
 			if c.Bool("schema") {
@@ -163,6 +166,13 @@ func exportOptionsFrom(c *cli.Context) (export.Options, []string, string, error)
 	}
 	o.DecodeAs = c.StringSlice("decode-as")
 	o.Version = rawcapVersion()
+	df, err := compileDisplay(c.String("Y"))
+	if err != nil {
+		return o, nil, "", err
+	}
+	if df != nil {
+		o.Keep = df.Match
+	}
 	files, filter, err := exportArgs(c.Args().Slice())
 	if err != nil {
 		return o, nil, "", err
@@ -273,7 +283,7 @@ func exportFile(ctx context.Context, e *env, x *export.Exporter, name, filter st
 		return usagef("export: %v", err)
 	}
 	var f decode.Frame
-	comments, descriptions := x.Wants("frame.comment"), x.Wants("frame.interface_description")
+	comments, descriptions := x.Wants("frame.comment") || x.Keeps(), x.Wants("frame.interface_description") || x.Keeps()
 	n := 0
 	for {
 		if n&1023 == 0 && ctx.Err() != nil {

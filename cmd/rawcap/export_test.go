@@ -229,3 +229,27 @@ func TestExportWriteError(t *testing.T) {
 		t.Errorf("exit %d, stderr %q; want 1 and the path", code, stderr)
 	}
 }
+
+// TestExportDisplayFilter holds export -Y to the packets the filter keeps,
+// in both tables.
+func TestExportDisplayFilter(t *testing.T) {
+	dir := t.TempDir()
+	root, err := testshared.Root()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(root)
+	code, _, stderr := rawcapRun(t, "", "export", "-o", dir, "-Y", "dns", "testdata/demo.pcap")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if rows, _ := parquetRows(t, filepath.Join(dir, "packets")); rows != 6 {
+		t.Errorf("%d packet rows, want the 6 DNS packets", rows)
+	}
+	if rows, _ := parquetRows(t, filepath.Join(dir, "flows")); rows != 3 {
+		t.Errorf("%d flow rows, want the 3 DNS exchanges", rows)
+	}
+	if code, _, stderr := rawcapRun(t, "", "export", "-o", dir, "-Y", "dns.qry.name = 1", "testdata/demo.pcap"); code != 2 || !strings.Contains(stderr, "^") {
+		t.Errorf("bad -Y: exit %d, %q", code, stderr)
+	}
+}

@@ -48,6 +48,10 @@ type Options struct {
 	// a live capture hands over its files as it goes (rawcap -i IFACE
 	// --export DIR -G SECONDS).
 	Interval time.Duration
+	// Keep, when set, decides after decoding whether a packet is
+	// exported (rawcap export -Y: a display filter). It sees every packet
+	// Add is given, in order.
+	Keep func(d *decode.Decoder, f *decode.Frame) bool
 }
 
 // The defaults of Options.
@@ -130,6 +134,11 @@ func (x *Exporter) StartFile(name string) error {
 	return nil
 }
 
+// Keeps reports whether a Keep predicate (a display filter) decides which
+// packets are exported: it may read any frame field, so the caller fills
+// them all.
+func (x *Exporter) Keeps() bool { return x.o.Keep != nil }
+
 // Wants reports whether the packets table has the named column, so that
 // the caller fills what Frame only carries on demand (Comment,
 // InterfaceDescription).
@@ -155,6 +164,9 @@ func (x *Exporter) Add(f *decode.Frame, lt linktype.Type, data []byte) error {
 		}
 	}
 	x.d.Decode(data, lt)
+	if x.o.Keep != nil && !x.o.Keep(x.d, f) {
+		return nil
+	}
 	if x.packets != nil {
 		if err := x.packets.add(x.d, f, lt, data); err != nil {
 			return err
