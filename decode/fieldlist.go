@@ -101,7 +101,14 @@ func (l *FieldList) Expert(on bool) { l.expert = on }
 func (l *FieldList) Nest(depth uint8) { l.nested = depth }
 
 func (l *FieldList) add(f *Field, u uint64) {
-	l.recs = append(l.recs, FieldRec{Field: f, u: u, JSONOnly: l.jsonOnly, Hidden: l.hidden, Expert: l.expert})
+	n := len(l.recs)
+	if n == cap(l.recs) {
+		l.recs = append(l.recs, FieldRec{})
+	}
+	l.recs = l.recs[:n+1]
+	r := &l.recs[n]
+	r.Field, r.Op, r.u = f, OpValue, u
+	r.JSONOnly, r.Hidden, r.Expert, r.Nested = l.jsonOnly, l.hidden, l.expert, 0
 }
 
 // addAux adds f with the value aux[off:].

@@ -22,6 +22,13 @@ type JSONPrinter struct {
 
 	fields FieldList // the packet's fields, reused
 	em     emitter
+
+	// frame.time's date and zone, formatted for the second stampSec in
+	// stampLoc: they change at most once a second.
+	date, zone []byte
+	stampSec   int64
+	stampLoc   *time.Location
+	stamped    bool
 }
 
 // Append appends the JSON object for the packet d last decoded, described
@@ -36,9 +43,15 @@ func (p *JSONPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 		loc = time.Local
 	}
 	w.key("time")
-	w.b = append(w.b, '"')
-	w.b = f.Time.In(loc).AppendFormat(w.b, "2006-01-02T15:04:05.000000000Z07:00")
-	w.b = append(w.b, '"')
+	if sec := f.Time.Unix(); !p.stamped || sec != p.stampSec || loc != p.stampLoc {
+		lt := f.Time.In(loc)
+		p.date = lt.AppendFormat(p.date[:0], `"2006-01-02T15:04:05.`)
+		p.zone = lt.AppendFormat(p.zone[:0], `Z07:00"`)
+		p.stamped, p.stampSec, p.stampLoc = true, sec, loc
+	}
+	w.b = append(w.b, p.date...)
+	w.b = appendNanos(w.b, uint32(f.Time.Nanosecond()))
+	w.b = append(w.b, p.zone...)
 	w.key("time_epoch")
 	w.b = append(w.b, '"')
 	w.b = appendEpoch(w.b, f.Time)
