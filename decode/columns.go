@@ -8,8 +8,10 @@ import (
 // ColumnsPrinter prints Wireshark's packet list, one row per packet: No.,
 // Time (seconds since the first packet), Source, Destination, Protocol,
 // Length and Info, laid out byte for byte as `tshark -n` 4.0 prints them by
-// default. It keeps bounded per-flow state (relative TCP sequence numbers,
-// window scaling, ICMP requests) in fixed-size tables. It is not safe for
+// default. Relative TCP sequence numbers, window scaling and the analysis
+// marks come from the Decoder's connection tracker; the printer keeps
+// bounded state of its own (the HTTP and TLS messages of the streams the
+// tracker remembers, ICMP requests, IPv4 fragments). It is not safe for
 // concurrent use.
 type ColumnsPrinter struct {
 	// Precision is the number of decimals of the Time column for each
@@ -19,22 +21,22 @@ type ColumnsPrinter struct {
 
 	first     time.Time
 	started   bool
-	flows     colFlows    // TCP relative sequence numbers and window scaling
-	tcp       colTCP      // the last TCP layer tracked
-	ana       tcpAnalyzer // tshark's TCP sequence analysis
-	seg       *tcpSegment // its result for the row's TCP layer, or nil
-	dir       *colDir     // its direction in the flow table, or nil
-	httpRow   int         // colHTTP*: the row is part of a reassembled HTTP message
-	httpMsg   *colHTTPMsg // that message
-	tlsRow    int         // colTLS*: the row is part of a reassembled TLS record
-	tlsOff    int         // offset of the first whole record in the payload
-	tlsVer    uint16      // record version for the Protocol column
-	tlsHead   [9]byte     // the start of the record this segment completes
-	tlsHeadN  uint8       // its length (0: the segment completes none)
-	tcpLayer  int         // index of the row's TCP layer, -1 if none
-	frags     []colFrag   // IPv4 datagrams being reassembled
-	fragRow   bool        // the row is a reassembled UDP datagram or ICMP echo
-	fragHead  [8]byte     // its first 8 bytes
+	streams   colStreams   // per-stream reassembly state, by the tracker's slot
+	tcp       colTCP       // the last TCP layer tracked
+	conv      *convResults // the tracker's findings for the row's packet
+	seg       *tcpSegment  // its result for the row's TCP layer, or nil
+	dir       *colDir      // its direction in the flow table, or nil
+	httpRow   int          // colHTTP*: the row is part of a reassembled HTTP message
+	httpMsg   *colHTTPMsg  // that message
+	tlsRow    int          // colTLS*: the row is part of a reassembled TLS record
+	tlsOff    int          // offset of the first whole record in the payload
+	tlsVer    uint16       // record version for the Protocol column
+	tlsHead   [9]byte      // the start of the record this segment completes
+	tlsHeadN  uint8        // its length (0: the segment completes none)
+	tcpLayer  int          // index of the row's TCP layer, -1 if none
+	frags     []colFrag    // IPv4 datagrams being reassembled
+	fragRow   bool         // the row is a reassembled UDP datagram or ICMP echo
+	fragHead  [8]byte      // its first 8 bytes
 	fragProto uint8
 	fragLen   int
 	fragIP    int      // index of its IPv4 layer
@@ -85,7 +87,7 @@ func (p *ColumnsPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 	b = p.appendTime(b, f)
 	b = padLeft(b, n, 10)
 	b = append(b, ' ')
-	p.ana.frame(d, f)
+	p.conv = d.track(f)
 	p.seg = nil
 	p.dir, p.httpRow = nil, colHTTPNone
 	tcpLayer := -1
@@ -100,8 +102,8 @@ func (p *ColumnsPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 		}
 		top = i
 		if l.Type == LayerTCP {
+			p.seg = p.conv.tcp(i)
 			p.trackTCP(d, i)
-			p.seg = p.ana.tcp(i)
 			tcpLayer = i
 		}
 	}

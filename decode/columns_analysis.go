@@ -3,7 +3,7 @@ package decode
 import "strconv"
 
 // This file prefixes the Info of TCP segments with tshark's sequence
-// analysis marks, from the shared TCP analyzer (tcp_analysis.go).
+// analysis marks, from the connection tracker (tracker.go, tcp_analysis.go).
 
 // colAnalysisMarks are the marks in the order tshark's Info shows them.
 var colAnalysisMarks = [...]struct {

@@ -1,68 +1,42 @@
 package decode
 
-import (
-	"bytes"
-	"net/netip"
-)
+import "net/netip"
 
-// colFlowSlots bounds the TCP flows the columns printer remembers. The table
-// is direct-mapped: a flow whose slot another flow takes is forgotten, and
-// when it shows up again its relative sequence numbers restart from that
-// packet (as if the capture had begun there) and its window scale is
-// unknown. Memory stays fixed whatever the capture.
-const colFlowSlots = 4096
+// colStream is what the columns printer keeps of one TCP stream beyond
+// what the connection tracker gives (tracker.go): the HTTP message or TLS
+// record each direction is in the middle of. It is kept by the tracker's
+// slot of the conversation and belongs to the stream whose index it
+// records, so it lives exactly as long as the tracker remembers the
+// conversation: the tracker's bound and eviction are the printer's too.
+type colStream struct {
+	used   bool
+	stream uint32
+	dir    [2]colDir // by the tracker's direction
+}
 
-// colDir is what the printer knows of one direction of a TCP flow.
+// colDir is what the printer knows of one direction of a TCP stream.
 type colDir struct {
-	base    uint32 // sequence number that shows as 0
-	baseSet bool
-	scale   int8 // window shift from the SYN's option, -1 unknown
-	http    colHTTPMsg
-	tls     colTLSRec
+	http colHTTPMsg
+	tls  colTLSRec
 }
 
-type colFlow struct {
-	used bool
-	a, b [16]byte // addresses, a < b (or a == b with ports ordered)
-	pa   uint16   // port of a
-	pb   uint16   // port of b
-	dir  [2]colDir
+// colStreams is indexed by the tracker's slots; it grows with the
+// tracker's table, up to maxConvs entries.
+type colStreams struct {
+	slots []colStream
 }
 
-type colFlows struct {
-	slots []colFlow // allocated on first use, colFlowSlots long
-}
-
-// lookup returns the flow of a packet from src:sp to dst:dp and which of
-// its two directions the packet goes, creating (or replacing) the slot.
-func (t *colFlows) lookup(src, dst netip.Addr, sp, dp uint16) (f *colFlow, fwd, rev *colDir) {
-	if t.slots == nil {
-		t.slots = make([]colFlow, colFlowSlots)
+// dir returns the state of the direction segment s goes in, fresh if its
+// slot held another stream.
+func (t *colStreams) dir(s *tcpSegment) *colDir {
+	if n := int(s.slot) + 1; n > len(t.slots) {
+		t.slots = append(t.slots, make([]colStream, n-len(t.slots))...)
 	}
-	a, b := src.As16(), dst.As16()
-	pa, pb := sp, dp
-	swap := false
-	if c := bytes.Compare(a[:], b[:]); c > 0 || c == 0 && pa > pb {
-		a, b, pa, pb, swap = b, a, pb, pa, true
+	st := &t.slots[s.slot]
+	if !st.used || st.stream != s.Stream {
+		*st = colStream{used: true, stream: s.Stream}
 	}
-	h := uint32(2166136261)
-	for _, x := range a {
-		h = (h ^ uint32(x)) * 16777619
-	}
-	for _, x := range b {
-		h = (h ^ uint32(x)) * 16777619
-	}
-	h = (h ^ uint32(pa)) * 16777619
-	h = (h ^ uint32(pb)) * 16777619
-	f = &t.slots[h%colFlowSlots]
-	if !f.used || f.a != a || f.b != b || f.pa != pa || f.pb != pb {
-		*f = colFlow{used: true, a: a, b: b, pa: pa, pb: pb}
-		f.dir[0].scale, f.dir[1].scale = -1, -1
-	}
-	if swap {
-		return f, &f.dir[1], &f.dir[0]
-	}
-	return f, &f.dir[0], &f.dir[1]
+	return &st.dir[s.dir]
 }
 
 // colPingSlots bounds the echo requests remembered for "(request in N)".

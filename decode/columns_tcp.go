@@ -113,7 +113,7 @@ func appendTCPOptionsInfo(b []byte, t TCP, revBase uint32) []byte {
 	}
 }
 
-// colTCP is what the flow table gave for the row's TCP layer.
+// colTCP is what the tracker gave for the row's TCP layer.
 type colTCP struct {
 	seq, ack uint32 // relative numbers
 	win      uint64 // the calculated window
@@ -126,8 +126,9 @@ func tcpRST(d *Decoder, i int) bool {
 	return l.Payload-l.Start >= 14 && TCP(d.data[l.Start:l.Payload]).Flags()&TCPRst != 0
 }
 
-// trackTCP updates the flow of TCP layer i and keeps its relative numbers
-// and window in p.tcp.
+// trackTCP keeps in p.tcp the relative numbers and the window the tracker
+// found for TCP layer i (the raw ones if it has none), and in p.dir the
+// state of the segment's direction.
 func (p *ColumnsPrinter) trackTCP(d *Decoder, i int) {
 	l := &d.layers[i]
 	h := d.data[l.Start:l.Payload]
@@ -138,54 +139,22 @@ func (p *ColumnsPrinter) trackTCP(d *Decoder, i int) {
 		return
 	}
 	t := TCP(h)
-	src, dst, _ := ipAddrs(d, i)
-	_, fwd, rev := p.flows.lookup(src, dst, t.SrcPort(), t.DstPort())
 	flags := t.Flags()
-	if flags&TCPSyn != 0 {
-		fwd.base, fwd.baseSet = t.Seq(), true
-		fwd.scale = -1
-		fwd.http.pending, fwd.tls.pending = false, false // a new connection
-	} else if !fwd.baseSet {
-		fwd.base, fwd.baseSet = t.Seq()-1, true
+	p.tcp = colTCP{seq: t.Seq(), ack: t.Ack(), win: uint64(t.Window())}
+	s := p.seg
+	if s == nil {
+		return
 	}
-	p.tcp.seq = t.Seq() - fwd.base
-	p.tcp.ack = t.Ack()
+	p.tcp.seq, p.tcp.win = s.Seq, uint64(s.Window)
 	if flags&TCPAck != 0 {
-		if !rev.baseSet {
-			rev.base, rev.baseSet = t.Ack()-1, true
-		}
-		p.tcp.ack = t.Ack() - rev.base
+		p.tcp.ack = s.Ack
+		p.tcp.revBase = t.Ack() - s.Ack
 	}
-	p.tcp.revBase = rev.base
-	p.dir = fwd
-	// Window scaling: the SYN's option sets it, a SYN/ACK without one on
-	// either side cancels it.
-	if flags&TCPSyn != 0 && len(h) > 20 {
-		for off := 0; ; {
-			o, next, ok, bad := t.NextOption(off)
-			if !ok || bad {
-				break
-			}
-			if o.Kind == TCPOptWScale && len(o.Data) == 1 {
-				fwd.scale = int8(min(o.Data[0], 14))
-			}
-			off = next
-		}
-		if flags&TCPAck != 0 && (fwd.scale < 0 || rev.scale < 0) {
-			fwd.scale, rev.scale = -1, -1
-		}
+	dir := p.streams.dir(s)
+	if flags&TCPSyn != 0 {
+		dir.http.pending, dir.tls.pending = false, false // a new connection
 	}
-	p.tcp.win = uint64(t.Window())
-	if flags&TCPSyn == 0 && fwd.scale >= 0 {
-		p.tcp.win <<= uint(fwd.scale)
-	}
-	if s := p.ana.tcp(i); s != nil {
-		p.tcp.seq, p.tcp.win = s.Seq, uint64(s.Window)
-		if flags&TCPAck != 0 {
-			p.tcp.ack = s.Ack
-			p.tcp.revBase = t.Ack() - s.Ack
-		}
-	}
+	p.dir = dir
 }
 
 // tcpLen returns the segment length as tshark counts it: what the IP

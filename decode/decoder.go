@@ -10,6 +10,17 @@ const maxLayers = 16
 // Decode does not allocate, and the layers it returns alias the Decoder and
 // the packet bytes, valid until the next call to Decode. A Decoder is not
 // safe for concurrent use.
+//
+// A Decoder also holds the connection tracker that the Wireshark-style
+// printers (JSONPrinter, FieldsPrinter, EKPrinter, ColumnsPrinter,
+// TreePrinter) read: TCP and UDP stream indexes, relative sequence numbers
+// and tshark's sequence analysis, worked out once per decoded packet
+// whichever printer asks first, so that printers sharing a Decoder number
+// every packet alike. The tracker follows the packets in the order they
+// are decoded and printed, which must be capture order with Frame.Number
+// counting up; a Frame.Number below the previous one starts a new capture
+// (the tracker forgets its conversations). Its memory is bounded: see
+// tracker.go.
 type Decoder struct {
 	// Ports maps TCP and UDP ports to the application protocol decoded on
 	// them. NewDecoder fills it with the defaults of dispatch.go; users
@@ -21,6 +32,9 @@ type Decoder struct {
 	layers   [maxLayers]Layer
 	n        int
 	quoted   bool
+
+	gen uint64   // counts the packets decoded or restored, for trk
+	trk *tracker // allocated by the first printer that asks (tracker.go)
 }
 
 // NewDecoder returns a Decoder with the default port table.
@@ -37,6 +51,7 @@ func NewDecoder() *Decoder {
 func (d *Decoder) Decode(data []byte, lt linktype.Type) []Layer {
 	d.data = data
 	d.linkType = lt
+	d.gen++
 	d.n = 0
 	d.quoted = false
 	next := firstLayer(lt, data)

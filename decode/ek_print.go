@@ -154,7 +154,7 @@ func appendEKProto(b []byte, l *FieldList, k, end int, t time.Time) []byte {
 	firstField := true
 	for j := k + 1; j < end; j++ {
 		r := &recs[j]
-		if r.Op != OpValue || r.JSONOnly || earlierValue(recs, k+1, j) {
+		if r.Op != OpValue || r.JSONOnly || r.Expert || earlierValue(recs, k+1, j) {
 			continue
 		}
 		if !firstField {
@@ -170,7 +170,7 @@ func appendEKProto(b []byte, l *FieldList, k, end int, t time.Time) []byte {
 		b = append(b, `":`...)
 		n := 0
 		for m := j; m < end; m++ {
-			if recs[m].Op == OpValue && !recs[m].JSONOnly && recs[m].Field.Name == r.Field.Name {
+			if recs[m].Op == OpValue && !recs[m].JSONOnly && !recs[m].Expert && recs[m].Field.Name == r.Field.Name {
 				n++
 			}
 		}
@@ -180,7 +180,7 @@ func appendEKProto(b []byte, l *FieldList, k, end int, t time.Time) []byte {
 		c := 0
 		for m := j; m < end; m++ {
 			q := &recs[m]
-			if q.Op != OpValue || q.JSONOnly || q.Field.Name != r.Field.Name {
+			if q.Op != OpValue || q.JSONOnly || q.Expert || q.Field.Name != r.Field.Name {
 				continue
 			}
 			if c > 0 {
@@ -218,7 +218,7 @@ func protoEnd(recs []FieldRec, k int) int {
 // from index from on.
 func earlierValue(recs []FieldRec, from, j int) bool {
 	for m := from; m < j; m++ {
-		if recs[m].Op == OpValue && !recs[m].JSONOnly && recs[m].Field.Name == recs[j].Field.Name {
+		if recs[m].Op == OpValue && !recs[m].JSONOnly && !recs[m].Expert && recs[m].Field.Name == recs[j].Field.Name {
 			return true
 		}
 	}
@@ -230,7 +230,9 @@ func appendEKValue(b []byte, l *FieldList, r *FieldRec, t time.Time) []byte {
 	switch r.Field.Kind {
 	case KindBool:
 		return strconv.AppendBool(b, r.u != 0)
-	case KindBytes, KindNone, KindProtocol:
+	case KindNone:
+		return append(b, "null"...) // tshark's value of a field without one
+	case KindBytes, KindProtocol:
 		b = append(b, '"')
 		for i, c := range l.BytesOf(r) {
 			if i > 0 {

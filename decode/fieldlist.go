@@ -18,6 +18,7 @@ type FieldList struct {
 
 	jsonOnly bool
 	hidden   bool
+	expert   bool
 	nested   uint8
 }
 
@@ -33,6 +34,11 @@ type FieldRec struct {
 	// Hidden marks a field Wireshark adds without showing it (ip.version
 	// in an IPv6 header): -T fields, -T ek and filters see it, JSON not.
 	Hidden bool
+	// Expert marks a field Wireshark adds as expert information (the TCP
+	// analysis flags): -T fields and filters see it as any other; tshark
+	// -T ek writes it inside "_ws_expert" objects, which rawcap's -T ek
+	// does not write, so ek leaves it out (but for its -e fields).
+	Expert bool
 	// Nested is how deep Wireshark's tree holds a protocol inside the ones
 	// before it: 1 for an ICMP error's quoted packet or an echo's data,
 	// which Wireshark shows inside ICMP.
@@ -59,7 +65,7 @@ const (
 func (l *FieldList) Reset() {
 	l.recs = l.recs[:0]
 	l.aux = l.aux[:0]
-	l.jsonOnly, l.hidden, l.nested = false, false, 0
+	l.jsonOnly, l.hidden, l.expert, l.nested = false, false, false, 0
 }
 
 // Records returns l's records. The slice aliases l and is valid until the
@@ -87,11 +93,22 @@ func (l *FieldList) JSONOnly(on bool) { l.jsonOnly = on }
 // Hidden marks the fields emitted until Hidden(false) as hidden ones.
 func (l *FieldList) Hidden(on bool) { l.hidden = on }
 
+// Expert marks the fields emitted until Expert(false) as expert
+// information.
+func (l *FieldList) Expert(on bool) { l.expert = on }
+
 // Nest sets how deep the protocols opened from now on are nested.
 func (l *FieldList) Nest(depth uint8) { l.nested = depth }
 
 func (l *FieldList) add(f *Field, u uint64) {
-	l.recs = append(l.recs, FieldRec{Field: f, u: u, JSONOnly: l.jsonOnly, Hidden: l.hidden})
+	n := len(l.recs)
+	if n == cap(l.recs) {
+		l.recs = append(l.recs, FieldRec{})
+	}
+	l.recs = l.recs[:n+1]
+	r := &l.recs[n]
+	r.Field, r.Op, r.u = f, OpValue, u
+	r.JSONOnly, r.Hidden, r.Expert, r.Nested = l.jsonOnly, l.hidden, l.expert, 0
 }
 
 // addAux adds f with the value aux[off:].
@@ -212,7 +229,11 @@ func (l *FieldList) AddrOf(r *FieldRec) netip.Addr {
 	return netip.AddrFrom16([16]byte(l.BytesOf(r)))
 }
 
-// Bytes returns r's bytes (KindBytes, KindString, and a time's text) from
+// None adds a field without a value (a KindNone field present in the
+// packet: an analysis flag).
+func (l *FieldList) None(f *Field) { l.add(f, 0) }
+
+// BytesOf returns r's bytes (KindBytes, KindString, and a time's text) from
 // l. The slice aliases l and is valid until the next Reset.
 func (l *FieldList) BytesOf(r *FieldRec) []byte {
 	off, n := uint32(r.u>>32), uint32(r.u)

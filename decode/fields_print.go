@@ -36,7 +36,6 @@ type FieldsPrinter struct {
 	list    FieldList
 	em      emitter
 	clock   frameClock
-	flows   *tcpFlowTable
 	started bool
 	frame   uint32 // the frame fields asked for, a bit per frameFields index
 }
@@ -93,19 +92,18 @@ func containsField(fs []Field, f *Field) bool {
 var ErrUnknownField = fmt.Errorf("field not decoded by rawcap")
 
 // Fields returns the fields of the packet d last decoded, described by f,
-// as the printers see them; it updates the printer's state (frame times,
-// relative sequence numbers) as Append does. The list aliases p and is
+// as the printers see them; it updates the printer's state (frame times)
+// and the Decoder's connection tracker as Append does. The list aliases p and is
 // valid until the next call.
 func (p *FieldsPrinter) Fields(d *Decoder, f *Frame) *FieldList {
 	loc := p.Location
 	if loc == nil {
 		loc = time.Local
 	}
-	if p.flows == nil {
-		p.flows = new(tcpFlowTable)
-	}
 	e := &p.em
-	*e = emitter{FieldList: &p.list, d: d, wire: f.Length, flows: p.flows, all: true}
+	// The tracker sees every packet, whether or not its TCP or UDP fields
+	// are asked for.
+	*e = emitter{FieldList: &p.list, d: d, wire: f.Length, conv: d.track(f), all: true}
 	e.Reset()
 	t := f.Time
 	if t.IsZero() {
@@ -211,7 +209,7 @@ func (p *FieldsPrinter) appendField(b []byte, l *FieldList, f *Field) []byte {
 // AppendFieldText appends r's value as tshark -T fields prints it: integers
 // in their base (hex ones as 0x and the field's digits), booleans as 1 and
 // 0, addresses, byte strings in hex, texts and times as Wireshark shows
-// them.
+// them, a field without a value (an analysis flag) as 1.
 func AppendFieldText(b []byte, l *FieldList, r *FieldRec) []byte {
 	f := r.Field
 	switch f.Kind {
@@ -231,7 +229,9 @@ func AppendFieldText(b []byte, l *FieldList, r *FieldRec) []byte {
 		return l.AddrOf(r).AppendTo(b)
 	case KindMAC:
 		return r.MAC().AppendTo(b)
-	case KindBytes, KindNone, KindProtocol:
+	case KindNone:
+		return append(b, '1') // present, as tshark shows an FT_NONE field
+	case KindBytes, KindProtocol:
 		return appendHexBytes(b, l.BytesOf(r))
 	case KindString, KindTime, KindRelTime:
 		return append(b, l.BytesOf(r)...)

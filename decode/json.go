@@ -10,17 +10,25 @@ import (
 // one member per decoded protocol, with Wireshark's field names (the part
 // after the protocol's dot is the key: ip.src is .ip.src, tcp.flags.syn is
 // .tcp["flags.syn"]). Numbers are JSON numbers, addresses strings, flags
-// booleans; fields Wireshark shows in hex (checksums, ip.dsfield, tcp.flags,
-// eth.type) are strings as tshark prints them ("0x0800"). A malformed layer
+// booleans, a field without a value (an analysis flag) true, relative
+// times strings of seconds with nine decimals ("0.000250000"); fields
+// Wireshark shows in hex (checksums, ip.dsfield, tcp.flags, eth.type) are
+// strings as tshark prints them ("0x0800"). A malformed layer
 // adds "malformed": {"layer": …, "reason": …}.
 type JSONPrinter struct {
 	Raw bool // add "raw": the captured bytes in hex
 	// Location is the zone for frame.time (time.Local if nil).
 	Location *time.Location
 
-	flows  *tcpFlowTable // TCP relative sequence numbers, bounded (tcp_json.go)
-	fields FieldList     // the packet's fields, reused
+	fields FieldList // the packet's fields, reused
 	em     emitter
+
+	// frame.time's date and zone, formatted for the second stampSec in
+	// stampLoc: they change at most once a second.
+	date, zone []byte
+	stampSec   int64
+	stampLoc   *time.Location
+	stamped    bool
 }
 
 // Append appends the JSON object for the packet d last decoded, described
@@ -35,9 +43,15 @@ func (p *JSONPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 		loc = time.Local
 	}
 	w.key("time")
-	w.b = append(w.b, '"')
-	w.b = f.Time.In(loc).AppendFormat(w.b, "2006-01-02T15:04:05.000000000Z07:00")
-	w.b = append(w.b, '"')
+	if sec := f.Time.Unix(); !p.stamped || sec != p.stampSec || loc != p.stampLoc {
+		lt := f.Time.In(loc)
+		p.date = lt.AppendFormat(p.date[:0], `"2006-01-02T15:04:05.`)
+		p.zone = lt.AppendFormat(p.zone[:0], `Z07:00"`)
+		p.stamped, p.stampSec, p.stampLoc = true, sec, loc
+	}
+	w.b = append(w.b, p.date...)
+	w.b = appendNanos(w.b, uint32(f.Time.Nanosecond()))
+	w.b = append(w.b, p.zone...)
 	w.key("time_epoch")
 	w.b = append(w.b, '"')
 	w.b = appendEpoch(w.b, f.Time)
@@ -63,11 +77,8 @@ func (p *JSONPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 		w.str("reason", string(l.Malformed))
 		w.close()
 	}
-	if p.flows == nil {
-		p.flows = new(tcpFlowTable)
-	}
 	e := &p.em
-	*e = emitter{FieldList: &p.fields, d: d, wire: f.Length, flows: p.flows}
+	*e = emitter{FieldList: &p.fields, d: d, wire: f.Length, conv: d.track(f)}
 	e.Reset()
 	var seen [layerCount]bool
 	for i := range d.layers[:d.n] {
@@ -315,6 +326,8 @@ func appendJSONValue(b []byte, l *FieldList, r *FieldRec) []byte {
 			return append(b, '"')
 		}
 		return strconv.AppendUint(b, r.u, 10)
+	case KindFrameNum:
+		return strconv.AppendUint(b, r.u, 10)
 	case KindInt:
 		return strconv.AppendInt(b, int64(r.u), 10)
 	case KindBool:
@@ -331,7 +344,7 @@ func appendJSONValue(b []byte, l *FieldList, r *FieldRec) []byte {
 		b = append(b, '"')
 		b = appendHexBytes(b, l.BytesOf(r))
 		return append(b, '"')
-	case KindString, KindTime:
+	case KindString, KindTime, KindRelTime:
 		return appendJSONBytes(b, l.BytesOf(r))
 	case KindFloat:
 		return strconv.AppendFloat(b, r.Float(), 'g', -1, 64)

@@ -50,9 +50,11 @@ var extraProtocols = [...]protocol{
 // bytes.
 type emitter struct {
 	*FieldList
-	d     *Decoder
-	wire  int           // the frame's length on the wire
-	flows *tcpFlowTable // for relative TCP sequence numbers; nil: raw
+	d    *Decoder
+	wire int // the frame's length on the wire
+	// conv is what the connection tracker found for the packet (stream
+	// indexes, relative numbers, analysis); nil: raw numbers only.
+	conv *convResults
 	// all asks for every occurrence of a field (every TLS record, every
 	// extension header), as tshark -T fields shows them; JSON, whose keys
 	// are unique, takes the first.

@@ -23,5 +23,6 @@ func (d *Decoder) Snapshot(s *Snapshot) {
 // have left in d.
 func (d *Decoder) Restore(s *Snapshot, data []byte) {
 	d.data, d.linkType, d.n, d.quoted = data, s.linkType, s.n, false
+	d.gen++
 	copy(d.layers[:s.n], s.layers[:s.n])
 }

@@ -1,31 +1,8 @@
 package decode
 
-import (
-	"bytes"
-	"net/netip"
-	"strconv"
-	"time"
-)
-
-// This file is Wireshark's TCP and UDP conversation analysis, kept apart
-// from any printer: tcpAnalyzer numbers the TCP and UDP streams of a capture
-// as tshark does and, for every TCP segment, works out what tshark 4.0
-// derives from the segments before it (relative sequence numbers, the
-// calculated window, acknowledged frame and RTT, bytes in flight, and the
-// analysis flags: retransmission, duplicate ACK, zero window …).
-//
-// Use: call frame once per packet, in capture order, after Decoder.Decode;
-// it analyses every TCP and UDP layer of the packet (quoted ones inside ICMP
-// errors too, as tshark does: they open conversations). Then tcp(i) and
-// udp(i) return what was found for layer i, or nil. The results stay valid
-// until the next call to frame.
-//
-// Memory is bounded: at most maxConvs TCP and maxConvs UDP conversations are
-// remembered, and a TCP direction remembers at most maxUnacked unacknowledged
-// segments (tshark keeps 10000). Past maxConvs, the least recently seen
-// conversation (approximately: a clock sweep) is forgotten; a packet of a
-// forgotten conversation then opens a new stream index, where tshark would
-// continue the old one.
+// This file is the TCP half of the connection tracker (tracker.go):
+// tshark 4.0's sequence analysis of each segment, from the segments before
+// it in its conversation.
 
 // Analysis flags of a TCP segment, as tshark's tcp.analysis.* fields.
 const (
@@ -56,59 +33,7 @@ const (
 	tcpCompRst     = 0x20
 )
 
-const (
-	maxConvs   = 8192 // conversations remembered per transport: ≤ 32 MB resident on a SYN flood
-	maxUnacked = 256  // unacknowledged segments remembered per direction
-	maxPerPkt  = 4    // TCP/UDP layers analysed per packet (tunnels)
-)
-
-// nstime is a time or a time difference as seconds and nanoseconds, exact
-// whatever the value (time.Duration ends at 292 years).
-type nstime struct {
-	s  int64
-	ns int32
-}
-
-func nstimeOf(t time.Time) nstime { return nstime{t.Unix(), int32(t.Nanosecond())} }
-
-func (a nstime) isZero() bool { return a.s == 0 && a.ns == 0 }
-
-// sub returns a-b with both parts of the same sign, as nstime_delta.
-func (a nstime) sub(b nstime) nstime {
-	s, ns := a.s-b.s, a.ns-b.ns
-	switch {
-	case s > 0 && ns < 0:
-		s, ns = s-1, ns+1e9
-	case s < 0 && ns > 0:
-		s, ns = s+1, ns-1e9
-	}
-	return nstime{s, ns}
-}
-
-// nanos returns a-b in nanoseconds as tshark's unsigned arithmetic sees it:
-// negative or huge differences come out as -1 (never below a threshold).
-func (a nstime) nanosSince(b nstime) int64 {
-	d := a.sub(b)
-	if d.s < 0 || d.ns < 0 || d.s > 1<<32 {
-		return -1
-	}
-	return d.s*1e9 + int64(d.ns)
-}
-
-// appendNstime appends d in seconds with nine decimals ("0.001500000",
-// "-0.000001000"), as tshark prints relative times.
-func appendNstime(b []byte, d nstime) []byte {
-	s, ns := d.s, d.ns
-	if s < 0 || ns < 0 {
-		b = append(b, '-')
-		s, ns = -s, -ns
-	}
-	b = strconv.AppendUint(b, uint64(s), 10)
-	b = append(b, '.')
-	return appendNanos(b, uint32(ns))
-}
-
-// tcpSegment is what the analysis found for one TCP layer.
+// tcpSegment is what the tracker found for one TCP layer.
 type tcpSegment struct {
 	Stream       uint32 // tcp.stream
 	Completeness uint8  // tcp.completeness as tshark prints it (before this segment)
@@ -135,31 +60,13 @@ type tcpSegment struct {
 	DupAckFrame   uint32 // tcp.analysis.duplicate_ack_frame
 	RTO           nstime // tcp.analysis.rto
 	RTOFrame      uint32 // tcp.analysis.rto_frame
-}
 
-// udpSegment is what the analysis found for one UDP layer.
-type udpSegment struct {
-	Stream     uint32 // udp.stream
-	Times      bool   // the time lines are shown (not inside an ICMP error)
-	SinceFirst nstime // udp.time_relative
-	SincePrev  nstime // udp.time_delta
-}
-
-// convKey names a conversation whichever way its packets go: the lower
-// endpoint first.
-type convKey struct {
-	a, b   [16]byte
-	pa, pb uint16
-}
-
-// keyOf returns the key of the conversation between (src, sp) and (dst,
-// dp) and whether the packet goes from the key's b side to its a side.
-func keyOf(src, dst netip.Addr, sp, dp uint16) (k convKey, rev bool) {
-	s, d := src.As16(), dst.As16()
-	if c := bytes.Compare(s[:], d[:]); c > 0 || c == 0 && sp > dp {
-		return convKey{d, s, dp, sp}, true
-	}
-	return convKey{s, d, sp, dp}, false
+	// Where the conversation is: its slot in the tracker's table and the
+	// direction of the segment (0: from the key's a side). An output that
+	// keeps state of its own per stream (--columns' reassembly) keeps it
+	// by slot, checking Stream, so it is forgotten with the conversation.
+	slot int32
+	dir  uint8
 }
 
 type tcpUnacked struct {
@@ -190,10 +97,12 @@ type tcpFlow struct {
 	nsack            int
 	sackL, sackR     [4]uint32
 	segs             []tcpUnacked // oldest first
+	lowSeq           uint32       // the lowest seq of segs (wrapping order), with segs
+	scanned          bool         // segs were scanned for scanAck since the last was added
+	scanAck          uint32
 }
 
 type tcpConv struct {
-	key          convKey
 	stream       uint32
 	completeness uint8
 	used         bool // clock bit for eviction
@@ -201,97 +110,6 @@ type tcpConv struct {
 	mruSyn       nstime
 	firstRTT     nstime
 	flow         [2]tcpFlow // [0]: from the key's a side
-}
-
-type udpConv struct {
-	key         convKey
-	stream      uint32
-	used        bool
-	first, prev nstime
-}
-
-// tcpAnalyzer holds the conversations of one capture read in order.
-type tcpAnalyzer struct {
-	tcpIndex map[convKey]int32
-	tcpConvs []tcpConv
-	tcpHand  int
-	tcpNext  uint32 // next TCP stream index
-	udpIndex map[convKey]int32
-	udpConvs []udpConv
-	udpHand  int
-	udpNext  uint32
-
-	unacked int // unacknowledged segment capacity held by all flows
-
-	res convResults // the last frame's
-}
-
-// convResults is what the analysis found for the TCP and UDP layers of one
-// frame, by layer. It is a value: a copy outlives the analyzer's next frame.
-type convResults struct {
-	n      int
-	layer  [maxPerPkt]int
-	tcpRes [maxPerPkt]tcpSegment
-	udpRes [maxPerPkt]udpSegment
-	isTCP  [maxPerPkt]bool
-}
-
-// frame analyses every TCP and UDP layer of the packet d last decoded.
-func (a *tcpAnalyzer) frame(d *Decoder, f *Frame) {
-	r := &a.res
-	r.n = 0
-	for i := range d.layers[:d.n] {
-		switch d.layers[i].Type {
-		case LayerTCP, LayerUDP:
-		default:
-			continue
-		}
-		if r.n == maxPerPkt {
-			return
-		}
-		k := r.n
-		var ok bool
-		if d.layers[i].Type == LayerTCP {
-			ok = a.segment(d, i, f, &r.tcpRes[k])
-			r.isTCP[k] = true
-		} else {
-			ok = a.datagram(d, i, f, &r.udpRes[k])
-			r.isTCP[k] = false
-		}
-		if ok {
-			r.layer[k] = i
-			r.n++
-		}
-	}
-}
-
-// tcp returns the analysis of TCP layer i of the last frame, or nil.
-func (a *tcpAnalyzer) tcp(i int) *tcpSegment { return a.res.tcp(i) }
-
-// tcp returns the analysis of TCP layer i, or nil (also when r is nil).
-func (r *convResults) tcp(i int) *tcpSegment {
-	if r == nil {
-		return nil
-	}
-	for k := range r.n {
-		if r.layer[k] == i && r.isTCP[k] {
-			return &r.tcpRes[k]
-		}
-	}
-	return nil
-}
-
-// udp returns the analysis of UDP layer i, or nil (also when r is nil).
-func (r *convResults) udp(i int) *udpSegment {
-	if r == nil {
-		return nil
-	}
-	for k := range r.n {
-		if r.layer[k] == i && !r.isTCP[k] {
-			return &r.udpRes[k]
-		}
-	}
-	return nil
 }
 
 // tcpView returns the TCP header of layer i: the header itself, or, when the
@@ -327,45 +145,47 @@ func ipFragmented(d *Decoder, i int) bool {
 	return false
 }
 
-// lookupTCP returns the conversation for k, creating it (with the next
-// stream index) when absent or when fresh is set.
-func (a *tcpAnalyzer) lookupTCP(k convKey, now nstime, fresh bool) (c *tcpConv, isNew bool) {
-	if a.tcpIndex == nil {
-		a.tcpIndex = make(map[convKey]int32)
+// lookupTCP returns the conversation for k and its slot, creating it
+// (with the next stream index) when absent or when fresh is set.
+func (t *tracker) lookupTCP(k *convKey, now nstime, fresh bool) (c *tcpConv, slot int, isNew bool) {
+	j, cell := t.tcpIdx.find(k)
+	if j >= 0 && !fresh {
+		c = &t.tcpConvs[j]
+		c.used = true
+		return c, j, false
 	}
-	if !fresh {
-		if j, ok := a.tcpIndex[k]; ok {
-			c = &a.tcpConvs[j]
-			c.used = true
-			return c, false
+	switch {
+	case j >= 0:
+		// A new conversation on the same ports replaces the old one.
+	case len(t.tcpConvs) < maxConvs:
+		j = len(t.tcpConvs)
+		if j < cap(t.tcpConvs) {
+			t.tcpConvs = t.tcpConvs[:j+1] // after a reset: keep the slot's segment lists
+		} else {
+			t.tcpConvs = append(t.tcpConvs, tcpConv{})
 		}
-	}
-	var j int
-	if j0, ok := a.tcpIndex[k]; ok {
-		j = int(j0) // a new conversation on the same ports replaces the old
-	} else if len(a.tcpConvs) < maxConvs {
-		a.tcpConvs = append(a.tcpConvs, tcpConv{})
-		j = len(a.tcpConvs) - 1
-	} else {
-		for a.tcpConvs[a.tcpHand].used {
-			a.tcpConvs[a.tcpHand].used = false
-			a.tcpHand = (a.tcpHand + 1) % len(a.tcpConvs)
+		t.tcpIdx.insert(k, j, cell)
+	default:
+		for t.tcpConvs[t.tcpHand].used {
+			t.tcpConvs[t.tcpHand].used = false
+			t.tcpHand = (t.tcpHand + 1) % len(t.tcpConvs)
 		}
-		j = a.tcpHand
-		delete(a.tcpIndex, a.tcpConvs[j].key)
+		j = t.tcpHand
+		t.tcpIdx.remove(j)
+		_, cell = t.tcpIdx.find(k) // the removal may have moved cells
+		t.tcpIdx.insert(k, j, cell)
 	}
-	a.tcpIndex[k] = int32(j)
-	c = &a.tcpConvs[j]
+	c = &t.tcpConvs[j]
 	segs0, segs1 := c.flow[0].segs[:0], c.flow[1].segs[:0]
-	*c = tcpConv{key: k, stream: a.tcpNext, used: true, first: now, prev: now}
-	a.tcpNext++
+	*c = tcpConv{stream: t.tcpNext, used: true, first: now, prev: now}
+	t.tcpNext++
 	for f := range c.flow {
 		c.flow[f].winScale = -1
 		c.flow[f].window = ^uint32(0)
 		c.flow[f].validBIF = true
 	}
 	c.flow[0].segs, c.flow[1].segs = segs0, segs1
-	return c, true
+	return c, j, true
 }
 
 func seqGT(a, b uint32) bool { return int32(a-b) > 0 }
@@ -374,19 +194,18 @@ func seqLE(a, b uint32) bool { return int32(a-b) <= 0 }
 
 // segment analyses TCP layer i into s; false when the header is too short
 // to be analysed.
-func (a *tcpAnalyzer) segment(d *Decoder, i int, f *Frame, s *tcpSegment) bool {
+func (t *tracker) segment(d *Decoder, i int, f *Frame, s *tcpSegment) bool {
 	var pad [tcpMinLen]byte
 	tc, cut, ok := tcpView(d, i, &pad)
 	if !ok {
 		return false
 	}
 	l := &d.layers[i]
-	src, dst, _ := ipAddrs(d, i)
 	now := nstimeOf(f.Time)
 	flags := tc.Flags()
 	seq, ack := tc.Seq(), tc.Ack()
-	k, rev := keyOf(src, dst, tc.SrcPort(), tc.DstPort())
-	c, isNew := a.lookupTCP(k, now, false)
+	k, rev := keyOf(d, i, tc.SrcPort(), tc.DstPort())
+	c, slot, isNew := t.lookupTCP(&k, now, false)
 	dir := 0
 	if rev {
 		dir = 1
@@ -396,7 +215,7 @@ func (a *tcpAnalyzer) segment(d *Decoder, i int, f *Frame, s *tcpSegment) bool {
 	reused := false
 	if flags&(TCPSyn|TCPAck) == TCPSyn && fwd.baseSet {
 		if seq != fwd.base {
-			c, _ = a.lookupTCP(k, now, true)
+			c, slot, _ = t.lookupTCP(&k, now, true)
 			c.completeness = 1
 			fwd = &c.flow[dir]
 		} else {
@@ -412,7 +231,7 @@ func (a *tcpAnalyzer) segment(d *Decoder, i int, f *Frame, s *tcpSegment) bool {
 	if rev && k.a == k.b && k.pa == k.pb {
 		bwd = fwd // a conversation with itself: one direction
 	}
-	s.Stream = c.stream
+	s.Stream, s.slot, s.dir = c.stream, int32(slot), uint8(dir)
 	s.Completeness = c.completeness
 	s.SinceFirst = now.sub(c.first)
 	s.SincePrev = now.sub(c.prev)
@@ -427,12 +246,13 @@ func (a *tcpAnalyzer) segment(d *Decoder, i int, f *Frame, s *tcpSegment) bool {
 	// The header length the header announces: with fewer bytes than that
 	// (tshark's "short segment") the segment length is unknown.
 	length := min((&LinePrinter{}).ipPayloadLen(d, i), f.Length-l.Start) - int(tc[12]>>4)*4
-	if !l.Quoted && !ipFragmented(d, i) && length < 0 {
+	known := !l.Quoted && !ipFragmented(d, i)
+	if known && length < 0 {
 		s.Short = true
 	}
-	if !l.Quoted && !ipFragmented(d, i) && length >= 0 {
+	if known && length >= 0 {
 		s.HaveLen, s.Len = true, length
-		a.analyse(c, fwd, bwd, &ta, f, now, seq, ack, uint32(length), flags, win)
+		t.analyse(c, fwd, bwd, &ta, f, now, seq, ack, uint32(length), flags, win)
 		seq -= fwd.base
 		if flags&TCPAck != 0 {
 			ack -= bwd.base
@@ -549,7 +369,7 @@ func (ta *tcpAnalysis) add(flag uint16) {
 
 // analyse is tshark's tcp_analyze_sequence_number for a segment of seglen
 // bytes going in direction fwd.
-func (a *tcpAnalyzer) analyse(c *tcpConv, fwd, bwd *tcpFlow, ta *tcpAnalysis, f *Frame, now nstime,
+func (t *tracker) analyse(c *tcpConv, fwd, bwd *tcpFlow, ta *tcpAnalysis, f *Frame, now nstime,
 	seq, ack, seglen uint32, flags uint16, window uint32) {
 	s := ta.s
 	frame := uint32(f.Number)
@@ -638,14 +458,14 @@ finishedFwd:
 		}
 	}
 	if seglen > 0 || flags&(TCPSyn|TCPFin) != 0 {
-		a.retransmission(c, fwd, bwd, ta, now, seq, seglen, flags)
+		t.retransmission(c, fwd, bwd, ta, now, seq, seglen, flags)
 	}
 	nextseq := seq + seglen
 	if seglen > 0 || flags&(TCPSyn|TCPFin) != 0 {
 		if flags&(TCPSyn|TCPFin) != 0 {
 			nextseq++
 		}
-		a.addUnacked(fwd, tcpUnacked{frame: frame, seq: seq, nextseq: nextseq, ts: now})
+		t.addUnacked(fwd, tcpUnacked{frame: frame, seq: seq, nextseq: nextseq, ts: now})
 	}
 	zwp := s.Flags&tcpAZeroWindowProbe != 0
 	if (seqGT(nextseq, fwd.nextseq) || fwd.nextseq == 0) && !zwp {
@@ -658,29 +478,39 @@ finishedFwd:
 	fwd.lastack, fwd.lastackTime = ack, now
 	fwd.lastFlags = s.Flags
 
-	// Remove the segments this acknowledges in the other direction.
-	kept := bwd.segs[:0]
-	for j := range bwd.segs {
-		u := bwd.segs[j]
-		switch {
-		case ack == u.nextseq:
-			if s.AckedFrame == 0 {
-				ta.made = true
-				s.AckedFrame = u.frame
-				s.RTT = now.sub(u.ts)
+	// Remove the segments this acknowledges in the other direction. A scan
+	// would change nothing when the acknowledgment number is at or below
+	// every segment's start, or when it is the last scan's and no segment
+	// was added since: it is skipped then.
+	if len(bwd.segs) > 0 && seqGT(ack, bwd.lowSeq) && (!bwd.scanned || bwd.scanAck != ack) {
+		bwd.scanned, bwd.scanAck = true, ack
+		kept := 0
+		for j := range bwd.segs {
+			u := &bwd.segs[j]
+			switch {
+			case ack == u.nextseq:
+				if s.AckedFrame == 0 {
+					ta.made = true
+					s.AckedFrame = u.frame
+					s.RTT = now.sub(u.ts)
+				}
+				continue
+			case seqGT(ack, u.seq) && seqLE(ack, u.nextseq):
+				u.seq = ack
+			case seqGT(u.nextseq, ack):
+			default:
+				continue
 			}
-			continue
-		case seqGT(ack, u.seq) && seqLE(ack, u.nextseq):
-			u.seq = ack
-			kept = append(kept, u)
-			continue
-		case seqGT(u.nextseq, ack):
-			kept = append(kept, u)
-			continue
+			if kept == 0 || seqLT(u.seq, bwd.lowSeq) {
+				bwd.lowSeq = u.seq
+			}
+			if kept != j {
+				bwd.segs[kept] = *u
+			}
+			kept++
 		}
+		bwd.segs = bwd.segs[:kept]
 	}
-	clear(bwd.segs[len(kept):])
-	bwd.segs = kept
 
 	// Bytes in flight, from the unacknowledged segments of this direction.
 	if seglen != 0 && len(fwd.segs) > 0 && fwd.validBIF {
@@ -724,7 +554,7 @@ finishedFwd:
 // retransmission decides between retransmission, fast retransmission,
 // spurious retransmission and out-of-order for a segment that carries data
 // or a SYN or FIN.
-func (a *tcpAnalyzer) retransmission(c *tcpConv, fwd, bwd *tcpFlow, ta *tcpAnalysis, now nstime, seq, seglen uint32, flags uint16) {
+func (t *tracker) retransmission(c *tcpConv, fwd, bwd *tcpFlow, ta *tcpAnalysis, now nstime, seq, seglen uint32, flags uint16) {
 	s := ta.s
 	if s.Flags&tcpAKeepAlive != 0 {
 		return
@@ -768,63 +598,22 @@ func (a *tcpAnalyzer) retransmission(c *tcpConv, fwd, bwd *tcpFlow, ta *tcpAnaly
 // addUnacked remembers a segment until it is acknowledged, within the
 // bounds: maxUnacked per direction, and no growth once all flows together
 // hold maxConvs*4 entries.
-func (a *tcpAnalyzer) addUnacked(fl *tcpFlow, u tcpUnacked) {
+func (t *tracker) addUnacked(fl *tcpFlow, u tcpUnacked) {
 	if len(fl.segs) >= maxUnacked {
 		return
 	}
+	fl.scanned = false
+	if len(fl.segs) == 0 || seqLT(u.seq, fl.lowSeq) {
+		fl.lowSeq = u.seq
+	}
 	if len(fl.segs) == cap(fl.segs) {
-		if a.unacked >= maxConvs*4 {
+		if t.unacked >= maxConvs*4 {
 			return
 		}
 		before := cap(fl.segs)
 		fl.segs = append(fl.segs, u)
-		a.unacked += cap(fl.segs) - before
+		t.unacked += cap(fl.segs) - before
 		return
 	}
 	fl.segs = append(fl.segs, u)
-}
-
-// datagram numbers UDP layer i's conversation into s.
-func (a *tcpAnalyzer) datagram(d *Decoder, i int, f *Frame, s *udpSegment) bool {
-	l := &d.layers[i]
-	if l.Payload-l.Start < udpLen {
-		return false
-	}
-	u := UDP(d.data[l.Start:l.Payload])
-	src, dst, _ := ipAddrs(d, i)
-	now := nstimeOf(f.Time)
-	k, _ := keyOf(src, dst, u.SrcPort(), u.DstPort())
-	if a.udpIndex == nil {
-		a.udpIndex = make(map[convKey]int32)
-	}
-	var c *udpConv
-	if j, ok := a.udpIndex[k]; ok {
-		c = &a.udpConvs[j]
-		c.used = true
-	} else {
-		var j int
-		if len(a.udpConvs) < maxConvs {
-			a.udpConvs = append(a.udpConvs, udpConv{})
-			j = len(a.udpConvs) - 1
-		} else {
-			for a.udpConvs[a.udpHand].used {
-				a.udpConvs[a.udpHand].used = false
-				a.udpHand = (a.udpHand + 1) % len(a.udpConvs)
-			}
-			j = a.udpHand
-			delete(a.udpIndex, a.udpConvs[j].key)
-		}
-		a.udpIndex[k] = int32(j)
-		c = &a.udpConvs[j]
-		*c = udpConv{key: k, stream: a.udpNext, used: true, first: now, prev: now}
-		a.udpNext++
-	}
-	*s = udpSegment{Stream: c.stream}
-	if !l.Quoted {
-		s.Times = true
-		s.SinceFirst = now.sub(c.first)
-		s.SincePrev = now.sub(c.prev)
-		c.prev = now
-	}
-	return true
 }

@@ -164,7 +164,6 @@ func TestTCPAnalyzerMatchesTshark(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var a tcpAnalyzer
 	d := NewDecoder()
 	var mine []string
 	for i, s := range tcpScenario {
@@ -175,8 +174,7 @@ func TestTCPAnalyzerMatchesTshark(t *testing.T) {
 		}
 		d.Decode(pkt, linktype.Raw)
 		f := Frame{Number: i + 1, Time: ts, Length: len(pkt)}
-		a.frame(d, &f)
-		sg := a.tcp(tcpLayer(d))
+		sg := d.track(&f).tcp(tcpLayer(d))
 		if sg == nil {
 			t.Fatalf("frame %d: no TCP analysis", i+1)
 		}
@@ -224,7 +222,6 @@ func TestTCPAnalyzerMatchesTshark(t *testing.T) {
 // at maxConvs: one more conversation evicts an old one and still gets the
 // next stream index.
 func TestTCPAnalyzerBounded(t *testing.T) {
-	var a tcpAnalyzer
 	d := NewDecoder()
 	start := time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
 	for i := range maxConvs + 10 {
@@ -233,13 +230,19 @@ func TestTCPAnalyzerBounded(t *testing.T) {
 		pkt[13], pkt[14], pkt[15] = byte(i>>16), byte(i>>8), byte(i) // a new client address each time
 		d.Decode(pkt, linktype.Raw)
 		f := Frame{Number: i + 1, Time: start, Length: len(pkt)}
-		a.frame(d, &f)
-		if sg := a.tcp(tcpLayer(d)); sg == nil || sg.Stream != uint32(i) {
+		if sg := d.track(&f).tcp(tcpLayer(d)); sg == nil || sg.Stream != uint32(i) {
 			t.Fatalf("conversation %d: got %+v, want stream %d", i, sg, i)
 		}
 	}
-	if len(a.tcpConvs) != maxConvs || len(a.tcpIndex) != maxConvs {
-		t.Errorf("%d conversations, %d index entries, want %d", len(a.tcpConvs), len(a.tcpIndex), maxConvs)
+	a := d.trk
+	cells := 0
+	for _, c := range a.tcpIdx.cells {
+		if c != 0 {
+			cells++
+		}
+	}
+	if len(a.tcpConvs) != maxConvs || len(a.tcpIdx.keys) != maxConvs || cells != maxConvs {
+		t.Errorf("%d conversations, %d keys, %d index cells, want %d", len(a.tcpConvs), len(a.tcpIdx.keys), cells, maxConvs)
 	}
 }
 

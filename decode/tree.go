@@ -27,7 +27,6 @@ type TreePrinter struct {
 
 	memo treeMemos // blocks of lines drawn for recent header bytes
 	reqs treeReqs  // recent requests, to link responses to them
-	conv treeConv  // per-stream analysis state (tree_conv.go)
 	note TreeNote  // Append's
 }
 
@@ -58,8 +57,7 @@ func (p *TreePrinter) Note(d *Decoder, f *Frame, n *TreeNote) {
 	}
 	n.prev, n.first = p.prev, p.first
 	p.prev = f.Time
-	p.conv.a.frame(d, f)
-	n.conv = p.conv.a.res
+	n.conv = *d.track(f)
 	p.reqs.note(d, f, &n.links)
 }
 

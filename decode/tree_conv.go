@@ -1,10 +1,7 @@
 package decode
 
-// treeConv is the TreePrinter's per-conversation state: what tshark keeps
-// per TCP and UDP stream to print its analysis lines (tcp_analysis.go).
-type treeConv struct {
-	a tcpAnalyzer
-}
+// This file draws the analysis lines of the TCP and UDP trees from what the
+// connection tracker found (tracker.go, tcp_analysis.go).
 
 // expert draws tshark's expert-info block at the current depth: the title,
 // then the message, severity and group one level deeper. The message is

@@ -50,16 +50,28 @@ func (d *Decoder) decodeUDP(l *Layer) LayerType {
 const (
 	udpSrcport = iota
 	udpDstport
+	udpPort
 	udpLength
 	udpChecksum
+	udpStream
+	udpTimeRelative
+	udpTimeDelta
+	udpPayload
 	udpFieldCount
 )
 
+// udpFields are UDP's fields as tshark 4.0 registers them; udp.stream and
+// the times come from the connection tracker (tracker.go).
 var udpFields = [udpFieldCount]Field{
-	udpSrcport:  {Name: "udp.srcport", Label: "Source Port", Kind: KindUint, Width: 16},
-	udpDstport:  {Name: "udp.dstport", Label: "Destination Port", Kind: KindUint, Width: 16},
-	udpLength:   {Name: "udp.length", Label: "Length", Kind: KindUint, Width: 16},
-	udpChecksum: {Name: "udp.checksum", Label: "Checksum", Kind: KindUint, Width: 16, Base: BaseHex},
+	udpSrcport:      {Name: "udp.srcport", Label: "Source Port", Kind: KindUint, Width: 16},
+	udpDstport:      {Name: "udp.dstport", Label: "Destination Port", Kind: KindUint, Width: 16},
+	udpPort:         {Name: "udp.port", Label: "Source or Destination Port", Kind: KindUint, Width: 16},
+	udpLength:       {Name: "udp.length", Label: "Length", Kind: KindUint, Width: 16},
+	udpChecksum:     {Name: "udp.checksum", Label: "Checksum", Kind: KindUint, Width: 16, Base: BaseHex},
+	udpStream:       {Name: "udp.stream", Label: "Stream index", Kind: KindUint, Width: 32, Generated: true},
+	udpTimeRelative: {Name: "udp.time_relative", Label: "Time since first frame", Kind: KindRelTime, Generated: true},
+	udpTimeDelta:    {Name: "udp.time_delta", Label: "Time since previous frame", Kind: KindRelTime, Generated: true},
+	udpPayload:      {Name: "udp.payload", Label: "Payload", Kind: KindBytes},
 }
 
 var protoUDP = protoField("udp", "User Datagram Protocol")
@@ -77,16 +89,43 @@ var dataFields = [dataFieldCount]Field{
 
 var protoData = protoField("data", "Data")
 
-// emitUDP emits a UDP header's fields.
+// emitUDP emits a UDP header's fields in tshark's order, with the stream
+// index and times the connection tracker found.
 func emitUDP(e *emitter, i int) {
 	l := &e.d.layers[i]
 	e.Proto(&protoUDP)
 	if l.Payload > l.Start {
+		f := &udpFields
 		u := UDP(e.d.data[l.Start:l.Payload])
-		e.Uint(&udpFields[udpSrcport], uint64(u.SrcPort()))
-		e.Uint(&udpFields[udpDstport], uint64(u.DstPort()))
-		e.Uint(&udpFields[udpLength], uint64(u.Length()))
-		e.Uint(&udpFields[udpChecksum], uint64(u.Checksum()))
+		e.Uint(&f[udpSrcport], uint64(u.SrcPort()))
+		e.Uint(&f[udpDstport], uint64(u.DstPort()))
+		if e.all { // hidden: JSON does not show it
+			e.Hidden(true)
+			e.Uint(&f[udpPort], uint64(u.SrcPort()))
+			e.Uint(&f[udpPort], uint64(u.DstPort()))
+			e.Hidden(false)
+		}
+		e.Uint(&f[udpLength], uint64(u.Length()))
+		e.Uint(&f[udpChecksum], uint64(u.Checksum()))
+		if us := e.conv.udp(i); us != nil {
+			e.Uint(&f[udpStream], uint64(us.Stream))
+			if us.Times && u.Length() > udpLen {
+				// tshark shows no times for a datagram without payload.
+				e.relNstime(&f[udpTimeRelative], us.SinceFirst)
+				e.relNstime(&f[udpTimeDelta], us.SincePrev)
+			}
+		}
+		if u.Length() > udpLen {
+			// tshark's payload field runs to the end of the IP payload,
+			// past the length UDP announces when that is shorter.
+			end := l.End
+			if i > 0 {
+				end = max(end, e.d.layers[i-1].End)
+			}
+			if pl := e.d.data[l.Payload:end]; len(pl) > 0 {
+				e.Bytes(&f[udpPayload], pl)
+			}
+		}
 	}
 	e.End()
 }
