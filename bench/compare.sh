@@ -70,6 +70,17 @@ if "$RAWCAP" read -c 1 "$BIG" 'tcp port 443' >/dev/null 2>&1; then
   have tcpdump && pair "-r -w 'tcp port 443' vs tcpdump -w" "$N" \
     "$RAWCAP -r $BIG -w $DIR/f2.pcap 'tcp port 443'" "tcpdump -r $BIG -w $DIR/fref.pcap 'tcp port 443'"
 fi
+if "$RAWCAP" read -c 1 -Y 'tcp.stream eq 0' "$SMALL" >/dev/null 2>&1; then
+  echo "== display filters (issue 10)"
+  Y1='tcp.port == 443 && frame.len > 1000' Y2='tcp.stream eq 7'
+  have tshark && pair "-r -w -Y '$Y1' vs tshark" "$N" \
+    "$RAWCAP -r $BIG -w $DIR/y1.pcap -Y '$Y1'" "tshark -r $BIG -F pcap -w $DIR/y1ref.pcap -Y '$Y1'"
+  have tshark && pair "-r -w -Y '$Y2' vs tshark" "$N" \
+    "$RAWCAP -r $BIG -w $DIR/y2.pcap -Y '$Y2'" "tshark -r $BIG -F pcap -w $DIR/y2ref.pcap -Y '$Y2'"
+  rss=$( { /usr/bin/time -f %M "$RAWCAP" -r "$BIG" -w "$DIR/y1.pcap" -Y "$Y1" >/dev/null; } 2>&1 | tail -1 || true)
+  echo "rawcap -r -w -Y resident memory on the whole file: ${rss:-?} KiB"
+  rm -f "$DIR"/y1*.pcap "$DIR"/y2*.pcap
+fi
 if "$RAWCAP" merge --help >/dev/null 2>&1; then
   echo "== file toolbox (issue 12)"
   H1=$DIR/half1.pcap H2=$DIR/half2.pcap UN=$DIR/unordered.pcap SD=$DIR/dsample.pcap

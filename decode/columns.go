@@ -84,10 +84,13 @@ func (p *ColumnsPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 	b = padLeft(b, n, 5)
 	b = append(b, ' ')
 	n = len(b)
+	p.conv = d.track(f)
+	// The Time column counts from the capture's first frame, which a
+	// display filter may not have let through.
+	p.first = p.conv.first
 	b = p.appendTime(b, f)
 	b = padLeft(b, n, 10)
 	b = append(b, ' ')
-	p.conv = d.track(f)
 	p.seg = nil
 	p.dir, p.httpRow = nil, colHTTPNone
 	tcpLayer := -1

@@ -109,13 +109,15 @@ func (p *FieldsPrinter) Fields(d *Decoder, f *Frame) *FieldList {
 	if t.IsZero() {
 		t = time.Unix(0, 0) // tshark's time of a packet without one
 	}
-	first, prev := p.clock.tick(t)
+	// The printer's own clock sees the frames it prints (the displayed
+	// ones); the tracker's sees every frame of the capture.
+	_, shown := p.clock.tick(t)
 	want := p.frame
 	if p.names == nil {
 		want = ^uint32(0) // every field (-T ek)
 	}
 	if want != 0 {
-		emitFrame(e, f, first, prev, loc, want)
+		emitFrame(e, f, e.conv.first, e.conv.prev, shown, loc, want)
 	}
 	for i := range d.layers[:d.n] {
 		l := &d.layers[i]

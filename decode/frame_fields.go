@@ -61,11 +61,12 @@ func (c *frameClock) tick(t time.Time) (first, prev time.Time) {
 }
 
 // emitFrame emits the frame's fields for the packet e.d last decoded,
-// described by f, with the first and previous packets' times; loc is the
+// described by f, with the times of the capture's first frame, of the
+// previous captured frame and of the previous displayed one; loc is the
 // zone of frame.time. Of the fields whose text takes time to make (times,
 // protocols), only those with their bit set in want (by frameFields index)
 // are emitted.
-func emitFrame(e *emitter, f *Frame, first, prev time.Time, loc *time.Location, want uint32) {
+func emitFrame(e *emitter, f *Frame, first, prev, shown time.Time, loc *time.Location, want uint32) {
 	fs := &frameFields
 	e.Proto(&protoFrame)
 	e.setSpan(len(e.recs)-1, 0, len(e.d.data))
@@ -96,7 +97,7 @@ func emitFrame(e *emitter, f *Frame, first, prev time.Time, loc *time.Location, 
 			e.relTime(&fs[frameTimeDelta], f.Time, prev)
 		}
 		if want&(1<<frameTimeDeltaDisplayed) != 0 {
-			e.relTime(&fs[frameTimeDeltaDisplayed], f.Time, prev)
+			e.relTime(&fs[frameTimeDeltaDisplayed], f.Time, shown)
 		}
 		if want&(1<<frameTimeRelative) != 0 {
 			e.relTime(&fs[frameTimeRelative], f.Time, first)

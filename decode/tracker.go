@@ -63,6 +63,8 @@ type tracker struct {
 
 	unacked int // unacknowledged segment capacity held by all flows
 
+	clock captureClock
+
 	gen  uint64 // the Decoder generation last tracked (0: none)
 	last int    // the frame number last tracked
 	res  convResults
@@ -83,12 +85,29 @@ func (d *Decoder) track(f *Frame) *convResults {
 		}
 		t.last = f.Number
 		t.frame(d, f)
+		t.tick(f.Time)
 	}
 	return &t.res
 }
 
+// tick records the frame's time: the capture's first and the previous
+// captured frame's times are what frame.time_relative and frame.time_delta
+// count from, whichever frames a display filter lets the printers see. A
+// frame without a time counts as the epoch, as in tshark.
+func (t *tracker) tick(at time.Time) {
+	if at.IsZero() {
+		at = time.Unix(0, 0)
+	}
+	if !t.clock.started {
+		t.clock.first, t.clock.prev, t.clock.started = at, at, true
+	}
+	t.res.first, t.res.prev = t.clock.first, t.clock.prev
+	t.clock.prev = at
+}
+
 // reset forgets every conversation (a new capture starts).
 func (t *tracker) reset() {
+	t.clock = captureClock{}
 	t.tcpIdx.clear()
 	t.udpIdx.clear()
 	t.tcpConvs, t.udpConvs = t.tcpConvs[:0], t.udpConvs[:0]
@@ -97,10 +116,20 @@ func (t *tracker) reset() {
 	// lists for the conversations to come.
 }
 
+// captureClock follows the times of every frame of a capture.
+type captureClock struct {
+	first, prev time.Time
+	started     bool
+}
+
 // convResults is what the tracker found for the TCP and UDP layers of one
 // frame, by layer. It is a value: a copy outlives the tracker's next frame
 // (the -V pipeline keeps one per packet).
 type convResults struct {
+	// first and prev are the capture's first frame's time and the
+	// previous captured frame's (the frame's own for the first).
+	first, prev time.Time
+
 	n      int
 	layer  [maxPerPkt]int
 	tcpRes [maxPerPkt]tcpSegment

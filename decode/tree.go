@@ -41,7 +41,8 @@ func (p *TreePrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 // it: the time deltas, tshark's stream analysis and the requests that
 // responses answer.
 type TreeNote struct {
-	prev, first time.Time
+	prev, first time.Time // the previous captured frame's and the first's
+	shown       time.Time // the previous displayed (noted) frame's
 	conv        convResults
 	links       treeLinks
 }
@@ -55,9 +56,12 @@ func (p *TreePrinter) Note(d *Decoder, f *Frame, n *TreeNote) {
 	if !p.started {
 		p.first, p.prev, p.started = f.Time, f.Time, true
 	}
-	n.prev, n.first = p.prev, p.first
+	n.shown = p.prev
 	p.prev = f.Time
 	n.conv = *d.track(f)
+	// The captured frames before, which a display filter may not have
+	// let through to be noted.
+	n.prev, n.first = n.conv.prev, n.conv.first
 	p.reqs.note(d, f, &n.links)
 }
 
@@ -186,11 +190,9 @@ func (p *TreePrinter) frame(t *treeWriter, d *Decoder, f *Frame, note *TreeNote)
 	t.b = append(t.b, '.')
 	t.b = append(t.b, nanos...)
 	t.b = append(t.b, " seconds\n    [Time delta from previous captured frame: "...)
-	n := len(t.b)
 	t.b = appendSeconds(t.b, f.Time, note.prev)
-	delta := t.b[n:]
 	t.b = append(t.b, " seconds]\n    [Time delta from previous displayed frame: "...)
-	t.b = append(t.b, delta...)
+	t.b = appendSeconds(t.b, f.Time, note.shown)
 	t.b = append(t.b, " seconds]\n    [Time since reference or first frame: "...)
 	t.b = appendSeconds(t.b, f.Time, note.first)
 	t.b = append(t.b, " seconds]\n"...)

@@ -3,10 +3,12 @@ package main
 import (
 	"bufio"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/rawcap/rawcap/decode"
 	"github.com/rawcap/rawcap/internal/testshared"
 )
 
@@ -164,5 +166,42 @@ func TestDisplayFilterEveryOutput(t *testing.T) {
 	code, _, stderr := rawcapRun(t, "", "read", "-Y", "dns.qry.name = 1", demo)
 	if code != 2 || !strings.Contains(stderr, "\"=\" was unexpected in this context.\n    dns.qry.name = 1\n                 ^") {
 		t.Errorf("bad expression: exit %d, %q", code, stderr)
+	}
+}
+
+// TestDisplayFilterKeepsTheFileContext holds what the printers show of the
+// packets -Y keeps to tshark -Y's: frame numbers of the file, times
+// relative to the file's first packet, deltas from the previous captured
+// and the previous displayed packet, and the TCP numbers of the whole
+// file's streams.
+func TestDisplayFilterKeepsTheFileContext(t *testing.T) {
+	tshark := testshared.Oracle(t, "tshark")
+	root, err := testshared.Root()
+	if err != nil {
+		t.Fatal(err)
+	}
+	demo := filepath.Join(root, "testdata", "demo.pcap")
+	fields := []string{"frame.number", "frame.time_relative", "frame.time_delta", "frame.time_delta_displayed", "tcp.seq", "tcp.ack", "tcp.stream"}
+	for _, expr := range []string{"dns", "http.request", "tcp.flags.fin == 1", "frame.number > 100 && ip.ttl == 64"} {
+		var fs []string
+		for _, f := range fields {
+			if decode.LookupField(f) != nil {
+				fs = append(fs, "-e", f)
+			}
+		}
+		args := append([]string{"-n", "-r", demo, "-Y", expr, "-T", "fields"}, fs...)
+		cmd := exec.Command(tshark, args...)
+		cmd.Env = append(os.Environ(), "TZ=UTC")
+		want, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("tshark %v: %v", args, err)
+		}
+		code, got, stderr := rawcapRun(t, "", append(append([]string{"read", "-Y", expr, "-T", "fields"}, fs...), demo)...)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", expr, code, stderr)
+		}
+		if got != string(want) {
+			t.Errorf("-Y %q -T fields %v:\nrawcap:\n%s\ntshark:\n%s", expr, fs, got, want)
+		}
 	}
 }

@@ -34,14 +34,22 @@ func TestReadSampleMatchesTshark(t *testing.T) {
 			t.Run(filepath.Base(pcap)+form, func(t *testing.T) { readMatchesTshark(t, pcap, form) })
 		}
 	}
+	// With a display filter, the packets shown keep the whole capture's
+	// context: times from its first frame, deltas from the frame before,
+	// TCP numbers of the streams from their start.
+	for _, expr := range []string{"tcp.len > 0 || icmp", "frame.number > 3 && tcp", "!arp && !tcp.flags.syn"} {
+		for _, form := range []string{"-V", "--columns"} {
+			t.Run("Y "+expr+form, func(t *testing.T) { readMatchesTshark(t, us, form, "-Y", expr) })
+		}
+	}
 }
 
 // readMatchesTshark checks that rawcap read FORM prints what tshark -n
 // prints of pcap (its tree for -V, its packet list for --columns), byte for
 // byte, and returns rawcap's output.
-func readMatchesTshark(t *testing.T, pcap, form string) string {
+func readMatchesTshark(t *testing.T, pcap, form string, extra ...string) string {
 	t.Helper()
-	args := []string{"-n", "-r", pcap}
+	args := append([]string{"-n", "-r", pcap}, extra...)
 	if form == "-V" {
 		args = append(args, "-V")
 	}
@@ -51,7 +59,7 @@ func readMatchesTshark(t *testing.T, pcap, form string) string {
 	if err != nil {
 		t.Fatalf("tshark: %v", err)
 	}
-	code, out, errs := rawcapRun(t, "", "read", form, pcap)
+	code, out, errs := rawcapRun(t, "", append(append([]string{"read", form}, extra...), pcap)...)
 	if code != 0 {
 		t.Fatalf("read %s: exit %d: %s", form, code, errs)
 	}
