@@ -65,14 +65,14 @@ func (a axis) ticks() []float64 {
 // label returns v as the axis shows it, with unit after the prefix ("0",
 // "2.5 k", "40 MB", "500 B").
 func (a axis) label(v float64, unit string) string {
-	s := "0"
-	if v != 0 {
-		s = strconv.FormatFloat(v/a.scale, 'f', a.decimals, 64)
+	if v == 0 {
+		return "0"
 	}
+	s := strconv.FormatFloat(v/a.scale, 'f', a.decimals, 64)
 	switch {
 	case unit != "":
 		s += " " + a.prefix + unit
-	case a.prefix != "" && v != 0:
+	case a.prefix != "":
 		s += " " + a.prefix
 	}
 	return s
