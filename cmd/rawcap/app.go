@@ -64,6 +64,7 @@ var commands = []func(*env) *cli.Command{
 	dedupeCommand,
 	reorderCommand,
 	fieldsCommand,
+	statsCommand,
 	versionCommand,
 	completionCommand,
 	manCommand,
