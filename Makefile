@@ -60,7 +60,8 @@ fuzz:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) ./...
 
-# Rewrite the golden files under testdata/ from the current code.
+# Rewrite the golden files under testdata/ (and the README's pictures under
+# docs/) from the current code.
 golden:
 	$(GO) test -count=1 ./decode/ ./cmd/rawcap/ -update
 
@@ -81,6 +82,11 @@ demo: build
 	$(BIN) read -c 15 testdata/demo.pcap
 	$(BIN) convert testdata/demo.pcap bin/demo.pcapng
 	$(BIN) info bin/demo.pcapng
+	$(BIN) stats conv tcp testdata/demo.pcap
+	$(BIN) stats phs testdata/demo.pcap
+	$(BIN) stats io --interval 0.0002 --plot bin/demo-io.png testdata/demo.pcap
+	$(BIN) stats conv tcp --plot bin/demo-conv.png testdata/demo.pcap > /dev/null
+	@echo "pictures: bin/demo-io.png bin/demo-conv.png (docs/stats-*.svg are the same, redrawn by make golden)"
 
 clean:
 	rm -rf bin

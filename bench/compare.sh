@@ -117,4 +117,19 @@ if "$RAWCAP" export --schema >/dev/null 2>&1; then
       a[1], n/a[1]/1e6, a[2]/1024, out/1e6, out/insz }'
   rm -rf "$DIR/pq" "$DIR/pqbig"
 fi
+if "$RAWCAP" stats --help >/dev/null 2>&1; then
+  echo "== statistics (issue 11)"
+  have tshark && pair "stats conv tcp vs tshark -q -z conv,tcp" "$N" "$RAWCAP stats conv tcp $BIG" "tshark -n -q -r $BIG -z conv,tcp"
+  have tshark && pair "stats phs vs tshark -q -z io,phs" "$N" "$RAWCAP stats phs $BIG" "tshark -n -q -r $BIG -z io,phs"
+  have tshark && pair "stats io vs tshark -q -z io,stat,1" "$N" "$RAWCAP stats io $BIG" "tshark -n -q -r $BIG -z io,stat,1"
+  for kind in "conv tcp" phs io; do
+    rss=$( { /usr/bin/time -f %M "$RAWCAP" stats $kind "$BIG" >/dev/null; } 2>&1 | tail -1 || true)
+    ref=""
+    if have tshark; then
+      z=$(case $kind in "conv tcp") echo conv,tcp;; phs) echo io,phs;; io) echo io,stat,1;; esac)
+      ref=$( { /usr/bin/time -f %M tshark -n -q -r "$BIG" -z "$z" >/dev/null; } 2>&1 | tail -1 || true)
+    fi
+    echo "resident memory, stats $kind on the whole file: rawcap ${rss:-?} KiB, tshark ${ref:-?} KiB"
+  done
+fi
 echo "go benchmarks (zero-copy read, decode, filter VM): make bench"

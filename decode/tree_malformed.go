@@ -26,6 +26,35 @@ func treeMalformed(t *treeWriter, d *Decoder, i int) {
 	t.b = append(t.b, malformedExpert...)
 }
 
+// ExceptionProtocol returns the item tshark puts at the top level of its
+// tree, after the protocols, when a dissector ran off the end of the bytes
+// of the packet d last decoded, whose length on the wire is wire: the
+// "_ws.short" protocol where the capture kept less than the wire length,
+// "_ws.malformed" otherwise; "" when there is none. These are the lines
+// treeMalformed draws, for the protocols it draws them for and a few more
+// whose truncation tshark's protocol hierarchy was checked against; that
+// hierarchy counts them as protocols.
+func (d *Decoder) ExceptionProtocol(wire int) string {
+	for i := range d.layers[:d.n] {
+		l := &d.layers[i]
+		if l.Quoted || l.Malformed != ReasonTruncated {
+			continue
+		}
+		switch l.Type {
+		case LayerIPv6HopByHop, LayerIPv6Routing, LayerIPv6Fragment, LayerIPv6DestOpts, LayerGRE, LayerICMPv4, LayerICMPv6:
+		default:
+			if treeProtoShort(l.Type) == "" {
+				continue
+			}
+		}
+		if len(d.data) < wire {
+			return "_ws.short"
+		}
+		return "_ws.malformed"
+	}
+	return ""
+}
+
 const malformedExpert = "    [Expert Info (Error/Malformed): Malformed Packet (Exception occurred)]\n" +
 	"        [Malformed Packet (Exception occurred)]\n" +
 	"        [Severity level: Error]\n" +

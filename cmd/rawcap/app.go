@@ -65,6 +65,7 @@ var commands = []func(*env) *cli.Command{
 	dedupeCommand,
 	reorderCommand,
 	fieldsCommand,
+	statsCommand,
 	versionCommand,
 	completionCommand,
 	manCommand,
