@@ -205,3 +205,36 @@ func TestDisplayFilterKeepsTheFileContext(t *testing.T) {
 		}
 	}
 }
+
+// TestStatsDisplayFilter holds stats -Y to tshark's -z tables with a
+// filter: conv's, and io's with a filter per column.
+func TestStatsDisplayFilter(t *testing.T) {
+	tshark := testshared.Oracle(t, "tshark")
+	root, err := testshared.Root()
+	if err != nil {
+		t.Fatal(err)
+	}
+	demo := filepath.Join(root, "testdata", "demo.pcap")
+	for _, c := range []struct {
+		ours []string
+		z    string
+	}{
+		{[]string{"stats", "conv", "tcp", "-Y", "tcp.port == 443", demo}, "conv,tcp,tcp.port == 443"},
+		{[]string{"stats", "endpoints", "ip", "-Y", "dns || http", demo}, "endpoints,ip,dns || http"},
+		{[]string{"stats", "io", "--interval", "0.001", "-Y", "tcp", "-Y", "dns", "-Y", "tcp.analysis.flags", demo}, "io,stat,0.001,tcp,dns,tcp.analysis.flags"},
+	} {
+		cmd := exec.Command(tshark, "-n", "-q", "-r", demo, "-z", c.z)
+		cmd.Env = append(os.Environ(), "TZ=UTC")
+		want, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("tshark -z %s: %v", c.z, err)
+		}
+		code, got, stderr := rawcapRun(t, "", c.ours...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", c.ours, code, stderr)
+		}
+		if got != string(want) {
+			t.Errorf("%v:\nrawcap:\n%s\ntshark -z %s:\n%s", c.ours, got, c.z, want)
+		}
+	}
+}
