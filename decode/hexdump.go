@@ -31,9 +31,9 @@ func (p *LinePrinter) appendHex(b []byte, d *Decoder) []byte {
 		// When tcpdump abandons a packet cut short inside the link header
 		// it dumps nothing, and inside ARP the whole packet.
 		switch l.Type {
-		case LayerEthernet, LayerSLL, LayerSLL2, LayerLoopback:
+		case LayerEthernet, LayerLoopback:
 			return b
-		case LayerARP:
+		case LayerARP, LayerSLL, LayerSLL2:
 			data = d.data
 		case LayerTCP:
 			if tcpOptionsAbandoned(d.data[l.Start:l.End]) {
@@ -42,6 +42,9 @@ func (p *LinePrinter) appendHex(b []byte, d *Decoder) []byte {
 		}
 	}
 	if mode == ASCIIOnly {
+		if len(data) == 0 {
+			return b // tcpdump prints nothing, not an empty line
+		}
 		return appendASCII(b, data)
 	}
 	return appendHexDump(b, data, mode == HexASCIINet || mode == HexASCIILink)

@@ -48,6 +48,13 @@ func (p *LinePrinter) lineIPv4(b []byte, d *Decoder, i int) []byte {
 		}
 		return append(b, " [|ip]"...)
 	case ReasonTruncated:
+		if l.End == l.Start && !l.Quoted {
+			// tcpdump's first read, the version, fails: it unwinds out
+			// of the packet before printing "IP ", and its -x dump then
+			// starts at the link header.
+			p.abandoned = true
+			return append(b, " [|ip]"...)
+		}
 		if prefix {
 			b = append(b, "IP "...)
 		}

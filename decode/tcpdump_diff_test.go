@@ -113,8 +113,8 @@ func decodedByRawcap(d *decode.Decoder) bool {
 	data := d.Data()
 	for k, l := range layers {
 		switch l.Type {
-		case decode.LayerLLC, decode.LayerSLL2:
-			return false // tcpdump prints their contents; rawcap does not yet
+		case decode.LayerLLC:
+			return false // tcpdump prints its contents; rawcap does not yet
 		case decode.LayerTCP, decode.LayerUDP:
 			if l.End-l.Start < 4 {
 				return false
