@@ -84,12 +84,20 @@ func appendHexDump(b, data []byte, ascii bool) []byte {
 	return b
 }
 
-// appendASCII appends data as tcpdump's -A does: printable characters as
-// they are, newlines kept, anything else as '.'.
+// appendASCII appends data as tcpdump's -A does (ascii_print):
+// printable characters, spaces, tabs and newlines as they are, anything
+// else as '.', except carriage returns. tcpdump drops a CR before a
+// newline and a CR among the last two bytes of what it prints (it tests
+// that more than one byte follows), and prints any other CR as '.': so
+// "a\rb" ending a UDP payload prints "ab", but the same bytes followed by
+// an Ethernet trailer print "a.b".
 func appendASCII(b, data []byte) []byte {
 	for i, c := range data {
 		switch {
-		case c == '\r' && i+1 < len(data) && data[i+1] == '\n':
+		case c == '\r':
+			if len(data)-(i+1) > 1 && data[i+1] != '\n' {
+				b = append(b, '.')
+			}
 		case c == '\n' || c == '\t' || c == ' ' || (c > 0x20 && c < 0x7f):
 			b = append(b, c)
 		default:

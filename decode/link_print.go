@@ -283,19 +283,31 @@ func (p *LinePrinter) lineLoopback(b []byte, d *Decoder, i int) []byte {
 		return append(b, " [|null]"...)
 	}
 	if p.Options.Link {
+		// tcpdump's null_hdr_print: "AF IPv6 (30)", with -q "IPv6".
 		f := Loopback(d.data[l.Start:l.Payload]).Family()
-		b = append(b, "AF "...)
+		name := ""
 		switch f {
 		case 2:
-			b = append(b, "IPv4"...)
+			name = "IPv4"
 		case 10, 24, 28, 30:
-			b = append(b, "IPv6"...)
-		default:
-			b = append(b, "Unknown"...)
+			name = "IPv6"
 		}
-		b = append(b, " ("...)
-		b = strconv.AppendUint(b, uint64(f), 10)
-		b = append(b, ')')
+		switch {
+		case p.Options.Quiet && name != "":
+			b = append(b, name...)
+		case p.Options.Quiet:
+			b = append(b, "Unknown AF "...)
+			b = strconv.AppendUint(b, uint64(f), 10)
+		default:
+			if name == "" {
+				name = "Unknown"
+			}
+			b = append(b, "AF "...)
+			b = append(b, name...)
+			b = append(b, " ("...)
+			b = strconv.AppendUint(b, uint64(f), 10)
+			b = append(b, ')')
+		}
 		b = p.appendWireLen(b)
 		b = append(b, ": "...)
 	}
