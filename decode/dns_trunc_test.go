@@ -45,7 +45,7 @@ func TestAppTruncatedMatchesTcpdump(t *testing.T) {
 	}
 	path := writeTestPcapWire(t, frames, wire)
 	d := decode.NewDecoder()
-	for _, opts := range [][]string{{}, {"-v"}} {
+	for _, opts := range [][]string{{}, {"-v"}, {"-vv"}, {"-vvv"}} {
 		chunks := tcpdumpPackets(t, path, opts, len(cuts))
 		lo := appLineOptions(opts)
 		lo.Time = decode.TimeEpoch

@@ -246,7 +246,7 @@ var readDiffAllow = map[string]string{
 func TestReadMatchesTcpdump(t *testing.T) {
 	testshared.Oracle(t, "tcpdump")
 	files := loadCorpus(t)
-	optSets := [][]string{{}, {"-e"}, {"-v"}, {"-vv"}, {"-vvv"}, {"-q"}, {"-q", "-e"}, {"-tt"}, {"-x"}, {"-A"}}
+	optSets := [][]string{{}, {"-e"}, {"-v"}, {"-vv"}, {"-vvv"}, {"-q"}, {"-q", "-e"}, {"-e", "-vv"}, {"-tt"}, {"-x"}, {"-A"}}
 	type result struct {
 		agree, disagree, skipped int
 		msgs                     []string
