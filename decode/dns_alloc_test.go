@@ -11,7 +11,7 @@ import (
 // appFrames returns every DNS, DHCPv4 and NTP vector in its frame.
 func appFrames(t testing.TB) [][]byte {
 	var out [][]byte
-	for _, vs := range [][]appVector{dnsVectors, dhcpVectors, ntpVectors} {
+	for _, vs := range [][]appVector{dnsVectors, dnsSectionVectors, dhcpVectors, ntpVectors} {
 		for _, v := range vs {
 			out = append(out, appFrame(mustHex(t, v.hex), v.sport, v.dport, v.tcp))
 		}

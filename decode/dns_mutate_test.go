@@ -24,7 +24,7 @@ func TestAppMutantsMatchTcpdump(t *testing.T) {
 		data []byte
 	}
 	var ms []mutant
-	for _, vs := range [][]appVector{dnsVectors, dhcpVectors, ntpVectors} {
+	for _, vs := range [][]appVector{dnsVectors, dnsSectionVectors, dhcpVectors, ntpVectors} {
 		for _, v := range vs {
 			payload := mustHex(t, v.hex)
 			for range 400 {

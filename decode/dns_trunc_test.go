@@ -23,7 +23,7 @@ func TestAppTruncatedMatchesTcpdump(t *testing.T) {
 		wire int
 	}
 	var cuts []cut
-	for _, vs := range [][]appVector{dnsVectors, dhcpVectors, ntpVectors} {
+	for _, vs := range [][]appVector{dnsVectors, dnsSectionVectors, dhcpVectors, ntpVectors} {
 		for _, v := range vs {
 			fr := appFrame(mustHex(t, v.hex), v.sport, v.dport, v.tcp)
 			hdr := 14 + 20 + 8
