@@ -28,8 +28,9 @@ func (p *LinePrinter) appendHex(b []byte, d *Decoder) []byte {
 	if p.abandoned {
 		data = d.data
 	} else if l, bad := d.Malformed(); bad && l.Malformed == ReasonTruncated {
-		// When tcpdump abandons a packet cut short inside the link header
-		// it dumps nothing, and inside ARP the whole packet.
+		// When tcpdump abandons a packet cut short inside an Ethernet or
+		// loopback header it dumps nothing; inside a cooked header or ARP,
+		// the whole packet.
 		switch l.Type {
 		case LayerEthernet, LayerLoopback:
 			return b

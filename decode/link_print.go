@@ -180,7 +180,7 @@ func (p *LinePrinter) appendSLLTail(b, addr []byte, halen int, proto uint16) []b
 	return append(b, ": "...)
 }
 
-// sllHeader appends SLL layer i's header as tcpdump's sll_print does (-e).
+// sllHeader appends an SLL header as tcpdump's sll_print does (-e).
 func (p *LinePrinter) sllHeader(b []byte, s SLL) []byte {
 	pt := sllPacketType(s.PacketType())
 	for range 3 - len(pt) {
