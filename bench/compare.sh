@@ -3,14 +3,15 @@
 # mergecap, reordercap and cp on the same generated capture, in one run,
 # alternating the tools, and print median times and ratios. The machines are shared and noisy: read the ratios.
 #
-#   bench/compare.sh [-n PACKETS] [-r ROUNDS] [-k KEEP_DIR]
+#   bench/compare.sh [-n PACKETS] [-r ROUNDS] [-k KEEP_DIR] [-o ONLY]
 #
+# -o runs only the comparisons whose names contain ONLY (e.g. -o info).
 # Needs Go; each comparison runs only where its reference tool is installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-N=2000000 ROUNDS=3 DIR=""
-while getopts "n:r:k:" o; do
-  case $o in n) N=$OPTARG;; r) ROUNDS=$OPTARG;; k) DIR=$OPTARG;; *) exit 2;; esac
+N=2000000 ROUNDS=3 DIR="" ONLY=""
+while getopts "n:r:k:o:" o; do
+  case $o in n) N=$OPTARG;; r) ROUNDS=$OPTARG;; k) DIR=$OPTARG;; o) ONLY=$OPTARG;; *) exit 2;; esac
 done
 export TZ=UTC LC_ALL=C
 DIR=${DIR:-$(mktemp -d)}
@@ -33,9 +34,13 @@ have() { command -v "$1" >/dev/null 2>&1; }
 t() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N); echo $(( (e - s) / 1000 ))e-6; }
 median() { tr ' ' '\n' | grep . | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
+# want NAME: whether -o selects the comparison NAME.
+want() { [[ -z $ONLY || $1 == *"$ONLY"* ]]; }
+
 # pair NAME PKTS "RAWCAP CMD" "REFERENCE CMD": alternate ROUNDS times, print medians and the ratio.
 pair() {
   local name=$1 pkts=$2 ours=$3 ref=$4 a="" b="" i ma mb
+  want "$name" || return 0
   for ((i = 0; i < ROUNDS; i++)); do
     a="$a $(t bash -c "$ours")"; b="$b $(t bash -c "$ref")"
   done
@@ -46,7 +51,8 @@ pair() {
 }
 
 echo "== files (issue 2)"
-have capinfos && pair "info vs capinfos" "$N" "$RAWCAP info $BIG" "capinfos $BIG"
+have capinfos && pair "info vs capinfos" "$N" "$RAWCAP info $BIG" "capinfos $BIG"   # both hash the file
+have capinfos && pair "info -c -d -u -a -e vs capinfos (no hashes)" "$N" "$RAWCAP info -c -d -u -a -e $BIG" "capinfos -c -d -u -a -e $BIG"
 have editcap && pair "convert→pcapng vs editcap -F pcapng" "$N" \
   "$RAWCAP convert $BIG $DIR/out.pcapng" "editcap -F pcapng $BIG $DIR/ref.pcapng"
 pair "convert→pcapng vs cp (the floor)" "$N" "$RAWCAP convert $BIG $DIR/out.pcapng" "cp $BIG $DIR/copy.pcap"
@@ -59,8 +65,10 @@ if "$RAWCAP" read --help >/dev/null 2>&1; then
   F5="-e ip.src -e ip.dst -e tcp.srcport -e tcp.dstport -e frame.len"
   have tshark && pair "read -T fields (5) vs tshark -T fields" "$SN" "$RAWCAP read -T fields $F5 $SMALL" "tshark -T fields $F5 -r $SMALL"
   have tshark && pair "read -T ek vs tshark -T ek" "$SN" "$RAWCAP read -T ek $SMALL" "tshark -T ek -r $SMALL"
-  rss=$( { /usr/bin/time -f %M "$RAWCAP" read --json "$BIG" >/dev/null; } 2>&1 | tail -1 || true)
-  echo "rawcap read --json resident memory on the whole file: ${rss:-?} KiB"
+  if want "read --json resident memory"; then
+    rss=$( { /usr/bin/time -f %M "$RAWCAP" read --json "$BIG" >/dev/null; } 2>&1 | tail -1 || true)
+    echo "rawcap read --json resident memory on the whole file: ${rss:-?} KiB"
+  fi
 fi
 
 if "$RAWCAP" read -c 1 "$BIG" 'tcp port 443' >/dev/null 2>&1; then
@@ -70,18 +78,20 @@ if "$RAWCAP" read -c 1 "$BIG" 'tcp port 443' >/dev/null 2>&1; then
   have tcpdump && pair "-r -w 'tcp port 443' vs tcpdump -w" "$N" \
     "$RAWCAP -r $BIG -w $DIR/f2.pcap 'tcp port 443'" "tcpdump -r $BIG -w $DIR/fref.pcap 'tcp port 443'"
 fi
-if "$RAWCAP" read -c 1 -Y 'tcp.stream eq 0' "$SMALL" >/dev/null 2>&1; then
+if "$RAWCAP" read -c 1 -Y 'tcp.stream eq 0' "$SMALL" >/dev/null 2>&1 && want "-Y"; then
   echo "== display filters (issue 10)"
   Y1='tcp.port == 443 && frame.len > 1000' Y2='tcp.stream eq 7'
   have tshark && pair "-r -w -Y '$Y1' vs tshark" "$N" \
     "$RAWCAP -r $BIG -w $DIR/y1.pcap -Y '$Y1'" "tshark -r $BIG -F pcap -w $DIR/y1ref.pcap -Y '$Y1'"
   have tshark && pair "-r -w -Y '$Y2' vs tshark" "$N" \
     "$RAWCAP -r $BIG -w $DIR/y2.pcap -Y '$Y2'" "tshark -r $BIG -F pcap -w $DIR/y2ref.pcap -Y '$Y2'"
-  rss=$( { /usr/bin/time -f %M "$RAWCAP" -r "$BIG" -w "$DIR/y1.pcap" -Y "$Y1" >/dev/null; } 2>&1 | tail -1 || true)
-  echo "rawcap -r -w -Y resident memory on the whole file: ${rss:-?} KiB"
+  if want "-Y resident memory"; then
+    rss=$( { /usr/bin/time -f %M "$RAWCAP" -r "$BIG" -w "$DIR/y1.pcap" -Y "$Y1" >/dev/null; } 2>&1 | tail -1 || true)
+    echo "rawcap -r -w -Y resident memory on the whole file: ${rss:-?} KiB"
+  fi
   rm -f "$DIR"/y1*.pcap "$DIR"/y2*.pcap
 fi
-if "$RAWCAP" merge --help >/dev/null 2>&1; then
+if "$RAWCAP" merge --help >/dev/null 2>&1 && { want merge || want dedupe || want split || want reorder; }; then
   echo "== file toolbox (issue 12)"
   H1=$DIR/half1.pcap H2=$DIR/half2.pcap UN=$DIR/unordered.pcap SD=$DIR/dsample.pcap
   if [ ! -s "$H1" ] || [ "$(cat "$DIR/half.n" 2>/dev/null)" != "$N" ]; then
@@ -97,11 +107,13 @@ if "$RAWCAP" merge --help >/dev/null 2>&1; then
   have editcap && pair "dedupe -D 100000 vs editcap (100k pkts)" 100000 "$RAWCAP dedupe -D 100000 $SD $DIR/d.pcap" "editcap -F pcap -D 100000 $SD $DIR/dref.pcap"
   have editcap && pair "split -c 100000 vs editcap -c" "$N" "$RAWCAP split -c 100000 $BIG $DIR/split/r.pcap" "editcap -F pcap -c 100000 $BIG $DIR/split/e.pcap"
   have reordercap && pair "reorder vs reordercap" "$N" "$RAWCAP reorder $UN $DIR/o.pcap" "reordercap $UN $DIR/oref.pcap"
-  FL=$DIR/flows.pcap
-  [ -s "$FL" ] || go run ./bench/flowcap -flows 300000 -o "$FL"
-  rm -rf "$DIR/flows"; mkdir -p "$DIR/flows"
-  res=$( { /usr/bin/time -f "%e s, %M KiB resident" bash -c "ulimit -n 1024; $RAWCAP split --by flow $FL $DIR/flows/f.pcap"; } 2>&1 | tail -1 || true)
-  echo "split --by flow, 300000 conversations, ulimit -n 1024: $res, $(find "$DIR/flows" -type f | wc -l) files"
+  if want "split --by flow"; then
+    FL=$DIR/flows.pcap
+    [ -s "$FL" ] || go run ./bench/flowcap -flows 300000 -o "$FL"
+    rm -rf "$DIR/flows"; mkdir -p "$DIR/flows"
+    res=$( { /usr/bin/time -f "%e s, %M KiB resident" bash -c "ulimit -n 1024; $RAWCAP split --by flow $FL $DIR/flows/f.pcap"; } 2>&1 | tail -1 || true)
+    echo "split --by flow, 300000 conversations, ulimit -n 1024: $res, $(find "$DIR/flows" -type f | wc -l) files"
+  fi
   rm -rf "$DIR/flows" "$DIR/split"
 fi
 if "$RAWCAP" export --schema >/dev/null 2>&1; then

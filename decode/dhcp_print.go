@@ -167,6 +167,11 @@ func (p *LinePrinter) appendBOOTP(b, m []byte, length int) (_ []byte, ok bool) {
 		b = append(b, "none"...)
 	}
 	b = append(b, ']')
+	if p.Options.Verbose > 1 {
+		b = append(b, " (0x"...)
+		b = appendHex4(b, be16(m[10:]))
+		b = append(b, ')')
+	}
 	for k, label := range [...]string{"\n\t  Client-IP ", "\n\t  Your-IP ", "\n\t  Server-IP ", "\n\t  Gateway-IP "} {
 		off := 12 + 4*k
 		if len(m) < off+4 {
@@ -268,11 +273,31 @@ func (p *LinePrinter) appendDHCPOptions(b, m []byte, off int) ([]byte, bool) {
 	for bp < len(m) {
 		tag := m[bp]
 		bp++
-		if tag == dhcpOptPad {
+		if tag == dhcpOptPad || tag == dhcpOptEnd {
+			if p.Options.Verbose < 3 {
+				if tag == dhcpOptEnd {
+					return b, true
+				}
+				continue
+			}
+			// -vvv shows them, and goes on after END; a run of PADs is
+			// one line.
+			b = append(b, "\n\t    "...)
+			if tag == dhcpOptPad {
+				b = append(b, "PAD (0), length 0"...)
+				n := 1
+				for bp < len(m) && m[bp] == dhcpOptPad {
+					bp++
+					n++
+				}
+				if n > 1 {
+					b = append(b, ", occurs "...)
+					b = appendUint(b, uint64(n))
+				}
+			} else {
+				b = append(b, "END (255), length 0"...)
+			}
 			continue
-		}
-		if tag == dhcpOptEnd {
-			return b, true
 		}
 		c, name := dhcpTag(tag)
 		if bp >= len(m) {

@@ -11,7 +11,7 @@ import (
 // appFrames returns every DNS, DHCPv4 and NTP vector in its frame.
 func appFrames(t testing.TB) [][]byte {
 	var out [][]byte
-	for _, vs := range [][]appVector{dnsVectors, dhcpVectors, ntpVectors} {
+	for _, vs := range [][]appVector{dnsVectors, dnsSectionVectors, dhcpVectors, ntpVectors} {
 		for _, v := range vs {
 			out = append(out, appFrame(mustHex(t, v.hex), v.sport, v.dport, v.tcp))
 		}
@@ -20,7 +20,7 @@ func appFrames(t testing.TB) [][]byte {
 }
 
 // TestAppNoAllocations checks that decoding the DNS, DHCPv4 and NTP vectors
-// and printing them as lines (default, -v, -q) and JSON into a reused
+// and printing them as lines (default, -v, -vvv, -q) and JSON into a reused
 // buffer allocate nothing.
 func TestAppNoAllocations(t *testing.T) {
 	d := decode.NewDecoder()
@@ -30,6 +30,7 @@ func TestAppNoAllocations(t *testing.T) {
 	}{
 		&decode.LinePrinter{Options: decode.LineOptions{Location: time.UTC}},
 		&decode.LinePrinter{Options: decode.LineOptions{Location: time.UTC, Verbose: 1}},
+		&decode.LinePrinter{Options: decode.LineOptions{Location: time.UTC, Verbose: 3}},
 		&decode.LinePrinter{Options: decode.LineOptions{Location: time.UTC, Quiet: true}},
 		&decode.JSONPrinter{Location: time.UTC},
 	}

@@ -165,14 +165,16 @@ func appLineOptions(opts []string) decode.LineOptions {
 			lo.Hex = decode.HexNet
 		case "-vv":
 			lo.Verbose = 2
+		case "-vvv":
+			lo.Verbose = 3
 		}
 	}
 	return lo
 }
 
 // TestAppMatchesTcpdump compares rawcap's one-line output for every corpus
-// packet carrying DNS, DHCPv4 or NTP with tcpdump's, by default, -v, -q,
-// -e, -tt, -x and -e -v -x.
+// packet carrying DNS, DHCPv4 or NTP with tcpdump's, by default, -v, -vv,
+// -vvv, -q, -e, -tt, -x and -e -v -x.
 func TestAppMatchesTcpdump(t *testing.T) {
 	caps := appCorpus(t, decode.LayerDNS, decode.LayerDHCPv4, decode.LayerNTP)
 	n := 0
@@ -184,7 +186,7 @@ func TestAppMatchesTcpdump(t *testing.T) {
 		}
 	}
 	t.Logf("%d captures, %d packets with DNS, DHCPv4 or NTP", len(caps), n)
-	compareWithTcpdump(t, caps, [][]string{{}, {"-v"}, {"-q"}, {"-e"}, {"-tt"}, {"-x"}, {"-e", "-v", "-x"}})
+	compareWithTcpdump(t, caps, [][]string{{}, {"-v"}, {"-vv"}, {"-vvv"}, {"-q"}, {"-e"}, {"-tt"}, {"-x"}, {"-e", "-v", "-x"}})
 }
 
 // TestDecodeAsDNSMatchesTcpdump checks --decode-as: DNS on port 8053,
@@ -250,7 +252,7 @@ func TestSynthDNSMatchesTcpdump(t *testing.T) {
 		t.Fatalf("only %d DNS packets generated", len(frames))
 	}
 	path := writeTestPcap(t, frames)
-	for _, opts := range [][]string{{}, {"-v"}, {"-q"}} {
+	for _, opts := range [][]string{{}, {"-v"}, {"-vv"}, {"-vvv"}, {"-q"}} {
 		chunks := tcpdumpPackets(t, path, opts, len(frames))
 		lo := appLineOptions(opts)
 		lo.Time = decode.TimeEpoch

@@ -14,7 +14,7 @@ import (
 // TestAppMutantsMatchTcpdump damages the DNS, DHCPv4 and NTP vectors with
 // a fixed pseudo-random sequence of byte changes (a few bytes each, biased
 // towards small values, lengths and pointers) and requires tcpdump's exact
-// text for every mutant, by default and with -v: hostile messages print as
+// text for every mutant, by default and with -v, -vv and -vvv: hostile messages print as
 // tcpdump prints them.
 func TestAppMutantsMatchTcpdump(t *testing.T) {
 	testshared.Oracle(t, "tcpdump")
@@ -24,7 +24,7 @@ func TestAppMutantsMatchTcpdump(t *testing.T) {
 		data []byte
 	}
 	var ms []mutant
-	for _, vs := range [][]appVector{dnsVectors, dhcpVectors, ntpVectors} {
+	for _, vs := range [][]appVector{dnsVectors, dnsSectionVectors, dhcpVectors, ntpVectors} {
 		for _, v := range vs {
 			payload := mustHex(t, v.hex)
 			for range 400 {
@@ -55,7 +55,7 @@ func TestAppMutantsMatchTcpdump(t *testing.T) {
 	}
 	path := writeTestPcapWire(t, frames, wire)
 	d := decode.NewDecoder()
-	for _, opts := range [][]string{{}, {"-v"}} {
+	for _, opts := range [][]string{{}, {"-v"}, {"-vv"}, {"-vvv"}} {
 		chunks := tcpdumpPackets(t, path, opts, len(ms))
 		lo := appLineOptions(opts)
 		lo.Time = decode.TimeEpoch

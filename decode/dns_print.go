@@ -298,10 +298,12 @@ func tdQuestion(b []byte, m []byte, off int) ([]byte, int, bool) {
 	return b, rp + 4, true
 }
 
-// tdRecord prints a resource record as tcpdump's ns_rprint. A record whose
-// fixed part is missing ends the section silently (next = len(m)), as
-// tcpdump does.
-func tdRecord(b []byte, m []byte, off int, verbose bool) (_ []byte, next int, ok bool) {
+// tdRecord prints a resource record as tcpdump's ns_rprint at verbosity
+// level v (-v: names and SOA fields; -vvv: TTLs). A record whose fixed
+// part is missing ends the section silently (next = len(m)), as tcpdump
+// does.
+func tdRecord(b []byte, m []byte, off int, v int) (_ []byte, next int, ok bool) {
+	verbose := v > 0
 	cp := off
 	if verbose {
 		b = append(b, ' ')
@@ -320,6 +322,11 @@ func tdRecord(b []byte, m []byte, off int, verbose bool) (_ []byte, next int, ok
 		b = appendDNSClass(b, class)
 	}
 	optFlags := be16(m[cp+6:])
+	if v > 2 && typ != DNSTypeOPT {
+		b = append(b, " ["...)
+		b = appendRelTime(b, be32(m[cp+4:]))
+		b = append(b, ']')
+	}
 	n := int(be16(m[cp+8:]))
 	cp += 10
 	b = append(b, ' ')
@@ -432,6 +439,50 @@ func tdRecord(b []byte, m []byte, off int, verbose bool) (_ []byte, next int, ok
 				return b, 0, false
 			}
 		}
+	case 256: // URI: priority, weight, target
+		if cp+4 > len(m) {
+			return b, 0, false
+		}
+		b = append(b, ' ')
+		b = strconv.AppendUint(b, uint64(be16(m[cp:])), 10)
+		b = append(b, ' ')
+		b = strconv.AppendUint(b, uint64(be16(m[cp+2:])), 10)
+		b = append(b, ' ')
+		// A length under 4 wraps in tcpdump: it prints to the end.
+		k := n - 4
+		if k < 0 {
+			k = len(m) - (cp + 4) + 1
+		}
+		var short bool
+		if b, short = appendPrintN(b, m, cp+4, k); short {
+			return b, 0, false
+		}
+	case 104: // UNSPECA: one string, right after the type
+		var short bool
+		if b, short = appendPrintN(b, m, cp, n); short {
+			return b, 0, false
+		}
+	case 250: // TSIG
+		if !verbose {
+			break
+		}
+		b = append(b, ' ')
+		if b, cp, ok = tdName(b, m, cp); !ok {
+			return b, 0, false
+		}
+		cp += 6 // time signed
+		for _, label := range [...]string{" fudge=", " maclen=", " origid=", " error=", " otherlen="} {
+			if cp+2 > len(m) {
+				return b, 0, false
+			}
+			v := be16(m[cp:])
+			b = append(b, label...)
+			b = strconv.AppendUint(b, uint64(v), 10)
+			cp += 2
+			if label == " maclen=" {
+				cp += int(v)
+			}
+		}
 	case DNSTypeOPT:
 		b = append(b, " UDPsize="...)
 		b = strconv.AppendUint(b, uint64(class), 10)
@@ -488,16 +539,20 @@ func appendAlgList(b, data []byte, table map[byte]string) []byte {
 
 // tdEDNSOption prints one EDNS option as tcpdump's eopt_print.
 func tdEDNSOption(b []byte, m []byte, off int) ([]byte, int, bool) {
-	if off+4 > len(m) {
+	if off+2 > len(m) {
 		return b, 0, false
 	}
-	opt, n := be16(m[off:]), int(be16(m[off+2:]))
+	opt := be16(m[off:])
 	if int(opt) < len(ednsOptionNames) && ednsOptionNames[opt] != "" {
 		b = append(b, ednsOptionNames[opt]...)
 	} else {
 		b = append(b, "Opt"...)
 		b = strconv.AppendUint(b, uint64(opt), 10)
 	}
+	if off+4 > len(m) {
+		return b, 0, false // tcpdump names the option before reading its length
+	}
+	n := int(be16(m[off+2:]))
 	off += 4
 	if off+n > len(m) {
 		return b, 0, false
@@ -700,7 +755,7 @@ func (p *LinePrinter) lineDNS(b []byte, d *Decoder, i int) []byte {
 func (p *LinePrinter) appendDNS(b []byte, m []byte) (_ []byte, ok bool) {
 	flags := be16(m[2:])
 	qd, an, ns, ar := int(be16(m[4:])), int(be16(m[6:])), int(be16(m[8:])), int(be16(m[10:]))
-	verbose := p.Options.Verbose > 0
+	v := p.Options.Verbose
 	cp := dnsHeaderLen
 	b = strconv.AppendUint(b, uint64(be16(m)), 10)
 	b = append(b, dnsOpcodes[flags>>11&15]...)
@@ -731,6 +786,14 @@ func (p *LinePrinter) appendDNS(b []byte, m []byte) (_ []byte, ok bool) {
 			if k != 0 {
 				b = append(b, ',')
 			}
+			if p.Options.Verbose > 1 {
+				// -vv repeats the question in the response.
+				b = append(b, " q:"...)
+				if b, cp, ok = tdQuestion(b, m, cp); !ok {
+					return b, false
+				}
+				continue
+			}
 			if cp, ok = tdSkipName(m, cp); !ok {
 				return b, false
 			}
@@ -743,19 +806,26 @@ func (p *LinePrinter) appendDNS(b []byte, m []byte) (_ []byte, ok bool) {
 		b = append(b, '/')
 		b = strconv.AppendInt(b, int64(ar), 10)
 		if an > 0 {
-			if b, cp, ok = tdRecord(b, m, cp, verbose); !ok {
+			if b, cp, ok = tdRecord(b, m, cp, v); !ok {
 				return b, false
 			}
 			an--
 			for cp < len(m) && an > 0 {
 				b = append(b, ',')
-				if b, cp, ok = tdRecord(b, m, cp, verbose); !ok {
+				if b, cp, ok = tdRecord(b, m, cp, v); !ok {
 					return b, false
 				}
 				an--
 			}
 		}
-		return b, an == 0
+		if an != 0 || v < 2 {
+			return b, an == 0
+		}
+		if b, cp, ok = tdSection(b, m, cp, ns, " ns:", v); !ok {
+			return b, false
+		}
+		b, _, ok = tdSection(b, m, cp, ar, " ar:", v)
+		return b, ok
 	}
 	if flags&DNSFlagRD != 0 {
 		b = append(b, '+')
@@ -801,7 +871,73 @@ func (p *LinePrinter) appendDNS(b []byte, m []byte) (_ []byte, ok bool) {
 			qd--
 		}
 	}
-	return b, qd == 0
+	if qd != 0 || v < 2 {
+		return b, qd == 0
+	}
+	// -vv: the other sections of a query; tcpdump gives the answers no
+	// label and starts them even where the captured bytes ended.
+	if an > 0 {
+		if b, cp, ok = tdRecord(b, m, cp, v); !ok {
+			return b, false
+		}
+		an--
+		for cp < len(m) && an > 0 {
+			b = append(b, ',')
+			if b, cp, ok = tdRecord(b, m, cp, v); !ok {
+				return b, false
+			}
+			an--
+		}
+		if an != 0 {
+			return b, false
+		}
+	}
+	if b, cp, ok = tdSection(b, m, cp, ns, " ns:", v); !ok {
+		return b, false
+	}
+	b, _, ok = tdSection(b, m, cp, ar, " ar:", v)
+	return b, ok
+}
+
+// tdSection prints the n records of a section at cp after its label
+// (" ns:", " ar:"), as tcpdump does at -vv: nothing if the captured bytes
+// ended before it; ok false if records remain unprinted.
+func tdSection(b []byte, m []byte, cp, n int, label string, v int) (_ []byte, next int, ok bool) {
+	if cp < len(m) && n > 0 {
+		b = append(b, label...)
+		if b, cp, ok = tdRecord(b, m, cp, v); !ok {
+			return b, 0, false
+		}
+		n--
+		for cp < len(m) && n > 0 {
+			b = append(b, ',')
+			if b, cp, ok = tdRecord(b, m, cp, v); !ok {
+				return b, 0, false
+			}
+			n--
+		}
+	}
+	return b, cp, n == 0
+}
+
+// appendRelTime appends a duration in seconds as tcpdump's
+// unsigned_relts_print: "0s", "5m", "1d2h3s".
+func appendRelTime(b []byte, secs uint32) []byte {
+	if secs == 0 {
+		return append(b, "0s"...)
+	}
+	units := [...]struct {
+		secs uint32
+		name byte
+	}{{31536000, 'y'}, {604800, 'w'}, {86400, 'd'}, {3600, 'h'}, {60, 'm'}, {1, 's'}}
+	for _, u := range units {
+		if secs >= u.secs {
+			b = strconv.AppendUint(b, uint64(secs/u.secs), 10)
+			b = append(b, u.name)
+			secs %= u.secs
+		}
+	}
+	return b
 }
 
 func appendCount(b []byte, n int, suffix string) []byte {

@@ -158,7 +158,7 @@ func checkVectors(t *testing.T, vs []appVector) {
 		return
 	}
 	path := writeTestPcap(t, frames)
-	for _, opts := range [][]string{{}, {"-v"}, {"-q"}} {
+	for _, opts := range [][]string{{}, {"-v"}, {"-vv"}, {"-vvv"}, {"-q"}} {
 		chunks := tcpdumpPackets(t, path, opts, len(vs))
 		lo := appLineOptions(opts)
 		lo.Time = decode.TimeEpoch
@@ -252,7 +252,64 @@ var dnsVectors = []appVector{
 		want: "[prefix length(5) != length(29)] (invalid)"},
 }
 
+// dnsSectionVectors reach what -vv and -vvv add to the one-liner (the
+// question in responses, the answers of a query, the authority and
+// additional sections, TTLs) and the record types tcpdump prints
+// specially (TSIG, URI, UNSPECA); want is tcpdump 4.99.3's default line.
+// They are compared with tcpdump's one-liners only: the -V tree does not
+// name TSIG and URI yet.
+var dnsSectionVectors = []appVector{
+	{name: "query-all-sections", hex: "00 1f 01 00 00 01 00 01 00 01 00 01 07 65 78 61 6d 70 6c 65 03 63 6f 6d " +
+		"00 00 01 00 01 07 65 78 61 6d 70 6c 65 03 63 6f 6d 00 00 01 00 01 00 00 " +
+		"01 2c 00 04 c0 00 02 09 07 65 78 61 6d 70 6c 65 03 63 6f 6d 00 00 02 00 " +
+		"01 00 01 51 80 00 10 02 6e 73 07 65 78 61 6d 70 6c 65 03 63 6f 6d 00 00 " +
+		"00 29 10 00 00 00 80 00 00 00",
+		want: "31+ [1a] [1n] [1au] A? example.com. (106)"},
+	{name: "resp-ns-ar", hex: "00 20 81 80 00 01 00 01 00 01 00 01 07 65 78 61 6d 70 6c 65 03 63 6f 6d " +
+		"00 00 01 00 01 07 65 78 61 6d 70 6c 65 03 63 6f 6d 00 00 01 00 01 00 00 " +
+		"01 2c 00 04 c0 00 02 09 07 65 78 61 6d 70 6c 65 03 63 6f 6d 00 00 02 00 " +
+		"01 00 01 51 80 00 10 02 6e 73 07 65 78 61 6d 70 6c 65 03 63 6f 6d 00 00 " +
+		"00 29 10 00 00 00 80 00 00 00",
+		want: "32 1/1/1 A 192.0.2.9 (106)"},
+	{name: "resp-ttls", hex: "00 21 81 80 00 01 00 07 00 00 00 00 07 65 78 61 6d 70 6c 65 03 63 6f 6d " +
+		"00 00 01 00 01 07 65 78 61 6d 70 6c 65 03 63 6f 6d 00 00 01 00 01 00 00 " +
+		"00 00 00 04 00 00 00 00 07 65 78 61 6d 70 6c 65 03 63 6f 6d 00 00 01 00 " +
+		"01 00 00 00 3b 00 04 00 00 00 00 07 65 78 61 6d 70 6c 65 03 63 6f 6d 00 " +
+		"00 01 00 01 00 00 00 3d 00 04 00 00 00 00 07 65 78 61 6d 70 6c 65 03 63 " +
+		"6f 6d 00 00 01 00 01 00 00 0e 4d 00 04 00 00 00 00 07 65 78 61 6d 70 6c " +
+		"65 03 63 6f 6d 00 00 01 00 01 00 01 5f cd 00 04 00 00 00 00 07 65 78 61 " +
+		"6d 70 6c 65 03 63 6f 6d 00 00 01 00 01 01 e1 33 80 00 04 00 00 00 00 07 " +
+		"65 78 61 6d 70 6c 65 03 63 6f 6d 00 00 01 00 01 ff ff ff ff 00 04 00 00 " +
+		"00 00",
+		want: "33 7/0/0 A 0.0.0.0, A 0.0.0.0, A 0.0.0.0, A 0.0.0.0, A 0.0.0.0, A 0.0.0.0, A 0.0.0.0 (218)"},
+	{name: "resp-tsig", hex: "00 22 81 80 00 01 00 01 00 00 00 01 07 65 78 61 6d 70 6c 65 03 63 6f 6d " +
+		"00 00 01 00 01 07 65 78 61 6d 70 6c 65 03 63 6f 6d 00 00 01 00 01 00 00 " +
+		"01 2c 00 04 c0 00 02 09 03 6b 65 79 07 65 78 61 6d 70 6c 65 00 00 fa 00 " +
+		"ff 00 00 00 00 00 21 0b 68 6d 61 63 2d 73 68 61 32 35 36 00 00 00 65 53 " +
+		"f1 00 01 2c 00 04 61 62 63 64 00 07 00 00 00 00",
+		want: "34 1/0/1 A 192.0.2.9 (112)"},
+	{name: "query-tsig", hex: "00 23 01 00 00 01 00 00 00 00 00 01 07 65 78 61 6d 70 6c 65 03 63 6f 6d " +
+		"00 00 01 00 01 03 6b 65 79 07 65 78 61 6d 70 6c 65 00 00 fa 00 ff 00 00 " +
+		"00 00 00 21 0b 68 6d 61 63 2d 73 68 61 32 35 36 00 00 00 65 53 f1 00 01 " +
+		"2c 00 04 61 62 63 64 00 07 00 00 00 00",
+		want: "35+ [1au] A? example.com. (85)"},
+	{name: "resp-uri-unspeca-chaos", hex: "00 24 81 80 00 01 00 03 00 00 00 00 07 65 78 61 6d 70 6c 65 03 63 6f 6d " +
+		"00 00 01 00 01 07 65 78 61 6d 70 6c 65 03 63 6f 6d 00 01 00 00 01 00 00 " +
+		"00 3c 00 0d 00 0a 00 01 68 74 74 70 73 3a 2f 2f 78 07 65 78 61 6d 70 6c " +
+		"65 03 63 6f 6d 00 00 68 00 01 00 00 00 3c 00 05 68 65 6c 6c 6f 07 65 78 " +
+		"61 6d 70 6c 65 03 63 6f 6d 00 00 10 00 03 00 00 00 3c 00 03 02 68 69",
+		want: "36 3/0/0 URI 10 1 https://x, UNSPECAhello, CHAOS TXT \"hi\" (119)"},
+	{name: "resp-two-questions", hex: "00 25 81 80 00 02 00 01 00 00 00 01 07 65 78 61 6d 70 6c 65 03 63 6f 6d " +
+		"00 00 01 00 01 07 65 78 61 6d 70 6c 65 03 63 6f 6d 00 00 01 00 01 07 65 " +
+		"78 61 6d 70 6c 65 03 63 6f 6d 00 00 01 00 01 00 00 01 2c 00 04 c0 00 02 " +
+		"09 00 00 29 10 00 00 00 80 00 00 00",
+		want: "37 [2q], 1/0/1 A 192.0.2.9 (84)"},
+}
+
 func init() {
+	for i := range dnsSectionVectors {
+		dnsSectionVectors[i].sport, dnsSectionVectors[i].dport = 40000, 53
+	}
 	for i := range dnsVectors {
 		if dnsVectors[i].sport == 0 {
 			dnsVectors[i].sport, dnsVectors[i].dport = 40000, 53
@@ -261,6 +318,8 @@ func init() {
 }
 
 func TestDNSVectors(t *testing.T) { checkVectors(t, dnsVectors) }
+
+func TestDNSSectionVectors(t *testing.T) { checkVectors(t, dnsSectionVectors) }
 
 // TestAppJSONMalformed checks that a message cut short is kept, with the
 // fields it has, and named in the frame's "malformed" member.

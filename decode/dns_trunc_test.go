@@ -23,7 +23,7 @@ func TestAppTruncatedMatchesTcpdump(t *testing.T) {
 		wire int
 	}
 	var cuts []cut
-	for _, vs := range [][]appVector{dnsVectors, dhcpVectors, ntpVectors} {
+	for _, vs := range [][]appVector{dnsVectors, dnsSectionVectors, dhcpVectors, ntpVectors} {
 		for _, v := range vs {
 			fr := appFrame(mustHex(t, v.hex), v.sport, v.dport, v.tcp)
 			hdr := 14 + 20 + 8
@@ -45,7 +45,7 @@ func TestAppTruncatedMatchesTcpdump(t *testing.T) {
 	}
 	path := writeTestPcapWire(t, frames, wire)
 	d := decode.NewDecoder()
-	for _, opts := range [][]string{{}, {"-v"}} {
+	for _, opts := range [][]string{{}, {"-v"}, {"-vv"}, {"-vvv"}} {
 		chunks := tcpdumpPackets(t, path, opts, len(cuts))
 		lo := appLineOptions(opts)
 		lo.Time = decode.TimeEpoch

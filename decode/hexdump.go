@@ -28,12 +28,13 @@ func (p *LinePrinter) appendHex(b []byte, d *Decoder) []byte {
 	if p.abandoned {
 		data = d.data
 	} else if l, bad := d.Malformed(); bad && l.Malformed == ReasonTruncated {
-		// When tcpdump abandons a packet cut short inside the link header
-		// it dumps nothing, and inside ARP the whole packet.
+		// When tcpdump abandons a packet cut short inside an Ethernet or
+		// loopback header it dumps nothing; inside a cooked header or ARP,
+		// the whole packet.
 		switch l.Type {
-		case LayerEthernet, LayerSLL, LayerSLL2, LayerLoopback:
+		case LayerEthernet, LayerLoopback:
 			return b
-		case LayerARP:
+		case LayerARP, LayerSLL, LayerSLL2:
 			data = d.data
 		case LayerTCP:
 			if tcpOptionsAbandoned(d.data[l.Start:l.End]) {
@@ -42,6 +43,9 @@ func (p *LinePrinter) appendHex(b []byte, d *Decoder) []byte {
 		}
 	}
 	if mode == ASCIIOnly {
+		if len(data) == 0 {
+			return b // tcpdump prints nothing, not an empty line
+		}
 		return appendASCII(b, data)
 	}
 	return appendHexDump(b, data, mode == HexASCIINet || mode == HexASCIILink)
@@ -81,12 +85,20 @@ func appendHexDump(b, data []byte, ascii bool) []byte {
 	return b
 }
 
-// appendASCII appends data as tcpdump's -A does: printable characters as
-// they are, newlines kept, anything else as '.'.
+// appendASCII appends data as tcpdump's -A does (ascii_print):
+// printable characters, spaces, tabs and newlines as they are, anything
+// else as '.', except carriage returns. tcpdump drops a CR before a
+// newline and a CR among the last two bytes of what it prints (it tests
+// that more than one byte follows), and prints any other CR as '.': so
+// "a\rb" ending a UDP payload prints "ab", but the same bytes followed by
+// an Ethernet trailer print "a.b".
 func appendASCII(b, data []byte) []byte {
 	for i, c := range data {
 		switch {
-		case c == '\r' && i+1 < len(data) && data[i+1] == '\n':
+		case c == '\r':
+			if len(data)-(i+1) > 1 && data[i+1] != '\n' {
+				b = append(b, '.')
+			}
 		case c == '\n' || c == '\t' || c == ' ' || (c > 0x20 && c < 0x7f):
 			b = append(b, c)
 		default:

@@ -37,7 +37,9 @@ func hasPorts(d *Decoder, i int) bool {
 
 func (p *LinePrinter) lineIPv4(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
-	prefix := !p.Options.Link || l.Quoted
+	// With -e tcpdump prints no "IP ", also before the packet an ICMP
+	// error quotes (-v).
+	prefix := !p.Options.Link
 	switch l.Malformed {
 	case ReasonBadVersion:
 		if v := d.data[l.Start] >> 4; v == 6 {
@@ -48,6 +50,13 @@ func (p *LinePrinter) lineIPv4(b []byte, d *Decoder, i int) []byte {
 		}
 		return append(b, " [|ip]"...)
 	case ReasonTruncated:
+		if l.End == l.Start && !l.Quoted {
+			// tcpdump's first read, the version, fails: it unwinds out
+			// of the packet before printing "IP ", and its -x dump then
+			// starts at the link header.
+			p.abandoned = true
+			return append(b, " [|ip]"...)
+		}
 		if prefix {
 			b = append(b, "IP "...)
 		}
@@ -66,7 +75,7 @@ func (p *LinePrinter) lineIPv4(b []byte, d *Decoder, i int) []byte {
 		return strconv.AppendInt(b, int64(be16(d.data[l.Start+2:])), 10)
 	}
 	ip := IPv4(d.data[l.Start:l.Payload])
-	if !p.Options.Link || l.Quoted {
+	if prefix {
 		b = append(b, "IP "...)
 	}
 	if tl := int(ip.TotalLength()); tl > p.wire-l.Start && !l.Quoted {

@@ -64,6 +64,8 @@ type LinePrinter struct {
 	// abandoned is set when a printer stopped where tcpdump's longjmps
 	// out of the packet: its hex dump then starts at the link header.
 	abandoned bool
+	// ifNames caches interface names by index (appendIfName).
+	ifNames map[uint32]string
 }
 
 // Append appends the text for the packet d last decoded, described by f,

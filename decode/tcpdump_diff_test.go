@@ -113,8 +113,8 @@ func decodedByRawcap(d *decode.Decoder) bool {
 	data := d.Data()
 	for k, l := range layers {
 		switch l.Type {
-		case decode.LayerLLC, decode.LayerSLL2:
-			return false // tcpdump prints their contents; rawcap does not yet
+		case decode.LayerLLC:
+			return false // tcpdump prints its contents; rawcap does not yet
 		case decode.LayerTCP, decode.LayerUDP:
 			if l.End-l.Start < 4 {
 				return false
@@ -201,6 +201,33 @@ func splitTcpdump(out []byte) []string {
 	return chunks
 }
 
+// splitTcpdumpASCII splits tcpdump -A's output into one chunk per packet.
+// The ASCII lines start anywhere, so a packet ends where the next one's
+// line starts: a newline then its timestamp, as rawcap printed it in
+// texts. It returns nil when a timestamp is not found.
+func splitTcpdumpASCII(out []byte, texts []string) []string {
+	s := string(out)
+	chunks := make([]string, 0, len(texts))
+	for i := range texts {
+		if i+1 == len(texts) {
+			chunks = append(chunks, s)
+			break
+		}
+		next := texts[i+1]
+		sp := strings.IndexByte(next, ' ')
+		if sp < 0 {
+			return nil
+		}
+		k := strings.Index(s, "\n"+next[:sp+1])
+		if k < 0 {
+			return nil
+		}
+		chunks = append(chunks, s[:k+1])
+		s = s[k+1:]
+	}
+	return chunks
+}
+
 // readDiffAllow lists known disagreements with tcpdump, "file#packet opts"
 // → reason. Keep it empty.
 var readDiffAllow = map[string]string{
@@ -219,7 +246,7 @@ var readDiffAllow = map[string]string{
 func TestReadMatchesTcpdump(t *testing.T) {
 	testshared.Oracle(t, "tcpdump")
 	files := loadCorpus(t)
-	optSets := [][]string{{}, {"-e"}, {"-v"}, {"-q"}, {"-tt"}, {"-x"}}
+	optSets := [][]string{{}, {"-e"}, {"-v"}, {"-vv"}, {"-vvv"}, {"-q"}, {"-q", "-e"}, {"-e", "-vv"}, {"-tt"}, {"-x"}, {"-A"}}
 	type result struct {
 		agree, disagree, skipped int
 		msgs                     []string
@@ -252,26 +279,34 @@ func TestReadMatchesTcpdump(t *testing.T) {
 					cmd := exec.Command("tcpdump", args...)
 					cmd.Env = append(os.Environ(), "TZ=UTC")
 					out, _ := cmd.Output()
-					chunks := splitTcpdump(out)
+					lo := lineOptionsFor(opts)
+					p := &decode.LinePrinter{Options: lo}
+					texts := make([]string, len(cf.packets))
+					for i := range cf.packets {
+						pk := &cf.packets[i]
+						d.Decode(pk.Data, pk.LinkType)
+						f := decode.Frame{Number: i + 1, Time: pk.Time, Length: pk.Length}
+						texts[i] = string(p.Append(nil, d, &f))
+					}
+					var chunks []string
+					if lo.Hex == decode.ASCIIOnly {
+						chunks = splitTcpdumpASCII(out, texts)
+					} else {
+						chunks = splitTcpdump(out)
+					}
 					var r result
 					if len(chunks) != len(cf.packets) {
 						r.skipped += len(cf.packets)
 						r.msgs = append(r.msgs, fmt.Sprintf("%s %v: tcpdump printed %d chunks for %d packets (skipped)", cf.name, opts, len(chunks), len(cf.packets)))
 					} else {
-						lo := lineOptionsFor(opts)
-						p := &decode.LinePrinter{Options: lo}
-						var b []byte
 						for i := range cf.packets {
-							pk := &cf.packets[i]
-							d.Decode(pk.Data, pk.LinkType)
-							f := decode.Frame{Number: i + 1, Time: pk.Time, Length: pk.Length}
-							b = p.Append(b[:0], d, &f)
 							if !known[i] {
 								r.skipped++
 								continue
 							}
+							b := texts[i]
 							key := fmt.Sprintf("%s#%d %s", cf.name, i+1, strings.Join(opts, " "))
-							if string(b) == chunks[i] {
+							if b == chunks[i] {
 								r.agree++
 							} else if _, ok := readDiffAllow[cf.name]; ok {
 								r.agree++
@@ -282,7 +317,7 @@ func TestReadMatchesTcpdump(t *testing.T) {
 								if r.disagree > 3 {
 									continue
 								}
-								r.msgs = append(r.msgs, fmt.Sprintf("%s:\n  tcpdump: %q\n  rawcap:  %q", key, chunks[i], string(b)))
+								r.msgs = append(r.msgs, fmt.Sprintf("%s:\n  tcpdump: %q\n  rawcap:  %q", key, chunks[i], b))
 							}
 						}
 					}
@@ -326,6 +361,12 @@ func lineOptionsFor(opts []string) decode.LineOptions {
 			lo.Link = true
 		case "-v":
 			lo.Verbose = 1
+		case "-vv":
+			lo.Verbose = 2
+		case "-vvv":
+			lo.Verbose = 3
+		case "-A":
+			lo.Hex = decode.ASCIIOnly
 		case "-q":
 			lo.Quiet = true
 		case "-tt":

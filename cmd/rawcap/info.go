@@ -61,7 +61,10 @@ file name and byte offset; the exit status is then 1.`,
 			var failed error
 			headerDone := !co.header
 			for i, name := range c.Args().Slice() {
-				inf, err := captureInfo(name, e.stdin)
+				// capinfos hashes only when its output shows the hashes;
+				// rawcap's own report and --json show them.
+				hash := !capinfos || co.want("H")
+				inf, err := captureInfo(name, e.stdin, hash)
 				if inf != nil {
 					switch {
 					case c.Bool("json"):
@@ -200,9 +203,11 @@ func epochString(t time.Time) string {
 	return fmt.Sprintf("%d.%09d", t.Unix(), t.Nanosecond())
 }
 
-// captureInfo reads a whole file and summarizes it. On damage it returns
-// what was read and an error naming the file and offset.
-func captureInfo(name string, stdin io.Reader) (*fileInfo, error) {
+// captureInfo reads a whole file and summarizes it, with the file's
+// hashes if hash is set (computed beside the packet scan, each in its own
+// goroutine). On damage it returns what was read and an error naming the
+// file and offset.
+func captureInfo(name string, stdin io.Reader, hash bool) (*fileInfo, error) {
 	inf := &fileInfo{File: name, TimeOrder: true, Sections: []sectionInfo{}, Interfaces: []interfaceInfo{}}
 	var r *pcapio.Reader
 	var err error
@@ -231,10 +236,9 @@ func captureInfo(name string, stdin io.Reader) (*fileInfo, error) {
 		}
 		return nil, err
 	}
-	if name != "-" {
-		if err := inf.hashFile(name); err != nil {
-			return nil, err
-		}
+	var hashes *fileHashes
+	if hash && name != "-" {
+		hashes = startHashes(name)
 	}
 	defer r.Close()
 	counts := map[int]int{}
@@ -253,6 +257,11 @@ func captureInfo(name string, stdin io.Reader) (*fileInfo, error) {
 		counts[p.Interface]++
 	}
 	inf.finish(r, counts)
+	if hashes != nil {
+		if err := hashes.wait(inf); err != nil {
+			return nil, fmt.Errorf("%s: %w", inf.File, err)
+		}
+	}
 	return inf, readErr
 }
 

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"hash"
 	"io"
 	"math"
 	"os"
@@ -465,18 +466,60 @@ func (r capinfosReport) writeTableRow(w io.Writer) {
 	fmt.Fprintln(w, strings.Join(cols, r.o.sep))
 }
 
-// hashFile sets the SHA256, RIPEMD160 and SHA1 of the named file, in hex,
-// as capinfos -H prints them.
-func (inf *fileInfo) hashFile(name string) error {
-	f, err := os.Open(name)
+// fileHashes computes capinfos' three hashes of a file (-H), each in its
+// own goroutine reading the file for itself, so that they run beside each
+// other and beside the packet scan: RIPEMD-160, the slowest, sets the pace.
+type fileHashes struct {
+	done [3]chan hashResult
+}
+
+type hashResult struct {
+	sum string
+	err error
+}
+
+// startHashes starts hashing the named file (a variable, so that a test
+// can see which reports hash).
+var startHashes = startFileHashes
+
+func startFileHashes(name string) *fileHashes {
+	h := &fileHashes{}
+	for i, newHash := range [3]func() hash.Hash{sha256.New, ripemd160.New, sha1.New} {
+		c := make(chan hashResult, 1)
+		h.done[i] = c
+		go func() { c <- hashFile(name, newHash()) }()
+	}
+	return h
+}
+
+// wait waits for the three hashes and sets them, in hex, in inf.
+func (h *fileHashes) wait(inf *fileInfo) error {
+	var sums [3]string
+	var err error
+	for i, c := range h.done {
+		r := <-c
+		sums[i] = r.sum
+		if err == nil {
+			err = r.err
+		}
+	}
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	h256, h160, h1 := sha256.New(), ripemd160.New(), sha1.New()
-	if _, err := io.Copy(io.MultiWriter(h256, h160, h1), f); err != nil {
-		return err
-	}
-	inf.SHA256, inf.RIPEMD160, inf.SHA1 = hex.EncodeToString(h256.Sum(nil)), hex.EncodeToString(h160.Sum(nil)), hex.EncodeToString(h1.Sum(nil))
+	inf.SHA256, inf.RIPEMD160, inf.SHA1 = sums[0], sums[1], sums[2]
 	return nil
+}
+
+// hashFile returns the hash h of the named file, in hex.
+func hashFile(name string, h hash.Hash) hashResult {
+	f, err := os.Open(name)
+	if err != nil {
+		return hashResult{err: err}
+	}
+	defer f.Close()
+	buf := make([]byte, 256<<10)
+	if _, err := io.CopyBuffer(struct{ io.Writer }{h}, struct{ io.Reader }{f}, buf); err != nil {
+		return hashResult{err: err}
+	}
+	return hashResult{sum: hex.EncodeToString(h.Sum(nil))}
 }

@@ -244,7 +244,7 @@ func TestInfoAgreesWithGolden(t *testing.T) {
 				}
 			}
 		}
-		inf, err := captureInfo(src, nil)
+		inf, err := captureInfo(src, nil, true)
 		if err != nil {
 			t.Errorf("%s: %v", rel, err)
 			continue

@@ -471,6 +471,10 @@ func (s *readState) announce(name string, r *pcapio.Reader) {
 	}
 	fmt.Fprintf(s.e.stderr, "reading from file %s, link-type %s, snapshot length %s\n",
 		name, ifs[0].LinkType, strconv.FormatUint(uint64(snap), 10))
+	if ifs[0].LinkType == linktype.LinuxSLL2 {
+		// The one-liners name the interfaces of this host, as tcpdump's do.
+		fmt.Fprintln(s.e.stderr, "Warning: interface names might be incorrect")
+	}
 }
 
 var _ = time.Now

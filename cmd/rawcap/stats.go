@@ -79,7 +79,7 @@ file name and byte offset; the exit status is then 1.`,
 			&cli.StringFlag{Name: "plot", Usage: "io, conv: draw a chart to `FILE` (.svg or .png)"},
 			&cli.IntFlag{Name: "top", Value: 10, Usage: "conv --plot: the number of conversations drawn"},
 			&cli.IntFlag{Name: "max-entries", Value: stats.DefaultMaxEntries, Usage: "bound conversations and endpoints held (and io's intervals) to `N`"},
-			&cli.StringSliceFlag{Name: "Y", Aliases: []string{"display-filter"}, Usage: "count only the packets that match the display filter `EXPR`; io takes one per column, as tshark's -z io,stat,INTERVAL,FILTER…"},
+			&cli.StringSliceFlag{Name: "Y", Aliases: []string{"display-filter"}, Usage: "count only the packets that match the display filter `EXPR`; io takes one per column, as tshark's -z io,stat,INTERVAL,FILTER,..."},
 		},
 		Action: func(c *cli.Context) error { return runStats(c, e) },
 	}

@@ -30,3 +30,35 @@ func TestVectors(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkWrite hashes 64 KiB writes, as rawcap info hashes a file.
+func BenchmarkWrite(b *testing.B) {
+	buf := make([]byte, 64<<10)
+	for i := range buf {
+		buf[i] = byte(i * 7)
+	}
+	h := New()
+	b.SetBytes(int64(len(buf)))
+	b.ReportAllocs()
+	for b.Loop() {
+		h.Write(buf)
+	}
+}
+
+// BenchmarkDescription hashes the same writes with the loop over the
+// tables that block.go is generated from, for comparison.
+func BenchmarkDescription(b *testing.B) {
+	buf := make([]byte, 64<<10)
+	for i := range buf {
+		buf[i] = byte(i * 7)
+	}
+	var d digest
+	d.Reset()
+	b.SetBytes(int64(len(buf)))
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := 0; i < len(buf); i += BlockSize {
+			d.blockGeneric(buf[i : i+BlockSize])
+		}
+	}
+}
