@@ -347,7 +347,7 @@ func appendJSONValue(b []byte, l *FieldList, r *FieldRec) []byte {
 	case KindString, KindTime, KindRelTime:
 		return appendJSONBytes(b, l.BytesOf(r))
 	case KindFloat:
-		return strconv.AppendFloat(b, r.Float(), 'g', -1, 64)
+		return strconv.AppendFloat(b, r.Float(), 'g', 15, 64) // tshark's %.15g
 	case KindNone, KindProtocol:
 		return append(b, "true"...) // present
 	}

@@ -26,7 +26,6 @@ type TreePrinter struct {
 	stamped    bool
 
 	memo treeMemos // blocks of lines drawn for recent header bytes
-	reqs treeReqs  // recent requests, to link responses to them
 	note TreeNote  // Append's
 }
 
@@ -43,7 +42,6 @@ func (p *TreePrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 type TreeNote struct {
 	prev, first time.Time
 	conv        convResults
-	links       treeLinks
 }
 
 // Note takes the packet d last decoded, described by f, into p's
@@ -58,7 +56,6 @@ func (p *TreePrinter) Note(d *Decoder, f *Frame, n *TreeNote) {
 	n.prev, n.first = p.prev, p.first
 	p.prev = f.Time
 	n.conv = *d.track(f)
-	p.reqs.note(d, f, &n.links)
 }
 
 // Render appends the tree of the packet d last decoded, described by f and
@@ -69,7 +66,7 @@ func (p *TreePrinter) Render(b []byte, d *Decoder, f *Frame, n *TreeNote) []byte
 	if loc == nil {
 		loc = time.Local
 	}
-	t := treeWriter{b: b, wire: f.Length, memo: &p.memo, conv: &n.conv, links: &n.links, f: f, loc: loc}
+	t := treeWriter{b: b, wire: f.Length, memo: &p.memo, conv: &n.conv, f: f, loc: loc}
 	p.frame(&t, d, f, n)
 	for i := range d.layers[:d.n] {
 		t.depth = 0
@@ -251,7 +248,6 @@ type treeWriter struct {
 	memo  *treeMemos   // nil: draw every line
 	conv  *convResults // the frame's stream analysis; nil: no analysis lines
 	f     *Frame       // the frame being drawn
-	links *treeLinks   // responses' requests; nil: no request/response links
 	loc   *time.Location
 }
 
