@@ -27,10 +27,12 @@ import (
 // tcpdump's own numbering, in tcp_print.go.)
 //
 // Bound and eviction: at most maxConvs TCP and maxConvs UDP conversations
-// are remembered (about 4 MB for TCP, 0.6 MB for UDP, allocated as they
-// are first needed), and a TCP direction remembers at most maxUnacked
-// unacknowledged segments (tshark keeps 10000), no more than 4·maxConvs
-// for all directions together. When a new conversation finds the table
+// are remembered (at most about 5 MB for TCP, unacknowledged segments
+// included, and 1 MB for UDP, allocated as they are first needed; the
+// request table of tracker_links.go adds 0.4 MB), and a TCP direction
+// remembers at most maxUnacked unacknowledged segments (tshark keeps
+// 10000), no more than 4·maxConvs for all directions together. When a new
+// conversation finds the table
 // full, the least recently seen one is forgotten (approximately: a clock
 // sweep, which spares every conversation seen since the hand last passed
 // it). A packet of a forgotten conversation then opens a new stream index
