@@ -45,10 +45,10 @@ type TreeNote struct {
 }
 
 // Note takes the packet d last decoded, described by f, into p's
-// cross-packet state, and records in n what its tree needs from that
-// state. Packets are noted in capture order; their trees may then be drawn
-// by Render in any order, on other goroutines, each with a TreePrinter of
-// its own.
+// cross-packet state and d's connection tracker, and records in n what its
+// tree needs from them. Packets are noted in capture order; their trees
+// may then be drawn by Render in any order, on other goroutines, each with
+// a TreePrinter and a Decoder of its own.
 func (p *TreePrinter) Note(d *Decoder, f *Frame, n *TreeNote) {
 	if !p.started {
 		p.first, p.prev, p.started = f.Time, f.Time, true
