@@ -39,9 +39,11 @@ func (t *colStreams) dir(s *tcpSegment) *colDir {
 	return &st.dir[s.dir]
 }
 
-// colPingSlots bounds the echo requests remembered for "(request in N)".
-// A request whose slot a later one takes is forgotten: its reply then shows
-// no "(request in N)".
+// colPingSlots bounds the echo requests the packet list pairs by itself:
+// those it reassembles from IP fragments, which the connection tracker
+// does not see whole (tracker_links.go pairs the others, by the same
+// rules). A request whose slot a later one takes is forgotten: its reply
+// then shows no "(request in N)".
 const colPingSlots = 1024
 
 type colPing struct {
@@ -106,6 +108,7 @@ func (t *colPings) reply(v6 bool, src, dst netip.Addr, id, seq, sum uint16) int 
 	s, d := dst.As16(), src.As16() // the request went the other way
 	p := &t.slots[pingSlot(v6, s, d, id, seq)]
 	if p.used && p.v6 == v6 && p.src == s && p.dst == d && p.id == id && p.seq == seq && p.reply == sum {
+		p.used = false // answered: a second reply names no request
 		return p.number
 	}
 	return 0

@@ -86,14 +86,7 @@ func (p *ColumnsPrinter) infoICMP(b []byte, d *Decoder, i int) []byte {
 			b = append(b, ", ttl="...)
 			b = strconv.AppendUint(b, uint64(ttl), 10)
 		}
-		src, dst, _ := ipAddrs(d, i)
-		if m.Type() == ICMPEcho {
-			p.pings.request(false, src, dst, m.ID(), m.Seq(), p.number, icmpReplySum(m.Checksum()))
-		} else if n := p.pings.reply(false, src, dst, m.ID(), m.Seq(), m.Checksum()); n > 0 {
-			b = append(b, " (request in "...)
-			b = strconv.AppendInt(b, int64(n), 10)
-			b = append(b, ')')
-		}
+		b = p.appendRequestIn(b, i)
 	}
 	return b
 }
@@ -146,14 +139,7 @@ func (p *ColumnsPrinter) infoICMPv6(b []byte, d *Decoder, i int) []byte {
 			b = append(b, ", hop limit="...)
 			b = strconv.AppendUint(b, uint64(hl), 10)
 		}
-		src, dst, _ := ipAddrs(d, i)
-		if m.Type() == ICMPv6EchoRequest {
-			p.pings.request(true, src, dst, id, seq, p.number, icmpv6ReplySum(m.Checksum()))
-		} else if n := p.pings.reply(true, src, dst, id, seq, m.Checksum()); n > 0 {
-			b = append(b, " (request in "...)
-			b = strconv.AppendInt(b, int64(n), 10)
-			b = append(b, ')')
-		}
+		b = p.appendRequestIn(b, i)
 	case ICMPv6NeighborSolicit:
 		if len(m) < 24 {
 			return b
@@ -220,4 +206,15 @@ func ndLinkAddr(m ICMPv6, off, typ int) []byte {
 		off = next
 	}
 	return nil
+}
+
+// appendRequestIn appends " (request in N)" to an echo reply at layer i
+// that the connection tracker paired with its request.
+func (p *ColumnsPrinter) appendRequestIn(b []byte, i int) []byte {
+	if q := p.conv.link(i); q != nil && q.request != 0 {
+		b = append(b, " (request in "...)
+		b = strconv.AppendInt(b, int64(q.request), 10)
+		b = append(b, ')')
+	}
+	return b
 }

@@ -140,6 +140,22 @@ func emitDNS(e *emitter, i int) {
 			break
 		}
 	}
+	if q := e.conv.link(i); q != nil {
+		// What the connection tracker paired the message with
+		// (tracker_links.go): the query a response answers, or the
+		// first copy of a message sent again.
+		switch {
+		case q.request != 0:
+			e.Uint(&dnsFields[dnsResponseTo], uint64(q.request))
+			e.relNstime(&dnsFields[dnsTime], q.delta)
+		case q.retransRequest != 0:
+			e.Uint(&dnsFields[dnsRetransmitRequestIn], uint64(q.retransRequest))
+			e.Bool(&dnsFields[dnsRetransmission], true)
+		case q.retransResponse != 0:
+			e.Uint(&dnsFields[dnsRetransmitResponseIn], uint64(q.retransResponse))
+			e.Bool(&dnsFields[dnsRetransmission], true)
+		}
+	}
 	e.End()
 }
 
@@ -326,6 +342,11 @@ const (
 	dnsSoaRetryInterval
 	dnsSoaExpireLimit
 	dnsSoaMinimumTTL
+	dnsResponseTo
+	dnsTime
+	dnsRetransmitRequestIn
+	dnsRetransmitResponseIn
+	dnsRetransmission
 	dnsFieldCount
 )
 
@@ -361,29 +382,34 @@ var dnsFields = [dnsFieldCount]Field{
 	dnsRespName:           {Name: "dns.resp.name", Label: "Name", Kind: KindString},
 	dnsRespType:           {Name: "dns.resp.type", Label: "Type", Kind: KindUint, Width: 16},
 	// tshark -G says BASE_HEX, but shows and prints the size in decimal.
-	dnsRrUdpPayloadSize:   {Name: "dns.rr.udp_payload_size", Label: "UDP payload size", Kind: KindUint, Width: 16, Mask: 0x7fff},
-	dnsRespExtRcode:       {Name: "dns.resp.ext_rcode", Label: "Higher bits in extended RCODE", Kind: KindUint, Width: 8, Base: BaseHex},
-	dnsRespEdns0Version:   {Name: "dns.resp.edns0_version", Label: "EDNS0 version", Kind: KindUint, Width: 8},
-	dnsRespZDo:            {Name: "dns.resp.z.do", Label: "DO bit", Kind: KindBool, Width: 16, Mask: 0x8000},
-	dnsRespLen:            {Name: "dns.resp.len", Label: "Data length", Kind: KindUint, Width: 16},
-	dnsRespClass:          {Name: "dns.resp.class", Label: "Class", Kind: KindUint, Width: 16, Base: BaseHex},
-	dnsRespTTL:            {Name: "dns.resp.ttl", Label: "Time to live", Kind: KindUint, Width: 32},
-	dnsNs:                 {Name: "dns.ns", Label: "Name Server", Kind: KindString},
-	dnsPtrDomainName:      {Name: "dns.ptr.domain_name", Label: "Domain Name", Kind: KindString},
-	dnsMxPreference:       {Name: "dns.mx.preference", Label: "Preference", Kind: KindUint, Width: 16},
-	dnsMxMailExchange:     {Name: "dns.mx.mail_exchange", Label: "Mail Exchange", Kind: KindString},
-	dnsSrvPriority:        {Name: "dns.srv.priority", Label: "Priority", Kind: KindUint, Width: 16},
-	dnsSrvWeight:          {Name: "dns.srv.weight", Label: "Weight", Kind: KindUint, Width: 16},
-	dnsSrvPort:            {Name: "dns.srv.port", Label: "Port", Kind: KindUint, Width: 16},
-	dnsSrvTarget:          {Name: "dns.srv.target", Label: "Target", Kind: KindString},
-	dnsTxt:                {Name: "dns.txt", Label: "TXT", Kind: KindString},
-	dnsSoaMname:           {Name: "dns.soa.mname", Label: "Primary name server", Kind: KindString},
-	dnsSoaRname:           {Name: "dns.soa.rname", Label: "Responsible authority's mailbox", Kind: KindString},
-	dnsSoaSerialNumber:    {Name: "dns.soa.serial_number", Label: "Serial Number", Kind: KindUint, Width: 32},
-	dnsSoaRefreshInterval: {Name: "dns.soa.refresh_interval", Label: "Refresh Interval", Kind: KindUint, Width: 32},
-	dnsSoaRetryInterval:   {Name: "dns.soa.retry_interval", Label: "Retry Interval", Kind: KindUint, Width: 32},
-	dnsSoaExpireLimit:     {Name: "dns.soa.expire_limit", Label: "Expire limit", Kind: KindUint, Width: 32},
-	dnsSoaMinimumTTL:      {Name: "dns.soa.minimum_ttl", Label: "Minimum TTL", Kind: KindUint, Width: 32},
+	dnsRrUdpPayloadSize:     {Name: "dns.rr.udp_payload_size", Label: "UDP payload size", Kind: KindUint, Width: 16, Mask: 0x7fff},
+	dnsRespExtRcode:         {Name: "dns.resp.ext_rcode", Label: "Higher bits in extended RCODE", Kind: KindUint, Width: 8, Base: BaseHex},
+	dnsRespEdns0Version:     {Name: "dns.resp.edns0_version", Label: "EDNS0 version", Kind: KindUint, Width: 8},
+	dnsRespZDo:              {Name: "dns.resp.z.do", Label: "DO bit", Kind: KindBool, Width: 16, Mask: 0x8000},
+	dnsRespLen:              {Name: "dns.resp.len", Label: "Data length", Kind: KindUint, Width: 16},
+	dnsRespClass:            {Name: "dns.resp.class", Label: "Class", Kind: KindUint, Width: 16, Base: BaseHex},
+	dnsRespTTL:              {Name: "dns.resp.ttl", Label: "Time to live", Kind: KindUint, Width: 32},
+	dnsNs:                   {Name: "dns.ns", Label: "Name Server", Kind: KindString},
+	dnsPtrDomainName:        {Name: "dns.ptr.domain_name", Label: "Domain Name", Kind: KindString},
+	dnsMxPreference:         {Name: "dns.mx.preference", Label: "Preference", Kind: KindUint, Width: 16},
+	dnsMxMailExchange:       {Name: "dns.mx.mail_exchange", Label: "Mail Exchange", Kind: KindString},
+	dnsSrvPriority:          {Name: "dns.srv.priority", Label: "Priority", Kind: KindUint, Width: 16},
+	dnsSrvWeight:            {Name: "dns.srv.weight", Label: "Weight", Kind: KindUint, Width: 16},
+	dnsSrvPort:              {Name: "dns.srv.port", Label: "Port", Kind: KindUint, Width: 16},
+	dnsSrvTarget:            {Name: "dns.srv.target", Label: "Target", Kind: KindString},
+	dnsTxt:                  {Name: "dns.txt", Label: "TXT", Kind: KindString},
+	dnsSoaMname:             {Name: "dns.soa.mname", Label: "Primary name server", Kind: KindString},
+	dnsSoaRname:             {Name: "dns.soa.rname", Label: "Responsible authority's mailbox", Kind: KindString},
+	dnsSoaSerialNumber:      {Name: "dns.soa.serial_number", Label: "Serial Number", Kind: KindUint, Width: 32},
+	dnsSoaRefreshInterval:   {Name: "dns.soa.refresh_interval", Label: "Refresh Interval", Kind: KindUint, Width: 32},
+	dnsSoaRetryInterval:     {Name: "dns.soa.retry_interval", Label: "Retry Interval", Kind: KindUint, Width: 32},
+	dnsSoaExpireLimit:       {Name: "dns.soa.expire_limit", Label: "Expire limit", Kind: KindUint, Width: 32},
+	dnsSoaMinimumTTL:        {Name: "dns.soa.minimum_ttl", Label: "Minimum TTL", Kind: KindUint, Width: 32},
+	dnsResponseTo:           {Name: "dns.response_to", Label: "Request In", Kind: KindFrameNum, Generated: true},
+	dnsTime:                 {Name: "dns.time", Label: "Time", Kind: KindRelTime, Generated: true},
+	dnsRetransmitRequestIn:  {Name: "dns.retransmit_request_in", Label: "Retransmitted request. Original request in", Kind: KindFrameNum, Generated: true},
+	dnsRetransmitResponseIn: {Name: "dns.retransmit_response_in", Label: "Retransmitted response. Original response in", Kind: KindFrameNum, Generated: true},
+	dnsRetransmission:       {Name: "dns.retransmission", Label: "Retransmission", Kind: KindBool, Generated: true},
 }
 
 var protoDNS = protoField("dns", "Domain Name System")

@@ -238,7 +238,7 @@ func AppendFieldText(b []byte, l *FieldList, r *FieldRec) []byte {
 	case KindString, KindTime, KindRelTime:
 		return append(b, l.BytesOf(r)...)
 	case KindFloat:
-		return strconv.AppendFloat(b, r.Float(), 'g', -1, 64)
+		return strconv.AppendFloat(b, r.Float(), 'g', 15, 64) // tshark's %.15g
 	}
 	return b
 }

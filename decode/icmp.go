@@ -211,6 +211,8 @@ const (
 	icmpChecksum
 	icmpIdent
 	icmpSeq
+	icmpRespTo
+	icmpResptime
 	icmpRedirGw
 	icmpFieldCount
 )
@@ -221,6 +223,8 @@ var icmpFields = [icmpFieldCount]Field{
 	icmpChecksum: {Name: "icmp.checksum", Label: "Checksum", Kind: KindUint, Width: 16, Base: BaseHex},
 	icmpIdent:    {Name: "icmp.ident", Label: "Identifier (BE)", Kind: KindUint, Width: 16, Base: BaseDecHex},
 	icmpSeq:      {Name: "icmp.seq", Label: "Sequence Number (BE)", Kind: KindUint, Width: 16, Base: BaseDecHex},
+	icmpRespTo:   {Name: "icmp.resp_to", Label: "Request frame", Kind: KindFrameNum, Generated: true},
+	icmpResptime: {Name: "icmp.resptime", Label: "Response time", Kind: KindFloat, Generated: true},
 	icmpRedirGw:  {Name: "icmp.redir_gw", Label: "Gateway Address", Kind: KindIPv4},
 }
 
@@ -235,6 +239,8 @@ const (
 	icmpv6NdNsTargetAddress
 	icmpv6NdNaTargetAddress
 	icmpv6Mtu
+	icmpv6RespTo
+	icmpv6Resptime
 	icmpv6FieldCount
 )
 
@@ -247,6 +253,8 @@ var icmpv6Fields = [icmpv6FieldCount]Field{
 	icmpv6NdNsTargetAddress:  {Name: "icmpv6.nd.ns.target_address", Label: "Target Address", Kind: KindIPv6},
 	icmpv6NdNaTargetAddress:  {Name: "icmpv6.nd.na.target_address", Label: "Target Address", Kind: KindIPv6},
 	icmpv6Mtu:                {Name: "icmpv6.mtu", Label: "MTU", Kind: KindUint, Width: 32},
+	icmpv6RespTo:             {Name: "icmpv6.resp_to", Label: "Response To", Kind: KindFrameNum, Generated: true},
+	icmpv6Resptime:           {Name: "icmpv6.resptime", Label: "Response Time", Kind: KindFloat, Generated: true},
 }
 
 var protoICMPv6 = protoField("icmpv6", "Internet Control Message Protocol v6")
@@ -265,6 +273,10 @@ func emitICMPv4(e *emitter, i int) {
 		case ICMPEcho, ICMPEchoReply, ICMPTimestamp, ICMPTimestampReply, ICMPInfoRequest, ICMPInfoReply, ICMPMaskRequest, ICMPMaskReply:
 			e.Uint(&f[icmpIdent], uint64(m.ID()))
 			e.Uint(&f[icmpSeq], uint64(m.Seq()))
+			if q := e.conv.link(i); q != nil && q.request != 0 {
+				e.Uint(&f[icmpRespTo], uint64(q.request))
+				e.Float(&f[icmpResptime], q.millis())
+			}
 		case ICMPRedirect:
 			e.IPv4(&f[icmpRedirGw], m.Gateway())
 		}
@@ -287,6 +299,10 @@ func emitICMPv6(e *emitter, i int) {
 			if len(m) >= 8 {
 				e.Uint(&f[icmpv6EchoIdentifier], uint64(m.Word()>>16))
 				e.Uint(&f[icmpv6EchoSequenceNumber], uint64(m.Word()&0xffff))
+				if q := e.conv.link(i); q != nil && q.request != 0 {
+					e.Uint(&f[icmpv6RespTo], uint64(q.request))
+					e.Float(&f[icmpv6Resptime], q.millis())
+				}
 			}
 		case ICMPv6NeighborSolicit:
 			if len(m) >= 24 {

@@ -13,7 +13,8 @@ import (
 // booleans, a field without a value (an analysis flag) true, relative
 // times strings of seconds with nine decimals ("0.000250000"); fields
 // Wireshark shows in hex (checksums, ip.dsfield, tcp.flags, eth.type) are
-// strings as tshark prints them ("0x0800"). A malformed layer
+// strings as tshark prints them ("0x0800"). Packet bytes are left to Raw:
+// there is no tcp.payload or udp.payload. A malformed layer
 // adds "malformed": {"layer": …, "reason": …}.
 type JSONPrinter struct {
 	Raw bool // add "raw": the captured bytes in hex
@@ -347,7 +348,7 @@ func appendJSONValue(b []byte, l *FieldList, r *FieldRec) []byte {
 	case KindString, KindTime, KindRelTime:
 		return appendJSONBytes(b, l.BytesOf(r))
 	case KindFloat:
-		return strconv.AppendFloat(b, r.Float(), 'g', -1, 64)
+		return strconv.AppendFloat(b, r.Float(), 'g', 15, 64) // tshark's %.15g
 	case KindNone, KindProtocol:
 		return append(b, "true"...) // present
 	}

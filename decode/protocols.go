@@ -57,7 +57,10 @@ type emitter struct {
 	conv *convResults
 	// all asks for every occurrence of a field (every TLS record, every
 	// extension header), as tshark -T fields shows them; JSON, whose keys
-	// are unique, takes the first.
+	// are unique, takes the first. JSON, which is the one output without
+	// all, also goes without the fields it would not show (hidden ones)
+	// and the payload bytes it leaves to --raw (tcp.payload, udp.payload):
+	// an emitter for -T fields, -T ek or display filters sets all.
 	all bool
 }
 

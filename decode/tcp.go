@@ -411,7 +411,9 @@ func emitTCP(e *emitter, i int) {
 	if sg.Analysed {
 		emitTCPAnalysis(e, sg)
 	}
-	if sg.HaveLen && sg.Len > 0 && t.Flags()&TCPRst == 0 { // a RST's data is its reset cause
+	// The payload's bytes, but for JSON, whose object leaves packet bytes
+	// to --raw; a RST's data is its reset cause.
+	if e.all && sg.HaveLen && sg.Len > 0 && t.Flags()&TCPRst == 0 {
 		if pl := d.data[l.Payload:l.End]; len(pl) > 0 {
 			e.Bytes(&f[tcpPayload], pl)
 		}

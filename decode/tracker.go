@@ -14,7 +14,9 @@ import (
 // tshark 4.0 derives from the segments before it (tcp_analysis.go):
 // relative sequence and acknowledgment numbers, the window scaling, the
 // calculated window, the acknowledged frame and RTT, bytes in flight, and
-// the analysis flags (retransmission, duplicate ACK, zero window …).
+// the analysis flags (retransmission, duplicate ACK, zero window …). It
+// also pairs ICMP and ICMPv6 echo replies and DNS responses with their
+// requests (tracker_links.go).
 //
 // The tracker belongs to the Decoder, so that every output and the display
 // filter of one reading see the same numbers: Decoder.track runs it once
@@ -25,17 +27,20 @@ import (
 // tcpdump's own numbering, in tcp_print.go.)
 //
 // Bound and eviction: at most maxConvs TCP and maxConvs UDP conversations
-// are remembered (about 4 MB for TCP, 0.6 MB for UDP, allocated as they
-// are first needed), and a TCP direction remembers at most maxUnacked
-// unacknowledged segments (tshark keeps 10000), no more than 4·maxConvs
-// for all directions together. When a new conversation finds the table
+// are remembered (at most about 5 MB for TCP, unacknowledged segments
+// included, and 1 MB for UDP, allocated as they are first needed; the
+// request table of tracker_links.go adds 0.4 MB), and a TCP direction
+// remembers at most maxUnacked unacknowledged segments (tshark keeps
+// 10000), no more than 4·maxConvs for all directions together. When a new
+// conversation finds the table
 // full, the least recently seen one is forgotten (approximately: a clock
 // sweep, which spares every conversation seen since the hand last passed
 // it). A packet of a forgotten conversation then opens a new stream index
 // and its relative numbers start again as for a connection seen
 // mid-stream (base: the sequence number minus one), where tshark, which
 // forgets nothing, would continue the old ones. Below the bound the
-// numbering is tshark's exactly.
+// numbering is tshark's exactly. Requests are remembered in a table of
+// their own, maxReqs slots direct-mapped (tracker_links.go).
 //
 // A frame numbered below the one tracked before it starts a new capture:
 // the tracker forgets every conversation, so a Decoder reused for a second
@@ -61,7 +66,8 @@ type tracker struct {
 	udpHand  int
 	udpNext  uint32
 
-	unacked int // unacknowledged segment capacity held by all flows
+	unacked int        // unacknowledged segment capacity held by all flows
+	reqs    []trackReq // echo and DNS requests, maxReqs slots (tracker_links.go)
 
 	clock captureClock
 
@@ -112,6 +118,7 @@ func (t *tracker) reset() {
 	t.udpIdx.clear()
 	t.tcpConvs, t.udpConvs = t.tcpConvs[:0], t.udpConvs[:0]
 	t.tcpHand, t.tcpNext, t.udpHand, t.udpNext = 0, 0, 0, 0
+	clear(t.reqs)
 	// t.unacked stays: the slots past the new length keep their segment
 	// lists for the conversations to come.
 }
@@ -135,12 +142,15 @@ type convResults struct {
 	tcpRes [maxPerPkt]tcpSegment
 	udpRes [maxPerPkt]udpSegment
 	isTCP  [maxPerPkt]bool
+	nlinks int
+	links  [maxPerPkt]reqLink // the echo and DNS layers' requests
 }
 
 // frame tracks every TCP and UDP layer of the packet d last decoded,
 // quoted ones inside ICMP errors too, as tshark does: they open
 // conversations.
 func (t *tracker) frame(d *Decoder, f *Frame) {
+	t.requests(d, f)
 	r := &t.res
 	r.n = 0
 	for i := range d.layers[:d.n] {
@@ -206,25 +216,32 @@ type convKey struct {
 // its a side. Addresses are kept in 16 bytes, IPv4 ones mapped as
 // ::ffff:a.b.c.d.
 func keyOf(d *Decoder, i int, sp, dp uint16) (k convKey, rev bool) {
-	var s, t [16]byte
+	s, t := addrs16(d, i)
+	if c := cmp16(&s, &t); c > 0 || c == 0 && sp > dp {
+		return convKey{t, s, dp, sp}, true
+	}
+	return convKey{s, t, sp, dp}, false
+}
+
+// addrs16 returns the source and destination addresses of the IP header
+// that carries layer i in 16 bytes, IPv4 ones mapped as ::ffff:a.b.c.d
+// (zero without an IP header).
+func addrs16(d *Decoder, i int) (s, t [16]byte) {
 	for j := i - 1; j >= 0; j-- {
 		l := &d.layers[j]
 		if l.Type == LayerIPv4 {
 			s[10], s[11], t[10], t[11] = 0xff, 0xff, 0xff, 0xff
 			copy(s[12:], d.data[l.Start+12:l.Start+16])
 			copy(t[12:], d.data[l.Start+16:l.Start+20])
-			break
+			return s, t
 		}
 		if l.Type == LayerIPv6 {
 			copy(s[:], d.data[l.Start+8:l.Start+24])
 			copy(t[:], d.data[l.Start+24:l.Start+40])
-			break
+			return s, t
 		}
 	}
-	if c := cmp16(&s, &t); c > 0 || c == 0 && sp > dp {
-		return convKey{t, s, dp, sp}, true
-	}
-	return convKey{s, t, sp, dp}, false
+	return s, t
 }
 
 // cmp16 compares two addresses as bytes.Compare would.

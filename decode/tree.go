@@ -26,7 +26,6 @@ type TreePrinter struct {
 	stamped    bool
 
 	memo treeMemos // blocks of lines drawn for recent header bytes
-	reqs treeReqs  // recent requests, to link responses to them
 	note TreeNote  // Append's
 }
 
@@ -44,14 +43,13 @@ type TreeNote struct {
 	prev, first time.Time // the previous captured frame's and the first's
 	shown       time.Time // the previous displayed (noted) frame's
 	conv        convResults
-	links       treeLinks
 }
 
 // Note takes the packet d last decoded, described by f, into p's
-// cross-packet state, and records in n what its tree needs from that
-// state. Packets are noted in capture order; their trees may then be drawn
-// by Render in any order, on other goroutines, each with a TreePrinter of
-// its own.
+// cross-packet state and d's connection tracker, and records in n what its
+// tree needs from them. Packets are noted in capture order; their trees
+// may then be drawn by Render in any order, on other goroutines, each with
+// a TreePrinter and a Decoder of its own.
 func (p *TreePrinter) Note(d *Decoder, f *Frame, n *TreeNote) {
 	if !p.started {
 		p.first, p.prev, p.started = f.Time, f.Time, true
@@ -62,7 +60,6 @@ func (p *TreePrinter) Note(d *Decoder, f *Frame, n *TreeNote) {
 	// The captured frames before, which a display filter may not have
 	// let through to be noted.
 	n.prev, n.first = n.conv.prev, n.conv.first
-	p.reqs.note(d, f, &n.links)
 }
 
 // Render appends the tree of the packet d last decoded, described by f and
@@ -73,7 +70,7 @@ func (p *TreePrinter) Render(b []byte, d *Decoder, f *Frame, n *TreeNote) []byte
 	if loc == nil {
 		loc = time.Local
 	}
-	t := treeWriter{b: b, wire: f.Length, memo: &p.memo, conv: &n.conv, links: &n.links, f: f, loc: loc}
+	t := treeWriter{b: b, wire: f.Length, memo: &p.memo, conv: &n.conv, f: f, loc: loc}
 	p.frame(&t, d, f, n)
 	for i := range d.layers[:d.n] {
 		t.depth = 0
@@ -253,7 +250,6 @@ type treeWriter struct {
 	memo  *treeMemos   // nil: draw every line
 	conv  *convResults // the frame's stream analysis; nil: no analysis lines
 	f     *Frame       // the frame being drawn
-	links *treeLinks   // responses' requests; nil: no request/response links
 	loc   *time.Location
 }
 

@@ -115,9 +115,10 @@ func emitUDP(e *emitter, i int) {
 				e.relNstime(&f[udpTimeDelta], us.SincePrev)
 			}
 		}
-		if u.Length() > udpLen {
-			// tshark's payload field runs to the end of the IP payload,
-			// past the length UDP announces when that is shorter.
+		if e.all && u.Length() > udpLen {
+			// The payload's bytes, but for JSON, which leaves packet bytes
+			// to --raw. tshark's payload field runs to the end of the IP
+			// payload, past the length UDP announces when that is shorter.
 			end := l.End
 			if i > 0 {
 				end = max(end, e.d.layers[i-1].End)

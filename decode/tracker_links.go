@@ -1,0 +1,230 @@
+package decode
+
+import "time"
+
+// This file is the request half of the connection tracker (tracker.go): it
+// pairs ICMP and ICMPv6 echo replies and DNS responses with their
+// requests, as tshark does in one pass, for every output (icmp.resp_to,
+// icmp.resptime, icmpv6.resp_to, dns.response_to, dns.time and the
+// retransmission fields; -V's "[Request frame: N]" and "[Request In: N]";
+// the packet list's "(request in N)").
+//
+// tshark's rules, held by TestTrackerLinksMatchTshark:
+//   - An echo request is remembered under its addresses, identifier and
+//     sequence number, with the checksum its reply must carry (the type's
+//     change moves the one's-complement sum by 0x0800, ICMPv6's by
+//     -0x0100); a request seen again replaces the first. A reply names the
+//     request only if the checksums agree, and answers it: a second reply
+//     names none.
+//   - A DNS query is remembered under its addresses, transport, ports and
+//     ID. Seen again before it is answered, it is a retransmission of the
+//     first; after, a new query. A response names the query it answers; a
+//     second response to the same query is a retransmitted response and
+//     names the first response instead.
+//
+// Bound: maxReqs requests in a direct-mapped table; a new request replaces
+// whatever its slot held, and a response to a forgotten request names
+// none (tshark, which forgets nothing, would name it). Echo requests
+// inside IP fragments are left out: tshark pairs them once reassembled,
+// which the packet list does by itself (columns_frag.go).
+
+const maxReqs = 4096 // requests remembered
+
+// Kinds of requests remembered.
+const (
+	reqICMP = 1 + iota
+	reqICMPv6
+	reqDNS
+)
+
+type trackReq struct {
+	kind uint8
+	src  [16]byte // the request's source and destination
+	dst  [16]byte
+	key  uint64 // echo: id<<16|seq; DNS: transport, ports and ID
+	sum  uint16 // echo: the checksum its reply must carry
+	// number and time are the request's frame; answered is the frame of
+	// the response that named it (0: none yet).
+	number   int
+	time     time.Time
+	answered int
+}
+
+// reqLink is what the tracker found for one echo or DNS layer.
+type reqLink struct {
+	layer   int
+	request int       // the request this response answers (0: none)
+	reqTime time.Time // that request's time
+	delta   nstime    // the response's time less the request's
+	// DNS retransmissions: the query first sent, for a query sent again,
+	// or the first response, for a response sent again (0: none).
+	retransRequest  int
+	retransResponse int
+}
+
+func reqSlot(kind uint8, a, b *[16]byte, key uint64) int {
+	h := uint64(kind) * 0x9e3779b97f4a7c15
+	h ^= le64(a[:8]) ^ le64(a[8:])*31 ^ le64(b[:8])*7 ^ le64(b[8:])*131
+	h = (h ^ key) * 0xff51afd7ed558ccd
+	return int(h >> 52 % maxReqs)
+}
+
+// link returns what was found for layer i, or nil (also when r is nil).
+func (r *convResults) link(i int) *reqLink {
+	if r == nil {
+		return nil
+	}
+	for k := range r.nlinks {
+		if r.links[k].layer == i {
+			return &r.links[k]
+		}
+	}
+	return nil
+}
+
+// requests pairs the echo and DNS layers of the packet d last decoded.
+func (t *tracker) requests(d *Decoder, f *Frame) {
+	r := &t.res
+	r.nlinks = 0
+	for i := range d.layers[:d.n] {
+		l := &d.layers[i]
+		if l.Quoted || r.nlinks == maxPerPkt {
+			continue
+		}
+		var kind uint8
+		var reply bool
+		var key, lookup uint64 // as a request, as a response
+		var sum uint16         // echo: the checksum a reply must have, or has
+		switch l.Type {
+		case LayerICMPv4:
+			if l.End-l.Start < 8 || ipFragmented(d, i) {
+				continue
+			}
+			m := ICMPv4(d.data[l.Start:l.End])
+			if m.Type() != ICMPEcho && m.Type() != ICMPEchoReply {
+				continue
+			}
+			kind, reply, key = reqICMP, m.Type() == ICMPEchoReply, uint64(m.ID())<<16|uint64(m.Seq())
+			lookup, sum = key, m.Checksum()
+			if !reply {
+				sum = icmpReplySum(sum)
+			}
+		case LayerICMPv6:
+			if l.End-l.Start < 8 || ipFragmented(d, i) {
+				continue
+			}
+			m := ICMPv6(d.data[l.Start:l.End])
+			if m.Type() != ICMPv6EchoRequest && m.Type() != ICMPv6EchoReply {
+				continue
+			}
+			kind, reply, key = reqICMPv6, m.Type() == ICMPv6EchoReply, uint64(m.Word())
+			lookup, sum = key, m.Checksum()
+			if !reply {
+				sum = icmpv6ReplySum(sum)
+			}
+		case LayerDNS:
+			var ok bool
+			kind = reqDNS
+			if reply, key, lookup, ok = dnsLinkKey(d, i); !ok {
+				continue
+			}
+		default:
+			continue
+		}
+		src, dst := addrs16(d, i)
+		out := &r.links[r.nlinks]
+		*out = reqLink{layer: i}
+		if !reply {
+			t.request(kind, &src, &dst, key, sum, f, out)
+		} else {
+			t.response(kind, &src, &dst, lookup, sum, f, out)
+		}
+		if out.request != 0 || out.retransRequest != 0 || out.retransResponse != 0 {
+			r.nlinks++
+		}
+	}
+}
+
+// request remembers a request from src to dst.
+func (t *tracker) request(kind uint8, src, dst *[16]byte, key uint64, sum uint16, f *Frame, out *reqLink) {
+	if t.reqs == nil {
+		t.reqs = make([]trackReq, maxReqs)
+	}
+	q := &t.reqs[reqSlot(kind, src, dst, key)]
+	if kind == reqDNS && q.kind == kind && q.src == *src && q.dst == *dst && q.key == key && q.answered == 0 {
+		out.retransRequest = q.number // sent again before an answer: keep the first
+		return
+	}
+	*q = trackReq{kind: kind, src: *src, dst: *dst, key: key, sum: sum, number: f.Number, time: f.Time}
+}
+
+// response finds the request a response from src to dst answers.
+func (t *tracker) response(kind uint8, src, dst *[16]byte, key uint64, sum uint16, f *Frame, out *reqLink) {
+	if t.reqs == nil {
+		return
+	}
+	q := &t.reqs[reqSlot(kind, dst, src, key)] // the request went the other way
+	if q.kind != kind || q.src != *dst || q.dst != *src || q.key != key {
+		return
+	}
+	switch {
+	case kind != reqDNS && (q.answered != 0 || q.sum != sum):
+	case q.answered != 0:
+		out.retransResponse = q.answered
+	default:
+		q.answered = f.Number
+		out.request, out.reqTime = q.number, q.time
+		// As -V's "[Time: …]": the times' own seconds, even without a time.
+		out.delta = nstime{f.Time.Unix(), int32(f.Time.Nanosecond())}.sub(nstime{q.time.Unix(), int32(q.time.Nanosecond())})
+	}
+}
+
+// millis returns the response time in milliseconds, as tshark's
+// icmp.resptime computes it.
+func (q *reqLink) millis() float64 {
+	return float64(q.delta.s)*1000 + float64(q.delta.ns)/1e6
+}
+
+// dnsLinkKey returns what links a DNS message at layer i to its query:
+// whether it is a response, the key a query is remembered under and the key
+// a response looks its query up by (addresses aside: transport, ports and
+// ID). ok is false where tshark links none: a quoted message, one without
+// a transport below it, or one whose records do not all parse.
+func dnsLinkKey(d *Decoder, i int) (resp bool, asQuery, asResponse uint64, ok bool) {
+	if i == 0 {
+		return false, 0, 0, false
+	}
+	tl := &d.layers[i-1]
+	if (tl.Type != LayerUDP && tl.Type != LayerTCP) || tl.Payload-tl.Start < 4 {
+		return false, 0, 0, false
+	}
+	m, _ := dnsMessage(d, i)
+	if len(m) < dnsHeaderLen || !dnsRecordsParse(m) {
+		return false, 0, 0, false
+	}
+	sport, dport := uint64(be16(d.data[tl.Start:])), uint64(be16(d.data[tl.Start+2:]))
+	key := uint64(m.ID())
+	if tl.Type == LayerTCP {
+		key |= 1 << 48
+	}
+	return m.Flags()&DNSFlagQR != 0, key | sport<<32 | dport<<16, key | dport<<32 | sport<<16, true
+}
+
+// dnsRecordsParse reports whether every question and record of m parses,
+// as the tree needs to draw them all.
+func dnsRecordsParse(m DNS) bool {
+	off, ok := dnsHeaderLen, true
+	for range m.QDCount() {
+		if _, off, ok = m.Question(off); !ok {
+			return false
+		}
+	}
+	for _, n := range [...]uint16{m.ANCount(), m.NSCount(), m.ARCount()} {
+		for range n {
+			if _, off, ok = m.Record(off); !ok {
+				return false
+			}
+		}
+	}
+	return true
+}
