@@ -45,14 +45,15 @@ func (t *IO) Chart(title string) *plot.LineChart {
 // Chart returns a bar chart of the top conversations by bytes, each bar
 // cut into its bytes from A to B and from B to A.
 func (c *Conversations) Chart(title string, top int) *plot.BarChart {
-	list := c.List()
-	sort.SliceStable(list, func(i, j int) bool { return list[i].Bytes() > list[j].Bytes() })
-	if len(list) > top {
-		list = list[:top]
+	idx := c.order()
+	sort.SliceStable(idx, func(i, j int) bool { return c.convs[idx[i]].Bytes() > c.convs[idx[j]].Bytes() })
+	if len(idx) > top {
+		idx = idx[:top]
 	}
 	ch := &plot.BarChart{Title: title, Unit: "B", Parts: []string{"A → B", "B → A"}, XLabel: "bytes"}
 	var name []byte
-	for _, cv := range list {
+	for _, i := range idx {
+		cv := &c.convs[i]
 		name = appendEndpointName(name[:0], cv.A, cv.PortA, c.Type.hasPorts())
 		name = append(name, " <-> "...)
 		name = appendEndpointName(name, cv.B, cv.PortB, c.Type.hasPorts())

@@ -8,8 +8,10 @@ import (
 )
 
 // DefaultMaxEntries is the default bound of a conversation or endpoint
-// table: about 200 bytes each (the entry and its index), 40 MB at most.
-const DefaultMaxEntries = 200_000
+// table: with the entries (about 90 bytes), their index and the garbage
+// collector's headroom, a full table of conversations keeps rawcap stats
+// under 60 MB resident.
+const DefaultMaxEntries = 100_000
 
 // Conversation is one row of a conversation table. A is the source of the
 // first packet seen, B its destination, as Wireshark records them; the
@@ -113,7 +115,25 @@ func (c *Conversations) Len() int { return len(c.convs) }
 // List returns a copy of the conversations in tshark's order: most
 // packets first, and in the order they were first seen among equals.
 func (c *Conversations) List() []Conversation {
-	out := append([]Conversation(nil), c.convs...)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Frames() > out[j].Frames() })
+	out := make([]Conversation, 0, len(c.convs))
+	for _, i := range c.order() {
+		out = append(out, c.convs[i])
+	}
 	return out
+}
+
+// order returns the indexes of the conversations in tshark's order; the
+// outputs walk it rather than copy the table.
+func (c *Conversations) order() []int32 {
+	return byFrames(len(c.convs), func(i int) uint64 { return c.convs[i].Frames() })
+}
+
+// byFrames returns 0…n-1 sorted by frames(i), most first, stably.
+func byFrames(n int, frames func(int) uint64) []int32 {
+	idx := make([]int32, n)
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return frames(int(idx[a])) > frames(int(idx[b])) })
+	return idx
 }

@@ -31,7 +31,8 @@ func (c *Conversations) WriteText(w io.Writer) error {
 		width = 26
 	}
 	var name []byte
-	for _, cv := range c.List() {
+	for _, i := range c.order() {
+		cv := &c.convs[i]
 		name = appendEndpointName(name[:0], cv.A, cv.PortA, c.Type.hasPorts())
 		b = appendPadded(b, name, width)
 		b = append(b, " <-> "...)
@@ -138,7 +139,8 @@ func (e *Endpoints) WriteText(w io.Writer) error {
 		b = append(b, "                       |  Packets  | |  Bytes  | | Tx Packets | | Tx Bytes | | Rx Packets | | Rx Bytes |\n"...)
 	}
 	var name [64]byte
-	for _, p := range e.List() {
+	for _, i := range e.order() {
+		p := &e.ends[i]
 		b = appendPadded(b, p.Addr.AppendTo(name[:0]), 20)
 		if ports {
 			b = append(b, "      "...)

@@ -1,8 +1,6 @@
 package stats
 
 import (
-	"sort"
-
 	"github.com/rawcap/rawcap/decode"
 )
 
@@ -94,7 +92,14 @@ func (e *Endpoints) Len() int { return len(e.ends) }
 // List returns a copy of the endpoints in tshark's order: most packets
 // first, and in the order they were first seen among equals.
 func (e *Endpoints) List() []Endpoint {
-	out := append([]Endpoint(nil), e.ends...)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Frames() > out[j].Frames() })
+	out := make([]Endpoint, 0, len(e.ends))
+	for _, i := range e.order() {
+		out = append(out, e.ends[i])
+	}
 	return out
+}
+
+// order returns the indexes of the endpoints in tshark's order.
+func (e *Endpoints) order() []int32 {
+	return byFrames(len(e.ends), func(i int) uint64 { return e.ends[i].Frames() })
 }

@@ -45,20 +45,18 @@ func (c *Conversation) json(ports bool) convJSON {
 
 // WriteJSON writes the table as one JSON object: its type, filter, the
 // conversations (address_a is the first packet's source; ports for TCP
-// and UDP) and what overflowed its bound.
+// and UDP) and what overflowed its bound. It is written a conversation at
+// a time, so a large table costs no more memory than the table.
 func (c *Conversations) WriteJSON(w io.Writer) error {
-	list := c.List()
-	out := struct {
-		Table         string     `json:"table"`
-		Type          string     `json:"type"`
-		Filter        string     `json:"filter"`
-		Conversations []convJSON `json:"conversations"`
-		Overflow      Overflow   `json:"overflow"`
-	}{"conv", c.Type.String(), c.Filter.Text, make([]convJSON, 0, len(list)), c.Overflow}
-	for i := range list {
-		out.Conversations = append(out.Conversations, list[i].json(c.Type.hasPorts()))
-	}
-	return writeJSON(w, out)
+	head := struct {
+		Table  string `json:"table"`
+		Type   string `json:"type"`
+		Filter string `json:"filter"`
+	}{"conv", c.Type.String(), c.Filter.Text}
+	order := c.order()
+	return writeJSONList(w, head, "conversations", len(order), func(k int) any {
+		return c.convs[order[k]].json(c.Type.hasPorts())
+	}, c.Overflow)
 }
 
 // WriteCSV writes the table as CSV with a header line.
@@ -70,7 +68,8 @@ func (c *Conversations) WriteCSV(w io.Writer) error {
 		head = append([]string{"address_a", "port_a", "address_b", "port_b"}, head[2:]...)
 	}
 	cw.Write(head)
-	for _, cv := range c.List() {
+	for _, i := range c.order() {
+		cv := &c.convs[i]
 		rec := []string{cv.A.String()}
 		if ports {
 			rec = append(rec, u(uint64(cv.PortA)))
@@ -101,25 +100,24 @@ type endpointJSON struct {
 }
 
 // WriteJSON writes the table as one JSON object: its type, filter, the
-// endpoints (with ports for TCP and UDP) and what overflowed its bound.
+// endpoints (with ports for TCP and UDP) and what overflowed its bound,
+// an endpoint at a time.
 func (e *Endpoints) WriteJSON(w io.Writer) error {
-	list := e.List()
-	out := struct {
-		Table     string         `json:"table"`
-		Type      string         `json:"type"`
-		Filter    string         `json:"filter"`
-		Endpoints []endpointJSON `json:"endpoints"`
-		Overflow  Overflow       `json:"overflow"`
-	}{"endpoints", e.Type.String(), e.Filter.Text, make([]endpointJSON, 0, len(list)), e.Overflow}
-	for _, p := range list {
+	head := struct {
+		Table  string `json:"table"`
+		Type   string `json:"type"`
+		Filter string `json:"filter"`
+	}{"endpoints", e.Type.String(), e.Filter.Text}
+	order := e.order()
+	return writeJSONList(w, head, "endpoints", len(order), func(k int) any {
+		p := &e.ends[order[k]]
 		j := endpointJSON{Address: p.Addr, Frames: p.Frames(), Bytes: p.Bytes(), TxFrames: p.TxFrames, TxBytes: p.TxBytes, RxFrames: p.RxFrames, RxBytes: p.RxBytes}
 		if e.Type.hasPorts() {
 			port := p.Port
 			j.Port = &port
 		}
-		out.Endpoints = append(out.Endpoints, j)
-	}
-	return writeJSON(w, out)
+		return j
+	}, e.Overflow)
 }
 
 // WriteCSV writes the table as CSV with a header line.
@@ -131,7 +129,8 @@ func (e *Endpoints) WriteCSV(w io.Writer) error {
 		head = append([]string{"address", "port"}, head[1:]...)
 	}
 	cw.Write(head)
-	for _, p := range e.List() {
+	for _, i := range e.order() {
+		p := &e.ends[i]
 		rec := []string{p.Addr.String()}
 		if ports {
 			rec = append(rec, u(uint64(p.Port)))
@@ -248,6 +247,43 @@ func (t *IO) WriteCSV(w io.Writer) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// writeJSONList writes the object head with one more member, key, an
+// array of the n items item returns, and "overflow": an item at a time.
+func writeJSONList(w io.Writer, head any, key string, n int, item func(int) any, o Overflow) error {
+	h, err := json.Marshal(head)
+	if err != nil {
+		return err
+	}
+	b := append(h[:len(h)-1], `,"`...)
+	b = append(b, key...)
+	b = append(b, `":[`...)
+	for k := 0; k < n; k++ {
+		if k > 0 {
+			b = append(b, ',')
+		}
+		j, err := json.Marshal(item(k))
+		if err != nil {
+			return err
+		}
+		b = append(b, j...)
+		if len(b) > 32<<10 {
+			if _, err := w.Write(b); err != nil {
+				return err
+			}
+			b = b[:0]
+		}
+	}
+	ov, err := json.Marshal(o)
+	if err != nil {
+		return err
+	}
+	b = append(b, `],"overflow":`...)
+	b = append(b, ov...)
+	b = append(b, "}\n"...)
+	_, err = w.Write(b)
+	return err
 }
 
 func writeJSON(w io.Writer, v any) error {

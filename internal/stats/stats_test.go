@@ -3,6 +3,7 @@ package stats_test
 import (
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -335,4 +336,46 @@ func TestRunStopsAtDamage(t *testing.T) {
 	if rows := io.Rows(); len(rows) != 1 || rows[0].Cells[0].Frames != 49 {
 		t.Errorf("rows %+v, want one of 49 frames", rows)
 	}
+}
+
+// FuzzTables feeds arbitrary frames of each link type to every table and
+// writes every output: nothing panics, whatever the bytes.
+func FuzzTables(f *testing.F) {
+	for _, p := range frames(40) {
+		f.Add(p.Data, uint8(0), uint16(len(p.Data)))
+	}
+	for _, tc := range tapCases {
+		f.Add(tc.data, uint8(1), uint16(len(tc.data)+tc.cut))
+		f.Add(tc.data, uint8(2), uint16(len(tc.data)+tc.cut))
+	}
+	lts := []linktype.Type{linktype.Ethernet, linktype.IPv4, linktype.IPv6, linktype.LinuxSLL, linktype.Null}
+	f.Fuzz(func(t *testing.T, data []byte, lt uint8, wire uint16) {
+		iv, _ := stats.ParseInterval("0.001")
+		a := newAllTables(iv)
+		d := decode.NewDecoder()
+		fr := decode.Frame{Number: 1, Time: time.Unix(1, 0), Length: max(int(wire), len(data))}
+		d.Decode(data, lts[int(lt)%len(lts)])
+		for _, tb := range a.list() {
+			tb.Add(d, &fr)
+			fr.Time = fr.Time.Add(time.Millisecond)
+			fr.Number++
+		}
+		var b bytes.Buffer
+		for _, tb := range a.list() {
+			w := tb.(interface {
+				WriteText(io.Writer) error
+				WriteJSON(io.Writer) error
+				WriteCSV(io.Writer) error
+			})
+			if err := w.WriteText(&b); err != nil {
+				t.Fatal(err)
+			}
+			if err := w.WriteJSON(&b); err != nil {
+				t.Fatal(err)
+			}
+			if err := w.WriteCSV(&b); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
 }
