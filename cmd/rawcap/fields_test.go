@@ -146,6 +146,22 @@ func TestReadEKMatchesTshark(t *testing.T) {
 		if err := json.Unmarshal([]byte(theirs[i]), &b); err != nil {
 			t.Fatalf("tshark's line %d: %v", i+1, err)
 		}
+		// tshark writes a field that occurs in two subtrees (eth.addr under
+		// eth.dst and eth.src) as the same key twice: gather them, as
+		// rawcap's array holds them.
+		var raw struct {
+			Layers map[string]json.RawMessage `json:"layers"`
+		}
+		if err := json.Unmarshal([]byte(theirs[i]), &raw); err != nil {
+			t.Fatalf("tshark's line %d: %v", i+1, err)
+		}
+		for proto, obj := range raw.Layers {
+			if m := ekDuplicateKeys(obj); m != nil {
+				for k, v := range m {
+					b.Layers[proto][k] = v
+				}
+			}
+		}
 		if a.Timestamp != b.Timestamp {
 			t.Errorf("line %d: timestamp %s, tshark %s", i+1, a.Timestamp, b.Timestamp)
 		}
@@ -206,4 +222,38 @@ func ekCompare(t *testing.T, line int, key string, mine, theirs json.RawMessage)
 		return 1, 0
 	}
 	return 1, 1
+}
+
+// ekDuplicateKeys returns the keys of a JSON object that occur more than
+// once, each with its values gathered into an array (nil: none).
+func ekDuplicateKeys(obj json.RawMessage) map[string]json.RawMessage {
+	dec := json.NewDecoder(strings.NewReader(string(obj)))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil
+	}
+	seen := map[string][]json.RawMessage{}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil
+		}
+		k, _ := tok.(string)
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return nil
+		}
+		seen[k] = append(seen[k], v)
+	}
+	var out map[string]json.RawMessage
+	for k, vs := range seen {
+		if len(vs) < 2 {
+			continue
+		}
+		if out == nil {
+			out = map[string]json.RawMessage{}
+		}
+		b, _ := json.Marshal(vs)
+		out[k] = b
+	}
+	return out
 }
