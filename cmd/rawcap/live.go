@@ -29,7 +29,7 @@ import (
 // the printing flags are read's.
 func liveFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "i", Aliases: []string{"interface"}, Usage: "capture on `IFACE` (a name, \"any\", or a number from -D)"},
+		&cli.StringSliceFlag{Name: "i", Aliases: []string{"interface"}, Usage: "capture on `IFACE` (a name, \"any\", or a number from -D); repeat -i for several interfaces into one file"},
 		&cli.StringFlag{Name: "w", Usage: "write packets to `FILE` (- for standard output) instead of printing them"},
 		&cli.StringSliceFlag{Name: "r", Usage: "read packets from `FILE` instead of capturing (as rawcap read)"},
 		&cli.BoolFlag{Name: "D", Aliases: []string{"list-interfaces"}, Usage: "list the interfaces and exit"},
@@ -49,6 +49,7 @@ func liveFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "print", Usage: "print packets even while writing them with -w"},
 		&cli.StringFlag{Name: "format", Usage: "file format for -w: `pcap|pcapng` (default: pcapng for a .pcapng name, else pcap)"},
 		&cli.IntFlag{Name: "fanout", Usage: "capture with `N` sockets in a PACKET_FANOUT group, for rates one core cannot hold"},
+		&cli.DurationFlag{Name: "merge-window", Value: capture.DefaultMergeWindow, Usage: "with several -i, how long a packet waits for older ones of the other interfaces (0: none, write them as they come)"},
 	}
 }
 
@@ -60,6 +61,7 @@ Examples:
    rawcap -i eth0 -w out.pcap                   capture everything on eth0 into out.pcap
    rawcap -i eth0 -c 10 'tcp port 443'           print ten HTTPS packets, as tcpdump does
    rawcap -i any -w trace.pcapng -C 100 -W 5     a ring of five 100 MB files
+   rawcap -i eth0 -i eth1 -w both.pcapng         two interfaces into one file, in time order
    rawcap -i eth0 -w - -U | wireshark -k -i -    watch live in Wireshark
    rawcap -r out.pcap -w https.pcap 'tcp port 443'`
 
@@ -95,7 +97,7 @@ func liveAction(c *cli.Context, e *env) error {
 	if n := c.Int("s"); n < 0 || n > capture.DefaultSnapLen {
 		return usagef("invalid snaplen %d (must be >= 0 and <= %d)", n, capture.DefaultSnapLen)
 	}
-	if c.String("i") == "" && len(c.StringSlice("r")) == 0 && c.String("F") == "" {
+	if len(c.StringSlice("i")) == 0 && len(c.StringSlice("r")) == 0 && c.String("F") == "" {
 		if err := misspelledCommand(c.App, c.Args().Slice()); err != nil {
 			return err
 		}
@@ -109,7 +111,7 @@ func liveAction(c *cli.Context, e *env) error {
 		return err
 	}
 	if files := c.StringSlice("r"); len(files) > 0 {
-		if c.String("i") != "" {
+		if len(c.StringSlice("i")) > 0 {
 			return usagef("-r and -i exclude each other: read a file or capture, not both")
 		}
 		if out := c.String("w"); out != "" {
@@ -156,7 +158,9 @@ func filterToFile(c *cli.Context, e *env, files []string, out, expr string) erro
 
 // liveOptions is a parsed live-capture command line.
 type liveOptions struct {
-	cfg        capture.Config
+	cfg        capture.Config // each interface's, Interface aside
+	ifaces     []string       // the -i arguments, as given
+	window     time.Duration  // --merge-window: negative for none
 	write      string
 	format     pcapio.Format
 	nano       bool
@@ -179,7 +183,13 @@ type liveOptions struct {
 
 func liveOptionsFrom(c *cli.Context) (liveOptions, error) {
 	var o liveOptions
-	o.cfg.Interface = c.String("i")
+	o.ifaces = c.StringSlice("i")
+	switch o.window = c.Duration("merge-window"); {
+	case o.window < 0:
+		return o, usagef("--merge-window %v: want a duration of 0 or more", o.window)
+	case o.window == 0:
+		o.window = -1 // MergeOptions: no waiting
+	}
 	o.cfg.SnapLen = c.Int("s")
 	o.cfg.NoPromisc = c.Bool("p")
 	if kib := c.Int("B"); kib < 0 {
@@ -273,33 +283,18 @@ func liveCapture(ctx context.Context, e *env, o liveOptions) error {
 		// its statistics, as tcpdump's SIGPIPE handler does.
 		signal.Notify(make(chan os.Signal, 1), syscall.SIGPIPE)
 	}
-	name, lt, err := resolveInterface(o.cfg.Interface)
-	if err != nil {
-		return err
-	}
-	o.cfg.Interface = name
 	snap := o.cfg.SnapLen
 	if snap == 0 {
 		snap = capture.DefaultSnapLen
 	}
-	if o.filter != "" {
-		prog, err := compileLiveFilter(o.filter, lt, uint32(snap))
-		if err != nil {
-			return err
-		}
-		o.cfg.Filter = prog
-	}
-	h, err := capture.Open(o.cfg)
+	src, ifs, merger, err := openLive(&o, snap)
 	if err != nil {
-		if errors.Is(err, os.ErrPermission) {
-			return fmt.Errorf("%s: %w\n%s", name, err, "capturing needs root or CAP_NET_RAW: sudo setcap cap_net_raw,cap_net_admin+ep $(which rawcap)")
-		}
 		return err
 	}
-	defer h.Close()
+	defer src.Close()
 	start := time.Now()
 
-	s := &liveSink{e: e, o: &o, h: h, name: name, lt: lt, snap: snap, start: start}
+	s := &liveSink{e: e, o: &o, src: src, ifs: ifs, merger: merger, snap: snap, start: start}
 	if err := s.open(); err != nil {
 		return err
 	}
@@ -313,7 +308,10 @@ func liveCapture(ctx context.Context, e *env, o liveOptions) error {
 	if o.write == "" && o.print.Output == outLine && o.print.Line.Verbose == 0 {
 		verbose = "rawcap: verbose output suppressed, use -v[v]... for full protocol decode\n"
 	}
-	fmt.Fprintf(e.stderr, "%srawcap: listening on %s, link-type %v, snapshot length %d bytes\n", verbose, name, h.LinkType(), snap)
+	for _, it := range ifs {
+		fmt.Fprintf(e.stderr, "%srawcap: listening on %s, link-type %v, snapshot length %d bytes\n", verbose, it.name, it.lt, snap)
+		verbose = ""
+	}
 
 	// Stop on a signal, --duration or -c: Close hands over the packets of
 	// the ring block the kernel was filling, and ReadPacket then returns
@@ -327,7 +325,7 @@ func liveCapture(ctx context.Context, e *env, o liveOptions) error {
 	}
 	go func() {
 		<-ctx.Done()
-		h.Close()
+		src.Close()
 	}()
 	usr1 := make(chan os.Signal, 1)
 	notifyStatsSignal(usr1)
@@ -336,7 +334,7 @@ func liveCapture(ctx context.Context, e *env, o liveOptions) error {
 		for {
 			select {
 			case <-usr1:
-				s.printStats()
+				s.printStats(false)
 			case <-ctx.Done():
 				return
 			}
@@ -347,12 +345,12 @@ func liveCapture(ctx context.Context, e *env, o liveOptions) error {
 	var loopErr error
 	done := false // -c reached: what the ring still holds is drained, not kept
 	for {
-		err := h.ReadPacket(&p)
+		err := src.ReadPacket(&p)
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			loopErr = fmt.Errorf("capturing on %s: %w", name, err)
+			loopErr = fmt.Errorf("capturing on %s: %w", s.ifaceNames(), err)
 			break
 		}
 		if done {
@@ -366,7 +364,7 @@ func liveCapture(ctx context.Context, e *env, o liveOptions) error {
 			cancel()
 			break
 		}
-		if idle := !h.Pending(); s.n&63 == 0 || idle {
+		if idle := !src.Pending(); s.n&63 == 0 || idle {
 			// Published for SIGUSR1 every 64 packets, and before
 			// ReadPacket may wait: the count it prints is never stale
 			// while capturing is idle.
@@ -391,9 +389,9 @@ func liveCapture(ctx context.Context, e *env, o liveOptions) error {
 	}
 	s.captured.Store(s.n)
 	cancel()
-	h.Close()
+	src.Close()
 	closeErr := s.close()
-	s.printStats()
+	s.printStats(true)
 	if errors.Is(loopErr, syscall.EPIPE) {
 		// The reader of standard output went away: like tcpdump, stop
 		// and report, without an error.
@@ -418,9 +416,9 @@ func (s *liveSink) flushPrinted() error {
 type liveSink struct {
 	e        *env
 	o        *liveOptions
-	h        *capture.Handle
-	name     string
-	lt       linktype.Type
+	src      liveSource
+	ifs      []*liveIface    // the interfaces, in -i's order (Packet.Interface indexes them)
+	merger   *capture.Merger // the merge of several interfaces, or nil
 	snap     int
 	start    time.Time
 	n        int64 // packets captured: the reading goroutine's count
@@ -436,6 +434,9 @@ type liveSink struct {
 	frame  decode.Frame
 	buf    []byte
 	stdout bool
+	// prefix is, when several interfaces print one-liners, each
+	// interface's name padded to the longest, to start its lines.
+	prefix []string
 }
 
 func (s *liveSink) open() error {
@@ -446,6 +447,9 @@ func (s *liveSink) open() error {
 			return usagef("%v", err)
 		}
 		s.d, s.pr = d, pr
+		if _, ok := pr.(*decode.LinePrinter); ok && len(s.ifs) > 1 {
+			s.prefix = ifacePrefixes(s.ifs)
+		}
 	}
 	switch o.write {
 	case "":
@@ -481,10 +485,11 @@ func (s *liveSink) open() error {
 }
 
 // create starts a capture file on w: the pcap header, or the pcapng section
-// header and this capture's interface.
+// header and an interface block for each interface.
 func (s *liveSink) create(w io.Writer) (pcapio.Writer, error) {
 	if s.o.format != pcapio.FormatPcapNG {
-		pw, err := pcapio.NewPcapWriter(w, pcapio.PcapWriterOptions{LinkType: s.h.LinkType(), SnapLen: uint32(s.snap), Nano: s.o.nano})
+		// openLive has checked that the interfaces share one link type.
+		pw, err := pcapio.NewPcapWriter(w, pcapio.PcapWriterOptions{LinkType: s.ifs[0].lt, SnapLen: uint32(s.snap), Nano: s.o.nano})
 		if err != nil {
 			return nil, err
 		}
@@ -496,42 +501,52 @@ func (s *liveSink) create(w io.Writer) (pcapio.Writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	ifc := pcapio.Interface{LinkType: s.h.LinkType(), SnapLen: uint32(s.snap), Name: s.name, Filter: s.o.filter, OS: hostOS(), FCSLen: -1}
-	if _, err := ng.AddInterface(ifc); err != nil {
-		return nil, err
+	for _, it := range s.ifs {
+		ifc := pcapio.Interface{LinkType: it.lt, SnapLen: uint32(s.snap), Name: it.name, Description: it.desc, Filter: it.filter, OS: hostOS(), FCSLen: -1}
+		if _, err := ng.AddInterface(ifc); err != nil {
+			return nil, err
+		}
 	}
 	return ng, ng.Flush()
 }
 
-// finish writes a pcapng file's statistics block before it is closed.
+// finish writes a pcapng file's statistics blocks, one per interface,
+// before it is closed.
 func (s *liveSink) finish(w pcapio.Writer) error {
 	ng, ok := w.(*pcapio.PcapNGWriter)
 	if !ok {
 		return nil
 	}
-	st, err := s.h.Stats()
-	if err != nil {
-		return nil // statistics are a courtesy; the packets are what matter
+	for i, it := range s.ifs {
+		st, err := it.stats()
+		if err != nil {
+			continue // statistics are a courtesy; the packets are what matter
+		}
+		is := pcapio.InterfaceStats{
+			Time: time.Now(), StartTime: s.start, EndTime: time.Now(),
+			Received: st.Received, OSDropped: st.Dropped, Delivered: uint64(it.n),
+			Has: pcapio.HasReceived | pcapio.HasOSDropped | pcapio.HasDelivered | pcapio.HasStartTime | pcapio.HasEndTime,
+		}
+		if it.filter != "" {
+			is.FilterAccepted = st.Received
+			is.Has |= pcapio.HasFilterAccepted
+		}
+		if err := ng.WriteStats(i, is); err != nil {
+			return err
+		}
 	}
-	is := pcapio.InterfaceStats{
-		Time: time.Now(), StartTime: s.start, EndTime: time.Now(),
-		Received: st.Received, OSDropped: st.Dropped, Delivered: uint64(s.n),
-		Has: pcapio.HasReceived | pcapio.HasOSDropped | pcapio.HasDelivered | pcapio.HasStartTime | pcapio.HasEndTime,
-	}
-	if s.o.filter != "" {
-		is.FilterAccepted = st.Received
-		is.Has |= pcapio.HasFilterAccepted
-	}
-	return ng.WriteStats(0, is)
+	return nil
 }
 
 func (s *liveSink) packet(p *pcapio.Packet) error {
 	s.n++
+	it := s.ifs[p.Interface]
+	it.n++
 	if s.o.display != nil {
 		if s.match == nil {
 			s.match = newFrameMatcher(s.o.display)
 		}
-		s.match.frame = decode.Frame{Number: int(s.n), Time: p.Time, Length: p.Length, InterfaceName: s.name}
+		s.match.frame = decode.Frame{Number: int(s.n), Time: p.Time, Length: p.Length, InterfaceName: it.name}
 		s.match.d.Decode(p.Data, p.LinkType)
 		if !s.o.display.Match(s.match.d, &s.match.frame) {
 			return nil
@@ -562,9 +577,13 @@ func (s *liveSink) packet(p *pcapio.Packet) error {
 		}
 	}
 	if s.pr != nil {
-		s.frame = decode.Frame{Number: int(s.n), Time: p.Time, Length: p.Length, InterfaceName: s.name}
+		s.frame = decode.Frame{Number: int(s.n), Time: p.Time, Length: p.Length, InterfaceName: it.name}
 		s.d.Decode(p.Data, p.LinkType)
-		s.buf = s.pr.Append(s.buf[:0], s.d, &s.frame)
+		s.buf = s.buf[:0]
+		if s.prefix != nil {
+			s.buf = append(s.buf, s.prefix[p.Interface]...)
+		}
+		s.buf = s.pr.Append(s.buf, s.d, &s.frame)
 		if _, err := s.bw.Write(s.buf); err != nil {
 			return err
 		}
@@ -594,11 +613,37 @@ func (s *liveSink) close() error {
 	return err
 }
 
-// printStats prints tcpdump's three closing lines on stderr.
-func (s *liveSink) printStats() {
-	st, _ := s.h.Stats()
-	fmt.Fprintf(s.e.stderr, "%d packets captured\n%d packets received by filter\n%d packets dropped by kernel\n",
-		s.captured.Load(), st.Received, st.Dropped)
+// printStats prints tcpdump's three closing lines on stderr, summed over
+// the interfaces; at the end (final) of a capture on several interfaces,
+// a line for each interface comes first.
+func (s *liveSink) printStats(final bool) {
+	var sum capture.Stats
+	var lines []byte
+	for _, it := range s.ifs {
+		st, _ := it.stats()
+		sum.Received += st.Received
+		sum.Dropped += st.Dropped
+		if final && len(s.ifs) > 1 {
+			lines = fmt.Appendf(lines, "%s: %d packets captured, %d received by filter, %d dropped by kernel\n", it.name, it.n, st.Received, st.Dropped)
+		}
+	}
+	if final && s.merger != nil {
+		if n := s.merger.Late(); n > 0 {
+			lines = fmt.Appendf(lines, "%d packets reached the merge after its window (--merge-window %v) and were written out of time order\n", n, s.o.window)
+		}
+	}
+	lines = fmt.Appendf(lines, "%d packets captured\n%d packets received by filter\n%d packets dropped by kernel\n",
+		s.captured.Load(), sum.Received, sum.Dropped)
+	s.e.stderr.Write(lines)
+}
+
+// ifaceNames lists the interfaces' names for a message.
+func (s *liveSink) ifaceNames() string {
+	names := make([]string, len(s.ifs))
+	for i, it := range s.ifs {
+		names[i] = it.name
+	}
+	return strings.Join(names, ", ")
 }
 
 // isTerminal reports whether w is a character device such as a terminal.

@@ -1,0 +1,116 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/rawcap/rawcap/capture"
+	"github.com/rawcap/rawcap/linktype"
+	"github.com/rawcap/rawcap/pcapio"
+)
+
+// liveSource is what a live capture reads: one capture.Handle, or a
+// capture.Merger of several.
+type liveSource interface {
+	ReadPacket(p *pcapio.Packet) error
+	Pending() bool
+	Close() error
+}
+
+// liveIface is one interface of a live capture: what its pcapng interface
+// block says, where its statistics come from, and its count.
+type liveIface struct {
+	name   string
+	desc   string
+	lt     linktype.Type
+	filter string
+	stats  func() (capture.Stats, error)
+	n      int64 // packets captured on it: the reading goroutine's count
+}
+
+// openLive opens the capture the options ask for: a Handle for each -i
+// (the filter compiled for each interface's link type), merged in time
+// order when there are several. It returns the source, the interfaces in
+// -i's order (Packet.Interface indexes them), and the Merger or nil.
+func openLive(o *liveOptions, snap int) (liveSource, []*liveIface, *capture.Merger, error) {
+	args := o.ifaces
+	if len(args) == 0 {
+		args = []string{""} // tcpdump's default interface
+	}
+	type resolved struct {
+		name string
+		lt   linktype.Type
+	}
+	var want []resolved
+	for _, arg := range args {
+		name, lt, err := resolveInterface(arg)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		if slices.ContainsFunc(want, func(r resolved) bool { return r.name == name }) {
+			return nil, nil, nil, usagef("-i %s is given twice: each of its packets would be captured twice", name)
+		}
+		want = append(want, resolved{name, lt})
+	}
+	if o.write != "" && o.format == pcapio.FormatPcap {
+		for _, r := range want[1:] {
+			if r.lt != want[0].lt {
+				return nil, nil, nil, usagef("-w %s: a pcap file holds one link type, and %s is %v while %s is %v; write pcapng (a .pcapng name, or --format pcapng), which has an interface block for each",
+					o.write, want[0].name, want[0].lt, r.name, r.lt)
+			}
+		}
+	}
+	var hs []capture.Source
+	var ifs []*liveIface
+	for _, r := range want {
+		cfg := o.cfg
+		cfg.Interface = r.name
+		if o.filter != "" {
+			prog, err := compileLiveFilter(o.filter, r.lt, uint32(snap))
+			if err != nil {
+				closeSources(hs)
+				return nil, nil, nil, err
+			}
+			cfg.Filter = prog
+		}
+		h, err := capture.Open(cfg)
+		if err != nil {
+			closeSources(hs)
+			if errors.Is(err, os.ErrPermission) {
+				return nil, nil, nil, fmt.Errorf("%s: %w\n%s", r.name, err, "capturing needs root or CAP_NET_RAW: sudo setcap cap_net_raw,cap_net_admin+ep $(which rawcap)")
+			}
+			return nil, nil, nil, err
+		}
+		hs = append(hs, h)
+		ifs = append(ifs, &liveIface{name: r.name, lt: h.LinkType(), filter: o.filter, stats: h.Stats})
+	}
+	if len(hs) == 1 {
+		return hs[0], ifs, nil, nil
+	}
+	m := capture.NewMerger(hs, capture.MergeOptions{Window: o.window})
+	return m, ifs, m, nil
+}
+
+func closeSources(srcs []capture.Source) {
+	for _, s := range srcs {
+		s.Close()
+	}
+}
+
+// ifacePrefixes returns, for each interface, its name padded to the
+// longest and a space: the start of its printed lines when one capture
+// prints several interfaces.
+func ifacePrefixes(ifs []*liveIface) []string {
+	width := 0
+	for _, it := range ifs {
+		width = max(width, len(it.name))
+	}
+	out := make([]string, len(ifs))
+	for i, it := range ifs {
+		out[i] = it.name + strings.Repeat(" ", width-len(it.name)+1)
+	}
+	return out
+}
