@@ -47,7 +47,7 @@ func liveFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "U", Aliases: []string{"packet-buffered"}, Usage: "with -w, flush each packet at once (for pipes)"},
 		&cli.BoolFlag{Name: "l", Usage: "line-buffer printed packets (the default on a terminal), e.g. for rawcap -l | grep"},
 		&cli.BoolFlag{Name: "print", Usage: "print packets even while writing them with -w"},
-		&cli.StringFlag{Name: "format", Usage: "file format for -w: `pcap|pcapng` (default: pcapng for a .pcapng name, else pcap)"},
+		&cli.StringFlag{Name: "format", Usage: "file format for -w: `pcap|pcapng` (default: pcapng for a .pcapng name, else pcap; a .gz or .zst name is compressed as it is written)"},
 		&cli.IntFlag{Name: "fanout", Usage: "capture with `N` sockets in a PACKET_FANOUT group, for rates one core cannot hold"},
 		&cli.DurationFlag{Name: "merge-window", Value: capture.DefaultMergeWindow, Usage: "with several -i, how long a packet waits for older ones of the other interfaces (0: none, write them as they come)"},
 	}
@@ -62,6 +62,7 @@ Examples:
    rawcap -i eth0 -c 10 'tcp port 443'           print ten HTTPS packets, as tcpdump does
    rawcap -i any -w trace.pcapng -C 100 -W 5     a ring of five 100 MB files
    rawcap -i eth0 -i eth1 -w both.pcapng         two interfaces into one file, in time order
+   rawcap -i eth0 -w 'c-%H%M.pcapng.zst' -G 60   a zstd-compressed file a minute
    rawcap -i eth0 -w - -U | wireshark -k -i -    watch live in Wireshark
    rawcap -r out.pcap -w https.pcap 'tcp port 443'`
 
@@ -163,6 +164,7 @@ type liveOptions struct {
 	window     time.Duration  // --merge-window: negative for none
 	write      string
 	format     pcapio.Format
+	compress   string // "gz" or "zst" for a -w name ending so: compressed while written
 	nano       bool
 	count      int
 	fileSize   int64
@@ -229,13 +231,9 @@ func liveOptionsFrom(c *cli.Context) (liveOptions, error) {
 	case o.postRotate != "" && o.fileSize == 0 && o.interval == 0:
 		return o, usagef("-z needs -C or -G")
 	}
-	switch f := c.String("format"); {
-	case f == "pcapng" || (f == "" && strings.EqualFold(filepath.Ext(o.write), ".pcapng")):
-		o.format = pcapio.FormatPcapNG
-	case f == "pcap" || f == "":
-		o.format = pcapio.FormatPcap
-	default:
-		return o, usagef("--format %q: want pcap or pcapng", f)
+	var err error
+	if o.format, o.compress, err = outputFormat("-w", o.write, c.String("format"), pcapio.FormatPcap); err != nil {
+		return o, err
 	}
 	// Only pcapng has a place for each packet's direction (epb_flags).
 	o.cfg.PacketFlags = o.write != "" && o.format == pcapio.FormatPcapNG
@@ -470,7 +468,7 @@ func (s *liveSink) open() error {
 			rec = func(p *pcapio.Packet) int64 { return 32 + int64(len(p.Data)+3)&^3 }
 		}
 		r, err := rotate.New(rotate.Config{
-			Name: o.write, FileSize: o.fileSize, Interval: o.interval, MaxFiles: o.maxFiles,
+			Name: o.write, FileSize: o.fileSize, Interval: o.interval, MaxFiles: o.maxFiles, Compress: o.compress,
 			PostRotate: o.postRotate, Create: s.create, Finish: s.finish, RecordSize: rec, Stderr: s.e.stderr,
 		})
 		if err != nil {

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/rawcap/rawcap/internal/zpipe"
 	"github.com/rawcap/rawcap/pcapio"
 )
 
@@ -36,6 +37,12 @@ type Config struct {
 	// PostRotate (-z) is run as "PostRotate FILE" on each file closed by a
 	// rotation, in the background, as tcpdump does.
 	PostRotate string
+	// Compress, when zpipe.Gzip or zpipe.Zstd, compresses each file while
+	// it is written, in a goroutine of its own (package zpipe); each file
+	// is complete when it closes. Name then ends in ".gz" or ".zst", and
+	// -C's count goes before that suffix (out.pcap1.zst). FileSize counts
+	// the bytes before compression.
+	Compress string
 	// Create makes the format writer on a newly opened file: it writes the
 	// file header (and a pcapng file's interfaces).
 	Create func(w io.Writer) (pcapio.Writer, error)
@@ -55,7 +62,8 @@ type Config struct {
 type Writer struct {
 	cfg    Config
 	f      *os.File
-	out    fileSink // f, counting the bytes written whole
+	out    fileSink      // f, counting the bytes written whole
+	z      *zpipe.Writer // the compressor over out, with Config.Compress
 	w      pcapio.Writer
 	name   string
 	size   int64
@@ -91,7 +99,10 @@ func (w *Writer) Name() string { return w.name }
 // -W is given ("out0", "out1"), or appended from the second file on ("out",
 // "out1", "out2").
 func (w *Writer) fileName(now time.Time) string {
-	name := w.cfg.Name
+	name, suffix := w.cfg.Name, ""
+	if w.cfg.Compress != "" && strings.HasSuffix(name, "."+w.cfg.Compress) {
+		name, suffix = strings.TrimSuffix(name, "."+w.cfg.Compress), "."+w.cfg.Compress
+	}
 	if w.cfg.Interval > 0 {
 		name = Strftime(name, now)
 	}
@@ -104,7 +115,7 @@ func (w *Writer) fileName(now time.Time) string {
 			name += strconv.Itoa(w.count)
 		}
 	}
-	return name
+	return name + suffix
 }
 
 func (w *Writer) open(now time.Time) error {
@@ -114,8 +125,21 @@ func (w *Writer) open(now time.Time) error {
 		return err
 	}
 	w.out = fileSink{f: f}
-	pw, err := w.cfg.Create(&w.out)
+	var dst io.Writer = &w.out
+	w.z = nil
+	if w.cfg.Compress != "" {
+		z, err := zpipe.NewWriter(&w.out, zpipe.Options{Compression: w.cfg.Compress})
+		if err != nil {
+			f.Close()
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		w.z, dst = z, z
+	}
+	pw, err := w.cfg.Create(dst)
 	if err != nil {
+		if w.z != nil {
+			w.z.Close()
+		}
 		f.Close()
 		return fmt.Errorf("%s: %w", name, err)
 	}
@@ -135,10 +159,13 @@ func (w *Writer) closeFile(rotated bool) error {
 		err = w.cfg.Finish(w.w)
 	}
 	err = errors.Join(err, w.w.Close())
-	if err != nil {
+	if w.z != nil {
+		err = errors.Join(err, w.z.Close())
+	} else if err != nil {
 		// A failed write (a full disk) may have left part of a buffer in
 		// the file; cut it back to the last whole write, which ends on a
-		// record, so the file stays readable to its last packet.
+		// record, so the file stays readable to its last packet. (A
+		// compressed file is read up to its last whole block instead.)
 		w.f.Truncate(w.out.good)
 	}
 	err = errors.Join(err, w.f.Close())
@@ -229,12 +256,19 @@ func (w *Writer) rotate(now time.Time) error {
 	return w.open(now)
 }
 
-// Flush hands buffered packets to the current file.
+// Flush hands buffered packets to the current file (through the
+// compressor, which then writes a block a reader can decompress).
 func (w *Writer) Flush() error {
 	if w.w == nil {
 		return nil
 	}
-	return w.w.Flush()
+	if err := w.w.Flush(); err != nil {
+		return err
+	}
+	if w.z != nil {
+		return w.z.Flush()
+	}
+	return nil
 }
 
 // Close finishes and closes the current file. The post-rotate command does

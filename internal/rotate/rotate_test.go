@@ -183,3 +183,43 @@ func TestStrftime(t *testing.T) {
 		}
 	}
 }
+
+// TestCompressedRotation: each file is compressed as it is written and
+// complete when it closes; -C's count goes before the suffix.
+func TestCompressedRotation(t *testing.T) {
+	for _, kind := range []string{"gz", "zst"} {
+		t.Run(kind, func(t *testing.T) {
+			dir := t.TempDir()
+			c := &clock{time.Unix(0, 0)}
+			w, err := New(Config{Name: filepath.Join(dir, "out.pcap."+kind), FileSize: 10_000, Compress: kind, Create: pcapCreate, Now: c.now})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := writeN(t, w, 30, c, 0); err != nil {
+				t.Fatal(err)
+			}
+			if err := w.Close(); err != nil {
+				t.Fatal(err)
+			}
+			want := []string{"out.pcap." + kind, "out.pcap1." + kind, "out.pcap2." + kind}
+			got := files(t, dir)
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Fatalf("files (-want +got):\n%s", diff)
+			}
+			total := 0
+			for _, f := range got {
+				b, err := os.ReadFile(filepath.Join(dir, f))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(b) > 4000 {
+					t.Errorf("%s: %d bytes for 11 zero-filled 1 kB packets: not compressed", f, len(b))
+				}
+				total += countPackets(t, filepath.Join(dir, f))
+			}
+			if total != 30 {
+				t.Errorf("files hold %d packets, want 30", total)
+			}
+		})
+	}
+}
