@@ -40,6 +40,9 @@ func liveFlags() []cli.Flag {
 		&cli.IntFlag{Name: "C", Usage: "start a new file when the current one passes `MB` million bytes"},
 		&cli.IntFlag{Name: "G", Usage: "start a new file every `SECONDS` (-w is a strftime template)"},
 		&cli.IntFlag{Name: "W", Usage: "with -C, keep a ring of `N` files; with -G alone, stop after N files"},
+		&cli.BoolFlag{Name: "align", Usage: "with -G, start files on the clock's boundaries (each minute at :00 for -G 60), each packet in the file of its own timestamp, names from each file's first packet"},
+		&cli.IntFlag{Name: "max-files", Usage: "with -C or -G, delete the oldest files to keep at most `N`"},
+		&cli.StringFlag{Name: "max-size", Usage: "with -C or -G, delete the oldest files while the others pass `SIZE` (500M, 20G, 1T; a bare number counts MB as -C)"},
 		&cli.StringFlag{Name: "z", Usage: "run `CMD FILE` on each file closed by -C or -G rotation"},
 		&cli.DurationFlag{Name: "duration", Usage: "stop after this long (e.g. 30s, 5m)"},
 		&cli.StringFlag{Name: "Z", Aliases: []string{"relinquish-privileges"}, Usage: "after opening the capture and the first file, run as `USER`"},
@@ -170,6 +173,9 @@ type liveOptions struct {
 	fileSize   int64
 	interval   time.Duration
 	maxFiles   int
+	align      bool
+	keepFiles  int
+	keepBytes  int64
 	postRotate string
 	duration   time.Duration
 	user       string
@@ -213,6 +219,15 @@ func liveOptionsFrom(c *cli.Context) (liveOptions, error) {
 	o.fileSize = int64(c.Int("C")) * 1_000_000
 	o.interval = time.Duration(c.Int("G")) * time.Second
 	o.maxFiles = c.Int("W")
+	o.align = c.Bool("align")
+	o.keepFiles = c.Int("max-files")
+	if v := c.String("max-size"); v != "" {
+		n, err := parseSize(v)
+		if err != nil {
+			return o, usagef("--max-size %q: %v", v, err)
+		}
+		o.keepBytes = n
+	}
 	o.postRotate = c.String("z")
 	o.duration = c.Duration("duration")
 	o.user = c.String("Z")
@@ -230,6 +245,14 @@ func liveOptionsFrom(c *cli.Context) (liveOptions, error) {
 		return o, usagef("-W needs -C or -G")
 	case o.postRotate != "" && o.fileSize == 0 && o.interval == 0:
 		return o, usagef("-z needs -C or -G")
+	case o.align && o.interval == 0:
+		return o, usagef("--align aligns -G's files on the clock; give -G SECONDS")
+	case o.keepFiles < 0 || o.keepBytes < 0:
+		return o, usagef("--max-files and --max-size take positive values")
+	case (o.keepFiles > 0 || o.keepBytes > 0) && o.fileSize == 0 && o.interval == 0:
+		return o, usagef("--max-files and --max-size limit the files of -C or -G rotation")
+	case (o.keepFiles > 0 || o.keepBytes > 0) && o.maxFiles > 0:
+		return o, usagef("-W makes its own ring of files (or stops after them); use it or --max-files/--max-size, not both")
 	}
 	var err error
 	if o.format, o.compress, err = outputFormat("-w", o.write, c.String("format"), pcapio.FormatPcap); err != nil {
@@ -469,6 +492,7 @@ func (s *liveSink) open() error {
 		}
 		r, err := rotate.New(rotate.Config{
 			Name: o.write, FileSize: o.fileSize, Interval: o.interval, MaxFiles: o.maxFiles, Compress: o.compress,
+			Align: o.align, KeepFiles: o.keepFiles, KeepBytes: o.keepBytes,
 			PostRotate: o.postRotate, Create: s.create, Finish: s.finish, RecordSize: rec, Stderr: s.e.stderr,
 		})
 		if err != nil {

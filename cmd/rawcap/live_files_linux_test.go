@@ -8,11 +8,14 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/klauspost/compress/zstd"
 
 	"github.com/rawcap/rawcap/internal/netns"
+	"github.com/rawcap/rawcap/pcapio"
 )
 
 // decompressTo writes the decompressed stream of name (.gz or .zst) to a
@@ -120,5 +123,66 @@ func TestLiveCompressedRotation(t *testing.T) {
 	}
 	if total != 2000 {
 		t.Errorf("files hold %d packets, want 2000", total)
+	}
+}
+
+// TestLiveAlignedRotation: -G 1 --align puts each packet in the file of
+// its own second on the clock, whatever the capture's start; each file is
+// named from its first packet; nothing is lost or doubled at a boundary.
+func TestLiveAlignedRotation(t *testing.T) {
+	p := netns.NewPair(t)
+	dir := t.TempDir()
+	r := startRawcap(t, p.A, "-i", p.IfA, "-w", filepath.Join(dir, "t-%s.pcap.zst"), "-G", "1", "--align", "udp")
+	var payloads [][]byte
+	deadline := time.Now().Add(3500 * time.Millisecond)
+	for i := 0; time.Now().Before(deadline); i++ {
+		payloads = append(payloads, sendUDP(t, p, fmt.Sprintf("align%03d", i), 10, 100)...)
+		time.Sleep(20 * time.Millisecond)
+	}
+	r.cmd.Process.Signal(syscall.SIGTERM)
+	if code := r.wait(t); code != 0 {
+		t.Fatalf("exit %d:\n%s", code, r.stderr.String())
+	}
+	names, _ := filepath.Glob(filepath.Join(dir, "t-*.pcap.zst"))
+	if len(names) < 3 {
+		t.Fatalf("files %v: want one for each second of about 3.5 s", names)
+	}
+	var all []pcapio.Packet
+	for _, name := range names {
+		pkts := liveFiles(t, name)
+		if len(pkts) == 0 {
+			t.Errorf("%s holds no packet", name)
+			continue
+		}
+		sec := pkts[0].Time.Unix()
+		if want := fmt.Sprintf("t-%d.pcap.zst", sec); filepath.Base(name) != want {
+			t.Errorf("%s: its first packet is from second %d, want the name %s", name, sec, want)
+		}
+		for _, pk := range pkts {
+			if pk.Time.Unix() != sec {
+				t.Errorf("%s holds a packet of %v, outside its second %d", filepath.Base(name), pk.Time, sec)
+			}
+		}
+		all = append(all, pkts...)
+	}
+	checkPayloads(t, all, payloads)
+}
+
+// TestLiveMaxFiles: --max-files deletes the oldest files as new ones come,
+// keeping the newest.
+func TestLiveMaxFiles(t *testing.T) {
+	p := netns.NewPair(t)
+	dir := t.TempDir()
+	r := startRawcap(t, p.A, "-i", p.IfA, "-w", filepath.Join(dir, "ring.pcap"), "-C", "1", "--max-files", "2", "-c", "3000", "udp")
+	sendUDP(t, p, "keep", 3000, 1200) // 3.6 MB: ring.pcap … ring.pcap3
+	if code := r.wait(t); code != 0 {
+		t.Fatalf("exit %d:\n%s", code, r.stderr.String())
+	}
+	all, _ := filepath.Glob(filepath.Join(dir, "*"))
+	for i := range all {
+		all[i] = filepath.Base(all[i])
+	}
+	if strings.Join(all, " ") != "ring.pcap2 ring.pcap3" {
+		t.Errorf("files %v, want the newest two, ring.pcap2 and ring.pcap3", all)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/rawcap/rawcap/capture"
@@ -113,4 +114,28 @@ func ifacePrefixes(ifs []*liveIface) []string {
 		out[i] = it.name + strings.Repeat(" ", width-len(it.name)+1)
 	}
 	return out
+}
+
+// parseSize reads --max-size: a number with a unit of powers of 1000 (k,
+// M, G, T) or 1024 (Ki, Mi, Gi, Ti), an optional B after it; a bare number
+// counts millions of bytes, as -C does.
+func parseSize(s string) (int64, error) {
+	t := strings.TrimSuffix(strings.TrimSpace(s), "B")
+	i := strings.IndexFunc(t, func(r rune) bool { return (r < '0' || r > '9') && r != '.' })
+	num, unit := t, ""
+	if i >= 0 {
+		num, unit = t[:i], t[i:]
+	}
+	v, err := strconv.ParseFloat(num, 64)
+	if err != nil || v < 0 {
+		return 0, fmt.Errorf("want a size such as 500M, 20G or 1T")
+	}
+	mult := map[string]float64{
+		"": 1e6, "k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9, "T": 1e12,
+		"Ki": 1 << 10, "Mi": 1 << 20, "Gi": 1 << 30, "Ti": 1 << 40,
+	}[unit]
+	if mult == 0 {
+		return 0, fmt.Errorf("unknown unit %q (want k, M, G, T, or Ki, Mi, Gi, Ti)", unit)
+	}
+	return int64(v * mult), nil
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -21,7 +22,8 @@ var ErrFileLimit = errors.New("rotate: file limit reached")
 // Config says how to split a capture into files.
 type Config struct {
 	// Name is the -w argument: a file name, or with Interval a strftime
-	// template ("trace-%Y%m%d-%H%M%S.pcap").
+	// template ("trace-%Y%m%d-%H%M%S.pcap"). Directories that the template
+	// names with conversions ("%Y%m%d/%H%M.pcap") are made as needed.
 	Name string
 	// FileSize starts a new file before a packet when the current one has
 	// grown past this many bytes, tcpdump's rule for -C (which counts
@@ -54,6 +56,26 @@ type Config struct {
 	// Now is the clock for Interval and names (default time.Now): tcpdump
 	// rotates by wall-clock time, not by packet timestamps.
 	Now func() time.Time
+	// Align (--align) makes Interval's files follow the local wall clock's
+	// boundaries: each file holds the packets whose timestamps fall in one
+	// interval [k·Interval, (k+1)·Interval) counted from local midnight of
+	// 1970-01-01 (with Interval 60 s, each minute from :00), so files line
+	// up with the clock whatever the capture's start. A packet's own
+	// timestamp decides its file (not the clock when it is written, which
+	// the kernel's buffering delays); a packet older than its file's start,
+	// as a merge of several interfaces may pass late, stays in the file
+	// being written. Files are created when their first packet comes and
+	// named (strftime) from its timestamp: an interval without packets has
+	// no file.
+	Align bool
+	// KeepFiles (--max-files), when positive, deletes the oldest of the
+	// files this Writer made so that at most KeepFiles remain, the one
+	// being written included: a ring buffer of files for days of capture.
+	KeepFiles int
+	// KeepBytes (--max-size), when positive, deletes the oldest of the
+	// files this Writer made while the closed ones add up to more than
+	// KeepBytes bytes on disk (the file being written comes on top).
+	KeepBytes int64
 	// Stderr receives post-rotate commands' output and errors.
 	Stderr io.Writer
 }
@@ -68,12 +90,36 @@ type Writer struct {
 	name   string
 	size   int64
 	opened time.Time
-	count  int // files made by size rotation within this interval
-	files  int // files opened in all
+	count  int        // files made by size rotation within this interval
+	files  int        // files opened in all
+	end    time.Time  // with Align, the end of the current file's interval
+	closed bool       // Close has run
+	kept   []keptFile // the closed files, oldest first, for KeepFiles and KeepBytes
+}
+
+// keptFile is a closed file that KeepFiles or KeepBytes may delete.
+type keptFile struct {
+	name string
+	size int64
+}
+
+// Boundary returns the start of the interval of the local wall clock that
+// holds t, for intervals of length d counted from local midnight of
+// 1970-01-01: with d of a minute, t's minute at :00. A day's intervals
+// line up with midnight when d divides a day.
+func Boundary(t time.Time, d time.Duration) time.Time {
+	if d <= 0 {
+		return t
+	}
+	_, off := t.Zone()
+	local := t.UnixNano() + int64(off)*int64(time.Second)
+	start := local - ((local%int64(d))+int64(d))%int64(d)
+	return time.Unix(0, start-int64(off)*int64(time.Second)).In(t.Location())
 }
 
 // New opens the first file. Its name is the template formatted for the
-// current time (with Interval), numbered when MaxFiles asks for it.
+// current time (with Interval), numbered when MaxFiles asks for it. With
+// Align, the first file waits for the first packet.
 func New(cfg Config) (*Writer, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
@@ -84,7 +130,13 @@ func New(cfg Config) (*Writer, error) {
 	if cfg.RecordSize == nil {
 		cfg.RecordSize = func(p *pcapio.Packet) int64 { return 16 + int64(len(p.Data)) }
 	}
+	if cfg.Align && cfg.Interval <= 0 {
+		return nil, errors.New("rotate: Align needs an Interval")
+	}
 	w := &Writer{cfg: cfg}
+	if cfg.Align {
+		return w, nil
+	}
 	if err := w.open(cfg.Now()); err != nil {
 		return nil, err
 	}
@@ -121,6 +173,14 @@ func (w *Writer) fileName(now time.Time) string {
 func (w *Writer) open(now time.Time) error {
 	name := w.fileName(now)
 	f, err := os.Create(name)
+	if errors.Is(err, os.ErrNotExist) && w.cfg.Interval > 0 && filepath.Dir(name) != filepath.Dir(w.cfg.Name) {
+		// A strftime directory ("lake/%Y%m%d/%H%M.pcap"): a new day's
+		// directory is made as its first file is.
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			return err
+		}
+		f, err = os.Create(name)
+	}
 	if err != nil {
 		return err
 	}
@@ -144,6 +204,9 @@ func (w *Writer) open(now time.Time) error {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	w.f, w.w, w.name, w.opened, w.size = f, pw, name, now, 0
+	if w.cfg.Align {
+		w.end = Boundary(now, w.cfg.Interval).Add(w.cfg.Interval)
+	}
 	w.files++
 	return nil
 }
@@ -168,11 +231,18 @@ func (w *Writer) closeFile(rotated bool) error {
 		// compressed file is read up to its last whole block instead.)
 		w.f.Truncate(w.out.good)
 	}
+	var size int64
+	if fi, serr := w.f.Stat(); serr == nil {
+		size = fi.Size()
+	}
 	err = errors.Join(err, w.f.Close())
 	name := w.name
 	w.f, w.w = nil, nil
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
+	}
+	if w.cfg.KeepFiles > 0 || w.cfg.KeepBytes > 0 {
+		w.kept = append(w.kept, keptFile{name, size})
 	}
 	if rotated && w.cfg.PostRotate != "" {
 		w.postRotate(name)
@@ -208,11 +278,40 @@ func (w *Writer) postRotate(name string) {
 	go cmd.Wait()
 }
 
+// prune deletes the oldest closed files while there are more than
+// KeepFiles (with current more: the file open, or the last one) or they
+// hold, with extra bytes more, more than KeepBytes.
+func (w *Writer) prune(current int, extra int64) {
+	for len(w.kept) > 0 {
+		over := w.cfg.KeepFiles > 0 && len(w.kept)+current > w.cfg.KeepFiles
+		if !over && w.cfg.KeepBytes > 0 {
+			total := extra
+			for _, k := range w.kept {
+				total += k.size
+			}
+			over = total > w.cfg.KeepBytes
+		}
+		if !over {
+			return
+		}
+		if err := os.Remove(w.kept[0].name); err != nil && !errors.Is(err, os.ErrNotExist) {
+			fmt.Fprintf(w.cfg.Stderr, "rawcap: deleting the oldest file: %v\n", err)
+		}
+		w.kept = w.kept[1:]
+	}
+}
+
 // WritePacket writes p, first rotating to a new file if the interval has
 // passed or the file would pass its size.
 func (w *Writer) WritePacket(p *pcapio.Packet) error {
-	if w.f == nil {
+	if w.closed {
 		return pcapio.ErrWriterClosed
+	}
+	if w.f == nil {
+		// Align: the first file is named from its first packet.
+		if err := w.open(p.Time); err != nil {
+			return err
+		}
 	}
 	if w.cfg.Interval == 0 && w.cfg.FileSize == 0 {
 		// No rotation: neither the clock nor the record size matters.
@@ -222,11 +321,18 @@ func (w *Writer) WritePacket(p *pcapio.Packet) error {
 		return nil
 	}
 	var now time.Time
-	if w.cfg.Interval > 0 || w.cfg.FileSize > 0 && w.size > w.cfg.FileSize {
+	switch {
+	case w.cfg.Align:
+		now = p.Time // the packet's own time chooses its file
+	case w.cfg.Interval > 0 || w.cfg.FileSize > 0 && w.size > w.cfg.FileSize:
 		now = w.cfg.Now() // the clock only when it can matter: no time.Now per packet
 	}
+	due := w.cfg.Interval > 0 && now.Sub(w.opened) >= w.cfg.Interval
+	if w.cfg.Align {
+		due = !now.Before(w.end)
+	}
 	switch {
-	case w.cfg.Interval > 0 && now.Sub(w.opened) >= w.cfg.Interval:
+	case due:
 		if w.cfg.MaxFiles > 0 && w.cfg.FileSize == 0 && w.files >= w.cfg.MaxFiles {
 			return ErrFileLimit
 		}
@@ -253,7 +359,11 @@ func (w *Writer) rotate(now time.Time) error {
 	if err := w.closeFile(true); err != nil {
 		return err
 	}
-	return w.open(now)
+	if err := w.open(now); err != nil {
+		return err
+	}
+	w.prune(1, 0)
+	return nil
 }
 
 // Flush hands buffered packets to the current file (through the
@@ -272,5 +382,18 @@ func (w *Writer) Flush() error {
 }
 
 // Close finishes and closes the current file. The post-rotate command does
-// not run on the last file, as with tcpdump.
-func (w *Writer) Close() error { return w.closeFile(false) }
+// not run on the last file, as with tcpdump. The limits of KeepFiles and
+// KeepBytes then hold for every file left, the last one never deleted.
+func (w *Writer) Close() error {
+	if w.closed {
+		return nil
+	}
+	w.closed = true
+	err := w.closeFile(false)
+	if len(w.kept) > 0 {
+		last := w.kept[len(w.kept)-1]
+		w.kept = w.kept[:len(w.kept)-1]
+		w.prune(1, last.size)
+	}
+	return err
+}
