@@ -52,6 +52,7 @@ func liveFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "print", Usage: "print packets even while writing them with -w"},
 		&cli.StringFlag{Name: "format", Usage: "file format for -w: `pcap|pcapng` (default: pcapng for a .pcapng name, else pcap; a .gz or .zst name is compressed as it is written)"},
 		&cli.IntFlag{Name: "fanout", Usage: "capture with `N` sockets in a PACKET_FANOUT group, for rates one core cannot hold"},
+		&cli.StringFlag{Name: "ip-socket", Usage: "capture through raw IP sockets instead of AF_PACKET (`tcp|udp|icmp|all`, or a list: tcp,udp), where packet sockets are not allowed; the filter then runs in user space"},
 		&cli.DurationFlag{Name: "merge-window", Value: capture.DefaultMergeWindow, Usage: "with several -i, how long a packet waits for older ones of the other interfaces (0: none, write them as they come)"},
 	}
 }
@@ -66,6 +67,7 @@ Examples:
    rawcap -i any -w trace.pcapng -C 100 -W 5     a ring of five 100 MB files
    rawcap -i eth0 -i eth1 -w both.pcapng         two interfaces into one file, in time order
    rawcap -i eth0 -w 'c-%H%M.pcapng.zst' -G 60   a zstd-compressed file a minute
+   rawcap --ip-socket tcp,udp -w out.pcap        raw IP sockets, where AF_PACKET is not allowed
    rawcap -i eth0 -w - -U | wireshark -k -i -    watch live in Wireshark
    rawcap -r out.pcap -w https.pcap 'tcp port 443'`
 
@@ -164,6 +166,7 @@ func filterToFile(c *cli.Context, e *env, files []string, out, expr string) erro
 type liveOptions struct {
 	cfg        capture.Config // each interface's, Interface aside
 	ifaces     []string       // the -i arguments, as given
+	ipSocket   string         // --ip-socket PROTOCOLS: raw IP sockets instead of AF_PACKET
 	window     time.Duration  // --merge-window: negative for none
 	write      string
 	format     pcapio.Format
@@ -192,6 +195,7 @@ type liveOptions struct {
 func liveOptionsFrom(c *cli.Context) (liveOptions, error) {
 	var o liveOptions
 	o.ifaces = c.StringSlice("i")
+	o.ipSocket = c.String("ip-socket")
 	switch o.window = c.Duration("merge-window"); {
 	case o.window < 0:
 		return o, usagef("--merge-window %v: want a duration of 0 or more", o.window)
@@ -332,6 +336,13 @@ func liveCapture(ctx context.Context, e *env, o liveOptions) error {
 	for _, it := range ifs {
 		fmt.Fprintf(e.stderr, "%srawcap: listening on %s, link-type %v, snapshot length %d bytes\n", verbose, it.name, it.lt, snap)
 		verbose = ""
+		if it.userFilter {
+			where := "no filter"
+			if it.filter != "" {
+				where = "the filter runs in user space"
+			}
+			fmt.Fprintf(e.stderr, "rawcap: %s; %s\n", it.desc, where)
+		}
 	}
 
 	// Stop on a signal, --duration or -c: Close hands over the packets of

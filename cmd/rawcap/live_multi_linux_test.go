@@ -234,3 +234,61 @@ func TestLivePrintsSeveralInterfaces(t *testing.T) {
 		t.Errorf("printed lines (-want +got):\n%s", diff)
 	}
 }
+
+// TestLiveIPSocketMode: --ip-socket writes raw IP packets (LINKTYPE_RAW)
+// that tshark reads, with the filter run in user space (and said so).
+func TestLiveIPSocketMode(t *testing.T) {
+	p := netns.NewPair(t)
+	out := filepath.Join(t.TempDir(), "ip.pcapng")
+	r := startRawcap(t, p.A, "--ip-socket", "udp", "-w", out, "-c", "20", "udp dst port 9999")
+	// Datagrams to another port come first; the filter leaves them out.
+	err := p.B.Do(func() error {
+		c, err := net.ListenPacket("udp4", ":0")
+		if err != nil {
+			return err
+		}
+		defer c.Close()
+		for range 5 {
+			if _, err := c.WriteTo([]byte("rawcap-other-port"), &net.UDPAddr{IP: p.AddrA.Addr().AsSlice(), Port: 9998}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	payloads := sendUDP(t, p, "ipsock", 20, 200)
+	if code := r.wait(t); code != 0 {
+		t.Fatalf("exit %d:\n%s", code, r.stderr.String())
+	}
+	pkts, ifs := readAll(t, out)
+	if len(ifs) != 1 || ifs[0].LinkType != linktype.Raw || ifs[0].Name != "any" || !strings.Contains(ifs[0].Description, "raw IP sockets: udp") {
+		t.Fatalf("interfaces %+v: want one, RAW, named any, described as raw IP sockets", ifs)
+	}
+	if len(pkts) != 20 {
+		t.Fatalf("%d packets, want the 20 to port 9999", len(pkts))
+	}
+	checkPayloads(t, pkts, payloads)
+	for _, pk := range pkts {
+		if pk.Data[0]>>4 != 4 {
+			t.Fatalf("a packet does not start with its IPv4 header: % x", pk.Data[:8])
+		}
+	}
+	tsharkClean(t, out, 20)
+	if !strings.Contains(r.stderr.String(), "link-type RAW") || !strings.Contains(r.stderr.String(), "the filter runs in user space") {
+		t.Errorf("stderr does not say RAW and that the filter runs in user space:\n%s", r.stderr.String())
+	}
+
+	// Printing: tcpdump's lines for raw IP.
+	pr := startRawcap(t, p.A, "--ip-socket", "udp", "-i", p.IfA, "-c", "2", "-t", "udp")
+	sendUDP(t, p, "ipprint", 2, 50)
+	if code := pr.wait(t); code != 0 {
+		t.Fatalf("exit %d:\n%s", code, pr.stderr.String())
+	}
+	for _, line := range strings.Split(strings.TrimSpace(pr.stdout.String()), "\n") {
+		if !strings.HasPrefix(line, "IP "+p.AddrB.Addr().String()+".") || !strings.HasSuffix(line, ".9999: UDP, length 50") {
+			t.Errorf("line %q is not tcpdump's for raw IP", line)
+		}
+	}
+}

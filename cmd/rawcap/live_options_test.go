@@ -34,6 +34,10 @@ func TestLiveUsageErrors(t *testing.T) {
 		{[]string{"-i", "lo", "-w", "x.pcap", "-G", "60", "--max-size", "lots"}, "--max-size"},
 		{[]string{"-i", "lo", "--merge-window", "-1s"}, "--merge-window"},
 		{[]string{"-i", "lo", "-w", "x.pcap", "--format", "erf"}, "want pcap or pcapng"},
+		{[]string{"--ip-socket", "sctp"}, "unknown protocol \"sctp\""},
+		{[]string{"--ip-socket", "udp", "-i", "lo", "-i", "eth0"}, "one interface"},
+		{[]string{"--ip-socket", "udp", "--fanout", "2"}, "--fanout"},
+		{[]string{"--ip-socket", "udp", "-Q", "out"}, "-Q"},
 	} {
 		code, _, stderr := rawcapRun(t, "", tc.args...)
 		if code != 2 || !strings.Contains(stderr, tc.want) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
@@ -9,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/rawcap/rawcap/capture"
+	"github.com/rawcap/rawcap/filter"
 	"github.com/rawcap/rawcap/linktype"
 	"github.com/rawcap/rawcap/pcapio"
 )
@@ -29,7 +31,10 @@ type liveIface struct {
 	lt     linktype.Type
 	filter string
 	stats  func() (capture.Stats, error)
-	n      int64 // packets captured on it: the reading goroutine's count
+	// userFilter says the filter runs in user space (--ip-socket): each
+	// packet of the sockets' protocols crosses into rawcap.
+	userFilter bool
+	n          int64 // packets captured on it: the reading goroutine's count
 }
 
 // openLive opens the capture the options ask for: a Handle for each -i
@@ -37,6 +42,13 @@ type liveIface struct {
 // order when there are several. It returns the source, the interfaces in
 // -i's order (Packet.Interface indexes them), and the Merger or nil.
 func openLive(o *liveOptions, snap int) (liveSource, []*liveIface, *capture.Merger, error) {
+	if o.ipSocket != "" {
+		src, it, err := openIPSocket(o, snap)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		return src, []*liveIface{it}, nil, nil
+	}
 	args := o.ifaces
 	if len(args) == 0 {
 		args = []string{""} // tcpdump's default interface
@@ -93,6 +105,54 @@ func openLive(o *liveOptions, snap int) (liveSource, []*liveIface, *capture.Merg
 	}
 	m := capture.NewMerger(hs, capture.MergeOptions{Window: o.window})
 	return m, ifs, m, nil
+}
+
+// openIPSocket opens the raw IP socket mode (--ip-socket): its packets are
+// raw IP (LINKTYPE_RAW) and its filter, compiled for them, runs in user
+// space.
+func openIPSocket(o *liveOptions, snap int) (liveSource, *liveIface, error) {
+	protos, err := capture.ParseIPProtocols(o.ipSocket)
+	if err != nil {
+		return nil, nil, usageError{err}
+	}
+	switch {
+	case len(o.ifaces) > 1:
+		return nil, nil, usagef("--ip-socket captures on one interface (-i NAME) or on all of them (no -i), not on %d", len(o.ifaces))
+	case o.cfg.Fanout > 0:
+		return nil, nil, usagef("--fanout spreads AF_PACKET sockets; it has no meaning with --ip-socket")
+	case o.cfg.Direction != capture.InOut:
+		return nil, nil, usagef("-Q chooses AF_PACKET's directions; raw IP sockets see what they see (received packets on Linux)")
+	}
+	cfg := capture.IPSocketConfig{Protocols: protos, SnapLen: snap}
+	if len(o.ifaces) == 1 {
+		cfg.Interface = o.ifaces[0]
+		if n, err := strconv.Atoi(cfg.Interface); err == nil {
+			name, _, err := resolveInterface(strconv.Itoa(n))
+			if err != nil {
+				return nil, nil, err
+			}
+			cfg.Interface = name
+		}
+	}
+	if o.cfg.RingSizeMiB > 0 {
+		cfg.BufferBytes = o.cfg.RingSizeMiB << 20
+	}
+	if o.filter != "" {
+		prog, err := filter.Compile(o.filter, linktype.Raw, filterOptions(false, uint32(snap)))
+		if err != nil {
+			return nil, nil, filterError(o.filter, err)
+		}
+		cfg.Filter = prog.Run
+	}
+	h, err := capture.OpenIPSockets(cfg)
+	if err != nil {
+		if errors.Is(err, os.ErrPermission) {
+			return nil, nil, fmt.Errorf("--ip-socket: %w", err)
+		}
+		return nil, nil, err
+	}
+	name := cmp.Or(cfg.Interface, "any")
+	return h, &liveIface{name: name, desc: h.Description(), lt: h.LinkType(), filter: o.filter, stats: h.Stats, userFilter: true}, nil
 }
 
 func closeSources(srcs []capture.Source) {
