@@ -86,8 +86,13 @@ type Merger struct {
 	closeOnce sync.Once
 	draining  bool // Close was seen: the goroutines have ended; sources are read here
 	last      int64
-	lastSrc   int // the source of the packet returned last, or -1
-	late      atomic.Uint64
+	// held is the batch of the packet returned last, whose view the
+	// caller may still use: it goes back to its source only at the next
+	// ReadPacket. heldDone says it was taken off its queue meanwhile
+	// (by Pending).
+	held     *mergeBatch
+	heldDone bool
+	late     atomic.Uint64
 }
 
 // mergeSource is one source with its batches.
@@ -139,7 +144,7 @@ func NewMerger(srcs []Source, opts MergeOptions) *Merger {
 	perSource := max(2, mib*(1<<20)/mergeBatchSize)
 	m := &Merger{
 		window: w, ready: make(chan *mergeBatch, (perSource+1)*len(srcs)),
-		done: make(chan struct{}), lastSrc: -1,
+		done:  make(chan struct{}),
 		timer: time.NewTimer(time.Hour),
 	}
 	m.timer.Stop()
@@ -320,22 +325,39 @@ func (m *Merger) ReadPacket(p *packet.Packet) error {
 // giveBack returns the batch of the packet returned last to its source once
 // the reader is through it.
 func (m *Merger) giveBack() {
-	if m.lastSrc < 0 {
+	b := m.held
+	if b == nil {
 		return
 	}
-	ms := m.srcs[m.lastSrc]
-	m.lastSrc = -1
-	if len(ms.queue) == 0 {
-		return // the packet came from a direct read
+	m.held = nil
+	ms := m.srcs[b.src]
+	if m.heldDone {
+		m.heldDone = false
+		m.free(ms, b)
+		return
 	}
-	b := ms.queue[0]
 	if b.next < len(b.recs) {
 		return
 	}
+	// Through, and still at the head of its queue.
 	if b.end != nil {
 		ms.finished, ms.err = true, b.end
 	}
 	ms.queue = ms.queue[1:]
+	m.free(ms, b)
+}
+
+// release gives back a batch taken off its queue, unless the caller may
+// still hold a view into it: giveBack gives that one back.
+func (m *Merger) release(ms *mergeSource, b *mergeBatch) {
+	if b == m.held {
+		m.heldDone = true
+		return
+	}
+	m.free(ms, b)
+}
+
+func (m *Merger) free(ms *mergeSource, b *mergeBatch) {
 	b.reset()
 	ms.free <- b // never blocks: free holds the source's every batch
 }
@@ -359,8 +381,7 @@ func (m *Merger) enqueue(b *mergeBatch) {
 		if b.end != nil {
 			ms.finished, ms.err = true, b.end
 		}
-		b.reset()
-		ms.free <- b
+		m.free(ms, b)
 		return
 	}
 	ms.queue = append(ms.queue, b)
@@ -379,9 +400,9 @@ func (m *Merger) finishedError() error {
 	return nil
 }
 
-// head returns the next waiting packet of ms's queue, skipping batches
-// that hold only an end.
-func (ms *mergeSource) head() (*mergeBatch, bool) {
+// head returns the next waiting packet of ms's queue, taking off the
+// batches that are through (or hold only an end).
+func (m *Merger) head(ms *mergeSource) (*mergeBatch, bool) {
 	for len(ms.queue) > 0 {
 		b := ms.queue[0]
 		if b.next < len(b.recs) {
@@ -391,8 +412,7 @@ func (ms *mergeSource) head() (*mergeBatch, bool) {
 			ms.finished, ms.err = true, b.end
 		}
 		ms.queue = ms.queue[1:]
-		b.reset()
-		ms.free <- b
+		m.release(ms, b)
 	}
 	return nil, false
 }
@@ -403,7 +423,7 @@ func (m *Merger) oldest() (int, *mergeBatch) {
 	best, bestBatch := -1, (*mergeBatch)(nil)
 	var bestNS int64
 	for i, ms := range m.srcs {
-		b, ok := ms.head()
+		b, ok := m.head(ms)
 		if !ok {
 			continue
 		}
@@ -421,7 +441,7 @@ func (m *Merger) allWaiting() bool {
 		if ms.finished {
 			continue
 		}
-		if _, ok := ms.head(); !ok {
+		if _, ok := m.head(ms); !ok {
 			return false
 		}
 	}
@@ -463,7 +483,7 @@ func (m *Merger) emit(p *packet.Packet, i int, b *mergeBatch) {
 		p.Options = packet.Options{}
 	}
 	m.note(r.ns)
-	m.lastSrc = i
+	m.held = b
 }
 
 // note counts a packet older than the one returned before it.
@@ -487,7 +507,7 @@ func (m *Merger) readDraining(p *packet.Packet) error {
 	var bestBatch *mergeBatch
 	for i, ms := range m.srcs {
 		var ns int64
-		if b, ok := ms.head(); ok {
+		if b, ok := m.head(ms); ok {
 			ns = b.recs[b.next].ns
 			if best < 0 || ns < bestNS {
 				best, bestNS, bestBatch = i, ns, b

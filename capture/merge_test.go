@@ -301,3 +301,30 @@ func TestMergeNoAllocations(t *testing.T) {
 		t.Errorf("%v allocations per packet, want 0", n)
 	}
 }
+
+// TestMergePendingKeepsTheView: Pending between two reads leaves the
+// packet returned last intact, though its batch is through.
+func TestMergePendingKeepsTheView(t *testing.T) {
+	base := time.Now()
+	src := newChanSource(10)
+	m := NewMerger([]Source{src}, MergeOptions{Window: -1, BufferMiB: 2}) // two batches
+	defer m.Close()
+	feed := func(tag string) {
+		src.ch <- pkt(base, 0, tag)
+		time.Sleep(30 * time.Millisecond) // a batch of its own
+	}
+	var p packet.Packet
+	feed("x0")
+	feed("x1")
+	for _, want := range []string{"x0", "x1"} {
+		if err := m.ReadPacket(&p); err != nil || string(p.Data) != want {
+			t.Fatalf("read %q, %v; want %s", p.Data, err, want)
+		}
+	}
+	m.Pending()
+	feed("y0")
+	feed("y1")
+	if string(p.Data) != "x1" {
+		t.Fatalf("after Pending, the packet returned last reads %q, want x1: its batch went back too early", p.Data)
+	}
+}
