@@ -162,7 +162,7 @@ func (w *Writer) Flush() error {
 	if w.ended {
 		return ErrClosed
 	}
-	if w.cur != nil && len(w.cur) > 0 {
+	if len(w.cur) > 0 {
 		w.work <- job{buf: w.cur}
 		w.cur = nil
 	}
@@ -179,7 +179,7 @@ func (w *Writer) Close() error {
 		return nil
 	}
 	w.ended = true
-	if w.cur != nil && len(w.cur) > 0 {
+	if len(w.cur) > 0 {
 		w.work <- job{buf: w.cur}
 	}
 	w.cur = nil
