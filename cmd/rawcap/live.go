@@ -662,7 +662,7 @@ func (s *liveSink) printStats(final bool) {
 	}
 	if final && s.merger != nil {
 		if n := s.merger.Late(); n > 0 {
-			lines = fmt.Appendf(lines, "%d packets reached the merge after its window (--merge-window %v) and were written out of time order\n", n, s.o.window)
+			lines = fmt.Appendf(lines, "%d packets reached the merge after its window (--merge-window %v) and were written out of time order\n", n, max(s.o.window, 0))
 		}
 	}
 	lines = fmt.Appendf(lines, "%d packets captured\n%d packets received by filter\n%d packets dropped by kernel\n",

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -94,6 +95,9 @@ func openLive(o *liveOptions, snap int) (liveSource, []*liveIface, *capture.Merg
 			closeSources(hs)
 			if errors.Is(err, os.ErrPermission) {
 				return nil, nil, nil, fmt.Errorf("%s: %w\n%s", r.name, err, "capturing needs root or CAP_NET_RAW: sudo setcap cap_net_raw,cap_net_admin+ep $(which rawcap)")
+			}
+			if errors.Is(err, errors.ErrUnsupported) && runtime.GOOS == "windows" {
+				return nil, nil, nil, fmt.Errorf("%w\non Windows, capture through a raw IP socket: rawcap --ip-socket all -i INTERFACE", err)
 			}
 			return nil, nil, nil, err
 		}
