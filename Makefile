@@ -12,7 +12,7 @@ GEN       := $(dir $(BIN))
 LDFLAGS   := -s -w -X main.version=$(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 export TZ := UTC
 
-.PHONY: build man completion install test test-priv fuzz bench golden lint cross demo clean wsprotocols wsvalues duckdbq
+.PHONY: build man completion install test test-priv fuzz bench soak golden lint cross demo clean wsprotocols wsvalues duckdbq
 
 build:
 	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/rawcap
@@ -59,6 +59,12 @@ fuzz:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) ./...
+
+# The live soak (root, about 12 minutes, not part of test): 10 minutes of
+# mixed frames into zstd pcapng rotated on the clock, every frame checked.
+SOAKSECS ?= 600
+soak:
+	bench/live.sh -S $(SOAKSECS) -x "-B 262144"
 
 # Rewrite the golden files under testdata/ (and the README's pictures under
 # docs/) from the current code.

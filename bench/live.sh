@@ -10,7 +10,20 @@
 # the capturer is stopped; the clock ticks every 10 ms, so runs are long) and
 # its maximum RSS (VmHWM).
 #
-#   sudo bench/live.sh [-s "64 1500"] [-r "50000 200000 max"] [-t SECONDS] [-k DIR] [-n]
+#   sudo bench/live.sh [-s "64 1500"] [-r "50000 200000 max"] [-t SECONDS] [-k DIR] [-n] [-R RUNS]
+#   sudo bench/live.sh -S SECONDS [-r RATE] [-s "64 576 1500"] [-k DIR] [-x "RAWCAP OPTIONS"]
+#
+# -R repeats each pair of runs (rawcap, then tcpdump) RUNS times.
+#
+# -S is the soak: rawcap alone for SECONDS (the sender stops then, whatever
+# it reached) at one rate (default 200000/s) of
+# frames whose sizes take the -s list in turn (default 64 576 1500), writing
+# pcapng compressed with zstd and rotated every 30 s on the clock
+# (-G 30 --align) into DIR. It samples rawcap's resident memory every second
+# and prints the first and last minute's maxima, then checks every file with
+# bench/soakcheck: each reads to its end, and the frames across the files
+# are exactly the ones sent, once each, with their sizes and bytes. -x adds
+# options to rawcap's command line (e.g. -x "-B 262144" for a 256 MiB ring).
 #
 # A rate of "max" sends as fast as the sender can (the rate/s column then
 # shows the rate it reached).
@@ -21,10 +34,11 @@
 # Needs root, ip (iproute2), tcpdump and Go. No packet leaves the namespaces.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SIZES="64 1500" RATES="50000 200000 max" SECS=3 DIR="" NULL=""
-while getopts "s:r:t:k:n" o; do
-  case $o in s) SIZES=$OPTARG;; r) RATES=$OPTARG;; t) SECS=$OPTARG;; k) DIR=$OPTARG;; n) NULL=1;; *) exit 2;; esac
+SIZES="" RATES="" SECS=3 DIR="" NULL="" RUNS=1 SOAK="" EXTRA=""
+while getopts "s:r:t:k:nR:S:x:" o; do
+  case $o in s) SIZES=$OPTARG;; r) RATES=$OPTARG;; t) SECS=$OPTARG;; k) DIR=$OPTARG;; n) NULL=1;; R) RUNS=$OPTARG;; S) SOAK=$OPTARG;; x) EXTRA=$OPTARG;; *) exit 2;; esac
 done
+if [ -n "$SOAK" ]; then SIZES=${SIZES:-"64 576 1500"} RATES=${RATES:-200000}; else SIZES=${SIZES:-"64 1500"} RATES=${RATES:-"50000 200000 max"}; fi
 [ "$(id -u)" = 0 ] || { echo "live.sh: needs root (network namespaces, AF_PACKET)" >&2; exit 1; }
 command -v ip >/dev/null || { echo "live.sh: needs ip (iproute2)" >&2; exit 1; }
 command -v tcpdump >/dev/null || { echo "live.sh: needs tcpdump" >&2; exit 1; }
@@ -32,6 +46,7 @@ DIR=${DIR:-$(mktemp -d)}
 mkdir -p "$DIR"
 CGO_ENABLED=0 go build -trimpath -o "$DIR/rawcap" ./cmd/rawcap
 CGO_ENABLED=0 go build -trimpath -o "$DIR/livesend" ./bench/livesend
+[ -z "$SOAK" ] || CGO_ENABLED=0 go build -trimpath -o "$DIR/soakcheck" ./bench/soakcheck
 
 A=rawcap-bench-$$-a B=rawcap-bench-$$-b
 cleanup() { ip netns del "$A" 2>/dev/null || true; ip netns del "$B" 2>/dev/null || true; }
@@ -45,6 +60,43 @@ ip link add name vethA netns "$A" type veth peer name vethB netns "$B"
 ip -n "$A" link set vethA up; ip -n "$B" link set vethB up
 MAC_A=$(ip netns exec "$A" cat /sys/class/net/vethA/address 2>/dev/null || ip -n "$A" -o link show vethA | sed 's/.*link\/ether \([0-9a-f:]*\).*/\1/')
 HZ=$(getconf CLK_TCK)
+
+# soak: rawcap alone for $SOAK seconds (see the header).
+soak() {
+  local sizes rate n pid err files line sent cap drop t0 ticks0 ticks rc=0
+  sizes=$(echo "$SIZES" | tr ' ' ',') rate=$RATES n=$(( RATES * SOAK ))
+  mkdir -p "$DIR/soak"; rm -f "$DIR"/soak/*.pcapng.zst
+  err=$DIR/soak.err
+  printf 'soak: %ss at %s frames/s of sizes %s, rawcap -w soak-%%Y%%m%%d-%%H%%M%%S.pcapng.zst -G 30 --align %s, %d cores, load average %s\n' \
+    "$SOAK" "$rate" "$sizes" "$EXTRA" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  # shellcheck disable=SC2086
+  ip netns exec "$A" "$DIR/rawcap" -i vethA -w "$DIR/soak/soak-%Y%m%d-%H%M%S.pcapng.zst" -G 30 --align $EXTRA 2>"$err" & pid=$!
+  for _ in $(seq 50); do grep -q listening "$err" 2>/dev/null && break; sleep 0.1; done
+  sleep 0.2
+  t0=$(date +%s) ticks0=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  ( while kill -0 "$pid" 2>/dev/null; do
+      echo "$(( $(date +%s) - t0 )) $(awk '/VmRSS/ {print $2}' "/proc/$pid/status" 2>/dev/null)"; sleep 1
+    done ) >"$DIR/soak.rss" &
+  line=$(ip netns exec "$B" "$DIR/livesend" -i vethB -dst "$MAC_A" -sizes "$sizes" -rate "$rate" -n "$n" -d "${SOAK}s")
+  echo "sender: $line"
+  sent=$(echo "$line" | awk '{print $2}')
+  sleep 1.5
+  ticks=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  kill -INT "$pid"; wait "$pid" || rc=$?
+  cap=$(awk '/packets captured/ {print $1}' "$err")
+  drop=$(awk '/dropped by kernel/ {print $1}' "$err")
+  printf 'rawcap: exit %d, captured %s, dropped by kernel %s, lost %s of %s sent; CPU %s ns a packet (user+system, every goroutine)\n' \
+    "$rc" "$cap" "$drop" "$(( sent - cap ))" "$sent" "$(awk -v a="$ticks0" -v b="$ticks" -v hz="$HZ" -v c="$cap" 'BEGIN { printf "%.0f", (b - a) / hz * 1e9 / c }')"
+  awk -v secs="$SOAK" 'BEGIN { w = (secs >= 240) ? 60 : int(secs / 4) }
+    NF == 2 && $2 > 0 { if ($1 < w && $2 > first) first = $2; if ($1 >= secs - w && $1 < secs && $2 > last) last = $2; if ($2 > all) all = $2 }
+    END { printf "resident memory: first %ds max %.1f MB, last %ds max %.1f MB (%+.1f%%), whole run max %.1f MB\n", w, first / 1024, w, last / 1024, 100 * (last - first) / first, all / 1024 }' "$DIR/soak.rss"
+  files=$(ls "$DIR"/soak/*.pcapng.zst)
+  printf 'files: %d, %s MB compressed\n' "$(echo "$files" | wc -l)" "$(du -cm $files | tail -1 | cut -f1)"
+  # shellcheck disable=SC2086
+  "$DIR/soakcheck" -n "$sent" -sizes "$sizes" $files
+}
+if [ -n "$SOAK" ]; then soak; exit; fi
+
 printf 'live capture on a veth pair, %ss per run, %d cores, writing to %s; CPU is capturer user+system time\n' \
   "$SECS" "$(nproc)" "$( [ -n "$NULL" ] && echo /dev/null || echo "files in $DIR")"
 printf '%-8s %5s %8s %9s %9s %9s %8s %9s %10s %9s\n' tool size rate/s sent captured dropped lost% start-ms cpu-ns/pkt maxRSS-MB
@@ -82,7 +134,9 @@ one() {
 
 for size in $SIZES; do
   for rate in $RATES; do
-    one rawcap "$size" "$rate"
-    one tcpdump "$size" "$rate"
+    for _ in $(seq "$RUNS"); do
+      one rawcap "$size" "$rate"
+      one tcpdump "$size" "$rate"
+    done
   done
 done

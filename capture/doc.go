@@ -26,7 +26,19 @@
 // returned before Close stays valid until the next ReadPacket, so a signal
 // handler may call Close while the reader is still writing a packet out.
 //
+// A Merger reads several Sources (Handles of several interfaces) in
+// goroutines of their own and returns their packets as one stream in
+// timestamp order, through a bounded merge window; Packet.Interface then
+// indexes the sources.
+//
+// OpenIPSockets is the raw IP socket mode, for hosts where AF_PACKET is
+// not allowed: AF_INET and AF_INET6 SOCK_RAW sockets per transport
+// protocol on Linux (packets locally received, IPv6 headers rebuilt from
+// the ancillary data), and on Windows a SIO_RCVALL socket bound to an IPv4
+// address (both directions). Its packets are raw IP (linktype.Raw) and its
+// filter runs in user space.
+//
 // On systems other than Linux, Open returns an error wrapping
-// errors.ErrUnsupported; Interfaces works everywhere the net package lists
-// interfaces.
+// errors.ErrUnsupported (and OpenIPSockets too, but on Windows);
+// Interfaces works everywhere the net package lists interfaces.
 package capture

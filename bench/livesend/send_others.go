@@ -6,8 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"time"
 )
 
-func send(ifname, dstMAC string, size, rate, n int) error {
+func send(ifname, dstMAC string, sizes []int, rate, n int, limit time.Duration) error {
 	return fmt.Errorf("sending with AF_PACKET needs Linux, not %s: %w", runtime.GOOS, errors.ErrUnsupported)
 }

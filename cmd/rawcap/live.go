@@ -30,7 +30,7 @@ import (
 // the printing flags are read's.
 func liveFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "i", Aliases: []string{"interface"}, Usage: "capture on `IFACE` (a name, \"any\", or a number from -D)"},
+		&cli.StringSliceFlag{Name: "i", Aliases: []string{"interface"}, Usage: "capture on `IFACE` (a name, \"any\", or a number from -D); repeat -i for several interfaces into one file"},
 		&cli.StringFlag{Name: "w", Usage: "write packets to `FILE` (- for standard output) instead of printing them"},
 		&cli.StringSliceFlag{Name: "r", Usage: "read packets from `FILE` instead of capturing (as rawcap read)"},
 		&cli.BoolFlag{Name: "D", Aliases: []string{"list-interfaces"}, Usage: "list the interfaces and exit"},
@@ -41,6 +41,9 @@ func liveFlags() []cli.Flag {
 		&cli.IntFlag{Name: "C", Usage: "start a new file when the current one passes `MB` million bytes"},
 		&cli.IntFlag{Name: "G", Usage: "start a new file every `SECONDS` (-w is a strftime template)"},
 		&cli.IntFlag{Name: "W", Usage: "with -C, keep a ring of `N` files; with -G alone, stop after N files"},
+		&cli.BoolFlag{Name: "align", Usage: "with -G, start files on the clock's boundaries (each minute at :00 for -G 60), each packet in the file of its own timestamp, names from each file's first packet"},
+		&cli.IntFlag{Name: "max-files", Usage: "with -C or -G, delete the oldest files to keep at most `N`"},
+		&cli.StringFlag{Name: "max-size", Usage: "with -C or -G, delete the oldest files while the others pass `SIZE` (500M, 20G, 1T; a bare number counts MB as -C)"},
 		&cli.StringFlag{Name: "z", Usage: "run `CMD FILE` on each file closed by -C or -G rotation"},
 		&cli.DurationFlag{Name: "duration", Usage: "stop after this long (e.g. 30s, 5m)"},
 		&cli.StringFlag{Name: "Z", Aliases: []string{"relinquish-privileges"}, Usage: "after opening the capture and the first file, run as `USER`"},
@@ -48,9 +51,11 @@ func liveFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "U", Aliases: []string{"packet-buffered"}, Usage: "with -w, flush each packet at once (for pipes)"},
 		&cli.BoolFlag{Name: "l", Usage: "line-buffer printed packets (the default on a terminal), e.g. for rawcap -l | grep"},
 		&cli.BoolFlag{Name: "print", Usage: "print packets even while writing them with -w"},
-		&cli.StringFlag{Name: "format", Usage: "file format for -w: `pcap|pcapng` (default: pcapng for a .pcapng name, else pcap)"},
+		&cli.StringFlag{Name: "format", Usage: "file format for -w: `pcap|pcapng` (default: pcapng for a .pcapng name, else pcap; a .gz or .zst name is compressed as it is written)"},
 		&cli.IntFlag{Name: "fanout", Usage: "capture with `N` sockets in a PACKET_FANOUT group, for rates one core cannot hold"},
 		&cli.StringFlag{Name: "export", Usage: "write the packets and flows tables as Parquet under `DIR` (as rawcap export; -G finishes the files every SECONDS)"},
+		&cli.StringFlag{Name: "ip-socket", Usage: "capture through raw IP sockets instead of AF_PACKET (`tcp|udp|icmp|all`, or a list: tcp,udp), where packet sockets are not allowed; the filter then runs in user space"},
+		&cli.DurationFlag{Name: "merge-window", Value: capture.DefaultMergeWindow, Usage: "with several -i, how long a packet waits for older ones of the other interfaces (0: none, write them as they come)"},
 	}
 }
 
@@ -62,6 +67,9 @@ Examples:
    rawcap -i eth0 -w out.pcap                   capture everything on eth0 into out.pcap
    rawcap -i eth0 -c 10 'tcp port 443'           print ten HTTPS packets, as tcpdump does
    rawcap -i any -w trace.pcapng -C 100 -W 5     a ring of five 100 MB files
+   rawcap -i eth0 -i eth1 -w both.pcapng         two interfaces into one file, in time order
+   rawcap -i eth0 -w 'c-%H%M.pcapng.zst' -G 60   a zstd-compressed file a minute
+   rawcap --ip-socket tcp,udp -w out.pcap        raw IP sockets, where AF_PACKET is not allowed
    rawcap -i eth0 -w - -U | wireshark -k -i -    watch live in Wireshark
    rawcap -i eth0 --export lake -G 60            Parquet tables, files finished every minute
    rawcap -r out.pcap -w https.pcap 'tcp port 443'`
@@ -98,7 +106,7 @@ func liveAction(c *cli.Context, e *env) error {
 	if n := c.Int("s"); n < 0 || n > capture.DefaultSnapLen {
 		return usagef("invalid snaplen %d (must be >= 0 and <= %d)", n, capture.DefaultSnapLen)
 	}
-	if c.String("i") == "" && len(c.StringSlice("r")) == 0 && c.String("F") == "" {
+	if len(c.StringSlice("i")) == 0 && len(c.StringSlice("r")) == 0 && c.String("F") == "" {
 		if err := misspelledCommand(c.App, c.Args().Slice()); err != nil {
 			return err
 		}
@@ -112,7 +120,7 @@ func liveAction(c *cli.Context, e *env) error {
 		return err
 	}
 	if files := c.StringSlice("r"); len(files) > 0 {
-		if c.String("i") != "" {
+		if len(c.StringSlice("i")) > 0 {
 			return usagef("-r and -i exclude each other: read a file or capture, not both")
 		}
 		if out := c.String("w"); out != "" {
@@ -159,14 +167,21 @@ func filterToFile(c *cli.Context, e *env, files []string, out, expr string) erro
 
 // liveOptions is a parsed live-capture command line.
 type liveOptions struct {
-	cfg        capture.Config
+	cfg        capture.Config // each interface's, Interface aside
+	ifaces     []string       // the -i arguments, as given
+	ipSocket   string         // --ip-socket PROTOCOLS: raw IP sockets instead of AF_PACKET
+	window     time.Duration  // --merge-window: negative for none
 	write      string
 	format     pcapio.Format
+	compress   string // "gz" or "zst" for a -w name ending so: compressed while written
 	nano       bool
 	count      int
 	fileSize   int64
 	interval   time.Duration
 	maxFiles   int
+	align      bool
+	keepFiles  int
+	keepBytes  int64
 	postRotate string
 	duration   time.Duration
 	user       string
@@ -183,7 +198,14 @@ type liveOptions struct {
 
 func liveOptionsFrom(c *cli.Context) (liveOptions, error) {
 	var o liveOptions
-	o.cfg.Interface = c.String("i")
+	o.ifaces = c.StringSlice("i")
+	o.ipSocket = c.String("ip-socket")
+	switch o.window = c.Duration("merge-window"); {
+	case o.window < 0:
+		return o, usagef("--merge-window %v: want a duration of 0 or more", o.window)
+	case o.window == 0:
+		o.window = -1 // MergeOptions: no waiting
+	}
 	o.cfg.SnapLen = c.Int("s")
 	o.cfg.NoPromisc = c.Bool("p")
 	if kib := c.Int("B"); kib < 0 {
@@ -205,6 +227,15 @@ func liveOptionsFrom(c *cli.Context) (liveOptions, error) {
 	o.fileSize = int64(c.Int("C")) * 1_000_000
 	o.interval = time.Duration(c.Int("G")) * time.Second
 	o.maxFiles = c.Int("W")
+	o.align = c.Bool("align")
+	o.keepFiles = c.Int("max-files")
+	if v := c.String("max-size"); v != "" {
+		n, err := parseSize(v)
+		if err != nil {
+			return o, usagef("--max-size %q: %v", v, err)
+		}
+		o.keepBytes = n
+	}
 	o.postRotate = c.String("z")
 	o.duration = c.Duration("duration")
 	o.user = c.String("Z")
@@ -225,14 +256,18 @@ func liveOptionsFrom(c *cli.Context) (liveOptions, error) {
 		return o, usagef("-W needs -C or -G")
 	case o.postRotate != "" && o.fileSize == 0 && o.interval == 0:
 		return o, usagef("-z needs -C or -G")
+	case o.align && o.interval == 0:
+		return o, usagef("--align aligns -G's files on the clock; give -G SECONDS")
+	case o.keepFiles < 0 || o.keepBytes < 0:
+		return o, usagef("--max-files and --max-size take positive values")
+	case (o.keepFiles > 0 || o.keepBytes > 0) && o.fileSize == 0 && o.interval == 0:
+		return o, usagef("--max-files and --max-size limit the files of -C or -G rotation")
+	case (o.keepFiles > 0 || o.keepBytes > 0) && o.maxFiles > 0:
+		return o, usagef("-W makes its own ring of files (or stops after them); use it or --max-files/--max-size, not both")
 	}
-	switch f := c.String("format"); {
-	case f == "pcapng" || (f == "" && strings.EqualFold(filepath.Ext(o.write), ".pcapng")):
-		o.format = pcapio.FormatPcapNG
-	case f == "pcap" || f == "":
-		o.format = pcapio.FormatPcap
-	default:
-		return o, usagef("--format %q: want pcap or pcapng", f)
+	var err error
+	if o.format, o.compress, err = outputFormat("-w", o.write, c.String("format"), pcapio.FormatPcap); err != nil {
+		return o, err
 	}
 	// Only pcapng has a place for each packet's direction (epb_flags).
 	o.cfg.PacketFlags = o.write != "" && o.format == pcapio.FormatPcapNG
@@ -280,33 +315,18 @@ func liveCapture(ctx context.Context, e *env, o liveOptions) error {
 		// its statistics, as tcpdump's SIGPIPE handler does.
 		signal.Notify(make(chan os.Signal, 1), syscall.SIGPIPE)
 	}
-	name, lt, err := resolveInterface(o.cfg.Interface)
-	if err != nil {
-		return err
-	}
-	o.cfg.Interface = name
 	snap := o.cfg.SnapLen
 	if snap == 0 {
 		snap = capture.DefaultSnapLen
 	}
-	if o.filter != "" {
-		prog, err := compileLiveFilter(o.filter, lt, uint32(snap))
-		if err != nil {
-			return err
-		}
-		o.cfg.Filter = prog
-	}
-	h, err := capture.Open(o.cfg)
+	src, ifs, merger, err := openLive(&o, snap)
 	if err != nil {
-		if errors.Is(err, os.ErrPermission) {
-			return fmt.Errorf("%s: %w\n%s", name, err, "capturing needs root or CAP_NET_RAW: sudo setcap cap_net_raw,cap_net_admin+ep $(which rawcap)")
-		}
 		return err
 	}
-	defer h.Close()
+	defer src.Close()
 	start := time.Now()
 
-	s := &liveSink{e: e, o: &o, h: h, name: name, lt: lt, snap: snap, start: start}
+	s := &liveSink{e: e, o: &o, src: src, ifs: ifs, merger: merger, snap: snap, start: start}
 	if err := s.open(); err != nil {
 		return err
 	}
@@ -320,7 +340,17 @@ func liveCapture(ctx context.Context, e *env, o liveOptions) error {
 	if o.write == "" && o.export == "" && o.print.Output == outLine && o.print.Line.Verbose == 0 {
 		verbose = "rawcap: verbose output suppressed, use -v[v]... for full protocol decode\n"
 	}
-	fmt.Fprintf(e.stderr, "%srawcap: listening on %s, link-type %v, snapshot length %d bytes\n", verbose, name, h.LinkType(), snap)
+	for _, it := range ifs {
+		fmt.Fprintf(e.stderr, "%srawcap: listening on %s, link-type %v, snapshot length %d bytes\n", verbose, it.name, it.lt, snap)
+		verbose = ""
+		if it.userFilter {
+			where := "no filter"
+			if it.filter != "" {
+				where = "the filter runs in user space"
+			}
+			fmt.Fprintf(e.stderr, "rawcap: %s; %s\n", it.desc, where)
+		}
+	}
 
 	// Stop on a signal, --duration or -c: Close hands over the packets of
 	// the ring block the kernel was filling, and ReadPacket then returns
@@ -334,7 +364,7 @@ func liveCapture(ctx context.Context, e *env, o liveOptions) error {
 	}
 	go func() {
 		<-ctx.Done()
-		h.Close()
+		src.Close()
 	}()
 	usr1 := make(chan os.Signal, 1)
 	notifyStatsSignal(usr1)
@@ -343,7 +373,7 @@ func liveCapture(ctx context.Context, e *env, o liveOptions) error {
 		for {
 			select {
 			case <-usr1:
-				s.printStats()
+				s.printStats(false)
 			case <-ctx.Done():
 				return
 			}
@@ -354,12 +384,12 @@ func liveCapture(ctx context.Context, e *env, o liveOptions) error {
 	var loopErr error
 	done := false // -c reached: what the ring still holds is drained, not kept
 	for {
-		err := h.ReadPacket(&p)
+		err := src.ReadPacket(&p)
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			loopErr = fmt.Errorf("capturing on %s: %w", name, err)
+			loopErr = fmt.Errorf("capturing on %s: %w", s.ifaceNames(), err)
 			break
 		}
 		if done {
@@ -373,7 +403,7 @@ func liveCapture(ctx context.Context, e *env, o liveOptions) error {
 			cancel()
 			break
 		}
-		if idle := !h.Pending(); s.n&63 == 0 || idle {
+		if idle := !src.Pending(); s.n&63 == 0 || idle {
 			// Published for SIGUSR1 every 64 packets, and before
 			// ReadPacket may wait: the count it prints is never stale
 			// while capturing is idle.
@@ -398,9 +428,9 @@ func liveCapture(ctx context.Context, e *env, o liveOptions) error {
 	}
 	s.captured.Store(s.n)
 	cancel()
-	h.Close()
+	src.Close()
 	closeErr := s.close()
-	s.printStats()
+	s.printStats(true)
 	if errors.Is(loopErr, syscall.EPIPE) {
 		// The reader of standard output went away: like tcpdump, stop
 		// and report, without an error.
@@ -425,9 +455,9 @@ func (s *liveSink) flushPrinted() error {
 type liveSink struct {
 	e        *env
 	o        *liveOptions
-	h        *capture.Handle
-	name     string
-	lt       linktype.Type
+	src      liveSource
+	ifs      []*liveIface    // the interfaces, in -i's order (Packet.Interface indexes them)
+	merger   *capture.Merger // the merge of several interfaces, or nil
 	snap     int
 	start    time.Time
 	n        int64 // packets captured: the reading goroutine's count
@@ -445,6 +475,9 @@ type liveSink struct {
 	xframe decode.Frame
 	buf    []byte
 	stdout bool
+	// prefix is, when several interfaces print one-liners, each
+	// interface's name padded to the longest, to start its lines.
+	prefix []string
 }
 
 func (s *liveSink) open() error {
@@ -454,7 +487,11 @@ func (s *liveSink) open() error {
 		if err != nil {
 			return err
 		}
-		if err := x.StartFile("live:" + s.name); err != nil {
+		names := make([]string, len(s.ifs))
+		for i, it := range s.ifs {
+			names[i] = it.name
+		}
+		if err := x.StartFile("live:" + strings.Join(names, ",")); err != nil {
 			x.Close()
 			return err
 		}
@@ -466,6 +503,9 @@ func (s *liveSink) open() error {
 			return usagef("%v", err)
 		}
 		s.d, s.pr = d, pr
+		if _, ok := pr.(*decode.LinePrinter); ok && len(s.ifs) > 1 {
+			s.prefix = ifacePrefixes(s.ifs)
+		}
 	}
 	switch o.write {
 	case "":
@@ -488,7 +528,8 @@ func (s *liveSink) open() error {
 			rec = func(p *pcapio.Packet) int64 { return 32 + int64(len(p.Data)+3)&^3 }
 		}
 		r, err := rotate.New(rotate.Config{
-			Name: o.write, FileSize: o.fileSize, Interval: o.interval, MaxFiles: o.maxFiles,
+			Name: o.write, FileSize: o.fileSize, Interval: o.interval, MaxFiles: o.maxFiles, Compress: o.compress,
+			Align: o.align, KeepFiles: o.keepFiles, KeepBytes: o.keepBytes,
 			PostRotate: o.postRotate, Create: s.create, Finish: s.finish, RecordSize: rec, Stderr: s.e.stderr,
 		})
 		if err != nil {
@@ -503,10 +544,11 @@ func (s *liveSink) open() error {
 }
 
 // create starts a capture file on w: the pcap header, or the pcapng section
-// header and this capture's interface.
+// header and an interface block for each interface.
 func (s *liveSink) create(w io.Writer) (pcapio.Writer, error) {
 	if s.o.format != pcapio.FormatPcapNG {
-		pw, err := pcapio.NewPcapWriter(w, pcapio.PcapWriterOptions{LinkType: s.h.LinkType(), SnapLen: uint32(s.snap), Nano: s.o.nano})
+		// openLive has checked that the interfaces share one link type.
+		pw, err := pcapio.NewPcapWriter(w, pcapio.PcapWriterOptions{LinkType: s.ifs[0].lt, SnapLen: uint32(s.snap), Nano: s.o.nano})
 		if err != nil {
 			return nil, err
 		}
@@ -518,42 +560,52 @@ func (s *liveSink) create(w io.Writer) (pcapio.Writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	ifc := pcapio.Interface{LinkType: s.h.LinkType(), SnapLen: uint32(s.snap), Name: s.name, Filter: s.o.filter, OS: hostOS(), FCSLen: -1}
-	if _, err := ng.AddInterface(ifc); err != nil {
-		return nil, err
+	for _, it := range s.ifs {
+		ifc := pcapio.Interface{LinkType: it.lt, SnapLen: uint32(s.snap), Name: it.name, Description: it.desc, Filter: it.filter, OS: hostOS(), FCSLen: -1}
+		if _, err := ng.AddInterface(ifc); err != nil {
+			return nil, err
+		}
 	}
 	return ng, ng.Flush()
 }
 
-// finish writes a pcapng file's statistics block before it is closed.
+// finish writes a pcapng file's statistics blocks, one per interface,
+// before it is closed.
 func (s *liveSink) finish(w pcapio.Writer) error {
 	ng, ok := w.(*pcapio.PcapNGWriter)
 	if !ok {
 		return nil
 	}
-	st, err := s.h.Stats()
-	if err != nil {
-		return nil // statistics are a courtesy; the packets are what matter
+	for i, it := range s.ifs {
+		st, err := it.stats()
+		if err != nil {
+			continue // statistics are a courtesy; the packets are what matter
+		}
+		is := pcapio.InterfaceStats{
+			Time: time.Now(), StartTime: s.start, EndTime: time.Now(),
+			Received: st.Received, OSDropped: st.Dropped, Delivered: uint64(it.n),
+			Has: pcapio.HasReceived | pcapio.HasOSDropped | pcapio.HasDelivered | pcapio.HasStartTime | pcapio.HasEndTime,
+		}
+		if it.filter != "" {
+			is.FilterAccepted = st.Received
+			is.Has |= pcapio.HasFilterAccepted
+		}
+		if err := ng.WriteStats(i, is); err != nil {
+			return err
+		}
 	}
-	is := pcapio.InterfaceStats{
-		Time: time.Now(), StartTime: s.start, EndTime: time.Now(),
-		Received: st.Received, OSDropped: st.Dropped, Delivered: uint64(s.n),
-		Has: pcapio.HasReceived | pcapio.HasOSDropped | pcapio.HasDelivered | pcapio.HasStartTime | pcapio.HasEndTime,
-	}
-	if s.o.filter != "" {
-		is.FilterAccepted = st.Received
-		is.Has |= pcapio.HasFilterAccepted
-	}
-	return ng.WriteStats(0, is)
+	return nil
 }
 
 func (s *liveSink) packet(p *pcapio.Packet) error {
 	s.n++
+	it := s.ifs[p.Interface]
+	it.n++
 	if s.o.display != nil {
 		if s.match == nil {
 			s.match = newFrameMatcher(s.o.display)
 		}
-		s.match.frame = decode.Frame{Number: int(s.n), Time: p.Time, Length: p.Length, InterfaceName: s.name}
+		s.match.frame = decode.Frame{Number: int(s.n), Time: p.Time, Length: p.Length, InterfaceName: it.name}
 		s.match.d.Decode(p.Data, p.LinkType)
 		if !s.o.display.Match(s.match.d, &s.match.frame) {
 			return nil
@@ -584,15 +636,22 @@ func (s *liveSink) packet(p *pcapio.Packet) error {
 		}
 	}
 	if s.x != nil {
-		s.xframe = decode.Frame{Number: int(s.n), Time: p.Time, Length: p.Length, InterfaceName: s.name}
+		s.xframe = decode.Frame{Number: int(s.n), Time: p.Time, Length: p.Length, Interface: p.Interface}
+		if p.Interface < len(s.ifs) {
+			s.xframe.InterfaceName = s.ifs[p.Interface].name
+		}
 		if err := s.x.Add(&s.xframe, p.LinkType, p.Data); err != nil {
 			return err
 		}
 	}
 	if s.pr != nil {
-		s.frame = decode.Frame{Number: int(s.n), Time: p.Time, Length: p.Length, InterfaceName: s.name}
+		s.frame = decode.Frame{Number: int(s.n), Time: p.Time, Length: p.Length, InterfaceName: it.name}
 		s.d.Decode(p.Data, p.LinkType)
-		s.buf = s.pr.Append(s.buf[:0], s.d, &s.frame)
+		s.buf = s.buf[:0]
+		if s.prefix != nil {
+			s.buf = append(s.buf, s.prefix[p.Interface]...)
+		}
+		s.buf = s.pr.Append(s.buf, s.d, &s.frame)
 		if _, err := s.bw.Write(s.buf); err != nil {
 			return err
 		}
@@ -625,11 +684,37 @@ func (s *liveSink) close() error {
 	return err
 }
 
-// printStats prints tcpdump's three closing lines on stderr.
-func (s *liveSink) printStats() {
-	st, _ := s.h.Stats()
-	fmt.Fprintf(s.e.stderr, "%d packets captured\n%d packets received by filter\n%d packets dropped by kernel\n",
-		s.captured.Load(), st.Received, st.Dropped)
+// printStats prints tcpdump's three closing lines on stderr, summed over
+// the interfaces; at the end (final) of a capture on several interfaces,
+// a line for each interface comes first.
+func (s *liveSink) printStats(final bool) {
+	var sum capture.Stats
+	var lines []byte
+	for _, it := range s.ifs {
+		st, _ := it.stats()
+		sum.Received += st.Received
+		sum.Dropped += st.Dropped
+		if final && len(s.ifs) > 1 {
+			lines = fmt.Appendf(lines, "%s: %d packets captured, %d received by filter, %d dropped by kernel\n", it.name, it.n, st.Received, st.Dropped)
+		}
+	}
+	if final && s.merger != nil {
+		if n := s.merger.Late(); n > 0 {
+			lines = fmt.Appendf(lines, "%d packets reached the merge after its window (--merge-window %v) and were written out of time order\n", n, max(s.o.window, 0))
+		}
+	}
+	lines = fmt.Appendf(lines, "%d packets captured\n%d packets received by filter\n%d packets dropped by kernel\n",
+		s.captured.Load(), sum.Received, sum.Dropped)
+	s.e.stderr.Write(lines)
+}
+
+// ifaceNames lists the interfaces' names for a message.
+func (s *liveSink) ifaceNames() string {
+	names := make([]string, len(s.ifs))
+	for i, it := range s.ifs {
+		names[i] = it.name
+	}
+	return strings.Join(names, ", ")
 }
 
 // isTerminal reports whether w is a character device such as a terminal.

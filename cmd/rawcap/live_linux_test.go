@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/netip"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -90,22 +91,28 @@ func (r *liveRun) wait(t *testing.T) int {
 // of at least size bytes from namespace B to A's address, port 9999.
 func sendUDP(t *testing.T, p *netns.Pair, tag string, n, size int) [][]byte {
 	t.Helper()
+	return sendUDPTo(t, p.B, p.AddrA.Addr(), tag, n, size)
+}
+
+// sendUDPTo sends as sendUDP does, from namespace ns to dst.
+func sendUDPTo(t *testing.T, ns *netns.NS, dst netip.Addr, tag string, n, size int) [][]byte {
+	t.Helper()
 	var payloads [][]byte
-	err := p.B.Do(func() error {
+	err := ns.Do(func() error {
 		// Unconnected, so that A's port-unreachable replies do not fail
 		// the next write with ECONNREFUSED.
 		c, err := net.ListenPacket("udp4", ":0")
 		if err != nil {
 			return err
 		}
-		dst := &net.UDPAddr{IP: p.AddrA.Addr().AsSlice(), Port: 9999}
+		to := &net.UDPAddr{IP: dst.AsSlice(), Port: 9999}
 		defer c.Close()
 		for i := range n {
 			b := []byte(fmt.Sprintf("rawcap-live-%s-%06d-", tag, i))
 			for len(b) < size {
 				b = append(b, byte('a'+len(b)%26))
 			}
-			if _, err := c.WriteTo(b, dst); err != nil {
+			if _, err := c.WriteTo(b, to); err != nil {
 				return err
 			}
 			payloads = append(payloads, b)
@@ -116,7 +123,7 @@ func sendUDP(t *testing.T, p *netns.Pair, tag string, n, size int) [][]byte {
 		return nil
 	})
 	if err != nil {
-		t.Fatalf("sending from %s: %v", p.B.Name, err)
+		t.Fatalf("sending from %s: %v", ns.Name, err)
 	}
 	return payloads
 }

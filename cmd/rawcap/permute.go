@@ -89,10 +89,28 @@ func permute(args []string, flags []cli.Flag) []string {
 	return append(opts, pos...)
 }
 
+// sliceAliases maps the other names of repeatable flags (-i's
+// --interface) to their first name.
+func sliceAliases(flags []cli.Flag) map[string]string {
+	m := map[string]string{}
+	for _, f := range flags {
+		if _, ok := f.(*cli.StringSliceFlag); ok {
+			names := f.Names()
+			for _, n := range names[1:] {
+				m[n] = names[0]
+			}
+		}
+	}
+	return m
+}
+
 // splitOptions expands args and separates the options (with their values)
-// from the positional arguments.
+// from the positional arguments. A repeatable flag given under several of
+// its names ("-i eth0 --interface eth1") is given under its first name
+// each time: urfave/cli refuses two forms of one flag.
 func splitOptions(args []string, flags []cli.Flag) (opts, pos []string) {
 	takesValue := flagArity(flags)
+	aliases := sliceAliases(flags)
 	args = expandShort(args, takesValue)
 	for i := 0; i < len(args); i++ {
 		a := args[i]
@@ -104,8 +122,18 @@ func splitOptions(args []string, flags []cli.Flag) (opts, pos []string) {
 			pos = append(pos, a)
 			continue
 		}
+		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if first, ok := aliases[name]; ok {
+			a = "-" + first
+			if len(first) > 1 {
+				a = "--" + first
+			}
+			if hasValue {
+				a += "=" + value
+			}
+		}
 		opts = append(opts, a)
-		name := strings.TrimLeft(a, "-")
+		name = strings.TrimLeft(a, "-")
 		if takesValue[name] && !strings.Contains(a, "=") && i+1 < len(args) {
 			i++
 			opts = append(opts, args[i])

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"context"
+	"io"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -42,5 +45,20 @@ func TestPermute(t *testing.T) {
 				t.Errorf("permute(%q) (-want +got):\n%s", tc.in, diff)
 			}
 		})
+	}
+}
+
+// TestRepeatedInterfaceFlag: -i repeats in every form getopt allows, and
+// keeps its order.
+func TestRepeatedInterfaceFlag(t *testing.T) {
+	var got []string
+	app := newApp(&env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard})
+	app.Action = func(c *cli.Context) error { got = c.StringSlice("i"); return nil }
+	args := []string{"rawcap", "-ieth0", "-n", "tcp", "-i", "2", "--interface", "any", "-nni", "lo"}
+	if err := app.RunContext(context.Background(), permuteArgs(app, args)); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"eth0", "2", "any", "lo"}, got); diff != "" {
+		t.Errorf("-i values (-want +got):\n%s", diff)
 	}
 }

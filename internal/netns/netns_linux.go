@@ -85,6 +85,32 @@ func NewPair(t testing.TB) *Pair {
 	return p
 }
 
+// Link is one more veth pair between a Pair's namespaces: IfA in A, IfB in
+// B, with addresses AddrA and AddrB in a subnet of its own, both up.
+type Link struct {
+	IfA, IfB     string
+	AddrA, AddrB netip.Prefix
+}
+
+// AddLink joins p's namespaces with another veth pair, named ifA (in A) and
+// ifB (in B), addressed 10.201.N.1/24 and 10.201.N.2/24, up; it goes when
+// the namespaces do.
+func (p *Pair) AddLink(t testing.TB, ifA, ifB string) *Link {
+	t.Helper()
+	n := counter.Add(1) % 250
+	l := &Link{
+		IfA: ifA, IfB: ifB,
+		AddrA: netip.MustParsePrefix(fmt.Sprintf("10.201.%d.1/24", n)),
+		AddrB: netip.MustParsePrefix(fmt.Sprintf("10.201.%d.2/24", n)),
+	}
+	run(t, "ip", "link", "add", "name", ifA, "netns", p.A.Name, "type", "veth", "peer", "name", ifB, "netns", p.B.Name)
+	p.A.IP(t, "addr", "add", l.AddrA.String(), "dev", ifA)
+	p.B.IP(t, "addr", "add", l.AddrB.String(), "dev", ifB)
+	p.A.IP(t, "link", "set", ifA, "up")
+	p.B.IP(t, "link", "set", ifB, "up")
+	return l
+}
+
 // IP runs "ip -n NAME args…" and returns its output; it fails t on error.
 func (ns *NS) IP(t testing.TB, args ...string) string {
 	t.Helper()

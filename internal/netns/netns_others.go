@@ -32,3 +32,15 @@ func (ns *NS) Command(name string, args ...string) *exec.Cmd { return exec.Comma
 
 // IP is not available outside Linux.
 func (ns *NS) IP(t testing.TB, args ...string) string { return "" }
+
+// Link is one more veth pair between a Pair's namespaces.
+type Link struct {
+	IfA, IfB     string
+	AddrA, AddrB netip.Prefix
+}
+
+// AddLink skips: network namespaces exist only on Linux.
+func (p *Pair) AddLink(t testing.TB, ifA, ifB string) *Link {
+	t.Skip("network namespaces need Linux")
+	return nil
+}

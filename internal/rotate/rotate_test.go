@@ -183,3 +183,189 @@ func TestStrftime(t *testing.T) {
 		}
 	}
 }
+
+// TestCompressedRotation: each file is compressed as it is written and
+// complete when it closes; -C's count goes before the suffix.
+func TestCompressedRotation(t *testing.T) {
+	for _, kind := range []string{"gz", "zst"} {
+		t.Run(kind, func(t *testing.T) {
+			dir := t.TempDir()
+			c := &clock{time.Unix(0, 0)}
+			w, err := New(Config{Name: filepath.Join(dir, "out.pcap."+kind), FileSize: 10_000, Compress: kind, Create: pcapCreate, Now: c.now})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := writeN(t, w, 30, c, 0); err != nil {
+				t.Fatal(err)
+			}
+			if err := w.Close(); err != nil {
+				t.Fatal(err)
+			}
+			want := []string{"out.pcap." + kind, "out.pcap1." + kind, "out.pcap2." + kind}
+			got := files(t, dir)
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Fatalf("files (-want +got):\n%s", diff)
+			}
+			total := 0
+			for _, f := range got {
+				b, err := os.ReadFile(filepath.Join(dir, f))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(b) > 4000 {
+					t.Errorf("%s: %d bytes for 11 zero-filled 1 kB packets: not compressed", f, len(b))
+				}
+				total += countPackets(t, filepath.Join(dir, f))
+			}
+			if total != 30 {
+				t.Errorf("files hold %d packets, want 30", total)
+			}
+		})
+	}
+}
+
+func TestBoundary(t *testing.T) {
+	ist := time.FixedZone("IST", 5*3600+1800)
+	for _, tc := range []struct {
+		t    time.Time
+		d    time.Duration
+		want time.Time
+	}{
+		{time.Date(2026, 5, 1, 10, 47, 31, 5, time.UTC), time.Minute, time.Date(2026, 5, 1, 10, 47, 0, 0, time.UTC)},
+		{time.Date(2026, 5, 1, 10, 47, 0, 0, time.UTC), time.Minute, time.Date(2026, 5, 1, 10, 47, 0, 0, time.UTC)},
+		{time.Date(2026, 5, 1, 10, 47, 31, 0, time.UTC), 15 * time.Minute, time.Date(2026, 5, 1, 10, 45, 0, 0, time.UTC)},
+		// An hour of the local clock, in a zone half an hour off UTC.
+		{time.Date(2026, 5, 1, 10, 47, 31, 0, ist), time.Hour, time.Date(2026, 5, 1, 10, 0, 0, 0, ist)},
+		{time.Date(2026, 5, 1, 0, 10, 0, 0, ist), 24 * time.Hour, time.Date(2026, 5, 1, 0, 0, 0, 0, ist)},
+		// Before 1970 too.
+		{time.Date(1969, 12, 31, 23, 59, 59, 0, time.UTC), time.Minute, time.Date(1969, 12, 31, 23, 59, 0, 0, time.UTC)},
+	} {
+		if got := Boundary(tc.t, tc.d); !got.Equal(tc.want) {
+			t.Errorf("Boundary(%v, %v) = %v, want %v", tc.t, tc.d, got, tc.want)
+		}
+	}
+}
+
+// TestAlignedRotation: each file holds the packets of one interval of the
+// clock, by their own timestamps; names come from each file's first packet;
+// an interval without packets has no file; a late packet stays where it is
+// written.
+func TestAlignedRotation(t *testing.T) {
+	dir := t.TempDir()
+	wall := &clock{time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)} // must not matter
+	w, err := New(Config{Name: filepath.Join(dir, "t-%H%M%S.pcap"), Interval: 10 * time.Second, Align: true, Create: pcapCreate, Now: wall.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := files(t, dir); len(got) != 0 {
+		t.Fatalf("files %v before the first packet, want none", got)
+	}
+	base := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+	var secs []int
+	for s := 7; s <= 31; s++ {
+		secs = append(secs, s)
+	}
+	secs = append(secs, 55, 54, 61) // nothing in [40, 50); 54 comes late
+	p := &pcapio.Packet{Data: make([]byte, 60), Length: 60, LinkType: linktype.Ethernet, HasTime: true}
+	for _, s := range secs {
+		p.Time = base.Add(time.Duration(s)*time.Second + 250*time.Millisecond)
+		if err := w.WritePacket(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]int{
+		"t-100007.pcap": {7, 8, 9},
+		"t-100010.pcap": {10, 11, 12, 13, 14, 15, 16, 17, 18, 19},
+		"t-100020.pcap": {20, 21, 22, 23, 24, 25, 26, 27, 28, 29},
+		"t-100030.pcap": {30, 31},
+		"t-100055.pcap": {55, 54},
+		"t-100101.pcap": {61},
+	}
+	got := map[string][]int{}
+	for _, f := range files(t, dir) {
+		r, err := pcapio.Open(filepath.Join(dir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for {
+			pk, err := r.Next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			got[f] = append(got[f], int(pk.Time.Sub(base)/time.Second))
+		}
+		r.Close()
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("files and their packets' seconds (-want +got):\n%s", diff)
+	}
+}
+
+// TestKeepFilesAndBytes: --max-files and --max-size delete the oldest
+// files, never the newest.
+func TestKeepFilesAndBytes(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		cfg  Config
+		want []string
+	}{
+		// 50 packets of 1000 bytes, 11 a file: out, out1 … out4.
+		{"max-files 2", Config{KeepFiles: 2}, []string{"out3", "out4"}},
+		{"max-files 1", Config{KeepFiles: 1}, []string{"out4"}},
+		// Each full file is 11,024 bytes; out4 (6 packets) 6,024.
+		{"max-size 30 kB", Config{KeepBytes: 30_000}, []string{"out2", "out3", "out4"}},
+		{"max-size 25 kB", Config{KeepBytes: 25_000}, []string{"out3", "out4"}},
+		{"max-size below one file", Config{KeepBytes: 1000}, []string{"out4"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			c := &clock{time.Unix(0, 0)}
+			cfg := tc.cfg
+			cfg.Name, cfg.FileSize, cfg.Create, cfg.Now = filepath.Join(dir, "out"), 10_000, pcapCreate, c.now
+			w, err := New(cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := writeN(t, w, 50, c, 0); err != nil {
+				t.Fatal(err)
+			}
+			if err := w.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tc.want, files(t, dir)); diff != "" {
+				t.Errorf("files left (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestStrftimeDirectories: a template whose directories change with the
+// time makes them as needed.
+func TestStrftimeDirectories(t *testing.T) {
+	dir := t.TempDir()
+	w, err := New(Config{Name: filepath.Join(dir, "%Y%m%d", "%H%M.pcap"), Interval: time.Hour, Align: true, Create: pcapCreate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &pcapio.Packet{Data: make([]byte, 60), Length: 60, LinkType: linktype.Ethernet, HasTime: true}
+	for _, tm := range []time.Time{time.Date(2026, 11, 22, 23, 59, 0, 0, time.UTC), time.Date(2026, 11, 23, 0, 1, 0, 0, time.UTC)} {
+		p.Time = tm
+		if err := w.WritePacket(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"20261122/2359.pcap", "20261123/0001.pcap"} {
+		if n := countPackets(t, filepath.Join(dir, name)); n != 1 {
+			t.Errorf("%s: %d packets, want 1", name, n)
+		}
+	}
+}
