@@ -345,7 +345,11 @@ func appendJSONValue(b []byte, l *FieldList, r *FieldRec) []byte {
 		b = append(b, '"')
 		b = appendHexBytes(b, l.BytesOf(r))
 		return append(b, '"')
-	case KindString, KindTime, KindRelTime:
+	case KindRelTime: // digits, a point and perhaps a sign: nothing to escape
+		b = append(b, '"')
+		b = append(b, l.BytesOf(r)...)
+		return append(b, '"')
+	case KindString, KindTime:
 		return appendJSONBytes(b, l.BytesOf(r))
 	case KindFloat:
 		return strconv.AppendFloat(b, r.Float(), 'g', 15, 64) // tshark's %.15g

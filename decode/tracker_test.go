@@ -1,88 +1,14 @@
 package decode
 
 import (
-	"encoding/binary"
 	"fmt"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/rawcap/rawcap/internal/synth"
 	"github.com/rawcap/rawcap/linktype"
 )
-
-// trackerFrame builds an Ethernet frame carrying an IPv4 TCP segment
-// (proto 6) or UDP datagram (17) with n bytes of payload, from client c to
-// the server or back.
-func trackerFrame(proto byte, c int, toServer bool, seq, ack uint32, flags byte, n int) []byte {
-	cli := [4]byte{10, byte(c >> 16), byte(c >> 8), byte(c)}
-	srv := [4]byte{192, 0, 2, 1}
-	cp, sp := uint16(40000+c%1000), uint16(12345)
-	if proto == 17 {
-		sp = 9 // discard: no dissector
-	}
-	src, dst, spt, dpt := cli, srv, cp, sp
-	if !toServer {
-		src, dst, spt, dpt = srv, cli, sp, cp
-	}
-	hl := 20
-	if proto == 17 {
-		hl = 8
-	}
-	b := make([]byte, 14+20+hl+n)
-	copy(b, []byte{2, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 1, 8, 0})
-	ip := b[14:]
-	ip[0], ip[8], ip[9] = 0x45, 64, proto
-	binary.BigEndian.PutUint16(ip[2:], uint16(20+hl+n))
-	copy(ip[12:], src[:])
-	copy(ip[16:], dst[:])
-	t := ip[20:]
-	binary.BigEndian.PutUint16(t[0:], spt)
-	binary.BigEndian.PutUint16(t[2:], dpt)
-	if proto == 17 {
-		binary.BigEndian.PutUint16(t[4:], uint16(8+n))
-		return b
-	}
-	binary.BigEndian.PutUint32(t[4:], seq)
-	binary.BigEndian.PutUint32(t[8:], ack)
-	t[12], t[13] = 5<<4, flags
-	binary.BigEndian.PutUint16(t[14:], 64240)
-	return b
-}
-
-// trackerCapture returns a capture with more TCP and more UDP
-// conversations than the tracker remembers: first a handshake for each
-// TCP conversation and a datagram for each UDP one, then, once the first
-// ones have been forgotten, in the reverse order, a data segment 100 bytes
-// past the first (as if one had not been captured) and its ACK for each
-// TCP conversation, and a reply for each UDP one.
-func trackerCapture(nTCP, nUDP int) [][]byte {
-	isn := func(c int) (uint32, uint32) { return uint32(1000 + 7*c), uint32(500000 + 13*c) }
-	var out [][]byte
-	for c := range max(nTCP, nUDP) {
-		if c < nTCP {
-			cs, ss := isn(c)
-			out = append(out,
-				trackerFrame(6, c, true, cs, 0, 0x02, 0),
-				trackerFrame(6, c, false, ss, cs+1, 0x12, 0),
-				trackerFrame(6, c, true, cs+1, ss+1, 0x10, 0))
-		}
-		if c < nUDP {
-			out = append(out, trackerFrame(17, c, true, 0, 0, 0, 4))
-		}
-	}
-	for c := max(nTCP, nUDP) - 1; c >= 0; c-- {
-		if c < nTCP {
-			cs, ss := isn(c)
-			out = append(out,
-				trackerFrame(6, c, true, cs+101, ss+1, 0x18, 100),
-				trackerFrame(6, c, false, ss+1, cs+201, 0x10, 0))
-		}
-		if c < nUDP {
-			out = append(out, trackerFrame(17, c, false, 0, 0, 0, 4))
-		}
-	}
-	return out
-}
 
 // trackedNumbers is what an output shows of one packet: "tcp STREAM SEQ
 // ACK" or "udp STREAM" ("-" where the output does not show it).
@@ -163,7 +89,10 @@ var trackerRows = map[string]func(out string) trackedNumbers{
 }
 
 // TestTrackerOutputsAgreePastBound prints a capture with more TCP and UDP
-// conversations than the tracker remembers with --columns, -V, --json and
+// conversations than the tracker remembers (synth.Conversations: a
+// handshake or a datagram for each, then, in the reverse order, a segment
+// 100 bytes past the first and its ACK, or a reply) with --columns, -V,
+// --json and
 // -T fields, each with a Decoder of its own as separate runs would, and
 // holds them to the same stream indexes and relative sequence and
 // acknowledgment numbers on every packet: within the bound they are
@@ -175,7 +104,8 @@ func TestTrackerOutputsAgreePastBound(t *testing.T) {
 		t.Skip("-short: prints 60,000 packets four ways")
 	}
 	nTCP, nUDP := maxConvs+1000, maxConvs+500
-	frames := trackerCapture(nTCP, nUDP)
+	start := time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
+	frames := synth.Conversations(nTCP, nUDP, start)
 	fp, err := NewFieldsPrinter([]string{"tcp.stream", "tcp.seq", "tcp.ack", "udp.stream"})
 	if err != nil {
 		t.Fatal(err)
@@ -192,10 +122,9 @@ func TestTrackerOutputsAgreePastBound(t *testing.T) {
 	for name, p := range printers {
 		d := NewDecoder()
 		var out []byte
-		start := time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
-		for i, fr := range frames {
-			d.Decode(fr, linktype.Ethernet)
-			f := Frame{Number: i + 1, Time: start.Add(time.Duration(i) * time.Millisecond), Length: len(fr)}
+		for i, pk := range frames {
+			d.Decode(pk.Data, linktype.Ethernet)
+			f := Frame{Number: i + 1, Time: pk.Time, Length: len(pk.Data)}
 			out = p.Append(out[:0], d, &f)
 			row := trackerRows[name](string(out))
 			if len(row) != 1 {

@@ -68,3 +68,27 @@ func verify(src, dst []byte, proto byte, seg []byte) bool {
 	s := csum(csum(0, src), dst) + uint32(proto) + uint32(len(seg))
 	return fold(csum(s, seg)) == 0
 }
+
+// TestConversations checks the capture Conversations builds: the packet
+// count, its order (handshakes and datagrams first) and its checksums.
+func TestConversations(t *testing.T) {
+	pkts := Conversations(30, 20, time.Unix(0, 0))
+	if want := 30*5 + 20*2; len(pkts) != want {
+		t.Fatalf("%d packets, want %d", len(pkts), want)
+	}
+	for i, p := range pkts {
+		ip := p.Data[14:]
+		if fold(csum(0, ip[:20])) != 0 || !verify(ip[12:16], ip[16:20], ip[9], ip[20:]) {
+			t.Fatalf("packet %d: bad checksum", i)
+		}
+		if want := time.Unix(0, 0).Add(time.Duration(i) * time.Millisecond); !p.Time.Equal(want) {
+			t.Fatalf("packet %d at %v, want %v", i, p.Time, want)
+		}
+	}
+	if syn := pkts[0].Data[14+20+13]; syn != tcpSYN {
+		t.Errorf("first packet's TCP flags %#x, want a SYN", syn)
+	}
+	if last := pkts[len(pkts)-1].Data[14+9]; last != 17 {
+		t.Errorf("last packet's protocol %d, want UDP (the first conversation's reply)", last)
+	}
+}
