@@ -274,6 +274,9 @@ func emitEthernet(e *emitter, i int) {
 // address: eth.addr, and its LG and IG bits both as the address's own
 // (lg, ig) and as eth.lg and eth.ig.
 func emitMACBits(e *emitter, m MAC, lg, ig *Field) {
+	if !e.all {
+		return // hidden: JSON does not show them, so it need not make them
+	}
 	f := &ethFields
 	e.Hidden(true)
 	e.MAC(&f[ethAddr], m)

@@ -189,6 +189,9 @@ var protoIPv4 = protoField("ip", "Internet Protocol Version 4")
 // which without name resolution is the address's text, as ip.src_host or
 // ip.dst_host and ip.host.
 func emitHostCopies(e *emitter, a netip.Addr, addr, host, anyHost *Field) {
+	if !e.all {
+		return // hidden: JSON does not show them, so it need not make them
+	}
 	e.Hidden(true)
 	e.Addr(addr, a)
 	b := a.AppendTo(e.Text())

@@ -136,11 +136,13 @@ func emitUDP(e *emitter, i int) {
 func emitPayload(e *emitter, i int) {
 	l := &e.d.layers[i]
 	e.Proto(&protoData)
-	// JSON leaves the bytes out (--raw has them); -T fields and filters
-	// see them.
-	e.Hidden(true)
-	e.Bytes(&dataFields[dataData], e.d.data[l.Start:l.End])
-	e.Hidden(false)
+	// JSON leaves the bytes out (--raw has them), so only -T fields and
+	// filters get a copy.
+	if e.all {
+		e.Hidden(true)
+		e.Bytes(&dataFields[dataData], e.d.data[l.Start:l.End])
+		e.Hidden(false)
+	}
 	e.Int(&dataFields[dataLen], int64(l.End-l.Start))
 	e.End()
 }
