@@ -197,34 +197,13 @@ func tsharkSelectAll(t *testing.T, tshark, file string, exprs []string) tsharkPa
 }
 
 // tsharkFields returns tshark -T fields' line for each frame of file, with
-// the named fields (cached by the capture's hash and the names).
-func tsharkFields(t *testing.T, tshark, file string, names []string) []string {
-	data, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	h := sha256.New()
-	h.Write(data)
-	fmt.Fprintf(h, "\x00%s\x00fields\x00%s", tsharkVersion(), strings.Join(names, ","))
-	key := hex.EncodeToString(h.Sum(nil)[:16])
-	cache := tsharkCache()
-	if b, err := os.ReadFile(filepath.Join(cache, key)); cache != "" && err == nil {
-		return strings.Split(string(b), "\n")
-	}
-	args := []string{"-n", "-r", file, "-T", "fields"}
+// the named fields (cached by testshared.Tshark).
+func tsharkFields(t *testing.T, file string, names []string) []string {
+	args := []string{"-T", "fields"}
 	for _, n := range names {
 		args = append(args, "-e", n)
 	}
-	cmd := exec.Command(tshark, args...)
-	cmd.Env = append(os.Environ(), "TZ=UTC", "LC_ALL=C")
-	b, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("tshark -T fields on %s: %v", file, err)
-	}
-	if cache != "" {
-		os.WriteFile(filepath.Join(cache, key), b, 0o644)
-	}
-	return strings.Split(string(b), "\n")
+	return strings.Split(string(testshared.Tshark(t, "dfilter", file, args...)), "\n")
 }
 
 // tsharkSelect returns the frame numbers tshark -Y expr selects in file,
@@ -404,7 +383,7 @@ func TestDisplayFiltersMatchTshark(t *testing.T) {
 		}
 		got, ours, ourFields := rawcapSelect(t, file, run, names)
 		pass := tsharkSelectAll(t, tshark, file, exprs)
-		theirFields := tsharkFields(t, tshark, file, names)
+		theirFields := tsharkFields(t, file, names)
 		// differs[n] has a bit per column where frame n+1's values differ.
 		differs := make([][]bool, len(ourFields))
 		for n := range ourFields {
