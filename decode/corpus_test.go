@@ -16,7 +16,7 @@ import (
 func corpusPackets(t testing.TB, max int) []pcapio.Packet {
 	t.Helper()
 	dir := filepath.Join(readSharedDir(t), "corpus")
-	files, _ := filepath.Glob(filepath.Join(dir, "*", "*"))
+	files, _ := filepath.Glob(filepath.Join(dir, corpusGlob()))
 	var out []pcapio.Packet
 	for _, f := range files {
 		if filepath.Ext(f) == ".json" || filepath.Ext(f) == ".md" {

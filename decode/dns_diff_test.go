@@ -38,7 +38,7 @@ type appCapture struct {
 // least one packet that decodes to one of layers.
 func appCorpus(t *testing.T, layers ...decode.LayerType) []*appCapture {
 	dir := appCorpusDir(t)
-	files, _ := filepath.Glob(filepath.Join(dir, "*", "*"))
+	files, _ := filepath.Glob(filepath.Join(dir, corpusGlob()))
 	sort.Strings(files)
 	d := decode.NewDecoder()
 	var out []*appCapture

@@ -112,7 +112,7 @@ func TestTreeCorpusMatchesTshark(t *testing.T) {
 	version = []byte(strings.SplitN(string(version), "\n", 2)[0])
 	corpus := filepath.Join(readSharedDir(t), "corpus")
 	var files []string
-	for _, pat := range []string{"*/*.pcap", "*/*.pcapng"} {
+	for _, pat := range []string{corpusGlob() + ".pcap", corpusGlob() + ".pcapng"} {
 		m, _ := filepath.Glob(filepath.Join(corpus, pat))
 		files = append(files, m...)
 	}
