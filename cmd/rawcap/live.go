@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -41,7 +42,7 @@ func liveFlags() []cli.Flag {
 		&cli.IntFlag{Name: "C", Usage: "start a new file when the current one passes `MB` million bytes"},
 		&cli.IntFlag{Name: "G", Usage: "start a new file every `SECONDS` (-w is a strftime template)"},
 		&cli.IntFlag{Name: "W", Usage: "with -C, keep a ring of `N` files; with -G alone, stop after N files"},
-		&cli.BoolFlag{Name: "align", Usage: "with -G, start files on the clock's boundaries (each minute at :00 for -G 60), each packet in the file of its own timestamp, names from each file's first packet"},
+		&cli.BoolFlag{Name: "align", Usage: "with -G, start files on the clock's boundaries (each minute at :00 for -G 60), each packet in the file of its own timestamp, names from each file's first packet, each file closed at its interval's end even on a quiet link"},
 		&cli.IntFlag{Name: "max-files", Usage: "with -C or -G, delete the oldest files to keep at most `N`"},
 		&cli.StringFlag{Name: "max-size", Usage: "with -C or -G, delete the oldest files while the others pass `SIZE` (500M, 20G, 1T; a bare number counts MB as -C)"},
 		&cli.StringFlag{Name: "z", Usage: "run `CMD FILE` on each file closed by -C or -G rotation"},
@@ -369,6 +370,9 @@ func liveCapture(ctx context.Context, e *env, o liveOptions) error {
 	usr1 := make(chan os.Signal, 1)
 	notifyStatsSignal(usr1)
 	defer signal.Stop(usr1)
+	if s.rot != nil && o.align {
+		go s.closeIdle(ctx, cancel)
+	}
 	go func() {
 		for {
 			select {
@@ -465,16 +469,20 @@ type liveSink struct {
 	match    *frameMatcher
 	captured atomic.Int64 // n as last published, for the SIGUSR1 goroutine
 
-	rot    *rotate.Writer   // -w FILE
-	x      *export.Exporter // --export DIR
-	pw     pcapio.Writer    // -w -
-	bw     *bufio.Writer    // standard output under pw or the printer
-	pr     packetPrinter
-	d      *decode.Decoder
-	frame  decode.Frame
-	xframe decode.Frame
-	buf    []byte
-	stdout bool
+	rot *rotate.Writer // -w FILE
+	// rotMu guards rot with --align, whose quiet files another goroutine
+	// closes on the clock (closeIdle); idleErr is what that failed with.
+	rotMu   sync.Mutex
+	idleErr error
+	x       *export.Exporter // --export DIR
+	pw      pcapio.Writer    // -w -
+	bw      *bufio.Writer    // standard output under pw or the printer
+	pr      packetPrinter
+	d       *decode.Decoder
+	frame   decode.Frame
+	xframe  decode.Frame
+	buf     []byte
+	stdout  bool
 	// prefix is, when several interfaces print one-liners, each
 	// interface's name padded to the longest, to start its lines.
 	prefix []string
@@ -614,13 +622,8 @@ func (s *liveSink) packet(p *pcapio.Packet) error {
 	s.kept++
 	switch {
 	case s.rot != nil:
-		if err := s.rot.WritePacket(p); err != nil {
+		if err := s.writeRot(p); err != nil {
 			return err
-		}
-		if s.o.unbuffered {
-			if err := s.rot.Flush(); err != nil {
-				return err
-			}
 		}
 	case s.pw != nil:
 		if err := s.pw.WritePacket(p); err != nil {
@@ -664,10 +667,64 @@ func (s *liveSink) packet(p *pcapio.Packet) error {
 	return nil
 }
 
+// writeRot writes p to the -w file(s).
+func (s *liveSink) writeRot(p *pcapio.Packet) error {
+	if s.o.align {
+		s.rotMu.Lock()
+		defer s.rotMu.Unlock()
+		if s.idleErr != nil {
+			return s.idleErr
+		}
+	}
+	if err := s.rot.WritePacket(p); err != nil {
+		return err
+	}
+	if s.o.unbuffered {
+		return s.rot.Flush()
+	}
+	return nil
+}
+
+// idleGrace is how long after its interval's end a quiet --align file is
+// closed: packets reach the writer late by up to a ring block's timeout,
+// the merge window of several interfaces, and the scheduler's delays. A
+// packet later still goes into the next file (rotate.Writer.CloseIdle).
+const idleGrace = time.Second
+
+// closeIdle finishes --align's files on the clock: a file whose interval
+// has ended (and the grace after it) is closed even when no packet comes to
+// rotate it, as a sensor feeding a lake needs each interval's file
+// complete on time. A failure to close stops the capture.
+func (s *liveSink) closeIdle(ctx context.Context, cancel context.CancelFunc) {
+	grace := idleGrace + max(s.o.window, 0)
+	tick := time.NewTicker(250 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case now := <-tick.C:
+			s.rotMu.Lock()
+			var err error
+			if s.idleErr == nil {
+				_, err = s.rot.CloseIdle(now.Add(-grace))
+				s.idleErr = err
+			}
+			s.rotMu.Unlock()
+			if err != nil {
+				cancel() // the capture ends, and close returns err
+				return
+			}
+		}
+	}
+}
+
 func (s *liveSink) close() error {
 	var err error
 	if s.rot != nil {
-		err = s.rot.Close()
+		s.rotMu.Lock()
+		err = errors.Join(s.idleErr, s.rot.Close())
+		s.rotMu.Unlock()
 	}
 	if s.x != nil {
 		err = errors.Join(err, s.x.Close())

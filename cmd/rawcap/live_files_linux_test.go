@@ -168,6 +168,62 @@ func TestLiveAlignedRotation(t *testing.T) {
 	checkPayloads(t, all, payloads)
 }
 
+// TestLiveAlignedIdleClose: with --align, a file whose second has passed is
+// finished on the clock (closed, its zstd stream complete) while rawcap
+// goes on capturing on a quiet link, instead of staying open until the next
+// packet; the packets after the quiet spell go to a file of their own, and
+// nothing is lost or doubled.
+func TestLiveAlignedIdleClose(t *testing.T) {
+	p := netns.NewPair(t)
+	dir := t.TempDir()
+	r := startRawcap(t, p.A, "-i", p.IfA, "-w", filepath.Join(dir, "t-%s.pcap.zst"), "-G", "1", "--align", "udp")
+	payloads := sendUDP(t, p, "before", 20, 100)
+	// The second ends, then the grace (1 s and the merge window); the
+	// closer looks every 250 ms.
+	time.Sleep(3 * time.Second)
+	first, _ := filepath.Glob(filepath.Join(dir, "t-*.pcap.zst"))
+	if len(first) == 0 {
+		t.Fatalf("no file after the first burst:\n%s", r.stderr.String())
+	}
+	open := openFiles(t, r.cmd.Process.Pid)
+	for _, name := range first {
+		if open[name] {
+			t.Errorf("%s is still open 3 s after the burst on a quiet link", filepath.Base(name))
+		}
+		decompressTo(t, name) // fails unless the zstd stream is complete
+	}
+	payloads = append(payloads, sendUDP(t, p, "after", 20, 100)...)
+	r.cmd.Process.Signal(syscall.SIGTERM)
+	if code := r.wait(t); code != 0 {
+		t.Fatalf("exit %d:\n%s", code, r.stderr.String())
+	}
+	names, _ := filepath.Glob(filepath.Join(dir, "t-*.pcap.zst"))
+	if len(names) <= len(first) {
+		t.Fatalf("files %v: the second burst must start a file of its own after %v", names, first)
+	}
+	var all []pcapio.Packet
+	for _, name := range names {
+		all = append(all, liveFiles(t, name)...)
+	}
+	checkPayloads(t, all, payloads)
+}
+
+// openFiles returns the files process pid holds open.
+func openFiles(t *testing.T, pid int) map[string]bool {
+	t.Helper()
+	fds, err := os.ReadDir(fmt.Sprintf("/proc/%d/fd", pid))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]bool{}
+	for _, fd := range fds {
+		if target, err := os.Readlink(fmt.Sprintf("/proc/%d/fd/%s", pid, fd.Name())); err == nil {
+			out[target] = true
+		}
+	}
+	return out
+}
+
 // TestLiveMaxFiles: --max-files deletes the oldest files as new ones come,
 // keeping the newest.
 func TestLiveMaxFiles(t *testing.T) {

@@ -93,6 +93,7 @@ type Writer struct {
 	count  int        // files made by size rotation within this interval
 	files  int        // files opened in all
 	end    time.Time  // with Align, the end of the current file's interval
+	after  time.Time  // with Align, the end of the last file closed idle: later files start there
 	closed bool       // Close has run
 	kept   []keptFile // the closed files, oldest first, for KeepFiles and KeepBytes
 }
@@ -308,10 +309,20 @@ func (w *Writer) WritePacket(p *pcapio.Packet) error {
 		return pcapio.ErrWriterClosed
 	}
 	if w.f == nil {
-		// Align: the first file is named from its first packet.
-		if err := w.open(p.Time); err != nil {
+		// Align: the first file is named from its first packet, and so is
+		// the first after a file closed idle — but never from before that
+		// file's end, whose name a late packet would otherwise reuse.
+		t := p.Time
+		if t.Before(w.after) {
+			t = w.after
+		}
+		if w.cfg.MaxFiles > 0 && w.cfg.FileSize == 0 && w.files >= w.cfg.MaxFiles {
+			return ErrFileLimit
+		}
+		if err := w.open(t); err != nil {
 			return err
 		}
+		w.prune(1, 0)
 	}
 	if w.cfg.Interval == 0 && w.cfg.FileSize == 0 {
 		// No rotation: neither the clock nor the record size matters.
@@ -364,6 +375,33 @@ func (w *Writer) rotate(now time.Time) error {
 	}
 	w.prune(1, 0)
 	return nil
+}
+
+// Idle returns when the file being written with Align is complete: the end
+// of its interval. It is the zero time when no file is open or Align is
+// off.
+func (w *Writer) Idle() time.Time {
+	if !w.cfg.Align || w.f == nil || w.closed {
+		return time.Time{}
+	}
+	return w.end
+}
+
+// CloseIdle closes the file being written with Align if its interval ended
+// at or before now, so that a quiet link's file is finished at its
+// boundary instead of when the next packet comes (which may be hours
+// later): a sensor's consumer sees each interval's file complete on time.
+// The caller passes the wall clock less a grace that covers how late the
+// kernel and the merge of several interfaces hand packets over. The next
+// packet opens the next file; one from an interval already closed goes
+// into it too (it is named from the closed interval's end, never reusing
+// the closed file's name). It reports whether a file was closed.
+func (w *Writer) CloseIdle(now time.Time) (bool, error) {
+	if w.closed || !w.cfg.Align || w.f == nil || now.Before(w.end) {
+		return false, nil
+	}
+	w.after = w.end
+	return true, w.closeFile(true)
 }
 
 // Flush hands buffered packets to the current file (through the

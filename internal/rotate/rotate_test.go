@@ -1,6 +1,7 @@
 package rotate
 
 import (
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -304,6 +305,98 @@ func TestAlignedRotation(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("files and their packets' seconds (-want +got):\n%s", diff)
+	}
+}
+
+// TestCloseIdle: with Align, a quiet link's file is finished at its
+// interval's end, not when the next packet comes; the next packet opens a
+// file of its own, and a late packet from a closed interval goes into the
+// next file without touching the closed one. -W's count and -z's command
+// hold for files closed idle as for the others.
+func TestCloseIdle(t *testing.T) {
+	dir := t.TempDir()
+	w, err := New(Config{Name: filepath.Join(dir, "t-%H%M%S.pcap"), Interval: 10 * time.Second, Align: true, MaxFiles: 3, Create: pcapCreate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+	p := &pcapio.Packet{Data: make([]byte, 60), Length: 60, LinkType: linktype.Ethernet, HasTime: true}
+	write := func(s int) error {
+		p.Time = base.Add(time.Duration(s) * time.Second)
+		return w.WritePacket(p)
+	}
+	if ok, err := w.CloseIdle(base.Add(time.Hour)); ok || err != nil || !w.Idle().IsZero() {
+		t.Fatalf("CloseIdle before the first file = %v, %v; Idle %v", ok, err, w.Idle())
+	}
+	for _, s := range []int{3, 4} {
+		if err := write(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, want := w.Idle(), base.Add(10*time.Second); !got.Equal(want) {
+		t.Fatalf("Idle() = %v, want %v", got, want)
+	}
+	if ok, err := w.CloseIdle(base.Add(9 * time.Second)); ok || err != nil {
+		t.Fatalf("CloseIdle within the interval = %v, %v", ok, err)
+	}
+	if ok, err := w.CloseIdle(base.Add(10 * time.Second)); !ok || err != nil {
+		t.Fatalf("CloseIdle at the interval's end = %v, %v", ok, err)
+	}
+	// Closed: complete and readable while the Writer lives on.
+	if got := packetSeconds(t, filepath.Join(dir, "t-100003.pcap"), base); !slices.Equal(got, []int{3, 4}) {
+		t.Fatalf("closed file holds %v, want [3 4]", got)
+	}
+	if ok, _ := w.CloseIdle(base.Add(time.Hour)); ok {
+		t.Fatal("CloseIdle closed a file twice")
+	}
+	// A late packet of the closed interval, then the next interval's.
+	for _, s := range []int{8, 27} {
+		if err := write(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if ok, err := w.CloseIdle(base.Add(time.Minute)); !ok || err != nil {
+		t.Fatalf("second CloseIdle = %v, %v", ok, err)
+	}
+	if err := write(41); !errors.Is(err, ErrFileLimit) {
+		t.Fatalf("fourth file with -W 3: %v, want ErrFileLimit", err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]int{
+		"t-100003.pcap": {3, 4},
+		"t-100010.pcap": {8}, // named from the closed interval's end
+		"t-100027.pcap": {27},
+	}
+	got := map[string][]int{}
+	for _, f := range files(t, dir) {
+		got[f] = packetSeconds(t, filepath.Join(dir, f), base)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("files and their packets' seconds (-want +got):\n%s", diff)
+	}
+}
+
+// packetSeconds reads a capture and returns its packets' times in whole
+// seconds after base.
+func packetSeconds(t *testing.T, path string, base time.Time) []int {
+	t.Helper()
+	r, err := pcapio.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	var out []int
+	for {
+		pk, err := r.Next()
+		if err == io.EOF {
+			return out
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, int(pk.Time.Sub(base)/time.Second))
 	}
 }
 
