@@ -26,6 +26,7 @@ func main() {
 	n := flag.Int("n", 300000, "frames to send")
 	list := flag.String("sizes", "", "comma-separated frame sizes, used in turn (instead of -size)")
 	dur := flag.Duration("d", 0, "stop after this long, even if fewer than -n frames are sent (0: no limit)")
+	workers := flag.Int("P", 1, "senders sharing the frames, each with its own socket and thread (for the highest rates)")
 	flag.Parse()
 	sizes := []int{*size}
 	if *list != "" {
@@ -39,7 +40,7 @@ func main() {
 			sizes = append(sizes, v)
 		}
 	}
-	if err := send(*ifname, *dst, sizes, *rate, *n, *dur); err != nil {
+	if err := send(*ifname, *dst, sizes, *rate, *n, *dur, *workers); err != nil {
 		fmt.Fprintln(os.Stderr, "livesend:", err)
 		os.Exit(1)
 	}
