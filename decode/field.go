@@ -137,6 +137,37 @@ type Field struct {
 	Generated bool
 	// Shape is set on groups (KindNone) that JSON shows as arrays.
 	Shape Shape
+	// id numbers the fields of the protocol table from 1 (fieldIDs), for
+	// a FieldList's selection; 0: a field outside the table, always kept.
+	id uint32
+}
+
+// fieldCount is one more than the highest field id.
+var fieldCount uint32
+
+// init numbers every field of the protocol table, once, before any use.
+func init() {
+	next := uint32(1)
+	number := func(fs []Field) {
+		for i := range fs {
+			if fs[i].id == 0 {
+				fs[i].id = next
+				next++
+			}
+		}
+	}
+	number(frameFields[:])
+	for _, ps := range [][]protocol{protocols[:], extraProtocols[:]} {
+		for i := range ps {
+			if ps[i].proto != nil && ps[i].proto.id == 0 {
+				ps[i].proto.id = next
+				next++
+			}
+			number(ps[i].fields)
+			number(ps[i].others)
+		}
+	}
+	fieldCount = next
 }
 
 // Type returns Wireshark's name of f's type, as tshark -G fields shows it

@@ -20,6 +20,28 @@ type FieldList struct {
 	hidden   bool
 	expert   bool
 	nested   uint8
+	// sel, when not nil, is the set of field ids (a bit each) whose values
+	// are kept: an output that reads a few fields (-T fields -e, a display
+	// filter) has the others dropped as they are emitted. Protocols,
+	// groups and items are always kept.
+	sel []uint64
+}
+
+// selectFields keeps only the values of fs from now on (every field's
+// when fs is empty).
+func (l *FieldList) selectFields(fs []*Field) {
+	l.sel = nil
+	if len(fs) == 0 {
+		return
+	}
+	l.sel = make([]uint64, (fieldCount+63)/64)
+	for _, f := range fs {
+		if f.id == 0 {
+			l.sel = nil // not in the table: keep everything
+			return
+		}
+		l.sel[f.id>>6] |= 1 << (f.id & 63)
+	}
 }
 
 // FieldRec is one record of a FieldList: a field's value, or the opening or
@@ -101,6 +123,9 @@ func (l *FieldList) Expert(on bool) { l.expert = on }
 func (l *FieldList) Nest(depth uint8) { l.nested = depth }
 
 func (l *FieldList) add(f *Field, u uint64) {
+	if l.sel != nil && f.id != 0 && l.sel[f.id>>6]&(1<<(f.id&63)) == 0 {
+		return
+	}
 	n := len(l.recs)
 	if n == cap(l.recs) {
 		l.recs = append(l.recs, FieldRec{})

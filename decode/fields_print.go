@@ -28,6 +28,14 @@ type FieldsPrinter struct {
 	Quote byte
 	// Location is the zone for frame.time (time.Local if nil).
 	Location *time.Location
+	// SkipTracker may be set by a caller whose Decoder serves no other
+	// Wireshark-side output: when none of the named fields is one the
+	// connection tracker computes (tracked), Fields then leaves the
+	// tracker out, which costs a third of the time of a few fields. A
+	// printer that shares its Decoder with another (a display filter and
+	// the output it selects for) must leave it unset: the tracker has to
+	// see every packet for the other's numbers.
+	SkipTracker bool
 
 	names   []string
 	fields  []*Field         // the named fields, by LookupField
@@ -38,6 +46,8 @@ type FieldsPrinter struct {
 	clock   frameClock
 	started bool
 	frame   uint32 // the frame fields asked for, a bit per frameFields index
+	tracked bool   // a named field comes from the connection tracker
+	noConv  convResults
 }
 
 // NewFieldsPrinter returns a printer of the named fields. A name rawcap
@@ -65,15 +75,22 @@ func NewFieldsPrinter(names []string) (*FieldsPrinter, error) {
 		frame:      frame,
 	}
 	p.some = len(names) > 0
+	p.tracked = !p.some
 	for _, n := range names {
 		f := LookupField(n)
 		p.fields = append(p.fields, f)
+		p.tracked = p.tracked || tracked(f)
 		for t := range protocols {
 			pr := &protocols[t]
 			if pr.proto == f || containsField(pr.fields, f) || containsField(pr.others, f) {
 				p.layers[t] = true
 			}
 		}
+	}
+	if p.some {
+		// Only the named fields' values are kept (protocols too, for their
+		// presence and bytes): a few fields of a long packet cost a few.
+		p.list.selectFields(p.fields)
 	}
 	return p, nil
 }
@@ -102,8 +119,13 @@ func (p *FieldsPrinter) Fields(d *Decoder, f *Frame) *FieldList {
 	}
 	e := &p.em
 	// The tracker sees every packet, whether or not its TCP or UDP fields
-	// are asked for.
-	*e = emitter{FieldList: &p.list, d: d, wire: f.Length, conv: d.track(f), all: true}
+	// are asked for, unless the caller has said nobody else reads it and
+	// no field asked for needs it.
+	conv := &p.noConv
+	if p.tracked || !p.SkipTracker {
+		conv = d.track(f)
+	}
+	*e = emitter{FieldList: &p.list, d: d, wire: f.Length, conv: conv, all: true}
 	e.Reset()
 	t := f.Time
 	if t.IsZero() {

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/klauspost/compress/zstd"
+	"github.com/rawcap/rawcap/decode"
 	"github.com/rawcap/rawcap/filter/display"
 	"github.com/rawcap/rawcap/internal/progress"
 	"github.com/rawcap/rawcap/linktype"
@@ -525,10 +526,8 @@ type converter struct {
 }
 
 func (c *converter) keep(p *pcapio.Packet) bool {
-	for _, k := range c.o.keep {
-		if !k(p) {
-			return false
-		}
+	if !c.keepPlain(p) {
+		return false
 	}
 	if c.o.display != nil {
 		if c.match == nil {
@@ -539,11 +538,25 @@ func (c *converter) keep(p *pcapio.Packet) bool {
 	return true
 }
 
+// keepPlain runs the selections other than the display filter (the
+// capture filter, time and packet ranges).
+func (c *converter) keepPlain(p *pcapio.Packet) bool {
+	for _, k := range c.o.keep {
+		if !k(p) {
+			return false
+		}
+	}
+	return true
+}
+
 func (c *converter) done() bool { return c.o.count > 0 && c.written >= c.o.count }
 
 func (c *converter) run() error {
 	if c.o.format == pcapio.FormatPcapNG && c.r.Format() == pcapio.FormatPcapNG {
 		return c.copyBlocks()
+	}
+	if c.o.display != nil {
+		return c.runPiped()
 	}
 	for !c.done() {
 		p, err := c.r.Next()
@@ -563,6 +576,131 @@ func (c *converter) run() error {
 		}
 	}
 	return nil
+}
+
+// A pipeBatch is a run of packets read ahead, handed from the reading
+// goroutine to the display filter's and back: the packets' bytes (and
+// pcapng options) are copied into arena, so the reader may go on.
+type pipeBatch struct {
+	slots []pipeSlot
+	arena []byte
+}
+
+type pipeSlot struct {
+	p     pcapio.Packet // Data and Options alias the batch's arena
+	frame decode.Frame
+	n     int // the packet's number in the input
+	keep  bool
+}
+
+const (
+	pipeBatchPackets = 256
+	pipeBatchBytes   = 1 << 20
+	pipeBatches      = 4 // in flight: read ahead, matching, written back
+)
+
+// add copies p, the nth packet read, into b.
+func (b *pipeBatch) add(p *pcapio.Packet, r *pcapio.Reader, n int) {
+	b.slots = append(b.slots, pipeSlot{p: *p, n: n})
+	s := &b.slots[len(b.slots)-1]
+	at := len(b.arena)
+	b.arena = append(b.arena, p.Data...)
+	s.p.Data = b.arena[at:len(b.arena):len(b.arena)]
+	if raw, big := p.Options.Raw(); len(raw) > 0 {
+		at = len(b.arena)
+		b.arena = append(b.arena, raw...)
+		s.p.Options = pcapio.MakeOptions(b.arena[at:len(b.arena):len(b.arena)], big)
+	}
+	describeFrame(&s.frame, r, &s.p, n, true, true)
+}
+
+// runPiped is run for a display filter: the filter (decoding every packet,
+// the most of the work) runs in a goroutine of its own, a batch of packets
+// at a time, while this one reads the next batches and writes the packets
+// the filter kept, in order. The filter still sees every packet in order
+// (its fields depend on the ones before). A batch's arena grows to hold
+// its largest packet once and is reused: nothing is allocated per packet.
+func (c *converter) runPiped() error {
+	m := newFrameMatcher(c.o.display)
+	free := make(chan *pipeBatch, pipeBatches)
+	for range pipeBatches {
+		free <- &pipeBatch{slots: make([]pipeSlot, 0, pipeBatchPackets), arena: make([]byte, 0, pipeBatchBytes+64<<10)}
+	}
+	toMatch := make(chan *pipeBatch, pipeBatches)
+	matched := make(chan *pipeBatch, pipeBatches)
+	go func() {
+		for b := range toMatch {
+			for i := range b.slots {
+				s := &b.slots[i]
+				m.d.Decode(s.p.Data, s.p.LinkType)
+				s.keep = m.f.Match(m.d, &s.frame)
+			}
+			matched <- b
+		}
+		close(matched)
+	}()
+	// write writes a matched batch's kept packets and frees it.
+	var werr error
+	write := func(b *pipeBatch) {
+		for i := range b.slots {
+			s := &b.slots[i]
+			if werr != nil || c.done() {
+				break
+			}
+			if !s.keep {
+				continue
+			}
+			c.read = s.n // the packet's number, for an edit
+			werr = c.writePacket(&s.p)
+		}
+		b.slots, b.arena = b.slots[:0], b.arena[:0]
+		free <- b
+	}
+	var rerr error
+	read, inFlight := 0, 0
+	for rerr == nil && werr == nil && !c.done() {
+		var b *pipeBatch
+		select {
+		case b = <-free:
+		case mb := <-matched:
+			inFlight--
+			write(mb)
+			continue
+		}
+		for len(b.slots) < pipeBatchPackets && len(b.arena) < pipeBatchBytes {
+			p, err := c.r.Next()
+			if err != nil {
+				if err != io.EOF {
+					rerr = fileError(c.o.in, err)
+				} else {
+					rerr = io.EOF
+				}
+				break
+			}
+			read++
+			c.bar.Update(c.r.Offset(), read)
+			if !c.keepPlain(p) {
+				continue
+			}
+			b.add(p, c.r, read)
+		}
+		toMatch <- b
+		inFlight++
+	}
+	close(toMatch)
+	for mb := range matched {
+		write(mb) // every packet read before the damage is written
+	}
+	if !c.done() {
+		c.read = read
+	}
+	if werr != nil {
+		return werr
+	}
+	if rerr == io.EOF {
+		return nil
+	}
+	return rerr
 }
 
 // copyBlocks is the lossless pcapng → pcapng path.

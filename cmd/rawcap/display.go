@@ -69,6 +69,7 @@ type frameMatcher struct {
 }
 
 func newFrameMatcher(f *display.Filter) *frameMatcher {
+	f.OwnDecoder() // the matcher's Decoder is its own
 	return &frameMatcher{f: f, d: decode.NewDecoder()}
 }
 

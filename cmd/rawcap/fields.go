@@ -82,6 +82,10 @@ func fieldsPrinterFrom(names, opts []string) (*decode.FieldsPrinter, error) {
 	if err != nil {
 		return nil, usagef("read: %v", err)
 	}
+	// -T fields is the one output of its Decoder (a display filter keeps
+	// the tracker going for itself): fields the tracker does not compute
+	// need no tracker.
+	p.SkipTracker = true
 	for _, o := range opts {
 		k, v, ok := strings.Cut(o, "=")
 		if !ok {

@@ -319,3 +319,29 @@ func FuzzMatch(f *testing.F) {
 		}
 	})
 }
+
+// TestOwnDecoder: a filter told that its Decoder is its own leaves the
+// connection tracker out when the expression reads nothing it computes,
+// and selects the same packets as one that runs it, for every expression
+// of testdata/exprs.txt over the demo capture.
+func TestOwnDecoder(t *testing.T) {
+	pkts := demoPackets(t)
+	for _, expr := range readExprs(t, filepath.Join("testdata", "exprs.txt")) {
+		shared, err := display.Compile(expr)
+		if err != nil {
+			continue
+		}
+		own, _ := display.Compile(expr)
+		own.OwnDecoder()
+		d1, d2 := decode.NewDecoder(), decode.NewDecoder()
+		for k := range pkts {
+			p := &pkts[k]
+			d1.Decode(p.p.Data, p.p.LinkType)
+			d2.Decode(p.p.Data, p.p.LinkType)
+			if a, b := shared.Match(d1, &p.frame), own.Match(d2, &p.frame); a != b {
+				t.Errorf("%s: frame %d: %v with the tracker, %v with OwnDecoder", expr, p.frame.Number, a, b)
+				break
+			}
+		}
+	}
+}

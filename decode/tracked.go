@@ -1,0 +1,34 @@
+package decode
+
+import "strings"
+
+// trackedNames are the fields whose values come from the connection
+// tracker (tracker.go): what Wireshark works out from the packets before a
+// packet. A FieldsPrinter asked for none of them may leave the tracker out
+// (FieldsPrinter.SkipTracker). TestTrackedFields holds the list to the
+// emitters: on the corpus, every field not listed has the same values with
+// the tracker as without it.
+var trackedNames = map[string]bool{
+	"frame.time_relative": true, "frame.time_delta": true,
+	"tcp.stream": true, "tcp.completeness": true,
+	"tcp.seq": true, "tcp.nxtseq": true, "tcp.ack": true,
+	"tcp.window_size": true, "tcp.window_size_scalefactor": true,
+	"tcp.options.sack_le": true, "tcp.options.sack_re": true,
+	"tcp.time_relative": true, "tcp.time_delta": true, "tcp.payload": true,
+	"udp.stream": true, "udp.time_relative": true, "udp.time_delta": true,
+	"icmp.resp_to": true, "icmp.resptime": true, "icmp.resp_in": true,
+	"icmpv6.resp_to": true, "icmpv6.resptime": true, "icmpv6.resp_in": true,
+	"dns.response_to": true, "dns.response_in": true, "dns.time": true,
+	"dns.retransmission": true, "dns.retransmit_request_in": true, "dns.retransmit_response_in": true,
+}
+
+// Tracked reports whether f's values come from the connection tracker: they
+// depend on the packets before (tcp.stream, relative sequence numbers, the
+// SEQ/ACK analysis, response times), so an output of f must see every
+// packet of the capture in order.
+func (f *Field) Tracked() bool { return tracked(f) }
+
+// tracked reports whether f's values come from the connection tracker.
+func tracked(f *Field) bool {
+	return trackedNames[f.Name] || strings.HasPrefix(f.Name, "tcp.analysis") || strings.HasPrefix(f.Name, "tcp.completeness.")
+}
