@@ -44,6 +44,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoDHCP(b, d, top)
 	case LayerNTP:
 		b = infoNTP(b, d, top)
+	case LayerESP:
+		b = infoESP(b, d, top)
 	case LayerHTTP:
 		b = infoHTTP(b, d, top)
 	case LayerTLS:

@@ -66,6 +66,7 @@ const (
 	IPProtoRouting  = 43
 	IPProtoFragment = 44
 	IPProtoGRE      = 47
+	IPProtoESP      = 50
 	IPProtoICMPv6   = 58
 	IPProtoNoNext   = 59
 	IPProtoDestOpts = 60
@@ -90,6 +91,8 @@ func ipProtocolLayer(p uint8, v6 bool) LayerType {
 		return LayerIPv6
 	case IPProtoGRE:
 		return LayerGRE
+	case IPProtoESP:
+		return LayerESP
 	}
 	if v6 {
 		switch p {
@@ -178,6 +181,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeVXLAN(l)
 	case LayerGeneve:
 		return d.decodeGeneve(l)
+	case LayerESP:
+		return d.decodeESP(l)
 	case LayerGRE:
 		next := d.decodeGRE(l)
 		if next == LayerNone && l.Malformed == "" && l.Payload < l.End {
@@ -252,6 +257,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineVXLAN(b, d, i)
 	case LayerGeneve:
 		return p.lineGeneve(b, d, i)
+	case LayerESP:
+		return p.lineESP(b, d, i)
 	case LayerGRE:
 		return p.lineGRE(b, d, i)
 	case LayerPPP:
@@ -297,6 +304,8 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeVXLAN(t, d, i)
 	case LayerGeneve:
 		treeGeneve(t, d, i)
+	case LayerESP:
+		treeESP(t, d, i)
 	case LayerGRE:
 		treeGRE(t, d, i)
 	case LayerPayload:

@@ -36,6 +36,7 @@ var protocols = [layerCount]protocol{
 	LayerVXLAN:    {&protoVXLAN, vxlanFields[:], emitVXLAN, nil},
 	LayerGRE:      {&protoGRE, greFields[:], emitGRE, nil},
 	LayerPPP:      {&protoPPP, pppFields[:], emitPPP, nil},
+	LayerESP:      {&protoESP, espFields[:], emitESP, nil},
 	LayerGeneve:   {&protoGeneve, geneveFields[:], emitGeneve, nil},
 }
 

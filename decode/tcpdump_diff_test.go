@@ -115,7 +115,8 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		// rawcap marks it as tcpdump does.
 		switch m.Type {
 		case decode.LayerEthernet, decode.LayerIPv4, decode.LayerIPv6, decode.LayerARP,
-			decode.LayerTCP, decode.LayerUDP, decode.LayerICMPv4, decode.LayerICMPv6:
+			decode.LayerTCP, decode.LayerUDP, decode.LayerICMPv4, decode.LayerICMPv6,
+			decode.LayerESP:
 		default:
 			return false
 		}
@@ -159,7 +160,8 @@ func decodedByRawcap(d *decode.Decoder) bool {
 	}
 	last := layers[len(layers)-1]
 	switch last.Type {
-	case decode.LayerTCP, decode.LayerUDP, decode.LayerICMPv4, decode.LayerICMPv6, decode.LayerARP:
+	case decode.LayerTCP, decode.LayerUDP, decode.LayerICMPv4, decode.LayerICMPv6, decode.LayerARP,
+		decode.LayerESP:
 		return true
 	case decode.LayerPayload:
 		switch layers[len(layers)-2].Type {
