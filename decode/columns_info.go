@@ -44,6 +44,11 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoDHCP(b, d, top)
 	case LayerNTP:
 		b = infoNTP(b, d, top)
+	case LayerPIM:
+		b = infoPIM(b, d, top)
+		if pimLocksColumns(d, top) {
+			return b // Wireshark adds no exception mark to locked columns
+		}
 	case LayerHTTP:
 		b = infoHTTP(b, d, top)
 	case LayerTLS:

@@ -72,6 +72,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "VXLAN"...)
 	case LayerGRE:
 		return append(b, "GRE"...)
+	case LayerPIM:
+		return appendPIMProto(b, d, top)
 	}
 	return append(b, l.Type.String()...)
 }

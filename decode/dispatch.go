@@ -90,6 +90,8 @@ func ipProtocolLayer(p uint8, v6 bool) LayerType {
 		return LayerIPv6
 	case IPProtoGRE:
 		return LayerGRE
+	case IPProtoPIM:
+		return LayerPIM
 	}
 	if v6 {
 		switch p {
@@ -178,6 +180,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeVXLAN(l)
 	case LayerGeneve:
 		return d.decodeGeneve(l)
+	case LayerPIM:
+		return d.decodePIM(l)
 	case LayerGRE:
 		next := d.decodeGRE(l)
 		if next == LayerNone && l.Malformed == "" && l.Payload < l.End {
@@ -252,6 +256,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineVXLAN(b, d, i)
 	case LayerGeneve:
 		return p.lineGeneve(b, d, i)
+	case LayerPIM:
+		return p.linePIM(b, d, i)
 	case LayerGRE:
 		return p.lineGRE(b, d, i)
 	case LayerPPP:
@@ -297,6 +303,8 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeVXLAN(t, d, i)
 	case LayerGeneve:
 		treeGeneve(t, d, i)
+	case LayerPIM:
+		treePIM(t, d, i)
 	case LayerGRE:
 		treeGRE(t, d, i)
 	case LayerPayload:

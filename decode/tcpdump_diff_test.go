@@ -159,7 +159,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 	}
 	last := layers[len(layers)-1]
 	switch last.Type {
-	case decode.LayerTCP, decode.LayerUDP, decode.LayerICMPv4, decode.LayerICMPv6, decode.LayerARP:
+	case decode.LayerTCP, decode.LayerUDP, decode.LayerICMPv4, decode.LayerICMPv6, decode.LayerARP, decode.LayerPIM:
 		return true
 	case decode.LayerPayload:
 		switch layers[len(layers)-2].Type {
