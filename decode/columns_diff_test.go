@@ -62,6 +62,7 @@ var columnsVocabulary = map[string]bool{
 	"SSL": true, "DHCP": true, "NTP": true, "VXLAN": true, "GRE": true, "ETHER": true, "LLC": true, "RARP": true,
 	"IP": true, "SLL": true, "NULL": true, "BOOTP": true,
 	"PIMv2": true, "PIMv1": true,
+	"VRRP": true, "HSRP": true,
 }
 
 // tsharkColumns returns the rows `TZ=UTC tshark -n -r path` prints,

@@ -44,6 +44,10 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoDHCP(b, d, top)
 	case LayerNTP:
 		b = infoNTP(b, d, top)
+	case LayerVRRP:
+		b = infoVRRP(b, d, top)
+	case LayerHSRP:
+		b = infoHSRP(b, d, top)
 	case LayerPIM:
 		b = infoPIM(b, d, top)
 		if pimLocksColumns(d, top) {

@@ -74,6 +74,10 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "GRE"...)
 	case LayerPIM:
 		return appendPIMProto(b, d, top)
+	case LayerVRRP:
+		return append(b, "VRRP"...)
+	case LayerHSRP:
+		return append(b, "HSRP"...)
 	}
 	return append(b, l.Type.String()...)
 }

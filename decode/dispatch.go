@@ -92,6 +92,8 @@ func ipProtocolLayer(p uint8, v6 bool) LayerType {
 		return LayerGRE
 	case IPProtoPIM:
 		return LayerPIM
+	case IPProtoVRRP:
+		return LayerVRRP
 	}
 	if v6 {
 		switch p {
@@ -130,6 +132,8 @@ func (ps *Ports) setDefaults() {
 	}
 	ps.Set(TransportUDP, 4789, LayerVXLAN)
 	ps.Set(TransportUDP, genevePort, LayerGeneve)
+	ps.Set(TransportUDP, hsrpPort, LayerHSRP)
+	ps.Set(TransportUDP, 2029, LayerHSRP)
 }
 
 // decodeLayer decodes layer l (whose Type, Start and End are set), sets its
@@ -182,6 +186,10 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeGeneve(l)
 	case LayerPIM:
 		return d.decodePIM(l)
+	case LayerVRRP:
+		return d.decodeVRRP(l)
+	case LayerHSRP:
+		return d.decodeHSRP(l)
 	case LayerGRE:
 		next := d.decodeGRE(l)
 		if next == LayerNone && l.Malformed == "" && l.Payload < l.End {
@@ -258,6 +266,10 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineGeneve(b, d, i)
 	case LayerPIM:
 		return p.linePIM(b, d, i)
+	case LayerVRRP:
+		return p.lineVRRP(b, d, i)
+	case LayerHSRP:
+		return p.lineHSRP(b, d, i)
 	case LayerGRE:
 		return p.lineGRE(b, d, i)
 	case LayerPPP:
@@ -305,6 +317,10 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeGeneve(t, d, i)
 	case LayerPIM:
 		treePIM(t, d, i)
+	case LayerVRRP:
+		treeVRRP(t, d, i)
+	case LayerHSRP:
+		treeHSRP(t, d, i)
 	case LayerGRE:
 		treeGRE(t, d, i)
 	case LayerPayload:

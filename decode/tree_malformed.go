@@ -82,6 +82,10 @@ func treeProtoShort(t LayerType) string {
 		return "DHCP/BOOTP"
 	case LayerPIM:
 		return "PIM"
+	case LayerVRRP:
+		return "VRRP"
+	case LayerHSRP:
+		return "HSRP"
 	}
 	return ""
 }
