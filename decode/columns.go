@@ -104,6 +104,9 @@ func (p *ColumnsPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 			break // tshark hands no RST segment's data to a dissector
 		}
 		top = i
+		if l.Type == LayerPIM && pimLocksColumns(d, i) {
+			break // a Register's packet does not name the row
+		}
 		if l.Type == LayerTCP {
 			p.seg = p.conv.tcp(i)
 			p.trackTCP(d, i)

@@ -46,6 +46,15 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoNTP(b, d, top)
 	case LayerESP:
 		b = infoESP(b, d, top)
+	case LayerVRRP:
+		b = infoVRRP(b, d, top)
+	case LayerHSRP:
+		b = infoHSRP(b, d, top)
+	case LayerPIM:
+		b = infoPIM(b, d, top)
+		if pimLocksColumns(d, top) {
+			return b // Wireshark adds no exception mark to locked columns
+		}
 	case LayerHTTP:
 		b = infoHTTP(b, d, top)
 	case LayerTLS:

@@ -74,6 +74,12 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "GRE"...)
 	case LayerESP:
 		return append(b, "ESP"...)
+	case LayerPIM:
+		return appendPIMProto(b, d, top)
+	case LayerVRRP:
+		return append(b, "VRRP"...)
+	case LayerHSRP:
+		return append(b, "HSRP"...)
 	}
 	return append(b, l.Type.String()...)
 }

@@ -93,6 +93,10 @@ func ipProtocolLayer(p uint8, v6 bool) LayerType {
 		return LayerGRE
 	case IPProtoESP:
 		return LayerESP
+	case IPProtoPIM:
+		return LayerPIM
+	case IPProtoVRRP:
+		return LayerVRRP
 	}
 	if v6 {
 		switch p {
@@ -131,6 +135,8 @@ func (ps *Ports) setDefaults() {
 	}
 	ps.Set(TransportUDP, 4789, LayerVXLAN)
 	ps.Set(TransportUDP, genevePort, LayerGeneve)
+	ps.Set(TransportUDP, hsrpPort, LayerHSRP)
+	ps.Set(TransportUDP, 2029, LayerHSRP)
 }
 
 // decodeLayer decodes layer l (whose Type, Start and End are set), sets its
@@ -183,6 +189,12 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeGeneve(l)
 	case LayerESP:
 		return d.decodeESP(l)
+	case LayerPIM:
+		return d.decodePIM(l)
+	case LayerVRRP:
+		return d.decodeVRRP(l)
+	case LayerHSRP:
+		return d.decodeHSRP(l)
 	case LayerGRE:
 		next := d.decodeGRE(l)
 		if next == LayerNone && l.Malformed == "" && l.Payload < l.End {
@@ -259,6 +271,12 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineGeneve(b, d, i)
 	case LayerESP:
 		return p.lineESP(b, d, i)
+	case LayerPIM:
+		return p.linePIM(b, d, i)
+	case LayerVRRP:
+		return p.lineVRRP(b, d, i)
+	case LayerHSRP:
+		return p.lineHSRP(b, d, i)
 	case LayerGRE:
 		return p.lineGRE(b, d, i)
 	case LayerPPP:
@@ -306,6 +324,12 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeGeneve(t, d, i)
 	case LayerESP:
 		treeESP(t, d, i)
+	case LayerPIM:
+		treePIM(t, d, i)
+	case LayerVRRP:
+		treeVRRP(t, d, i)
+	case LayerHSRP:
+		treeHSRP(t, d, i)
 	case LayerGRE:
 		treeGRE(t, d, i)
 	case LayerPayload:

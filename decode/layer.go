@@ -35,6 +35,9 @@ const (
 	LayerPPP                    // PPP in GRE (PPTP) or after EtherType 0x880b
 	LayerGeneve                 // Geneve
 	LayerESP                    // IPsec ESP
+	LayerPIM                    // PIM (IP protocol 103)
+	LayerVRRP                   // VRRP (IP protocol 112)
+	LayerHSRP                   // Cisco HSRP (UDP 1985)
 	layerCount
 )
 
@@ -69,6 +72,9 @@ var layerNames = [layerCount]string{
 	LayerPPP:          "ppp",
 	LayerGeneve:       "geneve",
 	LayerESP:          "esp",
+	LayerPIM:          "pim",
+	LayerVRRP:         "vrrp",
+	LayerHSRP:         "hsrp",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

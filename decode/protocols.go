@@ -38,6 +38,9 @@ var protocols = [layerCount]protocol{
 	LayerPPP:      {&protoPPP, pppFields[:], emitPPP, nil},
 	LayerESP:      {&protoESP, espFields[:], emitESP, nil},
 	LayerGeneve:   {&protoGeneve, geneveFields[:], emitGeneve, nil},
+	LayerPIM:      {&protoPIM, pimFields[:], emitPIM, nil},
+	LayerVRRP:     {&protoVRRP, vrrpFields[:], emitVRRP, nil},
+	LayerHSRP:     {&protoHSRP, hsrpFields[:], emitHSRP, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits

@@ -82,6 +82,12 @@ func treeProtoShort(t LayerType) string {
 		return "DHCP/BOOTP"
 	case LayerESP:
 		return "ESP"
+	case LayerPIM:
+		return "PIM"
+	case LayerVRRP:
+		return "VRRP"
+	case LayerHSRP:
+		return "HSRP"
 	}
 	return ""
 }
