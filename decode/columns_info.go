@@ -44,6 +44,10 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoDHCP(b, d, top)
 	case LayerNTP:
 		b = infoNTP(b, d, top)
+	case LayerOSPF:
+		b = infoOSPF(b, d, top)
+	case LayerBFD:
+		b = infoBFD(b, d, top)
 	case LayerHTTP:
 		b = infoHTTP(b, d, top)
 	case LayerTLS:

@@ -72,6 +72,10 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "VXLAN"...)
 	case LayerGRE:
 		return append(b, "GRE"...)
+	case LayerOSPF:
+		return append(b, "OSPF"...)
+	case LayerBFD:
+		return append(b, "BFD Control"...)
 	}
 	return append(b, l.Type.String()...)
 }

@@ -69,6 +69,7 @@ const (
 	IPProtoICMPv6   = 58
 	IPProtoNoNext   = 59
 	IPProtoDestOpts = 60
+	IPProtoOSPF     = 89
 )
 
 // ipProtocolLayer returns the layer an IP protocol (or IPv6 next header)
@@ -90,6 +91,8 @@ func ipProtocolLayer(p uint8, v6 bool) LayerType {
 		return LayerIPv6
 	case IPProtoGRE:
 		return LayerGRE
+	case IPProtoOSPF:
+		return LayerOSPF
 	}
 	if v6 {
 		switch p {
@@ -128,6 +131,9 @@ func (ps *Ports) setDefaults() {
 	}
 	ps.Set(TransportUDP, 4789, LayerVXLAN)
 	ps.Set(TransportUDP, genevePort, LayerGeneve)
+	for _, port := range [...]uint16{bfdControlPort, bfdMultihopPort, bfdSBFDPort} {
+		ps.Set(TransportUDP, port, LayerBFD)
+	}
 }
 
 // decodeLayer decodes layer l (whose Type, Start and End are set), sets its
@@ -178,6 +184,10 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeVXLAN(l)
 	case LayerGeneve:
 		return d.decodeGeneve(l)
+	case LayerOSPF:
+		return d.decodeOSPF(l)
+	case LayerBFD:
+		return d.decodeBFD(l)
 	case LayerGRE:
 		next := d.decodeGRE(l)
 		if next == LayerNone && l.Malformed == "" && l.Payload < l.End {
@@ -252,6 +262,10 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineVXLAN(b, d, i)
 	case LayerGeneve:
 		return p.lineGeneve(b, d, i)
+	case LayerOSPF:
+		return p.lineOSPF(b, d, i)
+	case LayerBFD:
+		return p.lineBFD(b, d, i)
 	case LayerGRE:
 		return p.lineGRE(b, d, i)
 	case LayerPPP:
@@ -297,6 +311,10 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeVXLAN(t, d, i)
 	case LayerGeneve:
 		treeGeneve(t, d, i)
+	case LayerOSPF:
+		treeOSPF(t, d, i)
+	case LayerBFD:
+		treeBFD(t, d, i)
 	case LayerGRE:
 		treeGRE(t, d, i)
 	case LayerPayload:

@@ -34,6 +34,8 @@ const (
 	LayerGRE                    // GRE
 	LayerPPP                    // PPP in GRE (PPTP) or after EtherType 0x880b
 	LayerGeneve                 // Geneve
+	LayerOSPF                   // OSPF (version 2 and 3)
+	LayerBFD                    // BFD control
 	layerCount
 )
 
@@ -67,6 +69,8 @@ var layerNames = [layerCount]string{
 	LayerGRE:          "gre",
 	LayerPPP:          "ppp",
 	LayerGeneve:       "geneve",
+	LayerOSPF:         "ospf",
+	LayerBFD:          "bfd",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

@@ -37,6 +37,8 @@ var protocols = [layerCount]protocol{
 	LayerGRE:      {&protoGRE, greFields[:], emitGRE, nil},
 	LayerPPP:      {&protoPPP, pppFields[:], emitPPP, nil},
 	LayerGeneve:   {&protoGeneve, geneveFields[:], emitGeneve, nil},
+	LayerOSPF:     {&protoOSPF, ospfFields[:], emitOSPF, nil},
+	LayerBFD:      {&protoBFD, bfdFields[:], emitBFD, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits
