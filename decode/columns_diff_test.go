@@ -63,6 +63,7 @@ var columnsVocabulary = map[string]bool{
 	"IP": true, "SLL": true, "NULL": true, "BOOTP": true, "ESP": true,
 	"PIMv2": true, "PIMv1": true,
 	"VRRP": true, "HSRP": true,
+	"OSPF": true, "BFD": true, // "BFD Control": the column's first word
 }
 
 // tsharkColumns returns the rows `TZ=UTC tshark -n -r path` prints,

@@ -55,6 +55,10 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		if pimLocksColumns(d, top) {
 			return b // Wireshark adds no exception mark to locked columns
 		}
+	case LayerOSPF:
+		b = infoOSPF(b, d, top)
+	case LayerBFD:
+		b = infoBFD(b, d, top)
 	case LayerHTTP:
 		b = infoHTTP(b, d, top)
 	case LayerTLS:

@@ -80,6 +80,10 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "VRRP"...)
 	case LayerHSRP:
 		return append(b, "HSRP"...)
+	case LayerOSPF:
+		return append(b, "OSPF"...)
+	case LayerBFD:
+		return append(b, "BFD Control"...)
 	}
 	return append(b, l.Type.String()...)
 }

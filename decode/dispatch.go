@@ -70,6 +70,7 @@ const (
 	IPProtoICMPv6   = 58
 	IPProtoNoNext   = 59
 	IPProtoDestOpts = 60
+	IPProtoOSPF     = 89
 )
 
 // ipProtocolLayer returns the layer an IP protocol (or IPv6 next header)
@@ -97,6 +98,8 @@ func ipProtocolLayer(p uint8, v6 bool) LayerType {
 		return LayerPIM
 	case IPProtoVRRP:
 		return LayerVRRP
+	case IPProtoOSPF:
+		return LayerOSPF
 	}
 	if v6 {
 		switch p {
@@ -137,6 +140,9 @@ func (ps *Ports) setDefaults() {
 	ps.Set(TransportUDP, genevePort, LayerGeneve)
 	ps.Set(TransportUDP, hsrpPort, LayerHSRP)
 	ps.Set(TransportUDP, 2029, LayerHSRP)
+	for _, port := range [...]uint16{bfdControlPort, bfdMultihopPort, bfdSBFDPort} {
+		ps.Set(TransportUDP, port, LayerBFD)
+	}
 }
 
 // decodeLayer decodes layer l (whose Type, Start and End are set), sets its
@@ -195,6 +201,10 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeVRRP(l)
 	case LayerHSRP:
 		return d.decodeHSRP(l)
+	case LayerOSPF:
+		return d.decodeOSPF(l)
+	case LayerBFD:
+		return d.decodeBFD(l)
 	case LayerGRE:
 		next := d.decodeGRE(l)
 		if next == LayerNone && l.Malformed == "" && l.Payload < l.End {
@@ -277,6 +287,10 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineVRRP(b, d, i)
 	case LayerHSRP:
 		return p.lineHSRP(b, d, i)
+	case LayerOSPF:
+		return p.lineOSPF(b, d, i)
+	case LayerBFD:
+		return p.lineBFD(b, d, i)
 	case LayerGRE:
 		return p.lineGRE(b, d, i)
 	case LayerPPP:
@@ -330,6 +344,10 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeVRRP(t, d, i)
 	case LayerHSRP:
 		treeHSRP(t, d, i)
+	case LayerOSPF:
+		treeOSPF(t, d, i)
+	case LayerBFD:
+		treeBFD(t, d, i)
 	case LayerGRE:
 		treeGRE(t, d, i)
 	case LayerPayload:

@@ -38,6 +38,8 @@ const (
 	LayerPIM                    // PIM (IP protocol 103)
 	LayerVRRP                   // VRRP (IP protocol 112)
 	LayerHSRP                   // Cisco HSRP (UDP 1985)
+	LayerOSPF                   // OSPF (version 2 and 3)
+	LayerBFD                    // BFD control
 	layerCount
 )
 
@@ -75,6 +77,8 @@ var layerNames = [layerCount]string{
 	LayerPIM:          "pim",
 	LayerVRRP:         "vrrp",
 	LayerHSRP:         "hsrp",
+	LayerOSPF:         "ospf",
+	LayerBFD:          "bfd",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

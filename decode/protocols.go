@@ -41,6 +41,8 @@ var protocols = [layerCount]protocol{
 	LayerPIM:      {&protoPIM, pimFields[:], emitPIM, nil},
 	LayerVRRP:     {&protoVRRP, vrrpFields[:], emitVRRP, nil},
 	LayerHSRP:     {&protoHSRP, hsrpFields[:], emitHSRP, nil},
+	LayerOSPF:     {&protoOSPF, ospfFields[:], emitOSPF, nil},
+	LayerBFD:      {&protoBFD, bfdFields[:], emitBFD, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits

@@ -76,6 +76,10 @@ func treeProtoShort(t LayerType) string {
 		return "TCP"
 	case LayerUDP:
 		return "UDP"
+	case LayerOSPF:
+		return "OSPF"
+	case LayerBFD:
+		return "BFD Control"
 	case LayerDNS:
 		return "DNS"
 	case LayerDHCPv4:

@@ -1,0 +1,664 @@
+package decode
+
+// OSPF is an OSPF packet, IP protocol 89: version 2 (RFC 2328) over IPv4,
+// version 3 (RFC 5340) over IPv6. The slice holds every captured byte of
+// the IP payload: the packet (its header says how long it is), then what
+// may follow it, the cryptographic authentication data (version 2, auth
+// type 2) and the link-local signalling block (RFC 5613).
+//
+// The version 2 header:
+//
+//	 0                   1                   2                   3
+//	 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+//	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+//	|   Version #   |     Type      |         Packet length         |
+//	|                          Router ID                            |
+//	|                           Area ID                             |
+//	|           Checksum            |             AuType            |
+//	|                       Authentication (8 bytes)                |
+//
+// Version 3 replaces AuType and Authentication with an instance ID and a
+// reserved byte (16 bytes in all).
+type OSPF []byte
+
+// The header lengths of the two versions.
+const (
+	ospfV2HeaderLen  = 24
+	ospfV3HeaderLen  = 16
+	ospfLSAHeaderLen = 20
+)
+
+// OSPF message types.
+const (
+	OSPFHello    = 1
+	OSPFDBDesc   = 2
+	OSPFLSReq    = 3
+	OSPFLSUpdate = 4
+	OSPFLSAck    = 5
+)
+
+// ParseOSPF returns the OSPF packet at the start of b: its version (2 or
+// 3) and the whole of its header must be there.
+func ParseOSPF(b []byte) (OSPF, error) {
+	if len(b) < 1 {
+		return nil, ReasonTruncated
+	}
+	n := ospfV2HeaderLen
+	switch b[0] {
+	case 2:
+	case 3:
+		n = ospfV3HeaderLen
+	default:
+		return nil, ReasonBadVersion
+	}
+	if len(b) < n {
+		return nil, ReasonTruncated
+	}
+	return OSPF(b[:len(b):len(b)]), nil
+}
+
+// Version returns the version (2 or 3).
+func (o OSPF) Version() uint8 { return o[0] }
+
+// Type returns the message type (OSPFHello …).
+func (o OSPF) Type() uint8 { return o[1] }
+
+// Length returns the packet length the header announces.
+func (o OSPF) Length() int { return int(be16(o[2:])) }
+
+// Router returns the router ID's bytes.
+func (o OSPF) Router() []byte { return o[4:8] }
+
+// Area returns the area ID's bytes.
+func (o OSPF) Area() []byte { return o[8:12] }
+
+// Checksum returns the checksum field.
+func (o OSPF) Checksum() uint16 { return be16(o[12:]) }
+
+// HeaderLen returns the header's length: 24 for version 2, 16 for 3.
+func (o OSPF) HeaderLen() int {
+	if o.Version() == 3 {
+		return ospfV3HeaderLen
+	}
+	return ospfV2HeaderLen
+}
+
+// AuthType returns a version 2 packet's authentication type.
+func (o OSPF) AuthType() uint16 { return be16(o[14:]) }
+
+// Body returns the captured bytes of the message after the header, up to
+// the packet length.
+func (o OSPF) Body() []byte {
+	end := min(max(o.Length(), o.HeaderLen()), len(o))
+	return o[o.HeaderLen():end]
+}
+
+// Trailer returns the captured bytes after the packet length: the
+// authentication data, then the LLS block.
+func (o OSPF) Trailer() []byte {
+	if o.Length() < o.HeaderLen() || o.Length() > len(o) {
+		return nil
+	}
+	return o[o.Length():]
+}
+
+// CryptLen returns the length of the cryptographic authentication data
+// after a version 2 packet (0 unless the auth type is 2).
+func (o OSPF) CryptLen() int {
+	if o.Version() != 2 || o.AuthType() != 2 {
+		return 0
+	}
+	return int(o[19])
+}
+
+// LLS returns the link-local signalling block after a version 2 Hello or
+// DB Description whose options announce one (nil otherwise or when it was
+// not captured): checksum, length in words, then TLVs.
+func (o OSPF) LLS() []byte {
+	if o.Version() != 2 {
+		return nil
+	}
+	body := o.Body()
+	var opts byte
+	switch {
+	case o.Type() == OSPFHello && len(body) >= 7:
+		opts = body[6]
+	case o.Type() == OSPFDBDesc && len(body) >= 3:
+		opts = body[2]
+	default:
+		return nil
+	}
+	if opts&0x10 == 0 {
+		return nil
+	}
+	t := o.Trailer()
+	n := o.CryptLen()
+	if len(t) < n+4 {
+		return nil
+	}
+	return t[n:]
+}
+
+func (d *Decoder) decodeOSPF(l *Layer) LayerType {
+	o, err := ParseOSPF(d.bytes(l))
+	if err != nil {
+		l.Malformed = err.(Reason)
+		return LayerNone
+	}
+	l.Payload = l.End
+	if o.Length() > len(o) {
+		l.Malformed = ReasonTruncated
+	}
+	return LayerNone
+}
+
+// The fields, as Wireshark registers them.
+const (
+	ospfVersion = iota
+	ospfMsg
+	ospfMsgHello
+	ospfMsgDBDesc
+	ospfMsgLSReq
+	ospfMsgLSUpdate
+	ospfMsgLSAck
+	ospfPacketLength
+	ospfSrcRouter
+	ospfAreaID
+	ospfChecksum
+	ospfAuthType
+	ospfAuthNone
+	ospfAuthSimple
+	ospfAuthCryptKeyID
+	ospfAuthCryptDataLength
+	ospfAuthCryptSeqNbr
+	ospfAuthCryptData
+	ospfInstanceID
+	ospfReserved
+	ospfHelloNetworkMask
+	ospfHelloInterval
+	ospfHelloPriority
+	ospfHelloDeadInterval
+	ospfHelloDR
+	ospfHelloBDR
+	ospfHelloNeighbor
+	ospfV2Options
+	ospfV2OptionsDN
+	ospfV2OptionsO
+	ospfV2OptionsDC
+	ospfV2OptionsL
+	ospfV2OptionsN
+	ospfV2OptionsP
+	ospfV2OptionsMC
+	ospfV2OptionsE
+	ospfV2OptionsMT
+	ospfDBInterfaceMTU
+	ospfDBD
+	ospfDBDR
+	ospfDBDI
+	ospfDBDM
+	ospfDBDMS
+	ospfDBDDSequence
+	ospfLinkStateID
+	ospfLSNumber
+	ospfLSAAge
+	ospfLSADoNotAge
+	ospfLSAType
+	ospfLSARouter
+	ospfLSANetwork
+	ospfLSASummary
+	ospfLSAASBR
+	ospfLSAASExt
+	ospfLSAMember
+	ospfLSANSSA
+	ospfLSAAttr
+	ospfLSAOpaque
+	ospfLSAID
+	ospfLSIDOpaqueType
+	ospfLSIDOpaqueID
+	ospfLSIDTEReserved
+	ospfLSIDTEInstance
+	ospfAdvRouter
+	ospfLSASeqNum
+	ospfLSAChecksum
+	ospfLSALength
+	ospfRouterFlags
+	ospfRouterFlagsH
+	ospfRouterFlagsN
+	ospfRouterFlagsW
+	ospfRouterFlagsV
+	ospfRouterFlagsE
+	ospfRouterFlagsB
+	ospfNumberOfLinks
+	ospfRouterLinkID
+	ospfRouterLinkData
+	ospfRouterLinkType
+	ospfRouterNumMetrics
+	ospfRouterMetric0
+	ospfNetworkNetmask
+	ospfNetworkAttachedRouter
+	ospfASExtNetmask
+	ospfASExtType
+	ospfLSATOS
+	ospfMetric
+	ospfASExtFwdAddr
+	ospfASExtRouteTag
+	ospfLLSChecksum
+	ospfLLSDataLength
+	ospfTLVType
+	ospfTLVLength
+	ospfLLSExtOptions
+	ospfLLSExtOptionsRS
+	ospfLLSExtOptionsLR
+	ospfLLSSeqNumber
+	ospfLLSAuthData
+	ospfFieldCount
+)
+
+var ospfFields = [ospfFieldCount]Field{
+	ospfVersion:               {Name: "ospf.version", Label: "Version", Kind: KindUint, Width: 8},
+	ospfMsg:                   {Name: "ospf.msg", Label: "Message Type", Kind: KindUint, Width: 8},
+	ospfMsgHello:              {Name: "ospf.msg.hello", Label: "Hello", Kind: KindBool},
+	ospfMsgDBDesc:             {Name: "ospf.msg.dbdesc", Label: "Database Description", Kind: KindBool},
+	ospfMsgLSReq:              {Name: "ospf.msg.lsreq", Label: "Link State Adv Request", Kind: KindBool},
+	ospfMsgLSUpdate:           {Name: "ospf.msg.lsupdate", Label: "Link State Adv Update", Kind: KindBool},
+	ospfMsgLSAck:              {Name: "ospf.msg.lsack", Label: "Link State Adv Acknowledgement", Kind: KindBool},
+	ospfPacketLength:          {Name: "ospf.packet_length", Label: "Packet Length", Kind: KindUint, Width: 16},
+	ospfSrcRouter:             {Name: "ospf.srcrouter", Label: "Source OSPF Router", Kind: KindIPv4},
+	ospfAreaID:                {Name: "ospf.area_id", Label: "Area ID", Kind: KindIPv4},
+	ospfChecksum:              {Name: "ospf.checksum", Label: "Checksum", Kind: KindUint, Width: 16, Base: BaseHex},
+	ospfAuthType:              {Name: "ospf.auth.type", Label: "Auth Type", Kind: KindUint, Width: 16},
+	ospfAuthNone:              {Name: "ospf.auth.none", Label: "Auth Data (none)", Kind: KindBytes},
+	ospfAuthSimple:            {Name: "ospf.auth.simple", Label: "Auth Data (Simple)", Kind: KindString},
+	ospfAuthCryptKeyID:        {Name: "ospf.auth.crypt.key_id", Label: "Auth Crypt Key id", Kind: KindUint, Width: 8},
+	ospfAuthCryptDataLength:   {Name: "ospf.auth.crypt.data_length", Label: "Auth Crypt Data Length", Kind: KindUint, Width: 8},
+	ospfAuthCryptSeqNbr:       {Name: "ospf.auth.crypt.seq_nbr", Label: "Auth Crypt Sequence Number", Kind: KindUint, Width: 32},
+	ospfAuthCryptData:         {Name: "ospf.auth.crypt.data", Label: "Auth Crypt Data", Kind: KindBytes},
+	ospfInstanceID:            {Name: "ospf.instance_id", Label: "Instance ID", Kind: KindUint, Width: 8},
+	ospfReserved:              {Name: "ospf.reserved", Label: "Reserved", Kind: KindBytes},
+	ospfHelloNetworkMask:      {Name: "ospf.hello.network_mask", Label: "Network Mask", Kind: KindIPv4},
+	ospfHelloInterval:         {Name: "ospf.hello.hello_interval", Label: "Hello Interval [sec]", Kind: KindUint, Width: 32},
+	ospfHelloPriority:         {Name: "ospf.hello.router_priority", Label: "Router Priority", Kind: KindUint, Width: 8},
+	ospfHelloDeadInterval:     {Name: "ospf.hello.router_dead_interval", Label: "Router Dead Interval [sec]", Kind: KindUint, Width: 32},
+	ospfHelloDR:               {Name: "ospf.hello.designated_router", Label: "Designated Router", Kind: KindIPv4},
+	ospfHelloBDR:              {Name: "ospf.hello.backup_designated_router", Label: "Backup Designated Router", Kind: KindIPv4},
+	ospfHelloNeighbor:         {Name: "ospf.hello.active_neighbor", Label: "Active Neighbor", Kind: KindIPv4},
+	ospfV2Options:             {Name: "ospf.v2.options", Label: "Options", Kind: KindUint, Width: 8, Base: BaseHex},
+	ospfV2OptionsDN:           {Name: "ospf.v2.options.dn", Label: "DN", Kind: KindBool, Width: 8, Mask: 0x80},
+	ospfV2OptionsO:            {Name: "ospf.v2.options.o", Label: "O", Kind: KindBool, Width: 8, Mask: 0x40},
+	ospfV2OptionsDC:           {Name: "ospf.v2.options.dc", Label: "(DC) Demand Circuits", Kind: KindBool, Width: 8, Mask: 0x20},
+	ospfV2OptionsL:            {Name: "ospf.v2.options.l", Label: "(L) LLS Data block", Kind: KindBool, Width: 8, Mask: 0x10},
+	ospfV2OptionsN:            {Name: "ospf.v2.options.n", Label: "(N) NSSA", Kind: KindBool, Width: 8, Mask: 0x08},
+	ospfV2OptionsP:            {Name: "ospf.v2.options.p", Label: "(P) Propagate", Kind: KindBool, Width: 8, Mask: 0x08},
+	ospfV2OptionsMC:           {Name: "ospf.v2.options.mc", Label: "(MC) Multicast", Kind: KindBool, Width: 8, Mask: 0x04},
+	ospfV2OptionsE:            {Name: "ospf.v2.options.e", Label: "(E) External Routing", Kind: KindBool, Width: 8, Mask: 0x02},
+	ospfV2OptionsMT:           {Name: "ospf.v2.options.mt", Label: "(MT) Multi-Topology Routing", Kind: KindBool, Width: 8, Mask: 0x01},
+	ospfDBInterfaceMTU:        {Name: "ospf.db.interface_mtu", Label: "Interface MTU", Kind: KindUint, Width: 16},
+	ospfDBD:                   {Name: "ospf.dbd", Label: "DB Description", Kind: KindUint, Width: 8, Base: BaseHex},
+	ospfDBDR:                  {Name: "ospf.dbd.r", Label: "(R) OOBResync", Kind: KindBool, Width: 8, Mask: 0x08},
+	ospfDBDI:                  {Name: "ospf.dbd.i", Label: "(I) Init", Kind: KindBool, Width: 8, Mask: 0x04},
+	ospfDBDM:                  {Name: "ospf.dbd.m", Label: "(M) More", Kind: KindBool, Width: 8, Mask: 0x02},
+	ospfDBDMS:                 {Name: "ospf.dbd.ms", Label: "(MS) Master", Kind: KindBool, Width: 8, Mask: 0x01},
+	ospfDBDDSequence:          {Name: "ospf.db.dd_sequence", Label: "DD Sequence", Kind: KindUint, Width: 32},
+	ospfLinkStateID:           {Name: "ospf.link_state_id", Label: "Link State ID", Kind: KindIPv4},
+	ospfLSNumber:              {Name: "ospf.ls.number_of_lsas", Label: "Number of LSAs", Kind: KindUint, Width: 32},
+	ospfLSAAge:                {Name: "ospf.lsa.age", Label: "LS Age (seconds)", Kind: KindUint, Width: 16, Mask: 0x7fff},
+	ospfLSADoNotAge:           {Name: "ospf.lsa.donotage", Label: "Do Not Age Flag", Kind: KindUint, Width: 16, Mask: 0x8000},
+	ospfLSAType:               {Name: "ospf.lsa", Label: "LS Type", Kind: KindUint, Width: 8},
+	ospfLSARouter:             {Name: "ospf.lsa.router", Label: "Router LSA", Kind: KindBool},
+	ospfLSANetwork:            {Name: "ospf.lsa.network", Label: "Network LSA", Kind: KindBool},
+	ospfLSASummary:            {Name: "ospf.lsa.summary", Label: "Summary LSA (IP Network)", Kind: KindBool},
+	ospfLSAASBR:               {Name: "ospf.lsa.asbr", Label: "Summary LSA (ASBR)", Kind: KindBool},
+	ospfLSAASExt:              {Name: "ospf.lsa.asext", Label: "AS-External LSA (ASBR)", Kind: KindBool},
+	ospfLSAMember:             {Name: "ospf.lsa.member", Label: "Group Membership LSA", Kind: KindBool},
+	ospfLSANSSA:               {Name: "ospf.lsa.nssa", Label: "NSSA AS-External LSA", Kind: KindBool},
+	ospfLSAAttr:               {Name: "ospf.lsa.attr", Label: "External Attributes LSA", Kind: KindBool},
+	ospfLSAOpaque:             {Name: "ospf.lsa.opaque", Label: "Opaque LSA", Kind: KindBool},
+	ospfLSAID:                 {Name: "ospf.lsa.id", Label: "Link State ID", Kind: KindIPv4},
+	ospfLSIDOpaqueType:        {Name: "ospf.lsid_opaque_type", Label: "Link State ID Opaque Type", Kind: KindUint, Width: 8},
+	ospfLSIDOpaqueID:          {Name: "ospf.lsid.opaque_id", Label: "Link State ID Opaque ID", Kind: KindUint, Width: 24},
+	ospfLSIDTEReserved:        {Name: "ospf.lsid_te_lsa.reserved", Label: "Link State ID TE-LSA Reserved", Kind: KindUint, Width: 8},
+	ospfLSIDTEInstance:        {Name: "ospf.lsid_te_lsa.instance", Label: "Link State ID TE-LSA Instance", Kind: KindUint, Width: 16},
+	ospfAdvRouter:             {Name: "ospf.advrouter", Label: "Advertising Router", Kind: KindIPv4},
+	ospfLSASeqNum:             {Name: "ospf.lsa.seqnum", Label: "Sequence Number", Kind: KindUint, Width: 32, Base: BaseHex},
+	ospfLSAChecksum:           {Name: "ospf.lsa.chksum", Label: "Checksum", Kind: KindUint, Width: 16, Base: BaseHex},
+	ospfLSALength:             {Name: "ospf.lsa.length", Label: "Length", Kind: KindUint, Width: 16},
+	ospfRouterFlags:           {Name: "ospf.v2.router.lsa.flags", Label: "Flags", Kind: KindUint, Width: 8, Base: BaseHex},
+	ospfRouterFlagsH:          {Name: "ospf.v2.router.lsa.flags.h", Label: "(H) flag", Kind: KindBool, Width: 8, Mask: 0x80},
+	ospfRouterFlagsN:          {Name: "ospf.v2.router.lsa.flags.n", Label: "(N) flag", Kind: KindBool, Width: 8, Mask: 0x10},
+	ospfRouterFlagsW:          {Name: "ospf.v2.router.lsa.flags.w", Label: "(W) Wild-card multicast receiver", Kind: KindBool, Width: 8, Mask: 0x08},
+	ospfRouterFlagsV:          {Name: "ospf.v2.router.lsa.flags.v", Label: "(V) Virtual link endpoint", Kind: KindBool, Width: 8, Mask: 0x04},
+	ospfRouterFlagsE:          {Name: "ospf.v2.router.lsa.flags.e", Label: "(E) AS boundary router", Kind: KindBool, Width: 8, Mask: 0x02},
+	ospfRouterFlagsB:          {Name: "ospf.v2.router.lsa.flags.b", Label: "(B) Area border router", Kind: KindBool, Width: 8, Mask: 0x01},
+	ospfNumberOfLinks:         {Name: "ospf.lsa.number_of_links", Label: "Number of Links", Kind: KindUint, Width: 16},
+	ospfRouterLinkID:          {Name: "ospf.lsa.router.linkid", Label: "Link ID", Kind: KindIPv4},
+	ospfRouterLinkData:        {Name: "ospf.lsa.router.linkdata", Label: "Link Data", Kind: KindIPv4},
+	ospfRouterLinkType:        {Name: "ospf.lsa.router.linktype", Label: "Link Type", Kind: KindUint, Width: 8},
+	ospfRouterNumMetrics:      {Name: "ospf.lsa.router.nummetrics", Label: "Number of Metrics", Kind: KindUint, Width: 8},
+	ospfRouterMetric0:         {Name: "ospf.lsa.router.metric0", Label: "0 Metric", Kind: KindUint, Width: 16},
+	ospfNetworkNetmask:        {Name: "ospf.lsa.network.netmask", Label: "Netmask", Kind: KindIPv4},
+	ospfNetworkAttachedRouter: {Name: "ospf.lsa.network.attchrtr", Label: "Attached Router", Kind: KindIPv4},
+	ospfASExtNetmask:          {Name: "ospf.lsa.asext.netmask", Label: "Netmask", Kind: KindIPv4},
+	ospfASExtType:             {Name: "ospf.lsa.asext.type", Label: "External Type", Kind: KindBool, Width: 8, Mask: 0x80},
+	ospfLSATOS:                {Name: "ospf.lsa.tos", Label: "TOS", Kind: KindUint, Width: 8},
+	ospfMetric:                {Name: "ospf.metric", Label: "Metric", Kind: KindUint, Width: 32},
+	ospfASExtFwdAddr:          {Name: "ospf.lsa.asext.fwdaddr", Label: "Forwarding Address", Kind: KindIPv4},
+	ospfASExtRouteTag:         {Name: "ospf.lsa.asext.extrttag", Label: "External Route Tag", Kind: KindUint, Width: 32},
+	ospfLLSChecksum:           {Name: "ospf.lls.checksum", Label: "Checksum", Kind: KindUint, Width: 16, Base: BaseHex},
+	ospfLLSDataLength:         {Name: "ospf.lls.data_length", Label: "LLS Data Length", Kind: KindUint, Width: 16},
+	ospfTLVType:               {Name: "ospf.tlv_type", Label: "TLV Type", Kind: KindUint, Width: 16},
+	ospfTLVLength:             {Name: "ospf.tlv_length", Label: "TLV Length", Kind: KindUint, Width: 16},
+	ospfLLSExtOptions:         {Name: "ospf.lls.ext.options", Label: "Options", Kind: KindUint, Width: 32, Base: BaseHex},
+	ospfLLSExtOptionsRS:       {Name: "ospf.lls.ext.options.rs", Label: "(RS) Restart Signal", Kind: KindBool, Width: 32, Mask: 0x2},
+	ospfLLSExtOptionsLR:       {Name: "ospf.lls.ext.options.lr", Label: "(LR) LSDB Resynchronization", Kind: KindBool, Width: 32, Mask: 0x1},
+	ospfLLSSeqNumber:          {Name: "ospf.v2.lls.sequence_number", Label: "Sequence number", Kind: KindUint, Width: 32, Base: BaseHex},
+	ospfLLSAuthData:           {Name: "ospf.v2.lls.auth_data", Label: "Auth Data", Kind: KindBytes},
+}
+
+var protoOSPF = protoField("ospf", "Open Shortest Path First")
+
+// ospfLSAFlagField returns the boolean Wireshark adds for an LSA of type
+// typ (ospf.lsa.router …), or -1.
+func ospfLSAFlagField(typ uint8) int {
+	switch typ {
+	case 1:
+		return ospfLSARouter
+	case 2:
+		return ospfLSANetwork
+	case 3:
+		return ospfLSASummary
+	case 4:
+		return ospfLSAASBR
+	case 5:
+		return ospfLSAASExt
+	case 6:
+		return ospfLSAMember
+	case 7:
+		return ospfLSANSSA
+	case 8:
+		return ospfLSAAttr
+	case 9, 10, 11:
+		return ospfLSAOpaque
+	}
+	return -1
+}
+
+// emitOSPF emits a version 2 packet's fields in the order tshark shows
+// them; a version 3 packet's header only. JSON, whose keys are unique,
+// gets the first of each repeated record.
+func emitOSPF(e *emitter, i int) {
+	d := e.d
+	l := &d.layers[i]
+	e.Proto(&protoOSPF)
+	if l.Malformed == ReasonBadVersion || l.Payload == l.Start {
+		e.End()
+		return
+	}
+	o := OSPF(d.data[l.Start:l.End])
+	f := &ospfFields
+	e.Uint(&f[ospfVersion], uint64(o.Version()))
+	e.Uint(&f[ospfMsg], uint64(o.Type()))
+	if t := o.Type(); t >= OSPFHello && t <= OSPFLSAck {
+		e.Bool(&f[ospfMsgHello+int(t)-1], true)
+	}
+	e.Uint(&f[ospfPacketLength], uint64(o.Length()))
+	e.IPv4(&f[ospfSrcRouter], o.Router())
+	e.IPv4(&f[ospfAreaID], o.Area())
+	e.Uint(&f[ospfChecksum], uint64(o.Checksum()))
+	if o.Version() == 3 {
+		e.Uint(&f[ospfInstanceID], uint64(o[14]))
+		e.Bytes(&f[ospfReserved], o[15:16])
+		e.End()
+		return
+	}
+	e.Uint(&f[ospfAuthType], uint64(o.AuthType()))
+	switch o.AuthType() {
+	case 0:
+		e.Bytes(&f[ospfAuthNone], o[16:24])
+	case 1:
+		e.Bytes(&f[ospfAuthSimple], ospfSimplePassword(o[16:24]))
+	case 2:
+		e.Uint(&f[ospfAuthCryptKeyID], uint64(o[18]))
+		e.Uint(&f[ospfAuthCryptDataLength], uint64(o[19]))
+		e.Uint(&f[ospfAuthCryptSeqNbr], uint64(be32(o[20:])))
+		if t := o.Trailer(); len(t) >= o.CryptLen() && o.CryptLen() > 0 {
+			e.Bytes(&f[ospfAuthCryptData], t[:o.CryptLen()])
+		}
+	}
+	body := o.Body()
+	switch o.Type() {
+	case OSPFHello:
+		if len(body) < 20 {
+			break
+		}
+		e.IPv4(&f[ospfHelloNetworkMask], body[0:4])
+		e.Uint(&f[ospfHelloInterval], uint64(be16(body[4:])))
+		emitOSPFOptions(e, body[6], false)
+		e.Uint(&f[ospfHelloPriority], uint64(body[7]))
+		e.Uint(&f[ospfHelloDeadInterval], uint64(be32(body[8:])))
+		e.IPv4(&f[ospfHelloDR], body[12:16])
+		e.IPv4(&f[ospfHelloBDR], body[16:20])
+		for k := 20; k+4 <= len(body); k += 4 {
+			e.IPv4(&f[ospfHelloNeighbor], body[k:k+4])
+			if !e.all {
+				break
+			}
+		}
+	case OSPFDBDesc:
+		if len(body) < 8 {
+			break
+		}
+		e.Uint(&f[ospfDBInterfaceMTU], uint64(be16(body)))
+		emitOSPFOptions(e, body[2], false)
+		fl := uint64(body[3])
+		e.Uint(&f[ospfDBD], fl)
+		for _, k := range [...]int{ospfDBDR, ospfDBDI, ospfDBDM, ospfDBDMS} {
+			e.Bool(&f[k], fl&f[k].Mask != 0)
+		}
+		e.Uint(&f[ospfDBDDSequence], uint64(be32(body[4:])))
+		if e.all {
+			for k := 8; k+ospfLSAHeaderLen <= len(body); k += ospfLSAHeaderLen {
+				emitOSPFLSAHeader(e, body[k:k+ospfLSAHeaderLen])
+			}
+		}
+	case OSPFLSReq:
+		for k := 0; k+12 <= len(body); k += 12 {
+			e.Uint(&f[ospfLSAType], uint64(be32(body[k:])))
+			e.IPv4(&f[ospfLinkStateID], body[k+4:k+8])
+			e.IPv4(&f[ospfAdvRouter], body[k+8:k+12])
+			if !e.all {
+				break
+			}
+		}
+	case OSPFLSUpdate:
+		if len(body) < 4 {
+			break
+		}
+		e.Uint(&f[ospfLSNumber], uint64(be32(body)))
+		n := be32(body)
+		for k, c := 4, uint32(0); c < n && k+ospfLSAHeaderLen <= len(body); c++ {
+			ln := int(be16(body[k+18:]))
+			if ln < ospfLSAHeaderLen || k+ln > len(body) {
+				break
+			}
+			if !emitOSPFLSA(e, body[k:k+ln]) || !e.all {
+				break
+			}
+			k += ln
+		}
+	case OSPFLSAck:
+		for k := 0; k+ospfLSAHeaderLen <= len(body); k += ospfLSAHeaderLen {
+			emitOSPFLSAHeader(e, body[k:k+ospfLSAHeaderLen])
+			if !e.all {
+				break
+			}
+		}
+	}
+	if lls := o.LLS(); lls != nil {
+		emitOSPFLLS(e, lls)
+	}
+	e.End()
+}
+
+// ospfSimplePassword returns the simple password up to its first NUL.
+func ospfSimplePassword(b []byte) []byte {
+	for k, c := range b {
+		if c == 0 {
+			return b[:k]
+		}
+	}
+	return b
+}
+
+// emitOSPFOptions emits a version 2 options byte and its bits (P in place
+// of N for an NSSA LSA).
+func emitOSPFOptions(e *emitter, v byte, nssa bool) {
+	f := &ospfFields
+	e.Uint(&f[ospfV2Options], uint64(v))
+	n := ospfV2OptionsN
+	if nssa {
+		n = ospfV2OptionsP
+	}
+	for _, k := range [...]int{ospfV2OptionsDN, ospfV2OptionsO, ospfV2OptionsDC, ospfV2OptionsL, n, ospfV2OptionsMC, ospfV2OptionsE, ospfV2OptionsMT} {
+		e.Bool(&f[k], uint64(v)&f[k].Mask != 0)
+	}
+}
+
+// emitOSPFLSAHeader emits the 20-byte header h of an LSA.
+func emitOSPFLSAHeader(e *emitter, h []byte) {
+	f := &ospfFields
+	age := be16(h)
+	e.Uint(&f[ospfLSAAge], uint64(age&0x7fff))
+	e.Uint(&f[ospfLSADoNotAge], uint64(age>>15))
+	emitOSPFOptions(e, h[2], h[3] == 7)
+	e.Uint(&f[ospfLSAType], uint64(h[3]))
+	if k := ospfLSAFlagField(h[3]); k >= 0 {
+		e.Bool(&f[k], true)
+	}
+	if h[3] >= 9 && h[3] <= 11 {
+		e.Uint(&f[ospfLSIDOpaqueType], uint64(h[4]))
+		if h[4] == 1 {
+			e.Uint(&f[ospfLSIDTEReserved], uint64(h[5]))
+			e.Uint(&f[ospfLSIDTEInstance], uint64(be16(h[6:])))
+		} else {
+			e.Uint(&f[ospfLSIDOpaqueID], uint64(be32(h[4:])&0xffffff))
+		}
+	} else {
+		e.IPv4(&f[ospfLSAID], h[4:8])
+	}
+	e.IPv4(&f[ospfAdvRouter], h[8:12])
+	e.Uint(&f[ospfLSASeqNum], uint64(be32(h[12:])))
+	e.Uint(&f[ospfLSAChecksum], uint64(be16(h[16:])))
+	e.Uint(&f[ospfLSALength], uint64(be16(h[18:])))
+}
+
+// emitOSPFLSA emits one whole LSA (header and body) and reports whether
+// its body was one whose fields are known, so that the records of the
+// LSAs after it stay in tshark's order.
+func emitOSPFLSA(e *emitter, a []byte) bool {
+	f := &ospfFields
+	emitOSPFLSAHeader(e, a[:ospfLSAHeaderLen])
+	b := a[ospfLSAHeaderLen:]
+	switch a[3] {
+	case 1:
+		if len(b) < 4 {
+			return false
+		}
+		fl := uint64(b[0])
+		e.Uint(&f[ospfRouterFlags], fl)
+		for _, k := range [...]int{ospfRouterFlagsH, ospfRouterFlagsN, ospfRouterFlagsW, ospfRouterFlagsV, ospfRouterFlagsE, ospfRouterFlagsB} {
+			e.Bool(&f[k], fl&f[k].Mask != 0)
+		}
+		e.Uint(&f[ospfNumberOfLinks], uint64(be16(b[2:])))
+		n := int(be16(b[2:]))
+		k := 4
+		for c := 0; c < n; c++ {
+			if k+12 > len(b) {
+				return false
+			}
+			e.IPv4(&f[ospfRouterLinkID], b[k:k+4])
+			e.IPv4(&f[ospfRouterLinkData], b[k+4:k+8])
+			e.Uint(&f[ospfRouterLinkType], uint64(b[k+8]))
+			e.Uint(&f[ospfRouterNumMetrics], uint64(b[k+9]))
+			e.Uint(&f[ospfRouterMetric0], uint64(be16(b[k+10:])))
+			if b[k+9] != 0 {
+				return false // the TOS metrics' fields are not declared
+			}
+			k += 12
+			if !e.all {
+				break
+			}
+		}
+		return true
+	case 2:
+		if len(b) < 4 {
+			return false
+		}
+		e.IPv4(&f[ospfNetworkNetmask], b[:4])
+		for k := 4; k+4 <= len(b); k += 4 {
+			e.IPv4(&f[ospfNetworkAttachedRouter], b[k:k+4])
+			if !e.all {
+				break
+			}
+		}
+		return true
+	case 5:
+		if len(b) != 16 {
+			return false
+		}
+		e.IPv4(&f[ospfASExtNetmask], b[:4])
+		e.Bool(&f[ospfASExtType], b[4]&0x80 != 0)
+		e.Uint(&f[ospfLSATOS], uint64(b[4]&0x7f))
+		e.Uint(&f[ospfMetric], uint64(be32(b[4:])&0xffffff))
+		e.IPv4(&f[ospfASExtFwdAddr], b[8:12])
+		e.Uint(&f[ospfASExtRouteTag], uint64(be32(b[12:])))
+		return true
+	}
+	return false
+}
+
+// emitOSPFLLS emits the LLS block: its checksum and length, and the
+// extended options and cryptographic authentication TLVs.
+func emitOSPFLLS(e *emitter, b []byte) {
+	f := &ospfFields
+	e.Uint(&f[ospfLLSChecksum], uint64(be16(b)))
+	n := int(be16(b[2:])) * 4
+	e.Uint(&f[ospfLLSDataLength], uint64(n))
+	end := min(n, len(b))
+	for k := 4; k+4 <= end; {
+		typ, ln := be16(b[k:]), int(be16(b[k+2:]))
+		if k+4+ln > end || (typ == 1 && ln != 4) || (typ == 2 && ln < 4) || typ == 0 || typ > 2 {
+			return
+		}
+		e.Uint(&f[ospfTLVType], uint64(typ))
+		e.Uint(&f[ospfTLVLength], uint64(ln))
+		v := b[k+4 : k+4+ln]
+		if typ == 1 {
+			o := uint64(be32(v))
+			e.Uint(&f[ospfLLSExtOptions], o)
+			e.Bool(&f[ospfLLSExtOptionsRS], o&2 != 0)
+			e.Bool(&f[ospfLLSExtOptionsLR], o&1 != 0)
+		} else {
+			e.Uint(&f[ospfLLSSeqNumber], uint64(be32(v)))
+			e.Bytes(&f[ospfLLSAuthData], v[4:])
+		}
+		k += 4 + ln
+		if !e.all {
+			return
+		}
+	}
+}
+
+// infoOSPF appends the Info column: the message type's name.
+func infoOSPF(b []byte, d *Decoder, i int) []byte {
+	l := &d.layers[i]
+	if l.End-l.Start < 2 || l.Malformed == ReasonBadVersion {
+		return b
+	}
+	t := d.data[l.Start+1]
+	if n := ospfMsgName(t); n != "" {
+		return append(b, n...)
+	}
+	b = append(b, "Unknown ("...)
+	b = appendUint(b, uint64(t))
+	return append(b, ')')
+}

@@ -1,0 +1,273 @@
+package decode_test
+
+import (
+	"encoding/binary"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/linktype"
+)
+
+// ospfFrame builds Ethernet / IPv4 (protocol 89, to 224.0.0.5) around an
+// OSPF packet and what follows it.
+func ospfFrame(t testing.TB, ospf []byte) []byte {
+	f := mustHex(t, "01 00 5e 00 00 05 02 00 00 00 00 01 08 00 "+
+		"45 c0 00 00 00 01 00 00 01 59 00 00 c0 00 02 01 e0 00 00 05")
+	binary.BigEndian.PutUint16(f[16:], uint16(20+len(ospf)))
+	putChecksum(f[14:34], 10)
+	return append(f, ospf...)
+}
+
+// ospfPacket builds a version 2 packet: the header (router 1.1.1.1, area
+// area) with auth type at and its 8 bytes, the body, its length and, for
+// auth types other than 2, its checksum; then the trailer.
+func ospfPacket(typ byte, area uint32, at uint16, auth, body, trailer []byte) []byte {
+	p := make([]byte, 24, 24+len(body)+len(trailer))
+	p[0], p[1] = 2, typ
+	binary.BigEndian.PutUint16(p[2:], uint16(24+len(body)))
+	copy(p[4:], []byte{1, 1, 1, 1})
+	binary.BigEndian.PutUint32(p[8:], area)
+	binary.BigEndian.PutUint16(p[14:], at)
+	copy(p[16:24], auth)
+	p = append(p, body...)
+	if at != 2 {
+		var sum uint32
+		for i := 0; i+1 < len(p); i += 2 {
+			if i < 16 || i >= 24 {
+				sum += uint32(p[i])<<8 | uint32(p[i+1])
+			}
+		}
+		if len(p)%2 == 1 {
+			sum += uint32(p[len(p)-1]) << 8
+		}
+		for sum > 0xffff {
+			sum = sum>>16 + sum&0xffff
+		}
+		binary.BigEndian.PutUint16(p[12:], ^uint16(sum))
+	}
+	return append(p, trailer...)
+}
+
+// lsaHeader returns an LSA header of type typ, id, advertising router
+// 2.2.2.2, for an LSA of n bytes in all.
+func lsaHeader(t testing.TB, typ byte, opts byte, id string, n int) []byte {
+	h := mustHex(t, "00 2a 00 00 "+id+" 02 02 02 02 80 00 00 07 ab cd 00 00")
+	h[2], h[3] = opts, typ
+	binary.BigEndian.PutUint16(h[18:], uint16(n))
+	return h
+}
+
+func cat(bs ...[]byte) []byte {
+	var out []byte
+	for _, b := range bs {
+		out = append(out, b...)
+	}
+	return out
+}
+
+func ospfVectors(t testing.TB) (names []string, frames [][]byte) {
+	add := func(name string, p []byte) {
+		names = append(names, name)
+		frames = append(frames, ospfFrame(t, p))
+	}
+	add("hello", ospfPacket(1, 0, 0, nil, mustHex(t,
+		"ff ff ff 00 00 0a 02 01 00 00 00 28 c0 00 02 01 00 00 00 00 0a 00 00 02 0a 00 00 03"), nil))
+	add("hello md5 lls", ospfPacket(1, 1, 2, mustHex(t, "00 00 01 10 5a 83 41 12"), mustHex(t,
+		"ff ff ff 00 00 0a 12 01 00 00 00 28 c0 00 02 01 c0 00 02 02"), cat(
+		mustHex(t, "91 b0 1c 6b d6 c7 09 3c 11 86 1e 76 33 4b a8 58"),
+		mustHex(t, "00 00 00 09 00 01 00 04 00 00 00 01 00 02 00 14 5a 83 41 12"),
+		mustHex(t, "62 a8 49 db 46 49 60 4c 9f da 6c 0a 9f df 25 86"))))
+	add("hello simple", ospfPacket(1, 0x0a000000, 1, []byte("secret\x00\x00"), mustHex(t,
+		"ff ff ff 00 00 0a 02 01 00 00 00 28 00 00 00 00 00 00 00 00"), nil))
+	add("db description", ospfPacket(2, 0, 0, nil, cat(mustHex(t, "05 dc 42 07 00 00 00 81"),
+		lsaHeader(t, 1, 0x22, "02 02 02 02", 36), lsaHeader(t, 5, 0x20, "0a 01 00 00", 36)), nil))
+	add("ls request", ospfPacket(3, 0, 0, nil, mustHex(t,
+		"00 00 00 01 02 02 02 02 02 02 02 02 00 00 00 05 0a 01 00 00 02 02 02 02"), nil))
+	router := cat(lsaHeader(t, 1, 0x22, "02 02 02 02", 20+4+36+4), mustHex(t,
+		"02 00 00 03 "+
+			"0a 00 00 00 ff ff ff 00 03 00 00 0a "+
+			"c0 00 02 01 c0 00 02 02 02 00 00 01 "+
+			"03 03 03 03 0a 00 00 01 01 01 00 05 01 00 00 07"))
+	network := cat(lsaHeader(t, 2, 0x22, "c0 00 02 01", 32), mustHex(t, "ff ff ff 00 02 02 02 02 03 03 03 03"))
+	summary := cat(lsaHeader(t, 3, 0x22, "0a 02 00 00", 28), mustHex(t, "ff ff 00 00 00 00 00 40"))
+	asbr := cat(lsaHeader(t, 4, 0x22, "04 04 04 04", 28), mustHex(t, "00 00 00 00 00 00 00 14"))
+	external := cat(lsaHeader(t, 5, 0x20, "0a 03 00 00", 36), mustHex(t, "ff ff ff 00 80 00 00 14 c0 00 02 09 00 00 00 04"))
+	nssa := cat(lsaHeader(t, 7, 0x28, "0a 04 00 00", 36), mustHex(t, "ff ff ff 00 00 00 00 05 00 00 00 00 00 00 00 00"))
+	grace := cat(lsaHeader(t, 9, 0x40, "03 00 00 00", 44), mustHex(t,
+		"00 01 00 04 00 00 00 28 00 02 00 01 01 00 00 00 00 03 00 04 c0 00 02 01"))
+	add("ls update", ospfPacket(4, 0, 0, nil, cat(mustHex(t, "00 00 00 03"), router, network, external), nil))
+	add("ls update summary nssa grace", ospfPacket(4, 0, 0, nil, cat(mustHex(t, "00 00 00 04"), summary, asbr, nssa, grace), nil))
+	add("ls ack", ospfPacket(5, 0, 0, nil, cat(lsaHeader(t, 1, 0x22, "02 02 02 02", 36), lsaHeader(t, 2, 0x22, "c0 00 02 01", 32)), nil))
+	add("ls update cut", ospfPacket(4, 0, 0, nil, cat(mustHex(t, "00 00 00 02"), network[:26]), nil))
+	add("unknown type", ospfPacket(9, 0, 0, nil, mustHex(t, "00 00 00 00"), nil))
+	return names, frames
+}
+
+func TestOSPF(t *testing.T) {
+	names, frames := ospfVectors(t)
+	d := decode.NewDecoder()
+	for i, frame := range frames {
+		layers := d.Decode(frame, linktype.Ethernet)
+		if len(layers) != 3 || layers[2].Type != decode.LayerOSPF {
+			t.Fatalf("%s: layers %v, want Ethernet, IPv4, OSPF", names[i], layers)
+		}
+		f := decode.Frame{Number: i + 1, Time: time.Unix(1, 0), Length: len(frame)}
+		tree := string((&decode.TreePrinter{Location: time.UTC}).Append(nil, d, &f))
+		if !strings.Contains(tree, "\nOpen Shortest Path First\n    OSPF Header\n        Version: 2\n") {
+			t.Errorf("%s: -V has no OSPF subtree:\n%s", names[i], tree)
+		}
+		cols := string((&decode.ColumnsPrinter{}).Append(nil, d, &f))
+		if !strings.Contains(cols, " OSPF ") {
+			t.Errorf("%s: columns %q name no OSPF", names[i], cols)
+		}
+	}
+	lp := &decode.LinePrinter{Options: decode.LineOptions{Time: decode.TimeNone}}
+	d.Decode(frames[0], linktype.Ethernet)
+	f := decode.Frame{Number: 1, Length: len(frames[0])}
+	if got, want := string(lp.Append(nil, d, &f)), "IP 192.0.2.1 > 224.0.0.5: OSPFv2, Hello, length 52\n"; got != want {
+		t.Errorf("line %q, want %q", got, want)
+	}
+	fp, err := decode.NewFieldsPrinter([]string{"ospf.msg", "ospf.srcrouter", "ospf.hello.active_neighbor", "ospf.v2.options.e"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := string(fp.Append(nil, d, &f)), "1\t1.1.1.1\t10.0.0.2,10.0.0.3\t1\n"; got != want {
+		t.Errorf("-T fields %q, want %q", got, want)
+	}
+	compareFramesWithTcpdump(t, frames, [][]string{{}, {"-v"}, {"-vv"}, {"-q"}, {"-e"}})
+	compareFramesTreeWithTshark(t, frames)
+}
+
+// TestOSPFDamaged decodes every prefix of every vector and a bad version:
+// nothing panics, and a packet cut short is marked.
+func TestOSPFDamaged(t *testing.T) {
+	_, frames := ospfVectors(t)
+	d := decode.NewDecoder()
+	outs := allPrinters()
+	for _, frame := range frames {
+		for n := 34; n <= len(frame); n++ {
+			d.Decode(frame[:n], linktype.Ethernet)
+			f := decode.Frame{Number: 1, Length: len(frame)}
+			for _, out := range outs {
+				out(d, &f)
+			}
+		}
+	}
+	bad := append([]byte(nil), frames[0]...)
+	bad[34] = 7
+	d.Decode(bad, linktype.Ethernet)
+	if m, ok := d.Malformed(); !ok || m.Type != decode.LayerOSPF {
+		t.Errorf("version 7: malformed %v %v, want the OSPF layer", m, ok)
+	}
+}
+
+// allPrinters returns a function per output that prints a decoded packet.
+func allPrinters() []func(d *decode.Decoder, f *decode.Frame) {
+	var buf []byte
+	fp, _ := decode.NewFieldsPrinter([]string{"ospf.msg", "ospf.lsa", "ospf.metric", "ospf.lls.ext.options"})
+	return []func(d *decode.Decoder, f *decode.Frame){
+		func(d *decode.Decoder, f *decode.Frame) {
+			for v := 0; v <= 3; v++ {
+				buf = (&decode.LinePrinter{Options: decode.LineOptions{Verbose: v}}).Append(buf[:0], d, f)
+			}
+		},
+		func(d *decode.Decoder, f *decode.Frame) {
+			buf = (&decode.TreePrinter{Location: time.UTC}).Append(buf[:0], d, f)
+		},
+		func(d *decode.Decoder, f *decode.Frame) { buf = (&decode.ColumnsPrinter{}).Append(buf[:0], d, f) },
+		func(d *decode.Decoder, f *decode.Frame) {
+			buf = (&decode.JSONPrinter{Location: time.UTC}).Append(buf[:0], d, f)
+		},
+		func(d *decode.Decoder, f *decode.Frame) { buf = fp.Append(buf[:0], d, f) },
+	}
+}
+
+// TestOSPFAllocs holds decode, JSON, -T fields, -V and the -vv one-liner
+// of OSPF packets to no allocation per packet.
+func TestOSPFAllocs(t *testing.T) {
+	_, frames := ospfVectors(t)
+	d := decode.NewDecoder()
+	lp := &decode.LinePrinter{Options: decode.LineOptions{Verbose: 2}}
+	jp := &decode.JSONPrinter{Location: time.UTC}
+	tp := &decode.TreePrinter{Location: time.UTC}
+	fp, err := decode.NewFieldsPrinter([]string{"ospf.msg", "ospf.lsa", "ospf.advrouter", "ospf.metric"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, 0, 1<<16)
+	f := decode.Frame{Number: 1}
+	for _, frame := range frames {
+		run := func() {
+			d.Decode(frame, linktype.Ethernet)
+			buf = lp.Append(buf[:0], d, &f)
+			buf = jp.Append(buf[:0], d, &f)
+			buf = fp.Append(buf[:0], d, &f)
+			buf = tp.Append(buf[:0], d, &f)
+		}
+		run()
+		if n := testing.AllocsPerRun(50, run); n != 0 {
+			t.Errorf("%d bytes: %v allocations per packet", len(frame), n)
+		}
+	}
+}
+
+// compareFramesTreeWithTshark writes frames to a capture and checks that
+// every line of rawcap's -V tree is one of tshark's, in order.
+func compareFramesTreeWithTshark(t *testing.T, frames [][]byte) {
+	t.Helper()
+	compareFramesTreeWithTsharkFrom(t, frames, "\nOpen Shortest Path First\n")
+}
+
+// compareFramesTreeWithTsharkFrom compares the trees from the line title
+// (with its newlines) on.
+func compareFramesTreeWithTsharkFrom(t *testing.T, frames [][]byte, title string) {
+	t.Helper()
+	if _, err := exec.LookPath("tshark"); err != nil || testing.Short() {
+		t.Log("tshark not installed or -short: vectors' trees not compared with it")
+		return
+	}
+	path := writeTestPcap(t, frames)
+	cmd := exec.Command("tshark", "-n", "-V", "-r", path)
+	cmd.Env = append(os.Environ(), "TZ=UTC")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("tshark: %v", err)
+	}
+	theirs := strings.Split(string(out), "\nFrame ")
+	if len(theirs) != len(frames) {
+		t.Fatalf("tshark printed %d frames, want %d", len(theirs), len(frames))
+	}
+	d := decode.NewDecoder()
+	tp := &decode.TreePrinter{Location: time.UTC}
+	shown, total := 0, 0
+	for i, frame := range frames {
+		d.Decode(frame, linktype.Ethernet)
+		f := decode.Frame{Number: i + 1, Time: time.Unix(int64(1700000000+i), 0), Length: len(frame)}
+		mine := string(tp.Append(nil, d, &f))
+		k := strings.Index(mine, title)
+		j := strings.Index(theirs[i], title)
+		if k < 0 || j < 0 {
+			t.Errorf("frame %d: no %q tree (rawcap %v, tshark %v)", i+1, title, k >= 0, j >= 0)
+			continue
+		}
+		their := strings.Split(strings.TrimRight(theirs[i][j+1:], "\n"), "\n")
+		at := 0
+		for _, line := range strings.Split(strings.TrimRight(mine[k+1:], "\n"), "\n") {
+			for at < len(their) && their[at] != line {
+				at++
+			}
+			if at == len(their) {
+				t.Errorf("frame %d: rawcap's line %q is not tshark's (in order):\n%s", i+1, line, strings.Join(their, "\n"))
+				break
+			}
+			at++
+			shown++
+		}
+		total += len(their)
+	}
+	t.Logf("rawcap prints %d of tshark's %d tree lines from %q on", shown, total, title)
+}
