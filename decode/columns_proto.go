@@ -72,6 +72,12 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "VXLAN"...)
 	case LayerGRE:
 		return append(b, "GRE"...)
+	case LayerSTP:
+		return append(b, "STP"...)
+	case LayerLLDP:
+		return append(b, "LLDP"...)
+	case LayerMPLS:
+		return append(b, "MPLS"...)
 	}
 	return append(b, l.Type.String()...)
 }

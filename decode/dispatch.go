@@ -51,6 +51,10 @@ func etherTypeLayer(et uint16) LayerType {
 		return LayerARP
 	case EtherTypeVLAN, EtherTypeQinQ, EtherTypeQinQOld:
 		return LayerVLAN
+	case EtherTypeLLDP:
+		return LayerLLDP
+	case EtherTypeMPLS, EtherTypeMPLSMulti:
+		return LayerMPLS
 	}
 	return LayerNone
 }
@@ -178,6 +182,12 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeVXLAN(l)
 	case LayerGeneve:
 		return d.decodeGeneve(l)
+	case LayerSTP:
+		return d.decodeSTP(l)
+	case LayerLLDP:
+		return d.decodeLLDP(l)
+	case LayerMPLS:
+		return d.decodeMPLS(l)
 	case LayerGRE:
 		next := d.decodeGRE(l)
 		if next == LayerNone && l.Malformed == "" && l.Payload < l.End {
@@ -252,6 +262,12 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineVXLAN(b, d, i)
 	case LayerGeneve:
 		return p.lineGeneve(b, d, i)
+	case LayerSTP:
+		return p.lineSTP(b, d, i)
+	case LayerLLDP:
+		return p.lineLLDP(b, d, i)
+	case LayerMPLS:
+		return p.lineMPLS(b, d, i)
 	case LayerGRE:
 		return p.lineGRE(b, d, i)
 	case LayerPPP:
@@ -297,6 +313,12 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeVXLAN(t, d, i)
 	case LayerGeneve:
 		treeGeneve(t, d, i)
+	case LayerSTP:
+		treeSTP(t, d, i)
+	case LayerLLDP:
+		treeLLDP(t, d, i)
+	case LayerMPLS:
+		treeMPLS(t, d, i)
 	case LayerGRE:
 		treeGRE(t, d, i)
 	case LayerPayload:

@@ -34,6 +34,9 @@ const (
 	LayerGRE                    // GRE
 	LayerPPP                    // PPP in GRE (PPTP) or after EtherType 0x880b
 	LayerGeneve                 // Geneve
+	LayerSTP                    // spanning tree BPDU (STP, RSTP, MSTP, PVST+)
+	LayerLLDP                   // LLDP
+	LayerMPLS                   // MPLS label stack
 	layerCount
 )
 
@@ -67,6 +70,9 @@ var layerNames = [layerCount]string{
 	LayerGRE:          "gre",
 	LayerPPP:          "ppp",
 	LayerGeneve:       "geneve",
+	LayerSTP:          "stp",
+	LayerLLDP:         "lldp",
+	LayerMPLS:         "mpls",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

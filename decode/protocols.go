@@ -37,6 +37,9 @@ var protocols = [layerCount]protocol{
 	LayerGRE:      {&protoGRE, greFields[:], emitGRE, nil},
 	LayerPPP:      {&protoPPP, pppFields[:], emitPPP, nil},
 	LayerGeneve:   {&protoGeneve, geneveFields[:], emitGeneve, nil},
+	LayerSTP:      {&protoSTP, stpFields[:], emitSTP, nil},
+	LayerLLDP:     {&protoLLDP, lldpFields[:], emitLLDP, nil},
+	LayerMPLS:     {&protoMPLS, mplsFields[:], emitMPLS, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits
