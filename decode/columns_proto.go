@@ -78,6 +78,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "LLDP"...)
 	case LayerMPLS:
 		return append(b, "MPLS"...)
+	case LayerUDLD:
+		return append(b, "UDLD"...)
 	}
 	return append(b, l.Type.String()...)
 }

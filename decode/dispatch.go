@@ -188,6 +188,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeLLDP(l)
 	case LayerMPLS:
 		return d.decodeMPLS(l)
+	case LayerUDLD:
+		return d.decodeUDLD(l)
 	case LayerGRE:
 		next := d.decodeGRE(l)
 		if next == LayerNone && l.Malformed == "" && l.Payload < l.End {
@@ -268,6 +270,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineLLDP(b, d, i)
 	case LayerMPLS:
 		return p.lineMPLS(b, d, i)
+	case LayerUDLD:
+		return p.lineUDLD(b, d, i)
 	case LayerGRE:
 		return p.lineGRE(b, d, i)
 	case LayerPPP:
@@ -319,6 +323,8 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeLLDP(t, d, i)
 	case LayerMPLS:
 		treeMPLS(t, d, i)
+	case LayerUDLD:
+		treeUDLD(t, d, i)
 	case LayerGRE:
 		treeGRE(t, d, i)
 	case LayerPayload:

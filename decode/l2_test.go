@@ -133,7 +133,7 @@ func testL2Vectors(t *testing.T, vectors []l2Vector) {
 }
 
 // l2Layers are the link-layer protocols FuzzL2 seeds from the corpus.
-var l2Layers = []decode.LayerType{decode.LayerSTP, decode.LayerLLDP, decode.LayerMPLS}
+var l2Layers = []decode.LayerType{decode.LayerSTP, decode.LayerLLDP, decode.LayerMPLS, decode.LayerUDLD}
 
 // FuzzL2 feeds Ethernet frames of the link-layer protocols (seeded from
 // the corpus frames holding them and the vectors) to the decoder and every
@@ -152,7 +152,7 @@ func FuzzL2(f *testing.F) {
 			}
 		}
 	}
-	for _, vs := range [][]l2Vector{stpVectors, lldpVectors, mplsVectors} {
+	for _, vs := range [][]l2Vector{stpVectors, lldpVectors, mplsVectors, udldVectors} {
 		for _, v := range vs {
 			f.Add(mustHex(f, v.hex))
 		}
@@ -260,3 +260,31 @@ var mplsVectors = []l2Vector{{
 // TestMPLS decodes the MPLS vectors and checks every output of rawcap, and
 // (without -short) tcpdump's one-liners in five option sets.
 func TestMPLS(t *testing.T) { testL2Vectors(t, mplsVectors) }
+
+// The UDLD frames: the first probe of the corpus's UDLD capture, and the
+// same cut inside a TLV.
+var udldVectors = []l2Vector{{
+	name: "probe",
+	hex: "01 00 0c cc cc cc 00 19 06 ea b8 81 00 44 aa aa 03 00 00 0c 01 11 21 03 6d 85 00 01 00 0f 46 4f " +
+		"43 31 30 33 31 5a 37 4a 47 00 02 00 09 47 69 30 2f 31 00 03 00 08 00 00 00 00 00 04 00 05 07 00 " +
+		"05 00 05 05 00 06 00 06 53 31 00 07 00 08 00 00 00 01",
+	layer: decode.LayerUDLD,
+	line:  "UDLDv1, Code Probe message (1), Flags [RT, RSY] (0x03), length 60",
+	info:  "Device ID: FOC1031Z7JG  Port ID: Gi0/1  ",
+	tree: []string{"Unidirectional Link Detection", "    001. .... = Version: 1", "    ...0 0001 = Opcode: Probe (1)",
+		"    Flags: 3", "        .... ..1. = ReSynch: 0x1", "    Checksum: 0x6d85", "    Device ID: FOC1031Z7JG",
+		"        Sent through Interface: Gi0/1", "    Type: Echo, length: 8", "        Data: 00000000",
+		"    Type: Sequence number, length: 8"},
+}, {
+	name: "cut in a TLV",
+	hex: "01 00 0c cc cc cc 00 19 06 ea b8 81 00 44 aa aa 03 00 00 0c 01 11 21 03 6d 85 00 01 00 0f 46 4f " +
+		"43 31 30",
+	layer:     decode.LayerUDLD,
+	line:      "UDLDv1, Code Probe message (1), Flags [RT, RSY] (0x03), length 13",
+	info:      "UDLD",
+	malformed: true,
+}}
+
+// TestUDLD decodes the UDLD vectors and checks every output of rawcap, and
+// (without -short) tcpdump's one-liners in five option sets.
+func TestUDLD(t *testing.T) { testL2Vectors(t, udldVectors) }

@@ -37,6 +37,7 @@ const (
 	LayerSTP                    // spanning tree BPDU (STP, RSTP, MSTP, PVST+)
 	LayerLLDP                   // LLDP
 	LayerMPLS                   // MPLS label stack
+	LayerUDLD                   // Cisco UDLD
 	layerCount
 )
 
@@ -73,6 +74,7 @@ var layerNames = [layerCount]string{
 	LayerSTP:          "stp",
 	LayerLLDP:         "lldp",
 	LayerMPLS:         "mpls",
+	LayerUDLD:         "udld",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

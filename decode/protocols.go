@@ -40,6 +40,7 @@ var protocols = [layerCount]protocol{
 	LayerSTP:      {&protoSTP, stpFields[:], emitSTP, nil},
 	LayerLLDP:     {&protoLLDP, lldpFields[:], emitLLDP, nil},
 	LayerMPLS:     {&protoMPLS, mplsFields[:], emitMPLS, nil},
+	LayerUDLD:     {&protoUDLD, udldFields[:], emitUDLD, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits

@@ -666,6 +666,8 @@ func llcLayer(c LLC) LayerType {
 		return LayerSTP
 	case c.IsSNAP() && c.OUI() == 0x00000c && c.PID() == stpPIDPVST:
 		return LayerSTP
+	case c.IsSNAP() && c.OUI() == 0x00000c && c.PID() == udldPID:
+		return LayerUDLD
 	}
 	return LayerNone
 }

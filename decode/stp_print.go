@@ -48,7 +48,7 @@ func (p *LinePrinter) lineLLCLink(b []byte, d *Decoder, i int, c LLC) (_ []byte,
 		return b, false
 	}
 	switch d.layers[i+1].Type {
-	case LayerSTP:
+	case LayerSTP, LayerUDLD:
 	default:
 		return b, false
 	}
@@ -83,6 +83,8 @@ func (p *LinePrinter) lineLLCLink(b []byte, d *Decoder, i int, c LLC) (_ []byte,
 		switch c.PID() {
 		case stpPIDPVST:
 			b = append(b, "PVST"...)
+		case udldPID:
+			b = append(b, "UDLD"...)
 		}
 		b = append(b, " (0x"...)
 		b = appendHex4(b, c.PID())

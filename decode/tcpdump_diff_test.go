@@ -163,7 +163,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 	switch last.Type {
 	case decode.LayerTCP, decode.LayerUDP, decode.LayerICMPv4, decode.LayerICMPv6, decode.LayerARP:
 		return true
-	case decode.LayerSTP:
+	case decode.LayerSTP, decode.LayerUDLD:
 		return true
 	case decode.LayerLLDP:
 		return lldpPrintable(data[last.Start:])
@@ -181,7 +181,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 // header as tcpdump does.
 func llcDecoded(t decode.LayerType) bool {
 	switch t {
-	case decode.LayerSTP:
+	case decode.LayerSTP, decode.LayerUDLD:
 		return true
 	}
 	return false
