@@ -80,6 +80,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "MPLS"...)
 	case LayerUDLD:
 		return append(b, "UDLD"...)
+	case LayerCDP:
+		return append(b, "CDP"...)
 	}
 	return append(b, l.Type.String()...)
 }

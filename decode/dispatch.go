@@ -190,6 +190,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeMPLS(l)
 	case LayerUDLD:
 		return d.decodeUDLD(l)
+	case LayerCDP:
+		return d.decodeCDP(l)
 	case LayerGRE:
 		next := d.decodeGRE(l)
 		if next == LayerNone && l.Malformed == "" && l.Payload < l.End {
@@ -272,6 +274,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineMPLS(b, d, i)
 	case LayerUDLD:
 		return p.lineUDLD(b, d, i)
+	case LayerCDP:
+		return p.lineCDP(b, d, i)
 	case LayerGRE:
 		return p.lineGRE(b, d, i)
 	case LayerPPP:
@@ -325,6 +329,8 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeMPLS(t, d, i)
 	case LayerUDLD:
 		treeUDLD(t, d, i)
+	case LayerCDP:
+		treeCDP(t, d, i)
 	case LayerGRE:
 		treeGRE(t, d, i)
 	case LayerPayload:

@@ -38,6 +38,7 @@ const (
 	LayerLLDP                   // LLDP
 	LayerMPLS                   // MPLS label stack
 	LayerUDLD                   // Cisco UDLD
+	LayerCDP                    // Cisco Discovery Protocol
 	layerCount
 )
 
@@ -75,6 +76,7 @@ var layerNames = [layerCount]string{
 	LayerLLDP:         "lldp",
 	LayerMPLS:         "mpls",
 	LayerUDLD:         "udld",
+	LayerCDP:          "cdp",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

@@ -41,6 +41,7 @@ var protocols = [layerCount]protocol{
 	LayerLLDP:     {&protoLLDP, lldpFields[:], emitLLDP, nil},
 	LayerMPLS:     {&protoMPLS, mplsFields[:], emitMPLS, nil},
 	LayerUDLD:     {&protoUDLD, udldFields[:], emitUDLD, nil},
+	LayerCDP:      {&protoCDP, cdpFields[:], emitCDP, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits

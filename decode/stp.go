@@ -668,6 +668,8 @@ func llcLayer(c LLC) LayerType {
 		return LayerSTP
 	case c.IsSNAP() && c.OUI() == 0x00000c && c.PID() == udldPID:
 		return LayerUDLD
+	case c.IsSNAP() && c.OUI() == 0x00000c && c.PID() == cdpPID:
+		return LayerCDP
 	}
 	return LayerNone
 }

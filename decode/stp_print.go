@@ -48,7 +48,7 @@ func (p *LinePrinter) lineLLCLink(b []byte, d *Decoder, i int, c LLC) (_ []byte,
 		return b, false
 	}
 	switch d.layers[i+1].Type {
-	case LayerSTP, LayerUDLD:
+	case LayerSTP, LayerUDLD, LayerCDP:
 	default:
 		return b, false
 	}
@@ -85,6 +85,8 @@ func (p *LinePrinter) lineLLCLink(b []byte, d *Decoder, i int, c LLC) (_ []byte,
 			b = append(b, "PVST"...)
 		case udldPID:
 			b = append(b, "UDLD"...)
+		case cdpPID:
+			b = append(b, "CDP"...)
 		}
 		b = append(b, " (0x"...)
 		b = appendHex4(b, c.PID())

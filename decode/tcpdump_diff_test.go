@@ -165,6 +165,8 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		return true
 	case decode.LayerSTP, decode.LayerUDLD:
 		return true
+	case decode.LayerCDP:
+		return cdpPrintable(data[last.Start:last.End])
 	case decode.LayerLLDP:
 		return lldpPrintable(data[last.Start:])
 	case decode.LayerPayload:
@@ -181,10 +183,33 @@ func decodedByRawcap(d *decode.Decoder) bool {
 // header as tcpdump does.
 func llcDecoded(t decode.LayerType) bool {
 	switch t {
-	case decode.LayerSTP, decode.LayerUDLD:
+	case decode.LayerSTP, decode.LayerUDLD, decode.LayerCDP:
 		return true
 	}
 	return false
+}
+
+// cdpPrintable reports whether rawcap's one-liner prints every TLV of a
+// CDP PDU as tcpdump -v does: the types it decodes (addresses when the
+// list is one IPv4 address), and types tcpdump does not name (in hex).
+func cdpPrintable(b []byte) bool {
+	for off := 4; off+4 <= len(b); {
+		typ, n := uint16(b[off])<<8|uint16(b[off+1]), int(b[off+2])<<8|int(b[off+3])
+		if n < 4 || off+n > len(b) {
+			return true
+		}
+		switch typ {
+		case 0x07, 0x0e, 0x0f, 0x10, 0x11, 0x14, 0x15, 0x17:
+			return false
+		case 0x02, 0x16:
+			v := b[off+4 : off+n]
+			if len(v) != 13 || v[3] != 1 || v[4] != 1 || v[6] != 0xcc {
+				return false
+			}
+		}
+		off += n
+	}
+	return true
 }
 
 // lldpPrintable reports whether rawcap's one-liner prints every TLV of an
