@@ -64,6 +64,7 @@ var columnsVocabulary = map[string]bool{
 	"PIMv2": true, "PIMv1": true,
 	"VRRP": true, "HSRP": true,
 	"OSPF": true, "BFD": true, // "BFD Control": the column's first word
+	"STP": true, "LLDP": true, "MPLS": true, "UDLD": true, "CDP": true,
 }
 
 // tsharkColumns returns the rows `TZ=UTC tshark -n -r path` prints,

@@ -65,6 +65,16 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoTLS(b, d, top)
 	case LayerLLC:
 		b = infoLLC(b, d, top)
+	case LayerSTP:
+		b = infoSTP(b, d, top)
+	case LayerLLDP:
+		b = infoLLDP(b, d, top)
+	case LayerMPLS:
+		b = append(b, "MPLS Label Switched Packet"...)
+	case LayerUDLD:
+		b = infoUDLD(b, d, top)
+	case LayerCDP:
+		b = infoCDP(b, d, top)
 	case LayerIPv4:
 		b = infoIPv4(b, d, top)
 	case LayerIPv6, LayerIPv6HopByHop, LayerIPv6Routing, LayerIPv6Fragment, LayerIPv6DestOpts:

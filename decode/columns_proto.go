@@ -84,6 +84,16 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "OSPF"...)
 	case LayerBFD:
 		return append(b, "BFD Control"...)
+	case LayerSTP:
+		return append(b, "STP"...)
+	case LayerLLDP:
+		return append(b, "LLDP"...)
+	case LayerMPLS:
+		return append(b, "MPLS"...)
+	case LayerUDLD:
+		return append(b, "UDLD"...)
+	case LayerCDP:
+		return append(b, "CDP"...)
 	}
 	return append(b, l.Type.String()...)
 }

@@ -51,6 +51,10 @@ func etherTypeLayer(et uint16) LayerType {
 		return LayerARP
 	case EtherTypeVLAN, EtherTypeQinQ, EtherTypeQinQOld:
 		return LayerVLAN
+	case EtherTypeLLDP:
+		return LayerLLDP
+	case EtherTypeMPLS, EtherTypeMPLSMulti:
+		return LayerMPLS
 	}
 	return LayerNone
 }
@@ -205,6 +209,16 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeOSPF(l)
 	case LayerBFD:
 		return d.decodeBFD(l)
+	case LayerSTP:
+		return d.decodeSTP(l)
+	case LayerLLDP:
+		return d.decodeLLDP(l)
+	case LayerMPLS:
+		return d.decodeMPLS(l)
+	case LayerUDLD:
+		return d.decodeUDLD(l)
+	case LayerCDP:
+		return d.decodeCDP(l)
 	case LayerGRE:
 		next := d.decodeGRE(l)
 		if next == LayerNone && l.Malformed == "" && l.Payload < l.End {
@@ -291,6 +305,16 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineOSPF(b, d, i)
 	case LayerBFD:
 		return p.lineBFD(b, d, i)
+	case LayerSTP:
+		return p.lineSTP(b, d, i)
+	case LayerLLDP:
+		return p.lineLLDP(b, d, i)
+	case LayerMPLS:
+		return p.lineMPLS(b, d, i)
+	case LayerUDLD:
+		return p.lineUDLD(b, d, i)
+	case LayerCDP:
+		return p.lineCDP(b, d, i)
 	case LayerGRE:
 		return p.lineGRE(b, d, i)
 	case LayerPPP:
@@ -348,6 +372,16 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeOSPF(t, d, i)
 	case LayerBFD:
 		treeBFD(t, d, i)
+	case LayerSTP:
+		treeSTP(t, d, i)
+	case LayerLLDP:
+		treeLLDP(t, d, i)
+	case LayerMPLS:
+		treeMPLS(t, d, i)
+	case LayerUDLD:
+		treeUDLD(t, d, i)
+	case LayerCDP:
+		treeCDP(t, d, i)
 	case LayerGRE:
 		treeGRE(t, d, i)
 	case LayerPayload:

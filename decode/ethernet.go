@@ -155,6 +155,9 @@ func (d *Decoder) decodeLLC(l *Layer) LayerType {
 		return LayerNone
 	}
 	l.Payload = l.Start + len(c)
+	if next := llcLayer(c); next != LayerNone && l.Payload < l.End {
+		return next
+	}
 	if c.IsSNAP() && c.OUI() == 0 {
 		return etherTypeLayer(c.PID())
 	}

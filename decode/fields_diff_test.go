@@ -103,7 +103,7 @@ func TestFieldNamesAreTsharks(t *testing.T) {
 			switch {
 			case !ok:
 				t.Errorf("%s: tshark has no field of that name", f.Name)
-			case typ != f.Type() && !(typ == "FT_STRINGZ" || typ == "FT_UINT_STRING") && f.Kind == decode.KindString:
+			case typ != f.Type() && !(typ == "FT_STRINGZ" || typ == "FT_UINT_STRING" || typ == "FT_STRINGZPAD") && f.Kind == decode.KindString:
 				t.Errorf("%s: tshark's type is %s, rawcap's %s", f.Name, typ, f.Type())
 			case typ != f.Type() && f.Kind != decode.KindString:
 				t.Errorf("%s: tshark's type is %s, rawcap's %s", f.Name, typ, f.Type())

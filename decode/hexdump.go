@@ -3,14 +3,19 @@ package decode
 import "strconv"
 
 // linkHeaderLen returns the length of the link-layer headers that -x skips
-// (Ethernet, VLAN tags, cooked and loopback headers).
+// (Ethernet, VLAN tags, cooked and loopback headers, and the 802.2 LLC
+// header of an 802.3 frame).
 func linkHeaderLen(d *Decoder) int {
 	n := 0
-	for _, l := range d.layers[:d.n] {
+	for k, l := range d.layers[:d.n] {
 		switch l.Type {
 		case LayerEthernet, LayerVLAN, LayerSLL, LayerSLL2, LayerLoopback:
 			n = l.Payload
 			continue
+		case LayerLLC:
+			if k > 0 && (d.layers[k-1].Type == LayerEthernet || d.layers[k-1].Type == LayerVLAN) {
+				n = l.Payload
+			}
 		}
 		break
 	}

@@ -40,6 +40,11 @@ const (
 	LayerHSRP                   // Cisco HSRP (UDP 1985)
 	LayerOSPF                   // OSPF (version 2 and 3)
 	LayerBFD                    // BFD control
+	LayerSTP                    // spanning tree BPDU (STP, RSTP, MSTP, PVST+)
+	LayerLLDP                   // LLDP
+	LayerMPLS                   // MPLS label stack
+	LayerUDLD                   // Cisco UDLD
+	LayerCDP                    // Cisco Discovery Protocol
 	layerCount
 )
 
@@ -79,6 +84,11 @@ var layerNames = [layerCount]string{
 	LayerHSRP:         "hsrp",
 	LayerOSPF:         "ospf",
 	LayerBFD:          "bfd",
+	LayerSTP:          "stp",
+	LayerLLDP:         "lldp",
+	LayerMPLS:         "mpls",
+	LayerUDLD:         "udld",
+	LayerCDP:          "cdp",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

@@ -50,9 +50,14 @@ func (p *LinePrinter) lineEthernet(b []byte, d *Decoder, i int) []byte {
 		b = e.Dst().AppendTo(b)
 		b = append(b, ", "...)
 		if e.IsLength() {
-			// tcpdump prints an 802.3 frame's own length field.
+			// tcpdump prints an 802.3 frame's own length field, or
+			// what the frame holds when that is less.
+			n := int(e.TypeOrLength())
+			if p.wire > 0 {
+				n = min(n, p.wire-l.Payload)
+			}
 			b = append(b, "802.3, length "...)
-			b = strconv.AppendUint(b, uint64(e.TypeOrLength()), 10)
+			b = strconv.AppendInt(b, int64(n), 10)
 		} else {
 			b = p.appendEtherType(b, e.TypeOrLength())
 			b = p.appendWireLen(b)
@@ -123,7 +128,12 @@ func (p *LinePrinter) lineLLC(b []byte, d *Decoder, i int) []byte {
 		return append(b, " [|llc]"...)
 	}
 	c := LLC(d.data[l.Start:l.Payload])
-	if c.IsSNAP() {
+	if p.Options.Link {
+		if b, ok := p.lineLLCLink(b, d, i, c); ok {
+			return p.lineLayer(b, d, i+1)
+		}
+	}
+	if c.IsSNAP() && c.OUI() == 0 {
 		b = append(b, "LLC, dsap SNAP (0xaa) Individual, ssap SNAP (0xaa) Command, ctrl 0x03: oui Ethernet (0x000000), "...)
 		b = p.appendEtherType(b, c.PID())
 		b = append(b, ": "...)

@@ -43,6 +43,11 @@ var protocols = [layerCount]protocol{
 	LayerHSRP:     {&protoHSRP, hsrpFields[:], emitHSRP, nil},
 	LayerOSPF:     {&protoOSPF, ospfFields[:], emitOSPF, nil},
 	LayerBFD:      {&protoBFD, bfdFields[:], emitBFD, nil},
+	LayerSTP:      {&protoSTP, stpFields[:], emitSTP, nil},
+	LayerLLDP:     {&protoLLDP, lldpFields[:], emitLLDP, nil},
+	LayerMPLS:     {&protoMPLS, mplsFields[:], emitMPLS, nil},
+	LayerUDLD:     {&protoUDLD, udldFields[:], emitUDLD, nil},
+	LayerCDP:      {&protoCDP, cdpFields[:], emitCDP, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits

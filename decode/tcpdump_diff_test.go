@@ -126,7 +126,9 @@ func decodedByRawcap(d *decode.Decoder) bool {
 	for k, l := range layers {
 		switch l.Type {
 		case decode.LayerLLC:
-			return false // tcpdump prints its contents; rawcap does not yet
+			if k+1 >= len(layers) || !llcDecoded(layers[k+1].Type) {
+				return false // tcpdump prints its contents; rawcap does not yet
+			}
 		case decode.LayerTCP, decode.LayerUDP:
 			if l.End-l.Start < 4 {
 				return false
@@ -167,6 +169,12 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		return d.Data()[last.Start] == 2 // version 3's -vv LSA contents are not printed yet
 	case decode.LayerBFD:
 		return true
+	case decode.LayerSTP, decode.LayerUDLD:
+		return true
+	case decode.LayerCDP:
+		return cdpPrintable(data[last.Start:last.End])
+	case decode.LayerLLDP:
+		return lldpPrintable(data[last.Start:])
 	case decode.LayerPayload:
 		switch layers[len(layers)-2].Type {
 		case decode.LayerTCP, decode.LayerUDP, decode.LayerICMPv4, decode.LayerICMPv6:
@@ -175,6 +183,64 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		return false
 	}
 	return last.Quoted
+}
+
+// llcDecoded reports whether rawcap prints the protocol after an LLC
+// header as tcpdump does.
+func llcDecoded(t decode.LayerType) bool {
+	switch t {
+	case decode.LayerSTP, decode.LayerUDLD, decode.LayerCDP:
+		return true
+	}
+	return false
+}
+
+// cdpPrintable reports whether rawcap's one-liner prints every TLV of a
+// CDP PDU as tcpdump -v does: the types it decodes (addresses when the
+// list is one IPv4 address), and types tcpdump does not name (in hex).
+func cdpPrintable(b []byte) bool {
+	for off := 4; off+4 <= len(b); {
+		typ, n := uint16(b[off])<<8|uint16(b[off+1]), int(b[off+2])<<8|int(b[off+3])
+		if n < 4 || off+n > len(b) {
+			return true
+		}
+		switch typ {
+		case 0x07, 0x0e, 0x0f, 0x10, 0x11, 0x14, 0x15, 0x17:
+			return false
+		case 0x02, 0x16:
+			v := b[off+4 : off+n]
+			if len(v) != 13 || v[3] != 1 || v[4] != 1 || v[6] != 0xcc {
+				return false
+			}
+		}
+		off += n
+	}
+	return true
+}
+
+// lldpPrintable reports whether rawcap's one-liner prints every TLV of an
+// LLDPDU as tcpdump -v does: the basic TLVs, unknown types (in hex), and
+// the organization specific TLVs of IEEE 802.1 (subtypes 1 to 4 and 7)
+// and 802.3 (subtypes 1, 3 and 4); not DCBX, LLDP-MED or vendor TLVs.
+func lldpPrintable(b []byte) bool {
+	for off := 0; off+2 <= len(b); {
+		typ, n := b[off]>>1, int(b[off]&1)<<8|int(b[off+1])
+		v := b[off+2 : min(off+2+n, len(b))]
+		if typ == 0 || len(v) < n {
+			return true
+		}
+		if typ == 127 && len(v) >= 4 {
+			oui := uint32(v[0])<<16 | uint32(v[1])<<8 | uint32(v[2])
+			switch {
+			case oui == 0x0080c2 && (v[3] >= 1 && v[3] <= 4 || v[3] == 7):
+			case oui == 0x00120f && (v[3] == 1 || v[3] == 3 || v[3] == 4):
+			default:
+				return false
+			}
+		}
+		off += 2 + n
+	}
+	return true
 }
 
 // tcpClaimsPayload reports whether the IP header before TCP layer k

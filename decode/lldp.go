@@ -1,0 +1,1027 @@
+package decode
+
+import (
+	"net/netip"
+	"strconv"
+)
+
+// LLDP is an IEEE 802.1AB Link Layer Discovery Protocol data unit
+// (EtherType 0x88cc): a sequence of TLVs, each a 16-bit header (7 bits of
+// type, 9 bits of length) and its value, which must begin with the Chassis
+// ID, Port ID and Time To Live TLVs and ends with the End of LLDPDU TLV:
+//
+//	 0             1               2
+//	+-------------+-+--------------+------------------
+//	| type (7)    | length (9)     | value (length bytes)
+//	+-------------+-+--------------+------------------
+//
+// Organization specific TLVs (type 127) start their value with an OUI and
+// a subtype: IEEE 802.1 (00:80:c2) and 802.3 (00:12:0f) are decoded.
+type LLDP []byte
+
+const EtherTypeLLDP = 0x88cc
+
+// The TLV types.
+const (
+	LLDPEnd        = 0
+	LLDPChassisID  = 1
+	LLDPPortID     = 2
+	LLDPTTL        = 3
+	LLDPPortDesc   = 4
+	LLDPSystemName = 5
+	LLDPSystemDesc = 6
+	LLDPSystemCap  = 7
+	LLDPMgmtAddr   = 8
+	LLDPOrg        = 127
+)
+
+// The organizations whose TLVs are decoded.
+const (
+	lldpOUI8021 = 0x0080c2
+	lldpOUI8023 = 0x00120f
+)
+
+// LLDPTLV is one TLV: its type, and its value as far as it was captured.
+type LLDPTLV struct {
+	Type  uint8
+	Len   int // the length the header announces
+	Value []byte
+}
+
+// NextLLDPTLV returns the TLV at off within b and the offset of the next;
+// ok is false when not even the header is there. A TLV whose value runs
+// past b has a Value shorter than Len.
+func NextLLDPTLV(b []byte, off int) (t LLDPTLV, next int, ok bool) {
+	if off+2 > len(b) {
+		return t, len(b), false
+	}
+	h := be16(b[off:])
+	t.Type, t.Len = uint8(h>>9), int(h&0x1ff)
+	end := off + 2 + t.Len
+	t.Value = b[off+2 : min(end, len(b))]
+	return t, end, true
+}
+
+// ParseLLDP returns the LLDPDU at the start of b, up to and including its
+// End TLV (what follows is the frame's padding); ReasonTruncated when a
+// TLV runs past b.
+func ParseLLDP(b []byte) (LLDP, error) {
+	off := 0
+	for off < len(b) {
+		t, next, ok := NextLLDPTLV(b, off)
+		if !ok || next > len(b) {
+			return LLDP(b[:len(b):len(b)]), ReasonTruncated
+		}
+		off = next
+		if t.Type == LLDPEnd {
+			break
+		}
+	}
+	return LLDP(b[:off:off]), nil
+}
+
+func (d *Decoder) decodeLLDP(l *Layer) LayerType {
+	// The layer keeps the bytes after the End TLV: Wireshark's trailer
+	// there follows its own reckoning, which rawcap does not draw.
+	_, err := ParseLLDP(d.bytes(l))
+	l.Payload = l.End
+	if err != nil {
+		l.Malformed = err.(Reason)
+	}
+	return LayerNone
+}
+
+// lldpWalk visits the TLVs as Wireshark's dissector does: the Chassis ID,
+// Port ID and Time To Live TLVs first (anything else there ends the
+// LLDPDU as invalid), then the others up to the End TLV or a repeated
+// mandatory one. fn gets each TLV with its offset and its place; it stops
+// the walk by returning false. The walk returns why it stopped: "" at the
+// End TLV or the end of the bytes.
+func lldpWalk(p LLDP, fn func(t LLDPTLV, off, k int) bool) string {
+	off := 0
+	for k := 0; ; k++ {
+		t, next, ok := NextLLDPTLV(p, off)
+		if !ok {
+			return ""
+		}
+		switch {
+		case k == 0 && (t.Type != LLDPChassisID || !lldpIDValid(t, 4)):
+			return "Invalid Chassis ID TLV"
+		case k == 1 && (t.Type != LLDPPortID || !lldpIDValid(t, 3)):
+			return "Invalid Port ID TLV"
+		case k == 2 && (t.Type != LLDPTTL):
+			return "Invalid Time-to-Live TLV"
+		}
+		if !fn(t, off, k) {
+			return ""
+		}
+		if k > 2 {
+			switch t.Type {
+			case LLDPChassisID:
+				return "Duplicate Chassis ID TLV"
+			case LLDPPortID:
+				return "Duplicate Port ID TLV"
+			case LLDPTTL:
+				return "Duplicate Time-To-Live TLV"
+			case LLDPEnd:
+				return ""
+			}
+		}
+		off = next
+	}
+}
+
+// lldpIDValid reports whether a Chassis or Port ID TLV has the length its
+// subtype needs: a subtype and at least a byte, 6 bytes for a MAC (macSub),
+// 4 or 16 for an IPv4 or IPv6 network address, at most 255 otherwise.
+func lldpIDValid(t LLDPTLV, macSub uint8) bool {
+	if t.Len < 2 || len(t.Value) < 1 {
+		return false
+	}
+	switch sub := t.Value[0]; {
+	case sub == macSub:
+		return t.Len == 7
+	case sub == macSub+1: // network address
+		if len(t.Value) < 2 {
+			return false
+		}
+		switch t.Value[1] {
+		case 1:
+			return t.Len == 6
+		case 2:
+			return t.Len == 18
+		}
+		return true
+	}
+	return t.Len <= 256
+}
+
+// lldpString returns a text value up to its first NUL, as Wireshark's
+// zero-padded strings end.
+func lldpString(b []byte) []byte {
+	for i, c := range b {
+		if c == 0 {
+			return b[:i]
+		}
+	}
+	return b
+}
+
+// The fields, as Wireshark registers them.
+const (
+	lldpTLVType = iota
+	lldpTLVLen
+	lldpChassisSubtype
+	lldpChassisIDMAC
+	lldpChassisIDIP4
+	lldpChassisIDIP6
+	lldpPortSubtype
+	lldpPortID
+	lldpPortIDMAC
+	lldpPortIDIP4
+	lldpPortIDIP6
+	lldpNetAddrFamily
+	lldpTimeToLive
+	lldpPortDesc
+	lldpSystemName
+	lldpSystemDesc
+	lldpSystemCap
+	lldpSystemCapOther
+	lldpSystemCapRepeater
+	lldpSystemCapBridge
+	lldpSystemCapWLAN
+	lldpSystemCapRouter
+	lldpSystemCapTelephone
+	lldpSystemCapDOCSIS
+	lldpSystemCapStation
+	lldpEnabledCap
+	lldpEnabledCapOther
+	lldpEnabledCapRepeater
+	lldpEnabledCapBridge
+	lldpEnabledCapWLAN
+	lldpEnabledCapRouter
+	lldpEnabledCapTelephone
+	lldpEnabledCapDOCSIS
+	lldpEnabledCapStation
+	lldpMgmtAddrLen
+	lldpMgmtAddrSubtype
+	lldpMgmtAddrIP4
+	lldpMgmtAddrIP6
+	lldpMgmtIfSubtype
+	lldpMgmtIfNumber
+	lldpMgmtOIDLen
+	lldpOrgOUI
+	lldp8021Subtype
+	lldp8021PortVLAN
+	lldp8023Subtype
+	lldp8023AutoNeg
+	lldp8023AutoNegSupported
+	lldp8023AutoNegEnabled
+	lldp8023PMDCaps
+	lldp8023MAUType
+	lldp8023MaxFrame
+	lldpFieldCount
+)
+
+// lldpCapNames are the labels of the capability bits, from bit 0 up.
+var lldpCapNames = [8]string{"Other", "Repeater", "Bridge", "WLAN access point", "Router", "Telephone", "DOCSIS cable device", "Station only"}
+
+var lldpFields = [lldpFieldCount]Field{
+	lldpTLVType:              {Name: "lldp.tlv.type", Label: "TLV Type", Kind: KindUint, Width: 16, Mask: 0xfe00},
+	lldpTLVLen:               {Name: "lldp.tlv.len", Label: "TLV Length", Kind: KindUint, Width: 16, Mask: 0x1ff},
+	lldpChassisSubtype:       {Name: "lldp.chassis.subtype", Label: "Chassis Id Subtype", Kind: KindUint, Width: 8},
+	lldpChassisIDMAC:         {Name: "lldp.chassis.id.mac", Label: "Chassis Id", Kind: KindMAC},
+	lldpChassisIDIP4:         {Name: "lldp.chassis.id.ip4", Label: "Chassis Id", Kind: KindIPv4},
+	lldpChassisIDIP6:         {Name: "lldp.chassis.id.ip6", Label: "Chassis Id", Kind: KindIPv6},
+	lldpPortSubtype:          {Name: "lldp.port.subtype", Label: "Port Id Subtype", Kind: KindUint, Width: 8},
+	lldpPortID:               {Name: "lldp.port.id", Label: "Port Id", Kind: KindString},
+	lldpPortIDMAC:            {Name: "lldp.port.id.mac", Label: "Port Id", Kind: KindMAC},
+	lldpPortIDIP4:            {Name: "lldp.port.id.ip4", Label: "Port Id", Kind: KindIPv4},
+	lldpPortIDIP6:            {Name: "lldp.port.id.ip6", Label: "Port Id", Kind: KindIPv6},
+	lldpNetAddrFamily:        {Name: "lldp.network_address.subtype", Label: "Network Address family", Kind: KindUint, Width: 8},
+	lldpTimeToLive:           {Name: "lldp.time_to_live", Label: "Seconds", Kind: KindUint, Width: 16},
+	lldpPortDesc:             {Name: "lldp.port.desc", Label: "Port Description", Kind: KindString},
+	lldpSystemName:           {Name: "lldp.tlv.system.name", Label: "System Name", Kind: KindString},
+	lldpSystemDesc:           {Name: "lldp.tlv.system.desc", Label: "System Description", Kind: KindString},
+	lldpSystemCap:            {Name: "lldp.tlv.system_cap", Label: "Capabilities", Kind: KindUint, Width: 16, Base: BaseHex},
+	lldpSystemCapOther:       {Name: "lldp.tlv.system_cap.other", Label: "Other", Kind: KindBool, Width: 16, Mask: 0x1},
+	lldpSystemCapRepeater:    {Name: "lldp.tlv.system_cap.repeater", Label: "Repeater", Kind: KindBool, Width: 16, Mask: 0x2},
+	lldpSystemCapBridge:      {Name: "lldp.tlv.system_cap.bridge", Label: "Bridge", Kind: KindBool, Width: 16, Mask: 0x4},
+	lldpSystemCapWLAN:        {Name: "lldp.tlv.system_cap.wlan_access_pt", Label: "WLAN access point", Kind: KindBool, Width: 16, Mask: 0x8},
+	lldpSystemCapRouter:      {Name: "lldp.tlv.system_cap.router", Label: "Router", Kind: KindBool, Width: 16, Mask: 0x10},
+	lldpSystemCapTelephone:   {Name: "lldp.tlv.system_cap.telephone", Label: "Telephone", Kind: KindBool, Width: 16, Mask: 0x20},
+	lldpSystemCapDOCSIS:      {Name: "lldp.tlv.system_cap.docsis_cable_device", Label: "DOCSIS cable device", Kind: KindBool, Width: 16, Mask: 0x40},
+	lldpSystemCapStation:     {Name: "lldp.tlv.system_cap.station_only", Label: "Station only", Kind: KindBool, Width: 16, Mask: 0x80},
+	lldpEnabledCap:           {Name: "lldp.tlv.enable_system_cap", Label: "Enabled Capabilities", Kind: KindUint, Width: 16, Base: BaseHex},
+	lldpEnabledCapOther:      {Name: "lldp.tlv.enable_system_cap.other", Label: "Other", Kind: KindBool, Width: 16, Mask: 0x1},
+	lldpEnabledCapRepeater:   {Name: "lldp.tlv.enable_system_cap.repeater", Label: "Repeater", Kind: KindBool, Width: 16, Mask: 0x2},
+	lldpEnabledCapBridge:     {Name: "lldp.tlv.enable_system_cap.bridge", Label: "Bridge", Kind: KindBool, Width: 16, Mask: 0x4},
+	lldpEnabledCapWLAN:       {Name: "lldp.tlv.enable_system_cap.wlan_access_pt", Label: "WLAN access point", Kind: KindBool, Width: 16, Mask: 0x8},
+	lldpEnabledCapRouter:     {Name: "lldp.tlv.enable_system_cap.router", Label: "Router", Kind: KindBool, Width: 16, Mask: 0x10},
+	lldpEnabledCapTelephone:  {Name: "lldp.tlv.enable_system_cap.telephone", Label: "Telephone", Kind: KindBool, Width: 16, Mask: 0x20},
+	lldpEnabledCapDOCSIS:     {Name: "lldp.tlv.enable_system_cap.docsis_cable_device", Label: "DOCSIS cable device", Kind: KindBool, Width: 16, Mask: 0x40},
+	lldpEnabledCapStation:    {Name: "lldp.tlv.enable_system_cap.station_only", Label: "Station only", Kind: KindBool, Width: 16, Mask: 0x80},
+	lldpMgmtAddrLen:          {Name: "lldp.mgn.address.len", Label: "Address String Length", Kind: KindUint, Width: 8},
+	lldpMgmtAddrSubtype:      {Name: "lldp.mgn.address.subtype", Label: "Address Subtype", Kind: KindUint, Width: 8},
+	lldpMgmtAddrIP4:          {Name: "lldp.mgn.addr.ip4", Label: "Management Address", Kind: KindIPv4},
+	lldpMgmtAddrIP6:          {Name: "lldp.mgn.addr.ip6", Label: "Management Address", Kind: KindIPv6},
+	lldpMgmtIfSubtype:        {Name: "lldp.mgn.interface.subtype", Label: "Interface Subtype", Kind: KindUint, Width: 8},
+	lldpMgmtIfNumber:         {Name: "lldp.mgn.interface.number", Label: "Interface Number", Kind: KindUint, Width: 32},
+	lldpMgmtOIDLen:           {Name: "lldp.mgn.obj.len", Label: "OID String Length", Kind: KindUint, Width: 8},
+	lldpOrgOUI:               {Name: "lldp.orgtlv.oui", Label: "Organization Unique Code", Kind: KindUint, Width: 24},
+	lldp8021Subtype:          {Name: "lldp.ieee.802_1.subtype", Label: "IEEE 802.1 Subtype", Kind: KindUint, Width: 8, Base: BaseHex},
+	lldp8021PortVLAN:         {Name: "lldp.ieee.802_1.port_vlan.id", Label: "Port VLAN Identifier", Kind: KindUint, Width: 16, Base: BaseDecHex},
+	lldp8023Subtype:          {Name: "lldp.ieee.802_3.subtype", Label: "IEEE 802.3 Subtype", Kind: KindUint, Width: 8, Base: BaseHex},
+	lldp8023AutoNeg:          {Name: "lldp.ieee.802_3.mac_phy_auto_neg_status", Label: "Auto-Negotiation Support/Status", Kind: KindUint, Width: 8, Base: BaseHex},
+	lldp8023AutoNegSupported: {Name: "lldp.ieee.802_3.mac_phy_auto_neg_status.supported", Label: "Auto-Negotiation", Kind: KindBool, Width: 8, Mask: 0x1},
+	lldp8023AutoNegEnabled:   {Name: "lldp.ieee.802_3.mac_phy_auto_neg_status.enabled", Label: "Auto-Negotiation", Kind: KindBool, Width: 8, Mask: 0x2},
+	lldp8023PMDCaps:          {Name: "lldp.ieee.802_3.pmd_auto_neg_advertised_caps", Label: "PMD Auto-Negotiation Advertised Capability", Kind: KindUint, Width: 16, Base: BaseHex},
+	lldp8023MAUType:          {Name: "lldp.ieee.802_3.pmd_mau_type", Label: "Operational MAU Type", Kind: KindUint, Width: 16, Base: BaseHex},
+	lldp8023MaxFrame:         {Name: "lldp.ieee.802_3.max_frame_size", Label: "Maximum Frame Size", Kind: KindUint, Width: 16},
+}
+
+var protoLLDP = protoField("lldp", "Link Layer Discovery Protocol")
+
+// emitLLDP emits every TLV's type and length, and the values of the TLVs
+// rawcap decodes.
+func emitLLDP(e *emitter, i int) {
+	d := e.d
+	l := &d.layers[i]
+	e.Proto(&protoLLDP)
+	f := &lldpFields
+	lldpWalk(LLDP(d.data[l.Start:l.End]), func(t LLDPTLV, off, k int) bool {
+		h := uint64(t.Type)<<9 | uint64(t.Len)
+		e.Uint(&f[lldpTLVType], h>>9)
+		e.Uint(&f[lldpTLVLen], h&0x1ff)
+		if len(t.Value) < t.Len {
+			return false // cut short: tshark stops at the exception
+		}
+		v := t.Value
+		if len(v) == 0 {
+			return true
+		}
+		switch t.Type {
+		case LLDPChassisID:
+			e.Uint(&f[lldpChassisSubtype], uint64(v[0]))
+			switch {
+			case v[0] == 4 && t.Len == 7:
+				e.MAC(&f[lldpChassisIDMAC], MAC(v[1:7]))
+			case v[0] == 5 && len(v) >= 2:
+				e.Uint(&f[lldpNetAddrFamily], uint64(v[1]))
+				if v[1] == 1 && t.Len == 6 {
+					e.IPv4(&f[lldpChassisIDIP4], v[2:6])
+				} else if v[1] == 2 && t.Len == 18 {
+					e.IPv6(&f[lldpChassisIDIP6], v[2:18])
+				}
+			}
+		case LLDPPortID:
+			e.Uint(&f[lldpPortSubtype], uint64(v[0]))
+			switch {
+			case v[0] == 3 && t.Len == 7:
+				e.MAC(&f[lldpPortIDMAC], MAC(v[1:7]))
+			case v[0] == 4 && len(v) >= 2:
+				e.Uint(&f[lldpNetAddrFamily], uint64(v[1]))
+				if v[1] == 1 && t.Len == 6 {
+					e.IPv4(&f[lldpPortIDIP4], v[2:6])
+				} else if v[1] == 2 && t.Len == 18 {
+					e.IPv6(&f[lldpPortIDIP6], v[2:18])
+				}
+			case v[0] == 1 || v[0] == 5 || v[0] == 6 || v[0] == 7:
+				emitLLDPText(e, &f[lldpPortID], lldpString(v[1:]))
+			}
+		case LLDPTTL:
+			if len(v) >= 2 {
+				e.Uint(&f[lldpTimeToLive], uint64(be16(v)))
+			}
+		case LLDPPortDesc:
+			emitLLDPText(e, &f[lldpPortDesc], lldpString(v))
+		case LLDPSystemName:
+			emitLLDPText(e, &f[lldpSystemName], lldpString(v))
+		case LLDPSystemDesc:
+			emitLLDPText(e, &f[lldpSystemDesc], lldpString(v))
+		case LLDPSystemCap:
+			if len(v) >= 4 {
+				emitLLDPCaps(e, lldpSystemCap, be16(v))
+				emitLLDPCaps(e, lldpEnabledCap, be16(v[2:]))
+			}
+		case LLDPMgmtAddr:
+			emitLLDPMgmt(e, v)
+		case LLDPOrg:
+			emitLLDPOrg(e, v)
+		}
+		return true
+	})
+	e.End()
+}
+
+// emitLLDPCaps emits a capabilities word and its eight bits, whose fields
+// follow the word's in the table.
+func emitLLDPCaps(e *emitter, k int, v uint16) {
+	f := &lldpFields
+	e.Uint(&f[k], uint64(v))
+	for b := range 8 {
+		e.Bool(&f[k+1+b], v&(1<<b) != 0)
+	}
+}
+
+// emitLLDPMgmt emits a Management Address TLV with an IPv4 or IPv6
+// address whose parts are all there.
+func emitLLDPMgmt(e *emitter, v []byte) {
+	f := &lldpFields
+	if len(v) < 2 {
+		return
+	}
+	n := int(v[0])
+	e.Uint(&f[lldpMgmtAddrLen], uint64(n))
+	e.Uint(&f[lldpMgmtAddrSubtype], uint64(v[1]))
+	switch {
+	case v[1] == 1 && len(v) >= 6:
+		e.IPv4(&f[lldpMgmtAddrIP4], v[2:6])
+	case v[1] == 2 && len(v) >= 18:
+		e.IPv6(&f[lldpMgmtAddrIP6], v[2:18])
+	default:
+		return
+	}
+	rest := v[min(1+n, len(v)):]
+	if n < 1 || len(rest) < 6 {
+		return
+	}
+	e.Uint(&f[lldpMgmtIfSubtype], uint64(rest[0]))
+	e.Uint(&f[lldpMgmtIfNumber], uint64(be32(rest[1:])))
+	e.Uint(&f[lldpMgmtOIDLen], uint64(rest[5]))
+}
+
+// emitLLDPOrg emits an organization specific TLV's OUI and, for IEEE 802.1
+// and 802.3, its subtype and the values of the subtypes rawcap decodes.
+func emitLLDPOrg(e *emitter, v []byte) {
+	f := &lldpFields
+	if len(v) < 4 {
+		return
+	}
+	oui := uint32(v[0])<<16 | uint32(v[1])<<8 | uint32(v[2])
+	e.Uint(&f[lldpOrgOUI], uint64(oui))
+	sub, v := v[3], v[4:]
+	switch oui {
+	case lldpOUI8021:
+		e.Uint(&f[lldp8021Subtype], uint64(sub))
+		if sub == 1 && len(v) >= 2 {
+			e.Uint(&f[lldp8021PortVLAN], uint64(be16(v)))
+		}
+	case lldpOUI8023:
+		e.Uint(&f[lldp8023Subtype], uint64(sub))
+		switch {
+		case sub == 1 && len(v) >= 5:
+			e.Uint(&f[lldp8023AutoNeg], uint64(v[0]))
+			e.Bool(&f[lldp8023AutoNegSupported], v[0]&1 != 0)
+			e.Bool(&f[lldp8023AutoNegEnabled], v[0]&2 != 0)
+			e.Uint(&f[lldp8023PMDCaps], uint64(be16(v[1:])))
+			e.Uint(&f[lldp8023MAUType], uint64(be16(v[3:])))
+		case sub == 4 && len(v) >= 2:
+			e.Uint(&f[lldp8023MaxFrame], uint64(be16(v)))
+		}
+	}
+}
+
+// lldpSubtypeAbbrev returns Wireshark's Info abbreviation of a Chassis ID
+// (port false) or Port ID subtype.
+func lldpSubtypeAbbrev(sub uint8, port bool) string {
+	if port {
+		switch sub {
+		case 1:
+			return "IA"
+		case 2:
+			return "PC"
+		case 3:
+			return "MA"
+		case 4:
+			return "NA"
+		case 5:
+			return "IN"
+		case 6:
+			return "AC"
+		case 7:
+			return "LA"
+		}
+		return "Rs"
+	}
+	switch sub {
+	case 1:
+		return "CC"
+	case 2:
+		return "IA"
+	case 3:
+		return "PC"
+	case 4:
+		return "MA"
+	case 5:
+		return "NA"
+	case 6:
+		return "IN"
+	case 7:
+		return "LA"
+	}
+	return "Rs"
+}
+
+// appendLLDPID appends the identifier of a Chassis ID or Port ID TLV as
+// Wireshark writes it in the subtree's title and the Info: a MAC, an IP
+// address, hex for a component or another address family, or the text.
+func appendLLDPID(b []byte, v []byte, port bool) []byte {
+	mac, net, comp := uint8(4), uint8(5), uint8(3)
+	if port {
+		mac, net, comp = 3, 4, 2
+	}
+	switch sub := v[0]; {
+	case sub == mac:
+		return MAC(v[1:7]).AppendTo(b)
+	case sub == net:
+		switch {
+		case v[1] == 1 && len(v) == 6:
+			return netip.AddrFrom4([4]byte(v[2:6])).AppendTo(b)
+		case v[1] == 2 && len(v) == 18:
+			return netip.AddrFrom16([16]byte(v[2:18])).AppendTo(b)
+		}
+		return appendHexBytes(b, v[2:])
+	case sub == comp:
+		return appendHexBytes(b, v[1:])
+	case sub >= 1 && sub <= 7:
+		return appendTreeText(b, lldpString(v[1:]))
+	}
+	return append(b, "Reserved"...)
+}
+
+// infoLLDP appends tshark's Info: "MA/00:19:2f:a7:b2:8d IA/Uplink to S1
+// 120 SysN=S2.cisco.com SysD=… ", or the reason the LLDPDU is invalid.
+func infoLLDP(b []byte, d *Decoder, i int) []byte {
+	l := &d.layers[i]
+	start := len(b)
+	why := lldpWalk(LLDP(d.data[l.Start:l.End]), func(t LLDPTLV, off, k int) bool {
+		if len(t.Value) < t.Len {
+			return false
+		}
+		switch {
+		case k == 0:
+			b = append(b, lldpSubtypeAbbrev(t.Value[0], false)...)
+			b = append(b, '/')
+			b = appendLLDPID(b, t.Value, false)
+			b = append(b, ' ')
+		case k == 1:
+			b = append(b, lldpSubtypeAbbrev(t.Value[0], true)...)
+			b = append(b, '/')
+			b = appendLLDPID(b, t.Value, true)
+			b = append(b, ' ')
+		case k == 2:
+			if len(t.Value) < 2 {
+				return false
+			}
+			b = strconv.AppendUint(b, uint64(be16(t.Value)), 10)
+			b = append(b, ' ')
+		case t.Type == LLDPSystemName:
+			b = append(b, "SysN="...)
+			b = appendTreeText(b, lldpString(t.Value))
+			b = append(b, ' ')
+		case t.Type == LLDPSystemDesc:
+			b = append(b, "SysD="...)
+			b = appendTreeText(b, lldpString(t.Value))
+			b = append(b, ' ')
+		}
+		return true
+	})
+	if why != "" {
+		return append(b[:start], why...)
+	}
+	return b
+}
+
+// lldpTLVName returns Wireshark's name of a TLV type.
+func lldpTLVName(t uint8) string {
+	switch t {
+	case LLDPEnd:
+		return "End of LLDPDU"
+	case LLDPChassisID:
+		return "Chassis Id"
+	case LLDPPortID:
+		return "Port Id"
+	case LLDPTTL:
+		return "Time to Live"
+	case LLDPPortDesc:
+		return "Port Description"
+	case LLDPSystemName:
+		return "System Name"
+	case LLDPSystemDesc:
+		return "System Description"
+	case LLDPSystemCap:
+		return "System Capabilities"
+	case LLDPMgmtAddr:
+		return "Management Address"
+	case LLDPOrg:
+		return "Organization Specific"
+	}
+	return "Unknown"
+}
+
+// lldpChassisSubtypeName and lldpPortSubtypeName return Wireshark's names
+// of the ID subtypes.
+func lldpChassisSubtypeName(s uint8) string {
+	switch s {
+	case 1:
+		return "Chassis component"
+	case 2:
+		return "Interface alias"
+	case 3:
+		return "Port component"
+	case 4:
+		return "MAC address"
+	case 5:
+		return "Network address"
+	case 6:
+		return "Interface name"
+	case 7:
+		return "Locally assigned"
+	}
+	return "Reserved"
+}
+
+func lldpPortSubtypeName(s uint8) string {
+	switch s {
+	case 1:
+		return "Interface alias"
+	case 2:
+		return "Port component"
+	case 3:
+		return "MAC address"
+	case 4:
+		return "Network address"
+	case 5:
+		return "Interface name"
+	case 6:
+		return "Agent circuit Id"
+	case 7:
+		return "Locally assigned"
+	}
+	return "Reserved"
+}
+
+// lldpAFName returns the name of an address family number (IANA's), as far
+// as rawcap draws them.
+func lldpAFName(f uint8) string {
+	switch f {
+	case 1:
+		return "IPv4"
+	case 2:
+		return "IPv6"
+	}
+	return ""
+}
+
+// lldp8021SubtypeName and lldp8023SubtypeName return Wireshark's names of
+// the IEEE organization specific subtypes, or "".
+func lldp8021SubtypeName(s uint8) string {
+	names := [...]string{1: "Port VLAN ID", 2: "Port and Protocol VLAN ID", 3: "VLAN Name", 4: "Protocol Identity",
+		5: "VID Usage Digest", 6: "Management VID", 7: "Link Aggregation", 8: "Congestion Notification",
+		9: "ETS Configuration", 10: "ETS Recommendation", 11: "Priority Flow Control Configuration",
+		12: "Application Protocol", 13: "EVB", 14: "CDCP", 15: "Port extension", 16: "Application VLAN",
+		17: "LRP ECP Discovery", 18: "LRP TCP Discovery", 19: "Congestion Isolation", 20: "Topology Recognition"}
+	if int(s) < len(names) {
+		return names[s]
+	}
+	return ""
+}
+
+func lldp8023SubtypeName(s uint8) string {
+	switch s {
+	case 1:
+		return "MAC/PHY Configuration/Status"
+	case 2:
+		return "Power Via MDI"
+	case 3:
+		return "Link Aggregation"
+	case 4:
+		return "Maximum Frame Size"
+	case 5:
+		return "EEE (Energy-Efficient Ethernet)"
+	case 7:
+		return "IEEE 802.3br Additional Ethernet capabilities"
+	}
+	return ""
+}
+
+// treeLLDPHeader draws a TLV's type and length lines one level deeper.
+func treeLLDPHeader(t *treeWriter, tl LLDPTLV) {
+	h := uint64(tl.Type)<<9 | uint64(tl.Len)
+	t.depth = 2
+	t.bits(h, 16, 0xfe00, "TLV Type")
+	t.b = append(t.b, lldpTLVName(tl.Type)...)
+	t.b = append(t.b, " ("...)
+	t.b = strconv.AppendUint(t.b, uint64(tl.Type), 10)
+	t.b = append(t.b, ")\n"...)
+	t.bits(h, 16, 0x1ff, "TLV Length")
+	t.b = strconv.AppendUint(t.b, uint64(tl.Len), 10)
+	t.end()
+}
+
+// treeLLDPText draws a text TLV: "label = text", its header, "label: text".
+func treeLLDPText(t *treeWriter, tl LLDPTLV, label string) {
+	s := lldpString(tl.Value)
+	t.depth = 1
+	t.line()
+	t.b = append(t.b, label...)
+	t.b = append(t.b, " = "...)
+	t.b = appendTreeText(t.b, s)
+	t.end()
+	treeLLDPHeader(t, tl)
+	t.line()
+	t.b = append(t.b, label...)
+	t.b = append(t.b, ": "...)
+	t.b = appendTreeText(t.b, s)
+	t.end()
+}
+
+// treeLLDP appends the Link Layer Discovery Protocol subtree as tshark -V
+// shows it, for the TLVs rawcap decodes (the others are left out).
+func treeLLDP(t *treeWriter, d *Decoder, i int) {
+	l := &d.layers[i]
+	t.head("Link Layer Discovery Protocol")
+	t.end()
+	lldpWalk(LLDP(d.data[l.Start:l.End]), func(tl LLDPTLV, off, k int) bool {
+		if len(tl.Value) < tl.Len {
+			return false
+		}
+		v := tl.Value
+		t.depth = 1
+		switch tl.Type {
+		case LLDPChassisID, LLDPPortID:
+			if len(v) == 0 || k > 2 || !lldpIDValid(tl, 4-uint8(tl.Type-1)) {
+				return false
+			}
+			port := tl.Type == LLDPPortID
+			t.line()
+			if port {
+				t.b = append(t.b, "Port Subtype = "...)
+				t.b = append(t.b, lldpPortSubtypeName(v[0])...)
+			} else {
+				t.b = append(t.b, "Chassis Subtype = "...)
+				t.b = append(t.b, lldpChassisSubtypeName(v[0])...)
+			}
+			t.b = append(t.b, ", Id: "...)
+			t.b = appendLLDPID(t.b, v, port)
+			t.end()
+			treeLLDPHeader(t, tl)
+			treeLLDPID(t, v, port)
+		case LLDPTTL:
+			if len(v) < 2 {
+				return false
+			}
+			t.line()
+			t.b = append(t.b, "Time To Live = "...)
+			t.b = strconv.AppendUint(t.b, uint64(be16(v)), 10)
+			t.b = append(t.b, " sec\n"...)
+			treeLLDPHeader(t, tl)
+			t.int("Seconds", int(be16(v)))
+		case LLDPPortDesc:
+			treeLLDPText(t, tl, "Port Description")
+		case LLDPSystemName:
+			treeLLDPText(t, tl, "System Name")
+		case LLDPSystemDesc:
+			treeLLDPText(t, tl, "System Description")
+		case LLDPSystemCap:
+			if len(v) < 4 {
+				return false
+			}
+			t.line()
+			t.b = append(t.b, "Capabilities\n"...)
+			treeLLDPHeader(t, tl)
+			treeLLDPCaps(t, "Capabilities", be16(v))
+			treeLLDPCaps(t, "Enabled Capabilities", be16(v[2:]))
+		case LLDPMgmtAddr:
+			return treeLLDPMgmt(t, tl)
+		case LLDPOrg:
+			treeLLDPOrg(t, tl)
+		case LLDPEnd:
+			t.line()
+			t.b = append(t.b, "End of LLDPDU\n"...)
+			treeLLDPHeader(t, tl)
+		default:
+			if tl.Type >= 9 && tl.Type <= 126 {
+				t.line()
+				t.b = append(t.b, "Unknown TLV\n"...)
+				treeLLDPHeader(t, tl)
+			}
+		}
+		return true
+	})
+	t.depth = 1
+}
+
+// treeLLDPID draws a Chassis or Port ID's subtype and identifier lines.
+func treeLLDPID(t *treeWriter, v []byte, port bool) {
+	t.line()
+	if port {
+		t.b = append(t.b, "Port Id Subtype: "...)
+		t.b = append(t.b, lldpPortSubtypeName(v[0])...)
+	} else {
+		t.b = append(t.b, "Chassis Id Subtype: "...)
+		t.b = append(t.b, lldpChassisSubtypeName(v[0])...)
+	}
+	t.b = append(t.b, " ("...)
+	t.b = strconv.AppendUint(t.b, uint64(v[0]), 10)
+	t.b = append(t.b, ")\n"...)
+	label := "Chassis Id: "
+	mac, net := uint8(4), uint8(5)
+	if port {
+		label, mac, net = "Port Id: ", 3, 4
+	}
+	switch sub := v[0]; {
+	case sub == mac:
+	case sub == net:
+		name := lldpAFName(v[1])
+		if name == "" {
+			return
+		}
+		t.line()
+		t.b = append(t.b, "Network Address family: "...)
+		t.b = append(t.b, name...)
+		t.b = append(t.b, " ("...)
+		t.b = strconv.AppendUint(t.b, uint64(v[1]), 10)
+		t.b = append(t.b, ")\n"...)
+	case port && (sub == 1 || sub == 5 || sub == 6 || sub == 7):
+	default:
+		return // a byte string tshark shows its own way
+	}
+	t.line()
+	t.b = append(t.b, label...)
+	t.b = appendLLDPID(t.b, v, port)
+	t.end()
+}
+
+// treeLLDPCaps draws a capabilities word and its eight bits.
+func treeLLDPCaps(t *treeWriter, label string, v uint16) {
+	t.depth = 2
+	t.hex(label, uint64(v), 4)
+	t.depth = 3
+	for b := range 8 {
+		t.bits(uint64(v), 16, 1<<b, lldpCapNames[b])
+		if v&(1<<b) != 0 {
+			t.b = append(t.b, "Capable"...)
+		} else {
+			t.b = append(t.b, "Not capable"...)
+		}
+		t.end()
+	}
+}
+
+// treeLLDPMgmt draws a Management Address TLV with an IPv4 or IPv6
+// address; it returns false (stop) where tshark would run out of bytes.
+func treeLLDPMgmt(t *treeWriter, tl LLDPTLV) bool {
+	v := tl.Value
+	if len(v) < 2 {
+		return false
+	}
+	n := int(v[0])
+	var addr []byte
+	switch {
+	case v[1] == 1 && len(v) >= 6:
+		addr = v[2:6]
+	case v[1] == 2 && len(v) >= 18:
+		addr = v[2:18]
+	default:
+		return true // not drawn
+	}
+	rest := v[min(1+n, len(v)):]
+	if n < 1 || len(rest) < 6 || len(rest) > 6 && rest[5] != 0 {
+		return true // not drawn: cut short, or with an OID
+	}
+	t.line()
+	t.b = append(t.b, "Management Address\n"...)
+	treeLLDPHeader(t, tl)
+	t.int("Address String Length", n)
+	t.line()
+	t.b = append(t.b, "Address Subtype: "...)
+	t.b = append(t.b, lldpAFName(v[1])...)
+	t.b = append(t.b, " ("...)
+	t.b = strconv.AppendUint(t.b, uint64(v[1]), 10)
+	t.b = append(t.b, ")\n"...)
+	t.line()
+	t.b = append(t.b, "Management Address: "...)
+	if len(addr) == 4 {
+		t.b = netip.AddrFrom4([4]byte(addr)).AppendTo(t.b)
+	} else {
+		t.b = netip.AddrFrom16([16]byte(addr)).AppendTo(t.b)
+	}
+	t.end()
+	switch rest[0] {
+	case 1:
+		t.str("Interface Subtype", "Unknown (1)")
+	case 2:
+		t.str("Interface Subtype", "ifIndex (2)")
+	default:
+		return true
+	}
+	t.int("Interface Number", int(be32(rest[1:])))
+	t.int("OID String Length", int(rest[5]))
+	return true
+}
+
+// treeLLDPOrg draws an IEEE 802.1 or 802.3 organization specific TLV.
+func treeLLDPOrg(t *treeWriter, tl LLDPTLV) {
+	v := tl.Value
+	if len(v) < 4 {
+		return
+	}
+	oui := uint32(v[0])<<16 | uint32(v[1])<<8 | uint32(v[2])
+	sub := v[3]
+	var org, ouiText, subLabel, name string
+	switch oui {
+	case lldpOUI8021:
+		org, ouiText, subLabel, name = "IEEE", "00:80:c2 (IEEE)", "IEEE 802.1 Subtype", lldp8021SubtypeName(sub)
+	case lldpOUI8023:
+		org, ouiText, subLabel, name = "Ieee 802.3", "00:12:0f (Ieee 802.3)", "IEEE 802.3 Subtype", lldp8023SubtypeName(sub)
+	}
+	if name == "" {
+		return
+	}
+	t.line()
+	t.b = append(t.b, org...)
+	t.b = append(t.b, " - "...)
+	t.b = append(t.b, name...)
+	t.end()
+	treeLLDPHeader(t, tl)
+	t.str("Organization Unique Code", ouiText)
+	t.line()
+	t.b = append(t.b, subLabel...)
+	t.b = append(t.b, ": "...)
+	t.b = append(t.b, name...)
+	t.b = append(t.b, " (0x"...)
+	t.b = appendHex2(t.b, sub)
+	t.b = append(t.b, ")\n"...)
+	v = v[4:]
+	switch {
+	case oui == lldpOUI8021 && sub == 1 && len(v) >= 2:
+		treeLLDPVLAN(t, "Port VLAN Identifier", be16(v))
+	case oui == lldpOUI8021 && sub == 2 && len(v) >= 3:
+		t.hex("Flags", uint64(v[0]), 2)
+		t.depth = 3
+		for k, state := range [2][2]string{{"Not supported", "Supported"}, {"Disabled", "Enabled"}} {
+			mask := uint64(2) << k
+			t.bits(uint64(v[0]), 8, mask, "Port and Protocol VLAN")
+			if uint64(v[0])&mask != 0 {
+				t.b = append(t.b, state[1]...)
+			} else {
+				t.b = append(t.b, state[0]...)
+			}
+			t.end()
+		}
+		t.depth = 2
+		treeLLDPVLAN(t, "Port and Protocol VLAN Identifier", be16(v[1:]))
+	case oui == lldpOUI8021 && sub == 3 && len(v) >= 3 && len(v) >= 3+int(v[2]):
+		treeLLDPVLAN(t, "VLAN Identifier", be16(v))
+		t.int("VLAN Name Length", int(v[2]))
+		t.line()
+		t.b = append(t.b, "VLAN Name: "...)
+		t.b = appendTreeText(t.b, lldpString(v[3:3+int(v[2])]))
+		t.end()
+	case oui == lldpOUI8021 && sub == 4 && len(v) >= 1 && len(v) >= 1+int(v[0]):
+		t.int("Protocol Identity Length", int(v[0]))
+		t.line()
+		t.b = append(t.b, "Protocol Identity: "...)
+		t.b = appendHexBytes(t.b, v[1:1+int(v[0])])
+		t.end()
+	case oui == lldpOUI8023 && sub == 1 && len(v) >= 5:
+		treeLLDPMACPHY(t, v)
+	}
+}
+
+// treeLLDPVLAN draws "label: 1 (0x0001)".
+func treeLLDPVLAN(t *treeWriter, label string, id uint16) {
+	t.line()
+	t.b = append(t.b, label...)
+	t.b = append(t.b, ": "...)
+	t.b = strconv.AppendUint(t.b, uint64(id), 10)
+	t.b = append(t.b, " (0x"...)
+	t.b = appendHex4(t.b, id)
+	t.b = append(t.b, ")\n"...)
+}
+
+// lldpPMDNames are the labels of the PMD auto-negotiation capability bits,
+// from bit 0 (1000BASE-T full duplex) up.
+var lldpPMDNames = [16]string{"1000BASE-T (full duplex mode)", "1000BASE-T (half duplex mode)",
+	"1000BASE-X (-LX, -SX, -CX full duplex mode)", "1000BASE-X (-LX, -SX, -CX half duplex mode)",
+	"Asymmetric and Symmetric PAUSE (for full-duplex links)", "Symmetric PAUSE (for full-duplex links)",
+	"Asymmetric PAUSE (for full-duplex links)", "PAUSE (for full-duplex links)",
+	"100BASE-T2 (full duplex mode)", "100BASE-T2 (half duplex mode)", "100BASE-TX (full duplex mode)",
+	"100BASE-TX (half duplex mode)", "100BASE-T4", "10BASE-T (full duplex mode)", "10BASE-T (half duplex mode)",
+	"Other or unknown"}
+
+// treeLLDPMACPHY draws the 802.3 MAC/PHY Configuration/Status TLV.
+func treeLLDPMACPHY(t *treeWriter, v []byte) {
+	t.hex("Auto-Negotiation Support/Status", uint64(v[0]), 2)
+	t.depth = 3
+	for k, state := range [2][2]string{{"Not supported", "Supported"}, {"Disabled", "Enabled"}} {
+		mask := uint64(1) << k
+		t.bits(uint64(v[0]), 8, mask, "Auto-Negotiation")
+		if uint64(v[0])&mask != 0 {
+			t.b = append(t.b, state[1]...)
+		} else {
+			t.b = append(t.b, state[0]...)
+		}
+		t.end()
+	}
+	caps := uint64(be16(v[1:]))
+	t.depth = 2
+	t.hex("PMD Auto-Negotiation Advertised Capability", caps, 4)
+	t.depth = 3
+	for k := range 16 {
+		t.bits(caps, 16, 1<<k, lldpPMDNames[k])
+		treeCapable(t, caps&(1<<k) != 0)
+	}
+	t.depth = 2
+	t.line()
+	t.b = append(t.b, "Same in inverse (wrong) bitorder\n"...)
+	t.depth = 3
+	for k := range 16 {
+		t.bits(caps, 16, 0x8000>>k, lldpPMDNames[k])
+		treeCapable(t, caps&(0x8000>>k) != 0)
+	}
+	t.depth = 2
+	mau := be16(v[3:])
+	name := lldpFields[lldp8023MAUType].ValueNames().Name(uint64(mau))
+	if name == "" {
+		return
+	}
+	t.line()
+	t.b = append(t.b, "Operational MAU Type: "...)
+	t.b = append(t.b, name...)
+	t.b = append(t.b, " (0x"...)
+	t.b = appendHex4(t.b, mau)
+	t.b = append(t.b, ")\n"...)
+}
+
+func treeCapable(t *treeWriter, yes bool) {
+	if yes {
+		t.b = append(t.b, "Capable\n"...)
+	} else {
+		t.b = append(t.b, "Not capable\n"...)
+	}
+}
+
+// emitLLDPText emits a text value as Wireshark holds it: up to its first
+// NUL, with control characters escaped as its display shows them (a
+// newline as a backslash and n).
+func emitLLDPText(e *emitter, f *Field, s []byte) {
+	b := e.Text()
+	for _, c := range lldpString(s) {
+		switch {
+		case c == '\n':
+			b = append(b, '\\', 'n')
+		case c == '\r':
+			b = append(b, '\\', 'r')
+		case c == '\t':
+			b = append(b, '\\', 't')
+		case c < 0x20:
+			b = append(b, '\\', 'x', hexDigits[c>>4], hexDigits[c&15])
+		default:
+			b = append(b, c)
+		}
+	}
+	e.TextDone(f, b)
+}

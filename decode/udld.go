@@ -1,0 +1,378 @@
+package decode
+
+import "strconv"
+
+// UDLD is a Cisco UniDirectional Link Detection PDU (RFC 5171), carried
+// under SNAP with Cisco's OUI and PID 0x0111:
+//
+//	 0                   1                   2                   3
+//	 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+//	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+//	| Ver | Opcode  |     Flags     |           Checksum            |
+//	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+//	|               List of TLVs (type, length, value)              |
+//
+// A TLV's length counts its 4-byte header.
+type UDLD []byte
+
+const (
+	udldPID    = 0x0111
+	udldHdrLen = 4
+)
+
+// ParseUDLD returns the UDLD PDU at the start of b; ReasonTruncated when
+// its header or a TLV runs past b, ReasonBadLength for a TLV shorter than
+// its header.
+func ParseUDLD(b []byte) (UDLD, error) {
+	if len(b) < udldHdrLen {
+		return nil, ReasonTruncated
+	}
+	u := UDLD(b[:len(b):len(b)])
+	for off := udldHdrLen; off < len(b); {
+		if off+4 > len(b) {
+			return u, ReasonTruncated
+		}
+		n := int(be16(b[off+2:]))
+		if n < 4 {
+			return u, ReasonBadLength
+		}
+		if off+n > len(b) {
+			return u, ReasonTruncated
+		}
+		off += n
+	}
+	return u, nil
+}
+
+// Version returns the protocol version (1).
+func (u UDLD) Version() uint8 { return u[0] >> 5 }
+
+// Opcode returns the message type: 1 probe, 2 echo, 3 flush.
+func (u UDLD) Opcode() uint8 { return u[0] & 0x1f }
+
+// Flags returns the flags: 0x01 recommended timeout, 0x02 resynch.
+func (u UDLD) Flags() uint8 { return u[1] }
+
+// Checksum returns the checksum.
+func (u UDLD) Checksum() uint16 { return be16(u[2:]) }
+
+func (d *Decoder) decodeUDLD(l *Layer) LayerType {
+	_, err := ParseUDLD(d.bytes(l))
+	l.Payload = l.End
+	if err != nil {
+		l.Malformed = err.(Reason)
+	}
+	return LayerNone
+}
+
+// udldTLVs visits the TLVs whose header and value are there, with their
+// type and value; it stops at the first that is not.
+func udldTLVs(u UDLD, fn func(typ uint16, n int, v []byte)) {
+	for off := udldHdrLen; off+4 <= len(u); {
+		n := int(be16(u[off+2:]))
+		if n < 4 || off+n > len(u) {
+			return
+		}
+		fn(be16(u[off:]), n, u[off+4:off+n])
+		off += n
+	}
+}
+
+// The fields, as Wireshark registers them.
+const (
+	udldVersion = iota
+	udldOpcode
+	udldFlags
+	udldFlagsRT
+	udldFlagsRSY
+	udldChecksum
+	udldTLVType
+	udldTLVLen
+	udldDeviceID
+	udldSentThrough
+	udldData
+	udldFieldCount
+)
+
+var udldFields = [udldFieldCount]Field{
+	udldVersion:     {Name: "udld.version", Label: "Version", Kind: KindUint, Width: 8, Mask: 0xe0},
+	udldOpcode:      {Name: "udld.opcode", Label: "Opcode", Kind: KindUint, Width: 8, Mask: 0x1f},
+	udldFlags:       {Name: "udld.flags", Label: "Flags", Kind: KindUint, Width: 8},
+	udldFlagsRT:     {Name: "udld.flags.rt", Label: "Recommended timeout", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0x1},
+	udldFlagsRSY:    {Name: "udld.flags.rsy", Label: "ReSynch", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0x2},
+	udldChecksum:    {Name: "udld.checksum", Label: "Checksum", Kind: KindUint, Width: 16, Base: BaseHex},
+	udldTLVType:     {Name: "udld.tlv.type", Label: "Type", Kind: KindUint, Width: 16, Base: BaseHex},
+	udldTLVLen:      {Name: "udld.tlv.len", Label: "Length", Kind: KindUint, Width: 16},
+	udldDeviceID:    {Name: "udld.device_id", Label: "Device ID", Kind: KindString},
+	udldSentThrough: {Name: "udld.sent_through_interface", Label: "Sent through Interface", Kind: KindString},
+	udldData:        {Name: "udld.data", Label: "Data", Kind: KindBytes},
+}
+
+var protoUDLD = protoField("udld", "Unidirectional Link Detection")
+
+// emitUDLD emits the header's fields and each TLV's.
+func emitUDLD(e *emitter, i int) {
+	d := e.d
+	l := &d.layers[i]
+	e.Proto(&protoUDLD)
+	u := UDLD(d.data[l.Start:l.End])
+	if len(u) < udldHdrLen {
+		e.End()
+		return
+	}
+	f := &udldFields
+	e.Uint(&f[udldVersion], uint64(u.Version()))
+	e.Uint(&f[udldOpcode], uint64(u.Opcode()))
+	e.Uint(&f[udldFlags], uint64(u.Flags()))
+	e.Uint(&f[udldFlagsRT], uint64(u.Flags()&1))
+	e.Uint(&f[udldFlagsRSY], uint64(u.Flags()>>1&1))
+	e.Uint(&f[udldChecksum], uint64(u.Checksum()))
+	udldTLVs(u, func(typ uint16, n int, v []byte) {
+		e.Uint(&f[udldTLVType], uint64(typ))
+		e.Uint(&f[udldTLVLen], uint64(n))
+		switch typ {
+		case 1:
+			e.Bytes(&f[udldDeviceID], lldpString(v))
+		case 2:
+			e.Bytes(&f[udldSentThrough], v)
+		default:
+			e.Bytes(&f[udldData], v)
+		}
+	})
+	e.End()
+}
+
+// udldTLVName returns Wireshark's name of a TLV type, or "".
+func udldTLVName(t uint16) string {
+	names := [...]string{1: "Device ID", 2: "Port ID", 3: "Echo", 4: "Message interval", 5: "Timeout interval", 6: "Device name", 7: "Sequence number"}
+	if int(t) < len(names) {
+		return names[t]
+	}
+	return ""
+}
+
+// treeUDLD appends the Unidirectional Link Detection subtree as tshark -V
+// shows it, up to the first TLV of a type it does not name.
+func treeUDLD(t *treeWriter, d *Decoder, i int) {
+	l := &d.layers[i]
+	u := UDLD(d.data[l.Start:l.End])
+	if len(u) < udldHdrLen {
+		return
+	}
+	t.head("Unidirectional Link Detection")
+	t.end()
+	t.depth = 1
+	t.bits(uint64(u[0]), 8, 0xe0, "Version")
+	t.b = strconv.AppendUint(t.b, uint64(u.Version()), 10)
+	t.end()
+	t.bits(uint64(u[0]), 8, 0x1f, "Opcode")
+	switch op := u.Opcode(); op {
+	case 0, 1, 2, 3:
+		t.b = append(t.b, [...]string{"Reserved", "Probe", "Echo", "Flush"}[op]...)
+	default:
+		t.b = append(t.b, "Unknown"...)
+	}
+	t.b = append(t.b, " ("...)
+	t.b = strconv.AppendUint(t.b, uint64(u.Opcode()), 10)
+	t.b = append(t.b, ")\n"...)
+	t.int("Flags", int(u.Flags()))
+	t.depth = 2
+	t.bits(uint64(u.Flags()), 8, 1, "Recommended timeout")
+	t.b = append(t.b, "0x"...)
+	t.b = strconv.AppendUint(t.b, uint64(u.Flags()&1), 16)
+	t.end()
+	t.bits(uint64(u.Flags()), 8, 2, "ReSynch")
+	t.b = append(t.b, "0x"...)
+	t.b = strconv.AppendUint(t.b, uint64(u.Flags()>>1&1), 16)
+	t.end()
+	t.depth = 1
+	t.hex("Checksum", uint64(u.Checksum()), 4)
+	stop := false
+	udldTLVs(u, func(typ uint16, n int, v []byte) {
+		name := udldTLVName(typ)
+		if stop || name == "" {
+			stop = true
+			return
+		}
+		t.depth = 1
+		t.line()
+		switch typ {
+		case 1:
+			t.b = append(t.b, "Device ID: "...)
+			t.b = appendTreeText(t.b, lldpString(v))
+		case 2:
+			t.b = append(t.b, "Port ID: "...)
+			t.b = appendTreeText(t.b, lldpString(v))
+		default:
+			t.b = append(t.b, "Type: "...)
+			t.b = append(t.b, name...)
+			t.b = append(t.b, ", length: "...)
+			t.b = strconv.AppendInt(t.b, int64(n), 10)
+		}
+		t.end()
+		t.depth = 2
+		t.line()
+		t.b = append(t.b, "Type: "...)
+		t.b = append(t.b, name...)
+		t.b = append(t.b, " (0x"...)
+		t.b = appendHex4(t.b, typ)
+		t.b = append(t.b, ")\n"...)
+		t.int("Length", n)
+		switch {
+		case typ == 1:
+			t.line()
+			t.b = append(t.b, "Device ID: "...)
+			t.b = appendTreeText(t.b, lldpString(v))
+			t.end()
+		case typ == 2:
+			t.line()
+			t.b = append(t.b, "Sent through Interface: "...)
+			t.b = appendTreeText(t.b, lldpString(v))
+			t.end()
+		case len(v) > 0:
+			t.line()
+			t.b = append(t.b, "Data: "...)
+			t.b = appendHexBytes(t.b, v)
+			t.end()
+		}
+	})
+	t.depth = 1
+}
+
+// infoUDLD appends tshark's Info: "Device ID: FOC1031Z7JG  Port ID: Gi0/1  ".
+func infoUDLD(b []byte, d *Decoder, i int) []byte {
+	l := &d.layers[i]
+	u := UDLD(d.data[l.Start:l.End])
+	if len(u) < udldHdrLen {
+		return b
+	}
+	udldTLVs(u, func(typ uint16, n int, v []byte) {
+		switch typ {
+		case 1:
+			b = append(b, "Device ID: "...)
+		case 2:
+			b = append(b, "Port ID: "...)
+		default:
+			return
+		}
+		b = appendTreeText(b, lldpString(v))
+		b = append(b, "  "...)
+	})
+	return b
+}
+
+// lineUDLD appends tcpdump's "UDLDv1, Code Probe message (1), Flags [RT,
+// RSY] (0x03), length 60", with -v the checksum and each TLV.
+func (p *LinePrinter) lineUDLD(b []byte, d *Decoder, i int) []byte {
+	l := &d.layers[i]
+	u := d.data[l.Start:l.End]
+	length := p.llcPayloadLen(d, i)
+	if length < udldHdrLen {
+		return append(b, " (invalid)"...)
+	}
+	if len(u) < 2 {
+		return append(b, " [|udld]"...)
+	}
+	b = append(b, "UDLDv"...)
+	b = strconv.AppendUint(b, uint64(u[0]>>5), 10)
+	b = append(b, ", Code "...)
+	switch op := u[0] & 0x1f; op {
+	case 1:
+		b = append(b, "Probe message"...)
+	case 2:
+		b = append(b, "Echo message"...)
+	case 3:
+		b = append(b, "Flush message"...)
+	default:
+		b = append(b, "Reserved"...)
+	}
+	b = append(b, " ("...)
+	b = strconv.AppendUint(b, uint64(u[0]&0x1f), 16)
+	b = append(b, "), Flags ["...)
+	n := len(b)
+	for k, name := range [...]string{"RT", "RSY", "MBZ-2", "MBZ-3", "MBZ-4", "MBZ-5", "MBZ-6", "MBZ-7"} {
+		if u[1]&(1<<k) != 0 {
+			if len(b) > n {
+				b = append(b, ", "...)
+			}
+			b = append(b, name...)
+		}
+	}
+	if len(b) == n {
+		b = append(b, "none"...)
+	}
+	b = append(b, "] (0x"...)
+	b = appendHex2(b, u[1])
+	b = append(b, "), length "...)
+	b = strconv.AppendInt(b, int64(length), 10)
+	if p.Options.Verbose == 0 {
+		if len(u) < length {
+			return append(b, " [|udld]"...)
+		}
+		return b
+	}
+	if len(u) < 4 {
+		return append(b, " [|udld]"...)
+	}
+	b = append(b, "\n\tChecksum 0x"...)
+	b = appendHex4(b, be16(u[2:]))
+	b = append(b, " (unverified)"...)
+	left := length - 4
+	for off := 4; left > 0; {
+		if left < 4 {
+			return append(b, " (invalid)"...)
+		}
+		if off+4 > len(u) {
+			return append(b, " [|udld]"...)
+		}
+		typ, n := be16(u[off:]), int(be16(u[off+2:]))
+		off += 4
+		left -= 4
+		b = append(b, "\n\t"...)
+		if name := [...]string{1: "Device-ID TLV", 2: "Port-ID TLV", 3: "Echo TLV", 4: "Message Interval TLV",
+			5: "Timeout Interval TLV", 6: "Device Name TLV", 7: "Sequence Number TLV"}; typ >= 1 && typ <= 7 {
+			b = append(b, name[typ]...)
+		} else {
+			b = append(b, "Unknown"...)
+		}
+		b = append(b, " (0x"...)
+		b = appendHex4(b, typ)
+		b = append(b, ") TLV, length "...)
+		b = strconv.AppendInt(b, int64(n), 10)
+		if n <= 4 {
+			return append(b, " (invalid)"...)
+		}
+		n -= 4
+		if left < n {
+			return append(b, " (invalid)"...)
+		}
+		if off+n > len(u) {
+			return append(b, " [|udld]"...)
+		}
+		v := u[off : off+n]
+		switch typ {
+		case 1, 2, 6:
+			b = append(b, ", "...)
+			b = appendPrintable(b, lldpString(v))
+		case 3:
+			b = append(b, ", "...)
+			b = appendPrintable(b, v)
+		case 4, 5:
+			if n != 1 {
+				return append(b, " (invalid)"...)
+			}
+			b = append(b, ", "...)
+			b = strconv.AppendUint(b, uint64(v[0]), 10)
+			b = append(b, 's')
+		case 7:
+			if n != 4 {
+				return append(b, " (invalid)"...)
+			}
+			b = append(b, ", "...)
+			b = strconv.AppendUint(b, uint64(be32(v)), 10)
+		}
+		off += n
+		left -= n
+	}
+	return b
+}
