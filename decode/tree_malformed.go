@@ -80,6 +80,8 @@ func treeProtoShort(t LayerType) string {
 		return "DNS"
 	case LayerDHCPv4:
 		return "DHCP/BOOTP"
+	case LayerTelnet:
+		return "TELNET"
 	}
 	return ""
 }
