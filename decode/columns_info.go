@@ -50,6 +50,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoTLS(b, d, top)
 	case LayerTelnet:
 		b = append(b, "Telnet Data ..."...)
+	case LayerSyslog:
+		b = infoSyslog(b, d, top)
 	case LayerLLC:
 		b = infoLLC(b, d, top)
 	case LayerIPv4:

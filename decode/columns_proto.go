@@ -74,6 +74,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "GRE"...)
 	case LayerTelnet:
 		return append(b, "TELNET"...)
+	case LayerSyslog:
+		return append(b, "Syslog"...)
 	}
 	return append(b, l.Type.String()...)
 }

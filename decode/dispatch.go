@@ -129,6 +129,7 @@ func (ps *Ports) setDefaults() {
 	ps.Set(TransportUDP, 4789, LayerVXLAN)
 	ps.Set(TransportUDP, genevePort, LayerGeneve)
 	ps.Set(TransportTCP, telnetPort, LayerTelnet)
+	ps.Set(TransportUDP, syslogPort, LayerSyslog)
 }
 
 // decodeLayer decodes layer l (whose Type, Start and End are set), sets its
@@ -181,6 +182,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeGeneve(l)
 	case LayerTelnet:
 		return d.decodeTelnet(l)
+	case LayerSyslog:
+		return d.decodeSyslog(l)
 	case LayerGRE:
 		next := d.decodeGRE(l)
 		if next == LayerNone && l.Malformed == "" && l.Payload < l.End {
@@ -257,6 +260,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineGeneve(b, d, i)
 	case LayerTelnet:
 		return p.lineTelnet(b, d, i)
+	case LayerSyslog:
+		return p.lineSyslog(b, d, i)
 	case LayerGRE:
 		return p.lineGRE(b, d, i)
 	case LayerPPP:
@@ -304,6 +309,8 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeGeneve(t, d, i)
 	case LayerTelnet:
 		treeTelnet(t, d, i)
+	case LayerSyslog:
+		treeSyslog(t, d, i)
 	case LayerGRE:
 		treeGRE(t, d, i)
 	case LayerPayload:

@@ -35,6 +35,7 @@ const (
 	LayerPPP                    // PPP in GRE (PPTP) or after EtherType 0x880b
 	LayerGeneve                 // Geneve
 	LayerTelnet                 // Telnet
+	LayerSyslog                 // Syslog
 	layerCount
 )
 
@@ -69,6 +70,7 @@ var layerNames = [layerCount]string{
 	LayerPPP:          "ppp",
 	LayerGeneve:       "geneve",
 	LayerTelnet:       "telnet",
+	LayerSyslog:       "syslog",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

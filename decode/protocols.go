@@ -38,6 +38,7 @@ var protocols = [layerCount]protocol{
 	LayerPPP:      {&protoPPP, pppFields[:], emitPPP, nil},
 	LayerGeneve:   {&protoGeneve, geneveFields[:], emitGeneve, nil},
 	LayerTelnet:   {&protoTelnet, telnetFields[:], emitTelnet, nil},
+	LayerSyslog:   {&protoSyslog, syslogFields[:], emitSyslog, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits

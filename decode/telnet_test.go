@@ -225,10 +225,10 @@ func FuzzTelnet(f *testing.F) {
 }
 
 // TestEverydayAppsMatchTcpdump compares rawcap's one-line output for every
-// corpus packet carrying Telnet with tcpdump's, in the option
+// corpus packet carrying Telnet or Syslog with tcpdump's, in the option
 // sets TestAppMatchesTcpdump uses.
 func TestEverydayAppsMatchTcpdump(t *testing.T) {
-	caps := appCorpus(t, decode.LayerTelnet)
+	caps := appCorpus(t, decode.LayerTelnet, decode.LayerSyslog)
 	n := 0
 	for _, c := range caps {
 		for _, m := range c.mine {
@@ -237,6 +237,6 @@ func TestEverydayAppsMatchTcpdump(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d captures, %d packets with Telnet", len(caps), n)
+	t.Logf("%d captures, %d packets with Telnet or Syslog", len(caps), n)
 	compareWithTcpdump(t, caps, [][]string{{}, {"-v"}, {"-vv"}, {"-vvv"}, {"-q"}, {"-e"}, {"-tt"}, {"-x"}, {"-e", "-v", "-x"}})
 }

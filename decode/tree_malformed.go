@@ -82,6 +82,8 @@ func treeProtoShort(t LayerType) string {
 		return "DHCP/BOOTP"
 	case LayerTelnet:
 		return "TELNET"
+	case LayerSyslog:
+		return "Syslog"
 	}
 	return ""
 }
