@@ -65,6 +65,7 @@ var columnsVocabulary = map[string]bool{
 	"VRRP": true, "HSRP": true,
 	"OSPF": true, "BFD": true, // "BFD Control": the column's first word
 	"STP": true, "LLDP": true, "MPLS": true, "UDLD": true, "CDP": true,
+	"TELNET": true, "Syslog": true,
 }
 
 // tsharkColumns returns the rows `TZ=UTC tshark -n -r path` prints,

@@ -63,6 +63,10 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoHTTP(b, d, top)
 	case LayerTLS:
 		b = infoTLS(b, d, top)
+	case LayerTelnet:
+		b = append(b, "Telnet Data ..."...)
+	case LayerSyslog:
+		b = infoSyslog(b, d, top)
 	case LayerLLC:
 		b = infoLLC(b, d, top)
 	case LayerSTP:

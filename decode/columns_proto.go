@@ -94,6 +94,10 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "UDLD"...)
 	case LayerCDP:
 		return append(b, "CDP"...)
+	case LayerTelnet:
+		return append(b, "TELNET"...)
+	case LayerSyslog:
+		return append(b, "Syslog"...)
 	}
 	return append(b, l.Type.String()...)
 }

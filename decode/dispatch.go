@@ -147,6 +147,8 @@ func (ps *Ports) setDefaults() {
 	for _, port := range [...]uint16{bfdControlPort, bfdMultihopPort, bfdSBFDPort} {
 		ps.Set(TransportUDP, port, LayerBFD)
 	}
+	ps.Set(TransportTCP, telnetPort, LayerTelnet)
+	ps.Set(TransportUDP, syslogPort, LayerSyslog)
 }
 
 // decodeLayer decodes layer l (whose Type, Start and End are set), sets its
@@ -219,6 +221,10 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeUDLD(l)
 	case LayerCDP:
 		return d.decodeCDP(l)
+	case LayerTelnet:
+		return d.decodeTelnet(l)
+	case LayerSyslog:
+		return d.decodeSyslog(l)
 	case LayerGRE:
 		next := d.decodeGRE(l)
 		if next == LayerNone && l.Malformed == "" && l.Payload < l.End {
@@ -315,6 +321,10 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineUDLD(b, d, i)
 	case LayerCDP:
 		return p.lineCDP(b, d, i)
+	case LayerTelnet:
+		return p.lineTelnet(b, d, i)
+	case LayerSyslog:
+		return p.lineSyslog(b, d, i)
 	case LayerGRE:
 		return p.lineGRE(b, d, i)
 	case LayerPPP:
@@ -382,6 +392,10 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeUDLD(t, d, i)
 	case LayerCDP:
 		treeCDP(t, d, i)
+	case LayerTelnet:
+		treeTelnet(t, d, i)
+	case LayerSyslog:
+		treeSyslog(t, d, i)
 	case LayerGRE:
 		treeGRE(t, d, i)
 	case LayerPayload:

@@ -257,10 +257,35 @@ func AppendFieldText(b []byte, l *FieldList, r *FieldRec) []byte {
 		return append(b, '1') // present, as tshark shows an FT_NONE field
 	case KindBytes, KindProtocol:
 		return appendHexBytes(b, l.BytesOf(r))
-	case KindString, KindTime, KindRelTime:
+	case KindString:
+		return appendFieldsEscaped(b, l.BytesOf(r))
+	case KindTime, KindRelTime:
 		return append(b, l.BytesOf(r)...)
 	case KindFloat:
 		return strconv.AppendFloat(b, r.Float(), 'g', 15, 64) // tshark's %.15g
+	}
+	return b
+}
+
+// appendFieldsEscaped appends a string as tshark -T fields writes it with
+// its default -E escape=y: tab, line feed, carriage return, form feed and
+// vertical tab as \t, \n, \r, \f and \v.
+func appendFieldsEscaped(b, s []byte) []byte {
+	for _, c := range s {
+		switch c {
+		case '\t':
+			b = append(b, '\\', 't')
+		case '\n':
+			b = append(b, '\\', 'n')
+		case '\r':
+			b = append(b, '\\', 'r')
+		case '\f':
+			b = append(b, '\\', 'f')
+		case '\v':
+			b = append(b, '\\', 'v')
+		default:
+			b = append(b, c)
+		}
 	}
 	return b
 }

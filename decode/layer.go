@@ -45,6 +45,8 @@ const (
 	LayerMPLS                   // MPLS label stack
 	LayerUDLD                   // Cisco UDLD
 	LayerCDP                    // Cisco Discovery Protocol
+	LayerTelnet                 // Telnet
+	LayerSyslog                 // Syslog
 	layerCount
 )
 
@@ -89,6 +91,8 @@ var layerNames = [layerCount]string{
 	LayerMPLS:         "mpls",
 	LayerUDLD:         "udld",
 	LayerCDP:          "cdp",
+	LayerTelnet:       "telnet",
+	LayerSyslog:       "syslog",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

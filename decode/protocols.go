@@ -48,6 +48,8 @@ var protocols = [layerCount]protocol{
 	LayerMPLS:     {&protoMPLS, mplsFields[:], emitMPLS, nil},
 	LayerUDLD:     {&protoUDLD, udldFields[:], emitUDLD, nil},
 	LayerCDP:      {&protoCDP, cdpFields[:], emitCDP, nil},
+	LayerTelnet:   {&protoTelnet, telnetFields[:], emitTelnet, nil},
+	LayerSyslog:   {&protoSyslog, syslogFields[:], emitSyslog, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits

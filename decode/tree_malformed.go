@@ -92,6 +92,10 @@ func treeProtoShort(t LayerType) string {
 		return "VRRP"
 	case LayerHSRP:
 		return "HSRP"
+	case LayerTelnet:
+		return "TELNET"
+	case LayerSyslog:
+		return "Syslog"
 	}
 	return ""
 }
