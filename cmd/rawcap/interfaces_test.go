@@ -70,12 +70,28 @@ func TestInterfacesCommand(t *testing.T) {
 	var out, js, errs string
 	err := p.A.Do(func() (err error) {
 		veth, err = net.InterfaceByName(p.IfA)
-		code, out, errs = rawcapRun(t, "", "interfaces")
-		if code == 0 {
-			code, js, errs = rawcapRun(t, "", "interfaces", "--json")
-		}
 		return err
 	})
+	// The binary, run inside the namespace: in-process, a goroutine of
+	// the command could run on a thread outside it.
+	runIn := func(args ...string) (int, string, string) {
+		cmd := p.A.Command(rawcapBinary(t), args...)
+		var o, e strings.Builder
+		cmd.Stdout, cmd.Stderr = &o, &e
+		if err := cmd.Run(); err != nil {
+			if ee, ok := err.(*exec.ExitError); ok {
+				return ee.ExitCode(), o.String(), e.String()
+			}
+			t.Fatal(err)
+		}
+		return 0, o.String(), e.String()
+	}
+	if err == nil {
+		code, out, errs = runIn("interfaces")
+		if code == 0 {
+			code, js, errs = runIn("interfaces", "--json")
+		}
+	}
 	if err != nil || code != 0 {
 		t.Fatalf("rawcap interfaces: %v, exit %d, %s", err, code, errs)
 	}
