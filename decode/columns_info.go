@@ -48,6 +48,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoOSPF(b, d, top)
 	case LayerBFD:
 		b = infoBFD(b, d, top)
+	case LayerBGP:
+		b = infoBGP(b, d, top)
 	case LayerHTTP:
 		b = infoHTTP(b, d, top)
 	case LayerTLS:

@@ -76,6 +76,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "OSPF"...)
 	case LayerBFD:
 		return append(b, "BFD Control"...)
+	case LayerBGP:
+		return append(b, "BGP"...)
 	}
 	return append(b, l.Type.String()...)
 }

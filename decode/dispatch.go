@@ -134,6 +134,7 @@ func (ps *Ports) setDefaults() {
 	for _, port := range [...]uint16{bfdControlPort, bfdMultihopPort, bfdSBFDPort} {
 		ps.Set(TransportUDP, port, LayerBFD)
 	}
+	ps.Set(TransportTCP, bgpPort, LayerBGP)
 }
 
 // decodeLayer decodes layer l (whose Type, Start and End are set), sets its
@@ -188,6 +189,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeOSPF(l)
 	case LayerBFD:
 		return d.decodeBFD(l)
+	case LayerBGP:
+		return d.decodeBGP(l)
 	case LayerGRE:
 		next := d.decodeGRE(l)
 		if next == LayerNone && l.Malformed == "" && l.Payload < l.End {
@@ -266,6 +269,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineOSPF(b, d, i)
 	case LayerBFD:
 		return p.lineBFD(b, d, i)
+	case LayerBGP:
+		return p.lineBGP(b, d, i)
 	case LayerGRE:
 		return p.lineGRE(b, d, i)
 	case LayerPPP:
@@ -315,6 +320,8 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeOSPF(t, d, i)
 	case LayerBFD:
 		treeBFD(t, d, i)
+	case LayerBGP:
+		treeBGP(t, d, i)
 	case LayerGRE:
 		treeGRE(t, d, i)
 	case LayerPayload:

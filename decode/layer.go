@@ -36,6 +36,7 @@ const (
 	LayerGeneve                 // Geneve
 	LayerOSPF                   // OSPF (version 2 and 3)
 	LayerBFD                    // BFD control
+	LayerBGP                    // BGP
 	layerCount
 )
 
@@ -71,6 +72,7 @@ var layerNames = [layerCount]string{
 	LayerGeneve:       "geneve",
 	LayerOSPF:         "ospf",
 	LayerBFD:          "bfd",
+	LayerBGP:          "bgp",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

@@ -39,6 +39,7 @@ var protocols = [layerCount]protocol{
 	LayerGeneve:   {&protoGeneve, geneveFields[:], emitGeneve, nil},
 	LayerOSPF:     {&protoOSPF, ospfFields[:], emitOSPF, nil},
 	LayerBFD:      {&protoBFD, bfdFields[:], emitBFD, nil},
+	LayerBGP:      {&protoBGP, bgpFields[:], emitBGP, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits
