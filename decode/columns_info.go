@@ -50,6 +50,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoBFD(b, d, top)
 	case LayerBGP:
 		b = infoBGP(b, d, top)
+	case LayerRIP:
+		b = infoRIP(b, d, top)
 	case LayerHTTP:
 		b = infoHTTP(b, d, top)
 	case LayerTLS:

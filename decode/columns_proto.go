@@ -78,6 +78,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "BFD Control"...)
 	case LayerBGP:
 		return append(b, "BGP"...)
+	case LayerRIP:
+		return appendRIPProto(b, d, top)
 	}
 	return append(b, l.Type.String()...)
 }

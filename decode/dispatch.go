@@ -135,6 +135,7 @@ func (ps *Ports) setDefaults() {
 		ps.Set(TransportUDP, port, LayerBFD)
 	}
 	ps.Set(TransportTCP, bgpPort, LayerBGP)
+	ps.Set(TransportUDP, ripPort, LayerRIP)
 }
 
 // decodeLayer decodes layer l (whose Type, Start and End are set), sets its
@@ -191,6 +192,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeBFD(l)
 	case LayerBGP:
 		return d.decodeBGP(l)
+	case LayerRIP:
+		return d.decodeRIP(l)
 	case LayerGRE:
 		next := d.decodeGRE(l)
 		if next == LayerNone && l.Malformed == "" && l.Payload < l.End {
@@ -271,6 +274,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineBFD(b, d, i)
 	case LayerBGP:
 		return p.lineBGP(b, d, i)
+	case LayerRIP:
+		return p.lineRIP(b, d, i)
 	case LayerGRE:
 		return p.lineGRE(b, d, i)
 	case LayerPPP:
@@ -322,6 +327,8 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeBFD(t, d, i)
 	case LayerBGP:
 		treeBGP(t, d, i)
+	case LayerRIP:
+		treeRIP(t, d, i)
 	case LayerGRE:
 		treeGRE(t, d, i)
 	case LayerPayload:

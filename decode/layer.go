@@ -37,6 +37,7 @@ const (
 	LayerOSPF                   // OSPF (version 2 and 3)
 	LayerBFD                    // BFD control
 	LayerBGP                    // BGP
+	LayerRIP                    // RIP version 1 and 2
 	layerCount
 )
 
@@ -73,6 +74,7 @@ var layerNames = [layerCount]string{
 	LayerOSPF:         "ospf",
 	LayerBFD:          "bfd",
 	LayerBGP:          "bgp",
+	LayerRIP:          "rip",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

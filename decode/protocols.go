@@ -40,6 +40,7 @@ var protocols = [layerCount]protocol{
 	LayerOSPF:     {&protoOSPF, ospfFields[:], emitOSPF, nil},
 	LayerBFD:      {&protoBFD, bfdFields[:], emitBFD, nil},
 	LayerBGP:      {&protoBGP, bgpFields[:], emitBGP, nil},
+	LayerRIP:      {&protoRIP, ripFields[:], emitRIP, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits
