@@ -493,7 +493,18 @@ func treeOSPFLSABody(t *treeWriter, a []byte) {
 		for k := 4; k+4 <= len(b); k += 4 {
 			t.addr("Attached Router", addr4(b[k:k+4]))
 		}
-	case 5:
+	case 3, 4:
+		if len(b) != 8 {
+			return
+		}
+		t.addr("Netmask", addr4(b[:4]))
+		t.int("TOS", int(b[4]))
+		t.int("Metric", int(be32(b[4:])&0xffffff))
+	case 9, 10, 11:
+		if a[4] == 3 {
+			treeOSPFGrace(t, b)
+		}
+	case 5, 7:
 		if len(b) != 16 {
 			return
 		}
@@ -766,5 +777,67 @@ func treeOSPFv3Body(t *treeWriter, body []byte, typ uint8) {
 		for k := 0; k+ospfLSAHeaderLen <= len(body); k += ospfLSAHeaderLen {
 			treeOSPFv3LSAHeader(t, 1, body[k:k+ospfLSAHeaderLen])
 		}
+	}
+}
+
+var ospfGraceReasons = [4]string{"Unknown", "Software Restart", "Software Reload/Upgrade", "Processor Switchover"}
+
+// treeOSPFGrace writes a grace-LSA's TLVs (RFC 3623).
+func treeOSPFGrace(t *treeWriter, b []byte) {
+	d := t.depth
+	for k := 0; k+4 <= len(b); {
+		typ, n := be16(b[k:]), int(be16(b[k+2:]))
+		v := b[k+4:]
+		pad := (4 - n%4) % 4
+		if 4+n+pad > len(b)-k {
+			return
+		}
+		v = v[:n]
+		var title, tlv string
+		switch {
+		case typ == 1 && n == 4:
+			title, tlv = "Grace Period", "grace-LSA Grace Period (1)"
+		case typ == 2 && n == 1:
+			title, tlv = "Restart Reason", "grace-LSA Restart Reason (2)"
+		case typ == 3 && n == 4:
+			title, tlv = "Restart IP", "grace-LSA Restart IP (3)"
+		default:
+			return
+		}
+		for pass := 0; pass < 2; pass++ {
+			t.depth = d + pass
+			if pass == 1 {
+				t.str("TLV Type", tlv)
+				t.int("TLV Length", n)
+			}
+			t.line()
+			t.b = append(t.b, title...)
+			t.b = append(t.b, ": "...)
+			switch typ {
+			case 1:
+				t.b = strconv.AppendUint(t.b, uint64(be32(v)), 10)
+				t.b = append(t.b, " seconds"...)
+			case 2:
+				if v[0] < 4 {
+					t.b = append(t.b, ospfGraceReasons[v[0]]...)
+				} else {
+					t.b = append(t.b, "Unknown"...)
+				}
+				t.b = append(t.b, " ("...)
+				t.b = strconv.AppendUint(t.b, uint64(v[0]), 10)
+				t.b = append(t.b, ')')
+			case 3:
+				t.b = addr4(v).AppendTo(t.b)
+			}
+			t.end()
+		}
+		if pad > 0 {
+			t.line()
+			t.b = append(t.b, "Pad Bytes: "...)
+			t.b = appendHexBytes(t.b, b[k+4+n:k+4+n+pad])
+			t.end()
+		}
+		t.depth = d
+		k += 4 + n + pad
 	}
 }
