@@ -67,7 +67,7 @@ var columnsVocabulary = map[string]bool{
 	"DNS": true, "HTTP": true, "TLSv1": true, "TLSv1.1": true, "TLSv1.2": true, "TLSv1.3": true, "SSLv3": true,
 	"SSL": true, "DHCP": true, "NTP": true, "VXLAN": true, "GRE": true, "ETHER": true, "LLC": true, "RARP": true,
 	"IP": true, "SLL": true, "NULL": true, "BOOTP": true,
-	"OSPF": true, "BFD": true, "BGP": true, "RIPv1": true, "RIPv2": true, // "BFD Control": the column's first word
+	"OSPF": true, "BFD": true, "BGP": true, "RIPv1": true, "RIPv2": true, "RIPng": true, // "BFD Control": the column's first word
 }
 
 // tsharkColumns returns the rows `TZ=UTC tshark -n -r path` prints,

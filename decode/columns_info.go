@@ -52,6 +52,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoBGP(b, d, top)
 	case LayerRIP:
 		b = infoRIP(b, d, top)
+	case LayerRIPng:
+		b = infoRIPng(b, d, top)
 	case LayerHTTP:
 		b = infoHTTP(b, d, top)
 	case LayerTLS:

@@ -136,6 +136,7 @@ func (ps *Ports) setDefaults() {
 	}
 	ps.Set(TransportTCP, bgpPort, LayerBGP)
 	ps.Set(TransportUDP, ripPort, LayerRIP)
+	ps.Set(TransportUDP, ripngPort, LayerRIPng)
 }
 
 // decodeLayer decodes layer l (whose Type, Start and End are set), sets its
@@ -194,6 +195,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeBGP(l)
 	case LayerRIP:
 		return d.decodeRIP(l)
+	case LayerRIPng:
+		return d.decodeRIPng(l)
 	case LayerGRE:
 		next := d.decodeGRE(l)
 		if next == LayerNone && l.Malformed == "" && l.Payload < l.End {
@@ -276,6 +279,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineBGP(b, d, i)
 	case LayerRIP:
 		return p.lineRIP(b, d, i)
+	case LayerRIPng:
+		return p.lineRIPng(b, d, i)
 	case LayerGRE:
 		return p.lineGRE(b, d, i)
 	case LayerPPP:
@@ -329,6 +334,8 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeBGP(t, d, i)
 	case LayerRIP:
 		treeRIP(t, d, i)
+	case LayerRIPng:
+		treeRIPng(t, d, i)
 	case LayerGRE:
 		treeGRE(t, d, i)
 	case LayerPayload:

@@ -38,6 +38,7 @@ const (
 	LayerBFD                    // BFD control
 	LayerBGP                    // BGP
 	LayerRIP                    // RIP version 1 and 2
+	LayerRIPng                  // RIPng
 	layerCount
 )
 
@@ -75,6 +76,7 @@ var layerNames = [layerCount]string{
 	LayerBFD:          "bfd",
 	LayerBGP:          "bgp",
 	LayerRIP:          "rip",
+	LayerRIPng:        "ripng",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

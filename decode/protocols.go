@@ -41,6 +41,7 @@ var protocols = [layerCount]protocol{
 	LayerBFD:      {&protoBFD, bfdFields[:], emitBFD, nil},
 	LayerBGP:      {&protoBGP, bgpFields[:], emitBGP, nil},
 	LayerRIP:      {&protoRIP, ripFields[:], emitRIP, nil},
+	LayerRIPng:    {&protoRIPng, ripngFields[:], emitRIPng, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits

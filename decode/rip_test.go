@@ -73,3 +73,55 @@ func FuzzRIP(f *testing.F) {
 	}
 	fuzzApp(f, decode.LayerRIP, 520, false, nil)
 }
+
+func ripngVectors(t testing.TB) [][]byte {
+	f := func(hex string) []byte { return appFrame(mustHex(t, hex), 521, 521, false) }
+	return [][]byte{
+		f("02 01 00 00 20 01 0d b8 00 00 00 01 00 00 00 00 00 00 00 00 00 07 40 01 " +
+			"20 01 0d b8 00 00 00 02 00 00 00 00 00 00 00 00 00 00 30 10"),
+		f("01 01 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 10"),
+		f("01 01 00 00 20 01 0d b8 00 00 00 01 00 00 00 00 00 00 00 00 00 00 40 00 00"),
+		f("05 01 00 00"),
+		f("02 02 00 00"),
+	}
+}
+
+func TestRIPng(t *testing.T) {
+	frames := ripngVectors(t)
+	d := decode.NewDecoder()
+	for i, frame := range frames {
+		layers := d.Decode(frame, linktype.Ethernet)
+		if len(layers) != 4 || layers[3].Type != decode.LayerRIPng {
+			t.Fatalf("frame %d: layers %v, want Ethernet, IPv4, UDP, RIPng", i, layers)
+		}
+	}
+	d.Decode(frames[0], linktype.Ethernet)
+	f := decode.Frame{Number: 1, Time: time.Unix(1, 0), Length: len(frames[0])}
+	if cols := string((&decode.ColumnsPrinter{}).Append(nil, d, &f)); !strings.HasSuffix(cols, " RIPng 86  Command Response, Version 1\n") {
+		t.Errorf("columns %q", cols)
+	}
+	compareFramesWithTcpdump(t, frames, [][]string{{}, {"-v"}, {"-vv"}, {"-q"}})
+	compareFramesTreeWithTsharkFrom(t, frames[:3], "\nRIPng\n")
+	buf := make([]byte, 0, 4096)
+	vp := &decode.LinePrinter{Options: decode.LineOptions{Verbose: 2}}
+	tp := &decode.TreePrinter{Location: time.UTC}
+	for _, frame := range frames {
+		run := func() {
+			d.Decode(frame, linktype.Ethernet)
+			buf = vp.Append(buf[:0], d, &f)
+			buf = tp.Append(buf[:0], d, &f)
+		}
+		run()
+		if n := testing.AllocsPerRun(20, run); n != 0 {
+			t.Errorf("%v allocations per packet", n)
+		}
+	}
+}
+
+// FuzzRIPng feeds RIPng messages (UDP 521) to the decoder and printers.
+func FuzzRIPng(f *testing.F) {
+	for _, frame := range ripngVectors(f) {
+		f.Add(frame[42:])
+	}
+	fuzzApp(f, decode.LayerRIPng, 521, false, nil)
+}
