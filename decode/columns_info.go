@@ -59,6 +59,12 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoOSPF(b, d, top)
 	case LayerBFD:
 		b = infoBFD(b, d, top)
+	case LayerBGP:
+		b = infoBGP(b, d, top)
+	case LayerRIP:
+		b = infoRIP(b, d, top)
+	case LayerRIPng:
+		b = infoRIPng(b, d, top)
 	case LayerHTTP:
 		b = infoHTTP(b, d, top)
 	case LayerTLS:

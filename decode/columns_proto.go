@@ -98,6 +98,12 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "TELNET"...)
 	case LayerSyslog:
 		return append(b, "Syslog"...)
+	case LayerBGP:
+		return append(b, "BGP"...)
+	case LayerRIP:
+		return appendRIPProto(b, d, top)
+	case LayerRIPng:
+		return append(b, "RIPng"...)
 	}
 	return append(b, l.Type.String()...)
 }

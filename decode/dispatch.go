@@ -149,6 +149,9 @@ func (ps *Ports) setDefaults() {
 	}
 	ps.Set(TransportTCP, telnetPort, LayerTelnet)
 	ps.Set(TransportUDP, syslogPort, LayerSyslog)
+	ps.Set(TransportTCP, bgpPort, LayerBGP)
+	ps.Set(TransportUDP, ripPort, LayerRIP)
+	ps.Set(TransportUDP, ripngPort, LayerRIPng)
 }
 
 // decodeLayer decodes layer l (whose Type, Start and End are set), sets its
@@ -225,6 +228,12 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeTelnet(l)
 	case LayerSyslog:
 		return d.decodeSyslog(l)
+	case LayerBGP:
+		return d.decodeBGP(l)
+	case LayerRIP:
+		return d.decodeRIP(l)
+	case LayerRIPng:
+		return d.decodeRIPng(l)
 	case LayerGRE:
 		next := d.decodeGRE(l)
 		if next == LayerNone && l.Malformed == "" && l.Payload < l.End {
@@ -325,6 +334,12 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineTelnet(b, d, i)
 	case LayerSyslog:
 		return p.lineSyslog(b, d, i)
+	case LayerBGP:
+		return p.lineBGP(b, d, i)
+	case LayerRIP:
+		return p.lineRIP(b, d, i)
+	case LayerRIPng:
+		return p.lineRIPng(b, d, i)
 	case LayerGRE:
 		return p.lineGRE(b, d, i)
 	case LayerPPP:
@@ -396,6 +411,12 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeTelnet(t, d, i)
 	case LayerSyslog:
 		treeSyslog(t, d, i)
+	case LayerBGP:
+		treeBGP(t, d, i)
+	case LayerRIP:
+		treeRIP(t, d, i)
+	case LayerRIPng:
+		treeRIPng(t, d, i)
 	case LayerGRE:
 		treeGRE(t, d, i)
 	case LayerPayload:

@@ -116,6 +116,7 @@ func TestFieldNamesAreTsharks(t *testing.T) {
 // fieldsDiffAllow lists values that differ from tshark's for a known
 // reason: "field", "file" or "file field" → reason. They are counted apart.
 var fieldsDiffAllow = map[string]string{
+	"tcpdump/tests_bgp-shutdown-communication.pcapng": "a TCP retransmission (frame 2): tshark does not hand retransmitted bytes to BGP, rawcap decodes them",
 	"frame.protocols": "tshark's heuristics and the protocols rawcap does not dissect yet; TestProtocolsMatchTshark holds frame.protocols to tshark with its own list",
 	"data.len":        "tshark dissects payloads that rawcap leaves as data (protocols rawcap does not decode yet)",
 	"data.data":       "tshark dissects payloads that rawcap leaves as data (protocols rawcap does not decode yet)",

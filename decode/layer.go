@@ -47,6 +47,9 @@ const (
 	LayerCDP                    // Cisco Discovery Protocol
 	LayerTelnet                 // Telnet
 	LayerSyslog                 // Syslog
+	LayerBGP                    // BGP
+	LayerRIP                    // RIP version 1 and 2
+	LayerRIPng                  // RIPng
 	layerCount
 )
 
@@ -93,6 +96,9 @@ var layerNames = [layerCount]string{
 	LayerCDP:          "cdp",
 	LayerTelnet:       "telnet",
 	LayerSyslog:       "syslog",
+	LayerBGP:          "bgp",
+	LayerRIP:          "rip",
+	LayerRIPng:        "ripng",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

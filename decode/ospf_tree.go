@@ -83,6 +83,8 @@ func treeOSPF(t *treeWriter, d *Decoder, i int) {
 		t.b = append(t.b, "Reserved: "...)
 		t.b = appendHexBytes(t.b, o[15:16])
 		t.end()
+		treeOSPFv3Body(t, o.Body(), o.Type())
+		t.depth = 1
 		return
 	}
 	treeOSPFAuth(t, o)
@@ -491,7 +493,18 @@ func treeOSPFLSABody(t *treeWriter, a []byte) {
 		for k := 4; k+4 <= len(b); k += 4 {
 			t.addr("Attached Router", addr4(b[k:k+4]))
 		}
-	case 5:
+	case 3, 4:
+		if len(b) != 8 {
+			return
+		}
+		t.addr("Netmask", addr4(b[:4]))
+		t.int("TOS", int(b[4]))
+		t.int("Metric", int(be32(b[4:])&0xffffff))
+	case 9, 10, 11:
+		if a[4] == 3 {
+			treeOSPFGrace(t, b)
+		}
+	case 5, 7:
 		if len(b) != 16 {
 			return
 		}
@@ -554,5 +567,277 @@ func treeOSPFLLS(t *treeWriter, b []byte) {
 			t.end()
 		}
 		k += 4 + ln
+	}
+}
+
+var ospfV3OptionBits = [9]ospfBit{
+	{0x400, "AT", "Not set", "Set"}, {0x200, "L", "Not set", "Set"}, {0x100, "AF", "Not set", "Set"},
+	{0x20, "DC", "Not set", "Set"}, {0x10, "R", "Not set", "Set"}, {0x08, "N", "Not set", "Set"},
+	{0x04, "MC", "Not set", "Set"}, {0x02, "E", "Not set", "Set"}, {0x01, "V6", "Not set", "Set"},
+}
+
+var ospfV3RouterFlagBits = [4]ospfBit{
+	{0x08, "(W) Wild-card multicast receiver", "No", "Yes"}, {0x04, "(V) Virtual link endpoint", "No", "Yes"},
+	{0x02, "(E) AS boundary router", "No", "Yes"}, {0x01, "(B) Area border router", "No", "Yes"},
+}
+
+var ospfV3LSANames = [13]string{"", "Router-LSA", "Network-LSA", "Inter-Area-Prefix-LSA", "Inter-Area-Router-LSA",
+	"AS-External-LSA", "Group-Membership-LSA", "NSSA-LSA", "Link-LSA", "Intra-Area-Prefix-LSA", "", "",
+	"Router Information Opaque-LSA"}
+
+var ospfV3Scopes = [4]string{"Link-Local Scoping - Flooded only on originating link",
+	"Area Scoping - Flooded only in originating area", "AS Scoping - Flooded throughout AS", "Reserved"}
+
+// ospfV3LSAName returns Wireshark's name of a version 3 function code, or
+// "".
+func ospfV3LSAName(fc uint16) string {
+	if int(fc) < len(ospfV3LSANames) {
+		return ospfV3LSANames[fc]
+	}
+	return ""
+}
+
+// treeOSPFv3Options writes a version 3 options field (24 bits).
+func treeOSPFv3Options(t *treeWriter, v uint32) {
+	t.line()
+	t.b = append(t.b, "Options: 0x"...)
+	t.b = appendHexN(t.b, uint64(v), 6)
+	for _, bt := range ospfV3OptionBits {
+		if uint64(v)&bt.mask != 0 {
+			t.b = append(t.b, ", "...)
+			t.b = append(t.b, bt.label...)
+		}
+	}
+	t.end()
+	t.depth++
+	for _, bt := range ospfV3OptionBits {
+		t.bits(uint64(v), 24, bt.mask, bt.label)
+		if uint64(v)&bt.mask != 0 {
+			t.b = append(t.b, bt.on...)
+		} else {
+			t.b = append(t.b, bt.no...)
+		}
+		t.end()
+	}
+	t.depth--
+}
+
+// treeOSPFv3LSType writes "LS Type: 0x2001" and its three parts.
+func treeOSPFv3LSType(t *treeWriter, v uint16) {
+	t.hex("LS Type", uint64(v), 4)
+	t.depth++
+	t.bits(uint64(v), 16, 0x8000, "LSA Handling")
+	if v&0x8000 != 0 {
+		t.b = append(t.b, "Treat the LSA as if it had link-local flooding scope"...)
+	} else {
+		t.b = append(t.b, "Store and flood the LSA as if the type is understood"...)
+	}
+	t.end()
+	t.bits(uint64(v), 16, 0x6000, "Flooding Scope")
+	t.b = append(t.b, ospfV3Scopes[v>>13&3]...)
+	t.b = append(t.b, " (0x"...)
+	t.b = strconv.AppendUint(t.b, uint64(v>>13&3), 16)
+	t.b = append(t.b, ')')
+	t.end()
+	t.bits(uint64(v), 16, 0x1fff, "Function Code")
+	if n := ospfV3LSAName(v & 0x1fff); n != "" {
+		t.b = append(t.b, n...)
+	} else {
+		t.b = append(t.b, "Unknown"...)
+	}
+	t.b = append(t.b, " ("...)
+	t.b = strconv.AppendUint(t.b, uint64(v&0x1fff), 10)
+	t.b = append(t.b, ')')
+	t.end()
+	t.depth--
+}
+
+// treeOSPFv3LSAHeader writes a version 3 LSA's title at depth and its
+// header one level deeper, where it leaves the depth.
+func treeOSPFv3LSAHeader(t *treeWriter, depth int, h []byte) {
+	typ := be16(h[2:])
+	t.depth = depth
+	t.line()
+	t.b = append(t.b, "LSA-type "...)
+	t.b = strconv.AppendUint(t.b, uint64(typ&0x1fff), 10)
+	t.b = append(t.b, " ("...)
+	if n := ospfV3LSAName(typ & 0x1fff); n != "" {
+		t.b = append(t.b, n...)
+	} else {
+		t.b = append(t.b, "Unknown"...)
+	}
+	t.b = append(t.b, "), len "...)
+	t.b = strconv.AppendUint(t.b, uint64(be16(h[18:])), 10)
+	t.end()
+	t.depth = depth + 1
+	age := uint64(be16(h))
+	t.bits(age, 16, 0x7fff, "LS Age (seconds)")
+	t.b = strconv.AppendUint(t.b, age&0x7fff, 10)
+	t.end()
+	t.bits(age, 16, 0x8000, "Do Not Age")
+	if age&0x8000 != 0 {
+		t.b = append(t.b, "True"...)
+	} else {
+		t.b = append(t.b, "False"...)
+	}
+	t.end()
+	treeOSPFv3LSType(t, typ)
+	t.addr("Link State ID", addr4(h[4:8]))
+	t.addr("Advertising Router", addr4(h[8:12]))
+	t.hex("Sequence Number", uint64(be32(h[12:])), 8)
+	t.hex("Checksum", uint64(be16(h[16:])), 4)
+	t.int("Length", int(be16(h[18:])))
+}
+
+// treeOSPFv3Body writes a version 3 message: Hello, DB Description, LS
+// Request, LS Update (LSA headers, router LSA flags and options) and LS
+// Ack.
+func treeOSPFv3Body(t *treeWriter, body []byte, typ uint8) {
+	t.depth = 1
+	switch typ {
+	case OSPFHello:
+		if len(body) < 20 {
+			return
+		}
+		t.line()
+		t.b = append(t.b, "OSPF Hello Packet"...)
+		t.end()
+		t.depth = 2
+		t.int("Interface ID", int(be32(body)))
+		t.int("Router Priority", int(body[4]))
+		treeOSPFv3Options(t, be32(body[4:])&0xffffff)
+		t.int("Hello Interval [sec]", int(be16(body[8:])))
+		t.int("Router Dead Interval [sec]", int(be16(body[10:])))
+		t.addr("Designated Router", addr4(body[12:16]))
+		t.addr("Backup Designated Router", addr4(body[16:20]))
+		for k := 20; k+4 <= len(body); k += 4 {
+			t.addr("Active Neighbor", addr4(body[k:k+4]))
+		}
+	case OSPFDBDesc:
+		if len(body) < 12 {
+			return
+		}
+		t.line()
+		t.b = append(t.b, "OSPF DB Description"...)
+		t.end()
+		t.depth = 2
+		t.line()
+		t.b = append(t.b, "Reserved: "...)
+		t.b = appendHexBytes(t.b, body[0:1])
+		t.end()
+		treeOSPFv3Options(t, be32(body)&0xffffff)
+		t.int("Interface MTU", int(be16(body[4:])))
+		t.line()
+		t.b = append(t.b, "Reserved: "...)
+		t.b = appendHexBytes(t.b, body[6:7])
+		t.end()
+		treeOSPFFlags(t, "DB Description", uint64(body[7]), 8, ospfDBDBits[:])
+		t.int("DD Sequence", int(be32(body[8:])))
+		for k := 12; k+ospfLSAHeaderLen <= len(body); k += ospfLSAHeaderLen {
+			treeOSPFv3LSAHeader(t, 1, body[k:k+ospfLSAHeaderLen])
+		}
+	case OSPFLSReq:
+		for k := 0; k+12 <= len(body); k += 12 {
+			t.depth = 1
+			t.line()
+			t.b = append(t.b, "Link State Request"...)
+			t.end()
+			t.depth = 2
+			t.line()
+			t.b = append(t.b, "Reserved: "...)
+			t.b = appendHexBytes(t.b, body[k:k+2])
+			t.end()
+			treeOSPFv3LSType(t, be16(body[k+2:]))
+			t.addr("Link State ID", addr4(body[k+4:k+8]))
+			t.addr("Advertising Router", addr4(body[k+8:k+12]))
+		}
+	case OSPFLSUpdate:
+		if len(body) < 4 {
+			return
+		}
+		t.line()
+		t.b = append(t.b, "LS Update Packet"...)
+		t.end()
+		t.depth = 2
+		n := be32(body)
+		t.int("Number of LSAs", int(n))
+		for k, c := 4, uint32(0); c < n && k+ospfLSAHeaderLen <= len(body); c++ {
+			ln := int(be16(body[k+18:]))
+			if ln < ospfLSAHeaderLen || k+ln > len(body) {
+				break
+			}
+			treeOSPFv3LSAHeader(t, 2, body[k:k+ospfLSAHeaderLen])
+			if a := body[k+ospfLSAHeaderLen : k+ln]; be16(body[k+2:])&0x1fff == 1 && len(a) >= 4 {
+				treeOSPFFlags(t, "Flags", uint64(a[0]), 8, ospfV3RouterFlagBits[:])
+				treeOSPFv3Options(t, be32(a)&0xffffff)
+			}
+			k += ln
+		}
+	case OSPFLSAck:
+		for k := 0; k+ospfLSAHeaderLen <= len(body); k += ospfLSAHeaderLen {
+			treeOSPFv3LSAHeader(t, 1, body[k:k+ospfLSAHeaderLen])
+		}
+	}
+}
+
+var ospfGraceReasons = [4]string{"Unknown", "Software Restart", "Software Reload/Upgrade", "Processor Switchover"}
+
+// treeOSPFGrace writes a grace-LSA's TLVs (RFC 3623).
+func treeOSPFGrace(t *treeWriter, b []byte) {
+	d := t.depth
+	for k := 0; k+4 <= len(b); {
+		typ, n := be16(b[k:]), int(be16(b[k+2:]))
+		v := b[k+4:]
+		pad := (4 - n%4) % 4
+		if 4+n+pad > len(b)-k {
+			return
+		}
+		v = v[:n]
+		var title, tlv string
+		switch {
+		case typ == 1 && n == 4:
+			title, tlv = "Grace Period", "grace-LSA Grace Period (1)"
+		case typ == 2 && n == 1:
+			title, tlv = "Restart Reason", "grace-LSA Restart Reason (2)"
+		case typ == 3 && n == 4:
+			title, tlv = "Restart IP", "grace-LSA Restart IP (3)"
+		default:
+			return
+		}
+		for pass := 0; pass < 2; pass++ {
+			t.depth = d + pass
+			if pass == 1 {
+				t.str("TLV Type", tlv)
+				t.int("TLV Length", n)
+			}
+			t.line()
+			t.b = append(t.b, title...)
+			t.b = append(t.b, ": "...)
+			switch typ {
+			case 1:
+				t.b = strconv.AppendUint(t.b, uint64(be32(v)), 10)
+				t.b = append(t.b, " seconds"...)
+			case 2:
+				if v[0] < 4 {
+					t.b = append(t.b, ospfGraceReasons[v[0]]...)
+				} else {
+					t.b = append(t.b, "Unknown"...)
+				}
+				t.b = append(t.b, " ("...)
+				t.b = strconv.AppendUint(t.b, uint64(v[0]), 10)
+				t.b = append(t.b, ')')
+			case 3:
+				t.b = addr4(v).AppendTo(t.b)
+			}
+			t.end()
+		}
+		if pad > 0 {
+			t.line()
+			t.b = append(t.b, "Pad Bytes: "...)
+			t.b = appendHexBytes(t.b, b[k+4+n:k+4+n+pad])
+			t.end()
+		}
+		t.depth = d
+		k += 4 + n + pad
 	}
 }

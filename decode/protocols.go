@@ -50,6 +50,9 @@ var protocols = [layerCount]protocol{
 	LayerCDP:      {&protoCDP, cdpFields[:], emitCDP, nil},
 	LayerTelnet:   {&protoTelnet, telnetFields[:], emitTelnet, nil},
 	LayerSyslog:   {&protoSyslog, syslogFields[:], emitSyslog, nil},
+	LayerBGP:      {&protoBGP, bgpFields[:], emitBGP, nil},
+	LayerRIP:      {&protoRIP, ripFields[:], emitRIP, nil},
+	LayerRIPng:    {&protoRIPng, ripngFields[:], emitRIPng, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits

@@ -80,6 +80,8 @@ func treeProtoShort(t LayerType) string {
 		return "OSPF"
 	case LayerBFD:
 		return "BFD Control"
+	case LayerRIPng:
+		return "RIPng"
 	case LayerDNS:
 		return "DNS"
 	case LayerDHCPv4:
