@@ -82,6 +82,10 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "UDLD"...)
 	case LayerCDP:
 		return append(b, "CDP"...)
+	case LayerPPPoED:
+		return append(b, "PPPoED"...)
+	case LayerPPPoES:
+		return append(b, "PPPoES"...)
 	}
 	return append(b, l.Type.String()...)
 }

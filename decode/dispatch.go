@@ -55,6 +55,10 @@ func etherTypeLayer(et uint16) LayerType {
 		return LayerLLDP
 	case EtherTypeMPLS, EtherTypeMPLSMulti:
 		return LayerMPLS
+	case EtherTypePPPoED:
+		return LayerPPPoED
+	case EtherTypePPPoES:
+		return LayerPPPoES
 	}
 	return LayerNone
 }
@@ -192,6 +196,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeUDLD(l)
 	case LayerCDP:
 		return d.decodeCDP(l)
+	case LayerPPPoED, LayerPPPoES:
+		return d.decodePPPoE(l)
 	case LayerGRE:
 		next := d.decodeGRE(l)
 		if next == LayerNone && l.Malformed == "" && l.Payload < l.End {
@@ -276,6 +282,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineUDLD(b, d, i)
 	case LayerCDP:
 		return p.lineCDP(b, d, i)
+	case LayerPPPoED, LayerPPPoES:
+		return p.linePPPoE(b, d, i)
 	case LayerGRE:
 		return p.lineGRE(b, d, i)
 	case LayerPPP:
@@ -331,6 +339,8 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeUDLD(t, d, i)
 	case LayerCDP:
 		treeCDP(t, d, i)
+	case LayerPPPoED, LayerPPPoES:
+		treePPPoE(t, d, i)
 	case LayerGRE:
 		treeGRE(t, d, i)
 	case LayerPayload:

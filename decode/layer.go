@@ -39,6 +39,8 @@ const (
 	LayerMPLS                   // MPLS label stack
 	LayerUDLD                   // Cisco UDLD
 	LayerCDP                    // Cisco Discovery Protocol
+	LayerPPPoED                 // PPPoE discovery
+	LayerPPPoES                 // PPPoE session
 	layerCount
 )
 
@@ -77,6 +79,8 @@ var layerNames = [layerCount]string{
 	LayerMPLS:         "mpls",
 	LayerUDLD:         "udld",
 	LayerCDP:          "cdp",
+	LayerPPPoED:       "pppoed",
+	LayerPPPoES:       "pppoes",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

@@ -42,6 +42,8 @@ var protocols = [layerCount]protocol{
 	LayerMPLS:     {&protoMPLS, mplsFields[:], emitMPLS, nil},
 	LayerUDLD:     {&protoUDLD, udldFields[:], emitUDLD, nil},
 	LayerCDP:      {&protoCDP, cdpFields[:], emitCDP, nil},
+	LayerPPPoED:   {&protoPPPoED, pppoeFields[:], emitPPPoE, nil},
+	LayerPPPoES:   {&protoPPPoES, nil, emitPPPoE, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits
