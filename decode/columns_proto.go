@@ -86,6 +86,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "PPPoED"...)
 	case LayerPPPoES:
 		return append(b, "PPPoES"...)
+	case LayerLACP:
+		return append(b, "LACP"...)
 	}
 	return append(b, l.Type.String()...)
 }

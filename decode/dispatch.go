@@ -59,6 +59,8 @@ func etherTypeLayer(et uint16) LayerType {
 		return LayerPPPoED
 	case EtherTypePPPoES:
 		return LayerPPPoES
+	case EtherTypeSlow:
+		return LayerSlow
 	}
 	return LayerNone
 }
@@ -198,6 +200,10 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeCDP(l)
 	case LayerPPPoED, LayerPPPoES:
 		return d.decodePPPoE(l)
+	case LayerSlow:
+		return d.decodeSlow(l)
+	case LayerLACP:
+		return d.decodeLACP(l)
 	case LayerGRE:
 		next := d.decodeGRE(l)
 		if next == LayerNone && l.Malformed == "" && l.Payload < l.End {
@@ -284,6 +290,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineCDP(b, d, i)
 	case LayerPPPoED, LayerPPPoES:
 		return p.linePPPoE(b, d, i)
+	case LayerSlow:
+		return p.lineSlow(b, d, i)
 	case LayerGRE:
 		return p.lineGRE(b, d, i)
 	case LayerPPP:
@@ -341,6 +349,10 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeCDP(t, d, i)
 	case LayerPPPoED, LayerPPPoES:
 		treePPPoE(t, d, i)
+	case LayerSlow:
+		treeSlow(t, d, i)
+	case LayerLACP:
+		treeLACP(t, d, i)
 	case LayerGRE:
 		treeGRE(t, d, i)
 	case LayerPayload:

@@ -135,7 +135,7 @@ func testL2Vectors(t *testing.T, vectors []l2Vector) {
 }
 
 // l2Layers are the link-layer protocols FuzzL2 seeds from the corpus.
-var l2Layers = []decode.LayerType{decode.LayerSTP, decode.LayerLLDP, decode.LayerMPLS, decode.LayerUDLD, decode.LayerCDP, decode.LayerPPPoED, decode.LayerPPPoES}
+var l2Layers = []decode.LayerType{decode.LayerSTP, decode.LayerLLDP, decode.LayerMPLS, decode.LayerUDLD, decode.LayerCDP, decode.LayerPPPoED, decode.LayerPPPoES, decode.LayerLACP}
 
 // FuzzL2 feeds Ethernet frames of the link-layer protocols (seeded from
 // the corpus frames holding them and the vectors) to the decoder and every
@@ -154,7 +154,7 @@ func FuzzL2(f *testing.F) {
 			}
 		}
 	}
-	for _, vs := range [][]l2Vector{stpVectors, lldpVectors, mplsVectors, udldVectors, cdpVectors, pppoeVectors} {
+	for _, vs := range [][]l2Vector{stpVectors, lldpVectors, mplsVectors, udldVectors, cdpVectors, pppoeVectors, lacpVectors} {
 		for _, v := range vs {
 			f.Add(mustHex(f, v.hex))
 		}
@@ -365,3 +365,32 @@ var pppoeVectors = []l2Vector{{
 // TestPPPoE decodes the PPPoE vectors and checks every output of rawcap,
 // and (without -short) tcpdump's one-liners in five option sets.
 func TestPPPoE(t *testing.T) { testL2Vectors(t, pppoeVectors) }
+
+// The LACP frames, made for the test: an LACPDU, and one cut inside its
+// Partner TLV.
+var lacpVectors = []l2Vector{{
+	name: "LACPDU",
+	hex: "01 80 c2 00 00 02 02 00 00 00 00 01 88 09 01 01 01 14 80 00 02 00 00 00 00 01 00 01 80 00 00 01 " +
+		"3d 00 00 00 02 14 80 00 02 00 00 00 00 02 00 01 80 00 00 02 3f 00 00 00 03 10 00 00 00 00 00 00 " +
+		"00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 " +
+		"00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00",
+	layer: decode.LayerLACP,
+	line:  "LACPv1, length 110",
+	info:  "v1 ACTOR 02:00:00:00:00:01 P: 1 K: 1 **DCSG*A PARTNER 02:00:00:00:00:02 P: 2 K: 1 **DCSGSA",
+	tree: []string{"Slow Protocols", "    Slow Protocols subtype: LACP (0x01)", "Link Aggregation Control Protocol",
+		"    LACP Version: 0x01", "    Actor System ID: 02:00:00:00:00:01",
+		"    Actor State: 0x3d, LACP Activity, Aggregation, Synchronization, Collecting, Distributing",
+		"        .... ..0. = LACP Timeout: Long Timeout", "    [Actor State Flags: **DCSG*A]", "    Partner System: 02:00:00:00:00:02",
+		"        .... ..1. = LACP Timeout: Short Timeout", "    TLV Type: Collector Information (0x03)", "    Collector Max Delay: 0"},
+}, {
+	name:      "cut in the Partner TLV",
+	hex:       "01 80 c2 00 00 02 02 00 00 00 00 01 88 09 01 01 01 14 80 00 02 00 00 00 00 01 00 01 80 00 00 01 3d 00 00 00 02 14 80 00 02 00 00 00",
+	layer:     decode.LayerLACP,
+	line:      "LACPv1, length 30",
+	info:      "v1 ACTOR 02:00:00:00:00:01 P: 1 K: 1 **DCSG*A",
+	malformed: true,
+}}
+
+// TestLACP decodes the LACP vectors and checks every output of rawcap,
+// and (without -short) tcpdump's one-liners in five option sets.
+func TestLACP(t *testing.T) { testL2Vectors(t, lacpVectors) }

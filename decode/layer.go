@@ -41,6 +41,8 @@ const (
 	LayerCDP                    // Cisco Discovery Protocol
 	LayerPPPoED                 // PPPoE discovery
 	LayerPPPoES                 // PPPoE session
+	LayerSlow                   // Slow Protocols (its LACP subtype)
+	LayerLACP                   // LACP
 	layerCount
 )
 
@@ -81,6 +83,8 @@ var layerNames = [layerCount]string{
 	LayerCDP:          "cdp",
 	LayerPPPoED:       "pppoed",
 	LayerPPPoES:       "pppoes",
+	LayerSlow:         "slow",
+	LayerLACP:         "lacp",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

@@ -44,6 +44,8 @@ var protocols = [layerCount]protocol{
 	LayerCDP:      {&protoCDP, cdpFields[:], emitCDP, nil},
 	LayerPPPoED:   {&protoPPPoED, pppoeFields[:], emitPPPoE, nil},
 	LayerPPPoES:   {&protoPPPoES, nil, emitPPPoE, nil},
+	LayerSlow:     {&protoSlow, lacpFields[:1], emitSlow, nil},
+	LayerLACP:     {&protoLACP, lacpFields[1:], emitLACP, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits

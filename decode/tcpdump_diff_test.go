@@ -163,7 +163,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 	switch last.Type {
 	case decode.LayerTCP, decode.LayerUDP, decode.LayerICMPv4, decode.LayerICMPv6, decode.LayerARP:
 		return true
-	case decode.LayerSTP, decode.LayerUDLD, decode.LayerPPPoED:
+	case decode.LayerSTP, decode.LayerUDLD, decode.LayerPPPoED, decode.LayerLACP:
 		return true
 	case decode.LayerCDP:
 		return cdpPrintable(data[last.Start:last.End])
