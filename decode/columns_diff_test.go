@@ -70,7 +70,7 @@ var columnsVocabulary = map[string]bool{
 	"PIMv2": true, "PIMv1": true,
 	"VRRP": true, "HSRP": true,
 	"OSPF": true, "BFD": true, "BGP": true, "RIPv1": true, "RIPv2": true, "RIPng": true, // "BFD Control": the column's first word
-	"STP": true, "LLDP": true, "MPLS": true, "UDLD": true, "CDP": true,
+	"STP": true, "LLDP": true, "MPLS": true, "UDLD": true, "CDP": true, "PPPoED": true, "LACP": true,
 	"TELNET": true, "Syslog": true,
 }
 

@@ -85,6 +85,10 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoUDLD(b, d, top)
 	case LayerCDP:
 		b = infoCDP(b, d, top)
+	case LayerPPPoED:
+		b = infoPPPoE(b, d, top)
+	case LayerLACP:
+		b = infoLACP(b, d, top)
 	case LayerIPv4:
 		b = infoIPv4(b, d, top)
 	case LayerIPv6, LayerIPv6HopByHop, LayerIPv6Routing, LayerIPv6Fragment, LayerIPv6DestOpts:

@@ -104,6 +104,12 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return appendRIPProto(b, d, top)
 	case LayerRIPng:
 		return append(b, "RIPng"...)
+	case LayerPPPoED:
+		return append(b, "PPPoED"...)
+	case LayerPPPoES:
+		return append(b, "PPPoES"...)
+	case LayerLACP:
+		return append(b, "LACP"...)
 	}
 	return append(b, l.Type.String()...)
 }

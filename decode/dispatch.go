@@ -55,6 +55,12 @@ func etherTypeLayer(et uint16) LayerType {
 		return LayerLLDP
 	case EtherTypeMPLS, EtherTypeMPLSMulti:
 		return LayerMPLS
+	case EtherTypePPPoED:
+		return LayerPPPoED
+	case EtherTypePPPoES:
+		return LayerPPPoES
+	case EtherTypeSlow:
+		return LayerSlow
 	}
 	return LayerNone
 }
@@ -234,6 +240,12 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeRIP(l)
 	case LayerRIPng:
 		return d.decodeRIPng(l)
+	case LayerPPPoED, LayerPPPoES:
+		return d.decodePPPoE(l)
+	case LayerSlow:
+		return d.decodeSlow(l)
+	case LayerLACP:
+		return d.decodeLACP(l)
 	case LayerGRE:
 		next := d.decodeGRE(l)
 		if next == LayerNone && l.Malformed == "" && l.Payload < l.End {
@@ -340,6 +352,10 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineRIP(b, d, i)
 	case LayerRIPng:
 		return p.lineRIPng(b, d, i)
+	case LayerPPPoED, LayerPPPoES:
+		return p.linePPPoE(b, d, i)
+	case LayerSlow:
+		return p.lineSlow(b, d, i)
 	case LayerGRE:
 		return p.lineGRE(b, d, i)
 	case LayerPPP:
@@ -417,6 +433,12 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeRIP(t, d, i)
 	case LayerRIPng:
 		treeRIPng(t, d, i)
+	case LayerPPPoED, LayerPPPoES:
+		treePPPoE(t, d, i)
+	case LayerSlow:
+		treeSlow(t, d, i)
+	case LayerLACP:
+		treeLACP(t, d, i)
 	case LayerGRE:
 		treeGRE(t, d, i)
 	case LayerPayload:

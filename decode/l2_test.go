@@ -124,18 +124,27 @@ func testL2Vectors(t *testing.T, vectors []l2Vector) {
 				t.Errorf("invalid JSON: %s", js)
 			}
 			line := make([]byte, 0, 4096)
+			jp := &decode.JSONPrinter{Location: time.UTC}
+			tp := &decode.TreePrinter{Location: time.UTC}
+			out := make([]byte, 0, 1<<16)
+			for range 2 { // grow the printers' buffers first
+				out = jp.Append(out[:0], d, &f)
+				out = tp.Append(out[:0], d, &f)
+			}
 			if n := testing.AllocsPerRun(50, func() {
 				d.Decode(frame, linktype.Ethernet)
 				line = lp.Append(line[:0], d, &f)
+				out = jp.Append(out[:0], d, &f)
+				out = tp.Append(out[:0], d, &f)
 			}); n != 0 {
-				t.Errorf("decode and one-liner allocate %v times", n)
+				t.Errorf("decode, one-liner, JSON (the fields' emitter) and -V allocate %v times", n)
 			}
 		})
 	}
 }
 
 // l2Layers are the link-layer protocols FuzzL2 seeds from the corpus.
-var l2Layers = []decode.LayerType{decode.LayerSTP, decode.LayerLLDP, decode.LayerMPLS, decode.LayerUDLD, decode.LayerCDP}
+var l2Layers = []decode.LayerType{decode.LayerSTP, decode.LayerLLDP, decode.LayerMPLS, decode.LayerUDLD, decode.LayerCDP, decode.LayerPPPoED, decode.LayerPPPoES, decode.LayerLACP}
 
 // FuzzL2 feeds Ethernet frames of the link-layer protocols (seeded from
 // the corpus frames holding them and the vectors) to the decoder and every
@@ -154,7 +163,7 @@ func FuzzL2(f *testing.F) {
 			}
 		}
 	}
-	for _, vs := range [][]l2Vector{stpVectors, lldpVectors, mplsVectors, udldVectors, cdpVectors} {
+	for _, vs := range [][]l2Vector{stpVectors, lldpVectors, mplsVectors, udldVectors, cdpVectors, pppoeVectors, lacpVectors} {
 		for _, v := range vs {
 			f.Add(mustHex(f, v.hex))
 		}
@@ -327,3 +336,70 @@ var cdpVectors = []l2Vector{{
 // TestCDP decodes the CDP vectors and checks every output of rawcap, and
 // (without -short) tcpdump's one-liners in five option sets.
 func TestCDP(t *testing.T) { testL2Vectors(t, cdpVectors) }
+
+// The PPPoE frames: the corpus's PADI, and a PADO and a session frame
+// carrying IPv4 made for the test.
+var pppoeVectors = []l2Vector{{
+	name:  "PADI",
+	hex:   "ff ff ff ff ff ff 00 0c 29 90 3a 8b 88 63 11 09 00 00 00 12 01 01 00 00 01 20 00 02 05 dc 01 03 00 04 16 37 2c 16",
+	layer: decode.LayerPPPoED,
+	line:  "PPPoE PADI [Service-Name] [PPP-Max-Payload 0x05DC] [Host-Uniq 0x16372C16]",
+	info:  "Active Discovery Initiation (PADI)",
+	tree: []string{"PPP-over-Ethernet Discovery", "    0001 .... = Version: 1", "    Code: Active Discovery Initiation (PADI) (0x09)",
+		"    Payload Length: 18", "    PPPoE Tags", "        PPP-Max-Payload: 05dc", "        Host-Uniq: 16372c16"},
+}, {
+	name:  "PADO",
+	hex:   "02 00 00 00 00 01 02 00 00 00 00 02 88 63 11 07 00 00 00 0f 01 02 00 03 61 63 31 01 03 00 04 16 37 2c 16",
+	layer: decode.LayerPPPoED,
+	line:  `PPPoE PADO [AC-Name "ac1"] [Host-Uniq 0x16372C16]`,
+	info:  "Active Discovery Offer (PADO)",
+	tree:  []string{"    Code: Active Discovery Offer (PADO) (0x07)", "        AC-Name: ac1"},
+}, {
+	name: "session",
+	hex: "02 00 00 00 00 01 02 00 00 00 00 02 88 64 11 00 00 01 00 1e 00 21 " +
+		"45 00 00 1c 00 01 00 00 40 01 66 de 0a 00 00 01 0a 00 00 02 08 00 f7 f7 00 07 00 01",
+	layer: decode.LayerPPPoES,
+	line:  "PPPoE  [ses 0x1] IP 10.0.0.1 > 10.0.0.2: ICMP echo request, id 7, seq 1, length 8",
+	info:  "Echo (ping) request",
+	tree:  []string{"PPP-over-Ethernet Session", "    Code: Session Data (0x00)", "    Session ID: 0x0001"},
+}, {
+	name:      "tag past the end",
+	hex:       "ff ff ff ff ff ff 00 0c 29 90 3a 8b 88 63 11 09 00 00 00 12 01 01 00 00 01 20 00 08 05 dc",
+	layer:     decode.LayerPPPoED,
+	line:      "PPPoE PADI [len 18 > 10!] [Service-Name] [|pppoe]",
+	info:      "PPPoED",
+	malformed: true,
+}}
+
+// TestPPPoE decodes the PPPoE vectors and checks every output of rawcap,
+// and (without -short) tcpdump's one-liners in five option sets.
+func TestPPPoE(t *testing.T) { testL2Vectors(t, pppoeVectors) }
+
+// The LACP frames, made for the test: an LACPDU, and one cut inside its
+// Partner TLV.
+var lacpVectors = []l2Vector{{
+	name: "LACPDU",
+	hex: "01 80 c2 00 00 02 02 00 00 00 00 01 88 09 01 01 01 14 80 00 02 00 00 00 00 01 00 01 80 00 00 01 " +
+		"3d 00 00 00 02 14 80 00 02 00 00 00 00 02 00 01 80 00 00 02 3f 00 00 00 03 10 00 00 00 00 00 00 " +
+		"00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 " +
+		"00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00",
+	layer: decode.LayerLACP,
+	line:  "LACPv1, length 110",
+	info:  "v1 ACTOR 02:00:00:00:00:01 P: 1 K: 1 **DCSG*A PARTNER 02:00:00:00:00:02 P: 2 K: 1 **DCSGSA",
+	tree: []string{"Slow Protocols", "    Slow Protocols subtype: LACP (0x01)", "Link Aggregation Control Protocol",
+		"    LACP Version: 0x01", "    Actor System ID: 02:00:00:00:00:01",
+		"    Actor State: 0x3d, LACP Activity, Aggregation, Synchronization, Collecting, Distributing",
+		"        .... ..0. = LACP Timeout: Long Timeout", "    [Actor State Flags: **DCSG*A]", "    Partner System: 02:00:00:00:00:02",
+		"        .... ..1. = LACP Timeout: Short Timeout", "    TLV Type: Collector Information (0x03)", "    Collector Max Delay: 0"},
+}, {
+	name:      "cut in the Partner TLV",
+	hex:       "01 80 c2 00 00 02 02 00 00 00 00 01 88 09 01 01 01 14 80 00 02 00 00 00 00 01 00 01 80 00 00 01 3d 00 00 00 02 14 80 00 02 00 00 00",
+	layer:     decode.LayerLACP,
+	line:      "LACPv1, length 30",
+	info:      "v1 ACTOR 02:00:00:00:00:01 P: 1 K: 1 **DCSG*A",
+	malformed: true,
+}}
+
+// TestLACP decodes the LACP vectors and checks every output of rawcap,
+// and (without -short) tcpdump's one-liners in five option sets.
+func TestLACP(t *testing.T) { testL2Vectors(t, lacpVectors) }

@@ -50,6 +50,10 @@ const (
 	LayerBGP                    // BGP
 	LayerRIP                    // RIP version 1 and 2
 	LayerRIPng                  // RIPng
+	LayerPPPoED                 // PPPoE discovery
+	LayerPPPoES                 // PPPoE session
+	LayerSlow                   // Slow Protocols (its LACP subtype)
+	LayerLACP                   // LACP
 	layerCount
 )
 
@@ -99,6 +103,10 @@ var layerNames = [layerCount]string{
 	LayerBGP:          "bgp",
 	LayerRIP:          "rip",
 	LayerRIPng:        "ripng",
+	LayerPPPoED:       "pppoed",
+	LayerPPPoES:       "pppoes",
+	LayerSlow:         "slow",
+	LayerLACP:         "lacp",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

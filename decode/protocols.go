@@ -53,6 +53,10 @@ var protocols = [layerCount]protocol{
 	LayerBGP:      {&protoBGP, bgpFields[:], emitBGP, nil},
 	LayerRIP:      {&protoRIP, ripFields[:], emitRIP, nil},
 	LayerRIPng:    {&protoRIPng, ripngFields[:], emitRIPng, nil},
+	LayerPPPoED:   {&protoPPPoED, pppoeFields[:], emitPPPoE, nil},
+	LayerPPPoES:   {&protoPPPoES, nil, emitPPPoE, nil},
+	LayerSlow:     {&protoSlow, lacpFields[:1], emitSlow, nil},
+	LayerLACP:     {&protoLACP, lacpFields[1:], emitLACP, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits

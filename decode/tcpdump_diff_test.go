@@ -169,7 +169,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		return d.Data()[last.Start] == 2 // version 3's -vv LSA contents are not printed yet
 	case decode.LayerBFD:
 		return true
-	case decode.LayerSTP, decode.LayerUDLD:
+	case decode.LayerSTP, decode.LayerUDLD, decode.LayerPPPoED, decode.LayerLACP:
 		return true
 	case decode.LayerCDP:
 		return cdpPrintable(data[last.Start:last.End])
