@@ -180,9 +180,11 @@ func (a *followArgs) filterText() string {
 	return side(x, y) + " or " + side(y, x)
 }
 
-// picks reports whether s belongs to the followed stream.
+// picks reports whether header s puts its packet in the followed stream
+// (as tshark's filter tcp.stream eq N does, a header quoted in an ICMP
+// error counts).
 func (a *followArgs) picks(s *decode.Stream) bool {
-	if s.TCP != a.tcp || s.Quoted {
+	if s.TCP != a.tcp {
 		return false
 	}
 	if a.stream >= 0 {
@@ -223,6 +225,64 @@ type streamWalker struct {
 	filter  *display.Filter // when set, match reports the filter's verdict
 }
 
+// endpoints gives every header of the packet the endpoints Wireshark's
+// follow taps see: those of the packet's last IP header and last TCP or
+// UDP header outside ICMP errors (the taps run once the whole packet is
+// dissected, so a tunnelled packet shows its innermost ends for its outer
+// stream too).
+func (w *streamWalker) endpoints() {
+	last := -1
+	for k := range w.streams {
+		if !w.streams[k].Quoted {
+			last = k
+		}
+	}
+	if last < 0 {
+		return
+	}
+	src, dst, sp, dp := w.streams[last].Src, w.streams[last].Dst, w.streams[last].SrcPort, w.streams[last].DstPort
+	if innerSrc, innerDst, ok := lastIP(w.d); ok {
+		src, dst = innerSrc, innerDst
+	}
+	for k := range w.streams {
+		s := &w.streams[k]
+		s.Src, s.Dst, s.SrcPort, s.DstPort = src, dst, sp, dp
+	}
+}
+
+// lastIP returns the addresses of the packet's last IPv4 or IPv6 header
+// outside ICMP errors.
+func lastIP(d *decode.Decoder) (src, dst netip.Addr, ok bool) {
+	ls := d.Layers()
+	for i := len(ls) - 1; i >= 0; i-- {
+		l := &ls[i]
+		if l.Quoted {
+			continue
+		}
+		switch l.Type {
+		case decode.LayerIPv4:
+			ip := decode.IPv4(d.Data()[l.Start:l.Payload])
+			return ip.Src(), ip.Dst(), true
+		case decode.LayerIPv6:
+			ip := decode.IPv6(d.Data()[l.Start:l.Payload])
+			return ip.Src(), ip.Dst(), true
+		}
+	}
+	return netip.Addr{}, netip.Addr{}, false
+}
+
+// tapped reports whether tshark's follow tap sees header s: a TCP segment
+// of known length, a UDP datagram with data, neither inside an ICMP error.
+func tapped(s *decode.Stream) bool {
+	if s.Quoted {
+		return false
+	}
+	if s.TCP {
+		return s.HaveLen
+	}
+	return s.Len > 0
+}
+
 // walk calls fn for each packet, in order, until fn returns false or an
 // error; it returns fn's error or the reader's (nil at the end).
 func (w *streamWalker) walk(ctx context.Context, fn func(match bool) (bool, error)) error {
@@ -245,6 +305,7 @@ func (w *streamWalker) walk(ctx context.Context, fn func(match bool) (bool, erro
 			match = w.filter.Match(w.d, &w.frame)
 		}
 		w.streams = w.d.AppendStreams(w.streams[:0], &w.frame)
+		w.endpoints()
 		more, err := fn(match)
 		if err != nil || !more {
 			return err
@@ -363,13 +424,22 @@ func runFollow(c *cli.Context, e *env) error {
 // followPacket feeds the followed stream's headers of the packet w holds
 // to the reassembler, printing the banner before the first.
 func followPacket(w *streamWalker, a *followArgs, p *follow.Printer, tcp *follow.TCP, udp *follow.UDP, headed *bool) error {
+	in := false
+	for k := range w.streams {
+		if a.picks(&w.streams[k]) {
+			in = true
+			break
+		}
+	}
+	if !in {
+		return nil
+	}
+	// Every header of the protocol in the packet goes to the stream, as
+	// tshark's tap sees them all once its filter takes the packet.
 	for k := range w.streams {
 		s := &w.streams[k]
-		if !a.picks(s) {
+		if s.TCP != a.tcp || !tapped(s) {
 			continue
-		}
-		if a.tcp && !s.HaveLen || !a.tcp && s.Len == 0 {
-			continue // tshark's follow sees only segments of known length, datagrams with data
 		}
 		if !*headed {
 			*headed = true
@@ -433,6 +503,17 @@ func firstMatchingStream(ctx context.Context, e *env, a *followArgs, df *display
 	return 0, exitError{1, fmt.Errorf("follow %s: no %s packet of %s matches the display filter", a.proto, strings.ToUpper(a.proto), a.file)}
 }
 
+// seenBefore reports whether a header of s's protocol and stream is among
+// those before it in the packet.
+func seenBefore(before []decode.Stream, s *decode.Stream) bool {
+	for k := range before {
+		if before[k].TCP == s.TCP && before[k].Index == s.Index {
+			return true
+		}
+	}
+	return false
+}
+
 // followAll writes every stream (or those df picks) to its own file in dir.
 func followAll(c *cli.Context, e *env, a *followArgs, df *display.Filter, mode follow.Mode, dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -448,13 +529,21 @@ func followAll(c *cli.Context, e *env, a *followArgs, df *display.Filter, mode f
 	w := &streamWalker{r: r, d: decode.NewDecoder(), filter: df}
 	var writeErr error
 	readErr := w.walk(c.Context, func(match bool) (bool, error) {
+		// Each stream the packet belongs to gets every header of the
+		// protocol the packet has, as one tshark run per stream would.
 		for k := range w.streams {
 			s := &w.streams[k]
-			if s.TCP != a.tcp || s.Quoted || a.tcp && !s.HaveLen || !a.tcp && s.Len == 0 {
+			if s.TCP != a.tcp || seenBefore(w.streams[:k], s) {
 				continue
 			}
-			if writeErr = out.Add(s, w.n, w.frame.Time, match); writeErr != nil {
-				return false, writeErr
+			for j := range w.streams {
+				h := &w.streams[j]
+				if h.TCP != a.tcp || !tapped(h) {
+					continue
+				}
+				if writeErr = out.Add(s.Index, h, w.n, w.frame.Time, match); writeErr != nil {
+					return false, writeErr
+				}
 			}
 		}
 		return true, nil

@@ -176,9 +176,10 @@ func (d *Dir) fileBase(index uint32, nodes [2]Node) string {
 	return b.String()
 }
 
-// Add feeds one TCP or UDP header of the protocol followed (s.HaveLen set
-// for TCP), with whether its packet is selected.
-func (d *Dir) Add(s *decode.Stream, frame int, at time.Time, selected bool) error {
+// Add feeds stream index one TCP or UDP header of a packet that belongs
+// to it (s.HaveLen set for TCP; s.Index may differ from index in a
+// tunnelled packet), with whether the packet is selected.
+func (d *Dir) Add(index uint32, s *decode.Stream, frame int, at time.Time, selected bool) error {
 	if d.err != nil {
 		return d.err
 	}
@@ -186,9 +187,9 @@ func (d *Dir) Add(s *decode.Stream, frame int, at time.Time, selected bool) erro
 		d.streams = make(map[uint32]*dirStream)
 	}
 	if selected {
-		d.matched.set(s.Index)
+		d.matched.set(index)
 	}
-	st := d.streams[s.Index]
+	st := d.streams[index]
 	if st == nil {
 		max := d.MaxStreams
 		if max <= 0 {
@@ -199,20 +200,20 @@ func (d *Dir) Add(s *decode.Stream, frame int, at time.Time, selected bool) erro
 				return err
 			}
 		}
-		st = &dirStream{index: s.Index}
+		st = &dirStream{index: index}
 		st.tcp.MaxHeld = d.MaxHeld
-		if d.done.has(s.Index) {
+		if d.done.has(index) {
 			d.Restarted++
 		}
-		d.streams[s.Index] = st
+		d.streams[index] = st
 	}
 	d.clock++
 	st.used = d.clock
 	if !st.headed {
 		st.headed = true
 		nodes := [2]Node{{s.Src, s.SrcPort}, {s.Dst, s.DstPort}}
-		base := d.fileBase(s.Index, nodes)
-		restart := d.done.has(s.Index) // the files exist: go on appending
+		base := d.fileBase(index, nodes)
+		restart := d.done.has(index) // the files exist: go on appending
 		if d.Bin {
 			for k := range st.files {
 				st.files[k] = &dirFile{name: base + "-" + strconv.Itoa(k) + ".bin", created: restart}
@@ -220,7 +221,7 @@ func (d *Dir) Add(s *decode.Stream, frame int, at time.Time, selected bool) erro
 		} else {
 			st.files[0] = &dirFile{name: base + ".txt", created: restart}
 			st.p = Printer{W: fileWriter{d, st.files[0]}, Mode: d.Mode, Proto: d.Proto,
-				Filter: d.Proto + ".stream eq " + strconv.FormatUint(uint64(s.Index), 10)}
+				Filter: d.Proto + ".stream eq " + strconv.FormatUint(uint64(index), 10)}
 			if err := st.p.Header(nodes); err != nil {
 				return err
 			}
@@ -234,7 +235,7 @@ func (d *Dir) Add(s *decode.Stream, frame int, at time.Time, selected bool) erro
 				}
 			}
 		}
-		d.seen.set(s.Index)
+		d.seen.set(index)
 	}
 	emit := st.p.Chunk
 	if d.Bin {
