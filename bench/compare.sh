@@ -116,7 +116,7 @@ if "$RAWCAP" merge --help >/dev/null 2>&1 && { want merge || want dedupe || want
   fi
   rm -rf "$DIR/flows" "$DIR/split"
 fi
-if "$RAWCAP" export --schema >/dev/null 2>&1; then
+if "$RAWCAP" export --schema >/dev/null 2>&1 && want export; then
   echo "== Parquet export (issue 15)"
   # tshark prints the same columns: the default profile less rawcap's own.
   FX=$("$RAWCAP" export --schema --table packets | awk -F'\t' '$2 !~ /^rawcap\./ {printf " -e %s", $2}')
@@ -135,6 +135,7 @@ if "$RAWCAP" stats --help >/dev/null 2>&1; then
   have tshark && pair "stats phs vs tshark -q -z io,phs" "$N" "$RAWCAP stats phs $BIG" "tshark -n -q -r $BIG -z io,phs"
   have tshark && pair "stats io vs tshark -q -z io,stat,1" "$N" "$RAWCAP stats io $BIG" "tshark -n -q -r $BIG -z io,stat,1"
   for kind in "conv tcp" phs io; do
+    want stats || continue
     rss=$( { /usr/bin/time -f %M "$RAWCAP" stats $kind "$BIG" >/dev/null; } 2>&1 | tail -1 || true)
     ref=""
     if have tshark; then
@@ -144,7 +145,7 @@ if "$RAWCAP" stats --help >/dev/null 2>&1; then
     echo "resident memory, stats $kind on the whole file: rawcap ${rss:-?} KiB, tshark ${ref:-?} KiB"
   done
 fi
-if "$RAWCAP" follow --help >/dev/null 2>&1; then
+if "$RAWCAP" follow --help >/dev/null 2>&1 && want follow; then
   echo "== follow (issue 11)"
   # The stream with the most packets of the first 100,000, followed over the whole file.
   FS=$("$RAWCAP" read -T fields -e tcp.stream -c 100000 "$BIG" 2>/dev/null | grep . | sort | uniq -c | sort -rn | awk 'NR==1 {print $2}')

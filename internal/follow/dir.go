@@ -54,6 +54,12 @@ type Dir struct {
 	matched bitset // streams with a selected packet
 	done    bitset // streams finished at the bound
 	err     error
+
+	// Scratch space every stream's printer borrows while it writes, and
+	// the buffered writers of closed files, for the next file opened: a
+	// stream holds neither between packets.
+	scratch []byte
+	spareW  []*bufio.Writer
 }
 
 // dirFile is one output file, open or closed.
@@ -66,6 +72,7 @@ type dirFile struct {
 }
 
 type dirStream struct {
+	d      *Dir
 	index  uint32
 	tcp    TCP
 	udp    UDP
@@ -128,10 +135,12 @@ func (d *Dir) write(f *dirFile, p []byte) (int, error) {
 			return 0, err
 		}
 		f.f, f.created = h, true
-		if f.w == nil {
-			f.w = bufio.NewWriterSize(h, 32<<10)
-		} else {
+		if n := len(d.spareW); n > 0 {
+			f.w = d.spareW[n-1]
+			d.spareW = d.spareW[:n-1]
 			f.w.Reset(h)
+		} else {
+			f.w = bufio.NewWriterSize(h, 32<<10)
 		}
 		d.open = append(d.open, f)
 	}
@@ -156,6 +165,8 @@ func (d *Dir) closeFile(f *dirFile) error {
 	}
 	f.f = nil
 	f.w.Reset(nil)
+	d.spareW = append(d.spareW, f.w)
+	f.w = nil
 	if err != nil && d.err == nil {
 		d.err = fmt.Errorf("%s: %w", f.name, err)
 	}
@@ -200,7 +211,7 @@ func (d *Dir) Add(index uint32, s *decode.Stream, frame int, at time.Time, selec
 				return err
 			}
 		}
-		st = &dirStream{index: index}
+		st = &dirStream{d: d, index: index}
 		st.tcp.MaxHeld = d.MaxHeld
 		if d.done.has(index) {
 			d.Restarted++
@@ -209,6 +220,8 @@ func (d *Dir) Add(index uint32, s *decode.Stream, frame int, at time.Time, selec
 	}
 	d.clock++
 	st.used = d.clock
+	st.p.buf, d.scratch = d.scratch, nil
+	defer func() { d.scratch, st.p.buf = st.p.buf, nil }()
 	if !st.headed {
 		st.headed = true
 		nodes := [2]Node{{s.Src, s.SrcPort}, {s.Dst, s.DstPort}}
@@ -239,14 +252,7 @@ func (d *Dir) Add(index uint32, s *decode.Stream, frame int, at time.Time, selec
 	}
 	emit := st.p.Chunk
 	if d.Bin {
-		emit = func(c Chunk) error {
-			side := 0
-			if c.Server {
-				side = 1
-			}
-			_, err := d.write(st.files[side], c.Data)
-			return err
-		}
+		emit = st.binChunk
 	}
 	var err error
 	if s.TCP {
@@ -256,6 +262,16 @@ func (d *Dir) Add(index uint32, s *decode.Stream, frame int, at time.Time, selec
 	} else {
 		err = st.udp.Datagram(s, frame, at, emit)
 	}
+	return err
+}
+
+// binChunk appends a chunk's bytes to its node's file.
+func (st *dirStream) binChunk(c Chunk) error {
+	side := 0
+	if c.Server {
+		side = 1
+	}
+	_, err := st.d.write(st.files[side], c.Data)
 	return err
 }
 
@@ -275,7 +291,10 @@ func (d *Dir) finishOldest() error {
 func (d *Dir) finish(st *dirStream) error {
 	delete(d.streams, st.index)
 	if !d.Bin && st.headed {
-		if err := st.p.Footer(); err != nil {
+		st.p.buf, d.scratch = d.scratch, nil
+		err := st.p.Footer()
+		d.scratch, st.p.buf = st.p.buf, nil
+		if err != nil {
 			return err
 		}
 	}

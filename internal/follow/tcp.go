@@ -191,7 +191,7 @@ func (r *TCP) hold(dir int, seq uint32, frame int, at time.Time, data []byte, em
 func (r *TCP) remove(dir, k int) {
 	f := r.frags[dir]
 	r.heldB[dir] -= len(f[k].data)
-	if len(r.spare) < 64 {
+	if len(r.spare) < 4 {
 		r.spare = append(r.spare, f[k].data)
 	}
 	copy(f[k:], f[k+1:])
