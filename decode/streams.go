@@ -24,9 +24,7 @@ type Stream struct {
 	// Quoted is set for a header inside an ICMP error's quoted packet.
 	Quoted bool
 
-	// Len is, for UDP, the payload's length as the UDP header announces it
-	// (0 when that runs past the IP payload: Wireshark then dissects no
-	// payload).
+	// Len is, for UDP, the payload's length as the UDP header announces it.
 	// For TCP, HaveLen reports that the segment length is known (not
 	// inside an ICMP error nor an IP fragment, header complete): Len is
 	// then tcp.len.
@@ -68,11 +66,7 @@ func (d *Decoder) AppendStreams(dst []Stream, f *Frame) []Stream {
 			s.Index = r.udpRes[k].Stream
 			u := UDP(d.data[l.Start : l.Start+udpLen])
 			s.SrcPort, s.DstPort = u.SrcPort(), u.DstPort()
-			// Wireshark dissects no payload behind a UDP length longer
-			// than the IP payload: nothing to follow then.
-			if n := int(u.Length()); n <= (&LinePrinter{}).ipPayloadLen(d, i) {
-				s.Len = max(n-udpLen, 0)
-			}
+			s.Len = max(int(u.Length())-udpLen, 0)
 		}
 		dst = append(dst, s)
 	}

@@ -361,19 +361,49 @@ const maxFollowStreams = 12
 // followCorpusAllow lists the corpus captures and modes ("DIR/FILE MODE")
 // whose follow output differs from tshark's, with the reason.
 var followCorpusAllow = map[string]string{
-	"gopacket/pcapgo_tests_be_test202.pcapng yaml":      customBlocks,
-	"gopacket/pcapgo_tests_le_test202.pcapng yaml":      customBlocks,
-	"gopacket/pcapgo_tests_le_test018.pcapng yaml":      customBlocks,
-	"gopacket/pcapgo_tests_le_test102.pcapng yaml":      customBlocks,
-	"pcapng-tg/output_be_difficult_test202.pcapng yaml": customBlocks,
-	"pcapng-tg/output_le_difficult_test202.pcapng yaml": customBlocks,
-	"pcapng-tg/output_le_advanced_test102.pcapng yaml":  customBlocks,
-	"pcapng-tg/output_le_basic_test018.pcapng yaml":     customBlocks,
-	"tcpdump/tests_ipv6-srh-insert-cksum.pcap ascii":    segmentRouting,
-	"tcpdump/tests_ipv6-srh-insert-cksum.pcap hex":      segmentRouting,
-	"tcpdump/tests_ipv6-srh-insert-cksum.pcap raw":      segmentRouting,
-	"tcpdump/tests_ipv6-srh-insert-cksum.pcap yaml":     segmentRouting,
+	"gopacket/pcapgo_tests_be_test202.pcapng yaml":          customBlocks,
+	"gopacket/pcapgo_tests_le_test202.pcapng yaml":          customBlocks,
+	"gopacket/pcapgo_tests_le_test018.pcapng yaml":          customBlocks,
+	"gopacket/pcapgo_tests_le_test102.pcapng yaml":          customBlocks,
+	"pcapng-tg/output_be_difficult_test202.pcapng yaml":     customBlocks,
+	"pcapng-tg/output_le_difficult_test202.pcapng yaml":     customBlocks,
+	"pcapng-tg/output_le_advanced_test102.pcapng yaml":      customBlocks,
+	"pcapng-tg/output_le_basic_test018.pcapng yaml":         customBlocks,
+	"tcpdump/tests_ipv6-srh-insert-cksum.pcap ascii":        segmentRouting,
+	"tcpdump/tests_ipv6-srh-insert-cksum.pcap hex":          segmentRouting,
+	"tcpdump/tests_ipv6-srh-insert-cksum.pcap raw":          segmentRouting,
+	"tcpdump/tests_ipv6-srh-insert-cksum.pcap yaml":         segmentRouting,
+	"tcpdump/tests_hoobr_bfd_print.pcap ascii":              badUDPLength,
+	"tcpdump/tests_hoobr_bfd_print.pcap hex":                badUDPLength,
+	"tcpdump/tests_hoobr_bfd_print.pcap raw":                badUDPLength,
+	"tcpdump/tests_hoobr_bfd_print.pcap yaml":               badUDPLength,
+	"tcpdump/tests_isakmp-rfc3948-oobr.pcap ascii":          badUDPLength,
+	"tcpdump/tests_isakmp-rfc3948-oobr.pcap hex":            badUDPLength,
+	"tcpdump/tests_isakmp-rfc3948-oobr.pcap raw":            badUDPLength,
+	"tcpdump/tests_isakmp-rfc3948-oobr.pcap yaml":           badUDPLength,
+	"tcpdump/tests_of10_s4810.pcap ascii":                   openFlow,
+	"tcpdump/tests_of10_s4810.pcap hex":                     openFlow,
+	"tcpdump/tests_of10_s4810.pcap raw":                     openFlow,
+	"tcpdump/tests_of10_s4810.pcap yaml":                    openFlow,
+	"tcpdump/tests_sflow_expanded.pcap ascii":               sFlowSamples,
+	"tcpdump/tests_sflow_expanded.pcap hex":                 sFlowSamples,
+	"tcpdump/tests_sflow_expanded.pcap raw":                 sFlowSamples,
+	"tcpdump/tests_sflow_expanded.pcap yaml":                sFlowSamples,
+	"tcpdump/tests_quic_32_bit_pointer_overflow.pcap ascii": jumbogram,
+	"tcpdump/tests_quic_32_bit_pointer_overflow.pcap hex":   jumbogram,
+	"tcpdump/tests_quic_32_bit_pointer_overflow.pcap raw":   jumbogram,
+	"tcpdump/tests_quic_32_bit_pointer_overflow.pcap yaml":  jumbogram,
 }
+
+// Packets inside packets rawcap does not decode: tshark's follow taps run
+// once the whole packet is dissected and take its innermost ends.
+const (
+	openFlow     = "tshark dissects the Ethernet frame an OpenFlow PACKET_IN carries, and its follow tap then takes that frame's ends for the outer segment (so its data lands on the wrong side); rawcap does not decode OpenFlow"
+	sFlowSamples = "tshark dissects the packet headers sFlow samples and takes their ends as the datagram's (Node 0/1); rawcap does not decode sFlow"
+	jumbogram    = "an IPv6 jumbogram whose payload runs far past the frame: tshark follows it, rawcap's UDP length check finds no payload"
+)
+
+const badUDPLength = "a UDP length past the IP payload in a packet cut by the snapshot length: tshark flags BAD UDP LENGTH and dissects no payload, rawcap follows the captured bytes (other such corpus packets tshark does follow: its rule is not yet worked out)"
 
 const segmentRouting = "Wireshark takes the final segment of an IPv6 segment routing header as the packet's destination (Node 1); rawcap the IPv6 header's"
 
