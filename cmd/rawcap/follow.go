@@ -36,7 +36,7 @@ Examples:
    rawcap follow udp --format raw 1 capture.pcap
    rawcap follow tcp 10.0.0.1:51514,192.0.2.7:443 capture.pcap
    rawcap follow tcp -Y 'http.host == "example.com"' capture.pcap
-   rawcap follow tcp --all streams/ capture.pcap     # streams/tcp-0000-10.0.0.1.51514-192.0.2.7.443.txt …
+   rawcap follow tcp --all streams/ capture.pcap     # streams/tcp-0000-10.0.0.1.51514-192.0.2.7.443.txt ...
    rawcap follow tcp --all bin/ --format raw -Y 'tcp.port == 443' capture.pcap`,
 		Description: `Follow reads FILE once (pcap or pcapng, possibly compressed; "-" is standard
 input) and prints the data of one TCP or UDP stream as tshark 4.0 prints it with
@@ -68,7 +68,7 @@ where tshark would wait.
 tcp-0007-10.0.0.1.51514-192.0.2.7.443.txt holds what follow prints for stream 7
 (node 0 first in the name; an IPv6 address's colons are written as '_'). With
 --format raw, each node's bytes go to a file of their own, as they are:
-tcp-0007-…-0.bin and tcp-0007-…-1.bin. With -Y, only the streams with a packet
+tcp-0007-...-0.bin and tcp-0007-...-1.bin. With -Y, only the streams with a packet
 the filter matches are kept. At most --max-open files are open at once (the
 least recently written is closed, and reopened to append), and at most 16384
 streams are followed at once (the least recently seen is finished first).
