@@ -92,6 +92,7 @@ demo: build
 	$(BIN) stats phs testdata/demo.pcap
 	$(BIN) stats io --interval 0.0002 --plot bin/demo-io.png testdata/demo.pcap
 	$(BIN) stats conv tcp --plot bin/demo-conv.png testdata/demo.pcap > /dev/null
+	$(BIN) follow tcp -Y http.request testdata/demo.pcap
 	@echo "pictures: bin/demo-io.png bin/demo-conv.png (docs/stats-*.svg are the same, redrawn by make golden)"
 
 clean:

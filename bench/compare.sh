@@ -116,7 +116,7 @@ if "$RAWCAP" merge --help >/dev/null 2>&1 && { want merge || want dedupe || want
   fi
   rm -rf "$DIR/flows" "$DIR/split"
 fi
-if "$RAWCAP" export --schema >/dev/null 2>&1; then
+if "$RAWCAP" export --schema >/dev/null 2>&1 && want export; then
   echo "== Parquet export (issue 15)"
   # tshark prints the same columns: the default profile less rawcap's own.
   FX=$("$RAWCAP" export --schema --table packets | awk -F'\t' '$2 !~ /^rawcap\./ {printf " -e %s", $2}')
@@ -135,6 +135,7 @@ if "$RAWCAP" stats --help >/dev/null 2>&1; then
   have tshark && pair "stats phs vs tshark -q -z io,phs" "$N" "$RAWCAP stats phs $BIG" "tshark -n -q -r $BIG -z io,phs"
   have tshark && pair "stats io vs tshark -q -z io,stat,1" "$N" "$RAWCAP stats io $BIG" "tshark -n -q -r $BIG -z io,stat,1"
   for kind in "conv tcp" phs io; do
+    want stats || continue
     rss=$( { /usr/bin/time -f %M "$RAWCAP" stats $kind "$BIG" >/dev/null; } 2>&1 | tail -1 || true)
     ref=""
     if have tshark; then
@@ -143,5 +144,22 @@ if "$RAWCAP" stats --help >/dev/null 2>&1; then
     fi
     echo "resident memory, stats $kind on the whole file: rawcap ${rss:-?} KiB, tshark ${ref:-?} KiB"
   done
+fi
+if "$RAWCAP" follow --help >/dev/null 2>&1 && want follow; then
+  echo "== follow (issue 11)"
+  # The stream with the most packets of the first 100,000, followed over the whole file.
+  FS=$("$RAWCAP" read -T fields -e tcp.stream -c 100000 "$BIG" 2>/dev/null | grep . | sort | uniq -c | sort -rn | awk 'NR==1 {print $2}')
+  FS=${FS:-0}
+  have tshark && pair "follow tcp $FS vs tshark -q -z follow,tcp,ascii,$FS" "$N" \
+    "$RAWCAP follow tcp $FS $BIG" "tshark -n -q -r $BIG -z follow,tcp,ascii,$FS"
+  rss=$( { /usr/bin/time -f %M "$RAWCAP" follow tcp "$FS" "$BIG" >/dev/null; } 2>&1 | tail -1 || true)
+  ref=""
+  have tshark && ref=$( { /usr/bin/time -f %M tshark -n -q -r "$BIG" -z "follow,tcp,ascii,$FS" >/dev/null; } 2>&1 | tail -1 || true)
+  echo "resident memory, follow tcp $FS on the whole file: rawcap ${rss:-?} KiB, tshark ${ref:-?} KiB"
+  rm -rf "$DIR/streams"
+  /usr/bin/time -f "%e %M" -o "$DIR/all.time" "$RAWCAP" follow tcp --all "$DIR/streams" "$BIG" >/dev/null 2>&1 || true
+  rss=$(tail -1 "$DIR/all.time" 2>/dev/null || true)
+  echo "follow tcp --all (every stream to its own file), whole file: ${rss:-?} (seconds, KiB resident); $(ls "$DIR/streams" | wc -l) files"
+  rm -rf "$DIR/streams"
 fi
 echo "go benchmarks (zero-copy read, decode, filter VM): make bench"

@@ -66,6 +66,7 @@ var commands = []func(*env) *cli.Command{
 	reorderCommand,
 	fieldsCommand,
 	statsCommand,
+	followCommand,
 	versionCommand,
 	completionCommand,
 	manCommand,
