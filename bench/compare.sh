@@ -122,11 +122,13 @@ if "$RAWCAP" export --schema >/dev/null 2>&1 && want export; then
   FX=$("$RAWCAP" export --schema --table packets | awk -F'\t' '$2 !~ /^rawcap\./ {printf " -e %s", $2}')
   have tshark && pair "export --table packets vs tshark -T fields" "$SN" \
     "rm -rf $DIR/pq && $RAWCAP export -o $DIR/pq --table packets $SMALL" "tshark -T fields -E separator=, $FX -r $SMALL"
-  rm -rf "$DIR/pqbig"
-  res=$( { /usr/bin/time -f "%e %M" "$RAWCAP" export -o "$DIR/pqbig" --table packets "$BIG"; } 2>&1 | tail -1 || true)
-  awk -v r="$res" -v n="$N" -v out="$(du -sb "$DIR/pqbig" | cut -f1)" -v insz="$(stat -c %s "$BIG")" 'BEGIN {
-    split(r, a, " "); printf "export --table packets, whole file: %.2f s (%.2f Mpkt/s), %.0f MB resident, output %.0f MB = %.3fx the pcap\n",
-      a[1], n/a[1]/1e6, a[2]/1024, out/1e6, out/insz }'
+  if want "export --table packets, whole file"; then
+    rm -rf "$DIR/pqbig"
+    res=$( { /usr/bin/time -f "%e %M" "$RAWCAP" export -o "$DIR/pqbig" --table packets "$BIG"; } 2>&1 | tail -1 || true)
+    awk -v r="$res" -v n="$N" -v out="$(du -sb "$DIR/pqbig" | cut -f1)" -v insz="$(stat -c %s "$BIG")" 'BEGIN {
+      split(r, a, " "); printf "export --table packets, whole file: %.2f s (%.2f Mpkt/s), %.0f MB resident, output %.0f MB = %.3fx the pcap\n",
+        a[1], n/a[1]/1e6, a[2]/1024, out/1e6, out/insz }'
+  fi
   rm -rf "$DIR/pq" "$DIR/pqbig"
 fi
 if "$RAWCAP" stats --help >/dev/null 2>&1; then
@@ -135,7 +137,7 @@ if "$RAWCAP" stats --help >/dev/null 2>&1; then
   have tshark && pair "stats phs vs tshark -q -z io,phs" "$N" "$RAWCAP stats phs $BIG" "tshark -n -q -r $BIG -z io,phs"
   have tshark && pair "stats io vs tshark -q -z io,stat,1" "$N" "$RAWCAP stats io $BIG" "tshark -n -q -r $BIG -z io,stat,1"
   for kind in "conv tcp" phs io; do
-    want stats || continue
+    want "resident memory, stats $kind" || continue
     rss=$( { /usr/bin/time -f %M "$RAWCAP" stats $kind "$BIG" >/dev/null; } 2>&1 | tail -1 || true)
     ref=""
     if have tshark; then

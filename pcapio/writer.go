@@ -39,6 +39,25 @@ var (
 	ErrBlockTooLarge = errors.New("block too large")
 )
 
+// HandoffWriter is an io.Writer that can take over a writer's buffer
+// instead of copying it, to write it later: a sink that writes in a
+// goroutine of its own, so that the system calls overlap the work of
+// filling the next buffer. When the io.Writer given to NewPcapWriter or
+// NewPcapNGWriter implements it, each flush of a full buffer calls Handoff
+// (records too large for the buffer still go through Write, which must
+// write them after everything handed off).
+//
+// Handoff takes ownership of p, whose bytes it must write in order after
+// those handed off before, and returns the empty buffer the writer fills
+// next (of capacity cap(p) or more, never p itself unless p is written
+// already) and the first error of the writes so far. An error can show up
+// one or more calls after the write that failed; the sink's owner waits
+// for the writes and learns the last error when it closes the sink.
+type HandoffWriter interface {
+	io.Writer
+	Handoff(p []byte) (next []byte, err error)
+}
+
 // wBufSize is the size of a writer's buffer. Records larger than it are
 // written straight through after the buffer is flushed.
 const wBufSize = 256 << 10
@@ -83,6 +102,14 @@ func (b *wbuf) flush() error {
 	}
 	if len(b.buf) == 0 {
 		return nil
+	}
+	if h, ok := b.w.(HandoffWriter); ok {
+		next, err := h.Handoff(b.buf)
+		b.buf = next[:0]
+		if err != nil {
+			b.err = err
+		}
+		return err
 	}
 	n, err := b.w.Write(b.buf)
 	if err == nil && n < len(b.buf) {

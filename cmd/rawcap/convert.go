@@ -298,12 +298,17 @@ func convert(o convertOptions, stdin io.Reader, stdout io.Writer) (convertResult
 	// capture writer.
 	var sink io.Writer = stdout
 	var outFile *os.File
+	var async *asyncWriter // writes an uncompressed file beside the reading
 	if o.out != "-" {
 		outFile, err = os.Create(o.out)
 		if err != nil {
 			return res, err
 		}
 		sink = outFile
+		if o.compress == "" {
+			async = newAsyncWriter(outFile)
+			sink = async
+		}
 	}
 	var comp io.WriteCloser
 	switch o.compress {
@@ -337,6 +342,11 @@ func convert(o convertOptions, stdin io.Reader, stdout io.Writer) (convertResult
 	}
 	if comp != nil {
 		if err := comp.Close(); closeErr == nil {
+			closeErr = err
+		}
+	}
+	if async != nil {
+		if err := async.Close(); closeErr == nil {
 			closeErr = err
 		}
 	}

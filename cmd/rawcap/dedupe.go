@@ -200,6 +200,9 @@ func (d *deduper) keep(p *pcapio.Packet) bool {
 	if p.HasTime {
 		ns = p.Time.UnixNano()
 	}
+	if !d.byTime && d.depth <= dedupeScanDepth {
+		return d.keepScan(p, seq, h, n, ns)
+	}
 	dup, of := int64(-1), int64(-1)
 	last, ok := d.index[h]
 	for s := last; ok && s >= 0 && s >= seq-int64(d.depth); {
@@ -245,9 +248,46 @@ func (d *deduper) keep(p *pcapio.Packet) bool {
 		return true
 	}
 	d.removed++
+	d.reportRemoved(p, seq, of, ago)
+	return false
+}
+
+// dedupeScanDepth is the largest window (less one) that keep scans instead
+// of indexing: comparing a few hashes costs less than a map's upkeep.
+const dedupeScanDepth = 16
+
+// keepScan is keep for a small window of packets: the packets of the
+// window are scanned, most recent first, for the latest of the same hash,
+// as the index would find it.
+func (d *deduper) keepScan(p *pcapio.Packet, seq int64, h uint64, n int32, ns int64) bool {
+	depth := int64(d.depth)
+	of := int64(-1)
+	var ago time.Duration
+	for s := seq - 1; s >= 0 && s >= seq-depth; s-- {
+		if e := &d.ring[s%depth]; e.hash == h {
+			if e.len == n {
+				of, ago = s, time.Duration(ns-e.ns)
+			}
+			break
+		}
+	}
+	e := dedupeEntry{hash: h, ns: ns, len: n, prev: -1}
+	if len(d.ring) < d.depth {
+		d.ring = append(d.ring, e)
+	} else {
+		d.ring[seq%depth] = e
+	}
+	if of < 0 {
+		return true
+	}
+	d.removed++
+	d.reportRemoved(p, seq, of, ago)
+	return false
+}
+
+func (d *deduper) reportRemoved(p *pcapio.Packet, seq, of int64, ago time.Duration) {
 	if d.report != nil {
 		fmt.Fprintf(d.report, "removed packet %d (%d bytes): repeats packet %d, %d packets and %v earlier\n",
 			seq+1, len(p.Data), of+1, seq-of, ago)
 	}
-	return false
 }

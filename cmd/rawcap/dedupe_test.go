@@ -168,8 +168,12 @@ func TestDedupeKeepsBlocks(t *testing.T) {
 
 // TestDedupeAllocs: the hot path allocates nothing once the window is full.
 func TestDedupeAllocs(t *testing.T) {
-	for _, byTime := range []bool{false, true} {
-		d := &deduper{window: 100, depth: 99, seed: maphash.MakeSeed(), index: map[uint64]int64{}, byTime: byTime, timeWin: int64(time.Second)}
+	for _, tt := range []struct {
+		window int
+		byTime bool
+	}{{5, false}, {100, false}, {100, true}} { // a scanned window, an indexed one, a time window
+		window, byTime := tt.window, tt.byTime
+		d := &deduper{window: window, depth: window - 1, seed: maphash.MakeSeed(), index: map[uint64]int64{}, byTime: byTime, timeWin: int64(time.Second)}
 		g := synth.New(1, tbT0)
 		var ps []pcapio.Packet
 		for range 5000 {
@@ -185,7 +189,7 @@ func TestDedupeAllocs(t *testing.T) {
 			i++
 		})
 		if allocs > 0.01 {
-			t.Errorf("byTime %v: %.3f allocations per packet, want 0", byTime, allocs)
+			t.Errorf("window %d, byTime %v: %.3f allocations per packet, want 0", window, byTime, allocs)
 		}
 	}
 }

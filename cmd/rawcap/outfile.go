@@ -61,6 +61,9 @@ type capOutput struct {
 	file *os.File
 	comp io.WriteCloser
 	rec  *recordSink
+	// async writes an uncompressed file's buffers beside the work that
+	// fills them
+	async *asyncWriter
 }
 
 // recordSink counts the bytes of the writes that went through whole.
@@ -92,7 +95,8 @@ func createOutput(name, compress string, stdout io.Writer) (*capOutput, error) {
 		o.file = f
 		if compress == "" {
 			o.rec = &recordSink{f: f}
-			o.Sink = o.rec
+			o.async = newAsyncWriter(o.rec)
+			o.Sink = o.async
 		} else {
 			o.Sink = f
 		}
@@ -121,6 +125,9 @@ func (o *capOutput) Close() error {
 	var err error
 	if o.comp != nil {
 		err = o.comp.Close()
+	}
+	if o.async != nil {
+		err = o.async.Close()
 	}
 	if o.file != nil {
 		if o.rec != nil && o.rec.failed {

@@ -158,8 +158,11 @@ type splitFile struct {
 	name   string
 	f      *os.File
 	buf    []byte
-	size   int64 // bytes in the file
+	size   int64 // bytes in the file (or handed to the splitter's asyncWriter for it)
 	ifaces int   // interface descriptions written (pcapng)
+	// rec counts the bytes that reached the file when an asyncWriter
+	// writes it (the one file of -c, -i and --size)
+	rec *recordSink
 	// --by: the flow whose file this is, and the LRU list of open files
 	flow       int32
 	prev, next int32
@@ -215,6 +218,7 @@ type splitter struct {
 
 	// sequential pieces
 	cur        *splitFile
+	aw         *asyncWriter // writes cur's buffers
 	pieces     int
 	inPiece    int
 	pieceStart int64
@@ -280,6 +284,10 @@ func split(o splitOpts, stdin io.Reader) error {
 		for i := range s.slots {
 			s.free = append(s.free, int32(o.maxOpen-1-i))
 		}
+	}
+	if o.mode < splitFlow {
+		s.aw = newAsyncWriter(io.Discard)
+		defer s.aw.Close()
 	}
 	runErr := s.run()
 	closeErr := s.closeAll()
@@ -495,7 +503,12 @@ func (s *splitter) nextPiece(t time.Time) error {
 		buf = make([]byte, 0, splitSeqBufSize)
 	}
 	s.cur = &splitFile{name: name, flow: -1, buf: buf}
-	return s.openFile(s.cur, false)
+	if err := s.openFile(s.cur, false); err != nil {
+		return err
+	}
+	s.cur.rec = &recordSink{f: s.cur.f, good: s.cur.size}
+	s.aw.retarget(s.cur.rec)
+	return nil
 }
 
 // byKey writes a packet in --by mode.
@@ -682,35 +695,59 @@ func (s *splitter) put(fl *splitFile, a, b []byte) error {
 			return err
 		}
 		if n > cap(fl.buf) {
-			keep := fl.buf
-			fl.buf = append(append(make([]byte, 0, n), a...), b...)
-			err := s.flush(fl)
-			fl.buf = keep
-			return err
+			return s.write(fl, append(append(make([]byte, 0, n), a...), b...))
 		}
 	}
 	fl.buf = append(append(fl.buf, a...), b...)
 	return nil
 }
 
-// flush writes fl's buffer; after a failed write it cuts the file back to
-// its last whole record.
+// flush writes fl's buffer, or hands it to s.aw to write.
 func (s *splitter) flush(fl *splitFile) error {
 	if len(fl.buf) == 0 {
 		return nil
 	}
-	m, err := fl.f.Write(fl.buf)
-	if err == nil && m < len(fl.buf) {
+	if fl.rec == nil {
+		err := s.write(fl, fl.buf)
+		fl.buf = fl.buf[:0]
+		return err
+	}
+	n := len(fl.buf)
+	var err error
+	if fl.buf, err = s.aw.Handoff(fl.buf); err != nil {
+		return s.failed(fl, err)
+	}
+	fl.size += int64(n)
+	return nil
+}
+
+// write writes p (whole records) to fl's file, after what was handed off.
+func (s *splitter) write(fl *splitFile, p []byte) error {
+	var w io.Writer = fl.f
+	if fl.rec != nil {
+		w = s.aw
+	}
+	m, err := w.Write(p)
+	if err == nil && m < len(p) {
 		err = io.ErrShortWrite
 	}
 	if err != nil {
-		fl.f.Truncate(fl.size)
-		fl.buf = fl.buf[:0]
-		return exitError{1, fmt.Errorf("writing %s: %w", fl.name, err)}
+		return s.failed(fl, err)
 	}
 	fl.size += int64(m)
-	fl.buf = fl.buf[:0]
 	return nil
+}
+
+// failed cuts fl's file back to its last whole record after a failed write.
+func (s *splitter) failed(fl *splitFile, err error) error {
+	good := fl.size
+	if fl.rec != nil {
+		s.aw.wait()
+		good = fl.rec.good
+	}
+	fl.f.Truncate(good)
+	fl.buf = fl.buf[:0]
+	return exitError{1, fmt.Errorf("writing %s: %w", fl.name, err)}
 }
 
 // closeFile flushes and closes f, keeping its buffer.
@@ -719,6 +756,11 @@ func (s *splitter) closeFile(f *splitFile) error {
 		return nil
 	}
 	err := s.flush(f)
+	if err == nil && f.rec != nil {
+		if werr := s.aw.wait(); werr != nil {
+			err = s.failed(f, werr)
+		}
+	}
 	if cerr := f.f.Close(); err == nil && cerr != nil {
 		err = exitError{1, fmt.Errorf("writing %s: %w", f.name, cerr)}
 	}
