@@ -44,6 +44,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoDHCP(b, d, top)
 	case LayerNTP:
 		b = infoNTP(b, d, top)
+	case LayerQUIC:
+		b = infoQUIC(b, d, top, p.conv)
 	case LayerHTTP:
 		b = infoHTTP(b, d, top)
 	case LayerTLS:

@@ -128,6 +128,7 @@ func (ps *Ports) setDefaults() {
 	}
 	ps.Set(TransportUDP, 4789, LayerVXLAN)
 	ps.Set(TransportUDP, genevePort, LayerGeneve)
+	ps.Set(TransportUDP, quicPort, LayerQUIC)
 }
 
 // decodeLayer decodes layer l (whose Type, Start and End are set), sets its
@@ -178,6 +179,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeVXLAN(l)
 	case LayerGeneve:
 		return d.decodeGeneve(l)
+	case LayerQUIC:
+		return d.decodeQUIC(l)
 	case LayerGRE:
 		next := d.decodeGRE(l)
 		if next == LayerNone && l.Malformed == "" && l.Payload < l.End {
@@ -252,6 +255,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineVXLAN(b, d, i)
 	case LayerGeneve:
 		return p.lineGeneve(b, d, i)
+	case LayerQUIC:
+		return p.lineNothing(b, d, i) // tcpdump 4.99 prints UDP's "UDP, length N"
 	case LayerGRE:
 		return p.lineGRE(b, d, i)
 	case LayerPPP:
@@ -297,6 +302,8 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeVXLAN(t, d, i)
 	case LayerGeneve:
 		treeGeneve(t, d, i)
+	case LayerQUIC:
+		treeQUIC(t, d, i)
 	case LayerGRE:
 		treeGRE(t, d, i)
 	case LayerPayload:

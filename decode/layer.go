@@ -34,6 +34,7 @@ const (
 	LayerGRE                    // GRE
 	LayerPPP                    // PPP in GRE (PPTP) or after EtherType 0x880b
 	LayerGeneve                 // Geneve
+	LayerQUIC                   // QUIC IETF
 	layerCount
 )
 
@@ -67,6 +68,7 @@ var layerNames = [layerCount]string{
 	LayerGRE:          "gre",
 	LayerPPP:          "ppp",
 	LayerGeneve:       "geneve",
+	LayerQUIC:         "quic",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").
