@@ -45,7 +45,7 @@ type quicState struct {
 	numConns  uint32
 	keys      [quicKeyCacheLen]quicKeySet
 	nextKey   int
-	plain     []byte // the buffer quicOpen decrypts into
+	scratch   quicScratch
 	plainView []byte // the last packet's plaintext, in plain
 	plainGen  uint64 // d.gen of the packet plain holds
 	plainOK   bool
@@ -252,7 +252,7 @@ func (d *Decoder) quicOpenNote(b []byte, h *QUICLong, n *quicNote) ([]byte, bool
 	if n.fromServer {
 		k = &ks.server
 	}
-	first, pn, pnLen, plain, ok := quicOpen(&s.plain, k, b, h)
+	first, pn, pnLen, plain, ok := quicOpen(&s.scratch, k, b, h)
 	s.plainView = plain
 	n.first, n.pn, n.pnLen, n.opened = first, pn, uint8(pnLen), ok
 	s.plainGen, s.plainOK = d.gen, ok

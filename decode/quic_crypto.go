@@ -130,33 +130,41 @@ func (s *quicState) quicKeysFor(cid []byte, v uint32) *quicKeySet {
 	return k
 }
 
+// quicScratch is what quicOpen works in: on the heap once, as the
+// ciphers' interfaces would move a local array there on every call.
+type quicScratch struct {
+	buf   []byte // the header and the plaintext
+	mask  [16]byte
+	nonce [12]byte
+}
+
 // quicOpen removes the header protection of the Initial packet pkt (whose
-// long header is h) with keys k and decrypts its payload into *buf (grown when short). It
+// long header is h) with keys k and decrypts its payload into sc.buf (grown when short). It
 // returns the unprotected first byte, the packet number and its length
 // (0 when the packet is too short to sample), and the plaintext with ok
-// when the AEAD tag verified. It does not allocate once *buf has grown.
-func quicOpen(buf *[]byte, k *quicKeys, pkt []byte, h *QUICLong) (first uint8, pn uint64, pnLen int, plain []byte, ok bool) {
+// when the AEAD tag verified. It does not allocate once sc.buf has grown.
+func quicOpen(sc *quicScratch, k *quicKeys, pkt []byte, h *QUICLong) (first uint8, pn uint64, pnLen int, plain []byte, ok bool) {
 	if h.PNOff+4+16 > h.End {
 		return 0, 0, 0, nil, false
 	}
-	var mask [16]byte
+	mask := &sc.mask
 	k.hp.Encrypt(mask[:], pkt[h.PNOff+4:h.PNOff+20])
 	first = pkt[0] ^ mask[0]&0x0f
 	pnLen = int(first&3) + 1
 	// The header as sent, with protection removed, is the AEAD's
 	// additional data: copied into dst first, then the plaintext after it.
 	hdrLen := h.PNOff + pnLen
-	if cap(*buf) < h.End+16 {
-		*buf = make([]byte, 0, max(h.End+16, 2048))
+	if cap(sc.buf) < h.End+16 {
+		sc.buf = make([]byte, 0, max(h.End+16, 2048))
 	}
-	dst := append((*buf)[:0], pkt[:hdrLen]...)
+	dst := append(sc.buf[:0], pkt[:hdrLen]...)
 	dst[0] = first
 	for i := 0; i < pnLen; i++ {
 		dst[h.PNOff+i] ^= mask[1+i]
 		pn = pn<<8 | uint64(dst[h.PNOff+i])
 	}
-	var nonce [12]byte
-	nonce = k.iv
+	nonce := &sc.nonce
+	*nonce = k.iv
 	for i := 0; i < 8; i++ {
 		nonce[4+i] ^= byte(pn >> (56 - 8*i))
 	}
