@@ -37,7 +37,7 @@ var protocols = [layerCount]protocol{
 	LayerGRE:      {&protoGRE, greFields[:], emitGRE, nil},
 	LayerPPP:      {&protoPPP, pppFields[:], emitPPP, nil},
 	LayerGeneve:   {&protoGeneve, geneveFields[:], emitGeneve, nil},
-	LayerQUIC:     {&protoQUIC, quicFields[:], emitQUIC, nil},
+	LayerQUIC:     {&protoQUIC, quicFields[:], emitQUIC, tlsFields[:]},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits

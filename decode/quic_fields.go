@@ -168,6 +168,9 @@ func emitQUIC(e *emitter, i int) {
 		e.Bytes(&f[quicPayload], b[h.PNOff+int(n.pnLen):h.End])
 		if plain, ok := d.quicPlaintext(i, n); ok {
 			emitQUICFrames(e, plain)
+			if n.tls {
+				emitQUICTLS(e, plain)
+			}
 		}
 	}
 	e.End()
@@ -197,6 +200,28 @@ func emitQUICFrames(e *emitter, p []byte) {
 		if !e.all {
 			return
 		}
+	}
+}
+
+// emitQUICTLS emits the tls protocol, inside quic as tshark nests it, with
+// the fields of the TLS hello a CRYPTO frame carries.
+func emitQUICTLS(e *emitter, p []byte) {
+	for off := 0; ; {
+		fr, next, ok := nextQUICFrame(p, off)
+		if !ok {
+			return
+		}
+		off = next
+		m, h, ok := quicHello(&fr)
+		if !ok {
+			continue
+		}
+		e.Proto(&protoTLS)
+		e.Uint(&tlsFields[tlsHandshakeType], uint64(m.Type()))
+		e.Uint(&tlsFields[tlsHandshakeLength], uint64(m.Length()))
+		emitTLSHello(e, m, &h)
+		e.End()
+		return
 	}
 }
 
