@@ -65,6 +65,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoRIP(b, d, top)
 	case LayerRIPng:
 		b = infoRIPng(b, d, top)
+	case LayerQUIC:
+		b = infoQUIC(b, d, top, p.conv)
 	case LayerHTTP:
 		b = infoHTTP(b, d, top)
 	case LayerTLS:

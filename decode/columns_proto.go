@@ -68,6 +68,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "DHCP"...)
 	case LayerNTP:
 		return append(b, "NTP"...)
+	case LayerQUIC:
+		return append(b, "QUIC"...)
 	case LayerVXLAN:
 		return append(b, "VXLAN"...)
 	case LayerGRE:

@@ -35,6 +35,8 @@ type Decoder struct {
 
 	gen uint64   // counts the packets decoded or restored, for trk
 	trk *tracker // allocated by the first printer that asks (tracker.go)
+
+	quic *quicState // QUIC connections (the tracker's) and keys, allocated at the first QUIC packet
 }
 
 // NewDecoder returns a Decoder with the default port table.

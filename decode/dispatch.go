@@ -158,6 +158,7 @@ func (ps *Ports) setDefaults() {
 	ps.Set(TransportTCP, bgpPort, LayerBGP)
 	ps.Set(TransportUDP, ripPort, LayerRIP)
 	ps.Set(TransportUDP, ripngPort, LayerRIPng)
+	ps.Set(TransportUDP, quicPort, LayerQUIC)
 }
 
 // decodeLayer decodes layer l (whose Type, Start and End are set), sets its
@@ -246,6 +247,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeSlow(l)
 	case LayerLACP:
 		return d.decodeLACP(l)
+	case LayerQUIC:
+		return d.decodeQUIC(l)
 	case LayerGRE:
 		next := d.decodeGRE(l)
 		if next == LayerNone && l.Malformed == "" && l.Payload < l.End {
@@ -356,6 +359,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.linePPPoE(b, d, i)
 	case LayerSlow:
 		return p.lineSlow(b, d, i)
+	case LayerQUIC:
+		return p.lineNothing(b, d, i) // tcpdump 4.99 prints UDP's "UDP, length N"
 	case LayerGRE:
 		return p.lineGRE(b, d, i)
 	case LayerPPP:
@@ -439,6 +444,8 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeSlow(t, d, i)
 	case LayerLACP:
 		treeLACP(t, d, i)
+	case LayerQUIC:
+		treeQUIC(t, d, i)
 	case LayerGRE:
 		treeGRE(t, d, i)
 	case LayerPayload:

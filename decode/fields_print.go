@@ -3,6 +3,7 @@ package decode
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -82,7 +83,7 @@ func NewFieldsPrinter(names []string) (*FieldsPrinter, error) {
 		p.tracked = p.tracked || tracked(f)
 		for t := range protocols {
 			pr := &protocols[t]
-			if pr.proto == f || containsField(pr.fields, f) || containsField(pr.others, f) {
+			if pr.proto == f || containsField(pr.fields, f) || containsField(pr.others, f) || othersProtocol(pr.others, f) {
 				p.layers[t] = true
 			}
 		}
@@ -93,6 +94,13 @@ func NewFieldsPrinter(names []string) (*FieldsPrinter, error) {
 		p.list.selectFields(p.fields)
 	}
 	return p, nil
+}
+
+// othersProtocol reports whether f is the protocol of the fields fs (a
+// layer that emits another protocol's fields emits that protocol: QUIC's
+// tls).
+func othersProtocol(fs []Field, f *Field) bool {
+	return f != nil && f.Kind == KindProtocol && len(fs) > 0 && strings.HasPrefix(fs[0].Name, f.Name+".")
 }
 
 // containsField reports whether f is one of fs.

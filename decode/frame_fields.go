@@ -107,7 +107,7 @@ func emitFrame(e *emitter, f *Frame, first, prev, shown time.Time, loc *time.Loc
 	e.Uint(&fs[frameLen], uint64(f.Length))
 	e.Uint(&fs[frameCapLen], uint64(len(e.d.data)))
 	if want&(1<<frameProtocols) != 0 {
-		b := appendProtocols(e.Text(), e.d)
+		b := appendProtocols(e.Text(), e.d, e.conv)
 		e.TextDone(&fs[frameProtocols], b)
 	}
 	for _, c := range f.Comments {

@@ -66,7 +66,7 @@ func (p *JSONPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 	w.int("link_type", int(d.linkType))
 	w.key("protocols")
 	w.b = append(w.b, '"')
-	w.b = appendProtocols(w.b, d)
+	w.b = appendProtocols(w.b, d, d.track(f))
 	w.b = append(w.b, '"')
 	if f.Comment != "" {
 		w.str("comment", f.Comment)
@@ -109,7 +109,7 @@ func appendEpoch(b []byte, t time.Time) []byte {
 }
 
 // appendProtocols appends frame.protocols ("eth:ethertype:ip:tcp").
-func appendProtocols(b []byte, d *Decoder) []byte {
+func appendProtocols(b []byte, d *Decoder, conv *convResults) []byte {
 	for i := range d.layers[:d.n] {
 		switch d.layers[i].Type {
 		case LayerRaw:
@@ -118,6 +118,11 @@ func appendProtocols(b []byte, d *Decoder) []byte {
 			b = appendPayloadProtocol(b, d, i)
 		case LayerTCP:
 			b = tcpProtocols(b, d, i)
+		case LayerQUIC:
+			b = append(b, "quic"...)
+			if conv != nil && conv.quic.tls {
+				b = append(b, ":tls"...)
+			}
 		default:
 			b = protocolsLayer(b, d, i)
 		}

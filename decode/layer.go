@@ -54,6 +54,7 @@ const (
 	LayerPPPoES                 // PPPoE session
 	LayerSlow                   // Slow Protocols (its LACP subtype)
 	LayerLACP                   // LACP
+	LayerQUIC                   // QUIC IETF
 	layerCount
 )
 
@@ -107,6 +108,7 @@ var layerNames = [layerCount]string{
 	LayerPPPoES:       "pppoes",
 	LayerSlow:         "slow",
 	LayerLACP:         "lacp",
+	LayerQUIC:         "quic",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

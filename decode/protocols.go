@@ -57,6 +57,7 @@ var protocols = [layerCount]protocol{
 	LayerPPPoES:   {&protoPPPoES, nil, emitPPPoE, nil},
 	LayerSlow:     {&protoSlow, lacpFields[:1], emitSlow, nil},
 	LayerLACP:     {&protoLACP, lacpFields[1:], emitLACP, nil},
+	LayerQUIC:     {&protoQUIC, quicFields[:], emitQUIC, tlsFields[:]},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits

@@ -38,7 +38,6 @@ var protocolsAllow = map[string]string{
 	"openflow/data":     "OpenFlow (TCP 6653): the entry names the OpenFlow version found inside",
 	"kerberos/data":     "Kerberos (UDP 88): the entry names the Kerberos version found inside",
 	"enip/data":         "EtherNet/IP (TCP 44818): the entry lists each CIP item inside",
-	"quic/data":         "QUIC found by tshark's heuristic on UDP 443",
 	"geneve/data":       "Geneve (UDP 6081): tshark decodes the inner frame",
 	"mbtcp/data":        "Modbus/TCP (TCP 502): the entry adds modbus when the function decodes",
 	"nhrp/data":         "NHRP in GRE (0x2001): rawcap's GRE hands only IP and Ethernet on",

@@ -45,48 +45,55 @@ func emitTLS(e *emitter, i int) {
 			}
 			break
 		}
-		e.Uint(&tlsFields[tlsHandshakeVersion], uint64(h.Version))
-		e.Uint(&tlsFields[tlsHandshakeSessionIDLength], uint64(len(h.SessionID)))
-		if m.Type() == TLSClientHello {
-			e.Uint(&tlsFields[tlsHandshakeCipherSuitesLength], uint64(len(h.CipherSuites)))
-		} else {
-			e.Uint(&tlsFields[tlsHandshakeCiphersuite], uint64(h.CipherSuite))
-		}
-		if h.Extensions != nil {
-			e.Uint(&tlsFields[tlsHandshakeExtensionsLength], uint64(len(h.Extensions)))
-		}
-		if sni := h.ServerName(); sni != nil {
-			e.Bytes(&tlsFields[tlsHandshakeExtensionsServerName], sni)
-		}
-		if h.ALPN(0) != nil {
-			e.Group(&tlsALPNs)
-			for k := 0; ; k++ {
-				a := h.ALPN(k)
-				if a == nil {
-					break
-				}
-				e.Bytes(&tlsFields[tlsHandshakeExtensionsAlpnStr], a)
-			}
-			e.End()
-		}
-		if ext, ok := h.Extension(TLSExtSupportedVersions); ok {
-			switch {
-			case m.Type() == TLSServerHello && len(ext) == 2:
-				e.Uint(&tlsFields[tlsHandshakeExtensionsSupportedVersion], uint64(be16(ext)))
-			case m.Type() == TLSClientHello && len(ext) >= 3:
-				for k := 1; k+2 <= len(ext) && k <= int(ext[0]); k += 2 {
-					e.Uint(&tlsFields[tlsHandshakeExtensionsSupportedVersion], uint64(be16(ext[k:])))
-					if !e.all {
-						break
-					}
-				}
-			}
-		}
+		emitTLSHello(e, m, &h)
 		if !e.all {
 			break
 		}
 	}
 	e.End()
+}
+
+// emitTLSHello emits a ClientHello's or ServerHello's fields: its
+// version, session ID and cipher suites lengths or cipher suite,
+// extensions length, server name, ALPN protocols and supported versions.
+func emitTLSHello(e *emitter, m TLSHandshakeMsg, h *TLSHello) {
+	e.Uint(&tlsFields[tlsHandshakeVersion], uint64(h.Version))
+	e.Uint(&tlsFields[tlsHandshakeSessionIDLength], uint64(len(h.SessionID)))
+	if m.Type() == TLSClientHello {
+		e.Uint(&tlsFields[tlsHandshakeCipherSuitesLength], uint64(len(h.CipherSuites)))
+	} else {
+		e.Uint(&tlsFields[tlsHandshakeCiphersuite], uint64(h.CipherSuite))
+	}
+	if h.Extensions != nil {
+		e.Uint(&tlsFields[tlsHandshakeExtensionsLength], uint64(len(h.Extensions)))
+	}
+	if sni := h.ServerName(); sni != nil {
+		e.Bytes(&tlsFields[tlsHandshakeExtensionsServerName], sni)
+	}
+	if h.ALPN(0) != nil {
+		e.Group(&tlsALPNs)
+		for k := 0; ; k++ {
+			a := h.ALPN(k)
+			if a == nil {
+				break
+			}
+			e.Bytes(&tlsFields[tlsHandshakeExtensionsAlpnStr], a)
+		}
+		e.End()
+	}
+	if ext, ok := h.Extension(TLSExtSupportedVersions); ok {
+		switch {
+		case m.Type() == TLSServerHello && len(ext) == 2:
+			e.Uint(&tlsFields[tlsHandshakeExtensionsSupportedVersion], uint64(be16(ext)))
+		case m.Type() == TLSClientHello && len(ext) >= 3:
+			for k := 1; k+2 <= len(ext) && k <= int(ext[0]); k += 2 {
+				e.Uint(&tlsFields[tlsHandshakeExtensionsSupportedVersion], uint64(be16(ext[k:])))
+				if !e.all {
+					break
+				}
+			}
+		}
+	}
 }
 
 const (

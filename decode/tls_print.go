@@ -37,8 +37,15 @@ func tlsVersionName(v uint16) string {
 	case 0x0304:
 		return "TLS 1.3"
 	}
+	if tlsGrease(v) {
+		return "Reserved (GREASE)"
+	}
 	return "Unknown"
 }
+
+// tlsGrease reports whether v is a GREASE value (RFC 8701: 0x?a?a with
+// both bytes equal), which tshark names "Reserved (GREASE)".
+func tlsGrease(v uint16) bool { return v&0x0f0f == 0x0a0a && v>>8 == v&0xff }
 
 // tlsRecordPrefix is tshark's name for a record layer of version v.
 func tlsRecordPrefix(v uint16) string {
@@ -137,8 +144,13 @@ func tlsExtensionName(t uint16) string {
 		return "psk_key_exchange_modes"
 	case 51:
 		return "key_share"
+	case 57:
+		return "quic_transport_parameters"
 	case 65281:
 		return "renegotiation_info"
+	}
+	if tlsGrease(t) {
+		return "Reserved (GREASE)"
 	}
 	return ""
 }
@@ -179,6 +191,9 @@ func tlsCipherName(c uint16) string {
 		return "TLS_RSA_WITH_3DES_EDE_CBC_SHA"
 	case 0x00ff:
 		return "TLS_EMPTY_RENEGOTIATION_INFO_SCSV"
+	}
+	if tlsGrease(c) {
+		return "Reserved (GREASE)"
 	}
 	return "Unknown"
 }
@@ -305,13 +320,17 @@ func tlsOverHTTPS(d *Decoder, i int) bool {
 	return tcp.SrcPort() == 443 || tcp.DstPort() == 443
 }
 
-func treeHello(t *treeWriter, m TLSHandshakeMsg, h *TLSHello) {
+func treeHello(t *treeWriter, m TLSHandshakeMsg, h *TLSHello) { treeHelloTLS13(t, m, h, false) }
+
+// treeHelloTLS13 draws a hello; tls13 is set where the session is known to
+// be TLS 1.3 (QUIC), where tshark leaves out the ClientHello's GMT time.
+func treeHelloTLS13(t *treeWriter, m TLSHandshakeMsg, h *TLSHello, tls13 bool) {
 	treeVersion(t, "Version", h.Version)
 	t.line()
 	t.b = append(t.b, "Random: "...)
 	t.b = appendHexBytes(t.b, h.Random)
 	t.end()
-	if m.Type() == TLSClientHello {
+	if m.Type() == TLSClientHello && !tls13 {
 		t.depth = 4
 		t.line()
 		t.b = append(t.b, "GMT Unix Time: "...)

@@ -20,6 +20,9 @@ var trackedNames = map[string]bool{
 	"icmpv6.resp_to": true, "icmpv6.resptime": true, "icmpv6.resp_in": true,
 	"dns.response_to": true, "dns.response_in": true, "dns.time": true,
 	"dns.retransmission": true, "dns.retransmit_request_in": true, "dns.retransmit_response_in": true,
+	// A QUIC Initial's TLS hello ("quic:tls", the tls fields) shows only
+	// once the connection's keys are known.
+	"frame.protocols": true, "tls": true,
 }
 
 // Tracked reports whether f's values come from the connection tracker: they
@@ -30,5 +33,6 @@ func (f *Field) Tracked() bool { return tracked(f) }
 
 // tracked reports whether f's values come from the connection tracker.
 func tracked(f *Field) bool {
-	return trackedNames[f.Name] || strings.HasPrefix(f.Name, "tcp.analysis") || strings.HasPrefix(f.Name, "tcp.completeness.")
+	return trackedNames[f.Name] || strings.HasPrefix(f.Name, "tcp.analysis") || strings.HasPrefix(f.Name, "tcp.completeness.") ||
+		strings.HasPrefix(f.Name, "quic.") || f.Name == "quic" || strings.HasPrefix(f.Name, "tls.") // QUIC: connections, connection ID lengths and Initial keys
 }

@@ -88,9 +88,11 @@ func (d *Decoder) track(f *Frame) *convResults {
 		t.gen = d.gen
 		if f.Number < t.last {
 			t.reset()
+			d.quicForget()
 		}
 		t.last = f.Number
 		t.frame(d, f)
+		d.quicFrame(&t.res.quic)
 		t.tick(f.Time)
 	}
 	return &t.res
@@ -144,6 +146,7 @@ type convResults struct {
 	isTCP  [maxPerPkt]bool
 	nlinks int
 	links  [maxPerPkt]reqLink // the echo and DNS layers' requests
+	quic   quicNote           // the first QUIC layer's connection and keys
 }
 
 // frame tracks every TCP and UDP layer of the packet d last decoded,

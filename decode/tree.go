@@ -226,7 +226,7 @@ func (p *TreePrinter) frame(t *treeWriter, d *Decoder, f *Frame, note *TreeNote)
 		}
 	}
 	t.b = append(t.b, "    [Protocols in frame: "...)
-	t.b = appendProtocols(t.b, d)
+	t.b = appendProtocols(t.b, d, t.conv)
 	t.b = append(t.b, ']')
 	t.end()
 	if f.Section == 0 && f.Comment != "" {
@@ -251,6 +251,10 @@ type treeWriter struct {
 	conv  *convResults // the frame's stream analysis; nil: no analysis lines
 	f     *Frame       // the frame being drawn
 	loc   *time.Location
+
+	// indent is added to depth: a subtree drawn inside another protocol
+	// (QUIC's TLS handshake) keeps its own depths.
+	indent int
 }
 
 // treeLabelMax is how many bytes of a line's text (after the indentation)
@@ -264,7 +268,7 @@ const treeIndent = "                                                            
 
 // line starts a line: the indentation of the current depth.
 func (t *treeWriter) line() {
-	n := 4 * t.depth
+	n := 4 * (t.depth + t.indent)
 	for n > len(treeIndent) {
 		t.b = append(t.b, treeIndent...)
 		n -= len(treeIndent)

@@ -172,7 +172,7 @@ func TestErrors(t *testing.T) {
 		{"ip.ttl[0] == 1", `"ip.ttl" is a Unsigned integer and cannot be sliced into a sequence of bytes.`, "^~~~~~", false},
 		{"nosuch(ip.ttl) == 1", "The function 'nosuch' does not exist.", "^~~~~~", false},
 		{`sip.Method == "INVITE"`, `"sip.Method" is a Wireshark name, but rawcap does not decode sip yet`, "^~~~~~~~~~", true},
-		{"quic", `"quic" is a Wireshark name, but rawcap does not decode quic yet`, "^~~~", true},
+		{"smb", `"smb" is a Wireshark name, but rawcap does not decode smb yet`, "^~~", true},
 		{"ip.nosuchfield == 1", `"ip.nosuchfield" is not a field rawcap decodes: rawcap decodes ip, but not that field`, "^~~~~~~~~~~~~~", true},
 	} {
 		_, err := display.Compile(c.expr)
