@@ -63,6 +63,7 @@ var columnsVocabulary = map[string]bool{
 	"IP": true, "SLL": true, "NULL": true, "BOOTP": true,
 	"PIMv2": true, "PIMv1": true,
 	"VRRP": true, "HSRP": true,
+	"IGMPv1": true, "IGMPv2": true, "IGMPv3": true, "IGMP": true,
 }
 
 // tsharkColumns returns the rows `TZ=UTC tshark -n -r path` prints,

@@ -78,6 +78,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "VRRP"...)
 	case LayerHSRP:
 		return append(b, "HSRP"...)
+	case LayerIGMP:
+		return appendIGMPProto(b, d, top)
 	}
 	return append(b, l.Type.String()...)
 }

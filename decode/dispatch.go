@@ -94,6 +94,8 @@ func ipProtocolLayer(p uint8, v6 bool) LayerType {
 		return LayerPIM
 	case IPProtoVRRP:
 		return LayerVRRP
+	case IPProtoIGMP:
+		return LayerIGMP
 	}
 	if v6 {
 		switch p {
@@ -190,6 +192,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeVRRP(l)
 	case LayerHSRP:
 		return d.decodeHSRP(l)
+	case LayerIGMP:
+		return d.decodeIGMP(l)
 	case LayerGRE:
 		next := d.decodeGRE(l)
 		if next == LayerNone && l.Malformed == "" && l.Payload < l.End {
@@ -270,6 +274,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineVRRP(b, d, i)
 	case LayerHSRP:
 		return p.lineHSRP(b, d, i)
+	case LayerIGMP:
+		return p.lineIGMP(b, d, i)
 	case LayerGRE:
 		return p.lineGRE(b, d, i)
 	case LayerPPP:
@@ -321,6 +327,8 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeVRRP(t, d, i)
 	case LayerHSRP:
 		treeHSRP(t, d, i)
+	case LayerIGMP:
+		treeIGMP(t, d, i)
 	case LayerGRE:
 		treeGRE(t, d, i)
 	case LayerPayload:
@@ -340,6 +348,8 @@ func protocolsLayer(b []byte, d *Decoder, i int) []byte {
 			b = append(b, ":ethertype"...)
 		}
 		return b
+	case LayerIGMP:
+		return appendIGMPProtocols(b, d, i)
 	}
 	return append(b, l.Type.String()...)
 }

@@ -37,6 +37,7 @@ const (
 	LayerPIM                    // PIM (IP protocol 103)
 	LayerVRRP                   // VRRP (IP protocol 112)
 	LayerHSRP                   // Cisco HSRP (UDP 1985)
+	LayerIGMP                   // IGMP (IP protocol 2)
 	layerCount
 )
 
@@ -73,6 +74,7 @@ var layerNames = [layerCount]string{
 	LayerPIM:          "pim",
 	LayerVRRP:         "vrrp",
 	LayerHSRP:         "hsrp",
+	LayerIGMP:         "igmp",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

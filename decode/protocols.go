@@ -40,6 +40,7 @@ var protocols = [layerCount]protocol{
 	LayerPIM:      {&protoPIM, pimFields[:], emitPIM, nil},
 	LayerVRRP:     {&protoVRRP, vrrpFields[:], emitVRRP, nil},
 	LayerHSRP:     {&protoHSRP, hsrpFields[:], emitHSRP, nil},
+	LayerIGMP:     {&protoIGMP, igmpFields[:], emitIGMP, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits
