@@ -74,6 +74,7 @@ var columnsVocabulary = map[string]bool{
 	"STP": true, "LLDP": true, "MPLS": true, "UDLD": true, "CDP": true, "PPPoED": true, "LACP": true,
 	"TELNET": true, "Syslog": true,
 	"QUIC": true,
+	"IGMPv1": true, "IGMPv2": true, "IGMPv3": true, "IGMP": true,
 }
 
 // tsharkColumns returns the rows `TZ=UTC tshark -n -r path` prints,

@@ -112,6 +112,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "PPPoES"...)
 	case LayerLACP:
 		return append(b, "LACP"...)
+	case LayerIGMP:
+		return appendIGMPProto(b, d, top)
 	}
 	return append(b, l.Type.String()...)
 }

@@ -110,6 +110,8 @@ func ipProtocolLayer(p uint8, v6 bool) LayerType {
 		return LayerVRRP
 	case IPProtoOSPF:
 		return LayerOSPF
+	case IPProtoIGMP:
+		return LayerIGMP
 	}
 	if v6 {
 		switch p {
@@ -249,6 +251,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeLACP(l)
 	case LayerQUIC:
 		return d.decodeQUIC(l)
+	case LayerIGMP:
+		return d.decodeIGMP(l)
 	case LayerGRE:
 		next := d.decodeGRE(l)
 		if next == LayerNone && l.Malformed == "" && l.Payload < l.End {
@@ -361,6 +365,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineSlow(b, d, i)
 	case LayerQUIC:
 		return p.lineNothing(b, d, i) // tcpdump 4.99 prints UDP's "UDP, length N"
+	case LayerIGMP:
+		return p.lineIGMP(b, d, i)
 	case LayerGRE:
 		return p.lineGRE(b, d, i)
 	case LayerPPP:
@@ -446,6 +452,8 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeLACP(t, d, i)
 	case LayerQUIC:
 		treeQUIC(t, d, i)
+	case LayerIGMP:
+		treeIGMP(t, d, i)
 	case LayerGRE:
 		treeGRE(t, d, i)
 	case LayerPayload:
@@ -465,6 +473,8 @@ func protocolsLayer(b []byte, d *Decoder, i int) []byte {
 			b = append(b, ":ethertype"...)
 		}
 		return b
+	case LayerIGMP:
+		return appendIGMPProtocols(b, d, i)
 	}
 	return append(b, l.Type.String()...)
 }

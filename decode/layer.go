@@ -55,6 +55,7 @@ const (
 	LayerSlow                   // Slow Protocols (its LACP subtype)
 	LayerLACP                   // LACP
 	LayerQUIC                   // QUIC IETF
+	LayerIGMP                   // IGMP (IP protocol 2)
 	layerCount
 )
 
@@ -109,6 +110,7 @@ var layerNames = [layerCount]string{
 	LayerSlow:         "slow",
 	LayerLACP:         "lacp",
 	LayerQUIC:         "quic",
+	LayerIGMP:         "igmp",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

@@ -58,6 +58,7 @@ var protocols = [layerCount]protocol{
 	LayerSlow:     {&protoSlow, lacpFields[:1], emitSlow, nil},
 	LayerLACP:     {&protoLACP, lacpFields[1:], emitLACP, nil},
 	LayerQUIC:     {&protoQUIC, quicFields[:], emitQUIC, tlsFields[:]},
+	LayerIGMP:     {&protoIGMP, igmpFields[:], emitIGMP, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits

@@ -152,6 +152,10 @@ func decodedByRawcap(d *decode.Decoder) bool {
 			if data[l.Start] == 0 && data[l.Start+1] == 19 {
 				return false // ATM ARP: tcpdump has its own printer
 			}
+		case decode.LayerIGMP:
+			if l.End > l.Start && (data[l.Start] == 0x13 || data[l.Start] == 0x14) {
+				return false // DVMRP and PIMv1: tcpdump prints them, rawcap not yet
+			}
 		case decode.LayerICMPv4:
 			switch data[l.Start] {
 			case 0, 3, 5, 8, 11:
@@ -163,7 +167,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 	last := layers[len(layers)-1]
 	switch last.Type {
 	case decode.LayerTCP, decode.LayerUDP, decode.LayerICMPv4, decode.LayerICMPv6, decode.LayerARP,
-		decode.LayerESP, decode.LayerPIM, decode.LayerVRRP, decode.LayerHSRP:
+		decode.LayerESP, decode.LayerPIM, decode.LayerVRRP, decode.LayerHSRP, decode.LayerIGMP:
 		return true
 	case decode.LayerOSPF:
 		return d.Data()[last.Start] == 2 // version 3's -vv LSA contents are not printed yet
