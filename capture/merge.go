@@ -305,6 +305,11 @@ func (m *Merger) ReadPacket(p *packet.Packet) error {
 			wait = m.timer.C
 		} else if m.allFinished() {
 			return io.EOF
+		} else if err := m.finishedError(); err != nil {
+			// oldest found a source's failure after its last packet:
+			// report it now, not after another source's next packet,
+			// which may never come.
+			return err
 		}
 		select {
 		case nb := <-m.ready:
