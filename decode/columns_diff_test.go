@@ -61,7 +61,7 @@ var columnsVocabulary = map[string]bool{
 	"DNS": true, "HTTP": true, "TLSv1": true, "TLSv1.1": true, "TLSv1.2": true, "TLSv1.3": true, "SSLv3": true,
 	"SSL": true, "DHCP": true, "NTP": true, "VXLAN": true, "GRE": true, "ETHER": true, "LLC": true, "RARP": true,
 	"IP": true, "SLL": true, "NULL": true, "BOOTP": true,
-	"TELNET": true, "Syslog": true,
+	"TELNET": true, "Syslog": true, "DHCPv6": true,
 }
 
 // tsharkColumns returns the rows `TZ=UTC tshark -n -r path` prints,

@@ -76,6 +76,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "TELNET"...)
 	case LayerSyslog:
 		return append(b, "Syslog"...)
+	case LayerDHCPv6:
+		return append(b, "DHCPv6"...)
 	}
 	return append(b, l.Type.String()...)
 }

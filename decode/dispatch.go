@@ -130,6 +130,8 @@ func (ps *Ports) setDefaults() {
 	ps.Set(TransportUDP, genevePort, LayerGeneve)
 	ps.Set(TransportTCP, telnetPort, LayerTelnet)
 	ps.Set(TransportUDP, syslogPort, LayerSyslog)
+	ps.Set(TransportUDP, dhcpv6ClientPort, LayerDHCPv6)
+	ps.Set(TransportUDP, dhcpv6ServerPort, LayerDHCPv6)
 }
 
 // decodeLayer decodes layer l (whose Type, Start and End are set), sets its
@@ -184,6 +186,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeTelnet(l)
 	case LayerSyslog:
 		return d.decodeSyslog(l)
+	case LayerDHCPv6:
+		return d.decodeDHCPv6(l)
 	case LayerGRE:
 		next := d.decodeGRE(l)
 		if next == LayerNone && l.Malformed == "" && l.Payload < l.End {
@@ -262,6 +266,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineTelnet(b, d, i)
 	case LayerSyslog:
 		return p.lineSyslog(b, d, i)
+	case LayerDHCPv6:
+		return p.lineDHCPv6(b, d, i)
 	case LayerGRE:
 		return p.lineGRE(b, d, i)
 	case LayerPPP:
@@ -311,6 +317,8 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeTelnet(t, d, i)
 	case LayerSyslog:
 		treeSyslog(t, d, i)
+	case LayerDHCPv6:
+		treeDHCPv6(t, d, i)
 	case LayerGRE:
 		treeGRE(t, d, i)
 	case LayerPayload:

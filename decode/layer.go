@@ -36,6 +36,7 @@ const (
 	LayerGeneve                 // Geneve
 	LayerTelnet                 // Telnet
 	LayerSyslog                 // Syslog
+	LayerDHCPv6                 // DHCPv6
 	layerCount
 )
 
@@ -71,6 +72,7 @@ var layerNames = [layerCount]string{
 	LayerGeneve:       "geneve",
 	LayerTelnet:       "telnet",
 	LayerSyslog:       "syslog",
+	LayerDHCPv6:       "dhcpv6",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

@@ -39,6 +39,7 @@ var protocols = [layerCount]protocol{
 	LayerGeneve:   {&protoGeneve, geneveFields[:], emitGeneve, nil},
 	LayerTelnet:   {&protoTelnet, telnetFields[:], emitTelnet, nil},
 	LayerSyslog:   {&protoSyslog, syslogFields[:], emitSyslog, nil},
+	LayerDHCPv6:   {&protoDHCPv6, dhcpv6Fields[:], emitDHCPv6, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits
