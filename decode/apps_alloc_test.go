@@ -8,7 +8,7 @@ import (
 	"github.com/rawcap/rawcap/linktype"
 )
 
-// appsFrames returns the Telnet and Syslog vectors as frames.
+// appsFrames returns the Telnet, Syslog and DHCPv6 vectors as frames.
 func appsFrames(t testing.TB) [][]byte {
 	var frames [][]byte
 	for k, v := range telnetVectors {
@@ -17,10 +17,13 @@ func appsFrames(t testing.TB) [][]byte {
 	for _, v := range syslogVectors {
 		frames = append(frames, appUDPFrame(t, 40000, 514, []byte(v.msg)))
 	}
+	for _, v := range dhcpv6Vectors {
+		frames = append(frames, appUDPFrame(t, 546, 547, mustHex(t, v.hex)))
+	}
 	return frames
 }
 
-// TestAppsNoAllocations checks that decoding Telnet and Syslog and
+// TestAppsNoAllocations checks that decoding Telnet, Syslog and DHCPv6 and
 // printing them with every printer (one-liners in several option sets,
 // JSON, -T fields with every field, ek, the -V tree, the packet list)
 // allocate nothing once the buffers have grown.

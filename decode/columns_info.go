@@ -77,6 +77,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = append(b, "Telnet Data ..."...)
 	case LayerSyslog:
 		b = infoSyslog(b, d, top)
+	case LayerDHCPv6:
+		b = infoDHCPv6(b, d, top)
 	case LayerLLC:
 		b = infoLLC(b, d, top)
 	case LayerSTP:

@@ -114,6 +114,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "LACP"...)
 	case LayerIGMP:
 		return appendIGMPProto(b, d, top)
+	case LayerDHCPv6:
+		return append(b, "DHCPv6"...)
 	}
 	return append(b, l.Type.String()...)
 }

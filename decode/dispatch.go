@@ -161,6 +161,8 @@ func (ps *Ports) setDefaults() {
 	ps.Set(TransportUDP, ripPort, LayerRIP)
 	ps.Set(TransportUDP, ripngPort, LayerRIPng)
 	ps.Set(TransportUDP, quicPort, LayerQUIC)
+	ps.Set(TransportUDP, dhcpv6ClientPort, LayerDHCPv6)
+	ps.Set(TransportUDP, dhcpv6ServerPort, LayerDHCPv6)
 }
 
 // decodeLayer decodes layer l (whose Type, Start and End are set), sets its
@@ -253,6 +255,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeQUIC(l)
 	case LayerIGMP:
 		return d.decodeIGMP(l)
+	case LayerDHCPv6:
+		return d.decodeDHCPv6(l)
 	case LayerGRE:
 		next := d.decodeGRE(l)
 		if next == LayerNone && l.Malformed == "" && l.Payload < l.End {
@@ -367,6 +371,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineNothing(b, d, i) // tcpdump 4.99 prints UDP's "UDP, length N"
 	case LayerIGMP:
 		return p.lineIGMP(b, d, i)
+	case LayerDHCPv6:
+		return p.lineDHCPv6(b, d, i)
 	case LayerGRE:
 		return p.lineGRE(b, d, i)
 	case LayerPPP:
@@ -454,6 +460,8 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeQUIC(t, d, i)
 	case LayerIGMP:
 		treeIGMP(t, d, i)
+	case LayerDHCPv6:
+		treeDHCPv6(t, d, i)
 	case LayerGRE:
 		treeGRE(t, d, i)
 	case LayerPayload:

@@ -56,6 +56,7 @@ const (
 	LayerLACP                   // LACP
 	LayerQUIC                   // QUIC IETF
 	LayerIGMP                   // IGMP (IP protocol 2)
+	LayerDHCPv6                 // DHCPv6
 	layerCount
 )
 
@@ -111,6 +112,7 @@ var layerNames = [layerCount]string{
 	LayerLACP:         "lacp",
 	LayerQUIC:         "quic",
 	LayerIGMP:         "igmp",
+	LayerDHCPv6:       "dhcpv6",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

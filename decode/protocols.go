@@ -59,6 +59,7 @@ var protocols = [layerCount]protocol{
 	LayerLACP:     {&protoLACP, lacpFields[1:], emitLACP, nil},
 	LayerQUIC:     {&protoQUIC, quicFields[:], emitQUIC, tlsFields[:]},
 	LayerIGMP:     {&protoIGMP, igmpFields[:], emitIGMP, nil},
+	LayerDHCPv6:   {&protoDHCPv6, dhcpv6Fields[:], emitDHCPv6, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits

@@ -228,7 +228,7 @@ func FuzzTelnet(f *testing.F) {
 // corpus packet carrying Telnet or Syslog with tcpdump's, in the option
 // sets TestAppMatchesTcpdump uses.
 func TestEverydayAppsMatchTcpdump(t *testing.T) {
-	caps := appCorpus(t, decode.LayerTelnet, decode.LayerSyslog)
+	caps := appCorpus(t, decode.LayerTelnet, decode.LayerSyslog, decode.LayerDHCPv6)
 	n := 0
 	for _, c := range caps {
 		for _, m := range c.mine {
@@ -237,6 +237,14 @@ func TestEverydayAppsMatchTcpdump(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d captures, %d packets with Telnet or Syslog", len(caps), n)
+	t.Logf("%d captures, %d packets with Telnet, Syslog or DHCPv6", len(caps), n)
+	// The UDP header of this first IPv4 fragment announces more than the
+	// fragment holds: tcpdump prints it whole, rawcap's UDP printer as a
+	// bad length.
+	for _, o := range []string{"", "-v", "-vv", "-vvv", "-q", "-e", "-tt", "-x", "-e -v -x"} {
+		key := "tcpdump/tests_dhcp6_reconf_asan.pcap#1 " + o
+		appDiffAllow[key] = "UDP length past a first fragment: tcpdump does not call it bad"
+		defer delete(appDiffAllow, key)
+	}
 	compareWithTcpdump(t, caps, [][]string{{}, {"-v"}, {"-vv"}, {"-vvv"}, {"-q"}, {"-e"}, {"-tt"}, {"-x"}, {"-e", "-v", "-x"}})
 }

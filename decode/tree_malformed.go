@@ -98,6 +98,8 @@ func treeProtoShort(t LayerType) string {
 		return "TELNET"
 	case LayerSyslog:
 		return "Syslog"
+	case LayerDHCPv6:
+		return "DHCPv6"
 	}
 	return ""
 }
