@@ -341,24 +341,8 @@ func (w *pimWalker) checksum(field, sum uint16, verified bool) {
 		t.b = append(t.b, " incorrect, should be 0x"...)
 		t.b = appendHex4(t.b, good)
 		t.end()
-		t.depth = 2
-		t.line()
-		t.b = append(t.b, "[Expert Info (Error/Checksum): Bad checksum [should be 0x"...)
-		t.b = appendHex4(t.b, good)
-		t.b = append(t.b, "]]"...)
-		t.end()
-		t.depth = 3
-		t.line()
-		t.b = append(t.b, "[Bad checksum [should be 0x"...)
-		t.b = appendHex4(t.b, good)
-		t.b = append(t.b, "]]"...)
-		t.end()
-		t.line()
-		t.b = append(t.b, "[Severity level: Error]"...)
-		t.end()
-		t.line()
-		t.b = append(t.b, "[Group: Checksum]"...)
-		t.depth = 1
+		treeBadChecksum(t, "Error", good)
+		t.b = t.b[:len(t.b)-1] // the line's end comes after the switch
 	}
 	t.end()
 	t.line()

@@ -597,6 +597,15 @@ func treeChecksum(t *treeWriter, field, sum uint16, verified bool) {
 	t.end()
 }
 
+// treeBadChecksum draws, below a "Checksum: 0x… incorrect, should be 0x…"
+// line at depth 1, tshark's expert block for it at the given severity.
+func treeBadChecksum(t *treeWriter, severity string, good uint16) {
+	var arg [5]byte
+	t.depth = 2
+	t.expert(severity, "Checksum", "Bad checksum [should be 0x", append(appendHex4(arg[:0], good), ']'))
+	t.depth = 1
+}
+
 func icmpTypeName(typ uint8) string {
 	switch typ {
 	case 0:
