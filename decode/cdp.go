@@ -22,21 +22,28 @@ func ParseCDP(b []byte) (CDP, error) {
 	if len(b) < cdpHdrLen {
 		return nil, ReasonTruncated
 	}
-	c := CDP(b[:len(b):len(b)])
-	for off := cdpHdrLen; off < len(b); {
+	return CDP(b[:len(b):len(b)]), checkTLVs16(b, cdpHdrLen)
+}
+
+// checkTLVs16 walks the TLVs of b from off on, each a 16-bit type and a
+// 16-bit length that counts the 4-byte header (CDP's and UDLD's): nil when
+// they end with b, ReasonTruncated when one runs past it, ReasonBadLength
+// for one shorter than its header.
+func checkTLVs16(b []byte, off int) error {
+	for off < len(b) {
 		if off+4 > len(b) {
-			return c, ReasonTruncated
+			return ReasonTruncated
 		}
 		n := int(be16(b[off+2:]))
 		if n < 4 {
-			return c, ReasonBadLength
+			return ReasonBadLength
 		}
 		if off+n > len(b) {
-			return c, ReasonTruncated
+			return ReasonTruncated
 		}
 		off += n
 	}
-	return c, nil
+	return nil
 }
 
 func (d *Decoder) decodeCDP(l *Layer) LayerType {

@@ -27,21 +27,7 @@ func ParseUDLD(b []byte) (UDLD, error) {
 	if len(b) < udldHdrLen {
 		return nil, ReasonTruncated
 	}
-	u := UDLD(b[:len(b):len(b)])
-	for off := udldHdrLen; off < len(b); {
-		if off+4 > len(b) {
-			return u, ReasonTruncated
-		}
-		n := int(be16(b[off+2:]))
-		if n < 4 {
-			return u, ReasonBadLength
-		}
-		if off+n > len(b) {
-			return u, ReasonTruncated
-		}
-		off += n
-	}
-	return u, nil
+	return UDLD(b[:len(b):len(b)]), checkTLVs16(b, udldHdrLen)
 }
 
 // Version returns the protocol version (1).
