@@ -118,23 +118,6 @@ var (
 		"10GBASESR", "10GBASEW", "10GBASEEW", "10GBASELW", "10GBASESW"}
 )
 
-// lldpTcpdumpPrints reports whether tcpdump -v prints the organization
-// specific TLV v (its OUI and subtype) in a way rawcap follows: IEEE 802.1
-// subtypes 1 to 4 and 7, 802.3 subtypes 1, 3 and 4.
-func lldpTcpdumpPrints(v []byte) bool {
-	if len(v) < 4 {
-		return true
-	}
-	oui := uint32(v[0])<<16 | uint32(v[1])<<8 | uint32(v[2])
-	switch oui {
-	case lldpOUI8021:
-		return v[3] >= 1 && v[3] <= 4 || v[3] == 7
-	case lldpOUI8023:
-		return v[3] == 1 || v[3] == 3 || v[3] == 4
-	}
-	return false
-}
-
 // lineLLDP appends tcpdump's "LLDP, length 282: S2.cisco.com", with -v
 // every TLV.
 func (p *LinePrinter) lineLLDP(b []byte, d *Decoder, i int) []byte {
