@@ -122,6 +122,13 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"tcp.options.sack_le", "tcp.options.sack_re", "tcp.analysis.duplicate_ack",
 		// IPv6 extension headers of one type may follow each other.
 		"ipv6.hopopts.", "ipv6.dstopts.", "ipv6.routing.", "ipv6.fraghdr.",
+		// Protocols of records, TLVs and options: PIM's options and
+		// groups, OSPF's LSAs, BGP's messages and attributes, LLDP's,
+		// CDP's and UDLD's TLVs, MSTP's instances, IGMP's group records
+		// and traceroute hops, DHCPv6's options, Telnet's commands,
+		// QUIC's frames, VRRP's addresses.
+		"pim.", "ospf.", "bgp.", "lldp.", "cdp.", "udld.", "mstp.", "stp.flags.", "igmp.", "dhcpv6.",
+		"telnet.", "quic.", "vrrp.ip_addr", "vrrp.ipv6_addr",
 	} {
 		for _, pf := range decode.Protocols() {
 			for i := range pf.Fields {
