@@ -55,15 +55,16 @@ func (d *Decoder) decodeCDP(l *Layer) LayerType {
 	return LayerNone
 }
 
-// cdpTLVs visits the TLVs whose header and value are there; it stops at
-// the first that is not.
-func cdpTLVs(c CDP, fn func(typ uint16, n int, v []byte)) {
-	for off := cdpHdrLen; off+4 <= len(c); {
-		n := int(be16(c[off+2:]))
-		if n < 4 || off+n > len(c) {
+// eachTLV16 visits the 16-bit TLVs of b from off on (checkTLVs16's
+// layout) whose header and value are there, with their type, length and
+// value; it stops at the first that is not.
+func eachTLV16(b []byte, off int, fn func(typ uint16, n int, v []byte)) {
+	for off+4 <= len(b) {
+		n := int(be16(b[off+2:]))
+		if n < 4 || off+n > len(b) {
 			return
 		}
-		fn(be16(c[off:]), n, c[off+4:off+n])
+		fn(be16(b[off:]), n, b[off+4:off+n])
 		off += n
 	}
 }
@@ -160,7 +161,7 @@ func emitCDP(e *emitter, i int) {
 	e.Uint(&f[cdpFVersion], uint64(c[0]))
 	e.Uint(&f[cdpFTTL], uint64(c[1]))
 	e.Uint(&f[cdpFChecksum], uint64(be16(c[2:])))
-	cdpTLVs(c, func(typ uint16, n int, v []byte) {
+	eachTLV16(c, cdpHdrLen, func(typ uint16, n int, v []byte) {
 		e.Uint(&f[cdpFTLVType], uint64(typ))
 		e.Uint(&f[cdpFTLVLen], uint64(n))
 		switch {
@@ -250,7 +251,7 @@ func treeCDP(t *treeWriter, d *Decoder, i int) {
 	t.b = append(t.b, "TTL: "...)
 	t.b = strconv.AppendUint(t.b, uint64(c[1]), 10)
 	t.b = append(t.b, " seconds\n"...)
-	cdpTLVs(c, func(typ uint16, n int, v []byte) {
+	eachTLV16(c, cdpHdrLen, func(typ uint16, n int, v []byte) {
 		t.depth = 1
 		switch {
 		case typ == cdpDeviceID:
@@ -344,7 +345,7 @@ func infoCDP(b []byte, d *Decoder, i int) []byte {
 	if len(c) < cdpHdrLen {
 		return b
 	}
-	cdpTLVs(c, func(typ uint16, n int, v []byte) {
+	eachTLV16(c, cdpHdrLen, func(typ uint16, n int, v []byte) {
 		switch typ {
 		case cdpDeviceID:
 			b = append(b, "Device ID: "...)

@@ -51,19 +51,6 @@ func (d *Decoder) decodeUDLD(l *Layer) LayerType {
 	return LayerNone
 }
 
-// udldTLVs visits the TLVs whose header and value are there, with their
-// type and value; it stops at the first that is not.
-func udldTLVs(u UDLD, fn func(typ uint16, n int, v []byte)) {
-	for off := udldHdrLen; off+4 <= len(u); {
-		n := int(be16(u[off+2:]))
-		if n < 4 || off+n > len(u) {
-			return
-		}
-		fn(be16(u[off:]), n, u[off+4:off+n])
-		off += n
-	}
-}
-
 // The fields, as Wireshark registers them.
 const (
 	udldVersion = iota
@@ -113,7 +100,7 @@ func emitUDLD(e *emitter, i int) {
 	e.Uint(&f[udldFlagsRT], uint64(u.Flags()&1))
 	e.Uint(&f[udldFlagsRSY], uint64(u.Flags()>>1&1))
 	e.Uint(&f[udldChecksum], uint64(u.Checksum()))
-	udldTLVs(u, func(typ uint16, n int, v []byte) {
+	eachTLV16(u, udldHdrLen, func(typ uint16, n int, v []byte) {
 		e.Uint(&f[udldTLVType], uint64(typ))
 		e.Uint(&f[udldTLVLen], uint64(n))
 		switch typ {
@@ -174,7 +161,7 @@ func treeUDLD(t *treeWriter, d *Decoder, i int) {
 	t.depth = 1
 	t.hex("Checksum", uint64(u.Checksum()), 4)
 	stop := false
-	udldTLVs(u, func(typ uint16, n int, v []byte) {
+	eachTLV16(u, udldHdrLen, func(typ uint16, n int, v []byte) {
 		name := udldTLVName(typ)
 		if stop || name == "" {
 			stop = true
@@ -232,7 +219,7 @@ func infoUDLD(b []byte, d *Decoder, i int) []byte {
 	if len(u) < udldHdrLen {
 		return b
 	}
-	udldTLVs(u, func(typ uint16, n int, v []byte) {
+	eachTLV16(u, udldHdrLen, func(typ uint16, n int, v []byte) {
 		switch typ {
 		case 1:
 			b = append(b, "Device ID: "...)
