@@ -3,15 +3,18 @@
 # mergecap, reordercap and cp on the same generated capture, in one run,
 # alternating the tools, and print median times and ratios. The machines are shared and noisy: read the ratios.
 #
-#   bench/compare.sh [-n PACKETS] [-r ROUNDS] [-k KEEP_DIR] [-o ONLY]
+#   bench/compare.sh [-n PACKETS] [-r ROUNDS] [-k KEEP_DIR] [-o ONLY] [-b REV]
 #
 # -o runs only the comparisons whose names contain ONLY (e.g. -o info).
+# -b REV adds rawcap as built from the git revision REV as the reference of
+# the common reading paths (one-liners, JSON, -V, -T fields), to show what a
+# change costs them: a ratio above 1 means the working tree is faster.
 # Needs Go; each comparison runs only where its reference tool is installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-N=2000000 ROUNDS=3 DIR="" ONLY=""
-while getopts "n:r:k:o:" o; do
-  case $o in n) N=$OPTARG;; r) ROUNDS=$OPTARG;; k) DIR=$OPTARG;; o) ONLY=$OPTARG;; *) exit 2;; esac
+N=2000000 ROUNDS=3 DIR="" ONLY="" BASE=""
+while getopts "n:r:k:o:b:" o; do
+  case $o in n) N=$OPTARG;; r) ROUNDS=$OPTARG;; k) DIR=$OPTARG;; o) ONLY=$OPTARG;; b) BASE=$OPTARG;; *) exit 2;; esac
 done
 export TZ=UTC LC_ALL=C
 DIR=${DIR:-$(mktemp -d)}
@@ -163,5 +166,19 @@ if "$RAWCAP" follow --help >/dev/null 2>&1 && want follow; then
   rss=$(tail -1 "$DIR/all.time" 2>/dev/null || true)
   echo "follow tcp --all (every stream to its own file), whole file: ${rss:-?} (seconds, KiB resident); $(ls "$DIR/streams" | wc -l) files"
   rm -rf "$DIR/streams"
+fi
+if [ -n "$BASE" ]; then
+  echo "== against rawcap at $BASE (the working tree's cost on the common paths)"
+  BASEDIR=$(mktemp -d)
+  git worktree add -q --detach "$BASEDIR" "$BASE"
+  (cd "$BASEDIR" && CGO_ENABLED=0 go build -trimpath -o "$DIR/rawcap-base" ./cmd/rawcap)
+  git worktree remove --force "$BASEDIR"
+  OLD=$DIR/rawcap-base
+  pair "read (one-liners) vs rawcap@$BASE" "$N" "$RAWCAP read -n $BIG" "$OLD read -n $BIG"
+  pair "read -v vs rawcap@$BASE" "$N" "$RAWCAP read -n -v $BIG" "$OLD read -n -v $BIG"
+  pair "read --json vs rawcap@$BASE" "$N" "$RAWCAP read --json $BIG" "$OLD read --json $BIG"
+  pair "read -V vs rawcap@$BASE" "$SN" "$RAWCAP read -V $SMALL" "$OLD read -V $SMALL"
+  pair "read -T fields vs rawcap@$BASE" "$N" "$RAWCAP read -T fields -e ip.src -e ip.dst -e tcp.srcport -e tcp.dstport -e frame.len $BIG" \
+    "$OLD read -T fields -e ip.src -e ip.dst -e tcp.srcport -e tcp.dstport -e frame.len $BIG"
 fi
 echo "go benchmarks (zero-copy read, decode, filter VM): make bench"
