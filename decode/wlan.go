@@ -937,3 +937,78 @@ func appendQuotedSSID(b []byte, v []byte) []byte {
 	}
 	return append(b, '"')
 }
+
+// appendWLANColAddr appends the Source (SA, else TA) or Destination (DA,
+// else RA) column of layer i, an 802.11 frame.
+func appendWLANColAddr(b []byte, d *Decoder, i int, src bool) []byte {
+	l := &d.layers[i]
+	w := WLAN(d.data[l.Start : l.Start+wlanHeaderLenOf(d, i)])
+	var roles [6][2]int
+	want, alt := wfDA, wfRA
+	if src {
+		want, alt = wfSA, wfTA
+	}
+	k := 0
+	for _, r := range roles[:wlanAddrs(w, &roles)] {
+		if r[0] == want {
+			k = r[1]
+			break
+		}
+		if r[0] == alt && k == 0 {
+			k = r[1]
+		}
+	}
+	if k == 0 {
+		return b
+	}
+	a, _ := w.Addr(k)
+	return a.AppendTo(b)
+}
+
+// appendWLANInfo appends the Info column of an 802.11 frame, as tshark:
+// "Beacon frame, SN=3039, FN=0, Flags=........, BI=102, SSID="x"".
+func appendWLANInfo(b []byte, d *Decoder, i int) []byte {
+	l := &d.layers[i]
+	if l.Malformed != "" {
+		raw := d.data[l.Start:l.End]
+		if len(raw) > 0 && raw[0]&3 != 0 {
+			b = append(b, "Unknown protocol version: "...)
+			return strconv.AppendInt(b, int64(raw[0]&3), 10)
+		}
+		return b
+	}
+	w := WLAN(d.data[l.Start : l.Start+wlanHeaderLenOf(d, i)])
+	b = append(b, wlanName(wfTypeSubtype, uint64(w.TypeSubtype()))...)
+	if w.hasSeq() {
+		b = append(b, ", SN="...)
+		b = strconv.AppendUint(b, uint64(w.Seq()>>4), 10)
+		b = append(b, ", FN="...)
+		b = strconv.AppendUint(b, uint64(w.Seq()&0xf), 10)
+	}
+	_, fcs := wlanFCS(d, i)
+	b = append(b, ", Flags="...)
+	b = appendWLANFlags(b, w.Flags(), fcs)
+	if w.Type() != wlanMgmt {
+		return b
+	}
+	sub := w.Subtype()
+	body := d.data[l.Start+len(w) : l.End]
+	fixed := wlanFixedLen(sub)
+	if fixed < 0 || len(body) < fixed {
+		return b
+	}
+	if sub == wlanBeacon || sub == wlanProbeResp {
+		b = append(b, ", BI="...)
+		b = strconv.AppendUint(b, uint64(le16(body[8:])), 10)
+	}
+	el := parseWLANElements(body[fixed:])
+	if el.hasSSID {
+		b = append(b, ", SSID="...)
+		if len(el.ssid) == 0 {
+			b = append(b, "Wildcard (Broadcast)"...)
+		} else {
+			b = appendQuotedSSID(b, el.ssid)
+		}
+	}
+	return b
+}
