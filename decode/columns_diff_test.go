@@ -64,8 +64,7 @@ var columnsDiffAllow = map[string]columnsAllow{
 // where tshark prints another protocol is one rawcap does not dissect: it
 // is counted, not failed.
 var columnsVocabulary = map[string]bool{
-	"802.11": true,
-	"ARP":    true, "IPv4": true, "IPv6": true, "ICMP": true, "ICMPv6": true, "TCP": true, "UDP": true,
+	"ARP": true, "IPv4": true, "IPv6": true, "ICMP": true, "ICMPv6": true, "TCP": true, "UDP": true,
 	"DNS": true, "HTTP": true, "TLSv1": true, "TLSv1.1": true, "TLSv1.2": true, "TLSv1.3": true, "SSLv3": true,
 	"SSL": true, "DHCP": true, "NTP": true, "VXLAN": true, "GRE": true, "ETHER": true, "LLC": true, "RARP": true,
 	"IP": true, "SLL": true, "NULL": true, "BOOTP": true, "ESP": true,
@@ -76,6 +75,7 @@ var columnsVocabulary = map[string]bool{
 	"TELNET": true, "Syslog": true, "DHCPv6": true,
 	"QUIC":   true,
 	"IGMPv1": true, "IGMPv2": true, "IGMPv3": true, "IGMP": true,
+	"802.11": true,
 }
 
 // tsharkColumns returns the rows `TZ=UTC tshark -n -r path` prints,
