@@ -23,6 +23,15 @@ func (p *ColumnsPrinter) appendAddrs(b []byte, d *Decoder) []byte {
 			if src < 0 {
 				src = i
 			}
+		case LayerWLAN:
+			if l.Malformed == "" {
+				if src < 0 {
+					src = i
+				}
+				if dst < 0 {
+					dst = i
+				}
+			}
 		}
 	}
 	n := len(b)
@@ -69,6 +78,8 @@ func appendLayerAddr(b []byte, d *Decoder, i int, src bool) []byte {
 			return Ethernet(h).Src().AppendTo(b)
 		}
 		return Ethernet(h).Dst().AppendTo(b)
+	case LayerWLAN:
+		return appendWLANColAddr(b, d, i, src)
 	case LayerSLL:
 		return colLinkAddr(b, SLL(h).Addr())
 	case LayerSLL2:

@@ -77,6 +77,12 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = append(b, "Telnet Data ..."...)
 	case LayerSyslog:
 		b = infoSyslog(b, d, top)
+	case LayerWLAN:
+		b = appendWLANInfo(b, d, top)
+		if l.Malformed != "" && p.capLen < p.wire {
+			b = append(b, "[Packet size limited during capture]"...)
+		}
+		return b
 	case LayerDHCPv6:
 		b = infoDHCPv6(b, d, top)
 	case LayerLLC:

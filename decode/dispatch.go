@@ -25,6 +25,10 @@ func firstLayer(lt linktype.Type, data []byte) LayerType {
 		return LayerIPv4
 	case linktype.IPv6:
 		return LayerIPv6
+	case linktype.IEEE802_11RT:
+		return LayerRadiotap
+	case linktype.IEEE802_11:
+		return LayerWLAN
 	}
 	return LayerNone
 }
@@ -257,6 +261,10 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeIGMP(l)
 	case LayerDHCPv6:
 		return d.decodeDHCPv6(l)
+	case LayerRadiotap:
+		return d.decodeRadiotap(l)
+	case LayerWLAN:
+		return d.decodeWLAN(l)
 	case LayerGRE:
 		next := d.decodeGRE(l)
 		if next == LayerNone && l.Malformed == "" && l.Payload < l.End {
@@ -373,6 +381,10 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineIGMP(b, d, i)
 	case LayerDHCPv6:
 		return p.lineDHCPv6(b, d, i)
+	case LayerRadiotap:
+		return p.lineRadiotap(b, d, i)
+	case LayerWLAN:
+		return p.lineWLAN(b, d, i)
 	case LayerGRE:
 		return p.lineGRE(b, d, i)
 	case LayerPPP:
@@ -462,6 +474,10 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeIGMP(t, d, i)
 	case LayerDHCPv6:
 		treeDHCPv6(t, d, i)
+	case LayerRadiotap:
+		treeRadiotap(t, d, i)
+	case LayerWLAN:
+		treeWLAN(t, d, i)
 	case LayerGRE:
 		treeGRE(t, d, i)
 	case LayerPayload:
@@ -483,6 +499,8 @@ func protocolsLayer(b []byte, d *Decoder, i int) []byte {
 		return b
 	case LayerIGMP:
 		return appendIGMPProtocols(b, d, i)
+	case LayerRadiotap:
+		return append(b, "radiotap:wlan_radio"...)
 	}
 	return append(b, l.Type.String()...)
 }

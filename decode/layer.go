@@ -57,6 +57,8 @@ const (
 	LayerQUIC                   // QUIC IETF
 	LayerIGMP                   // IGMP (IP protocol 2)
 	LayerDHCPv6                 // DHCPv6
+	LayerRadiotap               // radiotap header (monitor mode)
+	LayerWLAN                   // IEEE 802.11 MAC header (and a management frame's body)
 	layerCount
 )
 
@@ -113,6 +115,8 @@ var layerNames = [layerCount]string{
 	LayerQUIC:         "quic",
 	LayerIGMP:         "igmp",
 	LayerDHCPv6:       "dhcpv6",
+	LayerRadiotap:     "radiotap",
+	LayerWLAN:         "wlan",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

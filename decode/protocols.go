@@ -60,6 +60,8 @@ var protocols = [layerCount]protocol{
 	LayerQUIC:     {&protoQUIC, quicFields[:], emitQUIC, tlsFields[:]},
 	LayerIGMP:     {&protoIGMP, igmpFields[:], emitIGMP, nil},
 	LayerDHCPv6:   {&protoDHCPv6, dhcpv6Fields[:], emitDHCPv6, nil},
+	LayerRadiotap: {&protoRadiotap, radiotapFields[:], emitRadiotap, wlanRadioFields[:]},
+	LayerWLAN:     {&protoWLAN, wlanFields[:], emitWLAN, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits

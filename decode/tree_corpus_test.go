@@ -193,7 +193,8 @@ func treeDecodesFile(path string) bool {
 func treeLinkDecoded(lt linktype.Type) bool {
 	switch lt {
 	case linktype.Ethernet, linktype.LinuxSLL, linktype.LinuxSLL2, linktype.Null, linktype.Loop,
-		linktype.Raw, linktype.IPv4, linktype.IPv6, 12, 14:
+		linktype.Raw, linktype.IPv4, linktype.IPv6, 12, 14,
+		linktype.IEEE802_11RT, linktype.IEEE802_11:
 		return true
 	}
 	return false
