@@ -257,6 +257,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeIGMP(l)
 	case LayerDHCPv6:
 		return d.decodeDHCPv6(l)
+	case LayerERSPAN:
+		return d.decodeERSPAN(l)
 	case LayerGRE:
 		next := d.decodeGRE(l)
 		if next == LayerNone && l.Malformed == "" && l.Payload < l.End {
@@ -373,6 +375,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineIGMP(b, d, i)
 	case LayerDHCPv6:
 		return p.lineDHCPv6(b, d, i)
+	case LayerERSPAN:
+		return p.lineERSPAN(b, d, i)
 	case LayerGRE:
 		return p.lineGRE(b, d, i)
 	case LayerPPP:
@@ -462,6 +466,8 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeIGMP(t, d, i)
 	case LayerDHCPv6:
 		treeDHCPv6(t, d, i)
+	case LayerERSPAN:
+		treeERSPAN(t, d, i)
 	case LayerGRE:
 		treeGRE(t, d, i)
 	case LayerPayload:
