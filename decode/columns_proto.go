@@ -31,6 +31,13 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		}
 		return appendTLSVersion(b, p.tlsVer)
 	}
+	if l.Type == LayerVLAN && l.Malformed != "" {
+		// A tag cut short names the row by its dissector.
+		if vlanProtoName(d, top) == "ieee8021ad" {
+			return append(b, "802.1ad"...)
+		}
+		return append(b, "VLAN"...)
+	}
 	switch l.Type {
 	case LayerEthernet, LayerSLL, LayerSLL2, LayerLoopback, LayerRaw, LayerVLAN:
 		return append(b, "ETHER"...)

@@ -482,7 +482,11 @@ func protocolsLayer(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
 	switch l.Type {
 	case LayerEthernet, LayerVLAN, LayerSLL, LayerSLL2:
-		b = append(b, l.Type.String()...)
+		if l.Type == LayerVLAN {
+			b = append(b, vlanProtoName(d, i)...)
+		} else {
+			b = append(b, l.Type.String()...)
+		}
 		if l.Payload < l.End && i+1 < d.n && d.layers[i+1].Type != LayerLLC {
 			b = append(b, ":ethertype"...)
 		}
