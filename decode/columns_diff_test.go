@@ -76,6 +76,7 @@ var columnsVocabulary = map[string]bool{
 	"QUIC":   true,
 	"IGMPv1": true, "IGMPv2": true, "IGMPv3": true, "IGMP": true,
 	"802.11": true,
+	"ERSPAN": true, "VLAN": true, "802.1ad": true,
 }
 
 // tsharkColumns returns the rows `TZ=UTC tshark -n -r path` prints,

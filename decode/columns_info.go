@@ -85,6 +85,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		return b
 	case LayerDHCPv6:
 		b = infoDHCPv6(b, d, top)
+	case LayerERSPAN:
+		b = append(b, "ERSPAN:"...)
 	case LayerLLC:
 		b = infoLLC(b, d, top)
 	case LayerSTP:

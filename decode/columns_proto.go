@@ -31,6 +31,13 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		}
 		return appendTLSVersion(b, p.tlsVer)
 	}
+	if l.Type == LayerVLAN && l.Malformed != "" {
+		// A tag cut short names the row by its dissector.
+		if vlanProtoName(d, top) == "ieee8021ad" {
+			return append(b, "802.1ad"...)
+		}
+		return append(b, "VLAN"...)
+	}
 	switch l.Type {
 	case LayerEthernet, LayerSLL, LayerSLL2, LayerLoopback, LayerRaw, LayerVLAN:
 		return append(b, "ETHER"...)
@@ -118,6 +125,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "DHCPv6"...)
 	case LayerRadiotap, LayerWLAN:
 		return append(b, "802.11"...)
+	case LayerERSPAN:
+		return append(b, "ERSPAN"...)
 	}
 	return append(b, l.Type.String()...)
 }

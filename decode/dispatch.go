@@ -265,6 +265,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeRadiotap(l)
 	case LayerWLAN:
 		return d.decodeWLAN(l)
+	case LayerERSPAN:
+		return d.decodeERSPAN(l)
 	case LayerGRE:
 		next := d.decodeGRE(l)
 		if next == LayerNone && l.Malformed == "" && l.Payload < l.End {
@@ -385,6 +387,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineRadiotap(b, d, i)
 	case LayerWLAN:
 		return p.lineWLAN(b, d, i)
+	case LayerERSPAN:
+		return p.lineERSPAN(b, d, i)
 	case LayerGRE:
 		return p.lineGRE(b, d, i)
 	case LayerPPP:
@@ -478,6 +482,8 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeRadiotap(t, d, i)
 	case LayerWLAN:
 		treeWLAN(t, d, i)
+	case LayerERSPAN:
+		treeERSPAN(t, d, i)
 	case LayerGRE:
 		treeGRE(t, d, i)
 	case LayerPayload:
@@ -492,7 +498,11 @@ func protocolsLayer(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
 	switch l.Type {
 	case LayerEthernet, LayerVLAN, LayerSLL, LayerSLL2:
-		b = append(b, l.Type.String()...)
+		if l.Type == LayerVLAN {
+			b = append(b, vlanProtoName(d, i)...)
+		} else {
+			b = append(b, l.Type.String()...)
+		}
 		if l.Payload < l.End && i+1 < d.n && d.layers[i+1].Type != LayerLLC {
 			b = append(b, ":ethertype"...)
 		}

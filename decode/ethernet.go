@@ -238,17 +238,19 @@ const (
 	llcPid
 	llcType
 	llcCiscoPid
+	llcNortelPid
 	llcFieldCount
 )
 
 var llcFields = [llcFieldCount]Field{
-	llcDsap:     {Name: "llc.dsap", Label: "DSAP", Kind: KindUint, Width: 8, Base: BaseHex},
-	llcSsap:     {Name: "llc.ssap", Label: "SSAP", Kind: KindUint, Width: 8, Base: BaseHex},
-	llcControl:  {Name: "llc.control", Label: "Control", Kind: KindUint, Width: 16, Base: BaseHex},
-	llcOui:      {Name: "llc.oui", Label: "Organization Code", Kind: KindUint, Width: 24},
-	llcPid:      {Name: "llc.pid", Label: "Protocol ID", Kind: KindUint, Width: 16, Base: BaseHex},
-	llcType:     {Name: "llc.type", Label: "Type", Kind: KindUint, Width: 16, Base: BaseHex},
-	llcCiscoPid: {Name: "llc.cisco_pid", Label: "PID", Kind: KindUint, Width: 16, Base: BaseHex},
+	llcDsap:      {Name: "llc.dsap", Label: "DSAP", Kind: KindUint, Width: 8, Base: BaseHex},
+	llcSsap:      {Name: "llc.ssap", Label: "SSAP", Kind: KindUint, Width: 8, Base: BaseHex},
+	llcControl:   {Name: "llc.control", Label: "Control", Kind: KindUint, Width: 16, Base: BaseHex},
+	llcOui:       {Name: "llc.oui", Label: "Organization Code", Kind: KindUint, Width: 24},
+	llcPid:       {Name: "llc.pid", Label: "Protocol ID", Kind: KindUint, Width: 16, Base: BaseHex},
+	llcType:      {Name: "llc.type", Label: "Type", Kind: KindUint, Width: 16, Base: BaseHex},
+	llcCiscoPid:  {Name: "llc.cisco_pid", Label: "PID", Kind: KindUint, Width: 16, Base: BaseHex},
+	llcNortelPid: {Name: "llc.nortel_pid", Label: "PID", Kind: KindUint, Width: 16, Base: BaseHex},
 }
 
 var protoLLC = protoField("llc", "Logical-Link Control")
@@ -338,6 +340,8 @@ func emitLLC(e *emitter, i int) {
 				e.Uint(&llcFields[llcType], uint64(c.PID()))
 			case 0x00000c:
 				e.Uint(&llcFields[llcCiscoPid], uint64(c.PID()))
+			case ouiNortel:
+				e.Uint(&llcFields[llcNortelPid], uint64(c.PID()))
 			default:
 				e.Uint(&llcFields[llcPid], uint64(c.PID()))
 			}

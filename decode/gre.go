@@ -141,8 +141,11 @@ func (d *Decoder) decodeGRE(l *Layer) LayerType {
 	if l.Payload == l.End || (g.Version() == 1 && g.Flags()&GRESeq == 0) {
 		return LayerNone
 	}
-	if g.Protocol() == EtherTypeTEB {
+	switch g.Protocol() {
+	case EtherTypeTEB:
 		return LayerEthernet
+	case greProtoERSPAN, greProtoERSPAN3:
+		return LayerERSPAN
 	}
 	return etherTypeLayer(g.Protocol())
 }

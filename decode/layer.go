@@ -59,6 +59,7 @@ const (
 	LayerDHCPv6                 // DHCPv6
 	LayerRadiotap               // radiotap header (monitor mode)
 	LayerWLAN                   // IEEE 802.11 MAC header (and a management frame's body)
+	LayerERSPAN                 // ERSPAN (in GRE)
 	layerCount
 )
 
@@ -117,6 +118,7 @@ var layerNames = [layerCount]string{
 	LayerDHCPv6:       "dhcpv6",
 	LayerRadiotap:     "radiotap",
 	LayerWLAN:         "wlan",
+	LayerERSPAN:       "erspan",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

@@ -49,6 +49,9 @@ func (p *LinePrinter) lineEthernet(b []byte, d *Decoder, i int) []byte {
 		b = append(b, " > "...)
 		b = e.Dst().AppendTo(b)
 		b = append(b, ", "...)
+		if i+1 < d.n && d.layers[i+1].Type == LayerVLAN && d.layers[i+1].Malformed != "" {
+			return p.lineLayer(b, d, i+1) // tcpdump: ",  [|vlan]"
+		}
 		if e.IsLength() {
 			// tcpdump prints an 802.3 frame's own length field, or
 			// what the frame holds when that is less.

@@ -62,6 +62,7 @@ var protocols = [layerCount]protocol{
 	LayerDHCPv6:   {&protoDHCPv6, dhcpv6Fields[:], emitDHCPv6, nil},
 	LayerRadiotap: {&protoRadiotap, radiotapFields[:], emitRadiotap, wlanRadioFields[:]},
 	LayerWLAN:     {&protoWLAN, wlanFields[:], emitWLAN, nil},
+	LayerERSPAN:   {&protoERSPAN, erspanFields[:], emitERSPAN, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits

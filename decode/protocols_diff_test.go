@@ -34,7 +34,7 @@ var protocolsAllow = map[string]string{
 	"data/-":      "a payload tshark dissects further (data after lisp) where rawcap stops",
 	// Protocols whose frame.protocols entry depends on their contents or
 	// that tshark finds by heuristic or dissects further.
-	"erspan/data":       "ERSPAN in GRE (0x88be): tshark decodes the mirrored frame inside",
+	"ndp/data":          "Nortel Discovery Protocol (SNAP OUI 00:00:81), which rawcap does not dissect",
 	"openflow/data":     "OpenFlow (TCP 6653): the entry names the OpenFlow version found inside",
 	"kerberos/data":     "Kerberos (UDP 88): the entry names the Kerberos version found inside",
 	"enip/data":         "EtherNet/IP (TCP 44818): the entry lists each CIP item inside",

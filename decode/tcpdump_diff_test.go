@@ -183,6 +183,8 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		switch layers[len(layers)-2].Type {
 		case decode.LayerTCP, decode.LayerUDP, decode.LayerICMPv4, decode.LayerICMPv6:
 			return true
+		case decode.LayerERSPAN:
+			return true // tcpdump 4.99 prints gre-proto-0x22eb and stops
 		}
 		return false
 	}

@@ -97,6 +97,8 @@ func treeEtherType(t *treeWriter, label string, et uint16) {
 		t.b = append(t.b, "802.1Q Virtual LAN"...)
 	case EtherTypeQinQ:
 		t.b = append(t.b, "802.1ad Provider Bridge (Q-in-Q)"...)
+	case EtherTypeQinQOld:
+		t.b = append(t.b, "QinQ: old non-standard 802.1ad"...)
 	default:
 		if n := treeEtherTypeName(et); n != "" {
 			t.b = append(t.b, n...)
@@ -110,8 +112,42 @@ func treeEtherType(t *treeWriter, label string, et uint16) {
 	t.end()
 }
 
+// treeQinQ draws an 802.1ad service tag (after EtherType 0x88a8) as
+// Wireshark's ieee8021ad dissector does: the ID in the title, priority and
+// DEI as plain numbers.
+func treeQinQ(t *treeWriter, d *Decoder, i int) {
+	l := &d.layers[i]
+	if l.Malformed != "" {
+		return // tshark draws only its "[Malformed Packet: IEEE 802.1AD]"
+	}
+	t.head("IEEE 802.1ad")
+	v := VLAN(d.data[l.Start:l.Payload])
+	t.b = append(t.b, ", ID: "...)
+	t.b = appendUint(t.b, uint64(v.ID()))
+	t.end()
+	t.depth = 1
+	tci := uint64(v.TCI())
+	t.bits(tci, 16, 0xe000, "Priority")
+	t.b = appendUint(t.b, uint64(v.Priority()))
+	t.end()
+	t.bits(tci, 16, 0x1000, "DEI")
+	t.b = appendUint(t.b, tci>>12&1)
+	t.end()
+	t.bits(tci, 16, 0x0fff, "ID")
+	t.b = appendUint(t.b, uint64(v.ID()))
+	t.end()
+	treeEtherType(t, "Type", v.EtherType())
+}
+
 func treeVLAN(t *treeWriter, d *Decoder, i int) {
 	l := &d.layers[i]
+	if vlanProtoName(d, i) == "ieee8021ad" {
+		treeQinQ(t, d, i)
+		return
+	}
+	if l.Malformed != "" {
+		return // tshark draws only its "[Malformed Packet: VLAN]"
+	}
 	t.head("802.1Q Virtual LAN")
 	if l.Payload == l.Start {
 		t.end()

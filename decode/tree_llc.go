@@ -95,8 +95,33 @@ func treeLLC(t *treeWriter, d *Decoder, i int) {
 			t.b = append(t.b, ')')
 			t.end()
 		}
+	case ouiNortel:
+		// Nortel's discovery protocol, as ERSPAN sessions mirror it.
+		t.b = append(t.b, "    Organization Code: 00:00:81 (Bay Networks)\n"...)
+		pid := be16(c[6:])
+		var n string
+		switch pid {
+		case 0x01a1:
+			n = "NDP flatnet hello"
+		case 0x01a2:
+			n = "NDP segment hello"
+		case 0x01a3:
+			n = "NDP bridge hello"
+		}
+		if n != "" {
+			t.line()
+			t.b = append(t.b, "PID: "...)
+			t.b = append(t.b, n...)
+			t.b = append(t.b, " (0x"...)
+			t.b = appendHex4(t.b, pid)
+			t.b = append(t.b, ')')
+			t.end()
+		}
 	}
 }
+
+// ouiNortel is the SNAP organization code of Nortel (Bay Networks).
+const ouiNortel = 0x000081
 
 // ciscoPIDName returns tshark's name of a protocol ID under Cisco's OUI,
 // or "".

@@ -9,6 +9,9 @@ package decode
 func treeMalformed(t *treeWriter, d *Decoder, i int) {
 	l := &d.layers[i]
 	name := treeProtoShort(l.Type)
+	if l.Type == LayerVLAN && vlanProtoName(d, i) == "ieee8021ad" {
+		name = "IEEE 802.1AD"
+	}
 	if l.Malformed != ReasonTruncated || name == "" {
 		return
 	}
@@ -100,6 +103,10 @@ func treeProtoShort(t LayerType) string {
 		return "Syslog"
 	case LayerDHCPv6:
 		return "DHCPv6"
+	case LayerERSPAN:
+		return "ERSPAN"
+	case LayerVLAN:
+		return "VLAN"
 	}
 	return ""
 }
