@@ -79,6 +79,11 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoSyslog(b, d, top)
 	case LayerDHCPv6:
 		b = infoDHCPv6(b, d, top)
+	case LayerBabel:
+		var exc bool
+		if b, exc = infoBabel(b, d, top); exc {
+			b = p.appendException(b)
+		}
 	case LayerLLC:
 		b = infoLLC(b, d, top)
 	case LayerSTP:
