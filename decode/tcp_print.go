@@ -464,6 +464,9 @@ func (p *LinePrinter) lineUDP(b []byte, d *Decoder, i int) []byte {
 	if !p.Options.Quiet && !l.Quoted && (u.SrcPort() == otvPort || u.DstPort() == otvPort) {
 		return p.lineOTV(b, d, i, length)
 	}
+	if !p.Options.Quiet && !l.Quoted && (u.SrcPort() == ahcpPort || u.DstPort() == ahcpPort) {
+		return p.lineAHCP(b, d, i, length)
+	}
 	b = append(b, "UDP, length "...)
 	return strconv.AppendInt(b, int64(length), 10)
 }
