@@ -74,6 +74,7 @@ var columnsVocabulary = map[string]bool{
 	"STP": true, "LLDP": true, "MPLS": true, "UDLD": true, "CDP": true, "PPPoED": true, "LACP": true,
 	"TELNET": true, "Syslog": true, "DHCPv6": true,
 	"QUIC":   true,
+	"Babel":  true,
 	"IGMPv1": true, "IGMPv2": true, "IGMPv3": true, "IGMP": true,
 	"802.11": true,
 	"ERSPAN": true, "VLAN": true, "802.1ad": true,

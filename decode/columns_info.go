@@ -87,6 +87,11 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoDHCPv6(b, d, top)
 	case LayerERSPAN:
 		b = append(b, "ERSPAN:"...)
+	case LayerBabel:
+		var exc bool
+		if b, exc = infoBabel(b, d, top); exc {
+			b = p.appendException(b)
+		}
 	case LayerLLC:
 		b = infoLLC(b, d, top)
 	case LayerSTP:

@@ -127,6 +127,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "802.11"...)
 	case LayerERSPAN:
 		return append(b, "ERSPAN"...)
+	case LayerBabel:
+		return append(b, "Babel"...)
 	}
 	return append(b, l.Type.String()...)
 }

@@ -167,6 +167,7 @@ func (ps *Ports) setDefaults() {
 	ps.Set(TransportUDP, quicPort, LayerQUIC)
 	ps.Set(TransportUDP, dhcpv6ClientPort, LayerDHCPv6)
 	ps.Set(TransportUDP, dhcpv6ServerPort, LayerDHCPv6)
+	ps.Set(TransportUDP, babelPort, LayerBabel)
 }
 
 // decodeLayer decodes layer l (whose Type, Start and End are set), sets its
@@ -267,6 +268,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeWLAN(l)
 	case LayerERSPAN:
 		return d.decodeERSPAN(l)
+	case LayerBabel:
+		return d.decodeBabel(l)
 	case LayerGRE:
 		next := d.decodeGRE(l)
 		if next == LayerNone && l.Malformed == "" && l.Payload < l.End {
@@ -389,6 +392,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineWLAN(b, d, i)
 	case LayerERSPAN:
 		return p.lineERSPAN(b, d, i)
+	case LayerBabel:
+		return p.lineBabel(b, d, i)
 	case LayerGRE:
 		return p.lineGRE(b, d, i)
 	case LayerPPP:
@@ -484,6 +489,8 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeWLAN(t, d, i)
 	case LayerERSPAN:
 		treeERSPAN(t, d, i)
+	case LayerBabel:
+		treeBabel(t, d, i)
 	case LayerGRE:
 		treeGRE(t, d, i)
 	case LayerPayload:

@@ -60,6 +60,7 @@ const (
 	LayerRadiotap               // radiotap header (monitor mode)
 	LayerWLAN                   // IEEE 802.11 MAC header (and a management frame's body)
 	LayerERSPAN                 // ERSPAN (in GRE)
+	LayerBabel                  // Babel (UDP 6696)
 	layerCount
 )
 
@@ -119,6 +120,7 @@ var layerNames = [layerCount]string{
 	LayerRadiotap:     "radiotap",
 	LayerWLAN:         "wlan",
 	LayerERSPAN:       "erspan",
+	LayerBabel:        "babel",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

@@ -66,6 +66,8 @@ type LinePrinter struct {
 	abandoned bool
 	// ifNames caches interface names by index (appendIfName).
 	ifNames map[uint32]string
+	// inner decodes the frames of tunnels only tcpdump decodes (OTV).
+	inner *Decoder
 }
 
 // Append appends the text for the packet d last decoded, described by f,

@@ -63,6 +63,7 @@ var protocols = [layerCount]protocol{
 	LayerRadiotap: {&protoRadiotap, radiotapFields[:], emitRadiotap, wlanRadioFields[:]},
 	LayerWLAN:     {&protoWLAN, wlanFields[:], emitWLAN, nil},
 	LayerERSPAN:   {&protoERSPAN, erspanFields[:], emitERSPAN, nil},
+	LayerBabel:    {&protoBabel, babelFields[:], emitBabel, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits

@@ -461,6 +461,12 @@ func (p *LinePrinter) lineUDP(b []byte, d *Decoder, i int) []byte {
 		// to its DNS printer, which finds no header.
 		return append(b, "domain [length 0 < 12] (invalid)"...)
 	}
+	if !p.Options.Quiet && !l.Quoted && (u.SrcPort() == otvPort || u.DstPort() == otvPort) {
+		return p.lineOTV(b, d, i, length)
+	}
+	if !p.Options.Quiet && !l.Quoted && (u.SrcPort() == ahcpPort || u.DstPort() == ahcpPort) {
+		return p.lineAHCP(b, d, i, length)
+	}
 	b = append(b, "UDP, length "...)
 	return strconv.AppendInt(b, int64(length), 10)
 }

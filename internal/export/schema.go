@@ -129,6 +129,8 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		// QUIC's frames, VRRP's addresses.
 		"pim.", "ospf.", "bgp.", "lldp.", "cdp.", "udld.", "mstp.", "stp.flags.", "igmp.", "dhcpv6.",
 		"telnet.", "quic.", "vrrp.ip_addr", "vrrp.ipv6_addr",
+		// Babel's TLVs and sub-TLVs.
+		"babel.message", "babel.message.", "babel.subtlv", "babel.subtlv.",
 	} {
 		for _, pf := range decode.Protocols() {
 			for i := range pf.Fields {
