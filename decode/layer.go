@@ -57,6 +57,8 @@ const (
 	LayerQUIC                   // QUIC IETF
 	LayerIGMP                   // IGMP (IP protocol 2)
 	LayerDHCPv6                 // DHCPv6
+	LayerMDNS                   // multicast DNS (UDP 5353)
+	LayerLLMNR                  // LLMNR (UDP 5355)
 	layerCount
 )
 
@@ -113,6 +115,8 @@ var layerNames = [layerCount]string{
 	LayerQUIC:         "quic",
 	LayerIGMP:         "igmp",
 	LayerDHCPv6:       "dhcpv6",
+	LayerMDNS:         "mdns",
+	LayerLLMNR:        "llmnr",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

@@ -60,6 +60,8 @@ var protocols = [layerCount]protocol{
 	LayerQUIC:     {&protoQUIC, quicFields[:], emitQUIC, tlsFields[:]},
 	LayerIGMP:     {&protoIGMP, igmpFields[:], emitIGMP, nil},
 	LayerDHCPv6:   {&protoDHCPv6, dhcpv6Fields[:], emitDHCPv6, nil},
+	LayerMDNS:     {&protoMDNS, nil, emitDNS, dnsFields[:]},
+	LayerLLMNR:    {&protoLLMNR, nil, emitDNS, dnsFields[:]},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits
