@@ -38,6 +38,7 @@ func infoDNS(b []byte, d *Decoder, i int) []byte {
 	if len(m) < 12 {
 		return b
 	}
+	mdns := d.layers[i].Type == LayerMDNS
 	op := m.Opcode()
 	if int(op) < len(colDNSOpcodes) && colDNSOpcodes[op] != "" {
 		b = append(b, colDNSOpcodes[op]...)
@@ -73,6 +74,11 @@ func infoDNS(b []byte, d *Decoder, i int) []byte {
 			b = appendColDNSType(b, q.Type)
 			b = append(b, ' ')
 			b, _ = m.AppendName(b, q.Name)
+			if mdns && q.Class&mdnsClassTop != 0 {
+				b = append(b, `, "QU" question`...)
+			} else if mdns {
+				b = append(b, `, "QM" question`...)
+			}
 		}
 		off = next
 	}
@@ -89,6 +95,9 @@ func infoDNS(b []byte, d *Decoder, i int) []byte {
 			}
 			b = append(b, ' ')
 			b = appendColDNSType(b, r.Type)
+			if mdns && r.Type != DNSTypeOPT && r.Class&mdnsClassTop != 0 {
+				b = append(b, ", cache flush"...)
+			}
 			b = appendColDNSData(b, m, r)
 		}
 	}
@@ -109,7 +118,7 @@ func appendColDNSData(b []byte, m DNS, r DNSRecord) []byte {
 			b = append(b, ' ')
 			b = addr16(data).AppendTo(b)
 		}
-	case DNSTypeCNAME, DNSTypeNS, DNSTypePTR, DNSTypeSOA, DNSTypeDNAME:
+	case DNSTypeCNAME, DNSTypeNS, DNSTypePTR, DNSTypeSOA, DNSTypeDNAME, dnsTypeNSEC:
 		b = append(b, ' ')
 		b, _ = m.AppendName(b, r.Data)
 	case DNSTypeMX:

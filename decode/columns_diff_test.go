@@ -78,6 +78,7 @@ var columnsVocabulary = map[string]bool{
 	"IGMPv1": true, "IGMPv2": true, "IGMPv3": true, "IGMP": true,
 	"802.11": true,
 	"ERSPAN": true, "VLAN": true, "802.1ad": true,
+	"MDNS": true, "LLMNR": true,
 }
 
 // tsharkColumns returns the rows `TZ=UTC tshark -n -r path` prints,

@@ -40,6 +40,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = p.infoICMPv6(b, d, top)
 	case LayerDNS:
 		b = infoDNS(b, d, top)
+	case LayerMDNS, LayerLLMNR:
+		b = infoDNS(b, d, top)
 	case LayerDHCPv4:
 		b = infoDHCP(b, d, top)
 	case LayerNTP:

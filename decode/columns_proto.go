@@ -64,6 +64,10 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "UDP"...)
 	case LayerDNS:
 		return append(b, "DNS"...)
+	case LayerMDNS:
+		return append(b, "MDNS"...)
+	case LayerLLMNR:
+		return append(b, "LLMNR"...)
 	case LayerHTTP:
 		return append(b, "HTTP"...)
 	case LayerTLS:

@@ -168,6 +168,8 @@ func (ps *Ports) setDefaults() {
 	ps.Set(TransportUDP, dhcpv6ClientPort, LayerDHCPv6)
 	ps.Set(TransportUDP, dhcpv6ServerPort, LayerDHCPv6)
 	ps.Set(TransportUDP, babelPort, LayerBabel)
+	ps.Set(TransportUDP, mdnsPort, LayerMDNS)
+	ps.Set(TransportUDP, llmnrPort, LayerLLMNR)
 }
 
 // decodeLayer decodes layer l (whose Type, Start and End are set), sets its
@@ -205,6 +207,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 	case LayerUDP:
 		return d.decodeUDP(l)
 	case LayerDNS:
+		return d.decodeDNS(l)
+	case LayerMDNS, LayerLLMNR:
 		return d.decodeDNS(l)
 	case LayerDHCPv4:
 		return d.decodeDHCPv4(l)
@@ -332,6 +336,10 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineUDP(b, d, i)
 	case LayerDNS:
 		return p.lineDNS(b, d, i)
+	case LayerMDNS:
+		return p.lineDNS(b, d, i)
+	case LayerLLMNR:
+		return p.lineNothing(b, d, i) // tcpdump 4.99 prints UDP's "UDP, length N"
 	case LayerDHCPv4:
 		return p.lineDHCPv4(b, d, i)
 	case LayerNTP:
@@ -426,6 +434,8 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 	case LayerUDP:
 		treeUDP(t, d, i)
 	case LayerDNS:
+		treeDNS(t, d, i)
+	case LayerMDNS, LayerLLMNR:
 		treeDNS(t, d, i)
 	case LayerDHCPv4:
 		treeDHCPv4(t, d, i)

@@ -10,7 +10,15 @@ package decode
 // fields it has. Names are shown as Wireshark shows them.
 func emitDNS(e *emitter, i int) {
 	d := e.d
-	e.Proto(&protoDNS)
+	fl := dnsFlavorOf(d, i)
+	switch fl {
+	case flavorMDNS:
+		e.Proto(&protoMDNS)
+	case flavorLLMNR:
+		e.Proto(&protoLLMNR)
+	default:
+		e.Proto(&protoDNS)
+	}
 	m, _ := dnsMessage(d, i)
 	if len(m) < dnsHeaderLen {
 		emitDNSShortHeader(e, m)
@@ -22,21 +30,25 @@ func emitDNS(e *emitter, i int) {
 	e.Uint(&dnsFields[dnsFlags], uint64(flags))
 	e.Bool(&dnsFields[dnsFlagsResponse], flags&DNSFlagQR != 0)
 	e.Uint(&dnsFields[dnsFlagsOpcode], uint64(m.Opcode()))
-	if flags&DNSFlagQR != 0 {
-		e.Bool(&dnsFields[dnsFlagsAuthoritative], flags&DNSFlagAA != 0)
-	}
-	e.Bool(&dnsFields[dnsFlagsTruncated], flags&DNSFlagTC != 0)
-	e.Bool(&dnsFields[dnsFlagsRecdesired], flags&DNSFlagRD != 0)
-	if flags&DNSFlagQR != 0 {
-		e.Bool(&dnsFields[dnsFlagsRecavail], flags&DNSFlagRA != 0)
-	}
-	e.Bool(&dnsFields[dnsFlagsZ], flags&DNSFlagZ != 0)
-	if flags&DNSFlagQR != 0 || flags&DNSFlagAD != 0 {
-		e.Bool(&dnsFields[dnsFlagsAuthenticated], flags&DNSFlagAD != 0) // a query's AD bit only when set
-	}
-	e.Bool(&dnsFields[dnsFlagsCheckdisable], flags&DNSFlagCD != 0)
-	if flags&DNSFlagQR != 0 {
-		e.Uint(&dnsFields[dnsFlagsRcode], uint64(m.RCode()))
+	if fl == flavorLLMNR {
+		emitLLMNRFlags(e, flags)
+	} else {
+		if flags&DNSFlagQR != 0 {
+			e.Bool(&dnsFields[dnsFlagsAuthoritative], flags&DNSFlagAA != 0)
+		}
+		e.Bool(&dnsFields[dnsFlagsTruncated], flags&DNSFlagTC != 0)
+		e.Bool(&dnsFields[dnsFlagsRecdesired], flags&DNSFlagRD != 0)
+		if flags&DNSFlagQR != 0 {
+			e.Bool(&dnsFields[dnsFlagsRecavail], flags&DNSFlagRA != 0)
+		}
+		e.Bool(&dnsFields[dnsFlagsZ], flags&DNSFlagZ != 0)
+		if flags&DNSFlagQR != 0 || flags&DNSFlagAD != 0 {
+			e.Bool(&dnsFields[dnsFlagsAuthenticated], flags&DNSFlagAD != 0) // a query's AD bit only when set
+		}
+		e.Bool(&dnsFields[dnsFlagsCheckdisable], flags&DNSFlagCD != 0)
+		if flags&DNSFlagQR != 0 {
+			e.Uint(&dnsFields[dnsFlagsRcode], uint64(m.RCode()))
+		}
 	}
 	if m.Opcode() == 5 { // UPDATE names its sections differently
 		e.Uint(&dnsFields[dnsCountZones], uint64(m.QDCount()))
@@ -56,7 +68,7 @@ func emitDNS(e *emitter, i int) {
 	if q, _, ok := m.Question(off); ok && m.QDCount() > 0 {
 		emitDNSName(e, &dnsFields[dnsQryName], m, q.Name)
 		e.Uint(&dnsFields[dnsQryType], uint64(q.Type))
-		e.Uint(&dnsFields[dnsQryClass], uint64(q.Class))
+		e.Uint(&dnsFields[dnsQryClass], uint64(fl.class(q.Class)))
 	}
 	{
 		o := off
@@ -105,7 +117,10 @@ func emitDNS(e *emitter, i int) {
 			e.Item()
 			emitDNSName(e, &dnsFields[dnsQryName], m, q.Name)
 			e.Uint(&dnsFields[dnsQryType], uint64(q.Type))
-			e.Uint(&dnsFields[dnsQryClass], uint64(q.Class))
+			e.Uint(&dnsFields[dnsQryClass], uint64(fl.class(q.Class)))
+			if fl == flavorMDNS {
+				e.Bool(&dnsFields[dnsQryQu], q.Class&mdnsClassTop != 0)
+			}
 			e.End()
 		}
 		e.End()
@@ -133,7 +148,7 @@ func emitDNS(e *emitter, i int) {
 				ok = false
 				break
 			}
-			emitDNSRecord(e, m, r)
+			emitDNSRecord(e, m, r, fl)
 		}
 		e.End()
 		if !ok {
@@ -160,31 +175,19 @@ func emitDNS(e *emitter, i int) {
 }
 
 // emitSRVOwner emits an SRV record's owner name as Wireshark splits it
-// (srv.service, srv.proto, srv.name), if it has that form.
+// (srv.service, srv.proto, srv.name: srvOwnerParts).
 func emitSRVOwner(e *emitter, m DNS, r DNSRecord) bool {
 	if r.Type != DNSTypeSRV {
 		return false
 	}
-	it := m.Name(r.Name)
-	svc, ok1 := it.Next()
-	proto, ok2 := it.Next()
-	if !ok1 || !ok2 || len(svc) < 2 || len(proto) < 2 || svc[0] != '_' || proto[0] != '_' {
-		return false
-	}
-	e.Bytes(&dnsFields[dnsSrvService], svc)
-	e.Bytes(&dnsFields[dnsSrvProto], proto)
-	b := e.Text()
-	start := len(b)
-	for l, ok := it.Next(); ok; l, ok = it.Next() {
-		if len(b) > start {
-			b = append(b, '.')
+	var buf [srvNameBuf]byte
+	name, _ := m.AppendName(buf[:0], r.Name)
+	parts, n := srvOwnerParts(name)
+	for k, f := range [...]int{dnsSrvService, dnsSrvProto, dnsSrvName} {
+		if k < n {
+			e.TextDone(&dnsFields[f], append(e.Text(), parts[k]...))
 		}
-		b = append(b, l...) // printable labels: an SRV name is a host name
 	}
-	if len(b) == start {
-		b = append(b, "<Root>"...)
-	}
-	e.TextDone(&dnsFields[dnsSrvName], b)
 	return true
 }
 
@@ -219,7 +222,7 @@ func emitDNSName(e *emitter, f *Field, m DNS, off int) {
 	e.TextDone(f, b)
 }
 
-func emitDNSRecord(e *emitter, m DNS, r DNSRecord) {
+func emitDNSRecord(e *emitter, m DNS, r DNSRecord, fl dnsFlavor) {
 	e.Item()
 	if !emitSRVOwner(e, m, r) {
 		emitDNSName(e, &dnsFields[dnsRespName], m, r.Name)
@@ -235,7 +238,10 @@ func emitDNSRecord(e *emitter, m DNS, r DNSRecord) {
 		e.End()
 		return
 	}
-	e.Uint(&dnsFields[dnsRespClass], uint64(r.Class))
+	e.Uint(&dnsFields[dnsRespClass], uint64(fl.class(r.Class)))
+	if fl == flavorMDNS {
+		e.Bool(&dnsFields[dnsRespCacheFlush], r.Class&mdnsClassTop != 0)
+	}
 	e.Uint(&dnsFields[dnsRespTTL], uint64(r.TTL))
 	e.Uint(&dnsFields[dnsRespLen], uint64(r.Len))
 	switch r.Type {
@@ -272,6 +278,8 @@ func emitDNSRecord(e *emitter, m DNS, r DNSRecord) {
 			e.Bytes(&dnsFields[dnsTxt], data[k+1:k+1+int(data[k])])
 		}
 		e.End()
+	case dnsTypeNSEC:
+		emitNSEC(e, m, r)
 	case DNSTypeSOA:
 		n1, ok1 := m.SkipName(r.Data)
 		n2, ok2 := m.SkipName(n1)
@@ -347,6 +355,11 @@ const (
 	dnsRetransmitRequestIn
 	dnsRetransmitResponseIn
 	dnsRetransmission
+	dnsFlagsConflict
+	dnsFlagsTentative
+	dnsQryQu
+	dnsRespCacheFlush
+	dnsNsecNextDomainName
 	dnsFieldCount
 )
 
@@ -410,6 +423,12 @@ var dnsFields = [dnsFieldCount]Field{
 	dnsRetransmitRequestIn:  {Name: "dns.retransmit_request_in", Label: "Retransmitted request. Original request in", Kind: KindFrameNum, Generated: true},
 	dnsRetransmitResponseIn: {Name: "dns.retransmit_response_in", Label: "Retransmitted response. Original response in", Kind: KindFrameNum, Generated: true},
 	dnsRetransmission:       {Name: "dns.retransmission", Label: "Retransmission", Kind: KindBool, Generated: true},
+	// LLMNR's flags and mDNS's top bit of the class (mdns.go).
+	dnsFlagsConflict:      {Name: "dns.flags.conflict", Label: "Conflict", Kind: KindBool, Width: 16, Mask: 0x400},
+	dnsFlagsTentative:     {Name: "dns.flags.tentative", Label: "Tentative", Kind: KindBool, Width: 16, Mask: 0x100},
+	dnsQryQu:              {Name: "dns.qry.qu", Label: `"QU" question`, Kind: KindBool, Width: 16, Mask: 0x8000},
+	dnsRespCacheFlush:     {Name: "dns.resp.cache_flush", Label: "Cache flush", Kind: KindBool, Width: 16, Mask: 0x8000},
+	dnsNsecNextDomainName: {Name: "dns.nsec.next_domain_name", Label: "Next Domain Name", Kind: KindString},
 }
 
 var protoDNS = protoField("dns", "Domain Name System")

@@ -279,16 +279,25 @@ func tdName(b []byte, m []byte, off int) (_ []byte, rp int, ok bool) {
 }
 
 // tdQuestion prints a question as tcpdump's ns_qprint.
-func tdQuestion(b []byte, m []byte, off int) ([]byte, int, bool) {
+func tdQuestion(b []byte, m []byte, off int, mdns bool) ([]byte, int, bool) {
 	n, ok := tdSkipName(m, off)
 	if !ok || n+4 > len(m) {
 		return b, 0, false
 	}
 	b = append(b, ' ')
 	b = appendDNSType(b, be16(m[n:]))
-	if c := be16(m[n+2:]); c != 1 {
+	c := be16(m[n+2:])
+	if mdns {
+		c &^= mdnsClassTop
+	}
+	if c != 1 {
 		b = append(b, ' ')
 		b = appendDNSClass(b, c)
+	}
+	if mdns && be16(m[n+2:])&mdnsClassTop != 0 {
+		b = append(b, " (QU)"...)
+	} else if mdns {
+		b = append(b, " (QM)"...)
 	}
 	b = append(b, "? "...)
 	b, rp, ok := tdName(b, m, off)
@@ -302,7 +311,7 @@ func tdQuestion(b []byte, m []byte, off int) ([]byte, int, bool) {
 // level v (-v: names and SOA fields; -vvv: TTLs). A record whose fixed
 // part is missing ends the section silently (next = len(m)), as tcpdump
 // does.
-func tdRecord(b []byte, m []byte, off int, v int) (_ []byte, next int, ok bool) {
+func tdRecord(b []byte, m []byte, off int, v int, mdns bool) (_ []byte, next int, ok bool) {
 	verbose := v > 0
 	cp := off
 	if verbose {
@@ -317,9 +326,15 @@ func tdRecord(b []byte, m []byte, off int, v int) (_ []byte, next int, ok bool) 
 		return b, len(m), true
 	}
 	typ, class := be16(m[cp:]), be16(m[cp+2:])
+	if mdns {
+		class &^= mdnsClassTop
+	}
 	if class != 1 && typ != DNSTypeOPT {
 		b = append(b, ' ')
 		b = appendDNSClass(b, class)
+	}
+	if mdns && be16(m[cp+2:])&mdnsClassTop != 0 {
+		b = append(b, " (Cache flush)"...)
 	}
 	optFlags := be16(m[cp+6:])
 	if v > 2 && typ != DNSTypeOPT {
@@ -741,7 +756,7 @@ func (p *LinePrinter) lineDNS(b []byte, d *Decoder, i int) []byte {
 	if len(msg) < dnsHeaderLen {
 		return append(b, " [|domain]"...)
 	}
-	b, ok := p.appendDNS(b, msg)
+	b, ok := p.appendDNS(b, msg, l.Type == LayerMDNS)
 	if !ok {
 		return append(b, " [|domain]"...)
 	}
@@ -752,7 +767,7 @@ func (p *LinePrinter) lineDNS(b []byte, d *Decoder, i int) []byte {
 
 // appendDNS prints the header and sections; ok false means tcpdump's
 // truncation mark follows.
-func (p *LinePrinter) appendDNS(b []byte, m []byte) (_ []byte, ok bool) {
+func (p *LinePrinter) appendDNS(b []byte, m []byte, mdns bool) (_ []byte, ok bool) {
 	flags := be16(m[2:])
 	qd, an, ns, ar := int(be16(m[4:])), int(be16(m[6:])), int(be16(m[8:])), int(be16(m[10:]))
 	v := p.Options.Verbose
@@ -789,7 +804,7 @@ func (p *LinePrinter) appendDNS(b []byte, m []byte) (_ []byte, ok bool) {
 			if p.Options.Verbose > 1 {
 				// -vv repeats the question in the response.
 				b = append(b, " q:"...)
-				if b, cp, ok = tdQuestion(b, m, cp); !ok {
+				if b, cp, ok = tdQuestion(b, m, cp, mdns); !ok {
 					return b, false
 				}
 				continue
@@ -806,13 +821,13 @@ func (p *LinePrinter) appendDNS(b []byte, m []byte) (_ []byte, ok bool) {
 		b = append(b, '/')
 		b = strconv.AppendInt(b, int64(ar), 10)
 		if an > 0 {
-			if b, cp, ok = tdRecord(b, m, cp, v); !ok {
+			if b, cp, ok = tdRecord(b, m, cp, v, mdns); !ok {
 				return b, false
 			}
 			an--
 			for cp < len(m) && an > 0 {
 				b = append(b, ',')
-				if b, cp, ok = tdRecord(b, m, cp, v); !ok {
+				if b, cp, ok = tdRecord(b, m, cp, v, mdns); !ok {
 					return b, false
 				}
 				an--
@@ -821,10 +836,10 @@ func (p *LinePrinter) appendDNS(b []byte, m []byte) (_ []byte, ok bool) {
 		if an != 0 || v < 2 {
 			return b, an == 0
 		}
-		if b, cp, ok = tdSection(b, m, cp, ns, " ns:", v); !ok {
+		if b, cp, ok = tdSection(b, m, cp, ns, " ns:", v, mdns); !ok {
 			return b, false
 		}
-		b, _, ok = tdSection(b, m, cp, ar, " ar:", v)
+		b, _, ok = tdSection(b, m, cp, ar, " ar:", v, mdns)
 		return b, ok
 	}
 	if flags&DNSFlagRD != 0 {
@@ -860,12 +875,12 @@ func (p *LinePrinter) appendDNS(b []byte, m []byte) (_ []byte, ok bool) {
 		b = appendCount(b, ar, "au]")
 	}
 	if qd > 0 {
-		if b, cp, ok = tdQuestion(b, m, cp); !ok {
+		if b, cp, ok = tdQuestion(b, m, cp, mdns); !ok {
 			return b, false
 		}
 		qd--
 		for cp < len(m) && qd > 0 {
-			if b, cp, ok = tdQuestion(b, m, cp); !ok {
+			if b, cp, ok = tdQuestion(b, m, cp, mdns); !ok {
 				return b, false
 			}
 			qd--
@@ -877,13 +892,13 @@ func (p *LinePrinter) appendDNS(b []byte, m []byte) (_ []byte, ok bool) {
 	// -vv: the other sections of a query; tcpdump gives the answers no
 	// label and starts them even where the captured bytes ended.
 	if an > 0 {
-		if b, cp, ok = tdRecord(b, m, cp, v); !ok {
+		if b, cp, ok = tdRecord(b, m, cp, v, mdns); !ok {
 			return b, false
 		}
 		an--
 		for cp < len(m) && an > 0 {
 			b = append(b, ',')
-			if b, cp, ok = tdRecord(b, m, cp, v); !ok {
+			if b, cp, ok = tdRecord(b, m, cp, v, mdns); !ok {
 				return b, false
 			}
 			an--
@@ -892,26 +907,26 @@ func (p *LinePrinter) appendDNS(b []byte, m []byte) (_ []byte, ok bool) {
 			return b, false
 		}
 	}
-	if b, cp, ok = tdSection(b, m, cp, ns, " ns:", v); !ok {
+	if b, cp, ok = tdSection(b, m, cp, ns, " ns:", v, mdns); !ok {
 		return b, false
 	}
-	b, _, ok = tdSection(b, m, cp, ar, " ar:", v)
+	b, _, ok = tdSection(b, m, cp, ar, " ar:", v, mdns)
 	return b, ok
 }
 
 // tdSection prints the n records of a section at cp after its label
 // (" ns:", " ar:"), as tcpdump does at -vv: nothing if the captured bytes
 // ended before it; ok false if records remain unprinted.
-func tdSection(b []byte, m []byte, cp, n int, label string, v int) (_ []byte, next int, ok bool) {
+func tdSection(b []byte, m []byte, cp, n int, label string, v int, mdns bool) (_ []byte, next int, ok bool) {
 	if cp < len(m) && n > 0 {
 		b = append(b, label...)
-		if b, cp, ok = tdRecord(b, m, cp, v); !ok {
+		if b, cp, ok = tdRecord(b, m, cp, v, mdns); !ok {
 			return b, 0, false
 		}
 		n--
 		for cp < len(m) && n > 0 {
 			b = append(b, ',')
-			if b, cp, ok = tdRecord(b, m, cp, v); !ok {
+			if b, cp, ok = tdRecord(b, m, cp, v, mdns); !ok {
 				return b, 0, false
 			}
 			n--

@@ -1,6 +1,7 @@
 package decode
 
 import (
+	"bytes"
 	"net/netip"
 	"strconv"
 	"strings"
@@ -18,17 +19,18 @@ var dnsRcodeNames = [...]string{0: "No error", 1: "Format error", 2: "Server fai
 // treeDNS writes the DNS subtree as tshark -V shows its main fields.
 func treeDNS(t *treeWriter, d *Decoder, i int) {
 	m, _ := dnsMessage(d, i)
+	fl := dnsFlavorOf(d, i)
 	if len(m) < dnsHeaderLen {
-		t.head("Domain Name System")
+		t.head(dnsTitles[fl][0])
 		t.end()
 		return
 	}
 	flags := m.Flags()
 	resp := flags&DNSFlagQR != 0
 	if resp {
-		t.head("Domain Name System (response)")
+		t.head(dnsTitles[fl][2])
 	} else {
-		t.head("Domain Name System (query)")
+		t.head(dnsTitles[fl][1])
 	}
 	t.end()
 	t.depth = 1
@@ -72,30 +74,11 @@ func treeDNS(t *treeWriter, d *Decoder, i int) {
 	t.b = strconv.AppendInt(t.b, int64(op), 10)
 	t.b = append(t.b, ')')
 	t.end()
-	if resp {
-		treeDNSFlag(t, v, DNSFlagAA, "Authoritative", "Server is an authority for domain", "Server is not an authority for domain")
-	}
-	treeDNSFlag(t, v, DNSFlagTC, "Truncated", "Message is truncated", "Message is not truncated")
-	treeDNSFlag(t, v, DNSFlagRD, "Recursion desired", "Do query recursively", "Don't do query recursively")
-	if resp {
-		treeDNSFlag(t, v, DNSFlagRA, "Recursion available", "Server can do recursive queries", "Server can't do recursive queries")
-	}
-	t.bits(v, 16, DNSFlagZ, "Z")
-	if v&DNSFlagZ != 0 {
-		t.b = append(t.b, "reserved - incorrect!"...)
+	if fl == flavorLLMNR {
+		treeLLMNRFlags(t, v, resp)
 	} else {
-		t.b = append(t.b, "reserved (0)"...)
+		treeDNSFlags(t, v, resp)
 	}
-	t.end()
-	if resp {
-		treeDNSFlag(t, v, DNSFlagAD, "Answer authenticated", "Answer/authority portion was authenticated by the server", "Answer/authority portion was not authenticated by the server")
-	}
-	if !resp && flags&DNSFlagAD != 0 {
-		t.bits(v, 16, DNSFlagAD, "AD bit")
-		t.b = append(t.b, "Set"...)
-		t.end()
-	}
-	treeDNSFlag(t, v, DNSFlagCD, "Non-authenticated data", "Acceptable", "Unacceptable")
 	if resp {
 		t.bits(v, 16, 0x000f, "Reply code")
 		rc := int(m.RCode())
@@ -120,6 +103,40 @@ func treeDNS(t *treeWriter, d *Decoder, i int) {
 		t.int("Authority RRs", int(m.NSCount()))
 	}
 	t.int("Additional RRs", int(m.ARCount()))
+	treeDNSSections(t, m, fl, op)
+	treeDNSLink(t, i)
+}
+
+// treeDNSFlags writes DNS's (and mDNS's) flag lines after the opcode.
+func treeDNSFlags(t *treeWriter, v uint64, resp bool) {
+	if resp {
+		treeDNSFlag(t, v, DNSFlagAA, "Authoritative", "Server is an authority for domain", "Server is not an authority for domain")
+	}
+	treeDNSFlag(t, v, DNSFlagTC, "Truncated", "Message is truncated", "Message is not truncated")
+	treeDNSFlag(t, v, DNSFlagRD, "Recursion desired", "Do query recursively", "Don't do query recursively")
+	if resp {
+		treeDNSFlag(t, v, DNSFlagRA, "Recursion available", "Server can do recursive queries", "Server can't do recursive queries")
+	}
+	t.bits(v, 16, DNSFlagZ, "Z")
+	if v&DNSFlagZ != 0 {
+		t.b = append(t.b, "reserved - incorrect!"...)
+	} else {
+		t.b = append(t.b, "reserved (0)"...)
+	}
+	t.end()
+	if resp {
+		treeDNSFlag(t, v, DNSFlagAD, "Answer authenticated", "Answer/authority portion was authenticated by the server", "Answer/authority portion was not authenticated by the server")
+	}
+	if !resp && v&DNSFlagAD != 0 {
+		t.bits(v, 16, DNSFlagAD, "AD bit")
+		t.b = append(t.b, "Set"...)
+		t.end()
+	}
+	treeDNSFlag(t, v, DNSFlagCD, "Non-authenticated data", "Acceptable", "Unacceptable")
+}
+
+// treeDNSSections writes the questions and the three sections of records.
+func treeDNSSections(t *treeWriter, m DNS, fl dnsFlavor, op int) {
 	off := dnsHeaderLen
 	ok := true
 	if m.QDCount() > 0 {
@@ -141,7 +158,14 @@ func treeDNS(t *treeWriter, d *Decoder, i int) {
 			t.b = append(t.b, ": type "...)
 			t.b = appendTreeTypeShort(t.b, q.Type)
 			t.b = append(t.b, ", class "...)
-			t.b = appendTreeClass(t.b, q.Class)
+			t.b = appendTreeClass(t.b, fl.class(q.Class))
+			if fl == flavorMDNS {
+				if q.Class&mdnsClassTop != 0 {
+					t.b = append(t.b, `, "QU" question`...)
+				} else {
+					t.b = append(t.b, `, "QM" question`...)
+				}
+			}
 			t.end()
 			t.depth = 3
 			t.line()
@@ -171,6 +195,10 @@ func treeDNS(t *treeWriter, d *Decoder, i int) {
 			t.b = append(t.b, "Type: "...)
 			t.b = appendTreeType(t.b, q.Type)
 			t.end()
+			if fl == flavorMDNS {
+				treeMDNSClass(t, q.Class, `"QU" question`)
+				continue
+			}
 			t.line()
 			t.b = append(t.b, "Class: "...)
 			t.b = appendTreeClass(t.b, q.Class)
@@ -204,10 +232,9 @@ func treeDNS(t *treeWriter, d *Decoder, i int) {
 			if r, off, ok = m.Record(off); !ok {
 				return
 			}
-			treeDNSRecord(t, m, r)
+			treeDNSRecord(t, m, r, fl)
 		}
 	}
-	treeDNSLink(t, i)
 }
 
 func treeDNSFlag(t *treeWriter, v uint64, mask uint64, label, set, unset string) {
@@ -314,7 +341,7 @@ func treeDNSName(t *treeWriter, m DNS, label string, off int) {
 	t.end()
 }
 
-func treeDNSRecord(t *treeWriter, m DNS, r DNSRecord) {
+func treeDNSRecord(t *treeWriter, m DNS, r DNSRecord, fl dnsFlavor) {
 	data := m.RecordData(r)
 	t.depth = 2
 	t.line()
@@ -323,7 +350,10 @@ func treeDNSRecord(t *treeWriter, m DNS, r DNSRecord) {
 	t.b = appendTreeTypeShort(t.b, r.Type)
 	if r.Type != DNSTypeOPT {
 		t.b = append(t.b, ", class "...)
-		t.b = appendTreeClass(t.b, r.Class)
+		t.b = appendTreeClass(t.b, fl.class(r.Class))
+		if fl == flavorMDNS && r.Class&mdnsClassTop != 0 {
+			t.b = append(t.b, ", cache flush"...)
+		}
 	}
 	switch r.Type {
 	case DNSTypeA:
@@ -366,6 +396,9 @@ func treeDNSRecord(t *treeWriter, m DNS, r DNSRecord) {
 	case DNSTypeSOA:
 		t.b = append(t.b, ", mname "...)
 		t.b, _ = m.AppendName(t.b, r.Data)
+	case dnsTypeNSEC:
+		t.b = append(t.b, ", next domain name "...)
+		t.b, _ = m.AppendName(t.b, r.Data)
 	}
 	t.end()
 	t.depth = 3
@@ -406,13 +439,17 @@ func treeDNSRecord(t *treeWriter, m DNS, r DNSRecord) {
 		}
 		return
 	}
-	t.line()
-	t.b = append(t.b, "Class: "...)
-	t.b = appendTreeClass(t.b, r.Class)
-	t.b = append(t.b, " (0x"...)
-	t.b = appendHex4(t.b, r.Class)
-	t.b = append(t.b, ')')
-	t.end()
+	if fl == flavorMDNS {
+		treeMDNSClass(t, r.Class, "Cache flush")
+	} else {
+		t.line()
+		t.b = append(t.b, "Class: "...)
+		t.b = appendTreeClass(t.b, r.Class)
+		t.b = append(t.b, " (0x"...)
+		t.b = appendHex4(t.b, r.Class)
+		t.b = append(t.b, ')')
+		t.end()
+	}
 	t.line()
 	t.b = append(t.b, "Time to live: "...)
 	t.b = appendTreeSeconds(t.b, r.TTL)
@@ -451,6 +488,8 @@ func treeDNSRecord(t *treeWriter, m DNS, r DNSRecord) {
 			t.int("Port", int(be16(data[4:])))
 			treeDNSName(t, m, "Target: ", r.Data+6)
 		}
+	case dnsTypeNSEC:
+		treeNSEC(t, m, r)
 	case DNSTypeTXT:
 		for k := 0; k < len(data); {
 			n := int(data[k])
@@ -644,38 +683,43 @@ func treeEDNSOption(t *treeWriter, code uint16, data []byte) {
 }
 
 // treeSRVOwner writes an SRV record's owner name as Wireshark splits it
-// ("_sip._tcp.example.com": Service, Protocol, Name), if it has that form.
+// (srvOwnerParts).
 func treeSRVOwner(t *treeWriter, m DNS, r DNSRecord) bool {
 	if r.Type != DNSTypeSRV {
 		return false
 	}
-	it := m.Name(r.Name)
-	svc, ok1 := it.Next()
-	proto, ok2 := it.Next()
-	if !ok1 || !ok2 || len(svc) < 2 || len(proto) < 2 || svc[0] != '_' || proto[0] != '_' {
-		return false
+	var buf [srvNameBuf]byte
+	name, _ := m.AppendName(buf[:0], r.Name)
+	parts, n := srvOwnerParts(name)
+	for k, label := range srvOwnerLabels[:n] {
+		t.line()
+		t.b = append(t.b, label...)
+		t.b = append(t.b, parts[k]...)
+		t.end()
 	}
-	t.line()
-	t.b = append(t.b, "Service: "...)
-	t.b = append(t.b, svc...)
-	t.end()
-	t.line()
-	t.b = append(t.b, "Protocol: "...)
-	t.b = append(t.b, proto...)
-	t.end()
-	t.line()
-	t.b = append(t.b, "Name: "...)
-	first := true
-	for l, ok := it.Next(); ok; l, ok = it.Next() {
-		if !first {
-			t.b = append(t.b, '.')
-		}
-		first = false
-		t.b = append(t.b, l...)
-	}
-	if first {
-		t.b = append(t.b, "<Root>"...)
-	}
-	t.end()
 	return true
+}
+
+var srvOwnerLabels = [...]string{"Service: ", "Protocol: ", "Name: "}
+
+// srvNameBuf holds any name AppendName writes: 255 characters, each at
+// most four when escaped.
+const srvNameBuf = 4*255 + 64
+
+// srvOwnerParts splits an SRV owner name as Wireshark 4.0 does: at its
+// first two dots, whatever the labels look like ("_sip._tcp.example.com":
+// "_sip", "_tcp", "example.com"; "My Web._http._tcp.local": "My Web",
+// "_http", "_tcp.local"). n is the number of parts (1 to 3).
+func srvOwnerParts(name []byte) (parts [3][]byte, n int) {
+	for n < 2 {
+		k := bytes.IndexByte(name, '.')
+		if k < 0 {
+			break
+		}
+		parts[n] = name[:k]
+		name = name[k+1:]
+		n++
+	}
+	parts[n] = name
+	return parts, n + 1
 }

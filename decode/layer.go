@@ -61,6 +61,8 @@ const (
 	LayerWLAN                   // IEEE 802.11 MAC header (and a management frame's body)
 	LayerERSPAN                 // ERSPAN (in GRE)
 	LayerBabel                  // Babel (UDP 6696)
+	LayerMDNS                   // multicast DNS (UDP 5353)
+	LayerLLMNR                  // LLMNR (UDP 5355)
 	layerCount
 )
 
@@ -121,6 +123,8 @@ var layerNames = [layerCount]string{
 	LayerWLAN:         "wlan",
 	LayerERSPAN:       "erspan",
 	LayerBabel:        "babel",
+	LayerMDNS:         "mdns",
+	LayerLLMNR:        "llmnr",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

@@ -64,6 +64,8 @@ var protocols = [layerCount]protocol{
 	LayerWLAN:     {&protoWLAN, wlanFields[:], emitWLAN, nil},
 	LayerERSPAN:   {&protoERSPAN, erspanFields[:], emitERSPAN, nil},
 	LayerBabel:    {&protoBabel, babelFields[:], emitBabel, nil},
+	LayerMDNS:     {&protoMDNS, nil, emitDNS, dnsFields[:]},
+	LayerLLMNR:    {&protoLLMNR, nil, emitDNS, dnsFields[:]},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits

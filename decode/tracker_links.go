@@ -122,7 +122,7 @@ func (t *tracker) requests(d *Decoder, f *Frame) {
 			if !reply {
 				sum = icmpv6ReplySum(sum)
 			}
-		case LayerDNS:
+		case LayerDNS, LayerMDNS, LayerLLMNR:
 			var ok bool
 			kind = reqDNS
 			if reply, key, lookup, ok = dnsLinkKey(d, i); !ok {
