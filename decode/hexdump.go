@@ -6,6 +6,9 @@ import "strconv"
 // (Ethernet, VLAN tags, cooked and loopback headers, and the 802.2 LLC
 // header of an 802.3 frame).
 func linkHeaderLen(d *Decoder) int {
+	if d.n == 0 && d.linkType == linkSLIP {
+		return slipHdrLen
+	}
 	n := 0
 	for k, l := range d.layers[:d.n] {
 		switch l.Type {

@@ -66,8 +66,11 @@ type LinePrinter struct {
 	abandoned bool
 	// ifNames caches interface names by index (appendIfName).
 	ifNames map[uint32]string
-	// inner decodes the frames of tunnels only tcpdump decodes (OTV).
+	// inner decodes the frames of tunnels only tcpdump decodes (OTV) and
+	// the IP packets of SLIP captures.
 	inner *Decoder
+	// slip is tcpdump's memory of compressed SLIP connections.
+	slip *slipState
 }
 
 // Append appends the text for the packet d last decoded, described by f,
@@ -97,6 +100,9 @@ func (p *LinePrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 }
 
 func (p *LinePrinter) appendPacket(b []byte, d *Decoder, f *Frame) []byte {
+	if d.n == 0 && d.linkType == linkSLIP {
+		return p.appendSLIP(b, d, f)
+	}
 	if d.n == 0 {
 		return p.appendUnknownLink(b, d, f)
 	}
