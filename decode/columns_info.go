@@ -79,6 +79,14 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoSyslog(b, d, top)
 	case LayerDHCPv6:
 		b = infoDHCPv6(b, d, top)
+	case LayerSIP:
+		b = infoSIP(b, d, top)
+	case LayerSDP:
+		b = infoSIP(b, d, top-1)
+	case LayerRTP:
+		b = infoRTP(b, d, top)
+	case LayerRTCP:
+		b = infoRTCP(b, d, top)
 	case LayerLLC:
 		b = infoLLC(b, d, top)
 	case LayerSTP:

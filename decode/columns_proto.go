@@ -116,6 +116,14 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return appendIGMPProto(b, d, top)
 	case LayerDHCPv6:
 		return append(b, "DHCPv6"...)
+	case LayerSIP:
+		return append(b, "SIP"...)
+	case LayerSDP:
+		return append(b, "SIP/SDP"...)
+	case LayerRTP:
+		return append(b, "RTP"...)
+	case LayerRTCP:
+		return append(b, "RTCP"...)
 	}
 	return append(b, l.Type.String()...)
 }

@@ -163,6 +163,8 @@ func (ps *Ports) setDefaults() {
 	ps.Set(TransportUDP, quicPort, LayerQUIC)
 	ps.Set(TransportUDP, dhcpv6ClientPort, LayerDHCPv6)
 	ps.Set(TransportUDP, dhcpv6ServerPort, LayerDHCPv6)
+	ps.Set(TransportUDP, sipPort, LayerSIP)
+	ps.Set(TransportTCP, sipPort, LayerSIP)
 }
 
 // decodeLayer decodes layer l (whose Type, Start and End are set), sets its
@@ -257,6 +259,14 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeIGMP(l)
 	case LayerDHCPv6:
 		return d.decodeDHCPv6(l)
+	case LayerSIP:
+		return d.decodeSIP(l)
+	case LayerSDP:
+		return d.decodeSDP(l)
+	case LayerRTP:
+		return d.decodeRTP(l)
+	case LayerRTCP:
+		return d.decodeRTCP(l)
 	case LayerGRE:
 		next := d.decodeGRE(l)
 		if next == LayerNone && l.Malformed == "" && l.Payload < l.End {
@@ -373,6 +383,10 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineIGMP(b, d, i)
 	case LayerDHCPv6:
 		return p.lineDHCPv6(b, d, i)
+	case LayerSIP:
+		return p.lineSIP(b, d, i)
+	case LayerRTP, LayerRTCP:
+		return p.lineNothing(b, d, i) // tcpdump prints RTP only with -T rtp
 	case LayerGRE:
 		return p.lineGRE(b, d, i)
 	case LayerPPP:
@@ -462,6 +476,14 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeIGMP(t, d, i)
 	case LayerDHCPv6:
 		treeDHCPv6(t, d, i)
+	case LayerSIP:
+		treeSIP(t, d, i)
+	case LayerSDP:
+		treeSDP(t, d, i)
+	case LayerRTP:
+		treeRTP(t, d, i)
+	case LayerRTCP:
+		treeRTCP(t, d, i)
 	case LayerGRE:
 		treeGRE(t, d, i)
 	case LayerPayload:

@@ -57,6 +57,10 @@ const (
 	LayerQUIC                   // QUIC IETF
 	LayerIGMP                   // IGMP (IP protocol 2)
 	LayerDHCPv6                 // DHCPv6
+	LayerSIP                    // SIP
+	LayerSDP                    // SDP in a SIP body
+	LayerRTP                    // RTP (SDP-announced ports, --decode-as)
+	LayerRTCP                   // RTCP, one layer per packet of a compound datagram
 	layerCount
 )
 
@@ -113,6 +117,10 @@ var layerNames = [layerCount]string{
 	LayerQUIC:         "quic",
 	LayerIGMP:         "igmp",
 	LayerDHCPv6:       "dhcpv6",
+	LayerSIP:          "sip",
+	LayerSDP:          "sdp",
+	LayerRTP:          "rtp",
+	LayerRTCP:         "rtcp",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

@@ -60,6 +60,10 @@ var protocols = [layerCount]protocol{
 	LayerQUIC:     {&protoQUIC, quicFields[:], emitQUIC, tlsFields[:]},
 	LayerIGMP:     {&protoIGMP, igmpFields[:], emitIGMP, nil},
 	LayerDHCPv6:   {&protoDHCPv6, dhcpv6Fields[:], emitDHCPv6, nil},
+	LayerSIP:      {&protoSIP, sipFields[:], emitSIP, nil},
+	LayerSDP:      {&protoSDP, sdpFields[:], emitSDP, sipFields[sipCallIDGenerated : sipCallIDGenerated+1]},
+	LayerRTP:      {&protoRTP, rtpFields[:], emitRTP, sipFields[sipCallIDGenerated : sipCallIDGenerated+1]},
+	LayerRTCP:     {&protoRTCP, rtcpFields[:], emitRTCP, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits

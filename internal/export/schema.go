@@ -129,6 +129,9 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		// QUIC's frames, VRRP's addresses.
 		"pim.", "ospf.", "bgp.", "lldp.", "cdp.", "udld.", "mstp.", "stp.flags.", "igmp.", "dhcpv6.",
 		"telnet.", "quic.", "vrrp.ip_addr", "vrrp.ipv6_addr",
+		// SIP's header lines (several Via, Contact …), SDP's lines and
+		// media, RTCP's report blocks and SDES items.
+		"sip.", "sdp.", "rtcp.",
 	} {
 		for _, pf := range decode.Protocols() {
 			for i := range pf.Fields {
