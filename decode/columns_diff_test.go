@@ -79,6 +79,7 @@ var columnsVocabulary = map[string]bool{
 	"802.11": true,
 	"ERSPAN": true, "VLAN": true, "802.1ad": true,
 	"MDNS": true, "LLMNR": true,
+	"SIP": true, "SIP/SDP": true, "RTP": true, "RTCP": true,
 }
 
 // tsharkColumns returns the rows `TZ=UTC tshark -n -r path` prints,

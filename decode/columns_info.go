@@ -94,6 +94,14 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		if b, exc = infoBabel(b, d, top); exc {
 			b = p.appendException(b)
 		}
+	case LayerSIP:
+		b = infoSIP(b, d, top)
+	case LayerSDP:
+		b = infoSIP(b, d, top-1)
+	case LayerRTP:
+		b = infoRTP(b, d, top)
+	case LayerRTCP:
+		b = infoRTCP(b, d, top)
 	case LayerLLC:
 		b = infoLLC(b, d, top)
 	case LayerSTP:

@@ -133,6 +133,14 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "ERSPAN"...)
 	case LayerBabel:
 		return append(b, "Babel"...)
+	case LayerSIP:
+		return append(b, "SIP"...)
+	case LayerSDP:
+		return append(b, "SIP/SDP"...)
+	case LayerRTP:
+		return append(b, "RTP"...)
+	case LayerRTCP:
+		return append(b, "RTCP"...)
 	}
 	return append(b, l.Type.String()...)
 }

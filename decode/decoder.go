@@ -37,6 +37,7 @@ type Decoder struct {
 	trk *tracker // allocated by the first printer that asks (tracker.go)
 
 	quic *quicState // QUIC connections (the tracker's) and keys, allocated at the first QUIC packet
+	voip *voipState // SIP requests and SDP-announced media streams (the tracker's), allocated at the first SIP message
 }
 
 // NewDecoder returns a Decoder with the default port table.

@@ -170,6 +170,8 @@ func (ps *Ports) setDefaults() {
 	ps.Set(TransportUDP, babelPort, LayerBabel)
 	ps.Set(TransportUDP, mdnsPort, LayerMDNS)
 	ps.Set(TransportUDP, llmnrPort, LayerLLMNR)
+	ps.Set(TransportUDP, sipPort, LayerSIP)
+	ps.Set(TransportTCP, sipPort, LayerSIP)
 }
 
 // decodeLayer decodes layer l (whose Type, Start and End are set), sets its
@@ -274,6 +276,14 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeERSPAN(l)
 	case LayerBabel:
 		return d.decodeBabel(l)
+	case LayerSIP:
+		return d.decodeSIP(l)
+	case LayerSDP:
+		return d.decodeSDP(l)
+	case LayerRTP:
+		return d.decodeRTP(l)
+	case LayerRTCP:
+		return d.decodeRTCP(l)
 	case LayerGRE:
 		next := d.decodeGRE(l)
 		if next == LayerNone && l.Malformed == "" && l.Payload < l.End {
@@ -402,6 +412,10 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineERSPAN(b, d, i)
 	case LayerBabel:
 		return p.lineBabel(b, d, i)
+	case LayerSIP:
+		return p.lineSIP(b, d, i)
+	case LayerRTP, LayerRTCP:
+		return p.lineNothing(b, d, i) // tcpdump prints RTP only with -T rtp
 	case LayerGRE:
 		return p.lineGRE(b, d, i)
 	case LayerPPP:
@@ -501,6 +515,14 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeERSPAN(t, d, i)
 	case LayerBabel:
 		treeBabel(t, d, i)
+	case LayerSIP:
+		treeSIP(t, d, i)
+	case LayerSDP:
+		treeSDP(t, d, i)
+	case LayerRTP:
+		treeRTP(t, d, i)
+	case LayerRTCP:
+		treeRTCP(t, d, i)
 	case LayerGRE:
 		treeGRE(t, d, i)
 	case LayerPayload:

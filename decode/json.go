@@ -111,6 +111,9 @@ func appendEpoch(b []byte, t time.Time) []byte {
 // appendProtocols appends frame.protocols ("eth:ethertype:ip:tcp").
 func appendProtocols(b []byte, d *Decoder, conv *convResults) []byte {
 	for i := range d.layers[:d.n] {
+		if d.layers[i].Type == LayerRTCP && i > 0 && d.layers[i-1].Type == LayerRTCP {
+			continue // a compound datagram is one rtcp
+		}
 		switch d.layers[i].Type {
 		case LayerRaw:
 			b = append(b, "raw"...)
@@ -126,7 +129,7 @@ func appendProtocols(b []byte, d *Decoder, conv *convResults) []byte {
 		default:
 			b = protocolsLayer(b, d, i)
 		}
-		if i+1 < d.n {
+		if i+1 < d.n && !(d.layers[i].Type == LayerRTCP && d.layers[i+1].Type == LayerRTCP) {
 			b = append(b, ':')
 		}
 	}

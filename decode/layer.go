@@ -63,6 +63,10 @@ const (
 	LayerBabel                  // Babel (UDP 6696)
 	LayerMDNS                   // multicast DNS (UDP 5353)
 	LayerLLMNR                  // LLMNR (UDP 5355)
+	LayerSIP                    // SIP
+	LayerSDP                    // SDP in a SIP body
+	LayerRTP                    // RTP (SDP-announced ports, --decode-as)
+	LayerRTCP                   // RTCP, one layer per packet of a compound datagram
 	layerCount
 )
 
@@ -125,6 +129,10 @@ var layerNames = [layerCount]string{
 	LayerBabel:        "babel",
 	LayerMDNS:         "mdns",
 	LayerLLMNR:        "llmnr",
+	LayerSIP:          "sip",
+	LayerSDP:          "sdp",
+	LayerRTP:          "rtp",
+	LayerRTCP:         "rtcp",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

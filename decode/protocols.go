@@ -66,6 +66,10 @@ var protocols = [layerCount]protocol{
 	LayerBabel:    {&protoBabel, babelFields[:], emitBabel, nil},
 	LayerMDNS:     {&protoMDNS, nil, emitDNS, dnsFields[:]},
 	LayerLLMNR:    {&protoLLMNR, nil, emitDNS, dnsFields[:]},
+	LayerSIP:      {&protoSIP, sipFields[:], emitSIP, nil},
+	LayerSDP:      {&protoSDP, sdpFields[:], emitSDP, sipFields[sipCallIDGenerated : sipCallIDGenerated+1]},
+	LayerRTP:      {&protoRTP, rtpFields[:], emitRTP, sipFields[sipCallIDGenerated : sipCallIDGenerated+1]},
+	LayerRTCP:     {&protoRTCP, rtcpFields[:], emitRTCP, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits

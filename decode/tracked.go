@@ -23,6 +23,9 @@ var trackedNames = map[string]bool{
 	// A QUIC Initial's TLS hello ("quic:tls", the tls fields) shows only
 	// once the connection's keys are known.
 	"frame.protocols": true, "tls": true,
+	// SIP's request pairing, and the RTP and RTCP streams SDP sets up
+	// (voip.go): without the tracker, those datagrams are UDP data.
+	"rtp": true, "rtcp": true, "data": true, "data.data": true, "data.len": true,
 }
 
 // Tracked reports whether f's values come from the connection tracker: they
@@ -34,5 +37,6 @@ func (f *Field) Tracked() bool { return tracked(f) }
 // tracked reports whether f's values come from the connection tracker.
 func tracked(f *Field) bool {
 	return trackedNames[f.Name] || strings.HasPrefix(f.Name, "tcp.analysis") || strings.HasPrefix(f.Name, "tcp.completeness.") ||
-		strings.HasPrefix(f.Name, "quic.") || f.Name == "quic" || strings.HasPrefix(f.Name, "tls.") // QUIC: connections, connection ID lengths and Initial keys
+		strings.HasPrefix(f.Name, "quic.") || f.Name == "quic" || strings.HasPrefix(f.Name, "tls.") || // QUIC: connections, connection ID lengths and Initial keys
+		strings.HasPrefix(f.Name, "sip.") || strings.HasPrefix(f.Name, "rtp.") || strings.HasPrefix(f.Name, "rtcp.")
 }

@@ -89,10 +89,12 @@ func (d *Decoder) track(f *Frame) *convResults {
 		if f.Number < t.last {
 			t.reset()
 			d.quicForget()
+			d.voipForget()
 		}
 		t.last = f.Number
 		t.frame(d, f)
 		d.quicFrame(&t.res.quic)
+		d.voipFrame(f, &t.res.voip)
 		t.tick(f.Time)
 	}
 	return &t.res
@@ -147,6 +149,7 @@ type convResults struct {
 	nlinks int
 	links  [maxPerPkt]reqLink // the echo and DNS layers' requests
 	quic   quicNote           // the first QUIC layer's connection and keys
+	voip   voipNote           // the SIP layers' requests, the RTP or RTCP stream
 }
 
 // frame tracks every TCP and UDP layer of the packet d last decoded,
@@ -419,6 +422,7 @@ func (t *tracker) datagram(d *Decoder, i int, f *Frame, s *udpSegment) bool {
 	u := UDP(d.data[l.Start:l.Payload])
 	now := nstimeOf(f.Time)
 	k, _ := keyOf(d, i, u.SrcPort(), u.DstPort())
+	d.voipConvKey(i, &k)
 	var c *udpConv
 	if j, cell := t.udpIdx.find(&k); j >= 0 {
 		c = &t.udpConvs[j]

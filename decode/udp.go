@@ -44,6 +44,11 @@ func (d *Decoder) decodeUDP(l *Layer) LayerType {
 	if l.Quoted || l.Payload == l.End {
 		return LayerNone
 	}
+	if d.voip != nil && d.voip.nmedia > 0 {
+		if t := d.voipLookup(u); t != LayerNone {
+			return t // SDP set the stream up: conversations come before ports
+		}
+	}
 	return d.Ports.Lookup(TransportUDP, u.SrcPort(), u.DstPort())
 }
 

@@ -131,6 +131,9 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"telnet.", "quic.", "vrrp.ip_addr", "vrrp.ipv6_addr",
 		// Babel's TLVs and sub-TLVs.
 		"babel.message", "babel.message.", "babel.subtlv", "babel.subtlv.",
+		// SIP's header lines (several Via, Contact …), SDP's lines and
+		// media, RTCP's report blocks and SDES items.
+		"sip.", "sdp.", "rtcp.",
 	} {
 		for _, pf := range decode.Protocols() {
 			for i := range pf.Fields {
