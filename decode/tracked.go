@@ -34,5 +34,6 @@ func (f *Field) Tracked() bool { return tracked(f) }
 // tracked reports whether f's values come from the connection tracker.
 func tracked(f *Field) bool {
 	return trackedNames[f.Name] || strings.HasPrefix(f.Name, "tcp.analysis") || strings.HasPrefix(f.Name, "tcp.completeness.") ||
-		strings.HasPrefix(f.Name, "quic.") || f.Name == "quic" || strings.HasPrefix(f.Name, "tls.") // QUIC: connections, connection ID lengths and Initial keys
+		strings.HasPrefix(f.Name, "quic.") || f.Name == "quic" || strings.HasPrefix(f.Name, "tls.") || // QUIC: connections, connection ID lengths and Initial keys
+		strings.HasPrefix(f.Name, "ssh.") // SSH: what a segment holds depends on the connection
 }

@@ -89,10 +89,12 @@ func (d *Decoder) track(f *Frame) *convResults {
 		if f.Number < t.last {
 			t.reset()
 			d.quicForget()
+			d.sshForget()
 		}
 		t.last = f.Number
 		t.frame(d, f)
 		d.quicFrame(&t.res.quic)
+		d.sshFrame(f, &t.res)
 		t.tick(f.Time)
 	}
 	return &t.res
@@ -147,6 +149,7 @@ type convResults struct {
 	nlinks int
 	links  [maxPerPkt]reqLink // the echo and DNS layers' requests
 	quic   quicNote           // the first QUIC layer's connection and keys
+	ssh    sshNote            // the SSH layer's items (ssh_conn.go)
 }
 
 // frame tracks every TCP and UDP layer of the packet d last decoded,

@@ -129,6 +129,7 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		// QUIC's frames, VRRP's addresses.
 		"pim.", "ospf.", "bgp.", "lldp.", "cdp.", "udld.", "mstp.", "stp.flags.", "igmp.", "dhcpv6.",
 		"telnet.", "quic.", "vrrp.ip_addr", "vrrp.ipv6_addr",
+		"ssh.", // SSH's binary packets: several in one segment
 	} {
 		for _, pf := range decode.Protocols() {
 			for i := range pf.Fields {
