@@ -447,3 +447,26 @@ func TestSSHVectors(t *testing.T) {
 		t.Errorf("cut version: one-liner %q", line)
 	}
 }
+
+// BenchmarkSSH times decode, the -V tree, the packet list and the
+// one-liner of the generated SSH connections, per packet.
+func BenchmarkSSH(b *testing.B) {
+	frames := sshSessions(b)
+	d := decode.NewDecoder()
+	tp := &decode.TreePrinter{Location: time.UTC}
+	cp := &decode.ColumnsPrinter{}
+	lp := &decode.LinePrinter{Options: decode.LineOptions{Location: time.UTC}}
+	buf := make([]byte, 0, 1<<16)
+	f := decode.Frame{Time: time.Unix(1, 0)}
+	b.ReportAllocs()
+	for b.Loop() {
+		for k, fr := range frames {
+			d.Decode(fr, linktype.Ethernet)
+			f.Number, f.Length = k+1, len(fr)
+			buf = tp.Append(buf[:0], d, &f)
+			buf = cp.Append(buf[:0], d, &f)
+			buf = lp.Append(buf[:0], d, &f)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(frames)), "ns/pkt")
+}
