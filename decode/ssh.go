@@ -358,6 +358,7 @@ type sshNote struct {
 	dir      bool // the walk ended: tshark adds the direction line
 	n        int
 	items    [sshMaxItems]sshItem
+	names    []string // the interned names, append-only (ids index it)
 }
 
 // treeSSH appends the SSH subtree as tshark -V shows it.
@@ -371,7 +372,7 @@ func treeSSH(t *treeWriter, d *Decoder, i int) {
 	}
 	l := &d.layers[i]
 	b := d.data[l.Start:l.End]
-	names := d.sshNames()
+	names := nt.names
 	t.head("SSH Protocol")
 	t.end()
 	for k := range nt.n {

@@ -96,14 +96,6 @@ func (d *Decoder) sshState() *sshState {
 	return d.ssh
 }
 
-// sshNames returns the interned names (ids index it).
-func (d *Decoder) sshNames() []string {
-	if d.ssh == nil {
-		return nil
-	}
-	return d.ssh.names
-}
-
 // sshForget forgets every connection (a new capture starts).
 func (d *Decoder) sshForget() {
 	if d.ssh != nil {
@@ -237,8 +229,17 @@ func (c *sshConn) chooseCiphers(s *sshState) {
 }
 
 // sshFrame walks the packet's SSH layer (after a TCP layer) as Wireshark
-// does, updating its connection, and leaves the items in r.ssh.
+// does, updating its connection, and leaves the items in r.ssh, with the
+// interned names its items refer to (the -V pipeline draws the tree with
+// another Decoder).
 func (d *Decoder) sshFrame(f *Frame, r *convResults) {
+	d.sshWalk(f, r)
+	if r.ssh.ok {
+		r.ssh.names = d.ssh.names
+	}
+}
+
+func (d *Decoder) sshWalk(f *Frame, r *convResults) {
 	nt := &r.ssh
 	nt.ok = false
 	i := -1

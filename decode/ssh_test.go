@@ -470,3 +470,27 @@ func BenchmarkSSH(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(frames)), "ns/pkt")
 }
+
+// TestSSHTreeRestored draws the trees as rawcap read -V does, on another
+// goroutine's Decoder (Note, Snapshot, Restore, Render): they must equal
+// the trees drawn by the decoder that tracked the connection.
+func TestSSHTreeRestored(t *testing.T) {
+	frames := sshSessions(t)
+	d := decode.NewDecoder()
+	tp := &decode.TreePrinter{Location: time.UTC}
+	other := &decode.TreePrinter{Location: time.UTC}
+	var wd decode.Decoder
+	for k, fr := range frames {
+		f := decode.Frame{Number: k + 1, Time: time.Unix(1700000000, 0), Length: len(fr)}
+		d.Decode(fr, linktype.Ethernet)
+		var n decode.TreeNote
+		tp.Note(d, &f, &n)
+		var s decode.Snapshot
+		d.Snapshot(&s)
+		want := string(tp.Render(nil, d, &f, &n))
+		wd.Restore(&s, append([]byte(nil), fr...))
+		if got := string(other.Render(nil, &wd, &f, &n)); got != want {
+			t.Errorf("frame %d: restored tree differs:\n%s\nwant:\n%s", k+1, got, want)
+		}
+	}
+}
