@@ -175,8 +175,6 @@ const (
 	sshFieldCount
 )
 
-var sshDirectionNames = ValueNames{Values: []ValueName{{0, "client-to-server"}, {1, "server-to-client"}}}
-
 var sshFields = [sshFieldCount]Field{
 	sshProtocol:              {Name: "ssh.protocol", Label: "Protocol", Kind: KindString},
 	sshPacketLength:          {Name: "ssh.packet_length", Label: "Packet Length", Kind: KindUint, Width: 32},
@@ -257,15 +255,6 @@ var sshFields = [sshFieldCount]Field{
 }
 
 var protoSSH = protoField("ssh", "SSH Protocol")
-
-// sshListNames are the KEXINIT name-lists' names, in their order.
-var sshListNames = [10]string{
-	"kex_algorithms", "server_host_key_algorithms",
-	"encryption_algorithms_client_to_server", "encryption_algorithms_server_to_client",
-	"mac_algorithms_client_to_server", "mac_algorithms_server_to_client",
-	"compression_algorithms_client_to_server", "compression_algorithms_server_to_client",
-	"languages_client_to_server", "languages_server_to_client",
-}
 
 // sshReader reads SSH's big-endian types from a segment's captured bytes;
 // ok turns false (and stays so) at the first read past them, where
