@@ -107,6 +107,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "UDLD"...)
 	case LayerCDP:
 		return append(b, "CDP"...)
+	case LayerSSH:
+		return p.appendSSHProto(b)
 	case LayerTelnet:
 		return append(b, "TELNET"...)
 	case LayerSyslog:

@@ -36,6 +36,7 @@ type Decoder struct {
 	gen uint64   // counts the packets decoded or restored, for trk
 	trk *tracker // allocated by the first printer that asks (tracker.go)
 
+	ssh  *sshState  // SSH connections by tracker slot, allocated at the first SSH packet
 	quic *quicState // QUIC connections (the tracker's) and keys, allocated at the first QUIC packet
 	voip *voipState // SIP requests and SDP-announced media streams (the tracker's), allocated at the first SIP message
 }

@@ -160,6 +160,7 @@ func (ps *Ports) setDefaults() {
 		ps.Set(TransportUDP, port, LayerBFD)
 	}
 	ps.Set(TransportTCP, telnetPort, LayerTelnet)
+	ps.Set(TransportTCP, sshPort, LayerSSH)
 	ps.Set(TransportUDP, syslogPort, LayerSyslog)
 	ps.Set(TransportTCP, bgpPort, LayerBGP)
 	ps.Set(TransportUDP, ripPort, LayerRIP)
@@ -248,6 +249,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeCDP(l)
 	case LayerTelnet:
 		return d.decodeTelnet(l)
+	case LayerSSH:
+		return d.decodeSSH(l)
 	case LayerSyslog:
 		return d.decodeSyslog(l)
 	case LayerBGP:
@@ -386,6 +389,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineCDP(b, d, i)
 	case LayerTelnet:
 		return p.lineTelnet(b, d, i)
+	case LayerSSH:
+		return p.lineSSH(b, d, i)
 	case LayerSyslog:
 		return p.lineSyslog(b, d, i)
 	case LayerBGP:
@@ -487,6 +492,8 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeCDP(t, d, i)
 	case LayerTelnet:
 		treeTelnet(t, d, i)
+	case LayerSSH:
+		treeSSH(t, d, i)
 	case LayerSyslog:
 		treeSyslog(t, d, i)
 	case LayerBGP:

@@ -121,6 +121,13 @@ func appendProtocols(b []byte, d *Decoder, conv *convResults) []byte {
 			b = appendPayloadProtocol(b, d, i)
 		case LayerTCP:
 			b = tcpProtocols(b, d, i)
+		case LayerSSH:
+			if conv != nil && conv.ssh.ok && (conv.ssh.retx || conv.ssh.middle) {
+				// tshark does not hand these bytes to SSH.
+				b = b[:len(b)-1]
+				continue
+			}
+			b = append(b, "ssh"...)
 		case LayerQUIC:
 			b = append(b, "quic"...)
 			if conv != nil && conv.quic.tls {

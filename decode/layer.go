@@ -67,6 +67,7 @@ const (
 	LayerSDP                    // SDP in a SIP body
 	LayerRTP                    // RTP (SDP-announced ports, --decode-as)
 	LayerRTCP                   // RTCP, one layer per packet of a compound datagram
+	LayerSSH                    // SSH
 	layerCount
 )
 
@@ -133,6 +134,7 @@ var layerNames = [layerCount]string{
 	LayerSDP:          "sdp",
 	LayerRTP:          "rtp",
 	LayerRTCP:         "rtcp",
+	LayerSSH:          "ssh",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

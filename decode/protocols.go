@@ -70,6 +70,7 @@ var protocols = [layerCount]protocol{
 	LayerSDP:      {&protoSDP, sdpFields[:], emitSDP, sipFields[sipCallIDGenerated : sipCallIDGenerated+1]},
 	LayerRTP:      {&protoRTP, rtpFields[:], emitRTP, sipFields[sipCallIDGenerated : sipCallIDGenerated+1]},
 	LayerRTCP:     {&protoRTCP, rtcpFields[:], emitRTCP, nil},
+	LayerSSH:      {&protoSSH, sshFields[:], emitSSH, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits

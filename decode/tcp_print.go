@@ -234,6 +234,9 @@ func (p *LinePrinter) lineTCPHeader(b []byte, d *Decoder, i int, t TCP, cut bool
 		b = appendPrintable(b, data[:min(n, len(data))])
 		return append(b, ']')
 	}
+	if i+1 < d.n && d.layers[i+1].Type == LayerSSH {
+		return p.lineSSH(b, d, i+1) // tcpdump prints ": SSH: " only for the version
+	}
 	if i+1 < d.n && d.layers[i+1].Type == LayerTelnet {
 		return p.lineTelnet(b, d, i+1) // tcpdump prints it without the ": "
 	}

@@ -278,8 +278,14 @@ func tcpClaimsPayload(d *decode.Decoder, k int) bool {
 	return false
 }
 
+// rawcapLowPorts are ports below 1024 whose protocol rawcap prints as
+// tcpdump does.
+var rawcapLowPorts = map[uint16]bool{
+	22: true, // SSH
+}
+
 func tcpdumpPort(p uint16) bool {
-	return p < 1024 || tcpdumpPorts[p] || (p >= 7000 && p <= 7009)
+	return p < 1024 && !rawcapLowPorts[p] || tcpdumpPorts[p] || (p >= 7000 && p <= 7009)
 }
 
 // splitTcpdump splits tcpdump's output into one chunk per packet: a packet

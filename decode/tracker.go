@@ -90,11 +90,13 @@ func (d *Decoder) track(f *Frame) *convResults {
 			t.reset()
 			d.quicForget()
 			d.voipForget()
+			d.sshForget()
 		}
 		t.last = f.Number
 		t.frame(d, f)
 		d.quicFrame(&t.res.quic)
 		d.voipFrame(f, &t.res.voip)
+		d.sshFrame(f, &t.res)
 		t.tick(f.Time)
 	}
 	return &t.res
@@ -150,6 +152,7 @@ type convResults struct {
 	links  [maxPerPkt]reqLink // the echo and DNS layers' requests
 	quic   quicNote           // the first QUIC layer's connection and keys
 	voip   voipNote           // the SIP layers' requests, the RTP or RTCP stream
+	ssh    sshNote            // the SSH layer's items (ssh_conn.go)
 }
 
 // frame tracks every TCP and UDP layer of the packet d last decoded,
