@@ -73,7 +73,7 @@ var columnsVocabulary = map[string]bool{
 	"OSPF": true, "BFD": true, "BGP": true, "RIPv1": true, "RIPv2": true, "RIPng": true, // "BFD Control": the column's first word
 	"STP": true, "LLDP": true, "MPLS": true, "UDLD": true, "CDP": true, "PPPoED": true, "LACP": true,
 	"TELNET": true, "Syslog": true, "DHCPv6": true,
-	"QUIC":   true,
+	"QUIC": true, "SNMP": true,
 	"IGMPv1": true, "IGMPv2": true, "IGMPv3": true, "IGMP": true,
 }
 

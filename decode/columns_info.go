@@ -79,6 +79,12 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoSyslog(b, d, top)
 	case LayerDHCPv6:
 		b = infoDHCPv6(b, d, top)
+	case LayerSNMP:
+		if !snmpSetsInfo(d, top) && top > 0 && d.layers[top-1].Type == LayerUDP {
+			b = p.infoUDP(b, d, top-1) // Wireshark's SNMP left the column alone
+		} else {
+			b = infoSNMP(b, d, top)
+		}
 	case LayerLLC:
 		b = infoLLC(b, d, top)
 	case LayerSTP:

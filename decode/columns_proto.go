@@ -116,6 +116,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return appendIGMPProto(b, d, top)
 	case LayerDHCPv6:
 		return append(b, "DHCPv6"...)
+	case LayerSNMP:
+		return append(b, "SNMP"...)
 	}
 	return append(b, l.Type.String()...)
 }

@@ -163,6 +163,9 @@ func (ps *Ports) setDefaults() {
 	ps.Set(TransportUDP, quicPort, LayerQUIC)
 	ps.Set(TransportUDP, dhcpv6ClientPort, LayerDHCPv6)
 	ps.Set(TransportUDP, dhcpv6ServerPort, LayerDHCPv6)
+	for _, port := range [...]uint16{snmpPort, snmpTrapPort, snmpPatrolPort} {
+		ps.Set(TransportUDP, port, LayerSNMP)
+	}
 }
 
 // decodeLayer decodes layer l (whose Type, Start and End are set), sets its
@@ -257,6 +260,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeIGMP(l)
 	case LayerDHCPv6:
 		return d.decodeDHCPv6(l)
+	case LayerSNMP:
+		return d.decodeSNMP(l)
 	case LayerGRE:
 		next := d.decodeGRE(l)
 		if next == LayerNone && l.Malformed == "" && l.Payload < l.End {
@@ -373,6 +378,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineIGMP(b, d, i)
 	case LayerDHCPv6:
 		return p.lineDHCPv6(b, d, i)
+	case LayerSNMP:
+		return p.lineSNMP(b, d, i)
 	case LayerGRE:
 		return p.lineGRE(b, d, i)
 	case LayerPPP:
@@ -462,6 +469,8 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeIGMP(t, d, i)
 	case LayerDHCPv6:
 		treeDHCPv6(t, d, i)
+	case LayerSNMP:
+		treeSNMP(t, d, i)
 	case LayerGRE:
 		treeGRE(t, d, i)
 	case LayerPayload:

@@ -57,6 +57,7 @@ const (
 	LayerQUIC                   // QUIC IETF
 	LayerIGMP                   // IGMP (IP protocol 2)
 	LayerDHCPv6                 // DHCPv6
+	LayerSNMP                   // SNMP
 	layerCount
 )
 
@@ -113,6 +114,7 @@ var layerNames = [layerCount]string{
 	LayerQUIC:         "quic",
 	LayerIGMP:         "igmp",
 	LayerDHCPv6:       "dhcpv6",
+	LayerSNMP:         "snmp",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

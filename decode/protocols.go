@@ -60,6 +60,7 @@ var protocols = [layerCount]protocol{
 	LayerQUIC:     {&protoQUIC, quicFields[:], emitQUIC, tlsFields[:]},
 	LayerIGMP:     {&protoIGMP, igmpFields[:], emitIGMP, nil},
 	LayerDHCPv6:   {&protoDHCPv6, dhcpv6Fields[:], emitDHCPv6, nil},
+	LayerSNMP:     {&protoSNMP, snmpFields[:], emitSNMP, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits

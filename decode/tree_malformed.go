@@ -100,6 +100,8 @@ func treeProtoShort(t LayerType) string {
 		return "Syslog"
 	case LayerDHCPv6:
 		return "DHCPv6"
+	case LayerSNMP:
+		return "SNMP"
 	}
 	return ""
 }
