@@ -254,7 +254,9 @@ func TestSNMPMatchesTsharkAndTcpdump(t *testing.T) {
 		"snmp.error_status", "snmp.error_index", "snmp.non_repeaters", "snmp.max_repetitions", "snmp.enterprise",
 		"snmp.agent_addr", "snmp.generic_trap", "snmp.specific_trap", "snmp.time_stamp", "snmp.variable_bindings",
 		"snmp.name", "snmp.value.int", "snmp.value.octets", "snmp.value.oid", "snmp.value.ipv4", "snmp.value.g32",
-		"snmp.value.counter", "snmp.value.timeticks", "snmp.value.opaque", "snmp.var-bind_str"})
+		"snmp.value.counter", "snmp.value.timeticks", "snmp.value.opaque", "snmp.var-bind_str", "snmp.response_to",
+		"snmp.msgVersion", "snmp.msgID", "snmp.msgMaxSize", "snmp.msgFlags", "snmp.v3.flags.report", "snmp.msgSecurityModel",
+		"snmp.msgAuthoritativeEngineID", "snmp.msgAuthoritativeEngineBoots", "snmp.msgUserName", "snmp.contextEngineID", "snmp.contextName"})
 }
 
 // compareColumnsWithTshark compares rawcap's --columns rows of the capture
