@@ -76,6 +76,7 @@ var columnsVocabulary = map[string]bool{
 	"SSH": true, "SSHv2": true, "SSHv1": true,
 	"QUIC":   true,
 	"Babel":  true,
+	"SNMP":   true,
 	"IGMPv1": true, "IGMPv2": true, "IGMPv3": true, "IGMP": true,
 	"802.11": true,
 	"ERSPAN": true, "VLAN": true, "802.1ad": true,

@@ -104,6 +104,12 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoRTP(b, d, top)
 	case LayerRTCP:
 		b = infoRTCP(b, d, top)
+	case LayerSNMP:
+		if !snmpSetsInfo(d, top) && top > 0 && d.layers[top-1].Type == LayerUDP {
+			b = p.infoUDP(b, d, top-1) // Wireshark's SNMP left the column alone
+		} else {
+			b = infoSNMP(b, d, top)
+		}
 	case LayerLLC:
 		b = infoLLC(b, d, top)
 	case LayerSTP:

@@ -143,6 +143,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "RTP"...)
 	case LayerRTCP:
 		return append(b, "RTCP"...)
+	case LayerSNMP:
+		return append(b, "SNMP"...)
 	}
 	return append(b, l.Type.String()...)
 }

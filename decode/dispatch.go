@@ -173,6 +173,9 @@ func (ps *Ports) setDefaults() {
 	ps.Set(TransportUDP, llmnrPort, LayerLLMNR)
 	ps.Set(TransportUDP, sipPort, LayerSIP)
 	ps.Set(TransportTCP, sipPort, LayerSIP)
+	for _, port := range [...]uint16{snmpPort, snmpTrapPort, snmpPatrolPort} {
+		ps.Set(TransportUDP, port, LayerSNMP)
+	}
 }
 
 // decodeLayer decodes layer l (whose Type, Start and End are set), sets its
@@ -287,6 +290,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeRTP(l)
 	case LayerRTCP:
 		return d.decodeRTCP(l)
+	case LayerSNMP:
+		return d.decodeSNMP(l)
 	case LayerGRE:
 		next := d.decodeGRE(l)
 		if next == LayerNone && l.Malformed == "" && l.Payload < l.End {
@@ -421,6 +426,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineSIP(b, d, i)
 	case LayerRTP, LayerRTCP:
 		return p.lineNothing(b, d, i) // tcpdump prints RTP only with -T rtp
+	case LayerSNMP:
+		return p.lineSNMP(b, d, i)
 	case LayerGRE:
 		return p.lineGRE(b, d, i)
 	case LayerPPP:
@@ -530,6 +537,8 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeRTP(t, d, i)
 	case LayerRTCP:
 		treeRTCP(t, d, i)
+	case LayerSNMP:
+		treeSNMP(t, d, i)
 	case LayerGRE:
 		treeGRE(t, d, i)
 	case LayerPayload:

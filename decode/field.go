@@ -33,6 +33,7 @@ const (
 	KindRelTime              // FT_RELATIVE_TIME
 	KindFloat                // FT_DOUBLE
 	KindFrameNum             // FT_FRAMENUM: a frame number
+	KindOID                  // FT_OID: an object identifier, held as its dotted text
 )
 
 // String returns Wireshark's name of the type ("FT_BOOLEAN"); integers are
@@ -67,6 +68,8 @@ func (k Kind) String() string {
 		return "FT_DOUBLE"
 	case KindFrameNum:
 		return "FT_FRAMENUM"
+	case KindOID:
+		return "FT_OID"
 	}
 	return "FT_UNKNOWN"
 }

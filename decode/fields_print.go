@@ -265,7 +265,7 @@ func AppendFieldText(b []byte, l *FieldList, r *FieldRec) []byte {
 		return append(b, '1') // present, as tshark shows an FT_NONE field
 	case KindBytes, KindProtocol:
 		return appendHexBytes(b, l.BytesOf(r))
-	case KindString:
+	case KindString, KindOID:
 		return appendFieldsEscaped(b, l.BytesOf(r))
 	case KindTime, KindRelTime:
 		return append(b, l.BytesOf(r)...)

@@ -68,6 +68,7 @@ const (
 	LayerRTP                    // RTP (SDP-announced ports, --decode-as)
 	LayerRTCP                   // RTCP, one layer per packet of a compound datagram
 	LayerSSH                    // SSH
+	LayerSNMP                   // SNMP
 	layerCount
 )
 
@@ -135,6 +136,7 @@ var layerNames = [layerCount]string{
 	LayerRTP:          "rtp",
 	LayerRTCP:         "rtcp",
 	LayerSSH:          "ssh",
+	LayerSNMP:         "snmp",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

@@ -431,7 +431,8 @@ func (p *LinePrinter) lineUDP(b []byte, d *Decoder, i int) []byte {
 		return b
 	}
 	length := int(u.Length()) - udpLen
-	if ipLen := p.ipPayloadLen(d, i); int(u.Length()) > ipLen && !l.Quoted {
+	snmp := !p.Options.Quiet && snmpTcpdumpPorts(u.SrcPort(), u.DstPort())
+	if ipLen := p.ipPayloadLen(d, i); int(u.Length()) > ipLen && !l.Quoted && !snmp {
 		b = append(b, "UDP, bad length "...)
 		b = appendUint(b, uint64(u.Length())-udpLen)
 		b = append(b, " > "...)
@@ -458,6 +459,11 @@ func (p *LinePrinter) lineUDP(b []byte, d *Decoder, i int) []byte {
 	}
 	if i+1 < d.n && d.layers[i+1].Type != LayerPayload {
 		return p.lineLayer(b, d, i+1)
+	}
+	if snmp {
+		// tcpdump hands the datagram to its SNMP printer even where
+		// Wireshark does not take it for SNMP.
+		return p.lineSNMPData(b, d.data[l.Payload:l.End], d.udpReported(i+1, l.End-l.Payload))
 	}
 	if length == 0 && !p.Options.Quiet && !l.Quoted && d.Ports.Lookup(TransportUDP, u.SrcPort(), u.DstPort()) == LayerDNS {
 		// No DNS layer for an empty datagram, but tcpdump still hands it

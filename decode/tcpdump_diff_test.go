@@ -142,6 +142,9 @@ func decodedByRawcap(d *decode.Decoder) bool {
 			if l.Type == decode.LayerTCP {
 				claimed = k+1 < len(layers) || l.Payload < l.End || tcpClaimsPayload(d, k)
 			}
+			if l.Type == decode.LayerUDP && k+1 < len(layers) && layers[k+1].Type == decode.LayerSNMP {
+				break // rawcap prints SNMP as tcpdump does
+			}
 			if claimed && (tcpdumpPort(sp) || tcpdumpPort(dp)) {
 				return false
 			}
@@ -174,7 +177,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		return true
 	case decode.LayerOSPF:
 		return d.Data()[last.Start] == 2 // version 3's -vv LSA contents are not printed yet
-	case decode.LayerBFD:
+	case decode.LayerBFD, decode.LayerSNMP:
 		return true
 	case decode.LayerSTP, decode.LayerUDLD, decode.LayerPPPoED, decode.LayerLACP:
 		return true

@@ -20,6 +20,7 @@ var trackedNames = map[string]bool{
 	"icmpv6.resp_to": true, "icmpv6.resptime": true, "icmpv6.resp_in": true,
 	"dns.response_to": true, "dns.response_in": true, "dns.time": true,
 	"dns.retransmission": true, "dns.retransmit_request_in": true, "dns.retransmit_response_in": true,
+	"snmp.response_to": true, "snmp.response_in": true, "snmp.time": true,
 	// A QUIC Initial's TLS hello ("quic:tls", the tls fields) shows only
 	// once the connection's keys are known.
 	"frame.protocols": true, "tls": true,

@@ -414,6 +414,10 @@ type udpConv struct {
 	stream      uint32
 	used        bool // clock bit for eviction
 	first, prev nstime
+	// Wireshark's SNMP dissector opens a conversation of its own on the
+	// first SNMP datagram between two ends; the UDP dissector finds that
+	// one from the next datagram on and numbers it as a new stream.
+	snmp, renew bool
 }
 
 // datagram numbers UDP layer i's conversation into s.
@@ -430,6 +434,10 @@ func (t *tracker) datagram(d *Decoder, i int, f *Frame, s *udpSegment) bool {
 	if j, cell := t.udpIdx.find(&k); j >= 0 {
 		c = &t.udpConvs[j]
 		c.used = true
+		if c.renew && !l.Quoted {
+			c.stream, c.first, c.prev, c.renew = t.udpNext, now, now, false
+			t.udpNext++
+		}
 	} else {
 		if len(t.udpConvs) < maxConvs {
 			j = len(t.udpConvs)
@@ -449,6 +457,9 @@ func (t *tracker) datagram(d *Decoder, i int, f *Frame, s *udpSegment) bool {
 		t.udpNext++
 	}
 	*s = udpSegment{Stream: c.stream}
+	if !l.Quoted && !c.snmp && i+1 < d.n && d.layers[i+1].Type == LayerSNMP {
+		c.snmp, c.renew = true, true
+	}
 	if !l.Quoted {
 		s.Times = true
 		s.SinceFirst = now.sub(c.first)

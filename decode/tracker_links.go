@@ -35,6 +35,7 @@ const (
 	reqICMP = 1 + iota
 	reqICMPv6
 	reqDNS
+	reqSNMP
 )
 
 type trackReq struct {
@@ -60,6 +61,8 @@ type reqLink struct {
 	// or the first response, for a response sent again (0: none).
 	retransRequest  int
 	retransResponse int
+	// SNMP: the response already seen to a request sent again (0: none).
+	responseIn int
 }
 
 func reqSlot(kind uint8, a, b *[16]byte, key uint64) int {
@@ -128,10 +131,29 @@ func (t *tracker) requests(d *Decoder, f *Frame) {
 			if reply, key, lookup, ok = dnsLinkKey(d, i); !ok {
 				continue
 			}
+		case LayerSNMP:
+			var ok bool
+			kind = reqSNMP
+			if reply, key, ok = snmpLinkKey(d, i); !ok {
+				continue
+			}
+			lookup = key
 		default:
 			continue
 		}
 		src, dst := addrs16(d, i)
+		if kind == reqSNMP {
+			// Wireshark pairs SNMP messages within their conversation,
+			// whichever way they go: one order of the addresses.
+			if string(src[:]) > string(dst[:]) {
+				src, dst = dst, src
+			}
+			t.snmpLink(&src, &dst, key, reply, f, &r.links[r.nlinks], i)
+			if q := &r.links[r.nlinks]; q.request != 0 || q.responseIn != 0 {
+				r.nlinks++
+			}
+			continue
+		}
 		out := &r.links[r.nlinks]
 		*out = reqLink{layer: i}
 		if !reply {
@@ -175,6 +197,35 @@ func (t *tracker) response(kind uint8, src, dst *[16]byte, key uint64, sum uint1
 		q.answered = f.Number
 		out.request, out.reqTime = q.number, q.time
 		// As -V's "[Time: …]": the times' own seconds, even without a time.
+		out.delta = nstime{f.Time.Unix(), int32(f.Time.Nanosecond())}.sub(nstime{q.time.Unix(), int32(q.time.Nanosecond())})
+	}
+}
+
+// snmpLink pairs an SNMP request or response, as Wireshark 4.0 does: the
+// first request with an ID is remembered (one sent again keeps the first,
+// and names the response already seen); every response names it, the
+// first response is remembered.
+func (t *tracker) snmpLink(a, b *[16]byte, key uint64, reply bool, f *Frame, out *reqLink, i int) {
+	if t.reqs == nil {
+		t.reqs = make([]trackReq, maxReqs)
+	}
+	*out = reqLink{layer: i}
+	q := &t.reqs[reqSlot(reqSNMP, a, b, key)]
+	if q.kind != reqSNMP || q.src != *a || q.dst != *b || q.key != key {
+		*q = trackReq{kind: reqSNMP, src: *a, dst: *b, key: key}
+	}
+	if !reply {
+		if q.number == 0 {
+			q.number, q.time = f.Number, f.Time
+		}
+		out.responseIn = q.answered
+		return
+	}
+	if q.answered == 0 {
+		q.answered = f.Number
+	}
+	if q.number != 0 {
+		out.request, out.reqTime = q.number, q.time
 		out.delta = nstime{f.Time.Unix(), int32(f.Time.Nanosecond())}.sub(nstime{q.time.Unix(), int32(q.time.Nanosecond())})
 	}
 }

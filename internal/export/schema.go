@@ -135,6 +135,8 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		// media, RTCP's report blocks and SDES items.
 		"sip.", "sdp.", "rtcp.",
 		"ssh.", // SSH's binary packets: several in one segment
+		// SNMP's variable bindings.
+		"snmp.name", "snmp.value.", "snmp.noSuchObject", "snmp.noSuchInstance", "snmp.endOfMibView", "snmp.var-bind_str",
 	} {
 		for _, pf := range decode.Protocols() {
 			for i := range pf.Fields {
@@ -257,7 +259,7 @@ func columnOf(n string) (column, error) {
 		c.typ = typeBool // a protocol's column says whether the packet has it
 	case decode.KindFloat, decode.KindRelTime:
 		c.typ = typeDouble
-	case decode.KindIPv4, decode.KindIPv6, decode.KindMAC, decode.KindString, decode.KindTime:
+	case decode.KindIPv4, decode.KindIPv6, decode.KindMAC, decode.KindString, decode.KindTime, decode.KindOID:
 		c.typ = typeString
 	case decode.KindBytes:
 		c.typ = typeBytes
