@@ -75,7 +75,7 @@ var columnsVocabulary = map[string]bool{
 	"TELNET": true, "Syslog": true, "DHCPv6": true,
 	"QUIC":   true,
 	"IGMPv1": true, "IGMPv2": true, "IGMPv3": true, "IGMP": true,
-	"MDNS": true, "LLMNR": true,
+	"MDNS": true, "LLMNR": true, "NBNS": true,
 }
 
 // tsharkColumns returns the rows `TZ=UTC tshark -n -r path` prints,

@@ -59,6 +59,7 @@ const (
 	LayerDHCPv6                 // DHCPv6
 	LayerMDNS                   // multicast DNS (UDP 5353)
 	LayerLLMNR                  // LLMNR (UDP 5355)
+	LayerNBNS                   // NetBIOS name service (UDP 137)
 	layerCount
 )
 
@@ -117,6 +118,7 @@ var layerNames = [layerCount]string{
 	LayerDHCPv6:       "dhcpv6",
 	LayerMDNS:         "mdns",
 	LayerLLMNR:        "llmnr",
+	LayerNBNS:         "nbns",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

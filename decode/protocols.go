@@ -62,6 +62,7 @@ var protocols = [layerCount]protocol{
 	LayerDHCPv6:   {&protoDHCPv6, dhcpv6Fields[:], emitDHCPv6, nil},
 	LayerMDNS:     {&protoMDNS, nil, emitDNS, dnsFields[:]},
 	LayerLLMNR:    {&protoLLMNR, nil, emitDNS, dnsFields[:]},
+	LayerNBNS:     {&protoNBNS, nbnsFields[:], emitNBNS, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits

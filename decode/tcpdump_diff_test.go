@@ -175,7 +175,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		return true
 	case decode.LayerSTP, decode.LayerUDLD, decode.LayerPPPoED, decode.LayerLACP:
 		return true
-	case decode.LayerMDNS, decode.LayerLLMNR:
+	case decode.LayerMDNS, decode.LayerLLMNR, decode.LayerNBNS:
 		return true
 	case decode.LayerCDP:
 		return cdpPrintable(data[last.Start:last.End])

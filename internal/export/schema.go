@@ -129,6 +129,11 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		// QUIC's frames, VRRP's addresses.
 		"pim.", "ospf.", "bgp.", "lldp.", "cdp.", "udld.", "mstp.", "stp.flags.", "igmp.", "dhcpv6.",
 		"telnet.", "quic.", "vrrp.ip_addr", "vrrp.ipv6_addr",
+		// NBNS's questions and records, NB entries and node status names.
+		"nbns.name", "nbns.type", "nbns.class", "nbns.ttl", "nbns.data_length", "nbns.nb_flags", "nbns.nb_flags.", "nbns.addr",
+		"nbns.netbios_name", "nbns.name_flags", "nbns.name_flags.", "nbns.data",
+		// An NSEC record's next name, one per record.
+		"dns.nsec.",
 	} {
 		for _, pf := range decode.Protocols() {
 			for i := range pf.Fields {
