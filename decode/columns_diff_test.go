@@ -80,8 +80,8 @@ var columnsVocabulary = map[string]bool{
 	"IGMPv1": true, "IGMPv2": true, "IGMPv3": true, "IGMP": true,
 	"802.11": true,
 	"ERSPAN": true, "VLAN": true, "802.1ad": true,
-	"MDNS": true, "LLMNR": true,
 	"SIP": true, "SIP/SDP": true, "RTP": true, "RTCP": true,
+	"MDNS": true, "LLMNR": true, "NBNS": true,
 }
 
 // tsharkColumns returns the rows `TZ=UTC tshark -n -r path` prints,

@@ -42,6 +42,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoDNS(b, d, top)
 	case LayerMDNS, LayerLLMNR:
 		b = infoDNS(b, d, top)
+	case LayerNBNS:
+		b = infoNBNS(b, d, top)
 	case LayerDHCPv4:
 		b = infoDHCP(b, d, top)
 	case LayerNTP:

@@ -68,6 +68,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "MDNS"...)
 	case LayerLLMNR:
 		return append(b, "LLMNR"...)
+	case LayerNBNS:
+		return append(b, "NBNS"...)
 	case LayerHTTP:
 		return append(b, "HTTP"...)
 	case LayerTLS:

@@ -176,6 +176,7 @@ func (ps *Ports) setDefaults() {
 	for _, port := range [...]uint16{snmpPort, snmpTrapPort, snmpPatrolPort} {
 		ps.Set(TransportUDP, port, LayerSNMP)
 	}
+	ps.Set(TransportUDP, nbnsPort, LayerNBNS)
 }
 
 // decodeLayer decodes layer l (whose Type, Start and End are set), sets its
@@ -215,6 +216,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 	case LayerDNS:
 		return d.decodeDNS(l)
 	case LayerMDNS, LayerLLMNR:
+		return d.decodeDNS(l)
+	case LayerNBNS:
 		return d.decodeDNS(l)
 	case LayerDHCPv4:
 		return d.decodeDHCPv4(l)
@@ -358,6 +361,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineDNS(b, d, i)
 	case LayerLLMNR:
 		return p.lineNothing(b, d, i) // tcpdump 4.99 prints UDP's "UDP, length N"
+	case LayerNBNS:
+		return p.lineNothing(b, d, i) // Debian's tcpdump 4.99 has no SMB printers: "UDP, length N"
 	case LayerDHCPv4:
 		return p.lineDHCPv4(b, d, i)
 	case LayerNTP:
@@ -463,6 +468,8 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeDNS(t, d, i)
 	case LayerMDNS, LayerLLMNR:
 		treeDNS(t, d, i)
+	case LayerNBNS:
+		treeNBNS(t, d, i)
 	case LayerDHCPv4:
 		treeDHCPv4(t, d, i)
 	case LayerNTP:

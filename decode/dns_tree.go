@@ -306,8 +306,15 @@ func appendTreeType(b []byte, typ uint16) []byte {
 func appendTreeSeconds(b []byte, v uint32) []byte {
 	b = strconv.AppendUint(b, uint64(v), 10)
 	b = append(b, " ("...)
+	b = appendDuration(b, v)
+	return append(b, ')')
+}
+
+// appendDuration appends v seconds as Wireshark spells a duration: "1
+// hour, 15 minutes", "0 seconds".
+func appendDuration(b []byte, v uint32) []byte {
 	if v == 0 {
-		return append(b, "0 seconds)"...)
+		return append(b, "0 seconds"...)
 	}
 	first := true
 	for _, u := range [...]struct {
@@ -330,7 +337,7 @@ func appendTreeSeconds(b []byte, v uint32) []byte {
 			b = append(b, 's')
 		}
 	}
-	return append(b, ')')
+	return b
 }
 
 // treeDNSName appends a "label: name" line.

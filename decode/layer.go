@@ -69,6 +69,7 @@ const (
 	LayerRTCP                   // RTCP, one layer per packet of a compound datagram
 	LayerSSH                    // SSH
 	LayerSNMP                   // SNMP
+	LayerNBNS                   // NetBIOS name service (UDP 137)
 	layerCount
 )
 
@@ -137,6 +138,7 @@ var layerNames = [layerCount]string{
 	LayerRTCP:         "rtcp",
 	LayerSSH:          "ssh",
 	LayerSNMP:         "snmp",
+	LayerNBNS:         "nbns",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

@@ -72,6 +72,7 @@ var protocols = [layerCount]protocol{
 	LayerRTCP:     {&protoRTCP, rtcpFields[:], emitRTCP, nil},
 	LayerSSH:      {&protoSSH, sshFields[:], emitSSH, nil},
 	LayerSNMP:     {&protoSNMP, snmpFields[:], emitSNMP, nil},
+	LayerNBNS:     {&protoNBNS, nbnsFields[:], emitNBNS, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits

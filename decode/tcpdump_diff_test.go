@@ -183,7 +183,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		return true
 	case decode.LayerBabel:
 		return true
-	case decode.LayerMDNS, decode.LayerLLMNR:
+	case decode.LayerMDNS, decode.LayerLLMNR, decode.LayerNBNS:
 		return true
 	case decode.LayerSIP, decode.LayerSDP, decode.LayerRTP, decode.LayerRTCP:
 		return true

@@ -137,6 +137,11 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"ssh.", // SSH's binary packets: several in one segment
 		// SNMP's variable bindings.
 		"snmp.name", "snmp.value.", "snmp.noSuchObject", "snmp.noSuchInstance", "snmp.endOfMibView", "snmp.var-bind_str",
+		// NBNS's questions and records, NB entries and node status names.
+		"nbns.name", "nbns.type", "nbns.class", "nbns.ttl", "nbns.data_length", "nbns.nb_flags", "nbns.nb_flags.", "nbns.addr",
+		"nbns.netbios_name", "nbns.name_flags", "nbns.name_flags.", "nbns.data",
+		// An NSEC record's next name, one per record.
+		"dns.nsec.",
 	} {
 		for _, pf := range decode.Protocols() {
 			for i := range pf.Fields {
