@@ -81,6 +81,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoDHCPv6(b, d, top)
 	case LayerERSPAN:
 		b = append(b, "ERSPAN:"...)
+	case LayerAH:
+		b = infoAH(b, d, top)
 	case LayerLLC:
 		b = infoLLC(b, d, top)
 	case LayerSTP:

@@ -125,6 +125,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "DHCPv6"...)
 	case LayerERSPAN:
 		return append(b, "ERSPAN"...)
+	case LayerAH:
+		return append(b, "AH"...)
 	}
 	return append(b, l.Type.String()...)
 }

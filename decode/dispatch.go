@@ -104,6 +104,8 @@ func ipProtocolLayer(p uint8, v6 bool) LayerType {
 		return LayerGRE
 	case IPProtoESP:
 		return LayerESP
+	case IPProtoAH:
+		return LayerAH
 	case IPProtoPIM:
 		return LayerPIM
 	case IPProtoVRRP:
@@ -259,6 +261,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeDHCPv6(l)
 	case LayerERSPAN:
 		return d.decodeERSPAN(l)
+	case LayerAH:
+		return d.decodeAH(l)
 	case LayerGRE:
 		next := d.decodeGRE(l)
 		if next == LayerNone && l.Malformed == "" && l.Payload < l.End {
@@ -377,6 +381,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineDHCPv6(b, d, i)
 	case LayerERSPAN:
 		return p.lineERSPAN(b, d, i)
+	case LayerAH:
+		return p.lineAH(b, d, i)
 	case LayerGRE:
 		return p.lineGRE(b, d, i)
 	case LayerPPP:
@@ -468,6 +474,8 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeDHCPv6(t, d, i)
 	case LayerERSPAN:
 		treeERSPAN(t, d, i)
+	case LayerAH:
+		treeAH(t, d, i)
 	case LayerGRE:
 		treeGRE(t, d, i)
 	case LayerPayload:

@@ -58,6 +58,7 @@ const (
 	LayerIGMP                   // IGMP (IP protocol 2)
 	LayerDHCPv6                 // DHCPv6
 	LayerERSPAN                 // ERSPAN (in GRE)
+	LayerAH                     // IPsec AH (IP protocol 51)
 	layerCount
 )
 
@@ -115,6 +116,7 @@ var layerNames = [layerCount]string{
 	LayerIGMP:         "igmp",
 	LayerDHCPv6:       "dhcpv6",
 	LayerERSPAN:       "erspan",
+	LayerAH:           "ah",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

@@ -61,6 +61,7 @@ var protocols = [layerCount]protocol{
 	LayerIGMP:     {&protoIGMP, igmpFields[:], emitIGMP, nil},
 	LayerDHCPv6:   {&protoDHCPv6, dhcpv6Fields[:], emitDHCPv6, nil},
 	LayerERSPAN:   {&protoERSPAN, erspanFields[:], emitERSPAN, nil},
+	LayerAH:       {&protoAH, ahFields[:], emitAH, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits

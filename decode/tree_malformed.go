@@ -107,6 +107,8 @@ func treeProtoShort(t LayerType) string {
 		return "ERSPAN"
 	case LayerVLAN:
 		return "VLAN"
+	case LayerAH:
+		return "AH"
 	}
 	return ""
 }
