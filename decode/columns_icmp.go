@@ -100,6 +100,8 @@ func ipHopLimit(d *Decoder, i int) (uint8, bool) {
 			return IPv4(d.data[l.Start:l.Payload]).TTL(), true
 		case LayerIPv6:
 			return IPv6(d.data[l.Start:l.Payload]).HopLimit(), true
+		case LayerAH:
+			return 0, false // tshark shows the TTL only of ICMP right in IP
 		}
 	}
 	return 0, false

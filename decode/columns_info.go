@@ -112,6 +112,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		} else {
 			b = infoSNMP(b, d, top)
 		}
+	case LayerAH:
+		b = infoAH(b, d, top)
 	case LayerLLC:
 		b = infoLLC(b, d, top)
 	case LayerSTP:

@@ -147,6 +147,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "RTCP"...)
 	case LayerSNMP:
 		return append(b, "SNMP"...)
+	case LayerAH:
+		return append(b, "AH"...)
 	}
 	return append(b, l.Type.String()...)
 }

@@ -108,6 +108,8 @@ func ipProtocolLayer(p uint8, v6 bool) LayerType {
 		return LayerGRE
 	case IPProtoESP:
 		return LayerESP
+	case IPProtoAH:
+		return LayerAH
 	case IPProtoPIM:
 		return LayerPIM
 	case IPProtoVRRP:
@@ -295,6 +297,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeRTCP(l)
 	case LayerSNMP:
 		return d.decodeSNMP(l)
+	case LayerAH:
+		return d.decodeAH(l)
 	case LayerGRE:
 		next := d.decodeGRE(l)
 		if next == LayerNone && l.Malformed == "" && l.Payload < l.End {
@@ -433,6 +437,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineNothing(b, d, i) // tcpdump prints RTP only with -T rtp
 	case LayerSNMP:
 		return p.lineSNMP(b, d, i)
+	case LayerAH:
+		return p.lineAH(b, d, i)
 	case LayerGRE:
 		return p.lineGRE(b, d, i)
 	case LayerPPP:
@@ -546,6 +552,8 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeRTCP(t, d, i)
 	case LayerSNMP:
 		treeSNMP(t, d, i)
+	case LayerAH:
+		treeAH(t, d, i)
 	case LayerGRE:
 		treeGRE(t, d, i)
 	case LayerPayload:

@@ -70,6 +70,7 @@ const (
 	LayerSSH                    // SSH
 	LayerSNMP                   // SNMP
 	LayerNBNS                   // NetBIOS name service (UDP 137)
+	LayerAH                     // IPsec AH (IP protocol 51)
 	layerCount
 )
 
@@ -139,6 +140,7 @@ var layerNames = [layerCount]string{
 	LayerSSH:          "ssh",
 	LayerSNMP:         "snmp",
 	LayerNBNS:         "nbns",
+	LayerAH:           "ah",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

@@ -73,6 +73,7 @@ var protocols = [layerCount]protocol{
 	LayerSSH:      {&protoSSH, sshFields[:], emitSSH, nil},
 	LayerSNMP:     {&protoSNMP, snmpFields[:], emitSNMP, nil},
 	LayerNBNS:     {&protoNBNS, nbnsFields[:], emitNBNS, nil},
+	LayerAH:       {&protoAH, ahFields[:], emitAH, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits

@@ -42,7 +42,7 @@ var protocolsAllow = map[string]string{
 	"mbtcp/data":        "Modbus/TCP (TCP 502): the entry adds modbus when the function decodes",
 	"nhrp/data":         "NHRP in GRE (0x2001): rawcap's GRE hands only IP and Ethernet on",
 	"f5ethtrailer/-":    "an F5 Ethernet trailer found by tshark's heuristic",
-	"ah/data":           "IPv6 AH: tshark decodes the protected packet after it",
+	"ipcomp/data":       "IPComp (IP protocol 108) after AH: tshark inflates the compressed packet, rawcap does not decode IPComp",
 	"db-lsp-disc/data":  "Dropbox LAN sync (UDP 17500): the entry adds json",
 	"dns/data":          "DNS on a port other than 53 that tshark finds by heuristic",
 	"auto_rp/data":      "Cisco Auto-RP (UDP 496) as tshark finds it",

@@ -266,7 +266,7 @@ func (p *LinePrinter) ipPayloadLen(d *Decoder, i int) int {
 				}
 			}
 			return int(ip.PayloadLength()) - ext
-		case LayerIPv6HopByHop, LayerIPv6Routing, LayerIPv6Fragment, LayerIPv6DestOpts:
+		case LayerIPv6HopByHop, LayerIPv6Routing, LayerIPv6Fragment, LayerIPv6DestOpts, LayerAH:
 			ext += l.Payload - l.Start
 		}
 	}
@@ -501,7 +501,7 @@ func appendPrintable(b, data []byte) []byte {
 // transport at layer i: none after IPv6 extension headers, where tcpdump
 // has printed them already.
 func portAddrs(d *Decoder, i int, src, dst netip.Addr) (netip.Addr, netip.Addr) {
-	if i > 0 && isIPv6Ext(d.layers[i-1].Type) {
+	if i > 0 && (isIPv6Ext(d.layers[i-1].Type) || d.layers[i-1].Type == LayerAH) {
 		return netip.Addr{}, netip.Addr{}
 	}
 	return src, dst

@@ -39,6 +39,8 @@ func treeIPProtoName(p uint8) string {
 		return "OSPF IGP"
 	case 106:
 		return "QNX"
+	case 108:
+		return "IPComp"
 	case 113:
 		return "PGM"
 	case 135:

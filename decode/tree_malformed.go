@@ -109,6 +109,8 @@ func treeProtoShort(t LayerType) string {
 		return "VLAN"
 	case LayerSNMP:
 		return "SNMP"
+	case LayerAH:
+		return "AH"
 	}
 	return ""
 }

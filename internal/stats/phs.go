@@ -128,7 +128,7 @@ func (h *Hierarchy) leaf(protos []byte, comment bool, exception string) int32 {
 
 // topLevel appends the protocols of frame.protocols that Wireshark's
 // packet tree shows at its top level, in order: the EtherType and IPv6
-// extension headers are shown inside the protocol that carries them, MPTCP
+// extension headers (AH among them) are shown inside the protocol that carries them, MPTCP
 // inside TCP, and whatever follows ICMP (an error's quoted packet, an
 // echo's data) inside ICMP.
 func topLevel(path []string, protos []byte) []string {
@@ -142,6 +142,9 @@ func topLevel(path []string, protos []byte) []string {
 		switch string(name) {
 		case "ethertype", "mptcp", "ipv6.hopopts", "ipv6.routing", "ipv6.fraghdr", "ipv6.dstopts", "":
 			continue
+		}
+		if string(name) == "ah" && len(path) > 0 && path[len(path)-1] == "ipv6" {
+			continue // AH in an IPv6 chain is drawn inside IPv6, as its extension headers are
 		}
 		path = append(path, string(name))
 		if s := string(name); s == "icmp" || s == "icmpv6" {
