@@ -649,12 +649,11 @@ func berUint(b []byte) int64 {
 
 // snmpVarBind is one variable binding: its name's and value's contents.
 type snmpVarBind struct {
-	name      [2]int
-	cls, tag  int
-	value     [2]int
-	stop      snmpStop
-	whole     [2]int // the VarBind's contents
-	valueHdrs int
+	name     [2]int
+	cls, tag int
+	value    [2]int
+	stop     snmpStop
+	whole    [2]int // the VarBind's contents
 }
 
 // varbinds yields the variable bindings in r; the last one yielded may
