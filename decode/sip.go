@@ -68,9 +68,10 @@ func indexByte(b []byte, c byte) int {
 
 // sipMsg is where the parts of one SIP message lie in its bytes.
 type sipMsg struct {
-	firstEnd   int // end of the first line (before CR LF)
-	hdrStart   int // first header line
-	hdrEnd     int // the empty line's start
+	firstEnd   int  // end of the first line (before CR LF)
+	hdrStart   int  // first header line
+	hdrEnd     int  // the empty line's start
+	cut        bool // the headers run to the end without an empty line
 	bodyStart  int
 	end        int // end of the message (of the body)
 	request    bool
@@ -101,8 +102,8 @@ func parseSIP(b []byte, tcp bool) (m sipMsg, ok bool) {
 			if tcp {
 				return m, false
 			}
-			// Headers cut short: they run to the end.
-			m.hdrEnd, m.bodyStart, m.end = len(b), len(b), len(b)
+			// Headers cut short: the complete lines are headers.
+			m.hdrEnd, m.bodyStart, m.end, m.cut = off, len(b), len(b), true
 			return m, true
 		}
 		if e == off {
@@ -238,6 +239,11 @@ func (d *Decoder) decodeSIP(l *Layer) LayerType {
 		return LayerNone
 	}
 	l.End = l.Start + m.end
+	if m.cut {
+		l.Malformed = ReasonTruncated // tshark runs off the end looking for a header's colon
+		l.Payload = l.End
+		return LayerNone
+	}
 	if m.sdp && m.bodyStart < m.end {
 		l.Payload = l.Start + m.bodyStart
 		return LayerSDP
@@ -424,6 +430,13 @@ func parseSIPURI(u []byte) (p sipURI, ok bool) {
 		rest = rest[:k]
 	}
 	p.host = rest
+	// Wireshark 4.0 shows no user part or port of a single character.
+	if len(p.user) < 2 {
+		p.user = nil
+	}
+	if len(p.port) < 2 {
+		p.port = nil
+	}
 	return p, len(p.host) > 0
 }
 
@@ -689,13 +702,16 @@ func emitSIP(e *emitter, i int) {
 func treeSIP(t *treeWriter, d *Decoder, i int) {
 	s, m := sipMessage(d, i)
 	first := s[:m.firstEnd]
-	t.head("Session Initiation Protocol (")
-	if m.request {
-		t.b = append(t.b, first[:indexByte(first, ' ')]...)
-	} else {
-		t.b = append(t.b, first[8:11]...)
+	t.head("Session Initiation Protocol")
+	if !m.cut {
+		t.b = append(t.b, " ("...)
+		if m.request {
+			t.b = append(t.b, first[:indexByte(first, ' ')]...)
+		} else {
+			t.b = append(t.b, first[8:11]...)
+		}
+		t.b = append(t.b, ')')
 	}
-	t.b = append(t.b, ')')
 	t.end()
 	t.depth = 1
 	var note *sipNote
@@ -731,7 +747,7 @@ func treeSIP(t *treeWriter, d *Decoder, i int) {
 		t.depth = 2
 		sipTreeStr(t, "Status-Code", first[8:11])
 	}
-	if note != nil && note.resendKnown {
+	if note != nil && note.resendKnown && !m.cut {
 		t.line()
 		t.b = append(t.b, "[Resent Packet: False]"...)
 		t.end()
@@ -759,6 +775,11 @@ func treeSIP(t *treeWriter, d *Decoder, i int) {
 	t.line()
 	t.b = append(t.b, "Message Header"...)
 	t.end()
+	if m.cut {
+		// tshark's expert lines and the exception follow: the header
+		// lines before them are not drawn here.
+		return
+	}
 	for off := m.hdrStart; off < m.hdrEnd; {
 		end, next, _ := sipLineEnd(s, off)
 		line := s[off:end]
@@ -899,29 +920,47 @@ func infoSIP(b []byte, d *Decoder, i int) []byte {
 	s, m := sipMessage(d, i)
 	first := s[:m.firstEnd]
 	if m.request {
-		b = append(b, "Request: "...)
+		if sipKnownMethod(first[:indexByte(first, ' ')]) {
+			b = append(b, "Request: "...)
+		} else {
+			b = append(b, "Unknown request: "...)
+		}
 		b = appendWSFormatText(b, first[:len(first)-8])
 	} else {
 		b = append(b, "Status: "...)
 		b = appendWSFormatText(b, first[8:])
-		if c := first[8]; c != '1' {
-			// Final responses name the CSeq's method.
+		if first[8] == '2' {
+			// Success responses name the CSeq's method ("()" without).
+			b = append(b, " ("...)
 			for off := m.hdrStart; off < m.hdrEnd; {
 				end, next, _ := sipLineEnd(s, off)
 				name, v := sipHeaderSplit(s[off:end])
 				off = next
 				if sipHeaderKind(name) == sipHdrCSeq {
 					if sp := indexByte(v, ' '); sp > 0 {
-						b = append(b, " ("...)
 						b = appendWSFormatText(b, v[sp+1:])
-						b = append(b, ')')
 					}
 					break
 				}
 			}
+			b = append(b, ')')
 		}
 	}
+	if m.cut {
+		return b
+	}
 	return append(b, " | "...)
+}
+
+// sipKnownMethod reports whether Wireshark knows the request method (it
+// words the Info of others "Unknown request").
+func sipKnownMethod(m []byte) bool {
+	switch string(m) {
+	case "INVITE", "ACK", "OPTIONS", "BYE", "CANCEL", "REGISTER", "INFO", "PRACK", "SUBSCRIBE",
+		"NOTIFY", "UPDATE", "MESSAGE", "REFER", "PUBLISH":
+		return true
+	}
+	return false
 }
 
 // sipTcpdumpCmds are the request methods tcpdump's SIP printer knows.
@@ -935,14 +974,23 @@ func (p *LinePrinter) lineSIP(b []byte, d *Decoder, i int) []byte {
 	if i == 0 || d.layers[i-1].Type != LayerUDP {
 		return p.lineNothing(b, d, i)
 	}
-	length := d.tcpWirePayload(i - 1)
+	return p.lineSIPText(b, d, i-1)
+}
+
+// lineSIPText appends what tcpdump's SIP printer makes of the payload of
+// UDP layer u (port 5060), SIP or not.
+func (p *LinePrinter) lineSIPText(b []byte, d *Decoder, ui int) []byte {
+	length := d.tcpWirePayload(ui)
 	if p.Options.Quiet {
 		return appendUDPLength(b, length)
 	}
-	u := &d.layers[i-1]
+	u := &d.layers[ui]
 	data := d.data[u.Payload:u.End]
 	if len(data) > length {
 		data = data[:length]
+	}
+	if !sipTcpdumpFirstLine(data) {
+		return append(b, "SIP"...)
 	}
 	if p.Options.Verbose > 0 {
 		b = append(b, "SIP, length: "...)
@@ -964,11 +1012,7 @@ func (p *LinePrinter) lineSIP(b []byte, d *Decoder, i int) []byte {
 		}
 		return b
 	}
-	b = append(b, "SIP"...)
-	if !sipTcpdumpFirstLine(data) {
-		return b
-	}
-	b = append(b, ": "...)
+	b = append(b, "SIP: "...)
 	next, cut := sipTxtLine(data, 0)
 	if cut {
 		b = append(b, data...)

@@ -465,6 +465,9 @@ func (p *LinePrinter) lineUDP(b []byte, d *Decoder, i int) []byte {
 		// Wireshark does not take it for SNMP.
 		return p.lineSNMPData(b, d.data[l.Payload:l.End], d.udpReported(i+1, l.End-l.Payload))
 	}
+	if i+1 < d.n && !l.Quoted && d.Ports.Lookup(TransportUDP, u.SrcPort(), u.DstPort()) == LayerSIP {
+		return p.lineSIPText(b, d, i) // tcpdump's SIP printer takes any payload on its port
+	}
 	if length == 0 && !p.Options.Quiet && !l.Quoted && d.Ports.Lookup(TransportUDP, u.SrcPort(), u.DstPort()) == LayerDNS {
 		// No DNS layer for an empty datagram, but tcpdump still hands it
 		// to its DNS printer, which finds no header.

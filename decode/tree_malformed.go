@@ -67,6 +67,8 @@ const malformedExpert = "    [Expert Info (Error/Malformed): Malformed Packet (E
 // truncation lines name it, or "" for a layer not checked against tshark.
 func treeProtoShort(t LayerType) string {
 	switch t {
+	case LayerSIP:
+		return "SIP"
 	case LayerEthernet:
 		return "Ethernet"
 	case LayerARP:

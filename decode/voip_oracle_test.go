@@ -243,3 +243,37 @@ func TestVoIPDecodeAsMatchesTshark(t *testing.T) {
 	}
 	voipColumns(t, path, pkts, rules, targs...)
 }
+
+// TestVoIPVectorsMatchTshark writes the damaged SIP vectors into a capture
+// and compares rawcap's one-liners and packet list with tcpdump's and
+// tshark's.
+func TestVoIPVectorsMatchTshark(t *testing.T) {
+	testshared.Oracle(t, "tshark")
+	testshared.Oracle(t, "tcpdump")
+	var pkts []synth.Packet
+	for i, v := range voipVectors {
+		pkts = append(pkts, synth.Packet{Data: appFrame([]byte(v.payload), v.port, v.port, false), Time: voipStart.Add(time.Duration(i) * time.Second)})
+	}
+	path := writeVoIPCapture(t, "vectors.pcap", pkts)
+	voipColumns(t, path, pkts, nil)
+	theirs, matched := voipTree(t, path, pkts, nil)
+	t.Logf("-V: tshark printed %d lines, rawcap %d of them, 0 other", theirs, matched)
+	for _, opts := range [][]string{{}, {"-v"}, {"-q"}} {
+		cmd := exec.Command("tcpdump", append(append([]string{"-n"}, opts...), "-r", path)...)
+		cmd.Env = append(os.Environ(), "TZ=UTC")
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("tcpdump %v: %v", opts, err)
+		}
+		chunks := splitTcpdump(out)
+		lp := &decode.LinePrinter{Options: lineOptionsFor(opts)}
+		d := decode.NewDecoder()
+		for i, pk := range pkts {
+			d.Decode(pk.Data, linktype.Ethernet)
+			f := decode.Frame{Number: i + 1, Time: pk.Time, Length: len(pk.Data)}
+			if got := string(lp.Append(nil, d, &f)); i >= len(chunks) || got != chunks[i] {
+				t.Errorf("tcpdump -n %v, %s:\n tcpdump: %q\n rawcap:  %q", opts, voipVectors[i].name, chunks[min(i, len(chunks)-1)], got)
+			}
+		}
+	}
+}

@@ -43,7 +43,7 @@ func TestReadFieldsErrors(t *testing.T) {
 		want string
 	}{
 		{[]string{"read", "-T", "fields", pcap}, "at least one -e NAME"},
-		{[]string{"read", "-T", "fields", "-e", "sip.method", pcap}, `field not decoded by rawcap: "sip.method"`},
+		{[]string{"read", "-T", "fields", "-e", "mgcp.req.verb", pcap}, `field not decoded by rawcap: "mgcp.req.verb"`},
 		{[]string{"read", "-T", "fields", "-e", "ip.src", "-E", "occurrence=x", pcap}, "occurrence=x"},
 		{[]string{"read", "-T", "pdml", pcap}, "-T pdml"},
 		{[]string{"read", "-T", "fields", "-e", "ip.src", "--json", pcap}, "--json and -T are different outputs"},
@@ -190,8 +190,8 @@ func TestFieldsCommand(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "F\tSource Port\ttcp.srcport\tFT_UINT16\ttcp\tBASE_DEC\t0x0\t\n") {
 		t.Errorf("rawcap fields --tsv tcp: exit %d:\n%s", code, out)
 	}
-	if code, _, errs := rawcapRun(t, "", "fields", "sip"); code != 2 || !strings.Contains(errs, `"sip" is not a protocol rawcap decodes`) {
-		t.Errorf("rawcap fields sip: exit %d, %s", code, errs)
+	if code, _, errs := rawcapRun(t, "", "fields", "mgcp"); code != 2 || !strings.Contains(errs, `"mgcp" is not a protocol rawcap decodes`) {
+		t.Errorf("rawcap fields mgcp: exit %d, %s", code, errs)
 	}
 }
 

@@ -171,7 +171,7 @@ func TestErrors(t *testing.T) {
 		{"ip.ttl contains 1", "ip.ttl (type=Unsigned integer) cannot participate in contains comparison.", "^~~~~~", false},
 		{"ip.ttl[0] == 1", `"ip.ttl" is a Unsigned integer and cannot be sliced into a sequence of bytes.`, "^~~~~~", false},
 		{"nosuch(ip.ttl) == 1", "The function 'nosuch' does not exist.", "^~~~~~", false},
-		{`sip.Method == "INVITE"`, `"sip.Method" is a Wireshark name, but rawcap does not decode sip yet`, "^~~~~~~~~~", true},
+		{`mgcp.req.verb == "CRCX"`, `"mgcp.req.verb" is a Wireshark name, but rawcap does not decode mgcp yet`, "^~~~~~~~~~~~~", true},
 		{"smb", `"smb" is a Wireshark name, but rawcap does not decode smb yet`, "^~~", true},
 		{"ip.nosuchfield == 1", `"ip.nosuchfield" is not a field rawcap decodes: rawcap decodes ip, but not that field`, "^~~~~~~~~~~~~~", true},
 	} {
