@@ -81,7 +81,7 @@ var columnsVocabulary = map[string]bool{
 	"SNMP":   true,
 	"IGMPv1": true, "IGMPv2": true, "IGMPv3": true, "IGMP": true,
 	"802.11": true,
-	"SIP": true, "SIP/SDP": true, "RTP": true, "RTCP": true,
+	"SIP":    true, "SIP/SDP": true, "RTP": true, "RTCP": true,
 	"MDNS": true, "LLMNR": true, "NBNS": true,
 	"ERSPAN": true, "VLAN": true, "802.1ad": true, "AH": true,
 }
