@@ -57,7 +57,10 @@ func (p *LinePrinter) lineICMPv4(b []byte, d *Decoder, i int) []byte {
 	b = strconv.AppendInt(b, int64(p.ipPayloadLen(d, i)), 10)
 	if p.Options.Verbose > 0 && m.IsError() && i+1 < d.n {
 		b = append(b, "\n\t"...)
-		return p.lineLayer(b, d, i+1)
+		b = p.lineLayer(b, d, i+1)
+	}
+	if p.Options.Verbose > 0 {
+		b = appendICMPExtensions(b, m, p.ipPayloadLen(d, i))
 	}
 	return b
 }

@@ -415,7 +415,7 @@ func (p *LinePrinter) lineUDP(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
 	src, dst, v6 := ipAddrs(d, i)
 	psrc, pdst := portAddrs(d, i, src, dst)
-	if l.Malformed == ReasonTruncated {
+	if l.Malformed == ReasonTruncated || l.Payload-l.Start < 4 { // no ports in the header: cut short
 		if l.End-l.Start >= 4 {
 			data := d.data[l.Start:l.End]
 			b = appendPorts(b, psrc, pdst, be16(data), be16(data[2:]))

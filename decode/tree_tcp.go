@@ -507,7 +507,8 @@ func treeTCPOptions(t *treeWriter, tc TCP, sackBase uint32) {
 func treeUDP(t *treeWriter, d *Decoder, i int) {
 	l := &d.layers[i]
 	t.head("User Datagram Protocol")
-	if l.Payload == l.Start {
+	if l.Payload-l.Start < 8 { // a quoted header cut short: no fields to draw
+
 		t.end()
 		return
 	}
