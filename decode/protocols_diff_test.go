@@ -34,6 +34,7 @@ var protocolsAllow = map[string]string{
 	"data/-":      "a payload tshark dissects further (data after lisp) where rawcap stops",
 	// Protocols whose frame.protocols entry depends on their contents or
 	// that tshark finds by heuristic or dissects further.
+	"eapol/data":        "EAPOL after 802.11 LLC/SNAP (EtherType 0x888e): rawcap leaves the key frames as data",
 	"erspan/data":       "ERSPAN in GRE (0x88be): tshark decodes the mirrored frame inside",
 	"openflow/data":     "OpenFlow (TCP 6653): the entry names the OpenFlow version found inside",
 	"kerberos/data":     "Kerberos (UDP 88): the entry names the Kerberos version found inside",

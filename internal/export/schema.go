@@ -129,6 +129,8 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		// QUIC's frames, VRRP's addresses.
 		"pim.", "ospf.", "bgp.", "lldp.", "cdp.", "udld.", "mstp.", "stp.flags.", "igmp.", "dhcpv6.",
 		"telnet.", "quic.", "vrrp.ip_addr", "vrrp.ipv6_addr",
+		// 802.11's tagged parameters and radiotap's present words.
+		"wlan.tag.", "wlan.supported_rates", "radiotap.present.word",
 	} {
 		for _, pf := range decode.Protocols() {
 			for i := range pf.Fields {
