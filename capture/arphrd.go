@@ -13,9 +13,15 @@ const (
 	arphrdLoopback  = 772
 	arphrdSIT       = 776
 	arphrdIEEE80211 = 801
+	arphrdPrism     = 802
 	arphrdRadiotap  = 803
 	arphrdNone      = 0xfffe
 )
+
+// linktypePrism is DLT_PRISM_HEADER: 802.11 after a Prism monitor header,
+// what monitor-mode interfaces of the older drivers (ARPHRD_IEEE80211_PRISM)
+// deliver.
+const linktypePrism linktype.Type = 119
 
 // linkTypeFor returns the link type of packets read from an interface whose
 // hardware type is hatype (an ARPHRD_ value), and whether the interface must
@@ -31,6 +37,8 @@ func linkTypeFor(hatype uint16) (t linktype.Type, cooked bool) {
 		return linktype.IEEE802_11, false
 	case arphrdRadiotap:
 		return linktype.IEEE802_11RT, false
+	case arphrdPrism:
+		return linktypePrism, false // the Prism monitor header, kept as libpcap keeps it
 	}
 	return linktype.LinuxSLL2, true
 }

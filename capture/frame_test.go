@@ -89,7 +89,9 @@ func TestLinkTypeFor(t *testing.T) {
 		{arphrdNone, linktype.Raw, false}, // tun, WireGuard
 		{arphrdRawIP, linktype.Raw, false},
 		{arphrdSIT, linktype.Raw, false},
-		{arphrdRadiotap, linktype.IEEE802_11RT, false},
+		{arphrdRadiotap, linktype.IEEE802_11RT, false}, // monitor mode, radiotap (mac80211)
+		{arphrdIEEE80211, linktype.IEEE802_11, false},  // monitor mode without a radio header
+		{arphrdPrism, 119, false},                      // monitor mode, Prism header
 		{arphrdPPP, linktype.LinuxSLL2, true},
 		{824 /* ARPHRD_NETLINK */, linktype.LinuxSLL2, true},
 	}

@@ -176,6 +176,9 @@ func init() {
 // Type returns Wireshark's name of f's type, as tshark -G fields shows it
 // ("FT_UINT16").
 func (f *Field) Type() string {
+	if f.Kind == KindFloat && f.Width == 32 {
+		return "FT_FLOAT" // a single-precision float (radiotap's rates)
+	}
 	if (f.Kind == KindUint || f.Kind == KindInt) && f.Width != 0 {
 		return f.Kind.String() + strconv.Itoa(int(f.Width))
 	}

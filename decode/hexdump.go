@@ -19,6 +19,13 @@ func linkHeaderLen(d *Decoder) int {
 			if k > 0 && (d.layers[k-1].Type == LayerEthernet || d.layers[k-1].Type == LayerVLAN) {
 				n = l.Payload
 			}
+		case LayerRadiotap:
+			n = l.Payload
+			continue
+		case LayerWLAN:
+			if l.Malformed == "" {
+				n = l.Start + wlanHeaderLenOf(d, k) // a management body is not the header
+			}
 		}
 		break
 	}

@@ -60,7 +60,7 @@ var protocols = [layerCount]protocol{
 	LayerQUIC:     {&protoQUIC, quicFields[:], emitQUIC, tlsFields[:]},
 	LayerIGMP:     {&protoIGMP, igmpFields[:], emitIGMP, nil},
 	LayerDHCPv6:   {&protoDHCPv6, dhcpv6Fields[:], emitDHCPv6, nil},
-	LayerRadiotap: {&protoRadiotap, radiotapFields[:], emitRadiotap, wlanRadioFields[:]},
+	LayerRadiotap: {&protoRadiotap, radiotapFields[:], emitRadiotap, nil},
 	LayerWLAN:     {&protoWLAN, wlanFields[:], emitWLAN, nil},
 	LayerERSPAN:   {&protoERSPAN, erspanFields[:], emitERSPAN, nil},
 	LayerBabel:    {&protoBabel, babelFields[:], emitBabel, nil},
@@ -80,6 +80,7 @@ var protocols = [layerCount]protocol{
 // (an 802.1ad tag is a LayerVLAN).
 var extraProtocols = [...]protocol{
 	{&protoQinQ, qinqFields[:], nil, nil},
+	{&protoWLANRadio, wlanRadioFields[:], nil, nil}, // emitted by emitRadiotap
 }
 
 // emitter is what a protocol's emit function writes to: the packet's

@@ -259,7 +259,7 @@ var radiotapFields = [rtfFieldCount]Field{
 	rtfMactime:      {Name: "radiotap.mactime", Label: "MAC timestamp", Kind: KindUint, Width: 64},
 	rtfFlags:        {Name: "radiotap.flags", Label: "Flags", Kind: KindUint, Width: 8, Base: BaseHex},
 	rtfFlagsFCS:     {Name: "radiotap.flags.fcs", Label: "FCS at end", Kind: KindBool, Width: 8, Mask: 0x10},
-	rtfDatarate:     {Name: "radiotap.datarate", Label: "Data rate (Mb/s)", Kind: KindFloat},
+	rtfDatarate:     {Name: "radiotap.datarate", Label: "Data rate (Mb/s)", Kind: KindFloat, Width: 32},
 	rtfChannelFreq:  {Name: "radiotap.channel.freq", Label: "Channel frequency", Kind: KindUint, Width: 32},
 	rtfChannelFlags: {Name: "radiotap.channel.flags", Label: "Channel flags", Kind: KindUint, Width: 16, Base: BaseHex},
 	rtfDBmSignal:    {Name: "radiotap.dbm_antsignal", Label: "Antenna signal", Kind: KindInt, Width: 8},
@@ -291,7 +291,7 @@ const (
 var wlanRadioFields = [wrFieldCount]Field{
 	wrPHY:           {Name: "wlan_radio.phy", Label: "PHY type", Kind: KindUint, Width: 32},
 	wrShortPreamble: {Name: "wlan_radio.short_preamble", Label: "Short preamble", Kind: KindBool},
-	wrDataRate:      {Name: "wlan_radio.data_rate", Label: "Data rate", Kind: KindFloat},
+	wrDataRate:      {Name: "wlan_radio.data_rate", Label: "Data rate", Kind: KindFloat, Width: 32},
 	wrChannel:       {Name: "wlan_radio.channel", Label: "Channel", Kind: KindUint, Width: 32},
 	wrFrequency:     {Name: "wlan_radio.frequency", Label: "Frequency", Kind: KindUint, Width: 16},
 	wrSignalDB:      {Name: "wlan_radio.signal_db", Label: "Signal strength (dB)", Kind: KindUint, Width: 8},
@@ -319,6 +319,13 @@ func emitRadiotap(e *emitter, i int) {
 	e.Uint(&f[rtfVersion], uint64(r.Version()))
 	e.Uint(&f[rtfPad], uint64(r.Pad()))
 	e.Uint(&f[rtfLength], uint64(r.Len()))
+	if r.Version() != 0 {
+		// tshark reads nothing past a header of an unknown revision.
+		e.End()
+		e.Proto(&protoWLANRadio)
+		e.End()
+		return
+	}
 	fs := r.fields()
 	for k := range fs.words {
 		if e.all || k == 0 {

@@ -129,6 +129,9 @@ func decodedByRawcap(d *decode.Decoder) bool {
 	for k, l := range layers {
 		switch l.Type {
 		case decode.LayerLLC:
+			if k > 0 && layers[k-1].Type == decode.LayerWLAN && k+1 < len(layers) && layers[k+1].Type != decode.LayerPayload {
+				continue // tcpdump prints what SNAP carries after 802.11
+			}
 			if k+1 >= len(layers) || !llcDecoded(layers[k+1].Type) {
 				return false // tcpdump prints its contents; rawcap does not yet
 			}
@@ -162,6 +165,10 @@ func decodedByRawcap(d *decode.Decoder) bool {
 			if l.End > l.Start && (data[l.Start] == 0x13 || data[l.Start] == 0x14) {
 				return false // DVMRP and PIMv1: tcpdump prints them, rawcap not yet
 			}
+		case decode.LayerWLAN:
+			if !wlanPrintable(data[l.Start:l.End]) {
+				return false
+			}
 		case decode.LayerICMPv4:
 			switch data[l.Start] {
 			case 0, 3, 5, 8, 11:
@@ -177,7 +184,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		return true
 	case decode.LayerOSPF:
 		return d.Data()[last.Start] == 2 // version 3's -vv LSA contents are not printed yet
-	case decode.LayerBFD, decode.LayerSNMP:
+	case decode.LayerBFD, decode.LayerSNMP, decode.LayerWLAN:
 		return true
 	case decode.LayerSTP, decode.LayerUDLD, decode.LayerPPPoED, decode.LayerLACP:
 		return true
@@ -197,10 +204,29 @@ func decodedByRawcap(d *decode.Decoder) bool {
 			return true
 		case decode.LayerERSPAN:
 			return true // tcpdump 4.99 prints gre-proto-0x22eb and stops
+		case decode.LayerWLAN: // protected data
+			return data[layers[len(layers)-2].Start+1]&0x40 != 0
 		}
 		return false
 	}
 	return last.Quoted
+}
+
+// wlanPrintable reports whether rawcap prints an 802.11 frame as tcpdump
+// 4.99 does: management frames of the subtypes it lays out, and data frames
+// without an HT control field (tcpdump reads the frame after it as LLC).
+func wlanPrintable(h []byte) bool {
+	if len(h) < 2 {
+		return false
+	}
+	typ, sub := h[0]>>2&3, h[0]>>4
+	switch typ {
+	case 0:
+		return sub <= 5 || sub >= 8 && sub <= 12
+	case 2:
+		return !(sub&8 != 0 && h[1]&0x80 != 0)
+	}
+	return false
 }
 
 // llcDecoded reports whether rawcap prints the protocol after an LLC

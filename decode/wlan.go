@@ -220,7 +220,6 @@ const (
 	wfSA
 	wfBSSID
 	wfStaA
-	wfAddr
 	wfFrag
 	wfSeq
 	wfQoS
@@ -254,7 +253,6 @@ var wlanFields = [wlanFieldCount]Field{
 	wfSA:             {Name: "wlan.sa", Label: "Source address", Kind: KindMAC},
 	wfBSSID:          {Name: "wlan.bssid", Label: "BSS Id", Kind: KindMAC},
 	wfStaA:           {Name: "wlan.staa", Label: "STA address", Kind: KindMAC},
-	wfAddr:           {Name: "wlan.addr", Label: "Hardware address", Kind: KindMAC},
 	wfFrag:           {Name: "wlan.frag", Label: "Fragment number", Kind: KindUint, Width: 16, Mask: 0xf},
 	wfSeq:            {Name: "wlan.seq", Label: "Sequence number", Kind: KindUint, Width: 16, Mask: 0xfff0},
 	wfQoS:            {Name: "wlan.qos", Label: "Qos Control", Kind: KindUint, Width: 16, Base: BaseHex},

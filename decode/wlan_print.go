@@ -278,6 +278,14 @@ func (p *LinePrinter) lineWLANLLC(b []byte, d *Decoder, i int) []byte {
 	if l.Malformed == "" && i+1 < d.n {
 		c := LLC(d.data[l.Start:l.Payload])
 		if c.IsSNAP() && c.OUI() == 0 {
+			if p.Options.Link {
+				// With -e tcpdump shows the LLC header as after 802.3.
+				b = append(b, "LLC, dsap SNAP (0xaa) Individual, ssap SNAP (0xaa) Command, ctrl 0x03: oui Ethernet (0x000000), "...)
+				b = p.appendEtherType(b, c.PID())
+				b = append(b, ", length "...)
+				b = strconv.AppendInt(b, int64(l.End-l.Payload), 10)
+				b = append(b, ": "...)
+			}
 			return p.lineLayer(b, d, i+1)
 		}
 	}

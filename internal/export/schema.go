@@ -142,6 +142,8 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"nbns.netbios_name", "nbns.name_flags", "nbns.name_flags.", "nbns.data",
 		// An NSEC record's next name, one per record.
 		"dns.nsec.",
+		// 802.11's tagged parameters and radiotap's present words.
+		"wlan.tag.", "wlan.supported_rates", "radiotap.present.word",
 	} {
 		for _, pf := range decode.Protocols() {
 			for i := range pf.Fields {
