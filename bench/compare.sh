@@ -164,4 +164,14 @@ if "$RAWCAP" follow --help >/dev/null 2>&1 && want follow; then
   echo "follow tcp --all (every stream to its own file), whole file: ${rss:-?} (seconds, KiB resident); $(ls "$DIR/streams" | wc -l) files"
   rm -rf "$DIR/streams"
 fi
+if "$RAWCAP" export-objects --help >/dev/null 2>&1 && want export-objects; then
+  echo "== export-objects http (issue 11)"
+  # On the first 100,000 packets: every HTTP body of the generated traffic.
+  have tshark && pair "export-objects http vs tshark --export-objects" "$SN" \
+    "rm -rf $DIR/eo; $RAWCAP export-objects http $DIR/eo $SMALL" \
+    "rm -rf $DIR/eoref; tshark -n -q -r $SMALL --export-objects http,$DIR/eoref"
+  rss=$( { /usr/bin/time -f %M "$RAWCAP" export-objects http "$DIR/eo" "$BIG" >/dev/null; } 2>&1 | tail -1 || true)
+  echo "export-objects http on the whole file: $(ls "$DIR/eo" | wc -l) files, rawcap ${rss:-?} KiB resident"
+  rm -rf "$DIR/eo" "$DIR/eoref"
+fi
 echo "go benchmarks (zero-copy read, decode, filter VM): make bench"

@@ -84,8 +84,8 @@ a response to HEAD and a 1xx, 204 or 304 response have none. Data that is not
 a request or a response is shown as tshark shows it (lines that look like
 headers, then the rest), or not at all when its first byte is not printable.
 Node 0 is the sender of the first message. A message holds at most
---max-message bytes of headers or body; a larger body is shown in pieces as it
-arrives, without its content coding undone (reported on standard error).
+--max-message bytes of body (and 1 MiB of headers); a larger body is shown in
+pieces as it arrives, without its content coding undone (reported on standard error).
 A stream is HTTP when its packets go to HTTP: TCP ports 80, 8080, 3128
 and 8088.
 
@@ -99,7 +99,7 @@ tcp STREAM shows the TLS records as they were sent.`,
 			&cli.StringFlag{Name: "Y", Aliases: []string{"display-filter"}, Usage: "follow the stream of the first packet that matches the display filter `EXPR`"},
 			&cli.IntFlag{Name: "max-held", Value: follow.DefaultMaxHeld, Usage: "bound the bytes a TCP side holds out of order to `N`"},
 			&cli.StringFlag{Name: "all", Usage: "write every stream (or those -Y picks) to its own file in directory `DIR`, in one pass"},
-			&cli.IntFlag{Name: "max-message", Value: follow.DefaultMaxMessage, Usage: "http: hold at most `N` bytes of one message's headers or body (a larger body is shown in pieces)"},
+			&cli.IntFlag{Name: "max-message", Value: follow.DefaultMaxMessage, Usage: "http: hold at most `N` bytes of one message's body (a larger body is shown in pieces)"},
 			&cli.IntFlag{Name: "max-open", Value: follow.DefaultMaxOpen, Usage: "--all: keep at most `N` files open at once"},
 		},
 		Action: func(c *cli.Context) error { return runFollow(c, e) },
@@ -392,13 +392,25 @@ func runFollow(c *cli.Context, e *env) error {
 		hf.TCP.MaxHeld = maxHeld
 	}
 	headed := false
+	httpEmit := func(c follow.Chunk, m *follow.HTTPMessage) error {
+		if m.Piece && len(c.Data) == 0 {
+			return nil // the end of a body shown in pieces
+		}
+		if !headed {
+			headed = true
+			if err := p.Header(hf.Nodes()); err != nil {
+				return err
+			}
+		}
+		return p.Chunk(c)
+	}
 	var outErr error
 	readErr := w.walk(c.Context, func(bool) (bool, error) {
 		if a.proto == "tls" {
 			return true, nil // no keys: tshark shows no data and no nodes
 		}
 		if hf != nil {
-			outErr = followHTTPPacket(w, &a, p, hf, &headed)
+			outErr = followHTTPPacket(w, &a, hf, httpEmit)
 		} else {
 			outErr = followPacket(w, &a, p, &tcp, &udp, &headed)
 		}
@@ -505,9 +517,8 @@ func isHTTP(d *decode.Decoder, s *decode.Stream) bool {
 }
 
 // followHTTPPacket feeds the followed stream's TCP headers of the packet w
-// holds to the HTTP follower, printing the banner before the first
-// message.
-func followHTTPPacket(w *streamWalker, a *followArgs, p *follow.Printer, hf *follow.HTTP, headed *bool) error {
+// holds to the HTTP follower, which hands the messages to emit.
+func followHTTPPacket(w *streamWalker, a *followArgs, hf *follow.HTTP, emit follow.HTTPEmit) error {
 	in := false
 	for k := range w.streams {
 		if a.picks(&w.streams[k]) {
@@ -517,18 +528,6 @@ func followHTTPPacket(w *streamWalker, a *followArgs, p *follow.Printer, hf *fol
 	}
 	if !in {
 		return nil
-	}
-	emit := func(c follow.Chunk, m *follow.HTTPMessage) error {
-		if m.Piece && len(c.Data) == 0 {
-			return nil // the end of a body shown in pieces
-		}
-		if !*headed {
-			*headed = true
-			if err := p.Header(hf.Nodes()); err != nil {
-				return err
-			}
-		}
-		return p.Chunk(c)
 	}
 	for k := range w.streams {
 		s := &w.streams[k]
@@ -549,7 +548,7 @@ func reportHTTPBounds(e *env, split, dropped, max int) {
 		fmt.Fprintf(e.stderr, "rawcap: follow http: %d bodies passed %d bytes (--max-message): shown in pieces as they came, content coding not undone; tshark holds them whole\n", split, max)
 	}
 	if dropped > 0 {
-		fmt.Fprintf(e.stderr, "rawcap: follow http: %d header sections passed %d bytes (--max-message) and were skipped\n", dropped, max)
+		fmt.Fprintf(e.stderr, "rawcap: follow http: %d header sections passed 1 MiB and were skipped\n", dropped)
 	}
 }
 

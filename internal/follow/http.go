@@ -13,9 +13,13 @@ import (
 	"github.com/rawcap/rawcap/decode"
 )
 
-// DefaultMaxMessage is the default bound on the bytes of one HTTP message
-// (headers or body) held until the message is complete.
+// DefaultMaxMessage is the default bound on the bytes of one HTTP body
+// held until its message is complete.
 const DefaultMaxMessage = 32 << 20
+
+// maxHeader bounds the bytes of one message's start line and headers
+// held until they are complete.
+const maxHeader = 1 << 20
 
 // HTTPPart says which part of an HTTP message a chunk holds.
 type HTTPPart uint8
@@ -72,6 +76,7 @@ type httpSide struct {
 	need    int64  // hsLength: body bytes still to come; ckData: chunk bytes still to come
 	piece   bool   // the body passed the bound: pieces go out as they come
 	cont    bool   // the message is a continuation (not a request or response)
+	lead    int    // the leading CRLF's length in hdr
 	pieces  int
 }
 
@@ -92,15 +97,16 @@ type httpSide struct {
 // Node 0 is the sender of the first message shown, as tshark's follow tap
 // takes it.
 //
-// Memory is bounded: a message holds at most MaxMessage bytes of headers
-// or body. Headers past it are dropped; a body past it comes out in pieces
-// as its bytes arrive, without the content coding undone (Split counts
-// such messages), where tshark holds the whole body.
+// Memory is bounded: a message holds at most 1 MiB of headers (past it
+// they are dropped, and Dropped counts them) and MaxMessage bytes of body:
+// a body past it comes out in pieces as its bytes arrive, without the
+// content coding undone (Split counts such messages), where tshark holds
+// the whole body.
 type HTTP struct {
 	TCP        TCP
-	MaxMessage int // 0: DefaultMaxMessage
+	MaxMessage int // bound on one body; 0: DefaultMaxMessage
 	Split      int // bodies that passed MaxMessage
-	Dropped    int // headers that passed MaxMessage
+	Dropped    int // header sections that passed 1 MiB
 
 	on         bool // the stream's data goes to HTTP
 	started    bool
@@ -114,6 +120,36 @@ type HTTP struct {
 	emit       HTTPEmit
 	dec        []byte
 	rest       []byte
+	msg        HTTPMessage // what emit is handed, valid until it returns
+}
+
+// URI returns the request URI Wireshark files a message's body under
+// (its export-object name): a request's own, or for any other message
+// the last request's in the stream; nil when there is none.
+func (m *HTTPMessage) URI() []byte {
+	if m.Request {
+		return m.Headers.URI()
+	}
+	return m.Asked.URI()
+}
+
+// ContentType returns the media type of the message's Content-Type
+// header, lower-cased, as Wireshark keeps it (nil when absent).
+func (m *HTTPMessage) ContentType(dst []byte) []byte {
+	v := m.Headers.Header("Content-Type")
+	if v == nil {
+		return nil
+	}
+	for _, c := range v {
+		if c == ';' || c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f' {
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 // Started reports whether a message came out.
@@ -240,13 +276,14 @@ func (h *HTTP) head(dir, start int) ([]byte, error) {
 	if len(sd.hdr) > 3 && sd.hdr[0] == '\r' && sd.hdr[1] == '\n' {
 		lead = 2
 	}
+	sd.lead = lead
 	if c := sd.hdr[lead]; c < ' ' || c > '~' {
 		sd.hdr = sd.hdr[:0]
 		return nil, nil
 	}
 	msg := decode.HTTP(sd.hdr[lead:])
 	if _, complete := msg.FirstLine(); !complete {
-		if len(sd.hdr) > h.max() {
+		if len(sd.hdr) > maxHeader {
 			h.Dropped++
 			sd.hdr = sd.hdr[:0]
 		}
@@ -258,7 +295,7 @@ func (h *HTTP) head(dir, start int) ([]byte, error) {
 	}
 	end := headerEnd(msg, max(start-lead, 0))
 	if end < 0 {
-		if len(sd.hdr) > h.max() {
+		if len(sd.hdr) > maxHeader {
 			h.Dropped++
 			sd.hdr = sd.hdr[:0]
 		}
@@ -356,11 +393,14 @@ func (h *HTTP) startBody(dir int, m decode.HTTP, request bool) error {
 	sd.request = request
 	sd.body = sd.body[:0]
 	sd.piece, sd.pieces = false, 0
-	sd.enc = append(sd.enc[:0], bytes.ToLower(bytes.TrimSpace(m.Header("Content-Encoding")))...)
-	chunked := false
-	if te := m.Header("Transfer-Encoding"); te != nil && bytes.Contains(bytes.ToLower(te), []byte("chunked")) {
-		chunked = true
+	sd.enc = sd.enc[:0]
+	for _, c := range bytes.TrimSpace(m.Header("Content-Encoding")) {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		sd.enc = append(sd.enc, c)
 	}
+	chunked := containsFold(m.Header("Transfer-Encoding"), "chunked")
 	cl, haveCL := contentLength(m)
 	if !request {
 		code := m.StatusCode()
@@ -380,6 +420,27 @@ func (h *HTTP) startBody(dir int, m decode.HTTP, request bool) error {
 		sd.state = hsFin
 	}
 	return nil
+}
+
+// containsFold reports whether b holds the lower-case ASCII word w,
+// compared without regard to case.
+func containsFold(b []byte, w string) bool {
+	for i := 0; i+len(w) <= len(b); i++ {
+		k := 0
+		for ; k < len(w); k++ {
+			c := b[i+k]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != w[k] {
+				break
+			}
+		}
+		if k == len(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // contentLength returns the Content-Length of m, if it has a valid one.
@@ -514,7 +575,8 @@ func (h *HTTP) out(dir int, part HTTPPart, data []byte, piece, last bool) error 
 		h.started = true
 		h.first = dir
 	}
-	m := HTTPMessage{Part: part, Continuation: sd.cont, Request: sd.request, Headers: decode.HTTP(sd.hdr), Piece: piece, Last: last}
+	m := &h.msg
+	*m = HTTPMessage{Part: part, Continuation: sd.cont, Request: sd.request, Headers: decode.HTTP(sd.hdr[min(sd.lead, len(sd.hdr)):]), Piece: piece, Last: last}
 	if part == HTTPBody {
 		m.First = sd.pieces == 0
 		sd.pieces++
@@ -523,7 +585,7 @@ func (h *HTTP) out(dir int, part HTTPPart, data []byte, piece, last bool) error 
 		m.Asked = decode.HTTP(h.lastReq)
 	}
 	c := Chunk{Server: dir != h.first, Frame: h.frame, Time: h.at, Data: data}
-	return h.emit(c, &m)
+	return h.emit(c, m)
 }
 
 // finish emits direction dir's complete message and readies the next.
@@ -547,7 +609,7 @@ func (h *HTTP) finish(dir int) error {
 		method := m.Method()
 		h.headReq = string(method) == "HEAD"
 		h.connectReq = string(method) == "CONNECT" || string(method) == "SSTP_DUPLEX_POST"
-		h.lastReq = append(h.lastReq[:0], sd.hdr...)
+		h.lastReq = append(h.lastReq[:0], sd.hdr[min(sd.lead, len(sd.hdr)):]...)
 	}
 	sd.state = hsHead
 	sd.hdr, sd.body, sd.line = sd.hdr[:0], sd.body[:0], sd.line[:0]
@@ -583,9 +645,15 @@ func (h *HTTP) decodeBody(enc, body []byte) []byte {
 	}
 	out := h.dec[:0]
 	var buf [32 << 10]byte
-	for len(out) < h.max() {
+	for {
 		n, rerr := r.Read(buf[:])
 		out = append(out, buf[:n]...)
+		if len(out) > h.max() {
+			// Decoded, the body passes the bound: it goes as it came.
+			h.Split++
+			h.dec = out[:0]
+			return body
+		}
 		if rerr != nil {
 			break
 		}
