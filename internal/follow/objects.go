@@ -36,6 +36,7 @@ type Objects struct {
 
 	Written int // objects written
 	used    map[string]bool
+	next    map[string]int // per base name, the first suffix not known to be used
 	part    map[uint64]*os.File // bodies in pieces, by the caller's key
 	parts   int
 	ctype   []byte
@@ -146,14 +147,22 @@ func (o *Objects) name(m *HTTPMessage, frame int) (string, error) {
 			base += "." + asciiString(o.ctype)
 		}
 	}
+	if o.next == nil {
+		o.next = make(map[string]int)
+	}
+	// The names before next[base] were all used when last tried, and used
+	// names stay used: start there (tshark starts at 0 each time, which
+	// finds the same name).
 	var name string
-	for n := 0; ; {
+	n := o.next[base]
+	for {
 		name = objectName(base, maxLen, n)
 		n++
 		if !o.used[name] || n >= maxDuplicates {
 			break
 		}
 	}
+	o.next[base] = n - 1
 	o.used[name] = true
 	return name, nil
 }
