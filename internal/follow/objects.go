@@ -36,7 +36,7 @@ type Objects struct {
 
 	Written int // objects written
 	used    map[string]bool
-	next    map[string]int // per base name, the first suffix not known to be used
+	next    map[string]int      // per base name, the first suffix not known to be used
 	part    map[uint64]*os.File // bodies in pieces, by the caller's key
 	parts   int
 	ctype   []byte
