@@ -181,4 +181,15 @@ if [ -n "$BASE" ]; then
   pair "read -T fields vs rawcap@$BASE" "$N" "$RAWCAP read -T fields -e ip.src -e ip.dst -e tcp.srcport -e tcp.dstport -e frame.len $BIG" \
     "$OLD read -T fields -e ip.src -e ip.dst -e tcp.srcport -e tcp.dstport -e frame.len $BIG"
 fi
+if "$RAWCAP" export-objects --help >/dev/null 2>&1 && want export-objects; then
+  echo "== export-objects http (issue 11)"
+  # On the first 100,000 packets: every HTTP body of the generated traffic.
+  have tshark && pair "export-objects http vs tshark --export-objects" "$SN" \
+    "rm -rf $DIR/eo; $RAWCAP export-objects http $DIR/eo $SMALL" \
+    "rm -rf $DIR/eoref; tshark -n -q -r $SMALL --export-objects http,$DIR/eoref"
+  rm -rf "$DIR/eo"
+  rss=$( { /usr/bin/time -f %M "$RAWCAP" export-objects http "$DIR/eo" "$BIG" >/dev/null; } 2>&1 | tail -1 || true)
+  echo "export-objects http on the whole file: $(ls "$DIR/eo" | wc -l) files, rawcap ${rss:-?} KiB resident"
+  rm -rf "$DIR/eo" "$DIR/eoref"
+fi
 echo "go benchmarks (zero-copy read, decode, filter VM): make bench"

@@ -67,6 +67,7 @@ var commands = []func(*env) *cli.Command{
 	fieldsCommand,
 	statsCommand,
 	followCommand,
+	exportObjectsCommand,
 	versionCommand,
 	completionCommand,
 	manCommand,

@@ -22,12 +22,12 @@ func followCommand(e *env) *cli.Command {
 	modes := strings.Join(follow.ModeNames(), "|")
 	return &cli.Command{
 		Name:      "follow",
-		Usage:     "print what the two ends of a TCP or UDP stream said, as tshark -q -z follow",
-		ArgsUsage: "tcp|udp STREAM|ADDR:PORT,ADDR:PORT FILE | tcp|udp -Y FILTER FILE | tls STREAM FILE",
-		UsageText: `rawcap follow tcp|udp [--format ` + modes + `] STREAM FILE
-rawcap follow tcp|udp [--format ` + modes + `] ADDR:PORT,ADDR:PORT FILE
-rawcap follow tcp|udp [--format ` + modes + `] -Y FILTER FILE
-rawcap follow tcp|udp --all DIR [--format ` + modes + `] [-Y FILTER] FILE
+		Usage:     "print what the two ends of a TCP, UDP or HTTP stream said, as tshark -q -z follow",
+		ArgsUsage: "tcp|udp|http STREAM|ADDR:PORT,ADDR:PORT FILE | tcp|udp|http -Y FILTER FILE | tls STREAM FILE",
+		UsageText: `rawcap follow tcp|udp|http [--format ` + modes + `] STREAM FILE
+rawcap follow tcp|udp|http [--format ` + modes + `] ADDR:PORT,ADDR:PORT FILE
+rawcap follow tcp|udp|http [--format ` + modes + `] -Y FILTER FILE
+rawcap follow tcp|udp|http --all DIR [--format ` + modes + `] [-Y FILTER] FILE
 rawcap follow tls [--format ` + modes + `] STREAM FILE
 
 Examples:
@@ -37,7 +37,9 @@ Examples:
    rawcap follow tcp 10.0.0.1:51514,192.0.2.7:443 capture.pcap
    rawcap follow tcp -Y 'http.host == "example.com"' capture.pcap
    rawcap follow tcp --all streams/ capture.pcap     # streams/tcp-0000-10.0.0.1.51514-192.0.2.7.443.txt ...
-   rawcap follow tcp --all bin/ --format raw -Y 'tcp.port == 443' capture.pcap`,
+   rawcap follow tcp --all bin/ --format raw -Y 'tcp.port == 443' capture.pcap
+   rawcap follow http 0 capture.pcap                 # tshark -q -z follow,http,ascii,0
+   rawcap follow http --all http/ capture.pcap       # every stream's HTTP messages, a file each`,
 		Description: `Follow reads FILE once (pcap or pcapng, possibly compressed; "-" is standard
 input) and prints the data of one TCP or UDP stream as tshark 4.0 prints it with
 -q -z follow,PROTO,MODE,STREAM: a banner (Follow:, Filter:, Node 0: the side that
@@ -73,6 +75,20 @@ the filter matches are kept. At most --max-open files are open at once (the
 least recently written is closed, and reopened to append), and at most 16384
 streams are followed at once (the least recently seen is finished first).
 
+http follows the HTTP/1 messages of a TCP stream as tshark 4.0's follow http
+shows them: each message, once complete, as two chunks: its start line and
+headers, then its body with the chunked coding removed and a gzip, deflate or
+br content coding undone. A body ends at its Content-Length, at its last chunk,
+or (a response without either) at the server's FIN; a request without either,
+a response to HEAD and a 1xx, 204 or 304 response have none. Data that is not
+a request or a response is shown as tshark shows it (lines that look like
+headers, then the rest), or not at all when its first byte is not printable.
+Node 0 is the sender of the first message. A message holds at most
+--max-message bytes of body (and 1 MiB of headers); a larger body is shown in
+pieces as it arrives, without its content coding undone (reported on standard error).
+A stream is HTTP when its packets go to HTTP: TCP ports 80, 8080, 3128
+and 8088.
+
 tls STREAM prints what tshark 4.0 prints for -z follow,tls,MODE,STREAM without
 the session keys: the banner with empty nodes and no data, since only
 decrypted application data is shown. rawcap does not decrypt: a pcapng file
@@ -83,6 +99,7 @@ tcp STREAM shows the TLS records as they were sent.`,
 			&cli.StringFlag{Name: "Y", Aliases: []string{"display-filter"}, Usage: "follow the stream of the first packet that matches the display filter `EXPR`"},
 			&cli.IntFlag{Name: "max-held", Value: follow.DefaultMaxHeld, Usage: "bound the bytes a TCP side holds out of order to `N`"},
 			&cli.StringFlag{Name: "all", Usage: "write every stream (or those -Y picks) to its own file in directory `DIR`, in one pass"},
+			&cli.IntFlag{Name: "max-message", Value: follow.DefaultMaxMessage, Usage: "http: hold at most `N` bytes of one message's body (a larger body is shown in pieces)"},
 			&cli.IntFlag{Name: "max-open", Value: follow.DefaultMaxOpen, Usage: "--all: keep at most `N` files open at once"},
 		},
 		Action: func(c *cli.Context) error { return runFollow(c, e) },
@@ -105,11 +122,11 @@ func parseFollowArgs(args []string, haveFilter, all bool) (followArgs, error) {
 	}
 	a.proto = args[0]
 	switch a.proto {
-	case "tcp", "tls":
+	case "tcp", "tls", "http":
 		a.tcp = true
 	case "udp":
 	default:
-		return a, usagef("follow: %q is not a protocol rawcap follows: tcp, udp or tls", a.proto)
+		return a, usagef("follow: %q is not a protocol rawcap follows: tcp, udp, tls or http", a.proto)
 	}
 	rest := args[1:]
 	switch {
@@ -173,9 +190,13 @@ func (a *followArgs) filterText() string {
 		ip = "ipv6"
 	}
 	x, y := a.ends[0], a.ends[1]
+	proto := a.proto
+	if a.tcp {
+		proto = "tcp" // http follows a TCP stream
+	}
 	side := func(from, to follow.Node) string {
 		return fmt.Sprintf("((%s.src eq %s and %s.srcport eq %d) and (%s.dst eq %s and %s.dstport eq %d))",
-			ip, from.Addr, a.proto, from.Port, ip, to.Addr, a.proto, to.Port)
+			ip, from.Addr, proto, from.Port, ip, to.Addr, proto, to.Port)
 	}
 	return side(x, y) + " or " + side(y, x)
 }
@@ -365,13 +386,34 @@ func runFollow(c *cli.Context, e *env) error {
 	var tcp follow.TCP
 	tcp.MaxHeld = maxHeld
 	var udp follow.UDP
+	var hf *follow.HTTP
+	if a.proto == "http" {
+		hf = &follow.HTTP{MaxMessage: c.Int("max-message")}
+		hf.TCP.MaxHeld = maxHeld
+	}
 	headed := false
+	httpEmit := func(c follow.Chunk, m *follow.HTTPMessage) error {
+		if m.Piece && len(c.Data) == 0 {
+			return nil // the end of a body shown in pieces
+		}
+		if !headed {
+			headed = true
+			if err := p.Header(hf.Nodes()); err != nil {
+				return err
+			}
+		}
+		return p.Chunk(c)
+	}
 	var outErr error
 	readErr := w.walk(c.Context, func(bool) (bool, error) {
 		if a.proto == "tls" {
 			return true, nil // no keys: tshark shows no data and no nodes
 		}
-		outErr = followPacket(w, &a, p, &tcp, &udp, &headed)
+		if hf != nil {
+			outErr = followHTTPPacket(w, &a, hf, httpEmit)
+		} else {
+			outErr = followPacket(w, &a, p, &tcp, &udp, &headed)
+		}
 		return outErr == nil, outErr
 	})
 	if a.proto == "tls" && len(r.Secrets()) > 0 {
@@ -394,7 +436,11 @@ func runFollow(c *cli.Context, e *env) error {
 				a.proto, a.file, strings.ToUpper(a.proto), follow.AppendNode(nil, a.ends[0]), follow.AppendNode(nil, a.ends[1]))}
 		}
 		if a.stream >= int64(count) {
-			return exitError{1, fmt.Errorf("follow %s: %s has no %s stream %d: %s", a.proto, a.file, strings.ToUpper(a.proto), a.stream, streamCount(count))}
+			kind := "UDP"
+			if a.tcp {
+				kind = "TCP"
+			}
+			return exitError{1, fmt.Errorf("follow %s: %s has no %s stream %d: %s", a.proto, a.file, kind, a.stream, streamCount(count))}
 		}
 		// The stream exists but tshark's follow sees none of its packets
 		// (for tls: no decrypted data; for tcp and udp: every packet is
@@ -411,6 +457,10 @@ func runFollow(c *cli.Context, e *env) error {
 	}
 	if err := bw.Flush(); err != nil {
 		return err
+	}
+	if hf != nil {
+		tcp.GaveUp = hf.TCP.GaveUp
+		reportHTTPBounds(e, hf.Split, hf.Dropped, c.Int("max-message"))
 	}
 	if tcp.GaveUp > 0 {
 		fmt.Fprintf(e.stderr, "rawcap: follow tcp: %d gaps marked missing because a side held more than %d bytes out of order (--max-held); tshark would have waited for them\n", tcp.GaveUp, maxHeld)
@@ -458,6 +508,48 @@ func followPacket(w *streamWalker, a *followArgs, p *follow.Printer, tcp *follow
 		}
 	}
 	return nil
+}
+
+// isHTTP reports whether the decoder handed header s's payload to HTTP.
+func isHTTP(d *decode.Decoder, s *decode.Stream) bool {
+	ls := d.Layers()
+	return s.Layer+1 < len(ls) && ls[s.Layer+1].Type == decode.LayerHTTP
+}
+
+// followHTTPPacket feeds the followed stream's TCP headers of the packet w
+// holds to the HTTP follower, which hands the messages to emit.
+func followHTTPPacket(w *streamWalker, a *followArgs, hf *follow.HTTP, emit follow.HTTPEmit) error {
+	in := false
+	for k := range w.streams {
+		if a.picks(&w.streams[k]) {
+			in = true
+			break
+		}
+	}
+	if !in {
+		return nil
+	}
+	for k := range w.streams {
+		s := &w.streams[k]
+		if !s.TCP || !tapped(s) {
+			continue
+		}
+		if err := hf.Segment(s, isHTTP(w.d, s), w.n, w.frame.Time, emit); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// reportHTTPBounds says on standard error where follow http parted from
+// tshark at the message bound.
+func reportHTTPBounds(e *env, split, dropped, max int) {
+	if split > 0 {
+		fmt.Fprintf(e.stderr, "rawcap: follow http: %d bodies passed %d bytes (--max-message): shown in pieces as they came, content coding not undone; tshark holds them whole\n", split, max)
+	}
+	if dropped > 0 {
+		fmt.Fprintf(e.stderr, "rawcap: follow http: %d header sections passed 1 MiB and were skipped\n", dropped)
+	}
 }
 
 // streamCount says how many streams a file has, for an error message.
@@ -525,7 +617,7 @@ func followAll(c *cli.Context, e *env, a *followArgs, df *display.Filter, mode f
 	}
 	defer r.Close()
 	out := &follow.Dir{Path: dir, Proto: a.proto, Mode: mode, Bin: mode == follow.Raw, Select: df != nil,
-		MaxOpen: c.Int("max-open"), MaxHeld: c.Int("max-held")}
+		MaxOpen: c.Int("max-open"), MaxHeld: c.Int("max-held"), MaxMessage: c.Int("max-message")}
 	w := &streamWalker{r: r, d: decode.NewDecoder(), filter: df}
 	var writeErr error
 	readErr := w.walk(c.Context, func(match bool) (bool, error) {
@@ -541,7 +633,12 @@ func followAll(c *cli.Context, e *env, a *followArgs, df *display.Filter, mode f
 				if h.TCP != a.tcp || !tapped(h) {
 					continue
 				}
-				if writeErr = out.Add(s.Index, h, w.n, w.frame.Time, match); writeErr != nil {
+				if a.proto == "http" {
+					writeErr = out.AddHTTP(s.Index, h, isHTTP(w.d, h), w.n, w.frame.Time, match)
+				} else {
+					writeErr = out.Add(s.Index, h, w.n, w.frame.Time, match)
+				}
+				if writeErr != nil {
 					return false, writeErr
 				}
 			}
@@ -559,6 +656,7 @@ func followAll(c *cli.Context, e *env, a *followArgs, df *display.Filter, mode f
 		return exitError{1, fmt.Errorf("follow --all: %w", err)}
 	}
 	fmt.Fprintf(e.stderr, "rawcap: follow %s: %d streams written to %s\n", a.proto, kept, dir)
+	reportHTTPBounds(e, out.Split, out.Dropped, c.Int("max-message"))
 	if out.GaveUp > 0 {
 		fmt.Fprintf(e.stderr, "rawcap: follow tcp: %d gaps marked missing because a side held more than %d bytes out of order (--max-held); tshark would have waited for them\n", out.GaveUp, c.Int("max-held"))
 	}

@@ -36,7 +36,7 @@ const (
 // kept: the others' files are removed by Close.
 type Dir struct {
 	Path       string
-	Proto      string // "tcp" or "udp"
+	Proto      string // "tcp", "udp" or "http"
 	Mode       Mode
 	Bin        bool // raw bytes per node instead of Mode's text
 	Select     bool // Add's match picks the streams kept
@@ -44,7 +44,11 @@ type Dir struct {
 	MaxStreams int  // 0: DefaultMaxStreams
 	MaxHeld    int  // per TCP side; 0: DefaultMaxHeld
 
+	MaxMessage int // per HTTP message; 0: DefaultMaxMessage
+
 	GaveUp    int // gaps marked missing at the MaxHeld bound
+	Split     int // HTTP bodies past MaxMessage, written in pieces
+	Dropped   int // HTTP header sections past MaxMessage, skipped
 	Restarted int // streams finished at the MaxStreams bound that spoke again
 
 	streams map[uint32]*dirStream
@@ -76,6 +80,7 @@ type dirStream struct {
 	index  uint32
 	tcp    TCP
 	udp    UDP
+	http   *HTTP
 	p      Printer
 	files  [2]*dirFile // [0] only for text
 	headed bool
@@ -191,6 +196,18 @@ func (d *Dir) fileBase(index uint32, nodes [2]Node) string {
 // to it (s.HaveLen set for TCP; s.Index may differ from index in a
 // tunnelled packet), with whether the packet is selected.
 func (d *Dir) Add(index uint32, s *decode.Stream, frame int, at time.Time, selected bool) error {
+	return d.add(index, s, false, frame, at, selected)
+}
+
+// AddHTTP feeds stream index one TCP header as Add does, for Proto
+// "http", with whether the packet's payload goes to HTTP (HTTP.Segment).
+// A stream's files are made when its first message comes out: a stream
+// without one has none.
+func (d *Dir) AddHTTP(index uint32, s *decode.Stream, isHTTP bool, frame int, at time.Time, selected bool) error {
+	return d.add(index, s, isHTTP, frame, at, selected)
+}
+
+func (d *Dir) add(index uint32, s *decode.Stream, isHTTP bool, frame int, at time.Time, selected bool) error {
 	if d.err != nil {
 		return d.err
 	}
@@ -213,6 +230,10 @@ func (d *Dir) Add(index uint32, s *decode.Stream, frame int, at time.Time, selec
 		}
 		st = &dirStream{d: d, index: index}
 		st.tcp.MaxHeld = d.MaxHeld
+		if d.Proto == "http" {
+			st.http = &HTTP{MaxMessage: d.MaxMessage}
+			st.http.TCP.MaxHeld = d.MaxHeld
+		}
 		if d.done.has(index) {
 			d.Restarted++
 		}
@@ -222,9 +243,51 @@ func (d *Dir) Add(index uint32, s *decode.Stream, frame int, at time.Time, selec
 	st.used = d.clock
 	st.p.buf, d.scratch = d.scratch, nil
 	defer func() { d.scratch, st.p.buf = st.p.buf, nil }()
+	if st.http != nil {
+		g, sp, dr := st.http.TCP.GaveUp, st.http.Split, st.http.Dropped
+		err := st.http.Segment(s, isHTTP, frame, at, st.httpChunk)
+		d.GaveUp += st.http.TCP.GaveUp - g
+		d.Split += st.http.Split - sp
+		d.Dropped += st.http.Dropped - dr
+		return err
+	}
+	if err := st.head([2]Node{{s.Src, s.SrcPort}, {s.Dst, s.DstPort}}); err != nil {
+		return err
+	}
+	emit := st.p.Chunk
+	if d.Bin {
+		emit = st.binChunk
+	}
+	var err error
+	if s.TCP {
+		g := st.tcp.GaveUp
+		err = st.tcp.Segment(s, frame, at, emit)
+		d.GaveUp += st.tcp.GaveUp - g
+	} else {
+		err = st.udp.Datagram(s, frame, at, emit)
+	}
+	return err
+}
+
+// httpChunk writes an HTTP chunk, making the stream's files first.
+func (st *dirStream) httpChunk(c Chunk, m *HTTPMessage) error {
+	if m.Piece && len(c.Data) == 0 {
+		return nil // the end of a body written in pieces
+	}
+	if err := st.head(st.http.Nodes()); err != nil {
+		return err
+	}
+	if st.d.Bin {
+		return st.binChunk(c)
+	}
+	return st.p.Chunk(c)
+}
+
+// head names and starts the stream's files, once.
+func (st *dirStream) head(nodes [2]Node) error {
+	d, index := st.d, st.index
 	if !st.headed {
 		st.headed = true
-		nodes := [2]Node{{s.Src, s.SrcPort}, {s.Dst, s.DstPort}}
 		base := d.fileBase(index, nodes)
 		restart := d.done.has(index) // the files exist: go on appending
 		if d.Bin {
@@ -233,8 +296,12 @@ func (d *Dir) Add(index uint32, s *decode.Stream, frame int, at time.Time, selec
 			}
 		} else {
 			st.files[0] = &dirFile{name: base + ".txt", created: restart}
+			stream := d.Proto
+			if stream == "http" {
+				stream = "tcp"
+			}
 			st.p = Printer{W: fileWriter{d, st.files[0]}, Mode: d.Mode, Proto: d.Proto,
-				Filter: d.Proto + ".stream eq " + strconv.FormatUint(uint64(index), 10)}
+				Filter: stream + ".stream eq " + strconv.FormatUint(uint64(index), 10)}
 			if err := st.p.Header(nodes); err != nil {
 				return err
 			}
@@ -250,19 +317,7 @@ func (d *Dir) Add(index uint32, s *decode.Stream, frame int, at time.Time, selec
 		}
 		d.seen.set(index)
 	}
-	emit := st.p.Chunk
-	if d.Bin {
-		emit = st.binChunk
-	}
-	var err error
-	if s.TCP {
-		g := st.tcp.GaveUp
-		err = st.tcp.Segment(s, frame, at, emit)
-		d.GaveUp += st.tcp.GaveUp - g
-	} else {
-		err = st.udp.Datagram(s, frame, at, emit)
-	}
-	return err
+	return nil
 }
 
 // binChunk appends a chunk's bytes to its node's file.

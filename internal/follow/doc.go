@@ -21,6 +21,11 @@
 //
 // A UDP stream needs no reassembly: each datagram is a chunk.
 //
+// HTTP follows the HTTP/1 messages of a TCP stream as tshark's follow
+// http shows them: each complete message as its headers, then its body
+// de-chunked and decoded, in the frame that completed it; it holds at
+// most MaxMessage bytes of one message.
+//
 // Chunks go to a Printer, which writes them as they come (one pass: only
 // out-of-order data waits). Reassemblers and printers are not safe for
 // concurrent use.
