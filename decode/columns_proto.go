@@ -133,6 +133,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "ERSPAN"...)
 	case LayerBabel:
 		return append(b, "Babel"...)
+	case LayerRPC:
+		return p.protoRPC(b, d, top)
 	}
 	return append(b, l.Type.String()...)
 }

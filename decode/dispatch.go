@@ -170,6 +170,8 @@ func (ps *Ports) setDefaults() {
 	ps.Set(TransportUDP, babelPort, LayerBabel)
 	ps.Set(TransportUDP, mdnsPort, LayerMDNS)
 	ps.Set(TransportUDP, llmnrPort, LayerLLMNR)
+	ps.Set(TransportUDP, rpcPortmapPort, LayerRPC)
+	ps.Set(TransportUDP, rpcNFSPort, LayerRPC)
 }
 
 // decodeLayer decodes layer l (whose Type, Start and End are set), sets its
@@ -274,6 +276,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeERSPAN(l)
 	case LayerBabel:
 		return d.decodeBabel(l)
+	case LayerRPC:
+		return d.decodeRPC(l)
 	case LayerGRE:
 		next := d.decodeGRE(l)
 		if next == LayerNone && l.Malformed == "" && l.Payload < l.End {
@@ -402,6 +406,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineERSPAN(b, d, i)
 	case LayerBabel:
 		return p.lineBabel(b, d, i)
+	case LayerRPC:
+		return p.lineNothing(b, d, i) // UDP's line; tcpdump's NFS line is not written yet
 	case LayerGRE:
 		return p.lineGRE(b, d, i)
 	case LayerPPP:
@@ -501,6 +507,8 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeERSPAN(t, d, i)
 	case LayerBabel:
 		treeBabel(t, d, i)
+	case LayerRPC:
+		treeRPC(t, d, i)
 	case LayerGRE:
 		treeGRE(t, d, i)
 	case LayerPayload:

@@ -63,6 +63,7 @@ const (
 	LayerBabel                  // Babel (UDP 6696)
 	LayerMDNS                   // multicast DNS (UDP 5353)
 	LayerLLMNR                  // LLMNR (UDP 5355)
+	LayerRPC                    // ONC RPC (UDP 111, 2049)
 	layerCount
 )
 
@@ -125,6 +126,7 @@ var layerNames = [layerCount]string{
 	LayerBabel:        "babel",
 	LayerMDNS:         "mdns",
 	LayerLLMNR:        "llmnr",
+	LayerRPC:          "rpc",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

@@ -66,6 +66,7 @@ var protocols = [layerCount]protocol{
 	LayerBabel:    {&protoBabel, babelFields[:], emitBabel, nil},
 	LayerMDNS:     {&protoMDNS, nil, emitDNS, dnsFields[:]},
 	LayerLLMNR:    {&protoLLMNR, nil, emitDNS, dnsFields[:]},
+	LayerRPC:      {&protoRPC, rpcFields[:], emitRPC, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits

@@ -35,6 +35,7 @@ const (
 	reqICMP = 1 + iota
 	reqICMPv6
 	reqDNS
+	reqRPC
 )
 
 type trackReq struct {
@@ -48,6 +49,7 @@ type trackReq struct {
 	number   int
 	time     time.Time
 	answered int
+	rpc      [3]uint32 // an RPC call's program, version and procedure
 }
 
 // reqLink is what the tracker found for one echo or DNS layer.
@@ -60,6 +62,7 @@ type reqLink struct {
 	// or the first response, for a response sent again (0: none).
 	retransRequest  int
 	retransResponse int
+	rpc             [3]uint32 // RPC: the call's program, version and procedure
 }
 
 func reqSlot(kind uint8, a, b *[16]byte, key uint64) int {
@@ -95,6 +98,7 @@ func (t *tracker) requests(d *Decoder, f *Frame) {
 		var reply bool
 		var key, lookup uint64 // as a request, as a response
 		var sum uint16         // echo: the checksum a reply must have, or has
+		var pvp [3]uint32      // RPC: the call's program, version and procedure
 		switch l.Type {
 		case LayerICMPv4:
 			if l.End-l.Start < 8 || ipFragmented(d, i) {
@@ -122,6 +126,12 @@ func (t *tracker) requests(d *Decoder, f *Frame) {
 			if !reply {
 				sum = icmpv6ReplySum(sum)
 			}
+		case LayerRPC:
+			var ok bool
+			kind = reqRPC
+			if reply, key, lookup, pvp, ok = rpcLinkKey(d, i); !ok {
+				continue
+			}
 		case LayerDNS, LayerMDNS, LayerLLMNR:
 			var ok bool
 			kind = reqDNS
@@ -136,6 +146,9 @@ func (t *tracker) requests(d *Decoder, f *Frame) {
 		*out = reqLink{layer: i}
 		if !reply {
 			t.request(kind, &src, &dst, key, sum, f, out)
+			if kind == reqRPC {
+				t.reqs[reqSlot(kind, &src, &dst, key)].rpc = pvp
+			}
 		} else {
 			t.response(kind, &src, &dst, lookup, sum, f, out)
 		}
@@ -173,10 +186,21 @@ func (t *tracker) response(kind uint8, src, dst *[16]byte, key uint64, sum uint1
 		out.retransResponse = q.answered
 	default:
 		q.answered = f.Number
-		out.request, out.reqTime = q.number, q.time
+		out.request, out.reqTime, out.rpc = q.number, q.time, q.rpc
 		// As -V's "[Time: …]": the times' own seconds, even without a time.
 		out.delta = nstime{f.Time.Unix(), int32(f.Time.Nanosecond())}.sub(nstime{q.time.Unix(), int32(q.time.Nanosecond())})
 	}
+}
+
+// rpcCallSeen reports whether a reply from src to dst with key (the
+// ports reversed and the XID, as rpcLinkKey makes it) answers an RPC call
+// remembered and not answered yet, without changing the table.
+func (t *tracker) rpcCallSeen(src, dst *[16]byte, key uint64) bool {
+	if t.reqs == nil {
+		return false
+	}
+	q := &t.reqs[reqSlot(reqRPC, dst, src, key)]
+	return q.kind == reqRPC && q.src == *dst && q.dst == *src && q.key == key && q.answered == 0
 }
 
 // millis returns the response time in milliseconds, as tshark's

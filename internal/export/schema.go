@@ -131,6 +131,8 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"telnet.", "quic.", "vrrp.ip_addr", "vrrp.ipv6_addr",
 		// Babel's TLVs and sub-TLVs.
 		"babel.message", "babel.message.", "babel.subtlv", "babel.subtlv.",
+		// RPC's credential and verifier, and AUTH_UNIX's group ids.
+		"rpc.auth.",
 	} {
 		for _, pf := range decode.Protocols() {
 			for i := range pf.Fields {
