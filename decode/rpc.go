@@ -1,5 +1,7 @@
 package decode
 
+import "hash/crc32"
+
 // RPC is an ONC RPC message (RFC 5531) in a UDP datagram on port 111
 // (portmap) or 2049 (NFS), as Wireshark's dissector registered on those
 // ports reads it:
@@ -541,9 +543,9 @@ func (p *ColumnsPrinter) protoRPC(b []byte, d *Decoder, i int) []byte {
 }
 
 // infoRPC appends the Info column: "V3 GETATTR Call", "V3 GETATTR Reply
-// (Call In 1)". The
-// program's own additions (NFS's file handle hash, Portmap's arguments)
-// are not written.
+// (Call In 1)", with what NFS adds to GETATTR calls (", FH: 0x…", the
+// handle's CRC-32) and Portmap to GETPORT calls and replies; the other
+// procedures' additions are not written.
 func (p *ColumnsPrinter) infoRPC(b []byte, d *Decoder, i int) []byte {
 	prog, vers, proc, reply, q, draw := p.rpcColumn(d, i)
 	if !draw {
@@ -556,10 +558,50 @@ func (p *ColumnsPrinter) infoRPC(b []byte, d *Decoder, i int) []byte {
 	b = appendUint(b, uint64(vers))
 	b = append(b, ' ')
 	b = append(b, rpcProcName(prog, vers, proc)...)
+	m := d.data[d.layers[i].Start:d.layers[i].End]
 	if !reply {
-		return append(b, " Call"...)
+		b = append(b, " Call"...)
+		c := parseRPCCall(m)
+		if !c.ok {
+			return b
+		}
+		body := m[c.verf+8+c.verfLen:]
+		switch {
+		case prog == rpcProgNFS && vers == 3 && proc == 1 && len(body) >= 4:
+			// GETATTR: the file handle's CRC-32, as NFS adds it.
+			if n := be32(body); n <= 64 && int(n) <= len(body)-4 {
+				b = append(b, ", FH: 0x"...)
+				b = appendHexN(b, uint64(crc32.ChecksumIEEE(body[4:4+n])), 8)
+			}
+		case prog == rpcProgPortmap && vers == 2 && proc == 3 && len(body) >= 12:
+			// GETPORT: the program, version and protocol asked for.
+			pn, tr := rpcProgName(be32(body)), be32(body[8:])
+			if pn != "" && (tr == 6 || tr == 17) {
+				b = append(b, ' ')
+				b = append(b, pn...)
+				b = append(b, '(')
+				b = appendUint(b, uint64(be32(body)))
+				b = append(b, ") V:"...)
+				b = appendUint(b, uint64(be32(body[4:])))
+				if tr == 6 {
+					b = append(b, " TCP"...)
+				} else {
+					b = append(b, " UDP"...)
+				}
+			}
+		}
+		return b
 	}
 	b = append(b, " Reply (Call In "...)
 	b = appendUint(b, uint64(q.request))
-	return append(b, ')')
+	b = append(b, ')')
+	if prog == rpcProgPortmap && vers == 2 && proc == 3 {
+		// GETPORT's reply: the port.
+		stat, verf, _, vl, accept, n := rpcReply(m)
+		if off := verf + 8 + (vl+3)&^3 + 4; stat == 0 && n == 3 && accept == 0 && off+4 <= len(m) {
+			b = append(b, " Port:"...)
+			b = appendUint(b, uint64(be32(m[off:])))
+		}
+	}
+	return b
 }
