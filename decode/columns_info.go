@@ -93,6 +93,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoDHCPv6(b, d, top)
 	case LayerERSPAN:
 		b = append(b, "ERSPAN:"...)
+	case LayerRPC:
+		b = p.infoRPC(b, d, top)
 	case LayerBabel:
 		var exc bool
 		if b, exc = infoBabel(b, d, top); exc {

@@ -149,6 +149,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "SNMP"...)
 	case LayerAH:
 		return append(b, "AH"...)
+	case LayerRPC:
+		return p.protoRPC(b, d, top)
 	}
 	return append(b, l.Type.String()...)
 }

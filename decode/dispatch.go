@@ -179,6 +179,8 @@ func (ps *Ports) setDefaults() {
 		ps.Set(TransportUDP, port, LayerSNMP)
 	}
 	ps.Set(TransportUDP, nbnsPort, LayerNBNS)
+	ps.Set(TransportUDP, rpcPortmapPort, LayerRPC)
+	ps.Set(TransportUDP, rpcNFSPort, LayerRPC)
 }
 
 // decodeLayer decodes layer l (whose Type, Start and End are set), sets its
@@ -299,6 +301,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeSNMP(l)
 	case LayerAH:
 		return d.decodeAH(l)
+	case LayerRPC:
+		return d.decodeRPC(l)
 	case LayerGRE:
 		next := d.decodeGRE(l)
 		if next == LayerNone && l.Malformed == "" && l.Payload < l.End {
@@ -439,6 +443,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineSNMP(b, d, i)
 	case LayerAH:
 		return p.lineAH(b, d, i)
+	case LayerRPC:
+		return p.lineNothing(b, d, i) // UDP's line; tcpdump's NFS line is not written yet
 	case LayerGRE:
 		return p.lineGRE(b, d, i)
 	case LayerPPP:
@@ -554,6 +560,8 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeSNMP(t, d, i)
 	case LayerAH:
 		treeAH(t, d, i)
+	case LayerRPC:
+		treeRPC(t, d, i)
 	case LayerGRE:
 		treeGRE(t, d, i)
 	case LayerPayload:

@@ -71,6 +71,7 @@ const (
 	LayerSNMP                   // SNMP
 	LayerNBNS                   // NetBIOS name service (UDP 137)
 	LayerAH                     // IPsec AH (IP protocol 51)
+	LayerRPC                    // ONC RPC (UDP 111, 2049)
 	layerCount
 )
 
@@ -141,6 +142,7 @@ var layerNames = [layerCount]string{
 	LayerSNMP:         "snmp",
 	LayerNBNS:         "nbns",
 	LayerAH:           "ah",
+	LayerRPC:          "rpc",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

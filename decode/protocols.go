@@ -74,6 +74,7 @@ var protocols = [layerCount]protocol{
 	LayerSNMP:     {&protoSNMP, snmpFields[:], emitSNMP, nil},
 	LayerNBNS:     {&protoNBNS, nbnsFields[:], emitNBNS, nil},
 	LayerAH:       {&protoAH, ahFields[:], emitAH, nil},
+	LayerRPC:      {&protoRPC, rpcFields[:], emitRPC, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits

@@ -56,6 +56,8 @@ var protocolsAllow = map[string]string{
 	"lmp/data":          "a port tshark binds to a protocol rawcap does not name",
 	"mpls-echo/data":    "a port tshark binds to a protocol rawcap does not name",
 	"rpc/data":          "ONC RPC found by tshark's heuristic",
+	"nfs/-":             "the RPC program's body (NFS) is not a layer of rawcap's yet",
+	"portmap/-":         "the RPC program's body (Portmap) is not a layer of rawcap's yet",
 	"rx/data":           "a port tshark binds to a protocol rawcap does not name",
 	"nbdgm/data":        "a port tshark binds to a protocol rawcap does not name",
 	"radius/data":       "RADIUS on its old port 1645/1700 as tshark names it",

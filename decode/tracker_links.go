@@ -36,6 +36,7 @@ const (
 	reqICMPv6
 	reqDNS
 	reqSNMP
+	reqRPC
 )
 
 type trackReq struct {
@@ -49,6 +50,7 @@ type trackReq struct {
 	number   int
 	time     time.Time
 	answered int
+	rpc      [3]uint32 // an RPC call's program, version and procedure
 }
 
 // reqLink is what the tracker found for one echo or DNS layer.
@@ -63,6 +65,7 @@ type reqLink struct {
 	retransResponse int
 	// SNMP: the response already seen to a request sent again (0: none).
 	responseIn int
+	rpc        [3]uint32 // RPC: the call's program, version and procedure
 }
 
 func reqSlot(kind uint8, a, b *[16]byte, key uint64) int {
@@ -98,6 +101,7 @@ func (t *tracker) requests(d *Decoder, f *Frame) {
 		var reply bool
 		var key, lookup uint64 // as a request, as a response
 		var sum uint16         // echo: the checksum a reply must have, or has
+		var pvp [3]uint32      // RPC: the call's program, version and procedure
 		switch l.Type {
 		case LayerICMPv4:
 			if l.End-l.Start < 8 || ipFragmented(d, i) {
@@ -124,6 +128,12 @@ func (t *tracker) requests(d *Decoder, f *Frame) {
 			lookup, sum = key, m.Checksum()
 			if !reply {
 				sum = icmpv6ReplySum(sum)
+			}
+		case LayerRPC:
+			var ok bool
+			kind = reqRPC
+			if reply, key, lookup, pvp, ok = rpcLinkKey(d, i); !ok {
+				continue
 			}
 		case LayerDNS, LayerMDNS, LayerLLMNR:
 			var ok bool
@@ -158,6 +168,9 @@ func (t *tracker) requests(d *Decoder, f *Frame) {
 		*out = reqLink{layer: i}
 		if !reply {
 			t.request(kind, &src, &dst, key, sum, f, out)
+			if kind == reqRPC {
+				t.reqs[reqSlot(kind, &src, &dst, key)].rpc = pvp
+			}
 		} else {
 			t.response(kind, &src, &dst, lookup, sum, f, out)
 		}
@@ -195,7 +208,7 @@ func (t *tracker) response(kind uint8, src, dst *[16]byte, key uint64, sum uint1
 		out.retransResponse = q.answered
 	default:
 		q.answered = f.Number
-		out.request, out.reqTime = q.number, q.time
+		out.request, out.reqTime, out.rpc = q.number, q.time, q.rpc
 		// As -V's "[Time: …]": the times' own seconds, even without a time.
 		out.delta = nstime{f.Time.Unix(), int32(f.Time.Nanosecond())}.sub(nstime{q.time.Unix(), int32(q.time.Nanosecond())})
 	}
@@ -228,6 +241,17 @@ func (t *tracker) snmpLink(a, b *[16]byte, key uint64, reply bool, f *Frame, out
 		out.request, out.reqTime = q.number, q.time
 		out.delta = nstime{f.Time.Unix(), int32(f.Time.Nanosecond())}.sub(nstime{q.time.Unix(), int32(q.time.Nanosecond())})
 	}
+}
+
+// rpcCallSeen reports whether a reply from src to dst with key (the
+// ports reversed and the XID, as rpcLinkKey makes it) answers an RPC call
+// remembered and not answered yet, without changing the table.
+func (t *tracker) rpcCallSeen(src, dst *[16]byte, key uint64) bool {
+	if t.reqs == nil {
+		return false
+	}
+	q := &t.reqs[reqSlot(reqRPC, dst, src, key)]
+	return q.kind == reqRPC && q.src == *dst && q.dst == *src && q.key == key && q.answered == 0
 }
 
 // millis returns the response time in milliseconds, as tshark's

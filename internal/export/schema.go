@@ -144,6 +144,8 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"dns.nsec.",
 		// 802.11's tagged parameters and radiotap's present words.
 		"wlan.tag.", "wlan.supported_rates", "radiotap.present.word",
+		// RPC's credential and verifier, and AUTH_UNIX's group ids.
+		"rpc.auth.",
 	} {
 		for _, pf := range decode.Protocols() {
 			for i := range pf.Fields {

@@ -1,0 +1,607 @@
+package decode
+
+import "hash/crc32"
+
+// RPC is an ONC RPC message (RFC 5531) in a UDP datagram on port 111
+// (portmap) or 2049 (NFS), as Wireshark's dissector registered on those
+// ports reads it:
+//
+//	call:  xid, 0, rpcvers (2), prog, vers, proc, cred, verf, body
+//	reply: xid, 1, reply_stat, (accepted:) verf, accept_stat, body
+//
+// where cred and verf are opaque_auth (a flavor, a length, the body padded
+// to four bytes). A reply carries no program: Wireshark names it from the
+// call with the same XID it saw before on the conversation (the connection
+// tracker's request table, tracker_links.go), and shows a reply to no call
+// it saw, or a message of neither kind, as "Continuation data". rawcap
+// draws the RPC header; the program's body (NFS, Portmap) is left out of
+// the -V tree. RPC over TCP (record marking) is not decoded.
+
+const (
+	rpcPortmapPort = 111
+	rpcNFSPort     = 2049
+
+	rpcProgPortmap = 100000
+	rpcProgNFS     = 100003
+)
+
+// decodeRPC takes a UDP payload on port 111 or 2049 as RPC as Wireshark
+// does: a call of RPC version 2, or a reply to a call the connection
+// tracker has seen on the conversation (its XID, the ports and addresses
+// reversed; tracker_links.go), which the tracker has seen only when a
+// Wireshark-style output asks for it. Anything else (a reply to no call
+// seen included) is data.
+func (d *Decoder) decodeRPC(l *Layer) LayerType {
+	b := d.data[l.Start:l.End]
+	rpc := false
+	if len(b) >= 12 && d.n > 0 && d.layers[d.n-1].Type == LayerUDP {
+		switch be32(b[4:]) {
+		case 0:
+			rpc = be32(b[8:]) == 2
+		case 1:
+			u := d.data[d.layers[d.n-1].Start:]
+			sp, dp := uint64(be16(u)), uint64(be16(u[2:]))
+			src, dst := addrs16(d, d.n)
+			rpc = d.trk != nil && d.trk.rpcCallSeen(&src, &dst, dp<<48|sp<<32|uint64(be32(b)))
+		}
+	}
+	if !rpc {
+		l.Type = LayerPayload
+		l.Payload = l.Start
+		return LayerNone
+	}
+	l.Payload = l.End
+	return LayerNone
+}
+
+// The fields, as Wireshark registers them.
+const (
+	rpcFXID = iota
+	rpcFMsgType
+	rpcFVersion
+	rpcFProgram
+	rpcFProgVersion
+	rpcFProcedure
+	rpcFFlavor
+	rpcFAuthLength
+	rpcFStamp
+	rpcFOpaqueLength
+	rpcFMachineName
+	rpcFFillBytes
+	rpcFUID
+	rpcFGID
+	rpcFReplyStat
+	rpcFRepFrame
+	rpcFTime
+	rpcFStateAccept
+	rpcFieldCount
+)
+
+var rpcFields = [rpcFieldCount]Field{
+	rpcFXID:          {Name: "rpc.xid", Label: "XID", Kind: KindUint, Width: 32, Base: BaseHexDec},
+	rpcFMsgType:      {Name: "rpc.msgtyp", Label: "Message Type", Kind: KindUint, Width: 32},
+	rpcFVersion:      {Name: "rpc.version", Label: "RPC Version", Kind: KindUint, Width: 32},
+	rpcFProgram:      {Name: "rpc.program", Label: "Program", Kind: KindUint, Width: 32},
+	rpcFProgVersion:  {Name: "rpc.programversion", Label: "Program Version", Kind: KindUint, Width: 32},
+	rpcFProcedure:    {Name: "rpc.procedure", Label: "Procedure", Kind: KindUint, Width: 32},
+	rpcFFlavor:       {Name: "rpc.auth.flavor", Label: "Flavor", Kind: KindUint, Width: 32},
+	rpcFAuthLength:   {Name: "rpc.auth.length", Label: "Length", Kind: KindUint, Width: 32},
+	rpcFStamp:        {Name: "rpc.auth.stamp", Label: "Stamp", Kind: KindUint, Width: 32, Base: BaseHex},
+	rpcFOpaqueLength: {Name: "rpc.opaque_length", Label: "length", Kind: KindUint, Width: 32},
+	rpcFMachineName:  {Name: "rpc.auth.machinename", Label: "Machine Name", Kind: KindString},
+	rpcFFillBytes:    {Name: "rpc.fill_bytes", Label: "fill bytes", Kind: KindBytes},
+	rpcFUID:          {Name: "rpc.auth.uid", Label: "UID", Kind: KindUint, Width: 32},
+	rpcFGID:          {Name: "rpc.auth.gid", Label: "GID", Kind: KindUint, Width: 32},
+	rpcFReplyStat:    {Name: "rpc.replystat", Label: "Reply State", Kind: KindUint, Width: 32},
+	rpcFRepFrame:     {Name: "rpc.repframe", Label: "Reply Frame", Kind: KindFrameNum, Generated: true},
+	rpcFTime:         {Name: "rpc.time", Label: "Time from request", Kind: KindRelTime, Generated: true},
+	rpcFStateAccept:  {Name: "rpc.state_accept", Label: "Accept State", Kind: KindUint, Width: 32},
+}
+
+var protoRPC = protoField("rpc", "Remote Procedure Call")
+
+// rpcProgName returns the name Wireshark registers for program prog, or
+// "" for one rawcap does not know.
+func rpcProgName(prog uint32) string {
+	switch prog {
+	case rpcProgPortmap:
+		return "Portmap"
+	case rpcProgNFS:
+		return "NFS"
+	}
+	return ""
+}
+
+var rpcPortmapProcs = [...]string{"NULL", "SET", "UNSET", "GETPORT", "DUMP", "CALLIT"}
+
+var rpcNFS2Procs = [...]string{"NULL", "GETATTR", "SETATTR", "ROOT", "LOOKUP", "READLINK", "READ",
+	"WRITECACHE", "WRITE", "CREATE", "REMOVE", "RENAME", "LINK", "SYMLINK", "MKDIR", "RMDIR",
+	"READDIR", "STATFS"}
+
+var rpcNFS3Procs = [...]string{"NULL", "GETATTR", "SETATTR", "LOOKUP", "ACCESS", "READLINK", "READ",
+	"WRITE", "CREATE", "MKDIR", "SYMLINK", "MKNOD", "REMOVE", "RMDIR", "RENAME", "LINK", "READDIR",
+	"READDIRPLUS", "FSSTAT", "FSINFO", "PATHCONF", "COMMIT"}
+
+// rpcProcName returns Wireshark's name of procedure proc of version vers
+// of program prog, or "" where rawcap does not know it.
+func rpcProcName(prog, vers, proc uint32) string {
+	var t []string
+	switch {
+	case prog == rpcProgPortmap && vers == 2:
+		t = rpcPortmapProcs[:]
+	case prog == rpcProgNFS && vers == 2:
+		t = rpcNFS2Procs[:]
+	case prog == rpcProgNFS && vers == 3:
+		t = rpcNFS3Procs[:]
+	}
+	if uint64(proc) < uint64(len(t)) {
+		return t[proc]
+	}
+	return ""
+}
+
+// rpcFlavorName returns the name of the authentication flavors rawcap
+// draws.
+func rpcFlavorName(f uint32) string {
+	switch f {
+	case 0:
+		return "AUTH_NULL"
+	case 1:
+		return "AUTH_UNIX"
+	}
+	return ""
+}
+
+var rpcAcceptNames = [...]string{"RPC executed successfully", "remote hasn't exported program",
+	"remote can't support version #", "program can't support procedure", "procedure can't decode params",
+	"remote error", "remote error"}
+
+// rpcCall is what rawcap reads of a call: the parts both the tree and the
+// fields show. ok is false when the call is not one rawcap draws (an RPC
+// version other than 2, a program or procedure it does not name, a
+// credential or verifier it does not know, or bytes missing).
+type rpcCall struct {
+	xid, prog, vers, proc uint32
+	cred, verf            int // offsets of the credential and verifier
+	credLen, verfLen      int
+	credFlavor, verfFlav  uint32
+	ok                    bool
+}
+
+// rpcOpaqueAuth reads an opaque_auth at off: its flavor, its length and the
+// offset after it; ok is false when it does not fit in b.
+func rpcOpaqueAuth(b []byte, off int) (flavor uint32, n, next int, ok bool) {
+	if off+8 > len(b) {
+		return 0, 0, 0, false
+	}
+	flavor, ln := be32(b[off:]), be32(b[off+4:])
+	if ln > 400 || off+8+int(ln+3)&^3 > len(b) {
+		return 0, 0, 0, false
+	}
+	return flavor, int(ln), off + 8 + int(ln+3)&^3, true
+}
+
+// rpcUnixOK reports whether an AUTH_UNIX body is whole: stamp, machine
+// name, uid, gid and the auxiliary gids fill exactly its length.
+func rpcUnixOK(c []byte) bool {
+	if len(c) < 8 {
+		return false
+	}
+	nl := int(be32(c[4:]))
+	off := 8 + (nl+3)&^3
+	if nl > 255 || off+12 > len(c) {
+		return false
+	}
+	for _, ch := range c[8 : 8+nl] {
+		if ch < 0x20 || ch > 0x7e {
+			return false // Wireshark escapes it: not drawn
+		}
+	}
+	n := int(be32(c[off+8:]))
+	return n <= 16 && off+12+4*n == len(c)
+}
+
+func parseRPCCall(b []byte) (c rpcCall) {
+	if len(b) < 24 || be32(b[4:]) != 0 || be32(b[8:]) != 2 {
+		return c
+	}
+	c.xid, c.prog, c.vers, c.proc = be32(b), be32(b[12:]), be32(b[16:]), be32(b[20:])
+	if rpcProcName(c.prog, c.vers, c.proc) == "" {
+		return c
+	}
+	var ok bool
+	var next int
+	c.cred = 24
+	if c.credFlavor, c.credLen, next, ok = rpcOpaqueAuth(b, c.cred); !ok || rpcFlavorName(c.credFlavor) == "" {
+		return c
+	}
+	if c.credFlavor == 0 && c.credLen != 0 || c.credFlavor == 1 && !rpcUnixOK(b[c.cred+8:c.cred+8+c.credLen]) {
+		return c
+	}
+	c.verf = next
+	if c.verfFlav, c.verfLen, _, ok = rpcOpaqueAuth(b, c.verf); !ok || c.verfFlav != 0 || c.verfLen != 0 {
+		return c
+	}
+	c.ok = true
+	return c
+}
+
+// rpcLinkKey returns what links an RPC message at layer i to its call:
+// whether it is a reply, the key a call is remembered under and the key a
+// reply looks its call up by (the ports and the XID), and the call's
+// program, version and procedure. ok is false for messages rawcap does
+// not draw.
+func rpcLinkKey(d *Decoder, i int) (reply bool, asCall, asReply uint64, pvp [3]uint32, ok bool) {
+	if i == 0 || d.layers[i-1].Type != LayerUDP {
+		return false, 0, 0, pvp, false
+	}
+	u := d.data[d.layers[i-1].Start:]
+	sp, dp := uint64(be16(u)), uint64(be16(u[2:]))
+	l := &d.layers[i]
+	b := d.data[l.Start:l.End]
+	xid := uint64(be32(b))
+	switch be32(b[4:]) {
+	case 0:
+		c := parseRPCCall(b)
+		if !c.ok {
+			return false, 0, 0, pvp, false
+		}
+		return false, sp<<48 | dp<<32 | xid, 0, [3]uint32{c.prog, c.vers, c.proc}, true
+	case 1:
+		return true, 0, dp<<48 | sp<<32 | xid, pvp, true
+	}
+	return false, 0, 0, pvp, false
+}
+
+// rpcReply reads what rawcap draws of a reply: its state, and for an
+// accepted one the verifier's offset and the accept state. n is how far
+// it could read (0: not even the state).
+func rpcReply(b []byte) (stat uint32, verf int, verfFlav uint32, verfLen int, accept uint32, n int) {
+	if len(b) < 12 {
+		return 0, 0, 0, 0, 0, 0
+	}
+	stat = be32(b[8:])
+	if stat != 0 {
+		return stat, 0, 0, 0, 0, 1
+	}
+	verf = 12
+	fl, ln, next, ok := rpcOpaqueAuth(b, verf)
+	if !ok || fl != 0 || ln != 0 {
+		return stat, 0, 0, 0, 0, 1
+	}
+	if next+4 > len(b) {
+		return stat, verf, fl, ln, 0, 2
+	}
+	return stat, verf, fl, ln, be32(b[next:]), 3
+}
+
+// rpcWalk draws the tree (t) or emits the fields (e) of an RPC message.
+type rpcWalk struct {
+	t *treeWriter
+	e *emitter
+}
+
+func (w *rpcWalk) uint(depth, f int, v uint64, name string) {
+	fd := &rpcFields[f]
+	if w.t != nil {
+		t := w.t
+		t.depth = depth
+		t.line()
+		t.b = append(t.b, fd.Label...)
+		t.b = append(t.b, ": "...)
+		switch {
+		case name != "":
+			t.b = appendValueName(t.b, name, v)
+		case fd.Base == BaseHex:
+			t.b = append(t.b, "0x"...)
+			t.b = appendHexN(t.b, v, 8)
+		case fd.Base == BaseHexDec:
+			t.b = append(t.b, "0x"...)
+			t.b = appendHexN(t.b, v, 8)
+			t.b = append(t.b, " ("...)
+			t.b = appendUint(t.b, v)
+			t.b = append(t.b, ')')
+		default:
+			t.b = appendUint(t.b, v)
+		}
+		t.end()
+	}
+	if w.e != nil {
+		w.e.Uint(fd, v)
+	}
+}
+
+func (w *rpcWalk) text(depth int, s string) {
+	if w.t != nil {
+		w.t.depth = depth
+		w.t.line()
+		w.t.b = append(w.t.b, s...)
+		w.t.end()
+	}
+}
+
+// auth draws an opaque_auth (the credential or the verifier) at off.
+func (w *rpcWalk) auth(b []byte, label string, off int, flavor uint32, n int) {
+	w.text(1, label)
+	w.uint(2, rpcFFlavor, uint64(flavor), rpcFlavorName(flavor))
+	w.uint(2, rpcFAuthLength, uint64(n), "")
+	if flavor != 1 {
+		return
+	}
+	c := b[off+8 : off+8+n]
+	w.uint(2, rpcFStamp, uint64(be32(c)), "")
+	nl := int(be32(c[4:]))
+	name := c[8 : 8+nl]
+	if w.t != nil {
+		t := w.t
+		t.depth = 2
+		t.line()
+		t.b = append(t.b, "Machine Name: "...)
+		t.b = append(t.b, name...)
+		t.end()
+	}
+	w.uint(3, rpcFOpaqueLength, uint64(nl), "")
+	if w.t != nil {
+		t := w.t
+		t.depth = 3
+		t.line()
+		t.b = append(t.b, "contents: "...)
+		t.b = append(t.b, name...)
+		t.end()
+	}
+	if w.e != nil {
+		w.e.Bytes(&rpcFields[rpcFMachineName], name)
+	}
+	off2 := 8 + (nl+3)&^3
+	if nl&3 != 0 {
+		w.text(3, "fill bytes: opaque data")
+		if w.e != nil {
+			w.e.Bytes(&rpcFields[rpcFFillBytes], c[8+nl:off2])
+		}
+	}
+	w.uint(2, rpcFUID, uint64(be32(c[off2:])), "")
+	w.uint(2, rpcFGID, uint64(be32(c[off2+4:])), "")
+	ng := int(be32(c[off2+8:]))
+	if w.t != nil {
+		t := w.t
+		t.depth = 2
+		t.line()
+		t.b = append(t.b, "Auxiliary GIDs ("...)
+		t.b = appendUint(t.b, uint64(ng))
+		t.b = append(t.b, ')')
+		if ng > 0 {
+			t.b = append(t.b, " ["...)
+			for k := range ng {
+				if k > 0 {
+					t.b = append(t.b, ", "...)
+				}
+				t.b = appendUint(t.b, uint64(be32(c[off2+12+4*k:])))
+			}
+			t.b = append(t.b, ']')
+		}
+		t.end()
+	}
+	for k := range ng {
+		w.uint(3, rpcFGID, uint64(be32(c[off2+12+4*k:])), "")
+	}
+}
+
+// message draws or emits the RPC message at layer i.
+// A call rawcap does not read whole gets nothing.
+func (w *rpcWalk) message(d *Decoder, i int, conv *convResults) {
+	l := &d.layers[i]
+	b := d.data[l.Start:l.End]
+	reply, _, _, _, ok := rpcLinkKey(d, i)
+	if !ok {
+		return
+	}
+	q := conv.link(i)
+	if reply && (q == nil || q.request == 0) {
+		return
+	}
+	var c rpcCall
+	if !reply {
+		c = parseRPCCall(b)
+	}
+	xid := uint64(be32(b))
+	if w.t != nil {
+		t := w.t
+		t.head("Remote Procedure Call")
+		if reply {
+			t.b = append(t.b, ", Type:Reply XID:0x"...)
+		} else {
+			t.b = append(t.b, ", Type:Call XID:0x"...)
+		}
+		t.b = appendHexN(t.b, xid, 8)
+		t.end()
+	}
+	w.uint(1, rpcFXID, xid, "")
+	if !reply {
+		w.uint(1, rpcFMsgType, 0, "Call")
+		w.uint(1, rpcFVersion, 2, "")
+		w.uint(1, rpcFProgram, uint64(c.prog), rpcProgName(c.prog))
+		w.uint(1, rpcFProgVersion, uint64(c.vers), "")
+		w.uint(1, rpcFProcedure, uint64(c.proc), rpcProcName(c.prog, c.vers, c.proc))
+		w.auth(b, "Credentials", c.cred, c.credFlavor, c.credLen)
+		w.auth(b, "Verifier", c.verf, c.verfFlav, c.verfLen)
+		return
+	}
+	w.uint(1, rpcFMsgType, 1, "Reply")
+	prog, vers, proc := q.rpc[0], q.rpc[1], q.rpc[2]
+	w.bracket(rpcFProgram, uint64(prog), rpcProgName(prog))
+	w.bracket(rpcFProgVersion, uint64(vers), "")
+	w.bracket(rpcFProcedure, uint64(proc), rpcProcName(prog, vers, proc))
+	stat, verf, vf, vl, accept, n := rpcReply(b)
+	if n == 0 {
+		return
+	}
+	name := "accepted"
+	if stat == 1 {
+		name = "denied"
+	} else if stat != 0 {
+		name = "Unknown"
+	}
+	w.uint(1, rpcFReplyStat, uint64(stat), name)
+	if w.t != nil {
+		t := w.t
+		t.depth = 1
+		t.line()
+		t.b = append(t.b, "[This is a reply to a request in frame "...)
+		t.b = appendUint(t.b, uint64(q.request))
+		t.b = append(t.b, ']')
+		t.end()
+		t.line()
+		t.b = append(t.b, "[Time from request: "...)
+		t.b = appendSeconds(t.b, t.f.Time, q.reqTime)
+		t.b = append(t.b, " seconds]"...)
+		t.end()
+	}
+	if w.e != nil {
+		w.e.Uint(&rpcFields[rpcFRepFrame], uint64(q.request))
+		w.e.relNstime(&rpcFields[rpcFTime], q.delta)
+	}
+	if n < 2 {
+		return
+	}
+	w.auth(b, "Verifier", verf, vf, vl)
+	if n < 3 {
+		return
+	}
+	an := ""
+	if uint64(accept) < uint64(len(rpcAcceptNames)) {
+		an = rpcAcceptNames[accept]
+	}
+	if an == "" {
+		return
+	}
+	w.uint(1, rpcFStateAccept, uint64(accept), an)
+}
+
+// bracket draws a generated "[Label: Name (v)]" line and emits field f.
+func (w *rpcWalk) bracket(f int, v uint64, name string) {
+	fd := &rpcFields[f]
+	if w.t != nil {
+		t := w.t
+		t.depth = 1
+		t.line()
+		t.b = append(t.b, '[')
+		t.b = append(t.b, fd.Label...)
+		t.b = append(t.b, ": "...)
+		if name != "" {
+			t.b = appendValueName(t.b, name, v)
+		} else {
+			t.b = appendUint(t.b, v)
+		}
+		t.b = append(t.b, ']')
+		t.end()
+	}
+	if w.e != nil {
+		w.e.Uint(fd, v)
+	}
+}
+
+// emitRPC emits the message's fields in tshark's order.
+func emitRPC(e *emitter, i int) {
+	e.Proto(&protoRPC)
+	w := rpcWalk{e: e}
+	w.message(e.d, i, e.conv)
+	e.End()
+}
+
+// treeRPC appends the RPC subtree as tshark -V shows it.
+func treeRPC(t *treeWriter, d *Decoder, i int) {
+	w := rpcWalk{t: t}
+	w.message(d, i, t.conv)
+}
+
+// rpcColumn returns what the Protocol and Info columns show of the RPC
+// message at layer i: the program's name and its call's version and
+// procedure, or "RPC". draw is false for a
+// message rawcap does not read.
+func (p *ColumnsPrinter) rpcColumn(d *Decoder, i int) (prog, vers, proc uint32, reply bool, q *reqLink, draw bool) {
+	reply, _, _, pvp, ok := rpcLinkKey(d, i)
+	if !ok {
+		return 0, 0, 0, false, nil, false
+	}
+	if !reply {
+		return pvp[0], pvp[1], pvp[2], false, nil, true
+	}
+	if q = p.conv.link(i); q == nil || q.request == 0 {
+		return 0, 0, 0, true, nil, true
+	}
+	return q.rpc[0], q.rpc[1], q.rpc[2], true, q, true
+}
+
+// protoRPC appends the Protocol column: the program's name ("NFS",
+// "Portmap"), or "RPC".
+func (p *ColumnsPrinter) protoRPC(b []byte, d *Decoder, i int) []byte {
+	prog, _, _, _, _, draw := p.rpcColumn(d, i)
+	if n := rpcProgName(prog); draw && n != "" {
+		return append(b, n...)
+	}
+	return append(b, "RPC"...)
+}
+
+// infoRPC appends the Info column: "V3 GETATTR Call", "V3 GETATTR Reply
+// (Call In 1)", with what NFS adds to GETATTR calls (", FH: 0x…", the
+// handle's CRC-32) and Portmap to GETPORT calls and replies; the other
+// procedures' additions are not written.
+func (p *ColumnsPrinter) infoRPC(b []byte, d *Decoder, i int) []byte {
+	prog, vers, proc, reply, q, draw := p.rpcColumn(d, i)
+	if !draw {
+		return b
+	}
+	if q == nil && reply {
+		return b
+	}
+	b = append(b, 'V')
+	b = appendUint(b, uint64(vers))
+	b = append(b, ' ')
+	b = append(b, rpcProcName(prog, vers, proc)...)
+	m := d.data[d.layers[i].Start:d.layers[i].End]
+	if !reply {
+		b = append(b, " Call"...)
+		c := parseRPCCall(m)
+		if !c.ok {
+			return b
+		}
+		body := m[c.verf+8+c.verfLen:]
+		switch {
+		case prog == rpcProgNFS && vers == 3 && proc == 1 && len(body) >= 4:
+			// GETATTR: the file handle's CRC-32, as NFS adds it.
+			if n := be32(body); n <= 64 && int(n) <= len(body)-4 {
+				b = append(b, ", FH: 0x"...)
+				b = appendHexN(b, uint64(crc32.ChecksumIEEE(body[4:4+n])), 8)
+			}
+		case prog == rpcProgPortmap && vers == 2 && proc == 3 && len(body) >= 12:
+			// GETPORT: the program, version and protocol asked for.
+			pn, tr := rpcProgName(be32(body)), be32(body[8:])
+			if pn != "" && (tr == 6 || tr == 17) {
+				b = append(b, ' ')
+				b = append(b, pn...)
+				b = append(b, '(')
+				b = appendUint(b, uint64(be32(body)))
+				b = append(b, ") V:"...)
+				b = appendUint(b, uint64(be32(body[4:])))
+				if tr == 6 {
+					b = append(b, " TCP"...)
+				} else {
+					b = append(b, " UDP"...)
+				}
+			}
+		}
+		return b
+	}
+	b = append(b, " Reply (Call In "...)
+	b = appendUint(b, uint64(q.request))
+	b = append(b, ')')
+	if prog == rpcProgPortmap && vers == 2 && proc == 3 {
+		// GETPORT's reply: the port.
+		stat, verf, _, vl, accept, n := rpcReply(m)
+		if off := verf + 8 + (vl+3)&^3 + 4; stat == 0 && n == 3 && accept == 0 && off+4 <= len(m) {
+			b = append(b, " Port:"...)
+			b = appendUint(b, uint64(be32(m[off:])))
+		}
+	}
+	return b
+}

@@ -1,0 +1,205 @@
+package decode_test
+
+import (
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/internal/testshared"
+	"github.com/rawcap/rawcap/linktype"
+)
+
+// rpcVector is an RPC message (a UDP payload) made for these tests, from
+// client port 800 to server port 2049 or 111, or back (reply).
+type rpcVector struct {
+	name   string
+	hex    string
+	server uint16
+	reply  bool
+	// partial: why rawcap's subtree may miss lines of tshark's (never add
+	// any); info: why its Info column may be only the start of tshark's.
+	partial, info string
+}
+
+// The credentials: AUTH_UNIX with stamp 0x12345678, machine "host1" (fill
+// bytes), uid 1000, gid 100, gids 100 and 10; and with machine "abcd" (no
+// fill) and no gids.
+const (
+	rpcCredUnix  = "00000001 00000024 12345678 00000005 686f737431000000 000003e8 00000064 00000002 00000064 0000000a "
+	rpcCredUnix2 = "00000001 00000018 00000001 00000004 61626364 00000000 00000000 00000000 "
+	rpcAuthNull  = "00000000 00000000 "
+	rpcFH3       = "00000020 000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"
+)
+
+var rpcVectors = []rpcVector{
+	{name: "nfs v3 null call", server: 2049, hex: "00000101 00000000 00000002 000186a3 00000003 00000000 " + rpcAuthNull + rpcAuthNull},
+	{name: "nfs v3 null reply", server: 2049, reply: true, hex: "00000101 00000001 00000000 " + rpcAuthNull + "00000000"},
+	{name: "nfs v3 getattr call, auth_unix", server: 2049, hex: "abcd0001 00000000 00000002 000186a3 00000003 00000001 " + rpcCredUnix + rpcAuthNull + rpcFH3},
+	{name: "nfs v3 getattr reply, error", server: 2049, reply: true, hex: "abcd0001 00000001 00000000 " + rpcAuthNull + "00000000 00000046",
+		info: "NFS adds the status"},
+	{name: "nfs v2 lookup call, auth_unix without fill", server: 2049, hex: "00000202 00000000 00000002 000186a3 00000002 00000004 " + rpcCredUnix2 + rpcAuthNull +
+		"000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f 00000003 66696c00", info: "NFS adds the directory handle and name"},
+	{name: "nfs v2 lookup reply, procedure unavailable", server: 2049, reply: true, hex: "00000202 00000001 00000000 " + rpcAuthNull + "00000003"},
+	{name: "portmap getport call", server: 111, hex: "00001111 00000000 00000002 000186a0 00000002 00000003 " + rpcAuthNull + rpcAuthNull + "000186a3 00000003 00000011 00000000"},
+	{name: "portmap getport reply", server: 111, reply: true, hex: "00001111 00000001 00000000 " + rpcAuthNull + "00000000 00000801"},
+	{name: "portmap dump call", server: 111, hex: "00002222 00000000 00000002 000186a0 00000002 00000004 " + rpcAuthNull + rpcAuthNull},
+	{name: "portmap call denied", server: 111, hex: "00003333 00000000 00000002 000186a0 00000002 00000000 " + rpcAuthNull + rpcAuthNull},
+	{name: "denied reply", server: 111, reply: true, hex: "00003333 00000001 00000001 00000000 00000002 00000002",
+		partial: "the reject state is not drawn"},
+}
+
+// rpcFrame builds a vector's frame: a call from 192.0.2.1 port 800 to
+// 192.0.2.2, a reply the other way.
+func rpcFrame(t testing.TB, v rpcVector) []byte {
+	p := mustHex(t, strings.ReplaceAll(v.hex, " ", ""))
+	if !v.reply {
+		return appFrame(p, 800, v.server, false)
+	}
+	fr := appFrame(p, v.server, 800, false)
+	ip := fr[14:34]
+	var a [4]byte
+	copy(a[:], ip[12:16])
+	copy(ip[12:16], ip[16:20])
+	copy(ip[16:20], a[:])
+	return fr
+}
+
+func rpcFrames(t testing.TB) [][]byte {
+	frames := make([][]byte, len(rpcVectors))
+	for i, v := range rpcVectors {
+		frames[i] = rpcFrame(t, v)
+	}
+	return frames
+}
+
+// TestRPCMatchesTshark holds the generated calls and replies' "Remote
+// Procedure Call" subtree to tshark -V's line for line (replies name
+// their calls through the XID table) and the Protocol and Info columns to
+// its packet list.
+func TestRPCMatchesTshark(t *testing.T) {
+	testshared.Oracle(t, "tshark")
+	frames := rpcFrames(t)
+	path := writeTestPcap(t, frames)
+	cmd := exec.Command("tshark", "-n", "-V", "-r", path)
+	cmd.Env = append(os.Environ(), "TZ=UTC")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("tshark: %v", err)
+	}
+	theirs := appTreeFrames(string(out))
+	if len(theirs) != len(frames) {
+		t.Fatalf("tshark printed %d frames, want %d", len(theirs), len(frames))
+	}
+	cols, err := exec.Command("tshark", "-n", "-r", path, "-T", "fields", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info").Output()
+	if err != nil {
+		t.Fatalf("tshark: %v", err)
+	}
+	rows := strings.Split(strings.TrimSuffix(string(cols), "\n"), "\n")
+	d := decode.NewDecoder()
+	tp := &decode.TreePrinter{Location: time.UTC}
+	lines, mineLines := 0, 0
+	for i, frame := range frames {
+		v := rpcVectors[i]
+		d.Decode(frame, linktype.Ethernet)
+		f := decode.Frame{Number: i + 1, Time: time.Unix(int64(1700000000+i), 0), Length: len(frame)}
+		mine := subtreeOf(string(tp.Append(nil, d, &f)), "Remote Procedure Call")
+		want := subtreeOf("Frame "+theirs[i], "Remote Procedure Call")
+		lines += len(want)
+		mineLines += len(mine)
+		if len(want) == 0 {
+			t.Errorf("%s: tshark draws no RPC subtree", v.name)
+		}
+		if v.partial != "" {
+			j := 0
+			for _, l := range mine {
+				for j < len(want) && want[j] != l {
+					j++
+				}
+				if j == len(want) {
+					t.Errorf("%s (%s): line %q is not in tshark's subtree", v.name, v.partial, l)
+					break
+				}
+			}
+		} else if diff := cmp.Diff(want, mine); diff != "" {
+			t.Errorf("%s: -V subtree, tshark (-want) vs rawcap (+got):\n%s", v.name, diff)
+		}
+		row := strings.TrimSuffix(string((&decode.ColumnsPrinter{}).Append(nil, d, &f)), "\n")
+		proto, info, _ := strings.Cut(rows[i], "\t")
+		_, got, _ := strings.Cut(row, " "+proto+" ")
+		if _, got, _ = strings.Cut(got, " "); !strings.Contains(row, " "+proto+" ") {
+			t.Errorf("%s: columns %q, tshark's protocol %q", v.name, row, proto)
+			continue
+		}
+		if v.info != "" {
+			if !strings.HasPrefix(info, got) {
+				t.Errorf("%s (%s): Info %q is not the start of tshark's %q", v.name, v.info, got, info)
+			}
+		} else if got != info {
+			t.Errorf("%s: Info %q, tshark's %q", v.name, got, info)
+		}
+	}
+	t.Logf("%d frames: rawcap draws %d of tshark's %d RPC tree lines", len(frames), mineLines, lines)
+	// Left out of -T fields: those the programs' bodies (not decoded)
+	// add again (rpc.programversion in each NFS and Portmap body, the
+	// opaque length and fill of an NFS name), and rpc.time, which the
+	// helper's frames (all at one time) make 0 (the tree holds it above).
+	skip := map[string]bool{"rpc.programversion": true, "rpc.opaque_length": true, "rpc.fill_bytes": true, "rpc.time": true}
+	var fields []string
+	for _, p := range decode.Protocols() {
+		if p.Protocol.Name == "rpc" {
+			for _, f := range p.Fields {
+				if !skip[f.Name] {
+					fields = append(fields, f.Name)
+				}
+			}
+		}
+	}
+	compareFieldsWithTshark(t, path, frames, fields)
+}
+
+// TestRPCPrintersAllocateNothing decodes and prints the messages (tree,
+// columns, one-liner, JSON) into reused buffers.
+func TestRPCPrintersAllocateNothing(t *testing.T) {
+	frames := rpcFrames(t)
+	d := decode.NewDecoder()
+	tp := &decode.TreePrinter{Location: time.UTC}
+	cp := &decode.ColumnsPrinter{}
+	lp := &decode.LinePrinter{Options: decode.LineOptions{Location: time.UTC}}
+	jp := &decode.JSONPrinter{Location: time.UTC}
+	buf := make([]byte, 0, 64<<10)
+	for i, fr := range frames {
+		f := decode.Frame{Number: i + 1, Time: time.Unix(int64(1700000000+i), 0), Length: len(fr)}
+		n := testing.AllocsPerRun(20, func() {
+			d.Decode(fr, linktype.Ethernet)
+			buf = tp.Append(buf[:0], d, &f)
+			buf = cp.Append(buf[:0], d, &f)
+			buf = lp.Append(buf[:0], d, &f)
+			buf = jp.Append(buf[:0], d, &f)
+		})
+		if n != 0 {
+			t.Errorf("%s: %v allocations per packet", rpcVectors[i].name, n)
+		}
+	}
+}
+
+// FuzzRPC feeds RPC messages to the decoder and every printer, as calls to
+// port 2049.
+func FuzzRPC(f *testing.F) {
+	for _, v := range rpcVectors {
+		f.Add(mustHex(f, strings.ReplaceAll(v.hex, " ", "")), false)
+	}
+	for _, p := range appPayloads(f, decode.LayerRPC) {
+		f.Add(p, false)
+	}
+	fuzzIPProto(f, func(t testing.TB, m []byte, _ bool) []byte {
+		fr := appFrame(nil, 800, 2049, false)
+		u := 8 + len(m)
+		fr[16], fr[17] = byte((20+u)>>8), byte(20+u)
+		fr[38], fr[39] = byte(u>>8), byte(u)
+		return fr
+	})
+}
