@@ -132,7 +132,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if name := commandAfterOptions(app, args); name != "" {
 		return exitCode(usagef("%q is a command: put it first, before its options (rawcap %s [options] …)", name, name), stderr)
 	}
-	err := app.RunContext(ctx, permuteArgs(app, tsharkFieldArgs(args)))
+	err := tcpdumpFlagHint(app.RunContext(ctx, permuteArgs(app, tsharkFieldArgs(args))))
 	if err == nil && out.err != nil && !errors.Is(out.err, syscall.EPIPE) {
 		// A closed pipe is the reader's choice (rawcap read … | head);
 		// anything else lost output.
