@@ -68,6 +68,7 @@ const (
 	LayerRTP                    // RTP (SDP-announced ports, --decode-as)
 	LayerRTCP                   // RTCP, one layer per packet of a compound datagram
 	LayerSSH                    // SSH
+	LayerHTTP2                  // HTTP/2 (clear text)
 	layerCount
 )
 
@@ -135,6 +136,7 @@ var layerNames = [layerCount]string{
 	LayerRTP:          "rtp",
 	LayerRTCP:         "rtcp",
 	LayerSSH:          "ssh",
+	LayerHTTP2:        "http2",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

@@ -71,6 +71,7 @@ var protocols = [layerCount]protocol{
 	LayerRTP:      {&protoRTP, rtpFields[:], emitRTP, sipFields[sipCallIDGenerated : sipCallIDGenerated+1]},
 	LayerRTCP:     {&protoRTCP, rtcpFields[:], emitRTCP, nil},
 	LayerSSH:      {&protoSSH, sshFields[:], emitSSH, nil},
+	LayerHTTP2:    {&protoHTTP2, http2Fields[:], emitHTTP2, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits
