@@ -824,3 +824,40 @@ func appendHTTP2Info(b []byte, d *Decoder, i int) []byte {
 	}
 	return b
 }
+
+// treeHTTP2PDUSizes draws the "[PDU Size: N]" lines tshark puts in the TCP
+// subtree when a segment holds more than one HTTP/2 PDU (the preface and
+// each whole frame).
+func treeHTTP2PDUSizes(t *treeWriter, d *Decoder, i int) {
+	b, magic := http2Segment(d, i)
+	n := 0
+	if magic {
+		n++
+	}
+	for off := 0; ; n++ {
+		_, next, ok := nextHTTP2Frame(b, off)
+		if !ok {
+			break
+		}
+		off = next
+	}
+	if n < 2 {
+		return
+	}
+	t.depth = 1
+	if magic {
+		t.int("[PDU Size", len(http2Preface))
+		t.b[len(t.b)-1] = ']'
+		t.end()
+	}
+	for off := 0; ; {
+		_, next, ok := nextHTTP2Frame(b, off)
+		if !ok {
+			break
+		}
+		t.int("[PDU Size", next-off)
+		t.b[len(t.b)-1] = ']'
+		t.end()
+		off = next
+	}
+}
