@@ -109,6 +109,17 @@ func http2Mix(addr []byte, port uint16) uint64 {
 // http2Dispatch returns LayerHTTP2 where HTTP's port carries HTTP/2: the
 // segment starts with the preface, or its conversation's did.
 func (d *Decoder) http2Dispatch(t TCP, payload []byte) bool {
+	if http2Upgrade(payload) {
+		// "101 Switching Protocols" to h2c: the segments after it are
+		// HTTP/2 (the 101 itself stays HTTP's).
+		if k := d.http2ConvKey(t); k != 0 {
+			if d.h2 == nil {
+				d.h2 = new(http2Conns)
+			}
+			d.h2[k%uint64(len(d.h2))] = k
+		}
+		return false
+	}
 	if d.h2 == nil && !http2HasPreface(payload) {
 		return false
 	}
@@ -860,4 +871,61 @@ func treeHTTP2PDUSizes(t *treeWriter, d *Decoder, i int) {
 		t.end()
 		off = next
 	}
+}
+
+// http2Upgrade reports whether b is an HTTP/1.x "101" response with an
+// "Upgrade: h2c" header line.
+func http2Upgrade(b []byte) bool {
+	if len(b) < 13 || string(b[:7]) != "HTTP/1." || string(b[8:13]) != " 101 " {
+		return false
+	}
+	h := HTTP(b)
+	_, off, ok := h.nextLine(0)
+	for ok {
+		var line []byte
+		line, off, ok = h.nextLine(off)
+		if len(line) == 0 {
+			return false
+		}
+		name, value, found := bytesCut(line, ':')
+		if found && asciiEqualFold(name, "upgrade") && asciiEqualFold(bytesTrimSpace(value), "h2c") {
+			return true
+		}
+	}
+	return false
+}
+
+func bytesCut(b []byte, c byte) (before, after []byte, found bool) {
+	for k, x := range b {
+		if x == c {
+			return b[:k], b[k+1:], true
+		}
+	}
+	return b, nil, false
+}
+
+func bytesTrimSpace(b []byte) []byte {
+	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t') {
+		b = b[1:]
+	}
+	for len(b) > 0 && (b[len(b)-1] == ' ' || b[len(b)-1] == '\t') {
+		b = b[:len(b)-1]
+	}
+	return b
+}
+
+func asciiEqualFold(b []byte, s string) bool {
+	if len(b) != len(s) {
+		return false
+	}
+	for k := range b {
+		c := b[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != s[k] {
+			return false
+		}
+	}
+	return true
 }
