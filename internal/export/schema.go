@@ -134,8 +134,9 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		// SIP's header lines (several Via, Contact …), SDP's lines and
 		// media, RTCP's report blocks and SDES items.
 		"sip.", "sdp.", "rtcp.",
-		"ssh.",   // SSH's binary packets: several in one segment
-		"http2.", // HTTP/2 frames: several in one segment
+		"ssh.", // SSH's binary packets: several in one segment
+		// HTTP/2's frames: several in one segment.
+		"http2.",
 	} {
 		for _, pf := range decode.Protocols() {
 			for i := range pf.Fields {
