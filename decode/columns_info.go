@@ -77,6 +77,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoHTTP(b, d, top)
 	case LayerTLS:
 		b = infoTLS(b, d, top)
+	case LayerHTTP2:
+		b = appendHTTP2Info(b, d, top)
 	case LayerSSH:
 		b = p.infoSSH(b, d, top)
 	case LayerTelnet:

@@ -109,6 +109,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "UDLD"...)
 	case LayerCDP:
 		return append(b, "CDP"...)
+	case LayerHTTP2:
+		return append(b, "HTTP2"...)
 	case LayerSSH:
 		return p.appendSSHProto(b)
 	case LayerTelnet:

@@ -39,6 +39,10 @@ type Decoder struct {
 	ssh  *sshState  // SSH connections by tracker slot, allocated at the first SSH packet
 	quic *quicState // QUIC connections (the tracker's) and keys, allocated at the first QUIC packet
 	voip *voipState // SIP requests and SDP-announced media streams (the tracker's), allocated at the first SIP message
+
+	// h2 holds the TCP conversations that carried HTTP/2's preface or an
+	// upgrade to h2c (http2.go), allocated at the first.
+	h2 *http2Conns
 }
 
 // NewDecoder returns a Decoder with the default port table.

@@ -261,6 +261,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeTelnet(l)
 	case LayerSSH:
 		return d.decodeSSH(l)
+	case LayerHTTP2:
+		return d.decodeHTTP2(l)
 	case LayerSyslog:
 		return d.decodeSyslog(l)
 	case LayerBGP:
@@ -409,6 +411,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineTelnet(b, d, i)
 	case LayerSSH:
 		return p.lineSSH(b, d, i)
+	case LayerHTTP2:
+		return p.lineHTTP(b, d, i) // tcpdump prints HTTP/2 as HTTP's port
 	case LayerSyslog:
 		return p.lineSyslog(b, d, i)
 	case LayerBGP:
@@ -520,6 +524,8 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeTelnet(t, d, i)
 	case LayerSSH:
 		treeSSH(t, d, i)
+	case LayerHTTP2:
+		treeHTTP2(t, d, i)
 	case LayerSyslog:
 		treeSyslog(t, d, i)
 	case LayerBGP:

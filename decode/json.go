@@ -121,6 +121,8 @@ func appendProtocols(b []byte, d *Decoder, conv *convResults) []byte {
 			b = appendPayloadProtocol(b, d, i)
 		case LayerTCP:
 			b = tcpProtocols(b, d, i)
+		case LayerHTTP2:
+			b = append(b, "http:http2"...) // tshark reaches HTTP/2 through HTTP's port
 		case LayerSSH:
 			if conv != nil && conv.ssh.ok && (conv.ssh.retx || conv.ssh.middle) {
 				// tshark does not hand these bytes to SSH.

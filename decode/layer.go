@@ -72,6 +72,7 @@ const (
 	LayerNBNS                   // NetBIOS name service (UDP 137)
 	LayerAH                     // IPsec AH (IP protocol 51)
 	LayerRPC                    // ONC RPC (UDP 111, 2049)
+	LayerHTTP2                  // HTTP/2 (clear text)
 	layerCount
 )
 
@@ -143,6 +144,7 @@ var layerNames = [layerCount]string{
 	LayerNBNS:         "nbns",
 	LayerAH:           "ah",
 	LayerRPC:          "rpc",
+	LayerHTTP2:        "http2",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

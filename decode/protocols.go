@@ -75,6 +75,7 @@ var protocols = [layerCount]protocol{
 	LayerNBNS:     {&protoNBNS, nbnsFields[:], emitNBNS, nil},
 	LayerAH:       {&protoAH, ahFields[:], emitAH, nil},
 	LayerRPC:      {&protoRPC, rpcFields[:], emitRPC, nil},
+	LayerHTTP2:    {&protoHTTP2, http2Fields[:], emitHTTP2, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits

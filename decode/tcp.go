@@ -127,7 +127,11 @@ func (d *Decoder) decodeTCP(l *Layer) LayerType {
 	if l.Quoted || l.Payload == l.End {
 		return LayerNone
 	}
-	return d.Ports.Lookup(TransportTCP, t.SrcPort(), t.DstPort())
+	next := d.Ports.Lookup(TransportTCP, t.SrcPort(), t.DstPort())
+	if next == LayerHTTP && d.http2Dispatch(t, d.data[l.Payload:l.End]) {
+		return LayerHTTP2
+	}
+	return next
 }
 
 const (

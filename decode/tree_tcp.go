@@ -196,6 +196,9 @@ func treeTCP(t *treeWriter, d *Decoder, i int) {
 		t.b = appendBytesBits(t.b, length)
 		t.b = append(t.b, ')')
 		t.end()
+		if i+1 < d.n && d.layers[i+1].Type == LayerHTTP2 {
+			treeHTTP2PDUSizes(t, d, i+1)
+		}
 	}
 }
 

@@ -146,6 +146,8 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"wlan.tag.", "wlan.supported_rates", "radiotap.present.word",
 		// RPC's credential and verifier, and AUTH_UNIX's group ids.
 		"rpc.auth.",
+		// HTTP/2's frames: several in one segment.
+		"http2.",
 	} {
 		for _, pf := range decode.Protocols() {
 			for i := range pf.Fields {

@@ -1,0 +1,931 @@
+package decode
+
+import "strconv"
+
+// HTTP/2 (RFC 9113) in clear text, as tshark 4.0 decodes it without keys:
+// on HTTP's TCP ports, from the segment that carries the client's
+// connection preface on (its HTTP dissector hands "PRI * HTTP/2.0" to
+// HTTP/2 and the whole conversation follows). tshark's own HTTP/2
+// heuristic on other ports is off by default in 4.0, so rawcap does not
+// look there either.
+//
+// A layer holds a segment's frames: each one is a "HyperText Transfer
+// Protocol 2" subtree of its own. Only frames whose 9-byte header and
+// body the segment holds whole are decoded; tshark reassembles a frame
+// that spans segments, rawcap leaves those bytes undecoded (no lines).
+
+// http2Preface is the client's connection preface (tshark's "Magic").
+const http2Preface = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"
+
+// http2FrameHeaderLen is the length of a frame header.
+const http2FrameHeaderLen = 9
+
+// The frame types.
+const (
+	http2Data         = 0
+	http2Headers      = 1
+	http2Priority     = 2
+	http2RstStream    = 3
+	http2Settings     = 4
+	http2PushPromise  = 5
+	http2Ping         = 6
+	http2Goaway       = 7
+	http2WindowUpdate = 8
+	http2Continuation = 9
+)
+
+// HTTP2Frame is one frame: its header fields and its body.
+type HTTP2Frame struct {
+	Length   int
+	Type     uint8
+	Flags    uint8
+	R        bool
+	StreamID uint32
+	Body     []byte
+}
+
+// nextHTTP2Frame returns the frame at off in b, the offset after it, and
+// whether b holds it whole.
+func nextHTTP2Frame(b []byte, off int) (f HTTP2Frame, next int, ok bool) {
+	if off+http2FrameHeaderLen > len(b) {
+		return f, len(b), false
+	}
+	h := b[off:]
+	n := int(h[0])<<16 | int(h[1])<<8 | int(h[2])
+	if off+http2FrameHeaderLen+n > len(b) {
+		return f, len(b), false
+	}
+	f = HTTP2Frame{Length: n, Type: h[3], Flags: h[4], R: h[5]&0x80 != 0, StreamID: be32(h[5:]) & 0x7fffffff}
+	s := off + http2FrameHeaderLen
+	f.Body = b[s : s+n : s+n]
+	return f, s + n, true
+}
+
+// http2HasPreface reports whether b starts with the connection preface.
+func http2HasPreface(b []byte) bool {
+	return len(b) >= len(http2Preface) && string(b[:len(http2Preface)]) == http2Preface
+}
+
+// http2Conns remembers the TCP conversations that carried the preface, so
+// the segments after it (both directions) are HTTP/2: a direct-mapped
+// table of conversation keys, bounded, written only by the preface.
+type http2Conns [256]uint64
+
+// http2ConvKey returns a key for the conversation of the TCP header t
+// (the same for both directions), from the IP layer before it; 0: none.
+func (d *Decoder) http2ConvKey(t TCP) uint64 {
+	if d.n == 0 {
+		return 0
+	}
+	ip := &d.layers[d.n-1]
+	var src, dst []byte
+	switch ip.Type {
+	case LayerIPv4:
+		v := IPv4(d.data[ip.Start:ip.Payload])
+		src, dst = v[12:16], v[16:20]
+	case LayerIPv6:
+		v := IPv6(d.data[ip.Start:ip.Payload])
+		src, dst = v[8:24], v[24:40]
+	default:
+		return 0
+	}
+	a := http2Mix(src, t.SrcPort())
+	b := http2Mix(dst, t.DstPort())
+	return (a + b) | 1
+}
+
+func http2Mix(addr []byte, port uint16) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range addr {
+		h = (h ^ uint64(c)) * 1099511628211
+	}
+	h = (h ^ uint64(port)) * 1099511628211
+	h = (h ^ uint64(port>>8)) * 1099511628211
+	h ^= h >> 29
+	h *= 0xbf58476d1ce4e5b9
+	return h ^ h>>32
+}
+
+// http2Dispatch returns LayerHTTP2 where HTTP's port carries HTTP/2: the
+// segment starts with the preface, or its conversation's did.
+func (d *Decoder) http2Dispatch(t TCP, payload []byte) bool {
+	if http2Upgrade(payload) {
+		// "101 Switching Protocols" to h2c: the segments after it are
+		// HTTP/2 (the 101 itself stays HTTP's).
+		if k := d.http2ConvKey(t); k != 0 {
+			if d.h2 == nil {
+				d.h2 = new(http2Conns)
+			}
+			d.h2[k%uint64(len(d.h2))] = k
+		}
+		return false
+	}
+	if d.h2 == nil && !http2HasPreface(payload) {
+		return false
+	}
+	k := d.http2ConvKey(t)
+	if k == 0 {
+		return false
+	}
+	if http2HasPreface(payload) {
+		if d.h2 == nil {
+			d.h2 = new(http2Conns)
+		}
+		d.h2[k%uint64(len(d.h2))] = k
+		return true
+	}
+	return d.h2[k%uint64(len(d.h2))] == k
+}
+
+func (d *Decoder) decodeHTTP2(l *Layer) LayerType {
+	l.Payload = l.End
+	if l.Start == l.End {
+		l.Malformed = ReasonTruncated
+	}
+	return LayerNone
+}
+
+const (
+	http2Magic = iota
+	http2Stream
+	http2Length
+	http2Type
+	http2Flags
+	http2R
+	http2StreamID
+	http2PadLength
+	http2Padding
+	http2Exclusive
+	http2StreamDependency
+	http2Weight
+	http2WeightReal
+	http2DataData
+	http2DataPadding
+	http2HeadersFrag
+	http2HeadersPadding
+	http2RstError
+	http2SettingsField
+	http2SettingsID
+	http2SettingsHeaderTableSize
+	http2SettingsEnablePush
+	http2SettingsMaxConcurrent
+	http2SettingsInitialWindow
+	http2SettingsMaxFrameSize
+	http2SettingsMaxHeaderList
+	http2PushPromiseR
+	http2PushPromiseID
+	http2PushPromisePadding
+	http2PushPromiseHeader
+	http2PingField
+	http2PongField
+	http2GoawayR
+	http2GoawayLastStream
+	http2GoawayError
+	http2GoawayAddata
+	http2WindowUpdateR
+	http2WindowUpdateIncrement
+	http2Unknown
+	http2FieldCount
+)
+
+var http2Fields = [http2FieldCount]Field{
+	http2Magic:                   {Name: "http2.magic", Label: "Magic", Kind: KindString},
+	http2Stream:                  {Name: "http2.stream", Label: "Stream", Kind: KindNone},
+	http2Length:                  {Name: "http2.length", Label: "Length", Kind: KindUint, Width: 24},
+	http2Type:                    {Name: "http2.type", Label: "Type", Kind: KindUint, Width: 8},
+	http2Flags:                   {Name: "http2.flags", Label: "Flags", Kind: KindUint, Width: 8, Base: BaseHex},
+	http2R:                       {Name: "http2.r", Label: "Reserved", Kind: KindUint, Width: 32, Base: BaseHex, Mask: 0x80000000},
+	http2StreamID:                {Name: "http2.streamid", Label: "Stream Identifier", Kind: KindUint, Width: 32, Mask: 0x7fffffff},
+	http2PadLength:               {Name: "http2.pad_length", Label: "Pad Length", Kind: KindUint, Width: 16},
+	http2Padding:                 {Name: "http2.padding", Label: "Pad Length", Kind: KindUint, Width: 8, Base: BaseHex},
+	http2Exclusive:               {Name: "http2.exclusive", Label: "Exclusive", Kind: KindBool, Width: 32, Mask: 0x80000000},
+	http2StreamDependency:        {Name: "http2.stream_dependency", Label: "Stream Dependency", Kind: KindUint, Width: 32, Mask: 0x7fffffff},
+	http2Weight:                  {Name: "http2.headers.weight", Label: "Weight", Kind: KindUint, Width: 8},
+	http2WeightReal:              {Name: "http2.headers.weight_real", Label: "Weight real", Kind: KindUint, Width: 8},
+	http2DataData:                {Name: "http2.data.data", Label: "Data", Kind: KindBytes},
+	http2DataPadding:             {Name: "http2.data.padding", Label: "Padding", Kind: KindBytes},
+	http2HeadersFrag:             {Name: "http2.headers", Label: "Header Block Fragment", Kind: KindBytes},
+	http2HeadersPadding:          {Name: "http2.headers.padding", Label: "Padding", Kind: KindBytes},
+	http2RstError:                {Name: "http2.rst_stream.error", Label: "Error", Kind: KindUint, Width: 32},
+	http2SettingsField:           {Name: "http2.settings", Label: "Settings", Kind: KindNone},
+	http2SettingsID:              {Name: "http2.settings.id", Label: "Settings Identifier", Kind: KindUint, Width: 16},
+	http2SettingsHeaderTableSize: {Name: "http2.settings.header_table_size", Label: "Header table size", Kind: KindUint, Width: 32},
+	http2SettingsEnablePush:      {Name: "http2.settings.enable_push", Label: "Enable PUSH", Kind: KindUint, Width: 32},
+	http2SettingsMaxConcurrent:   {Name: "http2.settings.max_concurrent_streams", Label: "Max concurrent streams", Kind: KindUint, Width: 32},
+	http2SettingsInitialWindow:   {Name: "http2.settings.initial_window_size", Label: "Initial Windows Size", Kind: KindUint, Width: 32},
+	http2SettingsMaxFrameSize:    {Name: "http2.settings.max_frame_size", Label: "Max frame size", Kind: KindUint, Width: 32},
+	http2SettingsMaxHeaderList:   {Name: "http2.settings.max_header_list_size", Label: "Max header list size", Kind: KindUint, Width: 32},
+	http2PushPromiseR:            {Name: "http2.push_promise.r", Label: "Reserved", Kind: KindUint, Width: 32, Base: BaseHex, Mask: 0x80000000},
+	http2PushPromiseID:           {Name: "http2.push_promise.promised_stream_id", Label: "Promised-Stream-ID", Kind: KindUint, Width: 32, Mask: 0x7fffffff},
+	http2PushPromisePadding:      {Name: "http2.push_promise.padding", Label: "Padding", Kind: KindBytes},
+	http2PushPromiseHeader:       {Name: "http2.push_promise.header", Label: "Header Block Fragment", Kind: KindBytes},
+	http2PingField:               {Name: "http2.ping", Label: "Ping", Kind: KindBytes},
+	http2PongField:               {Name: "http2.pong", Label: "Pong", Kind: KindBytes},
+	http2GoawayR:                 {Name: "http2.goway.r", Label: "Reserved", Kind: KindUint, Width: 32, Base: BaseHex, Mask: 0x80000000},
+	http2GoawayLastStream:        {Name: "http2.goaway.last_stream_id", Label: "Last-Stream-ID", Kind: KindUint, Width: 32, Mask: 0x7fffffff},
+	http2GoawayError:             {Name: "http2.goaway.error", Label: "Error", Kind: KindUint, Width: 32},
+	http2GoawayAddata:            {Name: "http2.goaway.addata", Label: "Additional Debug Data", Kind: KindBytes},
+	http2WindowUpdateR:           {Name: "http2.window_update.r", Label: "Reserved", Kind: KindUint, Width: 32, Base: BaseHex, Mask: 0x80000000},
+	http2WindowUpdateIncrement:   {Name: "http2.window_update.window_size_increment", Label: "Window Size Increment", Kind: KindUint, Width: 32, Mask: 0x7fffffff},
+	http2Unknown:                 {Name: "http2.unknown", Label: "Unknown", Kind: KindBytes},
+}
+
+var protoHTTP2 = protoField("http2", "HyperText Transfer Protocol 2")
+
+// http2TypeName is tshark's name of a frame type ("" for an unknown one).
+func http2TypeName(t uint8) string {
+	switch t {
+	case http2Data:
+		return "DATA"
+	case http2Headers:
+		return "HEADERS"
+	case http2Priority:
+		return "PRIORITY"
+	case http2RstStream:
+		return "RST_STREAM"
+	case http2Settings:
+		return "SETTINGS"
+	case http2PushPromise:
+		return "PUSH_PROMISE"
+	case http2Ping:
+		return "PING"
+	case http2Goaway:
+		return "GOAWAY"
+	case http2WindowUpdate:
+		return "WINDOW_UPDATE"
+	case http2Continuation:
+		return "CONTINUATION"
+	}
+	return ""
+}
+
+// http2ErrorName is tshark's name of an error code ("" for others).
+func http2ErrorName(c uint32) string {
+	names := [...]string{"NO_ERROR", "PROTOCOL_ERROR", "INTERNAL_ERROR", "FLOW_CONTROL_ERROR",
+		"SETTINGS_TIMEOUT", "STREAM_CLOSED", "FRAME_SIZE_ERROR", "REFUSED_STREAM", "CANCEL",
+		"COMPRESSION_ERROR", "CONNECT_ERROR", "ENHANCE_YOUR_CALM", "INADEQUATE_SECURITY",
+		"HTTP_1_1_REQUIRED"}
+	if int(c) < len(names) {
+		return names[c]
+	}
+	return ""
+}
+
+// http2Setting returns tshark's name of a setting (in the "Settings - "
+// line and the identifier) and the field of its value; ok false for a
+// setting rawcap does not name.
+func http2Setting(id uint16) (name string, f int, ok bool) {
+	switch id {
+	case 1:
+		return "Header table size", http2SettingsHeaderTableSize, true
+	case 2:
+		return "Enable PUSH", http2SettingsEnablePush, true
+	case 3:
+		return "Max concurrent streams", http2SettingsMaxConcurrent, true
+	case 4:
+		return "Initial Windows size", http2SettingsInitialWindow, true
+	case 5:
+		return "Max frame size", http2SettingsMaxFrameSize, true
+	case 6:
+		return "Max header list size", http2SettingsMaxHeaderList, true
+	}
+	return "", 0, false
+}
+
+// http2Padded splits a DATA, HEADERS or PUSH_PROMISE body with the PADDED
+// flag into its pad length, the rest and the padding; ok false when the
+// pad length runs past the body.
+func http2Padded(f *HTTP2Frame) (pad int, rest, padding []byte, ok bool) {
+	if f.Flags&0x08 == 0 {
+		return 0, f.Body, nil, true
+	}
+	if len(f.Body) < 1 {
+		return 0, nil, nil, false
+	}
+	pad = int(f.Body[0])
+	if 1+pad > len(f.Body) {
+		return pad, nil, nil, false
+	}
+	return pad, f.Body[1 : len(f.Body)-pad], f.Body[len(f.Body)-pad:], true
+}
+
+// http2Segment returns the layer's bytes after the preface, if any.
+func http2Segment(d *Decoder, i int) (b []byte, magic bool) {
+	l := &d.layers[i]
+	b = d.data[l.Start:l.End]
+	if http2HasPreface(b) {
+		return b[len(http2Preface):], true
+	}
+	return b, false
+}
+
+func emitHTTP2(e *emitter, i int) {
+	d := e.d
+	b, magic := http2Segment(d, i)
+	fs := &http2Fields
+	if magic {
+		e.Proto(&protoHTTP2)
+		e.None(&fs[http2Stream])
+		e.String(&fs[http2Magic], http2Preface)
+		e.End()
+	}
+	for off := 0; ; {
+		f, next, ok := nextHTTP2Frame(b, off)
+		if !ok {
+			break
+		}
+		off = next
+		e.Proto(&protoHTTP2)
+		e.None(&fs[http2Stream])
+		e.Uint(&fs[http2Length], uint64(f.Length))
+		e.Uint(&fs[http2Type], uint64(f.Type))
+		e.Uint(&fs[http2Flags], uint64(f.Flags))
+		r := uint64(0)
+		if f.R {
+			r = 1
+		}
+		e.Uint(&fs[http2R], r)
+		e.Uint(&fs[http2StreamID], uint64(f.StreamID))
+		emitHTTP2Body(e, &f)
+		e.End()
+	}
+}
+
+func emitHTTP2Body(e *emitter, f *HTTP2Frame) {
+	fs := &http2Fields
+	body := f.Body
+	switch f.Type {
+	case http2Data:
+		pad, rest, padding, ok := http2Padded(f)
+		if !ok {
+			return
+		}
+		if f.Flags&0x08 != 0 {
+			e.Uint(&fs[http2Padding], uint64(pad))
+			rest = body[1:] // tshark 4.0's Data runs on over the padding
+		}
+		e.Uint(&fs[http2PadLength], uint64(pad))
+		if len(rest) > 0 {
+			e.Bytes(&fs[http2DataData], rest)
+		}
+		if len(padding) > 0 {
+			e.Bytes(&fs[http2DataPadding], padding)
+		}
+	case http2Headers, http2PushPromise:
+		pad, rest, padding, ok := http2Padded(f)
+		if !ok {
+			return
+		}
+		if f.Flags&0x08 != 0 {
+			e.Uint(&fs[http2Padding], uint64(pad))
+		}
+		padField := http2HeadersPadding
+		e.Uint(&fs[http2PadLength], uint64(pad))
+		if f.Type == http2PushPromise {
+			if len(rest) < 4 {
+				return
+			}
+			v := be32(rest)
+			e.Uint(&fs[http2PushPromiseR], uint64(v>>31))
+			e.Uint(&fs[http2PushPromiseID], uint64(v&0x7fffffff))
+			if len(rest) > 4 {
+				e.Bytes(&fs[http2PushPromiseHeader], rest[4:])
+			}
+			rest = nil
+			padField = http2PushPromisePadding
+		} else if f.Flags&0x20 != 0 {
+			if len(rest) < 5 {
+				return
+			}
+			v := be32(rest)
+			e.Bool(&fs[http2Exclusive], v>>31 != 0)
+			e.Uint(&fs[http2StreamDependency], uint64(v&0x7fffffff))
+			e.Uint(&fs[http2Weight], uint64(rest[4]))
+			e.Uint(&fs[http2WeightReal], uint64(rest[4])+1)
+			rest = rest[5:]
+		}
+		if len(rest) > 0 {
+			e.Bytes(&fs[http2HeadersFrag], rest)
+		}
+		if len(padding) > 0 {
+			e.Bytes(&fs[padField], padding)
+		}
+	case http2Priority:
+		if len(body) < 5 {
+			return
+		}
+		v := be32(body)
+		e.Bool(&fs[http2Exclusive], v>>31 != 0)
+		e.Uint(&fs[http2StreamDependency], uint64(v&0x7fffffff))
+		e.Uint(&fs[http2Weight], uint64(body[4]))
+		e.Uint(&fs[http2WeightReal], uint64(body[4])+1)
+	case http2RstStream:
+		if len(body) < 4 {
+			return
+		}
+		e.Uint(&fs[http2RstError], uint64(be32(body)))
+	case http2Settings:
+		for s := 0; s+6 <= len(body); s += 6 {
+			id := be16(body[s:])
+			_, vf, ok := http2Setting(id)
+			e.None(&fs[http2SettingsField])
+			e.Uint(&fs[http2SettingsID], uint64(id))
+			if ok {
+				e.Uint(&fs[vf], uint64(be32(body[s+2:])))
+			}
+		}
+	case http2Ping:
+		if len(body) < 8 {
+			return
+		}
+		if f.Flags&1 != 0 {
+			e.Bytes(&fs[http2PongField], body[:8])
+		} else {
+			e.Bytes(&fs[http2PingField], body[:8])
+		}
+	case http2Goaway:
+		if len(body) < 8 {
+			return
+		}
+		v := be32(body)
+		e.Uint(&fs[http2GoawayR], uint64(v>>31))
+		e.Uint(&fs[http2GoawayLastStream], uint64(v&0x7fffffff))
+		e.Uint(&fs[http2GoawayError], uint64(be32(body[4:])))
+		if len(body) > 8 {
+			e.Bytes(&fs[http2GoawayAddata], body[8:])
+		}
+	case http2WindowUpdate:
+		if len(body) < 4 {
+			return
+		}
+		v := be32(body)
+		e.Uint(&fs[http2WindowUpdateR], uint64(v>>31))
+		e.Uint(&fs[http2WindowUpdateIncrement], uint64(v&0x7fffffff))
+	case http2Continuation:
+		if pad, _, _, ok := http2Padded(f); ok {
+			e.Uint(&fs[http2PadLength], uint64(pad))
+		}
+	default:
+		if len(body) > 0 {
+			e.Bytes(&fs[http2Unknown], body)
+		}
+	}
+}
+
+// http2FlagBits lists, per frame type, the flag bits tshark draws (after
+// the "Unused" line) with their names, and the Unused mask.
+func http2FlagBits(t uint8) (unused uint8, bits []http2Flag) {
+	switch t {
+	case http2Data:
+		return 0xf6, http2DataFlags[:]
+	case http2Headers:
+		return 0xd2, http2HeadersFlags[:]
+	case http2Settings, http2Ping:
+		return 0xfe, http2AckFlags[:]
+	case http2PushPromise:
+		return 0xf3, http2PushFlags[:]
+	case http2Continuation:
+		return 0xfb, http2ContFlags[:]
+	}
+	return 0xff, nil
+}
+
+type http2Flag struct {
+	mask uint8
+	name string
+}
+
+var (
+	http2DataFlags    = [...]http2Flag{{0x08, "Padded"}, {0x01, "End Stream"}}
+	http2HeadersFlags = [...]http2Flag{{0x20, "Priority"}, {0x08, "Padded"}, {0x04, "End Headers"}, {0x01, "End Stream"}}
+	http2AckFlags     = [...]http2Flag{{0x01, "ACK"}}
+	http2PushFlags    = [...]http2Flag{{0x08, "Padded"}, {0x04, "End Headers"}}
+	http2ContFlags    = [...]http2Flag{{0x08, "Padded"}, {0x04, "End Headers"}}
+)
+
+func treeHTTP2(t *treeWriter, d *Decoder, i int) {
+	b, magic := http2Segment(d, i)
+	if magic {
+		t.head("HyperText Transfer Protocol 2")
+		t.end()
+		t.depth = 1
+		t.str("Stream", "Magic")
+		t.depth = 2
+		t.line()
+		t.b = append(t.b, `Magic: PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n`...)
+		t.end()
+	}
+	for off := 0; ; {
+		f, next, ok := nextHTTP2Frame(b, off)
+		if !ok {
+			break
+		}
+		off = next
+		treeHTTP2Frame(t, &f)
+	}
+	t.depth = 1
+}
+
+func treeHTTP2Frame(t *treeWriter, f *HTTP2Frame) {
+	t.head("HyperText Transfer Protocol 2")
+	t.end()
+	name := http2TypeName(f.Type)
+	if f.Type != http2Headers && f.Type != http2PushPromise {
+		// tshark appends the decoded request or status to a HEADERS
+		// or PUSH_PROMISE title; without HPACK rawcap leaves that
+		// line out.
+		t.depth = 1
+		t.line()
+		t.b = append(t.b, "Stream: "...)
+		t.b = appendHTTP2TypeShort(t.b, f.Type)
+		t.b = append(t.b, ", Stream ID: "...)
+		t.b = strconv.AppendUint(t.b, uint64(f.StreamID), 10)
+		t.b = append(t.b, ", Length "...)
+		t.b = strconv.AppendInt(t.b, int64(f.Length), 10)
+		t.end()
+	}
+	t.depth = 2
+	t.int("Length", f.Length)
+	t.line()
+	t.b = append(t.b, "Type: "...)
+	if name == "" {
+		t.b = append(t.b, "Unknown"...)
+	} else {
+		t.b = append(t.b, name...)
+	}
+	t.b = append(t.b, " ("...)
+	t.b = strconv.AppendUint(t.b, uint64(f.Type), 10)
+	t.b = append(t.b, ')')
+	t.end()
+	unused, bits := http2FlagBits(f.Type)
+	t.line()
+	t.b = append(t.b, "Flags: 0x"...)
+	t.b = appendHex2(t.b, f.Flags)
+	for k := range bits {
+		if f.Flags&bits[k].mask != 0 {
+			t.b = append(t.b, ", "...)
+			t.b = append(t.b, bits[k].name...)
+		}
+	}
+	t.end()
+	t.depth = 3
+	t.bits(uint64(f.Flags), 8, uint64(unused), "Unused")
+	t.b = append(t.b, "0x"...)
+	t.b = appendHex2(t.b, f.Flags&unused)
+	t.end()
+	for k := range bits {
+		t.bits(uint64(f.Flags), 8, uint64(bits[k].mask), bits[k].name)
+		t.b = appendTrueFalse(t.b, f.Flags&bits[k].mask != 0)
+		t.end()
+	}
+	t.depth = 2
+	sid := uint64(f.StreamID)
+	if f.R {
+		sid |= 0x80000000
+	}
+	t.bits(sid, 32, 0x80000000, "Reserved")
+	t.b = append(t.b, "0x"...)
+	t.b = strconv.AppendUint(t.b, sid>>31, 16)
+	t.end()
+	t.bits(sid, 32, 0x7fffffff, "Stream Identifier")
+	t.b = strconv.AppendUint(t.b, uint64(f.StreamID), 10)
+	t.end()
+	treeHTTP2Body(t, f)
+}
+
+func appendTrueFalse(b []byte, v bool) []byte {
+	if v {
+		return append(b, "True"...)
+	}
+	return append(b, "False"...)
+}
+
+// appendHTTP2TypeShort appends the type as the Stream line names it.
+func appendHTTP2TypeShort(b []byte, typ uint8) []byte {
+	if n := http2TypeName(typ); n != "" {
+		return append(b, n...)
+	}
+	b = append(b, "Unknown type ("...)
+	b = strconv.AppendUint(b, uint64(typ), 10)
+	return append(b, ')')
+}
+
+func treeHTTP2Priority(t *treeWriter, p []byte) {
+	v := uint64(be32(p))
+	t.bits(v, 32, 0x80000000, "Exclusive")
+	t.b = appendTrueFalse(t.b, v>>31 != 0)
+	t.end()
+	t.bits(v, 32, 0x7fffffff, "Stream Dependency")
+	t.b = strconv.AppendUint(t.b, v&0x7fffffff, 10)
+	t.end()
+	t.int("Weight", int(p[4]))
+	t.int("[Weight real", int(p[4])+1)
+	t.b[len(t.b)-1] = ']'
+	t.end()
+}
+
+func treeHTTP2Body(t *treeWriter, f *HTTP2Frame) {
+	body := f.Body
+	switch f.Type {
+	case http2Data:
+		pad, rest, padding, ok := http2Padded(f)
+		if !ok {
+			return
+		}
+		if f.Flags&0x08 != 0 {
+			t.hex("Pad Length", uint64(pad), 2)
+			rest = body[1:]
+		}
+		t.int("[Pad Length", pad)
+		t.b[len(t.b)-1] = ']'
+		t.end()
+		if len(rest) > 0 {
+			t.line()
+			t.b = append(t.b, "Data: "...)
+			t.b = appendHexBytes(t.b, rest)
+			t.end()
+		}
+		if len(padding) > 0 {
+			t.line()
+			t.b = append(t.b, "Padding: "...)
+			t.b = appendHexBytes(t.b, padding)
+			t.end()
+		}
+	case http2Headers, http2PushPromise:
+		pad, rest, padding, ok := http2Padded(f)
+		if !ok {
+			return
+		}
+		if f.Flags&0x08 != 0 {
+			t.hex("Pad Length", uint64(pad), 2)
+		}
+		t.int("[Pad Length", pad)
+		t.b[len(t.b)-1] = ']'
+		t.end()
+		if f.Type == http2PushPromise {
+			if len(rest) < 4 {
+				return
+			}
+			v := uint64(be32(rest))
+			t.bits(v, 32, 0x80000000, "Reserved")
+			t.b = append(t.b, "0x"...)
+			t.b = strconv.AppendUint(t.b, v>>31, 16)
+			t.end()
+			t.bits(v, 32, 0x7fffffff, "Promised-Stream-ID")
+			t.b = strconv.AppendUint(t.b, v&0x7fffffff, 10)
+			t.end()
+			rest = rest[4:]
+		} else if f.Flags&0x20 != 0 {
+			if len(rest) < 5 {
+				return
+			}
+			treeHTTP2Priority(t, rest)
+			rest = rest[5:]
+		}
+		if len(rest) > 0 {
+			t.line()
+			t.b = append(t.b, "Header Block Fragment: "...)
+			t.b = appendHexBytes(t.b, rest)
+			t.end()
+		}
+		if len(padding) > 0 {
+			// after the decoded header lines, which rawcap does not draw yet
+			t.line()
+			t.b = append(t.b, "Padding: "...)
+			t.b = appendHexBytes(t.b, padding)
+			t.end()
+		}
+	case http2Priority:
+		if len(body) >= 5 {
+			treeHTTP2Priority(t, body)
+		}
+	case http2RstStream:
+		if len(body) >= 4 {
+			treeHTTP2Error(t, be32(body))
+		}
+	case http2Settings:
+		for s := 0; s+6 <= len(body); s += 6 {
+			id := be16(body[s:])
+			name, vf, ok := http2Setting(id)
+			if !ok {
+				return
+			}
+			v := be32(body[s+2:])
+			t.depth = 2
+			t.line()
+			t.b = append(t.b, "Settings - "...)
+			t.b = append(t.b, name...)
+			t.b = append(t.b, " : "...)
+			t.b = strconv.AppendUint(t.b, uint64(v), 10)
+			t.end()
+			t.depth = 3
+			t.line()
+			t.b = append(t.b, "Settings Identifier: "...)
+			t.b = append(t.b, name...)
+			t.b = append(t.b, " ("...)
+			t.b = strconv.AppendUint(t.b, uint64(id), 10)
+			t.b = append(t.b, ')')
+			t.end()
+			t.int(http2Fields[vf].Label, int(v))
+		}
+		t.depth = 2
+	case http2Ping:
+		if len(body) < 8 {
+			return
+		}
+		t.line()
+		if f.Flags&1 != 0 {
+			t.b = append(t.b, "Pong: "...)
+		} else {
+			t.b = append(t.b, "Ping: "...)
+		}
+		t.b = appendHexBytes(t.b, body[:8])
+		t.end()
+	case http2Goaway:
+		if len(body) < 8 {
+			return
+		}
+		v := uint64(be32(body))
+		t.bits(v, 32, 0x80000000, "Reserved")
+		t.b = append(t.b, "0x"...)
+		t.b = strconv.AppendUint(t.b, v>>31, 16)
+		t.end()
+		t.bits(v, 32, 0x7fffffff, "Last-Stream-ID")
+		t.b = strconv.AppendUint(t.b, v&0x7fffffff, 10)
+		t.end()
+		treeHTTP2Error(t, be32(body[4:]))
+		if len(body) > 8 {
+			t.line()
+			t.b = append(t.b, "Additional Debug Data: "...)
+			t.b = appendHexBytes(t.b, body[8:])
+			t.end()
+		}
+	case http2WindowUpdate:
+		if len(body) < 4 {
+			return
+		}
+		v := uint64(be32(body))
+		t.bits(v, 32, 0x80000000, "Reserved")
+		t.b = append(t.b, "0x"...)
+		t.b = strconv.AppendUint(t.b, v>>31, 16)
+		t.end()
+		t.bits(v, 32, 0x7fffffff, "Window Size Increment")
+		t.b = strconv.AppendUint(t.b, v&0x7fffffff, 10)
+		t.end()
+	case http2Continuation:
+		pad, _, _, ok := http2Padded(f)
+		if !ok {
+			return
+		}
+		if f.Flags&0x08 != 0 {
+			t.hex("Pad Length", uint64(pad), 2)
+		}
+		t.int("[Pad Length", pad)
+		t.b[len(t.b)-1] = ']'
+		t.end()
+	default:
+		if len(body) > 0 {
+			t.line()
+			t.b = append(t.b, "Unknown: "...)
+			t.b = appendHexBytes(t.b, body)
+			t.end()
+		}
+	}
+}
+
+func treeHTTP2Error(t *treeWriter, c uint32) {
+	n := http2ErrorName(c)
+	if n == "" {
+		return
+	}
+	t.line()
+	t.b = append(t.b, "Error: "...)
+	t.b = append(t.b, n...)
+	t.b = append(t.b, " ("...)
+	t.b = strconv.AppendUint(t.b, uint64(c), 10)
+	t.b = append(t.b, ')')
+	t.end()
+}
+
+// appendHTTP2Info appends Wireshark's Info column for the layer: the
+// frames as "TYPE[stream]", after "Magic" for the preface. A HEADERS
+// frame's decoded request or status (": GET /") needs HPACK, which
+// rawcap does not do yet.
+func appendHTTP2Info(b []byte, d *Decoder, i int) []byte {
+	seg, magic := http2Segment(d, i)
+	sep := false
+	if magic {
+		b = append(b, "Magic"...)
+		sep = true
+	}
+	for off := 0; ; {
+		f, next, ok := nextHTTP2Frame(seg, off)
+		if !ok {
+			break
+		}
+		off = next
+		if sep {
+			b = append(b, ", "...)
+		}
+		sep = true
+		b = appendHTTP2TypeShort(b, f.Type)
+		b = append(b, '[')
+		b = strconv.AppendUint(b, uint64(f.StreamID), 10)
+		b = append(b, ']')
+	}
+	return b
+}
+
+// treeHTTP2PDUSizes draws the "[PDU Size: N]" lines tshark puts in the TCP
+// subtree when a segment holds more than one HTTP/2 PDU (the preface and
+// each whole frame).
+func treeHTTP2PDUSizes(t *treeWriter, d *Decoder, i int) {
+	b, magic := http2Segment(d, i)
+	n := 0
+	if magic {
+		n++
+	}
+	for off := 0; ; n++ {
+		_, next, ok := nextHTTP2Frame(b, off)
+		if !ok {
+			break
+		}
+		off = next
+	}
+	if n < 2 {
+		return
+	}
+	t.depth = 1
+	if magic {
+		t.int("[PDU Size", len(http2Preface))
+		t.b[len(t.b)-1] = ']'
+		t.end()
+	}
+	for off := 0; ; {
+		_, next, ok := nextHTTP2Frame(b, off)
+		if !ok {
+			break
+		}
+		t.int("[PDU Size", next-off)
+		t.b[len(t.b)-1] = ']'
+		t.end()
+		off = next
+	}
+}
+
+// http2Upgrade reports whether b is an HTTP/1.x "101" response with an
+// "Upgrade: h2c" header line.
+func http2Upgrade(b []byte) bool {
+	if len(b) < 13 || string(b[:7]) != "HTTP/1." || string(b[8:13]) != " 101 " {
+		return false
+	}
+	h := HTTP(b)
+	_, off, ok := h.nextLine(0)
+	for ok {
+		var line []byte
+		line, off, ok = h.nextLine(off)
+		if len(line) == 0 {
+			return false
+		}
+		name, value, found := bytesCut(line, ':')
+		if found && asciiEqualFold(name, "upgrade") && asciiEqualFold(bytesTrimSpace(value), "h2c") {
+			return true
+		}
+	}
+	return false
+}
+
+func bytesCut(b []byte, c byte) (before, after []byte, found bool) {
+	for k, x := range b {
+		if x == c {
+			return b[:k], b[k+1:], true
+		}
+	}
+	return b, nil, false
+}
+
+func bytesTrimSpace(b []byte) []byte {
+	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t') {
+		b = b[1:]
+	}
+	for len(b) > 0 && (b[len(b)-1] == ' ' || b[len(b)-1] == '\t') {
+		b = b[:len(b)-1]
+	}
+	return b
+}
+
+func asciiEqualFold(b []byte, s string) bool {
+	if len(b) != len(s) {
+		return false
+	}
+	for k := range b {
+		c := b[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != s[k] {
+			return false
+		}
+	}
+	return true
+}
