@@ -17,7 +17,8 @@ const radiusMaxLen = 4096
 
 // decodeRADIUS takes a UDP payload as RADIUS when tshark does: a known code
 // and a Length from 20 to 4096; else it stays data. A Length past the
-// captured bytes marks the message malformed, as tshark shows it.
+// captured bytes marks the message truncated: tshark runs out of bytes
+// before the attributes and shows it malformed.
 func (d *Decoder) decodeRADIUS(l *Layer) LayerType {
 	b := d.data[l.Start:l.End]
 	if len(b) < radiusHdrLen || radiusName(radiusCode, uint64(b[0])) == "" {
@@ -33,7 +34,7 @@ func (d *Decoder) decodeRADIUS(l *Layer) LayerType {
 	}
 	l.Payload = l.End
 	if n > len(b) {
-		l.Malformed = ReasonBadLength
+		l.Malformed = ReasonTruncated
 	}
 	return LayerNone
 }
