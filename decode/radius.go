@@ -21,7 +21,7 @@ const radiusMaxLen = 4096
 // before the attributes and shows it malformed.
 func (d *Decoder) decodeRADIUS(l *Layer) LayerType {
 	b := d.data[l.Start:l.End]
-	if len(b) < radiusHdrLen || radiusName(radiusCode, uint64(b[0])) == "" {
+	if radiusBadUDPLength(d) || len(b) < radiusHdrLen || radiusName(radiusCode, uint64(b[0])) == "" {
 		l.Type = LayerPayload
 		l.Payload = l.Start
 		return LayerNone
@@ -37,6 +37,27 @@ func (d *Decoder) decodeRADIUS(l *Layer) LayerType {
 		l.Malformed = ReasonTruncated
 	}
 	return LayerNone
+}
+
+// radiusBadUDPLength reports a UDP length past the IP packet's: tshark
+// marks the length bad and hands the payload to no protocol.
+func radiusBadUDPLength(d *Decoder) bool {
+	if d.n < 2 {
+		return false
+	}
+	u, ip := &d.layers[d.n-1], &d.layers[d.n-2]
+	if u.Type != LayerUDP || u.Start+udpLen > len(d.data) {
+		return false
+	}
+	n := int(be16(d.data[u.Start+4:]))
+	h := d.data[ip.Start:]
+	switch {
+	case ip.Type == LayerIPv4 && len(h) >= 20:
+		return n > int(be16(h[2:]))-(u.Start-ip.Start)
+	case ip.Type == LayerIPv6 && len(h) >= 40:
+		return n > int(be16(h[4:]))+40-(u.Start-ip.Start)
+	}
+	return false
 }
 
 // The fields, as Wireshark registers them.
