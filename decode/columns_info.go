@@ -54,6 +54,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoVRRP(b, d, top)
 	case LayerHSRP:
 		b = infoHSRP(b, d, top)
+	case LayerRADIUS:
+		b = infoRADIUS(b, d, top)
 	case LayerIGMP:
 		b = infoIGMP(b, d, top)
 	case LayerPIM:

@@ -95,6 +95,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "VRRP"...)
 	case LayerHSRP:
 		return append(b, "HSRP"...)
+	case LayerRADIUS:
+		return append(b, "RADIUS"...)
 	case LayerOSPF:
 		return append(b, "OSPF"...)
 	case LayerBFD:

@@ -158,6 +158,9 @@ func (ps *Ports) setDefaults() {
 	ps.Set(TransportUDP, genevePort, LayerGeneve)
 	ps.Set(TransportUDP, hsrpPort, LayerHSRP)
 	ps.Set(TransportUDP, 2029, LayerHSRP)
+	for _, port := range [...]uint16{1645, 1646, 1700, 1812, 1813, 3799} {
+		ps.Set(TransportUDP, port, LayerRADIUS)
+	}
 	for _, port := range [...]uint16{bfdControlPort, bfdMultihopPort, bfdSBFDPort} {
 		ps.Set(TransportUDP, port, LayerBFD)
 	}
@@ -243,6 +246,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeVRRP(l)
 	case LayerHSRP:
 		return d.decodeHSRP(l)
+	case LayerRADIUS:
+		return d.decodeRADIUS(l)
 	case LayerOSPF:
 		return d.decodeOSPF(l)
 	case LayerBFD:
@@ -393,6 +398,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineVRRP(b, d, i)
 	case LayerHSRP:
 		return p.lineHSRP(b, d, i)
+	case LayerRADIUS:
+		return p.lineRADIUS(b, d, i)
 	case LayerOSPF:
 		return p.lineOSPF(b, d, i)
 	case LayerBFD:
@@ -506,6 +513,8 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeVRRP(t, d, i)
 	case LayerHSRP:
 		treeHSRP(t, d, i)
+	case LayerRADIUS:
+		treeRADIUS(t, d, i)
 	case LayerOSPF:
 		treeOSPF(t, d, i)
 	case LayerBFD:

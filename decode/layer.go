@@ -38,6 +38,7 @@ const (
 	LayerPIM                    // PIM (IP protocol 103)
 	LayerVRRP                   // VRRP (IP protocol 112)
 	LayerHSRP                   // Cisco HSRP (UDP 1985)
+	LayerRADIUS                 // RADIUS
 	LayerOSPF                   // OSPF (version 2 and 3)
 	LayerBFD                    // BFD control
 	LayerSTP                    // spanning tree BPDU (STP, RSTP, MSTP, PVST+)
@@ -110,6 +111,7 @@ var layerNames = [layerCount]string{
 	LayerPIM:          "pim",
 	LayerVRRP:         "vrrp",
 	LayerHSRP:         "hsrp",
+	LayerRADIUS:       "radius",
 	LayerOSPF:         "ospf",
 	LayerBFD:          "bfd",
 	LayerSTP:          "stp",

@@ -41,6 +41,7 @@ var protocols = [layerCount]protocol{
 	LayerPIM:      {&protoPIM, pimFields[:], emitPIM, nil},
 	LayerVRRP:     {&protoVRRP, vrrpFields[:], emitVRRP, nil},
 	LayerHSRP:     {&protoHSRP, hsrpFields[:], emitHSRP, nil},
+	LayerRADIUS:   {&protoRADIUS, radiusFields[:], emitRADIUS, nil},
 	LayerOSPF:     {&protoOSPF, ospfFields[:], emitOSPF, nil},
 	LayerBFD:      {&protoBFD, bfdFields[:], emitBFD, nil},
 	LayerSTP:      {&protoSTP, stpFields[:], emitSTP, nil},

@@ -99,6 +99,8 @@ func treeProtoShort(t LayerType) string {
 		return "VRRP"
 	case LayerHSRP:
 		return "HSRP"
+	case LayerRADIUS:
+		return "RADIUS"
 	case LayerTelnet:
 		return "TELNET"
 	case LayerSyslog:
