@@ -71,6 +71,7 @@ const (
 	LayerSNMP                   // SNMP
 	LayerNBNS                   // NetBIOS name service (UDP 137)
 	LayerAH                     // IPsec AH (IP protocol 51)
+	LayerSCTP                   // SCTP (IP protocol 132)
 	layerCount
 )
 
@@ -104,6 +105,7 @@ var layerNames = [layerCount]string{
 	LayerGRE:          "gre",
 	LayerPPP:          "ppp",
 	LayerGeneve:       "geneve",
+	LayerSCTP:         "sctp",
 	LayerESP:          "esp",
 	LayerPIM:          "pim",
 	LayerVRRP:         "vrrp",
