@@ -73,6 +73,7 @@ var columnsVocabulary = map[string]bool{
 	"IP": true, "SLL": true, "NULL": true, "BOOTP": true, "ESP": true,
 	"PIMv2": true, "PIMv1": true,
 	"VRRP": true, "HSRP": true, "RADIUS": true,
+	"SCTP": true,
 	"OSPF": true, "BFD": true, "BGP": true, "RIPv1": true, "RIPv2": true, "RIPng": true, // "BFD Control": the column's first word
 	"STP": true, "LLDP": true, "MPLS": true, "UDLD": true, "CDP": true, "PPPoED": true, "LACP": true,
 	"TELNET": true, "Syslog": true, "DHCPv6": true,

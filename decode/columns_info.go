@@ -52,6 +52,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoESP(b, d, top)
 	case LayerVRRP:
 		b = infoVRRP(b, d, top)
+	case LayerSCTP:
+		b = infoSCTP(b, d, top)
 	case LayerHSRP:
 		b = infoHSRP(b, d, top)
 	case LayerRADIUS:

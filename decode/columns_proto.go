@@ -93,6 +93,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return appendPIMProto(b, d, top)
 	case LayerVRRP:
 		return append(b, "VRRP"...)
+	case LayerSCTP:
+		return append(b, "SCTP"...)
 	case LayerHSRP:
 		return append(b, "HSRP"...)
 	case LayerRADIUS:

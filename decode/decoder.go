@@ -38,6 +38,7 @@ type Decoder struct {
 
 	ssh  *sshState  // SSH connections by tracker slot, allocated at the first SSH packet
 	quic *quicState // QUIC connections (the tracker's) and keys, allocated at the first QUIC packet
+	sctp *sctpState // relative TSN bases by direction, allocated at the first SCTP packet
 	voip *voipState // SIP requests and SDP-announced media streams (the tracker's), allocated at the first SIP message
 
 	// h2 holds the TCP conversations that carried HTTP/2's preface or an

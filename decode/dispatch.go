@@ -114,6 +114,8 @@ func ipProtocolLayer(p uint8, v6 bool) LayerType {
 		return LayerPIM
 	case IPProtoVRRP:
 		return LayerVRRP
+	case IPProtoSCTP:
+		return LayerSCTP
 	case IPProtoOSPF:
 		return LayerOSPF
 	case IPProtoIGMP:
@@ -244,6 +246,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodePIM(l)
 	case LayerVRRP:
 		return d.decodeVRRP(l)
+	case LayerSCTP:
+		return d.decodeSCTP(l)
 	case LayerHSRP:
 		return d.decodeHSRP(l)
 	case LayerRADIUS:
@@ -396,6 +400,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.linePIM(b, d, i)
 	case LayerVRRP:
 		return p.lineVRRP(b, d, i)
+	case LayerSCTP:
+		return p.lineSCTP(b, d, i)
 	case LayerHSRP:
 		return p.lineHSRP(b, d, i)
 	case LayerRADIUS:
@@ -511,6 +517,8 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treePIM(t, d, i)
 	case LayerVRRP:
 		treeVRRP(t, d, i)
+	case LayerSCTP:
+		treeSCTP(t, d, i)
 	case LayerHSRP:
 		treeHSRP(t, d, i)
 	case LayerRADIUS:

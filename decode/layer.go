@@ -74,6 +74,7 @@ const (
 	LayerAH                     // IPsec AH (IP protocol 51)
 	LayerRPC                    // ONC RPC (UDP 111, 2049)
 	LayerHTTP2                  // HTTP/2 (clear text)
+	LayerSCTP                   // SCTP (IP protocol 132)
 	layerCount
 )
 
@@ -107,6 +108,7 @@ var layerNames = [layerCount]string{
 	LayerGRE:          "gre",
 	LayerPPP:          "ppp",
 	LayerGeneve:       "geneve",
+	LayerSCTP:         "sctp",
 	LayerESP:          "esp",
 	LayerPIM:          "pim",
 	LayerVRRP:         "vrrp",

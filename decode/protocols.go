@@ -38,6 +38,7 @@ var protocols = [layerCount]protocol{
 	LayerPPP:      {&protoPPP, pppFields[:], emitPPP, nil},
 	LayerESP:      {&protoESP, espFields[:], emitESP, nil},
 	LayerGeneve:   {&protoGeneve, geneveFields[:], emitGeneve, nil},
+	LayerSCTP:     {&protoSCTP, sctpFields[:], emitSCTP, nil},
 	LayerPIM:      {&protoPIM, pimFields[:], emitPIM, nil},
 	LayerVRRP:     {&protoVRRP, vrrpFields[:], emitVRRP, nil},
 	LayerHSRP:     {&protoHSRP, hsrpFields[:], emitHSRP, nil},

@@ -190,6 +190,8 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		return true
 	case decode.LayerBabel:
 		return true
+	case decode.LayerSCTP:
+		return sctpTcpdumpComparable(d, last)
 	case decode.LayerMDNS, decode.LayerLLMNR, decode.LayerNBNS:
 		return true
 	case decode.LayerSIP, decode.LayerSDP, decode.LayerRTP, decode.LayerRTCP:

@@ -27,6 +27,9 @@ var trackedNames = map[string]bool{
 	// SIP's request pairing, and the RTP and RTCP streams SDP sets up
 	// (voip.go): without the tracker, those datagrams are UDP data.
 	"rtp": true, "rtcp": true, "data": true, "data.data": true, "data.len": true,
+	// SCTP's relative TSNs count from a direction's first DATA chunk (sctp.go).
+	"sctp.data_tsn": true, "sctp.sack_cumulative_tsn_ack": true,
+	"sctp.sack_gap_block_start_tsn": true, "sctp.sack_gap_block_end_tsn": true,
 }
 
 // Tracked reports whether f's values come from the connection tracker: they

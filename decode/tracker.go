@@ -91,12 +91,14 @@ func (d *Decoder) track(f *Frame) *convResults {
 			d.quicForget()
 			d.voipForget()
 			d.sshForget()
+			d.sctpForget()
 		}
 		t.last = f.Number
 		t.frame(d, f)
 		d.quicFrame(&t.res.quic)
 		d.voipFrame(f, &t.res.voip)
 		d.sshFrame(f, &t.res)
+		d.sctpFrame(&t.res.sctp)
 		t.tick(f.Time)
 	}
 	return &t.res
@@ -142,6 +144,9 @@ type convResults struct {
 	// first and prev are the capture's first frame's time and the
 	// previous captured frame's (the frame's own for the first).
 	first, prev time.Time
+
+	// sctp holds the bases of an SCTP packet's relative TSNs (sctp.go).
+	sctp sctpBases
 
 	n      int
 	layer  [maxPerPkt]int

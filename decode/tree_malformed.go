@@ -97,6 +97,8 @@ func treeProtoShort(t LayerType) string {
 		return "PIM"
 	case LayerVRRP:
 		return "VRRP"
+	case LayerSCTP:
+		return "SCTP"
 	case LayerHSRP:
 		return "HSRP"
 	case LayerRADIUS:

@@ -118,6 +118,9 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"ipv6.routing.srh.addr", "http.set_cookie", "http.cache_control", "frame.comment",
 		// Wireshark's hidden fields for either address or port.
 		"eth.addr", "eth.lg", "eth.ig", "ip.addr", "ip.host", "ipv6.addr", "ipv6.host", "tcp.port", "udp.port",
+		// SCTP's either port, and what its chunks, parameters and causes carry.
+		"sctp.port", "sctp.chunk_", "sctp.data_", "sctp.init", "sctp.sack_", "sctp.parameter_", "sctp.cookie",
+		"sctp.shutdown", "sctp.abort_", "sctp.cause_", "sctp.forward_tsn_",
 		// A segment's SACK blocks, and tshark's second duplicate_ack item.
 		"tcp.options.sack_le", "tcp.options.sack_re", "tcp.analysis.duplicate_ack",
 		// IPv6 extension headers of one type may follow each other.

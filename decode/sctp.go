@@ -1,0 +1,1358 @@
+package decode
+
+import "net/netip"
+
+// SCTP is an SCTP packet (RFC 9260), IP protocol 132: a common header of
+// ports, verification tag and CRC32c checksum, then chunks, each a type,
+// flags and a length (padded to 4 bytes) before its value:
+//
+//	 0                   1                   2                   3
+//	 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+//	+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+//	|     Source Port Number        |     Destination Port Number   |
+//	|                      Verification Tag                         |
+//	|                           Checksum                            |
+//	|   Chunk Type  | Chunk  Flags  |        Chunk Length           |
+//	|                          Chunk Value ...                      |
+type SCTP []byte
+
+// IPProtoSCTP is SCTP's IP protocol number.
+const IPProtoSCTP = 132
+
+const sctpHeaderLen = 12
+
+// ParseSCTP returns the SCTP packet at the start of b; the chunks are
+// checked one by one as they are read (NextSCTPChunk).
+func ParseSCTP(b []byte) (SCTP, error) {
+	if len(b) < sctpHeaderLen {
+		return nil, ReasonTruncated
+	}
+	return SCTP(b[:len(b):len(b)]), nil
+}
+
+func (s SCTP) SrcPort() uint16   { return be16(s) }
+func (s SCTP) DstPort() uint16   { return be16(s[2:]) }
+func (s SCTP) Tag() uint32       { return be32(s[4:]) }
+func (s SCTP) Checksum() uint32  { return be32(s[8:]) }
+func (s SCTP) ChunkData() []byte { return s[sctpHeaderLen:] }
+
+// SCTPChunk is one chunk: Value holds the bytes of its value that are
+// present (fewer than Length-4 when Cut), Pad the padding after it.
+type SCTPChunk struct {
+	Type, Flags uint8
+	Length      uint16
+	Value, Pad  []byte
+	Cut         bool // the length runs past the packet
+	Off         int  // offset of the chunk within the chunk data
+}
+
+// NextSCTPChunk returns the chunk at off within chunks and the offset of
+// the next; ok is false when fewer than 4 bytes are left.
+func NextSCTPChunk(chunks []byte, off int) (c SCTPChunk, next int, ok bool) {
+	if off+4 > len(chunks) {
+		return c, len(chunks), false
+	}
+	c.Type, c.Flags, c.Length, c.Off = chunks[off], chunks[off+1], be16(chunks[off+2:]), off
+	n := int(c.Length)
+	if n < 4 {
+		c.Cut = true
+		return c, len(chunks), true
+	}
+	end := off + n
+	if end > len(chunks) {
+		c.Cut, end = true, len(chunks)
+	}
+	c.Value = chunks[off+4 : end]
+	padEnd := min(off+(n+3)&^3, len(chunks))
+	c.Pad = chunks[end:padEnd]
+	return c, padEnd, true
+}
+
+// sctpState holds, per direction (source and destination port), the TSN
+// Wireshark numbers that direction's relative TSNs from: the first DATA
+// chunk's. Until one is seen, tshark shows a SACK's cumulative TSN ACK
+// unchanged (base 0).
+type sctpState struct {
+	base map[uint32]uint32
+}
+
+func sctpDir(sp, dp uint16) uint32 { return uint32(sp)<<16 | uint32(dp) }
+
+func (d *Decoder) sctpForget() {
+	if d.sctp != nil {
+		clear(d.sctp.base)
+	}
+}
+
+// sctpBases are the relative-TSN bases of a packet's two directions (out:
+// from its source port; in: towards it), 0 where no DATA chunk has been
+// seen.
+type sctpBases struct {
+	out, in uint32
+}
+
+// sctpFrame takes the SCTP packet d last decoded into the tracker: the
+// first DATA chunk of a direction sets its base. It records the packet's
+// bases in r.
+func (d *Decoder) sctpFrame(r *sctpBases) {
+	*r = sctpBases{}
+	for i := 0; i < d.n; i++ {
+		l := &d.layers[i]
+		if l.Type != LayerSCTP || l.Malformed != "" {
+			continue
+		}
+		s := SCTP(d.data[l.Start:l.End])
+		out, in := sctpDir(s.SrcPort(), s.DstPort()), sctpDir(s.DstPort(), s.SrcPort())
+		for off := 0; ; {
+			c, next, ok := NextSCTPChunk(s.ChunkData(), off)
+			if !ok {
+				break
+			}
+			off = next
+			if c.Type == 0 && len(c.Value) >= 4 {
+				if d.sctp == nil {
+					d.sctp = &sctpState{base: make(map[uint32]uint32)}
+				}
+				if _, ok := d.sctp.base[out]; !ok {
+					d.sctp.base[out] = be32(c.Value)
+				}
+			}
+		}
+		if d.sctp != nil {
+			r.out, r.in = d.sctp.base[out], d.sctp.base[in]
+		}
+	}
+}
+
+// sctpConv returns the tracker's results for the packet d last decoded,
+// or nil when no printer has tracked it.
+func (d *Decoder) sctpConv() *sctpBases {
+	if d.trk == nil || d.trk.gen != d.gen {
+		return nil
+	}
+	return &d.trk.res.sctp
+}
+
+// sctpDataPorts are the ports on which tshark hands SCTP user data to a
+// dissector of its own; rawcap leaves their data undecoded.
+func sctpDataPort(p uint16) bool {
+	switch p {
+	case 2904, 2905, 2944, 2945, 3097, 3565, 3868, 5060, 5061, 5090, 9900, 14001,
+		29118, 29168, 36412, 36422, 36443, 36444, 36462, 37472, 37473, 38412, 38422, 38462, 38472:
+		return true
+	}
+	return false
+}
+
+func (d *Decoder) decodeSCTP(l *Layer) LayerType {
+	s, err := ParseSCTP(d.bytes(l))
+	if err != nil {
+		l.Malformed = err.(Reason)
+		return LayerNone
+	}
+	l.Payload = l.End
+	sp, dp := s.SrcPort(), s.DstPort()
+	var data SCTPChunk
+	ndata, last := 0, false
+	for off := 0; ; {
+		c, next, ok := NextSCTPChunk(s.ChunkData(), off)
+		if !ok {
+			break
+		}
+		off = next
+		last = false
+		switch c.Type {
+		case 0:
+			ndata++
+			data, last = c, true
+		}
+	}
+	// tshark hands a complete message's user data to its data dissector;
+	// rawcap does where that is all the packet holds after the chunk.
+	if ndata == 1 && last && len(data.Pad) == 0 && len(data.Value) > 12 && data.Flags&3 == 3 &&
+		be32(data.Value[8:]) == 0 && !sctpDataPort(sp) && !sctpDataPort(dp) {
+		start := l.Start + sctpHeaderLen + data.Off + 16
+		if start < l.End {
+			l.Payload = start
+		}
+	}
+	return LayerNone
+}
+
+// The fields, as Wireshark registers them.
+const (
+	sctpSrcPort = iota
+	sctpDstPort
+	sctpPort
+	sctpVTag
+	sctpChecksum
+	sctpChecksumStatus
+	sctpChunkType
+	sctpChunkBit1
+	sctpChunkBit2
+	sctpChunkFlags
+	sctpChunkLength
+	sctpChunkPadding
+	sctpDataIBit
+	sctpDataUBit
+	sctpDataBBit
+	sctpDataEBit
+	sctpDataTSN
+	sctpDataTSNRaw
+	sctpDataSID
+	sctpDataSSN
+	sctpDataPPID
+	sctpInitTag
+	sctpInitCredit
+	sctpInitNOS
+	sctpInitNIS
+	sctpInitTSN
+	sctpInitAckTag
+	sctpInitAckCredit
+	sctpInitAckNOS
+	sctpInitAckNIS
+	sctpInitAckTSN
+	sctpSackNounce
+	sctpSackCumTSN
+	sctpSackCumTSNRaw
+	sctpSackARwnd
+	sctpSackGaps
+	sctpSackDups
+	sctpSackGapStart
+	sctpSackGapStartTSN
+	sctpSackGapEnd
+	sctpSackGapEndTSN
+	sctpSackGapTSNs
+	sctpSackDupTSN
+	sctpParamType
+	sctpParamBit1
+	sctpParamBit2
+	sctpParamLength
+	sctpParamPadding
+	sctpParamIPv4
+	sctpParamIPv6
+	sctpParamHeartbeat
+	sctpParamCookie
+	sctpParamCookieIncr
+	sctpParamAddrType
+	sctpCookie
+	sctpShutdownTSN
+	sctpShutdownCompleteTBit
+	sctpAbortTBit
+	sctpCauseCode
+	sctpCauseLength
+	sctpCauseSID
+	sctpCauseReserved
+	sctpCauseStaleness
+	sctpForwardTSN
+	sctpForwardSID
+	sctpForwardSSN
+	sctpFieldCount
+)
+
+var sctpFields = [sctpFieldCount]Field{
+	sctpSrcPort:              {Name: "sctp.srcport", Label: "Source port", Kind: KindUint, Width: 16},
+	sctpDstPort:              {Name: "sctp.dstport", Label: "Destination port", Kind: KindUint, Width: 16},
+	sctpPort:                 {Name: "sctp.port", Label: "Port", Kind: KindUint, Width: 16},
+	sctpVTag:                 {Name: "sctp.verification_tag", Label: "Verification tag", Kind: KindUint, Width: 32, Base: BaseHex},
+	sctpChecksum:             {Name: "sctp.checksum", Label: "Checksum", Kind: KindUint, Width: 32, Base: BaseHex},
+	sctpChecksumStatus:       {Name: "sctp.checksum.status", Label: "Checksum Status", Kind: KindUint, Width: 8},
+	sctpChunkType:            {Name: "sctp.chunk_type", Label: "Chunk type", Kind: KindUint, Width: 8},
+	sctpChunkBit1:            {Name: "sctp.chunk_bit_1", Label: "Bit", Kind: KindBool, Width: 8, Mask: 0x80},
+	sctpChunkBit2:            {Name: "sctp.chunk_bit_2", Label: "Bit", Kind: KindBool, Width: 8, Mask: 0x40},
+	sctpChunkFlags:           {Name: "sctp.chunk_flags", Label: "Chunk flags", Kind: KindUint, Width: 8, Base: BaseHex},
+	sctpChunkLength:          {Name: "sctp.chunk_length", Label: "Chunk length", Kind: KindUint, Width: 16},
+	sctpChunkPadding:         {Name: "sctp.chunk_padding", Label: "Chunk padding", Kind: KindBytes},
+	sctpDataIBit:             {Name: "sctp.data_i_bit", Label: "I-Bit", Kind: KindBool, Width: 8, Mask: 0x08},
+	sctpDataUBit:             {Name: "sctp.data_u_bit", Label: "U-Bit", Kind: KindBool, Width: 8, Mask: 0x04},
+	sctpDataBBit:             {Name: "sctp.data_b_bit", Label: "B-Bit", Kind: KindBool, Width: 8, Mask: 0x02},
+	sctpDataEBit:             {Name: "sctp.data_e_bit", Label: "E-Bit", Kind: KindBool, Width: 8, Mask: 0x01},
+	sctpDataTSN:              {Name: "sctp.data_tsn", Label: "Transmission sequence number (relative)", Kind: KindUint, Width: 32},
+	sctpDataTSNRaw:           {Name: "sctp.data_tsn_raw", Label: "Transmission sequence number (absolute)", Kind: KindUint, Width: 32},
+	sctpDataSID:              {Name: "sctp.data_sid", Label: "Stream identifier", Kind: KindUint, Width: 16, Base: BaseHex},
+	sctpDataSSN:              {Name: "sctp.data_ssn", Label: "Stream sequence number", Kind: KindUint, Width: 16},
+	sctpDataPPID:             {Name: "sctp.data_payload_proto_id", Label: "Payload protocol identifier", Kind: KindUint, Width: 32},
+	sctpInitTag:              {Name: "sctp.init_initiate_tag", Label: "Initiate tag", Kind: KindUint, Width: 32, Base: BaseHex},
+	sctpInitCredit:           {Name: "sctp.init_credit", Label: "Advertised receiver window credit (a_rwnd)", Kind: KindUint, Width: 32},
+	sctpInitNOS:              {Name: "sctp.init_nr_out_streams", Label: "Number of outbound streams", Kind: KindUint, Width: 16},
+	sctpInitNIS:              {Name: "sctp.init_nr_in_streams", Label: "Number of inbound streams", Kind: KindUint, Width: 16},
+	sctpInitTSN:              {Name: "sctp.init_initial_tsn", Label: "Initial TSN", Kind: KindUint, Width: 32},
+	sctpInitAckTag:           {Name: "sctp.initack_initiate_tag", Label: "Initiate tag", Kind: KindUint, Width: 32, Base: BaseHex},
+	sctpInitAckCredit:        {Name: "sctp.initack_credit", Label: "Advertised receiver window credit (a_rwnd)", Kind: KindUint, Width: 32},
+	sctpInitAckNOS:           {Name: "sctp.initack_nr_out_streams", Label: "Number of outbound streams", Kind: KindUint, Width: 16},
+	sctpInitAckNIS:           {Name: "sctp.initack_nr_in_streams", Label: "Number of inbound streams", Kind: KindUint, Width: 16},
+	sctpInitAckTSN:           {Name: "sctp.initack_initial_tsn", Label: "Initial TSN", Kind: KindUint, Width: 32},
+	sctpSackNounce:           {Name: "sctp.sack_nounce_sum", Label: "Nounce sum", Kind: KindUint, Width: 8, Mask: 0x01},
+	sctpSackCumTSN:           {Name: "sctp.sack_cumulative_tsn_ack", Label: "Cumulative TSN ACK (relative)", Kind: KindUint, Width: 32},
+	sctpSackCumTSNRaw:        {Name: "sctp.sack_cumulative_tsn_ack_raw", Label: "Cumulative TSN ACK (absolute)", Kind: KindUint, Width: 32},
+	sctpSackARwnd:            {Name: "sctp.sack_a_rwnd", Label: "Advertised receiver window credit (a_rwnd)", Kind: KindUint, Width: 32},
+	sctpSackGaps:             {Name: "sctp.sack_number_of_gap_blocks", Label: "Number of gap acknowledgement blocks", Kind: KindUint, Width: 16},
+	sctpSackDups:             {Name: "sctp.sack_number_of_duplicated_tsns", Label: "Number of duplicated TSNs", Kind: KindUint, Width: 16},
+	sctpSackGapStart:         {Name: "sctp.sack_gap_block_start", Label: "Start", Kind: KindUint, Width: 16},
+	sctpSackGapStartTSN:      {Name: "sctp.sack_gap_block_start_tsn", Label: "Start TSN", Kind: KindUint, Width: 32, Generated: true},
+	sctpSackGapEnd:           {Name: "sctp.sack_gap_block_end", Label: "End", Kind: KindUint, Width: 16},
+	sctpSackGapEndTSN:        {Name: "sctp.sack_gap_block_end_tsn", Label: "End TSN", Kind: KindUint, Width: 32, Generated: true},
+	sctpSackGapTSNs:          {Name: "sctp.sack_number_of_tsns_gap_acked", Label: "Number of TSNs in gap acknowledgement blocks", Kind: KindUint, Width: 32, Generated: true},
+	sctpSackDupTSN:           {Name: "sctp.sack_duplicate_tsn", Label: "Duplicate TSN", Kind: KindUint, Width: 32},
+	sctpParamType:            {Name: "sctp.parameter_type", Label: "Parameter type", Kind: KindUint, Width: 16, Base: BaseHex},
+	sctpParamBit1:            {Name: "sctp.parameter_bit_1", Label: "Bit", Kind: KindBool, Width: 16, Mask: 0x8000},
+	sctpParamBit2:            {Name: "sctp.parameter_bit_2", Label: "Bit", Kind: KindBool, Width: 16, Mask: 0x4000},
+	sctpParamLength:          {Name: "sctp.parameter_length", Label: "Parameter length", Kind: KindUint, Width: 16},
+	sctpParamPadding:         {Name: "sctp.parameter_padding", Label: "Parameter padding", Kind: KindBytes},
+	sctpParamIPv4:            {Name: "sctp.parameter_ipv4_address", Label: "IP Version 4 address", Kind: KindIPv4},
+	sctpParamIPv6:            {Name: "sctp.parameter_ipv6_address", Label: "IP Version 6 address", Kind: KindIPv6},
+	sctpParamHeartbeat:       {Name: "sctp.parameter_heartbeat_information", Label: "Heartbeat information", Kind: KindBytes},
+	sctpParamCookie:          {Name: "sctp.parameter_state_cookie", Label: "State cookie", Kind: KindBytes},
+	sctpParamCookieIncr:      {Name: "sctp.parameter_cookie_preservative_incr", Label: "Suggested Cookie life-span increment (msec)", Kind: KindUint, Width: 32},
+	sctpParamAddrType:        {Name: "sctp.parameter_supported_address_type", Label: "Supported address type", Kind: KindUint, Width: 16},
+	sctpCookie:               {Name: "sctp.cookie", Label: "Cookie", Kind: KindBytes},
+	sctpShutdownTSN:          {Name: "sctp.shutdown_cumulative_tsn_ack", Label: "Cumulative TSN Ack", Kind: KindUint, Width: 32},
+	sctpShutdownCompleteTBit: {Name: "sctp.shutdown_complete_t_bit", Label: "T-Bit", Kind: KindBool, Width: 8, Mask: 0x01},
+	sctpAbortTBit:            {Name: "sctp.abort_t_bit", Label: "T-Bit", Kind: KindBool, Width: 8, Mask: 0x01},
+	sctpCauseCode:            {Name: "sctp.cause_code", Label: "Cause code", Kind: KindUint, Width: 16, Base: BaseHex},
+	sctpCauseLength:          {Name: "sctp.cause_length", Label: "Cause length", Kind: KindUint, Width: 16},
+	sctpCauseSID:             {Name: "sctp.cause_stream_identifier", Label: "Stream identifier", Kind: KindUint, Width: 16},
+	sctpCauseReserved:        {Name: "sctp.cause_reserved", Label: "Reserved", Kind: KindUint, Width: 16},
+	sctpCauseStaleness:       {Name: "sctp.cause_measure_of_staleness", Label: "Measure of staleness in usec", Kind: KindUint, Width: 32},
+	sctpForwardTSN:           {Name: "sctp.forward_tsn_tsn", Label: "New cumulative TSN", Kind: KindUint, Width: 32},
+	sctpForwardSID:           {Name: "sctp.forward_tsn_sid", Label: "Stream identifier", Kind: KindUint, Width: 16},
+	sctpForwardSSN:           {Name: "sctp.forward_tsn_ssn", Label: "Stream sequence number", Kind: KindUint, Width: 16},
+}
+
+var protoSCTP = protoField("sctp", "Stream Control Transmission Protocol")
+
+// sctpChunkName returns Wireshark's name of a chunk type ("" when it has
+// none rawcap knows).
+func sctpChunkName(t uint8) string {
+	switch t {
+	case 0:
+		return "DATA"
+	case 1:
+		return "INIT"
+	case 2:
+		return "INIT_ACK"
+	case 3:
+		return "SACK"
+	case 4:
+		return "HEARTBEAT"
+	case 5:
+		return "HEARTBEAT_ACK"
+	case 6:
+		return "ABORT"
+	case 7:
+		return "SHUTDOWN"
+	case 8:
+		return "SHUTDOWN_ACK"
+	case 9:
+		return "ERROR"
+	case 10:
+		return "COOKIE_ECHO"
+	case 11:
+		return "COOKIE_ACK"
+	case 12:
+		return "ECNE"
+	case 13:
+		return "CWR"
+	case 14:
+		return "SHUTDOWN_COMPLETE"
+	case 192:
+		return "FORWARD_TSN"
+	}
+	return ""
+}
+
+// emitSCTP emits the common header's fields and each chunk's.
+func emitSCTP(e *emitter, i int) {
+	d := e.d
+	l := &d.layers[i]
+	e.Proto(&protoSCTP)
+	if l.Malformed != "" {
+		e.End()
+		return
+	}
+	s := SCTP(d.data[l.Start:l.End])
+	f := &sctpFields
+	sp, dp := s.SrcPort(), s.DstPort()
+	e.Uint(&f[sctpSrcPort], uint64(sp))
+	e.Uint(&f[sctpDstPort], uint64(dp))
+	e.Hidden(true)
+	e.Uint(&f[sctpPort], uint64(sp))
+	e.Uint(&f[sctpPort], uint64(dp))
+	e.Hidden(false)
+	e.Uint(&f[sctpVTag], uint64(s.Tag()))
+	e.Uint(&f[sctpChecksum], uint64(s.Checksum()))
+	e.Uint(&f[sctpChecksumStatus], 2)
+	var bases *sctpBases
+	if e.conv != nil {
+		bases = &e.conv.sctp
+	}
+	for off := 0; ; {
+		c, next, ok := NextSCTPChunk(s.ChunkData(), off)
+		if !ok {
+			break
+		}
+		off = next
+		e.Uint(&f[sctpChunkType], uint64(c.Type))
+		e.Bool(&f[sctpChunkBit1], c.Type&0x80 != 0)
+		e.Bool(&f[sctpChunkBit2], c.Type&0x40 != 0)
+		e.Uint(&f[sctpChunkFlags], uint64(c.Flags))
+		switch c.Type {
+		case 0:
+			e.Bool(&f[sctpDataIBit], c.Flags&8 != 0)
+			e.Bool(&f[sctpDataUBit], c.Flags&4 != 0)
+			e.Bool(&f[sctpDataBBit], c.Flags&2 != 0)
+			e.Bool(&f[sctpDataEBit], c.Flags&1 != 0)
+		case 3:
+			e.Uint(&f[sctpSackNounce], uint64(c.Flags&1))
+		case 6:
+			e.Bool(&f[sctpAbortTBit], c.Flags&1 != 0)
+		case 14:
+			e.Bool(&f[sctpShutdownCompleteTBit], c.Flags&1 != 0)
+		}
+		e.Uint(&f[sctpChunkLength], uint64(c.Length))
+		v := c.Value
+		switch c.Type {
+		case 0:
+			if len(v) >= 12 {
+				tsn := be32(v)
+				if bases != nil {
+					e.Uint(&f[sctpDataTSN], uint64(tsn-bases.out))
+				}
+				e.Uint(&f[sctpDataTSNRaw], uint64(tsn))
+				e.Uint(&f[sctpDataSID], uint64(be16(v[4:])))
+				e.Uint(&f[sctpDataSSN], uint64(be16(v[6:])))
+				e.Uint(&f[sctpDataPPID], uint64(be32(v[8:])))
+			}
+		case 1, 2:
+			if len(v) >= 16 {
+				k := sctpInitTag
+				if c.Type == 2 {
+					k = sctpInitAckTag
+				}
+				e.Uint(&f[k], uint64(be32(v)))
+				e.Uint(&f[k+1], uint64(be32(v[4:])))
+				e.Uint(&f[k+2], uint64(be16(v[8:])))
+				e.Uint(&f[k+3], uint64(be16(v[10:])))
+				e.Uint(&f[k+4], uint64(be32(v[12:])))
+				emitSCTPParams(e, v[16:])
+			}
+		case 3:
+			if len(v) >= 12 {
+				cum := be32(v)
+				var rel uint32
+				if bases != nil {
+					rel = cum - bases.in
+					e.Uint(&f[sctpSackCumTSN], uint64(rel))
+				}
+				e.Uint(&f[sctpSackCumTSNRaw], uint64(cum))
+				e.Uint(&f[sctpSackARwnd], uint64(be32(v[4:])))
+				ng, nd := int(be16(v[8:])), int(be16(v[10:]))
+				e.Uint(&f[sctpSackGaps], uint64(ng))
+				e.Uint(&f[sctpSackDups], uint64(nd))
+				p := 12
+				var acked uint64
+				for k := 0; k < ng && p+4 <= len(v); k++ {
+					st, en := be16(v[p:]), be16(v[p+2:])
+					e.Uint(&f[sctpSackGapStart], uint64(st))
+					if bases != nil {
+						e.Uint(&f[sctpSackGapStartTSN], uint64(rel+uint32(st)))
+					}
+					e.Uint(&f[sctpSackGapEnd], uint64(en))
+					if bases != nil {
+						e.Uint(&f[sctpSackGapEndTSN], uint64(rel+uint32(en)))
+					}
+					if en >= st {
+						acked += uint64(en-st) + 1
+					}
+					p += 4
+				}
+				if ng > 0 {
+					e.Uint(&f[sctpSackGapTSNs], acked)
+				}
+				for k := 0; k < nd && p+4 <= len(v); k++ {
+					e.Uint(&f[sctpSackDupTSN], uint64(be32(v[p:])))
+					p += 4
+				}
+			}
+		case 4, 5:
+			emitSCTPParams(e, v)
+		case 6, 9:
+			emitSCTPCauses(e, v)
+		case 7:
+			if len(v) >= 4 {
+				e.Uint(&f[sctpShutdownTSN], uint64(be32(v)))
+			}
+		case 10:
+			e.Bytes(&f[sctpCookie], v)
+		case 192:
+			if len(v) >= 4 {
+				e.Uint(&f[sctpForwardTSN], uint64(be32(v)))
+				for p := 4; p+4 <= len(v); p += 4 {
+					e.Uint(&f[sctpForwardSID], uint64(be16(v[p:])))
+					e.Uint(&f[sctpForwardSSN], uint64(be16(v[p+2:])))
+				}
+			}
+		}
+		if len(c.Pad) > 0 {
+			e.Bytes(&f[sctpChunkPadding], c.Pad)
+		}
+	}
+	e.End()
+}
+
+// nextSCTPTLV returns the parameter or error cause at off within b: its
+// type, its value and its padding.
+func nextSCTPTLV(b []byte, off int) (typ uint16, length int, val, pad []byte, next int, ok bool) {
+	if off+4 > len(b) {
+		return 0, 0, nil, nil, len(b), false
+	}
+	typ, length = be16(b[off:]), int(be16(b[off+2:]))
+	if length < 4 || off+length > len(b) {
+		return 0, 0, nil, nil, len(b), false
+	}
+	val = b[off+4 : off+length]
+	end := min(off+(length+3)&^3, len(b))
+	return typ, length, val, b[off+length : end], end, true
+}
+
+func emitSCTPParams(e *emitter, b []byte) {
+	f := &sctpFields
+	for off := 0; ; {
+		typ, n, v, pad, next, ok := nextSCTPTLV(b, off)
+		if !ok {
+			return
+		}
+		off = next
+		e.Uint(&f[sctpParamType], uint64(typ))
+		e.Bool(&f[sctpParamBit1], typ&0x8000 != 0)
+		e.Bool(&f[sctpParamBit2], typ&0x4000 != 0)
+		e.Uint(&f[sctpParamLength], uint64(n))
+		switch {
+		case typ == 1:
+			e.Bytes(&f[sctpParamHeartbeat], v)
+		case typ == 5 && len(v) == 4:
+			e.IPv4(&f[sctpParamIPv4], v)
+		case typ == 6 && len(v) == 16:
+			e.IPv6(&f[sctpParamIPv6], v)
+		case typ == 7:
+			e.Bytes(&f[sctpParamCookie], v)
+		case typ == 9 && len(v) == 4:
+			e.Uint(&f[sctpParamCookieIncr], uint64(be32(v)))
+		case typ == 12:
+			for p := 0; p+2 <= len(v); p += 2 {
+				e.Uint(&f[sctpParamAddrType], uint64(be16(v[p:])))
+			}
+		}
+		if len(pad) > 0 {
+			e.Bytes(&f[sctpParamPadding], pad)
+		}
+	}
+}
+
+func emitSCTPCauses(e *emitter, b []byte) {
+	f := &sctpFields
+	for off := 0; ; {
+		code, n, v, _, next, ok := nextSCTPTLV(b, off)
+		if !ok {
+			return
+		}
+		off = next
+		e.Uint(&f[sctpCauseCode], uint64(code))
+		e.Uint(&f[sctpCauseLength], uint64(n))
+		switch {
+		case code == 1 && len(v) == 4:
+			e.Uint(&f[sctpCauseSID], uint64(be16(v)))
+			e.Uint(&f[sctpCauseReserved], uint64(be16(v[2:])))
+		case code == 3 && len(v) == 4:
+			e.Uint(&f[sctpCauseStaleness], uint64(be32(v)))
+		}
+	}
+}
+
+// sctpTreeable reports whether rawcap draws every chunk, parameter and
+// cause of the packet as tshark does; it draws the common header alone
+// otherwise, rather than lines tshark would not print.
+func sctpTreeable(s SCTP) bool {
+	for off := 0; ; {
+		c, next, ok := NextSCTPChunk(s.ChunkData(), off)
+		if !ok {
+			return off == len(s.ChunkData())
+		}
+		off = next
+		if c.Cut {
+			return false
+		}
+		v := c.Value
+		switch c.Type {
+		case 0:
+			if len(v) < 12 || c.Flags&0xf0 != 0 || sctpPPIDName(be32(v[8:])) == "" {
+				return false
+			}
+		case 1, 2:
+			if len(v) < 16 || !sctpParamsTreeable(v[16:], c.Type) {
+				return false
+			}
+		case 3:
+			if len(v) < 12 || 12+4*(int(be16(v[8:]))+int(be16(v[10:]))) != len(v) {
+				return false
+			}
+		case 4, 5:
+			typ, n, _, pad, next, ok := nextSCTPTLV(v, 0)
+			if !ok || typ != 1 || next != len(v) || len(pad) != 0 || n != len(v) {
+				return false
+			}
+		case 6, 9:
+			for p := 0; p < len(v); {
+				code, _, cv, _, next, ok := nextSCTPTLV(v, p)
+				if !ok || !(code == 1 && len(cv) == 4 || code == 3 && len(cv) == 4 || code == 12 && len(cv) == 0) {
+					return false
+				}
+				p = next
+			}
+		case 7:
+			if len(v) != 4 {
+				return false
+			}
+		case 8, 11, 14:
+			if len(v) != 0 {
+				return false
+			}
+		case 10:
+		case 192:
+			if len(v) < 4 || len(v)%4 != 0 {
+				return false
+			}
+		default:
+			return false
+		}
+		if c.Type != 3 && c.Type != 6 && c.Type != 14 && c.Type != 0 && c.Flags != 0 {
+			return false
+		}
+	}
+}
+
+func sctpParamsTreeable(b []byte, chunk uint8) bool {
+	for off := 0; off < len(b); {
+		typ, _, v, pad, next, ok := nextSCTPTLV(b, off)
+		if !ok {
+			return false
+		}
+		last := next == len(b)
+		switch typ {
+		case 5:
+			if len(v) != 4 {
+				return false
+			}
+		case 6:
+			if len(v) != 16 {
+				return false
+			}
+		case 7:
+			if chunk != 2 {
+				return false
+			}
+		case 9:
+			if len(v) != 4 {
+				return false
+			}
+		case 12:
+			if len(v) == 0 || len(v)%2 != 0 || len(pad) != 0 && last {
+				return false
+			}
+			for p := 0; p < len(v); p += 2 {
+				if t := be16(v[p:]); t != 5 && t != 6 && t != 11 {
+					return false
+				}
+			}
+		case 0x8000, 0xc000:
+			if len(v) != 0 {
+				return false
+			}
+		default:
+			return false
+		}
+		off = next
+	}
+	return true
+}
+
+// sctpPPIDName returns Wireshark's name of the payload protocol
+// identifiers rawcap names ("" for the others).
+func sctpPPIDName(p uint32) string {
+	if p == 0 {
+		return "not specified"
+	}
+	return sctpFields[sctpDataPPID].ValueNames().Name(uint64(p))
+}
+
+// treeSCTP appends the SCTP subtree as tshark -V shows it.
+func treeSCTP(t *treeWriter, d *Decoder, i int) {
+	l := &d.layers[i]
+	t.head("Stream Control Transmission Protocol")
+	if l.Malformed != "" {
+		t.end()
+		return
+	}
+	s := SCTP(d.data[l.Start:l.End])
+	sp, dp := s.SrcPort(), s.DstPort()
+	t.b = append(t.b, ", Src Port: "...)
+	t.b = appendUint(t.b, uint64(sp))
+	t.b = append(t.b, " ("...)
+	t.b = appendUint(t.b, uint64(sp))
+	t.b = append(t.b, "), Dst Port: "...)
+	t.b = appendUint(t.b, uint64(dp))
+	t.b = append(t.b, " ("...)
+	t.b = appendUint(t.b, uint64(dp))
+	t.b = append(t.b, ')')
+	t.end()
+	t.depth = 1
+	t.int("Source port", int(sp))
+	t.int("Destination port", int(dp))
+	t.hex("Verification tag", uint64(s.Tag()), 8)
+	cut := false
+	for off := 0; ; {
+		c, next, ok := NextSCTPChunk(s.ChunkData(), off)
+		if !ok {
+			break
+		}
+		off = next
+		cut = cut || c.Cut
+	}
+	if !cut { // tshark adds the line after the chunks, which a cut one ends
+		t.line()
+		t.b = append(t.b, "[Association index: disabled (enable in preferences)]\n"...)
+	}
+	t.line()
+	t.b = append(t.b, "Checksum: 0x"...)
+	t.b = appendHexN(t.b, uint64(s.Checksum()), 8)
+	t.b = append(t.b, " [unverified]\n"...)
+	t.line()
+	t.b = append(t.b, "[Checksum Status: Unverified]\n"...)
+	if !sctpTreeable(s) {
+		return
+	}
+	var bases sctpBases
+	if t.conv != nil {
+		bases = t.conv.sctp
+	}
+	for off := 0; ; {
+		c, next, ok := NextSCTPChunk(s.ChunkData(), off)
+		if !ok {
+			break
+		}
+		off = next
+		treeSCTPChunk(t, c, &bases)
+	}
+}
+
+func treeSCTPChunk(t *treeWriter, c SCTPChunk, bases *sctpBases) {
+	v := c.Value
+	name := sctpChunkName(c.Type)
+	t.depth = 1
+	t.line()
+	t.b = append(t.b, name...)
+	t.b = append(t.b, " chunk"...)
+	switch c.Type {
+	case 0:
+		t.b = append(t.b, " ("...)
+		if c.Flags&4 != 0 {
+			t.b = append(t.b, "unordered, "...)
+		} else {
+			t.b = append(t.b, "ordered, "...)
+		}
+		switch c.Flags & 3 {
+		case 3:
+			t.b = append(t.b, "complete"...)
+		case 2:
+			t.b = append(t.b, "first"...)
+		case 1:
+			t.b = append(t.b, "last"...)
+		default:
+			t.b = append(t.b, "middle"...)
+		}
+		t.b = append(t.b, " segment, TSN: "...)
+		t.b = appendUint(t.b, uint64(be32(v)-bases.out))
+		t.b = append(t.b, ", SID: "...)
+		t.b = appendUint(t.b, uint64(be16(v[4:])))
+		t.b = append(t.b, ", SSN: "...)
+		t.b = appendUint(t.b, uint64(be16(v[6:])))
+		t.b = append(t.b, ", PPID: "...)
+		t.b = appendUint(t.b, uint64(be32(v[8:])))
+		t.b = append(t.b, ", payload length: "...)
+		t.b = appendUint(t.b, uint64(len(v)-12))
+		t.b = append(t.b, " bytes)"...)
+	case 1, 2:
+		t.b = append(t.b, " (Outbound streams: "...)
+		t.b = appendUint(t.b, uint64(be16(v[8:])))
+		t.b = append(t.b, ", inbound streams: "...)
+		t.b = appendUint(t.b, uint64(be16(v[10:])))
+		t.b = append(t.b, ')')
+	case 3:
+		t.b = append(t.b, " (Cumulative TSN: "...)
+		t.b = appendUint(t.b, uint64(be32(v)))
+		t.b = append(t.b, ", a_rwnd: "...)
+		t.b = appendUint(t.b, uint64(be32(v[4:])))
+		t.b = append(t.b, ", gaps: "...)
+		t.b = appendUint(t.b, uint64(be16(v[8:])))
+		t.b = append(t.b, ", duplicate TSNs: "...)
+		t.b = appendUint(t.b, uint64(be16(v[10:])))
+		t.b = append(t.b, ')')
+	case 4, 5:
+		t.b = append(t.b, " (Information: "...)
+		t.b = appendUint(t.b, uint64(len(v)))
+		t.b = append(t.b, " bytes)"...)
+	case 7:
+		t.b = append(t.b, " (Cumulative TSN ack: "...)
+		t.b = appendUint(t.b, uint64(be32(v)))
+		t.b = append(t.b, ')')
+	case 10:
+		t.b = append(t.b, " (Cookie length: "...)
+		t.b = appendUint(t.b, uint64(len(v)))
+		t.b = append(t.b, " bytes)"...)
+	case 192:
+		t.b = append(t.b, "(Cumulative TSN: "...)
+		t.b = appendUint(t.b, uint64(be32(v)))
+		t.b = append(t.b, ')')
+	}
+	t.end()
+	t.depth = 2
+	t.line()
+	t.b = append(t.b, "Chunk type: "...)
+	t.b = append(t.b, name...)
+	t.b = append(t.b, " ("...)
+	t.b = appendUint(t.b, uint64(c.Type))
+	t.b = append(t.b, ")\n"...)
+	t.depth = 3
+	t.bits(uint64(c.Type), 8, 0x80, "Bit")
+	if c.Type&0x80 != 0 {
+		t.b = append(t.b, "Skip chunk and continue processing of the packet\n"...)
+	} else {
+		t.b = append(t.b, "Stop processing of the packet\n"...)
+	}
+	t.bits(uint64(c.Type), 8, 0x40, "Bit")
+	if c.Type&0x40 != 0 {
+		t.b = append(t.b, "Do report\n"...)
+	} else {
+		t.b = append(t.b, "Do not report\n"...)
+	}
+	t.depth = 2
+	t.line()
+	t.b = append(t.b, "Chunk flags: 0x"...)
+	t.b = appendHex2(t.b, c.Flags)
+	t.end()
+	t.depth = 3
+	fl := uint64(c.Flags)
+	flag := func(mask uint64, label, yes, no string) {
+		t.bits(fl, 8, mask, label)
+		if fl&mask != 0 {
+			t.b = append(t.b, yes...)
+		} else {
+			t.b = append(t.b, no...)
+		}
+		t.end()
+	}
+	switch c.Type {
+	case 0:
+		flag(8, "I-Bit", "Send SACK immediately", "Possibly delay SACK")
+		flag(4, "U-Bit", "Unordered delivery", "Ordered delivery")
+		flag(2, "B-Bit", "First segment", "Subsequent segment")
+		flag(1, "E-Bit", "Last segment", "Not the last segment")
+	case 3:
+		t.bits(fl, 8, 1, "Nounce sum")
+		t.b = appendUint(t.b, fl&1)
+		t.end()
+	case 6, 14:
+		flag(1, "T-Bit", "Tag reflected", "Tag not reflected")
+	}
+	t.depth = 2
+	t.int("Chunk length", int(c.Length))
+	switch c.Type {
+	case 0:
+		tsn := be32(v)
+		t.int("Transmission sequence number (relative)", int(tsn-bases.out))
+		t.int("Transmission sequence number (absolute)", int(tsn))
+		t.hex("Stream identifier", uint64(be16(v[4:])), 4)
+		t.int("Stream sequence number", int(be16(v[6:])))
+		t.line()
+		t.b = append(t.b, "Payload protocol identifier: "...)
+		t.b = append(t.b, sctpPPIDName(be32(v[8:]))...)
+		t.b = append(t.b, " ("...)
+		t.b = appendUint(t.b, uint64(be32(v[8:])))
+		t.b = append(t.b, ")\n"...)
+	case 1, 2:
+		t.hex("Initiate tag", uint64(be32(v)), 8)
+		t.int("Advertised receiver window credit (a_rwnd)", int(be32(v[4:])))
+		t.int("Number of outbound streams", int(be16(v[8:])))
+		t.int("Number of inbound streams", int(be16(v[10:])))
+		t.int("Initial TSN", int(be32(v[12:])))
+		treeSCTPParams(t, v[16:])
+	case 3:
+		cum := be32(v)
+		rel := cum - bases.in
+		t.int("Cumulative TSN ACK (relative)", int(rel))
+		t.int("Cumulative TSN ACK (absolute)", int(cum))
+		t.int("Advertised receiver window credit (a_rwnd)", int(be32(v[4:])))
+		if be32(v[4:]) == 0 {
+			t.depth = 3
+			t.expert("Note", "Sequence", "Zero Advertised Receiver Window Credit", nil)
+			t.depth = 2
+		}
+		ng, nd := int(be16(v[8:])), int(be16(v[10:]))
+		t.int("Number of gap acknowledgement blocks", ng)
+		t.int("Number of duplicated TSNs", nd)
+		p := 12
+		acked := 0
+		for k := 0; k < ng; k++ {
+			st, en := uint32(be16(v[p:])), uint32(be16(v[p+2:]))
+			t.depth = 2
+			t.line()
+			t.b = append(t.b, "Gap Acknowledgement for TSN "...)
+			t.b = appendUint(t.b, uint64(rel+st))
+			t.b = append(t.b, " to "...)
+			t.b = appendUint(t.b, uint64(rel+en))
+			t.end()
+			t.depth = 3
+			t.int("Start", int(st))
+			t.depth = 4
+			t.line()
+			t.b = append(t.b, "[Start TSN: "...)
+			t.b = appendUint(t.b, uint64(rel+st))
+			t.b = append(t.b, "]\n"...)
+			t.depth = 3
+			t.int("End", int(en))
+			t.depth = 4
+			t.line()
+			t.b = append(t.b, "[End TSN: "...)
+			t.b = appendUint(t.b, uint64(rel+en))
+			t.b = append(t.b, "]\n"...)
+			if en >= st {
+				acked += int(en-st) + 1
+			}
+			p += 4
+		}
+		t.depth = 2
+		if ng > 0 {
+			t.line()
+			t.b = append(t.b, "[Number of TSNs in gap acknowledgement blocks: "...)
+			t.b = appendUint(t.b, uint64(acked))
+			t.b = append(t.b, "]\n"...)
+		}
+		for k := 0; k < nd; k++ {
+			t.int("Duplicate TSN", int(be32(v[p:])))
+			p += 4
+		}
+	case 4, 5:
+		treeSCTPParams(t, v)
+	case 6, 9:
+		treeSCTPCauses(t, v)
+	case 7:
+		t.int("Cumulative TSN Ack", int(be32(v)))
+	case 10:
+		treeBytesLine(t, "Cookie", v)
+	case 192:
+		t.int("New cumulative TSN", int(be32(v)))
+		for p := 4; p+4 <= len(v); p += 4 {
+			t.int("Stream identifier", int(be16(v[p:])))
+			t.int("Stream sequence number", int(be16(v[p+2:])))
+		}
+	}
+	if len(c.Pad) > 0 {
+		t.depth = 2
+		treeBytesLine(t, "Chunk padding", c.Pad)
+	}
+}
+
+// treeBytesLine writes "label: hex" as tshark shows a bytes field.
+func treeBytesLine(t *treeWriter, label string, v []byte) {
+	t.line()
+	t.b = append(t.b, label...)
+	t.b = append(t.b, ": "...)
+	t.b = appendWSBytes(t.b, v)
+	t.end()
+}
+
+func treeSCTPParams(t *treeWriter, b []byte) {
+	for off := 0; ; {
+		typ, n, v, pad, next, ok := nextSCTPTLV(b, off)
+		if !ok {
+			return
+		}
+		off = next
+		t.depth = 2
+		t.line()
+		var tname string
+		switch typ {
+		case 1:
+			tname = "Heartbeat info"
+			t.b = append(t.b, "Heartbeat info parameter (Information: "...)
+			t.b = appendUint(t.b, uint64(len(v)))
+			t.b = append(t.b, " bytes)"...)
+		case 5:
+			tname = "IPv4 address"
+			t.b = append(t.b, "IPv4 address parameter (Address: "...)
+			t.b = netip.AddrFrom4([4]byte(v)).AppendTo(t.b)
+			t.b = append(t.b, ')')
+		case 6:
+			tname = "IPv6 address"
+			t.b = append(t.b, "IPv6 address parameter (Address: "...)
+			t.b = netip.AddrFrom16([16]byte(v)).AppendTo(t.b)
+			t.b = append(t.b, ')')
+		case 7:
+			tname = "State cookie"
+			t.b = append(t.b, "State cookie parameter (Cookie length: "...)
+			t.b = appendUint(t.b, uint64(len(v)))
+			t.b = append(t.b, " bytes)"...)
+		case 9:
+			tname = "Cookie preservative"
+			t.b = append(t.b, "Cookie preservative parameter (Increment :"...)
+			t.b = appendUint(t.b, uint64(be32(v)))
+			t.b = append(t.b, " msec)"...)
+		case 12:
+			tname = "Supported address types"
+			t.b = append(t.b, "Supported address types parameter (Supported types: "...)
+			for p := 0; p < len(v); p += 2 {
+				if p > 0 {
+					t.b = append(t.b, ", "...)
+				}
+				switch be16(v[p:]) {
+				case 5:
+					t.b = append(t.b, "IPv4"...)
+				case 6:
+					t.b = append(t.b, "IPv6"...)
+				default:
+					t.b = append(t.b, "hostname"...)
+				}
+			}
+			t.b = append(t.b, ')')
+		case 0x8000:
+			tname = "ECN"
+			t.b = append(t.b, "ECN parameter"...)
+		case 0xc000:
+			tname = "Forward TSN supported"
+			t.b = append(t.b, "Forward TSN supported parameter"...)
+		}
+		t.end()
+		t.depth = 3
+		t.line()
+		t.b = append(t.b, "Parameter type: "...)
+		t.b = append(t.b, tname...)
+		t.b = append(t.b, " (0x"...)
+		t.b = appendHex4(t.b, typ)
+		t.b = append(t.b, ")\n"...)
+		t.depth = 4
+		t.bits(uint64(typ), 16, 0x8000, "Bit")
+		if typ&0x8000 != 0 {
+			t.b = append(t.b, "Skip parameter and continue processing of the chunk\n"...)
+		} else {
+			t.b = append(t.b, "Stop processing of chunk\n"...)
+		}
+		t.bits(uint64(typ), 16, 0x4000, "Bit")
+		if typ&0x4000 != 0 {
+			t.b = append(t.b, "Do report\n"...)
+		} else {
+			t.b = append(t.b, "Do not report\n"...)
+		}
+		t.depth = 3
+		t.int("Parameter length", n)
+		switch typ {
+		case 1:
+			treeBytesLine(t, "Heartbeat information", v)
+		case 5:
+			t.line()
+			t.b = append(t.b, "IP Version 4 address: "...)
+			t.b = netip.AddrFrom4([4]byte(v)).AppendTo(t.b)
+			t.end()
+		case 6:
+			t.line()
+			t.b = append(t.b, "IP Version 6 address: "...)
+			t.b = netip.AddrFrom16([16]byte(v)).AppendTo(t.b)
+			t.end()
+		case 7:
+			treeBytesLine(t, "State cookie", v)
+		case 9:
+			t.int("Suggested Cookie life-span increment (msec)", int(be32(v)))
+		case 12:
+			for p := 0; p < len(v); p += 2 {
+				t.line()
+				t.b = append(t.b, "Supported address type: "...)
+				switch a := be16(v[p:]); a {
+				case 5:
+					t.b = append(t.b, "IPv4 address (5)"...)
+				case 6:
+					t.b = append(t.b, "IPv6 address (6)"...)
+				default:
+					t.b = append(t.b, "Hostname address (11)"...)
+				}
+				t.end()
+			}
+		}
+		if len(pad) > 0 {
+			treeBytesLine(t, "Parameter padding", pad)
+		}
+	}
+}
+
+func treeSCTPCauses(t *treeWriter, b []byte) {
+	for off := 0; ; {
+		code, n, v, _, next, ok := nextSCTPTLV(b, off)
+		if !ok {
+			return
+		}
+		off = next
+		t.depth = 2
+		t.line()
+		var cname string
+		switch code {
+		case 1:
+			cname = "Invalid stream identifier"
+			t.b = append(t.b, "Invalid stream identifier cause (SID: "...)
+			t.b = appendUint(t.b, uint64(be16(v)))
+			t.b = append(t.b, ')')
+		case 3:
+			cname = "Stale cookie error"
+			t.b = append(t.b, "Stale cookie error cause (Measure: "...)
+			t.b = appendUint(t.b, uint64(be32(v)))
+			t.b = append(t.b, " usec)"...)
+		case 12:
+			cname = "User initiated ABORT"
+			t.b = append(t.b, "User initiated ABORT cause"...)
+		}
+		t.end()
+		t.depth = 3
+		t.line()
+		t.b = append(t.b, "Cause code: "...)
+		t.b = append(t.b, cname...)
+		t.b = append(t.b, " (0x"...)
+		t.b = appendHex4(t.b, code)
+		t.b = append(t.b, ")\n"...)
+		t.int("Cause length", n)
+		switch code {
+		case 1:
+			t.int("Stream identifier", int(be16(v)))
+			t.int("Reserved", int(be16(v[2:])))
+		case 3:
+			t.int("Measure of staleness in usec", int(be32(v)))
+		}
+	}
+}
+
+// infoSCTP appends Wireshark's Info column: each chunk's name, DATA with
+// its relative TSN, SACK with its relative cumulative TSN and window.
+func infoSCTP(b []byte, d *Decoder, i int) []byte {
+	l := &d.layers[i]
+	if l.Malformed != "" {
+		return b
+	}
+	s := SCTP(d.data[l.Start:l.End])
+	var bases sctpBases
+	if r := d.sctpConv(); r != nil {
+		bases = *r
+	}
+	for off := 0; ; {
+		c, next, ok := NextSCTPChunk(s.ChunkData(), off)
+		if !ok {
+			break
+		}
+		off = next
+		name := sctpChunkName(c.Type)
+		if name == "" {
+			name = "RESERVED"
+		}
+		b = append(b, name...)
+		switch {
+		case c.Type == 0 && len(c.Value) >= 4:
+			b = append(b, " (TSN="...)
+			b = appendUint(b, uint64(be32(c.Value)-bases.out))
+			b = append(b, ')')
+			if c.Flags&3 != 3 {
+				b = append(b, " (Message Fragment)"...)
+			}
+		case c.Type == 3 && len(c.Value) >= 12:
+			rel := be32(c.Value) - bases.in
+			b = append(b, " (Ack="...)
+			b = appendUint(b, uint64(rel))
+			if ng := int(be16(c.Value[8:])); ng > 0 && 12+4*ng <= len(c.Value) {
+				b = append(b, '+')
+				b = appendUint(b, uint64(be16(c.Value[12+4*ng-2:])))
+			}
+			b = append(b, ", Arwnd="...)
+			b = appendUint(b, uint64(be32(c.Value[4:])))
+			b = append(b, ')')
+		}
+		b = append(b, ' ')
+	}
+	return b
+}
+
+// lineSCTP appends what tcpdump prints for an SCTP packet after the
+// addresses: each chunk, numbered, with its fields.
+func (p *LinePrinter) lineSCTP(b []byte, d *Decoder, i int) []byte {
+	l := &d.layers[i]
+	src, dst, _ := ipAddrs(d, i)
+	psrc, pdst := portAddrs(d, i, src, dst)
+	if l.Malformed != "" {
+		return append(b, "[|sctp]"...)
+	}
+	s := SCTP(d.data[l.Start:l.End])
+	b = appendPorts(b, psrc, pdst, s.SrcPort(), s.DstPort())
+	b = append(b, "sctp"...)
+	vv := p.Options.Verbose > 1
+	chunks := s.ChunkData()
+	for off, k := 0, 1; off < len(chunks); k++ {
+		c, next, ok := NextSCTPChunk(chunks, off)
+		if !ok || c.Cut || int(c.Length) < 4 {
+			return append(b, " [|sctp]"...)
+		}
+		off = next
+		if vv {
+			b = append(b, "\n\t"...)
+			b = appendUint(b, uint64(k))
+			b = append(b, ") "...)
+		} else {
+			if k > 1 {
+				b = append(b, ',')
+			}
+			b = append(b, " ("...)
+			b = appendUint(b, uint64(k))
+			b = append(b, ") "...)
+		}
+		v := c.Value
+		switch c.Type {
+		case 0:
+			b = append(b, "[DATA] "...)
+			if c.Flags&4 != 0 {
+				b = append(b, "(U)"...)
+			}
+			if c.Flags&2 != 0 {
+				b = append(b, "(B)"...)
+			}
+			if c.Flags&1 != 0 {
+				b = append(b, "(E)"...)
+			}
+			if c.Flags&7 != 0 {
+				b = append(b, ' ')
+			}
+			if len(v) < 12 {
+				return append(b, "[|sctp]"...)
+			}
+			b = append(b, "[TSN: "...)
+			b = appendUint(b, uint64(be32(v)))
+			b = append(b, "] [SID: "...)
+			b = appendUint(b, uint64(be16(v[4:])))
+			b = append(b, "] [SSEQ "...)
+			b = appendUint(b, uint64(be16(v[6:])))
+			b = append(b, "] [PPID 0x"...)
+			b = appendHexMin(b, uint64(be32(v[8:])))
+			b = append(b, ']')
+			if vv && len(v) > 12 {
+				b = append(b, " [Payload:\n"...)
+				b = appendHexDump(b, v[12:], true)
+				b = b[:len(b)-1]
+				b = append(b, ']')
+				continue
+			}
+		case 1, 2:
+			if c.Type == 1 {
+				b = append(b, "[INIT] "...)
+			} else {
+				b = append(b, "[INIT ACK] "...)
+			}
+			if len(v) < 16 {
+				return append(b, "[|sctp]"...)
+			}
+			b = append(b, "[init tag: "...)
+			b = appendUint(b, uint64(be32(v)))
+			b = append(b, "] [rwnd: "...)
+			b = appendUint(b, uint64(be32(v[4:])))
+			b = append(b, "] [OS: "...)
+			b = appendUint(b, uint64(be16(v[8:])))
+			b = append(b, "] [MIS: "...)
+			b = appendUint(b, uint64(be16(v[10:])))
+			b = append(b, "] [init TSN: "...)
+			b = appendUint(b, uint64(be32(v[12:])))
+			b = append(b, ']')
+		case 3:
+			b = append(b, "[SACK] "...)
+			if len(v) < 12 {
+				return append(b, "[|sctp]"...)
+			}
+			cum := be32(v)
+			b = append(b, "[cum ack "...)
+			b = appendUint(b, uint64(cum))
+			b = append(b, "] [a_rwnd "...)
+			b = appendUint(b, uint64(be32(v[4:])))
+			ng, nd := int(be16(v[8:])), int(be16(v[10:]))
+			b = append(b, "] [#gap acks "...)
+			b = appendUint(b, uint64(ng))
+			b = append(b, "] [#dup tsns "...)
+			b = appendUint(b, uint64(nd))
+			b = append(b, ']')
+			q := 12
+			for g := 1; g <= ng; g++ {
+				if q+4 > len(v) {
+					return append(b, "[|sctp]"...)
+				}
+				b = append(b, " \n\t\t[gap ack block #"...)
+				b = appendUint(b, uint64(g))
+				b = append(b, ": start = "...)
+				b = appendUint(b, uint64(cum+uint32(be16(v[q:]))))
+				b = append(b, ", end = "...)
+				b = appendUint(b, uint64(cum+uint32(be16(v[q+2:]))))
+				b = append(b, ']')
+				q += 4
+			}
+			for g := 1; g <= nd; g++ {
+				if q+4 > len(v) {
+					return append(b, "[|sctp]"...)
+				}
+				b = append(b, " \n\t\t[dup TSN #"...)
+				b = appendUint(b, uint64(g))
+				b = append(b, ": "...)
+				b = appendUint(b, uint64(be32(v[q:])))
+				b = append(b, ']')
+				q += 4
+			}
+		default:
+			b = append(b, sctpTcpdumpName(c.Type)...)
+			if sctpTcpdumpName(c.Type) == "" {
+				b = append(b, "[Unknown chunk type: 0x"...)
+				b = appendHexMin(b, uint64(c.Type))
+				b = append(b, ']')
+			}
+		}
+		b = append(b, ' ')
+	}
+	return b
+}
+
+// sctpTcpdumpName returns tcpdump's bracketed name of a chunk type without
+// fields of its own ("" when it has none).
+func sctpTcpdumpName(t uint8) string {
+	switch t {
+	case 4:
+		return "[HB REQ]"
+	case 5:
+		return "[HB ACK]"
+	case 6:
+		return "[ABORT]"
+	case 7:
+		return "[SHUTDOWN]"
+	case 8:
+		return "[SHUTDOWN ACK]"
+	case 9:
+		return "[OP ERR]"
+	case 10:
+		return "[COOKIE ECHO]"
+	case 11:
+		return "[COOKIE ACK]"
+	case 12:
+		return "[ECN ECHO]"
+	case 13:
+		return "[ECN CWR]"
+	case 14:
+		return "[SHUTDOWN COMPLETE]"
+	case 192:
+		return "[FOR CUM TSN]"
+	}
+	return ""
+}
