@@ -63,7 +63,9 @@ var tcpAnalysisCaptures = []string{
 // tcpAnalysisKnown lists the captures where rawcap is known to print
 // analysis lines tshark does not, with the reason; their differences are
 // logged instead of failing the test.
-var tcpAnalysisKnown = map[string]string{}
+var tcpAnalysisKnown = map[string]string{
+	"libpcap/tests_filter_AH-IPcomp-IPv6.pcap": "TCP over AH then IPComp: tshark inflates the compressed segments rawcap leaves as data, so its stream sees segments rawcap does not (and its completeness differs)",
+}
 
 // analysisLine returns the category of one of tshark's TCP/UDP analysis
 // lines (its label, or the message of a Sequence expert info, digits

@@ -1,6 +1,9 @@
 package main
 
-import "strings"
+import (
+	"errors"
+	"strings"
+)
 
 // tcpdumpOnly says, for tcpdump's flags that rawcap does not take, what to
 // do instead: a tcpdump user's hands type them, and "flag provided but not
@@ -25,8 +28,9 @@ var tcpdumpOnly = map[string]string{
 // urfave/cli's "flag provided but not defined" error; other errors pass.
 func tcpdumpFlagHint(err error) error {
 	const undefined = "flag provided but not defined: -"
-	if err == nil || !strings.HasPrefix(err.Error(), undefined) {
-		return err
+	var ee exitError
+	if err == nil || errors.As(err, &ee) || !strings.HasPrefix(err.Error(), undefined) {
+		return err // an exitError may carry no message: its command has said it
 	}
 	if name := strings.TrimPrefix(err.Error(), undefined); tcpdumpOnly[name] != "" {
 		return usagef("-%s is tcpdump's, not a rawcap flag: %s", name, tcpdumpOnly[name])
