@@ -96,3 +96,20 @@ func TestHPACKAllocs(t *testing.T) {
 		t.Errorf("%v allocations per block", n)
 	}
 }
+
+// FuzzHPACK decodes arbitrary blocks against one table: no panic, and the
+// table stays within its size.
+func FuzzHPACK(f *testing.F) {
+	f.Add([]byte{0x82, 0x86, 0x84, 0x41, 0x8c, 0xf1, 0xe3, 0xc2, 0xe5, 0xf2, 0x3a, 0x6b, 0xa0, 0xab, 0x90, 0xf4, 0xff})
+	f.Add([]byte{0x3f, 0xe1, 0x1f, 0x40, 0x83, 0x61, 0x62, 0x63, 0x01, 0x78, 0xbe})
+	var tab hpackTable
+	tab.init(hpackDefaultSize)
+	var fs []hpackField
+	var buf []byte
+	f.Fuzz(func(t *testing.T, b []byte) {
+		fs, buf, _ = hpackDecode(&tab, b, fs[:0], buf[:0])
+		if tab.size > tab.max || tab.max > tab.lim {
+			t.Fatalf("table size %d, max %d, limit %d", tab.size, tab.max, tab.lim)
+		}
+	})
+}
