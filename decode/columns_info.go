@@ -82,7 +82,7 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 	case LayerTLS:
 		b = infoTLS(b, d, top)
 	case LayerHTTP2:
-		b = appendHTTP2Info(b, d, top)
+		b = appendHTTP2Info(b, d, top, p.conv)
 	case LayerSSH:
 		b = p.infoSSH(b, d, top)
 	case LayerTelnet:

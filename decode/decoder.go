@@ -36,10 +36,11 @@ type Decoder struct {
 	gen uint64   // counts the packets decoded or restored, for trk
 	trk *tracker // allocated by the first printer that asks (tracker.go)
 
-	ssh  *sshState  // SSH connections by tracker slot, allocated at the first SSH packet
-	quic *quicState // QUIC connections (the tracker's) and keys, allocated at the first QUIC packet
-	sctp *sctpState // relative TSN bases by direction, allocated at the first SCTP packet
-	voip *voipState // SIP requests and SDP-announced media streams (the tracker's), allocated at the first SIP message
+	ssh  *sshState   // SSH connections by tracker slot, allocated at the first SSH packet
+	hp   *http2HPACK // HTTP/2 connections' HPACK tables, allocated at the first HTTP/2 packet
+	quic *quicState  // QUIC connections (the tracker's) and keys, allocated at the first QUIC packet
+	sctp *sctpState  // relative TSN bases by direction, allocated at the first SCTP packet
+	voip *voipState  // SIP requests and SDP-announced media streams (the tracker's), allocated at the first SIP message
 
 	// h2 holds the TCP conversations that carried HTTP/2's preface or an
 	// upgrade to h2c (http2.go), allocated at the first.

@@ -515,25 +515,29 @@ func treeHTTP2(t *treeWriter, d *Decoder, i int) {
 		t.b = append(t.b, `Magic: PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n`...)
 		t.end()
 	}
-	for off := 0; ; {
+	for off, idx := 0, 0; ; idx++ {
 		f, next, ok := nextHTTP2Frame(b, off)
 		if !ok {
 			break
 		}
 		off = next
-		treeHTTP2Frame(t, &f)
+		treeHTTP2Frame(t, &f, http2BlockOf(t.conv, idx))
 	}
 	t.depth = 1
 }
 
-func treeHTTP2Frame(t *treeWriter, f *HTTP2Frame) {
+// treeHTTP2Frame draws a frame; blk is its decoded header block, if any.
+func treeHTTP2Frame(t *treeWriter, f *HTTP2Frame, blk *http2Block) {
 	t.head("HyperText Transfer Protocol 2")
 	t.end()
 	name := http2TypeName(f.Type)
-	if f.Type != http2Headers && f.Type != http2PushPromise {
+	hasSum := false
+	if blk != nil && (f.Type == http2Headers || f.Type == http2PushPromise) && blk.printable(&t.conv.h2) {
+		_, _, _, hasSum = http2Summary(&t.conv.h2, blk)
+	}
+	if f.Type != http2Headers && f.Type != http2PushPromise || hasSum {
 		// tshark appends the decoded request or status to a HEADERS
-		// or PUSH_PROMISE title; without HPACK rawcap leaves that
-		// line out.
+		// or PUSH_PROMISE title; without it rawcap leaves that line out.
 		t.depth = 1
 		t.line()
 		t.b = append(t.b, "Stream: "...)
@@ -542,6 +546,10 @@ func treeHTTP2Frame(t *treeWriter, f *HTTP2Frame) {
 		t.b = strconv.AppendUint(t.b, uint64(f.StreamID), 10)
 		t.b = append(t.b, ", Length "...)
 		t.b = strconv.AppendInt(t.b, int64(f.Length), 10)
+		if hasSum {
+			t.b = append(t.b, ", "...)
+			t.b, _ = appendHTTP2Summary(t.b, &t.conv.h2, blk)
+		}
 		t.end()
 	}
 	t.depth = 2
@@ -590,7 +598,7 @@ func treeHTTP2Frame(t *treeWriter, f *HTTP2Frame) {
 	t.bits(sid, 32, 0x7fffffff, "Stream Identifier")
 	t.b = strconv.AppendUint(t.b, uint64(f.StreamID), 10)
 	t.end()
-	treeHTTP2Body(t, f)
+	treeHTTP2Body(t, f, blk)
 }
 
 func appendTrueFalse(b []byte, v bool) []byte {
@@ -624,7 +632,7 @@ func treeHTTP2Priority(t *treeWriter, p []byte) {
 	t.end()
 }
 
-func treeHTTP2Body(t *treeWriter, f *HTTP2Frame) {
+func treeHTTP2Body(t *treeWriter, f *HTTP2Frame, blk *http2Block) {
 	body := f.Body
 	switch f.Type {
 	case http2Data:
@@ -688,8 +696,12 @@ func treeHTTP2Body(t *treeWriter, f *HTTP2Frame) {
 			t.b = appendHexBytes(t.b, rest)
 			t.end()
 		}
+		if blk != nil && blk.printable(&t.conv.h2) {
+			treeHTTP2Headers(t, &t.conv.h2, blk)
+			t.depth = 2
+		}
 		if len(padding) > 0 {
-			// after the decoded header lines, which rawcap does not draw yet
+			// after the decoded header lines
 			t.line()
 			t.b = append(t.b, "Padding: "...)
 			t.b = appendHexBytes(t.b, padding)
@@ -783,6 +795,10 @@ func treeHTTP2Body(t *treeWriter, f *HTTP2Frame) {
 		t.int("[Pad Length", pad)
 		t.b[len(t.b)-1] = ']'
 		t.end()
+		if blk != nil && blk.printable(&t.conv.h2) {
+			treeHTTP2Headers(t, &t.conv.h2, blk)
+			t.depth = 2
+		}
 	default:
 		if len(body) > 0 {
 			t.line()
@@ -809,16 +825,16 @@ func treeHTTP2Error(t *treeWriter, c uint32) {
 
 // appendHTTP2Info appends Wireshark's Info column for the layer: the
 // frames as "TYPE[stream]", after "Magic" for the preface. A HEADERS
-// frame's decoded request or status (": GET /") needs HPACK, which
-// rawcap does not do yet.
-func appendHTTP2Info(b []byte, d *Decoder, i int) []byte {
+// frame's decoded request or status (": GET /") follows, from the
+// tracker's HPACK decoding (http2_hpack.go).
+func appendHTTP2Info(b []byte, d *Decoder, i int, conv *convResults) []byte {
 	seg, magic := http2Segment(d, i)
 	sep := false
 	if magic {
 		b = append(b, "Magic"...)
 		sep = true
 	}
-	for off := 0; ; {
+	for off, idx := 0, 0; ; idx++ {
 		f, next, ok := nextHTTP2Frame(seg, off)
 		if !ok {
 			break
@@ -832,6 +848,13 @@ func appendHTTP2Info(b []byte, d *Decoder, i int) []byte {
 		b = append(b, '[')
 		b = strconv.AppendUint(b, uint64(f.StreamID), 10)
 		b = append(b, ']')
+		if blk := http2BlockOf(conv, idx); blk != nil && (f.Type == http2Headers || f.Type == http2PushPromise) && blk.printable(&conv.h2) {
+			n := len(b)
+			b = append(b, ": "...)
+			if b, ok = appendHTTP2Summary(b, &conv.h2, blk); !ok {
+				b = b[:n]
+			}
+		}
 	}
 	return b
 }

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"os"
 	"os/exec"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -181,8 +180,6 @@ func subsequence(mine, theirs []string) (int, string) {
 	return len(mine), ""
 }
 
-var h2HeadersInfo = regexp.MustCompile(`((?:HEADERS|PUSH_PROMISE)\[\d+\]): [^,]*`)
-
 // TestHTTP2SessionsMatchTshark writes generated h2c connections to a
 // capture and holds rawcap's -V lines (each one tshark's, in order),
 // packet list, -T fields and one-liners to tshark's and tcpdump's.
@@ -210,7 +207,7 @@ func TestHTTP2SessionsMatchTshark(t *testing.T) {
 	cp := &decode.ColumnsPrinter{}
 	lp := &decode.LinePrinter{Options: decode.LineOptions{Location: time.UTC}}
 	var buf []byte
-	h2Want, h2Same, rowsSame, rowsHPACK, oneSame := 0, 0, 0, 0, 0
+	h2Want, h2Same, rowsSame, oneSame := 0, 0, 0, 0
 	for k, fr := range frames {
 		f := decode.Frame{Number: k + 1, Time: time.Unix(1700000000, int64(k)*1e6), Length: len(fr)}
 		d.Decode(fr, linktype.Ethernet)
@@ -228,8 +225,6 @@ func TestHTTP2SessionsMatchTshark(t *testing.T) {
 		switch {
 		case got == rows[k]:
 			rowsSame++
-		case got == h2HeadersInfo.ReplaceAllString(rows[k], "$1"):
-			rowsHPACK++ // the request or status HPACK would name
 		default:
 			t.Errorf("frame %d: row\n got %q\nwant %q", k+1, got, rows[k])
 		}
@@ -240,8 +235,13 @@ func TestHTTP2SessionsMatchTshark(t *testing.T) {
 			t.Errorf("frame %d: one-liner\n got %q\nwant %q", k+1, got, lines[k])
 		}
 	}
-	t.Logf("%d frames: HTTP/2 tree lines %d/%d as tshark's (%.1f%%), rows %d/%d identical (+%d but for HPACK's request/status), one-liners %d/%d as tcpdump's",
-		len(frames), h2Same, h2Want, 100*float64(h2Same)/float64(h2Want), rowsSame, len(frames), rowsHPACK, oneSame, len(frames))
+	t.Logf("%d frames: HTTP/2 tree lines %d/%d as tshark's (%.1f%%), rows %d/%d identical, one-liners %d/%d as tcpdump's",
+		len(frames), h2Same, h2Want, 100*float64(h2Same)/float64(h2Want), rowsSame, len(frames), oneSame, len(frames))
+	if h2Want-h2Same > 4 {
+		// the 4 lines left: the CONTINUATION frames' "Continuation Header"
+		// and the requests' "[Full request URI: ...]"
+		t.Errorf("%d of tshark's HTTP/2 lines missing, want at most 4", h2Want-h2Same)
+	}
 
 	// -T fields: every http2.* field rawcap declares, all at once.
 	names := []string{"frame.protocols"}
@@ -321,6 +321,11 @@ func h2Segments(frames [][]byte) []byte {
 func FuzzHTTP2(f *testing.F) {
 	f.Add(h2Segments(h2Sessions(f)))
 	f.Add([]byte{1, 0, 30, 0, 0, 0xff, 1, 0x2f, 0, 0, 0, 1, 0xff})
+	// HEADERS frames with HPACK faults: a size update, an index past
+	// the tables, a cut Huffman string, EOS.
+	f.Add([]byte{1, 0, 13, 0, 0, 4, 1, 4, 0, 0, 0, 1, 0x3f, 0xe1, 0x1f, 0xbf,
+		0, 0, 13, 0, 0, 4, 1, 4, 0, 0, 0, 1, 0x41, 0x85, 0xf1, 0x82,
+		1, 0, 15, 0, 0, 6, 1, 4, 0, 0, 0, 3, 0x41, 0x84, 0xff, 0xff, 0xff, 0xff})
 	d := decode.NewDecoder()
 	prs := allPrinters()
 	jp := &decode.JSONPrinter{Location: time.UTC}

@@ -92,6 +92,7 @@ func (d *Decoder) track(f *Frame) *convResults {
 			d.voipForget()
 			d.sshForget()
 			d.sctpForget()
+			d.http2Forget()
 		}
 		t.last = f.Number
 		t.frame(d, f)
@@ -99,6 +100,7 @@ func (d *Decoder) track(f *Frame) *convResults {
 		d.voipFrame(f, &t.res.voip)
 		d.sshFrame(f, &t.res)
 		d.sctpFrame(&t.res.sctp)
+		d.http2Frame(&t.res)
 		t.tick(f.Time)
 	}
 	return &t.res
@@ -158,6 +160,7 @@ type convResults struct {
 	quic   quicNote           // the first QUIC layer's connection and keys
 	voip   voipNote           // the SIP layers' requests, the RTP or RTCP stream
 	ssh    sshNote            // the SSH layer's items (ssh_conn.go)
+	h2     http2Note          // the HTTP/2 layer's decoded header blocks (http2_hpack.go)
 }
 
 // frame tracks every TCP and UDP layer of the packet d last decoded,

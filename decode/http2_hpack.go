@@ -1,0 +1,315 @@
+package decode
+
+// HPACK state of the HTTP/2 connections: a dynamic table per connection
+// and direction, applied by the tracker once per frame in capture order
+// (tracker.go), and the header blocks of the packet it tracked last.
+
+// http2HPACKSlots bounds the connections whose tables are kept (direct
+// mapped by conversation key): at most 2*64*64 KiB of table bytes.
+const http2HPACKSlots = 64
+
+type http2HPACKConn struct {
+	key uint64
+	tab [2]hpackTable
+}
+
+type http2HPACK struct {
+	conns [http2HPACKSlots]http2HPACKConn
+}
+
+// http2Block is one frame's decoded header block in http2Note.
+type http2Block struct {
+	from, to int    // fields in http2Note.fs
+	hlen     int    // tshark's Header Length: 8 + name + value per field
+	ok       bool   // decoded whole, without a table size update
+	sizeUpd  bool   // held a dynamic table size update
+	frame    uint16 // the frame's index in the segment
+}
+
+// http2Note is what the tracker decoded of the packet's header blocks.
+type http2Note struct {
+	fs     []hpackField
+	buf    []byte
+	blocks []http2Block
+}
+
+// printable reports whether every name and value of blk is printable
+// ASCII, which tshark shows unescaped (rawcap draws no other block).
+func (b *http2Block) printable(n *http2Note) bool {
+	for k := b.from; k < b.to; k++ {
+		h := &n.fs[k]
+		for _, c := range n.buf[h.nameOff : h.valOff+h.valLen] {
+			if c < 0x20 || c > 0x7e {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func (d *Decoder) http2Forget() {
+	if d.hp != nil {
+		for k := range d.hp.conns {
+			d.hp.conns[k].key = 0
+		}
+	}
+}
+
+// http2Frame decodes the header blocks of the packet's HTTP/2 layer.
+func (d *Decoder) http2Frame(r *convResults) {
+	n := &r.h2
+	n.fs, n.buf, n.blocks = n.fs[:0], n.buf[:0], n.blocks[:0]
+	i := -1
+	for k := 2; k < d.n; k++ {
+		if d.layers[k].Type == LayerHTTP2 && d.layers[k-1].Type == LayerTCP && !d.layers[k].Quoted {
+			i = k
+			break
+		}
+	}
+	if i < 0 {
+		return
+	}
+	ip := &d.layers[i-2]
+	var src, dst []byte
+	switch ip.Type {
+	case LayerIPv4:
+		v := IPv4(d.data[ip.Start:ip.Payload])
+		src, dst = v[12:16], v[16:20]
+	case LayerIPv6:
+		v := IPv6(d.data[ip.Start:ip.Payload])
+		src, dst = v[8:24], v[24:40]
+	default:
+		return
+	}
+	t := TCP(d.data[d.layers[i-1].Start:d.layers[i-1].Payload])
+	a, b := http2Mix(src, t.SrcPort()), http2Mix(dst, t.DstPort())
+	key, dir := (a+b)|1, 0
+	if a < b {
+		dir = 1
+	}
+	if d.hp == nil {
+		d.hp = new(http2HPACK)
+	}
+	c := &d.hp.conns[key%http2HPACKSlots]
+	if c.key != key {
+		c.key = key
+		c.tab[0].init(hpackDefaultSize)
+		c.tab[1].init(hpackDefaultSize)
+	}
+	seg, _ := http2Segment(d, i)
+	for off, idx := 0, 0; ; idx++ {
+		f, next, ok := nextHTTP2Frame(seg, off)
+		if !ok {
+			break
+		}
+		off = next
+		if f.Type == http2Settings && f.Flags&1 == 0 {
+			// the sender's limit on the table its peer encodes for it
+			for s := 0; s+6 <= len(f.Body); s += 6 {
+				if be16(f.Body[s:]) == 1 {
+					v := int(be32(f.Body[s+2:]))
+					if v > hpackMaxSize {
+						v = hpackMaxSize
+					}
+					c.tab[1-dir].lim = v
+				}
+			}
+			continue
+		}
+		if f.Type != http2Headers && f.Type != http2PushPromise && f.Type != http2Continuation {
+			continue
+		}
+		_, rest, _, ok := http2Padded(&f)
+		if !ok {
+			continue
+		}
+		if f.Type == http2PushPromise {
+			if len(rest) < 4 {
+				continue
+			}
+			rest = rest[4:]
+		} else if f.Type == http2Headers && f.Flags&0x20 != 0 {
+			if len(rest) < 5 {
+				continue
+			}
+			rest = rest[5:]
+		}
+		tab := &c.tab[dir]
+		blk := http2Block{from: len(n.fs), frame: uint16(idx)}
+		before := tab.max
+		n.fs, n.buf, blk.ok = hpackDecode(tab, rest, n.fs, n.buf)
+		blk.sizeUpd = tab.max != before || hpackHasSizeUpdate(rest)
+		blk.to = len(n.fs)
+		for _, h := range n.fs[blk.from:blk.to] {
+			blk.hlen += 8 + int(h.nameLen+h.valLen)
+		}
+		n.blocks = append(n.blocks, blk)
+	}
+}
+
+// hpackHasSizeUpdate reports whether a block starts with a size update
+// (which tshark draws as a line of its own that rawcap does not).
+func hpackHasSizeUpdate(b []byte) bool { return len(b) > 0 && b[0]&0xe0 == 0x20 }
+
+// http2BlockOf returns the decoded block of the segment's frame idx.
+func http2BlockOf(conv *convResults, idx int) *http2Block {
+	if conv == nil {
+		return nil
+	}
+	for k := range conv.h2.blocks {
+		b := &conv.h2.blocks[k]
+		if int(b.frame) == idx {
+			if !b.ok || b.sizeUpd {
+				return nil
+			}
+			return b
+		}
+	}
+	return nil
+}
+
+func (n *http2Note) name(h *hpackField) []byte { return n.buf[h.nameOff : h.nameOff+h.nameLen] }
+func (n *http2Note) value(h *hpackField) []byte {
+	return n.buf[h.valOff : h.valOff+h.valLen]
+}
+
+// http2Summary finds what tshark shows of a HEADERS or PUSH_PROMISE
+// block in the title and Info: a request's method and path or a
+// response's status; ok false when the block names neither.
+func http2Summary(n *http2Note, blk *http2Block) (method, path, status []byte, ok bool) {
+	for k := blk.from; k < blk.to; k++ {
+		h := &n.fs[k]
+		switch string(n.name(h)) {
+		case ":method":
+			method = n.value(h)
+		case ":path":
+			path = n.value(h)
+		case ":status":
+			status = n.value(h)
+		}
+	}
+	switch {
+	case method != nil && path != nil && status == nil:
+		return method, path, nil, true
+	case status != nil && method == nil && path == nil:
+		_, ok = http2Status(status)
+		return nil, nil, status, ok
+	}
+	return nil, nil, nil, false
+}
+
+// appendHTTP2Summary appends "GET /path" or "200 OK" (http2Summary).
+func appendHTTP2Summary(b []byte, n *http2Note, blk *http2Block) ([]byte, bool) {
+	method, path, status, ok := http2Summary(n, blk)
+	switch {
+	case !ok:
+	case status != nil:
+		code, _ := http2Status(status)
+		b = append(b, status...)
+		b = append(b, ' ')
+		b = append(b, httpStatusText(code)...)
+	default:
+		b = append(b, method...)
+		b = append(b, ' ')
+		b = append(b, path...)
+	}
+	return b, ok
+}
+
+var hpackRepNames = [...]string{
+	hpackIndexed:     "Indexed Header Field",
+	hpackIncremental: "Literal Header Field with Incremental Indexing",
+	hpackWithout:     "Literal Header Field without Indexing",
+	hpackNever:       "Literal Header Field never Indexed",
+}
+
+// hpackStaticName reports whether name is a static table name (those
+// are the names tshark has an http2.headers.* field for).
+func hpackStaticName(name []byte) bool {
+	for k := range hpackStatic {
+		if hpackStatic[k][0] == string(name) {
+			return true
+		}
+	}
+	return false
+}
+
+// treeHTTP2Headers draws the decoded header lines of a block.
+func treeHTTP2Headers(t *treeWriter, n *http2Note, blk *http2Block) {
+	t.depth = 2
+	t.int("[Header Length", blk.hlen)
+	t.b[len(t.b)-1] = ']'
+	t.end()
+	t.int("[Header Count", blk.to-blk.from)
+	t.b[len(t.b)-1] = ']'
+	t.end()
+	for k := blk.from; k < blk.to; k++ {
+		h := &n.fs[k]
+		name, value := n.name(h), n.value(h)
+		t.depth = 2
+		t.line()
+		t.b = append(t.b, "Header: "...)
+		t.b = append(t.b, name...)
+		t.b = append(t.b, ": "...)
+		t.b = append(t.b, value...)
+		if string(name) == ":status" {
+			if code, ok := http2Status(value); ok {
+				t.b = append(t.b, ' ')
+				t.b = append(t.b, httpStatusText(code)...)
+			}
+		}
+		t.end()
+		t.depth = 3
+		t.int("Name Length", len(name))
+		t.line()
+		t.b = append(t.b, "Name: "...)
+		t.b = append(t.b, name...)
+		t.end()
+		t.int("Value Length", len(value))
+		t.line()
+		t.b = append(t.b, "Value: "...)
+		t.b = append(t.b, value...)
+		t.end()
+		if hpackStaticName(name) {
+			t.line()
+			t.b = append(t.b, name...)
+			t.b = append(t.b, ": "...)
+			t.b = append(t.b, value...)
+			t.end()
+		}
+		t.line()
+		t.b = append(t.b, "[Unescaped: "...)
+		t.b = append(t.b, value...)
+		t.b = append(t.b, ']')
+		t.end()
+		t.line()
+		t.b = append(t.b, "Representation: "...)
+		t.b = append(t.b, hpackRepNames[h.rep]...)
+		if h.rep != hpackIndexed {
+			if h.index != 0 {
+				t.b = append(t.b, " - Indexed Name"...)
+			} else {
+				t.b = append(t.b, " - New Name"...)
+			}
+		}
+		t.end()
+		if h.index != 0 {
+			t.int("Index", int(h.index))
+		}
+	}
+}
+
+// http2Status parses a three-digit status that has a reason phrase.
+func http2Status(v []byte) (int, bool) {
+	if len(v) != 3 {
+		return 0, false
+	}
+	code := 0
+	for _, c := range v {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		code = code*10 + int(c-'0')
+	}
+	return code, httpStatusText(code) != ""
+}
