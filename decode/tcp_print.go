@@ -238,7 +238,8 @@ func (p *LinePrinter) lineTCPHeader(b []byte, d *Decoder, i int, t TCP, cut bool
 		return p.lineSSH(b, d, i+1) // tcpdump prints ": SSH: " only for the version
 	}
 	if length > 0 && l.Payload >= l.End && !l.Quoted && (t.SrcPort() == sshPort || t.DstPort() == sshPort) {
-		return append(b, " [|ssh]"...) // tcpdump's SSH printer finds none of the segment's bytes
+		p.abandoned = true // tcpdump's SSH printer finds none of the segment's bytes and longjmps out
+		return append(b, " [|ssh]"...)
 	}
 	if i+1 < d.n && d.layers[i+1].Type == LayerTelnet {
 		return p.lineTelnet(b, d, i+1) // tcpdump prints it without the ": "
