@@ -482,9 +482,7 @@ func (h *HTTP) chunked(dir int, b []byte) ([]byte, bool, error) {
 				sd.ck = ckSize
 				if len(line) > 0 {
 					// Not the CRLF expected: take the line as the size line.
-					if done := h.sizeLine(sd, line); done {
-						continue
-					}
+					h.sizeLine(sd, line)
 				}
 			case ckSize:
 				h.sizeLine(sd, line)
