@@ -591,13 +591,7 @@ func treeHTTP2Frame(t *treeWriter, f *HTTP2Frame, blk *http2Block) {
 	if f.R {
 		sid |= 0x80000000
 	}
-	t.bits(sid, 32, 0x80000000, "Reserved")
-	t.b = append(t.b, "0x"...)
-	t.b = strconv.AppendUint(t.b, sid>>31, 16)
-	t.end()
-	t.bits(sid, 32, 0x7fffffff, "Stream Identifier")
-	t.b = strconv.AppendUint(t.b, uint64(f.StreamID), 10)
-	t.end()
+	treeHTTP2ReservedID(t, sid, "Stream Identifier")
 	treeHTTP2Body(t, f, blk)
 }
 
@@ -675,13 +669,7 @@ func treeHTTP2Body(t *treeWriter, f *HTTP2Frame, blk *http2Block) {
 				return
 			}
 			v := uint64(be32(rest))
-			t.bits(v, 32, 0x80000000, "Reserved")
-			t.b = append(t.b, "0x"...)
-			t.b = strconv.AppendUint(t.b, v>>31, 16)
-			t.end()
-			t.bits(v, 32, 0x7fffffff, "Promised-Stream-ID")
-			t.b = strconv.AppendUint(t.b, v&0x7fffffff, 10)
-			t.end()
+			treeHTTP2ReservedID(t, v, "Promised-Stream-ID")
 			rest = rest[4:]
 		} else if f.Flags&0x20 != 0 {
 			if len(rest) < 5 {
@@ -758,13 +746,7 @@ func treeHTTP2Body(t *treeWriter, f *HTTP2Frame, blk *http2Block) {
 			return
 		}
 		v := uint64(be32(body))
-		t.bits(v, 32, 0x80000000, "Reserved")
-		t.b = append(t.b, "0x"...)
-		t.b = strconv.AppendUint(t.b, v>>31, 16)
-		t.end()
-		t.bits(v, 32, 0x7fffffff, "Last-Stream-ID")
-		t.b = strconv.AppendUint(t.b, v&0x7fffffff, 10)
-		t.end()
+		treeHTTP2ReservedID(t, v, "Last-Stream-ID")
 		treeHTTP2Error(t, be32(body[4:]))
 		if len(body) > 8 {
 			t.line()
@@ -777,13 +759,7 @@ func treeHTTP2Body(t *treeWriter, f *HTTP2Frame, blk *http2Block) {
 			return
 		}
 		v := uint64(be32(body))
-		t.bits(v, 32, 0x80000000, "Reserved")
-		t.b = append(t.b, "0x"...)
-		t.b = strconv.AppendUint(t.b, v>>31, 16)
-		t.end()
-		t.bits(v, 32, 0x7fffffff, "Window Size Increment")
-		t.b = strconv.AppendUint(t.b, v&0x7fffffff, 10)
-		t.end()
+		treeHTTP2ReservedID(t, v, "Window Size Increment")
 	case http2Continuation:
 		pad, _, _, ok := http2Padded(f)
 		if !ok {
@@ -951,4 +927,17 @@ func asciiEqualFold(b []byte, s string) bool {
 		}
 	}
 	return true
+}
+
+// treeHTTP2ReservedID draws a 32-bit word as tshark does: the reserved top
+// bit, then the 31-bit value (a stream identifier or a window increment)
+// under label.
+func treeHTTP2ReservedID(t *treeWriter, v uint64, label string) {
+	t.bits(v, 32, 0x80000000, "Reserved")
+	t.b = append(t.b, "0x"...)
+	t.b = strconv.AppendUint(t.b, v>>31, 16)
+	t.end()
+	t.bits(v, 32, 0x7fffffff, label)
+	t.b = strconv.AppendUint(t.b, v&0x7fffffff, 10)
+	t.end()
 }
