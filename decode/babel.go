@@ -320,6 +320,26 @@ func (w *babelWalk) bytes(depth, f int, v []byte) {
 	}
 }
 
+// typeItem draws a message's or sub-TLV's item, prefix and its type's
+// name ("Message hello (4)"), and emits it as the field item: a number
+// whose value is the type named by the field names.
+func (w *babelWalk) typeItem(depth int, prefix string, item, names, typ int) {
+	if w.text(depth, prefix) {
+		name := babelName(names, uint64(typ))
+		if name == "" {
+			name = "unknown"
+		}
+		w.t.b = append(w.t.b, name...)
+		w.t.b = append(w.t.b, " ("...)
+		w.t.b = strconv.AppendInt(w.t.b, int64(typ), 10)
+		w.t.b = append(w.t.b, ')')
+		w.end()
+	}
+	if w.e != nil {
+		w.e.Uint(&babelFields[item], uint64(typ))
+	}
+}
+
 // text starts a text line (no field); the caller appends and ends it
 // when it returns true.
 func (w *babelWalk) text(depth int, s string) bool {
@@ -396,20 +416,7 @@ func (w *babelWalk) body(offset, n int) {
 		}
 		// The message's item is a number (its type) spanning the TLV:
 		// Wireshark does not check that span, only the bytes it reads.
-		if w.text(d0, "Message ") {
-			name := babelName(babelFMsgType, uint64(typ))
-			if name == "" {
-				name = "unknown"
-			}
-			w.t.b = append(w.t.b, name...)
-			w.t.b = append(w.t.b, " ("...)
-			w.t.b = strconv.AppendInt(w.t.b, int64(typ), 10)
-			w.t.b = append(w.t.b, ')')
-			w.end()
-		}
-		if w.e != nil {
-			w.e.Uint(&babelFields[babelFMessage], uint64(typ))
-		}
+		w.typeItem(d0, "Message ", babelFMessage, babelFMsgType, typ)
 		w.named(d0+1, babelFMsgType, uint64(typ))
 		if typ == babelPad1 {
 			i++
@@ -618,20 +625,7 @@ func (w *babelWalk) subTLVs(typ, beg, end int) {
 		if w.exc {
 			return // the sub-TLV's item, a number, is not checked either
 		}
-		if w.text(d, "Sub TLV ") {
-			name := babelName(babelFSubType, uint64(st))
-			if name == "" {
-				name = "unknown"
-			}
-			w.t.b = append(w.t.b, name...)
-			w.t.b = append(w.t.b, " ("...)
-			w.t.b = strconv.AppendInt(w.t.b, int64(st), 10)
-			w.t.b = append(w.t.b, ')')
-			w.end()
-		}
-		if w.e != nil {
-			w.e.Uint(&babelFields[babelFSubTLV], uint64(st))
-		}
+		w.typeItem(d, "Sub TLV ", babelFSubTLV, babelFSubType, st)
 		w.named(d+1, babelFSubType, uint64(st))
 		if st == babelSubPad1 {
 			beg++
