@@ -35,6 +35,10 @@ type Decoder struct {
 
 	gen uint64   // counts the packets decoded or restored, for trk
 	trk *tracker // allocated by the first printer that asks (tracker.go)
+	// noted, while notedGen == gen, answers track for the restored packet
+	// with what a printer's Note recorded (note.go).
+	noted    *convResults
+	notedGen uint64
 
 	ssh  *sshState   // SSH connections by tracker slot, allocated at the first SSH packet
 	hp   *http2HPACK // HTTP/2 connections' HPACK tables, allocated at the first HTTP/2 packet

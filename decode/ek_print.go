@@ -22,18 +22,33 @@ type EKPrinter struct {
 	Location *time.Location
 
 	fp FieldsPrinter
+	// stamp and count, indexed by a field's nameID, say which names
+	// appendProto has seen in the protocol it is writing (stamp == gen) and
+	// how often they occur there: one pass instead of a scan per field.
+	stamp []uint32
+	count []uint32
+	gen   uint32
 }
 
 // Append appends the index line and the document of the packet d last
 // decoded, described by f.
 func (p *EKPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
-	loc := p.Location
-	if loc == nil {
-		loc = time.Local
+	p.fp.Location = p.location()
+	return p.appendDoc(b, p.fp.Fields(d, f), f)
+}
+
+// location is the zone of frame.time and the index's date.
+func (p *EKPrinter) location() *time.Location {
+	if p.Location == nil {
+		return time.Local
 	}
-	p.fp.Location = loc
-	l := p.fp.Fields(d, f)
-	t := f.Time.In(loc)
+	return p.Location
+}
+
+// appendDoc appends the index line and the document of the packet whose
+// fields l holds, described by f.
+func (p *EKPrinter) appendDoc(b []byte, l *FieldList, f *Frame) []byte {
+	t := f.Time.In(p.location())
 	b = append(b, `{"index":{"_index":"packets-`...)
 	b = t.AppendFormat(b, "2006-01-02")
 	b = append(b, `","_type":"doc"}}`+"\n"...)
@@ -99,7 +114,7 @@ func (p *EKPrinter) appendAll(b []byte, l *FieldList, t time.Time) []byte {
 			dup = dup || s == proto
 		}
 		if dup {
-			_, k = appendEKTree(nil, l, k, t)
+			_, k = p.appendTree(nil, l, k, t)
 			continue
 		}
 		if nseen < len(seen) {
@@ -110,18 +125,18 @@ func (p *EKPrinter) appendAll(b []byte, l *FieldList, t time.Time) []byte {
 			b = append(b, ',')
 		}
 		first = false
-		b, k = appendEKTree(b, l, k, t)
+		b, k = p.appendTree(b, l, k, t)
 	}
 	return b
 }
 
-// appendEKTree appends the protocol opened at recs[k] with the protocols
+// appendTree appends the protocol opened at recs[k] with the protocols
 // nested in it (a nil b appends nothing), and returns the index after them.
-func appendEKTree(b []byte, l *FieldList, k int, t time.Time) ([]byte, int) {
+func (p *EKPrinter) appendTree(b []byte, l *FieldList, k int, t time.Time) ([]byte, int) {
 	recs := l.recs
 	end := protoEnd(recs, k)
 	if b != nil {
-		b = appendEKProto(b, l, k, end, t)
+		b = p.appendProto(b, l, k, end, t)
 	}
 	next := end + 1
 	for next < len(recs) && recs[next].Op == OpProto && recs[next].Nested > recs[k].Nested {
@@ -134,28 +149,69 @@ func appendEKTree(b []byte, l *FieldList, k int, t time.Time) ([]byte, int) {
 			if b[len(b)-1] != '{' {
 				b = append(b, ',')
 			}
-			b, next = appendEKTree(b, l, next, t)
+			b, next = p.appendTree(b, l, next, t)
 			b = append(b, '}')
 		} else {
-			_, next = appendEKTree(nil, l, next, t)
+			_, next = p.appendTree(nil, l, next, t)
 		}
 	}
 	return b, next
 }
 
-// appendEKProto appends "name":{fields} for the protocol opened at recs[k]
-// and closed at recs[end].
-func appendEKProto(b []byte, l *FieldList, k, end int, t time.Time) []byte {
+// appendProto appends "name":{fields} for the protocol opened at recs[k]
+// and closed at recs[end]: each field name once, at its first value, with
+// all its values (an array when there are several).
+func (p *EKPrinter) appendProto(b []byte, l *FieldList, k, end int, t time.Time) []byte {
 	recs := l.recs
 	proto := recs[k].Field
 	b = append(b, '"')
 	b = append(b, proto.Name...)
 	b = append(b, `":{`...)
+	if len(p.stamp) < int(fieldCount) {
+		p.stamp = make([]uint32, fieldCount)
+		p.count = make([]uint32, fieldCount)
+	}
+	p.gen++
+	if p.gen == 0 { // wrapped: forget every stamp
+		clear(p.stamp)
+		p.gen = 1
+	}
+	for j := k + 1; j < end; j++ {
+		if r := &recs[j]; ekWritten(r) && r.Field.nameID != 0 {
+			if p.stamp[r.Field.nameID] != p.gen {
+				p.stamp[r.Field.nameID] = p.gen
+				p.count[r.Field.nameID] = 0
+			}
+			p.count[r.Field.nameID]++
+		}
+	}
+	p.gen++ // from here, a stamp of gen means "written"
+	if p.gen == 0 {
+		clear(p.stamp)
+		p.gen = 1
+	}
 	firstField := true
 	for j := k + 1; j < end; j++ {
 		r := &recs[j]
-		if r.Op != OpValue || r.JSONOnly || r.Expert || earlierValue(recs, k+1, j) {
+		if !ekWritten(r) {
 			continue
+		}
+		var n int
+		if id := r.Field.nameID; id != 0 {
+			if p.stamp[id] == p.gen {
+				continue
+			}
+			n = int(p.count[id])
+			p.stamp[id] = p.gen
+		} else {
+			if earlierValue(recs, k+1, j) {
+				continue
+			}
+			for m := j; m < end; m++ {
+				if ekWritten(&recs[m]) && recs[m].Field.Name == r.Field.Name {
+					n++
+				}
+			}
 		}
 		if !firstField {
 			b = append(b, ',')
@@ -168,19 +224,14 @@ func appendEKProto(b []byte, l *FieldList, k, end int, t time.Time) []byte {
 		}
 		b = appendEKName(b, r.Field.Name)
 		b = append(b, `":`...)
-		n := 0
-		for m := j; m < end; m++ {
-			if recs[m].Op == OpValue && !recs[m].JSONOnly && !recs[m].Expert && recs[m].Field.Name == r.Field.Name {
-				n++
-			}
+		if n <= 1 {
+			b = appendEKValue(b, l, r, t)
+			continue
 		}
-		if n > 1 {
-			b = append(b, '[')
-		}
-		c := 0
-		for m := j; m < end; m++ {
+		b = append(b, '[')
+		for m, c := j, 0; c < n && m < end; m++ {
 			q := &recs[m]
-			if q.Op != OpValue || q.JSONOnly || q.Expert || q.Field.Name != r.Field.Name {
+			if !ekWritten(q) || !sameName(q.Field, r.Field) {
 				continue
 			}
 			if c > 0 {
@@ -189,12 +240,13 @@ func appendEKProto(b []byte, l *FieldList, k, end int, t time.Time) []byte {
 			c++
 			b = appendEKValue(b, l, q, t)
 		}
-		if n > 1 {
-			b = append(b, ']')
-		}
+		b = append(b, ']')
 	}
 	return append(b, '}')
 }
+
+// ekWritten reports whether -T ek writes r among its protocol's fields.
+func ekWritten(r *FieldRec) bool { return r.Op == OpValue && !r.JSONOnly && !r.Expert }
 
 // protoEnd returns the index of the OpEnd that closes the protocol opened
 // at recs[k] (len(recs) if none does).
@@ -218,7 +270,7 @@ func protoEnd(recs []FieldRec, k int) int {
 // from index from on.
 func earlierValue(recs []FieldRec, from, j int) bool {
 	for m := from; m < j; m++ {
-		if recs[m].Op == OpValue && !recs[m].JSONOnly && !recs[m].Expert && recs[m].Field.Name == recs[j].Field.Name {
+		if ekWritten(&recs[m]) && recs[m].Field.Name == recs[j].Field.Name {
 			return true
 		}
 	}

@@ -143,6 +143,20 @@ type Field struct {
 	// id numbers the fields of the protocol table from 1 (fieldIDs), for
 	// a FieldList's selection; 0: a field outside the table, always kept.
 	id uint32
+	// nameID is the id of the first field of the table named as this one
+	// (several definitions may share a name); 0 outside the table.
+	nameID uint32
+}
+
+// sameName reports whether a and b have the same filter name.
+func sameName(a, b *Field) bool {
+	if a == b {
+		return true
+	}
+	if a.nameID != 0 && b.nameID != 0 {
+		return a.nameID == b.nameID
+	}
+	return a.Name == b.Name
 }
 
 // fieldCount is one more than the highest field id.
@@ -151,11 +165,19 @@ var fieldCount uint32
 // init numbers every field of the protocol table, once, before any use.
 func init() {
 	next := uint32(1)
+	names := map[string]uint32{}
+	name := func(f *Field) {
+		if f.nameID = names[f.Name]; f.nameID == 0 {
+			f.nameID = f.id
+			names[f.Name] = f.id
+		}
+	}
 	number := func(fs []Field) {
 		for i := range fs {
 			if fs[i].id == 0 {
 				fs[i].id = next
 				next++
+				name(&fs[i])
 			}
 		}
 	}
@@ -165,6 +187,7 @@ func init() {
 			if ps[i].proto != nil && ps[i].proto.id == 0 {
 				ps[i].proto.id = next
 				next++
+				name(ps[i].proto)
 			}
 			number(ps[i].fields)
 			number(ps[i].others)

@@ -121,11 +121,6 @@ var ErrUnknownField = fmt.Errorf("field not decoded by rawcap")
 // and the Decoder's connection tracker as Append does. The list aliases p and is
 // valid until the next call.
 func (p *FieldsPrinter) Fields(d *Decoder, f *Frame) *FieldList {
-	loc := p.Location
-	if loc == nil {
-		loc = time.Local
-	}
-	e := &p.em
 	// The tracker sees every packet, whether or not its TCP or UDP fields
 	// are asked for, unless the caller has said nobody else reads it and
 	// no field asked for needs it.
@@ -133,15 +128,31 @@ func (p *FieldsPrinter) Fields(d *Decoder, f *Frame) *FieldList {
 	if p.tracked || !p.SkipTracker {
 		conv = d.track(f)
 	}
-	*e = emitter{FieldList: &p.list, d: d, wire: f.Length, conv: conv, all: true}
-	e.Reset()
-	t := f.Time
-	if t.IsZero() {
-		t = time.Unix(0, 0) // tshark's time of a packet without one
-	}
 	// The printer's own clock sees the frames it prints (the displayed
 	// ones); the tracker's sees every frame of the capture.
-	_, shown := p.clock.tick(t)
+	_, shown := p.clock.tick(fieldsTime(f))
+	return p.emit(d, f, conv, shown)
+}
+
+// fieldsTime is f's time as the frame fields count it: a packet without
+// one is at the epoch, as in tshark.
+func fieldsTime(f *Frame) time.Time {
+	if f.Time.IsZero() {
+		return time.Unix(0, 0)
+	}
+	return f.Time
+}
+
+// emit emits the fields of the packet d holds, described by f, with the
+// tracker's results conv and the previous displayed frame's time shown.
+func (p *FieldsPrinter) emit(d *Decoder, f *Frame, conv *convResults, shown time.Time) *FieldList {
+	loc := p.Location
+	if loc == nil {
+		loc = time.Local
+	}
+	e := &p.em
+	*e = emitter{FieldList: &p.list, d: d, wire: f.Length, conv: conv, all: true}
+	e.Reset()
 	want := p.frame
 	if p.names == nil {
 		want = ^uint32(0) // every field (-T ek)
@@ -171,19 +182,31 @@ func (p *FieldsPrinter) Fields(d *Decoder, f *Frame) *FieldList {
 // Append appends the line of the packet d last decoded, described by f
 // (after the header line, before the first packet).
 func (p *FieldsPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
-	if !p.started {
-		p.started = true
-		if p.Header {
-			for k, n := range p.names {
-				if k > 0 {
-					b = append(b, p.Separator...)
-				}
-				b = append(b, n...)
-			}
-			b = append(b, '\n')
-		}
+	b = p.AppendHeader(b)
+	return p.appendLine(b, p.Fields(d, f))
+}
+
+// AppendHeader appends the header line (-E header=y) if p has one and has
+// not printed it yet.
+func (p *FieldsPrinter) AppendHeader(b []byte) []byte {
+	if p.started {
+		return b
 	}
-	l := p.Fields(d, f)
+	p.started = true
+	if p.Header {
+		for k, n := range p.names {
+			if k > 0 {
+				b = append(b, p.Separator...)
+			}
+			b = append(b, n...)
+		}
+		b = append(b, '\n')
+	}
+	return b
+}
+
+// appendLine appends the named fields' values in l and a newline.
+func (p *FieldsPrinter) appendLine(b []byte, l *FieldList) []byte {
 	for k, f := range p.fields {
 		if k > 0 {
 			b = append(b, p.Separator...)

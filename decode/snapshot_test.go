@@ -19,7 +19,7 @@ func TestSnapshotRestore(t *testing.T) {
 		f := decode.Frame{Number: i + 1, Time: pk.Time, Length: pk.Length}
 		d.Decode(pk.Data, pk.LinkType)
 		d.Snapshot(&s)
-		var n decode.TreeNote
+		var n decode.Note
 		p.Note(d, &f, &n)
 		want := string(p.Render(nil, d, &f, &n))
 		cp := append([]byte(nil), pk.Data...)

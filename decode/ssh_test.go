@@ -483,7 +483,7 @@ func TestSSHTreeRestored(t *testing.T) {
 	for k, fr := range frames {
 		f := decode.Frame{Number: k + 1, Time: time.Unix(1700000000, 0), Length: len(fr)}
 		d.Decode(fr, linktype.Ethernet)
-		var n decode.TreeNote
+		var n decode.Note
 		tp.Note(d, &f, &n)
 		var s decode.Snapshot
 		d.Snapshot(&s)

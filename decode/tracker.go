@@ -80,6 +80,12 @@ type tracker struct {
 // described by f, tracking it first if no output has asked for it yet. The
 // result aliases d and is valid until the next Decode.
 func (d *Decoder) track(f *Frame) *convResults {
+	if d.noted != nil {
+		if d.notedGen == d.gen {
+			return d.noted
+		}
+		d.noted = nil
+	}
 	if d.trk == nil {
 		d.trk = new(tracker)
 	}

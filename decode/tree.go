@@ -26,7 +26,7 @@ type TreePrinter struct {
 	stamped    bool
 
 	memo treeMemos // blocks of lines drawn for recent header bytes
-	note TreeNote  // Append's
+	note Note      // Append's
 }
 
 // Append appends the tree for the packet d last decoded, described by f,
@@ -36,27 +36,19 @@ func (p *TreePrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 	return p.Render(b, d, f, &p.note)
 }
 
-// TreeNote is what the tree of one packet takes from the packets before
-// it: the time deltas, tshark's stream analysis and the requests that
-// responses answer.
-type TreeNote struct {
-	prev, first time.Time // the previous captured frame's and the first's
-	shown       time.Time // the previous displayed (noted) frame's
-	conv        convResults
-}
-
 // Note takes the packet d last decoded, described by f, into p's
 // cross-packet state and d's connection tracker, and records in n what its
 // tree needs from them. Packets are noted in capture order; their trees
 // may then be drawn by Render in any order, on other goroutines, each with
 // a TreePrinter and a Decoder of its own.
-func (p *TreePrinter) Note(d *Decoder, f *Frame, n *TreeNote) {
+func (p *TreePrinter) Note(d *Decoder, f *Frame, n *Note) {
 	if !p.started {
 		p.first, p.prev, p.started = f.Time, f.Time, true
 	}
 	n.shown = p.prev
 	p.prev = f.Time
-	n.conv = *d.track(f)
+	n.tracked = true
+	n.conv.keep(d.track(f))
 	// The captured frames before, which a display filter may not have
 	// let through to be noted.
 	n.prev, n.first = n.conv.prev, n.conv.first
@@ -65,7 +57,8 @@ func (p *TreePrinter) Note(d *Decoder, f *Frame, n *TreeNote) {
 // Render appends the tree of the packet d last decoded, described by f and
 // noted in n (by this TreePrinter or another), and a blank line. It reads
 // none of p's cross-packet state, only its Location and caches.
-func (p *TreePrinter) Render(b []byte, d *Decoder, f *Frame, n *TreeNote) []byte {
+func (p *TreePrinter) Render(b []byte, d *Decoder, f *Frame, n *Note) []byte {
+	d.useNote(n)
 	loc := p.Location
 	if loc == nil {
 		loc = time.Local
@@ -85,7 +78,7 @@ func (p *TreePrinter) Render(b []byte, d *Decoder, f *Frame, n *TreeNote) []byte
 	return append(t.b, '\n')
 }
 
-func (p *TreePrinter) frame(t *treeWriter, d *Decoder, f *Frame, note *TreeNote) {
+func (p *TreePrinter) frame(t *treeWriter, d *Decoder, f *Frame, note *Note) {
 	caplen := len(d.data)
 	if f.Section > 0 && len(f.Comments) > 0 {
 		treePacketComments(t, f.Comments)

@@ -3,14 +3,32 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 )
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	// RAWCAP_CPUPROFILE=FILE writes a CPU profile of the whole run, for
+	// `go tool pprof` (see HACKING.md).
+	if p := os.Getenv("RAWCAP_CPUPROFILE"); p != "" {
+		f, err := os.Create(p)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "rawcap: RAWCAP_CPUPROFILE: %v\n", err)
+			os.Exit(2)
+		}
+		defer f.Close()
+		defer pprof.StopCPUProfile()
+	}
 	code := run(ctx, os.Args, os.Stdin, os.Stdout, os.Stderr)
 	stop()
-	os.Exit(code)
+	if code != 0 || os.Getenv("RAWCAP_CPUPROFILE") == "" {
+		os.Exit(code)
+	}
 }

@@ -309,8 +309,8 @@ func readFiles(ctx context.Context, e *env, files []string, opts readOptions) er
 	}
 	w := bufio.NewWriterSize(e.stdout, 64<<10)
 	s := readState{e: e, w: w, d: d, pr: pr, opts: &opts, display: df}
-	if tp, ok := pr.(*decode.TreePrinter); ok && runtime.GOMAXPROCS(0) > 1 {
-		s.tree = newTreePipeline(tp, w)
+	if np, clone, ok := pipelined(pr); ok && runtime.GOMAXPROCS(0) > 1 {
+		s.tree = newTreePipeline(np, clone, w)
 	}
 	err = s.run(ctx, files)
 	if s.tree != nil {
@@ -339,7 +339,7 @@ type readState struct {
 	number int // packets read
 	shown  int // packets printed
 	match  map[linktype.Type]func([]byte, int) bool
-	tree   *treePipeline // -V drawn on every core; nil: print here
+	tree   *treePipeline // -V, JSON, -T fields/ek drawn on every core; nil: print here
 	// display is the -Y filter (nil: none); it sees every packet the
 	// capture filter passes, in order.
 	display *display.Filter

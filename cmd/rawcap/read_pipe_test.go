@@ -4,14 +4,16 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 )
 
-// TestTreePipelineMatchesSerial checks that -V drawn by the workers of
-// treePipeline is byte for byte what one goroutine draws: over several
-// batches, across two files, with -c, and up to a damaged file's error.
+// TestTreePipelineMatchesSerial checks that -V, --json and -T ek drawn by
+// the workers of treePipeline are byte for byte what one goroutine draws:
+// over several batches, across two files, with -c, and up to a damaged
+// file's error.
 func TestTreePipelineMatchesSerial(t *testing.T) {
 	demo := filepath.Join("..", "..", "testdata", "demo.pcap")
 	data, err := os.ReadFile(demo)
@@ -22,14 +24,20 @@ func TestTreePipelineMatchesSerial(t *testing.T) {
 	if err := os.WriteFile(cut, data[:len(data)*2/3], 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, args := range [][]string{
-		{"read", "-V", demo},
-		{"read", "-V", demo, demo},
-		{"read", "-V", "-c", "150", demo},
-		{"read", "-V", demo, cut},
-		{"read", "-V", demo, "tcp"},
-	} {
-		t.Run(args[len(args)-1], func(t *testing.T) {
+	var runs [][]string
+	for _, out := range [][]string{{"-V"}, {"--json"}, {"-T", "ek"}} {
+		for _, rest := range [][]string{
+			{demo},
+			{demo, demo},
+			{"-c", "150", demo},
+			{demo, cut},
+			{demo, "tcp"},
+		} {
+			runs = append(runs, append(append([]string{"read"}, out...), rest...))
+		}
+	}
+	for _, args := range runs {
+		t.Run(strings.Join(args[1:], " "), func(t *testing.T) {
 			old := runtime.GOMAXPROCS(1)
 			code1, out1, err1 := rawcapRun(t, "", args...)
 			runtime.GOMAXPROCS(4)

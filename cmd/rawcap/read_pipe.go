@@ -8,14 +8,40 @@ import (
 	"github.com/rawcap/rawcap/pcapio"
 )
 
-// treePipeline draws -V trees on every core. Drawing a tree is most of the
-// cost of -V and needs nothing from other packets except what
-// TreePrinter.Note records in order, so the reading goroutine decodes each
-// packet and notes it, and workers draw batches of packets from those notes
-// and the decoded layers.
+// notedPrinter is a printer whose output for a packet can be drawn on
+// another goroutine: Note takes, in capture order, what the packet's output
+// needs from the packets before it, and Render draws it from that note and
+// a Decoder holding the packet's layers (decode.Note).
+type notedPrinter interface {
+	packetPrinter
+	Note(d *decode.Decoder, f *decode.Frame, n *decode.Note)
+	Render(b []byte, d *decode.Decoder, f *decode.Frame, n *decode.Note) []byte
+}
+
+// pipelined returns pr as a notedPrinter, with a function that makes a
+// worker's copy of it, when its output is worth drawing on every core
+// (-V, JSON, -T ek); ok is false for the others. -T fields is not: its
+// few fields cost less to print than handing the packet to a worker.
+func pipelined(pr packetPrinter) (np notedPrinter, clone func() notedPrinter, ok bool) {
+	switch p := pr.(type) {
+	case *decode.TreePrinter:
+		return p, func() notedPrinter { return &decode.TreePrinter{Location: p.Location} }, true
+	case *decode.JSONPrinter:
+		return p, func() notedPrinter { return p.Clone() }, true
+	case *decode.EKPrinter:
+		return p, func() notedPrinter { return p.Clone() }, true
+	}
+	return nil, nil, false
+}
+
+// treePipeline draws -V trees, JSON objects and -T ek lines on
+// every core. Drawing is most of the cost of those outputs and needs
+// nothing from other packets except what the printer's Note records in
+// order, so the reading goroutine decodes each packet and notes it, and
+// workers draw batches of packets from those notes and the decoded layers.
 // A writer goroutine writes the batches in the order they were read.
 type treePipeline struct {
-	p     *decode.TreePrinter
+	p     notedPrinter
 	w     *bufio.Writer
 	cur   *treeBatch
 	work  chan *treeBatch // batches to draw
@@ -38,7 +64,7 @@ type treeBatch struct {
 type treePacket struct {
 	off, n int
 	f      decode.Frame
-	note   decode.TreeNote
+	note   decode.Note
 	layers decode.Snapshot
 }
 
@@ -51,8 +77,9 @@ const (
 	treeMaxWorkers = 4
 )
 
-// newTreePipeline starts the workers and the writer.
-func newTreePipeline(p *decode.TreePrinter, w *bufio.Writer) *treePipeline {
+// newTreePipeline starts the workers, each with a printer from clone, and
+// the writer.
+func newTreePipeline(p notedPrinter, clone func() notedPrinter, w *bufio.Writer) *treePipeline {
 	workers := min(runtime.GOMAXPROCS(0), treeMaxWorkers)
 	q := &treePipeline{
 		p:     p,
@@ -72,7 +99,7 @@ func newTreePipeline(p *decode.TreePrinter, w *bufio.Writer) *treePipeline {
 	}
 	for range workers {
 		var wd decode.Decoder
-		r := &decode.TreePrinter{Location: p.Location}
+		r := clone()
 		go func() {
 			for b := range q.work {
 				b.out = b.out[:0]

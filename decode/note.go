@@ -1,0 +1,97 @@
+package decode
+
+import "time"
+
+// Note is what one packet's output takes from the packets before it: the
+// connection tracker's results for the packet and the times of the frames
+// before it. A printer's Note method fills it, packet by packet in capture
+// order; its Render method then draws the packet from the note alone, in
+// any order and on any goroutine, with a printer (Clone) and a Decoder of
+// its own holding the packet's layers (Restore). rawcap draws -V, JSON and
+// -T ek output on every core this way.
+type Note struct {
+	prev, first time.Time // the previous captured frame's and the first's
+	shown       time.Time // the previous displayed (noted) frame's
+	tracked     bool      // conv holds the tracker's results (else: none asked)
+	conv        convResults
+}
+
+// useNote makes d answer the tracker's questions about the packet it holds
+// (restored from a Snapshot) with what n recorded, instead of tracking it.
+func (d *Decoder) useNote(n *Note) {
+	d.noted, d.notedGen = &n.conv, d.gen
+}
+
+// keep copies src, the tracker's results for a packet, into r: the
+// entries in use of its per-layer arrays, and the SSH items only for an
+// SSH packet (a note is copied for every packet: the whole struct is 2 KB).
+// What src holds in the tracker's buffers, which the next packet reuses, r
+// copies into buffers of its own (reused from r's last use).
+func (r *convResults) keep(src *convResults) {
+	r.first, r.prev, r.sctp = src.first, src.prev, src.sctp
+	r.n, r.nlinks = src.n, src.nlinks
+	copy(r.layer[:src.n], src.layer[:src.n])
+	copy(r.tcpRes[:src.n], src.tcpRes[:src.n])
+	copy(r.udpRes[:src.n], src.udpRes[:src.n])
+	copy(r.isTCP[:src.n], src.isTCP[:src.n])
+	copy(r.links[:src.nlinks], src.links[:src.nlinks])
+	r.quic, r.voip = src.quic, src.voip
+	if src.ssh.ok {
+		r.ssh = src.ssh
+	} else {
+		r.ssh.ok = false
+	}
+	r.h2.fs = append(r.h2.fs[:0], src.h2.fs...)
+	r.h2.buf = append(r.h2.buf[:0], src.h2.buf...)
+	r.h2.blocks = append(r.h2.blocks[:0], src.h2.blocks...)
+}
+
+// Note records in n what the JSON object of the packet d last decoded,
+// described by f, takes from the packets before it (see Note).
+func (p *JSONPrinter) Note(d *Decoder, f *Frame, n *Note) {
+	n.tracked = true
+	n.conv.keep(d.track(f))
+}
+
+// Render appends the JSON object of the packet d holds, described by f and
+// noted in n, as Append would have.
+func (p *JSONPrinter) Render(b []byte, d *Decoder, f *Frame, n *Note) []byte {
+	d.useNote(n)
+	return p.Append(b, d, f)
+}
+
+// Clone returns a printer configured as p, with state of its own.
+func (p *JSONPrinter) Clone() *JSONPrinter {
+	return &JSONPrinter{Raw: p.Raw, Location: p.Location}
+}
+
+// Note records in n what the fields of the packet d last decoded,
+// described by f, take from the packets before it (see Note).
+func (p *FieldsPrinter) Note(d *Decoder, f *Frame, n *Note) {
+	n.tracked = p.tracked || !p.SkipTracker
+	if n.tracked {
+		n.conv.keep(d.track(f))
+	}
+	_, n.shown = p.clock.tick(fieldsTime(f))
+}
+
+// Note records in n what the document of the packet d last decoded,
+// described by f, takes from the packets before it (see Note).
+func (p *EKPrinter) Note(d *Decoder, f *Frame, n *Note) { p.fp.Note(d, f, n) }
+
+// Render appends the index line and document of the packet d holds,
+// described by f and noted in n, as Append would have.
+func (p *EKPrinter) Render(b []byte, d *Decoder, f *Frame, n *Note) []byte {
+	conv := &p.fp.noConv
+	if n.tracked {
+		d.useNote(n)
+		conv = &n.conv
+	}
+	p.fp.Location = p.location()
+	return p.appendDoc(b, p.fp.emit(d, f, conv, n.shown), f)
+}
+
+// Clone returns a printer configured as p, with state of its own.
+func (p *EKPrinter) Clone() *EKPrinter {
+	return &EKPrinter{Fields: p.Fields, Location: p.Location}
+}
