@@ -122,8 +122,14 @@ func (l *FieldList) Expert(on bool) { l.expert = on }
 // Nest sets how deep the protocols opened from now on are nested.
 func (l *FieldList) Nest(depth uint8) { l.nested = depth }
 
+// wants reports whether f's values are kept (the selection, if any, holds
+// it): an emitter can skip making a costly value nobody reads.
+func (l *FieldList) wants(f *Field) bool {
+	return l.sel == nil || f.id == 0 || l.sel[f.id>>6]&(1<<(f.id&63)) != 0
+}
+
 func (l *FieldList) add(f *Field, u uint64) {
-	if l.sel != nil && f.id != 0 && l.sel[f.id>>6]&(1<<(f.id&63)) == 0 {
+	if !l.wants(f) {
 		return
 	}
 	n := len(l.recs)

@@ -194,10 +194,12 @@ func emitHostCopies(e *emitter, a netip.Addr, addr, host, anyHost *Field) {
 	}
 	e.Hidden(true)
 	e.Addr(addr, a)
-	b := a.AppendTo(e.Text())
-	e.TextDone(host, b)
-	b = a.AppendTo(e.Text())
-	e.TextDone(anyHost, b)
+	if e.wants(host) {
+		e.TextDone(host, a.AppendTo(e.Text()))
+	}
+	if e.wants(anyHost) {
+		e.TextDone(anyHost, a.AppendTo(e.Text()))
+	}
 	e.Hidden(false)
 }
 

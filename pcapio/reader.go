@@ -34,11 +34,13 @@ type Reader struct {
 	dec    func()    // closes a decompressor
 
 	buf        []byte
-	start, end int   // buf[start:end] holds unread bytes
-	off        int64 // stream offset of buf[start]
-	rerr       error // sticky error of src
-	fixed      bool  // buf is the caller's memory (NewReaderBytes): never move or grow it
-	err        error // sticky error of the reader
+	start, end int        // buf[start:end] holds unread bytes
+	off        int64      // stream offset of buf[start]
+	rerr       error      // sticky error of src
+	fixed      bool       // buf is the caller's memory (NewReaderBytes): never move or grow it
+	ra         *readAhead // the source, read ahead (OpenReadAhead); nil: read src directly
+	raOwned    bool       // buf is one of ra's chunks
+	err        error      // sticky error of the reader
 
 	format Format
 	pkt    Packet
@@ -84,6 +86,38 @@ func Open(name string) (*Reader, error) {
 	return r, nil
 }
 
+// OpenReadAhead is Open for a reader that goes through the whole file: the
+// file is read, and a gzip or zstd one decompressed, on goroutines of
+// their own, a few megabytes ahead of the caller, so that work runs on
+// another core beside the caller's. It holds about 4 MB (8 MB compressed)
+// until Close, which must be called.
+func OpenReadAhead(name string) (*Reader, error) {
+	if name == "-" {
+		return NewReader(os.Stdin)
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	ra := newReadAhead(f)
+	r, err := NewReader(ra)
+	if err != nil {
+		ra.close()
+		f.Close()
+		return nil, err
+	}
+	r.closer = closeFunc(func() error {
+		ra.close()
+		return f.Close()
+	})
+	return r, nil
+}
+
+// closeFunc is an io.Closer.
+type closeFunc func() error
+
+func (c closeFunc) Close() error { return c() }
+
 // NewReader reads the header of a pcap or pcapng stream, gzip- or
 // zstd-compressed or not, and returns a Reader positioned at the first
 // record. The caller keeps ownership of r; Close does not close it.
@@ -126,6 +160,7 @@ func (r *Reader) Reset(src io.Reader) error {
 		buf = make([]byte, bufSize) // drop a buffer grown for a huge block, or the caller's bytes
 	}
 	*r = Reader{src: src, buf: buf, closer: r.closer}
+	r.ra, _ = src.(*readAhead)
 	if err := r.fill(4); err != nil {
 		if r.end-r.start < 4 {
 			return &FormatError{Offset: 0, Msg: fmt.Sprintf("%d bytes are too few for a capture file", r.end-r.start), Err: ErrTruncated}
@@ -140,6 +175,7 @@ func (r *Reader) Reset(src io.Reader) error {
 			return &FormatError{Offset: 0, Msg: "gzip: " + err.Error(), Err: ErrCompressed}
 		}
 		r.src, r.dec = zr, func() { zr.Close() }
+		r.decompressAhead()
 	case bytes.Equal(head, []byte{0x28, 0xb5, 0x2f, 0xfd}):
 		// The window a frame may ask for is bounded to 128 MiB, which
 		// zstd --long=27 needs.
@@ -148,8 +184,28 @@ func (r *Reader) Reset(src io.Reader) error {
 			return &FormatError{Offset: 0, Msg: "zstd: " + err.Error(), Err: ErrCompressed}
 		}
 		r.src, r.dec = zr, zr.Close
+		r.decompressAhead()
 	}
 	return r.open()
+}
+
+// decompressAhead runs the decompressor r.src on a goroutine of its own
+// when the file is read ahead (OpenReadAhead); otherwise r reads it
+// directly.
+func (r *Reader) decompressAhead() {
+	if r.ra == nil {
+		return
+	}
+	zr, closeZ := r.src, r.dec
+	a := newReadAhead(zr)
+	r.src, r.ra = a, a
+	r.dec = func() {
+		// Close has stopped the file's read-ahead first, so the
+		// decompressor's reads end and its goroutine with them.
+		a.close()
+		a.wg.Wait()
+		closeZ()
+	}
 }
 
 // rewind hands the bytes read so far back, in front of the source, for a
@@ -197,6 +253,9 @@ func (r *Reader) fill(n int) error {
 	if r.start+n > len(r.buf) && r.start > 0 && !r.fixed {
 		r.end = copy(r.buf, r.buf[r.start:r.end])
 		r.start = 0
+	}
+	if r.ra != nil {
+		return r.fillAhead(n)
 	}
 	for empty := 0; r.end-r.start < n; {
 		if r.rerr != nil {
@@ -308,14 +367,16 @@ func (r *Reader) Offset() int64 { return r.off }
 // Close releases the decompressor and closes the file Open opened. It does
 // not close a reader given to NewReader, nor standard input.
 func (r *Reader) Close() error {
+	// The file first: its read-ahead stops and a decompressor reading it
+	// ahead (dec) then finds its end.
+	var err error
+	if r.closer != nil {
+		err = r.closer.Close()
+		r.closer = nil
+	}
 	if r.dec != nil {
 		r.dec()
 		r.dec = nil
 	}
-	if r.closer != nil {
-		err := r.closer.Close()
-		r.closer = nil
-		return err
-	}
-	return nil
+	return err
 }

@@ -271,7 +271,7 @@ func convert(o convertOptions, stdin io.Reader, stdout io.Writer) (convertResult
 		if err := notDirectory(o.in); err != nil {
 			return res, exitError{1, err}
 		}
-		r, err = pcapio.Open(o.in)
+		r, err = pcapio.OpenReadAhead(o.in)
 		if fi, serr := os.Stat(o.in); serr == nil && fi.Mode().IsRegular() {
 			inSize = fi.Size()
 			if !isCompressedFile(o.in) {

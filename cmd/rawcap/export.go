@@ -265,7 +265,7 @@ func exportFile(ctx context.Context, e *env, x *export.Exporter, name, filter st
 		if err := notDirectory(name); err != nil {
 			return exitError{1, err}
 		}
-		r, err = pcapio.Open(name)
+		r, err = pcapio.OpenReadAhead(name)
 		if fi, serr := os.Stat(name); serr == nil && fi.Mode().IsRegular() && !isCompressedFile(name) {
 			total = fi.Size()
 		}

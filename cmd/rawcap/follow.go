@@ -228,7 +228,7 @@ func openCapture(e *env, name string) (*pcapio.Reader, error) {
 	if err := notDirectory(name); err != nil {
 		return nil, exitError{1, err}
 	}
-	r, err := pcapio.Open(name)
+	r, err := pcapio.OpenReadAhead(name)
 	if err != nil {
 		return nil, exitError{1, fmt.Errorf("%s: %w", name, err)}
 	}

@@ -227,7 +227,7 @@ func captureInfo(name string, stdin io.Reader, hash bool) (*fileInfo, error) {
 			inf.Compression = compressionOf(m[:n])
 			f.Close()
 		}
-		r, err = pcapio.Open(name)
+		r, err = pcapio.OpenReadAhead(name)
 	}
 	if err != nil {
 		var fe *pcapio.FormatError

@@ -319,6 +319,10 @@ type mergeSource struct {
 }
 
 // merger writes one merge's output.
+// mergeReadAhead is the most inputs a merge reads ahead (4 MB each,
+// pcapio.OpenReadAhead); more are read as they are needed.
+const mergeReadAhead = 8
+
 type merger struct {
 	o       mergeOptions
 	ins     []mergeInput
@@ -535,6 +539,8 @@ func (m *merger) open(s *mergeSource) error {
 	var err error
 	if s.in.name == "-" {
 		s.r, err = pcapio.NewReader(m.o.stdin)
+	} else if m.o.concat || len(m.ins) <= mergeReadAhead {
+		s.r, err = pcapio.OpenReadAhead(s.in.name) // the few inputs open at once read ahead
 	} else {
 		s.r, err = pcapio.Open(s.in.name)
 	}

@@ -363,7 +363,7 @@ func (s *readState) file(ctx context.Context, name string) error {
 		if err := notDirectory(name); err != nil {
 			return exitError{1, err}
 		}
-		r, err = pcapio.Open(name)
+		r, err = pcapio.OpenReadAhead(name)
 	}
 	if err != nil {
 		return exitError{1, fmt.Errorf("%s: %w", name, err)}

@@ -72,7 +72,7 @@ func reorder(in, out string, onlyIfNeeded bool, e *env) error {
 	if in == "-" {
 		r, err = pcapio.NewReader(e.stdin)
 	} else {
-		r, err = pcapio.Open(in)
+		r, err = pcapio.OpenReadAhead(in)
 		direct = !isCompressedFile(in)
 	}
 	if err != nil {

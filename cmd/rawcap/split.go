@@ -245,7 +245,7 @@ func split(o splitOpts, stdin io.Reader) error {
 	if o.in == "-" {
 		r, err = pcapio.NewReader(stdin)
 	} else {
-		r, err = pcapio.Open(o.in)
+		r, err = pcapio.OpenReadAhead(o.in)
 	}
 	if err != nil {
 		return fileError(o.in, err)

@@ -218,7 +218,7 @@ func runStats(c *cli.Context, e *env) error {
 		if err := notDirectory(a.file); err != nil {
 			return exitError{1, err}
 		}
-		r, err = pcapio.Open(a.file)
+		r, err = pcapio.OpenReadAhead(a.file)
 	}
 	if err != nil {
 		return exitError{1, fmt.Errorf("%s: %w", a.file, err)}
