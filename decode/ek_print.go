@@ -168,6 +168,7 @@ func (p *EKPrinter) appendProto(b []byte, l *FieldList, k, end int, t time.Time)
 	b = append(b, proto.Name...)
 	b = append(b, `":{`...)
 	if len(p.stamp) < int(fieldCount) {
+		numberNames()
 		p.stamp = make([]uint32, fieldCount)
 		p.count = make([]uint32, fieldCount)
 	}

@@ -144,9 +144,40 @@ type Field struct {
 	// a FieldList's selection; 0: a field outside the table, always kept.
 	id uint32
 	// nameID is the id of the first field of the table named as this one
-	// (several definitions may share a name); 0 outside the table.
+	// (several definitions may share a name); 0 outside the table. Set by
+	// numberNames, which -T ek calls before it reads them (a map of every
+	// name built at start-up would cost every run).
 	nameID uint32
 }
+
+// numberNames sets every table field's nameID, once.
+var numberNames = sync.OnceFunc(func() {
+	names := map[string]uint32{}
+	name := func(f *Field) {
+		if f.id == 0 {
+			return
+		}
+		if f.nameID = names[f.Name]; f.nameID == 0 {
+			f.nameID = f.id
+			names[f.Name] = f.id
+		}
+	}
+	for _, ps := range [][]protocol{protocols[:], extraProtocols[:]} {
+		for i := range ps {
+			if ps[i].proto != nil {
+				name(ps[i].proto)
+			}
+			for _, fs := range [][]Field{ps[i].fields, ps[i].others} {
+				for k := range fs {
+					name(&fs[k])
+				}
+			}
+		}
+	}
+	for k := range frameFields {
+		name(&frameFields[k])
+	}
+})
 
 // sameName reports whether a and b have the same filter name.
 func sameName(a, b *Field) bool {
@@ -165,19 +196,11 @@ var fieldCount uint32
 // init numbers every field of the protocol table, once, before any use.
 func init() {
 	next := uint32(1)
-	names := map[string]uint32{}
-	name := func(f *Field) {
-		if f.nameID = names[f.Name]; f.nameID == 0 {
-			f.nameID = f.id
-			names[f.Name] = f.id
-		}
-	}
 	number := func(fs []Field) {
 		for i := range fs {
 			if fs[i].id == 0 {
 				fs[i].id = next
 				next++
-				name(&fs[i])
 			}
 		}
 	}
@@ -187,7 +210,6 @@ func init() {
 			if ps[i].proto != nil && ps[i].proto.id == 0 {
 				ps[i].proto.id = next
 				next++
-				name(ps[i].proto)
 			}
 			number(ps[i].fields)
 			number(ps[i].others)
