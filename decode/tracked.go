@@ -45,3 +45,34 @@ func tracked(f *Field) bool {
 		strings.HasPrefix(f.Name, "sip.") || strings.HasPrefix(f.Name, "rtp.") || strings.HasPrefix(f.Name, "rtcp.") ||
 		strings.HasPrefix(f.Name, "ssh.") // SSH: what a segment holds depends on the connection
 }
+
+// independentProtocols are the protocols whose decoding needs nothing from
+// the packets before: the link, network and transport layers, reached by
+// EtherType, IP protocol and the stateless tunnels. An application protocol
+// may be reached or decoded through what earlier packets set up (HTTP/2
+// after an Upgrade or a preface, QUIC's keys, RTP from SDP, SSH's packet
+// boundaries), so none is listed.
+var independentProtocols = map[string]bool{
+	"frame": true, "eth": true, "vlan": true, "sll": true, "ip": true, "ipv6": true,
+	"tcp": true, "udp": true, "icmp": true, "icmpv6": true, "arp": true,
+}
+
+// Independent reports whether the named fields' values in a packet come
+// from that packet alone, whatever packets came before: none is computed
+// by the connection tracker, and each belongs to a link, network or
+// transport protocol. Such fields may be read from packets decoded out of
+// order, each Decoder seeing only some of them (rawcap's display filter
+// then runs on every core).
+func Independent(names []string) bool {
+	for _, n := range names {
+		f := LookupField(n)
+		if f == nil || tracked(f) {
+			return false
+		}
+		proto, _, _ := strings.Cut(n, ".")
+		if !independentProtocols[proto] {
+			return false
+		}
+	}
+	return true
+}

@@ -594,6 +594,7 @@ func (c *converter) run() error {
 type pipeBatch struct {
 	slots []pipeSlot
 	arena []byte
+	ready chan struct{} // the filter has judged every slot
 }
 
 type pipeSlot struct {
@@ -606,7 +607,9 @@ type pipeSlot struct {
 const (
 	pipeBatchPackets = 256
 	pipeBatchBytes   = 1 << 20
-	pipeBatches      = 4 // in flight: read ahead, matching, written back
+	// pipeMaxWorkers bounds the goroutines an independent filter runs on
+	// (display.Filter.Independent).
+	pipeMaxWorkers = 4
 )
 
 // add copies p, the nth packet read, into b.
@@ -624,31 +627,52 @@ func (b *pipeBatch) add(p *pcapio.Packet, r *pcapio.Reader, n int) {
 	describeFrame(&s.frame, r, &s.p, n, true, true)
 }
 
-// runPiped is run for a display filter: the filter (decoding every packet,
-// the most of the work) runs in a goroutine of its own, a batch of packets
-// at a time, while this one reads the next batches and writes the packets
-// the filter kept, in order. The filter still sees every packet in order
-// (its fields depend on the ones before). A batch's arena grows to hold
-// its largest packet once and is reused: nothing is allocated per packet.
-func (c *converter) runPiped() error {
-	m := newFrameMatcher(c.o.display)
-	free := make(chan *pipeBatch, pipeBatches)
-	for range pipeBatches {
-		free <- &pipeBatch{slots: make([]pipeSlot, 0, pipeBatchPackets), arena: make([]byte, 0, pipeBatchBytes+64<<10)}
+// pipeMatchers returns the display filter's matchers: one, which sees
+// every packet in order (its fields depend on the ones before), or, for an
+// expression whose verdict on a packet depends on that packet alone, one
+// for each core, each with a Filter and a Decoder of its own.
+func (c *converter) pipeMatchers() []*frameMatcher {
+	ms := []*frameMatcher{newFrameMatcher(c.o.display)}
+	if !c.o.display.Independent() {
+		return ms
 	}
-	toMatch := make(chan *pipeBatch, pipeBatches)
-	matched := make(chan *pipeBatch, pipeBatches)
-	go func() {
-		for b := range toMatch {
-			for i := range b.slots {
-				s := &b.slots[i]
-				m.d.Decode(s.p.Data, s.p.LinkType)
-				s.keep = m.f.Match(m.d, &s.frame)
-			}
-			matched <- b
+	for len(ms) < min(runtime.GOMAXPROCS(0), pipeMaxWorkers) {
+		f, err := display.Compile(c.o.display.String())
+		if err != nil {
+			break // compiled once already: cannot happen
 		}
-		close(matched)
-	}()
+		ms = append(ms, newFrameMatcher(f))
+	}
+	return ms
+}
+
+// runPiped is run for a display filter: the filter (decoding every packet,
+// the most of the work) runs in goroutines of its own, a batch of packets
+// at a time, while this one reads the next batches and writes the packets
+// the filter kept, in order. With one matcher, it sees every packet in
+// order; an independent filter's matchers share the batches among them. A
+// batch's arena grows to hold its largest packet once and is reused:
+// nothing is allocated per packet.
+func (c *converter) runPiped() error {
+	ms := c.pipeMatchers()
+	batches := 2*len(ms) + 2 // in flight: read ahead, matching, written back
+	free := make(chan *pipeBatch, batches)
+	for range batches {
+		free <- &pipeBatch{slots: make([]pipeSlot, 0, pipeBatchPackets), arena: make([]byte, 0, pipeBatchBytes+64<<10), ready: make(chan struct{}, 1)}
+	}
+	toMatch := make(chan *pipeBatch, batches)
+	for _, m := range ms {
+		go func() {
+			for b := range toMatch {
+				for i := range b.slots {
+					s := &b.slots[i]
+					m.d.Decode(s.p.Data, s.p.LinkType)
+					s.keep = m.f.Match(m.d, &s.frame)
+				}
+				b.ready <- struct{}{}
+			}
+		}()
+	}
 	// write writes a matched batch's kept packets and frees it.
 	var werr error
 	write := func(b *pipeBatch) {
@@ -666,15 +690,27 @@ func (c *converter) runPiped() error {
 		b.slots, b.arena = b.slots[:0], b.arena[:0]
 		free <- b
 	}
+	// pending holds the batches handed to the matchers, in reading order:
+	// they are written in that order, each once it is judged.
+	pending := make([]*pipeBatch, 0, batches)
+	next := func() *pipeBatch {
+		b := pending[0]
+		copy(pending, pending[1:])
+		pending = pending[:len(pending)-1]
+		return b
+	}
 	var rerr error
-	read, inFlight := 0, 0
+	read := 0
 	for rerr == nil && werr == nil && !c.done() {
+		var head chan struct{}
+		if len(pending) > 0 {
+			head = pending[0].ready
+		}
 		var b *pipeBatch
 		select {
 		case b = <-free:
-		case mb := <-matched:
-			inFlight--
-			write(mb)
+		case <-head:
+			write(next())
 			continue
 		}
 		for len(b.slots) < pipeBatchPackets && len(b.arena) < pipeBatchBytes {
@@ -695,11 +731,13 @@ func (c *converter) runPiped() error {
 			b.add(p, c.r, read)
 		}
 		toMatch <- b
-		inFlight++
+		pending = append(pending, b)
 	}
 	close(toMatch)
-	for mb := range matched {
-		write(mb) // every packet read before the damage is written
+	for len(pending) > 0 {
+		b := next()
+		<-b.ready
+		write(b) // every packet read before the damage is written
 	}
 	if !c.done() {
 		c.read = read

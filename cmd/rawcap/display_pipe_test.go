@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -37,16 +38,22 @@ func TestDisplayFilterPipeline(t *testing.T) {
 		if len(want) == 0 {
 			t.Fatalf("%s selects nothing: a useless case", expr)
 		}
-		for _, args := range [][]string{
-			{"-r", big, "-w", filepath.Join(dir, "a.pcap"), "-Y", expr},
-			{"convert", big, filepath.Join(dir, "a.pcap"), "-Y", expr},
-		} {
-			if code, _, stderr := rawcapRun(t, "", args...); code != 0 {
-				t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		// One core, and four: an independent filter (display.Filter.
+		// Independent) then runs on four matchers.
+		for _, procs := range []int{1, 4} {
+			old := runtime.GOMAXPROCS(procs)
+			for _, args := range [][]string{
+				{"-r", big, "-w", filepath.Join(dir, "a.pcap"), "-Y", expr},
+				{"convert", big, filepath.Join(dir, "a.pcap"), "-Y", expr},
+			} {
+				if code, _, stderr := rawcapRun(t, "", args...); code != 0 {
+					t.Fatalf("%v: exit %d: %s", args, code, stderr)
+				}
+				if got := readData(t, filepath.Join(dir, "a.pcap")); !equalPackets(got, want) {
+					t.Errorf("%d cores, %v: %d packets written, want the %d the filter keeps, in order", procs, args, len(got), len(want))
+				}
 			}
-			if got := readData(t, filepath.Join(dir, "a.pcap")); !equalPackets(got, want) {
-				t.Errorf("%v: %d packets written, want the %d the filter keeps, in order", args, len(got), len(want))
-			}
+			runtime.GOMAXPROCS(old)
 		}
 		code, _, stderr := rawcapRun(t, "", "-r", big, "-w", filepath.Join(dir, "c.pcap"), "-c", "5", "-Y", expr)
 		if got := readData(t, filepath.Join(dir, "c.pcap")); code != 0 || !equalPackets(got, want[:min(5, len(want))]) {

@@ -345,3 +345,31 @@ func TestOwnDecoder(t *testing.T) {
 		}
 	}
 }
+
+// TestIndependent checks which expressions may run on packets out of
+// order: those that read only the packet's own link, network and
+// transport fields.
+func TestIndependent(t *testing.T) {
+	for expr, want := range map[string]bool{
+		"tcp.port == 443 && frame.len > 1000":        true,
+		"ip.addr == 10.0.0.0/8 && !(udp.port == 53)": true,
+		"eth.src[0:3] == 00:11:22 || arp":            true,
+		"frame.time >= \"2026-01-02 03:04:05\"":      true,
+		"tcp.stream eq 7":                            false, // the tracker numbers streams
+		"tcp.analysis.retransmission":                false,
+		"frame.time_delta > 1":                       false, // the frame before
+		"frame.time_relative < 5 && tcp":             false,
+		"dns.qry.name contains \"example\"":          false, // an application protocol
+		"tls.handshake.type == 1":                    false,
+		"http2":                                      false,
+		"tcp.seq == 1":                               false, // relative: the tracker's
+	} {
+		f, err := display.Compile(expr)
+		if err != nil {
+			t.Fatalf("%s: %v", expr, err)
+		}
+		if got := f.Independent(); got != want {
+			t.Errorf("%s: Independent() = %v, want %v", expr, got, want)
+		}
+	}
+}

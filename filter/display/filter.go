@@ -21,6 +21,9 @@ type Filter struct {
 	clock  struct{ first, prev, shown int64 }
 	ticked bool
 	shown  bool
+	// independent: the expression's verdict on a packet depends on that
+	// packet alone (Independent).
+	independent bool
 }
 
 // Compile parses and checks expr. A syntax error or a name rawcap does not
@@ -35,13 +38,16 @@ func Compile(expr string) (*Filter, error) {
 	if err := c.test(root); err != nil {
 		return nil, err
 	}
-	f := &Filter{expr: expr, root: root}
+	f := &Filter{expr: expr, root: root, independent: true}
 	for _, fd := range c.fields {
-		if _, ok := frameTimes[fd.Name]; ok {
+		if ft, ok := frameTimes[fd.Name]; ok {
+			// frame.time and frame.time_epoch are the packet's own.
+			f.independent = f.independent && (ft == ftTime || ft == ftEpoch)
 			continue
 		}
 		f.names = append(f.names, fd.Name)
 	}
+	f.independent = f.independent && decode.Independent(f.names)
 	if len(f.names) > 0 {
 		fp, err := decode.NewFieldsPrinter(f.names)
 		if err != nil {
@@ -62,6 +68,15 @@ func (f *Filter) OwnDecoder() {
 		f.fp.SkipTracker = true
 	}
 }
+
+// Independent reports whether f's verdict on a packet depends on that
+// packet alone: it reads no field computed from the packets before (the
+// connection tracker's, the frame times relative to other frames) and only
+// fields of the link, network and transport layers (decode.Independent).
+// Such a filter may then be run on packets out of order, by several
+// Filters compiled from the same expression, each with a Decoder of its
+// own.
+func (f *Filter) Independent() bool { return f.independent }
 
 // String returns the expression f was compiled from.
 func (f *Filter) String() string { return f.expr }
