@@ -1,7 +1,5 @@
 package decode
 
-import "hash/crc32"
-
 // RPC is an ONC RPC message (RFC 5531) in a UDP datagram on port 111
 // (portmap) or 2049 (NFS), as Wireshark's dissector registered on those
 // ports reads it:
@@ -14,8 +12,8 @@ import "hash/crc32"
 // call with the same XID it saw before on the conversation (the connection
 // tracker's request table, tracker_links.go), and shows a reply to no call
 // it saw, or a message of neither kind, as "Continuation data". rawcap
-// draws the RPC header; the program's body (NFS, Portmap) is left out of
-// the -V tree. RPC over TCP (record marking) is not decoded.
+// draws the RPC header, then the program's body where nfs.go reads it
+// (NFS, Portmap). RPC over TCP (record marking) is not decoded.
 
 const (
 	rpcPortmapPort = 111
@@ -277,12 +275,18 @@ func rpcReply(b []byte) (stat uint32, verf int, verfFlav uint32, verfLen int, ac
 
 // rpcWalk draws the tree (t) or emits the fields (e) of an RPC message.
 type rpcWalk struct {
-	t *treeWriter
-	e *emitter
+	t     *treeWriter
+	e     *emitter
+	ended bool // the RPC protocol's fields are closed (a body follows)
 }
 
 func (w *rpcWalk) uint(depth, f int, v uint64, name string) {
-	fd := &rpcFields[f]
+	w.field(depth, &rpcFields[f], v, name)
+}
+
+// field draws "Label: value" (named, hex or decimal as fd's base says)
+// and emits fd.
+func (w *rpcWalk) field(depth int, fd *Field, v uint64, name string) {
 	if w.t != nil {
 		t := w.t
 		t.depth = depth
@@ -294,10 +298,10 @@ func (w *rpcWalk) uint(depth, f int, v uint64, name string) {
 			t.b = appendValueName(t.b, name, v)
 		case fd.Base == BaseHex:
 			t.b = append(t.b, "0x"...)
-			t.b = appendHexN(t.b, v, 8)
+			t.b = appendHexN(t.b, v, int(fd.Width)/4)
 		case fd.Base == BaseHexDec:
 			t.b = append(t.b, "0x"...)
-			t.b = appendHexN(t.b, v, 8)
+			t.b = appendHexN(t.b, v, int(fd.Width)/4)
 			t.b = append(t.b, " ("...)
 			t.b = appendUint(t.b, v)
 			t.b = append(t.b, ')')
@@ -424,6 +428,7 @@ func (w *rpcWalk) message(d *Decoder, i int, conv *convResults) {
 		w.uint(1, rpcFProcedure, uint64(c.proc), rpcProcName(c.prog, c.vers, c.proc))
 		w.auth(b, "Credentials", c.cred, c.credFlavor, c.credLen)
 		w.auth(b, "Verifier", c.verf, c.verfFlav, c.verfLen)
+		w.after(b, c.prog, c.vers, c.proc, false)
 		return
 	}
 	w.uint(1, rpcFMsgType, 1, "Reply")
@@ -475,6 +480,16 @@ func (w *rpcWalk) message(d *Decoder, i int, conv *convResults) {
 		return
 	}
 	w.uint(1, rpcFStateAccept, uint64(accept), an)
+	w.after(b, prog, vers, proc, true)
+}
+
+// after ends RPC's subtree or protocol and draws the program's body.
+func (w *rpcWalk) after(b []byte, prog, vers, proc uint32, reply bool) {
+	if w.e != nil {
+		w.e.End()
+		w.ended = true
+	}
+	w.body(b, prog, vers, proc, reply)
 }
 
 // bracket draws a generated "[Label: Name (v)]" line and emits field f.
@@ -505,7 +520,9 @@ func emitRPC(e *emitter, i int) {
 	e.Proto(&protoRPC)
 	w := rpcWalk{e: e}
 	w.message(e.d, i, e.conv)
-	e.End()
+	if !w.ended {
+		e.End()
+	}
 }
 
 // treeRPC appends the RPC subtree as tshark -V shows it.
@@ -543,9 +560,9 @@ func (p *ColumnsPrinter) protoRPC(b []byte, d *Decoder, i int) []byte {
 }
 
 // infoRPC appends the Info column: "V3 GETATTR Call", "V3 GETATTR Reply
-// (Call In 1)", with what NFS adds to GETATTR calls (", FH: 0x…", the
-// handle's CRC-32) and Portmap to GETPORT calls and replies; the other
-// procedures' additions are not written.
+// (Call In 1)", with what the program's body adds where nfs.go reads it
+// (", FH: 0x…", the handle's CRC-32; Portmap's GETPORT arguments and
+// port).
 func (p *ColumnsPrinter) infoRPC(b []byte, d *Decoder, i int) []byte {
 	prog, vers, proc, reply, q, draw := p.rpcColumn(d, i)
 	if !draw {
@@ -561,46 +578,15 @@ func (p *ColumnsPrinter) infoRPC(b []byte, d *Decoder, i int) []byte {
 	m := d.data[d.layers[i].Start:d.layers[i].End]
 	if !reply {
 		b = append(b, " Call"...)
-		c := parseRPCCall(m)
-		if !c.ok {
-			return b
-		}
-		body := m[c.verf+8+c.verfLen:]
-		switch {
-		case prog == rpcProgNFS && vers == 3 && proc == 1 && len(body) >= 4:
-			// GETATTR: the file handle's CRC-32, as NFS adds it.
-			if n := be32(body); n <= 64 && int(n) <= len(body)-4 {
-				b = append(b, ", FH: 0x"...)
-				b = appendHexN(b, uint64(crc32.ChecksumIEEE(body[4:4+n])), 8)
-			}
-		case prog == rpcProgPortmap && vers == 2 && proc == 3 && len(body) >= 12:
-			// GETPORT: the program, version and protocol asked for.
-			pn, tr := rpcProgName(be32(body)), be32(body[8:])
-			if pn != "" && (tr == 6 || tr == 17) {
-				b = append(b, ' ')
-				b = append(b, pn...)
-				b = append(b, '(')
-				b = appendUint(b, uint64(be32(body)))
-				b = append(b, ") V:"...)
-				b = appendUint(b, uint64(be32(body[4:])))
-				if tr == 6 {
-					b = append(b, " TCP"...)
-				} else {
-					b = append(b, " UDP"...)
-				}
-			}
-		}
-		return b
+	} else {
+		b = append(b, " Reply (Call In "...)
+		b = appendUint(b, uint64(q.request))
+		b = append(b, ')')
 	}
-	b = append(b, " Reply (Call In "...)
-	b = appendUint(b, uint64(q.request))
-	b = append(b, ')')
-	if prog == rpcProgPortmap && vers == 2 && proc == 3 {
-		// GETPORT's reply: the port.
-		stat, verf, _, vl, accept, n := rpcReply(m)
-		if off := verf + 8 + (vl+3)&^3 + 4; stat == 0 && n == 3 && accept == 0 && off+4 <= len(m) {
-			b = append(b, " Port:"...)
-			b = appendUint(b, uint64(be32(m[off:])))
+	// What the program's body adds (NFS, Portmap).
+	if off, ok := rpcBodyOff(m, reply); ok {
+		if r := parseRPCBody(m, off, prog, vers, proc, reply); r.kind != bodyNone {
+			b = appendRPCBodySummary(b, &r, reply, true)
 		}
 	}
 	return b

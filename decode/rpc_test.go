@@ -33,17 +33,39 @@ const (
 	rpcCredUnix2 = "00000001 00000018 00000001 00000004 61626364 00000000 00000000 00000000 "
 	rpcAuthNull  = "00000000 00000000 "
 	rpcFH3       = "00000020 000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"
+	// rpcFattr3: a regular file, mode 0644, uid 1000, gid 100, size
+	// 4096, used 8192, rdev 0,0, fsid 0x801, fileid 0x12345, three times.
+	rpcFattr3    = "00000001 000081a4 00000001 000003e8 00000064 0000000000001000 0000000000002000 00000000 00000000 0000000000000801 0000000000012345 5f000000 00000001 5f000001 00000002 5f000002 00000003 "
+	rpcFattr3Dir = "00000002 000043ed 00000002 00000000 00000000 0000000000001000 0000000000001000 00000000 00000000 0000000000000801 0000000000000002 5f000000 00000000 5f000001 00000000 5f000002 00000000 "
+	rpcCallNFS3  = " 00000000 00000002 000186a3 00000003 "
 )
 
 var rpcVectors = []rpcVector{
 	{name: "nfs v3 null call", server: 2049, hex: "00000101 00000000 00000002 000186a3 00000003 00000000 " + rpcAuthNull + rpcAuthNull},
 	{name: "nfs v3 null reply", server: 2049, reply: true, hex: "00000101 00000001 00000000 " + rpcAuthNull + "00000000"},
 	{name: "nfs v3 getattr call, auth_unix", server: 2049, hex: "abcd0001 00000000 00000002 000186a3 00000003 00000001 " + rpcCredUnix + rpcAuthNull + rpcFH3},
-	{name: "nfs v3 getattr reply, error", server: 2049, reply: true, hex: "abcd0001 00000001 00000000 " + rpcAuthNull + "00000000 00000046",
-		info: "NFS adds the status"},
+	{name: "nfs v3 getattr reply, error", server: 2049, reply: true, hex: "abcd0001 00000001 00000000 " + rpcAuthNull + "00000000 00000046"},
 	{name: "nfs v2 lookup call, auth_unix without fill", server: 2049, hex: "00000202 00000000 00000002 000186a3 00000002 00000004 " + rpcCredUnix2 + rpcAuthNull +
-		"000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f 00000003 66696c00", info: "NFS adds the directory handle and name"},
+		"000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f 00000003 66696c00"},
 	{name: "nfs v2 lookup reply, procedure unavailable", server: 2049, reply: true, hex: "00000202 00000001 00000000 " + rpcAuthNull + "00000003"},
+	{name: "nfs v3 getattr call", server: 2049, hex: "a0000001" + rpcCallNFS3 + "00000001 " + rpcAuthNull + rpcAuthNull + rpcFH3},
+	{name: "nfs v3 getattr reply, attributes", server: 2049, reply: true, hex: "a0000001 00000001 00000000 " + rpcAuthNull + "00000000 00000000 " + rpcFattr3},
+	{name: "nfs v3 getattr call 2", server: 2049, hex: "a0000011" + rpcCallNFS3 + "00000001 " + rpcCredUnix + rpcAuthNull + rpcFH3},
+	{name: "nfs v3 getattr reply, directory with setgid and sticky", server: 2049, reply: true, hex: "a0000011 00000001 00000000 " + rpcAuthNull + "00000000 00000000 " + rpcFattr3Dir},
+	{name: "nfs v3 access call", server: 2049, hex: "a0000002" + rpcCallNFS3 + "00000004 " + rpcAuthNull + rpcAuthNull + rpcFH3 + "0000001f"},
+	{name: "nfs v3 access reply, attributes", server: 2049, reply: true, hex: "a0000002 00000001 00000000 " + rpcAuthNull + "00000000 00000000 00000001" + rpcFattr3 + "0000001f",
+		partial: "the attributes and rights of an ACCESS reply are not drawn", info: "ACCESS replies' rights are not written"},
+	{name: "nfs v3 lookup call", server: 2049, hex: "a0000003" + rpcCallNFS3 + "00000003 " + rpcAuthNull + rpcAuthNull + rpcFH3 + "00000005 68656c6c6f000000"},
+	{name: "nfs v3 lookup reply, no entry", server: 2049, reply: true, hex: "a0000003 00000001 00000000 " + rpcAuthNull + "00000000 00000002 00000000"},
+	{name: "nfs v3 read call", server: 2049, hex: "a0000004" + rpcCallNFS3 + "00000006 " + rpcAuthNull + rpcAuthNull + rpcFH3 + "0000000000001000 00008000"},
+	{name: "nfs v3 lookup call, name without fill", server: 2049, hex: "a0000005" + rpcCallNFS3 + "00000003 " + rpcAuthNull + rpcAuthNull + rpcFH3 + "00000004 61626364"},
+	{name: "nfs v3 access call, read and execute", server: 2049, hex: "a0000006" + rpcCallNFS3 + "00000004 " + rpcAuthNull + rpcAuthNull + rpcFH3 + "00000021"},
+	{name: "nfs v3 access reply, stale", server: 2049, reply: true, hex: "a0000006 00000001 00000000 " + rpcAuthNull + "00000000 00000046 00000000"},
+	{name: "nfs v2 getattr call", server: 2049, hex: "a0000007 00000000 00000002 000186a3 00000002 00000001 " + rpcAuthNull + rpcAuthNull + "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"},
+	{name: "nfs v2 getattr reply, no entry", server: 2049, reply: true, hex: "a0000007 00000001 00000000 " + rpcAuthNull + "00000000 00000002"},
+	{name: "portmap null call", server: 111, hex: "00004444 00000000 00000002 000186a0 00000002 00000000 " + rpcAuthNull + rpcAuthNull},
+	{name: "portmap null reply", server: 111, reply: true, hex: "00004444 00000001 00000000 " + rpcAuthNull + "00000000"},
+	{name: "portmap getport call, tcp", server: 111, hex: "00005555 00000000 00000002 000186a0 00000002 00000003 " + rpcAuthNull + rpcAuthNull + "000186a0 00000002 00000006 00000000"},
 	{name: "portmap getport call", server: 111, hex: "00001111 00000000 00000002 000186a0 00000002 00000003 " + rpcAuthNull + rpcAuthNull + "000186a3 00000003 00000011 00000000"},
 	{name: "portmap getport reply", server: 111, reply: true, hex: "00001111 00000001 00000000 " + rpcAuthNull + "00000000 00000801"},
 	{name: "portmap dump call", server: 111, hex: "00002222 00000000 00000002 000186a0 00000002 00000004 " + rpcAuthNull + rpcAuthNull},
@@ -106,8 +128,12 @@ func TestRPCMatchesTshark(t *testing.T) {
 		v := rpcVectors[i]
 		d.Decode(frame, linktype.Ethernet)
 		f := decode.Frame{Number: i + 1, Time: time.Unix(int64(1700000000+i), 0), Length: len(frame)}
-		mine := subtreeOf(string(tp.Append(nil, d, &f)), "Remote Procedure Call")
-		want := subtreeOf("Frame "+theirs[i], "Remote Procedure Call")
+		tree := string(tp.Append(nil, d, &f))
+		var mine, want []string
+		for _, head := range []string{"Remote Procedure Call", "Network File System", "Portmap"} {
+			mine = append(mine, subtreeOf(tree, head)...)
+			want = append(want, subtreeOf("Frame "+theirs[i], head)...)
+		}
 		lines += len(want)
 		mineLines += len(mine)
 		if len(want) == 0 {
@@ -142,7 +168,7 @@ func TestRPCMatchesTshark(t *testing.T) {
 			t.Errorf("%s: Info %q, tshark's %q", v.name, got, info)
 		}
 	}
-	t.Logf("%d frames: rawcap draws %d of tshark's %d RPC tree lines", len(frames), mineLines, lines)
+	t.Logf("%d frames: rawcap draws %d of tshark's %d RPC, NFS and Portmap tree lines", len(frames), mineLines, lines)
 	// Left out of -T fields: those the programs' bodies (not decoded)
 	// add again (rpc.programversion in each NFS and Portmap body, the
 	// opaque length and fill of an NFS name), and rpc.time, which the
@@ -150,7 +176,7 @@ func TestRPCMatchesTshark(t *testing.T) {
 	skip := map[string]bool{"rpc.programversion": true, "rpc.opaque_length": true, "rpc.fill_bytes": true, "rpc.time": true}
 	var fields []string
 	for _, p := range decode.Protocols() {
-		if p.Protocol.Name == "rpc" {
+		if n := p.Protocol.Name; n == "rpc" || n == "nfs" || n == "portmap" {
 			for _, f := range p.Fields {
 				if !skip[f.Name] {
 					fields = append(fields, f.Name)
@@ -158,7 +184,14 @@ func TestRPCMatchesTshark(t *testing.T) {
 			}
 		}
 	}
-	compareFieldsWithTshark(t, path, frames, fields)
+	// The frames whose bodies are drawn whole.
+	var whole [][]byte
+	for i, v := range rpcVectors {
+		if v.partial == "" {
+			whole = append(whole, frames[i])
+		}
+	}
+	compareFieldsWithTshark(t, writeTestPcap(t, whole), whole, fields)
 }
 
 // TestRPCPrintersAllocateNothing decodes and prints the messages (tree,
