@@ -31,13 +31,28 @@ const (
 // seen included) is data.
 func (d *Decoder) decodeRPC(l *Layer) LayerType {
 	b := d.data[l.Start:l.End]
+	tr := rpcTransport(d, d.n)
+	next := LayerNone
+	if tr >= 0 && d.layers[tr].Type == LayerTCP {
+		// Over TCP: one record, and the next one after it.
+		if d.layers[d.n-1].Type == LayerTCP && !rpcRecords(b) {
+			tr = -1
+		} else {
+			n := int(be32(b) & 0x7fffffff)
+			if 4+n < len(b) {
+				next = LayerRPC
+			}
+			b = b[4 : 4+n]
+			l.Payload = l.Start + 4 + n
+		}
+	}
 	rpc := false
-	if len(b) >= 12 && d.n > 0 && d.layers[d.n-1].Type == LayerUDP {
+	if tr >= 0 && len(b) >= 12 {
 		switch be32(b[4:]) {
 		case 0:
 			rpc = be32(b[8:]) == 2
 		case 1:
-			u := d.data[d.layers[d.n-1].Start:]
+			u := d.data[d.layers[tr].Start:]
 			sp, dp := uint64(be16(u)), uint64(be16(u[2:]))
 			src, dst := addrs16(d, d.n)
 			rpc = d.trk != nil && d.trk.rpcCallSeen(&src, &dst, dp<<48|sp<<32|uint64(be32(b)))
@@ -48,13 +63,70 @@ func (d *Decoder) decodeRPC(l *Layer) LayerType {
 		l.Payload = l.Start
 		return LayerNone
 	}
-	l.Payload = l.End
-	return LayerNone
+	if d.layers[tr].Type == LayerUDP {
+		l.Payload = l.End
+	}
+	return next
+}
+
+// rpcMaxRecords is how many RPC records one TCP segment may hold for
+// rawcap to read them (the connection tracker pairs as many calls and
+// replies per packet).
+const rpcMaxRecords = maxPerPkt
+
+// rpcRecords reports whether p, a TCP segment's payload, is a run of
+// whole RPC records (RFC 5531 section 11): each a four-byte mark, the
+// last-fragment bit and the length, then the bytes, the last (and only)
+// fragment of its message. rawcap reads a segment of at most
+// rpcMaxRecords of them; a segment holding part of a record (tshark
+// reassembles records across segments), a fragment that is not the last
+// of its message, or more records, is left as data.
+func rpcRecords(p []byte) bool {
+	for k := 0; k < rpcMaxRecords; k++ {
+		if len(p) < 4+12 || be32(p)&0x80000000 == 0 {
+			return false
+		}
+		n := int(be32(p) & 0x7fffffff)
+		if n < 12 || n > len(p)-4 {
+			return false
+		}
+		if p = p[4+n:]; len(p) == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// rpcTransport returns the index of the UDP or TCP layer that carries the
+// RPC layer i (RPC records of one TCP segment follow each other), or -1.
+func rpcTransport(d *Decoder, i int) int {
+	for j := i - 1; j >= 0; j-- {
+		switch d.layers[j].Type {
+		case LayerUDP, LayerTCP:
+			return j
+		case LayerRPC:
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// rpcMessage returns the RPC message of layer i (after TCP's record mark;
+// the layer's payload is the next record) and whether it came over TCP.
+func rpcMessage(d *Decoder, i int) (m []byte, tcp bool) {
+	l := &d.layers[i]
+	if j := rpcTransport(d, i); j >= 0 && d.layers[j].Type == LayerTCP {
+		return d.data[l.Start+4 : l.Payload], true
+	}
+	return d.data[l.Start:l.End], false
 }
 
 // The fields, as Wireshark registers them.
 const (
-	rpcFXID = iota
+	rpcFLastFrag = iota
+	rpcFFragLen
+	rpcFXID
 	rpcFMsgType
 	rpcFVersion
 	rpcFProgram
@@ -76,6 +148,8 @@ const (
 )
 
 var rpcFields = [rpcFieldCount]Field{
+	rpcFLastFrag:     {Name: "rpc.lastfrag", Label: "Last Fragment", Kind: KindBool, Width: 32, Mask: 0x80000000},
+	rpcFFragLen:      {Name: "rpc.fraglen", Label: "Fragment Length", Kind: KindUint, Width: 32, Mask: 0x7fffffff},
 	rpcFXID:          {Name: "rpc.xid", Label: "XID", Kind: KindUint, Width: 32, Base: BaseHexDec},
 	rpcFMsgType:      {Name: "rpc.msgtyp", Label: "Message Type", Kind: KindUint, Width: 32},
 	rpcFVersion:      {Name: "rpc.version", Label: "RPC Version", Kind: KindUint, Width: 32},
@@ -230,13 +304,16 @@ func parseRPCCall(b []byte) (c rpcCall) {
 // program, version and procedure. ok is false for messages rawcap does
 // not draw.
 func rpcLinkKey(d *Decoder, i int) (reply bool, asCall, asReply uint64, pvp [3]uint32, ok bool) {
-	if i == 0 || d.layers[i-1].Type != LayerUDP {
+	tr := rpcTransport(d, i)
+	if tr < 0 {
 		return false, 0, 0, pvp, false
 	}
-	u := d.data[d.layers[i-1].Start:]
+	u := d.data[d.layers[tr].Start:]
 	sp, dp := uint64(be16(u)), uint64(be16(u[2:]))
-	l := &d.layers[i]
-	b := d.data[l.Start:l.End]
+	b, _ := rpcMessage(d, i)
+	if len(b) < 12 {
+		return false, 0, 0, pvp, false
+	}
 	xid := uint64(be32(b))
 	switch be32(b[4:]) {
 	case 0:
@@ -393,8 +470,7 @@ func (w *rpcWalk) auth(b []byte, label string, off int, flavor uint32, n int) {
 // message draws or emits the RPC message at layer i.
 // A call rawcap does not read whole gets nothing.
 func (w *rpcWalk) message(d *Decoder, i int, conv *convResults) {
-	l := &d.layers[i]
-	b := d.data[l.Start:l.End]
+	b, tcp := rpcMessage(d, i)
 	reply, _, _, _, ok := rpcLinkKey(d, i)
 	if !ok {
 		return
@@ -418,6 +494,29 @@ func (w *rpcWalk) message(d *Decoder, i int, conv *convResults) {
 		}
 		t.b = appendHexN(t.b, xid, 8)
 		t.end()
+	}
+	if tcp {
+		n := uint64(len(b))
+		if w.t != nil {
+			t := w.t
+			t.depth = 1
+			t.line()
+			t.b = append(t.b, "Fragment header: Last fragment, "...)
+			t.b = appendUint(t.b, n)
+			t.b = append(t.b, " bytes"...)
+			t.end()
+		}
+		w.flag(2, &rpcFields[rpcFLastFrag], 0x80000000|n, "Yes", "No")
+		if w.t != nil {
+			t := w.t
+			t.depth = 2
+			t.bits(0x80000000|n, 32, 0x7fffffff, "Fragment Length")
+			t.b = appendUint(t.b, n)
+			t.end()
+		}
+		if w.e != nil {
+			w.e.Uint(&rpcFields[rpcFFragLen], n)
+		}
 	}
 	w.uint(1, rpcFXID, xid, "")
 	if !reply {
@@ -564,6 +663,23 @@ func (p *ColumnsPrinter) protoRPC(b []byte, d *Decoder, i int) []byte {
 // (", FH: 0x…", the handle's CRC-32; Portmap's GETPORT arguments and
 // port).
 func (p *ColumnsPrinter) infoRPC(b []byte, d *Decoder, i int) []byte {
+	// The records of one TCP segment, each message's text, joined as
+	// tshark joins them.
+	f := i
+	for f > 0 && d.layers[f-1].Type == LayerRPC {
+		f--
+	}
+	for k := f; k <= i; k++ {
+		if k > f {
+			b = append(b, "  ; "...)
+		}
+		b = p.infoRPCMessage(b, d, k)
+	}
+	return b
+}
+
+// infoRPCMessage appends the Info text of the RPC message at layer i.
+func (p *ColumnsPrinter) infoRPCMessage(b []byte, d *Decoder, i int) []byte {
 	prog, vers, proc, reply, q, draw := p.rpcColumn(d, i)
 	if !draw {
 		return b
@@ -575,7 +691,7 @@ func (p *ColumnsPrinter) infoRPC(b []byte, d *Decoder, i int) []byte {
 	b = appendUint(b, uint64(vers))
 	b = append(b, ' ')
 	b = append(b, rpcProcName(prog, vers, proc)...)
-	m := d.data[d.layers[i].Start:d.layers[i].End]
+	m, _ := rpcMessage(d, i)
 	if !reply {
 		b = append(b, " Call"...)
 	} else {

@@ -1,6 +1,7 @@
 package decode_test
 
 import (
+	"encoding/binary"
 	"os"
 	"os/exec"
 	"strings"
@@ -198,6 +199,8 @@ func TestRPCMatchesTshark(t *testing.T) {
 // columns, one-liner, JSON) into reused buffers.
 func TestRPCPrintersAllocateNothing(t *testing.T) {
 	frames := rpcFrames(t)
+	tcp, _ := rpcTCPFrames(t)
+	frames = append(frames, tcp...)
 	d := decode.NewDecoder()
 	tp := &decode.TreePrinter{Location: time.UTC}
 	cp := &decode.ColumnsPrinter{}
@@ -214,7 +217,7 @@ func TestRPCPrintersAllocateNothing(t *testing.T) {
 			buf = jp.Append(buf[:0], d, &f)
 		})
 		if n != 0 {
-			t.Errorf("%s: %v allocations per packet", rpcVectors[i].name, n)
+			t.Errorf("frame %d: %v allocations per packet", i+1, n)
 		}
 	}
 }
@@ -233,6 +236,143 @@ func FuzzRPC(f *testing.F) {
 		u := 8 + len(m)
 		fr[16], fr[17] = byte((20+u)>>8), byte(20+u)
 		fr[38], fr[39] = byte(u>>8), byte(u)
+		return fr
+	})
+}
+
+// rpcRecord puts an RPC message (hex) in a TCP record: the mark (the last
+// fragment bit and the length), then the bytes.
+func rpcRecord(t testing.TB, h string) []byte {
+	m := mustHex(t, strings.ReplaceAll(h, " ", ""))
+	return append(binary.BigEndian.AppendUint32(nil, 1<<31|uint32(len(m))), m...)
+}
+
+// rpcTCPFrames builds a TCP conversation between 192.0.2.1 port 800 and
+// 192.0.2.2 port 2049: segments of whole records (one, two), and a
+// record split across two segments (tshark reassembles it; rawcap leaves
+// both parts as data). whole says which frames hold whole records.
+func rpcTCPFrames(t testing.TB) (frames [][]byte, whole []bool) {
+	call := func(xid string) string {
+		return xid + rpcCallNFS3 + "00000001 " + rpcAuthNull + rpcAuthNull + rpcFH3
+	}
+	rep := func(xid string) string {
+		return xid + " 00000001 00000000 " + rpcAuthNull + "00000000 00000000 " + rpcFattr3
+	}
+	null := func(xid string) string { return xid + rpcCallNFS3 + "00000000 " + rpcAuthNull + rpcAuthNull }
+	seq := [2]uint32{1, 1}
+	add := func(p []byte, reply, ok bool) {
+		var fr []byte
+		k := 0
+		if reply {
+			k = 1
+			fr = appFrame(p, 2049, 800, true)
+			ip := fr[14:34]
+			var a [4]byte
+			copy(a[:], ip[12:16])
+			copy(ip[12:16], ip[16:20])
+			copy(ip[16:20], a[:])
+		} else {
+			fr = appFrame(p, 800, 2049, true)
+		}
+		binary.BigEndian.PutUint32(fr[38:], seq[k])
+		binary.BigEndian.PutUint32(fr[42:], seq[1-k])
+		seq[k] += uint32(len(p))
+		frames = append(frames, fr)
+		whole = append(whole, ok)
+	}
+	add(rpcRecord(t, call("b0000001")), false, true)
+	add(rpcRecord(t, rep("b0000001")), true, true)
+	add(append(rpcRecord(t, null("b0000002")), rpcRecord(t, null("b0000003"))...), false, true)
+	add(append(rpcRecord(t, call("b0000004")), rpcRecord(t, call("b0000005"))...), false, true)
+	add(append(rpcRecord(t, rep("b0000004")), rpcRecord(t, rep("b0000005"))...), true, true)
+	split := rpcRecord(t, call("b0000006"))
+	add(split[:30], false, false)
+	add(split[30:], false, false)
+	return frames, whole
+}
+
+// TestRPCOverTCPMatchesTshark holds the RPC and NFS subtrees of RPC
+// records over TCP (the record mark's lines, several records in a
+// segment) to tshark -V's, and the Protocol and Info columns to its packet
+// list; a record split across segments is data in rawcap (tshark
+// reassembles it): no RPC subtree is drawn for it.
+func TestRPCOverTCPMatchesTshark(t *testing.T) {
+	testshared.Oracle(t, "tshark")
+	frames, whole := rpcTCPFrames(t)
+	path := writeTestPcap(t, frames)
+	cmd := exec.Command("tshark", "-n", "-V", "-r", path)
+	cmd.Env = append(os.Environ(), "TZ=UTC")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("tshark: %v", err)
+	}
+	theirs := appTreeFrames(string(out))
+	if len(theirs) != len(frames) {
+		t.Fatalf("tshark printed %d frames, want %d", len(theirs), len(frames))
+	}
+	cols, err := exec.Command("tshark", "-n", "-r", path, "-T", "fields", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info").Output()
+	if err != nil {
+		t.Fatalf("tshark: %v", err)
+	}
+	rows := strings.Split(strings.TrimSuffix(string(cols), "\n"), "\n")
+	d := decode.NewDecoder()
+	tp := &decode.TreePrinter{Location: time.UTC}
+	cp := &decode.ColumnsPrinter{}
+	var wholeFrames [][]byte
+	for i, frame := range frames {
+		d.Decode(frame, linktype.Ethernet)
+		f := decode.Frame{Number: i + 1, Time: time.Unix(int64(1700000000+i), 0), Length: len(frame)}
+		tree := string(tp.Append(nil, d, &f))
+		row := strings.TrimSuffix(string(cp.Append(nil, d, &f)), "\n")
+		var mine, want []string
+		for _, head := range []string{"Remote Procedure Call", "Network File System"} {
+			mine = append(mine, subtreeOf(tree, head)...)
+			want = append(want, subtreeOf("Frame "+theirs[i], head)...)
+		}
+		if !whole[i] {
+			if len(mine) != 0 {
+				t.Errorf("frame %d (part of a record): rawcap draws an RPC subtree", i+1)
+			}
+			continue
+		}
+		wholeFrames = append(wholeFrames, frame)
+		if len(want) == 0 {
+			t.Errorf("frame %d: tshark draws no RPC subtree", i+1)
+		}
+		if diff := cmp.Diff(want, mine); diff != "" {
+			t.Errorf("frame %d: -V subtrees, tshark (-want) vs rawcap (+got):\n%s", i+1, diff)
+		}
+		proto, info, _ := strings.Cut(rows[i], "\t")
+		if _, got, ok := strings.Cut(row, " "+proto+" "); !ok {
+			t.Errorf("frame %d: columns %q, tshark's protocol %q", i+1, row, proto)
+		} else if _, got, _ = strings.Cut(got, " "); got != info {
+			t.Errorf("frame %d: Info %q, tshark's %q", i+1, got, info)
+		}
+	}
+	var fields []string
+	for _, p := range decode.Protocols() {
+		if n := p.Protocol.Name; n == "rpc" || n == "nfs" {
+			for _, f := range p.Fields {
+				if f.Name != "rpc.time" && f.Name != "rpc.programversion" {
+					fields = append(fields, f.Name)
+				}
+			}
+		}
+	}
+	compareFieldsWithTshark(t, writeTestPcap(t, wholeFrames), wholeFrames, fields)
+}
+
+// FuzzRPCTCP feeds TCP segments to port 2049 (RPC records, whole, several
+// or cut) to the decoder and every printer.
+func FuzzRPCTCP(f *testing.F) {
+	frames, _ := rpcTCPFrames(f)
+	for _, fr := range frames {
+		f.Add(fr[54:], false)
+	}
+	fuzzIPProto(f, func(t testing.TB, m []byte, _ bool) []byte {
+		fr := appFrame(nil, 800, 2049, true)
+		n := 40 + len(m)
+		fr[16], fr[17] = byte(n>>8), byte(n)
 		return fr
 	})
 }
