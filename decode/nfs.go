@@ -72,6 +72,10 @@ const (
 	_
 	nfsFOffset3
 	nfsFCount3
+	nfsFCookie3
+	nfsFVerifier
+	nfsFDirCount
+	nfsFMaxCount
 	nfsFieldCount
 )
 
@@ -127,6 +131,10 @@ var nfsFields = [nfsFieldCount]Field{
 	nfsFAccessBit0 + 5: {Name: "nfs.access_execute", Label: "0x020 EXECUTE", Kind: KindBool, Width: 8, Mask: 0x20},
 	nfsFOffset3:        {Name: "nfs.offset3", Label: "offset", Kind: KindUint, Width: 64},
 	nfsFCount3:         {Name: "nfs.count3", Label: "count", Kind: KindUint, Width: 32},
+	nfsFCookie3:        {Name: "nfs.cookie3", Label: "cookie", Kind: KindUint, Width: 64},
+	nfsFVerifier:       {Name: "nfs.verifier", Label: "Verifier", Kind: KindBytes},
+	nfsFDirCount:       {Name: "nfs.count3_dircount", Label: "dircount", Kind: KindUint, Width: 32},
+	nfsFMaxCount:       {Name: "nfs.count3_maxcount", Label: "maxcount", Kind: KindUint, Width: 32},
 }
 
 var protoNFS = protoField("nfs", "Network File System")
@@ -213,17 +221,20 @@ type rpcBody struct {
 	name             []byte // LOOKUP's name
 	status           uint32 // a reply's status
 	attr             int    // v3: offset of the fattr3 (GETATTR reply)
-	u32              uint32 // ACCESS's mask, READ's count, GETPORT's port
-	u64              uint64 // READ's offset
+	u32              uint32 // ACCESS's mask, READ's count, GETPORT's port, READDIRPLUS's dircount
+	u64              uint64 // READ's offset, READDIR's cookie
+	u32b             uint32 // READDIR's count, READDIRPLUS's maxcount
+	verf             []byte // READDIR's cookie verifier
 }
 
 const (
 	bodyNone      = iota
 	bodyEmpty     // NULL, DUMP call: nothing after the header lines
-	bodyFH        // GETATTR call
-	bodyLookup    // LOOKUP call: directory handle and name
+	bodyFH        // GETATTR, READLINK, FSSTAT, FSINFO, PATHCONF call
+	bodyReaddir   // READDIR, READDIRPLUS call: handle, cookie, verifier, counts
+	bodyLookup    // LOOKUP, REMOVE, RMDIR call: directory handle and name
 	bodyAccess    // ACCESS call: handle and mask
-	bodyRead      // READ call: handle, offset, count
+	bodyRead      // READ, COMMIT call: handle, offset, count
 	bodyStatus    // an error reply: the status alone (v2)
 	bodyStatusPOA // an error reply: the status, no post-op attributes (v3)
 	bodyAttr      // GETATTR reply: status and attributes
@@ -309,16 +320,24 @@ func parseRPCBody(m []byte, off int, prog, vers, proc uint32, reply bool) (r rpc
 		if r.name, next, ok = nfsName(b, 32); ok && next == len(b) {
 			kind = bodyLookup
 		}
-	case prog == rpcProgNFS && vers == 3 && (proc == 1 || proc == 3 || proc == 4 || proc == 6):
+	case prog == rpcProgNFS && vers == 3 && !reply:
 		if r.fh, next, ok = nfsFH3(b, 0); !ok {
 			return r
 		}
 		switch proc {
-		case 1:
+		case 1, 5, 18, 19, 20:
 			if next == len(b) {
 				kind = bodyFH
 			}
-		case 3:
+		case 16, 17:
+			if n := 20 + 4*int(proc-16); next+n == len(b) {
+				r.u64, r.verf, r.u32 = nfsU64(b[next:]), b[next+8:next+16], be32(b[next+16:])
+				if proc == 17 {
+					r.u32b = be32(b[next+20:])
+				}
+				kind = bodyReaddir
+			}
+		case 3, 12, 13:
 			if r.name, next, ok = nfsName(b, next); ok && next == len(b) {
 				kind = bodyLookup
 			}
@@ -328,7 +347,7 @@ func parseRPCBody(m []byte, off int, prog, vers, proc uint32, reply bool) (r rpc
 					kind = bodyAccess
 				}
 			}
-		case 6:
+		case 6, 21:
 			if next+12 == len(b) {
 				r.u64, r.u32 = uint64(be32(b[next:]))<<32|uint64(be32(b[next+4:])), be32(b[next+8:])
 				kind = bodyRead
@@ -436,13 +455,17 @@ func appendRPCBodySummary(dst []byte, r *rpcBody, reply, info bool) []byte {
 		}
 	}
 	switch r.kind {
-	case bodyFH, bodyRead, bodyAccess:
+	case bodyFH, bodyRead, bodyAccess, bodyReaddir:
 		if info || r.kind == bodyAccess {
 			dst = append(dst, ',')
 		}
-		dst = append(dst, " FH: 0x"...)
+		if !info && r.vers == 3 && r.proc >= 18 && r.proc <= 20 {
+			dst = append(dst, " DH: 0x"...) // FSSTAT, FSINFO, PATHCONF
+		} else {
+			dst = append(dst, " FH: 0x"...)
+		}
 		dst = appendHexN(dst, uint64(nfsFHHash(r.fh)), 8)
-		if r.kind == bodyRead {
+		if r.kind == bodyRead && r.proc == 6 {
 			dst = append(dst, " Offset: "...)
 			dst = appendUint(dst, r.u64)
 			dst = append(dst, " Len: "...)
@@ -524,11 +547,28 @@ func (w *rpcWalk) body(m []byte, prog, vers, proc uint32, reply bool) {
 		w.fh(2, r.fh, vers)
 		w.field(1, &nfsFields[nfsFOffset3], r.u64, "")
 		w.field(1, &nfsFields[nfsFCount3], uint64(r.u32), "")
-	case bodyLookup:
-		if vers == 2 {
-			w.text(1, "where")
+	case bodyReaddir:
+		w.text(1, "dir")
+		w.fh(2, r.fh, vers)
+		w.field(1, &nfsFields[nfsFCookie3], r.u64, "")
+		w.text(1, "Verifier: Opaque Data")
+		if w.e != nil {
+			w.e.Bytes(&nfsFields[nfsFVerifier], r.verf)
+		}
+		if proc == 16 {
+			w.field(1, &nfsFields[nfsFCount3], uint64(r.u32), "")
 		} else {
+			w.field(1, &nfsFields[nfsFDirCount], uint64(r.u32), "")
+			w.field(1, &nfsFields[nfsFMaxCount], uint64(r.u32b), "")
+		}
+	case bodyLookup:
+		switch {
+		case vers == 2:
+			w.text(1, "where")
+		case proc == 3:
 			w.text(1, "what")
+		default:
+			w.text(1, "object")
 		}
 		w.text(2, "dir")
 		w.fh(3, r.fh, vers)

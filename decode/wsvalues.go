@@ -353,6 +353,7 @@ var wsBoolNames = sync.OnceValue(func() map[string][2]string {
 		"pim.source_addr.flags.r":                           {"Set", "Not set"},
 		"pim.source_addr.flags.s":                           {"Set", "Not set"},
 		"pim.source_addr.flags.w":                           {"Set", "Not set"},
+		"rpc.lastfrag":                                      {"Yes", "No"},
 		"sctp.abort_t_bit":                                  {"Tag reflected", "Tag not reflected"},
 		"sctp.chunk_bit_1":                                  {"Skip chunk and continue processing of the packet", "Stop processing of the packet"},
 		"sctp.chunk_bit_2":                                  {"Do report", "Do not report"},
