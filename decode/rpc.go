@@ -1,8 +1,8 @@
 package decode
 
-// RPC is an ONC RPC message (RFC 5531) in a UDP datagram on port 111
-// (portmap) or 2049 (NFS), as Wireshark's dissector registered on those
-// ports reads it:
+// RPC is an ONC RPC message (RFC 5531) in a UDP datagram or TCP records
+// on port 111 (portmap) or 2049 (NFS), as Wireshark's dissector registered
+// on those ports reads it:
 //
 //	call:  xid, 0, rpcvers (2), prog, vers, proc, cred, verf, body
 //	reply: xid, 1, reply_stat, (accepted:) verf, accept_stat, body
@@ -13,7 +13,8 @@ package decode
 // tracker's request table, tracker_links.go), and shows a reply to no call
 // it saw, or a message of neither kind, as "Continuation data". rawcap
 // draws the RPC header, then the program's body where nfs.go reads it
-// (NFS, Portmap). RPC over TCP (record marking) is not decoded.
+// (NFS, Portmap). Over TCP (ports 111 and 2049) a message is a record
+// after its mark; rpcRecords says which segments rawcap reads.
 
 const (
 	rpcPortmapPort = 111
