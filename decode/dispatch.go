@@ -186,6 +186,8 @@ func (ps *Ports) setDefaults() {
 	ps.Set(TransportUDP, nbnsPort, LayerNBNS)
 	ps.Set(TransportUDP, rpcPortmapPort, LayerRPC)
 	ps.Set(TransportUDP, rpcNFSPort, LayerRPC)
+	ps.Set(TransportTCP, rpcPortmapPort, LayerRPC)
+	ps.Set(TransportTCP, rpcNFSPort, LayerRPC)
 }
 
 // decodeLayer decodes layer l (whose Type, Start and End are set), sets its

@@ -114,6 +114,12 @@ func appendProtocols(b []byte, d *Decoder, conv *convResults) []byte {
 		if d.layers[i].Type == LayerRTCP && i > 0 && d.layers[i-1].Type == LayerRTCP {
 			continue // a compound datagram is one rtcp
 		}
+		if d.layers[i].Type == LayerRPC && i > 0 && d.layers[i-1].Type == LayerRPC {
+			if i+1 == d.n {
+				b = b[:len(b)-1] // the RPC records of one TCP segment are one rpc
+			}
+			continue
+		}
 		switch d.layers[i].Type {
 		case LayerRaw:
 			b = append(b, "raw"...)

@@ -85,6 +85,8 @@ var protocols = [layerCount]protocol{
 var extraProtocols = [...]protocol{
 	{&protoQinQ, qinqFields[:], nil, nil},
 	{&protoWLANRadio, wlanRadioFields[:], nil, nil}, // emitted by emitRadiotap
+	{&protoNFS, nfsFields[:], nil, nil},             // emitted by emitRPC
+	{&protoPortmap, pmapFields[:], nil, nil},        // emitted by emitRPC
 }
 
 // emitter is what a protocol's emit function writes to: the packet's

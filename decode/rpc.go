@@ -1,10 +1,8 @@
 package decode
 
-import "hash/crc32"
-
-// RPC is an ONC RPC message (RFC 5531) in a UDP datagram on port 111
-// (portmap) or 2049 (NFS), as Wireshark's dissector registered on those
-// ports reads it:
+// RPC is an ONC RPC message (RFC 5531) in a UDP datagram or TCP records
+// on port 111 (portmap) or 2049 (NFS), as Wireshark's dissector registered
+// on those ports reads it:
 //
 //	call:  xid, 0, rpcvers (2), prog, vers, proc, cred, verf, body
 //	reply: xid, 1, reply_stat, (accepted:) verf, accept_stat, body
@@ -14,8 +12,9 @@ import "hash/crc32"
 // call with the same XID it saw before on the conversation (the connection
 // tracker's request table, tracker_links.go), and shows a reply to no call
 // it saw, or a message of neither kind, as "Continuation data". rawcap
-// draws the RPC header; the program's body (NFS, Portmap) is left out of
-// the -V tree. RPC over TCP (record marking) is not decoded.
+// draws the RPC header, then the program's body where nfs.go reads it
+// (NFS, Portmap). Over TCP (ports 111 and 2049) a message is a record
+// after its mark; rpcRecords says which segments rawcap reads.
 
 const (
 	rpcPortmapPort = 111
@@ -33,13 +32,28 @@ const (
 // seen included) is data.
 func (d *Decoder) decodeRPC(l *Layer) LayerType {
 	b := d.data[l.Start:l.End]
+	tr := rpcTransport(d, d.n)
+	next := LayerNone
+	if tr >= 0 && d.layers[tr].Type == LayerTCP {
+		// Over TCP: one record, and the next one after it.
+		if d.layers[d.n-1].Type == LayerTCP && !rpcRecords(b) {
+			tr = -1
+		} else {
+			n := int(be32(b) & 0x7fffffff)
+			if 4+n < len(b) {
+				next = LayerRPC
+			}
+			b = b[4 : 4+n]
+			l.Payload = l.Start + 4 + n
+		}
+	}
 	rpc := false
-	if len(b) >= 12 && d.n > 0 && d.layers[d.n-1].Type == LayerUDP {
+	if tr >= 0 && len(b) >= 12 {
 		switch be32(b[4:]) {
 		case 0:
 			rpc = be32(b[8:]) == 2
 		case 1:
-			u := d.data[d.layers[d.n-1].Start:]
+			u := d.data[d.layers[tr].Start:]
 			sp, dp := uint64(be16(u)), uint64(be16(u[2:]))
 			src, dst := addrs16(d, d.n)
 			rpc = d.trk != nil && d.trk.rpcCallSeen(&src, &dst, dp<<48|sp<<32|uint64(be32(b)))
@@ -50,13 +64,70 @@ func (d *Decoder) decodeRPC(l *Layer) LayerType {
 		l.Payload = l.Start
 		return LayerNone
 	}
-	l.Payload = l.End
-	return LayerNone
+	if d.layers[tr].Type == LayerUDP {
+		l.Payload = l.End
+	}
+	return next
+}
+
+// rpcMaxRecords is how many RPC records one TCP segment may hold for
+// rawcap to read them (the connection tracker pairs as many calls and
+// replies per packet).
+const rpcMaxRecords = maxPerPkt
+
+// rpcRecords reports whether p, a TCP segment's payload, is a run of
+// whole RPC records (RFC 5531 section 11): each a four-byte mark, the
+// last-fragment bit and the length, then the bytes, the last (and only)
+// fragment of its message. rawcap reads a segment of at most
+// rpcMaxRecords of them; a segment holding part of a record (tshark
+// reassembles records across segments), a fragment that is not the last
+// of its message, or more records, is left as data.
+func rpcRecords(p []byte) bool {
+	for k := 0; k < rpcMaxRecords; k++ {
+		if len(p) < 4+12 || be32(p)&0x80000000 == 0 {
+			return false
+		}
+		n := int(be32(p) & 0x7fffffff)
+		if n < 12 || n > len(p)-4 {
+			return false
+		}
+		if p = p[4+n:]; len(p) == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// rpcTransport returns the index of the UDP or TCP layer that carries the
+// RPC layer i (RPC records of one TCP segment follow each other), or -1.
+func rpcTransport(d *Decoder, i int) int {
+	for j := i - 1; j >= 0; j-- {
+		switch d.layers[j].Type {
+		case LayerUDP, LayerTCP:
+			return j
+		case LayerRPC:
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// rpcMessage returns the RPC message of layer i (after TCP's record mark;
+// the layer's payload is the next record) and whether it came over TCP.
+func rpcMessage(d *Decoder, i int) (m []byte, tcp bool) {
+	l := &d.layers[i]
+	if j := rpcTransport(d, i); j >= 0 && d.layers[j].Type == LayerTCP {
+		return d.data[l.Start+4 : l.Payload], true
+	}
+	return d.data[l.Start:l.End], false
 }
 
 // The fields, as Wireshark registers them.
 const (
-	rpcFXID = iota
+	rpcFLastFrag = iota
+	rpcFFragLen
+	rpcFXID
 	rpcFMsgType
 	rpcFVersion
 	rpcFProgram
@@ -78,6 +149,8 @@ const (
 )
 
 var rpcFields = [rpcFieldCount]Field{
+	rpcFLastFrag:     {Name: "rpc.lastfrag", Label: "Last Fragment", Kind: KindBool, Width: 32, Mask: 0x80000000},
+	rpcFFragLen:      {Name: "rpc.fraglen", Label: "Fragment Length", Kind: KindUint, Width: 32, Mask: 0x7fffffff},
 	rpcFXID:          {Name: "rpc.xid", Label: "XID", Kind: KindUint, Width: 32, Base: BaseHexDec},
 	rpcFMsgType:      {Name: "rpc.msgtyp", Label: "Message Type", Kind: KindUint, Width: 32},
 	rpcFVersion:      {Name: "rpc.version", Label: "RPC Version", Kind: KindUint, Width: 32},
@@ -232,13 +305,16 @@ func parseRPCCall(b []byte) (c rpcCall) {
 // program, version and procedure. ok is false for messages rawcap does
 // not draw.
 func rpcLinkKey(d *Decoder, i int) (reply bool, asCall, asReply uint64, pvp [3]uint32, ok bool) {
-	if i == 0 || d.layers[i-1].Type != LayerUDP {
+	tr := rpcTransport(d, i)
+	if tr < 0 {
 		return false, 0, 0, pvp, false
 	}
-	u := d.data[d.layers[i-1].Start:]
+	u := d.data[d.layers[tr].Start:]
 	sp, dp := uint64(be16(u)), uint64(be16(u[2:]))
-	l := &d.layers[i]
-	b := d.data[l.Start:l.End]
+	b, _ := rpcMessage(d, i)
+	if len(b) < 12 {
+		return false, 0, 0, pvp, false
+	}
 	xid := uint64(be32(b))
 	switch be32(b[4:]) {
 	case 0:
@@ -277,12 +353,18 @@ func rpcReply(b []byte) (stat uint32, verf int, verfFlav uint32, verfLen int, ac
 
 // rpcWalk draws the tree (t) or emits the fields (e) of an RPC message.
 type rpcWalk struct {
-	t *treeWriter
-	e *emitter
+	t     *treeWriter
+	e     *emitter
+	ended bool // the RPC protocol's fields are closed (a body follows)
 }
 
 func (w *rpcWalk) uint(depth, f int, v uint64, name string) {
-	fd := &rpcFields[f]
+	w.field(depth, &rpcFields[f], v, name)
+}
+
+// field draws "Label: value" (named, hex or decimal as fd's base says)
+// and emits fd.
+func (w *rpcWalk) field(depth int, fd *Field, v uint64, name string) {
 	if w.t != nil {
 		t := w.t
 		t.depth = depth
@@ -294,10 +376,10 @@ func (w *rpcWalk) uint(depth, f int, v uint64, name string) {
 			t.b = appendValueName(t.b, name, v)
 		case fd.Base == BaseHex:
 			t.b = append(t.b, "0x"...)
-			t.b = appendHexN(t.b, v, 8)
+			t.b = appendHexN(t.b, v, int(fd.Width)/4)
 		case fd.Base == BaseHexDec:
 			t.b = append(t.b, "0x"...)
-			t.b = appendHexN(t.b, v, 8)
+			t.b = appendHexN(t.b, v, int(fd.Width)/4)
 			t.b = append(t.b, " ("...)
 			t.b = appendUint(t.b, v)
 			t.b = append(t.b, ')')
@@ -389,8 +471,7 @@ func (w *rpcWalk) auth(b []byte, label string, off int, flavor uint32, n int) {
 // message draws or emits the RPC message at layer i.
 // A call rawcap does not read whole gets nothing.
 func (w *rpcWalk) message(d *Decoder, i int, conv *convResults) {
-	l := &d.layers[i]
-	b := d.data[l.Start:l.End]
+	b, tcp := rpcMessage(d, i)
 	reply, _, _, _, ok := rpcLinkKey(d, i)
 	if !ok {
 		return
@@ -415,6 +496,29 @@ func (w *rpcWalk) message(d *Decoder, i int, conv *convResults) {
 		t.b = appendHexN(t.b, xid, 8)
 		t.end()
 	}
+	if tcp {
+		n := uint64(len(b))
+		if w.t != nil {
+			t := w.t
+			t.depth = 1
+			t.line()
+			t.b = append(t.b, "Fragment header: Last fragment, "...)
+			t.b = appendUint(t.b, n)
+			t.b = append(t.b, " bytes"...)
+			t.end()
+		}
+		w.flag(2, &rpcFields[rpcFLastFrag], 0x80000000|n, "Yes", "No")
+		if w.t != nil {
+			t := w.t
+			t.depth = 2
+			t.bits(0x80000000|n, 32, 0x7fffffff, "Fragment Length")
+			t.b = appendUint(t.b, n)
+			t.end()
+		}
+		if w.e != nil {
+			w.e.Uint(&rpcFields[rpcFFragLen], n)
+		}
+	}
 	w.uint(1, rpcFXID, xid, "")
 	if !reply {
 		w.uint(1, rpcFMsgType, 0, "Call")
@@ -424,6 +528,7 @@ func (w *rpcWalk) message(d *Decoder, i int, conv *convResults) {
 		w.uint(1, rpcFProcedure, uint64(c.proc), rpcProcName(c.prog, c.vers, c.proc))
 		w.auth(b, "Credentials", c.cred, c.credFlavor, c.credLen)
 		w.auth(b, "Verifier", c.verf, c.verfFlav, c.verfLen)
+		w.after(b, c.prog, c.vers, c.proc, false)
 		return
 	}
 	w.uint(1, rpcFMsgType, 1, "Reply")
@@ -475,6 +580,16 @@ func (w *rpcWalk) message(d *Decoder, i int, conv *convResults) {
 		return
 	}
 	w.uint(1, rpcFStateAccept, uint64(accept), an)
+	w.after(b, prog, vers, proc, true)
+}
+
+// after ends RPC's subtree or protocol and draws the program's body.
+func (w *rpcWalk) after(b []byte, prog, vers, proc uint32, reply bool) {
+	if w.e != nil {
+		w.e.End()
+		w.ended = true
+	}
+	w.body(b, prog, vers, proc, reply)
 }
 
 // bracket draws a generated "[Label: Name (v)]" line and emits field f.
@@ -505,7 +620,9 @@ func emitRPC(e *emitter, i int) {
 	e.Proto(&protoRPC)
 	w := rpcWalk{e: e}
 	w.message(e.d, i, e.conv)
-	e.End()
+	if !w.ended {
+		e.End()
+	}
 }
 
 // treeRPC appends the RPC subtree as tshark -V shows it.
@@ -543,10 +660,27 @@ func (p *ColumnsPrinter) protoRPC(b []byte, d *Decoder, i int) []byte {
 }
 
 // infoRPC appends the Info column: "V3 GETATTR Call", "V3 GETATTR Reply
-// (Call In 1)", with what NFS adds to GETATTR calls (", FH: 0x…", the
-// handle's CRC-32) and Portmap to GETPORT calls and replies; the other
-// procedures' additions are not written.
+// (Call In 1)", with what the program's body adds where nfs.go reads it
+// (", FH: 0x…", the handle's CRC-32; Portmap's GETPORT arguments and
+// port).
 func (p *ColumnsPrinter) infoRPC(b []byte, d *Decoder, i int) []byte {
+	// The records of one TCP segment, each message's text, joined as
+	// tshark joins them.
+	f := i
+	for f > 0 && d.layers[f-1].Type == LayerRPC {
+		f--
+	}
+	for k := f; k <= i; k++ {
+		if k > f {
+			b = append(b, "  ; "...)
+		}
+		b = p.infoRPCMessage(b, d, k)
+	}
+	return b
+}
+
+// infoRPCMessage appends the Info text of the RPC message at layer i.
+func (p *ColumnsPrinter) infoRPCMessage(b []byte, d *Decoder, i int) []byte {
 	prog, vers, proc, reply, q, draw := p.rpcColumn(d, i)
 	if !draw {
 		return b
@@ -558,49 +692,18 @@ func (p *ColumnsPrinter) infoRPC(b []byte, d *Decoder, i int) []byte {
 	b = appendUint(b, uint64(vers))
 	b = append(b, ' ')
 	b = append(b, rpcProcName(prog, vers, proc)...)
-	m := d.data[d.layers[i].Start:d.layers[i].End]
+	m, _ := rpcMessage(d, i)
 	if !reply {
 		b = append(b, " Call"...)
-		c := parseRPCCall(m)
-		if !c.ok {
-			return b
-		}
-		body := m[c.verf+8+c.verfLen:]
-		switch {
-		case prog == rpcProgNFS && vers == 3 && proc == 1 && len(body) >= 4:
-			// GETATTR: the file handle's CRC-32, as NFS adds it.
-			if n := be32(body); n <= 64 && int(n) <= len(body)-4 {
-				b = append(b, ", FH: 0x"...)
-				b = appendHexN(b, uint64(crc32.ChecksumIEEE(body[4:4+n])), 8)
-			}
-		case prog == rpcProgPortmap && vers == 2 && proc == 3 && len(body) >= 12:
-			// GETPORT: the program, version and protocol asked for.
-			pn, tr := rpcProgName(be32(body)), be32(body[8:])
-			if pn != "" && (tr == 6 || tr == 17) {
-				b = append(b, ' ')
-				b = append(b, pn...)
-				b = append(b, '(')
-				b = appendUint(b, uint64(be32(body)))
-				b = append(b, ") V:"...)
-				b = appendUint(b, uint64(be32(body[4:])))
-				if tr == 6 {
-					b = append(b, " TCP"...)
-				} else {
-					b = append(b, " UDP"...)
-				}
-			}
-		}
-		return b
+	} else {
+		b = append(b, " Reply (Call In "...)
+		b = appendUint(b, uint64(q.request))
+		b = append(b, ')')
 	}
-	b = append(b, " Reply (Call In "...)
-	b = appendUint(b, uint64(q.request))
-	b = append(b, ')')
-	if prog == rpcProgPortmap && vers == 2 && proc == 3 {
-		// GETPORT's reply: the port.
-		stat, verf, _, vl, accept, n := rpcReply(m)
-		if off := verf + 8 + (vl+3)&^3 + 4; stat == 0 && n == 3 && accept == 0 && off+4 <= len(m) {
-			b = append(b, " Port:"...)
-			b = appendUint(b, uint64(be32(m[off:])))
+	// What the program's body adds (NFS, Portmap).
+	if off, ok := rpcBodyOff(m, reply); ok {
+		if r := parseRPCBody(m, off, prog, vers, proc, reply); r.kind != bodyNone {
+			b = appendRPCBodySummary(b, &r, reply, true)
 		}
 	}
 	return b

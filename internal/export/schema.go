@@ -147,8 +147,10 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"dns.nsec.",
 		// 802.11's tagged parameters and radiotap's present words.
 		"wlan.tag.", "wlan.supported_rates", "radiotap.present.word",
-		// RPC's credential and verifier, and AUTH_UNIX's group ids.
-		"rpc.auth.",
+		// RPC's credential and verifier, and AUTH_UNIX's group ids; the
+		// RPC records of one TCP segment, with their NFS and Portmap
+		// bodies (and an NFS name's opaque length after the credential's).
+		"rpc.", "nfs.", "portmap.",
 		// HTTP/2's frames: several in one segment.
 		"http2.",
 	} {
