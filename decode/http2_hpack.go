@@ -223,17 +223,6 @@ var hpackRepNames = [...]string{
 	hpackNever:       "Literal Header Field never Indexed",
 }
 
-// hpackStaticName reports whether name is a static table name (those
-// are the names tshark has an http2.headers.* field for).
-func hpackStaticName(name []byte) bool {
-	for k := range hpackStatic {
-		if hpackStatic[k][0] == string(name) {
-			return true
-		}
-	}
-	return false
-}
-
 // treeHTTP2Headers draws the decoded header lines of a block.
 func treeHTTP2Headers(t *treeWriter, n *http2Note, blk *http2Block) {
 	t.depth = 2
@@ -270,12 +259,14 @@ func treeHTTP2Headers(t *treeWriter, n *http2Note, blk *http2Block) {
 		t.b = append(t.b, "Value: "...)
 		t.b = append(t.b, value...)
 		t.end()
-		if hpackStaticName(name) {
-			t.line()
-			t.b = append(t.b, name...)
-			t.b = append(t.b, ": "...)
-			t.b = append(t.b, value...)
-			t.end()
+		if nf := http2NamedField(name); nf != nil {
+			if _, ok := http2NamedValue(nf, value); ok {
+				t.line()
+				t.b = append(t.b, name...)
+				t.b = append(t.b, ": "...)
+				t.b = append(t.b, value...)
+				t.end()
+			}
 		}
 		t.line()
 		t.b = append(t.b, "[Unescaped: "...)
@@ -312,4 +303,54 @@ func http2Status(v []byte) (int, bool) {
 		code = code*10 + int(c-'0')
 	}
 	return code, httpStatusText(code) != ""
+}
+
+// emitHTTP2Headers emits a decoded block's fields in the order of tshark's
+// tree (treeHTTP2Headers): its length and count, then a subtree per
+// header.
+func emitHTTP2Headers(e *emitter, n *http2Note, blk *http2Block) {
+	fs := &http2Fields
+	e.Uint(&fs[http2HeaderLength], uint64(blk.hlen))
+	e.Uint(&fs[http2HeaderCount], uint64(blk.to-blk.from))
+	if blk.to == blk.from {
+		return
+	}
+	e.Group(&http2HeaderGroup)
+	for k := blk.from; k < blk.to; k++ {
+		h := &n.fs[k]
+		name, value := n.name(h), n.value(h)
+		e.Item()
+		if e.all {
+			e.None(&fs[http2Header]) // JSON: the item itself
+		}
+		e.Uint(&fs[http2HeaderNameLength], uint64(len(name)))
+		e.Bytes(&fs[http2HeaderName], name)
+		e.Uint(&fs[http2HeaderValueLength], uint64(len(value)))
+		e.Bytes(&fs[http2HeaderValue], value)
+		if nf := http2NamedField(name); nf != nil {
+			if v, ok := http2NamedValue(nf, value); ok {
+				if nf.Kind == KindUint {
+					e.Uint(nf, v)
+				} else {
+					e.Bytes(nf, value)
+				}
+			}
+		}
+		e.Bytes(&fs[http2HeaderUnescaped], value)
+		t := e.Text()
+		t = append(t, hpackRepNames[h.rep]...)
+		if h.rep != hpackIndexed {
+			if h.index != 0 {
+				t = append(t, " - Indexed Name"...)
+			} else {
+				t = append(t, " - New Name"...)
+			}
+		}
+		e.TextDone(&fs[http2HeaderRepr], t)
+		if h.index != 0 {
+			e.Uint(&fs[http2HeaderIndex], uint64(h.index))
+		}
+		e.End()
+	}
+	e.End()
 }
