@@ -196,6 +196,7 @@ const (
 	http2HeaderRepr
 	http2HeaderIndex
 	http2ContinuationHeader
+	http2FullURI
 	http2NamedFirst // then the http2.headers.* fields (http2_headers.go)
 	http2FieldCount = http2NamedFirst + len(http2NamedFields)
 )
@@ -251,6 +252,7 @@ var http2BaseFields = [http2NamedFirst]Field{
 	http2HeaderRepr:              {Name: "http2.header.repr", Label: "Representation", Kind: KindString},
 	http2HeaderIndex:             {Name: "http2.header.index", Label: "Index", Kind: KindUint, Width: 32},
 	http2ContinuationHeader:      {Name: "http2.continuation.header", Label: "Continuation Header", Kind: KindString},
+	http2FullURI:                 {Name: "http2.request.full_uri", Label: "Full request URI", Kind: KindString},
 }
 
 // http2HeaderGroup holds a block's decoded headers, one item each (JSON
@@ -573,7 +575,9 @@ func treeHTTP2Frame(t *treeWriter, f *HTTP2Frame, blk *http2Block) {
 	if blk != nil && (f.Type == http2Headers || f.Type == http2PushPromise) && blk.printable(&t.conv.h2) {
 		_, _, _, hasSum = http2Summary(&t.conv.h2, blk)
 	}
-	if f.Type != http2Headers && f.Type != http2PushPromise || hasSum {
+	plain := blk != nil && (f.Type == http2Headers || f.Type == http2PushPromise) && !hasSum &&
+		blk.printable(&t.conv.h2) && http2Plain(&t.conv.h2, blk)
+	if f.Type != http2Headers && f.Type != http2PushPromise || hasSum || plain {
 		// tshark appends the decoded request or status to a HEADERS
 		// or PUSH_PROMISE title; without it rawcap leaves that line out.
 		t.depth = 1
