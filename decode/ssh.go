@@ -1018,6 +1018,14 @@ func emitSSH(e *emitter, i int) {
 		return
 	}
 	nt := &e.conv.ssh
+	if nt.ok && nt.layer == i && nt.done && nt.pduOK && !nt.retx {
+		// the packet tshark reassembles and dissects in this segment
+		if emitSSHKex(e, nt.pdu, &nt.pduItem, nt.server) {
+			e.Bool(&sshFields[sshDirection], nt.server)
+		}
+		e.End()
+		return
+	}
 	if !nt.ok || nt.layer != i || nt.middle || nt.done || nt.retx {
 		e.End()
 		return

@@ -334,6 +334,44 @@ func TestSSHSessionsMatchTshark(t *testing.T) {
 	if same != sshLines || reasmSame != reasmWant {
 		t.Errorf("want every SSH tree line and reassembly line of tshark's")
 	}
+
+	// -T fields: every ssh.* field rawcap declares.
+	var names []string
+	for _, pf := range decode.Protocols() {
+		if pf.Protocol.Name == "ssh" {
+			for _, f := range pf.Fields {
+				names = append(names, f.Name)
+			}
+		}
+	}
+	args := []string{"-T", "fields", "-E", "separator=|"}
+	for _, n := range names {
+		args = append(args, "-e", n)
+	}
+	want := strings.Split(strings.TrimRight(string(testshared.Tshark(t, "ssh-fields", path, args...)), "\n"), "\n")
+	fp, err := decode.NewFieldsPrinter(names)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fp.Separator = "|"
+	d = decode.NewDecoder()
+	fsame := 0
+	for k, fr := range frames {
+		f := decode.Frame{Number: k + 1, Time: time.Unix(1700000000, int64(k)*1e6), Length: len(fr)}
+		d.Decode(fr, linktype.Ethernet)
+		got := strings.TrimSuffix(string(fp.Append(buf[:0], d, &f)), "\n")
+		if got == want[k] {
+			fsame++
+			continue
+		}
+		g, w := strings.Split(got, "|"), strings.Split(want[k], "|")
+		for j := range names {
+			if j < len(g) && j < len(w) && g[j] != w[j] {
+				t.Errorf("frame %d: %s = %q, tshark %q", k+1, names[j], g[j], w[j])
+			}
+		}
+	}
+	t.Logf("-T fields: %d fields, %d/%d rows identical", len(names), fsame, len(frames))
 }
 
 // sshSegments encodes the payloads of the sessions' segments as the
