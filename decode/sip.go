@@ -40,11 +40,16 @@ func sipIsRequestLine(line []byte) bool {
 		return false
 	}
 	for _, c := range line[:sp] {
-		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '-' || c == '_' || c == '.' || c == '!' || c == '%' || c == '*' || c == '+' || c == '`' || c == '\'' || c == '~' || c >= '0' && c <= '9') {
+		if !sipTokenChar(c) {
 			return false
 		}
 	}
 	return true
+}
+
+// sipTokenChar reports whether c may be in a method (RFC 3261's token).
+func sipTokenChar(c byte) bool {
+	return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '-' || c == '_' || c == '.' || c == '!' || c == '%' || c == '*' || c == '+' || c == '`' || c == '\'' || c == '~' || c >= '0' && c <= '9'
 }
 
 // sipIsStatusLine reports whether line is "SIP/2.0 NNN reason".
@@ -69,8 +74,16 @@ func sipHeuristic(b []byte) bool {
 	if len(b) < 12 {
 		return false
 	}
-	if c := b[0]; !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') {
-		return false // a method (every one is letters) or "SIP/2.0"
+	if string(b[:8]) != "SIP/2.0 " {
+		// a request: a method token, then a space (most payloads stop
+		// here, before the search for a line end)
+		k := 0
+		for k < len(b) && sipTokenChar(b[k]) {
+			k++
+		}
+		if k == 0 || k == len(b) || b[k] != ' ' {
+			return false
+		}
 	}
 	n := bytes.IndexByte(b, '\n')
 	if n < 0 {
