@@ -228,7 +228,16 @@ func hpackString(buf, b []byte) (out []byte, used int, ok bool) {
 // their bytes to buf (offsets in the fields are into buf). ok is false at
 // the first error; the fields before it are kept.
 func hpackDecode(t *hpackTable, block []byte, fs []hpackField, buf []byte) ([]hpackField, []byte, bool) {
+	fs, buf, _, ok := hpackDecodeRest(t, block, fs, buf)
+	return fs, buf, ok
+}
+
+// hpackDecodeRest is hpackDecode that also returns what is left of block
+// from the representation it could not decode (nil when it decoded all):
+// a block split across frames goes on in the next one.
+func hpackDecodeRest(t *hpackTable, block []byte, fs []hpackField, buf []byte) ([]hpackField, []byte, []byte, bool) {
 	for len(block) > 0 {
+		rep := block
 		c := block[0]
 		var f hpackField
 		var idx uint64
@@ -244,7 +253,7 @@ func hpackDecode(t *hpackTable, block []byte, fs []hpackField, buf []byte) ([]hp
 		case c&0xe0 == 0x20:
 			n, used, ok := hpackInt(block, 5)
 			if !ok || n > uint64(t.lim) {
-				return fs, buf, false
+				return fs, buf, rep, false
 			}
 			t.setMax(int(n))
 			block = block[used:]
@@ -257,7 +266,7 @@ func hpackDecode(t *hpackTable, block []byte, fs []hpackField, buf []byte) ([]hp
 			idx, used, ok = hpackInt(block, 4)
 		}
 		if !ok {
-			return fs, buf, false
+			return fs, buf, rep, false
 		}
 		block = block[used:]
 		f.index = uint32(idx)
@@ -265,7 +274,7 @@ func hpackDecode(t *hpackTable, block []byte, fs []hpackField, buf []byte) ([]hp
 		if f.rep == hpackIndexed || idx != 0 {
 			switch {
 			case idx == 0:
-				return fs, buf, false
+				return fs, buf, rep, false
 			case idx <= uint64(len(hpackStatic)):
 				e := &hpackStatic[idx-1]
 				buf = append(buf, e[0]...)
@@ -281,12 +290,12 @@ func hpackDecode(t *hpackTable, block []byte, fs []hpackField, buf []byte) ([]hp
 					buf = append(buf, v...)
 				}
 			default:
-				return fs, buf, false
+				return fs, buf, rep, false
 			}
 		} else {
 			buf, used, ok = hpackString(buf, block)
 			if !ok {
-				return fs, buf, false
+				return fs, buf, rep, false
 			}
 			block = block[used:]
 			f.nameLen = uint32(len(buf)) - f.nameOff
@@ -295,7 +304,7 @@ func hpackDecode(t *hpackTable, block []byte, fs []hpackField, buf []byte) ([]hp
 		if f.rep != hpackIndexed {
 			buf, used, ok = hpackString(buf, block)
 			if !ok {
-				return fs, buf, false
+				return fs, buf, rep, false
 			}
 			block = block[used:]
 		}
@@ -305,5 +314,5 @@ func hpackDecode(t *hpackTable, block []byte, fs []hpackField, buf []byte) ([]hp
 		}
 		fs = append(fs, f)
 	}
-	return fs, buf, true
+	return fs, buf, nil, true
 }

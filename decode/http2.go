@@ -185,10 +185,23 @@ const (
 	http2WindowUpdateR
 	http2WindowUpdateIncrement
 	http2Unknown
-	http2FieldCount
+	http2HeaderLength
+	http2HeaderCount
+	http2Header
+	http2HeaderNameLength
+	http2HeaderName
+	http2HeaderValueLength
+	http2HeaderValue
+	http2HeaderUnescaped
+	http2HeaderRepr
+	http2HeaderIndex
+	http2ContinuationHeader
+	http2FullURI
+	http2NamedFirst // then the http2.headers.* fields (http2_headers.go)
+	http2FieldCount = http2NamedFirst + len(http2NamedFields)
 )
 
-var http2Fields = [http2FieldCount]Field{
+var http2BaseFields = [http2NamedFirst]Field{
 	http2Magic:                   {Name: "http2.magic", Label: "Magic", Kind: KindString},
 	http2Stream:                  {Name: "http2.stream", Label: "Stream", Kind: KindNone},
 	http2Length:                  {Name: "http2.length", Label: "Length", Kind: KindUint, Width: 24},
@@ -228,7 +241,23 @@ var http2Fields = [http2FieldCount]Field{
 	http2WindowUpdateR:           {Name: "http2.window_update.r", Label: "Reserved", Kind: KindUint, Width: 32, Base: BaseHex, Mask: 0x80000000},
 	http2WindowUpdateIncrement:   {Name: "http2.window_update.window_size_increment", Label: "Window Size Increment", Kind: KindUint, Width: 32, Mask: 0x7fffffff},
 	http2Unknown:                 {Name: "http2.unknown", Label: "Unknown", Kind: KindBytes},
+	http2HeaderLength:            {Name: "http2.header.length", Label: "Header Length", Kind: KindUint, Width: 32},
+	http2HeaderCount:             {Name: "http2.header.count", Label: "Header Count", Kind: KindUint, Width: 32},
+	http2Header:                  {Name: "http2.header", Label: "Header", Kind: KindNone},
+	http2HeaderNameLength:        {Name: "http2.header.name.length", Label: "Name Length", Kind: KindUint, Width: 32},
+	http2HeaderName:              {Name: "http2.header.name", Label: "Name", Kind: KindString},
+	http2HeaderValueLength:       {Name: "http2.header.value.length", Label: "Value Length", Kind: KindUint, Width: 32},
+	http2HeaderValue:             {Name: "http2.header.value", Label: "Value", Kind: KindString},
+	http2HeaderUnescaped:         {Name: "http2.header.unescaped", Label: "Unescaped", Kind: KindString},
+	http2HeaderRepr:              {Name: "http2.header.repr", Label: "Representation", Kind: KindString},
+	http2HeaderIndex:             {Name: "http2.header.index", Label: "Index", Kind: KindUint, Width: 32},
+	http2ContinuationHeader:      {Name: "http2.continuation.header", Label: "Continuation Header", Kind: KindString},
+	http2FullURI:                 {Name: "http2.request.full_uri", Label: "Full request URI", Kind: KindString},
 }
+
+// http2HeaderGroup holds a block's decoded headers, one item each (JSON
+// shows them as an array of objects, tshark as one subtree each).
+var http2HeaderGroup = Field{Name: "http2.header", Label: "Header", Shape: ShapeObjects}
 
 var protoHTTP2 = protoField("http2", "HyperText Transfer Protocol 2")
 
@@ -329,7 +358,7 @@ func emitHTTP2(e *emitter, i int) {
 		e.String(&fs[http2Magic], http2Preface)
 		e.End()
 	}
-	for off := 0; ; {
+	for off, idx := 0, 0; ; idx++ {
 		f, next, ok := nextHTTP2Frame(b, off)
 		if !ok {
 			break
@@ -346,12 +375,12 @@ func emitHTTP2(e *emitter, i int) {
 		}
 		e.Uint(&fs[http2R], r)
 		e.Uint(&fs[http2StreamID], uint64(f.StreamID))
-		emitHTTP2Body(e, &f)
+		emitHTTP2Body(e, &f, http2BlockOf(e.conv, idx))
 		e.End()
 	}
 }
 
-func emitHTTP2Body(e *emitter, f *HTTP2Frame) {
+func emitHTTP2Body(e *emitter, f *HTTP2Frame, blk *http2Block) {
 	fs := &http2Fields
 	body := f.Body
 	switch f.Type {
@@ -406,6 +435,9 @@ func emitHTTP2Body(e *emitter, f *HTTP2Frame) {
 		}
 		if len(rest) > 0 {
 			e.Bytes(&fs[http2HeadersFrag], rest)
+		}
+		if blk != nil && e.conv != nil && blk.printable(&e.conv.h2) {
+			emitHTTP2Headers(e, &e.conv.h2, blk)
 		}
 		if len(padding) > 0 {
 			e.Bytes(&fs[padField], padding)
@@ -462,8 +494,16 @@ func emitHTTP2Body(e *emitter, f *HTTP2Frame) {
 		e.Uint(&fs[http2WindowUpdateR], uint64(v>>31))
 		e.Uint(&fs[http2WindowUpdateIncrement], uint64(v&0x7fffffff))
 	case http2Continuation:
-		if pad, _, _, ok := http2Padded(f); ok {
-			e.Uint(&fs[http2PadLength], uint64(pad))
+		pad, rest, _, ok := http2Padded(f)
+		if !ok {
+			return
+		}
+		e.Uint(&fs[http2PadLength], uint64(pad))
+		if len(rest) > 0 {
+			e.TextDone(&fs[http2ContinuationHeader], appendWSText(e.Text(), rest))
+		}
+		if blk != nil && e.conv != nil && blk.printable(&e.conv.h2) {
+			emitHTTP2Headers(e, &e.conv.h2, blk)
 		}
 	default:
 		if len(body) > 0 {
@@ -535,7 +575,9 @@ func treeHTTP2Frame(t *treeWriter, f *HTTP2Frame, blk *http2Block) {
 	if blk != nil && (f.Type == http2Headers || f.Type == http2PushPromise) && blk.printable(&t.conv.h2) {
 		_, _, _, hasSum = http2Summary(&t.conv.h2, blk)
 	}
-	if f.Type != http2Headers && f.Type != http2PushPromise || hasSum {
+	plain := blk != nil && (f.Type == http2Headers || f.Type == http2PushPromise) && !hasSum &&
+		blk.printable(&t.conv.h2) && http2Plain(&t.conv.h2, blk)
+	if f.Type != http2Headers && f.Type != http2PushPromise || hasSum || plain {
 		// tshark appends the decoded request or status to a HEADERS
 		// or PUSH_PROMISE title; without it rawcap leaves that line out.
 		t.depth = 1
@@ -761,7 +803,7 @@ func treeHTTP2Body(t *treeWriter, f *HTTP2Frame, blk *http2Block) {
 		v := uint64(be32(body))
 		treeHTTP2ReservedID(t, v, "Window Size Increment")
 	case http2Continuation:
-		pad, _, _, ok := http2Padded(f)
+		pad, rest, _, ok := http2Padded(f)
 		if !ok {
 			return
 		}
@@ -771,6 +813,12 @@ func treeHTTP2Body(t *treeWriter, f *HTTP2Frame, blk *http2Block) {
 		t.int("[Pad Length", pad)
 		t.b[len(t.b)-1] = ']'
 		t.end()
+		if len(rest) > 0 {
+			t.line()
+			t.b = append(t.b, "Continuation Header: "...)
+			t.b = appendWSLabelText(t.b, rest)
+			t.end()
+		}
 		if blk != nil && blk.printable(&t.conv.h2) {
 			treeHTTP2Headers(t, &t.conv.h2, blk)
 			t.depth = 2

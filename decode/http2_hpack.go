@@ -11,7 +11,16 @@ const http2HPACKSlots = 64
 type http2HPACKConn struct {
 	key uint64
 	tab [2]hpackTable
+	// pend holds, per direction, the start of a representation a HEADERS,
+	// PUSH_PROMISE or CONTINUATION frame without END_HEADERS cut off: the
+	// next CONTINUATION goes on from it (tshark's inflater keeps its state
+	// across a block's frames, and shows each header in the frame where it
+	// ends).
+	pend [2][]byte
 }
+
+// http2MaxPending bounds a direction's pending bytes.
+const http2MaxPending = 16 << 10
 
 type http2HPACK struct {
 	conns [http2HPACKSlots]http2HPACKConn
@@ -95,6 +104,7 @@ func (d *Decoder) http2Frame(r *convResults) {
 		c.key = key
 		c.tab[0].init(hpackDefaultSize)
 		c.tab[1].init(hpackDefaultSize)
+		c.pend[0], c.pend[1] = c.pend[0][:0], c.pend[1][:0]
 	}
 	seg, _ := http2Segment(d, i)
 	for off, idx := 0, 0; ; idx++ {
@@ -137,8 +147,22 @@ func (d *Decoder) http2Frame(r *convResults) {
 		tab := &c.tab[dir]
 		blk := http2Block{from: len(n.fs), frame: uint16(idx)}
 		before := tab.max
-		n.fs, n.buf, blk.ok = hpackDecode(tab, rest, n.fs, n.buf)
-		blk.sizeUpd = tab.max != before || hpackHasSizeUpdate(rest)
+		in, pend := rest, &c.pend[dir]
+		if f.Type == http2Continuation && len(*pend) > 0 {
+			*pend = append(*pend, rest...)
+			in = *pend
+		}
+		var left []byte
+		n.fs, n.buf, left, blk.ok = hpackDecodeRest(tab, in, n.fs, n.buf)
+		if f.Flags&0x04 == 0 && len(left) > 0 && len(left) <= http2MaxPending {
+			// the block goes on in a CONTINUATION: what it decoded
+			// so far is this frame's
+			*pend = append((*pend)[:0], left...) // left may alias *pend: copy moves forward
+			blk.ok = true
+		} else {
+			*pend = (*pend)[:0]
+		}
+		blk.sizeUpd = tab.max != before || hpackHasSizeUpdate(in)
 		blk.to = len(n.fs)
 		for _, h := range n.fs[blk.from:blk.to] {
 			blk.hlen += 8 + int(h.nameLen+h.valLen)
@@ -198,6 +222,59 @@ func http2Summary(n *http2Note, blk *http2Block) (method, path, status []byte, o
 	return nil, nil, nil, false
 }
 
+// http2Plain reports whether tshark's title of a HEADERS or PUSH_PROMISE
+// frame with the decoded block blk stays plain: no status, and not both a
+// method and a path.
+func http2Plain(n *http2Note, blk *http2Block) bool {
+	method, path, status := http2Pseudo(n, blk)
+	return status == nil && (method == nil || path == nil)
+}
+
+// http2Pseudo returns the block's :method, :path and :status values.
+func http2Pseudo(n *http2Note, blk *http2Block) (method, path, status []byte) {
+	for k := blk.from; k < blk.to; k++ {
+		h := &n.fs[k]
+		switch string(n.name(h)) {
+		case ":method":
+			method = n.value(h)
+		case ":path":
+			path = n.value(h)
+		case ":status":
+			status = n.value(h)
+		}
+	}
+	return method, path, status
+}
+
+// appendHTTP2FullURI appends tshark's full request URI of a block that
+// names an authority and a path ("scheme://authority/path", the scheme
+// "(null)" when the block has none); ok false when it names neither.
+func appendHTTP2FullURI(b []byte, n *http2Note, blk *http2Block) ([]byte, bool) {
+	var scheme, auth, path []byte
+	for k := blk.from; k < blk.to; k++ {
+		h := &n.fs[k]
+		switch string(n.name(h)) {
+		case ":scheme":
+			scheme = n.value(h)
+		case ":authority":
+			auth = n.value(h)
+		case ":path":
+			path = n.value(h)
+		}
+	}
+	if auth == nil || path == nil {
+		return b, false
+	}
+	if scheme == nil {
+		b = append(b, "(null)"...)
+	} else {
+		b = append(b, scheme...)
+	}
+	b = append(b, "://"...)
+	b = append(b, auth...)
+	return append(b, path...), true
+}
+
 // appendHTTP2Summary appends "GET /path" or "200 OK" (http2Summary).
 func appendHTTP2Summary(b []byte, n *http2Note, blk *http2Block) ([]byte, bool) {
 	method, path, status, ok := http2Summary(n, blk)
@@ -221,17 +298,6 @@ var hpackRepNames = [...]string{
 	hpackIncremental: "Literal Header Field with Incremental Indexing",
 	hpackWithout:     "Literal Header Field without Indexing",
 	hpackNever:       "Literal Header Field never Indexed",
-}
-
-// hpackStaticName reports whether name is a static table name (those
-// are the names tshark has an http2.headers.* field for).
-func hpackStaticName(name []byte) bool {
-	for k := range hpackStatic {
-		if hpackStatic[k][0] == string(name) {
-			return true
-		}
-	}
-	return false
 }
 
 // treeHTTP2Headers draws the decoded header lines of a block.
@@ -270,12 +336,14 @@ func treeHTTP2Headers(t *treeWriter, n *http2Note, blk *http2Block) {
 		t.b = append(t.b, "Value: "...)
 		t.b = append(t.b, value...)
 		t.end()
-		if hpackStaticName(name) {
-			t.line()
-			t.b = append(t.b, name...)
-			t.b = append(t.b, ": "...)
-			t.b = append(t.b, value...)
-			t.end()
+		if nf := http2NamedField(name); nf != nil {
+			if _, ok := http2NamedValue(nf, value); ok {
+				t.line()
+				t.b = append(t.b, name...)
+				t.b = append(t.b, ": "...)
+				t.b = append(t.b, value...)
+				t.end()
+			}
 		}
 		t.line()
 		t.b = append(t.b, "[Unescaped: "...)
@@ -297,6 +365,17 @@ func treeHTTP2Headers(t *treeWriter, n *http2Note, blk *http2Block) {
 			t.int("Index", int(h.index))
 		}
 	}
+	t.depth = 2
+	n0 := len(t.b)
+	t.line()
+	t.b = append(t.b, "[Full request URI: "...)
+	var ok bool
+	if t.b, ok = appendHTTP2FullURI(t.b, n, blk); ok {
+		t.b = append(t.b, ']')
+		t.end()
+	} else {
+		t.b = t.b[:n0]
+	}
 }
 
 // http2Status parses a three-digit status that has a reason phrase.
@@ -312,4 +391,59 @@ func http2Status(v []byte) (int, bool) {
 		code = code*10 + int(c-'0')
 	}
 	return code, httpStatusText(code) != ""
+}
+
+// emitHTTP2Headers emits a decoded block's fields in the order of tshark's
+// tree (treeHTTP2Headers): its length and count, then a subtree per
+// header.
+func emitHTTP2Headers(e *emitter, n *http2Note, blk *http2Block) {
+	fs := &http2Fields
+	e.Uint(&fs[http2HeaderLength], uint64(blk.hlen))
+	e.Uint(&fs[http2HeaderCount], uint64(blk.to-blk.from))
+	if blk.to == blk.from {
+		return
+	}
+	e.Group(&http2HeaderGroup)
+	for k := blk.from; k < blk.to; k++ {
+		h := &n.fs[k]
+		name, value := n.name(h), n.value(h)
+		e.Item()
+		if e.all {
+			e.None(&fs[http2Header]) // JSON: the item itself
+		}
+		e.Uint(&fs[http2HeaderNameLength], uint64(len(name)))
+		e.Bytes(&fs[http2HeaderName], name)
+		e.Uint(&fs[http2HeaderValueLength], uint64(len(value)))
+		e.Bytes(&fs[http2HeaderValue], value)
+		if nf := http2NamedField(name); nf != nil {
+			if v, ok := http2NamedValue(nf, value); ok {
+				if nf.Kind == KindUint {
+					e.Uint(nf, v)
+				} else {
+					e.Bytes(nf, value)
+				}
+			}
+		}
+		e.Bytes(&fs[http2HeaderUnescaped], value)
+		t := e.Text()
+		t = append(t, hpackRepNames[h.rep]...)
+		if h.rep != hpackIndexed {
+			if h.index != 0 {
+				t = append(t, " - Indexed Name"...)
+			} else {
+				t = append(t, " - New Name"...)
+			}
+		}
+		e.TextDone(&fs[http2HeaderRepr], t)
+		if h.index != 0 {
+			e.Uint(&fs[http2HeaderIndex], uint64(h.index))
+		}
+		e.End()
+	}
+	e.End()
+	t := e.Text()
+	n0 := len(t)
+	if t, ok := appendHTTP2FullURI(t, n, blk); ok && len(t) > n0 { // a generated field
+		e.TextDone(&fs[http2FullURI], t)
+	}
 }

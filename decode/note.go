@@ -37,7 +37,9 @@ func (r *convResults) keep(src *convResults) {
 	copy(r.links[:src.nlinks], src.links[:src.nlinks])
 	r.quic, r.voip = src.quic, src.voip
 	if src.ssh.ok {
+		pdu := r.ssh.pdu // the tracker's buffer is reused: copy
 		r.ssh = src.ssh
+		r.ssh.pdu = append(pdu[:0], src.ssh.pdu...)
 	} else {
 		r.ssh.ok = false
 	}

@@ -1,6 +1,9 @@
 package decode
 
-import "strconv"
+import (
+	"bytes"
+	"strconv"
+)
 
 // SIP is a SIP message (RFC 3261) in a UDP datagram or a TCP segment to
 // port 5060: a request line ("INVITE sip:bob@example.com SIP/2.0") or a
@@ -37,11 +40,16 @@ func sipIsRequestLine(line []byte) bool {
 		return false
 	}
 	for _, c := range line[:sp] {
-		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '-' || c == '_' || c == '.' || c == '!' || c == '%' || c == '*' || c == '+' || c == '`' || c == '\'' || c == '~' || c >= '0' && c <= '9') {
+		if !sipTokenChar(c) {
 			return false
 		}
 	}
 	return true
+}
+
+// sipTokenChar reports whether c may be in a method (RFC 3261's token).
+func sipTokenChar(c byte) bool {
+	return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '-' || c == '_' || c == '.' || c == '!' || c == '%' || c == '*' || c == '+' || c == '`' || c == '\'' || c == '~' || c >= '0' && c <= '9'
 }
 
 // sipIsStatusLine reports whether line is "SIP/2.0 NNN reason".
@@ -54,7 +62,37 @@ func sipIsStatusLine(line []byte) bool {
 			return false
 		}
 	}
-	return len(line) == 11 || line[11] == ' '
+	return len(line) > 11 && line[11] == ' ' // tshark turns "SIP/2.0 200" down
+}
+
+// sipHeuristic reports whether tshark 4.0's SIP heuristic (on by default
+// for UDP and TCP, tried where no port names a protocol) takes a payload:
+// its first line, up to a line end, is a request line or a status line as
+// on port 5060. (tshark also takes a lone first line without a line end;
+// rawcap, which decodes no SIP message without one, leaves that to data.)
+func sipHeuristic(b []byte) bool {
+	if len(b) < 12 {
+		return false
+	}
+	if string(b[:8]) != "SIP/2.0 " {
+		// a request: a method token, then a space (most payloads stop
+		// here, before the search for a line end)
+		k := 0
+		for k < len(b) && sipTokenChar(b[k]) {
+			k++
+		}
+		if k == 0 || k == len(b) || b[k] != ' ' {
+			return false
+		}
+	}
+	n := bytes.IndexByte(b, '\n')
+	if n < 0 {
+		return false
+	}
+	if n > 0 && b[n-1] == '\r' {
+		n--
+	}
+	return sipIsRequestLine(b[:n]) || sipIsStatusLine(b[:n])
 }
 
 func indexByte(b []byte, c byte) int {
@@ -918,6 +956,29 @@ func sipTreeStr(t *treeWriter, label string, v []byte) {
 // the response with its request… tshark names it from the CSeq header).
 func infoSIP(b []byte, d *Decoder, i int) []byte {
 	s, m := sipMessage(d, i)
+	b = infoSIPMsg(b, s, m)
+	if m.cut || i == 0 || d.layers[i-1].Type != LayerTCP {
+		return b
+	}
+	// tshark dissects every message of a TCP segment, and the bytes after
+	// the last one as a "Continuation" when they do not start one.
+	rest := d.data[d.layers[i].End:d.layers[i-1].End]
+	for len(rest) > 0 {
+		m, ok := parseSIP(rest, true)
+		if !ok {
+			if end, _, _ := sipLineEnd(rest, 0); sipIsRequestLine(rest[:end]) || sipIsStatusLine(rest[:end]) {
+				return b // a message the next segments complete
+			}
+			return append(b, "Continuation"...)
+		}
+		b = infoSIPMsg(b, rest[:m.end], m)
+		rest = rest[m.end:]
+	}
+	return b
+}
+
+// infoSIPMsg appends the Info of the message s, whose parts are m.
+func infoSIPMsg(b []byte, s []byte, m sipMsg) []byte {
 	first := s[:m.firstEnd]
 	if m.request {
 		if sipKnownMethod(first[:indexByte(first, ' ')]) {
@@ -973,6 +1034,9 @@ var sipTcpdumpCmds = [...]string{"ACK", "BYE", "CANCEL", "DO", "INFO", "INVITE",
 func (p *LinePrinter) lineSIP(b []byte, d *Decoder, i int) []byte {
 	if i == 0 || d.layers[i-1].Type != LayerUDP {
 		return p.lineNothing(b, d, i)
+	}
+	if u := UDP(d.data[d.layers[i-1].Start:d.layers[i-1].Payload]); d.Ports.Lookup(TransportUDP, u.SrcPort(), u.DstPort()) != LayerSIP {
+		return p.lineNothing(b, d, i) // taken by the heuristic: tcpdump does not look
 	}
 	return p.lineSIPText(b, d, i-1)
 }

@@ -348,6 +348,12 @@ type sshNote struct {
 	n        int
 	items    [sshMaxItems]sshItem
 	names    []string // the interned names, append-only (ids index it)
+	// A packet the segment completes, reassembled (done): its bytes, its
+	// item and segments, drawn as tshark draws it in this segment.
+	pduOK   bool
+	pdu     []byte
+	pduItem sshItem
+	pduSegs sshSegs
 }
 
 // treeSSH appends the SSH subtree as tshark -V shows it.
@@ -356,6 +362,10 @@ func treeSSH(t *treeWriter, d *Decoder, i int) {
 		return
 	}
 	nt := &t.conv.ssh
+	if nt.ok && nt.layer == i && nt.done && nt.pduOK && !nt.retx {
+		treeSSHReassembled(t, d, nt)
+		return
+	}
 	if !nt.ok || nt.layer != i || nt.middle || nt.done || nt.retx {
 		return
 	}
@@ -402,6 +412,90 @@ func treeSSH(t *treeWriter, d *Decoder, i int) {
 		}
 		t.end()
 	}
+}
+
+// sshSegmentData reports whether tshark adds the "TCP segment data" line
+// for SSH layer i: the whole segment belongs to a packet it reassembles
+// (the start of one, a middle part, or the end it draws the packet in).
+func sshSegmentData(nt *sshNote, i int) bool {
+	if !nt.ok || nt.layer != i || nt.retx {
+		return false
+	}
+	return nt.middle || nt.done && nt.pduOK || nt.n == 1 && nt.items[0].kind == sshItemPartial && nt.items[0].off == 0
+}
+
+// treeSSHReassembled draws what tshark draws in the segment that ends a
+// binary packet earlier segments started: the reassembly's lines, then
+// the packet's SSH tree.
+func treeSSHReassembled(t *treeWriter, d *Decoder, nt *sshNote) {
+	g := &nt.pduSegs
+	t.depth = 0
+	t.line()
+	t.b = append(t.b, '[')
+	t.b = strconv.AppendUint(t.b, uint64(g.count), 10)
+	t.b = append(t.b, " Reassembled TCP Segments ("...)
+	t.b = strconv.AppendInt(t.b, int64(len(nt.pdu)), 10)
+	t.b = append(t.b, " bytes): "...)
+	for k := range int(g.count) {
+		if k > 0 {
+			t.b = append(t.b, ", "...)
+		}
+		t.b = append(t.b, '#')
+		t.b = strconv.AppendUint(t.b, uint64(g.frame[k]), 10)
+		t.b = append(t.b, '(')
+		t.b = strconv.AppendUint(t.b, uint64(g.n[k]), 10)
+		t.b = append(t.b, ')')
+	}
+	t.b = append(t.b, ']')
+	t.end()
+	t.depth = 1
+	off := uint64(0)
+	for k := range int(g.count) {
+		t.line()
+		t.b = append(t.b, "[Frame: "...)
+		t.b = strconv.AppendUint(t.b, uint64(g.frame[k]), 10)
+		t.b = append(t.b, ", payload: "...)
+		t.b = strconv.AppendUint(t.b, off, 10)
+		t.b = append(t.b, '-')
+		t.b = strconv.AppendUint(t.b, off+uint64(g.n[k])-1, 10)
+		t.b = append(t.b, " ("...)
+		t.b = strconv.AppendUint(t.b, uint64(g.n[k]), 10)
+		t.b = append(t.b, " bytes)]"...)
+		t.end()
+		off += uint64(g.n[k])
+	}
+	t.int("[Segment count", int(g.count))
+	t.b[len(t.b)-1] = ']'
+	t.end()
+	t.int("[Reassembled TCP length", len(nt.pdu))
+	t.b[len(t.b)-1] = ']'
+	t.end()
+	t.line()
+	t.b = append(t.b, "[Reassembled TCP Data: "...)
+	t.b = appendWSBytes(t.b, nt.pdu)
+	t.b = append(t.b, ']')
+	t.end()
+	t.depth = 0
+	t.head("SSH Protocol")
+	t.end()
+	it := &nt.pduItem
+	t.depth = 1
+	t.line()
+	t.b = appendSSHTitle(t.b, nt.names, it)
+	t.end()
+	t.depth = 2
+	if !treeSSHKex(t, nt.pdu, nt.names, it, nt.server) {
+		treeSSHException(t, d)
+		return
+	}
+	t.depth = 1
+	t.line()
+	if nt.server {
+		t.b = append(t.b, "[Direction: server-to-client]"...)
+	} else {
+		t.b = append(t.b, "[Direction: client-to-server]"...)
+	}
+	t.end()
 }
 
 // treeSSHException draws tshark's lines for a dissector that ran off the
@@ -924,6 +1018,14 @@ func emitSSH(e *emitter, i int) {
 		return
 	}
 	nt := &e.conv.ssh
+	if nt.ok && nt.layer == i && nt.done && nt.pduOK && !nt.retx {
+		// the packet tshark reassembles and dissects in this segment
+		if emitSSHKex(e, nt.pdu, &nt.pduItem, nt.server) {
+			e.Bool(&sshFields[sshDirection], nt.server)
+		}
+		e.End()
+		return
+	}
 	if !nt.ok || nt.layer != i || nt.middle || nt.done || nt.retx {
 		e.End()
 		return

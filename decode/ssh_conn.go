@@ -82,6 +82,27 @@ type sshReasm struct {
 	stream uint32
 	dir    uint8
 	buf    []byte
+	segs   sshSegs // the frames the bytes came from
+}
+
+// sshSegs lists the segments of a reassembled packet: frame and length
+// each, as tshark's "[N Reassembled TCP Segments …]" lines name them.
+type sshSegs struct {
+	frame [sshMaxSegs]uint32
+	n     [sshMaxSegs]uint32
+	count uint8
+}
+
+// sshMaxSegs bounds the segments of a packet drawn reassembled.
+const sshMaxSegs = 8
+
+func (g *sshSegs) add(frame uint32, n int) bool {
+	if g.count >= sshMaxSegs {
+		return false
+	}
+	g.frame[g.count], g.n[g.count] = frame, uint32(n)
+	g.count++
+	return true
 }
 
 const (
@@ -281,7 +302,9 @@ func (d *Decoder) sshWalk(f *Frame, r *convResults) {
 		pi = 1
 	}
 	p := &c.peer[pi]
+	pdu := nt.pdu[:0] // the buffer is reused
 	*nt = sshNote{ok: true, layer: i, server: server, proto: c.version}
+	nt.pdu = pdu
 	l := &d.layers[i]
 	b := d.data[l.Start:l.End]
 	wire := d.sshWireLen(i)
@@ -297,7 +320,7 @@ func (d *Decoder) sshWalk(f *Frame, r *convResults) {
 		if int32(seg.Seq-p.pendEnd) < 0 {
 			if int32(seg.NextSeq-p.pendEnd) < 0 {
 				nt.middle = true
-				s.reasmAdd(seg, pi, b, wire)
+				s.reasmAdd(seg, pi, b, wire, uint32(f.Number))
 			} else {
 				nt.done, nt.dir = true, true
 				p.pending = false
@@ -397,7 +420,7 @@ func (d *Decoder) sshWalk(f *Frame, r *convResults) {
 			}
 			if canDeseg && (remain < 4 || uint64(plen)+4 > uint64(remain)) {
 				it.kind = sshItemPartial
-				s.reasmStart(seg, pi, b[off:], plen)
+				s.reasmStart(seg, pi, b[off:], plen, frame)
 				p.pending = true
 				p.pendEnd = seg.Seq + uint32(off) + max(plen+4, 5)
 				if remain < 4 {
@@ -550,9 +573,11 @@ func (s *sshState) reasmEntry(seg *tcpSegment, dir int) *sshReasm {
 
 // reasmStart keeps the first bytes of a binary packet of plen bytes (and
 // its length field).
-func (s *sshState) reasmStart(seg *tcpSegment, dir int, b []byte, plen uint32) {
+func (s *sshState) reasmStart(seg *tcpSegment, dir int, b []byte, plen uint32, frame uint32) {
 	r := s.reasmEntry(seg, dir)
 	r.slot, r.stream, r.dir = -1, 0, 0
+	r.segs.count = 0
+	r.segs.add(frame, len(b))
 	if uint64(plen)+4 > sshReasmLen {
 		return
 	}
@@ -564,11 +589,12 @@ func (s *sshState) reasmStart(seg *tcpSegment, dir int, b []byte, plen uint32) {
 }
 
 // reasmAdd adds a segment inside the packet.
-func (s *sshState) reasmAdd(seg *tcpSegment, dir int, b []byte, wire int) {
+func (s *sshState) reasmAdd(seg *tcpSegment, dir int, b []byte, wire int, frame uint32) {
 	r := s.reasmEntry(seg, dir)
 	if r.slot != seg.slot || r.stream != seg.Stream || r.dir != uint8(dir) {
 		return
 	}
+	r.segs.add(frame, len(b))
 	if len(b) != wire || len(r.buf)+len(b) > cap(r.buf) {
 		r.slot = -1
 		return
@@ -598,7 +624,13 @@ func (d *Decoder) sshReassembled(c *sshConn, p *sshPeer, server bool, frame uint
 	if !keyPhase || c.version != 2 {
 		return
 	}
-	it := sshItem{kind: sshItemKex, end: int32(len(pdu)), kexKind: c.kexKind}
+	it := sshItem{kind: sshItemKex, v2: true, end: int32(len(pdu)), kexKind: c.kexKind}
 	nt.doneOK, nt.doneCode, nt.doneKind = true, pdu[5], c.kexKind
 	d.sshKexState(c, p, server, frame, pdu, 0, &it)
+	segs := r.segs
+	if len(b) == int(seg.NextSeq-seg.Seq) && segs.add(frame, len(b)) {
+		// the segment ends with the packet: tshark draws it here
+		nt.pdu = append(nt.pdu[:0], pdu...)
+		nt.pduItem, nt.pduSegs, nt.pduOK = it, segs, true
+	}
 }

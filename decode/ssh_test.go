@@ -205,6 +205,23 @@ func sshSessions(t testing.TB) [][]byte {
 	f.send(true, append(sshPacket([]byte{21}), sshFill(44, 24)...))
 	f.send(false, []byte(sshFill(44, 25)))
 	frames = append(frames, f.frames...)
+
+	// 5: the client's KEXINIT in three segments and the server's in two
+	// (tshark reassembles them and draws each in its last segment), then
+	// an ECDH exchange.
+	f = newSSHFlow(t, 50005)
+	f.send(true, []byte("SSH-2.0-OpenSSH_9.6\r\n"))
+	f.send(false, []byte("SSH-2.0-OpenSSH_9.6\r\n"))
+	kex = sshPacket(sshKexInit("curve25519-sha256,ecdh-sha2-nistp256,diffie-hellman-group14-sha256", "ssh-ed25519,rsa-sha2-512,rsa-sha2-256",
+		"aes128-ctr,aes192-ctr,aes256-ctr", "hmac-sha2-256,hmac-sha1", "none"))
+	f.send(true, kex[:50])
+	f.send(true, kex[50:100])
+	f.send(true, kex[100:])
+	kex = sshPacket(sshKexInit("curve25519-sha256", "ssh-ed25519", "aes128-ctr", "hmac-sha2-256", "none"))
+	f.send(false, kex[:40])
+	f.send(false, kex[40:])
+	f.send(true, sshPacket(sshString([]byte{30}, sshFill(32, 26))))
+	frames = append(frames, f.frames...)
 	return frames
 }
 
@@ -270,11 +287,28 @@ func TestSSHSessionsMatchTshark(t *testing.T) {
 	cp := &decode.ColumnsPrinter{}
 	lp := &decode.LinePrinter{Options: decode.LineOptions{Location: time.UTC}}
 	var buf []byte
-	sshLines, same, rowsSame, oneSame := 0, 0, 0, 0
+	sshLines, same, rowsSame, oneSame, reasmWant, reasmSame := 0, 0, 0, 0, 0, 0
 	for k, fr := range frames {
 		f := decode.Frame{Number: k + 1, Time: time.Unix(1700000000, int64(k)*1e6), Length: len(fr)}
 		d.Decode(fr, linktype.Ethernet)
 		buf = tp.Append(buf[:0], d, &f)
+		all := strings.Split(strings.TrimRight(string(buf), "\n"), "\n")
+		tl := strings.Split(strings.TrimRight(theirs[k], "\n"), "\n")
+		if n, bad := subsequence(all, tl); n != len(all) {
+			t.Errorf("frame %d: rawcap's -V line %q is not tshark's (in order)", k+1, bad)
+		}
+		for _, l := range tl {
+			if strings.HasPrefix(l, "    TCP segment data (") || strings.Contains(l, " Reassembled TCP Segments (") ||
+				strings.HasPrefix(l, "    [Frame: ") || strings.HasPrefix(l, "    [Segment count: ") || strings.HasPrefix(l, "    [Reassembled TCP ") {
+				reasmWant++
+				for _, m := range all {
+					if m == l {
+						reasmSame++
+						break
+					}
+				}
+			}
+		}
 		mine, want := sshBlock(string(buf)), sshBlock(theirs[k])
 		sshLines += len(want)
 		if strings.Join(mine, "\n") == strings.Join(want, "\n") {
@@ -295,8 +329,49 @@ func TestSSHSessionsMatchTshark(t *testing.T) {
 			t.Errorf("frame %d: one-liner\n got %q\nwant %q", k+1, got, lines[k])
 		}
 	}
-	t.Logf("%d frames: SSH tree lines %d/%d as tshark's, rows %d/%d, one-liners %d/%d as tcpdump's",
-		len(frames), same, sshLines, rowsSame, len(frames), oneSame, len(frames))
+	t.Logf("%d frames: SSH tree lines %d/%d as tshark's, reassembly lines %d/%d, rows %d/%d, one-liners %d/%d as tcpdump's",
+		len(frames), same, sshLines, reasmSame, reasmWant, rowsSame, len(frames), oneSame, len(frames))
+	if same != sshLines || reasmSame != reasmWant {
+		t.Errorf("want every SSH tree line and reassembly line of tshark's")
+	}
+
+	// -T fields: every ssh.* field rawcap declares.
+	var names []string
+	for _, pf := range decode.Protocols() {
+		if pf.Protocol.Name == "ssh" {
+			for _, f := range pf.Fields {
+				names = append(names, f.Name)
+			}
+		}
+	}
+	args := []string{"-T", "fields", "-E", "separator=|"}
+	for _, n := range names {
+		args = append(args, "-e", n)
+	}
+	want := strings.Split(strings.TrimRight(string(testshared.Tshark(t, "ssh-fields", path, args...)), "\n"), "\n")
+	fp, err := decode.NewFieldsPrinter(names)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fp.Separator = "|"
+	d = decode.NewDecoder()
+	fsame := 0
+	for k, fr := range frames {
+		f := decode.Frame{Number: k + 1, Time: time.Unix(1700000000, int64(k)*1e6), Length: len(fr)}
+		d.Decode(fr, linktype.Ethernet)
+		got := strings.TrimSuffix(string(fp.Append(buf[:0], d, &f)), "\n")
+		if got == want[k] {
+			fsame++
+			continue
+		}
+		g, w := strings.Split(got, "|"), strings.Split(want[k], "|")
+		for j := range names {
+			if j < len(g) && j < len(w) && g[j] != w[j] {
+				t.Errorf("frame %d: %s = %q, tshark %q", k+1, names[j], g[j], w[j])
+			}
+		}
+	}
+	t.Logf("-T fields: %d fields, %d/%d rows identical", len(names), fsame, len(frames))
 }
 
 // sshSegments encodes the payloads of the sessions' segments as the

@@ -43,7 +43,8 @@ func tracked(f *Field) bool {
 	return trackedNames[f.Name] || strings.HasPrefix(f.Name, "tcp.analysis") || strings.HasPrefix(f.Name, "tcp.completeness.") ||
 		strings.HasPrefix(f.Name, "quic.") || f.Name == "quic" || strings.HasPrefix(f.Name, "tls.") || // QUIC: connections, connection ID lengths and Initial keys
 		strings.HasPrefix(f.Name, "sip.") || strings.HasPrefix(f.Name, "rtp.") || strings.HasPrefix(f.Name, "rtcp.") ||
-		strings.HasPrefix(f.Name, "ssh.") // SSH: what a segment holds depends on the connection
+		strings.HasPrefix(f.Name, "ssh.") || // SSH: what a segment holds depends on the connection
+		strings.HasPrefix(f.Name, "http2.header") // HTTP/2: HPACK's tables per connection
 }
 
 // independentProtocols are the protocols whose decoding needs nothing from

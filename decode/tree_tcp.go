@@ -199,6 +199,13 @@ func treeTCP(t *treeWriter, d *Decoder, i int) {
 		if i+1 < d.n && d.layers[i+1].Type == LayerHTTP2 {
 			treeHTTP2PDUSizes(t, d, i+1)
 		}
+		if i+1 < d.n && d.layers[i+1].Type == LayerSSH && t.conv != nil && sshSegmentData(&t.conv.ssh, i+1) {
+			t.line()
+			t.b = append(t.b, "TCP segment data ("...)
+			t.b = strconv.AppendInt(t.b, int64(length), 10)
+			t.b = append(t.b, " bytes)"...)
+			t.end()
+		}
 	}
 }
 

@@ -49,7 +49,11 @@ func (d *Decoder) decodeUDP(l *Layer) LayerType {
 			return t // SDP set the stream up: conversations come before ports
 		}
 	}
-	return d.Ports.Lookup(TransportUDP, u.SrcPort(), u.DstPort())
+	t := d.Ports.Lookup(TransportUDP, u.SrcPort(), u.DstPort())
+	if t == LayerNone && sipHeuristic(d.data[l.Payload:l.End]) {
+		return LayerSIP // tshark's SIP heuristic
+	}
+	return t
 }
 
 const (
