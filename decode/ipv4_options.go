@@ -1,0 +1,769 @@
+package decode
+
+import (
+	"net/netip"
+	"slices"
+	"strconv"
+)
+
+// This file draws IPv4's options (RFC 791, 1108, 1393, 1063, 2113, 4782,
+// and CIPSO) in the -V tree as tshark 4.0 draws them. An option list with
+// any option whose drawing is not known line for line (a length that makes
+// tshark stop with an exception, a CIPSO tag it reports as malformed) is
+// not drawn at all, so the tree holds no line tshark does not print.
+
+// ipOptFixedLen is the length of the options Wireshark registers with a
+// fixed length, by type (0: not fixed).
+func ipOptFixedLen(code byte) int {
+	switch code {
+	case 11, 12, 136, 148: // MTU probe, MTU reply, stream ID, router alert
+		return 4
+	case 25: // quick-start
+		return 8
+	case 82: // traceroute
+		return 12
+	}
+	return 0
+}
+
+// ipOptLabel is tshark's name of an option type ("" for one it does not
+// know).
+func ipOptLabel(code byte) string {
+	switch code {
+	case 0:
+		return "End of Options List (EOL)"
+	case 1:
+		return "No-Operation (NOP)"
+	case 7:
+		return "Record Route"
+	case 11:
+		return "MTU Probe"
+	case 12:
+		return "MTU Reply"
+	case 25:
+		return "Quick-Start"
+	case 68:
+		return "Time Stamp"
+	case 82:
+		return "Traceroute"
+	case 130:
+		return "Security"
+	case 131:
+		return "Loose Source Route"
+	case 133:
+		return "Extended Security"
+	case 134:
+		return "Commercial Security"
+	case 136:
+		return "Stream ID"
+	case 137:
+		return "Strict Source Route"
+	case 148:
+		return "Router Alert"
+	case 149:
+		return "Selective Directed Broadcast"
+	}
+	return ""
+}
+
+// ipOptClassNames and ipOptNumberNames are ip.opt.type.class's and
+// ip.opt.type.number's value names.
+var ipOptClassNames = [4]string{"Control", "Reserved for future use", "Debugging and measurement", "Reserved for future use"}
+
+var ipOptNumberNames = [32]string{
+	0: "End of Option List (EOL)", 1: "No-Operation (NOP)", 2: "Security", 3: "Loose source route",
+	4: "Time stamp", 5: "Extended security", 6: "Commercial IP security option", 7: "Record route",
+	8: "Stream identifier", 9: "Strict source route", 10: "Experimental Measurement", 11: "MTU probe",
+	12: "MTU Reply", 13: "Experimental Flow Control", 14: "Experimental Access Control", 15: "Ask Estrin",
+	16: "IMI Traffic Descriptor", 17: "Extended Internet Protocol", 18: "Traceroute", 19: "Address Extension",
+	20: "Router Alert", 21: "Selective Directed Broadcast", 22: "Unassigned", 23: "Dynamic Packet State",
+	24: "Upstream Multicast Packet", 25: "Quick-Start", 30: "RFC 3692-style experiment",
+}
+
+// ipv4PendingRoute returns the final destination of the first loose or
+// strict source route option whose pointer still points at an address:
+// Wireshark then shows that address as the packet's destination and the
+// header's as the current route ("Dst: final, Via: dst").
+func ipv4PendingRoute(opts []byte) (netip.Addr, bool) {
+	for len(opts) > 0 && opts[0] != 0 {
+		if opts[0] == 1 {
+			opts = opts[1:]
+			continue
+		}
+		if len(opts) < 2 || opts[1] < 2 || int(opts[1]) > len(opts) {
+			break
+		}
+		n := int(opts[1])
+		if (opts[0] == 131 || opts[0] == 137) && n >= 7 && int(opts[2]) <= n {
+			k := 3 + (n-3)/4*4 - 4
+			return netip.AddrFrom4([4]byte(opts[k : k+4])), true
+		}
+		opts = opts[n:]
+	}
+	return netip.Addr{}, false
+}
+
+// treeIPv4Options draws the options of ip (at least 21 bytes long): the
+// "Options: (N bytes), names" line and a subtree per option. It draws
+// nothing when an option is one it cannot draw as tshark does.
+func treeIPv4Options(t *treeWriter, ip IPv4) {
+	opts := ip[20:]
+	start := len(t.b)
+	var named [40]byte // types whose names the head lists
+	nn := 0
+	nop := 0
+	for off := 0; off < len(opts); {
+		t.depth = 2
+		code := opts[off]
+		if code == 1 && (nop == 0 || off%4 != 0) {
+			nop++
+		} else {
+			nop = 0
+		}
+		if code <= 1 {
+			if nop == 4 {
+				t.expert("Warning", "Protocol", "4 NOP in a row - a router may have removed some options", nil)
+			}
+			t.line()
+			t.b = append(t.b, "IP Option - "...)
+			t.b = append(t.b, ipOptLabel(code)...)
+			t.end()
+			t.depth++
+			treeIPOptType(t, code)
+			t.depth--
+			off++
+			if code == 0 {
+				break
+			}
+			continue
+		}
+		o := opts[off:]
+		if len(o) < 2 {
+			treeIPOptError(t, code, " (length byte past end of options)", 0)
+			break
+		}
+		n := int(o[1])
+		if n < 2 {
+			treeIPOptError(t, code, " (with too-short option length = ", n)
+			break
+		}
+		if n > len(o) {
+			treeIPOptError(t, code, " (option length = ", n)
+			break
+		}
+		if ipOptLabel(code) == "" {
+			t.line()
+			t.b = append(t.b, "Unknown (0x"...)
+			t.b = appendHex2(t.b, code)
+			t.b = append(t.b, ") ("...)
+			t.b = appendBytesBits(t.b, n)
+			t.b = append(t.b, ')')
+			t.end()
+			off += n
+			continue
+		}
+		if !treeIPOption(t, o[:n], ip.TTL()) {
+			t.b = t.b[:start]
+			return
+		}
+		if nn < len(named) {
+			named[nn] = code
+			nn++
+		}
+		off += n
+	}
+	// The head goes before the options drawn: draw it after them, then
+	// rotate it into place.
+	mid := len(t.b)
+	t.depth = 1
+	t.line()
+	t.b = append(t.b, "Options: ("...)
+	t.b = appendBytesBits(t.b, len(opts))
+	t.b = append(t.b, ')')
+	for _, c := range named[:nn] {
+		t.b = append(t.b, ", "...)
+		t.b = append(t.b, ipOptLabel(c)...)
+	}
+	t.end()
+	slices.Reverse(t.b[start:mid])
+	slices.Reverse(t.b[mid:])
+	slices.Reverse(t.b[start:])
+}
+
+// treeIPOptError draws the line and expert information tshark adds where
+// an option's length byte is missing or wrong, after which it draws no
+// further option. what is the text after the option's name; n is the
+// length byte, or 0 when it is missing.
+func treeIPOptError(t *treeWriter, code byte, what string, n int) {
+	start := len(t.b)
+	if l := ipOptLabel(code); l != "" {
+		t.b = append(t.b, l...)
+	} else {
+		t.b = append(t.b, "Unknown (0x"...)
+		t.b = appendHex2(t.b, code)
+		t.b = append(t.b, ')')
+	}
+	t.b = append(t.b, what...)
+	switch what[2] {
+	case 'w': // with too-short option length = n bytes
+		t.b = appendBytesBits(t.b, n)
+		t.b = append(t.b, ')')
+	case 'o': // option length = n bytes says option goes past end of options
+		t.b = appendBytesBits(t.b, n)
+		t.b = append(t.b, " says option goes past end of options)"...)
+	}
+	var msg [96]byte
+	m := append(msg[:0], t.b[start:]...)
+	t.b = t.b[:start]
+	t.line()
+	t.b = append(t.b, m...)
+	t.end()
+	t.depth++
+	t.expert("Warning", "Protocol", "", m)
+	t.depth--
+}
+
+// treeIPOptType draws an option's type byte and its three parts, at the
+// current depth.
+func treeIPOptType(t *treeWriter, code byte) {
+	t.int("Type", int(code))
+	t.depth++
+	t.bits(uint64(code), 8, 0x80, "Copy on fragmentation")
+	if code&0x80 != 0 {
+		t.b = append(t.b, "Yes"...)
+	} else {
+		t.b = append(t.b, "No"...)
+	}
+	t.end()
+	t.bits(uint64(code), 8, 0x60, "Class")
+	t.b = append(t.b, ipOptClassNames[code>>5&3]...)
+	t.b = append(t.b, " ("...)
+	t.b = appendUint(t.b, uint64(code>>5&3))
+	t.b = append(t.b, ')')
+	t.end()
+	t.bits(uint64(code), 8, 0x1f, "Number")
+	t.b = append(t.b, ipOptNumberNames[code&0x1f]...)
+	t.b = append(t.b, " ("...)
+	t.b = appendUint(t.b, uint64(code&0x1f))
+	t.b = append(t.b, ')')
+	t.end()
+	t.depth--
+}
+
+// treeIPOption draws one known option o (its whole length, at least 2
+// bytes) at depth 2. It reports false for an option it cannot draw as
+// tshark does; the caller then throws the options' lines away.
+func treeIPOption(t *treeWriter, o []byte, ttl uint8) bool {
+	code, n := o[0], len(o)
+	fixed := ipOptFixedLen(code)
+	if fixed > n {
+		return false // tshark reads past the option and stops
+	}
+	switch code {
+	case 7, 131, 137:
+		if n < 3 {
+			return false
+		}
+	case 68, 133:
+		if n < 4 {
+			return false
+		}
+	case 130:
+		if n < 3 {
+			return false
+		}
+	case 134, 149:
+		if n < 6 {
+			return false
+		}
+	case 25:
+		if f := o[2] >> 4; f != 0 && f != 8 {
+			return false
+		}
+	}
+	t.depth = 2
+	t.line()
+	t.b = append(t.b, "IP Option - "...)
+	t.b = append(t.b, ipOptLabel(code)...)
+	t.b = append(t.b, " ("...)
+	if fixed > 0 {
+		t.b = appendBytesBits(t.b, fixed)
+	} else {
+		t.b = appendBytesBits(t.b, n)
+	}
+	t.b = append(t.b, ')')
+	switch code {
+	case 148:
+		t.b = append(t.b, ": "...)
+		t.b = appendIPOptRA(t.b, be16(o[2:]))
+	case 25:
+		t.b = append(t.b, ": "...)
+		if o[2]>>4 == 0 {
+			t.b = append(t.b, "Rate request (0), "...)
+			t.b = append(t.b, ipQSRates[o[2]&15]...)
+			t.b = append(t.b, ", QS TTL "...)
+			t.b = appendUint(t.b, uint64(o[3]))
+			t.b = append(t.b, ", QS TTL diff "...)
+			t.b = appendUint(t.b, uint64(ttl-o[3]))
+		} else {
+			t.b = append(t.b, "Rate report (8), "...)
+			t.b = append(t.b, ipQSRates[o[2]&15]...)
+		}
+	}
+	t.end()
+	t.depth = 3
+	treeIPOptType(t, code)
+	t.int("Length", n)
+	if fixed > 0 && n != fixed {
+		var msg [80]byte
+		m := append(msg[:0], ipOptLabel(code)...)
+		m = append(m, " (with option length = "...)
+		m = appendBytesBits(m, n)
+		m = append(m, "; should be "...)
+		m = strconv.AppendInt(m, int64(fixed), 10)
+		m = append(m, ')')
+		t.depth = 4
+		t.expert("Warning", "Protocol", "", m)
+		t.depth = 3
+	}
+	switch code {
+	case 7, 131, 137:
+		return treeIPOptRoute(t, o)
+	case 68:
+		return treeIPOptTimestamp(t, o)
+	case 130:
+		return treeIPOptSecurity(t, o)
+	case 133:
+		t.hex("Additional Security Info Format Code", uint64(o[2]), 2)
+		t.line()
+		t.b = append(t.b, "Additional Security Info: "...)
+		t.b = appendHexBytes(t.b, o[3:])
+		t.end()
+	case 134:
+		return treeIPOptCIPSO(t, o)
+	case 136:
+		t.int("Stream Identifier", int(be16(o[2:])))
+	case 11, 12:
+		t.int("MTU", int(be16(o[2:])))
+	case 82:
+		t.int("ID Number", int(be16(o[2:])))
+		t.int("Outbound Hop Count", int(be16(o[4:])))
+		t.int("Return Hop Count", int(be16(o[6:])))
+		t.addr("Originator IP Address", netip.AddrFrom4([4]byte(o[8:12])))
+	case 148:
+		t.line()
+		t.b = append(t.b, "Router Alert: "...)
+		t.b = appendIPOptRA(t.b, be16(o[2:]))
+		t.end()
+	case 25:
+		t.bits(uint64(o[2]), 8, 0xf0, "Function")
+		if o[2]>>4 == 0 {
+			t.b = append(t.b, "Rate request (0)"...)
+		} else {
+			t.b = append(t.b, "Rate report (8)"...)
+		}
+		t.end()
+		t.bits(uint64(o[2]), 8, 0x0f, "Rate")
+		t.b = append(t.b, ipQSRates[o[2]&15]...)
+		t.b = append(t.b, " ("...)
+		t.b = appendUint(t.b, uint64(o[2]&15))
+		t.b = append(t.b, ')')
+		t.end()
+		if o[2]>>4 == 0 {
+			t.int("QS TTL", int(o[3]))
+			t.int("[TTL Diff", int(ttl-o[3]))
+			t.b[len(t.b)-1] = ']'
+			t.end()
+		} else {
+			t.int("Not Used", int(o[3]))
+		}
+		v := uint64(be32(o[4:]))
+		t.bits(v, 32, 0xfffffffc, "QS Nonce")
+		t.b = append(t.b, "0x"...)
+		t.b = appendHexN(t.b, v>>2, 8)
+		t.end()
+		t.bits(v, 32, 3, "Reserved")
+		t.b = append(t.b, "0x"...)
+		t.b = strconv.AppendUint(t.b, v&3, 16)
+		t.end()
+	case 149:
+		if (n-2)%4 != 0 {
+			return false
+		}
+		for k := 2; k < n; k += 4 {
+			t.addr("IP Address", netip.AddrFrom4([4]byte(o[k:k+4])))
+		}
+	}
+	return true
+}
+
+// ipQSRates are ip.opt.qs_rate's value names.
+var ipQSRates = [16]string{"0 bit/s", "80 Kbit/s", "160 Kbit/s", "320 Kbit/s", "640 Kbit/s",
+	"1.28 Mbit/s", "2.56 Mbit/s", "5.12 Mbit/s", "10.24 Mbit/s", "20.48 Mbit/s", "40.96 Mbit/s",
+	"81.92 Mbit/s", "163.84 Mbit/s", "327.68 Mbit/s", "655.36 Mbit/s", "1.31072 Gbit/s"}
+
+// appendIPOptRA appends a router alert value as tshark names it.
+func appendIPOptRA(b []byte, v uint16) []byte {
+	if v == 0 {
+		b = append(b, "Router shall examine packet (0)"...)
+		return b
+	}
+	b = append(b, "Reserved ("...)
+	b = appendUint(b, uint64(v))
+	return append(b, ')')
+}
+
+// treeIPOptRoute draws a record route or source route option's pointer and
+// addresses.
+func treeIPOptRoute(t *treeWriter, o []byte) bool {
+	n, ptr := len(o), int(o[2])
+	if (n-3)%4 != 0 && (ptr < 4 || (ptr-4)%4 != 0) {
+		return false // which of the two tshark reports is not known
+	}
+	source := o[0] != 7
+	if source && ptr >= 4 && (ptr-4)%4 != 0 {
+		return false
+	}
+	t.int("Pointer", ptr)
+	t.depth = 4
+	switch {
+	case (n-3)%4 != 0:
+		t.expert("Warning", "Protocol", "Suboption would go past end of option", nil)
+	case ptr < 4:
+		t.expert("Warning", "Protocol", "Pointer points before first address", nil)
+		t.depth = 3
+		return !source
+	case (ptr-4)%4 != 0:
+		t.expert("Warning", "Protocol", "Pointer points to middle of address", nil)
+		t.depth = 3
+		return true
+	}
+	t.depth = 3
+	last := 3 + (n-3)/4*4 - 4
+	for k := 3; k+4 <= n; k += 4 {
+		a := netip.AddrFrom4([4]byte(o[k : k+4]))
+		switch {
+		case k < ptr-1:
+			t.addr("Recorded Route", a)
+		case source && k == last:
+			t.addr("Destination Address", a)
+		case k == ptr-1:
+			t.line()
+			if source {
+				t.b = append(t.b, "Source Route: "...)
+			} else {
+				t.b = append(t.b, "Empty Route: "...)
+			}
+			t.b = a.AppendTo(t.b)
+			t.b = append(t.b, " <- (next)"...)
+			t.end()
+		case source:
+			t.addr("Source Route", a)
+		default:
+			t.addr("Empty Route", a)
+		}
+	}
+	return true
+}
+
+// treeIPOptTimestamp draws a time stamp option's pointer, overflow, flag
+// and records.
+func treeIPOptTimestamp(t *treeWriter, o []byte) bool {
+	n, ptr := len(o), int(o[2])
+	flag := o[3] & 15
+	hop := 4
+	if flag == 1 || flag == 3 {
+		hop = 8
+	}
+	t.line()
+	t.b = append(t.b, "Pointer: "...)
+	t.b = appendUint(t.b, uint64(ptr))
+	switch {
+	case ptr < 5:
+		t.b = append(t.b, " (points before first address)"...)
+	case (ptr-5)%hop != 0:
+		t.b = append(t.b, " (points to middle of field)"...)
+	}
+	t.end()
+	t.bits(uint64(o[3]), 8, 0xf0, "Overflow")
+	t.b = appendUint(t.b, uint64(o[3]>>4))
+	t.end()
+	t.bits(uint64(o[3]), 8, 0x0f, "Flag")
+	switch flag {
+	case 0:
+		t.b = append(t.b, "Time stamps only"...)
+	case 1:
+		t.b = append(t.b, "Time stamp and address"...)
+	case 3:
+		t.b = append(t.b, "Time stamps for prespecified addresses"...)
+	default:
+		t.b = append(t.b, "Unknown"...)
+	}
+	t.b = append(t.b, " (0x"...)
+	t.b = strconv.AppendUint(t.b, uint64(flag), 16)
+	t.b = append(t.b, ')')
+	t.end()
+	k := 4
+	for ; k+hop <= n; k += hop {
+		if hop == 8 {
+			t.addr("Address", netip.AddrFrom4([4]byte(o[k:k+4])))
+		}
+		t.int("Time stamp", int(be32(o[k+hop-4:])))
+	}
+	if k < n {
+		t.str("Suboption would go past end of option", "")
+		t.b = t.b[:len(t.b)-3]
+		t.end()
+		t.depth = 4
+		t.expert("Warning", "Protocol", "Suboption would go past end of option", nil)
+		t.depth = 3
+	}
+	return true
+}
+
+// ipSecRFC791 are ip.opt.sec_rfc791_sec's value names.
+func ipSecRFC791(v uint16) string {
+	switch v {
+	case 0:
+		return "Unclassified"
+	case 0xf135:
+		return "Confidential"
+	case 0x789a:
+		return "EFTO"
+	case 0xbc4d:
+		return "MMMM"
+	case 0x5e26:
+		return "PROG"
+	case 0xaf13:
+		return "Restricted"
+	case 0xd788:
+		return "Secret"
+	case 0x6bc5:
+		return "Top secret"
+	case 0x35e2, 0x9af1, 0x4d78, 0x24bd, 0x135e, 0x89af, 0xc4d6, 0xe26b:
+		return "Reserved"
+	}
+	return ""
+}
+
+// ipSecLevel are ip.opt.sec_cl's value names.
+func ipSecLevel(v uint8) string {
+	switch v {
+	case 0x01:
+		return "Reserved 4"
+	case 0x3d:
+		return "Top secret"
+	case 0x5a:
+		return "Secret"
+	case 0x96:
+		return "Confidential"
+	case 0x66:
+		return "Reserved 3"
+	case 0xcc:
+		return "Reserved 2"
+	case 0xab:
+		return "Unclassified"
+	case 0xf1:
+		return "Reserved 1"
+	}
+	return "Unknown"
+}
+
+func printableASCII(b []byte) bool {
+	for _, c := range b {
+		if c < 0x20 || c > 0x7e {
+			return false
+		}
+	}
+	return true
+}
+
+// ipSecAuthFlags are the first protection authority byte's flags, with
+// the names tshark appends for those set.
+var ipSecAuthFlags = [5]string{"GENSER", "SIOP-ESI", "SCI", "NSA", "DOE"}
+
+const ipSecRules = "Datagram protected in accordance with its rules"
+
+// treeIPOptSecurity draws a security option: RFC 791's form when it is 11
+// bytes long with a known level, RFC 1108's otherwise.
+func treeIPOptSecurity(t *treeWriter, o []byte) bool {
+	n := len(o)
+	if n == 11 && ipSecRFC791(be16(o[2:])) != "" {
+		if !printableASCII(o[6:11]) {
+			return false
+		}
+		t.line()
+		t.b = append(t.b, "Security: "...)
+		t.b = append(t.b, ipSecRFC791(be16(o[2:]))...)
+		t.b = append(t.b, " (0x"...)
+		t.b = appendHex4(t.b, be16(o[2:]))
+		t.b = append(t.b, ')')
+		t.end()
+		t.int("Compartments", int(be16(o[4:])))
+		t.line()
+		t.b = append(t.b, "Handling Restrictions: "...)
+		t.b = append(t.b, o[6:8]...)
+		t.end()
+		t.line()
+		t.b = append(t.b, "Transmission Control Code: "...)
+		t.b = append(t.b, o[8:11]...)
+		t.end()
+		return true
+	}
+	if n >= 4 && o[3]&6 != 0 {
+		return false
+	}
+	if n >= 4 && o[3]&1 != 0 && (n < 5 || o[4]&1 != 0) {
+		return false
+	}
+	t.line()
+	t.b = append(t.b, "Classification Level: "...)
+	t.b = append(t.b, ipSecLevel(o[2])...)
+	t.b = append(t.b, " (0x"...)
+	t.b = appendHex2(t.b, o[2])
+	t.b = append(t.b, ')')
+	t.end()
+	if n < 4 {
+		return true
+	}
+	f := o[3]
+	t.line()
+	t.b = append(t.b, "Protection Authority Flags: 0x"...)
+	t.b = appendHex2(t.b, f)
+	for i, name := range ipSecAuthFlags {
+		if f&(0x80>>i) != 0 {
+			t.b = append(t.b, ", "...)
+			t.b = append(t.b, name...)
+		}
+	}
+	if f&1 != 0 {
+		t.b = append(t.b, ", Field Termination Indicator"...)
+	}
+	t.end()
+	t.depth = 4
+	for i, name := range ipSecAuthFlags {
+		t.bits(uint64(f), 8, 0x80>>i, name)
+		if f&(0x80>>i) == 0 {
+			t.b = append(t.b, "Datagram not protected in accordance with its rules"...)
+		} else {
+			t.b = append(t.b, ipSecRules...)
+		}
+		t.end()
+	}
+	t.bits(uint64(f), 8, 6, "Unassigned")
+	t.b = append(t.b, "0x0"...)
+	t.end()
+	treeIPSecFTI(t, f)
+	t.depth = 3
+	used := 4
+	if f&1 != 0 {
+		g := o[4]
+		t.hex("Protection Authority Flags", uint64(g), 2)
+		t.depth = 4
+		t.bits(uint64(g), 8, 0xfe, "Unassigned")
+		t.b = append(t.b, "0x"...)
+		t.b = appendHex2(t.b, g>>1)
+		t.end()
+		treeIPSecFTI(t, g)
+		t.depth = 3
+		used = 5
+	}
+	if used < n {
+		t.expert("Warning", "Protocol", "Extraneous data in option", nil)
+	}
+	return true
+}
+
+func treeIPSecFTI(t *treeWriter, f byte) {
+	t.bits(uint64(f), 8, 1, "Field Termination Indicator")
+	if f&1 != 0 {
+		t.b = append(t.b, "Additional octet present"...)
+	} else {
+		t.b = append(t.b, "Final octet"...)
+	}
+	t.end()
+}
+
+// treeIPOptCIPSO draws a commercial security option's DOI and tags.
+func treeIPOptCIPSO(t *treeWriter, o []byte) bool {
+	t.int("DOI", int(be32(o[2:])))
+	for k := 6; k < len(o); {
+		tag := o[k:]
+		if len(tag) < 2 || tag[1] < 2 || int(tag[1]) > len(tag) {
+			return false
+		}
+		tl := int(tag[1])
+		switch tag[0] {
+		case 1, 2, 5:
+			if tl < 4 || (tag[0] == 1 && tl > 34) || (tag[0] == 2 && (tl-4)%2 != 0) || (tag[0] == 5 && (tl-4)%4 != 0) || (tag[0] != 1 && tl == 4) {
+				return false
+			}
+			body := tag[4:tl]
+			t.line()
+			t.b = append(t.b, "Tag Type: "...)
+			t.b = append(t.b, [...]string{1: "Restrictive Category Bitmap", 2: "Enumerated Categories", 5: "Ranged Categories"}[tag[0]]...)
+			t.b = append(t.b, " ("...)
+			t.b = appendUint(t.b, uint64(tag[0]))
+			t.b = append(t.b, ')')
+			t.end()
+			t.int("Sensitivity Level", int(tag[3]))
+			if tag[0] == 5 && tl > 8 {
+				return false // how tshark joins several ranges is not known here
+			}
+			mark := len(t.b)
+			t.line()
+			t.b = append(t.b, "Categories: "...)
+			cats := len(t.b)
+			switch tag[0] {
+			case 1:
+				for i, c := range body {
+					for j := range 8 {
+						if c&(0x80>>j) != 0 {
+							if len(t.b) > cats {
+								t.b = append(t.b, ',')
+							}
+							t.b = appendUint(t.b, uint64(i*8+j))
+						}
+					}
+				}
+			case 2:
+				for i := 0; i+2 <= len(body); i += 2 {
+					if i > 0 {
+						t.b = append(t.b, ',')
+					}
+					t.b = appendUint(t.b, uint64(be16(body[i:])))
+				}
+			case 5:
+				t.b = appendUint(t.b, uint64(be16(body)))
+				t.b = append(t.b, '-')
+				t.b = appendUint(t.b, uint64(be16(body[2:])))
+			}
+			if len(t.b) == cats {
+				t.b = t.b[:mark]
+			} else {
+				t.end()
+			}
+		case 7:
+			if tl < 3 {
+				return false
+			}
+			t.str("Tag Type", "Free Form (7)")
+			t.line()
+			t.b = append(t.b, "Tag data: "...)
+			t.b = appendHexBytes(t.b, tag[2:tl])
+			t.end()
+		case 0, 3, 4, 6:
+			return false
+		default:
+			t.line()
+			t.b = append(t.b, "Tag Type: Unknown ("...)
+			t.b = appendUint(t.b, uint64(tag[0]))
+			t.b = append(t.b, ") ("...)
+			t.b = appendBytesBits(t.b, tl)
+			t.b = append(t.b, ')')
+			t.end()
+		}
+		k += tl
+	}
+	return true
+}
