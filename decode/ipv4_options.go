@@ -2,7 +2,6 @@ package decode
 
 import (
 	"net/netip"
-	"slices"
 	"strconv"
 )
 
@@ -103,14 +102,93 @@ func ipv4PendingRoute(opts []byte) (netip.Addr, bool) {
 	return netip.Addr{}, false
 }
 
+// ipOptStep is one step of the walk through an option list that tshark's
+// dissector takes.
+type ipOptStep uint8
+
+const (
+	ipOptStepOne     ipOptStep = iota // EOL or NOP: one byte
+	ipOptStepKnown                    // a known option of length n
+	ipOptStepUnknown                  // an option tshark does not know, of length n
+	ipOptStepNoLen                    // the length byte is past the options: stop
+	ipOptStepShort                    // the length is below 2: stop
+	ipOptStepLong                     // the option runs past the options: stop
+)
+
+// ipOptNext classifies the option at the start of o (not empty) and
+// returns its length.
+func ipOptNext(o []byte) (ipOptStep, int) {
+	switch {
+	case o[0] <= 1:
+		return ipOptStepOne, 1
+	case len(o) < 2:
+		return ipOptStepNoLen, 0
+	case o[1] < 2:
+		return ipOptStepShort, int(o[1])
+	case int(o[1]) > len(o):
+		return ipOptStepLong, int(o[1])
+	case ipOptLabel(o[0]) == "":
+		return ipOptStepUnknown, int(o[1])
+	}
+	return ipOptStepKnown, int(o[1])
+}
+
+// ipv4OptionsDrawable reports whether every option tshark reaches in opts
+// is one rawcap draws (and emits) as tshark does.
+func ipv4OptionsDrawable(opts []byte) bool {
+	for off := 0; off < len(opts); {
+		step, n := ipOptNext(opts[off:])
+		switch step {
+		case ipOptStepOne:
+			if opts[off] == 0 {
+				return true
+			}
+			off++
+			continue
+		case ipOptStepKnown:
+			if !ipOptDrawable(opts[off : off+n]) {
+				return false
+			}
+		case ipOptStepUnknown:
+		default:
+			return true
+		}
+		off += n
+	}
+	return true
+}
+
 // treeIPv4Options draws the options of ip (at least 21 bytes long): the
 // "Options: (N bytes), names" line and a subtree per option. It draws
 // nothing when an option is one it cannot draw as tshark does.
 func treeIPv4Options(t *treeWriter, ip IPv4) {
 	opts := ip[20:]
-	start := len(t.b)
-	var named [40]byte // types whose names the head lists
-	nn := 0
+	if !ipv4OptionsDrawable(opts) {
+		return
+	}
+	t.depth = 1
+	t.line()
+	t.b = append(t.b, "Options: ("...)
+	t.b = appendBytesBits(t.b, len(opts))
+	t.b = append(t.b, ')')
+	for off := 0; off < len(opts); {
+		step, n := ipOptNext(opts[off:])
+		if step == ipOptStepOne {
+			if opts[off] == 0 {
+				break
+			}
+			off++
+			continue
+		}
+		if step == ipOptStepKnown {
+			t.b = append(t.b, ", "...)
+			t.b = append(t.b, ipOptLabel(opts[off])...)
+		} else if step != ipOptStepUnknown {
+			break
+		}
+		off += n
+	}
+	t.end()
 	nop := 0
 	for off := 0; off < len(opts); {
 		t.depth = 2
@@ -120,7 +198,9 @@ func treeIPv4Options(t *treeWriter, ip IPv4) {
 		} else {
 			nop = 0
 		}
-		if code <= 1 {
+		step, n := ipOptNext(opts[off:])
+		switch step {
+		case ipOptStepOne:
 			if nop == 4 {
 				t.expert("Warning", "Protocol", "4 NOP in a row - a router may have removed some options", nil)
 			}
@@ -130,28 +210,21 @@ func treeIPv4Options(t *treeWriter, ip IPv4) {
 			t.end()
 			t.depth++
 			treeIPOptType(t, code)
-			t.depth--
-			off++
 			if code == 0 {
-				break
+				return
 			}
+			off++
 			continue
-		}
-		o := opts[off:]
-		if len(o) < 2 {
+		case ipOptStepNoLen:
 			treeIPOptError(t, code, " (length byte past end of options)", 0)
-			break
-		}
-		n := int(o[1])
-		if n < 2 {
+			return
+		case ipOptStepShort:
 			treeIPOptError(t, code, " (with too-short option length = ", n)
-			break
-		}
-		if n > len(o) {
+			return
+		case ipOptStepLong:
 			treeIPOptError(t, code, " (option length = ", n)
-			break
-		}
-		if ipOptLabel(code) == "" {
+			return
+		case ipOptStepUnknown:
 			t.line()
 			t.b = append(t.b, "Unknown (0x"...)
 			t.b = appendHex2(t.b, code)
@@ -159,35 +232,11 @@ func treeIPv4Options(t *treeWriter, ip IPv4) {
 			t.b = appendBytesBits(t.b, n)
 			t.b = append(t.b, ')')
 			t.end()
-			off += n
-			continue
-		}
-		if !treeIPOption(t, o[:n], ip.TTL()) {
-			t.b = t.b[:start]
-			return
-		}
-		if nn < len(named) {
-			named[nn] = code
-			nn++
+		case ipOptStepKnown:
+			treeIPOption(t, opts[off:off+n], ip.TTL())
 		}
 		off += n
 	}
-	// The head goes before the options drawn: draw it after them, then
-	// rotate it into place.
-	mid := len(t.b)
-	t.depth = 1
-	t.line()
-	t.b = append(t.b, "Options: ("...)
-	t.b = appendBytesBits(t.b, len(opts))
-	t.b = append(t.b, ')')
-	for _, c := range named[:nn] {
-		t.b = append(t.b, ", "...)
-		t.b = append(t.b, ipOptLabel(c)...)
-	}
-	t.end()
-	slices.Reverse(t.b[start:mid])
-	slices.Reverse(t.b[mid:])
-	slices.Reverse(t.b[start:])
 }
 
 // treeIPOptError draws the line and expert information tshark adds where
@@ -253,34 +302,9 @@ func treeIPOptType(t *treeWriter, code byte) {
 // treeIPOption draws one known option o (its whole length, at least 2
 // bytes) at depth 2. It reports false for an option it cannot draw as
 // tshark does; the caller then throws the options' lines away.
-func treeIPOption(t *treeWriter, o []byte, ttl uint8) bool {
+func treeIPOption(t *treeWriter, o []byte, ttl uint8) {
 	code, n := o[0], len(o)
 	fixed := ipOptFixedLen(code)
-	if fixed > n {
-		return false // tshark reads past the option and stops
-	}
-	switch code {
-	case 7, 131, 137:
-		if n < 3 {
-			return false
-		}
-	case 68, 133:
-		if n < 4 {
-			return false
-		}
-	case 130:
-		if n < 3 {
-			return false
-		}
-	case 134, 149:
-		if n < 6 {
-			return false
-		}
-	case 25:
-		if f := o[2] >> 4; f != 0 && f != 8 {
-			return false
-		}
-	}
 	t.depth = 2
 	t.line()
 	t.b = append(t.b, "IP Option - "...)
@@ -328,11 +352,11 @@ func treeIPOption(t *treeWriter, o []byte, ttl uint8) bool {
 	}
 	switch code {
 	case 7, 131, 137:
-		return treeIPOptRoute(t, o)
+		treeIPOptRoute(t, o)
 	case 68:
-		return treeIPOptTimestamp(t, o)
+		treeIPOptTimestamp(t, o)
 	case 130:
-		return treeIPOptSecurity(t, o)
+		treeIPOptSecurity(t, o)
 	case 133:
 		t.hex("Additional Security Info Format Code", uint64(o[2]), 2)
 		t.line()
@@ -340,7 +364,7 @@ func treeIPOption(t *treeWriter, o []byte, ttl uint8) bool {
 		t.b = appendHexBytes(t.b, o[3:])
 		t.end()
 	case 134:
-		return treeIPOptCIPSO(t, o)
+		treeIPOptCIPSO(t, o)
 	case 136:
 		t.int("Stream Identifier", int(be16(o[2:])))
 	case 11, 12:
@@ -387,14 +411,10 @@ func treeIPOption(t *treeWriter, o []byte, ttl uint8) bool {
 		t.b = strconv.AppendUint(t.b, v&3, 16)
 		t.end()
 	case 149:
-		if (n-2)%4 != 0 {
-			return false
-		}
 		for k := 2; k < n; k += 4 {
 			t.addr("IP Address", netip.AddrFrom4([4]byte(o[k:k+4])))
 		}
 	}
-	return true
 }
 
 // ipQSRates are ip.opt.qs_rate's value names.
@@ -415,15 +435,9 @@ func appendIPOptRA(b []byte, v uint16) []byte {
 
 // treeIPOptRoute draws a record route or source route option's pointer and
 // addresses.
-func treeIPOptRoute(t *treeWriter, o []byte) bool {
+func treeIPOptRoute(t *treeWriter, o []byte) {
 	n, ptr := len(o), int(o[2])
-	if (n-3)%4 != 0 && (ptr < 4 || (ptr-4)%4 != 0) {
-		return false // which of the two tshark reports is not known
-	}
 	source := o[0] != 7
-	if source && ptr >= 4 && (ptr-4)%4 != 0 {
-		return false
-	}
 	t.int("Pointer", ptr)
 	t.depth = 4
 	switch {
@@ -432,11 +446,11 @@ func treeIPOptRoute(t *treeWriter, o []byte) bool {
 	case ptr < 4:
 		t.expert("Warning", "Protocol", "Pointer points before first address", nil)
 		t.depth = 3
-		return !source
+		return
 	case (ptr-4)%4 != 0:
 		t.expert("Warning", "Protocol", "Pointer points to middle of address", nil)
 		t.depth = 3
-		return true
+		return
 	}
 	t.depth = 3
 	last := 3 + (n-3)/4*4 - 4
@@ -463,12 +477,11 @@ func treeIPOptRoute(t *treeWriter, o []byte) bool {
 			t.addr("Empty Route", a)
 		}
 	}
-	return true
 }
 
 // treeIPOptTimestamp draws a time stamp option's pointer, overflow, flag
 // and records.
-func treeIPOptTimestamp(t *treeWriter, o []byte) bool {
+func treeIPOptTimestamp(t *treeWriter, o []byte) {
 	n, ptr := len(o), int(o[2])
 	flag := o[3] & 15
 	hop := 4
@@ -518,7 +531,6 @@ func treeIPOptTimestamp(t *treeWriter, o []byte) bool {
 		t.expert("Warning", "Protocol", "Suboption would go past end of option", nil)
 		t.depth = 3
 	}
-	return true
 }
 
 // ipSecRFC791 are ip.opt.sec_rfc791_sec's value names.
@@ -586,12 +598,9 @@ const ipSecRules = "Datagram protected in accordance with its rules"
 
 // treeIPOptSecurity draws a security option: RFC 791's form when it is 11
 // bytes long with a known level, RFC 1108's otherwise.
-func treeIPOptSecurity(t *treeWriter, o []byte) bool {
+func treeIPOptSecurity(t *treeWriter, o []byte) {
 	n := len(o)
 	if n == 11 && ipSecRFC791(be16(o[2:])) != "" {
-		if !printableASCII(o[6:11]) {
-			return false
-		}
 		t.line()
 		t.b = append(t.b, "Security: "...)
 		t.b = append(t.b, ipSecRFC791(be16(o[2:]))...)
@@ -608,13 +617,7 @@ func treeIPOptSecurity(t *treeWriter, o []byte) bool {
 		t.b = append(t.b, "Transmission Control Code: "...)
 		t.b = append(t.b, o[8:11]...)
 		t.end()
-		return true
-	}
-	if n >= 4 && o[3]&6 != 0 {
-		return false
-	}
-	if n >= 4 && o[3]&1 != 0 && (n < 5 || o[4]&1 != 0) {
-		return false
+		return
 	}
 	t.line()
 	t.b = append(t.b, "Classification Level: "...)
@@ -624,7 +627,7 @@ func treeIPOptSecurity(t *treeWriter, o []byte) bool {
 	t.b = append(t.b, ')')
 	t.end()
 	if n < 4 {
-		return true
+		return
 	}
 	f := o[3]
 	t.line()
@@ -671,7 +674,6 @@ func treeIPOptSecurity(t *treeWriter, o []byte) bool {
 	if used < n {
 		t.expert("Warning", "Protocol", "Extraneous data in option", nil)
 	}
-	return true
 }
 
 func treeIPSecFTI(t *treeWriter, f byte) {
@@ -685,19 +687,13 @@ func treeIPSecFTI(t *treeWriter, f byte) {
 }
 
 // treeIPOptCIPSO draws a commercial security option's DOI and tags.
-func treeIPOptCIPSO(t *treeWriter, o []byte) bool {
+func treeIPOptCIPSO(t *treeWriter, o []byte) {
 	t.int("DOI", int(be32(o[2:])))
 	for k := 6; k < len(o); {
 		tag := o[k:]
-		if len(tag) < 2 || tag[1] < 2 || int(tag[1]) > len(tag) {
-			return false
-		}
 		tl := int(tag[1])
 		switch tag[0] {
 		case 1, 2, 5:
-			if tl < 4 || (tag[0] == 1 && tl > 34) || (tag[0] == 2 && (tl-4)%2 != 0) || (tag[0] == 5 && (tl-4)%4 != 0) || (tag[0] != 1 && tl == 4) {
-				return false
-			}
 			body := tag[4:tl]
 			t.line()
 			t.b = append(t.b, "Tag Type: "...)
@@ -707,9 +703,6 @@ func treeIPOptCIPSO(t *treeWriter, o []byte) bool {
 			t.b = append(t.b, ')')
 			t.end()
 			t.int("Sensitivity Level", int(tag[3]))
-			if tag[0] == 5 && tl > 8 {
-				return false // how tshark joins several ranges is not known here
-			}
 			mark := len(t.b)
 			t.line()
 			t.b = append(t.b, "Categories: "...)
@@ -744,16 +737,11 @@ func treeIPOptCIPSO(t *treeWriter, o []byte) bool {
 				t.end()
 			}
 		case 7:
-			if tl < 3 {
-				return false
-			}
 			t.str("Tag Type", "Free Form (7)")
 			t.line()
 			t.b = append(t.b, "Tag data: "...)
 			t.b = appendHexBytes(t.b, tag[2:tl])
 			t.end()
-		case 0, 3, 4, 6:
-			return false
 		default:
 			t.line()
 			t.b = append(t.b, "Tag Type: Unknown ("...)
@@ -764,6 +752,69 @@ func treeIPOptCIPSO(t *treeWriter, o []byte) bool {
 			t.end()
 		}
 		k += tl
+	}
+}
+
+// ipOptDrawable reports whether rawcap draws the known option o (its
+// whole length, at least 2 bytes) as tshark does: not when tshark reads
+// past it and stops with an exception, reports a malformed CIPSO tag, or
+// draws it in a way not checked against it.
+func ipOptDrawable(o []byte) bool {
+	code, n := o[0], len(o)
+	if ipOptFixedLen(code) > n {
+		return false
+	}
+	switch code {
+	case 7, 131, 137:
+		if n < 3 {
+			return false
+		}
+		ptr := int(o[2])
+		badPtr := ptr < 4 || (ptr-4)%4 != 0
+		if (n-3)%4 != 0 && badPtr {
+			return false // which of the two tshark reports is not known
+		}
+		return code == 7 || !badPtr
+	case 68, 133:
+		return n >= 4
+	case 130:
+		if n < 3 {
+			return false
+		}
+		if n == 11 && ipSecRFC791(be16(o[2:])) != "" {
+			return printableASCII(o[6:11])
+		}
+		return n < 4 || o[3]&6 == 0 && (o[3]&1 == 0 || n >= 5 && o[4]&1 == 0)
+	case 149:
+		return n >= 6 && (n-2)%4 == 0
+	case 25:
+		f := o[2] >> 4
+		return f == 0 || f == 8
+	case 134:
+		if n < 6 {
+			return false
+		}
+		for k := 6; k < n; {
+			tag := o[k:]
+			if len(tag) < 2 || tag[1] < 2 || int(tag[1]) > len(tag) {
+				return false
+			}
+			tl := int(tag[1])
+			switch tag[0] {
+			case 1, 2, 5:
+				if tl < 4 || (tag[0] == 1 && tl > 34) || (tag[0] == 2 && (tl-4)%2 != 0) ||
+					(tag[0] == 5 && tl != 8) || (tag[0] != 1 && tl == 4) {
+					return false
+				}
+			case 7:
+				if tl < 3 {
+					return false
+				}
+			case 0, 3, 4, 6:
+				return false
+			}
+			k += tl
+		}
 	}
 	return true
 }
