@@ -818,3 +818,294 @@ func ipOptDrawable(o []byte) bool {
 	}
 	return true
 }
+
+// ipOptionsField is each option type's ip.options field.
+func ipOptionsField(code byte) int {
+	switch code {
+	case 0:
+		return ipOptionsEOL
+	case 1:
+		return ipOptionsNOP
+	case 7:
+		return ipOptionsRecordRoute
+	case 11:
+		return ipOptionsMTUProbe
+	case 12:
+		return ipOptionsMTUReply
+	case 25:
+		return ipOptionsQS
+	case 68:
+		return ipOptionsTimestamp
+	case 82:
+		return ipOptionsTraceroute
+	case 130:
+		return ipOptionsSecurity
+	case 131:
+		return ipOptionsRoute
+	case 133:
+		return ipOptionsExtSecurity
+	case 134:
+		return ipOptionsCIPSO
+	case 136:
+		return ipOptionsSID
+	case 137:
+		return ipOptionsSourceRoute
+	case 148:
+		return ipOptionsRouterAlert
+	}
+	return ipOptionsSDB
+}
+
+// ipOptEmitter emits the options' fields: every occurrence for -T fields
+// and ek, the first of each for JSON (whose keys are unique).
+type ipOptEmitter struct {
+	e    *emitter
+	seen [(ipFieldCount + 63) / 64]uint64
+}
+
+func (x *ipOptEmitter) want(k int) bool {
+	if x.e.all {
+		return true
+	}
+	w, bit := k/64, uint64(1)<<(k%64)
+	if x.seen[w]&bit != 0 {
+		return false
+	}
+	x.seen[w] |= bit
+	return true
+}
+
+func (x *ipOptEmitter) uint(k int, v uint64) {
+	if x.want(k) {
+		x.e.Uint(&ipFields[k], v)
+	}
+}
+
+func (x *ipOptEmitter) bool(k int, v bool) {
+	if x.want(k) {
+		x.e.Bool(&ipFields[k], v)
+	}
+}
+
+func (x *ipOptEmitter) bytes(k int, b []byte) {
+	if x.want(k) {
+		x.e.Bytes(&ipFields[k], b)
+	}
+}
+
+// addr emits an address and, for k with one, its host field.
+func (x *ipOptEmitter) addr(k, host int, b []byte) {
+	if x.want(k) {
+		x.e.IPv4(&ipFields[k], b)
+	}
+	if host >= 0 && x.want(host) {
+		t := netip.AddrFrom4([4]byte(b)).AppendTo(x.e.Text())
+		x.e.TextDone(&ipFields[host], t)
+	}
+}
+
+func (x *ipOptEmitter) typ(code byte) {
+	x.uint(ipOptType, uint64(code))
+	x.bool(ipOptTypeCopy, code&0x80 != 0)
+	x.uint(ipOptTypeClass, uint64(code>>5&3))
+	x.uint(ipOptTypeNumber, uint64(code&0x1f))
+}
+
+// emitIPv4Options emits the fields of the options of ip (at least 21
+// bytes long) that tshark dissects, when rawcap draws them too.
+func emitIPv4Options(e *emitter, ip IPv4) {
+	opts := ip[20:]
+	if !ipv4OptionsDrawable(opts) {
+		return
+	}
+	x := ipOptEmitter{e: e}
+	for off := 0; off < len(opts); {
+		code := opts[off]
+		step, n := ipOptNext(opts[off:])
+		switch step {
+		case ipOptStepOne:
+			x.bytes(ipOptionsField(code), opts[off:off+1])
+			x.typ(code)
+			if code == 0 {
+				return
+			}
+			off++
+			continue
+		case ipOptStepNoLen, ipOptStepShort, ipOptStepLong:
+			if x.want(ipOptLenInvalid) {
+				e.Expert(true)
+				e.None(&ipFields[ipOptLenInvalid])
+				e.Expert(false)
+			}
+			return
+		case ipOptStepKnown:
+			emitIPOption(&x, opts[off:off+n], ip.TTL())
+		}
+		off += n
+	}
+}
+
+// emitIPOption emits one known option's fields (o is its whole length).
+func emitIPOption(x *ipOptEmitter, o []byte, ttl uint8) {
+	code, n := o[0], len(o)
+	x.bytes(ipOptionsField(code), o)
+	x.typ(code)
+	x.uint(ipOptLen, uint64(n))
+	if f := ipOptFixedLen(code); f > 0 && f != n && x.want(ipOptLenInvalid) {
+		x.e.Expert(true)
+		x.e.None(&ipFields[ipOptLenInvalid])
+		x.e.Expert(false)
+	}
+	switch code {
+	case 7, 131, 137:
+		ptr := int(o[2])
+		x.uint(ipOptPtr, uint64(ptr))
+		if (n-3)%4 == 0 && (ptr < 4 || (ptr-4)%4 != 0) {
+			return
+		}
+		source := code != 7
+		last := 3 + (n-3)/4*4 - 4
+		for k := 3; k+4 <= n; k += 4 {
+			switch {
+			case k < ptr-1:
+				x.addr(ipRecRt, ipRecRtHost, o[k:k+4])
+			case source && k == last:
+				x.addr(ipDst, -1, o[k:k+4])
+				emitHostCopies(x.e, netip.AddrFrom4([4]byte(o[k:k+4])), &ipFields[ipAddr], &ipFields[ipDstHost], &ipFields[ipHost])
+			case source:
+				x.addr(ipSrcRt, ipSrcRtHost, o[k:k+4])
+			default:
+				x.addr(ipEmptyRt, ipEmptyRtHost, o[k:k+4])
+			}
+		}
+	case 68:
+		x.uint(ipOptPtr, uint64(o[2]))
+		x.uint(ipOptOverflow, uint64(o[3]>>4))
+		x.uint(ipOptFlag, uint64(o[3]&15))
+		hop := 4
+		if f := o[3] & 15; f == 1 || f == 3 {
+			hop = 8
+		}
+		for k := 4; k+hop <= n; k += hop {
+			if hop == 8 {
+				x.addr(ipOptTimeStampAddr, -1, o[k:k+4])
+			}
+			x.uint(ipOptTimeStamp, uint64(be32(o[k+hop-4:])))
+		}
+	case 130:
+		if n == 11 && ipSecRFC791(be16(o[2:])) != "" {
+			x.uint(ipOptSecRFC791Sec, uint64(be16(o[2:])))
+			x.uint(ipOptSecRFC791Comp, uint64(be16(o[4:])))
+			if x.want(ipOptSecRFC791HR) {
+				x.e.TextDone(&ipFields[ipOptSecRFC791HR], append(x.e.Text(), o[6:8]...))
+			}
+			if x.want(ipOptSecRFC791TCC) {
+				x.e.TextDone(&ipFields[ipOptSecRFC791TCC], append(x.e.Text(), o[8:11]...))
+			}
+			return
+		}
+		x.uint(ipOptSecCL, uint64(o[2]))
+		if n < 4 {
+			return
+		}
+		f := o[3]
+		x.uint(ipOptSecProtAuthFlags, uint64(f))
+		x.bool(ipOptSecProtAuthGenser, f&0x80 != 0)
+		x.bool(ipOptSecProtAuthSIOPESI, f&0x40 != 0)
+		x.bool(ipOptSecProtAuthSCI, f&0x20 != 0)
+		x.bool(ipOptSecProtAuthNSA, f&0x10 != 0)
+		x.bool(ipOptSecProtAuthDOE, f&0x08 != 0)
+		x.uint(ipOptSecProtAuthUnassigned, uint64(f>>1&3))
+		x.bool(ipOptSecProtAuthFTI, f&1 != 0)
+		if f&1 != 0 {
+			g := o[4]
+			x.uint(ipOptSecProtAuthFlags, uint64(g))
+			x.uint(ipOptSecProtAuthUnassigned, uint64(g>>1))
+			x.bool(ipOptSecProtAuthFTI, g&1 != 0)
+		}
+		if used := 4 + int(f&1); used < n && x.want(ipOptLenInvalid) {
+			x.e.Expert(true) // tshark's "Extraneous data in option"
+			x.e.None(&ipFields[ipOptLenInvalid])
+			x.e.Expert(false)
+		}
+	case 133:
+		x.uint(ipOptExtSecFormat, uint64(o[2]))
+		x.bytes(ipOptExtSecInfo, o[3:])
+	case 134:
+		x.uint(ipCIPSODOI, uint64(be32(o[2:])))
+		for k := 6; k < n; {
+			tag := o[k:]
+			tl := int(tag[1])
+			x.uint(ipCIPSOTagType, uint64(tag[0]))
+			switch tag[0] {
+			case 1, 2, 5:
+				x.uint(ipCIPSOSensitivity, uint64(tag[3]))
+				emitCIPSOCategories(x, tag[0], tag[4:tl])
+			case 7:
+				x.bytes(ipCIPSOTagData, tag[2:tl])
+			}
+			k += tl
+		}
+	case 136:
+		x.uint(ipOptSID, uint64(be16(o[2:])))
+	case 11, 12:
+		x.uint(ipOptMTU, uint64(be16(o[2:])))
+	case 82:
+		x.uint(ipOptIDNumber, uint64(be16(o[2:])))
+		x.uint(ipOptOHC, uint64(be16(o[4:])))
+		x.uint(ipOptRHC, uint64(be16(o[6:])))
+		x.addr(ipOptOriginator, -1, o[8:12])
+	case 148:
+		x.uint(ipOptRA, uint64(be16(o[2:])))
+	case 25:
+		x.uint(ipOptQSFunc, uint64(o[2]>>4))
+		x.uint(ipOptQSRate, uint64(o[2]&15))
+		if o[2]>>4 == 0 {
+			x.uint(ipOptQSTTL, uint64(o[3]))
+			x.uint(ipOptQSTTLDiff, uint64(ttl-o[3]))
+		} else {
+			x.uint(ipOptQSUnused, uint64(o[3]))
+		}
+		v := uint64(be32(o[4:]))
+		x.uint(ipOptQSNonce, v>>2)
+		x.uint(ipOptQSReserved, v&3)
+	case 149:
+		for k := 2; k+4 <= n; k += 4 {
+			x.addr(ipOptAddr, -1, o[k:k+4])
+		}
+	}
+}
+
+// emitCIPSOCategories emits a CIPSO tag's categories as tshark lists them,
+// when it lists any.
+func emitCIPSOCategories(x *ipOptEmitter, tag byte, body []byte) {
+	b := x.e.Text()
+	start := len(b)
+	switch tag {
+	case 1:
+		for i, c := range body {
+			for j := range 8 {
+				if c&(0x80>>j) != 0 {
+					if len(b) > start {
+						b = append(b, ',')
+					}
+					b = appendUint(b, uint64(i*8+j))
+				}
+			}
+		}
+	case 2:
+		for i := 0; i+2 <= len(body); i += 2 {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendUint(b, uint64(be16(body[i:])))
+		}
+	case 5:
+		b = appendUint(b, uint64(be16(body)))
+		b = append(b, '-')
+		b = appendUint(b, uint64(be16(body[2:])))
+	}
+	if len(b) > start && x.want(ipCIPSOCategories) {
+		x.e.TextDone(&ipFields[ipCIPSOCategories], b)
+	}
+}

@@ -166,3 +166,17 @@ func TestIPv4OptionsTreeMatchesTshark(t *testing.T) {
 	}
 	t.Logf("%d vectors: rawcap draws %d of tshark's %d IPv4 lines", len(frames), drawn, total)
 }
+
+// TestIPv4OptionsFieldsMatchTshark compares the options' fields (and the
+// destination a source route changes) with tshark -T fields.
+func TestIPv4OptionsFieldsMatchTshark(t *testing.T) {
+	testshared.Oracle(t, "tshark")
+	var frames [][]byte // the exact vectors: rawcap leaves the others' options out
+	for _, v := range ipOptVectors {
+		if v.exact {
+			frames = append(frames, ipOptFrame(t, v.hex))
+		}
+	}
+	fields := []string{"ip.dst", "ip.addr", "ip.dst_host", "ip.host", "ip.cur_rt", "ip.cur_rt_host", "ip.options.eol", "ip.options.nop", "ip.options.security", "ip.options.route", "ip.options.timestamp", "ip.options.ext_security", "ip.options.cipso", "ip.options.record_route", "ip.options.sid", "ip.options.source_route", "ip.options.mtu_probe", "ip.options.mtu_reply", "ip.options.traceroute", "ip.options.routeralert", "ip.options.sdb", "ip.options.qs", "ip.opt.type", "ip.opt.type.copy", "ip.opt.type.class", "ip.opt.type.number", "ip.opt.len", "ip.opt.len.invalid", "ip.opt.ptr", "ip.opt.sid", "ip.opt.mtu", "ip.opt.id_number", "ip.opt.ohc", "ip.opt.rhc", "ip.opt.originator", "ip.opt.ra", "ip.opt.addr", "ip.opt.qs_func", "ip.opt.qs_rate", "ip.opt.qs_ttl", "ip.opt.qs_ttl_diff", "ip.opt.qs_unused", "ip.opt.qs_nonce", "ip.opt.qs_reserved", "ip.opt.sec_rfc791_sec", "ip.opt.sec_rfc791_comp", "ip.opt.sec_rfc791_hr", "ip.opt.sec_rfc791_tcc", "ip.opt.sec_cl", "ip.opt.sec_prot_auth_flags", "ip.opt.sec_prot_auth_genser", "ip.opt.sec_prot_auth_siop_esi", "ip.opt.sec_prot_auth_sci", "ip.opt.sec_prot_auth_nsa", "ip.opt.sec_prot_auth_doe", "ip.opt.sec_prot_auth_unassigned", "ip.opt.sec_prot_auth_fti", "ip.opt.ext_sec_add_sec_info_format_code", "ip.opt.ext_sec_add_sec_info", "ip.opt.overflow", "ip.opt.flag", "ip.opt.time_stamp", "ip.opt.time_stamp_addr", "ip.rec_rt", "ip.rec_rt_host", "ip.empty_rt", "ip.empty_rt_host", "ip.src_rt", "ip.src_rt_host", "ip.cipso.doi", "ip.cipso.tag_type", "ip.cipso.sensitivity_level", "ip.cipso.categories", "ip.cipso.tag_data"}
+	compareFieldsWithTshark(t, writeTestPcap(t, frames), frames, fields)
+}
