@@ -180,3 +180,35 @@ func TestIPv4OptionsFieldsMatchTshark(t *testing.T) {
 	fields := []string{"ip.dst", "ip.addr", "ip.dst_host", "ip.host", "ip.cur_rt", "ip.cur_rt_host", "ip.options.eol", "ip.options.nop", "ip.options.security", "ip.options.route", "ip.options.timestamp", "ip.options.ext_security", "ip.options.cipso", "ip.options.record_route", "ip.options.sid", "ip.options.source_route", "ip.options.mtu_probe", "ip.options.mtu_reply", "ip.options.traceroute", "ip.options.routeralert", "ip.options.sdb", "ip.options.qs", "ip.opt.type", "ip.opt.type.copy", "ip.opt.type.class", "ip.opt.type.number", "ip.opt.len", "ip.opt.len.invalid", "ip.opt.ptr", "ip.opt.sid", "ip.opt.mtu", "ip.opt.id_number", "ip.opt.ohc", "ip.opt.rhc", "ip.opt.originator", "ip.opt.ra", "ip.opt.addr", "ip.opt.qs_func", "ip.opt.qs_rate", "ip.opt.qs_ttl", "ip.opt.qs_ttl_diff", "ip.opt.qs_unused", "ip.opt.qs_nonce", "ip.opt.qs_reserved", "ip.opt.sec_rfc791_sec", "ip.opt.sec_rfc791_comp", "ip.opt.sec_rfc791_hr", "ip.opt.sec_rfc791_tcc", "ip.opt.sec_cl", "ip.opt.sec_prot_auth_flags", "ip.opt.sec_prot_auth_genser", "ip.opt.sec_prot_auth_siop_esi", "ip.opt.sec_prot_auth_sci", "ip.opt.sec_prot_auth_nsa", "ip.opt.sec_prot_auth_doe", "ip.opt.sec_prot_auth_unassigned", "ip.opt.sec_prot_auth_fti", "ip.opt.ext_sec_add_sec_info_format_code", "ip.opt.ext_sec_add_sec_info", "ip.opt.overflow", "ip.opt.flag", "ip.opt.time_stamp", "ip.opt.time_stamp_addr", "ip.rec_rt", "ip.rec_rt_host", "ip.empty_rt", "ip.empty_rt_host", "ip.src_rt", "ip.src_rt_host", "ip.cipso.doi", "ip.cipso.tag_type", "ip.cipso.sensitivity_level", "ip.cipso.categories", "ip.cipso.tag_data"}
 	compareFieldsWithTshark(t, writeTestPcap(t, frames), frames, fields)
 }
+
+// FuzzIPv4Options feeds option lists (cut to the 40 bytes a header holds)
+// to the decoder and every printer, seeded from the vectors and from the
+// corpus capture whose options are damaged.
+func FuzzIPv4Options(f *testing.F) {
+	for _, v := range ipOptVectors {
+		f.Add(mustHex(f, v.hex))
+	}
+	if data, err := os.ReadFile("../../shared/corpus/tcpdump/tests_ip_ts_opts_asan.pcap"); err == nil && len(data) > 24+16+14+60 {
+		f.Add(data[24+16+14+20 : 24+16+14+60])
+	}
+	d := decode.NewDecoder()
+	tp := &decode.TreePrinter{Location: time.UTC}
+	lp := &decode.LinePrinter{Options: decode.LineOptions{Verbose: 2}}
+	jp := &decode.JSONPrinter{Location: time.UTC}
+	fp, err := decode.NewFieldsPrinter([]string{"ip.opt.type", "ip.opt.len", "ip.opt.ptr", "ip.dst", "ip.cur_rt", "ip.cipso.categories"})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, opts []byte) {
+		if len(opts) > 40 {
+			opts = opts[:40]
+		}
+		frame := ipOptFrame(t, hexOf(opts))
+		d.Decode(frame, linktype.Ethernet)
+		fr := decode.Frame{Number: 1, Time: time.Unix(1, 0), Length: len(frame)}
+		_ = tp.Append(nil, d, &fr)
+		_ = lp.Append(nil, d, &fr)
+		_ = jp.Append(nil, d, &fr)
+		_ = fp.Append(nil, d, &fr)
+	})
+}
