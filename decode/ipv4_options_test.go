@@ -212,3 +212,26 @@ func FuzzIPv4Options(f *testing.F) {
 		_ = fp.Append(nil, d, &fr)
 	})
 }
+
+// TestIPv4OptionsFieldsAllocate holds -T fields of the options' fields
+// (every occurrence, host copies included) to no allocation per packet.
+func TestIPv4OptionsFieldsAllocate(t *testing.T) {
+	fp, err := decode.NewFieldsPrinter([]string{"ip.opt.type", "ip.opt.ptr", "ip.rec_rt_host", "ip.src_rt_host", "ip.cur_rt_host", "ip.dst_host", "ip.cipso.categories", "ip.opt.sec_rfc791_hr", "ip.opt.len.invalid"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := decode.NewDecoder()
+	var buf []byte
+	for _, v := range ipOptVectors {
+		frame := ipOptFrame(t, v.hex)
+		f := decode.Frame{Number: 1, Time: time.Unix(1, 0), Length: len(frame)}
+		run := func() {
+			d.Decode(frame, linktype.Ethernet)
+			buf = fp.Append(buf[:0], d, &f)
+		}
+		run()
+		if n := testing.AllocsPerRun(20, run); n != 0 {
+			t.Errorf("%s: -T fields allocates %v times", v.name, n)
+		}
+	}
+}
