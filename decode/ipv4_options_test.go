@@ -3,6 +3,7 @@ package decode_test
 import (
 	"os"
 	"os/exec"
+	"strings"
 	"testing"
 	"time"
 
@@ -165,6 +166,40 @@ func TestIPv4OptionsTreeMatchesTshark(t *testing.T) {
 		}
 	}
 	t.Logf("%d vectors: rawcap draws %d of tshark's %d IPv4 lines", len(frames), drawn, total)
+}
+
+// TestIPv4OptionsColumnsMatchTshark holds the packet list of the exact
+// vectors (a source route's destination among them) to tshark's.
+func TestIPv4OptionsColumnsMatchTshark(t *testing.T) {
+	testshared.Oracle(t, "tshark")
+	var frames [][]byte
+	for _, v := range ipOptVectors {
+		if v.exact {
+			frames = append(frames, ipOptFrame(t, v.hex))
+		}
+	}
+	path := writeTestPcap(t, frames)
+	cmd := exec.Command("tshark", "-n", "-r", path)
+	cmd.Env = append(os.Environ(), "TZ=UTC")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("tshark: %v", err)
+	}
+	want := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
+	if len(want) != len(frames) {
+		t.Fatalf("tshark printed %d rows for %d frames", len(want), len(frames))
+	}
+	d := decode.NewDecoder()
+	cp := &decode.ColumnsPrinter{}
+	for i, frame := range frames {
+		d.Decode(frame, linktype.Ethernet)
+		f := decode.Frame{Number: i + 1, Time: time.Unix(int64(1700000000+i), 0), Length: len(frame)}
+		got := strings.TrimSuffix(string(cp.Append(nil, d, &f)), "\n")
+		// The time column: tshark's is relative to the first frame.
+		if g, w := strings.Fields(got), strings.Fields(want[i]); !cmp.Equal(g[2:], w[2:]) {
+			t.Errorf("frame %d: columns\n got %q\nwant %q", i+1, got, want[i])
+		}
+	}
 }
 
 // TestIPv4OptionsFieldsMatchTshark compares the options' fields (and the
