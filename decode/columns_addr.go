@@ -56,6 +56,11 @@ func appendLayerAddr(b []byte, d *Decoder, i int, src bool) []byte {
 		if src {
 			return IPv4(h).Src().AppendTo(b)
 		}
+		if len(h) > 20 {
+			if final, ok := ipv4PendingRoute(h[20:]); ok {
+				return final.AppendTo(b) // tshark's destination: the route's end
+			}
+		}
 		return IPv4(h).Dst().AppendTo(b)
 	case LayerIPv6:
 		if src {

@@ -116,7 +116,7 @@ func (p *LinePrinter) lineIPv4(b []byte, d *Decoder, i int) []byte {
 		b = appendUint(b, uint64(ip.TotalLength()))
 		if len(ip) > ipv4MinLen {
 			b = append(b, ", options ("...)
-			b = appendIPOptions(b, ip.Options())
+			b = appendIPOptions(b, ip.Options(), d.data[l.Payload:l.End])
 			b = append(b, ')')
 		}
 		if !ip.ChecksumOK() {
@@ -482,8 +482,10 @@ func (p *LinePrinter) lineARP(b []byte, d *Decoder, i int) []byte {
 }
 
 // appendIPOptions appends IPv4 options as tcpdump -v does: "RA", "NOP,RR
-// 10.0.0.1, 10.0.0.2,", "unknown 89 [bad length 232]".
-func appendIPOptions(b, opts []byte) []byte {
+// 10.0.0.1, 10.0.0.2,", "unknown 89 [bad length 232]". after holds the
+// captured bytes that follow the header: tcpdump reads a length byte or a
+// time stamp past the options there.
+func appendIPOptions(b, opts, after []byte) []byte {
 	for len(opts) > 0 {
 		code := opts[0]
 		if len(b) > 0 && b[len(b)-1] != '(' {
@@ -500,6 +502,8 @@ func appendIPOptions(b, opts []byte) []byte {
 			b = append(b, "RR"...)
 		case 68:
 			b = append(b, "timestamp"...)
+		case 82:
+			b = append(b, "traceroute"...)
 		case 130:
 			b = append(b, "security"...)
 		case 131:
@@ -512,61 +516,172 @@ func appendIPOptions(b, opts []byte) []byte {
 			b = append(b, "unknown "...)
 			b = appendUint(b, uint64(code))
 		}
-		if len(opts) < 2 {
+		var n int
+		switch {
+		case len(opts) >= 2:
+			n = int(opts[1])
+		case len(after) > 0:
+			n = int(after[0])
+		default:
 			return append(b, " [|ip]"...)
 		}
-		n := int(opts[1])
 		if n < 2 || n > len(opts) {
 			b = append(b, " [bad length "...)
 			b = appendUint(b, uint64(n))
 			return append(b, ']')
 		}
-		o := opts[:n]
 		switch code {
 		case 148:
 			if n < 4 {
 				b = append(b, " [bad length "...)
 				b = appendUint(b, uint64(n))
 				b = append(b, ']')
-			} else if v := be16(o[2:]); v != 0 {
+			} else if v := be16(opts[2:]); v != 0 {
 				b = append(b, " value "...)
 				b = appendUint(b, uint64(v))
 			}
 		case 7, 131, 137:
-			b = appendIPRoute(b, o)
+			var ok bool
+			if b, ok = appendIPRoute(b, opts, after, n); !ok {
+				return append(b, " [|ip]"...)
+			}
+		case 68:
+			var ok bool
+			if b, ok = appendIPTimestamp(b, opts, after, n); !ok {
+				return append(b, " [|ip]"...)
+			}
 		}
 		opts = opts[n:]
 	}
 	return b
 }
 
-// appendIPRoute appends a record-route or source-route option's addresses.
-func appendIPRoute(b, o []byte) []byte {
-	n := len(o)
+// appendIPTimestamp appends a time stamp option of length n at the start
+// of opts as tcpdump does (" TS{TSONLY 1000@ ^ }"), reading past the
+// option as tcpdump does when its length is odd. It reports false when a
+// time stamp lies beyond the captured bytes.
+func appendIPTimestamp(b, opts, after []byte, n int) ([]byte, bool) {
+	if n < 4 {
+		b = append(b, "[bad length "...)
+		b = appendUint(b, uint64(n))
+		return append(b, ']'), true
+	}
+	u32 := func(k int) (uint32, bool) {
+		var v [4]byte
+		for i := range v {
+			switch j := k + i; {
+			case j < len(opts):
+				v[i] = opts[j]
+			case j-len(opts) < len(after):
+				v[i] = after[j-len(opts)]
+			default:
+				return 0, false
+			}
+		}
+		return be32(v[:]), true
+	}
+	b = append(b, " TS{"...)
+	flag := opts[3] & 15
+	hop := 4
+	if flag != 0 {
+		hop = 8
+	}
+	if (n-4)&(hop-1) != 0 {
+		b = append(b, "[bad length "...)
+		b = appendUint(b, uint64(n))
+		b = append(b, ']')
+	}
+	ptr := int(opts[2]) - 1
+	if ptr < 4 || (ptr-4)&(hop-1) != 0 || ptr > n+1 {
+		b = append(b, "[bad ptr "...)
+		b = appendUint(b, uint64(opts[2]))
+		b = append(b, ']')
+	}
+	k := 0
+	switch flag {
+	case 0:
+		b = append(b, "TSONLY"...)
+	case 1:
+		b = append(b, "TS+ADDR"...)
+	case 3:
+		b = append(b, "PRESPEC"...)
+	default:
+		b = append(b, "[bad ts type "...)
+		b = appendUint(b, uint64(flag))
+		b = append(b, ']')
+		goto done
+	}
+	for k = 4; k < n; k += hop {
+		if ptr == k {
+			b = append(b, " ^ "...)
+		} else {
+			b = append(b, ' ')
+		}
+		ts, ok := u32(k + hop - 4)
+		if !ok {
+			return b, false
+		}
+		b = appendUint(b, uint64(ts))
+		b = append(b, '@')
+		if hop == 8 {
+			a, _ := u32(k)
+			b = netip.AddrFrom4([4]byte{byte(a >> 24), byte(a >> 16), byte(a >> 8), byte(a)}).AppendTo(b)
+		}
+	}
+done:
+	if ptr == k {
+		b = append(b, " ^ "...)
+	}
+	if over := opts[3] >> 4; over != 0 {
+		b = append(b, " ["...)
+		b = appendUint(b, uint64(over))
+		b = append(b, " hops not recorded]} "...)
+	} else {
+		b = append(b, '}')
+	}
+	return b, true
+}
+
+// appendIPRoute appends a record-route or source-route option of length n
+// at the start of opts: its addresses, read in fours up to n and past it
+// as tcpdump reads them. It reports false when an address lies beyond the
+// captured bytes.
+func appendIPRoute(b, opts, after []byte, n int) ([]byte, bool) {
 	if n < 3 {
 		b = append(b, " [bad length "...)
 		b = appendUint(b, uint64(n))
-		return append(b, ']')
+		return append(b, ']'), true
 	}
 	if (n+1)&3 != 0 {
 		b = append(b, " [bad length "...)
 		b = appendUint(b, uint64(n))
 		b = append(b, ']')
 	}
-	ptr := int(o[2]) - 1
+	ptr := int(opts[2]) - 1
 	if ptr < 3 || (ptr+1)&3 != 0 || ptr > n+1 {
 		b = append(b, " [bad ptr "...)
-		b = appendUint(b, uint64(o[2]))
+		b = appendUint(b, uint64(opts[2]))
 		b = append(b, ']')
 	}
-	for k := 3; k+4 <= n; k += 4 {
+	for k := 3; k < n; k += 4 {
+		var a [4]byte
+		for i := range a {
+			switch j := k + i; {
+			case j < len(opts):
+				a[i] = opts[j]
+			case j-len(opts) < len(after):
+				a[i] = after[j-len(opts)]
+			default:
+				return b, false
+			}
+		}
 		b = append(b, ' ')
-		b = addr4(o[k : k+4]).AppendTo(b)
+		b = netip.AddrFrom4(a).AppendTo(b)
 		if ptr > k {
 			b = append(b, ',')
 		}
 	}
-	return b
+	return b, true
 }
 
 // pseudoDst returns the destination the transport checksum at layer i

@@ -152,6 +152,76 @@ const (
 	ipSrcHost
 	ipDstHost
 	ipHost
+	ipCurRt
+	ipCurRtHost
+	ipOptionsEOL
+	ipOptionsNOP
+	ipOptionsSecurity
+	ipOptionsRoute
+	ipOptionsTimestamp
+	ipOptionsExtSecurity
+	ipOptionsCIPSO
+	ipOptionsRecordRoute
+	ipOptionsSID
+	ipOptionsSourceRoute
+	ipOptionsMTUProbe
+	ipOptionsMTUReply
+	ipOptionsTraceroute
+	ipOptionsRouterAlert
+	ipOptionsSDB
+	ipOptionsQS
+	ipOptType
+	ipOptTypeCopy
+	ipOptTypeClass
+	ipOptTypeNumber
+	ipOptLen
+	ipOptLenInvalid
+	ipOptPtr
+	ipOptSID
+	ipOptMTU
+	ipOptIDNumber
+	ipOptOHC
+	ipOptRHC
+	ipOptOriginator
+	ipOptRA
+	ipOptAddr
+	ipOptQSFunc
+	ipOptQSRate
+	ipOptQSTTL
+	ipOptQSTTLDiff
+	ipOptQSUnused
+	ipOptQSNonce
+	ipOptQSReserved
+	ipOptSecRFC791Sec
+	ipOptSecRFC791Comp
+	ipOptSecRFC791HR
+	ipOptSecRFC791TCC
+	ipOptSecCL
+	ipOptSecProtAuthFlags
+	ipOptSecProtAuthGenser
+	ipOptSecProtAuthSIOPESI
+	ipOptSecProtAuthSCI
+	ipOptSecProtAuthNSA
+	ipOptSecProtAuthDOE
+	ipOptSecProtAuthUnassigned
+	ipOptSecProtAuthFTI
+	ipOptExtSecFormat
+	ipOptExtSecInfo
+	ipOptOverflow
+	ipOptFlag
+	ipOptTimeStamp
+	ipOptTimeStampAddr
+	ipRecRt
+	ipRecRtHost
+	ipEmptyRt
+	ipEmptyRtHost
+	ipSrcRt
+	ipSrcRtHost
+	ipCIPSODOI
+	ipCIPSOTagType
+	ipCIPSOSensitivity
+	ipCIPSOCategories
+	ipCIPSOTagData
 	ipFieldCount
 )
 
@@ -179,6 +249,77 @@ var ipFields = [ipFieldCount]Field{
 	ipSrcHost: {Name: "ip.src_host", Label: "Source Host", Kind: KindString},
 	ipDstHost: {Name: "ip.dst_host", Label: "Destination Host", Kind: KindString},
 	ipHost:    {Name: "ip.host", Label: "Source or Destination Host", Kind: KindString},
+	// The options' fields (ipv4_options.go).
+	ipCurRt:                    {Name: "ip.cur_rt", Label: "Current Route", Kind: KindIPv4},
+	ipCurRtHost:                {Name: "ip.cur_rt_host", Label: "Current Route Host", Kind: KindString},
+	ipOptionsEOL:               {Name: "ip.options.eol", Label: "IP Option - End of Options List (EOL)", Kind: KindProtocol},
+	ipOptionsNOP:               {Name: "ip.options.nop", Label: "IP Option - No-Operation (NOP)", Kind: KindProtocol},
+	ipOptionsSecurity:          {Name: "ip.options.security", Label: "IP Option - Security", Kind: KindProtocol},
+	ipOptionsRoute:             {Name: "ip.options.route", Label: "IP Option - Loose Source Route", Kind: KindProtocol},
+	ipOptionsTimestamp:         {Name: "ip.options.timestamp", Label: "IP Option - Time Stamp", Kind: KindProtocol},
+	ipOptionsExtSecurity:       {Name: "ip.options.ext_security", Label: "IP Option - Extended Security", Kind: KindProtocol},
+	ipOptionsCIPSO:             {Name: "ip.options.cipso", Label: "IP Option - Commercial Security", Kind: KindProtocol},
+	ipOptionsRecordRoute:       {Name: "ip.options.record_route", Label: "IP Option - Record Route", Kind: KindProtocol},
+	ipOptionsSID:               {Name: "ip.options.sid", Label: "IP Option - Stream ID", Kind: KindProtocol},
+	ipOptionsSourceRoute:       {Name: "ip.options.source_route", Label: "IP Option - Strict Source Route", Kind: KindProtocol},
+	ipOptionsMTUProbe:          {Name: "ip.options.mtu_probe", Label: "IP Option - MTU Probe", Kind: KindProtocol},
+	ipOptionsMTUReply:          {Name: "ip.options.mtu_reply", Label: "IP Option - MTU Reply", Kind: KindProtocol},
+	ipOptionsTraceroute:        {Name: "ip.options.traceroute", Label: "IP Option - Traceroute", Kind: KindProtocol},
+	ipOptionsRouterAlert:       {Name: "ip.options.routeralert", Label: "IP Option - Router Alert", Kind: KindProtocol},
+	ipOptionsSDB:               {Name: "ip.options.sdb", Label: "IP Option - Selective Directed Broadcast", Kind: KindProtocol},
+	ipOptionsQS:                {Name: "ip.options.qs", Label: "IP Option - Quick-Start", Kind: KindProtocol},
+	ipOptType:                  {Name: "ip.opt.type", Label: "Type", Kind: KindUint, Width: 8},
+	ipOptTypeCopy:              {Name: "ip.opt.type.copy", Label: "Copy on fragmentation", Kind: KindBool, Width: 8, Mask: 0x80},
+	ipOptTypeClass:             {Name: "ip.opt.type.class", Label: "Class", Kind: KindUint, Width: 8, Mask: 0x60},
+	ipOptTypeNumber:            {Name: "ip.opt.type.number", Label: "Number", Kind: KindUint, Width: 8, Mask: 0x1f},
+	ipOptLen:                   {Name: "ip.opt.len", Label: "Length", Kind: KindUint, Width: 8},
+	ipOptLenInvalid:            {Name: "ip.opt.len.invalid", Label: "Invalid length for option", Kind: KindNone},
+	ipOptPtr:                   {Name: "ip.opt.ptr", Label: "Pointer", Kind: KindUint, Width: 8},
+	ipOptSID:                   {Name: "ip.opt.sid", Label: "Stream Identifier", Kind: KindUint, Width: 16},
+	ipOptMTU:                   {Name: "ip.opt.mtu", Label: "MTU", Kind: KindUint, Width: 16},
+	ipOptIDNumber:              {Name: "ip.opt.id_number", Label: "ID Number", Kind: KindUint, Width: 16},
+	ipOptOHC:                   {Name: "ip.opt.ohc", Label: "Outbound Hop Count", Kind: KindUint, Width: 16},
+	ipOptRHC:                   {Name: "ip.opt.rhc", Label: "Return Hop Count", Kind: KindUint, Width: 16},
+	ipOptOriginator:            {Name: "ip.opt.originator", Label: "Originator IP Address", Kind: KindIPv4},
+	ipOptRA:                    {Name: "ip.opt.ra", Label: "Router Alert", Kind: KindUint, Width: 16},
+	ipOptAddr:                  {Name: "ip.opt.addr", Label: "IP Address", Kind: KindIPv4},
+	ipOptQSFunc:                {Name: "ip.opt.qs_func", Label: "Function", Kind: KindUint, Width: 8, Mask: 0xf0},
+	ipOptQSRate:                {Name: "ip.opt.qs_rate", Label: "Rate", Kind: KindUint, Width: 8, Mask: 0x0f},
+	ipOptQSTTL:                 {Name: "ip.opt.qs_ttl", Label: "QS TTL", Kind: KindUint, Width: 8},
+	ipOptQSTTLDiff:             {Name: "ip.opt.qs_ttl_diff", Label: "TTL Diff", Kind: KindUint, Width: 8, Generated: true},
+	ipOptQSUnused:              {Name: "ip.opt.qs_unused", Label: "Not Used", Kind: KindUint, Width: 8},
+	ipOptQSNonce:               {Name: "ip.opt.qs_nonce", Label: "QS Nonce", Kind: KindUint, Width: 32, Base: BaseHex, Mask: 0xfffffffc},
+	ipOptQSReserved:            {Name: "ip.opt.qs_reserved", Label: "Reserved", Kind: KindUint, Width: 32, Base: BaseHex, Mask: 0x3},
+	ipOptSecRFC791Sec:          {Name: "ip.opt.sec_rfc791_sec", Label: "Security", Kind: KindUint, Width: 16, Base: BaseHex},
+	ipOptSecRFC791Comp:         {Name: "ip.opt.sec_rfc791_comp", Label: "Compartments", Kind: KindUint, Width: 16},
+	ipOptSecRFC791HR:           {Name: "ip.opt.sec_rfc791_hr", Label: "Handling Restrictions", Kind: KindString},
+	ipOptSecRFC791TCC:          {Name: "ip.opt.sec_rfc791_tcc", Label: "Transmission Control Code", Kind: KindString},
+	ipOptSecCL:                 {Name: "ip.opt.sec_cl", Label: "Classification Level", Kind: KindUint, Width: 8, Base: BaseHex},
+	ipOptSecProtAuthFlags:      {Name: "ip.opt.sec_prot_auth_flags", Label: "Protection Authority Flags", Kind: KindUint, Width: 8, Base: BaseHex},
+	ipOptSecProtAuthGenser:     {Name: "ip.opt.sec_prot_auth_genser", Label: "GENSER", Kind: KindBool, Width: 8, Mask: 0x80},
+	ipOptSecProtAuthSIOPESI:    {Name: "ip.opt.sec_prot_auth_siop_esi", Label: "SIOP-ESI", Kind: KindBool, Width: 8, Mask: 0x40},
+	ipOptSecProtAuthSCI:        {Name: "ip.opt.sec_prot_auth_sci", Label: "SCI", Kind: KindBool, Width: 8, Mask: 0x20},
+	ipOptSecProtAuthNSA:        {Name: "ip.opt.sec_prot_auth_nsa", Label: "NSA", Kind: KindBool, Width: 8, Mask: 0x10},
+	ipOptSecProtAuthDOE:        {Name: "ip.opt.sec_prot_auth_doe", Label: "DOE", Kind: KindBool, Width: 8, Mask: 0x8},
+	ipOptSecProtAuthUnassigned: {Name: "ip.opt.sec_prot_auth_unassigned", Label: "Unassigned", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0x6},
+	ipOptSecProtAuthFTI:        {Name: "ip.opt.sec_prot_auth_fti", Label: "Field Termination Indicator", Kind: KindBool, Width: 8, Mask: 0x1},
+	ipOptExtSecFormat:          {Name: "ip.opt.ext_sec_add_sec_info_format_code", Label: "Additional Security Info Format Code", Kind: KindUint, Width: 8, Base: BaseHex},
+	ipOptExtSecInfo:            {Name: "ip.opt.ext_sec_add_sec_info", Label: "Additional Security Info", Kind: KindBytes},
+	ipOptOverflow:              {Name: "ip.opt.overflow", Label: "Overflow", Kind: KindUint, Width: 8, Mask: 0xf0},
+	ipOptFlag:                  {Name: "ip.opt.flag", Label: "Flag", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0x0f},
+	ipOptTimeStamp:             {Name: "ip.opt.time_stamp", Label: "Time stamp", Kind: KindUint, Width: 32},
+	ipOptTimeStampAddr:         {Name: "ip.opt.time_stamp_addr", Label: "Address", Kind: KindIPv4},
+	ipRecRt:                    {Name: "ip.rec_rt", Label: "Recorded Route", Kind: KindIPv4},
+	ipRecRtHost:                {Name: "ip.rec_rt_host", Label: "Recorded Route Host", Kind: KindString},
+	ipEmptyRt:                  {Name: "ip.empty_rt", Label: "Empty Route", Kind: KindIPv4},
+	ipEmptyRtHost:              {Name: "ip.empty_rt_host", Label: "Empty Route Host", Kind: KindString},
+	ipSrcRt:                    {Name: "ip.src_rt", Label: "Source Route", Kind: KindIPv4},
+	ipSrcRtHost:                {Name: "ip.src_rt_host", Label: "Source Route Host", Kind: KindString},
+	ipCIPSODOI:                 {Name: "ip.cipso.doi", Label: "DOI", Kind: KindUint, Width: 32},
+	ipCIPSOTagType:             {Name: "ip.cipso.tag_type", Label: "Tag Type", Kind: KindUint, Width: 8},
+	ipCIPSOSensitivity:         {Name: "ip.cipso.sensitivity_level", Label: "Sensitivity Level", Kind: KindUint, Width: 8},
+	ipCIPSOCategories:          {Name: "ip.cipso.categories", Label: "Categories", Kind: KindString},
+	ipCIPSOTagData:             {Name: "ip.cipso.tag_data", Label: "Tag data", Kind: KindBytes},
 }
 
 var protoIPv4 = protoField("ip", "Internet Protocol Version 4")
@@ -226,8 +367,23 @@ func emitIPv4(e *emitter, i int) {
 		e.Uint(&f[ipChecksum], uint64(ip.Checksum()))
 		e.IPv4(&f[ipSrc], ip[12:16])
 		emitHostCopies(e, netip.AddrFrom4([4]byte(ip[12:16])), &f[ipAddr], &f[ipSrcHost], &f[ipHost])
-		e.IPv4(&f[ipDst], ip[16:20])
-		emitHostCopies(e, netip.AddrFrom4([4]byte(ip[16:20])), &f[ipAddr], &f[ipDstHost], &f[ipHost])
+		if _, routed := ipv4PendingRoute(ip[20:]); routed {
+			// tshark's ip.dst is then the source route's last address
+			// (emitIPv4Options emits it).
+			e.IPv4(&f[ipCurRt], ip[16:20])
+			if e.all {
+				e.Hidden(true)
+				b := netip.AddrFrom4([4]byte(ip[16:20])).AppendTo(e.Text())
+				e.TextDone(&f[ipCurRtHost], b)
+				e.Hidden(false)
+			}
+		} else {
+			e.IPv4(&f[ipDst], ip[16:20])
+			emitHostCopies(e, netip.AddrFrom4([4]byte(ip[16:20])), &f[ipAddr], &f[ipDstHost], &f[ipHost])
+		}
+		if len(ip) > 20 {
+			emitIPv4Options(e, ip)
+		}
 	}
 	e.End()
 }

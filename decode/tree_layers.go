@@ -1,6 +1,7 @@
 package decode
 
 import (
+	"net/netip"
 	"strconv"
 	"time"
 )
@@ -353,7 +354,21 @@ func treeIPv4(t *treeWriter, d *Decoder, i int) {
 		return
 	}
 	ip := IPv4(d.data[l.Start:l.Payload])
-	if start := len(t.b); !t.replay(memoIPv4Title, ip[12:20]) {
+	final, routed := netip.Addr{}, false
+	if len(ip) > 20 {
+		final, routed = ipv4PendingRoute(ip[20:])
+	}
+	if routed {
+		// A source route with hops left: tshark shows its last address as
+		// the destination and the header's as the current route.
+		t.b = append(t.b, ", Src: "...)
+		t.b = ip.Src().AppendTo(t.b)
+		t.b = append(t.b, ", Dst: "...)
+		t.b = final.AppendTo(t.b)
+		t.b = append(t.b, ", Via: "...)
+		t.b = ip.Dst().AppendTo(t.b)
+		t.end()
+	} else if start := len(t.b); !t.replay(memoIPv4Title, ip[12:20]) {
 		t.b = append(t.b, ", Src: "...)
 		t.b = ip.Src().AppendTo(t.b)
 		t.b = append(t.b, ", Dst: "...)
@@ -380,50 +395,16 @@ func treeIPv4(t *treeWriter, d *Decoder, i int) {
 	t.line()
 	t.b = append(t.b, "[Header checksum status: Unverified]"...)
 	t.end()
-	if start := len(t.b); !t.replay(memoIPv4Addrs, ip[12:20]) {
+	if routed {
+		t.addr("Source Address", ip.Src())
+		t.addr("Current Route", ip.Dst())
+	} else if start := len(t.b); !t.replay(memoIPv4Addrs, ip[12:20]) {
 		t.addr("Source Address", ip.Src())
 		t.addr("Destination Address", ip.Dst())
 		t.remember(memoIPv4Addrs, ip[12:20], start)
 	}
 	if len(ip) > 20 {
-		treeIPv4Options(t, ip[20:])
-	}
-}
-
-// treeIPv4Options draws the IPv4 options tshark draws the same way rawcap
-// knows them: router alert and the end of the list. A list with any other
-// option is not drawn.
-func treeIPv4Options(t *treeWriter, opts []byte) {
-	n := 0 // bytes up to the end of the list
-	for n < len(opts) && opts[n] != 0 {
-		if opts[n] != 148 || n+4 > len(opts) || opts[n+1] != 4 || opts[n+2] != 0 || opts[n+3] != 0 {
-			return
-		}
-		n += 4
-	}
-	t.line()
-	t.b = append(t.b, "Options: ("...)
-	t.b = appendBytesBits(t.b, len(opts))
-	t.b = append(t.b, ')')
-	for range n / 4 {
-		t.b = append(t.b, ", Router Alert"...)
-	}
-	t.end()
-	for range n / 4 {
-		t.b = append(t.b, "        IP Option - Router Alert (4 bytes): Router shall examine packet (0)\n"+
-			"            Type: 148\n"+
-			"                1... .... = Copy on fragmentation: Yes\n"+
-			"                .00. .... = Class: Control (0)\n"+
-			"                ...1 0100 = Number: Router Alert (20)\n"+
-			"            Length: 4\n"+
-			"            Router Alert: Router shall examine packet (0)\n"...)
-	}
-	if n < len(opts) {
-		t.b = append(t.b, "        IP Option - End of Options List (EOL)\n"+
-			"            Type: 0\n"+
-			"                0... .... = Copy on fragmentation: No\n"+
-			"                .00. .... = Class: Control (0)\n"+
-			"                ...0 0000 = Number: End of Option List (EOL) (0)\n"...)
+		treeIPv4Options(t, ip)
 	}
 }
 

@@ -145,6 +145,9 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"nbns.netbios_name", "nbns.name_flags", "nbns.name_flags.", "nbns.data",
 		// An NSEC record's next name, one per record.
 		"dns.nsec.",
+		// IPv4's options: several in one header, a route's addresses, a
+		// time stamp's records, CIPSO's tags.
+		"ip.opt.", "ip.options.", "ip.cipso.", "ip.rec_rt", "ip.empty_rt", "ip.src_rt",
 		// 802.11's tagged parameters and radiotap's present words.
 		"wlan.tag.", "wlan.supported_rates", "radiotap.present.word",
 		// RPC's credential and verifier, and AUTH_UNIX's group ids; the
