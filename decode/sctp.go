@@ -320,6 +320,14 @@ const (
 	sctpPktdropReserved
 	sctpPktdropData
 	sctpPaddingData
+	sctpCauseMissingN
+	sctpCauseMissingType
+	sctpCauseTSN
+	sctpCauseInfo
+	sctpCausePadding
+	sctpParamValue
+	sctpParamHostname
+	sctpChunkValue
 	sctpFieldCount
 )
 
@@ -449,6 +457,14 @@ var sctpFields = [sctpFieldCount]Field{
 	sctpPktdropReserved:       {Name: "sctp.pktdrop_reserved", Label: "Reserved", Kind: KindUint, Width: 16},
 	sctpPktdropData:           {Name: "sctp.pktdrop_datafield", Label: "Data field", Kind: KindBytes},
 	sctpPaddingData:           {Name: "sctp.padding_data", Label: "Padding data", Kind: KindBytes},
+	sctpCauseMissingN:         {Name: "sctp.cause_nr_of_missing_parameters", Label: "Number of missing parameters", Kind: KindUint, Width: 32},
+	sctpCauseMissingType:      {Name: "sctp.cause_missing_parameter_type", Label: "Missing parameter type", Kind: KindUint, Width: 16, Base: BaseHex},
+	sctpCauseTSN:              {Name: "sctp.cause_tsn", Label: "TSN", Kind: KindUint, Width: 32},
+	sctpCauseInfo:             {Name: "sctp.cause_information", Label: "Cause information", Kind: KindBytes},
+	sctpCausePadding:          {Name: "sctp.cause_padding", Label: "Cause padding", Kind: KindBytes},
+	sctpParamValue:            {Name: "sctp.parameter_value", Label: "Parameter value", Kind: KindBytes},
+	sctpParamHostname:         {Name: "sctp.parameter_hostname", Label: "Hostname", Kind: KindString},
+	sctpChunkValue:            {Name: "sctp.chunk_value", Label: "Chunk value", Kind: KindBytes},
 }
 
 var protoSCTP = protoField("sctp", "Stream Control Transmission Protocol")
@@ -663,7 +679,7 @@ func emitSCTPParams(e *emitter, b []byte) {
 func emitSCTPCauses(e *emitter, b []byte) {
 	f := &sctpFields
 	for off := 0; ; {
-		code, n, v, _, next, ok := nextSCTPTLV(b, off)
+		code, n, v, pad, next, ok := nextSCTPTLV(b, off)
 		if !ok {
 			return
 		}
@@ -676,8 +692,13 @@ func emitSCTPCauses(e *emitter, b []byte) {
 			e.Uint(&f[sctpCauseReserved], uint64(be16(v[2:])))
 		case code == 3 && len(v) == 4:
 			e.Uint(&f[sctpCauseStaleness], uint64(be32(v)))
-		case code >= 0xa0 && code <= 0xa4:
+		case code >= 0xa0 && code <= 0xa4, code == 5, code == 8, code == 11:
 			emitSCTPParams(e, v)
+		default:
+			emitSCTPExtCause(e, code, v)
+		}
+		if len(pad) > 0 {
+			e.Bytes(&f[sctpCausePadding], pad)
 		}
 	}
 }
@@ -717,7 +738,7 @@ func sctpTreeable(s SCTP) bool {
 		case 6, 9:
 			for p := 0; p < len(v); {
 				code, _, cv, _, next, ok := nextSCTPTLV(v, p)
-				if !ok || !(code == 1 && len(cv) == 4 || code == 3 && len(cv) == 4 || code == 12 && len(cv) == 0) {
+				if !ok || !sctpCauseTreeable(code, cv) {
 					return false
 				}
 				p = next
@@ -743,7 +764,7 @@ func sctpTreeable(s SCTP) bool {
 		switch c.Type {
 		case 0, 3, 6, 14, 16, 64, 129:
 		default:
-			if c.Flags != 0 {
+			if c.Flags != 0 && sctpChunkName(c.Type) != "" {
 				return false
 			}
 		}
@@ -872,6 +893,10 @@ func treeSCTP(t *treeWriter, d *Decoder, i int) {
 func treeSCTPChunk(t *treeWriter, c SCTPChunk, bases *sctpBases) {
 	v := c.Value
 	name := sctpChunkName(c.Type)
+	if name == "" {
+		treeSCTPUnknownChunk(t, c)
+		return
+	}
 	t.depth = 1
 	t.line()
 	t.b = append(t.b, name...)
@@ -1178,6 +1203,9 @@ func treeSCTPParams(t *treeWriter, b []byte, dep int, top bool) {
 		}
 		t.line()
 		t.b = append(t.b, "Parameter type: "...)
+		if tname == "" {
+			tname = "Unknown"
+		}
 		t.b = append(t.b, tname...)
 		t.b = append(t.b, " (0x"...)
 		t.b = appendHex4(t.b, typ)
@@ -1241,7 +1269,7 @@ func treeSCTPParams(t *treeWriter, b []byte, dep int, top bool) {
 // treeSCTPCauses draws the error causes in b, their titles at depth dep.
 func treeSCTPCauses(t *treeWriter, b []byte, dep int) {
 	for off := 0; ; {
-		code, n, v, _, next, ok := nextSCTPTLV(b, off)
+		code, n, v, pad, next, ok := nextSCTPTLV(b, off)
 		if !ok {
 			return
 		}
@@ -1266,6 +1294,7 @@ func treeSCTPCauses(t *treeWriter, b []byte, dep int) {
 		default:
 			t.b = append(t.b, cname...)
 			t.b = append(t.b, " cause"...)
+			sctpCauseTitle(t, code, v)
 		}
 		t.end()
 		t.depth = dep + 1
@@ -1283,7 +1312,11 @@ func treeSCTPCauses(t *treeWriter, b []byte, dep int) {
 		case 3:
 			t.int("Measure of staleness in usec", int(be32(v)))
 		default:
-			treeSCTPParams(t, v, dep+1, false)
+			treeSCTPCauseValue(t, code, v, dep)
+		}
+		if len(pad) > 0 {
+			t.depth = dep + 1
+			treeBytesLine(t, "Cause padding", pad)
 		}
 	}
 }

@@ -102,6 +102,10 @@ func emitSCTPExtChunk(e *emitter, c SCTPChunk, bases *sctpBases) {
 		emitSCTPParams(e, v)
 	case 132:
 		e.Bytes(&f[sctpPaddingData], v)
+	default:
+		if sctpChunkName(c.Type) == "" && len(v) > 0 {
+			e.Bytes(&f[sctpChunkValue], v)
+		}
 	case 194:
 		if len(v) >= 4 {
 			e.Uint(&f[sctpIForwardTSN], uint64(be32(v)))
@@ -181,6 +185,21 @@ func emitSCTPExtParam(e *emitter, typ uint16, v []byte) {
 		if len(v) == 4 {
 			e.Uint(&f[sctpAdaptationIndication], uint64(be32(v)))
 		}
+	case 8:
+		emitSCTPParams(e, v)
+	case 11:
+		b := e.Text()
+		for _, c := range v {
+			if c == 0 {
+				break
+			}
+			b = append(b, c)
+		}
+		e.TextDone(&f[sctpParamHostname], b)
+	default:
+		if sctpFields[sctpParamType].ValueNames().Name(uint64(typ)) == "" && len(v) > 0 {
+			e.Bytes(&f[sctpParamValue], v)
+		}
 	}
 }
 
@@ -219,7 +238,7 @@ func sctpExtTreeable(c SCTPChunk) bool {
 	case 194:
 		return len(v) >= 4 && (len(v)-4)%8 == 0
 	}
-	return false
+	return len(v) > 0 && c.Type != 255 && sctpChunkName(c.Type) == ""
 }
 
 // sctpExtParamTreeable reports whether rawcap draws the extension
@@ -263,6 +282,10 @@ func sctpExtParamTreeable(typ uint16, v, pad []byte, chunk uint8) bool {
 		return (chunk == 1 || chunk == 2) && len(v) == 4
 	case 0xc001, 0xc002, 0xc004:
 		return chunk == 193 && len(v) >= 4 && sctpAddrParam(v[4:])
+	case 8:
+		return chunk == 2 && sctpUnknownParams(v)
+	case 11:
+		return (chunk == 1 || chunk == 2) && sctpHostname(v) != nil
 	case 0xc005:
 		return chunk == 128 && len(v) == 4
 	case 0xc003:
@@ -280,7 +303,7 @@ func sctpExtParamTreeable(typ uint16, v, pad []byte, chunk uint8) bool {
 	case 5, 6:
 		return chunk == 193
 	}
-	return false
+	return len(v) > 0 && sctpFields[sctpParamType].ValueNames().Name(uint64(typ)) == ""
 }
 
 // sctpAddrParam reports whether b is one IPv4 or IPv6 address parameter.
@@ -509,9 +532,21 @@ func treeSCTPExtChunk(t *treeWriter, c SCTPChunk, bases *sctpBases) {
 // sctpExtParamTitle appends an extension parameter's title: its name
 // (tname), " parameter" and what tshark shows of its value.
 func sctpExtParamTitle(t *treeWriter, typ uint16, v []byte, tname string) {
+	if tname == "" {
+		t.b = append(t.b, "Unknown parameter (Type "...)
+		t.b = appendUint(t.b, uint64(typ))
+		t.b = append(t.b, ", value length: "...)
+		t.b = appendUint(t.b, uint64(len(v)))
+		t.b = append(t.b, " bytes)"...)
+		return
+	}
 	t.b = append(t.b, tname...)
 	t.b = append(t.b, " parameter"...)
 	switch typ {
+	case 11:
+		t.b = append(t.b, " (Hostname: "...)
+		t.b = append(t.b, sctpHostname(v)...)
+		t.b = append(t.b, ')')
 	case 0x8003, 0x8008:
 		if typ == 0x8003 {
 			t.b = append(t.b, " (Chunk types to be authenticated: "...)
@@ -601,6 +636,13 @@ func treeSCTPExtParam(t *treeWriter, typ uint16, v []byte, dep int) {
 		}
 	case 0xc006:
 		t.hex("Indication", uint64(be32(v)), 8)
+	case 8:
+		treeSCTPParams(t, v, dep+1, false)
+	case 11:
+		t.line()
+		t.b = append(t.b, "Hostname: "...)
+		t.b = append(t.b, sctpHostname(v)...)
+		t.end()
 	case 0xc001, 0xc002, 0xc003, 0xc004, 0xc005:
 		t.hex("Correlation_id", uint64(be32(v)), 8)
 		switch typ {
@@ -609,5 +651,222 @@ func treeSCTPExtParam(t *treeWriter, typ uint16, v []byte, dep int) {
 		case 0xc001, 0xc002, 0xc004:
 			treeSCTPParams(t, v[4:], dep+1, false)
 		}
+	default:
+		if len(v) > 0 {
+			treeBytesLine(t, "Parameter value", v)
+		}
+	}
+}
+
+// sctpHostname returns a hostname address parameter's name: printable
+// characters up to the NUL that ends it (nil if it is not that).
+func sctpHostname(v []byte) []byte {
+	for k, c := range v {
+		if c == 0 {
+			if k == 0 {
+				return nil
+			}
+			for _, z := range v[k:] {
+				if z != 0 {
+					return nil
+				}
+			}
+			return v[:k]
+		}
+		if c < 0x20 || c > 0x7e {
+			return nil
+		}
+	}
+	return nil
+}
+
+// sctpUnknownParams reports whether b holds parameters rawcap draws inside
+// an unrecognized-parameter parameter or cause: addresses and types
+// Wireshark does not know.
+func sctpUnknownParams(b []byte) bool {
+	if len(b) == 0 {
+		return false
+	}
+	for p := 0; p < len(b); {
+		typ, _, v, _, next, ok := nextSCTPTLV(b, p)
+		if !ok {
+			return false
+		}
+		switch {
+		case typ == 5 && len(v) == 4, typ == 6 && len(v) == 16:
+		case len(v) > 0 && sctpFields[sctpParamType].ValueNames().Name(uint64(typ)) == "":
+		default:
+			return false
+		}
+		p = next
+	}
+	return true
+}
+
+// sctpUnknownChunk reports whether b is exactly one chunk of a type
+// Wireshark does not name, with a value and no padding.
+func sctpUnknownChunk(b []byte) bool {
+	c, next, ok := NextSCTPChunk(b, 0)
+	return ok && !c.Cut && next == len(b) && len(c.Pad) == 0 && len(c.Value) > 0 && sctpChunkName(c.Type) == "" && c.Type != 255
+}
+
+// sctpCauseTreeable reports whether rawcap draws error cause code with
+// value v as tshark does.
+func sctpCauseTreeable(code uint16, v []byte) bool {
+	switch code {
+	case 1, 3, 9:
+		return len(v) == 4
+	case 2:
+		if len(v) < 4 || len(v) != 4+2*int(be32(v)) {
+			return false
+		}
+		for p := 4; p < len(v); p += 2 {
+			if sctpFields[sctpParamType].ValueNames().Name(uint64(be16(v[p:]))) == "" {
+				return false
+			}
+		}
+		return true
+	case 4, 7, 10:
+		return len(v) == 0
+	case 5, 11:
+		return sctpAddrParam(v)
+	case 6:
+		return sctpUnknownChunk(v)
+	case 8:
+		return sctpUnknownParams(v)
+	case 12, 13:
+		return true
+	case 261:
+		return len(v) == 2
+	}
+	return false
+}
+
+// emitSCTPExtCause emits the fields of error causes sctp.go leaves.
+func emitSCTPExtCause(e *emitter, code uint16, v []byte) {
+	f := &sctpFields
+	switch {
+	case code == 2 && len(v) >= 4:
+		e.Uint(&f[sctpCauseMissingN], uint64(be32(v)))
+		for p := 4; p+2 <= len(v); p += 2 {
+			e.Uint(&f[sctpCauseMissingType], uint64(be16(v[p:])))
+		}
+	case code == 6:
+		if c, _, ok := NextSCTPChunk(v, 0); ok {
+			e.Uint(&f[sctpChunkType], uint64(c.Type))
+			e.Bool(&f[sctpChunkBit1], c.Type&0x80 != 0)
+			e.Bool(&f[sctpChunkBit2], c.Type&0x40 != 0)
+			e.Uint(&f[sctpChunkFlags], uint64(c.Flags))
+			e.Uint(&f[sctpChunkLength], uint64(c.Length))
+			if len(c.Value) > 0 {
+				e.Bytes(&f[sctpChunkValue], c.Value)
+			}
+		}
+	case code == 9 && len(v) == 4:
+		e.Uint(&f[sctpCauseTSN], uint64(be32(v)))
+	case (code == 12 || code == 13) && len(v) > 0:
+		e.Bytes(&f[sctpCauseInfo], v)
+	case code == 261 && len(v) >= 2:
+		e.Uint(&f[sctpHMACID], uint64(be16(v)))
+	}
+}
+
+// sctpCauseTitle appends what tshark's title of an error cause shows after
+// "NAME cause".
+func sctpCauseTitle(t *treeWriter, code uint16, v []byte) {
+	switch code {
+	case 5, 11:
+		_, _, a, _, _, _ := nextSCTPTLV(v, 0)
+		if code == 11 {
+			t.b = append(t.b, " (New addresses: "...)
+		}
+		if len(a) == 4 {
+			t.b = netip.AddrFrom4([4]byte(a)).AppendTo(t.b)
+		} else {
+			t.b = netip.AddrFrom16([16]byte(a)).AppendTo(t.b)
+		}
+		if code == 11 {
+			t.b = append(t.b, ')')
+		}
+	case 6:
+		t.b = append(t.b, " (Type: "...)
+		t.b = appendUint(t.b, uint64(v[0]))
+		t.b = append(t.b, " (unknown))"...)
+	case 9:
+		t.b = append(t.b, " (TSN: "...)
+		t.b = appendUint(t.b, uint64(be32(v)))
+		t.b = append(t.b, ')')
+	}
+}
+
+// treeSCTPCauseValue draws the value of an error cause whose title is at
+// depth dep.
+func treeSCTPCauseValue(t *treeWriter, code uint16, v []byte, dep int) {
+	t.depth = dep + 1
+	switch code {
+	case 2:
+		t.int("Number of missing parameters", int(be32(v)))
+		for p := 4; p+2 <= len(v); p += 2 {
+			typ := be16(v[p:])
+			t.line()
+			t.b = append(t.b, "Missing parameter type: "...)
+			t.b = append(t.b, sctpFields[sctpParamType].ValueNames().Name(uint64(typ))...)
+			t.b = append(t.b, " (0x"...)
+			t.b = appendHex4(t.b, typ)
+			t.b = append(t.b, ")\n"...)
+		}
+	case 5, 8, 11:
+		treeSCTPParams(t, v, dep+1, false)
+	case 0xa0, 0xa1, 0xa2, 0xa3, 0xa4:
+		treeSCTPParams(t, v, dep+1, false)
+	case 6:
+		c, _, _ := NextSCTPChunk(v, 0)
+		t.indent += dep
+		treeSCTPUnknownChunk(t, c)
+		t.indent -= dep
+	case 9:
+		t.int("TSN", int(be32(v)))
+	case 12, 13:
+		if len(v) > 0 {
+			treeBytesLine(t, "Cause information", v)
+		}
+	case 261:
+		treeSCTPNamed(t, "HMAC identifier", sctpHMACID, uint64(be16(v)))
+	}
+}
+
+// treeSCTPUnknownChunk draws a chunk of a type Wireshark does not name.
+func treeSCTPUnknownChunk(t *treeWriter, c SCTPChunk) {
+	t.depth = 1
+	t.line()
+	t.b = append(t.b, "RESERVED chunk (Type: "...)
+	t.b = appendUint(t.b, uint64(c.Type))
+	t.b = append(t.b, ", value length: "...)
+	t.b = appendUint(t.b, uint64(len(c.Value)))
+	t.b = append(t.b, " bytes)\n"...)
+	t.depth = 2
+	t.line()
+	t.b = append(t.b, "Chunk type: Unknown ("...)
+	t.b = appendUint(t.b, uint64(c.Type))
+	t.b = append(t.b, ")\n"...)
+	t.depth = 3
+	t.bits(uint64(c.Type), 8, 0x80, "Bit")
+	if c.Type&0x80 != 0 {
+		t.b = append(t.b, "Skip chunk and continue processing of the packet\n"...)
+	} else {
+		t.b = append(t.b, "Stop processing of the packet\n"...)
+	}
+	t.bits(uint64(c.Type), 8, 0x40, "Bit")
+	if c.Type&0x40 != 0 {
+		t.b = append(t.b, "Do report\n"...)
+	} else {
+		t.b = append(t.b, "Do not report\n"...)
+	}
+	t.depth = 2
+	t.hex("Chunk flags", uint64(c.Flags), 2)
+	t.int("Chunk length", int(c.Length))
+	treeBytesLine(t, "Chunk value", c.Value)
+	if len(c.Pad) > 0 {
+		treeBytesLine(t, "Chunk padding", c.Pad)
 	}
 }

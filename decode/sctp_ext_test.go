@@ -101,3 +101,36 @@ func sctpExtensions() [][]byte {
 func TestSCTPExtensionsMatchTsharkAndTcpdump(t *testing.T) {
 	compareSCTP(t, "sctp-ext-V", sctpExtensions(), nil)
 }
+
+// sctpErrorCauses is ERROR and ABORT chunks with each error cause of RFC
+// 9260 and RFC 4895, and an INIT-ACK reporting a parameter it did not
+// recognise.
+func sctpErrorCauses() [][]byte {
+	const ta = 0x0a0b0c0d
+	b2a := func(ch ...[]byte) []byte { return sctpFrame(2, 1, 6000, 5000, ta, ch...) }
+	v4 := sctpTLV(5, []byte{10, 0, 0, 9})
+	initAck := append(be32s(0x01020304, 65536), be16s(10, 10)...)
+	initAck = append(initAck, be32s(900)...)
+	initAck = append(initAck, sctpTLV(7, []byte("cookie-cookie!!!"))...)
+	initAck = append(initAck, sctpTLV(8, sctpTLV(0x8005, []byte{1, 2, 3, 4}))...)
+	initAck = append(initAck, sctpTLV(11, []byte("host.example\x00\x00\x00\x00"))...)
+	return [][]byte{
+		b2a(sctpChunk(9, 0, sctpTLV(2, append(be32s(2), be16s(7, 9)...)))),
+		b2a(sctpChunk(9, 0, append(sctpTLV(4, nil), sctpTLV(5, v4)...))),
+		b2a(sctpChunk(9, 0, sctpTLV(6, sctpChunk(0x4f, 0, []byte{1, 2, 3, 4})))),
+		b2a(sctpChunk(9, 0, append(sctpTLV(7, nil), sctpTLV(8, sctpTLV(0x8005, []byte{1, 2, 3, 4}))...))),
+		b2a(sctpChunk(9, 0, append(sctpTLV(9, be32s(1234)), sctpTLV(10, nil)...))),
+		b2a(sctpChunk(9, 0, sctpTLV(11, v4))),
+		b2a(sctpChunk(6, 0, sctpTLV(12, []byte("bye!")))),
+		b2a(sctpChunk(6, 0, sctpTLV(13, []byte("Protocol violation!")))),
+		b2a(sctpChunk(9, 0, sctpTLV(261, be16s(2)))),
+		b2a(sctpChunk(2, 0, initAck)),
+		b2a(sctpChunk(0x4f, 0x81, []byte{9, 8, 7, 6, 5}), sctpChunk(11, 0, nil)),
+	}
+}
+
+// TestSCTPErrorCausesMatchTsharkAndTcpdump compares rawcap's trees and
+// one-liners of every error cause with tshark's and tcpdump's.
+func TestSCTPErrorCausesMatchTsharkAndTcpdump(t *testing.T) {
+	compareSCTP(t, "sctp-causes-V", sctpErrorCauses(), nil)
+}
