@@ -190,6 +190,12 @@ func (d *Decoder) decodeSCTP(l *Layer) LayerType {
 			l.Payload = start
 		}
 	}
+	// tshark hands SCTP port 5060's complete messages to SIP.
+	if ndata == 1 && last && !data.Cut && len(data.Pad) == 0 && len(data.Value) > hdr && data.Flags&3 == 3 &&
+		be32(data.Value[hdr-4:]) == 0 && (sp == sipPort || dp == sipPort) {
+		l.Payload = l.Start + sctpHeaderLen + data.Off + 4 + hdr
+		return LayerSIP
+	}
 	return LayerNone
 }
 

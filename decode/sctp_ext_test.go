@@ -93,8 +93,16 @@ func sctpExtensions() [][]byte {
 		b2a(sctpChunk(129, 0x05, pktdrop)),
 		b2a(sctpChunk(12, 0, be32s(103))),
 		a2b(sctpChunk(13, 0, be32s(103))),
+		// SCTP port 5060 carries SIP, a message in one DATA chunk.
+		sctpFrame(1, 2, 5060, 5060, 9, data(3, 1, 0, 0, 0, sctpSIP)),
 	}
 }
+
+// sctpSIP is a SIP request whose length is a multiple of 4 (a DATA chunk
+// without padding).
+const sctpSIP = "OPTIONS sip:b@10.0.0.2 SIP/2.0\r\nVia: SIP/2.0/SCTP 10.0.0.1:5060;branch=z9hG4bK1\r\n" +
+	"Max-Forwards: 70\r\nTo: <sip:b@10.0.0.2>\r\nFrom: <sip:a@10.0.0.1>;tag=123\r\nCall-ID: 1@10.0.0.1\r\n" +
+	"CSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n"
 
 // TestSCTPExtensionsMatchTsharkAndTcpdump compares rawcap's trees and
 // one-liners of the extension chunks with tshark's and tcpdump's.
