@@ -53,7 +53,10 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 	case LayerVRRP:
 		b = infoVRRP(b, d, top)
 	case LayerSCTP:
-		b = infoSCTP(b, d, top)
+		var cut bool
+		if b, cut = infoSCTP(b, d, top); cut {
+			b = p.appendException(b)
+		}
 	case LayerHSRP:
 		b = infoHSRP(b, d, top)
 	case LayerRADIUS:

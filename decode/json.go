@@ -136,6 +136,11 @@ func appendProtocols(b []byte, d *Decoder, conv *convResults) []byte {
 				continue
 			}
 			b = append(b, "ssh"...)
+		case LayerSCTP:
+			b = append(b, "sctp"...)
+			if conv != nil && sctpOwnData(d, i, &conv.sctp) != nil {
+				b = append(b, ":data"...)
+			}
 		case LayerQUIC:
 			b = append(b, "quic"...)
 			if conv != nil && conv.quic.tls {

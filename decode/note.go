@@ -28,7 +28,8 @@ func (d *Decoder) useNote(n *Note) {
 // What src holds in the tracker's buffers, which the next packet reuses, r
 // copies into buffers of its own (reused from r's last use).
 func (r *convResults) keep(src *convResults) {
-	r.first, r.prev, r.sctp = src.first, src.prev, src.sctp
+	r.first, r.prev = src.first, src.prev
+	r.sctp.keep(&src.sctp)
 	r.n, r.nlinks = src.n, src.nlinks
 	copy(r.layer[:src.n], src.layer[:src.n])
 	copy(r.tcpRes[:src.n], src.tcpRes[:src.n])

@@ -74,6 +74,7 @@ func NextSCTPChunk(chunks []byte, off int) (c SCTPChunk, next int, ok bool) {
 // unchanged (base 0).
 type sctpState struct {
 	base map[uint32]uint32
+	asm  sctpAsms // messages being reassembled (sctp_reasm.go)
 }
 
 func sctpDir(sp, dp uint16) uint32 { return uint32(sp)<<16 | uint32(dp) }
@@ -81,6 +82,7 @@ func sctpDir(sp, dp uint16) uint32 { return uint32(sp)<<16 | uint32(dp) }
 func (d *Decoder) sctpForget() {
 	if d.sctp != nil {
 		clear(d.sctp.base)
+		d.sctp.asm.forget()
 	}
 }
 
@@ -89,13 +91,15 @@ func (d *Decoder) sctpForget() {
 // seen.
 type sctpBases struct {
 	out, in uint32
+	msg     sctpMsg // the message a DATA or I-DATA chunk of the packet completed
 }
 
 // sctpFrame takes the SCTP packet d last decoded into the tracker: the
 // first DATA chunk of a direction sets its base. It records the packet's
 // bases in r.
 func (d *Decoder) sctpFrame(r *sctpBases) {
-	*r = sctpBases{}
+	r.out, r.in = 0, 0
+	r.msg.reset()
 	for i := 0; i < d.n; i++ {
 		l := &d.layers[i]
 		if l.Type != LayerSCTP || l.Malformed != "" {
@@ -109,13 +113,19 @@ func (d *Decoder) sctpFrame(r *sctpBases) {
 				break
 			}
 			off = next
-			if c.Type == 0 && len(c.Value) >= 4 {
+			if (c.Type == 0 || c.Type == 64) && len(c.Value) >= 4 {
 				if d.sctp == nil {
 					d.sctp = &sctpState{base: make(map[uint32]uint32)}
 				}
 				if _, ok := d.sctp.base[out]; !ok {
 					d.sctp.base[out] = be32(c.Value)
 				}
+			}
+			if (c.Type == 0 && len(c.Value) > 12 || c.Type == 64 && len(c.Value) > 16) && c.Flags&3 != 3 && !c.Cut {
+				if d.sctp == nil {
+					d.sctp = &sctpState{base: make(map[uint32]uint32)}
+				}
+				d.sctp.asm.add(out, c, d.trk.last, &r.msg)
 			}
 		}
 		if d.sctp != nil {
@@ -162,19 +172,29 @@ func (d *Decoder) decodeSCTP(l *Layer) LayerType {
 		off = next
 		last = false
 		switch c.Type {
-		case 0:
+		case 0, 64:
 			ndata++
 			data, last = c, true
 		}
 	}
+	hdr := 12
+	if data.Type == 64 {
+		hdr = 16
+	}
 	// tshark hands a complete message's user data to its data dissector;
 	// rawcap does where that is all the packet holds after the chunk.
-	if ndata == 1 && last && len(data.Pad) == 0 && len(data.Value) > 12 && data.Flags&3 == 3 &&
-		be32(data.Value[8:]) == 0 && !sctpDataPort(sp) && !sctpDataPort(dp) {
-		start := l.Start + sctpHeaderLen + data.Off + 16
+	if ndata == 1 && last && !data.Cut && len(data.Pad) == 0 && len(data.Value) > hdr && data.Flags&3 == 3 &&
+		be32(data.Value[hdr-4:]) == 0 && !sctpDataPort(sp) && !sctpDataPort(dp) {
+		start := l.Start + sctpHeaderLen + data.Off + 4 + hdr
 		if start < l.End {
 			l.Payload = start
 		}
+	}
+	// tshark hands SCTP port 5060's complete messages to SIP.
+	if ndata == 1 && last && !data.Cut && len(data.Pad) == 0 && len(data.Value) > hdr && data.Flags&3 == 3 &&
+		be32(data.Value[hdr-4:]) == 0 && (sp == sipPort || dp == sipPort) {
+		l.Payload = l.Start + sctpHeaderLen + data.Off + 4 + hdr
+		return LayerSIP
 	}
 	return LayerNone
 }
@@ -247,76 +267,210 @@ const (
 	sctpForwardTSN
 	sctpForwardSID
 	sctpForwardSSN
+	sctpDataReserved
+	sctpDataMID
+	sctpDataFSN
+	sctpNRSackNounce
+	sctpNRSackCumTSN
+	sctpNRSackARwnd
+	sctpNRSackGaps
+	sctpNRSackNRGaps
+	sctpNRSackDups
+	sctpNRSackReserved
+	sctpNRSackGapStart
+	sctpNRSackGapStartTSN
+	sctpNRSackGapEnd
+	sctpNRSackGapEndTSN
+	sctpNRSackGapTSNs
+	sctpNRSackNRGapStart
+	sctpNRSackNRGapStartTSN
+	sctpNRSackNRGapEnd
+	sctpNRSackNRGapEndTSN
+	sctpNRSackNRGapTSNs
+	sctpNRSackDupTSN
+	sctpECNELowestTSN
+	sctpCWRLowestTSN
+	sctpIForwardTSN
+	sctpIForwardSID
+	sctpIForwardFlags
+	sctpIForwardRes
+	sctpIForwardUBit
+	sctpForwardMID
+	sctpReconfReqSeq
+	sctpReconfRespSeq
+	sctpReconfLastTSN
+	sctpReconfSenderNextTSN
+	sctpReconfReceiverNextTSN
+	sctpReconfResult
+	sctpReconfSID
+	sctpAddOutStreams
+	sctpAddOutReserved
+	sctpAddInStreams
+	sctpAddInReserved
+	sctpASCONFSeq
+	sctpASCONFAckSeq
+	sctpCorrelationID
+	sctpAdaptationIndication
+	sctpRandom
+	sctpChunkTypeToAuth
+	sctpHMACID
+	sctpHMAC
+	sctpSharedKeyID
+	sctpSupportedChunkType
+	sctpPktdropMBit
+	sctpPktdropBBit
+	sctpPktdropTBit
+	sctpPktdropBandwidth
+	sctpPktdropQueuesize
+	sctpPktdropTruncLen
+	sctpPktdropReserved
+	sctpPktdropData
+	sctpPaddingData
+	sctpCauseMissingN
+	sctpCauseMissingType
+	sctpCauseTSN
+	sctpCauseInfo
+	sctpCausePadding
+	sctpParamValue
+	sctpParamHostname
+	sctpChunkValue
 	sctpFieldCount
 )
 
 var sctpFields = [sctpFieldCount]Field{
-	sctpSrcPort:              {Name: "sctp.srcport", Label: "Source port", Kind: KindUint, Width: 16},
-	sctpDstPort:              {Name: "sctp.dstport", Label: "Destination port", Kind: KindUint, Width: 16},
-	sctpPort:                 {Name: "sctp.port", Label: "Port", Kind: KindUint, Width: 16},
-	sctpVTag:                 {Name: "sctp.verification_tag", Label: "Verification tag", Kind: KindUint, Width: 32, Base: BaseHex},
-	sctpChecksum:             {Name: "sctp.checksum", Label: "Checksum", Kind: KindUint, Width: 32, Base: BaseHex},
-	sctpChecksumStatus:       {Name: "sctp.checksum.status", Label: "Checksum Status", Kind: KindUint, Width: 8},
-	sctpChunkType:            {Name: "sctp.chunk_type", Label: "Chunk type", Kind: KindUint, Width: 8},
-	sctpChunkBit1:            {Name: "sctp.chunk_bit_1", Label: "Bit", Kind: KindBool, Width: 8, Mask: 0x80},
-	sctpChunkBit2:            {Name: "sctp.chunk_bit_2", Label: "Bit", Kind: KindBool, Width: 8, Mask: 0x40},
-	sctpChunkFlags:           {Name: "sctp.chunk_flags", Label: "Chunk flags", Kind: KindUint, Width: 8, Base: BaseHex},
-	sctpChunkLength:          {Name: "sctp.chunk_length", Label: "Chunk length", Kind: KindUint, Width: 16},
-	sctpChunkPadding:         {Name: "sctp.chunk_padding", Label: "Chunk padding", Kind: KindBytes},
-	sctpDataIBit:             {Name: "sctp.data_i_bit", Label: "I-Bit", Kind: KindBool, Width: 8, Mask: 0x08},
-	sctpDataUBit:             {Name: "sctp.data_u_bit", Label: "U-Bit", Kind: KindBool, Width: 8, Mask: 0x04},
-	sctpDataBBit:             {Name: "sctp.data_b_bit", Label: "B-Bit", Kind: KindBool, Width: 8, Mask: 0x02},
-	sctpDataEBit:             {Name: "sctp.data_e_bit", Label: "E-Bit", Kind: KindBool, Width: 8, Mask: 0x01},
-	sctpDataTSN:              {Name: "sctp.data_tsn", Label: "Transmission sequence number (relative)", Kind: KindUint, Width: 32},
-	sctpDataTSNRaw:           {Name: "sctp.data_tsn_raw", Label: "Transmission sequence number (absolute)", Kind: KindUint, Width: 32},
-	sctpDataSID:              {Name: "sctp.data_sid", Label: "Stream identifier", Kind: KindUint, Width: 16, Base: BaseHex},
-	sctpDataSSN:              {Name: "sctp.data_ssn", Label: "Stream sequence number", Kind: KindUint, Width: 16},
-	sctpDataPPID:             {Name: "sctp.data_payload_proto_id", Label: "Payload protocol identifier", Kind: KindUint, Width: 32},
-	sctpInitTag:              {Name: "sctp.init_initiate_tag", Label: "Initiate tag", Kind: KindUint, Width: 32, Base: BaseHex},
-	sctpInitCredit:           {Name: "sctp.init_credit", Label: "Advertised receiver window credit (a_rwnd)", Kind: KindUint, Width: 32},
-	sctpInitNOS:              {Name: "sctp.init_nr_out_streams", Label: "Number of outbound streams", Kind: KindUint, Width: 16},
-	sctpInitNIS:              {Name: "sctp.init_nr_in_streams", Label: "Number of inbound streams", Kind: KindUint, Width: 16},
-	sctpInitTSN:              {Name: "sctp.init_initial_tsn", Label: "Initial TSN", Kind: KindUint, Width: 32},
-	sctpInitAckTag:           {Name: "sctp.initack_initiate_tag", Label: "Initiate tag", Kind: KindUint, Width: 32, Base: BaseHex},
-	sctpInitAckCredit:        {Name: "sctp.initack_credit", Label: "Advertised receiver window credit (a_rwnd)", Kind: KindUint, Width: 32},
-	sctpInitAckNOS:           {Name: "sctp.initack_nr_out_streams", Label: "Number of outbound streams", Kind: KindUint, Width: 16},
-	sctpInitAckNIS:           {Name: "sctp.initack_nr_in_streams", Label: "Number of inbound streams", Kind: KindUint, Width: 16},
-	sctpInitAckTSN:           {Name: "sctp.initack_initial_tsn", Label: "Initial TSN", Kind: KindUint, Width: 32},
-	sctpSackNounce:           {Name: "sctp.sack_nounce_sum", Label: "Nounce sum", Kind: KindUint, Width: 8, Mask: 0x01},
-	sctpSackCumTSN:           {Name: "sctp.sack_cumulative_tsn_ack", Label: "Cumulative TSN ACK (relative)", Kind: KindUint, Width: 32},
-	sctpSackCumTSNRaw:        {Name: "sctp.sack_cumulative_tsn_ack_raw", Label: "Cumulative TSN ACK (absolute)", Kind: KindUint, Width: 32},
-	sctpSackARwnd:            {Name: "sctp.sack_a_rwnd", Label: "Advertised receiver window credit (a_rwnd)", Kind: KindUint, Width: 32},
-	sctpSackGaps:             {Name: "sctp.sack_number_of_gap_blocks", Label: "Number of gap acknowledgement blocks", Kind: KindUint, Width: 16},
-	sctpSackDups:             {Name: "sctp.sack_number_of_duplicated_tsns", Label: "Number of duplicated TSNs", Kind: KindUint, Width: 16},
-	sctpSackGapStart:         {Name: "sctp.sack_gap_block_start", Label: "Start", Kind: KindUint, Width: 16},
-	sctpSackGapStartTSN:      {Name: "sctp.sack_gap_block_start_tsn", Label: "Start TSN", Kind: KindUint, Width: 32, Generated: true},
-	sctpSackGapEnd:           {Name: "sctp.sack_gap_block_end", Label: "End", Kind: KindUint, Width: 16},
-	sctpSackGapEndTSN:        {Name: "sctp.sack_gap_block_end_tsn", Label: "End TSN", Kind: KindUint, Width: 32, Generated: true},
-	sctpSackGapTSNs:          {Name: "sctp.sack_number_of_tsns_gap_acked", Label: "Number of TSNs in gap acknowledgement blocks", Kind: KindUint, Width: 32, Generated: true},
-	sctpSackDupTSN:           {Name: "sctp.sack_duplicate_tsn", Label: "Duplicate TSN", Kind: KindUint, Width: 32},
-	sctpParamType:            {Name: "sctp.parameter_type", Label: "Parameter type", Kind: KindUint, Width: 16, Base: BaseHex},
-	sctpParamBit1:            {Name: "sctp.parameter_bit_1", Label: "Bit", Kind: KindBool, Width: 16, Mask: 0x8000},
-	sctpParamBit2:            {Name: "sctp.parameter_bit_2", Label: "Bit", Kind: KindBool, Width: 16, Mask: 0x4000},
-	sctpParamLength:          {Name: "sctp.parameter_length", Label: "Parameter length", Kind: KindUint, Width: 16},
-	sctpParamPadding:         {Name: "sctp.parameter_padding", Label: "Parameter padding", Kind: KindBytes},
-	sctpParamIPv4:            {Name: "sctp.parameter_ipv4_address", Label: "IP Version 4 address", Kind: KindIPv4},
-	sctpParamIPv6:            {Name: "sctp.parameter_ipv6_address", Label: "IP Version 6 address", Kind: KindIPv6},
-	sctpParamHeartbeat:       {Name: "sctp.parameter_heartbeat_information", Label: "Heartbeat information", Kind: KindBytes},
-	sctpParamCookie:          {Name: "sctp.parameter_state_cookie", Label: "State cookie", Kind: KindBytes},
-	sctpParamCookieIncr:      {Name: "sctp.parameter_cookie_preservative_incr", Label: "Suggested Cookie life-span increment (msec)", Kind: KindUint, Width: 32},
-	sctpParamAddrType:        {Name: "sctp.parameter_supported_address_type", Label: "Supported address type", Kind: KindUint, Width: 16},
-	sctpCookie:               {Name: "sctp.cookie", Label: "Cookie", Kind: KindBytes},
-	sctpShutdownTSN:          {Name: "sctp.shutdown_cumulative_tsn_ack", Label: "Cumulative TSN Ack", Kind: KindUint, Width: 32},
-	sctpShutdownCompleteTBit: {Name: "sctp.shutdown_complete_t_bit", Label: "T-Bit", Kind: KindBool, Width: 8, Mask: 0x01},
-	sctpAbortTBit:            {Name: "sctp.abort_t_bit", Label: "T-Bit", Kind: KindBool, Width: 8, Mask: 0x01},
-	sctpCauseCode:            {Name: "sctp.cause_code", Label: "Cause code", Kind: KindUint, Width: 16, Base: BaseHex},
-	sctpCauseLength:          {Name: "sctp.cause_length", Label: "Cause length", Kind: KindUint, Width: 16},
-	sctpCauseSID:             {Name: "sctp.cause_stream_identifier", Label: "Stream identifier", Kind: KindUint, Width: 16},
-	sctpCauseReserved:        {Name: "sctp.cause_reserved", Label: "Reserved", Kind: KindUint, Width: 16},
-	sctpCauseStaleness:       {Name: "sctp.cause_measure_of_staleness", Label: "Measure of staleness in usec", Kind: KindUint, Width: 32},
-	sctpForwardTSN:           {Name: "sctp.forward_tsn_tsn", Label: "New cumulative TSN", Kind: KindUint, Width: 32},
-	sctpForwardSID:           {Name: "sctp.forward_tsn_sid", Label: "Stream identifier", Kind: KindUint, Width: 16},
-	sctpForwardSSN:           {Name: "sctp.forward_tsn_ssn", Label: "Stream sequence number", Kind: KindUint, Width: 16},
+	sctpSrcPort:               {Name: "sctp.srcport", Label: "Source port", Kind: KindUint, Width: 16},
+	sctpDstPort:               {Name: "sctp.dstport", Label: "Destination port", Kind: KindUint, Width: 16},
+	sctpPort:                  {Name: "sctp.port", Label: "Port", Kind: KindUint, Width: 16},
+	sctpVTag:                  {Name: "sctp.verification_tag", Label: "Verification tag", Kind: KindUint, Width: 32, Base: BaseHex},
+	sctpChecksum:              {Name: "sctp.checksum", Label: "Checksum", Kind: KindUint, Width: 32, Base: BaseHex},
+	sctpChecksumStatus:        {Name: "sctp.checksum.status", Label: "Checksum Status", Kind: KindUint, Width: 8},
+	sctpChunkType:             {Name: "sctp.chunk_type", Label: "Chunk type", Kind: KindUint, Width: 8},
+	sctpChunkBit1:             {Name: "sctp.chunk_bit_1", Label: "Bit", Kind: KindBool, Width: 8, Mask: 0x80},
+	sctpChunkBit2:             {Name: "sctp.chunk_bit_2", Label: "Bit", Kind: KindBool, Width: 8, Mask: 0x40},
+	sctpChunkFlags:            {Name: "sctp.chunk_flags", Label: "Chunk flags", Kind: KindUint, Width: 8, Base: BaseHex},
+	sctpChunkLength:           {Name: "sctp.chunk_length", Label: "Chunk length", Kind: KindUint, Width: 16},
+	sctpChunkPadding:          {Name: "sctp.chunk_padding", Label: "Chunk padding", Kind: KindBytes},
+	sctpDataIBit:              {Name: "sctp.data_i_bit", Label: "I-Bit", Kind: KindBool, Width: 8, Mask: 0x08},
+	sctpDataUBit:              {Name: "sctp.data_u_bit", Label: "U-Bit", Kind: KindBool, Width: 8, Mask: 0x04},
+	sctpDataBBit:              {Name: "sctp.data_b_bit", Label: "B-Bit", Kind: KindBool, Width: 8, Mask: 0x02},
+	sctpDataEBit:              {Name: "sctp.data_e_bit", Label: "E-Bit", Kind: KindBool, Width: 8, Mask: 0x01},
+	sctpDataTSN:               {Name: "sctp.data_tsn", Label: "Transmission sequence number (relative)", Kind: KindUint, Width: 32},
+	sctpDataTSNRaw:            {Name: "sctp.data_tsn_raw", Label: "Transmission sequence number (absolute)", Kind: KindUint, Width: 32},
+	sctpDataSID:               {Name: "sctp.data_sid", Label: "Stream identifier", Kind: KindUint, Width: 16, Base: BaseHex},
+	sctpDataSSN:               {Name: "sctp.data_ssn", Label: "Stream sequence number", Kind: KindUint, Width: 16},
+	sctpDataPPID:              {Name: "sctp.data_payload_proto_id", Label: "Payload protocol identifier", Kind: KindUint, Width: 32},
+	sctpInitTag:               {Name: "sctp.init_initiate_tag", Label: "Initiate tag", Kind: KindUint, Width: 32, Base: BaseHex},
+	sctpInitCredit:            {Name: "sctp.init_credit", Label: "Advertised receiver window credit (a_rwnd)", Kind: KindUint, Width: 32},
+	sctpInitNOS:               {Name: "sctp.init_nr_out_streams", Label: "Number of outbound streams", Kind: KindUint, Width: 16},
+	sctpInitNIS:               {Name: "sctp.init_nr_in_streams", Label: "Number of inbound streams", Kind: KindUint, Width: 16},
+	sctpInitTSN:               {Name: "sctp.init_initial_tsn", Label: "Initial TSN", Kind: KindUint, Width: 32},
+	sctpInitAckTag:            {Name: "sctp.initack_initiate_tag", Label: "Initiate tag", Kind: KindUint, Width: 32, Base: BaseHex},
+	sctpInitAckCredit:         {Name: "sctp.initack_credit", Label: "Advertised receiver window credit (a_rwnd)", Kind: KindUint, Width: 32},
+	sctpInitAckNOS:            {Name: "sctp.initack_nr_out_streams", Label: "Number of outbound streams", Kind: KindUint, Width: 16},
+	sctpInitAckNIS:            {Name: "sctp.initack_nr_in_streams", Label: "Number of inbound streams", Kind: KindUint, Width: 16},
+	sctpInitAckTSN:            {Name: "sctp.initack_initial_tsn", Label: "Initial TSN", Kind: KindUint, Width: 32},
+	sctpSackNounce:            {Name: "sctp.sack_nounce_sum", Label: "Nounce sum", Kind: KindUint, Width: 8, Mask: 0x01},
+	sctpSackCumTSN:            {Name: "sctp.sack_cumulative_tsn_ack", Label: "Cumulative TSN ACK (relative)", Kind: KindUint, Width: 32},
+	sctpSackCumTSNRaw:         {Name: "sctp.sack_cumulative_tsn_ack_raw", Label: "Cumulative TSN ACK (absolute)", Kind: KindUint, Width: 32},
+	sctpSackARwnd:             {Name: "sctp.sack_a_rwnd", Label: "Advertised receiver window credit (a_rwnd)", Kind: KindUint, Width: 32},
+	sctpSackGaps:              {Name: "sctp.sack_number_of_gap_blocks", Label: "Number of gap acknowledgement blocks", Kind: KindUint, Width: 16},
+	sctpSackDups:              {Name: "sctp.sack_number_of_duplicated_tsns", Label: "Number of duplicated TSNs", Kind: KindUint, Width: 16},
+	sctpSackGapStart:          {Name: "sctp.sack_gap_block_start", Label: "Start", Kind: KindUint, Width: 16},
+	sctpSackGapStartTSN:       {Name: "sctp.sack_gap_block_start_tsn", Label: "Start TSN", Kind: KindUint, Width: 32, Generated: true},
+	sctpSackGapEnd:            {Name: "sctp.sack_gap_block_end", Label: "End", Kind: KindUint, Width: 16},
+	sctpSackGapEndTSN:         {Name: "sctp.sack_gap_block_end_tsn", Label: "End TSN", Kind: KindUint, Width: 32, Generated: true},
+	sctpSackGapTSNs:           {Name: "sctp.sack_number_of_tsns_gap_acked", Label: "Number of TSNs in gap acknowledgement blocks", Kind: KindUint, Width: 32, Generated: true},
+	sctpSackDupTSN:            {Name: "sctp.sack_duplicate_tsn", Label: "Duplicate TSN", Kind: KindUint, Width: 32},
+	sctpParamType:             {Name: "sctp.parameter_type", Label: "Parameter type", Kind: KindUint, Width: 16, Base: BaseHex},
+	sctpParamBit1:             {Name: "sctp.parameter_bit_1", Label: "Bit", Kind: KindBool, Width: 16, Mask: 0x8000},
+	sctpParamBit2:             {Name: "sctp.parameter_bit_2", Label: "Bit", Kind: KindBool, Width: 16, Mask: 0x4000},
+	sctpParamLength:           {Name: "sctp.parameter_length", Label: "Parameter length", Kind: KindUint, Width: 16},
+	sctpParamPadding:          {Name: "sctp.parameter_padding", Label: "Parameter padding", Kind: KindBytes},
+	sctpParamIPv4:             {Name: "sctp.parameter_ipv4_address", Label: "IP Version 4 address", Kind: KindIPv4},
+	sctpParamIPv6:             {Name: "sctp.parameter_ipv6_address", Label: "IP Version 6 address", Kind: KindIPv6},
+	sctpParamHeartbeat:        {Name: "sctp.parameter_heartbeat_information", Label: "Heartbeat information", Kind: KindBytes},
+	sctpParamCookie:           {Name: "sctp.parameter_state_cookie", Label: "State cookie", Kind: KindBytes},
+	sctpParamCookieIncr:       {Name: "sctp.parameter_cookie_preservative_incr", Label: "Suggested Cookie life-span increment (msec)", Kind: KindUint, Width: 32},
+	sctpParamAddrType:         {Name: "sctp.parameter_supported_address_type", Label: "Supported address type", Kind: KindUint, Width: 16},
+	sctpCookie:                {Name: "sctp.cookie", Label: "Cookie", Kind: KindBytes},
+	sctpShutdownTSN:           {Name: "sctp.shutdown_cumulative_tsn_ack", Label: "Cumulative TSN Ack", Kind: KindUint, Width: 32},
+	sctpShutdownCompleteTBit:  {Name: "sctp.shutdown_complete_t_bit", Label: "T-Bit", Kind: KindBool, Width: 8, Mask: 0x01},
+	sctpAbortTBit:             {Name: "sctp.abort_t_bit", Label: "T-Bit", Kind: KindBool, Width: 8, Mask: 0x01},
+	sctpCauseCode:             {Name: "sctp.cause_code", Label: "Cause code", Kind: KindUint, Width: 16, Base: BaseHex},
+	sctpCauseLength:           {Name: "sctp.cause_length", Label: "Cause length", Kind: KindUint, Width: 16},
+	sctpCauseSID:              {Name: "sctp.cause_stream_identifier", Label: "Stream identifier", Kind: KindUint, Width: 16},
+	sctpCauseReserved:         {Name: "sctp.cause_reserved", Label: "Reserved", Kind: KindUint, Width: 16},
+	sctpCauseStaleness:        {Name: "sctp.cause_measure_of_staleness", Label: "Measure of staleness in usec", Kind: KindUint, Width: 32},
+	sctpForwardTSN:            {Name: "sctp.forward_tsn_tsn", Label: "New cumulative TSN", Kind: KindUint, Width: 32},
+	sctpForwardSID:            {Name: "sctp.forward_tsn_sid", Label: "Stream identifier", Kind: KindUint, Width: 16},
+	sctpForwardSSN:            {Name: "sctp.forward_tsn_ssn", Label: "Stream sequence number", Kind: KindUint, Width: 16},
+	sctpDataReserved:          {Name: "sctp.data_reserved", Label: "Reserved", Kind: KindUint, Width: 16},
+	sctpDataMID:               {Name: "sctp.data_mid", Label: "Message identifier", Kind: KindUint, Width: 32},
+	sctpDataFSN:               {Name: "sctp.data_fsn", Label: "Fragment sequence number", Kind: KindUint, Width: 32},
+	sctpNRSackNounce:          {Name: "sctp.nr_sack_nounce_sum", Label: "Nounce sum", Kind: KindUint, Width: 8, Mask: 0x01},
+	sctpNRSackCumTSN:          {Name: "sctp.nr_sack_cumulative_tsn_ack", Label: "Cumulative TSN ACK", Kind: KindUint, Width: 32},
+	sctpNRSackARwnd:           {Name: "sctp.nr_sack_a_rwnd", Label: "Advertised receiver window credit (a_rwnd)", Kind: KindUint, Width: 32},
+	sctpNRSackGaps:            {Name: "sctp.nr_sack_number_of_gap_blocks", Label: "Number of gap acknowledgement blocks", Kind: KindUint, Width: 16},
+	sctpNRSackNRGaps:          {Name: "sctp.nr_sack_number_of_nr_gap_blocks", Label: "Number of nr-gap acknowledgement blocks", Kind: KindUint, Width: 16},
+	sctpNRSackDups:            {Name: "sctp.nr_sack_number_of_duplicated_tsns", Label: "Number of duplicated TSNs", Kind: KindUint, Width: 16},
+	sctpNRSackReserved:        {Name: "sctp.nr_sack_reserved", Label: "Reserved", Kind: KindUint, Width: 16, Base: BaseHex},
+	sctpNRSackGapStart:        {Name: "sctp.nr_sack_gap_block_start", Label: "Start", Kind: KindUint, Width: 16},
+	sctpNRSackGapStartTSN:     {Name: "sctp.nr_sack_gap_block_start_tsn", Label: "Start TSN", Kind: KindUint, Width: 32, Generated: true},
+	sctpNRSackGapEnd:          {Name: "sctp.nr_sack_gap_block_end", Label: "End", Kind: KindUint, Width: 16},
+	sctpNRSackGapEndTSN:       {Name: "sctp.nr_sack_gap_block_end_tsn", Label: "End TSN", Kind: KindUint, Width: 32, Generated: true},
+	sctpNRSackGapTSNs:         {Name: "sctp.nr_sack_number_of_tsns_gap_acked", Label: "Number of TSNs in gap acknowledgement blocks", Kind: KindUint, Width: 32, Generated: true},
+	sctpNRSackNRGapStart:      {Name: "sctp.nr_sack_nr_gap_block_start", Label: "Start", Kind: KindUint, Width: 16},
+	sctpNRSackNRGapStartTSN:   {Name: "sctp.nr_sack_nr_gap_block_start_tsn", Label: "Start TSN", Kind: KindUint, Width: 32, Generated: true},
+	sctpNRSackNRGapEnd:        {Name: "sctp.nr_sack_nr_gap_block_end", Label: "End", Kind: KindUint, Width: 16},
+	sctpNRSackNRGapEndTSN:     {Name: "sctp.nr_sack_nr_gap_block_end_tsn", Label: "End TSN", Kind: KindUint, Width: 32, Generated: true},
+	sctpNRSackNRGapTSNs:       {Name: "sctp.nr_sack_number_of_tsns_nr_gap_acked", Label: "Number of TSNs in nr-gap acknowledgement blocks", Kind: KindUint, Width: 32, Generated: true},
+	sctpNRSackDupTSN:          {Name: "sctp.nr_sack_duplicate_tsn", Label: "Duplicate TSN", Kind: KindUint, Width: 32},
+	sctpECNELowestTSN:         {Name: "sctp.ecne_lowest_tsn", Label: "Lowest TSN", Kind: KindUint, Width: 32},
+	sctpCWRLowestTSN:          {Name: "sctp.cwr_lowest_tsn", Label: "Lowest TSN", Kind: KindUint, Width: 32},
+	sctpIForwardTSN:           {Name: "sctp.i_forward_tsn_tsn", Label: "New cumulative TSN", Kind: KindUint, Width: 32},
+	sctpIForwardSID:           {Name: "sctp.i_forward_tsn_sid", Label: "Stream identifier", Kind: KindUint, Width: 16},
+	sctpIForwardFlags:         {Name: "sctp.i_forward_tsn_flags", Label: "Flags", Kind: KindUint, Width: 16, Base: BaseHex},
+	sctpIForwardRes:           {Name: "sctp.i_forward_tsn_res", Label: "Reserved", Kind: KindUint, Width: 16, Mask: 0xfffe},
+	sctpIForwardUBit:          {Name: "sctp.i_forward_tsn_u_bit", Label: "U-Bit", Kind: KindBool, Width: 16, Mask: 0x0001},
+	sctpForwardMID:            {Name: "sctp.forward_tsn_mid", Label: "Message identifier", Kind: KindUint, Width: 32},
+	sctpReconfReqSeq:          {Name: "sctp.parameter_reconfig_request_sequence_number", Label: "Re-configuration request sequence number", Kind: KindUint, Width: 32},
+	sctpReconfRespSeq:         {Name: "sctp.parameter_reconfig_response_sequence_number", Label: "Re-configuration response sequence number", Kind: KindUint, Width: 32},
+	sctpReconfLastTSN:         {Name: "sctp.parameter_senders_last_assigned_tsn", Label: "Senders last assigned TSN", Kind: KindUint, Width: 32},
+	sctpReconfSenderNextTSN:   {Name: "sctp.parameter_senders_next_tsn", Label: "Senders next TSN", Kind: KindUint, Width: 32},
+	sctpReconfReceiverNextTSN: {Name: "sctp.parameter_receivers_next_tsn", Label: "Receivers next TSN", Kind: KindUint, Width: 32},
+	sctpReconfResult:          {Name: "sctp.parameter_reconfig_response_result", Label: "Result", Kind: KindUint, Width: 32},
+	sctpReconfSID:             {Name: "sctp.parameter_reconfig_sid", Label: "Stream Identifier", Kind: KindUint, Width: 16},
+	sctpAddOutStreams:         {Name: "sctp.parameter_add_outgoing_streams_number", Label: "Number of streams", Kind: KindUint, Width: 16},
+	sctpAddOutReserved:        {Name: "sctp.parameter_add_outgoing_streams_reserved", Label: "Reserved", Kind: KindUint, Width: 16},
+	sctpAddInStreams:          {Name: "sctp.parameter_add_incoming_streams_number", Label: "Number of streams", Kind: KindUint, Width: 16},
+	sctpAddInReserved:         {Name: "sctp.parameter_add_incoming_streams_reserved", Label: "Reserved", Kind: KindUint, Width: 16},
+	sctpASCONFSeq:             {Name: "sctp.asconf_seq_nr_number", Label: "Sequence number", Kind: KindUint, Width: 32, Base: BaseHex},
+	sctpASCONFAckSeq:          {Name: "sctp.asconf_ack_seq_nr_number", Label: "Sequence number", Kind: KindUint, Width: 32, Base: BaseHex},
+	sctpCorrelationID:         {Name: "sctp.correlation_id", Label: "Correlation_id", Kind: KindUint, Width: 32, Base: BaseHex},
+	sctpAdaptationIndication:  {Name: "sctp.adaptation_layer_indication", Label: "Indication", Kind: KindUint, Width: 32, Base: BaseHex},
+	sctpRandom:                {Name: "sctp.random_number", Label: "Random number", Kind: KindBytes},
+	sctpChunkTypeToAuth:       {Name: "sctp.chunk_type_to_auth", Label: "Chunk type", Kind: KindUint, Width: 8},
+	sctpHMACID:                {Name: "sctp.hmac_id", Label: "HMAC identifier", Kind: KindUint, Width: 16},
+	sctpHMAC:                  {Name: "sctp.hmac", Label: "HMAC", Kind: KindBytes},
+	sctpSharedKeyID:           {Name: "sctp.shared_key_id", Label: "Shared key identifier", Kind: KindUint, Width: 16},
+	sctpSupportedChunkType:    {Name: "sctp.supported_chunk_type", Label: "Supported chunk type", Kind: KindUint, Width: 8},
+	sctpPktdropMBit:           {Name: "sctp.pckdrop_m_bit", Label: "M-Bit", Kind: KindBool, Width: 8, Mask: 0x01},
+	sctpPktdropBBit:           {Name: "sctp.pckdrop_b_bit", Label: "B-Bit", Kind: KindBool, Width: 8, Mask: 0x02},
+	sctpPktdropTBit:           {Name: "sctp.pckdrop_t_bit", Label: "T-Bit", Kind: KindBool, Width: 8, Mask: 0x04},
+	sctpPktdropBandwidth:      {Name: "sctp.pktdrop_bandwidth", Label: "Bandwidth", Kind: KindUint, Width: 32},
+	sctpPktdropQueuesize:      {Name: "sctp.pktdrop_queuesize", Label: "Queuesize", Kind: KindUint, Width: 32},
+	sctpPktdropTruncLen:       {Name: "sctp.pktdrop_truncated_length", Label: "Truncated length", Kind: KindUint, Width: 16},
+	sctpPktdropReserved:       {Name: "sctp.pktdrop_reserved", Label: "Reserved", Kind: KindUint, Width: 16},
+	sctpPktdropData:           {Name: "sctp.pktdrop_datafield", Label: "Data field", Kind: KindBytes},
+	sctpPaddingData:           {Name: "sctp.padding_data", Label: "Padding data", Kind: KindBytes},
+	sctpCauseMissingN:         {Name: "sctp.cause_nr_of_missing_parameters", Label: "Number of missing parameters", Kind: KindUint, Width: 32},
+	sctpCauseMissingType:      {Name: "sctp.cause_missing_parameter_type", Label: "Missing parameter type", Kind: KindUint, Width: 16, Base: BaseHex},
+	sctpCauseTSN:              {Name: "sctp.cause_tsn", Label: "TSN", Kind: KindUint, Width: 32},
+	sctpCauseInfo:             {Name: "sctp.cause_information", Label: "Cause information", Kind: KindBytes},
+	sctpCausePadding:          {Name: "sctp.cause_padding", Label: "Cause padding", Kind: KindBytes},
+	sctpParamValue:            {Name: "sctp.parameter_value", Label: "Parameter value", Kind: KindBytes},
+	sctpParamHostname:         {Name: "sctp.parameter_hostname", Label: "Hostname", Kind: KindString},
+	sctpChunkValue:            {Name: "sctp.chunk_value", Label: "Chunk value", Kind: KindBytes},
 }
 
 var protoSCTP = protoField("sctp", "Stream Control Transmission Protocol")
@@ -324,41 +478,10 @@ var protoSCTP = protoField("sctp", "Stream Control Transmission Protocol")
 // sctpChunkName returns Wireshark's name of a chunk type ("" when it has
 // none rawcap knows).
 func sctpChunkName(t uint8) string {
-	switch t {
-	case 0:
-		return "DATA"
-	case 1:
-		return "INIT"
-	case 2:
-		return "INIT_ACK"
-	case 3:
-		return "SACK"
-	case 4:
-		return "HEARTBEAT"
-	case 5:
-		return "HEARTBEAT_ACK"
-	case 6:
-		return "ABORT"
-	case 7:
-		return "SHUTDOWN"
-	case 8:
-		return "SHUTDOWN_ACK"
-	case 9:
-		return "ERROR"
-	case 10:
-		return "COOKIE_ECHO"
-	case 11:
-		return "COOKIE_ACK"
-	case 12:
-		return "ECNE"
-	case 13:
-		return "CWR"
-	case 14:
-		return "SHUTDOWN_COMPLETE"
-	case 192:
-		return "FORWARD_TSN"
+	if t == 255 {
+		return ""
 	}
-	return ""
+	return sctpFields[sctpChunkType].ValueNames().Name(uint64(t))
 }
 
 // emitSCTP emits the common header's fields and each chunk's.
@@ -397,7 +520,7 @@ func emitSCTP(e *emitter, i int) {
 		e.Bool(&f[sctpChunkBit2], c.Type&0x40 != 0)
 		e.Uint(&f[sctpChunkFlags], uint64(c.Flags))
 		switch c.Type {
-		case 0:
+		case 0, 64:
 			e.Bool(&f[sctpDataIBit], c.Flags&8 != 0)
 			e.Bool(&f[sctpDataUBit], c.Flags&4 != 0)
 			e.Bool(&f[sctpDataBBit], c.Flags&2 != 0)
@@ -408,6 +531,12 @@ func emitSCTP(e *emitter, i int) {
 			e.Bool(&f[sctpAbortTBit], c.Flags&1 != 0)
 		case 14:
 			e.Bool(&f[sctpShutdownCompleteTBit], c.Flags&1 != 0)
+		case 16:
+			e.Uint(&f[sctpNRSackNounce], uint64(c.Flags&1))
+		case 129:
+			e.Bool(&f[sctpPktdropMBit], c.Flags&1 != 0)
+			e.Bool(&f[sctpPktdropBBit], c.Flags&2 != 0)
+			e.Bool(&f[sctpPktdropTBit], c.Flags&4 != 0)
 		}
 		e.Uint(&f[sctpChunkLength], uint64(c.Length))
 		v := c.Value
@@ -492,6 +621,8 @@ func emitSCTP(e *emitter, i int) {
 					e.Uint(&f[sctpForwardSSN], uint64(be16(v[p+2:])))
 				}
 			}
+		default:
+			emitSCTPExtChunk(e, c, bases)
 		}
 		if len(c.Pad) > 0 {
 			e.Bytes(&f[sctpChunkPadding], c.Pad)
@@ -542,6 +673,8 @@ func emitSCTPParams(e *emitter, b []byte) {
 			for p := 0; p+2 <= len(v); p += 2 {
 				e.Uint(&f[sctpParamAddrType], uint64(be16(v[p:])))
 			}
+		default:
+			emitSCTPExtParam(e, typ, v)
 		}
 		if len(pad) > 0 {
 			e.Bytes(&f[sctpParamPadding], pad)
@@ -552,7 +685,7 @@ func emitSCTPParams(e *emitter, b []byte) {
 func emitSCTPCauses(e *emitter, b []byte) {
 	f := &sctpFields
 	for off := 0; ; {
-		code, n, v, _, next, ok := nextSCTPTLV(b, off)
+		code, n, v, pad, next, ok := nextSCTPTLV(b, off)
 		if !ok {
 			return
 		}
@@ -565,6 +698,13 @@ func emitSCTPCauses(e *emitter, b []byte) {
 			e.Uint(&f[sctpCauseReserved], uint64(be16(v[2:])))
 		case code == 3 && len(v) == 4:
 			e.Uint(&f[sctpCauseStaleness], uint64(be32(v)))
+		case code >= 0xa0 && code <= 0xa4, code == 5, code == 8, code == 11:
+			emitSCTPParams(e, v)
+		default:
+			emitSCTPExtCause(e, code, v)
+		}
+		if len(pad) > 0 {
+			e.Bytes(&f[sctpCausePadding], pad)
 		}
 	}
 }
@@ -604,7 +744,7 @@ func sctpTreeable(s SCTP) bool {
 		case 6, 9:
 			for p := 0; p < len(v); {
 				code, _, cv, _, next, ok := nextSCTPTLV(v, p)
-				if !ok || !(code == 1 && len(cv) == 4 || code == 3 && len(cv) == 4 || code == 12 && len(cv) == 0) {
+				if !ok || !sctpCauseTreeable(code, cv) {
 					return false
 				}
 				p = next
@@ -623,10 +763,16 @@ func sctpTreeable(s SCTP) bool {
 				return false
 			}
 		default:
-			return false
+			if !sctpExtTreeable(c) {
+				return false
+			}
 		}
-		if c.Type != 3 && c.Type != 6 && c.Type != 14 && c.Type != 0 && c.Flags != 0 {
-			return false
+		switch c.Type {
+		case 0, 3, 6, 14, 16, 64, 129:
+		default:
+			if c.Flags != 0 && sctpChunkName(c.Type) != "" {
+				return false
+			}
 		}
 	}
 }
@@ -669,7 +815,9 @@ func sctpParamsTreeable(b []byte, chunk uint8) bool {
 				return false
 			}
 		default:
-			return false
+			if !sctpExtParamTreeable(typ, v, pad, chunk) {
+				return false
+			}
 		}
 		off = next
 	}
@@ -743,11 +891,18 @@ func treeSCTP(t *treeWriter, d *Decoder, i int) {
 		off = next
 		treeSCTPChunk(t, c, &bases)
 	}
+	if b := sctpOwnData(d, i, &bases); b != nil {
+		treeSCTPMsgData(t, b)
+	}
 }
 
 func treeSCTPChunk(t *treeWriter, c SCTPChunk, bases *sctpBases) {
 	v := c.Value
 	name := sctpChunkName(c.Type)
+	if name == "" {
+		treeSCTPUnknownChunk(t, c)
+		return
+	}
 	t.depth = 1
 	t.line()
 	t.b = append(t.b, name...)
@@ -809,10 +964,12 @@ func treeSCTPChunk(t *treeWriter, c SCTPChunk, bases *sctpBases) {
 		t.b = append(t.b, " (Cookie length: "...)
 		t.b = appendUint(t.b, uint64(len(v)))
 		t.b = append(t.b, " bytes)"...)
-	case 192:
+	case 192, 194:
 		t.b = append(t.b, "(Cumulative TSN: "...)
 		t.b = appendUint(t.b, uint64(be32(v)))
 		t.b = append(t.b, ')')
+	default:
+		sctpExtChunkTitle(t, c, bases)
 	}
 	t.end()
 	t.depth = 2
@@ -852,17 +1009,21 @@ func treeSCTPChunk(t *treeWriter, c SCTPChunk, bases *sctpBases) {
 		t.end()
 	}
 	switch c.Type {
-	case 0:
+	case 0, 64:
 		flag(8, "I-Bit", "Send SACK immediately", "Possibly delay SACK")
 		flag(4, "U-Bit", "Unordered delivery", "Ordered delivery")
 		flag(2, "B-Bit", "First segment", "Subsequent segment")
 		flag(1, "E-Bit", "Last segment", "Not the last segment")
-	case 3:
+	case 3, 16:
 		t.bits(fl, 8, 1, "Nounce sum")
 		t.b = appendUint(t.b, fl&1)
 		t.end()
 	case 6, 14:
 		flag(1, "T-Bit", "Tag reflected", "Tag not reflected")
+	case 129:
+		flag(1, "M-Bit", "Source is a middlebox", "Source is an endhost")
+		flag(2, "B-Bit", "SCTP checksum was incorrect", "SCTP checksum was correct")
+		flag(4, "T-Bit", "Packet is truncated", "Packet is not truncated")
 	}
 	t.depth = 2
 	t.int("Chunk length", int(c.Length))
@@ -879,13 +1040,16 @@ func treeSCTPChunk(t *treeWriter, c SCTPChunk, bases *sctpBases) {
 		t.b = append(t.b, " ("...)
 		t.b = appendUint(t.b, uint64(be32(v[8:])))
 		t.b = append(t.b, ")\n"...)
+		if bases.msg.done && bases.msg.off == c.Off {
+			treeSCTPReassembled(t, &bases.msg)
+		}
 	case 1, 2:
 		t.hex("Initiate tag", uint64(be32(v)), 8)
 		t.int("Advertised receiver window credit (a_rwnd)", int(be32(v[4:])))
 		t.int("Number of outbound streams", int(be16(v[8:])))
 		t.int("Number of inbound streams", int(be16(v[10:])))
 		t.int("Initial TSN", int(be32(v[12:])))
-		treeSCTPParams(t, v[16:])
+		treeSCTPParams(t, v[16:], 2, true)
 	case 3:
 		cum := be32(v)
 		rel := cum - bases.in
@@ -942,9 +1106,9 @@ func treeSCTPChunk(t *treeWriter, c SCTPChunk, bases *sctpBases) {
 			p += 4
 		}
 	case 4, 5:
-		treeSCTPParams(t, v)
+		treeSCTPParams(t, v, 2, true)
 	case 6, 9:
-		treeSCTPCauses(t, v)
+		treeSCTPCauses(t, v, 2)
 	case 7:
 		t.int("Cumulative TSN Ack", int(be32(v)))
 	case 10:
@@ -955,6 +1119,8 @@ func treeSCTPChunk(t *treeWriter, c SCTPChunk, bases *sctpBases) {
 			t.int("Stream identifier", int(be16(v[p:])))
 			t.int("Stream sequence number", int(be16(v[p+2:])))
 		}
+	default:
+		treeSCTPExtChunk(t, c, bases)
 	}
 	if len(c.Pad) > 0 {
 		t.depth = 2
@@ -971,16 +1137,19 @@ func treeBytesLine(t *treeWriter, label string, v []byte) {
 	t.end()
 }
 
-func treeSCTPParams(t *treeWriter, b []byte) {
+// treeSCTPParams draws the parameters in b, their titles at depth dep;
+// top marks a chunk's own list, whose final parameter tshark expects to
+// leave its padding to the chunk.
+func treeSCTPParams(t *treeWriter, b []byte, dep int, top bool) {
 	for off := 0; ; {
 		typ, n, v, pad, next, ok := nextSCTPTLV(b, off)
 		if !ok {
 			return
 		}
 		off = next
-		t.depth = 2
+		t.depth = dep
 		t.line()
-		var tname string
+		tname := sctpFields[sctpParamType].ValueNames().Name(uint64(typ))
 		switch typ {
 		case 1:
 			tname = "Heartbeat info"
@@ -1030,16 +1199,24 @@ func treeSCTPParams(t *treeWriter, b []byte) {
 		case 0xc000:
 			tname = "Forward TSN supported"
 			t.b = append(t.b, "Forward TSN supported parameter"...)
+		default:
+			sctpExtParamTitle(t, typ, v, tname)
 		}
 		t.end()
-		t.depth = 3
+		t.depth = dep + 1
+		if top && len(pad) > 0 && next == len(b) {
+			t.expert("Note", "Malformed", "The padding of this final parameter should be the padding of the chunk.", nil)
+		}
 		t.line()
 		t.b = append(t.b, "Parameter type: "...)
+		if tname == "" {
+			tname = "Unknown"
+		}
 		t.b = append(t.b, tname...)
 		t.b = append(t.b, " (0x"...)
 		t.b = appendHex4(t.b, typ)
 		t.b = append(t.b, ")\n"...)
-		t.depth = 4
+		t.depth = dep + 2
 		t.bits(uint64(typ), 16, 0x8000, "Bit")
 		if typ&0x8000 != 0 {
 			t.b = append(t.b, "Skip parameter and continue processing of the chunk\n"...)
@@ -1052,7 +1229,7 @@ func treeSCTPParams(t *treeWriter, b []byte) {
 		} else {
 			t.b = append(t.b, "Do not report\n"...)
 		}
-		t.depth = 3
+		t.depth = dep + 1
 		t.int("Parameter length", n)
 		switch typ {
 		case 1:
@@ -1085,23 +1262,27 @@ func treeSCTPParams(t *treeWriter, b []byte) {
 				}
 				t.end()
 			}
+		default:
+			treeSCTPExtParam(t, typ, v, dep)
 		}
 		if len(pad) > 0 {
+			t.depth = dep + 1
 			treeBytesLine(t, "Parameter padding", pad)
 		}
 	}
 }
 
-func treeSCTPCauses(t *treeWriter, b []byte) {
+// treeSCTPCauses draws the error causes in b, their titles at depth dep.
+func treeSCTPCauses(t *treeWriter, b []byte, dep int) {
 	for off := 0; ; {
-		code, n, v, _, next, ok := nextSCTPTLV(b, off)
+		code, n, v, pad, next, ok := nextSCTPTLV(b, off)
 		if !ok {
 			return
 		}
 		off = next
-		t.depth = 2
+		t.depth = dep
 		t.line()
-		var cname string
+		cname := sctpFields[sctpCauseCode].ValueNames().Name(uint64(code))
 		switch code {
 		case 1:
 			cname = "Invalid stream identifier"
@@ -1116,9 +1297,13 @@ func treeSCTPCauses(t *treeWriter, b []byte) {
 		case 12:
 			cname = "User initiated ABORT"
 			t.b = append(t.b, "User initiated ABORT cause"...)
+		default:
+			t.b = append(t.b, cname...)
+			t.b = append(t.b, " cause"...)
+			sctpCauseTitle(t, code, v)
 		}
 		t.end()
-		t.depth = 3
+		t.depth = dep + 1
 		t.line()
 		t.b = append(t.b, "Cause code: "...)
 		t.b = append(t.b, cname...)
@@ -1132,16 +1317,24 @@ func treeSCTPCauses(t *treeWriter, b []byte) {
 			t.int("Reserved", int(be16(v[2:])))
 		case 3:
 			t.int("Measure of staleness in usec", int(be32(v)))
+		default:
+			treeSCTPCauseValue(t, code, v, dep)
+		}
+		if len(pad) > 0 {
+			t.depth = dep + 1
+			treeBytesLine(t, "Cause padding", pad)
 		}
 	}
 }
 
 // infoSCTP appends Wireshark's Info column: each chunk's name, DATA with
-// its relative TSN, SACK with its relative cumulative TSN and window.
-func infoSCTP(b []byte, d *Decoder, i int) []byte {
+// its relative TSN, SACK with its relative cumulative TSN and window. cut
+// reports a chunk that runs past the packet, where tshark's dissection
+// stopped with an exception after the chunk's name.
+func infoSCTP(b []byte, d *Decoder, i int) (_ []byte, cut bool) {
 	l := &d.layers[i]
 	if l.Malformed != "" {
-		return b
+		return b, false
 	}
 	s := SCTP(d.data[l.Start:l.End])
 	var bases sctpBases
@@ -1155,16 +1348,22 @@ func infoSCTP(b []byte, d *Decoder, i int) []byte {
 		}
 		off = next
 		name := sctpChunkName(c.Type)
+		if c.Type == 255 {
+			name = "IETF_EXTENSION"
+		}
 		if name == "" {
 			name = "RESERVED"
 		}
 		b = append(b, name...)
 		switch {
-		case c.Type == 0 && len(c.Value) >= 4:
+		case (c.Type == 0 || c.Type == 64) && len(c.Value) >= 4:
 			b = append(b, " (TSN="...)
 			b = appendUint(b, uint64(be32(c.Value)-bases.out))
 			b = append(b, ')')
-			if c.Flags&3 != 3 {
+			if c.Cut {
+				return append(b, ' '), true
+			}
+			if c.Flags&3 != 3 && !(bases.msg.done && bases.msg.off == c.Off) {
 				b = append(b, " (Message Fragment)"...)
 			}
 		case c.Type == 3 && len(c.Value) >= 12:
@@ -1180,8 +1379,11 @@ func infoSCTP(b []byte, d *Decoder, i int) []byte {
 			b = append(b, ')')
 		}
 		b = append(b, ' ')
+		if c.Cut {
+			return b, true
+		}
 	}
-	return b
+	return b, false
 }
 
 // lineSCTP appends what tcpdump prints for an SCTP packet after the
@@ -1353,6 +1555,10 @@ func sctpTcpdumpName(t uint8) string {
 		return "[SHUTDOWN COMPLETE]"
 	case 192:
 		return "[FOR CUM TSN]"
+	case 0xc1:
+		return "[REL CTRL]"
+	case 0xc2:
+		return "[REL CTRL ACK]"
 	}
 	return ""
 }

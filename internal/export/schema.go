@@ -121,6 +121,9 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		// SCTP's either port, and what its chunks, parameters and causes carry.
 		"sctp.port", "sctp.chunk_", "sctp.data_", "sctp.init", "sctp.sack_", "sctp.parameter_", "sctp.cookie",
 		"sctp.shutdown", "sctp.abort_", "sctp.cause_", "sctp.forward_tsn_",
+		"sctp.nr_sack_", "sctp.i_forward_tsn_", "sctp.hmac", "sctp.chunk_type_to_auth", "sctp.supported_chunk_type",
+		"sctp.correlation_id", "sctp.asconf", "sctp.random_number", "sctp.shared_key_id", "sctp.pktdrop_", "sctp.pckdrop_",
+		"sctp.padding_data", "sctp.ecne_", "sctp.cwr_", "sctp.adaptation_layer_indication",
 		// A segment's SACK blocks, and tshark's second duplicate_ack item.
 		"tcp.options.sack_le", "tcp.options.sack_re", "tcp.analysis.duplicate_ack",
 		// IPv6 extension headers of one type may follow each other.

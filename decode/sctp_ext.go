@@ -1,0 +1,872 @@
+package decode
+
+import "net/netip"
+
+// The chunks and parameters of SCTP's extensions, beside sctp.go: AUTH
+// and its INIT parameters (RFC 4895), ASCONF and ASCONF-ACK with theirs
+// (RFC 5061), RE-CONFIG (RFC 6525), I-DATA and I-FORWARD-TSN (RFC 8260),
+// PAD (RFC 4820), NR-SACK, PKTDROP, ECNE and CWR.
+
+// emitSCTPExtChunk emits the fields of an extension chunk's value.
+func emitSCTPExtChunk(e *emitter, c SCTPChunk, bases *sctpBases) {
+	f := &sctpFields
+	v := c.Value
+	switch c.Type {
+	case 12, 13:
+		if len(v) >= 4 {
+			k := sctpECNELowestTSN
+			if c.Type == 13 {
+				k = sctpCWRLowestTSN
+			}
+			e.Uint(&f[k], uint64(be32(v)))
+		}
+	case 15:
+		if len(v) >= 4 {
+			e.Uint(&f[sctpSharedKeyID], uint64(be16(v)))
+			e.Uint(&f[sctpHMACID], uint64(be16(v[2:])))
+			e.Bytes(&f[sctpHMAC], v[4:])
+		}
+	case 16:
+		if len(v) < 16 {
+			return
+		}
+		cum := be32(v)
+		e.Uint(&f[sctpNRSackCumTSN], uint64(cum))
+		e.Uint(&f[sctpNRSackARwnd], uint64(be32(v[4:])))
+		ng, nr, nd := int(be16(v[8:])), int(be16(v[10:])), int(be16(v[12:]))
+		e.Uint(&f[sctpNRSackGaps], uint64(ng))
+		e.Uint(&f[sctpNRSackNRGaps], uint64(nr))
+		e.Uint(&f[sctpNRSackDups], uint64(nd))
+		e.Uint(&f[sctpNRSackReserved], uint64(be16(v[14:])))
+		p := 16
+		for _, k := range [2]int{sctpNRSackGapStart, sctpNRSackNRGapStart} {
+			n := ng
+			if k == sctpNRSackNRGapStart {
+				n = nr
+			}
+			var acked uint64
+			for j := 0; j < n && p+4 <= len(v); j++ {
+				st, en := be16(v[p:]), be16(v[p+2:])
+				e.Uint(&f[k], uint64(st))
+				e.Uint(&f[k+1], uint64(cum+uint32(st)))
+				e.Uint(&f[k+2], uint64(en))
+				e.Uint(&f[k+3], uint64(cum+uint32(en)))
+				if en >= st {
+					acked += uint64(en-st) + 1
+				}
+				p += 4
+			}
+			if n > 0 {
+				e.Uint(&f[k+4], acked)
+			}
+		}
+		for j := 0; j < nd && p+4 <= len(v); j++ {
+			e.Uint(&f[sctpNRSackDupTSN], uint64(be32(v[p:])))
+			p += 4
+		}
+	case 64:
+		if len(v) < 16 {
+			return
+		}
+		tsn := be32(v)
+		if bases != nil {
+			e.Uint(&f[sctpDataTSN], uint64(tsn-bases.out))
+		}
+		e.Uint(&f[sctpDataTSNRaw], uint64(tsn))
+		e.Uint(&f[sctpDataSID], uint64(be16(v[4:])))
+		e.Uint(&f[sctpDataReserved], uint64(be16(v[6:])))
+		e.Uint(&f[sctpDataMID], uint64(be32(v[8:])))
+		if c.Flags&2 != 0 {
+			e.Uint(&f[sctpDataPPID], uint64(be32(v[12:])))
+		} else {
+			e.Uint(&f[sctpDataFSN], uint64(be32(v[12:])))
+		}
+	case 128, 193:
+		if len(v) >= 4 {
+			k := sctpASCONFSeq
+			if c.Type == 128 {
+				k = sctpASCONFAckSeq
+			}
+			e.Uint(&f[k], uint64(be32(v)))
+			emitSCTPParams(e, v[4:])
+		}
+	case 129:
+		if len(v) >= 12 {
+			e.Uint(&f[sctpPktdropBandwidth], uint64(be32(v)))
+			e.Uint(&f[sctpPktdropQueuesize], uint64(be32(v[4:])))
+			e.Uint(&f[sctpPktdropTruncLen], uint64(be16(v[8:])))
+			e.Uint(&f[sctpPktdropReserved], uint64(be16(v[10:])))
+			e.Bytes(&f[sctpPktdropData], v[12:])
+		}
+	case 130:
+		emitSCTPParams(e, v)
+	case 132:
+		e.Bytes(&f[sctpPaddingData], v)
+	default:
+		if sctpChunkName(c.Type) == "" && len(v) > 0 {
+			e.Bytes(&f[sctpChunkValue], v)
+		}
+	case 194:
+		if len(v) >= 4 {
+			e.Uint(&f[sctpIForwardTSN], uint64(be32(v)))
+			for p := 4; p+8 <= len(v); p += 8 {
+				fl := uint64(be16(v[p+2:]))
+				e.Uint(&f[sctpIForwardSID], uint64(be16(v[p:])))
+				e.Uint(&f[sctpIForwardFlags], fl)
+				e.Uint(&f[sctpIForwardRes], fl&0xfffe>>1)
+				e.Bool(&f[sctpIForwardUBit], fl&1 != 0)
+				e.Uint(&f[sctpForwardMID], uint64(be32(v[p+4:])))
+			}
+		}
+	}
+}
+
+// emitSCTPExtParam emits the fields of an extension parameter's value.
+func emitSCTPExtParam(e *emitter, typ uint16, v []byte) {
+	f := &sctpFields
+	switch typ {
+	case 13, 14, 15, 17, 18:
+		if len(v) < 4 {
+			return
+		}
+		e.Uint(&f[sctpReconfReqSeq], uint64(be32(v)))
+		switch {
+		case typ == 13 && len(v) >= 12:
+			e.Uint(&f[sctpReconfRespSeq], uint64(be32(v[4:])))
+			e.Uint(&f[sctpReconfLastTSN], uint64(be32(v[8:])))
+			for p := 12; p+2 <= len(v); p += 2 {
+				e.Uint(&f[sctpReconfSID], uint64(be16(v[p:])))
+			}
+		case typ == 14:
+			for p := 4; p+2 <= len(v); p += 2 {
+				e.Uint(&f[sctpReconfSID], uint64(be16(v[p:])))
+			}
+		case (typ == 17 || typ == 18) && len(v) >= 8:
+			k := sctpAddOutStreams
+			if typ == 18 {
+				k = sctpAddInStreams
+			}
+			e.Uint(&f[k], uint64(be16(v[4:])))
+			e.Uint(&f[k+1], uint64(be16(v[6:])))
+		}
+	case 16:
+		if len(v) >= 8 {
+			e.Uint(&f[sctpReconfRespSeq], uint64(be32(v)))
+			e.Uint(&f[sctpReconfResult], uint64(be32(v[4:])))
+			if len(v) >= 16 {
+				e.Uint(&f[sctpReconfSenderNextTSN], uint64(be32(v[8:])))
+				e.Uint(&f[sctpReconfReceiverNextTSN], uint64(be32(v[12:])))
+			}
+		}
+	case 0x8002:
+		e.Bytes(&f[sctpRandom], v)
+	case 0x8003:
+		for _, t := range v {
+			e.Uint(&f[sctpChunkTypeToAuth], uint64(t))
+		}
+	case 0x8004:
+		for p := 0; p+2 <= len(v); p += 2 {
+			e.Uint(&f[sctpHMACID], uint64(be16(v[p:])))
+		}
+	case 0x8008:
+		for _, t := range v {
+			e.Uint(&f[sctpSupportedChunkType], uint64(t))
+		}
+	case 0xc001, 0xc002, 0xc003, 0xc004, 0xc005:
+		if len(v) >= 4 {
+			e.Uint(&f[sctpCorrelationID], uint64(be32(v)))
+			if typ == 0xc003 {
+				emitSCTPCauses(e, v[4:])
+			} else {
+				emitSCTPParams(e, v[4:])
+			}
+		}
+	case 0xc006:
+		if len(v) == 4 {
+			e.Uint(&f[sctpAdaptationIndication], uint64(be32(v)))
+		}
+	case 8:
+		emitSCTPParams(e, v)
+	case 11:
+		b := e.Text()
+		for _, c := range v {
+			if c == 0 {
+				break
+			}
+			b = append(b, c)
+		}
+		e.TextDone(&f[sctpParamHostname], b)
+	default:
+		if sctpFields[sctpParamType].ValueNames().Name(uint64(typ)) == "" && len(v) > 0 {
+			e.Bytes(&f[sctpParamValue], v)
+		}
+	}
+}
+
+// sctpKnownChunk reports whether Wireshark names chunk type t.
+func sctpKnownChunk(t uint8) bool { return sctpChunkName(t) != "" }
+
+// sctpExtTreeable reports whether rawcap draws the extension chunk c as
+// tshark does.
+func sctpExtTreeable(c SCTPChunk) bool {
+	v := c.Value
+	switch c.Type {
+	case 12, 13:
+		return len(v) == 4
+	case 15:
+		return len(v) >= 4 && be16(v[2:]) <= 3
+	case 16:
+		// tshark analyses the TSNs an NR-SACK acknowledges whatever its
+		// preferences; rawcap draws the chunk without those lines.
+		return len(v) >= 16 && be32(v[4:]) != 0 &&
+			16+4*(int(be16(v[8:]))+int(be16(v[10:]))+int(be16(v[12:]))) == len(v)
+	case 64:
+		if len(v) < 16 || c.Flags&0xf0 != 0 {
+			return false
+		}
+		return c.Flags&2 == 0 || sctpPPIDName(be32(v[12:])) != ""
+	case 128, 193:
+		return len(v) >= 4 && sctpParamsTreeable(v[4:], c.Type)
+	case 129:
+		// A dropped packet tshark does not say is truncated it dissects
+		// as SCTP of its own; rawcap shows the bytes only.
+		return len(v) >= 12 && c.Flags&0xf8 == 0 && c.Flags&4 != 0
+	case 130:
+		return len(v) > 0 && sctpParamsTreeable(v, c.Type)
+	case 132:
+		return true
+	case 194:
+		return len(v) >= 4 && (len(v)-4)%8 == 0
+	}
+	return len(v) > 0 && c.Type != 255 && sctpChunkName(c.Type) == ""
+}
+
+// sctpExtParamTreeable reports whether rawcap draws the extension
+// parameter typ (value v, padding pad) of a chunk of type chunk as tshark
+// does.
+func sctpExtParamTreeable(typ uint16, v, pad []byte, chunk uint8) bool {
+	switch typ {
+	case 13:
+		return chunk == 130 && len(v) >= 12 && len(v)%2 == 0
+	case 14:
+		return chunk == 130 && len(v) >= 4 && len(v)%2 == 0
+	case 15:
+		return chunk == 130 && len(v) == 4
+	case 16:
+		return chunk == 130 && (len(v) == 8 || len(v) == 16) && be32(v[4:]) <= 6
+	case 17, 18:
+		return chunk == 130 && len(v) == 8
+	case 0x8002:
+		return chunk == 1 || chunk == 2
+	case 0x8003, 0x8008:
+		if chunk != 1 && chunk != 2 || len(v) == 0 {
+			return false
+		}
+		for _, t := range v {
+			if !sctpKnownChunk(t) {
+				return false
+			}
+		}
+		return true
+	case 0x8004:
+		if chunk != 1 && chunk != 2 || len(v) == 0 || len(v)%2 != 0 {
+			return false
+		}
+		for p := 0; p < len(v); p += 2 {
+			if be16(v[p:]) > 3 {
+				return false
+			}
+		}
+		return true
+	case 0xc006:
+		return (chunk == 1 || chunk == 2) && len(v) == 4
+	case 0xc001, 0xc002, 0xc004:
+		return chunk == 193 && len(v) >= 4 && sctpAddrParam(v[4:])
+	case 8:
+		return chunk == 2 && sctpUnknownParams(v)
+	case 11:
+		return (chunk == 1 || chunk == 2) && sctpHostname(v) != nil
+	case 0xc005:
+		return chunk == 128 && len(v) == 4
+	case 0xc003:
+		if chunk != 128 || len(v) < 4 {
+			return false
+		}
+		for p := 4; p < len(v); {
+			code, _, cv, cpad, next, ok := nextSCTPTLV(v, p)
+			if !ok || len(cpad) != 0 || code < 0xa0 || code > 0xa4 || !sctpASCONFParams(cv) {
+				return false
+			}
+			p = next
+		}
+		return true
+	case 5, 6:
+		return chunk == 193
+	}
+	return len(v) > 0 && sctpFields[sctpParamType].ValueNames().Name(uint64(typ)) == ""
+}
+
+// sctpAddrParam reports whether b is one IPv4 or IPv6 address parameter.
+func sctpAddrParam(b []byte) bool {
+	typ, _, v, pad, next, ok := nextSCTPTLV(b, 0)
+	return ok && next == len(b) && len(pad) == 0 && (typ == 5 && len(v) == 4 || typ == 6 && len(v) == 16)
+}
+
+// sctpASCONFParams reports whether b holds ASCONF parameters rawcap draws
+// inside an error cause.
+func sctpASCONFParams(b []byte) bool {
+	for p := 0; p < len(b); {
+		typ, _, v, pad, next, ok := nextSCTPTLV(b, p)
+		if !ok || len(pad) != 0 {
+			return false
+		}
+		switch typ {
+		case 5, 6:
+			if !sctpAddrParam(b[p:next]) {
+				return false
+			}
+		case 0xc001, 0xc002, 0xc004:
+			if len(v) < 4 || !sctpAddrParam(v[4:]) {
+				return false
+			}
+		default:
+			return false
+		}
+		p = next
+	}
+	return true
+}
+
+// sctpExtChunkTitle appends what tshark's title of an extension chunk
+// shows after "NAME chunk".
+func sctpExtChunkTitle(t *treeWriter, c SCTPChunk, bases *sctpBases) {
+	v := c.Value
+	switch c.Type {
+	case 12, 13:
+		t.b = append(t.b, " (Lowest TSN: "...)
+		t.b = appendUint(t.b, uint64(be32(v)))
+		t.b = append(t.b, ')')
+	case 16:
+		t.b = append(t.b, " (Cumulative TSN: "...)
+		t.b = appendUint(t.b, uint64(be32(v)))
+		t.b = append(t.b, ", a_rwnd: "...)
+		t.b = appendUint(t.b, uint64(be32(v[4:])))
+		t.b = append(t.b, ", gaps: "...)
+		t.b = appendUint(t.b, uint64(be16(v[8:])))
+		t.b = append(t.b, ", nr-gaps: "...)
+		t.b = appendUint(t.b, uint64(be16(v[10:])))
+		t.b = append(t.b, ", duplicate TSNs: "...)
+		t.b = appendUint(t.b, uint64(be16(v[12:])))
+		t.b = append(t.b, ')')
+	case 64:
+		t.b = append(t.b, " ("...)
+		if c.Flags&4 != 0 {
+			t.b = append(t.b, "unordered, "...)
+		} else {
+			t.b = append(t.b, "ordered, "...)
+		}
+		switch c.Flags & 3 {
+		case 3:
+			t.b = append(t.b, "complete"...)
+		case 2:
+			t.b = append(t.b, "first"...)
+		case 1:
+			t.b = append(t.b, "last"...)
+		default:
+			t.b = append(t.b, "middle"...)
+		}
+		t.b = append(t.b, " segment, TSN: "...)
+		t.b = appendUint(t.b, uint64(be32(v)-bases.out))
+		t.b = append(t.b, ", SID: "...)
+		t.b = appendUint(t.b, uint64(be16(v[4:])))
+		t.b = append(t.b, ", MID: "...)
+		t.b = appendUint(t.b, uint64(be32(v[8:])))
+		if c.Flags&2 == 0 {
+			t.b = append(t.b, ", FSN: "...)
+			t.b = appendUint(t.b, uint64(be32(v[12:])))
+		}
+		t.b = append(t.b, ", payload length: "...)
+		t.b = appendUint(t.b, uint64(len(v)-16))
+		t.b = append(t.b, " bytes)"...)
+	case 132:
+		t.b = append(t.b, " (Padding data length: "...)
+		t.b = appendUint(t.b, uint64(len(v)))
+		t.b = append(t.b, " bytes)"...)
+	}
+}
+
+// treeSCTPNamed draws "label: NAME (v)" with the name field k gives v.
+func treeSCTPNamed(t *treeWriter, label string, k int, v uint64) {
+	t.line()
+	t.b = append(t.b, label...)
+	t.b = append(t.b, ": "...)
+	t.b = append(t.b, sctpFields[k].ValueNames().Name(v)...)
+	t.b = append(t.b, " ("...)
+	t.b = appendUint(t.b, v)
+	t.b = append(t.b, ")\n"...)
+}
+
+// treeSCTPExtChunk draws an extension chunk's value, at depth 2.
+func treeSCTPExtChunk(t *treeWriter, c SCTPChunk, bases *sctpBases) {
+	v := c.Value
+	t.depth = 2
+	switch c.Type {
+	case 12, 13:
+		t.int("Lowest TSN", int(be32(v)))
+	case 15:
+		t.int("Shared key identifier", int(be16(v)))
+		treeSCTPNamed(t, "HMAC identifier", sctpHMACID, uint64(be16(v[2:])))
+		treeBytesLine(t, "HMAC", v[4:])
+	case 16:
+		cum := be32(v)
+		t.int("Cumulative TSN ACK", int(cum))
+		t.int("Advertised receiver window credit (a_rwnd)", int(be32(v[4:])))
+		ng, nr, nd := int(be16(v[8:])), int(be16(v[10:])), int(be16(v[12:]))
+		t.int("Number of gap acknowledgement blocks", ng)
+		t.int("Number of nr-gap acknowledgement blocks", nr)
+		t.int("Number of duplicated TSNs", nd)
+		t.hex("Reserved", uint64(be16(v[14:])), 4)
+		p := 16
+		for _, nrgap := range [2]bool{false, true} {
+			n, title, total := ng, "Gap Acknowledgement for TSN ", "[Number of TSNs in gap acknowledgement blocks: "
+			if nrgap {
+				n, title, total = nr, "NR-Gap Acknowledgement for TSN ", "[Number of TSNs in nr-gap acknowledgement blocks: "
+			}
+			acked := 0
+			for k := 0; k < n; k++ {
+				st, en := uint32(be16(v[p:])), uint32(be16(v[p+2:]))
+				t.depth = 2
+				t.line()
+				t.b = append(t.b, title...)
+				t.b = appendUint(t.b, uint64(cum+st))
+				t.b = append(t.b, " to "...)
+				t.b = appendUint(t.b, uint64(cum+en))
+				t.end()
+				t.depth = 3
+				t.int("Start", int(st))
+				t.depth = 4
+				t.line()
+				t.b = append(t.b, "[Start TSN: "...)
+				t.b = appendUint(t.b, uint64(cum+st))
+				t.b = append(t.b, "]\n"...)
+				t.depth = 3
+				t.int("End", int(en))
+				t.depth = 4
+				t.line()
+				t.b = append(t.b, "[End TSN: "...)
+				t.b = appendUint(t.b, uint64(cum+en))
+				t.b = append(t.b, "]\n"...)
+				if en >= st {
+					acked += int(en-st) + 1
+				}
+				p += 4
+			}
+			t.depth = 2
+			if n > 0 {
+				t.line()
+				t.b = append(t.b, total...)
+				t.b = appendUint(t.b, uint64(acked))
+				t.b = append(t.b, "]\n"...)
+			}
+		}
+		for k := 0; k < nd; k++ {
+			t.int("Duplicate TSN", int(be32(v[p:])))
+			p += 4
+		}
+	case 64:
+		tsn := be32(v)
+		t.int("Transmission sequence number (relative)", int(tsn-bases.out))
+		t.int("Transmission sequence number (absolute)", int(tsn))
+		t.hex("Stream identifier", uint64(be16(v[4:])), 4)
+		t.int("Reserved", int(be16(v[6:])))
+		t.int("Message identifier", int(be32(v[8:])))
+		if c.Flags&2 != 0 {
+			t.line()
+			t.b = append(t.b, "Payload protocol identifier: "...)
+			t.b = append(t.b, sctpPPIDName(be32(v[12:]))...)
+			t.b = append(t.b, " ("...)
+			t.b = appendUint(t.b, uint64(be32(v[12:])))
+			t.b = append(t.b, ")\n"...)
+		} else {
+			t.int("Fragment sequence number", int(be32(v[12:])))
+		}
+		if bases.msg.done && bases.msg.off == c.Off {
+			treeSCTPReassembled(t, &bases.msg)
+		}
+	case 128, 193:
+		t.hex("Sequence number", uint64(be32(v)), 8)
+		treeSCTPParams(t, v[4:], 2, true)
+	case 129:
+		t.int("Bandwidth", int(be32(v)))
+		t.int("Queuesize", int(be32(v[4:])))
+		t.int("Truncated length", int(be16(v[8:])))
+		t.int("Reserved", int(be16(v[10:])))
+		treeBytesLine(t, "Data field", v[12:])
+	case 130:
+		treeSCTPParams(t, v, 2, true)
+	case 132:
+		treeBytesLine(t, "Padding data", v)
+	case 194:
+		t.int("New cumulative TSN", int(be32(v)))
+		for p := 4; p+8 <= len(v); p += 8 {
+			fl := uint64(be16(v[p+2:]))
+			t.depth = 2
+			t.int("Stream identifier", int(be16(v[p:])))
+			t.hex("Flags", fl, 4)
+			t.depth = 3
+			t.bits(fl, 16, 0xfffe, "Reserved")
+			t.b = appendUint(t.b, fl&0xfffe>>1)
+			t.end()
+			t.bits(fl, 16, 1, "U-Bit")
+			if fl&1 != 0 {
+				t.b = append(t.b, "Unordered messages\n"...)
+			} else {
+				t.b = append(t.b, "Ordered messages\n"...)
+			}
+			t.depth = 2
+			t.int("Message identifier", int(be32(v[p+4:])))
+		}
+	}
+}
+
+// sctpExtParamTitle appends an extension parameter's title: its name
+// (tname), " parameter" and what tshark shows of its value.
+func sctpExtParamTitle(t *treeWriter, typ uint16, v []byte, tname string) {
+	if tname == "" {
+		t.b = append(t.b, "Unknown parameter (Type "...)
+		t.b = appendUint(t.b, uint64(typ))
+		t.b = append(t.b, ", value length: "...)
+		t.b = appendUint(t.b, uint64(len(v)))
+		t.b = append(t.b, " bytes)"...)
+		return
+	}
+	t.b = append(t.b, tname...)
+	t.b = append(t.b, " parameter"...)
+	switch typ {
+	case 11:
+		t.b = append(t.b, " (Hostname: "...)
+		t.b = append(t.b, sctpHostname(v)...)
+		t.b = append(t.b, ')')
+	case 0x8003, 0x8008:
+		if typ == 0x8003 {
+			t.b = append(t.b, " (Chunk types to be authenticated: "...)
+		} else {
+			t.b = append(t.b, " (Supported types: "...)
+		}
+		for k, c := range v {
+			if k > 0 {
+				t.b = append(t.b, ", "...)
+			}
+			t.b = append(t.b, sctpChunkName(c)...)
+		}
+		t.b = append(t.b, ')')
+	case 0x8004:
+		t.b = append(t.b, " (Supported HMACs: "...)
+		for p := 0; p+2 <= len(v); p += 2 {
+			if p > 0 {
+				t.b = append(t.b, ", "...)
+			}
+			t.b = append(t.b, sctpFields[sctpHMACID].ValueNames().Name(uint64(be16(v[p:])))...)
+		}
+		t.b = append(t.b, ')')
+	case 0xc006:
+		t.b = append(t.b, " (Indication: "...)
+		t.b = appendUint(t.b, uint64(be32(v)))
+		t.b = append(t.b, ')')
+	case 0xc001, 0xc002, 0xc004:
+		_, _, a, _, _, _ := nextSCTPTLV(v, 4)
+		t.b = append(t.b, " (Address: "...)
+		if len(a) == 4 {
+			t.b = netip.AddrFrom4([4]byte(a)).AppendTo(t.b)
+		} else {
+			t.b = netip.AddrFrom16([16]byte(a)).AppendTo(t.b)
+		}
+		t.b = append(t.b, ", correlation ID: "...)
+		t.b = appendUint(t.b, uint64(be32(v)))
+		t.b = append(t.b, ')')
+	case 0xc005:
+		t.b = append(t.b, " (Correlation ID: "...)
+		t.b = appendUint(t.b, uint64(be32(v)))
+		t.b = append(t.b, ')')
+	}
+}
+
+// treeSCTPExtParam draws an extension parameter's value; its title is at
+// depth dep.
+func treeSCTPExtParam(t *treeWriter, typ uint16, v []byte, dep int) {
+	t.depth = dep + 1
+	switch typ {
+	case 13, 14, 15, 17, 18:
+		t.int("Re-configuration request sequence number", int(be32(v)))
+		switch typ {
+		case 13:
+			t.int("Re-configuration response sequence number", int(be32(v[4:])))
+			t.int("Senders last assigned TSN", int(be32(v[8:])))
+			for p := 12; p+2 <= len(v); p += 2 {
+				t.int("Stream Identifier", int(be16(v[p:])))
+			}
+		case 14:
+			for p := 4; p+2 <= len(v); p += 2 {
+				t.int("Stream Identifier", int(be16(v[p:])))
+			}
+		case 17, 18:
+			t.int("Number of streams", int(be16(v[4:])))
+			t.int("Reserved", int(be16(v[6:])))
+		}
+	case 16:
+		t.int("Re-configuration response sequence number", int(be32(v)))
+		treeSCTPNamed(t, "Result", sctpReconfResult, uint64(be32(v[4:])))
+		if len(v) >= 16 {
+			t.int("Senders next TSN", int(be32(v[8:])))
+			t.int("Receivers next TSN", int(be32(v[12:])))
+		}
+	case 0x8002:
+		treeBytesLine(t, "Random number", v)
+	case 0x8003, 0x8008:
+		label := "Chunk type"
+		if typ == 0x8008 {
+			label = "Supported chunk type"
+		}
+		for _, c := range v {
+			treeSCTPNamed(t, label, sctpChunkType, uint64(c))
+		}
+	case 0x8004:
+		for p := 0; p+2 <= len(v); p += 2 {
+			treeSCTPNamed(t, "HMAC identifier", sctpHMACID, uint64(be16(v[p:])))
+		}
+	case 0xc006:
+		t.hex("Indication", uint64(be32(v)), 8)
+	case 8:
+		treeSCTPParams(t, v, dep+1, false)
+	case 11:
+		t.line()
+		t.b = append(t.b, "Hostname: "...)
+		t.b = append(t.b, sctpHostname(v)...)
+		t.end()
+	case 0xc001, 0xc002, 0xc003, 0xc004, 0xc005:
+		t.hex("Correlation_id", uint64(be32(v)), 8)
+		switch typ {
+		case 0xc003:
+			treeSCTPCauses(t, v[4:], dep+1)
+		case 0xc001, 0xc002, 0xc004:
+			treeSCTPParams(t, v[4:], dep+1, false)
+		}
+	default:
+		if len(v) > 0 {
+			treeBytesLine(t, "Parameter value", v)
+		}
+	}
+}
+
+// sctpHostname returns a hostname address parameter's name: printable
+// characters up to the NUL that ends it (nil if it is not that).
+func sctpHostname(v []byte) []byte {
+	for k, c := range v {
+		if c == 0 {
+			if k == 0 {
+				return nil
+			}
+			for _, z := range v[k:] {
+				if z != 0 {
+					return nil
+				}
+			}
+			return v[:k]
+		}
+		if c < 0x20 || c > 0x7e {
+			return nil
+		}
+	}
+	return nil
+}
+
+// sctpUnknownParams reports whether b holds parameters rawcap draws inside
+// an unrecognized-parameter parameter or cause: addresses and types
+// Wireshark does not know.
+func sctpUnknownParams(b []byte) bool {
+	if len(b) == 0 {
+		return false
+	}
+	for p := 0; p < len(b); {
+		typ, _, v, _, next, ok := nextSCTPTLV(b, p)
+		if !ok {
+			return false
+		}
+		switch {
+		case typ == 5 && len(v) == 4, typ == 6 && len(v) == 16:
+		case len(v) > 0 && sctpFields[sctpParamType].ValueNames().Name(uint64(typ)) == "":
+		default:
+			return false
+		}
+		p = next
+	}
+	return true
+}
+
+// sctpUnknownChunk reports whether b is exactly one chunk of a type
+// Wireshark does not name, with a value and no padding.
+func sctpUnknownChunk(b []byte) bool {
+	c, next, ok := NextSCTPChunk(b, 0)
+	return ok && !c.Cut && next == len(b) && len(c.Pad) == 0 && len(c.Value) > 0 && sctpChunkName(c.Type) == "" && c.Type != 255
+}
+
+// sctpCauseTreeable reports whether rawcap draws error cause code with
+// value v as tshark does.
+func sctpCauseTreeable(code uint16, v []byte) bool {
+	switch code {
+	case 1, 3, 9:
+		return len(v) == 4
+	case 2:
+		if len(v) < 4 || len(v) != 4+2*int(be32(v)) {
+			return false
+		}
+		for p := 4; p < len(v); p += 2 {
+			if sctpFields[sctpParamType].ValueNames().Name(uint64(be16(v[p:]))) == "" {
+				return false
+			}
+		}
+		return true
+	case 4, 7, 10:
+		return len(v) == 0
+	case 5, 11:
+		return sctpAddrParam(v)
+	case 6:
+		return sctpUnknownChunk(v)
+	case 8:
+		return sctpUnknownParams(v)
+	case 12, 13:
+		return true
+	case 261:
+		return len(v) == 2
+	}
+	return false
+}
+
+// emitSCTPExtCause emits the fields of error causes sctp.go leaves.
+func emitSCTPExtCause(e *emitter, code uint16, v []byte) {
+	f := &sctpFields
+	switch {
+	case code == 2 && len(v) >= 4:
+		e.Uint(&f[sctpCauseMissingN], uint64(be32(v)))
+		for p := 4; p+2 <= len(v); p += 2 {
+			e.Uint(&f[sctpCauseMissingType], uint64(be16(v[p:])))
+		}
+	case code == 6:
+		if c, _, ok := NextSCTPChunk(v, 0); ok {
+			e.Uint(&f[sctpChunkType], uint64(c.Type))
+			e.Bool(&f[sctpChunkBit1], c.Type&0x80 != 0)
+			e.Bool(&f[sctpChunkBit2], c.Type&0x40 != 0)
+			e.Uint(&f[sctpChunkFlags], uint64(c.Flags))
+			e.Uint(&f[sctpChunkLength], uint64(c.Length))
+			if len(c.Value) > 0 {
+				e.Bytes(&f[sctpChunkValue], c.Value)
+			}
+		}
+	case code == 9 && len(v) == 4:
+		e.Uint(&f[sctpCauseTSN], uint64(be32(v)))
+	case (code == 12 || code == 13) && len(v) > 0:
+		e.Bytes(&f[sctpCauseInfo], v)
+	case code == 261 && len(v) >= 2:
+		e.Uint(&f[sctpHMACID], uint64(be16(v)))
+	}
+}
+
+// sctpCauseTitle appends what tshark's title of an error cause shows after
+// "NAME cause".
+func sctpCauseTitle(t *treeWriter, code uint16, v []byte) {
+	switch code {
+	case 5, 11:
+		_, _, a, _, _, _ := nextSCTPTLV(v, 0)
+		if code == 11 {
+			t.b = append(t.b, " (New addresses: "...)
+		}
+		if len(a) == 4 {
+			t.b = netip.AddrFrom4([4]byte(a)).AppendTo(t.b)
+		} else {
+			t.b = netip.AddrFrom16([16]byte(a)).AppendTo(t.b)
+		}
+		if code == 11 {
+			t.b = append(t.b, ')')
+		}
+	case 6:
+		t.b = append(t.b, " (Type: "...)
+		t.b = appendUint(t.b, uint64(v[0]))
+		t.b = append(t.b, " (unknown))"...)
+	case 9:
+		t.b = append(t.b, " (TSN: "...)
+		t.b = appendUint(t.b, uint64(be32(v)))
+		t.b = append(t.b, ')')
+	}
+}
+
+// treeSCTPCauseValue draws the value of an error cause whose title is at
+// depth dep.
+func treeSCTPCauseValue(t *treeWriter, code uint16, v []byte, dep int) {
+	t.depth = dep + 1
+	switch code {
+	case 2:
+		t.int("Number of missing parameters", int(be32(v)))
+		for p := 4; p+2 <= len(v); p += 2 {
+			typ := be16(v[p:])
+			t.line()
+			t.b = append(t.b, "Missing parameter type: "...)
+			t.b = append(t.b, sctpFields[sctpParamType].ValueNames().Name(uint64(typ))...)
+			t.b = append(t.b, " (0x"...)
+			t.b = appendHex4(t.b, typ)
+			t.b = append(t.b, ")\n"...)
+		}
+	case 5, 8, 11:
+		treeSCTPParams(t, v, dep+1, false)
+	case 0xa0, 0xa1, 0xa2, 0xa3, 0xa4:
+		treeSCTPParams(t, v, dep+1, false)
+	case 6:
+		c, _, _ := NextSCTPChunk(v, 0)
+		t.indent += dep
+		treeSCTPUnknownChunk(t, c)
+		t.indent -= dep
+	case 9:
+		t.int("TSN", int(be32(v)))
+	case 12, 13:
+		if len(v) > 0 {
+			treeBytesLine(t, "Cause information", v)
+		}
+	case 261:
+		treeSCTPNamed(t, "HMAC identifier", sctpHMACID, uint64(be16(v)))
+	}
+}
+
+// treeSCTPUnknownChunk draws a chunk of a type Wireshark does not name.
+func treeSCTPUnknownChunk(t *treeWriter, c SCTPChunk) {
+	t.depth = 1
+	t.line()
+	t.b = append(t.b, "RESERVED chunk (Type: "...)
+	t.b = appendUint(t.b, uint64(c.Type))
+	t.b = append(t.b, ", value length: "...)
+	t.b = appendUint(t.b, uint64(len(c.Value)))
+	t.b = append(t.b, " bytes)\n"...)
+	t.depth = 2
+	t.line()
+	t.b = append(t.b, "Chunk type: Unknown ("...)
+	t.b = appendUint(t.b, uint64(c.Type))
+	t.b = append(t.b, ")\n"...)
+	t.depth = 3
+	t.bits(uint64(c.Type), 8, 0x80, "Bit")
+	if c.Type&0x80 != 0 {
+		t.b = append(t.b, "Skip chunk and continue processing of the packet\n"...)
+	} else {
+		t.b = append(t.b, "Stop processing of the packet\n"...)
+	}
+	t.bits(uint64(c.Type), 8, 0x40, "Bit")
+	if c.Type&0x40 != 0 {
+		t.b = append(t.b, "Do report\n"...)
+	} else {
+		t.b = append(t.b, "Do not report\n"...)
+	}
+	t.depth = 2
+	t.hex("Chunk flags", uint64(c.Flags), 2)
+	t.int("Chunk length", int(c.Length))
+	treeBytesLine(t, "Chunk value", c.Value)
+	if len(c.Pad) > 0 {
+		treeBytesLine(t, "Chunk padding", c.Pad)
+	}
+}
