@@ -147,6 +147,11 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"dns.nsec.",
 		// 802.11's tagged parameters and radiotap's present words.
 		"wlan.tag.", "wlan.supported_rates", "radiotap.present.word",
+		// The fields inside 802.11's elements: an element may come twice
+		// (vendor elements), and some repeat inside one (extended
+		// capability octets, WMM's access categories, channel sets).
+		"wlan.ht.", "wlan.htex.", "wlan.txbf", "wlan.txbf.", "wlan.asel", "wlan.asel.", "wlan.extcap", "wlan.extcap.",
+		"wlan.vht.", "wlan.rsn.", "wlan.wfa.", "wlan.aironet.", "wlan.cisco.", "wlan.supchan.", "wlan.interworking.", "wlan.hs20.",
 		// RPC's credential and verifier, and AUTH_UNIX's group ids.
 		"rpc.auth.",
 		// HTTP/2's frames: several in one segment.
