@@ -159,7 +159,7 @@ func treeWLANField(t *treeWriter, k int, raw uint64, b []byte, off int) {
 			t.b = append(t.b, no...)
 		}
 	case f.Kind == KindBytes:
-		t.b = appendHexBytes(t.b, b)
+		t.b = appendWSBytes(t.b, b)
 	case f.Kind == KindString:
 		t.b = appendWLANCString(t.b, b)
 	case f.ValueNames() != nil && k != wtExtcapB63:
@@ -510,6 +510,7 @@ const (
 	wvMSUnknown
 	wvAironet
 	wvHS20
+	wvPMKID
 )
 
 func wlanVendorKind(v []byte) int {
@@ -539,6 +540,10 @@ func wlanVendorKind(v []byte) int {
 	case ouiWFA:
 		if v[3] == 16 && len(v) == 5 {
 			return wvHS20
+		}
+	case ouiIEEE80211:
+		if v[3] == 4 && len(v) == 20 {
+			return wvPMKID // a key data encapsulation in EAPOL key frames
 		}
 	}
 	return wvNone
@@ -586,6 +591,8 @@ func treeWLANVendorHead(t *treeWriter, v []byte) bool {
 		}
 	case wvHS20:
 		t.b = append(t.b, "Hotspot 2.0 Indication"...)
+	case wvPMKID:
+		t.b = append(t.b, "RSN PMKID"...)
 	}
 	t.end()
 	return true
@@ -649,6 +656,11 @@ func treeWLANVendor(t *treeWriter, v []byte, ap bool) {
 		for _, k := range wlanHS20Items {
 			treeWLANField(t, int(k), uint64(v[4]), v[4:5], 4)
 		}
+	case wvPMKID:
+		t.line()
+		t.b = append(t.b, "Data Type: PMKID KDE (4)"...)
+		t.end()
+		treeWLANField(t, wtRsnIePmkid, 0, v[4:20], 4)
 	}
 }
 
@@ -766,5 +778,8 @@ func emitWLANVendor(e *emitter, v []byte, ap bool) {
 		for _, k := range wlanHS20Items {
 			emitWLANField(e, int(k), v[4:5])
 		}
+	case wvPMKID:
+		e.Uint(&wlanFields[wtRsnIeKdeDataType], 4)
+		emitWLANField(e, wtRsnIePmkid, v[4:20])
 	}
 }
