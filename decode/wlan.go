@@ -892,6 +892,7 @@ func treeWLAN(t *treeWriter, d *Decoder, i int) {
 		t.b = strconv.AppendUint(t.b, pri, 10)
 		t.b = append(t.b, ")]"...)
 		t.end()
+		treeWLANQoS(t, qos, fl&3)
 		t.depth = 1
 	}
 	if w.Type() == wlanData && fl&wlanProtected != 0 && l.Payload > l.Start+len(w) {
@@ -1292,4 +1293,68 @@ func appendWLANInfo(b []byte, d *Decoder, i int) []byte {
 		}
 	}
 	return b
+}
+
+var wlanAckPolicies = [4]string{"Normal Ack", "No Ack", "No explicit acknowledgment", "Block Ack"}
+
+// treeWLANQoS draws the QoS control bits after the priority, as tshark
+// reads them in a frame from the DS (EOSP and the AP's buffer state) or to
+// it (TXOP duration requested or queue size).
+func treeWLANQoS(t *treeWriter, qos uint64, ds uint8) {
+	if ds != wlanFromDS && ds != wlanToDS {
+		return
+	}
+	if ds == wlanFromDS {
+		t.bits(qos, 16, 0x10, "EOSP")
+		if qos&0x10 != 0 {
+			t.b = append(t.b, "End of service period"...)
+		} else {
+			t.b = append(t.b, "Service period"...)
+		}
+	} else {
+		t.bits(qos, 16, 0x10, "QoS bit 4")
+		if qos&0x10 != 0 {
+			t.b = append(t.b, "Bits 8-15 of QoS Control field are Queue Size"...)
+		} else {
+			t.b = append(t.b, "Bits 8-15 of QoS Control field are TXOP Duration Requested"...)
+		}
+	}
+	t.end()
+	ack := qos >> 5 & 3
+	t.bits(qos, 16, 0x60, "Ack Policy")
+	t.b = append(t.b, wlanAckPolicies[ack]...)
+	t.b = append(t.b, " (0x"...)
+	t.b = appendHexN(t.b, ack, 1)
+	t.b = append(t.b, ')')
+	t.end()
+	t.bits(qos, 16, 0x80, "Payload Type")
+	if qos&0x80 != 0 {
+		t.b = append(t.b, "A-MSDU"...)
+	} else {
+		t.b = append(t.b, "MSDU"...)
+	}
+	t.end()
+	hi := qos >> 8
+	switch {
+	case ds == wlanFromDS && qos&0x200 == 0:
+		t.bits(qos, 16, 0xff00, "QAP PS Buffer State")
+		t.b = append(t.b, "0x"...)
+		t.b = appendHexN(t.b, hi, 2)
+		t.end()
+		t.depth = 3
+		t.bits(qos, 16, 0x200, "Buffer State Indicated")
+		t.b = append(t.b, "No"...)
+		t.end()
+	case ds == wlanToDS && qos&0x10 == 0 && hi == 0:
+		t.bits(qos, 16, 0xff00, "TXOP Duration Requested")
+		t.b = append(t.b, "0 (no TXOP requested)"...)
+		t.end()
+	case ds == wlanToDS && qos&0x10 != 0 && hi < 254:
+		t.bits(qos, 16, 0xff00, "Queue Size")
+		t.b = strconv.AppendUint(t.b, hi, 10)
+		t.b = append(t.b, " ("...)
+		t.b = strconv.AppendUint(t.b, hi*256, 10)
+		t.b = append(t.b, " bytes)"...)
+		t.end()
+	}
 }
