@@ -79,6 +79,7 @@ var columnsVocabulary = map[string]bool{
 	"TELNET": true, "Syslog": true, "DHCPv6": true,
 	"SSH": true, "SSHv2": true, "SSHv1": true,
 	"HTTP2":  true,
+	"EAPOL":  true,
 	"QUIC":   true,
 	"Babel":  true,
 	"SNMP":   true,

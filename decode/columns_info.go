@@ -131,6 +131,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoSTP(b, d, top)
 	case LayerLLDP:
 		b = infoLLDP(b, d, top)
+	case LayerEAPOL:
+		b = infoEAPOL(b, d, top)
 	case LayerMPLS:
 		b = append(b, "MPLS Label Switched Packet"...)
 	case LayerUDLD:

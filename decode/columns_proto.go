@@ -107,6 +107,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "STP"...)
 	case LayerLLDP:
 		return append(b, "LLDP"...)
+	case LayerEAPOL:
+		return append(b, "EAPOL"...)
 	case LayerMPLS:
 		return append(b, "MPLS"...)
 	case LayerUDLD:

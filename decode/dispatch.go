@@ -65,6 +65,8 @@ func etherTypeLayer(et uint16) LayerType {
 		return LayerPPPoES
 	case EtherTypeSlow:
 		return LayerSlow
+	case EtherTypeEAPOL:
+		return LayerEAPOL
 	}
 	return LayerNone
 }
@@ -286,6 +288,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodePPPoE(l)
 	case LayerSlow:
 		return d.decodeSlow(l)
+	case LayerEAPOL:
+		return d.decodeEAPOL(l)
 	case LayerLACP:
 		return d.decodeLACP(l)
 	case LayerQUIC:
@@ -440,6 +444,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.linePPPoE(b, d, i)
 	case LayerSlow:
 		return p.lineSlow(b, d, i)
+	case LayerEAPOL:
+		return p.lineEAPOL(b, d, i)
 	case LayerQUIC:
 		return p.lineNothing(b, d, i) // tcpdump 4.99 prints UDP's "UDP, length N"
 	case LayerIGMP:
@@ -557,6 +563,8 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treePPPoE(t, d, i)
 	case LayerSlow:
 		treeSlow(t, d, i)
+	case LayerEAPOL:
+		treeEAPOL(t, d, i)
 	case LayerLACP:
 		treeLACP(t, d, i)
 	case LayerQUIC:

@@ -19,12 +19,20 @@ func linkHeaderLen(d *Decoder) int {
 			if k > 0 && (d.layers[k-1].Type == LayerEthernet || d.layers[k-1].Type == LayerVLAN) {
 				n = l.Payload
 			}
+			// After 802.11, tcpdump counts an LLC/SNAP header whose
+			// EtherType it printed as link layer too.
+			if k > 0 && d.layers[k-1].Type == LayerWLAN && k+1 < d.n && d.layers[k+1].Type == LayerEAPOL {
+				n = l.Payload
+			}
 		case LayerRadiotap:
 			n = l.Payload
 			continue
 		case LayerWLAN:
 			if l.Malformed == "" {
 				n = l.Start + wlanHeaderLenOf(d, k) // a management body is not the header
+			}
+			if k+1 < d.n && d.layers[k+1].Type == LayerLLC {
+				continue
 			}
 		}
 		break

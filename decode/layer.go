@@ -75,6 +75,7 @@ const (
 	LayerRPC                    // ONC RPC (UDP 111, 2049)
 	LayerHTTP2                  // HTTP/2 (clear text)
 	LayerSCTP                   // SCTP (IP protocol 132)
+	LayerEAPOL                  // IEEE 802.1X (EtherType 0x888e)
 	layerCount
 )
 
@@ -109,6 +110,7 @@ var layerNames = [layerCount]string{
 	LayerPPP:          "ppp",
 	LayerGeneve:       "geneve",
 	LayerSCTP:         "sctp",
+	LayerEAPOL:        "eapol",
 	LayerESP:          "esp",
 	LayerPIM:          "pim",
 	LayerVRRP:         "vrrp",

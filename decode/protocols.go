@@ -39,6 +39,7 @@ var protocols = [layerCount]protocol{
 	LayerESP:      {&protoESP, espFields[:], emitESP, nil},
 	LayerGeneve:   {&protoGeneve, geneveFields[:], emitGeneve, nil},
 	LayerSCTP:     {&protoSCTP, sctpFields[:], emitSCTP, nil},
+	LayerEAPOL:    {&protoEAPOL, eapolFields[:], emitEAPOL, nil},
 	LayerPIM:      {&protoPIM, pimFields[:], emitPIM, nil},
 	LayerVRRP:     {&protoVRRP, vrrpFields[:], emitVRRP, nil},
 	LayerHSRP:     {&protoHSRP, hsrpFields[:], emitHSRP, nil},

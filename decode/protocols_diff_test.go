@@ -35,7 +35,6 @@ var protocolsAllow = map[string]string{
 	// Protocols whose frame.protocols entry depends on their contents or
 	// that tshark finds by heuristic or dissects further.
 	"ndp/data":          "Nortel Discovery Protocol (SNAP OUI 00:00:81), which rawcap does not dissect",
-	"eapol/data":        "EAPOL after 802.11 LLC/SNAP (EtherType 0x888e): rawcap leaves the key frames as data",
 	"openflow/data":     "OpenFlow (TCP 6653): the entry names the OpenFlow version found inside",
 	"kerberos/data":     "Kerberos (UDP 88): the entry names the Kerberos version found inside",
 	"enip/data":         "EtherNet/IP (TCP 44818): the entry lists each CIP item inside",

@@ -80,7 +80,7 @@ func treeLLC(t *treeWriter, d *Decoder, i int) {
 	case 0:
 		t.b = append(t.b, "    Organization Code: 00:00:00 (Officially Xerox, but\n"...)
 		switch et := be16(c[6:]); et {
-		case EtherTypeIPv4, EtherTypeIPv6, EtherTypeARP:
+		case EtherTypeIPv4, EtherTypeIPv6, EtherTypeARP, EtherTypeEAPOL:
 			treeEtherType(t, "Type", et)
 		}
 	case 0x00000c:

@@ -239,7 +239,7 @@ const (
 	wlanFieldCount
 )
 
-var wlanFields = [wlanFieldCount]Field{
+var wlanFields = [wlanAllFieldCount]Field{
 	wfFC:             {Name: "wlan.fc", Label: "Frame Control Field", Kind: KindUint, Width: 16, Base: BaseHex},
 	wfTypeSubtype:    {Name: "wlan.fc.type_subtype", Label: "Type/Subtype", Kind: KindUint, Width: 16, Base: BaseHex},
 	wfVersion:        {Name: "wlan.fc.version", Label: "Version", Kind: KindUint, Width: 8, Mask: 0x3},
@@ -269,6 +269,285 @@ var wlanFields = [wlanFieldCount]Field{
 	wfSSID:           {Name: "wlan.ssid", Label: "SSID", Kind: KindBytes},
 	wfRates:          {Name: "wlan.supported_rates", Label: "Supported Rates", Kind: KindUint, Width: 8, Base: BaseHex},
 	wfCurrentChannel: {Name: "wlan.ds.current_channel", Label: "Current Channel", Kind: KindUint, Width: 8},
+
+	// The fields of the elements wlan_tags.go lays out.
+	wtHtCapabilities:                       {Name: "wlan.ht.capabilities", Label: "HT Capabilities Info", Kind: KindUint, Width: 16, Base: BaseHex},
+	wtHtCapabilitiesLdpccoding:             {Name: "wlan.ht.capabilities.ldpccoding", Label: "HT LDPC coding capability", Kind: KindBool, Width: 16, Mask: 0x1},
+	wtHtCapabilitiesWidth:                  {Name: "wlan.ht.capabilities.width", Label: "HT Support channel width", Kind: KindBool, Width: 16, Mask: 0x2},
+	wtHtCapabilitiesSm:                     {Name: "wlan.ht.capabilities.sm", Label: "HT SM Power Save", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0xc},
+	wtHtCapabilitiesGreen:                  {Name: "wlan.ht.capabilities.green", Label: "HT Green Field", Kind: KindBool, Width: 16, Mask: 0x10},
+	wtHtCapabilitiesShort20:                {Name: "wlan.ht.capabilities.short20", Label: "HT Short GI for 20MHz", Kind: KindBool, Width: 16, Mask: 0x20},
+	wtHtCapabilitiesShort40:                {Name: "wlan.ht.capabilities.short40", Label: "HT Short GI for 40MHz", Kind: KindBool, Width: 16, Mask: 0x40},
+	wtHtCapabilitiesTxstbc:                 {Name: "wlan.ht.capabilities.txstbc", Label: "HT Tx STBC", Kind: KindBool, Width: 16, Mask: 0x80},
+	wtHtCapabilitiesRxstbc:                 {Name: "wlan.ht.capabilities.rxstbc", Label: "HT Rx STBC", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x300},
+	wtHtCapabilitiesDelayedblockack:        {Name: "wlan.ht.capabilities.delayedblockack", Label: "HT Delayed Block ACK", Kind: KindBool, Width: 16, Mask: 0x400},
+	wtHtCapabilitiesAmsdu:                  {Name: "wlan.ht.capabilities.amsdu", Label: "HT Max A-MSDU length", Kind: KindBool, Width: 16, Mask: 0x800},
+	wtHtCapabilitiesDsscck:                 {Name: "wlan.ht.capabilities.dsscck", Label: "HT DSSS/CCK mode in 40MHz", Kind: KindBool, Width: 16, Mask: 0x1000},
+	wtHtCapabilitiesPsmp:                   {Name: "wlan.ht.capabilities.psmp", Label: "HT PSMP Support", Kind: KindBool, Width: 16, Mask: 0x2000},
+	wtHtCapabilities40mhzintolerant:        {Name: "wlan.ht.capabilities.40mhzintolerant", Label: "HT Forty MHz Intolerant", Kind: KindBool, Width: 16, Mask: 0x4000},
+	wtHtCapabilitiesLsig:                   {Name: "wlan.ht.capabilities.lsig", Label: "HT L-SIG TXOP Protection support", Kind: KindBool, Width: 16, Mask: 0x8000},
+	wtHtAmpduparam:                         {Name: "wlan.ht.ampduparam", Label: "A-MPDU Parameters", Kind: KindUint, Width: 8, Base: BaseHex},
+	wtHtAmpduparamMaxlength:                {Name: "wlan.ht.ampduparam.maxlength", Label: "Maximum Rx A-MPDU Length", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0x3},
+	wtHtAmpduparamMpdudensity:              {Name: "wlan.ht.ampduparam.mpdudensity", Label: "MPDU Density", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0x1c},
+	wtHtAmpduparamReserved:                 {Name: "wlan.ht.ampduparam.reserved", Label: "Reserved", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0xe0},
+	wtHtMcssetRxbitmask0to7:                {Name: "wlan.ht.mcsset.rxbitmask.0to7", Label: "Rx Bitmask Bits 0-7", Kind: KindUint, Width: 32, Base: BaseHex, Mask: 0xff},
+	wtHtMcssetRxbitmask8to15:               {Name: "wlan.ht.mcsset.rxbitmask.8to15", Label: "Rx Bitmask Bits 8-15", Kind: KindUint, Width: 32, Base: BaseHex, Mask: 0xff00},
+	wtHtMcssetRxbitmask16to23:              {Name: "wlan.ht.mcsset.rxbitmask.16to23", Label: "Rx Bitmask Bits 16-23", Kind: KindUint, Width: 32, Base: BaseHex, Mask: 0xff0000},
+	wtHtMcssetRxbitmask24to31:              {Name: "wlan.ht.mcsset.rxbitmask.24to31", Label: "Rx Bitmask Bits 24-31", Kind: KindUint, Width: 32, Base: BaseHex, Mask: 0xff000000},
+	wtHtMcssetRxbitmask32:                  {Name: "wlan.ht.mcsset.rxbitmask.32", Label: "Rx Bitmask Bit 32", Kind: KindUint, Width: 32, Base: BaseHex, Mask: 0x1},
+	wtHtMcssetRxbitmask33to38:              {Name: "wlan.ht.mcsset.rxbitmask.33to38", Label: "Rx Bitmask Bits 33-38", Kind: KindUint, Width: 32, Base: BaseHex, Mask: 0x7e},
+	wtHtMcssetRxbitmask39to52:              {Name: "wlan.ht.mcsset.rxbitmask.39to52", Label: "Rx Bitmask Bits 39-52", Kind: KindUint, Width: 32, Base: BaseHex, Mask: 0x1fff80},
+	wtHtMcssetRxbitmask53to76:              {Name: "wlan.ht.mcsset.rxbitmask.53to76", Label: "Rx Bitmask Bits 53-76", Kind: KindUint, Width: 32, Base: BaseHex, Mask: 0x1fffffe0},
+	wtHtMcssetHighestdatarate:              {Name: "wlan.ht.mcsset.highestdatarate", Label: "Highest Supported Data Rate", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x3ff},
+	wtHtMcssetTxsetdefined:                 {Name: "wlan.ht.mcsset.txsetdefined", Label: "Tx Supported MCS Set", Kind: KindBool, Width: 16, Mask: 0x1},
+	wtHtMcssetTxrxmcsnotequal:              {Name: "wlan.ht.mcsset.txrxmcsnotequal", Label: "Tx and Rx MCS Set", Kind: KindBool, Width: 16, Mask: 0x2},
+	wtHtMcssetTxmaxss:                      {Name: "wlan.ht.mcsset.txmaxss", Label: "Maximum Number of Tx Spatial Streams Supported", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0xc},
+	wtHtMcssetTxunequalmod:                 {Name: "wlan.ht.mcsset.txunequalmod", Label: "Unequal Modulation", Kind: KindBool, Width: 16, Mask: 0x10},
+	wtHtexCapabilities:                     {Name: "wlan.htex.capabilities", Label: "HT Extended Capabilities", Kind: KindUint, Width: 16, Base: BaseHex},
+	wtHtexCapabilitiesPco:                  {Name: "wlan.htex.capabilities.pco", Label: "Transmitter supports PCO", Kind: KindBool, Width: 16, Mask: 0x1},
+	wtHtexCapabilitiesTranstime:            {Name: "wlan.htex.capabilities.transtime", Label: "Time needed to transition between 20MHz and 40MHz", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x6},
+	wtHtexCapabilitiesMcs:                  {Name: "wlan.htex.capabilities.mcs", Label: "MCS Feedback capability", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x300},
+	wtHtexCapabilitiesHtc:                  {Name: "wlan.htex.capabilities.htc", Label: "High Throughput", Kind: KindBool, Width: 16, Mask: 0x400},
+	wtHtexCapabilitiesRdresponder:          {Name: "wlan.htex.capabilities.rdresponder", Label: "Reverse Direction Responder", Kind: KindBool, Width: 16, Mask: 0x800},
+	wtTxbf:                                 {Name: "wlan.txbf", Label: "Transmit Beam Forming (TxBF) Capabilities", Kind: KindUint, Width: 32, Base: BaseHex},
+	wtTxbfTxbf:                             {Name: "wlan.txbf.txbf", Label: "Transmit Beamforming", Kind: KindBool, Width: 32, Mask: 0x1},
+	wtTxbfRxss:                             {Name: "wlan.txbf.rxss", Label: "Receive Staggered Sounding", Kind: KindBool, Width: 32, Mask: 0x2},
+	wtTxbfTxss:                             {Name: "wlan.txbf.txss", Label: "Transmit Staggered Sounding", Kind: KindBool, Width: 32, Mask: 0x4},
+	wtTxbfRxndp:                            {Name: "wlan.txbf.rxndp", Label: "Receive Null Data packet (NDP)", Kind: KindBool, Width: 32, Mask: 0x8},
+	wtTxbfTxndp:                            {Name: "wlan.txbf.txndp", Label: "Transmit Null Data packet (NDP)", Kind: KindBool, Width: 32, Mask: 0x10},
+	wtTxbfImpltxbf:                         {Name: "wlan.txbf.impltxbf", Label: "Implicit TxBF capable", Kind: KindBool, Width: 32, Mask: 0x20},
+	wtTxbfCalibration:                      {Name: "wlan.txbf.calibration", Label: "Calibration", Kind: KindUint, Width: 32, Base: BaseHex, Mask: 0xc0},
+	wtTxbfCsi:                              {Name: "wlan.txbf.csi", Label: "STA can apply TxBF using CSI explicit feedback", Kind: KindBool, Width: 32, Mask: 0x100},
+	wtTxbfFmUncompressedTbf:                {Name: "wlan.txbf.fm.uncompressed.tbf", Label: "STA can apply TxBF using uncompressed beamforming feedback matrix", Kind: KindBool, Width: 32, Mask: 0x200},
+	wtTxbfFmCompressedTbf:                  {Name: "wlan.txbf.fm.compressed.tbf", Label: "STA can apply TxBF using compressed beamforming feedback matrix", Kind: KindBool, Width: 32, Mask: 0x400},
+	wtTxbfRcsi:                             {Name: "wlan.txbf.rcsi", Label: "Receiver can return explicit CSI feedback", Kind: KindUint, Width: 32, Base: BaseHex, Mask: 0x1800},
+	wtTxbfFmUncompressedRbf:                {Name: "wlan.txbf.fm.uncompressed.rbf", Label: "Receiver can return explicit uncompressed Beamforming Feedback Matrix", Kind: KindUint, Width: 32, Base: BaseHex, Mask: 0x6000},
+	wtTxbfFmCompressedBf:                   {Name: "wlan.txbf.fm.compressed.bf", Label: "STA can compress and use compressed Beamforming Feedback Matrix", Kind: KindUint, Width: 32, Base: BaseHex, Mask: 0x18000},
+	wtTxbfMingroup:                         {Name: "wlan.txbf.mingroup", Label: "Minimal grouping used for explicit feedback reports", Kind: KindUint, Width: 32, Base: BaseHex, Mask: 0x60000},
+	wtTxbfCsinumant:                        {Name: "wlan.txbf.csinumant", Label: "Max antennae STA can support when CSI feedback required", Kind: KindUint, Width: 32, Base: BaseHex, Mask: 0x180000},
+	wtTxbfFmUncompressedMaxant:             {Name: "wlan.txbf.fm.uncompressed.maxant", Label: "Max antennae STA can support when uncompressed Beamforming feedback required", Kind: KindUint, Width: 32, Base: BaseHex, Mask: 0x600000},
+	wtTxbfFmCompressedMaxant:               {Name: "wlan.txbf.fm.compressed.maxant", Label: "Max antennae STA can support when compressed Beamforming feedback required", Kind: KindUint, Width: 32, Base: BaseHex, Mask: 0x1800000},
+	wtTxbfCsiMaxrows:                       {Name: "wlan.txbf.csi.maxrows", Label: "Maximum number of rows of CSI explicit feedback", Kind: KindUint, Width: 32, Base: BaseHex, Mask: 0x6000000},
+	wtTxbfChannelest:                       {Name: "wlan.txbf.channelest", Label: "Maximum number of space time streams for which channel dimensions can be simultaneously estimated", Kind: KindUint, Width: 32, Base: BaseHex, Mask: 0x18000000},
+	wtTxbfReserved:                         {Name: "wlan.txbf.reserved", Label: "Reserved", Kind: KindUint, Width: 32, Base: BaseHex, Mask: 0xe0000000},
+	wtAsel:                                 {Name: "wlan.asel", Label: "Antenna Selection (ASEL) Capabilities", Kind: KindUint, Width: 8, Base: BaseHex},
+	wtAselCapable:                          {Name: "wlan.asel.capable", Label: "Antenna Selection Capable", Kind: KindBool, Width: 8, Mask: 0x1},
+	wtAselTxcsi:                            {Name: "wlan.asel.txcsi", Label: "Explicit CSI Feedback Based Tx ASEL", Kind: KindBool, Width: 8, Mask: 0x2},
+	wtAselTxif:                             {Name: "wlan.asel.txif", Label: "Antenna Indices Feedback Based Tx ASEL", Kind: KindBool, Width: 8, Mask: 0x4},
+	wtAselCsi:                              {Name: "wlan.asel.csi", Label: "Explicit CSI Feedback", Kind: KindBool, Width: 8, Mask: 0x8},
+	wtAselIf:                               {Name: "wlan.asel.if", Label: "Antenna Indices Feedback", Kind: KindBool, Width: 8, Mask: 0x10},
+	wtAselRx:                               {Name: "wlan.asel.rx", Label: "Rx ASEL", Kind: KindBool, Width: 8, Mask: 0x20},
+	wtAselSppdu:                            {Name: "wlan.asel.sppdu", Label: "Tx Sounding PPDUs", Kind: KindBool, Width: 8, Mask: 0x40},
+	wtAselReserved:                         {Name: "wlan.asel.reserved", Label: "Reserved", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0x80},
+	wtRsnVersion:                           {Name: "wlan.rsn.version", Label: "RSN Version", Kind: KindUint, Width: 16},
+	wtRsnGcsType:                           {Name: "wlan.rsn.gcs.type", Label: "Group Cipher Suite type", Kind: KindUint, Width: 8},
+	wtRsnPcsCount:                          {Name: "wlan.rsn.pcs.count", Label: "Pairwise Cipher Suite Count", Kind: KindUint, Width: 16},
+	wtRsnPcsType:                           {Name: "wlan.rsn.pcs.type", Label: "Pairwise Cipher Suite type", Kind: KindUint, Width: 8},
+	wtRsnAkmsCount:                         {Name: "wlan.rsn.akms.count", Label: "Auth Key Management (AKM) Suite Count", Kind: KindUint, Width: 16},
+	wtRsnAkmsType:                          {Name: "wlan.rsn.akms.type", Label: "Auth Key Management (AKM) type", Kind: KindUint, Width: 8},
+	wtRsnCapabilities:                      {Name: "wlan.rsn.capabilities", Label: "RSN Capabilities", Kind: KindUint, Width: 16, Base: BaseHex},
+	wtRsnCapabilitiesPreauth:               {Name: "wlan.rsn.capabilities.preauth", Label: "RSN Pre-Auth capabilities", Kind: KindBool, Width: 16, Mask: 0x1},
+	wtRsnCapabilitiesNoPairwise:            {Name: "wlan.rsn.capabilities.no_pairwise", Label: "RSN No Pairwise capabilities", Kind: KindBool, Width: 16, Mask: 0x2},
+	wtRsnCapabilitiesPtksaReplayCounter:    {Name: "wlan.rsn.capabilities.ptksa_replay_counter", Label: "RSN PTKSA Replay Counter capabilities", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0xc},
+	wtRsnCapabilitiesGtksaReplayCounter:    {Name: "wlan.rsn.capabilities.gtksa_replay_counter", Label: "RSN GTKSA Replay Counter capabilities", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x30},
+	wtRsnCapabilitiesMfpr:                  {Name: "wlan.rsn.capabilities.mfpr", Label: "Management Frame Protection Required", Kind: KindBool, Width: 16, Mask: 0x40},
+	wtRsnCapabilitiesMfpc:                  {Name: "wlan.rsn.capabilities.mfpc", Label: "Management Frame Protection Capable", Kind: KindBool, Width: 16, Mask: 0x80},
+	wtRsnCapabilitiesJmr:                   {Name: "wlan.rsn.capabilities.jmr", Label: "Joint Multi-band RSNA", Kind: KindBool, Width: 16, Mask: 0x100},
+	wtRsnCapabilitiesPeerkey:               {Name: "wlan.rsn.capabilities.peerkey", Label: "PeerKey Enabled", Kind: KindBool, Width: 16, Mask: 0x200},
+	wtRsnCapabilitiesExtendedKeyIdIaf:      {Name: "wlan.rsn.capabilities.extended_key_id_iaf", Label: "Extended Key ID for Individually Addressed Frames", Kind: KindBool, Width: 16, Mask: 0x2000},
+	wtHtInfoPrimarychannel:                 {Name: "wlan.ht.info.primarychannel", Label: "Primary Channel", Kind: KindUint, Width: 8},
+	wtHtInfoDelim1:                         {Name: "wlan.ht.info.delim1", Label: "HT Information Subset (1 of 3)", Kind: KindUint, Width: 8, Base: BaseHex},
+	wtHtInfoSecchanoffset:                  {Name: "wlan.ht.info.secchanoffset", Label: "Secondary channel offset", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0x3},
+	wtHtInfoChanwidth:                      {Name: "wlan.ht.info.chanwidth", Label: "Supported channel width", Kind: KindBool, Width: 8, Mask: 0x4},
+	wtHtInfoRifs:                           {Name: "wlan.ht.info.rifs", Label: "Reduced Interframe Spacing (RIFS)", Kind: KindBool, Width: 8, Mask: 0x8},
+	wtHtInfoReservedB4B7:                   {Name: "wlan.ht.info.reserved_b4_b7", Label: "Reserved", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0xf0},
+	wtHtInfoDelim2:                         {Name: "wlan.ht.info.delim2", Label: "HT Information Subset (2 of 3)", Kind: KindUint, Width: 16, Base: BaseHex},
+	wtHtInfoHtProtection:                   {Name: "wlan.ht.info.ht_protection", Label: "HT Protection", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x3},
+	wtHtInfoGreenfield:                     {Name: "wlan.ht.info.greenfield", Label: "Non-greenfield STAs present", Kind: KindBool, Width: 16, Mask: 0x4},
+	wtHtInfoReservedB11:                    {Name: "wlan.ht.info.reserved_b11", Label: "Reserved", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x8},
+	wtHtInfoObssnonht:                      {Name: "wlan.ht.info.obssnonht", Label: "OBSS non-HT STAs present", Kind: KindBool, Width: 16, Mask: 0x10},
+	wtHtInfoChanCenterFreqSeg2:             {Name: "wlan.ht.info.chan_center_freq_seg_2", Label: "Channel Center Frequency Segment 2", Kind: KindUint, Width: 16, Mask: 0x1fe0},
+	wtHtInfoReservedB21B23:                 {Name: "wlan.ht.info.reserved_b21_b23", Label: "Reserved", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0xe000},
+	wtHtInfoDelim3:                         {Name: "wlan.ht.info.delim3", Label: "HT Information Subset (3 of 3)", Kind: KindUint, Width: 16, Base: BaseHex},
+	wtHtInfoReservedB24B29:                 {Name: "wlan.ht.info.reserved_b24_b29", Label: "Reserved", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x3f},
+	wtHtInfoDualbeacon:                     {Name: "wlan.ht.info.dualbeacon", Label: "Dual beacon", Kind: KindBool, Width: 16, Mask: 0x40},
+	wtHtInfoDualcts:                        {Name: "wlan.ht.info.dualcts", Label: "Dual Clear To Send (CTS) protection", Kind: KindBool, Width: 16, Mask: 0x80},
+	wtHtInfoSecondarybeacon:                {Name: "wlan.ht.info.secondarybeacon", Label: "Beacon ID", Kind: KindBool, Width: 16, Mask: 0x100},
+	wtHtInfoLsigprotsupport:                {Name: "wlan.ht.info.lsigprotsupport", Label: "L-SIG TXOP Protection Full Support", Kind: KindBool, Width: 16, Mask: 0x200},
+	wtHtInfoPcoActive:                      {Name: "wlan.ht.info.pco.active", Label: "Phased Coexistence Operation (PCO)", Kind: KindBool, Width: 16, Mask: 0x400},
+	wtHtInfoPcoPhase:                       {Name: "wlan.ht.info.pco.phase", Label: "Phased Coexistence Operation (PCO) Phase", Kind: KindBool, Width: 16, Mask: 0x800},
+	wtHtInfoReservedB36B39:                 {Name: "wlan.ht.info.reserved_b36_b39", Label: "Reserved", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0xf000},
+	wtExtcap:                               {Name: "wlan.extcap", Label: "Extended Capabilities", Kind: KindUint, Width: 8, Base: BaseHex},
+	wtExtcapB0:                             {Name: "wlan.extcap.b0", Label: "20/40 BSS Coexistence Management Support", Kind: KindBool, Width: 8, Mask: 0x1},
+	wtExtcapB1:                             {Name: "wlan.extcap.b1", Label: "Reserved (was On-demand beacon)", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0x2},
+	wtExtcapB2:                             {Name: "wlan.extcap.b2", Label: "Extended Channel Switching", Kind: KindBool, Width: 8, Mask: 0x4},
+	wtExtcapB3:                             {Name: "wlan.extcap.b3", Label: "Reserved (was WAVE indication)", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0x8},
+	wtExtcapB4:                             {Name: "wlan.extcap.b4", Label: "PSMP Capability", Kind: KindBool, Width: 8, Mask: 0x10},
+	wtExtcapB5:                             {Name: "wlan.extcap.b5", Label: "Reserved", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0x20},
+	wtExtcapB6:                             {Name: "wlan.extcap.b6", Label: "S-PSMP Support", Kind: KindBool, Width: 8, Mask: 0x40},
+	wtExtcapB7:                             {Name: "wlan.extcap.b7", Label: "Event", Kind: KindBool, Width: 8, Mask: 0x80},
+	wtExtcapB8:                             {Name: "wlan.extcap.b8", Label: "Diagnostics", Kind: KindBool, Width: 8, Mask: 0x1},
+	wtExtcapB9:                             {Name: "wlan.extcap.b9", Label: "Multicast Diagnostics", Kind: KindBool, Width: 8, Mask: 0x2},
+	wtExtcapB10:                            {Name: "wlan.extcap.b10", Label: "Location Tracking", Kind: KindBool, Width: 8, Mask: 0x4},
+	wtExtcapB11:                            {Name: "wlan.extcap.b11", Label: "FMS", Kind: KindBool, Width: 8, Mask: 0x8},
+	wtExtcapB12:                            {Name: "wlan.extcap.b12", Label: "Proxy ARP Service", Kind: KindBool, Width: 8, Mask: 0x10},
+	wtExtcapB13:                            {Name: "wlan.extcap.b13", Label: "Collocated Interference Reporting", Kind: KindBool, Width: 8, Mask: 0x20},
+	wtExtcapB14:                            {Name: "wlan.extcap.b14", Label: "Civic Location", Kind: KindBool, Width: 8, Mask: 0x40},
+	wtExtcapB15:                            {Name: "wlan.extcap.b15", Label: "Geospatial Location", Kind: KindBool, Width: 8, Mask: 0x80},
+	wtExtcapB16:                            {Name: "wlan.extcap.b16", Label: "TFS", Kind: KindBool, Width: 8, Mask: 0x1},
+	wtExtcapB17:                            {Name: "wlan.extcap.b17", Label: "WNM Sleep Mode", Kind: KindBool, Width: 8, Mask: 0x2},
+	wtExtcapB18:                            {Name: "wlan.extcap.b18", Label: "TIM Broadcast", Kind: KindBool, Width: 8, Mask: 0x4},
+	wtExtcapB19:                            {Name: "wlan.extcap.b19", Label: "BSS Transition", Kind: KindBool, Width: 8, Mask: 0x8},
+	wtExtcapB20:                            {Name: "wlan.extcap.b20", Label: "QoS Traffic Capability", Kind: KindBool, Width: 8, Mask: 0x10},
+	wtExtcapB21:                            {Name: "wlan.extcap.b21", Label: "AC Station Count", Kind: KindBool, Width: 8, Mask: 0x20},
+	wtExtcapB22:                            {Name: "wlan.extcap.b22", Label: "Multiple BSSID", Kind: KindBool, Width: 8, Mask: 0x40},
+	wtExtcapB23:                            {Name: "wlan.extcap.b23", Label: "Timing Measurement", Kind: KindBool, Width: 8, Mask: 0x80},
+	wtExtcapB24:                            {Name: "wlan.extcap.b24", Label: "Channel Usage", Kind: KindBool, Width: 8, Mask: 0x1},
+	wtExtcapB25:                            {Name: "wlan.extcap.b25", Label: "SSID List", Kind: KindBool, Width: 8, Mask: 0x2},
+	wtExtcapB26:                            {Name: "wlan.extcap.b26", Label: "DMS", Kind: KindBool, Width: 8, Mask: 0x4},
+	wtExtcapB27:                            {Name: "wlan.extcap.b27", Label: "UTC TSF Offset", Kind: KindBool, Width: 8, Mask: 0x8},
+	wtExtcapB28:                            {Name: "wlan.extcap.b28", Label: "TPU Buffer STA Support", Kind: KindBool, Width: 8, Mask: 0x10},
+	wtExtcapB29:                            {Name: "wlan.extcap.b29", Label: "TDLS Peer PSM Support", Kind: KindBool, Width: 8, Mask: 0x20},
+	wtExtcapB30:                            {Name: "wlan.extcap.b30", Label: "TDLS channel switching", Kind: KindBool, Width: 8, Mask: 0x40},
+	wtExtcapB31:                            {Name: "wlan.extcap.b31", Label: "Interworking", Kind: KindBool, Width: 8, Mask: 0x80},
+	wtExtcapB32:                            {Name: "wlan.extcap.b32", Label: "QoS Map", Kind: KindBool, Width: 8, Mask: 0x1},
+	wtExtcapB33:                            {Name: "wlan.extcap.b33", Label: "EBR", Kind: KindBool, Width: 8, Mask: 0x2},
+	wtExtcapB34:                            {Name: "wlan.extcap.b34", Label: "SSPN Interface", Kind: KindBool, Width: 8, Mask: 0x4},
+	wtExtcapB35:                            {Name: "wlan.extcap.b35", Label: "Reserved", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0x8},
+	wtExtcapB36:                            {Name: "wlan.extcap.b36", Label: "MSGCF Capability", Kind: KindBool, Width: 8, Mask: 0x10},
+	wtExtcapB37:                            {Name: "wlan.extcap.b37", Label: "TDLS Support", Kind: KindBool, Width: 8, Mask: 0x20},
+	wtExtcapB38:                            {Name: "wlan.extcap.b38", Label: "TDLS Prohibited", Kind: KindBool, Width: 8, Mask: 0x40},
+	wtExtcapB39:                            {Name: "wlan.extcap.b39", Label: "TDLS Channel Switching Prohibited", Kind: KindBool, Width: 8, Mask: 0x80},
+	wtExtcapB40:                            {Name: "wlan.extcap.b40", Label: "Reject Unadmitted Frame", Kind: KindBool, Width: 8, Mask: 0x1},
+	wtExtcapServIntGranularity:             {Name: "wlan.extcap.serv_int_granularity", Label: "Service Interval Granularity", Kind: KindUint, Width: 8, Mask: 0xe},
+	wtExtcapB44:                            {Name: "wlan.extcap.b44", Label: "Identifier Location", Kind: KindBool, Width: 8, Mask: 0x10},
+	wtExtcapB45:                            {Name: "wlan.extcap.b45", Label: "U-APSD Coexistence", Kind: KindBool, Width: 8, Mask: 0x20},
+	wtExtcapB46:                            {Name: "wlan.extcap.b46", Label: "WNM Notification", Kind: KindBool, Width: 8, Mask: 0x40},
+	wtExtcapB47:                            {Name: "wlan.extcap.b47", Label: "QAB Capability", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0x80},
+	wtExtcapB48:                            {Name: "wlan.extcap.b48", Label: "UTF-8 SSID", Kind: KindBool, Width: 8, Mask: 0x1},
+	wtExtcapB49:                            {Name: "wlan.extcap.b49", Label: "QMF Activated", Kind: KindBool, Width: 8, Mask: 0x2},
+	wtExtcapB50:                            {Name: "wlan.extcap.b50", Label: "QMF Reconfiguration Activated", Kind: KindBool, Width: 8, Mask: 0x4},
+	wtExtcapB51:                            {Name: "wlan.extcap.b51", Label: "Robust AV Streaming", Kind: KindBool, Width: 8, Mask: 0x8},
+	wtExtcapB52:                            {Name: "wlan.extcap.b52", Label: "Advanced GCR", Kind: KindBool, Width: 8, Mask: 0x10},
+	wtExtcapB53:                            {Name: "wlan.extcap.b53", Label: "Mesh GCR", Kind: KindBool, Width: 8, Mask: 0x20},
+	wtExtcapB54:                            {Name: "wlan.extcap.b54", Label: "SCS", Kind: KindBool, Width: 8, Mask: 0x40},
+	wtExtcapB55:                            {Name: "wlan.extcap.b55", Label: "QLoad Report", Kind: KindBool, Width: 8, Mask: 0x80},
+	wtExtcapB56:                            {Name: "wlan.extcap.b56", Label: "Alternate EDCA", Kind: KindBool, Width: 8, Mask: 0x1},
+	wtExtcapB57:                            {Name: "wlan.extcap.b57", Label: "Unprotected TXOP Negotiation", Kind: KindBool, Width: 8, Mask: 0x2},
+	wtExtcapB58:                            {Name: "wlan.extcap.b58", Label: "Protected TXOP Negotiation", Kind: KindBool, Width: 8, Mask: 0x4},
+	wtExtcapB59:                            {Name: "wlan.extcap.b59", Label: "Reserved", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0x8},
+	wtExtcapB60:                            {Name: "wlan.extcap.b60", Label: "Protected QLoad Report", Kind: KindBool, Width: 8, Mask: 0x10},
+	wtExtcapB61:                            {Name: "wlan.extcap.b61", Label: "TDLS Wider Bandwidth", Kind: KindBool, Width: 8, Mask: 0x20},
+	wtExtcapB62:                            {Name: "wlan.extcap.b62", Label: "Operating Mode Notification", Kind: KindBool, Width: 8, Mask: 0x40},
+	wtExtcapB63:                            {Name: "wlan.extcap.b63", Label: "Max Number Of MSDUs In A-MSDU", Kind: KindUint, Width: 8, Mask: 0x80},
+	wtCiscoCcx1Unknown:                     {Name: "wlan.cisco.ccx1.unknown", Label: "Unknown", Kind: KindBytes},
+	wtCiscoCcx1Name:                        {Name: "wlan.cisco.ccx1.name", Label: "Name", Kind: KindString},
+	wtCiscoCcx1Clients:                     {Name: "wlan.cisco.ccx1.clients", Label: "Clients", Kind: KindUint, Width: 8},
+	wtCiscoCcx1Unknown2:                    {Name: "wlan.cisco.ccx1.unknown2", Label: "Unknown2", Kind: KindBytes},
+	wtVhtCapabilities:                      {Name: "wlan.vht.capabilities", Label: "VHT Capabilities Info", Kind: KindUint, Width: 32, Base: BaseHex},
+	wtVhtCapabilitiesMaxmpdulength:         {Name: "wlan.vht.capabilities.maxmpdulength", Label: "Maximum MPDU Length", Kind: KindUint, Width: 32, Base: BaseHex, Mask: 0x3},
+	wtVhtCapabilitiesSupportedchanwidthset: {Name: "wlan.vht.capabilities.supportedchanwidthset", Label: "Supported Channel Width Set", Kind: KindUint, Width: 32, Base: BaseHex, Mask: 0xc},
+	wtVhtCapabilitiesRxldpc:                {Name: "wlan.vht.capabilities.rxldpc", Label: "Rx LDPC", Kind: KindBool, Width: 32, Mask: 0x10},
+	wtVhtCapabilitiesShort80:               {Name: "wlan.vht.capabilities.short80", Label: "Short GI for 80MHz/TVHT_MODE_4C", Kind: KindBool, Width: 32, Mask: 0x20},
+	wtVhtCapabilitiesShort160:              {Name: "wlan.vht.capabilities.short160", Label: "Short GI for 160MHz and 80+80MHz", Kind: KindBool, Width: 32, Mask: 0x40},
+	wtVhtCapabilitiesTxstbc:                {Name: "wlan.vht.capabilities.txstbc", Label: "Tx STBC", Kind: KindBool, Width: 32, Mask: 0x80},
+	wtVhtCapabilitiesRxstbc:                {Name: "wlan.vht.capabilities.rxstbc", Label: "Rx STBC", Kind: KindUint, Width: 32, Base: BaseHex, Mask: 0x700},
+	wtVhtCapabilitiesSubeamformer:          {Name: "wlan.vht.capabilities.subeamformer", Label: "SU Beamformer Capable", Kind: KindBool, Width: 32, Mask: 0x800},
+	wtVhtCapabilitiesSubeamformee:          {Name: "wlan.vht.capabilities.subeamformee", Label: "SU Beamformee Capable", Kind: KindBool, Width: 32, Mask: 0x1000},
+	wtVhtCapabilitiesBeamformeeStsCap:      {Name: "wlan.vht.capabilities.beamformee_sts_cap", Label: "Beamformee STS Capability", Kind: KindUint, Width: 32, Base: BaseHex, Mask: 0xe000},
+	wtVhtCapabilitiesSoundingdimensions:    {Name: "wlan.vht.capabilities.soundingdimensions", Label: "Number of Sounding Dimensions", Kind: KindUint, Width: 32, Base: BaseHex, Mask: 0x70000},
+	wtVhtCapabilitiesMubeamformer:          {Name: "wlan.vht.capabilities.mubeamformer", Label: "MU Beamformer Capable", Kind: KindBool, Width: 32, Mask: 0x80000},
+	wtVhtCapabilitiesMubeamformee:          {Name: "wlan.vht.capabilities.mubeamformee", Label: "MU Beamformee Capable", Kind: KindBool, Width: 32, Mask: 0x100000},
+	wtVhtCapabilitiesVhttxopps:             {Name: "wlan.vht.capabilities.vhttxopps", Label: "TXOP PS", Kind: KindBool, Width: 32, Mask: 0x200000},
+	wtVhtCapabilitiesVhthtc:                {Name: "wlan.vht.capabilities.vhthtc", Label: "+HTC-VHT Capable", Kind: KindBool, Width: 32, Mask: 0x400000},
+	wtVhtCapabilitiesMaxampdu:              {Name: "wlan.vht.capabilities.maxampdu", Label: "Max A-MPDU Length Exponent", Kind: KindUint, Width: 32, Base: BaseHex, Mask: 0x3800000},
+	wtVhtCapabilitiesLinkadapt:             {Name: "wlan.vht.capabilities.linkadapt", Label: "VHT Link Adaptation", Kind: KindUint, Width: 32, Base: BaseHex, Mask: 0xc000000},
+	wtVhtCapabilitiesRxpatconsist:          {Name: "wlan.vht.capabilities.rxpatconsist", Label: "Rx Antenna Pattern Consistency", Kind: KindBool, Width: 32, Mask: 0x10000000},
+	wtVhtCapabilitiesTxpatconsist:          {Name: "wlan.vht.capabilities.txpatconsist", Label: "Tx Antenna Pattern Consistency", Kind: KindBool, Width: 32, Mask: 0x20000000},
+	wtVhtCapabilitiesExtNssBwSupport:       {Name: "wlan.vht.capabilities.ext_nss_bw_support", Label: "Extended NSS BW Support", Kind: KindUint, Width: 32, Base: BaseHex, Mask: 0xc0000000},
+	wtVhtMcssetRxmcsmap:                    {Name: "wlan.vht.mcsset.rxmcsmap", Label: "Rx MCS Map", Kind: KindUint, Width: 16, Base: BaseHex},
+	wtVhtMcssetRxmcsmapSs1:                 {Name: "wlan.vht.mcsset.rxmcsmap.ss1", Label: "Rx 1 SS", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x3},
+	wtVhtMcssetRxmcsmapSs2:                 {Name: "wlan.vht.mcsset.rxmcsmap.ss2", Label: "Rx 2 SS", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0xc},
+	wtVhtMcssetRxmcsmapSs3:                 {Name: "wlan.vht.mcsset.rxmcsmap.ss3", Label: "Rx 3 SS", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x30},
+	wtVhtMcssetRxmcsmapSs4:                 {Name: "wlan.vht.mcsset.rxmcsmap.ss4", Label: "Rx 4 SS", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0xc0},
+	wtVhtMcssetRxmcsmapSs5:                 {Name: "wlan.vht.mcsset.rxmcsmap.ss5", Label: "Rx 5 SS", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x300},
+	wtVhtMcssetRxmcsmapSs6:                 {Name: "wlan.vht.mcsset.rxmcsmap.ss6", Label: "Rx 6 SS", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0xc00},
+	wtVhtMcssetRxmcsmapSs7:                 {Name: "wlan.vht.mcsset.rxmcsmap.ss7", Label: "Rx 7 SS", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x3000},
+	wtVhtMcssetRxmcsmapSs8:                 {Name: "wlan.vht.mcsset.rxmcsmap.ss8", Label: "Rx 8 SS", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0xc000},
+	wtVhtMcssetRxhighestlonggirate:         {Name: "wlan.vht.mcsset.rxhighestlonggirate", Label: "Rx Highest Long GI Data Rate (in Mb/s, 0 = subfield not in use)", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x1fff},
+	wtVhtMcssetMaxNstsTotal:                {Name: "wlan.vht.mcsset.max_nsts_total", Label: "MaX NSTS Total", Kind: KindUint, Width: 16, Mask: 0xe000},
+	wtVhtMcssetTxmcsmap:                    {Name: "wlan.vht.mcsset.txmcsmap", Label: "Tx MCS Map", Kind: KindUint, Width: 16, Base: BaseHex},
+	wtVhtMcssetTxmcsmapSs1:                 {Name: "wlan.vht.mcsset.txmcsmap.ss1", Label: "Tx 1 SS", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x3},
+	wtVhtMcssetTxmcsmapSs2:                 {Name: "wlan.vht.mcsset.txmcsmap.ss2", Label: "Tx 2 SS", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0xc},
+	wtVhtMcssetTxmcsmapSs3:                 {Name: "wlan.vht.mcsset.txmcsmap.ss3", Label: "Tx 3 SS", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x30},
+	wtVhtMcssetTxmcsmapSs4:                 {Name: "wlan.vht.mcsset.txmcsmap.ss4", Label: "Tx 4 SS", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0xc0},
+	wtVhtMcssetTxmcsmapSs5:                 {Name: "wlan.vht.mcsset.txmcsmap.ss5", Label: "Tx 5 SS", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x300},
+	wtVhtMcssetTxmcsmapSs6:                 {Name: "wlan.vht.mcsset.txmcsmap.ss6", Label: "Tx 6 SS", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0xc00},
+	wtVhtMcssetTxmcsmapSs7:                 {Name: "wlan.vht.mcsset.txmcsmap.ss7", Label: "Tx 7 SS", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x3000},
+	wtVhtMcssetTxmcsmapSs8:                 {Name: "wlan.vht.mcsset.txmcsmap.ss8", Label: "Tx 8 SS", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0xc000},
+	wtVhtMcssetTxhighestlonggirate:         {Name: "wlan.vht.mcsset.txhighestlonggirate", Label: "Tx Highest Long GI Data Rate  (in Mb/s, 0 = subfield not in use)", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x1fff},
+	wtVhtNcssetExtNssBwCap:                 {Name: "wlan.vht.ncsset.ext_nss_bw_cap", Label: "Extended NSS BW Capable", Kind: KindBool, Width: 16, Mask: 0x2000},
+	wtVhtNcssetReserved:                    {Name: "wlan.vht.ncsset.reserved", Label: "Reserved", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0xc000},
+	wtVhtOpChannelwidth:                    {Name: "wlan.vht.op.channelwidth", Label: "Channel Width", Kind: KindUint, Width: 8},
+	wtVhtOpChannelcenter0:                  {Name: "wlan.vht.op.channelcenter0", Label: "Channel Center Segment 0", Kind: KindUint, Width: 8},
+	wtVhtOpChannelcenter1:                  {Name: "wlan.vht.op.channelcenter1", Label: "Channel Center Segment 1", Kind: KindUint, Width: 8},
+	wtVhtOpBasicmcsmap:                     {Name: "wlan.vht.op.basicmcsmap", Label: "Basic MCS Map", Kind: KindUint, Width: 16, Base: BaseHex},
+	wtVhtOpBasicmcsmapSs1:                  {Name: "wlan.vht.op.basicmcsmap.ss1", Label: "Basic 1 SS", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x3},
+	wtVhtOpBasicmcsmapSs2:                  {Name: "wlan.vht.op.basicmcsmap.ss2", Label: "Basic 2 SS", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0xc},
+	wtVhtOpBasicmcsmapSs3:                  {Name: "wlan.vht.op.basicmcsmap.ss3", Label: "Basic 3 SS", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x30},
+	wtVhtOpBasicmcsmapSs4:                  {Name: "wlan.vht.op.basicmcsmap.ss4", Label: "Basic 4 SS", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0xc0},
+	wtVhtOpBasicmcsmapSs5:                  {Name: "wlan.vht.op.basicmcsmap.ss5", Label: "Basic 5 SS", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x300},
+	wtVhtOpBasicmcsmapSs6:                  {Name: "wlan.vht.op.basicmcsmap.ss6", Label: "Basic 6 SS", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0xc00},
+	wtVhtOpBasicmcsmapSs7:                  {Name: "wlan.vht.op.basicmcsmap.ss7", Label: "Basic 7 SS", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x3000},
+	wtVhtOpBasicmcsmapSs8:                  {Name: "wlan.vht.op.basicmcsmap.ss8", Label: "Basic 8 SS", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0xc000},
+	wtVhtTpePwrInfo:                        {Name: "wlan.vht.tpe.pwr_info", Label: "Tx Pwr Info", Kind: KindUint, Width: 8, Base: BaseHex},
+	wtVhtTpePwrInfoCount:                   {Name: "wlan.vht.tpe.pwr_info.count", Label: "Max Tx Pwr Count", Kind: KindUint, Width: 8, Mask: 0x7},
+	wtVhtTpePwrInfoUnit:                    {Name: "wlan.vht.tpe.pwr_info.unit", Label: "Max Tx Pwr Unit Interpretation", Kind: KindUint, Width: 8, Mask: 0x38},
+	wtVhtTpePwrInfoReserved:                {Name: "wlan.vht.tpe.pwr_info.reserved", Label: "Reserved", Kind: KindUint, Width: 8, Mask: 0xc0},
+	wtTagVendorOuiType:                     {Name: "wlan.tag.vendor.oui.type", Label: "Vendor Specific OUI Type", Kind: KindUint, Width: 8},
+	wtWfaIeType:                            {Name: "wlan.wfa.ie.type", Label: "Type", Kind: KindUint, Width: 8, Base: BaseHex},
+	wtWfaIeWmeSubtype:                      {Name: "wlan.wfa.ie.wme.subtype", Label: "WME Subtype", Kind: KindUint, Width: 8},
+	wtWfaIeWmeVersion:                      {Name: "wlan.wfa.ie.wme.version", Label: "WME Version", Kind: KindUint, Width: 8},
+	wtWfaIeWmeQosInfo:                      {Name: "wlan.wfa.ie.wme.qos_info", Label: "WME QoS Info", Kind: KindUint, Width: 8, Base: BaseHex},
+	wtWfaIeWmeQosInfoApUApsd:               {Name: "wlan.wfa.ie.wme.qos_info.ap.u_apsd", Label: "U-APSD", Kind: KindBool, Width: 8, Mask: 0x80},
+	wtWfaIeWmeQosInfoApParameterSetCount:   {Name: "wlan.wfa.ie.wme.qos_info.ap.parameter_set_count", Label: "Parameter Set Count", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0xf},
+	wtWfaIeWmeQosInfoApReserved:            {Name: "wlan.wfa.ie.wme.qos_info.ap.reserved", Label: "Reserved", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0x70},
+	wtWfaIeWmeReserved:                     {Name: "wlan.wfa.ie.wme.reserved", Label: "Reserved", Kind: KindBytes},
+	wtWfaIeWmeAcpAciAifsn:                  {Name: "wlan.wfa.ie.wme.acp.aci_aifsn", Label: "ACI / AIFSN Field", Kind: KindUint, Width: 8, Base: BaseHex},
+	wtWfaIeWmeAcpAifsn:                     {Name: "wlan.wfa.ie.wme.acp.aifsn", Label: "AIFSN", Kind: KindUint, Width: 8, Mask: 0xf},
+	wtWfaIeWmeAcpAcm:                       {Name: "wlan.wfa.ie.wme.acp.acm", Label: "Admission Control Mandatory", Kind: KindBool, Width: 8, Mask: 0x10},
+	wtWfaIeWmeAcpAci:                       {Name: "wlan.wfa.ie.wme.acp.aci", Label: "ACI", Kind: KindUint, Width: 8, Mask: 0x60},
+	wtWfaIeWmeAcpReserved:                  {Name: "wlan.wfa.ie.wme.acp.reserved", Label: "Reserved", Kind: KindUint, Width: 8, Mask: 0x80},
+	wtWfaIeWmeAcpEcw:                       {Name: "wlan.wfa.ie.wme.acp.ecw", Label: "ECW", Kind: KindUint, Width: 8, Base: BaseHex},
+	wtWfaIeWmeAcpEcwMax:                    {Name: "wlan.wfa.ie.wme.acp.ecw.max", Label: "ECW Max", Kind: KindUint, Width: 8, Mask: 0xf0},
+	wtWfaIeWmeAcpEcwMin:                    {Name: "wlan.wfa.ie.wme.acp.ecw.min", Label: "ECW Min", Kind: KindUint, Width: 8, Mask: 0xf},
+	wtWfaIeWmeAcpCwMax:                     {Name: "wlan.wfa.ie.wme.acp.cw.max", Label: "CW Max", Kind: KindUint, Width: 8},
+	wtWfaIeWmeAcpCwMin:                     {Name: "wlan.wfa.ie.wme.acp.cw.min", Label: "CW Min", Kind: KindUint, Width: 8},
+	wtWfaIeWmeAcpTxopLimit:                 {Name: "wlan.wfa.ie.wme.acp.txop_limit", Label: "TXOP Limit", Kind: KindUint, Width: 16},
+	wtAironetType:                          {Name: "wlan.aironet.type", Label: "Aironet IE type", Kind: KindUint, Width: 8},
+	wtAironetData:                          {Name: "wlan.aironet.data", Label: "Aironet IE data", Kind: KindBytes},
+	wtAironetVersion:                       {Name: "wlan.aironet.version", Label: "Aironet IE CCX version", Kind: KindUint, Width: 8},
+	wtAironetClientmfp:                     {Name: "wlan.aironet.clientmfp", Label: "Aironet IE Client MFP", Kind: KindBool, Width: 8, Mask: 0x1},
+	wtInterworkingAccessNetworkType:        {Name: "wlan.interworking.access_network_type", Label: "Access Network Type", Kind: KindUint, Width: 8, Mask: 0xf},
+	wtInterworkingInternet:                 {Name: "wlan.interworking.internet", Label: "Internet", Kind: KindUint, Width: 8, Mask: 0x10},
+	wtInterworkingAsra:                     {Name: "wlan.interworking.asra", Label: "ASRA", Kind: KindUint, Width: 8, Mask: 0x20},
+	wtInterworkingEsr:                      {Name: "wlan.interworking.esr", Label: "ESR", Kind: KindUint, Width: 8, Mask: 0x40},
+	wtInterworkingUesa:                     {Name: "wlan.interworking.uesa", Label: "UESA", Kind: KindUint, Width: 8, Mask: 0x80},
+	wtHs20IndicationDgafDisabled:           {Name: "wlan.hs20.indication.dgaf_disabled", Label: "DGAF Disabled", Kind: KindUint, Width: 8, Mask: 0x1},
+	wtHs20IndicationPpsMoIdPresent:         {Name: "wlan.hs20.indication.pps_mo_id_present", Label: "PPS MO ID Present", Kind: KindBool, Width: 8, Mask: 0x2},
+	wtHs20IndicationAnqpDomainIdPresent:    {Name: "wlan.hs20.indication.anqp_domain_id_present", Label: "ANQP Domain ID Present", Kind: KindBool, Width: 8, Mask: 0x4},
+	wtHs20IndicationReserved:               {Name: "wlan.hs20.indication.reserved", Label: "Reserved", Kind: KindBool, Width: 8, Mask: 0x8},
+	wtHs20IndicationVersionNumber:          {Name: "wlan.hs20.indication.version_number", Label: "Version Number", Kind: KindUint, Width: 8, Mask: 0xf0},
+	wtSupchanFirst:                         {Name: "wlan.supchan.first", Label: "First Supported Channel", Kind: KindUint, Width: 8},
+	wtSupchanRange:                         {Name: "wlan.supchan.range", Label: "Supported Channel Range", Kind: KindUint, Width: 8},
+	wtWfaIeWmeQosInfoStaMaxSpLength:        {Name: "wlan.wfa.ie.wme.qos_info.sta.max_sp_length", Label: "Max SP Length", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0x60},
+	wtWfaIeWmeQosInfoStaAcBe:               {Name: "wlan.wfa.ie.wme.qos_info.sta.ac_be", Label: "AC_BE", Kind: KindBool, Width: 8, Mask: 0x8},
+	wtWfaIeWmeQosInfoStaAcBk:               {Name: "wlan.wfa.ie.wme.qos_info.sta.ac_bk", Label: "AC_BK", Kind: KindBool, Width: 8, Mask: 0x4},
+	wtWfaIeWmeQosInfoStaAcVi:               {Name: "wlan.wfa.ie.wme.qos_info.sta.ac_vi", Label: "AC_VI", Kind: KindBool, Width: 8, Mask: 0x2},
+	wtWfaIeWmeQosInfoStaAcVo:               {Name: "wlan.wfa.ie.wme.qos_info.sta.ac_vo", Label: "AC_VO", Kind: KindBool, Width: 8, Mask: 0x1},
+	wtWfaIeWmeQosInfoStaReserved:           {Name: "wlan.wfa.ie.wme.qos_info.sta.reserved", Label: "Reserved", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0x90},
+	wtRsnIeKdeDataType:                     {Name: "wlan.rsn.ie.kde.data_type", Label: "Data Type", Kind: KindUint, Width: 16},
+	wtRsnIePmkid:                           {Name: "wlan.rsn.ie.pmkid", Label: "PMKID", Kind: KindBytes},
 }
 
 var protoWLAN = protoField("wlan", "IEEE 802.11 wireless LAN")
@@ -370,7 +649,7 @@ func emitWLAN(e *emitter, i int) {
 				if off+2+n > len(body) {
 					break
 				}
-				emitWLANTag(e, body[off], body[off+2:off+2+n])
+				emitWLANTag(e, body[off], body[off+2:off+2+n], wlanFromAP(w.Subtype()))
 				off += 2 + n
 			}
 		}
@@ -433,7 +712,7 @@ func emitWLANFixed(e *emitter, sub uint8, b []byte) {
 	}
 }
 
-func emitWLANTag(e *emitter, num uint8, v []byte) {
+func emitWLANTag(e *emitter, num uint8, v []byte, ap bool) {
 	f := &wlanFields
 	e.Uint(&f[wfTagNumber], uint64(num))
 	e.Uint(&f[wfTagLength], uint64(len(v)))
@@ -454,6 +733,7 @@ func emitWLANTag(e *emitter, num uint8, v []byte) {
 			e.Uint(&f[wfCurrentChannel], uint64(v[0]))
 		}
 	}
+	emitWLANTagBody(e, num, v, ap)
 }
 
 // wlanFlagString appends tshark's flag characters (".p....F.") for flags,
@@ -612,6 +892,7 @@ func treeWLAN(t *treeWriter, d *Decoder, i int) {
 		t.b = strconv.AppendUint(t.b, pri, 10)
 		t.b = append(t.b, ")]"...)
 		t.end()
+		treeWLANQoS(t, qos, fl&3)
 		t.depth = 1
 	}
 	if w.Type() == wlanData && fl&wlanProtected != 0 && l.Payload > l.Start+len(w) {
@@ -741,7 +1022,7 @@ func treeWLANMgmt(t *treeWriter, sub uint8, body []byte) {
 		if off+2+n > len(tags) {
 			break
 		}
-		treeWLANTag(t, tags[off], tags[off+2:off+2+n])
+		treeWLANTag(t, tags[off], tags[off+2:off+2+n], wlanFromAP(sub))
 		off += 2 + n
 	}
 }
@@ -798,7 +1079,7 @@ func appendWLANRate(b []byte, r uint8) []byte {
 
 // treeWLANTag appends one tagged parameter: its head, number and length,
 // and the contents of the tags whose lines are tshark's.
-func treeWLANTag(t *treeWriter, num uint8, v []byte) {
+func treeWLANTag(t *treeWriter, num uint8, v []byte, ap bool) {
 	name := wlanName(wfTagNumber, uint64(num))
 	t.depth = 2
 	switch num {
@@ -854,8 +1135,10 @@ func treeWLANTag(t *treeWriter, num uint8, v []byte) {
 		t.b = strconv.AppendInt(t.b, int64(len(v)), 10)
 		t.b = append(t.b, " octets)"...)
 		t.end()
-	case 221, 255:
-		// vendor and extension elements: their heads name what is inside
+	case 221:
+		treeWLANVendorHead(t, v)
+	case 255:
+		// extension elements: their heads name what is inside
 	default:
 		t.line()
 		t.b = append(t.b, "Tag: "...)
@@ -920,6 +1203,7 @@ func treeWLANTag(t *treeWriter, num uint8, v []byte) {
 			t.int("Maximum Transmit Power", int(int8(v[1])))
 		}
 	}
+	treeWLANTagBody(t, num, v, ap)
 }
 
 // appendQuotedSSID appends an SSID in double quotes, as tshark shows a
@@ -1009,4 +1293,68 @@ func appendWLANInfo(b []byte, d *Decoder, i int) []byte {
 		}
 	}
 	return b
+}
+
+var wlanAckPolicies = [4]string{"Normal Ack", "No Ack", "No explicit acknowledgment", "Block Ack"}
+
+// treeWLANQoS draws the QoS control bits after the priority, as tshark
+// reads them in a frame from the DS (EOSP and the AP's buffer state) or to
+// it (TXOP duration requested or queue size).
+func treeWLANQoS(t *treeWriter, qos uint64, ds uint8) {
+	if ds != wlanFromDS && ds != wlanToDS {
+		return
+	}
+	if ds == wlanFromDS {
+		t.bits(qos, 16, 0x10, "EOSP")
+		if qos&0x10 != 0 {
+			t.b = append(t.b, "End of service period"...)
+		} else {
+			t.b = append(t.b, "Service period"...)
+		}
+	} else {
+		t.bits(qos, 16, 0x10, "QoS bit 4")
+		if qos&0x10 != 0 {
+			t.b = append(t.b, "Bits 8-15 of QoS Control field are Queue Size"...)
+		} else {
+			t.b = append(t.b, "Bits 8-15 of QoS Control field are TXOP Duration Requested"...)
+		}
+	}
+	t.end()
+	ack := qos >> 5 & 3
+	t.bits(qos, 16, 0x60, "Ack Policy")
+	t.b = append(t.b, wlanAckPolicies[ack]...)
+	t.b = append(t.b, " (0x"...)
+	t.b = appendHexN(t.b, ack, 1)
+	t.b = append(t.b, ')')
+	t.end()
+	t.bits(qos, 16, 0x80, "Payload Type")
+	if qos&0x80 != 0 {
+		t.b = append(t.b, "A-MSDU"...)
+	} else {
+		t.b = append(t.b, "MSDU"...)
+	}
+	t.end()
+	hi := qos >> 8
+	switch {
+	case ds == wlanFromDS && qos&0x200 == 0:
+		t.bits(qos, 16, 0xff00, "QAP PS Buffer State")
+		t.b = append(t.b, "0x"...)
+		t.b = appendHexN(t.b, hi, 2)
+		t.end()
+		t.depth = 3
+		t.bits(qos, 16, 0x200, "Buffer State Indicated")
+		t.b = append(t.b, "No"...)
+		t.end()
+	case ds == wlanToDS && qos&0x10 == 0 && hi == 0:
+		t.bits(qos, 16, 0xff00, "TXOP Duration Requested")
+		t.b = append(t.b, "0 (no TXOP requested)"...)
+		t.end()
+	case ds == wlanToDS && qos&0x10 != 0 && hi < 254:
+		t.bits(qos, 16, 0xff00, "Queue Size")
+		t.b = strconv.AppendUint(t.b, hi, 10)
+		t.b = append(t.b, " ("...)
+		t.b = strconv.AppendUint(t.b, hi*256, 10)
+		t.b = append(t.b, " bytes)"...)
+		t.end()
+	}
 }

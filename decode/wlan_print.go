@@ -281,8 +281,12 @@ func (p *LinePrinter) lineWLANLLC(b []byte, d *Decoder, i int) []byte {
 			if p.Options.Link {
 				// With -e tcpdump shows the LLC header as after 802.3.
 				b = append(b, "LLC, dsap SNAP (0xaa) Individual, ssap SNAP (0xaa) Command, ctrl 0x03: oui Ethernet (0x000000), "...)
-				b = p.appendEtherType(b, c.PID())
-				b = append(b, ", length "...)
+				// snap_print: the EtherType in full, -q or not.
+				b = append(b, "ethertype "...)
+				b = append(b, etherTypeName(c.PID())...)
+				b = append(b, " (0x"...)
+				b = appendHex4(b, c.PID())
+				b = append(b, "), length "...)
 				b = strconv.AppendInt(b, int64(l.End-l.Payload), 10)
 				b = append(b, ": "...)
 			}

@@ -157,6 +157,11 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		// RPC records of one TCP segment, with their NFS and Portmap
 		// bodies (and an NFS name's opaque length after the credential's).
 		"rpc.", "nfs.", "portmap.",
+		// The fields inside 802.11's elements: an element may come twice
+		// (vendor elements), and some repeat inside one (extended
+		// capability octets, WMM's access categories, channel sets).
+		"wlan.ht.", "wlan.htex.", "wlan.txbf", "wlan.txbf.", "wlan.asel", "wlan.asel.", "wlan.extcap", "wlan.extcap.",
+		"wlan.vht.", "wlan.rsn.", "wlan.wfa.", "wlan.aironet.", "wlan.cisco.", "wlan.supchan.", "wlan.interworking.", "wlan.hs20.",
 		// HTTP/2's frames: several in one segment.
 		"http2.",
 	} {
