@@ -660,7 +660,10 @@ func appendPad2(b []byte, x uint32) []byte {
 // appendRADIUSVendor appends a Vendor-Specific attribute: the vendor and
 // each vendor attribute's type, length and printable value.
 func appendRADIUSVendor(b, v []byte, n int) (_ []byte, cut bool) {
-	if n < 4 || len(v) < 4 {
+	if n < 4 {
+		return append(b, " [|radius]"...), false
+	}
+	if len(v) < 4 {
 		return b, true
 	}
 	id := be32(v)
@@ -691,7 +694,7 @@ func appendRADIUSVendor(b, v []byte, n int) (_ []byte, cut bool) {
 			b = appendUint(b, uint64(vl))
 			return append(b, " (bogus, goes past end of vendor-specific attribute)"...), false
 		case len(v) < vl:
-			return b[:mark], true
+			return append(b[:mark], " [|radius]"...), false
 		}
 		// tcpdump prints the length less the two header bytes here.
 		b = appendUint(b, uint64(vl-2))
