@@ -29,7 +29,6 @@ var protocolsAllow = map[string]string{
 	"tls/data":    "TLS records on ports rawcap does not map to TLS, or continuing a record across segments",
 	"http/-":      "TLS-protected HTTP that tshark decrypts from the capture's embedded keys",
 	"data/sflow":  "tshark's sFlow dissector rejects the datagram (bad version) and falls back to data",
-	"data/radius": "tshark's RADIUS dissector rejects the datagram (bad length) and falls back to data",
 	"data/isakmp": "tshark's ISAKMP dissector rejects the datagram and falls back to data",
 	"data/-":      "a payload tshark dissects further (data after lisp) where rawcap stops",
 	// Protocols whose frame.protocols entry depends on their contents or
@@ -57,7 +56,6 @@ var protocolsAllow = map[string]string{
 	"nfs/-":             "the RPC program's body (NFS) is not a layer of rawcap's yet",
 	"rx/data":           "a port tshark binds to a protocol rawcap does not name",
 	"nbdgm/data":        "a port tshark binds to a protocol rawcap does not name",
-	"radius/data":       "RADIUS on its old port 1645/1700 as tshark names it",
 	"ip/-":              "PIM register: tshark decodes the encapsulated packet",
 	"arp/-":             "ARP with a trailer tshark decodes as another ARP",
 	"atmarp/-":          "ATM ARP: tshark names atmarp where rawcap decodes arp",

@@ -66,72 +66,162 @@ const (
 	radiusID
 	radiusLength
 	radiusAuthenticator
+	radiusReq
+	radiusRsp
+	radiusAVP
+	radiusAVPType
+	radiusAVPLength
+	radiusUserPassword
 	radiusFieldCount
 )
 
-var radiusFields = [radiusFieldCount]Field{
+// radiusFields are the header's fields (indexed by the constants above)
+// then the attributes' (radiusAttrFields, from radiusFieldCount on): one
+// table, so that every field is registered under the protocol.
+var radiusFields = append(radiusHdrFields[:], radiusAttrFields[:]...)
+
+var radiusHdrFields = [radiusFieldCount]Field{
 	radiusCode:          {Name: "radius.code", Label: "Code", Kind: KindUint, Width: 8},
 	radiusID:            {Name: "radius.id", Label: "Identifier", Kind: KindUint, Width: 8},
 	radiusLength:        {Name: "radius.length", Label: "Length", Kind: KindUint, Width: 16},
 	radiusAuthenticator: {Name: "radius.authenticator", Label: "Authenticator", Kind: KindBytes},
+	radiusReq:           {Name: "radius.req", Label: "Request", Kind: KindBool},
+	radiusRsp:           {Name: "radius.rsp", Label: "Response", Kind: KindBool},
+	radiusAVP:           {Name: "radius.avp", Label: "AVP", Kind: KindBytes},
+	radiusAVPType:       {Name: "radius.avp.type", Label: "Type", Kind: KindUint, Width: 8},
+	radiusAVPLength:     {Name: "radius.avp.length", Label: "Length", Kind: KindUint, Width: 8},
+	radiusUserPassword:  {Name: "radius.User_Password_encrypted", Label: "User-Password (encrypted)", Kind: KindBytes},
 }
 
 var protoRADIUS = protoField("radius", "RADIUS Protocol")
 
 func radiusName(f int, v uint64) string { return radiusFields[f].ValueNames().Name(v) }
 
-// emitRADIUS emits the header's fields in tshark's order.
+// radiusRole tells a request (1) from a response (2) as tshark pairs them;
+// 0 for any other code.
+func radiusRole(code byte) int {
+	switch code {
+	case 1, 4, 7, 21, 23, 26, 33, 40, 43, 129:
+		return 1
+	case 2, 3, 5, 8, 9, 11, 22, 24, 27, 34, 41, 42, 44, 45, 130, 131, 132:
+		return 2
+	}
+	return 0
+}
+
+// emitRADIUS emits the header's fields in tshark's order, then each
+// attribute's bytes, type and length and, for the attributes rawcap
+// draws, its value.
 func emitRADIUS(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
 	e.Proto(&protoRADIUS)
 	b := d.data[l.Start:l.End]
-	f := &radiusFields
+	f := radiusFields
 	if len(b) >= radiusHdrLen {
 		e.Uint(&f[radiusCode], uint64(b[0]))
 		e.Uint(&f[radiusID], uint64(b[1]))
-		e.Uint(&f[radiusLength], uint64(be16(b[2:])))
+		n := int(be16(b[2:]))
+		e.Uint(&f[radiusLength], uint64(n))
 		e.Bytes(&f[radiusAuthenticator], b[4:20])
+		switch radiusRole(b[0]) {
+		case 1:
+			e.Hidden(true)
+			e.Bool(&f[radiusReq], true)
+			e.Hidden(false)
+		case 2:
+			e.Hidden(true)
+			e.Bool(&f[radiusRsp], true)
+			e.Hidden(false)
+		}
+		if n <= len(b) {
+			for off := radiusHdrLen; off+2 <= n; {
+				typ, alen := b[off], int(b[off+1])
+				if alen < 2 || off+alen > n {
+					break
+				}
+				e.Bytes(&f[radiusAVP], b[off:off+alen])
+				e.Uint(&f[radiusAVPType], uint64(typ))
+				e.Uint(&f[radiusAVPLength], uint64(alen))
+				emitRADIUSValue(e, typ, b[off+2:off+alen])
+				off += alen
+			}
+		}
 	}
 	e.End()
 }
 
+// radiusAttrField is the field of attribute typ's value.
+func radiusAttrField(typ byte) *Field {
+	return &radiusFields[radiusFieldCount+int(radiusDict[typ].field)]
+}
+
+// emitRADIUSValue emits the value field of an attribute rawcap draws.
+func emitRADIUSValue(e *emitter, typ byte, v []byte) {
+	if typ == 2 {
+		if len(v) > 0 {
+			e.Bytes(&radiusFields[radiusUserPassword], v)
+		}
+		return
+	}
+	a := &radiusDict[typ]
+	if !radiusValueShown(a.kind, v) {
+		return
+	}
+	f := radiusAttrField(typ)
+	switch a.kind {
+	case radiusAttrString:
+		e.TextDone(f, append(e.Text(), v...))
+	case radiusAttrOctets, radiusAttrPrefix6:
+		e.Bytes(f, v)
+	case radiusAttrInteger:
+		e.Uint(f, radiusInt(v))
+	case radiusAttrIPv4:
+		e.IPv4(f, v)
+	case radiusAttrIPv6:
+		e.IPv6(f, v)
+	}
+}
+
 // The kinds of attribute value tshark's dictionary gives the attributes
-// rawcap shows.
+// rawcap draws.
 const (
 	radiusAttrString = iota + 1
 	radiusAttrOctets
 	radiusAttrInteger
 	radiusAttrIPv4
-	radiusAttrPassword
+	radiusAttrIPv6
+	radiusAttrPrefix6
 )
 
-// radiusAttrs are the dictionary attributes rawcap draws (RFC 2865/2866):
-// their names as tshark's dictionary spells them, and kind. An attribute
-// not listed here is left out of the tree.
-var radiusAttrs = [256]struct {
-	name string
-	kind uint8
-}{
-	1:  {"User-Name", radiusAttrString},
-	2:  {"User-Password", radiusAttrPassword},
-	4:  {"NAS-IP-Address", radiusAttrIPv4},
-	5:  {"NAS-Port", radiusAttrInteger},
-	8:  {"Framed-IP-Address", radiusAttrIPv4},
-	9:  {"Framed-IP-Netmask", radiusAttrIPv4},
-	11: {"Filter-Id", radiusAttrString},
-	12: {"Framed-MTU", radiusAttrInteger},
-	18: {"Reply-Message", radiusAttrString},
-	24: {"State", radiusAttrOctets},
-	25: {"Class", radiusAttrOctets},
-	27: {"Session-Timeout", radiusAttrInteger},
-	28: {"Idle-Timeout", radiusAttrInteger},
-	30: {"Called-Station-Id", radiusAttrString},
-	31: {"Calling-Station-Id", radiusAttrString},
-	32: {"NAS-Identifier", radiusAttrString},
-	44: {"Acct-Session-Id", radiusAttrString},
-	46: {"Acct-Session-Time", radiusAttrInteger},
-	80: {"Message-Authenticator", radiusAttrOctets},
+// radiusValueShown reports whether tshark shows the value v of an
+// attribute of kind k as a field of its own (and not only a note on the
+// AVP line).
+func radiusValueShown(k uint8, v []byte) bool {
+	switch k {
+	case radiusAttrString:
+		return len(v) > 0 && radiusPrintable(v)
+	case radiusAttrOctets:
+		return len(v) > 0
+	case radiusAttrInteger:
+		return len(v) >= 1 && len(v) <= 4
+	case radiusAttrIPv4:
+		return len(v) == 4
+	case radiusAttrIPv6:
+		return len(v) == 16
+	case radiusAttrPrefix6:
+		return len(v) >= 2 && len(v) <= 18 && v[0] == 0 && v[1] <= 128
+	}
+	return false
+}
+
+// radiusInt reads a 1- to 4-byte integer.
+func radiusInt(v []byte) uint64 {
+	var x uint64
+	for _, c := range v {
+		x = x<<8 | uint64(c)
+	}
+	return x
 }
 
 // radiusPrintable reports whether tshark shows s as it is.
@@ -145,7 +235,7 @@ func radiusPrintable(s []byte) bool {
 }
 
 // treeRADIUS appends the RADIUS subtree as tshark -V shows it: the header
-// and the attributes rawcap knows the dictionary entry of.
+// and the attributes of tshark's dictionary rawcap knows how to show.
 func treeRADIUS(t *treeWriter, d *Decoder, i int) {
 	l := &d.layers[i]
 	t.head("RADIUS Protocol")
@@ -185,57 +275,135 @@ func treeRADIUS(t *treeWriter, d *Decoder, i int) {
 		}
 		v := b[off+2 : off+alen]
 		off += alen
-		a := &radiusAttrs[typ]
-		ok := false
-		switch a.kind {
-		case radiusAttrString:
-			ok = len(v) > 0 && radiusPrintable(v)
-		case radiusAttrOctets, radiusAttrPassword:
-			ok = len(v) > 0
-		case radiusAttrInteger, radiusAttrIPv4:
-			ok = len(v) == 4
-		}
-		if !ok {
-			continue
-		}
-		t.depth = 2
-		t.line()
-		t.b = append(t.b, "AVP: t="...)
-		t.b = append(t.b, a.name...)
-		t.b = append(t.b, '(')
-		t.b = appendUint(t.b, uint64(typ))
-		t.b = append(t.b, ") l="...)
-		t.b = appendUint(t.b, uint64(alen))
-		t.b = append(t.b, " val="...)
-		mark := len(t.b)
-		switch a.kind {
-		case radiusAttrString:
-			t.b = append(t.b, v...)
-		case radiusAttrOctets:
-			t.b = appendHexRun(t.b, v)
-		case radiusAttrPassword:
-			t.b = append(t.b, "Encrypted"...)
-		case radiusAttrInteger:
-			t.b = appendUint(t.b, uint64(be32(v)))
-		case radiusAttrIPv4:
-			t.b = addr4(v).AppendTo(t.b)
-		}
-		val := len(t.b) - mark
-		t.end()
-		t.depth = 3
-		t.int("Type", int(typ))
-		t.int("Length", alen)
-		t.line()
-		t.b = append(t.b, a.name...)
-		if a.kind == radiusAttrPassword {
-			t.b = append(t.b, " (encrypted): "...)
-			t.b = appendHexRun(t.b, v)
-		} else {
-			t.b = append(t.b, ": "...)
-			t.b = append(t.b, t.b[mark:mark+val]...)
-		}
-		t.end()
+		treeRADIUSAttr(t, typ, alen, v)
 	}
+}
+
+// treeRADIUSAttr draws one attribute: "AVP: t=User-Name(1) l=5 val=bob",
+// its type and length and its value; an attribute rawcap does not know how
+// tshark shows is left out.
+func treeRADIUSAttr(t *treeWriter, typ byte, alen int, v []byte) {
+	name := radiusDict[typ].name
+	kind := radiusDict[typ].kind
+	if typ == 2 {
+		name = "User-Password"
+	}
+	if name == "" || len(v) == 0 || kind == radiusAttrString && !radiusPrintable(v) {
+		return
+	}
+	if kind == radiusAttrInteger && len(v) == 8 {
+		return // a 64-bit value: tshark shows it as another field
+	}
+	t.depth = 2
+	t.line()
+	t.b = append(t.b, "AVP: t="...)
+	t.b = append(t.b, name...)
+	t.b = append(t.b, '(')
+	t.b = appendUint(t.b, uint64(typ))
+	t.b = append(t.b, ") l="...)
+	t.b = appendUint(t.b, uint64(alen))
+	t.b = append(t.b, " val="...)
+	mark := len(t.b)
+	shown := typ == 2 || radiusValueShown(kind, v)
+	var f *Field
+	if typ == 2 {
+		t.b = append(t.b, "Encrypted"...)
+	} else {
+		f = radiusAttrField(typ)
+		t.b = appendRADIUSVal(t.b, typ, kind, f, v, shown)
+	}
+	val := len(t.b) - mark
+	t.end()
+	t.depth = 3
+	t.int("Type", int(typ))
+	t.int("Length", alen)
+	if !shown {
+		return
+	}
+	t.line()
+	switch {
+	case typ == 2:
+		t.b = append(t.b, "User-Password (encrypted): "...)
+		t.b = appendHexRun(t.b, v)
+	case kind == radiusAttrPrefix6:
+		t.b = append(t.b, f.Label...)
+		t.b = append(t.b, ": "...)
+		t.b = appendHexRun(t.b, v)
+	case kind == radiusAttrInteger && f.ValueNames() != nil:
+		t.b = append(t.b, f.Label...)
+		t.b = append(t.b, ": "...)
+		x := radiusInt(v)
+		t.b = appendValueName(t.b, f.ValueNames().Name(x), x)
+	default:
+		t.b = append(t.b, f.Label...)
+		t.b = append(t.b, ": "...)
+		t.b = append(t.b, t.b[mark:mark+val]...)
+	}
+	t.end()
+}
+
+// appendRADIUSVal appends what tshark shows after "val=" on an AVP line.
+func appendRADIUSVal(b []byte, typ byte, kind uint8, f *Field, v []byte, shown bool) []byte {
+	switch kind {
+	case radiusAttrString:
+		return append(b, v...)
+	case radiusAttrOctets:
+		return appendHexRun(b, v)
+	case radiusAttrInteger:
+		if !shown {
+			b = append(b, "[unhandled integer length("...)
+			b = appendUint(b, uint64(len(v)))
+			return append(b, ")]"...)
+		}
+		x := radiusInt(v)
+		if vn := f.ValueNames(); vn != nil {
+			s := vn.Name(x)
+			if s == "" {
+				s = "Unknown"
+			}
+			b = append(b, s...)
+			b = append(b, '(')
+			b = appendUint(b, x)
+			return append(b, ')')
+		}
+		return appendUint(b, x)
+	case radiusAttrIPv4:
+		if !shown {
+			return append(b, "[wrong length for IP address]"...)
+		}
+		// Framed-IP-Address and Login-IP-Host name their special values.
+		switch x := be32(v); {
+		case typ == 8 && x == 0xffffffff:
+			return append(b, "Negotiated"...)
+		case typ == 8 && x == 0xfffffffe:
+			return append(b, "Assigned"...)
+		case typ == 14 && x == 0:
+			return append(b, "NAS-selected"...)
+		case typ == 14 && x == 0xffffffff:
+			return append(b, "User-selected"...)
+		}
+		return addr4(v).AppendTo(b)
+	case radiusAttrIPv6:
+		if !shown {
+			return append(b, "[wrong length for IPv6 address]"...)
+		}
+		return addr16(v).AppendTo(b)
+	case radiusAttrPrefix6:
+		switch {
+		case len(v) < 2 || len(v) > 18:
+			return append(b, "[wrong length for IPv6 prefix]"...)
+		case v[0] != 0:
+			return append(b, "[invalid reserved byte for IPv6 prefix]"...)
+		case v[1] > 128:
+			return append(b, "[invalid IPv6 prefix length]"...)
+		}
+		var p [16]byte
+		copy(p[:], v[2:])
+		b = addr16(p[:]).AppendTo(b)
+		b = append(b, '/')
+		return appendUint(b, uint64(v[1]))
+	}
+	return b
 }
 
 // infoRADIUS appends the Info column: "Access-Request id=5".
@@ -248,51 +416,4 @@ func infoRADIUS(b []byte, d *Decoder, i int) []byte {
 	b = append(b, radiusName(radiusCode, uint64(raw[0]))...)
 	b = append(b, " id="...)
 	return appendUint(b, uint64(raw[1]))
-}
-
-// lineRADIUS appends tcpdump's "RADIUS, Access-Request (1), id: 0x05
-// length: 124"; with -v, "RADIUS, length: 124" and the header on the next
-// line, with the string attributes below it.
-func (p *LinePrinter) lineRADIUS(b []byte, d *Decoder, i int) []byte {
-	l := &d.layers[i]
-	raw := d.data[l.Start:l.End]
-	if p.Options.Quiet {
-		return appendUDPLength(b, udpPayloadLen(d, i))
-	}
-	n := udpPayloadLen(d, i)
-	if p.Options.Verbose == 0 {
-		b = append(b, "RADIUS, "...)
-		if len(raw) < 2 {
-			return p.cut(b, "[|radius]")
-		}
-		b = appendRADIUSCode(b, raw[0])
-		b = append(b, ", id: 0x"...)
-		b = appendHex2(b, raw[1])
-		b = append(b, " length: "...)
-		return appendUint(b, uint64(n))
-	}
-	b = append(b, "RADIUS, length: "...)
-	b = appendUint(b, uint64(n))
-	if len(raw) < radiusHdrLen {
-		return p.cut(b, " [|radius]")
-	}
-	b = append(b, "\n\t"...)
-	b = appendRADIUSCode(b, raw[0])
-	b = append(b, ", id: 0x"...)
-	b = appendHex2(b, raw[1])
-	b = append(b, ", Authenticator: "...)
-	b = appendHexRun(b, raw[4:20])
-	return b
-}
-
-// appendRADIUSCode appends tcpdump's "Access-Request (1)".
-func appendRADIUSCode(b []byte, c byte) []byte {
-	if s := radiusName(radiusCode, uint64(c)); s != "" && c < 64 {
-		b = append(b, s...)
-	} else {
-		b = append(b, "Unknown Command"...)
-	}
-	b = append(b, " ("...)
-	b = appendUint(b, uint64(c))
-	return append(b, ')')
 }

@@ -436,7 +436,8 @@ func (p *LinePrinter) lineUDP(b []byte, d *Decoder, i int) []byte {
 	}
 	length := int(u.Length()) - udpLen
 	snmp := !p.Options.Quiet && snmpTcpdumpPorts(u.SrcPort(), u.DstPort())
-	if ipLen := p.ipPayloadLen(d, i); int(u.Length()) > ipLen && !l.Quoted && !snmp {
+	radius := !p.Options.Quiet && !l.Quoted && (radiusTcpdumpPort(u.SrcPort()) || radiusTcpdumpPort(u.DstPort()))
+	if ipLen := p.ipPayloadLen(d, i); int(u.Length()) > ipLen && !l.Quoted && !snmp && !radius && !udpInFragment(d, i) {
 		b = append(b, "UDP, bad length "...)
 		b = appendUint(b, uint64(u.Length())-udpLen)
 		b = append(b, " > "...)
@@ -464,6 +465,11 @@ func (p *LinePrinter) lineUDP(b []byte, d *Decoder, i int) []byte {
 	if i+1 < d.n && d.layers[i+1].Type != LayerPayload {
 		return p.lineLayer(b, d, i+1)
 	}
+	if radius {
+		// tcpdump hands the datagram to its RADIUS printer even where
+		// Wireshark does not take it for RADIUS.
+		return p.appendRADIUSLine(b, d.data[l.Payload:l.End], radiusTcpdumpLen(d, i))
+	}
 	if snmp {
 		// tcpdump hands the datagram to its SNMP printer even where
 		// Wireshark does not take it for SNMP.
@@ -485,6 +491,16 @@ func (p *LinePrinter) lineUDP(b []byte, d *Decoder, i int) []byte {
 	}
 	b = append(b, "UDP, length "...)
 	return strconv.AppendInt(b, int64(length), 10)
+}
+
+// udpInFragment reports UDP at layer i in the first fragment of an IPv4
+// datagram: tcpdump does not call its length bad there.
+func udpInFragment(d *Decoder, i int) bool {
+	if i == 0 || d.layers[i-1].Type != LayerIPv4 {
+		return false
+	}
+	ip := &d.layers[i-1]
+	return ip.Payload-ip.Start >= 20 && IPv4(d.data[ip.Start:ip.Payload]).MF()
 }
 
 // appendPrintable appends data as tcpdump's nd_printn does: printable ASCII

@@ -164,6 +164,9 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"wlan.vht.", "wlan.rsn.", "wlan.wfa.", "wlan.aironet.", "wlan.cisco.", "wlan.supchan.", "wlan.interworking.", "wlan.hs20.",
 		// HTTP/2's frames: several in one segment.
 		"http2.",
+		// RADIUS's attributes (the value fields, named after the
+		// attribute in capitals, are added below).
+		"radius.avp", "radius.avp.",
 	} {
 		for _, pf := range decode.Protocols() {
 			for i := range pf.Fields {
@@ -171,6 +174,14 @@ var repeated = sync.OnceValue(func() map[string]bool {
 				if n == p || strings.HasSuffix(p, ".") && strings.HasPrefix(n, p) {
 					m[n] = true
 				}
+			}
+		}
+	}
+	// Any RADIUS attribute may occur more than once in a message.
+	for _, pf := range decode.Protocols() {
+		for i := range pf.Fields {
+			if n := pf.Fields[i].Name; strings.HasPrefix(n, "radius.") && n[len("radius.")] >= 'A' && n[len("radius.")] <= 'Z' {
+				m[n] = true
 			}
 		}
 	}
