@@ -14,7 +14,7 @@ import (
 // end) are copied, so a record is always contiguous and nothing else is
 // copied.
 var (
-	raChunk = 1 << 20   // bytes read per chunk
+	raChunk = 256 << 10 // bytes read per chunk
 	raHead  = 320 << 10 // room in front for the tail of the chunk before (tests shrink both)
 )
 

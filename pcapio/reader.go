@@ -89,7 +89,7 @@ func Open(name string) (*Reader, error) {
 // OpenReadAhead is Open for a reader that goes through the whole file: the
 // file is read, and a gzip or zstd one decompressed, on goroutines of
 // their own, a few megabytes ahead of the caller, so that work runs on
-// another core beside the caller's. It holds about 4 MB (8 MB compressed)
+// another core beside the caller's. It holds about 2 MB (4 MB compressed)
 // until Close, which must be called.
 func OpenReadAhead(name string) (*Reader, error) {
 	if name == "-" {

@@ -319,7 +319,7 @@ type mergeSource struct {
 }
 
 // merger writes one merge's output.
-// mergeReadAhead is the most inputs a merge reads ahead (4 MB each,
+// mergeReadAhead is the most inputs a merge reads ahead (2 MB each,
 // pcapio.OpenReadAhead); more are read as they are needed.
 const mergeReadAhead = 8
 
