@@ -75,6 +75,7 @@ const (
 	LayerRPC                    // ONC RPC (UDP 111, 2049)
 	LayerHTTP2                  // HTTP/2 (clear text)
 	LayerSCTP                   // SCTP (IP protocol 132)
+	LayerTFTP                   // TFTP (UDP 69)
 	layerCount
 )
 
@@ -149,6 +150,7 @@ var layerNames = [layerCount]string{
 	LayerAH:           "ah",
 	LayerRPC:          "rpc",
 	LayerHTTP2:        "http2",
+	LayerTFTP:         "tftp",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

@@ -145,6 +145,8 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"nbns.netbios_name", "nbns.name_flags", "nbns.name_flags.", "nbns.data",
 		// An NSEC record's next name, one per record.
 		"dns.nsec.",
+		// TFTP's options of a request or an OACK.
+		"tftp.option.",
 		// 802.11's tagged parameters and radiotap's present words.
 		"wlan.tag.", "wlan.supported_rates", "radiotap.present.word",
 		// RPC's credential and verifier, and AUTH_UNIX's group ids; the
