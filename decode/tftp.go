@@ -160,6 +160,9 @@ func emitTFTP(e *emitter, i int) {
 			}
 			str(&f[tftpOptionName], name)
 			str(&f[tftpOptionValue], val)
+			if !e.all {
+				return // JSON's keys are unique: the first option
+			}
 			off = next
 		}
 	}
