@@ -78,6 +78,7 @@ var columnsVocabulary = map[string]bool{
 	"STP": true, "LLDP": true, "MPLS": true, "UDLD": true, "CDP": true, "PPPoED": true, "LACP": true,
 	"TELNET": true, "Syslog": true, "DHCPv6": true,
 	"SSH": true, "SSHv2": true, "SSHv1": true,
+	"TFTP":   true,
 	"HTTP2":  true,
 	"EAPOL":  true,
 	"QUIC":   true,

@@ -86,6 +86,12 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoTLS(b, d, top)
 	case LayerHTTP2:
 		b = appendHTTP2Info(b, d, top, p.conv)
+	case LayerTFTP:
+		if l.End-l.Start < 2 && top > 0 && d.layers[top-1].Type == LayerUDP {
+			b = p.infoUDP(b, d, top-1) // tshark's TFTP stopped before its opcode
+		} else {
+			b = infoTFTP(b, d, top)
+		}
 	case LayerSSH:
 		b = p.infoSSH(b, d, top)
 	case LayerTelnet:

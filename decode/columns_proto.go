@@ -117,6 +117,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "CDP"...)
 	case LayerHTTP2:
 		return append(b, "HTTP2"...)
+	case LayerTFTP:
+		return append(b, "TFTP"...)
 	case LayerSSH:
 		return p.appendSSHProto(b)
 	case LayerTelnet:

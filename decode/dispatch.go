@@ -190,6 +190,7 @@ func (ps *Ports) setDefaults() {
 	ps.Set(TransportUDP, rpcNFSPort, LayerRPC)
 	ps.Set(TransportTCP, rpcPortmapPort, LayerRPC)
 	ps.Set(TransportTCP, rpcNFSPort, LayerRPC)
+	ps.Set(TransportUDP, tftpPort, LayerTFTP)
 }
 
 // decodeLayer decodes layer l (whose Type, Start and End are set), sets its
@@ -276,6 +277,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeSSH(l)
 	case LayerHTTP2:
 		return d.decodeHTTP2(l)
+	case LayerTFTP:
+		return d.decodeTFTP(l)
 	case LayerSyslog:
 		return d.decodeSyslog(l)
 	case LayerBGP:
@@ -432,6 +435,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineSSH(b, d, i)
 	case LayerHTTP2:
 		return p.lineHTTP(b, d, i) // tcpdump prints HTTP/2 as HTTP's port
+	case LayerTFTP:
+		return p.lineTFTP(b, d, i)
 	case LayerSyslog:
 		return p.lineSyslog(b, d, i)
 	case LayerBGP:
@@ -551,6 +556,8 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeSSH(t, d, i)
 	case LayerHTTP2:
 		treeHTTP2(t, d, i)
+	case LayerTFTP:
+		treeTFTP(t, d, i)
 	case LayerSyslog:
 		treeSyslog(t, d, i)
 	case LayerBGP:

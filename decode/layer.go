@@ -76,6 +76,7 @@ const (
 	LayerHTTP2                  // HTTP/2 (clear text)
 	LayerSCTP                   // SCTP (IP protocol 132)
 	LayerEAPOL                  // IEEE 802.1X (EtherType 0x888e)
+	LayerTFTP                   // TFTP (UDP 69)
 	layerCount
 )
 
@@ -151,6 +152,7 @@ var layerNames = [layerCount]string{
 	LayerAH:           "ah",
 	LayerRPC:          "rpc",
 	LayerHTTP2:        "http2",
+	LayerTFTP:         "tftp",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

@@ -79,6 +79,7 @@ var protocols = [layerCount]protocol{
 	LayerAH:       {&protoAH, ahFields[:], emitAH, nil},
 	LayerRPC:      {&protoRPC, rpcFields[:], emitRPC, nil},
 	LayerHTTP2:    {&protoHTTP2, http2Fields[:], emitHTTP2, nil},
+	LayerTFTP:     {&protoTFTP, tftpFields[:], emitTFTP, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits

@@ -180,7 +180,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 	last := layers[len(layers)-1]
 	switch last.Type {
 	case decode.LayerTCP, decode.LayerUDP, decode.LayerICMPv4, decode.LayerICMPv6, decode.LayerARP,
-		decode.LayerESP, decode.LayerPIM, decode.LayerVRRP, decode.LayerHSRP, decode.LayerIGMP, decode.LayerRADIUS:
+		decode.LayerESP, decode.LayerPIM, decode.LayerVRRP, decode.LayerHSRP, decode.LayerIGMP, decode.LayerRADIUS, decode.LayerTFTP:
 		return true
 	case decode.LayerOSPF:
 		return d.Data()[last.Start] == 2 // version 3's -vv LSA contents are not printed yet

@@ -103,6 +103,8 @@ func treeProtoShort(t LayerType) string {
 		return "HSRP"
 	case LayerRADIUS:
 		return "RADIUS"
+	case LayerTFTP:
+		return "TFTP"
 	case LayerTelnet:
 		return "TELNET"
 	case LayerSyslog:

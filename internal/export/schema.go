@@ -151,6 +151,8 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		// IPv4's options: several in one header, a route's addresses, a
 		// time stamp's records, CIPSO's tags.
 		"ip.opt.", "ip.options.", "ip.cipso.", "ip.rec_rt", "ip.empty_rt", "ip.src_rt",
+		// TFTP's options of a request or an OACK.
+		"tftp.option.",
 		// 802.11's tagged parameters and radiotap's present words.
 		"wlan.tag.", "wlan.supported_rates", "radiotap.present.word",
 		// RPC's credential and verifier, and AUTH_UNIX's group ids; the
