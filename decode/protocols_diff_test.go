@@ -20,7 +20,6 @@ var protocolsAllow = map[string]string{
 	// any dissector (not even data), and names the PDU's protocol on the
 	// segment that completes it; rawcap keeps no stream state here.
 	"-/data":      "TCP analysis: tshark leaves a retransmitted, RST or reassembly-continuation payload undissected",
-	"-/ssh":       "TCP analysis: an SSH segment tshark sees as a retransmission or continuation",
 	"-/bgp":       "TCP analysis: a BGP segment tshark sees as a continuation",
 	"-/http":      "TCP analysis: an HTTP segment tshark sees as a continuation",
 	"-/pptp":      "TCP analysis: a PPTP segment tshark sees as a retransmission",
@@ -37,7 +36,6 @@ var protocolsAllow = map[string]string{
 	"openflow/data":     "OpenFlow (TCP 6653): the entry names the OpenFlow version found inside",
 	"kerberos/data":     "Kerberos (UDP 88): the entry names the Kerberos version found inside",
 	"enip/data":         "EtherNet/IP (TCP 44818): the entry lists each CIP item inside",
-	"geneve/data":       "Geneve (UDP 6081): tshark decodes the inner frame",
 	"mbtcp/data":        "Modbus/TCP (TCP 502): the entry adds modbus when the function decodes",
 	"nhrp/data":         "NHRP in GRE (0x2001): rawcap's GRE hands only IP and Ethernet on",
 	"f5ethtrailer/-":    "an F5 Ethernet trailer found by tshark's heuristic",
@@ -56,17 +54,14 @@ var protocolsAllow = map[string]string{
 	"nfs/-":             "the RPC program's body (NFS) is not a layer of rawcap's yet",
 	"rx/data":           "a port tshark binds to a protocol rawcap does not name",
 	"nbdgm/data":        "a port tshark binds to a protocol rawcap does not name",
-	"ip/-":              "PIM register: tshark decodes the encapsulated packet",
 	"arp/-":             "ARP with a trailer tshark decodes as another ARP",
 	"atmarp/-":          "ATM ARP: tshark names atmarp where rawcap decodes arp",
-	"ieee8021ad/vlan":   "an 802.1ad tag after an 802.1Q EtherType: tshark names it by its TPID",
 	"ip/data":           "IP inside GRE with WCCP redirect (0x883e): tshark decodes it",
 	"data-text-lines/-": "an HTTP body tshark names by its Content-Type (text)",
 	"xml/-":             "an HTTP body tshark names by its Content-Type (XML)",
 	"whois/-":           "a whois reply tshark reassembles until the FIN and names on the FIN segment",
 	"data/pgm":          "tshark's PGM dissector rejects the packet (bad version) and falls back to data",
 	"-/pgm":             "a crafted IPv4 total length past the frame's end: tshark stops at IP",
-	"pim/data":          "a crafted IPv4 header with MF and the reserved bit set that tshark still hands to PIM",
 	"eth/-":             "sFlow: tshark decodes the sampled frame header",
 }
 

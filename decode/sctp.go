@@ -1064,43 +1064,7 @@ func treeSCTPChunk(t *treeWriter, c SCTPChunk, bases *sctpBases) {
 		ng, nd := int(be16(v[8:])), int(be16(v[10:]))
 		t.int("Number of gap acknowledgement blocks", ng)
 		t.int("Number of duplicated TSNs", nd)
-		p := 12
-		acked := 0
-		for k := 0; k < ng; k++ {
-			st, en := uint32(be16(v[p:])), uint32(be16(v[p+2:]))
-			t.depth = 2
-			t.line()
-			t.b = append(t.b, "Gap Acknowledgement for TSN "...)
-			t.b = appendUint(t.b, uint64(rel+st))
-			t.b = append(t.b, " to "...)
-			t.b = appendUint(t.b, uint64(rel+en))
-			t.end()
-			t.depth = 3
-			t.int("Start", int(st))
-			t.depth = 4
-			t.line()
-			t.b = append(t.b, "[Start TSN: "...)
-			t.b = appendUint(t.b, uint64(rel+st))
-			t.b = append(t.b, "]\n"...)
-			t.depth = 3
-			t.int("End", int(en))
-			t.depth = 4
-			t.line()
-			t.b = append(t.b, "[End TSN: "...)
-			t.b = appendUint(t.b, uint64(rel+en))
-			t.b = append(t.b, "]\n"...)
-			if en >= st {
-				acked += int(en-st) + 1
-			}
-			p += 4
-		}
-		t.depth = 2
-		if ng > 0 {
-			t.line()
-			t.b = append(t.b, "[Number of TSNs in gap acknowledgement blocks: "...)
-			t.b = appendUint(t.b, uint64(acked))
-			t.b = append(t.b, "]\n"...)
-		}
+		p := treeSCTPGaps(t, v, 12, ng, rel, "Gap Acknowledgement for TSN ", "[Number of TSNs in gap acknowledgement blocks: ")
 		for k := 0; k < nd; k++ {
 			t.int("Duplicate TSN", int(be32(v[p:])))
 			p += 4
@@ -1561,4 +1525,46 @@ func sctpTcpdumpName(t uint8) string {
 		return "[REL CTRL ACK]"
 	}
 	return ""
+}
+
+// treeSCTPGaps draws the n gap acknowledgement blocks of a SACK or NR-SACK
+// chunk's value v from offset p, their TSNs counted from base, titled
+// title, and the count of the TSNs they acknowledge (total); it returns the
+// offset after them.
+func treeSCTPGaps(t *treeWriter, v []byte, p, n int, base uint32, title, total string) int {
+	acked := 0
+	for k := 0; k < n; k++ {
+		st, en := uint32(be16(v[p:])), uint32(be16(v[p+2:]))
+		t.depth = 2
+		t.line()
+		t.b = append(t.b, title...)
+		t.b = appendUint(t.b, uint64(base+st))
+		t.b = append(t.b, " to "...)
+		t.b = appendUint(t.b, uint64(base+en))
+		t.end()
+		for _, e := range [2]struct {
+			label, tsn string
+			v          uint32
+		}{{"Start", "[Start TSN: ", st}, {"End", "[End TSN: ", en}} {
+			t.depth = 3
+			t.int(e.label, int(e.v))
+			t.depth = 4
+			t.line()
+			t.b = append(t.b, e.tsn...)
+			t.b = appendUint(t.b, uint64(base+e.v))
+			t.b = append(t.b, "]\n"...)
+		}
+		if en >= st {
+			acked += int(en-st) + 1
+		}
+		p += 4
+	}
+	t.depth = 2
+	if n > 0 {
+		t.line()
+		t.b = append(t.b, total...)
+		t.b = appendUint(t.b, uint64(acked))
+		t.b = append(t.b, "]\n"...)
+	}
+	return p
 }

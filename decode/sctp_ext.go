@@ -432,42 +432,7 @@ func treeSCTPExtChunk(t *treeWriter, c SCTPChunk, bases *sctpBases) {
 			if nrgap {
 				n, title, total = nr, "NR-Gap Acknowledgement for TSN ", "[Number of TSNs in nr-gap acknowledgement blocks: "
 			}
-			acked := 0
-			for k := 0; k < n; k++ {
-				st, en := uint32(be16(v[p:])), uint32(be16(v[p+2:]))
-				t.depth = 2
-				t.line()
-				t.b = append(t.b, title...)
-				t.b = appendUint(t.b, uint64(cum+st))
-				t.b = append(t.b, " to "...)
-				t.b = appendUint(t.b, uint64(cum+en))
-				t.end()
-				t.depth = 3
-				t.int("Start", int(st))
-				t.depth = 4
-				t.line()
-				t.b = append(t.b, "[Start TSN: "...)
-				t.b = appendUint(t.b, uint64(cum+st))
-				t.b = append(t.b, "]\n"...)
-				t.depth = 3
-				t.int("End", int(en))
-				t.depth = 4
-				t.line()
-				t.b = append(t.b, "[End TSN: "...)
-				t.b = appendUint(t.b, uint64(cum+en))
-				t.b = append(t.b, "]\n"...)
-				if en >= st {
-					acked += int(en-st) + 1
-				}
-				p += 4
-			}
-			t.depth = 2
-			if n > 0 {
-				t.line()
-				t.b = append(t.b, total...)
-				t.b = appendUint(t.b, uint64(acked))
-				t.b = append(t.b, "]\n"...)
-			}
+			p = treeSCTPGaps(t, v, p, n, cum, title, total)
 		}
 		for k := 0; k < nd; k++ {
 			t.int("Duplicate TSN", int(be32(v[p:])))
