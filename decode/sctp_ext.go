@@ -102,10 +102,6 @@ func emitSCTPExtChunk(e *emitter, c SCTPChunk, bases *sctpBases) {
 		emitSCTPParams(e, v)
 	case 132:
 		e.Bytes(&f[sctpPaddingData], v)
-	default:
-		if sctpChunkName(c.Type) == "" && len(v) > 0 {
-			e.Bytes(&f[sctpChunkValue], v)
-		}
 	case 194:
 		if len(v) >= 4 {
 			e.Uint(&f[sctpIForwardTSN], uint64(be32(v)))
@@ -117,6 +113,10 @@ func emitSCTPExtChunk(e *emitter, c SCTPChunk, bases *sctpBases) {
 				e.Bool(&f[sctpIForwardUBit], fl&1 != 0)
 				e.Uint(&f[sctpForwardMID], uint64(be32(v[p+4:])))
 			}
+		}
+	default:
+		if sctpChunkName(c.Type) == "" && len(v) > 0 {
+			e.Bytes(&f[sctpChunkValue], v)
 		}
 	}
 }
