@@ -909,26 +909,7 @@ func treeSCTPChunk(t *treeWriter, c SCTPChunk, bases *sctpBases) {
 	t.b = append(t.b, " chunk"...)
 	switch c.Type {
 	case 0:
-		t.b = append(t.b, " ("...)
-		if c.Flags&4 != 0 {
-			t.b = append(t.b, "unordered, "...)
-		} else {
-			t.b = append(t.b, "ordered, "...)
-		}
-		switch c.Flags & 3 {
-		case 3:
-			t.b = append(t.b, "complete"...)
-		case 2:
-			t.b = append(t.b, "first"...)
-		case 1:
-			t.b = append(t.b, "last"...)
-		default:
-			t.b = append(t.b, "middle"...)
-		}
-		t.b = append(t.b, " segment, TSN: "...)
-		t.b = appendUint(t.b, uint64(be32(v)-bases.out))
-		t.b = append(t.b, ", SID: "...)
-		t.b = appendUint(t.b, uint64(be16(v[4:])))
+		t.b = appendSCTPSegment(t.b, c.Flags, be32(v)-bases.out, be16(v[4:]))
 		t.b = append(t.b, ", SSN: "...)
 		t.b = appendUint(t.b, uint64(be16(v[6:])))
 		t.b = append(t.b, ", PPID: "...)
@@ -1567,4 +1548,21 @@ func treeSCTPGaps(t *treeWriter, v []byte, p, n int, base uint32, title, total s
 		t.b = append(t.b, "]\n"...)
 	}
 	return p
+}
+
+// appendSCTPSegment appends the start of a DATA or I-DATA chunk's title:
+// " (ordered, first segment, TSN: 1, SID: 0", from the chunk's flags, its
+// relative TSN and its stream id.
+func appendSCTPSegment(b []byte, flags uint8, tsn uint32, sid uint16) []byte {
+	b = append(b, " ("...)
+	if flags&4 != 0 {
+		b = append(b, "unordered, "...)
+	} else {
+		b = append(b, "ordered, "...)
+	}
+	b = append(b, [...]string{"middle", "last", "first", "complete"}[flags&3]...)
+	b = append(b, " segment, TSN: "...)
+	b = appendUint(b, uint64(tsn))
+	b = append(b, ", SID: "...)
+	return appendUint(b, uint64(sid))
 }

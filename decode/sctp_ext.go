@@ -359,26 +359,7 @@ func sctpExtChunkTitle(t *treeWriter, c SCTPChunk, bases *sctpBases) {
 		t.b = appendUint(t.b, uint64(be16(v[12:])))
 		t.b = append(t.b, ')')
 	case 64:
-		t.b = append(t.b, " ("...)
-		if c.Flags&4 != 0 {
-			t.b = append(t.b, "unordered, "...)
-		} else {
-			t.b = append(t.b, "ordered, "...)
-		}
-		switch c.Flags & 3 {
-		case 3:
-			t.b = append(t.b, "complete"...)
-		case 2:
-			t.b = append(t.b, "first"...)
-		case 1:
-			t.b = append(t.b, "last"...)
-		default:
-			t.b = append(t.b, "middle"...)
-		}
-		t.b = append(t.b, " segment, TSN: "...)
-		t.b = appendUint(t.b, uint64(be32(v)-bases.out))
-		t.b = append(t.b, ", SID: "...)
-		t.b = appendUint(t.b, uint64(be16(v[4:])))
+		t.b = appendSCTPSegment(t.b, c.Flags, be32(v)-bases.out, be16(v[4:]))
 		t.b = append(t.b, ", MID: "...)
 		t.b = appendUint(t.b, uint64(be32(v[8:])))
 		if c.Flags&2 == 0 {
