@@ -24,7 +24,8 @@ type EKPrinter struct {
 	fp FieldsPrinter
 	// stamp and count, indexed by a field's nameID, say which names
 	// appendProto has seen in the protocol it is writing (stamp == gen) and
-	// how often they occur there: one pass instead of a scan per field.
+	// how often they occur there, until written (then 0): one pass instead
+	// of a scan per field.
 	stamp []uint32
 	count []uint32
 	gen   uint32
@@ -186,11 +187,6 @@ func (p *EKPrinter) appendProto(b []byte, l *FieldList, k, end int, t time.Time)
 			p.count[r.Field.nameID]++
 		}
 	}
-	p.gen++ // from here, a stamp of gen means "written"
-	if p.gen == 0 {
-		clear(p.stamp)
-		p.gen = 1
-	}
 	firstField := true
 	for j := k + 1; j < end; j++ {
 		r := &recs[j]
@@ -199,11 +195,10 @@ func (p *EKPrinter) appendProto(b []byte, l *FieldList, k, end int, t time.Time)
 		}
 		var n int
 		if id := r.Field.nameID; id != 0 {
-			if p.stamp[id] == p.gen {
-				continue
+			if n = int(p.count[id]); n == 0 {
+				continue // written at its first value
 			}
-			n = int(p.count[id])
-			p.stamp[id] = p.gen
+			p.count[id] = 0
 		} else {
 			if earlierValue(recs, k+1, j) {
 				continue
