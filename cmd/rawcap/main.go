@@ -23,12 +23,15 @@ func main() {
 			fmt.Fprintf(os.Stderr, "rawcap: RAWCAP_CPUPROFILE: %v\n", err)
 			os.Exit(2)
 		}
-		defer f.Close()
-		defer pprof.StopCPUProfile()
+		defer func() {
+			pprof.StopCPUProfile()
+			f.Close()
+		}()
 	}
 	code := run(ctx, os.Args, os.Stdin, os.Stdout, os.Stderr)
 	stop()
-	if code != 0 || os.Getenv("RAWCAP_CPUPROFILE") == "" {
+	if code != 0 {
+		pprof.StopCPUProfile() // os.Exit skips the deferred stop; a no-op when not profiling
 		os.Exit(code)
 	}
 }
