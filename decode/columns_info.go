@@ -50,6 +50,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoNTP(b, d, top)
 	case LayerESP:
 		b = infoESP(b, d, top)
+	case LayerGeneve:
+		b = infoGeneve(b, d, top)
 	case LayerVRRP:
 		b = infoVRRP(b, d, top)
 	case LayerSCTP:

@@ -85,6 +85,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "QUIC"...)
 	case LayerVXLAN:
 		return append(b, "VXLAN"...)
+	case LayerGeneve:
+		return append(b, "Geneve"...)
 	case LayerGRE:
 		return append(b, "GRE"...)
 	case LayerESP:

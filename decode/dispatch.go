@@ -485,6 +485,10 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 
 // treeLayer appends layer i's subtree (tshark -V) to t.
 func treeLayer(t *treeWriter, d *Decoder, i int) {
+	if treeFieldsOf(d.layers[i].Type) {
+		treeFields(t, d, i)
+		return
+	}
 	switch d.layers[i].Type {
 	case LayerEthernet:
 		treeEthernet(t, d, i)
@@ -520,10 +524,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeHTTP(t, d, i)
 	case LayerTLS:
 		treeTLS(t, d, i)
-	case LayerVXLAN:
-		treeVXLAN(t, d, i)
-	case LayerGeneve:
-		treeGeneve(t, d, i)
 	case LayerESP:
 		treeESP(t, d, i)
 	case LayerPIM:

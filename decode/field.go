@@ -135,6 +135,9 @@ type Field struct {
 	Mask uint64
 	// Values names the values of an integer field (nil: none).
 	Values *ValueNames
+	// Unit follows an integer's value in the -V tree (" bytes"), as
+	// Wireshark's BASE_UNIT_STRING does.
+	Unit string
 	// Generated marks a field that is not in the packet's bytes but
 	// computed (Wireshark's "[…]" fields: tcp.stream, tcp.seq).
 	Generated bool

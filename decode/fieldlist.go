@@ -3,6 +3,7 @@ package decode
 import (
 	"encoding/binary"
 	"math"
+	"math/bits"
 	"net/netip"
 )
 
@@ -20,6 +21,13 @@ type FieldList struct {
 	hidden   bool
 	expert   bool
 	nested   uint8
+
+	// tree says the list is drawn as tshark's -V tree (treefields.go):
+	// records keep their depth in the protocol's subtree and the text
+	// that replaces a field's standard line (SetRepr), and tree-only lines
+	// (Line) are kept. The other outputs leave it off and never see those.
+	tree  bool
+	depth uint8
 	// sel, when not nil, is the set of field ids (a bit each) whose values
 	// are kept: an output that reads a few fields (-T fields -e, a display
 	// filter) has the others dropped as they are emitted. Protocols,
@@ -65,6 +73,17 @@ type FieldRec struct {
 	// before it: 1 for an ICMP error's quoted packet or an echo's data,
 	// which Wireshark shows inside ICMP.
 	Nested uint8
+	// noTree marks, in a tree list, a record tshark's tree does not show
+	// though its other outputs do (proto_item_set_hidden).
+	noTree bool
+	// Depth is how deep the record sits in its protocol's subtree (0: a
+	// protocol's own fields); kept only in a tree list.
+	Depth uint8
+	// reprLen and reprOff give, in a tree list, the text that replaces the
+	// record's standard line (the whole label, "Options: (8 bytes)"), or
+	// of an OpText line: aux[reprOff:reprOff+reprLen]; reprLen 0: none.
+	reprLen uint16
+	reprOff uint32
 	// u is the value of an integer, boolean, float (its bits), MAC or
 	// IPv4 address; for the values kept in aux (bytes, texts, IPv6
 	// addresses) it is their offset<<32 | length. A record stays 24 bytes.
@@ -81,6 +100,9 @@ const (
 	OpGroup                // a group starts (Field.Shape says which); OpEnd ends it
 	OpItem                 // an item of a ShapeObjects group starts; OpEnd ends it
 	OpEnd                  // the innermost open protocol, group or item ends
+	// OpText is a line of the -V tree that is no field (tshark's text
+	// items): only a tree list (FieldList.tree) holds it.
+	OpText
 )
 
 // Reset empties l for the next packet.
@@ -88,6 +110,7 @@ func (l *FieldList) Reset() {
 	l.recs = l.recs[:0]
 	l.aux = l.aux[:0]
 	l.jsonOnly, l.hidden, l.expert, l.nested = false, false, false, 0
+	l.depth = 0
 }
 
 // Records returns l's records. The slice aliases l and is valid until the
@@ -96,14 +119,101 @@ func (l *FieldList) Records() []FieldRec { return l.recs }
 
 // Proto opens protocol p (a KindProtocol field); End closes it.
 func (l *FieldList) Proto(p *Field) {
+	l.depth = 0
 	l.recs = append(l.recs, FieldRec{Field: p, Op: OpProto, Nested: l.nested})
 }
 
 // Group opens group g; End closes it.
-func (l *FieldList) Group(g *Field) { l.recs = append(l.recs, FieldRec{Field: g, Op: OpGroup}) }
+func (l *FieldList) Group(g *Field) {
+	l.recs = append(l.recs, FieldRec{Field: g, Op: OpGroup, Depth: l.depth})
+}
 
 // Item opens an item of the enclosing ShapeObjects group; End closes it.
-func (l *FieldList) Item() { l.recs = append(l.recs, FieldRec{Op: OpItem}) }
+func (l *FieldList) Item() { l.recs = append(l.recs, FieldRec{Op: OpItem, Depth: l.depth}) }
+
+// Sub makes the records added from now on a level deeper in the tree: the
+// subtree of the record before (tshark's proto_item_add_subtree). Up
+// returns to the level before.
+func (l *FieldList) Sub() { l.depth++ }
+
+// Up ends the subtree Sub opened.
+func (l *FieldList) Up() { l.depth-- }
+
+// Tree reports whether the list is drawn as the -V tree: an emitter
+// builds the texts of SetRepr and Line only then.
+func (l *FieldList) Tree() bool { return l.tree }
+
+// SetRepr makes b[len(before):] — b being what Text returned with the text
+// appended — the tree line of the record added last, in place of the one
+// drawn from its field's definition (tshark's proto_tree_add_*_format).
+// Outside a tree list it does nothing.
+func (l *FieldList) SetRepr(b []byte) {
+	if !l.tree || len(l.recs) == 0 {
+		return
+	}
+	off := len(l.aux)
+	l.aux = b
+	r := &l.recs[len(l.recs)-1]
+	r.reprOff, r.reprLen = uint32(off), uint16(min(len(b)-off, 0xffff))
+}
+
+// Line adds a tree line that is no field, b[len(before):] — b being what
+// Text returned with the text appended — at the current depth. Outside a
+// tree list it does nothing.
+func (l *FieldList) Line(b []byte) {
+	if !l.tree {
+		return
+	}
+	off := len(l.aux)
+	l.aux = b
+	l.recs = append(l.recs, FieldRec{Op: OpText, Depth: l.depth, reprOff: uint32(off), reprLen: uint16(min(len(b)-off, 0xffff))})
+}
+
+// NoTree keeps the record added last out of the tree (tshark's
+// proto_item_set_hidden: the field is there for filters and JSON, not
+// drawn).
+func (l *FieldList) NoTree() {
+	if l.tree && len(l.recs) > 0 {
+		l.recs[len(l.recs)-1].noTree = true
+	}
+}
+
+// UintBits adds f's value taken from word, the Width-bit integer that holds
+// it under f.Mask.
+func (l *FieldList) UintBits(f *Field, word uint64) {
+	l.add(f, (word&f.Mask)>>uint(bits.TrailingZeros64(f.Mask)))
+}
+
+// BoolBits adds the boolean f, set when any bit of f.Mask is set in word,
+// the Width-bit integer that holds it. The tree draws the bits as they are.
+func (l *FieldList) BoolBits(f *Field, word uint64) {
+	v := word & f.Mask
+	l.Bool(f, v != 0)
+	if l.tree && v != 0 && v != f.Mask {
+		// Several bits, some set: the tree line shows which.
+		b := appendBitDrawing(l.aux, v, int(f.Width), f.Mask)
+		b = append(b, " = "...)
+		b = append(b, f.Label...)
+		b = append(b, ": "...)
+		b = appendBoolName(b, f, true)
+		l.SetRepr(b)
+	}
+}
+
+// LineString adds the tree line s (see Line).
+func (l *FieldList) LineString(s string) {
+	if l.tree {
+		l.Line(append(l.aux, s...))
+	}
+}
+
+// repr returns the tree text of r (nil: none).
+func (l *FieldList) repr(r *FieldRec) []byte {
+	if r.reprLen == 0 {
+		return nil
+	}
+	return l.aux[r.reprOff : r.reprOff+uint32(r.reprLen)]
+}
 
 // End closes the innermost open protocol, group or item.
 func (l *FieldList) End() { l.recs = append(l.recs, FieldRec{Op: OpEnd}) }
@@ -140,6 +250,7 @@ func (l *FieldList) add(f *Field, u uint64) {
 	r := &l.recs[n]
 	r.Field, r.Op, r.u = f, OpValue, u
 	r.JSONOnly, r.Hidden, r.Expert, r.Nested = l.jsonOnly, l.hidden, l.expert, 0
+	r.Depth, r.reprLen, r.noTree = l.depth, 0, false
 }
 
 // addAux adds f with the value aux[off:].

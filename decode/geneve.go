@@ -106,67 +106,128 @@ const (
 	geneveProtoType
 	geneveVNI
 	geneveReserved
+	geneveOption
 	geneveOptionClass
 	geneveOptionType
 	geneveOptionTypeCritical
 	geneveOptionFlags
+	geneveOptionFlagsReserved
 	geneveOptionLength
 	geneveOptionUnknownData
 	geneveFieldCount
 )
 
 var geneveFields = [geneveFieldCount]Field{
-	geneveVersion:            {Name: "geneve.version", Label: "Version", Kind: KindUint, Width: 8},
-	geneveOptions:            {Name: "geneve.options", Label: "Geneve Options", Kind: KindBytes},
-	geneveFlags:              {Name: "geneve.flags", Label: "Flags", Kind: KindUint, Width: 8, Base: BaseHex},
-	geneveFlagsOAM:           {Name: "geneve.flags.oam", Label: "Operations, Administration and Management Frame", Kind: KindBool, Width: 8, Mask: 0x80},
-	geneveFlagsCritical:      {Name: "geneve.flags.critical", Label: "Critical Options Present", Kind: KindBool, Width: 8, Mask: 0x40},
-	geneveFlagsReserved:      {Name: "geneve.flags.reserved", Label: "Reserved", Kind: KindBool, Width: 8, Mask: 0x3f},
-	geneveProtoType:          {Name: "geneve.proto_type", Label: "Protocol Type", Kind: KindUint, Width: 16, Base: BaseHex},
-	geneveVNI:                {Name: "geneve.vni", Label: "Virtual Network Identifier (VNI)", Kind: KindUint, Width: 24, Base: BaseHexDec},
-	geneveReserved:           {Name: "geneve.reserved", Label: "Reserved", Kind: KindUint, Width: 8, Base: BaseHex},
-	geneveOptionClass:        {Name: "geneve.option.class", Label: "Class", Kind: KindUint, Width: 16, Base: BaseHex},
-	geneveOptionType:         {Name: "geneve.option.type", Label: "Type", Kind: KindUint, Width: 8, Base: BaseHex},
-	geneveOptionTypeCritical: {Name: "geneve.option.type.critical", Label: "Critical Option", Kind: KindBool, Width: 8, Mask: 0x80},
-	geneveOptionFlags:        {Name: "geneve.option.flags", Label: "Flags", Kind: KindUint, Width: 8, Base: BaseHex},
-	geneveOptionLength:       {Name: "geneve.option.length", Label: "Length", Kind: KindUint, Width: 8},
-	geneveOptionUnknownData:  {Name: "geneve.option.unknown.data", Label: "Unknown Option Data", Kind: KindBytes},
+	geneveVersion:             {Name: "geneve.version", Label: "Version", Kind: KindUint, Width: 8},
+	geneveOptions:             {Name: "geneve.options", Label: "Geneve Options", Kind: KindBytes},
+	geneveFlags:               {Name: "geneve.flags", Label: "Flags", Kind: KindUint, Width: 8, Base: BaseHex},
+	geneveFlagsOAM:            {Name: "geneve.flags.oam", Label: "Operations, Administration and Management Frame", Kind: KindBool, Width: 8, Mask: 0x80},
+	geneveFlagsCritical:       {Name: "geneve.flags.critical", Label: "Critical Options Present", Kind: KindBool, Width: 8, Mask: 0x40},
+	geneveFlagsReserved:       {Name: "geneve.flags.reserved", Label: "Reserved", Kind: KindBool, Width: 8, Mask: 0x3f},
+	geneveProtoType:           {Name: "geneve.proto_type", Label: "Protocol Type", Kind: KindUint, Width: 16, Base: BaseHex},
+	geneveVNI:                 {Name: "geneve.vni", Label: "Virtual Network Identifier (VNI)", Kind: KindUint, Width: 24, Base: BaseHexDec},
+	geneveReserved:            {Name: "geneve.reserved", Label: "Reserved", Kind: KindUint, Width: 8, Base: BaseHex},
+	geneveOption:              {Name: "geneve.option", Label: "Option", Kind: KindBytes},
+	geneveOptionClass:         {Name: "geneve.option.class", Label: "Class", Kind: KindUint, Width: 16, Base: BaseHex},
+	geneveOptionType:          {Name: "geneve.option.type", Label: "Type", Kind: KindUint, Width: 8, Base: BaseHex},
+	geneveOptionTypeCritical:  {Name: "geneve.option.type.critical", Label: "Critical Option", Kind: KindBool, Width: 8, Mask: 0x80},
+	geneveOptionFlags:         {Name: "geneve.option.flags", Label: "Flags", Kind: KindUint, Width: 8, Base: BaseHex},
+	geneveOptionFlagsReserved: {Name: "geneve.option.flags.reserved", Label: "Reserved", Kind: KindBool, Width: 8, Mask: 0xe0},
+	geneveOptionLength:        {Name: "geneve.option.length", Label: "Length", Kind: KindUint, Width: 8, Unit: " bytes"},
+	geneveOptionUnknownData:   {Name: "geneve.option.unknown.data", Label: "Unknown Option Data", Kind: KindBytes},
 }
 
 var protoGeneve = protoField("geneve", "Generic Network Virtualization Encapsulation")
 
-// emitGeneve emits the header's fields and each option's.
+// emitGeneve emits the header's fields and each option's, in the order and
+// nesting of tshark's tree, which is drawn from them (treefields.go).
+// tshark shows the options' length as geneve.option.length, and keeps a
+// zero reserved byte and an option's flags and critical bit out of its
+// tree.
 func emitGeneve(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
 	e.Proto(&protoGeneve)
-	if l.Malformed == "" {
-		g := Geneve(d.data[l.Start:l.Payload])
-		f := &geneveFields
-		e.Uint(&f[geneveVersion], uint64(g.Version()))
-		e.Uint(&f[geneveFlags], uint64(g.Flags()))
-		e.Bool(&f[geneveFlagsOAM], g.Flags()&0x80 != 0)
-		e.Bool(&f[geneveFlagsCritical], g.Flags()&0x40 != 0)
-		e.Bool(&f[geneveFlagsReserved], g.Flags()&0x3f != 0)
-		e.Uint(&f[geneveProtoType], uint64(g.Protocol()))
-		e.Uint(&f[geneveVNI], uint64(g.VNI()))
-		if len(g.Options()) > 0 {
-			e.Bytes(&f[geneveOptions], g.Options())
-		}
-		for off := 0; ; {
-			o, next, ok := NextGeneveOption(g.Options(), off)
-			if !ok {
-				break
-			}
-			off = next
-			e.Uint(&f[geneveOptionClass], uint64(o.Class))
-			e.Uint(&f[geneveOptionType], uint64(o.Type))
-			e.Bool(&f[geneveOptionTypeCritical], o.Type&0x80 != 0)
-			e.Uint(&f[geneveOptionFlags], uint64(o.Flags))
-			e.Uint(&f[geneveOptionLength], uint64(4+len(o.Data)))
-			e.Bytes(&f[geneveOptionUnknownData], o.Data)
-		}
+	if l.Malformed != "" {
+		e.End()
+		return
 	}
+	g := Geneve(d.data[l.Start:l.Payload])
+	if e.Tree() {
+		b := append(e.Text(), protoGeneve.Label...)
+		b = append(b, ", VNI: 0x"...)
+		b = appendHexN(b, uint64(g.VNI()), 6)
+		if g.Flags()&0x80 != 0 {
+			b = append(b, ", OAM"...)
+		}
+		e.SetRepr(b)
+	}
+	f := &geneveFields
+	e.Uint(&f[geneveVersion], uint64(g.Version()))
+	e.Uint(&f[geneveOptionLength], uint64(g.OptionsLen()))
+	flags := uint64(g.Flags())
+	e.Uint(&f[geneveFlags], flags)
+	if e.Tree() {
+		b := append(e.Text(), "Flags: 0x"...)
+		b = appendHex2(b, g.Flags())
+		e.SetRepr(appendSetFlags(b, flags, &f[geneveFlagsOAM], &f[geneveFlagsCritical], &f[geneveFlagsReserved]))
+	}
+	e.Sub()
+	e.BoolBits(&f[geneveFlagsOAM], flags)
+	e.BoolBits(&f[geneveFlagsCritical], flags)
+	e.BoolBits(&f[geneveFlagsReserved], flags)
+	e.Up()
+	e.Uint(&f[geneveProtoType], uint64(g.Protocol()))
+	e.Uint(&f[geneveVNI], uint64(g.VNI()))
+	e.Uint(&f[geneveReserved], uint64(g.Reserved()))
+	if g.Reserved() == 0 {
+		e.NoTree()
+	}
+	if len(g.Options()) == 0 {
+		e.End()
+		return
+	}
+	e.Bytes(&f[geneveOptions], g.Options())
+	if e.Tree() {
+		b := append(e.Text(), "Options: ("...)
+		b = strconv.AppendInt(b, int64(g.OptionsLen()), 10)
+		b = append(b, " bytes)"...)
+		e.SetRepr(b)
+	}
+	e.Sub()
+	for off := 0; ; {
+		o, next, ok := NextGeneveOption(g.Options(), off)
+		if !ok {
+			break
+		}
+		e.Bytes(&f[geneveOption], g.Options()[off:next])
+		off = next
+		if e.Tree() {
+			b := append(e.Text(), "Unknown, Class: "...)
+			b = appendGeneveClass(b, o.Class)
+			b = append(b, " Type: "...)
+			e.SetRepr(appendGeneveType(b, o.Type))
+		}
+		e.Sub()
+		e.Uint(&f[geneveOptionClass], uint64(o.Class))
+		if e.Tree() {
+			e.SetRepr(appendGeneveClass(append(e.Text(), "Class: "...), o.Class))
+		}
+		e.Uint(&f[geneveOptionType], uint64(o.Type))
+		if e.Tree() {
+			e.SetRepr(appendGeneveType(append(e.Text(), "Type: "...), o.Type))
+		}
+		e.BoolBits(&f[geneveOptionTypeCritical], uint64(o.Type))
+		e.NoTree()
+		e.Uint(&f[geneveOptionFlags], uint64(o.Flags))
+		e.NoTree()
+		e.BoolBits(&f[geneveOptionFlagsReserved], uint64(o.Flags))
+		e.NoTree()
+		e.Uint(&f[geneveOptionLength], uint64(4+len(o.Data)))
+		e.Bytes(&f[geneveOptionUnknownData], o.Data)
+		e.Up()
+	}
+	e.Up()
 	e.End()
 }
 
@@ -207,106 +268,21 @@ func geneveClassName(c uint16) string {
 	return "Unassigned"
 }
 
-// treeGeneve appends the Geneve subtree as tshark -V shows it.
-func treeGeneve(t *treeWriter, d *Decoder, i int) {
+// infoGeneve appends the Info column of a Geneve header that is the
+// packet's last decoded layer: tshark's "Encapsulated 0x1234 (unknown)"
+// when it carries a protocol Wireshark has no name for.
+func infoGeneve(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
-	t.head("Generic Network Virtualization Encapsulation")
-	if l.Malformed != "" {
-		t.end()
-		return
+	if l.Malformed != "" || l.Payload == l.End {
+		return b
 	}
 	g := Geneve(d.data[l.Start:l.Payload])
-	t.b = append(t.b, ", VNI: 0x"...)
-	t.b = appendHexN(t.b, uint64(g.VNI()), 6)
-	t.end()
-	t.depth = 1
-	t.int("Version", int(g.Version()))
-	t.line()
-	t.b = append(t.b, "Length: "...)
-	t.b = strconv.AppendInt(t.b, int64(g.OptionsLen()), 10)
-	t.b = append(t.b, " bytes"...)
-	t.end()
-	fl := uint64(g.Flags())
-	t.line()
-	t.b = append(t.b, "Flags: 0x"...)
-	t.b = appendHex2(t.b, g.Flags())
-	sep := ", "
-	for _, n := range [...]struct {
-		bit  uint64
-		name string
-	}{{0x80, "Operations, Administration and Management Frame"}, {0x40, "Critical Options Present"}} {
-		if fl&n.bit != 0 {
-			t.b = append(t.b, sep...)
-			t.b = append(t.b, n.name...)
-		}
+	if geneveFields[geneveProtoType].ValueNames().Name(uint64(g.Protocol())) != "" {
+		return b
 	}
-	t.end()
-	t.depth = 2
-	for _, k := range [...]int{geneveFlagsOAM, geneveFlagsCritical, geneveFlagsReserved} {
-		f := &geneveFields[k]
-		t.bits(fl, 8, f.Mask, f.Label)
-		if fl&f.Mask != 0 {
-			t.b = append(t.b, "True"...)
-		} else {
-			t.b = append(t.b, "False"...)
-		}
-		t.end()
-	}
-	t.depth = 1
-	if g.Protocol() == EtherTypeTEB {
-		t.line()
-		t.b = append(t.b, "Protocol Type: Transparent Ethernet bridging (0x6558)"...)
-		t.end()
-	} else {
-		treeEtherType(t, "Protocol Type", g.Protocol())
-	}
-	t.hexInt("Virtual Network Identifier (VNI)", uint64(g.VNI()), 6)
-	if g.Reserved() != 0 {
-		t.hex("Reserved", uint64(g.Reserved()), 2)
-	}
-	if len(g.Options()) == 0 {
-		return
-	}
-	t.line()
-	t.b = append(t.b, "Options: ("...)
-	t.b = strconv.AppendInt(t.b, int64(g.OptionsLen()), 10)
-	t.b = append(t.b, " bytes)"...)
-	t.end()
-	for off := 0; ; {
-		o, next, ok := NextGeneveOption(g.Options(), off)
-		if !ok {
-			break
-		}
-		off = next
-		t.depth = 2
-		t.line()
-		t.b = append(t.b, "Unknown, Class: "...)
-		t.b = appendGeneveClass(t.b, o.Class)
-		t.b = append(t.b, " Type: "...)
-		t.b = appendGeneveType(t.b, o.Type)
-		t.end()
-		t.depth = 3
-		t.line()
-		t.b = append(t.b, "Class: "...)
-		t.b = appendGeneveClass(t.b, o.Class)
-		t.end()
-		t.line()
-		t.b = append(t.b, "Type: "...)
-		t.b = appendGeneveType(t.b, o.Type)
-		t.end()
-		t.line()
-		t.b = append(t.b, "Length: "...)
-		t.b = strconv.AppendInt(t.b, int64(4+len(o.Data)), 10)
-		t.b = append(t.b, " bytes"...)
-		t.end()
-		if len(o.Data) > 0 {
-			t.line()
-			t.b = append(t.b, "Unknown Option Data: "...)
-			t.b = appendHexBytes(t.b, o.Data)
-			t.end()
-		}
-	}
-	t.depth = 1
+	b = append(b, "Encapsulated 0x"...)
+	b = appendHex4(b, g.Protocol())
+	return append(b, " (unknown)"...)
 }
 
 func appendGeneveClass(b []byte, c uint16) []byte {
@@ -320,9 +296,9 @@ func appendGeneveType(b []byte, typ uint8) []byte {
 	b = append(b, "0x"...)
 	b = appendHex2(b, typ)
 	if typ&0x80 != 0 {
-		b = append(b, " (Critical)"...)
+		return append(b, " (Critical)"...)
 	}
-	return b
+	return append(b, " (Non-critical)"...)
 }
 
 // lineGeneve appends tcpdump's "Geneve, Flags [C], vni 0xa, options [8

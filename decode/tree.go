@@ -27,6 +27,8 @@ type TreePrinter struct {
 
 	memo treeMemos // blocks of lines drawn for recent header bytes
 	note Note      // Append's
+	fl   FieldList // the fields of a layer drawn by the generic tree
+	em   emitter   // what fills fl (kept here: a local one escapes)
 }
 
 // Append appends the tree for the packet d last decoded, described by f,
@@ -63,7 +65,7 @@ func (p *TreePrinter) Render(b []byte, d *Decoder, f *Frame, n *Note) []byte {
 	if loc == nil {
 		loc = time.Local
 	}
-	t := treeWriter{b: b, wire: f.Length, memo: &p.memo, conv: &n.conv, f: f, loc: loc}
+	t := treeWriter{b: b, wire: f.Length, memo: &p.memo, conv: &n.conv, f: f, loc: loc, fl: &p.fl, em: &p.em}
 	p.frame(&t, d, f, n)
 	for i := range d.layers[:d.n] {
 		t.depth = 0
@@ -244,6 +246,8 @@ type treeWriter struct {
 	conv  *convResults // the frame's stream analysis; nil: no analysis lines
 	f     *Frame       // the frame being drawn
 	loc   *time.Location
+	fl    *FieldList // for the layers drawn by the generic tree (treefields.go)
+	em    *emitter   // fills fl
 
 	// indent is added to depth: a subtree drawn inside another protocol
 	// (QUIC's TLS handshake) keeps its own depths.

@@ -43,35 +43,60 @@ func (d *Decoder) decodeVXLAN(l *Layer) LayerType {
 	return LayerEthernet
 }
 
-// emitVXLAN emits vxlan.flags, vxlan.flag_i (the first 16 bits, as tshark shows them),
-// vxlan.gbp and vxlan.vni.
+// emitVXLAN emits the header's fields, in the order and nesting of
+// tshark's tree, which is drawn from them (treefields.go): the first 16
+// bits as vxlan.flags with each flag beneath, then the group policy, the
+// VNI and the reserved byte.
 func emitVXLAN(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
 	e.Proto(&protoVXLAN)
 	if l.Malformed == "" {
 		v := VXLAN(d.data[l.Start:l.Payload])
-		e.Uint(&vxlanFields[vxlanFlags], uint64(be16(v)))
-		e.Bool(&vxlanFields[vxlanFlagI], v.Flags()&0x08 != 0)
-		e.Uint(&vxlanFields[vxlanGbp], uint64(v.GroupPolicyID()))
-		e.Uint(&vxlanFields[vxlanVNI], uint64(v.VNI()))
+		f := &vxlanFields
+		flags := be16(v)
+		e.Uint(&f[vxlanFlags], uint64(flags))
+		if e.Tree() {
+			b := append(e.Text(), "Flags: 0x"...)
+			b = appendHex4(b, flags)
+			e.SetRepr(appendSetFlags(b, uint64(flags), &f[vxlanFlagG], &f[vxlanFlagI], &f[vxlanFlagD], &f[vxlanFlagA]))
+		}
+		e.Sub()
+		for _, k := range [...]int{vxlanFlagG, vxlanFlagI, vxlanFlagD, vxlanFlagA} {
+			e.Bool(&f[k], flags&uint16(f[k].Mask) != 0)
+		}
+		e.Uint(&f[vxlanFlagsReserved], uint64(flags&0x77b7))
+		e.Up()
+		e.Uint(&f[vxlanGbp], uint64(v.GroupPolicyID()))
+		e.Uint(&f[vxlanVNI], uint64(v.VNI()))
+		e.Uint(&f[vxlanReserved], uint64(v[7]))
 	}
 	e.End()
 }
 
 const (
 	vxlanFlags = iota
+	vxlanFlagG
 	vxlanFlagI
+	vxlanFlagD
+	vxlanFlagA
+	vxlanFlagsReserved
 	vxlanGbp
 	vxlanVNI
+	vxlanReserved
 	vxlanFieldCount
 )
 
 var vxlanFields = [vxlanFieldCount]Field{
-	vxlanFlags: {Name: "vxlan.flags", Label: "Flags", Kind: KindUint, Width: 16, Base: BaseHex},
-	vxlanFlagI: {Name: "vxlan.flag_i", Label: "VXLAN Network ID (VNI)", Kind: KindBool, Width: 16, Mask: 0x800},
-	vxlanGbp:   {Name: "vxlan.gbp", Label: "Group Policy ID", Kind: KindUint, Width: 16},
-	vxlanVNI:   {Name: "vxlan.vni", Label: "VXLAN Network Identifier (VNI)", Kind: KindUint, Width: 24},
+	vxlanFlags:         {Name: "vxlan.flags", Label: "Flags", Kind: KindUint, Width: 16, Base: BaseHex},
+	vxlanFlagG:         {Name: "vxlan.flag_g", Label: "GBP Extension", Kind: KindBool, Width: 16, Mask: 0x8000},
+	vxlanFlagI:         {Name: "vxlan.flag_i", Label: "VXLAN Network ID (VNI)", Kind: KindBool, Width: 16, Mask: 0x800},
+	vxlanFlagD:         {Name: "vxlan.flag_d", Label: "Don't Learn", Kind: KindBool, Width: 16, Mask: 0x40},
+	vxlanFlagA:         {Name: "vxlan.flag_a", Label: "Policy Applied", Kind: KindBool, Width: 16, Mask: 0x8},
+	vxlanFlagsReserved: {Name: "vxlan.flags_reserved", Label: "Reserved(R)", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x77b7},
+	vxlanGbp:           {Name: "vxlan.gbp", Label: "Group Policy ID", Kind: KindUint, Width: 16},
+	vxlanVNI:           {Name: "vxlan.vni", Label: "VXLAN Network Identifier (VNI)", Kind: KindUint, Width: 24},
+	vxlanReserved:      {Name: "vxlan.reserved8", Label: "Reserved", Kind: KindUint, Width: 8},
 }
 
 var protoVXLAN = protoField("vxlan", "Virtual eXtensible Local Area Network")

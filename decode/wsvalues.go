@@ -499,6 +499,7 @@ var wsBoolNames = sync.OnceValue(func() map[string][2]string {
 		"tcp.flags.syn":                                      {"Set", "Not set"},
 		"tcp.flags.urg":                                      {"Set", "Not set"},
 		"vlan.dei":                                           {"Eligible", "Ineligible"},
+		"vxlan.flag_g":                                       {"Defined", "Not defined"},
 		"wlan.aironet.clientmfp":                             {"Enabled", "Disabled"},
 		"wlan.asel.capable":                                  {"Supported", "Not supported"},
 		"wlan.asel.csi":                                      {"Supported", "Not supported"},

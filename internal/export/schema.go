@@ -141,6 +141,9 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		// media, RTCP's report blocks and SDES items.
 		"sip.", "sdp.", "rtcp.",
 		"ssh.", // SSH's binary packets: several in one segment
+		// Geneve's options (and its options' length, shown as
+		// geneve.option.length as tshark does).
+		"geneve.option", "geneve.option.",
 		// SNMP's variable bindings.
 		"snmp.name", "snmp.value.", "snmp.noSuchObject", "snmp.noSuchInstance", "snmp.endOfMibView", "snmp.var-bind_str",
 		// NBNS's questions and records, NB entries and node status names.

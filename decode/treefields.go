@@ -1,0 +1,234 @@
+package decode
+
+import (
+	"math"
+	"math/bits"
+	"strconv"
+)
+
+// This file draws a protocol's -V subtree from the fields it emits: the
+// generic tree. A protocol whose subtree is drawn here has no tree code of
+// its own; its emit function says everything tshark's tree shows, and
+// treeFields draws each record as Wireshark draws a proto_item:
+//
+//   - a protocol's line is its label ("Generic Network Virtualization
+//     Encapsulation"), or the text SetRepr gave it;
+//   - a field's line is "Label: value", the value drawn by the field's
+//     kind and base, named by its value names, followed by its unit;
+//     a bit field (a Mask) is drawn as "0100 .... = Version: 4"; a
+//     generated field in brackets; SetRepr replaces the whole label;
+//   - an OpText record is a line of its own text;
+//   - each record is indented by its depth (FieldList.Sub).
+//
+// Hidden and JSON-only records are not drawn. Groups and items draw a line
+// only when given a text.
+
+// treeFieldsOf reports whether layer type lt's -V subtree is drawn from its
+// fields. Moving a protocol onto the generic tree adds it here and removes
+// its tree function.
+func treeFieldsOf(lt LayerType) bool {
+	switch lt {
+	case LayerVXLAN, LayerGeneve:
+		return true
+	}
+	return false
+}
+
+// treeFields appends layer i's subtree, drawn from the fields it emits.
+func treeFields(t *treeWriter, d *Decoder, i int) {
+	fl := t.fl
+	fl.Reset()
+	fl.tree = true
+	e := t.em
+	*e = emitter{FieldList: fl, d: d, wire: t.wire, conv: t.conv}
+	emitLayer(e, i)
+	base := t.depth
+	for k := range fl.recs {
+		r := &fl.recs[k]
+		switch r.Op {
+		case OpProto:
+			t.depth = base
+			t.line()
+			if txt := fl.repr(r); txt != nil {
+				t.b = append(t.b, txt...)
+			} else {
+				t.b = append(t.b, r.Field.Label...)
+			}
+			t.end()
+		case OpText:
+			t.depth = base + 1 + int(r.Depth)
+			t.line()
+			t.b = append(t.b, fl.repr(r)...)
+			t.end()
+		case OpGroup, OpItem:
+			if txt := fl.repr(r); txt != nil {
+				t.depth = base + 1 + int(r.Depth)
+				t.line()
+				t.b = append(t.b, txt...)
+				t.end()
+			}
+		case OpValue:
+			if r.Hidden || r.JSONOnly || r.noTree {
+				continue
+			}
+			t.depth = base + 1 + int(r.Depth)
+			t.line()
+			f := r.Field
+			if f.Generated {
+				t.b = append(t.b, '[')
+			}
+			if txt := fl.repr(r); txt != nil {
+				t.b = append(t.b, txt...)
+			} else {
+				t.b = appendFieldLine(t.b, fl, r)
+			}
+			if f.Generated {
+				t.b = append(t.b, ']')
+			}
+			t.end()
+		}
+	}
+	t.depth = base + 1
+}
+
+// appendFieldLine appends r's standard tree label: "Label: value", or the
+// bit drawing of a masked field before it.
+func appendFieldLine(b []byte, fl *FieldList, r *FieldRec) []byte {
+	f := r.Field
+	if f.Mask != 0 && (f.Kind == KindUint || f.Kind == KindBool || f.Kind == KindInt) {
+		v := r.u
+		if f.Kind == KindBool {
+			if v != 0 {
+				v = f.Mask
+			}
+		} else {
+			v <<= uint(bits.TrailingZeros64(f.Mask))
+		}
+		b = appendBitDrawing(b, v, int(f.Width), f.Mask)
+		b = append(b, " = "...)
+	}
+	b = append(b, f.Label...)
+	if f.Kind == KindNone {
+		return b
+	}
+	b = append(b, ": "...)
+	return appendFieldValue(b, fl, r)
+}
+
+// appendBitDrawing appends the width bits of v with those outside mask as
+// dots, in groups of four ("0100 ....").
+func appendBitDrawing(b []byte, v uint64, width int, mask uint64) []byte {
+	if width == 0 || width > 64 {
+		width = 64
+	}
+	for i := width - 1; i >= 0; i-- {
+		bit := uint64(1) << uint(i)
+		switch {
+		case mask&bit == 0:
+			b = append(b, '.')
+		case v&bit != 0:
+			b = append(b, '1')
+		default:
+			b = append(b, '0')
+		}
+		if i > 0 && i%4 == 0 {
+			b = append(b, ' ')
+		}
+	}
+	return b
+}
+
+// appendFieldValue appends r's value as Wireshark's tree shows it.
+func appendFieldValue(b []byte, fl *FieldList, r *FieldRec) []byte {
+	f := r.Field
+	switch f.Kind {
+	case KindUint, KindInt:
+		if vn := f.ValueNames(); vn != nil {
+			if name := vn.Name(r.u); name != "" {
+				b = append(b, name...)
+			} else {
+				b = append(b, "Unknown"...)
+			}
+			b = append(b, " ("...)
+			b = appendFieldNumber(b, f, r)
+			b = append(b, ')')
+		} else {
+			b = appendFieldNumber(b, f, r)
+		}
+		return append(b, f.Unit...)
+	case KindBool:
+		return appendBoolName(b, f, r.u != 0)
+	case KindIPv4, KindIPv6:
+		return fl.AddrOf(r).AppendTo(b)
+	case KindMAC:
+		return r.MAC().AppendTo(b)
+	case KindBytes:
+		if uint32(r.u) == 0 {
+			return append(b, "<MISSING>"...) // Wireshark's text for no bytes
+		}
+		return appendHexBytes(b, fl.BytesOf(r))
+	case KindString, KindOID:
+		return append(b, fl.BytesOf(r)...)
+	case KindFrameNum:
+		return strconv.AppendUint(b, r.u, 10)
+	case KindFloat:
+		return strconv.AppendFloat(b, math.Float64frombits(r.u), 'g', -1, 64)
+	}
+	// Times and the rest are drawn by their protocol (SetRepr).
+	return append(b, fl.BytesOf(r)...)
+}
+
+// appendFieldNumber appends r's integer in f's base.
+func appendFieldNumber(b []byte, f *Field, r *FieldRec) []byte {
+	dec := func(b []byte) []byte {
+		if f.Kind == KindInt {
+			return strconv.AppendInt(b, r.Int(), 10)
+		}
+		return strconv.AppendUint(b, r.u, 10)
+	}
+	hex := func(b []byte) []byte {
+		b = append(b, "0x"...)
+		return appendHexN(b, r.u, f.hexDigits())
+	}
+	switch f.Base {
+	case BaseHex:
+		return hex(b)
+	case BaseDecHex:
+		b = dec(b)
+		b = append(b, " ("...)
+		return append(hex(b), ')')
+	case BaseHexDec:
+		b = hex(b)
+		b = append(b, " ("...)
+		return append(dec(b), ')')
+	case BaseOct:
+		b = append(b, '0')
+		return strconv.AppendUint(b, r.u, 8)
+	}
+	return dec(b)
+}
+
+// appendBoolName appends the name of a boolean's value: Wireshark's "True"
+// and "False", or the field's own names ("Set", "Not set").
+func appendBoolName(b []byte, f *Field, v bool) []byte {
+	yes, no, ok := f.BoolNames()
+	if !ok {
+		yes, no = "True", "False"
+	}
+	if v {
+		return append(b, yes...)
+	}
+	return append(b, no...)
+}
+
+// appendSetFlags appends ", Label" for each boolean field among fs set in
+// word, as Wireshark appends the set flags to a bit mask's line.
+func appendSetFlags(b []byte, word uint64, fs ...*Field) []byte {
+	for _, f := range fs {
+		if f.Kind == KindBool && word&f.Mask != 0 {
+			b = append(b, ", "...)
+			b = append(b, f.Label...)
+		}
+	}
+	return b
+}
