@@ -518,8 +518,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeNBNS(t, d, i)
 	case LayerDHCPv4:
 		treeDHCPv4(t, d, i)
-	case LayerNTP:
-		treeNTP(t, d, i)
 	case LayerHTTP:
 		treeHTTP(t, d, i)
 	case LayerTLS:

@@ -1,5 +1,11 @@
 package decode
 
+import (
+	"math"
+	"strconv"
+	"time"
+)
+
 // NTP is an NTP message (RFC 5905 section 7.3; control messages, mode 6,
 // RFC 1305 appendix B). The first byte holds the leap indicator (2 bits),
 // version (3) and mode (3) in every mode.
@@ -98,4 +104,299 @@ func (d *Decoder) decodeNTP(l *Layer) LayerType {
 		l.Malformed = ReasonTruncated
 	}
 	return LayerNone
+}
+
+// emitNTP emits the fields with Wireshark's field names (ntp.flags.li,
+// ntp.flags.vn, ntp.flags.mode, ntp.stratum, ntp.ppoll, ntp.precision,
+// ntp.rootdelay, ntp.rootdispersion, ntp.refid, ntp.reftime, ntp.org,
+// ntp.rec, ntp.xmt, ntp.keyid, ntp.mac), with tshark's values: root delay
+// and dispersion as raw 16.16 numbers, timestamps as UTC dates ("NULL" for
+// zero). The -V tree is drawn from them (treefields.go), with tshark's
+// wording of the title, the flags and the clock's fields; the fields of a
+// control message, of a message cut short and of mode 7 (whose fields are
+// implementation-specific) stay out of it.
+func emitNTP(e *emitter, i int) {
+	d := e.d
+	l := &d.layers[i]
+	e.Proto(&protoNTP)
+	n := NTP(d.data[l.Start:l.End])
+	if len(n) < 1 {
+		e.End()
+		return
+	}
+	f := &ntpFields
+	if e.Tree() {
+		b := append(e.Text(), "Network Time Protocol (NTP Version "...)
+		b = strconv.AppendUint(b, uint64(n.Version()), 10)
+		b = append(b, ", "...)
+		switch n.Mode() {
+		case NTPModeControl:
+			b = append(b, "control"...)
+		case NTPModePrivate:
+			b = append(b, "private"...)
+		default:
+			b = append(b, f[ntpFlagsMode].ValueNames().Name(uint64(n.Mode()))...)
+		}
+		e.SetRepr(append(b, ')'))
+	}
+	private := n.Mode() == NTPModePrivate
+	e.Uint(&f[ntpFlags], uint64(n[0]))
+	if private {
+		e.NoTree()
+	} else if e.Tree() {
+		b := append(e.Text(), "Flags: 0x"...)
+		b = appendHex2(b, n[0])
+		b = append(b, ", Leap Indicator: "...)
+		b = append(b, f[ntpFlagsLi].ValueNames().Name(uint64(n.Leap()))...)
+		b = append(b, ", Version number: "...)
+		b = append(b, f[ntpFlagsVn].ValueNames().Name(uint64(n.Version()))...)
+		b = append(b, ", Mode: "...)
+		e.SetRepr(append(b, f[ntpFlagsMode].ValueNames().Name(uint64(n.Mode()))...))
+	}
+	e.Sub()
+	if !private { // Wireshark's mode 7 has its own flags
+		e.UintBits(&f[ntpFlagsLi], uint64(n[0]))
+	}
+	e.UintBits(&f[ntpFlagsVn], uint64(n[0]))
+	if private {
+		e.NoTree()
+	}
+	e.UintBits(&f[ntpFlagsMode], uint64(n[0]))
+	if private {
+		e.NoTree()
+	}
+	e.Up()
+	// Wireshark shows ppoll and precision as unsigned bytes (236 for 2^-20);
+	// a message cut short shows the fields it has.
+	if n.Mode() <= NTPModeBroadcast && !n.HasTime() {
+		for k := range 3 {
+			if len(n) > 1+k {
+				e.Uint(&f[ntpStratum+k], uint64(n[1+k]))
+				e.NoTree()
+			}
+		}
+		if len(n) >= 8 {
+			e.Uint(&f[ntpRootdelay], uint64(n.RootDelay()))
+			e.NoTree()
+		}
+		if len(n) >= 12 {
+			e.Uint(&f[ntpRootdispersion], uint64(n.RootDispersion()))
+			e.NoTree()
+		}
+		if len(n) >= 16 {
+			e.Bytes(&f[ntpRefid], n.RefID())
+			e.NoTree()
+		}
+		for k := range 3 {
+			if len(n) >= 24+8*k {
+				emitNTPTime(e, &f[ntpReftime+k], n[16+8*k:])
+				e.NoTree()
+			}
+		}
+	}
+	if n.HasTime() {
+		emitNTPClock(e, n)
+	}
+	if n.Mode() == NTPModeControl { // the fields a message cut short still has
+		if len(n) >= 2 {
+			e.Bool(&f[ntpCtrlFlags2R], n[1]&0x80 != 0)
+			e.NoTree()
+			e.Bool(&f[ntpCtrlFlags2Error], n[1]&0x40 != 0)
+			e.NoTree()
+			e.Bool(&f[ntpCtrlFlags2More], n[1]&0x20 != 0)
+			e.NoTree()
+			e.Uint(&f[ntpCtrlFlags2Opcode], uint64(n[1]&0x1f))
+			e.NoTree()
+		}
+		for k, key := range [...]*Field{&f[ntpCtrlSequence], nil, &f[ntpCtrlAssocid], &f[ntpCtrlOffset], &f[ntpCtrlCount]} {
+			if key != nil && len(n) >= 4+2*k {
+				e.Uint(key, uint64(be16(n[2+2*k:])))
+				e.NoTree()
+			}
+		}
+	}
+	e.End()
+}
+
+// emitNTPClock emits the fields of a message that carries the clock's
+// time (modes 1 to 5), with tshark's tree wording.
+func emitNTPClock(e *emitter, n NTP) {
+	f := &ntpFields
+	st := n.Stratum()
+	e.Uint(&f[ntpStratum], uint64(st))
+	if e.Tree() {
+		b := append(e.Text(), "Peer Clock Stratum: "...)
+		switch {
+		case st == 0:
+			b = append(b, "unspecified or invalid"...)
+		case st == 1:
+			b = append(b, "primary reference"...)
+		case st <= 15:
+			b = append(b, "secondary reference"...)
+		case st == 16:
+			b = append(b, "unsynchronized"...)
+		default:
+			b = append(b, "reserved"...)
+		}
+		b = append(b, " ("...)
+		b = strconv.AppendUint(b, uint64(st), 10)
+		e.SetRepr(append(b, ')'))
+	}
+	e.Uint(&f[ntpPpoll], uint64(n[2]))
+	if e.Tree() {
+		b := append(e.Text(), "Peer Polling Interval: "...)
+		if p := n[2]; p >= 4 && p <= 17 {
+			b = strconv.AppendUint(b, uint64(p), 10)
+			b = append(b, " ("...)
+			b = strconv.AppendUint(b, 1<<p, 10)
+			b = append(b, " seconds)"...)
+		} else {
+			b = append(b, "invalid ("...)
+			b = strconv.AppendUint(b, uint64(p), 10)
+			b = append(b, ')')
+		}
+		e.SetRepr(b)
+	}
+	e.Uint(&f[ntpPrecision], uint64(n[3]))
+	if e.Tree() {
+		b := append(e.Text(), "Peer Clock Precision: "...)
+		b = strconv.AppendFloat(b, math.Ldexp(1, int(n.Precision())), 'f', 6, 64)
+		e.SetRepr(append(b, " seconds"...))
+	}
+	// tshark shows the raw 16.16 fixed-point values, and seconds in its
+	// tree.
+	for _, k := range [...]int{ntpRootdelay, ntpRootdispersion} {
+		v := n.RootDelay()
+		if k == ntpRootdispersion {
+			v = n.RootDispersion()
+		}
+		e.Uint(&f[k], uint64(v))
+		if e.Tree() {
+			b := append(e.Text(), f[k].Label...)
+			b = append(b, ": "...)
+			b = strconv.AppendFloat(b, float64(v)/65536, 'f', 6, 64)
+			e.SetRepr(append(b, " seconds"...))
+		}
+	}
+	ref := n.RefID()
+	e.Bytes(&f[ntpRefid], ref)
+	// Wireshark names reference clocks from a table rawcap does not carry
+	// ("Global Position System" for GPS): for stratum 1 the line is left out.
+	if st == 1 && be32(ref) != 0 {
+		e.NoTree()
+	} else if e.Tree() {
+		e.SetRepr(appendNTPRefID(append(e.Text(), "Reference ID: "...), st, ref))
+	}
+	for k := range 4 {
+		emitNTPTime(e, &f[ntpReftime+k], n[16+8*k:])
+	}
+	if len(n) >= ntpTimeLen+4 {
+		e.Bytes(&f[ntpKeyid], n[ntpTimeLen:ntpTimeLen+4])
+		if len(n) > ntpTimeLen+4 {
+			e.Bytes(&f[ntpMAC], n[ntpTimeLen+4:])
+		}
+	}
+}
+
+// appendNTPRefID appends the reference ID as Wireshark words it.
+func appendNTPRefID(b []byte, st uint8, ref []byte) []byte {
+	switch {
+	case be32(ref) == 0:
+		return append(b, "NULL"...)
+	case st == 0 && string(ref) == "INIT":
+		return append(b, "(Initialization)"...)
+	case st <= 1:
+		b = append(b, "Unidentified reference source '"...)
+		for _, c := range ref {
+			if c == 0 {
+				break
+			}
+			b = appendPrintChar(b, c)
+		}
+		return append(b, '\'')
+	}
+	return appendIPv4(b, ref, 0)
+}
+
+const (
+	ntpFlags = iota
+	ntpFlagsLi
+	ntpFlagsVn
+	ntpFlagsMode
+	ntpStratum
+	ntpPpoll
+	ntpPrecision
+	ntpRootdelay
+	ntpRootdispersion
+	ntpRefid
+	ntpReftime
+	ntpOrg
+	ntpRec
+	ntpXmt
+	ntpKeyid
+	ntpMAC
+	ntpCtrlFlags2R
+	ntpCtrlFlags2Error
+	ntpCtrlFlags2More
+	ntpCtrlFlags2Opcode
+	ntpCtrlSequence
+	ntpCtrlAssocid
+	ntpCtrlOffset
+	ntpCtrlCount
+	ntpFieldCount
+)
+
+var ntpFields = [ntpFieldCount]Field{
+	ntpFlags:            {Name: "ntp.flags", Label: "Flags", Kind: KindUint, Width: 8, Base: BaseHex},
+	ntpFlagsLi:          {Name: "ntp.flags.li", Label: "Leap Indicator", Kind: KindUint, Width: 8, Mask: 0xc0},
+	ntpFlagsVn:          {Name: "ntp.flags.vn", Label: "Version number", Kind: KindUint, Width: 8, Mask: 0x38},
+	ntpFlagsMode:        {Name: "ntp.flags.mode", Label: "Mode", Kind: KindUint, Width: 8, Mask: 0x7},
+	ntpStratum:          {Name: "ntp.stratum", Label: "Peer Clock Stratum", Kind: KindUint, Width: 8},
+	ntpPpoll:            {Name: "ntp.ppoll", Label: "Peer Polling Interval", Kind: KindUint, Width: 8},
+	ntpPrecision:        {Name: "ntp.precision", Label: "Peer Clock Precision", Kind: KindUint, Width: 8},
+	ntpRootdelay:        {Name: "ntp.rootdelay", Label: "Root Delay", Kind: KindUint, Width: 32},
+	ntpRootdispersion:   {Name: "ntp.rootdispersion", Label: "Root Dispersion", Kind: KindUint, Width: 32},
+	ntpRefid:            {Name: "ntp.refid", Label: "Reference ID", Kind: KindBytes},
+	ntpReftime:          {Name: "ntp.reftime", Label: "Reference Timestamp", Kind: KindTime},
+	ntpOrg:              {Name: "ntp.org", Label: "Origin Timestamp", Kind: KindTime},
+	ntpRec:              {Name: "ntp.rec", Label: "Receive Timestamp", Kind: KindTime},
+	ntpXmt:              {Name: "ntp.xmt", Label: "Transmit Timestamp", Kind: KindTime},
+	ntpKeyid:            {Name: "ntp.keyid", Label: "Key ID", Kind: KindBytes},
+	ntpMAC:              {Name: "ntp.mac", Label: "Message Authentication Code", Kind: KindBytes},
+	ntpCtrlFlags2R:      {Name: "ntp.ctrl.flags2.r", Label: "Response bit", Kind: KindUint, Width: 8, Mask: 0x80},
+	ntpCtrlFlags2Error:  {Name: "ntp.ctrl.flags2.error", Label: "Error bit", Kind: KindUint, Width: 8, Mask: 0x40},
+	ntpCtrlFlags2More:   {Name: "ntp.ctrl.flags2.more", Label: "More bit", Kind: KindUint, Width: 8, Mask: 0x20},
+	ntpCtrlFlags2Opcode: {Name: "ntp.ctrl.flags2.opcode", Label: "Opcode", Kind: KindUint, Width: 8, Mask: 0x1f},
+	ntpCtrlSequence:     {Name: "ntp.ctrl.sequence", Label: "Sequence", Kind: KindUint, Width: 16},
+	ntpCtrlAssocid:      {Name: "ntp.ctrl.associd", Label: "AssociationID", Kind: KindUint, Width: 16},
+	ntpCtrlOffset:       {Name: "ntp.ctrl.offset", Label: "Offset", Kind: KindUint, Width: 16},
+	ntpCtrlCount:        {Name: "ntp.ctrl.count", Label: "Count", Kind: KindUint, Width: 16},
+}
+
+var protoNTP = protoField("ntp", "Network Time Protocol")
+
+// emitNTPTime emits the 32.32 timestamp in v as field f, with the text
+// Wireshark shows for it.
+func emitNTPTime(e *emitter, f *Field, v []byte) {
+	b := appendWSNTPTime(e.Text(), v)
+	e.TextDone(f, b)
+}
+
+// appendWSNTPTime appends a 32.32 timestamp as Wireshark shows it: "NULL"
+// for zero, else the UTC date with nanoseconds, in NTP era 1 (2036 on)
+// when the top bit is clear.
+func appendWSNTPTime(b, v []byte) []byte {
+	s, f := be32(v), be32(v[4:])
+	if s == 0 && f == 0 {
+		return append(b, "NULL"...)
+	}
+	sec := int64(s) - 2208988800
+	if s&0x80000000 == 0 {
+		sec += 1 << 32
+	}
+	ns := int64(uint32(float64(f) / 4294967296.0 * 1000000000.0))
+	if sec == 0 && ns == 0 {
+		return append(b, "NULL"...) // Wireshark's zero time
+	}
+	return time.Unix(sec, ns).UTC().AppendFormat(b, "Jan _2, 2006 15:04:05.000000000 UTC")
 }

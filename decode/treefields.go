@@ -28,7 +28,7 @@ import (
 // its tree function.
 func treeFieldsOf(lt LayerType) bool {
 	switch lt {
-	case LayerVXLAN, LayerGeneve:
+	case LayerVXLAN, LayerGeneve, LayerNTP:
 		return true
 	}
 	return false
