@@ -590,8 +590,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeSIP(t, d, i)
 	case LayerSDP:
 		treeSDP(t, d, i)
-	case LayerRTP:
-		treeRTP(t, d, i)
 	case LayerRTCP:
 		treeRTCP(t, d, i)
 	case LayerSNMP:

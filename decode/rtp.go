@@ -129,19 +129,23 @@ func emitRTP(e *emitter, i int) {
 		return
 	}
 	b := d.data[l.Start:l.End]
-	if n := e.conv.rtpNote(i); n != nil && n.media {
-		e.Uint(&f[rtpSetupFrame], uint64(n.setup))
-		e.String(&f[rtpSetupMethod], n.setupMethod())
-		if n.idLen > 0 {
-			e.Bytes(&sipFields[sipCallIDGenerated], n.callID[:n.idLen])
-		}
+	emitRTPSetup(e, i)
+	e.UintBits(&f[rtpVersion], uint64(b[0]))
+	e.BoolBits(&f[rtpPadding], uint64(b[0]))
+	e.BoolBits(&f[rtpExt], uint64(b[0]))
+	e.UintBits(&f[rtpCC], uint64(b[0]))
+	e.BoolBits(&f[rtpMarker], uint64(b[1]))
+	pt := int(b[1] & 0x7f)
+	e.Uint(&f[rtpPType], uint64(pt))
+	if name := rtpPayloadTypeName(pt); name == "" {
+		e.NoTree()
+	} else if e.Tree() {
+		t := append(e.Text(), "Payload type: "...)
+		t = append(t, name...)
+		t = append(t, " ("...)
+		t = strconv.AppendInt(t, int64(pt), 10)
+		e.SetRepr(append(t, ')'))
 	}
-	e.Uint(&f[rtpVersion], uint64(b[0]>>6))
-	e.Bool(&f[rtpPadding], b[0]&0x20 != 0)
-	e.Bool(&f[rtpExt], b[0]&0x10 != 0)
-	e.Uint(&f[rtpCC], uint64(b[0]&0x0f))
-	e.Bool(&f[rtpMarker], b[1]&0x80 != 0)
-	e.Uint(&f[rtpPType], uint64(b[1]&0x7f))
 	e.Uint(&f[rtpSeq], uint64(be16(b[2:])))
 	if n := e.conv.rtpNote(i); n != nil && n.hasExtSeq {
 		e.Uint(&f[rtpExtSeq], uint64(n.extSeq))
@@ -152,6 +156,37 @@ func emitRTP(e *emitter, i int) {
 		e.Bytes(&f[rtpPayload], b[rtpFixedLen:])
 	}
 	e.End()
+}
+
+// emitRTPSetup emits, for an RTP or RTCP layer i of a stream an SDP
+// description (or --decode-as) set up, the frame and the method, under
+// tshark's "[Stream setup by SDP (frame N)]" line, and the Call-ID of the
+// SIP dialogue that described it.
+func emitRTPSetup(e *emitter, i int) {
+	n := e.conv.rtpNote(i)
+	if n == nil || !n.media {
+		return
+	}
+	f := &rtpFields
+	if e.Tree() {
+		b := append(e.Text(), "[Stream setup by "...)
+		b = append(b, n.setupMethod()...)
+		b = append(b, " (frame "...)
+		b = strconv.AppendInt(b, int64(n.setup), 10)
+		e.Line(append(b, ")]"...))
+	}
+	e.Sub()
+	e.Uint(&f[rtpSetupFrame], uint64(n.setup))
+	e.String(&f[rtpSetupMethod], n.setupMethod())
+	if n.idLen > 0 {
+		e.Bytes(&sipFields[sipCallIDGenerated], n.callID[:n.idLen])
+		if e.Tree() {
+			b := append(e.Text(), sipFields[sipCallIDGenerated].Label...)
+			b = append(b, ": "...)
+			e.SetRepr(appendWSLabelText(b, n.callID[:n.idLen]))
+		}
+	}
+	e.Up()
 }
 
 // setupMethod returns how the stream was set up: "SDP" or "DECODE AS".
@@ -191,76 +226,6 @@ func treeRTPSetup(t *treeWriter, i int) {
 	t.b = append(t.b, ']')
 	t.end()
 	t.depth = 1
-}
-
-func treeRTP(t *treeWriter, d *Decoder, i int) {
-	l := &d.layers[i]
-	t.head("Real-Time Transport Protocol")
-	t.end()
-	if l.Malformed != "" {
-		return
-	}
-	b := d.data[l.Start:l.End]
-	if n := t.conv.rtpNote(i); n != nil && n.media {
-		treeRTPSetup(t, i)
-		if n.idLen > 0 {
-			t.depth = 2
-			t.line()
-			t.b = append(t.b, "[Generated Call-ID: "...)
-			t.b = appendWSLabelText(t.b, n.callID[:n.idLen])
-			t.b = append(t.b, ']')
-			t.end()
-		}
-	}
-	t.depth = 1
-	v := uint64(b[0])
-	t.bits(v, 8, 0xc0, "Version")
-	switch b[0] >> 6 {
-	case 0:
-		t.b = append(t.b, "Old VAT Version (0)"...)
-	case 1:
-		t.b = append(t.b, "First Draft Version (1)"...)
-	case 2:
-		t.b = append(t.b, "RFC 1889 Version (2)"...)
-	default:
-		t.b = append(t.b, "Unknown (3)"...)
-	}
-	t.end()
-	treeBool(t, v, 0x20, "Padding")
-	treeBool(t, v, 0x10, "Extension")
-	t.bits(v, 8, 0x0f, "Contributing source identifiers count")
-	t.b = strconv.AppendUint(t.b, v&0x0f, 10)
-	t.end()
-	treeBool(t, uint64(b[1]), 0x80, "Marker")
-	pt := int(b[1] & 0x7f)
-	if name := rtpPayloadTypeName(pt); name != "" {
-		t.line()
-		t.b = append(t.b, "Payload type: "...)
-		t.b = append(t.b, name...)
-		t.b = append(t.b, " ("...)
-		t.b = strconv.AppendInt(t.b, int64(pt), 10)
-		t.b = append(t.b, ')')
-		t.end()
-	}
-	t.int("Sequence number", int(be16(b[2:])))
-	if n := t.conv.rtpNote(i); n != nil && n.hasExtSeq {
-		t.line()
-		t.b = append(t.b, "[Extended sequence number: "...)
-		t.b = strconv.AppendUint(t.b, uint64(n.extSeq), 10)
-		t.b = append(t.b, ']')
-		t.end()
-	}
-	t.line()
-	t.b = append(t.b, "Timestamp: "...)
-	t.b = strconv.AppendUint(t.b, uint64(be32(b[4:])), 10)
-	t.end()
-	t.hexInt("Synchronization Source identifier", uint64(be32(b[8:])), 8)
-	if rtpSimple(b) && len(b) > rtpFixedLen {
-		t.line()
-		t.b = append(t.b, "Payload: "...)
-		t.b = appendWSBytes(t.b, b[rtpFixedLen:])
-		t.end()
-	}
 }
 
 // treeBool draws a one-bit flag: "..0. .... = Padding: False".

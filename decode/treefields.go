@@ -28,7 +28,7 @@ import (
 // its tree function.
 func treeFieldsOf(lt LayerType) bool {
 	switch lt {
-	case LayerVXLAN, LayerGeneve, LayerNTP:
+	case LayerVXLAN, LayerGeneve, LayerNTP, LayerRTP:
 		return true
 	}
 	return false
@@ -163,10 +163,7 @@ func appendFieldValue(b []byte, fl *FieldList, r *FieldRec) []byte {
 	case KindMAC:
 		return r.MAC().AppendTo(b)
 	case KindBytes:
-		if uint32(r.u) == 0 {
-			return append(b, "<MISSING>"...) // Wireshark's text for no bytes
-		}
-		return appendHexBytes(b, fl.BytesOf(r))
+		return appendWSBytes(b, fl.BytesOf(r)) // at most 36 bytes, "<MISSING>" for none
 	case KindString, KindOID:
 		return append(b, fl.BytesOf(r)...)
 	case KindFrameNum:
