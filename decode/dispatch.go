@@ -590,8 +590,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeSIP(t, d, i)
 	case LayerSDP:
 		treeSDP(t, d, i)
-	case LayerRTCP:
-		treeRTCP(t, d, i)
 	case LayerSNMP:
 		treeSNMP(t, d, i)
 	case LayerAH:

@@ -186,61 +186,168 @@ func emitRTCP(e *emitter, i int) {
 		return
 	}
 	r := RTCP(d.data[l.Start:l.Payload])
-	if n := e.conv.rtpNote(i); n != nil && n.media {
-		e.Uint(&f[rtcpSetupFrame], uint64(n.setup))
-		e.String(&f[rtcpSetupMethod], n.setupMethod())
+	name := rtcpTypeName(r.Type())
+	if name != "" && e.Tree() {
+		b := append(e.Text(), protoRTCP.Label...)
+		b = append(b, " ("...)
+		b = append(b, name...)
+		e.SetRepr(append(b, ')'))
 	}
-	e.Uint(&f[rtcpVersion], uint64(r[0]>>6))
-	e.Bool(&f[rtcpPadding], r[0]&0x20 != 0)
+	emitStreamSetup(e, i, &f[rtcpSetupFrame], &f[rtcpSetupMethod], false)
+	e.UintBits(&f[rtcpVersion], uint64(r[0]))
+	e.BoolBits(&f[rtcpPadding], uint64(r[0]))
+	// The tree draws the rest of the five types it knows.
+	known := r.Type() >= 200 && r.Type() <= 204
+	hide := func() {
+		if !known {
+			e.NoTree()
+		}
+	}
 	switch r.Type() {
 	case 200, 201:
-		e.Uint(&f[rtcpRC], uint64(r.Count()))
+		e.UintBits(&f[rtcpRC], uint64(r[0]))
 	case 202, 203:
-		e.Uint(&f[rtcpSC], uint64(r.Count()))
+		e.UintBits(&f[rtcpSC], uint64(r[0]))
 	case 204:
-		e.Uint(&f[rtcpAppSubtype], uint64(r.Count()))
+		e.UintBits(&f[rtcpAppSubtype], uint64(r[0]))
 	}
 	e.Uint(&f[rtcpPT], uint64(r.Type()))
+	hide()
+	if known && e.Tree() {
+		b := append(e.Text(), "Packet type: "...)
+		b = append(b, name...)
+		b = append(b, " ("...)
+		b = strconv.AppendInt(b, int64(r.Type()), 10)
+		e.SetRepr(append(b, ')'))
+	}
 	e.Uint(&f[rtcpLength], uint64(be16(r[2:])))
+	hide()
+	if known && e.Tree() {
+		b := append(e.Text(), "Length: "...)
+		b = strconv.AppendInt(b, int64(be16(r[2:])), 10)
+		b = append(b, " ("...)
+		b = strconv.AppendInt(b, int64(len(r)), 10)
+		e.SetRepr(append(b, " bytes)"...))
+	}
 	switch r.Type() {
 	case 200, 201:
 		blocks, ok := rtcpBlocks(r)
 		if !ok || len(r) < 8 {
+			known = false // the tree stops here
 			break
 		}
 		e.Uint(&f[rtcpSenderSSRC], uint64(be32(r[4:])))
 		if r.Type() == 200 {
-			e.Uint(&f[rtcpNTPMSW], uint64(be32(r[8:])))
-			e.Uint(&f[rtcpNTPLSW], uint64(be32(r[12:])))
+			for _, k := range [...]int{rtcpNTPMSW, rtcpNTPLSW} {
+				v := be32(r[8+4*(k-rtcpNTPMSW):])
+				e.Uint(&f[k], uint64(v))
+				if e.Tree() {
+					b := append(e.Text(), f[k].Label...)
+					b = append(b, ": "...)
+					b = strconv.AppendUint(b, uint64(v), 10)
+					b = append(b, " (0x"...)
+					b = appendHexN(b, uint64(v), 8)
+					e.SetRepr(append(b, ')'))
+				}
+			}
+			if be32(r[8:]) != 0 && e.Tree() {
+				b := append(e.Text(), "[MSW and LSW as NTP timestamp: "...)
+				b = appendWSNTPTime(b, r[8:16])
+				e.Line(append(b, ']'))
+			}
 			e.Uint(&f[rtcpRTPTimestamp], uint64(be32(r[16:])))
 			e.Uint(&f[rtcpPacketCount], uint64(be32(r[20:])))
 			e.Uint(&f[rtcpOctetCount], uint64(be32(r[24:])))
 		}
 		for k := 0; k+24 <= len(blocks); k += 24 {
 			b := blocks[k:]
+			if e.Tree() {
+				t := append(e.Text(), "Source "...)
+				e.Line(strconv.AppendInt(t, int64(k/24+1), 10))
+			}
+			e.Sub()
 			e.Uint(&f[rtcpSSRCIdentifier], uint64(be32(b)))
+			e.LineString("SSRC contents")
+			e.Sub()
 			e.Uint(&f[rtcpSSRCFraction], uint64(b[4]))
+			if e.Tree() {
+				t := append(e.Text(), "Fraction lost: "...)
+				t = strconv.AppendInt(t, int64(b[4]), 10)
+				e.SetRepr(append(t, " / 256"...))
+			}
 			e.Int(&f[rtcpSSRCCumNr], int64(int32(be32(b[4:])<<8)>>8))
+			e.Up()
 			e.Uint(&f[rtcpSSRCExtHigh], uint64(be32(b[8:])))
+			e.Sub()
 			e.Uint(&f[rtcpSSRCHighCycles], uint64(be16(b[8:])))
 			e.Uint(&f[rtcpSSRCHighSeq], uint64(be16(b[10:])))
+			e.Up()
 			e.Uint(&f[rtcpSSRCJitter], uint64(be32(b[12:])))
-			e.Uint(&f[rtcpSSRCLSR], uint64(be32(b[16:])))
-			e.Uint(&f[rtcpSSRCDLSR], uint64(be32(b[20:])))
+			lsr := be32(b[16:])
+			e.Uint(&f[rtcpSSRCLSR], uint64(lsr))
+			if e.Tree() {
+				t := append(e.Text(), "Last SR timestamp: "...)
+				t = strconv.AppendUint(t, uint64(lsr), 10)
+				t = append(t, " (0x"...)
+				t = appendHexN(t, uint64(lsr), 8)
+				e.SetRepr(append(t, ')'))
+			}
+			dlsr := be32(b[20:])
+			e.Uint(&f[rtcpSSRCDLSR], uint64(dlsr))
+			if e.Tree() {
+				t := append(e.Text(), "Delay since last SR timestamp: "...)
+				t = strconv.AppendUint(t, uint64(dlsr), 10)
+				t = append(t, " ("...)
+				t = strconv.AppendInt(t, int64(float64(dlsr)/65.536), 10)
+				e.SetRepr(append(t, " milliseconds)"...))
+			}
+			e.Up()
 		}
 	case 202:
+		chunk := 0
 		rtcpWalkSDES(r, func(ssrc uint32) {
+			if chunk > 0 {
+				e.Up()
+				e.Up()
+			}
+			chunk++
+			if e.Tree() {
+				t := append(e.Text(), "Chunk "...)
+				t = strconv.AppendInt(t, int64(chunk), 10)
+				t = append(t, ", SSRC/CSRC 0x"...)
+				e.Line(appendHexNUpper(t, uint64(ssrc), 8))
+			}
+			e.Sub()
 			e.Uint(&f[rtcpSSRCIdentifier], uint64(ssrc))
+			e.LineString("SDES items")
+			e.Sub()
 		}, func(typ uint8, text []byte, end bool) {
 			e.Uint(&f[rtcpSDESType], uint64(typ))
+			if e.Tree() {
+				t := append(e.Text(), "Type: "...)
+				if int(typ) < len(rtcpSDESNames) {
+					t = append(t, rtcpSDESNames[typ]...)
+				} else {
+					t = append(t, "Unknown"...)
+				}
+				t = append(t, " ("...)
+				t = strconv.AppendInt(t, int64(typ), 10)
+				e.SetRepr(append(t, ')'))
+			}
 			if !end {
 				e.Uint(&f[rtcpSDESLength], uint64(len(text)))
 				e.TextDone(&f[rtcpSDESText], appendWSText(e.Text(), text))
+				emitRTCPTextRepr(e, "Text: ", text)
 			}
 		})
+		if chunk > 0 {
+			e.Up()
+			e.Up()
+		}
 	case 203:
 		reason, ok := rtcpBye(r)
 		if !ok {
+			known = false
 			break
 		}
 		for k := range r.Count() {
@@ -249,17 +356,38 @@ func emitRTCP(e *emitter, i int) {
 		if reason != nil {
 			e.Uint(&f[rtcpSDESLength], uint64(len(reason)))
 			e.TextDone(&f[rtcpSDESText], appendWSText(e.Text(), reason))
+			emitRTCPTextRepr(e, "Text: ", reason)
 		}
 	case 204:
+		known = known && len(r) >= 12
 		if len(r) >= 12 {
 			e.Uint(&f[rtcpSSRCIdentifier], uint64(be32(r[4:])))
 			e.TextDone(&f[rtcpAppName], appendWSText(e.Text(), r[8:12]))
+			emitRTCPTextRepr(e, "Name (ASCII): ", r[8:12])
+			if data := r[12:]; len(data) > 0 && rtcpPrintable(data) && e.Tree() {
+				t := append(e.Text(), "Application specific data: "...)
+				e.Line(appendWSLabelText(t, data))
+			}
 		}
 	}
 	if rtcpLast(d, i) {
 		e.Bool(&f[rtcpLengthCheck], true)
+		hide()
+		if known && e.Tree() {
+			t := append(e.Text(), "RTCP frame length check: OK - "...)
+			t = strconv.AppendInt(t, int64(rtcpCompoundLen(d, i)), 10)
+			e.SetRepr(append(t, " bytes"...))
+		}
 	}
 	e.End()
+}
+
+// emitRTCPTextRepr gives the text field added last its tree line: label
+// and the text as Wireshark's labels escape it.
+func emitRTCPTextRepr(e *emitter, label string, text []byte) {
+	if e.Tree() {
+		e.SetRepr(appendWSLabelText(append(e.Text(), label...), text))
+	}
 }
 
 // rtcpWalkSDES calls chunk for each chunk's SSRC and item for each of its
@@ -285,221 +413,6 @@ func rtcpWalkSDES(r RTCP, chunk func(uint32), item func(typ uint8, text []byte, 
 			item(typ, r[off+2:off+2+n], false)
 			off += 2 + n
 		}
-	}
-}
-
-func treeRTCP(t *treeWriter, d *Decoder, i int) {
-	l := &d.layers[i]
-	t.head("Real-time Transport Control Protocol")
-	if l.Malformed != "" {
-		t.end()
-		return
-	}
-	r := RTCP(d.data[l.Start:l.Payload])
-	name := rtcpTypeName(r.Type())
-	if name != "" {
-		t.b = append(t.b, " ("...)
-		t.b = append(t.b, name...)
-		t.b = append(t.b, ')')
-	}
-	t.end()
-	treeRTPSetup(t, i)
-	t.depth = 1
-	v := uint64(r[0])
-	t.bits(v, 8, 0xc0, "Version")
-	switch r[0] >> 6 {
-	case 2:
-		t.b = append(t.b, "RFC 1889 Version (2)"...)
-	case 1:
-		t.b = append(t.b, "First Draft Version (1)"...)
-	case 0:
-		t.b = append(t.b, "Old VAT Version (0)"...)
-	default:
-		t.b = append(t.b, "Unknown (3)"...)
-	}
-	t.end()
-	treeBool(t, v, 0x20, "Padding")
-	countLabel := "Reception report count"
-	switch r.Type() {
-	case 202, 203:
-		countLabel = "Source count"
-	case 204:
-		countLabel = "Subtype"
-	}
-	switch r.Type() {
-	case 200, 201, 202, 203, 204:
-		t.bits(v, 8, 0x1f, countLabel)
-		t.b = strconv.AppendInt(t.b, int64(r.Count()), 10)
-		t.end()
-	default:
-		return // other types: the rest is not drawn yet
-	}
-	t.line()
-	t.b = append(t.b, "Packet type: "...)
-	t.b = append(t.b, name...)
-	t.b = append(t.b, " ("...)
-	t.b = strconv.AppendInt(t.b, int64(r.Type()), 10)
-	t.b = append(t.b, ')')
-	t.end()
-	t.line()
-	t.b = append(t.b, "Length: "...)
-	t.b = strconv.AppendInt(t.b, int64(be16(r[2:])), 10)
-	t.b = append(t.b, " ("...)
-	t.b = strconv.AppendInt(t.b, int64(len(r)), 10)
-	t.b = append(t.b, " bytes)"...)
-	t.end()
-	switch r.Type() {
-	case 200, 201:
-		blocks, ok := rtcpBlocks(r)
-		if !ok || len(r) < 8 {
-			return
-		}
-		t.hexInt("Sender SSRC", uint64(be32(r[4:])), 8)
-		if r.Type() == 200 {
-			for _, x := range [...]struct {
-				label string
-				off   int
-			}{{"Timestamp, MSW", 8}, {"Timestamp, LSW", 12}} {
-				t.line()
-				t.b = append(t.b, x.label...)
-				t.b = append(t.b, ": "...)
-				t.b = strconv.AppendUint(t.b, uint64(be32(r[x.off:])), 10)
-				t.b = append(t.b, " (0x"...)
-				t.b = appendHexN(t.b, uint64(be32(r[x.off:])), 8)
-				t.b = append(t.b, ')')
-				t.end()
-			}
-			if be32(r[8:]) != 0 {
-				t.line()
-				t.b = append(t.b, "[MSW and LSW as NTP timestamp: "...)
-				t.b = appendWSNTPTime(t.b, r[8:16])
-				t.b = append(t.b, ']')
-				t.end()
-			}
-			for _, x := range [...]struct {
-				label string
-				off   int
-			}{{"RTP timestamp", 16}, {"Sender's packet count", 20}, {"Sender's octet count", 24}} {
-				t.line()
-				t.b = append(t.b, x.label...)
-				t.b = append(t.b, ": "...)
-				t.b = strconv.AppendUint(t.b, uint64(be32(r[x.off:])), 10)
-				t.end()
-			}
-		}
-		for k := 0; k+24 <= len(blocks); k += 24 {
-			b := blocks[k:]
-			t.depth = 1
-			t.line()
-			t.b = append(t.b, "Source "...)
-			t.b = strconv.AppendInt(t.b, int64(k/24+1), 10)
-			t.end()
-			t.depth = 2
-			t.hexInt("Identifier", uint64(be32(b)), 8)
-			t.line()
-			t.b = append(t.b, "SSRC contents"...)
-			t.end()
-			t.depth = 3
-			t.line()
-			t.b = append(t.b, "Fraction lost: "...)
-			t.b = strconv.AppendInt(t.b, int64(b[4]), 10)
-			t.b = append(t.b, " / 256"...)
-			t.end()
-			t.int("Cumulative number of packets lost", int(int32(be32(b[4:])<<8)>>8))
-			t.depth = 2
-			t.line()
-			t.b = append(t.b, "Extended highest sequence number received: "...)
-			t.b = strconv.AppendUint(t.b, uint64(be32(b[8:])), 10)
-			t.end()
-			t.depth = 3
-			t.int("Sequence number cycles count", int(be16(b[8:])))
-			t.int("Highest sequence number received", int(be16(b[10:])))
-			t.depth = 2
-			t.line()
-			t.b = append(t.b, "Interarrival jitter: "...)
-			t.b = strconv.AppendUint(t.b, uint64(be32(b[12:])), 10)
-			t.end()
-			t.line()
-			t.b = append(t.b, "Last SR timestamp: "...)
-			t.b = strconv.AppendUint(t.b, uint64(be32(b[16:])), 10)
-			t.b = append(t.b, " (0x"...)
-			t.b = appendHexN(t.b, uint64(be32(b[16:])), 8)
-			t.b = append(t.b, ')')
-			t.end()
-			dlsr := be32(b[20:])
-			t.line()
-			t.b = append(t.b, "Delay since last SR timestamp: "...)
-			t.b = strconv.AppendUint(t.b, uint64(dlsr), 10)
-			t.b = append(t.b, " ("...)
-			t.b = strconv.AppendInt(t.b, int64(float64(dlsr)/65.536), 10)
-			t.b = append(t.b, " milliseconds)"...)
-			t.end()
-		}
-		t.depth = 1
-	case 202:
-		chunk := 0
-		rtcpWalkSDES(r, func(ssrc uint32) {
-			chunk++
-			t.depth = 1
-			t.line()
-			t.b = append(t.b, "Chunk "...)
-			t.b = strconv.AppendInt(t.b, int64(chunk), 10)
-			t.b = append(t.b, ", SSRC/CSRC 0x"...)
-			t.b = appendHexNUpper(t.b, uint64(ssrc), 8)
-			t.end()
-			t.depth = 2
-			t.hexInt("Identifier", uint64(ssrc), 8)
-			t.line()
-			t.b = append(t.b, "SDES items"...)
-			t.end()
-		}, func(typ uint8, text []byte, end bool) {
-			t.depth = 3
-			t.line()
-			t.b = append(t.b, "Type: "...)
-			if int(typ) < len(rtcpSDESNames) {
-				t.b = append(t.b, rtcpSDESNames[typ]...)
-			} else {
-				t.b = append(t.b, "Unknown"...)
-			}
-			t.b = append(t.b, " ("...)
-			t.b = strconv.AppendInt(t.b, int64(typ), 10)
-			t.b = append(t.b, ')')
-			t.end()
-			if !end {
-				t.int("Length", len(text))
-				sipTreeStr(t, "Text", text)
-			}
-		})
-		t.depth = 1
-	case 203:
-		reason, ok := rtcpBye(r)
-		if !ok {
-			return
-		}
-		for k := range r.Count() {
-			t.hexInt("Identifier", uint64(be32(r[4+4*k:])), 8)
-		}
-		if reason != nil {
-			t.int("Length", len(reason))
-			sipTreeStr(t, "Text", reason)
-		}
-	case 204:
-		if len(r) < 12 {
-			return
-		}
-		t.hexInt("Identifier", uint64(be32(r[4:])), 8)
-		sipTreeStr(t, "Name (ASCII)", r[8:12])
-		if data := r[12:]; len(data) > 0 && rtcpPrintable(data) {
-			sipTreeStr(t, "Application specific data", data)
-		}
-	}
-	if rtcpLast(d, i) {
-		t.depth = 1
-		t.line()
-		t.b = append(t.b, "[RTCP frame length check: OK - "...)
-		t.b = strconv.AppendInt(t.b, int64(rtcpCompoundLen(d, i)), 10)
-		t.b = append(t.b, " bytes]"...)
-		t.end()
 	}
 }
 

@@ -129,7 +129,7 @@ func emitRTP(e *emitter, i int) {
 		return
 	}
 	b := d.data[l.Start:l.End]
-	emitRTPSetup(e, i)
+	emitStreamSetup(e, i, &f[rtpSetupFrame], &f[rtpSetupMethod], true)
 	e.UintBits(&f[rtpVersion], uint64(b[0]))
 	e.BoolBits(&f[rtpPadding], uint64(b[0]))
 	e.BoolBits(&f[rtpExt], uint64(b[0]))
@@ -158,16 +158,16 @@ func emitRTP(e *emitter, i int) {
 	e.End()
 }
 
-// emitRTPSetup emits, for an RTP or RTCP layer i of a stream an SDP
-// description (or --decode-as) set up, the frame and the method, under
-// tshark's "[Stream setup by SDP (frame N)]" line, and the Call-ID of the
-// SIP dialogue that described it.
-func emitRTPSetup(e *emitter, i int) {
+// emitStreamSetup emits, for an RTP or RTCP layer i of a stream an SDP
+// description (or --decode-as) set up, the frame and the method (as the
+// fields frame and method), under tshark's "[Stream setup by SDP (frame
+// N)]" line, and with callID the Call-ID of the SIP dialogue that
+// described it.
+func emitStreamSetup(e *emitter, i int, frame, method *Field, callID bool) {
 	n := e.conv.rtpNote(i)
 	if n == nil || !n.media {
 		return
 	}
-	f := &rtpFields
 	if e.Tree() {
 		b := append(e.Text(), "[Stream setup by "...)
 		b = append(b, n.setupMethod()...)
@@ -176,9 +176,9 @@ func emitRTPSetup(e *emitter, i int) {
 		e.Line(append(b, ")]"...))
 	}
 	e.Sub()
-	e.Uint(&f[rtpSetupFrame], uint64(n.setup))
-	e.String(&f[rtpSetupMethod], n.setupMethod())
-	if n.idLen > 0 {
+	e.Uint(frame, uint64(n.setup))
+	e.String(method, n.setupMethod())
+	if callID && n.idLen > 0 {
 		e.Bytes(&sipFields[sipCallIDGenerated], n.callID[:n.idLen])
 		if e.Tree() {
 			b := append(e.Text(), sipFields[sipCallIDGenerated].Label...)
@@ -195,37 +195,6 @@ func (n *voipNote) setupMethod() string {
 		return "DECODE AS"
 	}
 	return "SDP"
-}
-
-// treeRTPSetup draws "[Stream setup by SDP (frame N)]" and its lines.
-func treeRTPSetup(t *treeWriter, i int) {
-	if t.conv == nil {
-		return
-	}
-	n := t.conv.rtpNote(i)
-	if n == nil || !n.media {
-		return
-	}
-	t.depth = 1
-	t.line()
-	t.b = append(t.b, "[Stream setup by "...)
-	t.b = append(t.b, n.setupMethod()...)
-	t.b = append(t.b, " (frame "...)
-	t.b = strconv.AppendInt(t.b, int64(n.setup), 10)
-	t.b = append(t.b, ")]"...)
-	t.end()
-	t.depth = 2
-	t.line()
-	t.b = append(t.b, "[Setup frame: "...)
-	t.b = strconv.AppendInt(t.b, int64(n.setup), 10)
-	t.b = append(t.b, "]"...)
-	t.end()
-	t.line()
-	t.b = append(t.b, "[Setup Method: "...)
-	t.b = append(t.b, n.setupMethod()...)
-	t.b = append(t.b, ']')
-	t.end()
-	t.depth = 1
 }
 
 // treeBool draws a one-bit flag: "..0. .... = Padding: False".

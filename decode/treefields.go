@@ -28,7 +28,7 @@ import (
 // its tree function.
 func treeFieldsOf(lt LayerType) bool {
 	switch lt {
-	case LayerVXLAN, LayerGeneve, LayerNTP, LayerRTP:
+	case LayerVXLAN, LayerGeneve, LayerNTP, LayerRTP, LayerRTCP:
 		return true
 	}
 	return false
