@@ -90,7 +90,7 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		if l.End-l.Start < 2 && top > 0 && d.layers[top-1].Type == LayerUDP {
 			b = p.infoUDP(b, d, top-1) // tshark's TFTP stopped before its opcode
 		} else {
-			b = infoTFTP(b, d, top)
+			b = infoTFTP(b, d, top, p.conv)
 		}
 	case LayerSSH:
 		b = p.infoSSH(b, d, top)
