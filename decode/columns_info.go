@@ -60,7 +60,7 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 	case LayerHSRP:
 		b = infoHSRP(b, d, top)
 	case LayerRADIUS:
-		b = infoRADIUS(b, d, top)
+		b = infoRADIUS(b, d, top, p.conv)
 	case LayerIGMP:
 		b = infoIGMP(b, d, top)
 	case LayerPIM:

@@ -176,44 +176,7 @@ func TestTFTPTransfersMatchTshark(t *testing.T) {
 		}
 	}
 	names = append(names, "udp.stream", "frame.protocols")
-	args := []string{"-T", "fields"}
-	for _, n := range names {
-		args = append(args, "-e", n)
-	}
-	rows := splitRows(testshared.Tshark(t, "tftp-fields", path, args...))
-	if len(rows) != len(pkts) {
-		t.Fatalf("tshark -T fields printed %d rows for %d packets", len(rows), len(pkts))
-	}
-	fp, err := decode.NewFieldsPrinter(names)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d := decode.NewDecoder()
-	same, values := 0, 0
-	var buf []byte
-	for i, pk := range pkts {
-		d.Decode(pk.Data, linktype.Ethernet)
-		f := decode.Frame{Number: i + 1, Time: pk.Time, Length: len(pk.Data)}
-		buf = fp.Append(buf[:0], d, &f)
-		got := strings.Split(strings.TrimSuffix(string(buf), "\n"), "\t")
-		want := strings.Split(rows[i], "\t")
-		if len(got) != len(want) {
-			t.Fatalf("frame %d: %d columns, tshark %d", i+1, len(got), len(want))
-		}
-		for k := range names {
-			if want[k] != "" {
-				values++
-			}
-			if got[k] == want[k] {
-				if want[k] != "" {
-					same++
-				}
-				continue
-			}
-			t.Errorf("frame %d %s: tshark %q, rawcap %q", i+1, names[k], want[k], got[k])
-		}
-	}
-	t.Logf("-T fields: %d fields × %d frames, %d of tshark's %d values identical", len(names), len(pkts), same, values)
+	trackedFields(t, "tftp-fields", path, pkts, names)
 
 	// tcpdump follows no transfer: only port 69's datagrams are TFTP.
 	testshared.Oracle(t, "tcpdump")
@@ -270,4 +233,47 @@ func TestTFTPTrackerAllocs(t *testing.T) {
 	if a := testing.AllocsPerRun(200, run); a != 0 {
 		t.Errorf("%v allocations per packet", a)
 	}
+}
+
+// trackedFields compares rawcap's -T fields with tshark's for the
+// generated packets pkts (written at path), read in order by one decoder.
+func trackedFields(t *testing.T, kind, path string, pkts []synth.Packet, names []string) {
+	args := []string{"-T", "fields"}
+	for _, n := range names {
+		args = append(args, "-e", n)
+	}
+	rows := splitRows(testshared.Tshark(t, kind, path, args...))
+	if len(rows) != len(pkts) {
+		t.Fatalf("tshark -T fields printed %d rows for %d packets", len(rows), len(pkts))
+	}
+	fp, err := decode.NewFieldsPrinter(names)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := decode.NewDecoder()
+	same, values := 0, 0
+	var buf []byte
+	for i, pk := range pkts {
+		d.Decode(pk.Data, linktype.Ethernet)
+		f := decode.Frame{Number: i + 1, Time: pk.Time, Length: len(pk.Data)}
+		buf = fp.Append(buf[:0], d, &f)
+		got := strings.Split(strings.TrimSuffix(string(buf), "\n"), "\t")
+		want := strings.Split(rows[i], "\t")
+		if len(got) != len(want) {
+			t.Fatalf("frame %d: %d columns, tshark %d", i+1, len(got), len(want))
+		}
+		for k := range names {
+			if want[k] != "" {
+				values++
+			}
+			if got[k] == want[k] {
+				if want[k] != "" {
+					same++
+				}
+				continue
+			}
+			t.Errorf("frame %d %s: tshark %q, rawcap %q", i+1, names[k], want[k], got[k])
+		}
+	}
+	t.Logf("-T fields: %d fields × %d frames, %d of tshark's %d values identical", len(names), len(pkts), same, values)
 }
