@@ -62,7 +62,7 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 	case LayerHSRP:
 		b = infoHSRP(b, d, top)
 	case LayerRADIUS:
-		b = infoRADIUS(b, d, top)
+		b = infoRADIUS(b, d, top, p.conv)
 	case LayerIGMP:
 		b = infoIGMP(b, d, top)
 	case LayerPIM:
@@ -92,7 +92,7 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		if l.End-l.Start < 2 && top > 0 && d.layers[top-1].Type == LayerUDP {
 			b = p.infoUDP(b, d, top-1) // tshark's TFTP stopped before its opcode
 		} else {
-			b = infoTFTP(b, d, top)
+			b = infoTFTP(b, d, top, p.conv)
 		}
 	case LayerSSH:
 		b = p.infoSSH(b, d, top)

@@ -90,7 +90,7 @@ func TestNoteKeepsEveryResult(t *testing.T) {
 	if !ok {
 		t.Fatal("decode.Note has no conv")
 	}
-	if n := conv.Type.NumField(); n != 14 {
-		t.Errorf("convResults has %d fields; keep (note.go) copies 14: copy the new one there and update this count", n)
+	if n := conv.Type.NumField(); n != 15 {
+		t.Errorf("convResults has %d fields; keep (note.go) copies 15: copy the new one there and update this count", n)
 	}
 }

@@ -72,6 +72,12 @@ const (
 	radiusAVPType
 	radiusAVPLength
 	radiusUserPassword
+	radiusReqFrame
+	radiusRspFrame
+	radiusTime
+	radiusDup
+	radiusReqDup
+	radiusRspDup
 	radiusFieldCount
 )
 
@@ -91,6 +97,12 @@ var radiusHdrFields = [radiusFieldCount]Field{
 	radiusAVPType:       {Name: "radius.avp.type", Label: "Type", Kind: KindUint, Width: 8},
 	radiusAVPLength:     {Name: "radius.avp.length", Label: "Length", Kind: KindUint, Width: 8},
 	radiusUserPassword:  {Name: "radius.User_Password_encrypted", Label: "User-Password (encrypted)", Kind: KindBytes},
+	radiusReqFrame:      {Name: "radius.reqframe", Label: "Request Frame", Kind: KindFrameNum, Generated: true},
+	radiusRspFrame:      {Name: "radius.rspframe", Label: "Response Frame", Kind: KindFrameNum, Generated: true},
+	radiusTime:          {Name: "radius.time", Label: "Time from request", Kind: KindRelTime, Generated: true},
+	radiusDup:           {Name: "radius.dup", Label: "Duplicate Message ID", Kind: KindUint, Width: 32},
+	radiusReqDup:        {Name: "radius.req.dup", Label: "Duplicate Request Frame Number", Kind: KindFrameNum, Generated: true},
+	radiusRspDup:        {Name: "radius.rsp.dup", Label: "Duplicate Response Frame Number", Kind: KindFrameNum, Generated: true},
 }
 
 var protoRADIUS = protoField("radius", "RADIUS Protocol")
@@ -124,15 +136,35 @@ func emitRADIUS(e *emitter, i int) {
 		n := int(be16(b[2:]))
 		e.Uint(&f[radiusLength], uint64(n))
 		e.Bytes(&f[radiusAuthenticator], b[4:20])
+		q := e.conv.link(i)
 		switch radiusRole(b[0]) {
 		case 1:
 			e.Hidden(true)
 			e.Bool(&f[radiusReq], true)
 			e.Hidden(false)
+			if q != nil && q.retransRequest != 0 {
+				e.Hidden(true)
+				e.Uint(&f[radiusDup], uint64(b[1]))
+				e.Hidden(false)
+				e.Uint(&f[radiusReqDup], uint64(q.retransRequest))
+				if q.responseIn != 0 {
+					e.Uint(&f[radiusRspFrame], uint64(q.responseIn))
+				}
+			}
 		case 2:
 			e.Hidden(true)
 			e.Bool(&f[radiusRsp], true)
 			e.Hidden(false)
+			if q != nil && q.request != 0 {
+				e.Uint(&f[radiusReqFrame], uint64(q.request))
+				e.relNstime(&f[radiusTime], q.delta)
+				if q.retransResponse != 0 {
+					e.Hidden(true)
+					e.Uint(&f[radiusDup], uint64(b[1]))
+					e.Hidden(false)
+					e.Uint(&f[radiusRspDup], uint64(q.retransResponse))
+				}
+			}
 		}
 		if n <= len(b) {
 			for off := radiusHdrLen; off+2 <= n; {
@@ -262,6 +294,7 @@ func treeRADIUS(t *treeWriter, d *Decoder, i int) {
 	t.b = append(t.b, "Authenticator: "...)
 	t.b = appendHexRun(t.b, b[4:20])
 	t.end()
+	treeRADIUSLink(t, i)
 	if n > len(b) || n <= radiusHdrLen {
 		return
 	}
@@ -407,7 +440,7 @@ func appendRADIUSVal(b []byte, typ byte, kind uint8, f *Field, v []byte, shown b
 }
 
 // infoRADIUS appends the Info column: "Access-Request id=5".
-func infoRADIUS(b []byte, d *Decoder, i int) []byte {
+func infoRADIUS(b []byte, d *Decoder, i int, r *convResults) []byte {
 	l := &d.layers[i]
 	raw := d.data[l.Start:l.End]
 	if len(raw) < radiusHdrLen {
@@ -415,5 +448,14 @@ func infoRADIUS(b []byte, d *Decoder, i int) []byte {
 	}
 	b = append(b, radiusName(radiusCode, uint64(raw[0]))...)
 	b = append(b, " id="...)
-	return appendUint(b, uint64(raw[1]))
+	b = appendUint(b, uint64(raw[1]))
+	if q := r.link(i); q != nil {
+		switch {
+		case q.retransRequest != 0:
+			b = append(b, ", Duplicate Request"...)
+		case q.retransResponse != 0:
+			b = append(b, ", Duplicate Response"...)
+		}
+	}
+	return b
 }

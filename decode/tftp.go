@@ -10,10 +10,10 @@ package decode
 //	ERROR    | 05    | code     | message | 0 |
 //	OACK     | 06    | opt1 | 0 | value1 | 0 | …
 //
-// Only messages to or from port 69 are decoded. tshark 4.0 also follows a
-// transfer onto the ports its first reply picks (a conversation made when
-// the request is seen); the decoder reads one packet at a time and leaves
-// those packets as UDP data.
+// Messages to or from port 69 are decoded, and, as tshark 4.0 does, the
+// rest of a transfer on the ports its first reply picks: the connection
+// tracker remembers the request (tracker_tftp.go). tcpdump follows no
+// transfer, so the one-liners print those datagrams as UDP.
 type TFTP []byte
 
 const tftpPort = 69
@@ -113,6 +113,8 @@ const (
 	tftpOptionName
 	tftpOptionValue
 	tftpData
+	tftpRequestFrame
+	tftpBlockFull
 	tftpFieldCount
 )
 
@@ -127,6 +129,8 @@ var tftpFields = [tftpFieldCount]Field{
 	tftpOptionName:   {Name: "tftp.option.name", Label: "Option name", Kind: KindString},
 	tftpOptionValue:  {Name: "tftp.option.value", Label: "Option value", Kind: KindString},
 	tftpData:         {Name: "tftp.data", Label: "Data", Kind: KindBytes},
+	tftpRequestFrame: {Name: "tftp.request_frame", Label: "Request frame", Kind: KindFrameNum, Generated: true},
+	tftpBlockFull:    {Name: "tftp.block.full", Label: "Full Block Number", Kind: KindUint, Width: 32, Generated: true},
 }
 
 var protoTFTP = protoField("tftp", "Trivial File Transfer Protocol")
@@ -148,6 +152,13 @@ func emitTFTP(e *emitter, i int) {
 	op := be16(b)
 	e.Uint(&f[tftpOpcode], uint64(op))
 	str := func(fl *Field, s []byte) { e.TextDone(fl, appendWSText(e.Text(), s)) }
+	note := e.conv.tftpNote(i)
+	if note != nil && note.request != 0 {
+		if note.named {
+			str(&f[tftpDestFile], note.name[:note.nameLen])
+		}
+		e.Uint(&f[tftpRequestFrame], uint64(note.request))
+	}
 	options := func(off int) {
 		for off < len(b) {
 			name, v, ok := tftpStrz(b, off)
@@ -188,6 +199,7 @@ func emitTFTP(e *emitter, i int) {
 	case tftpDATA, tftpACK:
 		if len(b) >= 4 {
 			e.Uint(&f[tftpBlock], uint64(be16(b[2:])))
+			e.Uint(&f[tftpBlockFull], uint64(note.fullBlock(b)))
 		}
 	case tftpERROR:
 		if len(b) < 4 {
@@ -216,9 +228,9 @@ func appendTFTPText(b, s []byte) []byte {
 	return appendWSLabelUTF8(b, s)
 }
 
-// treeTFTP appends the TFTP subtree as tshark -V shows it, without the
-// lines tshark draws from the transfer's earlier packets ([Destination
-// File], [Read Request in frame N], [Full Block Number]).
+// treeTFTP appends the TFTP subtree as tshark -V shows it, with the lines
+// tshark draws from the transfer's earlier packets ([Destination File],
+// [Read Request in frame N], [Full Block Number]) from the tracker.
 func treeTFTP(t *treeWriter, d *Decoder, i int) {
 	l := &d.layers[i]
 	t.head("Trivial File Transfer Protocol")
@@ -237,6 +249,25 @@ func treeTFTP(t *treeWriter, d *Decoder, i int) {
 		t.line()
 		t.b = append(t.b, label...)
 		t.b = appendTFTPText(t.b, s)
+		t.end()
+	}
+	note := t.conv.tftpNote(i)
+	if note != nil && note.request != 0 {
+		if note.named {
+			t.line()
+			t.b = append(t.b, "[Destination File: "...)
+			t.b = appendTFTPText(t.b, note.name[:note.nameLen])
+			t.b = append(t.b, ']')
+			t.end()
+		}
+		t.line()
+		if note.write {
+			t.b = append(t.b, "[Write Request in frame "...)
+		} else {
+			t.b = append(t.b, "[Read Request in frame "...)
+		}
+		t.b = appendUint(t.b, uint64(note.request))
+		t.b = append(t.b, ']')
 		t.end()
 	}
 	options := func(off int) {
@@ -258,6 +289,7 @@ func treeTFTP(t *treeWriter, d *Decoder, i int) {
 			t.depth++
 			text("Option name: ", name)
 			text("Option value: ", val)
+			tftpOptionExpert(t, op, name, val)
 			t.depth--
 			off = next
 		}
@@ -284,6 +316,16 @@ func treeTFTP(t *treeWriter, d *Decoder, i int) {
 	case tftpDATA, tftpACK:
 		if len(b) >= 4 {
 			t.int("Block", int(be16(b[2:])))
+			if note != nil && note.wrap && op == tftpDATA {
+				t.depth++
+				t.expert("Note", "Sequence", "TFTP block number is about to wrap", nil)
+				t.depth--
+			}
+			t.line()
+			t.b = append(t.b, "[Full Block Number: "...)
+			t.b = appendUint(t.b, uint64(note.fullBlock(b)))
+			t.b = append(t.b, ']')
+			t.end()
 		}
 	case tftpERROR:
 		if len(b) < 4 {
@@ -299,7 +341,11 @@ func treeTFTP(t *treeWriter, d *Decoder, i int) {
 			return
 		}
 		text("Error message: ", msg)
-		t.expert("Warning", "Response", "TFTP ERROR packet", nil)
+		if note != nil && note.probe {
+			t.expert("Chat", "Request", "Likely transfer size (tsize) probe", nil)
+		} else {
+			t.expert("Warning", "Response", "TFTP ERROR packet", nil)
+		}
 	default:
 		if len(b) > 2 {
 			treeBytesLine(t, "Data", b[2:])
@@ -309,10 +355,10 @@ func treeTFTP(t *treeWriter, d *Decoder, i int) {
 
 // infoTFTP appends the Info column: "Read Request, File: boot.img,
 // Transfer type: octet, blksize=1024", "Data Packet, Block: 2 (last)".
-// A DATA block is the last when it is shorter than 512 bytes: tshark
-// compares it with the block size the transfer negotiated, which one
-// packet does not tell.
-func infoTFTP(b []byte, d *Decoder, i int) []byte {
+// A DATA block is the last when it is shorter than the block size the
+// transfer negotiated (the tracker's; 512 without one), and the block
+// number is the full one past 65535.
+func infoTFTP(b []byte, d *Decoder, i int, r *convResults) []byte {
 	l := &d.layers[i]
 	raw := d.data[l.Start:l.End]
 	if len(raw) < 2 {
@@ -365,9 +411,10 @@ func infoTFTP(b []byte, d *Decoder, i int) []byte {
 		if len(raw) < 4 {
 			return b
 		}
+		note := r.tftpNote(i)
 		b = append(b, ", Block: "...)
-		b = appendUint(b, uint64(be16(raw[2:])))
-		if op == tftpDATA && len(raw)-4 < 512 {
+		b = appendUint(b, uint64(note.fullBlock(raw)))
+		if op == tftpDATA && (note == nil && udpPayloadLen(d, i)-4 < 512 || note != nil && note.last) {
 			b = append(b, " (last)"...)
 		}
 	case tftpERROR:
@@ -429,6 +476,9 @@ func (p *LinePrinter) lineTFTP(b []byte, d *Decoder, i int) []byte {
 			return append(b, " [|tftp]"...)
 		}
 		return p.cut(b, " [|tftp]")
+	}
+	if u := &d.layers[i-1]; u.Type == LayerUDP && be16(d.data[u.Start:]) != tftpPort && be16(d.data[u.Start+2:]) != tftpPort {
+		return p.lineNothing(b, d, i) // tcpdump's TFTP is port 69's: the rest of a transfer is UDP
 	}
 	b = append(b, "TFTP, length "...)
 	b = appendUint(b, uint64(n))
@@ -516,5 +566,42 @@ func (p *LinePrinter) lineTFTP(b []byte, d *Decoder, i int) []byte {
 			return append(b, " [|tftp]"...)
 		}
 		return b
+	}
+}
+
+// fullBlock returns the full block number of DATA or ACK message b: the
+// tracker's, or the block number itself.
+func (n *tftpNote) fullBlock(b []byte) uint32 {
+	if n == nil {
+		return uint32(be16(b[2:]))
+	}
+	return n.full
+}
+
+// tftpOptionExpert draws the expert line tshark adds under an option: a
+// granted blksize or a windowsize out of range, an msftwindow value it
+// does not know.
+func tftpOptionExpert(t *treeWriter, op uint16, name, val []byte) {
+	var msg string
+	switch {
+	case op == tftpOACK && len(name) == 7 && asciiEqualFold(name, "blksize"):
+		if !tftpBlksizeOK(val) {
+			msg = "TFTP blocksize out of range"
+		}
+	case (op == tftpOACK || op == tftpRRQ || op == tftpWRQ) && len(name) == 10 && asciiEqualFold(name, "windowsize"):
+		if !tftpWindowOK(val) {
+			msg = "TFTP windowsize out of range"
+		}
+	case (op == tftpRRQ || op == tftpWRQ) && len(name) == 10 && asciiEqualFold(name, "msftwindow"):
+		if string(val) != "31416" {
+			msg = "Unrecognized msftwindow option"
+		}
+	case op == tftpOACK && len(name) == 10 && asciiEqualFold(name, "msftwindow"):
+		if string(val) != "27182" {
+			msg = "Unrecognized msftwindow option"
+		}
+	}
+	if msg != "" {
+		t.expert("Warning", "Response", msg, nil)
 	}
 }

@@ -68,6 +68,7 @@ type tracker struct {
 
 	unacked int        // unacknowledged segment capacity held by all flows
 	reqs    []trackReq // echo and DNS requests, maxReqs slots (tracker_links.go)
+	tftp    *tftpState // TFTP transfers (tracker_tftp.go)
 
 	clock captureClock
 
@@ -102,6 +103,7 @@ func (d *Decoder) track(f *Frame) *convResults {
 		}
 		t.last = f.Number
 		t.frame(d, f)
+		t.tftpFrame(d, f)
 		d.quicFrame(&t.res.quic)
 		d.voipFrame(f, &t.res.voip)
 		d.sshFrame(f, &t.res)
@@ -135,6 +137,7 @@ func (t *tracker) reset() {
 	t.tcpConvs, t.udpConvs = t.tcpConvs[:0], t.udpConvs[:0]
 	t.tcpHand, t.tcpNext, t.udpHand, t.udpNext = 0, 0, 0, 0
 	clear(t.reqs)
+	t.tftp = nil
 	// t.unacked stays: the slots past the new length keep their segment
 	// lists for the conversations to come.
 }
@@ -167,6 +170,7 @@ type convResults struct {
 	voip   voipNote           // the SIP layers' requests, the RTP or RTCP stream
 	ssh    sshNote            // the SSH layer's items (ssh_conn.go)
 	h2     http2Note          // the HTTP/2 layer's decoded header blocks (http2_hpack.go)
+	tftp   tftpNote           // the TFTP layer's transfer (tracker_tftp.go)
 }
 
 // frame tracks every TCP and UDP layer of the packet d last decoded,
@@ -444,6 +448,7 @@ func (t *tracker) datagram(d *Decoder, i int, f *Frame, s *udpSegment) bool {
 	now := nstimeOf(f.Time)
 	k, _ := keyOf(d, i, u.SrcPort(), u.DstPort())
 	d.voipConvKey(i, &k)
+	t.tftpConvKey(d, i, &k)
 	var c *udpConv
 	if j, cell := t.udpIdx.find(&k); j >= 0 {
 		c = &t.udpConvs[j]

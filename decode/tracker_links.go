@@ -37,6 +37,7 @@ const (
 	reqDNS
 	reqSNMP
 	reqRPC
+	reqRADIUS
 )
 
 type trackReq struct {
@@ -51,6 +52,7 @@ type trackReq struct {
 	time     time.Time
 	answered int
 	rpc      [3]uint32 // an RPC call's program, version and procedure
+	auth     uint64    // a RADIUS request's authenticator, hashed
 }
 
 // reqLink is what the tracker found for one echo or DNS layer.
@@ -141,6 +143,11 @@ func (t *tracker) requests(d *Decoder, f *Frame) {
 			if reply, key, lookup, ok = dnsLinkKey(d, i); !ok {
 				continue
 			}
+		case LayerRADIUS:
+			if t.radiusLink(d, i, f, &r.links[r.nlinks]); r.links[r.nlinks].request != 0 || r.links[r.nlinks].retransRequest != 0 {
+				r.nlinks++
+			}
+			continue
 		case LayerSNMP:
 			var ok bool
 			kind = reqSNMP

@@ -49,6 +49,9 @@ func (d *Decoder) decodeUDP(l *Layer) LayerType {
 			return t // SDP set the stream up: conversations come before ports
 		}
 	}
+	if d.tftpLookup(u) {
+		return LayerTFTP // a transfer the tracker follows (tracker_tftp.go)
+	}
 	t := d.Ports.Lookup(TransportUDP, u.SrcPort(), u.DstPort())
 	if t == LayerNone && sipHeuristic(d.data[l.Payload:l.End]) {
 		return LayerSIP // tshark's SIP heuristic
