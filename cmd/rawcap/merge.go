@@ -39,6 +39,9 @@ secrets, interface statistics and custom blocks, with interfaces renumbered
 comments). -I chooses how interfaces merge, as mergecap's: all (the default)
 merges them when every input has the same interfaces, any merges identical
 ones, none keeps each input's apart. pcap output needs a single link type.
+An existing OUT of 16 MB or more, a regular file of yours with one link,
+is replaced by a new file with its permissions rather than truncated (on
+ext4, much faster), when the disk has room for both.
 
 A damaged input gives every packet before the damage and the merge goes on
 with the others; the error names the file and byte offset, and the exit

@@ -26,7 +26,8 @@ var replaceMin int64 = 16 << 20
 // Only a file that truncating would have kept the same in every other
 // way is replaced: a regular file (not a symbolic link), with one link,
 // of our user and group (a new file's, in a directory without the setgid
-// bit), without extended attributes (ACLs), that we may write. Otherwise
+// bit), without extended attributes (ACLs), that we may write, on a file
+// system with room for twice its size. Otherwise
 // it returns nil and the caller truncates as before. done, when not nil,
 // waits for the old file's release.
 func replaceOutput(name string) (f *os.File, done func()) {
@@ -46,6 +47,14 @@ func replaceOutput(name string) (f *os.File, done func()) {
 		return nil, nil // replaced meanwhile
 	}
 	if n, err := unix.Flistxattr(int(old.Fd()), nil); err != nil || n > 0 {
+		old.Close()
+		return nil, nil
+	}
+	// The old file's blocks are freed while the new one is written: with
+	// less room than twice its size, a new output of the same size could
+	// run out of it where truncation would not.
+	var fs unix.Statfs_t
+	if unix.Fstatfs(int(old.Fd()), &fs) != nil || fs.Bavail*uint64(fs.Bsize) < 2*uint64(st.Size) {
 		old.Close()
 		return nil, nil
 	}
