@@ -39,6 +39,9 @@ secrets, interface statistics and custom blocks, with interfaces renumbered
 comments). -I chooses how interfaces merge, as mergecap's: all (the default)
 merges them when every input has the same interfaces, any merges identical
 ones, none keeps each input's apart. pcap output needs a single link type.
+An existing OUT of 16 MB or more, a regular file of yours with one link,
+is replaced by a new file with its permissions rather than truncated (on
+ext4, much faster), when the disk has room for both.
 
 A damaged input gives every packet before the damage and the merge goes on
 with the others; the error names the file and byte offset, and the exit
@@ -318,10 +321,20 @@ type mergeSource struct {
 	nsec    int32
 }
 
-// merger writes one merge's output.
 // mergeReadAhead is the most inputs a merge reads ahead (2 MB each,
 // pcapio.OpenReadAhead); more are read as they are needed.
+//
+// The inputs are read, not mapped. Mapping them (MAP_SHARED) and writing
+// the records from the mapping with writev, so that the kernel's copy
+// into the output is the only one, was measured on the two 1 M-packet
+// halves of bench/compare.sh (Linux 6.18 in a VM): 1.0 s user and 2.2 s
+// system time against 0.2 s and 0.9 s for read and write, and even plain
+// 1 MB writes from the mapping took 3 s of system time where cat takes
+// 0.55 s; the kernel's copies from a user mapping of the page cache fault
+// and miss the TLB page by page, where read copies through its own map.
 const mergeReadAhead = 8
+
+// merger writes one merge's output.
 
 type merger struct {
 	o       mergeOptions

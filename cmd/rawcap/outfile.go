@@ -64,6 +64,9 @@ type capOutput struct {
 	// async writes an uncompressed file's buffers beside the work that
 	// fills them
 	async *asyncWriter
+	// released waits for the release of the file Name held before, when
+	// it was replaced rather than truncated (replaceOutput)
+	released func()
 }
 
 // recordSink counts the bytes of the writes that went through whole.
@@ -88,9 +91,16 @@ func (s *recordSink) Write(p []byte) (int, error) {
 func createOutput(name, compress string, stdout io.Writer) (*capOutput, error) {
 	o := &capOutput{Name: name, Sink: stdout}
 	if name != "-" {
-		f, err := os.Create(name)
-		if err != nil {
-			return nil, exitError{1, err}
+		f, done := replaceOutput(name)
+		o.released = done
+		if f == nil {
+			var err error
+			if f, err = os.Create(name); err != nil {
+				if done != nil {
+					done()
+				}
+				return nil, exitError{1, err}
+			}
 		}
 		o.file = f
 		if compress == "" {
@@ -139,6 +149,9 @@ func (o *capOutput) Close() error {
 				os.Remove(o.Name) // not even its header could be written
 			}
 		}
+	}
+	if o.released != nil {
+		o.released()
 	}
 	return err
 }

@@ -34,7 +34,8 @@ then the packets, then the interface statistics.
 Memory holds 24 bytes per packet (its time and where it is), not the
 packets: they are read back from IN, or, when IN is compressed or standard
 input, from a temporary copy, through a cache of 64 MiB. A damaged IN gives the packets before the
-damage, sorted, and exit status 1.`,
+damage, sorted, and exit status 1. An existing OUT of 16 MB or more is
+replaced by a new file rather than truncated, as merge does.`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "n", Usage: "do not write OUT when IN is in order already"},
 		},
