@@ -197,17 +197,6 @@ func (n *voipNote) setupMethod() string {
 	return "SDP"
 }
 
-// treeBool draws a one-bit flag: "..0. .... = Padding: False".
-func treeBool(t *treeWriter, v, mask uint64, label string) {
-	t.bits(v, 8, mask, label)
-	if v&mask != 0 {
-		t.b = append(t.b, "True"...)
-	} else {
-		t.b = append(t.b, "False"...)
-	}
-	t.end()
-}
-
 // infoRTP appends tshark's Info column: "PT=ITU-T G.711 PCMU,
 // SSRC=0x1A2B3C4D, Seq=1000, Time=0, Mark".
 func infoRTP(b []byte, d *Decoder, i int) []byte {
