@@ -532,8 +532,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeVRRP(t, d, i)
 	case LayerSCTP:
 		treeSCTP(t, d, i)
-	case LayerHSRP:
-		treeHSRP(t, d, i)
 	case LayerRADIUS:
 		treeRADIUS(t, d, i)
 	case LayerOSPF:

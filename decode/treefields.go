@@ -28,7 +28,8 @@ import (
 // its tree function.
 func treeFieldsOf(lt LayerType) bool {
 	switch lt {
-	case LayerVXLAN, LayerGeneve:
+	case LayerVXLAN, LayerGeneve,
+		LayerHSRP:
 		return true
 	}
 	return false
