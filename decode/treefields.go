@@ -233,3 +233,27 @@ func appendSetFlags(b []byte, word uint64, fs ...*Field) []byte {
 	}
 	return b
 }
+
+// ExpertLine adds, in a tree list, tshark's block for an expert item at
+// the current depth: "[Expert Info (severity/group): msg arg]" and, a level
+// deeper, the message, its severity and its group. arg must not alias the
+// list's texts (a small array of the caller's).
+func (l *FieldList) ExpertLine(severity, group, msg string, arg []byte) {
+	if !l.tree {
+		return
+	}
+	b := append(l.Text(), "[Expert Info ("...)
+	b = append(b, severity...)
+	b = append(b, '/')
+	b = append(b, group...)
+	b = append(b, "): "...)
+	b = append(b, msg...)
+	b = append(b, arg...)
+	l.Line(append(b, ']'))
+	l.Sub()
+	b = append(append(append(l.Text(), '['), msg...), arg...)
+	l.Line(append(b, ']'))
+	l.Line(append(append(append(l.Text(), "[Severity level: "...), severity...), ']'))
+	l.Line(append(append(append(l.Text(), "[Group: "...), group...), ']'))
+	l.Up()
+}
