@@ -528,8 +528,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeESP(t, d, i)
 	case LayerPIM:
 		treePIM(t, d, i)
-	case LayerVRRP:
-		treeVRRP(t, d, i)
 	case LayerSCTP:
 		treeSCTP(t, d, i)
 	case LayerRADIUS:
