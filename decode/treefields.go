@@ -48,6 +48,9 @@ func treeFields(t *treeWriter, d *Decoder, i int) {
 		r := &fl.recs[k]
 		switch r.Op {
 		case OpProto:
+			if r.noTree {
+				continue // tshark draws only what follows (a malformed mark)
+			}
 			t.depth = base
 			t.line()
 			if txt := fl.repr(r); txt != nil {
@@ -117,13 +120,14 @@ func appendFieldLine(b []byte, fl *FieldList, r *FieldRec) []byte {
 }
 
 // appendBitDrawing appends the width bits of v with those outside mask as
-// dots, in groups of four ("0100 ....").
+// dots, in groups of four from the left ("0100 ....", "..1. .."), as
+// Wireshark draws them.
 func appendBitDrawing(b []byte, v uint64, width int, mask uint64) []byte {
 	if width == 0 || width > 64 {
 		width = 64
 	}
-	for i := width - 1; i >= 0; i-- {
-		bit := uint64(1) << uint(i)
+	for j := 0; j < width; j++ {
+		bit := uint64(1) << uint(width-1-j)
 		switch {
 		case mask&bit == 0:
 			b = append(b, '.')
@@ -132,7 +136,7 @@ func appendBitDrawing(b []byte, v uint64, width int, mask uint64) []byte {
 		default:
 			b = append(b, '0')
 		}
-		if i > 0 && i%4 == 0 {
+		if j+1 < width && (j+1)%4 == 0 {
 			b = append(b, ' ')
 		}
 	}
@@ -189,7 +193,13 @@ func appendFieldNumber(b []byte, f *Field, r *FieldRec) []byte {
 	}
 	hex := func(b []byte) []byte {
 		b = append(b, "0x"...)
-		return appendHexN(b, r.u, f.hexDigits())
+		digits := f.hexDigits()
+		if f.Mask != 0 && f.Digits == 0 {
+			// A bit field shows as many digits as its mask spans
+			// (Wireshark's hfinfo_hex_digits): "Up (0x3)".
+			digits = (64 - bits.LeadingZeros64(f.Mask) - bits.TrailingZeros64(f.Mask) + 3) / 4
+		}
+		return appendHexN(b, r.u, digits)
 	}
 	switch f.Base {
 	case BaseHex:
