@@ -172,7 +172,9 @@ func appendFieldValue(b []byte, fl *FieldList, r *FieldRec) []byte {
 			return append(b, "<MISSING>"...) // Wireshark's text for no bytes
 		}
 		return appendHexBytes(b, fl.BytesOf(r))
-	case KindString, KindOID:
+	case KindString:
+		return appendTreeText(b, fl.BytesOf(r)) // escaped as tshark's format_text
+	case KindOID:
 		return append(b, fl.BytesOf(r)...)
 	case KindFrameNum:
 		return strconv.AppendUint(b, r.u, 10)
