@@ -540,8 +540,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeLLDP(t, d, i)
 	case LayerMPLS:
 		treeMPLS(t, d, i)
-	case LayerUDLD:
-		treeUDLD(t, d, i)
 	case LayerCDP:
 		treeCDP(t, d, i)
 	case LayerTelnet:

@@ -29,7 +29,7 @@ import (
 func treeFieldsOf(lt LayerType) bool {
 	switch lt {
 	case LayerVXLAN, LayerGeneve,
-		LayerHSRP, LayerVRRP, LayerBFD:
+		LayerHSRP, LayerVRRP, LayerBFD, LayerUDLD:
 		return true
 	}
 	return false
