@@ -168,10 +168,9 @@ func appendFieldValue(b []byte, fl *FieldList, r *FieldRec) []byte {
 	case KindMAC:
 		return r.MAC().AppendTo(b)
 	case KindBytes:
-		if uint32(r.u) == 0 {
-			return append(b, "<MISSING>"...) // Wireshark's text for no bytes
-		}
-		return appendHexBytes(b, fl.BytesOf(r))
+		// "<MISSING>" for none, at most 36 bytes then "…", as
+		// Wireshark's label shows them.
+		return appendWSBytes(b, fl.BytesOf(r))
 	case KindString:
 		return appendTreeText(b, fl.BytesOf(r)) // escaped as tshark's format_text
 	case KindOID:
