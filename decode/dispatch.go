@@ -560,12 +560,8 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeRIPng(t, d, i)
 	case LayerPPPoED, LayerPPPoES:
 		treePPPoE(t, d, i)
-	case LayerSlow:
-		treeSlow(t, d, i)
 	case LayerEAPOL:
 		treeEAPOL(t, d, i)
-	case LayerLACP:
-		treeLACP(t, d, i)
 	case LayerQUIC:
 		treeQUIC(t, d, i)
 	case LayerIGMP:

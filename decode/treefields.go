@@ -29,7 +29,7 @@ import (
 func treeFieldsOf(lt LayerType) bool {
 	switch lt {
 	case LayerVXLAN, LayerGeneve,
-		LayerHSRP, LayerVRRP, LayerBFD, LayerUDLD:
+		LayerHSRP, LayerVRRP, LayerBFD, LayerUDLD, LayerSlow, LayerLACP:
 		return true
 	}
 	return false
