@@ -116,14 +116,14 @@ var bfdFields = [bfdFieldCount]Field{
 	bfdFlagsD:          {Name: "bfd.flags.d", Label: "Demand", Kind: KindBool, Width: 8, Mask: 0x40},
 	bfdFlagsM:          {Name: "bfd.flags.m", Label: "Multipoint", Kind: KindBool, Width: 6, Mask: 0x01},
 	bfdDetectMult:      {Name: "bfd.detect_time_multiplier", Label: "Detect Time Multiplier", Kind: KindUint, Width: 8},
-	bfdMessageLength:   {Name: "bfd.message_length", Label: "Message Length", Kind: KindUint, Width: 8},
+	bfdMessageLength:   {Name: "bfd.message_length", Label: "Message Length", Kind: KindUint, Width: 8, Unit: " bytes"},
 	bfdMyDisc:          {Name: "bfd.my_discriminator", Label: "My Discriminator", Kind: KindUint, Width: 32, Base: BaseHex},
 	bfdYourDisc:        {Name: "bfd.your_discriminator", Label: "Your Discriminator", Kind: KindUint, Width: 32, Base: BaseHex},
 	bfdDesiredMinTx:    {Name: "bfd.desired_min_tx_interval", Label: "Desired Min TX Interval", Kind: KindUint, Width: 32},
 	bfdRequiredMinRx:   {Name: "bfd.required_min_rx_interval", Label: "Required Min RX Interval", Kind: KindUint, Width: 32},
 	bfdRequiredMinEcho: {Name: "bfd.required_min_echo_interval", Label: "Required Min Echo Interval", Kind: KindUint, Width: 32},
 	bfdAuthType:        {Name: "bfd.auth.type", Label: "Authentication Type", Kind: KindUint, Width: 8},
-	bfdAuthLen:         {Name: "bfd.auth.len", Label: "Authentication Length", Kind: KindUint, Width: 8},
+	bfdAuthLen:         {Name: "bfd.auth.len", Label: "Authentication Length", Kind: KindUint, Width: 8, Unit: " bytes"},
 	bfdAuthKey:         {Name: "bfd.auth.key", Label: "Authentication Key ID", Kind: KindUint, Width: 8},
 	bfdAuthPassword:    {Name: "bfd.auth.password", Label: "Password", Kind: KindString},
 	bfdAuthSeqNum:      {Name: "bfd.auth.seq_num", Label: "Sequence Number", Kind: KindUint, Width: 32, Base: BaseHex},
@@ -144,38 +144,98 @@ func bfdAuthHashLen(typ uint8) (hash, section int) {
 	return 0, 0
 }
 
-// emitBFD emits a version 1 packet's fields as tshark shows them.
+// emitBFD emits a version 1 packet's fields in the order and nesting of
+// tshark's tree, which is drawn from them (treefields.go). tshark draws
+// nothing of a damaged packet but its malformed mark, and of version 0
+// only its title.
 func emitBFD(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
 	e.Proto(&protoBFD)
+	if l.Malformed != "" {
+		e.NoTree()
+	}
 	if l.Malformed == "" {
 		m := BFD(d.data[l.Start:l.End])
 		f := &bfdFields
 		e.Uint(&f[bfdVersion], uint64(m.Version()))
+		if m.Version() != 1 {
+			e.NoTree()
+		}
 		e.Uint(&f[bfdDiag], uint64(m.Diag()))
+		if m.Version() != 1 {
+			e.NoTree()
+		}
 		if m.Version() == 1 {
 			e.Uint(&f[bfdSta], uint64(m.State()))
 			fl := uint64(m.Flags())
 			e.Uint(&f[bfdFlags], fl)
-			for _, k := range [...]int{bfdFlagsP, bfdFlagsF, bfdFlagsC, bfdFlagsA, bfdFlagsD, bfdFlagsM} {
-				mask := f[k].Mask
-				if k == bfdFlagsD {
-					mask = 0x02 // Wireshark declares the draft's bit
+			if e.Tree() {
+				b := append(e.Text(), "Message Flags: 0x"...)
+				b = appendHex2(b, m.Flags())
+				for _, k := range bfdFlagOrder {
+					if fl&bfdFlagMask(k) != 0 {
+						b = append(b, ", "...)
+						b = append(b, f[k].Label...)
+						b = append(b, ": Set"...)
+					}
 				}
-				e.Bool(&f[k], fl&mask != 0)
+				e.SetRepr(b)
 			}
+			e.Sub()
+			for _, k := range bfdFlagOrder {
+				mask := bfdFlagMask(k)
+				e.Bool(&f[k], fl&mask != 0)
+				if e.Tree() && f[k].Width != 6 {
+					// tshark draws version 1's flags six bits wide;
+					// the names were registered first for version 0.
+					b := appendBitDrawing(e.Text(), fl, 6, mask)
+					b = append(append(append(b, " = "...), f[k].Label...), ": "...)
+					e.SetRepr(appendBoolName(b, &f[k], fl&mask != 0))
+				}
+			}
+			e.Up()
+			tx := be32(m[12:])
 			e.Uint(&f[bfdDetectMult], uint64(m.DetectMult()))
+			if e.Tree() {
+				b := append(e.Text(), "Detect Time Multiplier: "...)
+				b = strconv.AppendUint(b, uint64(m.DetectMult()), 10)
+				b = append(b, " (= "...)
+				b = strconv.AppendUint(b, uint64(uint32(m.DetectMult())*(tx/1000)), 10)
+				e.SetRepr(append(b, " ms Detection time)"...))
+			}
 			e.Uint(&f[bfdMessageLength], uint64(m.Length()))
 			e.Uint(&f[bfdMyDisc], uint64(be32(m[4:])))
 			e.Uint(&f[bfdYourDisc], uint64(be32(m[8:])))
-			e.Uint(&f[bfdDesiredMinTx], uint64(be32(m[12:])))
-			e.Uint(&f[bfdRequiredMinRx], uint64(be32(m[16:])))
-			e.Uint(&f[bfdRequiredMinEcho], uint64(be32(m[20:])))
+			for k, fk := range [...]int{bfdDesiredMinTx, bfdRequiredMinRx, bfdRequiredMinEcho} {
+				v := be32(m[12+4*k:])
+				e.Uint(&f[fk], uint64(v))
+				if e.Tree() {
+					b := append(append(e.Text(), f[fk].Label...), ": "...)
+					b = appendRightAligned(b, uint64(v/1000), 4)
+					b = append(b, " ms ("...)
+					b = strconv.AppendUint(b, uint64(v), 10)
+					e.SetRepr(append(b, " us)"...))
+				}
+			}
 			if a := m.Auth(); a != nil {
+				named := a[0] != 0 && int(a[0]) < len(bfdAuthNames)
+				if named && e.Tree() {
+					e.Line(append(append(e.Text(), "Authentication: "...), bfdAuthNames[a[0]]...))
+				}
+				e.Sub()
 				e.Uint(&f[bfdAuthType], uint64(a[0]))
+				if !named {
+					e.NoTree() // tshark draws no section of an unknown type
+				}
 				e.Uint(&f[bfdAuthLen], uint64(a[1]))
+				if !named {
+					e.NoTree()
+				}
 				e.Uint(&f[bfdAuthKey], uint64(a[2]))
+				if !named {
+					e.NoTree()
+				}
 				switch hash, n := bfdAuthHashLen(a[0]); {
 				case a[0] == 1 && int(a[1]) >= 4 && int(a[1]) <= len(a):
 					e.Bytes(&f[bfdAuthPassword], a[3:a[1]])
@@ -183,10 +243,22 @@ func emitBFD(e *emitter, i int) {
 					e.Uint(&f[bfdAuthSeqNum], uint64(be32(a[4:])))
 					e.Bytes(&f[bfdChecksum], a[8:8+hash])
 				}
+				e.Up()
 			}
 		}
 	}
 	e.End()
+}
+
+// bfdFlagOrder are version 1's flags in the order tshark shows them.
+var bfdFlagOrder = [...]int{bfdFlagsP, bfdFlagsF, bfdFlagsC, bfdFlagsA, bfdFlagsD, bfdFlagsM}
+
+// bfdFlagMask returns a version 1 flag's bit.
+func bfdFlagMask(k int) uint64 {
+	if k == bfdFlagsD {
+		return 0x02 // Wireshark declares the draft's bit
+	}
+	return bfdFields[k].Mask
 }
 
 var bfdDiagNames = [10]string{"No Diagnostic", "Control Detection Time Expired", "Echo Function Failed",
@@ -202,145 +274,6 @@ func appendBFDDiag(b []byte, v uint8) []byte {
 		return append(b, bfdDiagNames[v]...)
 	}
 	return append(b, "Unknown"...)
-}
-
-// bfdFlagBits are version 1's flags as tshark draws them: six bits wide.
-var bfdFlagBits = [6]struct {
-	mask  uint64
-	label string
-}{{0x20, "Poll"}, {0x10, "Final"}, {0x08, "Control Plane Independent"}, {0x04, "Authentication Present"},
-	{0x02, "Demand"}, {0x01, "Multipoint"}}
-
-// treeBFD writes the subtree of a version 1 packet.
-func treeBFD(t *treeWriter, d *Decoder, i int) {
-	l := &d.layers[i]
-	if l.Malformed != "" {
-		return // tshark draws only its malformed mark
-	}
-	t.head("BFD Control message")
-	t.end()
-	m := BFD(d.data[l.Start:l.End])
-	if m.Version() != 1 {
-		return
-	}
-	t.depth = 1
-	t.bits(uint64(m[0]), 8, 0xe0, "Protocol Version")
-	t.b = strconv.AppendUint(t.b, uint64(m.Version()), 10)
-	t.end()
-	t.bits(uint64(m[0]), 8, 0x1f, "Diagnostic Code")
-	t.b = appendBFDDiag(t.b, m.Diag())
-	t.b = append(t.b, " (0x"...)
-	t.b = appendHex2(t.b, m.Diag())
-	t.b = append(t.b, ')')
-	t.end()
-	t.bits(uint64(m[1]), 8, 0xc0, "Session State")
-	t.b = append(t.b, bfdStateNames[m.State()]...)
-	t.b = append(t.b, " (0x"...)
-	t.b = strconv.AppendUint(t.b, uint64(m.State()), 16)
-	t.b = append(t.b, ')')
-	t.end()
-	fl := uint64(m.Flags())
-	t.line()
-	t.b = append(t.b, "Message Flags: 0x"...)
-	t.b = appendHex2(t.b, m.Flags())
-	for _, bt := range bfdFlagBits {
-		if fl&bt.mask != 0 {
-			t.b = append(t.b, ", "...)
-			t.b = append(t.b, bt.label...)
-			t.b = append(t.b, ": Set"...)
-		}
-	}
-	t.end()
-	t.depth = 2
-	for _, bt := range bfdFlagBits {
-		// Six bits, grouped by four from the left ("0... ..").
-		t.line()
-		for k := 5; k >= 0; k-- {
-			switch bit := uint64(1) << k; {
-			case bit != bt.mask:
-				t.b = append(t.b, '.')
-			case fl&bit != 0:
-				t.b = append(t.b, '1')
-			default:
-				t.b = append(t.b, '0')
-			}
-			if k == 2 {
-				t.b = append(t.b, ' ')
-			}
-		}
-		t.b = append(t.b, " = "...)
-		t.b = append(t.b, bt.label...)
-		t.b = append(t.b, ": "...)
-		if fl&bt.mask != 0 {
-			t.b = append(t.b, "Set"...)
-		} else {
-			t.b = append(t.b, "Not set"...)
-		}
-		t.end()
-	}
-	t.depth = 1
-	tx := be32(m[12:])
-	t.line()
-	t.b = append(t.b, "Detect Time Multiplier: "...)
-	t.b = strconv.AppendUint(t.b, uint64(m.DetectMult()), 10)
-	t.b = append(t.b, " (= "...)
-	t.b = strconv.AppendUint(t.b, uint64(uint32(m.DetectMult())*(tx/1000)), 10)
-	t.b = append(t.b, " ms Detection time)"...)
-	t.end()
-	t.line()
-	t.b = append(t.b, "Message Length: "...)
-	t.b = strconv.AppendUint(t.b, uint64(m.Length()), 10)
-	t.b = append(t.b, " bytes"...)
-	t.end()
-	t.hex("My Discriminator", uint64(be32(m[4:])), 8)
-	t.hex("Your Discriminator", uint64(be32(m[8:])), 8)
-	for k, label := range [...]string{"Desired Min TX Interval", "Required Min RX Interval", "Required Min Echo Interval"} {
-		v := be32(m[12+4*k:])
-		t.line()
-		t.b = append(t.b, label...)
-		t.b = append(t.b, ": "...)
-		t.b = appendRightAligned(t.b, uint64(v/1000), 4)
-		t.b = append(t.b, " ms ("...)
-		t.b = strconv.AppendUint(t.b, uint64(v), 10)
-		t.b = append(t.b, " us)"...)
-		t.end()
-	}
-	a := m.Auth()
-	if a == nil || a[0] == 0 || int(a[0]) >= len(bfdAuthNames) {
-		return
-	}
-	t.line()
-	t.b = append(t.b, "Authentication: "...)
-	t.b = append(t.b, bfdAuthNames[a[0]]...)
-	t.end()
-	t.depth = 2
-	t.line()
-	t.b = append(t.b, "Authentication Type: "...)
-	t.b = append(t.b, bfdAuthNames[a[0]]...)
-	t.b = append(t.b, " ("...)
-	t.b = strconv.AppendUint(t.b, uint64(a[0]), 10)
-	t.b = append(t.b, ')')
-	t.end()
-	t.line()
-	t.b = append(t.b, "Authentication Length: "...)
-	t.b = strconv.AppendUint(t.b, uint64(a[1]), 10)
-	t.b = append(t.b, " bytes"...)
-	t.end()
-	t.int("Authentication Key ID", int(a[2]))
-	switch hash, n := bfdAuthHashLen(a[0]); {
-	case a[0] == 1 && int(a[1]) >= 4 && int(a[1]) <= len(a):
-		t.line()
-		t.b = append(t.b, "Password: "...)
-		t.b = append(t.b, a[3:a[1]]...)
-		t.end()
-	case n > 0 && int(a[1]) == n && len(a) >= n:
-		t.hex("Sequence Number", uint64(be32(a[4:])), 8)
-		t.line()
-		t.b = append(t.b, "Checksum: "...)
-		t.b = appendHexBytes(t.b, a[8:8+hash])
-		t.end()
-	}
-	t.depth = 1
 }
 
 // appendRightAligned appends v right-aligned in width characters, as

@@ -103,3 +103,10 @@ func TestBFD(t *testing.T) {
 		}
 	}
 }
+
+// TestBFDTreeAllocatesNothing: the generic tree draws BFD without
+// allocating.
+func TestBFDTreeAllocatesNothing(t *testing.T) {
+	frames := bfdVectors(t)
+	checkTreeAllocsNothing(t, frames[:len(frames)-1], "BFD Control message")
+}

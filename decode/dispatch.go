@@ -526,26 +526,18 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeESP(t, d, i)
 	case LayerPIM:
 		treePIM(t, d, i)
-	case LayerVRRP:
-		treeVRRP(t, d, i)
 	case LayerSCTP:
 		treeSCTP(t, d, i)
-	case LayerHSRP:
-		treeHSRP(t, d, i)
 	case LayerRADIUS:
 		treeRADIUS(t, d, i)
 	case LayerOSPF:
 		treeOSPF(t, d, i)
-	case LayerBFD:
-		treeBFD(t, d, i)
 	case LayerSTP:
 		treeSTP(t, d, i)
 	case LayerLLDP:
 		treeLLDP(t, d, i)
 	case LayerMPLS:
 		treeMPLS(t, d, i)
-	case LayerUDLD:
-		treeUDLD(t, d, i)
 	case LayerCDP:
 		treeCDP(t, d, i)
 	case LayerTelnet:
@@ -566,12 +558,8 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeRIPng(t, d, i)
 	case LayerPPPoED, LayerPPPoES:
 		treePPPoE(t, d, i)
-	case LayerSlow:
-		treeSlow(t, d, i)
 	case LayerEAPOL:
 		treeEAPOL(t, d, i)
-	case LayerLACP:
-		treeLACP(t, d, i)
 	case LayerQUIC:
 		treeQUIC(t, d, i)
 	case LayerIGMP:

@@ -104,7 +104,10 @@ func hsrpAuth(a []byte) ([]byte, bool) {
 	return a, true
 }
 
-// emitHSRP emits the message's fields in tshark's order.
+// emitHSRP emits the message's fields in the order of tshark's tree, which
+// is drawn from them (treefields.go). tshark draws field by field and
+// stops at the first one cut; the times and the password say whether they
+// are the defaults.
 func emitHSRP(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
@@ -118,13 +121,27 @@ func emitHSRP(e *emitter, i int) {
 	switch {
 	case len(b) >= 2 && b[1] < 3:
 		for k, fk := range [...]int{hsrpState, hsrpHellotime, hsrpHoldtime, hsrpPriority, hsrpGroupF, hsrpReserved} {
-			if 2+k < len(b) {
-				e.Uint(&f[fk], uint64(b[2+k]))
+			if 2+k >= len(b) {
+				break
+			}
+			v := b[2+k]
+			e.Uint(&f[fk], uint64(v))
+			if e.Tree() && (fk == hsrpHellotime || fk == hsrpHoldtime) {
+				def := byte(3)
+				if fk == hsrpHoldtime {
+					def = 10
+				}
+				t := hsrpDefault(append(e.Text(), f[fk].Label...), v == def)
+				e.SetRepr(append(appendUint(t, uint64(v)), ')'))
 			}
 		}
 		if len(b) >= 16 {
 			if a, ok := hsrpAuth(b[8:16]); ok {
 				e.TextDone(&f[hsrpAuthData], append(e.Text(), a...))
+				if e.Tree() {
+					t := hsrpDefault(append(e.Text(), f[hsrpAuthData].Label...), string(a) == "cisco")
+					e.SetRepr(append(append(t, a...), ')'))
+				}
 			}
 		}
 		if len(b) >= hsrpLen {
@@ -142,93 +159,17 @@ func emitHSRP(e *emitter, i int) {
 	e.End()
 }
 
-func hsrpName(f int, v uint64) string { return hsrpFields[f].ValueNames().Name(v) }
-
-// treeHSRP appends the HSRP subtree as tshark -V shows it.
-func treeHSRP(t *treeWriter, d *Decoder, i int) {
-	l := &d.layers[i]
-	t.head("Cisco Hot Standby Router Protocol")
-	t.end()
-	b := d.data[l.Start:l.End]
-	if len(b) < 2 {
-		return
+// hsrpDefault appends to a tree line's label ": Default (" or
+// ": Non-Default (", as tshark says of the times and the password.
+func hsrpDefault(b []byte, isDefault bool) []byte {
+	b = append(b, ": "...)
+	if !isDefault {
+		b = append(b, "Non-"...)
 	}
-	t.depth = 1
-	t.int("Version", int(b[0]))
-	t.line()
-	t.b = append(t.b, "Op Code: "...)
-	t.b = appendValueName(t.b, hsrpName(hsrpOpcode, uint64(b[1])), uint64(b[1]))
-	t.end()
-	switch {
-	case b[1] < 3:
-		// Drawn field by field: tshark stops at the first one cut.
-		if len(b) < 3 {
-			return
-		}
-		t.line()
-		t.b = append(t.b, "State: "...)
-		t.b = appendValueName(t.b, hsrpName(hsrpState, uint64(b[2])), uint64(b[2]))
-		t.end()
-		for k, x := range [...]struct {
-			label string
-			def   byte
-		}{{"Hellotime: ", 3}, {"Holdtime: ", 10}} {
-			if len(b) < 4+k {
-				return
-			}
-			v := b[3+k]
-			t.line()
-			t.b = append(t.b, x.label...)
-			if v != x.def {
-				t.b = append(t.b, "Non-"...)
-			}
-			t.b = append(t.b, "Default ("...)
-			t.b = appendUint(t.b, uint64(v))
-			t.b = append(t.b, ')')
-			t.end()
-		}
-		for k, label := range [...]string{"Priority", "Group", "Reserved"} {
-			if len(b) < 6+k {
-				return
-			}
-			t.int(label, int(b[5+k]))
-		}
-		if len(b) < 16 {
-			return
-		}
-		if a, ok := hsrpAuth(b[8:16]); ok {
-			t.line()
-			t.b = append(t.b, "Authentication Data: "...)
-			if string(a) != "cisco" {
-				t.b = append(t.b, "Non-"...)
-			}
-			t.b = append(t.b, "Default ("...)
-			t.b = append(t.b, a...)
-			t.b = append(t.b, ')')
-			t.end()
-		}
-		if len(b) >= hsrpLen {
-			t.addr("Virtual IP Address", addr4(b[16:20]))
-		}
-	case b[1] == 3 && len(b) >= hsrpAdvLen:
-		t.line()
-		t.b = append(t.b, "Adv type: "...)
-		t.b = appendValueName(t.b, hsrpName(hsrpAdvType, uint64(be16(b[2:]))), uint64(be16(b[2:])))
-		t.end()
-		t.int("Adv length", int(be16(b[4:])))
-		t.line()
-		t.b = append(t.b, "Adv state: "...)
-		t.b = appendValueName(t.b, hsrpName(hsrpAdvState, uint64(b[6])), uint64(b[6]))
-		t.end()
-		t.int("Adv reserved1", int(b[7]))
-		t.int("Adv active groups", int(be16(b[8:])))
-		t.int("Adv passive groups", int(be16(b[10:])))
-		t.line()
-		t.b = append(t.b, "Adv reserved2: "...)
-		t.b = appendUint(t.b, uint64(be32(b[12:])))
-		t.end()
-	}
+	return append(b, "Default ("...)
 }
+
+func hsrpName(f int, v uint64) string { return hsrpFields[f].ValueNames().Name(v) }
 
 // hsrpTcpdumpStates are tcpdump's names of the states.
 func hsrpTcpdumpState(s byte) string {

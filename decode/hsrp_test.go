@@ -45,6 +45,16 @@ func TestHSRPTreeMatchesTshark(t *testing.T) {
 	compareSubtreeWithTshark(t, frames, "Cisco Hot Standby Router Protocol", nil)
 }
 
+// TestHSRPTreeAllocatesNothing: the generic tree draws HSRP without
+// allocating.
+func TestHSRPTreeAllocatesNothing(t *testing.T) {
+	frames := make([][]byte, len(hsrpVectors))
+	for i, v := range hsrpVectors {
+		frames[i] = hsrpFrame(t, v)
+	}
+	checkTreeAllocsNothing(t, frames, "Cisco Hot Standby Router Protocol")
+}
+
 // FuzzHSRP feeds HSRP messages to the decoder and every printer.
 func FuzzHSRP(f *testing.F) {
 	for _, v := range hsrpVectors {

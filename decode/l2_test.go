@@ -300,6 +300,22 @@ var udldVectors = []l2Vector{{
 // (without -short) tcpdump's one-liners in five option sets.
 func TestUDLD(t *testing.T) { testL2Vectors(t, udldVectors) }
 
+// TestUDLDTreeMatchesTshark holds the UDLD vectors' subtree (drawn from
+// their fields) to tshark's, line for line.
+func TestUDLDTreeMatchesTshark(t *testing.T) {
+	compareSubtreeWithTshark(t, l2Frames(t, udldVectors), "Unidirectional Link Detection",
+		map[int]string{1: "a TLV cut short: tshark's malformed mark after the subtree is not drawn for UDLD (nor was it before)"})
+}
+
+// l2Frames returns the vectors' frames.
+func l2Frames(t *testing.T, vectors []l2Vector) [][]byte {
+	var frames [][]byte
+	for _, v := range vectors {
+		frames = append(frames, mustHex(t, v.hex))
+	}
+	return frames
+}
+
 // The CDP frames: the first of the corpus's LLDP and CDP capture, and the
 // same cut inside its second TLV.
 var cdpVectors = []l2Vector{{
@@ -403,3 +419,12 @@ var lacpVectors = []l2Vector{{
 // TestLACP decodes the LACP vectors and checks every output of rawcap,
 // and (without -short) tcpdump's one-liners in five option sets.
 func TestLACP(t *testing.T) { testL2Vectors(t, lacpVectors) }
+
+// TestLACPTreeMatchesTshark holds the LACP vectors' Slow Protocols and
+// LACP subtrees (drawn from their fields) to tshark's, line for line.
+func TestLACPTreeMatchesTshark(t *testing.T) {
+	frames := l2Frames(t, lacpVectors)
+	compareSubtreeWithTshark(t, frames, "Slow Protocols", nil)
+	compareSubtreeWithTshark(t, frames, "Link Aggregation Control Protocol",
+		map[int]string{1: "cut in the Partner TLV: tshark's malformed mark after the subtree is not drawn for LACP"})
+}

@@ -51,7 +51,12 @@ const (
 	lacpActorSysPrio      = 4
 	lacpPartnerSysPrio    = lacpActorSysPrio + 14
 	lacpCollectorMaxDelay = lacpPartnerSysPrio + 14
-	lacpFieldCount        = lacpCollectorMaxDelay + 1
+	// The Actor's state string and reserved bytes, then the Partner's.
+	lacpStateStr     = lacpCollectorMaxDelay + 1
+	lacpReserved     = lacpStateStr + 1
+	lacpCollReserved = lacpStateStr + 4
+	lacpPad          = lacpCollReserved + 1
+	lacpFieldCount   = lacpPad + 1
 )
 
 var lacpStateBitNames = [8]string{"activity", "timeout", "aggregation", "synchronization", "collecting", "distributing", "defaulted", "expired"}
@@ -81,7 +86,11 @@ var lacpFields = func() (f [lacpFieldCount]Field) {
 		for bit := range 8 {
 			f[base+6+bit] = Field{Name: "lacp." + who + ".state." + lacpStateBitNames[bit], Label: lacpStateLabels[bit], Kind: KindBool, Width: 8, Mask: 1 << bit}
 		}
+		f[lacpStateStr+2*k] = Field{Name: "lacp." + who + ".state_str", Label: title + " State Flags", Kind: KindString, Generated: true}
+		f[lacpReserved+2*k] = Field{Name: "lacp." + who + ".reserved", Label: "Reserved", Kind: KindBytes}
 	}
+	f[lacpCollReserved] = Field{Name: "lacp.coll_reserved", Label: "Reserved", Kind: KindBytes}
+	f[lacpPad] = Field{Name: "lacp.pad", Label: "Pad", Kind: KindBytes}
 	f[lacpCollectorMaxDelay] = Field{Name: "lacp.collector.max_delay", Label: "Collector Max Delay", Kind: KindUint, Width: 16}
 	return f
 }()
@@ -91,25 +100,41 @@ var (
 	protoLACP = protoField("lacp", "Link Aggregation Control Protocol")
 )
 
-// emitSlow emits the Slow Protocols subtype.
+// emitSlow emits the Slow Protocols subtype. rawcap names the LACP
+// subtype only: the others are data.
 func emitSlow(e *emitter, i int) {
 	l := &e.d.layers[i]
 	e.Proto(&protoSlow)
+	if l.End <= l.Start || e.d.data[l.Start] != slowSubtypeLACP {
+		e.NoTree()
+	}
 	if l.End > l.Start {
 		e.Uint(&lacpFields[slowSubtype], uint64(e.d.data[l.Start]))
 	}
 	e.End()
 }
 
-// emitLACP emits the LACPDU's fields, as far as its TLVs were captured.
+// emitLACP emits the LACPDU's fields, as far as its TLVs were captured, in
+// the order and nesting of tshark's tree, which is drawn from them
+// (treefields.go). The tree stops at the first TLV that is not the one
+// expected there; of a TLV cut short it shows what was captured.
 func emitLACP(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
 	e.Proto(&protoLACP)
 	b := d.data[l.Start:l.End]
 	f := &lacpFields
-	if len(b) >= 1 {
-		e.Uint(&f[lacpVersion], uint64(b[0]))
+	if len(b) < 1 {
+		e.NoTree()
+		e.End()
+		return
+	}
+	e.Uint(&f[lacpVersion], uint64(b[0]))
+	drawn := true
+	nt := func() {
+		if !drawn {
+			e.NoTree()
+		}
 	}
 	// Each field as far as its bytes were captured, as tshark adds them
 	// until it runs out.
@@ -119,33 +144,73 @@ func emitLACP(e *emitter, i int) {
 			e.End()
 			return
 		}
+		drawn = drawn && t[0] == uint8(k+1) && t[1] == 20
 		e.Uint(&f[lacpTLVType], uint64(t[0]))
+		nt()
 		e.Uint(&f[lacpTLVLen], uint64(t[1]))
+		nt()
 		if len(t) >= 4 {
 			e.Uint(&f[base], uint64(be16(t[2:])))
+			nt()
 		}
 		if len(t) < 20 {
 			e.End()
 			return
 		}
 		e.MAC(&f[base+1], MAC(t[4:10]))
+		nt()
 		e.Uint(&f[base+2], uint64(be16(t[10:])))
+		nt()
 		e.Uint(&f[base+3], uint64(be16(t[12:])))
+		nt()
 		e.Uint(&f[base+4], uint64(be16(t[14:])))
-		e.Uint(&f[base+5], uint64(t[16]))
-		for bit := range 8 {
-			e.Bool(&f[base+6+bit], t[16]&(1<<bit) != 0)
+		nt()
+		s := t[16]
+		e.Uint(&f[base+5], uint64(s))
+		nt()
+		if drawn && e.Tree() {
+			b := append(append(e.Text(), f[base+5].Label...), ": 0x"...)
+			b = appendHex2(b, s)
+			for bit := range 8 {
+				b = appendSetFlags(b, uint64(s), &f[base+6+bit])
+			}
+			e.SetRepr(b)
 		}
+		e.Sub()
+		for bit := range 8 {
+			e.Bool(&f[base+6+bit], s&(1<<bit) != 0)
+			nt()
+		}
+		e.Up()
+		e.TextDone(&f[lacpStateStr+2*k], lacpStateLetters(e.Text(), s))
+		nt()
+		e.Bytes(&f[lacpReserved+2*k], t[17:20])
+		nt()
 	}
 	if c := b[min(len(b), 41):]; len(c) >= 2 {
+		drawn = drawn && c[0] == 3 && c[1] == 16
 		e.Uint(&f[lacpTLVType], uint64(c[0]))
+		nt()
 		e.Uint(&f[lacpTLVLen], uint64(c[1]))
+		nt()
 		if len(c) >= 4 {
 			e.Uint(&f[lacpCollectorMaxDelay], uint64(be16(c[2:])))
+			nt()
+		}
+		if len(c) >= 16 {
+			e.Bytes(&f[lacpCollReserved], c[4:16])
+			nt()
 		}
 		if t := c[min(len(c), 16):]; len(t) >= 2 {
+			drawn = drawn && t[0] == 0 && t[1] == 0
 			e.Uint(&f[lacpTLVType], uint64(t[0]))
+			nt()
 			e.Uint(&f[lacpTLVLen], uint64(t[1]))
+			nt()
+			if len(t) >= 2+50 {
+				e.Bytes(&f[lacpPad], t[2:52])
+				nt()
+			}
 		}
 	}
 	e.End()
@@ -163,109 +228,6 @@ func lacpStateLetters(b []byte, s uint8) []byte {
 		}
 	}
 	return b
-}
-
-// lacpStateValues are Wireshark's words for each state bit clear and set.
-var lacpStateValues = [8][2]string{{"Passive", "Active"}, {"Long Timeout", "Short Timeout"}, {"Individual", "Aggregatable"},
-	{"Out of Sync", "In Sync"}, {"Disabled", "Enabled"}, {"Disabled", "Enabled"}, {"No", "Yes"}, {"No", "Yes"}}
-
-// treeSlow appends the Slow Protocols subtree.
-func treeSlow(t *treeWriter, d *Decoder, i int) {
-	l := &d.layers[i]
-	if l.End <= l.Start || d.data[l.Start] != slowSubtypeLACP {
-		return // rawcap names the LACP subtype only
-	}
-	t.head("Slow Protocols")
-	t.end()
-	t.depth = 1
-	t.str("Slow Protocols subtype", "LACP (0x01)")
-}
-
-// treeLACP appends the Link Aggregation Control Protocol subtree as tshark
-// -V shows it, up to the Collector TLV.
-func treeLACP(t *treeWriter, d *Decoder, i int) {
-	l := &d.layers[i]
-	b := d.data[l.Start:l.End]
-	if len(b) < 1 {
-		return
-	}
-	t.head("Link Aggregation Control Protocol")
-	t.end()
-	t.depth = 1
-	t.hex("LACP Version", uint64(b[0]), 2)
-	for k, who := range [2]string{"Actor", "Partner"} {
-		tl := b[min(len(b), 1+20*k):]
-		if len(tl) < 20 || tl[0] != uint8(k+1) || tl[1] != 20 {
-			return
-		}
-		t.depth = 1
-		t.line()
-		t.b = append(t.b, "TLV Type: "...)
-		t.b = append(t.b, who...)
-		t.b = append(t.b, " Information (0x0"...)
-		t.b = append(t.b, byte('1'+k))
-		t.b = append(t.b, ")\n"...)
-		t.str("TLV Length", "0x14")
-		t.int(who+" System Priority", int(be16(tl[2:])))
-		t.line()
-		t.b = append(t.b, who...)
-		if k == 0 {
-			t.b = append(t.b, " System ID: "...)
-		} else {
-			t.b = append(t.b, " System: "...)
-		}
-		t.b = MAC(tl[4:10]).AppendTo(t.b)
-		t.end()
-		t.int(who+" Key", int(be16(tl[10:])))
-		t.int(who+" Port Priority", int(be16(tl[12:])))
-		t.int(who+" Port", int(be16(tl[14:])))
-		s := tl[16]
-		t.line()
-		t.b = append(t.b, who...)
-		t.b = append(t.b, " State: 0x"...)
-		t.b = appendHex2(t.b, s)
-		for bit := range 8 {
-			if s&(1<<bit) != 0 {
-				t.b = append(t.b, ", "...)
-				t.b = append(t.b, lacpStateLabels[bit]...)
-			}
-		}
-		t.end()
-		t.depth = 2
-		for bit := range 8 {
-			t.bits(uint64(s), 8, 1<<bit, lacpStateLabels[bit])
-			t.b = append(t.b, lacpStateValues[bit][s>>bit&1]...)
-			t.end()
-		}
-		t.depth = 1
-		t.line()
-		t.b = append(t.b, '[')
-		t.b = append(t.b, who...)
-		t.b = append(t.b, " State Flags: "...)
-		t.b = lacpStateLetters(t.b, s)
-		t.b = append(t.b, "]\n"...)
-		t.line()
-		t.b = append(t.b, "Reserved: "...)
-		t.b = appendHexBytes(t.b, tl[17:20])
-		t.end()
-	}
-	if c := b[min(len(b), 41):]; len(c) >= 16 && c[0] == 3 && c[1] == 16 {
-		t.str("TLV Type", "Collector Information (0x03)")
-		t.str("TLV Length", "0x10")
-		t.int("Collector Max Delay", int(be16(c[2:])))
-		t.line()
-		t.b = append(t.b, "Reserved: "...)
-		t.b = appendHexBytes(t.b, c[4:16])
-		t.end()
-		if e := c[16:]; len(e) >= 2+50 && e[0] == 0 && e[1] == 0 {
-			t.str("TLV Type", "Terminator (0x00)")
-			t.str("TLV Length", "0x00")
-			t.line()
-			t.b = append(t.b, "Pad: "...)
-			t.b = appendWSBytes(t.b, e[2:52])
-			t.end()
-		}
-	}
 }
 
 // infoLACP appends tshark's Info: "v1 ACTOR 02:00:00:00:00:01 P: 1 K: 1

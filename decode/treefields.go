@@ -28,7 +28,8 @@ import (
 // its tree function.
 func treeFieldsOf(lt LayerType) bool {
 	switch lt {
-	case LayerVXLAN, LayerGeneve, LayerNTP, LayerRTP, LayerRTCP:
+	case LayerVXLAN, LayerGeneve, LayerNTP, LayerRTP, LayerRTCP,
+		LayerHSRP, LayerVRRP, LayerBFD, LayerUDLD, LayerSlow, LayerLACP:
 		return true
 	}
 	return false
@@ -47,6 +48,9 @@ func treeFields(t *treeWriter, d *Decoder, i int) {
 		r := &fl.recs[k]
 		switch r.Op {
 		case OpProto:
+			if r.noTree {
+				continue // tshark draws only what follows (a malformed mark)
+			}
 			t.depth = base
 			t.line()
 			if txt := fl.repr(r); txt != nil {
@@ -116,13 +120,14 @@ func appendFieldLine(b []byte, fl *FieldList, r *FieldRec) []byte {
 }
 
 // appendBitDrawing appends the width bits of v with those outside mask as
-// dots, in groups of four ("0100 ....").
+// dots, in groups of four from the left ("0100 ....", "..1. .."), as
+// Wireshark draws them.
 func appendBitDrawing(b []byte, v uint64, width int, mask uint64) []byte {
 	if width == 0 || width > 64 {
 		width = 64
 	}
-	for i := width - 1; i >= 0; i-- {
-		bit := uint64(1) << uint(i)
+	for j := 0; j < width; j++ {
+		bit := uint64(1) << uint(width-1-j)
 		switch {
 		case mask&bit == 0:
 			b = append(b, '.')
@@ -131,7 +136,7 @@ func appendBitDrawing(b []byte, v uint64, width int, mask uint64) []byte {
 		default:
 			b = append(b, '0')
 		}
-		if i > 0 && i%4 == 0 {
+		if j+1 < width && (j+1)%4 == 0 {
 			b = append(b, ' ')
 		}
 	}
@@ -163,8 +168,12 @@ func appendFieldValue(b []byte, fl *FieldList, r *FieldRec) []byte {
 	case KindMAC:
 		return r.MAC().AppendTo(b)
 	case KindBytes:
-		return appendWSBytes(b, fl.BytesOf(r)) // at most 36 bytes, "<MISSING>" for none
-	case KindString, KindOID:
+		// "<MISSING>" for none, at most 36 bytes then "…", as
+		// Wireshark's label shows them.
+		return appendWSBytes(b, fl.BytesOf(r))
+	case KindString:
+		return appendTreeText(b, fl.BytesOf(r)) // escaped as tshark's format_text
+	case KindOID:
 		return append(b, fl.BytesOf(r)...)
 	case KindFrameNum:
 		return strconv.AppendUint(b, r.u, 10)
@@ -185,7 +194,13 @@ func appendFieldNumber(b []byte, f *Field, r *FieldRec) []byte {
 	}
 	hex := func(b []byte) []byte {
 		b = append(b, "0x"...)
-		return appendHexN(b, r.u, f.hexDigits())
+		digits := f.hexDigits()
+		if f.Mask != 0 && f.Digits == 0 {
+			// A bit field shows as many digits as its mask spans
+			// (Wireshark's hfinfo_hex_digits): "Up (0x3)".
+			digits = (64 - bits.LeadingZeros64(f.Mask) - bits.TrailingZeros64(f.Mask) + 3) / 4
+		}
+		return appendHexN(b, r.u, digits)
 	}
 	switch f.Base {
 	case BaseHex:
@@ -228,4 +243,28 @@ func appendSetFlags(b []byte, word uint64, fs ...*Field) []byte {
 		}
 	}
 	return b
+}
+
+// ExpertLine adds, in a tree list, tshark's block for an expert item at
+// the current depth: "[Expert Info (severity/group): msg arg]" and, a level
+// deeper, the message, its severity and its group. arg must not alias the
+// list's texts (a small array of the caller's).
+func (l *FieldList) ExpertLine(severity, group, msg string, arg []byte) {
+	if !l.tree {
+		return
+	}
+	b := append(l.Text(), "[Expert Info ("...)
+	b = append(b, severity...)
+	b = append(b, '/')
+	b = append(b, group...)
+	b = append(b, "): "...)
+	b = append(b, msg...)
+	b = append(b, arg...)
+	l.Line(append(b, ']'))
+	l.Sub()
+	b = append(append(append(l.Text(), '['), msg...), arg...)
+	l.Line(append(b, ']'))
+	l.Line(append(append(append(l.Text(), "[Severity level: "...), severity...), ']'))
+	l.Line(append(append(append(l.Text(), "[Group: "...), group...), ']'))
+	l.Up()
 }

@@ -83,13 +83,16 @@ var udldFields = [udldFieldCount]Field{
 
 var protoUDLD = protoField("udld", "Unidirectional Link Detection")
 
-// emitUDLD emits the header's fields and each TLV's.
+// emitUDLD emits the header's fields and each TLV's, in the order and
+// nesting of tshark's tree, which is drawn from them (treefields.go).
+// tshark's tree stops at the first TLV of a type it does not name.
 func emitUDLD(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
 	e.Proto(&protoUDLD)
 	u := UDLD(d.data[l.Start:l.End])
 	if len(u) < udldHdrLen {
+		e.NoTree()
 		e.End()
 		return
 	}
@@ -97,119 +100,54 @@ func emitUDLD(e *emitter, i int) {
 	e.Uint(&f[udldVersion], uint64(u.Version()))
 	e.Uint(&f[udldOpcode], uint64(u.Opcode()))
 	e.Uint(&f[udldFlags], uint64(u.Flags()))
+	e.Sub()
 	e.Uint(&f[udldFlagsRT], uint64(u.Flags()&1))
 	e.Uint(&f[udldFlagsRSY], uint64(u.Flags()>>1&1))
+	e.Up()
 	e.Uint(&f[udldChecksum], uint64(u.Checksum()))
+	drawn := true
 	eachTLV16(u, udldHdrLen, func(typ uint16, n int, v []byte) {
+		name := f[udldTLVType].ValueNames().Name(uint64(typ))
+		drawn = drawn && name != ""
+		if drawn && e.Tree() {
+			b := e.Text()
+			switch typ {
+			case 1:
+				b = appendTreeText(append(b, "Device ID: "...), lldpString(v))
+			case 2:
+				b = appendTreeText(append(b, "Port ID: "...), lldpString(v))
+			default:
+				b = append(append(append(b, "Type: "...), name...), ", length: "...)
+				b = strconv.AppendInt(b, int64(n), 10)
+			}
+			e.Line(b)
+		}
+		e.Sub()
 		e.Uint(&f[udldTLVType], uint64(typ))
+		if !drawn {
+			e.NoTree()
+		}
 		e.Uint(&f[udldTLVLen], uint64(n))
+		if !drawn {
+			e.NoTree()
+		}
 		switch typ {
 		case 1:
 			e.Bytes(&f[udldDeviceID], lldpString(v))
 		case 2:
 			e.Bytes(&f[udldSentThrough], v)
+			if e.Tree() {
+				e.SetRepr(appendTreeText(append(e.Text(), "Sent through Interface: "...), lldpString(v)))
+			}
 		default:
 			e.Bytes(&f[udldData], v)
 		}
+		if !drawn || len(v) == 0 && typ > 2 {
+			e.NoTree()
+		}
+		e.Up()
 	})
 	e.End()
-}
-
-// udldTLVName returns Wireshark's name of a TLV type, or "".
-func udldTLVName(t uint16) string {
-	names := [...]string{1: "Device ID", 2: "Port ID", 3: "Echo", 4: "Message interval", 5: "Timeout interval", 6: "Device name", 7: "Sequence number"}
-	if int(t) < len(names) {
-		return names[t]
-	}
-	return ""
-}
-
-// treeUDLD appends the Unidirectional Link Detection subtree as tshark -V
-// shows it, up to the first TLV of a type it does not name.
-func treeUDLD(t *treeWriter, d *Decoder, i int) {
-	l := &d.layers[i]
-	u := UDLD(d.data[l.Start:l.End])
-	if len(u) < udldHdrLen {
-		return
-	}
-	t.head("Unidirectional Link Detection")
-	t.end()
-	t.depth = 1
-	t.bits(uint64(u[0]), 8, 0xe0, "Version")
-	t.b = strconv.AppendUint(t.b, uint64(u.Version()), 10)
-	t.end()
-	t.bits(uint64(u[0]), 8, 0x1f, "Opcode")
-	switch op := u.Opcode(); op {
-	case 0, 1, 2, 3:
-		t.b = append(t.b, [...]string{"Reserved", "Probe", "Echo", "Flush"}[op]...)
-	default:
-		t.b = append(t.b, "Unknown"...)
-	}
-	t.b = append(t.b, " ("...)
-	t.b = strconv.AppendUint(t.b, uint64(u.Opcode()), 10)
-	t.b = append(t.b, ")\n"...)
-	t.int("Flags", int(u.Flags()))
-	t.depth = 2
-	t.bits(uint64(u.Flags()), 8, 1, "Recommended timeout")
-	t.b = append(t.b, "0x"...)
-	t.b = strconv.AppendUint(t.b, uint64(u.Flags()&1), 16)
-	t.end()
-	t.bits(uint64(u.Flags()), 8, 2, "ReSynch")
-	t.b = append(t.b, "0x"...)
-	t.b = strconv.AppendUint(t.b, uint64(u.Flags()>>1&1), 16)
-	t.end()
-	t.depth = 1
-	t.hex("Checksum", uint64(u.Checksum()), 4)
-	stop := false
-	eachTLV16(u, udldHdrLen, func(typ uint16, n int, v []byte) {
-		name := udldTLVName(typ)
-		if stop || name == "" {
-			stop = true
-			return
-		}
-		t.depth = 1
-		t.line()
-		switch typ {
-		case 1:
-			t.b = append(t.b, "Device ID: "...)
-			t.b = appendTreeText(t.b, lldpString(v))
-		case 2:
-			t.b = append(t.b, "Port ID: "...)
-			t.b = appendTreeText(t.b, lldpString(v))
-		default:
-			t.b = append(t.b, "Type: "...)
-			t.b = append(t.b, name...)
-			t.b = append(t.b, ", length: "...)
-			t.b = strconv.AppendInt(t.b, int64(n), 10)
-		}
-		t.end()
-		t.depth = 2
-		t.line()
-		t.b = append(t.b, "Type: "...)
-		t.b = append(t.b, name...)
-		t.b = append(t.b, " (0x"...)
-		t.b = appendHex4(t.b, typ)
-		t.b = append(t.b, ")\n"...)
-		t.int("Length", n)
-		switch {
-		case typ == 1:
-			t.line()
-			t.b = append(t.b, "Device ID: "...)
-			t.b = appendTreeText(t.b, lldpString(v))
-			t.end()
-		case typ == 2:
-			t.line()
-			t.b = append(t.b, "Sent through Interface: "...)
-			t.b = appendTreeText(t.b, lldpString(v))
-			t.end()
-		case len(v) > 0:
-			t.line()
-			t.b = append(t.b, "Data: "...)
-			t.b = appendHexBytes(t.b, v)
-			t.end()
-		}
-	})
-	t.depth = 1
 }
 
 // infoUDLD appends tshark's Info: "Device ID: FOC1031Z7JG  Port ID: Gi0/1  ".

@@ -125,7 +125,7 @@ var vrrpFields = [vrrpFieldCount]Field{
 	vrrpReserved:       {Name: "vrrp.reserved_mbz", Label: "Reserved", Kind: KindUint, Width: 8, Mask: 0xf0},
 	vrrpShortAdverInt:  {Name: "vrrp.short_adver_int", Label: "Adver Int", Kind: KindUint, Width: 16, Mask: 0x0fff},
 	vrrpChecksum:       {Name: "vrrp.checksum", Label: "Checksum", Kind: KindUint, Width: 16, Base: BaseHex},
-	vrrpChecksumStatus: {Name: "vrrp.checksum.status", Label: "Checksum Status", Kind: KindUint, Width: 8},
+	vrrpChecksumStatus: {Name: "vrrp.checksum.status", Label: "Checksum Status", Kind: KindUint, Width: 8, Generated: true},
 	vrrpIPAddr:         {Name: "vrrp.ip_addr", Label: "IP Address", Kind: KindIPv4},
 	vrrpIPv6Addr:       {Name: "vrrp.ipv6_addr", Label: "IPv6 Address", Kind: KindIPv6},
 	vrrpAuthString:     {Name: "vrrp.auth_string", Label: "Authentication String", Kind: KindString},
@@ -167,7 +167,10 @@ func vrrpAuthText(v VRRP, off int) ([]byte, bool) {
 	return a, true
 }
 
-// emitVRRP emits the message's fields in tshark's order.
+// emitVRRP emits the message's fields in the order and nesting of tshark's
+// tree, which is drawn from them (treefields.go): the version and type
+// byte with its two halves beneath, the checksum with its status and,
+// when it is wrong, tshark's expert block.
 func emitVRRP(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
@@ -176,10 +179,40 @@ func emitVRRP(e *emitter, i int) {
 		v := VRRP(d.data[l.Start:l.End])
 		f := &vrrpFields
 		e.Uint(&f[vrrpTypeVer], uint64(v[0]))
+		if e.Tree() {
+			b := append(e.Text(), "Version "...)
+			b = appendUint(b, uint64(v.Version()))
+			b = append(b, ", Packet type "...)
+			b = appendUint(b, uint64(v.Type()))
+			b = append(b, " ("...)
+			if n := f[vrrpType].ValueNames().Name(uint64(v.Type())); n != "" {
+				b = append(b, n...)
+			} else {
+				b = append(b, "Unknown"...)
+			}
+			e.SetRepr(append(b, ')'))
+		}
+		e.Sub()
 		e.Uint(&f[vrrpVersion], uint64(v.Version()))
 		e.Uint(&f[vrrpType], uint64(v.Type()))
+		e.Up()
 		e.Uint(&f[vrrpVRID], uint64(v.VRID()))
 		e.Uint(&f[vrrpPrio], uint64(v.Priority()))
+		if e.Tree() {
+			b := append(e.Text(), "Priority: "...)
+			b = appendUint(b, uint64(v.Priority()))
+			switch v.Priority() {
+			case 0:
+				b = append(b, " (Current Master has stopped participating in VRRP)"...)
+			case 100:
+				b = append(b, " (Default priority for a backup VRRP router)"...)
+			case 255:
+				b = append(b, " (This VRRP router owns the virtual router's IP address(es))"...)
+			default:
+				b = append(b, " (Non-default backup priority)"...)
+			}
+			e.SetRepr(b)
+		}
 		e.Uint(&f[vrrpAddrCount], uint64(v.Count()))
 		if v.Version() == 3 {
 			e.Uint(&f[vrrpReserved], uint64(v[4]>>4))
@@ -189,12 +222,34 @@ func emitVRRP(e *emitter, i int) {
 			e.Uint(&f[vrrpAdverInt], uint64(v.Interval()))
 		}
 		e.Uint(&f[vrrpChecksum], uint64(v.Checksum()))
-		st, _ := vrrpCheck(d, i, v)
+		st, sum := vrrpCheck(d, i, v)
+		if e.Tree() {
+			b := append(e.Text(), "Checksum: 0x"...)
+			b = appendHex4(b, v.Checksum())
+			switch st {
+			case 0:
+				good := shouldBe(v.Checksum(), sum)
+				b = append(b, " incorrect, should be 0x"...)
+				e.SetRepr(appendHex4(b, good))
+				var arg [5]byte
+				e.Sub()
+				e.ExpertLine("Warning", "Checksum", "Bad checksum [should be 0x", append(appendHex4(arg[:0], good), ']'))
+				e.Up()
+			case 1:
+				e.SetRepr(append(b, " [correct]"...))
+			default:
+				e.SetRepr(append(b, " [unverified]"...))
+			}
+		}
 		e.Uint(&f[vrrpChecksumStatus], uint64(st))
+		if e.Tree() {
+			// Drawn as a name alone (BASE_NONE).
+			e.SetRepr(append(append(e.Text(), "Checksum Status: "...), f[vrrpChecksumStatus].ValueNames().Name(uint64(st))...))
+		}
 		alen := vrrpAddrLen(d, i)
 		off := vrrpHeaderLen
 		for k := 0; k < v.Count() && off+alen <= len(v); k++ {
-			if k == 0 || e.all {
+			if k == 0 || e.all || e.Tree() {
 				if alen == 4 {
 					e.IPv4(&f[vrrpIPAddr], v[off:off+4])
 				} else {
@@ -210,110 +265,6 @@ func emitVRRP(e *emitter, i int) {
 		}
 	}
 	e.End()
-}
-
-// treeVRRP appends the VRRP subtree as tshark -V shows it.
-func treeVRRP(t *treeWriter, d *Decoder, i int) {
-	l := &d.layers[i]
-	t.head("Virtual Router Redundancy Protocol")
-	t.end()
-	if l.End-l.Start < vrrpHeaderLen {
-		return
-	}
-	v := VRRP(d.data[l.Start:l.End])
-	t.depth = 1
-	t.line()
-	t.b = append(t.b, "Version "...)
-	t.b = appendUint(t.b, uint64(v.Version()))
-	t.b = append(t.b, ", Packet type "...)
-	t.b = appendUint(t.b, uint64(v.Type()))
-	t.b = append(t.b, " ("...)
-	if v.Type() == 1 {
-		t.b = append(t.b, "Advertisement"...)
-	} else {
-		t.b = append(t.b, "Unknown"...)
-	}
-	t.b = append(t.b, ')')
-	t.end()
-	t.depth = 2
-	t.bits(uint64(v[0]), 8, 0xf0, "VRRP protocol version")
-	t.b = appendUint(t.b, uint64(v.Version()))
-	t.end()
-	t.bits(uint64(v[0]), 8, 0x0f, "VRRP packet type")
-	if v.Type() == 1 {
-		t.b = append(t.b, "Advertisement (1)"...)
-	} else {
-		t.b = appendValueName(t.b, "", uint64(v.Type()))
-	}
-	t.end()
-	t.depth = 1
-	t.int("Virtual Rtr ID", int(v.VRID()))
-	t.line()
-	t.b = append(t.b, "Priority: "...)
-	t.b = appendUint(t.b, uint64(v.Priority()))
-	switch v.Priority() {
-	case 0:
-		t.b = append(t.b, " (Current Master has stopped participating in VRRP)"...)
-	case 100:
-		t.b = append(t.b, " (Default priority for a backup VRRP router)"...)
-	case 255:
-		t.b = append(t.b, " (This VRRP router owns the virtual router's IP address(es))"...)
-	default:
-		t.b = append(t.b, " (Non-default backup priority)"...)
-	}
-	t.end()
-	t.int("Addr Count", v.Count())
-	if v.Version() == 3 {
-		t.bits(uint64(v[4]), 8, 0xf0, "Reserved")
-		t.b = appendUint(t.b, uint64(v[4]>>4))
-		t.end()
-		t.bits(uint64(be16(v[4:])), 16, 0x0fff, "Adver Int")
-		t.b = appendUint(t.b, uint64(v.Interval()))
-		t.end()
-	} else {
-		t.line()
-		t.b = append(t.b, "Auth Type: "...)
-		t.b = appendValueName(t.b, vrrpFields[vrrpAuthType].ValueNames().Name(uint64(v.AuthType())), uint64(v.AuthType()))
-		t.end()
-		t.int("Adver Int", int(v.Interval()))
-	}
-	st, sum := vrrpCheck(d, i, v)
-	if st == 0 {
-		t.line()
-		t.b = append(t.b, "Checksum: 0x"...)
-		t.b = appendHex4(t.b, v.Checksum())
-		good := shouldBe(v.Checksum(), sum)
-		t.b = append(t.b, " incorrect, should be 0x"...)
-		t.b = appendHex4(t.b, good)
-		t.end()
-		treeBadChecksum(t, "Warning", good)
-		t.line()
-		t.b = append(t.b, "[Checksum Status: Bad]"...)
-		t.end()
-	} else {
-		treeChecksum(t, v.Checksum(), 0, st == 1)
-	}
-	alen := vrrpAddrLen(d, i)
-	off := vrrpHeaderLen
-	for k := 0; k < v.Count(); k++ {
-		if off+alen > len(v) {
-			return
-		}
-		if alen == 4 {
-			t.addr("IP Address", addr4(v[off:off+4]))
-		} else {
-			t.addr("IPv6 Address", addr16(v[off:off+16]))
-		}
-		off += alen
-	}
-	if v.Version() != 3 && v.AuthType() == 1 {
-		if a, ok := vrrpAuthText(v, off); ok {
-			t.line()
-			t.b = append(t.b, "Authentication String: "...)
-			t.b = append(t.b, a...)
-			t.end()
-		}
-	}
 }
 
 // lineVRRP appends tcpdump's "VRRPv2, Advertisement, vrid 42, prio 191,

@@ -141,6 +141,16 @@ func subtreeOf(tree, head string) []string {
 	return out
 }
 
+// TestVRRPTreeAllocatesNothing: the generic tree draws VRRP without
+// allocating.
+func TestVRRPTreeAllocatesNothing(t *testing.T) {
+	frames := make([][]byte, len(vrrpVectors))
+	for i, v := range vrrpVectors {
+		frames[i] = vrrpFrame(t, v)
+	}
+	checkTreeAllocsNothing(t, frames, "Virtual Router Redundancy Protocol")
+}
+
 // compareSubtreeWithTshark holds the subtree starting with head of each
 // frame's -V tree to tshark's, line for line, and the Protocol and Info
 // columns to its packet list; allow names frames (by index) whose subtree
