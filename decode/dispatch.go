@@ -562,8 +562,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeEAPOL(t, d, i)
 	case LayerQUIC:
 		treeQUIC(t, d, i)
-	case LayerIGMP:
-		treeIGMP(t, d, i)
 	case LayerDHCPv6:
 		treeDHCPv6(t, d, i)
 	case LayerRadiotap:

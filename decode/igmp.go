@@ -214,101 +214,215 @@ func emitIGMP(e *emitter, i int) {
 	d := e.d
 	e.Proto(&protoIGMP)
 	g, n, ver, ok := igmpView(d, i)
-	if ok {
-		f := &igmpFields
-		st, _ := igmpCheck(d, i, g, n, ver)
-		switch {
-		case g[0] == IGMPMtrace || g[0] == IGMPMtraceResp:
-			e.Uint(&f[igmpType], uint64(g[0]))
-			e.Uint(&f[igmpMtraceMaxHops], uint64(g[1]))
-			e.Uint(&f[igmpChecksum], uint64(be16(g[2:])))
-			e.Uint(&f[igmpChecksumStatus], uint64(st))
-			e.IPv4(&f[igmpMaddr], g[4:8])
-			e.IPv4(&f[igmpMtraceSaddr], g[8:12])
-			e.IPv4(&f[igmpMtraceRaddr], g[12:16])
-			e.IPv4(&f[igmpMtraceRspaddr], g[16:20])
-			e.Uint(&f[igmpMtraceRespTTL], uint64(g[20]))
-			e.Uint(&f[igmpMtraceQID], uint64(be32(g[20:])&0xffffff))
-			for off, k := igmpMtraceHdrLen, 0; off+igmpMtraceRspLen <= len(g); off, k = off+igmpMtraceRspLen, k+1 {
-				if k > 0 && !e.all {
-					break
-				}
-				r := g[off:]
-				e.Uint(&f[igmpMtraceQArrival], uint64(be32(r)))
-				e.IPv4(&f[igmpMtraceQInaddr], r[4:8])
-				e.IPv4(&f[igmpMtraceQOutaddr], r[8:12])
-				e.IPv4(&f[igmpMtraceQPrevrtr], r[12:16])
-				e.Uint(&f[igmpMtraceQInpkt], uint64(be32(r[16:])))
-				e.Uint(&f[igmpMtraceQOutpkt], uint64(be32(r[20:])))
-				e.Uint(&f[igmpMtraceQTotal], uint64(be32(r[24:])))
-				e.Uint(&f[igmpMtraceQRtgProto], uint64(r[28]))
-				e.Uint(&f[igmpMtraceQFwdTTL], uint64(r[29]))
-				e.Uint(&f[igmpMtraceQMBZ], uint64(r[30]>>7))
-				e.Uint(&f[igmpMtraceQS], uint64(r[30]>>6&1))
-				e.Uint(&f[igmpMtraceQSrcMask], uint64(r[30]&0x3f))
-				e.Uint(&f[igmpMtraceQFwdCode], uint64(r[31]))
+	if !ok {
+		e.NoTree() // tshark gives DVMRP and PIMv1 trees of their own
+		e.End()
+		return
+	}
+	f := &igmpFields
+	// The tree draws every group record, source and response block; JSON
+	// keeps the first of each.
+	every := e.all || e.Tree()
+	st, sum := igmpCheck(d, i, g, n, ver)
+	if g[0] == IGMPMtrace || g[0] == IGMPMtraceResp {
+		e.Uint(&f[igmpType], uint64(g[0]))
+		if e.Tree() {
+			b := append(e.Text(), "Type: "...)
+			b = append(b, igmpMtraceType(g)...)
+			b = append(b, " (0x"...)
+			b = appendHex2(b, g[0])
+			e.SetRepr(append(b, ')'))
+		}
+		e.Uint(&f[igmpMtraceMaxHops], uint64(g[1]))
+		emitIGMPChecksum(e, be16(g[2:]), st, sum)
+		e.IPv4(&f[igmpMaddr], g[4:8])
+		e.IPv4(&f[igmpMtraceSaddr], g[8:12])
+		e.IPv4(&f[igmpMtraceRaddr], g[12:16])
+		e.IPv4(&f[igmpMtraceRspaddr], g[16:20])
+		e.Uint(&f[igmpMtraceRespTTL], uint64(g[20]))
+		e.Uint(&f[igmpMtraceQID], uint64(be32(g[20:])&0xffffff))
+		for off, k := igmpMtraceHdrLen, 0; off+igmpMtraceRspLen <= len(g); off, k = off+igmpMtraceRspLen, k+1 {
+			if k > 0 && !every {
+				break
 			}
-		default:
-			e.Uint(&f[igmpVersionF], uint64(ver))
-			e.Uint(&f[igmpType], uint64(g[0]))
-			switch {
-			case ver == 1 || g[0] == IGMPv3Report:
-				e.Bytes(&f[igmpReserved], g[1:2])
-			case ver == 2:
-				e.Uint(&f[igmpMaxResp], uint64(g[1]))
-			default:
-				e.Uint(&f[igmpMaxResp], uint64(igmpMaxRespV3(g[1])))
-				if g[1]&0x80 != 0 {
-					e.Uint(&f[igmpMaxRespExp], uint64(g[1]>>4&7))
-					e.Uint(&f[igmpMaxRespMant], uint64(g[1]&15))
-				}
+			r := g[off:]
+			fc := igmpName(igmpMtraceQFwdCode, uint64(r[31]))
+			if fc == "" {
+				fc = "Unknown"
 			}
-			e.Uint(&f[igmpChecksum], uint64(be16(g[2:])))
-			e.Uint(&f[igmpChecksumStatus], uint64(st))
-			switch {
-			case g[0] == IGMPv3Report:
-				if e.all {
-					e.Bytes(&f[igmpReserved], g[4:6])
+			if e.Tree() {
+				b := append(e.Text(), "Response data block: "...)
+				b = addr4(r[4:8]).AppendTo(b)
+				b = append(b, " -> "...)
+				b = addr4(r[8:12]).AppendTo(b)
+				b = append(b, ",  Proto: "...)
+				if n := igmpName(igmpMtraceQRtgProto, uint64(r[28])); n != "" {
+					b = append(b, n...)
+				} else {
+					b = append(b, "Unknown"...)
 				}
-				e.Uint(&f[igmpNumGrpRecs], uint64(be16(g[6:])))
-				off := 8
-				for k := 0; k < int(be16(g[6:])); k++ {
-					ns, adl := int(be16(g[off+2:])), int(g[off+1])
-					if k == 0 || e.all {
-						e.Uint(&f[igmpRecordType], uint64(g[off]))
-						e.Uint(&f[igmpAuxDataLen], uint64(adl))
-						e.Uint(&f[igmpNumSrc], uint64(ns))
-						e.IPv4(&f[igmpMaddr], g[off+4:off+8])
-						for s := 0; s < ns; s++ {
-							if s == 0 || e.all {
-								e.IPv4(&f[igmpSaddr], g[off+8+4*s:off+12+4*s])
-							}
-						}
-						if adl > 0 {
-							a := off + 8 + 4*ns
-							e.Bytes(&f[igmpAuxData], g[a:a+4*adl])
-						}
-					}
-					off += 8 + 4*ns + 4*adl
+				b = append(b, ",  Forwarding Code: "...)
+				e.Line(append(b, fc...))
+			}
+			e.Sub()
+			e.Uint(&f[igmpMtraceQArrival], uint64(be32(r)))
+			e.IPv4(&f[igmpMtraceQInaddr], r[4:8])
+			e.IPv4(&f[igmpMtraceQOutaddr], r[8:12])
+			e.IPv4(&f[igmpMtraceQPrevrtr], r[12:16])
+			e.Uint(&f[igmpMtraceQInpkt], uint64(be32(r[16:])))
+			e.Uint(&f[igmpMtraceQOutpkt], uint64(be32(r[20:])))
+			e.Uint(&f[igmpMtraceQTotal], uint64(be32(r[24:])))
+			e.Uint(&f[igmpMtraceQRtgProto], uint64(r[28]))
+			if e.Tree() {
+				b := append(e.Text(), "Rtg Protocol: "...)
+				e.SetRepr(appendValueName(b, igmpName(igmpMtraceQRtgProto, uint64(r[28])), uint64(r[28])))
+			}
+			e.Uint(&f[igmpMtraceQFwdTTL], uint64(r[29]))
+			e.UintBits(&f[igmpMtraceQMBZ], uint64(r[30]))
+			e.UintBits(&f[igmpMtraceQS], uint64(r[30]))
+			e.UintBits(&f[igmpMtraceQSrcMask], uint64(r[30]))
+			e.Uint(&f[igmpMtraceQFwdCode], uint64(r[31]))
+			if e.Tree() {
+				b := append(e.Text(), "Forwarding Code: "...)
+				b = append(b, fc...)
+				b = append(b, " (0x"...)
+				b = appendHex2(b, r[31])
+				e.SetRepr(append(b, ')'))
+			}
+			e.Up()
+		}
+		e.End()
+		return
+	}
+	e.Uint(&f[igmpVersionF], uint64(ver))
+	e.Uint(&f[igmpType], uint64(g[0]))
+	if e.Tree() {
+		b := append(e.Text(), "Type: "...)
+		b = append(b, igmpName(igmpType, uint64(g[0]))...)
+		b = append(b, " (0x"...)
+		b = appendHex2(b, g[0])
+		e.SetRepr(append(b, ')'))
+	}
+	switch {
+	case ver == 1 || g[0] == IGMPv3Report:
+		e.Bytes(&f[igmpReserved], g[1:2])
+	default:
+		tenths := uint32(g[1])
+		if ver == 3 {
+			tenths = igmpMaxRespV3(g[1])
+		}
+		e.Uint(&f[igmpMaxResp], uint64(tenths))
+		if e.Tree() {
+			b := append(e.Text(), "Max Resp Time: "...)
+			b = appendTenths(b, tenths)
+			b = append(b, " sec (0x"...)
+			b = appendHex2(b, g[1])
+			e.SetRepr(append(b, ')'))
+		}
+		if ver == 3 && g[1]&0x80 != 0 {
+			e.Sub()
+			e.UintBits(&f[igmpMaxRespExp], uint64(g[1]))
+			e.UintBits(&f[igmpMaxRespMant], uint64(g[1]))
+			e.Up()
+		}
+	}
+	emitIGMPChecksum(e, be16(g[2:]), st, sum)
+	switch {
+	case g[0] == IGMPv3Report:
+		if every {
+			e.Bytes(&f[igmpReserved], g[4:6])
+		}
+		nrec := int(be16(g[6:]))
+		e.Uint(&f[igmpNumGrpRecs], uint64(nrec))
+		off := 8
+		for k := 0; k < nrec; k++ {
+			ns, adl := int(be16(g[off+2:])), int(g[off+1])
+			if k == 0 || every {
+				if e.Tree() {
+					b := append(e.Text(), "Group Record : "...)
+					b = addr4(g[off+4 : off+8]).AppendTo(b)
+					b = append(b, "  "...)
+					e.Line(append(b, igmpName(igmpRecordType, uint64(g[off]))...))
 				}
-			default:
-				e.IPv4(&f[igmpMaddr], g[4:8])
-				if ver == 3 {
-					e.Bool(&f[igmpS], g[8]&0x08 != 0)
-					e.Uint(&f[igmpQRV], uint64(g[8]&7))
-					e.Uint(&f[igmpQQIC], uint64(g[9]))
-					ns := int(be16(g[10:]))
-					e.Uint(&f[igmpNumSrc], uint64(ns))
-					for s := 0; s < ns; s++ {
-						if s == 0 || e.all {
-							e.IPv4(&f[igmpSaddr], g[12+4*s:16+4*s])
-						}
+				e.Sub()
+				e.Uint(&f[igmpRecordType], uint64(g[off]))
+				if e.Tree() {
+					b := append(e.Text(), "Record Type: "...)
+					e.SetRepr(appendValueName(b, igmpName(igmpRecordType, uint64(g[off])), uint64(g[off])))
+				}
+				e.Uint(&f[igmpAuxDataLen], uint64(adl))
+				e.Uint(&f[igmpNumSrc], uint64(ns))
+				e.IPv4(&f[igmpMaddr], g[off+4:off+8])
+				for s := 0; s < ns; s++ {
+					if s == 0 || every {
+						e.IPv4(&f[igmpSaddr], g[off+8+4*s:off+12+4*s])
 					}
+				}
+				if adl > 0 {
+					a := off + 8 + 4*ns
+					e.Bytes(&f[igmpAuxData], g[a:a+4*adl])
+				}
+				e.Up()
+			}
+			off += 8 + 4*ns + 4*adl
+		}
+	default:
+		e.IPv4(&f[igmpMaddr], g[4:8])
+		if ver == 3 {
+			e.BoolBits(&f[igmpS], uint64(g[8]))
+			if e.Tree() {
+				b := appendBitDrawing(e.Text(), uint64(g[8]), 8, 0x08)
+				b = append(b, " = S: "...)
+				if g[8]&0x08 != 0 {
+					b = append(b, "SUPPRESS router side processing"...)
+				} else {
+					b = append(b, "Do not suppress router side processing"...)
+				}
+				e.SetRepr(b)
+			}
+			e.UintBits(&f[igmpQRV], uint64(g[8]))
+			e.Uint(&f[igmpQQIC], uint64(g[9]))
+			ns := int(be16(g[10:]))
+			e.Uint(&f[igmpNumSrc], uint64(ns))
+			for s := 0; s < ns; s++ {
+				if s == 0 || every {
+					e.IPv4(&f[igmpSaddr], g[12+4*s:16+4*s])
 				}
 			}
 		}
 	}
 	e.End()
+}
+
+// emitIGMPChecksum emits the checksum and its status (st: 0 bad, 1 good,
+// 2 unverified) with tshark's lines, and its expert block when bad.
+func emitIGMPChecksum(e *emitter, field uint16, st int, sum uint16) {
+	f := &igmpFields
+	e.Uint(&f[igmpChecksum], uint64(field))
+	if e.Tree() {
+		b := append(e.Text(), "Checksum: 0x"...)
+		b = appendHex4(b, field)
+		switch st {
+		case 1:
+			b = append(b, " [correct]"...)
+		case 2:
+			b = append(b, " [unverified]"...)
+		default:
+			b = append(b, " incorrect, should be 0x"...)
+			b = appendHex4(b, shouldBe(field, sum))
+		}
+		e.SetRepr(b)
+		if st == 0 {
+			var arg [5]byte
+			e.Sub()
+			e.ExpertLine("Error", "Checksum", "Bad checksum [should be 0x", append(appendHex4(arg[:0], shouldBe(field, sum)), ']'))
+			e.Up()
+		}
+	}
+	e.Uint(&f[igmpChecksumStatus], uint64(st))
+	if e.Tree() {
+		e.SetRepr(append(e.Text(), [...]string{"[Checksum Status: Bad]", "[Checksum Status: Good]", "[Checksum Status: Unverified]"}[st]...))
+	}
 }
 
 func igmpName(f int, v uint64) string { return igmpFields[f].ValueNames().Name(v) }
@@ -320,147 +434,6 @@ func appendTenths(b []byte, v uint32) []byte {
 	return append(b, byte('0'+v%10))
 }
 
-// treeIGMP appends the IGMP subtree as tshark -V shows it, for the message
-// types rawcap draws (tshark gives DVMRP and PIMv1 trees of their own).
-func treeIGMP(t *treeWriter, d *Decoder, i int) {
-	g, n, ver, ok := igmpView(d, i)
-	if !ok {
-		return
-	}
-	t.head("Internet Group Management Protocol")
-	t.end()
-	t.depth = 1
-	st, sum := igmpCheck(d, i, g, n, ver)
-	if g[0] == IGMPMtrace || g[0] == IGMPMtraceResp {
-		treeMtrace(t, g, st, sum)
-		return
-	}
-	t.line()
-	t.b = append(t.b, "[IGMP Version: "...)
-	t.b = appendUint(t.b, uint64(ver))
-	t.b = append(t.b, ']')
-	t.end()
-	t.line()
-	t.b = append(t.b, "Type: "...)
-	t.b = append(t.b, igmpName(igmpType, uint64(g[0]))...)
-	t.b = append(t.b, " (0x"...)
-	t.b = appendHex2(t.b, g[0])
-	t.b = append(t.b, ')')
-	t.end()
-	switch {
-	case ver == 1 || g[0] == IGMPv3Report:
-		t.line()
-		t.b = append(t.b, "Reserved: "...)
-		t.b = appendHex2(t.b, g[1])
-		t.end()
-	default:
-		tenths := uint32(g[1])
-		if ver == 3 {
-			tenths = igmpMaxRespV3(g[1])
-		}
-		t.line()
-		t.b = append(t.b, "Max Resp Time: "...)
-		t.b = appendTenths(t.b, tenths)
-		t.b = append(t.b, " sec (0x"...)
-		t.b = appendHex2(t.b, g[1])
-		t.b = append(t.b, ')')
-		t.end()
-		if ver == 3 && g[1]&0x80 != 0 {
-			t.depth = 2
-			t.bits(uint64(g[1]), 8, 0x70, "Exponent")
-			t.b = append(t.b, "0x"...)
-			t.b = strconv.AppendUint(t.b, uint64(g[1]>>4&7), 16)
-			t.end()
-			t.bits(uint64(g[1]), 8, 0x0f, "Mantissa")
-			t.b = append(t.b, "0x"...)
-			t.b = strconv.AppendUint(t.b, uint64(g[1]&15), 16)
-			t.end()
-			t.depth = 1
-		}
-	}
-	treeIGMPChecksum(t, be16(g[2:]), st, sum)
-	if g[0] == IGMPv3Report {
-		t.line()
-		t.b = append(t.b, "Reserved: "...)
-		t.b = appendHexBytes(t.b, g[4:6])
-		t.end()
-		nrec := int(be16(g[6:]))
-		t.int("Num Group Records", nrec)
-		off := 8
-		for k := 0; k < nrec; k++ {
-			ns, adl := int(be16(g[off+2:])), int(g[off+1])
-			t.depth = 1
-			t.line()
-			t.b = append(t.b, "Group Record : "...)
-			t.b = addr4(g[off+4 : off+8]).AppendTo(t.b)
-			t.b = append(t.b, "  "...)
-			t.b = append(t.b, igmpName(igmpRecordType, uint64(g[off]))...)
-			t.end()
-			t.depth = 2
-			t.line()
-			t.b = append(t.b, "Record Type: "...)
-			t.b = appendValueName(t.b, igmpName(igmpRecordType, uint64(g[off])), uint64(g[off]))
-			t.end()
-			t.int("Aux Data Len", adl)
-			t.int("Num Src", ns)
-			t.addr("Multicast Address", addr4(g[off+4:off+8]))
-			for s := 0; s < ns; s++ {
-				t.addr("Source Address", addr4(g[off+8+4*s:off+12+4*s]))
-			}
-			if adl > 0 {
-				a := off + 8 + 4*ns
-				t.line()
-				t.b = append(t.b, "Aux Data: "...)
-				t.b = appendWSBytes(t.b, g[a:a+4*adl])
-				t.end()
-			}
-			off += 8 + 4*ns + 4*adl
-		}
-		t.depth = 1
-		return
-	}
-	t.addr("Multicast Address", addr4(g[4:8]))
-	if ver != 3 {
-		return
-	}
-	t.bits(uint64(g[8]), 8, 0x08, "S")
-	if g[8]&0x08 != 0 {
-		t.b = append(t.b, "SUPPRESS router side processing"...)
-	} else {
-		t.b = append(t.b, "Do not suppress router side processing"...)
-	}
-	t.end()
-	t.bits(uint64(g[8]), 8, 0x07, "QRV")
-	t.b = appendUint(t.b, uint64(g[8]&7))
-	t.end()
-	t.int("QQIC", int(g[9]))
-	ns := int(be16(g[10:]))
-	t.int("Num Src", ns)
-	for s := 0; s < ns; s++ {
-		t.addr("Source Address", addr4(g[12+4*s:16+4*s]))
-	}
-}
-
-// treeIGMPChecksum draws the checksum and its status (bad ones with
-// tshark's expert lines).
-func treeIGMPChecksum(t *treeWriter, field uint16, st int, sum uint16) {
-	if st != 0 {
-		treeChecksum(t, field, 0, st == 1)
-		return
-	}
-	good := shouldBe(field, sum)
-	t.line()
-	t.b = append(t.b, "Checksum: 0x"...)
-	t.b = appendHex4(t.b, field)
-	t.b = append(t.b, " incorrect, should be 0x"...)
-	t.b = appendHex4(t.b, good)
-	t.end()
-	treeBadChecksum(t, "Error", good)
-	t.line()
-	t.b = append(t.b, "[Checksum Status: Bad]"...)
-	t.end()
-}
-
 // igmpMtraceType returns tshark's name of a traceroute message.
 func igmpMtraceType(g IGMP) string {
 	switch {
@@ -470,78 +443,6 @@ func igmpMtraceType(g IGMP) string {
 		return "Traceroute Query"
 	}
 	return "Traceroute Request"
-}
-
-func treeMtrace(t *treeWriter, g IGMP, st int, sum uint16) {
-	t.line()
-	t.b = append(t.b, "Type: "...)
-	t.b = append(t.b, igmpMtraceType(g)...)
-	t.b = append(t.b, " (0x"...)
-	t.b = appendHex2(t.b, g[0])
-	t.b = append(t.b, ')')
-	t.end()
-	t.int("# hops", int(g[1]))
-	treeIGMPChecksum(t, be16(g[2:]), st, sum)
-	t.addr("Multicast Address", addr4(g[4:8]))
-	t.addr("Source Address", addr4(g[8:12]))
-	t.addr("Receiver Address", addr4(g[12:16]))
-	t.addr("Response Address", addr4(g[16:20]))
-	t.int("Response TTL", int(g[20]))
-	t.int("Query ID", int(be32(g[20:])&0xffffff))
-	for off := igmpMtraceHdrLen; off+igmpMtraceRspLen <= len(g); off += igmpMtraceRspLen {
-		r := g[off:]
-		t.depth = 1
-		t.line()
-		t.b = append(t.b, "Response data block: "...)
-		t.b = addr4(r[4:8]).AppendTo(t.b)
-		t.b = append(t.b, " -> "...)
-		t.b = addr4(r[8:12]).AppendTo(t.b)
-		t.b = append(t.b, ",  Proto: "...)
-		if n := igmpName(igmpMtraceQRtgProto, uint64(r[28])); n != "" {
-			t.b = append(t.b, n...)
-		} else {
-			t.b = append(t.b, "Unknown"...)
-		}
-		t.b = append(t.b, ",  Forwarding Code: "...)
-		fc := igmpName(igmpMtraceQFwdCode, uint64(r[31]))
-		if fc == "" {
-			fc = "Unknown"
-		}
-		t.b = append(t.b, fc...)
-		t.end()
-		t.depth = 2
-		t.int("Query Arrival", int(be32(r)))
-		t.addr("In itf addr", addr4(r[4:8]))
-		t.addr("Out itf addr", addr4(r[8:12]))
-		t.addr("Previous rtr addr", addr4(r[12:16]))
-		t.int("In pkts", int(be32(r[16:])))
-		t.int("Out pkts", int(be32(r[20:])))
-		t.int("S,G pkt count", int(be32(r[24:])))
-		t.line()
-		t.b = append(t.b, "Rtg Protocol: "...)
-		t.b = appendValueName(t.b, igmpName(igmpMtraceQRtgProto, uint64(r[28])), uint64(r[28]))
-		t.end()
-		t.int("FwdTTL", int(r[29]))
-		for _, k := range [...]int{igmpMtraceQMBZ, igmpMtraceQS, igmpMtraceQSrcMask} {
-			f := &igmpFields[k]
-			t.bits(uint64(r[30]), 8, f.Mask, f.Label)
-			t.b = append(t.b, "0x"...)
-			bits := 0
-			for m := f.Mask; m != 0; m &= m - 1 {
-				bits++
-			}
-			t.b = appendHexN(t.b, uint64(r[30]&uint8(f.Mask))>>maskShift(f.Mask), (bits+3)/4)
-			t.end()
-		}
-		t.line()
-		t.b = append(t.b, "Forwarding Code: "...)
-		t.b = append(t.b, fc...)
-		t.b = append(t.b, " (0x"...)
-		t.b = appendHex2(t.b, r[31])
-		t.b = append(t.b, ')')
-		t.end()
-	}
-	t.depth = 1
 }
 
 // appendIGMPProto appends the Protocol column: "IGMPv2", or "IGMP".
