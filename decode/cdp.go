@@ -118,7 +118,7 @@ const (
 
 var cdpFields = [cdpFieldCount]Field{
 	cdpFVersion:         {Name: "cdp.version", Label: "Version", Kind: KindUint, Width: 8},
-	cdpFTTL:             {Name: "cdp.ttl", Label: "TTL", Kind: KindUint, Width: 8},
+	cdpFTTL:             {Name: "cdp.ttl", Label: "TTL", Kind: KindUint, Width: 8, Unit: " seconds"},
 	cdpFChecksum:        {Name: "cdp.checksum", Label: "Checksum", Kind: KindUint, Width: 16, Base: BaseHex},
 	cdpFTLVType:         {Name: "cdp.tlv.type", Label: "Type", Kind: KindUint, Width: 16, Base: BaseHex},
 	cdpFTLVLen:          {Name: "cdp.tlv.len", Label: "Length", Kind: KindUint, Width: 16},
@@ -154,6 +154,7 @@ func emitCDP(e *emitter, i int) {
 	e.Proto(&protoCDP)
 	c := CDP(d.data[l.Start:l.End])
 	if len(c) < cdpHdrLen {
+		e.NoTree()
 		e.End()
 		return
 	}
@@ -161,9 +162,80 @@ func emitCDP(e *emitter, i int) {
 	e.Uint(&f[cdpFVersion], uint64(c[0]))
 	e.Uint(&f[cdpFTTL], uint64(c[1]))
 	e.Uint(&f[cdpFChecksum], uint64(be16(c[2:])))
+	e.NoTree() // its verification is not drawn
 	eachTLV16(c, cdpHdrLen, func(typ uint16, n int, v []byte) {
+		// The tree draws the TLVs rawcap decodes, each under a title,
+		// with tshark's name of its type.
+		name := ""
+		tree := e.Tree()
+		var title []byte
+		switch {
+		case typ == cdpDeviceID, typ == cdpPlatform, typ == cdpPortID, typ == cdpVTPDomain:
+			name = cdpTextTLVName(typ)
+			if tree {
+				title = appendTreeText(append(append(e.Text(), name...), ": "...), v)
+			}
+		case typ == cdpVersion:
+			name = "Software version"
+			if tree {
+				title = append(e.Text(), "Software Version"...)
+			}
+		case typ == cdpAddress && len(v) >= 4:
+			if _, ok := cdpIPv4Addr(v); ok {
+				name = "Addresses"
+				if tree {
+					title = append(e.Text(), "Addresses"...)
+				}
+			}
+		case typ == cdpMgmtAddr && len(v) >= 4:
+			if _, ok := cdpIPv4Addr(v); ok {
+				name = "Management Address"
+				if tree {
+					title = append(e.Text(), "Management Addresses"...)
+				}
+			}
+		case typ == cdpCapability && len(v) >= 4:
+			name = "Capabilities"
+			if tree {
+				title = append(e.Text(), "Capabilities"...)
+			}
+		case typ == cdpNativeVLAN && len(v) >= 2:
+			name = "Native VLAN"
+			if tree {
+				title = strconv.AppendUint(append(e.Text(), "Native VLAN: "...), uint64(be16(v)), 10)
+			}
+		case typ == cdpDuplex && len(v) >= 1:
+			name = "Duplex"
+			if tree {
+				title = append(append(e.Text(), "Duplex: "...), cdpDuplexName(v[0])...)
+			}
+		case typ == cdpTrust && len(v) >= 1:
+			name = "Trust Bitmap"
+			if tree {
+				title = appendHex2(append(e.Text(), "Trust Bitmap: 0x"...), v[0])
+			}
+		case typ == cdpUntrusted && len(v) >= 1:
+			name = "Untrusted Port CoS"
+			if tree {
+				title = appendHex2(append(e.Text(), "Untrusted port CoS: 0x"...), v[0])
+			}
+		}
+		if name != "" && tree {
+			e.Line(title)
+		}
+		e.Sub()
 		e.Uint(&f[cdpFTLVType], uint64(typ))
+		if name == "" {
+			e.NoTree()
+		} else if tree {
+			b := append(append(e.Text(), "Type: "...), name...)
+			b = append(b, " (0x"...)
+			e.SetRepr(append(appendHex4(b, typ), ')'))
+		}
 		e.Uint(&f[cdpFTLVLen], uint64(n))
+		if name == "" {
+			e.NoTree()
+		}
 		switch {
 		case typ == cdpDeviceID:
 			e.Bytes(&f[cdpFDeviceID], v)
@@ -171,25 +243,72 @@ func emitCDP(e *emitter, i int) {
 			e.Bytes(&f[cdpFPlatform], v)
 		case typ == cdpPortID:
 			e.Bytes(&f[cdpFPortID], v)
+		case typ == cdpVTPDomain:
+			e.Bytes(&f[cdpFVTPDomain], v)
+		case typ == cdpVersion && tree:
+			for len(v) > 0 {
+				k := bytes.IndexByte(v, '\n')
+				if k < 0 {
+					k = len(v)
+				}
+				e.Line(appendTreeText(append(e.Text(), "Software version: "...), v[:k]))
+				v = v[min(k+1, len(v)):]
+			}
 		case typ == cdpCapability && len(v) >= 4:
 			caps := be32(v)
 			e.Uint(&f[cdpFCaps], uint64(caps))
+			e.Sub()
 			for k := range 11 {
-				e.Bool(&f[cdpFCapsRouter+k], caps&(1<<k) != 0)
+				e.BoolBits(&f[cdpFCapsRouter+k], uint64(caps))
 			}
+			e.Up()
 		case (typ == cdpAddress || typ == cdpMgmtAddr) && len(v) >= 4:
 			e.Uint(&f[cdpFNumAddrs], uint64(be32(v)))
-		case typ == cdpVTPDomain:
-			e.Bytes(&f[cdpFVTPDomain], v)
+			if name == "" {
+				e.NoTree()
+			} else if a, ok := cdpIPv4Addr(v); ok && tree {
+				e.Line(a.AppendTo(append(e.Text(), "IP address: "...)))
+				e.Sub()
+				e.LineString("Protocol type: NLPID (0x01)")
+				e.LineString("Protocol length: 1")
+				e.LineString("Protocol: IP")
+				e.LineString("Address length: 4")
+				e.Line(a.AppendTo(append(e.Text(), "IP Address: "...)))
+				e.Up()
+			}
 		case typ == cdpNativeVLAN && len(v) >= 2:
 			e.Uint(&f[cdpFNativeVLAN], uint64(be16(v)))
+		case typ == cdpDuplex && len(v) >= 1 && tree:
+			e.Line(append(append(e.Text(), "Duplex: "...), cdpDuplexName(v[0])...))
 		case typ == cdpTrust && len(v) >= 1:
 			e.Uint(&f[cdpFTrust], uint64(v[0]))
 		case typ == cdpUntrusted && len(v) >= 1:
 			e.Uint(&f[cdpFUntrusted], uint64(v[0]))
 		}
+		e.Up()
 	})
 	e.End()
+}
+
+// cdpTextTLVName returns tshark's name of a text TLV's type.
+func cdpTextTLVName(typ uint16) string {
+	switch typ {
+	case cdpDeviceID:
+		return "Device ID"
+	case cdpPlatform:
+		return "Platform"
+	case cdpPortID:
+		return "Port ID"
+	}
+	return "VTP Management Domain"
+}
+
+// cdpDuplexName returns tshark's name of a Duplex TLV's value.
+func cdpDuplexName(v byte) string {
+	if v != 0 {
+		return "Full"
+	}
+	return "Half"
 }
 
 // cdpIPv4Addrs returns the single IPv4 address of an Address TLV whose one
@@ -205,138 +324,6 @@ func cdpIPv4Addr(v []byte) (a netip.Addr, ok bool) {
 // cdpCapNames are Wireshark's labels of the capability bits, from bit 0.
 var cdpCapNames = [11]string{"Router", "Transparent Bridge", "Source Route Bridge", "Switch", "Host", "IGMP capable",
 	"Repeater", "VoIP Phone", "Remotely Managed Device", "CVTA/STP Dispute Resolution/Cisco VT Camera", "Two Port Mac Relay"}
-
-// treeCDPHeader draws a TLV's type and length lines.
-func treeCDPHeader(t *treeWriter, name string, typ uint16, n int) {
-	t.depth = 2
-	t.line()
-	t.b = append(t.b, "Type: "...)
-	t.b = append(t.b, name...)
-	t.b = append(t.b, " (0x"...)
-	t.b = appendHex4(t.b, typ)
-	t.b = append(t.b, ")\n"...)
-	t.int("Length", n)
-}
-
-// treeCDPText draws a text TLV: "title: text", its header, "label: text".
-func treeCDPText(t *treeWriter, title, name, label string, typ uint16, n int, v []byte) {
-	t.depth = 1
-	t.line()
-	t.b = append(t.b, title...)
-	t.b = append(t.b, ": "...)
-	t.b = appendTreeText(t.b, v)
-	t.end()
-	treeCDPHeader(t, name, typ, n)
-	t.line()
-	t.b = append(t.b, label...)
-	t.b = append(t.b, ": "...)
-	t.b = appendTreeText(t.b, v)
-	t.end()
-}
-
-// treeCDP appends the Cisco Discovery Protocol subtree as tshark -V shows
-// it, for the TLVs rawcap decodes (the checksum's verification and the
-// other TLVs are left out).
-func treeCDP(t *treeWriter, d *Decoder, i int) {
-	l := &d.layers[i]
-	c := CDP(d.data[l.Start:l.End])
-	if len(c) < cdpHdrLen {
-		return
-	}
-	t.head("Cisco Discovery Protocol")
-	t.end()
-	t.depth = 1
-	t.int("Version", int(c[0]))
-	t.line()
-	t.b = append(t.b, "TTL: "...)
-	t.b = strconv.AppendUint(t.b, uint64(c[1]), 10)
-	t.b = append(t.b, " seconds\n"...)
-	eachTLV16(c, cdpHdrLen, func(typ uint16, n int, v []byte) {
-		t.depth = 1
-		switch {
-		case typ == cdpDeviceID:
-			treeCDPText(t, "Device ID", "Device ID", "Device ID", typ, n, v)
-		case typ == cdpPlatform:
-			treeCDPText(t, "Platform", "Platform", "Platform", typ, n, v)
-		case typ == cdpPortID:
-			treeCDPText(t, "Port ID", "Port ID", "Sent through Interface", typ, n, v)
-		case typ == cdpVTPDomain:
-			treeCDPText(t, "VTP Management Domain", "VTP Management Domain", "VTP Management Domain", typ, n, v)
-		case typ == cdpVersion:
-			t.line()
-			t.b = append(t.b, "Software Version\n"...)
-			treeCDPHeader(t, "Software version", typ, n)
-			for len(v) > 0 {
-				k := bytes.IndexByte(v, '\n')
-				if k < 0 {
-					k = len(v)
-				}
-				t.line()
-				t.b = append(t.b, "Software version: "...)
-				t.b = appendTreeText(t.b, v[:k])
-				t.end()
-				v = v[min(k+1, len(v)):]
-			}
-		case (typ == cdpAddress || typ == cdpMgmtAddr) && len(v) >= 4:
-			a, ok := cdpIPv4Addr(v)
-			if !ok {
-				return
-			}
-			t.line()
-			if typ == cdpAddress {
-				t.b = append(t.b, "Addresses\n"...)
-				treeCDPHeader(t, "Addresses", typ, n)
-			} else {
-				t.b = append(t.b, "Management Addresses\n"...)
-				treeCDPHeader(t, "Management Address", typ, n)
-			}
-			t.int("Number of addresses", 1)
-			t.addr("IP address", a)
-			t.depth = 3
-			t.str("Protocol type", "NLPID (0x01)")
-			t.int("Protocol length", 1)
-			t.str("Protocol", "IP")
-			t.int("Address length", 4)
-			t.addr("IP Address", a)
-		case typ == cdpCapability && len(v) >= 4:
-			caps := uint64(be32(v))
-			t.line()
-			t.b = append(t.b, "Capabilities\n"...)
-			treeCDPHeader(t, "Capabilities", typ, n)
-			t.hex("Capabilities", caps, 8)
-			t.depth = 3
-			for k := range 11 {
-				t.bits(caps, 32, 1<<k, cdpCapNames[k])
-				if caps&(1<<k) != 0 {
-					t.b = append(t.b, "Yes\n"...)
-				} else {
-					t.b = append(t.b, "No\n"...)
-				}
-			}
-		case typ == cdpNativeVLAN && len(v) >= 2:
-			t.int("Native VLAN", int(be16(v)))
-			treeCDPHeader(t, "Native VLAN", typ, n)
-			t.int("Native VLAN", int(be16(v)))
-		case typ == cdpDuplex && len(v) >= 1:
-			duplex := "Half"
-			if v[0] != 0 {
-				duplex = "Full"
-			}
-			t.str("Duplex", duplex)
-			treeCDPHeader(t, "Duplex", typ, n)
-			t.str("Duplex", duplex)
-		case typ == cdpTrust && len(v) >= 1:
-			t.hex("Trust Bitmap", uint64(v[0]), 2)
-			treeCDPHeader(t, "Trust Bitmap", typ, n)
-			t.hex("Trust Bitmap", uint64(v[0]), 2)
-		case typ == cdpUntrusted && len(v) >= 1:
-			t.hex("Untrusted port CoS", uint64(v[0]), 2)
-			treeCDPHeader(t, "Untrusted Port CoS", typ, n)
-			t.hex("Untrusted port CoS", uint64(v[0]), 2)
-		}
-	})
-	t.depth = 1
-}
 
 // infoCDP appends tshark's Info: "Device ID: S1  Port ID: Fa0/1  ".
 func infoCDP(b []byte, d *Decoder, i int) []byte {

@@ -538,8 +538,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeLLDP(t, d, i)
 	case LayerMPLS:
 		treeMPLS(t, d, i)
-	case LayerCDP:
-		treeCDP(t, d, i)
 	case LayerTelnet:
 		treeTelnet(t, d, i)
 	case LayerSSH:

@@ -28,7 +28,7 @@ import (
 // its tree function.
 func treeFieldsOf(lt LayerType) bool {
 	switch lt {
-	case LayerVXLAN, LayerGeneve, LayerNTP, LayerRTP, LayerRTCP, LayerIGMP,
+	case LayerVXLAN, LayerGeneve, LayerNTP, LayerRTP, LayerRTCP, LayerIGMP, LayerCDP,
 		LayerHSRP, LayerVRRP, LayerBFD, LayerUDLD, LayerSlow, LayerLACP:
 		return true
 	}
