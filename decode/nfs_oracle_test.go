@@ -3,6 +3,7 @@ package decode_test
 import (
 	"os"
 	"os/exec"
+	"strings"
 	"testing"
 	"time"
 
@@ -20,6 +21,58 @@ import (
 // by rawcap, tshark and tcpdump.
 
 var nfsStart = time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
+
+func TestNFSSessionMatchesTshark(t *testing.T) {
+	testshared.Oracle(t, "tshark")
+	pkts := synth.NFSSession(nfsStart)
+	path := writeVoIPCapture(t, "nfs.pcap", pkts)
+	theirs, matched := voipTree(t, path, pkts, nil)
+	t.Logf("-V: tshark printed %d lines, rawcap %d of them (%.1f%%), 0 other", theirs, matched, 100*float64(matched)/float64(theirs))
+	if matched*100 < theirs*80 {
+		t.Errorf("-V: rawcap printed %d of tshark's %d lines, want ≥ 80%%", matched, theirs)
+	}
+
+	// The packet list: rows whose Info text rawcap does not complete yet
+	// are listed in nfsColumnsAllow.
+	rows := splitRows(testshared.Tshark(t, "nfs-columns", path))
+	if len(rows) != len(pkts) {
+		t.Fatalf("tshark printed %d rows for %d packets", len(rows), len(pkts))
+	}
+	d := decode.NewDecoder()
+	cp := &decode.ColumnsPrinter{}
+	var buf []byte
+	same := 0
+	for i, pk := range pkts {
+		d.Decode(pk.Data, linktype.Ethernet)
+		f := decode.Frame{Number: i + 1, Time: pk.Time, Length: len(pk.Data)}
+		buf = cp.Append(buf[:0], d, &f)
+		got := strings.TrimSuffix(string(buf), "\n")
+		if got == rows[i] {
+			same++
+			continue
+		}
+		if _, ok := nfsColumnsAllow[i+1]; !ok {
+			t.Errorf("row %d:\n tshark: %q\n rawcap: %q", i+1, rows[i], got)
+		}
+	}
+	t.Logf("--columns: %d of %d rows identical, %d allow-listed", same, len(pkts), len(nfsColumnsAllow))
+}
+
+// nfsColumnsAllow lists the rows of NFSSession whose Info text rawcap
+// does not complete yet, with why.
+var nfsColumnsAllow = map[int]string{
+	8:  "LOOKUP reply: the object's handle",
+	10: "LOOKUP reply: the error",
+	12: "ACCESS reply: the rights",
+	14: "READ reply: the length",
+	15: "WRITE call: handle, offset, length, stable",
+	16: "WRITE reply: length and commitment",
+	18: "READDIR reply: the names",
+	20: "READDIRPLUS reply: the names",
+	29: "CREATE call: directory, name and mode",
+	46: "WRITE call over TCP",
+	47: "WRITE reply over TCP",
+}
 
 func TestNFSSessionMatchesTcpdump(t *testing.T) {
 	testshared.Oracle(t, "tcpdump")

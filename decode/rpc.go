@@ -1,5 +1,7 @@
 package decode
 
+import "strconv"
+
 // RPC is an ONC RPC message (RFC 5531) in a UDP datagram or TCP records
 // on port 111 (portmap) or 2049 (NFS), as Wireshark's dissector registered
 // on those ports reads it:
@@ -210,7 +212,61 @@ func rpcProcName(prog, vers, proc uint32) string {
 	if uint64(proc) < uint64(len(t)) {
 		return t[proc]
 	}
+	if t != nil && proc < uint32(len(rpcProcNumbers)) {
+		return rpcProcNumbers[proc] // Wireshark's name of a procedure it does not know
+	}
 	return ""
+}
+
+// rpcProcNumbers are Wireshark's names ("proc-N") of procedures of a known
+// program version it does not know, for the numbers below 64.
+var rpcProcNumbers = func() (t [64]string) {
+	for k := range t {
+		t[k] = "proc-" + strconv.Itoa(k)
+	}
+	return t
+}()
+
+// rpcProcKnown reports whether procedure proc of version vers of program
+// prog is one Wireshark's program dissector reads (not a "proc-N").
+func rpcProcKnown(prog, vers, proc uint32) bool {
+	n := rpcProcName(prog, vers, proc)
+	return n != "" && (len(n) < 5 || n[:5] != "proc-")
+}
+
+// appendRPCProtocols appends frame.protocols' part for the RPC message at
+// layer i: "rpc", then the program's protocol ("nfs", "portmap") when
+// Wireshark hands it a body (a call, or an accepted reply that succeeded,
+// of a procedure other than NULL), or "data" for the arguments of a
+// procedure it does not know.
+func appendRPCProtocols(b []byte, d *Decoder, i int, conv *convResults) []byte {
+	b = append(b, "rpc"...)
+	reply, _, _, pvp, ok := rpcLinkKey(d, i)
+	if !ok {
+		return b
+	}
+	if reply {
+		q := conv.link(i)
+		if q == nil || q.request == 0 {
+			return b
+		}
+		pvp = q.rpc
+	}
+	m, _ := rpcMessage(d, i)
+	off, ok := rpcBodyOff(m, reply)
+	if !ok || pvp[2] == 0 {
+		return b
+	}
+	switch {
+	case rpcProcKnown(pvp[0], pvp[1], pvp[2]):
+		if pvp[0] == rpcProgPortmap {
+			return append(b, ":portmap"...)
+		}
+		return append(b, ":nfs"...)
+	case off < len(m):
+		return append(b, ":data"...)
+	}
+	return b
 }
 
 // rpcFlavorName returns the name of the authentication flavors rawcap
