@@ -79,7 +79,15 @@ const (
 	nfsFieldCount
 )
 
-var nfsFields = [nfsFieldCount]Field{
+// nfsFields are NFS's fields: those below and, after them, the v3
+// results' (nfs_reply.go).
+var nfsFields = func() (t [nfsFieldCount + nfs3FieldCount]Field) {
+	copy(t[:], nfsFieldsBase[:])
+	copy(t[nfsFieldCount:], nfs3FieldSpecs[:])
+	return t
+}()
+
+var nfsFieldsBase = [nfsFieldCount]Field{
 	nfsFProcV2:         {Name: "nfs.procedure_v2", Label: "V2 Procedure", Kind: KindUint, Width: 32, Generated: true},
 	nfsFProcV3:         {Name: "nfs.procedure_v3", Label: "V3 Procedure", Kind: KindUint, Width: 32, Generated: true},
 	nfsFFHLength:       {Name: "nfs.fh.length", Label: "length", Kind: KindUint, Width: 32},
@@ -240,6 +248,7 @@ const (
 	bodyAttr      // GETATTR reply: status and attributes
 	bodyGetport   // Portmap GETPORT call
 	bodyPort      // Portmap GETPORT reply
+	bodyRes3      // v3 results nfs3Res reads, and WRITE's call (nfs_reply.go)
 )
 
 // nfsFH3 reads a v3 file handle (length, bytes, padding) at off.
@@ -280,6 +289,13 @@ func parseRPCBody(m []byte, off int, prog, vers, proc uint32, reply bool) (r rpc
 	var ok bool
 	var next int
 	kind := uint8(bodyNone)
+	if prog == rpcProgNFS && vers == 3 && nfs3ResProc(proc, reply) && nfs3ResValid(b, proc, reply) {
+		if reply {
+			r.status = be32(b)
+		}
+		r.kind = bodyRes3
+		return r
+	}
 	switch {
 	case prog == rpcProgNFS && (vers == 2 || vers == 3) && proc == 0:
 		if len(b) == 0 {
@@ -455,6 +471,8 @@ func appendRPCBodySummary(dst []byte, r *rpcBody, reply, info bool) []byte {
 		}
 	}
 	switch r.kind {
+	case bodyRes3:
+		dst = appendNFS3ResSummary(dst, r, reply, info)
 	case bodyFH, bodyRead, bodyAccess, bodyReaddir:
 		if info || r.kind == bodyAccess {
 			dst = append(dst, ',')
@@ -530,6 +548,9 @@ func (w *rpcWalk) body(m []byte, prog, vers, proc uint32, reply bool) {
 		w.gen(1, &nfsFields[nfsFProcV3], uint64(proc), name)
 	}
 	switch r.kind {
+	case bodyRes3:
+		res := nfs3Res{w: w, b: r.b}
+		res.walk(proc, reply)
 	case bodyFH:
 		w.text(1, "object")
 		w.fh(2, r.fh, vers)
