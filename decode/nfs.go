@@ -549,8 +549,8 @@ func (w *rpcWalk) body(m []byte, prog, vers, proc uint32, reply bool) {
 	}
 	switch r.kind {
 	case bodyRes3:
-		res := nfs3Res{w: w, b: r.b}
-		res.walk(proc, reply)
+		res := nfs3Res{b: r.b}
+		res.walk(w, proc, reply)
 	case bodyFH:
 		w.text(1, "object")
 		w.fh(2, r.fh, vers)

@@ -3,6 +3,7 @@ package decode_test
 import (
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +12,7 @@ import (
 	"github.com/rawcap/rawcap/internal/synth"
 	"github.com/rawcap/rawcap/internal/testshared"
 	"github.com/rawcap/rawcap/linktype"
+	"github.com/rawcap/rawcap/pcapio"
 )
 
 // The corpus holds seven NFS packets, most of them damaged, so a generated
@@ -146,5 +148,70 @@ func TestNFSSessionMatchesTcpdump(t *testing.T) {
 			same++
 		}
 		t.Logf("tcpdump -n %v: %d of %d packets agree", opts, same, len(pkts))
+	}
+}
+
+// TestNFSSessionCutMatchesTcpdump reads the session captured with short
+// snapshot lengths, so that tcpdump's NFS printer runs out of bytes
+// everywhere (its " [|nfs]", in the printer or from a read past the
+// capture): rawcap's one-liners must still equal tcpdump's, -x's hex dump
+// included.
+func TestNFSSessionCutMatchesTcpdump(t *testing.T) {
+	testshared.Oracle(t, "tcpdump")
+	full := synth.NFSSession(nfsStart)
+	for _, snap := range []int{46, 60, 70, 86, 100, 118, 140, 170, 200, 240} {
+		pkts := make([]synth.Packet, len(full))
+		for i, p := range full {
+			pkts[i] = synth.Packet{Data: p.Data[:min(len(p.Data), snap)], Time: p.Time}
+		}
+		path := filepath.Join(t.TempDir(), "nfs-cut.pcap")
+		writeCutCapture(t, path, pkts, full)
+		for _, opts := range [][]string{{}, {"-v"}, {"-vv"}, {"-x"}} {
+			cmd := exec.Command("tcpdump", append(append([]string{"-n"}, opts...), "-r", path)...)
+			cmd.Env = append(os.Environ(), "TZ=UTC")
+			out, err := cmd.Output()
+			if err != nil {
+				t.Fatalf("tcpdump %v: %v", opts, err)
+			}
+			chunks := splitTcpdump(out)
+			if len(chunks) != len(pkts) {
+				t.Fatalf("snaplen %d: tcpdump %v printed %d packets for %d", snap, opts, len(chunks), len(pkts))
+			}
+			lp := &decode.LinePrinter{Options: lineOptionsFor(opts)}
+			d := decode.NewDecoder()
+			for i, pk := range pkts {
+				d.Decode(pk.Data, linktype.Ethernet)
+				f := decode.Frame{Number: i + 1, Time: pk.Time, Length: len(full[i].Data)}
+				if got := string(lp.Append(nil, d, &f)); got != chunks[i] {
+					t.Errorf("snaplen %d, tcpdump -n %v, packet %d:\n tcpdump: %q\n rawcap:  %q", snap, opts, i+1, chunks[i], got)
+				}
+			}
+		}
+	}
+}
+
+// writeCutCapture writes pkts, each cut from the frame of the same index
+// in full, into a pcap file at path.
+func writeCutCapture(t *testing.T, path string, pkts, full []synth.Packet) {
+	t.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := pcapio.NewPcapWriter(f, pcapio.PcapWriterOptions{LinkType: linktype.Ethernet})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range pkts {
+		pk := pcapio.Packet{Data: p.Data, Time: p.Time, Length: len(full[i].Data)}
+		if err := w.WritePacket(&pk); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
 	}
 }

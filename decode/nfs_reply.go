@@ -91,8 +91,11 @@ var nfs3FieldSpecs = [nfs3FieldCount]Field{
 var nfsStableNames = [...]string{"UNSTABLE", "DATA_SYNC", "FILE_SYNC"}
 
 // nfs3Res reads (w nil) or draws a v3 result or WRITE call body b.
+//
+// The walk (w, nil when only reading) is a parameter, not a field: the
+// body's bytes flow into the field list, and escape analysis would take
+// the walk (and the tree writer it points to) along.
 type nfs3Res struct {
-	w   *rpcWalk
 	b   []byte
 	off int
 	bad bool
@@ -130,25 +133,25 @@ func (r *nfs3Res) bytes(n uint32) []byte {
 	return v
 }
 
-func (r *nfs3Res) text(depth int, s string) {
-	if r.w != nil {
-		r.w.text(depth, s)
+func (r *nfs3Res) text(w *rpcWalk, depth int, s string) {
+	if w != nil {
+		w.text(depth, s)
 	}
 }
 
-func (r *nfs3Res) field(depth int, f int, v uint64, name string) {
-	if r.w != nil {
-		r.w.field(depth, nfs3Field(f), v, name)
+func (r *nfs3Res) field(w *rpcWalk, depth int, f int, v uint64, name string) {
+	if w != nil {
+		w.field(depth, nfs3Field(f), v, name)
 	}
 }
 
 // boolean draws "Label: Yes/No" and emits the boolean field f.
-func (r *nfs3Res) boolean(depth, f int, v bool) {
-	if r.w == nil {
+func (r *nfs3Res) boolean(w *rpcWalk, depth, f int, v bool) {
+	if w == nil {
 		return
 	}
 	fd := nfs3Field(f)
-	if t := r.w.t; t != nil {
+	if t := w.t; t != nil {
 		t.depth = depth
 		t.line()
 		t.b = append(t.b, fd.Label...)
@@ -159,21 +162,21 @@ func (r *nfs3Res) boolean(depth, f int, v bool) {
 		}
 		t.end()
 	}
-	if r.w.e != nil {
-		r.w.e.Bool(fd, v)
+	if w.e != nil {
+		w.e.Bool(fd, v)
 	}
 }
 
 // postOp reads or draws a post_op_attr named name.
-func (r *nfs3Res) postOp(depth int, name string) {
+func (r *nfs3Res) postOp(w *rpcWalk, depth int, name string) {
 	f := r.u32()
 	switch {
 	case r.bad:
 		return
 	case f == 0:
-		r.text(depth, name)
-		if r.w != nil {
-			r.w.field(depth+1, &nfsFields[nfsFAttrFollow], 0, "no value")
+		r.text(w, depth, name)
+		if w != nil {
+			w.field(depth+1, &nfsFields[nfsFAttrFollow], 0, "no value")
 		}
 		return
 	case f != 1 || r.off+84 > len(r.b):
@@ -186,10 +189,10 @@ func (r *nfs3Res) postOp(depth int, name string) {
 		return
 	}
 	r.off += 84
-	if r.w == nil {
+	if w == nil {
 		return
 	}
-	if t := r.w.t; t != nil {
+	if t := w.t; t != nil {
 		t.depth = depth
 		t.line()
 		t.b = append(t.b, name...)
@@ -197,79 +200,79 @@ func (r *nfs3Res) postOp(depth int, name string) {
 		t.b = appendNFSAttrSummary(t.b, a)
 		t.end()
 	}
-	r.w.field(depth+1, &nfsFields[nfsFAttrFollow], 1, "value follows")
-	if t := r.w.t; t != nil {
+	w.field(depth+1, &nfsFields[nfsFAttrFollow], 1, "value follows")
+	if t := w.t; t != nil {
 		t.depth = depth + 1
 		t.line()
 		t.b = append(t.b, "attributes  "...)
 		t.b = appendNFSAttrSummary(t.b, a)
 		t.end()
 	}
-	r.w.fattr3(depth+2, a)
+	w.fattr3(depth+2, a)
 }
 
 // wcc reads or draws a wcc_data named name: the size and times before,
 // the attributes after.
-func (r *nfs3Res) wcc(depth int, name string) {
-	r.text(depth, name)
-	r.text(depth+1, "before")
+func (r *nfs3Res) wcc(w *rpcWalk, depth int, name string) {
+	r.text(w, depth, name)
+	r.text(w, depth+1, "before")
 	f := r.u32()
 	switch {
 	case r.bad:
 		return
 	case f == 0:
-		if r.w != nil {
-			r.w.field(depth+2, &nfsFields[nfsFAttrFollow], 0, "no value")
+		if w != nil {
+			w.field(depth+2, &nfsFields[nfsFAttrFollow], 0, "no value")
 		}
 	case f == 1:
 		size, ms, mn, cs, cn := r.u64(), r.u32(), r.u32(), r.u32(), r.u32()
-		if r.bad || r.w == nil {
+		if r.bad || w == nil {
 			break
 		}
-		r.w.field(depth+2, &nfsFields[nfsFAttrFollow], 1, "value follows")
-		r.text(depth+2, "attributes")
-		r.field(depth+3, nfs3FWccSize, size, "")
-		r.w.nfsTime(depth+3, nfsFMTime, ms, mn)
-		r.w.nfsTime(depth+3, nfsFCTime, cs, cn)
+		w.field(depth+2, &nfsFields[nfsFAttrFollow], 1, "value follows")
+		r.text(w, depth+2, "attributes")
+		r.field(w, depth+3, nfs3FWccSize, size, "")
+		w.nfsTime(depth+3, nfsFMTime, ms, mn)
+		w.nfsTime(depth+3, nfsFCTime, cs, cn)
 	default:
 		r.bad = true
 		return
 	}
-	r.postOp(depth+1, "after")
+	r.postOp(w, depth+1, "after")
 }
 
 // opaqueData reads or draws "Data: <DATA>" with its length, contents and
 // fill bytes.
-func (r *nfs3Res) opaqueData(depth int) {
+func (r *nfs3Res) opaqueData(w *rpcWalk, depth int) {
 	n := r.u32()
 	start := r.off
 	data := r.bytes(n)
-	if r.bad || r.w == nil {
+	if r.bad || w == nil {
 		return
 	}
-	r.text(depth, "Data: <DATA>")
-	r.w.uint(depth+1, rpcFOpaqueLength, uint64(n), "")
-	r.text(depth+1, "contents: <DATA>")
-	if r.w.e != nil {
-		r.w.e.Bytes(nfs3Field(nfs3FData), data)
+	r.text(w, depth, "Data: <DATA>")
+	w.uint(depth+1, rpcFOpaqueLength, uint64(n), "")
+	r.text(w, depth+1, "contents: <DATA>")
+	if w.e != nil {
+		w.e.Bytes(nfs3Field(nfs3FData), data)
 	}
 	if n&3 != 0 {
-		r.text(depth+1, "fill bytes: opaque data")
-		if r.w.e != nil {
-			r.w.e.Bytes(&rpcFields[rpcFFillBytes], r.b[start+int(n):r.off])
+		r.text(w, depth+1, "fill bytes: opaque data")
+		if w.e != nil {
+			w.e.Bytes(&rpcFields[rpcFFillBytes], r.b[start+int(n):r.off])
 		}
 	}
 }
 
 // verifier reads or draws an eight-byte write verifier.
-func (r *nfs3Res) verifier(depth int) {
+func (r *nfs3Res) verifier(w *rpcWalk, depth int) {
 	v := r.bytes(8)
-	if r.bad || r.w == nil {
+	if r.bad || w == nil {
 		return
 	}
-	r.text(depth, "Verifier: Opaque Data")
-	if r.w.e != nil {
-		r.w.e.Bytes(&nfsFields[nfsFVerifier], v)
+	r.text(w, depth, "Verifier: Opaque Data")
+	if w.e != nil {
+		w.e.Bytes(&nfsFields[nfsFVerifier], v)
 	}
 }
 
@@ -289,7 +292,7 @@ func nfs3ResProc(proc uint32, reply bool) bool {
 
 // walk reads or draws the body of procedure proc (a reply's results, or
 // WRITE's arguments) at depth 1.
-func (r *nfs3Res) walk(proc uint32, reply bool) {
+func (r *nfs3Res) walk(w *rpcWalk, proc uint32, reply bool) {
 	if !reply { // WRITE call
 		fh, _, ok := nfsFH3(r.b, 0)
 		if !ok {
@@ -302,14 +305,14 @@ func (r *nfs3Res) walk(proc uint32, reply bool) {
 			r.bad = true
 			return
 		}
-		if r.w != nil {
-			r.text(1, "file")
-			r.w.fh(2, fh, 3)
-			r.w.field(1, &nfsFields[nfsFOffset3], off, "")
-			r.w.field(1, &nfsFields[nfsFCount3], uint64(count), "")
-			r.field(1, nfs3FStable, uint64(stable), nfsStableNames[stable])
+		if w != nil {
+			r.text(w, 1, "file")
+			w.fh(2, fh, 3)
+			w.field(1, &nfsFields[nfsFOffset3], off, "")
+			w.field(1, &nfsFields[nfsFCount3], uint64(count), "")
+			r.field(w, 1, nfs3FStable, uint64(stable), nfsStableNames[stable])
 		}
-		r.opaqueData(1)
+		r.opaqueData(w, 1)
 		return
 	}
 	status := r.u32()
@@ -317,8 +320,8 @@ func (r *nfs3Res) walk(proc uint32, reply bool) {
 		r.bad = true
 		return
 	}
-	if r.w != nil {
-		r.w.status(&rpcBody{vers: 3, status: status})
+	if w != nil {
+		w.status(&rpcBody{vers: 3, status: status})
 	}
 	ok := status == 0
 	switch proc {
@@ -330,15 +333,15 @@ func (r *nfs3Res) walk(proc uint32, reply bool) {
 				return
 			}
 			r.off = next
-			if r.w != nil {
-				r.text(1, "object")
-				r.w.fh(2, fh, 3)
+			if w != nil {
+				r.text(w, 1, "object")
+				w.fh(2, fh, 3)
 			}
-			r.postOp(1, "obj_attributes")
+			r.postOp(w, 1, "obj_attributes")
 		}
-		r.postOp(1, "dir_attributes")
+		r.postOp(w, 1, "dir_attributes")
 	case nfsProcRead:
-		r.postOp(1, "file_attributes")
+		r.postOp(w, 1, "file_attributes")
 		if !ok {
 			return
 		}
@@ -347,13 +350,13 @@ func (r *nfs3Res) walk(proc uint32, reply bool) {
 			r.bad = true
 			return
 		}
-		if r.w != nil {
-			r.w.field(1, &nfsFields[nfsFCount3], uint64(count), "")
-			r.boolean(1, nfs3FReadEOF, eof == 1)
+		if w != nil {
+			w.field(1, &nfsFields[nfsFCount3], uint64(count), "")
+			r.boolean(w, 1, nfs3FReadEOF, eof == 1)
 		}
-		r.opaqueData(1)
+		r.opaqueData(w, 1)
 	case nfsProcWrite, nfsProcCommit:
-		r.wcc(1, "file_wcc")
+		r.wcc(w, 1, "file_wcc")
 		if !ok {
 			return
 		}
@@ -363,30 +366,30 @@ func (r *nfs3Res) walk(proc uint32, reply bool) {
 				r.bad = true
 				return
 			}
-			if r.w != nil {
-				r.w.field(1, &nfsFields[nfsFCount3], uint64(count), "")
-				r.field(1, nfs3FCommitted, uint64(committed), nfsStableNames[committed])
+			if w != nil {
+				w.field(1, &nfsFields[nfsFCount3], uint64(count), "")
+				r.field(w, 1, nfs3FCommitted, uint64(committed), nfsStableNames[committed])
 			}
 		}
-		r.verifier(1)
+		r.verifier(w, 1)
 	case nfsProcRemove, nfsProcRmdir:
-		r.wcc(1, "dir_wcc")
+		r.wcc(w, 1, "dir_wcc")
 	case nfsProcFsstat:
-		r.postOp(1, "obj_attributes")
+		r.postOp(w, 1, "obj_attributes")
 		if !ok {
 			return
 		}
 		for f := nfs3FTBytes; f <= nfs3FAFiles; f++ {
 			v := r.u64()
 			if !r.bad {
-				r.field(1, f, v, "")
+				r.field(w, 1, f, v, "")
 			}
 		}
 		if v := r.u32(); !r.bad {
-			r.field(1, nfs3FInvarsec, uint64(v), "")
+			r.field(w, 1, nfs3FInvarsec, uint64(v), "")
 		}
 	case nfsProcFsinfo:
-		r.postOp(1, "obj_attributes")
+		r.postOp(w, 1, "obj_attributes")
 		if !ok {
 			return
 		}
@@ -399,14 +402,14 @@ func (r *nfs3Res) walk(proc uint32, reply bool) {
 			r.bad = true
 			return
 		}
-		if r.w == nil {
+		if w == nil {
 			return
 		}
 		for k := range v {
-			r.field(1, nfs3FRtmax+k, uint64(v[k]), "")
+			r.field(w, 1, nfs3FRtmax+k, uint64(v[k]), "")
 		}
-		r.field(1, nfs3FMaxFileSize, maxSize, "")
-		if t := r.w.t; t != nil {
+		r.field(w, 1, nfs3FMaxFileSize, maxSize, "")
+		if t := w.t; t != nil {
 			t.depth = 1
 			t.line()
 			t.b = append(t.b, "time delta: "...)
@@ -414,12 +417,12 @@ func (r *nfs3Res) walk(proc uint32, reply bool) {
 			t.b = append(t.b, " seconds"...)
 			t.end()
 		}
-		if r.w.e != nil {
-			r.w.e.relNstime(nfs3Field(nfs3FDTime), nstime{int64(ds), int32(dn)})
+		if w.e != nil {
+			w.e.relNstime(nfs3Field(nfs3FDTime), nstime{int64(ds), int32(dn)})
 		}
-		r.field(2, nfs3FDTimeSec, uint64(ds), "")
-		r.field(2, nfs3FDTimeNsec, uint64(dn), "")
-		if t := r.w.t; t != nil {
+		r.field(w, 2, nfs3FDTimeSec, uint64(ds), "")
+		r.field(w, 2, nfs3FDTimeNsec, uint64(dn), "")
+		if t := w.t; t != nil {
 			t.depth = 1
 			t.line()
 			t.b = append(t.b, "Properties: 0x"...)
@@ -432,8 +435,8 @@ func (r *nfs3Res) walk(proc uint32, reply bool) {
 			}
 			t.end()
 		}
-		if r.w.e != nil {
-			r.w.e.Uint(nfs3Field(nfs3FProperties), uint64(props))
+		if w.e != nil {
+			w.e.Uint(nfs3Field(nfs3FProperties), uint64(props))
 		}
 		for f := nfs3FPropSetattr; f <= nfs3FPropHardlinks; f++ {
 			if uint64(props)&nfs3Field(f).Mask != 0 {
@@ -441,11 +444,11 @@ func (r *nfs3Res) walk(proc uint32, reply bool) {
 				if f == nfs3FPropPathconf {
 					on = "is valid for all files"
 				}
-				r.w.flag(2, nfs3Field(f), uint64(props), on, "")
+				w.flag(2, nfs3Field(f), uint64(props), on, "")
 			}
 		}
 	case nfsProcPathconf:
-		r.postOp(1, "obj_attributes")
+		r.postOp(w, 1, "obj_attributes")
 		if !ok {
 			return
 		}
@@ -457,10 +460,10 @@ func (r *nfs3Res) walk(proc uint32, reply bool) {
 		if r.bad {
 			return
 		}
-		r.field(1, nfs3FLinkmax, uint64(linkmax), "")
-		r.field(1, nfs3FNameMax, uint64(nameMax), "")
+		r.field(w, 1, nfs3FLinkmax, uint64(linkmax), "")
+		r.field(w, 1, nfs3FNameMax, uint64(nameMax), "")
 		for k := range b {
-			r.boolean(1, nfs3FNoTrunc+k, b[k] != 0)
+			r.boolean(w, 1, nfs3FNoTrunc+k, b[k] != 0)
 		}
 	}
 }
@@ -469,7 +472,7 @@ func (r *nfs3Res) walk(proc uint32, reply bool) {
 // reads whole.
 func nfs3ResValid(b []byte, proc uint32, reply bool) bool {
 	r := nfs3Res{b: b}
-	r.walk(proc, reply)
+	r.walk(nil, proc, reply)
 	return !r.bad && r.off == len(b)
 }
 
