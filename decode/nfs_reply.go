@@ -45,6 +45,14 @@ const (
 	nfs3FChownRestricted
 	nfs3FCaseInsensitive
 	nfs3FCasePreserving
+	nfs3FEntryFileID
+	nfs3FEntryName
+	nfs3FEntryCookie
+	nfs3FPlusFileID
+	nfs3FPlusName
+	nfs3FPlusCookie
+	nfs3FReaddirEOF
+	nfs3FHandleFollow
 	nfs3FieldCount
 )
 
@@ -86,7 +94,19 @@ var nfs3FieldSpecs = [nfs3FieldCount]Field{
 	nfs3FChownRestricted: {Name: "nfs.pathconf.chown_restricted", Label: "chown_restricted", Kind: KindBool},
 	nfs3FCaseInsensitive: {Name: "nfs.pathconf.case_insensitive", Label: "case_insensitive", Kind: KindBool},
 	nfs3FCasePreserving:  {Name: "nfs.pathconf.case_preserving", Label: "case_preserving", Kind: KindBool},
+	nfs3FEntryFileID:     {Name: "nfs.readdir.entry3.fileid", Label: "File ID", Kind: KindUint, Width: 64},
+	nfs3FEntryName:       {Name: "nfs.readdir.entry3.name", Label: "Name", Kind: KindString},
+	nfs3FEntryCookie:     {Name: "nfs.readdir.entry3.cookie", Label: "Cookie", Kind: KindUint, Width: 64},
+	nfs3FPlusFileID:      {Name: "nfs.readdirplus.entry.fileid", Label: "File ID", Kind: KindUint, Width: 64},
+	nfs3FPlusName:        {Name: "nfs.readdirplus.entry.name", Label: "Name", Kind: KindString},
+	nfs3FPlusCookie:      {Name: "nfs.readdirplus.entry.cookie", Label: "Cookie", Kind: KindUint, Width: 64},
+	nfs3FReaddirEOF:      {Name: "nfs.readdir.eof", Label: "EOF", Kind: KindUint, Width: 32},
+	nfs3FHandleFollow:    {Name: "nfs.handle_follow", Label: "handle_follow", Kind: KindUint, Width: 32},
 }
+
+// nfs3MaxEntries is how many directory entries rawcap draws in a READDIR
+// or READDIRPLUS reply; a longer list is left undrawn.
+const nfs3MaxEntries = 256
 
 var nfsStableNames = [...]string{"UNSTABLE", "DATA_SYNC", "FILE_SYNC"}
 
@@ -284,7 +304,7 @@ func nfs3ResProc(proc uint32, reply bool) bool {
 	}
 	switch proc {
 	case nfsProcLookup, nfsProcRead, nfsProcWrite, nfsProcRemove, nfsProcRmdir, nfsProcFsstat,
-		nfsProcFsinfo, nfsProcPathconf, nfsProcCommit:
+		nfsProcFsinfo, nfsProcPathconf, nfsProcCommit, nfsProcReaddir, nfsProcReaddirplus:
 		return true
 	}
 	return false
@@ -447,6 +467,27 @@ func (r *nfs3Res) walk(w *rpcWalk, proc uint32, reply bool) {
 				w.flag(2, nfs3Field(f), uint64(props), on, "")
 			}
 		}
+	case nfsProcReaddir, nfsProcReaddirplus:
+		r.postOp(w, 1, "dir_attributes")
+		if !ok {
+			return
+		}
+		r.verifier(w, 1)
+		for k := 0; ; k++ {
+			follows := r.u32()
+			if r.bad || follows > 1 || k == nfs3MaxEntries {
+				r.bad = true
+				return
+			}
+			r.valueFollows(w, follows == 1)
+			if follows == 0 {
+				break
+			}
+			r.entry(w, proc == nfsProcReaddirplus)
+		}
+		if eof := r.u32(); !r.bad {
+			r.field(w, 1, nfs3FReaddirEOF, uint64(eof), "")
+		}
 	case nfsProcPathconf:
 		r.postOp(w, 1, "obj_attributes")
 		if !ok {
@@ -465,6 +506,115 @@ func (r *nfs3Res) walk(w *rpcWalk, proc uint32, reply bool) {
 		for k := range b {
 			r.boolean(w, 1, nfs3FNoTrunc+k, b[k] != 0)
 		}
+	}
+}
+
+// valueFollows draws "Value Follows: Yes/No" (rpc.value_follows).
+func (r *nfs3Res) valueFollows(w *rpcWalk, v bool) {
+	if w == nil {
+		return
+	}
+	fd := &rpcFields[rpcFValueFollows]
+	if t := w.t; t != nil {
+		t.depth = 1
+		t.line()
+		if v {
+			t.b = append(t.b, "Value Follows: Yes"...)
+		} else {
+			t.b = append(t.b, "Value Follows: No"...)
+		}
+		t.end()
+	}
+	if w.e != nil {
+		w.e.Bool(fd, v)
+	}
+}
+
+// entry reads or draws a READDIR entry3 or a READDIRPLUS entryplus3.
+func (r *nfs3Res) entry(w *rpcWalk, plus bool) {
+	fileid := r.u64()
+	if r.bad {
+		return
+	}
+	nameOff := r.off
+	name, next, ok := nfsName(r.b, r.off)
+	if !ok {
+		r.bad = true
+		return
+	}
+	r.off = next
+	cookie := r.u64()
+	if r.bad {
+		return
+	}
+	f := nfs3FEntryFileID
+	if plus {
+		f = nfs3FPlusFileID
+	}
+	if w != nil {
+		if t := w.t; t != nil {
+			t.depth = 1
+			t.line()
+			t.b = append(t.b, "Entry: name "...)
+			t.b = append(t.b, name...)
+			t.end()
+		}
+		r.field(w, 2, f, fileid, "")
+		if t := w.t; t != nil {
+			t.depth = 2
+			t.line()
+			t.b = append(t.b, "Name: "...)
+			t.b = append(t.b, name...)
+			t.end()
+		}
+		w.uint(3, rpcFOpaqueLength, uint64(len(name)), "")
+		if t := w.t; t != nil {
+			t.depth = 3
+			t.line()
+			t.b = append(t.b, "contents: "...)
+			t.b = append(t.b, name...)
+			t.end()
+		}
+		if w.e != nil {
+			w.e.Bytes(nfs3Field(f+1), name)
+		}
+		if len(name)&3 != 0 {
+			w.text(3, "fill bytes: opaque data")
+			if w.e != nil {
+				w.e.Bytes(&rpcFields[rpcFFillBytes], r.b[nameOff+4+len(name):next])
+			}
+		}
+		r.field(w, 2, f+2, cookie, "")
+	}
+	if !plus {
+		return
+	}
+	r.postOp(w, 2, "name_attributes")
+	hf := r.u32()
+	switch {
+	case r.bad:
+		return
+	case hf == 0:
+		if w != nil {
+			w.text(2, "name_handle")
+			r.field(w, 3, nfs3FHandleFollow, 0, "no value")
+		}
+		return
+	case hf != 1:
+		r.bad = true
+		return
+	}
+	fh, next, ok := nfsFH3(r.b, r.off)
+	if !ok {
+		r.bad = true
+		return
+	}
+	r.off = next
+	if w != nil {
+		w.text(2, "name_handle")
+		r.field(w, 3, nfs3FHandleFollow, 1, "value follows")
+		w.text(3, "handle")
+		w.fh(4, fh, 3)
 	}
 }
 
@@ -511,6 +661,25 @@ func appendNFS3ResSummary(dst []byte, r *rpcBody, reply, info bool) []byte {
 		}
 		dst = append(dst, " FH: 0x"...)
 		return appendHexN(dst, uint64(nfsFHHash(fh)), 8)
+	case nfsProcReaddir, nfsProcReaddirplus:
+		if !info {
+			return dst
+		}
+		off := 4 + nfsPostOpLen(b[4:]) + 8
+		for be32(b[off:]) == 1 {
+			name, next, _ := nfsName(b, off+12)
+			dst = append(dst, ' ')
+			dst = append(dst, name...)
+			off = next + 8
+			if r.proc == nfsProcReaddirplus {
+				off += nfsPostOpLen(b[off:])
+				if be32(b[off:]) == 1 {
+					_, off, _ = nfsFH3(b, off+4)
+				} else {
+					off += 4
+				}
+			}
+		}
 	case nfsProcRead, nfsProcWrite:
 		off := 4
 		if r.proc == nfsProcRead {

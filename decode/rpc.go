@@ -147,6 +147,11 @@ const (
 	rpcFRepFrame
 	rpcFTime
 	rpcFStateAccept
+	rpcFValueFollows
+	rpcFStateReject
+	rpcFStateAuth
+	rpcFVersionMin
+	rpcFVersionMax
 	rpcFieldCount
 )
 
@@ -171,6 +176,11 @@ var rpcFields = [rpcFieldCount]Field{
 	rpcFRepFrame:     {Name: "rpc.repframe", Label: "Reply Frame", Kind: KindFrameNum, Generated: true},
 	rpcFTime:         {Name: "rpc.time", Label: "Time from request", Kind: KindRelTime, Generated: true},
 	rpcFStateAccept:  {Name: "rpc.state_accept", Label: "Accept State", Kind: KindUint, Width: 32},
+	rpcFValueFollows: {Name: "rpc.value_follows", Label: "Value Follows", Kind: KindBool},
+	rpcFStateReject:  {Name: "rpc.state_reject", Label: "Reject State", Kind: KindUint, Width: 32},
+	rpcFStateAuth:    {Name: "rpc.state_auth", Label: "Auth State", Kind: KindUint, Width: 32},
+	rpcFVersionMin:   {Name: "rpc.version.min", Label: "RPC Version (Minimum)", Kind: KindUint, Width: 32},
+	rpcFVersionMax:   {Name: "rpc.version.max", Label: "RPC Version (Maximum)", Kind: KindUint, Width: 32},
 }
 
 var protoRPC = protoField("rpc", "Remote Procedure Call")
@@ -621,6 +631,10 @@ func (w *rpcWalk) message(d *Decoder, i int, conv *convResults) {
 		w.e.Uint(&rpcFields[rpcFRepFrame], uint64(q.request))
 		w.e.relNstime(&rpcFields[rpcFTime], q.delta)
 	}
+	if stat == 1 {
+		w.denied(b)
+		return
+	}
 	if n < 2 {
 		return
 	}
@@ -763,4 +777,29 @@ func (p *ColumnsPrinter) infoRPCMessage(b []byte, d *Decoder, i int) []byte {
 		}
 	}
 	return b
+}
+
+var rpcAuthStateNames = [...]string{1: "bad credential (seal broken)", 2: "client must begin new session",
+	3: "bad verifier (seal broken)", 4: "verifier expired or replayed", 5: "rejected for security reasons"}
+
+// denied draws a denied reply's reject state and what follows it: the
+// versions supported (RPC_MISMATCH) or the authentication state
+// (AUTH_ERROR), when the message holds exactly that.
+func (w *rpcWalk) denied(b []byte) {
+	if len(b) < 16 {
+		return
+	}
+	switch st := be32(b[12:]); {
+	case st == 0 && len(b) == 24:
+		w.uint(1, rpcFStateReject, 0, "RPC_MISMATCH")
+		w.field(1, &rpcFields[rpcFVersionMin], uint64(be32(b[16:])), "")
+		w.field(1, &rpcFields[rpcFVersionMax], uint64(be32(b[20:])), "")
+	case st == 1 && len(b) == 20:
+		a := be32(b[16:])
+		if a >= uint32(len(rpcAuthStateNames)) || rpcAuthStateNames[a] == "" {
+			return
+		}
+		w.uint(1, rpcFStateReject, 1, "AUTH_ERROR")
+		w.uint(1, rpcFStateAuth, uint64(a), rpcAuthStateNames[a])
+	}
 }

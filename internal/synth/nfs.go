@@ -80,8 +80,8 @@ func wcc(size, fileid uint64) xdr {
 // 111); then over UDP (client port 800 to 2049): NULL,
 // GETATTR, LOOKUP (found and not found), ACCESS, READ, WRITE, READDIR,
 // READDIRPLUS, FSSTAT, FSINFO, PATHCONF, COMMIT, CREATE, REMOVE, each with
-// its reply; a call answered with PROC_UNAVAIL and one denied for its
-// credentials; version 2 GETATTR and LOOKUP. Then over TCP (port 801 to
+// its reply; a call answered with PROC_UNAVAIL, one denied for its
+// credentials and one for its RPC version; version 2 GETATTR and LOOKUP. Then over TCP (port 801 to
 // 2049): a handshake, a GETATTR and a WRITE, each in one record, and their
 // replies.
 func NFSSession(start time.Time) []Packet {
@@ -145,6 +145,9 @@ func NFSSession(start time.Time) []Packet {
 	xid++
 	add(udpFrame(nfsClient, nfsServer, 800, 2049, append(rpcCall(xid, 100003, 3, 1), dir...)))
 	add(udpFrame(nfsServer, nfsClient, 2049, 800, xdr(nil).u32(xid, 1, 1, 1, 2)))
+	xid++
+	add(udpFrame(nfsClient, nfsServer, 800, 2049, append(rpcCall(xid, 100003, 3, 18), dir...)))
+	add(udpFrame(nfsServer, nfsClient, 2049, 800, xdr(nil).u32(xid, 1, 1, 0, 2, 2)))
 	// Version 2.
 	fa2 := xdr(nil).u32(2, 0755, 2, 1000, 100, 4096, 4096, 0, 8, 0x0801, 2, 1714564800, 0, 1714478400, 0, 1714478400, 0)
 	pair(2, 1, xdr(nfsV2FH), xdr(nil).u32(0).withAttr(fa2))
