@@ -1,7 +1,8 @@
 package decode
 
 // NFS v3 results as Wireshark draws them (RFC 1813): the replies of
-// LOOKUP, READ, WRITE, REMOVE, RMDIR, FSSTAT, FSINFO, PATHCONF and COMMIT,
+// LOOKUP, READ, WRITE, CREATE, REMOVE, RMDIR, READDIR, READDIRPLUS,
+// FSSTAT, FSINFO, PATHCONF and COMMIT,
 // and WRITE's call, with their post-operation attributes (post_op_attr)
 // and weak cache consistency data (wcc_data). A body is read twice: first
 // without drawing, to check that it is whole and holds only what rawcap
@@ -304,7 +305,7 @@ func nfs3ResProc(proc uint32, reply bool) bool {
 	}
 	switch proc {
 	case nfsProcLookup, nfsProcRead, nfsProcWrite, nfsProcRemove, nfsProcRmdir, nfsProcFsstat,
-		nfsProcFsinfo, nfsProcPathconf, nfsProcCommit, nfsProcReaddir, nfsProcReaddirplus:
+		nfsProcFsinfo, nfsProcPathconf, nfsProcCommit, nfsProcReaddir, nfsProcReaddirplus, nfsProcCreate:
 		return true
 	}
 	return false
@@ -393,6 +394,12 @@ func (r *nfs3Res) walk(w *rpcWalk, proc uint32, reply bool) {
 		}
 		r.verifier(w, 1)
 	case nfsProcRemove, nfsProcRmdir:
+		r.wcc(w, 1, "dir_wcc")
+	case nfsProcCreate:
+		if ok {
+			r.postOpFH(w, 1, "obj")
+			r.postOp(w, 1, "obj_attributes")
+		}
 		r.wcc(w, 1, "dir_wcc")
 	case nfsProcFsstat:
 		r.postOp(w, 1, "obj_attributes")
@@ -590,14 +597,19 @@ func (r *nfs3Res) entry(w *rpcWalk, plus bool) {
 		return
 	}
 	r.postOp(w, 2, "name_attributes")
+	r.postOpFH(w, 2, "name_handle")
+}
+
+// postOpFH reads or draws a post_op_fh3 named name.
+func (r *nfs3Res) postOpFH(w *rpcWalk, depth int, name string) {
 	hf := r.u32()
 	switch {
 	case r.bad:
 		return
 	case hf == 0:
 		if w != nil {
-			w.text(2, "name_handle")
-			r.field(w, 3, nfs3FHandleFollow, 0, "no value")
+			w.text(depth, name)
+			r.field(w, depth+1, nfs3FHandleFollow, 0, "no value")
 		}
 		return
 	case hf != 1:
@@ -611,10 +623,10 @@ func (r *nfs3Res) entry(w *rpcWalk, plus bool) {
 	}
 	r.off = next
 	if w != nil {
-		w.text(2, "name_handle")
-		r.field(w, 3, nfs3FHandleFollow, 1, "value follows")
-		w.text(3, "handle")
-		w.fh(4, fh, 3)
+		w.text(depth, name)
+		r.field(w, depth+1, nfs3FHandleFollow, 1, "value follows")
+		w.text(depth+1, "handle")
+		w.fh(depth+2, fh, 3)
 	}
 }
 
