@@ -685,28 +685,7 @@ func (w *rpcWalk) fh(depth int, fh []byte, vers uint32) {
 func (w *rpcWalk) fattr3(depth int, a []byte) {
 	typ := be32(a)
 	w.field(depth, &nfsFields[nfsFType], uint64(typ), nfsTypeNames[typ])
-	mode := be32(a[4:])
-	if w.t != nil {
-		t := w.t
-		t.depth = depth
-		t.line()
-		t.b = append(t.b, "Mode: 0"...)
-		t.b = appendOctal(t.b, uint64(mode))
-		for k := range 12 {
-			fd := &nfsFields[nfsFModeBit0+k]
-			if uint64(mode)&fd.Mask != 0 {
-				t.b = append(t.b, ", "...)
-				t.b = append(t.b, fd.Label...)
-			}
-		}
-		t.end()
-	}
-	if w.e != nil {
-		w.e.Uint(&nfsFields[nfsFMode], uint64(mode))
-	}
-	for k := range 12 {
-		w.flag(depth+1, &nfsFields[nfsFModeBit0+k], uint64(mode), "Yes", "No")
-	}
+	w.mode3(depth, be32(a[4:]))
 	w.field(depth, &nfsFields[nfsFNlink], uint64(be32(a[8:])), "")
 	w.field(depth, &nfsFields[nfsFUID], uint64(be32(a[12:])), "")
 	w.field(depth, &nfsFields[nfsFGID], uint64(be32(a[16:])), "")
@@ -730,6 +709,32 @@ func (w *rpcWalk) fattr3(depth int, a []byte) {
 		f := nfsFATime + 3*k
 		ts := a[60+8*k:]
 		w.nfsTime(depth, f, be32(ts), be32(ts[4:]))
+	}
+}
+
+// mode3 draws a v3 mode: its octal value with the bits set, then each
+// bit.
+func (w *rpcWalk) mode3(depth int, mode uint32) {
+	if w.t != nil {
+		t := w.t
+		t.depth = depth
+		t.line()
+		t.b = append(t.b, "Mode: 0"...)
+		t.b = appendOctal(t.b, uint64(mode))
+		for k := range 12 {
+			fd := &nfsFields[nfsFModeBit0+k]
+			if uint64(mode)&fd.Mask != 0 {
+				t.b = append(t.b, ", "...)
+				t.b = append(t.b, fd.Label...)
+			}
+		}
+		t.end()
+	}
+	if w.e != nil {
+		w.e.Uint(&nfsFields[nfsFMode], uint64(mode))
+	}
+	for k := range 12 {
+		w.flag(depth+1, &nfsFields[nfsFModeBit0+k], uint64(mode), "Yes", "No")
 	}
 }
 

@@ -115,7 +115,6 @@ func TestNFSSessionMatchesTshark(t *testing.T) {
 // does not complete yet, with why.
 var nfsColumnsAllow = map[int]string{
 	12: "ACCESS reply: the rights granted and denied of those the call asked for (the tracker keeps no call's mask)",
-	29: "CREATE call: directory, name and mode",
 }
 
 func TestNFSSessionMatchesTcpdump(t *testing.T) {

@@ -54,6 +54,8 @@ const (
 	nfs3FPlusCookie
 	nfs3FReaddirEOF
 	nfs3FHandleFollow
+	nfs3FCreateMode
+	nfs3FSetIt
 	nfs3FieldCount
 )
 
@@ -103,7 +105,11 @@ var nfs3FieldSpecs = [nfs3FieldCount]Field{
 	nfs3FPlusCookie:      {Name: "nfs.readdirplus.entry.cookie", Label: "Cookie", Kind: KindUint, Width: 64},
 	nfs3FReaddirEOF:      {Name: "nfs.readdir.eof", Label: "EOF", Kind: KindUint, Width: 32},
 	nfs3FHandleFollow:    {Name: "nfs.handle_follow", Label: "handle_follow", Kind: KindUint, Width: 32},
+	nfs3FCreateMode:      {Name: "nfs.createmode", Label: "Create Mode", Kind: KindUint, Width: 32},
+	nfs3FSetIt:           {Name: "nfs.set_it", Label: "set_it", Kind: KindUint, Width: 32},
 }
+
+var nfsCreateModes = [...]string{"UNCHECKED", "GUARDED"}
 
 // nfs3MaxEntries is how many directory entries rawcap draws in a READDIR
 // or READDIRPLUS reply; a longer list is left undrawn.
@@ -301,7 +307,7 @@ func (r *nfs3Res) verifier(w *rpcWalk, depth int) {
 // for a call, its arguments) with nfs3Res.
 func nfs3ResProc(proc uint32, reply bool) bool {
 	if !reply {
-		return proc == nfsProcWrite
+		return proc == nfsProcWrite || proc == nfsProcCreate
 	}
 	switch proc {
 	case nfsProcLookup, nfsProcRead, nfsProcWrite, nfsProcRemove, nfsProcRmdir, nfsProcFsstat,
@@ -314,6 +320,10 @@ func nfs3ResProc(proc uint32, reply bool) bool {
 // walk reads or draws the body of procedure proc (a reply's results, or
 // WRITE's arguments) at depth 1.
 func (r *nfs3Res) walk(w *rpcWalk, proc uint32, reply bool) {
+	if !reply && proc == nfsProcCreate {
+		r.createCall(w)
+		return
+	}
 	if !reply { // WRITE call
 		fh, _, ok := nfsFH3(r.b, 0)
 		if !ok {
@@ -516,6 +526,86 @@ func (r *nfs3Res) walk(w *rpcWalk, proc uint32, reply bool) {
 	}
 }
 
+// createCall reads or draws CREATE's arguments: the directory and name,
+// the mode (UNCHECKED or GUARDED: rawcap does not draw EXCLUSIVE's
+// verifier) and the attributes, of which rawcap draws a mode only (no
+// owner, size or times set).
+func (r *nfs3Res) createCall(w *rpcWalk) {
+	fh, next, ok := nfsFH3(r.b, 0)
+	if !ok {
+		r.bad = true
+		return
+	}
+	name, next2, ok := nfsName(r.b, next)
+	if !ok {
+		r.bad = true
+		return
+	}
+	r.off = next2
+	how := r.u32()
+	modeSet := r.u32()
+	var mode uint32
+	if modeSet == 1 {
+		mode = r.u32()
+	}
+	var rest [5]uint32
+	for k := range rest {
+		rest[k] = r.u32()
+	}
+	if r.bad || how > 1 || modeSet > 1 || mode > 07777 || rest != [5]uint32{} {
+		r.bad = true
+		return
+	}
+	if w == nil {
+		return
+	}
+	w.text(1, "where")
+	w.text(2, "dir")
+	w.fh(3, fh, 3)
+	if t := w.t; t != nil {
+		t.depth = 2
+		t.line()
+		t.b = append(t.b, "Name: "...)
+		t.b = append(t.b, name...)
+		t.end()
+	}
+	w.uint(3, rpcFOpaqueLength, uint64(len(name)), "")
+	if t := w.t; t != nil {
+		t.depth = 3
+		t.line()
+		t.b = append(t.b, "contents: "...)
+		t.b = append(t.b, name...)
+		t.end()
+	}
+	if w.e != nil {
+		w.e.Bytes(&nfsFields[nfsFName], name)
+	}
+	if len(name)&3 != 0 {
+		w.text(3, "fill bytes: opaque data")
+		if w.e != nil {
+			w.e.Bytes(&rpcFields[rpcFFillBytes], r.b[next+4+len(name):next2])
+		}
+	}
+	r.field(w, 1, nfs3FCreateMode, uint64(how), nfsCreateModes[how])
+	w.text(1, "obj_attributes")
+	if modeSet == 1 {
+		w.text(2, "mode: value follows")
+		r.field(w, 3, nfs3FSetIt, 1, "value follows")
+		w.mode3(3, mode)
+	} else {
+		w.text(2, "mode: no value")
+		r.field(w, 3, nfs3FSetIt, 0, "no value")
+	}
+	for _, n := range [...]string{"uid: no value", "gid: no value", "size: no value"} {
+		w.text(2, n)
+		r.field(w, 3, nfs3FSetIt, 0, "no value")
+	}
+	for _, n := range [...]string{"atime: don't change", "mtime: don't change"} {
+		w.text(2, n)
+		r.field(w, 3, nfs3FSetIt, 0, "don't change")
+	}
+}
+
 // valueFollows draws "Value Follows: Yes/No" (rpc.value_follows).
 func (r *nfs3Res) valueFollows(w *rpcWalk, v bool) {
 	if w == nil {
@@ -644,6 +734,19 @@ func nfs3ResValid(b []byte, proc uint32, reply bool) bool {
 // lengths, an error's name.
 func appendNFS3ResSummary(dst []byte, r *rpcBody, reply, info bool) []byte {
 	b := r.b
+	if !reply && r.proc == nfsProcCreate {
+		fh, next, _ := nfsFH3(b, 0)
+		name, next2, _ := nfsName(b, next)
+		if info {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, " DH: 0x"...)
+		dst = appendHexN(dst, uint64(nfsFHHash(fh)), 8)
+		dst = append(dst, '/')
+		dst = append(dst, name...)
+		dst = append(dst, " Mode: "...)
+		return append(dst, nfsCreateModes[be32(b[next2:])]...)
+	}
 	if !reply {
 		fh, next, _ := nfsFH3(b, 0)
 		if info {
