@@ -17,7 +17,12 @@ import (
 //	attributes, v2: an error); LOOKUP call, and an error reply (v3:
 //	without directory attributes); ACCESS call (v3), an error reply
 //	without attributes; READ call (v3).
+//	NFS v3 replies of LOOKUP, READ, WRITE, CREATE, REMOVE, RMDIR, READDIR,
+//	READDIRPLUS, FSSTAT, FSINFO, PATHCONF and COMMIT, and the WRITE and
+//	CREATE calls (nfs_reply.go).
 //	Portmap v2 NULL call and reply, DUMP call, GETPORT call and reply.
+//
+// tcpdump's NFS one-liners are in nfs_print.go.
 
 // The fields, as Wireshark registers them.
 const (
