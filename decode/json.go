@@ -141,6 +141,8 @@ func appendProtocols(b []byte, d *Decoder, conv *convResults) []byte {
 			if conv != nil && sctpOwnData(d, i, &conv.sctp) != nil {
 				b = append(b, ":data"...)
 			}
+		case LayerRPC:
+			b = appendRPCProtocols(b, d, i, conv)
 		case LayerQUIC:
 			b = append(b, "quic"...)
 			if conv != nil && conv.quic.tls {

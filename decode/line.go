@@ -71,6 +71,8 @@ type LinePrinter struct {
 	inner *Decoder
 	// slip is tcpdump's memory of compressed SLIP connections.
 	slip *slipState
+	// nfsXIDs is tcpdump's memory of recent NFS calls (nfs_print.go).
+	nfsXIDs *nfsXIDMap
 }
 
 // Append appends the text for the packet d last decoded, described by f,

@@ -17,7 +17,12 @@ import (
 //	attributes, v2: an error); LOOKUP call, and an error reply (v3:
 //	without directory attributes); ACCESS call (v3), an error reply
 //	without attributes; READ call (v3).
+//	NFS v3 replies of LOOKUP, READ, WRITE, CREATE, REMOVE, RMDIR, READDIR,
+//	READDIRPLUS, FSSTAT, FSINFO, PATHCONF and COMMIT, and the WRITE and
+//	CREATE calls (nfs_reply.go).
 //	Portmap v2 NULL call and reply, DUMP call, GETPORT call and reply.
+//
+// tcpdump's NFS one-liners are in nfs_print.go.
 
 // The fields, as Wireshark registers them.
 const (
@@ -79,7 +84,15 @@ const (
 	nfsFieldCount
 )
 
-var nfsFields = [nfsFieldCount]Field{
+// nfsFields are NFS's fields: those below and, after them, the v3
+// results' (nfs_reply.go).
+var nfsFields = func() (t [nfsFieldCount + nfs3FieldCount]Field) {
+	copy(t[:], nfsFieldsBase[:])
+	copy(t[nfsFieldCount:], nfs3FieldSpecs[:])
+	return t
+}()
+
+var nfsFieldsBase = [nfsFieldCount]Field{
 	nfsFProcV2:         {Name: "nfs.procedure_v2", Label: "V2 Procedure", Kind: KindUint, Width: 32, Generated: true},
 	nfsFProcV3:         {Name: "nfs.procedure_v3", Label: "V3 Procedure", Kind: KindUint, Width: 32, Generated: true},
 	nfsFFHLength:       {Name: "nfs.fh.length", Label: "length", Kind: KindUint, Width: 32},
@@ -240,6 +253,7 @@ const (
 	bodyAttr      // GETATTR reply: status and attributes
 	bodyGetport   // Portmap GETPORT call
 	bodyPort      // Portmap GETPORT reply
+	bodyRes3      // v3 results nfs3Res reads, and WRITE's call (nfs_reply.go)
 )
 
 // nfsFH3 reads a v3 file handle (length, bytes, padding) at off.
@@ -280,6 +294,13 @@ func parseRPCBody(m []byte, off int, prog, vers, proc uint32, reply bool) (r rpc
 	var ok bool
 	var next int
 	kind := uint8(bodyNone)
+	if prog == rpcProgNFS && vers == 3 && nfs3ResProc(proc, reply) && nfs3ResValid(b, proc, reply) {
+		if reply {
+			r.status = be32(b)
+		}
+		r.kind = bodyRes3
+		return r
+	}
 	switch {
 	case prog == rpcProgNFS && (vers == 2 || vers == 3) && proc == 0:
 		if len(b) == 0 {
@@ -455,6 +476,8 @@ func appendRPCBodySummary(dst []byte, r *rpcBody, reply, info bool) []byte {
 		}
 	}
 	switch r.kind {
+	case bodyRes3:
+		dst = appendNFS3ResSummary(dst, r, reply, info)
 	case bodyFH, bodyRead, bodyAccess, bodyReaddir:
 		if info || r.kind == bodyAccess {
 			dst = append(dst, ',')
@@ -530,6 +553,9 @@ func (w *rpcWalk) body(m []byte, prog, vers, proc uint32, reply bool) {
 		w.gen(1, &nfsFields[nfsFProcV3], uint64(proc), name)
 	}
 	switch r.kind {
+	case bodyRes3:
+		res := nfs3Res{b: r.b}
+		res.walk(w, proc, reply)
 	case bodyFH:
 		w.text(1, "object")
 		w.fh(2, r.fh, vers)
@@ -664,28 +690,7 @@ func (w *rpcWalk) fh(depth int, fh []byte, vers uint32) {
 func (w *rpcWalk) fattr3(depth int, a []byte) {
 	typ := be32(a)
 	w.field(depth, &nfsFields[nfsFType], uint64(typ), nfsTypeNames[typ])
-	mode := be32(a[4:])
-	if w.t != nil {
-		t := w.t
-		t.depth = depth
-		t.line()
-		t.b = append(t.b, "Mode: 0"...)
-		t.b = appendOctal(t.b, uint64(mode))
-		for k := range 12 {
-			fd := &nfsFields[nfsFModeBit0+k]
-			if uint64(mode)&fd.Mask != 0 {
-				t.b = append(t.b, ", "...)
-				t.b = append(t.b, fd.Label...)
-			}
-		}
-		t.end()
-	}
-	if w.e != nil {
-		w.e.Uint(&nfsFields[nfsFMode], uint64(mode))
-	}
-	for k := range 12 {
-		w.flag(depth+1, &nfsFields[nfsFModeBit0+k], uint64(mode), "Yes", "No")
-	}
+	w.mode3(depth, be32(a[4:]))
 	w.field(depth, &nfsFields[nfsFNlink], uint64(be32(a[8:])), "")
 	w.field(depth, &nfsFields[nfsFUID], uint64(be32(a[12:])), "")
 	w.field(depth, &nfsFields[nfsFGID], uint64(be32(a[16:])), "")
@@ -709,6 +714,32 @@ func (w *rpcWalk) fattr3(depth int, a []byte) {
 		f := nfsFATime + 3*k
 		ts := a[60+8*k:]
 		w.nfsTime(depth, f, be32(ts), be32(ts[4:]))
+	}
+}
+
+// mode3 draws a v3 mode: its octal value with the bits set, then each
+// bit.
+func (w *rpcWalk) mode3(depth int, mode uint32) {
+	if w.t != nil {
+		t := w.t
+		t.depth = depth
+		t.line()
+		t.b = append(t.b, "Mode: 0"...)
+		t.b = appendOctal(t.b, uint64(mode))
+		for k := range 12 {
+			fd := &nfsFields[nfsFModeBit0+k]
+			if uint64(mode)&fd.Mask != 0 {
+				t.b = append(t.b, ", "...)
+				t.b = append(t.b, fd.Label...)
+			}
+		}
+		t.end()
+	}
+	if w.e != nil {
+		w.e.Uint(&nfsFields[nfsFMode], uint64(mode))
+	}
+	for k := range 12 {
+		w.flag(depth+1, &nfsFields[nfsFModeBit0+k], uint64(mode), "Yes", "No")
 	}
 }
 

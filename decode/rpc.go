@@ -1,5 +1,7 @@
 package decode
 
+import "strconv"
+
 // RPC is an ONC RPC message (RFC 5531) in a UDP datagram or TCP records
 // on port 111 (portmap) or 2049 (NFS), as Wireshark's dissector registered
 // on those ports reads it:
@@ -145,6 +147,11 @@ const (
 	rpcFRepFrame
 	rpcFTime
 	rpcFStateAccept
+	rpcFValueFollows
+	rpcFStateReject
+	rpcFStateAuth
+	rpcFVersionMin
+	rpcFVersionMax
 	rpcFieldCount
 )
 
@@ -169,6 +176,11 @@ var rpcFields = [rpcFieldCount]Field{
 	rpcFRepFrame:     {Name: "rpc.repframe", Label: "Reply Frame", Kind: KindFrameNum, Generated: true},
 	rpcFTime:         {Name: "rpc.time", Label: "Time from request", Kind: KindRelTime, Generated: true},
 	rpcFStateAccept:  {Name: "rpc.state_accept", Label: "Accept State", Kind: KindUint, Width: 32},
+	rpcFValueFollows: {Name: "rpc.value_follows", Label: "Value Follows", Kind: KindBool},
+	rpcFStateReject:  {Name: "rpc.state_reject", Label: "Reject State", Kind: KindUint, Width: 32},
+	rpcFStateAuth:    {Name: "rpc.state_auth", Label: "Auth State", Kind: KindUint, Width: 32},
+	rpcFVersionMin:   {Name: "rpc.version.min", Label: "RPC Version (Minimum)", Kind: KindUint, Width: 32},
+	rpcFVersionMax:   {Name: "rpc.version.max", Label: "RPC Version (Maximum)", Kind: KindUint, Width: 32},
 }
 
 var protoRPC = protoField("rpc", "Remote Procedure Call")
@@ -210,7 +222,61 @@ func rpcProcName(prog, vers, proc uint32) string {
 	if uint64(proc) < uint64(len(t)) {
 		return t[proc]
 	}
+	if t != nil && proc < uint32(len(rpcProcNumbers)) {
+		return rpcProcNumbers[proc] // Wireshark's name of a procedure it does not know
+	}
 	return ""
+}
+
+// rpcProcNumbers are Wireshark's names ("proc-N") of procedures of a known
+// program version it does not know, for the numbers below 64.
+var rpcProcNumbers = func() (t [64]string) {
+	for k := range t {
+		t[k] = "proc-" + strconv.Itoa(k)
+	}
+	return t
+}()
+
+// rpcProcKnown reports whether procedure proc of version vers of program
+// prog is one Wireshark's program dissector reads (not a "proc-N").
+func rpcProcKnown(prog, vers, proc uint32) bool {
+	n := rpcProcName(prog, vers, proc)
+	return n != "" && (len(n) < 5 || n[:5] != "proc-")
+}
+
+// appendRPCProtocols appends frame.protocols' part for the RPC message at
+// layer i: "rpc", then the program's protocol ("nfs", "portmap") when
+// Wireshark hands it a body (a call, or an accepted reply that succeeded,
+// of a procedure other than NULL), or "data" for the arguments of a
+// procedure it does not know.
+func appendRPCProtocols(b []byte, d *Decoder, i int, conv *convResults) []byte {
+	b = append(b, "rpc"...)
+	reply, _, _, pvp, ok := rpcLinkKey(d, i)
+	if !ok {
+		return b
+	}
+	if reply {
+		q := conv.link(i)
+		if q == nil || q.request == 0 {
+			return b
+		}
+		pvp = q.rpc
+	}
+	m, _ := rpcMessage(d, i)
+	off, ok := rpcBodyOff(m, reply)
+	if !ok || pvp[2] == 0 {
+		return b
+	}
+	switch {
+	case rpcProcKnown(pvp[0], pvp[1], pvp[2]):
+		if pvp[0] == rpcProgPortmap {
+			return append(b, ":portmap"...)
+		}
+		return append(b, ":nfs"...)
+	case off < len(m):
+		return append(b, ":data"...)
+	}
+	return b
 }
 
 // rpcFlavorName returns the name of the authentication flavors rawcap
@@ -565,6 +631,10 @@ func (w *rpcWalk) message(d *Decoder, i int, conv *convResults) {
 		w.e.Uint(&rpcFields[rpcFRepFrame], uint64(q.request))
 		w.e.relNstime(&rpcFields[rpcFTime], q.delta)
 	}
+	if stat == 1 {
+		w.denied(b)
+		return
+	}
 	if n < 2 {
 		return
 	}
@@ -707,4 +777,29 @@ func (p *ColumnsPrinter) infoRPCMessage(b []byte, d *Decoder, i int) []byte {
 		}
 	}
 	return b
+}
+
+var rpcAuthStateNames = [...]string{1: "bad credential (seal broken)", 2: "client must begin new session",
+	3: "bad verifier (seal broken)", 4: "verifier expired or replayed", 5: "rejected for security reasons"}
+
+// denied draws a denied reply's reject state and what follows it: the
+// versions supported (RPC_MISMATCH) or the authentication state
+// (AUTH_ERROR), when the message holds exactly that.
+func (w *rpcWalk) denied(b []byte) {
+	if len(b) < 16 {
+		return
+	}
+	switch st := be32(b[12:]); {
+	case st == 0 && len(b) == 24:
+		w.uint(1, rpcFStateReject, 0, "RPC_MISMATCH")
+		w.field(1, &rpcFields[rpcFVersionMin], uint64(be32(b[16:])), "")
+		w.field(1, &rpcFields[rpcFVersionMax], uint64(be32(b[20:])), "")
+	case st == 1 && len(b) == 20:
+		a := be32(b[16:])
+		if a >= uint32(len(rpcAuthStateNames)) || rpcAuthStateNames[a] == "" {
+			return
+		}
+		w.uint(1, rpcFStateReject, 1, "AUTH_ERROR")
+		w.uint(1, rpcFStateAuth, uint64(a), rpcAuthStateNames[a])
+	}
 }

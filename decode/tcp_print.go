@@ -244,6 +244,16 @@ func (p *LinePrinter) lineTCPHeader(b []byte, d *Decoder, i int, t TCP, cut bool
 	if i+1 < d.n && d.layers[i+1].Type == LayerTelnet {
 		return p.lineTelnet(b, d, i+1) // tcpdump prints it without the ": "
 	}
+	if length >= 4 && !l.Quoted && (t.SrcPort() == nfsPort || t.DstPort() == nfsPort) && l.Payload+4 <= l.End {
+		// tcpdump reads the first RPC record of a segment on port 2049 as
+		// NFS: a call to the port or a reply from it.
+		n := be32(d.data[l.Payload:]) & 0x7fffffff
+		n = min(n, uint32(length-4))
+		if b2, ok := p.lineNFS(b, d, i, l.Payload+4, n, t.SrcPort(), t.DstPort(), true); ok {
+			return b2
+		}
+		return b
+	}
 	if i+1 < d.n && d.layers[i+1].Type != LayerPayload {
 		b = append(b, ": "...)
 		return p.lineLayer(b, d, i+1)
@@ -435,6 +445,13 @@ func (p *LinePrinter) lineUDP(b []byte, d *Decoder, i int) []byte {
 		return b
 	}
 	length := int(u.Length()) - udpLen
+	if ipLen := p.ipPayloadLen(d, i) - udpLen; !p.Options.Quiet && !l.Quoted && length >= 0 {
+		// tcpdump reads a call to port 2049 or a reply from it as NFS
+		// before anything else (and before the checksum).
+		if b2, ok := p.lineNFS(b, d, i, l.Payload, uint32(min(length, max(ipLen, 0))), u.SrcPort(), u.DstPort(), false); ok {
+			return b2
+		}
+	}
 	snmp := !p.Options.Quiet && snmpTcpdumpPorts(u.SrcPort(), u.DstPort())
 	radius := !p.Options.Quiet && !l.Quoted && (radiusTcpdumpPort(u.SrcPort()) || radiusTcpdumpPort(u.DstPort()))
 	if ipLen := p.ipPayloadLen(d, i); int(u.Length()) > ipLen && !l.Quoted && !snmp && !radius && !udpInFragment(d, i) {

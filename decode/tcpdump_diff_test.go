@@ -93,7 +93,7 @@ func loadCorpus(t *testing.T) []*corpusFile {
 // Every port below 1024 counts as such too.
 var tcpdumpPorts = map[uint16]bool{
 	1080: true, 1701: true, 1723: true,
-	2049: true, 2123: true, 2152: true, 2103: true, 2104: true, 3386: true,
+	2123: true, 2152: true, 2103: true, 2104: true, 3386: true,
 	3503: true, 3785: true, 4341: true, 4342: true, 4500: true, 4567: true,
 	4789: true, 5246: true, 5247: true,
 	6343: true, 6633: true, 6635: true, 6653: true,
@@ -148,6 +148,9 @@ func decodedByRawcap(d *decode.Decoder) bool {
 			if l.Type == decode.LayerUDP && k+1 < len(layers) && layers[k+1].Type == decode.LayerSNMP {
 				break // rawcap prints SNMP as tcpdump does
 			}
+			if sp == 2049 || dp == 2049 {
+				break // rawcap prints NFS as tcpdump does (nfs_print.go)
+			}
 			if claimed && (tcpdumpPort(sp) || tcpdumpPort(dp)) {
 				return false
 			}
@@ -190,6 +193,8 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		return true
 	case decode.LayerBabel:
 		return true
+	case decode.LayerRPC:
+		return true // NFS on 2049 as tcpdump prints it; RPC on 111 as "UDP, length N"
 	case decode.LayerEAPOL:
 		return last.End-last.Start >= 2 && data[last.Start+1] >= 1 && data[last.Start+1] <= 3 // tcpdump decodes EAP packets further
 	case decode.LayerSCTP:
