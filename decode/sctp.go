@@ -74,7 +74,8 @@ func NextSCTPChunk(chunks []byte, off int) (c SCTPChunk, next int, ok bool) {
 // unchanged (base 0).
 type sctpState struct {
 	base map[uint32]uint32
-	asm  sctpAsms // messages being reassembled (sctp_reasm.go)
+	asm  sctpAsms      // messages being reassembled (sctp_reasm.go)
+	tsn  *sctpTSNState // the TSN analysis (sctp_tsn.go)
 }
 
 func sctpDir(sp, dp uint16) uint32 { return uint32(sp)<<16 | uint32(dp) }
@@ -83,6 +84,7 @@ func (d *Decoder) sctpForget() {
 	if d.sctp != nil {
 		clear(d.sctp.base)
 		d.sctp.asm.forget()
+		d.sctp.tsn = nil
 	}
 }
 
@@ -92,14 +94,17 @@ func (d *Decoder) sctpForget() {
 type sctpBases struct {
 	out, in uint32
 	msg     sctpMsg // the message a DATA or I-DATA chunk of the packet completed
+	acks    [sctpMaxAcks]sctpAck
+	nacks   int
 }
 
 // sctpFrame takes the SCTP packet d last decoded into the tracker: the
 // first DATA chunk of a direction sets its base. It records the packet's
 // bases in r.
-func (d *Decoder) sctpFrame(r *sctpBases) {
+func (d *Decoder) sctpFrame(f *Frame, r *sctpBases) {
 	r.out, r.in = 0, 0
 	r.msg.reset()
+	r.nacks = 0
 	for i := 0; i < d.n; i++ {
 		l := &d.layers[i]
 		if l.Type != LayerSCTP || l.Malformed != "" {
@@ -128,9 +133,11 @@ func (d *Decoder) sctpFrame(r *sctpBases) {
 				d.sctp.asm.add(out, c, d.trk.last, &r.msg)
 			}
 		}
-		if d.sctp != nil {
-			r.out, r.in = d.sctp.base[out], d.sctp.base[in]
+		if d.sctp == nil {
+			d.sctp = &sctpState{base: make(map[uint32]uint32)}
 		}
+		d.sctpTSNFrame(i, f, r)
+		r.out, r.in = d.sctp.base[out], d.sctp.base[in]
 	}
 }
 
@@ -1045,7 +1052,7 @@ func treeSCTPChunk(t *treeWriter, c SCTPChunk, bases *sctpBases) {
 		ng, nd := int(be16(v[8:])), int(be16(v[10:]))
 		t.int("Number of gap acknowledgement blocks", ng)
 		t.int("Number of duplicated TSNs", nd)
-		p := treeSCTPGaps(t, v, 12, ng, rel, "Gap Acknowledgement for TSN ", "[Number of TSNs in gap acknowledgement blocks: ")
+		p := treeSCTPGaps(t, v, 12, ng, rel, "Gap Acknowledgement for TSN ", "[Number of TSNs in gap acknowledgement blocks: ", nil, 0)
 		for k := 0; k < nd; k++ {
 			t.int("Duplicate TSN", int(be32(v[p:])))
 			p += 4
@@ -1512,7 +1519,7 @@ func sctpTcpdumpName(t uint8) string {
 // chunk's value v from offset p, their TSNs counted from base, titled
 // title, and the count of the TSNs they acknowledge (total); it returns the
 // offset after them.
-func treeSCTPGaps(t *treeWriter, v []byte, p, n int, base uint32, title, total string) int {
+func treeSCTPGaps(t *treeWriter, v []byte, p, n int, base uint32, title, total string, acks *sctpBases, off int) int {
 	acked := 0
 	for k := 0; k < n; k++ {
 		st, en := uint32(be16(v[p:])), uint32(be16(v[p+2:]))
@@ -1535,6 +1542,7 @@ func treeSCTPGaps(t *treeWriter, v []byte, p, n int, base uint32, title, total s
 			t.b = appendUint(t.b, uint64(base+e.v))
 			t.b = append(t.b, "]\n"...)
 		}
+		treeSCTPAcks(t, acks, off, k, 3)
 		if en >= st {
 			acked += int(en-st) + 1
 		}

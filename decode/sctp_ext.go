@@ -216,10 +216,7 @@ func sctpExtTreeable(c SCTPChunk) bool {
 	case 15:
 		return len(v) >= 4 && be16(v[2:]) <= 3
 	case 16:
-		// tshark analyses the TSNs an NR-SACK acknowledges whatever its
-		// preferences; rawcap draws the chunk without those lines.
-		return len(v) >= 16 && be32(v[4:]) != 0 &&
-			16+4*(int(be16(v[8:]))+int(be16(v[10:]))+int(be16(v[12:]))) == len(v)
+		return len(v) >= 16 && 16+4*(int(be16(v[8:]))+int(be16(v[10:]))+int(be16(v[12:]))) == len(v)
 	case 64:
 		if len(v) < 16 || c.Flags&0xf0 != 0 {
 			return false
@@ -401,6 +398,8 @@ func treeSCTPExtChunk(t *treeWriter, c SCTPChunk, bases *sctpBases) {
 	case 16:
 		cum := be32(v)
 		t.int("Cumulative TSN ACK", int(cum))
+		treeSCTPAcks(t, bases, c.Off, -1, 3)
+		t.depth = 2
 		t.int("Advertised receiver window credit (a_rwnd)", int(be32(v[4:])))
 		ng, nr, nd := int(be16(v[8:])), int(be16(v[10:])), int(be16(v[12:]))
 		t.int("Number of gap acknowledgement blocks", ng)
@@ -408,13 +407,8 @@ func treeSCTPExtChunk(t *treeWriter, c SCTPChunk, bases *sctpBases) {
 		t.int("Number of duplicated TSNs", nd)
 		t.hex("Reserved", uint64(be16(v[14:])), 4)
 		p := 16
-		for _, nrgap := range [2]bool{false, true} {
-			n, title, total := ng, "Gap Acknowledgement for TSN ", "[Number of TSNs in gap acknowledgement blocks: "
-			if nrgap {
-				n, title, total = nr, "NR-Gap Acknowledgement for TSN ", "[Number of TSNs in nr-gap acknowledgement blocks: "
-			}
-			p = treeSCTPGaps(t, v, p, n, cum, title, total)
-		}
+		p = treeSCTPGaps(t, v, p, ng, cum, "Gap Acknowledgement for TSN ", "[Number of TSNs in gap acknowledgement blocks: ", bases, c.Off)
+		p = treeSCTPGaps(t, v, p, nr, cum, "NR-Gap Acknowledgement for TSN ", "[Number of TSNs in nr-gap acknowledgement blocks: ", nil, 0)
 		for k := 0; k < nd; k++ {
 			t.int("Duplicate TSN", int(be32(v[p:])))
 			p += 4

@@ -31,6 +31,7 @@ func (m *sctpMsg) reset() {
 // keep copies src into r, into buffers of r's own.
 func (r *sctpBases) keep(src *sctpBases) {
 	r.out, r.in = src.out, src.in
+	r.acks, r.nacks = src.acks, src.nacks
 	r.msg.done, r.msg.off, r.msg.ppid = src.msg.done, src.msg.off, src.msg.ppid
 	r.msg.frags = append(r.msg.frags[:0], src.msg.frags...)
 	r.msg.data = append(r.msg.data[:0], src.msg.data...)
