@@ -96,6 +96,7 @@ type sctpBases struct {
 	msg     sctpMsg // the message a DATA or I-DATA chunk of the packet completed
 	acks    [sctpMaxAcks]sctpAck
 	nacks   int
+	inner   bool // the packet a PKTDROP chunk holds: tshark shows absolute TSNs only
 }
 
 // sctpFrame takes the SCTP packet d last decoded into the tracker: the
@@ -1018,7 +1019,9 @@ func treeSCTPChunk(t *treeWriter, c SCTPChunk, bases *sctpBases) {
 	switch c.Type {
 	case 0:
 		tsn := be32(v)
-		t.int("Transmission sequence number (relative)", int(tsn-bases.out))
+		if !bases.inner {
+			t.int("Transmission sequence number (relative)", int(tsn-bases.out))
+		}
 		t.int("Transmission sequence number (absolute)", int(tsn))
 		t.hex("Stream identifier", uint64(be16(v[4:])), 4)
 		t.int("Stream sequence number", int(be16(v[6:])))

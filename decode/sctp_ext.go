@@ -226,8 +226,8 @@ func sctpExtTreeable(c SCTPChunk) bool {
 		return len(v) >= 4 && sctpParamsTreeable(v[4:], c.Type)
 	case 129:
 		// A dropped packet tshark does not say is truncated it dissects
-		// as SCTP of its own; rawcap shows the bytes only.
-		return len(v) >= 12 && c.Flags&0xf8 == 0 && c.Flags&4 != 0
+		// as SCTP of its own.
+		return len(v) >= 12 && c.Flags&0xf8 == 0 && (c.Flags&4 != 0 || sctpDroppedTreeable(v[12:]))
 	case 130:
 		return len(v) > 0 && sctpParamsTreeable(v, c.Type)
 	case 132:
@@ -441,6 +441,10 @@ func treeSCTPExtChunk(t *treeWriter, c SCTPChunk, bases *sctpBases) {
 		t.int("Queuesize", int(be32(v[4:])))
 		t.int("Truncated length", int(be16(v[8:])))
 		t.int("Reserved", int(be16(v[10:])))
+		if c.Flags&4 == 0 {
+			treeSCTPDropped(t, SCTP(v[12:]))
+			return
+		}
 		treeBytesLine(t, "Data field", v[12:])
 	case 130:
 		treeSCTPParams(t, v, 2, true)
@@ -809,4 +813,77 @@ func treeSCTPUnknownChunk(t *treeWriter, c SCTPChunk) {
 	if len(c.Pad) > 0 {
 		treeBytesLine(t, "Chunk padding", c.Pad)
 	}
+}
+
+// sctpDroppedTreeable reports whether rawcap draws the SCTP packet b a
+// PKTDROP chunk holds (not truncated) as tshark does: chunks it draws, and
+// no DATA chunk but one whole message that ends the packet.
+func sctpDroppedTreeable(b []byte) bool {
+	if len(b) < sctpHeaderLen || !sctpTreeable(SCTP(b)) {
+		return false
+	}
+	s := SCTP(b)
+	ndata := 0
+	for off := 0; ; {
+		c, next, ok := NextSCTPChunk(s.ChunkData(), off)
+		if !ok {
+			break
+		}
+		off = next
+		switch c.Type {
+		case 0, 64, 129:
+			ndata++
+			if c.Type != 0 || c.Flags&3 != 3 || len(c.Value) <= 12 || len(c.Pad) != 0 || next != len(s.ChunkData()) ||
+				be32(c.Value[8:]) != 0 || sctpDataPort(s.SrcPort()) || sctpDataPort(s.DstPort()) {
+				return false
+			}
+		}
+	}
+	return ndata <= 1
+}
+
+// treeSCTPDropped draws the SCTP packet a PKTDROP chunk holds, as tshark
+// dissects it inside the chunk: its header, its chunks with absolute TSNs,
+// and the user data of its DATA chunk as Data.
+func treeSCTPDropped(t *treeWriter, s SCTP) {
+	t.indent += 2
+	sp, dp := s.SrcPort(), s.DstPort()
+	t.head("Stream Control Transmission Protocol, Src Port: ")
+	t.b = appendUint(t.b, uint64(sp))
+	t.b = append(t.b, " ("...)
+	t.b = appendUint(t.b, uint64(sp))
+	t.b = append(t.b, "), Dst Port: "...)
+	t.b = appendUint(t.b, uint64(dp))
+	t.b = append(t.b, " ("...)
+	t.b = appendUint(t.b, uint64(dp))
+	t.b = append(t.b, ")\n"...)
+	t.depth = 1
+	t.int("Source port", int(sp))
+	t.int("Destination port", int(dp))
+	t.hex("Verification tag", uint64(s.Tag()), 8)
+	t.line()
+	t.b = append(t.b, "[Association index: disabled (enable in preferences)]\n"...)
+	t.line()
+	t.b = append(t.b, "Checksum: 0x"...)
+	t.b = appendHexN(t.b, uint64(s.Checksum()), 8)
+	t.b = append(t.b, " [unverified]\n"...)
+	t.line()
+	t.b = append(t.b, "[Checksum Status: Unverified]\n"...)
+	bases := sctpBases{inner: true}
+	var data []byte
+	for off := 0; ; {
+		c, next, ok := NextSCTPChunk(s.ChunkData(), off)
+		if !ok {
+			break
+		}
+		off = next
+		treeSCTPChunk(t, c, &bases)
+		if c.Type == 0 {
+			data = c.Value[12:]
+		}
+	}
+	if data != nil {
+		treeSCTPMsgData(t, data)
+	}
+	t.indent -= 2
 }

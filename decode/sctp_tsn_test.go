@@ -6,7 +6,8 @@ import "testing"
 // chunks tshark 4.0 has seen: a cumulative TSN ACK that acknowledges TSNs
 // (its gap blocks then list none), one that acknowledges nothing new (its
 // gap block does), one past earlier gap blocks, one each way, one with a
-// window of 0 and bundled DATA chunks.
+// window of 0 and bundled DATA chunks; then PKTDROP chunks holding whole
+// packets.
 func sctpNRSacks() [][]byte {
 	const ta, tb = 0x0a0b0c0d, 0x01020304
 	a2b := func(ch ...[]byte) []byte { return sctpFrame(1, 2, 5000, 6000, tb, ch...) }
@@ -20,6 +21,9 @@ func sctpNRSacks() [][]byte {
 			v = append(v, be16s(g[0], g[1])...)
 		}
 		return sctpChunk(16, 0, append(v, be32s(dups...)...))
+	}
+	pktdrop := func(frame []byte, trunc uint16) []byte {
+		return append(append(be32s(100000, 2000), be16s(trunc, 0)...), frame[34:]...)
 	}
 	init := append(be32s(ta, 65536), be16s(10, 10)...)
 	init = append(init, be32s(100)...)
@@ -43,14 +47,19 @@ func sctpNRSacks() [][]byte {
 		a2b(nrsack(5000, 60000, nil, nil)),
 		a2b(data(106, 6, "seven"), data(107, 7, "eight")),
 		b2a(nrsack(107, 0, nil, nil)),
+		// PKTDROP chunks whose dropped packets are not truncated: tshark
+		// dissects them as SCTP inside the chunk.
+		b2a(sctpChunk(129, 0x01, pktdrop(a2b(data(108, 8, "lost")), 0))),
+		b2a(sctpChunk(129, 0x00, pktdrop(a2b(sctpChunk(11, 0, nil), nrsack(5000, 100, [][2]uint16{{2, 2}}, nil)), 0))),
+		b2a(sctpChunk(129, 0x02, pktdrop(a2b(sctpChunk(4, 0, sctpTLV(1, []byte{1, 2, 3, 4}))), 0))),
 	}
 }
 
 // TestSCTPNRSackAcksMatchTshark compares rawcap's NR-SACK trees, with the
-// TSNs each acknowledges, its columns and tcpdump lines with tshark's and
-// tcpdump's.
+// TSNs each acknowledges, and its PKTDROP trees with the dropped packets,
+// its columns and tcpdump lines with tshark's and tcpdump's.
 func TestSCTPNRSackAcksMatchTshark(t *testing.T) {
-	compareSCTP(t, "sctp-nrsack-V", sctpNRSacks(), map[int]string{
+	compareSCTP(t, "sctp-nrsack-pktdrop-V", sctpNRSacks(), map[int]string{
 		14: "two complete DATA chunks bundled: tshark hands each to Data, rawcap hands a packet's data over only when one DATA chunk ends it",
 	})
 }
