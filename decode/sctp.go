@@ -96,6 +96,8 @@ type sctpBases struct {
 	msg     sctpMsg // the message a DATA or I-DATA chunk of the packet completed
 	acks    [sctpMaxAcks]sctpAck
 	nacks   int
+	retx    [sctpMaxRetx]sctpRetx // DATA and I-DATA chunks sent again
+	nretx   int
 	inner   bool // the packet a PKTDROP chunk holds: tshark shows absolute TSNs only
 }
 
@@ -105,7 +107,7 @@ type sctpBases struct {
 func (d *Decoder) sctpFrame(f *Frame, r *sctpBases) {
 	r.out, r.in = 0, 0
 	r.msg.reset()
-	r.nacks = 0
+	r.nacks, r.nretx = 0, 0
 	for i := 0; i < d.n; i++ {
 		l := &d.layers[i]
 		if l.Type != LayerSCTP || l.Malformed != "" {
@@ -1021,6 +1023,9 @@ func treeSCTPChunk(t *treeWriter, c SCTPChunk, bases *sctpBases) {
 		tsn := be32(v)
 		if !bases.inner {
 			t.int("Transmission sequence number (relative)", int(tsn-bases.out))
+			if x := bases.retxOf(c.Off); x != nil {
+				treeSCTPRetx(t, x)
+			}
 		}
 		t.int("Transmission sequence number (absolute)", int(tsn))
 		t.hex("Stream identifier", uint64(be16(v[4:])), 4)
@@ -1315,6 +1320,9 @@ func infoSCTP(b []byte, d *Decoder, i int) (_ []byte, cut bool) {
 			b = append(b, " (TSN="...)
 			b = appendUint(b, uint64(be32(c.Value)-bases.out))
 			b = append(b, ')')
+			if bases.retxOf(c.Off) != nil {
+				b = append(b, " (retransmission)"...)
+			}
 			if c.Cut {
 				return append(b, ' '), true
 			}

@@ -416,6 +416,9 @@ func treeSCTPExtChunk(t *treeWriter, c SCTPChunk, bases *sctpBases) {
 	case 64:
 		tsn := be32(v)
 		t.int("Transmission sequence number (relative)", int(tsn-bases.out))
+		if x := bases.retxOf(c.Off); x != nil {
+			treeSCTPRetx(t, x)
+		}
 		t.int("Transmission sequence number (absolute)", int(tsn))
 		t.hex("Stream identifier", uint64(be16(v[4:])), 4)
 		t.int("Reserved", int(be16(v[6:])))

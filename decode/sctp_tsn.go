@@ -126,8 +126,9 @@ func (h *sctpHalf) rec(rel uint32) *sctpTSNRec {
 	return r
 }
 
-// sent records a DATA or I-DATA chunk's TSN (sctp_tsn).
-func (h *sctpHalf) sent(tsn uint32, f *Frame) {
+// sent records a DATA or I-DATA chunk's TSN (sctp_tsn) and returns its
+// record.
+func (h *sctpHalf) sent(tsn uint32, f *Frame) *sctpTSNRec {
 	if !h.started {
 		h.firstTSN, h.started = tsn, true
 	}
@@ -135,10 +136,91 @@ func (h *sctpHalf) sent(tsn uint32, f *Frame) {
 		h.tsns = make([]sctpTSNRec, sctpTSNSlots)
 	}
 	rel := tsn - h.firstTSN
-	if h.rec(rel) != nil {
+	if r := h.rec(rel); r != nil {
+		return r
+	}
+	r := &h.tsns[rel%sctpTSNSlots]
+	*r = sctpTSNRec{used: true, tsn: tsn, frame: f.Number, time: f.Time}
+	return r
+}
+
+// sctpRetx is a DATA or I-DATA chunk (its offset) that sends a TSN again:
+// the frame that sent it first, the time since, and the frame that
+// acknowledged it before (0: none) with the time that took.
+type sctpRetx struct {
+	chunk    int32
+	frame    int32
+	after    time.Duration
+	ackFrame int32
+	ackRTT   time.Duration
+}
+
+// sctpMaxRetx bounds the retransmitted chunks kept per packet.
+const sctpMaxRetx = 16
+
+// retxOf returns the retransmission the chunk at off is (nil: none).
+func (r *sctpBases) retxOf(off int) *sctpRetx {
+	for k := range r.nretx {
+		if int(r.retx[k].chunk) == off {
+			return &r.retx[k]
+		}
+	}
+	return nil
+}
+
+// treeSCTPRetx draws what tshark shows under a retransmitted chunk's TSN
+// (at depth 2): the frame that sent it first and the time since, an
+// acknowledgement that came before, and the frame that acknowledged it.
+func treeSCTPRetx(t *treeWriter, x *sctpRetx) {
+	t.depth = 3
+	t.line()
+	t.b = append(t.b, "[This TSN is a retransmission of one in frame: "...)
+	t.b = appendUint(t.b, uint64(x.frame))
+	t.b = append(t.b, "]\n"...)
+	t.depth = 4
+	t.line()
+	t.b = append(t.b, "[Expert Info (Note/Sequence): Retransmitted TSN]\n"...)
+	t.depth = 5
+	t.line()
+	t.b = append(t.b, "[Retransmitted TSN]\n"...)
+	t.line()
+	t.b = append(t.b, "[Severity level: Note]\n"...)
+	t.line()
+	t.b = append(t.b, "[Group: Sequence]\n"...)
+	t.depth = 4
+	t.line()
+	t.b = append(t.b, "[Retransmitted after: "...)
+	t.b = appendSeconds(t.b, time.Unix(0, int64(x.after)), time.Unix(0, 0))
+	t.b = append(t.b, " seconds]\n"...)
+	if x.ackFrame == 0 {
+		t.depth = 2
 		return
 	}
-	h.tsns[rel%sctpTSNSlots] = sctpTSNRec{used: true, tsn: tsn, frame: f.Number, time: f.Time}
+	t.line()
+	t.b = append(t.b, "[This TSN was acked (in frame "...)
+	t.b = appendUint(t.b, uint64(x.ackFrame))
+	t.b = append(t.b, ") prior to this retransmission (reneged ack?)]\n"...)
+	t.depth = 5
+	t.line()
+	t.b = append(t.b, "[Expert Info (Warning/Sequence): This TSN was acked prior to this retransmission (reneged ack?).]\n"...)
+	t.depth = 6
+	t.line()
+	t.b = append(t.b, "[This TSN was acked prior to this retransmission (reneged ack?).]\n"...)
+	t.line()
+	t.b = append(t.b, "[Severity level: Warning]\n"...)
+	t.line()
+	t.b = append(t.b, "[Group: Sequence]\n"...)
+	t.depth = 3
+	t.line()
+	t.b = append(t.b, "[This chunk is acked in frame: "...)
+	t.b = appendUint(t.b, uint64(x.ackFrame))
+	t.b = append(t.b, "]\n"...)
+	t.depth = 4
+	t.line()
+	t.b = append(t.b, "[The RTT to SACK was: "...)
+	t.b = appendSeconds(t.b, time.Unix(0, int64(x.ackRTT)), time.Unix(0, 0))
+	t.b = append(t.b, " seconds]\n"...)
+	t.depth = 2
 }
 
 // ackBlock is sctp_ack_block: the TSNs from start (nil: the cumulative
@@ -221,7 +303,14 @@ func (d *Decoder) sctpTSNFrame(i int, f *Frame, r *sctpBases) {
 		v := c.Value
 		switch {
 		case (c.Type == 0 || c.Type == 64) && len(v) >= 4:
-			h.sent(be32(v), f)
+			if t := h.sent(be32(v), f); t.frame != f.Number && r.nretx < sctpMaxRetx {
+				x := sctpRetx{chunk: int32(c.Off), frame: int32(t.frame), after: f.Time.Sub(t.time)}
+				if t.ackFrame != 0 && t.ackFrame < f.Number {
+					x.ackFrame, x.ackRTT = int32(t.ackFrame), t.ackTime.Sub(t.time)
+				}
+				r.retx[r.nretx] = x
+				r.nretx++
+			}
 		case c.Type == 16 && len(v) >= 16:
 			cum := be32(v)
 			d.sctpAckBlock(st, r, h, f, c.Off, -1, nil, cum)

@@ -52,6 +52,11 @@ func sctpNRSacks() [][]byte {
 		b2a(sctpChunk(129, 0x01, pktdrop(a2b(data(108, 8, "lost")), 0))),
 		b2a(sctpChunk(129, 0x00, pktdrop(a2b(sctpChunk(11, 0, nil), nrsack(5000, 100, [][2]uint16{{2, 2}}, nil)), 0))),
 		b2a(sctpChunk(129, 0x02, pktdrop(a2b(sctpChunk(4, 0, sctpTLV(1, []byte{1, 2, 3, 4}))), 0))),
+		// Retransmissions: of a TSN not acknowledged yet, and of one
+		// acknowledged before (a reneged ack?).
+		a2b(data(109, 9, "nine")),
+		a2b(data(109, 9, "nine")),
+		a2b(data(101, 1, "two")),
 	}
 }
 
