@@ -893,6 +893,23 @@ func treeSCTP(t *treeWriter, d *Decoder, i int) {
 	if t.conv != nil {
 		bases = t.conv.sctp
 	}
+	// tshark hands the user data of each whole DATA or I-DATA chunk to
+	// Data as it goes, and goes on with the chunks after it in a new SCTP
+	// subtree; rawcap's layers hold that data when one such chunk ends
+	// the packet (sctpOwnData draws it when padded).
+	ndata, lastData := 0, -1
+	for off := 0; ; {
+		c, next, ok := NextSCTPChunk(s.ChunkData(), off)
+		if !ok {
+			break
+		}
+		off = next
+		if c.Type == 0 || c.Type == 64 {
+			ndata++
+			lastData = c.Off
+		}
+	}
+	own := l.Malformed == "" && i == d.n-1 && !bases.msg.done && bases.nretx == 0 && t.conv != nil
 	for off := 0; ; {
 		c, next, ok := NextSCTPChunk(s.ChunkData(), off)
 		if !ok {
@@ -900,6 +917,15 @@ func treeSCTP(t *treeWriter, d *Decoder, i int) {
 		}
 		off = next
 		treeSCTPChunk(t, c, &bases)
+		if own && (ndata > 1 || c.Off != lastData || next != len(s.ChunkData())) {
+			if data := sctpWholeData(c, s.SrcPort(), s.DstPort()); data != nil {
+				treeSCTPMsgData(t, data)
+				if next < len(s.ChunkData()) {
+					t.head("Stream Control Transmission Protocol")
+					t.end()
+				}
+			}
+		}
 	}
 	if b := sctpOwnData(d, i, &bases); b != nil {
 		treeSCTPMsgData(t, b)
@@ -1584,4 +1610,19 @@ func appendSCTPSegment(b []byte, flags uint8, tsn uint32, sid uint16) []byte {
 	b = appendUint(b, uint64(tsn))
 	b = append(b, ", SID: "...)
 	return appendUint(b, uint64(sid))
+}
+
+// sctpWholeData returns the user data of chunk c when it is a whole DATA
+// or I-DATA message tshark hands to its Data dissector (nil if not).
+func sctpWholeData(c SCTPChunk, sp, dp uint16) []byte {
+	hdr := 12
+	if c.Type == 64 {
+		hdr = 16
+	} else if c.Type != 0 {
+		return nil
+	}
+	if c.Cut || len(c.Value) <= hdr || c.Flags&3 != 3 || be32(c.Value[hdr-4:]) != 0 || sctpDataPort(sp) || sctpDataPort(dp) {
+		return nil
+	}
+	return c.Value[hdr:]
 }
