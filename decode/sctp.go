@@ -74,7 +74,8 @@ func NextSCTPChunk(chunks []byte, off int) (c SCTPChunk, next int, ok bool) {
 // unchanged (base 0).
 type sctpState struct {
 	base map[uint32]uint32
-	asm  sctpAsms // messages being reassembled (sctp_reasm.go)
+	asm  sctpAsms      // messages being reassembled (sctp_reasm.go)
+	tsn  *sctpTSNState // the TSN analysis (sctp_tsn.go)
 }
 
 func sctpDir(sp, dp uint16) uint32 { return uint32(sp)<<16 | uint32(dp) }
@@ -83,6 +84,7 @@ func (d *Decoder) sctpForget() {
 	if d.sctp != nil {
 		clear(d.sctp.base)
 		d.sctp.asm.forget()
+		d.sctp.tsn = nil
 	}
 }
 
@@ -92,14 +94,20 @@ func (d *Decoder) sctpForget() {
 type sctpBases struct {
 	out, in uint32
 	msg     sctpMsg // the message a DATA or I-DATA chunk of the packet completed
+	acks    [sctpMaxAcks]sctpAck
+	nacks   int
+	retx    [sctpMaxRetx]sctpRetx // DATA and I-DATA chunks sent again
+	nretx   int
+	inner   bool // the packet a PKTDROP chunk holds: tshark shows absolute TSNs only
 }
 
 // sctpFrame takes the SCTP packet d last decoded into the tracker: the
 // first DATA chunk of a direction sets its base. It records the packet's
 // bases in r.
-func (d *Decoder) sctpFrame(r *sctpBases) {
+func (d *Decoder) sctpFrame(f *Frame, r *sctpBases) {
 	r.out, r.in = 0, 0
 	r.msg.reset()
+	r.nacks, r.nretx = 0, 0
 	for i := 0; i < d.n; i++ {
 		l := &d.layers[i]
 		if l.Type != LayerSCTP || l.Malformed != "" {
@@ -128,9 +136,11 @@ func (d *Decoder) sctpFrame(r *sctpBases) {
 				d.sctp.asm.add(out, c, d.trk.last, &r.msg)
 			}
 		}
-		if d.sctp != nil {
-			r.out, r.in = d.sctp.base[out], d.sctp.base[in]
+		if d.sctp == nil {
+			d.sctp = &sctpState{base: make(map[uint32]uint32)}
 		}
+		d.sctpTSNFrame(i, f, r)
+		r.out, r.in = d.sctp.base[out], d.sctp.base[in]
 	}
 }
 
@@ -883,6 +893,23 @@ func treeSCTP(t *treeWriter, d *Decoder, i int) {
 	if t.conv != nil {
 		bases = t.conv.sctp
 	}
+	// tshark hands the user data of each whole DATA or I-DATA chunk to
+	// Data as it goes, and goes on with the chunks after it in a new SCTP
+	// subtree; rawcap's layers hold that data when one such chunk ends
+	// the packet (sctpOwnData draws it when padded).
+	ndata, lastData := 0, -1
+	for off := 0; ; {
+		c, next, ok := NextSCTPChunk(s.ChunkData(), off)
+		if !ok {
+			break
+		}
+		off = next
+		if c.Type == 0 || c.Type == 64 {
+			ndata++
+			lastData = c.Off
+		}
+	}
+	own := l.Malformed == "" && i == d.n-1 && !bases.msg.done && bases.nretx == 0 && t.conv != nil
 	for off := 0; ; {
 		c, next, ok := NextSCTPChunk(s.ChunkData(), off)
 		if !ok {
@@ -890,6 +917,15 @@ func treeSCTP(t *treeWriter, d *Decoder, i int) {
 		}
 		off = next
 		treeSCTPChunk(t, c, &bases)
+		if own && (ndata > 1 || c.Off != lastData || next != len(s.ChunkData())) {
+			if data := sctpWholeData(c, s.SrcPort(), s.DstPort()); data != nil {
+				treeSCTPMsgData(t, data)
+				if next < len(s.ChunkData()) {
+					t.head("Stream Control Transmission Protocol")
+					t.end()
+				}
+			}
+		}
 	}
 	if b := sctpOwnData(d, i, &bases); b != nil {
 		treeSCTPMsgData(t, b)
@@ -1011,7 +1047,12 @@ func treeSCTPChunk(t *treeWriter, c SCTPChunk, bases *sctpBases) {
 	switch c.Type {
 	case 0:
 		tsn := be32(v)
-		t.int("Transmission sequence number (relative)", int(tsn-bases.out))
+		if !bases.inner {
+			t.int("Transmission sequence number (relative)", int(tsn-bases.out))
+			if x := bases.retxOf(c.Off); x != nil {
+				treeSCTPRetx(t, x)
+			}
+		}
 		t.int("Transmission sequence number (absolute)", int(tsn))
 		t.hex("Stream identifier", uint64(be16(v[4:])), 4)
 		t.int("Stream sequence number", int(be16(v[6:])))
@@ -1045,7 +1086,7 @@ func treeSCTPChunk(t *treeWriter, c SCTPChunk, bases *sctpBases) {
 		ng, nd := int(be16(v[8:])), int(be16(v[10:]))
 		t.int("Number of gap acknowledgement blocks", ng)
 		t.int("Number of duplicated TSNs", nd)
-		p := treeSCTPGaps(t, v, 12, ng, rel, "Gap Acknowledgement for TSN ", "[Number of TSNs in gap acknowledgement blocks: ")
+		p := treeSCTPGaps(t, v, 12, ng, rel, "Gap Acknowledgement for TSN ", "[Number of TSNs in gap acknowledgement blocks: ", nil, 0)
 		for k := 0; k < nd; k++ {
 			t.int("Duplicate TSN", int(be32(v[p:])))
 			p += 4
@@ -1305,6 +1346,9 @@ func infoSCTP(b []byte, d *Decoder, i int) (_ []byte, cut bool) {
 			b = append(b, " (TSN="...)
 			b = appendUint(b, uint64(be32(c.Value)-bases.out))
 			b = append(b, ')')
+			if bases.retxOf(c.Off) != nil {
+				b = append(b, " (retransmission)"...)
+			}
 			if c.Cut {
 				return append(b, ' '), true
 			}
@@ -1512,7 +1556,7 @@ func sctpTcpdumpName(t uint8) string {
 // chunk's value v from offset p, their TSNs counted from base, titled
 // title, and the count of the TSNs they acknowledge (total); it returns the
 // offset after them.
-func treeSCTPGaps(t *treeWriter, v []byte, p, n int, base uint32, title, total string) int {
+func treeSCTPGaps(t *treeWriter, v []byte, p, n int, base uint32, title, total string, acks *sctpBases, off int) int {
 	acked := 0
 	for k := 0; k < n; k++ {
 		st, en := uint32(be16(v[p:])), uint32(be16(v[p+2:]))
@@ -1535,6 +1579,7 @@ func treeSCTPGaps(t *treeWriter, v []byte, p, n int, base uint32, title, total s
 			t.b = appendUint(t.b, uint64(base+e.v))
 			t.b = append(t.b, "]\n"...)
 		}
+		treeSCTPAcks(t, acks, off, k, 3)
 		if en >= st {
 			acked += int(en-st) + 1
 		}
@@ -1565,4 +1610,19 @@ func appendSCTPSegment(b []byte, flags uint8, tsn uint32, sid uint16) []byte {
 	b = appendUint(b, uint64(tsn))
 	b = append(b, ", SID: "...)
 	return appendUint(b, uint64(sid))
+}
+
+// sctpWholeData returns the user data of chunk c when it is a whole DATA
+// or I-DATA message tshark hands to its Data dissector (nil if not).
+func sctpWholeData(c SCTPChunk, sp, dp uint16) []byte {
+	hdr := 12
+	if c.Type == 64 {
+		hdr = 16
+	} else if c.Type != 0 {
+		return nil
+	}
+	if c.Cut || len(c.Value) <= hdr || c.Flags&3 != 3 || be32(c.Value[hdr-4:]) != 0 || sctpDataPort(sp) || sctpDataPort(dp) {
+		return nil
+	}
+	return c.Value[hdr:]
 }

@@ -216,10 +216,7 @@ func sctpExtTreeable(c SCTPChunk) bool {
 	case 15:
 		return len(v) >= 4 && be16(v[2:]) <= 3
 	case 16:
-		// tshark analyses the TSNs an NR-SACK acknowledges whatever its
-		// preferences; rawcap draws the chunk without those lines.
-		return len(v) >= 16 && be32(v[4:]) != 0 &&
-			16+4*(int(be16(v[8:]))+int(be16(v[10:]))+int(be16(v[12:]))) == len(v)
+		return len(v) >= 16 && 16+4*(int(be16(v[8:]))+int(be16(v[10:]))+int(be16(v[12:]))) == len(v)
 	case 64:
 		if len(v) < 16 || c.Flags&0xf0 != 0 {
 			return false
@@ -229,8 +226,8 @@ func sctpExtTreeable(c SCTPChunk) bool {
 		return len(v) >= 4 && sctpParamsTreeable(v[4:], c.Type)
 	case 129:
 		// A dropped packet tshark does not say is truncated it dissects
-		// as SCTP of its own; rawcap shows the bytes only.
-		return len(v) >= 12 && c.Flags&0xf8 == 0 && c.Flags&4 != 0
+		// as SCTP of its own.
+		return len(v) >= 12 && c.Flags&0xf8 == 0 && (c.Flags&4 != 0 || sctpDroppedTreeable(v[12:]))
 	case 130:
 		return len(v) > 0 && sctpParamsTreeable(v, c.Type)
 	case 132:
@@ -401,6 +398,8 @@ func treeSCTPExtChunk(t *treeWriter, c SCTPChunk, bases *sctpBases) {
 	case 16:
 		cum := be32(v)
 		t.int("Cumulative TSN ACK", int(cum))
+		treeSCTPAcks(t, bases, c.Off, -1, 3)
+		t.depth = 2
 		t.int("Advertised receiver window credit (a_rwnd)", int(be32(v[4:])))
 		ng, nr, nd := int(be16(v[8:])), int(be16(v[10:])), int(be16(v[12:]))
 		t.int("Number of gap acknowledgement blocks", ng)
@@ -408,13 +407,8 @@ func treeSCTPExtChunk(t *treeWriter, c SCTPChunk, bases *sctpBases) {
 		t.int("Number of duplicated TSNs", nd)
 		t.hex("Reserved", uint64(be16(v[14:])), 4)
 		p := 16
-		for _, nrgap := range [2]bool{false, true} {
-			n, title, total := ng, "Gap Acknowledgement for TSN ", "[Number of TSNs in gap acknowledgement blocks: "
-			if nrgap {
-				n, title, total = nr, "NR-Gap Acknowledgement for TSN ", "[Number of TSNs in nr-gap acknowledgement blocks: "
-			}
-			p = treeSCTPGaps(t, v, p, n, cum, title, total)
-		}
+		p = treeSCTPGaps(t, v, p, ng, cum, "Gap Acknowledgement for TSN ", "[Number of TSNs in gap acknowledgement blocks: ", bases, c.Off)
+		p = treeSCTPGaps(t, v, p, nr, cum, "NR-Gap Acknowledgement for TSN ", "[Number of TSNs in nr-gap acknowledgement blocks: ", nil, 0)
 		for k := 0; k < nd; k++ {
 			t.int("Duplicate TSN", int(be32(v[p:])))
 			p += 4
@@ -422,6 +416,9 @@ func treeSCTPExtChunk(t *treeWriter, c SCTPChunk, bases *sctpBases) {
 	case 64:
 		tsn := be32(v)
 		t.int("Transmission sequence number (relative)", int(tsn-bases.out))
+		if x := bases.retxOf(c.Off); x != nil {
+			treeSCTPRetx(t, x)
+		}
 		t.int("Transmission sequence number (absolute)", int(tsn))
 		t.hex("Stream identifier", uint64(be16(v[4:])), 4)
 		t.int("Reserved", int(be16(v[6:])))
@@ -447,6 +444,10 @@ func treeSCTPExtChunk(t *treeWriter, c SCTPChunk, bases *sctpBases) {
 		t.int("Queuesize", int(be32(v[4:])))
 		t.int("Truncated length", int(be16(v[8:])))
 		t.int("Reserved", int(be16(v[10:])))
+		if c.Flags&4 == 0 {
+			treeSCTPDropped(t, SCTP(v[12:]))
+			return
+		}
 		treeBytesLine(t, "Data field", v[12:])
 	case 130:
 		treeSCTPParams(t, v, 2, true)
@@ -815,4 +816,77 @@ func treeSCTPUnknownChunk(t *treeWriter, c SCTPChunk) {
 	if len(c.Pad) > 0 {
 		treeBytesLine(t, "Chunk padding", c.Pad)
 	}
+}
+
+// sctpDroppedTreeable reports whether rawcap draws the SCTP packet b a
+// PKTDROP chunk holds (not truncated) as tshark does: chunks it draws, and
+// no DATA chunk but one whole message that ends the packet.
+func sctpDroppedTreeable(b []byte) bool {
+	if len(b) < sctpHeaderLen || !sctpTreeable(SCTP(b)) {
+		return false
+	}
+	s := SCTP(b)
+	ndata := 0
+	for off := 0; ; {
+		c, next, ok := NextSCTPChunk(s.ChunkData(), off)
+		if !ok {
+			break
+		}
+		off = next
+		switch c.Type {
+		case 0, 64, 129:
+			ndata++
+			if c.Type != 0 || c.Flags&3 != 3 || len(c.Value) <= 12 || len(c.Pad) != 0 || next != len(s.ChunkData()) ||
+				be32(c.Value[8:]) != 0 || sctpDataPort(s.SrcPort()) || sctpDataPort(s.DstPort()) {
+				return false
+			}
+		}
+	}
+	return ndata <= 1
+}
+
+// treeSCTPDropped draws the SCTP packet a PKTDROP chunk holds, as tshark
+// dissects it inside the chunk: its header, its chunks with absolute TSNs,
+// and the user data of its DATA chunk as Data.
+func treeSCTPDropped(t *treeWriter, s SCTP) {
+	t.indent += 2
+	sp, dp := s.SrcPort(), s.DstPort()
+	t.head("Stream Control Transmission Protocol, Src Port: ")
+	t.b = appendUint(t.b, uint64(sp))
+	t.b = append(t.b, " ("...)
+	t.b = appendUint(t.b, uint64(sp))
+	t.b = append(t.b, "), Dst Port: "...)
+	t.b = appendUint(t.b, uint64(dp))
+	t.b = append(t.b, " ("...)
+	t.b = appendUint(t.b, uint64(dp))
+	t.b = append(t.b, ")\n"...)
+	t.depth = 1
+	t.int("Source port", int(sp))
+	t.int("Destination port", int(dp))
+	t.hex("Verification tag", uint64(s.Tag()), 8)
+	t.line()
+	t.b = append(t.b, "[Association index: disabled (enable in preferences)]\n"...)
+	t.line()
+	t.b = append(t.b, "Checksum: 0x"...)
+	t.b = appendHexN(t.b, uint64(s.Checksum()), 8)
+	t.b = append(t.b, " [unverified]\n"...)
+	t.line()
+	t.b = append(t.b, "[Checksum Status: Unverified]\n"...)
+	bases := sctpBases{inner: true}
+	var data []byte
+	for off := 0; ; {
+		c, next, ok := NextSCTPChunk(s.ChunkData(), off)
+		if !ok {
+			break
+		}
+		off = next
+		treeSCTPChunk(t, c, &bases)
+		if c.Type == 0 {
+			data = c.Value[12:]
+		}
+	}
+	if data != nil {
+		treeSCTPMsgData(t, data)
+	}
+	t.indent -= 2
 }

@@ -31,6 +31,8 @@ func (m *sctpMsg) reset() {
 // keep copies src into r, into buffers of r's own.
 func (r *sctpBases) keep(src *sctpBases) {
 	r.out, r.in = src.out, src.in
+	r.acks, r.nacks = src.acks, src.nacks
+	r.retx, r.nretx = src.retx, src.nretx
 	r.msg.done, r.msg.off, r.msg.ppid = src.msg.done, src.msg.off, src.msg.ppid
 	r.msg.frags = append(r.msg.frags[:0], src.msg.frags...)
 	r.msg.data = append(r.msg.data[:0], src.msg.data...)
@@ -201,6 +203,9 @@ func sctpOwnData(d *Decoder, i int, r *sctpBases) []byte {
 	}
 	s := SCTP(d.data[l.Start:l.End])
 	sp, dp := s.SrcPort(), s.DstPort()
+	if r != nil && r.nretx > 0 {
+		return nil // tshark hands no retransmitted data on
+	}
 	if r != nil && r.msg.done {
 		if sctpMsgIsData(&r.msg, sp, dp) {
 			return r.msg.data

@@ -224,7 +224,7 @@ func compareSCTP(t *testing.T, key string, frames [][]byte, allow map[int]string
 // TestSCTPAllocs decodes and prints every generated packet without
 // allocating.
 func TestSCTPAllocs(t *testing.T) {
-	frames := append(append(sctpAssociation(), sctpExtensions()...), sctpErrorCauses()...)
+	frames := append(append(append(sctpAssociation(), sctpExtensions()...), sctpErrorCauses()...), sctpNRSacks()...)
 	// Warm the relative-TSN table: a new direction allocates once.
 	d := decode.NewDecoder()
 	tp := &decode.TreePrinter{Location: time.UTC}
@@ -242,7 +242,7 @@ func TestSCTPTruncated(t *testing.T) {
 	d := decode.NewDecoder()
 	p := &decode.LinePrinter{Options: decode.LineOptions{Location: time.UTC}}
 	tp := &decode.TreePrinter{Location: time.UTC}
-	for _, f := range append(append(sctpAssociation(), sctpExtensions()...), sctpErrorCauses()...) {
+	for _, f := range append(append(append(sctpAssociation(), sctpExtensions()...), sctpErrorCauses()...), sctpNRSacks()...) {
 		for n := 34; n < len(f); n++ {
 			d.Decode(f[:n], linktype.Ethernet)
 			fr := decode.Frame{Number: 1, Time: time.Unix(1, 0), Length: len(f)}
@@ -257,7 +257,7 @@ func TestSCTPTruncated(t *testing.T) {
 
 // FuzzSCTP decodes and prints arbitrary SCTP packets.
 func FuzzSCTP(f *testing.F) {
-	for _, fr := range append(append(sctpAssociation(), sctpExtensions()...), sctpErrorCauses()...) {
+	for _, fr := range append(append(append(sctpAssociation(), sctpExtensions()...), sctpErrorCauses()...), sctpNRSacks()...) {
 		f.Add(fr[34:])
 	}
 	d := decode.NewDecoder()

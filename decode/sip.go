@@ -309,6 +309,7 @@ const (
 	sipStatusLine
 	sipStatusCode
 	sipResend
+	sipResendOriginal
 	sipResponseRequest
 	sipResponseTime
 	sipReleaseTime
@@ -369,6 +370,7 @@ var sipFields = [sipFieldCount]Field{
 	sipStatusLine:       {Name: "sip.Status-Line", Label: "Status-Line", Kind: KindString},
 	sipStatusCode:       {Name: "sip.Status-Code", Label: "Status-Code", Kind: KindUint, Width: 32},
 	sipResend:           {Name: "sip.resend", Label: "Resent Packet", Kind: KindBool, Generated: true},
+	sipResendOriginal:   {Name: "sip.resend-original", Label: "Suspected resend of frame", Kind: KindFrameNum, Generated: true},
 	sipResponseRequest:  {Name: "sip.response-request", Label: "Request Frame", Kind: KindFrameNum, Generated: true},
 	sipResponseTime:     {Name: "sip.response-time", Label: "Response Time (ms)", Kind: KindUint, Width: 32, Generated: true},
 	sipReleaseTime:      {Name: "sip.release-time", Label: "Release Time (ms)", Kind: KindUint, Width: 32, Generated: true},
@@ -651,6 +653,10 @@ func emitSIP(e *emitter, i int) {
 	if note != nil && note.resendKnown {
 		e.Bool(&f[sipResend], false)
 	}
+	if note != nil && note.resendOf > 0 {
+		e.Bool(&f[sipResend], true)
+		e.Uint(&f[sipResendOriginal], uint64(note.resendOf))
+	}
 	if note != nil && note.request > 0 {
 		e.Uint(&f[sipResponseRequest], uint64(note.request))
 		e.Uint(&f[sipResponseTime], uint64(note.respMs))
@@ -739,6 +745,33 @@ func emitSIP(e *emitter, i int) {
 // treeSIP appends the SIP subtree as tshark -V shows it.
 func treeSIP(t *treeWriter, d *Decoder, i int) {
 	s, m := sipMessage(d, i)
+	var note *sipNote
+	if t.conv != nil {
+		note = t.conv.sipNote(i)
+	}
+	sdp := i+1 < d.n && d.layers[i+1].Type == LayerSDP
+	treeSIPMsg(t, s, m, note, sdp)
+	if m.cut || sdp || i == 0 || d.layers[i-1].Type != LayerTCP {
+		return
+	}
+	// tshark dissects every message of a TCP segment, each in a subtree
+	// of its own (over TCP, none is a resend); rawcap draws those up to
+	// the first one with an SDP body.
+	rest := d.data[d.layers[i].End:d.layers[i-1].End]
+	tcpNote := sipNote{resendKnown: true}
+	for len(rest) > 0 {
+		m, ok := parseSIP(rest, true)
+		if !ok || m.cut || m.sdp && m.bodyStart < m.end {
+			return
+		}
+		treeSIPMsg(t, rest[:m.end], m, &tcpNote, false)
+		rest = rest[m.end:]
+	}
+}
+
+// treeSIPMsg draws one SIP message s (its parts m), with what the tracker
+// found for it (note, may be nil); sdp says an SDP layer draws its body.
+func treeSIPMsg(t *treeWriter, s []byte, m sipMsg, note *sipNote, sdp bool) {
 	first := s[:m.firstEnd]
 	t.head("Session Initiation Protocol")
 	if !m.cut {
@@ -752,10 +785,6 @@ func treeSIP(t *treeWriter, d *Decoder, i int) {
 	}
 	t.end()
 	t.depth = 1
-	var note *sipNote
-	if t.conv != nil {
-		note = t.conv.sipNote(i)
-	}
 	if m.request {
 		t.line()
 		t.b = append(t.b, "Request-Line: "...)
@@ -788,6 +817,16 @@ func treeSIP(t *treeWriter, d *Decoder, i int) {
 	if note != nil && note.resendKnown && !m.cut {
 		t.line()
 		t.b = append(t.b, "[Resent Packet: False]"...)
+		t.end()
+	}
+	if note != nil && note.resendOf > 0 && !m.cut {
+		t.line()
+		t.b = append(t.b, "[Resent Packet: True]"...)
+		t.end()
+		t.line()
+		t.b = append(t.b, "[Suspected resend of frame: "...)
+		t.b = strconv.AppendInt(t.b, int64(note.resendOf), 10)
+		t.b = append(t.b, "]"...)
 		t.end()
 	}
 	if note != nil && note.request > 0 {
@@ -904,7 +943,7 @@ func treeSIP(t *treeWriter, d *Decoder, i int) {
 		t.line()
 		t.b = append(t.b, "Message Body"...)
 		t.end()
-		if i+1 >= d.n || d.layers[i+1].Type != LayerSDP {
+		if !sdp {
 			// A body rawcap does not dissect: tshark shows its lines.
 			t.depth = 2
 			body := s[m.bodyStart:m.end]

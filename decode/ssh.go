@@ -395,6 +395,10 @@ func treeSSH(t *treeWriter, d *Decoder, i int) {
 				return
 			}
 		case sshItemEncrypted:
+			if sshEncryptedCut(d, i, it) {
+				treeSSHException(t, d)
+				return
+			}
 			treeSSHEncrypted(t, b, d.sshWireLen(i), it)
 		}
 	}
@@ -460,7 +464,11 @@ func treeSSHReassembled(t *treeWriter, d *Decoder, nt *sshNote) {
 		t.b = strconv.AppendUint(t.b, off+uint64(g.n[k])-1, 10)
 		t.b = append(t.b, " ("...)
 		t.b = strconv.AppendUint(t.b, uint64(g.n[k]), 10)
-		t.b = append(t.b, " bytes)]"...)
+		if g.n[k] == 1 {
+			t.b = append(t.b, " byte)]"...)
+		} else {
+			t.b = append(t.b, " bytes)]"...)
+		}
 		t.end()
 		off += uint64(g.n[k])
 	}
@@ -554,6 +562,13 @@ func sshProtoEnd(b []byte, it *sshItem) int32 {
 
 // sshWireLen returns the length on the wire of SSH layer i's bytes.
 func (d *Decoder) sshWireLen(i int) int { return d.telnetWire(i, &d.layers[i]) }
+
+// sshEncryptedCut reports whether encrypted packet it of SSH layer i holds
+// no more than its length field: tshark's tree throws there (after the
+// packet list's Info), with no Direction line.
+func sshEncryptedCut(d *Decoder, i int, it *sshItem) bool {
+	return d.sshWireLen(i)-int(it.off) <= 4
+}
 
 func treeSSHEncrypted(t *treeWriter, b []byte, wire int, it *sshItem) {
 	n := wire - int(it.off)
@@ -1043,6 +1058,10 @@ func emitSSH(e *emitter, i int) {
 		case sshItemVersion:
 			e.TextDone(&f[sshProtocol], appendWSText(e.Text(), b[it.off:sshProtoEnd(b, it)]))
 		case sshItemEncrypted:
+			if sshEncryptedCut(d, i, it) {
+				e.End()
+				return
+			}
 			n := wire - int(it.off)
 			enc := n
 			if n > 4 {

@@ -55,6 +55,8 @@ type sshPeer struct {
 	cipher         bool // a cipher Wireshark decrypts: packets show no lines
 	pending        bool // a binary packet continues past the last segment
 	pendEnd        uint32
+	pendShort      bool   // its first segments held less than its length field
+	pendStart      uint32 // the sequence number it starts at
 }
 
 type sshConn struct {
@@ -317,6 +319,9 @@ func (d *Decoder) sshWalk(f *Frame, r *convResults) {
 		return
 	}
 	if p.pending {
+		if int32(seg.Seq-p.pendEnd) < 0 && p.pendShort && !d.sshLengthKnown(seg, pi, p, b, wire, uint32(f.Number), nt) {
+			return
+		}
 		if int32(seg.Seq-p.pendEnd) < 0 {
 			if int32(seg.NextSeq-p.pendEnd) < 0 {
 				nt.middle = true
@@ -352,7 +357,13 @@ func (d *Decoder) sshWalk(f *Frame, r *convResults) {
 				}
 			}
 			if nl < 0 && canDeseg {
-				return // tshark waits for the line's end: no lines
+				// tshark waits for the line's end: the segment is
+				// drawn as one it reassembles, with no lines.
+				if off == 0 {
+					nt.items[0] = sshItem{kind: sshItemPartial}
+					nt.n = 1
+				}
+				return
 			}
 			end := len(b)
 			if nl >= 0 {
@@ -421,9 +432,11 @@ func (d *Decoder) sshWalk(f *Frame, r *convResults) {
 			if canDeseg && (remain < 4 || uint64(plen)+4 > uint64(remain)) {
 				it.kind = sshItemPartial
 				s.reasmStart(seg, pi, b[off:], plen, frame)
-				p.pending = true
+				p.pending, p.pendShort = true, remain < 4
+				p.pendStart = seg.Seq + uint32(off)
 				p.pendEnd = seg.Seq + uint32(off) + max(plen+4, 5)
 				if remain < 4 {
+					// tshark asks for one more segment.
 					p.pendEnd = seg.Seq + uint32(len(b)) + 1
 				}
 				return
@@ -439,6 +452,44 @@ func (d *Decoder) sshWalk(f *Frame, r *convResults) {
 		}
 	}
 	nt.dir = true
+}
+
+// sshLengthKnown takes a segment that continues a binary packet whose
+// earlier segments held less than its length field, as tshark does when
+// it dissects what it reassembled so far again: while the length is still
+// cut, or the packet does not end in this segment, the segment is drawn as
+// a packet's start (its "SSH Version 2" title); once the packet ends in
+// it, the caller goes on as for any packet ending in a segment (it returns
+// true, with p.pendEnd the packet's end).
+func (d *Decoder) sshLengthKnown(seg *tcpSegment, pi int, p *sshPeer, b []byte, wire int, frame uint32, nt *sshNote) bool {
+	s := d.ssh
+	r := s.reasmEntry(seg, pi)
+	if r.slot != seg.slot || r.stream != seg.Stream || r.dir != uint8(pi) || len(r.buf) >= 4 {
+		// The bytes before this segment were not kept: carry on as
+		// tshark would with the one more segment it asked for.
+		p.pendShort = false
+		return true
+	}
+	var head [4]byte
+	n := copy(head[:], r.buf)
+	n += copy(head[n:], b)
+	partial := func() {
+		nt.items[0] = sshItem{kind: sshItemPartial, v2: true}
+		nt.n = 1
+		s.reasmAdd(seg, pi, b, wire, frame)
+	}
+	if n < 4 {
+		p.pendEnd = seg.NextSeq + 1
+		partial()
+		return false
+	}
+	p.pendShort = false
+	p.pendEnd = p.pendStart + be32(head[:]) + 4
+	if int32(seg.NextSeq-p.pendEnd) < 0 {
+		partial()
+		return false
+	}
+	return true
 }
 
 // sshKexState applies a clear binary packet to the connection and sets the
@@ -624,7 +675,7 @@ func (d *Decoder) sshReassembled(c *sshConn, p *sshPeer, server bool, frame uint
 	if !keyPhase || c.version != 2 {
 		return
 	}
-	it := sshItem{kind: sshItemKex, v2: true, end: int32(len(pdu)), kexKind: c.kexKind}
+	it := sshItem{kind: sshItemKex, v2: true, end: int32(len(pdu)), kex: c.kex, kexKind: c.kexKind}
 	nt.doneOK, nt.doneCode, nt.doneKind = true, pdu[5], c.kexKind
 	d.sshKexState(c, p, server, frame, pdu, 0, &it)
 	segs := r.segs

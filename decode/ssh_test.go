@@ -264,13 +264,53 @@ func sshBlock(tree string) []string {
 // capture and holds rawcap's SSH subtree (-V), packet list (--columns)
 // and one-liners to tshark's and tcpdump's on it.
 func TestSSHSessionsMatchTshark(t *testing.T) {
+	compareSSH(t, "ssh", sshSessions(t))
+}
+
+// sshShortSegments builds SSH connections whose segments hold less than a
+// binary packet's length field: a KEXINIT whose first segment has 2 bytes,
+// one in segments of 3, 7 and the rest bytes (tshark learns its length in
+// the second), one whose first two segments hold one byte each; and a
+// connection that starts with segments of 1 to 5 bytes, before any
+// version string (tshark shows them as encrypted packets and throws on
+// those of 4 bytes or less).
+func sshShortSegments(t testing.TB) [][]byte {
+	f := newSSHFlow(t, 50011)
+	f.send(true, []byte("SSH-2.0-OpenSSH_8.9p1\r\n"))
+	f.send(false, []byte("SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n"))
+	k := sshPacket(sshKexInit("curve25519-sha256", "ssh-ed25519", "chacha20-poly1305@openssh.com", "hmac-sha2-256", "none"))
+	f.send(true, k[:2])
+	f.send(true, k[2:])
+	f.send(false, k[:3])
+	f.send(false, k[3:10])
+	f.send(false, k[10:])
+	e := sshPacket(sshString([]byte{30}, sshFill(32, 1)))
+	f.send(true, e[:1])
+	f.send(true, e[1:2])
+	f.send(true, e[2:])
+	g := newSSHFlow(t, 50012)
+	for _, s := range []string{"S", "SS", "SSH", "SSH-", "SSH-2", "H-2.0-OpenSSH_8.9p1\r\n"} {
+		g.send(true, []byte(s))
+	}
+	return append(f.frames, g.frames...)
+}
+
+// TestSSHShortSegmentsMatchTshark holds rawcap to tshark and tcpdump on
+// segments shorter than a binary packet's length field.
+func TestSSHShortSegmentsMatchTshark(t *testing.T) {
+	compareSSH(t, "ssh-short", sshShortSegments(t))
+}
+
+// compareSSH writes frames to a capture and holds rawcap's SSH subtrees
+// (-V), packet list (--columns), one-liners and ssh.* fields to tshark's
+// and tcpdump's on it; key names tshark's cached outputs.
+func compareSSH(t *testing.T, key string, frames [][]byte) {
 	testshared.Oracle(t, "tshark")
 	tcpdump := testshared.Oracle(t, "tcpdump")
-	frames := sshSessions(t)
 	path := writePcap(t, t.TempDir(), frames)
 
-	theirs := splitFrames(string(testshared.Tshark(t, "ssh-tree", path, "-V")))
-	rows := strings.Split(strings.TrimRight(string(testshared.Tshark(t, "ssh-columns", path)), "\n"), "\n")
+	theirs := splitFrames(string(testshared.Tshark(t, key+"-tree", path, "-V")))
+	rows := strings.Split(strings.TrimRight(string(testshared.Tshark(t, key+"-columns", path)), "\n"), "\n")
 	if len(theirs) != len(frames) || len(rows) != len(frames) {
 		t.Fatalf("tshark shows %d trees and %d rows for %d frames", len(theirs), len(rows), len(frames))
 	}
@@ -348,7 +388,7 @@ func TestSSHSessionsMatchTshark(t *testing.T) {
 	for _, n := range names {
 		args = append(args, "-e", n)
 	}
-	want := strings.Split(strings.TrimRight(string(testshared.Tshark(t, "ssh-fields", path, args...)), "\n"), "\n")
+	want := strings.Split(strings.TrimRight(string(testshared.Tshark(t, key+"-fields", path, args...)), "\n"), "\n")
 	fp, err := decode.NewFieldsPrinter(names)
 	if err != nil {
 		t.Fatal(err)

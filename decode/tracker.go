@@ -107,7 +107,7 @@ func (d *Decoder) track(f *Frame) *convResults {
 		d.quicFrame(&t.res.quic)
 		d.voipFrame(f, &t.res.voip)
 		d.sshFrame(f, &t.res)
-		d.sctpFrame(&t.res.sctp)
+		d.sctpFrame(f, &t.res.sctp)
 		d.http2Frame(&t.res)
 		t.tick(f.Time)
 	}

@@ -11,6 +11,9 @@ func treePayload(t *treeWriter, d *Decoder, i int) {
 	if i > 0 && d.layers[i-1].Type == LayerLLC {
 		return // tshark dissects what LLC carries (STP, IS-IS, CDP …), rawcap does not
 	}
+	if i > 0 && d.layers[i-1].Type == LayerSCTP && t.conv != nil && t.conv.sctp.nretx > 0 {
+		return // tshark hands no retransmitted SCTP data on
+	}
 	treePayloadAt(t, d, i, base)
 }
 

@@ -203,7 +203,11 @@ func treeTCP(t *treeWriter, d *Decoder, i int) {
 			t.line()
 			t.b = append(t.b, "TCP segment data ("...)
 			t.b = strconv.AppendInt(t.b, int64(length), 10)
-			t.b = append(t.b, " bytes)"...)
+			if length == 1 {
+				t.b = append(t.b, " byte)"...)
+			} else {
+				t.b = append(t.b, " bytes)"...)
+			}
 			t.end()
 		}
 	}

@@ -6,13 +6,16 @@ import "time"
 // request/response pairing and the RTP and RTCP streams SDP sets up, as
 // tshark finds them in one pass.
 //
-//   - A SIP request over UDP is remembered under its Call-ID, CSeq number
-//     and method; a response (or the ACK of an INVITE) names it ("[Request
-//     Frame: N]") with the time since ("[Response Time (ms): N]"). tshark
-//     pairs nothing over TCP. A message seen before (same Call-ID, CSeq,
-//     method, status and ends) is a resend: tshark says so and names the
-//     first; rawcap then draws neither line ("[Resent Packet: False]" is
-//     drawn only for a message seen first).
+//   - SIP over UDP keeps Wireshark's transaction records (sip_hash): one
+//     per Call-ID and direction (addresses and ports), holding the last
+//     CSeq that direction sent, its method, how far it went and the frame
+//     and time of its request. A response names the request ("[Request
+//     Frame: N]", "[Response Time (ms): N]") when the record of the other
+//     direction still holds that CSeq and method as a request: it must come
+//     from where the request went. An ACK names whatever its own
+//     direction's record holds. A request or final response the record
+//     already holds is a resend ("[Resent Packet: True]", "[Suspected
+//     resend of frame: N]"). tshark pairs nothing over TCP.
 //   - Each SDP body of a SIP message announces media: the connection
 //     address (session or media level) and each media line's port. Later
 //     UDP datagrams from or to that address and port decode as RTP, and to
@@ -41,11 +44,29 @@ type voipMedia struct {
 	extSeq uint32 // the last extended sequence number (RTP; 0: none yet)
 }
 
-type sipReq struct {
-	key    uint64 // Call-ID, CSeq number and method
-	number int
+// sipTrans is Wireshark's SIP transaction record (sip_hash_value): one per
+// Call-ID and direction (source and destination address and port), the
+// last CSeq that direction sent and how far its transaction went.
+type sipTrans struct {
+	key    uint64 // hash of Call-ID, addresses and ports; 0: empty
+	cseq   uint32
+	method [sipMethodMax]byte
+	mlen   uint8
+	state  uint8 // sipNothing … sipFinal
+	frame  int   // the request (or final response) the record names
 	time   time.Time
+	code   uint16 // the final response's status code
 }
+
+// sipMethodMax is Wireshark's MAX_CSEQ_METHOD_SIZE less its NUL.
+const sipMethodMax = 15
+
+const (
+	sipNothing = iota
+	sipRequestSeen
+	sipProvisional
+	sipFinal
+)
 
 type voipState struct {
 	media  [maxMedia]voipMedia
@@ -57,8 +78,7 @@ type voipState struct {
 		setup  int
 		extSeq uint32
 	}
-	reqs  [maxSIPReqs]sipReq
-	seen  [maxSIPReqs]uint64 // messages seen, for resends
+	trans [maxSIPReqs]sipTrans
 	calls [maxCallIDs]struct {
 		key   uint64
 		first int // the frame of the call's first SDP
@@ -86,6 +106,7 @@ type voipNote struct {
 type sipNote struct {
 	layer       int
 	resendKnown bool // drawn "[Resent Packet: False]"
+	resendOf    int  // a resend of this frame: "[Resent Packet: True]"
 	request     int  // the request's frame (0: none)
 	respMs      uint32
 	release     bool // a final response to a BYE: respMs is also the release time
@@ -318,45 +339,114 @@ func (d *Decoder) sipTrack(i int, f *Frame, n *sipNote) {
 			}
 		}
 	}
-	udp := i > 0 && d.layers[i-1].Type == LayerUDP
 	first := s[:m.firstEnd]
-	// Resends: the same message between the same ends.
-	var ends []byte
-	if i > 0 {
-		u := &d.layers[i-1]
-		ends = d.data[u.Start:min(u.Start+4, u.End)]
+	n.resendKnown = true
+	var src, dst []byte
+	var ports []byte
+	if i >= 2 && d.layers[i-1].Type == LayerUDP {
+		ip := &d.layers[i-2]
+		switch ip.Type {
+		case LayerIPv4:
+			src, dst = d.data[ip.Start+12:ip.Start+16], d.data[ip.Start+16:ip.Start+20]
+		case LayerIPv6:
+			src, dst = d.data[ip.Start+8:ip.Start+24], d.data[ip.Start+24:ip.Start+40]
+		}
+		ports = d.data[d.layers[i-1].Start : d.layers[i-1].Start+4]
 	}
-	mk := voipHash(callID, cseq, method, first, ends)
-	slot := &v.seen[mk%maxSIPReqs]
-	if *slot != mk {
-		*slot = mk
-		n.resendKnown = true
+	num, numOK := parseSIPUint(cseq)
+	if src == nil || cseq == nil || !numOK || num > 0xffffffff {
+		// Wireshark follows transactions over UDP only, and only with
+		// a CSeq number.
+		if i+1 < d.n && d.layers[i+1].Type == LayerSDP {
+			d.sdpSetup(i+1, f, callID)
+		}
+		return
 	}
-	if udp && callID != nil && cseq != nil {
+	cs := uint32(num)
+	if len(method) > sipMethodMax {
+		method = method[:sipMethodMax]
+	}
+	// The record of this message's direction, and of the other one.
+	here := voipHash(callID, src, dst, ports[0:2], ports[2:4])
+	back := voipHash(callID, dst, src, ports[2:4], ports[0:2])
+	code := uint16(0)
+	if !m.request {
+		c, _ := parseSIPUint(first[8:11])
+		code = uint16(c)
+	}
+	if m.request && string(method) == "ACK" {
+		// sip_find_invite: the record of the ACK's own direction, before
+		// the ACK updates it.
+		if r := &v.trans[here%maxSIPReqs]; r.key == here {
+			n.request = r.frame
+			n.respMs = sipMs(f.Time, r.time)
+		}
+	}
+	// sip_is_packet_resend.
+	r := &v.trans[here%maxSIPReqs]
+	cmp := uint32(0)
+	if r.key == here {
+		cmp = r.cseq
+		if cs != r.cseq {
+			r.cseq, r.state, r.frame = cs, sipNothing, 0
+			r.mlen = uint8(copy(r.method[:], method))
+			if m.request {
+				r.time = f.Time
+			}
+		}
+	} else {
+		*r = sipTrans{key: here, cseq: cs}
+		r.mlen = uint8(copy(r.method[:], method))
 		if m.request {
-			reqMethod := first[:indexByte(first, ' ')]
-			if string(reqMethod) == "ACK" {
-				method = []byte("INVITE")
-				if r := &v.reqs[voipHash(callID, cseq, method)%maxSIPReqs]; r.key == voipHash(callID, cseq, method) {
-					n.request = r.number
-					n.respMs = uint32(f.Time.Sub(r.time) / time.Millisecond)
-				}
-			} else if n.resendKnown {
-				k := voipHash(callID, cseq, reqMethod)
-				v.reqs[k%maxSIPReqs] = sipReq{key: k, number: f.Number, time: f.Time}
+			r.time = f.Time
+		}
+	}
+	same := cs == cmp && string(r.method[:r.mlen]) == string(method)
+	resend := 0
+	switch {
+	case m.request && same && r.state == sipRequestSeen && string(method) != "ACK" && string(method) != "CANCEL":
+		resend = r.frame
+	case !m.request && same && r.state == sipFinal && code >= 200 && code == r.code:
+		resend = r.frame
+	}
+	if m.request {
+		r.state = sipRequestSeen
+		if resend == 0 {
+			r.frame, r.time = f.Number, f.Time
+		}
+	} else if code >= 200 {
+		r.code, r.state = code, sipFinal
+		if resend == 0 {
+			r.frame = f.Number
+		}
+	} else {
+		r.state = sipProvisional
+	}
+	if resend > 0 {
+		n.resendKnown, n.resendOf = false, resend
+	}
+	if !m.request {
+		// sip_find_request: the record of the other direction, where the
+		// request went.
+		if q := &v.trans[back%maxSIPReqs]; q.key == back {
+			if cs == q.cseq && q.state == sipRequestSeen && string(q.method[:q.mlen]) == string(method) {
+				n.request = q.frame
 			}
-		} else {
-			k := voipHash(callID, cseq, method)
-			if r := &v.reqs[k%maxSIPReqs]; r.key == k {
-				n.request = r.number
-				n.respMs = uint32(f.Time.Sub(r.time) / time.Millisecond)
-				n.release = string(method) == "BYE" && first[8] != '1'
-			}
+			n.respMs = sipMs(f.Time, q.time)
+			n.release = n.request > 0 && string(method) == "BYE" && code >= 200
 		}
 	}
 	if i+1 < d.n && d.layers[i+1].Type == LayerSDP {
 		d.sdpSetup(i+1, f, callID)
 	}
+}
+
+// sipMs is Wireshark's response time in milliseconds: whole seconds
+// apart times 1000, plus the nanoseconds apart divided (truncated).
+func sipMs(now, then time.Time) uint32 {
+	sec := now.Unix() - then.Unix()
+	ns := int64(now.Nanosecond()) - int64(then.Nanosecond())
+	return uint32(sec*1000 + ns/1000000)
 }
 
 // sdpSetup remembers the media endpoints SDP layer i announces.
