@@ -293,6 +293,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeSlow(l)
 	case LayerEAPOL:
 		return d.decodeEAPOL(l)
+	case LayerEAP:
+		return d.decodeEAP(l)
 	case LayerLACP:
 		return d.decodeLACP(l)
 	case LayerQUIC:
@@ -572,6 +574,8 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeSlow(t, d, i)
 	case LayerEAPOL:
 		treeEAPOL(t, d, i)
+	case LayerEAP:
+		treeEAP(t, d, i)
 	case LayerLACP:
 		treeLACP(t, d, i)
 	case LayerQUIC:

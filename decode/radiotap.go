@@ -600,7 +600,7 @@ func radioInfo(d *Decoder, i int) (w radio) {
 	// The frame's duration on air, as tshark works it out for the PHYs
 	// whose arithmetic is plain.
 	n := l.End - l.Payload // the 802.11 frame as captured
-	if w.rate10 > 0 && n > 0 && l.End == len(d.data) {
+	if (w.rate10 > 0 || w.vht.rate > 0) && n > 0 && l.End == len(d.data) {
 		switch w.phy {
 		case phy11b:
 			w.preamble = 192
@@ -608,6 +608,8 @@ func radioInfo(d *Decoder, i int) (w radio) {
 				w.preamble = 96
 			}
 			w.duration = w.preamble + (n*8*10+w.rate10-1)/w.rate10
+		case phyVHT:
+			w.vhtDuration(n)
 		case phy11a:
 			// Data bits per 4 µs symbol: the rate in Mb/s times 4.
 			if chFlags&(rtChanTurbo|0x4000|0x8000) == 0 && w.rate10*4%10 == 0 {
@@ -1042,6 +1044,9 @@ func treeWLANRadio(t *treeWriter, d *Decoder, i int) {
 		t.b = append(t.b, "µs]"...)
 		t.end()
 		t.depth = 2
+		if w.phy == phyVHT && !w.vht.hasSTBC {
+			t.expert("Warning", "Assumption", "No stbc information was available, assuming no stbc.", nil)
+		}
 		t.line()
 		t.b = append(t.b, "[Preamble: "...)
 		t.b = strconv.AppendInt(t.b, int64(w.preamble), 10)

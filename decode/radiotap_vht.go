@@ -565,3 +565,21 @@ func treeWLANRadioVHT(t *treeWriter, w *vhtRadio) {
 		t.end()
 	}
 }
+
+// vhtDuration works out a VHT frame's time on air as tshark does for n
+// bytes: a preamble of 32 µs and 4 µs per space-time stream of the first
+// user, then the bits (with 16 service and 6 tail bits) at the data rate,
+// whole microseconds.
+func (w *radio) vhtDuration(n int) {
+	v := &w.vht.v
+	u := firstVHTUser(v)
+	if u < 0 || w.vht.rate <= 0 {
+		return
+	}
+	nsts := int(v.mcsNSS[u] & 15)
+	if w.vht.stbc {
+		nsts *= 2
+	}
+	w.preamble = 32 + 4*nsts
+	w.duration = w.preamble + int(float64(8*n+22)/w.vht.rate)
+}

@@ -190,6 +190,8 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		return true
 	case decode.LayerBabel:
 		return true
+	case decode.LayerEAP:
+		return true
 	case decode.LayerEAPOL:
 		return last.End-last.Start >= 2 && data[last.Start+1] >= 1 && data[last.Start+1] <= 3 // tcpdump decodes EAP packets further
 	case decode.LayerSCTP:
