@@ -862,6 +862,8 @@ func treeRadiotap(t *treeWriter, d *Decoder, i int) {
 			treeRadiotapMCS(t, at)
 		case rtVHT:
 			treeRadiotapVHT(t, at)
+		case rtHE:
+			treeRadiotapHE(t, at)
 		}
 	}
 	t.depth = 0

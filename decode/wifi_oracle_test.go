@@ -443,3 +443,30 @@ func FuzzEAP(f *testing.F) {
 		}
 	})
 }
+
+// heFrame builds a radiotap header holding only an HE field (six data
+// words) before the same 802.11 data frame as vhtFrame's.
+func heFrame(data [6]uint16) []byte {
+	v := vhtFrame(-1, 0, 0, 0, 0, [4]byte{}, 0, 0, 0)
+	wlan := v[20:] // the VHT header is 8 + 12 bytes
+	h := make([]byte, 8, 20)
+	for _, w := range data {
+		h = binary.LittleEndian.AppendUint16(h, w)
+	}
+	binary.LittleEndian.PutUint16(h[2:], uint16(len(h)))
+	binary.LittleEndian.PutUint32(h[4:], 1<<23)
+	return append(h, wlan...)
+}
+
+func TestRadiotapHEMatchesOracles(t *testing.T) {
+	pkts := [][]byte{
+		heFrame([6]uint16{0xc3fc, 0x00fe, 0x69e5, 0x000f, 0x2180, 0x7f02}),
+		heFrame([6]uint16{0, 0, 0x69e5, 0x000f, 0x2180, 0x7f02}),
+		heFrame([6]uint16{0xc3fd, 0x00ff, 0x69e5, 0x000f, 0x2185, 0x7f02}),
+		heFrame([6]uint16{0xfffd, 0xffff, 0xffff, 0xffff, 0xffff, 0xffff}),
+		heFrame([6]uint16{0x0400, 0x0000, 0x0000, 0x0005, 0x0293, 0x8003}),
+		heFrame([6]uint16{0x0002, 0x00fe, 0x69e5, 0x000f, 0x2180, 0x7f02}), // HE_MU: not drawn
+		heFrame([6]uint16{0x0003, 0x00fe, 0x69e5, 0x000f, 0x2180, 0x7f02}), // HE_TRIG: not drawn
+	}
+	wifiOracle(t, "he.pcap", linktype.IEEE802_11RT, pkts, "radiotap")
+}
