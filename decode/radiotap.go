@@ -464,6 +464,9 @@ func emitRadiotap(e *emitter, i int) {
 	if w.phy == phy11b {
 		e.Bool(&rf[wrShortPreamble], w.shortPreamble)
 	}
+	if w.heRate > 0 {
+		e.Float(&rf[wrDataRate], float32Shown(w.heRate))
+	}
 	if w.vht.ok {
 		emitWLANRadioVHT(e, &w.vht)
 		if w.vht.rate > 0 {
@@ -521,6 +524,7 @@ type radio struct {
 	tsf                     uint64
 	duration, preamble      int // µs; 0 unknown
 	vht                     vhtRadio
+	heRate                  float64 // Mb/s, 0 unknown
 	mcs                     struct {
 		ok                   bool
 		index, bw            uint8
@@ -579,6 +583,7 @@ func radioInfo(d *Decoder, i int) (w radio) {
 	switch {
 	case fs.has(rtHE):
 		w.phy = phyHE
+		w.heRate = heRate(r[fs.off[rtHE]:])
 	case fs.has(rtVHT):
 		w.phy = phyVHT
 		if !fs.has(rtMCS) {
@@ -987,6 +992,13 @@ func treeWLANRadio(t *treeWriter, d *Decoder, i int) {
 		}
 	case phyHE:
 		t.str("PHY type", "802.11ax (HE) (11)")
+		if w.heRate > 0 {
+			t.line()
+			t.b = append(t.b, "Data rate: "...)
+			t.b = strconv.AppendFloat(t.b, float64(float32(w.heRate)), 'f', 1, 32)
+			t.b = append(t.b, " Mb/s"...)
+			t.end()
+		}
 	}
 	if w.rate10 != 0 && w.phy != phyHE && w.phy != phyVHT {
 		t.line()

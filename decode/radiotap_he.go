@@ -1,6 +1,9 @@
 package decode
 
-import "strconv"
+import (
+	"math"
+	"strconv"
+)
 
 // This file draws radiotap's HE field (802.11ax, present bit 23): six
 // little-endian words, data1 and data2 saying which of data3…data6's
@@ -262,7 +265,10 @@ func treeRadiotapHE(t *treeWriter, at []byte) {
 	s = heHead(t, 6, d6)
 	t.b = append(t.b, ", NSTS: "...)
 	t.b = strconv.AppendUint(t.b, nsts, 10)
-	t.b = append(t.b, " space-time streams"...)
+	t.b = append(t.b, " space-time stream"...)
+	if nsts != 1 {
+		t.b = append(t.b, 's')
+	}
 	if k2(7) {
 		t.b = append(t.b, ", midamble periodicity: "...)
 		t.b = append(t.b, mid...)
@@ -271,7 +277,11 @@ func treeRadiotapHE(t *treeWriter, at []byte) {
 	t.depth = 3
 	t.bits(d6, 16, 0xf, "NSTS")
 	t.b = strconv.AppendUint(t.b, nsts, 10)
-	t.b = append(t.b, " space-time streams (0x"...)
+	t.b = append(t.b, " space-time stream"...)
+	if nsts != 1 {
+		t.b = append(t.b, 's')
+	}
+	t.b = append(t.b, " (0x"...)
 	t.b = appendHexN(t.b, nsts, 1)
 	t.b = append(t.b, ')')
 	t.end()
@@ -279,4 +289,27 @@ func treeRadiotapHE(t *treeWriter, at []byte) {
 	heBits(t, d6, 0xe0, "Reserved", true, 1)
 	heBits(t, d6, 0x7f00, "TXOP value", k2(6), 2)
 	heNamed(t, d6, 0x8000, "midamble periodicity", mid, k2(7))
+}
+
+// heRate returns the data rate in Mb/s of a single-user HE PPDU whose MCS,
+// bandwidth or RU, guard interval and streams are known (0 otherwise):
+// data subcarriers × coded bits × coding rate × streams per symbol of
+// 12.8 µs plus the guard interval. Frames with DCM or STBC are left out.
+func heRate(at []byte) float64 {
+	d1, d2, d3, d5, d6 := le16(at), le16(at[2:]), le16(at[4:]), le16(at[8:]), le16(at[10:])
+	if d1&3 > 1 || d1&(1<<5) == 0 || d1&(1<<14) == 0 || d2&2 == 0 {
+		return 0
+	}
+	if d3&0x1000 != 0 || d3&0x8000 != 0 {
+		return 0
+	}
+	mcs, bw, gi, nss := int(d3>>8&0xf), int(d5&0xf), int(d5>>4&3), int(d6&0xf)
+	bits6 := [12]int{3, 6, 9, 12, 18, 24, 27, 30, 36, 40, 45, 50}
+	nsd := [11]int{234, 468, 980, 1960, 24, 48, 102, 234, 468, 980, 1960}
+	sym := [3]float64{13.6, 14.4, 16.0}
+	if mcs > 11 || bw > 10 || gi > 2 || nss == 0 {
+		return 0
+	}
+	// tshark keeps the rate to a tenth, rounded half up.
+	return math.Floor(float64(nsd[bw]*bits6[mcs]*nss)/6/sym[gi]*10+0.5) / 10
 }
