@@ -81,6 +81,7 @@ var columnsVocabulary = map[string]bool{
 	"TFTP":   true,
 	"HTTP2":  true,
 	"EAPOL":  true,
+	"EAP":    true,
 	"QUIC":   true,
 	"Babel":  true,
 	"SNMP":   true,

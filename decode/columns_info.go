@@ -141,6 +141,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoLLDP(b, d, top)
 	case LayerEAPOL:
 		b = infoEAPOL(b, d, top)
+	case LayerEAP:
+		b = infoEAP(b, d, top)
 	case LayerMPLS:
 		b = append(b, "MPLS Label Switched Packet"...)
 	case LayerUDLD:

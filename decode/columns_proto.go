@@ -111,6 +111,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "LLDP"...)
 	case LayerEAPOL:
 		return append(b, "EAPOL"...)
+	case LayerEAP:
+		return append(b, "EAP"...)
 	case LayerMPLS:
 		return append(b, "MPLS"...)
 	case LayerUDLD:

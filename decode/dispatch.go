@@ -293,6 +293,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeSlow(l)
 	case LayerEAPOL:
 		return d.decodeEAPOL(l)
+	case LayerEAP:
+		return d.decodeEAP(l)
 	case LayerLACP:
 		return d.decodeLACP(l)
 	case LayerQUIC:
@@ -558,6 +560,8 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treePPPoE(t, d, i)
 	case LayerEAPOL:
 		treeEAPOL(t, d, i)
+	case LayerEAP:
+		treeEAP(t, d, i)
 	case LayerQUIC:
 		treeQUIC(t, d, i)
 	case LayerDHCPv6:

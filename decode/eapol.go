@@ -15,9 +15,10 @@ const EtherTypeEAPOL = 0x888e
 
 // EAPOL types and key descriptor types.
 const (
-	eapolKey    = 3
-	eapolKeyRSN = 2
-	eapolKeyWPA = 254
+	eapolEAPPacket = 0
+	eapolKey       = 3
+	eapolKeyRSN    = 2
+	eapolKeyWPA    = 254
 	// eapolKeyFixed is a WPA or RSN key descriptor's length before its
 	// key data.
 	eapolKeyFixed = 95
@@ -97,6 +98,12 @@ func (d *Decoder) decodeEAPOL(l *Layer) LayerType {
 		return LayerNone
 	}
 	l.Payload = l.Start + len(e)
+	// What follows the body is the link's padding or trailer.
+	l.End = l.Payload
+	if e.Type() == eapolEAPPacket && len(e) > 4 {
+		l.Payload = l.Start + 4
+		return LayerEAP
+	}
 	return LayerNone
 }
 
@@ -371,9 +378,10 @@ func infoEAPOL(b []byte, d *Decoder, i int) []byte {
 }
 
 // eapolTcpdumpTypes are tcpdump's names of the EAPOL packet types.
-var eapolTcpdumpTypes = [...]string{"EAP packet", "start", "logoff", "key", "Encapsulated ASF alert"}
+var eapolTcpdumpTypes = [...]string{"EAP packet", "EAPOL start", "EAPOL logoff", "EAPOL key", "EAPOL encapsulated ASF alert"}
 
-// lineEAPOL appends tcpdump's line: "EAPOL key (3) v2, len 117".
+// lineEAPOL appends tcpdump's line: "EAPOL key (3) v2, len 117", and with
+// -v an EAP packet's code, identifier, length and type.
 func (p *LinePrinter) lineEAPOL(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
 	raw := d.data[l.Start:l.End]
@@ -381,7 +389,6 @@ func (p *LinePrinter) lineEAPOL(b []byte, d *Decoder, i int) []byte {
 		return append(b, "EAPOL [|eap]"...)
 	}
 	e := EAPOL(raw)
-	b = append(b, "EAPOL "...)
 	name := "unknown"
 	if int(e.Type()) < len(eapolTcpdumpTypes) {
 		name = eapolTcpdumpTypes[e.Type()]
@@ -392,5 +399,9 @@ func (p *LinePrinter) lineEAPOL(b []byte, d *Decoder, i int) []byte {
 	b = append(b, ") v"...)
 	b = strconv.AppendInt(b, int64(e.Version()), 10)
 	b = append(b, ", len "...)
-	return strconv.AppendInt(b, int64(e.Length()), 10)
+	b = strconv.AppendInt(b, int64(e.Length()), 10)
+	if p.Options.Verbose > 0 && e.Type() == eapolEAPPacket {
+		b = appendEAPVerbose(b, raw[4:], int(e.Length()))
+	}
+	return b
 }

@@ -120,6 +120,13 @@ func appendProtocols(b []byte, d *Decoder, conv *convResults) []byte {
 			}
 			continue
 		}
+		if d.layers[i].Type == LayerEAP {
+			// 802.1X hands EAP its bytes without naming it there.
+			if i+1 == d.n {
+				b = b[:len(b)-1]
+			}
+			continue
+		}
 		switch d.layers[i].Type {
 		case LayerRaw:
 			b = append(b, "raw"...)

@@ -77,6 +77,7 @@ const (
 	LayerSCTP                   // SCTP (IP protocol 132)
 	LayerEAPOL                  // IEEE 802.1X (EtherType 0x888e)
 	LayerTFTP                   // TFTP (UDP 69)
+	LayerEAP                    // EAP, inside 802.1X (EAPOL type 0)
 	layerCount
 )
 
@@ -112,6 +113,7 @@ var layerNames = [layerCount]string{
 	LayerGeneve:       "geneve",
 	LayerSCTP:         "sctp",
 	LayerEAPOL:        "eapol",
+	LayerEAP:          "eap",
 	LayerESP:          "esp",
 	LayerPIM:          "pim",
 	LayerVRRP:         "vrrp",

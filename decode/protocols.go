@@ -40,6 +40,7 @@ var protocols = [layerCount]protocol{
 	LayerGeneve:   {&protoGeneve, geneveFields[:], emitGeneve, nil},
 	LayerSCTP:     {&protoSCTP, sctpFields[:], emitSCTP, nil},
 	LayerEAPOL:    {&protoEAPOL, eapolFields[:], emitEAPOL, nil},
+	LayerEAP:      {&protoEAP, eapFields[:], emitEAP, nil},
 	LayerPIM:      {&protoPIM, pimFields[:], emitPIM, nil},
 	LayerVRRP:     {&protoVRRP, vrrpFields[:], emitVRRP, nil},
 	LayerHSRP:     {&protoHSRP, hsrpFields[:], emitHSRP, nil},

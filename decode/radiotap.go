@@ -248,7 +248,32 @@ const (
 	rtfAntenna
 	rtfDBSignal
 	rtfRxFlags
-	rtfFieldCount
+	rtfVHT
+	rtfVHTKnown
+	rtfVHTHaveSTBC
+	rtfVHTHaveTXOP
+	rtfVHTHaveGI
+	rtfVHTHaveSGINsym
+	rtfVHTLDPCExtra
+	rtfVHTHaveBeamformed
+	rtfMCSHaveBW
+	rtfMCSHaveGID
+	rtfMCSHavePAID
+	rtfVHTSTBC
+	rtfVHTTXOP
+	rtfVHTGI
+	rtfVHTSGINsym
+	rtfVHTBeamformed
+	rtfVHTBW
+	rtfVHTUser
+	rtfVHTMCS0
+	rtfVHTNSS0    = rtfVHTMCS0 + 4
+	rtfVHTNSTS0   = rtfVHTNSS0 + 4
+	rtfVHTCoding0 = rtfVHTNSTS0 + 4
+	rtfVHTRate0   = rtfVHTCoding0 + 4
+	rtfVHTGID     = rtfVHTRate0 + 4
+	rtfVHTPAID    = rtfVHTGID + 1
+	rtfFieldCount = rtfVHTPAID + 1
 )
 
 var radiotapFields = [rtfFieldCount]Field{
@@ -268,6 +293,47 @@ var radiotapFields = [rtfFieldCount]Field{
 	rtfAntenna:      {Name: "radiotap.antenna", Label: "Antenna", Kind: KindUint, Width: 32},
 	rtfDBSignal:     {Name: "radiotap.db_antsignal", Label: "dB antenna signal", Kind: KindUint, Width: 8},
 	rtfRxFlags:      {Name: "radiotap.rxflags", Label: "RX flags", Kind: KindUint, Width: 16, Base: BaseHex},
+
+	rtfVHT:               {Name: "radiotap.vht", Label: "VHT information", Kind: KindNone},
+	rtfVHTKnown:          {Name: "radiotap.vht.known", Label: "Known VHT information", Kind: KindUint, Width: 8, Base: BaseHex},
+	rtfVHTHaveSTBC:       {Name: "radiotap.vht.have_stbc", Label: "STBC", Kind: KindBool, Width: 16, Mask: 0x1},
+	rtfVHTHaveTXOP:       {Name: "radiotap.vht.have_txop_ps", Label: "TXOP_PS_NOT_ALLOWED", Kind: KindBool, Width: 16, Mask: 0x2},
+	rtfVHTHaveGI:         {Name: "radiotap.vht.have_gi", Label: "Guard interval", Kind: KindBool, Width: 16, Mask: 0x4},
+	rtfVHTHaveSGINsym:    {Name: "radiotap.vht.have_sgi_nsym_da", Label: "SGI Nsym disambiguation", Kind: KindBool, Width: 16, Mask: 0x8},
+	rtfVHTLDPCExtra:      {Name: "radiotap.vht.ldpc_extra", Label: "LDPC extra OFDM symbol", Kind: KindBool, Width: 16, Mask: 0x10},
+	rtfVHTHaveBeamformed: {Name: "radiotap.vht.have_beamformed", Label: "Beamformed", Kind: KindBool, Width: 16, Mask: 0x20},
+	rtfMCSHaveBW:         {Name: "radiotap.mcs.have_bw", Label: "Bandwidth", Kind: KindBool, Width: 8, Mask: 0x01},
+	rtfMCSHaveGID:        {Name: "radiotap.mcs.have_gid", Label: "Group ID", Kind: KindBool, Width: 16, Mask: 0x80},
+	rtfMCSHavePAID:       {Name: "radiotap.mcs.have_paid", Label: "Partial AID", Kind: KindBool, Width: 16, Mask: 0x100},
+	rtfVHTSTBC:           {Name: "radiotap.vht.stbc", Label: "STBC", Kind: KindBool, Width: 8, Mask: 0x1},
+	rtfVHTTXOP:           {Name: "radiotap.vht.txop_ps", Label: "TXOP_PS_NOT_ALLOWED", Kind: KindBool, Width: 8, Mask: 0x2},
+	rtfVHTGI:             {Name: "radiotap.vht.gi", Label: "Guard interval", Kind: KindUint, Width: 8, Mask: 0x4},
+	rtfVHTSGINsym:        {Name: "radiotap.vht.sgi_nsym_da", Label: "SGI Nsym disambiguation", Kind: KindBool, Width: 8, Mask: 0x8},
+	rtfVHTBeamformed:     {Name: "radiotap.vht.beamformed", Label: "Beamformed", Kind: KindBool, Width: 8, Mask: 0x20},
+	rtfVHTBW:             {Name: "radiotap.vht.bw", Label: "Bandwidth", Kind: KindUint, Width: 8},
+	rtfVHTUser:           {Name: "radiotap.vht.user", Label: "User", Kind: KindNone},
+	rtfVHTMCS0:           {Name: "radiotap.vht.mcs.0", Label: "MCS index 0", Kind: KindUint, Width: 8, Mask: 0xf0},
+	rtfVHTMCS0 + 1:       {Name: "radiotap.vht.mcs.1", Label: "MCS index 1", Kind: KindUint, Width: 8, Mask: 0xf0},
+	rtfVHTMCS0 + 2:       {Name: "radiotap.vht.mcs.2", Label: "MCS index 2", Kind: KindUint, Width: 8, Mask: 0xf0},
+	rtfVHTMCS0 + 3:       {Name: "radiotap.vht.mcs.3", Label: "MCS index 3", Kind: KindUint, Width: 8, Mask: 0xf0},
+	rtfVHTNSS0:           {Name: "radiotap.vht.nss.0", Label: "Spatial streams 0", Kind: KindUint, Width: 8, Mask: 0xf},
+	rtfVHTNSS0 + 1:       {Name: "radiotap.vht.nss.1", Label: "Spatial streams 1", Kind: KindUint, Width: 8, Mask: 0xf},
+	rtfVHTNSS0 + 2:       {Name: "radiotap.vht.nss.2", Label: "Spatial streams 2", Kind: KindUint, Width: 8, Mask: 0xf},
+	rtfVHTNSS0 + 3:       {Name: "radiotap.vht.nss.3", Label: "Spatial streams 3", Kind: KindUint, Width: 8, Mask: 0xf},
+	rtfVHTNSTS0:          {Name: "radiotap.vht.nsts.0", Label: "Space-time streams 0", Kind: KindUint, Width: 8},
+	rtfVHTNSTS0 + 1:      {Name: "radiotap.vht.nsts.1", Label: "Space-time streams 1", Kind: KindUint, Width: 8},
+	rtfVHTNSTS0 + 2:      {Name: "radiotap.vht.nsts.2", Label: "Space-time streams 2", Kind: KindUint, Width: 8},
+	rtfVHTNSTS0 + 3:      {Name: "radiotap.vht.nsts.3", Label: "Space-time streams 3", Kind: KindUint, Width: 8},
+	rtfVHTCoding0:        {Name: "radiotap.vht.coding.0", Label: "Coding 0", Kind: KindUint, Width: 8, Mask: 0x1},
+	rtfVHTCoding0 + 1:    {Name: "radiotap.vht.coding.1", Label: "Coding 1", Kind: KindUint, Width: 8, Mask: 0x2},
+	rtfVHTCoding0 + 2:    {Name: "radiotap.vht.coding.2", Label: "Coding 2", Kind: KindUint, Width: 8, Mask: 0x4},
+	rtfVHTCoding0 + 3:    {Name: "radiotap.vht.coding.3", Label: "Coding 3", Kind: KindUint, Width: 8, Mask: 0x8},
+	rtfVHTRate0:          {Name: "radiotap.vht.datarate.0", Label: "Data rate (Mb/s) 0", Kind: KindFloat, Width: 32},
+	rtfVHTRate0 + 1:      {Name: "radiotap.vht.datarate.1", Label: "Data rate (Mb/s) 1", Kind: KindFloat, Width: 32},
+	rtfVHTRate0 + 2:      {Name: "radiotap.vht.datarate.2", Label: "Data rate (Mb/s) 2", Kind: KindFloat, Width: 32},
+	rtfVHTRate0 + 3:      {Name: "radiotap.vht.datarate.3", Label: "Data rate (Mb/s) 3", Kind: KindFloat, Width: 32},
+	rtfVHTGID:            {Name: "radiotap.vht.gid", Label: "Group Id", Kind: KindUint, Width: 8},
+	rtfVHTPAID:           {Name: "radiotap.vht.paid", Label: "Partial AID", Kind: KindUint, Width: 16},
 }
 
 var protoRadiotap = protoField("radiotap", "Radiotap Header v0")
@@ -285,6 +351,19 @@ const (
 	wrTimestamp
 	wrDuration
 	wrPreamble
+	wr11acSTBC
+	wr11acShortGI
+	wr11acSGINsym
+	wr11acLDPCExtra
+	wr11acBeamformed
+	wr11acBandwidth
+	wr11acUser
+	wr11acNSTS
+	wr11acMCS
+	wr11acNSS
+	wr11acFEC
+	wr11acGID
+	wr11acPAID
 	wrFieldCount
 )
 
@@ -300,6 +379,20 @@ var wlanRadioFields = [wrFieldCount]Field{
 	wrTimestamp:     {Name: "wlan_radio.timestamp", Label: "TSF timestamp", Kind: KindUint, Width: 64},
 	wrDuration:      {Name: "wlan_radio.duration", Label: "Duration", Kind: KindUint, Width: 32},
 	wrPreamble:      {Name: "wlan_radio.preamble", Label: "Preamble", Kind: KindUint, Width: 32},
+
+	wr11acSTBC:       {Name: "wlan_radio.11ac.stbc", Label: "STBC", Kind: KindBool},
+	wr11acShortGI:    {Name: "wlan_radio.11ac.short_gi", Label: "Short GI", Kind: KindBool},
+	wr11acSGINsym:    {Name: "wlan_radio.11ac.short_gi_nsym_disambig", Label: "Short GI Nsym disambiguation", Kind: KindBool},
+	wr11acLDPCExtra:  {Name: "wlan_radio.11ac.ldpc_extra_ofdm_symbol", Label: "LDPC extra OFDM symbol", Kind: KindBool},
+	wr11acBeamformed: {Name: "wlan_radio.11ac.beamformed", Label: "Beamformed", Kind: KindBool},
+	wr11acBandwidth:  {Name: "wlan_radio.11ac.bandwidth", Label: "Bandwidth", Kind: KindUint, Width: 32},
+	wr11acUser:       {Name: "wlan_radio.11ac.user", Label: "User", Kind: KindNone},
+	wr11acNSTS:       {Name: "wlan_radio.11ac.nsts", Label: "Space-time streams", Kind: KindUint, Width: 32},
+	wr11acMCS:        {Name: "wlan_radio.11ac.mcs", Label: "MCS index", Kind: KindUint, Width: 32},
+	wr11acNSS:        {Name: "wlan_radio.11ac.nss", Label: "Spatial streams", Kind: KindUint, Width: 32},
+	wr11acFEC:        {Name: "wlan_radio.11ac.fec", Label: "FEC", Kind: KindUint, Width: 32},
+	wr11acGID:        {Name: "wlan_radio.11ac.gid", Label: "Group Id", Kind: KindUint, Width: 32},
+	wr11acPAID:       {Name: "wlan_radio.11ac.paid", Label: "Partial AID", Kind: KindUint, Width: 16},
 }
 
 var protoWLANRadio = protoField("wlan_radio", "802.11 radio information")
@@ -357,6 +450,8 @@ func emitRadiotap(e *emitter, i int) {
 			e.Uint(&f[rtfDBSignal], uint64(at[0]))
 		case rtRxFlags:
 			e.Uint(&f[rtfRxFlags], uint64(le16(at)))
+		case rtVHT:
+			emitRadiotapVHT(e, at)
 		}
 	}
 	e.End()
@@ -368,6 +463,15 @@ func emitRadiotap(e *emitter, i int) {
 	}
 	if w.phy == phy11b {
 		e.Bool(&rf[wrShortPreamble], w.shortPreamble)
+	}
+	if w.heRate > 0 {
+		e.Float(&rf[wrDataRate], float32Shown(w.heRate))
+	}
+	if w.vht.ok {
+		emitWLANRadioVHT(e, &w.vht)
+		if w.vht.rate > 0 {
+			e.Float(&rf[wrDataRate], float32Shown(w.vht.rate))
+		}
 	}
 	if w.rate10 != 0 && w.phy != phyHE && w.phy != phyVHT {
 		e.Float(&rf[wrDataRate], float64(w.rate10)/10)
@@ -419,6 +523,8 @@ type radio struct {
 	hasTSF                  bool
 	tsf                     uint64
 	duration, preamble      int // µs; 0 unknown
+	vht                     vhtRadio
+	heRate                  float64 // Mb/s, 0 unknown
 	mcs                     struct {
 		ok                   bool
 		index, bw            uint8
@@ -465,11 +571,24 @@ func radioInfo(d *Decoder, i int) (w radio) {
 		}
 	}
 	w.shortPreamble = flags&rtFlagsShortPreamble != 0
+	chPHY := 0
+	switch {
+	case hasCh && chFlags&rtChanCCK != 0:
+		chPHY = phy11b
+	case hasCh && chFlags&rtChanOFDM != 0 && chFlags&rtChan5GHz != 0:
+		chPHY = phy11a
+	case hasCh && chFlags&(rtChanOFDM|rtChanDyn) != 0 && chFlags&rtChan2GHz != 0:
+		chPHY = phy11g
+	}
 	switch {
 	case fs.has(rtHE):
 		w.phy = phyHE
+		w.heRate = heRate(r[fs.off[rtHE]:])
 	case fs.has(rtVHT):
 		w.phy = phyVHT
+		if !fs.has(rtMCS) {
+			w.vht = vhtRadioInfo(r[fs.off[rtVHT]:], chPHY)
+		}
 	case w.mcs.ok:
 		w.phy = phy11n
 	case hasCh && chFlags&rtChanCCK != 0:
@@ -486,7 +605,7 @@ func radioInfo(d *Decoder, i int) (w radio) {
 	// The frame's duration on air, as tshark works it out for the PHYs
 	// whose arithmetic is plain.
 	n := l.End - l.Payload // the 802.11 frame as captured
-	if w.rate10 > 0 && n > 0 && l.End == len(d.data) {
+	if (w.rate10 > 0 || w.vht.rate > 0) && n > 0 && l.End == len(d.data) {
 		switch w.phy {
 		case phy11b:
 			w.preamble = 192
@@ -494,6 +613,8 @@ func radioInfo(d *Decoder, i int) (w radio) {
 				w.preamble = 96
 			}
 			w.duration = w.preamble + (n*8*10+w.rate10-1)/w.rate10
+		case phyVHT:
+			w.vhtDuration(n)
 		case phy11a:
 			// Data bits per 4 µs symbol: the rate in Mb/s times 4.
 			if chFlags&(rtChanTurbo|0x4000|0x8000) == 0 && w.rate10*4%10 == 0 {
@@ -744,6 +865,10 @@ func treeRadiotap(t *treeWriter, d *Decoder, i int) {
 			treeTrueFalse(t, v&2 != 0)
 		case rtMCS:
 			treeRadiotapMCS(t, at)
+		case rtVHT:
+			treeRadiotapVHT(t, at)
+		case rtHE:
+			treeRadiotapHE(t, at)
 		}
 	}
 	t.depth = 0
@@ -862,8 +987,18 @@ func treeWLANRadio(t *treeWriter, d *Decoder, i int) {
 		}
 	case phyVHT:
 		t.str("PHY type", "802.11ac (VHT) (8)")
+		if w.vht.ok {
+			treeWLANRadioVHT(t, &w.vht)
+		}
 	case phyHE:
 		t.str("PHY type", "802.11ax (HE) (11)")
+		if w.heRate > 0 {
+			t.line()
+			t.b = append(t.b, "Data rate: "...)
+			t.b = strconv.AppendFloat(t.b, float64(float32(w.heRate)), 'f', 1, 32)
+			t.b = append(t.b, " Mb/s"...)
+			t.end()
+		}
 	}
 	if w.rate10 != 0 && w.phy != phyHE && w.phy != phyVHT {
 		t.line()
@@ -923,6 +1058,9 @@ func treeWLANRadio(t *treeWriter, d *Decoder, i int) {
 		t.b = append(t.b, "µs]"...)
 		t.end()
 		t.depth = 2
+		if w.phy == phyVHT && !w.vht.hasSTBC {
+			t.expert("Warning", "Assumption", "No stbc information was available, assuming no stbc.", nil)
+		}
 		t.line()
 		t.b = append(t.b, "[Preamble: "...)
 		t.b = strconv.AppendInt(t.b, int64(w.preamble), 10)

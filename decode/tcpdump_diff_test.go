@@ -195,6 +195,8 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		return true
 	case decode.LayerRPC:
 		return true // NFS on 2049 as tcpdump prints it; RPC on 111 as "UDP, length N"
+	case decode.LayerEAP:
+		return true
 	case decode.LayerEAPOL:
 		return last.End-last.Start >= 2 && data[last.Start+1] >= 1 && data[last.Start+1] <= 3 // tcpdump decodes EAP packets further
 	case decode.LayerSCTP:

@@ -236,6 +236,16 @@ const (
 	wfSSID
 	wfRates
 	wfCurrentChannel
+	wfQoSTID
+	wfQoSPriority
+	wfQoSEOSP
+	wfQoSBit4
+	wfQoSAck
+	wfQoSAMSDU
+	wfQoSPSBufState
+	wfQoSBufStateInd
+	wfQoSTXOPDurReq
+	wfQoSQueueSize
 	wlanFieldCount
 )
 
@@ -256,6 +266,16 @@ var wlanFields = [wlanAllFieldCount]Field{
 	wfFrag:           {Name: "wlan.frag", Label: "Fragment number", Kind: KindUint, Width: 16, Mask: 0xf},
 	wfSeq:            {Name: "wlan.seq", Label: "Sequence number", Kind: KindUint, Width: 16, Mask: 0xfff0},
 	wfQoS:            {Name: "wlan.qos", Label: "Qos Control", Kind: KindUint, Width: 16, Base: BaseHex},
+	wfQoSTID:         {Name: "wlan.qos.tid", Label: "TID", Kind: KindUint, Width: 16, Mask: 0xf},
+	wfQoSPriority:    {Name: "wlan.qos.priority", Label: "Priority", Kind: KindUint, Width: 16, Mask: 0x7},
+	wfQoSEOSP:        {Name: "wlan.qos.eosp", Label: "EOSP", Kind: KindBool, Width: 16, Mask: 0x10},
+	wfQoSBit4:        {Name: "wlan.qos.bit4", Label: "QoS bit 4", Kind: KindBool, Width: 16, Mask: 0x10},
+	wfQoSAck:         {Name: "wlan.qos.ack", Label: "Ack Policy", Kind: KindUint, Width: 16, Mask: 0x60, Base: BaseHex},
+	wfQoSAMSDU:       {Name: "wlan.qos.amsdupresent", Label: "Payload Type", Kind: KindBool, Width: 16, Mask: 0x80},
+	wfQoSPSBufState:  {Name: "wlan.qos.ps_buf_state", Label: "QAP PS Buffer State", Kind: KindUint, Width: 16, Mask: 0xff00, Base: BaseHex},
+	wfQoSBufStateInd: {Name: "wlan.qos.buf_state_indicated", Label: "Buffer State Indicated", Kind: KindBool, Width: 16, Mask: 0x200},
+	wfQoSTXOPDurReq:  {Name: "wlan.qos.txop_dur_req", Label: "TXOP Duration Requested", Kind: KindUint, Width: 16, Mask: 0xff00},
+	wfQoSQueueSize:   {Name: "wlan.qos.queue_size", Label: "Queue Size", Kind: KindUint, Width: 16, Mask: 0xff00},
 	wfFCS:            {Name: "wlan.fcs", Label: "Frame check sequence", Kind: KindUint, Width: 32, Base: BaseHex},
 	wfTimestamp:      {Name: "wlan.fixed.timestamp", Label: "Timestamp", Kind: KindUint, Width: 64},
 	wfBeacon:         {Name: "wlan.fixed.beacon", Label: "Beacon Interval", Kind: KindUint, Width: 32},
@@ -637,7 +657,7 @@ func emitWLAN(e *emitter, i int) {
 		e.Uint(&f[wfFCS], uint64(fcs))
 	}
 	if q := w.qosOff(); q > 0 {
-		e.Uint(&f[wfQoS], uint64(le16(w[q:])))
+		emitWLANQoS(e, uint64(le16(w[q:])), w.Flags()&3)
 	}
 	if w.Type() == wlanMgmt {
 		body := d.data[l.Start+len(w) : l.End]
@@ -1356,5 +1376,33 @@ func treeWLANQoS(t *treeWriter, qos uint64, ds uint8) {
 		t.b = strconv.AppendUint(t.b, hi*256, 10)
 		t.b = append(t.b, " bytes)"...)
 		t.end()
+	}
+}
+
+// emitWLANQoS emits QoS control and the subfields its tree draws.
+func emitWLANQoS(e *emitter, qos uint64, ds uint8) {
+	f := &wlanFields
+	e.Uint(&f[wfQoS], qos)
+	e.Uint(&f[wfQoSTID], qos&0xf)
+	e.Uint(&f[wfQoSPriority], qos&7)
+	if ds != wlanFromDS && ds != wlanToDS {
+		return
+	}
+	if ds == wlanFromDS {
+		e.Bool(&f[wfQoSEOSP], qos&0x10 != 0)
+	} else {
+		e.Bool(&f[wfQoSBit4], qos&0x10 != 0)
+	}
+	e.Uint(&f[wfQoSAck], qos>>5&3)
+	e.Bool(&f[wfQoSAMSDU], qos&0x80 != 0)
+	hi := qos >> 8
+	switch {
+	case ds == wlanFromDS && qos&0x200 == 0:
+		e.Uint(&f[wfQoSPSBufState], hi)
+		e.Bool(&f[wfQoSBufStateInd], false)
+	case ds == wlanToDS && qos&0x10 == 0 && hi == 0:
+		e.Uint(&f[wfQoSTXOPDurReq], hi)
+	case ds == wlanToDS && qos&0x10 != 0 && hi < 254:
+		e.Uint(&f[wfQoSQueueSize], hi)
 	}
 }

@@ -173,6 +173,16 @@ func appendTcpdumpMCS(b []byte, at []byte) []byte {
 	return b
 }
 
+// tcpdumpVHTBandwidths are tcpdump's names of radiotap's VHT bandwidths
+// (its table repeats "UUU" at 21).
+var tcpdumpVHTBandwidths = [26]string{
+	"20 MHz", "40 MHz", "20 MHz (L)", "20 MHz (U)", "80 MHz", "80 MHz (L)", "80 MHz (U)",
+	"80 MHz (LL)", "80 MHz (LU)", "80 MHz (UL)", "80 MHz (UU)", "160 MHz", "160 MHz (L)",
+	"160 MHz (U)", "160 MHz (LL)", "160 MHz (LU)", "160 MHz (UL)", "160 MHz (UU)",
+	"160 MHz (LLL)", "160 MHz (LLU)", "160 MHz (LUL)", "160 MHz (UUU)", "160 MHz (ULL)",
+	"160 MHz (ULU)", "160 MHz (UUL)", "160 MHz (UUU)",
+}
+
 // appendTcpdumpVHT appends the VHT field ("User 0 MCS 7 BCC FEC 80 MHz
 // long GI ").
 func appendTcpdumpVHT(b []byte, at []byte) []byte {
@@ -194,16 +204,14 @@ func appendTcpdumpVHT(b []byte, at []byte) []byte {
 		}
 	}
 	if known&0x40 != 0 {
-		switch bw &= 0x1f; {
-		case bw == 0:
-			b = append(b, "20 MHz "...)
-		case bw <= 3:
-			b = append(b, "40 MHz "...)
-		case bw <= 10:
-			b = append(b, "80 MHz "...)
-		case bw <= 25:
-			b = append(b, "160 MHz "...)
+		if bw &= 0x1f; int(bw) < len(tcpdumpVHTBandwidths) {
+			b = append(b, tcpdumpVHTBandwidths[bw]...)
+		} else {
+			b = append(b, "unknown ("...)
+			b = strconv.AppendUint(b, uint64(bw), 10)
+			b = append(b, ')')
 		}
+		b = append(b, ' ')
 	}
 	if known&0x04 != 0 {
 		if fl&0x04 != 0 {

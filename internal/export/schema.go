@@ -158,6 +158,9 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"tftp.option.",
 		// 802.11's tagged parameters and radiotap's present words.
 		"wlan.tag.", "wlan.supported_rates", "radiotap.present.word",
+		// radiotap's VHT users, and the VHT bit it names twice (known and
+		// set); the radio information's 802.11ac users.
+		"radiotap.vht.user", "radiotap.vht.ldpc_extra", "wlan_radio.11ac.",
 		// RPC's credential and verifier, and AUTH_UNIX's group ids; the
 		// RPC records of one TCP segment, with their NFS and Portmap
 		// bodies (and an NFS name's opaque length after the credential's).
