@@ -30,6 +30,8 @@ func treeFieldsOf(lt LayerType) bool {
 	switch lt {
 	case LayerVXLAN, LayerGeneve:
 		return true
+	case LayerESP:
+		return true
 	}
 	return false
 }

@@ -1,0 +1,70 @@
+package decode_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/linktype"
+)
+
+// The encapsulations and link-level protocols whose -V subtree is drawn
+// from their fields (treefields.go): each protocol's generated frames are
+// held to tshark's subtree line for line (compareSubtreeWithTshark), and
+// one frame of each is drawn with 0 allocations per packet.
+
+// encapTreeFrame is a frame of one of these protocols, with the linktype
+// it is read as and the head of its subtree.
+type encapTreeFrame struct {
+	name  string
+	link  linktype.Type
+	head  string
+	frame []byte
+}
+
+// espTreeFrames are TestESP's frames: a whole header, one cut after the
+// SPI, one cut inside it.
+func espTreeFrames() [][]byte {
+	return [][]byte{
+		espFrame(append([]byte{0xde, 0xad, 0xbe, 0xef, 0, 0, 0, 0x10}, make([]byte, 40)...), 0),
+		espFrame([]byte{1, 2, 3, 4, 0, 5}, 0),
+		espFrame([]byte{1, 2}, 0),
+	}
+}
+
+func TestESPTreeMatchesTshark(t *testing.T) {
+	compareSubtreeWithTshark(t, espTreeFrames(), "Encapsulating Security Payload", nil)
+}
+
+// encapTreeFrames is one frame of each protocol, for the allocation test.
+func encapTreeFrames(t *testing.T) []encapTreeFrame {
+	t.Helper()
+	return []encapTreeFrame{
+		{"esp", linktype.Ethernet, "Encapsulating Security Payload", espTreeFrames()[0]},
+	}
+}
+
+// TestEncapTreeAllocatesNothing draws each protocol's generic subtree with
+// 0 allocations per packet once the printer's buffers have grown.
+func TestEncapTreeAllocatesNothing(t *testing.T) {
+	d := decode.NewDecoder()
+	tp := &decode.TreePrinter{Location: time.UTC}
+	buf := make([]byte, 0, 1<<16)
+	for _, c := range encapTreeFrames(t) {
+		f := decode.Frame{Number: 1, Time: time.Unix(1700000000, 0), Length: len(c.frame)}
+		d.Decode(c.frame, c.link)
+		if out := string(tp.Append(buf[:0], d, &f)); !strings.Contains(out, "\n"+c.head) {
+			t.Fatalf("%s: no %q subtree in:\n%s", c.name, c.head, out)
+		}
+		n := 2
+		if got := testing.AllocsPerRun(20, func() {
+			f.Number = n
+			n++
+			d.Decode(c.frame, c.link)
+			buf = tp.Append(buf[:0], d, &f)
+		}); got != 0 {
+			t.Errorf("%s: %.1f allocations per packet, want 0", c.name, got)
+		}
+	}
+}
