@@ -49,6 +49,7 @@ func treeFields(t *treeWriter, d *Decoder, i int) {
 		r := &fl.recs[k]
 		switch r.Op {
 		case OpProto:
+			base += int(r.Depth) // InsidePrevious
 			t.depth = base
 			t.line()
 			if txt := fl.repr(r); txt != nil {
@@ -91,6 +92,16 @@ func treeFields(t *treeWriter, d *Decoder, i int) {
 		}
 	}
 	t.depth = base + 1
+}
+
+// InsidePrevious makes the protocol opened last, in a tree list, a subtree
+// of the protocol drawn before it, one level deeper (tshark draws AH inside
+// an IPv6 header chain so, as it draws IPv6's extension headers). Outside
+// a tree list it does nothing.
+func (l *FieldList) InsidePrevious() {
+	if l.tree && len(l.recs) > 0 && l.recs[len(l.recs)-1].Op == OpProto {
+		l.recs[len(l.recs)-1].Depth = 1
+	}
 }
 
 // appendFieldLine appends r's standard tree label: "Label: value", or the
