@@ -596,8 +596,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeRTCP(t, d, i)
 	case LayerSNMP:
 		treeSNMP(t, d, i)
-	case LayerAH:
-		treeAH(t, d, i)
 	case LayerRPC:
 		treeRPC(t, d, i)
 	case LayerGRE:

@@ -32,6 +32,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerESP:
 		return true
+	case LayerAH:
+		return true
 	}
 	return false
 }

@@ -42,6 +42,8 @@ func encapTreeFrames(t *testing.T) []encapTreeFrame {
 	t.Helper()
 	return []encapTreeFrame{
 		{"esp", linktype.Ethernet, "Encapsulating Security Payload", espTreeFrames()[0]},
+		{"ah", linktype.Ethernet, "Authentication Header", ahFrames(t)[0]},
+		{"ah in ipv6", linktype.Ethernet, "Internet Protocol Version 6", ahFrames(t)[2]},
 	}
 }
 
