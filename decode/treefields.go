@@ -158,7 +158,10 @@ func appendFieldValue(b []byte, fl *FieldList, r *FieldRec) []byte {
 	f := r.Field
 	switch f.Kind {
 	case KindUint, KindInt:
-		if vn := f.ValueNames(); vn != nil {
+		// An empty Values names nothing, though tshark's -G values names
+		// values of a field of that name (Wireshark registers two
+		// fields under mpls.label, one with names).
+		if vn := f.ValueNames(); vn != nil && len(vn.Values) > 0 {
 			if name := vn.Name(r.u); name != "" {
 				b = append(b, name...)
 			} else {
