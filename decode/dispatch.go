@@ -542,8 +542,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeSTP(t, d, i)
 	case LayerLLDP:
 		treeLLDP(t, d, i)
-	case LayerMPLS:
-		treeMPLS(t, d, i)
 	case LayerUDLD:
 		treeUDLD(t, d, i)
 	case LayerCDP:

@@ -34,6 +34,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerAH:
 		return true
+	case LayerMPLS:
+		return true
 	}
 	return false
 }

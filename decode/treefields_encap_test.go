@@ -37,12 +37,28 @@ func TestESPTreeMatchesTshark(t *testing.T) {
 	compareSubtreeWithTshark(t, espTreeFrames(), "Encapsulating Security Payload", nil)
 }
 
+// mplsTreeFrames are the MPLS vectors and a stack of reserved labels
+// Wireshark names (0, 2) and does not (5, 15).
+func mplsTreeFrames(t *testing.T) [][]byte {
+	var frames [][]byte
+	for _, v := range mplsVectors {
+		frames = append(frames, mustHex(t, v.hex))
+	}
+	return append(frames, mustHex(t, "02 00 00 00 00 02 02 00 00 00 00 01 88 47 00 00 00 40 00 00 20 40 00 00 50 40 00 00 f1 40 de ad be ef"))
+}
+
+func TestMPLSTreeMatchesTshark(t *testing.T) {
+	compareSubtreeWithTshark(t, mplsTreeFrames(t), "MultiProtocol Label Switching Header",
+		map[int]string{3: "a stack without a bottom: tshark's malformed-packet lines, which rawcap does not draw for it"})
+}
+
 // encapTreeFrames is one frame of each protocol, for the allocation test.
 func encapTreeFrames(t *testing.T) []encapTreeFrame {
 	t.Helper()
 	return []encapTreeFrame{
 		{"esp", linktype.Ethernet, "Encapsulating Security Payload", espTreeFrames()[0]},
 		{"ah", linktype.Ethernet, "Authentication Header", ahFrames(t)[0]},
+		{"mpls", linktype.Ethernet, "MultiProtocol Label Switching Header", mplsTreeFrames(t)[4]},
 		{"ah in ipv6", linktype.Ethernet, "Internet Protocol Version 6", ahFrames(t)[2]},
 	}
 }
