@@ -187,7 +187,10 @@ func appendFieldValue(b []byte, fl *FieldList, r *FieldRec) []byte {
 			return append(b, "<MISSING>"...) // Wireshark's text for no bytes
 		}
 		return appendHexBytes(b, fl.BytesOf(r))
-	case KindString, KindOID:
+	case KindString:
+		// Control bytes escaped, as tshark's tree shows packet text.
+		return appendTreeText(b, fl.BytesOf(r))
+	case KindOID:
 		return append(b, fl.BytesOf(r)...)
 	case KindFrameNum:
 		return strconv.AppendUint(b, r.u, 10)
