@@ -132,6 +132,26 @@ func appendFieldLine(b []byte, fl *FieldList, r *FieldRec) []byte {
 	return appendFieldValue(b, fl, r)
 }
 
+// appendTreeString appends a string field's bytes as tshark's tree shows
+// them: CR, LF, tab and other control bytes escaped, a backslash as it is.
+func appendTreeString(b, s []byte) []byte {
+	for _, c := range s {
+		switch {
+		case c == '\r':
+			b = append(b, '\\', 'r')
+		case c == '\n':
+			b = append(b, '\\', 'n')
+		case c == '\t':
+			b = append(b, '\\', 't')
+		case c < 0x20 || c >= 0x7f:
+			b = append(b, '\\', 'x', hexDigits[c>>4], hexDigits[c&15])
+		default:
+			b = append(b, c)
+		}
+	}
+	return b
+}
+
 // appendBitDrawing appends the width bits of v with those outside mask as
 // dots, in groups of four ("0100 ....").
 func appendBitDrawing(b []byte, v uint64, width int, mask uint64) []byte {
@@ -189,7 +209,7 @@ func appendFieldValue(b []byte, fl *FieldList, r *FieldRec) []byte {
 		return appendHexBytes(b, fl.BytesOf(r))
 	case KindString:
 		// Control bytes escaped, as tshark's tree shows packet text.
-		return appendTreeText(b, fl.BytesOf(r))
+		return appendTreeString(b, fl.BytesOf(r))
 	case KindOID:
 		return append(b, fl.BytesOf(r)...)
 	case KindFrameNum:
