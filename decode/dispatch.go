@@ -562,8 +562,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeRIP(t, d, i)
 	case LayerRIPng:
 		treeRIPng(t, d, i)
-	case LayerPPPoED, LayerPPPoES:
-		treePPPoE(t, d, i)
 	case LayerSlow:
 		treeSlow(t, d, i)
 	case LayerEAPOL:

@@ -36,6 +36,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerMPLS:
 		return true
+	case LayerPPPoED, LayerPPPoES:
+		return true
 	}
 	return false
 }

@@ -52,6 +52,32 @@ func TestMPLSTreeMatchesTshark(t *testing.T) {
 		map[int]string{3: "a stack without a bottom: tshark's malformed-packet lines, which rawcap does not draw for it"})
 }
 
+// pppoeTreeFrames are the PPPoE vectors, and discovery packets with a code
+// Wireshark does not name, a tag rawcap does not name before one it does,
+// an AC-Name with control bytes, and a header cut short.
+func pppoeTreeFrames(t *testing.T) [][]byte {
+	var frames [][]byte
+	for _, v := range pppoeVectors {
+		frames = append(frames, mustHex(t, v.hex))
+	}
+	const eth = "ff ff ff ff ff ff 00 0c 29 90 3a 8b 88 63 "
+	return append(frames,
+		mustHex(t, eth+"11 42 00 00 00 08 01 01 00 00 01 02 00 00"),
+		mustHex(t, eth+"11 09 00 00 00 0e 01 05 00 02 00 01 01 03 00 04 16 37 2c 16"),
+		mustHex(t, eth+"11 07 00 00 00 09 01 02 00 05 61 0d 0a 09 5c"),
+		mustHex(t, eth+"11 09 00"),
+	)
+}
+
+func TestPPPoETreeMatchesTshark(t *testing.T) {
+	frames := pppoeTreeFrames(t)
+	compareSubtreeWithTshark(t, frames, "PPP-over-Ethernet Discovery", map[int]string{
+		3: "a tag past the end: tshark's malformed-packet lines, which rawcap does not draw for it",
+		5: "a tag rawcap does not name (Vendor-Specific): the tree stops there",
+	})
+	compareSubtreeWithTshark(t, frames, "PPP-over-Ethernet Session", nil)
+}
+
 // encapTreeFrames is one frame of each protocol, for the allocation test.
 func encapTreeFrames(t *testing.T) []encapTreeFrame {
 	t.Helper()
@@ -59,6 +85,8 @@ func encapTreeFrames(t *testing.T) []encapTreeFrame {
 		{"esp", linktype.Ethernet, "Encapsulating Security Payload", espTreeFrames()[0]},
 		{"ah", linktype.Ethernet, "Authentication Header", ahFrames(t)[0]},
 		{"mpls", linktype.Ethernet, "MultiProtocol Label Switching Header", mplsTreeFrames(t)[4]},
+		{"pppoed", linktype.Ethernet, "PPP-over-Ethernet Discovery", pppoeTreeFrames(t)[0]},
+		{"pppoes", linktype.Ethernet, "PPP-over-Ethernet Session", pppoeTreeFrames(t)[2]},
 		{"ah in ipv6", linktype.Ethernet, "Internet Protocol Version 6", ahFrames(t)[2]},
 	}
 }
