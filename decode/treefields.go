@@ -38,6 +38,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerPPPoED, LayerPPPoES:
 		return true
+	case LayerERSPAN:
+		return true
 	}
 	return false
 }

@@ -87,6 +87,7 @@ func encapTreeFrames(t *testing.T) []encapTreeFrame {
 		{"mpls", linktype.Ethernet, "MultiProtocol Label Switching Header", mplsTreeFrames(t)[4]},
 		{"pppoed", linktype.Ethernet, "PPP-over-Ethernet Discovery", pppoeTreeFrames(t)[0]},
 		{"pppoes", linktype.Ethernet, "PPP-over-Ethernet Session", pppoeTreeFrames(t)[2]},
+		{"erspan", linktype.Ethernet, "Encapsulated Remote Switch Packet ANalysis", erspanFrames(t)[0]},
 		{"ah in ipv6", linktype.Ethernet, "Internet Protocol Version 6", ahFrames(t)[2]},
 	}
 }
