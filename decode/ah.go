@@ -93,77 +93,49 @@ var ahFields = [ahFieldCount]Field{
 
 var protoAH = protoField("ah", "Authentication Header")
 
+// emitAH emits the header's fields that were captured, in the order of
+// tshark's tree, which is drawn from them (treefields.go). Inside an IPv6
+// header chain that tree is a subtree of IPv6's, as its extension headers
+// are; after IPv4, a tree of its own. The ICV comes only with a whole
+// header.
 func emitAH(e *emitter, i int) {
-	l := &e.d.layers[i]
-	e.Proto(&protoAH)
-	if l.Malformed == "" {
-		a := AH(e.d.data[l.Start:l.Payload])
-		f := &ahFields
-		e.Uint(&f[ahNextHeader], uint64(a.NextHeader()))
-		e.Uint(&f[ahLength], uint64(a[1]))
-		e.Bytes(&f[ahReserved], a[2:4])
-		e.Uint(&f[ahSPI], uint64(a.SPI()))
-		e.Uint(&f[ahSequence], uint64(a.Seq()))
-		e.Bytes(&f[ahICV], a.ICV())
-	}
-	e.End()
-}
-
-// treeAH draws AH as tshark does: inside an IPv6 header chain, a subtree
-// of the IPv6 tree, as its extension headers are; after IPv4, a tree of
-// its own. Of a header cut short, the fields that were captured.
-func treeAH(t *treeWriter, d *Decoder, i int) {
+	d := e.d
 	l := &d.layers[i]
-	base := 0
+	e.Proto(&protoAH)
 	if i > 0 && d.layers[i-1].Type != LayerIPv4 {
-		base = 1
+		e.InsidePrevious()
 	}
-	t.depth = base
-	t.line()
-	t.b = append(t.b, "Authentication Header"...)
-	t.end()
 	a := d.data[l.Start:l.End]
 	if l.Malformed == "" {
 		a = d.data[l.Start:l.Payload]
 	}
-	t.depth = base + 1
-	defer func() { t.depth = base }()
-	if len(a) < 1 {
-		return
+	f := &ahFields
+	if len(a) >= 1 {
+		e.Uint(&f[ahNextHeader], uint64(a[0]))
 	}
-	treeNextHeader(t, "Next header", a[0])
-	if len(a) < 2 {
-		return
+	if len(a) >= 2 {
+		e.Uint(&f[ahLength], uint64(a[1]))
+		if e.Tree() {
+			b := append(e.Text(), "Length: "...)
+			b = appendUint(b, uint64(a[1]))
+			b = append(b, " ("...)
+			b = appendUint(b, (uint64(a[1])+2)*4)
+			e.SetRepr(append(b, " bytes)"...))
+		}
 	}
-	t.line()
-	t.b = append(t.b, "Length: "...)
-	t.b = appendUint(t.b, uint64(a[1]))
-	t.b = append(t.b, " ("...)
-	t.b = appendUint(t.b, (uint64(a[1])+2)*4)
-	t.b = append(t.b, " bytes)"...)
-	t.end()
-	if len(a) < 4 {
-		return
+	if len(a) >= 4 {
+		e.Bytes(&f[ahReserved], a[2:4])
 	}
-	t.line()
-	t.b = append(t.b, "Reserved: "...)
-	t.b = appendHexBytes(t.b, a[2:4])
-	t.end()
-	if len(a) < 8 {
-		return
+	if len(a) >= 8 {
+		e.Uint(&f[ahSPI], uint64(be32(a[4:])))
 	}
-	t.hex("AH SPI", uint64(be32(a[4:])), 8)
-	if len(a) < ahFixedLen {
-		return
+	if len(a) >= ahFixedLen {
+		e.Uint(&f[ahSequence], uint64(be32(a[8:])))
 	}
-	t.int("AH Sequence", int(be32(a[8:])))
-	if l.Malformed != "" {
-		return
+	if l.Malformed == "" {
+		e.Bytes(&f[ahICV], a[ahFixedLen:])
 	}
-	t.line()
-	t.b = append(t.b, "AH ICV: "...)
-	t.b = appendHexBytes(t.b, a[ahFixedLen:])
-	t.end()
+	e.End()
 }
 
 // infoAH appends tshark's Info column for AH: "AH (SPI=0x…)".

@@ -524,8 +524,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeHTTP(t, d, i)
 	case LayerTLS:
 		treeTLS(t, d, i)
-	case LayerESP:
-		treeESP(t, d, i)
 	case LayerPIM:
 		treePIM(t, d, i)
 	case LayerSCTP:
@@ -538,8 +536,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeSTP(t, d, i)
 	case LayerLLDP:
 		treeLLDP(t, d, i)
-	case LayerMPLS:
-		treeMPLS(t, d, i)
 	case LayerTelnet:
 		treeTelnet(t, d, i)
 	case LayerSSH:
@@ -556,8 +552,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeRIP(t, d, i)
 	case LayerRIPng:
 		treeRIPng(t, d, i)
-	case LayerPPPoED, LayerPPPoES:
-		treePPPoE(t, d, i)
 	case LayerEAPOL:
 		treeEAPOL(t, d, i)
 	case LayerEAP:
@@ -570,8 +564,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeRadiotap(t, d, i)
 	case LayerWLAN:
 		treeWLAN(t, d, i)
-	case LayerERSPAN:
-		treeERSPAN(t, d, i)
 	case LayerBabel:
 		treeBabel(t, d, i)
 	case LayerSIP:
@@ -580,8 +572,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeSDP(t, d, i)
 	case LayerSNMP:
 		treeSNMP(t, d, i)
-	case LayerAH:
-		treeAH(t, d, i)
 	case LayerRPC:
 		treeRPC(t, d, i)
 	case LayerGRE:

@@ -1,7 +1,5 @@
 package decode
 
-import "strconv"
-
 // ERSPAN is the header Cisco's Encapsulated Remote SPAN puts between GRE
 // and the mirrored frame (draft-foschiano-erspan-03). GRE's protocol type
 // 0x88be carries type I (no header: the GRE header has no sequence
@@ -255,58 +253,18 @@ func erspanItems(e ERSPAN) []erspanItem {
 	return nil
 }
 
-// fieldValue returns a masked field's value: raw under the mask, shifted.
-func fieldValue(f *Field, raw uint64) uint64 {
-	if f.Mask == 0 {
-		return raw
-	}
-	v := raw & f.Mask
-	for m := f.Mask; m&1 == 0; m >>= 1 {
-		v >>= 1
-	}
-	return v
-}
-
-// emitERSPAN emits the header's fields in Wireshark's order.
+// emitERSPAN emits the header's fields in Wireshark's order, each taken
+// from its bytes by its mask, as far as they were captured: tshark's tree
+// is drawn from them (treefields.go), titled with the version's name.
 func emitERSPAN(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
 	e.Proto(&protoERSPAN)
-	if l.Malformed == "" && l.Payload > l.Start {
-		h := ERSPAN(d.data[l.Start:l.Payload])
-		f := &erspanFields
-		e.Uint(&f[erspanVersion], uint64(h.Version()))
-		for _, it := range erspanItems(h) {
-			emitERSPANItem(e, it, h)
-		}
-		if sub := h.SubHeader(); sub != nil {
-			e.Uint(&f[erspanPlatID], fieldValue(&f[erspanPlatID], uint64(be32(sub))))
-			for _, it := range erspanSubItems(sub[0] >> 2) {
-				emitERSPANItem(e, it, sub)
-			}
-		}
-	}
-	e.End()
-}
-
-func emitERSPANItem(e *emitter, it erspanItem, b []byte) {
-	f := &erspanFields[it.k]
-	v := fieldValue(f, it.raw(b))
-	if f.Kind == KindBool {
-		e.Bool(f, v != 0)
-		return
-	}
-	e.Uint(f, v)
-}
-
-// treeERSPAN appends the ERSPAN subtree as tshark -V shows it: of a
-// header cut short, the fields that were captured.
-func treeERSPAN(t *treeWriter, d *Decoder, i int) {
-	l := &d.layers[i]
-	t.head("Encapsulated Remote Switch Packet ANalysis")
 	if l.Payload == l.Start && l.Malformed == "" {
-		t.b = append(t.b, " Type I"...)
-		t.end()
+		if e.Tree() {
+			e.SetRepr(append(e.Text(), "Encapsulated Remote Switch Packet ANalysis Type I"...))
+		}
+		e.End()
 		return
 	}
 	h := ERSPAN(d.data[l.Start:l.Payload])
@@ -314,67 +272,47 @@ func treeERSPAN(t *treeWriter, d *Decoder, i int) {
 		h = ERSPAN(d.data[l.Start:l.End])
 	}
 	if len(h) < 2 {
-		t.end()
+		e.End()
 		return
 	}
-	t.b = append(t.b, ' ')
-	if name := erspanFields[erspanVersion].ValueNames().Name(uint64(h.Version())); name != "" {
-		t.b = append(t.b, name...)
-	} else {
-		t.b = append(t.b, "Unknown"...)
+	f := &erspanFields
+	if e.Tree() {
+		b := append(e.Text(), "Encapsulated Remote Switch Packet ANalysis "...)
+		if name := f[erspanVersion].ValueNames().Name(uint64(h.Version())); name != "" {
+			b = append(b, name...)
+		} else {
+			b = append(b, "Unknown"...)
+		}
+		e.SetRepr(b)
 	}
-	t.end()
-	t.depth = 1
-	treeERSPANItem(t, erspanItem{erspanVersion, 0, 2}, h)
+	emitERSPANItem(e, erspanItem{erspanVersion, 0, 2}, h)
 	for _, it := range erspanItems(h) {
 		if it.off+it.size > len(h) {
+			e.End()
 			return
 		}
-		treeERSPANItem(t, it, h)
+		emitERSPANItem(e, it, h)
 	}
-	if h.Version() != 2 || h[11]&1 == 0 || len(h) < erspanType3Len+4 {
-		return
-	}
-	sub := h[erspanType3Len:]
-	treeERSPANItem(t, erspanItem{erspanPlatID, 0, 4}, sub)
-	for _, it := range erspanSubItems(sub[0] >> 2) {
-		if it.off+it.size > len(sub) {
-			return
+	if h.Version() == 2 && h[11]&1 != 0 && len(h) >= erspanType3Len+4 {
+		sub := h[erspanType3Len:]
+		emitERSPANItem(e, erspanItem{erspanPlatID, 0, 4}, sub)
+		for _, it := range erspanSubItems(sub[0] >> 2) {
+			if it.off+it.size > len(sub) {
+				break
+			}
+			emitERSPANItem(e, it, sub)
 		}
-		treeERSPANItem(t, it, sub)
 	}
+	e.End()
 }
 
-// treeERSPANItem appends one bit-field line: "0001 .... = Version: Type II
-// (1)", a value name where Wireshark has one.
-func treeERSPANItem(t *treeWriter, it erspanItem, b []byte) {
+func emitERSPANItem(e *emitter, it erspanItem, b []byte) {
 	f := &erspanFields[it.k]
-	raw := it.raw(b)
-	v := fieldValue(f, raw)
-	t.bits(raw, 8*it.size, f.Mask, f.Label)
-	switch {
-	case f.Kind == KindBool:
-		if yes, no, ok := f.BoolNames(); ok {
-			if v != 0 {
-				t.b = append(t.b, yes...)
-			} else {
-				t.b = append(t.b, no...)
-			}
-		}
-	case f.ValueNames() != nil:
-		// Wireshark's value names, "Unknown" for a value without one.
-		name := f.ValueNames().Name(v)
-		if name == "" {
-			name = "Unknown"
-		}
-		t.b = append(t.b, name...)
-		t.b = append(t.b, " ("...)
-		t.b = strconv.AppendUint(t.b, v, 10)
-		t.b = append(t.b, ')')
-	default:
-		t.b = strconv.AppendUint(t.b, v, 10)
+	if f.Kind == KindBool {
+		e.BoolBits(f, it.raw(b))
+		return
 	}
-	t.end()
+	e.UintBits(f, it.raw(b))
 }
 
 // lineERSPAN appends what tcpdump 4.99 prints for a GRE packet carrying

@@ -83,6 +83,10 @@ func TestERSPANVectors(t *testing.T) {
 
 func TestERSPANTreeMatchesTshark(t *testing.T) {
 	compareSubtreeWithTshark(t, erspanFrames(t), "Encapsulated Remote Switch Packet ANalysis", nil)
+	// The fields of a header cut short are those captured, as the tree's.
+	frames := erspanFrames(t)
+	compareFieldsWithTshark(t, writeTestPcap(t, frames), frames,
+		[]string{"erspan.version", "erspan.vlan", "erspan.spanid", "erspan.index", "erspan.platid", "erspan.pid7.source_index"})
 }
 
 func TestERSPANView(t *testing.T) {

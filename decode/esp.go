@@ -50,6 +50,8 @@ var espFields = [espFieldCount]Field{
 
 var protoESP = protoField("esp", "Encapsulating Security Payload")
 
+// emitESP emits the SPI and sequence number that were captured: tshark's
+// tree is drawn from them (treefields.go).
 func emitESP(e *emitter, i int) {
 	l := &e.d.layers[i]
 	e.Proto(&protoESP)
@@ -61,21 +63,6 @@ func emitESP(e *emitter, i int) {
 		e.Uint(&espFields[espSequence], uint64(be32(b[4:])))
 	}
 	e.End()
-}
-
-// treeESP writes tshark's ESP subtree: the fields that were captured.
-func treeESP(t *treeWriter, d *Decoder, i int) {
-	l := &d.layers[i]
-	b := d.data[l.Start:l.End]
-	t.head("Encapsulating Security Payload")
-	t.end()
-	t.depth = 1
-	if len(b) >= 4 {
-		t.hexInt("ESP SPI", uint64(be32(b)), 8)
-	}
-	if len(b) >= espLen {
-		t.int("ESP Sequence", int(be32(b[4:])))
-	}
 }
 
 // lineESP appends tcpdump's "ESP(spi=0x…,seq=0x…), length N", N being the

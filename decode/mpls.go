@@ -79,7 +79,7 @@ const (
 )
 
 var mplsFields = [mplsFieldCount]Field{
-	mplsLabel:  {Name: "mpls.label", Label: "MPLS Label", Kind: KindUint, Width: 32, Base: BaseDecHex, Mask: 0xfffff000, Digits: 5},
+	mplsLabel:  {Name: "mpls.label", Label: "MPLS Label", Kind: KindUint, Width: 32, Base: BaseDecHex, Mask: 0xfffff000, Digits: 5, Values: &ValueNames{}},
 	mplsExp:    {Name: "mpls.exp", Label: "MPLS Experimental Bits", Kind: KindUint, Width: 32, Mask: 0xe00},
 	mplsBottom: {Name: "mpls.bottom", Label: "MPLS Bottom Of Label Stack", Kind: KindUint, Width: 32, Mask: 0x100},
 	mplsTTL:    {Name: "mpls.ttl", Label: "MPLS TTL", Kind: KindUint, Width: 32, Mask: 0xff},
@@ -87,7 +87,15 @@ var mplsFields = [mplsFieldCount]Field{
 
 var protoMPLS = protoField("mpls", "MultiProtocol Label Switching Header")
 
-// emitMPLS emits each entry's fields.
+// mplsLabelSpecial is Wireshark's second mpls.label, of the reserved
+// labels (0 to 15), named ("IPv4 Explicit-Null (0)", "Unknown (5)"): the
+// tree draws a reserved label's line from it. (It is not in the table:
+// the other outputs show the label as mplsLabel.)
+var mplsLabelSpecial = Field{Name: "mpls.label", Label: "MPLS Label", Kind: KindUint, Width: 32, Mask: 0xfffff000}
+
+// emitMPLS emits each entry's fields. tshark's tree, drawn from them
+// (treefields.go), shows each entry as a protocol of its own, titled with
+// its values: in a tree list each entry opens protocol mpls again.
 func emitMPLS(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
@@ -95,15 +103,37 @@ func emitMPLS(e *emitter, i int) {
 	m := MPLS(d.data[l.Start : l.Start+(l.Payload-l.Start)/4*4])
 	f := &mplsFields
 	for k := range m.Entries() {
-		label, tc, bottom, ttl := m.Entry(k)
-		e.Uint(&f[mplsLabel], uint64(label))
-		e.Uint(&f[mplsExp], uint64(tc))
-		b := uint64(0)
-		if bottom {
-			b = 1
+		label, tc, _, ttl := m.Entry(k)
+		v := uint64(be32(m[4*k:]))
+		if e.Tree() {
+			if k > 0 {
+				e.End()
+				e.Proto(&protoMPLS)
+			}
+			b := append(e.Text(), "MultiProtocol Label Switching Header, Label: "...)
+			b = strconv.AppendUint(b, uint64(label), 10)
+			if name := mplsLabelName(label); name != "" {
+				b = append(b, " ("...)
+				b = append(b, name...)
+				b = append(b, ')')
+			} else if label <= 15 {
+				b = append(b, " (Reserved - Unknown)"...)
+			}
+			b = append(b, ", Exp: "...)
+			b = strconv.AppendUint(b, uint64(tc), 10)
+			b = append(b, ", S: "...)
+			b = strconv.AppendUint(b, v>>8&1, 10)
+			b = append(b, ", TTL: "...)
+			e.SetRepr(strconv.AppendUint(b, uint64(ttl), 10))
 		}
-		e.Uint(&f[mplsBottom], b)
-		e.Uint(&f[mplsTTL], uint64(ttl))
+		e.UintBits(&f[mplsLabel], v)
+		if e.Tree() && label <= 15 {
+			r := FieldRec{Field: &mplsLabelSpecial, u: uint64(label)}
+			e.SetRepr(appendFieldLine(e.Text(), e.FieldList, &r))
+		}
+		e.UintBits(&f[mplsExp], v)
+		e.UintBits(&f[mplsBottom], v)
+		e.UintBits(&f[mplsTTL], v)
 	}
 	e.End()
 }
@@ -127,59 +157,6 @@ func mplsLabelName(label uint32) string {
 		return "OAM Alert"
 	}
 	return ""
-}
-
-// treeMPLS appends one "MultiProtocol Label Switching Header" subtree per
-// entry, as tshark -V shows them.
-func treeMPLS(t *treeWriter, d *Decoder, i int) {
-	l := &d.layers[i]
-	m := MPLS(d.data[l.Start : l.Start+(l.Payload-l.Start)/4*4])
-	for k := range m.Entries() {
-		label, tc, bottom, ttl := m.Entry(k)
-		v := uint64(be32(m[4*k:]))
-		name := mplsLabelName(label)
-		t.head("MultiProtocol Label Switching Header, Label: ")
-		t.b = strconv.AppendUint(t.b, uint64(label), 10)
-		if name != "" {
-			t.b = append(t.b, " ("...)
-			t.b = append(t.b, name...)
-			t.b = append(t.b, ')')
-		}
-		t.b = append(t.b, ", Exp: "...)
-		t.b = strconv.AppendUint(t.b, uint64(tc), 10)
-		t.b = append(t.b, ", S: "...)
-		if bottom {
-			t.b = append(t.b, '1')
-		} else {
-			t.b = append(t.b, '0')
-		}
-		t.b = append(t.b, ", TTL: "...)
-		t.b = strconv.AppendUint(t.b, uint64(ttl), 10)
-		t.end()
-		t.depth = 1
-		t.bits(v, 32, 0xfffff000, "MPLS Label")
-		if name != "" {
-			t.b = append(t.b, name...)
-			t.b = append(t.b, " ("...)
-			t.b = strconv.AppendUint(t.b, uint64(label), 10)
-			t.b = append(t.b, ')')
-		} else {
-			t.b = strconv.AppendUint(t.b, uint64(label), 10)
-			t.b = append(t.b, " (0x"...)
-			t.b = appendHexN(t.b, uint64(label), 5)
-			t.b = append(t.b, ')')
-		}
-		t.end()
-		t.bits(v, 32, 0xe00, "MPLS Experimental Bits")
-		t.b = strconv.AppendUint(t.b, uint64(tc), 10)
-		t.end()
-		t.bits(v, 32, 0x100, "MPLS Bottom Of Label Stack")
-		t.b = strconv.AppendUint(t.b, v>>8&1, 10)
-		t.end()
-		t.bits(v, 32, 0xff, "MPLS TTL")
-		t.b = strconv.AppendUint(t.b, uint64(ttl), 10)
-		t.end()
-	}
 }
 
 // mplsTcpdumpName returns tcpdump's name of a reserved label (0 to 15),

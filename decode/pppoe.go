@@ -117,6 +117,7 @@ const (
 	pppoeACName
 	pppoeHostUniq
 	pppoeACCookie
+	pppoeMaxPayload
 	pppoeFieldCount
 )
 
@@ -130,6 +131,7 @@ var pppoeFields = [pppoeFieldCount]Field{
 	pppoeACName:      {Name: "pppoed.tags.ac_name", Label: "AC-Name", Kind: KindString},
 	pppoeHostUniq:    {Name: "pppoed.tags.host_uniq", Label: "Host-Uniq", Kind: KindBytes},
 	pppoeACCookie:    {Name: "pppoed.tags.ac_cookie", Label: "AC-Cookie", Kind: KindBytes},
+	pppoeMaxPayload:  {Name: "pppoed.tags.max_payload", Label: "PPP-Max-Payload", Kind: KindBytes},
 }
 
 var (
@@ -137,11 +139,18 @@ var (
 	protoPPPoES = protoField("pppoes", "PPP-over-Ethernet Session")
 )
 
-// emitPPPoE emits the header's fields and, for discovery, the tags'.
+// emitPPPoE emits the header's fields and, for discovery, the tags', in
+// the order and nesting of tshark's tree, which is drawn from them
+// (treefields.go): the tags under a "PPPoE Tags" line. The tree leaves out
+// an empty tag, as tshark does, and stops at the first tag rawcap does not
+// name.
 func emitPPPoE(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
 	disc := l.Type == LayerPPPoED
+	if l.End-l.Start < pppoeHdrLen && e.Tree() {
+		return // tshark's tree shows nothing of a header cut short
+	}
 	if disc {
 		e.Proto(&protoPPPoED)
 	} else {
@@ -150,12 +159,15 @@ func emitPPPoE(e *emitter, i int) {
 	if l.End-l.Start >= pppoeHdrLen {
 		h := PPPoE(d.data[l.Start : l.Start+pppoeHdrLen])
 		f := &pppoeFields
-		e.Uint(&f[pppoeVersion], uint64(h.Version()))
-		e.Uint(&f[pppoeType], uint64(h.Type()))
+		e.UintBits(&f[pppoeVersion], uint64(h[0]))
+		e.UintBits(&f[pppoeType], uint64(h[0]))
 		e.Uint(&f[pppoeCode], uint64(h.Code()))
 		e.Uint(&f[pppoeSessionID], uint64(h.SessionID()))
 		e.Uint(&f[pppoePayloadLen], uint64(h.Length()))
-		if disc {
+		if disc && l.Start+pppoeHdrLen < l.End {
+			e.LineString("PPPoE Tags")
+			e.Sub()
+			stop := false
 			pppoeTags(d.data[l.Start+pppoeHdrLen:l.End], func(typ uint16, v []byte) {
 				switch typ {
 				case pppoeTagService:
@@ -166,8 +178,17 @@ func emitPPPoE(e *emitter, i int) {
 					e.Bytes(&f[pppoeHostUniq], v)
 				case pppoeTagACCookie:
 					e.Bytes(&f[pppoeACCookie], v)
+				case pppoeTagMaxPayload:
+					e.Bytes(&f[pppoeMaxPayload], v)
+				default:
+					stop = true // a tag rawcap does not name: the tree shows no more
+					return
+				}
+				if stop || len(v) == 0 && typ != pppoeTagACName {
+					e.NoTree() // tshark draws an empty AC-Name, no other empty tag
 				}
 			})
+			e.Up()
 		}
 	}
 	e.End()
@@ -192,87 +213,30 @@ func pppoeCodeName(c uint8) string {
 	return ""
 }
 
-// treePPPoE appends the PPP-over-Ethernet subtree as tshark -V shows it:
-// the header, and a discovery packet's tags as far as rawcap names them.
-func treePPPoE(t *treeWriter, d *Decoder, i int) {
-	l := &d.layers[i]
-	if l.End-l.Start < pppoeHdrLen {
-		return
-	}
-	h := PPPoE(d.data[l.Start : l.Start+pppoeHdrLen])
-	disc := l.Type == LayerPPPoED
-	if disc {
-		t.head("PPP-over-Ethernet Discovery")
-	} else {
-		t.head("PPP-over-Ethernet Session")
-	}
-	t.end()
-	t.depth = 1
-	t.bits(uint64(h[0]), 8, 0xf0, "Version")
-	t.b = strconv.AppendUint(t.b, uint64(h.Version()), 10)
-	t.end()
-	t.bits(uint64(h[0]), 8, 0x0f, "Type")
-	t.b = strconv.AppendUint(t.b, uint64(h.Type()), 10)
-	t.end()
-	name := pppoeCodeName(h.Code())
-	if name == "" {
-		return
-	}
-	t.line()
-	t.b = append(t.b, "Code: "...)
-	t.b = append(t.b, name...)
-	t.b = append(t.b, " (0x"...)
-	t.b = appendHex2(t.b, h.Code())
-	t.b = append(t.b, ")\n"...)
-	t.hex("Session ID", uint64(h.SessionID()), 4)
-	t.int("Payload Length", h.Length())
-	if !disc || l.Start+pppoeHdrLen >= l.End {
-		return
-	}
-	t.line()
-	t.b = append(t.b, "PPPoE Tags\n"...)
-	t.depth = 2
-	stop := false
-	pppoeTags(d.data[l.Start+pppoeHdrLen:l.End], func(typ uint16, v []byte) {
-		if stop || len(v) == 0 {
-			return // an empty tag: tshark shows no line for it
-		}
-		switch typ {
-		case pppoeTagService, pppoeTagACName:
-			t.line()
-			if typ == pppoeTagService {
-				t.b = append(t.b, "Service-Name: "...)
-			} else {
-				t.b = append(t.b, "AC-Name: "...)
-			}
-			t.b = appendTreeText(t.b, v)
-			t.end()
-		case pppoeTagHostUniq, pppoeTagACCookie, pppoeTagMaxPayload:
-			t.line()
-			switch typ {
-			case pppoeTagHostUniq:
-				t.b = append(t.b, "Host-Uniq: "...)
-			case pppoeTagACCookie:
-				t.b = append(t.b, "AC-Cookie: "...)
-			default:
-				t.b = append(t.b, "PPP-Max-Payload: "...)
-			}
-			t.b = appendHexBytes(t.b, v)
-			t.end()
-		default:
-			stop = true // a tag rawcap does not draw: the rest is left out
-		}
-	})
-	t.depth = 1
-}
-
-// infoPPPoE appends tshark's Info of a discovery packet: its code's name.
+// infoPPPoE appends tshark's Info of a discovery packet: its code's name
+// (of a header cut short too), then its AC-Names.
 func infoPPPoE(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
-	if l.End-l.Start < pppoeHdrLen {
+	if l.End-l.Start < 2 {
 		return b
 	}
-	return append(b, pppoeCodeName(PPPoE(d.data[l.Start:]).Code())...)
+	name := pppoeCodeName(d.data[l.Start+1])
+	if name == "" {
+		name = "Unknown"
+	}
+	b = append(b, name...)
+	if l.Type != LayerPPPoED || l.End-l.Start < pppoeHdrLen {
+		return b
+	}
+	// Then each AC-Name, as tshark appends them.
+	pppoeTags(d.data[l.Start+pppoeHdrLen:l.End], func(typ uint16, v []byte) {
+		if typ == pppoeTagACName {
+			b = append(b, " AC-Name='"...)
+			b = appendTreeString(b, v)
+			b = append(b, '\'')
+		}
+	})
+	return b
 }
 
 // pppoeTagTcpdump returns tcpdump's name of a tag, or "".

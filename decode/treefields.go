@@ -31,6 +31,16 @@ func treeFieldsOf(lt LayerType) bool {
 	case LayerVXLAN, LayerGeneve, LayerNTP, LayerRTP, LayerRTCP, LayerIGMP, LayerCDP,
 		LayerHSRP, LayerVRRP, LayerBFD, LayerUDLD, LayerSlow, LayerLACP:
 		return true
+	case LayerESP:
+		return true
+	case LayerAH:
+		return true
+	case LayerMPLS:
+		return true
+	case LayerPPPoED, LayerPPPoES:
+		return true
+	case LayerERSPAN:
+		return true
 	}
 	return false
 }
@@ -48,6 +58,7 @@ func treeFields(t *treeWriter, d *Decoder, i int) {
 		r := &fl.recs[k]
 		switch r.Op {
 		case OpProto:
+			base += int(r.Depth) // InsidePrevious
 			if r.noTree {
 				continue // tshark draws only what follows (a malformed mark)
 			}
@@ -95,6 +106,16 @@ func treeFields(t *treeWriter, d *Decoder, i int) {
 	t.depth = base + 1
 }
 
+// InsidePrevious makes the protocol opened last, in a tree list, a subtree
+// of the protocol drawn before it, one level deeper (tshark draws AH inside
+// an IPv6 header chain so, as it draws IPv6's extension headers). Outside
+// a tree list it does nothing.
+func (l *FieldList) InsidePrevious() {
+	if l.tree && len(l.recs) > 0 && l.recs[len(l.recs)-1].Op == OpProto {
+		l.recs[len(l.recs)-1].Depth = 1
+	}
+}
+
 // appendFieldLine appends r's standard tree label: "Label: value", or the
 // bit drawing of a masked field before it.
 func appendFieldLine(b []byte, fl *FieldList, r *FieldRec) []byte {
@@ -117,6 +138,26 @@ func appendFieldLine(b []byte, fl *FieldList, r *FieldRec) []byte {
 	}
 	b = append(b, ": "...)
 	return appendFieldValue(b, fl, r)
+}
+
+// appendTreeString appends a string field's bytes as tshark's tree shows
+// them: CR, LF, tab and other control bytes escaped, a backslash as it is.
+func appendTreeString(b, s []byte) []byte {
+	for _, c := range s {
+		switch {
+		case c == '\r':
+			b = append(b, '\\', 'r')
+		case c == '\n':
+			b = append(b, '\\', 'n')
+		case c == '\t':
+			b = append(b, '\\', 't')
+		case c < 0x20 || c >= 0x7f:
+			b = append(b, '\\', 'x', hexDigits[c>>4], hexDigits[c&15])
+		default:
+			b = append(b, c)
+		}
+	}
+	return b
 }
 
 // appendBitDrawing appends the width bits of v with those outside mask as
@@ -148,7 +189,10 @@ func appendFieldValue(b []byte, fl *FieldList, r *FieldRec) []byte {
 	f := r.Field
 	switch f.Kind {
 	case KindUint, KindInt:
-		if vn := f.ValueNames(); vn != nil {
+		// An empty Values names nothing, though tshark's -G values names
+		// values of a field of that name (Wireshark registers two
+		// fields under mpls.label, one with names).
+		if vn := f.ValueNames(); vn != nil && len(vn.Values) > 0 {
 			if name := vn.Name(r.u); name != "" {
 				b = append(b, name...)
 			} else {
@@ -172,7 +216,8 @@ func appendFieldValue(b []byte, fl *FieldList, r *FieldRec) []byte {
 		// Wireshark's label shows them.
 		return appendWSBytes(b, fl.BytesOf(r))
 	case KindString:
-		return appendTreeText(b, fl.BytesOf(r)) // escaped as tshark's format_text
+		// Control bytes escaped, as tshark's tree shows packet text.
+		return appendTreeString(b, fl.BytesOf(r))
 	case KindOID:
 		return append(b, fl.BytesOf(r)...)
 	case KindFrameNum:
