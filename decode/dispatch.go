@@ -554,8 +554,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeSyslog(t, d, i)
 	case LayerBGP:
 		treeBGP(t, d, i)
-	case LayerRIPng:
-		treeRIPng(t, d, i)
 	case LayerPPPoED, LayerPPPoES:
 		treePPPoE(t, d, i)
 	case LayerEAPOL:

@@ -30,7 +30,7 @@ func treeFieldsOf(lt LayerType) bool {
 	switch lt {
 	case LayerVXLAN, LayerGeneve,
 		LayerHSRP, LayerVRRP, LayerBFD, LayerUDLD, LayerSlow, LayerLACP,
-		LayerRIP:
+		LayerRIP, LayerRIPng:
 		return true
 	}
 	return false
