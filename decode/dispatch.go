@@ -550,8 +550,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeHTTP2(t, d, i)
 	case LayerTFTP:
 		treeTFTP(t, d, i)
-	case LayerSyslog:
-		treeSyslog(t, d, i)
 	case LayerBGP:
 		treeBGP(t, d, i)
 	case LayerPPPoED, LayerPPPoES:

@@ -30,7 +30,7 @@ func treeFieldsOf(lt LayerType) bool {
 	switch lt {
 	case LayerVXLAN, LayerGeneve,
 		LayerHSRP, LayerVRRP, LayerBFD, LayerUDLD, LayerSlow, LayerLACP,
-		LayerRIP, LayerRIPng:
+		LayerRIP, LayerRIPng, LayerSyslog:
 		return true
 	}
 	return false
