@@ -544,14 +544,8 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeHTTP2(t, d, i)
 	case LayerTFTP:
 		treeTFTP(t, d, i)
-	case LayerSyslog:
-		treeSyslog(t, d, i)
 	case LayerBGP:
 		treeBGP(t, d, i)
-	case LayerRIP:
-		treeRIP(t, d, i)
-	case LayerRIPng:
-		treeRIPng(t, d, i)
 	case LayerEAPOL:
 		treeEAPOL(t, d, i)
 	case LayerEAP:

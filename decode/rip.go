@@ -49,6 +49,12 @@ const (
 	ripNetmask
 	ripNextHop
 	ripMetric
+	ripAuthType
+	ripAuthPasswd
+	ripDigestOffset
+	ripKeyID
+	ripAuthDataLen
+	ripSeqNum
 	ripFieldCount
 )
 
@@ -61,6 +67,13 @@ var ripFields = [ripFieldCount]Field{
 	ripNetmask:  {Name: "rip.netmask", Label: "Netmask", Kind: KindIPv4},
 	ripNextHop:  {Name: "rip.next_hop", Label: "Next Hop", Kind: KindIPv4},
 	ripMetric:   {Name: "rip.metric", Label: "Metric", Kind: KindUint, Width: 16},
+	// The authentication entry's (version 2, family 0xffff, first).
+	ripAuthType:     {Name: "rip.auth.type", Label: "Authentication type", Kind: KindUint, Width: 16},
+	ripAuthPasswd:   {Name: "rip.auth.passwd", Label: "Password", Kind: KindString},
+	ripDigestOffset: {Name: "rip.digest_offset", Label: "Digest Offset", Kind: KindUint, Width: 16},
+	ripKeyID:        {Name: "rip.key_id", Label: "Key ID", Kind: KindUint, Width: 8},
+	ripAuthDataLen:  {Name: "rip.auth_data_len", Label: "Auth Data Len", Kind: KindUint, Width: 8},
+	ripSeqNum:       {Name: "rip.seq_num", Label: "Seq num", Kind: KindUint, Width: 32},
 }
 
 var protoRIP = protoField("rip", "Routing Information Protocol")
@@ -72,7 +85,10 @@ func ripRouteEntry(e []byte) bool {
 	return f == 0 || f == 2
 }
 
-// emitRIP emits the header and each address entry (JSON: the first).
+// emitRIP emits the header, a version 2 authentication entry and each
+// address entry (JSON: the first), in the order and nesting of tshark's
+// tree, which is drawn from them (treefields.go). The entries stop at the
+// first of another family; a Keyed Message Digest entry ends the tree.
 func emitRIP(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
@@ -81,26 +97,49 @@ func emitRIP(e *emitter, i int) {
 		r := RIP(d.data[l.Start:l.End])
 		f := &ripFields
 		e.Uint(&f[ripCommand], uint64(r.Command()))
-		e.Uint(&f[ripVersion], uint64(r.Version()))
-		if r.Version() == 1 || r.Version() == 2 {
+		v := r.Version()
+		e.Uint(&f[ripVersion], uint64(v))
+		if v != 1 && v != 2 {
+			e.NoTree()
+		}
+		if v == 1 || v == 2 {
 			for k := ripHeader; k+ripEntryLen <= len(r); k += ripEntryLen {
 				en := r[k : k+ripEntryLen]
+				if v == 2 && be16(en) == 0xffff && k == ripHeader {
+					if !ripAuthEntry(e, en) {
+						break
+					}
+					continue
+				}
 				if !ripRouteEntry(en) {
 					break
 				}
-				e.Uint(&f[ripFamily], uint64(be16(en)))
-				if r.Version() == 2 {
+				fam := be16(en)
+				if e.Tree() {
+					b := e.Text()
+					if fam == 0 {
+						b = append(b, "Address not specified"...)
+					} else {
+						b = addr4(en[4:8]).AppendTo(append(b, "IP Address: "...))
+					}
+					b = append(b, ", Metric: "...)
+					e.Line(strconv.AppendUint(b, uint64(be32(en[16:])), 10))
+				}
+				e.Sub()
+				e.Uint(&f[ripFamily], uint64(fam))
+				if v == 2 {
 					e.Uint(&f[ripRouteTag], uint64(be16(en[2:])))
 				}
-				if be16(en) == 2 {
+				if fam == 2 {
 					e.IPv4(&f[ripIP], en[4:8])
 				}
-				if r.Version() == 2 {
+				if v == 2 {
 					e.IPv4(&f[ripNetmask], en[8:12])
 					e.IPv4(&f[ripNextHop], en[12:16])
 				}
 				e.Uint(&f[ripMetric], uint64(be32(en[16:])))
-				if !e.all {
+				e.Up()
+				if !e.all && !e.Tree() {
 					break
 				}
 			}
@@ -109,101 +148,34 @@ func emitRIP(e *emitter, i int) {
 	e.End()
 }
 
-var ripCommandNames = [6]string{"", "Request", "Response", "Traceon", "Traceoff", "Vendor specific (Sun)"}
-
-// treeRIP writes the subtree as tshark -V draws it.
-func treeRIP(t *treeWriter, d *Decoder, i int) {
-	l := &d.layers[i]
-	t.head("Routing Information Protocol")
-	t.end()
-	if l.Malformed != "" {
-		return
+// ripAuthEntry emits a version 2 authentication entry under its title
+// line, and reports whether address entries may follow it (a Simple
+// Password entry; tshark's tree ends after any other).
+func ripAuthEntry(e *emitter, en []byte) bool {
+	f := &ripFields
+	typ := be16(en[2:])
+	name := f[ripAuthType].ValueNames().Name(uint64(typ))
+	if typ != 2 && typ != 3 {
+		return false
 	}
-	r := RIP(d.data[l.Start:l.End])
-	t.depth = 1
-	t.line()
-	t.b = append(t.b, "Command: "...)
-	if c := r.Command(); int(c) < len(ripCommandNames) && c != 0 {
-		t.b = append(t.b, ripCommandNames[c]...)
+	if e.Tree() {
+		e.Line(append(append(e.Text(), "Authentication: "...), name...))
+	}
+	e.Sub()
+	e.Uint(&f[ripAuthType], uint64(typ))
+	if typ == 2 {
+		e.TextDone(&f[ripAuthPasswd], append(e.Text(), ospfSimplePassword(en[4:20])...))
 	} else {
-		t.b = append(t.b, "Unknown"...)
+		e.Uint(&f[ripDigestOffset], uint64(be16(en[4:])))
+		e.Uint(&f[ripKeyID], uint64(en[6]))
+		e.Uint(&f[ripAuthDataLen], uint64(en[7]))
+		e.Uint(&f[ripSeqNum], uint64(be32(en[8:])))
 	}
-	t.b = append(t.b, " ("...)
-	t.b = strconv.AppendUint(t.b, uint64(r.Command()), 10)
-	t.b = append(t.b, ')')
-	t.end()
-	v := r.Version()
-	if v != 1 && v != 2 {
-		return
-	}
-	t.line()
-	t.b = append(t.b, "Version: RIPv"...)
-	t.b = strconv.AppendUint(t.b, uint64(v), 10)
-	t.b = append(t.b, " ("...)
-	t.b = strconv.AppendUint(t.b, uint64(v), 10)
-	t.b = append(t.b, ')')
-	t.end()
-	for k := ripHeader; k+ripEntryLen <= len(r); k += ripEntryLen {
-		en := r[k : k+ripEntryLen]
-		if v == 2 && be16(en) == 0xffff && k == ripHeader {
-			t.depth = 1
-			switch be16(en[2:]) {
-			case 2:
-				t.str("Authentication", "Simple Password")
-				t.depth = 2
-				t.str("Authentication type", "Simple Password (2)")
-				t.line()
-				t.b = append(t.b, "Password: "...)
-				t.b = append(t.b, ospfSimplePassword(en[4:20])...)
-				t.end()
-				continue
-			case 3:
-				t.str("Authentication", "Keyed Message Digest")
-				t.depth = 2
-				t.str("Authentication type", "Keyed Message Digest (3)")
-				t.int("Digest Offset", int(be16(en[4:])))
-				t.int("Key ID", int(en[6]))
-				t.int("Auth Data Len", int(en[7]))
-				t.int("Seq num", int(be32(en[8:])))
-			}
-			return
-		}
-		if !ripRouteEntry(en) {
-			return
-		}
-		fam := be16(en)
-		metric := be32(en[16:])
-		t.depth = 1
-		t.line()
-		if fam == 0 {
-			t.b = append(t.b, "Address not specified"...)
-		} else {
-			t.b = append(t.b, "IP Address: "...)
-			t.b = addr4(en[4:8]).AppendTo(t.b)
-		}
-		t.b = append(t.b, ", Metric: "...)
-		t.b = strconv.AppendUint(t.b, uint64(metric), 10)
-		t.end()
-		t.depth = 2
-		if fam == 0 {
-			t.str("Address Family", "Unspecified (0)")
-		} else {
-			t.str("Address Family", "IP (2)")
-		}
-		if v == 2 {
-			t.int("Route Tag", int(be16(en[2:])))
-		}
-		if fam == 2 {
-			t.addr("IP Address", addr4(en[4:8]))
-		}
-		if v == 2 {
-			t.addr("Netmask", addr4(en[8:12]))
-			t.addr("Next Hop", addr4(en[12:16]))
-		}
-		t.int("Metric", int(metric))
-	}
-	t.depth = 1
+	e.Up()
+	return typ == 2
 }
+
+var ripCommandNames = [6]string{"", "Request", "Response", "Traceon", "Traceoff", "Vendor specific (Sun)"}
 
 // appendRIPProto appends the Protocol column: "RIPv1", "RIPv2".
 func appendRIPProto(b []byte, d *Decoder, i int) []byte {

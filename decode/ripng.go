@@ -38,6 +38,7 @@ const (
 	ripngCmd = iota
 	ripngVersion
 	ripngReserved
+	ripngRTE
 	ripngPrefix
 	ripngRouteTag
 	ripngPrefixLen
@@ -49,6 +50,7 @@ var ripngFields = [ripngFieldCount]Field{
 	ripngCmd:       {Name: "ripng.cmd", Label: "Command", Kind: KindUint, Width: 8},
 	ripngVersion:   {Name: "ripng.version", Label: "Version", Kind: KindUint, Width: 8},
 	ripngReserved:  {Name: "ripng.reserved", Label: "Reserved", Kind: KindBytes},
+	ripngRTE:       {Name: "ripng.rte", Label: "Route Table Entry", Kind: KindNone},
 	ripngPrefix:    {Name: "ripng.rte.ipv6_prefix", Label: "IPv6 Prefix", Kind: KindIPv6},
 	ripngRouteTag:  {Name: "ripng.rte.route_tag", Label: "Route Tag", Kind: KindUint, Width: 16, Base: BaseHex},
 	ripngPrefixLen: {Name: "ripng.rte.prefix_length", Label: "Prefix Length", Kind: KindUint, Width: 8},
@@ -57,7 +59,10 @@ var ripngFields = [ripngFieldCount]Field{
 
 var protoRIPng = protoField("ripng", "RIPng")
 
-// emitRIPng emits the header and each entry (JSON: the first).
+// emitRIPng emits the header and each route table entry (JSON: the
+// first) in the order and nesting of tshark's tree, which is drawn from
+// them (treefields.go). Like tshark, it shows the entry that the message's
+// end cuts short as the entry's title alone.
 func emitRIPng(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
@@ -68,15 +73,30 @@ func emitRIPng(e *emitter, i int) {
 		e.Uint(&f[ripngCmd], uint64(r[0]))
 		e.Uint(&f[ripngVersion], uint64(r[1]))
 		e.Bytes(&f[ripngReserved], r[2:4])
-		for k := 4; k+ripngRTELen <= len(r); k += ripngRTELen {
+		k := 4
+		for ; k+ripngRTELen <= len(r); k += ripngRTELen {
 			en := r[k : k+ripngRTELen]
+			e.None(&f[ripngRTE])
+			if e.Tree() {
+				b := append(e.Text(), "Route Table Entry: IPv6 Prefix: "...)
+				b = addr16(en[:16]).AppendTo(b)
+				b = append(b, '/')
+				b = strconv.AppendUint(b, uint64(en[18]), 10)
+				b = append(b, " Metric: "...)
+				e.SetRepr(strconv.AppendUint(b, uint64(en[19]), 10))
+			}
+			e.Sub()
 			e.IPv6(&f[ripngPrefix], en[:16])
 			e.Uint(&f[ripngRouteTag], uint64(be16(en[16:])))
 			e.Uint(&f[ripngPrefixLen], uint64(en[18]))
 			e.Uint(&f[ripngMetric], uint64(en[19]))
-			if !e.all {
+			e.Up()
+			if !e.all && !e.Tree() {
 				break
 			}
+		}
+		if k < len(r) && (e.all || e.Tree()) {
+			e.None(&f[ripngRTE])
 		}
 	}
 	e.End()
@@ -89,49 +109,6 @@ func appendRIPngCommand(b []byte, c uint8) []byte {
 		return append(b, ripngCommandNames[c]...)
 	}
 	return append(b, "Unknown"...)
-}
-
-// treeRIPng writes the subtree as tshark -V draws it.
-func treeRIPng(t *treeWriter, d *Decoder, i int) {
-	l := &d.layers[i]
-	if l.Malformed != "" {
-		return
-	}
-	r := RIPng(d.data[l.Start:l.End])
-	t.head("RIPng")
-	t.end()
-	t.depth = 1
-	t.line()
-	t.b = append(t.b, "Command: "...)
-	t.b = appendRIPngCommand(t.b, r[0])
-	t.b = append(t.b, " ("...)
-	t.b = strconv.AppendUint(t.b, uint64(r[0]), 10)
-	t.b = append(t.b, ')')
-	t.end()
-	t.int("Version", int(r[1]))
-	t.line()
-	t.b = append(t.b, "Reserved: "...)
-	t.b = appendHexBytes(t.b, r[2:4])
-	t.end()
-	for k := 4; k+ripngRTELen <= len(r); k += ripngRTELen {
-		en := r[k : k+ripngRTELen]
-		a := netip.AddrFrom16([16]byte(en[:16]))
-		t.depth = 1
-		t.line()
-		t.b = append(t.b, "Route Table Entry: IPv6 Prefix: "...)
-		t.b = a.AppendTo(t.b)
-		t.b = append(t.b, '/')
-		t.b = strconv.AppendUint(t.b, uint64(en[18]), 10)
-		t.b = append(t.b, " Metric: "...)
-		t.b = strconv.AppendUint(t.b, uint64(en[19]), 10)
-		t.end()
-		t.depth = 2
-		t.addr("IPv6 Prefix", a)
-		t.hex("Route Tag", uint64(be16(en[16:])), 4)
-		t.int("Prefix Length", int(en[18]))
-		t.int("Metric", int(en[19]))
-	}
-	t.depth = 1
 }
 
 // infoRIPng appends tshark's Info: " Command Response, Version 1".

@@ -226,6 +226,10 @@ func appendWSFormatText(b, s []byte) []byte {
 	return b
 }
 
+// emitSyslog emits the message's fields in the order and nesting of
+// tshark's tree, which is drawn from them (treefields.go): the priority's
+// facility and level, then the message with the header's parts beneath.
+// Labels longer than tshark's 240-byte buffer are cut as tshark cuts them.
 func emitSyslog(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
@@ -233,98 +237,56 @@ func emitSyslog(e *emitter, i int) {
 	e.Proto(&protoSyslog)
 	s := Syslog(d.data[l.Start:l.End])
 	if s.priCut() {
+		e.NoTree()
 		e.End()
 		return
 	}
 	pri, off, ok := s.Pri()
+	m := s[off:]
+	if e.Tree() {
+		b := e.Text()
+		at := len(b)
+		b = append(b, "Syslog message: "...)
+		if ok {
+			b = appendSyslogPri(b, pri)
+		} else {
+			b = append(b, "(unknown)"...)
+		}
+		b = append(b, ": "...)
+		e.SetRepr(truncLabelAt(appendWSFormatText(b, m), at, 0))
+	}
 	if ok {
 		e.Uint(&f[syslogFacility], uint64(pri&0x3f8>>3))
 		e.Uint(&f[syslogLevel], uint64(pri&7))
 	}
-	m := s[off:]
 	e.TextDone(&f[syslogMsg], appendWSUTF8(e.Text(), m))
+	if e.Tree() {
+		b := e.Text()
+		at := len(b)
+		b = appendWSLabelUTF8(append(b, "Message: "...), m)
+		e.SetRepr(truncLabelAt(b, at, len("Message")))
+	}
 	p := syslogSplit(m)
 	str := func(fl *Field, r [2]int) {
 		if r[0] >= 0 {
 			e.TextDone(fl, appendWSText(e.Text(), m[r[0]:r[1]]))
+			if e.Tree() {
+				b := e.Text()
+				at := len(b)
+				b = appendWSLabelText(append(append(b, fl.Label...), ": "...), m[r[0]:r[1]])
+				e.SetRepr(truncLabelAt(b, at, len(fl.Label)))
+			}
 		}
 	}
+	e.Sub()
 	str(&f[syslogVersion], p.version)
 	str(&f[syslogTimestampRFC3164], p.stamp)
 	str(&f[syslogHostname], p.host)
 	str(&f[syslogAppname], p.appname)
 	str(&f[syslogProcid], p.procid)
 	str(&f[syslogMsgid], p.msgid)
+	e.Up()
 	e.End()
-}
-
-// treeSyslog appends the Syslog subtree as tshark -V shows it.
-func treeSyslog(t *treeWriter, d *Decoder, i int) {
-	l := &d.layers[i]
-	s := Syslog(d.data[l.Start:l.End])
-	if s.priCut() {
-		return
-	}
-	pri, off, ok := s.Pri()
-	m := s[off:]
-	t.depth = 0
-	t.line()
-	start := len(t.b)
-	t.b = append(t.b, "Syslog message: "...)
-	if ok {
-		t.b = appendSyslogPri(t.b, pri)
-	} else {
-		t.b = append(t.b, "(unknown)"...)
-	}
-	t.b = append(t.b, ": "...)
-	t.b = appendWSFormatText(t.b, m)
-	t.truncLabel(start, 0)
-	t.end()
-	t.depth = 1
-	if ok {
-		f := &syslogFields
-		for _, k := range [...]int{syslogFacility, syslogLevel} {
-			fl := &f[k]
-			t.bits(uint64(pri), 8, fl.Mask&0xff, fl.Label)
-			v := uint64(pri) & fl.Mask
-			if k == syslogFacility {
-				v >>= 3
-			}
-			if n := fl.ValueNames().Name(v); n != "" {
-				t.b = append(t.b, n...)
-			} else {
-				t.b = append(t.b, "Unknown"...)
-			}
-			t.b = append(t.b, " ("...)
-			t.b = strconv.AppendUint(t.b, v, 10)
-			t.b = append(t.b, ')')
-			t.end()
-		}
-	}
-	t.line()
-	start = len(t.b)
-	t.b = append(t.b, "Message: "...)
-	t.b = appendWSLabelUTF8(t.b, m)
-	t.truncLabel(start, len("Message"))
-	t.end()
-	p := syslogSplit(m)
-	t.depth = 2
-	for _, x := range [...]struct {
-		label string
-		r     [2]int
-	}{{"Syslog version", p.version}, {"Syslog timestamp (RFC3164)", p.stamp}, {"Syslog hostname", p.host}, {"Syslog app name", p.appname}, {"Syslog process id", p.procid}, {"Syslog message id", p.msgid}} {
-		if x.r[0] < 0 {
-			continue
-		}
-		t.line()
-		start := len(t.b)
-		t.b = append(t.b, x.label...)
-		t.b = append(t.b, ": "...)
-		t.b = appendWSLabelText(t.b, m[x.r[0]:x.r[1]])
-		t.truncLabel(start, len(x.label))
-		t.end()
-	}
-	t.depth = 1
 }
 
 // appendWSLabelUTF8 appends a UTF-8 string as a tree label shows it:

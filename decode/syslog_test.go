@@ -116,3 +116,15 @@ func FuzzSyslog(f *testing.F) {
 		_ = jp.Append(nil, d, &fr)
 	})
 }
+
+// TestSyslogTreeAllocatesNothing: the generic tree draws Syslog without
+// allocating.
+func TestSyslogTreeAllocatesNothing(t *testing.T) {
+	var frames [][]byte
+	for _, v := range syslogVectors {
+		if !v.malformed {
+			frames = append(frames, appUDPFrame(t, 40000, 514, []byte(v.msg)))
+		}
+	}
+	checkTreeAllocsNothing(t, frames, "Syslog message: ")
+}

@@ -5,25 +5,27 @@ package decode
 // " [truncated]" inserted after the field's name (namePos bytes; 0 for a
 // label without one, where it comes first), then cut to 238 bytes at the
 // start of a UTF-8 character.
-func (t *treeWriter) truncLabel(start, namePos int) {
+func (t *treeWriter) truncLabel(start, namePos int) { t.b = truncLabelAt(t.b, start, namePos) }
+
+// truncLabelAt is truncLabel for the label b[start:], returning b.
+func truncLabelAt(b []byte, start, namePos int) []byte {
 	const mark = " [truncated]"
-	if len(t.b)-start <= treeLabelMax {
-		return
+	if len(b)-start <= treeLabelMax {
+		return b
 	}
 	if namePos >= treeLabelMax+1-len(mark) {
-		t.b = t.b[:start+namePos]
-		t.b = append(t.b, mark[:min(len(mark), treeLabelMax-namePos)]...)
-		return
+		b = b[:start+namePos]
+		return append(b, mark[:min(len(mark), treeLabelMax-namePos)]...)
 	}
 	// The label's first treeLabelMax bytes with the mark inserted: the
 	// bytes after the name move right by len(mark). tshark ends the label
 	// at the character holding its last byte, so it keeps 238 bytes.
 	end := start + treeLabelMax
-	copy(t.b[start+namePos+len(mark):end], t.b[start+namePos:end-len(mark)])
-	copy(t.b[start+namePos:], mark)
+	copy(b[start+namePos+len(mark):end], b[start+namePos:end-len(mark)])
+	copy(b[start+namePos:], mark)
 	p := end - 1
-	for p > start && t.b[p]&0xc0 == 0x80 {
+	for p > start && b[p]&0xc0 == 0x80 {
 		p--
 	}
-	t.b = t.b[:p]
+	return b[:p]
 }

@@ -29,7 +29,8 @@ import (
 func treeFieldsOf(lt LayerType) bool {
 	switch lt {
 	case LayerVXLAN, LayerGeneve, LayerNTP, LayerRTP, LayerRTCP, LayerIGMP, LayerCDP,
-		LayerHSRP, LayerVRRP, LayerBFD, LayerUDLD, LayerSlow, LayerLACP:
+		LayerHSRP, LayerVRRP, LayerBFD, LayerUDLD, LayerSlow, LayerLACP,
+		LayerRIP, LayerRIPng, LayerSyslog:
 		return true
 	case LayerESP:
 		return true

@@ -144,6 +144,9 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		// Geneve's options (and its options' length, shown as
 		// geneve.option.length as tshark does).
 		"geneve.option", "geneve.option.",
+		// RIP's and RIPng's route entries (RIP's authentication entry),
+		// LACP's TLV headers.
+		"rip.", "ripng.rte", "ripng.rte.", "lacp.tlv_type", "lacp.tlv_length",
 		// SNMP's variable bindings.
 		"snmp.name", "snmp.value.", "snmp.noSuchObject", "snmp.noSuchInstance", "snmp.endOfMibView", "snmp.var-bind_str",
 		// NBNS's questions and records, NB entries and node status names.
