@@ -29,6 +29,7 @@ const (
 	ICMPInfoReply      = 16
 	ICMPMaskRequest    = 17
 	ICMPMaskReply      = 18
+	ICMPExtEchoRequest = 42 // RFC 8335 (PROBE)
 )
 
 // Type returns the message type.
@@ -248,6 +249,9 @@ const (
 	icmpIntName
 	icmpIntMTU
 	icmpIntIdentName
+	icmpExtEchoSeq
+	icmpExtEchoReqRes
+	icmpExtEchoReqLocal
 	icmpFieldCount
 )
 
@@ -297,6 +301,9 @@ var icmpFields = [icmpFieldCount]Field{
 	icmpIntName:           {Name: "icmp.int_info.name", Label: "Name", Kind: KindString},
 	icmpIntMTU:            {Name: "icmp.int_info.mtu", Label: "Maximum Transmission Unit", Kind: KindUint, Width: 32},
 	icmpIntIdentName:      {Name: "icmp.int_ident.name", Label: "Name", Kind: KindString},
+	icmpExtEchoSeq:        {Name: "icmp.ext.echo.seq", Label: "Sequence Number", Kind: KindUint, Width: 8, Base: BaseDecHex},
+	icmpExtEchoReqRes:     {Name: "icmp.ext.echo.req.res", Label: "Reserved", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0xfe},
+	icmpExtEchoReqLocal:   {Name: "icmp.ext.echo.req.local", Label: "Local bit", Kind: KindBool, Width: 8, Mask: 0x01},
 }
 
 var protoICMP = protoField("icmp", "Internet Control Message Protocol")
@@ -356,6 +363,11 @@ func emitICMPv4(e *emitter, i int) {
 			e.IPv4(&f[icmpRedirGw], m.Gateway())
 		case ICMPUnreachable, ICMPTimeExceeded, ICMPParamProblem:
 			emitICMPv4Word(e, m)
+		case ICMPExtEchoRequest:
+			e.Uint(&f[icmpIdent], uint64(m.ID()))
+			e.Uint(&f[icmpExtEchoSeq], uint64(m[6]))
+			e.Uint(&f[icmpExtEchoReqRes], uint64(m[7]>>1))
+			e.Bool(&f[icmpExtEchoReqLocal], m[7]&1 != 0)
 		}
 		emitICMPExt(e, i)
 	}

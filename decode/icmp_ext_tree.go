@@ -48,6 +48,13 @@ func icmpExtRange(d *Decoder, i int) (start, reported, end int, ok bool) {
 			}
 		case ICMPSourceQuench, ICMPRedirect:
 			off = 8 + 128
+		case ICMPExtEchoRequest:
+			off = 8 // RFC 8335: the structure names the interface probed
+			if n <= off {
+				return 0, 0, 0, false
+			}
+			start, end = l.Start+off, min(l.Start+n, l.End)
+			return start, n - off, max(end, start), true
 		default:
 			return 0, 0, 0, false
 		}
@@ -294,7 +301,7 @@ func treeICMPExt(t *treeWriter, d *Decoder, i int) {
 				return
 			}
 		case class == 2:
-			if !treeICMPIntInfo(t, ext[:min(objEnd, len(ext))], off+4, objEnd, ctype) {
+			if !treeICMPIntInfo(t, ext, off+4, objEnd, ctype) {
 				return
 			}
 		case class == 3:
@@ -431,15 +438,17 @@ func treeICMPIntInfo(t *treeWriter, ext []byte, off, objEnd int, ctype uint8) bo
 		t.end()
 	}
 	t.depth = 3
-	if ctype&8 != 0 {
-		if off+4 > objEnd || off+4 > len(ext) {
+	// Each part is read while the object has bytes left, and may run past
+	// its end (not past the structure's: tshark's exception).
+	if ctype&8 != 0 && off < objEnd {
+		if off+4 > len(ext) {
 			return false
 		}
 		t.int("Interface Index", int(be32(ext[off:])))
 		off += 4
 	}
-	if ctype&4 != 0 {
-		if off+4 > objEnd || off+4 > len(ext) {
+	if ctype&4 != 0 && off < objEnd {
+		if off+4 > len(ext) {
 			return false
 		}
 		afi := be16(ext[off:])
@@ -456,7 +465,7 @@ func treeICMPIntInfo(t *treeWriter, ext []byte, off, objEnd int, ctype uint8) bo
 		t.depth = 4
 		t.int("Address Family Identifier", int(afi))
 		treeHexBytes(t, "Reserved", ext[off+2:off+4])
-		if n == 0 || off+4+n > objEnd || off+4+n > len(ext) {
+		if n == 0 || off+4+n > len(ext) {
 			return false // rawcap does not know how tshark goes on
 		}
 		if n == 4 {
@@ -467,8 +476,8 @@ func treeICMPIntInfo(t *treeWriter, ext []byte, off, objEnd int, ctype uint8) bo
 		t.depth = 3
 		off += 4 + n
 	}
-	if ctype&2 != 0 {
-		if off+1 > objEnd || off+1 > len(ext) {
+	if ctype&2 != 0 && off < objEnd {
+		if off+1 > len(ext) {
 			return false
 		}
 		n := int(ext[off])
@@ -482,7 +491,7 @@ func treeICMPIntInfo(t *treeWriter, ext []byte, off, objEnd int, ctype uint8) bo
 		}
 		if ctype&1 != 0 {
 			// tshark 4.0 shows the name only when an MTU follows.
-			if off+n > objEnd || off+n > len(ext) {
+			if off+n > len(ext) {
 				return false
 			}
 			t.line()
@@ -493,8 +502,8 @@ func treeICMPIntInfo(t *treeWriter, ext []byte, off, objEnd int, ctype uint8) bo
 		t.depth = 3
 		off += n
 	}
-	if ctype&1 != 0 {
-		if off+4 > objEnd || off+4 > len(ext) {
+	if ctype&1 != 0 && off < objEnd {
+		if off+4 > len(ext) {
 			return false
 		}
 		t.int("Maximum Transmission Unit", int(be32(ext[off:])))
@@ -634,7 +643,7 @@ func emitICMPExt(e *emitter, i int) {
 			}
 		case class == 2:
 			x.uint(icmpExtCtype, uint64(ctype))
-			if !emitICMPIntInfo(&x, obj, off+4, objEnd, ctype) {
+			if !emitICMPIntInfo(&x, ext, off+4, objEnd, ctype) {
 				return
 			}
 		case class == 3:
@@ -691,15 +700,15 @@ func emitICMPIntInfo(x *icmpExtEmitter, ext []byte, off, objEnd int, ctype uint8
 	x.bool(icmpIntIPAddr, ctype&4 != 0)
 	x.bool(icmpIntNamePresent, ctype&2 != 0)
 	x.bool(icmpIntMTUPresent, ctype&1 != 0)
-	if ctype&8 != 0 {
-		if off+4 > objEnd || off+4 > len(ext) {
+	if ctype&8 != 0 && off < objEnd {
+		if off+4 > len(ext) {
 			return false
 		}
 		x.uint(icmpIntIndex, uint64(be32(ext[off:])))
 		off += 4
 	}
-	if ctype&4 != 0 {
-		if off+4 > objEnd || off+4 > len(ext) {
+	if ctype&4 != 0 && off < objEnd {
+		if off+4 > len(ext) {
 			return false
 		}
 		afi := be16(ext[off:])
@@ -712,7 +721,7 @@ func emitICMPIntInfo(x *icmpExtEmitter, ext []byte, off, objEnd int, ctype uint8
 		case 2:
 			n = 16
 		}
-		if n == 0 || off+4+n > objEnd || off+4+n > len(ext) {
+		if n == 0 || off+4+n > len(ext) {
 			return false
 		}
 		if n == 4 {
@@ -724,8 +733,8 @@ func emitICMPIntInfo(x *icmpExtEmitter, ext []byte, off, objEnd int, ctype uint8
 		}
 		off += 4 + n
 	}
-	if ctype&2 != 0 {
-		if off+1 > objEnd || off+1 > len(ext) {
+	if ctype&2 != 0 && off < objEnd {
+		if off+1 > len(ext) {
 			return false
 		}
 		n := int(ext[off])
@@ -734,15 +743,15 @@ func emitICMPIntInfo(x *icmpExtEmitter, ext []byte, off, objEnd int, ctype uint8
 			return false
 		}
 		if ctype&1 != 0 {
-			if off+n > objEnd || off+n > len(ext) {
+			if off+n > len(ext) {
 				return false
 			}
 			x.str(icmpIntName, ext[off+1:off+n])
 		}
 		off += n
 	}
-	if ctype&1 != 0 {
-		if off+4 > objEnd || off+4 > len(ext) {
+	if ctype&1 != 0 && off < objEnd {
+		if off+4 > len(ext) {
 			return false
 		}
 		x.uint(icmpIntMTU, uint64(be32(ext[off:])))
@@ -782,7 +791,7 @@ func icmpExtException(d *Decoder, i int) bool {
 			return false
 		}
 		objEnd := off + min(olen, reported-off)
-		if class == 2 && !icmpIntInfoFits(ext[off+4:objEnd], ctype) {
+		if class == 2 && !icmpIntInfoFits(ext, off+4, objEnd, ctype) {
 			return true
 		}
 		off = objEnd
@@ -791,18 +800,21 @@ func icmpExtException(d *Decoder, i int) bool {
 }
 
 // icmpIntInfoFits reports whether the parts an interface information
-// object's C-Type announces fit in its data o, as treeICMPIntInfo reads
-// them.
-func icmpIntInfoFits(o []byte, ctype uint8) bool {
-	off := 0
-	if ctype&8 != 0 {
-		off += 4
-	}
-	if ctype&4 != 0 {
-		if off+4 > len(o) {
+// object's C-Type announces are read from ext (the structure) without
+// running past it, as treeICMPIntInfo reads them from off, while the object
+// (ending at objEnd) has bytes left.
+func icmpIntInfoFits(ext []byte, off, objEnd int, ctype uint8) bool {
+	if ctype&8 != 0 && off < objEnd {
+		if off+4 > len(ext) {
 			return false
 		}
-		switch be16(o[off:]) {
+		off += 4
+	}
+	if ctype&4 != 0 && off < objEnd {
+		if off+4 > len(ext) {
+			return false
+		}
+		switch be16(ext[off:]) {
 		case 1:
 			off += 8
 		case 2:
@@ -810,15 +822,63 @@ func icmpIntInfoFits(o []byte, ctype uint8) bool {
 		default:
 			return false
 		}
-	}
-	if ctype&2 != 0 {
-		if off+1 > len(o) || o[off] == 0 {
+		if off > len(ext) {
 			return false
 		}
-		off += int(o[off])
 	}
-	if ctype&1 != 0 {
-		off += 4
+	if ctype&2 != 0 && off < objEnd {
+		if off+1 > len(ext) || ext[off] == 0 {
+			return false
+		}
+		off += int(ext[off])
+		if ctype&1 != 0 && off > len(ext) {
+			return false
+		}
 	}
-	return off <= len(o)
+	if ctype&1 != 0 && off < objEnd {
+		if off+4 > len(ext) {
+			return false
+		}
+	}
+	return true
+}
+
+// treeICMPExtEcho draws the rest of an RFC 8335 extended echo request: the
+// identifier, sequence number and local bit, then the extension structure
+// naming the interface probed.
+func treeICMPExtEcho(t *treeWriter, d *Decoder, i int, m ICMPv4) {
+	id := m.ID()
+	for _, f := range [...]struct {
+		label string
+		v     uint16
+	}{{"Identifier (BE)", id}, {"Identifier (LE)", id>>8 | id<<8}} {
+		t.line()
+		t.b = append(t.b, f.label...)
+		t.b = append(t.b, ": "...)
+		t.b = appendUint(t.b, uint64(f.v))
+		t.b = append(t.b, " (0x"...)
+		t.b = appendHex4(t.b, f.v)
+		t.b = append(t.b, ')')
+		t.end()
+	}
+	t.line()
+	t.b = append(t.b, "Sequence Number: "...)
+	t.b = appendUint(t.b, uint64(m[6]))
+	t.b = append(t.b, " (0x"...)
+	t.b = appendHexN(t.b, uint64(m[6]), 2)
+	t.b = append(t.b, ')')
+	t.end()
+	t.bits(uint64(m[7]), 8, 0xfe, "Reserved")
+	t.b = append(t.b, "0x"...)
+	t.b = appendHexN(t.b, uint64(m[7]>>1), 2)
+	t.end()
+	t.bits(uint64(m[7]), 8, 0x01, "Local bit")
+	if m[7]&1 != 0 {
+		t.b = append(t.b, "Set"...)
+	} else {
+		t.b = append(t.b, "Not set"...)
+	}
+	t.end()
+	treeICMPExt(t, d, i)
+	t.depth = 1
 }

@@ -675,7 +675,7 @@ func treeICMPv4(t *treeWriter, d *Decoder, i int) {
 		t.b = append(t.b, ')')
 	}
 	t.end()
-	if icmpTypeName(m.Type()) == "" || m.Type() == 42 || m.Type() == 43 {
+	if icmpTypeName(m.Type()) == "" || m.Type() == 43 {
 		return // tshark names the codes of the other types, rawcap does not
 	}
 	t.line()
@@ -689,6 +689,10 @@ func treeICMPv4(t *treeWriter, d *Decoder, i int) {
 		t.b = append(t.b, " ("...)
 		t.b = append(t.b, n...)
 		t.b = append(t.b, ')')
+	} else if m.Type() == ICMPExtEchoRequest {
+		t.b = append(t.b, " (Unknown code: "...)
+		t.b = appendUint(t.b, uint64(m.Code()))
+		t.b = append(t.b, ')')
 	}
 	t.end()
 	n := (&LinePrinter{}).ipPayloadLen(d, i)
@@ -700,6 +704,15 @@ func treeICMPv4(t *treeWriter, d *Decoder, i int) {
 	if whole {
 		sum = ^checksumFold(checksumAdd(0, m))
 		treeChecksum(t, m.Checksum(), sum, whole)
+		if sum != 0 {
+			// tshark's expert block goes between the two lines.
+			status := t.b[len(t.b)-len("[Checksum Status: Bad]\n")-4:]
+			var keep [64]byte
+			n := copy(keep[:], status)
+			t.b = t.b[:len(t.b)-n]
+			treeBadChecksum(t, "Warning", shouldBe(m.Checksum(), sum))
+			t.b = append(t.b, keep[:n]...)
+		}
 	} else {
 		treeICMPUnverified(t, m.Checksum(), l.Quoted)
 	}
@@ -739,6 +752,8 @@ func treeICMPv4(t *treeWriter, d *Decoder, i int) {
 		treeICMPv4Word(t, m)
 	case ICMPRedirect:
 		t.addr("Gateway Address", addr4(m.Gateway()))
+	case ICMPExtEchoRequest:
+		treeICMPExtEcho(t, d, i, m)
 	}
 	if m.IsError() {
 		treeQuoted(t, d, i)

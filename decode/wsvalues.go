@@ -359,6 +359,7 @@ var wsBoolNames = sync.OnceValue(func() map[string][2]string {
 		"eth.lg":                                             {"Locally administered address (this is NOT the factory default)", "Globally unique address (factory default)"},
 		"eth.src.ig":                                         {"Group address (multicast/broadcast)", "Individual address (unicast)"},
 		"eth.src.lg":                                         {"Locally administered address (this is NOT the factory default)", "Globally unique address (factory default)"},
+		"icmp.ext.echo.req.local":                            {"Set", "Not set"},
 		"icmp.int_info.ipaddr":                               {"Present", "Not Present"},
 		"icmp.int_info.mtu_present":                          {"Present", "Not Present"},
 		"icmp.int_info.name_present":                         {"Present", "Not Present"},
