@@ -29,6 +29,8 @@ var icmpRedirectNames = [...]string{
 
 var icmpTimeExceededNames = [...]string{"Time to live exceeded in transit", "Fragment reassembly time exceeded"}
 
+var icmpParamProblemNames = [...]string{"Pointer indicates the error", "Required option missing", "Bad length"}
+
 // icmpCodeName returns Wireshark's name for an ICMP type's code, or "".
 func icmpCodeName(typ, code uint8) string {
 	var names []string
@@ -39,6 +41,8 @@ func icmpCodeName(typ, code uint8) string {
 		names = icmpRedirectNames[:]
 	case ICMPTimeExceeded:
 		names = icmpTimeExceededNames[:]
+	case ICMPParamProblem:
+		names = icmpParamProblemNames[:]
 	case 42, 43:
 		names = icmpExtEchoNames[:]
 	}
@@ -87,6 +91,10 @@ func (p *ColumnsPrinter) infoICMP(b []byte, d *Decoder, i int) []byte {
 			b = strconv.AppendUint(b, uint64(ttl), 10)
 		}
 		b = p.appendRequestIn(b, i)
+	case ICMPUnreachable, ICMPSourceQuench, ICMPRedirect, ICMPTimeExceeded, ICMPParamProblem:
+		if icmpExtException(d, i) {
+			b = p.appendException(b)
+		}
 	}
 	return b
 }
@@ -128,6 +136,10 @@ func (p *ColumnsPrinter) infoICMPv6(b []byte, d *Decoder, i int) []byte {
 		b = b[:n]
 	}
 	switch m.Type() {
+	case ICMPv6Unreachable, ICMPv6TimeExceeded:
+		if icmpExtException(d, i) {
+			b = p.appendException(b)
+		}
 	case ICMPv6EchoRequest, ICMPv6EchoReply:
 		if len(m) < 8 {
 			return b

@@ -29,6 +29,7 @@ const (
 	ICMPInfoReply      = 16
 	ICMPMaskRequest    = 17
 	ICMPMaskReply      = 18
+	ICMPExtEchoRequest = 42 // RFC 8335 (PROBE)
 )
 
 // Type returns the message type.
@@ -214,6 +215,43 @@ const (
 	icmpRespTo
 	icmpResptime
 	icmpRedirGw
+	icmpUnused
+	icmpLength
+	icmpLengthOrig
+	icmpMTU
+	icmpPointer
+	icmpExt
+	icmpExtVersion
+	icmpExtRes
+	icmpExtChecksum
+	icmpExtChecksumStatus
+	icmpExtLength
+	icmpExtClass
+	icmpExtCtype
+	icmpExtData
+	icmpMPLSLabel
+	icmpMPLSExp
+	icmpMPLSS
+	icmpMPLSTTL
+	icmpMPLSData
+	icmpIntRole
+	icmpIntReserved
+	icmpIntIfindex
+	icmpIntIPAddr
+	icmpIntNamePresent
+	icmpIntMTUPresent
+	icmpIntIndex
+	icmpIntAFI
+	icmpReserved
+	icmpIntIPv4
+	icmpIntIPv6
+	icmpIntNameLength
+	icmpIntName
+	icmpIntMTU
+	icmpIntIdentName
+	icmpExtEchoSeq
+	icmpExtEchoReqRes
+	icmpExtEchoReqLocal
 	icmpFieldCount
 )
 
@@ -226,6 +264,46 @@ var icmpFields = [icmpFieldCount]Field{
 	icmpRespTo:   {Name: "icmp.resp_to", Label: "Request frame", Kind: KindFrameNum, Generated: true},
 	icmpResptime: {Name: "icmp.resptime", Label: "Response time", Kind: KindFloat, Generated: true},
 	icmpRedirGw:  {Name: "icmp.redir_gw", Label: "Gateway Address", Kind: KindIPv4},
+
+	// The header of an error (RFC 4884's length) and its extension
+	// structure (icmp_ext_tree.go).
+	icmpUnused:            {Name: "icmp.unused", Label: "Unused", Kind: KindBytes},
+	icmpLength:            {Name: "icmp.length", Label: "Length", Kind: KindUint, Width: 8},
+	icmpLengthOrig:        {Name: "icmp.length.original_datagram", Label: "Length of original datagram", Kind: KindUint, Width: 8, Generated: true},
+	icmpMTU:               {Name: "icmp.mtu", Label: "MTU of next hop", Kind: KindUint, Width: 16},
+	icmpPointer:           {Name: "icmp.pointer", Label: "Pointer", Kind: KindUint, Width: 32},
+	icmpExt:               {Name: "icmp.ext", Label: "ICMP Extensions", Kind: KindNone},
+	icmpExtVersion:        {Name: "icmp.ext.version", Label: "Version", Kind: KindUint, Width: 8},
+	icmpExtRes:            {Name: "icmp.ext.res", Label: "Reserved", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0xfff},
+	icmpExtChecksum:       {Name: "icmp.ext.checksum", Label: "Checksum", Kind: KindUint, Width: 16, Base: BaseHex},
+	icmpExtChecksumStatus: {Name: "icmp.ext.checksum.status", Label: "Checksum Status", Kind: KindUint, Width: 8},
+	icmpExtLength:         {Name: "icmp.ext.length", Label: "Length", Kind: KindUint, Width: 16},
+	icmpExtClass:          {Name: "icmp.ext.class", Label: "Class", Kind: KindUint, Width: 8},
+	icmpExtCtype:          {Name: "icmp.ext.ctype", Label: "C-Type", Kind: KindUint, Width: 8},
+	icmpExtData:           {Name: "icmp.ext.data", Label: "Data", Kind: KindBytes},
+	icmpMPLSLabel:         {Name: "icmp.mpls.label", Label: "Label", Kind: KindUint, Width: 24, Mask: 0xfffff0},
+	icmpMPLSExp:           {Name: "icmp.mpls.exp", Label: "Experimental", Kind: KindUint, Width: 24, Mask: 0xe},
+	icmpMPLSS:             {Name: "icmp.mpls.s", Label: "Stack bit", Kind: KindBool, Width: 24, Mask: 0x1},
+	icmpMPLSTTL:           {Name: "icmp.mpls.ttl", Label: "Time to live", Kind: KindUint, Width: 8},
+	icmpMPLSData:          {Name: "icmp.mpls.data", Label: "Data", Kind: KindBytes},
+	icmpIntRole:           {Name: "icmp.int_info.role", Label: "Interface Role", Kind: KindUint, Width: 8, Mask: 0xc0},
+	icmpIntReserved:       {Name: "icmp.int_info.reserved", Label: "Reserved", Kind: KindUint, Width: 8, Mask: 0x30},
+	icmpIntIfindex:        {Name: "icmp.int_info.ifindex", Label: "ifIndex", Kind: KindBool, Width: 8, Mask: 0x8},
+	icmpIntIPAddr:         {Name: "icmp.int_info.ipaddr", Label: "IP Address", Kind: KindBool, Width: 8, Mask: 0x4},
+	icmpIntNamePresent:    {Name: "icmp.int_info.name_present", Label: "Interface Name", Kind: KindBool, Width: 8, Mask: 0x2},
+	icmpIntMTUPresent:     {Name: "icmp.int_info.mtu_present", Label: "MTU", Kind: KindBool, Width: 8, Mask: 0x1},
+	icmpIntIndex:          {Name: "icmp.int_info.index", Label: "Interface Index", Kind: KindUint, Width: 32},
+	icmpIntAFI:            {Name: "icmp.int_info.afi", Label: "Address Family Identifier", Kind: KindUint, Width: 16},
+	icmpReserved:          {Name: "icmp.reserved", Label: "Reserved", Kind: KindBytes},
+	icmpIntIPv4:           {Name: "icmp.int_info.ipv4", Label: "Source", Kind: KindIPv4},
+	icmpIntIPv6:           {Name: "icmp.int_info.ipv6", Label: "Source", Kind: KindIPv6},
+	icmpIntNameLength:     {Name: "icmp.int_info.name_length", Label: "Name Length", Kind: KindUint, Width: 8},
+	icmpIntName:           {Name: "icmp.int_info.name", Label: "Name", Kind: KindString},
+	icmpIntMTU:            {Name: "icmp.int_info.mtu", Label: "Maximum Transmission Unit", Kind: KindUint, Width: 32},
+	icmpIntIdentName:      {Name: "icmp.int_ident.name", Label: "Name", Kind: KindString},
+	icmpExtEchoSeq:        {Name: "icmp.ext.echo.seq", Label: "Sequence Number", Kind: KindUint, Width: 8, Base: BaseDecHex},
+	icmpExtEchoReqRes:     {Name: "icmp.ext.echo.req.res", Label: "Reserved", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0xfe},
+	icmpExtEchoReqLocal:   {Name: "icmp.ext.echo.req.local", Label: "Local bit", Kind: KindBool, Width: 8, Mask: 0x01},
 }
 
 var protoICMP = protoField("icmp", "Internet Control Message Protocol")
@@ -241,6 +319,8 @@ const (
 	icmpv6Mtu
 	icmpv6RespTo
 	icmpv6Resptime
+	icmpv6Length
+	icmpv6Reserved
 	icmpv6FieldCount
 )
 
@@ -255,6 +335,8 @@ var icmpv6Fields = [icmpv6FieldCount]Field{
 	icmpv6Mtu:                {Name: "icmpv6.mtu", Label: "MTU", Kind: KindUint, Width: 32},
 	icmpv6RespTo:             {Name: "icmpv6.resp_to", Label: "Response To", Kind: KindFrameNum, Generated: true},
 	icmpv6Resptime:           {Name: "icmpv6.resptime", Label: "Response Time", Kind: KindFloat, Generated: true},
+	icmpv6Length:             {Name: "icmpv6.length", Label: "Length of original datagram", Kind: KindUint, Width: 8},
+	icmpv6Reserved:           {Name: "icmpv6.reserved", Label: "Reserved", Kind: KindBytes},
 }
 
 var protoICMPv6 = protoField("icmpv6", "Internet Control Message Protocol v6")
@@ -279,7 +361,15 @@ func emitICMPv4(e *emitter, i int) {
 			}
 		case ICMPRedirect:
 			e.IPv4(&f[icmpRedirGw], m.Gateway())
+		case ICMPUnreachable, ICMPTimeExceeded, ICMPParamProblem:
+			emitICMPv4Word(e, m)
+		case ICMPExtEchoRequest:
+			e.Uint(&f[icmpIdent], uint64(m.ID()))
+			e.Uint(&f[icmpExtEchoSeq], uint64(m[6]))
+			e.Uint(&f[icmpExtEchoReqRes], uint64(m[7]>>1))
+			e.Bool(&f[icmpExtEchoReqLocal], m[7]&1 != 0)
 		}
+		emitICMPExt(e, i)
 	}
 	e.End()
 }
@@ -314,7 +404,12 @@ func emitICMPv6(e *emitter, i int) {
 			}
 		case ICMPv6PacketTooBig:
 			e.Uint(&f[icmpv6Mtu], uint64(m.Word()))
+		case ICMPv6Unreachable, ICMPv6TimeExceeded:
+			if len(m) >= 8 && m[4] != 0 {
+				e.Uint(&f[icmpv6Length], uint64(m[4]))
+			}
 		}
+		emitICMPExt(e, i)
 	}
 	e.End()
 }

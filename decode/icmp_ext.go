@@ -29,13 +29,16 @@ var icmpExtObjectNames = [...]string{1: "MPLS Stack Entry", 2: "Interface Identi
 // length, as older routers send) is taken to carry one only where the
 // checksum of the bytes after the first 136 is right.
 func appendICMPExtensions(b []byte, m ICMPv4, plen int) []byte {
-	if plen <= icmpExtOffset || len(m) < icmpExtOffset+4 {
+	if plen <= icmpExtOffset {
 		return b
 	}
 	switch m.Type() {
 	case ICMPUnreachable, ICMPTimeExceeded, 12:
 	default:
 		return b
+	}
+	if len(m) < icmpExtOffset+5 {
+		return append(b, " [|icmp]"...) // tcpdump checks the header and a byte of data
 	}
 	ext := m[icmpExtOffset:]
 	if m[5] == 0 && checksumFold(checksumAdd(0, ext)) != 0xffff {
@@ -47,14 +50,17 @@ func appendICMPExtensions(b []byte, m ICMPv4, plen int) []byte {
 		return append(b, " packet not supported"...)
 	}
 	hlen := plen - icmpExtOffset
-	b = append(b, ", checksum 0x"...)
-	b = appendHex4(b, be16(ext[2:]))
-	if checksumFold(checksumAdd(0, ext[:min(hlen, len(ext))])) == 0xffff {
-		b = append(b, " (correct), length "...)
-	} else {
-		b = append(b, " (incorrect), length "...)
+	if hlen <= len(ext) {
+		// Only a captured structure has its checksum checked and shown.
+		b = append(b, ", checksum 0x"...)
+		b = appendHex4(b, be16(ext[2:]))
+		if checksumFold(checksumAdd(0, ext[:hlen])) == 0xffff {
+			b = append(b, " (correct), length "...)
+		} else {
+			b = append(b, " (incorrect), length "...)
+		}
+		b = appendUint(b, uint64(hlen))
 	}
-	b = appendUint(b, uint64(hlen))
 	hlen -= 4
 	obj := ext[4:]
 	for hlen > 4 {

@@ -109,13 +109,25 @@ func TestICMPExtensionsMatchTcpdump(t *testing.T) {
 	compareFramesWithTcpdump(t, icmpExtFrames(), [][]string{{}, {"-v"}, {"-vv"}})
 }
 
-// FuzzICMPExtensions feeds ICMPv4 messages (errors with extension
-// structures as seeds) to the decoder and every printer.
+// FuzzICMPExtensions feeds ICMPv4 and ICMPv6 messages (errors with
+// extension structures, RFC 4884 lengths and the generated damaged ones
+// of icmpErrCases as seeds) to the decoder and every printer.
 func FuzzICMPExtensions(f *testing.F) {
 	for _, fr := range icmpExtFrames() {
 		f.Add(fr[34:], false)
 	}
+	for _, c := range icmpErrCases() {
+		fr, _ := c.frame()
+		if c.v6 {
+			f.Add(fr[54:], true)
+		} else {
+			f.Add(fr[34:], false)
+		}
+	}
 	fuzzIPProto(f, func(t testing.TB, m []byte, v6 bool) []byte {
+		if v6 {
+			return ipFrame(make([]byte, len(m)), 58, true)[:54:54]
+		}
 		return ipFrame(make([]byte, len(m)), 1, false)[:34:34] // the IP length covers m
 	})
 }

@@ -49,6 +49,16 @@ func (p *LinePrinter) lineICMPv4(b []byte, d *Decoder, i int) []byte {
 			b = append(b, "tos-host "...)
 		}
 		b = addr4(m.Gateway()).AppendTo(b)
+	case ICMPSourceQuench:
+		b = append(b, "source quench"...)
+	case ICMPParamProblem:
+		if m.Code() != 0 {
+			b = append(b, "parameter problem - code "...)
+			b = appendUint(b, uint64(m.Code()))
+		} else {
+			b = append(b, "parameter problem - octet "...)
+			b = appendUint(b, uint64(m[4]))
+		}
 	default:
 		b = append(b, "type-#"...)
 		b = appendUint(b, uint64(m.Type()))
@@ -230,10 +240,6 @@ func (p *LinePrinter) lineICMPv6(b []byte, d *Decoder, i int) []byte {
 			b = append(b, ')')
 		}
 	case ICMPv6ParamProblem:
-		if hasQ {
-			b = append(b, ", "...)
-			b = q.Dst().AppendTo(b)
-		}
 		switch m.Code() {
 		case 0:
 			b = append(b, ", erroneous - octet "...)

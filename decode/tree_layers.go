@@ -675,7 +675,7 @@ func treeICMPv4(t *treeWriter, d *Decoder, i int) {
 		t.b = append(t.b, ')')
 	}
 	t.end()
-	if icmpTypeName(m.Type()) == "" || m.Type() == 42 || m.Type() == 43 {
+	if icmpTypeName(m.Type()) == "" || m.Type() == 43 {
 		return // tshark names the codes of the other types, rawcap does not
 	}
 	t.line()
@@ -685,14 +685,37 @@ func treeICMPv4(t *treeWriter, d *Decoder, i int) {
 		t.b = append(t.b, " ("...)
 		t.b = append(t.b, unreachCodeNames[m.Code()]...)
 		t.b = append(t.b, ')')
+	} else if n := icmpCodeName(m.Type(), m.Code()); n != "" {
+		t.b = append(t.b, " ("...)
+		t.b = append(t.b, n...)
+		t.b = append(t.b, ')')
+	} else if m.Type() == ICMPExtEchoRequest {
+		t.b = append(t.b, " (Unknown code: "...)
+		t.b = appendUint(t.b, uint64(m.Code()))
+		t.b = append(t.b, ')')
 	}
 	t.end()
-	whole := l.Start+(&LinePrinter{}).ipPayloadLen(d, i) <= l.End
+	n := (&LinePrinter{}).ipPayloadLen(d, i)
+	if t.wire > 0 && l.Start+n > t.wire {
+		n = t.wire - l.Start // tshark: "IPv4 total length exceeds packet length"
+	}
+	whole := l.Start+n <= l.End
 	var sum uint16
 	if whole {
 		sum = ^checksumFold(checksumAdd(0, m))
+		treeChecksum(t, m.Checksum(), sum, whole)
+		if sum != 0 {
+			// tshark's expert block goes between the two lines.
+			status := t.b[len(t.b)-len("[Checksum Status: Bad]\n")-4:]
+			var keep [64]byte
+			n := copy(keep[:], status)
+			t.b = t.b[:len(t.b)-n]
+			treeBadChecksum(t, "Warning", shouldBe(m.Checksum(), sum))
+			t.b = append(t.b, keep[:n]...)
+		}
+	} else {
+		treeICMPUnverified(t, m.Checksum(), l.Quoted)
 	}
-	treeChecksum(t, m.Checksum(), sum, whole)
 	switch m.Type() {
 	case ICMPEcho, ICMPEchoReply:
 		id, seq := m.ID(), m.Seq()
@@ -725,18 +748,12 @@ func treeICMPv4(t *treeWriter, d *Decoder, i int) {
 			t.b = append(t.b, " seconds]"...)
 			t.end()
 		}
-	case ICMPUnreachable, ICMPSourceQuench, ICMPTimeExceeded:
-		if m.Type() == ICMPUnreachable && m.Code() == 4 {
-			t.str("Unused", "0000")
-			t.int("MTU of next hop", int(m.MTU()))
-		} else {
-			t.line()
-			t.b = append(t.b, "Unused: "...)
-			t.b = appendHexBytes(t.b, m[4:8])
-			t.end()
-		}
+	case ICMPUnreachable, ICMPTimeExceeded, ICMPParamProblem:
+		treeICMPv4Word(t, m)
 	case ICMPRedirect:
 		t.addr("Gateway Address", addr4(m.Gateway()))
+	case ICMPExtEchoRequest:
+		treeICMPExtEcho(t, d, i, m)
 	}
 	if m.IsError() {
 		treeQuoted(t, d, i)
@@ -833,7 +850,10 @@ func treeICMPv6(t *treeWriter, d *Decoder, i int) {
 			treeMLD(t, m[:length])
 		}
 	case ICMPv6Unreachable, ICMPv6TimeExceeded:
-		if len(m) >= 8 {
+		if len(m) >= 8 && m[4] != 0 {
+			t.int("Length of original datagram", int(m[4]))
+			treeHexBytes(t, "Reserved", m[5:8])
+		} else if len(m) >= 8 {
 			treeHexBytes(t, "Reserved", m[4:8])
 		}
 	case ICMPv6PacketTooBig:

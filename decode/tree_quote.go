@@ -9,14 +9,22 @@ import "bytes"
 func treeQuoted(t *treeWriter, d *Decoder, i int) {
 	memo := t.memo
 	t.memo = nil // blocks are remembered at depth 0
+	ext := false // the extension structure, drawn before the quoted data
 	for k := i + 1; k < d.n && d.layers[k].Quoted; k++ {
 		if d.layers[k].Type == LayerPayload {
+			if !ext {
+				treeICMPExt(t, d, i)
+				ext = true
+			}
 			treePayloadAt(t, d, k, 0)
 			continue
 		}
 		start := len(t.b)
 		treeLayer(t, d, k)
 		indentLines(t, start)
+	}
+	if !ext {
+		treeICMPExt(t, d, i)
 	}
 	t.memo = memo
 	t.depth = 1

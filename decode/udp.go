@@ -38,7 +38,9 @@ func (d *Decoder) decodeUDP(l *Layer) LayerType {
 		l.Malformed = ReasonBadLength
 		return LayerNone
 	}
-	if l.Start+n < l.End {
+	if n >= udpLen && l.Start+n < l.End {
+		// (A quoted header's length below 8 keeps the header whole:
+		// the printers read all of it.)
 		l.End = l.Start + n
 	}
 	if l.Quoted || l.Payload == l.End {

@@ -178,6 +178,9 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		// RADIUS's attributes (the value fields, named after the
 		// attribute in capitals, are added below).
 		"radius.avp", "radius.avp.",
+		// An ICMP error's two "Unused" parts (RFC 4884) and its
+		// extension objects: MPLS label stacks, interface information.
+		"icmp.unused", "icmp.ext.", "icmp.mpls.", "icmp.int_info.", "icmp.int_ident.", "icmp.reserved",
 	} {
 		for _, pf := range decode.Protocols() {
 			for i := range pf.Fields {

@@ -1,0 +1,884 @@
+package decode
+
+// This file draws and emits what tshark 4.0 shows of an ICMP or ICMPv6
+// error's RFC 4884 length and of the extension structure after the quoted
+// datagram (icmp_ext.go has tcpdump's one-liner of it): the header
+// (version, reserved, checksum) and the objects, MPLS label stacks (RFC
+// 4950, class 1), interface information (RFC 5837, class 2), interface
+// identification (RFC 8335, class 3) and others as data.
+//
+// Where tshark finds the structure (facts taken from its output):
+//   - ICMPv4 destination unreachable, time exceeded and parameter problem
+//     carry the original datagram's length in 32-bit words in byte 5
+//     (RFC 4884); source quench and redirect, and a zero length, mean 128
+//     bytes. The structure follows that many bytes of the datagram when the
+//     message is longer and the quoted IPv4 header's total length is at
+//     most that: a longer quoted packet fills the message, structure or not.
+//   - ICMPv6 destination unreachable and time exceeded carry the length in
+//     64-bit words in byte 4; the structure follows when it is non-zero and
+//     the message is at least that long (an empty structure shows as its
+//     bare title). Without a length there is none.
+//   - The checksum covers every byte of the structure: when the capture
+//     holds fewer, tshark stops after the reserved bits. Reading past the
+//     captured bytes elsewhere stops it too (an exception), and so does an
+//     object shorter than its 4-byte header, after its length and class.
+
+// icmpExtRange returns where the extension structure of the ICMP or ICMPv6
+// error at layer i starts in the packet, how many bytes the IP header says
+// it holds (reported) and how many of them were captured (end). ok is false
+// where tshark shows none.
+func icmpExtRange(d *Decoder, i int) (start, reported, end int, ok bool) {
+	l := &d.layers[i]
+	if l.Quoted || l.End-l.Start < 8 {
+		return 0, 0, 0, false
+	}
+	m := d.data[l.Start:l.End]
+	n := (&LinePrinter{}).ipPayloadLen(d, i)
+	if icmpFragment(d, i) {
+		return 0, 0, 0, false
+	}
+	var off int
+	switch l.Type {
+	case LayerICMPv4:
+		switch m[0] {
+		case ICMPUnreachable, ICMPTimeExceeded, ICMPParamProblem:
+			off = 8 + 4*int(m[5])
+			if m[5] == 0 {
+				off = 8 + 128
+			}
+		case ICMPSourceQuench, ICMPRedirect:
+			off = 8 + 128
+		case ICMPExtEchoRequest:
+			off = 8 // RFC 8335: the structure names the interface probed
+			if n <= off {
+				return 0, 0, 0, false
+			}
+			start, end = l.Start+off, min(l.Start+n, l.End)
+			return start, n - off, max(end, start), true
+		default:
+			return 0, 0, 0, false
+		}
+		if n <= off || len(m) < 12 || int(be16(m[10:])) > off-8 {
+			return 0, 0, 0, false
+		}
+	case LayerICMPv6:
+		if (m[0] != ICMPv6Unreachable && m[0] != ICMPv6TimeExceeded) || m[4] == 0 {
+			return 0, 0, 0, false
+		}
+		off = 8 + 8*int(m[4])
+		if n < off {
+			return 0, 0, 0, false
+		}
+	default:
+		return 0, 0, 0, false
+	}
+	start = l.Start + off
+	end = min(l.Start+n, l.End)
+	if end < start {
+		end = start
+	}
+	return start, n - off, end, true
+}
+
+// icmpFragment reports whether the IP packet holding layer i is a fragment
+// (tshark dissects the message once reassembled).
+func icmpFragment(d *Decoder, i int) bool {
+	if i == 0 || d.layers[i-1].Type != LayerIPv4 {
+		return false
+	}
+	ip := IPv4(d.data[d.layers[i-1].Start:d.layers[i-1].Payload])
+	return len(ip) >= 8 && be16(ip[6:])&0x3fff != 0
+}
+
+// icmpExtClassName returns tshark's name of an object class, or "".
+func icmpExtClassName(c uint8) string {
+	switch c {
+	case 1:
+		return "MPLS Label Stack Class"
+	case 2:
+		return "Interface Information Object"
+	case 3:
+		return "Interface Identification Object"
+	}
+	return ""
+}
+
+var icmpIntRoleNames = [4]string{
+	"IP interface upon which datagram arrived",
+	"sub-IP component of an IP interface upon which datagram arrived",
+	"IP interface through which datagram would be forwarded",
+	"IP next-hop to which datagram would be forwarded",
+}
+
+// treeICMPv4Word draws the four bytes after an ICMPv4 error's checksum as
+// tshark does: RFC 4884's length where the type has one, the MTU of a
+// "fragmentation needed", the pointer of a parameter problem, "Unused"
+// bytes otherwise (source quench shows none).
+func treeICMPv4Word(t *treeWriter, m ICMPv4) {
+	switch m.Type() {
+	case ICMPUnreachable, ICMPTimeExceeded, ICMPParamProblem:
+	default:
+		return
+	}
+	frag := m.Type() == ICMPUnreachable && m.Code() == 4
+	if m[5] == 0 {
+		switch {
+		case frag:
+			treeHexBytes(t, "Unused", m[4:6])
+			t.int("MTU of next hop", int(m.MTU()))
+		case m.Type() == ICMPParamProblem:
+			t.int("Pointer", int(m[4]))
+			treeHexBytes(t, "Unused", m[5:8])
+		default:
+			treeHexBytes(t, "Unused", m[4:8])
+		}
+		return
+	}
+	if m.Type() == ICMPParamProblem {
+		t.int("Pointer", int(m[4]))
+	} else {
+		treeHexBytes(t, "Unused", m[4:5])
+	}
+	t.int("Length", int(m[5]))
+	t.int("[Length of original datagram", 4*int(m[5]))
+	t.b[len(t.b)-1] = ']'
+	t.end()
+	if frag {
+		t.int("MTU of next hop", int(m.MTU()))
+	} else {
+		treeHexBytes(t, "Unused", m[6:8])
+	}
+}
+
+// emitICMPv4Word emits the fields treeICMPv4Word draws.
+func emitICMPv4Word(e *emitter, m ICMPv4) {
+	switch m.Type() {
+	case ICMPUnreachable, ICMPTimeExceeded, ICMPParamProblem:
+	default:
+		return
+	}
+	f := &icmpFields
+	frag := m.Type() == ICMPUnreachable && m.Code() == 4
+	if m[5] == 0 {
+		switch {
+		case frag:
+			e.Bytes(&f[icmpUnused], m[4:6])
+			e.Uint(&f[icmpMTU], uint64(m.MTU()))
+		case m.Type() == ICMPParamProblem:
+			e.Uint(&f[icmpPointer], uint64(m[4]))
+			e.Bytes(&f[icmpUnused], m[5:8])
+		default:
+			e.Bytes(&f[icmpUnused], m[4:8])
+		}
+		return
+	}
+	if m.Type() == ICMPParamProblem {
+		e.Uint(&f[icmpPointer], uint64(m[4]))
+	} else {
+		e.Bytes(&f[icmpUnused], m[4:5])
+	}
+	e.Uint(&f[icmpLength], uint64(m[5]))
+	e.Uint(&f[icmpLengthOrig], 4*uint64(m[5]))
+	if frag {
+		e.Uint(&f[icmpMTU], uint64(m.MTU()))
+	} else if e.all || m.Type() == ICMPParamProblem {
+		e.Bytes(&f[icmpUnused], m[6:8]) // JSON has the first "Unused" only
+	}
+}
+
+// treeICMPExt draws the extension structure of the error at layer i, if it
+// has one, at depth 1 of its tree.
+func treeICMPExt(t *treeWriter, d *Decoder, i int) {
+	start, reported, end, ok := icmpExtRange(d, i)
+	if !ok {
+		return
+	}
+	ext := d.data[start:end]
+	if len(ext) == 0 && reported > 0 {
+		return // not captured: tshark's item for it throws
+	}
+	t.depth = 1
+	t.line()
+	t.b = append(t.b, "ICMP Multi-Part Extensions"...)
+	if len(ext) >= 1 && !icmpExtVersionOK(ext[0]>>4) && len(ext) >= 4 && len(ext) == reported {
+		t.b = append(t.b, " (unsupported version)"...)
+	}
+	t.end()
+	if len(ext) < 1 {
+		return
+	}
+	t.depth = 2
+	t.int("Version", int(ext[0]>>4))
+	if len(ext) < 2 {
+		return
+	}
+	res := be16(ext) & 0xfff
+	t.bits(uint64(res), 16, 0xfff, "Reserved")
+	t.b = append(t.b, "0x"...)
+	t.b = appendHexN(t.b, uint64(res), 3)
+	t.end()
+	if len(ext) < 4 || len(ext) < reported {
+		return // tshark's checksum reads every byte: an exception
+	}
+	sum := ^checksumFold(checksumAdd(0, ext))
+	field := be16(ext[2:])
+	t.line()
+	t.b = append(t.b, "Checksum: 0x"...)
+	t.b = appendHex4(t.b, field)
+	if sum == 0 {
+		t.b = append(t.b, " [correct]"...)
+		t.end()
+		t.str("[Checksum Status", "Good]")
+	} else {
+		good := shouldBe(field, sum)
+		t.b = append(t.b, " incorrect, should be 0x"...)
+		t.b = appendHex4(t.b, good)
+		t.end()
+		var arg [5]byte
+		t.depth++
+		t.expert("Warning", "Checksum", "Bad checksum [should be 0x", append(appendHex4(arg[:0], good), ']'))
+		t.depth--
+		t.str("[Checksum Status", "Bad]")
+	}
+	if !icmpExtVersionOK(ext[0] >> 4) {
+		return
+	}
+	interfaces := 0
+	for off := 4; reported-off >= 4; {
+		if off+4 > len(ext) {
+			return
+		}
+		olen, class, ctype := int(be16(ext[off:])), ext[off+2], ext[off+3]
+		trunc := min(olen, reported-off)
+		objEnd := off + trunc
+		t.depth = 2
+		t.line()
+		switch {
+		case olen < 4:
+			t.b = append(t.b, "Object with bad length"...)
+		case class == 1 && ctype == 1:
+			t.b = append(t.b, "MPLS Stack Entry"...)
+		case class == 2:
+			interfaces++
+			if interfaces > 4 {
+				t.b = append(t.b, "More than 4 Interface Information Objects"...)
+			} else {
+				t.b = append(t.b, "Interface Information Object"...)
+			}
+		case class == 3:
+			t.b = append(t.b, "Interface Identification Object"...)
+		default:
+			t.b = append(t.b, "Unknown object ("...)
+			t.b = appendUint(t.b, uint64(class))
+			t.b = append(t.b, '/')
+			t.b = appendUint(t.b, uint64(ctype))
+			t.b = append(t.b, ')')
+		}
+		if trunc < olen {
+			t.b = append(t.b, " (truncated)"...)
+		}
+		t.end()
+		t.depth = 3
+		t.int("Length", olen)
+		t.line()
+		t.b = append(t.b, "Class: "...)
+		if n := icmpExtClassName(class); n != "" {
+			t.b = append(t.b, n...)
+		} else {
+			t.b = append(t.b, "Unknown"...)
+		}
+		t.b = append(t.b, " ("...)
+		t.b = appendUint(t.b, uint64(class))
+		t.b = append(t.b, ')')
+		t.end()
+		if olen < 4 {
+			return
+		}
+		switch {
+		case class == 1 && ctype == 1:
+			t.int("C-Type", int(ctype))
+			if !treeICMPMPLS(t, ext[:min(objEnd, len(ext))], off+4, objEnd) {
+				return
+			}
+		case class == 2:
+			if !treeICMPIntInfo(t, ext, off+4, objEnd, ctype) {
+				return
+			}
+		case class == 3:
+			if ctype != 1 {
+				return // rawcap draws tshark's name object only
+			}
+			t.str("C-Type", "1 (Identifies Interface By Name)")
+			if objEnd > len(ext) {
+				return
+			}
+			t.line()
+			t.b = append(t.b, "Name: "...)
+			t.b = appendTreeString(t.b, ext[off+4:objEnd])
+			t.end()
+		default:
+			t.int("C-Type", int(ctype))
+			if class == 0 || class == 1 {
+				t.int("C-Type", int(ctype)) // tshark draws it twice
+			}
+			if trunc > 4 {
+				if objEnd > len(ext) {
+					return
+				}
+				t.line()
+				t.b = append(t.b, "Data: "...)
+				t.b = appendWSBytes(t.b, ext[off+4:objEnd])
+				t.end()
+			}
+		}
+		off = objEnd
+	}
+}
+
+// icmpExtVersionOK reports whether tshark decodes the objects of an
+// extension structure of version v.
+func icmpExtVersionOK(v uint8) bool { return v == 2 }
+
+// treeICMPMPLS draws the label stack entries of an MPLS object whose data
+// runs from off to objEnd in ext (cut to what was captured); false means
+// tshark stopped there.
+func treeICMPMPLS(t *treeWriter, ext []byte, off, objEnd int) bool {
+	for ; off+4 <= objEnd; off += 4 {
+		if off+4 > len(ext) {
+			return false
+		}
+		e := be32(ext[off:])
+		t.depth = 3
+		t.line()
+		t.b = append(t.b, "Label: "...)
+		t.b = appendUint(t.b, uint64(e>>12))
+		t.b = append(t.b, ", Exp: "...)
+		t.b = appendUint(t.b, uint64(e>>9&7))
+		t.b = append(t.b, ", S: "...)
+		t.b = appendUint(t.b, uint64(e>>8&1))
+		t.b = append(t.b, ", TTL: "...)
+		t.b = appendUint(t.b, uint64(e&0xff))
+		t.end()
+		t.depth = 4
+		v := uint64(e >> 8)
+		t.bits(v, 24, 0xfffff0, "Label")
+		t.b = appendUint(t.b, v>>4)
+		t.end()
+		t.bits(v, 24, 0xe, "Experimental")
+		t.b = appendUint(t.b, v>>1&7)
+		t.end()
+		t.bits(v, 24, 0x1, "Stack bit")
+		if v&1 != 0 {
+			t.b = append(t.b, "Set"...)
+		} else {
+			t.b = append(t.b, "Not set"...)
+		}
+		t.end()
+		t.int("Time to live", int(e&0xff))
+	}
+	t.depth = 3
+	if off < objEnd {
+		if objEnd > len(ext) {
+			return false
+		}
+		t.line()
+		t.b = append(t.b, "Data: "...)
+		t.b = appendWSBytes(t.b, ext[off:objEnd])
+		t.end()
+	}
+	return true
+}
+
+// treeICMPIntInfo draws an interface information object (RFC 5837):
+// the C-Type's flags, then the parts they announce.
+func treeICMPIntInfo(t *treeWriter, ext []byte, off, objEnd int, ctype uint8) bool {
+	t.depth = 3
+	t.line()
+	t.b = append(t.b, "C-Type: "...)
+	t.b = appendUint(t.b, uint64(ctype))
+	t.b = append(t.b, ", Interface Role: "...)
+	t.b = append(t.b, icmpIntRoleNames[ctype>>6]...)
+	for _, p := range [...]struct {
+		bit  uint8
+		name string
+	}{{8, ", ifIndex"}, {4, ", IP Address"}, {2, ", Interface Name"}, {1, ", MTU"}} {
+		if ctype&p.bit != 0 {
+			t.b = append(t.b, p.name...)
+		}
+	}
+	t.end()
+	t.depth = 4
+	v := uint64(ctype)
+	t.bits(v, 8, 0xc0, "Interface Role")
+	t.b = append(t.b, icmpIntRoleNames[ctype>>6]...)
+	t.b = append(t.b, " ("...)
+	t.b = appendUint(t.b, v>>6)
+	t.b = append(t.b, ')')
+	t.end()
+	t.bits(v, 8, 0x30, "Reserved")
+	t.b = appendUint(t.b, v>>4&3)
+	t.end()
+	t.bits(v, 8, 0x8, "ifIndex")
+	if v&8 != 0 {
+		t.b = append(t.b, "True"...)
+	} else {
+		t.b = append(t.b, "False"...)
+	}
+	t.end()
+	for _, p := range [...]struct {
+		bit   uint64
+		label string
+	}{{4, "IP Address"}, {2, "Interface Name"}, {1, "MTU"}} {
+		t.bits(v, 8, p.bit, p.label)
+		if v&p.bit != 0 {
+			t.b = append(t.b, "Present"...)
+		} else {
+			t.b = append(t.b, "Not Present"...)
+		}
+		t.end()
+	}
+	t.depth = 3
+	// Each part is read while the object has bytes left, and may run past
+	// its end (not past the structure's: tshark's exception).
+	if ctype&8 != 0 && off < objEnd {
+		if off+4 > len(ext) {
+			return false
+		}
+		t.int("Interface Index", int(be32(ext[off:])))
+		off += 4
+	}
+	if ctype&4 != 0 && off < objEnd {
+		if off+4 > len(ext) {
+			return false
+		}
+		afi := be16(ext[off:])
+		n := 0
+		switch afi {
+		case 1:
+			n = 4
+		case 2:
+			n = 16
+		}
+		t.line()
+		t.b = append(t.b, "IP Address Sub-Object"...)
+		t.end()
+		t.depth = 4
+		t.int("Address Family Identifier", int(afi))
+		treeHexBytes(t, "Reserved", ext[off+2:off+4])
+		if n == 0 || off+4+n > len(ext) {
+			return false // rawcap does not know how tshark goes on
+		}
+		if n == 4 {
+			t.addr("Source", addr4(ext[off+4:off+8]))
+		} else {
+			t.addr("Source", addr16(ext[off+4:off+20]))
+		}
+		t.depth = 3
+		off += 4 + n
+	}
+	if ctype&2 != 0 && off < objEnd {
+		if off+1 > len(ext) {
+			return false
+		}
+		n := int(ext[off])
+		t.line()
+		t.b = append(t.b, "Interface Name Sub-Object"...)
+		t.end()
+		t.depth = 4
+		t.int("Name Length", n)
+		if n == 0 {
+			return false
+		}
+		if ctype&1 != 0 {
+			// tshark 4.0 shows the name only when an MTU follows.
+			if off+n > len(ext) {
+				return false
+			}
+			t.line()
+			t.b = append(t.b, "Name: "...)
+			t.b = appendTreeString(t.b, ext[off+1:off+n])
+			t.end()
+		}
+		t.depth = 3
+		off += n
+	}
+	if ctype&1 != 0 && off < objEnd {
+		if off+4 > len(ext) {
+			return false
+		}
+		t.int("Maximum Transmission Unit", int(be32(ext[off:])))
+	}
+	return true
+}
+
+// appendTreeString appends a NUL-padded name as tshark shows a string: up
+// to the first NUL.
+func appendTreeString(b, s []byte) []byte {
+	for k, c := range s {
+		if c == 0 {
+			s = s[:k]
+			break
+		}
+	}
+	return append(b, s...)
+}
+
+// treeICMPUnverified draws the checksum of an ICMP message tshark cannot
+// verify: one cut short by the capture ("fragmented datagram", as tshark
+// words it) or one quoted in an error.
+func treeICMPUnverified(t *treeWriter, sum uint16, quoted bool) {
+	t.line()
+	t.b = append(t.b, "Checksum: 0x"...)
+	t.b = appendHex4(t.b, sum)
+	if quoted {
+		t.b = append(t.b, " [unverified] [in ICMP error packet]"...)
+	} else {
+		t.b = append(t.b, " [unverified] [fragmented datagram]"...)
+	}
+	t.end()
+	t.str("[Checksum Status", "Unverified]")
+}
+
+// icmpExtEmitter emits the extension fields; JSON, whose keys are unique,
+// gets each field's first occurrence, the other outputs every one.
+type icmpExtEmitter struct {
+	e    *emitter
+	seen uint64 // bit k-icmpUnused: field k emitted (JSON)
+}
+
+func (x *icmpExtEmitter) once(k int) bool {
+	if x.e.all {
+		return true
+	}
+	bit := uint64(1) << uint(k-icmpUnused)
+	if x.seen&bit != 0 {
+		return false
+	}
+	x.seen |= bit
+	return true
+}
+
+func (x *icmpExtEmitter) uint(k int, v uint64) {
+	if x.once(k) {
+		x.e.Uint(&icmpFields[k], v)
+	}
+}
+
+func (x *icmpExtEmitter) bool(k int, v bool) {
+	if x.once(k) {
+		x.e.Bool(&icmpFields[k], v)
+	}
+}
+
+func (x *icmpExtEmitter) bytes(k int, v []byte) {
+	if x.once(k) {
+		x.e.Bytes(&icmpFields[k], v)
+	}
+}
+
+func (x *icmpExtEmitter) str(k int, v []byte) {
+	if x.once(k) {
+		for n, c := range v {
+			if c == 0 {
+				v = v[:n]
+				break
+			}
+		}
+		x.e.Bytes(&icmpFields[k], v)
+	}
+}
+
+// emitICMPExt emits the fields of the extension structure of the error at
+// layer i, as far as treeICMPExt draws it.
+func emitICMPExt(e *emitter, i int) {
+	d := e.d
+	start, reported, end, ok := icmpExtRange(d, i)
+	if !ok {
+		return
+	}
+	ext := d.data[start:end]
+	if len(ext) == 0 && reported > 0 {
+		return
+	}
+	x := icmpExtEmitter{e: e}
+	e.None(&icmpFields[icmpExt])
+	if len(ext) < 1 {
+		return
+	}
+	x.uint(icmpExtVersion, uint64(ext[0]>>4))
+	if len(ext) < 2 {
+		return
+	}
+	x.uint(icmpExtRes, uint64(be16(ext)&0xfff))
+	if len(ext) < 4 || len(ext) < reported {
+		return
+	}
+	x.uint(icmpExtChecksum, uint64(be16(ext[2:])))
+	if checksumFold(checksumAdd(0, ext)) == 0xffff {
+		x.uint(icmpExtChecksumStatus, 1)
+	} else {
+		x.uint(icmpExtChecksumStatus, 0)
+	}
+	if !icmpExtVersionOK(ext[0] >> 4) {
+		return
+	}
+	for off := 4; reported-off >= 4; {
+		if off+4 > len(ext) {
+			return
+		}
+		olen, class, ctype := int(be16(ext[off:])), ext[off+2], ext[off+3]
+		trunc := min(olen, reported-off)
+		objEnd := off + trunc
+		x.uint(icmpExtLength, uint64(olen))
+		x.uint(icmpExtClass, uint64(class))
+		if olen < 4 {
+			return
+		}
+		obj := ext[:min(objEnd, len(ext))]
+		switch {
+		case class == 1 && ctype == 1:
+			x.uint(icmpExtCtype, uint64(ctype))
+			if !emitICMPMPLS(&x, obj, off+4, objEnd) {
+				return
+			}
+		case class == 2:
+			x.uint(icmpExtCtype, uint64(ctype))
+			if !emitICMPIntInfo(&x, ext, off+4, objEnd, ctype) {
+				return
+			}
+		case class == 3:
+			if ctype != 1 {
+				return
+			}
+			x.uint(icmpExtCtype, uint64(ctype))
+			if objEnd > len(ext) {
+				return
+			}
+			x.str(icmpIntIdentName, ext[off+4:objEnd])
+		default:
+			x.uint(icmpExtCtype, uint64(ctype))
+			if class == 0 || class == 1 {
+				x.uint(icmpExtCtype, uint64(ctype))
+			}
+			if trunc > 4 {
+				if objEnd > len(ext) {
+					return
+				}
+				x.bytes(icmpExtData, ext[off+4:objEnd])
+			}
+		}
+		off = objEnd
+	}
+}
+
+// emitICMPMPLS emits the fields treeICMPMPLS draws.
+func emitICMPMPLS(x *icmpExtEmitter, ext []byte, off, objEnd int) bool {
+	for ; off+4 <= objEnd; off += 4 {
+		if off+4 > len(ext) {
+			return false
+		}
+		e := be32(ext[off:])
+		x.uint(icmpMPLSLabel, uint64(e>>12))
+		x.uint(icmpMPLSExp, uint64(e>>9&7))
+		x.bool(icmpMPLSS, e&0x100 != 0)
+		x.uint(icmpMPLSTTL, uint64(e&0xff))
+	}
+	if off < objEnd {
+		if objEnd > len(ext) {
+			return false
+		}
+		x.bytes(icmpMPLSData, ext[off:objEnd])
+	}
+	return true
+}
+
+// emitICMPIntInfo emits the fields treeICMPIntInfo draws.
+func emitICMPIntInfo(x *icmpExtEmitter, ext []byte, off, objEnd int, ctype uint8) bool {
+	x.uint(icmpIntRole, uint64(ctype>>6))
+	x.uint(icmpIntReserved, uint64(ctype>>4&3))
+	x.bool(icmpIntIfindex, ctype&8 != 0)
+	x.bool(icmpIntIPAddr, ctype&4 != 0)
+	x.bool(icmpIntNamePresent, ctype&2 != 0)
+	x.bool(icmpIntMTUPresent, ctype&1 != 0)
+	if ctype&8 != 0 && off < objEnd {
+		if off+4 > len(ext) {
+			return false
+		}
+		x.uint(icmpIntIndex, uint64(be32(ext[off:])))
+		off += 4
+	}
+	if ctype&4 != 0 && off < objEnd {
+		if off+4 > len(ext) {
+			return false
+		}
+		afi := be16(ext[off:])
+		x.uint(icmpIntAFI, uint64(afi))
+		x.bytes(icmpReserved, ext[off+2:off+4])
+		n := 0
+		switch afi {
+		case 1:
+			n = 4
+		case 2:
+			n = 16
+		}
+		if n == 0 || off+4+n > len(ext) {
+			return false
+		}
+		if n == 4 {
+			if x.once(icmpIntIPv4) {
+				x.e.IPv4(&icmpFields[icmpIntIPv4], ext[off+4:off+8])
+			}
+		} else if x.once(icmpIntIPv6) {
+			x.e.IPv6(&icmpFields[icmpIntIPv6], ext[off+4:off+20])
+		}
+		off += 4 + n
+	}
+	if ctype&2 != 0 && off < objEnd {
+		if off+1 > len(ext) {
+			return false
+		}
+		n := int(ext[off])
+		x.uint(icmpIntNameLength, uint64(n))
+		if n == 0 {
+			return false
+		}
+		if ctype&1 != 0 {
+			if off+n > len(ext) {
+				return false
+			}
+			x.str(icmpIntName, ext[off+1:off+n])
+		}
+		off += n
+	}
+	if ctype&1 != 0 && off < objEnd {
+		if off+4 > len(ext) {
+			return false
+		}
+		x.uint(icmpIntMTU, uint64(be32(ext[off:])))
+	}
+	return true
+}
+
+// icmpExtException reports whether tshark's dissection of the error at
+// layer i ends in an exception (its packet list then adds "[Malformed
+// Packet]" or "[Packet size limited during capture]"): an RFC 4884 length
+// beyond the message, an extension structure the capture cut, an
+// interface information object whose parts run past it.
+func icmpExtException(d *Decoder, i int) bool {
+	l := &d.layers[i]
+	if l.Quoted || l.End-l.Start < 8 {
+		return false
+	}
+	m := d.data[l.Start:l.End]
+	if l.Type == LayerICMPv4 && (m[0] == ICMPUnreachable || m[0] == ICMPTimeExceeded || m[0] == ICMPParamProblem) &&
+		m[5] != 0 && 8+4*int(m[5]) > (&LinePrinter{}).ipPayloadLen(d, i) {
+		return true
+	}
+	start, reported, end, ok := icmpExtRange(d, i)
+	if !ok {
+		return false
+	}
+	ext := d.data[start:end]
+	if len(ext) < reported {
+		return true
+	}
+	if len(ext) < 4 || !icmpExtVersionOK(ext[0]>>4) {
+		return false
+	}
+	for off := 4; reported-off >= 4; {
+		olen, class, ctype := int(be16(ext[off:])), ext[off+2], ext[off+3]
+		if olen < 4 {
+			return false
+		}
+		objEnd := off + min(olen, reported-off)
+		if class == 2 && !icmpIntInfoFits(ext, off+4, objEnd, ctype) {
+			return true
+		}
+		off = objEnd
+	}
+	return false
+}
+
+// icmpIntInfoFits reports whether the parts an interface information
+// object's C-Type announces are read from ext (the structure) without
+// running past it, as treeICMPIntInfo reads them from off, while the object
+// (ending at objEnd) has bytes left.
+func icmpIntInfoFits(ext []byte, off, objEnd int, ctype uint8) bool {
+	if ctype&8 != 0 && off < objEnd {
+		if off+4 > len(ext) {
+			return false
+		}
+		off += 4
+	}
+	if ctype&4 != 0 && off < objEnd {
+		if off+4 > len(ext) {
+			return false
+		}
+		switch be16(ext[off:]) {
+		case 1:
+			off += 8
+		case 2:
+			off += 20
+		default:
+			return false
+		}
+		if off > len(ext) {
+			return false
+		}
+	}
+	if ctype&2 != 0 && off < objEnd {
+		if off+1 > len(ext) || ext[off] == 0 {
+			return false
+		}
+		off += int(ext[off])
+		if ctype&1 != 0 && off > len(ext) {
+			return false
+		}
+	}
+	if ctype&1 != 0 && off < objEnd {
+		if off+4 > len(ext) {
+			return false
+		}
+	}
+	return true
+}
+
+// treeICMPExtEcho draws the rest of an RFC 8335 extended echo request: the
+// identifier, sequence number and local bit, then the extension structure
+// naming the interface probed.
+func treeICMPExtEcho(t *treeWriter, d *Decoder, i int, m ICMPv4) {
+	id := m.ID()
+	for _, f := range [...]struct {
+		label string
+		v     uint16
+	}{{"Identifier (BE)", id}, {"Identifier (LE)", id>>8 | id<<8}} {
+		t.line()
+		t.b = append(t.b, f.label...)
+		t.b = append(t.b, ": "...)
+		t.b = appendUint(t.b, uint64(f.v))
+		t.b = append(t.b, " (0x"...)
+		t.b = appendHex4(t.b, f.v)
+		t.b = append(t.b, ')')
+		t.end()
+	}
+	t.line()
+	t.b = append(t.b, "Sequence Number: "...)
+	t.b = appendUint(t.b, uint64(m[6]))
+	t.b = append(t.b, " (0x"...)
+	t.b = appendHexN(t.b, uint64(m[6]), 2)
+	t.b = append(t.b, ')')
+	t.end()
+	t.bits(uint64(m[7]), 8, 0xfe, "Reserved")
+	t.b = append(t.b, "0x"...)
+	t.b = appendHexN(t.b, uint64(m[7]>>1), 2)
+	t.end()
+	t.bits(uint64(m[7]), 8, 0x01, "Local bit")
+	if m[7]&1 != 0 {
+		t.b = append(t.b, "Set"...)
+	} else {
+		t.b = append(t.b, "Not set"...)
+	}
+	t.end()
+	treeICMPExt(t, d, i)
+	t.depth = 1
+}
