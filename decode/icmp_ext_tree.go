@@ -314,7 +314,7 @@ func treeICMPExt(t *treeWriter, d *Decoder, i int) {
 			}
 			t.line()
 			t.b = append(t.b, "Name: "...)
-			t.b = appendTreeString(t.b, ext[off+4:objEnd])
+			t.b = appendNULString(t.b, ext[off+4:objEnd])
 			t.end()
 		default:
 			t.int("C-Type", int(ctype))
@@ -496,7 +496,7 @@ func treeICMPIntInfo(t *treeWriter, ext []byte, off, objEnd int, ctype uint8) bo
 			}
 			t.line()
 			t.b = append(t.b, "Name: "...)
-			t.b = appendTreeString(t.b, ext[off+1:off+n])
+			t.b = appendNULString(t.b, ext[off+1:off+n])
 			t.end()
 		}
 		t.depth = 3
@@ -511,9 +511,9 @@ func treeICMPIntInfo(t *treeWriter, ext []byte, off, objEnd int, ctype uint8) bo
 	return true
 }
 
-// appendTreeString appends a NUL-padded name as tshark shows a string: up
+// appendNULString appends a NUL-padded name as tshark shows a string: up
 // to the first NUL.
-func appendTreeString(b, s []byte) []byte {
+func appendNULString(b, s []byte) []byte {
 	for k, c := range s {
 		if c == 0 {
 			s = s[:k]
