@@ -28,6 +28,12 @@ type FieldList struct {
 	// (Line) are kept. The other outputs leave it off and never see those.
 	tree  bool
 	depth uint8
+	// reprs holds, in a tree list, where each record's tree text lies in
+	// aux (the text that replaces the record's standard line, or an
+	// OpText line's), by record index; kept beside recs so that the
+	// records the other outputs fill stay 24 bytes. It may be shorter
+	// than recs: the records after it have none.
+	reprs []reprSpan
 	// sel, when not nil, is the set of field ids (a bit each) whose values
 	// are kept: an output that reads a few fields (-T fields -e, a display
 	// filter) has the others dropped as they are emitted. Protocols,
@@ -50,6 +56,17 @@ func (l *FieldList) selectFields(fs []*Field) {
 		}
 		l.sel[f.id>>6] |= 1 << (f.id & 63)
 	}
+}
+
+// reprSpan is where a tree text lies in a FieldList's aux (n 0: none).
+type reprSpan struct{ off, n uint32 }
+
+// setRepr records aux[off:end] as the tree text of record k.
+func (l *FieldList) setRepr(k, off, end int) {
+	for len(l.reprs) <= k {
+		l.reprs = append(l.reprs, reprSpan{})
+	}
+	l.reprs[k] = reprSpan{uint32(off), uint32(end - off)}
 }
 
 // FieldRec is one record of a FieldList: a field's value, or the opening or
@@ -79,11 +96,6 @@ type FieldRec struct {
 	// Depth is how deep the record sits in its protocol's subtree (0: a
 	// protocol's own fields); kept only in a tree list.
 	Depth uint8
-	// reprLen and reprOff give, in a tree list, the text that replaces the
-	// record's standard line (the whole label, "Options: (8 bytes)"), or
-	// of an OpText line: aux[reprOff:reprOff+reprLen]; reprLen 0: none.
-	reprLen uint16
-	reprOff uint32
 	// u is the value of an integer, boolean, float (its bits), MAC or
 	// IPv4 address; for the values kept in aux (bytes, texts, IPv6
 	// addresses) it is their offset<<32 | length. A record stays 24 bytes.
@@ -111,6 +123,7 @@ func (l *FieldList) Reset() {
 	l.aux = l.aux[:0]
 	l.jsonOnly, l.hidden, l.expert, l.nested = false, false, false, 0
 	l.depth = 0
+	l.reprs = l.reprs[:0]
 }
 
 // Records returns l's records. The slice aliases l and is valid until the
@@ -153,8 +166,7 @@ func (l *FieldList) SetRepr(b []byte) {
 	}
 	off := len(l.aux)
 	l.aux = b
-	r := &l.recs[len(l.recs)-1]
-	r.reprOff, r.reprLen = uint32(off), uint16(min(len(b)-off, 0xffff))
+	l.setRepr(len(l.recs)-1, off, len(b))
 }
 
 // Line adds a tree line that is no field, b[len(before):] — b being what
@@ -166,7 +178,8 @@ func (l *FieldList) Line(b []byte) {
 	}
 	off := len(l.aux)
 	l.aux = b
-	l.recs = append(l.recs, FieldRec{Op: OpText, Depth: l.depth, reprOff: uint32(off), reprLen: uint16(min(len(b)-off, 0xffff))})
+	l.recs = append(l.recs, FieldRec{Op: OpText, Depth: l.depth})
+	l.setRepr(len(l.recs)-1, off, len(b))
 }
 
 // NoTree keeps the record added last out of the tree (tshark's
@@ -207,12 +220,13 @@ func (l *FieldList) LineString(s string) {
 	}
 }
 
-// repr returns the tree text of r (nil: none).
-func (l *FieldList) repr(r *FieldRec) []byte {
-	if r.reprLen == 0 {
+// repr returns the tree text of record k (nil: none).
+func (l *FieldList) repr(k int) []byte {
+	if k >= len(l.reprs) || l.reprs[k].n == 0 {
 		return nil
 	}
-	return l.aux[r.reprOff : r.reprOff+uint32(r.reprLen)]
+	sp := l.reprs[k]
+	return l.aux[sp.off : sp.off+sp.n]
 }
 
 // End closes the innermost open protocol, group or item.
@@ -250,7 +264,7 @@ func (l *FieldList) add(f *Field, u uint64) {
 	r := &l.recs[n]
 	r.Field, r.Op, r.u = f, OpValue, u
 	r.JSONOnly, r.Hidden, r.Expert, r.Nested = l.jsonOnly, l.hidden, l.expert, 0
-	r.Depth, r.reprLen, r.noTree = l.depth, 0, false
+	r.Depth, r.noTree = l.depth, false
 }
 
 // addAux adds f with the value aux[off:].

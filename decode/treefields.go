@@ -65,7 +65,7 @@ func treeFields(t *treeWriter, d *Decoder, i int) {
 			}
 			t.depth = base
 			t.line()
-			if txt := fl.repr(r); txt != nil {
+			if txt := fl.repr(k); txt != nil {
 				t.b = append(t.b, txt...)
 			} else {
 				t.b = append(t.b, r.Field.Label...)
@@ -74,10 +74,10 @@ func treeFields(t *treeWriter, d *Decoder, i int) {
 		case OpText:
 			t.depth = base + 1 + int(r.Depth)
 			t.line()
-			t.b = append(t.b, fl.repr(r)...)
+			t.b = append(t.b, fl.repr(k)...)
 			t.end()
 		case OpGroup, OpItem:
-			if txt := fl.repr(r); txt != nil {
+			if txt := fl.repr(k); txt != nil {
 				t.depth = base + 1 + int(r.Depth)
 				t.line()
 				t.b = append(t.b, txt...)
@@ -93,7 +93,7 @@ func treeFields(t *treeWriter, d *Decoder, i int) {
 			if f.Generated {
 				t.b = append(t.b, '[')
 			}
-			if txt := fl.repr(r); txt != nil {
+			if txt := fl.repr(k); txt != nil {
 				t.b = append(t.b, txt...)
 			} else {
 				t.b = appendFieldLine(t.b, fl, r)
