@@ -395,8 +395,19 @@ func emitICMPv6(e *emitter, i int) {
 				}
 			}
 		case ICMPv6NeighborSolicit:
+			if len(m) >= 8 {
+				e.Bytes(&f[icmpv6Reserved], m[4:8])
+			}
 			if len(m) >= 24 {
 				e.IPv6(&f[icmpv6NdNsTargetAddress], m[8:24])
+			}
+		case 133: // router solicitation: four reserved bytes, as tshark shows them
+			if len(m) >= 8 {
+				e.Bytes(&f[icmpv6Reserved], m[4:8])
+			}
+		case 143: // MLDv2 report: two
+			if len(m) >= 6 {
+				e.Bytes(&f[icmpv6Reserved], m[4:6])
 			}
 		case ICMPv6NeighborAdvert:
 			if len(m) >= 24 {
