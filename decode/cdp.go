@@ -321,10 +321,6 @@ func cdpIPv4Addr(v []byte) (a netip.Addr, ok bool) {
 	return netip.AddrFrom4([4]byte(v[9:13])), true
 }
 
-// cdpCapNames are Wireshark's labels of the capability bits, from bit 0.
-var cdpCapNames = [11]string{"Router", "Transparent Bridge", "Source Route Bridge", "Switch", "Host", "IGMP capable",
-	"Repeater", "VoIP Phone", "Remotely Managed Device", "CVTA/STP Dispute Resolution/Cisco VT Camera", "Two Port Mac Relay"}
-
 // infoCDP appends tshark's Info: "Device ID: S1  Port ID: Fa0/1  ".
 func infoCDP(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]

@@ -27,7 +27,6 @@ type icmpErr struct {
 	badSum    bool   // spoil the extension header's checksum
 	cut       int    // bytes left out of the capture at the end
 	word      uint32 // the rest of the ICMP header (MTU, pointer) besides the length
-	extLength int    // when non-zero, the extension structure is written with this version/first byte
 }
 
 // frame returns the Ethernet frame and its length on the wire.

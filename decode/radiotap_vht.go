@@ -130,12 +130,11 @@ func float32Shown(v float64) float64 {
 // the PHYs' details in a union: an 11a channel leaves "TXOP_PS_NOT_ALLOWED"
 // false behind, an 11g one "STBC" off).
 type vhtRadio struct {
-	ok                 bool
-	v                  vhtField
-	hasSTBC, hasTXOP   bool
-	stbc, txop         bool
-	rate               float64 // the last valid user's, 0 none
-	lastUser, firstUse int
+	ok               bool
+	v                vhtField
+	hasSTBC, hasTXOP bool
+	stbc, txop       bool
+	rate             float64 // the last valid user's, 0 none
 }
 
 func vhtRadioInfo(at []byte, chPHY int) (w vhtRadio) {
