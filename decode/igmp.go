@@ -399,26 +399,7 @@ func emitIGMP(e *emitter, i int) {
 func emitIGMPChecksum(e *emitter, field uint16, st int, sum uint16) {
 	f := &igmpFields
 	e.Uint(&f[igmpChecksum], uint64(field))
-	if e.Tree() {
-		b := append(e.Text(), "Checksum: 0x"...)
-		b = appendHex4(b, field)
-		switch st {
-		case 1:
-			b = append(b, " [correct]"...)
-		case 2:
-			b = append(b, " [unverified]"...)
-		default:
-			b = append(b, " incorrect, should be 0x"...)
-			b = appendHex4(b, shouldBe(field, sum))
-		}
-		e.SetRepr(b)
-		if st == 0 {
-			var arg [5]byte
-			e.Sub()
-			e.ExpertLine("Error", "Checksum", "Bad checksum [should be 0x", append(appendHex4(arg[:0], shouldBe(field, sum)), ']'))
-			e.Up()
-		}
-	}
+	e.ChecksumRepr(field, st, sum, "Error")
 	e.Uint(&f[igmpChecksumStatus], uint64(st))
 	if e.Tree() {
 		e.SetRepr(append(e.Text(), [...]string{"[Checksum Status: Bad]", "[Checksum Status: Good]", "[Checksum Status: Unverified]"}[st]...))

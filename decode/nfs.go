@@ -598,33 +598,11 @@ func (w *rpcWalk) body(m []byte, prog, vers, proc uint32, reply bool) {
 		}
 		w.text(2, "dir")
 		w.fh(3, r.fh, vers)
-		if w.t != nil {
-			t := w.t
-			t.depth = 2
-			t.line()
-			t.b = append(t.b, "Name: "...)
-			t.b = append(t.b, r.name...)
-			t.end()
-		}
-		w.uint(3, rpcFOpaqueLength, uint64(len(r.name)), "")
-		if w.t != nil {
-			t := w.t
-			t.depth = 3
-			t.line()
-			t.b = append(t.b, "contents: "...)
-			t.b = append(t.b, r.name...)
-			t.end()
-		}
-		if w.e != nil {
-			w.e.Bytes(&nfsFields[nfsFName], r.name)
-		}
+		var fill []byte
 		if len(r.name)&3 != 0 {
-			w.text(3, "fill bytes: opaque data")
-			if w.e != nil {
-				end := len(r.b)
-				w.e.Bytes(&rpcFields[rpcFFillBytes], r.b[end-(4-len(r.name)&3):end])
-			}
+			fill = r.b[len(r.b)-(4-len(r.name)&3):]
 		}
+		w.fileName(&nfsFields[nfsFName], r.name, fill)
 	case bodyStatus, bodyStatusPOA, bodyAttr:
 		w.status(&r)
 		switch r.kind {
@@ -668,6 +646,36 @@ func (w *rpcWalk) status(r *rpcBody) {
 }
 
 // fh draws a file handle: v3's length, the hash and the bytes.
+// fileName draws an NFS file name as tshark does ("Name: x" at depth 2, its
+// opaque length, contents and fill bytes a level deeper) and emits it as
+// f; fill is the padding that follows it (none when it is empty).
+func (w *rpcWalk) fileName(f *Field, name, fill []byte) {
+	if t := w.t; t != nil {
+		t.depth = 2
+		t.line()
+		t.b = append(t.b, "Name: "...)
+		t.b = append(t.b, name...)
+		t.end()
+	}
+	w.uint(3, rpcFOpaqueLength, uint64(len(name)), "")
+	if t := w.t; t != nil {
+		t.depth = 3
+		t.line()
+		t.b = append(t.b, "contents: "...)
+		t.b = append(t.b, name...)
+		t.end()
+	}
+	if w.e != nil {
+		w.e.Bytes(f, name)
+	}
+	if len(fill) != 0 {
+		w.text(3, "fill bytes: opaque data")
+		if w.e != nil {
+			w.e.Bytes(&rpcFields[rpcFFillBytes], fill)
+		}
+	}
+}
+
 func (w *rpcWalk) fh(depth int, fh []byte, vers uint32) {
 	if vers == 3 {
 		w.field(depth, &nfsFields[nfsFFHLength], uint64(len(fh)), "")

@@ -1183,19 +1183,30 @@ func (r *nfsReply) rddires(dp int64) bool {
 	return true
 }
 
-func (r *nfsReply) v3rddires(dp int64) bool {
+// statusPostOp prints a v3 result's status and post-op attributes, as
+// READDIR, FSINFO and PATHCONF replies begin; done is set when nothing
+// follows them (an error, or the reply cut short: then ok is false).
+func (r *nfsReply) statusPostOp(dp int64) (next int64, done, ok bool) {
 	dp, er, ok := r.status(dp)
 	if !ok {
-		return false
+		return 0, true, false
 	}
 	if r.v > 0 {
 		r.str(" POST:")
 	}
 	if dp, ok = r.postOp(dp, r.v); !ok {
-		return false
+		return 0, true, false
 	}
 	if er != 0 {
-		return true
+		return 0, true, true
+	}
+	return dp, false, true
+}
+
+func (r *nfsReply) v3rddires(dp int64) bool {
+	dp, done, ok := r.statusPostOp(dp)
+	if done {
+		return ok
 	}
 	if r.v > 0 {
 		a, b := r.u32(dp), r.u32(dp+4)
@@ -1210,18 +1221,9 @@ func (r *nfsReply) v3rddires(dp int64) bool {
 }
 
 func (r *nfsReply) fsinfo(dp int64) bool {
-	dp, er, ok := r.status(dp)
-	if !ok {
-		return false
-	}
-	if r.v > 0 {
-		r.str(" POST:")
-	}
-	if dp, ok = r.postOp(dp, r.v); !ok {
-		return false
-	}
-	if er != 0 {
-		return true
+	dp, done, ok := r.statusPostOp(dp)
+	if done {
+		return ok
 	}
 	if !r.has(dp, 48) {
 		return false
@@ -1252,18 +1254,9 @@ func (r *nfsReply) fsinfo(dp int64) bool {
 }
 
 func (r *nfsReply) pathconf(dp int64) bool {
-	dp, er, ok := r.status(dp)
-	if !ok {
-		return false
-	}
-	if r.v > 0 {
-		r.str(" POST:")
-	}
-	if dp, ok = r.postOp(dp, r.v); !ok {
-		return false
-	}
-	if er != 0 {
-		return true
+	dp, done, ok := r.statusPostOp(dp)
+	if done {
+		return ok
 	}
 	if !r.has(dp, 24) {
 		return false

@@ -562,30 +562,7 @@ func (r *nfs3Res) createCall(w *rpcWalk) {
 	w.text(1, "where")
 	w.text(2, "dir")
 	w.fh(3, fh, 3)
-	if t := w.t; t != nil {
-		t.depth = 2
-		t.line()
-		t.b = append(t.b, "Name: "...)
-		t.b = append(t.b, name...)
-		t.end()
-	}
-	w.uint(3, rpcFOpaqueLength, uint64(len(name)), "")
-	if t := w.t; t != nil {
-		t.depth = 3
-		t.line()
-		t.b = append(t.b, "contents: "...)
-		t.b = append(t.b, name...)
-		t.end()
-	}
-	if w.e != nil {
-		w.e.Bytes(&nfsFields[nfsFName], name)
-	}
-	if len(name)&3 != 0 {
-		w.text(3, "fill bytes: opaque data")
-		if w.e != nil {
-			w.e.Bytes(&rpcFields[rpcFFillBytes], r.b[next+4+len(name):next2])
-		}
-	}
+	w.fileName(&nfsFields[nfsFName], name, r.b[next+4+len(name):next2])
 	r.field(w, 1, nfs3FCreateMode, uint64(how), nfsCreateModes[how])
 	w.text(1, "obj_attributes")
 	if modeSet == 1 {
@@ -657,30 +634,7 @@ func (r *nfs3Res) entry(w *rpcWalk, plus bool) {
 			t.end()
 		}
 		r.field(w, 2, f, fileid, "")
-		if t := w.t; t != nil {
-			t.depth = 2
-			t.line()
-			t.b = append(t.b, "Name: "...)
-			t.b = append(t.b, name...)
-			t.end()
-		}
-		w.uint(3, rpcFOpaqueLength, uint64(len(name)), "")
-		if t := w.t; t != nil {
-			t.depth = 3
-			t.line()
-			t.b = append(t.b, "contents: "...)
-			t.b = append(t.b, name...)
-			t.end()
-		}
-		if w.e != nil {
-			w.e.Bytes(nfs3Field(f+1), name)
-		}
-		if len(name)&3 != 0 {
-			w.text(3, "fill bytes: opaque data")
-			if w.e != nil {
-				w.e.Bytes(&rpcFields[rpcFFillBytes], r.b[nameOff+4+len(name):next])
-			}
-		}
+		w.fileName(nfs3Field(f+1), name, r.b[nameOff+4+len(name):next])
 		r.field(w, 2, f+2, cookie, "")
 	}
 	if !plus {

@@ -996,19 +996,7 @@ func treeSCTPChunk(t *treeWriter, c SCTPChunk, bases *sctpBases) {
 	t.b = append(t.b, " ("...)
 	t.b = appendUint(t.b, uint64(c.Type))
 	t.b = append(t.b, ")\n"...)
-	t.depth = 3
-	t.bits(uint64(c.Type), 8, 0x80, "Bit")
-	if c.Type&0x80 != 0 {
-		t.b = append(t.b, "Skip chunk and continue processing of the packet\n"...)
-	} else {
-		t.b = append(t.b, "Stop processing of the packet\n"...)
-	}
-	t.bits(uint64(c.Type), 8, 0x40, "Bit")
-	if c.Type&0x40 != 0 {
-		t.b = append(t.b, "Do report\n"...)
-	} else {
-		t.b = append(t.b, "Do not report\n"...)
-	}
+	treeSCTPChunkTypeBits(t, c.Type)
 	t.depth = 2
 	t.line()
 	t.b = append(t.b, "Chunk flags: 0x"...)
@@ -1625,4 +1613,22 @@ func sctpWholeData(c SCTPChunk, sp, dp uint16) []byte {
 		return nil
 	}
 	return c.Value[hdr:]
+}
+
+// treeSCTPChunkTypeBits draws, a level below a "Chunk type" line, what the
+// type's two high bits tell a receiver that does not know it.
+func treeSCTPChunkTypeBits(t *treeWriter, typ uint8) {
+	t.depth = 3
+	t.bits(uint64(typ), 8, 0x80, "Bit")
+	if typ&0x80 != 0 {
+		t.b = append(t.b, "Skip chunk and continue processing of the packet\n"...)
+	} else {
+		t.b = append(t.b, "Stop processing of the packet\n"...)
+	}
+	t.bits(uint64(typ), 8, 0x40, "Bit")
+	if typ&0x40 != 0 {
+		t.b = append(t.b, "Do report\n"...)
+	} else {
+		t.b = append(t.b, "Do not report\n"...)
+	}
 }

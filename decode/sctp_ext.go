@@ -796,19 +796,7 @@ func treeSCTPUnknownChunk(t *treeWriter, c SCTPChunk) {
 	t.b = append(t.b, "Chunk type: Unknown ("...)
 	t.b = appendUint(t.b, uint64(c.Type))
 	t.b = append(t.b, ")\n"...)
-	t.depth = 3
-	t.bits(uint64(c.Type), 8, 0x80, "Bit")
-	if c.Type&0x80 != 0 {
-		t.b = append(t.b, "Skip chunk and continue processing of the packet\n"...)
-	} else {
-		t.b = append(t.b, "Stop processing of the packet\n"...)
-	}
-	t.bits(uint64(c.Type), 8, 0x40, "Bit")
-	if c.Type&0x40 != 0 {
-		t.b = append(t.b, "Do report\n"...)
-	} else {
-		t.b = append(t.b, "Do not report\n"...)
-	}
+	treeSCTPChunkTypeBits(t, c.Type)
 	t.depth = 2
 	t.hex("Chunk flags", uint64(c.Flags), 2)
 	t.int("Chunk length", int(c.Length))

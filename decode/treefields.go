@@ -314,3 +314,28 @@ func (l *FieldList) ExpertLine(severity, group, msg string, arg []byte) {
 	l.Line(append(append(append(l.Text(), "[Group: "...), group...), ']'))
 	l.Up()
 }
+
+// ChecksumRepr gives the checksum field added last, whose value is v, the
+// line tshark draws for its status st (0 bad, 1 good, 2 unverified):
+// "Checksum: 0x1234 [correct]", "… [unverified]", or "… incorrect, should
+// be 0x…" (sum being what the check added up to) with the expert block at
+// severity beneath it. Outside a tree list it does nothing.
+func (l *FieldList) ChecksumRepr(v uint16, st int, sum uint16, severity string) {
+	if !l.tree {
+		return
+	}
+	b := appendHex4(append(l.Text(), "Checksum: 0x"...), v)
+	switch st {
+	case 0:
+		good := shouldBe(v, sum)
+		l.SetRepr(appendHex4(append(b, " incorrect, should be 0x"...), good))
+		var arg [5]byte
+		l.Sub()
+		l.ExpertLine(severity, "Checksum", "Bad checksum [should be 0x", append(appendHex4(arg[:0], good), ']'))
+		l.Up()
+	case 1:
+		l.SetRepr(append(b, " [correct]"...))
+	default:
+		l.SetRepr(append(b, " [unverified]"...))
+	}
+}

@@ -223,24 +223,7 @@ func emitVRRP(e *emitter, i int) {
 		}
 		e.Uint(&f[vrrpChecksum], uint64(v.Checksum()))
 		st, sum := vrrpCheck(d, i, v)
-		if e.Tree() {
-			b := append(e.Text(), "Checksum: 0x"...)
-			b = appendHex4(b, v.Checksum())
-			switch st {
-			case 0:
-				good := shouldBe(v.Checksum(), sum)
-				b = append(b, " incorrect, should be 0x"...)
-				e.SetRepr(appendHex4(b, good))
-				var arg [5]byte
-				e.Sub()
-				e.ExpertLine("Warning", "Checksum", "Bad checksum [should be 0x", append(appendHex4(arg[:0], good), ']'))
-				e.Up()
-			case 1:
-				e.SetRepr(append(b, " [correct]"...))
-			default:
-				e.SetRepr(append(b, " [unverified]"...))
-			}
-		}
+		e.ChecksumRepr(v.Checksum(), st, sum, "Warning")
 		e.Uint(&f[vrrpChecksumStatus], uint64(st))
 		if e.Tree() {
 			// Drawn as a name alone (BASE_NONE).
