@@ -77,6 +77,12 @@ const (
 	arpSrcProtoIPv4
 	arpDstHWMAC
 	arpDstProtoIPv4
+	arpSrcHW
+	arpSrcProto
+	arpDstHW
+	arpDstProto
+	arpIsGratuitous
+	arpIsAnnouncement
 	arpFieldCount
 )
 
@@ -90,43 +96,109 @@ var arpFields = [arpFieldCount]Field{
 	arpSrcProtoIPv4: {Name: "arp.src.proto_ipv4", Label: "Sender IP address", Kind: KindIPv4},
 	arpDstHWMAC:     {Name: "arp.dst.hw_mac", Label: "Target MAC address", Kind: KindMAC},
 	arpDstProtoIPv4: {Name: "arp.dst.proto_ipv4", Label: "Target IP address", Kind: KindIPv4},
+	// Addresses of other kinds and sizes.
+	arpSrcHW:    {Name: "arp.src.hw", Label: "Sender hardware address", Kind: KindBytes},
+	arpSrcProto: {Name: "arp.src.proto", Label: "Sender protocol address", Kind: KindBytes},
+	arpDstHW:    {Name: "arp.dst.hw", Label: "Target hardware address", Kind: KindBytes},
+	arpDstProto: {Name: "arp.dst.proto", Label: "Target protocol address", Kind: KindBytes},
+	// What tshark reads from a message whose addresses agree.
+	arpIsGratuitous:   {Name: "arp.isgratuitous", Label: "Is gratuitous", Kind: KindBool, Generated: true},
+	arpIsAnnouncement: {Name: "arp.isannouncement", Label: "Is announcement", Kind: KindBool, Generated: true},
 }
 
 var protoARP = protoField("arp", "Address Resolution Protocol")
 
-// emitARP emits an ARP or RARP message's fields; the addresses only where
-// they are Ethernet and IPv4 ones, as Wireshark names them.
+// emitARP emits an ARP or RARP message's fields: Ethernet and IPv4
+// addresses by their names, others as bytes, and whether the message is
+// gratuitous or an announcement. A message cut short in its addresses has
+// its fixed fields.
 func emitARP(e *emitter, i int) {
 	l := &e.d.layers[i]
 	e.Proto(&protoARP)
-	if l.Payload > l.Start {
-		a := ARP(e.d.data[l.Start:l.Payload])
-		if a.HType() == 19 {
-			// ATM ARP (RFC 2225) lays its fields out differently;
-			// Wireshark decodes it as atmarp, whose fields rawcap does
-			// not decode.
-			e.End()
-			return
+	a := ARP(e.d.data[l.Start:l.Payload])
+	if l.Payload == l.Start {
+		if raw := e.d.data[l.Start:l.End]; len(raw) >= 8 && e.Tree() {
+			// Cut short in the addresses: tshark draws the fixed fields.
+			emitARPFixed(e, ARP(raw))
 		}
-		e.Uint(&arpFields[arpHWType], uint64(a.HType()))
-		e.Uint(&arpFields[arpProtoType], uint64(a.PType()))
-		e.Uint(&arpFields[arpHWSize], uint64(a.HLen()))
-		e.Uint(&arpFields[arpProtoSize], uint64(a.PLen()))
-		e.Uint(&arpFields[arpOpcode], uint64(a.Op()))
-		hw := a.HLen() == 6 && (a.HType() == 1 || a.HType() == 6)
-		ip := a.PLen() == 4 && a.PType() == EtherTypeIPv4
-		if hw {
-			e.MAC(&arpFields[arpSrcHWMAC], MAC(a.SenderHW()))
-		}
-		if ip {
-			e.IPv4(&arpFields[arpSrcProtoIPv4], a.SenderProto())
-		}
-		if hw {
-			e.MAC(&arpFields[arpDstHWMAC], MAC(a.TargetHW()))
-		}
-		if ip {
-			e.IPv4(&arpFields[arpDstProtoIPv4], a.TargetProto())
-		}
+		e.End()
+		return
 	}
+	if a.HType() == 19 && !e.Tree() {
+		// ATM ARP (RFC 2225) lays its fields out differently; Wireshark
+		// decodes it as atmarp, whose fields rawcap does not decode.
+		e.End()
+		return
+	}
+	f := &arpFields
+	ipv4 := a.PType() == EtherTypeIPv4 && a.PLen() == 4
+	gratuitous, announce := false, false
+	if ipv4 && (a.Op() == 1 || a.Op() == 2) && string(a.SenderProto()) == string(a.TargetProto()) {
+		gratuitous = true
+		announce = a.Op() == 1 && treeAllZero(a.TargetHW())
+	}
+	if e.Tree() {
+		b := append(e.Text(), "Address Resolution Protocol"...)
+		switch op := a.Op(); {
+		case announce:
+			b = append(b, " (ARP Announcement)"...)
+		case op == 1 || op == 2:
+			if op == 1 {
+				b = append(b, " (request"...)
+			} else {
+				b = append(b, " (reply"...)
+			}
+			if gratuitous {
+				b = append(b, "/gratuitous ARP"...)
+			}
+			b = append(b, ')')
+		case op == 3:
+			b = append(b, " (reverse request)"...)
+		case op == 4:
+			b = append(b, " (reverse reply)"...)
+		default:
+			b = append(appendHex4(append(b, " (opcode 0x"...), op), ')')
+		}
+		e.SetRepr(b)
+	}
+	emitARPFixed(e, a)
+	if gratuitous {
+		e.Bool(&f[arpIsGratuitous], true)
+	}
+	if announce {
+		e.Bool(&f[arpIsAnnouncement], true)
+	}
+	mac := a.HLen() == 6 && (a.HType() == 1 || a.HType() == 6)
+	emitARPAddr(e, a.SenderHW(), a.SenderProto(), mac, ipv4, &f[arpSrcHWMAC], &f[arpSrcHW], &f[arpSrcProtoIPv4], &f[arpSrcProto])
+	emitARPAddr(e, a.TargetHW(), a.TargetProto(), mac, ipv4, &f[arpDstHWMAC], &f[arpDstHW], &f[arpDstProtoIPv4], &f[arpDstProto])
 	e.End()
+}
+
+// emitARPFixed emits ARP's fixed fields (hardware type to opcode); a holds
+// at least their 8 bytes.
+func emitARPFixed(e *emitter, a ARP) {
+	f := &arpFields
+	e.Uint(&f[arpHWType], uint64(a.HType()))
+	e.Uint(&f[arpProtoType], uint64(a.PType()))
+	e.Uint(&f[arpHWSize], uint64(a.HLen()))
+	e.Uint(&f[arpProtoSize], uint64(a.PLen()))
+	e.Uint(&f[arpOpcode], uint64(a.Op()))
+}
+
+// emitARPAddr emits one side's hardware and protocol addresses: a MAC and
+// an IPv4 address by those names, others as bytes; tshark leaves out empty
+// ones.
+func emitARPAddr(e *emitter, hw, pr []byte, mac, ipv4 bool, hwMAC, hwBytes, prIPv4, prBytes *Field) {
+	switch {
+	case mac:
+		e.MAC(hwMAC, MAC(hw))
+	case len(hw) > 0:
+		e.Bytes(hwBytes, hw)
+	}
+	switch {
+	case ipv4:
+		e.IPv4(prIPv4, pr)
+	case len(pr) > 0:
+		e.Bytes(prBytes, pr)
+	}
 }

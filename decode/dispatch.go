@@ -492,14 +492,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		return
 	}
 	switch d.layers[i].Type {
-	case LayerEthernet:
-		treeEthernet(t, d, i)
-	case LayerVLAN:
-		treeVLAN(t, d, i)
-	case LayerSLL:
-		treeSLL(t, d, i)
-	case LayerARP:
-		treeARP(t, d, i)
 	case LayerIPv4:
 		treeIPv4(t, d, i)
 	case LayerIPv6:

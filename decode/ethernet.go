@@ -176,6 +176,10 @@ const (
 	ethIG
 	ethSrcLG
 	ethSrcIG
+	ethPadding
+	ethTrailer
+	ethFCS
+	ethFCSStatus
 	ethFieldCount
 )
 
@@ -192,6 +196,11 @@ var ethFields = [ethFieldCount]Field{
 	ethIG:    {Name: "eth.ig", Label: "IG bit", Kind: KindBool, Width: 24, Mask: 0x10000},
 	ethSrcLG: {Name: "eth.src.lg", Label: "LG bit", Kind: KindBool, Width: 24, Mask: 0x20000},
 	ethSrcIG: {Name: "eth.src.ig", Label: "IG bit", Kind: KindBool, Width: 24, Mask: 0x10000},
+	// What follows the payload (linkTrailerOf).
+	ethPadding:   {Name: "eth.padding", Label: "Padding", Kind: KindBytes},
+	ethTrailer:   {Name: "eth.trailer", Label: "Trailer", Kind: KindBytes},
+	ethFCS:       {Name: "eth.fcs", Label: "Frame check sequence", Kind: KindUint, Width: 32, Base: BaseHex},
+	ethFCSStatus: {Name: "eth.fcs.status", Label: "FCS Status", Kind: KindUint, Width: 8, Base: BaseNone, Generated: true},
 }
 
 var protoEth = protoField("eth", "Ethernet")
@@ -202,15 +211,21 @@ const (
 	vlanID
 	vlanLenField
 	vlanEtype
+	vlanTrailer
 	vlanFieldCount
 )
 
 var vlanFields = [vlanFieldCount]Field{
-	vlanPriority: {Name: "vlan.priority", Label: "Priority", Kind: KindUint, Width: 16, Mask: 0xe000},
+	// tshark -G values lists the 802.1D names (Spare, Controlled Load);
+	// its tree uses 802.1Q's, as these.
+	vlanPriority: {Name: "vlan.priority", Label: "Priority", Kind: KindUint, Width: 16, Mask: 0xe000, Values: &ValueNames{Values: []ValueName{
+		{0, "Best Effort (default)"}, {1, "Background"}, {2, "Excellent Effort"}, {3, "Critical Applications"},
+		{4, "Video, < 100ms latency and jitter"}, {5, "Voice, < 10ms latency and jitter"}, {6, "Internetwork Control"}, {7, "Network Control"}}}},
 	vlanDei:      {Name: "vlan.dei", Label: "DEI", Kind: KindBool, Width: 16, Mask: 0x1000},
 	vlanID:       {Name: "vlan.id", Label: "ID", Kind: KindUint, Width: 16, Mask: 0xfff},
 	vlanLenField: {Name: "vlan.len", Label: "Length", Kind: KindUint, Width: 16},
 	vlanEtype:    {Name: "vlan.etype", Label: "Type", Kind: KindUint, Width: 16, Base: BaseHex},
+	vlanTrailer:  {Name: "vlan.trailer", Label: "Trailer", Kind: KindBytes},
 }
 
 var protoVLAN = protoField("vlan", "802.1Q Virtual LAN")
@@ -255,34 +270,77 @@ var llcFields = [llcFieldCount]Field{
 
 var protoLLC = protoField("llc", "Logical-Link Control")
 
-// emitEthernet emits an Ethernet II or 802.3 header's fields.
+// emitEthernet emits an Ethernet II or 802.3 header's fields, then those
+// of what follows its payload (padding, trailer, frame check sequence). In
+// a tree list the header's lines are remembered per header (memoEth): but
+// for 802.3, whose title depends on the payload, they depend on nothing
+// else.
 func emitEthernet(e *emitter, i int) {
 	l := &e.d.layers[i]
-	e.Proto(&protoEth)
-	if l.Payload > l.Start {
-		h := Ethernet(e.d.data[l.Start:l.Payload])
-		f := &ethFields
-		e.MAC(&f[ethDst], h.Dst())
-		emitMACBits(e, h.Dst(), &f[ethDstLG], &f[ethDstIG])
-		e.MAC(&f[ethSrc], h.Src())
-		emitMACBits(e, h.Src(), &f[ethSrcLG], &f[ethSrcIG])
-		if h.IsLength() {
-			e.Uint(&ethFields[ethLen], uint64(h.TypeOrLength()))
-		} else {
-			e.Uint(&ethFields[ethType], uint64(h.TypeOrLength()))
-		}
+	if l.Payload == l.Start {
+		e.Proto(&protoEth)
+		e.NoTree() // cut short: tshark draws only the malformed line
+		e.End()
+		return
 	}
+	h := Ethernet(e.d.data[l.Start:l.Payload])
+	if h.IsLength() || e.Memo(memoEth, h) {
+		emitEthernetHead(e, i, h)
+		e.MemoEnd()
+	}
+	emitLinkTrailer(e, i, &ethFields[ethPadding], &ethFields[ethTrailer])
 	e.End()
 }
 
-// emitMACBits emits the hidden fields Wireshark adds under an Ethernet
-// address: eth.addr, and its LG and IG bits both as the address's own
-// (lg, ig) and as eth.lg and eth.ig.
+// emitEthernetHead emits the fields of Ethernet header h, layer i.
+func emitEthernetHead(e *emitter, i int, h Ethernet) {
+	e.Proto(&protoEth)
+	if e.Tree() {
+		l := &e.d.layers[i]
+		p := e.d.data[l.Payload:l.End]
+		switch {
+		case h.IsLength() && len(p) >= 2 && p[0] == 0xff && p[1] == 0xff:
+			e.SetRepr(append(e.Text(), "IEEE 802.3 Ethernet Raw "...)) // sic: tshark's titles end in a space
+		case h.IsLength():
+			e.SetRepr(append(e.Text(), "IEEE 802.3 Ethernet "...))
+		default:
+			b := h.Src().AppendTo(append(e.Text(), "Ethernet II, Src: "...))
+			e.SetRepr(h.Dst().AppendTo(append(b, ", Dst: "...)))
+		}
+	}
+	f := &ethFields
+	e.MAC(&f[ethDst], h.Dst())
+	emitMACBits(e, h.Dst(), &f[ethDstLG], &f[ethDstIG])
+	e.MAC(&f[ethSrc], h.Src())
+	emitMACBits(e, h.Src(), &f[ethSrcLG], &f[ethSrcIG])
+	if h.IsLength() {
+		e.Uint(&ethFields[ethLen], uint64(h.TypeOrLength()))
+	} else {
+		e.Uint(&ethFields[ethType], uint64(h.TypeOrLength()))
+	}
+}
+
+// emitMACBits emits the fields Wireshark adds under an Ethernet address:
+// eth.addr, and its LG and IG bits both as the address's own (lg, ig) and
+// as eth.lg and eth.ig (hidden). A tree list shows the address, its own
+// bits, and the warning a group source address earns.
 func emitMACBits(e *emitter, m MAC, lg, ig *Field) {
+	f := &ethFields
+	if e.Tree() {
+		e.Sub()
+		if lg == &f[ethSrcLG] && m[0]&1 != 0 {
+			e.ExpertLine("Warning", "Protocol", "Source MAC must not be a group address: IEEE 802.3-2002, Section 3.2.3(b)", nil)
+		}
+		e.MAC(&f[ethAddr], m)
+		word := uint64(m[0])<<16 | uint64(m[1])<<8 | uint64(m[2])
+		e.BoolBits(lg, word)
+		e.BoolBits(ig, word)
+		e.Up()
+		return
+	}
 	if !e.all {
 		return // hidden: JSON does not show them, so it need not make them
 	}
-	f := &ethFields
 	e.Hidden(true)
 	e.MAC(&f[ethAddr], m)
 	e.Bool(lg, m[0]&2 != 0)
@@ -290,6 +348,36 @@ func emitMACBits(e *emitter, m MAC, lg, ig *Field) {
 	e.Bool(ig, m[0]&1 != 0)
 	e.Bool(&f[ethIG], m[0]&1 != 0)
 	e.Hidden(false)
+}
+
+// emitLinkTrailer emits what follows the payload of link layer i
+// (linkTrailerOf) as the fields pad and trailer, and Ethernet's frame check
+// sequence.
+func emitLinkTrailer(e *emitter, i int, pad, trailer *Field) {
+	tr, ok := linkTrailerOf(e.d, i, e.wire)
+	if !ok {
+		return
+	}
+	if len(tr.pad) > 0 {
+		e.Bytes(pad, tr.pad)
+	}
+	if len(tr.trailer) > 0 {
+		e.Bytes(trailer, tr.trailer)
+		if tr.nonZero && e.Tree() {
+			e.Sub()
+			e.ExpertLine("Note", "Protocol", "Didn't find padding of zeros, and an undecoded trailer exists. There may be padding of non-zeros.", nil)
+			e.Up()
+		}
+	}
+	if tr.fcs != nil {
+		f := &ethFields
+		v := be32(tr.fcs)
+		e.Uint(&f[ethFCS], uint64(v))
+		if e.Tree() {
+			e.SetRepr(append(appendHexN(append(e.Text(), "Frame check sequence: 0x"...), uint64(v), 8), " [unverified]"...))
+		}
+		e.Uint(&f[ethFCSStatus], 2) // unverified
+	}
 }
 
 // emitVLAN emits an 802.1Q tag's fields, or an 802.1ad service tag's
@@ -302,8 +390,27 @@ func emitVLAN(e *emitter, i int) {
 	} else {
 		e.Proto(&protoVLAN)
 	}
+	if l.Malformed != "" {
+		e.NoTree() // tshark draws only its "[Malformed Packet: VLAN]"
+	}
 	if l.Payload > l.Start {
 		v := VLAN(e.d.data[l.Start:l.Payload])
+		if e.Tree() {
+			var b []byte
+			if qinq {
+				b = append(e.Text(), "IEEE 802.1ad, ID: "...)
+			} else {
+				b = appendUint(append(e.Text(), "802.1Q Virtual LAN, PRI: "...), uint64(v.Priority()))
+				b = append(b, ", DEI: "...)
+				if v.DEI() {
+					b = append(b, '1')
+				} else {
+					b = append(b, '0')
+				}
+				b = append(b, ", ID: "...)
+			}
+			e.SetRepr(appendUint(b, uint64(v.ID())))
+		}
 		if qinq {
 			e.Uint(&qinqFields[qinqPriority], uint64(v.Priority()))
 			e.Bool(&qinqFields[qinqDei], v.DEI())
@@ -317,6 +424,15 @@ func emitVLAN(e *emitter, i int) {
 			e.Uint(&vlanFields[vlanLenField], uint64(v.EtherType()))
 		} else {
 			e.Uint(&vlanFields[vlanEtype], uint64(v.EtherType()))
+		}
+		if l.Malformed == "" && !qinq {
+			emitLinkTrailer(e, i, &ethFields[ethPadding], &vlanFields[vlanTrailer])
+		}
+	}
+	if l.Malformed != "" && e.Tree() {
+		// Only the malformed mark: no line of the tag's fields either.
+		for k := len(e.recs) - 1; k >= 0 && e.recs[k].Op != OpProto; k-- {
+			e.recs[k].noTree = true
 		}
 	}
 	e.End()

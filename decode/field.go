@@ -84,6 +84,9 @@ const (
 	BaseDecHex             // 17 (0x11)
 	BaseHexDec             // 0x11 (17)
 	BaseOct                // 021
+	// BaseNone shows a named integer by its name alone ("Unverified"), as
+	// Wireshark's BASE_NONE does for a checksum's status.
+	BaseNone
 )
 
 // String returns Wireshark's name of the base ("BASE_HEX").
@@ -97,6 +100,8 @@ func (b Base) String() string {
 		return "BASE_HEX_DEC"
 	case BaseOct:
 		return "BASE_OCT"
+	case BaseNone:
+		return "BASE_NONE"
 	}
 	return "BASE_DEC"
 }

@@ -34,6 +34,16 @@ type FieldList struct {
 	// records the other outputs fill stay 24 bytes. It may be shorter
 	// than recs: the records after it have none.
 	reprs []reprSpan
+	// memo, in a tree list, remembers blocks of drawn lines by the header
+	// bytes they depend on (Memo); nil: every line is drawn. memoOpen is
+	// the open block's OpMemo record (-1: none); treeBase is the depth of
+	// the layer's protocol line in the whole tree and inside how many
+	// protocols InsidePrevious put the open one: with depth, where a
+	// block's lines are drawn.
+	memo     *treeMemos
+	memoOpen int
+	treeBase uint8
+	inside   uint8
 	// sel, when not nil, is the set of field ids (a bit each) whose values
 	// are kept: an output that reads a few fields (-T fields -e, a display
 	// filter) has the others dropped as they are emitted. Protocols,
@@ -115,6 +125,11 @@ const (
 	// OpText is a line of the -V tree that is no field (tshark's text
 	// items): only a tree list (FieldList.tree) holds it.
 	OpText
+	// OpMemo opens, in a tree list, a block of lines the tree memo keeps
+	// (FieldList.Memo); OpMemoEnd closes it. A block found in the memo is
+	// an OpMemo alone: its lines are copied, its fields never emitted.
+	OpMemo
+	OpMemoEnd
 )
 
 // Reset empties l for the next packet.
@@ -124,6 +139,7 @@ func (l *FieldList) Reset() {
 	l.jsonOnly, l.hidden, l.expert, l.nested = false, false, false, 0
 	l.depth = 0
 	l.reprs = l.reprs[:0]
+	l.memoOpen, l.inside = -1, 0
 }
 
 // Records returns l's records. The slice aliases l and is valid until the

@@ -166,6 +166,8 @@ const (
 	sllEtype
 	sllLtype
 	sllIfindex
+	sllUnused
+	sllTrailer
 	sllFieldCount
 )
 
@@ -178,6 +180,8 @@ var sllFields = [sllFieldCount]Field{
 	sllEtype:    {Name: "sll.etype", Label: "Protocol", Kind: KindUint, Width: 16, Base: BaseHex},
 	sllLtype:    {Name: "sll.ltype", Label: "Protocol", Kind: KindUint, Width: 16, Base: BaseHex},
 	sllIfindex:  {Name: "sll.ifindex", Label: "Interface index", Kind: KindUint, Width: 32},
+	sllUnused:   {Name: "sll.unused", Label: "Unused", Kind: KindBytes},
+	sllTrailer:  {Name: "sll.trailer", Label: "Trailer", Kind: KindBytes},
 }
 
 var protoSLL = protoField("sll", "Linux cooked-mode capture")
@@ -193,14 +197,27 @@ var nullFields = [nullFieldCount]Field{
 
 var protoNull = protoField("null", "Null/Loopback")
 
-// emitSLLAddr emits a cooked header's link-layer address: sll.src.eth when
-// it is six bytes, sll.src.other otherwise.
-func emitSLLAddr(e *emitter, addr []byte) {
-	if len(addr) == 6 {
-		e.MAC(&sllFields[sllSrcEth], MAC(addr))
-		return
+// emitSLLAddr emits a cooked header's link-layer address, the first halen
+// of its 8 bytes addr: sll.src.eth when it is six bytes, sll.src.other
+// otherwise. A tree list shows the lines tshark was seen to draw: an
+// Ethernet or loopback address and the unused rest, or, with no address,
+// the 8 unused bytes.
+func emitSLLAddr(e *emitter, hatype uint16, halen int, addr []byte) {
+	f := &sllFields
+	if halen == 6 {
+		e.MAC(&f[sllSrcEth], MAC(addr[:6]))
+	} else {
+		e.Bytes(&f[sllSrcOther], addr[:min(halen, 8)])
 	}
-	e.Bytes(&sllFields[sllSrcOther], addr)
+	switch {
+	case halen == 6 && (hatype == 1 || hatype == 772):
+		e.Bytes(&f[sllUnused], addr[6:8])
+	case halen == 0:
+		e.NoTree()
+		e.Bytes(&f[sllUnused], addr[:8])
+	default:
+		e.NoTree()
+	}
 }
 
 // emitSLLProtocol emits the protocol field: an EtherType (sll.etype) from
@@ -213,33 +230,54 @@ func emitSLLProtocol(e *emitter, p uint16) {
 	}
 }
 
-// emitSLL emits a Linux cooked (v1) header's fields.
+// emitSLLKnown emits the integer field f, kept out of the tree when the
+// value has no name there (tshark was seen to draw only named ones).
+func emitSLLKnown(e *emitter, f *Field, v uint64, name string) {
+	e.Uint(f, v)
+	if name == "" {
+		e.NoTree()
+	}
+}
+
+// emitSLL emits a Linux cooked (v1) header's fields, then what follows the
+// payload.
 func emitSLL(e *emitter, i int) {
 	l := &e.d.layers[i]
 	e.Proto(&protoSLL)
+	if e.Tree() {
+		e.SetRepr(append(e.Text(), "Linux cooked capture v1"...))
+	}
 	if l.Payload > l.Start {
 		s := SLL(e.d.data[l.Start:l.Payload])
-		e.Uint(&sllFields[sllPkttype], uint64(s.PacketType()))
-		e.Uint(&sllFields[sllHatype], uint64(s.HAType()))
-		e.Uint(&sllFields[sllHalen], uint64(s.HALen()))
-		emitSLLAddr(e, s.Addr())
+		f := &sllFields
+		emitSLLKnown(e, &f[sllPkttype], uint64(s.PacketType()), sllPacketTypeName(s.PacketType()))
+		emitSLLKnown(e, &f[sllHatype], uint64(s.HAType()), sllHATypeName(s.HAType()))
+		e.Uint(&f[sllHalen], uint64(s.HALen()))
+		emitSLLAddr(e, s.HAType(), int(s.HALen()), s[6:14])
 		emitSLLProtocol(e, s.Protocol())
+		emitLinkTrailer(e, i, &ethFields[ethPadding], &f[sllTrailer])
 	}
 	e.End()
 }
 
-// emitSLL2 emits a Linux cooked v2 header's fields, in its order.
+// emitSLL2 emits a Linux cooked v2 header's fields, in its order, then
+// what follows the payload.
 func emitSLL2(e *emitter, i int) {
 	l := &e.d.layers[i]
 	e.Proto(&protoSLL)
+	if e.Tree() {
+		e.SetRepr(append(e.Text(), "Linux cooked capture v2"...))
+	}
 	if l.Payload > l.Start {
 		s := SLL2(e.d.data[l.Start:l.Payload])
+		f := &sllFields
 		emitSLLProtocol(e, s.Protocol())
-		e.Uint(&sllFields[sllIfindex], uint64(s.IfIndex()))
-		e.Uint(&sllFields[sllHatype], uint64(s.HAType()))
-		e.Uint(&sllFields[sllPkttype], uint64(s.PacketType()))
-		e.Uint(&sllFields[sllHalen], uint64(s.HALen()))
-		emitSLLAddr(e, s.Addr())
+		e.Uint(&f[sllIfindex], uint64(s.IfIndex()))
+		emitSLLKnown(e, &f[sllHatype], uint64(s.HAType()), sllHATypeName(s.HAType()))
+		emitSLLKnown(e, &f[sllPkttype], uint64(s.PacketType()), sllPacketTypeName(uint16(s.PacketType())))
+		e.Uint(&f[sllHalen], uint64(s.HALen()))
+		emitSLLAddr(e, s.HAType(), int(s.HALen()), s[12:20])
+		emitLinkTrailer(e, i, &ethFields[ethPadding], &f[sllTrailer])
 	}
 	e.End()
 }
@@ -248,7 +286,7 @@ func emitSLL2(e *emitter, i int) {
 func emitLoopback(e *emitter, i int) {
 	l := &e.d.layers[i]
 	e.Proto(&protoNull)
-	if l.Payload > l.Start {
+	if l.Payload-l.Start >= 4 {
 		e.Uint(&nullFields[nullFamily], uint64(Loopback(e.d.data[l.Start:l.Payload]).Family()))
 	}
 	e.End()

@@ -111,13 +111,57 @@ var hexByteSpace, printable = func() (h [256][2]byte, p [256]byte) {
 // that carries the network layer draws it, at depth 1. Frames cut short by
 // the capture are left alone.
 func treeLinkTrailer(t *treeWriter, d *Decoder, i int) {
-	l := &d.layers[i]
-	if i+1 >= d.n || t.wire != len(d.data) {
+	tr, ok := linkTrailerOf(d, i, t.wire)
+	if !ok {
 		return
+	}
+	t.depth = 1
+	if len(tr.pad) > 0 {
+		t.line()
+		t.b = append(t.b, "Padding: "...)
+		t.b = appendWSBytes(t.b, tr.pad)
+		t.end()
+	}
+	if len(tr.trailer) > 0 {
+		t.line()
+		t.b = append(t.b, "Trailer: "...)
+		t.b = appendWSBytes(t.b, tr.trailer)
+		t.end()
+		if tr.nonZero {
+			t.b = append(t.b, trailerExpert...)
+		}
+	}
+	if tr.fcs != nil {
+		t.hex("Frame check sequence", uint64(be32(tr.fcs)), 8)
+		t.b = append(t.b[:len(t.b)-1], " [unverified]\n"...)
+		t.line()
+		t.b = append(t.b, "[FCS Status: Unverified]"...)
+		t.end()
+	}
+}
+
+// linkTrailer is what follows the payload of a link layer: zero padding up
+// to the 60-byte minimum frame, a trailer, and a frame check sequence.
+type linkTrailer struct {
+	pad, trailer, fcs []byte
+	nonZero           bool // padding that is not zeros, shown as a trailer
+}
+
+// linkTrailerOf splits what follows the payload of link layer i (Ethernet,
+// 802.1Q, Linux cooked capture) as tshark's Ethernet trailer logic does:
+// the padding of a 60-byte frame (zeros; tshark calls padding that is not
+// zeros a trailer and says so), a trailer, and for Ethernet a 4-byte frame
+// check sequence assumed on frames of 64 bytes or more. wire is the frame's
+// length on the wire; a frame cut short by the snap length has none. ok is
+// false when there is nothing to show.
+func linkTrailerOf(d *Decoder, i, wire int) (tr linkTrailer, ok bool) {
+	l := &d.layers[i]
+	if i+1 >= d.n || wire != len(d.data) {
+		return tr, false
 	}
 	next := &d.layers[i+1]
 	if next.Type == LayerVLAN || next.Malformed != "" {
-		return
+		return tr, false
 	}
 	end := l.End
 	dot3 := l.Type == LayerEthernet && l.Payload > l.Start && Ethernet(d.data[l.Start:l.Payload]).IsLength()
@@ -128,49 +172,28 @@ func treeLinkTrailer(t *treeWriter, d *Decoder, i int) {
 		}
 	}
 	if next.End >= end {
-		return
+		return tr, false
 	}
 	trailer := d.data[next.End:end]
 	pad := 0
-	if t.wire == 60 && len(trailer) > 0 {
-		pad = 60 - (t.wire - len(trailer))
+	if wire == 60 && len(trailer) > 0 {
+		pad = 60 - (wire - len(trailer))
 	}
-	nonZero := false
 	for _, c := range trailer[:pad] {
 		if c != 0 {
-			nonZero, pad = true, 0 // not padding: the whole is a trailer
+			tr.nonZero, pad = true, 0 // not padding: the whole is a trailer
 			break
 		}
 	}
-	t.depth = 1
-	if pad > 0 {
-		t.line()
-		t.b = append(t.b, "Padding: "...)
-		t.b = appendWSBytes(t.b, trailer[:pad])
-		t.end()
-	}
+	tr.pad = trailer[:pad]
 	rest := trailer[pad:]
-	fcs := l.Type == LayerEthernet && t.wire-l.Start >= 64 && len(rest) >= 4
 	n := len(rest)
-	if fcs {
+	if l.Type == LayerEthernet && wire-l.Start >= 64 && len(rest) >= 4 {
 		n -= 4
+		tr.fcs = rest[n:]
 	}
-	if n > 0 {
-		t.line()
-		t.b = append(t.b, "Trailer: "...)
-		t.b = appendWSBytes(t.b, rest[:n])
-		t.end()
-		if nonZero {
-			t.b = append(t.b, trailerExpert...)
-		}
-	}
-	if fcs {
-		t.hex("Frame check sequence", uint64(be32(rest[n:])), 8)
-		t.b = append(t.b[:len(t.b)-1], " [unverified]\n"...)
-		t.line()
-		t.b = append(t.b, "[FCS Status: Unverified]"...)
-		t.end()
-	}
+	tr.trailer = rest[:n]
+	return tr, true
 }
 
 const trailerExpert = "        [Expert Info (Note/Protocol): Didn't find padding of zeros, and an undecoded trailer exists. There may be padding of non-zeros.]\n" +

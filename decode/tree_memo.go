@@ -20,6 +20,9 @@ type treeMemoSlot struct {
 	key  [16]byte
 	klen uint8 // 0: empty
 	out  []byte
+	// For the generic tree's blocks (FieldList.Memo): the depth the lines
+	// were drawn at, and the key's length once they are drawn.
+	depth, pending uint8
 }
 
 // The blocks of lines remembered, and the header bytes that key them.
@@ -43,6 +46,11 @@ type treeMemos [memoCount]treeMemo
 
 // slotOf returns the slot of key, whose length is 1 to 16.
 func (m *treeMemo) slotOf(key []byte) *treeMemoSlot {
+	return &m.slot[slotIndex(key)]
+}
+
+// slotIndex returns the index of key's slot.
+func slotIndex(key []byte) int {
 	var a, b uint64
 	if len(key) >= 8 {
 		a, b = le64(key), le64(key[len(key)-8:])
@@ -52,7 +60,7 @@ func (m *treeMemo) slotOf(key []byte) *treeMemoSlot {
 		}
 	}
 	h := (a ^ b*0x9e3779b97f4a7c15) * 0xff51afd7ed558ccd
-	return &m.slot[h>>(64-treeMemoBits)]
+	return int(h >> (64 - treeMemoBits))
 }
 
 func le64(b []byte) uint64 {
@@ -83,4 +91,55 @@ func (t *treeWriter) remember(block int, key []byte, start int) {
 	s := t.memo[block].slotOf(key)
 	s.klen = uint8(copy(s.key[:], key))
 	s.out = append(s.out[:0], t.b[start:]...)
+}
+
+// Memo opens, in a tree list, a block of lines that depend on nothing but
+// key (1 to 16 header bytes) and where the block is drawn, as a flow's
+// packets repeat most header bytes: when the memo holds the lines drawn for
+// key at this depth, Memo adds them to the list and returns false, and the
+// caller skips the block's fields; otherwise it returns true and the caller
+// emits them, then calls MemoEnd, and the lines drawn are remembered. block
+// names the block (the memo* constants); a layer uses each block once.
+// Outside a tree list Memo returns true and MemoEnd does nothing, so the
+// other outputs emit every field:
+//
+//	if e.Memo(memoIPv4Head, ip[:2]) {
+//		e.UintBits(&f[ipVersion], uint64(ip[0]))
+//		…
+//		e.MemoEnd()
+//	}
+func (l *FieldList) Memo(block int, key []byte) bool {
+	if l.memo == nil || !l.tree || len(key) == 0 || len(key) > 16 || l.memoOpen >= 0 {
+		return true
+	}
+	idx := slotIndex(key)
+	s := &l.memo[block].slot[idx]
+	depth := l.treeBase + l.inside + l.depth
+	u := uint64(block)<<32 | uint64(idx)
+	if int(s.klen) == len(key) && s.depth == depth && string(s.key[:len(key)]) == string(key) {
+		l.recs = append(l.recs, FieldRec{Op: OpMemo, u: u | memoHit})
+		return false
+	}
+	s.klen, s.depth = 0, depth // until its lines are drawn
+	s.pending = uint8(copy(s.key[:], key))
+	l.memoOpen = len(l.recs)
+	l.recs = append(l.recs, FieldRec{Op: OpMemo, u: u})
+	return true
+}
+
+// MemoEnd closes the block Memo opened.
+func (l *FieldList) MemoEnd() {
+	if l.memoOpen >= 0 {
+		l.recs = append(l.recs, FieldRec{Op: OpMemoEnd})
+		l.memoOpen = -1
+	}
+}
+
+// memoHit marks an OpMemo record whose lines the memo holds.
+const memoHit = 1 << 63
+
+// memoSlot returns the slot of OpMemo record r and whether its lines are
+// held.
+func (l *FieldList) memoSlot(r *FieldRec) (*treeMemoSlot, bool) {
+	return &l.memo[r.u>>32&0xff].slot[uint32(r.u)], r.u&memoHit != 0
 }

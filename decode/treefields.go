@@ -42,6 +42,14 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerERSPAN:
 		return true
+	case LayerEthernet:
+		return true
+	case LayerVLAN:
+		return true
+	case LayerSLL, LayerSLL2, LayerLoopback:
+		return true
+	case LayerARP:
+		return true
 	}
 	return false
 }
@@ -51,13 +59,29 @@ func treeFields(t *treeWriter, d *Decoder, i int) {
 	fl := t.fl
 	fl.Reset()
 	fl.tree = true
+	fl.memo, fl.treeBase = t.memo, uint8(t.depth)
 	e := t.em
 	*e = emitter{FieldList: fl, d: d, wire: t.wire, conv: t.conv}
 	emitLayer(e, i)
 	base := t.depth
+	var memoSlot *treeMemoSlot // the block being drawn, to be remembered
+	memoStart := 0
 	for k := range fl.recs {
 		r := &fl.recs[k]
 		switch r.Op {
+		case OpMemo:
+			s, hit := fl.memoSlot(r)
+			if hit {
+				t.b = append(t.b, s.out...)
+			} else {
+				memoSlot, memoStart = s, len(t.b)
+			}
+		case OpMemoEnd:
+			if memoSlot != nil {
+				memoSlot.out = append(memoSlot.out[:0], t.b[memoStart:]...)
+				memoSlot.klen = memoSlot.pending
+				memoSlot = nil
+			}
 		case OpProto:
 			base += int(r.Depth) // InsidePrevious
 			if r.noTree {
@@ -114,6 +138,7 @@ func treeFields(t *treeWriter, d *Decoder, i int) {
 func (l *FieldList) InsidePrevious() {
 	if l.tree && len(l.recs) > 0 && l.recs[len(l.recs)-1].Op == OpProto {
 		l.recs[len(l.recs)-1].Depth = 1
+		l.inside++
 	}
 }
 
@@ -198,6 +223,9 @@ func appendFieldValue(b []byte, fl *FieldList, r *FieldRec) []byte {
 				b = append(b, name...)
 			} else {
 				b = append(b, "Unknown"...)
+			}
+			if f.Base == BaseNone {
+				return append(b, f.Unit...)
 			}
 			b = append(b, " ("...)
 			b = appendFieldNumber(b, f, r)
