@@ -542,8 +542,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeSSH(t, d, i)
 	case LayerHTTP2:
 		treeHTTP2(t, d, i)
-	case LayerTFTP:
-		treeTFTP(t, d, i)
 	case LayerBGP:
 		treeBGP(t, d, i)
 	case LayerEAPOL:
