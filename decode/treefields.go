@@ -44,6 +44,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerTFTP:
 		return true
+	case LayerTelnet:
+		return true
 	}
 	return false
 }
