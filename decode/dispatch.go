@@ -544,8 +544,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeBGP(t, d, i)
 	case LayerEAPOL:
 		treeEAPOL(t, d, i)
-	case LayerEAP:
-		treeEAP(t, d, i)
 	case LayerQUIC:
 		treeQUIC(t, d, i)
 	case LayerDHCPv6:

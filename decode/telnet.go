@@ -461,7 +461,7 @@ func emitTelnet(e *emitter, i int) {
 			break
 		}
 		if it.Kind == telnetLine {
-			telnetString(e, &f[telnetData], b[it.From:it.To])
+			emitWSLabelString(e, &f[telnetData], b[it.From:it.To])
 			continue
 		}
 		o := telnetOptionOf(it.Opt)
@@ -499,11 +499,11 @@ func emitTelnet(e *emitter, i int) {
 	e.End()
 }
 
-// telnetString adds the string field f with the value s, whose tree line
+// emitWSLabelString adds the string field f with the value s, whose tree line
 // tshark draws with control bytes escaped (octal but for \r, \n, \t …),
 // bytes past 0x7f as replacement characters, and cut as Wireshark cuts a
 // long label: the generic line where it draws the same.
-func telnetString(e *emitter, f *Field, s []byte) {
+func emitWSLabelString(e *emitter, f *Field, s []byte) {
 	e.TextDone(f, appendWSText(e.Text(), s))
 	if !e.Tree() {
 		return
@@ -553,7 +553,7 @@ func emitTelnetSub(e *emitter, it telnetItem) {
 				e.SetRepr(append(append(e.Text(), "Here's my "...), o.name...))
 			}
 			if len(sub) > 1 {
-				telnetString(e, &f[telnetStringSuboptValue], sub[1:])
+				emitWSLabelString(e, &f[telnetStringSuboptValue], sub[1:])
 			}
 		case 1:
 			e.Uint(&f[telnetSubcmd], 1)

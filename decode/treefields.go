@@ -46,6 +46,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerTelnet:
 		return true
+	case LayerEAP:
+		return true
 	}
 	return false
 }
