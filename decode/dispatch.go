@@ -528,8 +528,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treePIM(t, d, i)
 	case LayerSCTP:
 		treeSCTP(t, d, i)
-	case LayerRADIUS:
-		treeRADIUS(t, d, i)
 	case LayerOSPF:
 		treeOSPF(t, d, i)
 	case LayerSTP:

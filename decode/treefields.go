@@ -48,6 +48,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerEAP:
 		return true
+	case LayerRADIUS:
+		return true
 	}
 	return false
 }
