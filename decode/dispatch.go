@@ -520,28 +520,20 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treePIM(t, d, i)
 	case LayerSCTP:
 		treeSCTP(t, d, i)
-	case LayerRADIUS:
-		treeRADIUS(t, d, i)
 	case LayerOSPF:
 		treeOSPF(t, d, i)
 	case LayerSTP:
 		treeSTP(t, d, i)
 	case LayerLLDP:
 		treeLLDP(t, d, i)
-	case LayerTelnet:
-		treeTelnet(t, d, i)
 	case LayerSSH:
 		treeSSH(t, d, i)
 	case LayerHTTP2:
 		treeHTTP2(t, d, i)
-	case LayerTFTP:
-		treeTFTP(t, d, i)
 	case LayerBGP:
 		treeBGP(t, d, i)
 	case LayerEAPOL:
 		treeEAPOL(t, d, i)
-	case LayerEAP:
-		treeEAP(t, d, i)
 	case LayerQUIC:
 		treeQUIC(t, d, i)
 	case LayerDHCPv6:

@@ -11,7 +11,7 @@ import "strconv"
 // Requests (1) and responses (2) have a type; success (3), failure (4),
 // initiate (5) and finish (6) have none. The view holds the packet cut to
 // its length; the functions below take the bytes, so another protocol can
-// hand an EAP packet to them (eapFromBytes, emitEAPBytes, treeEAPBytes,
+// hand an EAP packet to them (eapFromBytes, emitEAPBytes,
 // appendEAPInfo, appendEAPVerbose).
 type EAP []byte
 
@@ -170,12 +170,15 @@ func emitEAP(e *emitter, i int) {
 	e.Proto(&protoEAP)
 	if p := eapOf(e.d, i); p != nil {
 		emitEAPBytes(e, p)
+	} else {
+		e.NoTree() // tshark draws only the malformed mark
 	}
 	e.End()
 }
 
 // emitEAPBytes emits the fields of EAP packet p (whole, as ParseEAP
-// returns it) inside the caller's protocol.
+// returns it) inside the caller's protocol, in the order and nesting of
+// tshark's subtree of EAP.
 func emitEAPBytes(e *emitter, p EAP) {
 	f := &eapFields
 	e.Uint(&f[eapCode], uint64(p.Code()))
@@ -189,17 +192,35 @@ func emitEAPBytes(e *emitter, p EAP) {
 	data := p.data()
 	switch {
 	case t == eapTypeIdentity && len(data) > 0:
-		e.TextDone(&f[eapIdentity], appendWSText(e.Text(), data))
+		emitWSLabelString(e, &f[eapIdentity], data)
+		for _, c := range data {
+			if c >= 0x80 {
+				e.Sub()
+				e.ExpertLine("Warning", "Protocol", "Non-ASCII characters within identity", nil)
+				e.Up()
+				break
+			}
+		}
 	case t == eapTypeNotification && len(data) > 0:
-		e.TextDone(&f[eapNotification], appendWSText(e.Text(), data))
+		emitWSLabelString(e, &f[eapNotification], data)
 	case t == eapTypeNak && len(data) > 0:
 		e.Uint(&f[eapDesiredType], uint64(data[0]))
 	case t == eapTypeMD5 && len(data) > 0:
+		e.Sub()
+		e.ExpertLine("Warning", "Security", "Vulnerable to MITM attacks. If possible, change EAP type.", nil)
+		e.Up()
 		n := int(data[0])
+		e.Uint(&f[eapMD5ValueSize], uint64(n))
 		if 1+n > len(data) {
+			// tshark shows the bytes there are.
+			e.Sub()
+			e.ExpertLine("Warning", "Protocol", "Overflow", nil)
+			e.Up()
+			if len(data) > 1 {
+				e.Bytes(&f[eapMD5Value], data[1:])
+			}
 			return
 		}
-		e.Uint(&f[eapMD5ValueSize], uint64(n))
 		e.Bytes(&f[eapMD5Value], data[1:1+n])
 		if len(data) > 1+n {
 			e.Bytes(&f[eapMD5ExtraData], data[1+n:])
@@ -207,12 +228,14 @@ func emitEAPBytes(e *emitter, p EAP) {
 	case eapTLSLike(t) && len(data) > 0:
 		fl := data[0]
 		e.Uint(&f[eapTLSFlags], uint64(fl))
+		e.Sub()
 		e.Bool(&f[eapTLSFlagsLen], fl&eapTLSLength != 0)
 		e.Bool(&f[eapTLSFlagsMore], fl&eapTLSMore != 0)
 		e.Bool(&f[eapTLSFlagsStart], fl&eapTLSStart != 0)
 		if t != eapTypeTLS {
 			e.Uint(&f[eapTLSFlagsVersion], uint64(fl&7))
 		}
+		e.Up()
 		if fl&eapTLSLength != 0 && len(data) >= 5 {
 			e.Uint(&f[eapTLSLen], uint64(be32(data[1:])))
 		}
@@ -223,112 +246,15 @@ func emitEAPBytes(e *emitter, p EAP) {
 		}
 		e.Uint(&f[sub], uint64(data[0]))
 		e.Uint(&f[res], uint64(be16(data[1:])))
-	case t == eapTypeLEAP && len(data) >= 3:
-		e.Uint(&f[eapLEAPVersion], uint64(data[0]))
-		e.Uint(&f[eapLEAPReserved], uint64(data[1]))
-		e.Uint(&f[eapLEAPCount], uint64(data[2]))
-	}
-}
-
-func treeEAP(t *treeWriter, d *Decoder, i int) {
-	p := eapOf(d, i)
-	if p == nil {
-		return
-	}
-	t.head("Extensible Authentication Protocol")
-	t.end()
-	t.depth = 1
-	treeEAPBytes(t, p)
-}
-
-// treeEAPBytes draws EAP packet p's lines at the current depth (tshark's
-// subtree of EAP, without its title).
-func treeEAPBytes(t *treeWriter, p EAP) {
-	base := t.depth
-	treeEAPOLNamed(t, &eapFields[eapCode], uint64(p.Code()))
-	t.int("Id", int(p.ID()))
-	t.int("Length", int(p.Length()))
-	ty, ok := p.Type()
-	if !ok {
-		return
-	}
-	treeEAPOLNamed(t, &eapFields[eapType], uint64(ty))
-	data := p.data()
-	switch {
-	case ty == eapTypeIdentity && len(data) > 0:
-		t.line()
-		t.b = append(t.b, "Identity: "...)
-		t.b = appendWSLabelText(t.b, data)
-		t.end()
-	case ty == eapTypeNotification && len(data) > 0:
-		t.line()
-		t.b = append(t.b, "Notification: "...)
-		t.b = appendWSLabelText(t.b, data)
-		t.end()
-	case ty == eapTypeNak && len(data) > 0:
-		treeEAPOLNamed(t, &eapFields[eapDesiredType], uint64(data[0]))
-	case ty == eapTypeMD5:
-		t.depth = base + 1
-		t.expert("Warning", "Security", "Vulnerable to MITM attacks. If possible, change EAP type.", nil)
-		t.depth = base
-		if len(data) == 0 || 1+int(data[0]) > len(data) {
-			return
-		}
-		n := int(data[0])
-		t.int("EAP-MD5 Value-Size", n)
-		t.line()
-		t.b = append(t.b, "EAP-MD5 Value: "...)
-		t.b = appendWSBytes(t.b, data[1:1+n])
-		t.end()
-		if len(data) > 1+n {
-			t.line()
-			t.b = append(t.b, "EAP-MD5 Extra Data: "...)
-			t.b = appendWSBytes(t.b, data[1+n:])
-			t.end()
-		}
-	case eapTLSLike(ty) && len(data) > 0:
-		fl := data[0]
-		t.line()
-		t.b = append(t.b, "EAP-TLS Flags: 0x"...)
-		t.b = appendHex2(t.b, fl)
-		t.end()
-		t.depth = base + 1
-		t.bits(uint64(fl), 8, eapTLSLength, "Length Included")
-		treeTrueFalse(t, fl&eapTLSLength != 0)
-		t.bits(uint64(fl), 8, eapTLSMore, "More Fragments")
-		treeTrueFalse(t, fl&eapTLSMore != 0)
-		t.bits(uint64(fl), 8, eapTLSStart, "Start")
-		treeTrueFalse(t, fl&eapTLSStart != 0)
-		if ty != eapTypeTLS {
-			t.bits(uint64(fl), 8, 7, "Version")
-			t.b = strconv.AppendInt(t.b, int64(fl&7), 10)
-			t.end()
-		}
-		t.depth = base
-		if fl&eapTLSLength != 0 && len(data) >= 5 {
-			t.int("EAP-TLS Length", int(be32(data[1:])))
-		}
-	case (ty == eapTypeSIM || ty == eapTypeAKA) && len(data) >= 3:
-		sub, label := eapSIMSubtype, "EAP-SIM Reserved: 0x"
-		if ty == eapTypeAKA {
-			sub, label = eapAKASubtype, "EAP-AKA Reserved: 0x"
-		}
-		treeEAPOLNamed(t, &eapFields[sub], uint64(data[0]))
-		t.line()
-		t.b = append(t.b, label...)
-		t.b = appendHex4(t.b, be16(data[1:]))
-		t.end()
-	case ty == eapTypeLEAP:
-		t.depth = base + 1
-		t.expert("Warning", "Security", "Vulnerable to dictionary attacks. If possible, change EAP type. See http://www.cisco.com/warp/public/cc/pd/witc/ao350ap/prodlit/2331_pp.pdf", nil)
-		t.depth = base
-		if len(data) >= 3 {
-			t.int("EAP-LEAP Version", int(data[0]))
-			t.line()
-			t.b = append(t.b, "EAP-LEAP Reserved: 0x"...)
-			t.b = appendHex2(t.b, data[1])
-			t.end()
-			t.int("EAP-LEAP Count", int(data[2]))
+	case t == eapTypeLEAP:
+		e.Sub()
+		e.ExpertLine("Warning", "Security", "Vulnerable to dictionary attacks. If possible, change EAP type. See http://www.cisco.com/warp/public/cc/pd/witc/ao350ap/prodlit/2331_pp.pdf", nil)
+		e.Up()
+		// As far as the bytes go, as tshark reads them.
+		for k, fk := range [...]int{eapLEAPVersion, eapLEAPReserved, eapLEAPCount} {
+			if k < len(data) {
+				e.Uint(&f[fk], uint64(data[k]))
+			}
 		}
 	}
 }

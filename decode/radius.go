@@ -123,7 +123,7 @@ func radiusRole(code byte) int {
 
 // emitRADIUS emits the header's fields in tshark's order, then each
 // attribute's bytes, type and length and, for the attributes rawcap
-// draws, its value.
+// draws, its value, in the order and nesting of tshark's tree.
 func emitRADIUS(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
@@ -133,10 +133,21 @@ func emitRADIUS(e *emitter, i int) {
 	if len(b) >= radiusHdrLen {
 		e.Uint(&f[radiusCode], uint64(b[0]))
 		e.Uint(&f[radiusID], uint64(b[1]))
+		if e.Tree() {
+			t := appendHexMin(append(e.Text(), "Packet identifier: 0x"...), uint64(b[1]))
+			t = appendUint(append(t, " ("...), uint64(b[1]))
+			e.SetRepr(append(t, ')'))
+		}
 		n := int(be16(b[2:]))
 		e.Uint(&f[radiusLength], uint64(n))
 		e.Bytes(&f[radiusAuthenticator], b[4:20])
 		q := e.conv.link(i)
+		frame := func(fl *Field, label string, n int) {
+			e.Uint(fl, uint64(n))
+			if e.Tree() {
+				e.SetRepr(appendUint(append(e.Text(), label...), uint64(n)))
+			}
+		}
 		switch radiusRole(b[0]) {
 		case 1:
 			e.Hidden(true)
@@ -148,7 +159,7 @@ func emitRADIUS(e *emitter, i int) {
 				e.Hidden(false)
 				e.Uint(&f[radiusReqDup], uint64(q.retransRequest))
 				if q.responseIn != 0 {
-					e.Uint(&f[radiusRspFrame], uint64(q.responseIn))
+					frame(&f[radiusRspFrame], "The response to this request is in frame ", q.responseIn)
 				}
 			}
 		case 2:
@@ -156,8 +167,12 @@ func emitRADIUS(e *emitter, i int) {
 			e.Bool(&f[radiusRsp], true)
 			e.Hidden(false)
 			if q != nil && q.request != 0 {
-				e.Uint(&f[radiusReqFrame], uint64(q.request))
+				frame(&f[radiusReqFrame], "This is a response to a request in frame ", q.request)
 				e.relNstime(&f[radiusTime], q.delta)
+				if e.Tree() {
+					t := appendNstime(append(e.Text(), "Time from request: "...), q.delta)
+					e.SetRepr(append(t, " seconds"...))
+				}
 				if q.retransResponse != 0 {
 					e.Hidden(true)
 					e.Uint(&f[radiusDup], uint64(b[1]))
@@ -167,20 +182,79 @@ func emitRADIUS(e *emitter, i int) {
 			}
 		}
 		if n <= len(b) {
+			if n > radiusHdrLen {
+				e.LineString("Attribute Value Pairs")
+			}
+			e.Sub()
 			for off := radiusHdrLen; off+2 <= n; {
-				typ, alen := b[off], int(b[off+1])
+				alen := int(b[off+1])
 				if alen < 2 || off+alen > n {
 					break
 				}
-				e.Bytes(&f[radiusAVP], b[off:off+alen])
-				e.Uint(&f[radiusAVPType], uint64(typ))
-				e.Uint(&f[radiusAVPLength], uint64(alen))
-				emitRADIUSValue(e, typ, b[off+2:off+alen])
+				emitRADIUSAttr(e, b[off:off+alen])
 				off += alen
 			}
+			e.Up()
 		}
 	}
 	e.End()
+}
+
+// emitRADIUSAttr emits attribute a (type, length, value): its bytes as an
+// "AVP: t=User-Name(1) l=5 val=bob" line, its type and length beneath, then
+// its value's field; an attribute rawcap does not know how tshark shows
+// stays out of the tree.
+func emitRADIUSAttr(e *emitter, a []byte) {
+	f := radiusFields
+	typ, v := a[0], a[2:]
+	name, kind := radiusDict[typ].name, radiusDict[typ].kind
+	if typ == 2 {
+		name = "User-Password"
+	}
+	// A 64-bit integer tshark shows as another field.
+	drawn := name != "" && len(v) > 0 && (kind != radiusAttrString || radiusPrintable(v)) &&
+		!(kind == radiusAttrInteger && len(v) == 8)
+	e.Bytes(&f[radiusAVP], a)
+	if !drawn {
+		e.NoTree()
+	} else if e.Tree() {
+		t := append(e.Text(), "AVP: t="...)
+		t = append(append(t, name...), '(')
+		t = append(appendUint(t, uint64(typ)), ") l="...)
+		t = append(appendUint(t, uint64(len(a))), " val="...)
+		if typ == 2 {
+			t = append(t, "Encrypted"...)
+		} else {
+			t = appendRADIUSVal(t, typ, kind, radiusAttrField(typ), v, radiusValueShown(kind, v))
+		}
+		e.SetRepr(t)
+	}
+	e.Sub()
+	e.Uint(&f[radiusAVPType], uint64(typ))
+	if !drawn {
+		e.NoTree()
+	}
+	e.Uint(&f[radiusAVPLength], uint64(len(a)))
+	if !drawn {
+		e.NoTree()
+	}
+	at := len(e.recs)
+	emitRADIUSValue(e, typ, v)
+	if len(e.recs) > at && e.Tree() {
+		switch {
+		case !drawn:
+			e.NoTree()
+		case kind == radiusAttrIPv4:
+			// Framed-IP-Address and Login-IP-Host name their special
+			// values, as on the AVP line.
+			if x := be32(v); typ == 8 && x >= 0xfffffffe || typ == 14 && (x == 0 || x == 0xffffffff) {
+				fl := radiusAttrField(typ)
+				t := append(append(e.Text(), fl.Label...), ": "...)
+				e.SetRepr(appendRADIUSVal(t, typ, kind, fl, v, true))
+			}
+		}
+	}
+	e.Up()
 }
 
 // radiusAttrField is the field of attribute typ's value.
@@ -266,122 +340,14 @@ func radiusPrintable(s []byte) bool {
 	return true
 }
 
-// treeRADIUS appends the RADIUS subtree as tshark -V shows it: the header
-// and the attributes of tshark's dictionary rawcap knows how to show.
-func treeRADIUS(t *treeWriter, d *Decoder, i int) {
-	l := &d.layers[i]
-	t.head("RADIUS Protocol")
-	t.end()
-	b := d.data[l.Start:l.End]
-	if len(b) < radiusHdrLen {
-		return
-	}
-	t.depth = 1
-	t.line()
-	t.b = append(t.b, "Code: "...)
-	t.b = appendValueName(t.b, radiusName(radiusCode, uint64(b[0])), uint64(b[0]))
-	t.end()
-	t.line()
-	t.b = append(t.b, "Packet identifier: 0x"...)
-	t.b = appendHexMin(t.b, uint64(b[1]))
-	t.b = append(t.b, " ("...)
-	t.b = appendUint(t.b, uint64(b[1]))
-	t.b = append(t.b, ')')
-	t.end()
-	n := int(be16(b[2:]))
-	t.int("Length", n)
-	t.line()
-	t.b = append(t.b, "Authenticator: "...)
-	t.b = appendHexRun(t.b, b[4:20])
-	t.end()
-	treeRADIUSLink(t, i)
-	if n > len(b) || n <= radiusHdrLen {
-		return
-	}
-	t.line()
-	t.b = append(t.b, "Attribute Value Pairs"...)
-	t.end()
-	for off := radiusHdrLen; off+2 <= n; {
-		typ, alen := b[off], int(b[off+1])
-		if alen < 2 || off+alen > n {
-			return
-		}
-		v := b[off+2 : off+alen]
-		off += alen
-		treeRADIUSAttr(t, typ, alen, v)
-	}
-}
-
-// treeRADIUSAttr draws one attribute: "AVP: t=User-Name(1) l=5 val=bob",
-// its type and length and its value; an attribute rawcap does not know how
-// tshark shows is left out.
-func treeRADIUSAttr(t *treeWriter, typ byte, alen int, v []byte) {
-	name := radiusDict[typ].name
-	kind := radiusDict[typ].kind
-	if typ == 2 {
-		name = "User-Password"
-	}
-	if name == "" || len(v) == 0 || kind == radiusAttrString && !radiusPrintable(v) {
-		return
-	}
-	if kind == radiusAttrInteger && len(v) == 8 {
-		return // a 64-bit value: tshark shows it as another field
-	}
-	t.depth = 2
-	t.line()
-	t.b = append(t.b, "AVP: t="...)
-	t.b = append(t.b, name...)
-	t.b = append(t.b, '(')
-	t.b = appendUint(t.b, uint64(typ))
-	t.b = append(t.b, ") l="...)
-	t.b = appendUint(t.b, uint64(alen))
-	t.b = append(t.b, " val="...)
-	mark := len(t.b)
-	shown := typ == 2 || radiusValueShown(kind, v)
-	var f *Field
-	if typ == 2 {
-		t.b = append(t.b, "Encrypted"...)
-	} else {
-		f = radiusAttrField(typ)
-		t.b = appendRADIUSVal(t.b, typ, kind, f, v, shown)
-	}
-	val := len(t.b) - mark
-	t.end()
-	t.depth = 3
-	t.int("Type", int(typ))
-	t.int("Length", alen)
-	if !shown {
-		return
-	}
-	t.line()
-	switch {
-	case typ == 2:
-		t.b = append(t.b, "User-Password (encrypted): "...)
-		t.b = appendHexRun(t.b, v)
-	case kind == radiusAttrPrefix6:
-		t.b = append(t.b, f.Label...)
-		t.b = append(t.b, ": "...)
-		t.b = appendHexRun(t.b, v)
-	case kind == radiusAttrInteger && f.ValueNames() != nil:
-		t.b = append(t.b, f.Label...)
-		t.b = append(t.b, ": "...)
-		x := radiusInt(v)
-		t.b = appendValueName(t.b, f.ValueNames().Name(x), x)
-	default:
-		t.b = append(t.b, f.Label...)
-		t.b = append(t.b, ": "...)
-		t.b = append(t.b, t.b[mark:mark+val]...)
-	}
-	t.end()
-}
-
 // appendRADIUSVal appends what tshark shows after "val=" on an AVP line.
 func appendRADIUSVal(b []byte, typ byte, kind uint8, f *Field, v []byte, shown bool) []byte {
 	switch kind {
 	case radiusAttrString:
 		return append(b, v...)
 	case radiusAttrOctets:
-		return appendHexRun(b, v)
+		// At most 36 bytes, then "…", as tshark's labels show bytes.
+		return appendWSBytes(b, v)
 	case radiusAttrInteger:
 		if !shown {
 			b = append(b, "[unhandled integer length("...)

@@ -104,37 +104,3 @@ func (t *tracker) radiusLink(d *Decoder, i int, f *Frame, out *reqLink) {
 	out.request, out.reqTime = q.number, q.time
 	out.delta = nstime{f.Time.Unix(), int32(f.Time.Nanosecond())}.sub(nstime{q.time.Unix(), int32(q.time.Nanosecond())})
 }
-
-// treeRADIUSLink draws the pairing lines after the authenticator.
-func treeRADIUSLink(t *treeWriter, i int) {
-	q := t.conv.link(i)
-	if q == nil {
-		return
-	}
-	frame := func(label string, n int) {
-		t.line()
-		t.b = append(t.b, label...)
-		t.b = appendUint(t.b, uint64(n))
-		t.b = append(t.b, ']')
-		t.end()
-	}
-	if q.retransRequest != 0 {
-		frame("[Duplicate Request Frame Number: ", q.retransRequest)
-		if q.responseIn != 0 {
-			frame("[The response to this request is in frame ", q.responseIn)
-		}
-		return
-	}
-	if q.request == 0 {
-		return
-	}
-	frame("[This is a response to a request in frame ", q.request)
-	t.line()
-	t.b = append(t.b, "[Time from request: "...)
-	t.b = appendSeconds(t.b, t.f.Time, q.reqTime)
-	t.b = append(t.b, " seconds]"...)
-	t.end()
-	if q.retransResponse != 0 {
-		frame("[Duplicate Response Frame Number: ", q.retransResponse)
-	}
-}

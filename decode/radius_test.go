@@ -75,6 +75,8 @@ func radiusVectors() []radiusVector {
 			radiusAttr(79, 3, 7, 0, 4), radiusAttr(79, 4, 8, 0, 4), radiusAttr(79, 9, 9, 0, 4), radiusAttr(79, 1, 10, 0, 3, 0),
 			radiusAttr(79, 2, 11, 0, 5, 99), radiusAttr(79, 2, 12, 0, 4), radiusAttr(79, 1, 13, 0, 10, 13, 0xc0, 0, 0, 1, 0),
 			radiusAttr(79, 2, 14, 0, 7, 21, 0x01, 9), radiusAttr(79, 2, 15, 0, 5, 13)), 40014, 1812},
+		{"long state, special addresses", radiusMsg(11, 17, radiusAttr(24, append(auth16, append(auth16, auth16[:8]...)...)...),
+			radiusAttr(8, 255, 255, 255, 255), radiusAttr(14, 0, 0, 0, 0), radiusAttr(25, auth16...)), 1812, 40015},
 	}
 }
 
@@ -120,6 +122,7 @@ func TestRADIUSVectors(t *testing.T) {
 // Info columns of the generated exchange with tshark's.
 func TestRADIUSTreeMatchesTshark(t *testing.T) {
 	compareSubtreeWithTshark(t, radiusFrames(t), "RADIUS Protocol", radiusTreeAllow)
+	checkTreeAllocsNothing(t, radiusFrames(t), "RADIUS Protocol")
 }
 
 func TestRADIUSLayers(t *testing.T) {

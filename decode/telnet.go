@@ -1,7 +1,5 @@
 package decode
 
-import "strconv"
-
 // Telnet (RFC 854) is the bytes of a TCP segment to or from port 23: text,
 // and commands that start with IAC (255):
 //
@@ -447,8 +445,9 @@ func appendWSLabelText(b, s []byte) []byte {
 	return b
 }
 
-// emitTelnet emits each line's and each command's fields, in the order of
-// tshark's tree.
+// emitTelnet emits each line's and each command's fields, in the order and
+// nesting of tshark's tree: a command under a title line naming it ("Will
+// Echo", "Suboption End").
 func emitTelnet(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
@@ -462,20 +461,67 @@ func emitTelnet(e *emitter, i int) {
 			break
 		}
 		if it.Kind == telnetLine {
-			e.TextDone(&f[telnetData], appendWSText(e.Text(), b[it.From:it.To]))
+			emitWSLabelString(e, &f[telnetData], b[it.From:it.To])
 			continue
 		}
+		o := telnetOptionOf(it.Opt)
+		if e.Tree() {
+			t := e.Text()
+			switch {
+			case it.NoOpt:
+				t = append(t, "Command header"...)
+			case it.HasOpt:
+				t = append(append(append(t, telnetCmdVerb(it.Cmd)...), ' '), o.name...)
+			default:
+				if n := telnetCmdNames.Name(uint64(it.Cmd)); n != "" {
+					t = append(t, n...)
+				} else {
+					t = append(t, "<unknown option>"...)
+				}
+			}
+			e.Line(t)
+		}
+		e.Sub()
 		e.Uint(&f[telnetCmd], uint64(it.Cmd))
-		if !it.HasOpt || it.NoOpt {
-			continue
+		if it.HasOpt && !it.NoOpt {
+			e.Uint(&f[telnetSubcmd], uint64(it.Opt))
+			if e.Tree() {
+				e.SetRepr(append(append(e.Text(), "Subcommand: "...), o.name...))
+			}
+			if it.Cmd == telnetSB && !it.SubShort && len(it.Sub) > 0 {
+				e.Sub()
+				emitTelnetSub(e, it)
+				e.Up()
+			}
 		}
-		e.Uint(&f[telnetSubcmd], uint64(it.Opt))
-		if it.Cmd != telnetSB || it.SubShort || len(it.Sub) == 0 {
-			continue
-		}
-		emitTelnetSub(e, it)
+		e.Up()
 	}
 	e.End()
+}
+
+// emitWSLabelString adds the string field f with the value s, whose tree line
+// tshark draws with control bytes escaped (octal but for \r, \n, \t …),
+// bytes past 0x7f as replacement characters, and cut as Wireshark cuts a
+// long label: the generic line where it draws the same.
+func emitWSLabelString(e *emitter, f *Field, s []byte) {
+	e.TextDone(f, appendWSText(e.Text(), s))
+	if !e.Tree() {
+		return
+	}
+	plain := len(f.Label)+2+len(s) <= treeLabelMax
+	for _, c := range s {
+		if c >= 0x7f || c < 0x20 && c != '\r' && c != '\n' && c != '\t' {
+			plain = false
+			break
+		}
+	}
+	if !plain {
+		t := e.Text()
+		start := len(t)
+		t = append(append(t, f.Label...), ": "...)
+		t = appendWSLabelText(t, s)
+		e.SetRepr(truncLabelAt(t, start, len(f.Label)))
+	}
 }
 
 // emitTelnetSub emits the fields of a sub-negotiation's parameters.
@@ -488,7 +534,7 @@ func emitTelnetSub(e *emitter, it telnetItem) {
 	}
 	n := len(it.Sub) - it.Esc
 	if o.fixed > 0 && n != o.fixed || o.fixed < 0 && n < -o.fixed {
-		return
+		return // tshark adds an expert note rawcap does not draw
 	}
 	var buf [telnetSubMax]byte
 	sub := it.Sub
@@ -503,17 +549,27 @@ func emitTelnetSub(e *emitter, it telnetItem) {
 		switch sub[0] {
 		case 0:
 			e.Uint(&f[telnetSubcmd], 0)
+			if e.Tree() {
+				e.SetRepr(append(append(e.Text(), "Here's my "...), o.name...))
+			}
 			if len(sub) > 1 {
-				e.TextDone(&f[telnetStringSuboptValue], appendWSText(e.Text(), sub[1:]))
+				emitWSLabelString(e, &f[telnetStringSuboptValue], sub[1:])
 			}
 		case 1:
 			e.Uint(&f[telnetSubcmd], 1)
+			if e.Tree() {
+				e.SetRepr(append(append(e.Text(), "Send your "...), o.name...))
+			}
 			if len(sub) > 1 {
 				e.Bytes(&f[telnetSubcommandData], sub[1:])
+				if e.Tree() {
+					e.SetRepr(append(e.Text(), "Extra data"...))
+				}
 			}
 		default:
 			if len(sub) > 1 {
 				e.Bytes(&f[telnetSubcommandData], sub[1:])
+				e.NoTree()
 			}
 		}
 	case 31: // NAWS
@@ -521,147 +577,5 @@ func emitTelnetSub(e *emitter, it telnetItem) {
 		e.Uint(&f[telnetNAWSHeight], uint64(be16(sub[2:])))
 	case 33: // Remote Flow Control
 		e.Uint(&f[telnetRFCSuboptCmd], uint64(sub[0]))
-	}
-}
-
-// treeTelnet appends the Telnet subtree as tshark -V shows it.
-func treeTelnet(t *treeWriter, d *Decoder, i int) {
-	l := &d.layers[i]
-	t.head("Telnet")
-	t.end()
-	b := d.data[l.Start:l.End]
-	w := newTelnetWalker(b, d.telnetWire(i, l))
-	for {
-		it := w.next()
-		if it.Kind == telnetEnd || it.Kind == telnetCut {
-			break
-		}
-		t.depth = 1
-		if it.Kind == telnetLine {
-			t.line()
-			start := len(t.b)
-			t.b = append(t.b, "Data: "...)
-			t.b = appendWSLabelText(t.b, b[it.From:it.To])
-			t.truncLabel(start, len("Data"))
-			t.end()
-			continue
-		}
-		treeTelnetCommand(t, it)
-	}
-	t.depth = 1
-}
-
-func treeTelnetCommand(t *treeWriter, it telnetItem) {
-	t.line()
-	o := telnetOptionOf(it.Opt)
-	switch {
-	case it.NoOpt:
-		t.b = append(t.b, "Command header"...)
-	case it.HasOpt:
-		t.b = append(t.b, telnetCmdVerb(it.Cmd)...)
-		t.b = append(t.b, ' ')
-		t.b = append(t.b, o.name...)
-	default:
-		if n := telnetCmdNames.Name(uint64(it.Cmd)); n != "" {
-			t.b = append(t.b, n...)
-		} else {
-			t.b = append(t.b, "<unknown option>"...)
-		}
-	}
-	t.end()
-	t.depth = 2
-	t.line()
-	t.b = append(t.b, "Command: "...)
-	if n := telnetCmdNames.Name(uint64(it.Cmd)); n != "" {
-		t.b = append(t.b, n...)
-	} else {
-		t.b = append(t.b, "Unknown"...)
-	}
-	t.b = append(t.b, " ("...)
-	t.b = strconv.AppendUint(t.b, uint64(it.Cmd), 10)
-	t.b = append(t.b, ')')
-	t.end()
-	if !it.HasOpt || it.NoOpt {
-		return
-	}
-	t.str("Subcommand", o.name)
-	if it.Cmd != telnetSB || it.SubShort || len(it.Sub) == 0 {
-		return
-	}
-	t.depth = 3
-	if !o.dissect {
-		t.line()
-		t.b = append(t.b, "Option data: "...)
-		if it.Esc == 0 {
-			t.b = appendWSBytes(t.b, it.Sub)
-		} else {
-			var buf [37]byte
-			n := 0
-			for k := 0; k < len(it.Sub) && n < len(buf); k++ {
-				buf[n] = it.Sub[k]
-				n++
-				if it.Sub[k] == telnetIAC && k+1 < len(it.Sub) && it.Sub[k+1] == telnetIAC {
-					k++
-				}
-			}
-			t.b = appendWSBytes(t.b, buf[:n])
-		}
-		t.end()
-		return
-	}
-	n := len(it.Sub) - it.Esc
-	if o.fixed > 0 && n != o.fixed || o.fixed < 0 && n < -o.fixed {
-		return // tshark adds an expert note rawcap does not draw
-	}
-	var buf [telnetSubMax]byte
-	sub := it.Sub
-	if it.Esc > 0 {
-		if n > len(buf) {
-			return
-		}
-		sub = telnetUnescape(buf[:0], it.Sub)
-	}
-	switch it.Opt {
-	case 24, 35: // Terminal Type, X Display Location
-		switch sub[0] {
-		case 0:
-			t.line()
-			t.b = append(t.b, "Here's my "...)
-			t.b = append(t.b, o.name...)
-			t.end()
-			if len(sub) > 1 {
-				t.line()
-				start := len(t.b)
-				t.b = append(t.b, "Value: "...)
-				t.b = appendWSLabelText(t.b, sub[1:])
-				t.truncLabel(start, len("Value"))
-				t.end()
-			}
-		case 1:
-			t.line()
-			t.b = append(t.b, "Send your "...)
-			t.b = append(t.b, o.name...)
-			t.end()
-			if len(sub) > 1 {
-				t.line()
-				t.b = append(t.b, "Extra data"...)
-				t.end()
-			}
-		}
-	case 31: // NAWS
-		t.int("Width", int(be16(sub)))
-		t.int("Height", int(be16(sub[2:])))
-	case 33: // Remote Flow Control
-		t.line()
-		t.b = append(t.b, "Command: "...)
-		if nm := telnetRFCNames.Name(uint64(sub[0])); nm != "" {
-			t.b = append(t.b, nm...)
-		} else {
-			t.b = append(t.b, "Unknown"...)
-		}
-		t.b = append(t.b, " ("...)
-		t.b = strconv.AppendUint(t.b, uint64(sub[0]), 10)
-		t.b = append(t.b, ')')
-		t.end()
 	}
 }

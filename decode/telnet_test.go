@@ -116,6 +116,8 @@ func TestTelnet(t *testing.T) {
 	}
 	mine, total := compareTreeWithTshark(t, path)
 	t.Logf("-V: rawcap prints %d of tshark's %d lines", mine, total)
+	compareSubtreeWithTshark(t, frames, "Telnet", map[int]string{6: "the Authentication Option's parameters are not decoded"})
+	checkTreeAllocsNothing(t, frames, "Telnet")
 	compareFieldsWithTshark(t, path, frames, []string{"telnet.cmd", "telnet.subcmd", "telnet.data",
 		"telnet.option_data", "telnet.subcommand_data", "telnet.string_subopt.value",
 		"telnet.naws_subopt.width", "telnet.naws_subopt.height", "telnet.rfc_subopt.cmd"})

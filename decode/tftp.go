@@ -138,7 +138,9 @@ var protoTFTP = protoField("tftp", "Trivial File Transfer Protocol")
 func tftpName(f int, v uint64) string { return tftpFields[f].ValueNames().Name(v) }
 
 // emitTFTP emits the message's fields in tshark's order, up to where
-// tshark's dissector stops.
+// tshark's dissector stops, with the lines tshark's tree draws from the
+// transfer's earlier packets ([Destination File], [Read Request in frame
+// N], [Full Block Number]) from the tracker.
 func emitTFTP(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
@@ -151,13 +153,33 @@ func emitTFTP(e *emitter, i int) {
 	}
 	op := be16(b)
 	e.Uint(&f[tftpOpcode], uint64(op))
-	str := func(fl *Field, s []byte) { e.TextDone(fl, appendWSText(e.Text(), s)) }
+	str := func(fl *Field, s []byte) {
+		e.TextDone(fl, appendWSText(e.Text(), s))
+		if e.Tree() && !tftpPlain(s) {
+			// tshark's label escapes what the generic line would not.
+			t := append(append(e.Text(), fl.Label...), ": "...)
+			e.SetRepr(appendTFTPText(t, s))
+		}
+	}
 	note := e.conv.tftpNote(i)
 	if note != nil && note.request != 0 {
 		if note.named {
-			str(&f[tftpDestFile], note.name[:note.nameLen])
+			name := note.name[:note.nameLen]
+			e.TextDone(&f[tftpDestFile], appendWSText(e.Text(), name))
+			if e.Tree() {
+				// Drawn as generated here, the request's file name.
+				t := append(e.Text(), "[Destination File: "...)
+				e.SetRepr(append(appendTFTPText(t, name), ']'))
+			}
 		}
 		e.Uint(&f[tftpRequestFrame], uint64(note.request))
+		if e.Tree() {
+			t := "Read Request in frame "
+			if note.write {
+				t = "Write Request in frame "
+			}
+			e.SetRepr(appendUint(append(e.Text(), t...), uint64(note.request)))
+		}
 	}
 	options := func(off int) {
 		for off < len(b) {
@@ -169,9 +191,22 @@ func emitTFTP(e *emitter, i int) {
 			if !ok {
 				return
 			}
+			if e.Tree() {
+				t := append(e.Text(), "Option: "...)
+				t = appendTFTPText(t, name)
+				t = append(t, " = "...)
+				e.Line(appendTFTPText(t, val))
+			}
+			e.Sub()
 			str(&f[tftpOptionName], name)
 			str(&f[tftpOptionValue], val)
-			if !e.all {
+			if e.Tree() {
+				if msg := tftpOptionExpert(op, name, val); msg != "" {
+					e.ExpertLine("Warning", "Response", msg, nil)
+				}
+			}
+			e.Up()
+			if !e.all && !e.Tree() {
 				return // JSON's keys are unique: the first option
 			}
 			off = next
@@ -199,6 +234,11 @@ func emitTFTP(e *emitter, i int) {
 	case tftpDATA, tftpACK:
 		if len(b) >= 4 {
 			e.Uint(&f[tftpBlock], uint64(be16(b[2:])))
+			if note != nil && note.wrap && op == tftpDATA {
+				e.Sub()
+				e.ExpertLine("Note", "Sequence", "TFTP block number is about to wrap", nil)
+				e.Up()
+			}
 			e.Uint(&f[tftpBlockFull], uint64(note.fullBlock(b)))
 		}
 	case tftpERROR:
@@ -208,6 +248,11 @@ func emitTFTP(e *emitter, i int) {
 		e.Uint(&f[tftpErrorCode], uint64(be16(b[2:])))
 		if msg, _, ok := tftpStrz(b, 4); ok {
 			str(&f[tftpErrorMessage], msg)
+			if note != nil && note.probe {
+				e.ExpertLine("Chat", "Request", "Likely transfer size (tsize) probe", nil)
+			} else {
+				e.ExpertLine("Warning", "Response", "TFTP ERROR packet", nil)
+			}
 		}
 	default:
 		if len(b) > 2 {
@@ -217,141 +262,21 @@ func emitTFTP(e *emitter, i int) {
 	e.End()
 }
 
-// appendTFTPText appends an ASCII string as tshark's labels and columns
-// show it.
-func appendTFTPText(b, s []byte) []byte {
+// tftpPlain reports whether s is printable ASCII, drawn alike by tshark's
+// label and the generic tree line.
+func tftpPlain(s []byte) bool {
 	for _, c := range s {
-		if c >= 0x80 {
-			return appendWSText(b, s)
+		if c < 0x20 || c >= 0x7f {
+			return false
 		}
 	}
-	return appendWSLabelUTF8(b, s)
+	return true
 }
 
-// treeTFTP appends the TFTP subtree as tshark -V shows it, with the lines
-// tshark draws from the transfer's earlier packets ([Destination File],
-// [Read Request in frame N], [Full Block Number]) from the tracker.
-func treeTFTP(t *treeWriter, d *Decoder, i int) {
-	l := &d.layers[i]
-	t.head("Trivial File Transfer Protocol")
-	t.end()
-	b := d.data[l.Start:l.End]
-	if len(b) < 2 {
-		return
-	}
-	t.depth = 1
-	op := be16(b)
-	t.line()
-	t.b = append(t.b, "Opcode: "...)
-	t.b = appendValueName(t.b, tftpName(tftpOpcode, uint64(op)), uint64(op))
-	t.end()
-	text := func(label string, s []byte) {
-		t.line()
-		t.b = append(t.b, label...)
-		t.b = appendTFTPText(t.b, s)
-		t.end()
-	}
-	note := t.conv.tftpNote(i)
-	if note != nil && note.request != 0 {
-		if note.named {
-			t.line()
-			t.b = append(t.b, "[Destination File: "...)
-			t.b = appendTFTPText(t.b, note.name[:note.nameLen])
-			t.b = append(t.b, ']')
-			t.end()
-		}
-		t.line()
-		if note.write {
-			t.b = append(t.b, "[Write Request in frame "...)
-		} else {
-			t.b = append(t.b, "[Read Request in frame "...)
-		}
-		t.b = appendUint(t.b, uint64(note.request))
-		t.b = append(t.b, ']')
-		t.end()
-	}
-	options := func(off int) {
-		for off < len(b) {
-			name, v, ok := tftpStrz(b, off)
-			if !ok {
-				return
-			}
-			val, next, ok := tftpStrz(b, v)
-			if !ok {
-				return
-			}
-			t.line()
-			t.b = append(t.b, "Option: "...)
-			t.b = appendTFTPText(t.b, name)
-			t.b = append(t.b, " = "...)
-			t.b = appendTFTPText(t.b, val)
-			t.end()
-			t.depth++
-			text("Option name: ", name)
-			text("Option value: ", val)
-			tftpOptionExpert(t, op, name, val)
-			t.depth--
-			off = next
-		}
-	}
-	switch op {
-	case tftpRRQ, tftpWRQ:
-		file, off, ok := tftpStrz(b, 2)
-		if !ok {
-			return
-		}
-		if op == tftpRRQ {
-			text("Source File: ", file)
-		} else {
-			text("Destination File: ", file)
-		}
-		mode, off, ok := tftpStrz(b, off)
-		if !ok {
-			return
-		}
-		text("Type: ", mode)
-		options(off)
-	case tftpOACK:
-		options(2)
-	case tftpDATA, tftpACK:
-		if len(b) >= 4 {
-			t.int("Block", int(be16(b[2:])))
-			if note != nil && note.wrap && op == tftpDATA {
-				t.depth++
-				t.expert("Note", "Sequence", "TFTP block number is about to wrap", nil)
-				t.depth--
-			}
-			t.line()
-			t.b = append(t.b, "[Full Block Number: "...)
-			t.b = appendUint(t.b, uint64(note.fullBlock(b)))
-			t.b = append(t.b, ']')
-			t.end()
-		}
-	case tftpERROR:
-		if len(b) < 4 {
-			return
-		}
-		code := be16(b[2:])
-		t.line()
-		t.b = append(t.b, "Error code: "...)
-		t.b = appendValueName(t.b, tftpName(tftpErrorCode, uint64(code)), uint64(code))
-		t.end()
-		msg, _, ok := tftpStrz(b, 4)
-		if !ok {
-			return
-		}
-		text("Error message: ", msg)
-		if note != nil && note.probe {
-			t.expert("Chat", "Request", "Likely transfer size (tsize) probe", nil)
-		} else {
-			t.expert("Warning", "Response", "TFTP ERROR packet", nil)
-		}
-	default:
-		if len(b) > 2 {
-			treeBytesLine(t, "Data", b[2:])
-		}
-	}
-}
+// appendTFTPText appends an ASCII string as tshark's labels and columns
+// show it: control bytes escaped, each byte past 0x7f a replacement
+// character (a file name "a\tb\xe9c" is "a\tb\uFFFDc").
+func appendTFTPText(b, s []byte) []byte { return appendWSLabelText(b, s) }
 
 // infoTFTP appends the Info column: "Read Request, File: boot.img,
 // Transfer type: octet, blksize=1024", "Data Packet, Block: 2 (last)".
@@ -432,7 +357,9 @@ func infoTFTP(b []byte, d *Decoder, i int, r *convResults) []byte {
 		}
 		if msg, _, ok := tftpStrz(raw, 4); ok {
 			b = append(b, ", Message: "...)
-			b = appendTFTPText(b, msg)
+			// The Info column reads the message as UTF-8, the tree
+			// as ASCII.
+			b = appendWSLabelUTF8(b, msg)
 		}
 	}
 	return b
@@ -578,30 +505,27 @@ func (n *tftpNote) fullBlock(b []byte) uint32 {
 	return n.full
 }
 
-// tftpOptionExpert draws the expert line tshark adds under an option: a
-// granted blksize or a windowsize out of range, an msftwindow value it
-// does not know.
-func tftpOptionExpert(t *treeWriter, op uint16, name, val []byte) {
-	var msg string
+// tftpOptionExpert returns the expert message tshark adds under an option
+// ("" for none): a granted blksize or a windowsize out of range, an
+// msftwindow value it does not know.
+func tftpOptionExpert(op uint16, name, val []byte) string {
 	switch {
 	case op == tftpOACK && len(name) == 7 && asciiEqualFold(name, "blksize"):
 		if !tftpBlksizeOK(val) {
-			msg = "TFTP blocksize out of range"
+			return "TFTP blocksize out of range"
 		}
 	case (op == tftpOACK || op == tftpRRQ || op == tftpWRQ) && len(name) == 10 && asciiEqualFold(name, "windowsize"):
 		if !tftpWindowOK(val) {
-			msg = "TFTP windowsize out of range"
+			return "TFTP windowsize out of range"
 		}
 	case (op == tftpRRQ || op == tftpWRQ) && len(name) == 10 && asciiEqualFold(name, "msftwindow"):
 		if string(val) != "31416" {
-			msg = "Unrecognized msftwindow option"
+			return "Unrecognized msftwindow option"
 		}
 	case op == tftpOACK && len(name) == 10 && asciiEqualFold(name, "msftwindow"):
 		if string(val) != "27182" {
-			msg = "Unrecognized msftwindow option"
+			return "Unrecognized msftwindow option"
 		}
 	}
-	if msg != "" {
-		t.expert("Warning", "Response", msg, nil)
-	}
+	return ""
 }

@@ -43,6 +43,8 @@ var tftpTransfer = []tftpMessage{
 	{"one byte", false, 50005, "\x00"},
 	{"option value missing", true, 50006, "\x00\x01f\x00octet\x00blksize\x00"},
 	{"opcode only", true, 50006, "\x00\x01"},
+	{"file name with a tab and a non-ASCII byte", true, 50007, "\x00\x01a\tb\xe9c\x00octet\x00blksize\x00x\ry\x00"},
+	{"error message with a newline and UTF-8", false, 50007, "\x00\x05\x00\x00caf\xc3\xa9\nno\x01\x00"},
 }
 
 func tftpFrames() [][]byte {
@@ -65,6 +67,7 @@ func TestTFTPVectors(t *testing.T) {
 	frames := tftpFrames()
 	compareFramesWithTcpdump(t, frames, [][]string{{}, {"-v"}, {"-vv"}, {"-e"}, {"-q"}, {"-x"}})
 	checkIPVectorsAlloc(t, frames)
+	checkTreeAllocsNothing(t, frames, "Trivial File Transfer Protocol")
 }
 
 // TestTFTPMatchesTshark holds the TFTP subtree, the Protocol and Info

@@ -50,6 +50,14 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerARP:
 		return true
+	case LayerTFTP:
+		return true
+	case LayerTelnet:
+		return true
+	case LayerEAP:
+		return true
+	case LayerRADIUS:
+		return true
 	}
 	return false
 }
