@@ -562,8 +562,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeBabel(t, d, i)
 	case LayerSIP:
 		treeSIP(t, d, i)
-	case LayerSDP:
-		treeSDP(t, d, i)
 	case LayerSNMP:
 		treeSNMP(t, d, i)
 	case LayerRPC:

@@ -45,6 +45,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerERSPAN:
 		return true
+	case LayerSDP:
+		return true
 	}
 	return false
 }

@@ -1,0 +1,32 @@
+package decode_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/rawcap/rawcap/internal/synth"
+)
+
+// sipCallFrames are the generated call's frames (synth.SIPCall): SIP over
+// UDP and TCP, three with an SDP body, RTP and RTCP.
+func sipCallFrames() [][]byte {
+	var frames [][]byte
+	for _, p := range synth.SIPCall(time.Unix(1700000000, 0)) {
+		frames = append(frames, p.Data)
+	}
+	return frames
+}
+
+// TestSIPTreeMatchesTshark holds the SIP subtrees of the generated call,
+// the SDP bodies drawn inside them, to tshark's line for line.
+func TestSIPTreeMatchesTshark(t *testing.T) {
+	compareSubtreeWithTshark(t, sipCallFrames(), "Session Initiation Protocol", map[int]string{
+		23: "the SDP of a 200 OK over TCP that re-announces a port of the first call: tshark adds the first call's Call-ID too",
+	})
+}
+
+// TestSDPTreeAllocatesNothing: the generic tree draws SIP and its SDP
+// body without allocating.
+func TestSDPTreeAllocatesNothing(t *testing.T) {
+	checkTreeAllocsNothing(t, sipCallFrames()[:1], "Session Initiation Protocol")
+}
