@@ -560,8 +560,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeWLAN(t, d, i)
 	case LayerBabel:
 		treeBabel(t, d, i)
-	case LayerSIP:
-		treeSIP(t, d, i)
 	case LayerSNMP:
 		treeSNMP(t, d, i)
 	case LayerRPC:

@@ -47,6 +47,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerSDP:
 		return true
+	case LayerSIP:
+		return true
 	}
 	return false
 }

@@ -25,8 +25,13 @@ func TestSIPTreeMatchesTshark(t *testing.T) {
 	})
 }
 
-// TestSDPTreeAllocatesNothing: the generic tree draws SIP and its SDP
-// body without allocating.
-func TestSDPTreeAllocatesNothing(t *testing.T) {
-	checkTreeAllocsNothing(t, sipCallFrames()[:1], "Session Initiation Protocol")
+// TestSIPTreeAllocatesNothing: the generic tree draws SIP and its SDP
+// body, and the several messages of a TCP segment, without allocating.
+func TestSIPTreeAllocatesNothing(t *testing.T) {
+	frames := sipCallFrames()[:1]
+	tr := sipTransactions()
+	for _, p := range tr[len(tr)-2:] {
+		frames = append(frames, p.Data)
+	}
+	checkTreeAllocsNothing(t, frames, "Session Initiation Protocol")
 }
