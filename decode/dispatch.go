@@ -520,8 +520,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeNBNS(t, d, i)
 	case LayerDHCPv4:
 		treeDHCPv4(t, d, i)
-	case LayerHTTP:
-		treeHTTP(t, d, i)
 	case LayerTLS:
 		treeTLS(t, d, i)
 	case LayerPIM:

@@ -49,6 +49,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerSIP:
 		return true
+	case LayerHTTP:
+		return true
 	}
 	return false
 }
