@@ -512,8 +512,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeNBNS(t, d, i)
 	case LayerDHCPv4:
 		treeDHCPv4(t, d, i)
-	case LayerHTTP:
-		treeHTTP(t, d, i)
 	case LayerTLS:
 		treeTLS(t, d, i)
 	case LayerPIM:
@@ -544,10 +542,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeWLAN(t, d, i)
 	case LayerBabel:
 		treeBabel(t, d, i)
-	case LayerSIP:
-		treeSIP(t, d, i)
-	case LayerSDP:
-		treeSDP(t, d, i)
 	case LayerSNMP:
 		treeSNMP(t, d, i)
 	case LayerRPC:

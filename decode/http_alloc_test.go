@@ -147,3 +147,13 @@ func TestHTTPTLSOtherPorts(t *testing.T) {
 	}
 	compareFramesWithTcpdump(t, frames, [][]string{{}, {"-v"}})
 }
+
+// TestHTTPTreeAllocatesNothing: the generic tree draws the HTTP vectors
+// without allocating.
+func TestHTTPTreeAllocatesNothing(t *testing.T) {
+	var frames [][]byte
+	for i, v := range httpVectors {
+		frames = append(frames, appFrame(mustHex(t, v.hex), v.sport+uint16(i), v.dport, v.tcp))
+	}
+	checkTreeAllocsNothing(t, frames, "Hypertext Transfer Protocol")
+}

@@ -1,41 +1,114 @@
 package decode
 
+import "strconv"
+
 // emitHTTP emits the http member: request.method, request.uri,
 // request.version or response.version, response.code, response.phrase,
-// then the known headers (host, user_agent …) under Wireshark's names.
+// then the known headers (host, user_agent …) under Wireshark's names,
+// in the order and nesting of tshark's tree: the start line and its
+// expert note, its parts beneath, each header's line as it is, the empty
+// line, the full URI and the body's length.
 func emitHTTP(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
 	h := HTTP(d.data[l.Start:l.End])
+	f := &httpFields
 	e.Proto(&protoHTTP)
-	switch h.Kind() {
-	case HTTPRequest:
-		e.Bool(&httpFields[httpRequest], true)
-		e.Bytes(&httpFields[httpRequestMethod], h.Method())
-		e.Bytes(&httpFields[httpRequestURI], h.URI())
-		e.Bytes(&httpFields[httpRequestVersion], h.Version())
-	case HTTPResponse:
-		e.Bool(&httpFields[httpResponse], true)
-		e.Bytes(&httpFields[httpResponseVersion], h.Version())
-		e.Uint(&httpFields[httpResponseCode], uint64(h.StatusCode()))
-		e.Bytes(&httpFields[httpResponsePhrase], h.Phrase())
-	default:
+	kind := h.Kind()
+	if kind == HTTPContinuation {
+		if e.Tree() {
+			e.Line(append(appendBytesBits(append(e.Text(), "Data ("...), len(h)), ')'))
+		}
 		e.End()
 		return
 	}
+	if kind != HTTPRequest && kind != HTTPResponse {
+		e.End()
+		return
+	}
+	_, next, _ := h.nextLine(0)
+	if e.Tree() {
+		// The start line, a text item with tshark's expert note.
+		e.Line(appendTreeString(e.Text(), h[:next]))
+		e.Sub()
+		e.Line(append(appendTreeString(append(e.Text(), "[Expert Info (Chat/Sequence): "...), h[:next]), ']'))
+		e.Sub()
+		e.Line(append(appendTreeString(append(e.Text(), '['), h[:next]), ']'))
+		e.LineString("[Severity level: Chat]")
+		e.LineString("[Group: Sequence]")
+		e.Up()
+		e.Up()
+	}
+	e.Sub()
+	if kind == HTTPRequest {
+		e.Bool(&f[httpRequest], true)
+		e.NoTree()
+		e.Bytes(&f[httpRequestMethod], h.Method())
+		e.Bytes(&f[httpRequestURI], h.URI())
+		e.Bytes(&f[httpRequestVersion], h.Version())
+	} else {
+		e.Bool(&f[httpResponse], true)
+		e.NoTree()
+		e.Bytes(&f[httpResponseVersion], h.Version())
+		e.Uint(&f[httpResponseCode], uint64(h.StatusCode()))
+		if desc := httpStatusText(h.StatusCode()); desc != "" {
+			e.String(&f[httpResponseCodeDesc], desc)
+		}
+		e.Bytes(&f[httpResponsePhrase], h.Phrase())
+	}
+	e.Up()
 	var seen [len(httpHeaderFields)]bool
-	for off := 0; ; {
-		f, next, ok := h.NextHeader(off)
+	off := next
+	for {
+		hd, n, ok := h.NextHeader(off)
 		if !ok {
 			break
 		}
-		off = next
+		line := h[off:n]
+		off = n
+		shown := false
 		for k := range httpHeaderFields {
-			if hf := &httpHeaderFields[k]; (!seen[k] || e.all) && equalFold(f.Name, hf.name) {
-				seen[k] = true
-				e.Bytes(&httpFields[hf.field], f.Value)
+			if hf := &httpHeaderFields[k]; equalFold(hd.Name, hf.name) {
+				if !seen[k] || e.all {
+					seen[k] = true
+					shown = true
+					e.Bytes(&f[hf.field], hd.Value)
+				}
 				break
 			}
+		}
+		// The tree shows the header's line as it is.
+		if e.Tree() {
+			b := appendTreeString(e.Text(), line)
+			if shown {
+				e.SetRepr(b)
+			} else {
+				e.Line(b)
+			}
+		}
+		if equalFold(hd.Name, "Content-Length") && (shown || e.Tree()) {
+			if v, err := strconv.ParseUint(string(hd.Value), 10, 64); err == nil {
+				e.Sub()
+				if shown {
+					e.Uint(&f[httpContentLenValue], v)
+				} else {
+					e.Line(append(strconv.AppendUint(append(e.Text(), "[Content length: "...), v, 10), ']'))
+				}
+				e.Up()
+			}
+		}
+	}
+	if end := h.HeaderEnd(); end > 0 {
+		if e.Tree() {
+			e.Line(appendTreeString(e.Text(), h[off:end]))
+		}
+		if kind == HTTPRequest {
+			if host := h.Host(); host != nil {
+				e.TextDone(&f[httpFullURI], append(append(append(e.Text(), "http://"...), host...), h.URI()...))
+			}
+		}
+		if end < len(h) && e.Tree() {
+			e.Line(appendBytesBits(append(e.Text(), "File Data: "...), len(h)-end))
 		}
 	}
 	e.End()
@@ -77,6 +150,7 @@ const (
 	httpResponse
 	httpResponseVersion
 	httpResponseCode
+	httpResponseCodeDesc
 	httpResponsePhrase
 	httpHost
 	httpUserAgent
@@ -98,6 +172,8 @@ const (
 	httpSetCookie
 	httpTransferEncoding
 	httpXForwardedFor
+	httpContentLenValue
+	httpFullURI
 	httpFieldCount
 )
 
@@ -109,6 +185,7 @@ var httpFields = [httpFieldCount]Field{
 	httpResponse:            {Name: "http.response", Label: "Response", Kind: KindBool},
 	httpResponseVersion:     {Name: "http.response.version", Label: "Response Version", Kind: KindString},
 	httpResponseCode:        {Name: "http.response.code", Label: "Status Code", Kind: KindUint, Width: 16},
+	httpResponseCodeDesc:    {Name: "http.response.code.desc", Label: "Status Code Description", Kind: KindString, Generated: true},
 	httpResponsePhrase:      {Name: "http.response.phrase", Label: "Response Phrase", Kind: KindString},
 	httpHost:                {Name: "http.host", Label: "Host", Kind: KindString},
 	httpUserAgent:           {Name: "http.user_agent", Label: "User-Agent", Kind: KindString},
@@ -130,6 +207,8 @@ var httpFields = [httpFieldCount]Field{
 	httpSetCookie:           {Name: "http.set_cookie", Label: "Set-Cookie", Kind: KindString},
 	httpTransferEncoding:    {Name: "http.transfer_encoding", Label: "Transfer-Encoding", Kind: KindString},
 	httpXForwardedFor:       {Name: "http.x_forwarded_for", Label: "X-Forwarded-For", Kind: KindString},
+	httpContentLenValue:     {Name: "http.content_length", Label: "Content length", Kind: KindUint, Width: 64, Generated: true},
+	httpFullURI:             {Name: "http.request.full_uri", Label: "Full request URI", Kind: KindString, Generated: true},
 }
 
 var protoHTTP = protoField("http", "Hypertext Transfer Protocol")

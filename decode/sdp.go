@@ -308,12 +308,14 @@ func (r *sdpRtpmap) get(pt int) []byte {
 	return nil
 }
 
-// emitSDP emits each line and its sub-items in tshark's order.
+// emitSDP emits each line and its sub-items in tshark's order; tshark's
+// tree draws SDP inside SIP's Message Body.
 func emitSDP(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
 	b := d.data[l.Start:l.End]
 	e.Proto(&protoSDP)
+	e.ProtoDepth(2)
 	var items [80]sdpItem
 	var rtpmap sdpRtpmap
 	media := false
@@ -331,6 +333,7 @@ func emitSDP(e *emitter, i int) {
 			continue
 		}
 		e.TextDone(&sdpFields[fk], appendWSText(e.Text(), v))
+		e.Sub()
 		for _, it := range sdpItems(typ, v, media, items[:0], &rtpmap) {
 			f := &sdpFields[it.field]
 			switch {
@@ -341,8 +344,16 @@ func emitSDP(e *emitter, i int) {
 				e.Uint(f, n)
 			default:
 				e.TextDone(f, appendWSText(e.Text(), it.value))
+				if it.pt >= 0 && e.Tree() {
+					// "101 [telephone-event]": the encoding its rtpmap named.
+					t := append(append(e.Text(), f.Label...), ": "...)
+					t = strconv.AppendInt(t, int64(it.pt), 10)
+					t = appendWSLabelText(append(t, " ["...), rtpmap.get(it.pt))
+					e.SetRepr(append(t, ']'))
+				}
 			}
 		}
+		e.Up()
 	}
 	if i > 0 && d.layers[i-1].Type == LayerSIP {
 		if id := sipCallIDOf(d, i-1); id != nil {
@@ -350,72 +361,6 @@ func emitSDP(e *emitter, i int) {
 		}
 	}
 	e.End()
-}
-
-// treeSDP appends the SDP subtree inside SIP's Message Body, as tshark -V
-// shows it.
-func treeSDP(t *treeWriter, d *Decoder, i int) {
-	l := &d.layers[i]
-	b := d.data[l.Start:l.End]
-	t.depth = 2
-	t.line()
-	t.b = append(t.b, "Session Description Protocol"...)
-	t.end()
-	var items [80]sdpItem
-	var rtpmap sdpRtpmap
-	media := false
-	for off := 0; ; {
-		line, typ, v, next, ok := sdpNextLine(b, off)
-		if !ok {
-			break
-		}
-		off = next
-		if typ == 'm' {
-			media = true
-		}
-		fk := sdpLineField(typ, media)
-		if fk < 0 {
-			continue
-		}
-		_ = line
-		t.depth = 3
-		t.line()
-		start := len(t.b)
-		t.b = append(t.b, sdpFields[fk].Label...)
-		t.b = append(t.b, ": "...)
-		t.b = appendWSLabelText(t.b, v)
-		t.truncLabel(start, len(sdpFields[fk].Label))
-		t.end()
-		t.depth = 4
-		for _, it := range sdpItems(typ, v, media, items[:0], &rtpmap) {
-			t.line()
-			t.b = append(t.b, sdpFields[it.field].Label...)
-			t.b = append(t.b, ": "...)
-			switch {
-			case it.text != "":
-				t.b = append(t.b, it.text...)
-			case it.pt >= 0:
-				t.b = strconv.AppendInt(t.b, int64(it.pt), 10)
-				t.b = append(t.b, " ["...)
-				t.b = appendWSLabelText(t.b, rtpmap.get(it.pt))
-				t.b = append(t.b, ']')
-			default:
-				t.b = appendWSLabelText(t.b, it.value)
-			}
-			t.end()
-		}
-	}
-	if i > 0 && d.layers[i-1].Type == LayerSIP {
-		if id := sipCallIDOf(d, i-1); id != nil {
-			t.depth = 3
-			t.line()
-			t.b = append(t.b, "[Generated Call-ID: "...)
-			t.b = appendWSLabelText(t.b, id)
-			t.b = append(t.b, ']')
-			t.end()
-		}
-	}
-	t.depth = 1
 }
 
 // sipCallIDOf returns the Call-ID of the SIP message of layer i (nil when

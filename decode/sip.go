@@ -622,21 +622,57 @@ func sipHeaderParsed(k int, v []byte) bool {
 // (Wireshark draws each, but rawcap only the single-parameter case).
 func sipURIParamsSimple(p []byte) bool { return indexByte(p, ';') < 0 }
 
-// emitSIP emits the message's fields in tshark's order.
+// emitSIP emits the message's fields in tshark's order and nesting. Over
+// TCP, tshark dissects every message of a segment, each in a subtree of
+// its own (over TCP, none is a resend): the tree draws those up to the
+// first one with an SDP body; the other outputs have the first message's
+// fields only.
 func emitSIP(e *emitter, i int) {
 	d := e.d
-	f := &sipFields
 	s, m := sipMessage(d, i)
-	e.Proto(&protoSIP)
+	sdp := i+1 < d.n && d.layers[i+1].Type == LayerSDP
+	emitSIPMsg(e, s, m, e.conv.sipNote(i), sdp)
+	if !e.Tree() || m.cut || sdp || i == 0 || d.layers[i-1].Type != LayerTCP {
+		return
+	}
+	rest := d.data[d.layers[i].End:d.layers[i-1].End]
+	tcpNote := sipNote{resendKnown: true}
+	for len(rest) > 0 {
+		m, ok := parseSIP(rest, true)
+		if !ok || m.cut || m.sdp && m.bodyStart < m.end {
+			return
+		}
+		emitSIPMsg(e, rest[:m.end], m, &tcpNote, false)
+		rest = rest[m.end:]
+	}
+}
+
+// emitSIPMsg emits one SIP message s (its parts m), with what the tracker
+// found for it (note, may be nil); sdp says an SDP layer emits its body.
+// A message whose headers run to the end (m.cut) has its header lines
+// kept out of the tree, as tshark's exception cuts them.
+func emitSIPMsg(e *emitter, s []byte, m sipMsg, note *sipNote, sdp bool) {
+	f := &sipFields
 	first := s[:m.firstEnd]
-	note := e.conv.sipNote(i)
+	e.Proto(&protoSIP)
+	if e.Tree() && !m.cut {
+		b := append(e.Text(), "Session Initiation Protocol ("...)
+		if m.request {
+			b = append(b, first[:indexByte(first, ' ')]...)
+		} else {
+			b = append(b, first[8:11]...)
+		}
+		e.SetRepr(append(b, ')'))
+	}
 	if m.request {
 		e.Bytes(&f[sipRequestLine], first)
+		e.Sub()
 		sp := indexByte(first, ' ')
 		e.Bytes(&f[sipMethod], first[:sp])
 		uri := first[sp+1 : len(first)-8]
 		e.Bytes(&f[sipRURI], uri)
 		if u, ok := parseSIPURI(uri); ok && u.params == nil {
+			e.Sub()
 			if u.user != nil {
 				e.Bytes(&f[sipRURIUser], u.user)
 			}
@@ -644,18 +680,29 @@ func emitSIP(e *emitter, i int) {
 			if u.port != nil {
 				e.Bytes(&f[sipRURIPort], u.port)
 			}
+			e.Up()
 		}
 	} else {
 		e.Bytes(&f[sipStatusLine], first)
+		e.Sub()
 		code, _ := parseSIPUint(first[8:11])
 		e.Uint(&f[sipStatusCode], code)
 	}
 	if note != nil && note.resendKnown {
 		e.Bool(&f[sipResend], false)
+		if m.cut {
+			e.NoTree()
+		}
 	}
 	if note != nil && note.resendOf > 0 {
 		e.Bool(&f[sipResend], true)
+		if m.cut {
+			e.NoTree()
+		}
 		e.Uint(&f[sipResendOriginal], uint64(note.resendOf))
+		if m.cut {
+			e.NoTree()
+		}
 	}
 	if note != nil && note.request > 0 {
 		e.Uint(&f[sipResponseRequest], uint64(note.request))
@@ -664,330 +711,157 @@ func emitSIP(e *emitter, i int) {
 			e.Uint(&f[sipReleaseTime], uint64(note.respMs))
 		}
 	}
+	e.Up()
 	e.Bytes(&f[sipMsgHdr], s[m.hdrStart:m.end])
+	if e.Tree() {
+		e.SetRepr(append(e.Text(), f[sipMsgHdr].Label...))
+	}
+	// tshark's expert lines and the exception follow the header of a
+	// message cut short: the header lines before them are not drawn.
+	tree := e.Tree() && !m.cut
+	e.Sub()
 	for off := m.hdrStart; off < m.hdrEnd; {
 		end, next, _ := sipLineEnd(s, off)
-		name, v := sipHeaderSplit(s[off:end])
+		line := s[off:end]
+		name, v := sipHeaderSplit(line)
 		off = next
 		k := sipHeaderKind(name)
 		fk := sipHeaderField[k]
-		if fk < 0 {
-			continue
+		var fl *Field
+		if fk >= 0 {
+			fl = &f[fk]
 		}
-		fl := &f[fk]
-		if fl.Kind == KindUint {
+		switch {
+		case fl != nil && fl.Kind == KindUint:
 			if n, ok := parseSIPUint(v); ok {
 				e.Uint(fl, n)
+			} else {
+				fl = nil
 			}
+		case fl != nil:
+			e.Bytes(fl, v)
+		}
+		// The tree shows the header's line as it is.
+		if tree {
+			b := appendWSLabelText(e.Text(), line)
+			if fl != nil {
+				e.SetRepr(b)
+			} else {
+				e.Line(b)
+			}
+		} else if fl != nil && m.cut {
+			e.NoTree()
+		}
+		if fl == nil || fl.Kind == KindUint {
 			continue
 		}
-		e.Bytes(fl, v)
 		if !sipHeaderParsed(k, v) {
 			if k == sipHdrCallID {
 				e.Bytes(&f[sipCallIDGenerated], v)
+				if m.cut {
+					e.NoTree()
+				}
 			}
 			continue
 		}
-		switch k {
-		case sipHdrVia:
-			p := parseSIPVia(v)
-			e.Bytes(&f[sipViaTransport], p.transport)
-			e.Bytes(&f[sipViaSentByAddress], p.host)
-			if p.port != nil {
-				n, _ := parseSIPUint(p.port)
-				e.Uint(&f[sipViaSentByPort], n)
-			}
-			if p.branch != nil {
-				e.Bytes(&f[sipViaBranch], p.branch)
-			}
-		case sipHdrFrom, sipHdrTo, sipHdrContact:
-			n, _ := parseSIPNameAddr(v)
-			u, _ := parseSIPURI(n.uri)
-			disp, addr, user, host, port, tag := sipFromDisplay, sipFromAddr, sipFromUser, sipFromHost, sipFromPort, sipFromTag
-			switch k {
-			case sipHdrTo:
-				disp, addr, user, host, port, tag = sipToDisplay, sipToAddr, sipToUser, sipToHost, sipToPort, sipToTag
-			case sipHdrContact:
-				disp, addr, user, host, port, tag = -1, sipContactURI, sipContactUser, sipContactHost, sipContactPort, -1
-			}
-			if len(n.display) > 0 && disp >= 0 {
-				e.Bytes(&f[disp], n.display)
-				e.Bytes(&f[sipDisplayInfo], n.display)
-			}
-			e.Bytes(&f[addr], n.uri)
-			if u.user != nil {
-				e.Bytes(&f[user], u.user)
-			}
-			e.Bytes(&f[host], u.host)
-			if u.port != nil {
-				e.Bytes(&f[port], u.port)
-			}
-			if u.params != nil && k == sipHdrContact {
-				e.Bytes(&f[sipContactParam], u.params)
-			}
-			if n.tag != nil && tag >= 0 {
-				e.Bytes(&f[tag], n.tag)
-				e.Bytes(&f[sipTag], n.tag)
-			}
-		case sipHdrCSeq:
-			sp := indexByte(v, ' ')
-			n, _ := parseSIPUint(v[:sp])
-			e.Uint(&f[sipCSeqSeq], n)
-			e.Bytes(&f[sipCSeqMethod], v[sp+1:])
-		}
+		e.Sub()
+		emitSIPHeaderParts(e, k, v, m.cut)
+		e.Up()
 	}
+	e.Up()
 	if m.bodyStart < m.end {
 		e.None(&f[sipMsgBody])
+		if m.cut {
+			e.NoTree()
+		}
+		if tree && !sdp {
+			// A body rawcap does not dissect: tshark shows its lines.
+			e.Sub()
+			body := s[m.bodyStart:m.end]
+			for off := 0; off < len(body); {
+				end, next, _ := sipLineEnd(body, off)
+				e.Line(appendWSLabelText(e.Text(), body[off:end]))
+				off = next
+			}
+			e.Up()
+		}
 	}
 	e.End()
 }
 
-// treeSIP appends the SIP subtree as tshark -V shows it.
-func treeSIP(t *treeWriter, d *Decoder, i int) {
-	s, m := sipMessage(d, i)
-	var note *sipNote
-	if t.conv != nil {
-		note = t.conv.sipNote(i)
-	}
-	sdp := i+1 < d.n && d.layers[i+1].Type == LayerSDP
-	treeSIPMsg(t, s, m, note, sdp)
-	if m.cut || sdp || i == 0 || d.layers[i-1].Type != LayerTCP {
-		return
-	}
-	// tshark dissects every message of a TCP segment, each in a subtree
-	// of its own (over TCP, none is a resend); rawcap draws those up to
-	// the first one with an SDP body.
-	rest := d.data[d.layers[i].End:d.layers[i-1].End]
-	tcpNote := sipNote{resendKnown: true}
-	for len(rest) > 0 {
-		m, ok := parseSIP(rest, true)
-		if !ok || m.cut || m.sdp && m.bodyStart < m.end {
-			return
-		}
-		treeSIPMsg(t, rest[:m.end], m, &tcpNote, false)
-		rest = rest[m.end:]
-	}
-}
-
-// treeSIPMsg draws one SIP message s (its parts m), with what the tracker
-// found for it (note, may be nil); sdp says an SDP layer draws its body.
-func treeSIPMsg(t *treeWriter, s []byte, m sipMsg, note *sipNote, sdp bool) {
-	first := s[:m.firstEnd]
-	t.head("Session Initiation Protocol")
-	if !m.cut {
-		t.b = append(t.b, " ("...)
-		if m.request {
-			t.b = append(t.b, first[:indexByte(first, ' ')]...)
-		} else {
-			t.b = append(t.b, first[8:11]...)
-		}
-		t.b = append(t.b, ')')
-	}
-	t.end()
-	t.depth = 1
-	if m.request {
-		t.line()
-		t.b = append(t.b, "Request-Line: "...)
-		t.b = appendWSLabelText(t.b, first)
-		t.end()
-		t.depth = 2
-		sp := indexByte(first, ' ')
-		sipTreeStr(t, "Method", first[:sp])
-		uri := first[sp+1 : len(first)-8]
-		sipTreeStr(t, "Request-URI", uri)
-		if u, ok := parseSIPURI(uri); ok && u.params == nil {
-			t.depth = 3
-			if u.user != nil {
-				sipTreeStr(t, "Request-URI User Part", u.user)
-			}
-			sipTreeStr(t, "Request-URI Host Part", u.host)
-			if u.port != nil {
-				sipTreeStr(t, "Request-URI Host Port", u.port)
-			}
-			t.depth = 2
-		}
-	} else {
-		t.line()
-		t.b = append(t.b, "Status-Line: "...)
-		t.b = appendWSLabelText(t.b, first)
-		t.end()
-		t.depth = 2
-		sipTreeStr(t, "Status-Code", first[8:11])
-	}
-	if note != nil && note.resendKnown && !m.cut {
-		t.line()
-		t.b = append(t.b, "[Resent Packet: False]"...)
-		t.end()
-	}
-	if note != nil && note.resendOf > 0 && !m.cut {
-		t.line()
-		t.b = append(t.b, "[Resent Packet: True]"...)
-		t.end()
-		t.line()
-		t.b = append(t.b, "[Suspected resend of frame: "...)
-		t.b = strconv.AppendInt(t.b, int64(note.resendOf), 10)
-		t.b = append(t.b, "]"...)
-		t.end()
-	}
-	if note != nil && note.request > 0 {
-		t.line()
-		t.b = append(t.b, "[Request Frame: "...)
-		t.b = strconv.AppendInt(t.b, int64(note.request), 10)
-		t.b = append(t.b, "]"...)
-		t.end()
-		t.line()
-		t.b = append(t.b, "[Response Time (ms): "...)
-		t.b = strconv.AppendUint(t.b, uint64(note.respMs), 10)
-		t.b = append(t.b, "]"...)
-		t.end()
-		if note.release {
-			t.line()
-			t.b = append(t.b, "[Release Time (ms): "...)
-			t.b = strconv.AppendUint(t.b, uint64(note.respMs), 10)
-			t.b = append(t.b, "]"...)
-			t.end()
+// emitSIPHeaderParts emits the parts of a header tshark takes apart (kind
+// k, value v); cut keeps them out of the tree.
+func emitSIPHeaderParts(e *emitter, k int, v []byte, cut bool) {
+	f := &sipFields
+	nt := func() {
+		if cut {
+			e.NoTree()
 		}
 	}
-	t.depth = 1
-	t.line()
-	t.b = append(t.b, "Message Header"...)
-	t.end()
-	if m.cut {
-		// tshark's expert lines and the exception follow: the header
-		// lines before them are not drawn here.
-		return
-	}
-	for off := m.hdrStart; off < m.hdrEnd; {
-		end, next, _ := sipLineEnd(s, off)
-		line := s[off:end]
-		off = next
-		name, v := sipHeaderSplit(line)
-		k := sipHeaderKind(name)
-		t.depth = 2
-		t.line()
-		start := len(t.b)
-		t.b = appendWSLabelText(t.b, line)
-		t.truncLabel(start, 0)
-		t.end()
-		if !sipHeaderParsed(k, v) {
-			if k == sipHdrCallID {
-				t.line()
-				t.b = append(t.b, "[Generated Call-ID: "...)
-				t.b = appendWSLabelText(t.b, v)
-				t.b = append(t.b, ']')
-				t.end()
-			}
-			continue
+	switch k {
+	case sipHdrVia:
+		p := parseSIPVia(v)
+		e.Bytes(&f[sipViaTransport], p.transport)
+		nt()
+		e.Bytes(&f[sipViaSentByAddress], p.host)
+		nt()
+		if p.port != nil {
+			n, _ := parseSIPUint(p.port)
+			e.Uint(&f[sipViaSentByPort], n)
+			nt()
 		}
-		t.depth = 3
+		if p.branch != nil {
+			e.Bytes(&f[sipViaBranch], p.branch)
+			nt()
+		}
+	case sipHdrFrom, sipHdrTo, sipHdrContact:
+		n, _ := parseSIPNameAddr(v)
+		u, _ := parseSIPURI(n.uri)
+		disp, addr, user, host, port, tag := sipFromDisplay, sipFromAddr, sipFromUser, sipFromHost, sipFromPort, sipFromTag
 		switch k {
-		case sipHdrVia:
-			p := parseSIPVia(v)
-			sipTreeStr(t, "Transport", p.transport)
-			sipTreeStr(t, "Sent-by Address", p.host)
-			if p.port != nil {
-				sipTreeStr(t, "Sent-by port", p.port)
-			}
-			if p.branch != nil {
-				sipTreeStr(t, "Branch", p.branch)
-			}
-		case sipHdrFrom, sipHdrTo:
-			n, _ := parseSIPNameAddr(v)
-			u, _ := parseSIPURI(n.uri)
-			who := "from"
-			if k == sipHdrTo {
-				who = "to"
-			}
-			if len(n.display) > 0 {
-				t.line()
-				t.b = append(t.b, "SIP "...)
-				t.b = append(t.b, who...)
-				t.b = append(t.b, " display info: "...)
-				t.b = appendWSLabelText(t.b, n.display)
-				t.end()
-			}
-			t.line()
-			t.b = append(t.b, "SIP "...)
-			t.b = append(t.b, who...)
-			t.b = append(t.b, " address: "...)
-			t.b = appendWSLabelText(t.b, n.uri)
-			t.end()
-			t.depth = 4
-			sipTreeURIParts(t, "SIP "+who+" address", u)
-			t.depth = 3
-			if n.tag != nil {
-				t.line()
-				t.b = append(t.b, "SIP "...)
-				t.b = append(t.b, who...)
-				t.b = append(t.b, " tag: "...)
-				t.b = appendWSLabelText(t.b, n.tag)
-				t.end()
-			}
+		case sipHdrTo:
+			disp, addr, user, host, port, tag = sipToDisplay, sipToAddr, sipToUser, sipToHost, sipToPort, sipToTag
 		case sipHdrContact:
-			n, _ := parseSIPNameAddr(v)
-			u, _ := parseSIPURI(n.uri)
-			sipTreeStr(t, "Contact URI", n.uri)
-			t.depth = 4
-			sipTreeURIParts(t, "Contact URI", u)
-			if u.params != nil {
-				sipTreeStr(t, "Contact URI parameter", u.params)
-			}
-		case sipHdrCSeq:
-			sp := indexByte(v, ' ')
-			sipTreeStr(t, "Sequence Number", v[:sp])
-			sipTreeStr(t, "Method", v[sp+1:])
+			disp, addr, user, host, port, tag = -1, sipContactURI, sipContactUser, sipContactHost, sipContactPort, -1
 		}
-	}
-	t.depth = 1
-	if m.bodyStart < m.end {
-		t.line()
-		t.b = append(t.b, "Message Body"...)
-		t.end()
-		if !sdp {
-			// A body rawcap does not dissect: tshark shows its lines.
-			t.depth = 2
-			body := s[m.bodyStart:m.end]
-			for off := 0; off < len(body); {
-				end, next, _ := sipLineEnd(body, off)
-				t.line()
-				t.b = appendWSLabelText(t.b, body[off:end])
-				t.end()
-				off = next
-			}
+		if len(n.display) > 0 && disp >= 0 {
+			e.Bytes(&f[disp], n.display)
+			nt()
+			e.Bytes(&f[sipDisplayInfo], n.display)
+			e.NoTree() // the same text again, for filters
 		}
+		e.Bytes(&f[addr], n.uri)
+		nt()
+		e.Sub()
+		if u.user != nil {
+			e.Bytes(&f[user], u.user)
+			nt()
+		}
+		e.Bytes(&f[host], u.host)
+		nt()
+		if u.port != nil {
+			e.Bytes(&f[port], u.port)
+			nt()
+		}
+		if u.params != nil && k == sipHdrContact {
+			e.Bytes(&f[sipContactParam], u.params)
+			nt()
+		}
+		e.Up()
+		if n.tag != nil && tag >= 0 {
+			e.Bytes(&f[tag], n.tag)
+			nt()
+			e.Bytes(&f[sipTag], n.tag)
+			e.NoTree()
+		}
+	case sipHdrCSeq:
+		sp := indexByte(v, ' ')
+		n, _ := parseSIPUint(v[:sp])
+		e.Uint(&f[sipCSeqSeq], n)
+		nt()
+		e.Bytes(&f[sipCSeqMethod], v[sp+1:])
+		nt()
 	}
-	t.depth = 1
-}
-
-// sipTreeURIParts draws a URI's user, host and port lines.
-func sipTreeURIParts(t *treeWriter, prefix string, u sipURI) {
-	if u.user != nil {
-		t.line()
-		t.b = append(t.b, prefix...)
-		t.b = append(t.b, " User Part: "...)
-		t.b = appendWSLabelText(t.b, u.user)
-		t.end()
-	}
-	t.line()
-	t.b = append(t.b, prefix...)
-	t.b = append(t.b, " Host Part: "...)
-	t.b = appendWSLabelText(t.b, u.host)
-	t.end()
-	if u.port != nil {
-		t.line()
-		t.b = append(t.b, prefix...)
-		t.b = append(t.b, " Host Port: "...)
-		t.b = appendWSLabelText(t.b, u.port)
-		t.end()
-	}
-}
-
-func sipTreeStr(t *treeWriter, label string, v []byte) {
-	t.line()
-	t.b = append(t.b, label...)
-	t.b = append(t.b, ": "...)
-	t.b = appendWSLabelText(t.b, v)
-	t.end()
 }
 
 // infoSIP appends tshark's Info column: "Request: INVITE sip:bob@example.com | "

@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/bits"
 	"strconv"
+	"unicode/utf8"
 )
 
 // This file draws a protocol's -V subtree from the fields it emits: the
@@ -18,7 +19,9 @@ import (
 //     a bit field (a Mask) is drawn as "0100 .... = Version: 4"; a
 //     generated field in brackets; SetRepr replaces the whole label;
 //   - an OpText record is a line of its own text;
-//   - each record is indented by its depth (FieldList.Sub).
+//   - each record is indented by its depth (FieldList.Sub);
+//   - a line longer than tshark's label buffer is cut as tshark cuts it
+//     (" [truncated]" after the field's name).
 //
 // Hidden and JSON-only records are not drawn. Groups and items draw a line
 // only when given a text.
@@ -57,6 +60,12 @@ func treeFieldsOf(lt LayerType) bool {
 	case LayerEAP:
 		return true
 	case LayerRADIUS:
+		return true
+	case LayerSDP:
+		return true
+	case LayerSIP:
+		return true
+	case LayerHTTP:
 		return true
 	}
 	return false
@@ -106,7 +115,9 @@ func treeFields(t *treeWriter, d *Decoder, i int) {
 		case OpText:
 			t.depth = base + 1 + int(r.Depth)
 			t.line()
+			start := len(t.b)
 			t.b = append(t.b, fl.repr(k)...)
+			t.b = truncLabelAt(t.b, start, 0)
 			t.end()
 		case OpGroup, OpItem:
 			if txt := fl.repr(k); txt != nil {
@@ -125,10 +136,14 @@ func treeFields(t *treeWriter, d *Decoder, i int) {
 			if f.Generated {
 				t.b = append(t.b, '[')
 			}
+			start := len(t.b)
 			if txt := fl.repr(k); txt != nil {
 				t.b = append(t.b, txt...)
+				t.b = truncLabelAt(t.b, start, 0)
 			} else {
-				t.b = appendFieldLine(t.b, fl, r)
+				var name int
+				t.b, name = appendFieldLineName(t.b, fl, r)
+				t.b = truncLabelAt(t.b, start, name-start)
 			}
 			if f.Generated {
 				t.b = append(t.b, ']')
@@ -150,9 +165,26 @@ func (l *FieldList) InsidePrevious() {
 	}
 }
 
+// ProtoDepth draws the protocol opened last, in a tree list, n levels
+// deeper than a protocol of its own: inside a line of the protocol before
+// it (tshark draws SDP inside SIP's "Message Body"). Outside a tree list
+// it does nothing.
+func (l *FieldList) ProtoDepth(n uint8) {
+	if l.tree && len(l.recs) > 0 && l.recs[len(l.recs)-1].Op == OpProto {
+		l.recs[len(l.recs)-1].Depth = n
+	}
+}
+
 // appendFieldLine appends r's standard tree label: "Label: value", or the
 // bit drawing of a masked field before it.
 func appendFieldLine(b []byte, fl *FieldList, r *FieldRec) []byte {
+	b, _ = appendFieldLineName(b, fl, r)
+	return b
+}
+
+// appendFieldLineName is appendFieldLine, also returning where in b the
+// field's name ends (where tshark marks a label it cuts "[truncated]").
+func appendFieldLineName(b []byte, fl *FieldList, r *FieldRec) ([]byte, int) {
 	f := r.Field
 	if f.Mask != 0 && (f.Kind == KindUint || f.Kind == KindBool || f.Kind == KindInt) {
 		v := r.u
@@ -167,28 +199,54 @@ func appendFieldLine(b []byte, fl *FieldList, r *FieldRec) []byte {
 		b = append(b, " = "...)
 	}
 	b = append(b, f.Label...)
+	name := len(b)
 	if f.Kind == KindNone {
-		return b
+		return b, name
 	}
 	b = append(b, ": "...)
-	return appendFieldValue(b, fl, r)
+	return appendFieldValue(b, fl, r), name
 }
 
-// appendTreeString appends a string field's bytes as tshark's tree shows
-// them: CR, LF, tab and other control bytes escaped, a backslash as it is.
+// appendTreeString appends a string field's bytes as tshark 4.0's tree
+// shows them (format_text): control bytes and DEL escaped as C does
+// (\r, \n, \t, \a, \b, \f, \v, else three octal digits), a backslash as
+// it is, UTF-8 kept, a byte that is no UTF-8 as U+FFFD; the text ends at a
+// NUL byte.
 func appendTreeString(b, s []byte) []byte {
-	for _, c := range s {
+	for k := 0; k < len(s); k++ {
+		c := s[k]
 		switch {
-		case c == '\r':
-			b = append(b, '\\', 'r')
-		case c == '\n':
-			b = append(b, '\\', 'n')
-		case c == '\t':
-			b = append(b, '\\', 't')
-		case c < 0x20 || c >= 0x7f:
-			b = append(b, '\\', 'x', hexDigits[c>>4], hexDigits[c&15])
-		default:
+		case c == 0:
+			return b
+		case c >= 0x80:
+			if r, n := utf8.DecodeRune(s[k:]); r != utf8.RuneError || n > 1 {
+				b = append(b, s[k:k+n]...)
+				k += n - 1
+			} else {
+				b = append(b, "\uFFFD"...)
+			}
+		case c >= 0x20 && c < 0x7f:
 			b = append(b, c)
+		default:
+			b = append(b, '\\')
+			switch c {
+			case '\a':
+				b = append(b, 'a')
+			case '\b':
+				b = append(b, 'b')
+			case '\f':
+				b = append(b, 'f')
+			case '\n':
+				b = append(b, 'n')
+			case '\r':
+				b = append(b, 'r')
+			case '\t':
+				b = append(b, 't')
+			case '\v':
+				b = append(b, 'v')
+			default:
+				b = append(b, '0'+c>>6, '0'+c>>3&7, '0'+c&7)
+			}
 		}
 	}
 	return b
