@@ -42,6 +42,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerERSPAN:
 		return true
+	case LayerRadiotap:
+		return true
 	}
 	return false
 }
