@@ -536,8 +536,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeQUIC(t, d, i)
 	case LayerDHCPv6:
 		treeDHCPv6(t, d, i)
-	case LayerRadiotap:
-		treeRadiotap(t, d, i)
 	case LayerWLAN:
 		treeWLAN(t, d, i)
 	case LayerBabel:

@@ -273,8 +273,89 @@ const (
 	rtfVHTRate0   = rtfVHTCoding0 + 4
 	rtfVHTGID     = rtfVHTRate0 + 4
 	rtfVHTPAID    = rtfVHTGID + 1
-	rtfFieldCount = rtfVHTPAID + 1
+
+	// The lines of tshark's tree: the first present word's bits (all
+	// but 16 and 25, which it does not draw), the flags and channel
+	// flags bit by bit, the MCS field, and the HE field (radiotap_he.go).
+	rtfPresent      = rtfVHTPAID + 1
+	rtfPresentBits  = rtfPresent + 1 // 30, by rtPresentField
+	rtfFlagBits     = rtfPresentBits + 30
+	rtfChanFlagBits = rtfFlagBits + 7 // 15, by rtChanFlagField
+	rtfRxBadPLCP    = rtfChanFlagBits + 15
+	rtfMCS          = rtfRxBadPLCP + 1
+	rtfMCSKnown     = rtfMCS + 1
+	rtfMCSHaveIndex = rtfMCSKnown + 1 // then gi, format, fec, stbc, ness
+	rtfMCSBW        = rtfMCSHaveIndex + 6
+	rtfMCSGI        = rtfMCSBW + 1
+	rtfMCSSTBC      = rtfMCSGI + 1
+	rtfMCSIndex     = rtfMCSSTBC + 1
+	rtfFieldCount   = rtfHELast + 1
 )
+
+// The HE field's fields, in tshark's tree order: each data word, then its
+// subfields; a subfield whose known bit may be clear is followed by its
+// "unknown" twin (the field + 1).
+const (
+	rtfHEData1         = rtfMCSIndex + 1 + 0
+	rtfHEPPDUFormat    = rtfMCSIndex + 1 + 1
+	rtfHEKnown1        = rtfMCSIndex + 1 + 2
+	rtfHEData2         = rtfMCSIndex + 1 + 16
+	rtfHEKnown2        = rtfMCSIndex + 1 + 17
+	rtfHERUOffset      = rtfMCSIndex + 1 + 25
+	rtfHERUOffsetKnown = rtfMCSIndex + 1 + 26
+	rtfHEPriSec80      = rtfMCSIndex + 1 + 27
+	rtfHEData3         = rtfMCSIndex + 1 + 28
+	rtfHEBSSColor      = rtfMCSIndex + 1 + 29
+	rtfHEBeamChange    = rtfMCSIndex + 1 + 31
+	rtfHEULDL          = rtfMCSIndex + 1 + 33
+	rtfHEDataMCS       = rtfMCSIndex + 1 + 35
+	rtfHEDataDCM       = rtfMCSIndex + 1 + 37
+	rtfHECoding        = rtfMCSIndex + 1 + 39
+	rtfHELDPCExtra     = rtfMCSIndex + 1 + 41
+	rtfHESTBC          = rtfMCSIndex + 1 + 43
+	rtfHEData4         = rtfMCSIndex + 1 + 45
+	rtfHESpatialReuse  = rtfMCSIndex + 1 + 46
+	rtfHEReservedD4    = rtfMCSIndex + 1 + 48
+	rtfHEData5         = rtfMCSIndex + 1 + 49
+	rtfHEBWRU          = rtfMCSIndex + 1 + 50
+	rtfHEGI            = rtfMCSIndex + 1 + 52
+	rtfHELTFSize       = rtfMCSIndex + 1 + 54
+	rtfHELTFSymbols    = rtfMCSIndex + 1 + 55
+	rtfHEReservedD5    = rtfMCSIndex + 1 + 57
+	rtfHEPreFEC        = rtfMCSIndex + 1 + 58
+	rtfHETxBF          = rtfMCSIndex + 1 + 60
+	rtfHEPEDisamb      = rtfMCSIndex + 1 + 62
+	rtfHEData6         = rtfMCSIndex + 1 + 64
+	rtfHENSTS          = rtfMCSIndex + 1 + 65
+	rtfHEDoppler       = rtfMCSIndex + 1 + 66
+	rtfHEReservedD6    = rtfMCSIndex + 1 + 68
+	rtfHETXOP          = rtfMCSIndex + 1 + 69
+	rtfHEMidamble      = rtfMCSIndex + 1 + 71
+	rtfHELast          = rtfMCSIndex + 73
+)
+
+// rtPresentField returns the field of present bit bit (not 16 or 25).
+func rtPresentField(bit int) int {
+	switch {
+	case bit < 16:
+		return rtfPresentBits + bit
+	case bit < 25:
+		return rtfPresentBits + bit - 1
+	}
+	return rtfPresentBits + bit - 2
+}
+
+// rtFlagField is the field of each bit of the Flags field.
+var rtFlagField = [8]int{rtfFlagBits, rtfFlagBits + 1, rtfFlagBits + 2, rtfFlagBits + 3,
+	rtfFlagsFCS, rtfFlagBits + 4, rtfFlagBits + 5, rtfFlagBits + 6}
+
+// rtChanFlagField returns the field of channel flag bit bit (not 3).
+func rtChanFlagField(bit int) int {
+	if bit < 3 {
+		return rtfChanFlagBits + bit
+	}
+	return rtfChanFlagBits + bit - 1
+}
 
 var radiotapFields = [rtfFieldCount]Field{
 	rtfVersion:      {Name: "radiotap.version", Label: "Header revision", Kind: KindUint, Width: 8},
@@ -287,11 +368,11 @@ var radiotapFields = [rtfFieldCount]Field{
 	rtfDatarate:     {Name: "radiotap.datarate", Label: "Data rate (Mb/s)", Kind: KindFloat, Width: 32},
 	rtfChannelFreq:  {Name: "radiotap.channel.freq", Label: "Channel frequency", Kind: KindUint, Width: 32},
 	rtfChannelFlags: {Name: "radiotap.channel.flags", Label: "Channel flags", Kind: KindUint, Width: 16, Base: BaseHex},
-	rtfDBmSignal:    {Name: "radiotap.dbm_antsignal", Label: "Antenna signal", Kind: KindInt, Width: 8},
-	rtfDBmNoise:     {Name: "radiotap.dbm_antnoise", Label: "Antenna noise", Kind: KindInt, Width: 8},
+	rtfDBmSignal:    {Name: "radiotap.dbm_antsignal", Label: "Antenna signal", Kind: KindInt, Width: 8, Unit: " dBm"},
+	rtfDBmNoise:     {Name: "radiotap.dbm_antnoise", Label: "Antenna noise", Kind: KindInt, Width: 8, Unit: " dBm"},
 	rtfQuality:      {Name: "radiotap.quality", Label: "Signal Quality", Kind: KindUint, Width: 16},
 	rtfAntenna:      {Name: "radiotap.antenna", Label: "Antenna", Kind: KindUint, Width: 32},
-	rtfDBSignal:     {Name: "radiotap.db_antsignal", Label: "dB antenna signal", Kind: KindUint, Width: 8},
+	rtfDBSignal:     {Name: "radiotap.db_antsignal", Label: "dB antenna signal", Kind: KindUint, Width: 8, Unit: " dB"},
 	rtfRxFlags:      {Name: "radiotap.rxflags", Label: "RX flags", Kind: KindUint, Width: 16, Base: BaseHex},
 
 	rtfVHT:               {Name: "radiotap.vht", Label: "VHT information", Kind: KindNone},
@@ -320,20 +401,160 @@ var radiotapFields = [rtfFieldCount]Field{
 	rtfVHTNSS0 + 1:       {Name: "radiotap.vht.nss.1", Label: "Spatial streams 1", Kind: KindUint, Width: 8, Mask: 0xf},
 	rtfVHTNSS0 + 2:       {Name: "radiotap.vht.nss.2", Label: "Spatial streams 2", Kind: KindUint, Width: 8, Mask: 0xf},
 	rtfVHTNSS0 + 3:       {Name: "radiotap.vht.nss.3", Label: "Spatial streams 3", Kind: KindUint, Width: 8, Mask: 0xf},
-	rtfVHTNSTS0:          {Name: "radiotap.vht.nsts.0", Label: "Space-time streams 0", Kind: KindUint, Width: 8},
-	rtfVHTNSTS0 + 1:      {Name: "radiotap.vht.nsts.1", Label: "Space-time streams 1", Kind: KindUint, Width: 8},
-	rtfVHTNSTS0 + 2:      {Name: "radiotap.vht.nsts.2", Label: "Space-time streams 2", Kind: KindUint, Width: 8},
-	rtfVHTNSTS0 + 3:      {Name: "radiotap.vht.nsts.3", Label: "Space-time streams 3", Kind: KindUint, Width: 8},
+	rtfVHTNSTS0:          {Name: "radiotap.vht.nsts.0", Label: "Space-time streams 0", Kind: KindUint, Width: 8, Generated: true},
+	rtfVHTNSTS0 + 1:      {Name: "radiotap.vht.nsts.1", Label: "Space-time streams 1", Kind: KindUint, Width: 8, Generated: true},
+	rtfVHTNSTS0 + 2:      {Name: "radiotap.vht.nsts.2", Label: "Space-time streams 2", Kind: KindUint, Width: 8, Generated: true},
+	rtfVHTNSTS0 + 3:      {Name: "radiotap.vht.nsts.3", Label: "Space-time streams 3", Kind: KindUint, Width: 8, Generated: true},
 	rtfVHTCoding0:        {Name: "radiotap.vht.coding.0", Label: "Coding 0", Kind: KindUint, Width: 8, Mask: 0x1},
 	rtfVHTCoding0 + 1:    {Name: "radiotap.vht.coding.1", Label: "Coding 1", Kind: KindUint, Width: 8, Mask: 0x2},
 	rtfVHTCoding0 + 2:    {Name: "radiotap.vht.coding.2", Label: "Coding 2", Kind: KindUint, Width: 8, Mask: 0x4},
 	rtfVHTCoding0 + 3:    {Name: "radiotap.vht.coding.3", Label: "Coding 3", Kind: KindUint, Width: 8, Mask: 0x8},
-	rtfVHTRate0:          {Name: "radiotap.vht.datarate.0", Label: "Data rate (Mb/s) 0", Kind: KindFloat, Width: 32},
-	rtfVHTRate0 + 1:      {Name: "radiotap.vht.datarate.1", Label: "Data rate (Mb/s) 1", Kind: KindFloat, Width: 32},
-	rtfVHTRate0 + 2:      {Name: "radiotap.vht.datarate.2", Label: "Data rate (Mb/s) 2", Kind: KindFloat, Width: 32},
-	rtfVHTRate0 + 3:      {Name: "radiotap.vht.datarate.3", Label: "Data rate (Mb/s) 3", Kind: KindFloat, Width: 32},
+	rtfVHTRate0:          {Name: "radiotap.vht.datarate.0", Label: "Data rate (Mb/s) 0", Kind: KindFloat, Width: 32, Generated: true},
+	rtfVHTRate0 + 1:      {Name: "radiotap.vht.datarate.1", Label: "Data rate (Mb/s) 1", Kind: KindFloat, Width: 32, Generated: true},
+	rtfVHTRate0 + 2:      {Name: "radiotap.vht.datarate.2", Label: "Data rate (Mb/s) 2", Kind: KindFloat, Width: 32, Generated: true},
+	rtfVHTRate0 + 3:      {Name: "radiotap.vht.datarate.3", Label: "Data rate (Mb/s) 3", Kind: KindFloat, Width: 32, Generated: true},
 	rtfVHTGID:            {Name: "radiotap.vht.gid", Label: "Group Id", Kind: KindUint, Width: 8},
 	rtfVHTPAID:           {Name: "radiotap.vht.paid", Label: "Partial AID", Kind: KindUint, Width: 16},
+
+	rtfPresent:           {Name: "radiotap.present", Label: "Present flags", Kind: KindNone},
+	rtfPresentBits + 0:   {Name: "radiotap.present.tsft", Label: "TSFT", Kind: KindBool, Width: 32, Mask: 0x1},
+	rtfPresentBits + 1:   {Name: "radiotap.present.flags", Label: "Flags", Kind: KindBool, Width: 32, Mask: 0x2},
+	rtfPresentBits + 2:   {Name: "radiotap.present.rate", Label: "Rate", Kind: KindBool, Width: 32, Mask: 0x4},
+	rtfPresentBits + 3:   {Name: "radiotap.present.channel", Label: "Channel", Kind: KindBool, Width: 32, Mask: 0x8},
+	rtfPresentBits + 4:   {Name: "radiotap.present.fhss", Label: "FHSS", Kind: KindBool, Width: 32, Mask: 0x10},
+	rtfPresentBits + 5:   {Name: "radiotap.present.dbm_antsignal", Label: "dBm Antenna Signal", Kind: KindBool, Width: 32, Mask: 0x20},
+	rtfPresentBits + 6:   {Name: "radiotap.present.dbm_antnoise", Label: "dBm Antenna Noise", Kind: KindBool, Width: 32, Mask: 0x40},
+	rtfPresentBits + 7:   {Name: "radiotap.present.lock_quality", Label: "Lock Quality", Kind: KindBool, Width: 32, Mask: 0x80},
+	rtfPresentBits + 8:   {Name: "radiotap.present.tx_attenuation", Label: "TX Attenuation", Kind: KindBool, Width: 32, Mask: 0x100},
+	rtfPresentBits + 9:   {Name: "radiotap.present.db_tx_attenuation", Label: "dB TX Attenuation", Kind: KindBool, Width: 32, Mask: 0x200},
+	rtfPresentBits + 10:  {Name: "radiotap.present.dbm_tx_power", Label: "dBm TX Power", Kind: KindBool, Width: 32, Mask: 0x400},
+	rtfPresentBits + 11:  {Name: "radiotap.present.antenna", Label: "Antenna", Kind: KindBool, Width: 32, Mask: 0x800},
+	rtfPresentBits + 12:  {Name: "radiotap.present.db_antsignal", Label: "dB Antenna Signal", Kind: KindBool, Width: 32, Mask: 0x1000},
+	rtfPresentBits + 13:  {Name: "radiotap.present.db_antnoise", Label: "dB Antenna Noise", Kind: KindBool, Width: 32, Mask: 0x2000},
+	rtfPresentBits + 14:  {Name: "radiotap.present.rxflags", Label: "RX flags", Kind: KindBool, Width: 32, Mask: 0x4000},
+	rtfPresentBits + 15:  {Name: "radiotap.present.txflags", Label: "TX flags", Kind: KindBool, Width: 32, Mask: 0x8000},
+	rtfPresentBits + 16:  {Name: "radiotap.present.data_retries", Label: "data retries", Kind: KindBool, Width: 32, Mask: 0x20000},
+	rtfPresentBits + 17:  {Name: "radiotap.present.xchannel", Label: "Channel+", Kind: KindBool, Width: 32, Mask: 0x40000},
+	rtfPresentBits + 18:  {Name: "radiotap.present.mcs", Label: "MCS information", Kind: KindBool, Width: 32, Mask: 0x80000},
+	rtfPresentBits + 19:  {Name: "radiotap.present.ampdu", Label: "A-MPDU Status", Kind: KindBool, Width: 32, Mask: 0x100000},
+	rtfPresentBits + 20:  {Name: "radiotap.present.vht", Label: "VHT information", Kind: KindBool, Width: 32, Mask: 0x200000},
+	rtfPresentBits + 21:  {Name: "radiotap.present.timestamp", Label: "frame timestamp", Kind: KindBool, Width: 32, Mask: 0x400000},
+	rtfPresentBits + 22:  {Name: "radiotap.present.he", Label: "HE information", Kind: KindBool, Width: 32, Mask: 0x800000},
+	rtfPresentBits + 23:  {Name: "radiotap.present.he_mu", Label: "HE-MU information", Kind: KindBool, Width: 32, Mask: 0x1000000},
+	rtfPresentBits + 24:  {Name: "radiotap.present.0_length.psdu", Label: "0 Length PSDU", Kind: KindBool, Width: 32, Mask: 0x4000000},
+	rtfPresentBits + 25:  {Name: "radiotap.present.l_sig", Label: "L-SIG", Kind: KindBool, Width: 32, Mask: 0x8000000},
+	rtfPresentBits + 26:  {Name: "radiotap.present.tlv", Label: "TLVs", Kind: KindBool, Width: 32, Mask: 0x10000000},
+	rtfPresentBits + 27:  {Name: "radiotap.present.rtap_ns", Label: "Radiotap NS next", Kind: KindBool, Width: 32, Mask: 0x20000000},
+	rtfPresentBits + 28:  {Name: "radiotap.present.vendor_ns", Label: "Vendor NS next", Kind: KindBool, Width: 32, Mask: 0x40000000},
+	rtfPresentBits + 29:  {Name: "radiotap.present.ext", Label: "Ext", Kind: KindBool, Width: 32, Mask: 0x80000000},
+	rtfFlagBits + 0:      {Name: "radiotap.flags.cfp", Label: "CFP", Kind: KindBool, Width: 8, Mask: 0x1},
+	rtfFlagBits + 1:      {Name: "radiotap.flags.preamble", Label: "Preamble", Kind: KindBool, Width: 8, Mask: 0x2},
+	rtfFlagBits + 2:      {Name: "radiotap.flags.wep", Label: "WEP", Kind: KindBool, Width: 8, Mask: 0x4},
+	rtfFlagBits + 3:      {Name: "radiotap.flags.frag", Label: "Fragmentation", Kind: KindBool, Width: 8, Mask: 0x8},
+	rtfFlagBits + 4:      {Name: "radiotap.flags.datapad", Label: "Data Pad", Kind: KindBool, Width: 8, Mask: 0x20},
+	rtfFlagBits + 5:      {Name: "radiotap.flags.badfcs", Label: "Bad FCS", Kind: KindBool, Width: 8, Mask: 0x40},
+	rtfFlagBits + 6:      {Name: "radiotap.flags.shortgi", Label: "Short GI", Kind: KindBool, Width: 8, Mask: 0x80},
+	rtfChanFlagBits + 0:  {Name: "radiotap.channel.flags.700mhz", Label: "700 MHz spectrum", Kind: KindBool, Width: 16, Mask: 0x1},
+	rtfChanFlagBits + 1:  {Name: "radiotap.channel.flags.800mhz", Label: "800 MHz spectrum", Kind: KindBool, Width: 16, Mask: 0x2},
+	rtfChanFlagBits + 2:  {Name: "radiotap.channel.flags.900mhz", Label: "900 MHz spectrum", Kind: KindBool, Width: 16, Mask: 0x4},
+	rtfChanFlagBits + 3:  {Name: "radiotap.channel.flags.turbo", Label: "Turbo", Kind: KindBool, Width: 16, Mask: 0x10},
+	rtfChanFlagBits + 4:  {Name: "radiotap.channel.flags.cck", Label: "Complementary Code Keying (CCK)", Kind: KindBool, Width: 16, Mask: 0x20},
+	rtfChanFlagBits + 5:  {Name: "radiotap.channel.flags.ofdm", Label: "Orthogonal Frequency-Division Multiplexing (OFDM)", Kind: KindBool, Width: 16, Mask: 0x40},
+	rtfChanFlagBits + 6:  {Name: "radiotap.channel.flags.2ghz", Label: "2 GHz spectrum", Kind: KindBool, Width: 16, Mask: 0x80},
+	rtfChanFlagBits + 7:  {Name: "radiotap.channel.flags.5ghz", Label: "5 GHz spectrum", Kind: KindBool, Width: 16, Mask: 0x100},
+	rtfChanFlagBits + 8:  {Name: "radiotap.channel.flags.passive", Label: "Passive", Kind: KindBool, Width: 16, Mask: 0x200},
+	rtfChanFlagBits + 9:  {Name: "radiotap.channel.flags.dynamic", Label: "Dynamic CCK-OFDM", Kind: KindBool, Width: 16, Mask: 0x400},
+	rtfChanFlagBits + 10: {Name: "radiotap.channel.flags.gfsk", Label: "Gaussian Frequency Shift Keying (GFSK)", Kind: KindBool, Width: 16, Mask: 0x800},
+	rtfChanFlagBits + 11: {Name: "radiotap.channel.flags.gsm", Label: "GSM (900MHz)", Kind: KindBool, Width: 16, Mask: 0x1000},
+	rtfChanFlagBits + 12: {Name: "radiotap.channel.flags.sturbo", Label: "Static Turbo", Kind: KindBool, Width: 16, Mask: 0x2000},
+	rtfChanFlagBits + 13: {Name: "radiotap.channel.flags.half", Label: "Half Rate Channel (10MHz Channel Width)", Kind: KindBool, Width: 16, Mask: 0x4000},
+	rtfChanFlagBits + 14: {Name: "radiotap.channel.flags.quarter", Label: "Quarter Rate Channel (5MHz Channel Width)", Kind: KindBool, Width: 16, Mask: 0x8000},
+	rtfRxBadPLCP:         {Name: "radiotap.rxflags.badplcp", Label: "Bad PLCP", Kind: KindBool, Width: 24, Mask: 0x2},
+	rtfMCS:               {Name: "radiotap.mcs", Label: "MCS information", Kind: KindNone},
+	rtfMCSKnown:          {Name: "radiotap.mcs.known", Label: "Known MCS information", Kind: KindUint, Width: 8, Base: BaseHex},
+	rtfMCSHaveIndex + 0:  {Name: "radiotap.mcs.have_index", Label: "MCS index", Kind: KindBool, Width: 8, Mask: 0x2},
+	rtfMCSHaveIndex + 1:  {Name: "radiotap.mcs.have_gi", Label: "Guard interval", Kind: KindBool, Width: 8, Mask: 0x4},
+	rtfMCSHaveIndex + 2:  {Name: "radiotap.mcs.have_format", Label: "Format", Kind: KindBool, Width: 8, Mask: 0x8},
+	rtfMCSHaveIndex + 3:  {Name: "radiotap.mcs.have_fec", Label: "FEC type", Kind: KindBool, Width: 8, Mask: 0x10},
+	rtfMCSHaveIndex + 4:  {Name: "radiotap.mcs.have_stbc", Label: "STBC streams", Kind: KindBool, Width: 8, Mask: 0x20},
+	rtfMCSHaveIndex + 5:  {Name: "radiotap.mcs.have_ness", Label: "Number of extension spatial streams", Kind: KindBool, Width: 8, Mask: 0x40},
+	rtfMCSBW:             {Name: "radiotap.mcs.bw", Label: "Bandwidth", Kind: KindUint, Width: 8, Mask: 0x3},
+	rtfMCSGI:             {Name: "radiotap.mcs.gi", Label: "Guard interval", Kind: KindUint, Width: 8, Mask: 0x4},
+	rtfMCSSTBC:           {Name: "radiotap.mcs.stbc", Label: "STBC streams", Kind: KindUint, Width: 8, Mask: 0x60},
+	rtfMCSIndex:          {Name: "radiotap.mcs.index", Label: "MCS index", Kind: KindUint, Width: 8},
+	rtfMCSIndex + 1:      {Name: "radiotap.he.data_1", Label: "HE Data 1", Kind: KindUint, Width: 16, Base: BaseHex},
+	rtfMCSIndex + 2:      {Name: "radiotap.he.data_1.ppdu_format", Label: "PPDU Format", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x3},
+	rtfMCSIndex + 3:      {Name: "radiotap.he.data_1.bss_color_known", Label: "BSS Color known", Kind: KindBool, Width: 16, Mask: 0x4},
+	rtfMCSIndex + 4:      {Name: "radiotap.he.data_1.beam_change_known", Label: "Beam Change known", Kind: KindBool, Width: 16, Mask: 0x8},
+	rtfMCSIndex + 5:      {Name: "radiotap.he.data_1.ul_dl_known", Label: "UL/DL known", Kind: KindBool, Width: 16, Mask: 0x10},
+	rtfMCSIndex + 6:      {Name: "radiotap.he.data_1.data_mcs_known", Label: "data MCS known", Kind: KindBool, Width: 16, Mask: 0x20},
+	rtfMCSIndex + 7:      {Name: "radiotap.he.data_1.data_dcm_known", Label: "data DCM known", Kind: KindBool, Width: 16, Mask: 0x40},
+	rtfMCSIndex + 8:      {Name: "radiotap.he.data_1.coding_known", Label: "Coding known", Kind: KindBool, Width: 16, Mask: 0x80},
+	rtfMCSIndex + 9:      {Name: "radiotap.he.data_1.ldpc_extra_symbol_segment_known", Label: "LDPC extra symbol segment known", Kind: KindBool, Width: 16, Mask: 0x100},
+	rtfMCSIndex + 10:     {Name: "radiotap.he.data_1.stbc_known", Label: "STBC known", Kind: KindBool, Width: 16, Mask: 0x200},
+	rtfMCSIndex + 11:     {Name: "radiotap.he.data_1.spatial_reuse_1_known", Label: "Spatial Reuse 1 known", Kind: KindBool, Width: 16, Mask: 0x400},
+	rtfMCSIndex + 12:     {Name: "radiotap.he.data_1.spatial_reuse_2_known", Label: "Spatial Reuse 2 known", Kind: KindBool, Width: 16, Mask: 0x800},
+	rtfMCSIndex + 13:     {Name: "radiotap.he.data_1.spatial_reuse_3_known", Label: "Spatial Reuse 3 known", Kind: KindBool, Width: 16, Mask: 0x1000},
+	rtfMCSIndex + 14:     {Name: "radiotap.he.data_1.spatial_reuse_4_known", Label: "Spatial Reuse 4 known", Kind: KindBool, Width: 16, Mask: 0x2000},
+	rtfMCSIndex + 15:     {Name: "radiotap.he.data_1.data_bw_ru_allocation_known", Label: "data BW/RU allocation known", Kind: KindBool, Width: 16, Mask: 0x4000},
+	rtfMCSIndex + 16:     {Name: "radiotap.he.data_1.doppler_known", Label: "Doppler known", Kind: KindBool, Width: 16, Mask: 0x8000},
+	rtfMCSIndex + 17:     {Name: "radiotap.he.data_2", Label: "HE Data 2", Kind: KindUint, Width: 16, Base: BaseHex},
+	rtfMCSIndex + 18:     {Name: "radiotap.he.data_2.pri_sec_80_mhz_known", Label: "pri/sec 80 MHz known", Kind: KindBool, Width: 16, Mask: 0x1},
+	rtfMCSIndex + 19:     {Name: "radiotap.he.data_2.gi_known", Label: "GI known", Kind: KindBool, Width: 16, Mask: 0x2},
+	rtfMCSIndex + 20:     {Name: "radiotap.he.data_2.num_ltf_symbols_known", Label: "LTF symbols known", Kind: KindBool, Width: 16, Mask: 0x4},
+	rtfMCSIndex + 21:     {Name: "radiotap.he.data_2.pre_fec_padding_factor_known", Label: "Pre-FEC Padding Factor known", Kind: KindBool, Width: 16, Mask: 0x8},
+	rtfMCSIndex + 22:     {Name: "radiotap.he.data_2.txbf_known", Label: "TxBF known", Kind: KindBool, Width: 16, Mask: 0x10},
+	rtfMCSIndex + 23:     {Name: "radiotap.he.data_2.pe_disambiguity_known", Label: "PE Disambiguity known", Kind: KindBool, Width: 16, Mask: 0x20},
+	rtfMCSIndex + 24:     {Name: "radiotap.he.data_2.txop_known", Label: "TXOP known", Kind: KindBool, Width: 16, Mask: 0x40},
+	rtfMCSIndex + 25:     {Name: "radiotap.he.data_2.midamble_periodicity_known", Label: "midamble periodicity known", Kind: KindBool, Width: 16, Mask: 0x80},
+	rtfMCSIndex + 26:     {Name: "radiotap.he.data_2.ru_allocation_offset", Label: "RU allocation offset", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x3f00},
+	rtfMCSIndex + 27:     {Name: "radiotap.he.data_2.ru_allocation_offseti_known", Label: "RU allocation offset known", Kind: KindBool, Width: 16, Mask: 0x4000},
+	rtfMCSIndex + 28:     {Name: "radiotap.he.data_2.pri_sec_80_mhz", Label: "pri/sec 80 MHz", Kind: KindBool, Width: 16, Mask: 0x8000},
+	rtfMCSIndex + 29:     {Name: "radiotap.he.data_3", Label: "HE Data 3", Kind: KindUint, Width: 16, Base: BaseHex},
+	rtfMCSIndex + 30:     {Name: "radiotap.he.data_3.bss_color", Label: "BSS Color", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x3f},
+	rtfMCSIndex + 31:     {Name: "radiotap.he.data_3.bss_color_unknown", Label: "BSS Color unknown", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x3f},
+	rtfMCSIndex + 32:     {Name: "radiotap.he.data_3.beam_change", Label: "Beam Change", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x40},
+	rtfMCSIndex + 33:     {Name: "radiotap.he.data_3.beam_change_unknown", Label: "Beam Change unknown", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x40},
+	rtfMCSIndex + 34:     {Name: "radiotap.he.data_3.ul_dl", Label: "UL/DL", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x80},
+	rtfMCSIndex + 35:     {Name: "radiotap.he.data_3.ul_dl_unknown", Label: "UL/DL unknown", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x80},
+	rtfMCSIndex + 36:     {Name: "radiotap.he.data_3.data_mcs", Label: "data MCS", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0xf00},
+	rtfMCSIndex + 37:     {Name: "radiotap.he.data_3.data_mcs_unknown", Label: "data MCS unknown", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0xf00},
+	rtfMCSIndex + 38:     {Name: "radiotap.he.data_3.data_dcm", Label: "data DCM", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x1000},
+	rtfMCSIndex + 39:     {Name: "radiotap.he.data_3.data_dcm_unknown", Label: "data DCM unknown", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x1000},
+	rtfMCSIndex + 40:     {Name: "radiotap.he.data_3.coding", Label: "Coding", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x2000},
+	rtfMCSIndex + 41:     {Name: "radiotap.he.data_3.coding_unknown", Label: "Coding unknown", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x2000},
+	rtfMCSIndex + 42:     {Name: "radiotap.he.data_3.ldpc_extra_symbol_segment", Label: "LDPC extra symbol segment", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x4000},
+	rtfMCSIndex + 43:     {Name: "radiotap.he.data_3.ldpc_extra_symbol_segment_unknown", Label: "LDPC extra symbol segment unknown", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x4000},
+	rtfMCSIndex + 44:     {Name: "radiotap.he.data_3.stbc", Label: "STBC", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x8000},
+	rtfMCSIndex + 45:     {Name: "radiotap.he.data_3.stbc_unknown", Label: "STBC unknown", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x8000},
+	rtfMCSIndex + 46:     {Name: "radiotap.he.data_4", Label: "HE Data 4", Kind: KindUint, Width: 16, Base: BaseHex},
+	rtfMCSIndex + 47:     {Name: "radiotap.he.data_4.spatial_reuse", Label: "Spatial Reuse", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0xf},
+	rtfMCSIndex + 48:     {Name: "radiotap.he.data_4.spatial_reuse_unknown", Label: "Spatial Reuse unknown", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0xf},
+	rtfMCSIndex + 49:     {Name: "radiotap.he.data_4.reserved_d4_fff0", Label: "Reserved", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0xfff0},
+	rtfMCSIndex + 50:     {Name: "radiotap.he.data_5", Label: "HE Data 5", Kind: KindUint, Width: 16, Base: BaseHex},
+	rtfMCSIndex + 51:     {Name: "radiotap.he.data_5.data_bw_ru_allocation", Label: "data Bandwidth/RU allocation", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0xf},
+	rtfMCSIndex + 52:     {Name: "radiotap.he.data_5.data_bw_ru_allocation_unknown", Label: "data Bandwidth/RU allocation unknown", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0xf},
+	rtfMCSIndex + 53:     {Name: "radiotap.he.data_5.gi", Label: "GI", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x30},
+	rtfMCSIndex + 54:     {Name: "radiotap.he.data_5.gi_unknown", Label: "GI unknown", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x30},
+	rtfMCSIndex + 55:     {Name: "radiotap.he.data_5.ltf_symbol_size", Label: "LTF symbol size", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0xc0},
+	rtfMCSIndex + 56:     {Name: "radiotap.he.num_ltf_symbols", Label: "LTF symbols", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x700},
+	rtfMCSIndex + 57:     {Name: "radiotap.he.num_ltf_symbols_unknown", Label: "LTF symbols unknown", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x700},
+	rtfMCSIndex + 58:     {Name: "radiotap.he.data_5.reserved_d5_b11", Label: "reserved", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x800},
+	rtfMCSIndex + 59:     {Name: "radiotap.he.pre_fec_padding_factor", Label: "Pre-FEC Padding Factor", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x3000},
+	rtfMCSIndex + 60:     {Name: "radiotap.he.pre_fec_padding_factor_unknown", Label: "Pre-FEC Padding Factor unknown", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x3000},
+	rtfMCSIndex + 61:     {Name: "radiotap.he.txbf", Label: "TxBF", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x4000},
+	rtfMCSIndex + 62:     {Name: "radiotap.he.txbf_unknown", Label: "TxBF unknown", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x4000},
+	rtfMCSIndex + 63:     {Name: "radiotap.he.pe_disambiguity", Label: "PE Disambiguity", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x8000},
+	rtfMCSIndex + 64:     {Name: "radiotap.he.pe_disambiguity_unknown", Label: "PE Disambiguity unknown", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x8000},
+	rtfMCSIndex + 65:     {Name: "radiotap.he.data_6", Label: "HE Data 6", Kind: KindUint, Width: 16, Base: BaseHex},
+	rtfMCSIndex + 66:     {Name: "radiotap.he.data_6.nsts", Label: "NSTS", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0xf},
+	rtfMCSIndex + 67:     {Name: "radiotap.he.data_6.doppler_value", Label: "Doppler value", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x10},
+	rtfMCSIndex + 68:     {Name: "radiotap.he.data_6.doppler_value_unknown", Label: "Doppler value unknown", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x10},
+	rtfMCSIndex + 69:     {Name: "radiotap.he.data_6.reserved_d6_00e0", Label: "Reserved", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0xe0},
+	rtfMCSIndex + 70:     {Name: "radiotap.he.data_6.txop_value", Label: "TXOP value", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x7f00},
+	rtfMCSIndex + 71:     {Name: "radiotap.he.data_6.txop_value_unknown", Label: "TXOP value unknown", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x7f00},
+	rtfMCSIndex + 72:     {Name: "radiotap.he.data_6.midamble_periodicity", Label: "midamble periodicity", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x8000},
+	rtfMCSIndex + 73:     {Name: "radiotap.he.data_6.midamble_periodicity_unknown", Label: "midamble periodicity unknown", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x8000},
 }
 
 var protoRadiotap = protoField("radiotap", "Radiotap Header v0")
@@ -364,6 +585,15 @@ const (
 	wr11acFEC
 	wr11acGID
 	wr11acPAID
+	wr11aTurbo
+	wr11nMCS
+	wr11nBandwidth
+	wr11nShortGI
+	wr11nSTBC
+	wrSNR
+	wrStart
+	wrEnd
+	wr11acTXOP
 	wrFieldCount
 )
 
@@ -372,13 +602,13 @@ var wlanRadioFields = [wrFieldCount]Field{
 	wrShortPreamble: {Name: "wlan_radio.short_preamble", Label: "Short preamble", Kind: KindBool},
 	wrDataRate:      {Name: "wlan_radio.data_rate", Label: "Data rate", Kind: KindFloat, Width: 32},
 	wrChannel:       {Name: "wlan_radio.channel", Label: "Channel", Kind: KindUint, Width: 32},
-	wrFrequency:     {Name: "wlan_radio.frequency", Label: "Frequency", Kind: KindUint, Width: 16},
-	wrSignalDB:      {Name: "wlan_radio.signal_db", Label: "Signal strength (dB)", Kind: KindUint, Width: 8},
-	wrSignalDBm:     {Name: "wlan_radio.signal_dbm", Label: "Signal strength (dBm)", Kind: KindInt, Width: 8},
-	wrNoiseDBm:      {Name: "wlan_radio.noise_dbm", Label: "Noise level (dBm)", Kind: KindInt, Width: 8},
+	wrFrequency:     {Name: "wlan_radio.frequency", Label: "Frequency", Kind: KindUint, Width: 16, Unit: "MHz"},
+	wrSignalDB:      {Name: "wlan_radio.signal_db", Label: "Signal strength (dB)", Kind: KindUint, Width: 8, Unit: " dB"},
+	wrSignalDBm:     {Name: "wlan_radio.signal_dbm", Label: "Signal strength (dBm)", Kind: KindInt, Width: 8, Unit: " dBm"},
+	wrNoiseDBm:      {Name: "wlan_radio.noise_dbm", Label: "Noise level (dBm)", Kind: KindInt, Width: 8, Unit: " dBm"},
 	wrTimestamp:     {Name: "wlan_radio.timestamp", Label: "TSF timestamp", Kind: KindUint, Width: 64},
-	wrDuration:      {Name: "wlan_radio.duration", Label: "Duration", Kind: KindUint, Width: 32},
-	wrPreamble:      {Name: "wlan_radio.preamble", Label: "Preamble", Kind: KindUint, Width: 32},
+	wrDuration:      {Name: "wlan_radio.duration", Label: "Duration", Kind: KindUint, Width: 32, Unit: "µs", Generated: true},
+	wrPreamble:      {Name: "wlan_radio.preamble", Label: "Preamble", Kind: KindUint, Width: 32, Unit: "µs", Generated: true},
 
 	wr11acSTBC:       {Name: "wlan_radio.11ac.stbc", Label: "STBC", Kind: KindBool},
 	wr11acShortGI:    {Name: "wlan_radio.11ac.short_gi", Label: "Short GI", Kind: KindBool},
@@ -393,25 +623,50 @@ var wlanRadioFields = [wrFieldCount]Field{
 	wr11acFEC:        {Name: "wlan_radio.11ac.fec", Label: "FEC", Kind: KindUint, Width: 32},
 	wr11acGID:        {Name: "wlan_radio.11ac.gid", Label: "Group Id", Kind: KindUint, Width: 32},
 	wr11acPAID:       {Name: "wlan_radio.11ac.paid", Label: "Partial AID", Kind: KindUint, Width: 16},
+	wr11aTurbo:       {Name: "wlan_radio.11a.turbo_type", Label: "Turbo type", Kind: KindUint, Width: 32},
+	wr11nMCS:         {Name: "wlan_radio.11n.mcs_index", Label: "MCS index", Kind: KindUint, Width: 32},
+	wr11nBandwidth:   {Name: "wlan_radio.11n.bandwidth", Label: "Bandwidth", Kind: KindUint, Width: 32},
+	wr11nShortGI:     {Name: "wlan_radio.11n.short_gi", Label: "Short GI", Kind: KindBool},
+	wr11nSTBC:        {Name: "wlan_radio.11n.stbc_streams", Label: "Number of STBC streams", Kind: KindUint, Width: 32},
+	wrSNR:            {Name: "wlan_radio.snr", Label: "Signal/noise ratio (dB)", Kind: KindInt, Width: 32, Unit: " dB"},
+	wrStart:          {Name: "wlan_radio.start_tsf", Label: "Start", Kind: KindUint, Width: 64, Unit: "µs", Generated: true},
+	wrEnd:            {Name: "wlan_radio.end_tsf", Label: "End", Kind: KindUint, Width: 64, Unit: "µs", Generated: true},
+	// tshark names it outside wlan_radio's name space.
+	wr11acTXOP: {Name: "wlan_radio_11ac.txop_ps_not_allowed", Label: "TXOP_PS_NOT_ALLOWED", Kind: KindBool},
 }
 
 var protoWLANRadio = protoField("wlan_radio", "802.11 radio information")
 
 // emitRadiotap emits the radiotap fields and tshark's wlan_radio pseudo
-// layer.
+// layer, in the order and nesting of tshark's tree.
 func emitRadiotap(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
+	raw := d.data[l.Start:l.End]
+	f := &radiotapFields
 	e.Proto(&protoRadiotap)
+	if e.Tree() {
+		b := append(e.Text(), "Radiotap Header v"...)
+		if len(raw) >= 4 {
+			b = strconv.AppendInt(b, int64(raw[0]), 10)
+			b = append(b, ", Length "...)
+			b = strconv.AppendInt(b, int64(le16(raw[2:])), 10)
+			if raw[0] != 0 {
+				b = append(b, " (invalid)"...)
+			}
+		}
+		e.SetRepr(b)
+	}
+	if len(raw) >= 4 {
+		e.Uint(&f[rtfVersion], uint64(raw[0]))
+		e.Uint(&f[rtfPad], uint64(raw[1]))
+		e.Uint(&f[rtfLength], uint64(le16(raw[2:])))
+	}
 	if l.Malformed != "" {
 		e.End()
 		return
 	}
 	r := Radiotap(d.data[l.Start:l.Payload])
-	f := &radiotapFields
-	e.Uint(&f[rtfVersion], uint64(r.Version()))
-	e.Uint(&f[rtfPad], uint64(r.Pad()))
-	e.Uint(&f[rtfLength], uint64(r.Len()))
 	if r.Version() != 0 {
 		// tshark reads nothing past a header of an unknown revision.
 		e.End()
@@ -420,10 +675,29 @@ func emitRadiotap(e *emitter, i int) {
 		return
 	}
 	fs := r.fields()
+	e.None(&f[rtfPresent])
+	e.Sub()
 	for k := range fs.words {
-		if e.all || k == 0 {
-			e.Uint(&f[rtfPresentWord], uint64(r.presentWord(k)))
+		if !e.all && k > 0 {
+			break // tshark draws later words per namespace; not here
 		}
+		w := uint64(r.presentWord(k))
+		e.Uint(&f[rtfPresentWord], w)
+		if k == 0 {
+			e.Sub()
+			for bit := range 32 {
+				if bit != 16 && bit != 25 {
+					e.BoolBits(&f[rtPresentField(bit)], w)
+				}
+			}
+			e.Up()
+		}
+	}
+	e.Up()
+	if e.Tree() && (fs.words > 1 || !fs.ok) {
+		// The fields after several present words are not drawn yet.
+		e.End()
+		return
 	}
 	for _, k := range fs.order[:fs.n] {
 		at := r[fs.off[k]:]
@@ -431,13 +705,50 @@ func emitRadiotap(e *emitter, i int) {
 		case rtTSFT:
 			e.Uint(&f[rtfMactime], le64(at))
 		case rtFlags:
-			e.Uint(&f[rtfFlags], uint64(at[0]))
-			e.Bool(&f[rtfFlagsFCS], at[0]&rtFlagsFCS != 0)
+			v := uint64(at[0])
+			e.Uint(&f[rtfFlags], v)
+			e.Sub()
+			for bit := range 8 {
+				e.BoolBits(&f[rtFlagField[bit]], v)
+			}
+			e.Up()
 		case rtRate:
 			e.Float(&f[rtfDatarate], float64(at[0])/2)
+			if e.Tree() {
+				b := appendRate10(append(e.Text(), "Data Rate: "...), int(at[0])*5)
+				e.SetRepr(append(b, " Mb/s"...))
+			}
 		case rtChannel:
-			e.Uint(&f[rtfChannelFreq], uint64(le16(at)))
-			e.Uint(&f[rtfChannelFlags], uint64(le16(at[2:])))
+			freq, fl := int(le16(at)), le16(at[2:])
+			e.Uint(&f[rtfChannelFreq], uint64(freq))
+			if ch := wlanChannel(freq); ch > 0 && e.Tree() {
+				b := strconv.AppendInt(append(e.Text(), "Channel frequency: "...), int64(freq), 10)
+				if freq <= 2484 {
+					b = append(b, " [BG "...)
+				} else {
+					b = append(b, " [A "...)
+				}
+				b = strconv.AppendInt(b, int64(ch), 10)
+				e.SetRepr(append(b, ']'))
+			}
+			e.Uint(&f[rtfChannelFlags], uint64(fl))
+			if e.Tree() {
+				b := appendHex4(append(e.Text(), "Channel flags: 0x"...), fl)
+				for bit := range 16 {
+					if bit != 3 && fl&(1<<bit) != 0 {
+						b = append(b, ", "...)
+						b = append(b, f[rtChanFlagField(bit)].Label...)
+					}
+				}
+				e.SetRepr(b)
+			}
+			e.Sub()
+			for bit := range 16 {
+				if bit != 3 {
+					e.BoolBits(&f[rtChanFlagField(bit)], uint64(fl))
+				}
+			}
+			e.Up()
 		case rtDBmSignal:
 			e.Int(&f[rtfDBmSignal], int64(int8(at[0])))
 		case rtDBmNoise:
@@ -449,32 +760,114 @@ func emitRadiotap(e *emitter, i int) {
 		case rtDBSignal:
 			e.Uint(&f[rtfDBSignal], uint64(at[0]))
 		case rtRxFlags:
-			e.Uint(&f[rtfRxFlags], uint64(le16(at)))
+			v := uint64(le16(at))
+			e.Uint(&f[rtfRxFlags], v)
+			e.Sub()
+			e.BoolBits(&f[rtfRxBadPLCP], v)
+			e.Up()
+		case rtMCS:
+			emitRadiotapMCS(e, at)
 		case rtVHT:
 			emitRadiotapVHT(e, at)
+		case rtHE:
+			emitRadiotapHE(e, at)
 		}
 	}
 	e.End()
-	w := radioInfo(d, i)
-	e.Proto(&protoWLANRadio)
+	emitWLANRadio(e, radioInfo(d, i))
+}
+
+// emitRadiotapMCS emits the MCS field (known bits, flags, index) and the
+// data rate tshark works out from it.
+func emitRadiotapMCS(e *emitter, at []byte) {
+	f := &radiotapFields
+	known, fl, idx := at[0], uint64(at[1]), at[2]
+	have := [7]int{rtfMCSHaveBW, rtfMCSHaveIndex, rtfMCSHaveIndex + 1, rtfMCSHaveIndex + 2,
+		rtfMCSHaveIndex + 3, rtfMCSHaveIndex + 4, rtfMCSHaveIndex + 5}
+	e.None(&f[rtfMCS])
+	e.Sub()
+	e.Uint(&f[rtfMCSKnown], uint64(known))
+	if e.Tree() {
+		b := appendHex2(append(e.Text(), "Known MCS information: 0x"...), known)
+		for _, k := range have {
+			if uint64(known)&f[k].Mask != 0 {
+				b = append(b, ", "...)
+				b = append(b, f[k].Label...)
+			}
+		}
+		e.SetRepr(b)
+	}
+	e.Sub()
+	for _, k := range have {
+		e.BoolBits(&f[k], uint64(known))
+	}
+	e.Up()
+	if known&1 != 0 {
+		e.UintBits(&f[rtfMCSBW], fl)
+	}
+	if known&4 != 0 {
+		e.UintBits(&f[rtfMCSGI], fl)
+	}
+	if known&0x20 != 0 {
+		e.UintBits(&f[rtfMCSSTBC], fl)
+	}
+	rate := 0
+	if known&2 != 0 {
+		e.Uint(&f[rtfMCSIndex], uint64(idx))
+		if known&1 != 0 && fl&3 <= 1 && idx < 32 {
+			rate = htRate10(idx, fl&3 == 1, known&4 != 0 && fl&4 != 0)
+		}
+	}
+	e.Up()
+	if rate > 0 {
+		e.Float(&f[rtfDatarate], float64(rate)/10)
+		if e.Tree() {
+			b := appendRate10(append(e.Text(), "[Data Rate: "...), rate)
+			e.SetRepr(append(b, " Mb/s]"...))
+		}
+	}
+}
+
+// emitWLANRadio emits tshark's "802.11 radio information" of w.
+func emitWLANRadio(e *emitter, w radio) {
 	rf := &wlanRadioFields
+	e.Proto(&protoWLANRadio)
 	if w.phy != 0 {
 		e.Uint(&rf[wrPHY], uint64(w.phy))
 	}
-	if w.phy == phy11b {
+	switch w.phy {
+	case phy11b:
 		e.Bool(&rf[wrShortPreamble], w.shortPreamble)
-	}
-	if w.heRate > 0 {
-		e.Float(&rf[wrDataRate], float32Shown(w.heRate))
-	}
-	if w.vht.ok {
-		emitWLANRadioVHT(e, &w.vht)
-		if w.vht.rate > 0 {
-			e.Float(&rf[wrDataRate], float32Shown(w.vht.rate))
+	case phy11a:
+		e.Uint(&rf[wr11aTurbo], 0)
+	case phy11n:
+		m := &w.mcs
+		if m.hasIdx {
+			e.Uint(&rf[wr11nMCS], uint64(m.index))
+		}
+		if m.hasBW && m.bw <= 1 {
+			e.Uint(&rf[wr11nBandwidth], uint64(m.bw))
+		}
+		if m.hasGI {
+			e.Bool(&rf[wr11nShortGI], m.shortGI)
+		}
+		if m.hasSTBC {
+			e.Uint(&rf[wr11nSTBC], uint64(m.stbc))
+		}
+	case phyVHT:
+		if w.vht.ok {
+			emitWLANRadioVHT(e, &w.vht)
+			if w.vht.rate > 0 {
+				emitWLANRate(e, float32Shown(w.vht.rate), 0)
+			}
+		}
+	case phyHE:
+		if w.heRate > 0 {
+			emitWLANRate(e, float32Shown(w.heRate), 0)
 		}
 	}
 	if w.rate10 != 0 && w.phy != phyHE && w.phy != phyVHT {
-		e.Float(&rf[wrDataRate], float64(w.rate10)/10)
+		emitWLANRate(e, float64(w.rate10)/10, w.rate10)
 	}
 	if w.freq != 0 {
 		if ch := wlanChannel(w.freq); ch > 0 {
@@ -490,15 +883,42 @@ func emitRadiotap(e *emitter, i int) {
 	}
 	if w.hasNoise {
 		e.Int(&rf[wrNoiseDBm], int64(w.noise))
+		if w.hasDBm {
+			e.Int(&rf[wrSNR], int64(w.dbm)-int64(w.noise))
+		}
 	}
 	if w.hasTSF {
 		e.Uint(&rf[wrTimestamp], w.tsf)
 	}
 	if w.duration > 0 {
 		e.Uint(&rf[wrDuration], uint64(w.duration))
+		e.Sub()
+		if w.phy == phyVHT && !w.vht.hasSTBC {
+			e.ExpertLine("Warning", "Assumption", "No stbc information was available, assuming no stbc.", nil)
+		}
 		e.Uint(&rf[wrPreamble], uint64(w.preamble))
+		if w.hasTSF && w.tsf >= uint64(w.duration) {
+			e.Uint(&rf[wrStart], w.tsf-uint64(w.duration))
+			e.Uint(&rf[wrEnd], w.tsf)
+		}
+		e.Up()
 	}
 	e.End()
+}
+
+// emitWLANRate emits wlan_radio's data rate v, drawn "Data rate: 54.0
+// Mb/s" (from r10, tenths of Mb/s, when not 0).
+func emitWLANRate(e *emitter, v float64, r10 int) {
+	e.Float(&wlanRadioFields[wrDataRate], v)
+	if e.Tree() {
+		b := append(e.Text(), "Data rate: "...)
+		if r10 != 0 {
+			b = appendRate10(b, r10)
+		} else {
+			b = strconv.AppendFloat(b, float64(float32(v)), 'f', 1, 32)
+		}
+		e.SetRepr(append(b, " Mb/s"...))
+	}
 }
 
 // PHY types, as wlan_radio numbers them.
@@ -669,27 +1089,6 @@ func appendRate10(b []byte, r int) []byte {
 	return append(b, '.', byte('0'+r%10))
 }
 
-// The present-word bits tshark names, in the first word of the radiotap
-// namespace, and their labels (bits 16 and 25 are not drawn).
-var rtPresentNames = [32]string{
-	"TSFT", "Flags", "Rate", "Channel", "FHSS", "dBm Antenna Signal", "dBm Antenna Noise",
-	"Lock Quality", "TX Attenuation", "dB TX Attenuation", "dBm TX Power", "Antenna",
-	"dB Antenna Signal", "dB Antenna Noise", "RX flags", "TX flags", "", "data retries",
-	"Channel+", "MCS information", "A-MPDU Status", "VHT information", "frame timestamp",
-	"HE information", "HE-MU information", "", "0 Length PSDU", "L-SIG", "TLVs",
-	"Radiotap NS next", "Vendor NS next", "Ext",
-}
-
-var rtFlagNames = [8]string{"CFP", "Preamble", "WEP", "Fragmentation", "FCS at end", "Data Pad", "Bad FCS", "Short GI"}
-
-var rtChanFlagNames = [16]string{
-	"700 MHz spectrum", "800 MHz spectrum", "900 MHz spectrum", "", "Turbo",
-	"Complementary Code Keying (CCK)", "Orthogonal Frequency-Division Multiplexing (OFDM)",
-	"2 GHz spectrum", "5 GHz spectrum", "Passive", "Dynamic CCK-OFDM",
-	"Gaussian Frequency Shift Keying (GFSK)", "GSM (900MHz)", "Static Turbo",
-	"Half Rate Channel (10MHz Channel Width)", "Quarter Rate Channel (5MHz Channel Width)",
-}
-
 func treeTrueFalse(t *treeWriter, on bool) {
 	if on {
 		t.b = append(t.b, "True"...)
@@ -697,386 +1096,4 @@ func treeTrueFalse(t *treeWriter, on bool) {
 		t.b = append(t.b, "False"...)
 	}
 	t.end()
-}
-
-// treeRadiotap appends the radiotap subtree and tshark's 802.11 radio
-// information.
-func treeRadiotap(t *treeWriter, d *Decoder, i int) {
-	l := &d.layers[i]
-	raw := d.data[l.Start:l.End]
-	t.head("Radiotap Header v")
-	if len(raw) < 4 {
-		t.end()
-		return
-	}
-	t.b = strconv.AppendInt(t.b, int64(raw[0]), 10)
-	t.b = append(t.b, ", Length "...)
-	t.b = strconv.AppendInt(t.b, int64(le16(raw[2:])), 10)
-	if raw[0] != 0 {
-		t.b = append(t.b, " (invalid)"...)
-	}
-	t.end()
-	t.depth = 1
-	t.int("Header revision", int(raw[0]))
-	t.int("Header pad", int(raw[1]))
-	t.int("Header length", int(le16(raw[2:])))
-	if l.Malformed != "" || raw[0] != 0 {
-		if l.Malformed == "" {
-			t.head("802.11 radio information")
-			t.end()
-		}
-		return
-	}
-	r := Radiotap(d.data[l.Start:l.Payload])
-	fs := r.fields()
-	t.line()
-	t.b = append(t.b, "Present flags"...)
-	t.end()
-	ns0 := true
-	for k := range fs.words {
-		w := r.presentWord(k)
-		t.depth = 2
-		t.line()
-		t.b = append(t.b, "Present flags word: 0x"...)
-		t.b = appendHexN(t.b, uint64(w), 8)
-		t.end()
-		if k == 0 && ns0 {
-			t.depth = 3
-			for bit := 0; bit < 32; bit++ {
-				name := rtPresentNames[bit]
-				if name == "" {
-					continue
-				}
-				t.bits(uint64(w), 32, 1<<bit, name)
-				on := w&(1<<bit) != 0
-				switch {
-				case bit == 29 || bit == 30:
-					treeTrueFalse(t, on)
-					continue
-				case on:
-					t.b = append(t.b, "Present"...)
-				default:
-					t.b = append(t.b, "Absent"...)
-				}
-				t.end()
-			}
-		}
-		break // later words are drawn per namespace by tshark; not here
-	}
-	if fs.words > 1 || !fs.ok {
-		return
-	}
-	t.depth = 1
-	for _, k := range fs.order[:fs.n] {
-		at := r[fs.off[k]:]
-		t.depth = 1
-		switch k {
-		case rtTSFT:
-			t.line()
-			t.b = append(t.b, "MAC timestamp: "...)
-			t.b = strconv.AppendUint(t.b, le64(at), 10)
-			t.end()
-		case rtFlags:
-			v := at[0]
-			t.line()
-			t.b = append(t.b, "Flags: 0x"...)
-			t.b = appendHex2(t.b, v)
-			t.end()
-			t.depth = 2
-			for bit := range 8 {
-				t.bits(uint64(v), 8, 1<<bit, rtFlagNames[bit])
-				if bit == 1 {
-					if v&2 != 0 {
-						t.b = append(t.b, "Short"...)
-					} else {
-						t.b = append(t.b, "Long"...)
-					}
-					t.end()
-					continue
-				}
-				treeTrueFalse(t, v&(1<<bit) != 0)
-			}
-		case rtRate:
-			t.line()
-			t.b = append(t.b, "Data Rate: "...)
-			t.b = appendRate10(t.b, int(at[0])*5)
-			t.b = append(t.b, " Mb/s"...)
-			t.end()
-		case rtChannel:
-			freq, fl := int(le16(at)), le16(at[2:])
-			t.line()
-			t.b = append(t.b, "Channel frequency: "...)
-			t.b = strconv.AppendInt(t.b, int64(freq), 10)
-			if ch := wlanChannel(freq); ch > 0 {
-				if freq <= 2484 {
-					t.b = append(t.b, " [BG "...)
-				} else {
-					t.b = append(t.b, " [A "...)
-				}
-				t.b = strconv.AppendInt(t.b, int64(ch), 10)
-				t.b = append(t.b, ']')
-			}
-			t.end()
-			t.line()
-			t.b = append(t.b, "Channel flags: 0x"...)
-			t.b = appendHex4(t.b, fl)
-			for bit := range 16 {
-				if fl&(1<<bit) != 0 && rtChanFlagNames[bit] != "" {
-					t.b = append(t.b, ", "...)
-					t.b = append(t.b, rtChanFlagNames[bit]...)
-				}
-			}
-			t.end()
-			t.depth = 2
-			for bit := range 16 {
-				if rtChanFlagNames[bit] == "" {
-					continue
-				}
-				t.bits(uint64(fl), 16, 1<<bit, rtChanFlagNames[bit])
-				treeTrueFalse(t, fl&(1<<bit) != 0)
-			}
-		case rtDBmSignal:
-			t.line()
-			t.b = append(t.b, "Antenna signal: "...)
-			t.b = strconv.AppendInt(t.b, int64(int8(at[0])), 10)
-			t.b = append(t.b, " dBm"...)
-			t.end()
-		case rtDBmNoise:
-			t.line()
-			t.b = append(t.b, "Antenna noise: "...)
-			t.b = strconv.AppendInt(t.b, int64(int8(at[0])), 10)
-			t.b = append(t.b, " dBm"...)
-			t.end()
-		case rtQuality:
-			t.int("Signal Quality", int(le16(at)))
-		case rtAntenna:
-			t.int("Antenna", int(at[0]))
-		case rtDBSignal:
-			t.line()
-			t.b = append(t.b, "dB antenna signal: "...)
-			t.b = strconv.AppendInt(t.b, int64(at[0]), 10)
-			t.b = append(t.b, " dB"...)
-			t.end()
-		case rtRxFlags:
-			v := le16(at)
-			t.hex("RX flags", uint64(v), 4)
-			t.depth = 2
-			t.bits(uint64(v), 24, 2, "Bad PLCP")
-			treeTrueFalse(t, v&2 != 0)
-		case rtMCS:
-			treeRadiotapMCS(t, at)
-		case rtVHT:
-			treeRadiotapVHT(t, at)
-		case rtHE:
-			treeRadiotapHE(t, at)
-		}
-	}
-	t.depth = 0
-	treeWLANRadio(t, d, i)
-}
-
-var rtMCSKnownNames = [7]string{"Bandwidth", "MCS index", "Guard interval", "Format", "FEC type", "STBC streams", "Number of extension spatial streams"}
-
-// treeRadiotapMCS draws the MCS field (known bits, flags, index).
-func treeRadiotapMCS(t *treeWriter, at []byte) {
-	known, fl, idx := at[0], at[1], at[2]
-	t.line()
-	t.b = append(t.b, "MCS information"...)
-	t.end()
-	t.depth = 2
-	t.line()
-	t.b = append(t.b, "Known MCS information: 0x"...)
-	t.b = appendHex2(t.b, known)
-	for bit := range 7 {
-		if known&(1<<bit) != 0 {
-			t.b = append(t.b, ", "...)
-			t.b = append(t.b, rtMCSKnownNames[bit]...)
-		}
-	}
-	t.end()
-	t.depth = 3
-	for bit := range 7 {
-		t.bits(uint64(known), 8, 1<<bit, rtMCSKnownNames[bit])
-		if known&(1<<bit) != 0 {
-			t.b = append(t.b, "Present"...)
-		} else {
-			t.b = append(t.b, "Absent"...)
-		}
-		t.end()
-	}
-	t.depth = 2
-	if known&1 != 0 {
-		t.bits(uint64(fl), 8, 3, "Bandwidth")
-		switch fl & 3 {
-		case 0:
-			t.b = append(t.b, "20 MHz (0)"...)
-		case 1:
-			t.b = append(t.b, "40 MHz (1)"...)
-		case 2:
-			t.b = append(t.b, "20 MHz lower (2)"...)
-		default:
-			t.b = append(t.b, "20 MHz upper (3)"...)
-		}
-		t.end()
-	}
-	if known&4 != 0 {
-		t.bits(uint64(fl), 8, 4, "Guard interval")
-		if fl&4 != 0 {
-			t.b = append(t.b, "short (1)"...)
-		} else {
-			t.b = append(t.b, "long (0)"...)
-		}
-		t.end()
-	}
-	if known&0x20 != 0 {
-		t.bits(uint64(fl), 8, 0x60, "STBC streams")
-		t.b = strconv.AppendInt(t.b, int64(fl>>5&3), 10)
-		t.end()
-	}
-	if known&2 != 0 {
-		t.int("MCS index", int(idx))
-		if known&1 != 0 && fl&3 <= 1 && idx < 32 {
-			r := htRate10(idx, fl&3 == 1, known&4 != 0 && fl&4 != 0)
-			t.depth = 1
-			t.line()
-			t.b = append(t.b, "[Data Rate: "...)
-			t.b = appendRate10(t.b, r)
-			t.b = append(t.b, " Mb/s]"...)
-			t.end()
-		}
-	}
-}
-
-// treeWLANRadio appends tshark's "802.11 radio information" for layer i.
-func treeWLANRadio(t *treeWriter, d *Decoder, i int) {
-	w := radioInfo(d, i)
-	t.head("802.11 radio information")
-	t.end()
-	t.depth = 1
-	switch w.phy {
-	case phy11b:
-		t.str("PHY type", "802.11b (HR/DSSS) (4)")
-		t.line()
-		t.b = append(t.b, "Short preamble: "...)
-		treeTrueFalse(t, w.shortPreamble)
-	case phy11a:
-		t.str("PHY type", "802.11a (OFDM) (5)")
-		t.str("Turbo type", "Non-turbo (0)")
-	case phy11g:
-		t.str("PHY type", "802.11g (ERP) (6)")
-	case phy11n:
-		t.str("PHY type", "802.11n (HT) (7)")
-		m := &w.mcs
-		if m.hasIdx {
-			t.int("MCS index", int(m.index))
-		}
-		if m.hasBW && m.bw <= 1 {
-			if m.bw == 1 {
-				t.str("Bandwidth", "40 MHz (1)")
-			} else {
-				t.str("Bandwidth", "20 MHz (0)")
-			}
-		}
-		if m.hasGI {
-			t.line()
-			t.b = append(t.b, "Short GI: "...)
-			treeTrueFalse(t, m.shortGI)
-		}
-		if m.hasSTBC {
-			t.int("Number of STBC streams", int(m.stbc))
-		}
-	case phyVHT:
-		t.str("PHY type", "802.11ac (VHT) (8)")
-		if w.vht.ok {
-			treeWLANRadioVHT(t, &w.vht)
-		}
-	case phyHE:
-		t.str("PHY type", "802.11ax (HE) (11)")
-		if w.heRate > 0 {
-			t.line()
-			t.b = append(t.b, "Data rate: "...)
-			t.b = strconv.AppendFloat(t.b, float64(float32(w.heRate)), 'f', 1, 32)
-			t.b = append(t.b, " Mb/s"...)
-			t.end()
-		}
-	}
-	if w.rate10 != 0 && w.phy != phyHE && w.phy != phyVHT {
-		t.line()
-		t.b = append(t.b, "Data rate: "...)
-		t.b = appendRate10(t.b, w.rate10)
-		t.b = append(t.b, " Mb/s"...)
-		t.end()
-	}
-	if w.freq != 0 {
-		if ch := wlanChannel(w.freq); ch > 0 {
-			t.int("Channel", ch)
-		}
-		t.line()
-		t.b = append(t.b, "Frequency: "...)
-		t.b = strconv.AppendInt(t.b, int64(w.freq), 10)
-		t.b = append(t.b, "MHz"...)
-		t.end()
-	}
-	if w.hasDB {
-		t.line()
-		t.b = append(t.b, "Signal strength (dB): "...)
-		t.b = strconv.AppendInt(t.b, int64(w.db), 10)
-		t.b = append(t.b, " dB"...)
-		t.end()
-	}
-	if w.hasDBm {
-		t.line()
-		t.b = append(t.b, "Signal strength (dBm): "...)
-		t.b = strconv.AppendInt(t.b, int64(w.dbm), 10)
-		t.b = append(t.b, " dBm"...)
-		t.end()
-	}
-	if w.hasNoise {
-		t.line()
-		t.b = append(t.b, "Noise level (dBm): "...)
-		t.b = strconv.AppendInt(t.b, int64(w.noise), 10)
-		t.b = append(t.b, " dBm"...)
-		t.end()
-		if w.hasDBm {
-			t.line()
-			t.b = append(t.b, "Signal/noise ratio (dB): "...)
-			t.b = strconv.AppendInt(t.b, int64(w.dbm)-int64(w.noise), 10)
-			t.b = append(t.b, " dB"...)
-			t.end()
-		}
-	}
-	if w.hasTSF {
-		t.line()
-		t.b = append(t.b, "TSF timestamp: "...)
-		t.b = strconv.AppendUint(t.b, w.tsf, 10)
-		t.end()
-	}
-	if w.duration > 0 {
-		t.line()
-		t.b = append(t.b, "[Duration: "...)
-		t.b = strconv.AppendInt(t.b, int64(w.duration), 10)
-		t.b = append(t.b, "µs]"...)
-		t.end()
-		t.depth = 2
-		if w.phy == phyVHT && !w.vht.hasSTBC {
-			t.expert("Warning", "Assumption", "No stbc information was available, assuming no stbc.", nil)
-		}
-		t.line()
-		t.b = append(t.b, "[Preamble: "...)
-		t.b = strconv.AppendInt(t.b, int64(w.preamble), 10)
-		t.b = append(t.b, "µs]"...)
-		t.end()
-		if w.hasTSF && w.tsf >= uint64(w.duration) {
-			t.line()
-			t.b = append(t.b, "[Start: "...)
-			t.b = strconv.AppendUint(t.b, w.tsf-uint64(w.duration), 10)
-			t.b = append(t.b, "µs]"...)
-			t.end()
-			t.line()
-			t.b = append(t.b, "[End: "...)
-			t.b = strconv.AppendUint(t.b, w.tsf, 10)
-			t.b = append(t.b, "µs]"...)
-			t.end()
-		}
-	}
 }

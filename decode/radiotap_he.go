@@ -2,293 +2,183 @@ package decode
 
 import (
 	"math"
-	"strconv"
 )
 
-// This file draws radiotap's HE field (802.11ax, present bit 23): six
+// This file is radiotap's HE field (802.11ax, present bit 23): six
 // little-endian words, data1 and data2 saying which of data3…data6's
-// subfields are known. The tree is drawn for the single-user PPDU formats
-// (HE_SU, HE_EXT_SU), whose subfields tshark labels as below; the
-// multi-user and trigger-based formats label them otherwise and are not
-// drawn.
+// subfields are known. Its fields are emitted for the single-user PPDU
+// formats (HE_SU, HE_EXT_SU), whose subfields tshark labels as below; the
+// multi-user and trigger-based formats label them otherwise and are left
+// out.
 
-var heData1Known = [14]string{
-	"BSS Color known", "Beam Change known", "UL/DL known", "data MCS known", "data DCM known",
-	"Coding known", "LDPC extra symbol segment known", "STBC known", "Spatial Reuse 1 known",
-	"Spatial Reuse 2 known", "Spatial Reuse 3 known", "Spatial Reuse 4 known",
-	"data BW/RU allocation known", "Doppler known",
-}
-
-var heData2Known = [8]string{
-	"pri/sec 80 MHz known", "GI known", "LTF symbols known", "Pre-FEC Padding Factor known",
-	"TxBF known", "PE Disambiguity known", "TXOP known", "midamble periodicity known",
-}
-
-var heBWRU = [16]string{
-	"20", "40", "80", "160/80+80", "26-tone RU", "52-tone RU", "106-tone RU", "242-tone RU",
-	"484-tone RU", "996-tone RU", "2x996-tone RU", "reserved", "reserved", "reserved", "reserved", "reserved",
-}
-
-var (
-	heGI         = [4]string{"0.8us", "1.6us", "3.2us", "reserved"}
-	heLTFSize    = [4]string{"unknown", "1x", "2x", "4x"}
-	heLTFSymbols = [8]string{"1x", "2x", "4x", "6x", "8x", "reserved", "reserved", "reserved"}
-)
-
-// heBits draws one subfield line of an HE data word: "name: 0x…" with
-// " unknown" after the name when its known bit is clear (named says the
-// name is the same either way).
-func heBits(t *treeWriter, v uint64, mask uint64, name string, known bool, digits int) {
-	t.bits(v, 16, mask, name)
-	if !known {
-		t.b = t.b[:len(t.b)-2]
-		t.b = append(t.b, " unknown: "...)
-	}
-	t.b = append(t.b, "0x"...)
-	t.b = appendHexN(t.b, heField(v, mask), digits)
-	t.end()
-}
-
-// heField returns the bits of v under mask, shifted down.
-func heField(v, mask uint64) uint64 {
-	for mask&1 == 0 {
-		mask >>= 1
-		v >>= 1
-	}
-	return v & mask
-}
-
-// heNamed draws "name: Text (0x…)" when known, "name unknown: 0x…" when not.
-func heNamed(t *treeWriter, v uint64, mask uint64, name, text string, known bool) {
-	if !known {
-		heBits(t, v, mask, name, false, 1)
-		return
-	}
-	t.bits(v, 16, mask, name)
-	t.b = append(t.b, text...)
-	t.b = append(t.b, " (0x"...)
-	t.b = appendHexN(t.b, heField(v, mask), 1)
-	t.b = append(t.b, ')')
-	t.end()
-}
-
-func knownWord(b bool) string {
-	if b {
-		return "Known"
-	}
-	return "Unknown"
-}
-
-// heHead starts "HE Data N: 0x…" and returns where the label starts.
-func heHead(t *treeWriter, n int, v uint64) int {
-	t.line()
-	start := len(t.b)
-	t.b = append(t.b, "HE Data "...)
-	t.b = append(t.b, byte('0'+n))
-	t.b = append(t.b, ": 0x"...)
-	t.b = appendHexN(t.b, v, 4)
-	return start
-}
-
-// heEnd ends a data word's title, cut as tshark cuts a long one.
-func heEnd(t *treeWriter, start int) {
-	if len(t.b)-start > treeLabelMax {
-		t.b = t.b[:start+treeLabelMax]
-	}
-	t.end()
-}
-
-// treeRadiotapHE draws the HE field of a single-user PPDU.
-func treeRadiotapHE(t *treeWriter, at []byte) {
+// emitRadiotapHE emits the HE field of a single-user PPDU, in the order and
+// nesting of tshark's tree: each data word, its title naming what it says,
+// and its subfields, a subfield whose known bit is clear under its
+// "unknown" twin.
+func emitRadiotapHE(e *emitter, at []byte) {
 	var w [6]uint64
 	for k := range w {
 		w[k] = uint64(le16(at[2*k:]))
 	}
 	d1, d2, d3, d4, d5, d6 := w[0], w[1], w[2], w[3], w[4], w[5]
-	format := d1 & 3
-	if format > 1 {
+	if d1&3 > 1 {
 		return
 	}
+	f := &radiotapFields
 	k1 := func(bit int) bool { return d1&(1<<bit) != 0 }
 	k2 := func(bit int) bool { return d2&(1<<bit) != 0 }
-	t.depth = 1
-	t.line()
-	t.b = append(t.b, "HE information"...)
-	t.end()
-
-	// Data 1.
-	fname := "HE_SU"
-	if format == 1 {
-		fname = "HE_EXT_SU"
-	}
-	t.depth = 2
-	s := heHead(t, 1, d1)
-	t.b = append(t.b, ", PPDU Format: "...)
-	t.b = append(t.b, fname...)
-	for k, name := range heData1Known {
-		if k1(k + 2) {
-			t.b = append(t.b, ", "...)
-			t.b = append(t.b, name...)
+	sub := func(k int, v uint64, known bool) {
+		if !known {
+			k++
 		}
+		e.UintBits(&f[k], v)
 	}
-	heEnd(t, s)
-	t.depth = 3
-	t.bits(d1, 16, 3, "PPDU Format")
-	t.b = append(t.b, fname...)
-	t.b = append(t.b, " (0x"...)
-	t.b = appendHexN(t.b, format, 1)
-	t.b = append(t.b, ')')
-	t.end()
-	for k, name := range heData1Known {
-		t.bits(d1, 16, 1<<(k+2), name)
-		t.b = append(t.b, knownWord(k1(k+2))...)
-		t.end()
-	}
+	e.LineString("HE information")
+	e.Sub()
 
-	// Data 2.
-	t.depth = 2
-	s = heHead(t, 2, d2)
-	for k, name := range heData2Known {
-		if k2(k) {
-			t.b = append(t.b, ", "...)
-			t.b = append(t.b, name...)
+	e.Uint(&f[rtfHEData1], d1)
+	if e.Tree() {
+		b, start := heTitle(e, 1, d1)
+		b = append(b, ", PPDU Format: "...)
+		b = append(b, f[rtfHEPPDUFormat].ValueNames().Name(d1&3)...)
+		for k := range 14 {
+			if k1(k + 2) {
+				b = append(b, ", "...)
+				b = append(b, f[rtfHEKnown1+k].Label...)
+			}
 		}
+		e.SetRepr(heCut(b, start))
 	}
-	if k2(14) {
-		t.b = append(t.b, ", RU allocation offset known"...)
+	e.Sub()
+	e.UintBits(&f[rtfHEPPDUFormat], d1)
+	for k := range 14 {
+		e.BoolBits(&f[rtfHEKnown1+k], d1)
 	}
-	if k2(15) {
-		t.b = append(t.b, ", pri/sec 80 MHz"...)
-	}
-	heEnd(t, s)
-	t.depth = 3
-	for k, name := range heData2Known {
-		t.bits(d2, 16, 1<<k, name)
-		if k == 0 {
-			treeTrueFalse(t, k2(0))
-			continue
-		}
-		t.b = append(t.b, knownWord(k2(k))...)
-		t.end()
-	}
-	t.bits(d2, 16, 0x3f00, "RU allocation offset")
-	t.b = append(t.b, "0x"...)
-	t.b = appendHexN(t.b, d2>>8&0x3f, 2)
-	t.end()
-	t.bits(d2, 16, 0x4000, "RU allocation offset known")
-	t.b = append(t.b, knownWord(k2(14))...)
-	t.end()
-	t.bits(d2, 16, 0x8000, "pri/sec 80 MHz")
-	if k2(15) {
-		t.b = append(t.b, "secondary"...)
-	} else {
-		t.b = append(t.b, "primary"...)
-	}
-	t.end()
+	e.Up()
 
-	// Data 3.
-	t.depth = 2
-	s = heHead(t, 3, d3)
-	if k1(7) {
+	e.Uint(&f[rtfHEData2], d2)
+	if e.Tree() {
+		b, start := heTitle(e, 2, d2)
+		for k := range 8 {
+			if k2(k) {
+				b = append(b, ", "...)
+				b = append(b, f[rtfHEKnown2+k].Label...)
+			}
+		}
+		if k2(14) {
+			b = append(b, ", RU allocation offset known"...)
+		}
+		if k2(15) {
+			b = append(b, ", pri/sec 80 MHz"...)
+		}
+		e.SetRepr(heCut(b, start))
+	}
+	e.Sub()
+	for k := range 8 {
+		e.BoolBits(&f[rtfHEKnown2+k], d2)
+	}
+	e.UintBits(&f[rtfHERUOffset], d2)
+	e.BoolBits(&f[rtfHERUOffsetKnown], d2)
+	e.BoolBits(&f[rtfHEPriSec80], d2)
+	e.Up()
+
+	e.Uint(&f[rtfHEData3], d3)
+	if e.Tree() && k1(7) {
+		b, start := heTitle(e, 3, d3)
 		if d3&0x2000 != 0 {
-			t.b = append(t.b, ", Coding: LDPC"...)
+			b = append(b, ", Coding: LDPC"...)
 		} else {
-			t.b = append(t.b, ", Coding: BCC"...)
+			b = append(b, ", Coding: BCC"...)
 		}
+		e.SetRepr(heCut(b, start))
 	}
-	heEnd(t, s)
-	t.depth = 3
-	heBits(t, d3, 0x3f, "BSS Color", k1(2), 2)
-	heBits(t, d3, 0x40, "Beam Change", k1(3), 1)
-	heBits(t, d3, 0x80, "UL/DL", k1(4), 1)
-	heBits(t, d3, 0xf00, "data MCS", k1(5), 1)
-	heBits(t, d3, 0x1000, "data DCM", k1(6), 1)
-	if k1(7) {
-		text := "BCC"
-		if d3&0x2000 != 0 {
-			text = "LDPC"
+	e.Sub()
+	sub(rtfHEBSSColor, d3, k1(2))
+	sub(rtfHEBeamChange, d3, k1(3))
+	sub(rtfHEULDL, d3, k1(4))
+	sub(rtfHEDataMCS, d3, k1(5))
+	sub(rtfHEDataDCM, d3, k1(6))
+	sub(rtfHECoding, d3, k1(7))
+	sub(rtfHELDPCExtra, d3, k1(8))
+	sub(rtfHESTBC, d3, k1(9))
+	e.Up()
+
+	e.Uint(&f[rtfHEData4], d4)
+	e.Sub()
+	sub(rtfHESpatialReuse, d4, k1(10))
+	e.UintBits(&f[rtfHEReservedD4], d4)
+	e.Up()
+
+	e.Uint(&f[rtfHEData5], d5)
+	if e.Tree() {
+		b, start := heTitle(e, 5, d5)
+		if k1(14) {
+			b = append(b, ", data Bandwidth/RU allocation: "...)
+			b = append(b, f[rtfHEBWRU].ValueNames().Name(d5&0xf)...)
 		}
-		heNamed(t, d3, 0x2000, "Coding", text, true)
-	} else {
-		heBits(t, d3, 0x2000, "Coding", false, 1)
+		if k2(1) {
+			b = append(b, ", GI: "...)
+			b = append(b, f[rtfHEGI].ValueNames().Name(d5>>4&3)...)
+		}
+		b = append(b, ", LTF symbol size: "...)
+		b = append(b, f[rtfHELTFSize].ValueNames().Name(d5>>6&3)...)
+		if k2(2) {
+			b = append(b, ", LTF symbols: "...)
+			b = append(b, f[rtfHELTFSymbols].ValueNames().Name(d5>>8&7)...)
+		}
+		e.SetRepr(heCut(b, start))
 	}
-	heBits(t, d3, 0x4000, "LDPC extra symbol segment", k1(8), 1)
-	heBits(t, d3, 0x8000, "STBC", k1(9), 1)
+	e.Sub()
+	sub(rtfHEBWRU, d5, k1(14))
+	sub(rtfHEGI, d5, k2(1))
+	e.UintBits(&f[rtfHELTFSize], d5)
+	sub(rtfHELTFSymbols, d5, k2(2))
+	e.UintBits(&f[rtfHEReservedD5], d5)
+	sub(rtfHEPreFEC, d5, k2(3))
+	sub(rtfHETxBF, d5, k2(4))
+	sub(rtfHEPEDisamb, d5, k2(5))
+	e.Up()
 
-	// Data 4.
-	t.depth = 2
-	s = heHead(t, 4, d4)
-	heEnd(t, s)
-	t.depth = 3
-	heBits(t, d4, 0xf, "Spatial Reuse", k1(10), 1)
-	t.bits(d4, 16, 0xfff0, "Reserved")
-	t.b = append(t.b, "0x"...)
-	t.b = appendHexN(t.b, d4>>4, 3)
-	t.end()
+	e.Uint(&f[rtfHEData6], d6)
+	if e.Tree() {
+		nsts := d6 & 0xf
+		b, start := heTitle(e, 6, d6)
+		b = append(b, ", NSTS: "...)
+		b = append(b, f[rtfHENSTS].ValueNames().Name(nsts)...)
+		if k2(7) {
+			b = append(b, ", midamble periodicity: "...)
+			b = append(b, f[rtfHEMidamble].ValueNames().Name(d6>>15)...)
+		}
+		e.SetRepr(heCut(b, start))
+	}
+	e.Sub()
+	e.UintBits(&f[rtfHENSTS], d6)
+	sub(rtfHEDoppler, d6, k1(15))
+	e.UintBits(&f[rtfHEReservedD6], d6)
+	sub(rtfHETXOP, d6, k2(6))
+	sub(rtfHEMidamble, d6, k2(7))
+	e.Up()
 
-	// Data 5.
-	bw, gi, ltfs, ltfn := d5&0xf, d5>>4&3, d5>>6&3, d5>>8&7
-	t.depth = 2
-	s = heHead(t, 5, d5)
-	if k1(14) {
-		t.b = append(t.b, ", data Bandwidth/RU allocation: "...)
-		t.b = append(t.b, heBWRU[bw]...)
-	}
-	if k2(1) {
-		t.b = append(t.b, ", GI: "...)
-		t.b = append(t.b, heGI[gi]...)
-	}
-	t.b = append(t.b, ", LTF symbol size: "...)
-	t.b = append(t.b, heLTFSize[ltfs]...)
-	if k2(2) {
-		t.b = append(t.b, ", LTF symbols: "...)
-		t.b = append(t.b, heLTFSymbols[ltfn]...)
-	}
-	heEnd(t, s)
-	t.depth = 3
-	heNamed(t, d5, 0xf, "data Bandwidth/RU allocation", heBWRU[bw], k1(14))
-	heNamed(t, d5, 0x30, "GI", heGI[gi], k2(1))
-	heNamed(t, d5, 0xc0, "LTF symbol size", heLTFSize[ltfs], true)
-	heNamed(t, d5, 0x700, "LTF symbols", heLTFSymbols[ltfn], k2(2))
-	heBits(t, d5, 0x800, "reserved", true, 1)
-	heBits(t, d5, 0x3000, "Pre-FEC Padding Factor", k2(3), 1)
-	heBits(t, d5, 0x4000, "TxBF", k2(4), 1)
-	heBits(t, d5, 0x8000, "PE Disambiguity", k2(5), 1)
+	e.Up()
+}
 
-	// Data 6.
-	nsts := d6 & 0xf
-	mid := "10"
-	if d6&0x8000 != 0 {
-		mid = "20"
+// heTitle starts the tree text of data word n, "HE Data n: 0x…", and
+// returns where it starts.
+func heTitle(e *emitter, n int, v uint64) ([]byte, int) {
+	b := e.Text()
+	start := len(b)
+	b = append(b, "HE Data "...)
+	b = append(b, byte('0'+n))
+	b = append(b, ": 0x"...)
+	return appendHexN(b, v, 4), start
+}
+
+// heCut cuts a long title as tshark cuts an item's label.
+func heCut(b []byte, start int) []byte {
+	if len(b)-start > treeLabelMax {
+		return b[:start+treeLabelMax]
 	}
-	t.depth = 2
-	s = heHead(t, 6, d6)
-	t.b = append(t.b, ", NSTS: "...)
-	t.b = strconv.AppendUint(t.b, nsts, 10)
-	t.b = append(t.b, " space-time stream"...)
-	if nsts != 1 {
-		t.b = append(t.b, 's')
-	}
-	if k2(7) {
-		t.b = append(t.b, ", midamble periodicity: "...)
-		t.b = append(t.b, mid...)
-	}
-	heEnd(t, s)
-	t.depth = 3
-	t.bits(d6, 16, 0xf, "NSTS")
-	t.b = strconv.AppendUint(t.b, nsts, 10)
-	t.b = append(t.b, " space-time stream"...)
-	if nsts != 1 {
-		t.b = append(t.b, 's')
-	}
-	t.b = append(t.b, " (0x"...)
-	t.b = appendHexN(t.b, nsts, 1)
-	t.b = append(t.b, ')')
-	t.end()
-	heBits(t, d6, 0x10, "Doppler value", k1(15), 1)
-	heBits(t, d6, 0xe0, "Reserved", true, 1)
-	heBits(t, d6, 0x7f00, "TXOP value", k2(6), 2)
-	heNamed(t, d6, 0x8000, "midamble periodicity", mid, k2(7))
+	return b
 }
 
 // heRate returns the data rate in Mb/s of a single-user HE PPDU whose MCS,

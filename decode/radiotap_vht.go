@@ -166,175 +166,6 @@ func vhtRadioInfo(at []byte, chPHY int) (w vhtRadio) {
 	return w
 }
 
-// The names of radiotap's VHT bandwidths and of wlan_radio's.
-func vhtBWName(bw uint8) string {
-	return radiotapFields[rtfVHTBW].ValueNames().Name(uint64(bw))
-}
-
-func wlanVHTBWName(bw uint8) string {
-	return wlanRadioFields[wr11acBandwidth].ValueNames().Name(uint64(bw))
-}
-
-func appendNameNum(b []byte, name string, v uint64) []byte {
-	if name == "" {
-		name = "Unknown"
-	}
-	b = append(b, name...)
-	b = append(b, " ("...)
-	b = strconv.AppendUint(b, v, 10)
-	return append(b, ')')
-}
-
-func appendOnOff(b []byte, on bool) []byte {
-	if on {
-		return append(b, "On"...)
-	}
-	return append(b, "Off"...)
-}
-
-var vhtKnownNames = [9]string{
-	"STBC", "TXOP_PS_NOT_ALLOWED", "Guard interval", "SGI Nsym disambiguation",
-	"LDPC extra OFDM symbol", "Beamformed", "Bandwidth", "Group ID", "Partial AID",
-}
-
-// treeRadiotapVHT draws the VHT field as tshark does.
-func treeRadiotapVHT(t *treeWriter, at []byte) {
-	v := parseRTVHT(at)
-	t.depth = 1
-	t.line()
-	t.b = append(t.b, "VHT information"...)
-	t.end()
-	t.depth = 2
-	// tshark labels the known word with its two bytes read big-endian.
-	t.line()
-	t.b = append(t.b, "Known VHT information: 0x"...)
-	if kb := uint64(at[0])<<8 | uint64(at[1]); kb > 0xff {
-		t.b = strconv.AppendUint(t.b, kb, 16)
-	} else {
-		t.b = appendHex2(t.b, uint8(kb))
-	}
-	t.end()
-	t.depth = 3
-	for bit := range 9 {
-		t.bits(uint64(v.known), 16, 1<<bit, vhtKnownNames[bit])
-		if v.known&(1<<bit) != 0 {
-			t.b = append(t.b, "Present"...)
-		} else {
-			t.b = append(t.b, "Absent"...)
-		}
-		t.end()
-	}
-	t.depth = 2
-	fl := uint64(v.flags)
-	if v.known&vhtHaveSTBC != 0 {
-		t.bits(fl, 8, 1, "STBC")
-		t.b = appendOnOff(t.b, v.flags&1 != 0)
-		t.end()
-	}
-	if v.known&vhtHaveTXOP != 0 {
-		t.bits(fl, 8, 2, "TXOP_PS_NOT_ALLOWED")
-		treeTrueFalse(t, v.flags&2 != 0)
-	}
-	if v.known&vhtHaveGI != 0 {
-		t.bits(fl, 8, 4, "Guard interval")
-		if v.flags&4 != 0 {
-			t.b = append(t.b, "short (1)"...)
-		} else {
-			t.b = append(t.b, "long (0)"...)
-		}
-		t.end()
-	}
-	if v.known&vhtHaveSGINsym != 0 {
-		t.bits(fl, 8, 8, "SGI Nsym disambiguation")
-		treeTrueFalse(t, v.flags&8 != 0)
-	}
-	if v.known&vhtHaveLDPCExtra != 0 {
-		t.bits(fl, 8, 0x10, "LDPC extra OFDM symbol")
-		treeTrueFalse(t, v.flags&0x10 != 0)
-	}
-	if v.known&vhtHaveBeamformed != 0 {
-		t.bits(fl, 8, 0x20, "Beamformed")
-		treeTrueFalse(t, v.flags&0x20 != 0)
-	}
-	bwc := -1
-	if v.known&vhtHaveBW != 0 {
-		t.line()
-		t.b = append(t.b, "Bandwidth: "...)
-		t.b = appendNameNum(t.b, vhtBWName(v.bw), uint64(v.bw))
-		t.end()
-		bwc = vhtBWClass(v.bw)
-	}
-	for u := range 4 {
-		mcs, nss := v.mcsNSS[u]>>4, int(v.mcsNSS[u]&15)
-		if nss == 0 {
-			continue
-		}
-		un := byte('0' + u)
-		t.depth = 2
-		t.line()
-		t.b = append(t.b, "User "...)
-		t.b = append(t.b, un)
-		t.b = append(t.b, ": MCS "...)
-		t.b = strconv.AppendInt(t.b, int64(mcs), 10)
-		t.end()
-		t.depth = 3
-		t.bits(uint64(v.mcsNSS[u]), 8, 0xf0, "MCS index ")
-		t.b = t.b[:len(t.b)-2]
-		t.b = append(t.b, un, ':', ' ')
-		t.b = strconv.AppendInt(t.b, int64(mcs), 10)
-		if mcs <= 9 {
-			t.b = append(t.b, " ("...)
-			t.b = append(t.b, vhtModulation[mcs]...)
-			t.b = append(t.b, ')')
-		} else {
-			t.b = append(t.b, " (invalid)"...)
-		}
-		t.end()
-		t.bits(uint64(v.mcsNSS[u]), 8, 0x0f, "Spatial streams ")
-		t.b = t.b[:len(t.b)-2]
-		t.b = append(t.b, un, ':', ' ')
-		t.b = strconv.AppendInt(t.b, int64(nss), 10)
-		t.end()
-		if v.known&vhtHaveSTBC != 0 {
-			t.line()
-			t.b = append(t.b, "[Space-time streams "...)
-			t.b = append(t.b, un, ':', ' ')
-			t.b = strconv.AppendInt(t.b, int64(vhtNSTS(&v, nss)), 10)
-			t.b = append(t.b, ']')
-			t.end()
-		}
-		t.bits(uint64(v.coding), 8, 1<<u, "Coding ")
-		t.b = t.b[:len(t.b)-2]
-		t.b = append(t.b, un, ':', ' ')
-		if v.coding&(1<<u) != 0 {
-			t.b = append(t.b, "LDPC (1)"...)
-		} else {
-			t.b = append(t.b, "BCC (0)"...)
-		}
-		t.end()
-		if v.known&vhtHaveGI != 0 && bwc >= 0 && mcs <= 9 {
-			r := float32(vhtTableRate10(mcs, bwc, v.flags&4 != 0)) / 10 * float32(nss)
-			t.line()
-			t.b = append(t.b, "[Data Rate: "...)
-			t.b = strconv.AppendFloat(t.b, float64(r), 'f', 1, 32)
-			t.b = append(t.b, " Mb/s]"...)
-			t.end()
-			if !vhtValid(mcs, bwc, nss) {
-				t.depth++
-				t.expert("Warning", "Protocol", "Data rate invalid", nil)
-				t.depth--
-			}
-		}
-	}
-	t.depth = 2
-	if v.known&vhtHaveGID != 0 {
-		t.int("Group Id", int(v.gid))
-	}
-	if v.known&vhtHavePAID != 0 {
-		t.int("Partial AID", int(v.paid))
-	}
-}
-
 // vhtNSTS returns a user's space-time streams: twice its spatial streams
 // with STBC.
 func vhtNSTS(v *vhtField, nss int) int {
@@ -344,39 +175,61 @@ func vhtNSTS(v *vhtField, nss int) int {
 	return nss
 }
 
-// emitRadiotapVHT emits the VHT field's fields.
+// emitRadiotapVHT emits the VHT field's fields, in the order and nesting
+// of tshark's tree.
 func emitRadiotapVHT(e *emitter, at []byte) {
 	v := parseRTVHT(at)
 	f := &radiotapFields
+	k := uint64(v.known)
+	fl := uint64(v.flags)
 	e.None(&f[rtfVHT])
+	e.Sub()
 	e.Uint(&f[rtfVHTKnown], uint64(at[1]))
-	k := v.known
-	e.Bool(&f[rtfVHTHaveSTBC], k&vhtHaveSTBC != 0)
-	e.Bool(&f[rtfVHTHaveTXOP], k&vhtHaveTXOP != 0)
-	e.Bool(&f[rtfVHTHaveGI], k&vhtHaveGI != 0)
-	e.Bool(&f[rtfVHTHaveSGINsym], k&vhtHaveSGINsym != 0)
-	e.Bool(&f[rtfVHTLDPCExtra], k&vhtHaveLDPCExtra != 0)
-	e.Bool(&f[rtfVHTHaveBeamformed], k&vhtHaveBeamformed != 0)
-	e.Bool(&f[rtfMCSHaveBW], k&vhtHaveBW != 0)
-	e.Bool(&f[rtfMCSHaveGID], k&vhtHaveGID != 0)
-	e.Bool(&f[rtfMCSHavePAID], k&vhtHavePAID != 0)
+	if e.Tree() {
+		// tshark labels the known word with its two bytes read big-endian.
+		b := append(e.Text(), "Known VHT information: 0x"...)
+		if kb := uint64(at[0])<<8 | uint64(at[1]); kb > 0xff {
+			b = strconv.AppendUint(b, kb, 16)
+		} else {
+			b = appendHex2(b, uint8(kb))
+		}
+		e.SetRepr(b)
+	}
+	e.Sub()
+	for _, h := range [9]int{rtfVHTHaveSTBC, rtfVHTHaveTXOP, rtfVHTHaveGI, rtfVHTHaveSGINsym, rtfVHTLDPCExtra,
+		rtfVHTHaveBeamformed, rtfMCSHaveBW, rtfMCSHaveGID, rtfMCSHavePAID} {
+		if h != rtfMCSHaveBW {
+			e.BoolBits(&f[h], k)
+			continue
+		}
+		// The MCS field's definition, drawn at the known word's bit.
+		e.Bool(&f[h], k&vhtHaveBW != 0)
+		if e.Tree() {
+			e.SetRepr(appendBitLine(e.Text(), &f[h], k, 16, vhtHaveBW, "Present", "Absent"))
+		}
+	}
+	e.Up()
 	if k&vhtHaveSTBC != 0 {
-		e.Bool(&f[rtfVHTSTBC], v.flags&1 != 0)
+		e.BoolBits(&f[rtfVHTSTBC], fl)
 	}
 	if k&vhtHaveTXOP != 0 {
-		e.Bool(&f[rtfVHTTXOP], v.flags&2 != 0)
+		e.BoolBits(&f[rtfVHTTXOP], fl)
 	}
 	if k&vhtHaveGI != 0 {
-		e.Uint(&f[rtfVHTGI], uint64(v.flags>>2&1))
+		e.UintBits(&f[rtfVHTGI], fl)
 	}
 	if k&vhtHaveSGINsym != 0 {
-		e.Bool(&f[rtfVHTSGINsym], v.flags&8 != 0)
+		e.BoolBits(&f[rtfVHTSGINsym], fl)
 	}
-	if k&vhtHaveLDPCExtra != 0 && e.all {
-		e.Bool(&f[rtfVHTLDPCExtra], v.flags&0x10 != 0)
+	if k&vhtHaveLDPCExtra != 0 && (e.all || e.Tree()) {
+		// The known bit's definition, drawn at the flags' bit.
+		e.Bool(&f[rtfVHTLDPCExtra], fl&0x10 != 0)
+		if e.Tree() {
+			e.SetRepr(appendBitLine(e.Text(), &f[rtfVHTLDPCExtra], fl, 8, 0x10, "True", "False"))
+		}
 	}
 	if k&vhtHaveBeamformed != 0 {
-		e.Bool(&f[rtfVHTBeamformed], v.flags&0x20 != 0)
+		e.BoolBits(&f[rtfVHTBeamformed], fl)
 	}
 	bwc := -1
 	if k&vhtHaveBW != 0 {
@@ -388,19 +241,42 @@ func emitRadiotapVHT(e *emitter, at []byte) {
 		if nss == 0 {
 			continue
 		}
-		if e.all || u == 0 {
+		if e.all || u == 0 || e.Tree() {
 			e.None(&f[rtfVHTUser])
+			if e.Tree() {
+				b := append(e.Text(), "User "...)
+				b = append(b, byte('0'+u))
+				b = append(b, ": MCS "...)
+				e.SetRepr(strconv.AppendInt(b, int64(mcs), 10))
+			}
 		}
-		e.Uint(&f[rtfVHTMCS0+u], uint64(mcs))
-		e.Uint(&f[rtfVHTNSS0+u], uint64(nss))
+		e.Sub()
+		e.UintBits(&f[rtfVHTMCS0+u], uint64(v.mcsNSS[u]))
+		if e.Tree() {
+			b := appendBitDrawing(e.Text(), uint64(v.mcsNSS[u]), 8, 0xf0)
+			b = append(append(b, " = "...), f[rtfVHTMCS0+u].Label...)
+			b = append(b, ": "...)
+			e.SetRepr(appendVHTMCS(b, mcs))
+		}
+		e.UintBits(&f[rtfVHTNSS0+u], uint64(v.mcsNSS[u]))
 		if k&vhtHaveSTBC != 0 {
 			e.Uint(&f[rtfVHTNSTS0+u], uint64(vhtNSTS(&v, nss)))
 		}
-		e.Uint(&f[rtfVHTCoding0+u], uint64(v.coding>>u&1))
+		e.UintBits(&f[rtfVHTCoding0+u], uint64(v.coding))
 		if k&vhtHaveGI != 0 && bwc >= 0 && mcs <= 9 {
 			r := float32(vhtTableRate10(mcs, bwc, v.flags&4 != 0)) / 10 * float32(nss)
 			e.Float(&f[rtfVHTRate0+u], float32Shown(float64(r)))
+			if e.Tree() {
+				b := strconv.AppendFloat(append(e.Text(), "Data Rate: "...), float64(r), 'f', 1, 32)
+				e.SetRepr(append(b, " Mb/s"...))
+				if !vhtValid(mcs, bwc, nss) {
+					e.Sub()
+					e.ExpertLine("Warning", "Protocol", "Data rate invalid", nil)
+					e.Up()
+				}
+			}
 		}
+		e.Up()
 	}
 	if k&vhtHaveGID != 0 {
 		e.Uint(&f[rtfVHTGID], uint64(v.gid))
@@ -408,6 +284,31 @@ func emitRadiotapVHT(e *emitter, at []byte) {
 	if k&vhtHavePAID != 0 {
 		e.Uint(&f[rtfVHTPAID], uint64(v.paid))
 	}
+	e.Up()
+}
+
+// appendBitLine appends the line of boolean f drawn as the bits mask of the
+// width-bit word v, whatever f's own width and mask, named yes or no.
+func appendBitLine(b []byte, f *Field, v uint64, width int, mask uint64, yes, no string) []byte {
+	b = appendBitDrawing(b, v&mask, width, mask)
+	b = append(append(b, " = "...), f.Label...)
+	b = append(b, ": "...)
+	if v&mask != 0 {
+		return append(b, yes...)
+	}
+	return append(b, no...)
+}
+
+// appendVHTMCS appends a VHT MCS index and its modulation: "9 (256-QAM
+// 5/6)", or "(invalid)".
+func appendVHTMCS(b []byte, mcs uint8) []byte {
+	b = strconv.AppendInt(b, int64(mcs), 10)
+	if mcs > 9 {
+		return append(b, " (invalid)"...)
+	}
+	b = append(b, " ("...)
+	b = append(b, vhtModulation[mcs]...)
+	return append(b, ')')
 }
 
 // emitWLANRadioVHT emits wlan_radio's 802.11ac fields.
@@ -424,6 +325,9 @@ func emitWLANRadioVHT(e *emitter, w *vhtRadio) {
 	if w.hasSTBC {
 		e.Bool(&rf[wr11acSTBC], w.stbc)
 	}
+	if w.hasTXOP {
+		e.Bool(&rf[wr11acTXOP], w.txop)
+	}
 	if k&vhtHaveSGINsym != 0 {
 		e.Bool(&rf[wr11acSGINsym], v.flags&8 != 0)
 	}
@@ -438,11 +342,21 @@ func emitWLANRadioVHT(e *emitter, w *vhtRadio) {
 		if nss == 0 {
 			continue
 		}
-		if !e.all && u != firstVHTUser(v) {
+		if !e.all && !e.Tree() && u != firstVHTUser(v) {
 			continue
 		}
 		e.None(&rf[wr11acUser])
+		if e.Tree() {
+			b := append(e.Text(), "User "...)
+			b = append(b, byte('0'+u))
+			b = append(b, ": MCS "...)
+			e.SetRepr(strconv.AppendInt(b, int64(mcs), 10))
+		}
+		e.Sub()
 		e.Uint(&rf[wr11acMCS], uint64(mcs))
+		if e.Tree() {
+			e.SetRepr(appendVHTMCS(append(e.Text(), "MCS index: "...), mcs))
+		}
 		e.Uint(&rf[wr11acNSS], uint64(nss))
 		if w.hasSTBC {
 			n := nss
@@ -452,6 +366,7 @@ func emitWLANRadioVHT(e *emitter, w *vhtRadio) {
 			e.Uint(&rf[wr11acNSTS], uint64(n))
 		}
 		e.Uint(&rf[wr11acFEC], uint64(v.coding>>u&1))
+		e.Up()
 	}
 	if k&vhtHaveGID != 0 {
 		e.Uint(&rf[wr11acGID], uint64(v.gid))
@@ -468,101 +383,6 @@ func firstVHTUser(v *vhtField) int {
 		}
 	}
 	return -1
-}
-
-// treeWLANRadioVHT draws the 802.11ac lines of the radio information.
-func treeWLANRadioVHT(t *treeWriter, w *vhtRadio) {
-	v := &w.v
-	k := v.known
-	if k&vhtHaveGI != 0 {
-		t.line()
-		t.b = append(t.b, "Short GI: "...)
-		treeTrueFalse(t, v.flags&4 != 0)
-	}
-	if k&vhtHaveBW != 0 {
-		t.line()
-		t.b = append(t.b, "Bandwidth: "...)
-		t.b = appendNameNum(t.b, wlanVHTBWName(v.bw), uint64(v.bw))
-		t.end()
-	}
-	if w.hasSTBC {
-		t.line()
-		t.b = append(t.b, "STBC: "...)
-		t.b = appendOnOff(t.b, w.stbc)
-		t.end()
-	}
-	if w.hasTXOP {
-		t.line()
-		t.b = append(t.b, "TXOP_PS_NOT_ALLOWED: "...)
-		treeTrueFalse(t, w.txop)
-	}
-	if k&vhtHaveSGINsym != 0 {
-		t.line()
-		t.b = append(t.b, "Short GI Nsym disambiguation: "...)
-		treeTrueFalse(t, v.flags&8 != 0)
-	}
-	if k&vhtHaveLDPCExtra != 0 {
-		t.line()
-		t.b = append(t.b, "LDPC extra OFDM symbol: "...)
-		treeTrueFalse(t, v.flags&0x10 != 0)
-	}
-	if k&vhtHaveBeamformed != 0 {
-		t.line()
-		t.b = append(t.b, "Beamformed: "...)
-		treeTrueFalse(t, v.flags&0x20 != 0)
-	}
-	for u := range 4 {
-		mcs, nss := v.mcsNSS[u]>>4, int(v.mcsNSS[u]&15)
-		if nss == 0 {
-			continue
-		}
-		t.depth = 1
-		t.line()
-		t.b = append(t.b, "User "...)
-		t.b = append(t.b, byte('0'+u))
-		t.b = append(t.b, ": MCS "...)
-		t.b = strconv.AppendInt(t.b, int64(mcs), 10)
-		t.end()
-		t.depth = 2
-		t.line()
-		t.b = append(t.b, "MCS index: "...)
-		t.b = strconv.AppendInt(t.b, int64(mcs), 10)
-		if mcs <= 9 {
-			t.b = append(t.b, " ("...)
-			t.b = append(t.b, vhtModulation[mcs]...)
-			t.b = append(t.b, ')')
-		} else {
-			t.b = append(t.b, " (invalid)"...)
-		}
-		t.end()
-		t.int("Spatial streams", nss)
-		if w.hasSTBC {
-			n := nss
-			if w.stbc {
-				n *= 2
-			}
-			t.int("Space-time streams", n)
-		}
-		if v.coding&(1<<u) != 0 {
-			t.str("FEC", "LDPC (1)")
-		} else {
-			t.str("FEC", "BEC (0)")
-		}
-	}
-	t.depth = 1
-	if k&vhtHaveGID != 0 {
-		t.int("Group Id", int(v.gid))
-	}
-	if k&vhtHavePAID != 0 {
-		t.int("Partial AID", int(v.paid))
-	}
-	if w.rate > 0 {
-		t.line()
-		t.b = append(t.b, "Data rate: "...)
-		t.b = strconv.AppendFloat(t.b, float64(float32(w.rate)), 'f', 1, 32)
-		t.b = append(t.b, " Mb/s"...)
-		t.end()
-	}
 }
 
 // vhtDuration works out a VHT frame's time on air as tshark does for n

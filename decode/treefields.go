@@ -67,6 +67,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerHTTP:
 		return true
+	case LayerRadiotap:
+		return true
 	}
 	return false
 }

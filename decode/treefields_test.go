@@ -101,12 +101,19 @@ func TestGenericTreeAllocatesNothing(t *testing.T) {
 // per packet once the printer's buffers have grown.
 func checkTreeAllocsNothing(t *testing.T, frames [][]byte, head string) {
 	t.Helper()
+	checkTreeAllocsNothingOn(t, linktype.Ethernet, frames, head)
+}
+
+// checkTreeAllocsNothingOn is checkTreeAllocsNothing for frames of link
+// type lt.
+func checkTreeAllocsNothingOn(t *testing.T, lt linktype.Type, frames [][]byte, head string) {
+	t.Helper()
 	d := decode.NewDecoder()
 	tp := &decode.TreePrinter{Location: time.UTC}
 	buf := make([]byte, 0, 1<<16)
 	for k, frame := range frames {
 		f := decode.Frame{Number: 1, Time: time.Unix(1700000000, 0), Length: len(frame)}
-		d.Decode(frame, linktype.Ethernet)
+		d.Decode(frame, lt)
 		out := string(tp.Append(buf[:0], d, &f))
 		if !strings.Contains(out, "\n"+head) {
 			t.Fatalf("frame %d: no %q subtree in:\n%s", k, head, out)
@@ -115,7 +122,7 @@ func checkTreeAllocsNothing(t *testing.T, frames [][]byte, head string) {
 		if got := testing.AllocsPerRun(20, func() {
 			f.Number = n
 			n++
-			d.Decode(frame, linktype.Ethernet)
+			d.Decode(frame, lt)
 			buf = tp.Append(buf[:0], d, &f)
 		}); got != 0 {
 			t.Errorf("frame %d: %.1f allocations per packet, want 0", k, got)

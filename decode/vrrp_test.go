@@ -157,8 +157,18 @@ func TestVRRPTreeAllocatesNothing(t *testing.T) {
 // may only miss lines, with the reason (their columns are not compared).
 func compareSubtreeWithTshark(t *testing.T, frames [][]byte, head string, allow map[int]string) {
 	t.Helper()
+	compareSubtreeWithTsharkOn(t, linktype.Ethernet, frames, head, allow)
+}
+
+// compareSubtreeWithTsharkOn is compareSubtreeWithTshark for frames of link
+// type lt (Ethernet or 802.11 with radiotap).
+func compareSubtreeWithTsharkOn(t *testing.T, lt linktype.Type, frames [][]byte, head string, allow map[int]string) {
+	t.Helper()
 	testshared.Oracle(t, "tshark")
 	path := writeTestPcap(t, frames)
+	if lt == linktype.IEEE802_11RT {
+		path = writeRadiotapPcap(t, frames)
+	}
 	cmd := exec.Command("tshark", "-n", "-V", "-r", path)
 	cmd.Env = append(os.Environ(), "TZ=UTC")
 	out, err := cmd.Output()
@@ -178,7 +188,7 @@ func compareSubtreeWithTshark(t *testing.T, frames [][]byte, head string, allow 
 	tp := &decode.TreePrinter{Location: time.UTC}
 	lines := 0
 	for i, frame := range frames {
-		d.Decode(frame, linktype.Ethernet)
+		d.Decode(frame, lt)
 		f := decode.Frame{Number: i + 1, Time: time.Unix(int64(1700000000+i), 0), Length: len(frame)}
 		mine := subtreeOf(string(tp.Append(nil, d, &f)), head)
 		want := subtreeOf("Frame "+theirs[i], head)
