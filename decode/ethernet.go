@@ -438,32 +438,116 @@ func emitVLAN(e *emitter, i int) {
 	e.End()
 }
 
-// emitLLC emits an 802.2 LLC header's fields, with SNAP's.
+// emitLLC emits an 802.2 LLC header's fields, with SNAP's. Its tree is
+// drawn as far as tshark's names are known: it stops at a service access
+// point without a name rather than guess, and shows the control field only
+// for unnumbered information.
 func emitLLC(e *emitter, i int) {
 	l := &e.d.layers[i]
 	e.Proto(&protoLLC)
+	if b := e.d.data[l.Start:l.End]; e.Tree() && len(b) >= 2 && b[0] == 0xff && b[1] == 0xff {
+		e.NoTree() // raw IPX, which tshark does not take for LLC
+		e.End()
+		return
+	}
 	if l.Payload > l.Start {
 		c := LLC(e.d.data[l.Start:l.Payload])
-		e.Uint(&llcFields[llcDsap], uint64(c.DSAP()))
-		e.Uint(&llcFields[llcSsap], uint64(c.SSAP()))
-		e.Uint(&llcFields[llcControl], uint64(c.Control()))
-		if c.IsSNAP() {
-			e.Uint(&llcFields[llcOui], uint64(c.OUI()))
-			// Wireshark names the PID by the OUI: an EtherType for RFC
-			// 1042's zero OUI, Cisco's own, or a generic protocol ID.
-			switch c.OUI() {
-			case 0:
-				e.Uint(&llcFields[llcType], uint64(c.PID()))
-			case 0x00000c:
-				e.Uint(&llcFields[llcCiscoPid], uint64(c.PID()))
-			case ouiNortel:
-				e.Uint(&llcFields[llcNortelPid], uint64(c.PID()))
-			default:
-				e.Uint(&llcFields[llcPid], uint64(c.PID()))
+		f := &llcFields
+		if !emitLLCSAP(e, &f[llcDsap], c.DSAP(), "IG Bit", "Individual", "Group") ||
+			!emitLLCSAP(e, &f[llcSsap], c.SSAP(), "CR Bit", "Command", "Response") {
+			e.End() // only in a tree list
+			return
+		}
+		e.Uint(&f[llcControl], uint64(c.Control()))
+		ui := len(c) != 4 && c[2] == 0x03
+		if e.Tree() {
+			if !ui {
+				e.NoTree()
+				e.End()
+				return
 			}
+			e.SetRepr(append(e.Text(), "Control field: U, func=UI (0x03)"...))
+			e.Sub()
+			e.LineString("000. 00.. = Command: Unnumbered Information (0x00)")
+			e.LineString(".... ..11 = Frame type: Unnumbered frame (0x3)")
+			e.Up()
+		}
+		if c.IsSNAP() {
+			emitSNAP(e, c)
 		}
 	}
 	e.End()
+}
+
+// emitLLCSAP emits a service access point, sap, and in a tree list its SAP
+// and low bit lines; it reports false, in a tree list, when the SAP has no
+// name (the tree stops there).
+func emitLLCSAP(e *emitter, f *Field, sap uint8, bit, clear, set string) bool {
+	e.Uint(f, uint64(sap))
+	if !e.Tree() {
+		return true
+	}
+	name := f.ValueNames().Name(uint64(sap &^ 1))
+	if name == "" {
+		e.NoTree()
+		return false
+	}
+	e.Sub()
+	b := appendBitDrawing(e.Text(), uint64(sap), 8, 0xfe)
+	e.Line(append(append(b, " = SAP: "...), name...))
+	b = appendBitDrawing(e.Text(), uint64(sap), 8, 0x01)
+	b = append(append(append(b, " = "...), bit...), ": "...)
+	if sap&1 != 0 {
+		b = append(b, set...)
+	} else {
+		b = append(b, clear...)
+	}
+	e.Line(b)
+	e.Up()
+	return true
+}
+
+// emitSNAP emits SNAP's organization code and protocol ID. Wireshark names
+// the PID by the OUI: an EtherType for RFC 1042's zero OUI, Cisco's own,
+// Nortel's, or a generic protocol ID; the tree shows the ones whose names
+// tshark was seen to print.
+func emitSNAP(e *emitter, c LLC) {
+	f := &llcFields
+	e.Uint(&f[llcOui], uint64(c.OUI()))
+	if e.Tree() {
+		switch c.OUI() {
+		case 0:
+			e.SetRepr(append(e.Text(), "Organization Code: 00:00:00 (Officially Xerox, but"...))
+		case 0x00000c:
+			e.SetRepr(append(e.Text(), "Organization Code: 00:00:0c (Cisco Systems, Inc)"...))
+		case ouiNortel:
+			e.SetRepr(append(e.Text(), "Organization Code: 00:00:81 (Bay Networks)"...))
+		default:
+			e.NoTree()
+		}
+	}
+	pid := c.PID()
+	shown := false
+	switch c.OUI() {
+	case 0:
+		e.Uint(&f[llcType], uint64(pid))
+		shown = pid == EtherTypeIPv4 || pid == EtherTypeIPv6 || pid == EtherTypeARP || pid == EtherTypeEAPOL
+	case 0x00000c:
+		e.Uint(&f[llcCiscoPid], uint64(pid))
+		shown = ciscoPIDName(pid) != ""
+		if shown && e.Tree() {
+			b := append(append(e.Text(), "PID: "...), ciscoPIDName(pid)...)
+			e.SetRepr(append(appendHex4(append(b, " (0x"...), pid), ')'))
+		}
+	case ouiNortel:
+		e.Uint(&f[llcNortelPid], uint64(pid))
+		shown = pid >= 0x01a1 && pid <= 0x01a3
+	default:
+		e.Uint(&f[llcPid], uint64(pid))
+	}
+	if !shown {
+		e.NoTree()
+	}
 }
 
 // vlanProtoName returns Wireshark's protocol name for the VLAN tag at layer i:

@@ -618,9 +618,6 @@ func treeGeneric(t *treeWriter, d *Decoder, i int) {
 	case LayerIPv6HopByHop, LayerIPv6Routing, LayerIPv6Fragment, LayerIPv6DestOpts:
 		treeIPv6Ext(t, d, i)
 		return
-	case LayerLLC:
-		treeLLC(t, d, i)
-		return
 	case LayerRaw:
 		t.head("Raw packet data")
 		t.end()

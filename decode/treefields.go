@@ -53,6 +53,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerARP:
 		return true
+	case LayerLLC:
+		return true
 	case LayerTFTP:
 		return true
 	case LayerTelnet:
