@@ -77,6 +77,15 @@ var stpVectors = []l2Vector{{
 // (without -short) tcpdump's one-liners in five option sets.
 func TestSTP(t *testing.T) { testL2Vectors(t, stpVectors) }
 
+// TestSTPTreeMatchesTshark holds the STP vectors' subtree (drawn from
+// their fields) to tshark's, line for line, and draws it with 0
+// allocations per packet.
+func TestSTPTreeMatchesTshark(t *testing.T) {
+	frames := l2Frames(t, stpVectors)
+	checkTreeAllocsNothing(t, frames[:len(frames)-1], "Spanning Tree Protocol")
+	compareSubtreeWithTshark(t, frames, "Spanning Tree Protocol", nil)
+}
+
 func testL2Vectors(t *testing.T, vectors []l2Vector) {
 	var frames [][]byte
 	defer func() {
