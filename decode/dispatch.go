@@ -532,8 +532,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeRADIUS(t, d, i)
 	case LayerOSPF:
 		treeOSPF(t, d, i)
-	case LayerLLDP:
-		treeLLDP(t, d, i)
 	case LayerTelnet:
 		treeTelnet(t, d, i)
 	case LayerSSH:

@@ -44,6 +44,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerSTP:
 		return true
+	case LayerLLDP:
+		return true
 	}
 	return false
 }
