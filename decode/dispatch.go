@@ -524,8 +524,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeHTTP(t, d, i)
 	case LayerTLS:
 		treeTLS(t, d, i)
-	case LayerPIM:
-		treePIM(t, d, i)
 	case LayerSCTP:
 		treeSCTP(t, d, i)
 	case LayerRADIUS:

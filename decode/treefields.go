@@ -46,6 +46,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerLLDP:
 		return true
+	case LayerPIM:
+		return true
 	}
 	return false
 }
