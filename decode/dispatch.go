@@ -552,8 +552,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeRadiotap(t, d, i)
 	case LayerWLAN:
 		treeWLAN(t, d, i)
-	case LayerBabel:
-		treeBabel(t, d, i)
 	case LayerSIP:
 		treeSIP(t, d, i)
 	case LayerSDP:

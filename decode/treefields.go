@@ -48,6 +48,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerPIM:
 		return true
+	case LayerBabel:
+		return true
 	}
 	return false
 }
