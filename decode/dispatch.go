@@ -538,8 +538,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeHTTP2(t, d, i)
 	case LayerTFTP:
 		treeTFTP(t, d, i)
-	case LayerBGP:
-		treeBGP(t, d, i)
 	case LayerEAPOL:
 		treeEAPOL(t, d, i)
 	case LayerEAP:

@@ -50,6 +50,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerBabel:
 		return true
+	case LayerBGP:
+		return true
 	}
 	return false
 }
