@@ -225,11 +225,11 @@ func appendBabelAddr(b []byte, p *[16]byte) []byte {
 }
 
 // babelWalk walks a Babel packet's TLVs as Wireshark's dissector does,
-// drawing tshark's -V subtree (t) or emitting the fields (e). Wireshark
-// reads every field it shows, so a TLV running past the captured bytes
-// ends the walk in an exception, after the items before it.
+// emitting the fields (e); in a tree list each at its depth in tshark's
+// -V subtree, with the lines that are no field. Wireshark reads every
+// field it shows, so a TLV running past the captured bytes ends the walk
+// in an exception, after the items before it.
 type babelWalk struct {
-	t    *treeWriter
 	e    *emitter
 	b    []byte
 	rep  int // the reported length (the UDP payload's)
@@ -260,95 +260,64 @@ func (w *babelWalk) span(off, n int) int {
 	return n
 }
 
-func (w *babelWalk) line(depth int) bool {
-	if w.t == nil {
-		return false
+// tree reports whether the walk draws the -V tree.
+func (w *babelWalk) tree() bool { return w.e != nil && w.e.Tree() }
+
+// at puts the records added next at depth in tshark's tree (1: the
+// protocol's own fields).
+func (w *babelWalk) at(depth int) {
+	if w.tree() {
+		w.e.depth = uint8(depth - 1)
 	}
-	w.t.depth = depth
-	w.t.line()
-	return true
 }
 
-func (w *babelWalk) end() { w.t.end() }
-
-// uint draws "Label: v" (hex: "Label: 0x…") and emits field f.
+// uint emits field f at depth, drawn from its definition.
 func (w *babelWalk) uint(depth, f int, v uint64) {
-	fd := &babelFields[f]
-	if w.line(depth) {
-		w.t.b = append(w.t.b, fd.Label...)
-		w.t.b = append(w.t.b, ": "...)
-		if fd.Base == BaseHex {
-			w.t.b = append(w.t.b, "0x"...)
-			w.t.b = appendHexN(w.t.b, v, int(fd.Width)/4)
-		} else {
-			w.t.b = strconv.AppendUint(w.t.b, v, 10)
-		}
-		w.end()
-	}
 	if w.e != nil {
-		w.e.Uint(fd, v)
+		w.at(depth)
+		w.e.Uint(&babelFields[f], v)
 	}
 }
 
-// named draws "Label: Name (v)" and emits field f.
-func (w *babelWalk) named(depth, f int, v uint64) {
-	fd := &babelFields[f]
-	if w.line(depth) {
-		w.t.b = append(w.t.b, fd.Label...)
-		w.t.b = append(w.t.b, ": "...)
-		w.t.b = appendValueName(w.t.b, babelName(f, v), v)
-		w.end()
-	}
-	if w.e != nil {
-		w.e.Uint(fd, v)
-	}
-}
+// named emits field f, whose value names the tree shows ("Name (v)").
+func (w *babelWalk) named(depth, f int, v uint64) { w.uint(depth, f, v) }
 
-// bytes draws "Label: hex" and emits field f.
+// bytes emits field f at depth.
 func (w *babelWalk) bytes(depth, f int, v []byte) {
-	fd := &babelFields[f]
-	if w.line(depth) {
-		w.t.b = append(w.t.b, fd.Label...)
-		w.t.b = append(w.t.b, ": "...)
-		w.t.b = appendWSBytes(w.t.b, v)
-		w.end()
-	}
-	if w.e != nil && len(v) > 0 {
+	if w.e != nil && (len(v) > 0 || w.tree()) {
 		// tshark's -T fields and JSON show an empty one as "<MISSING>",
-		// a text no field of rawcap's carries: it is left out.
-		w.e.Bytes(fd, v)
+		// a text no field of rawcap's carries: it is left out but for
+		// the tree, which shows that text.
+		w.at(depth)
+		w.e.Bytes(&babelFields[f], v)
 	}
 }
 
-// typeItem draws a message's or sub-TLV's item, prefix and its type's
-// name ("Message hello (4)"), and emits it as the field item: a number
-// whose value is the type named by the field names.
+// typeItem emits a message's or sub-TLV's item, a number whose value is
+// its type, drawn with prefix and its type's name ("Message hello (4)").
 func (w *babelWalk) typeItem(depth int, prefix string, item, names, typ int) {
-	if w.text(depth, prefix) {
+	w.uint(depth, item, uint64(typ))
+	if w.tree() {
 		name := babelName(names, uint64(typ))
 		if name == "" {
 			name = "unknown"
 		}
-		w.t.b = append(w.t.b, name...)
-		w.t.b = append(w.t.b, " ("...)
-		w.t.b = strconv.AppendInt(w.t.b, int64(typ), 10)
-		w.t.b = append(w.t.b, ')')
-		w.end()
-	}
-	if w.e != nil {
-		w.e.Uint(&babelFields[item], uint64(typ))
+		b := append(append(append(w.e.Text(), prefix...), name...), " ("...)
+		w.e.SetRepr(append(strconv.AppendInt(b, int64(typ), 10), ')'))
 	}
 }
 
-// text starts a text line (no field); the caller appends and ends it
-// when it returns true.
-func (w *babelWalk) text(depth int, s string) bool {
-	if !w.line(depth) {
-		return false
+// text returns, in a tree list, the buffer a tree line at depth is built
+// in, s first; nil otherwise. line adds it.
+func (w *babelWalk) text(depth int, s string) []byte {
+	if !w.tree() {
+		return nil
 	}
-	w.t.b = append(w.t.b, s...)
-	return true
+	w.at(depth)
+	return append(w.e.Text(), s...)
 }
+
+func (w *babelWalk) line(b []byte) { w.e.Line(b) }
 
 // u8, u16 and u32 read what Wireshark reads with tvb_get_*: past the
 // captured bytes they mark the exception and return 0.
@@ -392,10 +361,8 @@ func (w *babelWalk) packet() {
 	if !w.item(babelHdr+bodylen, trailer) {
 		return
 	}
-	if w.text(1, "Packet Trailer (") {
-		w.t.b = strconv.AppendInt(w.t.b, int64(trailer), 10)
-		w.t.b = append(w.t.b, ')')
-		w.end()
+	if t := w.text(1, "Packet Trailer ("); t != nil {
+		w.line(append(strconv.AppendInt(t, int64(trailer), 10), ')'))
 	}
 	w.base = 2
 	w.body(bodylen, trailer)
@@ -445,9 +412,8 @@ func (w *babelWalk) message(m, typ, ln int) {
 		}
 	case babelHello:
 		// Wireshark's "Unicast" reads the packet's third byte.
-		if w.item(m+2, 2) && w.text(d1, "Unicast : ") {
-			w.t.b = strconv.AppendInt(w.t.b, int64(w.b[2]), 10)
-			w.end()
+		if t := w.text(d1, "Unicast : "); w.item(m+2, 2) && t != nil {
+			w.line(strconv.AppendInt(t, int64(w.b[2]), 10))
 		}
 		if w.item(m+4, 2) {
 			w.uint(d1, babelFSeqno, w.u16(m+4))
@@ -571,13 +537,13 @@ func (w *babelWalk) addrTree(depth int, label string, off, n, ae int, p *[16]byt
 	if !w.item(off, n) {
 		return
 	}
-	if w.text(depth, label) {
+	if t := w.text(depth, label); t != nil {
 		if rc < 0 {
-			w.t.b = append(w.t.b, "corrupt"...)
+			t = append(t, "corrupt"...)
 		} else {
-			w.t.b = appendBabelAddr(w.t.b, p)
+			t = appendBabelAddr(t, p)
 		}
-		w.end()
+		w.line(t)
 	}
 	w.named(depth+1, babelFAE, uint64(ae))
 	if w.item(off, n) {
@@ -592,15 +558,13 @@ func (w *babelWalk) prefixTree(depth, off, n, ae, plen, omitted int, p *[16]byte
 	if !w.item(off, n) {
 		return
 	}
-	if w.text(depth, "Prefix: ") {
+	if t := w.text(depth, "Prefix: "); t != nil {
 		if rc < 0 {
-			w.t.b = append(w.t.b, "corrupt"...)
+			t = append(t, "corrupt"...)
 		} else {
-			w.t.b = appendBabelAddr(w.t.b, p)
+			t = appendBabelAddr(t, p)
 		}
-		w.t.b = append(w.t.b, '/')
-		w.t.b = strconv.AppendInt(w.t.b, int64(plen), 10)
-		w.end()
+		w.line(strconv.AppendInt(append(t, '/'), int64(plen), 10))
 	}
 	w.named(depth+1, babelFAE, uint64(ae))
 	w.uint(depth+1, babelFPlen, uint64(plen))
@@ -636,8 +600,8 @@ func (w *babelWalk) subTLVs(typ, beg, end int) {
 			if !w.item(beg+2, sl) {
 				return
 			}
-			if w.text(d+1, "Mandatory") {
-				w.end()
+			if t := w.text(d+1, "Mandatory"); t != nil {
+				w.line(t)
 			}
 		}
 		switch st {
@@ -645,8 +609,8 @@ func (w *babelWalk) subTLVs(typ, beg, end int) {
 			if !w.item(beg+2, 0) {
 				return
 			}
-			if w.text(d+1, "Channel") {
-				w.end()
+			if t := w.text(d+1, "Channel"); t != nil {
+				w.line(t)
 			}
 			for k := 0; k < sl && w.item(beg+2+k, 1); k++ {
 				w.uint(d+2, babelFChannel, uint64(w.b[beg+2+k]))
@@ -655,24 +619,21 @@ func (w *babelWalk) subTLVs(typ, beg, end int) {
 			switch typ {
 			case babelHello:
 				t1 := w.u32(beg + 2)
-				if w.item(beg+2, sl) && w.text(d+1, "Timestamp : ") {
-					w.t.b = appendBabelTimestamp(w.t.b, t1)
-					w.end()
+				if t := w.text(d+1, "Timestamp : "); w.item(beg+2, sl) && t != nil {
+					w.line(appendBabelTimestamp(t, t1))
 				}
 			case babelIHU:
 				t1 := w.u32(beg + 2)
 				t2 := w.u32(beg + 6)
-				if w.item(beg+2, sl) && w.text(d+1, "Timestamp origin : ") {
-					w.t.b = appendBabelTimestamp(w.t.b, t1)
-					w.end()
+				if t := w.text(d+1, "Timestamp origin : "); w.item(beg+2, sl) && t != nil {
+					w.line(appendBabelTimestamp(t, t1))
 				}
-				if w.item(beg+6, sl) && w.text(d+1, "Timestamp receive: ") {
-					w.t.b = appendBabelTimestamp(w.t.b, t2)
-					w.end()
+				if t := w.text(d+1, "Timestamp receive: "); w.item(beg+6, sl) && t != nil {
+					w.line(appendBabelTimestamp(t, t2))
 				}
 			default:
-				if w.item(beg+2, sl) && w.text(d+1, "Bogus") {
-					w.end()
+				if t := w.text(d+1, "Bogus"); w.item(beg+2, sl) && t != nil {
+					w.line(t)
 				}
 			}
 		}
@@ -698,43 +659,25 @@ func appendZeroPad(b []byte, v uint64, n int) []byte {
 	return append(b, s...)
 }
 
-// emitBabel emits the packet's fields in tshark's order.
+// emitBabel emits the packet's fields in tshark's order. A version other
+// than 2 gets no subtree; where tshark's dissector ran out of bytes, its
+// exception item follows the subtree.
 func emitBabel(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
 	e.Proto(&protoBabel)
 	b := d.data[l.Start:l.End]
-	if len(b) >= babelHdr && b[1] == 2 {
-		w := babelWalk{e: e, b: b, rep: udpPayloadLen(d, i)}
-		w.packet()
-	}
-	e.End()
-}
-
-// treeBabel appends the Babel subtree as tshark -V shows it, and tshark's
-// exception lines where its dissector ran out of bytes. A version other
-// than 2 gets no subtree.
-func treeBabel(t *treeWriter, d *Decoder, i int) {
-	l := &d.layers[i]
-	b := d.data[l.Start:l.End]
 	if len(b) < babelHdr || b[1] != 2 {
+		e.NoTree()
+		e.End()
 		return
 	}
-	t.head("Babel Routing Protocol")
-	t.end()
-	w := babelWalk{t: t, b: b, rep: udpPayloadLen(d, i)}
+	w := babelWalk{e: e, b: b, rep: udpPayloadLen(d, i)}
 	w.packet()
-	if !w.exc {
-		return
+	e.End()
+	if w.exc {
+		e.TreeException("Babel")
 	}
-	t.depth = 0
-	t.line()
-	if len(d.data) < t.wire {
-		t.b = append(t.b, "[Packet size limited during capture: Babel truncated]\n"...)
-		return
-	}
-	t.b = append(t.b, "[Malformed Packet: Babel]\n"...)
-	t.b = append(t.b, malformedExpert...)
 }
 
 // infoBabel appends the Info column: "Babel" and the type of each TLV of

@@ -286,18 +286,29 @@ func nextBGPAttr(attrs []byte, off int) (flags, typ uint8, v []byte, hdr, next i
 }
 
 // emitBGP emits every whole message's fields (JSON: the first message's).
+// The tree draws each message as a protocol of its own ("Border Gateway
+// Protocol - OPEN Message").
 func emitBGP(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
 	e.Proto(&protoBGP)
 	m := BGP(d.data[l.Start:l.End])
 	f := &bgpFields
+	n := 0
 	for off := 0; ; {
 		msg, next, ok := m.NextMessage(off)
 		if !ok {
 			break
 		}
 		off = next
+		if e.Tree() {
+			if n > 0 {
+				e.End()
+				e.Proto(&protoBGP)
+			}
+			e.SetRepr(appendBGPTypeName(append(e.Text(), "Border Gateway Protocol - "...), msg[18]))
+		}
+		n++
 		e.Bytes(&f[bgpMarkerF], msg[:16])
 		e.Uint(&f[bgpLength], uint64(len(msg)))
 		e.Uint(&f[bgpType], uint64(msg[18]))
@@ -319,12 +330,19 @@ func emitBGP(e *emitter, i int) {
 				e.Uint(&f[bgpRRSAFI], uint64(body[3]))
 			}
 		}
-		if !e.all {
+		if !e.all && !e.Tree() {
 			break
 		}
 	}
+	if n == 0 {
+		e.NoTree() // no whole message: no subtree
+	}
 	e.End()
 }
+
+// bgpEvery reports whether every occurrence is emitted (-T fields, ek and
+// the tree; JSON takes the first).
+func bgpEvery(e *emitter) bool { return e.all || e.Tree() }
 
 func emitBGPOpen(e *emitter, body []byte) {
 	f := &bgpFields
@@ -336,45 +354,79 @@ func emitBGPOpen(e *emitter, body []byte) {
 	e.Uint(&f[bgpOpenHoldTime], uint64(be16(body[3:])))
 	e.IPv4(&f[bgpOpenIdentifier], body[5:9])
 	e.Uint(&f[bgpOpenOptLen], uint64(body[9]))
+	if e.Tree() {
+		if body[9] == 0 || body[9] == 255 {
+			return
+		}
+		e.LineString("Optional Parameters")
+	}
+	e.Sub()
+	defer e.Up()
 	opts := body[10:min(len(body), 10+int(body[9]))]
 	for k := 0; k+2 <= len(opts); {
 		typ, n := opts[k], int(opts[k+1])
-		if k+2+n > len(opts) || body[9] == 255 {
+		if k+2+n > len(opts) || body[9] == 255 || e.Tree() && typ != 2 {
 			return
 		}
+		e.LineString("Optional Parameter: Capability")
+		e.Sub()
 		e.Uint(&f[bgpOpenParamType], uint64(typ))
 		e.Uint(&f[bgpOpenParamLen], uint64(n))
-		if typ == 2 {
-			caps := opts[k+2 : k+2+n]
-			for c := 0; c+2 <= len(caps); {
-				ct, cn := caps[c], int(caps[c+1])
-				if c+2+cn > len(caps) {
-					return
-				}
-				e.Uint(&f[bgpCapType], uint64(ct))
-				e.Uint(&f[bgpCapLength], uint64(cn))
-				v := caps[c+2 : c+2+cn]
-				switch {
-				case ct == 1 && cn == 4:
-					e.Uint(&f[bgpCapMPAFI], uint64(be16(v)))
-					e.Bytes(&f[bgpCapReserved], v[2:3])
-					e.Uint(&f[bgpCapMPSAFI], uint64(v[3]))
-				case ct == 65 && cn == 4:
-					e.Uint(&f[bgpCap4AS], uint64(be32(v)))
-				case ct == 2 || ct == 128 || ct == 70 || ct == 6:
-				default:
-					return // the other capabilities' fields are not declared
-				}
-				c += 2 + cn
-				if !e.all {
-					return
-				}
-			}
-		}
-		k += 2 + n
-		if !e.all {
+		if typ == 2 && !emitBGPCaps(e, opts[k+2:k+2+n]) {
+			e.Up()
 			return
 		}
+		e.Up()
+		k += 2 + n
+		if !bgpEvery(e) {
+			return
+		}
+	}
+}
+
+// emitBGPCaps emits a Capability parameter's capabilities; false where
+// the emission stops.
+func emitBGPCaps(e *emitter, caps []byte) bool {
+	f := &bgpFields
+	for c := 0; c+2 <= len(caps); {
+		ct, cn := caps[c], int(caps[c+1])
+		if c+2+cn > len(caps) {
+			return false
+		}
+		if name, known := bgpCapNames[ct]; known && e.Tree() {
+			e.Line(append(append(e.Text(), "Capability: "...), name...))
+		}
+		e.Sub()
+		e.Uint(&f[bgpCapType], uint64(ct))
+		e.Uint(&f[bgpCapLength], uint64(cn))
+		v := caps[c+2 : c+2+cn]
+		switch {
+		case ct == 1 && cn == 4:
+			e.Uint(&f[bgpCapMPAFI], uint64(be16(v)))
+			e.Bytes(&f[bgpCapReserved], v[2:3])
+			e.Uint(&f[bgpCapMPSAFI], uint64(v[3]))
+		case ct == 65 && cn == 4:
+			e.Uint(&f[bgpCap4AS], uint64(be32(v)))
+		case ct == 2 || ct == 128 || ct == 70 || ct == 6:
+		default:
+			if !e.Tree() {
+				e.Up()
+				return false // the other capabilities' fields are not declared
+			}
+		}
+		e.Up()
+		c += 2 + cn
+		if !bgpEvery(e) {
+			return false
+		}
+	}
+	return true
+}
+
+// emitBGPPrefixLine adds, in a tree list, a prefix's line "10.0.0.0/8".
+func emitBGPPrefixLine(e *emitter, a [4]byte, bits int) {
+	if e.Tree() {
+		e.Line(strconv.AppendInt(append(addr4(a[:]).AppendTo(e.Text()), '/'), int64(bits), 10))
 	}
 }
 
@@ -389,29 +441,80 @@ func emitBGPUpdate(e *emitter, body []byte) {
 		if !bgpPrefixes(withdrawn) {
 			return
 		}
+		e.LineString("Withdrawn Routes")
+		e.Sub()
 		for k := 0; k < len(withdrawn); {
-			a, _, next := bgpPrefix(withdrawn, k)
+			a, bits, next := bgpPrefix(withdrawn, k)
+			emitBGPPrefixLine(e, a, bits)
 			e.IPv4(&f[bgpWithdrawnPrefix], a[:])
+			e.NoTree() // the tree shows the prefix's line only
 			k = next
-			if !e.all {
+			if !bgpEvery(e) {
 				break
 			}
 		}
+		e.Up()
 	}
 	e.Uint(&f[bgpPathAttrsLen], uint64(len(attrs)))
+	if len(attrs) > 0 {
+		e.LineString("Path attributes")
+	}
+	e.Sub()
+	if !emitBGPAttrs(e, attrs) {
+		e.Up()
+		return
+	}
+	e.Up()
+	if len(nlri) > 0 && bgpPrefixes(nlri) {
+		e.LineString("Network Layer Reachability Information (NLRI)")
+		e.Sub()
+		for k := 0; k < len(nlri); {
+			a, bits, next := bgpPrefix(nlri, k)
+			emitBGPPrefixLine(e, a, bits)
+			e.Sub()
+			if e.Tree() {
+				e.Line(strconv.AppendInt(append(e.Text(), "NLRI prefix length: "...), int64(bits), 10))
+			}
+			e.IPv4(&f[bgpNLRIPrefix], a[:])
+			e.Up()
+			k = next
+			if !bgpEvery(e) {
+				break
+			}
+		}
+		e.Up()
+	}
+}
+
+// emitBGPAttrs emits the path attributes, each under its title line where
+// tshark's has a summary rawcap writes; false where the emission stops.
+func emitBGPAttrs(e *emitter, attrs []byte) bool {
+	f := &bgpFields
 	for off := 0; ; {
 		flags, typ, v, _, next, ok := nextBGPAttr(attrs, off)
 		if !ok {
 			break
 		}
 		off = next
+		if e.Tree() {
+			if b, ok := appendBGPAttrTitle(e.Text(), typ, v); ok {
+				e.Line(b)
+			}
+		}
+		e.Sub()
 		fl := uint64(flags)
 		e.Uint(&f[bgpAttrFlags], fl)
+		if e.Tree() {
+			b := appendHex2(append(e.Text(), "Flags: 0x"...), flags)
+			e.SetRepr(appendBGPAttrFlags(append(b, ", "...), flags))
+		}
+		e.Sub()
 		e.Bool(&f[bgpAttrFlagsOptional], fl&0x80 != 0)
 		e.Bool(&f[bgpAttrFlagsTransitive], fl&0x40 != 0)
 		e.Bool(&f[bgpAttrFlagsPartial], fl&0x20 != 0)
 		e.Bool(&f[bgpAttrFlagsExtLen], fl&0x10 != 0)
 		e.Uint(&f[bgpAttrFlagsUnused], fl&0x0f)
+		e.Up()
 		e.Uint(&f[bgpAttrType], uint64(typ))
 		e.Uint(&f[bgpAttrLength], uint64(len(v)))
 		switch {
@@ -422,8 +525,23 @@ func emitBGPUpdate(e *emitter, body []byte) {
 			for k := 0; k+2 <= len(v); {
 				cnt := int(v[k+1])
 				if k+2+cnt*n > len(v) {
-					return
+					e.Up()
+					return false
 				}
+				if e.Tree() {
+					if v[k] != 2 {
+						break // tshark's summary of the other segments is not drawn
+					}
+					b := append(e.Text(), "AS Path segment: "...)
+					for a := 0; a < cnt; a++ {
+						if a > 0 {
+							b = append(b, ' ')
+						}
+						b = strconv.AppendUint(b, bgpAS(v, k+2+a*n, n), 10)
+					}
+					e.Line(b)
+				}
+				e.Sub()
 				e.Uint(&f[bgpASPathSegType], uint64(v[k]))
 				e.Uint(&f[bgpASPathSegLen], uint64(cnt))
 				for a := 0; a < cnt; a++ {
@@ -434,6 +552,7 @@ func emitBGPUpdate(e *emitter, body []byte) {
 						e.Uint(&f[bgpASPathAS4], uint64(be32(v[p:])))
 					}
 				}
+				e.Up()
 				k += 2 + cnt*n
 			}
 		case typ == 3 && len(v) == 4:
@@ -443,22 +562,17 @@ func emitBGPUpdate(e *emitter, body []byte) {
 		case typ == 5 && len(v) == 4:
 			e.Uint(&f[bgpAttrLocalPref], uint64(be32(v)))
 		default:
-			return // the other attributes' fields are not declared
+			if !e.Tree() {
+				e.Up()
+				return false // the other attributes' fields are not declared
+			}
 		}
-		if !e.all {
+		e.Up()
+		if !bgpEvery(e) {
 			break
 		}
 	}
-	if len(nlri) > 0 && bgpPrefixes(nlri) {
-		for k := 0; k < len(nlri); {
-			a, _, next := bgpPrefix(nlri, k)
-			e.IPv4(&f[bgpNLRIPrefix], a[:])
-			k = next
-			if !e.all {
-				break
-			}
-		}
-	}
+	return true
 }
 
 var bgpTypeNames = [6]string{"", "OPEN Message", "UPDATE Message", "NOTIFICATION Message", "KEEPALIVE Message", "ROUTE-REFRESH Message"}
@@ -512,143 +626,6 @@ var bgpAttrNames = [...]string{1: "ORIGIN", 2: "AS_PATH", 3: "NEXT_HOP", 4: "MUL
 
 var bgpOriginNames = [3]string{"IGP", "EGP", "INCOMPLETE"}
 
-var bgpAFINames = map[uint16]string{1: "IPv4", 2: "IPv6", 25: "Layer-2 VPN", 16388: "BGP-LS"}
-
-var bgpSAFINames = map[uint8]string{1: "Unicast", 2: "Multicast", 4: "Labeled Unicast", 5: "MCAST-VPN",
-	65: "VPLS", 70: "EVPN", 71: "BGP-LS", 72: "BGP-LS-VPN", 128: "Labeled VPN Unicast", 129: "Labeled VPN Multicast",
-	132: "Route Target Filter", 133: "Flow Spec Filter", 134: "Flow Spec Filter VPN"}
-
-// treeBGPName appends "name (n)", or "Unknown (n)" without a name.
-func treeBGPName(t *treeWriter, label, name string, v uint64) {
-	t.line()
-	t.b = append(t.b, label...)
-	t.b = append(t.b, ": "...)
-	if name == "" {
-		name = "Unknown"
-	}
-	t.b = append(t.b, name...)
-	t.b = append(t.b, " ("...)
-	t.b = strconv.AppendUint(t.b, v, 10)
-	t.b = append(t.b, ')')
-	t.end()
-}
-
-// treeBGP writes a subtree per whole message of the segment.
-func treeBGP(t *treeWriter, d *Decoder, i int) {
-	l := &d.layers[i]
-	m := BGP(d.data[l.Start:l.End])
-	for off := 0; ; {
-		msg, next, ok := m.NextMessage(off)
-		if !ok {
-			break
-		}
-		off = next
-		t.head("Border Gateway Protocol - ")
-		t.b = appendBGPTypeName(t.b, msg[18])
-		t.end()
-		t.depth = 1
-		t.line()
-		t.b = append(t.b, "Marker: "...)
-		t.b = appendHexBytes(t.b, msg[:16])
-		t.end()
-		t.int("Length", len(msg))
-		t.line()
-		t.b = append(t.b, "Type: "...)
-		t.b = appendBGPTypeName(t.b, msg[18])
-		t.b = append(t.b, " ("...)
-		t.b = strconv.AppendUint(t.b, uint64(msg[18]), 10)
-		t.b = append(t.b, ')')
-		t.end()
-		body := msg[bgpHeaderLen:]
-		switch msg[18] {
-		case BGPOpen:
-			treeBGPOpen(t, body)
-		case BGPUpdate:
-			treeBGPUpdate(t, body)
-		case BGPNotification:
-			if len(body) < 2 {
-				break
-			}
-			treeBGPName(t, "Major error Code", bgpFields[bgpNotifyMajor].ValueNames().Name(uint64(body[0])), uint64(body[0]))
-			mf := &bgpFields[bgpMinorField(body[0])]
-			treeBGPName(t, mf.Label, mf.ValueNames().Name(uint64(body[1])), uint64(body[1]))
-		case BGPRouteRefresh:
-			if len(body) < 4 {
-				break
-			}
-			treeBGPName(t, "Address family identifier (AFI)", bgpAFINames[be16(body)], uint64(be16(body)))
-			treeBGPName(t, "Subtype", bgpFields[bgpRRSubtype].ValueNames().Name(uint64(body[2])), uint64(body[2]))
-			treeBGPName(t, "Subsequent address family identifier (SAFI)", bgpSAFINames[body[3]], uint64(body[3]))
-		}
-	}
-	t.depth = 1
-}
-
-func treeBGPOpen(t *treeWriter, body []byte) {
-	if len(body) < 10 {
-		return
-	}
-	t.int("Version", int(body[0]))
-	t.int("My AS", int(be16(body[1:])))
-	t.int("Hold Time", int(be16(body[3:])))
-	t.addr("BGP Identifier", addr4(body[5:9]))
-	t.int("Optional Parameters Length", int(body[9]))
-	if body[9] == 0 || body[9] == 255 {
-		return
-	}
-	t.line()
-	t.b = append(t.b, "Optional Parameters"...)
-	t.end()
-	opts := body[10:min(len(body), 10+int(body[9]))]
-	for k := 0; k+2 <= len(opts); {
-		typ, n := opts[k], int(opts[k+1])
-		if k+2+n > len(opts) || typ != 2 {
-			return
-		}
-		t.depth = 2
-		t.line()
-		t.b = append(t.b, "Optional Parameter: Capability"...)
-		t.end()
-		t.depth = 3
-		t.line()
-		t.b = append(t.b, "Parameter Type: Capability (2)"...)
-		t.end()
-		t.int("Parameter Length", n)
-		caps := opts[k+2 : k+2+n]
-		for c := 0; c+2 <= len(caps); {
-			ct, cn := caps[c], int(caps[c+1])
-			if c+2+cn > len(caps) {
-				return
-			}
-			v := caps[c+2 : c+2+cn]
-			name, known := bgpCapNames[ct]
-			t.depth = 3
-			if known {
-				t.line()
-				t.b = append(t.b, "Capability: "...)
-				t.b = append(t.b, name...)
-				t.end()
-			}
-			t.depth = 4
-			treeBGPName(t, "Type", name, uint64(ct))
-			t.int("Length", cn)
-			switch {
-			case ct == 1 && cn == 4:
-				treeBGPName(t, "AFI", bgpAFINames[be16(v)], uint64(be16(v)))
-				t.line()
-				t.b = append(t.b, "Reserved: "...)
-				t.b = appendHexBytes(t.b, v[2:3])
-				t.end()
-				treeBGPName(t, "SAFI", bgpSAFINames[v[3]], uint64(v[3]))
-			case ct == 65 && cn == 4:
-				t.int("AS Number", int(be32(v)))
-			}
-			c += 2 + cn
-		}
-		k += 2 + n
-	}
-}
-
 // appendBGPAttrFlags appends Wireshark's words for an attribute's flags.
 func appendBGPAttrFlags(b []byte, fl uint8) []byte {
 	n := len(b)
@@ -682,150 +659,6 @@ func appendBGPAttrFlags(b []byte, fl uint8) []byte {
 	return b
 }
 
-var bgpAttrFlagBits = [4]struct {
-	mask  uint64
-	label string
-}{{0x80, "Optional"}, {0x40, "Transitive"}, {0x20, "Partial"}, {0x10, "Extended-Length"}}
-
-func treeBGPUpdate(t *treeWriter, body []byte) {
-	withdrawn, attrs, nlri, ok := bgpUpdateParts(body)
-	if !ok {
-		return
-	}
-	t.int("Withdrawn Routes Length", len(withdrawn))
-	if len(withdrawn) > 0 {
-		if !bgpPrefixes(withdrawn) {
-			return
-		}
-		t.line()
-		t.b = append(t.b, "Withdrawn Routes"...)
-		t.end()
-		t.depth = 2
-		for k := 0; k < len(withdrawn); {
-			a, bits, next := bgpPrefix(withdrawn, k)
-			k = next
-			t.line()
-			t.b = addr4(a[:]).AppendTo(t.b)
-			t.b = append(t.b, '/')
-			t.b = strconv.AppendInt(t.b, int64(bits), 10)
-			t.end()
-		}
-		t.depth = 1
-	}
-	t.int("Total Path Attribute Length", len(attrs))
-	if len(attrs) > 0 {
-		t.line()
-		t.b = append(t.b, "Path attributes"...)
-		t.end()
-	}
-	for off := 0; ; {
-		flags, typ, v, _, next, ok := nextBGPAttr(attrs, off)
-		if !ok {
-			break
-		}
-		off = next
-		t.depth = 2
-		treeBGPAttrTitle(t, typ, v)
-		t.depth = 3
-		t.line()
-		t.b = append(t.b, "Flags: 0x"...)
-		t.b = appendHex2(t.b, flags)
-		t.b = append(t.b, ", "...)
-		t.b = appendBGPAttrFlags(t.b, flags)
-		t.end()
-		t.depth = 4
-		for _, bt := range bgpAttrFlagBits {
-			t.bits(uint64(flags), 8, bt.mask, bt.label)
-			if uint64(flags)&bt.mask != 0 {
-				t.b = append(t.b, "Set"...)
-			} else {
-				t.b = append(t.b, "Not set"...)
-			}
-			t.end()
-		}
-		t.bits(uint64(flags), 8, 0x0f, "Unused")
-		t.b = append(t.b, "0x"...)
-		t.b = strconv.AppendUint(t.b, uint64(flags&0x0f), 16)
-		t.end()
-		t.depth = 3
-		name := ""
-		if int(typ) < len(bgpAttrNames) {
-			name = bgpAttrNames[typ]
-		}
-		treeBGPName(t, "Type Code", name, uint64(typ))
-		t.int("Length", len(v))
-		switch {
-		case typ == 1 && len(v) == 1:
-			on := "Unknown"
-			if v[0] < 3 {
-				on = bgpOriginNames[v[0]]
-			}
-			treeBGPName(t, "Origin", on, uint64(v[0]))
-		case typ == 2:
-			n := bgpASLen(v)
-			for k := 0; k+2 <= len(v); {
-				cnt := int(v[k+1])
-				if k+2+cnt*n > len(v) || v[k] != 2 {
-					break
-				}
-				t.depth = 3
-				t.line()
-				t.b = append(t.b, "AS Path segment: "...)
-				for a := 0; a < cnt; a++ {
-					if a > 0 {
-						t.b = append(t.b, ' ')
-					}
-					t.b = strconv.AppendUint(t.b, bgpAS(v, k+2+a*n, n), 10)
-				}
-				t.end()
-				t.depth = 4
-				t.line()
-				t.b = append(t.b, "Segment type: AS_SEQUENCE (2)"...)
-				t.end()
-				t.int("Segment length (number of ASN)", cnt)
-				for a := 0; a < cnt; a++ {
-					t.line()
-					if n == 2 {
-						t.b = append(t.b, "AS2: "...)
-					} else {
-						t.b = append(t.b, "AS4: "...)
-					}
-					t.b = strconv.AppendUint(t.b, bgpAS(v, k+2+a*n, n), 10)
-					t.end()
-				}
-				k += 2 + cnt*n
-			}
-		case typ == 3 && len(v) == 4:
-			t.addr("Next hop", addr4(v))
-		case typ == 4 && len(v) == 4:
-			t.int("Multiple exit discriminator", int(be32(v)))
-		case typ == 5 && len(v) == 4:
-			t.int("Local preference", int(be32(v)))
-		}
-	}
-	t.depth = 1
-	if len(nlri) == 0 || !bgpPrefixes(nlri) {
-		return
-	}
-	t.line()
-	t.b = append(t.b, "Network Layer Reachability Information (NLRI)"...)
-	t.end()
-	for k := 0; k < len(nlri); {
-		a, bits, next := bgpPrefix(nlri, k)
-		k = next
-		t.depth = 2
-		t.line()
-		t.b = addr4(a[:]).AppendTo(t.b)
-		t.b = append(t.b, '/')
-		t.b = strconv.AppendInt(t.b, int64(bits), 10)
-		t.end()
-		t.depth = 3
-		t.int("NLRI prefix length", bits)
-		t.addr("NLRI prefix", addr4(a[:]))
-	}
-	t.depth = 1
-}
-
 // bgpAS returns the n-byte AS number at v[k:].
 func bgpAS(v []byte, k, n int) uint64 {
 	if n == 2 {
@@ -834,52 +667,43 @@ func bgpAS(v []byte, k, n int) uint64 {
 	return uint64(be32(v[k:]))
 }
 
-// treeBGPAttrTitle writes "Path Attribute - ORIGIN: IGP" for the
-// attributes whose summary is known, and nothing for the others.
-func treeBGPAttrTitle(t *treeWriter, typ uint8, v []byte) {
-	t.line()
-	at := len(t.b)
-	t.b = append(t.b, "Path Attribute - "...)
+// appendBGPAttrTitle appends "Path Attribute - ORIGIN: IGP" for the
+// attributes whose summary is known; ok is false for the others.
+func appendBGPAttrTitle(b []byte, typ uint8, v []byte) (_ []byte, ok bool) {
+	b = append(b, "Path Attribute - "...)
 	switch {
 	case typ == 1 && len(v) == 1 && v[0] < 3:
-		t.b = append(t.b, "ORIGIN: "...)
-		t.b = append(t.b, bgpOriginNames[v[0]]...)
+		b = append(b, "ORIGIN: "...)
+		b = append(b, bgpOriginNames[v[0]]...)
 	case typ == 2:
-		t.b = append(t.b, "AS_PATH: "...)
+		b = append(b, "AS_PATH: "...)
 		if len(v) == 0 {
-			t.b = append(t.b, "empty"...)
-			break
+			return append(b, "empty"...), true
 		}
 		n := bgpASLen(v)
 		for k := 0; k+2 <= len(v); {
 			cnt := int(v[k+1])
 			if k+2+cnt*n > len(v) || v[k] != 2 {
-				t.b = t.b[:at-4*t.depth]
-				return
+				return b, false
 			}
 			for a := 0; a < cnt; a++ {
-				t.b = strconv.AppendUint(t.b, bgpAS(v, k+2+a*n, n), 10)
-				t.b = append(t.b, ' ')
+				b = strconv.AppendUint(b, bgpAS(v, k+2+a*n, n), 10)
+				b = append(b, ' ')
 			}
 			k += 2 + cnt*n
 		}
 	case typ == 3 && len(v) == 4:
-		t.b = append(t.b, "NEXT_HOP: "...)
-		t.b = addr4(v).AppendTo(t.b)
-		t.b = append(t.b, ' ')
+		b = append(addr4(v).AppendTo(append(b, "NEXT_HOP: "...)), ' ')
 	case typ == 4 && len(v) == 4:
-		t.b = append(t.b, "MULTI_EXIT_DISC: "...)
-		t.b = strconv.AppendUint(t.b, uint64(be32(v)), 10)
+		b = strconv.AppendUint(append(b, "MULTI_EXIT_DISC: "...), uint64(be32(v)), 10)
 	case typ == 5 && len(v) == 4:
-		t.b = append(t.b, "LOCAL_PREF: "...)
-		t.b = strconv.AppendUint(t.b, uint64(be32(v)), 10)
+		b = strconv.AppendUint(append(b, "LOCAL_PREF: "...), uint64(be32(v)), 10)
 	case typ == 14 || typ == 15:
-		t.b = append(t.b, bgpAttrNames[typ]...)
+		b = append(b, bgpAttrNames[typ]...)
 	default:
-		t.b = t.b[:at-4*t.depth]
-		return
+		return b, false
 	}
-	t.end()
+	return b, true
 }
 
 // lineBGP appends what tcpdump prints after a TCP segment's length for

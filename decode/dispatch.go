@@ -514,22 +514,14 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeDHCPv4(t, d, i)
 	case LayerTLS:
 		treeTLS(t, d, i)
-	case LayerPIM:
-		treePIM(t, d, i)
 	case LayerSCTP:
 		treeSCTP(t, d, i)
 	case LayerOSPF:
 		treeOSPF(t, d, i)
-	case LayerSTP:
-		treeSTP(t, d, i)
-	case LayerLLDP:
-		treeLLDP(t, d, i)
 	case LayerSSH:
 		treeSSH(t, d, i)
 	case LayerHTTP2:
 		treeHTTP2(t, d, i)
-	case LayerBGP:
-		treeBGP(t, d, i)
 	case LayerEAPOL:
 		treeEAPOL(t, d, i)
 	case LayerQUIC:
@@ -538,8 +530,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeDHCPv6(t, d, i)
 	case LayerWLAN:
 		treeWLAN(t, d, i)
-	case LayerBabel:
-		treeBabel(t, d, i)
 	case LayerSNMP:
 		treeSNMP(t, d, i)
 	case LayerRPC:

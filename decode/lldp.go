@@ -220,11 +220,19 @@ const (
 	lldp8023PMDCaps
 	lldp8023MAUType
 	lldp8023MaxFrame
-	lldpFieldCount
+	lldp8021PPVIDFlags
+	lldp8021PPVIDSupported
+	lldp8021PPVIDEnabled
+	lldp8021PPVID
+	lldp8021VLANID
+	lldp8021VLANNameLen
+	lldp8021VLANName
+	lldp8021ProtoIDLen
+	lldp8021ProtoID
+	lldp8023PMDCap0                           // 16 bits, from bit 0 up
+	lldp8023PMDCapInv0 = lldp8023PMDCap0 + 16 // the same, in the inverse bit order
+	lldpFieldCount     = lldp8023PMDCapInv0 + 16
 )
-
-// lldpCapNames are the labels of the capability bits, from bit 0 up.
-var lldpCapNames = [8]string{"Other", "Repeater", "Bridge", "WLAN access point", "Router", "Telephone", "DOCSIS cable device", "Station only"}
 
 var lldpFields = [lldpFieldCount]Field{
 	lldpTLVType:              {Name: "lldp.tlv.type", Label: "TLV Type", Kind: KindUint, Width: 16, Mask: 0xfe00},
@@ -278,18 +286,73 @@ var lldpFields = [lldpFieldCount]Field{
 	lldp8023PMDCaps:          {Name: "lldp.ieee.802_3.pmd_auto_neg_advertised_caps", Label: "PMD Auto-Negotiation Advertised Capability", Kind: KindUint, Width: 16, Base: BaseHex},
 	lldp8023MAUType:          {Name: "lldp.ieee.802_3.pmd_mau_type", Label: "Operational MAU Type", Kind: KindUint, Width: 16, Base: BaseHex},
 	lldp8023MaxFrame:         {Name: "lldp.ieee.802_3.max_frame_size", Label: "Maximum Frame Size", Kind: KindUint, Width: 16},
+	lldp8021PPVIDFlags:       {Name: "lldp.ieee.802_1.port_and_vlan_id_flag", Label: "Flags", Kind: KindUint, Width: 8, Base: BaseHex},
+	lldp8021PPVIDSupported:   {Name: "lldp.ieee.802_1.port_and_vlan_id_flag.supported", Label: "Port and Protocol VLAN", Kind: KindBool, Width: 8, Mask: 0x2},
+	lldp8021PPVIDEnabled:     {Name: "lldp.ieee.802_1.port_and_vlan_id_flag.enabled", Label: "Port and Protocol VLAN", Kind: KindBool, Width: 8, Mask: 0x4},
+	lldp8021PPVID:            {Name: "lldp.ieee.802_1.port_proto_vlan.id", Label: "Port and Protocol VLAN Identifier", Kind: KindUint, Width: 16, Base: BaseDecHex},
+	lldp8021VLANID:           {Name: "lldp.ieee.802_1.vlan.id", Label: "VLAN Identifier", Kind: KindUint, Width: 16, Base: BaseDecHex},
+	lldp8021VLANNameLen:      {Name: "lldp.ieee.802_1.vlan.name_len", Label: "VLAN Name Length", Kind: KindUint, Width: 8},
+	lldp8021VLANName:         {Name: "lldp.ieee.802_1.vlan.name", Label: "VLAN Name", Kind: KindString},
+	lldp8021ProtoIDLen:       {Name: "lldp.ieee.802_1.proto.id_length", Label: "Protocol Identity Length", Kind: KindUint, Width: 8},
+	lldp8021ProtoID:          {Name: "lldp.ieee.802_1.proto.id", Label: "Protocol Identity", Kind: KindBytes},
+	lldp8023PMDCap0 + 0:      {Name: "lldp.ieee.802_3.pmd_auto_neg_advertised_caps.1000base_tfd", Label: "1000BASE-T (full duplex mode)", Kind: KindBool, Width: 16, Mask: 0x1},
+	lldp8023PMDCap0 + 1:      {Name: "lldp.ieee.802_3.pmd_auto_neg_advertised_caps.1000base_t", Label: "1000BASE-T (half duplex mode)", Kind: KindBool, Width: 16, Mask: 0x2},
+	lldp8023PMDCap0 + 2:      {Name: "lldp.ieee.802_3.pmd_auto_neg_advertised_caps.1000base_xfd", Label: "1000BASE-X (-LX, -SX, -CX full duplex mode)", Kind: KindBool, Width: 16, Mask: 0x4},
+	lldp8023PMDCap0 + 3:      {Name: "lldp.ieee.802_3.pmd_auto_neg_advertised_caps.1000base_x", Label: "1000BASE-X (-LX, -SX, -CX half duplex mode)", Kind: KindBool, Width: 16, Mask: 0x8},
+	lldp8023PMDCap0 + 4:      {Name: "lldp.ieee.802_3.pmd_auto_neg_advertised_caps.fdx_bpause", Label: "Asymmetric and Symmetric PAUSE (for full-duplex links)", Kind: KindBool, Width: 16, Mask: 0x10},
+	lldp8023PMDCap0 + 5:      {Name: "lldp.ieee.802_3.pmd_auto_neg_advertised_caps.fdx_spause", Label: "Symmetric PAUSE (for full-duplex links)", Kind: KindBool, Width: 16, Mask: 0x20},
+	lldp8023PMDCap0 + 6:      {Name: "lldp.ieee.802_3.pmd_auto_neg_advertised_caps.fdx_apause", Label: "Asymmetric PAUSE (for full-duplex links)", Kind: KindBool, Width: 16, Mask: 0x40},
+	lldp8023PMDCap0 + 7:      {Name: "lldp.ieee.802_3.pmd_auto_neg_advertised_caps.fdx_pause", Label: "PAUSE (for full-duplex links)", Kind: KindBool, Width: 16, Mask: 0x80},
+	lldp8023PMDCap0 + 8:      {Name: "lldp.ieee.802_3.pmd_auto_neg_advertised_caps.100base_t2fd", Label: "100BASE-T2 (full duplex mode)", Kind: KindBool, Width: 16, Mask: 0x100},
+	lldp8023PMDCap0 + 9:      {Name: "lldp.ieee.802_3.pmd_auto_neg_advertised_caps.100base_t2", Label: "100BASE-T2 (half duplex mode)", Kind: KindBool, Width: 16, Mask: 0x200},
+	lldp8023PMDCap0 + 10:     {Name: "lldp.ieee.802_3.pmd_auto_neg_advertised_caps.100base_txfd", Label: "100BASE-TX (full duplex mode)", Kind: KindBool, Width: 16, Mask: 0x400},
+	lldp8023PMDCap0 + 11:     {Name: "lldp.ieee.802_3.pmd_auto_neg_advertised_caps.100base_tx", Label: "100BASE-TX (half duplex mode)", Kind: KindBool, Width: 16, Mask: 0x800},
+	lldp8023PMDCap0 + 12:     {Name: "lldp.ieee.802_3.pmd_auto_neg_advertised_caps.100base_t4", Label: "100BASE-T4", Kind: KindBool, Width: 16, Mask: 0x1000},
+	lldp8023PMDCap0 + 13:     {Name: "lldp.ieee.802_3.pmd_auto_neg_advertised_caps.10base_tfd", Label: "10BASE-T (full duplex mode)", Kind: KindBool, Width: 16, Mask: 0x2000},
+	lldp8023PMDCap0 + 14:     {Name: "lldp.ieee.802_3.pmd_auto_neg_advertised_caps.10base_t", Label: "10BASE-T (half duplex mode)", Kind: KindBool, Width: 16, Mask: 0x4000},
+	lldp8023PMDCap0 + 15:     {Name: "lldp.ieee.802_3.pmd_auto_neg_advertised_caps.other", Label: "Other or unknown", Kind: KindBool, Width: 16, Mask: 0x8000},
+	lldp8023PMDCapInv0 + 0:   {Name: "lldp.ieee.802_3.pmd_auto_neg_advertised_caps_inv.1000base_tfd", Label: "1000BASE-T (full duplex mode)", Kind: KindBool, Width: 16, Mask: 0x8000},
+	lldp8023PMDCapInv0 + 1:   {Name: "lldp.ieee.802_3.pmd_auto_neg_advertised_caps_inv.1000base_t", Label: "1000BASE-T (half duplex mode)", Kind: KindBool, Width: 16, Mask: 0x4000},
+	lldp8023PMDCapInv0 + 2:   {Name: "lldp.ieee.802_3.pmd_auto_neg_advertised_caps_inv.1000base_xfd", Label: "1000BASE-X (-LX, -SX, -CX full duplex mode)", Kind: KindBool, Width: 16, Mask: 0x2000},
+	lldp8023PMDCapInv0 + 3:   {Name: "lldp.ieee.802_3.pmd_auto_neg_advertised_caps_inv.1000base_x", Label: "1000BASE-X (-LX, -SX, -CX half duplex mode)", Kind: KindBool, Width: 16, Mask: 0x1000},
+	lldp8023PMDCapInv0 + 4:   {Name: "lldp.ieee.802_3.pmd_auto_neg_advertised_caps_inv.fdx_bpause", Label: "Asymmetric and Symmetric PAUSE (for full-duplex links)", Kind: KindBool, Width: 16, Mask: 0x800},
+	lldp8023PMDCapInv0 + 5:   {Name: "lldp.ieee.802_3.pmd_auto_neg_advertised_caps_inv.fdx_spause", Label: "Symmetric PAUSE (for full-duplex links)", Kind: KindBool, Width: 16, Mask: 0x400},
+	lldp8023PMDCapInv0 + 6:   {Name: "lldp.ieee.802_3.pmd_auto_neg_advertised_caps_inv.fdx_apause", Label: "Asymmetric PAUSE (for full-duplex links)", Kind: KindBool, Width: 16, Mask: 0x200},
+	lldp8023PMDCapInv0 + 7:   {Name: "lldp.ieee.802_3.pmd_auto_neg_advertised_caps_inv.fdx_pause", Label: "PAUSE (for full-duplex links)", Kind: KindBool, Width: 16, Mask: 0x100},
+	lldp8023PMDCapInv0 + 8:   {Name: "lldp.ieee.802_3.pmd_auto_neg_advertised_caps_inv.100base_t2fd", Label: "100BASE-T2 (full duplex mode)", Kind: KindBool, Width: 16, Mask: 0x80},
+	lldp8023PMDCapInv0 + 9:   {Name: "lldp.ieee.802_3.pmd_auto_neg_advertised_caps_inv.100base_t2", Label: "100BASE-T2 (half duplex mode)", Kind: KindBool, Width: 16, Mask: 0x40},
+	lldp8023PMDCapInv0 + 10:  {Name: "lldp.ieee.802_3.pmd_auto_neg_advertised_caps_inv.100base_txfd", Label: "100BASE-TX (full duplex mode)", Kind: KindBool, Width: 16, Mask: 0x20},
+	lldp8023PMDCapInv0 + 11:  {Name: "lldp.ieee.802_3.pmd_auto_neg_advertised_caps_inv.100base_tx", Label: "100BASE-TX (half duplex mode)", Kind: KindBool, Width: 16, Mask: 0x10},
+	lldp8023PMDCapInv0 + 12:  {Name: "lldp.ieee.802_3.pmd_auto_neg_advertised_caps_inv.100base_t4", Label: "100BASE-T4", Kind: KindBool, Width: 16, Mask: 0x8},
+	lldp8023PMDCapInv0 + 13:  {Name: "lldp.ieee.802_3.pmd_auto_neg_advertised_caps_inv.10base_tfd", Label: "10BASE-T (full duplex mode)", Kind: KindBool, Width: 16, Mask: 0x4},
+	lldp8023PMDCapInv0 + 14:  {Name: "lldp.ieee.802_3.pmd_auto_neg_advertised_caps_inv.10base_t", Label: "10BASE-T (half duplex mode)", Kind: KindBool, Width: 16, Mask: 0x2},
+	lldp8023PMDCapInv0 + 15:  {Name: "lldp.ieee.802_3.pmd_auto_neg_advertised_caps_inv.other", Label: "Other or unknown", Kind: KindBool, Width: 16, Mask: 0x1},
 }
 
 var protoLLDP = protoField("lldp", "Link Layer Discovery Protocol")
 
 // emitLLDP emits every TLV's type and length, and the values of the TLVs
-// rawcap decodes.
+// rawcap decodes. The tree draws each TLV it knows under a title line; a
+// TLV it does not know is left out of it, and a TLV tshark stops at ends it.
 func emitLLDP(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
 	e.Proto(&protoLLDP)
 	f := &lldpFields
 	lldpWalk(LLDP(d.data[l.Start:l.End]), func(t LLDPTLV, off, k int) bool {
+		if e.Tree() {
+			if len(t.Value) < t.Len {
+				return false
+			}
+			switch lldpTreeTitle(e, t, k) {
+			case lldpStop:
+				return false
+			case lldpSkip:
+				return true
+			}
+			e.Sub()
+			defer e.Up()
+		}
 		h := uint64(t.Type)<<9 | uint64(t.Len)
 		e.Uint(&f[lldpTLVType], h>>9)
 		e.Uint(&f[lldpTLVLen], h&0x1ff)
@@ -298,6 +361,9 @@ func emitLLDP(e *emitter, i int) {
 		}
 		v := t.Value
 		if len(v) == 0 {
+			if f := lldpTextField(t.Type); f != nil && e.Tree() {
+				emitLLDPText(e, f, nil) // an empty text still has its line
+			}
 			return true
 		}
 		switch t.Type {
@@ -307,12 +373,7 @@ func emitLLDP(e *emitter, i int) {
 			case v[0] == 4 && t.Len == 7:
 				e.MAC(&f[lldpChassisIDMAC], MAC(v[1:7]))
 			case v[0] == 5 && len(v) >= 2:
-				e.Uint(&f[lldpNetAddrFamily], uint64(v[1]))
-				if v[1] == 1 && t.Len == 6 {
-					e.IPv4(&f[lldpChassisIDIP4], v[2:6])
-				} else if v[1] == 2 && t.Len == 18 {
-					e.IPv6(&f[lldpChassisIDIP6], v[2:18])
-				}
+				emitLLDPNetAddr(e, t, lldpChassisIDIP4, lldpChassisIDIP6)
 			}
 		case LLDPPortID:
 			e.Uint(&f[lldpPortSubtype], uint64(v[0]))
@@ -320,12 +381,7 @@ func emitLLDP(e *emitter, i int) {
 			case v[0] == 3 && t.Len == 7:
 				e.MAC(&f[lldpPortIDMAC], MAC(v[1:7]))
 			case v[0] == 4 && len(v) >= 2:
-				e.Uint(&f[lldpNetAddrFamily], uint64(v[1]))
-				if v[1] == 1 && t.Len == 6 {
-					e.IPv4(&f[lldpPortIDIP4], v[2:6])
-				} else if v[1] == 2 && t.Len == 18 {
-					e.IPv6(&f[lldpPortIDIP6], v[2:18])
-				}
+				emitLLDPNetAddr(e, t, lldpPortIDIP4, lldpPortIDIP6)
 			case v[0] == 1 || v[0] == 5 || v[0] == 6 || v[0] == 7:
 				emitLLDPText(e, &f[lldpPortID], lldpString(v[1:]))
 			}
@@ -354,14 +410,125 @@ func emitLLDP(e *emitter, i int) {
 	e.End()
 }
 
+// What the tree does with a TLV (lldpTreeTitle).
+const (
+	lldpDraw = iota // drawn under its title
+	lldpSkip        // left out
+	lldpStop        // tshark stops there
+)
+
+// lldpTreeTitle adds, in a tree list, the title line tshark draws over the
+// TLV k ("Chassis Subtype = MAC address, Id: …", "Time To Live = 120 sec",
+// "IEEE - Port VLAN ID") and says whether the TLV is drawn.
+func lldpTreeTitle(e *emitter, t LLDPTLV, k int) int {
+	v := t.Value
+	b := e.Text()
+	switch t.Type {
+	case LLDPChassisID, LLDPPortID:
+		if len(v) == 0 || k > 2 || !lldpIDValid(t, 4-uint8(t.Type-1)) {
+			return lldpStop
+		}
+		port := t.Type == LLDPPortID
+		if port {
+			b = append(append(b, "Port Subtype = "...), lldpPortSubtypeName(v[0])...)
+		} else {
+			b = append(append(b, "Chassis Subtype = "...), lldpChassisSubtypeName(v[0])...)
+		}
+		b = appendLLDPID(append(b, ", Id: "...), v, port)
+	case LLDPTTL:
+		if len(v) < 2 {
+			return lldpStop
+		}
+		b = append(appendUint(append(b, "Time To Live = "...), uint64(be16(v))), " sec"...)
+	case LLDPPortDesc, LLDPSystemName, LLDPSystemDesc:
+		b = appendTreeText(append(append(b, lldpTextField(t.Type).Label...), " = "...), lldpString(v))
+	case LLDPSystemCap:
+		if len(v) < 4 {
+			return lldpStop
+		}
+		b = append(b, "Capabilities"...)
+	case LLDPMgmtAddr:
+		if len(v) < 2 {
+			return lldpStop
+		}
+		if !lldpMgmtDrawn(v) {
+			return lldpSkip
+		}
+		b = append(b, "Management Address"...)
+	case LLDPOrg:
+		org, _, name := lldpOrgNames(v)
+		if name == "" {
+			return lldpSkip
+		}
+		b = append(append(append(b, org...), " - "...), name...)
+	case LLDPEnd:
+		b = append(b, "End of LLDPDU"...)
+	default:
+		if t.Type < 9 || t.Type > 126 {
+			return lldpSkip
+		}
+		b = append(b, "Unknown TLV"...)
+	}
+	e.Line(b)
+	return lldpDraw
+}
+
+// lldpMgmtDrawn reports whether tshark's tree shows a Management Address
+// TLV the way rawcap draws it: an IPv4 or IPv6 address, an interface, no
+// OID.
+func lldpMgmtDrawn(v []byte) bool {
+	n := int(v[0])
+	switch {
+	case v[1] == 1 && len(v) >= 6, v[1] == 2 && len(v) >= 18:
+	default:
+		return false
+	}
+	rest := v[min(1+n, len(v)):]
+	return n >= 1 && len(rest) >= 6 && (len(rest) == 6 || rest[5] == 0)
+}
+
+// lldpOrgNames returns an IEEE 802.1 or 802.3 TLV's organization as
+// tshark's title and OUI line write it, and its subtype's name; "" for
+// the others.
+func lldpOrgNames(v []byte) (org, oui, name string) {
+	if len(v) < 4 {
+		return "", "", ""
+	}
+	switch uint32(v[0])<<16 | uint32(v[1])<<8 | uint32(v[2]) {
+	case lldpOUI8021:
+		return "IEEE", "00:80:c2 (IEEE)", lldp8021SubtypeName(v[3])
+	case lldpOUI8023:
+		return "Ieee 802.3", "00:12:0f (Ieee 802.3)", lldp8023SubtypeName(v[3])
+	}
+	return "", "", ""
+}
+
+// emitLLDPNetAddr emits a network address ID's family and, with the length
+// its family needs, its IPv4 or IPv6 address (fields k4, k6). The tree
+// shows neither for a family other than those two.
+func emitLLDPNetAddr(e *emitter, t LLDPTLV, k4, k6 int) {
+	f := &lldpFields
+	v := t.Value
+	e.Uint(&f[lldpNetAddrFamily], uint64(v[1]))
+	if v[1] == 1 && t.Len == 6 {
+		e.IPv4(&f[k4], v[2:6])
+	} else if v[1] == 2 && t.Len == 18 {
+		e.IPv6(&f[k6], v[2:18])
+	} else {
+		e.NoTree()
+	}
+}
+
 // emitLLDPCaps emits a capabilities word and its eight bits, whose fields
 // follow the word's in the table.
 func emitLLDPCaps(e *emitter, k int, v uint16) {
 	f := &lldpFields
 	e.Uint(&f[k], uint64(v))
+	e.Sub()
 	for b := range 8 {
 		e.Bool(&f[k+1+b], v&(1<<b) != 0)
 	}
+	e.Up()
 }
 
 // emitLLDPMgmt emits a Management Address TLV with an IPv4 or IPv6
@@ -386,6 +553,9 @@ func emitLLDPMgmt(e *emitter, v []byte) {
 	if n < 1 || len(rest) < 6 {
 		return
 	}
+	if e.Tree() && rest[0] != 1 && rest[0] != 2 {
+		return // tshark's tree stops at an interface subtype it does not know
+	}
 	e.Uint(&f[lldpMgmtIfSubtype], uint64(rest[0]))
 	e.Uint(&f[lldpMgmtIfNumber], uint64(be32(rest[1:])))
 	e.Uint(&f[lldpMgmtOIDLen], uint64(rest[5]))
@@ -400,26 +570,75 @@ func emitLLDPOrg(e *emitter, v []byte) {
 	}
 	oui := uint32(v[0])<<16 | uint32(v[1])<<8 | uint32(v[2])
 	e.Uint(&f[lldpOrgOUI], uint64(oui))
+	if e.Tree() {
+		_, name, _ := lldpOrgNames(v)
+		e.SetRepr(append(append(e.Text(), "Organization Unique Code: "...), name...))
+	}
 	sub, v := v[3], v[4:]
 	switch oui {
 	case lldpOUI8021:
 		e.Uint(&f[lldp8021Subtype], uint64(sub))
-		if sub == 1 && len(v) >= 2 {
+		switch {
+		case sub == 1 && len(v) >= 2:
 			e.Uint(&f[lldp8021PortVLAN], uint64(be16(v)))
+		case sub == 2 && len(v) >= 3:
+			e.Uint(&f[lldp8021PPVIDFlags], uint64(v[0]))
+			e.Sub()
+			e.Bool(&f[lldp8021PPVIDSupported], v[0]&2 != 0)
+			e.Bool(&f[lldp8021PPVIDEnabled], v[0]&4 != 0)
+			e.Up()
+			e.Uint(&f[lldp8021PPVID], uint64(be16(v[1:])))
+		case sub == 3 && len(v) >= 3 && len(v) >= 3+int(v[2]):
+			e.Uint(&f[lldp8021VLANID], uint64(be16(v)))
+			e.Uint(&f[lldp8021VLANNameLen], uint64(v[2]))
+			emitLLDPText(e, &f[lldp8021VLANName], lldpString(v[3:3+int(v[2])]))
+		case sub == 4 && len(v) >= 1 && len(v) >= 1+int(v[0]):
+			e.Uint(&f[lldp8021ProtoIDLen], uint64(v[0]))
+			e.Bytes(&f[lldp8021ProtoID], v[1:1+int(v[0])])
 		}
 	case lldpOUI8023:
 		e.Uint(&f[lldp8023Subtype], uint64(sub))
 		switch {
 		case sub == 1 && len(v) >= 5:
 			e.Uint(&f[lldp8023AutoNeg], uint64(v[0]))
+			e.Sub()
 			e.Bool(&f[lldp8023AutoNegSupported], v[0]&1 != 0)
 			e.Bool(&f[lldp8023AutoNegEnabled], v[0]&2 != 0)
-			e.Uint(&f[lldp8023PMDCaps], uint64(be16(v[1:])))
+			e.Up()
+			caps := uint64(be16(v[1:]))
+			e.Uint(&f[lldp8023PMDCaps], caps)
+			e.Sub()
+			for k := range 16 {
+				e.BoolBits(&f[lldp8023PMDCap0+k], caps)
+			}
+			e.Up()
+			e.LineString("Same in inverse (wrong) bitorder")
+			e.Sub()
+			for k := range 16 {
+				e.BoolBits(&f[lldp8023PMDCapInv0+k], caps)
+			}
+			e.Up()
 			e.Uint(&f[lldp8023MAUType], uint64(be16(v[3:])))
+			if f[lldp8023MAUType].ValueNames().Name(uint64(be16(v[3:]))) == "" {
+				e.NoTree() // tshark's tree stops before a type it has no name for
+			}
 		case sub == 4 && len(v) >= 2:
 			e.Uint(&f[lldp8023MaxFrame], uint64(be16(v)))
 		}
 	}
+}
+
+// lldpTextField returns the field of a text TLV's value (nil: not one).
+func lldpTextField(typ uint8) *Field {
+	switch typ {
+	case LLDPPortDesc:
+		return &lldpFields[lldpPortDesc]
+	case LLDPSystemName:
+		return &lldpFields[lldpSystemName]
+	case LLDPSystemDesc:
+		return &lldpFields[lldpSystemDesc]
+	}
+	return nil
 }
 
 // lldpSubtypeAbbrev returns Wireshark's Info abbreviation of a Chassis ID
@@ -533,33 +752,6 @@ func infoLLDP(b []byte, d *Decoder, i int) []byte {
 	return b
 }
 
-// lldpTLVName returns Wireshark's name of a TLV type.
-func lldpTLVName(t uint8) string {
-	switch t {
-	case LLDPEnd:
-		return "End of LLDPDU"
-	case LLDPChassisID:
-		return "Chassis Id"
-	case LLDPPortID:
-		return "Port Id"
-	case LLDPTTL:
-		return "Time to Live"
-	case LLDPPortDesc:
-		return "Port Description"
-	case LLDPSystemName:
-		return "System Name"
-	case LLDPSystemDesc:
-		return "System Description"
-	case LLDPSystemCap:
-		return "System Capabilities"
-	case LLDPMgmtAddr:
-		return "Management Address"
-	case LLDPOrg:
-		return "Organization Specific"
-	}
-	return "Unknown"
-}
-
 // lldpChassisSubtypeName and lldpPortSubtypeName return Wireshark's names
 // of the ID subtypes.
 func lldpChassisSubtypeName(s uint8) string {
@@ -602,18 +794,6 @@ func lldpPortSubtypeName(s uint8) string {
 	return "Reserved"
 }
 
-// lldpAFName returns the name of an address family number (IANA's), as far
-// as rawcap draws them.
-func lldpAFName(f uint8) string {
-	switch f {
-	case 1:
-		return "IPv4"
-	case 2:
-		return "IPv6"
-	}
-	return ""
-}
-
 // lldp8021SubtypeName and lldp8023SubtypeName return Wireshark's names of
 // the IEEE organization specific subtypes, or "".
 func lldp8021SubtypeName(s uint8) string {
@@ -644,364 +824,6 @@ func lldp8023SubtypeName(s uint8) string {
 		return "IEEE 802.3br Additional Ethernet capabilities"
 	}
 	return ""
-}
-
-// treeLLDPHeader draws a TLV's type and length lines one level deeper.
-func treeLLDPHeader(t *treeWriter, tl LLDPTLV) {
-	h := uint64(tl.Type)<<9 | uint64(tl.Len)
-	t.depth = 2
-	t.bits(h, 16, 0xfe00, "TLV Type")
-	t.b = append(t.b, lldpTLVName(tl.Type)...)
-	t.b = append(t.b, " ("...)
-	t.b = strconv.AppendUint(t.b, uint64(tl.Type), 10)
-	t.b = append(t.b, ")\n"...)
-	t.bits(h, 16, 0x1ff, "TLV Length")
-	t.b = strconv.AppendUint(t.b, uint64(tl.Len), 10)
-	t.end()
-}
-
-// treeLLDPText draws a text TLV: "label = text", its header, "label: text".
-func treeLLDPText(t *treeWriter, tl LLDPTLV, label string) {
-	s := lldpString(tl.Value)
-	t.depth = 1
-	t.line()
-	t.b = append(t.b, label...)
-	t.b = append(t.b, " = "...)
-	t.b = appendTreeText(t.b, s)
-	t.end()
-	treeLLDPHeader(t, tl)
-	t.line()
-	t.b = append(t.b, label...)
-	t.b = append(t.b, ": "...)
-	t.b = appendTreeText(t.b, s)
-	t.end()
-}
-
-// treeLLDP appends the Link Layer Discovery Protocol subtree as tshark -V
-// shows it, for the TLVs rawcap decodes (the others are left out).
-func treeLLDP(t *treeWriter, d *Decoder, i int) {
-	l := &d.layers[i]
-	t.head("Link Layer Discovery Protocol")
-	t.end()
-	lldpWalk(LLDP(d.data[l.Start:l.End]), func(tl LLDPTLV, off, k int) bool {
-		if len(tl.Value) < tl.Len {
-			return false
-		}
-		v := tl.Value
-		t.depth = 1
-		switch tl.Type {
-		case LLDPChassisID, LLDPPortID:
-			if len(v) == 0 || k > 2 || !lldpIDValid(tl, 4-uint8(tl.Type-1)) {
-				return false
-			}
-			port := tl.Type == LLDPPortID
-			t.line()
-			if port {
-				t.b = append(t.b, "Port Subtype = "...)
-				t.b = append(t.b, lldpPortSubtypeName(v[0])...)
-			} else {
-				t.b = append(t.b, "Chassis Subtype = "...)
-				t.b = append(t.b, lldpChassisSubtypeName(v[0])...)
-			}
-			t.b = append(t.b, ", Id: "...)
-			t.b = appendLLDPID(t.b, v, port)
-			t.end()
-			treeLLDPHeader(t, tl)
-			treeLLDPID(t, v, port)
-		case LLDPTTL:
-			if len(v) < 2 {
-				return false
-			}
-			t.line()
-			t.b = append(t.b, "Time To Live = "...)
-			t.b = strconv.AppendUint(t.b, uint64(be16(v)), 10)
-			t.b = append(t.b, " sec\n"...)
-			treeLLDPHeader(t, tl)
-			t.int("Seconds", int(be16(v)))
-		case LLDPPortDesc:
-			treeLLDPText(t, tl, "Port Description")
-		case LLDPSystemName:
-			treeLLDPText(t, tl, "System Name")
-		case LLDPSystemDesc:
-			treeLLDPText(t, tl, "System Description")
-		case LLDPSystemCap:
-			if len(v) < 4 {
-				return false
-			}
-			t.line()
-			t.b = append(t.b, "Capabilities\n"...)
-			treeLLDPHeader(t, tl)
-			treeLLDPCaps(t, "Capabilities", be16(v))
-			treeLLDPCaps(t, "Enabled Capabilities", be16(v[2:]))
-		case LLDPMgmtAddr:
-			return treeLLDPMgmt(t, tl)
-		case LLDPOrg:
-			treeLLDPOrg(t, tl)
-		case LLDPEnd:
-			t.line()
-			t.b = append(t.b, "End of LLDPDU\n"...)
-			treeLLDPHeader(t, tl)
-		default:
-			if tl.Type >= 9 && tl.Type <= 126 {
-				t.line()
-				t.b = append(t.b, "Unknown TLV\n"...)
-				treeLLDPHeader(t, tl)
-			}
-		}
-		return true
-	})
-	t.depth = 1
-}
-
-// treeLLDPID draws a Chassis or Port ID's subtype and identifier lines.
-func treeLLDPID(t *treeWriter, v []byte, port bool) {
-	t.line()
-	if port {
-		t.b = append(t.b, "Port Id Subtype: "...)
-		t.b = append(t.b, lldpPortSubtypeName(v[0])...)
-	} else {
-		t.b = append(t.b, "Chassis Id Subtype: "...)
-		t.b = append(t.b, lldpChassisSubtypeName(v[0])...)
-	}
-	t.b = append(t.b, " ("...)
-	t.b = strconv.AppendUint(t.b, uint64(v[0]), 10)
-	t.b = append(t.b, ")\n"...)
-	label := "Chassis Id: "
-	mac, net := uint8(4), uint8(5)
-	if port {
-		label, mac, net = "Port Id: ", 3, 4
-	}
-	switch sub := v[0]; {
-	case sub == mac:
-	case sub == net:
-		name := lldpAFName(v[1])
-		if name == "" {
-			return
-		}
-		t.line()
-		t.b = append(t.b, "Network Address family: "...)
-		t.b = append(t.b, name...)
-		t.b = append(t.b, " ("...)
-		t.b = strconv.AppendUint(t.b, uint64(v[1]), 10)
-		t.b = append(t.b, ")\n"...)
-	case port && (sub == 1 || sub == 5 || sub == 6 || sub == 7):
-	default:
-		return // a byte string tshark shows its own way
-	}
-	t.line()
-	t.b = append(t.b, label...)
-	t.b = appendLLDPID(t.b, v, port)
-	t.end()
-}
-
-// treeLLDPCaps draws a capabilities word and its eight bits.
-func treeLLDPCaps(t *treeWriter, label string, v uint16) {
-	t.depth = 2
-	t.hex(label, uint64(v), 4)
-	t.depth = 3
-	for b := range 8 {
-		t.bits(uint64(v), 16, 1<<b, lldpCapNames[b])
-		if v&(1<<b) != 0 {
-			t.b = append(t.b, "Capable"...)
-		} else {
-			t.b = append(t.b, "Not capable"...)
-		}
-		t.end()
-	}
-}
-
-// treeLLDPMgmt draws a Management Address TLV with an IPv4 or IPv6
-// address; it returns false (stop) where tshark would run out of bytes.
-func treeLLDPMgmt(t *treeWriter, tl LLDPTLV) bool {
-	v := tl.Value
-	if len(v) < 2 {
-		return false
-	}
-	n := int(v[0])
-	var addr []byte
-	switch {
-	case v[1] == 1 && len(v) >= 6:
-		addr = v[2:6]
-	case v[1] == 2 && len(v) >= 18:
-		addr = v[2:18]
-	default:
-		return true // not drawn
-	}
-	rest := v[min(1+n, len(v)):]
-	if n < 1 || len(rest) < 6 || len(rest) > 6 && rest[5] != 0 {
-		return true // not drawn: cut short, or with an OID
-	}
-	t.line()
-	t.b = append(t.b, "Management Address\n"...)
-	treeLLDPHeader(t, tl)
-	t.int("Address String Length", n)
-	t.line()
-	t.b = append(t.b, "Address Subtype: "...)
-	t.b = append(t.b, lldpAFName(v[1])...)
-	t.b = append(t.b, " ("...)
-	t.b = strconv.AppendUint(t.b, uint64(v[1]), 10)
-	t.b = append(t.b, ")\n"...)
-	t.line()
-	t.b = append(t.b, "Management Address: "...)
-	if len(addr) == 4 {
-		t.b = netip.AddrFrom4([4]byte(addr)).AppendTo(t.b)
-	} else {
-		t.b = netip.AddrFrom16([16]byte(addr)).AppendTo(t.b)
-	}
-	t.end()
-	switch rest[0] {
-	case 1:
-		t.str("Interface Subtype", "Unknown (1)")
-	case 2:
-		t.str("Interface Subtype", "ifIndex (2)")
-	default:
-		return true
-	}
-	t.int("Interface Number", int(be32(rest[1:])))
-	t.int("OID String Length", int(rest[5]))
-	return true
-}
-
-// treeLLDPOrg draws an IEEE 802.1 or 802.3 organization specific TLV.
-func treeLLDPOrg(t *treeWriter, tl LLDPTLV) {
-	v := tl.Value
-	if len(v) < 4 {
-		return
-	}
-	oui := uint32(v[0])<<16 | uint32(v[1])<<8 | uint32(v[2])
-	sub := v[3]
-	var org, ouiText, subLabel, name string
-	switch oui {
-	case lldpOUI8021:
-		org, ouiText, subLabel, name = "IEEE", "00:80:c2 (IEEE)", "IEEE 802.1 Subtype", lldp8021SubtypeName(sub)
-	case lldpOUI8023:
-		org, ouiText, subLabel, name = "Ieee 802.3", "00:12:0f (Ieee 802.3)", "IEEE 802.3 Subtype", lldp8023SubtypeName(sub)
-	}
-	if name == "" {
-		return
-	}
-	t.line()
-	t.b = append(t.b, org...)
-	t.b = append(t.b, " - "...)
-	t.b = append(t.b, name...)
-	t.end()
-	treeLLDPHeader(t, tl)
-	t.str("Organization Unique Code", ouiText)
-	t.line()
-	t.b = append(t.b, subLabel...)
-	t.b = append(t.b, ": "...)
-	t.b = append(t.b, name...)
-	t.b = append(t.b, " (0x"...)
-	t.b = appendHex2(t.b, sub)
-	t.b = append(t.b, ")\n"...)
-	v = v[4:]
-	switch {
-	case oui == lldpOUI8021 && sub == 1 && len(v) >= 2:
-		treeLLDPVLAN(t, "Port VLAN Identifier", be16(v))
-	case oui == lldpOUI8021 && sub == 2 && len(v) >= 3:
-		t.hex("Flags", uint64(v[0]), 2)
-		t.depth = 3
-		for k, state := range [2][2]string{{"Not supported", "Supported"}, {"Disabled", "Enabled"}} {
-			mask := uint64(2) << k
-			t.bits(uint64(v[0]), 8, mask, "Port and Protocol VLAN")
-			if uint64(v[0])&mask != 0 {
-				t.b = append(t.b, state[1]...)
-			} else {
-				t.b = append(t.b, state[0]...)
-			}
-			t.end()
-		}
-		t.depth = 2
-		treeLLDPVLAN(t, "Port and Protocol VLAN Identifier", be16(v[1:]))
-	case oui == lldpOUI8021 && sub == 3 && len(v) >= 3 && len(v) >= 3+int(v[2]):
-		treeLLDPVLAN(t, "VLAN Identifier", be16(v))
-		t.int("VLAN Name Length", int(v[2]))
-		t.line()
-		t.b = append(t.b, "VLAN Name: "...)
-		t.b = appendTreeText(t.b, lldpString(v[3:3+int(v[2])]))
-		t.end()
-	case oui == lldpOUI8021 && sub == 4 && len(v) >= 1 && len(v) >= 1+int(v[0]):
-		t.int("Protocol Identity Length", int(v[0]))
-		t.line()
-		t.b = append(t.b, "Protocol Identity: "...)
-		t.b = appendHexBytes(t.b, v[1:1+int(v[0])])
-		t.end()
-	case oui == lldpOUI8023 && sub == 1 && len(v) >= 5:
-		treeLLDPMACPHY(t, v)
-	}
-}
-
-// treeLLDPVLAN draws "label: 1 (0x0001)".
-func treeLLDPVLAN(t *treeWriter, label string, id uint16) {
-	t.line()
-	t.b = append(t.b, label...)
-	t.b = append(t.b, ": "...)
-	t.b = strconv.AppendUint(t.b, uint64(id), 10)
-	t.b = append(t.b, " (0x"...)
-	t.b = appendHex4(t.b, id)
-	t.b = append(t.b, ")\n"...)
-}
-
-// lldpPMDNames are the labels of the PMD auto-negotiation capability bits,
-// from bit 0 (1000BASE-T full duplex) up.
-var lldpPMDNames = [16]string{"1000BASE-T (full duplex mode)", "1000BASE-T (half duplex mode)",
-	"1000BASE-X (-LX, -SX, -CX full duplex mode)", "1000BASE-X (-LX, -SX, -CX half duplex mode)",
-	"Asymmetric and Symmetric PAUSE (for full-duplex links)", "Symmetric PAUSE (for full-duplex links)",
-	"Asymmetric PAUSE (for full-duplex links)", "PAUSE (for full-duplex links)",
-	"100BASE-T2 (full duplex mode)", "100BASE-T2 (half duplex mode)", "100BASE-TX (full duplex mode)",
-	"100BASE-TX (half duplex mode)", "100BASE-T4", "10BASE-T (full duplex mode)", "10BASE-T (half duplex mode)",
-	"Other or unknown"}
-
-// treeLLDPMACPHY draws the 802.3 MAC/PHY Configuration/Status TLV.
-func treeLLDPMACPHY(t *treeWriter, v []byte) {
-	t.hex("Auto-Negotiation Support/Status", uint64(v[0]), 2)
-	t.depth = 3
-	for k, state := range [2][2]string{{"Not supported", "Supported"}, {"Disabled", "Enabled"}} {
-		mask := uint64(1) << k
-		t.bits(uint64(v[0]), 8, mask, "Auto-Negotiation")
-		if uint64(v[0])&mask != 0 {
-			t.b = append(t.b, state[1]...)
-		} else {
-			t.b = append(t.b, state[0]...)
-		}
-		t.end()
-	}
-	caps := uint64(be16(v[1:]))
-	t.depth = 2
-	t.hex("PMD Auto-Negotiation Advertised Capability", caps, 4)
-	t.depth = 3
-	for k := range 16 {
-		t.bits(caps, 16, 1<<k, lldpPMDNames[k])
-		treeCapable(t, caps&(1<<k) != 0)
-	}
-	t.depth = 2
-	t.line()
-	t.b = append(t.b, "Same in inverse (wrong) bitorder\n"...)
-	t.depth = 3
-	for k := range 16 {
-		t.bits(caps, 16, 0x8000>>k, lldpPMDNames[k])
-		treeCapable(t, caps&(0x8000>>k) != 0)
-	}
-	t.depth = 2
-	mau := be16(v[3:])
-	name := lldpFields[lldp8023MAUType].ValueNames().Name(uint64(mau))
-	if name == "" {
-		return
-	}
-	t.line()
-	t.b = append(t.b, "Operational MAU Type: "...)
-	t.b = append(t.b, name...)
-	t.b = append(t.b, " (0x"...)
-	t.b = appendHex4(t.b, mau)
-	t.b = append(t.b, ")\n"...)
-}
-
-func treeCapable(t *treeWriter, yes bool) {
-	if yes {
-		t.b = append(t.b, "Capable\n"...)
-	} else {
-		t.b = append(t.b, "Not capable\n"...)
-	}
 }
 
 // emitLLDPText emits a text value as Wireshark holds it: up to its first

@@ -300,6 +300,16 @@ func emitPIM(e *emitter, i int) {
 	l := &d.layers[i]
 	e.Proto(&protoPIM)
 	w := pimWalker{d: d, i: i, b: d.data[l.Start:l.End], rep: pimReported(d, i, l), e: e}
+	if e.Tree() {
+		// A first walk counts the Hello options: tshark appends the
+		// count to the line above them once it has walked them all.
+		pre := pimWalker{d: d, i: i, b: w.b, rep: w.rep}
+		pre.walk()
+		w.opts = -1
+		if !pre.cut {
+			w.opts = pre.opts
+		}
+	}
 	w.walk()
 	e.End()
 }

@@ -3,18 +3,19 @@ package decode
 import "strconv"
 
 // pimWalker walks a PIM message item by item as Wireshark 4.0's dissector
-// adds them, so that the -V tree, the fields and the decoder's "where does
-// tshark give up" agree: t draws the tree (nil: none), e emits the fields
-// (nil: none). Wireshark reads fixed offsets whatever the lengths say (a
-// Hello option of length 0 still shows the four bytes after it) and stops
-// with an exception at the first read past the captured bytes: cut records
-// that, and every output marks the packet there.
+// adds them, so that the fields (the -V tree among them) and the decoder's
+// "where does tshark give up" agree: e emits the fields (nil: none). In a
+// tree list every occurrence is emitted at its depth in tshark's tree, with
+// the lines tshark draws its own way (SetRepr, Line). Wireshark reads fixed
+// offsets whatever the lengths say (a Hello option of length 0 still shows
+// the four bytes after it) and stops with an exception at the first read
+// past the captured bytes: cut records that, and every output marks the
+// packet there.
 type pimWalker struct {
 	d    *Decoder
 	i    int
 	b    []byte // the message as captured
 	rep  int    // its length as the IP header reports it
-	t    *treeWriter
 	e    *emitter
 	seen [2]uint64 // fields emitted once (JSON takes the first)
 	cut  bool      // a read ran past the captured bytes
@@ -37,11 +38,18 @@ func (w *pimWalker) has(off, n int) bool {
 
 func (w *pimWalker) avail(off, n int) bool { return off >= 0 && off+n <= len(w.b) }
 
+// tree reports whether the walk draws the -V tree (a tree list, and not
+// stopped at an encoding rawcap does not draw).
+func (w *pimWalker) tree() bool { return w.e != nil && w.e.Tree() && !w.done }
+
 // once reports whether field k is to be emitted: every occurrence for -T
-// fields and ek, the first for JSON.
+// fields, ek and the tree, the first for JSON.
 func (w *pimWalker) once(k int) bool {
 	if w.e == nil {
 		return false
+	}
+	if w.e.Tree() {
+		return !w.done
 	}
 	if w.e.all {
 		return true
@@ -54,84 +62,58 @@ func (w *pimWalker) once(k int) bool {
 	return true
 }
 
-func (w *pimWalker) uint(k int, v uint64) {
-	if w.once(k) {
-		w.e.Uint(&pimFields[k], v)
+// at puts the records added next at depth in tshark's tree (1: the
+// protocol's own fields).
+func (w *pimWalker) at(depth int) {
+	if w.e != nil && w.e.Tree() {
+		w.e.depth = uint8(depth - 1)
 	}
 }
 
-func (w *pimWalker) bool(k int, v bool) {
+// uint emits field k at depth; the tree draws it from its definition.
+func (w *pimWalker) uint(depth, k int, v uint64) bool {
+	if !w.once(k) {
+		return false
+	}
+	w.at(depth)
+	w.e.Uint(&pimFields[k], v)
+	return true
+}
+
+// bool emits the boolean k of the width-bit word v at depth.
+func (w *pimWalker) bool(depth, k int, v uint64) {
 	if w.once(k) {
-		w.e.Bool(&pimFields[k], v)
+		w.at(depth)
+		w.e.BoolBits(&pimFields[k], v)
 	}
 }
 
-func (w *pimWalker) ip(k4, k6 int, a []byte) {
+// ip emits the address a as field k4 (IPv4) or k6 (IPv6) at depth.
+func (w *pimWalker) ip(depth, k4, k6 int, a []byte) bool {
+	k := k6
 	if len(a) == 4 {
-		if w.once(k4) {
-			w.e.IPv4(&pimFields[k4], a)
-		}
-	} else if w.once(k6) {
-		w.e.IPv6(&pimFields[k6], a)
+		k = k4
 	}
-}
-
-// line starts a tree line at depth; false when no tree is drawn.
-func (w *pimWalker) line(depth int) bool {
-	if w.t == nil || w.done {
+	if !w.once(k) {
 		return false
 	}
-	w.t.depth = depth
-	w.t.line()
+	w.at(depth)
+	if len(a) == 4 {
+		w.e.IPv4(&pimFields[k], a)
+	} else {
+		w.e.IPv6(&pimFields[k], a)
+	}
 	return true
 }
 
-// at sets the depth of a bit-field line, which t.bits starts; false when no
-// tree is drawn.
-func (w *pimWalker) at(depth int) bool {
-	if w.t == nil || w.done {
-		return false
-	}
-	w.t.depth = depth
-	return true
+// line adds a tree line that is no field at depth.
+func (w *pimWalker) line(depth int, b []byte) {
+	w.at(depth)
+	w.e.Line(b)
 }
 
-// text appends "label: value" at depth.
-func (w *pimWalker) text(depth int, label string, v uint64) {
-	if w.line(depth) {
-		t := w.t
-		t.b = append(t.b, label...)
-		t.b = append(t.b, ": "...)
-		t.b = appendUint(t.b, v)
-		t.end()
-	}
-}
-
-// bitsLine draws a masked field of a width-bit value with its number.
-func (w *pimWalker) bitsLine(depth int, v uint64, width int, mask uint64, label string) {
-	if w.at(depth) {
-		t := w.t
-		t.bits(v, width, mask, label)
-		t.b = appendUint(t.b, (v&mask)>>maskShift(mask))
-		t.end()
-	}
-}
-
-// flagLine draws a one-bit field with Wireshark's words for it.
-func (w *pimWalker) flagLine(depth int, v uint64, width int, k int, yes, no string) {
-	if w.at(depth) {
-		t := w.t
-		f := &pimFields[k]
-		t.bits(v, width, f.Mask, f.Label)
-		if v&f.Mask != 0 {
-			t.b = append(t.b, yes...)
-		} else {
-			t.b = append(t.b, no...)
-		}
-		t.end()
-	}
-	w.bool(k, v&pimFields[k].Mask != 0)
-}
+// text returns the buffer a tree text is built in.
+func (w *pimWalker) text() []byte { return w.e.Text() }
 
 func maskShift(m uint64) uint {
 	s := uint(0)
@@ -149,24 +131,6 @@ func appendPIMAddr(b, a []byte) []byte {
 	return addr16(a).AppendTo(b)
 }
 
-// treePIM appends the PIM subtree as tshark -V shows it.
-func treePIM(t *treeWriter, d *Decoder, i int) {
-	l := &d.layers[i]
-	t.head("Protocol Independent Multicast")
-	t.end()
-	w := pimWalker{d: d, i: i, b: d.data[l.Start:l.End], rep: pimReported(d, i, l)}
-	// A first walk counts the Hello options: tshark appends the count to
-	// the line above them once it has walked them all.
-	w.walk()
-	pre := w
-	w = pimWalker{d: d, i: i, b: pre.b, rep: pre.rep, t: t, opts: -1}
-	if !pre.cut {
-		w.opts = pre.opts
-	}
-	w.walk()
-	t.depth = 1
-}
-
 // walk walks a version-2 message (or what tshark shows of another version).
 func (w *pimWalker) walk() {
 	b := w.b
@@ -174,28 +138,14 @@ func (w *pimWalker) walk() {
 		return
 	}
 	ver, typ := b[0]>>4, b[0]&15
-	w.bitsLine(1, uint64(b[0]), 8, 0xf0, "Version")
-	w.uint(pimVersion, uint64(ver))
-	if w.at(1) {
-		t := w.t
-		t.bits(uint64(b[0]), 8, 0x0f, "Type")
-		t.b = appendValueName(t.b, pimTypeName(typ), uint64(typ))
-		t.end()
-	}
-	w.uint(pimType, uint64(typ))
+	w.uint(1, pimVersion, uint64(ver))
+	w.uint(1, pimType, uint64(typ))
 	if !w.has(1, 1) {
 		return
 	}
 	if typ == PIMDFElection {
-		if w.at(1) {
-			t := w.t
-			t.bits(uint64(b[1]), 8, 0xf0, "DF Subtype")
-			t.b = appendValueName(t.b, pimFields[pimDFSubtype].ValueNames().Name(uint64(b[1]>>4)), uint64(b[1]>>4))
-			t.end()
-		}
-		w.uint(pimDFSubtype, uint64(b[1]>>4))
-		w.bitsLine(1, uint64(b[1]), 8, 0x0f, "DF reserved")
-		w.uint(pimDFRsvd, uint64(b[1]&15))
+		w.uint(1, pimDFSubtype, uint64(b[1]>>4))
+		w.uint(1, pimDFRsvd, uint64(b[1]&15))
 	} else {
 		w.resBytes(1, b[1:2])
 	}
@@ -205,7 +155,7 @@ func (w *pimWalker) walk() {
 	if ver != 2 {
 		w.checksum(be16(b[2:]), 0, false)
 		if w.rep > 0 {
-			w.options("PIM Options")
+			w.options()
 		}
 		return
 	}
@@ -222,18 +172,11 @@ func (w *pimWalker) walk() {
 	if w.rep-4 <= 0 {
 		return
 	}
-	if typ == PIMHello && w.opts >= 0 && w.t != nil {
-		if w.line(1) {
-			t := w.t
-			t.b = append(t.b, "PIM Options: "...)
-			t.b = strconv.AppendInt(t.b, int64(w.opts), 10)
-			t.end()
-		}
-		if w.once(pimOption) {
-			w.e.None(&pimFields[pimOption])
-		}
-	} else {
-		w.options("PIM Options")
+	w.options()
+	if typ == PIMHello && w.opts >= 0 && w.tree() {
+		// tshark appends the count of the options once it has walked
+		// them all (emitPIM counts them first).
+		w.e.SetRepr(strconv.AppendInt(append(w.text(), "PIM Options: "...), int64(w.opts), 10))
 	}
 	switch typ {
 	case PIMHello:
@@ -277,40 +220,33 @@ func (w *pimWalker) walk() {
 		if !w.has(off, 4) {
 			return
 		}
-		w.text(2, "DF Metric Preference", uint64(be32(b[off:])))
-		w.uint(pimMetricPref, uint64(be32(b[off:])))
+		// The whole word, under a label of its own.
+		if w.uint(2, pimMetricPref, uint64(be32(b[off:]))) && w.tree() {
+			w.e.SetRepr(appendUint(append(w.text(), "DF Metric Preference: "...), uint64(be32(b[off:]))))
+		}
 		if !w.has(off+4, 4) {
 			return
 		}
-		w.text(2, "Metric", uint64(be32(b[off+4:])))
-		w.uint(pimMetric, uint64(be32(b[off+4:])))
+		w.uint(2, pimMetric, uint64(be32(b[off+4:])))
 	}
 }
 
-// options draws the "PIM Options" line and emits pim.option.
-func (w *pimWalker) options(label string) {
-	if w.line(1) {
-		w.t.b = append(w.t.b, label...)
-		w.t.end()
-	}
+// options emits pim.option, the "PIM Options" line.
+func (w *pimWalker) options() {
 	if w.once(pimOption) {
+		w.at(1)
 		w.e.None(&pimFields[pimOption])
 	}
 }
 
 func (w *pimWalker) resBytes(depth int, v []byte) {
-	if w.line(depth) {
-		t := w.t
-		t.b = append(t.b, "Reserved byte(s): "...)
-		t.b = appendHexBytes(t.b, v)
-		t.end()
-	}
 	if w.once(pimResBytes) {
+		w.at(depth)
 		w.e.Bytes(&pimFields[pimResBytes], v)
 	}
 }
 
-// checksum draws the checksum and its status, verified or not; sum is the
+// checksum emits the checksum and its status, verified or not; sum is the
 // one's complement sum, 0 when the checksum is right.
 func (w *pimWalker) checksum(field, sum uint16, verified bool) {
 	status := uint64(2)
@@ -321,35 +257,13 @@ func (w *pimWalker) checksum(field, sum uint16, verified bool) {
 	default:
 		status = 0
 	}
-	w.uint(pimCksum, uint64(field))
-	w.uint(pimCksumStatus, status)
-	if w.t == nil || w.done {
-		return
+	if w.uint(1, pimCksum, uint64(field)) && w.tree() {
+		w.e.ChecksumRepr(field, int(status), sum, "Error")
 	}
-	t := w.t
-	t.depth = 1
-	t.line()
-	t.b = append(t.b, "Checksum: 0x"...)
-	t.b = appendHex4(t.b, field)
-	switch status {
-	case 2:
-		t.b = append(t.b, " [unverified]"...)
-	case 1:
-		t.b = append(t.b, " [correct]"...)
-	default:
-		good := shouldBe(field, sum)
-		t.b = append(t.b, " incorrect, should be 0x"...)
-		t.b = appendHex4(t.b, good)
-		t.end()
-		treeBadChecksum(t, "Error", good)
-		t.b = t.b[:len(t.b)-1] // the line's end comes after the switch
+	if w.uint(1, pimCksumStatus, status) && w.tree() {
+		b := append(w.text(), "[Checksum Status: "...)
+		w.e.SetRepr(append(append(b, pimFields[pimCksumStatus].ValueNames().Name(status)...), ']'))
 	}
-	t.end()
-	t.line()
-	t.b = append(t.b, "[Checksum Status: "...)
-	t.b = append(t.b, [...]string{"Bad", "Good", "Unverified"}[status]...)
-	t.b = append(t.b, ']')
-	t.end()
 }
 
 // pimOptionNames are Wireshark's names of the Hello options.
@@ -361,6 +275,53 @@ var pimOptionNames = map[uint16]string{
 	32: "PIM ECMP Redirect Hello Option", 33: "vPC Peer ID", 34: "DR Load Balancing Capability",
 	35: "DR Load Balancing List", 36: "Hierarchical Join/Prune Attribute",
 	65001: "Address list, old implementation", 65004: "RPF Proxy Vector (Cisco proprietary)",
+}
+
+// optionTitle adds, in a tree list, the line tshark draws over a Hello
+// option: its number and name, and what it appends once the value was read.
+func (w *pimWalker) optionTitle(ot uint16, v int) {
+	if !w.tree() {
+		return
+	}
+	b := w.b
+	t := appendUint(append(w.text(), "Option "...), uint64(ot))
+	t = append(t, ": "...)
+	if n, ok := pimOptionNames[ot]; ok {
+		t = append(t, n...)
+	} else {
+		t = appendUint(append(t, "Unknown: "...), uint64(ot))
+	}
+	switch ot {
+	case 1:
+		if w.avail(v, 2) {
+			h := be16(b[v:])
+			t = appendUint(append(t, ": "...), uint64(h))
+			switch h {
+			case 0:
+				t = append(t, " (goodbye)"...)
+			case 0xffff:
+				t = append(t, " (Infinity)"...)
+			}
+		}
+	case 2:
+		if w.avail(v, 4) {
+			t = appendUint(append(t, ": T = "...), uint64(b[v]>>7))
+			t = appendUint(append(t, ", Propagation Delay = "...), uint64(be16(b[v:])&0x7fff))
+			t = appendUint(append(t, "ms, Override Interval = "...), uint64(be16(b[v+2:])))
+			t = append(t, "ms"...)
+		}
+	case 19, 20:
+		if w.avail(v, 4) {
+			t = appendUint(append(t, ": "...), uint64(be32(b[v:])))
+		}
+	case 21:
+		if w.avail(v, 4) {
+			t = appendUint(append(t, ": Version = "...), uint64(b[v]))
+			t = appendUint(append(t, ", Interval = "...), uint64(b[v+1]))
+			t = append(t, 's')
+		}
+	}
+	w.line(2, t)
 }
 
 // hello walks the Hello options: each is drawn whatever its length says,
@@ -379,135 +340,59 @@ func (w *pimWalker) hello() {
 			// option.
 			return
 		}
-		// The option's line, with what tshark appends to it once the
-		// value was read.
-		if w.line(2) {
-			t := w.t
-			t.b = append(t.b, "Option "...)
-			t.b = appendUint(t.b, uint64(ot))
-			t.b = append(t.b, ": "...)
-			if n, ok := pimOptionNames[ot]; ok {
-				t.b = append(t.b, n...)
-			} else {
-				t.b = append(t.b, "Unknown: "...)
-				t.b = appendUint(t.b, uint64(ot))
-			}
-			switch ot {
-			case 1:
-				if w.avail(v, 2) {
-					h := be16(b[v:])
-					t.b = append(t.b, ": "...)
-					t.b = appendUint(t.b, uint64(h))
-					switch h {
-					case 0:
-						t.b = append(t.b, " (goodbye)"...)
-					case 0xffff:
-						t.b = append(t.b, " (Infinity)"...)
-					}
-				}
-			case 2:
-				if w.avail(v, 4) {
-					t.b = append(t.b, ": T = "...)
-					t.b = appendUint(t.b, uint64(b[v]>>7))
-					t.b = append(t.b, ", Propagation Delay = "...)
-					t.b = appendUint(t.b, uint64(be16(b[v:])&0x7fff))
-					t.b = append(t.b, "ms, Override Interval = "...)
-					t.b = appendUint(t.b, uint64(be16(b[v+2:])))
-					t.b = append(t.b, "ms"...)
-				}
-			case 19, 20:
-				if w.avail(v, 4) {
-					t.b = append(t.b, ": "...)
-					t.b = appendUint(t.b, uint64(be32(b[v:])))
-				}
-			case 21:
-				if w.avail(v, 4) {
-					t.b = append(t.b, ": Version = "...)
-					t.b = appendUint(t.b, uint64(b[v]))
-					t.b = append(t.b, ", Interval = "...)
-					t.b = appendUint(t.b, uint64(b[v+1]))
-					t.b = append(t.b, 's')
-				}
-			}
-			t.end()
-		}
-		w.text(3, "Type", uint64(ot))
-		w.uint(pimOptionType, uint64(ot))
-		w.text(3, "Length", uint64(ol))
-		w.uint(pimOptionLength, uint64(ol))
+		w.optionTitle(ot, v)
+		w.uint(3, pimOptionType, uint64(ot))
+		w.uint(3, pimOptionLength, uint64(ol))
 		switch ot {
 		case 1:
 			if !w.has(v, 2) {
 				return
 			}
-			h := be16(b[v:])
-			if w.line(3) {
-				t := w.t
-				t.b = append(t.b, "Holdtime: "...)
-				switch h {
-				case 0:
-					t.b = append(t.b, "goodbye (0)"...)
-				case 0xffff:
-					t.b = append(t.b, "Infinity (65535)"...)
-				default:
-					t.b = appendUint(t.b, uint64(h))
-				}
-				t.end()
-			}
-			w.uint(pimHoldtime, uint64(h))
+			w.holdtime(3, be16(b[v:]), true)
 		case 2:
 			if !w.has(v, 1) {
 				return
 			}
-			w.flagLine(3, uint64(b[v]), 8, pimT, "True", "False")
+			w.bool(3, pimT, uint64(b[v]))
 			if !w.has(v, 2) {
 				return
 			}
-			w.bitsLine(3, uint64(be16(b[v:])), 16, 0x7fff, "Propagation Delay")
-			w.uint(pimPropDelay, uint64(be16(b[v:])&0x7fff))
+			w.uint(3, pimPropDelay, uint64(be16(b[v:])&0x7fff))
 			if !w.has(v+2, 2) {
 				return
 			}
-			w.text(3, "Override Interval", uint64(be16(b[v+2:])))
-			w.uint(pimOverride, uint64(be16(b[v+2:])))
+			w.uint(3, pimOverride, uint64(be16(b[v+2:])))
 		case 19:
 			if !w.has(v, 4) {
 				return
 			}
-			w.text(3, "DR Priority", uint64(be32(b[v:])))
-			w.uint(pimDRPriority, uint64(be32(b[v:])))
+			w.uint(3, pimDRPriority, uint64(be32(b[v:])))
 		case 20:
 			if !w.has(v, 4) {
 				return
 			}
-			w.text(3, "Generation ID", uint64(be32(b[v:])))
-			w.uint(pimGenID, uint64(be32(b[v:])))
+			w.uint(3, pimGenID, uint64(be32(b[v:])))
 		case 21:
 			if !w.has(v, 1) {
 				return
 			}
-			w.text(3, "Version", uint64(b[v]))
-			w.uint(pimSRVersion, uint64(b[v]))
+			w.uint(3, pimSRVersion, uint64(b[v]))
 			if !w.has(v+1, 1) {
 				return
 			}
-			w.text(3, "Interval", uint64(b[v+1]))
-			w.uint(pimSRInterval, uint64(b[v+1]))
+			w.uint(3, pimSRInterval, uint64(b[v+1]))
 			if !w.has(v+2, 2) {
 				return
 			}
-			w.text(3, "Reserved", uint64(be16(b[v+2:])))
-			w.uint(pimSRReserved, uint64(be16(b[v+2:])))
+			w.uint(3, pimSRReserved, uint64(be16(b[v+2:])))
 		case 24, 65001:
-			if w.line(3) {
-				t := w.t
+			if w.tree() {
+				t := w.text()
 				if ot == 65001 {
-					t.b = append(t.b, "old "...)
+					t = append(t, "old "...)
 				}
-				t.b = append(t.b, "Address List ("...)
-				t.b = appendUint(t.b, uint64(ot))
-				t.b = append(t.b, ')')
-				t.end()
+				t = appendUint(append(t, "Address List ("...), uint64(ot))
+				w.line(3, append(t, ')'))
 			}
 			for a := v; a < v+ol; {
 				adv, ok := w.addr(a, pimAddrUnicast, nil, pimAddrList, pimAddrListIP6, 4)
@@ -524,12 +409,8 @@ func (w *pimWalker) hello() {
 				if !w.has(v, ol) {
 					return
 				}
-				if w.line(3) {
-					w.t.b = append(w.t.b, "Unknown: "...)
-					w.t.b = appendWSBytes(w.t.b, b[v:v+ol])
-					w.t.end()
-				}
 				if w.once(pimOptionValue) {
+					w.at(3)
 					w.e.Bytes(&pimFields[pimOptionValue], b[v:v+ol])
 				}
 			}
@@ -546,41 +427,30 @@ func (w *pimWalker) register() {
 		return
 	}
 	fl := uint64(be32(b[4:]))
-	if w.line(2) {
-		t := w.t
-		t.b = append(t.b, "Flags: 0x"...)
-		t.b = appendHexN(t.b, fl, 8)
-		t.end()
-	}
-	w.uint(pimRegisterFlag, fl)
-	w.flagLine(3, fl, 32, pimRegisterBorder, "Yes", "No")
-	w.flagLine(3, fl, 32, pimRegisterNull, "Yes", "No")
+	w.uint(2, pimRegisterFlag, fl)
+	w.bool(3, pimRegisterBorder, fl)
+	w.bool(3, pimRegisterNull, fl)
 	if !w.has(8, 1) {
 		return
 	}
 	v := b[8] >> 4
-	if w.at(2) {
-		t := w.t
-		t.bits(uint64(b[8]), 8, 0xf0, "IP Version")
-		t.b = appendValueName(t.b, pimFields[pimIPVersion].ValueNames().Name(uint64(v)), uint64(v))
-		t.end()
-	}
-	w.uint(pimIPVersion, uint64(v))
+	w.uint(2, pimIPVersion, uint64(v))
 	if v != 0 {
 		return
 	}
 	_, _, v6 := ipAddrs(w.d, w.i)
-	if w.line(2) {
-		w.t.b = append(w.t.b, "Dummy Header"...)
-		if v6 {
-			w.t.b = append(w.t.b, "IPv6"...)
-		} else {
-			w.t.b = append(w.t.b, "IPv4"...)
-		}
-		w.t.end()
-	}
 	if w.once(pimDummyHeader) {
+		w.at(2)
 		w.e.None(&pimFields[pimDummyHeader])
+		if w.tree() {
+			t := append(w.text(), "Dummy Header"...)
+			if v6 {
+				t = append(t, "IPv6"...)
+			} else {
+				t = append(t, "IPv4"...)
+			}
+			w.e.SetRepr(t)
+		}
 	}
 	src, grp, n := 8+12, 8+16, 4
 	if v6 {
@@ -588,18 +458,12 @@ func (w *pimWalker) register() {
 	}
 	for _, a := range [...]struct {
 		off    int
-		label  string
 		k4, k6 int
-	}{{src, "Source: ", pimSource, pimSourceIP6}, {grp, "Group: ", pimGroup, pimGroupIP6}} {
+	}{{src, pimSource, pimSourceIP6}, {grp, pimGroup, pimGroupIP6}} {
 		if !w.has(a.off, n) {
 			return
 		}
-		if w.line(2) {
-			w.t.b = append(w.t.b, a.label...)
-			w.t.b = appendPIMAddr(w.t.b, b[a.off:a.off+n])
-			w.t.end()
-		}
-		w.ip(a.k4, a.k6, b[a.off:a.off+n])
+		w.ip(2, a.k4, a.k6, b[a.off:a.off+n])
 	}
 }
 
@@ -645,89 +509,48 @@ func (w *pimWalker) addr(off, kind int, label []byte, k4, k6, depth int) (adv in
 		return 0, false
 	}
 	a := b[at : at+n]
-	if w.line(depth) {
-		t := w.t
+	if w.ip(depth, k4, k6, a) && w.tree() && (len(label) > 0 || kind != pimAddrUnicast) {
+		// The address's title: its label, the mask length, the source
+		// flags set.
+		t := w.text()
 		if len(label) > 0 {
-			t.b = append(t.b, label...)
+			t = append(t, label...)
 		} else {
-			t.b = append(t.b, pimFields[k4].Label...)
+			t = append(t, pimFields[k4].Label...)
 		}
-		t.b = append(t.b, ": "...)
-		t.b = appendPIMAddr(t.b, a)
+		t = appendPIMAddr(append(t, ": "...), a)
 		if kind != pimAddrUnicast {
-			t.b = append(t.b, '/')
-			t.b = appendUint(t.b, uint64(b[off+3]))
+			t = appendUint(append(t, '/'), uint64(b[off+3]))
 		}
 		if fl := b[off+2]; kind == pimAddrSource && fl != 0 {
-			t.b = append(t.b, " ("...)
+			t = append(t, " ("...)
 			for _, f := range [...]struct {
 				bit byte
 				c   byte
 			}{{4, 'S'}, {2, 'W'}, {1, 'R'}} {
 				if fl&f.bit != 0 {
-					t.b = append(t.b, f.c)
+					t = append(t, f.c)
 				}
 			}
-			t.b = append(t.b, ')')
+			t = append(t, ')')
 		}
-		t.end()
+		w.e.SetRepr(t)
 	}
-	w.ip(k4, k6, a)
-	if w.line(depth + 1) {
-		t := w.t
-		t.b = append(t.b, "Address Family: "...)
-		t.b = appendValueName(t.b, pimFields[pimAddrAF].ValueNames().Name(uint64(af)), uint64(af))
-		t.end()
-	}
-	w.uint(pimAddrAF, uint64(af))
-	if w.line(depth + 1) {
-		t := w.t
-		t.b = append(t.b, "Encoding Type: "...)
-		t.b = appendValueName(t.b, pimFields[pimAddrET].ValueNames().Name(uint64(et)), uint64(et))
-		t.end()
-	}
-	w.uint(pimAddrET, uint64(et))
+	w.uint(depth+1, pimAddrAF, uint64(af))
+	w.uint(depth+1, pimAddrET, uint64(et))
 	switch kind {
 	case pimAddrUnicast:
-		if w.line(depth + 1) {
-			w.t.b = append(w.t.b, "Unicast: "...)
-			w.t.b = appendPIMAddr(w.t.b, a)
-			w.t.end()
-		}
-		w.ip(pimUnicast, pimUnicastIP6, a)
+		w.ip(depth+1, pimUnicast, pimUnicastIP6, a)
 		adv = 2 + n
 	case pimAddrGroup:
-		fl := uint64(b[off+2])
-		w.flagsHead(depth+1, b[off+2], pimGroupFlagsB, pimGroupFlagsZ)
-		w.uint(pimGroupFlags, fl)
-		w.flagLine(depth+2, fl, 8, pimGroupFlagsB, "Set", "Not set")
-		w.hexBits(depth+2, fl, pimGroupFlagsRes)
-		w.flagLine(depth+2, fl, 8, pimGroupFlagsZ, "Set", "Not set")
-		w.text(depth+1, "Masklen", uint64(b[off+3]))
-		w.uint(pimMaskLen, uint64(b[off+3]))
-		if w.line(depth + 1) {
-			w.t.b = append(w.t.b, "Group: "...)
-			w.t.b = appendPIMAddr(w.t.b, a)
-			w.t.end()
-		}
-		w.ip(pimGroup, pimGroupIP6, a)
+		w.flags(depth+1, b[off+2], pimGroupFlags, pimGroupFlagsB, pimGroupFlagsRes, pimGroupFlagsZ)
+		w.uint(depth+1, pimMaskLen, uint64(b[off+3]))
+		w.ip(depth+1, pimGroup, pimGroupIP6, a)
 		adv = 4 + n
 	case pimAddrSource:
-		fl := uint64(b[off+2])
-		w.flagsHead(depth+1, b[off+2], pimSourceFlagsS, pimSourceFlagsW, pimSourceFlagsR)
-		w.uint(pimSourceFlags, fl)
-		w.hexBits(depth+2, fl, pimSourceFlagsRes)
-		w.flagLine(depth+2, fl, 8, pimSourceFlagsS, "Set", "Not set")
-		w.flagLine(depth+2, fl, 8, pimSourceFlagsW, "Set", "Not set")
-		w.flagLine(depth+2, fl, 8, pimSourceFlagsR, "Set", "Not set")
-		w.text(depth+1, "Masklen", uint64(b[off+3]))
-		w.uint(pimMaskLen, uint64(b[off+3]))
-		if w.line(depth + 1) {
-			w.t.b = append(w.t.b, "Source: "...)
-			w.t.b = appendPIMAddr(w.t.b, a)
-			w.t.end()
-		}
-		w.ip(pimSource, pimSourceIP6, a)
+		w.flags(depth+1, b[off+2], pimSourceFlags, pimSourceFlagsRes, pimSourceFlagsS, pimSourceFlagsW, pimSourceFlagsR)
+		w.uint(depth+1, pimMaskLen, uint64(b[off+3]))
+		w.ip(depth+1, pimSource, pimSourceIP6, a)
 		adv = 4 + n
 	}
 	if et == 1 {
@@ -739,50 +562,42 @@ func (w *pimWalker) addr(off, kind int, label []byte, k4, k6, depth int) (adv in
 	return adv, true
 }
 
-// flagsHead draws the line above a bitmask: "Flags: 0x07", then the name
-// of each set flag among ks, as proto_tree_add_bitmask appends them.
-func (w *pimWalker) flagsHead(depth int, v byte, ks ...int) {
-	if w.line(depth) {
-		t := w.t
-		t.b = append(t.b, "Flags: 0x"...)
-		t.b = appendHex2(t.b, v)
+// flags emits a flags byte (field k) at depth, its line naming the set
+// flags as proto_tree_add_bitmask does, and its parts ks one deeper.
+func (w *pimWalker) flags(depth int, v byte, k int, ks ...int) {
+	if w.uint(depth, k, uint64(v)) && w.tree() {
+		t := appendHex2(append(w.text(), "Flags: 0x"...), v)
 		for _, k := range ks {
-			if uint64(v)&pimFields[k].Mask != 0 {
-				t.b = append(t.b, ", "...)
-				t.b = append(t.b, pimFields[k].Label...)
+			if f := &pimFields[k]; f.Kind == KindBool && uint64(v)&f.Mask != 0 {
+				t = append(append(t, ", "...), f.Label...)
 			}
 		}
-		t.end()
+		w.e.SetRepr(t)
 	}
-}
-
-// hexBits draws a masked hex field of a byte ("0x00").
-func (w *pimWalker) hexBits(depth int, v uint64, k int) {
-	f := &pimFields[k]
-	x := (v & f.Mask) >> maskShift(f.Mask)
-	if w.at(depth) {
-		t := w.t
-		t.bits(v, 8, f.Mask, f.Label)
-		t.b = append(t.b, "0x"...)
-		t.b = appendHex2(t.b, uint8(x))
-		t.end()
-	}
-	w.uint(k, x)
-}
-
-// holdtime draws a Holdtime field whose all-ones value means for ever.
-func (w *pimWalker) holdtime(depth int, h uint16) {
-	if w.line(depth) {
-		t := w.t
-		t.b = append(t.b, "Holdtime: "...)
-		if h == 0xffff {
-			t.b = append(t.b, "Infinity (65535)"...)
+	for _, k := range ks {
+		if f := &pimFields[k]; f.Kind == KindBool {
+			w.bool(depth+1, k, uint64(v))
 		} else {
-			t.b = appendUint(t.b, uint64(h))
+			w.uint(depth+1, k, (uint64(v)&f.Mask)>>maskShift(f.Mask))
 		}
-		t.end()
 	}
-	w.uint(pimHoldtime, uint64(h))
+}
+
+// holdtime emits a Holdtime field, drawn as tshark draws it: all ones is
+// Infinity, and in a Hello 0 is goodbye.
+func (w *pimWalker) holdtime(depth int, h uint16, hello bool) {
+	if w.uint(depth, pimHoldtime, uint64(h)) && w.tree() {
+		t := append(w.text(), "Holdtime: "...)
+		switch {
+		case h == 0 && hello:
+			t = append(t, "goodbye (0)"...)
+		case h == 0xffff:
+			t = append(t, "Infinity (65535)"...)
+		default:
+			t = appendUint(t, uint64(h))
+		}
+		w.e.SetRepr(t)
+	}
 }
 
 // joinPrune walks a Join/Prune, Graft or Graft-Ack: the upstream
@@ -803,23 +618,22 @@ func (w *pimWalker) joinPrune() {
 		return
 	}
 	ngroup := int(b[off])
-	w.text(2, "Num Groups", uint64(ngroup))
-	w.uint(pimNumGroups, uint64(ngroup))
+	w.uint(2, pimNumGroups, uint64(ngroup))
 	off++
 	if !w.has(off, 2) {
 		return
 	}
-	w.holdtime(2, be16(b[off:]))
+	w.holdtime(2, be16(b[off:]), false)
 	off += 2
 	var label [16]byte
 	for g := 0; g < ngroup; g++ {
 		lb := strconv.AppendInt(append(label[:0], "Group "...), int64(g), 10)
-		if w.line(2) {
-			w.t.b = append(w.t.b, lb...)
-			w.t.end()
-		}
 		if w.once(pimGroupSet) {
+			w.at(2)
 			w.e.String(&pimFields[pimGroupSet], "")
+			if w.tree() {
+				w.e.SetRepr(append(w.text(), lb...))
+			}
 		}
 		adv, ok := w.addr(off, pimAddrGroup, lb, pimGroup, pimGroupIP6, 3)
 		if !ok {
@@ -830,8 +644,7 @@ func (w *pimWalker) joinPrune() {
 			return
 		}
 		nj, np := int(be16(b[off:])), int(be16(b[off+2:]))
-		w.text(3, "Num Joins", uint64(nj))
-		w.uint(pimNumJoins, uint64(nj))
+		w.uint(3, pimNumJoins, uint64(nj))
 		src := off + 4
 		for j := 0; j < nj; j++ {
 			adv, ok := w.addr(src, pimAddrSource, nil, pimJoinIP, pimJoinIP6, 4)
@@ -840,8 +653,7 @@ func (w *pimWalker) joinPrune() {
 			}
 			src += adv
 		}
-		w.text(3, "Num Prunes", uint64(np))
-		w.uint(pimNumPrunes, uint64(np))
+		w.uint(3, pimNumPrunes, uint64(np))
 		for j := 0; j < np; j++ {
 			adv, ok := w.addr(src, pimAddrSource, nil, pimPruneIP, pimPruneIP6, 4)
 			if !ok {
@@ -860,22 +672,15 @@ func (w *pimWalker) bootstrap() {
 	if !w.has(4, 2) {
 		return
 	}
-	if w.line(2) {
-		w.t.b = append(w.t.b, "Fragment tag: 0x"...)
-		w.t.b = appendHex4(w.t.b, be16(b[4:]))
-		w.t.end()
-	}
-	w.uint(pimFragTag, uint64(be16(b[4:])))
+	w.uint(2, pimFragTag, uint64(be16(b[4:])))
 	if !w.has(6, 1) {
 		return
 	}
-	w.text(2, "Hash mask len", uint64(b[6]))
-	w.uint(pimHashMaskLen, uint64(b[6]))
+	w.uint(2, pimHashMaskLen, uint64(b[6]))
 	if !w.has(7, 1) {
 		return
 	}
-	w.text(2, "BSR priority", uint64(b[7]))
-	w.uint(pimBSRPriority, uint64(b[7]))
+	w.uint(2, pimBSRPriority, uint64(b[7]))
 	adv, ok := w.addr(8, pimAddrUnicast, nil, pimBSR, pimBSRIP6, 2)
 	if !ok {
 		return
@@ -892,15 +697,13 @@ func (w *pimWalker) bootstrap() {
 		if !w.has(off, 1) {
 			return
 		}
-		w.text(3, "RP count", uint64(b[off]))
-		w.uint(pimRPCount, uint64(b[off]))
+		w.uint(3, pimRPCount, uint64(b[off]))
 		off++
 		if !w.has(off, 1) {
 			return
 		}
 		frp := int(b[off])
-		w.text(3, "FRP count", uint64(frp))
-		w.uint(pimFRPCount, uint64(frp))
+		w.uint(3, pimFRPCount, uint64(frp))
 		off += 3
 		// tshark draws each RP's priority inside the group, before the
 		// RPs themselves, and their reserved bytes after the message.
@@ -910,8 +713,7 @@ func (w *pimWalker) bootstrap() {
 				break
 			}
 			p += adv
-			w.text(3, "Priority", uint64(b[p+2]))
-			w.uint(pimPriority, uint64(b[p+2]))
+			w.uint(3, pimPriority, uint64(b[p+2]))
 			p += 4
 		}
 		for j := 0; j < frp; j++ {
@@ -924,7 +726,7 @@ func (w *pimWalker) bootstrap() {
 			if !w.has(off, 2) {
 				return
 			}
-			w.holdtime(2, be16(b[off:]))
+			w.holdtime(2, be16(b[off:]), false)
 			off += 2
 			if !w.has(off, 1) {
 				return
@@ -964,17 +766,15 @@ func (w *pimWalker) metrics(off int) bool {
 	if !w.has(off, 1) {
 		return false
 	}
-	w.flagLine(2, uint64(b[off]), 8, pimRPT, "True", "False")
+	w.bool(2, pimRPT, uint64(b[off]))
 	if !w.has(off, 4) {
 		return false
 	}
-	w.bitsLine(2, uint64(be32(b[off:])), 32, 0x7fffffff, "Metric Preference")
-	w.uint(pimMetricPref, uint64(be32(b[off:])&0x7fffffff))
+	w.uint(2, pimMetricPref, uint64(be32(b[off:])&0x7fffffff))
 	if !w.has(off+4, 4) {
 		return false
 	}
-	w.text(2, "Metric", uint64(be32(b[off+4:])))
-	w.uint(pimMetric, uint64(be32(b[off+4:])))
+	w.uint(2, pimMetric, uint64(be32(b[off+4:])))
 	return true
 }
 
@@ -985,17 +785,15 @@ func (w *pimWalker) candidateRP() {
 		return
 	}
 	n := int(b[4])
-	w.text(2, "Prefix-count", uint64(n))
-	w.uint(pimPrefixCount, uint64(n))
+	w.uint(2, pimPrefixCount, uint64(n))
 	if !w.has(5, 1) {
 		return
 	}
-	w.text(2, "Priority", uint64(b[5]))
-	w.uint(pimPriority, uint64(b[5]))
+	w.uint(2, pimPriority, uint64(b[5]))
 	if !w.has(6, 2) {
 		return
 	}
-	w.holdtime(2, be16(b[6:]))
+	w.holdtime(2, be16(b[6:]), false)
 	adv, ok := w.addr(8, pimAddrUnicast, nil, pimRP, pimRPIP6, 2)
 	if !ok {
 		return
@@ -1029,29 +827,24 @@ func (w *pimWalker) stateRefresh() {
 		return
 	}
 	off += 8
-	for _, f := range [...]struct {
-		k     int
-		label string
-	}{{pimMaskLen, "Masklen"}, {pimTTL, "TTL"}} {
+	for _, k := range [...]int{pimMaskLen, pimTTL} {
 		if !w.has(off, 1) {
 			return
 		}
-		w.text(2, f.label, uint64(b[off]))
-		w.uint(f.k, uint64(b[off]))
+		w.uint(2, k, uint64(b[off]))
 		off++
 	}
 	if !w.has(off, 1) {
 		return
 	}
 	for _, k := range [...]int{pimPruneIndicator, pimPruneNow, pimAssertOverride} {
-		w.flagLine(2, uint64(b[off]), 8, k, "Set", "Not set")
+		w.bool(2, k, uint64(b[off]))
 	}
 	off++
 	if !w.has(off, 1) {
 		return
 	}
-	w.text(2, "Interval", uint64(b[off]))
-	w.uint(pimInterval, uint64(b[off]))
+	w.uint(2, pimInterval, uint64(b[off]))
 }
 
 // appendValueName appends "Name (v)", or "Unknown (v)" without a name.

@@ -242,60 +242,113 @@ func stpFixedLen(s STP) int {
 	return min(n, len(s))
 }
 
-// emitSTP emits the BPDU's fields, as far as they were captured.
+// emitSTP emits the BPDU's fields, as far as they were captured, in the
+// order and nesting of tshark's tree.
 func emitSTP(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
 	e.Proto(&protoSTP)
 	s := STP(d.data[l.Start:l.End])
 	if len(s) < 4 {
+		e.NoTree()
 		e.End()
 		return
 	}
 	f := &stpFields
+	rst := s.Type() == STPTypeRST
+	// tshark reads the identifiers and the port of a configuration BPDU
+	// before it draws its tree: one too short has none.
+	cut := (s.Type() == STPTypeConfig || rst) && len(s) < 27
+	if cut {
+		e.NoTree()
+	}
 	e.Uint(&f[stpProtocol], uint64(s.ProtocolID()))
+	if cut {
+		e.NoTree()
+	}
 	e.Uint(&f[stpVersion], uint64(s.Version()))
+	if cut {
+		e.NoTree()
+	}
 	e.Uint(&f[stpType], uint64(s.Type()))
-	if (s.Type() != STPTypeConfig && s.Type() != STPTypeRST) || len(s) < 27 {
+	if cut {
+		e.NoTree()
+	}
+	if (s.Type() != STPTypeConfig && !rst) || cut {
 		e.End() // a TCN, an unknown type, or too short for tshark to start
 		return
 	}
-	emitSTPFlags(e, &f[stpFlags], s[4], s.Type() == STPTypeRST)
-	prio, ext, mac := stpBridgeID(s[5:])
-	e.Uint(&f[stpRootPrio], uint64(prio))
-	e.Uint(&f[stpRootExt], uint64(ext))
-	e.MAC(&f[stpRootHW], mac)
+	emitSTPFlags(e, &f[stpFlags], s[4], rst)
+	emitSTPBridgeID(e, "Root Identifier: ", s[5:13], &f[stpRootPrio], &f[stpRootExt], &f[stpRootHW])
 	e.Uint(&f[stpRootCost], uint64(be32(s[13:])))
-	prio, ext, mac = stpBridgeID(s[17:])
-	e.Uint(&f[stpBridgePrio], uint64(prio))
-	e.Uint(&f[stpBridgeExt], uint64(ext))
-	e.MAC(&f[stpBridgeHW], mac)
+	emitSTPBridgeID(e, "Bridge Identifier: ", s[17:25], &f[stpBridgePrio], &f[stpBridgeExt], &f[stpBridgeHW])
 	e.Uint(&f[stpPort], uint64(be16(s[25:])))
 	for k, fi := range [...]int{stpMsgAge, stpMaxAge, stpHello, stpForward} {
-		if off := 27 + 2*k; off+2 <= len(s) {
-			e.Float(&f[fi], float64(be16(s[off:]))/256)
+		off := 27 + 2*k
+		if off+2 > len(s) {
+			e.End()
+			return
 		}
+		e.Float(&f[fi], float64(be16(s[off:]))/256)
 	}
-	if s.Type() == STPTypeRST && len(s) >= stpRSTLen {
+	if rst {
+		if len(s) < stpRSTLen {
+			e.End()
+			return
+		}
 		e.Uint(&f[stpVersion1Length], uint64(s[35]))
 	}
 	if s.isMST() {
 		emitMST(e, s)
-	} else if len(s) >= stpFixedLen(s) && stpIsPVST(d, i) {
-		if v, ok := stpPVSTOrigin(s, stpFixedLen(s)); ok {
+	} else if hdr := stpFixedLen(s); len(s) >= hdr && stpIsPVST(d, i) {
+		if v, ok := stpPVSTOrigin(s, hdr); ok {
+			if e.Tree() {
+				e.Line(appendUint(append(e.Text(), "Originating VLAN (PVID): "...), uint64(v)))
+			}
+			e.Sub()
 			e.Uint(&f[stpPVSTType], 0)
 			e.Uint(&f[stpPVSTLen], 2)
 			e.Uint(&f[stpPVSTOrigVLAN], uint64(v))
+			e.Up()
 		}
 	}
 	e.End()
 }
 
+// emitSTPBridgeID emits a bridge identifier's priority, system ID
+// extension and MAC under tshark's line "Root Identifier: 32768 / 1 /
+// 00:19:06:ea:b8:80" (title).
+func emitSTPBridgeID(e *emitter, title string, id []byte, prioF, extF, hwF *Field) {
+	prio, ext, mac := stpBridgeID(id)
+	if e.Tree() {
+		e.Line(appendSTPBridgeID(append(e.Text(), title...), id, " / "))
+	}
+	e.Sub()
+	e.Uint(prioF, uint64(prio))
+	e.Uint(extF, uint64(ext))
+	e.MAC(hwF, mac)
+	e.Up()
+}
+
 // emitSTPFlags emits a flags byte and its bits: the two of 802.1D, or all
-// seven of RSTP.
+// seven of RSTP. Its tree line names the set bits and, for RSTP, the port
+// role, as tshark's bitmask does.
 func emitSTPFlags(e *emitter, flags *Field, v uint8, rst bool) {
 	f := &stpFields
 	e.Uint(flags, uint64(v))
+	if e.Tree() {
+		b := appendHex2(append(append(e.Text(), flags.Label...), ": 0x"...), v)
+		if rst {
+			b = appendSetFlags(b, uint64(v), &f[stpFlagsTCAck], &f[stpFlagsAgreement], &f[stpFlagsForwarding], &f[stpFlagsLearning])
+			b = append(b, ", Port Role: "...)
+			b = append(b, stpRoleName(v>>2&3)...)
+			b = appendSetFlags(b, uint64(v), &f[stpFlagsProposal], &f[stpFlagsTC])
+		} else {
+			b = appendSetFlags(b, uint64(v), &f[stpFlagsTCAck], &f[stpFlagsTC])
+		}
+		e.SetRepr(b)
+	}
+	e.Sub()
 	e.Bool(&f[stpFlagsTCAck], v&0x80 != 0)
 	if rst {
 		e.Bool(&f[stpFlagsAgreement], v&0x40 != 0)
@@ -305,12 +358,16 @@ func emitSTPFlags(e *emitter, flags *Field, v uint8, rst bool) {
 		e.Bool(&f[stpFlagsProposal], v&0x02 != 0)
 	}
 	e.Bool(&f[stpFlagsTC], v&0x01 != 0)
+	e.Up()
 }
 
 // emitMST emits the MST extension and each MSTI record that was captured.
 func emitMST(e *emitter, s STP) {
 	f := &stpFields
 	e.Uint(&f[mstpVersion3Length], uint64(be16(s[36:])))
+	e.LineString("MST Extension")
+	e.Sub()
+	defer e.Up()
 	e.Uint(&f[mstpConfigFormat], uint64(s[38]))
 	e.Bytes(&f[mstpConfigName], stpConfigName(s))
 	e.Uint(&f[mstpConfigRevision], uint64(be16(s[71:])))
@@ -319,13 +376,16 @@ func emitMST(e *emitter, s STP) {
 		return // the alternative (pre-standard) layout, not decoded
 	}
 	e.Uint(&f[mstpCISTCost], uint64(be32(s[89:])))
-	prio, ext, mac := stpBridgeID(s[93:])
-	e.Uint(&f[mstpCISTBridgePrio], uint64(prio))
-	e.Uint(&f[mstpCISTBridgeExt], uint64(ext))
-	e.MAC(&f[mstpCISTBridgeHW], mac)
+	emitSTPBridgeID(e, "CIST Bridge Identifier: ", s[93:101], &f[mstpCISTBridgePrio], &f[mstpCISTBridgeExt], &f[mstpCISTBridgeHW])
 	e.Uint(&f[mstpCISTHops], uint64(s[101]))
 	for off, left := stpMSTMinLen, s.mstiBytes(); left > 0 && off+stpMSTILen <= len(s); off, left = off+stpMSTILen, left-stpMSTILen {
 		m := s[off : off+stpMSTILen]
+		if e.Tree() {
+			b := appendUint(append(e.Text(), "MSTID "...), uint64(be16(m[1:])&0x0fff))
+			b = appendUint(append(b, ", Regional Root Identifier "...), uint64(m[1]&0xf0)<<8)
+			e.Line(MAC(m[3:9]).AppendTo(append(b, " / "...)))
+		}
+		e.Sub()
 		emitSTPFlags(e, &f[mstpMSTIFlags], m[0], true)
 		e.Uint(&f[mstpMSTIPriority], uint64(m[1]>>4))
 		e.Uint(&f[mstpMSTIID], uint64(be16(m[1:])&0x0fff))
@@ -334,6 +394,7 @@ func emitMST(e *emitter, s STP) {
 		e.Uint(&f[mstpMSTIBridgePriority], uint64(m[13]>>4))
 		e.Uint(&f[mstpMSTIPortPriority], uint64(m[14]>>4))
 		e.Uint(&f[mstpMSTIHops], uint64(m[15]))
+		e.Up()
 	}
 }
 
@@ -346,34 +407,6 @@ func stpConfigName(s STP) []byte {
 		n++
 	}
 	return b[:n]
-}
-
-// stpVersionName returns Wireshark's name of a protocol version.
-func stpVersionName(v uint8) string {
-	switch v {
-	case 0:
-		return "Spanning Tree"
-	case 2:
-		return "Rapid Spanning Tree"
-	case 3:
-		return "Multiple Spanning Tree"
-	case 4:
-		return "Shortest Path Tree"
-	}
-	return "Unknown"
-}
-
-// stpTypeName returns Wireshark's name of a BPDU type.
-func stpTypeName(t uint8) string {
-	switch t {
-	case STPTypeConfig:
-		return "Configuration"
-	case STPTypeRST:
-		return "Rapid/Multiple Spanning Tree"
-	case STPTypeTCN:
-		return "Topology Change Notification"
-	}
-	return "Unknown"
 }
 
 // stpRoleName returns Wireshark's name of a port role.
@@ -397,222 +430,6 @@ func appendSTPBridgeID(b []byte, id []byte, sep string) []byte {
 	b = strconv.AppendUint(b, uint64(ext), 10)
 	b = append(b, sep...)
 	return mac.AppendTo(b)
-}
-
-// treeSTP appends the Spanning Tree Protocol subtree as tshark -V shows it.
-func treeSTP(t *treeWriter, d *Decoder, i int) {
-	l := &d.layers[i]
-	s := STP(d.data[l.Start:l.End])
-	if len(s) < 4 {
-		return
-	}
-	rst := s.Type() == STPTypeRST
-	if (s.Type() == STPTypeConfig || rst) && len(s) < 27 {
-		return // tshark reads the identifiers and the port before its tree
-	}
-	t.head("Spanning Tree Protocol")
-	t.end()
-	t.depth = 1
-	t.line()
-	t.b = append(t.b, "Protocol Identifier: "...)
-	if s.ProtocolID() == 0 {
-		t.b = append(t.b, "Spanning Tree Protocol"...)
-	} else {
-		t.b = append(t.b, "Unknown"...)
-	}
-	t.b = append(t.b, " (0x"...)
-	t.b = appendHex4(t.b, s.ProtocolID())
-	t.b = append(t.b, ")\n"...)
-	t.line()
-	t.b = append(t.b, "Protocol Version Identifier: "...)
-	t.b = append(t.b, stpVersionName(s.Version())...)
-	t.b = append(t.b, " ("...)
-	t.b = strconv.AppendUint(t.b, uint64(s.Version()), 10)
-	t.b = append(t.b, ")\n"...)
-	t.line()
-	t.b = append(t.b, "BPDU Type: "...)
-	t.b = append(t.b, stpTypeName(s.Type())...)
-	t.b = append(t.b, " (0x"...)
-	t.b = appendHex2(t.b, s.Type())
-	t.b = append(t.b, ")\n"...)
-	if s.Type() != STPTypeConfig && !rst {
-		return
-	}
-	treeSTPFlags(t, "BPDU flags", s[4], rst)
-	t.line()
-	t.b = append(t.b, "Root Identifier: "...)
-	t.b = appendSTPBridgeID(t.b, s[5:13], " / ")
-	t.end()
-	treeSTPID(t, s[5:13], "Root Bridge Priority", "Root Bridge System ID Extension", "Root Bridge System ID")
-	t.line()
-	t.b = append(t.b, "Root Path Cost: "...)
-	t.b = strconv.AppendUint(t.b, uint64(be32(s[13:])), 10)
-	t.end()
-	t.line()
-	t.b = append(t.b, "Bridge Identifier: "...)
-	t.b = appendSTPBridgeID(t.b, s[17:25], " / ")
-	t.end()
-	treeSTPID(t, s[17:25], "Bridge Priority", "Bridge System ID Extension", "Bridge System ID")
-	t.hex("Port identifier", uint64(be16(s[25:])), 4)
-	for k, label := range [...]string{"Message Age", "Max Age", "Hello Time", "Forward Delay"} {
-		off := 27 + 2*k
-		if off+2 > len(s) {
-			return
-		}
-		t.line()
-		t.b = append(t.b, label...)
-		t.b = append(t.b, ": "...)
-		t.b = strconv.AppendFloat(t.b, float64(be16(s[off:]))/256, 'g', 15, 64)
-		t.end()
-	}
-	if rst {
-		if len(s) < stpRSTLen {
-			return
-		}
-		t.int("Version 1 Length", int(s[35]))
-	}
-	if s.isMST() {
-		treeMST(t, s)
-		return
-	}
-	if hdr := stpFixedLen(s); len(s) >= hdr && stpIsPVST(d, i) {
-		if v, ok := stpPVSTOrigin(s, hdr); ok {
-			t.line()
-			t.b = append(t.b, "Originating VLAN (PVID): "...)
-			t.b = strconv.AppendUint(t.b, uint64(v), 10)
-			t.end()
-			t.depth = 2
-			t.str("Type", "Originating VLAN (0x0000)")
-			t.int("Length", 2)
-			t.int("Originating VLAN", int(v))
-			t.depth = 1
-		}
-	}
-}
-
-// treeSTPID draws a bridge identifier's three lines one level deeper.
-func treeSTPID(t *treeWriter, id []byte, prioLabel, extLabel, macLabel string) {
-	prio, ext, mac := stpBridgeID(id)
-	t.depth++
-	t.int(prioLabel, int(prio))
-	t.int(extLabel, int(ext))
-	t.line()
-	t.b = append(t.b, macLabel...)
-	t.b = append(t.b, ": "...)
-	t.b = mac.AppendTo(t.b)
-	t.end()
-	t.depth--
-}
-
-// treeSTPFlags draws a flags byte as tshark's bitmask does: the value, the
-// names of the set bits (and the port role, always), then one line per bit.
-func treeSTPFlags(t *treeWriter, label string, v uint8, rst bool) {
-	t.line()
-	t.b = append(t.b, label...)
-	t.b = append(t.b, ": 0x"...)
-	t.b = appendHex2(t.b, v)
-	f := &stpFields
-	type bit struct {
-		k    int
-		role bool
-	}
-	bits := [...]bit{{stpFlagsTCAck, false}, {stpFlagsAgreement, false}, {stpFlagsForwarding, false},
-		{stpFlagsLearning, false}, {stpFlagsPortRole, true}, {stpFlagsProposal, false}, {stpFlagsTC, false}}
-	for _, b := range bits {
-		fd := &f[b.k]
-		if !rst && b.k != stpFlagsTCAck && b.k != stpFlagsTC {
-			continue
-		}
-		switch {
-		case b.role:
-			t.b = append(t.b, ", Port Role: "...)
-			t.b = append(t.b, stpRoleName(v>>2&3)...)
-		case uint64(v)&fd.Mask != 0:
-			t.b = append(t.b, ", "...)
-			t.b = append(t.b, fd.Label...)
-		}
-	}
-	t.end()
-	t.depth++
-	for _, b := range bits {
-		fd := &f[b.k]
-		if !rst && b.k != stpFlagsTCAck && b.k != stpFlagsTC {
-			continue
-		}
-		t.bits(uint64(v), 8, fd.Mask, fd.Label)
-		switch {
-		case b.role:
-			t.b = append(t.b, stpRoleName(v>>2&3)...)
-			t.b = append(t.b, " ("...)
-			t.b = strconv.AppendUint(t.b, uint64(v>>2&3), 10)
-			t.b = append(t.b, ')')
-		case uint64(v)&fd.Mask != 0:
-			t.b = append(t.b, "Yes"...)
-		default:
-			t.b = append(t.b, "No"...)
-		}
-		t.end()
-	}
-	t.depth--
-}
-
-// treeMST draws the MST extension and its MSTI records.
-func treeMST(t *treeWriter, s STP) {
-	t.int("Version 3 Length", int(be16(s[36:])))
-	t.line()
-	t.b = append(t.b, "MST Extension\n"...)
-	t.depth = 2
-	t.int("MST Config ID format selector", int(s[38]))
-	t.line()
-	t.b = append(t.b, "MST Config name: "...)
-	t.b = appendTreeText(t.b, stpConfigName(s))
-	t.end()
-	t.int("MST Config revision", int(be16(s[71:])))
-	t.line()
-	t.b = append(t.b, "MST Config digest: "...)
-	t.b = appendHexBytes(t.b, s[73:89])
-	t.end()
-	if be16(s[36:]) == 0 {
-		t.depth = 1
-		return // the alternative layout, not drawn
-	}
-	t.int("CIST Internal Root Path Cost", int(be32(s[89:])))
-	t.line()
-	t.b = append(t.b, "CIST Bridge Identifier: "...)
-	t.b = appendSTPBridgeID(t.b, s[93:101], " / ")
-	t.end()
-	treeSTPID(t, s[93:101], "CIST Bridge Priority", "CIST Bridge Identifier System ID Extension", "CIST Bridge Identifier System ID")
-	t.int("CIST Remaining hops", int(s[101]))
-	for off, left := stpMSTMinLen, s.mstiBytes(); left > 0 && off+stpMSTILen <= len(s); off, left = off+stpMSTILen, left-stpMSTILen {
-		m := s[off : off+stpMSTILen]
-		t.depth = 2
-		t.line()
-		t.b = append(t.b, "MSTID "...)
-		t.b = strconv.AppendUint(t.b, uint64(be16(m[1:])&0x0fff), 10)
-		t.b = append(t.b, ", Regional Root Identifier "...)
-		t.b = strconv.AppendUint(t.b, uint64(m[1]&0xf0)<<8, 10)
-		t.b = append(t.b, " / "...)
-		t.b = MAC(m[3:9]).AppendTo(t.b)
-		t.end()
-		t.depth = 3
-		treeSTPFlags(t, "MSTI flags", m[0], true)
-		t.bits(uint64(m[1]), 8, 0xf0, "Priority")
-		t.b = append(t.b, "0x"...)
-		t.b = append(t.b, hexDigits[m[1]>>4])
-		t.end()
-		t.bits(uint64(be16(m[1:])), 16, 0x0fff, "MSTID")
-		t.b = strconv.AppendUint(t.b, uint64(be16(m[1:])&0x0fff), 10)
-		t.end()
-		t.line()
-		t.b = append(t.b, "Regional Root: "...)
-		t.b = MAC(m[3:9]).AppendTo(t.b)
-		t.end()
-		t.int("Internal root path cost", int(be32(m[9:])))
-		t.int("Bridge Identifier Priority", int(m[13]>>4))
-		t.int("Port identifier priority", int(m[14]>>4))
-		t.int("Remaining hops", int(m[15]))
-	}
-	t.depth = 1
 }
 
 // infoSTP appends tshark's Info: "Conf. Root = 32768/1/00:19:06:ea:b8:80

@@ -71,6 +71,16 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerRadiotap:
 		return true
+	case LayerSTP:
+		return true
+	case LayerLLDP:
+		return true
+	case LayerPIM:
+		return true
+	case LayerBabel:
+		return true
+	case LayerBGP:
+		return true
 	}
 	return false
 }
@@ -436,4 +446,29 @@ func (l *FieldList) ChecksumRepr(v uint16, st int, sum uint16, severity string) 
 	default:
 		l.SetRepr(append(b, " [unverified]"...))
 	}
+}
+
+// protoException is the item tshark adds at the top of its tree when a
+// dissector ran off the end of a packet's bytes (TreeException).
+var protoException = protoField("_ws.malformed", "Malformed Packet")
+
+// TreeException adds, in a tree list, the top-level item tshark draws when
+// the dissector of the protocol it calls name ran off the end of the
+// packet's bytes: "[Packet size limited during capture: NAME truncated]"
+// where the capture kept less than the wire length, else "[Malformed
+// Packet: NAME]" and its expert block. A protocol that finds the exception
+// while it emits calls it after its End. Outside a tree list it does
+// nothing.
+func (e *emitter) TreeException(name string) {
+	if !e.tree {
+		return
+	}
+	e.Proto(&protoException)
+	if len(e.d.data) < e.wire {
+		e.SetRepr(append(append(append(e.Text(), "[Packet size limited during capture: "...), name...), " truncated]"...))
+	} else {
+		e.SetRepr(append(append(append(e.Text(), "[Malformed Packet: "...), name...), ']'))
+		e.ExpertLine("Error", "Malformed", "Malformed Packet (Exception occurred)", nil)
+	}
+	e.End()
 }
