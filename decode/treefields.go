@@ -42,6 +42,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerERSPAN:
 		return true
+	case LayerDHCPv6:
+		return true
 	}
 	return false
 }
@@ -53,6 +55,7 @@ func treeFields(t *treeWriter, d *Decoder, i int) {
 	fl.tree = true
 	e := t.em
 	*e = emitter{FieldList: fl, d: d, wire: t.wire, conv: t.conv}
+	e.loc = t.loc
 	emitLayer(e, i)
 	base := t.depth
 	for k := range fl.recs {
