@@ -552,8 +552,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeEAP(t, d, i)
 	case LayerQUIC:
 		treeQUIC(t, d, i)
-	case LayerDHCPv6:
-		treeDHCPv6(t, d, i)
 	case LayerRadiotap:
 		treeRadiotap(t, d, i)
 	case LayerWLAN:
