@@ -44,6 +44,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerDHCPv6:
 		return true
+	case LayerDNS, LayerMDNS, LayerLLMNR:
+		return true
 	}
 	return false
 }
