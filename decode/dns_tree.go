@@ -50,16 +50,6 @@ func appendMDNSClass(b []byte, c uint16) []byte {
 	return append(b, ')')
 }
 
-func treeDNSFlag(t *treeWriter, v uint64, mask uint64, label, set, unset string) {
-	t.bits(v, 16, mask, label)
-	if v&mask != 0 {
-		t.b = append(t.b, set...)
-	} else {
-		t.b = append(t.b, unset...)
-	}
-	t.end()
-}
-
 // dnsTypeDescriptions are Wireshark's long names of the common types.
 var dnsTypeDescriptions = map[uint16]string{
 	1: "A (Host Address)", 2: "NS (authoritative Name Server)", 5: "CNAME (Canonical NAME for an alias)",

@@ -46,6 +46,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerDNS, LayerMDNS, LayerLLMNR:
 		return true
+	case LayerNBNS:
+		return true
 	}
 	return false
 }
