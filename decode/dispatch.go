@@ -512,8 +512,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeTCP(t, d, i)
 	case LayerUDP:
 		treeUDP(t, d, i)
-	case LayerDHCPv4:
-		treeDHCPv4(t, d, i)
 	case LayerHTTP:
 		treeHTTP(t, d, i)
 	case LayerTLS:

@@ -48,6 +48,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerNBNS:
 		return true
+	case LayerDHCPv4:
+		return true
 	}
 	return false
 }
