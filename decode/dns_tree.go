@@ -331,8 +331,6 @@ func lineEDNSOption(e *emitter, code uint16, data []byte) {
 	e.Up()
 }
 
-var srvOwnerLabels = [...]string{"Service: ", "Protocol: ", "Name: "}
-
 // srvNameBuf holds any name AppendName writes: 255 characters, each at
 // most four when escaped.
 const srvNameBuf = 4*255 + 64
