@@ -1,22 +1,40 @@
 package decode
 
+import "strconv"
+
 // emitDHCPv4 emits the fields with Wireshark's field names
 // (dhcp.type, dhcp.hw.type, dhcp.id, dhcp.ip.your, dhcp.hw.mac_addr,
 // dhcp.option.dhcp, dhcp.option.router …); options holding several
 // addresses are arrays of strings. A message cut short keeps the fixed
-// fields it has.
+// fields it has. In a tree list each option is drawn as tshark draws it,
+// its fields under its heading line, and the lines of what rawcap keeps
+// no field for (lengths, padding, the other options' values) are text.
 func emitDHCPv4(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
 	e.Proto(&protoDHCP)
+	tree := e.Tree()
 	// A message cut short by the snap length shows the fields it has.
 	m := DHCPv4(d.data[l.Start:l.End])
 	n := len(m)
+	if tree {
+		if n < 44 { // the tree shows the bare title
+			e.End()
+			return
+		}
+		if mt := dhcpTreeMsgType(m); mt != 0 {
+			b := append(append(e.Text(), protoDHCP.Label...), " ("...)
+			e.SetRepr(append(append(b, dhcpWSMsgType(mt)...), ')'))
+		}
+	}
 	if n >= 1 {
 		e.Uint(&dhcpFields[dhcpType], uint64(m[0]))
 	}
 	if n >= 2 {
 		e.Uint(&dhcpFields[dhcpHWType], uint64(m[1]))
+		if m[1] != 1 && m[1] != 6 {
+			e.NoTree()
+		}
 	}
 	if n >= 3 {
 		e.Uint(&dhcpFields[dhcpHWLen], uint64(m[2]))
@@ -31,8 +49,23 @@ func emitDHCPv4(e *emitter, i int) {
 		e.Uint(&dhcpFields[dhcpSecs], uint64(be16(m[8:])))
 	}
 	if n >= 12 {
-		e.Uint(&dhcpFields[dhcpFlags], uint64(be16(m[10:])))
-		e.Bool(&dhcpFields[dhcpFlagsBc], be16(m[10:])&0x8000 != 0)
+		fl := be16(m[10:])
+		e.Uint(&dhcpFields[dhcpFlags], uint64(fl))
+		if tree {
+			b := appendHex4(append(e.Text(), "Bootp flags: 0x"...), fl)
+			if fl&0x8000 != 0 {
+				e.SetRepr(append(b, ", Broadcast flag (Broadcast)"...))
+			} else {
+				e.SetRepr(append(b, " (Unicast)"...))
+			}
+		}
+		e.Sub()
+		e.Bool(&dhcpFields[dhcpFlagsBc], fl&0x8000 != 0)
+		if tree {
+			b := appendBitDrawing(e.Text(), uint64(fl), 16, 0x7fff)
+			e.Line(appendHex4(append(b, " = Reserved flags: 0x"...), fl&0x7fff))
+		}
+		e.Up()
 	}
 	for k := range 4 {
 		if n >= 16+4*k {
@@ -41,22 +74,38 @@ func emitDHCPv4(e *emitter, i int) {
 	}
 	if n >= 34 && (m[1] == 1 || m[1] == 6) && m[2] == 6 {
 		e.MAC(&dhcpFields[dhcpHWMACAddr], MAC(m[28:34]))
+		if m[1] != 1 {
+			e.NoTree()
+		} else if tree {
+			e.Line(appendHexBytes(append(e.Text(), "Client hardware address padding: "...), m[34:44]))
+		}
 	}
 	if n < dhcpFixedLen {
 		e.End()
 		return
 	}
+	if tree {
+		lineDHCPNames(e, m)
+	}
 	if m.HasMagic() {
 		e.IPv4(&dhcpFields[dhcpCookie], m[dhcpFixedLen:dhcpFixedLen+4]) // tshark shows 99.130.83.99
-		if t := m.MessageType(); t != 0 {
+		if tree {
+			e.SetRepr(append(e.Text(), "Magic cookie: DHCP"...))
+		} else if t := m.MessageType(); t != 0 {
 			e.Uint(&dhcpFields[dhcpOptionDhcp], uint64(t))
 		}
-		for off := dhcpFixedLen + 4; ; {
+		off := dhcpFixedLen + 4
+		for {
 			o, next, ok, _ := m.NextOption(off)
 			if !ok {
 				break
 			}
 			off = next
+			if tree {
+				lineDHCPOptionHead(e, o)
+				e.Sub()
+				e.Line(strconv.AppendUint(append(e.Text(), "Length: "...), uint64(len(o.Data)), 10))
+			}
 			switch {
 			case o.Tag == 50 && len(o.Data) == 4:
 				e.IPv4(&dhcpFields[dhcpOptionRequestedIPAddress], o.Data)
@@ -64,11 +113,15 @@ func emitDHCPv4(e *emitter, i int) {
 				e.IPv4(&dhcpFields[dhcpOptionDhcpServerID], o.Data)
 			case o.Tag == 51 && len(o.Data) == 4:
 				e.Uint(&dhcpFields[dhcpOptionIPAddressLeaseTime], uint64(be32(o.Data)))
+				if tree {
+					b := append(e.Text(), "IP Address Lease Time: "...)
+					e.SetRepr(appendWSSeconds(b, int64(be32(o.Data))))
+				}
 			case o.Tag == 1 && len(o.Data) == 4:
 				e.IPv4(&dhcpFields[dhcpOptionSubnetMask], o.Data)
-			case o.Tag == 3 && len(o.Data) >= 4:
+			case o.Tag == 3 && len(o.Data) >= 4 && (!tree || len(o.Data)%4 == 0):
 				emitAddrList(e, &dhcpRouters, &dhcpFields[dhcpOptionRouter], o.Data)
-			case o.Tag == 6 && len(o.Data) >= 4:
+			case o.Tag == 6 && len(o.Data) >= 4 && (!tree || len(o.Data)%4 == 0):
 				emitAddrList(e, &dhcpNameServers, &dhcpFields[dhcpOptionDomainNameServer], o.Data)
 			case o.Tag == 12:
 				e.Bytes(&dhcpFields[dhcpOptionHostname], o.Data)
@@ -76,6 +129,22 @@ func emitDHCPv4(e *emitter, i int) {
 				e.Bytes(&dhcpFields[dhcpOptionDomainName], o.Data)
 			case o.Tag == 60:
 				e.Bytes(&dhcpFields[dhcpOptionVendorClassID], o.Data)
+			case o.Tag == dhcpOptMsgType && len(o.Data) == 1 && tree:
+				e.Uint(&dhcpFields[dhcpOptionDhcp], uint64(o.Data[0]))
+			case tree:
+				lineDHCPOptionValue(e, o)
+			}
+			if tree {
+				e.Up()
+			}
+		}
+		if tree && off < len(m) && m[off] == dhcpOptEnd {
+			e.LineString("Option: (255) End")
+			e.Sub()
+			e.LineString("Option End: 255")
+			e.Up()
+			if off+1 < len(m) {
+				e.Line(appendWSBytes(append(e.Text(), "Padding: "...), m[off+1:]))
 			}
 		}
 	}

@@ -407,3 +407,41 @@ func TestDHCPv4AllTagsMatchTcpdump(t *testing.T) {
 	}
 	checkVectors(t, vs)
 }
+
+// dhcpVectorFrames are the DHCP vectors as frames.
+func dhcpVectorFrames(t *testing.T) [][]byte {
+	var frames [][]byte
+	for _, v := range dhcpVectors {
+		frames = append(frames, appFrame(mustHex(t, v.hex), v.sport, v.dport, v.tcp))
+	}
+	return frames
+}
+
+// TestDHCPTreeMatchesTshark holds the DHCP subtree, drawn from its
+// fields, of each DHCP vector tshark dissects whole (appTreeAllow lists
+// the others) to tshark's line for line.
+func TestDHCPTreeMatchesTshark(t *testing.T) {
+	var frames [][]byte
+	for k, fr := range dhcpVectorFrames(t) {
+		if appTreeAllow[fmt.Sprintf("dhcpVectors#%d", k+1)] == "" {
+			frames = append(frames, fr)
+		}
+	}
+	allow := map[int]string{}
+	for _, k := range []int{0, 1, 2, 3, 4, 5, 6, 10, 11, 12, 13, 14, 15, 17, 18, 19, 20, 22, 23, 24} {
+		allow[k] = "the values of options rawcap keeps no field for (client identifier, FQDN, routes, padding …), BOOTP vendor bytes and tshark's notes are not drawn"
+	}
+	compareSubtreeWithTshark(t, frames, "Dynamic Host Configuration Protocol", allow)
+}
+
+// TestDHCPTreeAllocatesNothing: the generic tree draws DHCP without
+// allocating.
+func TestDHCPTreeAllocatesNothing(t *testing.T) {
+	var frames [][]byte
+	for _, fr := range dhcpVectorFrames(t) {
+		if len(fr) >= 14+20+8+44 {
+			frames = append(frames, fr)
+		}
+	}
+	checkTreeAllocsNothing(t, frames, "Dynamic Host Configuration Protocol")
+}

@@ -4,108 +4,31 @@ import (
 	"strconv"
 )
 
-// This file writes the DHCP subtree of -V as tshark -V shows it.
+// This file holds the texts of the DHCP subtree of -V that no field
+// draws: tshark's names of the options and message types, and the lines
+// of the options rawcap keeps no field for.
 
-// treeDHCPv4 writes the subtree as tshark -V shows its main fields.
-func treeDHCPv4(t *treeWriter, d *Decoder, i int) {
-	l := &d.layers[i]
-	m := DHCPv4(d.data[l.Start:l.End])
-	full := len(m) >= dhcpFixedLen
-	if len(m) < 44 {
-		t.head("Dynamic Host Configuration Protocol")
-		t.end()
-		return
+// dhcpTreeMsgType returns the message type the tree's title names: 0 for
+// a message cut short before its options.
+func dhcpTreeMsgType(m DHCPv4) uint8 {
+	if len(m) < dhcpFixedLen {
+		return 0
 	}
-	// Cut short after the client hardware address: tshark draws the
-	// fields it has, rawcap too.
-	var mt uint8
-	if full {
-		mt = m.MessageType()
-	}
-	t.head("Dynamic Host Configuration Protocol")
-	if mt != 0 {
-		t.b = append(t.b, " ("...)
-		t.b = append(t.b, dhcpWSMsgType(mt)...)
-		t.b = append(t.b, ')')
-	}
-	t.end()
-	t.depth = 1
-	t.line()
-	t.b = append(t.b, "Message type: "...)
-	switch m.Op() {
-	case DHCPOpRequest:
-		t.b = append(t.b, "Boot Request"...)
-	case DHCPOpReply:
-		t.b = append(t.b, "Boot Reply"...)
-	default:
-		t.b = append(t.b, "Unknown"...)
-	}
-	t.b = append(t.b, " ("...)
-	t.b = strconv.AppendUint(t.b, uint64(m.Op()), 10)
-	t.b = append(t.b, ')')
-	t.end()
-	switch m.HType() {
-	case 1:
-		t.str("Hardware type", "Ethernet (0x01)")
-	case 6:
-		t.str("Hardware type", "IEEE 802 (0x06)")
-	}
-	t.int("Hardware address length", int(m.HLen()))
-	t.int("Hops", int(m.Hops()))
-	t.hex("Transaction ID", uint64(m.XID()), 8)
-	t.int("Seconds elapsed", int(m.Secs()))
-	t.line()
-	t.b = append(t.b, "Bootp flags: 0x"...)
-	t.b = appendHex4(t.b, m.Flags())
-	if m.Flags()&0x8000 != 0 {
-		t.b = append(t.b, ", Broadcast flag (Broadcast)"...)
-	} else {
-		t.b = append(t.b, " (Unicast)"...)
-	}
-	t.end()
-	t.depth = 2
-	t.bits(uint64(m.Flags()), 16, 0x8000, "Broadcast flag")
-	if m.Flags()&0x8000 != 0 {
-		t.b = append(t.b, "Broadcast"...)
-	} else {
-		t.b = append(t.b, "Unicast"...)
-	}
-	t.end()
-	t.bits(uint64(m.Flags()), 16, 0x7fff, "Reserved flags")
-	t.b = append(t.b, "0x"...)
-	t.b = appendHex4(t.b, m.Flags()&0x7fff)
-	t.end()
-	t.depth = 1
-	for _, f := range [...]struct {
-		label string
-		off   int
-	}{{"Client IP address: ", 12}, {"Your (client) IP address: ", 16}, {"Next server IP address: ", 20}, {"Relay agent IP address: ", 24}} {
-		t.line()
-		t.b = append(t.b, f.label...)
-		t.b = appendIPv4(t.b, m, f.off)
-		t.end()
-	}
-	if m.HType() == 1 && m.HLen() == 6 {
-		t.line()
-		t.b = append(t.b, "Client MAC address: "...)
-		t.b = m.ClientMAC().AppendTo(t.b)
-		t.end()
-		t.line()
-		t.b = append(t.b, "Client hardware address padding: "...)
-		t.b = appendHexBytes(t.b, m[34:44])
-		t.end()
-	}
-	if !full {
-		return
-	}
-	overload := false // option 52: sname and file hold options
+	return m.MessageType()
+}
+
+// lineDHCPNames adds, in a tree list, the server host name and boot file
+// name lines, unless option 52 says those fields hold options.
+func lineDHCPNames(e *emitter, m DHCPv4) {
 	if m.HasMagic() {
 		for off := dhcpFixedLen + 4; ; {
 			o, next, ok, _ := m.NextOption(off)
 			if !ok {
 				break
 			}
-			overload = overload || o.Tag == 52
+			if o.Tag == 52 {
+				return
+			}
 			off = next
 		}
 	}
@@ -113,52 +36,19 @@ func treeDHCPv4(t *treeWriter, d *Decoder, i int) {
 		label string
 		field []byte
 	}{{"Server host name", m.SName()}, {"Boot file name", m.File()}} {
-		if overload {
-			break
-		}
-		t.line()
-		t.b = append(t.b, f.label...)
+		b := append(e.Text(), f.label...)
 		if f.field[0] == 0 {
-			t.b = append(t.b, " not given"...)
+			b = append(b, " not given"...)
 		} else {
-			t.b = append(t.b, ": "...)
+			b = append(b, ": "...)
 			for _, c := range f.field {
 				if c == 0 {
 					break
 				}
-				t.b = appendPrintChar(t.b, c)
+				b = appendPrintChar(b, c)
 			}
 		}
-		t.end()
-	}
-	if !m.HasMagic() {
-		return
-	}
-	t.line()
-	t.b = append(t.b, "Magic cookie: DHCP"...)
-	t.end()
-	off := dhcpFixedLen + 4
-	for {
-		o, next, ok, _ := m.NextOption(off)
-		if !ok {
-			break
-		}
-		off = next
-		treeDHCPOption(t, o)
-	}
-	if off < len(m) && m[off] == dhcpOptEnd {
-		t.line()
-		t.b = append(t.b, "Option: (255) End"...)
-		t.end()
-		t.depth = 2
-		t.int("Option End", 255)
-		t.depth = 1
-		if off+1 < len(m) {
-			t.line()
-			t.b = append(t.b, "Padding: "...)
-			t.b = appendWSBytes(t.b, m[off+1:])
-			t.end()
-		}
+		e.Line(b)
 	}
 }
 
@@ -290,91 +180,63 @@ func appendWSSeconds(b []byte, v int64) []byte {
 	return b
 }
 
-// treeDHCPOption writes one option: its summary line, length and value.
-func treeDHCPOption(t *treeWriter, o DHCPOption) {
-	name := dhcpWSNames[o.Tag]
-	known := o.Tag < 129 || o.Tag > 135
-	t.depth = 1
-	t.line()
-	t.b = append(t.b, "Option: ("...)
-	t.b = strconv.AppendUint(t.b, uint64(o.Tag), 10)
-	t.b = append(t.b, ") "...)
-	t.b = append(t.b, name...)
+// lineDHCPOptionHead adds, in a tree list, an option's heading line:
+// "Option: (53) DHCP Message Type (Discover)".
+func lineDHCPOptionHead(e *emitter, o DHCPOption) {
+	b := strconv.AppendUint(append(e.Text(), "Option: ("...), uint64(o.Tag), 10)
+	b = append(append(b, ") "...), dhcpWSNames[o.Tag]...)
 	d := o.Data
 	switch o.Tag {
 	case dhcpOptMsgType:
 		if len(d) == 1 {
-			t.b = append(t.b, " ("...)
-			t.b = append(t.b, dhcpWSMsgType(d[0])...)
-			t.b = append(t.b, ')')
+			b = append(append(append(b, " ("...), dhcpWSMsgType(d[0])...), ')')
 		}
 	case 1, 50, 54:
 		if len(d) == 4 {
-			t.b = append(t.b, " ("...)
-			t.b = appendIPv4(t.b, d, 0)
-			t.b = append(t.b, ')')
+			b = append(appendIPv4(append(b, " ("...), d, 0), ')')
 		}
 	}
-	t.end()
-	t.depth = 2
-	t.int("Length", len(d))
-	line := func(label string) {
-		t.line()
-		t.b = append(t.b, label...)
-		t.b = append(t.b, ": "...)
+	e.Line(b)
+}
+
+// lineDHCPOptionValue adds, in a tree list, the value lines of an option
+// rawcap keeps no field for.
+func lineDHCPOptionValue(e *emitter, o DHCPOption) {
+	name := dhcpWSNames[o.Tag]
+	known := o.Tag < 129 || o.Tag > 135
+	d := o.Data
+	line := func(label string) []byte {
+		return append(append(e.Text(), label...), ": "...)
 	}
 	switch o.Tag {
-	case dhcpOptMsgType:
-		if len(d) == 1 {
-			line("DHCP")
-			t.b = append(t.b, dhcpWSMsgType(d[0])...)
-			t.b = append(t.b, " ("...)
-			t.b = strconv.AppendUint(t.b, uint64(d[0]), 10)
-			t.b = append(t.b, ')')
-			t.end()
-		}
 	case 1, 3, 4, 5, 6, 7, 28, 42, 44, 50, 54:
 		if len(d)%4 == 0 {
 			for k := 0; k < len(d); k += 4 {
-				line(name)
-				t.b = appendIPv4(t.b, d, k)
-				t.end()
+				e.Line(appendIPv4(line(name), d, k))
 			}
 		}
-	case 12, 15, 60, 66, 67, 56:
-		line(name)
-		t.b = append(t.b, d...)
-		t.end()
-	case 51, 58, 59, 2:
+	case 66, 67, 56:
+		e.Line(append(line(name), d...))
+	case 58, 59, 2:
 		if len(d) == 4 {
-			line(name)
 			v := int64(be32(d))
 			if o.Tag == 2 {
 				v = int64(int32(be32(d)))
 			}
-			t.b = appendWSSeconds(t.b, v)
-			t.end()
+			e.Line(appendWSSeconds(line(name), v))
 		}
 	case 57:
 		if len(d) == 2 {
-			t.int(name, int(be16(d)))
+			e.Line(strconv.AppendUint(line(name), uint64(be16(d)), 10))
 		}
 	case 55:
 		for _, c := range d {
-			nm := dhcpWSNames[c]
-			line("Parameter Request List Item")
-			t.b = append(t.b, '(')
-			t.b = strconv.AppendUint(t.b, uint64(c), 10)
-			t.b = append(t.b, ") "...)
-			t.b = append(t.b, nm...)
-			t.end()
+			b := strconv.AppendUint(append(line("Parameter Request List Item"), '('), uint64(c), 10)
+			e.Line(append(append(b, ") "...), dhcpWSNames[c]...))
 		}
 	default:
 		if !known {
-			line("Value")
-			t.b = appendHexBytes(t.b, d)
-			t.end()
+			e.Line(appendHexBytes(line("Value"), d))
 		}
 	}
-	t.depth = 1
 }

@@ -149,6 +149,8 @@ const (
 	dhcpv6NTPAddr
 	dhcpv6NTPMcAddr
 	dhcpv6NTPFQDN
+	dhcpv6DUIDLLTLinkAddr
+	dhcpv6DUIDLLLinkAddr
 	dhcpv6FieldCount
 )
 
@@ -175,7 +177,7 @@ var dhcpv6Fields = [dhcpv6FieldCount]Field{
 	dhcpv6IAPrefixLen:     {Name: "dhcpv6.iaprefix.pref_len", Label: "Prefix length", Kind: KindUint, Width: 8},
 	dhcpv6IAPrefixAddr:    {Name: "dhcpv6.iaprefix.pref_addr", Label: "Prefix address", Kind: KindIPv6},
 	dhcpv6RequestedOption: {Name: "dhcpv6.requested_option_code", Label: "Requested Option code", Kind: KindUint, Width: 16},
-	dhcpv6ElapsedTime:     {Name: "dhcpv6.elapsed_time", Label: "Elapsed time", Kind: KindUint, Width: 16},
+	dhcpv6ElapsedTime:     {Name: "dhcpv6.elapsed_time", Label: "Elapsed time", Kind: KindUint, Width: 16, Unit: "ms"},
 	dhcpv6DNSServer:       {Name: "dhcpv6.dns_server", Label: "DNS server address", Kind: KindIPv6},
 	dhcpv6SearchListEntry: {Name: "dhcpv6.search_list_entry", Label: "List entry", Kind: KindString},
 	dhcpv6StatusCode:      {Name: "dhcpv6.status_code", Label: "Status Code", Kind: KindUint, Width: 16},
@@ -185,6 +187,8 @@ var dhcpv6Fields = [dhcpv6FieldCount]Field{
 	dhcpv6NTPAddr:         {Name: "dhcpv6.ntpserver.addr", Label: "NTP Server Address", Kind: KindIPv6},
 	dhcpv6NTPMcAddr:       {Name: "dhcpv6.ntpserver.mc_addr", Label: "NTP Multicast Address", Kind: KindIPv6},
 	dhcpv6NTPFQDN:         {Name: "dhcpv6.ntpserver.fqdn", Label: "NTP Server FQDN", Kind: KindString},
+	dhcpv6DUIDLLTLinkAddr: {Name: "dhcpv6.duidllt.link_layer_addr", Label: "Link-layer address", Kind: KindString},
+	dhcpv6DUIDLLLinkAddr:  {Name: "dhcpv6.duidll.link_layer_addr", Label: "Link-layer address", Kind: KindString},
 }
 
 var protoDHCPv6 = protoField("dhcpv6", "DHCPv6")
@@ -219,21 +223,34 @@ func emitDHCPv6(e *emitter, i int) {
 	l := &d.layers[i]
 	e.Proto(&protoDHCPv6)
 	if m, err := ParseDHCPv6(d.data[l.Start:l.End]); err == nil {
-		emitDHCPv6Message(e, m, 0)
+		emitDHCPv6Message(e, m, 0, 1)
 	} else if l.End > l.Start {
 		e.Uint(&dhcpv6Fields[dhcpv6Msgtype], uint64(d.data[l.Start]))
 	}
 	e.End()
 }
 
-func emitDHCPv6Options(e *emitter, opts []byte, depth int) {
+// emitDHCPv6Options emits opts, options at nesting depth (relay messages
+// and options inside options) and tree depth td (the tree draws a relay
+// message's options two levels below the option holding it). Options
+// rawcap does not know are drawn as their heading, code and length only.
+func emitDHCPv6Options(e *emitter, opts []byte, depth, td int) {
 	f := &dhcpv6Fields
+	tree := e.Tree()
 	for off := 0; ; {
 		code, data, next, ok := nextDHCPv6Option(opts, off)
-		if !ok || depth > 8 {
+		if !ok || depth > 8 || tree && td > 9 {
 			return
 		}
 		off = next
+		if tree {
+			if name := f[dhcpv6OptionType].ValueNames().Name(uint64(code)); name != "" {
+				e.LineString(name)
+			} else {
+				e.Line(strconv.AppendUint(append(e.Text(), "DHCP option "...), uint64(code), 10))
+			}
+			e.Sub()
+		}
 		e.Uint(&f[dhcpv6OptionType], uint64(code))
 		e.Uint(&f[dhcpv6OptionLength], uint64(len(data)))
 		switch code {
@@ -244,9 +261,22 @@ func emitDHCPv6Options(e *emitter, opts []byte, depth int) {
 				e.Uint(&f[dhcpv6DUIDType], uint64(typ))
 				switch {
 				case typ == 1 && len(data) >= 8:
-					e.Uint(&f[dhcpv6DUIDLLTHwtype], uint64(be16(data[2:])))
+					hw := be16(data[2:])
+					e.Uint(&f[dhcpv6DUIDLLTHwtype], uint64(hw))
+					if tree {
+						b := append(e.Text(), "DUID Time: "...)
+						tm := time.Unix(dhcpv6Epoch+int64(be32(data[4:])), 0).In(e.loc)
+						e.Line(tm.AppendFormat(b, "Jan _2, 2006 15:04:05.000000000 MST"))
+					}
+					if hw == 1 && len(data) == 14 {
+						e.TextDone(&f[dhcpv6DUIDLLTLinkAddr], MAC([6]byte(data[8:14])).AppendTo(e.Text()))
+					}
 				case typ == 3 && len(data) >= 4:
-					e.Uint(&f[dhcpv6DUIDLLHwtype], uint64(be16(data[2:])))
+					hw := be16(data[2:])
+					e.Uint(&f[dhcpv6DUIDLLHwtype], uint64(hw))
+					if hw == 1 && len(data) == 10 {
+						e.TextDone(&f[dhcpv6DUIDLLLinkAddr], MAC([6]byte(data[4:10])).AppendTo(e.Text()))
+					}
 				}
 			}
 		case 3, 4, 25:
@@ -281,8 +311,17 @@ func emitDHCPv6Options(e *emitter, opts []byte, depth int) {
 		case 23:
 			for k := 0; k+16 <= len(data); k += 16 {
 				e.IPv6(&f[dhcpv6DNSServer], data[k:k+16])
+				if tree {
+					b := strconv.AppendInt(append(e.Text(), ' '), int64(k/16+1), 10)
+					b = append(b, " DNS server address: "...)
+					e.SetRepr(netip.AddrFrom16([16]byte(data[k : k+16])).AppendTo(b))
+				}
 			}
 		case 24:
+			if len(data) > 0 {
+				e.LineString("Domain name suffix search list")
+			}
+			e.Sub()
 			for k := 0; k < len(data); {
 				txt := e.Text()
 				n := len(txt)
@@ -293,6 +332,7 @@ func emitDHCPv6Options(e *emitter, opts []byte, depth int) {
 				e.TextDone(&f[dhcpv6SearchListEntry], txt)
 				k += used
 			}
+			e.Up()
 		case 13:
 			if len(data) >= 2 {
 				e.Uint(&f[dhcpv6StatusCode], uint64(be16(data)))
@@ -305,6 +345,15 @@ func emitDHCPv6Options(e *emitter, opts []byte, depth int) {
 					break
 				}
 				sd := data[k+4 : k+4+sl]
+				k += 4 + sl
+				label := f[dhcpv6NTPType].ValueNames().Name(uint64(st))
+				if tree {
+					if label == "" {
+						continue
+					}
+					e.LineString(label)
+					e.Sub()
+				}
 				e.Uint(&f[dhcpv6NTPType], uint64(st))
 				e.Uint(&f[dhcpv6NTPLength], uint64(sl))
 				switch {
@@ -317,22 +366,37 @@ func emitDHCPv6Options(e *emitter, opts []byte, depth int) {
 						e.TextDone(&f[dhcpv6NTPFQDN], txt)
 					}
 				}
-				k += 4 + sl
+				if tree {
+					e.Up()
+				}
 			}
 		}
 		if code == 9 {
 			if in, err := ParseDHCPv6(data); err == nil && depth < 8 {
-				emitDHCPv6Message(e, in, depth+1)
+				// The tree draws a relay message whose options are
+				// whole, under a "DHCPv6" line.
+				if !tree {
+					emitDHCPv6Message(e, in, depth+1, 0)
+				} else if td < 8 && dhcpv6OptionsWhole(in.Options(), 0) {
+					e.LineString("DHCPv6")
+					e.Sub()
+					emitDHCPv6Message(e, in, depth+1, td+2)
+					e.Up()
+				}
 			}
 		}
 		if sub, ok := dhcpv6Nested(code, data); ok {
-			emitDHCPv6Options(e, sub, depth+1)
+			emitDHCPv6Options(e, sub, depth+1, td+1)
+		}
+		if tree {
+			e.Up()
 		}
 	}
 }
 
-// emitDHCPv6Message emits a message's header fields and its options.
-func emitDHCPv6Message(e *emitter, m DHCPv6, depth int) {
+// emitDHCPv6Message emits a message's header fields and its options (see
+// emitDHCPv6Options for depth and td).
+func emitDHCPv6Message(e *emitter, m DHCPv6, depth, td int) {
 	f := &dhcpv6Fields
 	e.Uint(&f[dhcpv6Msgtype], uint64(m.Type()))
 	if m.Relay() {
@@ -342,250 +406,11 @@ func emitDHCPv6Message(e *emitter, m DHCPv6, depth int) {
 	} else {
 		e.Uint(&f[dhcpv6Xid], uint64(m.XID()))
 	}
-	emitDHCPv6Options(e, m.Options(), depth)
-}
-
-// treeDHCPv6 appends the DHCPv6 subtree as tshark -V shows it. Options
-// rawcap does not know are drawn as their heading, code and length only.
-func treeDHCPv6(t *treeWriter, d *Decoder, i int) {
-	l := &d.layers[i]
-	t.head("DHCPv6")
-	t.end()
-	m, err := ParseDHCPv6(d.data[l.Start:l.End])
-	if err != nil {
-		if l.End > l.Start {
-			t.depth = 1
-			treeDHCPv6Named(t, &dhcpv6Fields[dhcpv6Msgtype], uint64(d.data[l.Start]))
-		}
-		return
-	}
-	treeDHCPv6Message(t, m, 1)
-	t.depth = 1
-}
-
-// treeDHCPv6Message draws a message's header and options at depth.
-func treeDHCPv6Message(t *treeWriter, m DHCPv6, depth int) {
-	f := &dhcpv6Fields
-	t.depth = depth
-	treeDHCPv6Named(t, &f[dhcpv6Msgtype], uint64(m.Type()))
-	if m.Relay() {
-		t.int("Hopcount", int(m[1]))
-		t.addr("Link address", netip.AddrFrom16([16]byte(m[2:18])))
-		t.addr("Peer address", netip.AddrFrom16([16]byte(m[18:34])))
-	} else {
-		t.line()
-		t.b = append(t.b, "Transaction ID: 0x"...)
-		t.b = appendHexN(t.b, uint64(m.XID()), 6)
-		t.end()
-	}
-	treeDHCPv6Options(t, m.Options(), depth)
-}
-
-// treeDHCPv6Named appends "Label: Name (v)" with the field's value names.
-func treeDHCPv6Named(t *treeWriter, f *Field, v uint64) {
-	t.line()
-	t.b = append(t.b, f.Label...)
-	t.b = append(t.b, ": "...)
-	if n := f.ValueNames().Name(v); n != "" {
-		t.b = append(t.b, n...)
-	} else {
-		t.b = append(t.b, "Unknown"...)
-	}
-	t.b = append(t.b, " ("...)
-	t.b = strconv.AppendUint(t.b, v, 10)
-	t.b = append(t.b, ')')
-	t.end()
+	emitDHCPv6Options(e, m.Options(), depth, td)
 }
 
 // dhcpv6Epoch is the start of DUID-LLT time.
 var dhcpv6Epoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
-
-func treeDHCPv6Options(t *treeWriter, opts []byte, depth int) {
-	f := &dhcpv6Fields
-	for off := 0; ; {
-		code, data, next, ok := nextDHCPv6Option(opts, off)
-		if !ok || depth > 9 {
-			return
-		}
-		off = next
-		name := f[dhcpv6OptionType].ValueNames().Name(uint64(code))
-		if name == "" {
-			continue // tshark's heading for an unknown code is not checked
-		}
-		t.depth = depth
-		t.line()
-		t.b = append(t.b, name...)
-		t.end()
-		t.depth = depth + 1
-		treeDHCPv6Named(t, &f[dhcpv6OptionType], uint64(code))
-		t.int("Length", len(data))
-		switch code {
-		case 1, 2:
-			if len(data) < 2 {
-				break
-			}
-			t.line()
-			t.b = append(t.b, "DUID: "...)
-			t.b = appendWSBytes(t.b, data)
-			t.end()
-			typ := be16(data)
-			treeDHCPv6Named(t, &f[dhcpv6DUIDType], uint64(typ))
-			switch {
-			case typ == 1 && len(data) >= 8:
-				hw := be16(data[2:])
-				treeDHCPv6Named(t, &f[dhcpv6DUIDLLTHwtype], uint64(hw))
-				t.line()
-				t.b = append(t.b, "DUID Time: "...)
-				tm := time.Unix(dhcpv6Epoch+int64(be32(data[4:])), 0).In(t.loc)
-				t.b = tm.AppendFormat(t.b, "Jan _2, 2006 15:04:05.000000000 MST")
-				t.end()
-				if hw == 1 && len(data) == 14 {
-					t.line()
-					t.b = append(t.b, "Link-layer address: "...)
-					t.b = MAC([6]byte(data[8:14])).AppendTo(t.b)
-					t.end()
-				}
-			case typ == 3 && len(data) >= 4:
-				hw := be16(data[2:])
-				treeDHCPv6Named(t, &f[dhcpv6DUIDLLHwtype], uint64(hw))
-				if hw == 1 && len(data) == 10 {
-					t.line()
-					t.b = append(t.b, "Link-layer address: "...)
-					t.b = MAC([6]byte(data[4:10])).AppendTo(t.b)
-					t.end()
-				}
-			}
-		case 3, 4, 25:
-			if len(data) >= 4 {
-				t.line()
-				t.b = append(t.b, "IAID: "...)
-				t.b = appendHexN(t.b, uint64(be32(data)), 8)
-				t.end()
-			}
-			if code != 4 && len(data) >= 12 {
-				t.int("T1", int(be32(data[4:])))
-				t.int("T2", int(be32(data[8:])))
-			}
-		case 5:
-			if len(data) >= 24 {
-				t.addr("IPv6 address", netip.AddrFrom16([16]byte(data[:16])))
-				t.int("Preferred lifetime", int(be32(data[16:])))
-				t.int("Valid lifetime", int(be32(data[20:])))
-			}
-		case 26:
-			if len(data) >= 25 {
-				t.int("Preferred lifetime", int(be32(data)))
-				t.int("Valid lifetime", int(be32(data[4:])))
-				t.int("Prefix length", int(data[8]))
-				t.addr("Prefix address", netip.AddrFrom16([16]byte(data[9:25])))
-			}
-		case 6:
-			for k := 0; k+2 <= len(data); k += 2 {
-				treeDHCPv6Named(t, &f[dhcpv6RequestedOption], uint64(be16(data[k:])))
-			}
-		case 8:
-			if len(data) == 2 {
-				t.line()
-				t.b = append(t.b, "Elapsed time: "...)
-				t.b = strconv.AppendUint(t.b, uint64(be16(data))*10, 10)
-				t.b = append(t.b, "ms"...)
-				t.end()
-			}
-		case 23:
-			for k := 0; k+16 <= len(data); k += 16 {
-				t.line()
-				t.b = append(t.b, ' ')
-				t.b = strconv.AppendInt(t.b, int64(k/16+1), 10)
-				t.b = append(t.b, " DNS server address: "...)
-				t.b = netip.AddrFrom16([16]byte(data[k : k+16])).AppendTo(t.b)
-				t.end()
-			}
-		case 24:
-			if len(data) == 0 {
-				break
-			}
-			t.line()
-			t.b = append(t.b, "Domain name suffix search list"...)
-			t.end()
-			t.depth = depth + 2
-			for k := 0; k < len(data); {
-				t.line()
-				start := len(t.b)
-				t.b = append(t.b, "List entry: "...)
-				var used int
-				var ok bool
-				t.b, used, ok = appendDHCPv6Name(t.b, data[k:])
-				if !ok || len(t.b)-start == len("List entry: ") {
-					t.b = t.b[:start-4*t.depth]
-					break
-				}
-				t.end()
-				k += used
-			}
-		case 56:
-			for k := 0; k+4 <= len(data); {
-				st, sl := be16(data[k:]), int(be16(data[k+2:]))
-				if k+4+sl > len(data) {
-					break
-				}
-				sd := data[k+4 : k+4+sl]
-				var label string
-				switch st {
-				case 1:
-					label = "NTP Server Address"
-				case 2:
-					label = "NTP Multicast Address"
-				case 3:
-					label = "NTP Server FQDN"
-				}
-				if label == "" {
-					break
-				}
-				t.depth = depth + 1
-				t.line()
-				t.b = append(t.b, label...)
-				t.end()
-				t.depth = depth + 2
-				t.line()
-				t.b = append(t.b, "Suboption: "...)
-				t.b = append(t.b, label...)
-				t.b = append(t.b, " ("...)
-				t.b = strconv.AppendUint(t.b, uint64(st), 10)
-				t.b = append(t.b, ')')
-				t.end()
-				t.int("Length", sl)
-				switch {
-				case st != 3 && sl == 16:
-					t.addr(label, netip.AddrFrom16([16]byte(sd)))
-				case st == 3:
-					t.line()
-					start := len(t.b)
-					t.b = append(t.b, label...)
-					t.b = append(t.b, ": "...)
-					var ok bool
-					if t.b, _, ok = appendDHCPv6Name(t.b, sd); !ok {
-						t.b = t.b[:start-4*t.depth]
-					} else {
-						t.end()
-					}
-				}
-				k += 4 + sl
-			}
-		}
-		if code == 9 {
-			if in, err := ParseDHCPv6(data); err == nil && depth < 8 && dhcpv6OptionsWhole(in.Options(), 0) {
-				t.depth = depth + 1
-				t.line()
-				t.b = append(t.b, "DHCPv6"...)
-				t.end()
-				treeDHCPv6Message(t, in, depth+2)
-			}
-		}
-		if sub, ok := dhcpv6Nested(code, data); ok {
-			treeDHCPv6Options(t, sub, depth+1)
-		}
-	}
-}
 
 // infoDHCPv6 appends tshark's Info column: "Solicit XID: 0xe1e093 CID:
 // 0003… ".

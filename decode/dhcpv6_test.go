@@ -107,3 +107,30 @@ func FuzzDHCPv6(f *testing.F) {
 		_ = cp.Append(nil, d, &fr)
 	})
 }
+
+func dhcpv6Frames(t *testing.T) [][]byte {
+	var frames [][]byte
+	for k, v := range dhcpv6Vectors {
+		frames = append(frames, appUDPFrame(t, uint16(40000+k), 547, mustHex(t, v.hex)))
+	}
+	return frames
+}
+
+// TestDHCPv6TreeMatchesTshark holds the DHCPv6 subtree, drawn from its
+// fields, to tshark's line for line.
+func TestDHCPv6TreeMatchesTshark(t *testing.T) {
+	allow := map[int]string{}
+	for k, v := range dhcpv6Vectors {
+		switch v.name {
+		case "relay forward":
+			allow[k] = "tshark's hop count warning, the Interface-ID and the malformed UUID DUID are not drawn"
+		}
+	}
+	compareSubtreeWithTshark(t, dhcpv6Frames(t), "DHCPv6", allow)
+}
+
+// TestDHCPv6TreeAllocatesNothing: the generic tree draws DHCPv6 without
+// allocating.
+func TestDHCPv6TreeAllocatesNothing(t *testing.T) {
+	checkTreeAllocsNothing(t, dhcpv6Frames(t), "DHCPv6")
+}

@@ -504,14 +504,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeTCP(t, d, i)
 	case LayerUDP:
 		treeUDP(t, d, i)
-	case LayerDNS:
-		treeDNS(t, d, i)
-	case LayerMDNS, LayerLLMNR:
-		treeDNS(t, d, i)
-	case LayerNBNS:
-		treeNBNS(t, d, i)
-	case LayerDHCPv4:
-		treeDHCPv4(t, d, i)
 	case LayerTLS:
 		treeTLS(t, d, i)
 	case LayerSCTP:
@@ -526,8 +518,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeEAPOL(t, d, i)
 	case LayerQUIC:
 		treeQUIC(t, d, i)
-	case LayerDHCPv6:
-		treeDHCPv6(t, d, i)
 	case LayerWLAN:
 		treeWLAN(t, d, i)
 	case LayerSNMP:

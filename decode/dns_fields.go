@@ -1,5 +1,7 @@
 package decode
 
+import "strconv"
+
 // emitDNS emits the DNS message's fields with Wireshark's field names: the header
 // (id, flags.*, count.*), the first question as qry.name/qry.type/qry.class,
 // the first A, AAAA and CNAME answers as a, aaaa and cname, and every
@@ -19,37 +21,70 @@ func emitDNS(e *emitter, i int) {
 	default:
 		e.Proto(&protoDNS)
 	}
-	m, _ := dnsMessage(d, i)
+	tree := e.Tree()
+	m, tcp := dnsMessage(d, i)
+	if tree && len(m) >= dnsHeaderLen {
+		if m.Flags()&DNSFlagQR != 0 {
+			e.SetRepr(append(e.Text(), dnsTitles[fl][2]...))
+		} else {
+			e.SetRepr(append(e.Text(), dnsTitles[fl][1]...))
+		}
+	}
+	if l := &d.layers[i]; tcp && l.End-l.Start >= 2 {
+		e.Uint(&dnsFields[dnsLength], uint64(be16(d.data[l.Start:])))
+	}
 	if len(m) < dnsHeaderLen {
-		emitDNSShortHeader(e, m)
+		if !tree { // the tree shows the bare title
+			emitDNSShortHeader(e, m)
+		}
 		e.End()
 		return
 	}
 	flags := m.Flags()
+	resp := flags&DNSFlagQR != 0
 	e.Uint(&dnsFields[dnsID], uint64(m.ID()))
 	e.Uint(&dnsFields[dnsFlags], uint64(flags))
-	e.Bool(&dnsFields[dnsFlagsResponse], flags&DNSFlagQR != 0)
+	if tree {
+		e.SetRepr(appendDNSFlagsSummary(e.Text(), m))
+	}
+	e.Sub()
+	e.Bool(&dnsFields[dnsFlagsResponse], resp)
 	e.Uint(&dnsFields[dnsFlagsOpcode], uint64(m.Opcode()))
 	if fl == flavorLLMNR {
 		emitLLMNRFlags(e, flags)
 	} else {
-		if flags&DNSFlagQR != 0 {
+		if resp {
 			e.Bool(&dnsFields[dnsFlagsAuthoritative], flags&DNSFlagAA != 0)
 		}
 		e.Bool(&dnsFields[dnsFlagsTruncated], flags&DNSFlagTC != 0)
 		e.Bool(&dnsFields[dnsFlagsRecdesired], flags&DNSFlagRD != 0)
-		if flags&DNSFlagQR != 0 {
+		if resp {
 			e.Bool(&dnsFields[dnsFlagsRecavail], flags&DNSFlagRA != 0)
 		}
 		e.Bool(&dnsFields[dnsFlagsZ], flags&DNSFlagZ != 0)
-		if flags&DNSFlagQR != 0 || flags&DNSFlagAD != 0 {
+		if resp || flags&DNSFlagAD != 0 {
 			e.Bool(&dnsFields[dnsFlagsAuthenticated], flags&DNSFlagAD != 0) // a query's AD bit only when set
+			if tree {
+				// Wireshark words a response's bit and a query's
+				// ("AD bit") differently.
+				b := appendBitDrawing(e.Text(), uint64(flags), 16, DNSFlagAD)
+				switch {
+				case !resp:
+					b = append(b, " = AD bit: Set"...)
+				case flags&DNSFlagAD != 0:
+					b = append(b, " = Answer authenticated: Answer/authority portion was authenticated by the server"...)
+				default:
+					b = append(b, " = Answer authenticated: Answer/authority portion was not authenticated by the server"...)
+				}
+				e.SetRepr(b)
+			}
 		}
 		e.Bool(&dnsFields[dnsFlagsCheckdisable], flags&DNSFlagCD != 0)
-		if flags&DNSFlagQR != 0 {
+		if resp {
 			e.Uint(&dnsFields[dnsFlagsRcode], uint64(m.RCode()))
 		}
 	}
+	e.Up()
 	if m.Opcode() == 5 { // UPDATE names its sections differently
 		e.Uint(&dnsFields[dnsCountZones], uint64(m.QDCount()))
 		e.Uint(&dnsFields[dnsCountPrerequisites], uint64(m.ANCount()))
@@ -64,69 +99,134 @@ func emitDNS(e *emitter, i int) {
 	off := dnsHeaderLen
 	// The first question and the first A, AAAA and CNAME answers again at
 	// the top, for jq's .dns["qry.name"] and .dns.a: copies only JSON shows.
+	if !tree {
+		emitDNSFirsts(e, m, fl)
+	}
+	if emitDNSSections(e, m, fl, off) || tree {
+		emitDNSLink(e, i)
+	}
+	e.End()
+}
+
+// emitDNSFirsts emits the JSON-only copies of the first question and the
+// first A, AAAA and CNAME answers.
+func emitDNSFirsts(e *emitter, m DNS, fl dnsFlavor) {
+	off := dnsHeaderLen
 	e.JSONOnly(true)
 	if q, _, ok := m.Question(off); ok && m.QDCount() > 0 {
 		emitDNSName(e, &dnsFields[dnsQryName], m, q.Name)
 		e.Uint(&dnsFields[dnsQryType], uint64(q.Type))
 		e.Uint(&dnsFields[dnsQryClass], uint64(fl.class(q.Class)))
 	}
-	{
-		o := off
-		ok := true
-		for range m.QDCount() {
-			if _, o, ok = m.Question(o); !ok {
-				break
-			}
+	o := off
+	ok := true
+	for range m.QDCount() {
+		if _, o, ok = m.Question(o); !ok {
+			break
 		}
-		var haveA, have6, haveC bool
-		for k := 0; ok && k < int(m.ANCount()); k++ {
-			var r DNSRecord
-			if r, o, ok = m.Record(o); !ok {
-				break
-			}
-			if p := m.nameProblem(r.Name); p == dnsNameTruncated || p == dnsNameBadLabel {
-				break
-			}
-			switch {
-			case r.Type == DNSTypeA && r.Len == 4 && !haveA:
-				haveA = true
-				e.IPv4(&dnsFields[dnsA], m.RecordData(r))
-			case r.Type == DNSTypeAAAA && r.Len == 16 && !have6:
-				have6 = true
-				e.IPv6(&dnsFields[dnsAaaa], m.RecordData(r))
-			case r.Type == DNSTypeCNAME && !haveC:
-				haveC = true
-				emitDNSName(e, &dnsFields[dnsCname], m, r.Data)
-			}
+	}
+	var haveA, have6, haveC bool
+	for k := 0; ok && k < int(m.ANCount()); k++ {
+		var r DNSRecord
+		if r, o, ok = m.Record(o); !ok {
+			break
+		}
+		if p := m.nameProblem(r.Name); p == dnsNameTruncated || p == dnsNameBadLabel {
+			break
+		}
+		switch {
+		case r.Type == DNSTypeA && r.Len == 4 && !haveA:
+			haveA = true
+			e.IPv4(&dnsFields[dnsA], m.RecordData(r))
+		case r.Type == DNSTypeAAAA && r.Len == 16 && !have6:
+			have6 = true
+			e.IPv6(&dnsFields[dnsAaaa], m.RecordData(r))
+		case r.Type == DNSTypeCNAME && !haveC:
+			haveC = true
+			emitDNSName(e, &dnsFields[dnsCname], m, r.Data)
 		}
 	}
 	e.JSONOnly(false)
+}
+
+// emitDNSSections emits the questions and the three sections of records,
+// from off. It reports false when a question ends the walk (the outputs
+// other than the tree then show nothing after it). The tree draws
+// questions and records whatever their names hold; the other outputs stop
+// at a name cut short or with a bad label.
+func emitDNSSections(e *emitter, m DNS, fl dnsFlavor, off int) bool {
+	tree := e.Tree()
+	op := m.Opcode()
 	if m.QDCount() > 0 {
 		e.Group(&dnsQueries)
+		if tree {
+			if op == 5 {
+				e.SetRepr(append(e.Text(), "Zone"...))
+			} else {
+				e.SetRepr(append(e.Text(), "Queries"...))
+			}
+		}
+		e.Sub()
 		ok := true
 		for range m.QDCount() {
 			var q DNSQuestion
 			if q, off, ok = m.Question(off); !ok {
 				break
 			}
-			p := m.nameProblem(q.Name)
-			if p == dnsNameTruncated || p == dnsNameBadLabel {
-				ok = false
-				break
+			if !tree {
+				if p := m.nameProblem(q.Name); p == dnsNameTruncated || p == dnsNameBadLabel {
+					ok = false
+					break
+				}
 			}
 			e.Item()
-			emitDNSName(e, &dnsFields[dnsQryName], m, q.Name)
+			if tree {
+				b, _ := m.AppendName(e.Text(), q.Name)
+				b = append(b, ": type "...)
+				b = appendTreeTypeShort(b, q.Type)
+				b = append(b, ", class "...)
+				b = appendTreeClass(b, fl.class(q.Class))
+				if fl == flavorMDNS {
+					if q.Class&mdnsClassTop != 0 {
+						b = append(b, `, "QU" question`...)
+					} else {
+						b = append(b, `, "QM" question`...)
+					}
+				}
+				e.SetRepr(b)
+			}
+			e.Sub()
+			b, _ := m.AppendName(e.Text(), q.Name)
+			nameLen := len(b) - len(e.Text())
+			e.TextDone(&dnsFields[dnsQryName], b)
+			labels := 0
+			it := m.Name(q.Name)
+			for _, ok := it.Next(); ok; _, ok = it.Next() {
+				labels++
+			}
+			if labels == 0 {
+				nameLen, labels = 6, 1 // Wireshark counts "<Root>" as one label
+			}
+			if string(b[len(b)-nameLen:]) == "<Name too long>" {
+				labels = 1 // Wireshark gives up on the name and counts it as one label
+			}
+			e.Uint(&dnsFields[dnsQryNameLen], uint64(nameLen))
+			e.Uint(&dnsFields[dnsCountLabels], uint64(labels))
 			e.Uint(&dnsFields[dnsQryType], uint64(q.Type))
 			e.Uint(&dnsFields[dnsQryClass], uint64(fl.class(q.Class)))
 			if fl == flavorMDNS {
+				if tree {
+					e.SetRepr(appendMDNSClass(e.Text(), q.Class))
+				}
 				e.Bool(&dnsFields[dnsQryQu], q.Class&mdnsClassTop != 0)
 			}
+			e.Up()
 			e.End()
 		}
+		e.Up()
 		e.End()
 		if !ok {
-			e.End()
-			return
+			return false
 		}
 	}
 	for _, sec := range [...]struct {
@@ -137,41 +237,66 @@ func emitDNS(e *emitter, i int) {
 			continue
 		}
 		e.Group(sec.group)
+		if tree {
+			label := sec.group.Label
+			if op == 5 {
+				switch sec.group {
+				case &dnsAnswers:
+					label = "Prerequisites"
+				case &dnsAuthorities:
+					label = "Updates"
+				}
+			}
+			e.SetRepr(append(e.Text(), label...))
+		}
+		e.Sub()
 		ok := true
 		for range sec.n {
 			var r DNSRecord
 			if r, off, ok = m.Record(off); !ok {
 				break
 			}
-			p := m.nameProblem(r.Name)
-			if p == dnsNameTruncated || p == dnsNameBadLabel {
-				ok = false
-				break
+			if !tree {
+				if p := m.nameProblem(r.Name); p == dnsNameTruncated || p == dnsNameBadLabel {
+					ok = false
+					break
+				}
 			}
 			emitDNSRecord(e, m, r, fl)
 		}
+		e.Up()
 		e.End()
 		if !ok {
 			break
 		}
 	}
-	if q := e.conv.link(i); q != nil {
-		// What the connection tracker paired the message with
-		// (tracker_links.go): the query a response answers, or the
-		// first copy of a message sent again.
-		switch {
-		case q.request != 0:
-			e.Uint(&dnsFields[dnsResponseTo], uint64(q.request))
-			e.relNstime(&dnsFields[dnsTime], q.delta)
-		case q.retransRequest != 0:
-			e.Uint(&dnsFields[dnsRetransmitRequestIn], uint64(q.retransRequest))
-			e.Bool(&dnsFields[dnsRetransmission], true)
-		case q.retransResponse != 0:
-			e.Uint(&dnsFields[dnsRetransmitResponseIn], uint64(q.retransResponse))
-			e.Bool(&dnsFields[dnsRetransmission], true)
-		}
+	return true
+}
+
+// emitDNSLink emits what the connection tracker paired the message with
+// (tracker_links.go): the query a response answers, or the first copy of
+// a message sent again. The tree draws the first only.
+func emitDNSLink(e *emitter, i int) {
+	q := e.conv.link(i)
+	if q == nil {
+		return
 	}
-	e.End()
+	switch {
+	case q.request != 0:
+		e.Uint(&dnsFields[dnsResponseTo], uint64(q.request))
+		e.relNstime(&dnsFields[dnsTime], q.delta)
+		if e.Tree() {
+			b := appendNstime(append(e.Text(), "Time: "...), q.delta)
+			e.SetRepr(append(b, " seconds"...))
+		}
+	case e.Tree():
+	case q.retransRequest != 0:
+		e.Uint(&dnsFields[dnsRetransmitRequestIn], uint64(q.retransRequest))
+		e.Bool(&dnsFields[dnsRetransmission], true)
+	case q.retransResponse != 0:
+		e.Uint(&dnsFields[dnsRetransmitResponseIn], uint64(q.retransResponse))
+		e.Bool(&dnsFields[dnsRetransmission], true)
+	}
 }
 
 // emitSRVOwner emits an SRV record's owner name as Wireshark splits it
@@ -223,7 +348,12 @@ func emitDNSName(e *emitter, f *Field, m DNS, off int) {
 }
 
 func emitDNSRecord(e *emitter, m DNS, r DNSRecord, fl dnsFlavor) {
+	tree := e.Tree()
 	e.Item()
+	if tree {
+		e.SetRepr(appendDNSRecordSummary(e.Text(), m, r, fl))
+	}
+	e.Sub()
 	if !emitSRVOwner(e, m, r) {
 		emitDNSName(e, &dnsFields[dnsRespName], m, r.Name)
 	}
@@ -231,18 +361,43 @@ func emitDNSRecord(e *emitter, m DNS, r DNSRecord, fl dnsFlavor) {
 	data := m.RecordData(r)
 	if r.Type == DNSTypeOPT {
 		e.Uint(&dnsFields[dnsRrUdpPayloadSize], uint64(r.Class))
+		if tree {
+			e.SetRepr(strconv.AppendUint(append(e.Text(), "UDP payload size: "...), uint64(r.Class), 10))
+		}
 		e.Uint(&dnsFields[dnsRespExtRcode], uint64(r.TTL>>24))
 		e.Uint(&dnsFields[dnsRespEdns0Version], uint64(r.TTL>>16&0xff))
-		e.Bool(&dnsFields[dnsRespZDo], r.TTL&0x8000 != 0)
+		z := uint64(r.TTL & 0xffff)
+		e.Uint(&dnsFields[dnsRespZ], z)
+		e.Sub()
+		e.BoolBits(&dnsFields[dnsRespZDo], z)
+		e.UintBits(&dnsFields[dnsRespZReserved], z)
+		e.Up()
 		e.Uint(&dnsFields[dnsRespLen], uint64(r.Len))
+		if tree {
+			for k := 0; k+4 <= len(data); {
+				code, n := be16(data[k:]), int(be16(data[k+2:]))
+				if k+4+n > len(data) {
+					break
+				}
+				lineEDNSOption(e, code, data[k+4:k+4+n])
+				k += 4 + n
+			}
+		}
+		e.Up()
 		e.End()
 		return
 	}
 	e.Uint(&dnsFields[dnsRespClass], uint64(fl.class(r.Class)))
 	if fl == flavorMDNS {
+		if tree {
+			e.SetRepr(appendMDNSClass(e.Text(), r.Class))
+		}
 		e.Bool(&dnsFields[dnsRespCacheFlush], r.Class&mdnsClassTop != 0)
 	}
 	e.Uint(&dnsFields[dnsRespTTL], uint64(r.TTL))
+	if tree {
+		e.SetRepr(appendTreeSeconds(append(e.Text(), "Time to live: "...), r.TTL))
+	}
 	e.Uint(&dnsFields[dnsRespLen], uint64(r.Len))
 	switch r.Type {
 	case DNSTypeA:
@@ -275,11 +430,18 @@ func emitDNSRecord(e *emitter, m DNS, r DNSRecord, fl dnsFlavor) {
 		// Every character-string, as tshark lists them.
 		e.Group(&dnsTxts)
 		for k := 0; k < len(data) && k+1+int(data[k]) <= len(data); k += 1 + int(data[k]) {
+			if tree {
+				e.Line(strconv.AppendUint(append(e.Text(), "TXT Length: "...), uint64(data[k]), 10))
+			}
 			e.Bytes(&dnsFields[dnsTxt], data[k+1:k+1+int(data[k])])
 		}
 		e.End()
 	case dnsTypeNSEC:
 		emitNSEC(e, m, r)
+	case 46: // RRSIG
+		if tree {
+			lineRRSIG(e, m, r)
+		}
 	case DNSTypeSOA:
 		n1, ok1 := m.SkipName(r.Data)
 		n2, ok2 := m.SkipName(n1)
@@ -287,12 +449,17 @@ func emitDNSRecord(e *emitter, m DNS, r DNSRecord, fl dnsFlavor) {
 			emitDNSName(e, &dnsFields[dnsSoaMname], m, r.Data)
 			emitDNSName(e, &dnsFields[dnsSoaRname], m, n1)
 			e.Uint(&dnsFields[dnsSoaSerialNumber], uint64(be32(m[n2:])))
-			e.Uint(&dnsFields[dnsSoaRefreshInterval], uint64(be32(m[n2+4:])))
-			e.Uint(&dnsFields[dnsSoaRetryInterval], uint64(be32(m[n2+8:])))
-			e.Uint(&dnsFields[dnsSoaExpireLimit], uint64(be32(m[n2+12:])))
-			e.Uint(&dnsFields[dnsSoaMinimumTTL], uint64(be32(m[n2+16:])))
+			for k, f := range [...]int{dnsSoaRefreshInterval, dnsSoaRetryInterval, dnsSoaExpireLimit, dnsSoaMinimumTTL} {
+				v := be32(m[n2+4+4*k:])
+				e.Uint(&dnsFields[f], uint64(v))
+				if tree {
+					b := append(e.Text(), dnsFields[f].Label...)
+					e.SetRepr(appendTreeSeconds(append(b, ": "...), v))
+				}
+			}
 		}
 	}
+	e.Up()
 	e.End()
 }
 
@@ -360,6 +527,11 @@ const (
 	dnsQryQu
 	dnsRespCacheFlush
 	dnsNsecNextDomainName
+	dnsQryNameLen
+	dnsCountLabels
+	dnsRespZ
+	dnsRespZReserved
+	dnsLength
 	dnsFieldCount
 )
 
@@ -429,6 +601,11 @@ var dnsFields = [dnsFieldCount]Field{
 	dnsQryQu:              {Name: "dns.qry.qu", Label: `"QU" question`, Kind: KindBool, Width: 16, Mask: 0x8000},
 	dnsRespCacheFlush:     {Name: "dns.resp.cache_flush", Label: "Cache flush", Kind: KindBool, Width: 16, Mask: 0x8000},
 	dnsNsecNextDomainName: {Name: "dns.nsec.next_domain_name", Label: "Next Domain Name", Kind: KindString},
+	dnsQryNameLen:         {Name: "dns.qry.name.len", Label: "Name Length", Kind: KindUint, Width: 16, Generated: true},
+	dnsCountLabels:        {Name: "dns.count.labels", Label: "Label Count", Kind: KindUint, Width: 16, Generated: true},
+	dnsRespZ:              {Name: "dns.resp.z", Label: "Z", Kind: KindUint, Width: 16, Base: BaseHex},
+	dnsRespZReserved:      {Name: "dns.resp.z.reserved", Label: "Reserved", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x7fff},
+	dnsLength:             {Name: "dns.length", Label: "Length", Kind: KindUint, Width: 16},
 }
 
 var protoDNS = protoField("dns", "Domain Name System")

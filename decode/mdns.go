@@ -70,38 +70,18 @@ func (fl dnsFlavor) class(c uint16) uint16 {
 	return c
 }
 
-// treeLLMNRFlags writes LLMNR's flag lines after the opcode.
-func treeLLMNRFlags(t *treeWriter, v uint64, resp bool) {
-	if resp {
-		treeDNSFlag(t, v, llmnrFlagC, "Conflict", "The name is not considered unique", "The name is considered unique")
-	} else {
-		treeDNSFlag(t, v, llmnrFlagC, "Conflict", "The sender received multiple responses", "None")
-	}
-	treeDNSFlag(t, v, DNSFlagTC, "Truncated", "Message is truncated", "Message is not truncated")
-	treeDNSFlag(t, v, llmnrFlagT, "Tentative", "Tentative", "Not tentative")
-}
-
-// treeMDNSClass writes an mDNS class as its two bit fields: the class and
-// the top bit (label "\"QU\" question" or "Cache flush").
-func treeMDNSClass(t *treeWriter, c uint16, top string) {
-	t.bits(uint64(c), 16, 0x7fff, "Class")
-	t.b = appendTreeClass(t.b, c&0x7fff)
-	t.b = append(t.b, " (0x"...)
-	t.b = appendHex4(t.b, c&0x7fff)
-	t.b = append(t.b, ')')
-	t.end()
-	t.bits(uint64(c), 16, mdnsClassTop, top)
-	if c&mdnsClassTop != 0 {
-		t.b = append(t.b, "True"...)
-	} else {
-		t.b = append(t.b, "False"...)
-	}
-	t.end()
-}
-
 // emitLLMNRFlags emits LLMNR's flags after the opcode.
 func emitLLMNRFlags(e *emitter, flags uint16) {
 	e.Bool(&dnsFields[dnsFlagsConflict], flags&llmnrFlagC != 0)
+	if e.Tree() && flags&DNSFlagQR == 0 {
+		// A query's bit is worded otherwise than a response's.
+		b := appendBitDrawing(e.Text(), uint64(flags), 16, llmnrFlagC)
+		if flags&llmnrFlagC != 0 {
+			e.SetRepr(append(b, " = Conflict: The sender received multiple responses"...))
+		} else {
+			e.SetRepr(append(b, " = Conflict: None"...))
+		}
+	}
 	e.Bool(&dnsFields[dnsFlagsTruncated], flags&DNSFlagTC != 0)
 	e.Bool(&dnsFields[dnsFlagsTentative], flags&llmnrFlagT != 0)
 	if flags&DNSFlagQR != 0 {
@@ -112,26 +92,6 @@ func emitLLMNRFlags(e *emitter, flags uint16) {
 // dnsTypeNSEC is the NSEC record (RFC 4034 section 4), which mDNS uses to
 // say which types a name does not have (RFC 6762 section 6.1).
 const dnsTypeNSEC = 47
-
-// treeNSEC writes an NSEC record's data: the next name and each type of
-// its bit maps, as tshark does. It stops at a type whose description it
-// does not know (tshark's names come from a longer table).
-func treeNSEC(t *treeWriter, m DNS, r DNSRecord) {
-	if n, ok := m.SkipName(r.Data); !ok || n > r.Data+r.Len {
-		return
-	}
-	treeDNSName(t, m, "Next Domain Name: ", r.Data)
-	eachNSECType(m, r, func(typ uint16) bool {
-		s, known := dnsTypeDescriptions[typ]
-		if known {
-			t.line()
-			t.b = append(t.b, "RR type in bit map: "...)
-			t.b = append(t.b, s...)
-			t.end()
-		}
-		return known
-	})
-}
 
 // eachNSECType calls fn for each type an NSEC record's bit maps hold, in
 // order, until fn returns false. ok is false for a record cut short.
@@ -167,7 +127,17 @@ func emitNSEC(e *emitter, m DNS, r DNSRecord) {
 		return
 	}
 	emitDNSName(e, &dnsFields[dnsNsecNextDomainName], m, r.Data)
-	if e.all {
+	if e.Tree() {
+		// Each type of the bit maps, up to the first whose description
+		// rawcap does not know (tshark's names come from a longer table).
+		eachNSECType(m, r, func(typ uint16) bool {
+			s, known := dnsTypeDescriptions[typ]
+			if known {
+				e.Line(append(append(e.Text(), "RR type in bit map: "...), s...))
+			}
+			return known
+		})
+	} else if e.all {
 		eachNSECType(m, r, func(typ uint16) bool {
 			e.Uint(&dnsFields[dnsRespType], uint64(typ))
 			return true

@@ -1,6 +1,7 @@
 package decode
 
-// The NBNS fields, as tshark 4.0 registers them (nbns.go draws the tree).
+// The NBNS fields, as tshark 4.0 registers them, and the function that
+// emits them (the -V tree is drawn from them).
 
 const (
 	nbnsID = iota
@@ -131,10 +132,15 @@ func emitNBNS(e *emitter, i int) {
 	if len(m) < dnsHeaderLen {
 		return
 	}
+	tree := e.Tree()
 	flags := m.Flags()
 	resp := flags&DNSFlagQR != 0
 	e.Uint(&nbnsFields[nbnsID], uint64(m.ID()))
 	e.Uint(&nbnsFields[nbnsFlags], uint64(flags))
+	if tree {
+		e.SetRepr(appendNBNSFlagsSummary(e.Text(), m))
+	}
+	e.Sub()
 	e.Bool(&nbnsFields[nbnsFlagsResponse], resp)
 	e.Uint(&nbnsFields[nbnsFlagsOpcode], uint64(m.Opcode()))
 	if resp {
@@ -149,6 +155,7 @@ func emitNBNS(e *emitter, i int) {
 	if resp {
 		e.Uint(&nbnsFields[nbnsFlagsRcode], uint64(m.RCode()))
 	}
+	e.Up()
 	e.Uint(&nbnsFields[nbnsCountQueries], uint64(m.QDCount()))
 	e.Uint(&nbnsFields[nbnsCountAnswers], uint64(m.ANCount()))
 	e.Uint(&nbnsFields[nbnsCountAuthRr], uint64(m.NSCount()))
@@ -156,25 +163,29 @@ func emitNBNS(e *emitter, i int) {
 	off := dnsHeaderLen
 	if m.QDCount() > 0 {
 		e.Group(&nbnsQueries)
+		if tree {
+			e.SetRepr(append(e.Text(), "Queries"...))
+		}
+		e.Sub()
 		for range m.QDCount() {
 			q, next, ok := m.Question(off)
 			if !ok {
+				e.Up()
 				e.End()
 				return
 			}
 			e.Item()
-			ok = emitNBNSName(e, m, q.Name, false)
-			if ok {
-				e.Uint(&nbnsFields[nbnsType], uint64(q.Type))
-				e.Uint(&nbnsFields[nbnsClass], uint64(q.Class))
-			}
+			ok = emitNBNSEntry(e, m, q.Name, q.Type, q.Class, true)
+			e.Up()
 			e.End()
 			if !ok {
+				e.Up()
 				e.End()
 				return
 			}
 			off = next
 		}
+		e.Up()
 		e.End()
 	}
 	for _, sec := range [...]struct {
@@ -185,26 +196,92 @@ func emitNBNS(e *emitter, i int) {
 			continue
 		}
 		e.Group(sec.group)
+		if tree {
+			e.SetRepr(append(e.Text(), sec.group.Label...))
+		}
+		e.Sub()
 		for range sec.n {
 			r, next, ok := m.Record(off)
 			if !ok {
+				e.Up()
 				e.End()
 				return
 			}
 			e.Item()
-			ok = emitNBNSName(e, m, r.Name, r.Type == nbnsTypeNB)
+			ok = emitNBNSEntry(e, m, r.Name, r.Type, r.Class, false)
 			if ok {
 				emitNBNSRecord(e, m, r)
 			}
+			e.Up()
 			e.End()
 			if !ok {
+				e.Up()
 				e.End()
 				return
 			}
 			off = next
 		}
+		e.Up()
 		e.End()
 	}
+}
+
+// emitNBNSEntry emits, inside an item, a question's or record's name and,
+// for a question, its type and class; in a tree list the item's summary
+// line first, and its fields a level deeper (the caller's Up ends the
+// level). It reports false for a name tshark calls illegal.
+func emitNBNSEntry(e *emitter, m DNS, name int, typ, class uint16, question bool) bool {
+	if e.Tree() {
+		b, _, ok := appendNBName(e.Text(), m, name)
+		if ok {
+			b = append(b, ": type "...)
+			b = append(b, nbnsTypeName(typ)...)
+			b = append(b, ", class "...)
+			e.SetRepr(append(b, nbnsClassName(class)...))
+		}
+	}
+	e.Sub()
+	if !emitNBNSName(e, m, name, !question && typ == nbnsTypeNB) {
+		return false
+	}
+	if question {
+		if e.Tree() {
+			// The tree names a question's name type; the field does not.
+			b, nt, _ := appendNBName(append(e.Text(), "Name: "...), m, name)
+			e.SetRepr(appendNBTypeName(b, nt))
+		}
+		e.Uint(&nbnsFields[nbnsType], uint64(typ))
+		e.Uint(&nbnsFields[nbnsClass], uint64(class))
+	}
+	return true
+}
+
+// appendNBNSFlagsSummary appends the flags line of message m: "Flags:
+// 0x8500, Response, Opcode: Name query, Authoritative, …".
+func appendNBNSFlagsSummary(b []byte, m DNS) []byte {
+	flags := m.Flags()
+	resp := flags&DNSFlagQR != 0
+	b = appendHex4(append(b, "Flags: 0x"...), flags)
+	if resp {
+		b = append(b, ", Response"...)
+	}
+	b = append(b, ", Opcode: "...)
+	b = appendNBNSOpcode(b, m.Opcode())
+	for _, f := range [...]struct {
+		mask uint16
+		resp bool
+		name string
+	}{{DNSFlagAA, true, ", Authoritative"}, {DNSFlagTC, false, ", Truncated"}, {DNSFlagRD, false, ", Recursion desired"},
+		{DNSFlagRA, true, ", Recursion available"}, {nbnsFlagB, false, ", Broadcast"}} {
+		if flags&f.mask != 0 && (resp || !f.resp) {
+			b = append(b, f.name...)
+		}
+	}
+	if resp {
+		b = append(b, ", Reply code: "...)
+		b = appendNBNSRcode(b, m.RCode())
+	}
+	return b
 }
 
 // emitNBNSName emits nbns.name as tshark's field holds it: with the name
@@ -222,9 +299,13 @@ func emitNBNSName(e *emitter, m DNS, off int, described bool) bool {
 }
 
 func emitNBNSRecord(e *emitter, m DNS, r DNSRecord) {
+	tree := e.Tree()
 	e.Uint(&nbnsFields[nbnsType], uint64(r.Type))
 	e.Uint(&nbnsFields[nbnsClass], uint64(r.Class))
 	e.Uint(&nbnsFields[nbnsTTL], uint64(r.TTL))
+	if tree {
+		e.SetRepr(appendDuration(append(e.Text(), "Time to live: "...), r.TTL))
+	}
 	e.Uint(&nbnsFields[nbnsDataLength], uint64(r.Len))
 	data := m.RecordData(r)
 	switch r.Type {
@@ -232,10 +313,30 @@ func emitNBNSRecord(e *emitter, m DNS, r DNSRecord) {
 		for k := 0; k+6 <= len(data); k += 6 {
 			nf := be16(data[k:])
 			e.Uint(&nbnsFields[nbnsNbFlags], uint64(nf))
+			if tree {
+				b := appendHex4(append(e.Text(), "Name flags: 0x"...), nf)
+				if nf&0x8000 != 0 {
+					b = append(b, ", Name type"...)
+				}
+				b = appendNBONT(append(b, ", ONT: "...), nf)
+				b = append(b, " ("...)
+				b = append(b, nbnsONTNames[nf>>13&3]...)
+				if nf&0x8000 != 0 {
+					b = append(b, ", group)"...)
+				} else {
+					b = append(b, ", unique)"...)
+				}
+				e.SetRepr(b)
+			}
+			e.Sub()
 			e.Bool(&nbnsFields[nbnsNbFlagsGroup], nf&0x8000 != 0)
 			e.Uint(&nbnsFields[nbnsNbFlagsOnt], uint64(nf>>13&3))
+			if tree {
+				e.SetRepr(appendNBONTLine(e.Text(), nf))
+			}
+			e.Up()
 			e.IPv4(&nbnsFields[nbnsAddr], data[k+2:k+6])
-			if !e.all {
+			if !e.all && !tree {
 				break // JSON's keys are unique: the first entry
 			}
 		}
@@ -254,6 +355,7 @@ func emitNBSTAT(e *emitter, data []byte) {
 	if len(data) < 1 {
 		return
 	}
+	tree := e.Tree()
 	n := int(data[0])
 	e.Uint(&nbnsFields[nbnsNumberOfNames], uint64(n))
 	k := 1
@@ -261,18 +363,44 @@ func emitNBSTAT(e *emitter, data []byte) {
 		e.Group(&nbnsNames)
 		for range n {
 			if k+18 > len(data) {
+				if tree { // the tree ends at a name cut short
+					e.End()
+					return
+				}
 				break
 			}
 			e.Item()
 			e.TextDone(&nbnsFields[nbnsNetbiosName], appendNBChars(e.Text(), data[k:k+16]))
+			if tree {
+				b := appendNBRaw(append(e.Text(), "Name: "...), data[k:k+16])
+				e.SetRepr(appendNBTypeName(b, data[k+15]))
+			}
 			nf := be16(data[k+16:])
 			e.Uint(&nbnsFields[nbnsNameFlags], uint64(nf))
+			if tree {
+				b := appendHex4(append(e.Text(), "Name flags: 0x"...), nf)
+				if nf&0x8000 != 0 {
+					b = append(b, ", Name type"...)
+				}
+				b = appendNBONT(append(b, ", ONT: "...), nf)
+				for _, f := range nbstatFlags {
+					if nf&f.mask != 0 {
+						b = append(append(b, ", "...), f.label...)
+					}
+				}
+				e.SetRepr(b)
+			}
+			e.Sub()
 			e.Bool(&nbnsFields[nbnsNameFlagsGroup], nf&0x8000 != 0)
 			e.Uint(&nbnsFields[nbnsNameFlagsOnt], uint64(nf>>13&3))
+			if tree {
+				e.SetRepr(appendNBONTLine(e.Text(), nf))
+			}
 			e.Bool(&nbnsFields[nbnsNameFlagsDrg], nf&0x1000 != 0)
 			e.Bool(&nbnsFields[nbnsNameFlagsCnf], nf&0x800 != 0)
 			e.Bool(&nbnsFields[nbnsNameFlagsAct], nf&0x400 != 0)
 			e.Bool(&nbnsFields[nbnsNameFlagsPrm], nf&0x200 != 0)
+			e.Up()
 			e.End()
 			k += 18
 		}

@@ -1,5 +1,7 @@
 package decode
 
+import "time"
+
 // protocol is what the decoder knows of one layer type: the field that
 // stands for it, its fields, and the function that emits them.
 type protocol struct {
@@ -109,6 +111,9 @@ type emitter struct {
 	// and the payload bytes it leaves to --raw (tcp.payload, udp.payload):
 	// an emitter for -T fields, -T ek or display filters sets all.
 	all bool
+	// loc is the time zone a tree list draws local times in (tshark's
+	// local ABSOLUTE_TIME fields); nil outside a tree list.
+	loc *time.Location
 }
 
 // emitLayer emits the fields of layer i.

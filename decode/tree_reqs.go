@@ -45,23 +45,3 @@ func appendMillis(b []byte, d time.Duration) []byte {
 	frac := us % 1000
 	return append(b, '.', byte('0'+frac/100), byte('0'+frac/10%10), byte('0'+frac%10))
 }
-
-// treeDNSLink draws the link lines of a DNS response ("[Request In: N]",
-// "[Time: … seconds]") at depth 1.
-func treeDNSLink(t *treeWriter, i int) {
-	q := t.conv.link(i)
-	if q == nil || q.request == 0 {
-		return
-	}
-	t.depth = 1
-	t.line()
-	t.b = append(t.b, "[Request In: "...)
-	t.b = appendUint(t.b, uint64(q.request))
-	t.b = append(t.b, "]"...)
-	t.end()
-	t.line()
-	t.b = append(t.b, "[Time: "...)
-	t.b = appendSeconds(t.b, t.f.Time, q.reqTime)
-	t.b = append(t.b, " seconds]"...)
-	t.end()
-}

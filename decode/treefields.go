@@ -81,6 +81,14 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerBGP:
 		return true
+	case LayerDHCPv6:
+		return true
+	case LayerDNS, LayerMDNS, LayerLLMNR:
+		return true
+	case LayerNBNS:
+		return true
+	case LayerDHCPv4:
+		return true
 	}
 	return false
 }
@@ -93,6 +101,7 @@ func treeFields(t *treeWriter, d *Decoder, i int) {
 	fl.memo, fl.treeBase = t.memo, uint8(t.depth)
 	e := t.em
 	*e = emitter{FieldList: fl, d: d, wire: t.wire, conv: t.conv}
+	e.loc = t.loc
 	emitLayer(e, i)
 	base := t.depth
 	var memoSlot *treeMemoSlot // the block being drawn, to be remembered

@@ -154,6 +154,8 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"nbns.netbios_name", "nbns.name_flags", "nbns.name_flags.", "nbns.data",
 		// An NSEC record's next name, one per record.
 		"dns.nsec.",
+		// A question's label count, one per question.
+		"dns.count.labels",
 		// IPv4's options: several in one header, a route's addresses, a
 		// time stamp's records, CIPSO's tags.
 		"ip.opt.", "ip.options.", "ip.cipso.", "ip.rec_rt", "ip.empty_rt", "ip.src_rt",
