@@ -408,11 +408,13 @@ func TestDHCPv4AllTagsMatchTcpdump(t *testing.T) {
 	checkVectors(t, vs)
 }
 
-// dhcpVectorFrames are the DHCP vectors as frames.
-func dhcpVectorFrames(t *testing.T) [][]byte {
+// vectorFrames are the vectors of each of vss as frames, in order.
+func vectorFrames(t testing.TB, vss ...[]appVector) [][]byte {
 	var frames [][]byte
-	for _, v := range dhcpVectors {
-		frames = append(frames, appFrame(mustHex(t, v.hex), v.sport, v.dport, v.tcp))
+	for _, vs := range vss {
+		for _, v := range vs {
+			frames = append(frames, appFrame(mustHex(t, v.hex), v.sport, v.dport, v.tcp))
+		}
 	}
 	return frames
 }
@@ -422,7 +424,7 @@ func dhcpVectorFrames(t *testing.T) [][]byte {
 // the others) to tshark's line for line.
 func TestDHCPTreeMatchesTshark(t *testing.T) {
 	var frames [][]byte
-	for k, fr := range dhcpVectorFrames(t) {
+	for k, fr := range vectorFrames(t, dhcpVectors) {
 		if appTreeAllow[fmt.Sprintf("dhcpVectors#%d", k+1)] == "" {
 			frames = append(frames, fr)
 		}
@@ -438,7 +440,7 @@ func TestDHCPTreeMatchesTshark(t *testing.T) {
 // allocating.
 func TestDHCPTreeAllocatesNothing(t *testing.T) {
 	var frames [][]byte
-	for _, fr := range dhcpVectorFrames(t) {
+	for _, fr := range vectorFrames(t, dhcpVectors) {
 		if len(fr) >= 14+20+8+44 {
 			frames = append(frames, fr)
 		}

@@ -148,15 +148,6 @@ func TestAppTreeMatchesTshark(t *testing.T) {
 	t.Logf("%d subtrees, %d lines found in tshark's trees in order; %d captures skipped", trees, lines, skipped)
 }
 
-// dnsVectorFrames are the DNS vectors as frames.
-func dnsVectorFrames(t *testing.T) [][]byte {
-	var frames [][]byte
-	for _, v := range dnsVectors {
-		frames = append(frames, appFrame(mustHex(t, v.hex), v.sport, v.dport, v.tcp))
-	}
-	return frames
-}
-
 // TestDNSTreeMatchesTshark holds the DNS subtree, drawn from its fields,
 // of each DNS vector to tshark's line for line.
 // The vectors appTreeAllow lists (tshark stops at an exception, or prints
@@ -165,7 +156,7 @@ func dnsVectorFrames(t *testing.T) [][]byte {
 // first response answers (rawcap's tracker does not pair them), and the
 // malformed marks of tshark's exceptions.
 func TestDNSTreeMatchesTshark(t *testing.T) {
-	all := dnsVectorFrames(t)
+	all := vectorFrames(t, dnsVectors)
 	var frames [][]byte
 	allow := map[int]string{}
 	for k, fr := range all {
@@ -188,5 +179,5 @@ func TestDNSTreeMatchesTshark(t *testing.T) {
 // TestDNSTreeAllocatesNothing: the generic tree draws DNS without
 // allocating.
 func TestDNSTreeAllocatesNothing(t *testing.T) {
-	checkTreeAllocsNothing(t, dnsVectorFrames(t), "Domain Name System")
+	checkTreeAllocsNothing(t, vectorFrames(t, dnsVectors), "Domain Name System")
 }

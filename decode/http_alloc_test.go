@@ -11,12 +11,7 @@ import (
 
 // appVectorFrames returns every HTTP, TLS, VXLAN and GRE vector in its frame.
 func appVectorFrames(t testing.TB) [][]byte {
-	var out [][]byte
-	for _, vs := range [][]appVector{httpVectors, tlsVectors, vxlanVectors} {
-		for _, v := range vs {
-			out = append(out, appFrame(mustHex(t, v.hex), v.sport, v.dport, v.tcp))
-		}
-	}
+	out := vectorFrames(t, httpVectors, tlsVectors, vxlanVectors)
 	for _, v := range greVectors {
 		out = append(out, greInEthernet(mustHex(t, v.hex)))
 	}
