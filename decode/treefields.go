@@ -42,6 +42,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerERSPAN:
 		return true
+	case LayerGRE:
+		return true
 	}
 	return false
 }
