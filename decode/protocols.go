@@ -1,5 +1,7 @@
 package decode
 
+import "time"
+
 // protocol is what the decoder knows of one layer type: the field that
 // stands for it, its fields, and the function that emits them.
 type protocol struct {
@@ -109,6 +111,11 @@ type emitter struct {
 	// and the payload bytes it leaves to --raw (tcp.payload, udp.payload):
 	// an emitter for -T fields, -T ek or display filters sets all.
 	all bool
+	// frame and loc, set when the tree is drawn (treeFields), are the
+	// frame being drawn and the zone its times are shown in, for the
+	// texts tshark's tree builds from the frame's time.
+	frame *Frame
+	loc   *time.Location
 }
 
 // emitLayer emits the fields of layer i.

@@ -17,7 +17,8 @@ import (
 //     kind and base, named by its value names, followed by its unit;
 //     a bit field (a Mask) is drawn as "0100 .... = Version: 4"; a
 //     generated field in brackets; SetRepr replaces the whole label;
-//   - an OpText record is a line of its own text;
+//   - an OpText record is a line of its own text (or, RawLines, lines
+//     taken as they are);
 //   - each record is indented by its depth (FieldList.Sub).
 //
 // Hidden and JSON-only records are not drawn. Groups and items draw a line
@@ -54,7 +55,7 @@ func treeFields(t *treeWriter, d *Decoder, i int) {
 	fl.Reset()
 	fl.tree = true
 	e := t.em
-	*e = emitter{FieldList: fl, d: d, wire: t.wire, conv: t.conv}
+	*e = emitter{FieldList: fl, d: d, wire: t.wire, conv: t.conv, frame: t.f, loc: t.loc}
 	emitLayer(e, i)
 	base := t.depth
 	for k := range fl.recs {
@@ -74,6 +75,10 @@ func treeFields(t *treeWriter, d *Decoder, i int) {
 			}
 			t.end()
 		case OpText:
+			if r.raw {
+				t.b = append(t.b, fl.repr(k)...)
+				continue
+			}
 			t.depth = base + 1 + int(r.Depth)
 			t.line()
 			t.b = append(t.b, fl.repr(k)...)
