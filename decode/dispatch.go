@@ -568,8 +568,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeSNMP(t, d, i)
 	case LayerRPC:
 		treeRPC(t, d, i)
-	case LayerPayload:
-		treePayload(t, d, i)
 	default:
 		treeGeneric(t, d, i)
 	}

@@ -733,7 +733,7 @@ func treeICMPv4(t *treeWriter, d *Decoder, i int) {
 			t.end()
 		}
 		treeEchoLink(t, i, false)
-		if sec, nsec, ok := icmpDataTime(t, d, i); ok {
+		if sec, nsec, ok := icmpDataTime(t.f, d, i); ok {
 			ts, loc := time.Unix(sec, nsec), t.loc
 			if loc == nil {
 				loc = time.Local
@@ -763,16 +763,16 @@ func treeICMPv4(t *treeWriter, d *Decoder, i int) {
 // icmpDataTime returns the timestamp tshark finds in the first 8 bytes of
 // the data of the ICMP echo at layer i: seconds and microseconds, big- or
 // little-endian, within a day of the frame's time.
-func icmpDataTime(t *treeWriter, d *Decoder, i int) (sec, nsec int64, ok bool) {
+func icmpDataTime(f *Frame, d *Decoder, i int) (sec, nsec int64, ok bool) {
 	l := &d.layers[i]
-	if t.f == nil || l.End-l.Start < 16 || l.Start+8 > l.Payload || i+1 >= d.n {
+	if f == nil || l.End-l.Start < 16 || l.Start+8 > l.Payload || i+1 >= d.n {
 		return 0, 0, false
 	}
 	m := ICMPv4(d.data[l.Start:l.End])
 	if m.Type() != ICMPEcho && m.Type() != ICMPEchoReply {
 		return 0, 0, false
 	}
-	now := uint32(t.f.Time.Unix())
+	now := uint32(f.Time.Unix())
 	near := func(s, us uint32) bool {
 		diff := int32(s - now)
 		return diff > -86400 && diff < 86400 && us < 1000000

@@ -45,6 +45,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerGRE:
 		return true
+	case LayerPayload:
+		return true
 	}
 	return false
 }
