@@ -3,7 +3,6 @@ package decode
 import (
 	"net/netip"
 	"strconv"
-	"time"
 )
 
 func treeMAC(t *treeWriter, label string, m MAC) {
@@ -657,103 +656,22 @@ var unreachCodeNames = [...]string{"Network unreachable", "Host unreachable", "P
 	"Network unreachable for TOS", "Host unreachable for TOS", "Communication administratively filtered",
 	"Host precedence violation", "Precedence cutoff in effect"}
 
-func treeICMPv4(t *treeWriter, d *Decoder, i int) {
+// treeICMPv4Rest draws what follows the fields of the ICMP message at
+// layer i in its tree, still drawn by tree code: an error's quoted packet
+// (other protocols' trees, inside ICMP's) and the extension structures of
+// errors and extended echo requests.
+func treeICMPv4Rest(t *treeWriter, d *Decoder, i int) {
 	l := &d.layers[i]
-	t.head("Internet Control Message Protocol")
-	t.end()
 	if l.End-l.Start < 8 {
 		return
 	}
 	m := ICMPv4(d.data[l.Start:l.End])
-	t.depth = 1
-	t.line()
-	t.b = append(t.b, "Type: "...)
-	t.b = appendUint(t.b, uint64(m.Type()))
-	if n := icmpTypeName(m.Type()); n != "" {
-		t.b = append(t.b, " ("...)
-		t.b = append(t.b, n...)
-		t.b = append(t.b, ')')
-	}
-	t.end()
 	if icmpTypeName(m.Type()) == "" || m.Type() == 43 {
-		return // tshark names the codes of the other types, rawcap does not
+		return
 	}
-	t.line()
-	t.b = append(t.b, "Code: "...)
-	t.b = appendUint(t.b, uint64(m.Code()))
-	if m.Type() == ICMPUnreachable && int(m.Code()) < len(unreachCodeNames) {
-		t.b = append(t.b, " ("...)
-		t.b = append(t.b, unreachCodeNames[m.Code()]...)
-		t.b = append(t.b, ')')
-	} else if n := icmpCodeName(m.Type(), m.Code()); n != "" {
-		t.b = append(t.b, " ("...)
-		t.b = append(t.b, n...)
-		t.b = append(t.b, ')')
-	} else if m.Type() == ICMPExtEchoRequest {
-		t.b = append(t.b, " (Unknown code: "...)
-		t.b = appendUint(t.b, uint64(m.Code()))
-		t.b = append(t.b, ')')
-	}
-	t.end()
-	n := (&LinePrinter{}).ipPayloadLen(d, i)
-	if t.wire > 0 && l.Start+n > t.wire {
-		n = t.wire - l.Start // tshark: "IPv4 total length exceeds packet length"
-	}
-	whole := l.Start+n <= l.End
-	var sum uint16
-	if whole {
-		sum = ^checksumFold(checksumAdd(0, m))
-		treeChecksum(t, m.Checksum(), sum, whole)
-		if sum != 0 {
-			// tshark's expert block goes between the two lines.
-			status := t.b[len(t.b)-len("[Checksum Status: Bad]\n")-4:]
-			var keep [64]byte
-			n := copy(keep[:], status)
-			t.b = t.b[:len(t.b)-n]
-			treeBadChecksum(t, "Warning", shouldBe(m.Checksum(), sum))
-			t.b = append(t.b, keep[:n]...)
-		}
-	} else {
-		treeICMPUnverified(t, m.Checksum(), l.Quoted)
-	}
-	switch m.Type() {
-	case ICMPEcho, ICMPEchoReply:
-		id, seq := m.ID(), m.Seq()
-		for _, f := range [...]struct {
-			label string
-			v     uint16
-		}{{"Identifier (BE)", id}, {"Identifier (LE)", id>>8 | id<<8}, {"Sequence Number (BE)", seq}, {"Sequence Number (LE)", seq>>8 | seq<<8}} {
-			t.line()
-			t.b = append(t.b, f.label...)
-			t.b = append(t.b, ": "...)
-			t.b = appendUint(t.b, uint64(f.v))
-			t.b = append(t.b, " (0x"...)
-			t.b = appendHex4(t.b, f.v)
-			t.b = append(t.b, ')')
-			t.end()
-		}
-		treeEchoLink(t, i, false)
-		if sec, nsec, ok := icmpDataTime(t.f, d, i); ok {
-			ts, loc := time.Unix(sec, nsec), t.loc
-			if loc == nil {
-				loc = time.Local
-			}
-			t.line()
-			t.b = append(t.b, "Timestamp from icmp data: "...)
-			t.b = ts.In(loc).AppendFormat(t.b, "Jan _2, 2006 15:04:05.000000000 MST")
-			t.end()
-			t.line()
-			t.b = append(t.b, "[Timestamp from icmp data (relative): "...)
-			t.b = appendSeconds(t.b, t.f.Time, ts)
-			t.b = append(t.b, " seconds]"...)
-			t.end()
-		}
-	case ICMPUnreachable, ICMPTimeExceeded, ICMPParamProblem:
-		treeICMPv4Word(t, m)
-	case ICMPRedirect:
-		t.addr("Gateway Address", addr4(m.Gateway()))
-	case ICMPExtEchoRequest:
-		treeICMPExtEcho(t, d, i, m)
+	if m.Type() == ICMPExtEchoRequest {
+		treeICMPExt(t, d, i)
+		t.depth = 1
 	}
 	if m.IsError() {
 		treeQuoted(t, d, i)

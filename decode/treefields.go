@@ -47,6 +47,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerPayload:
 		return true
+	case LayerICMPv4:
+		return true
 	}
 	return false
 }
