@@ -489,8 +489,11 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 func treeLayer(t *treeWriter, d *Decoder, i int) {
 	if treeFieldsOf(d.layers[i].Type) {
 		treeFields(t, d, i)
-		if d.layers[i].Type == LayerICMPv4 {
+		switch d.layers[i].Type {
+		case LayerICMPv4:
 			treeICMPv4Rest(t, d, i)
+		case LayerICMPv6:
+			treeICMPv6Rest(t, d, i)
 		}
 		return
 	}
@@ -507,8 +510,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeIPv4(t, d, i)
 	case LayerIPv6:
 		treeIPv6(t, d, i)
-	case LayerICMPv6:
-		treeICMPv6(t, d, i)
 	case LayerTCP:
 		treeTCP(t, d, i)
 	case LayerUDP:

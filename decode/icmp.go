@@ -498,6 +498,11 @@ func emitICMPv6(e *emitter, i int) {
 	e.Proto(&protoICMPv6)
 	if l.End-l.Start >= 4 {
 		m := ICMPv6(e.d.data[l.Start:l.End])
+		if e.Tree() {
+			emitICMPv6Tree(e, i, m)
+			e.End()
+			return
+		}
 		f := &icmpv6Fields
 		e.Uint(&f[icmpv6Type], uint64(m.Type()))
 		e.Uint(&f[icmpv6Code], uint64(m.Code()))
@@ -541,4 +546,79 @@ func emitICMPv6(e *emitter, i int) {
 		emitICMPExt(e, i)
 	}
 	e.End()
+}
+
+// emitICMPv6Tree emits ICMPv6 message m at layer i for the tree, worded as
+// tshark's: the type and code with their names, the checksum verified over
+// the pseudo-header, an echo's identifier, sequence and link lines, the
+// header word of errors. Neighbour discovery, MLD and an error's quoted
+// packet are drawn after the fields by treeICMPv6Rest.
+func emitICMPv6Tree(e *emitter, i int, m ICMPv6) {
+	d, l, f := e.d, &e.d.layers[i], &icmpv6Fields
+	e.Uint(&f[icmpv6Type], uint64(m.Type()))
+	name := icmpv6TypeName(m.Type())
+	if name == "" {
+		name = "Unknown"
+	}
+	b := append(append(e.Text(), "Type: "...), name...)
+	e.SetRepr(append(appendUint(append(b, " ("...), uint64(m.Type())), ')'))
+	e.Uint(&f[icmpv6Code], uint64(m.Code()))
+	b = appendUint(append(e.Text(), "Code: "...), uint64(m.Code()))
+	if c, ok := appendICMPv6Code(append(b, " ("...), m.Type(), m.Code()); ok {
+		b = append(c, ')')
+	}
+	e.SetRepr(b)
+	if !icmpv6Dissected(m.Type()) {
+		return // tshark dissects their bodies, rawcap does not yet
+	}
+	length := (&LinePrinter{}).ipPayloadLen(d, i)
+	whole := length >= 4 && l.Start+length <= l.End
+	var sum uint16
+	if whole {
+		src, dst, _ := ipAddrs(d, i)
+		sum = transportChecksum(src, treeFinalDst(d, i, dst), IPProtoICMPv6, d.data[l.Start:l.Start+length])
+	}
+	e.Uint(&f[icmpv6Checksum], uint64(m.Checksum()))
+	switch {
+	case !whole:
+		e.ChecksumRepr(m.Checksum(), 2, 0, "")
+		e.LineString("[Checksum Status: Unverified]")
+	case sum == 0:
+		e.ChecksumRepr(m.Checksum(), 1, 0, "")
+		e.LineString("[Checksum Status: Good]")
+	default:
+		e.ChecksumRepr(m.Checksum(), 0, sum, "Warning")
+		e.LineString("[Checksum Status: Bad]")
+	}
+	if len(m) < 8 {
+		return
+	}
+	switch m.Type() {
+	case ICMPv6EchoRequest, ICMPv6EchoReply:
+		e.Uint(&f[icmpv6EchoIdentifier], uint64(m.Word()>>16))
+		e.Uint(&f[icmpv6EchoSequenceNumber], uint64(m.Word()&0xffff))
+		if q := e.conv.link(i); q != nil && q.request != 0 {
+			e.Uint(&f[icmpv6RespTo], uint64(q.request))
+			e.Float(&f[icmpv6Resptime], q.millis())
+			b := append(e.Text(), "Response Time: "...)
+			b = appendMillis(b, e.frame.Time.Sub(q.reqTime))
+			e.SetRepr(append(b, " ms"...))
+		}
+	case ICMPv6Unreachable, ICMPv6TimeExceeded:
+		if m[4] != 0 {
+			e.Uint(&f[icmpv6Length], uint64(m[4]))
+			e.Bytes(&f[icmpv6Reserved], m[5:8])
+		} else {
+			e.Bytes(&f[icmpv6Reserved], m[4:8])
+		}
+	case ICMPv6PacketTooBig:
+		e.Uint(&f[icmpv6Mtu], uint64(m.Word()))
+	case ICMPv6ParamProblem:
+		e.Line(appendUint(append(e.Text(), "Pointer: "...), uint64(m.Word())))
+	}
+}
+
+// icmpv6Dissected reports whether rawcap draws the body of ICMPv6 type t.
+func icmpv6Dissected(t uint8) bool {
+	return t <= 4 || t >= 128 && t <= 137 || t == 143
 }

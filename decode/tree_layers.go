@@ -585,34 +585,6 @@ func treeIPv6Head(t *treeWriter, ip IPv6) {
 	t.end()
 }
 
-// treeChecksum appends "Checksum: 0x… [correct]" (or "[incorrect,
-// should be 0x…]") and the status line, for a checksum tshark verifies.
-func treeChecksum(t *treeWriter, field, sum uint16, verified bool) {
-	t.line()
-	t.b = append(t.b, "Checksum: 0x"...)
-	t.b = appendHex4(t.b, field)
-	switch {
-	case !verified:
-		t.b = append(t.b, " [unverified]"...)
-	case sum == 0:
-		t.b = append(t.b, " [correct]"...)
-	default:
-		t.b = append(t.b, " incorrect, should be 0x"...)
-		t.b = appendHex4(t.b, shouldBe(field, sum))
-	}
-	t.end()
-	t.line()
-	switch {
-	case !verified:
-		t.b = append(t.b, "[Checksum Status: Unverified]"...)
-	case sum == 0:
-		t.b = append(t.b, "[Checksum Status: Good]"...)
-	default:
-		t.b = append(t.b, "[Checksum Status: Bad]"...)
-	}
-	t.end()
-}
-
 // treeBadChecksum draws, below a "Checksum: 0x… incorrect, should be 0x…"
 // line at depth 1, tshark's expert block for it at the given severity.
 func treeBadChecksum(t *treeWriter, severity string, good uint16) {
@@ -705,60 +677,21 @@ func icmpDataTime(f *Frame, d *Decoder, i int) (sec, nsec int64, ok bool) {
 	return int64(s), int64(us) * 1000, true
 }
 
-func treeICMPv6(t *treeWriter, d *Decoder, i int) {
+// treeICMPv6Rest draws what follows the fields of the ICMPv6 message at
+// layer i in its tree, still drawn by tree code: neighbour discovery and
+// its options, MLD, an error's quoted packet.
+func treeICMPv6Rest(t *treeWriter, d *Decoder, i int) {
 	l := &d.layers[i]
-	t.head("Internet Control Message Protocol v6")
-	t.end()
 	if l.End-l.Start < 4 {
 		return
 	}
 	m := ICMPv6(d.data[l.Start:l.End])
-	t.depth = 1
-	t.line()
-	t.b = append(t.b, "Type: "...)
-	name := icmpv6TypeName(m.Type())
-	if name == "" {
-		name = "Unknown"
-	}
-	t.b = append(t.b, name...)
-	t.b = append(t.b, " ("...)
-	t.b = appendUint(t.b, uint64(m.Type()))
-	t.b = append(t.b, ')')
-	t.end()
-	if name == "" {
+	if !icmpv6Dissected(m.Type()) {
 		return
-	}
-	t.line()
-	t.b = append(t.b, "Code: "...)
-	t.b = appendUint(t.b, uint64(m.Code()))
-	n := len(t.b)
-	t.b = append(t.b, " ("...)
-	if c, ok := appendICMPv6Code(t.b, m.Type(), m.Code()); ok {
-		t.b = append(c, ')')
-	} else {
-		t.b = t.b[:n]
-	}
-	t.end()
-	switch t := m.Type(); {
-	case t <= 4, t >= 128 && t <= 137, t == 143:
-	default:
-		return // tshark dissects their bodies, rawcap does not yet
 	}
 	length := (&LinePrinter{}).ipPayloadLen(d, i)
 	whole := length >= 4 && l.Start+length <= l.End
-	var sum uint16
-	if whole {
-		src, dst, _ := ipAddrs(d, i)
-		sum = transportChecksum(src, treeFinalDst(d, i, dst), IPProtoICMPv6, d.data[l.Start:l.Start+length])
-	}
-	treeChecksum(t, m.Checksum(), sum, whole)
 	switch m.Type() {
-	case ICMPv6EchoRequest, ICMPv6EchoReply:
-		if len(m) >= 8 {
-			t.hex("Identifier", uint64(m.Word()>>16), 4)
-			t.int("Sequence", int(m.Word()&0xffff))
-			treeEchoLink(t, i, true)
-		}
 	case ICMPv6RouterSolicit, ICMPv6RouterAdvert, ICMPv6NeighborSolicit, ICMPv6NeighborAdvert, ICMPv6Redirect:
 		if whole || len(m) >= m.HeaderLen() {
 			treeND(t, m[:min(len(m), max(length, 0))])
@@ -766,21 +699,6 @@ func treeICMPv6(t *treeWriter, d *Decoder, i int) {
 	case ICMPv6MLDQuery, ICMPv6MLDReport, ICMPv6MLDDone, ICMPv6MLDv2Report:
 		if whole {
 			treeMLD(t, m[:length])
-		}
-	case ICMPv6Unreachable, ICMPv6TimeExceeded:
-		if len(m) >= 8 && m[4] != 0 {
-			t.int("Length of original datagram", int(m[4]))
-			treeHexBytes(t, "Reserved", m[5:8])
-		} else if len(m) >= 8 {
-			treeHexBytes(t, "Reserved", m[4:8])
-		}
-	case ICMPv6PacketTooBig:
-		if len(m) >= 8 {
-			t.int("MTU", int(m.Word()))
-		}
-	case ICMPv6ParamProblem:
-		if len(m) >= 8 {
-			t.int("Pointer", int(m.Word()))
 		}
 	}
 	if m.IsError() {

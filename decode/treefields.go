@@ -47,7 +47,7 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerPayload:
 		return true
-	case LayerICMPv4:
+	case LayerICMPv4, LayerICMPv6:
 		return true
 	}
 	return false
