@@ -489,6 +489,12 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 func treeLayer(t *treeWriter, d *Decoder, i int) {
 	if treeFieldsOf(d.layers[i].Type) {
 		treeFields(t, d, i)
+		switch d.layers[i].Type {
+		case LayerICMPv4:
+			treeICMPv4Rest(t, d, i)
+		case LayerICMPv6:
+			treeICMPv6Rest(t, d, i)
+		}
 		return
 	}
 	switch d.layers[i].Type {
@@ -496,10 +502,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeIPv4(t, d, i)
 	case LayerIPv6:
 		treeIPv6(t, d, i)
-	case LayerICMPv4:
-		treeICMPv4(t, d, i)
-	case LayerICMPv6:
-		treeICMPv6(t, d, i)
 	case LayerTCP:
 		treeTCP(t, d, i)
 	case LayerUDP:
@@ -524,10 +526,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeSNMP(t, d, i)
 	case LayerRPC:
 		treeRPC(t, d, i)
-	case LayerGRE:
-		treeGRE(t, d, i)
-	case LayerPayload:
-		treePayload(t, d, i)
 	default:
 		treeGeneric(t, d, i)
 	}

@@ -106,6 +106,9 @@ type FieldRec struct {
 	// Depth is how deep the record sits in its protocol's subtree (0: a
 	// protocol's own fields); kept only in a tree list.
 	Depth uint8
+	// raw marks, in a tree list, an OpText record whose text goes into
+	// the tree as it is, newlines included and not indented (RawLines).
+	raw bool
 	// u is the value of an integer, boolean, float (its bits), MAC or
 	// IPv4 address; for the values kept in aux (bytes, texts, IPv6
 	// addresses) it is their offset<<32 | length. A record stays 24 bytes.
@@ -229,6 +232,18 @@ func (l *FieldList) BoolBits(f *Field, word uint64) {
 	}
 }
 
+// RawLines adds to the tree b[len(before):] — b being what Text returned
+// with the text appended — as it is: lines each ending in a newline, not
+// indented (the hex dump tshark prints for a data source of its own).
+// Outside a tree list it does nothing.
+func (l *FieldList) RawLines(b []byte) {
+	if !l.tree {
+		return
+	}
+	l.Line(b)
+	l.recs[len(l.recs)-1].raw = true
+}
+
 // LineString adds the tree line s (see Line).
 func (l *FieldList) LineString(s string) {
 	if l.tree {
@@ -280,7 +295,7 @@ func (l *FieldList) add(f *Field, u uint64) {
 	r := &l.recs[n]
 	r.Field, r.Op, r.u = f, OpValue, u
 	r.JSONOnly, r.Hidden, r.Expert, r.Nested = l.jsonOnly, l.hidden, l.expert, 0
-	r.Depth, r.noTree = l.depth, false
+	r.Depth, r.noTree, r.raw = l.depth, false, false
 }
 
 // addAux adds f with the value aux[off:].

@@ -150,51 +150,133 @@ func (d *Decoder) decodeGRE(l *Layer) LayerType {
 	return etherTypeLayer(g.Protocol())
 }
 
-// emitGRE emits gre.flags_and_version, gre.proto and the optional
-// gre.checksum, gre.offset, gre.key (key.payload_length and key.call_id in
-// version 1), gre.sequence_number and gre.ack_number.
+// emitGRE emits gre.flags_and_version with its bits, gre.proto and the
+// optional gre.checksum (and its status), gre.offset, gre.key
+// (key.payload_length and key.call_id in version 1), gre.sequence_number
+// and gre.ack_number, nested and worded as tshark's tree shows them.
 func emitGRE(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
 	e.Proto(&protoGRE)
-	if raw := d.data[l.Start:l.End]; l.Malformed != "" && len(raw) >= 4 {
-		// The fixed part is there even when the rest is not.
-		e.Uint(&greFields[greFlagsAndVersion], uint64(be16(raw)))
-		e.Uint(&greFields[greFlagsVersion], uint64(raw[1]&7))
-		e.Uint(&greFields[greProto], uint64(be16(raw[2:])))
+	raw := d.data[l.Start:l.End]
+	if len(raw) < 4 {
+		e.End()
+		return
 	}
+	f := &greFields
+	flags, proto := be16(raw), be16(raw[2:])
+	if e.Tree() {
+		b := append(e.Text(), "Generic Routing Encapsulation ("...)
+		if name := f[greProto].ValueNames().Name(uint64(proto)); name != "" {
+			b = append(b, name...)
+		} else {
+			b = append(b, "0x"...)
+			b = appendHex4(b, proto)
+			b = append(b, " - unknown"...)
+		}
+		e.SetRepr(append(b, ')'))
+	}
+	w := uint64(flags)
+	e.Uint(&f[greFlagsAndVersion], w)
+	e.Sub()
+	e.BoolBits(&f[greFlagsChecksum], w)
+	e.BoolBits(&f[greFlagsRouting], w)
+	e.BoolBits(&f[greFlagsKey], w)
+	e.BoolBits(&f[greFlagsSeq], w)
+	e.BoolBits(&f[greFlagsStrict], w)
+	e.UintBits(&f[greFlagsRecursion], w)
+	if proto == EtherTypePPP { // tshark's test for enhanced GRE's fields
+		e.BoolBits(&f[greFlagsAck], w)
+		// Enhanced GRE's reserved bits leave room for the A bit.
+		e.Uint(&f[greFlagsReserved], w>>3&15)
+		if e.Tree() {
+			b := appendBitDrawing(e.Text(), w, 16, 0x0078)
+			b = append(b, " = Flags (Reserved): "...)
+			e.SetRepr(appendUint(b, w>>3&15))
+		}
+	} else {
+		e.UintBits(&f[greFlagsReserved], w)
+	}
+	e.UintBits(&f[greFlagsVersion], w)
+	e.Up()
+	e.Uint(&f[greProto], uint64(proto))
 	if l.Malformed == "" {
 		g := GRE(d.data[l.Start:l.Payload])
-		e.Uint(&greFields[greFlagsAndVersion], uint64(g.Flags()))
-		e.Uint(&greFields[greFlagsVersion], uint64(g.Version()))
-		e.Uint(&greFields[greProto], uint64(g.Protocol()))
 		if sum, off, ok := g.Checksum(); ok {
-			e.Uint(&greFields[greChecksum], uint64(sum))
-			e.Uint(&greFields[greOffset], uint64(off))
+			e.Uint(&f[greChecksum], uint64(sum))
+			st, c := greCheck(d, i)
+			if e.Tree() {
+				b := appendHex4(append(e.Text(), "Checksum: 0x"...), sum)
+				switch st {
+				case 0:
+					should := shouldBe(sum, c)
+					e.SetRepr(appendHex4(append(b, " incorrect, should be 0x"...), should))
+					var arg [5]byte
+					e.Sub()
+					e.ExpertLine("Warning", "Protocol", "Incorrect GRE Checksum [should be 0x", append(appendHex4(arg[:0], should), ']'))
+					e.Up()
+				case 1:
+					e.SetRepr(append(b, " [correct]"...))
+				default:
+					e.SetRepr(append(b, " [unverified]"...))
+				}
+			}
+			e.Uint(&f[greChecksumStatus], uint64(st))
+			if e.Tree() {
+				// Drawn as a name alone (BASE_NONE).
+				e.SetRepr(append(append(e.Text(), "Checksum Status: "...), f[greChecksumStatus].ValueNames().Name(uint64(st))...))
+			}
+			e.Uint(&f[greOffset], uint64(off))
 		}
 		if key, ok := g.Key(); ok {
 			if g.Version() == 1 {
-				e.Uint(&greFields[greKeyPayloadLength], uint64(key>>16))
-				e.Uint(&greFields[greKeyCallID], uint64(key&0xffff))
+				e.Uint(&f[greKeyPayloadLength], uint64(key>>16))
+				e.Uint(&f[greKeyCallID], uint64(key&0xffff))
 			} else {
-				e.Uint(&greFields[greKey], uint64(key))
+				e.Uint(&f[greKey], uint64(key))
 			}
 		}
 		if seq, ok := g.Seq(); ok {
-			e.Uint(&greFields[greSequenceNumber], uint64(seq))
+			e.Uint(&f[greSequenceNumber], uint64(seq))
 		}
 		if ack, ok := g.Ack(); ok {
-			e.Uint(&greFields[greAckNumber], uint64(ack))
+			e.Uint(&f[greAckNumber], uint64(ack))
 		}
 	}
 	e.End()
 }
 
+// greCheck verifies the checksum of GRE layer i over its header and
+// payload: status 0 bad (sum what the check added up to), 1 good, 2
+// unverified (the IPv4 packet was not captured whole).
+func greCheck(d *Decoder, i int) (status int, sum uint16) {
+	l := &d.layers[i]
+	if i > 0 && d.layers[i-1].Type == LayerIPv4 {
+		ip := &d.layers[i-1]
+		if int(IPv4(d.data[ip.Start:ip.Payload]).TotalLength()) != l.End-ip.Start {
+			return 2, 0
+		}
+	}
+	if c := ^checksumFold(checksumAdd(0, d.data[l.Start:l.End])); c != 0 {
+		return 0, c
+	}
+	return 1, 0
+}
+
 const (
 	greFlagsAndVersion = iota
+	greFlagsChecksum
+	greFlagsRouting
+	greFlagsKey
+	greFlagsSeq
+	greFlagsStrict
+	greFlagsRecursion
+	greFlagsAck
+	greFlagsReserved
 	greFlagsVersion
 	greProto
 	greChecksum
+	greChecksumStatus
 	greOffset
 	greKey
 	greKeyPayloadLength
@@ -206,9 +288,18 @@ const (
 
 var greFields = [greFieldCount]Field{
 	greFlagsAndVersion:  {Name: "gre.flags_and_version", Label: "Flags and Version", Kind: KindUint, Width: 16, Base: BaseHex},
+	greFlagsChecksum:    {Name: "gre.flags.checksum", Label: "Checksum Bit", Kind: KindBool, Width: 16, Mask: GREChecksum},
+	greFlagsRouting:     {Name: "gre.flags.routing", Label: "Routing Bit", Kind: KindBool, Width: 16, Mask: GRERouting},
+	greFlagsKey:         {Name: "gre.flags.key", Label: "Key Bit", Kind: KindBool, Width: 16, Mask: GREKey},
+	greFlagsSeq:         {Name: "gre.flags.sequence_number", Label: "Sequence Number Bit", Kind: KindBool, Width: 16, Mask: GRESeq},
+	greFlagsStrict:      {Name: "gre.flags.strict_source_route", Label: "Strict Source Route Bit", Kind: KindBool, Width: 16, Mask: GREStrict},
+	greFlagsRecursion:   {Name: "gre.flags.recursion_control", Label: "Recursion control", Kind: KindUint, Width: 16, Mask: 0x0700},
+	greFlagsAck:         {Name: "gre.flags.ack", Label: "Acknowledgment", Kind: KindBool, Width: 16, Mask: GREAck},
+	greFlagsReserved:    {Name: "gre.flags.reserved", Label: "Flags (Reserved)", Kind: KindUint, Width: 16, Mask: 0x00f8},
 	greFlagsVersion:     {Name: "gre.flags.version", Label: "Version", Kind: KindUint, Width: 16, Mask: 0x7},
 	greProto:            {Name: "gre.proto", Label: "Protocol Type", Kind: KindUint, Width: 16, Base: BaseHex},
 	greChecksum:         {Name: "gre.checksum", Label: "Checksum", Kind: KindUint, Width: 16, Base: BaseHex},
+	greChecksumStatus:   {Name: "gre.checksum.status", Label: "Checksum Status", Kind: KindUint, Width: 8, Generated: true},
 	greOffset:           {Name: "gre.offset", Label: "Offset", Kind: KindUint, Width: 16},
 	greKey:              {Name: "gre.key", Label: "Key", Kind: KindUint, Width: 32, Base: BaseHex},
 	greKeyPayloadLength: {Name: "gre.key.payload_length", Label: "Payload Length", Kind: KindUint, Width: 16},

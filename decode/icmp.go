@@ -1,5 +1,7 @@
 package decode
 
+import "time"
+
 // ICMPv4 is an ICMP message (RFC 792): type, code, checksum and 4 bytes
 // whose meaning depends on the type, then the body.
 type ICMPv4 []byte
@@ -212,6 +214,8 @@ const (
 	icmpChecksum
 	icmpIdent
 	icmpSeq
+	icmpIdentLE
+	icmpSeqLE
 	icmpRespTo
 	icmpResptime
 	icmpRedirGw
@@ -261,6 +265,9 @@ var icmpFields = [icmpFieldCount]Field{
 	icmpChecksum: {Name: "icmp.checksum", Label: "Checksum", Kind: KindUint, Width: 16, Base: BaseHex},
 	icmpIdent:    {Name: "icmp.ident", Label: "Identifier (BE)", Kind: KindUint, Width: 16, Base: BaseDecHex},
 	icmpSeq:      {Name: "icmp.seq", Label: "Sequence Number (BE)", Kind: KindUint, Width: 16, Base: BaseDecHex},
+	// The little-endian readings, which only the tree shows yet.
+	icmpIdentLE:  {Name: "icmp.ident_le", Label: "Identifier (LE)", Kind: KindUint, Width: 16, Base: BaseDecHex},
+	icmpSeqLE:    {Name: "icmp.seq_le", Label: "Sequence Number (LE)", Kind: KindUint, Width: 16, Base: BaseDecHex},
 	icmpRespTo:   {Name: "icmp.resp_to", Label: "Request frame", Kind: KindFrameNum, Generated: true},
 	icmpResptime: {Name: "icmp.resptime", Label: "Response time", Kind: KindFloat, Generated: true},
 	icmpRedirGw:  {Name: "icmp.redir_gw", Label: "Gateway Address", Kind: KindIPv4},
@@ -349,15 +356,38 @@ func emitICMPv4(e *emitter, i int) {
 		m := ICMPv4(e.d.data[l.Start:l.End])
 		f := &icmpFields
 		e.Uint(&f[icmpType], uint64(m.Type()))
-		e.Uint(&f[icmpCode], uint64(m.Code()))
-		e.Uint(&f[icmpChecksum], uint64(m.Checksum()))
+		if e.Tree() {
+			if !emitICMPv4Head(e, i, m) {
+				e.End()
+				return
+			}
+		} else {
+			e.Uint(&f[icmpCode], uint64(m.Code()))
+			e.Uint(&f[icmpChecksum], uint64(m.Checksum()))
+		}
 		switch m.Type() {
 		case ICMPEcho, ICMPEchoReply, ICMPTimestamp, ICMPTimestampReply, ICMPInfoRequest, ICMPInfoReply, ICMPMaskRequest, ICMPMaskReply:
+			echo := m.Type() == ICMPEcho || m.Type() == ICMPEchoReply
 			e.Uint(&f[icmpIdent], uint64(m.ID()))
+			emitICMPv4LE(e, &f[icmpIdentLE], m.ID())
 			e.Uint(&f[icmpSeq], uint64(m.Seq()))
+			emitICMPv4LE(e, &f[icmpSeqLE], m.Seq())
 			if q := e.conv.link(i); q != nil && q.request != 0 {
 				e.Uint(&f[icmpRespTo], uint64(q.request))
+				if !echo {
+					e.NoTree()
+				}
 				e.Float(&f[icmpResptime], q.millis())
+				if !echo {
+					e.NoTree()
+				} else if e.Tree() {
+					b := append(e.Text(), "Response time: "...)
+					b = appendMillis(b, e.frame.Time.Sub(q.reqTime))
+					e.SetRepr(append(b, " ms"...))
+				}
+			}
+			if e.Tree() && echo {
+				emitICMPv4DataTime(e, i)
 			}
 		case ICMPRedirect:
 			e.IPv4(&f[icmpRedirGw], m.Gateway())
@@ -365,13 +395,101 @@ func emitICMPv4(e *emitter, i int) {
 			emitICMPv4Word(e, m)
 		case ICMPExtEchoRequest:
 			e.Uint(&f[icmpIdent], uint64(m.ID()))
+			emitICMPv4LE(e, &f[icmpIdentLE], m.ID())
 			e.Uint(&f[icmpExtEchoSeq], uint64(m[6]))
 			e.Uint(&f[icmpExtEchoReqRes], uint64(m[7]>>1))
 			e.Bool(&f[icmpExtEchoReqLocal], m[7]&1 != 0)
 		}
-		emitICMPExt(e, i)
+		if !e.Tree() {
+			// The tree draws the extensions (and an error's quoted
+			// packet) after the fields: treeICMPv4Rest.
+			emitICMPExt(e, i)
+		}
 	}
 	e.End()
+}
+
+// emitICMPv4Head emits, for the tree, the code and checksum lines of ICMP
+// message m at layer i as tshark words them, and reports whether the tree
+// goes on (tshark names the codes of types rawcap does not know, and
+// rawcap draws nothing after their type).
+func emitICMPv4Head(e *emitter, i int, m ICMPv4) bool {
+	f := &icmpFields
+	name := icmpTypeName(m.Type())
+	b := appendUint(append(e.Text(), "Type: "...), uint64(m.Type()))
+	if name != "" {
+		b = append(append(append(b, " ("...), name...), ')')
+	}
+	e.SetRepr(b)
+	if name == "" || m.Type() == 43 {
+		return false
+	}
+	e.Uint(&f[icmpCode], uint64(m.Code()))
+	b = appendUint(append(e.Text(), "Code: "...), uint64(m.Code()))
+	if m.Type() == ICMPUnreachable && int(m.Code()) < len(unreachCodeNames) {
+		b = append(append(append(b, " ("...), unreachCodeNames[m.Code()]...), ')')
+	} else if n := icmpCodeName(m.Type(), m.Code()); n != "" {
+		b = append(append(append(b, " ("...), n...), ')')
+	} else if m.Type() == ICMPExtEchoRequest {
+		b = appendUint(append(b, " (Unknown code: "...), uint64(m.Code()))
+		b = append(b, ')')
+	}
+	e.SetRepr(b)
+	e.Uint(&f[icmpChecksum], uint64(m.Checksum()))
+	d, l := e.d, &e.d.layers[i]
+	n := (&LinePrinter{}).ipPayloadLen(d, i)
+	if e.wire > 0 && l.Start+n > e.wire {
+		n = e.wire - l.Start // tshark: "IPv4 total length exceeds packet length"
+	}
+	if l.Start+n <= l.End {
+		sum := ^checksumFold(checksumAdd(0, m))
+		st := 0
+		if sum == 0 {
+			st = 1
+		}
+		e.ChecksumRepr(m.Checksum(), st, sum, "Warning")
+		if st == 1 {
+			e.LineString("[Checksum Status: Good]")
+		} else {
+			e.LineString("[Checksum Status: Bad]")
+		}
+		return true
+	}
+	b = appendHex4(append(e.Text(), "Checksum: 0x"...), m.Checksum())
+	if l.Quoted {
+		e.SetRepr(append(b, " [unverified] [in ICMP error packet]"...))
+	} else {
+		e.SetRepr(append(b, " [unverified] [fragmented datagram]"...))
+	}
+	e.LineString("[Checksum Status: Unverified]")
+	return true
+}
+
+// emitICMPv4LE emits, for the tree, the little-endian reading of an
+// identifier or sequence number (icmp.ident_le, icmp.seq_le), as tshark
+// draws it after the big-endian one.
+func emitICMPv4LE(e *emitter, f *Field, v uint16) {
+	if e.Tree() {
+		e.Uint(f, uint64(v>>8|v<<8))
+	}
+}
+
+// emitICMPv4DataTime adds the tree lines of the timestamp tshark finds in
+// the first bytes of an echo's data (at layer i), if there is one.
+func emitICMPv4DataTime(e *emitter, i int) {
+	sec, nsec, ok := icmpDataTime(e.frame, e.d, i)
+	if !ok {
+		return
+	}
+	ts, loc := time.Unix(sec, nsec), e.loc
+	if loc == nil {
+		loc = time.Local
+	}
+	b := append(e.Text(), "Timestamp from icmp data: "...)
+	e.Line(ts.In(loc).AppendFormat(b, "Jan _2, 2006 15:04:05.000000000 MST"))
+	b = append(e.Text(), "[Timestamp from icmp data (relative): "...)
+	b = appendSeconds(b, e.frame.Time, ts)
+	e.Line(append(b, " seconds]"...))
 }
 
 // emitICMPv6 emits an ICMPv6 message's fields.
@@ -380,6 +498,11 @@ func emitICMPv6(e *emitter, i int) {
 	e.Proto(&protoICMPv6)
 	if l.End-l.Start >= 4 {
 		m := ICMPv6(e.d.data[l.Start:l.End])
+		if e.Tree() {
+			emitICMPv6Tree(e, i, m)
+			e.End()
+			return
+		}
 		f := &icmpv6Fields
 		e.Uint(&f[icmpv6Type], uint64(m.Type()))
 		e.Uint(&f[icmpv6Code], uint64(m.Code()))
@@ -423,4 +546,79 @@ func emitICMPv6(e *emitter, i int) {
 		emitICMPExt(e, i)
 	}
 	e.End()
+}
+
+// emitICMPv6Tree emits ICMPv6 message m at layer i for the tree, worded as
+// tshark's: the type and code with their names, the checksum verified over
+// the pseudo-header, an echo's identifier, sequence and link lines, the
+// header word of errors. Neighbour discovery, MLD and an error's quoted
+// packet are drawn after the fields by treeICMPv6Rest.
+func emitICMPv6Tree(e *emitter, i int, m ICMPv6) {
+	d, l, f := e.d, &e.d.layers[i], &icmpv6Fields
+	e.Uint(&f[icmpv6Type], uint64(m.Type()))
+	name := icmpv6TypeName(m.Type())
+	if name == "" {
+		name = "Unknown"
+	}
+	b := append(append(e.Text(), "Type: "...), name...)
+	e.SetRepr(append(appendUint(append(b, " ("...), uint64(m.Type())), ')'))
+	e.Uint(&f[icmpv6Code], uint64(m.Code()))
+	b = appendUint(append(e.Text(), "Code: "...), uint64(m.Code()))
+	if c, ok := appendICMPv6Code(append(b, " ("...), m.Type(), m.Code()); ok {
+		b = append(c, ')')
+	}
+	e.SetRepr(b)
+	if !icmpv6Dissected(m.Type()) {
+		return // tshark dissects their bodies, rawcap does not yet
+	}
+	length := (&LinePrinter{}).ipPayloadLen(d, i)
+	whole := length >= 4 && l.Start+length <= l.End
+	var sum uint16
+	if whole {
+		src, dst, _ := ipAddrs(d, i)
+		sum = transportChecksum(src, treeFinalDst(d, i, dst), IPProtoICMPv6, d.data[l.Start:l.Start+length])
+	}
+	e.Uint(&f[icmpv6Checksum], uint64(m.Checksum()))
+	switch {
+	case !whole:
+		e.ChecksumRepr(m.Checksum(), 2, 0, "")
+		e.LineString("[Checksum Status: Unverified]")
+	case sum == 0:
+		e.ChecksumRepr(m.Checksum(), 1, 0, "")
+		e.LineString("[Checksum Status: Good]")
+	default:
+		e.ChecksumRepr(m.Checksum(), 0, sum, "Warning")
+		e.LineString("[Checksum Status: Bad]")
+	}
+	if len(m) < 8 {
+		return
+	}
+	switch m.Type() {
+	case ICMPv6EchoRequest, ICMPv6EchoReply:
+		e.Uint(&f[icmpv6EchoIdentifier], uint64(m.Word()>>16))
+		e.Uint(&f[icmpv6EchoSequenceNumber], uint64(m.Word()&0xffff))
+		if q := e.conv.link(i); q != nil && q.request != 0 {
+			e.Uint(&f[icmpv6RespTo], uint64(q.request))
+			e.Float(&f[icmpv6Resptime], q.millis())
+			b := append(e.Text(), "Response Time: "...)
+			b = appendMillis(b, e.frame.Time.Sub(q.reqTime))
+			e.SetRepr(append(b, " ms"...))
+		}
+	case ICMPv6Unreachable, ICMPv6TimeExceeded:
+		if m[4] != 0 {
+			e.Uint(&f[icmpv6Length], uint64(m[4]))
+			e.Bytes(&f[icmpv6Reserved], m[5:8])
+		} else {
+			e.Bytes(&f[icmpv6Reserved], m[4:8])
+		}
+	case ICMPv6PacketTooBig:
+		e.Uint(&f[icmpv6Mtu], uint64(m.Word()))
+	case ICMPv6ParamProblem:
+		e.Line(appendUint(append(e.Text(), "Pointer: "...), uint64(m.Word())))
+	}
+}
+
+// icmpv6Dissected reports whether rawcap draws the body of ICMPv6 type t.
+func icmpv6Dissected(t uint8) bool {
+	return t <= 4 || t >= 128 && t <= 137 || t == 143
 }

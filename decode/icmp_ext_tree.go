@@ -110,46 +110,6 @@ var icmpIntRoleNames = [4]string{
 	"IP next-hop to which datagram would be forwarded",
 }
 
-// treeICMPv4Word draws the four bytes after an ICMPv4 error's checksum as
-// tshark does: RFC 4884's length where the type has one, the MTU of a
-// "fragmentation needed", the pointer of a parameter problem, "Unused"
-// bytes otherwise (source quench shows none).
-func treeICMPv4Word(t *treeWriter, m ICMPv4) {
-	switch m.Type() {
-	case ICMPUnreachable, ICMPTimeExceeded, ICMPParamProblem:
-	default:
-		return
-	}
-	frag := m.Type() == ICMPUnreachable && m.Code() == 4
-	if m[5] == 0 {
-		switch {
-		case frag:
-			treeHexBytes(t, "Unused", m[4:6])
-			t.int("MTU of next hop", int(m.MTU()))
-		case m.Type() == ICMPParamProblem:
-			t.int("Pointer", int(m[4]))
-			treeHexBytes(t, "Unused", m[5:8])
-		default:
-			treeHexBytes(t, "Unused", m[4:8])
-		}
-		return
-	}
-	if m.Type() == ICMPParamProblem {
-		t.int("Pointer", int(m[4]))
-	} else {
-		treeHexBytes(t, "Unused", m[4:5])
-	}
-	t.int("Length", int(m[5]))
-	t.int("[Length of original datagram", 4*int(m[5]))
-	t.b[len(t.b)-1] = ']'
-	t.end()
-	if frag {
-		t.int("MTU of next hop", int(m.MTU()))
-	} else {
-		treeHexBytes(t, "Unused", m[6:8])
-	}
-}
-
 // emitICMPv4Word emits the fields treeICMPv4Word draws.
 func emitICMPv4Word(e *emitter, m ICMPv4) {
 	switch m.Type() {
@@ -181,7 +141,7 @@ func emitICMPv4Word(e *emitter, m ICMPv4) {
 	e.Uint(&f[icmpLengthOrig], 4*uint64(m[5]))
 	if frag {
 		e.Uint(&f[icmpMTU], uint64(m.MTU()))
-	} else if e.all || m.Type() == ICMPParamProblem {
+	} else if e.all || e.Tree() || m.Type() == ICMPParamProblem {
 		e.Bytes(&f[icmpUnused], m[6:8]) // JSON has the first "Unused" only
 	}
 }
@@ -523,22 +483,6 @@ func appendNULString(b, s []byte) []byte {
 	return append(b, s...)
 }
 
-// treeICMPUnverified draws the checksum of an ICMP message tshark cannot
-// verify: one cut short by the capture ("fragmented datagram", as tshark
-// words it) or one quoted in an error.
-func treeICMPUnverified(t *treeWriter, sum uint16, quoted bool) {
-	t.line()
-	t.b = append(t.b, "Checksum: 0x"...)
-	t.b = appendHex4(t.b, sum)
-	if quoted {
-		t.b = append(t.b, " [unverified] [in ICMP error packet]"...)
-	} else {
-		t.b = append(t.b, " [unverified] [fragmented datagram]"...)
-	}
-	t.end()
-	t.str("[Checksum Status", "Unverified]")
-}
-
 // icmpExtEmitter emits the extension fields; JSON, whose keys are unique,
 // gets each field's first occurrence, the other outputs every one.
 type icmpExtEmitter struct {
@@ -841,44 +785,4 @@ func icmpIntInfoFits(ext []byte, off, objEnd int, ctype uint8) bool {
 		}
 	}
 	return true
-}
-
-// treeICMPExtEcho draws the rest of an RFC 8335 extended echo request: the
-// identifier, sequence number and local bit, then the extension structure
-// naming the interface probed.
-func treeICMPExtEcho(t *treeWriter, d *Decoder, i int, m ICMPv4) {
-	id := m.ID()
-	for _, f := range [...]struct {
-		label string
-		v     uint16
-	}{{"Identifier (BE)", id}, {"Identifier (LE)", id>>8 | id<<8}} {
-		t.line()
-		t.b = append(t.b, f.label...)
-		t.b = append(t.b, ": "...)
-		t.b = appendUint(t.b, uint64(f.v))
-		t.b = append(t.b, " (0x"...)
-		t.b = appendHex4(t.b, f.v)
-		t.b = append(t.b, ')')
-		t.end()
-	}
-	t.line()
-	t.b = append(t.b, "Sequence Number: "...)
-	t.b = appendUint(t.b, uint64(m[6]))
-	t.b = append(t.b, " (0x"...)
-	t.b = appendHexN(t.b, uint64(m[6]), 2)
-	t.b = append(t.b, ')')
-	t.end()
-	t.bits(uint64(m[7]), 8, 0xfe, "Reserved")
-	t.b = append(t.b, "0x"...)
-	t.b = appendHexN(t.b, uint64(m[7]>>1), 2)
-	t.end()
-	t.bits(uint64(m[7]), 8, 0x01, "Local bit")
-	if m[7]&1 != 0 {
-		t.b = append(t.b, "Set"...)
-	} else {
-		t.b = append(t.b, "Not set"...)
-	}
-	t.end()
-	treeICMPExt(t, d, i)
-	t.depth = 1
 }

@@ -111,9 +111,11 @@ type emitter struct {
 	// and the payload bytes it leaves to --raw (tcp.payload, udp.payload):
 	// an emitter for -T fields, -T ek or display filters sets all.
 	all bool
-	// loc is the time zone a tree list draws local times in (tshark's
-	// local ABSOLUTE_TIME fields); nil outside a tree list.
-	loc *time.Location
+	// frame and loc, set when the tree is drawn (treeFields), are the
+	// frame being drawn and the zone its times are shown in, for the
+	// texts tshark's tree builds from the frame's time.
+	frame *Frame
+	loc   *time.Location
 }
 
 // emitLayer emits the fields of layer i.

@@ -3,20 +3,6 @@ package decode
 import "slices"
 
 // treePayload draws bytes no dissector claimed as tshark's "Data" protocol.
-func treePayload(t *treeWriter, d *Decoder, i int) {
-	base := 0
-	if i > 0 && (d.layers[i-1].Type == LayerICMPv4 || d.layers[i-1].Type == LayerICMPv6) {
-		base = 1 // Wireshark shows echo data inside the ICMP tree
-	}
-	if i > 0 && d.layers[i-1].Type == LayerLLC {
-		return // tshark dissects what LLC carries (STP, IS-IS, CDP …), rawcap does not
-	}
-	if i > 0 && d.layers[i-1].Type == LayerSCTP && t.conv != nil && t.conv.sctp.nretx > 0 {
-		return // tshark hands no retransmitted SCTP data on
-	}
-	treePayloadAt(t, d, i, base)
-}
-
 // treePayloadAt draws layer i's bytes as a Data block whose title is at
 // depth base: the title, the hex dump tshark prints for a data source of its
 // own when -x is not given, then the bytes and their length.
@@ -24,7 +10,7 @@ func treePayloadAt(t *treeWriter, d *Decoder, i, base int) {
 	l := &d.layers[i]
 	data := d.data[l.Start:l.End]
 	if base == 1 && i > 0 && d.layers[i-1].Type == LayerICMPv4 {
-		if _, _, ok := icmpDataTime(t, d, i-1); ok {
+		if _, _, ok := icmpDataTime(t.f, d, i-1); ok {
 			data = data[8:] // the timestamp tshark found there
 		}
 	}

@@ -3,7 +3,6 @@ package decode
 import (
 	"net/netip"
 	"strconv"
-	"time"
 )
 
 func treeMAC(t *treeWriter, label string, m MAC) {
@@ -287,34 +286,6 @@ func treeIPv6Head(t *treeWriter, ip IPv6) {
 	t.end()
 }
 
-// treeChecksum appends "Checksum: 0x… [correct]" (or "[incorrect,
-// should be 0x…]") and the status line, for a checksum tshark verifies.
-func treeChecksum(t *treeWriter, field, sum uint16, verified bool) {
-	t.line()
-	t.b = append(t.b, "Checksum: 0x"...)
-	t.b = appendHex4(t.b, field)
-	switch {
-	case !verified:
-		t.b = append(t.b, " [unverified]"...)
-	case sum == 0:
-		t.b = append(t.b, " [correct]"...)
-	default:
-		t.b = append(t.b, " incorrect, should be 0x"...)
-		t.b = appendHex4(t.b, shouldBe(field, sum))
-	}
-	t.end()
-	t.line()
-	switch {
-	case !verified:
-		t.b = append(t.b, "[Checksum Status: Unverified]"...)
-	case sum == 0:
-		t.b = append(t.b, "[Checksum Status: Good]"...)
-	default:
-		t.b = append(t.b, "[Checksum Status: Bad]"...)
-	}
-	t.end()
-}
-
 // treeBadChecksum draws, below a "Checksum: 0x… incorrect, should be 0x…"
 // line at depth 1, tshark's expert block for it at the given severity.
 func treeBadChecksum(t *treeWriter, severity string, good uint16) {
@@ -358,103 +329,22 @@ var unreachCodeNames = [...]string{"Network unreachable", "Host unreachable", "P
 	"Network unreachable for TOS", "Host unreachable for TOS", "Communication administratively filtered",
 	"Host precedence violation", "Precedence cutoff in effect"}
 
-func treeICMPv4(t *treeWriter, d *Decoder, i int) {
+// treeICMPv4Rest draws what follows the fields of the ICMP message at
+// layer i in its tree, still drawn by tree code: an error's quoted packet
+// (other protocols' trees, inside ICMP's) and the extension structures of
+// errors and extended echo requests.
+func treeICMPv4Rest(t *treeWriter, d *Decoder, i int) {
 	l := &d.layers[i]
-	t.head("Internet Control Message Protocol")
-	t.end()
 	if l.End-l.Start < 8 {
 		return
 	}
 	m := ICMPv4(d.data[l.Start:l.End])
-	t.depth = 1
-	t.line()
-	t.b = append(t.b, "Type: "...)
-	t.b = appendUint(t.b, uint64(m.Type()))
-	if n := icmpTypeName(m.Type()); n != "" {
-		t.b = append(t.b, " ("...)
-		t.b = append(t.b, n...)
-		t.b = append(t.b, ')')
-	}
-	t.end()
 	if icmpTypeName(m.Type()) == "" || m.Type() == 43 {
-		return // tshark names the codes of the other types, rawcap does not
+		return
 	}
-	t.line()
-	t.b = append(t.b, "Code: "...)
-	t.b = appendUint(t.b, uint64(m.Code()))
-	if m.Type() == ICMPUnreachable && int(m.Code()) < len(unreachCodeNames) {
-		t.b = append(t.b, " ("...)
-		t.b = append(t.b, unreachCodeNames[m.Code()]...)
-		t.b = append(t.b, ')')
-	} else if n := icmpCodeName(m.Type(), m.Code()); n != "" {
-		t.b = append(t.b, " ("...)
-		t.b = append(t.b, n...)
-		t.b = append(t.b, ')')
-	} else if m.Type() == ICMPExtEchoRequest {
-		t.b = append(t.b, " (Unknown code: "...)
-		t.b = appendUint(t.b, uint64(m.Code()))
-		t.b = append(t.b, ')')
-	}
-	t.end()
-	n := (&LinePrinter{}).ipPayloadLen(d, i)
-	if t.wire > 0 && l.Start+n > t.wire {
-		n = t.wire - l.Start // tshark: "IPv4 total length exceeds packet length"
-	}
-	whole := l.Start+n <= l.End
-	var sum uint16
-	if whole {
-		sum = ^checksumFold(checksumAdd(0, m))
-		treeChecksum(t, m.Checksum(), sum, whole)
-		if sum != 0 {
-			// tshark's expert block goes between the two lines.
-			status := t.b[len(t.b)-len("[Checksum Status: Bad]\n")-4:]
-			var keep [64]byte
-			n := copy(keep[:], status)
-			t.b = t.b[:len(t.b)-n]
-			treeBadChecksum(t, "Warning", shouldBe(m.Checksum(), sum))
-			t.b = append(t.b, keep[:n]...)
-		}
-	} else {
-		treeICMPUnverified(t, m.Checksum(), l.Quoted)
-	}
-	switch m.Type() {
-	case ICMPEcho, ICMPEchoReply:
-		id, seq := m.ID(), m.Seq()
-		for _, f := range [...]struct {
-			label string
-			v     uint16
-		}{{"Identifier (BE)", id}, {"Identifier (LE)", id>>8 | id<<8}, {"Sequence Number (BE)", seq}, {"Sequence Number (LE)", seq>>8 | seq<<8}} {
-			t.line()
-			t.b = append(t.b, f.label...)
-			t.b = append(t.b, ": "...)
-			t.b = appendUint(t.b, uint64(f.v))
-			t.b = append(t.b, " (0x"...)
-			t.b = appendHex4(t.b, f.v)
-			t.b = append(t.b, ')')
-			t.end()
-		}
-		treeEchoLink(t, i, false)
-		if sec, nsec, ok := icmpDataTime(t, d, i); ok {
-			ts, loc := time.Unix(sec, nsec), t.loc
-			if loc == nil {
-				loc = time.Local
-			}
-			t.line()
-			t.b = append(t.b, "Timestamp from icmp data: "...)
-			t.b = ts.In(loc).AppendFormat(t.b, "Jan _2, 2006 15:04:05.000000000 MST")
-			t.end()
-			t.line()
-			t.b = append(t.b, "[Timestamp from icmp data (relative): "...)
-			t.b = appendSeconds(t.b, t.f.Time, ts)
-			t.b = append(t.b, " seconds]"...)
-			t.end()
-		}
-	case ICMPUnreachable, ICMPTimeExceeded, ICMPParamProblem:
-		treeICMPv4Word(t, m)
-	case ICMPRedirect:
-		t.addr("Gateway Address", addr4(m.Gateway()))
-	case ICMPExtEchoRequest:
-		treeICMPExtEcho(t, d, i, m)
+	if m.Type() == ICMPExtEchoRequest {
+		treeICMPExt(t, d, i)
+		t.depth = 1
 	}
 	if m.IsError() {
 		treeQuoted(t, d, i)
@@ -464,16 +354,16 @@ func treeICMPv4(t *treeWriter, d *Decoder, i int) {
 // icmpDataTime returns the timestamp tshark finds in the first 8 bytes of
 // the data of the ICMP echo at layer i: seconds and microseconds, big- or
 // little-endian, within a day of the frame's time.
-func icmpDataTime(t *treeWriter, d *Decoder, i int) (sec, nsec int64, ok bool) {
+func icmpDataTime(f *Frame, d *Decoder, i int) (sec, nsec int64, ok bool) {
 	l := &d.layers[i]
-	if t.f == nil || l.End-l.Start < 16 || l.Start+8 > l.Payload || i+1 >= d.n {
+	if f == nil || l.End-l.Start < 16 || l.Start+8 > l.Payload || i+1 >= d.n {
 		return 0, 0, false
 	}
 	m := ICMPv4(d.data[l.Start:l.End])
 	if m.Type() != ICMPEcho && m.Type() != ICMPEchoReply {
 		return 0, 0, false
 	}
-	now := uint32(t.f.Time.Unix())
+	now := uint32(f.Time.Unix())
 	near := func(s, us uint32) bool {
 		diff := int32(s - now)
 		return diff > -86400 && diff < 86400 && us < 1000000
@@ -488,60 +378,21 @@ func icmpDataTime(t *treeWriter, d *Decoder, i int) (sec, nsec int64, ok bool) {
 	return int64(s), int64(us) * 1000, true
 }
 
-func treeICMPv6(t *treeWriter, d *Decoder, i int) {
+// treeICMPv6Rest draws what follows the fields of the ICMPv6 message at
+// layer i in its tree, still drawn by tree code: neighbour discovery and
+// its options, MLD, an error's quoted packet.
+func treeICMPv6Rest(t *treeWriter, d *Decoder, i int) {
 	l := &d.layers[i]
-	t.head("Internet Control Message Protocol v6")
-	t.end()
 	if l.End-l.Start < 4 {
 		return
 	}
 	m := ICMPv6(d.data[l.Start:l.End])
-	t.depth = 1
-	t.line()
-	t.b = append(t.b, "Type: "...)
-	name := icmpv6TypeName(m.Type())
-	if name == "" {
-		name = "Unknown"
-	}
-	t.b = append(t.b, name...)
-	t.b = append(t.b, " ("...)
-	t.b = appendUint(t.b, uint64(m.Type()))
-	t.b = append(t.b, ')')
-	t.end()
-	if name == "" {
+	if !icmpv6Dissected(m.Type()) {
 		return
-	}
-	t.line()
-	t.b = append(t.b, "Code: "...)
-	t.b = appendUint(t.b, uint64(m.Code()))
-	n := len(t.b)
-	t.b = append(t.b, " ("...)
-	if c, ok := appendICMPv6Code(t.b, m.Type(), m.Code()); ok {
-		t.b = append(c, ')')
-	} else {
-		t.b = t.b[:n]
-	}
-	t.end()
-	switch t := m.Type(); {
-	case t <= 4, t >= 128 && t <= 137, t == 143:
-	default:
-		return // tshark dissects their bodies, rawcap does not yet
 	}
 	length := (&LinePrinter{}).ipPayloadLen(d, i)
 	whole := length >= 4 && l.Start+length <= l.End
-	var sum uint16
-	if whole {
-		src, dst, _ := ipAddrs(d, i)
-		sum = transportChecksum(src, treeFinalDst(d, i, dst), IPProtoICMPv6, d.data[l.Start:l.Start+length])
-	}
-	treeChecksum(t, m.Checksum(), sum, whole)
 	switch m.Type() {
-	case ICMPv6EchoRequest, ICMPv6EchoReply:
-		if len(m) >= 8 {
-			t.hex("Identifier", uint64(m.Word()>>16), 4)
-			t.int("Sequence", int(m.Word()&0xffff))
-			treeEchoLink(t, i, true)
-		}
 	case ICMPv6RouterSolicit, ICMPv6RouterAdvert, ICMPv6NeighborSolicit, ICMPv6NeighborAdvert, ICMPv6Redirect:
 		if whole || len(m) >= m.HeaderLen() {
 			treeND(t, m[:min(len(m), max(length, 0))])
@@ -549,21 +400,6 @@ func treeICMPv6(t *treeWriter, d *Decoder, i int) {
 	case ICMPv6MLDQuery, ICMPv6MLDReport, ICMPv6MLDDone, ICMPv6MLDv2Report:
 		if whole {
 			treeMLD(t, m[:length])
-		}
-	case ICMPv6Unreachable, ICMPv6TimeExceeded:
-		if len(m) >= 8 && m[4] != 0 {
-			t.int("Length of original datagram", int(m[4]))
-			treeHexBytes(t, "Reserved", m[5:8])
-		} else if len(m) >= 8 {
-			treeHexBytes(t, "Reserved", m[4:8])
-		}
-	case ICMPv6PacketTooBig:
-		if len(m) >= 8 {
-			t.int("MTU", int(m.Word()))
-		}
-	case ICMPv6ParamProblem:
-		if len(m) >= 8 {
-			t.int("Pointer", int(m.Word()))
 		}
 	}
 	if m.IsError() {

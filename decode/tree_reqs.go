@@ -5,34 +5,6 @@ package decode
 
 import "time"
 
-// treeEchoLink draws the link lines of an echo reply (ICMP: "[Request
-// frame: N]", ICMPv6: "[Response To: N]", then the response time in
-// milliseconds), at the current depth.
-func treeEchoLink(t *treeWriter, i int, v6 bool) {
-	q := t.conv.link(i)
-	if q == nil || q.request == 0 {
-		return
-	}
-	t.line()
-	if v6 {
-		t.b = append(t.b, "[Response To: "...)
-	} else {
-		t.b = append(t.b, "[Request frame: "...)
-	}
-	t.b = appendUint(t.b, uint64(q.request))
-	t.b = append(t.b, ']')
-	t.end()
-	t.line()
-	if v6 {
-		t.b = append(t.b, "[Response Time: "...)
-	} else {
-		t.b = append(t.b, "[Response time: "...)
-	}
-	t.b = appendMillis(t.b, t.f.Time.Sub(q.reqTime))
-	t.b = append(t.b, " ms]"...)
-	t.end()
-}
-
 // appendMillis appends d in milliseconds with three decimals ("1.500"),
 // rounded as printf's %.3f.
 func appendMillis(b []byte, d time.Duration) []byte {

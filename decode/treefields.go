@@ -18,7 +18,8 @@ import (
 //     kind and base, named by its value names, followed by its unit;
 //     a bit field (a Mask) is drawn as "0100 .... = Version: 4"; a
 //     generated field in brackets; SetRepr replaces the whole label;
-//   - an OpText record is a line of its own text;
+//   - an OpText record is a line of its own text (or, RawLines, lines
+//     taken as they are);
 //   - each record is indented by its depth (FieldList.Sub);
 //   - a line longer than tshark's label buffer is cut as tshark cuts it
 //     (" [truncated]" after the field's name).
@@ -89,6 +90,12 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerDHCPv4:
 		return true
+	case LayerGRE:
+		return true
+	case LayerPayload:
+		return true
+	case LayerICMPv4, LayerICMPv6:
+		return true
 	}
 	return false
 }
@@ -100,8 +107,7 @@ func treeFields(t *treeWriter, d *Decoder, i int) {
 	fl.tree = true
 	fl.memo, fl.treeBase = t.memo, uint8(t.depth)
 	e := t.em
-	*e = emitter{FieldList: fl, d: d, wire: t.wire, conv: t.conv}
-	e.loc = t.loc
+	*e = emitter{FieldList: fl, d: d, wire: t.wire, conv: t.conv, frame: t.f, loc: t.loc}
 	emitLayer(e, i)
 	base := t.depth
 	var memoSlot *treeMemoSlot // the block being drawn, to be remembered
@@ -136,6 +142,10 @@ func treeFields(t *treeWriter, d *Decoder, i int) {
 			}
 			t.end()
 		case OpText:
+			if r.raw {
+				t.b = append(t.b, fl.repr(k)...)
+				continue
+			}
 			t.depth = base + 1 + int(r.Depth)
 			t.line()
 			start := len(t.b)

@@ -98,7 +98,7 @@ const (
 
 var dataFields = [dataFieldCount]Field{
 	dataData: {Name: "data.data", Label: "Data", Kind: KindBytes},
-	dataLen:  {Name: "data.len", Label: "Length", Kind: KindInt, Width: 32},
+	dataLen:  {Name: "data.len", Label: "Length", Kind: KindInt, Width: 32, Generated: true},
 }
 
 var protoData = protoField("data", "Data")
@@ -145,18 +145,62 @@ func emitUDP(e *emitter, i int) {
 	e.End()
 }
 
-// emitPayload emits the length of bytes no dissector claimed (Wireshark's
-// data protocol).
+// emitPayload emits the bytes no dissector claimed and their length
+// (Wireshark's data protocol); the tree draws them as tshark's Data block:
+// the title, a hex dump, the bytes and their length.
 func emitPayload(e *emitter, i int) {
-	l := &e.d.layers[i]
+	d := e.d
+	l := &d.layers[i]
 	e.Proto(&protoData)
+	if e.Tree() {
+		emitPayloadTree(e, i)
+		e.End()
+		return
+	}
 	// JSON leaves the bytes out (--raw has them), so only -T fields and
 	// filters get a copy.
 	if e.all {
 		e.Hidden(true)
-		e.Bytes(&dataFields[dataData], e.d.data[l.Start:l.End])
+		e.Bytes(&dataFields[dataData], d.data[l.Start:l.End])
 		e.Hidden(false)
 	}
 	e.Int(&dataFields[dataLen], int64(l.End-l.Start))
 	e.End()
+}
+
+// emitPayloadTree emits the Data block of layer i as tshark's tree shows
+// it: inside ICMP after an echo (less the timestamp tshark found in its
+// first bytes), not at all after LLC (tshark dissects what LLC carries,
+// rawcap does not) nor for retransmitted SCTP data (tshark hands none on).
+func emitPayloadTree(e *emitter, i int) {
+	d := e.d
+	l := &d.layers[i]
+	data := d.data[l.Start:l.End]
+	var prev LayerType
+	if i > 0 {
+		prev = d.layers[i-1].Type
+	}
+	if prev == LayerICMPv4 || prev == LayerICMPv6 {
+		e.InsidePrevious()
+		if _, _, ok := icmpDataTime(e.frame, d, i-1); ok && prev == LayerICMPv4 {
+			data = data[8:]
+		}
+	}
+	hide := prev == LayerLLC || (prev == LayerSCTP && e.conv != nil && e.conv.sctp.nretx > 0) || len(data) == 0
+	if hide {
+		e.NoTree()
+	} else {
+		b := append(e.Text(), "Data ("...)
+		b = appendBytesBits(b, len(data))
+		e.SetRepr(append(b, ')'))
+		e.RawLines(appendTreeHexDump(e.Text(), data))
+	}
+	e.Bytes(&dataFields[dataData], data)
+	if hide {
+		e.NoTree()
+	}
+	e.Int(&dataFields[dataLen], int64(len(data)))
+	if hide {
+		e.NoTree()
+	}
 }
