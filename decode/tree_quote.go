@@ -20,6 +20,7 @@ func treeQuoted(t *treeWriter, d *Decoder, i int) {
 			continue
 		}
 		start := len(t.b)
+		t.depth = 0 // drawn as a protocol of its own, then indented
 		treeLayer(t, d, k)
 		indentLines(t, start)
 	}
