@@ -498,8 +498,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		return
 	}
 	switch d.layers[i].Type {
-	case LayerIPv4:
-		treeIPv4(t, d, i)
 	case LayerIPv6:
 		treeIPv6(t, d, i)
 	case LayerTCP:

@@ -255,7 +255,38 @@ func (f *Field) ValueNames() *ValueNames {
 	if f.Values != nil {
 		return f.Values
 	}
+	if byID := wsValueNamesByID(); f.id != 0 && int(f.id) < len(byID) {
+		return byID[f.id]
+	}
 	return wsValueNames()[f.Name]
+}
+
+// wsValueNamesByID holds, by field id, the names tshark -G values lists
+// for the field (nil: none): drawing a field's line finds them without
+// hashing its name, once per packet and field. Set in init: the tables it
+// reads refer to ValueNames.
+var wsValueNamesByID func() []*ValueNames
+
+func init() { wsValueNamesByID = sync.OnceValue(valueNamesByID) }
+
+func valueNamesByID() []*ValueNames {
+	names := wsValueNames()
+	byID := make([]*ValueNames, fieldCount)
+	put := func(fs []Field) {
+		for i := range fs {
+			if id := fs[i].id; id != 0 && int(id) < len(byID) {
+				byID[id] = names[fs[i].Name]
+			}
+		}
+	}
+	put(frameFields[:])
+	for _, ps := range [][]protocol{protocols[:], extraProtocols[:]} {
+		for i := range ps {
+			put(ps[i].fields)
+			put(ps[i].others)
+		}
+	}
+	return byID
 }
 
 // BoolNames returns the names Wireshark gives a boolean field's true and

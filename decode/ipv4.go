@@ -146,6 +146,7 @@ const (
 	ipTTL
 	ipProtocol
 	ipChecksum
+	ipChecksumStatus
 	ipSrc
 	ipDst
 	ipAddr
@@ -241,8 +242,11 @@ var ipFields = [ipFieldCount]Field{
 	ipTTL:         {Name: "ip.ttl", Label: "Time to Live", Kind: KindUint, Width: 8},
 	ipProtocol:    {Name: "ip.proto", Label: "Protocol", Kind: KindUint, Width: 8},
 	ipChecksum:    {Name: "ip.checksum", Label: "Header Checksum", Kind: KindUint, Width: 16, Base: BaseHex},
-	ipSrc:         {Name: "ip.src", Label: "Source Address", Kind: KindIPv4},
-	ipDst:         {Name: "ip.dst", Label: "Destination Address", Kind: KindIPv4},
+	// Always unverified: tshark 4.0 does not check IPv4's checksum by
+	// default.
+	ipChecksumStatus: {Name: "ip.checksum.status", Label: "Header checksum status", Kind: KindUint, Width: 8, Base: BaseNone, Generated: true},
+	ipSrc:            {Name: "ip.src", Label: "Source Address", Kind: KindIPv4},
+	ipDst:            {Name: "ip.dst", Label: "Destination Address", Kind: KindIPv4},
 	// Wireshark's hidden copies of both addresses (hosts are the
 	// addresses' text: rawcap resolves no names).
 	ipAddr:    {Name: "ip.addr", Label: "Source or Destination Address", Kind: KindIPv4},
@@ -324,7 +328,6 @@ var ipFields = [ipFieldCount]Field{
 
 var protoIPv4 = protoField("ip", "Internet Protocol Version 4")
 
-// emitIPv4 emits an IPv4 header's fields.
 // emitHostCopies emits the hidden fields Wireshark adds after an IP
 // address: the address again as ip.addr (ipv6.addr), and its host name,
 // which without name resolution is the address's text, as ip.src_host or
@@ -344,46 +347,129 @@ func emitHostCopies(e *emitter, a netip.Addr, addr, host, anyHost *Field) {
 	e.Hidden(false)
 }
 
+// emitIPv4 emits an IPv4 header's fields. In a tree list the title, the
+// first two bytes, bytes 6 to 9 and the addresses are blocks of lines
+// remembered by the bytes they depend on (Memo), as most packets of a flow
+// repeat them.
 func emitIPv4(e *emitter, i int) {
 	l := &e.d.layers[i]
-	e.Proto(&protoIPv4)
-	if l.Payload > l.Start {
-		ip := IPv4(e.d.data[l.Start:l.Payload])
-		f := &ipFields
-		e.Uint(&f[ipVersion], 4)
-		e.Uint(&f[ipHdrLen], uint64(ip.HeaderLen()))
-		e.Uint(&f[ipDsfield], uint64(ip.TOS()))
-		e.Uint(&f[ipDsfieldDSCP], uint64(ip.TOS()>>2))
-		e.Uint(&f[ipDsfieldECN], uint64(ip.TOS()&3))
-		e.Uint(&f[ipLen], uint64(ip.TotalLength()))
-		e.Uint(&f[ipID], uint64(ip.ID()))
-		e.Uint(&f[ipFlags], uint64(ip.Flags()))
-		e.Bool(&f[ipFlagsRB], ip.Flags()&4 != 0)
-		e.Bool(&f[ipFlagsDF], ip.DF())
-		e.Bool(&f[ipFlagsMF], ip.MF())
-		e.Uint(&f[ipFragOffset], uint64(ip.FragOffset()))
-		e.Uint(&f[ipTTL], uint64(ip.TTL()))
-		e.Uint(&f[ipProtocol], uint64(ip.Protocol()))
-		e.Uint(&f[ipChecksum], uint64(ip.Checksum()))
+	if l.Payload == l.Start {
+		e.Proto(&protoIPv4)
+		e.End()
+		return
+	}
+	ip := IPv4(e.d.data[l.Start:l.Payload])
+	f := &ipFields
+	final, routed := netip.Addr{}, false
+	if len(ip) > 20 {
+		final, routed = ipv4PendingRoute(ip[20:])
+	}
+	if routed || e.Memo(memoIPv4Title, ip[12:20]) {
+		e.Proto(&protoIPv4)
+		if e.Tree() {
+			b := ip.Src().AppendTo(append(e.Text(), "Internet Protocol Version 4, Src: "...))
+			b = append(b, ", Dst: "...)
+			if routed {
+				// A source route with hops left: tshark shows its last
+				// address as the destination and the header's as the
+				// current route.
+				b = append(final.AppendTo(b), ", Via: "...)
+			}
+			e.SetRepr(ip.Dst().AppendTo(b))
+		}
+		e.MemoEnd()
+	}
+	if e.Memo(memoIPv4Head, ip[:2]) {
+		emitIPv4Head(e, ip)
+		e.MemoEnd()
+	}
+	e.Uint(&f[ipLen], uint64(ip.TotalLength()))
+	e.Uint(&f[ipID], uint64(ip.ID()))
+	if e.Memo(memoIPv4Frag, ip[6:10]) {
+		emitIPv4Frag(e, ip)
+		e.MemoEnd()
+	}
+	e.Uint(&f[ipChecksum], uint64(ip.Checksum()))
+	if e.Tree() {
+		b := appendHex4(append(e.Text(), "Header Checksum: 0x"...), ip.Checksum())
+		e.SetRepr(append(b, " [validation disabled]"...))
+	}
+	e.Uint(&f[ipChecksumStatus], 2) // unverified
+	if routed {
 		e.IPv4(&f[ipSrc], ip[12:16])
 		emitHostCopies(e, netip.AddrFrom4([4]byte(ip[12:16])), &f[ipAddr], &f[ipSrcHost], &f[ipHost])
-		if _, routed := ipv4PendingRoute(ip[20:]); routed {
-			// tshark's ip.dst is then the source route's last address
-			// (emitIPv4Options emits it).
-			e.IPv4(&f[ipCurRt], ip[16:20])
-			if e.all {
-				e.Hidden(true)
-				b := netip.AddrFrom4([4]byte(ip[16:20])).AppendTo(e.Text())
-				e.TextDone(&f[ipCurRtHost], b)
-				e.Hidden(false)
-			}
-		} else {
-			e.IPv4(&f[ipDst], ip[16:20])
-			emitHostCopies(e, netip.AddrFrom4([4]byte(ip[16:20])), &f[ipAddr], &f[ipDstHost], &f[ipHost])
+		// tshark's ip.dst is then the source route's last address
+		// (emitIPv4Options emits it).
+		e.IPv4(&f[ipCurRt], ip[16:20])
+		if e.all {
+			e.Hidden(true)
+			b := netip.AddrFrom4([4]byte(ip[16:20])).AppendTo(e.Text())
+			e.TextDone(&f[ipCurRtHost], b)
+			e.Hidden(false)
 		}
-		if len(ip) > 20 {
-			emitIPv4Options(e, ip)
-		}
+	} else if e.Memo(memoIPv4Addrs, ip[12:20]) {
+		e.IPv4(&f[ipSrc], ip[12:16])
+		emitHostCopies(e, netip.AddrFrom4([4]byte(ip[12:16])), &f[ipAddr], &f[ipSrcHost], &f[ipHost])
+		e.IPv4(&f[ipDst], ip[16:20])
+		emitHostCopies(e, netip.AddrFrom4([4]byte(ip[16:20])), &f[ipAddr], &f[ipDstHost], &f[ipHost])
+		e.MemoEnd()
+	}
+	if len(ip) > 20 {
+		emitIPv4Options(e, ip)
 	}
 	e.End()
+}
+
+// emitIPv4Head emits the fields of IPv4's first two bytes (version to
+// ECN).
+func emitIPv4Head(e *emitter, ip IPv4) {
+	f := &ipFields
+	e.Uint(&f[ipVersion], 4)
+	if e.Tree() {
+		e.SetRepr(append(appendBitDrawing(e.Text(), uint64(ip[0]), 8, 0xf0), " = Version: 4"...))
+	}
+	hl := uint64(ip.HeaderLen())
+	e.Uint(&f[ipHdrLen], hl)
+	if e.Tree() {
+		b := append(appendBitDrawing(e.Text(), uint64(ip[0]), 8, 0x0f), " = Header Length: "...)
+		b = append(appendUint(b, hl), " bytes ("...)
+		e.SetRepr(append(appendUint(b, hl/4), ')'))
+	}
+	tos := ip.TOS()
+	e.Uint(&f[ipDsfield], uint64(tos))
+	if e.Tree() {
+		b := appendHex2(append(e.Text(), "Differentiated Services Field: 0x"...), tos)
+		b = appendDSCPShort(append(b, " (DSCP: "...), tos>>2)
+		b = append(append(b, ", ECN: "...), ecnShort[tos&3]...)
+		e.SetRepr(append(b, ')'))
+	}
+	e.Sub()
+	e.Uint(&f[ipDsfieldDSCP], uint64(tos>>2))
+	e.Uint(&f[ipDsfieldECN], uint64(tos&3))
+	e.Up()
+}
+
+// emitIPv4Frag emits the fields of IPv4's bytes 6 to 9 (flags, fragment
+// offset, time to live, protocol).
+func emitIPv4Frag(e *emitter, ip IPv4) {
+	f := &ipFields
+	e.Uint(&f[ipFlags], uint64(ip.Flags()))
+	if e.Tree() {
+		b := append(appendBitDrawing(e.Text(), uint64(ip[6]), 8, 0xe0), " = Flags: 0x"...)
+		b = appendHexMin(b, uint64(ip.Flags()))
+		e.SetRepr(appendSetFlags(b, uint64(ip[6]), &f[ipFlagsRB], &f[ipFlagsDF], &f[ipFlagsMF]))
+	}
+	e.Sub()
+	e.Bool(&f[ipFlagsRB], ip.Flags()&4 != 0)
+	e.Bool(&f[ipFlagsDF], ip.DF())
+	e.Bool(&f[ipFlagsMF], ip.MF())
+	e.Up()
+	e.Uint(&f[ipFragOffset], uint64(ip.FragOffset()))
+	if e.Tree() && ip.FragOffset() != 0 {
+		// In bytes, as tshark's tree shows it.
+		b := append(appendBitDrawing(e.Text(), uint64(be16(ip[6:])), 16, 0x1fff), " = Fragment Offset: "...)
+		e.SetRepr(appendUint(b, uint64(ip.FragOffset())*8))
+	}
+	e.Uint(&f[ipTTL], uint64(ip.TTL()))
+	e.Uint(&f[ipProtocol], uint64(ip.Protocol()))
 }

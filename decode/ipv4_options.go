@@ -158,265 +158,6 @@ func ipv4OptionsDrawable(opts []byte) bool {
 	return true
 }
 
-// treeIPv4Options draws the options of ip (at least 21 bytes long): the
-// "Options: (N bytes), names" line and a subtree per option. It draws
-// nothing when an option is one it cannot draw as tshark does.
-func treeIPv4Options(t *treeWriter, ip IPv4) {
-	opts := ip[20:]
-	if !ipv4OptionsDrawable(opts) {
-		return
-	}
-	t.depth = 1
-	t.line()
-	t.b = append(t.b, "Options: ("...)
-	t.b = appendBytesBits(t.b, len(opts))
-	t.b = append(t.b, ')')
-	for off := 0; off < len(opts); {
-		step, n := ipOptNext(opts[off:])
-		if step == ipOptStepOne {
-			if opts[off] == 0 {
-				break
-			}
-			off++
-			continue
-		}
-		if step == ipOptStepKnown {
-			t.b = append(t.b, ", "...)
-			t.b = append(t.b, ipOptLabel(opts[off])...)
-		} else if step != ipOptStepUnknown {
-			break
-		}
-		off += n
-	}
-	t.end()
-	nop := 0
-	for off := 0; off < len(opts); {
-		t.depth = 2
-		code := opts[off]
-		if code == 1 && (nop == 0 || off%4 != 0) {
-			nop++
-		} else {
-			nop = 0
-		}
-		step, n := ipOptNext(opts[off:])
-		switch step {
-		case ipOptStepOne:
-			if nop == 4 {
-				t.expert("Warning", "Protocol", "4 NOP in a row - a router may have removed some options", nil)
-			}
-			t.line()
-			t.b = append(t.b, "IP Option - "...)
-			t.b = append(t.b, ipOptLabel(code)...)
-			t.end()
-			t.depth++
-			treeIPOptType(t, code)
-			if code == 0 {
-				return
-			}
-			off++
-			continue
-		case ipOptStepNoLen:
-			treeIPOptError(t, code, " (length byte past end of options)", 0)
-			return
-		case ipOptStepShort:
-			treeIPOptError(t, code, " (with too-short option length = ", n)
-			return
-		case ipOptStepLong:
-			treeIPOptError(t, code, " (option length = ", n)
-			return
-		case ipOptStepUnknown:
-			t.line()
-			t.b = append(t.b, "Unknown (0x"...)
-			t.b = appendHex2(t.b, code)
-			t.b = append(t.b, ") ("...)
-			t.b = appendBytesBits(t.b, n)
-			t.b = append(t.b, ')')
-			t.end()
-		case ipOptStepKnown:
-			treeIPOption(t, opts[off:off+n], ip.TTL())
-		}
-		off += n
-	}
-}
-
-// treeIPOptError draws the line and expert information tshark adds where
-// an option's length byte is missing or wrong, after which it draws no
-// further option. what is the text after the option's name; n is the
-// length byte, or 0 when it is missing.
-func treeIPOptError(t *treeWriter, code byte, what string, n int) {
-	start := len(t.b)
-	if l := ipOptLabel(code); l != "" {
-		t.b = append(t.b, l...)
-	} else {
-		t.b = append(t.b, "Unknown (0x"...)
-		t.b = appendHex2(t.b, code)
-		t.b = append(t.b, ')')
-	}
-	t.b = append(t.b, what...)
-	switch what[2] {
-	case 'w': // with too-short option length = n bytes
-		t.b = appendBytesBits(t.b, n)
-		t.b = append(t.b, ')')
-	case 'o': // option length = n bytes says option goes past end of options
-		t.b = appendBytesBits(t.b, n)
-		t.b = append(t.b, " says option goes past end of options)"...)
-	}
-	var msg [96]byte
-	m := append(msg[:0], t.b[start:]...)
-	t.b = t.b[:start]
-	t.line()
-	t.b = append(t.b, m...)
-	t.end()
-	t.depth++
-	t.expert("Warning", "Protocol", "", m)
-	t.depth--
-}
-
-// treeIPOptType draws an option's type byte and its three parts, at the
-// current depth.
-func treeIPOptType(t *treeWriter, code byte) {
-	t.int("Type", int(code))
-	t.depth++
-	t.bits(uint64(code), 8, 0x80, "Copy on fragmentation")
-	if code&0x80 != 0 {
-		t.b = append(t.b, "Yes"...)
-	} else {
-		t.b = append(t.b, "No"...)
-	}
-	t.end()
-	t.bits(uint64(code), 8, 0x60, "Class")
-	t.b = append(t.b, ipOptClassNames[code>>5&3]...)
-	t.b = append(t.b, " ("...)
-	t.b = appendUint(t.b, uint64(code>>5&3))
-	t.b = append(t.b, ')')
-	t.end()
-	t.bits(uint64(code), 8, 0x1f, "Number")
-	t.b = append(t.b, ipOptNumberNames[code&0x1f]...)
-	t.b = append(t.b, " ("...)
-	t.b = appendUint(t.b, uint64(code&0x1f))
-	t.b = append(t.b, ')')
-	t.end()
-	t.depth--
-}
-
-// treeIPOption draws one known option o (its whole length, at least 2
-// bytes) at depth 2. It reports false for an option it cannot draw as
-// tshark does; the caller then throws the options' lines away.
-func treeIPOption(t *treeWriter, o []byte, ttl uint8) {
-	code, n := o[0], len(o)
-	fixed := ipOptFixedLen(code)
-	t.depth = 2
-	t.line()
-	t.b = append(t.b, "IP Option - "...)
-	t.b = append(t.b, ipOptLabel(code)...)
-	t.b = append(t.b, " ("...)
-	if fixed > 0 {
-		t.b = appendBytesBits(t.b, fixed)
-	} else {
-		t.b = appendBytesBits(t.b, n)
-	}
-	t.b = append(t.b, ')')
-	switch code {
-	case 148:
-		t.b = append(t.b, ": "...)
-		t.b = appendIPOptRA(t.b, be16(o[2:]))
-	case 25:
-		t.b = append(t.b, ": "...)
-		if o[2]>>4 == 0 {
-			t.b = append(t.b, "Rate request (0), "...)
-			t.b = append(t.b, ipQSRates[o[2]&15]...)
-			t.b = append(t.b, ", QS TTL "...)
-			t.b = appendUint(t.b, uint64(o[3]))
-			t.b = append(t.b, ", QS TTL diff "...)
-			t.b = appendUint(t.b, uint64(ttl-o[3]))
-		} else {
-			t.b = append(t.b, "Rate report (8), "...)
-			t.b = append(t.b, ipQSRates[o[2]&15]...)
-		}
-	}
-	t.end()
-	t.depth = 3
-	treeIPOptType(t, code)
-	t.int("Length", n)
-	if fixed > 0 && n != fixed {
-		var msg [80]byte
-		m := append(msg[:0], ipOptLabel(code)...)
-		m = append(m, " (with option length = "...)
-		m = appendBytesBits(m, n)
-		m = append(m, "; should be "...)
-		m = strconv.AppendInt(m, int64(fixed), 10)
-		m = append(m, ')')
-		t.depth = 4
-		t.expert("Warning", "Protocol", "", m)
-		t.depth = 3
-	}
-	switch code {
-	case 7, 131, 137:
-		treeIPOptRoute(t, o)
-	case 68:
-		treeIPOptTimestamp(t, o)
-	case 130:
-		treeIPOptSecurity(t, o)
-	case 133:
-		t.hex("Additional Security Info Format Code", uint64(o[2]), 2)
-		t.line()
-		t.b = append(t.b, "Additional Security Info: "...)
-		t.b = appendHexBytes(t.b, o[3:])
-		t.end()
-	case 134:
-		treeIPOptCIPSO(t, o)
-	case 136:
-		t.int("Stream Identifier", int(be16(o[2:])))
-	case 11, 12:
-		t.int("MTU", int(be16(o[2:])))
-	case 82:
-		t.int("ID Number", int(be16(o[2:])))
-		t.int("Outbound Hop Count", int(be16(o[4:])))
-		t.int("Return Hop Count", int(be16(o[6:])))
-		t.addr("Originator IP Address", netip.AddrFrom4([4]byte(o[8:12])))
-	case 148:
-		t.line()
-		t.b = append(t.b, "Router Alert: "...)
-		t.b = appendIPOptRA(t.b, be16(o[2:]))
-		t.end()
-	case 25:
-		t.bits(uint64(o[2]), 8, 0xf0, "Function")
-		if o[2]>>4 == 0 {
-			t.b = append(t.b, "Rate request (0)"...)
-		} else {
-			t.b = append(t.b, "Rate report (8)"...)
-		}
-		t.end()
-		t.bits(uint64(o[2]), 8, 0x0f, "Rate")
-		t.b = append(t.b, ipQSRates[o[2]&15]...)
-		t.b = append(t.b, " ("...)
-		t.b = appendUint(t.b, uint64(o[2]&15))
-		t.b = append(t.b, ')')
-		t.end()
-		if o[2]>>4 == 0 {
-			t.int("QS TTL", int(o[3]))
-			t.int("[TTL Diff", int(ttl-o[3]))
-			t.b[len(t.b)-1] = ']'
-			t.end()
-		} else {
-			t.int("Not Used", int(o[3]))
-		}
-		v := uint64(be32(o[4:]))
-		t.bits(v, 32, 0xfffffffc, "QS Nonce")
-		t.b = append(t.b, "0x"...)
-		t.b = appendHexN(t.b, v>>2, 8)
-		t.end()
-		t.bits(v, 32, 3, "Reserved")
-		t.b = append(t.b, "0x"...)
-		t.b = strconv.AppendUint(t.b, v&3, 16)
-		t.end()
-	case 149:
-		for k := 2; k < n; k += 4 {
-			t.addr("IP Address", netip.AddrFrom4([4]byte(o[k:k+4])))
-		}
-	}
-}
-
 // ipQSRates are ip.opt.qs_rate's value names.
 var ipQSRates = [16]string{"0 bit/s", "80 Kbit/s", "160 Kbit/s", "320 Kbit/s", "640 Kbit/s",
 	"1.28 Mbit/s", "2.56 Mbit/s", "5.12 Mbit/s", "10.24 Mbit/s", "20.48 Mbit/s", "40.96 Mbit/s",
@@ -431,106 +172,6 @@ func appendIPOptRA(b []byte, v uint16) []byte {
 	b = append(b, "Reserved ("...)
 	b = appendUint(b, uint64(v))
 	return append(b, ')')
-}
-
-// treeIPOptRoute draws a record route or source route option's pointer and
-// addresses.
-func treeIPOptRoute(t *treeWriter, o []byte) {
-	n, ptr := len(o), int(o[2])
-	source := o[0] != 7
-	t.int("Pointer", ptr)
-	t.depth = 4
-	switch {
-	case (n-3)%4 != 0:
-		t.expert("Warning", "Protocol", "Suboption would go past end of option", nil)
-	case ptr < 4:
-		t.expert("Warning", "Protocol", "Pointer points before first address", nil)
-		t.depth = 3
-		return
-	case (ptr-4)%4 != 0:
-		t.expert("Warning", "Protocol", "Pointer points to middle of address", nil)
-		t.depth = 3
-		return
-	}
-	t.depth = 3
-	last := 3 + (n-3)/4*4 - 4
-	for k := 3; k+4 <= n; k += 4 {
-		a := netip.AddrFrom4([4]byte(o[k : k+4]))
-		switch {
-		case k < ptr-1:
-			t.addr("Recorded Route", a)
-		case source && k == last:
-			t.addr("Destination Address", a)
-		case k == ptr-1:
-			t.line()
-			if source {
-				t.b = append(t.b, "Source Route: "...)
-			} else {
-				t.b = append(t.b, "Empty Route: "...)
-			}
-			t.b = a.AppendTo(t.b)
-			t.b = append(t.b, " <- (next)"...)
-			t.end()
-		case source:
-			t.addr("Source Route", a)
-		default:
-			t.addr("Empty Route", a)
-		}
-	}
-}
-
-// treeIPOptTimestamp draws a time stamp option's pointer, overflow, flag
-// and records.
-func treeIPOptTimestamp(t *treeWriter, o []byte) {
-	n, ptr := len(o), int(o[2])
-	flag := o[3] & 15
-	hop := 4
-	if flag == 1 || flag == 3 {
-		hop = 8
-	}
-	t.line()
-	t.b = append(t.b, "Pointer: "...)
-	t.b = appendUint(t.b, uint64(ptr))
-	switch {
-	case ptr < 5:
-		t.b = append(t.b, " (points before first address)"...)
-	case (ptr-5)%hop != 0:
-		t.b = append(t.b, " (points to middle of field)"...)
-	}
-	t.end()
-	t.bits(uint64(o[3]), 8, 0xf0, "Overflow")
-	t.b = appendUint(t.b, uint64(o[3]>>4))
-	t.end()
-	t.bits(uint64(o[3]), 8, 0x0f, "Flag")
-	switch flag {
-	case 0:
-		t.b = append(t.b, "Time stamps only"...)
-	case 1:
-		t.b = append(t.b, "Time stamp and address"...)
-	case 3:
-		t.b = append(t.b, "Time stamps for prespecified addresses"...)
-	default:
-		t.b = append(t.b, "Unknown"...)
-	}
-	t.b = append(t.b, " (0x"...)
-	t.b = strconv.AppendUint(t.b, uint64(flag), 16)
-	t.b = append(t.b, ')')
-	t.end()
-	k := 4
-	for ; k+hop <= n; k += hop {
-		if hop == 8 {
-			t.addr("Address", netip.AddrFrom4([4]byte(o[k:k+4])))
-		}
-		t.int("Time stamp", int(be32(o[k+hop-4:])))
-	}
-	if k < n {
-		t.str("Suboption would go past end of option", "")
-		t.b = t.b[:len(t.b)-3]
-		t.end()
-		t.depth = 4
-		t.expert("Warning", "Protocol", "Suboption would go past end of option", nil)
-		t.depth = 3
-	}
 }
 
 // ipSecRFC791 are ip.opt.sec_rfc791_sec's value names.
@@ -595,165 +236,6 @@ func printableASCII(b []byte) bool {
 var ipSecAuthFlags = [5]string{"GENSER", "SIOP-ESI", "SCI", "NSA", "DOE"}
 
 const ipSecRules = "Datagram protected in accordance with its rules"
-
-// treeIPOptSecurity draws a security option: RFC 791's form when it is 11
-// bytes long with a known level, RFC 1108's otherwise.
-func treeIPOptSecurity(t *treeWriter, o []byte) {
-	n := len(o)
-	if n == 11 && ipSecRFC791(be16(o[2:])) != "" {
-		t.line()
-		t.b = append(t.b, "Security: "...)
-		t.b = append(t.b, ipSecRFC791(be16(o[2:]))...)
-		t.b = append(t.b, " (0x"...)
-		t.b = appendHex4(t.b, be16(o[2:]))
-		t.b = append(t.b, ')')
-		t.end()
-		t.int("Compartments", int(be16(o[4:])))
-		t.line()
-		t.b = append(t.b, "Handling Restrictions: "...)
-		t.b = append(t.b, o[6:8]...)
-		t.end()
-		t.line()
-		t.b = append(t.b, "Transmission Control Code: "...)
-		t.b = append(t.b, o[8:11]...)
-		t.end()
-		return
-	}
-	t.line()
-	t.b = append(t.b, "Classification Level: "...)
-	t.b = append(t.b, ipSecLevel(o[2])...)
-	t.b = append(t.b, " (0x"...)
-	t.b = appendHex2(t.b, o[2])
-	t.b = append(t.b, ')')
-	t.end()
-	if n < 4 {
-		return
-	}
-	f := o[3]
-	t.line()
-	t.b = append(t.b, "Protection Authority Flags: 0x"...)
-	t.b = appendHex2(t.b, f)
-	for i, name := range ipSecAuthFlags {
-		if f&(0x80>>i) != 0 {
-			t.b = append(t.b, ", "...)
-			t.b = append(t.b, name...)
-		}
-	}
-	if f&1 != 0 {
-		t.b = append(t.b, ", Field Termination Indicator"...)
-	}
-	t.end()
-	t.depth = 4
-	for i, name := range ipSecAuthFlags {
-		t.bits(uint64(f), 8, 0x80>>i, name)
-		if f&(0x80>>i) == 0 {
-			t.b = append(t.b, "Datagram not protected in accordance with its rules"...)
-		} else {
-			t.b = append(t.b, ipSecRules...)
-		}
-		t.end()
-	}
-	t.bits(uint64(f), 8, 6, "Unassigned")
-	t.b = append(t.b, "0x0"...)
-	t.end()
-	treeIPSecFTI(t, f)
-	t.depth = 3
-	used := 4
-	if f&1 != 0 {
-		g := o[4]
-		t.hex("Protection Authority Flags", uint64(g), 2)
-		t.depth = 4
-		t.bits(uint64(g), 8, 0xfe, "Unassigned")
-		t.b = append(t.b, "0x"...)
-		t.b = appendHex2(t.b, g>>1)
-		t.end()
-		treeIPSecFTI(t, g)
-		t.depth = 3
-		used = 5
-	}
-	if used < n {
-		t.expert("Warning", "Protocol", "Extraneous data in option", nil)
-	}
-}
-
-func treeIPSecFTI(t *treeWriter, f byte) {
-	t.bits(uint64(f), 8, 1, "Field Termination Indicator")
-	if f&1 != 0 {
-		t.b = append(t.b, "Additional octet present"...)
-	} else {
-		t.b = append(t.b, "Final octet"...)
-	}
-	t.end()
-}
-
-// treeIPOptCIPSO draws a commercial security option's DOI and tags.
-func treeIPOptCIPSO(t *treeWriter, o []byte) {
-	t.int("DOI", int(be32(o[2:])))
-	for k := 6; k < len(o); {
-		tag := o[k:]
-		tl := int(tag[1])
-		switch tag[0] {
-		case 1, 2, 5:
-			body := tag[4:tl]
-			t.line()
-			t.b = append(t.b, "Tag Type: "...)
-			t.b = append(t.b, [...]string{1: "Restrictive Category Bitmap", 2: "Enumerated Categories", 5: "Ranged Categories"}[tag[0]]...)
-			t.b = append(t.b, " ("...)
-			t.b = appendUint(t.b, uint64(tag[0]))
-			t.b = append(t.b, ')')
-			t.end()
-			t.int("Sensitivity Level", int(tag[3]))
-			mark := len(t.b)
-			t.line()
-			t.b = append(t.b, "Categories: "...)
-			cats := len(t.b)
-			switch tag[0] {
-			case 1:
-				for i, c := range body {
-					for j := range 8 {
-						if c&(0x80>>j) != 0 {
-							if len(t.b) > cats {
-								t.b = append(t.b, ',')
-							}
-							t.b = appendUint(t.b, uint64(i*8+j))
-						}
-					}
-				}
-			case 2:
-				for i := 0; i+2 <= len(body); i += 2 {
-					if i > 0 {
-						t.b = append(t.b, ',')
-					}
-					t.b = appendUint(t.b, uint64(be16(body[i:])))
-				}
-			case 5:
-				t.b = appendUint(t.b, uint64(be16(body)))
-				t.b = append(t.b, '-')
-				t.b = appendUint(t.b, uint64(be16(body[2:])))
-			}
-			if len(t.b) == cats {
-				t.b = t.b[:mark]
-			} else {
-				t.end()
-			}
-		case 7:
-			t.str("Tag Type", "Free Form (7)")
-			t.line()
-			t.b = append(t.b, "Tag data: "...)
-			t.b = appendHexBytes(t.b, tag[2:tl])
-			t.end()
-		default:
-			t.line()
-			t.b = append(t.b, "Tag Type: Unknown ("...)
-			t.b = appendUint(t.b, uint64(tag[0]))
-			t.b = append(t.b, ") ("...)
-			t.b = appendBytesBits(t.b, tl)
-			t.b = append(t.b, ')')
-			t.end()
-		}
-		k += tl
-	}
-}
 
 // ipOptDrawable reports whether rawcap draws the known option o (its
 // whole length, at least 2 bytes) as tshark does: not when tshark reads
@@ -856,15 +338,15 @@ func ipOptionsField(code byte) int {
 	return ipOptionsSDB
 }
 
-// ipOptEmitter emits the options' fields: every occurrence for -T fields
-// and ek, the first of each for JSON (whose keys are unique).
+// ipOptEmitter emits the options' fields: every occurrence for -T fields,
+// ek and the tree, the first of each for JSON (whose keys are unique).
 type ipOptEmitter struct {
 	e    *emitter
 	seen [(ipFieldCount + 63) / 64]uint64
 }
 
 func (x *ipOptEmitter) want(k int) bool {
-	if x.e.all {
+	if x.e.all || x.e.Tree() {
 		return true
 	}
 	w, bit := k/64, uint64(1)<<(k%64)
@@ -893,73 +375,234 @@ func (x *ipOptEmitter) bytes(k int, b []byte) {
 	}
 }
 
-// addr emits an address and, for k with one, its host field.
-func (x *ipOptEmitter) addr(k, host int, b []byte) {
+// addr emits an address and, for k with one, its host field, which
+// tshark's tree does not show. A tree list marks the address next on a
+// route " <- (next)".
+func (x *ipOptEmitter) addr(k, host int, b []byte, next bool) {
 	if x.want(k) {
 		x.e.IPv4(&ipFields[k], b)
+		if next && x.e.Tree() {
+			t := append(append(x.e.Text(), ipFields[k].Label...), ": "...)
+			t = netip.AddrFrom4([4]byte(b)).AppendTo(t)
+			x.e.SetRepr(append(t, " <- (next)"...))
+		}
 	}
 	if host >= 0 && x.want(host) {
 		t := netip.AddrFrom4([4]byte(b)).AppendTo(x.e.Text())
 		x.e.TextDone(&ipFields[host], t)
+		x.e.NoTree()
 	}
 }
 
+// invalid emits ip.opt.len.invalid, tshark's expert item for an option's
+// bad length or extraneous data; the tree draws the expert block instead.
+func (x *ipOptEmitter) invalid() {
+	if x.want(ipOptLenInvalid) {
+		x.e.Expert(true)
+		x.e.None(&ipFields[ipOptLenInvalid])
+		x.e.Expert(false)
+		x.e.NoTree()
+	}
+}
+
+// typ emits an option's type byte and, a level deeper, its three parts.
 func (x *ipOptEmitter) typ(code byte) {
 	x.uint(ipOptType, uint64(code))
+	x.e.Sub()
 	x.bool(ipOptTypeCopy, code&0x80 != 0)
 	x.uint(ipOptTypeClass, uint64(code>>5&3))
 	x.uint(ipOptTypeNumber, uint64(code&0x1f))
+	x.e.Up()
 }
 
 // emitIPv4Options emits the fields of the options of ip (at least 21
-// bytes long) that tshark dissects, when rawcap draws them too.
+// bytes long) that tshark dissects, when rawcap draws them too. A tree
+// list has them under an "Options: (N bytes), names" line, an option's
+// fields in its subtree.
 func emitIPv4Options(e *emitter, ip IPv4) {
 	opts := ip[20:]
 	if !ipv4OptionsDrawable(opts) {
 		return
 	}
+	if e.Tree() {
+		b := appendBytesBits(append(e.Text(), "Options: ("...), len(opts))
+		b = append(b, ')')
+	names:
+		for off := 0; off < len(opts); {
+			step, n := ipOptNext(opts[off:])
+			switch {
+			case step == ipOptStepOne && opts[off] == 0:
+				break names
+			case step == ipOptStepOne:
+				off++
+				continue
+			case step == ipOptStepKnown:
+				b = append(append(b, ", "...), ipOptLabel(opts[off])...)
+			case step != ipOptStepUnknown:
+				break names
+			}
+			off += n
+		}
+		e.Line(b)
+	}
+	e.Sub()
+	emitIPv4OptionList(e, opts, ip.TTL())
+	e.Up()
+}
+
+// emitIPv4OptionList emits the options opts of a header whose time to
+// live is ttl, up to the end of the list or the first tshark stops at.
+func emitIPv4OptionList(e *emitter, opts []byte, ttl uint8) {
 	x := ipOptEmitter{e: e}
+	nop := 0
 	for off := 0; off < len(opts); {
 		code := opts[off]
+		if code == 1 && (nop == 0 || off%4 != 0) {
+			nop++
+		} else {
+			nop = 0
+		}
 		step, n := ipOptNext(opts[off:])
 		switch step {
 		case ipOptStepOne:
+			if nop == 4 {
+				e.ExpertLine("Warning", "Protocol", "4 NOP in a row - a router may have removed some options", nil)
+			}
 			x.bytes(ipOptionsField(code), opts[off:off+1])
+			if e.Tree() {
+				e.SetRepr(append(append(e.Text(), "IP Option - "...), ipOptLabel(code)...))
+			}
+			e.Sub()
 			x.typ(code)
+			e.Up()
 			if code == 0 {
 				return
 			}
 			off++
 			continue
-		case ipOptStepNoLen, ipOptStepShort, ipOptStepLong:
-			if x.want(ipOptLenInvalid) {
-				e.Expert(true)
-				e.None(&ipFields[ipOptLenInvalid])
-				e.Expert(false)
-			}
+		case ipOptStepNoLen:
+			x.optError(code, " (length byte past end of options)", 0)
 			return
+		case ipOptStepShort:
+			x.optError(code, " (with too-short option length = ", n)
+			return
+		case ipOptStepLong:
+			x.optError(code, " (option length = ", n)
+			return
+		case ipOptStepUnknown:
+			if e.Tree() {
+				b := appendHex2(append(e.Text(), "Unknown (0x"...), code)
+				b = appendBytesBits(append(b, ") ("...), n)
+				e.Line(append(b, ')'))
+			}
 		case ipOptStepKnown:
-			emitIPOption(&x, opts[off:off+n], ip.TTL())
+			emitIPOption(&x, opts[off:off+n], ttl)
 		}
 		off += n
 	}
 }
 
-// emitIPOption emits one known option's fields (o is its whole length).
+// optError emits where an option's length byte is missing or wrong, after
+// which tshark dissects no further option: the tree's line and expert
+// information. what is the text after the option's name; n is the length
+// byte, or 0 when it is missing.
+func (x *ipOptEmitter) optError(code byte, what string, n int) {
+	x.invalid()
+	if !x.e.Tree() {
+		return
+	}
+	var msg [96]byte
+	m := msg[:0]
+	if l := ipOptLabel(code); l != "" {
+		m = append(m, l...)
+	} else {
+		m = append(appendHex2(append(m, "Unknown (0x"...), code), ')')
+	}
+	m = append(m, what...)
+	switch what[2] {
+	case 'w': // with too-short option length = n bytes
+		m = append(appendBytesBits(m, n), ')')
+	case 'o': // option length = n bytes says option goes past end of options
+		m = append(appendBytesBits(m, n), " says option goes past end of options)"...)
+	}
+	x.e.Line(append(x.e.Text(), m...))
+	x.e.Sub()
+	x.e.ExpertLine("Warning", "Protocol", "", m)
+	x.e.Up()
+}
+
+// emitIPOption emits one known option's fields (o is its whole length),
+// in a tree list its line and, a level deeper, its fields.
 func emitIPOption(x *ipOptEmitter, o []byte, ttl uint8) {
+	e := x.e
 	code, n := o[0], len(o)
+	fixed := ipOptFixedLen(code)
 	x.bytes(ipOptionsField(code), o)
+	if e.Tree() {
+		b := append(append(e.Text(), "IP Option - "...), ipOptLabel(code)...)
+		if fixed > 0 {
+			b = appendBytesBits(append(b, " ("...), fixed)
+		} else {
+			b = appendBytesBits(append(b, " ("...), n)
+		}
+		b = append(b, ')')
+		switch code {
+		case 148:
+			b = appendIPOptRA(append(b, ": "...), be16(o[2:]))
+		case 25:
+			b = append(b, ": "...)
+			if o[2]>>4 == 0 {
+				b = append(append(b, "Rate request (0), "...), ipQSRates[o[2]&15]...)
+				b = appendUint(append(b, ", QS TTL "...), uint64(o[3]))
+				b = appendUint(append(b, ", QS TTL diff "...), uint64(ttl-o[3]))
+			} else {
+				b = append(append(b, "Rate report (8), "...), ipQSRates[o[2]&15]...)
+			}
+		}
+		e.SetRepr(b)
+	}
+	e.Sub()
 	x.typ(code)
 	x.uint(ipOptLen, uint64(n))
-	if f := ipOptFixedLen(code); f > 0 && f != n && x.want(ipOptLenInvalid) {
-		x.e.Expert(true)
-		x.e.None(&ipFields[ipOptLenInvalid])
-		x.e.Expert(false)
+	if fixed > 0 && fixed != n {
+		x.invalid()
+		if e.Tree() {
+			var msg [80]byte
+			m := append(msg[:0], ipOptLabel(code)...)
+			m = append(m, " (with option length = "...)
+			m = appendBytesBits(m, n)
+			m = append(m, "; should be "...)
+			m = strconv.AppendInt(m, int64(fixed), 10)
+			m = append(m, ')')
+			e.Sub()
+			e.ExpertLine("Warning", "Protocol", "", m)
+			e.Up()
+		}
 	}
+	emitIPOptionBody(x, o, ttl)
+	e.Up()
+}
+
+// emitIPOptionBody emits the fields after a known option's length.
+func emitIPOptionBody(x *ipOptEmitter, o []byte, ttl uint8) {
+	e := x.e
+	code, n := o[0], len(o)
 	switch code {
 	case 7, 131, 137:
 		ptr := int(o[2])
 		x.uint(ipOptPtr, uint64(ptr))
+		if e.Tree() {
+			e.Sub()
+			switch {
+			case (n-3)%4 != 0:
+				e.ExpertLine("Warning", "Protocol", "Suboption would go past end of option", nil)
+			case ptr < 4:
+				e.ExpertLine("Warning", "Protocol", "Pointer points before first address", nil)
+			case (ptr-4)%4 != 0:
+				e.ExpertLine("Warning", "Protocol", "Pointer points to middle of address", nil)
+			}
+			e.Up()
+		}
 		if (n-3)%4 == 0 && (ptr < 4 || (ptr-4)%4 != 0) {
 			return
 		}
@@ -968,29 +611,45 @@ func emitIPOption(x *ipOptEmitter, o []byte, ttl uint8) {
 		for k := 3; k+4 <= n; k += 4 {
 			switch {
 			case k < ptr-1:
-				x.addr(ipRecRt, ipRecRtHost, o[k:k+4])
+				x.addr(ipRecRt, ipRecRtHost, o[k:k+4], false)
 			case source && k == last:
-				x.addr(ipDst, -1, o[k:k+4])
+				x.addr(ipDst, -1, o[k:k+4], false)
 				emitHostCopies(x.e, netip.AddrFrom4([4]byte(o[k:k+4])), &ipFields[ipAddr], &ipFields[ipDstHost], &ipFields[ipHost])
 			case source:
-				x.addr(ipSrcRt, ipSrcRtHost, o[k:k+4])
+				x.addr(ipSrcRt, ipSrcRtHost, o[k:k+4], k == ptr-1)
 			default:
-				x.addr(ipEmptyRt, ipEmptyRtHost, o[k:k+4])
+				x.addr(ipEmptyRt, ipEmptyRtHost, o[k:k+4], k == ptr-1)
 			}
 		}
 	case 68:
-		x.uint(ipOptPtr, uint64(o[2]))
-		x.uint(ipOptOverflow, uint64(o[3]>>4))
-		x.uint(ipOptFlag, uint64(o[3]&15))
+		ptr := int(o[2])
 		hop := 4
 		if f := o[3] & 15; f == 1 || f == 3 {
 			hop = 8
 		}
-		for k := 4; k+hop <= n; k += hop {
+		x.uint(ipOptPtr, uint64(ptr))
+		if e.Tree() && (ptr < 5 || (ptr-5)%hop != 0) {
+			b := appendUint(append(e.Text(), "Pointer: "...), uint64(ptr))
+			if ptr < 5 {
+				e.SetRepr(append(b, " (points before first address)"...))
+			} else {
+				e.SetRepr(append(b, " (points to middle of field)"...))
+			}
+		}
+		x.uint(ipOptOverflow, uint64(o[3]>>4))
+		x.uint(ipOptFlag, uint64(o[3]&15))
+		k := 4
+		for ; k+hop <= n; k += hop {
 			if hop == 8 {
-				x.addr(ipOptTimeStampAddr, -1, o[k:k+4])
+				x.addr(ipOptTimeStampAddr, -1, o[k:k+4], false)
 			}
 			x.uint(ipOptTimeStamp, uint64(be32(o[k+hop-4:])))
+		}
+		if k < n && e.Tree() {
+			e.LineString("Suboption would go past end of option")
+			e.Sub()
+			e.ExpertLine("Warning", "Protocol", "Suboption would go past end of option", nil)
+			e.Up()
 		}
 	case 130:
 		if n == 11 && ipSecRFC791(be16(o[2:])) != "" {
@@ -1009,7 +668,14 @@ func emitIPOption(x *ipOptEmitter, o []byte, ttl uint8) {
 			return
 		}
 		f := o[3]
+		fs := &ipFields
 		x.uint(ipOptSecProtAuthFlags, uint64(f))
+		if e.Tree() {
+			b := appendHex2(append(e.Text(), "Protection Authority Flags: 0x"...), f)
+			e.SetRepr(appendSetFlags(b, uint64(f), &fs[ipOptSecProtAuthGenser], &fs[ipOptSecProtAuthSIOPESI],
+				&fs[ipOptSecProtAuthSCI], &fs[ipOptSecProtAuthNSA], &fs[ipOptSecProtAuthDOE], &fs[ipOptSecProtAuthFTI]))
+		}
+		e.Sub()
 		x.bool(ipOptSecProtAuthGenser, f&0x80 != 0)
 		x.bool(ipOptSecProtAuthSIOPESI, f&0x40 != 0)
 		x.bool(ipOptSecProtAuthSCI, f&0x20 != 0)
@@ -1017,16 +683,22 @@ func emitIPOption(x *ipOptEmitter, o []byte, ttl uint8) {
 		x.bool(ipOptSecProtAuthDOE, f&0x08 != 0)
 		x.uint(ipOptSecProtAuthUnassigned, uint64(f>>1&3))
 		x.bool(ipOptSecProtAuthFTI, f&1 != 0)
+		e.Up()
 		if f&1 != 0 {
 			g := o[4]
 			x.uint(ipOptSecProtAuthFlags, uint64(g))
+			e.Sub()
 			x.uint(ipOptSecProtAuthUnassigned, uint64(g>>1))
+			if e.Tree() {
+				b := append(appendBitDrawing(e.Text(), uint64(g), 8, 0xfe), " = Unassigned: 0x"...)
+				e.SetRepr(appendHex2(b, g>>1))
+			}
 			x.bool(ipOptSecProtAuthFTI, g&1 != 0)
+			e.Up()
 		}
-		if used := 4 + int(f&1); used < n && x.want(ipOptLenInvalid) {
-			x.e.Expert(true) // tshark's "Extraneous data in option"
-			x.e.None(&ipFields[ipOptLenInvalid])
-			x.e.Expert(false)
+		if used := 4 + int(f&1); used < n {
+			x.invalid()
+			e.ExpertLine("Warning", "Protocol", "Extraneous data in option", nil)
 		}
 	case 133:
 		x.uint(ipOptExtSecFormat, uint64(o[2]))
@@ -1043,6 +715,12 @@ func emitIPOption(x *ipOptEmitter, o []byte, ttl uint8) {
 				emitCIPSOCategories(x, tag[0], tag[4:tl])
 			case 7:
 				x.bytes(ipCIPSOTagData, tag[2:tl])
+			default:
+				if e.Tree() {
+					b := appendUint(append(e.Text(), "Tag Type: Unknown ("...), uint64(tag[0]))
+					b = appendBytesBits(append(b, ") ("...), tl)
+					e.SetRepr(append(b, ')'))
+				}
 			}
 			k += tl
 		}
@@ -1054,9 +732,12 @@ func emitIPOption(x *ipOptEmitter, o []byte, ttl uint8) {
 		x.uint(ipOptIDNumber, uint64(be16(o[2:])))
 		x.uint(ipOptOHC, uint64(be16(o[4:])))
 		x.uint(ipOptRHC, uint64(be16(o[6:])))
-		x.addr(ipOptOriginator, -1, o[8:12])
+		x.addr(ipOptOriginator, -1, o[8:12], false)
 	case 148:
 		x.uint(ipOptRA, uint64(be16(o[2:])))
+		if e.Tree() {
+			e.SetRepr(appendIPOptRA(append(e.Text(), "Router Alert: "...), be16(o[2:])))
+		}
 	case 25:
 		x.uint(ipOptQSFunc, uint64(o[2]>>4))
 		x.uint(ipOptQSRate, uint64(o[2]&15))
@@ -1071,7 +752,7 @@ func emitIPOption(x *ipOptEmitter, o []byte, ttl uint8) {
 		x.uint(ipOptQSReserved, v&3)
 	case 149:
 		for k := 2; k+4 <= n; k += 4 {
-			x.addr(ipOptAddr, -1, o[k:k+4])
+			x.addr(ipOptAddr, -1, o[k:k+4], false)
 		}
 	}
 }

@@ -270,3 +270,10 @@ func TestIPv4OptionsFieldsAllocate(t *testing.T) {
 		}
 	}
 }
+
+// TestIPv4TreeAllocatesNothing holds the generic tree of IPv4 headers with
+// every option vector (and so their remembered blocks: the same header
+// drawn again) to no allocation per packet.
+func TestIPv4TreeAllocatesNothing(t *testing.T) {
+	checkTreeAllocsNothing(t, ipOptFrames(t), "Internet Protocol Version 4, Src: ")
+}

@@ -7,9 +7,8 @@ import "bytes"
 // than the protocols (inside the ICMP tree), and the quoted payload as a
 // Data block of its own. The printer's loop skips quoted layers.
 func treeQuoted(t *treeWriter, d *Decoder, i int) {
-	memo := t.memo
-	t.memo = nil // blocks are remembered at depth 0
-	ext := false // the extension structure, drawn before the quoted data
+	memo := t.memo // the old trees' blocks are remembered at depth 0
+	ext := false   // the extension structure, drawn before the quoted data
 	for k := i + 1; k < d.n && d.layers[k].Quoted; k++ {
 		if d.layers[k].Type == LayerPayload {
 			if !ext {
@@ -20,6 +19,13 @@ func treeQuoted(t *treeWriter, d *Decoder, i int) {
 			continue
 		}
 		start := len(t.b)
+		t.depth = 0 // drawn as a protocol of its own, then indented
+		t.memo = nil
+		if treeFieldsOf(d.layers[k].Type) {
+			// The generic tree's blocks depend on their key bytes
+			// and depth alone (FieldList.Memo), quoted or not.
+			t.memo = memo
+		}
 		treeLayer(t, d, k)
 		indentLines(t, start)
 	}

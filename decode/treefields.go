@@ -96,6 +96,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerICMPv4, LayerICMPv6:
 		return true
+	case LayerIPv4:
+		return true
 	}
 	return false
 }
