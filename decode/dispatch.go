@@ -502,8 +502,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeICMPv6(t, d, i)
 	case LayerTCP:
 		treeTCP(t, d, i)
-	case LayerUDP:
-		treeUDP(t, d, i)
 	case LayerDNS:
 		treeDNS(t, d, i)
 	case LayerMDNS, LayerLLMNR:

@@ -20,6 +20,7 @@ func treeQuoted(t *treeWriter, d *Decoder, i int) {
 			continue
 		}
 		start := len(t.b)
+		t.depth = 0 // as the printer's loop starts each layer
 		treeLayer(t, d, k)
 		indentLines(t, start)
 	}

@@ -50,6 +50,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerARP:
 		return true
+	case LayerUDP:
+		return true
 	}
 	return false
 }
