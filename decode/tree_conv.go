@@ -192,17 +192,3 @@ func treeTCPTimes(t *treeWriter, sg *tcpSegment) {
 	t.b = append(t.b, " seconds]\n"...)
 	t.depth = 1
 }
-
-// treeUDPAnalysis draws the UDP tree's stream index and [Timestamps], at
-// depth 1.
-func treeUDPAnalysis(t *treeWriter, us *udpSegment, times bool) {
-	t.depth = 1
-	t.uintLine("Stream index", us.Stream)
-	if us.Times && times {
-		t.b = append(t.b, "    [Timestamps]\n"...)
-		t.depth = 2
-		t.seconds("Time since first frame", us.SinceFirst)
-		t.seconds("Time since previous frame", us.SincePrev)
-		t.depth = 1
-	}
-}

@@ -518,50 +518,6 @@ func treeTCPOptions(t *treeWriter, tc TCP, sackBase uint32) {
 	t.depth = 1
 }
 
-func treeUDP(t *treeWriter, d *Decoder, i int) {
-	l := &d.layers[i]
-	t.head("User Datagram Protocol")
-	if l.Payload-l.Start < 8 { // a quoted header cut short: no fields to draw
-
-		t.end()
-		return
-	}
-	u := UDP(d.data[l.Start:l.Payload])
-	t.b = append(t.b, ", Src Port: "...)
-	t.b = appendUint(t.b, uint64(u.SrcPort()))
-	t.b = append(t.b, ", Dst Port: "...)
-	t.b = appendUint(t.b, uint64(u.DstPort()))
-	t.end()
-	t.depth = 1
-	t.int("Source Port", int(u.SrcPort()))
-	t.int("Destination Port", int(u.DstPort()))
-	t.int("Length", int(u.Length()))
-	if _, _, v6 := ipAddrs(d, i); u.Checksum() == 0 && !v6 {
-		// IPv4 allows no checksum (zero).
-		t.b = append(t.b, "    Checksum: 0x0000 [zero-value ignored]\n        [Checksum Status: Not present]\n"...)
-	} else {
-		t.line()
-		t.b = append(t.b, "Checksum: 0x"...)
-		t.b = appendHex4(t.b, u.Checksum())
-		t.b = append(t.b, " [unverified]"...)
-		t.end()
-		t.line()
-		t.b = append(t.b, "[Checksum Status: Unverified]"...)
-		t.end()
-	}
-	if us := t.conv.udp(i); us != nil {
-		// tshark shows no times for a datagram without payload.
-		treeUDPAnalysis(t, us, u.Length() > udpLen)
-	}
-	if n := int(u.Length()) - udpLen; n > 0 {
-		t.line()
-		t.b = append(t.b, "UDP payload ("...)
-		t.b = appendBytesBits(t.b, n)
-		t.b = append(t.b, ')')
-		t.end()
-	}
-}
-
 // dsack returns the first SACK block when it reports a duplicate segment
 // (RFC 2883): below the acknowledgment number, or inside the second block.
 func dsack(tc TCP, blocks []byte) (le, re uint32, ok bool) {

@@ -98,6 +98,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerIPv4:
 		return true
+	case LayerUDP:
+		return true
 	}
 	return false
 }

@@ -104,13 +104,20 @@ var dataFields = [dataFieldCount]Field{
 var protoData = protoField("data", "Data")
 
 // emitUDP emits a UDP header's fields in tshark's order, with the stream
-// index and times the connection tracker found.
+// index and times the connection tracker found, and the lines of tshark's
+// tree.
 func emitUDP(e *emitter, i int) {
 	l := &e.d.layers[i]
 	e.Proto(&protoUDP)
 	if l.Payload > l.Start {
 		f := &udpFields
 		u := UDP(e.d.data[l.Start:l.Payload])
+		if e.Tree() {
+			b := append(e.Text(), "User Datagram Protocol, Src Port: "...)
+			b = appendUint(b, uint64(u.SrcPort()))
+			b = append(b, ", Dst Port: "...)
+			e.SetRepr(appendUint(b, uint64(u.DstPort())))
+		}
 		e.Uint(&f[udpSrcport], uint64(u.SrcPort()))
 		e.Uint(&f[udpDstport], uint64(u.DstPort()))
 		if e.all { // hidden: JSON does not show it
@@ -121,12 +128,29 @@ func emitUDP(e *emitter, i int) {
 		}
 		e.Uint(&f[udpLength], uint64(u.Length()))
 		e.Uint(&f[udpChecksum], uint64(u.Checksum()))
+		if e.Tree() {
+			if _, _, v6 := ipAddrs(e.d, i); u.Checksum() == 0 && !v6 {
+				// IPv4 allows no checksum (zero).
+				e.SetRepr(append(e.Text(), "Checksum: 0x0000 [zero-value ignored]"...))
+				e.Sub()
+				e.LineString("[Checksum Status: Not present]")
+				e.Up()
+			} else {
+				e.SetRepr(append(appendHex4(append(e.Text(), "Checksum: 0x"...), u.Checksum()), " [unverified]"...))
+				e.LineString("[Checksum Status: Unverified]")
+			}
+		}
 		if us := e.conv.udp(i); us != nil {
 			e.Uint(&f[udpStream], uint64(us.Stream))
 			if us.Times && u.Length() > udpLen {
 				// tshark shows no times for a datagram without payload.
+				e.LineString("[Timestamps]")
+				e.Sub()
 				e.relNstime(&f[udpTimeRelative], us.SinceFirst)
+				e.secondsRepr()
 				e.relNstime(&f[udpTimeDelta], us.SincePrev)
+				e.secondsRepr()
+				e.Up()
 			}
 		}
 		if e.all && u.Length() > udpLen {
@@ -141,8 +165,25 @@ func emitUDP(e *emitter, i int) {
 				e.Bytes(&f[udpPayload], pl)
 			}
 		}
+		if e.Tree() && u.Length() > udpLen {
+			// The payload field's line (the field itself JSON leaves out).
+			b := append(e.Text(), "UDP payload ("...)
+			b = appendBytesBits(b, int(u.Length())-udpLen)
+			e.Line(append(b, ')'))
+		}
 	}
 	e.End()
+}
+
+// secondsRepr gives, in a tree list, the relative time added last
+// (relNstime) tshark's line: "Label: 0.000123000 seconds" (the brackets of
+// a generated field are drawn around it), from the value's text.
+func (e *emitter) secondsRepr() {
+	if e.Tree() {
+		r := &e.recs[len(e.recs)-1]
+		b := append(append(e.Text(), r.Field.Label...), ": "...)
+		e.SetRepr(append(append(b, e.BytesOf(r)...), " seconds"...))
+	}
 }
 
 // emitPayload emits the bytes no dissector claimed and their length
