@@ -28,6 +28,10 @@ type FieldList struct {
 	// (Line) are kept. The other outputs leave it off and never see those.
 	tree  bool
 	depth uint8
+	// top: the lines added (Line) are drawn at the tree's top level, beside
+	// the protocols (TopLines).
+	top      bool
+	topDepth uint8 // the depth the other mode had
 	// reprs holds, in a tree list, where each record's tree text lies in
 	// aux (the text that replaces the record's standard line, or an
 	// OpText line's), by record index; kept beside recs so that the
@@ -106,6 +110,9 @@ type FieldRec struct {
 	// Depth is how deep the record sits in its protocol's subtree (0: a
 	// protocol's own fields); kept only in a tree list.
 	Depth uint8
+	// top marks, in a tree list, an OpText line drawn at the tree's top
+	// level (Depth counted from the layer's protocol line's level).
+	top bool
 	// u is the value of an integer, boolean, float (its bits), MAC or
 	// IPv4 address; for the values kept in aux (bytes, texts, IPv6
 	// addresses) it is their offset<<32 | length. A record stays 24 bytes.
@@ -137,7 +144,7 @@ func (l *FieldList) Reset() {
 	l.recs = l.recs[:0]
 	l.aux = l.aux[:0]
 	l.jsonOnly, l.hidden, l.expert, l.nested = false, false, false, 0
-	l.depth = 0
+	l.depth, l.top, l.topDepth = 0, false, 0
 	l.reprs = l.reprs[:0]
 	l.memoOpen, l.inside = -1, 0
 }
@@ -194,8 +201,21 @@ func (l *FieldList) Line(b []byte) {
 	}
 	off := len(l.aux)
 	l.aux = b
-	l.recs = append(l.recs, FieldRec{Op: OpText, Depth: l.depth})
+	l.recs = append(l.recs, FieldRec{Op: OpText, Depth: l.depth, top: l.top})
 	l.setRepr(len(l.recs)-1, off, len(b))
+}
+
+// TopLines draws the lines added (Line, LineString, ExpertLine) until
+// TopLines(false) at the tree's top level, beside the protocols, as
+// tshark draws its reassembly lines ("[3 Reassembled TCP Segments …]")
+// and exception marks ("[Malformed Packet: SSH]"): depth 0 (the protocol
+// line's level) until Sub. Turning it off returns to the depth before.
+func (l *FieldList) TopLines(on bool) {
+	if on == l.top {
+		return
+	}
+	l.top = on
+	l.depth, l.topDepth = l.topDepth, l.depth
 }
 
 // NoTree keeps the record added last out of the tree (tshark's

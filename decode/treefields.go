@@ -18,7 +18,8 @@ import (
 //     kind and base, named by its value names, followed by its unit;
 //     a bit field (a Mask) is drawn as "0100 .... = Version: 4"; a
 //     generated field in brackets; SetRepr replaces the whole label;
-//   - an OpText record is a line of its own text;
+//   - an OpText record is a line of its own text (at the tree's top level
+//     when added under TopLines);
 //   - each record is indented by its depth (FieldList.Sub);
 //   - a line longer than tshark's label buffer is cut as tshark cuts it
 //     (" [truncated]" after the field's name).
@@ -83,6 +84,7 @@ func treeFields(t *treeWriter, d *Decoder, i int) {
 	*e = emitter{FieldList: fl, d: d, wire: t.wire, conv: t.conv}
 	emitLayer(e, i)
 	base := t.depth
+	top := t.depth             // where TopLines lines are drawn from
 	var memoSlot *treeMemoSlot // the block being drawn, to be remembered
 	memoStart := 0
 	for k := range fl.recs {
@@ -116,6 +118,9 @@ func treeFields(t *treeWriter, d *Decoder, i int) {
 			t.end()
 		case OpText:
 			t.depth = base + 1 + int(r.Depth)
+			if r.top {
+				t.depth = top + int(r.Depth)
+			}
 			t.line()
 			start := len(t.b)
 			t.b = append(t.b, fl.repr(k)...)
