@@ -524,8 +524,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeSTP(t, d, i)
 	case LayerLLDP:
 		treeLLDP(t, d, i)
-	case LayerSSH:
-		treeSSH(t, d, i)
 	case LayerHTTP2:
 		treeHTTP2(t, d, i)
 	case LayerBGP:

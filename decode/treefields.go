@@ -70,6 +70,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerRadiotap:
 		return true
+	case LayerSSH:
+		return true
 	}
 	return false
 }
