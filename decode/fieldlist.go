@@ -28,6 +28,10 @@ type FieldList struct {
 	// (Line) are kept. The other outputs leave it off and never see those.
 	tree  bool
 	depth uint8
+	// top: the lines added (Line) are drawn at the tree's top level, beside
+	// the protocols (TopLines).
+	top      bool
+	topDepth uint8 // the depth the other mode had
 	// reprs holds, in a tree list, where each record's tree text lies in
 	// aux (the text that replaces the record's standard line, or an
 	// OpText line's), by record index; kept beside recs so that the
@@ -106,14 +110,23 @@ type FieldRec struct {
 	// Depth is how deep the record sits in its protocol's subtree (0: a
 	// protocol's own fields); kept only in a tree list.
 	Depth uint8
-	// raw marks, in a tree list, an OpText record whose text goes into
-	// the tree as it is, newlines included and not indented (RawLines).
-	raw bool
+	// text marks, in a tree list, an OpText record whose text goes into
+	// the tree as it is, newlines included and not indented (textRaw,
+	// RawLines), or that is drawn at the tree's top level, Depth counted
+	// from the layer's protocol line's level (textTop, TopLines). One
+	// byte for both, so that a record stays 24 bytes.
+	text uint8
 	// u is the value of an integer, boolean, float (its bits), MAC or
 	// IPv4 address; for the values kept in aux (bytes, texts, IPv6
 	// addresses) it is their offset<<32 | length. A record stays 24 bytes.
 	u uint64
 }
+
+// The marks of an OpText record (FieldRec.text).
+const (
+	textRaw = 1 << iota
+	textTop
+)
 
 // FieldOp says what a FieldRec is.
 type FieldOp uint8
@@ -140,7 +153,7 @@ func (l *FieldList) Reset() {
 	l.recs = l.recs[:0]
 	l.aux = l.aux[:0]
 	l.jsonOnly, l.hidden, l.expert, l.nested = false, false, false, 0
-	l.depth = 0
+	l.depth, l.top, l.topDepth = 0, false, 0
 	l.reprs = l.reprs[:0]
 	l.memoOpen, l.inside = -1, 0
 }
@@ -197,8 +210,25 @@ func (l *FieldList) Line(b []byte) {
 	}
 	off := len(l.aux)
 	l.aux = b
-	l.recs = append(l.recs, FieldRec{Op: OpText, Depth: l.depth})
+	var text uint8
+	if l.top {
+		text = textTop
+	}
+	l.recs = append(l.recs, FieldRec{Op: OpText, Depth: l.depth, text: text})
 	l.setRepr(len(l.recs)-1, off, len(b))
+}
+
+// TopLines draws the lines added (Line, LineString, ExpertLine) until
+// TopLines(false) at the tree's top level, beside the protocols, as
+// tshark draws its reassembly lines ("[3 Reassembled TCP Segments …]")
+// and exception marks ("[Malformed Packet: SSH]"): depth 0 (the protocol
+// line's level) until Sub. Turning it off returns to the depth before.
+func (l *FieldList) TopLines(on bool) {
+	if on == l.top {
+		return
+	}
+	l.top = on
+	l.depth, l.topDepth = l.topDepth, l.depth
 }
 
 // NoTree keeps the record added last out of the tree (tshark's
@@ -241,7 +271,7 @@ func (l *FieldList) RawLines(b []byte) {
 		return
 	}
 	l.Line(b)
-	l.recs[len(l.recs)-1].raw = true
+	l.recs[len(l.recs)-1].text |= textRaw
 }
 
 // LineString adds the tree line s (see Line).
@@ -295,7 +325,7 @@ func (l *FieldList) add(f *Field, u uint64) {
 	r := &l.recs[n]
 	r.Field, r.Op, r.u = f, OpValue, u
 	r.JSONOnly, r.Hidden, r.Expert, r.Nested = l.jsonOnly, l.hidden, l.expert, 0
-	r.Depth, r.noTree, r.raw = l.depth, false, false
+	r.Depth, r.noTree, r.text = l.depth, false, 0
 }
 
 // addAux adds f with the value aux[off:].

@@ -213,10 +213,10 @@ var sshFields = [sshFieldCount]Field{
 
 	sshFirstKexFollows:       {Name: "ssh.first_kex_packet_follows", Label: "First KEX Packet Follows", Kind: KindUint, Width: 8},
 	sshKexReserved:           {Name: "ssh.kex.reserved", Label: "Reserved", Kind: KindBytes},
-	sshHasshAlgorithms:       {Name: "ssh.kex.hassh_algorithms", Label: "hasshAlgorithms", Kind: KindString},
-	sshHassh:                 {Name: "ssh.kex.hassh", Label: "hassh", Kind: KindString},
-	sshHasshServerAlgorithms: {Name: "ssh.kex.hasshserver_algorithms", Label: "hasshServerAlgorithms", Kind: KindString},
-	sshHasshServer:           {Name: "ssh.kex.hasshserver", Label: "hasshServer", Kind: KindString},
+	sshHasshAlgorithms:       {Name: "ssh.kex.hassh_algorithms", Label: "hasshAlgorithms", Kind: KindString, Generated: true},
+	sshHassh:                 {Name: "ssh.kex.hassh", Label: "hassh", Kind: KindString, Generated: true},
+	sshHasshServerAlgorithms: {Name: "ssh.kex.hasshserver_algorithms", Label: "hasshServerAlgorithms", Kind: KindString, Generated: true},
+	sshHasshServer:           {Name: "ssh.kex.hasshserver", Label: "hasshServer", Kind: KindString, Generated: true},
 
 	sshHostKeyLength:         {Name: "ssh.host_key.length", Label: "Host key length", Kind: KindUint, Width: 32},
 	sshHostKeyTypeLength:     {Name: "ssh.host_key.type_length", Label: "Host key type length", Kind: KindUint, Width: 32},
@@ -356,68 +356,6 @@ type sshNote struct {
 	pduSegs sshSegs
 }
 
-// treeSSH appends the SSH subtree as tshark -V shows it.
-func treeSSH(t *treeWriter, d *Decoder, i int) {
-	if t.conv == nil {
-		return
-	}
-	nt := &t.conv.ssh
-	if nt.ok && nt.layer == i && nt.done && nt.pduOK && !nt.retx {
-		treeSSHReassembled(t, d, nt)
-		return
-	}
-	if !nt.ok || nt.layer != i || nt.middle || nt.done || nt.retx {
-		return
-	}
-	l := &d.layers[i]
-	b := d.data[l.Start:l.End]
-	names := nt.names
-	t.head("SSH Protocol")
-	t.end()
-	for k := range nt.n {
-		it := &nt.items[k]
-		t.depth = 1
-		if it.v2 {
-			t.line()
-			t.b = appendSSHTitle(t.b, names, it)
-			t.end()
-			t.depth = 2
-		}
-		switch it.kind {
-		case sshItemVersion:
-			t.line()
-			t.b = append(t.b, "Protocol: "...)
-			t.b = appendWSLabelText(t.b, b[it.off:sshProtoEnd(b, it)])
-			t.end()
-		case sshItemKex:
-			if !treeSSHKex(t, b, names, it, nt.server) {
-				treeSSHException(t, d)
-				return
-			}
-		case sshItemEncrypted:
-			if sshEncryptedCut(d, i, it) {
-				treeSSHException(t, d)
-				return
-			}
-			treeSSHEncrypted(t, b, d.sshWireLen(i), it)
-		}
-	}
-	if nt.exc {
-		treeSSHException(t, d)
-		return
-	}
-	if nt.dir {
-		t.depth = 1
-		t.line()
-		if nt.server {
-			t.b = append(t.b, "[Direction: server-to-client]"...)
-		} else {
-			t.b = append(t.b, "[Direction: client-to-server]"...)
-		}
-		t.end()
-	}
-}
-
 // sshSegmentData reports whether tshark adds the "TCP segment data" line
 // for SSH layer i: the whole segment belongs to a packet it reassembles
 // (the start of one, a middle part, or the end it draws the packet in).
@@ -426,97 +364,6 @@ func sshSegmentData(nt *sshNote, i int) bool {
 		return false
 	}
 	return nt.middle || nt.done && nt.pduOK || nt.n == 1 && nt.items[0].kind == sshItemPartial && nt.items[0].off == 0
-}
-
-// treeSSHReassembled draws what tshark draws in the segment that ends a
-// binary packet earlier segments started: the reassembly's lines, then
-// the packet's SSH tree.
-func treeSSHReassembled(t *treeWriter, d *Decoder, nt *sshNote) {
-	g := &nt.pduSegs
-	t.depth = 0
-	t.line()
-	t.b = append(t.b, '[')
-	t.b = strconv.AppendUint(t.b, uint64(g.count), 10)
-	t.b = append(t.b, " Reassembled TCP Segments ("...)
-	t.b = strconv.AppendInt(t.b, int64(len(nt.pdu)), 10)
-	t.b = append(t.b, " bytes): "...)
-	for k := range int(g.count) {
-		if k > 0 {
-			t.b = append(t.b, ", "...)
-		}
-		t.b = append(t.b, '#')
-		t.b = strconv.AppendUint(t.b, uint64(g.frame[k]), 10)
-		t.b = append(t.b, '(')
-		t.b = strconv.AppendUint(t.b, uint64(g.n[k]), 10)
-		t.b = append(t.b, ')')
-	}
-	t.b = append(t.b, ']')
-	t.end()
-	t.depth = 1
-	off := uint64(0)
-	for k := range int(g.count) {
-		t.line()
-		t.b = append(t.b, "[Frame: "...)
-		t.b = strconv.AppendUint(t.b, uint64(g.frame[k]), 10)
-		t.b = append(t.b, ", payload: "...)
-		t.b = strconv.AppendUint(t.b, off, 10)
-		t.b = append(t.b, '-')
-		t.b = strconv.AppendUint(t.b, off+uint64(g.n[k])-1, 10)
-		t.b = append(t.b, " ("...)
-		t.b = strconv.AppendUint(t.b, uint64(g.n[k]), 10)
-		if g.n[k] == 1 {
-			t.b = append(t.b, " byte)]"...)
-		} else {
-			t.b = append(t.b, " bytes)]"...)
-		}
-		t.end()
-		off += uint64(g.n[k])
-	}
-	t.int("[Segment count", int(g.count))
-	t.b[len(t.b)-1] = ']'
-	t.end()
-	t.int("[Reassembled TCP length", len(nt.pdu))
-	t.b[len(t.b)-1] = ']'
-	t.end()
-	t.line()
-	t.b = append(t.b, "[Reassembled TCP Data: "...)
-	t.b = appendWSBytes(t.b, nt.pdu)
-	t.b = append(t.b, ']')
-	t.end()
-	t.depth = 0
-	t.head("SSH Protocol")
-	t.end()
-	it := &nt.pduItem
-	t.depth = 1
-	t.line()
-	t.b = appendSSHTitle(t.b, nt.names, it)
-	t.end()
-	t.depth = 2
-	if !treeSSHKex(t, nt.pdu, nt.names, it, nt.server) {
-		treeSSHException(t, d)
-		return
-	}
-	t.depth = 1
-	t.line()
-	if nt.server {
-		t.b = append(t.b, "[Direction: server-to-client]"...)
-	} else {
-		t.b = append(t.b, "[Direction: client-to-server]"...)
-	}
-	t.end()
-}
-
-// treeSSHException draws tshark's lines for a dissector that ran off the
-// bytes.
-func treeSSHException(t *treeWriter, d *Decoder) {
-	t.depth = 0
-	t.line()
-	if len(d.data) < t.wire {
-		t.b = append(t.b, "[Packet size limited during capture: SSH truncated]\n"...)
-		return
-	}
-	t.b = append(t.b, "[Malformed Packet: SSH]\n"...)
-	t.b = append(t.b, malformedExpert...)
 }
 
 // appendSSHTitle appends "SSH Version 2" and the algorithms in force.
@@ -570,164 +417,35 @@ func sshEncryptedCut(d *Decoder, i int, it *sshItem) bool {
 	return d.sshWireLen(i)-int(it.off) <= 4
 }
 
-func treeSSHEncrypted(t *treeWriter, b []byte, wire int, it *sshItem) {
-	n := wire - int(it.off)
-	enc := n
-	if n > 4 {
-		if it.plainLen {
-			t.int("Packet Length", int(be32(b[it.off:])))
-		} else {
-			t.line()
-			t.b = append(t.b, "Packet Length (encrypted): "...)
-			t.b = appendHexBytes(t.b, b[it.off:it.off+4])
-			t.end()
-		}
-		enc -= 4
-	}
-	if it.macLen > 0 {
-		enc -= int(it.macLen)
-	}
-	s, e := int(it.off)+4, int(it.off)+4+enc
-	if enc < 0 || e > len(b) {
-		return
-	}
-	t.line()
-	t.b = append(t.b, "Encrypted Packet: "...)
-	t.b = appendWSBytes(t.b, b[s:e])
-	t.end()
-	if it.macLen > 0 && e+int(it.macLen) <= len(b) {
-		t.line()
-		t.b = append(t.b, "MAC: "...)
-		t.b = appendWSBytes(t.b, b[e:e+int(it.macLen)])
-		t.end()
-	}
-}
-
-// treeSSHKex draws a clear binary packet; false where tshark's dissector
-// throws (nothing more is drawn).
-func treeSSHKex(t *treeWriter, b []byte, names []string, it *sshItem, server bool) bool {
-	r := sshReader{b: b, off: int(it.off), ok: true}
-	plen := r.u32()
-	t.int("Packet Length", int(plen))
-	pad := r.u8()
-	t.int("Padding Length", int(pad))
-	t.line()
-	t.b = append(t.b, "Key Exchange"...)
-	if it.kex != 0 {
-		t.b = append(t.b, " (method:"...)
-		t.b = append(t.b, names[it.kex]...)
-		t.b = append(t.b, ')')
-	}
-	t.end()
-	t.depth = 3
-	code := r.u8()
-	if !r.ok {
-		return false
-	}
-	t.line()
-	t.b = append(t.b, "Message Code: "...)
-	if n := sshMsgName(it.kexKind, code); n != "" {
-		t.b = append(t.b, n...)
-	} else {
-		t.b = append(t.b, "Unknown"...)
-	}
-	t.b = append(t.b, " ("...)
-	t.b = strconv.AppendUint(t.b, uint64(code), 10)
-	t.b = append(t.b, ')')
-	t.end()
-	var v sshKexVisitor
-	v.t = t
-	if !sshWalkMsg(&r, code, it.kexKind, server, &v) {
-		return false
-	}
-	// What the message leaves of the payload.
-	n := int64(plen) + 4 - int64(pad) - int64(r.off-int(it.off))
-	if n != 0 {
-		if n < 0 || r.bytes(uint32(n)) == nil {
-			return false
-		}
-		t.line()
-		t.b = append(t.b, "Payload: "...)
-		t.b = appendWSBytes(t.b, b[r.off-int(n):r.off])
-		t.end()
-	}
-	p := r.bytes(uint32(pad))
-	if !r.ok {
-		return false
-	}
-	t.depth = 2
-	t.line()
-	t.b = append(t.b, "Padding String: "...)
-	t.b = appendWSBytes(t.b, p)
-	t.end()
-	t.int("Sequence number", int(it.seq))
-	return true
-}
-
-// sshKexVisitor receives what sshWalkMsg reads: it draws the tree (t set)
-// or emits the fields (e set).
+// sshKexVisitor receives what sshWalkMsg reads and emits it.
 type sshKexVisitor struct {
-	t *treeWriter
 	e *emitter
 }
 
-func (v *sshKexVisitor) uint(f *Field, x uint32) {
-	if v.t != nil {
-		v.t.int(f.Label, int(x))
-		return
-	}
-	v.e.Uint(f, uint64(x))
-}
+func (v *sshKexVisitor) uint(f *Field, x uint32) { v.e.Uint(f, uint64(x)) }
 
-func (v *sshKexVisitor) bytes(f *Field, x []byte) {
-	if v.t != nil {
-		v.t.line()
-		v.t.b = append(v.t.b, f.Label...)
-		v.t.b = append(v.t.b, ": "...)
-		v.t.b = appendWSBytes(v.t.b, x)
-		v.t.end()
-		return
-	}
-	v.e.Bytes(f, x)
-}
+func (v *sshKexVisitor) bytes(f *Field, x []byte) { v.e.Bytes(f, x) }
 
 func (v *sshKexVisitor) str(f *Field, x []byte) {
-	if v.t != nil {
-		t := v.t
-		t.line()
-		start := len(t.b)
-		t.b = append(t.b, f.Label...)
-		t.b = append(t.b, ": "...)
-		t.b = appendWSLabelText(t.b, x)
-		t.truncLabel(start, len(f.Label))
-		t.end()
-		return
-	}
 	v.e.TextDone(f, appendWSText(v.e.Text(), x))
 }
 
-// sub opens a subtree "title (type: typ)".
+// sub opens a subtree under the tree line "title (type: typ)".
 func (v *sshKexVisitor) sub(title string, typ []byte) {
-	if v.t == nil {
-		return
+	e := v.e
+	if e.Tree() {
+		b := append(e.Text(), title...)
+		if typ != nil {
+			b = append(b, " (type: "...)
+			b = appendWSText(b, typ)
+			b = append(b, ')')
+		}
+		e.Line(b)
 	}
-	t := v.t
-	t.line()
-	t.b = append(t.b, title...)
-	if typ != nil {
-		t.b = append(t.b, " (type: "...)
-		t.b = appendWSText(t.b, typ)
-		t.b = append(t.b, ')')
-	}
-	t.end()
-	t.depth++
+	e.Sub()
 }
 
-func (v *sshKexVisitor) up() {
-	if v.t != nil {
-		v.t.depth--
-	}
-}
+func (v *sshKexVisitor) up() { v.e.Up() }
 
 // mpint reads an mpint: its length and its bytes as field f.
 func (v *sshKexVisitor) mpint(r *sshReader, f *Field) {
@@ -862,34 +580,12 @@ func sshWalkKexInit(r *sshReader, server bool, v *sshKexVisitor) bool {
 		fa, fh = &f[sshHasshServerAlgorithms], &f[sshHasshServer]
 	}
 	parts := [4][]byte{lists[0], lists[2+d], lists[4+d], lists[6+d]}
-	if v.t != nil {
-		t := v.t
-		t.line()
-		t.b = append(t.b, '[')
-		start := len(t.b)
-		t.b = append(t.b, fa.Label...)
-		t.b = append(t.b, ": "...)
-		algo := len(t.b)
-		t.b = appendHasshAlgo(t.b, parts)
-		sum := md5Sum(t.b[algo:])
-		t.truncLabel(start, len(fa.Label))
-		t.b = append(t.b, ']')
-		t.end()
-		t.line()
-		t.b = append(t.b, '[')
-		t.b = append(t.b, fh.Label...)
-		t.b = append(t.b, ": "...)
-		t.b = appendHexBytes(t.b, sum[:])
-		t.b = append(t.b, ']')
-		t.end()
-	} else {
-		e := v.e
-		at := len(e.Text())
-		text := appendHasshAlgo(e.Text(), parts)
-		sum := md5Sum(text[at:])
-		e.TextDone(fa, text)
-		e.TextDone(fh, appendHexBytes(e.Text(), sum[:]))
-	}
+	e := v.e
+	at := len(e.Text())
+	text := appendHasshAlgo(e.Text(), parts)
+	sum := md5Sum(text[at:])
+	e.TextDone(fa, text)
+	e.TextDone(fh, appendHexBytes(e.Text(), sum[:]))
 	v.up()
 	return true
 }
@@ -980,16 +676,15 @@ func sshWalkHostSig(r *sshReader, v *sshKexVisitor) bool {
 		decoded += 4 + int(n)
 	}
 	v.uint(&f[sshHostSigLength], sigLen)
-	if decoded != int(4+sigLen) && v.t != nil {
-		t := v.t
-		t.depth++
+	if e := v.e; decoded != int(4+sigLen) && e.Tree() {
+		e.Sub()
 		var num [64]byte
 		arg := strconv.AppendInt(num[:0], int64(decoded), 10)
 		arg = append(arg, " bytes, but packet legnth is "...)
 		arg = strconv.AppendUint(arg, uint64(sigLen), 10)
 		arg = append(arg, " bytes"...)
-		t.expert("Warning", "Protocol", "Decoded ", arg)
-		t.depth--
+		e.ExpertLine("Warning", "Protocol", "Decoded ", arg)
+		e.Up()
 	}
 	v.uint(&f[sshHostSigTypeLength], typeLen)
 	v.str(&f[sshHostSigType], typ)
@@ -1023,25 +718,40 @@ func md5Sum(b []byte) [16]byte { return md5.Sum(b) }
 
 func hasPrefix(b []byte, p string) bool { return len(b) >= len(p) && string(b[:len(p)]) == p }
 
-// emitSSH emits the fields of the packet's SSH items, in the order of
-// tshark's tree. JSON takes the first item's.
+// emitSSH emits the fields of the packet's SSH items, in the order and
+// nesting of tshark's tree, and the tree's lines that are no field: the
+// "SSH Version 2" titles, the key exchange's subtrees, the reassembly and
+// exception lines. JSON takes the first item's fields.
 func emitSSH(e *emitter, i int) {
 	d := e.d
 	e.Proto(&protoSSH)
 	if e.conv == nil {
+		e.NoTree()
 		e.End()
 		return
 	}
 	nt := &e.conv.ssh
 	if nt.ok && nt.layer == i && nt.done && nt.pduOK && !nt.retx {
 		// the packet tshark reassembles and dissects in this segment
-		if emitSSHKex(e, nt.pdu, &nt.pduItem, nt.server) {
-			e.Bool(&sshFields[sshDirection], nt.server)
+		if e.Tree() {
+			e.NoTree()
+			sshReassemblyLines(e, nt)
+			e.Proto(&protoSSH)
 		}
+		it := &nt.pduItem
+		sshTitle(e, nt.names, it)
+		if !emitSSHKex(e, nt.pdu, it, nt.names, nt.server) {
+			sshException(e)
+			e.End()
+			return
+		}
+		e.Up()
+		sshDirectionLine(e, nt.server)
 		e.End()
 		return
 	}
 	if !nt.ok || nt.layer != i || nt.middle || nt.done || nt.retx {
+		e.NoTree()
 		e.End()
 		return
 	}
@@ -1050,15 +760,19 @@ func emitSSH(e *emitter, i int) {
 	f := &sshFields
 	wire := d.sshWireLen(i)
 	for k := range nt.n {
-		if k > 0 && !e.all {
+		if k > 0 && !e.all && !e.Tree() {
 			break
 		}
 		it := &nt.items[k]
+		if it.v2 {
+			sshTitle(e, nt.names, it)
+		}
 		switch it.kind {
 		case sshItemVersion:
 			e.TextDone(&f[sshProtocol], appendWSText(e.Text(), b[it.off:sshProtoEnd(b, it)]))
 		case sshItemEncrypted:
 			if sshEncryptedCut(d, i, it) {
+				sshException(e)
 				e.End()
 				return
 			}
@@ -1083,30 +797,160 @@ func emitSSH(e *emitter, i int) {
 				}
 			}
 		case sshItemKex:
-			if !emitSSHKex(e, b, it, nt.server) {
+			if !emitSSHKex(e, b, it, nt.names, nt.server) {
+				sshException(e)
 				e.End()
 				return
 			}
 		}
+		if it.v2 {
+			e.Up()
+		}
+	}
+	if nt.exc {
+		sshException(e)
+		e.End()
+		return
 	}
 	if nt.dir {
-		e.Bool(&f[sshDirection], nt.server)
+		sshDirectionLine(e, nt.server)
 	}
 	e.End()
 }
 
-func emitSSHKex(e *emitter, b []byte, it *sshItem, server bool) bool {
+// sshTitle adds the tree line "SSH Version 2 (…)" and opens its subtree.
+func sshTitle(e *emitter, names []string, it *sshItem) {
+	if e.Tree() {
+		e.Line(appendSSHTitle(e.Text(), names, it))
+	}
+	e.Sub()
+}
+
+// sshDirectionLine adds ssh.direction, drawn "[Direction: server-to-client]".
+func sshDirectionLine(e *emitter, server bool) {
+	e.Bool(&sshFields[sshDirection], server)
+	if e.Tree() {
+		b := append(e.Text(), "[Direction: "...)
+		if server {
+			b = append(b, "server-to-client]"...)
+		} else {
+			b = append(b, "client-to-server]"...)
+		}
+		e.SetRepr(b)
+	}
+}
+
+// sshException adds, in a tree list, tshark's lines for a dissector that
+// ran off the bytes, at the tree's top level.
+func sshException(e *emitter) {
+	if !e.Tree() {
+		return
+	}
+	e.TopLines(true)
+	if len(e.d.data) < e.wire {
+		e.LineString("[Packet size limited during capture: SSH truncated]")
+	} else {
+		e.LineString("[Malformed Packet: SSH]")
+		e.Sub()
+		e.ExpertLine("Error", "Malformed", "Malformed Packet (Exception occurred)", nil)
+		e.Up()
+	}
+	e.TopLines(false)
+}
+
+// sshReassemblyLines adds the lines tshark draws, at the tree's top level,
+// for the binary packet earlier segments started and this one ends.
+func sshReassemblyLines(e *emitter, nt *sshNote) {
+	g := &nt.pduSegs
+	e.TopLines(true)
+	b := append(e.Text(), '[')
+	b = strconv.AppendUint(b, uint64(g.count), 10)
+	b = append(b, " Reassembled TCP Segments ("...)
+	b = strconv.AppendInt(b, int64(len(nt.pdu)), 10)
+	b = append(b, " bytes): "...)
+	for k := range int(g.count) {
+		if k > 0 {
+			b = append(b, ", "...)
+		}
+		b = append(b, '#')
+		b = strconv.AppendUint(b, uint64(g.frame[k]), 10)
+		b = append(b, '(')
+		b = strconv.AppendUint(b, uint64(g.n[k]), 10)
+		b = append(b, ')')
+	}
+	e.Line(append(b, ']'))
+	e.Sub()
+	off := uint64(0)
+	for k := range int(g.count) {
+		b := append(e.Text(), "[Frame: "...)
+		b = strconv.AppendUint(b, uint64(g.frame[k]), 10)
+		b = append(b, ", payload: "...)
+		b = strconv.AppendUint(b, off, 10)
+		b = append(b, '-')
+		b = strconv.AppendUint(b, off+uint64(g.n[k])-1, 10)
+		b = append(b, " ("...)
+		b = strconv.AppendUint(b, uint64(g.n[k]), 10)
+		if g.n[k] == 1 {
+			b = append(b, " byte)]"...)
+		} else {
+			b = append(b, " bytes)]"...)
+		}
+		e.Line(b)
+		off += uint64(g.n[k])
+	}
+	b = append(e.Text(), "[Segment count: "...)
+	b = strconv.AppendUint(b, uint64(g.count), 10)
+	e.Line(append(b, ']'))
+	b = append(e.Text(), "[Reassembled TCP length: "...)
+	b = strconv.AppendInt(b, int64(len(nt.pdu)), 10)
+	e.Line(append(b, ']'))
+	b = append(e.Text(), "[Reassembled TCP Data: "...)
+	b = appendWSBytes(b, nt.pdu)
+	e.Line(append(b, ']'))
+	e.Up()
+	e.TopLines(false)
+}
+
+// emitSSHKex emits a clear binary packet; false where tshark's dissector
+// throws (nothing more is drawn).
+func emitSSHKex(e *emitter, b []byte, it *sshItem, names []string, server bool) bool {
 	f := &sshFields
 	r := sshReader{b: b, off: int(it.off), ok: true}
 	plen := r.u32()
 	pad := r.u8()
 	code := r.u8()
+	if !r.ok && !e.Tree() {
+		return false
+	}
+	// tshark's tree shows the lengths it read, and the Key Exchange line,
+	// before it throws for want of the code.
+	e.Uint(&f[sshPacketLength], uint64(plen))
+	e.Uint(&f[sshPaddingLength], uint64(pad))
+	if e.Tree() {
+		t := append(e.Text(), "Key Exchange"...)
+		if it.kex != 0 {
+			t = append(t, " (method:"...)
+			t = append(t, names[it.kex]...)
+			t = append(t, ')')
+		}
+		e.Line(t)
+	}
 	if !r.ok {
 		return false
 	}
-	e.Uint(&f[sshPacketLength], uint64(plen))
-	e.Uint(&f[sshPaddingLength], uint64(pad))
+	e.Sub()
 	e.Uint(&f[sshMessageCode], uint64(code))
+	if e.Tree() && code >= 30 && code < 40 {
+		t := append(e.Text(), "Message Code: "...)
+		if n := sshKexMsgName(it.kexKind, code); n != "" {
+			t = append(t, n...)
+		} else {
+			t = append(t, "Unknown"...)
+		}
+		t = append(t, " ("...)
+		t = strconv.AppendUint(t, uint64(code), 10)
+		e.SetRepr(append(t, ')'))
+	}
 	v := sshKexVisitor{e: e}
 	if !sshWalkMsg(&r, code, it.kexKind, server, &v) {
 		return false
@@ -1122,6 +966,7 @@ func emitSSHKex(e *emitter, b []byte, it *sshItem, server bool) bool {
 	if !r.ok {
 		return false
 	}
+	e.Up()
 	e.Bytes(&f[sshPaddingString], p)
 	e.Uint(&f[sshSeqNum], uint64(it.seq))
 	return true

@@ -609,3 +609,9 @@ func TestSSHTreeRestored(t *testing.T) {
 		}
 	}
 }
+
+// TestSSHGenericTreeAllocatesNothing holds the generic tree of an SSH
+// version exchange frame to no allocation.
+func TestSSHGenericTreeAllocatesNothing(t *testing.T) {
+	checkTreeAllocsNothing(t, sshSessions(t)[3:4], "SSH Protocol")
+}

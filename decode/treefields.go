@@ -19,7 +19,8 @@ import (
 //     a bit field (a Mask) is drawn as "0100 .... = Version: 4"; a
 //     generated field in brackets; SetRepr replaces the whole label;
 //   - an OpText record is a line of its own text (or, RawLines, lines
-//     taken as they are);
+//     taken as they are; at the tree's top level when added under
+//     TopLines);
 //   - each record is indented by its depth (FieldList.Sub);
 //   - a line longer than tshark's label buffer is cut as tshark cuts it
 //     (" [truncated]" after the field's name).
@@ -100,6 +101,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerUDP:
 		return true
+	case LayerSSH:
+		return true
 	}
 	return false
 }
@@ -114,6 +117,7 @@ func treeFields(t *treeWriter, d *Decoder, i int) {
 	*e = emitter{FieldList: fl, d: d, wire: t.wire, conv: t.conv, frame: t.f, loc: t.loc}
 	emitLayer(e, i)
 	base := t.depth
+	top := t.depth             // where TopLines lines are drawn from
 	var memoSlot *treeMemoSlot // the block being drawn, to be remembered
 	memoStart := 0
 	for k := range fl.recs {
@@ -146,11 +150,14 @@ func treeFields(t *treeWriter, d *Decoder, i int) {
 			}
 			t.end()
 		case OpText:
-			if r.raw {
+			if r.text&textRaw != 0 {
 				t.b = append(t.b, fl.repr(k)...)
 				continue
 			}
 			t.depth = base + 1 + int(r.Depth)
+			if r.text&textTop != 0 {
+				t.depth = top + int(r.Depth)
+			}
 			t.line()
 			start := len(t.b)
 			t.b = append(t.b, fl.repr(k)...)
