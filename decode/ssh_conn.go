@@ -338,7 +338,7 @@ func (d *Decoder) sshWalk(f *Frame, r *convResults) {
 	frame := uint32(f.Number)
 	canDeseg := len(b) == wire
 	off := 0
-	for off < wire {
+	for off < wire && off < len(b) { // bytes the capture cut off are not walked
 		if nt.n == sshMaxItems {
 			nt.dir = true
 			return

@@ -615,3 +615,34 @@ func TestSSHTreeRestored(t *testing.T) {
 func TestSSHGenericTreeAllocatesNothing(t *testing.T) {
 	checkTreeAllocsNothing(t, sshSessions(t)[3:4], "SSH Protocol")
 }
+
+// TestSSHCutBySnapLength decodes and draws the generated sessions cut to
+// snap lengths from the TCP header to past the largest segment: every
+// output returns (the walk once looped for ever on a segment whose
+// captured bytes ended exactly at a packet's end, with more on the wire).
+func TestSSHCutBySnapLength(t *testing.T) {
+	frames := sshSessions(t)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for snap := 54; snap <= 200; snap += 2 {
+			d := decode.NewDecoder()
+			tp := &decode.TreePrinter{Location: time.UTC}
+			lp := &decode.LinePrinter{Options: decode.LineOptions{Location: time.UTC, Verbose: 2}}
+			jp := &decode.JSONPrinter{Location: time.UTC}
+			var buf []byte
+			for k, fr := range frames {
+				f := decode.Frame{Number: k + 1, Time: time.Unix(1, 0), Length: len(fr)}
+				d.Decode(fr[:min(len(fr), snap)], linktype.Ethernet)
+				buf = tp.Append(buf[:0], d, &f)
+				buf = lp.Append(buf[:0], d, &f)
+				buf = jp.Append(buf[:0], d, &f)
+			}
+		}
+	}()
+	select {
+	case <-done:
+	case <-time.After(2 * time.Minute):
+		t.Fatal("drawing the SSH sessions cut by the snap length did not return")
+	}
+}
