@@ -65,20 +65,6 @@ func ipOptLabel(code byte) string {
 	return ""
 }
 
-// ipOptClassNames and ipOptNumberNames are ip.opt.type.class's and
-// ip.opt.type.number's value names.
-var ipOptClassNames = [4]string{"Control", "Reserved for future use", "Debugging and measurement", "Reserved for future use"}
-
-var ipOptNumberNames = [32]string{
-	0: "End of Option List (EOL)", 1: "No-Operation (NOP)", 2: "Security", 3: "Loose source route",
-	4: "Time stamp", 5: "Extended security", 6: "Commercial IP security option", 7: "Record route",
-	8: "Stream identifier", 9: "Strict source route", 10: "Experimental Measurement", 11: "MTU probe",
-	12: "MTU Reply", 13: "Experimental Flow Control", 14: "Experimental Access Control", 15: "Ask Estrin",
-	16: "IMI Traffic Descriptor", 17: "Extended Internet Protocol", 18: "Traceroute", 19: "Address Extension",
-	20: "Router Alert", 21: "Selective Directed Broadcast", 22: "Unassigned", 23: "Dynamic Packet State",
-	24: "Upstream Multicast Packet", 25: "Quick-Start", 30: "RFC 3692-style experiment",
-}
-
 // ipv4PendingRoute returns the final destination of the first loose or
 // strict source route option whose pointer still points at an address:
 // Wireshark then shows that address as the packet's destination and the
@@ -199,29 +185,6 @@ func ipSecRFC791(v uint16) string {
 	return ""
 }
 
-// ipSecLevel are ip.opt.sec_cl's value names.
-func ipSecLevel(v uint8) string {
-	switch v {
-	case 0x01:
-		return "Reserved 4"
-	case 0x3d:
-		return "Top secret"
-	case 0x5a:
-		return "Secret"
-	case 0x96:
-		return "Confidential"
-	case 0x66:
-		return "Reserved 3"
-	case 0xcc:
-		return "Reserved 2"
-	case 0xab:
-		return "Unclassified"
-	case 0xf1:
-		return "Reserved 1"
-	}
-	return "Unknown"
-}
-
 func printableASCII(b []byte) bool {
 	for _, c := range b {
 		if c < 0x20 || c > 0x7e {
@@ -230,12 +193,6 @@ func printableASCII(b []byte) bool {
 	}
 	return true
 }
-
-// ipSecAuthFlags are the first protection authority byte's flags, with
-// the names tshark appends for those set.
-var ipSecAuthFlags = [5]string{"GENSER", "SIOP-ESI", "SCI", "NSA", "DOE"}
-
-const ipSecRules = "Datagram protected in accordance with its rules"
 
 // ipOptDrawable reports whether rawcap draws the known option o (its
 // whole length, at least 2 bytes) as tshark does: not when tshark reads

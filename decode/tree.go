@@ -299,18 +299,6 @@ func (t *treeWriter) int(label string, v int) {
 	t.end()
 }
 
-// hexInt appends "label: 0x…(decimal)" with digits hex digits.
-func (t *treeWriter) hexInt(label string, v uint64, digits int) {
-	t.line()
-	t.b = append(t.b, label...)
-	t.b = append(t.b, ": 0x"...)
-	t.b = appendHexN(t.b, v, digits)
-	t.b = append(t.b, " ("...)
-	t.b = strconv.AppendUint(t.b, v, 10)
-	t.b = append(t.b, ')')
-	t.end()
-}
-
 // hex appends "label: 0x…".
 func (t *treeWriter) hex(label string, v uint64, digits int) {
 	t.line()

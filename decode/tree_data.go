@@ -89,43 +89,6 @@ var hexByteSpace, printable = func() (h [256][2]byte, p [256]byte) {
 	return h, p
 }()
 
-// treeLinkTrailer draws what follows the payload of link layer i (Ethernet,
-// 802.1Q, Linux cooked capture) as tshark's Ethernet trailer logic does:
-// the padding of a 60-byte frame (zeros; tshark calls padding that is not
-// zeros a trailer and says so), a trailer, and for Ethernet a 4-byte
-// frame check sequence assumed on frames of 64 bytes or more. The layer
-// that carries the network layer draws it, at depth 1. Frames cut short by
-// the capture are left alone.
-func treeLinkTrailer(t *treeWriter, d *Decoder, i int) {
-	tr, ok := linkTrailerOf(d, i, t.wire)
-	if !ok {
-		return
-	}
-	t.depth = 1
-	if len(tr.pad) > 0 {
-		t.line()
-		t.b = append(t.b, "Padding: "...)
-		t.b = appendWSBytes(t.b, tr.pad)
-		t.end()
-	}
-	if len(tr.trailer) > 0 {
-		t.line()
-		t.b = append(t.b, "Trailer: "...)
-		t.b = appendWSBytes(t.b, tr.trailer)
-		t.end()
-		if tr.nonZero {
-			t.b = append(t.b, trailerExpert...)
-		}
-	}
-	if tr.fcs != nil {
-		t.hex("Frame check sequence", uint64(be32(tr.fcs)), 8)
-		t.b = append(t.b[:len(t.b)-1], " [unverified]\n"...)
-		t.line()
-		t.b = append(t.b, "[FCS Status: Unverified]"...)
-		t.end()
-	}
-}
-
 // linkTrailer is what follows the payload of a link layer: zero padding up
 // to the 60-byte minimum frame, a trailer, and a frame check sequence.
 type linkTrailer struct {
@@ -181,8 +144,3 @@ func linkTrailerOf(d *Decoder, i, wire int) (tr linkTrailer, ok bool) {
 	tr.trailer = rest[:n]
 	return tr, true
 }
-
-const trailerExpert = "        [Expert Info (Note/Protocol): Didn't find padding of zeros, and an undecoded trailer exists. There may be padding of non-zeros.]\n" +
-	"            [Didn't find padding of zeros, and an undecoded trailer exists. There may be padding of non-zeros.]\n" +
-	"            [Severity level: Note]\n" +
-	"            [Group: Protocol]\n"

@@ -8,30 +8,6 @@ func treeMAC(t *treeWriter, label string, m MAC) {
 	t.end()
 }
 
-func treeEtherType(t *treeWriter, label string, et uint16) {
-	t.line()
-	t.b = append(t.b, label...)
-	t.b = append(t.b, ": "...)
-	switch et {
-	case EtherTypeVLAN:
-		t.b = append(t.b, "802.1Q Virtual LAN"...)
-	case EtherTypeQinQ:
-		t.b = append(t.b, "802.1ad Provider Bridge (Q-in-Q)"...)
-	case EtherTypeQinQOld:
-		t.b = append(t.b, "QinQ: old non-standard 802.1ad"...)
-	default:
-		if n := treeEtherTypeName(et); n != "" {
-			t.b = append(t.b, n...)
-		} else {
-			t.b = append(t.b, etherTypeName(et)...)
-		}
-	}
-	t.b = append(t.b, " (0x"...)
-	t.b = appendHex4(t.b, et)
-	t.b = append(t.b, ')')
-	t.end()
-}
-
 func treeAllZero(b []byte) bool {
 	for _, c := range b {
 		if c != 0 {
@@ -137,15 +113,6 @@ func treeIPv6Head(t *treeWriter, ip IPv6) {
 	fl := ip.FlowLabel() // five hex digits, as tshark
 	t.b = append(t.b, '0', 'x', hexDigits[fl>>16&15], hexDigits[fl>>12&15], hexDigits[fl>>8&15], hexDigits[fl>>4&15], hexDigits[fl&15])
 	t.end()
-}
-
-// treeBadChecksum draws, below a "Checksum: 0x… incorrect, should be 0x…"
-// line at depth 1, tshark's expert block for it at the given severity.
-func treeBadChecksum(t *treeWriter, severity string, good uint16) {
-	var arg [5]byte
-	t.depth = 2
-	t.expert(severity, "Checksum", "Bad checksum [should be 0x", append(appendHex4(arg[:0], good), ']'))
-	t.depth = 1
 }
 
 func icmpTypeName(typ uint8) string {
@@ -314,38 +281,4 @@ func treeGeneric(t *treeWriter, d *Decoder, i int) {
 	}
 	// A layer whose tree is not drawn (PPP inside GRE …): no line rather
 	// than one tshark does not print.
-}
-
-// treeEtherTypeName returns the names tshark gives EtherTypes where they
-// differ from tcpdump's, or "".
-func treeEtherTypeName(et uint16) string {
-	switch et {
-	case 0x6003:
-		return "DEC DNA Routing"
-	case 0x8035:
-		return "RARP"
-	case 0x80f3:
-		return "AARP"
-	case 0x8809:
-		return "Slow Protocols"
-	case 0x8847:
-		return "MPLS label switched packet"
-	case 0x8863:
-		return "PPPoE Discovery"
-	case 0x8864:
-		return "PPPoE Session"
-	case 0x888e:
-		return "802.1X Authentication"
-	case 0x88a2:
-		return "ATA over Ethernet"
-	case 0x88cc:
-		return "802.1 Link Layer Discovery Protocol (LLDP)"
-	case 0x88e5:
-		return "802.1AE (MACsec)"
-	case 0x88f7:
-		return "PTPv2 over Ethernet (IEEE1588)"
-	case 0x9000:
-		return "Loopback"
-	}
-	return ""
 }
