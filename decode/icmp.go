@@ -465,11 +465,12 @@ func emitICMPv4Head(e *emitter, i int, m ICMPv4) bool {
 	return true
 }
 
-// emitICMPv4LE emits, for the tree, the little-endian reading of an
-// identifier or sequence number (icmp.ident_le, icmp.seq_le), as tshark
-// draws it after the big-endian one.
+// emitICMPv4LE emits the little-endian reading of an identifier or
+// sequence number (icmp.ident_le, icmp.seq_le), as tshark draws it after
+// the big-endian one: for the tree, -T fields, ek and filters (JSON goes
+// without it, as it did).
 func emitICMPv4LE(e *emitter, f *Field, v uint16) {
-	if e.Tree() {
+	if e.Tree() || e.all {
 		e.Uint(f, uint64(v>>8|v<<8))
 	}
 }
