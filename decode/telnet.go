@@ -421,25 +421,7 @@ func appendWSLabelText(b, s []byte) []byte {
 		case c >= 0x20 && c < 0x7f:
 			b = append(b, c)
 		default:
-			b = append(b, '\\')
-			switch c {
-			case '\a':
-				b = append(b, 'a')
-			case '\b':
-				b = append(b, 'b')
-			case '\f':
-				b = append(b, 'f')
-			case '\n':
-				b = append(b, 'n')
-			case '\r':
-				b = append(b, 'r')
-			case '\t':
-				b = append(b, 't')
-			case '\v':
-				b = append(b, 'v')
-			default:
-				b = append(b, '0'+c>>6, '0'+c>>3&7, '0'+c&7)
-			}
+			b = appendCEscape(b, c)
 		}
 	}
 	return b

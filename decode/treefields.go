@@ -272,28 +272,32 @@ func appendTreeString(b, s []byte) []byte {
 		case c >= 0x20 && c < 0x7f:
 			b = append(b, c)
 		default:
-			b = append(b, '\\')
-			switch c {
-			case '\a':
-				b = append(b, 'a')
-			case '\b':
-				b = append(b, 'b')
-			case '\f':
-				b = append(b, 'f')
-			case '\n':
-				b = append(b, 'n')
-			case '\r':
-				b = append(b, 'r')
-			case '\t':
-				b = append(b, 't')
-			case '\v':
-				b = append(b, 'v')
-			default:
-				b = append(b, '0'+c>>6, '0'+c>>3&7, '0'+c&7)
-			}
+			b = appendCEscape(b, c)
 		}
 	}
 	return b
+}
+
+// appendCEscape appends the control byte c as tshark's labels escape it,
+// as C does: \r, \n, \t and the like, else three octal digits.
+func appendCEscape(b []byte, c byte) []byte {
+	switch c {
+	case '\a':
+		return append(b, '\\', 'a')
+	case '\b':
+		return append(b, '\\', 'b')
+	case '\f':
+		return append(b, '\\', 'f')
+	case '\n':
+		return append(b, '\\', 'n')
+	case '\r':
+		return append(b, '\\', 'r')
+	case '\t':
+		return append(b, '\\', 't')
+	case '\v':
+		return append(b, '\\', 'v')
+	}
+	return append(b, '\\', '0'+c>>6, '0'+c>>3&7, '0'+c&7)
 }
 
 // appendBitDrawing appends the width bits of v with those outside mask as
