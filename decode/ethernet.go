@@ -390,8 +390,10 @@ func emitVLAN(e *emitter, i int) {
 	} else {
 		e.Proto(&protoVLAN)
 	}
-	if l.Malformed != "" {
+	if l.Malformed != "" && e.Tree() {
 		e.NoTree() // tshark draws only its "[Malformed Packet: VLAN]"
+		e.End()
+		return
 	}
 	if l.Payload > l.Start {
 		v := VLAN(e.d.data[l.Start:l.Payload])
@@ -427,12 +429,6 @@ func emitVLAN(e *emitter, i int) {
 		}
 		if l.Malformed == "" && !qinq {
 			emitLinkTrailer(e, i, &ethFields[ethPadding], &vlanFields[vlanTrailer])
-		}
-	}
-	if l.Malformed != "" && e.Tree() {
-		// Only the malformed mark: no line of the tag's fields either.
-		for k := len(e.recs) - 1; k >= 0 && e.recs[k].Op != OpProto; k-- {
-			e.recs[k].noTree = true
 		}
 	}
 	e.End()
