@@ -11,7 +11,14 @@ import (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go watchSignals(sigs, cancel, stopGrace, done, os.Stderr, func(code int) {
+		pprof.StopCPUProfile()
+		os.Exit(code)
+	})
 	// RAWCAP_CPUPROFILE=FILE writes a CPU profile of the whole run, for
 	// `go tool pprof` (see HACKING.md).
 	if p := os.Getenv("RAWCAP_CPUPROFILE"); p != "" {
@@ -29,7 +36,9 @@ func main() {
 		}()
 	}
 	code := run(ctx, os.Args, os.Stdin, os.Stdout, os.Stderr)
-	stop()
+	close(done)
+	signal.Stop(sigs)
+	cancel()
 	if code != 0 {
 		pprof.StopCPUProfile() // os.Exit skips the deferred stop; a no-op when not profiling
 		os.Exit(code)
