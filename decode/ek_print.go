@@ -289,6 +289,10 @@ func appendEKValue(b []byte, l *FieldList, r *FieldRec, t time.Time) []byte {
 			b = append(b, hexDigits[c>>4], hexDigits[c&15])
 		}
 		return append(b, '"')
+	case KindString, KindOID:
+		// The text itself, JSON-escaped (a newline as JSON's \n), where
+		// -T fields writes its escaped form.
+		return appendJSONBytes(b, l.BytesOf(r))
 	}
 	if r.Field == &frameFields[frameTime] {
 		b = append(b, '"')

@@ -827,23 +827,8 @@ func lldp8023SubtypeName(s uint8) string {
 }
 
 // emitLLDPText emits a text value as Wireshark holds it: up to its first
-// NUL, with control characters escaped as its display shows them (a
-// newline as a backslash and n).
+// NUL. Its control characters stay as they are: each output escapes them
+// as tshark's does (the tree and -T fields as \n, JSON as JSON does).
 func emitLLDPText(e *emitter, f *Field, s []byte) {
-	b := e.Text()
-	for _, c := range lldpString(s) {
-		switch {
-		case c == '\n':
-			b = append(b, '\\', 'n')
-		case c == '\r':
-			b = append(b, '\\', 'r')
-		case c == '\t':
-			b = append(b, '\\', 't')
-		case c < 0x20:
-			b = append(b, '\\', 'x', hexDigits[c>>4], hexDigits[c&15])
-		default:
-			b = append(b, c)
-		}
-	}
-	e.TextDone(f, b)
+	e.Bytes(f, lldpString(s))
 }

@@ -200,6 +200,9 @@ func TestJSONMatchesTshark(t *testing.T) {
 						if got == "1" && want != "" && (decode.LookupField(name).Kind == decode.KindProtocol || decode.LookupField(name).Kind == decode.KindNone) {
 							got = want // JSON shows a present option as true, tshark its bytes
 						}
+						if k := decode.LookupField(name).Kind; k == decode.KindString || k == decode.KindOID {
+							got = fieldsEscaper.Replace(got) // JSON holds the text, -T fields its escaped form
+						}
 						if want != "" {
 							mu.Lock()
 							valued[name]++
@@ -273,3 +276,6 @@ func TestJSONMatchesTshark(t *testing.T) {
 }
 
 var _ = strconv.Itoa
+
+// fieldsEscaper escapes a text as tshark -T fields does by default.
+var fieldsEscaper = strings.NewReplacer("\t", `\t`, "\n", `\n`, "\r", `\r`, "\f", `\f`, "\v", `\v`)

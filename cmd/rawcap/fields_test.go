@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"github.com/rawcap/rawcap/internal/testshared"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -117,6 +118,15 @@ func TestReadEKMatchesTshark(t *testing.T) {
 	if p := os.Getenv("RAWCAP_EK_PCAP"); p != "" {
 		pcap = p // another capture, to check a protocol the sample lacks
 	}
+	t.Run("sample", func(t *testing.T) { checkEKMatchesTshark(t, pcap) })
+	// LLDP's system description holds newlines, which ek writes as the
+	// text's own (JSON's \n), not as -T fields' escape.
+	t.Run("lldp", func(t *testing.T) {
+		checkEKMatchesTshark(t, testshared.Path(t, "corpus", "tcpdump", "tests_LLDP_and_CDP.pcap"))
+	})
+}
+
+func checkEKMatchesTshark(t *testing.T, pcap string) {
 	cmd := exec.Command("tshark", "-n", "-r", pcap, "-T", "ek")
 	cmd.Env = append(os.Environ(), "TZ=UTC")
 	want, err := cmd.Output()
