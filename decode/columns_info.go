@@ -28,6 +28,12 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		return p.appendTLSRecordsInfo(b, d, p.tcpLayer)
 	}
 	switch l.Type {
+	case LayerEthernet, LayerVLAN, LayerSLL:
+		if et, ok := unknownEtherType(d, top); ok {
+			b = infoUnknownEtherType(b, d, top, et)
+		}
+	case LayerGRE:
+		b = infoGRE(b, d, top)
 	case LayerTCP:
 		b = p.infoTCP(b, d, top)
 	case LayerUDP:

@@ -40,6 +40,9 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 	}
 	switch l.Type {
 	case LayerEthernet, LayerSLL, LayerSLL2, LayerLoopback, LayerRaw, LayerVLAN:
+		if et, ok := unknownEtherType(d, top); ok {
+			return appendUnknownEtherTypeProto(b, et)
+		}
 		return append(b, "ETHER"...)
 	case LayerLLC:
 		return append(b, "LLC"...)

@@ -309,3 +309,22 @@ var greFields = [greFieldCount]Field{
 }
 
 var protoGRE = protoField("gre", "Generic Routing Encapsulation")
+
+// infoGRE appends the Info column of a GRE header that is the packet's
+// innermost layer (its payload empty or a protocol rawcap does not decode):
+// tshark's "Encapsulated IP", or "Encapsulated 0x88B5 (unknown)" for a
+// protocol type without a name.
+func infoGRE(b []byte, d *Decoder, i int) []byte {
+	l := &d.layers[i]
+	if l.Malformed != "" || l.End-l.Start < 4 {
+		return b
+	}
+	proto := be16(d.data[l.Start+2:])
+	b = append(b, "Encapsulated "...)
+	if name := greFields[greProto].ValueNames().Name(uint64(proto)); name != "" {
+		return append(b, name...)
+	}
+	b = append(b, "0x"...)
+	b = append(b, upperHex[proto>>12], upperHex[proto>>8&15], upperHex[proto>>4&15], upperHex[proto&15])
+	return append(b, " (unknown)"...)
+}
