@@ -117,9 +117,11 @@ func emitARP(e *emitter, i int) {
 	e.Proto(&protoARP)
 	a := ARP(e.d.data[l.Start:l.Payload])
 	if l.Payload == l.Start {
-		if raw := e.d.data[l.Start:l.End]; len(raw) >= 8 && e.Tree() {
-			// Cut short in the addresses: tshark draws the fixed fields.
+		if raw := e.d.data[l.Start:l.End]; len(raw) >= 2 {
+			// Cut short: tshark draws the fixed fields as far as they go.
 			emitARPFixed(e, ARP(raw))
+		} else if e.Tree() {
+			e.NoTree() // tshark's ARP fails on the hardware type before its title
 		}
 		e.End()
 		return
@@ -178,11 +180,25 @@ func emitARP(e *emitter, i int) {
 // at least their 8 bytes.
 func emitARPFixed(e *emitter, a ARP) {
 	f := &arpFields
-	e.Uint(&f[arpHWType], uint64(a.HType()))
-	e.Uint(&f[arpProtoType], uint64(a.PType()))
-	e.Uint(&f[arpHWSize], uint64(a.HLen()))
-	e.Uint(&f[arpProtoSize], uint64(a.PLen()))
-	e.Uint(&f[arpOpcode], uint64(a.Op()))
+	if len(a) >= 8 {
+		e.Uint(&f[arpHWType], uint64(a.HType()))
+		e.Uint(&f[arpProtoType], uint64(a.PType()))
+		e.Uint(&f[arpHWSize], uint64(a.HLen()))
+		e.Uint(&f[arpProtoSize], uint64(a.PLen()))
+		e.Uint(&f[arpOpcode], uint64(a.Op()))
+		return
+	}
+	// Cut before the opcode's end: each field as far as its bytes go.
+	e.Uint(&f[arpHWType], uint64(be16(a)))
+	if len(a) >= 4 {
+		e.Uint(&f[arpProtoType], uint64(be16(a[2:])))
+	}
+	if len(a) >= 5 {
+		e.Uint(&f[arpHWSize], uint64(a[4]))
+	}
+	if len(a) >= 6 {
+		e.Uint(&f[arpProtoSize], uint64(a[5]))
+	}
 }
 
 // emitARPAddr emits one side's hardware and protocol addresses: a MAC and

@@ -535,7 +535,9 @@ func protocolsLayer(b []byte, d *Decoder, i int) []byte {
 		} else {
 			b = append(b, l.Type.String()...)
 		}
-		if l.Payload < l.End && i+1 < d.n && d.layers[i+1].Type != LayerLLC {
+		// tshark's ethertype hands on even an empty payload (eth:ethertype:ip
+		// for a frame that ends with its Ethernet header).
+		if i+1 < d.n && d.layers[i+1].Type != LayerLLC {
 			b = append(b, ":ethertype"...)
 		}
 		return b

@@ -390,38 +390,24 @@ func emitVLAN(e *emitter, i int) {
 	} else {
 		e.Proto(&protoVLAN)
 	}
-	if l.Malformed != "" && e.Tree() {
-		e.NoTree() // tshark draws only its "[Malformed Packet: VLAN]"
+	if l.Malformed != "" {
+		// A tag cut short: tshark draws only its "[Malformed Packet: VLAN]"
+		// when the TCI is cut; with the TCI whole, 802.1Q's title and the
+		// TCI's three fields before the mark, 802.1ad its bare title.
+		h := e.d.data[l.Start:l.End]
+		if len(h) < 2 {
+			if e.Tree() {
+				e.NoTree()
+			}
+		} else if !qinq {
+			emitVLANTCI(e, VLAN(h), false)
+		}
 		e.End()
 		return
 	}
 	if l.Payload > l.Start {
 		v := VLAN(e.d.data[l.Start:l.Payload])
-		if e.Tree() {
-			var b []byte
-			if qinq {
-				b = append(e.Text(), "IEEE 802.1ad, ID: "...)
-			} else {
-				b = appendUint(append(e.Text(), "802.1Q Virtual LAN, PRI: "...), uint64(v.Priority()))
-				b = append(b, ", DEI: "...)
-				if v.DEI() {
-					b = append(b, '1')
-				} else {
-					b = append(b, '0')
-				}
-				b = append(b, ", ID: "...)
-			}
-			e.SetRepr(appendUint(b, uint64(v.ID())))
-		}
-		if qinq {
-			e.Uint(&qinqFields[qinqPriority], uint64(v.Priority()))
-			e.Bool(&qinqFields[qinqDei], v.DEI())
-			e.Uint(&qinqFields[qinqID], uint64(v.ID()))
-		} else {
-			e.Uint(&vlanFields[vlanPriority], uint64(v.Priority()))
-			e.Bool(&vlanFields[vlanDei], v.DEI())
-			e.Uint(&vlanFields[vlanID], uint64(v.ID()))
-		}
+		emitVLANTCI(e, v, qinq)
 		if v.EtherType() <= 1500 {
 			e.Uint(&vlanFields[vlanLenField], uint64(v.EtherType()))
 		} else {
@@ -432,6 +418,36 @@ func emitVLAN(e *emitter, i int) {
 		}
 	}
 	e.End()
+}
+
+// emitVLANTCI sets a tag's title and emits its TCI's priority, DEI and ID
+// (v holds at least the TCI's two bytes).
+func emitVLANTCI(e *emitter, v VLAN, qinq bool) {
+	if e.Tree() {
+		var b []byte
+		if qinq {
+			b = append(e.Text(), "IEEE 802.1ad, ID: "...)
+		} else {
+			b = appendUint(append(e.Text(), "802.1Q Virtual LAN, PRI: "...), uint64(v.Priority()))
+			b = append(b, ", DEI: "...)
+			if v.DEI() {
+				b = append(b, '1')
+			} else {
+				b = append(b, '0')
+			}
+			b = append(b, ", ID: "...)
+		}
+		e.SetRepr(appendUint(b, uint64(v.ID())))
+	}
+	if qinq {
+		e.Uint(&qinqFields[qinqPriority], uint64(v.Priority()))
+		e.Bool(&qinqFields[qinqDei], v.DEI())
+		e.Uint(&qinqFields[qinqID], uint64(v.ID()))
+	} else {
+		e.Uint(&vlanFields[vlanPriority], uint64(v.Priority()))
+		e.Bool(&vlanFields[vlanDei], v.DEI())
+		e.Uint(&vlanFields[vlanID], uint64(v.ID()))
+	}
 }
 
 // emitLLC emits an 802.2 LLC header's fields, with SNAP's. Its tree is

@@ -355,6 +355,15 @@ func emitIPv4(e *emitter, i int) {
 	l := &e.d.layers[i]
 	if l.Payload == l.Start {
 		e.Proto(&protoIPv4)
+		raw := e.d.data[l.Start:l.End]
+		switch {
+		case len(raw) == 0:
+			if e.Tree() {
+				e.NoTree() // no byte at all: tshark draws only its malformed mark
+			}
+		case len(raw) < ipv4MinLen && raw[0]>>4 == 4 && raw[0]&15 >= 5 && (len(raw) < 4 || be16(raw[2:]) >= ipv4MinLen):
+			emitIPv4Cut(e, raw, e.wire-l.Start)
+		}
 		e.End()
 		return
 	}
@@ -420,9 +429,70 @@ func emitIPv4(e *emitter, i int) {
 	e.End()
 }
 
+// emitIPv4Cut emits the fields of a header cut short before its 20th
+// byte, each as far as its bytes go, as tshark draws them before its
+// malformed mark (wire is the IPv4 packet's length on the wire). The total
+// length, when there, is at least 20.
+func emitIPv4Cut(e *emitter, raw []byte, wire int) {
+	f := &ipFields
+	var h [ipv4MinLen]byte
+	copy(h[:], raw)
+	ip := IPv4(h[:])
+	n := len(raw)
+	if n >= 16 && e.Tree() {
+		e.SetRepr(ip.Src().AppendTo(append(e.Text(), "Internet Protocol Version 4, Src: "...)))
+	}
+	emitIPv4Byte0(e, ip)
+	if n >= 2 {
+		emitIPv4DS(e, ip)
+	}
+	if n >= 4 {
+		e.Uint(&f[ipLen], uint64(ip.TotalLength()))
+		if int(ip.TotalLength()) > wire && e.Tree() {
+			var arg [24]byte
+			e.Sub()
+			e.ExpertLine("Error", "Protocol", "IPv4 total length exceeds packet length (", append(appendUint(arg[:0], uint64(wire)), " bytes)"...))
+			e.Up()
+		}
+	}
+	if n >= 6 {
+		e.Uint(&f[ipID], uint64(ip.ID()))
+	}
+	if n >= 7 {
+		emitIPv4Flags(e, ip)
+	}
+	if n >= 8 {
+		emitIPv4Offset(e, ip)
+	}
+	if n >= 9 {
+		e.Uint(&f[ipTTL], uint64(ip.TTL()))
+	}
+	if n >= 10 {
+		e.Uint(&f[ipProtocol], uint64(ip.Protocol()))
+	}
+	if n >= 12 {
+		e.Uint(&f[ipChecksum], uint64(ip.Checksum()))
+		if e.Tree() {
+			b := appendHex4(append(e.Text(), "Header Checksum: 0x"...), ip.Checksum())
+			e.SetRepr(append(b, " [validation disabled]"...))
+		}
+		e.Uint(&f[ipChecksumStatus], 2) // unverified
+	}
+	if n >= 16 {
+		e.IPv4(&f[ipSrc], ip[12:16])
+		emitHostCopies(e, netip.AddrFrom4([4]byte(ip[12:16])), &f[ipAddr], &f[ipSrcHost], &f[ipHost])
+	}
+}
+
 // emitIPv4Head emits the fields of IPv4's first two bytes (version to
 // ECN).
 func emitIPv4Head(e *emitter, ip IPv4) {
+	emitIPv4Byte0(e, ip)
+	emitIPv4DS(e, ip)
+}
+
+// emitIPv4Byte0 emits the version and header length.
+func emitIPv4Byte0(e *emitter, ip IPv4) {
 	f := &ipFields
 	e.Uint(&f[ipVersion], 4)
 	if e.Tree() {
@@ -435,6 +505,11 @@ func emitIPv4Head(e *emitter, ip IPv4) {
 		b = append(appendUint(b, hl), " bytes ("...)
 		e.SetRepr(append(appendUint(b, hl/4), ')'))
 	}
+}
+
+// emitIPv4DS emits the Differentiated Services field with DSCP and ECN.
+func emitIPv4DS(e *emitter, ip IPv4) {
+	f := &ipFields
 	tos := ip.TOS()
 	e.Uint(&f[ipDsfield], uint64(tos))
 	if e.Tree() {
@@ -453,6 +528,15 @@ func emitIPv4Head(e *emitter, ip IPv4) {
 // offset, time to live, protocol).
 func emitIPv4Frag(e *emitter, ip IPv4) {
 	f := &ipFields
+	emitIPv4Flags(e, ip)
+	emitIPv4Offset(e, ip)
+	e.Uint(&f[ipTTL], uint64(ip.TTL()))
+	e.Uint(&f[ipProtocol], uint64(ip.Protocol()))
+}
+
+// emitIPv4Flags emits the flags byte's three bits.
+func emitIPv4Flags(e *emitter, ip IPv4) {
+	f := &ipFields
 	e.Uint(&f[ipFlags], uint64(ip.Flags()))
 	if e.Tree() {
 		b := append(appendBitDrawing(e.Text(), uint64(ip[6]), 8, 0xe0), " = Flags: 0x"...)
@@ -464,12 +548,15 @@ func emitIPv4Frag(e *emitter, ip IPv4) {
 	e.Bool(&f[ipFlagsDF], ip.DF())
 	e.Bool(&f[ipFlagsMF], ip.MF())
 	e.Up()
+}
+
+// emitIPv4Offset emits the fragment offset (in bytes in the tree).
+func emitIPv4Offset(e *emitter, ip IPv4) {
+	f := &ipFields
 	e.Uint(&f[ipFragOffset], uint64(ip.FragOffset()))
 	if e.Tree() && ip.FragOffset() != 0 {
 		// In bytes, as tshark's tree shows it.
 		b := append(appendBitDrawing(e.Text(), uint64(be16(ip[6:])), 16, 0x1fff), " = Fragment Offset: "...)
 		e.SetRepr(appendUint(b, uint64(ip.FragOffset())*8))
 	}
-	e.Uint(&f[ipTTL], uint64(ip.TTL()))
-	e.Uint(&f[ipProtocol], uint64(ip.Protocol()))
 }
