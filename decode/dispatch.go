@@ -494,6 +494,8 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 			treeICMPv4Rest(t, d, i)
 		case LayerICMPv6:
 			treeICMPv6Rest(t, d, i)
+		case LayerSCTP:
+			treeSCTPRest(t, d, i)
 		}
 		return
 	}
@@ -504,8 +506,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeTCP(t, d, i)
 	case LayerTLS:
 		treeTLS(t, d, i)
-	case LayerSCTP:
-		treeSCTP(t, d, i)
 	case LayerOSPF:
 		treeOSPF(t, d, i)
 	case LayerHTTP2:

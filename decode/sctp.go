@@ -344,6 +344,7 @@ const (
 	sctpParamValue
 	sctpParamHostname
 	sctpChunkValue
+	sctpAssocIndex
 	sctpFieldCount
 )
 
@@ -353,7 +354,7 @@ var sctpFields = [sctpFieldCount]Field{
 	sctpPort:                  {Name: "sctp.port", Label: "Port", Kind: KindUint, Width: 16},
 	sctpVTag:                  {Name: "sctp.verification_tag", Label: "Verification tag", Kind: KindUint, Width: 32, Base: BaseHex},
 	sctpChecksum:              {Name: "sctp.checksum", Label: "Checksum", Kind: KindUint, Width: 32, Base: BaseHex},
-	sctpChecksumStatus:        {Name: "sctp.checksum.status", Label: "Checksum Status", Kind: KindUint, Width: 8},
+	sctpChecksumStatus:        {Name: "sctp.checksum.status", Label: "Checksum Status", Kind: KindUint, Width: 8, Base: BaseNone, Generated: true},
 	sctpChunkType:             {Name: "sctp.chunk_type", Label: "Chunk type", Kind: KindUint, Width: 8},
 	sctpChunkBit1:             {Name: "sctp.chunk_bit_1", Label: "Bit", Kind: KindBool, Width: 8, Mask: 0x80},
 	sctpChunkBit2:             {Name: "sctp.chunk_bit_2", Label: "Bit", Kind: KindBool, Width: 8, Mask: 0x40},
@@ -481,6 +482,7 @@ var sctpFields = [sctpFieldCount]Field{
 	sctpParamValue:            {Name: "sctp.parameter_value", Label: "Parameter value", Kind: KindBytes},
 	sctpParamHostname:         {Name: "sctp.parameter_hostname", Label: "Hostname", Kind: KindString},
 	sctpChunkValue:            {Name: "sctp.chunk_value", Label: "Chunk value", Kind: KindBytes},
+	sctpAssocIndex:            {Name: "sctp.assoc_index", Label: "Association index", Kind: KindUint, Width: 16, Generated: true},
 }
 
 var protoSCTP = protoField("sctp", "Stream Control Transmission Protocol")
@@ -506,6 +508,13 @@ func emitSCTP(e *emitter, i int) {
 	s := SCTP(d.data[l.Start:l.End])
 	f := &sctpFields
 	sp, dp := s.SrcPort(), s.DstPort()
+	if e.Tree() {
+		b := append(e.Text(), "Stream Control Transmission Protocol, Src Port: "...)
+		b = append(appendUint(b, uint64(sp)), " ("...)
+		b = append(appendUint(b, uint64(sp)), "), Dst Port: "...)
+		b = append(appendUint(b, uint64(dp)), " ("...)
+		e.SetRepr(append(appendUint(b, uint64(dp)), ')'))
+	}
 	e.Uint(&f[sctpSrcPort], uint64(sp))
 	e.Uint(&f[sctpDstPort], uint64(dp))
 	e.Hidden(true)
@@ -513,8 +522,24 @@ func emitSCTP(e *emitter, i int) {
 	e.Uint(&f[sctpPort], uint64(dp))
 	e.Hidden(false)
 	e.Uint(&f[sctpVTag], uint64(s.Tag()))
+	if !sctpCut(s) {
+		// tshark adds it after the chunks, which a cut one ends.
+		e.Uint(&f[sctpAssocIndex], 65535)
+		if e.Tree() {
+			e.SetRepr(append(e.Text(), "Association index: disabled (enable in preferences)"...))
+		}
+	}
 	e.Uint(&f[sctpChecksum], uint64(s.Checksum()))
+	if e.Tree() {
+		b := appendHexN(append(e.Text(), "Checksum: 0x"...), uint64(s.Checksum()), 8)
+		e.SetRepr(append(b, " [unverified]"...))
+	}
 	e.Uint(&f[sctpChecksumStatus], 2)
+	if e.Tree() {
+		// The chunks are drawn by treeSCTPRest.
+		e.End()
+		return
+	}
 	var bases *sctpBases
 	if e.conv != nil {
 		bases = &e.conv.sctp
@@ -843,49 +868,28 @@ func sctpPPIDName(p uint32) string {
 	return sctpFields[sctpDataPPID].ValueNames().Name(uint64(p))
 }
 
-// treeSCTP appends the SCTP subtree as tshark -V shows it.
-func treeSCTP(t *treeWriter, d *Decoder, i int) {
-	l := &d.layers[i]
-	t.head("Stream Control Transmission Protocol")
-	if l.Malformed != "" {
-		t.end()
-		return
-	}
-	s := SCTP(d.data[l.Start:l.End])
-	sp, dp := s.SrcPort(), s.DstPort()
-	t.b = append(t.b, ", Src Port: "...)
-	t.b = appendUint(t.b, uint64(sp))
-	t.b = append(t.b, " ("...)
-	t.b = appendUint(t.b, uint64(sp))
-	t.b = append(t.b, "), Dst Port: "...)
-	t.b = appendUint(t.b, uint64(dp))
-	t.b = append(t.b, " ("...)
-	t.b = appendUint(t.b, uint64(dp))
-	t.b = append(t.b, ')')
-	t.end()
-	t.depth = 1
-	t.int("Source port", int(sp))
-	t.int("Destination port", int(dp))
-	t.hex("Verification tag", uint64(s.Tag()), 8)
-	cut := false
+// sctpCut reports whether a chunk of s runs past the packet.
+func sctpCut(s SCTP) bool {
 	for off := 0; ; {
 		c, next, ok := NextSCTPChunk(s.ChunkData(), off)
 		if !ok {
-			break
+			return false
+		}
+		if c.Cut {
+			return true
 		}
 		off = next
-		cut = cut || c.Cut
 	}
-	if !cut { // tshark adds the line after the chunks, which a cut one ends
-		t.line()
-		t.b = append(t.b, "[Association index: disabled (enable in preferences)]\n"...)
+}
+
+// treeSCTPRest appends, after the common header emitSCTP draws, the chunks
+// of SCTP layer i and the user data tshark hands on between them.
+func treeSCTPRest(t *treeWriter, d *Decoder, i int) {
+	l := &d.layers[i]
+	if l.Malformed != "" {
+		return
 	}
-	t.line()
-	t.b = append(t.b, "Checksum: 0x"...)
-	t.b = appendHexN(t.b, uint64(s.Checksum()), 8)
-	t.b = append(t.b, " [unverified]\n"...)
-	t.line()
-	t.b = append(t.b, "[Checksum Status: Unverified]\n"...)
+	s := SCTP(d.data[l.Start:l.End])
 	if !sctpTreeable(s) {
 		return
 	}
