@@ -494,8 +494,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 			treeICMPv4Rest(t, d, i)
 		case LayerICMPv6:
 			treeICMPv6Rest(t, d, i)
-		case LayerSCTP:
-			treeSCTPRest(t, d, i)
 		}
 		return
 	}
