@@ -504,8 +504,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeTCP(t, d, i)
 	case LayerTLS:
 		treeTLS(t, d, i)
-	case LayerSCTP:
-		treeSCTP(t, d, i)
 	case LayerOSPF:
 		treeOSPF(t, d, i)
 	case LayerHTTP2:

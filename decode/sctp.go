@@ -344,6 +344,7 @@ const (
 	sctpParamValue
 	sctpParamHostname
 	sctpChunkValue
+	sctpAssocIndex
 	sctpFieldCount
 )
 
@@ -353,7 +354,7 @@ var sctpFields = [sctpFieldCount]Field{
 	sctpPort:                  {Name: "sctp.port", Label: "Port", Kind: KindUint, Width: 16},
 	sctpVTag:                  {Name: "sctp.verification_tag", Label: "Verification tag", Kind: KindUint, Width: 32, Base: BaseHex},
 	sctpChecksum:              {Name: "sctp.checksum", Label: "Checksum", Kind: KindUint, Width: 32, Base: BaseHex},
-	sctpChecksumStatus:        {Name: "sctp.checksum.status", Label: "Checksum Status", Kind: KindUint, Width: 8},
+	sctpChecksumStatus:        {Name: "sctp.checksum.status", Label: "Checksum Status", Kind: KindUint, Width: 8, Base: BaseNone, Generated: true},
 	sctpChunkType:             {Name: "sctp.chunk_type", Label: "Chunk type", Kind: KindUint, Width: 8},
 	sctpChunkBit1:             {Name: "sctp.chunk_bit_1", Label: "Bit", Kind: KindBool, Width: 8, Mask: 0x80},
 	sctpChunkBit2:             {Name: "sctp.chunk_bit_2", Label: "Bit", Kind: KindBool, Width: 8, Mask: 0x40},
@@ -481,6 +482,7 @@ var sctpFields = [sctpFieldCount]Field{
 	sctpParamValue:            {Name: "sctp.parameter_value", Label: "Parameter value", Kind: KindBytes},
 	sctpParamHostname:         {Name: "sctp.parameter_hostname", Label: "Hostname", Kind: KindString},
 	sctpChunkValue:            {Name: "sctp.chunk_value", Label: "Chunk value", Kind: KindBytes},
+	sctpAssocIndex:            {Name: "sctp.assoc_index", Label: "Association index", Kind: KindUint, Width: 16, Generated: true},
 }
 
 var protoSCTP = protoField("sctp", "Stream Control Transmission Protocol")
@@ -494,7 +496,9 @@ func sctpChunkName(t uint8) string {
 	return sctpFields[sctpChunkType].ValueNames().Name(uint64(t))
 }
 
-// emitSCTP emits the common header's fields and each chunk's.
+// emitSCTP emits the common header's fields and each chunk's. In the -V
+// tree a chunk is a line with its fields beneath it; rawcap draws the
+// chunks only where it draws every one as tshark does (sctpTreeable).
 func emitSCTP(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
@@ -504,6 +508,76 @@ func emitSCTP(e *emitter, i int) {
 		return
 	}
 	s := SCTP(d.data[l.Start:l.End])
+	sp, dp := s.SrcPort(), s.DstPort()
+	if e.Tree() {
+		e.SetRepr(appendSCTPTitle(e.Text(), sp, dp))
+	}
+	emitSCTPHeader(e, s)
+	tree := e.Tree()
+	if tree && !sctpTreeable(s) {
+		e.End()
+		return
+	}
+	var bases *sctpBases
+	if e.conv != nil {
+		bases = &e.conv.sctp
+	}
+	// tshark hands the user data of each whole DATA or I-DATA chunk to
+	// Data as it goes, and goes on with the chunks after it in a new SCTP
+	// subtree; rawcap's layers hold that data when one such chunk ends
+	// the packet (sctpOwnData draws it when padded).
+	own, ndata, lastData := false, 0, -1
+	if tree && bases != nil {
+		own = i == d.n-1 && !bases.msg.done && bases.nretx == 0
+		for off := 0; ; {
+			c, next, ok := NextSCTPChunk(s.ChunkData(), off)
+			if !ok {
+				break
+			}
+			off = next
+			if c.Type == 0 || c.Type == 64 {
+				ndata++
+				lastData = c.Off
+			}
+		}
+	}
+	for off := 0; ; {
+		c, next, ok := NextSCTPChunk(s.ChunkData(), off)
+		if !ok {
+			break
+		}
+		off = next
+		emitSCTPChunk(e, c, bases)
+		if own && (ndata > 1 || c.Off != lastData || next != len(s.ChunkData())) {
+			if data := sctpWholeData(c, sp, dp); data != nil {
+				emitSCTPMsgData(e, data, true)
+				if next < len(s.ChunkData()) {
+					e.TopLines(true)
+					e.LineString("Stream Control Transmission Protocol")
+					e.TopLines(false)
+				}
+			}
+		}
+	}
+	if tree {
+		if b := sctpOwnData(d, i, bases); b != nil {
+			emitSCTPMsgData(e, b, true)
+		}
+	}
+	e.End()
+}
+
+// appendSCTPTitle appends the title of SCTP's subtree.
+func appendSCTPTitle(b []byte, sp, dp uint16) []byte {
+	b = append(b, "Stream Control Transmission Protocol, Src Port: "...)
+	b = append(appendUint(b, uint64(sp)), " ("...)
+	b = append(appendUint(b, uint64(sp)), "), Dst Port: "...)
+	b = append(appendUint(b, uint64(dp)), " ("...)
+	return append(appendUint(b, uint64(dp)), ')')
+}
+
+// emitSCTPHeader emits the common header's fields.
+func emitSCTPHeader(e *emitter, s SCTP) {
 	f := &sctpFields
 	sp, dp := s.SrcPort(), s.DstPort()
 	e.Uint(&f[sctpSrcPort], uint64(sp))
@@ -513,132 +587,244 @@ func emitSCTP(e *emitter, i int) {
 	e.Uint(&f[sctpPort], uint64(dp))
 	e.Hidden(false)
 	e.Uint(&f[sctpVTag], uint64(s.Tag()))
+	if !sctpCut(s) {
+		// tshark adds it after the chunks, which a cut one ends.
+		e.Uint(&f[sctpAssocIndex], 65535)
+		if e.Tree() {
+			e.SetRepr(append(e.Text(), "Association index: disabled (enable in preferences)"...))
+		}
+	}
 	e.Uint(&f[sctpChecksum], uint64(s.Checksum()))
+	if e.Tree() {
+		b := appendHexN(append(e.Text(), "Checksum: 0x"...), uint64(s.Checksum()), 8)
+		e.SetRepr(append(b, " [unverified]"...))
+	}
 	e.Uint(&f[sctpChecksumStatus], 2)
-	var bases *sctpBases
-	if e.conv != nil {
-		bases = &e.conv.sctp
+}
+
+// emitSCTPChunk emits chunk c's fields; bases are the packet's relative
+// TSN bases and TSN analysis (nil: absolute TSNs only).
+func emitSCTPChunk(e *emitter, c SCTPChunk, bases *sctpBases) {
+	f := &sctpFields
+	tree := e.Tree()
+	var tb sctpBases // the tree's bases when the tracker has none
+	if tree && bases != nil {
+		tb = *bases
 	}
-	for off := 0; ; {
-		c, next, ok := NextSCTPChunk(s.ChunkData(), off)
-		if !ok {
-			break
-		}
-		off = next
-		e.Uint(&f[sctpChunkType], uint64(c.Type))
-		e.Bool(&f[sctpChunkBit1], c.Type&0x80 != 0)
-		e.Bool(&f[sctpChunkBit2], c.Type&0x40 != 0)
-		e.Uint(&f[sctpChunkFlags], uint64(c.Flags))
-		switch c.Type {
-		case 0, 64:
-			e.Bool(&f[sctpDataIBit], c.Flags&8 != 0)
-			e.Bool(&f[sctpDataUBit], c.Flags&4 != 0)
-			e.Bool(&f[sctpDataBBit], c.Flags&2 != 0)
-			e.Bool(&f[sctpDataEBit], c.Flags&1 != 0)
-		case 3:
-			e.Uint(&f[sctpSackNounce], uint64(c.Flags&1))
-		case 6:
-			e.Bool(&f[sctpAbortTBit], c.Flags&1 != 0)
-		case 14:
-			e.Bool(&f[sctpShutdownCompleteTBit], c.Flags&1 != 0)
-		case 16:
-			e.Uint(&f[sctpNRSackNounce], uint64(c.Flags&1))
-		case 129:
-			e.Bool(&f[sctpPktdropMBit], c.Flags&1 != 0)
-			e.Bool(&f[sctpPktdropBBit], c.Flags&2 != 0)
-			e.Bool(&f[sctpPktdropTBit], c.Flags&4 != 0)
-		}
-		e.Uint(&f[sctpChunkLength], uint64(c.Length))
-		v := c.Value
-		switch c.Type {
-		case 0:
-			if len(v) >= 12 {
-				tsn := be32(v)
-				if bases != nil {
-					e.Uint(&f[sctpDataTSN], uint64(tsn-bases.out))
-				}
-				e.Uint(&f[sctpDataTSNRaw], uint64(tsn))
-				e.Uint(&f[sctpDataSID], uint64(be16(v[4:])))
-				e.Uint(&f[sctpDataSSN], uint64(be16(v[6:])))
-				e.Uint(&f[sctpDataPPID], uint64(be32(v[8:])))
-			}
-		case 1, 2:
-			if len(v) >= 16 {
-				k := sctpInitTag
-				if c.Type == 2 {
-					k = sctpInitAckTag
-				}
-				e.Uint(&f[k], uint64(be32(v)))
-				e.Uint(&f[k+1], uint64(be32(v[4:])))
-				e.Uint(&f[k+2], uint64(be16(v[8:])))
-				e.Uint(&f[k+3], uint64(be16(v[10:])))
-				e.Uint(&f[k+4], uint64(be32(v[12:])))
-				emitSCTPParams(e, v[16:])
-			}
-		case 3:
-			if len(v) >= 12 {
-				cum := be32(v)
-				var rel uint32
-				if bases != nil {
-					rel = cum - bases.in
-					e.Uint(&f[sctpSackCumTSN], uint64(rel))
-				}
-				e.Uint(&f[sctpSackCumTSNRaw], uint64(cum))
-				e.Uint(&f[sctpSackARwnd], uint64(be32(v[4:])))
-				ng, nd := int(be16(v[8:])), int(be16(v[10:]))
-				e.Uint(&f[sctpSackGaps], uint64(ng))
-				e.Uint(&f[sctpSackDups], uint64(nd))
-				p := 12
-				var acked uint64
-				for k := 0; k < ng && p+4 <= len(v); k++ {
-					st, en := be16(v[p:]), be16(v[p+2:])
-					e.Uint(&f[sctpSackGapStart], uint64(st))
-					if bases != nil {
-						e.Uint(&f[sctpSackGapStartTSN], uint64(rel+uint32(st)))
-					}
-					e.Uint(&f[sctpSackGapEnd], uint64(en))
-					if bases != nil {
-						e.Uint(&f[sctpSackGapEndTSN], uint64(rel+uint32(en)))
-					}
-					if en >= st {
-						acked += uint64(en-st) + 1
-					}
-					p += 4
-				}
-				if ng > 0 {
-					e.Uint(&f[sctpSackGapTSNs], acked)
-				}
-				for k := 0; k < nd && p+4 <= len(v); k++ {
-					e.Uint(&f[sctpSackDupTSN], uint64(be32(v[p:])))
-					p += 4
-				}
-			}
-		case 4, 5:
-			emitSCTPParams(e, v)
-		case 6, 9:
-			emitSCTPCauses(e, v)
-		case 7:
-			if len(v) >= 4 {
-				e.Uint(&f[sctpShutdownTSN], uint64(be32(v)))
-			}
-		case 10:
-			e.Bytes(&f[sctpCookie], v)
-		case 192:
-			if len(v) >= 4 {
-				e.Uint(&f[sctpForwardTSN], uint64(be32(v)))
-				for p := 4; p+4 <= len(v); p += 4 {
-					e.Uint(&f[sctpForwardSID], uint64(be16(v[p:])))
-					e.Uint(&f[sctpForwardSSN], uint64(be16(v[p+2:])))
-				}
-			}
-		default:
-			emitSCTPExtChunk(e, c, bases)
-		}
-		if len(c.Pad) > 0 {
-			e.Bytes(&f[sctpChunkPadding], c.Pad)
-		}
+	if tree {
+		e.Line(appendSCTPChunkTitle(e.Text(), c, &tb))
 	}
-	e.End()
+	e.Sub()
+	e.Uint(&f[sctpChunkType], uint64(c.Type))
+	e.Sub()
+	e.Bool(&f[sctpChunkBit1], c.Type&0x80 != 0)
+	e.Bool(&f[sctpChunkBit2], c.Type&0x40 != 0)
+	e.Up()
+	e.Uint(&f[sctpChunkFlags], uint64(c.Flags))
+	e.Sub()
+	switch c.Type {
+	case 0, 64:
+		e.Bool(&f[sctpDataIBit], c.Flags&8 != 0)
+		e.Bool(&f[sctpDataUBit], c.Flags&4 != 0)
+		e.Bool(&f[sctpDataBBit], c.Flags&2 != 0)
+		e.Bool(&f[sctpDataEBit], c.Flags&1 != 0)
+	case 3:
+		e.Uint(&f[sctpSackNounce], uint64(c.Flags&1))
+	case 6:
+		e.Bool(&f[sctpAbortTBit], c.Flags&1 != 0)
+	case 14:
+		e.Bool(&f[sctpShutdownCompleteTBit], c.Flags&1 != 0)
+	case 16:
+		e.Uint(&f[sctpNRSackNounce], uint64(c.Flags&1))
+	case 129:
+		e.Bool(&f[sctpPktdropMBit], c.Flags&1 != 0)
+		e.Bool(&f[sctpPktdropBBit], c.Flags&2 != 0)
+		e.Bool(&f[sctpPktdropTBit], c.Flags&4 != 0)
+	}
+	e.Up()
+	e.Uint(&f[sctpChunkLength], uint64(c.Length))
+	v := c.Value
+	switch c.Type {
+	case 0:
+		if len(v) >= 12 {
+			tsn := be32(v)
+			if bases != nil && !bases.inner {
+				e.Uint(&f[sctpDataTSN], uint64(tsn-bases.out))
+				if tree {
+					if x := bases.retxOf(c.Off); x != nil {
+						emitSCTPRetx(e, x)
+					}
+				}
+			}
+			e.Uint(&f[sctpDataTSNRaw], uint64(tsn))
+			e.Uint(&f[sctpDataSID], uint64(be16(v[4:])))
+			e.Uint(&f[sctpDataSSN], uint64(be16(v[6:])))
+			e.Uint(&f[sctpDataPPID], uint64(be32(v[8:])))
+			if tree && tb.msg.done && tb.msg.off == c.Off {
+				emitSCTPReassembled(e, &tb.msg)
+			}
+		}
+	case 1, 2:
+		if len(v) >= 16 {
+			k := sctpInitTag
+			if c.Type == 2 {
+				k = sctpInitAckTag
+			}
+			e.Uint(&f[k], uint64(be32(v)))
+			e.Uint(&f[k+1], uint64(be32(v[4:])))
+			e.Uint(&f[k+2], uint64(be16(v[8:])))
+			e.Uint(&f[k+3], uint64(be16(v[10:])))
+			e.Uint(&f[k+4], uint64(be32(v[12:])))
+			emitSCTPParams(e, v[16:], true)
+		}
+	case 3:
+		if len(v) >= 12 {
+			cum := be32(v)
+			var rel uint32
+			if bases != nil {
+				rel = cum - bases.in
+				e.Uint(&f[sctpSackCumTSN], uint64(rel))
+			}
+			e.Uint(&f[sctpSackCumTSNRaw], uint64(cum))
+			e.Uint(&f[sctpSackARwnd], uint64(be32(v[4:])))
+			if tree && be32(v[4:]) == 0 {
+				e.Sub()
+				e.ExpertLine("Note", "Sequence", "Zero Advertised Receiver Window Credit", nil)
+				e.Up()
+			}
+			ng, nd := int(be16(v[8:])), int(be16(v[10:]))
+			e.Uint(&f[sctpSackGaps], uint64(ng))
+			e.Uint(&f[sctpSackDups], uint64(nd))
+			p := 12
+			var acked uint64
+			for k := 0; k < ng && p+4 <= len(v); k++ {
+				st, en := be16(v[p:]), be16(v[p+2:])
+				if tree {
+					e.Line(appendSCTPGapTitle(e.Text(), "Gap Acknowledgement for TSN ", rel, st, en))
+				}
+				e.Sub()
+				e.Uint(&f[sctpSackGapStart], uint64(st))
+				e.Sub()
+				if bases != nil {
+					e.Uint(&f[sctpSackGapStartTSN], uint64(rel+uint32(st)))
+				}
+				e.Up()
+				e.Uint(&f[sctpSackGapEnd], uint64(en))
+				e.Sub()
+				if bases != nil {
+					e.Uint(&f[sctpSackGapEndTSN], uint64(rel+uint32(en)))
+				}
+				e.Up()
+				e.Up()
+				if en >= st {
+					acked += uint64(en-st) + 1
+				}
+				p += 4
+			}
+			if ng > 0 {
+				e.Uint(&f[sctpSackGapTSNs], acked)
+			}
+			for k := 0; k < nd && p+4 <= len(v); k++ {
+				e.Uint(&f[sctpSackDupTSN], uint64(be32(v[p:])))
+				p += 4
+			}
+		}
+	case 4, 5:
+		emitSCTPParams(e, v, true)
+	case 6, 9:
+		emitSCTPCauses(e, v)
+	case 7:
+		if len(v) >= 4 {
+			e.Uint(&f[sctpShutdownTSN], uint64(be32(v)))
+		}
+	case 10:
+		e.Bytes(&f[sctpCookie], v)
+	case 192:
+		if len(v) >= 4 {
+			e.Uint(&f[sctpForwardTSN], uint64(be32(v)))
+			for p := 4; p+4 <= len(v); p += 4 {
+				e.Uint(&f[sctpForwardSID], uint64(be16(v[p:])))
+				e.Uint(&f[sctpForwardSSN], uint64(be16(v[p+2:])))
+			}
+		}
+	default:
+		emitSCTPExtChunk(e, c, bases)
+	}
+	if len(c.Pad) > 0 {
+		e.Bytes(&f[sctpChunkPadding], c.Pad)
+	}
+	e.Up()
+}
+
+// appendSCTPChunkTitle appends the line tshark heads chunk c's subtree
+// with: its name and what it shows of the chunk's value.
+func appendSCTPChunkTitle(b []byte, c SCTPChunk, bases *sctpBases) []byte {
+	v := c.Value
+	name := sctpChunkName(c.Type)
+	if name == "" {
+		b = append(b, "RESERVED chunk (Type: "...)
+		b = appendUint(b, uint64(c.Type))
+		b = append(b, ", value length: "...)
+		b = appendUint(b, uint64(len(c.Value)))
+		return append(b, " bytes)"...)
+	}
+	b = append(b, name...)
+	b = append(b, " chunk"...)
+	switch c.Type {
+	case 0:
+		b = appendSCTPSegment(b, c.Flags, be32(v)-bases.out, be16(v[4:]))
+		b = append(b, ", SSN: "...)
+		b = appendUint(b, uint64(be16(v[6:])))
+		b = append(b, ", PPID: "...)
+		b = appendUint(b, uint64(be32(v[8:])))
+		b = append(b, ", payload length: "...)
+		b = appendUint(b, uint64(len(v)-12))
+		b = append(b, " bytes)"...)
+	case 1, 2:
+		b = append(b, " (Outbound streams: "...)
+		b = appendUint(b, uint64(be16(v[8:])))
+		b = append(b, ", inbound streams: "...)
+		b = appendUint(b, uint64(be16(v[10:])))
+		b = append(b, ')')
+	case 3:
+		b = append(b, " (Cumulative TSN: "...)
+		b = appendUint(b, uint64(be32(v)))
+		b = append(b, ", a_rwnd: "...)
+		b = appendUint(b, uint64(be32(v[4:])))
+		b = append(b, ", gaps: "...)
+		b = appendUint(b, uint64(be16(v[8:])))
+		b = append(b, ", duplicate TSNs: "...)
+		b = appendUint(b, uint64(be16(v[10:])))
+		b = append(b, ')')
+	case 4, 5:
+		b = append(b, " (Information: "...)
+		b = appendUint(b, uint64(len(v)))
+		b = append(b, " bytes)"...)
+	case 7:
+		b = append(b, " (Cumulative TSN ack: "...)
+		b = appendUint(b, uint64(be32(v)))
+		b = append(b, ')')
+	case 10:
+		b = append(b, " (Cookie length: "...)
+		b = appendUint(b, uint64(len(v)))
+		b = append(b, " bytes)"...)
+	case 192, 194:
+		b = append(b, "(Cumulative TSN: "...)
+		b = appendUint(b, uint64(be32(v)))
+		b = append(b, ')')
+	default:
+		b = appendSCTPExtChunkTitle(b, c, bases)
+	}
+	return b
+}
+
+// appendSCTPGapTitle appends the line of a gap acknowledgement block: its
+// TSNs, counted from base.
+func appendSCTPGapTitle(b []byte, title string, base uint32, st, en uint16) []byte {
+	b = append(b, title...)
+	b = appendUint(b, uint64(base+uint32(st)))
+	b = append(b, " to "...)
+	return appendUint(b, uint64(base+uint32(en)))
 }
 
 // nextSCTPTLV returns the parameter or error cause at off within b: its
@@ -656,7 +842,9 @@ func nextSCTPTLV(b []byte, off int) (typ uint16, length int, val, pad []byte, ne
 	return typ, length, val, b[off+length : end], end, true
 }
 
-func emitSCTPParams(e *emitter, b []byte) {
+// emitSCTPParams emits the parameters in b; top marks a chunk's own list,
+// whose final parameter tshark expects to leave its padding to the chunk.
+func emitSCTPParams(e *emitter, b []byte, top bool) {
 	f := &sctpFields
 	for off := 0; ; {
 		typ, n, v, pad, next, ok := nextSCTPTLV(b, off)
@@ -664,9 +852,18 @@ func emitSCTPParams(e *emitter, b []byte) {
 			return
 		}
 		off = next
+		if e.Tree() {
+			e.Line(appendSCTPParamTitle(e.Text(), typ, v))
+		}
+		e.Sub()
+		if e.Tree() && top && len(pad) > 0 && next == len(b) {
+			e.ExpertLine("Note", "Malformed", "The padding of this final parameter should be the padding of the chunk.", nil)
+		}
 		e.Uint(&f[sctpParamType], uint64(typ))
+		e.Sub()
 		e.Bool(&f[sctpParamBit1], typ&0x8000 != 0)
 		e.Bool(&f[sctpParamBit2], typ&0x4000 != 0)
+		e.Up()
 		e.Uint(&f[sctpParamLength], uint64(n))
 		switch {
 		case typ == 1:
@@ -689,7 +886,56 @@ func emitSCTPParams(e *emitter, b []byte) {
 		if len(pad) > 0 {
 			e.Bytes(&f[sctpParamPadding], pad)
 		}
+		e.Up()
 	}
+}
+
+// appendSCTPParamTitle appends the line tshark heads a parameter's
+// subtree with: its name and what it shows of its value v.
+func appendSCTPParamTitle(b []byte, typ uint16, v []byte) []byte {
+	switch typ {
+	case 1:
+		b = append(b, "Heartbeat info parameter (Information: "...)
+		b = appendUint(b, uint64(len(v)))
+		return append(b, " bytes)"...)
+	case 5:
+		b = append(b, "IPv4 address parameter (Address: "...)
+		b = netip.AddrFrom4([4]byte(v)).AppendTo(b)
+		return append(b, ')')
+	case 6:
+		b = append(b, "IPv6 address parameter (Address: "...)
+		b = netip.AddrFrom16([16]byte(v)).AppendTo(b)
+		return append(b, ')')
+	case 7:
+		b = append(b, "State cookie parameter (Cookie length: "...)
+		b = appendUint(b, uint64(len(v)))
+		return append(b, " bytes)"...)
+	case 9:
+		b = append(b, "Cookie preservative parameter (Increment :"...)
+		b = appendUint(b, uint64(be32(v)))
+		return append(b, " msec)"...)
+	case 12:
+		b = append(b, "Supported address types parameter (Supported types: "...)
+		for p := 0; p < len(v); p += 2 {
+			if p > 0 {
+				b = append(b, ", "...)
+			}
+			switch be16(v[p:]) {
+			case 5:
+				b = append(b, "IPv4"...)
+			case 6:
+				b = append(b, "IPv6"...)
+			default:
+				b = append(b, "hostname"...)
+			}
+		}
+		return append(b, ')')
+	case 0x8000:
+		return append(b, "ECN parameter"...)
+	case 0xc000:
+		return append(b, "Forward TSN supported parameter"...)
+	}
+	return appendSCTPExtParamTitle(b, typ, v)
 }
 
 func emitSCTPCauses(e *emitter, b []byte) {
@@ -700,6 +946,10 @@ func emitSCTPCauses(e *emitter, b []byte) {
 			return
 		}
 		off = next
+		if e.Tree() {
+			e.Line(appendSCTPCauseTitle(e.Text(), code, v))
+		}
+		e.Sub()
 		e.Uint(&f[sctpCauseCode], uint64(code))
 		e.Uint(&f[sctpCauseLength], uint64(n))
 		switch {
@@ -709,14 +959,35 @@ func emitSCTPCauses(e *emitter, b []byte) {
 		case code == 3 && len(v) == 4:
 			e.Uint(&f[sctpCauseStaleness], uint64(be32(v)))
 		case code >= 0xa0 && code <= 0xa4, code == 5, code == 8, code == 11:
-			emitSCTPParams(e, v)
+			emitSCTPParams(e, v, false)
 		default:
 			emitSCTPExtCause(e, code, v)
 		}
 		if len(pad) > 0 {
 			e.Bytes(&f[sctpCausePadding], pad)
 		}
+		e.Up()
 	}
+}
+
+// appendSCTPCauseTitle appends the line tshark heads an error cause's
+// subtree with: its name and what it shows of its value v.
+func appendSCTPCauseTitle(b []byte, code uint16, v []byte) []byte {
+	switch code {
+	case 1:
+		b = append(b, "Invalid stream identifier cause (SID: "...)
+		b = appendUint(b, uint64(be16(v)))
+		return append(b, ')')
+	case 3:
+		b = append(b, "Stale cookie error cause (Measure: "...)
+		b = appendUint(b, uint64(be32(v)))
+		return append(b, " usec)"...)
+	case 12:
+		return append(b, "User initiated ABORT cause"...)
+	}
+	b = append(b, sctpFields[sctpCauseCode].ValueNames().Name(uint64(code))...)
+	b = append(b, " cause"...)
+	return appendSCTPCauseTitleRest(b, code, v)
 }
 
 // sctpTreeable reports whether rawcap draws every chunk, parameter and
@@ -843,461 +1114,17 @@ func sctpPPIDName(p uint32) string {
 	return sctpFields[sctpDataPPID].ValueNames().Name(uint64(p))
 }
 
-// treeSCTP appends the SCTP subtree as tshark -V shows it.
-func treeSCTP(t *treeWriter, d *Decoder, i int) {
-	l := &d.layers[i]
-	t.head("Stream Control Transmission Protocol")
-	if l.Malformed != "" {
-		t.end()
-		return
-	}
-	s := SCTP(d.data[l.Start:l.End])
-	sp, dp := s.SrcPort(), s.DstPort()
-	t.b = append(t.b, ", Src Port: "...)
-	t.b = appendUint(t.b, uint64(sp))
-	t.b = append(t.b, " ("...)
-	t.b = appendUint(t.b, uint64(sp))
-	t.b = append(t.b, "), Dst Port: "...)
-	t.b = appendUint(t.b, uint64(dp))
-	t.b = append(t.b, " ("...)
-	t.b = appendUint(t.b, uint64(dp))
-	t.b = append(t.b, ')')
-	t.end()
-	t.depth = 1
-	t.int("Source port", int(sp))
-	t.int("Destination port", int(dp))
-	t.hex("Verification tag", uint64(s.Tag()), 8)
-	cut := false
+// sctpCut reports whether a chunk of s runs past the packet.
+func sctpCut(s SCTP) bool {
 	for off := 0; ; {
 		c, next, ok := NextSCTPChunk(s.ChunkData(), off)
 		if !ok {
-			break
+			return false
+		}
+		if c.Cut {
+			return true
 		}
 		off = next
-		cut = cut || c.Cut
-	}
-	if !cut { // tshark adds the line after the chunks, which a cut one ends
-		t.line()
-		t.b = append(t.b, "[Association index: disabled (enable in preferences)]\n"...)
-	}
-	t.line()
-	t.b = append(t.b, "Checksum: 0x"...)
-	t.b = appendHexN(t.b, uint64(s.Checksum()), 8)
-	t.b = append(t.b, " [unverified]\n"...)
-	t.line()
-	t.b = append(t.b, "[Checksum Status: Unverified]\n"...)
-	if !sctpTreeable(s) {
-		return
-	}
-	var bases sctpBases
-	if t.conv != nil {
-		bases = t.conv.sctp
-	}
-	// tshark hands the user data of each whole DATA or I-DATA chunk to
-	// Data as it goes, and goes on with the chunks after it in a new SCTP
-	// subtree; rawcap's layers hold that data when one such chunk ends
-	// the packet (sctpOwnData draws it when padded).
-	ndata, lastData := 0, -1
-	for off := 0; ; {
-		c, next, ok := NextSCTPChunk(s.ChunkData(), off)
-		if !ok {
-			break
-		}
-		off = next
-		if c.Type == 0 || c.Type == 64 {
-			ndata++
-			lastData = c.Off
-		}
-	}
-	own := l.Malformed == "" && i == d.n-1 && !bases.msg.done && bases.nretx == 0 && t.conv != nil
-	for off := 0; ; {
-		c, next, ok := NextSCTPChunk(s.ChunkData(), off)
-		if !ok {
-			break
-		}
-		off = next
-		treeSCTPChunk(t, c, &bases)
-		if own && (ndata > 1 || c.Off != lastData || next != len(s.ChunkData())) {
-			if data := sctpWholeData(c, s.SrcPort(), s.DstPort()); data != nil {
-				treeSCTPMsgData(t, data)
-				if next < len(s.ChunkData()) {
-					t.head("Stream Control Transmission Protocol")
-					t.end()
-				}
-			}
-		}
-	}
-	if b := sctpOwnData(d, i, &bases); b != nil {
-		treeSCTPMsgData(t, b)
-	}
-}
-
-func treeSCTPChunk(t *treeWriter, c SCTPChunk, bases *sctpBases) {
-	v := c.Value
-	name := sctpChunkName(c.Type)
-	if name == "" {
-		treeSCTPUnknownChunk(t, c)
-		return
-	}
-	t.depth = 1
-	t.line()
-	t.b = append(t.b, name...)
-	t.b = append(t.b, " chunk"...)
-	switch c.Type {
-	case 0:
-		t.b = appendSCTPSegment(t.b, c.Flags, be32(v)-bases.out, be16(v[4:]))
-		t.b = append(t.b, ", SSN: "...)
-		t.b = appendUint(t.b, uint64(be16(v[6:])))
-		t.b = append(t.b, ", PPID: "...)
-		t.b = appendUint(t.b, uint64(be32(v[8:])))
-		t.b = append(t.b, ", payload length: "...)
-		t.b = appendUint(t.b, uint64(len(v)-12))
-		t.b = append(t.b, " bytes)"...)
-	case 1, 2:
-		t.b = append(t.b, " (Outbound streams: "...)
-		t.b = appendUint(t.b, uint64(be16(v[8:])))
-		t.b = append(t.b, ", inbound streams: "...)
-		t.b = appendUint(t.b, uint64(be16(v[10:])))
-		t.b = append(t.b, ')')
-	case 3:
-		t.b = append(t.b, " (Cumulative TSN: "...)
-		t.b = appendUint(t.b, uint64(be32(v)))
-		t.b = append(t.b, ", a_rwnd: "...)
-		t.b = appendUint(t.b, uint64(be32(v[4:])))
-		t.b = append(t.b, ", gaps: "...)
-		t.b = appendUint(t.b, uint64(be16(v[8:])))
-		t.b = append(t.b, ", duplicate TSNs: "...)
-		t.b = appendUint(t.b, uint64(be16(v[10:])))
-		t.b = append(t.b, ')')
-	case 4, 5:
-		t.b = append(t.b, " (Information: "...)
-		t.b = appendUint(t.b, uint64(len(v)))
-		t.b = append(t.b, " bytes)"...)
-	case 7:
-		t.b = append(t.b, " (Cumulative TSN ack: "...)
-		t.b = appendUint(t.b, uint64(be32(v)))
-		t.b = append(t.b, ')')
-	case 10:
-		t.b = append(t.b, " (Cookie length: "...)
-		t.b = appendUint(t.b, uint64(len(v)))
-		t.b = append(t.b, " bytes)"...)
-	case 192, 194:
-		t.b = append(t.b, "(Cumulative TSN: "...)
-		t.b = appendUint(t.b, uint64(be32(v)))
-		t.b = append(t.b, ')')
-	default:
-		sctpExtChunkTitle(t, c, bases)
-	}
-	t.end()
-	t.depth = 2
-	t.line()
-	t.b = append(t.b, "Chunk type: "...)
-	t.b = append(t.b, name...)
-	t.b = append(t.b, " ("...)
-	t.b = appendUint(t.b, uint64(c.Type))
-	t.b = append(t.b, ")\n"...)
-	treeSCTPChunkTypeBits(t, c.Type)
-	t.depth = 2
-	t.line()
-	t.b = append(t.b, "Chunk flags: 0x"...)
-	t.b = appendHex2(t.b, c.Flags)
-	t.end()
-	t.depth = 3
-	fl := uint64(c.Flags)
-	flag := func(mask uint64, label, yes, no string) {
-		t.bits(fl, 8, mask, label)
-		if fl&mask != 0 {
-			t.b = append(t.b, yes...)
-		} else {
-			t.b = append(t.b, no...)
-		}
-		t.end()
-	}
-	switch c.Type {
-	case 0, 64:
-		flag(8, "I-Bit", "Send SACK immediately", "Possibly delay SACK")
-		flag(4, "U-Bit", "Unordered delivery", "Ordered delivery")
-		flag(2, "B-Bit", "First segment", "Subsequent segment")
-		flag(1, "E-Bit", "Last segment", "Not the last segment")
-	case 3, 16:
-		t.bits(fl, 8, 1, "Nounce sum")
-		t.b = appendUint(t.b, fl&1)
-		t.end()
-	case 6, 14:
-		flag(1, "T-Bit", "Tag reflected", "Tag not reflected")
-	case 129:
-		flag(1, "M-Bit", "Source is a middlebox", "Source is an endhost")
-		flag(2, "B-Bit", "SCTP checksum was incorrect", "SCTP checksum was correct")
-		flag(4, "T-Bit", "Packet is truncated", "Packet is not truncated")
-	}
-	t.depth = 2
-	t.int("Chunk length", int(c.Length))
-	switch c.Type {
-	case 0:
-		tsn := be32(v)
-		if !bases.inner {
-			t.int("Transmission sequence number (relative)", int(tsn-bases.out))
-			if x := bases.retxOf(c.Off); x != nil {
-				treeSCTPRetx(t, x)
-			}
-		}
-		t.int("Transmission sequence number (absolute)", int(tsn))
-		t.hex("Stream identifier", uint64(be16(v[4:])), 4)
-		t.int("Stream sequence number", int(be16(v[6:])))
-		t.line()
-		t.b = append(t.b, "Payload protocol identifier: "...)
-		t.b = append(t.b, sctpPPIDName(be32(v[8:]))...)
-		t.b = append(t.b, " ("...)
-		t.b = appendUint(t.b, uint64(be32(v[8:])))
-		t.b = append(t.b, ")\n"...)
-		if bases.msg.done && bases.msg.off == c.Off {
-			treeSCTPReassembled(t, &bases.msg)
-		}
-	case 1, 2:
-		t.hex("Initiate tag", uint64(be32(v)), 8)
-		t.int("Advertised receiver window credit (a_rwnd)", int(be32(v[4:])))
-		t.int("Number of outbound streams", int(be16(v[8:])))
-		t.int("Number of inbound streams", int(be16(v[10:])))
-		t.int("Initial TSN", int(be32(v[12:])))
-		treeSCTPParams(t, v[16:], 2, true)
-	case 3:
-		cum := be32(v)
-		rel := cum - bases.in
-		t.int("Cumulative TSN ACK (relative)", int(rel))
-		t.int("Cumulative TSN ACK (absolute)", int(cum))
-		t.int("Advertised receiver window credit (a_rwnd)", int(be32(v[4:])))
-		if be32(v[4:]) == 0 {
-			t.depth = 3
-			t.expert("Note", "Sequence", "Zero Advertised Receiver Window Credit", nil)
-			t.depth = 2
-		}
-		ng, nd := int(be16(v[8:])), int(be16(v[10:]))
-		t.int("Number of gap acknowledgement blocks", ng)
-		t.int("Number of duplicated TSNs", nd)
-		p := treeSCTPGaps(t, v, 12, ng, rel, "Gap Acknowledgement for TSN ", "[Number of TSNs in gap acknowledgement blocks: ", nil, 0)
-		for k := 0; k < nd; k++ {
-			t.int("Duplicate TSN", int(be32(v[p:])))
-			p += 4
-		}
-	case 4, 5:
-		treeSCTPParams(t, v, 2, true)
-	case 6, 9:
-		treeSCTPCauses(t, v, 2)
-	case 7:
-		t.int("Cumulative TSN Ack", int(be32(v)))
-	case 10:
-		treeBytesLine(t, "Cookie", v)
-	case 192:
-		t.int("New cumulative TSN", int(be32(v)))
-		for p := 4; p+4 <= len(v); p += 4 {
-			t.int("Stream identifier", int(be16(v[p:])))
-			t.int("Stream sequence number", int(be16(v[p+2:])))
-		}
-	default:
-		treeSCTPExtChunk(t, c, bases)
-	}
-	if len(c.Pad) > 0 {
-		t.depth = 2
-		treeBytesLine(t, "Chunk padding", c.Pad)
-	}
-}
-
-// treeBytesLine writes "label: hex" as tshark shows a bytes field.
-func treeBytesLine(t *treeWriter, label string, v []byte) {
-	t.line()
-	t.b = append(t.b, label...)
-	t.b = append(t.b, ": "...)
-	t.b = appendWSBytes(t.b, v)
-	t.end()
-}
-
-// treeSCTPParams draws the parameters in b, their titles at depth dep;
-// top marks a chunk's own list, whose final parameter tshark expects to
-// leave its padding to the chunk.
-func treeSCTPParams(t *treeWriter, b []byte, dep int, top bool) {
-	for off := 0; ; {
-		typ, n, v, pad, next, ok := nextSCTPTLV(b, off)
-		if !ok {
-			return
-		}
-		off = next
-		t.depth = dep
-		t.line()
-		tname := sctpFields[sctpParamType].ValueNames().Name(uint64(typ))
-		switch typ {
-		case 1:
-			tname = "Heartbeat info"
-			t.b = append(t.b, "Heartbeat info parameter (Information: "...)
-			t.b = appendUint(t.b, uint64(len(v)))
-			t.b = append(t.b, " bytes)"...)
-		case 5:
-			tname = "IPv4 address"
-			t.b = append(t.b, "IPv4 address parameter (Address: "...)
-			t.b = netip.AddrFrom4([4]byte(v)).AppendTo(t.b)
-			t.b = append(t.b, ')')
-		case 6:
-			tname = "IPv6 address"
-			t.b = append(t.b, "IPv6 address parameter (Address: "...)
-			t.b = netip.AddrFrom16([16]byte(v)).AppendTo(t.b)
-			t.b = append(t.b, ')')
-		case 7:
-			tname = "State cookie"
-			t.b = append(t.b, "State cookie parameter (Cookie length: "...)
-			t.b = appendUint(t.b, uint64(len(v)))
-			t.b = append(t.b, " bytes)"...)
-		case 9:
-			tname = "Cookie preservative"
-			t.b = append(t.b, "Cookie preservative parameter (Increment :"...)
-			t.b = appendUint(t.b, uint64(be32(v)))
-			t.b = append(t.b, " msec)"...)
-		case 12:
-			tname = "Supported address types"
-			t.b = append(t.b, "Supported address types parameter (Supported types: "...)
-			for p := 0; p < len(v); p += 2 {
-				if p > 0 {
-					t.b = append(t.b, ", "...)
-				}
-				switch be16(v[p:]) {
-				case 5:
-					t.b = append(t.b, "IPv4"...)
-				case 6:
-					t.b = append(t.b, "IPv6"...)
-				default:
-					t.b = append(t.b, "hostname"...)
-				}
-			}
-			t.b = append(t.b, ')')
-		case 0x8000:
-			tname = "ECN"
-			t.b = append(t.b, "ECN parameter"...)
-		case 0xc000:
-			tname = "Forward TSN supported"
-			t.b = append(t.b, "Forward TSN supported parameter"...)
-		default:
-			sctpExtParamTitle(t, typ, v, tname)
-		}
-		t.end()
-		t.depth = dep + 1
-		if top && len(pad) > 0 && next == len(b) {
-			t.expert("Note", "Malformed", "The padding of this final parameter should be the padding of the chunk.", nil)
-		}
-		t.line()
-		t.b = append(t.b, "Parameter type: "...)
-		if tname == "" {
-			tname = "Unknown"
-		}
-		t.b = append(t.b, tname...)
-		t.b = append(t.b, " (0x"...)
-		t.b = appendHex4(t.b, typ)
-		t.b = append(t.b, ")\n"...)
-		t.depth = dep + 2
-		t.bits(uint64(typ), 16, 0x8000, "Bit")
-		if typ&0x8000 != 0 {
-			t.b = append(t.b, "Skip parameter and continue processing of the chunk\n"...)
-		} else {
-			t.b = append(t.b, "Stop processing of chunk\n"...)
-		}
-		t.bits(uint64(typ), 16, 0x4000, "Bit")
-		if typ&0x4000 != 0 {
-			t.b = append(t.b, "Do report\n"...)
-		} else {
-			t.b = append(t.b, "Do not report\n"...)
-		}
-		t.depth = dep + 1
-		t.int("Parameter length", n)
-		switch typ {
-		case 1:
-			treeBytesLine(t, "Heartbeat information", v)
-		case 5:
-			t.line()
-			t.b = append(t.b, "IP Version 4 address: "...)
-			t.b = netip.AddrFrom4([4]byte(v)).AppendTo(t.b)
-			t.end()
-		case 6:
-			t.line()
-			t.b = append(t.b, "IP Version 6 address: "...)
-			t.b = netip.AddrFrom16([16]byte(v)).AppendTo(t.b)
-			t.end()
-		case 7:
-			treeBytesLine(t, "State cookie", v)
-		case 9:
-			t.int("Suggested Cookie life-span increment (msec)", int(be32(v)))
-		case 12:
-			for p := 0; p < len(v); p += 2 {
-				t.line()
-				t.b = append(t.b, "Supported address type: "...)
-				switch a := be16(v[p:]); a {
-				case 5:
-					t.b = append(t.b, "IPv4 address (5)"...)
-				case 6:
-					t.b = append(t.b, "IPv6 address (6)"...)
-				default:
-					t.b = append(t.b, "Hostname address (11)"...)
-				}
-				t.end()
-			}
-		default:
-			treeSCTPExtParam(t, typ, v, dep)
-		}
-		if len(pad) > 0 {
-			t.depth = dep + 1
-			treeBytesLine(t, "Parameter padding", pad)
-		}
-	}
-}
-
-// treeSCTPCauses draws the error causes in b, their titles at depth dep.
-func treeSCTPCauses(t *treeWriter, b []byte, dep int) {
-	for off := 0; ; {
-		code, n, v, pad, next, ok := nextSCTPTLV(b, off)
-		if !ok {
-			return
-		}
-		off = next
-		t.depth = dep
-		t.line()
-		cname := sctpFields[sctpCauseCode].ValueNames().Name(uint64(code))
-		switch code {
-		case 1:
-			cname = "Invalid stream identifier"
-			t.b = append(t.b, "Invalid stream identifier cause (SID: "...)
-			t.b = appendUint(t.b, uint64(be16(v)))
-			t.b = append(t.b, ')')
-		case 3:
-			cname = "Stale cookie error"
-			t.b = append(t.b, "Stale cookie error cause (Measure: "...)
-			t.b = appendUint(t.b, uint64(be32(v)))
-			t.b = append(t.b, " usec)"...)
-		case 12:
-			cname = "User initiated ABORT"
-			t.b = append(t.b, "User initiated ABORT cause"...)
-		default:
-			t.b = append(t.b, cname...)
-			t.b = append(t.b, " cause"...)
-			sctpCauseTitle(t, code, v)
-		}
-		t.end()
-		t.depth = dep + 1
-		t.line()
-		t.b = append(t.b, "Cause code: "...)
-		t.b = append(t.b, cname...)
-		t.b = append(t.b, " (0x"...)
-		t.b = appendHex4(t.b, code)
-		t.b = append(t.b, ")\n"...)
-		t.int("Cause length", n)
-		switch code {
-		case 1:
-			t.int("Stream identifier", int(be16(v)))
-			t.int("Reserved", int(be16(v[2:])))
-		case 3:
-			t.int("Measure of staleness in usec", int(be32(v)))
-		default:
-			treeSCTPCauseValue(t, code, v, dep)
-		}
-		if len(pad) > 0 {
-			t.depth = dep + 1
-			treeBytesLine(t, "Cause padding", pad)
-		}
 	}
 }
 
@@ -1540,49 +1367,6 @@ func sctpTcpdumpName(t uint8) string {
 	return ""
 }
 
-// treeSCTPGaps draws the n gap acknowledgement blocks of a SACK or NR-SACK
-// chunk's value v from offset p, their TSNs counted from base, titled
-// title, and the count of the TSNs they acknowledge (total); it returns the
-// offset after them.
-func treeSCTPGaps(t *treeWriter, v []byte, p, n int, base uint32, title, total string, acks *sctpBases, off int) int {
-	acked := 0
-	for k := 0; k < n; k++ {
-		st, en := uint32(be16(v[p:])), uint32(be16(v[p+2:]))
-		t.depth = 2
-		t.line()
-		t.b = append(t.b, title...)
-		t.b = appendUint(t.b, uint64(base+st))
-		t.b = append(t.b, " to "...)
-		t.b = appendUint(t.b, uint64(base+en))
-		t.end()
-		for _, e := range [2]struct {
-			label, tsn string
-			v          uint32
-		}{{"Start", "[Start TSN: ", st}, {"End", "[End TSN: ", en}} {
-			t.depth = 3
-			t.int(e.label, int(e.v))
-			t.depth = 4
-			t.line()
-			t.b = append(t.b, e.tsn...)
-			t.b = appendUint(t.b, uint64(base+e.v))
-			t.b = append(t.b, "]\n"...)
-		}
-		treeSCTPAcks(t, acks, off, k, 3)
-		if en >= st {
-			acked += int(en-st) + 1
-		}
-		p += 4
-	}
-	t.depth = 2
-	if n > 0 {
-		t.line()
-		t.b = append(t.b, total...)
-		t.b = appendUint(t.b, uint64(acked))
-		t.b = append(t.b, "]\n"...)
-	}
-	return p
-}
-
 // appendSCTPSegment appends the start of a DATA or I-DATA chunk's title:
 // " (ordered, first segment, TSN: 1, SID: 0", from the chunk's flags, its
 // relative TSN and its stream id.
@@ -1613,22 +1397,4 @@ func sctpWholeData(c SCTPChunk, sp, dp uint16) []byte {
 		return nil
 	}
 	return c.Value[hdr:]
-}
-
-// treeSCTPChunkTypeBits draws, a level below a "Chunk type" line, what the
-// type's two high bits tell a receiver that does not know it.
-func treeSCTPChunkTypeBits(t *treeWriter, typ uint8) {
-	t.depth = 3
-	t.bits(uint64(typ), 8, 0x80, "Bit")
-	if typ&0x80 != 0 {
-		t.b = append(t.b, "Skip chunk and continue processing of the packet\n"...)
-	} else {
-		t.b = append(t.b, "Stop processing of the packet\n"...)
-	}
-	t.bits(uint64(typ), 8, 0x40, "Bit")
-	if typ&0x40 != 0 {
-		t.b = append(t.b, "Do report\n"...)
-	} else {
-		t.b = append(t.b, "Do not report\n"...)
-	}
 }

@@ -11,6 +11,7 @@ import "net/netip"
 func emitSCTPExtChunk(e *emitter, c SCTPChunk, bases *sctpBases) {
 	f := &sctpFields
 	v := c.Value
+	tree := e.Tree()
 	switch c.Type {
 	case 12, 13:
 		if len(v) >= 4 {
@@ -32,6 +33,11 @@ func emitSCTPExtChunk(e *emitter, c SCTPChunk, bases *sctpBases) {
 		}
 		cum := be32(v)
 		e.Uint(&f[sctpNRSackCumTSN], uint64(cum))
+		if tree {
+			e.Sub()
+			emitSCTPAcks(e, bases, c.Off, -1)
+			e.Up()
+		}
 		e.Uint(&f[sctpNRSackARwnd], uint64(be32(v[4:])))
 		ng, nr, nd := int(be16(v[8:])), int(be16(v[10:])), int(be16(v[12:]))
 		e.Uint(&f[sctpNRSackGaps], uint64(ng))
@@ -40,17 +46,29 @@ func emitSCTPExtChunk(e *emitter, c SCTPChunk, bases *sctpBases) {
 		e.Uint(&f[sctpNRSackReserved], uint64(be16(v[14:])))
 		p := 16
 		for _, k := range [2]int{sctpNRSackGapStart, sctpNRSackNRGapStart} {
-			n := ng
+			n, title := ng, "Gap Acknowledgement for TSN "
 			if k == sctpNRSackNRGapStart {
-				n = nr
+				n, title = nr, "NR-Gap Acknowledgement for TSN "
 			}
 			var acked uint64
 			for j := 0; j < n && p+4 <= len(v); j++ {
 				st, en := be16(v[p:]), be16(v[p+2:])
+				if tree {
+					e.Line(appendSCTPGapTitle(e.Text(), title, cum, st, en))
+				}
+				e.Sub()
 				e.Uint(&f[k], uint64(st))
+				e.Sub()
 				e.Uint(&f[k+1], uint64(cum+uint32(st)))
+				e.Up()
 				e.Uint(&f[k+2], uint64(en))
+				e.Sub()
 				e.Uint(&f[k+3], uint64(cum+uint32(en)))
+				e.Up()
+				if tree && k == sctpNRSackGapStart {
+					emitSCTPAcks(e, bases, c.Off, j)
+				}
+				e.Up()
 				if en >= st {
 					acked += uint64(en-st) + 1
 				}
@@ -71,6 +89,11 @@ func emitSCTPExtChunk(e *emitter, c SCTPChunk, bases *sctpBases) {
 		tsn := be32(v)
 		if bases != nil {
 			e.Uint(&f[sctpDataTSN], uint64(tsn-bases.out))
+			if tree {
+				if x := bases.retxOf(c.Off); x != nil {
+					emitSCTPRetx(e, x)
+				}
+			}
 		}
 		e.Uint(&f[sctpDataTSNRaw], uint64(tsn))
 		e.Uint(&f[sctpDataSID], uint64(be16(v[4:])))
@@ -81,6 +104,9 @@ func emitSCTPExtChunk(e *emitter, c SCTPChunk, bases *sctpBases) {
 		} else {
 			e.Uint(&f[sctpDataFSN], uint64(be32(v[12:])))
 		}
+		if tree && bases != nil && bases.msg.done && bases.msg.off == c.Off {
+			emitSCTPReassembled(e, &bases.msg)
+		}
 	case 128, 193:
 		if len(v) >= 4 {
 			k := sctpASCONFSeq
@@ -88,7 +114,7 @@ func emitSCTPExtChunk(e *emitter, c SCTPChunk, bases *sctpBases) {
 				k = sctpASCONFAckSeq
 			}
 			e.Uint(&f[k], uint64(be32(v)))
-			emitSCTPParams(e, v[4:])
+			emitSCTPParams(e, v[4:], true)
 		}
 	case 129:
 		if len(v) >= 12 {
@@ -97,9 +123,15 @@ func emitSCTPExtChunk(e *emitter, c SCTPChunk, bases *sctpBases) {
 			e.Uint(&f[sctpPktdropTruncLen], uint64(be16(v[8:])))
 			e.Uint(&f[sctpPktdropReserved], uint64(be16(v[10:])))
 			e.Bytes(&f[sctpPktdropData], v[12:])
+			if tree && c.Flags&4 == 0 {
+				// tshark dissects a packet it is not told is truncated
+				// as SCTP of its own, in place of the data field.
+				e.NoTree()
+				emitSCTPDropped(e, SCTP(v[12:]))
+			}
 		}
 	case 130:
-		emitSCTPParams(e, v)
+		emitSCTPParams(e, v, true)
 	case 132:
 		e.Bytes(&f[sctpPaddingData], v)
 	case 194:
@@ -109,8 +141,10 @@ func emitSCTPExtChunk(e *emitter, c SCTPChunk, bases *sctpBases) {
 				fl := uint64(be16(v[p+2:]))
 				e.Uint(&f[sctpIForwardSID], uint64(be16(v[p:])))
 				e.Uint(&f[sctpIForwardFlags], fl)
+				e.Sub()
 				e.Uint(&f[sctpIForwardRes], fl&0xfffe>>1)
 				e.Bool(&f[sctpIForwardUBit], fl&1 != 0)
+				e.Up()
 				e.Uint(&f[sctpForwardMID], uint64(be32(v[p+4:])))
 			}
 		}
@@ -178,7 +212,7 @@ func emitSCTPExtParam(e *emitter, typ uint16, v []byte) {
 			if typ == 0xc003 {
 				emitSCTPCauses(e, v[4:])
 			} else {
-				emitSCTPParams(e, v[4:])
+				emitSCTPParams(e, v[4:], false)
 			}
 		}
 	case 0xc006:
@@ -186,7 +220,7 @@ func emitSCTPExtParam(e *emitter, typ uint16, v []byte) {
 			e.Uint(&f[sctpAdaptationIndication], uint64(be32(v)))
 		}
 	case 8:
-		emitSCTPParams(e, v)
+		emitSCTPParams(e, v, false)
 	case 11:
 		b := e.Text()
 		for _, c := range v {
@@ -334,275 +368,108 @@ func sctpASCONFParams(b []byte) bool {
 	return true
 }
 
-// sctpExtChunkTitle appends what tshark's title of an extension chunk
-// shows after "NAME chunk".
-func sctpExtChunkTitle(t *treeWriter, c SCTPChunk, bases *sctpBases) {
+// appendSCTPExtChunkTitle appends what tshark's title of an extension
+// chunk shows after "NAME chunk".
+func appendSCTPExtChunkTitle(b []byte, c SCTPChunk, bases *sctpBases) []byte {
 	v := c.Value
 	switch c.Type {
 	case 12, 13:
-		t.b = append(t.b, " (Lowest TSN: "...)
-		t.b = appendUint(t.b, uint64(be32(v)))
-		t.b = append(t.b, ')')
+		b = append(b, " (Lowest TSN: "...)
+		b = appendUint(b, uint64(be32(v)))
+		b = append(b, ')')
 	case 16:
-		t.b = append(t.b, " (Cumulative TSN: "...)
-		t.b = appendUint(t.b, uint64(be32(v)))
-		t.b = append(t.b, ", a_rwnd: "...)
-		t.b = appendUint(t.b, uint64(be32(v[4:])))
-		t.b = append(t.b, ", gaps: "...)
-		t.b = appendUint(t.b, uint64(be16(v[8:])))
-		t.b = append(t.b, ", nr-gaps: "...)
-		t.b = appendUint(t.b, uint64(be16(v[10:])))
-		t.b = append(t.b, ", duplicate TSNs: "...)
-		t.b = appendUint(t.b, uint64(be16(v[12:])))
-		t.b = append(t.b, ')')
+		b = append(b, " (Cumulative TSN: "...)
+		b = appendUint(b, uint64(be32(v)))
+		b = append(b, ", a_rwnd: "...)
+		b = appendUint(b, uint64(be32(v[4:])))
+		b = append(b, ", gaps: "...)
+		b = appendUint(b, uint64(be16(v[8:])))
+		b = append(b, ", nr-gaps: "...)
+		b = appendUint(b, uint64(be16(v[10:])))
+		b = append(b, ", duplicate TSNs: "...)
+		b = appendUint(b, uint64(be16(v[12:])))
+		b = append(b, ')')
 	case 64:
-		t.b = appendSCTPSegment(t.b, c.Flags, be32(v)-bases.out, be16(v[4:]))
-		t.b = append(t.b, ", MID: "...)
-		t.b = appendUint(t.b, uint64(be32(v[8:])))
+		b = appendSCTPSegment(b, c.Flags, be32(v)-bases.out, be16(v[4:]))
+		b = append(b, ", MID: "...)
+		b = appendUint(b, uint64(be32(v[8:])))
 		if c.Flags&2 == 0 {
-			t.b = append(t.b, ", FSN: "...)
-			t.b = appendUint(t.b, uint64(be32(v[12:])))
+			b = append(b, ", FSN: "...)
+			b = appendUint(b, uint64(be32(v[12:])))
 		}
-		t.b = append(t.b, ", payload length: "...)
-		t.b = appendUint(t.b, uint64(len(v)-16))
-		t.b = append(t.b, " bytes)"...)
+		b = append(b, ", payload length: "...)
+		b = appendUint(b, uint64(len(v)-16))
+		b = append(b, " bytes)"...)
 	case 132:
-		t.b = append(t.b, " (Padding data length: "...)
-		t.b = appendUint(t.b, uint64(len(v)))
-		t.b = append(t.b, " bytes)"...)
+		b = append(b, " (Padding data length: "...)
+		b = appendUint(b, uint64(len(v)))
+		b = append(b, " bytes)"...)
 	}
+	return b
 }
 
-// treeSCTPNamed draws "label: NAME (v)" with the name field k gives v.
-func treeSCTPNamed(t *treeWriter, label string, k int, v uint64) {
-	t.line()
-	t.b = append(t.b, label...)
-	t.b = append(t.b, ": "...)
-	t.b = append(t.b, sctpFields[k].ValueNames().Name(v)...)
-	t.b = append(t.b, " ("...)
-	t.b = appendUint(t.b, v)
-	t.b = append(t.b, ")\n"...)
-}
-
-// treeSCTPExtChunk draws an extension chunk's value, at depth 2.
-func treeSCTPExtChunk(t *treeWriter, c SCTPChunk, bases *sctpBases) {
-	v := c.Value
-	t.depth = 2
-	switch c.Type {
-	case 12, 13:
-		t.int("Lowest TSN", int(be32(v)))
-	case 15:
-		t.int("Shared key identifier", int(be16(v)))
-		treeSCTPNamed(t, "HMAC identifier", sctpHMACID, uint64(be16(v[2:])))
-		treeBytesLine(t, "HMAC", v[4:])
-	case 16:
-		cum := be32(v)
-		t.int("Cumulative TSN ACK", int(cum))
-		treeSCTPAcks(t, bases, c.Off, -1, 3)
-		t.depth = 2
-		t.int("Advertised receiver window credit (a_rwnd)", int(be32(v[4:])))
-		ng, nr, nd := int(be16(v[8:])), int(be16(v[10:])), int(be16(v[12:]))
-		t.int("Number of gap acknowledgement blocks", ng)
-		t.int("Number of nr-gap acknowledgement blocks", nr)
-		t.int("Number of duplicated TSNs", nd)
-		t.hex("Reserved", uint64(be16(v[14:])), 4)
-		p := 16
-		p = treeSCTPGaps(t, v, p, ng, cum, "Gap Acknowledgement for TSN ", "[Number of TSNs in gap acknowledgement blocks: ", bases, c.Off)
-		p = treeSCTPGaps(t, v, p, nr, cum, "NR-Gap Acknowledgement for TSN ", "[Number of TSNs in nr-gap acknowledgement blocks: ", nil, 0)
-		for k := 0; k < nd; k++ {
-			t.int("Duplicate TSN", int(be32(v[p:])))
-			p += 4
-		}
-	case 64:
-		tsn := be32(v)
-		t.int("Transmission sequence number (relative)", int(tsn-bases.out))
-		if x := bases.retxOf(c.Off); x != nil {
-			treeSCTPRetx(t, x)
-		}
-		t.int("Transmission sequence number (absolute)", int(tsn))
-		t.hex("Stream identifier", uint64(be16(v[4:])), 4)
-		t.int("Reserved", int(be16(v[6:])))
-		t.int("Message identifier", int(be32(v[8:])))
-		if c.Flags&2 != 0 {
-			t.line()
-			t.b = append(t.b, "Payload protocol identifier: "...)
-			t.b = append(t.b, sctpPPIDName(be32(v[12:]))...)
-			t.b = append(t.b, " ("...)
-			t.b = appendUint(t.b, uint64(be32(v[12:])))
-			t.b = append(t.b, ")\n"...)
-		} else {
-			t.int("Fragment sequence number", int(be32(v[12:])))
-		}
-		if bases.msg.done && bases.msg.off == c.Off {
-			treeSCTPReassembled(t, &bases.msg)
-		}
-	case 128, 193:
-		t.hex("Sequence number", uint64(be32(v)), 8)
-		treeSCTPParams(t, v[4:], 2, true)
-	case 129:
-		t.int("Bandwidth", int(be32(v)))
-		t.int("Queuesize", int(be32(v[4:])))
-		t.int("Truncated length", int(be16(v[8:])))
-		t.int("Reserved", int(be16(v[10:])))
-		if c.Flags&4 == 0 {
-			treeSCTPDropped(t, SCTP(v[12:]))
-			return
-		}
-		treeBytesLine(t, "Data field", v[12:])
-	case 130:
-		treeSCTPParams(t, v, 2, true)
-	case 132:
-		treeBytesLine(t, "Padding data", v)
-	case 194:
-		t.int("New cumulative TSN", int(be32(v)))
-		for p := 4; p+8 <= len(v); p += 8 {
-			fl := uint64(be16(v[p+2:]))
-			t.depth = 2
-			t.int("Stream identifier", int(be16(v[p:])))
-			t.hex("Flags", fl, 4)
-			t.depth = 3
-			t.bits(fl, 16, 0xfffe, "Reserved")
-			t.b = appendUint(t.b, fl&0xfffe>>1)
-			t.end()
-			t.bits(fl, 16, 1, "U-Bit")
-			if fl&1 != 0 {
-				t.b = append(t.b, "Unordered messages\n"...)
-			} else {
-				t.b = append(t.b, "Ordered messages\n"...)
-			}
-			t.depth = 2
-			t.int("Message identifier", int(be32(v[p+4:])))
-		}
-	}
-}
-
-// sctpExtParamTitle appends an extension parameter's title: its name
-// (tname), " parameter" and what tshark shows of its value.
-func sctpExtParamTitle(t *treeWriter, typ uint16, v []byte, tname string) {
+// appendSCTPExtParamTitle appends an extension parameter's title: its
+// name, " parameter" and what tshark shows of its value.
+func appendSCTPExtParamTitle(b []byte, typ uint16, v []byte) []byte {
+	tname := sctpFields[sctpParamType].ValueNames().Name(uint64(typ))
 	if tname == "" {
-		t.b = append(t.b, "Unknown parameter (Type "...)
-		t.b = appendUint(t.b, uint64(typ))
-		t.b = append(t.b, ", value length: "...)
-		t.b = appendUint(t.b, uint64(len(v)))
-		t.b = append(t.b, " bytes)"...)
-		return
+		b = append(b, "Unknown parameter (Type "...)
+		b = appendUint(b, uint64(typ))
+		b = append(b, ", value length: "...)
+		b = appendUint(b, uint64(len(v)))
+		b = append(b, " bytes)"...)
+		return b
 	}
-	t.b = append(t.b, tname...)
-	t.b = append(t.b, " parameter"...)
+	b = append(b, tname...)
+	b = append(b, " parameter"...)
 	switch typ {
 	case 11:
-		t.b = append(t.b, " (Hostname: "...)
-		t.b = append(t.b, sctpHostname(v)...)
-		t.b = append(t.b, ')')
+		b = append(b, " (Hostname: "...)
+		b = append(b, sctpHostname(v)...)
+		b = append(b, ')')
 	case 0x8003, 0x8008:
 		if typ == 0x8003 {
-			t.b = append(t.b, " (Chunk types to be authenticated: "...)
+			b = append(b, " (Chunk types to be authenticated: "...)
 		} else {
-			t.b = append(t.b, " (Supported types: "...)
+			b = append(b, " (Supported types: "...)
 		}
 		for k, c := range v {
 			if k > 0 {
-				t.b = append(t.b, ", "...)
+				b = append(b, ", "...)
 			}
-			t.b = append(t.b, sctpChunkName(c)...)
+			b = append(b, sctpChunkName(c)...)
 		}
-		t.b = append(t.b, ')')
+		b = append(b, ')')
 	case 0x8004:
-		t.b = append(t.b, " (Supported HMACs: "...)
+		b = append(b, " (Supported HMACs: "...)
 		for p := 0; p+2 <= len(v); p += 2 {
 			if p > 0 {
-				t.b = append(t.b, ", "...)
+				b = append(b, ", "...)
 			}
-			t.b = append(t.b, sctpFields[sctpHMACID].ValueNames().Name(uint64(be16(v[p:])))...)
+			b = append(b, sctpFields[sctpHMACID].ValueNames().Name(uint64(be16(v[p:])))...)
 		}
-		t.b = append(t.b, ')')
+		b = append(b, ')')
 	case 0xc006:
-		t.b = append(t.b, " (Indication: "...)
-		t.b = appendUint(t.b, uint64(be32(v)))
-		t.b = append(t.b, ')')
+		b = append(b, " (Indication: "...)
+		b = appendUint(b, uint64(be32(v)))
+		b = append(b, ')')
 	case 0xc001, 0xc002, 0xc004:
 		_, _, a, _, _, _ := nextSCTPTLV(v, 4)
-		t.b = append(t.b, " (Address: "...)
+		b = append(b, " (Address: "...)
 		if len(a) == 4 {
-			t.b = netip.AddrFrom4([4]byte(a)).AppendTo(t.b)
+			b = netip.AddrFrom4([4]byte(a)).AppendTo(b)
 		} else {
-			t.b = netip.AddrFrom16([16]byte(a)).AppendTo(t.b)
+			b = netip.AddrFrom16([16]byte(a)).AppendTo(b)
 		}
-		t.b = append(t.b, ", correlation ID: "...)
-		t.b = appendUint(t.b, uint64(be32(v)))
-		t.b = append(t.b, ')')
+		b = append(b, ", correlation ID: "...)
+		b = appendUint(b, uint64(be32(v)))
+		b = append(b, ')')
 	case 0xc005:
-		t.b = append(t.b, " (Correlation ID: "...)
-		t.b = appendUint(t.b, uint64(be32(v)))
-		t.b = append(t.b, ')')
+		b = append(b, " (Correlation ID: "...)
+		b = appendUint(b, uint64(be32(v)))
+		b = append(b, ')')
 	}
-}
-
-// treeSCTPExtParam draws an extension parameter's value; its title is at
-// depth dep.
-func treeSCTPExtParam(t *treeWriter, typ uint16, v []byte, dep int) {
-	t.depth = dep + 1
-	switch typ {
-	case 13, 14, 15, 17, 18:
-		t.int("Re-configuration request sequence number", int(be32(v)))
-		switch typ {
-		case 13:
-			t.int("Re-configuration response sequence number", int(be32(v[4:])))
-			t.int("Senders last assigned TSN", int(be32(v[8:])))
-			for p := 12; p+2 <= len(v); p += 2 {
-				t.int("Stream Identifier", int(be16(v[p:])))
-			}
-		case 14:
-			for p := 4; p+2 <= len(v); p += 2 {
-				t.int("Stream Identifier", int(be16(v[p:])))
-			}
-		case 17, 18:
-			t.int("Number of streams", int(be16(v[4:])))
-			t.int("Reserved", int(be16(v[6:])))
-		}
-	case 16:
-		t.int("Re-configuration response sequence number", int(be32(v)))
-		treeSCTPNamed(t, "Result", sctpReconfResult, uint64(be32(v[4:])))
-		if len(v) >= 16 {
-			t.int("Senders next TSN", int(be32(v[8:])))
-			t.int("Receivers next TSN", int(be32(v[12:])))
-		}
-	case 0x8002:
-		treeBytesLine(t, "Random number", v)
-	case 0x8003, 0x8008:
-		label := "Chunk type"
-		if typ == 0x8008 {
-			label = "Supported chunk type"
-		}
-		for _, c := range v {
-			treeSCTPNamed(t, label, sctpChunkType, uint64(c))
-		}
-	case 0x8004:
-		for p := 0; p+2 <= len(v); p += 2 {
-			treeSCTPNamed(t, "HMAC identifier", sctpHMACID, uint64(be16(v[p:])))
-		}
-	case 0xc006:
-		t.hex("Indication", uint64(be32(v)), 8)
-	case 8:
-		treeSCTPParams(t, v, dep+1, false)
-	case 11:
-		t.line()
-		t.b = append(t.b, "Hostname: "...)
-		t.b = append(t.b, sctpHostname(v)...)
-		t.end()
-	case 0xc001, 0xc002, 0xc003, 0xc004, 0xc005:
-		t.hex("Correlation_id", uint64(be32(v)), 8)
-		switch typ {
-		case 0xc003:
-			treeSCTPCauses(t, v[4:], dep+1)
-		case 0xc001, 0xc002, 0xc004:
-			treeSCTPParams(t, v[4:], dep+1, false)
-		}
-	default:
-		if len(v) > 0 {
-			treeBytesLine(t, "Parameter value", v)
-		}
-	}
+	return b
 }
 
 // sctpHostname returns a hostname address parameter's name: printable
@@ -700,14 +567,22 @@ func emitSCTPExtCause(e *emitter, code uint16, v []byte) {
 		}
 	case code == 6:
 		if c, _, ok := NextSCTPChunk(v, 0); ok {
+			if e.Tree() {
+				var none sctpBases
+				e.Line(appendSCTPChunkTitle(e.Text(), c, &none))
+			}
+			e.Sub()
 			e.Uint(&f[sctpChunkType], uint64(c.Type))
+			e.Sub()
 			e.Bool(&f[sctpChunkBit1], c.Type&0x80 != 0)
 			e.Bool(&f[sctpChunkBit2], c.Type&0x40 != 0)
+			e.Up()
 			e.Uint(&f[sctpChunkFlags], uint64(c.Flags))
 			e.Uint(&f[sctpChunkLength], uint64(c.Length))
 			if len(c.Value) > 0 {
 				e.Bytes(&f[sctpChunkValue], c.Value)
 			}
+			e.Up()
 		}
 	case code == 9 && len(v) == 4:
 		e.Uint(&f[sctpCauseTSN], uint64(be32(v)))
@@ -718,92 +593,33 @@ func emitSCTPExtCause(e *emitter, code uint16, v []byte) {
 	}
 }
 
-// sctpCauseTitle appends what tshark's title of an error cause shows after
-// "NAME cause".
-func sctpCauseTitle(t *treeWriter, code uint16, v []byte) {
+// appendSCTPCauseTitleRest appends what tshark's title of an error cause
+// shows after "NAME cause".
+func appendSCTPCauseTitleRest(b []byte, code uint16, v []byte) []byte {
 	switch code {
 	case 5, 11:
 		_, _, a, _, _, _ := nextSCTPTLV(v, 0)
 		if code == 11 {
-			t.b = append(t.b, " (New addresses: "...)
+			b = append(b, " (New addresses: "...)
 		}
 		if len(a) == 4 {
-			t.b = netip.AddrFrom4([4]byte(a)).AppendTo(t.b)
+			b = netip.AddrFrom4([4]byte(a)).AppendTo(b)
 		} else {
-			t.b = netip.AddrFrom16([16]byte(a)).AppendTo(t.b)
+			b = netip.AddrFrom16([16]byte(a)).AppendTo(b)
 		}
 		if code == 11 {
-			t.b = append(t.b, ')')
+			b = append(b, ')')
 		}
 	case 6:
-		t.b = append(t.b, " (Type: "...)
-		t.b = appendUint(t.b, uint64(v[0]))
-		t.b = append(t.b, " (unknown))"...)
+		b = append(b, " (Type: "...)
+		b = appendUint(b, uint64(v[0]))
+		b = append(b, " (unknown))"...)
 	case 9:
-		t.b = append(t.b, " (TSN: "...)
-		t.b = appendUint(t.b, uint64(be32(v)))
-		t.b = append(t.b, ')')
+		b = append(b, " (TSN: "...)
+		b = appendUint(b, uint64(be32(v)))
+		b = append(b, ')')
 	}
-}
-
-// treeSCTPCauseValue draws the value of an error cause whose title is at
-// depth dep.
-func treeSCTPCauseValue(t *treeWriter, code uint16, v []byte, dep int) {
-	t.depth = dep + 1
-	switch code {
-	case 2:
-		t.int("Number of missing parameters", int(be32(v)))
-		for p := 4; p+2 <= len(v); p += 2 {
-			typ := be16(v[p:])
-			t.line()
-			t.b = append(t.b, "Missing parameter type: "...)
-			t.b = append(t.b, sctpFields[sctpParamType].ValueNames().Name(uint64(typ))...)
-			t.b = append(t.b, " (0x"...)
-			t.b = appendHex4(t.b, typ)
-			t.b = append(t.b, ")\n"...)
-		}
-	case 5, 8, 11:
-		treeSCTPParams(t, v, dep+1, false)
-	case 0xa0, 0xa1, 0xa2, 0xa3, 0xa4:
-		treeSCTPParams(t, v, dep+1, false)
-	case 6:
-		c, _, _ := NextSCTPChunk(v, 0)
-		t.indent += dep
-		treeSCTPUnknownChunk(t, c)
-		t.indent -= dep
-	case 9:
-		t.int("TSN", int(be32(v)))
-	case 12, 13:
-		if len(v) > 0 {
-			treeBytesLine(t, "Cause information", v)
-		}
-	case 261:
-		treeSCTPNamed(t, "HMAC identifier", sctpHMACID, uint64(be16(v)))
-	}
-}
-
-// treeSCTPUnknownChunk draws a chunk of a type Wireshark does not name.
-func treeSCTPUnknownChunk(t *treeWriter, c SCTPChunk) {
-	t.depth = 1
-	t.line()
-	t.b = append(t.b, "RESERVED chunk (Type: "...)
-	t.b = appendUint(t.b, uint64(c.Type))
-	t.b = append(t.b, ", value length: "...)
-	t.b = appendUint(t.b, uint64(len(c.Value)))
-	t.b = append(t.b, " bytes)\n"...)
-	t.depth = 2
-	t.line()
-	t.b = append(t.b, "Chunk type: Unknown ("...)
-	t.b = appendUint(t.b, uint64(c.Type))
-	t.b = append(t.b, ")\n"...)
-	treeSCTPChunkTypeBits(t, c.Type)
-	t.depth = 2
-	t.hex("Chunk flags", uint64(c.Flags), 2)
-	t.int("Chunk length", int(c.Length))
-	treeBytesLine(t, "Chunk value", c.Value)
-	if len(c.Pad) > 0 {
-		treeBytesLine(t, "Chunk padding", c.Pad)
-	}
+	return b
 }
 
 // sctpDroppedTreeable reports whether rawcap draws the SCTP packet b a
@@ -833,33 +649,13 @@ func sctpDroppedTreeable(b []byte) bool {
 	return ndata <= 1
 }
 
-// treeSCTPDropped draws the SCTP packet a PKTDROP chunk holds, as tshark
-// dissects it inside the chunk: its header, its chunks with absolute TSNs,
-// and the user data of its DATA chunk as Data.
-func treeSCTPDropped(t *treeWriter, s SCTP) {
-	t.indent += 2
-	sp, dp := s.SrcPort(), s.DstPort()
-	t.head("Stream Control Transmission Protocol, Src Port: ")
-	t.b = appendUint(t.b, uint64(sp))
-	t.b = append(t.b, " ("...)
-	t.b = appendUint(t.b, uint64(sp))
-	t.b = append(t.b, "), Dst Port: "...)
-	t.b = appendUint(t.b, uint64(dp))
-	t.b = append(t.b, " ("...)
-	t.b = appendUint(t.b, uint64(dp))
-	t.b = append(t.b, ")\n"...)
-	t.depth = 1
-	t.int("Source port", int(sp))
-	t.int("Destination port", int(dp))
-	t.hex("Verification tag", uint64(s.Tag()), 8)
-	t.line()
-	t.b = append(t.b, "[Association index: disabled (enable in preferences)]\n"...)
-	t.line()
-	t.b = append(t.b, "Checksum: 0x"...)
-	t.b = appendHexN(t.b, uint64(s.Checksum()), 8)
-	t.b = append(t.b, " [unverified]\n"...)
-	t.line()
-	t.b = append(t.b, "[Checksum Status: Unverified]\n"...)
+// emitSCTPDropped emits, for the tree, the SCTP packet a PKTDROP chunk
+// holds, as tshark dissects it inside the chunk: its header, its chunks
+// with absolute TSNs, and the user data of its DATA chunk as Data.
+func emitSCTPDropped(e *emitter, s SCTP) {
+	e.Line(appendSCTPTitle(e.Text(), s.SrcPort(), s.DstPort()))
+	e.Sub()
+	emitSCTPHeader(e, s)
 	bases := sctpBases{inner: true}
 	var data []byte
 	for off := 0; ; {
@@ -868,13 +664,13 @@ func treeSCTPDropped(t *treeWriter, s SCTP) {
 			break
 		}
 		off = next
-		treeSCTPChunk(t, c, &bases)
+		emitSCTPChunk(e, c, &bases)
 		if c.Type == 0 {
 			data = c.Value[12:]
 		}
 	}
+	e.Up()
 	if data != nil {
-		treeSCTPMsgData(t, data)
+		emitSCTPMsgData(e, data, false)
 	}
-	t.indent -= 2
 }

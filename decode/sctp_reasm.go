@@ -146,50 +146,40 @@ func sctpMsgIsData(m *sctpMsg, sp, dp uint16) bool {
 	return m.done && m.ppid == 0 && !sctpDataPort(sp) && !sctpDataPort(dp)
 }
 
-// treeSCTPReassembled draws the fragments of the message a chunk completed.
-func treeSCTPReassembled(t *treeWriter, m *sctpMsg) {
-	t.depth = 2
-	t.line()
-	t.b = append(t.b, "Reassembled SCTP Fragments ("...)
-	t.b = appendUint(t.b, uint64(len(m.data)))
-	t.b = append(t.b, " bytes, "...)
-	t.b = appendUint(t.b, uint64(len(m.frags)))
-	t.b = append(t.b, " fragments): \n"...)
-	t.depth = 3
+// emitSCTPReassembled adds, for the tree, the fragments of the message a
+// chunk completed.
+func emitSCTPReassembled(e *emitter, m *sctpMsg) {
+	b := appendUint(append(e.Text(), "Reassembled SCTP Fragments ("...), uint64(len(m.data)))
+	b = appendUint(append(b, " bytes, "...), uint64(len(m.frags)))
+	e.Line(append(b, " fragments): "...))
+	e.Sub()
 	// tshark 4.0 numbers the payload from the message's length on.
 	off := len(m.data)
 	for _, f := range m.frags {
-		t.line()
-		t.b = append(t.b, "Frame: "...)
-		t.b = appendUint(t.b, uint64(f.frame))
-		t.b = append(t.b, ", payload: "...)
-		t.b = appendUint(t.b, uint64(off))
-		t.b = append(t.b, '-')
-		t.b = appendUint(t.b, uint64(off+f.n-1))
-		t.b = append(t.b, " ("...)
-		t.b = appendUint(t.b, uint64(f.n))
-		t.b = append(t.b, " bytes)\n"...)
+		b = appendUint(append(e.Text(), "Frame: "...), uint64(f.frame))
+		b = appendUint(append(b, ", payload: "...), uint64(off))
+		b = appendUint(append(b, '-'), uint64(off+f.n-1))
+		b = appendUint(append(b, " ("...), uint64(f.n))
+		e.Line(append(b, " bytes)"...))
 		off += f.n
 	}
+	e.Up()
 }
 
-// treeSCTPMsgData draws a reassembled message as tshark's Data protocol.
-func treeSCTPMsgData(t *treeWriter, data []byte) {
-	t.depth = 0
-	t.line()
-	t.b = append(t.b, "Data ("...)
-	t.b = appendBytesBits(t.b, len(data))
-	t.b = append(t.b, ')')
-	t.end()
-	t.b = appendTreeHexDump(t.b, data)
-	t.depth = 1
-	t.line()
-	t.b = append(t.b, "Data: "...)
-	t.b = appendWSBytes(t.b, data)
-	t.end()
-	t.int("[Length", len(data))
-	t.b[len(t.b)-1] = ']'
-	t.end()
+// emitSCTPMsgData adds, for the tree, a message as tshark's Data protocol:
+// at the tree's top level (top), or at the current depth (inside a PKTDROP
+// chunk).
+func emitSCTPMsgData(e *emitter, data []byte, top bool) {
+	e.TopLines(top)
+	b := appendBytesBits(append(e.Text(), "Data ("...), len(data))
+	e.Line(append(b, ')'))
+	e.RawLines(appendTreeHexDump(e.Text(), data))
+	e.Sub()
+	e.Line(appendWSBytes(append(e.Text(), "Data: "...), data))
+	b = appendUint(append(e.Text(), "[Length: "...), uint64(len(data)))
+	e.Line(append(b, ']'))
+	e.Up()
+	e.TopLines(false)
 }
 
 // sctpOwnData returns the user data that SCTP layer i of the packet d

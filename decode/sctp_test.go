@@ -234,6 +234,10 @@ func TestSCTPAllocs(t *testing.T) {
 		tp.Append(nil, d, &fr)
 	}
 	checkIPVectorsAlloc(t, frames)
+	// The generic tree: a DATA chunk with its Data, an INIT with
+	// parameters, a SACK with gap blocks, and a PKTDROP holding a packet.
+	assoc, nrsack := sctpAssociation(), sctpNRSacks()
+	checkTreeAllocsNothing(t, [][]byte{assoc[4], assoc[0], assoc[7], nrsack[16]}, "Stream Control Transmission Protocol")
 }
 
 // TestSCTPTruncated cuts every generated packet at every length: decoding

@@ -168,59 +168,32 @@ func (r *sctpBases) retxOf(off int) *sctpRetx {
 	return nil
 }
 
-// treeSCTPRetx draws what tshark shows under a retransmitted chunk's TSN
-// (at depth 2): the frame that sent it first and the time since, an
+// emitSCTPRetx adds, for the tree, what tshark shows under a retransmitted
+// chunk's TSN: the frame that sent it first and the time since, an
 // acknowledgement that came before, and the frame that acknowledged it.
-func treeSCTPRetx(t *treeWriter, x *sctpRetx) {
-	t.depth = 3
-	t.line()
-	t.b = append(t.b, "[This TSN is a retransmission of one in frame: "...)
-	t.b = appendUint(t.b, uint64(x.frame))
-	t.b = append(t.b, "]\n"...)
-	t.depth = 4
-	t.line()
-	t.b = append(t.b, "[Expert Info (Note/Sequence): Retransmitted TSN]\n"...)
-	t.depth = 5
-	t.line()
-	t.b = append(t.b, "[Retransmitted TSN]\n"...)
-	t.line()
-	t.b = append(t.b, "[Severity level: Note]\n"...)
-	t.line()
-	t.b = append(t.b, "[Group: Sequence]\n"...)
-	t.depth = 4
-	t.line()
-	t.b = append(t.b, "[Retransmitted after: "...)
-	t.b = appendSeconds(t.b, time.Unix(0, int64(x.after)), time.Unix(0, 0))
-	t.b = append(t.b, " seconds]\n"...)
-	if x.ackFrame == 0 {
-		t.depth = 2
-		return
+func emitSCTPRetx(e *emitter, x *sctpRetx) {
+	e.Sub()
+	b := appendUint(append(e.Text(), "[This TSN is a retransmission of one in frame: "...), uint64(x.frame))
+	e.Line(append(b, ']'))
+	e.Sub()
+	e.ExpertLine("Note", "Sequence", "Retransmitted TSN", nil)
+	b = appendSeconds(append(e.Text(), "[Retransmitted after: "...), time.Unix(0, int64(x.after)), time.Unix(0, 0))
+	e.Line(append(b, " seconds]"...))
+	if x.ackFrame != 0 {
+		b = appendUint(append(e.Text(), "[This TSN was acked (in frame "...), uint64(x.ackFrame))
+		e.Line(append(b, ") prior to this retransmission (reneged ack?)]"...))
+		e.Sub()
+		e.ExpertLine("Warning", "Sequence", "This TSN was acked prior to this retransmission (reneged ack?).", nil)
+		e.Up()
+		e.Up()
+		b = appendUint(append(e.Text(), "[This chunk is acked in frame: "...), uint64(x.ackFrame))
+		e.Line(append(b, ']'))
+		e.Sub()
+		b = appendSeconds(append(e.Text(), "[The RTT to SACK was: "...), time.Unix(0, int64(x.ackRTT)), time.Unix(0, 0))
+		e.Line(append(b, " seconds]"...))
 	}
-	t.line()
-	t.b = append(t.b, "[This TSN was acked (in frame "...)
-	t.b = appendUint(t.b, uint64(x.ackFrame))
-	t.b = append(t.b, ") prior to this retransmission (reneged ack?)]\n"...)
-	t.depth = 5
-	t.line()
-	t.b = append(t.b, "[Expert Info (Warning/Sequence): This TSN was acked prior to this retransmission (reneged ack?).]\n"...)
-	t.depth = 6
-	t.line()
-	t.b = append(t.b, "[This TSN was acked prior to this retransmission (reneged ack?).]\n"...)
-	t.line()
-	t.b = append(t.b, "[Severity level: Warning]\n"...)
-	t.line()
-	t.b = append(t.b, "[Group: Sequence]\n"...)
-	t.depth = 3
-	t.line()
-	t.b = append(t.b, "[This chunk is acked in frame: "...)
-	t.b = appendUint(t.b, uint64(x.ackFrame))
-	t.b = append(t.b, "]\n"...)
-	t.depth = 4
-	t.line()
-	t.b = append(t.b, "[The RTT to SACK was: "...)
-	t.b = appendSeconds(t.b, time.Unix(0, int64(x.ackRTT)), time.Unix(0, 0))
-	t.b = append(t.b, " seconds]\n"...)
-	t.depth = 2
+	e.Up()
+	e.Up()
 }
 
 // ackBlock is sctp_ack_block: the TSNs from start (nil: the cumulative
@@ -325,9 +298,9 @@ func (d *Decoder) sctpTSNFrame(i int, f *Frame, r *sctpBases) {
 	}
 }
 
-// treeSCTPAcks draws the acknowledgement lines of block (-1: the
-// cumulative TSN ACK) of the NR-SACK chunk at off, their title at depth.
-func treeSCTPAcks(t *treeWriter, bases *sctpBases, off, block, depth int) {
+// emitSCTPAcks adds, for the tree, the acknowledgement lines of block (-1:
+// the cumulative TSN ACK) of the NR-SACK chunk at off.
+func emitSCTPAcks(e *emitter, bases *sctpBases, off, block int) {
 	if bases == nil {
 		return
 	}
@@ -335,19 +308,13 @@ func treeSCTPAcks(t *treeWriter, bases *sctpBases, off, block, depth int) {
 		if int(a.chunk) != off || int(a.block) != block {
 			continue
 		}
-		t.depth = depth
-		t.line()
-		t.b = append(t.b, "[Acknowledges TSN: "...)
-		t.b = appendUint(t.b, uint64(a.tsn))
-		t.b = append(t.b, "]\n"...)
-		t.depth = depth + 1
-		t.line()
-		t.b = append(t.b, "[Acknowledges TSN in frame: "...)
-		t.b = appendUint(t.b, uint64(a.frame))
-		t.b = append(t.b, "]\n"...)
-		t.line()
-		t.b = append(t.b, "[The RTT since DATA was: "...)
-		t.b = appendSeconds(t.b, time.Unix(0, int64(a.rtt)), time.Unix(0, 0))
-		t.b = append(t.b, " seconds]\n"...)
+		b := appendUint(append(e.Text(), "[Acknowledges TSN: "...), uint64(a.tsn))
+		e.Line(append(b, ']'))
+		e.Sub()
+		b = appendUint(append(e.Text(), "[Acknowledges TSN in frame: "...), uint64(a.frame))
+		e.Line(append(b, ']'))
+		b = appendSeconds(append(e.Text(), "[The RTT since DATA was: "...), time.Unix(0, int64(a.rtt)), time.Unix(0, 0))
+		e.Line(append(b, " seconds]"...))
+		e.Up()
 	}
 }
