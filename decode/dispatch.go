@@ -508,8 +508,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeSCTP(t, d, i)
 	case LayerOSPF:
 		treeOSPF(t, d, i)
-	case LayerHTTP2:
-		treeHTTP2(t, d, i)
 	case LayerEAPOL:
 		treeEAPOL(t, d, i)
 	case LayerQUIC:
