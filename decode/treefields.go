@@ -105,6 +105,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerHTTP2:
 		return true
+	case LayerSNMP:
+		return true
 	}
 	return false
 }
