@@ -506,16 +506,12 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeTLS(t, d, i)
 	case LayerOSPF:
 		treeOSPF(t, d, i)
-	case LayerHTTP2:
-		treeHTTP2(t, d, i)
 	case LayerEAPOL:
 		treeEAPOL(t, d, i)
 	case LayerQUIC:
 		treeQUIC(t, d, i)
 	case LayerWLAN:
 		treeWLAN(t, d, i)
-	case LayerSNMP:
-		treeSNMP(t, d, i)
 	case LayerRPC:
 		treeRPC(t, d, i)
 	default:

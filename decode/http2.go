@@ -197,6 +197,22 @@ const (
 	http2HeaderIndex
 	http2ContinuationHeader
 	http2FullURI
+	http2FlagsUnused
+	http2FlagsUnusedSettings
+	http2FlagsUnusedPing
+	http2FlagsUnusedContinuation
+	http2FlagsUnusedPushPromise
+	http2FlagsUnusedData
+	http2FlagsUnusedHeaders
+	http2FlagsPriority
+	http2FlagsPadded
+	http2FlagsEndHeaders
+	http2FlagsEndStream
+	http2FlagsAckSettings
+	http2FlagsAckPing
+	http2SettingsExtendedConnect
+	http2SettingsUnknown
+	http2ContinuationPadding
 	http2NamedFirst // then the http2.headers.* fields (http2_headers.go)
 	http2FieldCount = http2NamedFirst + len(http2NamedFields)
 )
@@ -209,12 +225,12 @@ var http2BaseFields = [http2NamedFirst]Field{
 	http2Flags:                   {Name: "http2.flags", Label: "Flags", Kind: KindUint, Width: 8, Base: BaseHex},
 	http2R:                       {Name: "http2.r", Label: "Reserved", Kind: KindUint, Width: 32, Base: BaseHex, Mask: 0x80000000},
 	http2StreamID:                {Name: "http2.streamid", Label: "Stream Identifier", Kind: KindUint, Width: 32, Mask: 0x7fffffff},
-	http2PadLength:               {Name: "http2.pad_length", Label: "Pad Length", Kind: KindUint, Width: 16},
+	http2PadLength:               {Name: "http2.pad_length", Label: "Pad Length", Kind: KindUint, Width: 16, Generated: true},
 	http2Padding:                 {Name: "http2.padding", Label: "Pad Length", Kind: KindUint, Width: 8, Base: BaseHex},
 	http2Exclusive:               {Name: "http2.exclusive", Label: "Exclusive", Kind: KindBool, Width: 32, Mask: 0x80000000},
 	http2StreamDependency:        {Name: "http2.stream_dependency", Label: "Stream Dependency", Kind: KindUint, Width: 32, Mask: 0x7fffffff},
 	http2Weight:                  {Name: "http2.headers.weight", Label: "Weight", Kind: KindUint, Width: 8},
-	http2WeightReal:              {Name: "http2.headers.weight_real", Label: "Weight real", Kind: KindUint, Width: 8},
+	http2WeightReal:              {Name: "http2.headers.weight_real", Label: "Weight real", Kind: KindUint, Width: 8, Generated: true},
 	http2DataData:                {Name: "http2.data.data", Label: "Data", Kind: KindBytes},
 	http2DataPadding:             {Name: "http2.data.padding", Label: "Padding", Kind: KindBytes},
 	http2HeadersFrag:             {Name: "http2.headers", Label: "Header Block Fragment", Kind: KindBytes},
@@ -241,18 +257,34 @@ var http2BaseFields = [http2NamedFirst]Field{
 	http2WindowUpdateR:           {Name: "http2.window_update.r", Label: "Reserved", Kind: KindUint, Width: 32, Base: BaseHex, Mask: 0x80000000},
 	http2WindowUpdateIncrement:   {Name: "http2.window_update.window_size_increment", Label: "Window Size Increment", Kind: KindUint, Width: 32, Mask: 0x7fffffff},
 	http2Unknown:                 {Name: "http2.unknown", Label: "Unknown", Kind: KindBytes},
-	http2HeaderLength:            {Name: "http2.header.length", Label: "Header Length", Kind: KindUint, Width: 32},
-	http2HeaderCount:             {Name: "http2.header.count", Label: "Header Count", Kind: KindUint, Width: 32},
+	http2HeaderLength:            {Name: "http2.header.length", Label: "Header Length", Kind: KindUint, Width: 32, Generated: true},
+	http2HeaderCount:             {Name: "http2.header.count", Label: "Header Count", Kind: KindUint, Width: 32, Generated: true},
 	http2Header:                  {Name: "http2.header", Label: "Header", Kind: KindNone},
 	http2HeaderNameLength:        {Name: "http2.header.name.length", Label: "Name Length", Kind: KindUint, Width: 32},
 	http2HeaderName:              {Name: "http2.header.name", Label: "Name", Kind: KindString},
 	http2HeaderValueLength:       {Name: "http2.header.value.length", Label: "Value Length", Kind: KindUint, Width: 32},
 	http2HeaderValue:             {Name: "http2.header.value", Label: "Value", Kind: KindString},
-	http2HeaderUnescaped:         {Name: "http2.header.unescaped", Label: "Unescaped", Kind: KindString},
+	http2HeaderUnescaped:         {Name: "http2.header.unescaped", Label: "Unescaped", Kind: KindString, Generated: true},
 	http2HeaderRepr:              {Name: "http2.header.repr", Label: "Representation", Kind: KindString},
 	http2HeaderIndex:             {Name: "http2.header.index", Label: "Index", Kind: KindUint, Width: 32},
 	http2ContinuationHeader:      {Name: "http2.continuation.header", Label: "Continuation Header", Kind: KindString},
-	http2FullURI:                 {Name: "http2.request.full_uri", Label: "Full request URI", Kind: KindString},
+	http2FullURI:                 {Name: "http2.request.full_uri", Label: "Full request URI", Kind: KindString, Generated: true},
+	http2FlagsUnused:             {Name: "http2.flags.unused", Label: "Unused", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0xff},
+	http2FlagsUnusedSettings:     {Name: "http2.flags.unused_settings", Label: "Unused", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0xfe},
+	http2FlagsUnusedPing:         {Name: "http2.flags.unused_ping", Label: "Unused", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0xfe},
+	http2FlagsUnusedContinuation: {Name: "http2.flags.unused_continuation", Label: "Unused", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0xfb},
+	http2FlagsUnusedPushPromise:  {Name: "http2.flags.unused_push_promise", Label: "Unused", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0xf3},
+	http2FlagsUnusedData:         {Name: "http2.flags.unused_data", Label: "Unused", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0xf6},
+	http2FlagsUnusedHeaders:      {Name: "http2.flags.unused_headers", Label: "Unused", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0xd2},
+	http2FlagsPriority:           {Name: "http2.flags.priority", Label: "Priority", Kind: KindBool, Width: 8, Mask: 0x20},
+	http2FlagsPadded:             {Name: "http2.flags.padded", Label: "Padded", Kind: KindBool, Width: 8, Mask: 0x08},
+	http2FlagsEndHeaders:         {Name: "http2.flags.eh", Label: "End Headers", Kind: KindBool, Width: 8, Mask: 0x04},
+	http2FlagsEndStream:          {Name: "http2.flags.end_stream", Label: "End Stream", Kind: KindBool, Width: 8, Mask: 0x01},
+	http2FlagsAckSettings:        {Name: "http2.flags.ack.settings", Label: "ACK", Kind: KindBool, Width: 8, Mask: 0x01},
+	http2FlagsAckPing:            {Name: "http2.flags.ack.ping", Label: "ACK", Kind: KindBool, Width: 8, Mask: 0x01},
+	http2SettingsExtendedConnect: {Name: "http2.settings.extended_connect", Label: "Extended CONNECT", Kind: KindUint, Width: 32},
+	http2SettingsUnknown:         {Name: "http2.settings.unknown", Label: "Unknown Settings", Kind: KindUint, Width: 32},
+	http2ContinuationPadding:     {Name: "http2.continuation.padding", Label: "Padding", Kind: KindBytes},
 }
 
 // http2HeaderGroup holds a block's decoded headers, one item each (JSON
@@ -261,64 +293,25 @@ var http2HeaderGroup = Field{Name: "http2.header", Label: "Header", Shape: Shape
 
 var protoHTTP2 = protoField("http2", "HyperText Transfer Protocol 2")
 
-// http2TypeName is tshark's name of a frame type ("" for an unknown one).
-func http2TypeName(t uint8) string {
-	switch t {
-	case http2Data:
-		return "DATA"
-	case http2Headers:
-		return "HEADERS"
-	case http2Priority:
-		return "PRIORITY"
-	case http2RstStream:
-		return "RST_STREAM"
-	case http2Settings:
-		return "SETTINGS"
-	case http2PushPromise:
-		return "PUSH_PROMISE"
-	case http2Ping:
-		return "PING"
-	case http2Goaway:
-		return "GOAWAY"
-	case http2WindowUpdate:
-		return "WINDOW_UPDATE"
-	case http2Continuation:
-		return "CONTINUATION"
-	}
-	return ""
-}
-
-// http2ErrorName is tshark's name of an error code ("" for others).
-func http2ErrorName(c uint32) string {
-	names := [...]string{"NO_ERROR", "PROTOCOL_ERROR", "INTERNAL_ERROR", "FLOW_CONTROL_ERROR",
-		"SETTINGS_TIMEOUT", "STREAM_CLOSED", "FRAME_SIZE_ERROR", "REFUSED_STREAM", "CANCEL",
-		"COMPRESSION_ERROR", "CONNECT_ERROR", "ENHANCE_YOUR_CALM", "INADEQUATE_SECURITY",
-		"HTTP_1_1_REQUIRED"}
-	if int(c) < len(names) {
-		return names[c]
-	}
-	return ""
-}
-
-// http2Setting returns tshark's name of a setting (in the "Settings - "
-// line and the identifier) and the field of its value; ok false for a
-// setting rawcap does not name.
-func http2Setting(id uint16) (name string, f int, ok bool) {
+// http2SettingValue returns the field of a setting's value.
+func http2SettingValue(id uint16) int {
 	switch id {
 	case 1:
-		return "Header table size", http2SettingsHeaderTableSize, true
+		return http2SettingsHeaderTableSize
 	case 2:
-		return "Enable PUSH", http2SettingsEnablePush, true
+		return http2SettingsEnablePush
 	case 3:
-		return "Max concurrent streams", http2SettingsMaxConcurrent, true
+		return http2SettingsMaxConcurrent
 	case 4:
-		return "Initial Windows size", http2SettingsInitialWindow, true
+		return http2SettingsInitialWindow
 	case 5:
-		return "Max frame size", http2SettingsMaxFrameSize, true
+		return http2SettingsMaxFrameSize
 	case 6:
-		return "Max header list size", http2SettingsMaxHeaderList, true
+		return http2SettingsMaxHeaderList
+	case 8:
+		return http2SettingsExtendedConnect
 	}
-	return "", 0, false
+	return http2SettingsUnknown
 }
 
 // http2Padded splits a DATA, HEADERS or PUSH_PROMISE body with the PADDED
@@ -348,6 +341,9 @@ func http2Segment(d *Decoder, i int) (b []byte, magic bool) {
 	return b, false
 }
 
+// emitHTTP2 emits the layer's frames, each a protocol of its own, in the
+// order and nesting of tshark's tree: a "Stream" line titling the frame,
+// and beneath it the frame header, its flags as a subtree, and the body.
 func emitHTTP2(e *emitter, i int) {
 	d := e.d
 	b, magic := http2Segment(d, i)
@@ -355,7 +351,10 @@ func emitHTTP2(e *emitter, i int) {
 	if magic {
 		e.Proto(&protoHTTP2)
 		e.None(&fs[http2Stream])
+		e.SetRepr(append(e.Text(), "Stream: Magic"...))
+		e.Sub()
 		e.String(&fs[http2Magic], http2Preface)
+		e.Up()
 		e.End()
 	}
 	for off, idx := 0, 0; ; idx++ {
@@ -365,19 +364,66 @@ func emitHTTP2(e *emitter, i int) {
 		}
 		off = next
 		e.Proto(&protoHTTP2)
-		e.None(&fs[http2Stream])
-		e.Uint(&fs[http2Length], uint64(f.Length))
-		e.Uint(&fs[http2Type], uint64(f.Type))
-		e.Uint(&fs[http2Flags], uint64(f.Flags))
-		r := uint64(0)
-		if f.R {
-			r = 1
-		}
-		e.Uint(&fs[http2R], r)
-		e.Uint(&fs[http2StreamID], uint64(f.StreamID))
-		emitHTTP2Body(e, &f, http2BlockOf(e.conv, idx))
+		emitHTTP2Frame(e, &f, http2BlockOf(e.conv, idx))
 		e.End()
 	}
+}
+
+// emitHTTP2Frame emits a frame; blk is its decoded header block, if any.
+func emitHTTP2Frame(e *emitter, f *HTTP2Frame, blk *http2Block) {
+	fs := &http2Fields
+	e.None(&fs[http2Stream])
+	if e.Tree() {
+		hasSum, plain := false, false
+		if blk != nil && e.conv != nil && (f.Type == http2Headers || f.Type == http2PushPromise) && blk.printable(&e.conv.h2) {
+			_, _, _, hasSum = http2Summary(&e.conv.h2, blk)
+			plain = !hasSum && http2Plain(&e.conv.h2, blk)
+		}
+		if f.Type != http2Headers && f.Type != http2PushPromise || hasSum || plain {
+			t := append(e.Text(), "Stream: "...)
+			t = appendHTTP2TypeShort(t, f.Type)
+			t = append(t, ", Stream ID: "...)
+			t = strconv.AppendUint(t, uint64(f.StreamID), 10)
+			t = append(t, ", Length "...)
+			t = strconv.AppendInt(t, int64(f.Length), 10)
+			if hasSum {
+				t = append(t, ", "...)
+				t, _ = appendHTTP2Summary(t, &e.conv.h2, blk)
+			}
+			e.SetRepr(t)
+		} else {
+			// tshark appends the decoded request or status to a
+			// HEADERS or PUSH_PROMISE title; without it rawcap leaves
+			// that line out.
+			e.NoTree()
+		}
+	}
+	e.Sub()
+	e.Uint(&fs[http2Length], uint64(f.Length))
+	e.Uint(&fs[http2Type], uint64(f.Type))
+	e.Uint(&fs[http2Flags], uint64(f.Flags))
+	unused, flags := http2FlagFields(f.Type)
+	if e.Tree() {
+		t := appendHex2(append(e.Text(), "Flags: 0x"...), f.Flags)
+		for _, k := range flags {
+			t = appendSetFlags(t, uint64(f.Flags), &fs[k])
+		}
+		e.SetRepr(t)
+	}
+	e.Sub()
+	e.UintBits(&fs[unused], uint64(f.Flags))
+	for _, k := range flags {
+		e.BoolBits(&fs[k], uint64(f.Flags))
+	}
+	e.Up()
+	r := uint64(0)
+	if f.R {
+		r = 1
+	}
+	e.Uint(&fs[http2R], r)
+	e.Uint(&fs[http2StreamID], uint64(f.StreamID))
+	emitHTTP2Body(e, f, blk)
+	e.Up()
 }
 
 func emitHTTP2Body(e *emitter, f *HTTP2Frame, blk *http2Block) {
@@ -426,11 +472,7 @@ func emitHTTP2Body(e *emitter, f *HTTP2Frame, blk *http2Block) {
 			if len(rest) < 5 {
 				return
 			}
-			v := be32(rest)
-			e.Bool(&fs[http2Exclusive], v>>31 != 0)
-			e.Uint(&fs[http2StreamDependency], uint64(v&0x7fffffff))
-			e.Uint(&fs[http2Weight], uint64(rest[4]))
-			e.Uint(&fs[http2WeightReal], uint64(rest[4])+1)
+			emitHTTP2Priority(e, rest)
 			rest = rest[5:]
 		}
 		if len(rest) > 0 {
@@ -440,17 +482,13 @@ func emitHTTP2Body(e *emitter, f *HTTP2Frame, blk *http2Block) {
 			emitHTTP2Headers(e, &e.conv.h2, blk)
 		}
 		if len(padding) > 0 {
-			e.Bytes(&fs[padField], padding)
+			e.Bytes(&fs[padField], padding) // after the decoded header lines
 		}
 	case http2Priority:
 		if len(body) < 5 {
 			return
 		}
-		v := be32(body)
-		e.Bool(&fs[http2Exclusive], v>>31 != 0)
-		e.Uint(&fs[http2StreamDependency], uint64(v&0x7fffffff))
-		e.Uint(&fs[http2Weight], uint64(body[4]))
-		e.Uint(&fs[http2WeightReal], uint64(body[4])+1)
+		emitHTTP2Priority(e, body)
 	case http2RstStream:
 		if len(body) < 4 {
 			return
@@ -459,12 +497,23 @@ func emitHTTP2Body(e *emitter, f *HTTP2Frame, blk *http2Block) {
 	case http2Settings:
 		for s := 0; s+6 <= len(body); s += 6 {
 			id := be16(body[s:])
-			_, vf, ok := http2Setting(id)
+			v := be32(body[s+2:])
 			e.None(&fs[http2SettingsField])
-			e.Uint(&fs[http2SettingsID], uint64(id))
-			if ok {
-				e.Uint(&fs[vf], uint64(be32(body[s+2:])))
+			if e.Tree() {
+				t := append(e.Text(), "Settings - "...)
+				if name := fs[http2SettingsID].ValueNames().Name(uint64(id)); name != "" {
+					t = append(t, name...)
+				} else {
+					t = strconv.AppendUint(append(t, "Unknown ("...), uint64(id), 10)
+					t = append(t, ')')
+				}
+				t = append(t, " : "...)
+				e.SetRepr(strconv.AppendUint(t, uint64(v), 10))
 			}
+			e.Sub()
+			e.Uint(&fs[http2SettingsID], uint64(id))
+			e.Uint(&fs[http2SettingValue(id)], uint64(v))
+			e.Up()
 		}
 	case http2Ping:
 		if len(body) < 8 {
@@ -494,9 +543,12 @@ func emitHTTP2Body(e *emitter, f *HTTP2Frame, blk *http2Block) {
 		e.Uint(&fs[http2WindowUpdateR], uint64(v>>31))
 		e.Uint(&fs[http2WindowUpdateIncrement], uint64(v&0x7fffffff))
 	case http2Continuation:
-		pad, rest, _, ok := http2Padded(f)
+		pad, rest, padding, ok := http2Padded(f)
 		if !ok {
 			return
+		}
+		if f.Flags&0x08 != 0 {
+			e.Uint(&fs[http2Padding], uint64(pad))
 		}
 		e.Uint(&fs[http2PadLength], uint64(pad))
 		if len(rest) > 0 {
@@ -505,6 +557,9 @@ func emitHTTP2Body(e *emitter, f *HTTP2Frame, blk *http2Block) {
 		if blk != nil && e.conv != nil && blk.printable(&e.conv.h2) {
 			emitHTTP2Headers(e, &e.conv.h2, blk)
 		}
+		if len(padding) > 0 {
+			e.Bytes(&fs[http2ContinuationPadding], padding)
+		}
 	default:
 		if len(body) > 0 {
 			e.Bytes(&fs[http2Unknown], body)
@@ -512,339 +567,54 @@ func emitHTTP2Body(e *emitter, f *HTTP2Frame, blk *http2Block) {
 	}
 }
 
-// http2FlagBits lists, per frame type, the flag bits tshark draws (after
-// the "Unused" line) with their names, and the Unused mask.
-func http2FlagBits(t uint8) (unused uint8, bits []http2Flag) {
-	switch t {
-	case http2Data:
-		return 0xf6, http2DataFlags[:]
-	case http2Headers:
-		return 0xd2, http2HeadersFlags[:]
-	case http2Settings, http2Ping:
-		return 0xfe, http2AckFlags[:]
-	case http2PushPromise:
-		return 0xf3, http2PushFlags[:]
-	case http2Continuation:
-		return 0xfb, http2ContFlags[:]
-	}
-	return 0xff, nil
+// emitHTTP2Priority emits the exclusive flag, stream dependency and weight
+// of a PRIORITY frame or a HEADERS frame with the PRIORITY flag.
+func emitHTTP2Priority(e *emitter, p []byte) {
+	fs := &http2Fields
+	v := be32(p)
+	e.Bool(&fs[http2Exclusive], v>>31 != 0)
+	e.Uint(&fs[http2StreamDependency], uint64(v&0x7fffffff))
+	e.Uint(&fs[http2Weight], uint64(p[4]))
+	e.Uint(&fs[http2WeightReal], uint64(p[4])+1)
 }
 
-type http2Flag struct {
-	mask uint8
-	name string
+// http2FlagFields returns, per frame type, the field of the flags' unused
+// bits and the flags tshark draws after it.
+func http2FlagFields(t uint8) (unused int, flags []int) {
+	switch t {
+	case http2Data:
+		return http2FlagsUnusedData, http2DataFlags[:]
+	case http2Headers:
+		return http2FlagsUnusedHeaders, http2HeadersFlags[:]
+	case http2Settings:
+		return http2FlagsUnusedSettings, http2SettingsFlags[:]
+	case http2Ping:
+		return http2FlagsUnusedPing, http2PingFlags[:]
+	case http2PushPromise:
+		return http2FlagsUnusedPushPromise, http2PushFlags[:]
+	case http2Continuation:
+		return http2FlagsUnusedContinuation, http2ContFlags[:]
+	}
+	return http2FlagsUnused, nil
 }
 
 var (
-	http2DataFlags    = [...]http2Flag{{0x08, "Padded"}, {0x01, "End Stream"}}
-	http2HeadersFlags = [...]http2Flag{{0x20, "Priority"}, {0x08, "Padded"}, {0x04, "End Headers"}, {0x01, "End Stream"}}
-	http2AckFlags     = [...]http2Flag{{0x01, "ACK"}}
-	http2PushFlags    = [...]http2Flag{{0x08, "Padded"}, {0x04, "End Headers"}}
-	http2ContFlags    = [...]http2Flag{{0x08, "Padded"}, {0x04, "End Headers"}}
+	http2DataFlags     = [...]int{http2FlagsPadded, http2FlagsEndStream}
+	http2HeadersFlags  = [...]int{http2FlagsPriority, http2FlagsPadded, http2FlagsEndHeaders, http2FlagsEndStream}
+	http2SettingsFlags = [...]int{http2FlagsAckSettings}
+	http2PingFlags     = [...]int{http2FlagsAckPing}
+	http2PushFlags     = [...]int{http2FlagsPadded, http2FlagsEndHeaders}
+	http2ContFlags     = [...]int{http2FlagsPadded, http2FlagsEndHeaders}
 )
-
-func treeHTTP2(t *treeWriter, d *Decoder, i int) {
-	b, magic := http2Segment(d, i)
-	if magic {
-		t.head("HyperText Transfer Protocol 2")
-		t.end()
-		t.depth = 1
-		t.str("Stream", "Magic")
-		t.depth = 2
-		t.line()
-		t.b = append(t.b, `Magic: PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n`...)
-		t.end()
-	}
-	for off, idx := 0, 0; ; idx++ {
-		f, next, ok := nextHTTP2Frame(b, off)
-		if !ok {
-			break
-		}
-		off = next
-		treeHTTP2Frame(t, &f, http2BlockOf(t.conv, idx))
-	}
-	t.depth = 1
-}
-
-// treeHTTP2Frame draws a frame; blk is its decoded header block, if any.
-func treeHTTP2Frame(t *treeWriter, f *HTTP2Frame, blk *http2Block) {
-	t.head("HyperText Transfer Protocol 2")
-	t.end()
-	name := http2TypeName(f.Type)
-	hasSum := false
-	if blk != nil && (f.Type == http2Headers || f.Type == http2PushPromise) && blk.printable(&t.conv.h2) {
-		_, _, _, hasSum = http2Summary(&t.conv.h2, blk)
-	}
-	plain := blk != nil && (f.Type == http2Headers || f.Type == http2PushPromise) && !hasSum &&
-		blk.printable(&t.conv.h2) && http2Plain(&t.conv.h2, blk)
-	if f.Type != http2Headers && f.Type != http2PushPromise || hasSum || plain {
-		// tshark appends the decoded request or status to a HEADERS
-		// or PUSH_PROMISE title; without it rawcap leaves that line out.
-		t.depth = 1
-		t.line()
-		t.b = append(t.b, "Stream: "...)
-		t.b = appendHTTP2TypeShort(t.b, f.Type)
-		t.b = append(t.b, ", Stream ID: "...)
-		t.b = strconv.AppendUint(t.b, uint64(f.StreamID), 10)
-		t.b = append(t.b, ", Length "...)
-		t.b = strconv.AppendInt(t.b, int64(f.Length), 10)
-		if hasSum {
-			t.b = append(t.b, ", "...)
-			t.b, _ = appendHTTP2Summary(t.b, &t.conv.h2, blk)
-		}
-		t.end()
-	}
-	t.depth = 2
-	t.int("Length", f.Length)
-	t.line()
-	t.b = append(t.b, "Type: "...)
-	if name == "" {
-		t.b = append(t.b, "Unknown"...)
-	} else {
-		t.b = append(t.b, name...)
-	}
-	t.b = append(t.b, " ("...)
-	t.b = strconv.AppendUint(t.b, uint64(f.Type), 10)
-	t.b = append(t.b, ')')
-	t.end()
-	unused, bits := http2FlagBits(f.Type)
-	t.line()
-	t.b = append(t.b, "Flags: 0x"...)
-	t.b = appendHex2(t.b, f.Flags)
-	for k := range bits {
-		if f.Flags&bits[k].mask != 0 {
-			t.b = append(t.b, ", "...)
-			t.b = append(t.b, bits[k].name...)
-		}
-	}
-	t.end()
-	t.depth = 3
-	t.bits(uint64(f.Flags), 8, uint64(unused), "Unused")
-	t.b = append(t.b, "0x"...)
-	t.b = appendHex2(t.b, f.Flags&unused)
-	t.end()
-	for k := range bits {
-		t.bits(uint64(f.Flags), 8, uint64(bits[k].mask), bits[k].name)
-		t.b = appendTrueFalse(t.b, f.Flags&bits[k].mask != 0)
-		t.end()
-	}
-	t.depth = 2
-	sid := uint64(f.StreamID)
-	if f.R {
-		sid |= 0x80000000
-	}
-	treeHTTP2ReservedID(t, sid, "Stream Identifier")
-	treeHTTP2Body(t, f, blk)
-}
-
-func appendTrueFalse(b []byte, v bool) []byte {
-	if v {
-		return append(b, "True"...)
-	}
-	return append(b, "False"...)
-}
 
 // appendHTTP2TypeShort appends the type as the Stream line names it.
 func appendHTTP2TypeShort(b []byte, typ uint8) []byte {
-	if n := http2TypeName(typ); n != "" {
+	if n := http2Fields[http2Type].ValueNames().Name(uint64(typ)); n != "" {
 		return append(b, n...)
 	}
 	b = append(b, "Unknown type ("...)
 	b = strconv.AppendUint(b, uint64(typ), 10)
 	return append(b, ')')
-}
-
-func treeHTTP2Priority(t *treeWriter, p []byte) {
-	v := uint64(be32(p))
-	t.bits(v, 32, 0x80000000, "Exclusive")
-	t.b = appendTrueFalse(t.b, v>>31 != 0)
-	t.end()
-	t.bits(v, 32, 0x7fffffff, "Stream Dependency")
-	t.b = strconv.AppendUint(t.b, v&0x7fffffff, 10)
-	t.end()
-	t.int("Weight", int(p[4]))
-	t.int("[Weight real", int(p[4])+1)
-	t.b[len(t.b)-1] = ']'
-	t.end()
-}
-
-func treeHTTP2Body(t *treeWriter, f *HTTP2Frame, blk *http2Block) {
-	body := f.Body
-	switch f.Type {
-	case http2Data:
-		pad, rest, padding, ok := http2Padded(f)
-		if !ok {
-			return
-		}
-		if f.Flags&0x08 != 0 {
-			t.hex("Pad Length", uint64(pad), 2)
-			rest = body[1:]
-		}
-		t.int("[Pad Length", pad)
-		t.b[len(t.b)-1] = ']'
-		t.end()
-		if len(rest) > 0 {
-			t.line()
-			t.b = append(t.b, "Data: "...)
-			t.b = appendHexBytes(t.b, rest)
-			t.end()
-		}
-		if len(padding) > 0 {
-			t.line()
-			t.b = append(t.b, "Padding: "...)
-			t.b = appendHexBytes(t.b, padding)
-			t.end()
-		}
-	case http2Headers, http2PushPromise:
-		pad, rest, padding, ok := http2Padded(f)
-		if !ok {
-			return
-		}
-		if f.Flags&0x08 != 0 {
-			t.hex("Pad Length", uint64(pad), 2)
-		}
-		t.int("[Pad Length", pad)
-		t.b[len(t.b)-1] = ']'
-		t.end()
-		if f.Type == http2PushPromise {
-			if len(rest) < 4 {
-				return
-			}
-			v := uint64(be32(rest))
-			treeHTTP2ReservedID(t, v, "Promised-Stream-ID")
-			rest = rest[4:]
-		} else if f.Flags&0x20 != 0 {
-			if len(rest) < 5 {
-				return
-			}
-			treeHTTP2Priority(t, rest)
-			rest = rest[5:]
-		}
-		if len(rest) > 0 {
-			t.line()
-			t.b = append(t.b, "Header Block Fragment: "...)
-			t.b = appendHexBytes(t.b, rest)
-			t.end()
-		}
-		if blk != nil && blk.printable(&t.conv.h2) {
-			treeHTTP2Headers(t, &t.conv.h2, blk)
-			t.depth = 2
-		}
-		if len(padding) > 0 {
-			// after the decoded header lines
-			t.line()
-			t.b = append(t.b, "Padding: "...)
-			t.b = appendHexBytes(t.b, padding)
-			t.end()
-		}
-	case http2Priority:
-		if len(body) >= 5 {
-			treeHTTP2Priority(t, body)
-		}
-	case http2RstStream:
-		if len(body) >= 4 {
-			treeHTTP2Error(t, be32(body))
-		}
-	case http2Settings:
-		for s := 0; s+6 <= len(body); s += 6 {
-			id := be16(body[s:])
-			name, vf, ok := http2Setting(id)
-			if !ok {
-				return
-			}
-			v := be32(body[s+2:])
-			t.depth = 2
-			t.line()
-			t.b = append(t.b, "Settings - "...)
-			t.b = append(t.b, name...)
-			t.b = append(t.b, " : "...)
-			t.b = strconv.AppendUint(t.b, uint64(v), 10)
-			t.end()
-			t.depth = 3
-			t.line()
-			t.b = append(t.b, "Settings Identifier: "...)
-			t.b = append(t.b, name...)
-			t.b = append(t.b, " ("...)
-			t.b = strconv.AppendUint(t.b, uint64(id), 10)
-			t.b = append(t.b, ')')
-			t.end()
-			t.int(http2Fields[vf].Label, int(v))
-		}
-		t.depth = 2
-	case http2Ping:
-		if len(body) < 8 {
-			return
-		}
-		t.line()
-		if f.Flags&1 != 0 {
-			t.b = append(t.b, "Pong: "...)
-		} else {
-			t.b = append(t.b, "Ping: "...)
-		}
-		t.b = appendHexBytes(t.b, body[:8])
-		t.end()
-	case http2Goaway:
-		if len(body) < 8 {
-			return
-		}
-		v := uint64(be32(body))
-		treeHTTP2ReservedID(t, v, "Last-Stream-ID")
-		treeHTTP2Error(t, be32(body[4:]))
-		if len(body) > 8 {
-			t.line()
-			t.b = append(t.b, "Additional Debug Data: "...)
-			t.b = appendHexBytes(t.b, body[8:])
-			t.end()
-		}
-	case http2WindowUpdate:
-		if len(body) < 4 {
-			return
-		}
-		v := uint64(be32(body))
-		treeHTTP2ReservedID(t, v, "Window Size Increment")
-	case http2Continuation:
-		pad, rest, _, ok := http2Padded(f)
-		if !ok {
-			return
-		}
-		if f.Flags&0x08 != 0 {
-			t.hex("Pad Length", uint64(pad), 2)
-		}
-		t.int("[Pad Length", pad)
-		t.b[len(t.b)-1] = ']'
-		t.end()
-		if len(rest) > 0 {
-			t.line()
-			t.b = append(t.b, "Continuation Header: "...)
-			t.b = appendWSLabelText(t.b, rest)
-			t.end()
-		}
-		if blk != nil && blk.printable(&t.conv.h2) {
-			treeHTTP2Headers(t, &t.conv.h2, blk)
-			t.depth = 2
-		}
-	default:
-		if len(body) > 0 {
-			t.line()
-			t.b = append(t.b, "Unknown: "...)
-			t.b = appendHexBytes(t.b, body)
-			t.end()
-		}
-	}
-}
-
-func treeHTTP2Error(t *treeWriter, c uint32) {
-	n := http2ErrorName(c)
-	if n == "" {
-		return
-	}
-	t.line()
-	t.b = append(t.b, "Error: "...)
-	t.b = append(t.b, n...)
-	t.b = append(t.b, " ("...)
-	t.b = strconv.AppendUint(t.b, uint64(c), 10)
-	t.b = append(t.b, ')')
-	t.end()
 }
 
 // appendHTTP2Info appends Wireshark's Info column for the layer: the
@@ -975,17 +745,4 @@ func asciiEqualFold(b []byte, s string) bool {
 		}
 	}
 	return true
-}
-
-// treeHTTP2ReservedID draws a 32-bit word as tshark does: the reserved top
-// bit, then the 31-bit value (a stream identifier or a window increment)
-// under label.
-func treeHTTP2ReservedID(t *treeWriter, v uint64, label string) {
-	t.bits(v, 32, 0x80000000, "Reserved")
-	t.b = append(t.b, "0x"...)
-	t.b = strconv.AppendUint(t.b, v>>31, 16)
-	t.end()
-	t.bits(v, 32, 0x7fffffff, label)
-	t.b = strconv.AppendUint(t.b, v&0x7fffffff, 10)
-	t.end()
 }

@@ -300,84 +300,6 @@ var hpackRepNames = [...]string{
 	hpackNever:       "Literal Header Field never Indexed",
 }
 
-// treeHTTP2Headers draws the decoded header lines of a block.
-func treeHTTP2Headers(t *treeWriter, n *http2Note, blk *http2Block) {
-	t.depth = 2
-	t.int("[Header Length", blk.hlen)
-	t.b[len(t.b)-1] = ']'
-	t.end()
-	t.int("[Header Count", blk.to-blk.from)
-	t.b[len(t.b)-1] = ']'
-	t.end()
-	for k := blk.from; k < blk.to; k++ {
-		h := &n.fs[k]
-		name, value := n.name(h), n.value(h)
-		t.depth = 2
-		t.line()
-		t.b = append(t.b, "Header: "...)
-		t.b = append(t.b, name...)
-		t.b = append(t.b, ": "...)
-		t.b = append(t.b, value...)
-		if string(name) == ":status" {
-			if code, ok := http2Status(value); ok {
-				t.b = append(t.b, ' ')
-				t.b = append(t.b, httpStatusText(code)...)
-			}
-		}
-		t.end()
-		t.depth = 3
-		t.int("Name Length", len(name))
-		t.line()
-		t.b = append(t.b, "Name: "...)
-		t.b = append(t.b, name...)
-		t.end()
-		t.int("Value Length", len(value))
-		t.line()
-		t.b = append(t.b, "Value: "...)
-		t.b = append(t.b, value...)
-		t.end()
-		if nf := http2NamedField(name); nf != nil {
-			if _, ok := http2NamedValue(nf, value); ok {
-				t.line()
-				t.b = append(t.b, name...)
-				t.b = append(t.b, ": "...)
-				t.b = append(t.b, value...)
-				t.end()
-			}
-		}
-		t.line()
-		t.b = append(t.b, "[Unescaped: "...)
-		t.b = append(t.b, value...)
-		t.b = append(t.b, ']')
-		t.end()
-		t.line()
-		t.b = append(t.b, "Representation: "...)
-		t.b = append(t.b, hpackRepNames[h.rep]...)
-		if h.rep != hpackIndexed {
-			if h.index != 0 {
-				t.b = append(t.b, " - Indexed Name"...)
-			} else {
-				t.b = append(t.b, " - New Name"...)
-			}
-		}
-		t.end()
-		if h.index != 0 {
-			t.int("Index", int(h.index))
-		}
-	}
-	t.depth = 2
-	n0 := len(t.b)
-	t.line()
-	t.b = append(t.b, "[Full request URI: "...)
-	var ok bool
-	if t.b, ok = appendHTTP2FullURI(t.b, n, blk); ok {
-		t.b = append(t.b, ']')
-		t.end()
-	} else {
-		t.b = t.b[:n0]
-	}
-}
-
 // http2Status parses a three-digit status that has a reason phrase.
 func http2Status(v []byte) (int, bool) {
 	if len(v) != 3 {
@@ -394,8 +316,8 @@ func http2Status(v []byte) (int, bool) {
 }
 
 // emitHTTP2Headers emits a decoded block's fields in the order of tshark's
-// tree (treeHTTP2Headers): its length and count, then a subtree per
-// header.
+// tree: its length and count, then a subtree per header ("Header: name:
+// value"), then the full request URI.
 func emitHTTP2Headers(e *emitter, n *http2Note, blk *http2Block) {
 	fs := &http2Fields
 	e.Uint(&fs[http2HeaderLength], uint64(blk.hlen))
@@ -408,6 +330,20 @@ func emitHTTP2Headers(e *emitter, n *http2Note, blk *http2Block) {
 		h := &n.fs[k]
 		name, value := n.name(h), n.value(h)
 		e.Item()
+		if e.Tree() {
+			t := append(e.Text(), "Header: "...)
+			t = append(t, name...)
+			t = append(t, ": "...)
+			t = append(t, value...)
+			if string(name) == ":status" {
+				if code, ok := http2Status(value); ok {
+					t = append(t, ' ')
+					t = append(t, httpStatusText(code)...)
+				}
+			}
+			e.SetRepr(t)
+		}
+		e.Sub()
 		if e.all {
 			e.None(&fs[http2Header]) // JSON: the item itself
 		}
@@ -438,6 +374,7 @@ func emitHTTP2Headers(e *emitter, n *http2Note, blk *http2Block) {
 		if h.index != 0 {
 			e.Uint(&fs[http2HeaderIndex], uint64(h.index))
 		}
+		e.Up()
 		e.End()
 	}
 	e.End()

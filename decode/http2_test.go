@@ -167,6 +167,18 @@ func h2Sessions(t testing.TB) [][]byte {
 	push := h2Block(senc2, &sb2, ":method", "GET", ":path", "/pushed.css", ":authority", "example.org")
 	f.send(false, h2Frame(1, 0x00, 1, resp[:3]), h2Frame(9, 0x04, 1, resp[3:]),
 		h2Frame(5, 0x00, 1, be32b(2), push[:4]), h2Frame(9, 0x04, 1, push[4:]))
+
+	// Unused flag bits set (tshark shows them shifted), settings rawcap
+	// has no name of its own for, error codes without a name, data longer
+	// than a tree label shows, padded HEADERS and CONTINUATION.
+	var cb3 bytes.Buffer
+	cenc3 := hpack.NewEncoder(&cb3)
+	f = newH2Flow(t, &frames, 40300, 80)
+	f.send(true, []byte(h2Preface), h2Frame(4, 0x02, 0, h2Setting(3, 100), h2Setting(8, 1), h2Setting(7, 5), h2Setting(4, 9)))
+	f.send(false, h2Frame(6, 0x06, 0, []byte("abcdefgh")), h2Frame(3, 0, 1, be32b(99)), h2Frame(7, 0x80, 0, be32b(5, 77)))
+	f.send(true, h2Frame(0, 0x01, 1, bytes.Repeat([]byte("0123456789"), 5)))
+	hdr := h2Block(cenc3, &cb3, ":method", "GET", ":path", "/")
+	f.send(true, h2Frame(1, 0x08, 3, []byte{1}, hdr[:1], []byte{0}), h2Frame(9, 0x0c, 3, []byte{1}, hdr[1:], []byte{0}))
 	return frames
 }
 

@@ -911,6 +911,44 @@ func (e *emitter) snmpOID(f *Field, b []byte) {
 	e.TextDone(f, appendOID(e.Text(), b))
 }
 
+// snmpOIDRepr gives the OID field added last, whose encoding is oid, the
+// tree line tshark draws: "label: 1.3.6… (iso.3.6…)".
+func (e *emitter) snmpOIDRepr(label string, oid []byte) {
+	if !e.Tree() {
+		return
+	}
+	b := e.Text()
+	start := len(b)
+	b = append(append(b, label...), ": "...)
+	b = appendOIDLabel(b, oid)
+	e.SetRepr(truncLabelAt(b, start, len(label)))
+}
+
+// appendOIDLabel appends an FT_OID field's text: "1.3.6… (iso.3.6…)".
+func appendOIDLabel(b, oid []byte) []byte {
+	b = appendOID(b, oid)
+	b = append(b, " ("...)
+	b, _ = appendOIDResolved(b, oid)
+	return append(b, ')')
+}
+
+// snmpTreeCut keeps the records added after it is set out of the tree:
+// where Wireshark reports irregular BER, or names an OID rawcap cannot
+// know the name of, rawcap's tree stops (the other outputs go on).
+type snmpTreeCut struct {
+	e   *emitter
+	cut bool
+}
+
+// mark keeps the record added last out of the tree once the tree is cut.
+func (c *snmpTreeCut) mark() {
+	if c.cut {
+		c.e.NoTree()
+	}
+}
+
+// emitSNMP emits the message in the order and nesting of tshark -n -V's
+// tree with no MIB loaded.
 func emitSNMP(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
@@ -930,47 +968,57 @@ func emitSNMP(e *emitter, i int) {
 		e.Int(&f[snmpVersion], m.version)
 		return
 	case m.version != 0 && m.version != 1:
+		e.ExpertLine("Warning", "Protocol", "Unknown version", nil)
 		return
 	}
 	e.Int(&f[snmpVersion], m.version)
+	c := snmpTreeCut{e: e, cut: m.community[1] == 0}
 	e.TextDone(&f[snmpCommunity], appendWSText(e.Text(), s[m.community[0]:m.community[1]]))
-	emitSNMPPDU(e, s, &m)
+	c.mark()
+	emitSNMPPDU(e, s, &m, &c)
 	if q := e.conv.link(i); q != nil {
 		if q.responseIn != 0 {
 			e.Uint(&f[snmpResponseIn], uint64(q.responseIn))
+			c.mark()
 		}
 		if q.request != 0 {
 			e.Uint(&f[snmpResponseTo], uint64(q.request))
+			c.mark()
 			e.relNstime(&f[snmpTime], q.delta)
+			e.secondsRepr()
+			c.mark()
 		}
 	}
 }
 
+// emitSNMPv3 emits an SNMPv3 message's header, USM parameters and scoped
+// PDU; of an engine ID it emits the conformance bit (Wireshark names the
+// enterprise from IANA's registry, which rawcap does not carry).
 func emitSNMPv3(e *emitter, s SNMP, m *snmpMsg) {
 	f := &snmpFields
 	if m.nV3 == 0 {
 		return
 	}
 	e.None(&f[snmpMsgGlobalData])
+	e.Sub()
 	fks := [...]int{snmpMsgID, snmpMsgMaxSize, snmpMsgFlags, snmpMsgSecurityModel}
 	for k, fk := range fks[:m.nV3] {
 		if fk == snmpMsgFlags {
 			e.Bytes(&f[fk], s[m.flagsOff:m.flagsOff+1])
+			e.Sub()
 			for _, b := range [...]int{snmpFlagsReport, snmpFlagsCrypt, snmpFlagsAuth} {
-				e.Bool(&f[b], uint64(m.v3[k])&f[b].Mask != 0)
+				e.BoolBits(&f[b], uint64(m.v3[k]))
 			}
+			e.Up()
 			continue
 		}
 		e.Uint(&f[fk], uint64(m.v3[k]))
 	}
+	e.Up()
 	for k := 0; k < m.nUSM; k++ {
 		switch k {
 		case 0:
-			id := s[m.usm[0][0]:m.usm[0][1]]
-			e.Bytes(&f[snmpEngineID], id)
-			if len(id) > 0 {
-				e.Bool(&f[snmpEngineConform], id[0]&0x80 != 0)
-			}
+			emitSNMPEngineID(e, snmpEngineID, s[m.usm[0][0]:m.usm[0][1]])
 		case 1, 2:
 			e.Uint(&f[snmpEngineBoots+k-1], uint64(m.usmInts[k-1]))
 		case 3:
@@ -981,39 +1029,75 @@ func emitSNMPv3(e *emitter, s SNMP, m *snmpMsg) {
 	}
 	if m.encrypted[1] != 0 {
 		e.Uint(&f[snmpMsgData], 1)
+		e.Sub()
 		e.Bytes(&f[snmpEncryptedPDU], s[m.encrypted[0]:m.encrypted[1]])
+		e.Up()
 		return
 	}
 	if !m.scoped {
 		return
 	}
 	e.Uint(&f[snmpMsgData], 0)
+	e.Sub()
 	e.None(&f[snmpPlaintext])
+	e.Sub()
 	if m.nScoped > 0 {
-		e.Bytes(&f[snmpContextEngineID], s[m.ctxEngine[0]:m.ctxEngine[1]])
+		emitSNMPEngineID(e, snmpContextEngineID, s[m.ctxEngine[0]:m.ctxEngine[1]])
 	}
 	if m.nScoped > 1 {
 		e.TextDone(&f[snmpContextName], appendWSText(e.Text(), s[m.ctxName[0]:m.ctxName[1]]))
 	}
-	emitSNMPPDU(e, s, m)
+	c := snmpTreeCut{e: e}
+	emitSNMPPDU(e, s, m, &c)
+	e.Up()
+	e.Up()
 }
 
-func emitSNMPPDU(e *emitter, s SNMP, m *snmpMsg) {
+// emitSNMPEngineID emits an engine ID (field k) and, beneath it, its
+// conformance bit.
+func emitSNMPEngineID(e *emitter, k int, id []byte) {
+	e.Bytes(&snmpFields[k], id)
+	if len(id) > 0 {
+		e.Sub()
+		e.BoolBits(&snmpFields[snmpEngineConform], uint64(id[0]))
+		e.Up()
+	}
+}
+
+// emitSNMPPDU emits the PDU: "data: get-request (0)" and beneath it the
+// PDU's element, its fields and its variable bindings.
+func emitSNMPPDU(e *emitter, s SNMP, m *snmpMsg, c *snmpTreeCut) {
 	f := &snmpFields
 	if m.pdu < 0 {
 		return
 	}
+	cut := c.cut
+	defer func() { c.cut = cut }() // the lines after the PDU are drawn
 	e.Uint(&f[snmpData], uint64(m.pdu))
+	c.mark()
+	e.Sub()
 	e.None(&f[snmpGetElem+m.pdu])
+	c.mark()
+	e.Sub()
+	defer e.Up()
+	defer e.Up()
 	if m.pdu == snmpTrap {
+		c.cut = c.cut || !m.hasEnterpris
 		if m.hasEnterpris {
-			e.snmpOID(&f[snmpEnterprise], s[m.enterprise[0]:m.enterprise[1]])
+			oid := s[m.enterprise[0]:m.enterprise[1]]
+			e.snmpOID(&f[snmpEnterprise], oid)
+			c.cut = c.cut || !oidValid(oid) || !oidPlain(oid)
+			e.snmpOIDRepr(f[snmpEnterprise].Label, oid)
+			c.mark()
 		}
+		c.cut = c.cut || m.agent[1] == 0
 		if m.agent[1] != 0 {
 			e.IPv4(&f[snmpAgentAddr], s[m.agent[0]:m.agent[1]])
+			c.mark()
 		}
 		for k := 0; k < m.nTrap; k++ {
 			e.Int(&f[snmpGenericTrap+k], m.trapInts[k])
+			c.mark()
 		}
 	} else {
 		ff := [3]int{snmpRequestID, snmpErrorStatus, snmpErrorIndex}
@@ -1022,43 +1106,109 @@ func emitSNMPPDU(e *emitter, s SNMP, m *snmpMsg) {
 		}
 		for k := 0; k < m.nInts; k++ {
 			e.Int(&f[ff[k]], m.ints[k])
+			c.mark()
 		}
 	}
 	if !m.hasVBs {
 		return
 	}
 	e.Uint(&f[snmpVariableBindings], uint64(m.vbCount))
+	if e.Tree() {
+		b := strconv.AppendInt(append(e.Text(), "variable-bindings: "...), int64(m.vbCount), 10)
+		if m.vbCount == 1 {
+			b = append(b, " item"...)
+		} else {
+			b = append(b, " items"...)
+		}
+		e.SetRepr(b)
+	}
+	c.mark()
+	e.Sub()
 	for vb := range s.varbinds(m.vbs) {
 		if vb.stop != snmpDone {
 			break
 		}
-		e.snmpOID(&f[snmpName], s[vb.name[0]:vb.name[1]])
-		v := s[vb.value[0]:vb.value[1]]
-		k := snmpValueField(vb.cls, vb.tag, len(v))
-		if k == snmpValueCounter64 {
-			k = snmpValueCounter // the same field, labelled apart
+		emitSNMPVarBind(e, s, vb, c)
+	}
+	e.Up()
+}
+
+// emitSNMPVarBind emits one variable binding: its title line ("name:
+// value") and beneath it the Object Name and the value, beneath which
+// tshark's expert note on an exception value and the value as a string.
+func emitSNMPVarBind(e *emitter, s SNMP, vb snmpVarBind, c *snmpTreeCut) {
+	f := &snmpFields
+	name := s[vb.name[0]:vb.name[1]]
+	v := s[vb.value[0]:vb.value[1]]
+	k := snmpValueField(vb.cls, vb.tag, len(v))
+	if oidPlain(name) && (k != snmpValueOID || oidPlain(v)) && !c.cut && e.Tree() {
+		// The binding's title, a text item of tshark's ("name: value");
+		// rawcap leaves it out where tshark names the OID.
+		b := e.Text()
+		start := len(b)
+		b = append(appendOID(b, name), ": "...)
+		vs := len(b)
+		b = appendSNMPValue(b, k, v)
+		// The binding shows the value's label after its first ": ".
+		for p := vs; p+1 < len(b); p++ {
+			if b[p] == ':' && b[p+1] == ' ' {
+				b = append(b[:vs], b[p+2:]...)
+				break
+			}
 		}
-		fl := &f[k]
-		switch fl.Kind {
-		case KindNone:
-			e.None(fl)
-		case KindInt:
-			e.Int(fl, berInt(v))
-		case KindUint:
-			e.Uint(fl, uint64(berUint(v)))
-		case KindBytes:
-			e.Bytes(fl, v)
-		case KindOID:
-			e.snmpOID(fl, v)
-		case KindIPv4:
-			e.IPv4(fl, v)
-		case KindIPv6:
-			e.IPv6(fl, v)
-		}
-		if snmpStringOID(s[vb.name[0]:vb.name[1]]) && len(v) > 0 {
-			e.TextDone(&f[snmpVarBindStr], appendWSText(e.Text(), v))
+		e.Line(truncLabelAt(b, start, 0))
+	}
+	e.Sub()
+	e.snmpOID(&f[snmpName], name)
+	if oidPlain(name) {
+		e.snmpOIDRepr(f[snmpName].Label, name)
+	} else {
+		e.NoTree() // tshark names the OID: rawcap cannot know the name
+	}
+	c.mark()
+	fk := k
+	if k == snmpValueCounter64 {
+		fk = snmpValueCounter // the same field, labelled apart
+	}
+	fl := &f[fk]
+	switch fl.Kind {
+	case KindNone:
+		e.None(fl)
+	case KindInt:
+		e.Int(fl, berInt(v))
+	case KindUint:
+		e.Uint(fl, uint64(berUint(v)))
+	case KindBytes:
+		e.Bytes(fl, v)
+	case KindOID:
+		e.snmpOID(fl, v)
+	case KindIPv4:
+		e.IPv4(fl, v)
+	case KindIPv6:
+		e.IPv6(fl, v)
+	}
+	if k == snmpValueOID && !oidPlain(v) {
+		e.NoTree()
+	} else if e.Tree() {
+		b := e.Text()
+		start := len(b)
+		b = appendSNMPValue(b, k, v)
+		e.SetRepr(truncLabelAt(b, start, len(f[k].Label)))
+	}
+	c.mark()
+	e.Sub()
+	switch k {
+	case snmpNoSuchObject, snmpNoSuchInstance, snmpEndOfMibView:
+		if !c.cut {
+			e.ExpertLine("Note", "Response", f[k].Label, nil)
 		}
 	}
+	if snmpStringOID(name) && len(v) > 0 {
+		e.TextDone(&f[snmpVarBindStr], appendWSText(e.Text(), v))
+		c.mark()
+	}
+	e.Up()
+	e.Up()
 }
 
 // snmpStringOID reports whether Wireshark shows the value of the OID as a

@@ -323,3 +323,17 @@ func FuzzSNMP(f *testing.F) {
 		_ = cp.Append(nil, d, &fr)
 	})
 }
+
+// TestSNMPSubtreeMatchesTshark holds the walk's SNMP subtrees, drawn from
+// the fields SNMP emits, to tshark's line for line.
+func TestSNMPSubtreeMatchesTshark(t *testing.T) {
+	frames, names := snmpWalk(t)
+	allow := map[int]string{}
+	for k, n := range names {
+		switch n {
+		case "SNMPv3 get":
+			allow[k] = "tshark names the engine ID's enterprise and decodes its data (IANA's registry)"
+		}
+	}
+	compareSubtreeWithTshark(t, frames, "Simple Network Management Protocol", allow)
+}

@@ -105,6 +105,10 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerSCTP:
 		return true
+	case LayerHTTP2:
+		return true
+	case LayerSNMP:
+		return true
 	}
 	return false
 }

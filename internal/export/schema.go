@@ -149,6 +149,8 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"rip.", "ripng.rte", "ripng.rte.", "lacp.tlv_type", "lacp.tlv_length",
 		// SNMP's variable bindings.
 		"snmp.name", "snmp.value.", "snmp.noSuchObject", "snmp.noSuchInstance", "snmp.endOfMibView", "snmp.var-bind_str",
+		// An SNMPv3 message's two engine IDs' conformance bits.
+		"snmp.engineid.conform",
 		// NBNS's questions and records, NB entries and node status names.
 		"nbns.name", "nbns.type", "nbns.class", "nbns.ttl", "nbns.data_length", "nbns.nb_flags", "nbns.nb_flags.", "nbns.addr",
 		"nbns.netbios_name", "nbns.name_flags", "nbns.name_flags.", "nbns.data",
