@@ -130,3 +130,40 @@ func TestTLSHello(t *testing.T) {
 
 // FuzzTLS feeds TCP payloads on port 443 to the decoder and printers.
 func FuzzTLS(f *testing.F) { fuzzApp(f, decode.LayerTLS, 443, true, tlsVectors) }
+
+// tlsTreeFrames returns the vectors rawcap decodes as TLS, as frames.
+func tlsTreeFrames(t *testing.T) [][]byte {
+	var frames [][]byte
+	for _, v := range tlsVectors {
+		if v.name == "mid-record" || v.name == "short" {
+			continue // no record header: data
+		}
+		frames = append(frames, appFrame(mustHex(t, v.hex), v.sport, v.dport, v.tcp))
+	}
+	return frames
+}
+
+// TestTLSTreeMatchesTshark holds the TLS subtree of the vectors, drawn
+// from the fields emitTLS emits, to tshark's line for line: the hellos
+// with their extensions, the records after a ServerHello that chose TLS
+// 1.3, the alert, the application data. Each frame goes alone (they share
+// their TCP ports and sequence numbers). The record that continues in the
+// next segment is left out: tshark waits for the rest of it.
+func TestTLSTreeMatchesTshark(t *testing.T) {
+	frames := tlsTreeFrames(t)
+	for k, frame := range frames[:4] {
+		var allow map[int]string
+		if k < 2 {
+			// A hello's last lines are tshark's JA3 or JA3S fingerprint
+			// (an MD5 of its fields), which rawcap does not draw.
+			allow = map[int]string{0: "JA3 fingerprint"}
+		}
+		compareSubtreeWithTshark(t, [][]byte{frame}, "Transport Layer Security", allow)
+	}
+}
+
+// TestTLSTreeAllocatesNothing draws the TLS vectors' trees with 0
+// allocations per packet.
+func TestTLSTreeAllocatesNothing(t *testing.T) {
+	checkTreeAllocsNothing(t, tlsTreeFrames(t), "Transport Layer Security")
+}
