@@ -7,8 +7,7 @@ import (
 
 // emitTLS emits the tls member. The -V tree, -T fields and ek see every
 // record of the segment (the tree all of them; -T fields and ek stop
-// where tshark stops: at a record the segment cuts, and after a
-// ChangeCipherSpec, whose followers are encrypted): its header, the
+// where tshark stops: at a record the segment cuts): its header, the
 // alert, the application data or the handshake message and, for a hello,
 // its fields and extensions. JSON, whose keys are unique, takes the first
 // record's header and the first handshake message's type, length and
@@ -28,23 +27,37 @@ func emitTLS(e *emitter, i int) {
 		e.Uint(&f[tlsRecordLength], uint64(r.Length()))
 	}
 	https := tree && tlsOverHTTPS(d, i)
-	tls13 := false // a ServerHello in this segment chose TLS 1.3
+	tls13 := false     // a ServerHello in this segment chose TLS 1.3
+	encrypted := false // a ChangeCipherSpec came before in this segment
 	for off := 0; ; {
 		r, next, ok := t.NextRecord(off)
 		if !ok {
 			break
 		}
-		if e.all && (!r.Complete() || r.ContentType() == TLSChangeCipherSpec) {
-			// tshark waits for the rest of a record the segment cuts,
-			// and what follows a ChangeCipherSpec is encrypted.
-			break
+		if e.all && !r.Complete() {
+			break // tshark waits for the rest of a record the segment cuts
 		}
 		off = next
 		m, isHS := r.Handshake()
+		if encrypted && r.ContentType() == TLSHandshake {
+			// What follows a ChangeCipherSpec is encrypted: tshark
+			// shows the message without its type.
+			if every {
+				emitTLSRecord(e, r, nil, true, tls13, https)
+				e.Sub()
+				e.None(&f[tlsHandshake])
+				if tree {
+					e.SetRepr(append(e.Text(), "Handshake Protocol: Encrypted Handshake Message"...))
+				}
+				e.Up()
+			}
+			continue
+		}
 		if every {
 			emitTLSRecord(e, r, m, isHS, tls13, https)
 			e.Sub()
 		}
+		encrypted = encrypted || r.ContentType() == TLSChangeCipherSpec
 		if !isHS {
 			if every {
 				e.Up()
@@ -77,7 +90,8 @@ func emitTLS(e *emitter, i int) {
 
 // emitTLSRecord emits a record's line, its header and, for a record other
 // than a handshake, what it holds: the alert, the ChangeCipherSpec message
-// or the encrypted application data. tls13 says a ServerHello before it
+// or the encrypted application data. A handshake record without its
+// message m is one a ChangeCipherSpec encrypted. tls13 says a ServerHello before it
 // in the segment chose TLS 1.3 (application data then has an opaque type);
 // https that the segment is on TCP port 443, where tshark names the
 // application data HTTP.
@@ -105,6 +119,8 @@ func emitTLSRecord(e *emitter, r TLSRecord, m TLSHandshakeMsg, isHS, tls13, http
 			b = append(b, ')')
 		case ct == TLSAlert:
 			b = append(b, " Protocol: Encrypted Alert"...)
+		case isHS && m == nil:
+			b = append(b, " Protocol: Encrypted Handshake Message"...)
 		case isHS:
 			b = append(b, " Protocol: "...)
 			b = append(b, tlsHandshakeName(m.Type())...)
