@@ -502,8 +502,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeIPv6(t, d, i)
 	case LayerTCP:
 		treeTCP(t, d, i)
-	case LayerTLS:
-		treeTLS(t, d, i)
 	case LayerOSPF:
 		treeOSPF(t, d, i)
 	case LayerEAPOL:

@@ -219,7 +219,7 @@ func emitQUICTLS(e *emitter, p []byte) {
 		e.Proto(&protoTLS)
 		e.Uint(&tlsFields[tlsHandshakeType], uint64(m.Type()))
 		e.Uint(&tlsFields[tlsHandshakeLength], uint64(m.Length()))
-		emitTLSHello(e, m, &h)
+		emitTLSHello(e, m, &h, true)
 		e.End()
 		return
 	}

@@ -64,52 +64,6 @@ func tlsRecordPrefix(v uint16) string {
 	return "TLS"
 }
 
-func tlsContentName(t uint8) string {
-	switch t {
-	case TLSChangeCipherSpec:
-		return "Change Cipher Spec"
-	case TLSAlert:
-		return "Alert"
-	case TLSHandshake:
-		return "Handshake"
-	case TLSApplicationData:
-		return "Application Data"
-	case TLSHeartbeat:
-		return "Heartbeat"
-	}
-	return "Unknown"
-}
-
-func tlsHandshakeName(t uint8) string {
-	switch t {
-	case 0:
-		return "Hello Request"
-	case TLSClientHello:
-		return "Client Hello"
-	case TLSServerHello:
-		return "Server Hello"
-	case 4:
-		return "New Session Ticket"
-	case 8:
-		return "Encrypted Extensions"
-	case 11:
-		return "Certificate"
-	case 12:
-		return "Server Key Exchange"
-	case 13:
-		return "Certificate Request"
-	case 14:
-		return "Server Hello Done"
-	case 15:
-		return "Certificate Verify"
-	case 16:
-		return "Client Key Exchange"
-	case 20:
-		return "Finished"
-	}
-	return "Unknown"
-}
-
 func tlsExtensionName(t uint16) string {
 	switch t {
 	case 0:
@@ -198,117 +152,6 @@ func tlsCipherName(c uint16) string {
 	return "Unknown"
 }
 
-// treeTLS appends the TLS subtree as tshark -V shows it: one subtree per
-// record, the handshake message and, for a hello, its fields and
-// extensions.
-func treeTLS(t *treeWriter, d *Decoder, i int) {
-	l := &d.layers[i]
-	tl := TLS(d.data[l.Start:l.End])
-	https := tlsOverHTTPS(d, i)
-	t.head("Transport Layer Security")
-	t.end()
-	tls13 := false // a ServerHello in this segment chose TLS 1.3
-	for off := 0; ; {
-		r, next, ok := tl.NextRecord(off)
-		if !ok {
-			break
-		}
-		off = next
-		t.depth = 1
-		t.line()
-		if tls13 {
-			t.b = append(t.b, "TLSv1.3"...)
-		} else {
-			t.b = append(t.b, tlsRecordPrefix(r.Version())...)
-		}
-		t.b = append(t.b, " Record Layer: "...)
-		t.b = append(t.b, tlsContentName(r.ContentType())...)
-		t.b = append(t.b, " Protocol: "...)
-		m, isHS := r.Handshake()
-		alert := r.ContentType() == TLSAlert && r.Length() == 2 && len(r.Fragment()) == 2
-		if alert {
-			// "TLSv1.2 Record Layer: Alert (Level: Fatal, Description: …)"
-			t.b = t.b[:len(t.b)-len(" Protocol: ")]
-			t.b = append(t.b, " (Level: "...)
-			t.b = append(t.b, tlsAlertLevel(r.Fragment()[0])...)
-			t.b = append(t.b, ", Description: "...)
-			t.b = append(t.b, tlsAlertDesc(r.Fragment()[1])...)
-			t.b = append(t.b, ')')
-		}
-		switch {
-		case alert:
-		case r.ContentType() == TLSAlert:
-			t.b = append(t.b, "Encrypted Alert"...)
-		case isHS:
-			t.b = append(t.b, tlsHandshakeName(m.Type())...)
-		case r.ContentType() == TLSApplicationData && https:
-			t.b = append(t.b, "Hypertext Transfer Protocol"...)
-		default:
-			t.b = append(t.b, tlsContentName(r.ContentType())...)
-		}
-		t.end()
-		t.depth = 2
-		if tls13 && r.ContentType() == TLSApplicationData {
-			treeNamed(t, "Opaque Type", tlsContentName(r.ContentType()), uint64(r.ContentType()))
-		} else {
-			treeNamed(t, "Content Type", tlsContentName(r.ContentType()), uint64(r.ContentType()))
-		}
-		treeVersion(t, "Version", r.Version())
-		t.int("Length", r.Length())
-		if !isHS {
-			switch r.ContentType() {
-			case TLSAlert:
-				t.line()
-				if alert {
-					t.b = append(t.b, "Alert Message"...)
-					t.end()
-					t.depth = 3
-					treeNamed(t, "Level", tlsAlertLevel(r.Fragment()[0]), uint64(r.Fragment()[0]))
-					treeNamed(t, "Description", tlsAlertDesc(r.Fragment()[1]), uint64(r.Fragment()[1]))
-				} else {
-					t.b = append(t.b, "Alert Message: Encrypted Alert"...)
-					t.end()
-				}
-			case TLSChangeCipherSpec:
-				t.line()
-				t.b = append(t.b, "Change Cipher Spec Message"...)
-				t.end()
-			case TLSApplicationData:
-				t.line()
-				t.b = append(t.b, "Encrypted Application Data: "...)
-				if f := r.Fragment(); len(f) > 36 {
-					t.b = appendHexBytes(t.b, f[:36])
-					t.b = append(t.b, "…"...)
-				} else {
-					t.b = appendHexBytes(t.b, f)
-				}
-				t.end()
-				if https {
-					t.line()
-					t.b = append(t.b, "[Application Data Protocol: Hypertext Transfer Protocol]"...)
-					t.end()
-				}
-			}
-			continue
-		}
-		t.line()
-		t.b = append(t.b, "Handshake Protocol: "...)
-		t.b = append(t.b, tlsHandshakeName(m.Type())...)
-		t.end()
-		t.depth = 3
-		treeNamed(t, "Handshake Type", tlsHandshakeName(m.Type()), uint64(m.Type()))
-		t.int("Length", m.Length())
-		h, ok := m.Hello()
-		if !ok {
-			continue
-		}
-		treeHello(t, m, &h)
-		if e, ok := h.Extension(TLSExtSupportedVersions); ok && m.Type() == TLSServerHello && len(e) == 2 && be16(e) == 0x0304 {
-			tls13 = true
-		}
-	}
-}
-
 // tlsOverHTTPS reports whether the TLS layer i is carried on TCP port
 // 443, where tshark names the application data HTTP.
 func tlsOverHTTPS(d *Decoder, i int) bool {
@@ -320,7 +163,53 @@ func tlsOverHTTPS(d *Decoder, i int) bool {
 	return tcp.SrcPort() == 443 || tcp.DstPort() == 443
 }
 
-func treeHello(t *treeWriter, m TLSHandshakeMsg, h *TLSHello) { treeHelloTLS13(t, m, h, false) }
+// treeNamed appends "label: Name (n)".
+func treeNamed(t *treeWriter, label, name string, n uint64) {
+	t.line()
+	t.b = append(t.b, label...)
+	t.b = append(t.b, ": "...)
+	t.b = append(t.b, name...)
+	t.b = append(t.b, " ("...)
+	t.b = strconv.AppendUint(t.b, n, 10)
+	t.b = append(t.b, ')')
+	t.end()
+}
+
+// treeVersion appends "label: TLS 1.2 (0x0303)".
+func treeVersion(t *treeWriter, label string, v uint16) {
+	t.line()
+	t.b = append(t.b, label...)
+	t.b = append(t.b, ": "...)
+	t.b = append(t.b, tlsVersionName(v)...)
+	t.b = append(t.b, " (0x"...)
+	t.b = appendHex4(t.b, v)
+	t.b = append(t.b, ')')
+	t.end()
+}
+
+func treeCipher(t *treeWriter, c uint16) {
+	t.line()
+	t.b = append(t.b, "Cipher Suite: "...)
+	t.b = append(t.b, tlsCipherName(c)...)
+	t.b = append(t.b, " (0x"...)
+	t.b = appendHex4(t.b, c)
+	t.b = append(t.b, ')')
+	t.end()
+}
+
+func treeCompression(t *treeWriter, c byte) {
+	t.line()
+	t.b = append(t.b, "Compression Method: "...)
+	if c == 0 {
+		t.b = append(t.b, "null"...)
+	} else {
+		t.b = append(t.b, "Unknown"...)
+	}
+	t.b = append(t.b, " ("...)
+	t.b = strconv.AppendUint(t.b, uint64(c), 10)
+	t.b = append(t.b, ')')
+	t.end()
+}
 
 // treeHelloTLS13 draws a hello; tls13 is set where the session is known to
 // be TLS 1.3 (QUIC), where tshark leaves out the ClientHello's GMT time.
@@ -448,128 +337,4 @@ func treeHelloTLS13(t *treeWriter, m TLSHandshakeMsg, h *TLSHello, tls13 bool) {
 		}
 	}
 	t.depth = 3
-}
-
-func appendExtName(b []byte, name string, typ uint16) []byte {
-	if name != "" {
-		return append(b, name...)
-	}
-	b = append(b, "Unknown type "...)
-	return strconv.AppendUint(b, uint64(typ), 10)
-}
-
-// treeNamed appends "label: Name (n)".
-func treeNamed(t *treeWriter, label, name string, n uint64) {
-	t.line()
-	t.b = append(t.b, label...)
-	t.b = append(t.b, ": "...)
-	t.b = append(t.b, name...)
-	t.b = append(t.b, " ("...)
-	t.b = strconv.AppendUint(t.b, n, 10)
-	t.b = append(t.b, ')')
-	t.end()
-}
-
-// treeVersion appends "label: TLS 1.2 (0x0303)".
-func treeVersion(t *treeWriter, label string, v uint16) {
-	t.line()
-	t.b = append(t.b, label...)
-	t.b = append(t.b, ": "...)
-	t.b = append(t.b, tlsVersionName(v)...)
-	t.b = append(t.b, " (0x"...)
-	t.b = appendHex4(t.b, v)
-	t.b = append(t.b, ')')
-	t.end()
-}
-
-func treeCipher(t *treeWriter, c uint16) {
-	t.line()
-	t.b = append(t.b, "Cipher Suite: "...)
-	t.b = append(t.b, tlsCipherName(c)...)
-	t.b = append(t.b, " (0x"...)
-	t.b = appendHex4(t.b, c)
-	t.b = append(t.b, ')')
-	t.end()
-}
-
-func treeCompression(t *treeWriter, c byte) {
-	t.line()
-	t.b = append(t.b, "Compression Method: "...)
-	if c == 0 {
-		t.b = append(t.b, "null"...)
-	} else {
-		t.b = append(t.b, "Unknown"...)
-	}
-	t.b = append(t.b, " ("...)
-	t.b = strconv.AppendUint(t.b, uint64(c), 10)
-	t.b = append(t.b, ')')
-	t.end()
-}
-
-func tlsAlertLevel(v byte) string {
-	switch v {
-	case 1:
-		return "Warning"
-	case 2:
-		return "Fatal"
-	}
-	return "Unknown"
-}
-
-// tlsAlertDesc returns the name of an alert description (RFC 8446
-// section 6), as Wireshark spells it.
-func tlsAlertDesc(v byte) string {
-	switch v {
-	case 0:
-		return "Close Notify"
-	case 10:
-		return "Unexpected Message"
-	case 20:
-		return "Bad Record MAC"
-	case 22:
-		return "Record Overflow"
-	case 40:
-		return "Handshake Failure"
-	case 42:
-		return "Bad Certificate"
-	case 43:
-		return "Unsupported Certificate"
-	case 44:
-		return "Certificate Revoked"
-	case 45:
-		return "Certificate Expired"
-	case 46:
-		return "Certificate Unknown"
-	case 47:
-		return "Illegal Parameter"
-	case 48:
-		return "Unknown CA"
-	case 49:
-		return "Access Denied"
-	case 50:
-		return "Decode Error"
-	case 51:
-		return "Decrypt Error"
-	case 70:
-		return "Protocol Version"
-	case 71:
-		return "Insufficient Security"
-	case 80:
-		return "Internal Error"
-	case 86:
-		return "Inappropriate Fallback"
-	case 90:
-		return "User Canceled"
-	case 109:
-		return "Missing Extension"
-	case 110:
-		return "Unsupported Extension"
-	case 112:
-		return "Unrecognized Name"
-	case 116:
-		return "Certificate Required"
-	case 120:
-		return "No Application Protocol"
-	}
-	return "Unknown"
 }

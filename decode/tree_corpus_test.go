@@ -32,7 +32,7 @@ const (
 var treeCorpusAllow = map[string]string{
 	"tcpdump/tests_bgp-shutdown-communication.pcapng":          "a TCP retransmission (frame 2): tshark does not hand retransmitted bytes to BGP, rawcap decodes them",
 	"gopacket/layers_testdata_linux_sll_oversized_addr.pcapng": "TCP analysis flags (tcp_analysis.go, H1)",
-	"gopacket/pcapgo_tests_le_test301.pcapng":                  "TLS cipher suite names",
+	"gopacket/pcapgo_tests_le_test301.pcapng":                  "TLS records after a ChangeCipherSpec, which tshark decrypts with the keys the capture embeds",
 	"libpcap/tests_filter_AH-IPcomp-IPv6.pcap":                 "TCP analysis over AH: tshark inflates the IPComp-compressed segments rawcap leaves as data, so its stream sees more segments",
 	"tcpdump/tests_DTP.pcap":                                   "tshark decodes Cisco ISL where rawcap sees 802.3",
 	"tcpdump/tests_LINKTYPE_IPV4_invalid.pcap":                 "IPv4 with a bogus total length: tshark draws the fields and a 'Bogus IP length' expert, rawcap only the title",

@@ -109,6 +109,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerSNMP:
 		return true
+	case LayerTLS:
+		return true
 	}
 	return false
 }

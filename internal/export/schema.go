@@ -114,6 +114,10 @@ var repeated = sync.OnceValue(func() map[string]bool {
 	for _, p := range []string{
 		"dns.qry.", "dns.resp.", "dns.a", "dns.aaaa", "dns.cname", "dns.ns", "dns.ptr.", "dns.mx.",
 		"dns.srv.", "dns.txt", "dns.soa.", "dns.rr.", "tls.record.", "tls.handshake.",
+		// A TCP segment's TLS records: several handshakes, alerts,
+		// application data records.
+		"tls.record", "tls.handshake", "tls.alert_message", "tls.alert_message.", "tls.change_cipher_spec",
+		"tls.app_data", "tls.app_data_proto",
 		"dhcp.option.router", "dhcp.option.domain_name_server", "ipv6.routing.src.addr",
 		"ipv6.routing.srh.addr", "http.set_cookie", "http.cache_control", "frame.comment",
 		// Wireshark's hidden fields for either address or port.
