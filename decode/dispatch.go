@@ -506,8 +506,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeTLS(t, d, i)
 	case LayerSCTP:
 		treeSCTP(t, d, i)
-	case LayerOSPF:
-		treeOSPF(t, d, i)
 	case LayerHTTP2:
 		treeHTTP2(t, d, i)
 	case LayerEAPOL:

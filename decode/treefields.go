@@ -103,6 +103,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerSSH:
 		return true
+	case LayerOSPF:
+		return true
 	}
 	return false
 }
