@@ -516,8 +516,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeWLAN(t, d, i)
 	case LayerSNMP:
 		treeSNMP(t, d, i)
-	case LayerRPC:
-		treeRPC(t, d, i)
 	default:
 		treeGeneric(t, d, i)
 	}

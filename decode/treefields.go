@@ -105,6 +105,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerOSPF:
 		return true
+	case LayerRPC:
+		return true
 	}
 	return false
 }
