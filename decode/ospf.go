@@ -253,6 +253,17 @@ const (
 	ospfLLSExtOptionsLR
 	ospfLLSSeqNumber
 	ospfLLSAuthData
+	ospfHelloInterfaceID
+	ospfV3Options
+	ospfV3OptionsAT
+	ospfV3OptionsL
+	ospfV3OptionsAF
+	ospfV3OptionsDC
+	ospfV3OptionsR
+	ospfV3OptionsN
+	ospfV3OptionsMC
+	ospfV3OptionsE
+	ospfV3OptionsV6
 	ospfFieldCount
 )
 
@@ -354,6 +365,17 @@ var ospfFields = [ospfFieldCount]Field{
 	ospfLLSExtOptionsLR:       {Name: "ospf.lls.ext.options.lr", Label: "(LR) LSDB Resynchronization", Kind: KindBool, Width: 32, Mask: 0x1},
 	ospfLLSSeqNumber:          {Name: "ospf.v2.lls.sequence_number", Label: "Sequence number", Kind: KindUint, Width: 32, Base: BaseHex},
 	ospfLLSAuthData:           {Name: "ospf.v2.lls.auth_data", Label: "Auth Data", Kind: KindBytes},
+	ospfHelloInterfaceID:      {Name: "ospf.hello.interface_id", Label: "Interface ID", Kind: KindUint, Width: 32},
+	ospfV3Options:             {Name: "ospf.v3.options", Label: "Options", Kind: KindUint, Width: 24, Base: BaseHex},
+	ospfV3OptionsAT:           {Name: "ospf.v3.options.at", Label: "AT", Kind: KindBool, Width: 24, Mask: 0x400},
+	ospfV3OptionsL:            {Name: "ospf.v3.options.l", Label: "L", Kind: KindBool, Width: 24, Mask: 0x200},
+	ospfV3OptionsAF:           {Name: "ospf.v3.options.af", Label: "AF", Kind: KindBool, Width: 24, Mask: 0x100},
+	ospfV3OptionsDC:           {Name: "ospf.v3.options.dc", Label: "DC", Kind: KindBool, Width: 24, Mask: 0x20},
+	ospfV3OptionsR:            {Name: "ospf.v3.options.r", Label: "R", Kind: KindBool, Width: 24, Mask: 0x10},
+	ospfV3OptionsN:            {Name: "ospf.v3.options.n", Label: "N", Kind: KindBool, Width: 24, Mask: 0x08},
+	ospfV3OptionsMC:           {Name: "ospf.v3.options.mc", Label: "MC", Kind: KindBool, Width: 24, Mask: 0x04},
+	ospfV3OptionsE:            {Name: "ospf.v3.options.e", Label: "E", Kind: KindBool, Width: 24, Mask: 0x02},
+	ospfV3OptionsV6:           {Name: "ospf.v3.options.v6", Label: "V6", Kind: KindBool, Width: 24, Mask: 0x01},
 }
 
 var protoOSPF = protoField("ospf", "Open Shortest Path First")
@@ -425,9 +447,7 @@ func emitOSPF(e *emitter, i int) {
 		}
 		e.Bytes(&f[ospfReserved], o[15:16])
 		e.Up()
-		if e.Tree() {
-			lineOSPFv3Body(e, o.Body(), o.Type())
-		}
+		emitOSPFv3Body(e, o.Body(), o.Type())
 		e.End()
 		return
 	}
@@ -905,13 +925,6 @@ var ospfV3RouterFlagBits = [4]ospfBit{
 	{0x02, "(E) AS boundary router", "No", "Yes"}, {0x01, "(B) Area border router", "No", "Yes"},
 }
 
-var ospfDBDBits = [4]ospfBit{
-	{0x08, "(R) OOBResync", "Not set", "Set"},
-	{0x04, "(I) Init", "Not set", "Set"},
-	{0x02, "(M) More", "Not set", "Set"},
-	{0x01, "(MS) Master", "No", "Yes"},
-}
-
 // lineOSPFFlags adds the tree line "label: 0x07, (I) Init, …" (the labels
 // of the set bits) and a line per bit a level deeper.
 func lineOSPFFlags(e *emitter, label string, v uint64, width int, bits []ospfBit) {
@@ -1007,10 +1020,19 @@ func lineOSPFv3LSAHeader(e *emitter, h []byte) {
 	lineOSPFUint(e, "Length", uint64(be16(h[18:])))
 }
 
-// lineOSPFv3Body adds a version 3 message's lines: Hello, DB Description,
-// LS Request, LS Update (LSA headers, router LSA flags and options) and LS
-// Ack.
-func lineOSPFv3Body(e *emitter, body []byte, typ uint8) {
+// emitOSPFv3Options emits a version 3 options field (24 bits) and its
+// bits.
+func emitOSPFv3Options(e *emitter, v uint32) {
+	e.Uint(&ospfFields[ospfV3Options], uint64(v))
+	ospfFlags(e, "Options", uint64(v), 24, []int{ospfV3OptionsAT, ospfV3OptionsL, ospfV3OptionsAF, ospfV3OptionsDC,
+		ospfV3OptionsR, ospfV3OptionsN, ospfV3OptionsMC, ospfV3OptionsE, ospfV3OptionsV6})
+}
+
+// emitOSPFv3Body emits a version 3 message: the fields of a Hello and of a
+// DB Description's header; the rest (the LSAs, LS Request and the
+// reserved bytes) as tree lines.
+func emitOSPFv3Body(e *emitter, body []byte, typ uint8) {
+	f := &ospfFields
 	switch typ {
 	case OSPFHello:
 		if len(body) < 20 {
@@ -1018,30 +1040,52 @@ func lineOSPFv3Body(e *emitter, body []byte, typ uint8) {
 		}
 		e.LineString("OSPF Hello Packet")
 		e.Sub()
-		lineOSPFUint(e, "Interface ID", uint64(be32(body)))
-		lineOSPFUint(e, "Router Priority", uint64(body[4]))
-		lineOSPFFlags(e, "Options", uint64(be32(body[4:])&0xffffff), 24, ospfV3OptionBits[:])
-		lineOSPFUint(e, "Hello Interval [sec]", uint64(be16(body[8:])))
-		lineOSPFUint(e, "Router Dead Interval [sec]", uint64(be16(body[10:])))
-		lineOSPFAddr(e, "Designated Router", body[12:16])
-		lineOSPFAddr(e, "Backup Designated Router", body[16:20])
+		e.Uint(&f[ospfHelloInterfaceID], uint64(be32(body)))
+		e.Uint(&f[ospfHelloPriority], uint64(body[4]))
+		emitOSPFv3Options(e, be32(body[4:])&0xffffff)
+		e.Uint(&f[ospfHelloInterval], uint64(be16(body[8:])))
+		e.Uint(&f[ospfHelloDeadInterval], uint64(be16(body[10:])))
+		e.IPv4(&f[ospfHelloDR], body[12:16])
+		e.IPv4(&f[ospfHelloBDR], body[16:20])
 		for k := 20; k+4 <= len(body); k += 4 {
-			lineOSPFAddr(e, "Active Neighbor", body[k:k+4])
+			e.IPv4(&f[ospfHelloNeighbor], body[k:k+4])
+			if !e.all && !e.Tree() {
+				break
+			}
 		}
 		e.Up()
+		return
 	case OSPFDBDesc:
 		if len(body) < 12 {
 			return
 		}
 		e.LineString("OSPF DB Description")
 		e.Sub()
-		lineOSPFBytes(e, "Reserved", body[0:1])
-		lineOSPFFlags(e, "Options", uint64(be32(body)&0xffffff), 24, ospfV3OptionBits[:])
-		lineOSPFUint(e, "Interface MTU", uint64(be16(body[4:])))
-		lineOSPFBytes(e, "Reserved", body[6:7])
-		lineOSPFFlags(e, "DB Description", uint64(body[7]), 8, ospfDBDBits[:])
-		lineOSPFUint(e, "DD Sequence", uint64(be32(body[8:])))
+		if e.Tree() {
+			lineOSPFBytes(e, "Reserved", body[0:1])
+		}
+		emitOSPFv3Options(e, be32(body)&0xffffff)
+		e.Uint(&f[ospfDBInterfaceMTU], uint64(be16(body[4:])))
+		if e.Tree() {
+			lineOSPFBytes(e, "Reserved", body[6:7])
+		}
+		fl := uint64(body[7])
+		e.Uint(&f[ospfDBD], fl)
+		ospfFlags(e, "DB Description", fl, 8, []int{ospfDBDR, ospfDBDI, ospfDBDM, ospfDBDMS})
+		e.Uint(&f[ospfDBDDSequence], uint64(be32(body[8:])))
 		e.Up()
+	}
+	if e.Tree() {
+		lineOSPFv3Body(e, body, typ)
+	}
+}
+
+// lineOSPFv3Body adds the lines of a version 3 message whose fields are
+// not declared yet: a DB Description's LSA headers, LS Request, LS Update
+// (LSA headers, router LSA flags and options) and LS Ack.
+func lineOSPFv3Body(e *emitter, body []byte, typ uint8) {
+	switch typ {
+	case OSPFDBDesc:
 		for k := 12; k+ospfLSAHeaderLen <= len(body); k += ospfLSAHeaderLen {
 			lineOSPFv3LSAHeader(e, body[k:k+ospfLSAHeaderLen])
 			e.Up()
