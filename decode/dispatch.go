@@ -502,16 +502,12 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeIPv6(t, d, i)
 	case LayerTCP:
 		treeTCP(t, d, i)
-	case LayerOSPF:
-		treeOSPF(t, d, i)
 	case LayerEAPOL:
 		treeEAPOL(t, d, i)
 	case LayerQUIC:
 		treeQUIC(t, d, i)
 	case LayerWLAN:
 		treeWLAN(t, d, i)
-	case LayerRPC:
-		treeRPC(t, d, i)
 	default:
 		treeGeneric(t, d, i)
 	}

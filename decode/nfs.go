@@ -534,16 +534,9 @@ func (w *rpcWalk) body(m []byte, prog, vers, proc uint32, reply bool) {
 		w.portmap(&r, reply)
 		return
 	}
-	if w.e != nil {
-		w.e.Proto(&protoNFS)
-	}
-	if w.t != nil {
-		t := w.t
-		t.depth = 0
-		t.line()
-		t.b = append(t.b, "Network File System"...)
-		t.b = appendRPCBodySummary(t.b, &r, reply, false)
-		t.end()
+	w.e.Proto(&protoNFS)
+	if w.tree {
+		w.e.SetRepr(appendRPCBodySummary(append(w.e.Text(), "Network File System"...), &r, reply, false))
 	}
 	name := rpcProcName(prog, vers, proc)
 	w.gen(1, &rpcFields[rpcFProgVersion], uint64(vers), "")
@@ -577,10 +570,9 @@ func (w *rpcWalk) body(m []byte, prog, vers, proc uint32, reply bool) {
 		w.text(1, "dir")
 		w.fh(2, r.fh, vers)
 		w.field(1, &nfsFields[nfsFCookie3], r.u64, "")
-		w.text(1, "Verifier: Opaque Data")
-		if w.e != nil {
-			w.e.Bytes(&nfsFields[nfsFVerifier], r.verf)
-		}
+		w.at(1)
+		w.e.Bytes(&nfsFields[nfsFVerifier], r.verf)
+		w.repr("Verifier: Opaque Data")
 		if proc == 16 {
 			w.field(1, &nfsFields[nfsFCount3], uint64(r.u32), "")
 		} else {
@@ -614,20 +606,13 @@ func (w *rpcWalk) body(m []byte, prog, vers, proc uint32, reply bool) {
 			}
 			w.field(2, &nfsFields[nfsFAttrFollow], 0, "no value")
 		case bodyAttr:
-			if w.t != nil {
-				t := w.t
-				t.depth = 1
-				t.line()
-				t.b = append(t.b, "obj_attributes  "...)
-				t.b = appendNFSAttrSummary(t.b, r.b[r.attr:])
-				t.end()
+			if w.tree {
+				w.line(1, appendNFSAttrSummary(append(w.e.Text(), "obj_attributes  "...), r.b[r.attr:]))
 			}
 			w.fattr3(2, r.b[r.attr:r.attr+84])
 		}
 	}
-	if w.e != nil {
-		w.e.End()
-	}
+	w.e.End()
 }
 
 // status draws an NFS reply's status and emits its hidden generic twin.
@@ -638,59 +623,46 @@ func (w *rpcWalk) status(r *rpcBody) {
 	} else {
 		w.field(1, &nfsFields[nfsFStatus3], uint64(r.status), n)
 	}
-	if w.e != nil && w.e.all {
+	if w.e.all {
 		w.e.Hidden(true)
 		w.e.Uint(&nfsFields[nfsFStatus], uint64(r.status))
 		w.e.Hidden(false)
 	}
 }
 
-// fh draws a file handle: v3's length, the hash and the bytes.
-// fileName draws an NFS file name as tshark does ("Name: x" at depth 2, its
-// opaque length, contents and fill bytes a level deeper) and emits it as
-// f; fill is the padding that follows it (none when it is empty).
+// fileName emits an XDR string as tshark draws a file or machine name:
+// "Name: x" at depth 2, its opaque length, contents and fill bytes a level
+// deeper; fill is the padding that follows it (none when it is empty).
+// The tree draws the name first, the other outputs after its length.
 func (w *rpcWalk) fileName(f *Field, name, fill []byte) {
-	if t := w.t; t != nil {
-		t.depth = 2
-		t.line()
-		t.b = append(t.b, "Name: "...)
-		t.b = append(t.b, name...)
-		t.end()
+	if w.tree {
+		w.at(2)
+		w.e.Bytes(f, name)
+		w.e.SetRepr(append(append(append(w.e.Text(), f.Label...), ": "...), name...))
 	}
 	w.uint(3, rpcFOpaqueLength, uint64(len(name)), "")
-	if t := w.t; t != nil {
-		t.depth = 3
-		t.line()
-		t.b = append(t.b, "contents: "...)
-		t.b = append(t.b, name...)
-		t.end()
-	}
-	if w.e != nil {
+	if w.tree {
+		w.line(3, append(append(w.e.Text(), "contents: "...), name...))
+	} else {
 		w.e.Bytes(f, name)
 	}
 	if len(fill) != 0 {
-		w.text(3, "fill bytes: opaque data")
-		if w.e != nil {
-			w.e.Bytes(&rpcFields[rpcFFillBytes], fill)
-		}
+		w.at(3)
+		w.e.Bytes(&rpcFields[rpcFFillBytes], fill)
+		w.repr("fill bytes: opaque data")
 	}
 }
 
+// fh emits a file handle: v3's length, the hash and the bytes.
 func (w *rpcWalk) fh(depth int, fh []byte, vers uint32) {
 	if vers == 3 {
 		w.field(depth, &nfsFields[nfsFFHLength], uint64(len(fh)), "")
 	}
 	w.gen(depth, &nfsFields[nfsFFHHash], uint64(nfsFHHash(fh)), "")
-	if w.t != nil {
-		t := w.t
-		t.depth = depth
-		t.line()
-		t.b = append(t.b, "FileHandle: "...)
-		t.b = appendHexBytes(t.b, fh)
-		t.end()
-	}
-	if w.e != nil {
-		w.e.Bytes(&nfsFields[nfsFFHandle], fh)
+	w.at(depth)
+	w.e.Bytes(&nfsFields[nfsFFHandle], fh)
+	if w.tree {
+		w.e.SetRepr(appendHexBytes(append(w.e.Text(), "FileHandle: "...), fh))
 	}
 }
 
@@ -704,15 +676,9 @@ func (w *rpcWalk) fattr3(depth int, a []byte) {
 	w.field(depth, &nfsFields[nfsFGID], uint64(be32(a[16:])), "")
 	w.field(depth, &nfsFields[nfsFSize], nfsU64(a[20:]), "")
 	w.field(depth, &nfsFields[nfsFUsed], nfsU64(a[28:]), "")
-	if w.t != nil {
-		t := w.t
-		t.depth = depth
-		t.line()
-		t.b = append(t.b, "rdev: "...)
-		t.b = appendUint(t.b, uint64(be32(a[36:])))
-		t.b = append(t.b, ',')
-		t.b = appendUint(t.b, uint64(be32(a[40:])))
-		t.end()
+	if w.tree {
+		t := appendUint(append(w.e.Text(), "rdev: "...), uint64(be32(a[36:])))
+		w.line(depth, appendUint(append(t, ','), uint64(be32(a[40:]))))
 	}
 	w.field(depth+1, &nfsFields[nfsFSpec1], uint64(be32(a[36:])), "")
 	w.field(depth+1, &nfsFields[nfsFSpec2], uint64(be32(a[40:])), "")
@@ -728,23 +694,17 @@ func (w *rpcWalk) fattr3(depth int, a []byte) {
 // mode3 draws a v3 mode: its octal value with the bits set, then each
 // bit.
 func (w *rpcWalk) mode3(depth int, mode uint32) {
-	if w.t != nil {
-		t := w.t
-		t.depth = depth
-		t.line()
-		t.b = append(t.b, "Mode: 0"...)
-		t.b = appendOctal(t.b, uint64(mode))
+	w.at(depth)
+	w.e.Uint(&nfsFields[nfsFMode], uint64(mode))
+	if w.tree {
+		t := appendOctal(append(w.e.Text(), "Mode: 0"...), uint64(mode))
 		for k := range 12 {
 			fd := &nfsFields[nfsFModeBit0+k]
 			if uint64(mode)&fd.Mask != 0 {
-				t.b = append(t.b, ", "...)
-				t.b = append(t.b, fd.Label...)
+				t = append(append(t, ", "...), fd.Label...)
 			}
 		}
-		t.end()
-	}
-	if w.e != nil {
-		w.e.Uint(&nfsFields[nfsFMode], uint64(mode))
+		w.e.SetRepr(t)
 	}
 	for k := range 12 {
 		w.flag(depth+1, &nfsFields[nfsFModeBit0+k], uint64(mode), "Yes", "No")
@@ -755,18 +715,12 @@ func (w *rpcWalk) mode3(depth int, mode uint32) {
 func (w *rpcWalk) nfsTime(depth, f int, sec, nsec uint32) {
 	fd := &nfsFields[f]
 	tm := time.Unix(int64(sec), int64(nsec))
-	if w.t != nil {
-		t := w.t
-		t.depth = depth
-		t.line()
-		t.b = append(t.b, fd.Label...)
-		t.b = append(t.b, ": "...)
-		t.b = appendNFSTime(t.b, tm, t.loc, nsec)
-		t.end()
+	loc := time.Local
+	if w.tree {
+		loc = w.e.loc // the zone the tree shows times in
 	}
-	if w.e != nil {
-		w.e.TextDone(fd, appendNFSTime(w.e.Text(), tm, time.Local, nsec))
-	}
+	w.at(depth)
+	w.e.TextDone(fd, appendNFSTime(w.e.Text(), tm, loc, nsec))
 	w.field(depth+1, &nfsFields[f+1], uint64(sec), "")
 	w.field(depth+1, &nfsFields[f+2], uint64(nsec), "")
 }
@@ -797,16 +751,9 @@ func appendOctal(b []byte, v uint64) []byte {
 
 // portmap draws or emits a Portmap body.
 func (w *rpcWalk) portmap(r *rpcBody, reply bool) {
-	if w.e != nil {
-		w.e.Proto(&protoPortmap)
-	}
-	if w.t != nil {
-		t := w.t
-		t.depth = 0
-		t.line()
-		t.b = append(t.b, "Portmap"...)
-		t.b = appendRPCBodySummary(t.b, r, reply, false)
-		t.end()
+	w.e.Proto(&protoPortmap)
+	if w.tree {
+		w.e.SetRepr(appendRPCBodySummary(append(w.e.Text(), "Portmap"...), r, reply, false))
 	}
 	w.gen(1, &rpcFields[rpcFProgVersion], uint64(r.vers), "")
 	w.gen(1, &pmapFields[pmapFProcV2], uint64(r.proc), rpcProcName(r.prog, r.vers, r.proc))
@@ -819,69 +766,68 @@ func (w *rpcWalk) portmap(r *rpcBody, reply bool) {
 		if t == 6 {
 			tn = "TCP"
 		}
-		if w.t != nil {
-			w.t.depth = 1
-			w.t.line()
-			w.t.b = append(w.t.b, "Proto: "...)
-			w.t.b = appendValueName(w.t.b, tn, uint64(t))
-			w.t.end()
-		}
-		if w.e != nil {
-			w.e.Uint(&pmapFields[pmapFProto], uint64(t))
+		w.at(1)
+		w.e.Uint(&pmapFields[pmapFProto], uint64(t))
+		if w.tree {
+			// tshark's line names the field "Proto", its label "Protocol".
+			w.e.SetRepr(appendValueName(append(w.e.Text(), "Proto: "...), tn, uint64(t)))
 		}
 		w.field(1, &pmapFields[pmapFPort], uint64(be32(r.b[12:])), "")
 	case bodyPort:
 		w.field(1, &pmapFields[pmapFPort], uint64(r.u32), "")
 	}
-	if w.e != nil {
-		w.e.End()
-	}
+	w.e.End()
 }
 
-// gen draws a generated "[Label: value]" line and emits fd.
+// gen emits fd at depth as a generated line, "[Label: value]": named by
+// name where the program's tables name it, else drawn from fd's
+// definition.
 func (w *rpcWalk) gen(depth int, fd *Field, v uint64, name string) {
-	if w.t != nil {
-		t := w.t
-		t.depth = depth
-		t.line()
-		t.b = append(t.b, '[')
-		t.b = append(t.b, fd.Label...)
-		t.b = append(t.b, ": "...)
-		switch {
-		case name != "":
-			t.b = appendValueName(t.b, name, v)
-		case fd.Base == BaseHex:
-			t.b = append(t.b, "0x"...)
-			t.b = appendHexN(t.b, v, 8)
-		default:
-			t.b = appendUint(t.b, v)
-		}
-		t.b = append(t.b, ']')
-		t.end()
+	w.at(depth)
+	w.e.Uint(fd, v)
+	if !w.tree || (name == "" && fd.Generated && fd.ValueNames() == nil) {
+		return
 	}
-	if w.e != nil {
-		w.e.Uint(fd, v)
+	t := w.e.Text()
+	if !fd.Generated {
+		t = append(t, '[')
 	}
+	t = append(append(t, fd.Label...), ": "...)
+	if name != "" {
+		t = appendValueName(t, name, v)
+	} else {
+		t = appendUint(t, v)
+	}
+	if !fd.Generated {
+		t = append(t, ']')
+	}
+	w.e.SetRepr(t)
 }
 
-// flag draws a bit of v as "bits = Label: on/off" and emits fd; a flag
-// whose off text is "" is drawn only when set.
+// flag emits the bit fd of v at depth, drawn "bits = Label: on/off"; a
+// flag whose off text is "" is drawn only when set.
 func (w *rpcWalk) flag(depth int, fd *Field, v uint64, on, off string) {
 	set := v&fd.Mask != 0
-	if w.t != nil {
-		t := w.t
-		t.depth = depth
-		t.bits(v, int(fd.Width), fd.Mask, fd.Label)
-		if set {
-			t.b = append(t.b, on...)
-		} else {
-			t.b = append(t.b, off...)
-		}
-		t.end()
+	w.at(depth)
+	w.e.Bool(fd, set)
+	if !w.tree {
+		return
 	}
-	if w.e != nil {
-		w.e.Bool(fd, set)
+	yes, no, ok := fd.BoolNames()
+	if !ok {
+		yes, no = "True", "False"
 	}
+	if set && yes == on || !set && no == off {
+		return // the standard line
+	}
+	t := append(appendBitDrawing(w.e.Text(), v, int(fd.Width), fd.Mask), " = "...)
+	t = append(append(t, fd.Label...), ": "...)
+	if set {
+		t = append(t, on...)
+	} else {
+		t = append(t, off...)
+	}
+	w.e.SetRepr(t)
 }
 
 func nfsU64(b []byte) uint64 { return uint64(be32(b))<<32 | uint64(be32(b[4:])) }

@@ -177,21 +177,26 @@ func (r *nfs3Res) boolean(w *rpcWalk, depth, f int, v bool) {
 	if w == nil {
 		return
 	}
-	fd := nfs3Field(f)
-	if t := w.t; t != nil {
-		t.depth = depth
-		t.line()
-		t.b = append(t.b, fd.Label...)
-		if v {
-			t.b = append(t.b, ": Yes"...)
-		} else {
-			t.b = append(t.b, ": No"...)
-		}
-		t.end()
+	w.yesNo(depth, nfs3Field(f), v)
+}
+
+// yesNo emits the boolean fd at depth, drawn "Label: Yes" or "No".
+func (w *rpcWalk) yesNo(depth int, fd *Field, v bool) {
+	w.at(depth)
+	w.e.Bool(fd, v)
+	if !w.tree {
+		return
 	}
-	if w.e != nil {
-		w.e.Bool(fd, v)
+	if yes, no, ok := fd.BoolNames(); ok && yes == "Yes" && no == "No" {
+		return // the standard line
 	}
+	t := append(w.e.Text(), fd.Label...)
+	if v {
+		t = append(t, ": Yes"...)
+	} else {
+		t = append(t, ": No"...)
+	}
+	w.e.SetRepr(t)
 }
 
 // postOp reads or draws a post_op_attr named name.
@@ -219,21 +224,12 @@ func (r *nfs3Res) postOp(w *rpcWalk, depth int, name string) {
 	if w == nil {
 		return
 	}
-	if t := w.t; t != nil {
-		t.depth = depth
-		t.line()
-		t.b = append(t.b, name...)
-		t.b = append(t.b, "  "...)
-		t.b = appendNFSAttrSummary(t.b, a)
-		t.end()
+	if w.tree {
+		w.line(depth, appendNFSAttrSummary(append(append(w.e.Text(), name...), "  "...), a))
 	}
 	w.field(depth+1, &nfsFields[nfsFAttrFollow], 1, "value follows")
-	if t := w.t; t != nil {
-		t.depth = depth + 1
-		t.line()
-		t.b = append(t.b, "attributes  "...)
-		t.b = appendNFSAttrSummary(t.b, a)
-		t.end()
+	if w.tree {
+		w.line(depth+1, appendNFSAttrSummary(append(w.e.Text(), "attributes  "...), a))
 	}
 	w.fattr3(depth+2, a)
 }
@@ -279,15 +275,13 @@ func (r *nfs3Res) opaqueData(w *rpcWalk, depth int) {
 	}
 	r.text(w, depth, "Data: <DATA>")
 	w.uint(depth+1, rpcFOpaqueLength, uint64(n), "")
-	r.text(w, depth+1, "contents: <DATA>")
-	if w.e != nil {
-		w.e.Bytes(nfs3Field(nfs3FData), data)
-	}
+	w.at(depth + 1)
+	w.e.Bytes(nfs3Field(nfs3FData), data)
+	w.repr("contents: <DATA>")
 	if n&3 != 0 {
-		r.text(w, depth+1, "fill bytes: opaque data")
-		if w.e != nil {
-			w.e.Bytes(&rpcFields[rpcFFillBytes], r.b[start+int(n):r.off])
-		}
+		w.at(depth + 1)
+		w.e.Bytes(&rpcFields[rpcFFillBytes], r.b[start+int(n):r.off])
+		w.repr("fill bytes: opaque data")
 	}
 }
 
@@ -297,10 +291,9 @@ func (r *nfs3Res) verifier(w *rpcWalk, depth int) {
 	if r.bad || w == nil {
 		return
 	}
-	r.text(w, depth, "Verifier: Opaque Data")
-	if w.e != nil {
-		w.e.Bytes(&nfsFields[nfsFVerifier], v)
-	}
+	w.at(depth)
+	w.e.Bytes(&nfsFields[nfsFVerifier], v)
+	w.repr("Verifier: Opaque Data")
 }
 
 // nfs3ResProc reports whether rawcap reads procedure proc's results (or,
@@ -446,34 +439,24 @@ func (r *nfs3Res) walk(w *rpcWalk, proc uint32, reply bool) {
 			r.field(w, 1, nfs3FRtmax+k, uint64(v[k]), "")
 		}
 		r.field(w, 1, nfs3FMaxFileSize, maxSize, "")
-		if t := w.t; t != nil {
-			t.depth = 1
-			t.line()
-			t.b = append(t.b, "time delta: "...)
-			t.b = appendNstime(t.b, nstime{int64(ds), int32(dn)})
-			t.b = append(t.b, " seconds"...)
-			t.end()
-		}
-		if w.e != nil {
-			w.e.relNstime(nfs3Field(nfs3FDTime), nstime{int64(ds), int32(dn)})
+		w.at(1)
+		w.e.relNstime(nfs3Field(nfs3FDTime), nstime{int64(ds), int32(dn)})
+		if w.tree {
+			t := appendNstime(append(w.e.Text(), "time delta: "...), nstime{int64(ds), int32(dn)})
+			w.e.SetRepr(append(t, " seconds"...))
 		}
 		r.field(w, 2, nfs3FDTimeSec, uint64(ds), "")
 		r.field(w, 2, nfs3FDTimeNsec, uint64(dn), "")
-		if t := w.t; t != nil {
-			t.depth = 1
-			t.line()
-			t.b = append(t.b, "Properties: 0x"...)
-			t.b = appendHexN(t.b, uint64(props), 8)
+		w.at(1)
+		w.e.Uint(nfs3Field(nfs3FProperties), uint64(props))
+		if w.tree {
+			t := appendHexN(append(w.e.Text(), "Properties: 0x"...), uint64(props), 8)
 			for f := nfs3FPropSetattr; f <= nfs3FPropHardlinks; f++ {
 				if uint64(props)&nfs3Field(f).Mask != 0 {
-					t.b = append(t.b, ", "...)
-					t.b = append(t.b, nfs3Field(f).Label...)
+					t = append(append(t, ", "...), nfs3Field(f).Label...)
 				}
 			}
-			t.end()
-		}
-		if w.e != nil {
-			w.e.Uint(nfs3Field(nfs3FProperties), uint64(props))
+			w.e.SetRepr(t)
 		}
 		for f := nfs3FPropSetattr; f <= nfs3FPropHardlinks; f++ {
 			if uint64(props)&nfs3Field(f).Mask != 0 {
@@ -588,20 +571,7 @@ func (r *nfs3Res) valueFollows(w *rpcWalk, v bool) {
 	if w == nil {
 		return
 	}
-	fd := &rpcFields[rpcFValueFollows]
-	if t := w.t; t != nil {
-		t.depth = 1
-		t.line()
-		if v {
-			t.b = append(t.b, "Value Follows: Yes"...)
-		} else {
-			t.b = append(t.b, "Value Follows: No"...)
-		}
-		t.end()
-	}
-	if w.e != nil {
-		w.e.Bool(fd, v)
-	}
+	w.yesNo(1, &rpcFields[rpcFValueFollows], v)
 }
 
 // entry reads or draws a READDIR entry3 or a READDIRPLUS entryplus3.
@@ -626,12 +596,8 @@ func (r *nfs3Res) entry(w *rpcWalk, plus bool) {
 		f = nfs3FPlusFileID
 	}
 	if w != nil {
-		if t := w.t; t != nil {
-			t.depth = 1
-			t.line()
-			t.b = append(t.b, "Entry: name "...)
-			t.b = append(t.b, name...)
-			t.end()
+		if w.tree {
+			w.line(1, append(append(w.e.Text(), "Entry: name "...), name...))
 		}
 		r.field(w, 2, f, fileid, "")
 		w.fileName(nfs3Field(f+1), name, r.b[nameOff+4+len(name):next])

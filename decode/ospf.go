@@ -1,5 +1,7 @@
 package decode
 
+import "strconv"
+
 // OSPF is an OSPF packet, IP protocol 89: version 2 (RFC 2328) over IPv4,
 // version 3 (RFC 5340) over IPv6. The slice holds every captured byte of
 // the IP payload: the packet (its header says how long it is), then what
@@ -251,6 +253,17 @@ const (
 	ospfLLSExtOptionsLR
 	ospfLLSSeqNumber
 	ospfLLSAuthData
+	ospfHelloInterfaceID
+	ospfV3Options
+	ospfV3OptionsAT
+	ospfV3OptionsL
+	ospfV3OptionsAF
+	ospfV3OptionsDC
+	ospfV3OptionsR
+	ospfV3OptionsN
+	ospfV3OptionsMC
+	ospfV3OptionsE
+	ospfV3OptionsV6
 	ospfFieldCount
 )
 
@@ -344,7 +357,7 @@ var ospfFields = [ospfFieldCount]Field{
 	ospfASExtFwdAddr:          {Name: "ospf.lsa.asext.fwdaddr", Label: "Forwarding Address", Kind: KindIPv4},
 	ospfASExtRouteTag:         {Name: "ospf.lsa.asext.extrttag", Label: "External Route Tag", Kind: KindUint, Width: 32},
 	ospfLLSChecksum:           {Name: "ospf.lls.checksum", Label: "Checksum", Kind: KindUint, Width: 16, Base: BaseHex},
-	ospfLLSDataLength:         {Name: "ospf.lls.data_length", Label: "LLS Data Length", Kind: KindUint, Width: 16},
+	ospfLLSDataLength:         {Name: "ospf.lls.data_length", Label: "LLS Data Length", Kind: KindUint, Width: 16, Unit: " bytes"},
 	ospfTLVType:               {Name: "ospf.tlv_type", Label: "TLV Type", Kind: KindUint, Width: 16},
 	ospfTLVLength:             {Name: "ospf.tlv_length", Label: "TLV Length", Kind: KindUint, Width: 16},
 	ospfLLSExtOptions:         {Name: "ospf.lls.ext.options", Label: "Options", Kind: KindUint, Width: 32, Base: BaseHex},
@@ -352,6 +365,17 @@ var ospfFields = [ospfFieldCount]Field{
 	ospfLLSExtOptionsLR:       {Name: "ospf.lls.ext.options.lr", Label: "(LR) LSDB Resynchronization", Kind: KindBool, Width: 32, Mask: 0x1},
 	ospfLLSSeqNumber:          {Name: "ospf.v2.lls.sequence_number", Label: "Sequence number", Kind: KindUint, Width: 32, Base: BaseHex},
 	ospfLLSAuthData:           {Name: "ospf.v2.lls.auth_data", Label: "Auth Data", Kind: KindBytes},
+	ospfHelloInterfaceID:      {Name: "ospf.hello.interface_id", Label: "Interface ID", Kind: KindUint, Width: 32},
+	ospfV3Options:             {Name: "ospf.v3.options", Label: "Options", Kind: KindUint, Width: 24, Base: BaseHex},
+	ospfV3OptionsAT:           {Name: "ospf.v3.options.at", Label: "AT", Kind: KindBool, Width: 24, Mask: 0x400},
+	ospfV3OptionsL:            {Name: "ospf.v3.options.l", Label: "L", Kind: KindBool, Width: 24, Mask: 0x200},
+	ospfV3OptionsAF:           {Name: "ospf.v3.options.af", Label: "AF", Kind: KindBool, Width: 24, Mask: 0x100},
+	ospfV3OptionsDC:           {Name: "ospf.v3.options.dc", Label: "DC", Kind: KindBool, Width: 24, Mask: 0x20},
+	ospfV3OptionsR:            {Name: "ospf.v3.options.r", Label: "R", Kind: KindBool, Width: 24, Mask: 0x10},
+	ospfV3OptionsN:            {Name: "ospf.v3.options.n", Label: "N", Kind: KindBool, Width: 24, Mask: 0x08},
+	ospfV3OptionsMC:           {Name: "ospf.v3.options.mc", Label: "MC", Kind: KindBool, Width: 24, Mask: 0x04},
+	ospfV3OptionsE:            {Name: "ospf.v3.options.e", Label: "E", Kind: KindBool, Width: 24, Mask: 0x02},
+	ospfV3OptionsV6:           {Name: "ospf.v3.options.v6", Label: "V6", Kind: KindBool, Width: 24, Mask: 0x01},
 }
 
 var protoOSPF = protoField("ospf", "Open Shortest Path First")
@@ -382,9 +406,11 @@ func ospfLSAFlagField(typ uint8) int {
 	return -1
 }
 
-// emitOSPF emits a version 2 packet's fields in the order tshark shows
-// them; a version 3 packet's header only. JSON, whose keys are unique,
-// gets the first of each repeated record.
+// emitOSPF emits a packet's fields in the order and nesting of tshark's
+// tree: the header, a version 2 message's body and LLS block; a version 3
+// message's body is drawn as tree lines (lineOSPFv3Body), its fields not
+// being declared yet. JSON, whose keys are unique, gets the first of each
+// repeated record.
 func emitOSPF(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
@@ -395,18 +421,33 @@ func emitOSPF(e *emitter, i int) {
 	}
 	o := OSPF(d.data[l.Start:l.End])
 	f := &ospfFields
+	e.LineString("OSPF Header")
+	e.Sub()
 	e.Uint(&f[ospfVersion], uint64(o.Version()))
 	e.Uint(&f[ospfMsg], uint64(o.Type()))
 	if t := o.Type(); t >= OSPFHello && t <= OSPFLSAck {
 		e.Bool(&f[ospfMsgHello+int(t)-1], true)
+		e.NoTree()
 	}
 	e.Uint(&f[ospfPacketLength], uint64(o.Length()))
 	e.IPv4(&f[ospfSrcRouter], o.Router())
 	e.IPv4(&f[ospfAreaID], o.Area())
+	if e.Tree() && be32(o.Area()) == 0 {
+		e.SetRepr(append(e.Text(), "Area ID: 0.0.0.0 (Backbone)"...))
+	}
 	e.Uint(&f[ospfChecksum], uint64(o.Checksum()))
+	if e.Tree() {
+		ospfChecksumRepr(e, i, o)
+	}
 	if o.Version() == 3 {
 		e.Uint(&f[ospfInstanceID], uint64(o[14]))
+		if n := ospfV3InstanceName(o[14]); n != "" && e.Tree() {
+			b := append(append(e.Text(), "Instance ID: "...), n...)
+			e.SetRepr(append(strconv.AppendUint(append(b, " ("...), uint64(o[14]), 10), ')'))
+		}
 		e.Bytes(&f[ospfReserved], o[15:16])
+		e.Up()
+		emitOSPFv3Body(e, o.Body(), o.Type())
 		e.End()
 		return
 	}
@@ -424,12 +465,16 @@ func emitOSPF(e *emitter, i int) {
 			e.Bytes(&f[ospfAuthCryptData], t[:o.CryptLen()])
 		}
 	}
+	e.Up()
 	body := o.Body()
+	cut := false
 	switch o.Type() {
 	case OSPFHello:
 		if len(body) < 20 {
 			break
 		}
+		e.LineString("OSPF Hello Packet")
+		e.Sub()
 		e.IPv4(&f[ospfHelloNetworkMask], body[0:4])
 		e.Uint(&f[ospfHelloInterval], uint64(be16(body[4:])))
 		emitOSPFOptions(e, body[6], false)
@@ -439,33 +484,39 @@ func emitOSPF(e *emitter, i int) {
 		e.IPv4(&f[ospfHelloBDR], body[16:20])
 		for k := 20; k+4 <= len(body); k += 4 {
 			e.IPv4(&f[ospfHelloNeighbor], body[k:k+4])
-			if !e.all {
+			if !e.all && !e.Tree() {
 				break
 			}
 		}
+		e.Up()
 	case OSPFDBDesc:
 		if len(body) < 8 {
 			break
 		}
+		e.LineString("OSPF DB Description")
+		e.Sub()
 		e.Uint(&f[ospfDBInterfaceMTU], uint64(be16(body)))
 		emitOSPFOptions(e, body[2], false)
 		fl := uint64(body[3])
 		e.Uint(&f[ospfDBD], fl)
-		for _, k := range [...]int{ospfDBDR, ospfDBDI, ospfDBDM, ospfDBDMS} {
-			e.Bool(&f[k], fl&f[k].Mask != 0)
-		}
+		ospfFlags(e, "DB Description", fl, 8, []int{ospfDBDR, ospfDBDI, ospfDBDM, ospfDBDMS})
 		e.Uint(&f[ospfDBDDSequence], uint64(be32(body[4:])))
-		if e.all {
+		e.Up()
+		if e.all || e.Tree() {
 			for k := 8; k+ospfLSAHeaderLen <= len(body); k += ospfLSAHeaderLen {
 				emitOSPFLSAHeader(e, body[k:k+ospfLSAHeaderLen])
+				e.Up()
 			}
 		}
 	case OSPFLSReq:
 		for k := 0; k+12 <= len(body); k += 12 {
+			e.LineString("Link State Request")
+			e.Sub()
 			e.Uint(&f[ospfLSAType], uint64(be32(body[k:])))
 			e.IPv4(&f[ospfLinkStateID], body[k+4:k+8])
 			e.IPv4(&f[ospfAdvRouter], body[k+8:k+12])
-			if !e.all {
+			e.Up()
+			if !e.all && !e.Tree() {
 				break
 			}
 		}
@@ -473,22 +524,30 @@ func emitOSPF(e *emitter, i int) {
 		if len(body) < 4 {
 			break
 		}
-		e.Uint(&f[ospfLSNumber], uint64(be32(body)))
+		e.LineString("LS Update Packet")
+		e.Sub()
 		n := be32(body)
-		for k, c := 4, uint32(0); c < n && k+ospfLSAHeaderLen <= len(body); c++ {
+		e.Uint(&f[ospfLSNumber], uint64(n))
+		k, c := 4, uint32(0)
+		for ; c < n && k+ospfLSAHeaderLen <= len(body); c++ {
 			ln := int(be16(body[k+18:]))
 			if ln < ospfLSAHeaderLen || k+ln > len(body) {
 				break
 			}
-			if !emitOSPFLSA(e, body[k:k+ln]) || !e.all {
+			if known := emitOSPFLSA(e, body[k:k+ln]); !e.Tree() && (!known || !e.all) {
 				break
 			}
 			k += ln
 		}
+		e.Up()
+		// tshark's tree ends in an exception where the LSAs announced
+		// run past the packet's bytes.
+		cut = e.Tree() && c < n && (k+ospfLSAHeaderLen > len(body) || k+int(be16(body[k+18:])) > len(body))
 	case OSPFLSAck:
 		for k := 0; k+ospfLSAHeaderLen <= len(body); k += ospfLSAHeaderLen {
 			emitOSPFLSAHeader(e, body[k:k+ospfLSAHeaderLen])
-			if !e.all {
+			e.Up()
+			if !e.all && !e.Tree() {
 				break
 			}
 		}
@@ -497,6 +556,9 @@ func emitOSPF(e *emitter, i int) {
 		emitOSPFLLS(e, lls)
 	}
 	e.End()
+	if cut {
+		e.TreeException("OSPF")
+	}
 }
 
 // ospfSimplePassword returns the simple password up to its first NUL.
@@ -509,23 +571,90 @@ func ospfSimplePassword(b []byte) []byte {
 	return b
 }
 
+// ospfChecksumRepr gives the header's checksum line its tree text:
+// "(None)" for 0, verified when the whole packet was captured and the
+// checksum covers it (not with cryptographic authentication).
+func ospfChecksumRepr(e *emitter, i int, o OSPF) {
+	sum := o.Checksum()
+	if sum == 0 {
+		e.SetRepr(append(appendHex4(append(e.Text(), "Checksum: 0x"...), sum), " (None)"...))
+		return
+	}
+	n := o.Length()
+	if n > len(o) || n < o.HeaderLen() {
+		return
+	}
+	var got uint16
+	switch o.Version() {
+	case 2:
+		if o.AuthType() == 2 {
+			return
+		}
+		got = ^checksumFold(checksumAdd(checksumAdd(0, o[:16]), o[24:n]))
+	case 3:
+		src, dst, v6 := ipAddrs(e.d, i)
+		if !v6 {
+			return
+		}
+		got = transportChecksum(src, dst, IPProtoOSPF, o[:n])
+	}
+	b := appendHex4(append(e.Text(), "Checksum: 0x"...), sum)
+	if got == 0 {
+		e.SetRepr(append(b, " [correct]"...))
+		return
+	}
+	b = appendHex4(append(b, " [incorrect, should be 0x"...), shouldBe(sum, got))
+	e.SetRepr(append(b, ']'))
+}
+
+// ospfFlags gives the flags word v, the field emitted last, its tree text
+// "Label: 0x07, (I) Init, …" (the labels of the set flags), and emits the
+// flags ks (indexes into ospfFields) a level deeper.
+func ospfFlags(e *emitter, label string, v uint64, width int, ks []int) {
+	f := &ospfFields
+	if e.Tree() {
+		b := appendHexN(append(append(e.Text(), label...), ": 0x"...), v, width/4)
+		for _, k := range ks {
+			if v&f[k].Mask != 0 {
+				b = append(append(b, ", "...), f[k].Label...)
+			}
+		}
+		e.SetRepr(b)
+	}
+	e.Sub()
+	for _, k := range ks {
+		e.Bool(&f[k], v&f[k].Mask != 0)
+	}
+	e.Up()
+}
+
 // emitOSPFOptions emits a version 2 options byte and its bits (P in place
 // of N for an NSSA LSA).
 func emitOSPFOptions(e *emitter, v byte, nssa bool) {
-	f := &ospfFields
-	e.Uint(&f[ospfV2Options], uint64(v))
+	e.Uint(&ospfFields[ospfV2Options], uint64(v))
 	n := ospfV2OptionsN
 	if nssa {
 		n = ospfV2OptionsP
 	}
-	for _, k := range [...]int{ospfV2OptionsDN, ospfV2OptionsO, ospfV2OptionsDC, ospfV2OptionsL, n, ospfV2OptionsMC, ospfV2OptionsE, ospfV2OptionsMT} {
-		e.Bool(&f[k], uint64(v)&f[k].Mask != 0)
-	}
+	ospfFlags(e, "Options", uint64(v), 8, []int{ospfV2OptionsDN, ospfV2OptionsO, ospfV2OptionsDC, ospfV2OptionsL, n, ospfV2OptionsMC, ospfV2OptionsE, ospfV2OptionsMT})
 }
 
-// emitOSPFLSAHeader emits the 20-byte header h of an LSA.
+// emitOSPFLSAHeader emits the 20-byte header h of an LSA under its title
+// line ("LSA-type 1 (Router-LSA), len 36"), a level deeper, where it
+// leaves the depth: the caller emits the body there and ends with Up.
 func emitOSPFLSAHeader(e *emitter, h []byte) {
 	f := &ospfFields
+	if e.Tree() {
+		b := strconv.AppendUint(append(e.Text(), "LSA-type "...), uint64(h[3]), 10)
+		b = append(b, " ("...)
+		if n := f[ospfLSAType].ValueNames().Name(uint64(h[3])); n != "" {
+			b = append(b, n...)
+		} else {
+			b = append(b, "Unknown"...)
+		}
+		e.Line(strconv.AppendUint(append(b, "), len "...), uint64(be16(h[18:])), 10))
+	}
+	e.Sub()
 	age := be16(h)
 	e.Uint(&f[ospfLSAAge], uint64(age&0x7fff))
 	e.Uint(&f[ospfLSADoNotAge], uint64(age>>15))
@@ -533,6 +662,7 @@ func emitOSPFLSAHeader(e *emitter, h []byte) {
 	e.Uint(&f[ospfLSAType], uint64(h[3]))
 	if k := ospfLSAFlagField(h[3]); k >= 0 {
 		e.Bool(&f[k], true)
+		e.NoTree()
 	}
 	if h[3] >= 9 && h[3] <= 11 {
 		e.Uint(&f[ospfLSIDOpaqueType], uint64(h[4]))
@@ -555,8 +685,23 @@ func emitOSPFLSAHeader(e *emitter, h []byte) {
 // its body was one whose fields are known, so that the records of the
 // LSAs after it stay in tshark's order.
 func emitOSPFLSA(e *emitter, a []byte) bool {
-	f := &ospfFields
 	emitOSPFLSAHeader(e, a[:ospfLSAHeaderLen])
+	known := emitOSPFLSABody(e, a)
+	e.Up()
+	return known
+}
+
+var ospfLinkTypeShort = [5]string{"", "PTP", "Transit", "Stub", "Virtual"}
+var ospfLinkTypeLong = [5]string{"", "Point-to-point connection to another router", "Connection to a transit network",
+	"Connection to a stub network", "Virtual link"}
+var ospfLinkIDText = [5]string{"", "Neighboring router's Router ID", "IP address of Designated Router",
+	"IP network/subnet number", "Neighboring router's Router ID"}
+
+// emitOSPFLSABody emits the body of LSA a, and reports whether its fields
+// are declared (router, network, AS-external); the summary, NSSA and
+// grace-LSA bodies are tree lines only.
+func emitOSPFLSABody(e *emitter, a []byte) bool {
+	f := &ospfFields
 	b := a[ospfLSAHeaderLen:]
 	switch a[3] {
 	case 1:
@@ -565,26 +710,65 @@ func emitOSPFLSA(e *emitter, a []byte) bool {
 		}
 		fl := uint64(b[0])
 		e.Uint(&f[ospfRouterFlags], fl)
-		for _, k := range [...]int{ospfRouterFlagsH, ospfRouterFlagsN, ospfRouterFlagsW, ospfRouterFlagsV, ospfRouterFlagsE, ospfRouterFlagsB} {
-			e.Bool(&f[k], fl&f[k].Mask != 0)
-		}
-		e.Uint(&f[ospfNumberOfLinks], uint64(be16(b[2:])))
+		ospfFlags(e, "Flags", fl, 8, []int{ospfRouterFlagsH, ospfRouterFlagsN, ospfRouterFlagsW, ospfRouterFlagsV, ospfRouterFlagsE, ospfRouterFlagsB})
 		n := int(be16(b[2:]))
+		e.Uint(&f[ospfNumberOfLinks], uint64(n))
 		k := 4
 		for c := 0; c < n; c++ {
 			if k+12 > len(b) {
 				return false
 			}
+			lt := b[k+8]
+			if e.Tree() {
+				if lt < 1 || lt > 4 {
+					return false // tshark's tree ends at an unknown link type
+				}
+				t := appendPadded(append(e.Text(), "Type: "...), ospfLinkTypeShort[lt], 8)
+				t = append(t, " ID: "...)
+				n0 := len(t)
+				t = padRight(addr4(b[k:k+4]).AppendTo(t), n0, 15)
+				t = append(t, " Data: "...)
+				n0 = len(t)
+				t = padRight(addr4(b[k+4:k+8]).AppendTo(t), n0, 15)
+				t = append(t, " Metric: "...)
+				e.Line(strconv.AppendUint(t, uint64(be16(b[k+10:])), 10))
+			}
+			e.Sub()
 			e.IPv4(&f[ospfRouterLinkID], b[k:k+4])
+			if e.Tree() {
+				t := addr4(b[k : k+4]).AppendTo(append(e.Text(), "Link ID: "...))
+				e.SetRepr(append(append(t, " - "...), ospfLinkIDText[lt]...))
+			}
 			e.IPv4(&f[ospfRouterLinkData], b[k+4:k+8])
-			e.Uint(&f[ospfRouterLinkType], uint64(b[k+8]))
+			e.Uint(&f[ospfRouterLinkType], uint64(lt))
+			if e.Tree() {
+				t := strconv.AppendUint(append(e.Text(), "Link Type: "...), uint64(lt), 10)
+				e.SetRepr(append(append(t, " - "...), ospfLinkTypeLong[lt]...))
+			}
 			e.Uint(&f[ospfRouterNumMetrics], uint64(b[k+9]))
+			if e.Tree() {
+				t := strconv.AppendUint(append(e.Text(), "Number of Metrics: "...), uint64(b[k+9]), 10)
+				e.SetRepr(append(t, " - TOS"...))
+			}
 			e.Uint(&f[ospfRouterMetric0], uint64(be16(b[k+10:])))
-			if b[k+9] != 0 {
+			nm := int(b[k+9])
+			if nm != 0 && !e.Tree() {
+				e.Up()
 				return false // the TOS metrics' fields are not declared
 			}
 			k += 12
-			if !e.all {
+			for ; nm > 0; nm-- {
+				if k+4 > len(b) {
+					e.Up()
+					return false
+				}
+				// tshark's text line per TOS metric.
+				t := strconv.AppendUint(append(e.Text(), "TOS: "...), uint64(b[k]), 10)
+				e.Line(strconv.AppendUint(append(t, ", Metric: "...), uint64(be16(b[k+2:])), 10))
+				k += 4
+			}
+			e.Up()
+			if !e.all && !e.Tree() {
 				break
 			}
 		}
@@ -596,22 +780,38 @@ func emitOSPFLSA(e *emitter, a []byte) bool {
 		e.IPv4(&f[ospfNetworkNetmask], b[:4])
 		for k := 4; k+4 <= len(b); k += 4 {
 			e.IPv4(&f[ospfNetworkAttachedRouter], b[k:k+4])
-			if !e.all {
+			if !e.all && !e.Tree() {
 				break
 			}
 		}
 		return true
-	case 5:
-		if len(b) != 16 {
+	case 3, 4:
+		if len(b) == 8 && e.Tree() {
+			lineOSPFAddr(e, "Netmask", b[:4])
+			lineOSPFUint(e, "TOS", uint64(b[4]))
+			lineOSPFUint(e, "Metric", uint64(be32(b[4:])&0xffffff))
+		}
+	case 9, 10, 11:
+		if a[4] == 3 && e.Tree() {
+			lineOSPFGrace(e, b)
+		}
+	case 5, 7:
+		// The NSSA LSA's lines are tshark's AS-external ones; its fields
+		// go into the tree only, as before.
+		if len(b) != 16 || (a[3] == 7 && !e.Tree()) {
 			return false
 		}
 		e.IPv4(&f[ospfASExtNetmask], b[:4])
 		e.Bool(&f[ospfASExtType], b[4]&0x80 != 0)
 		e.Uint(&f[ospfLSATOS], uint64(b[4]&0x7f))
+		if e.Tree() {
+			t := appendBitDrawing(e.Text(), uint64(b[4]), 8, 0x7f)
+			e.SetRepr(strconv.AppendUint(append(t, " = TOS: "...), uint64(b[4]&0x7f), 10))
+		}
 		e.Uint(&f[ospfMetric], uint64(be32(b[4:])&0xffffff))
 		e.IPv4(&f[ospfASExtFwdAddr], b[8:12])
 		e.Uint(&f[ospfASExtRouteTag], uint64(be32(b[12:])))
-		return true
+		return a[3] == 5
 	}
 	return false
 }
@@ -620,6 +820,8 @@ func emitOSPFLSA(e *emitter, a []byte) bool {
 // extended options and cryptographic authentication TLVs.
 func emitOSPFLLS(e *emitter, b []byte) {
 	f := &ospfFields
+	e.LineString("OSPF LLS Data Block")
+	e.Sub()
 	e.Uint(&f[ospfLLSChecksum], uint64(be16(b)))
 	n := int(be16(b[2:])) * 4
 	e.Uint(&f[ospfLLSDataLength], uint64(n))
@@ -627,24 +829,357 @@ func emitOSPFLLS(e *emitter, b []byte) {
 	for k := 4; k+4 <= end; {
 		typ, ln := be16(b[k:]), int(be16(b[k+2:]))
 		if k+4+ln > end || (typ == 1 && ln != 4) || (typ == 2 && ln < 4) || typ == 0 || typ > 2 {
-			return
+			break
 		}
+		if typ == 1 {
+			e.LineString("Extended options TLV")
+		} else {
+			e.LineString("Crypto Authentication TLV")
+		}
+		e.Sub()
 		e.Uint(&f[ospfTLVType], uint64(typ))
 		e.Uint(&f[ospfTLVLength], uint64(ln))
 		v := b[k+4 : k+4+ln]
 		if typ == 1 {
 			o := uint64(be32(v))
 			e.Uint(&f[ospfLLSExtOptions], o)
-			e.Bool(&f[ospfLLSExtOptionsRS], o&2 != 0)
-			e.Bool(&f[ospfLLSExtOptionsLR], o&1 != 0)
+			ospfFlags(e, "Options", o, 32, []int{ospfLLSExtOptionsRS, ospfLLSExtOptionsLR})
 		} else {
 			e.Uint(&f[ospfLLSSeqNumber], uint64(be32(v)))
 			e.Bytes(&f[ospfLLSAuthData], v[4:])
 		}
+		e.Up()
 		k += 4 + ln
-		if !e.all {
+		if !e.all && !e.Tree() {
+			break
+		}
+	}
+	e.Up()
+}
+
+// The lines of the -V tree whose fields rawcap does not declare yet: a
+// version 3 message's body, a summary LSA's and a grace-LSA's. They are
+// tree lines only (no field of the other outputs), built when the tree is
+// drawn.
+
+var ospfMsgNames = [6]string{"", "Hello Packet", "DB Description", "LS Request", "LS Update", "LS Acknowledge"}
+
+// ospfMsgName returns Wireshark's name of a message type, or "".
+func ospfMsgName(t uint8) string {
+	if int(t) < len(ospfMsgNames) {
+		return ospfMsgNames[t]
+	}
+	return ""
+}
+
+// ospfV3InstanceName returns Wireshark's name of a version 3 instance ID.
+func ospfV3InstanceName(id uint8) string {
+	switch {
+	case id <= 31:
+		return "IPv6 unicast AF"
+	case id <= 63:
+		return "IPv6 multicast AF"
+	case id <= 95:
+		return "IPv4 unicast AF"
+	case id <= 127:
+		return "IPv4 multicast AF"
+	}
+	return ""
+}
+
+// lineOSPFUint adds the tree line "label: v".
+func lineOSPFUint(e *emitter, label string, v uint64) {
+	e.Line(strconv.AppendUint(append(append(e.Text(), label...), ": "...), v, 10))
+}
+
+// lineOSPFHex adds the tree line "label: 0x…" (digits hex digits).
+func lineOSPFHex(e *emitter, label string, v uint64, digits int) {
+	e.Line(appendHexN(append(append(e.Text(), label...), ": 0x"...), v, digits))
+}
+
+// lineOSPFAddr adds the tree line "label: a.b.c.d" (the address in b[:4]).
+func lineOSPFAddr(e *emitter, label string, b []byte) {
+	e.Line(addr4(b[:4]).AppendTo(append(append(e.Text(), label...), ": "...)))
+}
+
+// lineOSPFBytes adds the tree line "label: hex".
+func lineOSPFBytes(e *emitter, label string, b []byte) {
+	e.Line(appendHexBytes(append(append(e.Text(), label...), ": "...), b))
+}
+
+// ospfBit is a flag of an options or flags word: its mask, its label and
+// the words for clear and set.
+type ospfBit struct {
+	mask          uint64
+	label, no, on string
+}
+
+var ospfV3OptionBits = [9]ospfBit{
+	{0x400, "AT", "Not set", "Set"}, {0x200, "L", "Not set", "Set"}, {0x100, "AF", "Not set", "Set"},
+	{0x20, "DC", "Not set", "Set"}, {0x10, "R", "Not set", "Set"}, {0x08, "N", "Not set", "Set"},
+	{0x04, "MC", "Not set", "Set"}, {0x02, "E", "Not set", "Set"}, {0x01, "V6", "Not set", "Set"},
+}
+
+var ospfV3RouterFlagBits = [4]ospfBit{
+	{0x08, "(W) Wild-card multicast receiver", "No", "Yes"}, {0x04, "(V) Virtual link endpoint", "No", "Yes"},
+	{0x02, "(E) AS boundary router", "No", "Yes"}, {0x01, "(B) Area border router", "No", "Yes"},
+}
+
+// lineOSPFFlags adds the tree line "label: 0x07, (I) Init, …" (the labels
+// of the set bits) and a line per bit a level deeper.
+func lineOSPFFlags(e *emitter, label string, v uint64, width int, bits []ospfBit) {
+	b := appendHexN(append(append(e.Text(), label...), ": 0x"...), v, width/4)
+	for _, bt := range bits {
+		if v&bt.mask != 0 {
+			b = append(append(b, ", "...), bt.label...)
+		}
+	}
+	e.Line(b)
+	e.Sub()
+	for _, bt := range bits {
+		b := append(appendBitDrawing(e.Text(), v, width, bt.mask), " = "...)
+		b = append(append(b, bt.label...), ": "...)
+		if v&bt.mask != 0 {
+			b = append(b, bt.on...)
+		} else {
+			b = append(b, bt.no...)
+		}
+		e.Line(b)
+	}
+	e.Up()
+}
+
+var ospfV3LSANames = [13]string{"", "Router-LSA", "Network-LSA", "Inter-Area-Prefix-LSA", "Inter-Area-Router-LSA",
+	"AS-External-LSA", "Group-Membership-LSA", "NSSA-LSA", "Link-LSA", "Intra-Area-Prefix-LSA", "", "",
+	"Router Information Opaque-LSA"}
+
+var ospfV3Scopes = [4]string{"Link-Local Scoping - Flooded only on originating link",
+	"Area Scoping - Flooded only in originating area", "AS Scoping - Flooded throughout AS", "Reserved"}
+
+// ospfV3LSAName returns Wireshark's name of a version 3 function code, or
+// "".
+func ospfV3LSAName(fc uint16) string {
+	if int(fc) < len(ospfV3LSANames) {
+		return ospfV3LSANames[fc]
+	}
+	return ""
+}
+
+// appendOSPFv3LSAName appends a function code's name, or "Unknown".
+func appendOSPFv3LSAName(b []byte, fc uint16) []byte {
+	if n := ospfV3LSAName(fc); n != "" {
+		return append(b, n...)
+	}
+	return append(b, "Unknown"...)
+}
+
+// lineOSPFv3LSType adds "LS Type: 0x2001" and its three parts a level
+// deeper.
+func lineOSPFv3LSType(e *emitter, v uint16) {
+	lineOSPFHex(e, "LS Type", uint64(v), 4)
+	e.Sub()
+	b := append(appendBitDrawing(e.Text(), uint64(v), 16, 0x8000), " = LSA Handling: "...)
+	if v&0x8000 != 0 {
+		b = append(b, "Treat the LSA as if it had link-local flooding scope"...)
+	} else {
+		b = append(b, "Store and flood the LSA as if the type is understood"...)
+	}
+	e.Line(b)
+	b = append(appendBitDrawing(e.Text(), uint64(v), 16, 0x6000), " = Flooding Scope: "...)
+	b = append(append(b, ospfV3Scopes[v>>13&3]...), " (0x"...)
+	e.Line(append(strconv.AppendUint(b, uint64(v>>13&3), 16), ')'))
+	b = append(appendBitDrawing(e.Text(), uint64(v), 16, 0x1fff), " = Function Code: "...)
+	b = append(appendOSPFv3LSAName(b, v&0x1fff), " ("...)
+	e.Line(append(strconv.AppendUint(b, uint64(v&0x1fff), 10), ')'))
+	e.Up()
+}
+
+// lineOSPFv3LSAHeader adds a version 3 LSA's title and its header a level
+// deeper, where it leaves the depth (the caller ends with Up).
+func lineOSPFv3LSAHeader(e *emitter, h []byte) {
+	typ := be16(h[2:])
+	b := strconv.AppendUint(append(e.Text(), "LSA-type "...), uint64(typ&0x1fff), 10)
+	b = append(appendOSPFv3LSAName(append(b, " ("...), typ&0x1fff), "), len "...)
+	e.Line(strconv.AppendUint(b, uint64(be16(h[18:])), 10))
+	e.Sub()
+	age := uint64(be16(h))
+	b = append(appendBitDrawing(e.Text(), age, 16, 0x7fff), " = LS Age (seconds): "...)
+	e.Line(strconv.AppendUint(b, age&0x7fff, 10))
+	b = append(appendBitDrawing(e.Text(), age, 16, 0x8000), " = Do Not Age: "...)
+	if age&0x8000 != 0 {
+		b = append(b, "True"...)
+	} else {
+		b = append(b, "False"...)
+	}
+	e.Line(b)
+	lineOSPFv3LSType(e, typ)
+	lineOSPFAddr(e, "Link State ID", h[4:8])
+	lineOSPFAddr(e, "Advertising Router", h[8:12])
+	lineOSPFHex(e, "Sequence Number", uint64(be32(h[12:])), 8)
+	lineOSPFHex(e, "Checksum", uint64(be16(h[16:])), 4)
+	lineOSPFUint(e, "Length", uint64(be16(h[18:])))
+}
+
+// emitOSPFv3Options emits a version 3 options field (24 bits) and its
+// bits.
+func emitOSPFv3Options(e *emitter, v uint32) {
+	e.Uint(&ospfFields[ospfV3Options], uint64(v))
+	ospfFlags(e, "Options", uint64(v), 24, []int{ospfV3OptionsAT, ospfV3OptionsL, ospfV3OptionsAF, ospfV3OptionsDC,
+		ospfV3OptionsR, ospfV3OptionsN, ospfV3OptionsMC, ospfV3OptionsE, ospfV3OptionsV6})
+}
+
+// emitOSPFv3Body emits a version 3 message: the fields of a Hello and of a
+// DB Description's header; the rest (the LSAs, LS Request and the
+// reserved bytes) as tree lines.
+func emitOSPFv3Body(e *emitter, body []byte, typ uint8) {
+	f := &ospfFields
+	switch typ {
+	case OSPFHello:
+		if len(body) < 20 {
 			return
 		}
+		e.LineString("OSPF Hello Packet")
+		e.Sub()
+		e.Uint(&f[ospfHelloInterfaceID], uint64(be32(body)))
+		e.Uint(&f[ospfHelloPriority], uint64(body[4]))
+		emitOSPFv3Options(e, be32(body[4:])&0xffffff)
+		e.Uint(&f[ospfHelloInterval], uint64(be16(body[8:])))
+		e.Uint(&f[ospfHelloDeadInterval], uint64(be16(body[10:])))
+		e.IPv4(&f[ospfHelloDR], body[12:16])
+		e.IPv4(&f[ospfHelloBDR], body[16:20])
+		for k := 20; k+4 <= len(body); k += 4 {
+			e.IPv4(&f[ospfHelloNeighbor], body[k:k+4])
+			if !e.all && !e.Tree() {
+				break
+			}
+		}
+		e.Up()
+		return
+	case OSPFDBDesc:
+		if len(body) < 12 {
+			return
+		}
+		e.LineString("OSPF DB Description")
+		e.Sub()
+		if e.Tree() {
+			lineOSPFBytes(e, "Reserved", body[0:1])
+		}
+		emitOSPFv3Options(e, be32(body)&0xffffff)
+		e.Uint(&f[ospfDBInterfaceMTU], uint64(be16(body[4:])))
+		if e.Tree() {
+			lineOSPFBytes(e, "Reserved", body[6:7])
+		}
+		fl := uint64(body[7])
+		e.Uint(&f[ospfDBD], fl)
+		ospfFlags(e, "DB Description", fl, 8, []int{ospfDBDR, ospfDBDI, ospfDBDM, ospfDBDMS})
+		e.Uint(&f[ospfDBDDSequence], uint64(be32(body[8:])))
+		e.Up()
+	}
+	if e.Tree() {
+		lineOSPFv3Body(e, body, typ)
+	}
+}
+
+// lineOSPFv3Body adds the lines of a version 3 message whose fields are
+// not declared yet: a DB Description's LSA headers, LS Request, LS Update
+// (LSA headers, router LSA flags and options) and LS Ack.
+func lineOSPFv3Body(e *emitter, body []byte, typ uint8) {
+	switch typ {
+	case OSPFDBDesc:
+		for k := 12; k+ospfLSAHeaderLen <= len(body); k += ospfLSAHeaderLen {
+			lineOSPFv3LSAHeader(e, body[k:k+ospfLSAHeaderLen])
+			e.Up()
+		}
+	case OSPFLSReq:
+		for k := 0; k+12 <= len(body); k += 12 {
+			e.LineString("Link State Request")
+			e.Sub()
+			lineOSPFBytes(e, "Reserved", body[k:k+2])
+			lineOSPFv3LSType(e, be16(body[k+2:]))
+			lineOSPFAddr(e, "Link State ID", body[k+4:k+8])
+			lineOSPFAddr(e, "Advertising Router", body[k+8:k+12])
+			e.Up()
+		}
+	case OSPFLSUpdate:
+		if len(body) < 4 {
+			return
+		}
+		e.LineString("LS Update Packet")
+		e.Sub()
+		n := be32(body)
+		lineOSPFUint(e, "Number of LSAs", uint64(n))
+		for k, c := 4, uint32(0); c < n && k+ospfLSAHeaderLen <= len(body); c++ {
+			ln := int(be16(body[k+18:]))
+			if ln < ospfLSAHeaderLen || k+ln > len(body) {
+				break
+			}
+			lineOSPFv3LSAHeader(e, body[k:k+ospfLSAHeaderLen])
+			if a := body[k+ospfLSAHeaderLen : k+ln]; be16(body[k+2:])&0x1fff == 1 && len(a) >= 4 {
+				lineOSPFFlags(e, "Flags", uint64(a[0]), 8, ospfV3RouterFlagBits[:])
+				lineOSPFFlags(e, "Options", uint64(be32(a)&0xffffff), 24, ospfV3OptionBits[:])
+			}
+			e.Up()
+			k += ln
+		}
+		e.Up()
+	case OSPFLSAck:
+		for k := 0; k+ospfLSAHeaderLen <= len(body); k += ospfLSAHeaderLen {
+			lineOSPFv3LSAHeader(e, body[k:k+ospfLSAHeaderLen])
+			e.Up()
+		}
+	}
+}
+
+var ospfGraceReasons = [4]string{"Unknown", "Software Restart", "Software Reload/Upgrade", "Processor Switchover"}
+
+// lineOSPFGrace adds a grace-LSA's TLVs (RFC 3623): each one's value, and
+// a level deeper its type, length, value and padding.
+func lineOSPFGrace(e *emitter, b []byte) {
+	for k := 0; k+4 <= len(b); {
+		typ, n := be16(b[k:]), int(be16(b[k+2:]))
+		pad := (4 - n%4) % 4
+		if 4+n+pad > len(b)-k {
+			return
+		}
+		v := b[k+4 : k+4+n]
+		var title, tlv string
+		switch {
+		case typ == 1 && n == 4:
+			title, tlv = "Grace Period", "grace-LSA Grace Period (1)"
+		case typ == 2 && n == 1:
+			title, tlv = "Restart Reason", "grace-LSA Restart Reason (2)"
+		case typ == 3 && n == 4:
+			title, tlv = "Restart IP", "grace-LSA Restart IP (3)"
+		default:
+			return
+		}
+		for pass := 0; pass < 2; pass++ {
+			if pass == 1 {
+				e.Sub()
+				e.Line(append(append(e.Text(), "TLV Type: "...), tlv...))
+				lineOSPFUint(e, "TLV Length", uint64(n))
+			}
+			t := append(append(e.Text(), title...), ": "...)
+			switch typ {
+			case 1:
+				t = append(strconv.AppendUint(t, uint64(be32(v)), 10), " seconds"...)
+			case 2:
+				if v[0] < 4 {
+					t = append(t, ospfGraceReasons[v[0]]...)
+				} else {
+					t = append(t, "Unknown"...)
+				}
+				t = append(strconv.AppendUint(append(t, " ("...), uint64(v[0]), 10), ')')
+			case 3:
+				t = addr4(v).AppendTo(t)
+			}
+			e.Line(t)
+		}
+		if pad > 0 {
+			lineOSPFBytes(e, "Pad Bytes", b[k+4+n:k+4+n+pad])
+		}
+		e.Up()
+		k += 4 + n + pad
 	}
 }
 

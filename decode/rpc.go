@@ -417,54 +417,66 @@ func rpcReply(b []byte) (stat uint32, verf int, verfFlav uint32, verfLen int, ac
 	return stat, verf, fl, ln, be32(b[next:]), 3
 }
 
-// rpcWalk draws the tree (t) or emits the fields (e) of an RPC message.
+// rpcWalk emits the fields of an RPC message and its program's body; in a
+// tree list (tree) with the texts of tshark's lines that are not drawn
+// from their fields' definitions, and the lines that are no field. Depths
+// are those of tshark's tree, 1 for a protocol's own lines.
 type rpcWalk struct {
-	t     *treeWriter
-	e     *emitter
-	ended bool // the RPC protocol's fields are closed (a body follows)
+	e      *emitter
+	tree   bool
+	headed bool // the RPC protocol's line was given its text
+	ended  bool // the RPC protocol's fields are closed (a body follows)
+}
+
+// at makes the records added next sit at depth (1: the protocol's own).
+func (w *rpcWalk) at(depth int) { w.e.depth = uint8(depth - 1) }
+
+// line adds, in a tree list, the line b[len(w.e.Text()):] at depth.
+func (w *rpcWalk) line(depth int, b []byte) {
+	w.at(depth)
+	w.e.Line(b)
 }
 
 func (w *rpcWalk) uint(depth, f int, v uint64, name string) {
 	w.field(depth, &rpcFields[f], v, name)
 }
 
-// field draws "Label: value" (named, hex or decimal as fd's base says)
-// and emits fd.
+// field emits fd at depth; its line is "Label: value", the value named
+// by name ("Call (0)") where the program's tables name it, else drawn from
+// fd's definition.
 func (w *rpcWalk) field(depth int, fd *Field, v uint64, name string) {
-	if w.t != nil {
-		t := w.t
-		t.depth = depth
-		t.line()
-		t.b = append(t.b, fd.Label...)
-		t.b = append(t.b, ": "...)
+	w.at(depth)
+	w.e.Uint(fd, v)
+	if w.tree && (name != "" || fd.ValueNames() != nil) {
+		// tshark's names for the value, or its number alone though
+		// -G values names the field's values.
+		b := append(append(w.e.Text(), fd.Label...), ": "...)
 		switch {
 		case name != "":
-			t.b = appendValueName(t.b, name, v)
+			b = appendValueName(b, name, v)
 		case fd.Base == BaseHex:
-			t.b = append(t.b, "0x"...)
-			t.b = appendHexN(t.b, v, int(fd.Width)/4)
+			b = appendHexN(append(b, "0x"...), v, int(fd.Width)/4)
 		case fd.Base == BaseHexDec:
-			t.b = append(t.b, "0x"...)
-			t.b = appendHexN(t.b, v, int(fd.Width)/4)
-			t.b = append(t.b, " ("...)
-			t.b = appendUint(t.b, v)
-			t.b = append(t.b, ')')
+			b = appendHexN(append(b, "0x"...), v, int(fd.Width)/4)
+			b = append(appendUint(append(b, " ("...), v), ')')
 		default:
-			t.b = appendUint(t.b, v)
+			b = appendUint(b, v)
 		}
-		t.end()
-	}
-	if w.e != nil {
-		w.e.Uint(fd, v)
+		w.e.SetRepr(b)
 	}
 }
 
+// text adds the tree line s at depth.
 func (w *rpcWalk) text(depth int, s string) {
-	if w.t != nil {
-		w.t.depth = depth
-		w.t.line()
-		w.t.b = append(w.t.b, s...)
-		w.t.end()
+	if w.tree {
+		w.line(depth, append(w.e.Text(), s...))
+	}
+}
+
+// repr gives, in a tree list, the record added last the text s.
+func (w *rpcWalk) repr(s string) {
+	if w.tree {
+		w.e.SetRepr(append(w.e.Text(), s...))
 	}
 }
 
@@ -480,54 +492,26 @@ func (w *rpcWalk) auth(b []byte, label string, off int, flavor uint32, n int) {
 	w.uint(2, rpcFStamp, uint64(be32(c)), "")
 	nl := int(be32(c[4:]))
 	name := c[8 : 8+nl]
-	if w.t != nil {
-		t := w.t
-		t.depth = 2
-		t.line()
-		t.b = append(t.b, "Machine Name: "...)
-		t.b = append(t.b, name...)
-		t.end()
-	}
-	w.uint(3, rpcFOpaqueLength, uint64(nl), "")
-	if w.t != nil {
-		t := w.t
-		t.depth = 3
-		t.line()
-		t.b = append(t.b, "contents: "...)
-		t.b = append(t.b, name...)
-		t.end()
-	}
-	if w.e != nil {
-		w.e.Bytes(&rpcFields[rpcFMachineName], name)
-	}
 	off2 := 8 + (nl+3)&^3
-	if nl&3 != 0 {
-		w.text(3, "fill bytes: opaque data")
-		if w.e != nil {
-			w.e.Bytes(&rpcFields[rpcFFillBytes], c[8+nl:off2])
-		}
-	}
+	w.fileName(&rpcFields[rpcFMachineName], name, c[8+nl:off2])
 	w.uint(2, rpcFUID, uint64(be32(c[off2:])), "")
 	w.uint(2, rpcFGID, uint64(be32(c[off2+4:])), "")
 	ng := int(be32(c[off2+8:]))
-	if w.t != nil {
-		t := w.t
-		t.depth = 2
-		t.line()
-		t.b = append(t.b, "Auxiliary GIDs ("...)
-		t.b = appendUint(t.b, uint64(ng))
-		t.b = append(t.b, ')')
+	if w.tree {
+		t := append(w.e.Text(), "Auxiliary GIDs ("...)
+		t = appendUint(t, uint64(ng))
+		t = append(t, ')')
 		if ng > 0 {
-			t.b = append(t.b, " ["...)
+			t = append(t, " ["...)
 			for k := range ng {
 				if k > 0 {
-					t.b = append(t.b, ", "...)
+					t = append(t, ", "...)
 				}
-				t.b = appendUint(t.b, uint64(be32(c[off2+12+4*k:])))
+				t = appendUint(t, uint64(be32(c[off2+12+4*k:])))
 			}
-			t.b = append(t.b, ']')
+			t = append(t, ']')
 		}
-		t.end()
+		w.line(2, t)
 	}
 	for k := range ng {
 		w.uint(3, rpcFGID, uint64(be32(c[off2+12+4*k:])), "")
@@ -551,39 +535,25 @@ func (w *rpcWalk) message(d *Decoder, i int, conv *convResults) {
 		c = parseRPCCall(b)
 	}
 	xid := uint64(be32(b))
-	if w.t != nil {
-		t := w.t
-		t.head("Remote Procedure Call")
+	if w.tree {
+		t := append(w.e.Text(), "Remote Procedure Call"...)
 		if reply {
-			t.b = append(t.b, ", Type:Reply XID:0x"...)
+			t = append(t, ", Type:Reply XID:0x"...)
 		} else {
-			t.b = append(t.b, ", Type:Call XID:0x"...)
+			t = append(t, ", Type:Call XID:0x"...)
 		}
-		t.b = appendHexN(t.b, xid, 8)
-		t.end()
+		w.e.SetRepr(appendHexN(t, xid, 8))
+		w.headed = true
 	}
 	if tcp {
 		n := uint64(len(b))
-		if w.t != nil {
-			t := w.t
-			t.depth = 1
-			t.line()
-			t.b = append(t.b, "Fragment header: Last fragment, "...)
-			t.b = appendUint(t.b, n)
-			t.b = append(t.b, " bytes"...)
-			t.end()
+		if w.tree {
+			t := append(w.e.Text(), "Fragment header: Last fragment, "...)
+			w.line(1, append(appendUint(t, n), " bytes"...))
 		}
 		w.flag(2, &rpcFields[rpcFLastFrag], 0x80000000|n, "Yes", "No")
-		if w.t != nil {
-			t := w.t
-			t.depth = 2
-			t.bits(0x80000000|n, 32, 0x7fffffff, "Fragment Length")
-			t.b = appendUint(t.b, n)
-			t.end()
-		}
-		if w.e != nil {
-			w.e.Uint(&rpcFields[rpcFFragLen], n)
-		}
+		w.at(2)
+		w.e.Uint(&rpcFields[rpcFFragLen], n)
 	}
 	w.uint(1, rpcFXID, xid, "")
 	if !reply {
@@ -613,23 +583,15 @@ func (w *rpcWalk) message(d *Decoder, i int, conv *convResults) {
 		name = "Unknown"
 	}
 	w.uint(1, rpcFReplyStat, uint64(stat), name)
-	if w.t != nil {
-		t := w.t
-		t.depth = 1
-		t.line()
-		t.b = append(t.b, "[This is a reply to a request in frame "...)
-		t.b = appendUint(t.b, uint64(q.request))
-		t.b = append(t.b, ']')
-		t.end()
-		t.line()
-		t.b = append(t.b, "[Time from request: "...)
-		t.b = appendSeconds(t.b, t.f.Time, q.reqTime)
-		t.b = append(t.b, " seconds]"...)
-		t.end()
+	w.at(1)
+	w.e.Uint(&rpcFields[rpcFRepFrame], uint64(q.request))
+	if w.tree {
+		w.e.SetRepr(appendUint(append(w.e.Text(), "This is a reply to a request in frame "...), uint64(q.request)))
 	}
-	if w.e != nil {
-		w.e.Uint(&rpcFields[rpcFRepFrame], uint64(q.request))
-		w.e.relNstime(&rpcFields[rpcFTime], q.delta)
+	w.e.relNstime(&rpcFields[rpcFTime], q.delta)
+	if w.tree {
+		t := appendSeconds(append(w.e.Text(), "Time from request: "...), w.e.frame.Time, q.reqTime)
+		w.e.SetRepr(append(t, " seconds"...))
 	}
 	if stat == 1 {
 		w.denied(b)
@@ -653,52 +615,32 @@ func (w *rpcWalk) message(d *Decoder, i int, conv *convResults) {
 	w.after(b, prog, vers, proc, true)
 }
 
-// after ends RPC's subtree or protocol and draws the program's body.
+// after ends RPC's protocol and emits the program's body.
 func (w *rpcWalk) after(b []byte, prog, vers, proc uint32, reply bool) {
-	if w.e != nil {
-		w.e.End()
-		w.ended = true
-	}
+	w.e.End()
+	w.ended = true
 	w.body(b, prog, vers, proc, reply)
 }
 
-// bracket draws a generated "[Label: Name (v)]" line and emits field f.
+// bracket emits field f as a reply shows its call's: a generated line,
+// "[Label: Name (v)]".
 func (w *rpcWalk) bracket(f int, v uint64, name string) {
-	fd := &rpcFields[f]
-	if w.t != nil {
-		t := w.t
-		t.depth = 1
-		t.line()
-		t.b = append(t.b, '[')
-		t.b = append(t.b, fd.Label...)
-		t.b = append(t.b, ": "...)
-		if name != "" {
-			t.b = appendValueName(t.b, name, v)
-		} else {
-			t.b = appendUint(t.b, v)
-		}
-		t.b = append(t.b, ']')
-		t.end()
-	}
-	if w.e != nil {
-		w.e.Uint(fd, v)
-	}
+	w.gen(1, &rpcFields[f], v, name)
 }
 
-// emitRPC emits the message's fields in tshark's order.
+// emitRPC emits the message's fields in tshark's order. A message rawcap
+// does not read is no line of the tree.
 func emitRPC(e *emitter, i int) {
+	at := len(e.recs)
 	e.Proto(&protoRPC)
-	w := rpcWalk{e: e}
+	w := rpcWalk{e: e, tree: e.Tree()}
 	w.message(e.d, i, e.conv)
 	if !w.ended {
 		e.End()
 	}
-}
-
-// treeRPC appends the RPC subtree as tshark -V shows it.
-func treeRPC(t *treeWriter, d *Decoder, i int) {
-	w := rpcWalk{t: t}
-	w.message(d, i, t.conv)
+	if w.tree && !w.headed {
+		e.recs[at].noTree = true
+	}
 }
 
 // rpcColumn returns what the Protocol and Info columns show of the RPC

@@ -231,6 +231,13 @@ func TestRPCPrintersAllocateNothing(t *testing.T) {
 	}
 }
 
+// TestRPCGenericTreeAllocatesNothing redraws the RPC, NFS and Portmap
+// subtrees, drawn from the fields emitRPC emits, with no allocation
+// (TestRPCPrintersAllocateNothing draws every vector's tree in order).
+func TestRPCGenericTreeAllocatesNothing(t *testing.T) {
+	checkTreeAllocsNothing(t, rpcFrames(t)[:1], "Remote Procedure Call") // a call: a reply needs its call seen before
+}
+
 // FuzzRPC feeds RPC messages to the decoder and every printer, as calls to
 // port 2049.
 func FuzzRPC(f *testing.F) {

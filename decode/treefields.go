@@ -111,6 +111,10 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerTLS:
 		return true
+	case LayerOSPF:
+		return true
+	case LayerRPC:
+		return true
 	}
 	return false
 }
