@@ -256,6 +256,7 @@ const (
 	icmpExtEchoSeq
 	icmpExtEchoReqRes
 	icmpExtEchoReqLocal
+	icmpChecksumStatus
 	icmpFieldCount
 )
 
@@ -311,6 +312,7 @@ var icmpFields = [icmpFieldCount]Field{
 	icmpExtEchoSeq:        {Name: "icmp.ext.echo.seq", Label: "Sequence Number", Kind: KindUint, Width: 8, Base: BaseDecHex},
 	icmpExtEchoReqRes:     {Name: "icmp.ext.echo.req.res", Label: "Reserved", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0xfe},
 	icmpExtEchoReqLocal:   {Name: "icmp.ext.echo.req.local", Label: "Local bit", Kind: KindBool, Width: 8, Mask: 0x01},
+	icmpChecksumStatus:    {Name: "icmp.checksum.status", Label: "Checksum Status", Kind: KindUint, Width: 8, Base: BaseNone, Generated: true},
 }
 
 var protoICMP = protoField("icmp", "Internet Control Message Protocol")
@@ -388,6 +390,7 @@ const (
 	icmpv6MldrMarNbSources
 	icmpv6MldrMarMulticastAddress
 	icmpv6MldrMarSourceAddress
+	icmpv6ChecksumStatus
 	icmpv6FieldCount
 )
 
@@ -467,6 +470,7 @@ var icmpv6Fields = [icmpv6FieldCount]Field{
 	icmpv6MldrMarNbSources:           {Name: "icmpv6.mldr.mar.nb_sources", Label: "Number of Sources", Kind: KindUint, Width: 16},
 	icmpv6MldrMarMulticastAddress:    {Name: "icmpv6.mldr.mar.multicast_address", Label: "Multicast Address", Kind: KindIPv6},
 	icmpv6MldrMarSourceAddress:       {Name: "icmpv6.mldr.mar.source_address", Label: "Source Address", Kind: KindIPv6},
+	icmpv6ChecksumStatus:             {Name: "icmpv6.checksum.status", Label: "Checksum Status", Kind: KindUint, Width: 8, Base: BaseNone, Generated: true},
 }
 
 var protoICMPv6 = protoField("icmpv6", "Internet Control Message Protocol v6")
@@ -487,6 +491,8 @@ func emitICMPv4(e *emitter, i int) {
 		} else {
 			e.Uint(&f[icmpCode], uint64(m.Code()))
 			e.Uint(&f[icmpChecksum], uint64(m.Checksum()))
+			st, _ := icmpv4ChecksumStatus(e, i, m)
+			e.Uint(&f[icmpChecksumStatus], uint64(st))
 		}
 		switch m.Type() {
 		case ICMPEcho, ICMPEchoReply, ICMPTimestamp, ICMPTimestampReply, ICMPInfoRequest, ICMPInfoReply, ICMPMaskRequest, ICMPMaskReply:
@@ -559,33 +565,38 @@ func emitICMPv4Head(e *emitter, i int, m ICMPv4) bool {
 	}
 	e.SetRepr(b)
 	e.Uint(&f[icmpChecksum], uint64(m.Checksum()))
+	st, sum := icmpv4ChecksumStatus(e, i, m)
+	if st != 2 {
+		e.ChecksumRepr(m.Checksum(), st, sum, "Warning")
+	} else {
+		b = appendHex4(append(e.Text(), "Checksum: 0x"...), m.Checksum())
+		if e.d.layers[i].Quoted {
+			e.SetRepr(append(b, " [unverified] [in ICMP error packet]"...))
+		} else {
+			e.SetRepr(append(b, " [unverified] [fragmented datagram]"...))
+		}
+	}
+	e.Uint(&f[icmpChecksumStatus], uint64(st))
+	return true
+}
+
+// icmpv4ChecksumStatus checks the checksum of ICMP message m at layer i as
+// tshark does and returns its status (0 bad, 1 good, 2 unverified: the
+// message is not all there) and the sum it added up to.
+func icmpv4ChecksumStatus(e *emitter, i int, m ICMPv4) (st int, sum uint16) {
 	d, l := e.d, &e.d.layers[i]
 	n := (&LinePrinter{}).ipPayloadLen(d, i)
 	if e.wire > 0 && l.Start+n > e.wire {
 		n = e.wire - l.Start // tshark: "IPv4 total length exceeds packet length"
 	}
-	if l.Start+n <= l.End {
-		sum := ^checksumFold(checksumAdd(0, m))
-		st := 0
-		if sum == 0 {
-			st = 1
-		}
-		e.ChecksumRepr(m.Checksum(), st, sum, "Warning")
-		if st == 1 {
-			e.LineString("[Checksum Status: Good]")
-		} else {
-			e.LineString("[Checksum Status: Bad]")
-		}
-		return true
+	if l.Start+n > l.End {
+		return 2, 0
 	}
-	b = appendHex4(append(e.Text(), "Checksum: 0x"...), m.Checksum())
-	if l.Quoted {
-		e.SetRepr(append(b, " [unverified] [in ICMP error packet]"...))
-	} else {
-		e.SetRepr(append(b, " [unverified] [fragmented datagram]"...))
+	sum = ^checksumFold(checksumAdd(0, m))
+	if sum == 0 {
+		return 1, 0
 	}
-	e.LineString("[Checksum Status: Unverified]")
-	return true
+	return 0, sum
 }
 
 // emitICMPv4LE emits the little-endian reading of an identifier or
@@ -631,6 +642,9 @@ func emitICMPv6(e *emitter, i int) {
 		e.Uint(&f[icmpv6Type], uint64(m.Type()))
 		e.Uint(&f[icmpv6Code], uint64(m.Code()))
 		e.Uint(&f[icmpv6Checksum], uint64(m.Checksum()))
+		if icmpv6Dissected(m.Type()) {
+			e.Uint(&f[icmpv6ChecksumStatus], uint64(icmpv6ChecksumState(icmpv6SumCheck(e.d, i))))
+		}
 		switch m.Type() {
 		case ICMPv6EchoRequest, ICMPv6EchoReply:
 			if len(m) >= 8 {
@@ -664,7 +678,7 @@ func emitICMPv6(e *emitter, i int) {
 // header word of errors, the bodies of neighbour discovery and MLD. An
 // error's quoted packet is drawn after the fields by treeICMPv6Rest.
 func emitICMPv6Tree(e *emitter, i int, m ICMPv6) {
-	d, l, f := e.d, &e.d.layers[i], &icmpv6Fields
+	f := &icmpv6Fields
 	e.Uint(&f[icmpv6Type], uint64(m.Type()))
 	name := icmpv6TypeName(m.Type())
 	if name == "" {
@@ -681,25 +695,11 @@ func emitICMPv6Tree(e *emitter, i int, m ICMPv6) {
 	if !icmpv6Dissected(m.Type()) {
 		return // tshark dissects their bodies, rawcap does not yet
 	}
-	length := (&LinePrinter{}).ipPayloadLen(d, i)
-	whole := length >= 4 && l.Start+length <= l.End
-	var sum uint16
-	if whole {
-		src, dst, _ := ipAddrs(d, i)
-		sum = transportChecksum(src, treeFinalDst(d, i, dst), IPProtoICMPv6, d.data[l.Start:l.Start+length])
-	}
+	whole, sum := icmpv6SumCheck(e.d, i)
 	e.Uint(&f[icmpv6Checksum], uint64(m.Checksum()))
-	switch {
-	case !whole:
-		e.ChecksumRepr(m.Checksum(), 2, 0, "")
-		e.LineString("[Checksum Status: Unverified]")
-	case sum == 0:
-		e.ChecksumRepr(m.Checksum(), 1, 0, "")
-		e.LineString("[Checksum Status: Good]")
-	default:
-		e.ChecksumRepr(m.Checksum(), 0, sum, "Warning")
-		e.LineString("[Checksum Status: Bad]")
-	}
+	st := icmpv6ChecksumState(whole, sum)
+	e.ChecksumRepr(m.Checksum(), st, sum, "Warning")
+	e.Uint(&f[icmpv6ChecksumStatus], uint64(st))
 	if len(m) < 8 {
 		return
 	}
@@ -756,6 +756,31 @@ func emitICMPv6Cut(e *emitter, m ICMPv6) {
 			e.IPv6(&f[icmpv6NdNaTargetAddress], m[8:24])
 		}
 	}
+}
+
+// icmpv6SumCheck adds up the checksum of the ICMPv6 message at layer i
+// over its pseudo-header (sum 0: good) when the message is all there
+// (whole).
+func icmpv6SumCheck(d *Decoder, i int) (whole bool, sum uint16) {
+	l := &d.layers[i]
+	length := (&LinePrinter{}).ipPayloadLen(d, i)
+	if length < 4 || l.Start+length > l.End {
+		return false, 0
+	}
+	src, dst, _ := ipAddrs(d, i)
+	return true, transportChecksum(src, treeFinalDst(d, i, dst), IPProtoICMPv6, d.data[l.Start:l.Start+length])
+}
+
+// icmpv6ChecksumState is tshark's checksum status of an ICMPv6 message
+// (0 bad, 1 good, 2 unverified) from what icmpv6SumCheck found.
+func icmpv6ChecksumState(whole bool, sum uint16) int {
+	switch {
+	case !whole:
+		return 2
+	case sum == 0:
+		return 1
+	}
+	return 0
 }
 
 // icmpv6Dissected reports whether rawcap draws the body of ICMPv6 type t.
