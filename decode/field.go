@@ -148,6 +148,10 @@ type Field struct {
 	Generated bool
 	// Shape is set on groups (KindNone) that JSON shows as arrays.
 	Shape Shape
+	// ColonSep shows a byte string's bytes with colons between them
+	// ("e2:15:81:b4:b9:45"), in the tree, -T fields and JSON, as
+	// Wireshark's SEP_COLON does; else they run together.
+	ColonSep bool
 	// id numbers the fields of the protocol table from 1 (fieldIDs), for
 	// a FieldList's selection; 0: a field outside the table, always kept.
 	id uint32

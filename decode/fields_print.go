@@ -287,6 +287,9 @@ func AppendFieldText(b []byte, l *FieldList, r *FieldRec) []byte {
 	case KindNone:
 		return append(b, '1') // present, as tshark shows an FT_NONE field
 	case KindBytes, KindProtocol:
+		if f.ColonSep {
+			return appendColonHex(b, l.BytesOf(r))
+		}
 		return appendHexBytes(b, l.BytesOf(r))
 	case KindString, KindOID:
 		return appendFieldsEscaped(b, l.BytesOf(r))

@@ -256,6 +256,7 @@ const (
 	icmpExtEchoSeq
 	icmpExtEchoReqRes
 	icmpExtEchoReqLocal
+	icmpChecksumStatus
 	icmpFieldCount
 )
 
@@ -311,6 +312,7 @@ var icmpFields = [icmpFieldCount]Field{
 	icmpExtEchoSeq:        {Name: "icmp.ext.echo.seq", Label: "Sequence Number", Kind: KindUint, Width: 8, Base: BaseDecHex},
 	icmpExtEchoReqRes:     {Name: "icmp.ext.echo.req.res", Label: "Reserved", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0xfe},
 	icmpExtEchoReqLocal:   {Name: "icmp.ext.echo.req.local", Label: "Local bit", Kind: KindBool, Width: 8, Mask: 0x01},
+	icmpChecksumStatus:    {Name: "icmp.checksum.status", Label: "Checksum Status", Kind: KindUint, Width: 8, Base: BaseNone, Generated: true},
 }
 
 var protoICMP = protoField("icmp", "Internet Control Message Protocol")
@@ -328,6 +330,67 @@ const (
 	icmpv6Resptime
 	icmpv6Length
 	icmpv6Reserved
+	// Neighbour discovery (RFC 4861) and its options, MLD (RFC 2710,
+	// RFC 3810): icmpv6_nd.go.
+	icmpv6NdRaCurHopLimit
+	icmpv6NdRaFlag
+	icmpv6NdRaFlagM
+	icmpv6NdRaFlagO
+	icmpv6NdRaFlagH
+	icmpv6NdRaFlagPrf
+	icmpv6NdRaFlagP
+	icmpv6NdRaFlagRsv
+	icmpv6NdRaRouterLifetime
+	icmpv6NdRaReachableTime
+	icmpv6NdRaRetransTimer
+	icmpv6NdNaFlag
+	icmpv6NdNaFlagR
+	icmpv6NdNaFlagS
+	icmpv6NdNaFlagO
+	icmpv6NdNaFlagRsv
+	icmpv6NdRdTargetAddress
+	icmpv6RdNaDestinationAddress
+	icmpv6Opt
+	icmpv6OptType
+	icmpv6OptLength
+	icmpv6OptReserved
+	icmpv6OptLinkaddr
+	icmpv6OptSrcLinkaddr
+	icmpv6OptTargetLinkaddr
+	icmpv6OptPrefixLength
+	icmpv6OptPrefixFlag
+	icmpv6OptPrefixFlagL
+	icmpv6OptPrefixFlagA
+	icmpv6OptPrefixFlagR
+	icmpv6OptPrefixFlagReserved
+	icmpv6OptPrefixValidLifetime
+	icmpv6OptPrefixPreferredLifetime
+	icmpv6OptPrefix
+	icmpv6OptMtu
+	icmpv6OptRdnssLifetime
+	icmpv6OptRdnss
+	icmpv6OptNonce
+	icmpv6OptPref64ScaledLifetime
+	icmpv6OptPref64Plc
+	icmpv6OptPref64Prefix
+	icmpv6MldMaximumResponseDelay
+	icmpv6MldMaximumResponseCode
+	icmpv6MldMulticastAddress
+	icmpv6MldFlag
+	icmpv6MldFlagS
+	icmpv6MldFlagQrv
+	icmpv6MldFlagReserved
+	icmpv6MldQqi
+	icmpv6MldNbSources
+	icmpv6MldSourceAddress
+	icmpv6MldrNbMcastRecords
+	icmpv6MldrMar
+	icmpv6MldrMarRecordType
+	icmpv6MldrMarAuxDataLen
+	icmpv6MldrMarNbSources
+	icmpv6MldrMarMulticastAddress
+	icmpv6MldrMarSourceAddress
+	icmpv6ChecksumStatus
 	icmpv6FieldCount
 )
 
@@ -344,6 +407,70 @@ var icmpv6Fields = [icmpv6FieldCount]Field{
 	icmpv6Resptime:           {Name: "icmpv6.resptime", Label: "Response Time", Kind: KindFloat, Generated: true},
 	icmpv6Length:             {Name: "icmpv6.length", Label: "Length of original datagram", Kind: KindUint, Width: 8},
 	icmpv6Reserved:           {Name: "icmpv6.reserved", Label: "Reserved", Kind: KindBytes},
+
+	icmpv6NdRaCurHopLimit:        {Name: "icmpv6.nd.ra.cur_hop_limit", Label: "Cur hop limit", Kind: KindUint, Width: 8},
+	icmpv6NdRaFlag:               {Name: "icmpv6.nd.ra.flag", Label: "Flags", Kind: KindUint, Width: 8, Base: BaseHex},
+	icmpv6NdRaFlagM:              {Name: "icmpv6.nd.ra.flag.m", Label: "Managed address configuration", Kind: KindBool, Width: 8, Mask: 0x80},
+	icmpv6NdRaFlagO:              {Name: "icmpv6.nd.ra.flag.o", Label: "Other configuration", Kind: KindBool, Width: 8, Mask: 0x40},
+	icmpv6NdRaFlagH:              {Name: "icmpv6.nd.ra.flag.h", Label: "Home Agent", Kind: KindBool, Width: 8, Mask: 0x20},
+	icmpv6NdRaFlagPrf:            {Name: "icmpv6.nd.ra.flag.prf", Label: "Prf (Default Router Preference)", Kind: KindUint, Width: 8, Mask: 0x18},
+	icmpv6NdRaFlagP:              {Name: "icmpv6.nd.ra.flag.p", Label: "Proxy", Kind: KindBool, Width: 8, Mask: 0x04},
+	icmpv6NdRaFlagRsv:            {Name: "icmpv6.nd.ra.flag.rsv", Label: "Reserved", Kind: KindUint, Width: 8, Mask: 0x03},
+	icmpv6NdRaRouterLifetime:     {Name: "icmpv6.nd.ra.router_lifetime", Label: "Router lifetime (s)", Kind: KindUint, Width: 16},
+	icmpv6NdRaReachableTime:      {Name: "icmpv6.nd.ra.reachable_time", Label: "Reachable time (ms)", Kind: KindUint, Width: 32},
+	icmpv6NdRaRetransTimer:       {Name: "icmpv6.nd.ra.retrans_timer", Label: "Retrans timer (ms)", Kind: KindUint, Width: 32},
+	icmpv6NdNaFlag:               {Name: "icmpv6.nd.na.flag", Label: "Flags", Kind: KindUint, Width: 32, Base: BaseHex},
+	icmpv6NdNaFlagR:              {Name: "icmpv6.nd.na.flag.r", Label: "Router", Kind: KindBool, Width: 32, Mask: 0x80000000},
+	icmpv6NdNaFlagS:              {Name: "icmpv6.nd.na.flag.s", Label: "Solicited", Kind: KindBool, Width: 32, Mask: 0x40000000},
+	icmpv6NdNaFlagO:              {Name: "icmpv6.nd.na.flag.o", Label: "Override", Kind: KindBool, Width: 32, Mask: 0x20000000},
+	icmpv6NdNaFlagRsv:            {Name: "icmpv6.nd.na.flag.rsv", Label: "Reserved", Kind: KindUint, Width: 32, Mask: 0x1fffffff},
+	icmpv6NdRdTargetAddress:      {Name: "icmpv6.nd.rd.target_address", Label: "Target Address", Kind: KindIPv6},
+	icmpv6RdNaDestinationAddress: {Name: "icmpv6.rd.na.destination_address", Label: "Destination Address", Kind: KindIPv6},
+	icmpv6Opt:                    {Name: "icmpv6.opt", Label: "ICMPv6 Option", Kind: KindNone},
+	icmpv6OptType:                {Name: "icmpv6.opt.type", Label: "Type", Kind: KindUint, Width: 8},
+	icmpv6OptLength:              {Name: "icmpv6.opt.length", Label: "Length", Kind: KindUint, Width: 8},
+	icmpv6OptReserved:            {Name: "icmpv6.opt.reserved", Label: "Reserved", Kind: KindNone},
+	// A link-layer address is bytes shown with colons (SEP_COLON); the
+	// source or target copy is hidden.
+	icmpv6OptLinkaddr:           {Name: "icmpv6.opt.linkaddr", Label: "Link-layer address", Kind: KindBytes, ColonSep: true},
+	icmpv6OptSrcLinkaddr:        {Name: "icmpv6.opt.src_linkaddr", Label: "Source Link-layer address", Kind: KindBytes, ColonSep: true},
+	icmpv6OptTargetLinkaddr:     {Name: "icmpv6.opt.target_linkaddr", Label: "Target Link-layer address", Kind: KindBytes, ColonSep: true},
+	icmpv6OptPrefixLength:       {Name: "icmpv6.opt.prefix.length", Label: "Prefix Length", Kind: KindUint, Width: 8},
+	icmpv6OptPrefixFlag:         {Name: "icmpv6.opt.prefix.flag", Label: "Flag", Kind: KindUint, Width: 8, Base: BaseHex},
+	icmpv6OptPrefixFlagL:        {Name: "icmpv6.opt.prefix.flag.l", Label: "On-link flag(L)", Kind: KindBool, Width: 8, Mask: 0x80},
+	icmpv6OptPrefixFlagA:        {Name: "icmpv6.opt.prefix.flag.a", Label: "Autonomous address-configuration flag(A)", Kind: KindBool, Width: 8, Mask: 0x40},
+	icmpv6OptPrefixFlagR:        {Name: "icmpv6.opt.prefix.flag.r", Label: "Router address flag(R)", Kind: KindBool, Width: 8, Mask: 0x20},
+	icmpv6OptPrefixFlagReserved: {Name: "icmpv6.opt.prefix.flag.reserved", Label: "Reserved", Kind: KindUint, Width: 8, Mask: 0x1f},
+	// The lifetimes name only "Infinity" (BASE_SPECIAL_VALS): the
+	// others show as numbers, which is what rawcap draws for all.
+	icmpv6OptPrefixValidLifetime:     {Name: "icmpv6.opt.prefix.valid_lifetime", Label: "Valid Lifetime", Kind: KindUint, Width: 32, Values: &ValueNames{}},
+	icmpv6OptPrefixPreferredLifetime: {Name: "icmpv6.opt.prefix.preferred_lifetime", Label: "Preferred Lifetime", Kind: KindUint, Width: 32, Values: &ValueNames{}},
+	icmpv6OptPrefix:                  {Name: "icmpv6.opt.prefix", Label: "Prefix", Kind: KindIPv6},
+	icmpv6OptMtu:                     {Name: "icmpv6.opt.mtu", Label: "MTU", Kind: KindUint, Width: 32},
+	icmpv6OptRdnssLifetime:           {Name: "icmpv6.opt.rdnss.lifetime", Label: "Lifetime", Kind: KindUint, Width: 32, Values: &ValueNames{}},
+	icmpv6OptRdnss:                   {Name: "icmpv6.opt.rdnss", Label: "Recursive DNS Servers", Kind: KindIPv6},
+	icmpv6OptNonce:                   {Name: "icmpv6.opt.nonce", Label: "Nonce", Kind: KindBytes},
+	icmpv6OptPref64ScaledLifetime:    {Name: "icmpv6.opt.pref64.scaled_lifetime", Label: "Scaled Lifetime", Kind: KindUint, Width: 16, Mask: 0xfff8},
+	icmpv6OptPref64Plc:               {Name: "icmpv6.opt.pref64.plc", Label: "PLC (Prefix Length Code)", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x7},
+	icmpv6OptPref64Prefix:            {Name: "icmpv6.opt.pref64.prefix", Label: "Prefix", Kind: KindIPv6},
+	icmpv6MldMaximumResponseDelay:    {Name: "icmpv6.mld.maximum_response_delay", Label: "Maximum Response Delay [ms]", Kind: KindUint, Width: 16},
+	icmpv6MldMaximumResponseCode:     {Name: "icmpv6.mld.maximum_response_code", Label: "Maximum Response Code", Kind: KindUint, Width: 16},
+	icmpv6MldMulticastAddress:        {Name: "icmpv6.mld.multicast_address", Label: "Multicast Address", Kind: KindIPv6},
+	icmpv6MldFlag:                    {Name: "icmpv6.mld.flag", Label: "Flags", Kind: KindUint, Width: 8, Base: BaseHex},
+	icmpv6MldFlagS:                   {Name: "icmpv6.mld.flag.s", Label: "Suppress Router-Side Processing", Kind: KindBool, Width: 8, Mask: 0x08},
+	icmpv6MldFlagQrv:                 {Name: "icmpv6.mld.flag.qrv", Label: "QRV (Querier's Robustness Variable)", Kind: KindUint, Width: 8, Mask: 0x07},
+	icmpv6MldFlagReserved:            {Name: "icmpv6.mld.flag.reserved", Label: "Reserved", Kind: KindUint, Width: 8, Mask: 0xf0},
+	icmpv6MldQqi:                     {Name: "icmpv6.mld.qqi", Label: "QQIC (Querier's Query Interval Code)", Kind: KindUint, Width: 8},
+	icmpv6MldNbSources:               {Name: "icmpv6.mld.nb_sources", Label: "Number of Sources", Kind: KindUint, Width: 16},
+	icmpv6MldSourceAddress:           {Name: "icmpv6.mld.source_address", Label: "Source Address", Kind: KindIPv6},
+	icmpv6MldrNbMcastRecords:         {Name: "icmpv6.mldr.nb_mcast_records", Label: "Number of Multicast Address Records", Kind: KindUint, Width: 16},
+	icmpv6MldrMar:                    {Name: "icmpv6.mldr.mar", Label: "Multicast Address Record", Kind: KindNone},
+	icmpv6MldrMarRecordType:          {Name: "icmpv6.mldr.mar.record_type", Label: "Record Type", Kind: KindUint, Width: 8},
+	icmpv6MldrMarAuxDataLen:          {Name: "icmpv6.mldr.mar.aux_data_len", Label: "Aux Data Len", Kind: KindUint, Width: 8},
+	icmpv6MldrMarNbSources:           {Name: "icmpv6.mldr.mar.nb_sources", Label: "Number of Sources", Kind: KindUint, Width: 16},
+	icmpv6MldrMarMulticastAddress:    {Name: "icmpv6.mldr.mar.multicast_address", Label: "Multicast Address", Kind: KindIPv6},
+	icmpv6MldrMarSourceAddress:       {Name: "icmpv6.mldr.mar.source_address", Label: "Source Address", Kind: KindIPv6},
+	icmpv6ChecksumStatus:             {Name: "icmpv6.checksum.status", Label: "Checksum Status", Kind: KindUint, Width: 8, Base: BaseNone, Generated: true},
 }
 
 var protoICMPv6 = protoField("icmpv6", "Internet Control Message Protocol v6")
@@ -364,6 +491,8 @@ func emitICMPv4(e *emitter, i int) {
 		} else {
 			e.Uint(&f[icmpCode], uint64(m.Code()))
 			e.Uint(&f[icmpChecksum], uint64(m.Checksum()))
+			st, _ := icmpv4ChecksumStatus(e, i, m)
+			e.Uint(&f[icmpChecksumStatus], uint64(st))
 		}
 		switch m.Type() {
 		case ICMPEcho, ICMPEchoReply, ICMPTimestamp, ICMPTimestampReply, ICMPInfoRequest, ICMPInfoReply, ICMPMaskRequest, ICMPMaskReply:
@@ -436,33 +565,38 @@ func emitICMPv4Head(e *emitter, i int, m ICMPv4) bool {
 	}
 	e.SetRepr(b)
 	e.Uint(&f[icmpChecksum], uint64(m.Checksum()))
+	st, sum := icmpv4ChecksumStatus(e, i, m)
+	if st != 2 {
+		e.ChecksumRepr(m.Checksum(), st, sum, "Warning")
+	} else {
+		b = appendHex4(append(e.Text(), "Checksum: 0x"...), m.Checksum())
+		if e.d.layers[i].Quoted {
+			e.SetRepr(append(b, " [unverified] [in ICMP error packet]"...))
+		} else {
+			e.SetRepr(append(b, " [unverified] [fragmented datagram]"...))
+		}
+	}
+	e.Uint(&f[icmpChecksumStatus], uint64(st))
+	return true
+}
+
+// icmpv4ChecksumStatus checks the checksum of ICMP message m at layer i as
+// tshark does and returns its status (0 bad, 1 good, 2 unverified: the
+// message is not all there) and the sum it added up to.
+func icmpv4ChecksumStatus(e *emitter, i int, m ICMPv4) (st int, sum uint16) {
 	d, l := e.d, &e.d.layers[i]
 	n := (&LinePrinter{}).ipPayloadLen(d, i)
 	if e.wire > 0 && l.Start+n > e.wire {
 		n = e.wire - l.Start // tshark: "IPv4 total length exceeds packet length"
 	}
-	if l.Start+n <= l.End {
-		sum := ^checksumFold(checksumAdd(0, m))
-		st := 0
-		if sum == 0 {
-			st = 1
-		}
-		e.ChecksumRepr(m.Checksum(), st, sum, "Warning")
-		if st == 1 {
-			e.LineString("[Checksum Status: Good]")
-		} else {
-			e.LineString("[Checksum Status: Bad]")
-		}
-		return true
+	if l.Start+n > l.End {
+		return 2, 0
 	}
-	b = appendHex4(append(e.Text(), "Checksum: 0x"...), m.Checksum())
-	if l.Quoted {
-		e.SetRepr(append(b, " [unverified] [in ICMP error packet]"...))
-	} else {
-		e.SetRepr(append(b, " [unverified] [fragmented datagram]"...))
+	sum = ^checksumFold(checksumAdd(0, m))
+	if sum == 0 {
+		return 1, 0
 	}
-	e.LineString("[Checksum Status: Unverified]")
-	return true
+	return 0, sum
 }
 
 // emitICMPv4LE emits the little-endian reading of an identifier or
@@ -508,6 +642,9 @@ func emitICMPv6(e *emitter, i int) {
 		e.Uint(&f[icmpv6Type], uint64(m.Type()))
 		e.Uint(&f[icmpv6Code], uint64(m.Code()))
 		e.Uint(&f[icmpv6Checksum], uint64(m.Checksum()))
+		if icmpv6Dissected(m.Type()) {
+			e.Uint(&f[icmpv6ChecksumStatus], uint64(icmpv6ChecksumState(icmpv6SumCheck(e.d, i))))
+		}
 		switch m.Type() {
 		case ICMPv6EchoRequest, ICMPv6EchoReply:
 			if len(m) >= 8 {
@@ -518,24 +655,10 @@ func emitICMPv6(e *emitter, i int) {
 					e.Float(&f[icmpv6Resptime], q.millis())
 				}
 			}
-		case ICMPv6NeighborSolicit:
-			if len(m) >= 8 {
-				e.Bytes(&f[icmpv6Reserved], m[4:8])
-			}
-			if len(m) >= 24 {
-				e.IPv6(&f[icmpv6NdNsTargetAddress], m[8:24])
-			}
-		case 133: // router solicitation: four reserved bytes, as tshark shows them
-			if len(m) >= 8 {
-				e.Bytes(&f[icmpv6Reserved], m[4:8])
-			}
-		case 143: // MLDv2 report: two
-			if len(m) >= 6 {
-				e.Bytes(&f[icmpv6Reserved], m[4:6])
-			}
-		case ICMPv6NeighborAdvert:
-			if len(m) >= 24 {
-				e.IPv6(&f[icmpv6NdNaTargetAddress], m[8:24])
+		case ICMPv6RouterSolicit, ICMPv6RouterAdvert, ICMPv6NeighborSolicit, ICMPv6NeighborAdvert, ICMPv6Redirect,
+			ICMPv6MLDQuery, ICMPv6MLDReport, ICMPv6MLDDone, ICMPv6MLDv2Report:
+			if !emitICMPv6Body(e, i, m) {
+				emitICMPv6Cut(e, m)
 			}
 		case ICMPv6PacketTooBig:
 			e.Uint(&f[icmpv6Mtu], uint64(m.Word()))
@@ -552,10 +675,10 @@ func emitICMPv6(e *emitter, i int) {
 // emitICMPv6Tree emits ICMPv6 message m at layer i for the tree, worded as
 // tshark's: the type and code with their names, the checksum verified over
 // the pseudo-header, an echo's identifier, sequence and link lines, the
-// header word of errors. Neighbour discovery, MLD and an error's quoted
-// packet are drawn after the fields by treeICMPv6Rest.
+// header word of errors, the bodies of neighbour discovery and MLD. An
+// error's quoted packet is drawn after the fields by treeICMPv6Rest.
 func emitICMPv6Tree(e *emitter, i int, m ICMPv6) {
-	d, l, f := e.d, &e.d.layers[i], &icmpv6Fields
+	f := &icmpv6Fields
 	e.Uint(&f[icmpv6Type], uint64(m.Type()))
 	name := icmpv6TypeName(m.Type())
 	if name == "" {
@@ -572,25 +695,11 @@ func emitICMPv6Tree(e *emitter, i int, m ICMPv6) {
 	if !icmpv6Dissected(m.Type()) {
 		return // tshark dissects their bodies, rawcap does not yet
 	}
-	length := (&LinePrinter{}).ipPayloadLen(d, i)
-	whole := length >= 4 && l.Start+length <= l.End
-	var sum uint16
-	if whole {
-		src, dst, _ := ipAddrs(d, i)
-		sum = transportChecksum(src, treeFinalDst(d, i, dst), IPProtoICMPv6, d.data[l.Start:l.Start+length])
-	}
+	whole, sum := icmpv6SumCheck(e.d, i)
 	e.Uint(&f[icmpv6Checksum], uint64(m.Checksum()))
-	switch {
-	case !whole:
-		e.ChecksumRepr(m.Checksum(), 2, 0, "")
-		e.LineString("[Checksum Status: Unverified]")
-	case sum == 0:
-		e.ChecksumRepr(m.Checksum(), 1, 0, "")
-		e.LineString("[Checksum Status: Good]")
-	default:
-		e.ChecksumRepr(m.Checksum(), 0, sum, "Warning")
-		e.LineString("[Checksum Status: Bad]")
-	}
+	st := icmpv6ChecksumState(whole, sum)
+	e.ChecksumRepr(m.Checksum(), st, sum, "Warning")
+	e.Uint(&f[icmpv6ChecksumStatus], uint64(st))
 	if len(m) < 8 {
 		return
 	}
@@ -616,7 +725,62 @@ func emitICMPv6Tree(e *emitter, i int, m ICMPv6) {
 		e.Uint(&f[icmpv6Mtu], uint64(m.Word()))
 	case ICMPv6ParamProblem:
 		e.Line(appendUint(append(e.Text(), "Pointer: "...), uint64(m.Word())))
+	default:
+		emitICMPv6Body(e, i, m)
 	}
+}
+
+// emitICMPv6Cut emits, for the outputs but the tree, what there is of a
+// discovery message too short for its body (emitICMPv6Body): the reserved
+// bytes and target address of a solicitation, an advertisement's target.
+func emitICMPv6Cut(e *emitter, m ICMPv6) {
+	f := &icmpv6Fields
+	switch m.Type() {
+	case ICMPv6NeighborSolicit:
+		if len(m) >= 8 {
+			e.Bytes(&f[icmpv6Reserved], m[4:8])
+		}
+		if len(m) >= 24 {
+			e.IPv6(&f[icmpv6NdNsTargetAddress], m[8:24])
+		}
+	case ICMPv6RouterSolicit: // four reserved bytes, as tshark shows them
+		if len(m) >= 8 {
+			e.Bytes(&f[icmpv6Reserved], m[4:8])
+		}
+	case ICMPv6MLDv2Report: // two
+		if len(m) >= 6 {
+			e.Bytes(&f[icmpv6Reserved], m[4:6])
+		}
+	case ICMPv6NeighborAdvert:
+		if len(m) >= 24 {
+			e.IPv6(&f[icmpv6NdNaTargetAddress], m[8:24])
+		}
+	}
+}
+
+// icmpv6SumCheck adds up the checksum of the ICMPv6 message at layer i
+// over its pseudo-header (sum 0: good) when the message is all there
+// (whole).
+func icmpv6SumCheck(d *Decoder, i int) (whole bool, sum uint16) {
+	l := &d.layers[i]
+	length := (&LinePrinter{}).ipPayloadLen(d, i)
+	if length < 4 || l.Start+length > l.End {
+		return false, 0
+	}
+	src, dst, _ := ipAddrs(d, i)
+	return true, transportChecksum(src, treeFinalDst(d, i, dst), IPProtoICMPv6, d.data[l.Start:l.Start+length])
+}
+
+// icmpv6ChecksumState is tshark's checksum status of an ICMPv6 message
+// (0 bad, 1 good, 2 unverified) from what icmpv6SumCheck found.
+func icmpv6ChecksumState(whole bool, sum uint16) int {
+	switch {
+	case !whole:
+		return 2
+	case sum == 0:
+		return 1
+	}
+	return 0
 }
 
 // icmpv6Dissected reports whether rawcap draws the body of ICMPv6 type t.

@@ -786,3 +786,12 @@ func icmpIntInfoFits(ext []byte, off, objEnd int, ctype uint8) bool {
 	}
 	return true
 }
+
+// treeHexBytes appends "label: 0a0b…" (bytes as hex, without 0x).
+func treeHexBytes(t *treeWriter, label string, v []byte) {
+	t.line()
+	t.b = append(t.b, label...)
+	t.b = append(t.b, ": "...)
+	t.b = appendHexBytes(t.b, v)
+	t.end()
+}

@@ -65,10 +65,10 @@ func TestICMPTreeMatchesTshark(t *testing.T) {
 
 // TestICMPv6TreeMatchesTshark holds ICMPv6's subtree, its own lines drawn
 // from its fields, to tshark's on messages of each kind (echoes, one with a
-// bad checksum, neighbour discovery and MLD, whose bodies tree code still
-// draws, a type rawcap does not dissect), and draws them with no
-// allocation. Errors are left out: their zero quote is drawn as an IPv6
-// header by the quoted packet's tree code, tshark draws it as Data.
+// bad checksum, neighbour discovery and MLD, a type rawcap does not
+// dissect), and draws them with no allocation. Errors are left out: their
+// zero quote is drawn as an IPv6 header by the quoted packet's tree code,
+// tshark draws it as Data.
 func TestICMPv6TreeMatchesTshark(t *testing.T) {
 	var frames [][]byte
 	for _, tc := range [][2]uint8{{128, 0}, {129, 0}, {133, 0}, {135, 0}, {136, 0}, {130, 0}, {132, 0}, {200, 0}} {

@@ -165,6 +165,18 @@ func appendProtocols(b []byte, d *Decoder, conv *convResults) []byte {
 	return b
 }
 
+// appendColonHex appends data in hex, a colon between bytes
+// ("e2:15:81").
+func appendColonHex(b, data []byte) []byte {
+	for i, c := range data {
+		if i > 0 {
+			b = append(b, ':')
+		}
+		b = append(b, hexDigits[c>>4], hexDigits[c&15])
+	}
+	return b
+}
+
 func appendHexBytes(b, data []byte) []byte {
 	for _, c := range data {
 		b = append(b, hexDigits[c>>4], hexDigits[c&15])
@@ -380,7 +392,11 @@ func appendJSONValue(b []byte, l *FieldList, r *FieldRec) []byte {
 		return append(b, '"')
 	case KindBytes:
 		b = append(b, '"')
-		b = appendHexBytes(b, l.BytesOf(r))
+		if r.Field.ColonSep {
+			b = appendColonHex(b, l.BytesOf(r))
+		} else {
+			b = appendHexBytes(b, l.BytesOf(r))
+		}
 		return append(b, '"')
 	case KindRelTime: // digits, a point and perhaps a sign: nothing to escape
 		b = append(b, '"')

@@ -199,30 +199,14 @@ func icmpDataTime(f *Frame, d *Decoder, i int) (sec, nsec int64, ok bool) {
 }
 
 // treeICMPv6Rest draws what follows the fields of the ICMPv6 message at
-// layer i in its tree, still drawn by tree code: neighbour discovery and
-// its options, MLD, an error's quoted packet.
+// layer i in its tree, still drawn by tree code: an error's quoted packet.
 func treeICMPv6Rest(t *treeWriter, d *Decoder, i int) {
 	l := &d.layers[i]
 	if l.End-l.Start < 4 {
 		return
 	}
 	m := ICMPv6(d.data[l.Start:l.End])
-	if !icmpv6Dissected(m.Type()) {
-		return
-	}
-	length := (&LinePrinter{}).ipPayloadLen(d, i)
-	whole := length >= 4 && l.Start+length <= l.End
-	switch m.Type() {
-	case ICMPv6RouterSolicit, ICMPv6RouterAdvert, ICMPv6NeighborSolicit, ICMPv6NeighborAdvert, ICMPv6Redirect:
-		if whole || len(m) >= m.HeaderLen() {
-			treeND(t, m[:min(len(m), max(length, 0))])
-		}
-	case ICMPv6MLDQuery, ICMPv6MLDReport, ICMPv6MLDDone, ICMPv6MLDv2Report:
-		if whole {
-			treeMLD(t, m[:length])
-		}
-	}
-	if m.IsError() {
+	if icmpv6Dissected(m.Type()) && m.IsError() {
 		treeQuoted(t, d, i)
 	}
 }

@@ -59,7 +59,8 @@ func ndVectors(t *testing.T) [][]byte {
 			01 01 000c299ba15d
 			05 01 0000 000005dc
 			03 04 40 c0 00278d00 00093a80 00000000 20010db8000100000000000000000000
-			19 03 0000 00000708 fd000000000000000000000000000001`)),
+			19 03 0000 00000708 fd000000000000000000000000000001
+			26 02 0708 20010db800000064ff9b0000`)),
 		icmp6Frame("fd00::1", "fd00::2", mustHex(t, `87 00 0000 00000000 fd000000000000000000000000000002
 			01 01 02000000000a`)),
 		icmp6Frame("fd00::2", "fd00::1", mustHex(t, `88 00 0000 60000000 fd000000000000000000000000000002
@@ -93,6 +94,7 @@ func TestTreeNDMatchesTshark(t *testing.T) {
 		"    ICMPv6 Option (Prefix information : 2001:db8:1::/64)\n",
 		"            .1.. .... = Autonomous address-configuration flag(A): Set\n",
 		"    ICMPv6 Option (Recursive DNS Server fd00::1)\n",
+		"        .... .... .... .000 = PLC (Prefix Length Code): 96 bits prefix length (0x0)\n",
 		"    Flags: 0x60000000, Solicited, Override\n",
 		"    ICMPv6 Option (Target link-layer address : 02:00:00:00:00:0b)\n",
 		"    [Response To: 4]\n    [Response Time: 1000.000 ms]\n",
@@ -160,4 +162,58 @@ func TestTreeRequestTableBounded(t *testing.T) {
 	if allocs != 0 {
 		t.Errorf("Append allocates %v times over 99 echo requests", allocs)
 	}
+}
+
+// TestNDFieldsMatchTshark holds the ICMPv6 fields of the discovery and MLD
+// vectors, every occurrence, to tshark -T fields: the options, flags and
+// address records the tree draws from them are fields of the same names
+// and values in the other outputs.
+func TestNDFieldsMatchTshark(t *testing.T) {
+	testshared.Oracle(t, "tshark")
+	frames := ndVectors(t)
+	path := writeTestPcap(t, frames)
+	var names []string
+	for _, n := range rawcapFieldNames() {
+		if strings.HasPrefix(n, "icmpv6.") {
+			names = append(names, n)
+		}
+	}
+	args := []string{"-T", "fields", "-E", "separator=/t", "-E", "occurrence=a"}
+	for _, n := range names {
+		args = append(args, "-e", n)
+	}
+	out := testshared.Tshark(t, "fields", path, args...)
+	theirs := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
+	if len(theirs) != len(frames) {
+		t.Fatalf("tshark gave %d rows for %d frames", len(theirs), len(frames))
+	}
+	p, err := decode.NewFieldsPrinter(names)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := decode.NewDecoder()
+	compared := 0
+	for i, frame := range frames {
+		d.Decode(frame, linktype.Ethernet)
+		f := decode.Frame{Number: i + 1, Time: time.Unix(int64(1700000000+i), 0), Length: len(frame)}
+		mine := strings.Split(strings.TrimSuffix(string(p.Append(nil, d, &f)), "\n"), "\t")
+		their := strings.Split(theirs[i], "\t")
+		for k, n := range names {
+			a, b := mine[k], their[k]
+			switch {
+			case a == "":
+			case a == b, strings.HasPrefix(b, a+","):
+				compared++
+			default:
+				t.Errorf("frame %d %s: rawcap %q, tshark %q", i+1, n, a, b)
+			}
+		}
+	}
+	t.Logf("%d values compared", compared)
+}
+
+// TestNDTreeAllocatesNothing draws the discovery and MLD vectors' trees,
+// their options and records included, with no allocation per packet.
+func TestNDTreeAllocatesNothing(t *testing.T) {
+	checkTreeAllocsNothing(t, ndVectors(t), "Internet Control Message Protocol v6")
 }

@@ -369,6 +369,9 @@ func appendFieldValue(b []byte, fl *FieldList, r *FieldRec) []byte {
 	case KindBytes:
 		// "<MISSING>" for none, at most 36 bytes then "…", as
 		// Wireshark's label shows them.
+		if f.ColonSep && len(fl.BytesOf(r)) > 0 {
+			return appendColonHex(b, fl.BytesOf(r))
+		}
 		return appendWSBytes(b, fl.BytesOf(r))
 	case KindString:
 		// Control bytes escaped, as tshark's tree shows packet text.

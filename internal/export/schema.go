@@ -189,6 +189,9 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		// An ICMP error's two "Unused" parts (RFC 4884) and its
 		// extension objects: MPLS label stacks, interface information.
 		"icmp.unused", "icmp.ext.", "icmp.mpls.", "icmp.int_info.", "icmp.int_ident.", "icmp.reserved",
+		// ICMPv6's neighbour discovery options, MLD's sources and
+		// address records.
+		"icmpv6.opt", "icmpv6.opt.", "icmpv6.mld.source_address", "icmpv6.mldr.mar", "icmpv6.mldr.mar.",
 	} {
 		for _, pf := range decode.Protocols() {
 			for i := range pf.Fields {
