@@ -104,6 +104,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerSSH:
 		return true
+	case LayerTCP:
+		return true
 	}
 	return false
 }
