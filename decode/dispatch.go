@@ -500,8 +500,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 	switch d.layers[i].Type {
 	case LayerIPv6:
 		treeIPv6(t, d, i)
-	case LayerTCP:
-		treeTCP(t, d, i)
 	case LayerEAPOL:
 		treeEAPOL(t, d, i)
 	case LayerQUIC:

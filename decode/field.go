@@ -271,7 +271,10 @@ func (f *Field) ValueNames() *ValueNames {
 // reads refer to ValueNames.
 var wsValueNamesByID func() []*ValueNames
 
-func init() { wsValueNamesByID = sync.OnceValue(valueNamesByID) }
+func init() {
+	wsValueNamesByID = sync.OnceValue(valueNamesByID)
+	wsBoolNamesByID = sync.OnceValue(boolNamesByID)
+}
 
 func valueNamesByID() []*ValueNames {
 	names := wsValueNames()
@@ -296,8 +299,38 @@ func valueNamesByID() []*ValueNames {
 // BoolNames returns the names Wireshark gives a boolean field's true and
 // false values ("Set", "Not set"), when it gives it names of its own.
 func (f *Field) BoolNames() (yes, no string, ok bool) {
+	if byID := wsBoolNamesByID(); f.id != 0 && int(f.id) < len(byID) {
+		n := byID[f.id]
+		return n[0], n[1], n[0] != ""
+	}
 	n, ok := wsBoolNames()[f.Name]
 	return n[0], n[1], ok
+}
+
+// wsBoolNamesByID holds, by field id, the names tshark gives the field's
+// true and false values (empty: none), as wsValueNamesByID does for
+// integers: a flag's line finds them without hashing its name. Set in
+// init, as wsValueNamesByID is.
+var wsBoolNamesByID func() [][2]string
+
+func boolNamesByID() [][2]string {
+	names := wsBoolNames()
+	byID := make([][2]string, fieldCount)
+	put := func(fs []Field) {
+		for i := range fs {
+			if id := fs[i].id; id != 0 && int(id) < len(byID) {
+				byID[id] = names[fs[i].Name]
+			}
+		}
+	}
+	put(frameFields[:])
+	for _, ps := range [][]protocol{protocols[:], extraProtocols[:]} {
+		for i := range ps {
+			put(ps[i].fields)
+			put(ps[i].others)
+		}
+	}
+	return byID
 }
 
 // ValueNames maps the values of an integer field to names, as a Wireshark

@@ -653,11 +653,11 @@ func appendHTTP2Info(b []byte, d *Decoder, i int, conv *convResults) []byte {
 	return b
 }
 
-// treeHTTP2PDUSizes draws the "[PDU Size: N]" lines tshark puts in the TCP
-// subtree when a segment holds more than one HTTP/2 PDU (the preface and
-// each whole frame).
-func treeHTTP2PDUSizes(t *treeWriter, d *Decoder, i int) {
-	b, magic := http2Segment(d, i)
+// emitHTTP2PDUSizes adds, in a tree list, the "[PDU Size: N]" lines tshark
+// puts in the TCP subtree when a segment holds more than one HTTP/2 PDU
+// (the preface and each whole frame).
+func emitHTTP2PDUSizes(e *emitter, i int) {
+	b, magic := http2Segment(e.d, i)
 	n := 0
 	if magic {
 		n++
@@ -672,20 +672,15 @@ func treeHTTP2PDUSizes(t *treeWriter, d *Decoder, i int) {
 	if n < 2 {
 		return
 	}
-	t.depth = 1
 	if magic {
-		t.int("[PDU Size", len(http2Preface))
-		t.b[len(t.b)-1] = ']'
-		t.end()
+		e.Line(append(appendUint(append(e.Text(), "[PDU Size: "...), uint64(len(http2Preface))), ']'))
 	}
 	for off := 0; ; {
 		_, next, ok := nextHTTP2Frame(b, off)
 		if !ok {
 			break
 		}
-		t.int("[PDU Size", next-off)
-		t.b[len(t.b)-1] = ']'
-		t.end()
+		e.Line(append(appendUint(append(e.Text(), "[PDU Size: "...), uint64(next-off)), ']'))
 		off = next
 	}
 }

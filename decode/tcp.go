@@ -1,5 +1,7 @@
 package decode
 
+import "strconv"
+
 // TCP is a TCP header with its options (RFC 9293):
 //
 //	0      2      4             8             12   13    14     16     18     20
@@ -215,7 +217,7 @@ var tcpFields = [tcpFieldCount]Field{
 	tcpPort:                           {Name: "tcp.port", Label: "Source or Destination Port", Kind: KindUint, Width: 16},
 	tcpStream:                         {Name: "tcp.stream", Label: "Stream index", Kind: KindUint, Width: 32, Generated: true},
 	tcpCompleteness:                   {Name: "tcp.completeness", Label: "Conversation completeness", Kind: KindUint, Width: 8, Generated: true},
-	tcpLen:                            {Name: "tcp.len", Label: "TCP Segment Len", Kind: KindUint, Width: 32},
+	tcpLen:                            {Name: "tcp.len", Label: "TCP Segment Len", Kind: KindUint, Width: 32, Generated: true},
 	tcpSeq:                            {Name: "tcp.seq", Label: "Sequence Number", Kind: KindUint, Width: 32},
 	tcpSeqRaw:                         {Name: "tcp.seq_raw", Label: "Sequence Number (raw)", Kind: KindUint, Width: 32},
 	tcpNxtseq:                         {Name: "tcp.nxtseq", Label: "Next Sequence Number", Kind: KindUint, Width: 32, Generated: true},
@@ -283,165 +285,675 @@ var protoTCP = protoField("tcp", "Transmission Control Protocol")
 // connection tracker found for the segment (tcp.stream, relative sequence
 // and acknowledgment numbers, the calculated window, the times in the
 // stream, the sequence analysis) when e has it; the numbers are raw
-// otherwise. The generated fields appear where -V draws their lines.
+// otherwise. The generated fields appear where -V draws their lines, and
+// in a tree list the lines of tshark's tree that are no field of rawcap's
+// (the options' kinds and lengths, the expert blocks) come with them.
 func emitTCP(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
 	e.Proto(&protoTCP)
+	tree := e.Tree()
 	raw := d.data[l.Start:l.Payload]
 	// A header cut by the snap length shows the fields it holds, as
-	// tshark's does: they are read from a zero-padded copy.
+	// tshark's does: they are read from a zero-padded copy. The tree also
+	// shows so a header whose options were cut or whose length is bogus,
+	// once it holds the window.
 	var pad [tcpMinLen]byte
 	have := len(raw)
-	if l.Payload == l.Start && l.Malformed != "" && l.End-l.Start >= 4 && l.End-l.Start < tcpMinLen {
+	cut := l.Payload == l.Start
+	if n := l.End - l.Start; cut && (l.Malformed != "" && n >= 4 && n < tcpMinLen || tree && n >= 16) {
 		have = copy(pad[:], d.data[l.Start:l.End])
 		raw = pad[:]
 	}
-	if len(raw) == 0 {
+	if len(raw) == 0 || tree && have < 16 {
 		e.End()
 		return
 	}
-	partial := have < len(raw)
 	t := TCP(raw)
 	f := &tcpFields
 	sg := e.conv.tcp(i)
 	if have < 16 {
 		sg = nil // the tracker does not take a header without its window
 	}
-	e.Uint(&f[tcpSrcport], uint64(t.SrcPort()))
-	e.Uint(&f[tcpDstport], uint64(t.DstPort()))
+	fl := t.Flags()
+	seq, ack := t.Seq(), t.Ack() // not analysed: raw numbers
+	if sg != nil {
+		seq, ack = sg.Seq, sg.Ack
+	}
+	bogus := tree && t[12]>>4 < 5 // tshark's tree stops at its header length
+	length := 0
+	if have >= 13 {
+		// Like tshark, count only the bytes the frame had on the wire.
+		length = min((&LinePrinter{}).ipPayloadLen(d, i), e.wire-l.Start) - t.HeaderLen()
+	}
+	treeLen := length // the tree's: the tracker's where it has one
+	if sg != nil && sg.HaveLen {
+		treeLen = sg.Len
+	}
+	if tree {
+		b := append(e.Text(), "Transmission Control Protocol, Src Port: "...)
+		b = appendUint(b, uint64(t.SrcPort()))
+		b = append(b, ", Dst Port: "...)
+		b = appendUint(b, uint64(t.DstPort()))
+		b = append(b, ", Seq: "...)
+		b = appendUint(b, uint64(seq))
+		if fl&TCPAck != 0 && !bogus {
+			b = append(b, ", Ack: "...)
+			b = appendUint(b, uint64(ack))
+		}
+		if (sg == nil || sg.HaveLen) && !bogus {
+			b = append(b, ", Len: "...)
+			b = strconv.AppendInt(b, int64(treeLen), 10)
+		}
+		e.SetRepr(b)
+	}
+	if e.Memo(memoTCPPorts, t[:4]) {
+		e.Uint(&f[tcpSrcport], uint64(t.SrcPort()))
+		e.Uint(&f[tcpDstport], uint64(t.DstPort()))
+		e.MemoEnd()
+	}
 	if e.all { // hidden: JSON does not show it
 		e.Hidden(true)
 		e.Uint(&f[tcpPort], uint64(t.SrcPort()))
 		e.Uint(&f[tcpPort], uint64(t.DstPort()))
 		e.Hidden(false)
 	}
+	quoted := tree && l.Quoted && sg != nil // inside an ICMP error: no sequence analysis
+	if quoted {
+		e.Uint(&f[tcpSeq], uint64(t.Seq()))
+	}
 	if sg != nil {
 		e.Uint(&f[tcpStream], uint64(sg.Stream))
 		e.Uint(&f[tcpCompleteness], uint64(sg.Completeness))
+		if tree {
+			e.SetRepr(appendCompleteness(append(e.Text(), "Conversation completeness: "...), sg.Completeness))
+			if sg.Short {
+				e.LineString(shortSegment)
+				e.Sub()
+				e.ExpertLine("Warning", "Malformed", shortSegment, nil)
+				e.Up()
+			}
+		}
 	}
-	if have >= 13 {
-		// Like tshark, count only the bytes the frame had on the wire.
-		length := min((&LinePrinter{}).ipPayloadLen(d, i), e.wire-l.Start) - t.HeaderLen()
+	switch {
+	case tree && (sg == nil || sg.HaveLen):
+		e.Int(&f[tcpLen], int64(treeLen))
+		if treeLen < 0 {
+			e.SetRepr(strconv.AppendInt(append(e.Text(), "TCP Segment Len: "...), int64(treeLen), 10))
+		}
+	case !tree && have >= 13:
 		e.Int(&f[tcpLen], int64(length))
 	}
-	if have >= 14 {
-		seq, ack := t.Seq(), t.Ack()
-		if sg != nil {
-			seq, ack = sg.Seq, sg.Ack
-		}
-		fl := t.Flags()
+	if have < 14 {
+		e.End()
+		return
+	}
+	if !quoted {
 		e.Uint(&f[tcpSeq], uint64(seq))
+		if tree {
+			b := appendUint(append(e.Text(), "Sequence Number: "...), uint64(seq))
+			e.SetRepr(append(b, "    (relative sequence number)"...))
+		}
 		e.Uint(&f[tcpSeqRaw], uint64(t.Seq()))
-		if sg != nil && sg.HaveLen {
-			e.Uint(&f[tcpNxtseq], uint64(sg.NextSeq))
+	}
+	if bogus {
+		emitTCPHdrLen(e, t)
+		var buf [48]byte
+		m := strconv.AppendInt(buf[:0], int64(t[12]>>4)*4, 10)
+		m = append(m, ", must be at least 20)"...)
+		e.Sub()
+		e.ExpertLine("Error", "Protocol", "Bogus TCP header length (", m)
+		e.Up()
+		e.End()
+		return
+	}
+	if sg != nil && sg.HaveLen {
+		e.Uint(&f[tcpNxtseq], uint64(sg.NextSeq))
+		if tree {
+			b := appendUint(append(e.Text(), "Next Sequence Number: "...), uint64(sg.NextSeq))
+			e.SetRepr(append(b, "    (relative sequence number)"...))
 		}
-		e.Uint(&f[tcpAck], uint64(ack))
-		if fl&(TCPSyn|TCPAck) == TCPSyn|TCPAck && sg != nil && ack > 1 {
-			e.Expert(true) // the SYN's data (TCP Fast Open) is acknowledged
-			e.None(&f[tcpAnalysisTFOAck])
-			e.Expert(false)
+	}
+	e.Uint(&f[tcpAck], uint64(ack))
+	if tree && fl&TCPAck != 0 {
+		b := appendUint(append(e.Text(), "Acknowledgment Number: "...), uint64(ack))
+		e.SetRepr(append(b, "    (relative ack number)"...))
+	}
+	if fl&(TCPSyn|TCPAck) == TCPSyn|TCPAck && sg != nil && ack > 1 {
+		e.Expert(true) // the SYN's data (TCP Fast Open) is acknowledged
+		e.None(&f[tcpAnalysisTFOAck])
+		e.Expert(false)
+		e.NoTree()
+		e.Sub()
+		e.ExpertLine("Note", "Sequence", "TCP SYN-ACK accepting TFO data", nil)
+		e.Up()
+	}
+	e.Uint(&f[tcpAckRaw], uint64(t.Ack()))
+	// The header length and flags: their lines depend on bytes 12 and 13,
+	// and the expert lines of SYN, FIN and RST on the server's port (SYN)
+	// and whether the segment closes the connection.
+	key := [5]byte{t[12], t[13]}
+	n := 2
+	if fl&(TCPSyn|TCPFin|TCPRst) != 0 {
+		if sg != nil {
+			key[2] = byte(sg.Closing)
 		}
-		e.Uint(&f[tcpAckRaw], uint64(t.Ack()))
-		e.Uint(&f[tcpHdrLen], uint64(t.HeaderLen()))
-		e.Uint(&f[tcpFlags], uint64(fl))
-		e.Bool(&f[tcpFlagsAe], fl&TCPAE != 0)
-		e.Bool(&f[tcpFlagsCwr], fl&TCPCwr != 0)
-		e.Bool(&f[tcpFlagsEce], fl&TCPEce != 0)
-		e.Bool(&f[tcpFlagsUrg], fl&TCPUrg != 0)
-		e.Bool(&f[tcpFlagsAck], fl&TCPAck != 0)
-		e.Bool(&f[tcpFlagsPush], fl&TCPPsh != 0)
-		e.Bool(&f[tcpFlagsReset], fl&TCPRst != 0)
-		e.Bool(&f[tcpFlagsSyn], fl&TCPSyn != 0)
-		e.Bool(&f[tcpFlagsFin], fl&TCPFin != 0)
+		n = 3
+		if fl&TCPSyn != 0 {
+			port := t.DstPort()
+			if fl&TCPAck != 0 {
+				port = t.SrcPort()
+			}
+			key[3], key[4], n = byte(port>>8), byte(port), 5
+		}
+	}
+	if e.Memo(memoTCPFlags, key[:n]) {
+		emitTCPFlags(e, t, sg)
+		e.MemoEnd()
 	}
 	if have >= 16 {
 		e.Uint(&f[tcpWindowSizeValue], uint64(t.Window()))
 		if sg != nil {
 			e.Uint(&f[tcpWindowSize], uint64(sg.Window))
-			if t.Flags()&TCPSyn == 0 {
+			if fl&TCPSyn == 0 {
 				scale := int64(sg.WinScale) // -1 unknown, -2 no scaling
 				if scale >= 0 {
 					scale = 1 << scale
 				}
 				e.Int(&f[tcpWindowSizeScalefactor], scale)
+				if tree && scale < 0 {
+					b := append(e.Text(), "Window size scaling factor: "...)
+					if scale == -1 {
+						e.SetRepr(append(b, "-1 (unknown)"...))
+					} else {
+						e.SetRepr(append(b, "-2 (no window scaling used)"...))
+					}
+				}
 			}
 		}
 	}
 	if have >= 18 {
 		e.Uint(&f[tcpChecksum], uint64(t.Checksum()))
+		e.ChecksumRepr(t.Checksum(), 2, 0, "")
+		e.LineString("[Checksum Status: Unverified]")
 	}
 	if have >= 20 {
 		e.Uint(&f[tcpUrgentPointer], uint64(t.Urgent()))
 	}
-	if partial {
-		e.End()
-		return
-	}
-	sackBase := uint32(0) // SACK edges are relative to the acknowledgment space
-	if sg != nil {
-		sackBase = t.Ack() - sg.Ack
-	}
-	for off := 0; ; {
-		o, next, ok, bad := t.NextOption(off)
-		if !ok || bad {
-			break
-		}
-		off = next
-		switch {
-		case o.Kind == TCPOptMSS && len(o.Data) == 2:
-			e.Uint(&f[tcpOptionsMSSVal], uint64(be16(o.Data)))
-		case o.Kind == TCPOptWScale && len(o.Data) == 1:
-			e.Uint(&f[tcpOptionsWscaleShift], uint64(o.Data[0]))
-		case o.Kind == TCPOptSACKOK:
-			e.Bytes(&f[tcpOptionsSackPerm], tcpSACKPermOption[:])
-		case o.Kind == TCPOptSACK && len(o.Data)%8 == 0:
-			for j := 0; j < len(o.Data); j += 8 {
-				e.Uint(&f[tcpOptionsSackLe], uint64(be32(o.Data[j:])-sackBase))
-				e.Uint(&f[tcpOptionsSackRe], uint64(be32(o.Data[j+4:])-sackBase))
-				if !e.all {
-					break // JSON shows the first block
-				}
+	if cut {
+		// tshark reads on until the capture ends: the options' length
+		// and the stream's times.
+		if tree && have >= 20 {
+			if hl := int(t[12]>>4) * 4; hl > tcpMinLen {
+				b := appendBytesBits(append(e.Text(), "Options: ("...), hl-tcpMinLen)
+				e.Line(append(b, ')'))
 			}
-			e.Uint(&f[tcpOptionsSackCount], uint64(len(o.Data)/8))
-		case o.Kind == TCPOptTimestamp && len(o.Data) == 8:
-			e.Uint(&f[tcpOptionsTimestampTSval], uint64(be32(o.Data)))
-			e.Uint(&f[tcpOptionsTimestampTSecr], uint64(be32(o.Data[4:])))
+			if sg != nil {
+				emitTCPTimes(e, sg)
+			}
 		}
-	}
-	if sg == nil {
 		e.End()
 		return
 	}
-	e.relNstime(&f[tcpTimeRelative], sg.SinceFirst)
-	e.relNstime(&f[tcpTimeDelta], sg.SincePrev)
-	if sg.Analysed {
-		emitTCPAnalysis(e, sg)
+	if len(t) > tcpMinLen {
+		// SACK edges are relative to the acknowledgment space.
+		emitTCPOptions(e, t, t.Ack()-ack)
 	}
-	// The payload's bytes, but for JSON, whose object leaves packet bytes
-	// to --raw; a RST's data is its reset cause.
-	if e.all && sg.HaveLen && sg.Len > 0 && t.Flags()&TCPRst == 0 {
-		if pl := d.data[l.Payload:l.End]; len(pl) > 0 {
-			e.Bytes(&f[tcpPayload], pl)
+	if sg != nil {
+		emitTCPTimes(e, sg)
+		if sg.Analysed {
+			emitTCPAnalysis(e, sg)
+		}
+		// The payload's bytes, but for JSON, whose object leaves packet
+		// bytes to --raw; a RST's data is its reset cause.
+		if e.all && sg.HaveLen && sg.Len > 0 && fl&TCPRst == 0 {
+			if pl := d.data[l.Payload:l.End]; len(pl) > 0 {
+				e.Bytes(&f[tcpPayload], pl)
+			}
+		}
+	}
+	if tree && treeLen > 0 {
+		b := appendBytesBits(append(e.Text(), "TCP payload ("...), treeLen)
+		e.Line(append(b, ')'))
+		if i+1 < d.n && d.layers[i+1].Type == LayerHTTP2 {
+			emitHTTP2PDUSizes(e, i+1)
+		}
+		if i+1 < d.n && d.layers[i+1].Type == LayerSSH && e.conv != nil && sshSegmentData(&e.conv.ssh, i+1) {
+			b := strconv.AppendInt(append(e.Text(), "TCP segment data ("...), int64(treeLen), 10)
+			if treeLen == 1 {
+				e.Line(append(b, " byte)"...))
+			} else {
+				e.Line(append(b, " bytes)"...))
+			}
 		}
 	}
 	e.End()
 }
 
+// emitTCPHdrLen emits the header length as its header announces it,
+// "0101 .... = Header Length: 20 bytes (5)" in the tree.
+func emitTCPHdrLen(e *emitter, t TCP) {
+	hl := int(t[12]>>4) * 4
+	e.Uint(&tcpFields[tcpHdrLen], uint64(hl))
+	if e.Tree() {
+		b := append(appendBitDrawing(e.Text(), uint64(t[12]), 8, 0xf0), " = Header Length: "...)
+		b = append(strconv.AppendInt(b, int64(hl), 10), " bytes ("...)
+		e.SetRepr(append(strconv.AppendInt(b, int64(hl/4), 10), ')'))
+	}
+}
+
+// emitTCPFlags emits TCP's bytes 12 and 13: the header length and the
+// flags. With sg, the tree has the expert lines of SYN, FIN and RST under
+// their flags, and of a connection's closing.
+func emitTCPFlags(e *emitter, t TCP, sg *tcpSegment) {
+	f := &tcpFields
+	tree := e.Tree()
+	if tree {
+		emitTCPHdrLen(e, t)
+	} else {
+		e.Uint(&f[tcpHdrLen], uint64(t.HeaderLen()))
+	}
+	fl := t.Flags()
+	e.Uint(&f[tcpFlags], uint64(fl))
+	if tree {
+		b := append(e.Text(), "Flags: 0x"...)
+		b = append(b, hexDigits[fl>>8&15], hexDigits[fl>>4&15], hexDigits[fl&15], ' ', '(')
+		n := len(b)
+		for _, fn := range tcpFlagNames {
+			if fl&fn.bit != 0 {
+				if len(b) > n {
+					b = append(b, ", "...)
+				}
+				b = append(b, fn.name...)
+			}
+		}
+		if len(b) == n {
+			b = append(b, "<None>"...)
+		}
+		e.SetRepr(append(b, ')'))
+	}
+	e.Sub()
+	if tree {
+		b := append(appendBitDrawing(e.Text(), uint64(fl), 12, 0xe00), " = Reserved: "...)
+		if fl&0xe00 != 0 {
+			e.Line(append(b, "Set"...))
+		} else {
+			e.Line(append(b, "Not set"...))
+		}
+	}
+	for k := tcpFlagsAe; k <= tcpFlagsFin; k++ {
+		bit := uint16(f[k].Mask)
+		e.Bool(&f[k], fl&bit != 0)
+		if !tree || fl&bit == 0 || bit&(TCPSyn|TCPFin|TCPRst) == 0 {
+			continue
+		}
+		e.Sub()
+		switch bit {
+		case TCPSyn:
+			var buf [8]byte
+			if fl&TCPAck != 0 {
+				e.ExpertLine("Chat", "Sequence", "Connection establish acknowledge (SYN+ACK): server port ", strconv.AppendUint(buf[:0], uint64(t.SrcPort()), 10))
+			} else {
+				e.ExpertLine("Chat", "Sequence", "Connection establish request (SYN): server port ", strconv.AppendUint(buf[:0], uint64(t.DstPort()), 10))
+			}
+		case TCPFin:
+			e.ExpertLine("Chat", "Sequence", "Connection finish (FIN)", nil)
+		case TCPRst:
+			e.ExpertLine("Warning", "Sequence", "Connection reset (RST)", nil)
+		}
+		e.Up()
+	}
+	if tree {
+		b := append(e.Text(), "[TCP Flags: "...)
+		for k, c := range "RRRACEUAPRSF" {
+			bit := uint16(1) << uint(11-k)
+			if fl&bit == 0 {
+				b = append(b, "\u00b7"...)
+				continue
+			}
+			if k < 3 {
+				c = 'R'
+			}
+			b = append(b, byte(c))
+		}
+		e.Line(append(b, ']'))
+		if sg != nil && sg.Closing != 0 && fl&(TCPSyn|TCPFin|TCPRst) != 0 {
+			e.Sub()
+			if sg.Closing == 1 {
+				e.ExpertLine("Note", "Sequence", "This frame initiates the connection closing", nil)
+			} else {
+				e.ExpertLine("Note", "Sequence", "This frame undergoes the connection closing", nil)
+			}
+			e.Up()
+		}
+	}
+	e.Up()
+}
+
+var tcpFlagNames = [...]struct {
+	bit  uint16
+	name string
+}{{TCPFin, "FIN"}, {TCPSyn, "SYN"}, {TCPRst, "RST"}, {TCPPsh, "PSH"}, {TCPAck, "ACK"}, {TCPUrg, "URG"}, {TCPEce, "ECE"}, {TCPCwr, "CWR"}, {TCPAE, "AE"}}
+
+const shortSegment = "Short segment. Segment/fragment does not contain a full TCP header (might be NMAP or someone else deliberately sending unusual packets)"
+
+// emitTCPOptions emits the values of TCP's options; in a tree list, with
+// the lines tshark draws for each option (its title, kind and length) and
+// the options' expert lines. SACK edges are shown less sackBase.
+func emitTCPOptions(e *emitter, t TCP, sackBase uint32) {
+	tree := e.Tree()
+	if tree {
+		b := e.Text()
+		start := len(b)
+		b = append(b, "Options: ("...)
+		b = appendBytesBits(b, len(t)-tcpMinLen)
+		b = append(b, ')')
+		for off := 0; ; {
+			o, next, ok, bad := t.NextOption(off)
+			if !ok {
+				break
+			}
+			off = next
+			b = tcpOptionTitle(append(b, ", "...), o, bad)
+			if bad {
+				break
+			}
+		}
+		if len(b)-start > treeLabelMax {
+			b = b[:start+treeLabelMax] // tshark's label buffer ends there
+		}
+		e.Line(b)
+		e.Sub()
+	}
+	nops, mss, broken := 0, false, false // leading NOPs, an MSS option seen, options malformed
+	seen := 0                            // the option kinds remembered (memo blocks opened)
+	for off := 0; ; {
+		o, next, ok, bad := t.NextOption(off)
+		if !ok {
+			break
+		}
+		prev := off
+		off = next
+		if !tree {
+			if bad {
+				break
+			}
+			emitTCPOptionValues(e, t, o, sackBase)
+			continue
+		}
+		broken = broken || bad
+		if bad || o.Kind != TCPOptNOP {
+			nops = -1 << 30 // counted only while the options start with NOPs
+		} else {
+			nops++
+		}
+		if nops == 4 {
+			// tshark warns before the fourth NOP when the options start
+			// with four; its rule for NOPs after other options is not
+			// followed here (it warns for some, not for others).
+			e.ExpertLine("Warning", "Protocol", "4 NOP in a row - a router may have removed some options", nil)
+		}
+		mss = mss || !bad && o.Kind == TCPOptMSS
+		// The lines of the options a host sends alike in every segment
+		// (or every SYN) depend on their bytes alone: remembered, each
+		// kind once a header (NOP's bytes never differ).
+		blk := -1
+		if !bad {
+			switch o.Kind {
+			case TCPOptNOP:
+				blk = memoTCPOptNOP
+			case TCPOptMSS:
+				blk = memoTCPOptMSS
+			case TCPOptWScale:
+				blk = memoTCPOptWS
+			case TCPOptSACKOK:
+				blk = memoTCPOptSACKOK
+			}
+		}
+		if blk > memoTCPOptNOP {
+			if seen&(1<<(blk-memoTCPOptNOP)) != 0 {
+				blk = -1
+			} else {
+				seen |= 1 << (blk - memoTCPOptNOP)
+			}
+		}
+		if blk < 0 {
+			emitTCPOptionTree(e, t, o, bad, sackBase)
+		} else if e.Memo(blk, t.OptionBytes()[prev:off]) {
+			emitTCPOptionTree(e, t, o, bad, sackBase)
+			e.MemoEnd()
+		}
+		if bad {
+			break
+		}
+	}
+	if tree {
+		if t.Flags()&TCPSyn != 0 && !mss && !broken {
+			e.ExpertLine("Note", "Protocol", "The SYN packet does not contain a MSS option", nil)
+		}
+		e.Up()
+	}
+}
+
+// emitTCPOptionTree emits, in a tree list, option o's lines: its title,
+// and beneath it its kind, length and values.
+func emitTCPOptionTree(e *emitter, t TCP, o TCPOption, bad bool, sackBase uint32) {
+	f := &tcpFields
+	if !bad && o.Kind == TCPOptNOP {
+		e.LineString("TCP Option - No-Operation (NOP)")
+		e.Sub()
+		e.LineString("Kind: No-Operation (1)")
+		e.Up()
+		return
+	}
+	if !bad && o.Kind == TCPOptSACKOK {
+		// The option's field is its title line (built after it: a value's
+		// bytes go where the text is built).
+		e.Bytes(&f[tcpOptionsSackPerm], tcpSACKPermOption[:])
+	}
+	b := tcpOptionTitle(append(e.Text(), "TCP Option - "...), o, bad)
+	switch {
+	case bad:
+	case o.Kind == TCPOptMSS && len(o.Data) == 2:
+		b = append(appendUint(append(b, ": "...), uint64(be16(o.Data))), " bytes"...)
+	case o.Kind == TCPOptWScale && len(o.Data) == 1:
+		b = append(appendUint(append(b, ": "...), uint64(o.Data[0])), " (multiply by "...)
+		b = append(appendUint(b, 1<<min(o.Data[0], 14)), ')')
+	case o.Kind == TCPOptTimestamp && len(o.Data) == 8:
+		b = append(appendUint(append(b, ": TSval "...), uint64(be32(o.Data))), ", TSecr "...)
+		b = appendUint(b, uint64(be32(o.Data[4:])))
+	case o.Kind == TCPOptSACK && len(o.Data)%8 == 0:
+		for j := 0; j < len(o.Data); j += 8 {
+			b = appendUint(append(b, ' '), uint64(be32(o.Data[j:])-sackBase))
+			b = appendUint(append(b, '-'), uint64(be32(o.Data[j+4:])-sackBase))
+		}
+	}
+	if !bad && o.Kind == TCPOptSACKOK {
+		e.SetRepr(b)
+	} else {
+		e.Line(b)
+	}
+	if bad {
+		return
+	}
+	e.Sub()
+	b = append(e.Text(), "Kind: "...)
+	switch o.Kind {
+	case TCPOptEOL:
+		b = append(b, "End of Option List"...)
+	case TCPOptNOP:
+		b = append(b, "No-Operation"...)
+	case TCPOptMSS:
+		b = append(b, "Maximum Segment Size"...)
+	case TCPOptWScale:
+		b = append(b, "Window Scale"...)
+	case TCPOptSACKOK:
+		b = append(b, "SACK Permitted"...)
+	case TCPOptSACK:
+		b = append(b, "SACK"...)
+	case TCPOptTimestamp:
+		b = append(b, "Time Stamp Option"...)
+	case TCPOptTFO:
+		b = append(b, "TCP Fast Open Cookie"...)
+	default:
+		b = append(b, "Unknown"...)
+	}
+	b = append(appendUint(append(b, " ("...), uint64(o.Kind)), ')')
+	e.Line(b)
+	if o.Kind != TCPOptEOL && o.Kind != TCPOptNOP {
+		e.Line(appendUint(append(e.Text(), "Length: "...), uint64(o.Len)))
+	}
+	emitTCPOptionValues(e, t, o, sackBase)
+	e.Up()
+}
+
+// emitTCPOptionValues emits the values of option o (not malformed), and in
+// a tree list the lines tshark draws with them.
+func emitTCPOptionValues(e *emitter, t TCP, o TCPOption, sackBase uint32) {
+	f := &tcpFields
+	tree := e.Tree()
+	switch {
+	case o.Kind == TCPOptMSS && len(o.Data) == 2:
+		e.Uint(&f[tcpOptionsMSSVal], uint64(be16(o.Data)))
+	case o.Kind == TCPOptWScale && len(o.Data) == 1:
+		e.Uint(&f[tcpOptionsWscaleShift], uint64(o.Data[0]))
+		if tree {
+			b := appendUint(append(e.Text(), "[Multiplier: "...), 1<<min(o.Data[0], 14))
+			e.Line(append(b, ']'))
+		}
+	case o.Kind == TCPOptSACKOK:
+		if !tree { // the tree has it as the option's title
+			e.Bytes(&f[tcpOptionsSackPerm], tcpSACKPermOption[:])
+		}
+	case o.Kind == TCPOptSACK && len(o.Data)%8 == 0:
+		for j := 0; j < len(o.Data); j += 8 {
+			le, re := be32(o.Data[j:])-sackBase, be32(o.Data[j+4:])-sackBase
+			e.Uint(&f[tcpOptionsSackLe], uint64(le))
+			if tree {
+				e.SetRepr(append(appendUint(append(e.Text(), "left edge = "...), uint64(le)), " (relative)"...))
+			}
+			e.Uint(&f[tcpOptionsSackRe], uint64(re))
+			if tree {
+				e.SetRepr(append(appendUint(append(e.Text(), "right edge = "...), uint64(re)), " (relative)"...))
+			}
+			if !e.all && !tree {
+				break // JSON shows the first block
+			}
+		}
+		e.Uint(&f[tcpOptionsSackCount], uint64(len(o.Data)/8))
+		if tree {
+			if le, re, ok := dsack(t, o.Data); ok {
+				b := appendUint(append(e.Text(), "[D-SACK Left Edge = "...), uint64(le-sackBase))
+				e.Line(append(b, " (relative)]"...))
+				b = appendUint(append(e.Text(), "[D-SACK Right Edge = "...), uint64(re-sackBase))
+				e.Line(append(b, " (relative)]"...))
+				e.LineString("D-SACK Sequence")
+				e.Sub()
+				e.ExpertLine("Warning", "Sequence", "D-SACK Sequence", nil)
+				e.Up()
+			}
+		}
+	case o.Kind == TCPOptTimestamp && len(o.Data) == 8:
+		e.Uint(&f[tcpOptionsTimestampTSval], uint64(be32(o.Data)))
+		e.Uint(&f[tcpOptionsTimestampTSecr], uint64(be32(o.Data[4:])))
+	}
+}
+
+func tcpOptionTitle(b []byte, o TCPOption, bad bool) []byte {
+	switch {
+	case bad:
+		return append(b, "Malformed option"...)
+	case o.Kind == TCPOptEOL:
+		return append(b, "End of Option List (EOL)"...)
+	case o.Kind == TCPOptNOP:
+		return append(b, "No-Operation (NOP)"...)
+	case o.Kind == TCPOptMSS && len(o.Data) == 2:
+		return append(b, "Maximum segment size"...)
+	case o.Kind == TCPOptWScale && len(o.Data) == 1:
+		return append(b, "Window scale"...)
+	case o.Kind == TCPOptSACKOK:
+		return append(b, "SACK permitted"...)
+	case o.Kind == TCPOptSACK:
+		return append(b, "SACK"...)
+	case o.Kind == TCPOptTimestamp && len(o.Data) == 8:
+		return append(b, "Timestamps"...)
+	case o.Kind == TCPOptTFO:
+		return append(b, "TCP Fast Open"...)
+	}
+	b = append(b, "Unknown ("...)
+	b = appendUint(b, uint64(o.Kind))
+	return append(b, ')')
+}
+
+// dsack returns the first SACK block when it reports a duplicate segment
+// (RFC 2883): below the acknowledgment number, or inside the second block.
+func dsack(tc TCP, blocks []byte) (le, re uint32, ok bool) {
+	if tc.Flags()&TCPAck == 0 || len(blocks) < 8 {
+		return 0, 0, false
+	}
+	le, re = be32(blocks), be32(blocks[4:])
+	if seqLT(le, tc.Ack()) {
+		return le, re, true
+	}
+	if len(blocks) >= 16 {
+		le2, re2 := be32(blocks[8:]), be32(blocks[12:])
+		if !seqLT(le, le2) && !seqGT(re, re2) {
+			return le, re, true
+		}
+	}
+	return 0, 0, false
+}
+
+// appendCompleteness appends tcp.completeness as tshark words it.
+func appendCompleteness(b []byte, v uint8) []byte {
+	const est = tcpCompSynSent | tcpCompSynAck | tcpCompAck
+	switch v {
+	case tcpCompSynSent:
+		b = append(b, "Incomplete, SYN_SENT ("...)
+	case tcpCompSynSent | tcpCompSynAck:
+		b = append(b, "Incomplete, CLIENT_ESTABLISHED ("...)
+	case est:
+		b = append(b, "Incomplete, ESTABLISHED ("...)
+	case est | tcpCompData:
+		b = append(b, "Incomplete, DATA ("...)
+	case est | tcpCompData | tcpCompFin, est | tcpCompData | tcpCompRst, est | tcpCompData | tcpCompFin | tcpCompRst:
+		b = append(b, "Complete, WITH_DATA ("...)
+	case est | tcpCompFin, est | tcpCompRst, est | tcpCompFin | tcpCompRst:
+		b = append(b, "Complete, NO_DATA ("...)
+	default:
+		b = append(b, "Incomplete ("...)
+	}
+	b = appendUint(b, uint64(v))
+	return append(b, ')')
+}
+
+// emitTCPTimes emits the times in segment sg's stream, under tshark's
+// "[Timestamps]" line.
+func emitTCPTimes(e *emitter, sg *tcpSegment) {
+	f := &tcpFields
+	e.LineString("[Timestamps]")
+	e.Sub()
+	e.relSeconds(&f[tcpTimeRelative], sg.SinceFirst)
+	e.relSeconds(&f[tcpTimeDelta], sg.SincePrev)
+	e.Up()
+}
+
 // emitTCPAnalysis emits tshark's [SEQ/ACK analysis] of segment sg: what it
 // acknowledges, the bytes in flight, and the analysis flags, which tshark
-// adds as expert information.
+// adds as expert information (drawn as expert blocks in the tree).
 func emitTCPAnalysis(e *emitter, sg *tcpSegment) {
 	f := &tcpFields
 	e.None(&f[tcpAnalysisTree])
+	e.Sub()
+	defer e.Up()
 	if sg.AckedFrame != 0 {
 		e.Uint(&f[tcpAnalysisAcksFrame], uint64(sg.AckedFrame))
 		if !sg.RTT.isZero() {
-			e.relNstime(&f[tcpAnalysisAckRTT], sg.RTT)
+			e.relSeconds(&f[tcpAnalysisAckRTT], sg.RTT)
 		}
 	}
 	if !sg.IRTT.isZero() {
-		e.relNstime(&f[tcpAnalysisInitialRTT], sg.IRTT)
+		e.relSeconds(&f[tcpAnalysisInitialRTT], sg.IRTT)
 	}
 	if sg.BytesInFlight != 0 {
 		e.Uint(&f[tcpAnalysisBytesInFlight], uint64(sg.BytesInFlight))
@@ -452,70 +964,97 @@ func emitTCPAnalysis(e *emitter, sg *tcpSegment) {
 		return
 	}
 	e.None(&f[tcpAnalysisFlags])
-	flag := func(k int) {
+	e.Sub()
+	defer e.Up()
+	flag := func(k int, severity string) {
 		e.Expert(true)
 		e.None(&f[k])
 		e.Expert(false)
+		e.NoTree()
+		e.ExpertLine(severity, "Sequence", f[k].Label, nil)
 	}
 	if fl&tcpAReusedPorts != 0 {
-		flag(tcpAnalysisReusedPorts)
+		flag(tcpAnalysisReusedPorts, "Note")
 	}
 	if fl&tcpARetransmission != 0 {
-		flag(tcpAnalysisRetransmission)
+		flag(tcpAnalysisRetransmission, "Note")
 		if !sg.RTO.isZero() {
-			e.relNstime(&f[tcpAnalysisRTO], sg.RTO)
+			e.relSeconds(&f[tcpAnalysisRTO], sg.RTO)
 			e.Uint(&f[tcpAnalysisRTOFrame], uint64(sg.RTOFrame))
 		}
 	}
 	if fl&tcpAFastRetrans != 0 {
-		flag(tcpAnalysisFastRetransmission)
-		flag(tcpAnalysisRetransmission)
+		flag(tcpAnalysisFastRetransmission, "Note")
+		flag(tcpAnalysisRetransmission, "Note")
 	}
 	if fl&tcpASpuriousRetrans != 0 {
-		flag(tcpAnalysisSpuriousRetransmission)
-		flag(tcpAnalysisRetransmission)
+		flag(tcpAnalysisSpuriousRetransmission, "Note")
+		flag(tcpAnalysisRetransmission, "Note")
 	}
 	if fl&tcpAOutOfOrder != 0 {
-		flag(tcpAnalysisOutOfOrder)
+		flag(tcpAnalysisOutOfOrder, "Warning")
 	}
 	if fl&tcpALostPacket != 0 {
-		flag(tcpAnalysisLostSegment)
+		flag(tcpAnalysisLostSegment, "Warning")
 	}
 	if fl&tcpAAckLostPacket != 0 {
-		flag(tcpAnalysisAckLostSegment)
+		flag(tcpAnalysisAckLostSegment, "Warning")
 	}
 	if fl&tcpAWindowUpdate != 0 {
-		flag(tcpAnalysisWindowUpdate)
+		flag(tcpAnalysisWindowUpdate, "Chat")
 	}
 	if fl&tcpAWindowFull != 0 {
-		flag(tcpAnalysisWindowFull)
+		flag(tcpAnalysisWindowFull, "Warning")
 	}
 	if fl&tcpAKeepAlive != 0 {
-		flag(tcpAnalysisKeepAlive)
+		flag(tcpAnalysisKeepAlive, "Note")
 	}
 	if fl&tcpAKeepAliveAck != 0 {
-		flag(tcpAnalysisKeepAliveAck)
+		flag(tcpAnalysisKeepAliveAck, "Note")
 	}
 	if sg.DupAckNum != 0 {
 		dup := fl&tcpADuplicateAck != 0
 		if dup {
-			e.None(&f[tcpAnalysisDuplicateAck]) // "This is a TCP duplicate ack"
+			e.None(&f[tcpAnalysisDuplicateAck])
+			e.SetRepr(append(e.Text(), "This is a TCP duplicate ack"...))
 		}
+		e.Up() // the numbers are drawn beside the flags' line
 		e.Uint(&f[tcpAnalysisDuplicateAckNum], uint64(sg.DupAckNum))
 		e.Uint(&f[tcpAnalysisDuplicateAckFrame], uint64(sg.DupAckFrame))
+		e.Sub()
 		if e.all || !dup {
-			flag(tcpAnalysisDuplicateAck) // the expert info, a second time
+			e.Expert(true) // the expert info, a second time
+			e.None(&f[tcpAnalysisDuplicateAck])
+			e.Expert(false)
+			e.NoTree()
 		}
+		var buf [16]byte
+		n := append(buf[:0], "(#"...)
+		e.ExpertLine("Note", "Sequence", "Duplicate ACK ", append(appendUint(n, uint64(sg.DupAckNum)), ')'))
 	}
 	if fl&tcpAZeroWindowProbe != 0 {
-		flag(tcpAnalysisZeroWindowProbe)
+		flag(tcpAnalysisZeroWindowProbe, "Note")
 	}
 	if fl&tcpAZeroWindow != 0 {
-		flag(tcpAnalysisZeroWindow)
+		flag(tcpAnalysisZeroWindow, "Warning")
 	}
 	if fl&tcpAZeroWindowAck != 0 {
-		flag(tcpAnalysisZeroWindowProbeAck)
+		flag(tcpAnalysisZeroWindowProbeAck, "Note")
 	}
+}
+
+// relSeconds emits a relative time (relNstime); in a tree list, whose
+// values only the tree reads, its text is the line's, "Label: N.NNNNNNNNN
+// seconds", formatted once.
+func (e *emitter) relSeconds(f *Field, d nstime) {
+	if !e.tree {
+		e.relNstime(f, d)
+		return
+	}
+	off := len(e.aux)
+	b := append(append(e.Text(), f.Label...), ": "...)
+	e.TextDone(f, append(appendNstime(b, d), " seconds"...))
+	e.setRepr(len(e.recs)-1, off, len(e.aux))
 }
 
 // relNstime emits a relative time, its text in seconds with nine

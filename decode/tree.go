@@ -411,36 +411,3 @@ func (t *treeWriter) addr(label string, a netip.Addr) {
 	t.b = a.AppendTo(t.b)
 	t.end()
 }
-
-// bitLine is a one-bit field's whole line at a fixed depth, drawn once for
-// the bit clear ([0]) and set ([1]), so the trees append it in one copy.
-type bitLine [2]string
-
-// newBitLine draws the line bits draws at depth for the one-bit field mask
-// of a width-bit value, followed by off or on.
-func newBitLine(depth, width int, mask uint64, label, off, on string) bitLine {
-	var l bitLine
-	for i, text := range [2]string{off, on} {
-		t := treeWriter{depth: depth}
-		t.bits(mask*uint64(i), width, mask, label)
-		t.b = append(t.b, text...)
-		t.end()
-		l[i] = string(t.b)
-	}
-	return l
-}
-
-// newFlagLine draws the line flag draws at depth.
-func newFlagLine(depth, width int, mask uint64, label string) bitLine {
-	return newBitLine(depth, width, mask, label, "Not set", "Set")
-}
-
-// put appends l's line for a clear or set bit. The caller's depth must be
-// the one l was drawn at.
-func (t *treeWriter) put(l *bitLine, set bool) {
-	if set {
-		t.b = append(t.b, l[1]...)
-	} else {
-		t.b = append(t.b, l[0]...)
-	}
-}

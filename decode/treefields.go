@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/bits"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -114,6 +115,8 @@ func treeFieldsOf(lt LayerType) bool {
 	case LayerOSPF:
 		return true
 	case LayerRPC:
+		return true
+	case LayerTCP:
 		return true
 	}
 	return false
@@ -242,6 +245,24 @@ func appendFieldLine(b []byte, fl *FieldList, r *FieldRec) []byte {
 // field's name ends (where tshark marks a label it cuts "[truncated]").
 func appendFieldLineName(b []byte, fl *FieldList, r *FieldRec) ([]byte, int) {
 	f := r.Field
+	if f.Kind == KindBool && f.Mask != 0 && f.id != 0 {
+		// A flag's line depends on its value alone: drawn once.
+		if ls := boolLinesByID(); int(f.id) < len(ls) && ls[f.id][0] != "" {
+			v := 0
+			if r.u != 0 {
+				v = 1
+			}
+			b = append(b, ls[f.id][v]...)
+			return b, len(b) // short: never cut
+		}
+	}
+	return appendFieldLineNameSlow(b, fl, r)
+}
+
+// appendFieldLineNameSlow is appendFieldLineName drawn from the field's
+// definition every time.
+func appendFieldLineNameSlow(b []byte, fl *FieldList, r *FieldRec) ([]byte, int) {
+	f := r.Field
 	if f.Mask != 0 && (f.Kind == KindUint || f.Kind == KindBool || f.Kind == KindInt) {
 		v := r.u
 		if f.Kind == KindBool {
@@ -261,6 +282,43 @@ func appendFieldLineName(b []byte, fl *FieldList, r *FieldRec) ([]byte, int) {
 	}
 	b = append(b, ": "...)
 	return appendFieldValue(b, fl, r), name
+}
+
+// boolLinesByID holds, by field id, the standard tree lines of a masked
+// boolean field ("...1 .... = Label: Set"), false and true: a flag's line
+// is then one copy. Empty for other fields and for lines long enough to be
+// cut. Set in init: the tables it reads refer to the emit functions.
+var boolLinesByID func() [][2]string
+
+func init() { boolLinesByID = sync.OnceValue(buildBoolLines) }
+
+func buildBoolLines() [][2]string {
+	byID := make([][2]string, fieldCount)
+	put := func(fs []Field) {
+		for i := range fs {
+			f := &fs[i]
+			if f.id == 0 || int(f.id) >= len(byID) || f.Kind != KindBool || f.Mask == 0 {
+				continue
+			}
+			var ls [2]string
+			for v := range ls {
+				r := FieldRec{Field: f, Op: OpValue, u: uint64(v)}
+				b, _ := appendFieldLineNameSlow(nil, nil, &r)
+				ls[v] = string(b)
+			}
+			if len(ls[0]) < treeLabelMax/2 && len(ls[1]) < treeLabelMax/2 {
+				byID[f.id] = ls
+			}
+		}
+	}
+	put(frameFields[:])
+	for _, ps := range [][]protocol{protocols[:], extraProtocols[:]} {
+		for i := range ps {
+			put(ps[i].fields)
+			put(ps[i].others)
+		}
+	}
+	return byID
 }
 
 // appendTreeString appends a string field's bytes as tshark 4.0's tree
