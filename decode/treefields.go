@@ -99,6 +99,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerIPv4:
 		return true
+	case LayerIPv6:
+		return true
 	case LayerUDP:
 		return true
 	case LayerSSH:
