@@ -109,6 +109,17 @@ func TestIPv6TreeAllocatesNothing(t *testing.T) {
 	checkTreeAllocsNothing(t, ipv6ExtTestFrames(t), "Internet Protocol Version 6, Src: ")
 }
 
+// TestRawTreeAllocatesNothing draws the crafted IPv6 packets on the raw
+// IP link type, whose "Raw packet data" line the generic tree draws,
+// without allocating.
+func TestRawTreeAllocatesNothing(t *testing.T) {
+	frames := ipv6ExtTestFrames(t)
+	for i := range frames {
+		frames[i] = frames[i][14:] // no Ethernet header
+	}
+	checkTreeAllocsNothingOn(t, linktype.Raw, frames, "Raw packet data")
+}
+
 func ipv6ExtTestFrames(t *testing.T) [][]byte {
 	frames := make([][]byte, len(ipv6ExtFrames))
 	for i, h := range ipv6ExtFrames {

@@ -83,6 +83,7 @@ var protocols = [layerCount]protocol{
 	LayerRPC:      {&protoRPC, rpcFields[:], emitRPC, nil},
 	LayerHTTP2:    {&protoHTTP2, http2Fields[:], emitHTTP2, nil},
 	LayerTFTP:     {&protoTFTP, tftpFields[:], emitTFTP, nil},
+	LayerRaw:      {nil, nil, emitRaw, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits

@@ -153,10 +153,6 @@ func treeGeneric(t *treeWriter, d *Decoder, i int) {
 	case LayerIPv6HopByHop, LayerIPv6Routing, LayerIPv6Fragment, LayerIPv6DestOpts:
 		treeIPv6Ext(t, d, i)
 		return
-	case LayerRaw:
-		t.head("Raw packet data")
-		t.end()
-		return
 	}
 	// A layer whose tree is not drawn (PPP inside GRE …): no line rather
 	// than one tshark does not print.

@@ -101,6 +101,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerIPv6:
 		return true
+	case LayerRaw:
+		return true
 	case LayerUDP:
 		return true
 	case LayerSSH:
