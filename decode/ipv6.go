@@ -375,16 +375,52 @@ func emitIPv6Ext(e *emitter, i int) {
 			e.Uint(&f[ipv6DstoptsLen], uint64(x[1]))
 			e.Uint(&f[ipv6DstoptsLenOct], uint64(x.Len()))
 		case LayerIPv6Fragment:
-			e.Uint(&f[ipv6FraghdrNxt], uint64(x.NextHeader()))
-			e.Uint(&f[ipv6FraghdrReservedOctet], uint64(x[1]))
-			e.Uint(&f[ipv6FraghdrOffset], uint64(x.FragOffset()))
-			e.Uint(&f[ipv6FraghdrReservedBits], uint64(x[3]>>1&3))
-			e.Bool(&f[ipv6FraghdrMore], x.MoreFragments())
-			e.Uint(&f[ipv6FraghdrIdent], uint64(x.FragID()))
+			emitIPv6Fragment(e, x)
 		case LayerIPv6Routing:
 			emitIPv6Routing(e, x)
 		}
 	}
+}
+
+// protoIPv6Fraghdr is the fragment header's line in IPv6's tree.
+var protoIPv6Fraghdr = protoField("ipv6.fraghdr", "Fragment Header for IPv6")
+
+// emitIPv6ExtTree draws the extension header at layer i, in a tree list,
+// as tshark does: a subtree of the IPv6 header's (InsidePrevious). The
+// other outputs have its fields inside ipv6 (emitIPv6Ext), so outside a
+// tree list it emits nothing, and the protocol table lists no protocol
+// for the layer. A header cut short draws nothing (the malformed mark
+// follows).
+func emitIPv6ExtTree(e *emitter, i int) {
+	l := &e.d.layers[i]
+	if !e.Tree() || l.Payload == l.Start {
+		return
+	}
+	x := IPv6Ext(e.d.data[l.Start:l.Payload])
+	switch l.Type {
+	case LayerIPv6Fragment:
+		e.Proto(&protoIPv6Fraghdr)
+		e.InsidePrevious()
+		emitIPv6Fragment(e, x)
+		e.End()
+	}
+}
+
+// emitIPv6Fragment emits a fragment header's fields.
+func emitIPv6Fragment(e *emitter, x IPv6Ext) {
+	f := &ipv6Fields
+	e.Uint(&f[ipv6FraghdrNxt], uint64(x.NextHeader()))
+	e.Uint(&f[ipv6FraghdrReservedOctet], uint64(x[1]))
+	e.Uint(&f[ipv6FraghdrOffset], uint64(x.FragOffset()))
+	if e.Tree() {
+		// With the offset in bytes, as tshark's tree shows it.
+		b := append(appendBitDrawing(e.Text(), uint64(be16(x[2:])), 16, 0xfff8), " = Offset: "...)
+		b = append(appendUint(append(appendUint(b, uint64(x.FragOffset())), " ("...), uint64(x.FragOffset())*8), " bytes)"...)
+		e.SetRepr(b)
+	}
+	e.Uint(&f[ipv6FraghdrReservedBits], uint64(x[3]>>1&3))
+	e.Bool(&f[ipv6FraghdrMore], x.MoreFragments())
+	e.Uint(&f[ipv6FraghdrIdent], uint64(x.FragID()))
 }
 
 // emitIPv6Routing emits a routing header's fields: the common ones, then

@@ -103,6 +103,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerRaw:
 		return true
+	case LayerIPv6Fragment:
+		return true
 	case LayerUDP:
 		return true
 	case LayerSSH:
