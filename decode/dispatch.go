@@ -498,8 +498,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		return
 	}
 	switch d.layers[i].Type {
-	case LayerIPv6:
-		treeIPv6(t, d, i)
 	case LayerEAPOL:
 		treeEAPOL(t, d, i)
 	case LayerQUIC:

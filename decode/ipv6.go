@@ -125,6 +125,8 @@ func addr16(b []byte) netip.Addr { return netip.AddrFrom16([16]byte(b)) }
 const (
 	ipv6Version = iota
 	ipv6Tclass
+	ipv6TclassDSCP
+	ipv6TclassECN
 	ipv6Flow
 	ipv6Plen
 	ipv6Nxt
@@ -159,22 +161,44 @@ const (
 	ipv6SrcHost
 	ipv6DstHost
 	ipv6Host
+	ipv6Src6to4GW
+	ipv6Src6to4SLA
+	ipv6SrcSLAACMAC
+	ipv6Dst6to4GW
+	ipv6Dst6to4SLA
+	ipv6DstSLAACMAC
+	ipv66to4GW
+	ipv66to4SLA
+	ipv6SLAACMAC
 	ipv6FieldCount
 )
 
 var ipv6Fields = [ipv6FieldCount]Field{
-	ipv6Version:                 {Name: "ipv6.version", Label: "Version", Kind: KindUint, Width: 8},
-	ipv6Tclass:                  {Name: "ipv6.tclass", Label: "Traffic Class", Kind: KindUint, Width: 32, Base: BaseHex, Mask: 0xff00000},
-	ipv6Flow:                    {Name: "ipv6.flow", Label: "Flow Label", Kind: KindUint, Width: 24, Base: BaseHex, Mask: 0xfffff},
-	ipv6Plen:                    {Name: "ipv6.plen", Label: "Payload Length", Kind: KindUint, Width: 16},
-	ipv6Nxt:                     {Name: "ipv6.nxt", Label: "Next Header", Kind: KindUint, Width: 8},
-	ipv6Hlim:                    {Name: "ipv6.hlim", Label: "Hop Limit", Kind: KindUint, Width: 8},
-	ipv6Src:                     {Name: "ipv6.src", Label: "Source Address", Kind: KindIPv6},
-	ipv6Dst:                     {Name: "ipv6.dst", Label: "Destination Address", Kind: KindIPv6},
-	ipv6Addr:                    {Name: "ipv6.addr", Label: "Source or Destination Address", Kind: KindIPv6},
-	ipv6SrcHost:                 {Name: "ipv6.src_host", Label: "Source Host", Kind: KindString},
-	ipv6DstHost:                 {Name: "ipv6.dst_host", Label: "Destination Host", Kind: KindString},
-	ipv6Host:                    {Name: "ipv6.host", Label: "Source or Destination Host", Kind: KindString},
+	ipv6Version:    {Name: "ipv6.version", Label: "Version", Kind: KindUint, Width: 8},
+	ipv6Tclass:     {Name: "ipv6.tclass", Label: "Traffic Class", Kind: KindUint, Width: 32, Base: BaseHex, Mask: 0xff00000},
+	ipv6TclassDSCP: {Name: "ipv6.tclass.dscp", Label: "Differentiated Services Codepoint", Kind: KindUint, Width: 32, Mask: 0xfc00000},
+	ipv6TclassECN:  {Name: "ipv6.tclass.ecn", Label: "Explicit Congestion Notification", Kind: KindUint, Width: 32, Mask: 0x300000},
+	ipv6Flow:       {Name: "ipv6.flow", Label: "Flow Label", Kind: KindUint, Width: 24, Base: BaseHex, Mask: 0xfffff},
+	ipv6Plen:       {Name: "ipv6.plen", Label: "Payload Length", Kind: KindUint, Width: 16},
+	ipv6Nxt:        {Name: "ipv6.nxt", Label: "Next Header", Kind: KindUint, Width: 8},
+	ipv6Hlim:       {Name: "ipv6.hlim", Label: "Hop Limit", Kind: KindUint, Width: 8},
+	ipv6Src:        {Name: "ipv6.src", Label: "Source Address", Kind: KindIPv6},
+	ipv6Dst:        {Name: "ipv6.dst", Label: "Destination Address", Kind: KindIPv6},
+	ipv6Addr:       {Name: "ipv6.addr", Label: "Source or Destination Address", Kind: KindIPv6},
+	ipv6SrcHost:    {Name: "ipv6.src_host", Label: "Source Host", Kind: KindString},
+	ipv6DstHost:    {Name: "ipv6.dst_host", Label: "Destination Host", Kind: KindString},
+	ipv6Host:       {Name: "ipv6.host", Label: "Source or Destination Host", Kind: KindString},
+	// What tshark reads from an address (generated), each beside a hidden
+	// copy that names no direction.
+	ipv6Src6to4GW:               {Name: "ipv6.src_6to4_gw_ipv4", Label: "Source 6to4 Gateway IPv4", Kind: KindIPv4, Generated: true},
+	ipv6Src6to4SLA:              {Name: "ipv6.src_6to4_sla_id", Label: "Source 6to4 SLA ID", Kind: KindUint, Width: 16, Generated: true},
+	ipv6SrcSLAACMAC:             {Name: "ipv6.src_slaac_mac", Label: "Source SLAAC MAC", Kind: KindMAC, Generated: true},
+	ipv6Dst6to4GW:               {Name: "ipv6.dst_6to4_gw_ipv4", Label: "Destination 6to4 Gateway IPv4", Kind: KindIPv4, Generated: true},
+	ipv6Dst6to4SLA:              {Name: "ipv6.dst_6to4_sla_id", Label: "Destination 6to4 SLA ID", Kind: KindUint, Width: 16, Generated: true},
+	ipv6DstSLAACMAC:             {Name: "ipv6.dst_slaac_mac", Label: "Destination SLAAC MAC", Kind: KindMAC, Generated: true},
+	ipv66to4GW:                  {Name: "ipv6.6to4_gw_ipv4", Label: "6to4 Gateway IPv4", Kind: KindIPv4, Generated: true},
+	ipv66to4SLA:                 {Name: "ipv6.6to4_sla_id", Label: "6to4 SLA ID", Kind: KindUint, Width: 16, Generated: true},
+	ipv6SLAACMAC:                {Name: "ipv6.slaac_mac", Label: "SLAAC MAC", Kind: KindMAC, Generated: true},
 	ipv6HopoptsNxt:              {Name: "ipv6.hopopts.nxt", Label: "Next Header", Kind: KindUint, Width: 8},
 	ipv6HopoptsLen:              {Name: "ipv6.hopopts.len", Label: "Length", Kind: KindUint, Width: 8},
 	ipv6HopoptsLenOct:           {Name: "ipv6.hopopts.len_oct", Label: "Length", Kind: KindUint, Width: 16},
@@ -209,30 +233,106 @@ var (
 	ipv6RoutingSrhAddrs = Field{Name: "ipv6.routing.srh.addr", Shape: ShapeValues}
 )
 
-// emitIPv6 emits an IPv6 header's fields, then those of the extension
-// headers that follow it (Wireshark shows them inside "ipv6").
+// emitIPv6 emits an IPv6 header's fields, then, but in a tree list, those
+// of the extension headers that follow it (Wireshark shows them inside
+// "ipv6"; the tree draws each from its own layer). In a tree list the
+// first four bytes, bytes 6 and 7 and each address are blocks of lines
+// remembered by those bytes (Memo), as most packets of a flow repeat them.
 func emitIPv6(e *emitter, i int) {
 	l := &e.d.layers[i]
 	e.Proto(&protoIPv6)
 	if l.Payload > l.Start {
 		ip := IPv6(e.d.data[l.Start:l.Payload])
 		f := &ipv6Fields
-		e.Uint(&f[ipv6Version], 6)
-		e.Hidden(true)
-		e.Uint(&ipFields[ipVersion], 6) // Wireshark's hidden ip.version
-		e.Hidden(false)
-		e.Uint(&f[ipv6Tclass], uint64(ip.TrafficClass()))
-		e.Uint(&f[ipv6Flow], uint64(ip.FlowLabel()))
+		if e.Tree() {
+			b := ip.Src().AppendTo(append(e.Text(), "Internet Protocol Version 6, Src: "...))
+			b = append(b, ", Dst: "...)
+			e.SetRepr(ip.Dst().AppendTo(b))
+		}
+		if e.Memo(memoIPv6Head, ip[:4]) {
+			emitIPv6Head(e, ip)
+			e.MemoEnd()
+		}
 		e.Uint(&f[ipv6Plen], uint64(ip.PayloadLength()))
-		e.Uint(&f[ipv6Nxt], uint64(ip.NextHeader()))
-		e.Uint(&f[ipv6Hlim], uint64(ip.HopLimit()))
-		e.IPv6(&f[ipv6Src], ip[8:24])
-		emitHostCopies(e, netip.AddrFrom16([16]byte(ip[8:24])), &f[ipv6Addr], &f[ipv6SrcHost], &f[ipv6Host])
-		e.IPv6(&f[ipv6Dst], ip[24:40])
-		emitHostCopies(e, netip.AddrFrom16([16]byte(ip[24:40])), &f[ipv6Addr], &f[ipv6DstHost], &f[ipv6Host])
-		emitIPv6Ext(e, i)
+		if e.Memo(memoIPv6Next, ip[6:8]) {
+			e.Uint(&f[ipv6Nxt], uint64(ip.NextHeader()))
+			e.Uint(&f[ipv6Hlim], uint64(ip.HopLimit()))
+			e.MemoEnd()
+		}
+		if e.Memo(memoIPv6Src, ip[8:24]) {
+			e.IPv6(&f[ipv6Src], ip[8:24])
+			emitHostCopies(e, netip.AddrFrom16([16]byte(ip[8:24])), &f[ipv6Addr], &f[ipv6SrcHost], &f[ipv6Host])
+			e.MemoEnd()
+		}
+		if e.Memo(memoIPv6Dst, ip[24:40]) {
+			e.IPv6(&f[ipv6Dst], ip[24:40])
+			emitHostCopies(e, netip.AddrFrom16([16]byte(ip[24:40])), &f[ipv6Addr], &f[ipv6DstHost], &f[ipv6Host])
+			e.MemoEnd()
+		}
+		emitIPv6AddrDetail(e, ip[8:24], &f[ipv6Src6to4GW], &f[ipv6Src6to4SLA], &f[ipv6SrcSLAACMAC])
+		emitIPv6AddrDetail(e, ip[24:40], &f[ipv6Dst6to4GW], &f[ipv6Dst6to4SLA], &f[ipv6DstSLAACMAC])
+		if !e.Tree() {
+			emitIPv6Ext(e, i)
+		}
 	}
 	e.End()
+}
+
+// emitIPv6Head emits the fields of IPv6's first four bytes (version,
+// traffic class, flow label).
+func emitIPv6Head(e *emitter, ip IPv6) {
+	f := &ipv6Fields
+	e.Uint(&f[ipv6Version], 6)
+	if e.Tree() {
+		e.SetRepr(append(appendBitDrawing(e.Text(), uint64(ip[0]), 8, 0xf0), " = Version: 6"...))
+	}
+	e.Hidden(true)
+	e.Uint(&ipFields[ipVersion], 6) // Wireshark's hidden ip.version
+	e.Hidden(false)
+	tc := ip.TrafficClass()
+	e.Uint(&f[ipv6Tclass], uint64(tc))
+	if e.Tree() {
+		b := append(appendBitDrawing(e.Text(), uint64(be32(ip)), 32, f[ipv6Tclass].Mask), " = Traffic Class: 0x"...)
+		b = appendDSCPShort(append(appendHex2(b, tc), " (DSCP: "...), tc>>2)
+		b = append(append(b, ", ECN: "...), ecnShort[tc&3]...)
+		e.SetRepr(append(b, ')'))
+	}
+	e.Sub()
+	e.Uint(&f[ipv6TclassDSCP], uint64(tc>>2))
+	e.Uint(&f[ipv6TclassECN], uint64(tc&3))
+	e.Up()
+	e.Uint(&f[ipv6Flow], uint64(ip.FlowLabel()))
+}
+
+// emitIPv6AddrDetail emits what tshark reads from an address a: the
+// gateway and SLA ID of a 6to4 address, the MAC address of a SLAAC
+// interface ID (gw, sla and mac name the source's or the destination's
+// fields; hidden copies that name neither follow each).
+func emitIPv6AddrDetail(e *emitter, a []byte, gw, sla, mac *Field) {
+	f := &ipv6Fields
+	if a[0] == 0x20 && a[1] == 0x02 {
+		e.IPv4(gw, a[2:6])
+		if e.all {
+			e.Hidden(true)
+			e.IPv4(&f[ipv66to4GW], a[2:6])
+			e.Hidden(false)
+		}
+		e.Uint(sla, uint64(be16(a[6:])))
+		if e.all {
+			e.Hidden(true)
+			e.Uint(&f[ipv66to4SLA], uint64(be16(a[6:])))
+			e.Hidden(false)
+		}
+	}
+	if a[11] == 0xff && a[12] == 0xfe && a[8]&2 != 0 { // from a universal MAC
+		m := MAC{a[8] ^ 2, a[9], a[10], a[13], a[14], a[15]}
+		e.MAC(mac, m)
+		if e.all {
+			e.Hidden(true)
+			e.MAC(&f[ipv6SLAACMAC], m)
+			e.Hidden(false)
+		}
+	}
 }
 
 // emitIPv6Ext emits the fields of the extension headers after the IPv6
@@ -275,16 +375,52 @@ func emitIPv6Ext(e *emitter, i int) {
 			e.Uint(&f[ipv6DstoptsLen], uint64(x[1]))
 			e.Uint(&f[ipv6DstoptsLenOct], uint64(x.Len()))
 		case LayerIPv6Fragment:
-			e.Uint(&f[ipv6FraghdrNxt], uint64(x.NextHeader()))
-			e.Uint(&f[ipv6FraghdrReservedOctet], uint64(x[1]))
-			e.Uint(&f[ipv6FraghdrOffset], uint64(x.FragOffset()))
-			e.Uint(&f[ipv6FraghdrReservedBits], uint64(x[3]>>1&3))
-			e.Bool(&f[ipv6FraghdrMore], x.MoreFragments())
-			e.Uint(&f[ipv6FraghdrIdent], uint64(x.FragID()))
+			emitIPv6Fragment(e, x)
 		case LayerIPv6Routing:
 			emitIPv6Routing(e, x)
 		}
 	}
+}
+
+// protoIPv6Fraghdr is the fragment header's line in IPv6's tree.
+var protoIPv6Fraghdr = protoField("ipv6.fraghdr", "Fragment Header for IPv6")
+
+// emitIPv6ExtTree draws the extension header at layer i, in a tree list,
+// as tshark does: a subtree of the IPv6 header's (InsidePrevious). The
+// other outputs have its fields inside ipv6 (emitIPv6Ext), so outside a
+// tree list it emits nothing, and the protocol table lists no protocol
+// for the layer. A header cut short draws nothing (the malformed mark
+// follows).
+func emitIPv6ExtTree(e *emitter, i int) {
+	l := &e.d.layers[i]
+	if !e.Tree() || l.Payload == l.Start {
+		return
+	}
+	x := IPv6Ext(e.d.data[l.Start:l.Payload])
+	switch l.Type {
+	case LayerIPv6Fragment:
+		e.Proto(&protoIPv6Fraghdr)
+		e.InsidePrevious()
+		emitIPv6Fragment(e, x)
+		e.End()
+	}
+}
+
+// emitIPv6Fragment emits a fragment header's fields.
+func emitIPv6Fragment(e *emitter, x IPv6Ext) {
+	f := &ipv6Fields
+	e.Uint(&f[ipv6FraghdrNxt], uint64(x.NextHeader()))
+	e.Uint(&f[ipv6FraghdrReservedOctet], uint64(x[1]))
+	e.Uint(&f[ipv6FraghdrOffset], uint64(x.FragOffset()))
+	if e.Tree() {
+		// With the offset in bytes, as tshark's tree shows it.
+		b := append(appendBitDrawing(e.Text(), uint64(be16(x[2:])), 16, 0xfff8), " = Offset: "...)
+		b = append(appendUint(append(appendUint(b, uint64(x.FragOffset())), " ("...), uint64(x.FragOffset())*8), " bytes)"...)
+		e.SetRepr(b)
+	}
+	e.Uint(&f[ipv6FraghdrReservedBits], uint64(x[3]>>1&3))
+	e.Bool(&f[ipv6FraghdrMore], x.MoreFragments())
+	e.Uint(&f[ipv6FraghdrIdent], uint64(x.FragID()))
 }
 
 // emitIPv6Routing emits a routing header's fields: the common ones, then

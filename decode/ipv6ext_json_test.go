@@ -18,7 +18,7 @@ import (
 // 0 source route and a segment routing header.
 var ipv6ExtFrames = []string{
 	// HBH (router alert, PadN) > DstOpts (PadN) > Fragment (offset 0, M, id 0x12345678) > UDP
-	"00005e005302 00005e005301 86dd 6000000000283c40 20010db8000000000000000000000001 20010db8000000000000000000000002 " +
+	"00005e005302 00005e005301 86dd 6000000000200040 20010db8000000000000000000000001 20010db8000000000000000000000002 " +
 		"3c00 0502 0000 0100 " + "2c00 0104 00000000 " + "1100 0001 12345678 " + "04d2 162e 0008 0000",
 	// Fragment (offset 185, last, id 0xcafe) with 8 bytes of data
 	"00005e005302 00005e005301 86dd 6000000000102c40 20010db8000000000000000000000001 20010db8000000000000000000000002 " +
@@ -91,4 +91,39 @@ func TestJSONIPv6ExtMatchesTshark(t *testing.T) {
 	if compared < 60 {
 		t.Errorf("only %d field values compared: tshark did not dissect the headers", compared)
 	}
+}
+
+// TestIPv6TreeMatchesTshark holds the -V subtree of IPv6 and its extension
+// headers on the crafted packets to tshark's, line for line.
+func TestIPv6TreeMatchesTshark(t *testing.T) {
+	compareSubtreeWithTshark(t, ipv6ExtTestFrames(t), "Internet Protocol Version 6", map[int]string{
+		0: "tshark keeps a first fragment's UDP for reassembly",
+		2: "a type 2 routing header's lines are not drawn",
+		4: "a segment routing header's tag and segments are not drawn",
+	})
+}
+
+// TestIPv6TreeAllocatesNothing draws the IPv6 subtree of the crafted
+// packets without allocating.
+func TestIPv6TreeAllocatesNothing(t *testing.T) {
+	checkTreeAllocsNothing(t, ipv6ExtTestFrames(t), "Internet Protocol Version 6, Src: ")
+}
+
+// TestRawTreeAllocatesNothing draws the crafted IPv6 packets on the raw
+// IP link type, whose "Raw packet data" line the generic tree draws,
+// without allocating.
+func TestRawTreeAllocatesNothing(t *testing.T) {
+	frames := ipv6ExtTestFrames(t)
+	for i := range frames {
+		frames[i] = frames[i][14:] // no Ethernet header
+	}
+	checkTreeAllocsNothingOn(t, linktype.Raw, frames, "Raw packet data")
+}
+
+func ipv6ExtTestFrames(t *testing.T) [][]byte {
+	frames := make([][]byte, len(ipv6ExtFrames))
+	for i, h := range ipv6ExtFrames {
+		frames[i] = mustHex(t, h)
+	}
+	return frames
 }

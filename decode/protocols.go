@@ -83,6 +83,11 @@ var protocols = [layerCount]protocol{
 	LayerRPC:      {&protoRPC, rpcFields[:], emitRPC, nil},
 	LayerHTTP2:    {&protoHTTP2, http2Fields[:], emitHTTP2, nil},
 	LayerTFTP:     {&protoTFTP, tftpFields[:], emitTFTP, nil},
+	LayerRaw:      {nil, nil, emitRaw, nil},
+
+	// Drawn in the tree only: the other outputs have their fields inside
+	// ipv6 (emitIPv6Ext).
+	LayerIPv6Fragment: {nil, nil, emitIPv6ExtTree, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits

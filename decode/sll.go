@@ -142,6 +142,20 @@ func (d *Decoder) decodeLoopback(l *Layer) LayerType {
 	return LayerNone
 }
 
+// protoRaw is the line tshark's tree draws for the raw IP link type, which
+// has no header of its own.
+var protoRaw = protoField("raw", "Raw packet data")
+
+// emitRaw draws the raw IP link type's tree line: only in a tree list, as
+// the layer has no field, and JSON, -T fields and ek show no protocol for
+// it (the protocol table lists none).
+func emitRaw(e *emitter, i int) {
+	if e.Tree() {
+		e.Proto(&protoRaw)
+		e.End()
+	}
+}
+
 func (d *Decoder) decodeRaw(l *Layer) LayerType {
 	l.Payload = l.Start
 	if l.End == l.Start {

@@ -83,8 +83,6 @@ func treeIPv6Ext(t *treeWriter, d *Decoder, i int) {
 		t.b = append(t.b, "IPv6 Hop-by-Hop Option"...)
 	case LayerIPv6DestOpts:
 		t.b = append(t.b, "Destination Options for IPv6"...)
-	case LayerIPv6Fragment:
-		t.b = append(t.b, "Fragment Header for IPv6"...)
 	case LayerIPv6Routing:
 		name := routingTypeName(x.RoutingType())
 		if name == "" {
@@ -97,32 +95,6 @@ func treeIPv6Ext(t *treeWriter, d *Decoder, i int) {
 	}
 	t.end()
 	t.depth = 2
-	if l.Type == LayerIPv6Fragment {
-		treeNextHeader(t, "Next header", x.NextHeader())
-		t.line()
-		t.b = append(t.b, "Reserved octet: 0x"...)
-		t.b = appendHex2(t.b, x[1])
-		t.end()
-		v := uint64(be16(x[2:]))
-		t.bits(v, 16, 0xfff8, "Offset")
-		t.b = appendUint(t.b, uint64(x.FragOffset()))
-		t.b = append(t.b, " ("...)
-		t.b = appendUint(t.b, uint64(x.FragOffset())*8)
-		t.b = append(t.b, " bytes)"...)
-		t.end()
-		t.bits(v, 16, 0x0006, "Reserved bits")
-		t.b = appendUint(t.b, v>>1&3)
-		t.end()
-		t.bits(v, 16, 0x0001, "More Fragments")
-		if x.MoreFragments() {
-			t.b = append(t.b, "Yes"...)
-		} else {
-			t.b = append(t.b, "No"...)
-		}
-		t.end()
-		t.hex("Identification", uint64(x.FragID()), 8)
-		return
-	}
 	treeNextHeader(t, "Next Header", x.NextHeader())
 	t.int("Length", int(x[1]))
 	t.line()

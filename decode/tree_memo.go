@@ -36,6 +36,8 @@ const (
 	memoIPv4Addrs           // the IPv4 address lines: bytes 12 to 19
 	memoIPv6Head            // IPv6 version to flow label: bytes 0 to 3
 	memoIPv6Next            // IPv6 next header and hop limit: bytes 6 and 7
+	memoIPv6Src             // the IPv6 source address line: bytes 8 to 23
+	memoIPv6Dst             // the IPv6 destination address line: bytes 24 to 39
 	memoTCPFlags            // TCP header length to flags: bytes 12 and 13 (with SYN, FIN or RST: the closing and the server port)
 	memoTCPPorts            // the TCP port lines: bytes 0 to 3
 	memoTCPOptNOP           // a TCP option's lines, by its bytes: NOP,

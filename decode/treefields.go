@@ -100,6 +100,12 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerIPv4:
 		return true
+	case LayerIPv6:
+		return true
+	case LayerRaw:
+		return true
+	case LayerIPv6Fragment:
+		return true
 	case LayerUDP:
 		return true
 	case LayerSSH:

@@ -122,6 +122,8 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"ipv6.routing.srh.addr", "http.set_cookie", "http.cache_control", "frame.comment",
 		// Wireshark's hidden fields for either address or port.
 		"eth.addr", "eth.lg", "eth.ig", "ip.addr", "ip.host", "ipv6.addr", "ipv6.host", "tcp.port", "udp.port",
+		// What IPv6's either address holds, hidden likewise.
+		"ipv6.slaac_mac", "ipv6.6to4_gw_ipv4", "ipv6.6to4_sla_id",
 		// SCTP's either port, and what its chunks, parameters and causes carry.
 		"sctp.port", "sctp.chunk_", "sctp.data_", "sctp.init", "sctp.sack_", "sctp.parameter_", "sctp.cookie",
 		"sctp.shutdown", "sctp.abort_", "sctp.cause_", "sctp.forward_tsn_",
