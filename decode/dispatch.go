@@ -514,8 +514,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeEAPOL(t, d, i)
 	case LayerQUIC:
 		treeQUIC(t, d, i)
-	case LayerWLAN:
-		treeWLAN(t, d, i)
 	case LayerSNMP:
 		treeSNMP(t, d, i)
 	case LayerRPC:

@@ -103,6 +103,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerSSH:
 		return true
+	case LayerWLAN:
+		return true
 	}
 	return false
 }
