@@ -510,8 +510,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		treeOSPF(t, d, i)
 	case LayerHTTP2:
 		treeHTTP2(t, d, i)
-	case LayerEAPOL:
-		treeEAPOL(t, d, i)
 	case LayerQUIC:
 		treeQUIC(t, d, i)
 	case LayerSNMP:

@@ -105,6 +105,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerWLAN:
 		return true
+	case LayerEAPOL:
+		return true
 	}
 	return false
 }

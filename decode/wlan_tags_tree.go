@@ -100,37 +100,6 @@ func wlanMaskDigits(f *Field) int {
 	return (bits.Len64(m) + 3) / 4
 }
 
-// treeWLANItems draws the lines of a fixed layout over body v.
-func treeWLANItems(t *treeWriter, num uint8, v []byte, items []wlanTagItem) {
-	v = wlanTagBody(num, v)
-	for _, it := range items {
-		if int(it.off)+int(it.size) > len(v) {
-			return
-		}
-		t.depth = 3 + int(it.depth)
-		raw := uint64(0)
-		if it.size <= 8 {
-			raw = wlanLE(v[it.off:], int(it.size))
-		}
-		if int(it.f) >= wlanAllFieldCount {
-			treeWLANExtra(t, v, it)
-			continue
-		}
-		treeWLANField(t, int(it.f), raw, v[it.off:int(it.off)+int(it.size)], int(it.off))
-	}
-}
-
-// treeWLANField draws field k of wlanFields read from raw (b: its bytes,
-// off: where they start in the element's body).
-func treeWLANField(t *treeWriter, k int, raw uint64, b []byte, off int) {
-	if wlanFieldHidden(k, raw) {
-		return
-	}
-	t.line()
-	t.b = appendWLANFieldText(t.b, k, raw, b, off)
-	t.end()
-}
-
 // wlanFieldHidden reports whether tshark draws no line for field k read
 // from raw (where rawcap does not know its wording).
 func wlanFieldHidden(k int, raw uint64) bool {
@@ -247,18 +216,6 @@ func appendWLANCString(b, s []byte) []byte {
 	return b
 }
 
-// treeWLANExtra draws a layout line that is not one field's value.
-func treeWLANExtra(t *treeWriter, v []byte, it wlanTagItem) {
-	start := len(t.b)
-	t.line()
-	var ok bool
-	if t.b, ok = appendWLANExtra(t.b, v, it); !ok {
-		t.b = t.b[:start]
-		return
-	}
-	t.end()
-}
-
 // appendWLANExtra appends a layout line that is not one field's value; ok
 // false: tshark draws none.
 func appendWLANExtra(b, v []byte, it wlanTagItem) ([]byte, bool) {
@@ -370,45 +327,6 @@ func wlanFromAP(sub uint8) bool {
 	return false
 }
 
-// treeWLANTagBody draws the fields of the elements rawcap lays out, after
-// their number and length.
-func treeWLANTagBody(t *treeWriter, num uint8, v []byte, ap bool) {
-	if items := wlanTagLayout(num, v); items != nil {
-		treeWLANItems(t, num, v, items)
-		return
-	}
-	t.depth = 3
-	switch num {
-	case 36:
-		for k := 0; k+2 <= len(v); k += 2 {
-			t.depth = 3
-			t.line()
-			t.b = append(t.b, "Supported Channels Set #"...)
-			t.b = strconv.AppendInt(t.b, int64(k/2+1), 10)
-			t.b = append(t.b, " First: "...)
-			t.b = strconv.AppendInt(t.b, int64(v[k]), 10)
-			t.b = append(t.b, ", Range: "...)
-			t.b = strconv.AppendInt(t.b, int64(v[k+1]), 10)
-			t.b = append(t.b, ' ')
-			t.end()
-			t.depth = 4
-			t.int("First Supported Channel", int(v[k]))
-			t.int("Supported Channel Range", int(v[k+1]))
-		}
-	case 48:
-		treeWLANRSN(t, v)
-	case 133:
-		if len(v) == 30 {
-			treeWLANField(t, wtCiscoCcx1Unknown, 0, v[:10], 0)
-			treeWLANField(t, wtCiscoCcx1Name, 0, v[10:26], 10)
-			treeWLANField(t, wtCiscoCcx1Clients, uint64(v[26]), v[26:27], 26)
-			treeWLANField(t, wtCiscoCcx1Unknown2, 0, v[27:30], 27)
-		}
-	case 221:
-		treeWLANVendor(t, v, ap)
-	}
-}
-
 // emitWLANTagBody emits the fields of the elements rawcap lays out, after
 // their number and length, at the current depth.
 func emitWLANTagBody(e *emitter, num uint8, v []byte, ap bool) {
@@ -463,27 +381,6 @@ func wlanRSNSuiteOK(s []byte, k int) bool {
 		wlanFields[k].ValueNames().Name(uint64(s[3])) != ""
 }
 
-// treeWLANSuite draws one suite: its head, OUI and type.
-func treeWLANSuite(t *treeWriter, s []byte, label string, k int) {
-	t.line()
-	t.b = append(t.b, label...)
-	t.b = append(t.b, ": "...)
-	t.b = appendWLANSuite(t.b, s, k)
-	t.end()
-	t.depth++
-	t.line()
-	t.b = append(t.b, label...)
-	if k == wtRsnAkmsType {
-		t.b = t.b[:len(t.b)-len(" Suite")]
-	}
-	t.b = append(t.b, " OUI: "...)
-	t.b = appendWLANSuite(t.b, s, k)
-	t.b = t.b[:len(t.b)-len(wlanFields[k].ValueNames().Name(uint64(s[3])))-1]
-	t.end()
-	treeWLANField(t, k, uint64(s[3]), s[3:4], 3)
-	t.depth--
-}
-
 // wlanRSNLayout returns the counts and where the capabilities start in an
 // RSN element, or ok false when rawcap does not draw it.
 func wlanRSNLayout(v []byte) (npcs, nakm, capOff int, ok bool) {
@@ -507,55 +404,6 @@ var wlanRSNCapItems = [...]uint16{
 	wtRsnCapabilitiesPreauth, wtRsnCapabilitiesNoPairwise, wtRsnCapabilitiesPtksaReplayCounter,
 	wtRsnCapabilitiesGtksaReplayCounter, wtRsnCapabilitiesMfpr, wtRsnCapabilitiesMfpc,
 	wtRsnCapabilitiesJmr, wtRsnCapabilitiesPeerkey, wtRsnCapabilitiesExtendedKeyIdIaf,
-}
-
-// treeWLANRSN draws an RSN element up to its capabilities.
-func treeWLANRSN(t *treeWriter, v []byte) {
-	npcs, nakm, capOff, ok := wlanRSNLayout(v)
-	if !ok {
-		return
-	}
-	for k := 0; k < npcs; k++ {
-		if !wlanRSNSuiteOK(v[8+4*k:], wtRsnPcsType) {
-			return
-		}
-	}
-	for k := 0; k < nakm; k++ {
-		if !wlanRSNSuiteOK(v[capOff-4*nakm+4*k:], wtRsnAkmsType) {
-			return
-		}
-	}
-	if !wlanRSNSuiteOK(v[2:], wtRsnGcsType) {
-		return
-	}
-	treeWLANField(t, wtRsnVersion, uint64(le16(v)), v[:2], 0)
-	treeWLANSuite(t, v[2:6], "Group Cipher Suite", wtRsnGcsType)
-	treeWLANField(t, wtRsnPcsCount, uint64(npcs), v[6:8], 6)
-	treeWLANSuiteList(t, v[8:8+4*npcs], "Pairwise Cipher Suite List", "Pairwise Cipher Suite", wtRsnPcsType)
-	treeWLANField(t, wtRsnAkmsCount, uint64(nakm), v[capOff-4*nakm-2:], capOff-4*nakm-2)
-	treeWLANSuiteList(t, v[capOff-4*nakm:capOff], "Auth Key Management (AKM) List", "Auth Key Management (AKM) Suite", wtRsnAkmsType)
-	c := uint64(le16(v[capOff:]))
-	treeWLANField(t, wtRsnCapabilities, c, v[capOff:capOff+2], capOff)
-	t.depth = 4
-	for _, k := range wlanRSNCapItems {
-		treeWLANField(t, int(k), c, v[capOff:capOff+2], capOff)
-	}
-	t.depth = 3
-}
-
-func treeWLANSuiteList(t *treeWriter, l []byte, head, label string, k int) {
-	t.line()
-	t.b = append(t.b, head...)
-	for s := 0; s+4 <= len(l); s += 4 {
-		t.b = append(t.b, ' ')
-		t.b = appendWLANSuite(t.b, l[s:], k)
-	}
-	t.end()
-	t.depth = 4
-	for s := 0; s+4 <= len(l); s += 4 {
-		treeWLANSuite(t, l[s:s+4], label, k)
-	}
-	t.depth = 3
 }
 
 // emitWLANSuite emits one suite: the line that names it, its OUI's line
@@ -697,17 +545,6 @@ func wlanVendorKind(v []byte) int {
 	return wvNone
 }
 
-// treeWLANVendorHead draws the head of a vendor element rawcap knows.
-func treeWLANVendorHead(t *treeWriter, v []byte) bool {
-	if wlanVendorKind(v) == wvNone {
-		return false
-	}
-	t.line()
-	t.b, _ = appendWLANVendorHead(append(t.b, "Tag: "...), v)
-	t.end()
-	return true
-}
-
 // appendWLANVendorHead appends, after "Tag: ", the name of a vendor
 // element rawcap knows ("Vendor Specific: Microsoft Corp.: WMM/WME: …");
 // ok false for one it does not.
@@ -757,72 +594,6 @@ func appendWLANVendorHead(b []byte, v []byte) ([]byte, bool) {
 	return b, true
 }
 
-// treeWLANVendor draws the body of a vendor element rawcap knows.
-func treeWLANVendor(t *treeWriter, v []byte, ap bool) {
-	kind := wlanVendorKind(v)
-	if kind == wvNone {
-		return
-	}
-	t.depth = 3
-	t.line()
-	t.b = append(t.b, "OUI: "...)
-	t.b = appendHex2(t.b, v[0])
-	t.b = append(t.b, ':')
-	t.b = appendHex2(t.b, v[1])
-	t.b = append(t.b, ':')
-	t.b = appendHex2(t.b, v[2])
-	t.b = append(t.b, " ("...)
-	t.b = append(t.b, wlanOUIName(uint32(v[0])<<16|uint32(v[1])<<8|uint32(v[2]))...)
-	t.b = append(t.b, ')')
-	t.end()
-	treeWLANField(t, wtTagVendorOuiType, uint64(v[3]), v[3:4], 3)
-	switch kind {
-	case wvWMM:
-		treeWLANField(t, wtWfaIeType, uint64(v[3]), v[3:4], 3)
-		treeWLANField(t, wtWfaIeWmeSubtype, uint64(v[4]), v[4:5], 4)
-		treeWLANField(t, wtWfaIeWmeVersion, uint64(v[5]), v[5:6], 5)
-		q := uint64(v[6])
-		treeWLANField(t, wtWfaIeWmeQosInfo, q, v[6:7], 6)
-		t.depth = 4
-		for _, k := range wlanWMMQoSItems(ap) {
-			treeWLANField(t, int(k), q, v[6:7], 6)
-		}
-		t.depth = 3
-		if v[4] != 1 {
-			return
-		}
-		treeWLANField(t, wtWfaIeWmeReserved, 0, v[7:8], 7)
-		for ac := 8; ac+4 <= len(v); ac += 4 {
-			treeWLANACParam(t, v[ac:ac+4])
-		}
-	case wvMSUnknown:
-		t.line()
-		t.b = append(t.b, "Type: Unknown (0x"...)
-		t.b = appendHex2(t.b, v[3])
-		t.b = append(t.b, ')')
-		t.end()
-	case wvAironet:
-		treeWLANField(t, wtAironetType, uint64(v[3]), v[3:4], 3)
-		switch v[3] {
-		case 3:
-			treeWLANField(t, wtAironetVersion, uint64(v[4]), v[4:5], 4)
-		case 20:
-			treeWLANField(t, wtAironetClientmfp, uint64(v[4]), v[4:5], 4)
-		default:
-			treeWLANField(t, wtAironetData, 0, v[4:], 4)
-		}
-	case wvHS20:
-		for _, k := range wlanHS20Items {
-			treeWLANField(t, int(k), uint64(v[4]), v[4:5], 4)
-		}
-	case wvPMKID:
-		t.line()
-		t.b = append(t.b, "Data Type: PMKID KDE (4)"...)
-		t.end()
-		treeWLANField(t, wtRsnIePmkid, 0, v[4:20], 4)
-	}
-}
-
 var wlanHS20Items = [...]uint16{
 	wtHs20IndicationDgafDisabled, wtHs20IndicationPpsMoIdPresent, wtHs20IndicationAnqpDomainIdPresent,
 	wtHs20IndicationReserved, wtHs20IndicationVersionNumber,
@@ -841,54 +612,6 @@ func wlanWMMQoSItems(ap bool) []uint16 {
 		return wlanWMMQoSAP[:]
 	}
 	return wlanWMMQoSSTA[:]
-}
-
-// treeWLANACParam draws one WMM access category's parameters.
-func treeWLANACParam(t *treeWriter, p []byte) {
-	aci := p[0] >> 5 & 3
-	ecw := p[1]
-	txop := le16(p[2:])
-	t.depth = 3
-	t.line()
-	t.b = append(t.b, "Ac Parameters ACI "...)
-	t.b = strconv.AppendInt(t.b, int64(aci), 10)
-	t.b = append(t.b, " ("...)
-	t.b = append(t.b, wlanFields[wtWfaIeWmeAcpAci].ValueNames().Name(uint64(aci))...)
-	t.b = append(t.b, "), ACM "...)
-	if p[0]&0x10 != 0 {
-		t.b = append(t.b, "yes"...)
-	} else {
-		t.b = append(t.b, "no"...)
-	}
-	t.b = append(t.b, ", AIFSN "...)
-	t.b = strconv.AppendInt(t.b, int64(p[0]&15), 10)
-	t.b = append(t.b, ", ECWmin/max "...)
-	t.b = strconv.AppendInt(t.b, int64(ecw&15), 10)
-	t.b = append(t.b, '/')
-	t.b = strconv.AppendInt(t.b, int64(ecw>>4), 10)
-	t.b = append(t.b, " (CWmin/max "...)
-	t.b = strconv.AppendInt(t.b, int64(1<<(ecw&15)-1), 10)
-	t.b = append(t.b, '/')
-	t.b = strconv.AppendInt(t.b, int64(1<<(ecw>>4)-1), 10)
-	t.b = append(t.b, "), TXOP "...)
-	t.b = strconv.AppendInt(t.b, int64(txop), 10)
-	t.end()
-	t.depth = 4
-	treeWLANField(t, wtWfaIeWmeAcpAciAifsn, uint64(p[0]), p[:1], 0)
-	t.depth = 5
-	for _, k := range [...]int{wtWfaIeWmeAcpAifsn, wtWfaIeWmeAcpAcm, wtWfaIeWmeAcpAci, wtWfaIeWmeAcpReserved} {
-		treeWLANField(t, k, uint64(p[0]), p[:1], 0)
-	}
-	t.depth = 4
-	treeWLANField(t, wtWfaIeWmeAcpEcw, uint64(ecw), p[1:2], 1)
-	t.depth = 5
-	treeWLANField(t, wtWfaIeWmeAcpEcwMax, uint64(ecw), p[1:2], 1)
-	treeWLANField(t, wtWfaIeWmeAcpEcwMin, uint64(ecw), p[1:2], 1)
-	treeWLANField(t, wtWfaIeWmeAcpCwMax, 1<<(ecw>>4)-1, p[1:2], 1)
-	treeWLANField(t, wtWfaIeWmeAcpCwMin, 1<<(ecw&15)-1, p[1:2], 1)
-	t.depth = 4
-	treeWLANField(t, wtWfaIeWmeAcpTxopLimit, uint64(txop), p[2:4], 2)
-	t.depth = 3
 }
 
 // emitWLANVendor emits the body of a vendor element rawcap knows.

@@ -347,3 +347,18 @@ func TestWLANTreeMatchesTshark(t *testing.T) {
 func TestWLANTreeAllocatesNothing(t *testing.T) {
 	checkTreeAllocsNothingOn(t, linktype.IEEE802_11RT, wlanTreeFrames(t), "IEEE 802.11 ")
 }
+
+// TestEAPOLTreeMatchesTshark holds the 802.1X subtree of the generated key
+// frames (a PMKID and an RSN element in their key data), drawn from the
+// fields, to tshark's line for line.
+func TestEAPOLTreeMatchesTshark(t *testing.T) {
+	good, _ := wlanVectors(t)
+	compareSubtreeWithTsharkOn(t, linktype.IEEE802_11RT, good[8:10], "802.1X Authentication", nil)
+}
+
+// TestEAPOLTreeAllocatesNothing: the generic tree draws 802.1X key frames
+// without allocating.
+func TestEAPOLTreeAllocatesNothing(t *testing.T) {
+	good, _ := wlanVectors(t)
+	checkTreeAllocsNothingOn(t, linktype.IEEE802_11RT, good[8:10], "802.1X Authentication")
+}
