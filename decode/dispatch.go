@@ -498,12 +498,8 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		return
 	}
 	switch d.layers[i].Type {
-	case LayerEAPOL:
-		treeEAPOL(t, d, i)
 	case LayerQUIC:
 		treeQUIC(t, d, i)
-	case LayerWLAN:
-		treeWLAN(t, d, i)
 	default:
 		treeGeneric(t, d, i)
 	}

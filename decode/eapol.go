@@ -183,11 +183,16 @@ func eapolKeyData(k []byte) ([]byte, bool) {
 	return data, be16(k[1:])&eapolKeyEncrypted == 0
 }
 
+// emitEAPOL emits the 802.1X header and a key frame's descriptor, in the
+// order and nesting of tshark's tree: the key information's bits beneath
+// it, and the key data's elements, when not encrypted, beneath the key
+// data.
 func emitEAPOL(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
 	e.Proto(&protoEAPOL)
 	if l.Malformed != "" {
+		e.NoTree()
 		e.End()
 		return
 	}
@@ -207,15 +212,16 @@ func emitEAPOL(e *emitter, i int) {
 		e.Uint(&f[eapolMsgnr], uint64(m))
 	}
 	e.Uint(&f[eapolKeyInfo], uint64(info))
+	e.Sub()
 	for _, b := range eapolKeyInfoBits {
 		fb := &f[b]
-		v := wlanFieldValue(fb, uint64(info))
 		if fb.Kind == KindBool {
-			e.Bool(fb, v != 0)
+			e.BoolBits(fb, uint64(info))
 		} else {
-			e.Uint(fb, v)
+			e.UintBits(fb, uint64(info))
 		}
 	}
+	e.Up()
 	e.Uint(&f[eapolKeyLen], uint64(be16(k[3:])))
 	e.Uint(&f[eapolReplayCounter], uint64(be32(k[5:]))<<32|uint64(be32(k[9:])))
 	e.Bytes(&f[eapolNonce], k[13:45])
@@ -229,6 +235,7 @@ func emitEAPOL(e *emitter, i int) {
 		e.Bytes(&f[eapolData], data)
 	}
 	if plain {
+		e.Sub()
 		for off := 0; off+2 <= len(data); {
 			n := int(data[off+1])
 			if off+2+n > len(data) {
@@ -237,121 +244,9 @@ func emitEAPOL(e *emitter, i int) {
 			emitWLANTag(e, data[off], data[off+2:off+2+n], false)
 			off += 2 + n
 		}
+		e.Up()
 	}
 	e.End()
-}
-
-func treeEAPOL(t *treeWriter, d *Decoder, i int) {
-	l := &d.layers[i]
-	if l.Malformed != "" {
-		return
-	}
-	p := EAPOL(d.data[l.Start:l.Payload])
-	f := &eapolFields
-	t.head("802.1X Authentication")
-	t.end()
-	t.depth = 1
-	treeEAPOLNamed(t, &f[eapolVersion], uint64(p.Version()))
-	treeEAPOLNamed(t, &f[eapolType], uint64(p.Type()))
-	t.int("Length", int(p.Length()))
-	k, ok := p.key()
-	if !ok {
-		return
-	}
-	info := be16(k[1:])
-	treeEAPOLNamed(t, &f[eapolKeydesType], uint64(k[0]))
-	if m := eapolMessage(info); m != 0 {
-		t.line()
-		t.b = append(t.b, "[Message number: "...)
-		t.b = strconv.AppendInt(t.b, int64(m), 10)
-		t.b = append(t.b, ']')
-		t.end()
-	}
-	t.hex("Key Information", uint64(info), 4)
-	t.depth = 2
-	for _, b := range eapolKeyInfoBits {
-		fb := &f[b]
-		v := wlanFieldValue(fb, uint64(info))
-		t.bits(uint64(info), 16, fb.Mask, fb.Label)
-		switch {
-		case b == eapolKeyInfoType:
-			if v != 0 {
-				t.b = append(t.b, "Pairwise Key"...)
-			} else {
-				t.b = append(t.b, "Group Key"...)
-			}
-		case fb.Kind == KindBool:
-			if v != 0 {
-				t.b = append(t.b, "Set"...)
-			} else {
-				t.b = append(t.b, "Not set"...)
-			}
-		case b == eapolKeyInfoVersion:
-			name := fb.ValueNames().Name(v)
-			if name == "" {
-				name = "Unknown"
-			}
-			t.b = append(t.b, name...)
-			t.b = append(t.b, " ("...)
-			t.b = strconv.AppendUint(t.b, v, 10)
-			t.b = append(t.b, ')')
-		default:
-			t.b = strconv.AppendUint(t.b, v, 10)
-		}
-		t.end()
-	}
-	t.depth = 1
-	t.int("Key Length", int(be16(k[3:])))
-	t.line()
-	t.b = append(t.b, "Replay Counter: "...)
-	t.b = strconv.AppendUint(t.b, uint64(be32(k[5:]))<<32|uint64(be32(k[9:])), 10)
-	t.end()
-	for _, x := range [...]struct {
-		label    string
-		from, to int
-	}{{"WPA Key Nonce", 13, 45}, {"Key IV", 45, 61}, {"WPA Key RSC", 61, 69}, {"WPA Key ID", 69, 77}, {"WPA Key MIC", 77, 93}} {
-		t.line()
-		t.b = append(t.b, x.label...)
-		t.b = append(t.b, ": "...)
-		t.b = appendWSBytes(t.b, k[x.from:x.to])
-		t.end()
-	}
-	t.int("WPA Key Data Length", int(be16(k[93:])))
-	data, plain := eapolKeyData(k)
-	if len(data) == 0 {
-		return
-	}
-	t.line()
-	t.b = append(t.b, "WPA Key Data: "...)
-	t.b = appendWSBytes(t.b, data)
-	t.end()
-	if !plain {
-		return
-	}
-	for off := 0; off+2 <= len(data); {
-		n := int(data[off+1])
-		if off+2+n > len(data) {
-			break
-		}
-		treeWLANTag(t, data[off], data[off+2:off+2+n], false)
-		off += 2 + n
-	}
-}
-
-// treeEAPOLNamed draws "Label: Name (v)".
-func treeEAPOLNamed(t *treeWriter, f *Field, v uint64) {
-	t.line()
-	t.b = append(t.b, f.Label...)
-	t.b = append(t.b, ": "...)
-	name := f.ValueNames().Name(v)
-	if name == "" {
-		name = "Unknown"
-	}
-	t.b = append(t.b, name...)
-	t.b = append(t.b, " ("...)
-	t.b = strconv.AppendUint(t.b, v, 10)
-	t.b = append(t.b, ')')
-	t.end()
 }
 
 // infoEAPOL appends tshark's Info column: "Key (Message 1 of 4)", else the

@@ -1088,12 +1088,3 @@ func appendRate10(b []byte, r int) []byte {
 	b = strconv.AppendInt(b, int64(r/10), 10)
 	return append(b, '.', byte('0'+r%10))
 }
-
-func treeTrueFalse(t *treeWriter, on bool) {
-	if on {
-		t.b = append(t.b, "True"...)
-	} else {
-		t.b = append(t.b, "False"...)
-	}
-	t.end()
-}

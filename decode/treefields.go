@@ -124,6 +124,10 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerTCP:
 		return true
+	case LayerWLAN:
+		return true
+	case LayerEAPOL:
+		return true
 	}
 	return false
 }

@@ -246,6 +246,38 @@ const (
 	wfQoSBufStateInd
 	wfQoSTXOPDurReq
 	wfQoSQueueSize
+	wfFlags
+	wfFCFrag // then retry, pwrmgt, moredata, protected, order
+	_
+	_
+	_
+	_
+	_
+	wfAID
+	wfFCSStatus
+	wfCCMPExtIV
+	wfWEPKey
+	wfListenIval
+	wfCurrentAP
+	wfFixedAID
+	wfCapESS // then the nine other capability bits
+	_
+	_
+	_
+	_
+	_
+	_
+	_
+	_
+	_
+	wfTIMCount
+	wfTIMPeriod
+	wfTIMBmapCtl
+	wfTIMMulticast
+	wfTIMOffset
+	wfTIMBitmap
+	wfPowerMin
+	wfPowerMax
 	wlanFieldCount
 )
 
@@ -254,9 +286,9 @@ var wlanFields = [wlanAllFieldCount]Field{
 	wfTypeSubtype:    {Name: "wlan.fc.type_subtype", Label: "Type/Subtype", Kind: KindUint, Width: 16, Base: BaseHex},
 	wfVersion:        {Name: "wlan.fc.version", Label: "Version", Kind: KindUint, Width: 8, Mask: 0x3},
 	wfType:           {Name: "wlan.fc.type", Label: "Type", Kind: KindUint, Width: 8, Mask: 0xc},
-	wfSubtype:        {Name: "wlan.fc.subtype", Label: "Subtype", Kind: KindUint, Width: 8, Mask: 0xf0},
+	wfSubtype:        {Name: "wlan.fc.subtype", Label: "Subtype", Kind: KindUint, Width: 8, Mask: 0xf0, Values: &ValueNames{}}, // the number alone: -G values names another frame type's
 	wfDS:             {Name: "wlan.fc.ds", Label: "DS status", Kind: KindUint, Width: 8, Mask: 0x3, Base: BaseHex},
-	wfDuration:       {Name: "wlan.duration", Label: "Duration", Kind: KindUint, Width: 16, Mask: 0x7fff},
+	wfDuration:       {Name: "wlan.duration", Label: "Duration", Kind: KindUint, Width: 16, Mask: 0x7fff, Unit: " microseconds"},
 	wfRA:             {Name: "wlan.ra", Label: "Receiver address", Kind: KindMAC},
 	wfDA:             {Name: "wlan.da", Label: "Destination address", Kind: KindMAC},
 	wfTA:             {Name: "wlan.ta", Label: "Transmitter address", Kind: KindMAC},
@@ -267,7 +299,7 @@ var wlanFields = [wlanAllFieldCount]Field{
 	wfSeq:            {Name: "wlan.seq", Label: "Sequence number", Kind: KindUint, Width: 16, Mask: 0xfff0},
 	wfQoS:            {Name: "wlan.qos", Label: "Qos Control", Kind: KindUint, Width: 16, Base: BaseHex},
 	wfQoSTID:         {Name: "wlan.qos.tid", Label: "TID", Kind: KindUint, Width: 16, Mask: 0xf},
-	wfQoSPriority:    {Name: "wlan.qos.priority", Label: "Priority", Kind: KindUint, Width: 16, Mask: 0x7},
+	wfQoSPriority:    {Name: "wlan.qos.priority", Label: "Priority", Kind: KindUint, Width: 16, Mask: 0x7, Generated: true},
 	wfQoSEOSP:        {Name: "wlan.qos.eosp", Label: "EOSP", Kind: KindBool, Width: 16, Mask: 0x10},
 	wfQoSBit4:        {Name: "wlan.qos.bit4", Label: "QoS bit 4", Kind: KindBool, Width: 16, Mask: 0x10},
 	wfQoSAck:         {Name: "wlan.qos.ack", Label: "Ack Policy", Kind: KindUint, Width: 16, Mask: 0x60, Base: BaseHex},
@@ -289,6 +321,38 @@ var wlanFields = [wlanAllFieldCount]Field{
 	wfSSID:           {Name: "wlan.ssid", Label: "SSID", Kind: KindBytes},
 	wfRates:          {Name: "wlan.supported_rates", Label: "Supported Rates", Kind: KindUint, Width: 8, Base: BaseHex},
 	wfCurrentChannel: {Name: "wlan.ds.current_channel", Label: "Current Channel", Kind: KindUint, Width: 8},
+	wfFlags:          {Name: "wlan.flags", Label: "Flags", Kind: KindUint, Width: 8, Base: BaseHex},
+	wfFCFrag:         {Name: "wlan.fc.frag", Label: "More Fragments", Kind: KindBool, Width: 8, Mask: 0x4},
+	wfFCFrag + 1:     {Name: "wlan.fc.retry", Label: "Retry", Kind: KindBool, Width: 8, Mask: 0x8},
+	wfFCFrag + 2:     {Name: "wlan.fc.pwrmgt", Label: "PWR MGT", Kind: KindBool, Width: 8, Mask: 0x10},
+	wfFCFrag + 3:     {Name: "wlan.fc.moredata", Label: "More Data", Kind: KindBool, Width: 8, Mask: 0x20},
+	wfFCFrag + 4:     {Name: "wlan.fc.protected", Label: "Protected flag", Kind: KindBool, Width: 8, Mask: 0x40},
+	wfFCFrag + 5:     {Name: "wlan.fc.order", Label: "+HTC/Order flag", Kind: KindBool, Width: 8, Mask: 0x80},
+	wfAID:            {Name: "wlan.aid", Label: "Association ID", Kind: KindUint, Width: 16, Mask: 0x3fff},
+	wfFCSStatus:      {Name: "wlan.fcs.status", Label: "FCS Status", Kind: KindUint, Width: 8, Base: BaseNone, Generated: true},
+	wfCCMPExtIV:      {Name: "wlan.ccmp.extiv", Label: "CCMP Ext. Initialization Vector", Kind: KindString},
+	wfWEPKey:         {Name: "wlan.wep.key", Label: "Key Index", Kind: KindUint, Width: 8},
+	wfListenIval:     {Name: "wlan.fixed.listen_ival", Label: "Listen Interval", Kind: KindUint, Width: 16, Base: BaseHex},
+	wfCurrentAP:      {Name: "wlan.fixed.current_ap", Label: "Current AP address", Kind: KindMAC},
+	wfFixedAID:       {Name: "wlan.fixed.aid", Label: "Association ID", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x3fff},
+	wfCapESS:         {Name: "wlan.fixed.capabilities.ess", Label: "ESS capabilities", Kind: KindBool, Width: 16, Mask: 0x1},
+	wfCapESS + 1:     {Name: "wlan.fixed.capabilities.ibss", Label: "IBSS status", Kind: KindBool, Width: 16, Mask: 0x2},
+	wfCapESS + 2:     {Name: "wlan.fixed.capabilities.privacy", Label: "Privacy", Kind: KindBool, Width: 16, Mask: 0x10},
+	wfCapESS + 3:     {Name: "wlan.fixed.capabilities.short_preamble", Label: "Short Preamble", Kind: KindBool, Width: 16, Mask: 0x20},
+	wfCapESS + 4:     {Name: "wlan.fixed.capabilities.spec_man", Label: "Spectrum Management", Kind: KindBool, Width: 16, Mask: 0x100},
+	wfCapESS + 5:     {Name: "wlan.fixed.capabilities.qos", Label: "QoS", Kind: KindBool, Width: 16, Mask: 0x200},
+	wfCapESS + 6:     {Name: "wlan.fixed.capabilities.short_slot_time", Label: "Short Slot Time", Kind: KindBool, Width: 16, Mask: 0x400},
+	wfCapESS + 7:     {Name: "wlan.fixed.capabilities.apsd", Label: "Automatic Power Save Delivery", Kind: KindBool, Width: 16, Mask: 0x800},
+	wfCapESS + 8:     {Name: "wlan.fixed.capabilities.radio_measurement", Label: "Radio Measurement", Kind: KindBool, Width: 16, Mask: 0x1000},
+	wfCapESS + 9:     {Name: "wlan.fixed.capabilities.epd", Label: "EPD", Kind: KindBool, Width: 16, Mask: 0x2000},
+	wfTIMCount:       {Name: "wlan.tim.dtim_count", Label: "DTIM count", Kind: KindUint, Width: 8},
+	wfTIMPeriod:      {Name: "wlan.tim.dtim_period", Label: "DTIM period", Kind: KindUint, Width: 8},
+	wfTIMBmapCtl:     {Name: "wlan.tim.bmapctl", Label: "Bitmap control", Kind: KindUint, Width: 8, Base: BaseHex},
+	wfTIMMulticast:   {Name: "wlan.tim.bmapctl.multicast", Label: "Multicast", Kind: KindBool, Width: 8, Mask: 0x1},
+	wfTIMOffset:      {Name: "wlan.tim.bmapctl.offset", Label: "Bitmap Offset", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0xfe},
+	wfTIMBitmap:      {Name: "wlan.tim.partial_virtual_bitmap", Label: "Partial Virtual Bitmap", Kind: KindBytes},
+	wfPowerMin:       {Name: "wlan.powercap.min", Label: "Minimum Transmit Power", Kind: KindInt, Width: 8},
+	wfPowerMax:       {Name: "wlan.powercap.max", Label: "Maximum Transmit Power", Kind: KindInt, Width: 8},
 
 	// The fields of the elements wlan_tags.go lays out.
 	wtHtCapabilities:                       {Name: "wlan.ht.capabilities", Label: "HT Capabilities Info", Kind: KindUint, Width: 16, Base: BaseHex},
@@ -593,6 +657,9 @@ func wlanAddrs(w WLAN, out *[6][2]int) int {
 		add(wfBSSID, 3)
 	case wlanCtrl:
 		add(wfRA, 1)
+		if w.Subtype() == 10 {
+			add(wfBSSID, 1) // a PS-Poll's receiver is the BSS
+		}
 		switch w.Subtype() {
 		case 8, 9, 10, 11, 4, 5, 14, 15:
 			add(wfTA, 2)
@@ -624,25 +691,67 @@ func wlanAddrs(w WLAN, out *[6][2]int) int {
 }
 
 // emitWLAN emits the MAC header's fields and a management frame's fixed
-// and tagged parameters.
+// and tagged parameters, in the order and nesting of tshark's tree; the
+// management body is drawn as tshark's second protocol, "IEEE 802.11
+// Wireless Management", beside the header's.
 func emitWLAN(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
+	raw := d.data[l.Start:l.End]
+	f := &wlanFields
 	e.Proto(&protoWLAN)
+	if len(raw) >= 1 && raw[0]&3 != 0 {
+		if e.Tree() {
+			b := append(e.Text(), "IEEE 802.11 Unknown Protocol Version:"...)
+			e.SetRepr(strconv.AppendInt(b, int64(raw[0]&3), 10))
+		}
+		e.UintBits(&f[wfVersion], uint64(raw[0]))
+		e.End()
+		return
+	}
 	if l.Malformed != "" {
+		e.NoTree()
 		e.End()
 		return
 	}
 	w := WLAN(d.data[l.Start : l.Start+wlanHeaderLenOf(d, i)])
-	f := &wlanFields
-	e.Uint(&f[wfFC], uint64(w.FC()))
+	fcs, hasFCS := wlanFCS(d, i)
+	if e.Tree() {
+		b := append(e.Text(), "IEEE 802.11 "...)
+		b = append(b, wlanName(wfTypeSubtype, uint64(w.TypeSubtype()))...)
+		b = append(b, ", Flags: "...)
+		e.SetRepr(appendWLANFlags(b, w.Flags(), hasFCS))
+	}
 	e.Uint(&f[wfTypeSubtype], uint64(w.TypeSubtype()))
+	e.Uint(&f[wfFC], uint64(w.FC()))
+	e.Sub()
 	e.Uint(&f[wfVersion], 0)
 	e.Uint(&f[wfType], uint64(w.Type()))
 	e.Uint(&f[wfSubtype], uint64(w.Subtype()))
-	e.Uint(&f[wfDS], uint64(w.Flags()&3))
-	if len(w) >= 4 && !(w.Type() == wlanCtrl && w.Subtype() == 10) {
-		e.Uint(&f[wfDuration], uint64(w.Duration()&0x7fff))
+	fl := uint64(w.Flags())
+	e.Uint(&f[wfFlags], fl)
+	e.Sub()
+	e.UintBits(&f[wfDS], fl)
+	for k := wfFCFrag; k < wfFCFrag+6; k++ {
+		e.BoolBits(&f[k], fl)
+		if k == wfFCFrag+1 && fl&wlanRetry != 0 {
+			e.Sub()
+			e.ExpertLine("Note", "Sequence", "Retransmission (retry)", nil)
+			e.Up()
+		}
+	}
+	e.Up()
+	e.Up()
+	if len(w) >= 4 {
+		dur := uint64(w.Duration())
+		if w.Type() == wlanCtrl && w.Subtype() == 10 {
+			e.UintBits(&f[wfAID], dur)
+		} else {
+			e.Uint(&f[wfDuration], dur&0x7fff)
+			if dur&0x8000 != 0 {
+				e.NoTree()
+			}
+		}
 	}
 	var roles [6][2]int
 	for _, r := range roles[:wlanAddrs(w, &roles)] {
@@ -653,28 +762,309 @@ func emitWLAN(e *emitter, i int) {
 		e.Uint(&f[wfFrag], uint64(w.Seq()&0xf))
 		e.Uint(&f[wfSeq], uint64(w.Seq()>>4))
 	}
-	if fcs, ok := wlanFCS(d, i); ok {
+	if hasFCS {
 		e.Uint(&f[wfFCS], uint64(fcs))
+		if e.Tree() {
+			b := append(e.Text(), "Frame check sequence: 0x"...)
+			e.SetRepr(append(appendHexN(b, uint64(fcs), 8), " [unverified]"...))
+		}
+		e.Uint(&f[wfFCSStatus], 2)
 	}
 	if q := w.qosOff(); q > 0 {
-		emitWLANQoS(e, uint64(le16(w[q:])), w.Flags()&3)
+		emitWLANQoS(e, uint64(le16(w[q:])), w.Flags()&3, w.isNullData())
 	}
-	if w.Type() == wlanMgmt {
-		body := d.data[l.Start+len(w) : l.End]
-		fixed := wlanFixedLen(w.Subtype())
-		if fixed >= 0 && len(body) >= fixed {
-			emitWLANFixed(e, w.Subtype(), body[:fixed])
-			for off := fixed; off+2 <= len(body); {
-				n := int(body[off+1])
-				if off+2+n > len(body) {
-					break
-				}
-				emitWLANTag(e, body[off], body[off+2:off+2+n], wlanFromAP(w.Subtype()))
-				off += 2 + n
+	if w.Type() == wlanData && w.Flags()&wlanProtected != 0 && l.Payload > l.Start+len(w) {
+		iv := d.data[l.Start+len(w) : l.Payload]
+		if len(iv) == 8 && !(iv[1] == (iv[0]|0x20)&0x7f) {
+			e.LineString("CCMP parameters")
+			e.Sub()
+			b := append(e.Text(), "0x"...)
+			for _, k := range [...]int{7, 6, 5, 4, 1, 0} {
+				b = appendHex2(b, iv[k])
 			}
+			e.TextDone(&f[wfCCMPExtIV], b)
+			e.Uint(&f[wfWEPKey], uint64(iv[3]>>6))
+			e.Up()
 		}
 	}
+	cut := false
+	if w.Type() == wlanMgmt {
+		cut = emitWLANMgmt(e, w.Subtype(), d.data[l.Start+len(w):l.End])
+	}
 	e.End()
+	if cut {
+		e.TreeException("IEEE 802.11")
+	}
+}
+
+// emitWLANQoS emits QoS control and the subfields tshark draws, as it
+// reads them in a frame from the DS (EOSP and the AP's buffer state) or to
+// it (TXOP duration requested or queue size); a frame without data has no
+// payload type.
+func emitWLANQoS(e *emitter, qos uint64, ds uint8, null bool) {
+	f := &wlanFields
+	e.Uint(&f[wfQoS], qos)
+	e.Sub()
+	e.Uint(&f[wfQoSTID], qos&0xf)
+	e.Uint(&f[wfQoSPriority], qos&7)
+	defer e.Up()
+	if ds != wlanFromDS && ds != wlanToDS {
+		return
+	}
+	if ds == wlanFromDS {
+		e.BoolBits(&f[wfQoSEOSP], qos)
+	} else {
+		e.BoolBits(&f[wfQoSBit4], qos)
+	}
+	e.UintBits(&f[wfQoSAck], qos)
+	if !null {
+		e.BoolBits(&f[wfQoSAMSDU], qos)
+	}
+	hi := qos >> 8
+	switch {
+	case ds == wlanFromDS && qos&0x200 == 0:
+		e.UintBits(&f[wfQoSPSBufState], qos)
+		e.Sub()
+		e.BoolBits(&f[wfQoSBufStateInd], qos)
+		e.Up()
+	case ds == wlanToDS && qos&0x10 == 0 && hi == 0:
+		e.UintBits(&f[wfQoSTXOPDurReq], qos)
+		if e.Tree() {
+			b := appendBitDrawing(e.Text(), qos, 16, 0xff00)
+			e.SetRepr(append(b, " = TXOP Duration Requested: 0 (no TXOP requested)"...))
+		}
+	case ds == wlanToDS && qos&0x10 != 0 && hi < 254:
+		e.UintBits(&f[wfQoSQueueSize], qos)
+		if e.Tree() {
+			b := appendBitDrawing(e.Text(), qos, 16, 0xff00)
+			b = strconv.AppendUint(append(b, " = Queue Size: "...), hi, 10)
+			b = strconv.AppendUint(append(b, " ("...), hi*256, 10)
+			e.SetRepr(append(b, " bytes)"...))
+		}
+	}
+}
+
+// emitWLANMgmt emits a management frame's fixed and tagged parameters,
+// under the top-level line tshark draws for them; cut reports a body that
+// ends inside its fixed parameters, where tshark's dissector stops with an
+// exception after their heading.
+func emitWLANMgmt(e *emitter, sub uint8, body []byte) (cut bool) {
+	fixed := wlanFixedLen(sub)
+	if fixed < 0 || len(body) == 0 && fixed == 0 {
+		return false
+	}
+	cut = len(body) < fixed
+	if cut && len(body) == 0 {
+		return false
+	}
+	if e.Tree() {
+		e.TopLines(true)
+		e.LineString("IEEE 802.11 Wireless Management")
+		e.TopLines(false)
+	}
+	f := &wlanFields
+	if fixed > 0 {
+		if e.Tree() {
+			b := strconv.AppendInt(append(e.Text(), "Fixed parameters ("...), int64(fixed), 10)
+			e.Line(append(b, " bytes)"...))
+		}
+		if cut {
+			return true
+		}
+		e.Sub()
+		b := body
+		switch sub {
+		case wlanAssocReq, wlanReassocReq:
+			emitWLANCap(e, le16(b))
+			e.Uint(&f[wfListenIval], uint64(le16(b[2:])))
+			if sub == wlanReassocReq {
+				e.MAC(&f[wfCurrentAP], MAC(b[4:10]))
+			}
+		case wlanAssocResp, wlanReassocResp:
+			emitWLANCap(e, le16(b))
+			e.Uint(&f[wfStatus], uint64(le16(b[2:])))
+			e.UintBits(&f[wfFixedAID], uint64(le16(b[4:])))
+		case wlanProbeResp, wlanBeacon:
+			e.Uint(&f[wfTimestamp], le64(b))
+			bi := uint64(le16(b[8:]))
+			e.Uint(&f[wfBeacon], bi)
+			if e.Tree() {
+				t := append(e.Text(), "Beacon Interval: "...)
+				us := bi * 1024
+				t = strconv.AppendUint(t, us/1e6, 10)
+				t = append(t, '.')
+				frac := us % 1e6
+				for div := uint64(100000); div > 0; div /= 10 {
+					t = append(t, byte('0'+frac/div%10))
+				}
+				e.SetRepr(append(t, " [Seconds]"...))
+			}
+			emitWLANCap(e, le16(b[10:]))
+		case wlanDisassoc, wlanDeauth:
+			e.Uint(&f[wfReason], uint64(le16(b)))
+		case wlanAuth:
+			e.Uint(&f[wfAuthAlg], uint64(le16(b)))
+			e.Uint(&f[wfAuthSeq], uint64(le16(b[2:])))
+			e.Uint(&f[wfStatus], uint64(le16(b[4:])))
+		}
+		e.Up()
+	}
+	tags := body[fixed:]
+	if len(tags) == 0 {
+		return false
+	}
+	if e.Tree() {
+		b := strconv.AppendInt(append(e.Text(), "Tagged parameters ("...), int64(len(tags)), 10)
+		e.Line(append(b, " bytes)"...))
+	}
+	e.Sub()
+	for off := 0; off+2 <= len(tags); {
+		n := int(tags[off+1])
+		if off+2+n > len(tags) {
+			break
+		}
+		emitWLANTag(e, tags[off], tags[off+2:off+2+n], wlanFromAP(sub))
+		off += 2 + n
+	}
+	e.Up()
+	return false
+}
+
+// emitWLANCap emits the capabilities information and its bits; a reserved
+// bit is a line of its own (a set one is left out: tshark's wording for
+// it is not known here).
+func emitWLANCap(e *emitter, c uint16) {
+	f := &wlanFields
+	e.Uint(&f[wfCapabilities], uint64(c))
+	e.Sub()
+	k := wfCapESS
+	for bit := range 16 {
+		if cf := &f[k]; k < wfCapESS+10 && cf.Mask == 1<<bit {
+			e.BoolBits(cf, uint64(c))
+			k++
+			continue
+		}
+		if c&(1<<bit) == 0 && e.Tree() {
+			b := appendBitDrawing(e.Text(), uint64(c), 16, 1<<bit)
+			e.Line(append(b, " = Reserved: 0"...))
+		}
+	}
+	e.Up()
+}
+
+// emitWLANTag emits one tagged parameter at the current depth: the line
+// that names it, its number and length beneath, and the contents rawcap
+// lays out.
+func emitWLANTag(e *emitter, num uint8, v []byte, ap bool) {
+	f := &wlanFields
+	name := wlanName(wfTagNumber, uint64(num))
+	if e.Tree() {
+		emitWLANTagHead(e, num, name, v)
+	}
+	e.Sub()
+	e.Uint(&f[wfTagNumber], uint64(num))
+	if name == "" && e.Tree() {
+		b := strconv.AppendInt(append(e.Text(), "Tag Number:  ("...), int64(num), 10)
+		e.SetRepr(append(b, ')'))
+	}
+	e.Uint(&f[wfTagLength], uint64(len(v)))
+	switch num {
+	case 0:
+		if len(v) > 0 {
+			e.Bytes(&f[wfSSID], v)
+			if e.Tree() {
+				e.SetRepr(appendQuotedSSID(append(e.Text(), "SSID: "...), v))
+			}
+		} else {
+			e.LineString("SSID: <MISSING>")
+		}
+	case 1, 50:
+		for _, r := range v {
+			e.Uint(&f[wfRates], uint64(r))
+			if e.Tree() {
+				b := append(append(e.Text(), name...), ": "...)
+				b = append(appendWLANRate(b, r), " (0x"...)
+				e.SetRepr(append(appendHex2(b, r), ')'))
+			}
+			if !e.all && !e.Tree() {
+				break
+			}
+		}
+	case 3:
+		if len(v) == 1 {
+			e.Uint(&f[wfCurrentChannel], uint64(v[0]))
+		}
+	case 5:
+		if len(v) >= 3 {
+			e.Uint(&f[wfTIMCount], uint64(v[0]))
+			e.Uint(&f[wfTIMPeriod], uint64(v[1]))
+			e.Uint(&f[wfTIMBmapCtl], uint64(v[2]))
+			e.Sub()
+			e.BoolBits(&f[wfTIMMulticast], uint64(v[2]))
+			e.UintBits(&f[wfTIMOffset], uint64(v[2]))
+			e.Up()
+			e.Bytes(&f[wfTIMBitmap], v[3:])
+		}
+	case 33:
+		if len(v) == 2 {
+			e.Int(&f[wfPowerMin], int64(int8(v[0])))
+			e.Int(&f[wfPowerMax], int64(int8(v[1])))
+		}
+	}
+	emitWLANTagBody(e, num, v, ap)
+	e.Up()
+}
+
+// emitWLANTagHead adds the line that names a tagged parameter ("Tag: SSID
+// parameter set: "x"").
+func emitWLANTagHead(e *emitter, num uint8, name string, v []byte) {
+	b := append(e.Text(), "Tag: "...)
+	switch num {
+	case 0:
+		b = append(b, "SSID parameter set: "...)
+		if len(v) == 0 {
+			b = append(b, "Wildcard SSID"...)
+		} else {
+			b = appendQuotedSSID(b, v)
+		}
+	case 1, 50:
+		b = append(append(b, name...), ' ')
+		for _, r := range v {
+			b = append(appendWLANRate(b, r), ", "...)
+		}
+		b = append(b, "[Mbit/sec]"...)
+	case 3:
+		if len(v) != 1 {
+			return
+		}
+		b = strconv.AppendInt(append(b, "DS Parameter set: Current Channel: "...), int64(v[0]), 10)
+	case 5:
+		if len(v) < 3 {
+			return
+		}
+		b = strconv.AppendInt(append(b, "Traffic Indication Map (TIM): DTIM "...), int64(v[0]), 10)
+		b = strconv.AppendInt(append(b, " of "...), int64(v[1]), 10)
+		b = append(b, " bitmap"...)
+	case 33:
+		if len(v) != 2 {
+			return
+		}
+		b = strconv.AppendInt(append(b, "Power Capability Min: "...), int64(int8(v[0])), 10)
+		b = strconv.AppendInt(append(b, ", Max: "...), int64(int8(v[1])), 10)
+	case 127:
+		b = strconv.AppendInt(append(b, "Extended Capabilities ("...), int64(len(v)), 10)
+		b = append(b, " octets)"...)
+	case 221:
+		var ok bool
+		if b, ok = appendWLANVendorHead(b, v); !ok {
+			return
+		}
+	case 255:
+		return // extension elements: their heads name what is inside
+	default:
+		b = append(b, name...)
+	}
+	e.Line(b)
 }
 
 // wlanHeaderLenOf returns the header length of layer i, an 802.11 layer
@@ -711,51 +1101,6 @@ func wlanFixedLen(sub uint8) int {
 	return -1
 }
 
-func emitWLANFixed(e *emitter, sub uint8, b []byte) {
-	f := &wlanFields
-	switch sub {
-	case wlanAssocReq, wlanReassocReq:
-		e.Uint(&f[wfCapabilities], uint64(le16(b)))
-	case wlanAssocResp, wlanReassocResp:
-		e.Uint(&f[wfCapabilities], uint64(le16(b)))
-		e.Uint(&f[wfStatus], uint64(le16(b[2:])))
-	case wlanProbeResp, wlanBeacon:
-		e.Uint(&f[wfTimestamp], le64(b))
-		e.Uint(&f[wfBeacon], uint64(le16(b[8:])))
-		e.Uint(&f[wfCapabilities], uint64(le16(b[10:])))
-	case wlanDisassoc, wlanDeauth:
-		e.Uint(&f[wfReason], uint64(le16(b)))
-	case wlanAuth:
-		e.Uint(&f[wfAuthAlg], uint64(le16(b)))
-		e.Uint(&f[wfAuthSeq], uint64(le16(b[2:])))
-		e.Uint(&f[wfStatus], uint64(le16(b[4:])))
-	}
-}
-
-func emitWLANTag(e *emitter, num uint8, v []byte, ap bool) {
-	f := &wlanFields
-	e.Uint(&f[wfTagNumber], uint64(num))
-	e.Uint(&f[wfTagLength], uint64(len(v)))
-	switch num {
-	case 0:
-		if len(v) > 0 {
-			e.Bytes(&f[wfSSID], v)
-		}
-	case 1, 50:
-		for _, r := range v {
-			e.Uint(&f[wfRates], uint64(r))
-			if !e.all {
-				break
-			}
-		}
-	case 3:
-		if len(v) == 1 {
-			e.Uint(&f[wfCurrentChannel], uint64(v[0]))
-		}
-	}
-	emitWLANTagBody(e, num, v, ap)
-}
-
 // wlanFlagString appends tshark's flag characters (".p....F.") for flags,
 // and "C" when the frame carries an FCS.
 func appendWLANFlags(b []byte, flags uint8, fcs bool) []byte {
@@ -773,316 +1118,6 @@ func appendWLANFlags(b []byte, flags uint8, fcs bool) []byte {
 	return b
 }
 
-var wlanFlagLines = [6]struct {
-	mask    uint8
-	label   string
-	off, on string
-}{
-	{wlanMoreFrag, "More Fragments", "This is the last fragment", "More fragments follow"},
-	{wlanRetry, "Retry", "Frame is not being retransmitted", "Frame is being retransmitted"},
-	{wlanPwrMgt, "PWR MGT", "STA will stay up", "STA will go to sleep"},
-	{wlanMoreData, "More Data", "No data buffered", "Data is buffered for STA at AP"},
-	{wlanProtected, "Protected flag", "Data is not protected", "Data is protected"},
-	{wlanOrder, "+HTC/Order flag", "Not strictly ordered", "Strictly ordered"},
-}
-
-var wlanDSNames = [4]string{
-	"Not leaving DS or network is operating in AD-HOC mode (To DS: 0 From DS: 0) (0x0)",
-	"Frame from STA to DS via an AP (To DS: 1 From DS: 0) (0x1)",
-	"Frame from DS to a STA via AP(To DS: 0 From DS: 1) (0x2)",
-	"WDS (AP to AP) or Mesh (MP to MP) Frame (To DS: 1 From DS: 1) (0x3)",
-}
-
-var wlanTypeNames = [4]string{"Management frame", "Control frame", "Data frame", "Extension frame"}
-
-// treeWLAN appends the 802.11 subtree, and a management frame's body.
-func treeWLAN(t *treeWriter, d *Decoder, i int) {
-	l := &d.layers[i]
-	raw := d.data[l.Start:l.End]
-	if len(raw) >= 1 && raw[0]&3 != 0 {
-		t.head("IEEE 802.11 Unknown Protocol Version:")
-		t.b = strconv.AppendInt(t.b, int64(raw[0]&3), 10)
-		t.end()
-		t.depth = 1
-		t.bits(uint64(raw[0]), 8, 3, "Version")
-		t.b = strconv.AppendInt(t.b, int64(raw[0]&3), 10)
-		t.end()
-		return
-	}
-	if l.Malformed != "" {
-		return
-	}
-	w := WLAN(d.data[l.Start : l.Start+wlanHeaderLenOf(d, i)])
-	fcs, hasFCS := wlanFCS(d, i)
-	name := wlanName(wfTypeSubtype, uint64(w.TypeSubtype()))
-	t.head("IEEE 802.11 ")
-	t.b = append(t.b, name...)
-	t.b = append(t.b, ", Flags: "...)
-	t.b = appendWLANFlags(t.b, w.Flags(), hasFCS)
-	t.end()
-	t.depth = 1
-	t.line()
-	t.b = append(t.b, "Type/Subtype: "...)
-	t.b = append(t.b, name...)
-	t.b = append(t.b, " (0x"...)
-	t.b = appendHex4(t.b, w.TypeSubtype())
-	t.b = append(t.b, ')')
-	t.end()
-	t.hex("Frame Control Field", uint64(w.FC()), 4)
-	t.depth = 2
-	fc0 := uint64(w[0])
-	t.bits(fc0, 8, 3, "Version")
-	t.b = append(t.b, '0')
-	t.end()
-	t.bits(fc0, 8, 0xc, "Type")
-	t.b = append(t.b, wlanTypeNames[w.Type()]...)
-	t.b = append(t.b, " ("...)
-	t.b = strconv.AppendInt(t.b, int64(w.Type()), 10)
-	t.b = append(t.b, ')')
-	t.end()
-	t.bits(fc0, 8, 0xf0, "Subtype")
-	t.b = strconv.AppendInt(t.b, int64(w.Subtype()), 10)
-	t.end()
-	fl := w.Flags()
-	t.hex("Flags", uint64(fl), 2)
-	t.depth = 3
-	t.bits(uint64(fl), 8, 3, "DS status")
-	t.b = append(t.b, wlanDSNames[fl&3]...)
-	t.end()
-	for _, fln := range wlanFlagLines {
-		t.bits(uint64(fl), 8, uint64(fln.mask), fln.label)
-		if fl&fln.mask != 0 {
-			t.b = append(t.b, fln.on...)
-		} else {
-			t.b = append(t.b, fln.off...)
-		}
-		t.end()
-	}
-	t.depth = 1
-	if len(w) >= 4 {
-		dur := w.Duration()
-		if w.Type() == wlanCtrl && w.Subtype() == 10 {
-			t.bits(uint64(dur), 16, 0x3fff, "Association ID")
-			t.b = strconv.AppendInt(t.b, int64(dur&0x3fff), 10)
-			t.end()
-		} else if dur&0x8000 == 0 {
-			t.bits(uint64(dur), 16, 0x7fff, "Duration")
-			t.b = strconv.AppendInt(t.b, int64(dur), 10)
-			t.b = append(t.b, " microseconds"...)
-			t.end()
-		}
-	}
-	var roles [6][2]int
-	for _, r := range roles[:wlanAddrs(w, &roles)] {
-		a, _ := w.Addr(r[1])
-		treeMAC(t, wlanFields[r[0]].Label, a)
-	}
-	if w.hasSeq() {
-		seq := uint64(w.Seq())
-		t.bits(seq, 16, 0xf, "Fragment number")
-		t.b = strconv.AppendUint(t.b, seq&0xf, 10)
-		t.end()
-		t.bits(seq, 16, 0xfff0, "Sequence number")
-		t.b = strconv.AppendUint(t.b, seq>>4, 10)
-		t.end()
-	}
-	if hasFCS {
-		t.line()
-		t.b = append(t.b, "Frame check sequence: 0x"...)
-		t.b = appendHexN(t.b, uint64(fcs), 8)
-		t.b = append(t.b, " [unverified]"...)
-		t.end()
-		t.str("[FCS Status", "Unverified]")
-	}
-	if q := w.qosOff(); q > 0 {
-		qos := uint64(le16(w[q:]))
-		t.hex("Qos Control", qos, 4)
-		t.depth = 2
-		t.bits(qos, 16, 0xf, "TID")
-		t.b = strconv.AppendUint(t.b, qos&0xf, 10)
-		t.end()
-		pri := qos & 7
-		p := len(t.b) + 4*(t.depth+t.indent)
-		t.bits(qos, 16, 7, "Priority")
-		t.b = append(t.b, 0)
-		copy(t.b[p+1:], t.b[p:])
-		t.b[p] = '['
-		t.b = append(t.b, wlanPriorityNames[pri]...)
-		t.b = append(t.b, " ("...)
-		t.b = strconv.AppendUint(t.b, pri, 10)
-		t.b = append(t.b, ")]"...)
-		t.end()
-		treeWLANQoS(t, qos, fl&3)
-		t.depth = 1
-	}
-	if w.Type() == wlanData && fl&wlanProtected != 0 && l.Payload > l.Start+len(w) {
-		iv := d.data[l.Start+len(w) : l.Payload]
-		if len(iv) == 8 && !(iv[1] == (iv[0]|0x20)&0x7f) {
-			t.line()
-			t.b = append(t.b, "CCMP parameters"...)
-			t.end()
-			t.depth = 2
-			t.line()
-			t.b = append(t.b, "CCMP Ext. Initialization Vector: 0x"...)
-			for _, k := range [...]int{7, 6, 5, 4, 1, 0} {
-				t.b = appendHex2(t.b, iv[k])
-			}
-			t.end()
-			t.int("Key Index", int(iv[3]>>6))
-			t.depth = 1
-		}
-	}
-	if w.Type() == wlanMgmt {
-		treeWLANMgmt(t, w.Subtype(), d.data[l.Start+len(w):l.End])
-	}
-}
-
-var wlanPriorityNames = [8]string{
-	"Best Effort (Best Effort)", "Background (Background)", "Spare (Background)",
-	"Excellent Effort (Best Effort)", "Controlled Load (Video)", "Video (Video)",
-	"Voice (Voice)", "Network Control (Voice)",
-}
-
-var wlanCapLines = [16]struct{ label, off, on string }{
-	{"ESS capabilities", "Transmitter is a STA", "Transmitter is an AP"},
-	{"IBSS status", "Transmitter belongs to a BSS", "Transmitter belongs to an IBSS"},
-	{"Reserved", "0", ""},
-	{"Reserved", "0", ""},
-	{"Privacy", "AP/STA cannot support WEP", "Data confidentiality required"},
-	{"Short Preamble", "Not Allowed", "Allowed"},
-	{"Reserved", "0", ""},
-	{"Reserved", "0", ""},
-	{"Spectrum Management", "Not Implemented", "Implemented"},
-	{"QoS", "Not Implemented", "Implemented"},
-	{"Short Slot Time", "Not in use", "In use"},
-	{"Automatic Power Save Delivery", "Not Implemented", "Implemented"},
-	{"Radio Measurement", "Not Implemented", "Implemented"},
-	{"EPD", "Not Implemented", "Implemented"},
-	{"Reserved", "0", ""},
-	{"Reserved", "0", ""},
-}
-
-// treeWLANMgmt appends "IEEE 802.11 Wireless Management": the fixed and
-// the tagged parameters of a management frame's body.
-func treeWLANMgmt(t *treeWriter, sub uint8, body []byte) {
-	fixed := wlanFixedLen(sub)
-	if fixed < 0 || len(body) < fixed || len(body) == 0 && fixed == 0 {
-		return
-	}
-	t.head("IEEE 802.11 Wireless Management")
-	t.end()
-	t.depth = 1
-	if fixed > 0 {
-		t.line()
-		t.b = append(t.b, "Fixed parameters ("...)
-		t.b = strconv.AppendInt(t.b, int64(fixed), 10)
-		t.b = append(t.b, " bytes)"...)
-		t.end()
-		t.depth = 2
-		b := body
-		switch sub {
-		case wlanAssocReq, wlanReassocReq:
-			treeWLANCap(t, le16(b))
-			t.hex("Listen Interval", uint64(le16(b[2:])), 4)
-			if sub == wlanReassocReq {
-				treeMAC(t, "Current AP address", MAC(b[4:10]))
-			}
-		case wlanAssocResp, wlanReassocResp:
-			treeWLANCap(t, le16(b))
-			treeWLANCode(t, "Status code", wfStatus, le16(b[2:]))
-			aid := uint64(le16(b[4:]))
-			t.bits(aid, 16, 0x3fff, "Association ID")
-			t.b = append(t.b, "0x"...)
-			t.b = appendHexN(t.b, aid&0x3fff, 4)
-			t.end()
-		case wlanProbeResp, wlanBeacon:
-			t.line()
-			t.b = append(t.b, "Timestamp: "...)
-			t.b = strconv.AppendUint(t.b, le64(b), 10)
-			t.end()
-			t.line()
-			t.b = append(t.b, "Beacon Interval: "...)
-			us := int64(le16(b[8:])) * 1024
-			t.b = strconv.AppendInt(t.b, us/1e6, 10)
-			t.b = append(t.b, '.')
-			frac := us % 1e6
-			for div := int64(100000); div > 0; div /= 10 {
-				t.b = append(t.b, byte('0'+frac/div%10))
-			}
-			t.b = append(t.b, " [Seconds]"...)
-			t.end()
-			treeWLANCap(t, le16(b[10:]))
-		case wlanDisassoc, wlanDeauth:
-			treeWLANCode(t, "Reason code", wfReason, le16(b))
-		case wlanAuth:
-			alg := le16(b)
-			t.line()
-			t.b = append(t.b, "Authentication Algorithm: "...)
-			t.b = append(t.b, wlanName(wfAuthAlg, uint64(alg))...)
-			t.b = append(t.b, " ("...)
-			t.b = strconv.AppendInt(t.b, int64(alg), 10)
-			t.b = append(t.b, ')')
-			t.end()
-			t.hex("Authentication SEQ", uint64(le16(b[2:])), 4)
-			treeWLANCode(t, "Status code", wfStatus, le16(b[4:]))
-		}
-	}
-	tags := body[fixed:]
-	if len(tags) == 0 {
-		return
-	}
-	t.depth = 1
-	t.line()
-	t.b = append(t.b, "Tagged parameters ("...)
-	t.b = strconv.AppendInt(t.b, int64(len(tags)), 10)
-	t.b = append(t.b, " bytes)"...)
-	t.end()
-	for off := 0; off+2 <= len(tags); {
-		n := int(tags[off+1])
-		if off+2+n > len(tags) {
-			break
-		}
-		treeWLANTag(t, tags[off], tags[off+2:off+2+n], wlanFromAP(sub))
-		off += 2 + n
-	}
-}
-
-func treeWLANCap(t *treeWriter, c uint16) {
-	t.hex("Capabilities Information", uint64(c), 4)
-	t.depth = 3
-	for bit, cl := range wlanCapLines {
-		on := c&(1<<bit) != 0
-		if cl.on == "" && on {
-			continue // a reserved bit set: tshark's wording is not known here
-		}
-		t.bits(uint64(c), 16, 1<<bit, cl.label)
-		if on {
-			t.b = append(t.b, cl.on...)
-		} else {
-			t.b = append(t.b, cl.off...)
-		}
-		t.end()
-	}
-	t.depth = 2
-}
-
-func treeWLANCode(t *treeWriter, label string, f int, v uint16) {
-	t.line()
-	start := len(t.b)
-	t.b = append(t.b, label...)
-	t.b = append(t.b, ": "...)
-	name := wlanName(f, uint64(v))
-	if name == "" {
-		name = "Unknown"
-	}
-	t.b = append(t.b, name...)
-	t.b = append(t.b, " (0x"...)
-	t.b = appendHex4(t.b, v)
-	t.b = append(t.b, ')')
-	t.truncLabel(start, len(label))
-	t.end()
-}
-
 // appendWLANRate appends a supported rate byte as tshark does ("6(B)",
 // "5.5").
 func appendWLANRate(b []byte, r uint8) []byte {
@@ -1095,135 +1130,6 @@ func appendWLANRate(b []byte, r uint8) []byte {
 		b = append(b, "(B)"...)
 	}
 	return b
-}
-
-// treeWLANTag appends one tagged parameter: its head, number and length,
-// and the contents of the tags whose lines are tshark's.
-func treeWLANTag(t *treeWriter, num uint8, v []byte, ap bool) {
-	name := wlanName(wfTagNumber, uint64(num))
-	t.depth = 2
-	switch num {
-	case 0:
-		t.line()
-		t.b = append(t.b, "Tag: SSID parameter set: "...)
-		if len(v) == 0 {
-			t.b = append(t.b, "Wildcard SSID"...)
-		} else {
-			t.b = appendQuotedSSID(t.b, v)
-		}
-		t.end()
-	case 1, 50:
-		t.line()
-		t.b = append(t.b, "Tag: "...)
-		t.b = append(t.b, name...)
-		t.b = append(t.b, ' ')
-		for _, r := range v {
-			t.b = appendWLANRate(t.b, r)
-			t.b = append(t.b, ", "...)
-		}
-		t.b = append(t.b, "[Mbit/sec]"...)
-		t.end()
-	case 3:
-		if len(v) == 1 {
-			t.line()
-			t.b = append(t.b, "Tag: DS Parameter set: Current Channel: "...)
-			t.b = strconv.AppendInt(t.b, int64(v[0]), 10)
-			t.end()
-		}
-	case 5:
-		if len(v) >= 3 {
-			t.line()
-			t.b = append(t.b, "Tag: Traffic Indication Map (TIM): DTIM "...)
-			t.b = strconv.AppendInt(t.b, int64(v[0]), 10)
-			t.b = append(t.b, " of "...)
-			t.b = strconv.AppendInt(t.b, int64(v[1]), 10)
-			t.b = append(t.b, " bitmap"...)
-			t.end()
-		}
-	case 33:
-		if len(v) == 2 {
-			t.line()
-			t.b = append(t.b, "Tag: Power Capability Min: "...)
-			t.b = strconv.AppendInt(t.b, int64(int8(v[0])), 10)
-			t.b = append(t.b, ", Max: "...)
-			t.b = strconv.AppendInt(t.b, int64(int8(v[1])), 10)
-			t.end()
-		}
-	case 127:
-		t.line()
-		t.b = append(t.b, "Tag: Extended Capabilities ("...)
-		t.b = strconv.AppendInt(t.b, int64(len(v)), 10)
-		t.b = append(t.b, " octets)"...)
-		t.end()
-	case 221:
-		treeWLANVendorHead(t, v)
-	case 255:
-		// extension elements: their heads name what is inside
-	default:
-		t.line()
-		t.b = append(t.b, "Tag: "...)
-		t.b = append(t.b, name...)
-		t.end()
-	}
-	t.depth = 3
-	t.line()
-	t.b = append(t.b, "Tag Number: "...)
-	t.b = append(t.b, name...)
-	t.b = append(t.b, " ("...)
-	t.b = strconv.AppendInt(t.b, int64(num), 10)
-	t.b = append(t.b, ')')
-	t.end()
-	t.int("Tag length", len(v))
-	switch num {
-	case 0:
-		t.line()
-		t.b = append(t.b, "SSID: "...)
-		if len(v) == 0 {
-			t.b = append(t.b, "<MISSING>"...)
-		} else {
-			t.b = appendQuotedSSID(t.b, v)
-		}
-		t.end()
-	case 1, 50:
-		for _, r := range v {
-			t.line()
-			t.b = append(t.b, name...)
-			t.b = append(t.b, ": "...)
-			t.b = appendWLANRate(t.b, r)
-			t.b = append(t.b, " (0x"...)
-			t.b = appendHex2(t.b, r)
-			t.b = append(t.b, ')')
-			t.end()
-		}
-	case 3:
-		if len(v) == 1 {
-			t.int("Current Channel", int(v[0]))
-		}
-	case 5:
-		if len(v) >= 3 {
-			t.int("DTIM count", int(v[0]))
-			t.int("DTIM period", int(v[1]))
-			t.hex("Bitmap control", uint64(v[2]), 2)
-			t.depth = 4
-			t.bits(uint64(v[2]), 8, 1, "Multicast")
-			treeTrueFalse(t, v[2]&1 != 0)
-			t.bits(uint64(v[2]), 8, 0xfe, "Bitmap Offset")
-			t.b = append(t.b, "0x"...)
-			t.b = appendHex2(t.b, v[2]>>1)
-			t.end()
-			t.depth = 3
-			t.line()
-			t.b = append(t.b, "Partial Virtual Bitmap: "...)
-			t.b = appendHexBytes(t.b, v[3:])
-			t.end()
-		}
-	case 33:
-		if len(v) == 2 {
-			t.int("Minimum Transmit Power", int(int8(v[0])))
-			t.int("Maximum Transmit Power", int(int8(v[1])))
-		}
-	}
-	treeWLANTagBody(t, num, v, ap)
 }
 
 // appendQuotedSSID appends an SSID in double quotes, as tshark shows a
@@ -1313,96 +1219,4 @@ func appendWLANInfo(b []byte, d *Decoder, i int) []byte {
 		}
 	}
 	return b
-}
-
-var wlanAckPolicies = [4]string{"Normal Ack", "No Ack", "No explicit acknowledgment", "Block Ack"}
-
-// treeWLANQoS draws the QoS control bits after the priority, as tshark
-// reads them in a frame from the DS (EOSP and the AP's buffer state) or to
-// it (TXOP duration requested or queue size).
-func treeWLANQoS(t *treeWriter, qos uint64, ds uint8) {
-	if ds != wlanFromDS && ds != wlanToDS {
-		return
-	}
-	if ds == wlanFromDS {
-		t.bits(qos, 16, 0x10, "EOSP")
-		if qos&0x10 != 0 {
-			t.b = append(t.b, "End of service period"...)
-		} else {
-			t.b = append(t.b, "Service period"...)
-		}
-	} else {
-		t.bits(qos, 16, 0x10, "QoS bit 4")
-		if qos&0x10 != 0 {
-			t.b = append(t.b, "Bits 8-15 of QoS Control field are Queue Size"...)
-		} else {
-			t.b = append(t.b, "Bits 8-15 of QoS Control field are TXOP Duration Requested"...)
-		}
-	}
-	t.end()
-	ack := qos >> 5 & 3
-	t.bits(qos, 16, 0x60, "Ack Policy")
-	t.b = append(t.b, wlanAckPolicies[ack]...)
-	t.b = append(t.b, " (0x"...)
-	t.b = appendHexN(t.b, ack, 1)
-	t.b = append(t.b, ')')
-	t.end()
-	t.bits(qos, 16, 0x80, "Payload Type")
-	if qos&0x80 != 0 {
-		t.b = append(t.b, "A-MSDU"...)
-	} else {
-		t.b = append(t.b, "MSDU"...)
-	}
-	t.end()
-	hi := qos >> 8
-	switch {
-	case ds == wlanFromDS && qos&0x200 == 0:
-		t.bits(qos, 16, 0xff00, "QAP PS Buffer State")
-		t.b = append(t.b, "0x"...)
-		t.b = appendHexN(t.b, hi, 2)
-		t.end()
-		t.depth = 3
-		t.bits(qos, 16, 0x200, "Buffer State Indicated")
-		t.b = append(t.b, "No"...)
-		t.end()
-	case ds == wlanToDS && qos&0x10 == 0 && hi == 0:
-		t.bits(qos, 16, 0xff00, "TXOP Duration Requested")
-		t.b = append(t.b, "0 (no TXOP requested)"...)
-		t.end()
-	case ds == wlanToDS && qos&0x10 != 0 && hi < 254:
-		t.bits(qos, 16, 0xff00, "Queue Size")
-		t.b = strconv.AppendUint(t.b, hi, 10)
-		t.b = append(t.b, " ("...)
-		t.b = strconv.AppendUint(t.b, hi*256, 10)
-		t.b = append(t.b, " bytes)"...)
-		t.end()
-	}
-}
-
-// emitWLANQoS emits QoS control and the subfields its tree draws.
-func emitWLANQoS(e *emitter, qos uint64, ds uint8) {
-	f := &wlanFields
-	e.Uint(&f[wfQoS], qos)
-	e.Uint(&f[wfQoSTID], qos&0xf)
-	e.Uint(&f[wfQoSPriority], qos&7)
-	if ds != wlanFromDS && ds != wlanToDS {
-		return
-	}
-	if ds == wlanFromDS {
-		e.Bool(&f[wfQoSEOSP], qos&0x10 != 0)
-	} else {
-		e.Bool(&f[wfQoSBit4], qos&0x10 != 0)
-	}
-	e.Uint(&f[wfQoSAck], qos>>5&3)
-	e.Bool(&f[wfQoSAMSDU], qos&0x80 != 0)
-	hi := qos >> 8
-	switch {
-	case ds == wlanFromDS && qos&0x200 == 0:
-		e.Uint(&f[wfQoSPSBufState], hi)
-		e.Bool(&f[wfQoSBufStateInd], false)
-	case ds == wlanToDS && qos&0x10 == 0 && hi == 0:
-		e.Uint(&f[wfQoSTXOPDurReq], hi)
-	case ds == wlanToDS && qos&0x10 != 0 && hi < 254:
-		e.Uint(&f[wfQoSQueueSize], hi)
-	}
 }

@@ -100,94 +100,109 @@ func wlanMaskDigits(f *Field) int {
 	return (bits.Len64(m) + 3) / 4
 }
 
-// treeWLANItems draws the lines of a fixed layout over body v.
-func treeWLANItems(t *treeWriter, num uint8, v []byte, items []wlanTagItem) {
-	v = wlanTagBody(num, v)
-	for _, it := range items {
-		if int(it.off)+int(it.size) > len(v) {
-			return
-		}
-		t.depth = 3 + int(it.depth)
-		raw := uint64(0)
-		if it.size <= 8 {
-			raw = wlanLE(v[it.off:], int(it.size))
-		}
-		if int(it.f) >= wlanAllFieldCount {
-			treeWLANExtra(t, v, it)
-			continue
-		}
-		treeWLANField(t, int(it.f), raw, v[it.off:int(it.off)+int(it.size)], int(it.off))
+// wlanFieldHidden reports whether tshark draws no line for field k read
+// from raw (where rawcap does not know its wording).
+func wlanFieldHidden(k int, raw uint64) bool {
+	if k == wtHtMcssetTxmaxss {
+		f := &wlanFields[k]
+		return raw&1 != 0 || wlanFieldValue(f, raw) != 0
 	}
+	return false
 }
 
-// treeWLANField draws field k of wlanFields read from raw (b: its bytes,
-// off: where they start in the element's body).
-func treeWLANField(t *treeWriter, k int, raw uint64, b []byte, off int) {
+// wlanFieldCustom reports whether tshark's line for field k is not the
+// one drawn from its definition.
+func wlanFieldCustom(k int) bool {
+	switch k {
+	case wtHtAmpduparamMaxlength, wtHtMcssetTxmaxss, wtExtcap, wtExtcapB63:
+		return true
+	}
+	return false
+}
+
+// appendWLANFieldText appends the tree line of field k of wlanFields read
+// from raw (b: its bytes, off: where they start in the element's body).
+func appendWLANFieldText(out []byte, k int, raw uint64, b []byte, off int) []byte {
 	f := &wlanFields[k]
 	v := wlanFieldValue(f, raw)
-	switch k {
-	case wtHtMcssetTxmaxss:
-		if raw&1 != 0 || v != 0 {
-			return // tshark's wording with a Tx MCS set is not known here
-		}
-	}
 	if f.Mask != 0 {
-		t.bits(raw, int(f.Width), f.Mask, f.Label)
-	} else {
-		t.line()
-		t.b = append(t.b, f.Label...)
-		t.b = append(t.b, ": "...)
+		out = appendBitDrawing(out, raw, int(f.Width), f.Mask)
+		out = append(out, " = "...)
 	}
+	out = append(out, f.Label...)
+	out = append(out, ": "...)
 	hex := f.Base == BaseHex
 	switch {
 	case k == wtHtAmpduparamMaxlength:
-		t.b = append(t.b, "0x"...)
-		t.b = appendHexN(t.b, v, 1)
-		t.b = append(t.b, " ("...)
-		t.b = strconv.AppendUint(t.b, 1<<(13+v)-1, 10)
-		t.b = append(t.b, "[Bytes])"...)
+		out = append(out, "0x"...)
+		out = appendHexN(out, v, 1)
+		out = append(out, " ("...)
+		out = strconv.AppendUint(out, 1<<(13+v)-1, 10)
+		out = append(out, "[Bytes])"...)
 	case k == wtHtMcssetTxmaxss:
-		t.b = append(t.b, "0x0, TX MCS Set Not Defined"...)
+		out = append(out, "0x0, TX MCS Set Not Defined"...)
 	case f.Kind == KindBool:
-		yes, no, ok := f.BoolNames()
-		if !ok {
-			yes, no = "True", "False"
-		}
-		if v != 0 {
-			t.b = append(t.b, yes...)
-		} else {
-			t.b = append(t.b, no...)
-		}
+		out = appendBoolName(out, f, v != 0)
 	case f.Kind == KindBytes:
-		t.b = appendWSBytes(t.b, b)
+		out = appendWSBytes(out, b)
 	case f.Kind == KindString:
-		t.b = appendWLANCString(t.b, b)
+		out = appendWLANCString(out, b)
 	case f.ValueNames() != nil && k != wtExtcapB63:
 		name := f.ValueNames().Name(v)
 		if name == "" {
 			name = "Unknown"
 		}
-		t.b = append(t.b, name...)
-		t.b = append(t.b, " ("...)
+		out = append(out, name...)
+		out = append(out, " ("...)
 		if hex {
-			t.b = append(t.b, "0x"...)
-			t.b = appendHexN(t.b, v, wlanMaskDigits(f))
+			out = append(out, "0x"...)
+			out = appendHexN(out, v, wlanMaskDigits(f))
 		} else {
-			t.b = strconv.AppendUint(t.b, v, 10)
+			out = strconv.AppendUint(out, v, 10)
 		}
-		t.b = append(t.b, ')')
+		out = append(out, ')')
 	case hex:
-		t.b = append(t.b, "0x"...)
-		t.b = appendHexN(t.b, v, wlanMaskDigits(f))
+		out = append(out, "0x"...)
+		out = appendHexN(out, v, wlanMaskDigits(f))
 	default:
-		t.b = strconv.AppendUint(t.b, v, 10)
+		out = strconv.AppendUint(out, v, 10)
 	}
 	if k == wtExtcap {
-		t.b = append(t.b, " (octet "...)
-		t.b = strconv.AppendInt(t.b, int64(off+1), 10)
-		t.b = append(t.b, ')')
+		out = append(out, " (octet "...)
+		out = strconv.AppendInt(out, int64(off+1), 10)
+		out = append(out, ')')
 	}
-	t.end()
+	return out
+}
+
+// emitWLANItem emits field k of wlanFields read from raw (b: its bytes,
+// off: where they start in the element's body), with tshark's line where
+// it is not the one drawn from the definition.
+func emitWLANItem(e *emitter, k int, raw uint64, b []byte, off int) {
+	f := &wlanFields[k]
+	switch f.Kind {
+	case KindBool:
+		if f.Mask != 0 {
+			e.BoolBits(f, raw)
+		} else {
+			e.Bool(f, raw != 0)
+		}
+	case KindBytes:
+		e.Bytes(f, b)
+	case KindString:
+		n := 0
+		for n < len(b) && b[n] != 0 {
+			n++
+		}
+		e.Bytes(f, b[:n])
+	default:
+		e.Uint(f, wlanFieldValue(f, raw))
+	}
+	if wlanFieldHidden(k, raw) {
+		e.NoTree()
+	} else if e.Tree() && wlanFieldCustom(k) {
+		e.SetRepr(appendWLANFieldText(e.Text(), k, raw, b, off))
+	}
 }
 
 // appendWLANCString appends a NUL-padded string field's text.
@@ -201,73 +216,85 @@ func appendWLANCString(b, s []byte) []byte {
 	return b
 }
 
-// treeWLANExtra draws a layout line that is not one field's value.
-func treeWLANExtra(t *treeWriter, v []byte, it wlanTagItem) {
-	t.line()
+// appendWLANExtra appends a layout line that is not one field's value; ok
+// false: tshark draws none.
+func appendWLANExtra(b, v []byte, it wlanTagItem) ([]byte, bool) {
 	switch it.f {
 	case wtxHtMcssetCap:
-		t.b = append(t.b, "Rx Supported Modulation and Coding Scheme Set: MCS Set"...)
+		b = append(b, "Rx Supported Modulation and Coding Scheme Set: MCS Set"...)
 	case wtxHtMcssetBasic:
-		t.b = append(t.b, "Rx Supported Modulation and Coding Scheme Set: Basic MCS Set"...)
+		b = append(b, "Rx Supported Modulation and Coding Scheme Set: Basic MCS Set"...)
 	case wtxHtRxbitmask:
-		t.b = append(t.b, "Rx Modulation and Coding Scheme (One bit per modulation): "...)
-		b := v[it.off:]
+		b = append(b, "Rx Modulation and Coding Scheme (One bit per modulation): "...)
+		m := v[it.off:]
 		n := -1
 		for k := 3; k >= 0; k-- {
-			if b[k] != 0 {
+			if m[k] != 0 {
 				n = k
 				break
 			}
 		}
 		switch n {
 		case -1:
-			t.b = append(t.b, "Reserved:8"...)
+			b = append(b, "Reserved:8"...)
 		case 0:
-			t.b = append(t.b, "1 spatial stream"...)
+			b = append(b, "1 spatial stream"...)
 		default:
-			t.b = strconv.AppendInt(t.b, int64(n+1), 10)
-			t.b = append(t.b, " spatial streams"...)
+			b = strconv.AppendInt(b, int64(n+1), 10)
+			b = append(b, " spatial streams"...)
 		}
 	case wtxVhtMcsset:
-		t.b = append(t.b, "VHT Supported MCS Set"...)
+		b = append(b, "VHT Supported MCS Set"...)
 	case wtxVhtOp:
-		t.b = append(t.b, "VHT Operation Info"...)
+		b = append(b, "VHT Operation Info"...)
 	case wtxTpeConstr20, wtxTpeConstr40, wtxTpeConstr80:
 		k := int(it.f - wtxTpeConstr20)
 		if k > int(v[0]&7) {
-			t.b = t.b[:len(t.b)-4*(t.depth+t.indent)]
-			return
+			return b, false
 		}
-		t.b = append(t.b, "Local Max Tx Pwr Constraint "...)
-		t.b = append(t.b, [3]string{"20", "40", "80"}[k]...)
-		t.b = append(t.b, "MHz: "...)
+		b = append(b, "Local Max Tx Pwr Constraint "...)
+		b = append(b, [3]string{"20", "40", "80"}[k]...)
+		b = append(b, "MHz: "...)
 		x := int(int8(v[it.off]))
 		if x < 0 {
-			t.b = append(t.b, '-')
+			b = append(b, '-')
 			x = -x
 		}
-		t.b = strconv.AppendInt(t.b, int64(x/2), 10)
+		b = strconv.AppendInt(b, int64(x/2), 10)
 		if x%2 != 0 {
-			t.b = append(t.b, ".5"...)
+			b = append(b, ".5"...)
 		} else {
-			t.b = append(t.b, ".0"...)
+			b = append(b, ".0"...)
 		}
-		t.b = append(t.b, " dBm"...)
+		b = append(b, " dBm"...)
 	}
-	t.end()
+	return b, true
 }
 
-// emitWLANItems emits the fields of a fixed layout over body v.
+// emitWLANItems emits the fields of a fixed layout over body v, each at its
+// depth below the current one, and the lines between them.
 func emitWLANItems(e *emitter, num uint8, v []byte, items []wlanTagItem) {
 	v = wlanTagBody(num, v)
+	base := e.depth
+	defer func() { e.depth = base }()
 	for _, it := range items {
 		if int(it.off)+int(it.size) > len(v) {
 			return
 		}
+		e.depth = base + it.depth
 		if int(it.f) >= wlanAllFieldCount {
+			if e.Tree() {
+				if b, ok := appendWLANExtra(e.Text(), v, it); ok {
+					e.Line(b)
+				}
+			}
 			continue
 		}
-		emitWLANField(e, int(it.f), v[it.off:int(it.off)+int(it.size)])
+		raw := uint64(0)
+		if it.size <= 8 {
+			raw = wlanLE(v[it.off:], int(it.size))
+		}
+		emitWLANItem(e, int(it.f), raw, v[it.off:int(it.off)+int(it.size)], int(it.off))
 	}
 }
 
@@ -300,46 +327,8 @@ func wlanFromAP(sub uint8) bool {
 	return false
 }
 
-// treeWLANTagBody draws the fields of the elements rawcap lays out, after
-// their number and length.
-func treeWLANTagBody(t *treeWriter, num uint8, v []byte, ap bool) {
-	if items := wlanTagLayout(num, v); items != nil {
-		treeWLANItems(t, num, v, items)
-		return
-	}
-	t.depth = 3
-	switch num {
-	case 36:
-		for k := 0; k+2 <= len(v); k += 2 {
-			t.depth = 3
-			t.line()
-			t.b = append(t.b, "Supported Channels Set #"...)
-			t.b = strconv.AppendInt(t.b, int64(k/2+1), 10)
-			t.b = append(t.b, " First: "...)
-			t.b = strconv.AppendInt(t.b, int64(v[k]), 10)
-			t.b = append(t.b, ", Range: "...)
-			t.b = strconv.AppendInt(t.b, int64(v[k+1]), 10)
-			t.b = append(t.b, ' ')
-			t.end()
-			t.depth = 4
-			t.int("First Supported Channel", int(v[k]))
-			t.int("Supported Channel Range", int(v[k+1]))
-		}
-	case 48:
-		treeWLANRSN(t, v)
-	case 133:
-		if len(v) == 30 {
-			treeWLANField(t, wtCiscoCcx1Unknown, 0, v[:10], 0)
-			treeWLANField(t, wtCiscoCcx1Name, 0, v[10:26], 10)
-			treeWLANField(t, wtCiscoCcx1Clients, uint64(v[26]), v[26:27], 26)
-			treeWLANField(t, wtCiscoCcx1Unknown2, 0, v[27:30], 27)
-		}
-	case 221:
-		treeWLANVendor(t, v, ap)
-	}
-}
-
-// emitWLANTagBody emits the fields treeWLANTagBody draws.
+// emitWLANTagBody emits the fields of the elements rawcap lays out, after
+// their number and length, at the current depth.
 func emitWLANTagBody(e *emitter, num uint8, v []byte, ap bool) {
 	if items := wlanTagLayout(num, v); items != nil {
 		emitWLANItems(e, num, v, items)
@@ -348,17 +337,25 @@ func emitWLANTagBody(e *emitter, num uint8, v []byte, ap bool) {
 	switch num {
 	case 36:
 		for k := 0; k+2 <= len(v); k += 2 {
-			emitWLANField(e, wtSupchanFirst, v[k:k+1])
-			emitWLANField(e, wtSupchanRange, v[k+1:k+2])
+			if e.Tree() {
+				b := strconv.AppendInt(append(e.Text(), "Supported Channels Set #"...), int64(k/2+1), 10)
+				b = strconv.AppendInt(append(b, " First: "...), int64(v[k]), 10)
+				b = strconv.AppendInt(append(b, ", Range: "...), int64(v[k+1]), 10)
+				e.Line(append(b, ' '))
+			}
+			e.Sub()
+			emitWLANItem(e, wtSupchanFirst, uint64(v[k]), v[k:k+1], k)
+			emitWLANItem(e, wtSupchanRange, uint64(v[k+1]), v[k+1:k+2], k+1)
+			e.Up()
 		}
 	case 48:
 		emitWLANRSN(e, v)
 	case 133:
 		if len(v) == 30 {
-			emitWLANField(e, wtCiscoCcx1Unknown, v[:10])
-			emitWLANField(e, wtCiscoCcx1Name, v[10:26])
-			emitWLANField(e, wtCiscoCcx1Clients, v[26:27])
-			emitWLANField(e, wtCiscoCcx1Unknown2, v[27:30])
+			emitWLANItem(e, wtCiscoCcx1Unknown, 0, v[:10], 0)
+			emitWLANItem(e, wtCiscoCcx1Name, 0, v[10:26], 10)
+			emitWLANItem(e, wtCiscoCcx1Clients, uint64(v[26]), v[26:27], 26)
+			emitWLANItem(e, wtCiscoCcx1Unknown2, 0, v[27:30], 27)
 		}
 	case 221:
 		emitWLANVendor(e, v, ap)
@@ -382,27 +379,6 @@ func appendWLANSuite(b []byte, s []byte, k int) []byte {
 func wlanRSNSuiteOK(s []byte, k int) bool {
 	return uint32(s[0])<<16|uint32(s[1])<<8|uint32(s[2]) == ouiIEEE80211 &&
 		wlanFields[k].ValueNames().Name(uint64(s[3])) != ""
-}
-
-// treeWLANSuite draws one suite: its head, OUI and type.
-func treeWLANSuite(t *treeWriter, s []byte, label string, k int) {
-	t.line()
-	t.b = append(t.b, label...)
-	t.b = append(t.b, ": "...)
-	t.b = appendWLANSuite(t.b, s, k)
-	t.end()
-	t.depth++
-	t.line()
-	t.b = append(t.b, label...)
-	if k == wtRsnAkmsType {
-		t.b = t.b[:len(t.b)-len(" Suite")]
-	}
-	t.b = append(t.b, " OUI: "...)
-	t.b = appendWLANSuite(t.b, s, k)
-	t.b = t.b[:len(t.b)-len(wlanFields[k].ValueNames().Name(uint64(s[3])))-1]
-	t.end()
-	treeWLANField(t, k, uint64(s[3]), s[3:4], 3)
-	t.depth--
 }
 
 // wlanRSNLayout returns the counts and where the capabilities start in an
@@ -430,76 +406,96 @@ var wlanRSNCapItems = [...]uint16{
 	wtRsnCapabilitiesJmr, wtRsnCapabilitiesPeerkey, wtRsnCapabilitiesExtendedKeyIdIaf,
 }
 
-// treeWLANRSN draws an RSN element up to its capabilities.
-func treeWLANRSN(t *treeWriter, v []byte) {
-	npcs, nakm, capOff, ok := wlanRSNLayout(v)
-	if !ok {
-		return
+// emitWLANSuite emits one suite: the line that names it, its OUI's line
+// and its type.
+func emitWLANSuite(e *emitter, s []byte, label string, k int) {
+	if e.Tree() {
+		b := append(append(e.Text(), label...), ": "...)
+		e.Line(appendWLANSuite(b, s, k))
 	}
-	for k := 0; k < npcs; k++ {
-		if !wlanRSNSuiteOK(v[8+4*k:], wtRsnPcsType) {
-			return
+	e.Sub()
+	if e.Tree() {
+		b := append(e.Text(), label...)
+		if k == wtRsnAkmsType {
+			b = b[:len(b)-len(" Suite")]
 		}
+		b = appendWLANSuite(append(b, " OUI: "...), s, k)
+		e.Line(b[:len(b)-len(wlanFields[k].ValueNames().Name(uint64(s[3])))-1])
 	}
-	for k := 0; k < nakm; k++ {
-		if !wlanRSNSuiteOK(v[capOff-4*nakm+4*k:], wtRsnAkmsType) {
-			return
-		}
-	}
-	if !wlanRSNSuiteOK(v[2:], wtRsnGcsType) {
-		return
-	}
-	treeWLANField(t, wtRsnVersion, uint64(le16(v)), v[:2], 0)
-	treeWLANSuite(t, v[2:6], "Group Cipher Suite", wtRsnGcsType)
-	treeWLANField(t, wtRsnPcsCount, uint64(npcs), v[6:8], 6)
-	treeWLANSuiteList(t, v[8:8+4*npcs], "Pairwise Cipher Suite List", "Pairwise Cipher Suite", wtRsnPcsType)
-	treeWLANField(t, wtRsnAkmsCount, uint64(nakm), v[capOff-4*nakm-2:], capOff-4*nakm-2)
-	treeWLANSuiteList(t, v[capOff-4*nakm:capOff], "Auth Key Management (AKM) List", "Auth Key Management (AKM) Suite", wtRsnAkmsType)
-	c := uint64(le16(v[capOff:]))
-	treeWLANField(t, wtRsnCapabilities, c, v[capOff:capOff+2], capOff)
-	t.depth = 4
-	for _, k := range wlanRSNCapItems {
-		treeWLANField(t, int(k), c, v[capOff:capOff+2], capOff)
-	}
-	t.depth = 3
+	emitWLANItem(e, k, uint64(s[3]), s[3:4], 3)
+	e.Up()
 }
 
-func treeWLANSuiteList(t *treeWriter, l []byte, head, label string, k int) {
-	t.line()
-	t.b = append(t.b, head...)
-	for s := 0; s+4 <= len(l); s += 4 {
-		t.b = append(t.b, ' ')
-		t.b = appendWLANSuite(t.b, l[s:], k)
+// emitWLANSuiteList emits a list of suites under the line that lists
+// them.
+func emitWLANSuiteList(e *emitter, l []byte, head, label string, k int) {
+	if e.Tree() {
+		b := append(e.Text(), head...)
+		for s := 0; s+4 <= len(l); s += 4 {
+			b = appendWLANSuite(append(b, ' '), l[s:], k)
+		}
+		e.Line(b)
 	}
-	t.end()
-	t.depth = 4
+	e.Sub()
 	for s := 0; s+4 <= len(l); s += 4 {
-		treeWLANSuite(t, l[s:s+4], label, k)
+		emitWLANSuite(e, l[s:s+4], label, k)
 	}
-	t.depth = 3
+	e.Up()
 }
 
-// emitWLANRSN emits the fields treeWLANRSN draws.
+// emitWLANRSN emits an RSN element up to its capabilities; one whose
+// suites rawcap cannot all name has its fields emitted but not drawn.
 func emitWLANRSN(e *emitter, v []byte) {
 	npcs, nakm, capOff, ok := wlanRSNLayout(v)
 	if !ok {
 		return
 	}
-	emitWLANField(e, wtRsnVersion, v[:2])
-	emitWLANField(e, wtRsnGcsType, v[5:6])
-	emitWLANField(e, wtRsnPcsCount, v[6:8])
+	named := wlanRSNSuiteOK(v[2:], wtRsnGcsType)
 	for k := 0; k < npcs; k++ {
-		emitWLANField(e, wtRsnPcsType, v[11+4*k:12+4*k])
+		named = named && wlanRSNSuiteOK(v[8+4*k:], wtRsnPcsType)
 	}
 	a := capOff - 4*nakm
-	emitWLANField(e, wtRsnAkmsCount, v[a-2:a])
 	for k := 0; k < nakm; k++ {
-		emitWLANField(e, wtRsnAkmsType, v[a+3+4*k:a+4+4*k])
+		named = named && wlanRSNSuiteOK(v[a+4*k:], wtRsnAkmsType)
 	}
-	emitWLANField(e, wtRsnCapabilities, v[capOff:capOff+2])
+	if !named {
+		emitWLANField(e, wtRsnVersion, v[:2])
+		e.NoTree()
+		emitWLANField(e, wtRsnGcsType, v[5:6])
+		e.NoTree()
+		emitWLANField(e, wtRsnPcsCount, v[6:8])
+		e.NoTree()
+		for k := 0; k < npcs; k++ {
+			emitWLANField(e, wtRsnPcsType, v[11+4*k:12+4*k])
+			e.NoTree()
+		}
+		emitWLANField(e, wtRsnAkmsCount, v[a-2:a])
+		e.NoTree()
+		for k := 0; k < nakm; k++ {
+			emitWLANField(e, wtRsnAkmsType, v[a+3+4*k:a+4+4*k])
+			e.NoTree()
+		}
+		emitWLANField(e, wtRsnCapabilities, v[capOff:capOff+2])
+		e.NoTree()
+		for _, k := range wlanRSNCapItems {
+			emitWLANField(e, int(k), v[capOff:capOff+2])
+			e.NoTree()
+		}
+		return
+	}
+	emitWLANItem(e, wtRsnVersion, uint64(le16(v)), v[:2], 0)
+	emitWLANSuite(e, v[2:6], "Group Cipher Suite", wtRsnGcsType)
+	emitWLANItem(e, wtRsnPcsCount, uint64(npcs), v[6:8], 6)
+	emitWLANSuiteList(e, v[8:8+4*npcs], "Pairwise Cipher Suite List", "Pairwise Cipher Suite", wtRsnPcsType)
+	emitWLANItem(e, wtRsnAkmsCount, uint64(nakm), v[a-2:a], a-2)
+	emitWLANSuiteList(e, v[a:capOff], "Auth Key Management (AKM) List", "Auth Key Management (AKM) Suite", wtRsnAkmsType)
+	c := uint64(le16(v[capOff:]))
+	emitWLANItem(e, wtRsnCapabilities, c, v[capOff:capOff+2], capOff)
+	e.Sub()
 	for _, k := range wlanRSNCapItems {
-		emitWLANField(e, int(k), v[capOff:capOff+2])
+		emitWLANItem(e, int(k), c, v[capOff:capOff+2], capOff)
 	}
+	e.Up()
 }
 
 // wlanVendorKind tells which vendor element v (the body of element 221) is,
@@ -549,119 +545,53 @@ func wlanVendorKind(v []byte) int {
 	return wvNone
 }
 
-// treeWLANVendorHead draws the head of a vendor element rawcap knows.
-func treeWLANVendorHead(t *treeWriter, v []byte) bool {
+// appendWLANVendorHead appends, after "Tag: ", the name of a vendor
+// element rawcap knows ("Vendor Specific: Microsoft Corp.: WMM/WME: …");
+// ok false for one it does not.
+func appendWLANVendorHead(b []byte, v []byte) ([]byte, bool) {
 	kind := wlanVendorKind(v)
 	if kind == wvNone {
-		return false
+		return b, false
 	}
-	t.line()
-	t.b = append(t.b, "Tag: Vendor Specific: "...)
-	t.b = append(t.b, wlanOUIName(uint32(v[0])<<16|uint32(v[1])<<8|uint32(v[2]))...)
-	t.b = append(t.b, ": "...)
+	b = append(b, "Vendor Specific: "...)
+	b = append(b, wlanOUIName(uint32(v[0])<<16|uint32(v[1])<<8|uint32(v[2]))...)
+	b = append(b, ": "...)
 	switch kind {
 	case wvWMM:
-		t.b = append(t.b, "WMM/WME: "...)
-		t.b = append(t.b, wlanFields[wtWfaIeWmeSubtype].ValueNames().Name(uint64(v[4]))...)
+		b = append(b, "WMM/WME: "...)
+		b = append(b, wlanFields[wtWfaIeWmeSubtype].ValueNames().Name(uint64(v[4]))...)
 	case wvMSUnknown:
-		t.b = append(t.b, "Unknown "...)
-		t.b = strconv.AppendInt(t.b, int64(v[3]), 10)
+		b = append(b, "Unknown "...)
+		b = strconv.AppendInt(b, int64(v[3]), 10)
 	case wvAironet:
-		t.b = append(t.b, "Aironet "...)
+		b = append(b, "Aironet "...)
 		switch v[3] {
 		case 3:
-			t.b = append(t.b, "CCX version = "...)
-			t.b = strconv.AppendInt(t.b, int64(v[4]), 10)
+			b = append(b, "CCX version = "...)
+			b = strconv.AppendInt(b, int64(v[4]), 10)
 		case 20:
-			t.b = append(t.b, "Client MFP "...)
+			b = append(b, "Client MFP "...)
 			if v[4]&1 != 0 {
-				t.b = append(t.b, "Enabled"...)
+				b = append(b, "Enabled"...)
 			} else {
-				t.b = append(t.b, "Disabled"...)
+				b = append(b, "Disabled"...)
 			}
 		default:
 			name := wlanFields[wtAironetType].ValueNames().Name(uint64(v[3]))
 			if name == "" {
 				name = "Unknown"
 			}
-			t.b = append(t.b, name...)
-			t.b = append(t.b, " ("...)
-			t.b = strconv.AppendInt(t.b, int64(v[3]), 10)
-			t.b = append(t.b, ')')
+			b = append(b, name...)
+			b = append(b, " ("...)
+			b = strconv.AppendInt(b, int64(v[3]), 10)
+			b = append(b, ')')
 		}
 	case wvHS20:
-		t.b = append(t.b, "Hotspot 2.0 Indication"...)
+		b = append(b, "Hotspot 2.0 Indication"...)
 	case wvPMKID:
-		t.b = append(t.b, "RSN PMKID"...)
+		b = append(b, "RSN PMKID"...)
 	}
-	t.end()
-	return true
-}
-
-// treeWLANVendor draws the body of a vendor element rawcap knows.
-func treeWLANVendor(t *treeWriter, v []byte, ap bool) {
-	kind := wlanVendorKind(v)
-	if kind == wvNone {
-		return
-	}
-	t.depth = 3
-	t.line()
-	t.b = append(t.b, "OUI: "...)
-	t.b = appendHex2(t.b, v[0])
-	t.b = append(t.b, ':')
-	t.b = appendHex2(t.b, v[1])
-	t.b = append(t.b, ':')
-	t.b = appendHex2(t.b, v[2])
-	t.b = append(t.b, " ("...)
-	t.b = append(t.b, wlanOUIName(uint32(v[0])<<16|uint32(v[1])<<8|uint32(v[2]))...)
-	t.b = append(t.b, ')')
-	t.end()
-	treeWLANField(t, wtTagVendorOuiType, uint64(v[3]), v[3:4], 3)
-	switch kind {
-	case wvWMM:
-		treeWLANField(t, wtWfaIeType, uint64(v[3]), v[3:4], 3)
-		treeWLANField(t, wtWfaIeWmeSubtype, uint64(v[4]), v[4:5], 4)
-		treeWLANField(t, wtWfaIeWmeVersion, uint64(v[5]), v[5:6], 5)
-		q := uint64(v[6])
-		treeWLANField(t, wtWfaIeWmeQosInfo, q, v[6:7], 6)
-		t.depth = 4
-		for _, k := range wlanWMMQoSItems(ap) {
-			treeWLANField(t, int(k), q, v[6:7], 6)
-		}
-		t.depth = 3
-		if v[4] != 1 {
-			return
-		}
-		treeWLANField(t, wtWfaIeWmeReserved, 0, v[7:8], 7)
-		for ac := 8; ac+4 <= len(v); ac += 4 {
-			treeWLANACParam(t, v[ac:ac+4])
-		}
-	case wvMSUnknown:
-		t.line()
-		t.b = append(t.b, "Type: Unknown (0x"...)
-		t.b = appendHex2(t.b, v[3])
-		t.b = append(t.b, ')')
-		t.end()
-	case wvAironet:
-		treeWLANField(t, wtAironetType, uint64(v[3]), v[3:4], 3)
-		switch v[3] {
-		case 3:
-			treeWLANField(t, wtAironetVersion, uint64(v[4]), v[4:5], 4)
-		case 20:
-			treeWLANField(t, wtAironetClientmfp, uint64(v[4]), v[4:5], 4)
-		default:
-			treeWLANField(t, wtAironetData, 0, v[4:], 4)
-		}
-	case wvHS20:
-		for _, k := range wlanHS20Items {
-			treeWLANField(t, int(k), uint64(v[4]), v[4:5], 4)
-		}
-	case wvPMKID:
-		t.line()
-		t.b = append(t.b, "Data Type: PMKID KDE (4)"...)
-		t.end()
-		treeWLANField(t, wtRsnIePmkid, 0, v[4:20], 4)
-	}
+	return b, true
 }
 
 var wlanHS20Items = [...]uint16{
@@ -684,102 +614,105 @@ func wlanWMMQoSItems(ap bool) []uint16 {
 	return wlanWMMQoSSTA[:]
 }
 
-// treeWLANACParam draws one WMM access category's parameters.
-func treeWLANACParam(t *treeWriter, p []byte) {
-	aci := p[0] >> 5 & 3
-	ecw := p[1]
-	txop := le16(p[2:])
-	t.depth = 3
-	t.line()
-	t.b = append(t.b, "Ac Parameters ACI "...)
-	t.b = strconv.AppendInt(t.b, int64(aci), 10)
-	t.b = append(t.b, " ("...)
-	t.b = append(t.b, wlanFields[wtWfaIeWmeAcpAci].ValueNames().Name(uint64(aci))...)
-	t.b = append(t.b, "), ACM "...)
-	if p[0]&0x10 != 0 {
-		t.b = append(t.b, "yes"...)
-	} else {
-		t.b = append(t.b, "no"...)
-	}
-	t.b = append(t.b, ", AIFSN "...)
-	t.b = strconv.AppendInt(t.b, int64(p[0]&15), 10)
-	t.b = append(t.b, ", ECWmin/max "...)
-	t.b = strconv.AppendInt(t.b, int64(ecw&15), 10)
-	t.b = append(t.b, '/')
-	t.b = strconv.AppendInt(t.b, int64(ecw>>4), 10)
-	t.b = append(t.b, " (CWmin/max "...)
-	t.b = strconv.AppendInt(t.b, int64(1<<(ecw&15)-1), 10)
-	t.b = append(t.b, '/')
-	t.b = strconv.AppendInt(t.b, int64(1<<(ecw>>4)-1), 10)
-	t.b = append(t.b, "), TXOP "...)
-	t.b = strconv.AppendInt(t.b, int64(txop), 10)
-	t.end()
-	t.depth = 4
-	treeWLANField(t, wtWfaIeWmeAcpAciAifsn, uint64(p[0]), p[:1], 0)
-	t.depth = 5
-	for _, k := range [...]int{wtWfaIeWmeAcpAifsn, wtWfaIeWmeAcpAcm, wtWfaIeWmeAcpAci, wtWfaIeWmeAcpReserved} {
-		treeWLANField(t, k, uint64(p[0]), p[:1], 0)
-	}
-	t.depth = 4
-	treeWLANField(t, wtWfaIeWmeAcpEcw, uint64(ecw), p[1:2], 1)
-	t.depth = 5
-	treeWLANField(t, wtWfaIeWmeAcpEcwMax, uint64(ecw), p[1:2], 1)
-	treeWLANField(t, wtWfaIeWmeAcpEcwMin, uint64(ecw), p[1:2], 1)
-	treeWLANField(t, wtWfaIeWmeAcpCwMax, 1<<(ecw>>4)-1, p[1:2], 1)
-	treeWLANField(t, wtWfaIeWmeAcpCwMin, 1<<(ecw&15)-1, p[1:2], 1)
-	t.depth = 4
-	treeWLANField(t, wtWfaIeWmeAcpTxopLimit, uint64(txop), p[2:4], 2)
-	t.depth = 3
-}
-
-// emitWLANVendor emits the fields treeWLANVendor draws.
+// emitWLANVendor emits the body of a vendor element rawcap knows.
 func emitWLANVendor(e *emitter, v []byte, ap bool) {
 	kind := wlanVendorKind(v)
 	if kind == wvNone {
 		return
 	}
-	emitWLANField(e, wtTagVendorOuiType, v[3:4])
+	if e.Tree() {
+		b := append(e.Text(), "OUI: "...)
+		b = append(appendHex2(b, v[0]), ':')
+		b = append(appendHex2(b, v[1]), ':')
+		b = append(appendHex2(b, v[2]), " ("...)
+		b = append(b, wlanOUIName(uint32(v[0])<<16|uint32(v[1])<<8|uint32(v[2]))...)
+		e.Line(append(b, ')'))
+	}
+	emitWLANItem(e, wtTagVendorOuiType, uint64(v[3]), v[3:4], 3)
 	switch kind {
 	case wvWMM:
-		emitWLANField(e, wtWfaIeType, v[3:4])
-		emitWLANField(e, wtWfaIeWmeSubtype, v[4:5])
-		emitWLANField(e, wtWfaIeWmeVersion, v[5:6])
-		emitWLANField(e, wtWfaIeWmeQosInfo, v[6:7])
+		emitWLANItem(e, wtWfaIeType, uint64(v[3]), v[3:4], 3)
+		emitWLANItem(e, wtWfaIeWmeSubtype, uint64(v[4]), v[4:5], 4)
+		emitWLANItem(e, wtWfaIeWmeVersion, uint64(v[5]), v[5:6], 5)
+		q := uint64(v[6])
+		emitWLANItem(e, wtWfaIeWmeQosInfo, q, v[6:7], 6)
+		e.Sub()
 		for _, k := range wlanWMMQoSItems(ap) {
-			emitWLANField(e, int(k), v[6:7])
+			emitWLANItem(e, int(k), q, v[6:7], 6)
 		}
+		e.Up()
 		if v[4] != 1 {
 			return
 		}
-		emitWLANField(e, wtWfaIeWmeReserved, v[7:8])
+		emitWLANItem(e, wtWfaIeWmeReserved, 0, v[7:8], 7)
 		for ac := 8; ac+4 <= len(v); ac += 4 {
-			p := v[ac : ac+4]
-			for _, k := range [...]int{wtWfaIeWmeAcpAciAifsn, wtWfaIeWmeAcpAifsn, wtWfaIeWmeAcpAcm, wtWfaIeWmeAcpAci, wtWfaIeWmeAcpReserved} {
-				emitWLANField(e, k, p[:1])
-			}
-			for _, k := range [...]int{wtWfaIeWmeAcpEcw, wtWfaIeWmeAcpEcwMax, wtWfaIeWmeAcpEcwMin} {
-				emitWLANField(e, k, p[1:2])
-			}
-			e.Uint(&wlanFields[wtWfaIeWmeAcpCwMax], 1<<(p[1]>>4)-1)
-			e.Uint(&wlanFields[wtWfaIeWmeAcpCwMin], 1<<(p[1]&15)-1)
-			emitWLANField(e, wtWfaIeWmeAcpTxopLimit, p[2:4])
+			emitWLANACParam(e, v[ac:ac+4])
+		}
+	case wvMSUnknown:
+		if e.Tree() {
+			b := appendHex2(append(e.Text(), "Type: Unknown (0x"...), v[3])
+			e.Line(append(b, ')'))
 		}
 	case wvAironet:
-		emitWLANField(e, wtAironetType, v[3:4])
+		emitWLANItem(e, wtAironetType, uint64(v[3]), v[3:4], 3)
 		switch v[3] {
 		case 3:
-			emitWLANField(e, wtAironetVersion, v[4:5])
+			emitWLANItem(e, wtAironetVersion, uint64(v[4]), v[4:5], 4)
 		case 20:
-			emitWLANField(e, wtAironetClientmfp, v[4:5])
+			emitWLANItem(e, wtAironetClientmfp, uint64(v[4]), v[4:5], 4)
 		default:
-			emitWLANField(e, wtAironetData, v[4:])
+			emitWLANItem(e, wtAironetData, 0, v[4:], 4)
 		}
 	case wvHS20:
 		for _, k := range wlanHS20Items {
-			emitWLANField(e, int(k), v[4:5])
+			emitWLANItem(e, int(k), uint64(v[4]), v[4:5], 4)
 		}
 	case wvPMKID:
 		e.Uint(&wlanFields[wtRsnIeKdeDataType], 4)
-		emitWLANField(e, wtRsnIePmkid, v[4:20])
+		if e.Tree() {
+			e.SetRepr(append(e.Text(), "Data Type: PMKID KDE (4)"...))
+		}
+		emitWLANItem(e, wtRsnIePmkid, 0, v[4:20], 4)
 	}
+}
+
+// emitWLANACParam emits one WMM access category's parameters.
+func emitWLANACParam(e *emitter, p []byte) {
+	aci := p[0] >> 5 & 3
+	ecw := p[1]
+	txop := le16(p[2:])
+	if e.Tree() {
+		b := strconv.AppendInt(append(e.Text(), "Ac Parameters ACI "...), int64(aci), 10)
+		b = append(b, " ("...)
+		b = append(b, wlanFields[wtWfaIeWmeAcpAci].ValueNames().Name(uint64(aci))...)
+		b = append(b, "), ACM "...)
+		if p[0]&0x10 != 0 {
+			b = append(b, "yes"...)
+		} else {
+			b = append(b, "no"...)
+		}
+		b = strconv.AppendInt(append(b, ", AIFSN "...), int64(p[0]&15), 10)
+		b = strconv.AppendInt(append(b, ", ECWmin/max "...), int64(ecw&15), 10)
+		b = strconv.AppendInt(append(b, '/'), int64(ecw>>4), 10)
+		b = strconv.AppendInt(append(b, " (CWmin/max "...), int64(1<<(ecw&15)-1), 10)
+		b = strconv.AppendInt(append(b, '/'), int64(1<<(ecw>>4)-1), 10)
+		b = strconv.AppendInt(append(b, "), TXOP "...), int64(txop), 10)
+		e.Line(b)
+	}
+	e.Sub()
+	emitWLANItem(e, wtWfaIeWmeAcpAciAifsn, uint64(p[0]), p[:1], 0)
+	e.Sub()
+	for _, k := range [...]int{wtWfaIeWmeAcpAifsn, wtWfaIeWmeAcpAcm, wtWfaIeWmeAcpAci, wtWfaIeWmeAcpReserved} {
+		emitWLANItem(e, k, uint64(p[0]), p[:1], 0)
+	}
+	e.Up()
+	emitWLANItem(e, wtWfaIeWmeAcpEcw, uint64(ecw), p[1:2], 1)
+	e.Sub()
+	emitWLANItem(e, wtWfaIeWmeAcpEcwMax, uint64(ecw), p[1:2], 1)
+	emitWLANItem(e, wtWfaIeWmeAcpEcwMin, uint64(ecw), p[1:2], 1)
+	emitWLANItem(e, wtWfaIeWmeAcpCwMax, 1<<(ecw>>4)-1, p[1:2], 1)
+	emitWLANItem(e, wtWfaIeWmeAcpCwMin, 1<<(ecw&15)-1, p[1:2], 1)
+	e.Up()
+	emitWLANItem(e, wtWfaIeWmeAcpTxopLimit, uint64(txop), p[2:4], 2)
+	e.Up()
 }

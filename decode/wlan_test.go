@@ -313,3 +313,52 @@ func FuzzWLAN(f *testing.F) {
 		}
 	})
 }
+
+// wlanTreeFrames returns the vectors and a few frames more whose lines the
+// generic tree draws from the fields' definitions: a beacon of an AP
+// without privacy, a PS-Poll (its association ID), an association
+// response (its status and AID) and a QoS data frame to the DS asking a
+// queue size (a QoS null function).
+func wlanTreeFrames(t testing.TB) [][]byte {
+	good, _ := wlanVectors(t)
+	h := func(s ...string) []byte { return mustHex(t, strings.Join(s, " ")) }
+	return append(good,
+		h(rtA, "80 00 00 00 ff ff ff ff ff ff 50 0f 80 70 18 d0 50 0f 80 70 18 d0 f0 bd",
+			"06 08 d6 09 4b 00 00 00 64 00 01 04", "00 03 61 62 63"),
+		h(rtB, "a4 10 05 c0 00 0c 41 82 b2 55 00 0d 93 82 36 3a"),
+		h(rtA, "10 00 3a 01 02 11 22 33 44 55 06 aa bb cc dd ee 06 aa bb cc dd ee 40 12",
+			"11 04 00 00 05 c0", "01 02 8c 98"),
+		h(rtB, "c8 01 2c 00 36 80 94 c0 22 8b b0 be 83 5b 4b 40 ff ff ff ff ff ff 70 05 15 1b"),
+	)
+}
+
+// TestWLANTreeMatchesTshark holds the 802.11 subtree and the management
+// block beside it, drawn from the fields, to tshark's line for line.
+func TestWLANTreeMatchesTshark(t *testing.T) {
+	allow := map[int]string{
+		10: "an RSN element whose suite count runs past its end: tshark draws what it read and an exception",
+		11: "a beacon cut in its fixed parameters: tshark's Info column adds [Malformed Packet]",
+	}
+	compareSubtreeWithTsharkOn(t, linktype.IEEE802_11RT, wlanTreeFrames(t), "IEEE 802.11 ", allow)
+}
+
+// TestWLANTreeAllocatesNothing: the generic tree draws 802.11 headers and
+// management bodies without allocating.
+func TestWLANTreeAllocatesNothing(t *testing.T) {
+	checkTreeAllocsNothingOn(t, linktype.IEEE802_11RT, wlanTreeFrames(t), "IEEE 802.11 ")
+}
+
+// TestEAPOLTreeMatchesTshark holds the 802.1X subtree of the generated key
+// frames (a PMKID and an RSN element in their key data), drawn from the
+// fields, to tshark's line for line.
+func TestEAPOLTreeMatchesTshark(t *testing.T) {
+	good, _ := wlanVectors(t)
+	compareSubtreeWithTsharkOn(t, linktype.IEEE802_11RT, good[8:10], "802.1X Authentication", nil)
+}
+
+// TestEAPOLTreeAllocatesNothing: the generic tree draws 802.1X key frames
+// without allocating.
+func TestEAPOLTreeAllocatesNothing(t *testing.T) {
+	good, _ := wlanVectors(t)
+	checkTreeAllocsNothingOn(t, linktype.IEEE802_11RT, good[8:10], "802.1X Authentication")
+}
