@@ -221,7 +221,7 @@ func (p *EKPrinter) appendProto(b []byte, l *FieldList, k, end int, t time.Time)
 		b = appendEKName(b, r.Field.Name)
 		b = append(b, `":`...)
 		if n <= 1 {
-			b = appendEKValue(b, l, r, t)
+			b = appendEKValue(b, l, r, t, p.location())
 			continue
 		}
 		b = append(b, '[')
@@ -234,7 +234,7 @@ func (p *EKPrinter) appendProto(b []byte, l *FieldList, k, end int, t time.Time)
 				b = append(b, ',')
 			}
 			c++
-			b = appendEKValue(b, l, q, t)
+			b = appendEKValue(b, l, q, t, p.location())
 		}
 		b = append(b, ']')
 	}
@@ -273,8 +273,74 @@ func earlierValue(recs []FieldRec, from, j int) bool {
 	return false
 }
 
+// parseWSTime reads Wireshark's text of an absolute time, as the time
+// fields hold it ("Jul 25, 1987 21:08:33.007738396 UTC"), in loc (the
+// zone the text was written in), without allocating.
+func parseWSTime(s []byte, loc *time.Location) (time.Time, bool) {
+	num := func(s []byte) (int, bool) {
+		n := 0
+		for _, c := range s {
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, len(s) > 0
+	}
+	if len(s) < len("Jan 2, 2006 15:04:05") || s[3] != ' ' {
+		return time.Time{}, false
+	}
+	month := 0
+	for m := time.January; m <= time.December; m++ {
+		if string(s[:3]) == m.String()[:3] {
+			month = int(m)
+		}
+	}
+	s = s[4:]
+	if s[0] == ' ' {
+		s = s[1:]
+	}
+	comma := 0
+	for comma < len(s) && s[comma] != ',' {
+		comma++
+	}
+	day, ok1 := num(s[:comma])
+	if month == 0 || !ok1 || len(s) < comma+2+4+1+8 || s[comma+1] != ' ' {
+		return time.Time{}, false
+	}
+	s = s[comma+2:]
+	year, ok2 := num(s[:4])
+	hh, ok3 := num(s[5:7])
+	mm, ok4 := num(s[8:10])
+	ss, ok5 := num(s[11:13])
+	if !ok2 || !ok3 || !ok4 || !ok5 || s[4] != ' ' || s[7] != ':' || s[10] != ':' {
+		return time.Time{}, false
+	}
+	s = s[13:]
+	ns := 0
+	if len(s) > 0 && s[0] == '.' {
+		k := 1
+		for k < len(s) && s[k] >= '0' && s[k] <= '9' {
+			k++
+		}
+		digits := s[1:k]
+		if len(digits) == 0 || len(digits) > 9 {
+			return time.Time{}, false
+		}
+		ns, _ = num(digits)
+		for n := len(digits); n < 9; n++ {
+			ns *= 10
+		}
+		s = s[k:]
+	}
+	if len(s) > 0 && s[0] != ' ' {
+		return time.Time{}, false
+	}
+	return time.Date(year, time.Month(month), day, hh, mm, ss, ns, loc), true
+}
+
 // appendEKValue appends one value as tshark -T ek writes it.
-func appendEKValue(b []byte, l *FieldList, r *FieldRec, t time.Time) []byte {
+func appendEKValue(b []byte, l *FieldList, r *FieldRec, t time.Time, loc *time.Location) []byte {
 	switch r.Field.Kind {
 	case KindBool:
 		return strconv.AppendBool(b, r.u != 0)
@@ -297,6 +363,22 @@ func appendEKValue(b []byte, l *FieldList, r *FieldRec, t time.Time) []byte {
 	if r.Field == &frameFields[frameTime] {
 		b = append(b, '"')
 		b = t.UTC().AppendFormat(b, "2006-01-02T15:04:05.000000000Z")
+		return append(b, '"')
+	}
+	if r.Field.Kind == KindTime {
+		// An absolute time: ek writes it as an ISO 8601 UTC instant where
+		// -T fields shows Wireshark's text ("Jul 25, 1987 21:08:33.007738396
+		// UTC"; "NULL" for a zero NTP time, which ek writes as the epoch).
+		b = append(b, '"')
+		text := l.BytesOf(r)
+		if string(text) == "NULL" {
+			return append(b, "1970-01-01T00:00:00.000000000Z\""...)
+		}
+		if at, ok := parseWSTime(text, loc); ok {
+			b = at.UTC().AppendFormat(b, "2006-01-02T15:04:05.000000000Z")
+			return append(b, '"')
+		}
+		b = appendJSONTail(b, append(b, text...), len(b))
 		return append(b, '"')
 	}
 	b = append(b, '"')
