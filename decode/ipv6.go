@@ -201,10 +201,10 @@ var ipv6Fields = [ipv6FieldCount]Field{
 	ipv6SLAACMAC:                {Name: "ipv6.slaac_mac", Label: "SLAAC MAC", Kind: KindMAC, Generated: true},
 	ipv6HopoptsNxt:              {Name: "ipv6.hopopts.nxt", Label: "Next Header", Kind: KindUint, Width: 8},
 	ipv6HopoptsLen:              {Name: "ipv6.hopopts.len", Label: "Length", Kind: KindUint, Width: 8},
-	ipv6HopoptsLenOct:           {Name: "ipv6.hopopts.len_oct", Label: "Length", Kind: KindUint, Width: 16},
+	ipv6HopoptsLenOct:           {Name: "ipv6.hopopts.len_oct", Label: "Length", Kind: KindUint, Width: 16, Unit: " bytes", Generated: true},
 	ipv6DstoptsNxt:              {Name: "ipv6.dstopts.nxt", Label: "Next Header", Kind: KindUint, Width: 8},
 	ipv6DstoptsLen:              {Name: "ipv6.dstopts.len", Label: "Length", Kind: KindUint, Width: 8},
-	ipv6DstoptsLenOct:           {Name: "ipv6.dstopts.len_oct", Label: "Length", Kind: KindUint, Width: 16},
+	ipv6DstoptsLenOct:           {Name: "ipv6.dstopts.len_oct", Label: "Length", Kind: KindUint, Width: 16, Unit: " bytes", Generated: true},
 	ipv6FraghdrNxt:              {Name: "ipv6.fraghdr.nxt", Label: "Next header", Kind: KindUint, Width: 8},
 	ipv6FraghdrReservedOctet:    {Name: "ipv6.fraghdr.reserved_octet", Label: "Reserved octet", Kind: KindUint, Width: 8, Base: BaseHex},
 	ipv6FraghdrOffset:           {Name: "ipv6.fraghdr.offset", Label: "Offset", Kind: KindUint, Width: 16, Mask: 0xfff8},
@@ -213,7 +213,7 @@ var ipv6Fields = [ipv6FieldCount]Field{
 	ipv6FraghdrIdent:            {Name: "ipv6.fraghdr.ident", Label: "Identification", Kind: KindUint, Width: 32, Base: BaseHex},
 	ipv6RoutingNxt:              {Name: "ipv6.routing.nxt", Label: "Next Header", Kind: KindUint, Width: 8},
 	ipv6RoutingLen:              {Name: "ipv6.routing.len", Label: "Length", Kind: KindUint, Width: 8},
-	ipv6RoutingLenOct:           {Name: "ipv6.routing.len_oct", Label: "Length", Kind: KindUint, Width: 16},
+	ipv6RoutingLenOct:           {Name: "ipv6.routing.len_oct", Label: "Length", Kind: KindUint, Width: 16, Unit: " bytes", Generated: true},
 	ipv6RoutingType:             {Name: "ipv6.routing.type", Label: "Type", Kind: KindUint, Width: 8},
 	ipv6RoutingSegleft:          {Name: "ipv6.routing.segleft", Label: "Segments Left", Kind: KindUint, Width: 8},
 	ipv6RoutingSrcReserved:      {Name: "ipv6.routing.src.reserved", Label: "Reserved", Kind: KindBytes},
@@ -382,8 +382,11 @@ func emitIPv6Ext(e *emitter, i int) {
 	}
 }
 
-// protoIPv6Fraghdr is the fragment header's line in IPv6's tree.
-var protoIPv6Fraghdr = protoField("ipv6.fraghdr", "Fragment Header for IPv6")
+// The extension headers' lines in IPv6's tree.
+var (
+	protoIPv6Fraghdr = protoField("ipv6.fraghdr", "Fragment Header for IPv6")
+	protoIPv6Routing = protoField("ipv6.routing", "Routing Header for IPv6")
+)
 
 // emitIPv6ExtTree draws the extension header at layer i, in a tree list,
 // as tshark does: a subtree of the IPv6 header's (InsidePrevious). The
@@ -402,6 +405,16 @@ func emitIPv6ExtTree(e *emitter, i int) {
 		e.Proto(&protoIPv6Fraghdr)
 		e.InsidePrevious()
 		emitIPv6Fragment(e, x)
+		e.End()
+	case LayerIPv6Routing:
+		name := routingTypeName(x.RoutingType())
+		if name == "" {
+			return // a type whose wording is not known here: no line
+		}
+		e.Proto(&protoIPv6Routing)
+		e.SetRepr(append(append(append(e.Text(), "Routing Header for IPv6 ("...), name...), ')'))
+		e.InsidePrevious()
+		emitIPv6Routing(e, x)
 		e.End()
 	}
 }
@@ -432,11 +445,16 @@ func emitIPv6Routing(e *emitter, x IPv6Ext) {
 	e.Uint(&f[ipv6RoutingLen], uint64(x[1]))
 	e.Uint(&f[ipv6RoutingLenOct], uint64(x.Len()))
 	e.Uint(&f[ipv6RoutingType], uint64(x.RoutingType()))
+	if x.RoutingType() == 0 {
+		e.Sub()
+		e.ExpertLine("Note", "Deprecated", "Routing header type is deprecated", nil)
+		e.Up()
+	}
 	e.Uint(&f[ipv6RoutingSegleft], uint64(x.SegmentsLeft()))
 	switch x.RoutingType() {
 	case 0:
 		e.Bytes(&f[ipv6RoutingSrcReserved], x[4:8])
-		emitIPv6AddrList(e, &ipv6RoutingSrcAddrs, &f[ipv6RoutingSrcAddr], x[8:])
+		emitIPv6AddrList(e, &ipv6RoutingSrcAddrs, &f[ipv6RoutingSrcAddr], x[8:], true)
 	case 2:
 		if len(x) >= 24 {
 			e.IPv6(&f[ipv6RoutingMipv6HomeAddress], x[8:24])
@@ -444,22 +462,34 @@ func emitIPv6Routing(e *emitter, x IPv6Ext) {
 	case 4:
 		e.Uint(&f[ipv6RoutingSrhLastEntry], uint64(x[4]))
 		e.Uint(&f[ipv6RoutingSrhFlags], uint64(x[5]))
+		// The tree stops at the flags (the tag's and the segments'
+		// wording is not known here).
 		e.Bytes(&f[ipv6RoutingSrhTag], x[6:8])
+		e.NoTree()
 		// The segment list holds last_entry+1 addresses; the TLVs follow.
 		n := min(int(x[4])+1, (len(x)-8)/16)
-		emitIPv6AddrList(e, &ipv6RoutingSrhAddrs, &f[ipv6RoutingSrhAddr], x[8:8+16*n])
+		emitIPv6AddrList(e, &ipv6RoutingSrhAddrs, &f[ipv6RoutingSrhAddr], x[8:8+16*n], false)
 	}
 }
 
 // emitIPv6AddrList emits the IPv6 addresses packed in b as field f in group
-// g (nothing when b holds none).
-func emitIPv6AddrList(e *emitter, g, f *Field, b []byte) {
+// g (nothing when b holds none). In a tree list each is drawn as
+// "Address[n]: a", n counting from 1, when numbered, else not at all.
+func emitIPv6AddrList(e *emitter, g, f *Field, b []byte, numbered bool) {
 	if len(b) < 16 {
 		return
 	}
 	e.Group(g)
 	for off := 0; off+16 <= len(b); off += 16 {
 		e.IPv6(f, b[off:off+16])
+		if e.Tree() {
+			if !numbered {
+				e.NoTree()
+				continue
+			}
+			t := append(appendUint(append(e.Text(), "Address["...), uint64(off/16+1)), "]: "...)
+			e.SetRepr(addr16(b[off : off+16]).AppendTo(t))
+		}
 	}
 	e.End()
 }

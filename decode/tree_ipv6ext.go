@@ -83,15 +83,6 @@ func treeIPv6Ext(t *treeWriter, d *Decoder, i int) {
 		t.b = append(t.b, "IPv6 Hop-by-Hop Option"...)
 	case LayerIPv6DestOpts:
 		t.b = append(t.b, "Destination Options for IPv6"...)
-	case LayerIPv6Routing:
-		name := routingTypeName(x.RoutingType())
-		if name == "" {
-			t.b = t.b[:len(t.b)-4]
-			return
-		}
-		t.b = append(t.b, "Routing Header for IPv6 ("...)
-		t.b = append(t.b, name...)
-		t.b = append(t.b, ')')
 	}
 	t.end()
 	t.depth = 2
@@ -102,44 +93,6 @@ func treeIPv6Ext(t *treeWriter, d *Decoder, i int) {
 	t.b = appendUint(t.b, uint64(x.Len()))
 	t.b = append(t.b, " bytes]"...)
 	t.end()
-	if l.Type == LayerIPv6Routing {
-		t.line()
-		t.b = append(t.b, "Type: "...)
-		t.b = append(t.b, routingTypeName(x.RoutingType())...)
-		t.b = append(t.b, " ("...)
-		t.b = appendUint(t.b, uint64(x.RoutingType()))
-		t.b = append(t.b, ')')
-		t.end()
-		if x.RoutingType() == 0 {
-			t.b = append(t.b, "            [Expert Info (Note/Deprecated): Routing header type is deprecated]\n"+
-				"                [Routing header type is deprecated]\n"+
-				"                [Severity level: Note]\n"+
-				"                [Group: Deprecated]\n"...)
-		}
-		t.int("Segments Left", int(x.SegmentsLeft()))
-		switch x.RoutingType() {
-		case 0:
-			t.line()
-			t.b = append(t.b, "Reserved: "...)
-			t.b = appendHexBytes(t.b, x[4:8])
-			t.end()
-			for k := 1; 8+16*k <= len(x); k++ {
-				t.line()
-				t.b = append(t.b, "Address["...)
-				t.b = appendUint(t.b, uint64(k))
-				t.b = append(t.b, "]: "...)
-				t.b = addr16(x[8+16*(k-1) : 8+16*k]).AppendTo(t.b)
-				t.end()
-			}
-		case 4:
-			t.int("Last Entry", int(x[4]))
-			t.line()
-			t.b = append(t.b, "Flags: 0x"...)
-			t.b = appendHex2(t.b, x[5])
-			t.end()
-		}
-		return
-	}
 	// Hop-by-hop and destination options, as far as tshark's wording is
 	// known: PadN, Router Alert (MLD), Jumbo Payload, and the header of any
 	// other option; the list ends where that runs out (Pad1 included).

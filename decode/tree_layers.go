@@ -134,7 +134,7 @@ var ecnShort = [4]string{"Not-ECT", "ECT(1)", "ECT(0)", "CE"}
 
 func treeGeneric(t *treeWriter, d *Decoder, i int) {
 	switch d.layers[i].Type {
-	case LayerIPv6HopByHop, LayerIPv6Routing, LayerIPv6DestOpts:
+	case LayerIPv6HopByHop, LayerIPv6DestOpts:
 		treeIPv6Ext(t, d, i)
 		return
 	}

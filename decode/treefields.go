@@ -106,6 +106,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerIPv6Fragment:
 		return true
+	case LayerIPv6Routing:
+		return true
 	case LayerUDP:
 		return true
 	case LayerSSH:
