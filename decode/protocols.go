@@ -89,6 +89,8 @@ var protocols = [layerCount]protocol{
 	// ipv6 (emitIPv6Ext).
 	LayerIPv6Fragment: {nil, nil, emitIPv6ExtTree, nil},
 	LayerIPv6Routing:  {nil, nil, emitIPv6ExtTree, nil},
+	LayerIPv6HopByHop: {nil, nil, emitIPv6ExtTree, nil},
+	LayerIPv6DestOpts: {nil, nil, emitIPv6ExtTree, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits
