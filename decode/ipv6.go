@@ -201,10 +201,10 @@ var ipv6Fields = [ipv6FieldCount]Field{
 	ipv6SLAACMAC:                {Name: "ipv6.slaac_mac", Label: "SLAAC MAC", Kind: KindMAC, Generated: true},
 	ipv6HopoptsNxt:              {Name: "ipv6.hopopts.nxt", Label: "Next Header", Kind: KindUint, Width: 8},
 	ipv6HopoptsLen:              {Name: "ipv6.hopopts.len", Label: "Length", Kind: KindUint, Width: 8},
-	ipv6HopoptsLenOct:           {Name: "ipv6.hopopts.len_oct", Label: "Length", Kind: KindUint, Width: 16},
+	ipv6HopoptsLenOct:           {Name: "ipv6.hopopts.len_oct", Label: "Length", Kind: KindUint, Width: 16, Unit: " bytes", Generated: true},
 	ipv6DstoptsNxt:              {Name: "ipv6.dstopts.nxt", Label: "Next Header", Kind: KindUint, Width: 8},
 	ipv6DstoptsLen:              {Name: "ipv6.dstopts.len", Label: "Length", Kind: KindUint, Width: 8},
-	ipv6DstoptsLenOct:           {Name: "ipv6.dstopts.len_oct", Label: "Length", Kind: KindUint, Width: 16},
+	ipv6DstoptsLenOct:           {Name: "ipv6.dstopts.len_oct", Label: "Length", Kind: KindUint, Width: 16, Unit: " bytes", Generated: true},
 	ipv6FraghdrNxt:              {Name: "ipv6.fraghdr.nxt", Label: "Next header", Kind: KindUint, Width: 8},
 	ipv6FraghdrReservedOctet:    {Name: "ipv6.fraghdr.reserved_octet", Label: "Reserved octet", Kind: KindUint, Width: 8, Base: BaseHex},
 	ipv6FraghdrOffset:           {Name: "ipv6.fraghdr.offset", Label: "Offset", Kind: KindUint, Width: 16, Mask: 0xfff8},
@@ -213,7 +213,7 @@ var ipv6Fields = [ipv6FieldCount]Field{
 	ipv6FraghdrIdent:            {Name: "ipv6.fraghdr.ident", Label: "Identification", Kind: KindUint, Width: 32, Base: BaseHex},
 	ipv6RoutingNxt:              {Name: "ipv6.routing.nxt", Label: "Next Header", Kind: KindUint, Width: 8},
 	ipv6RoutingLen:              {Name: "ipv6.routing.len", Label: "Length", Kind: KindUint, Width: 8},
-	ipv6RoutingLenOct:           {Name: "ipv6.routing.len_oct", Label: "Length", Kind: KindUint, Width: 16},
+	ipv6RoutingLenOct:           {Name: "ipv6.routing.len_oct", Label: "Length", Kind: KindUint, Width: 16, Unit: " bytes", Generated: true},
 	ipv6RoutingType:             {Name: "ipv6.routing.type", Label: "Type", Kind: KindUint, Width: 8},
 	ipv6RoutingSegleft:          {Name: "ipv6.routing.segleft", Label: "Segments Left", Kind: KindUint, Width: 8},
 	ipv6RoutingSrcReserved:      {Name: "ipv6.routing.src.reserved", Label: "Reserved", Kind: KindBytes},
@@ -382,8 +382,13 @@ func emitIPv6Ext(e *emitter, i int) {
 	}
 }
 
-// protoIPv6Fraghdr is the fragment header's line in IPv6's tree.
-var protoIPv6Fraghdr = protoField("ipv6.fraghdr", "Fragment Header for IPv6")
+// The extension headers' lines in IPv6's tree.
+var (
+	protoIPv6Fraghdr = protoField("ipv6.fraghdr", "Fragment Header for IPv6")
+	protoIPv6Routing = protoField("ipv6.routing", "Routing Header for IPv6")
+	protoIPv6Hopopts = protoField("ipv6.hopopts", "IPv6 Hop-by-Hop Option")
+	protoIPv6Dstopts = protoField("ipv6.dstopts", "Destination Options for IPv6")
+)
 
 // emitIPv6ExtTree draws the extension header at layer i, in a tree list,
 // as tshark does: a subtree of the IPv6 header's (InsidePrevious). The
@@ -397,14 +402,117 @@ func emitIPv6ExtTree(e *emitter, i int) {
 		return
 	}
 	x := IPv6Ext(e.d.data[l.Start:l.Payload])
+	f := &ipv6Fields
 	switch l.Type {
+	case LayerIPv6HopByHop:
+		e.Proto(&protoIPv6Hopopts)
+		e.InsidePrevious()
+		e.Uint(&f[ipv6HopoptsNxt], uint64(x.NextHeader()))
+		e.Uint(&f[ipv6HopoptsLen], uint64(x[1]))
+		e.Uint(&f[ipv6HopoptsLenOct], uint64(x.Len()))
+		emitIPv6OptionLines(e, x[2:])
+		e.End()
+	case LayerIPv6DestOpts:
+		e.Proto(&protoIPv6Dstopts)
+		e.InsidePrevious()
+		e.Uint(&f[ipv6DstoptsNxt], uint64(x.NextHeader()))
+		e.Uint(&f[ipv6DstoptsLen], uint64(x[1]))
+		e.Uint(&f[ipv6DstoptsLenOct], uint64(x.Len()))
+		emitIPv6OptionLines(e, x[2:])
+		e.End()
 	case LayerIPv6Fragment:
 		e.Proto(&protoIPv6Fraghdr)
 		e.InsidePrevious()
 		emitIPv6Fragment(e, x)
 		e.End()
+	case LayerIPv6Routing:
+		name := routingTypeName(x.RoutingType())
+		if name == "" {
+			return // a type whose wording is not known here: no line
+		}
+		e.Proto(&protoIPv6Routing)
+		e.SetRepr(append(append(append(e.Text(), "Routing Header for IPv6 ("...), name...), ')'))
+		e.InsidePrevious()
+		emitIPv6Routing(e, x)
+		e.End()
 	}
 }
+
+// emitIPv6OptionLines adds, in a tree list, the lines tshark draws for the
+// hop-by-hop or destination options in o, as far as their wording is known
+// here: PadN, Router Alert (MLD), Jumbo Payload, and the head of any other
+// option; the list ends where that runs out (Pad1 included). They are
+// lines, not fields: the other outputs have no ipv6.opt fields (tshark's
+// repeat per option, in groups JSON shows as objects, which rawcap does
+// not model yet).
+func emitIPv6OptionLines(e *emitter, o []byte) {
+	for ; len(o) >= 2 && o[0] != 0 && 2+int(o[1]) <= len(o); o = o[2+int(o[1]):] {
+		typ, n := o[0], int(o[1])
+		name := ipv6OptionName(typ)
+		b := e.Text()
+		if name != "" {
+			b = append(b, name...)
+		} else {
+			b = append(appendUint(append(b, "Unknown IPv6 Option ("...), uint64(typ)), ')')
+		}
+		e.Line(b)
+		e.Sub()
+		b = append(e.Text(), "Type: "...)
+		if name == "" {
+			name = "Unknown"
+		}
+		e.Line(append(appendHex2(append(append(b, name...), " (0x"...), typ), ')'))
+		e.Sub()
+		b = append(appendBitDrawing(e.Text(), uint64(typ), 8, 0xc0), " = Action: "...)
+		e.Line(append(b, ipv6OptionActions[typ>>6]...))
+		b = append(appendBitDrawing(e.Text(), uint64(typ), 8, 0x20), " = May Change: "...)
+		if typ&0x20 != 0 {
+			e.Line(append(b, "Yes"...))
+		} else {
+			e.Line(append(b, "No"...))
+		}
+		b = append(appendBitDrawing(e.Text(), uint64(typ), 8, 0x1f), " = Low-Order Bits: 0x"...)
+		e.Line(appendHex2(b, typ&0x1f))
+		e.Up()
+		e.Line(appendUint(append(e.Text(), "Length: "...), uint64(n)))
+		known := true
+		switch {
+		case typ == 1 && n == 0:
+			e.LineString("PadN: <none>")
+		case typ == 1:
+			e.Line(appendWSBytes(append(e.Text(), "PadN: "...), o[2:2+n]))
+		case typ == 5 && n == 2 && be16(o[2:]) == 0:
+			e.LineString("Router Alert: MLD (0)")
+		case typ == 0xc2 && n == 4:
+			e.Line(appendUint(append(e.Text(), "Payload Length: "...), uint64(be32(o[2:]))))
+		default:
+			known = false // a value whose wording is not known here
+		}
+		e.Up()
+		if !known {
+			return
+		}
+	}
+}
+
+// ipv6OptionName returns tshark's name of a hop-by-hop or destination
+// option type, or "" for the ones drawn as unknown here.
+func ipv6OptionName(typ uint8) string {
+	switch typ {
+	case 1:
+		return "PadN"
+	case 5:
+		return "Router Alert"
+	case 0xc2:
+		return "Jumbo Payload"
+	}
+	return ""
+}
+
+// ipv6OptionActions names the two high bits of an option type (RFC 8200
+// section 4.2) as tshark does.
+var ipv6OptionActions = [4]string{"Skip and continue (0)", "Discard (1)",
+	"Discard and send ICMP Parameter Problem (2)", "Discard and send ICMP if not multicast (3)"}
 
 // emitIPv6Fragment emits a fragment header's fields.
 func emitIPv6Fragment(e *emitter, x IPv6Ext) {
@@ -432,11 +540,16 @@ func emitIPv6Routing(e *emitter, x IPv6Ext) {
 	e.Uint(&f[ipv6RoutingLen], uint64(x[1]))
 	e.Uint(&f[ipv6RoutingLenOct], uint64(x.Len()))
 	e.Uint(&f[ipv6RoutingType], uint64(x.RoutingType()))
+	if x.RoutingType() == 0 {
+		e.Sub()
+		e.ExpertLine("Note", "Deprecated", "Routing header type is deprecated", nil)
+		e.Up()
+	}
 	e.Uint(&f[ipv6RoutingSegleft], uint64(x.SegmentsLeft()))
 	switch x.RoutingType() {
 	case 0:
 		e.Bytes(&f[ipv6RoutingSrcReserved], x[4:8])
-		emitIPv6AddrList(e, &ipv6RoutingSrcAddrs, &f[ipv6RoutingSrcAddr], x[8:])
+		emitIPv6AddrList(e, &ipv6RoutingSrcAddrs, &f[ipv6RoutingSrcAddr], x[8:], true)
 	case 2:
 		if len(x) >= 24 {
 			e.IPv6(&f[ipv6RoutingMipv6HomeAddress], x[8:24])
@@ -444,22 +557,70 @@ func emitIPv6Routing(e *emitter, x IPv6Ext) {
 	case 4:
 		e.Uint(&f[ipv6RoutingSrhLastEntry], uint64(x[4]))
 		e.Uint(&f[ipv6RoutingSrhFlags], uint64(x[5]))
+		// The tree stops at the flags (the tag's and the segments'
+		// wording is not known here).
 		e.Bytes(&f[ipv6RoutingSrhTag], x[6:8])
+		e.NoTree()
 		// The segment list holds last_entry+1 addresses; the TLVs follow.
 		n := min(int(x[4])+1, (len(x)-8)/16)
-		emitIPv6AddrList(e, &ipv6RoutingSrhAddrs, &f[ipv6RoutingSrhAddr], x[8:8+16*n])
+		emitIPv6AddrList(e, &ipv6RoutingSrhAddrs, &f[ipv6RoutingSrhAddr], x[8:8+16*n], false)
 	}
 }
 
 // emitIPv6AddrList emits the IPv6 addresses packed in b as field f in group
-// g (nothing when b holds none).
-func emitIPv6AddrList(e *emitter, g, f *Field, b []byte) {
+// g (nothing when b holds none). In a tree list each is drawn as
+// "Address[n]: a", n counting from 1, when numbered, else not at all.
+func emitIPv6AddrList(e *emitter, g, f *Field, b []byte, numbered bool) {
 	if len(b) < 16 {
 		return
 	}
 	e.Group(g)
 	for off := 0; off+16 <= len(b); off += 16 {
 		e.IPv6(f, b[off:off+16])
+		if e.Tree() {
+			if !numbered {
+				e.NoTree()
+				continue
+			}
+			t := append(appendUint(append(e.Text(), "Address["...), uint64(off/16+1)), "]: "...)
+			e.SetRepr(addr16(b[off : off+16]).AppendTo(t))
+		}
 	}
 	e.End()
+}
+
+// treeFinalDst returns the destination an upper layer i checksums against:
+// dst, or the last address of a type 0 routing header or the first segment
+// of a segment routing header with segments left (RFC 8200 section 8.1).
+func treeFinalDst(d *Decoder, i int, dst netip.Addr) netip.Addr {
+	for j := i - 1; j >= 0 && d.layers[j].Type != LayerIPv6; j-- {
+		l := &d.layers[j]
+		if l.Type != LayerIPv6Routing || l.Payload-l.Start < 24 {
+			continue
+		}
+		x := IPv6Ext(d.data[l.Start:l.Payload])
+		if x.SegmentsLeft() == 0 {
+			continue
+		}
+		switch x.RoutingType() {
+		case 0:
+			n := (len(x) - 8) / 16
+			dst = addr16(x[8+16*(n-1) : 8+16*n])
+		case 4:
+			dst = addr16(x[8:24])
+		}
+	}
+	return dst
+}
+
+// routingTypeName returns Wireshark's name of the IPv6 routing types this
+// tree draws, or "".
+func routingTypeName(typ uint8) string {
+	switch typ {
+	case 0:
+		return "Source Route"
+	case 4:
+		return "Segment Routing"
+	}
+	return ""
 }

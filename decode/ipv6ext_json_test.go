@@ -15,7 +15,8 @@ import (
 // ipv6ExtFrames are IPv6 packets (Ethernet) whose extension headers the
 // corpus lacks: hop-by-hop with a router alert, destination options, a
 // first and a later fragment, a Mobile IPv6 type 2 routing header, a type
-// 0 source route and a segment routing header.
+// 0 source route, a segment routing header, and hop-by-hop and destination
+// options without a fragment after them.
 var ipv6ExtFrames = []string{
 	// HBH (router alert, PadN) > DstOpts (PadN) > Fragment (offset 0, M, id 0x12345678) > UDP
 	"00005e005302 00005e005301 86dd 6000000000200040 20010db8000000000000000000000001 20010db8000000000000000000000002 " +
@@ -32,6 +33,9 @@ var ipv6ExtFrames = []string{
 	// Segment routing (two segments, last entry 1, flags 0, tag 0x0102) > UDP
 	"00005e005302 00005e005301 86dd 6000000000302b40 20010db8000000000000000000000001 20010db8000000000000000000000002 " +
 		"1104 0401 0100 0102 20010db80000000000000000000000cc 20010db80000000000000000000000dd " + "04d2 162e 0008 0000",
+	// HBH (router alert, PadN) > DstOpts (PadN of 4) > UDP, unfragmented
+	"00005e005302 00005e005301 86dd 6000000000180040 20010db8000000000000000000000001 20010db8000000000000000000000002 " +
+		"3c00 0502 0000 0100 " + "1100 0104 00000000 " + "04d2 162e 0008 0000",
 }
 
 // TestJSONIPv6ExtMatchesTshark compares the JSON of the IPv6 extension

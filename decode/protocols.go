@@ -88,6 +88,9 @@ var protocols = [layerCount]protocol{
 	// Drawn in the tree only: the other outputs have their fields inside
 	// ipv6 (emitIPv6Ext).
 	LayerIPv6Fragment: {nil, nil, emitIPv6ExtTree, nil},
+	LayerIPv6Routing:  {nil, nil, emitIPv6ExtTree, nil},
+	LayerIPv6HopByHop: {nil, nil, emitIPv6ExtTree, nil},
+	LayerIPv6DestOpts: {nil, nil, emitIPv6ExtTree, nil},
 }
 
 // extraProtocols are protocols whose fields a layer of another type emits

@@ -133,11 +133,6 @@ func appendDSCPShort(b []byte, v uint8) []byte {
 var ecnShort = [4]string{"Not-ECT", "ECT(1)", "ECT(0)", "CE"}
 
 func treeGeneric(t *treeWriter, d *Decoder, i int) {
-	switch d.layers[i].Type {
-	case LayerIPv6HopByHop, LayerIPv6Routing, LayerIPv6DestOpts:
-		treeIPv6Ext(t, d, i)
-		return
-	}
 	// A layer whose tree is not drawn (PPP inside GRE …): no line rather
 	// than one tshark does not print.
 }

@@ -106,6 +106,10 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerIPv6Fragment:
 		return true
+	case LayerIPv6Routing:
+		return true
+	case LayerIPv6HopByHop, LayerIPv6DestOpts:
+		return true
 	case LayerUDP:
 		return true
 	case LayerSSH:
