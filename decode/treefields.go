@@ -128,6 +128,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerEAPOL:
 		return true
+	case LayerQUIC:
+		return true
 	}
 	return false
 }
