@@ -498,8 +498,6 @@ func treeLayer(t *treeWriter, d *Decoder, i int) {
 		return
 	}
 	switch d.layers[i].Type {
-	case LayerQUIC:
-		treeQUIC(t, d, i)
 	default:
 		treeGeneric(t, d, i)
 	}

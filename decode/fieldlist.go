@@ -126,6 +126,9 @@ type FieldRec struct {
 const (
 	textRaw = 1 << iota
 	textTop
+	// textNested marks an OpProto record NestedProto opened: the tree
+	// returns to the enclosing protocol's depth at its End.
+	textNested
 )
 
 // FieldOp says what a FieldRec is.
@@ -166,6 +169,29 @@ func (l *FieldList) Records() []FieldRec { return l.recs }
 func (l *FieldList) Proto(p *Field) {
 	l.depth = 0
 	l.recs = append(l.recs, FieldRec{Field: p, Op: OpProto, Nested: l.nested})
+}
+
+// NestedProto opens protocol p inside the protocol still open, as a
+// subtree of the line before it (tshark draws the TLS handshake of a QUIC
+// CRYPTO frame so): in a tree list its line is drawn at the current depth
+// and its records beneath it. EndNested, given what NestedProto returned,
+// closes it; the enclosing protocol's records then go on at the depth
+// they had. Elsewhere it is Proto.
+func (l *FieldList) NestedProto(p *Field) (depth uint8) {
+	depth = l.depth
+	l.Proto(p)
+	if l.tree {
+		r := &l.recs[len(l.recs)-1]
+		r.Depth, r.text = depth+1, textNested
+	}
+	return depth
+}
+
+// EndNested closes the protocol NestedProto opened; depth is what it
+// returned.
+func (l *FieldList) EndNested(depth uint8) {
+	l.End()
+	l.depth = depth
 }
 
 // Group opens group g; End closes it.

@@ -164,14 +164,6 @@ func appendTreeText(b, s []byte) []byte {
 	return b
 }
 
-func treeBytes(t *treeWriter, label string, v []byte) {
-	t.line()
-	t.b = append(t.b, label...)
-	t.b = append(t.b, ": "...)
-	t.b = appendTreeText(t.b, v)
-	t.end()
-}
-
 // httpStatusText returns Wireshark's description of a status code (RFC
 // 9110 section 15), or "".
 func httpStatusText(code int) string {

@@ -315,3 +315,23 @@ func FuzzQUIC(f *testing.F) {
 	f.Add(rfcServerInitial(f))
 	fuzzApp(f, decode.LayerQUIC, 443, false, quicVectors)
 }
+
+// TestQUICSubtreeMatchesTshark holds the flow's QUIC subtrees, drawn by the
+// generic tree from the fields emitQUIC emits (the TLS hello of a CRYPTO
+// frame inside it), to tshark's line for line.
+func TestQUICSubtreeMatchesTshark(t *testing.T) {
+	frames, _ := quicFlow(t)
+	hello := "TLS extension bodies rawcap's TLS does not draw (supported groups, key share, status request, renegotiation info) and JA3"
+	compareSubtreeWithTshark(t, frames, "QUIC IETF", map[int]string{
+		0: hello,
+		1: hello,
+		3: "the first short header packet of a side: tshark's expert for the 1-RTT decryption context it fails to create once per side, which rawcap does not track",
+	})
+}
+
+// TestQUICTreeAllocatesNothing draws the client Initial's QUIC subtree,
+// its frames and TLS hello included, with 0 allocations per packet.
+func TestQUICTreeAllocatesNothing(t *testing.T) {
+	frames, _ := quicFlow(t)
+	checkTreeAllocsNothing(t, frames[:1], "QUIC IETF")
+}

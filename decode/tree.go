@@ -278,13 +278,6 @@ func (t *treeWriter) line() {
 // end ends a line.
 func (t *treeWriter) end() { t.b = append(t.b, '\n') }
 
-// head starts a protocol's top line and makes its fields one level deeper.
-func (t *treeWriter) head(s string) {
-	t.depth = 0
-	t.line()
-	t.b = append(t.b, s...)
-}
-
 func (t *treeWriter) str(label, v string) {
 	t.line()
 	t.b = append(t.b, label...)
@@ -298,15 +291,6 @@ func (t *treeWriter) int(label string, v int) {
 	t.b = append(t.b, label...)
 	t.b = append(t.b, ": "...)
 	t.b = strconv.AppendInt(t.b, int64(v), 10)
-	t.end()
-}
-
-// hex appends "label: 0x…".
-func (t *treeWriter) hex(label string, v uint64, digits int) {
-	t.line()
-	t.b = append(t.b, label...)
-	t.b = append(t.b, ": 0x"...)
-	t.b = appendHexN(t.b, v, digits)
 	t.end()
 }
 

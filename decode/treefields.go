@@ -132,6 +132,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerEAPOL:
 		return true
+	case LayerQUIC:
+		return true
 	}
 	return false
 }
@@ -149,8 +151,30 @@ func treeFields(t *treeWriter, d *Decoder, i int) {
 	top := t.depth             // where TopLines lines are drawn from
 	var memoSlot *treeMemoSlot // the block being drawn, to be remembered
 	memoStart := 0
+	// open counts the protocols, groups and items open; nest holds, for
+	// each protocol NestedProto opened, that count and the base to return
+	// to at its End.
+	open := 0
+	var nest [4]struct{ open, base int }
+	nn := 0
 	for k := range fl.recs {
 		r := &fl.recs[k]
+		switch r.Op {
+		case OpGroup, OpItem:
+			open++
+		case OpEnd:
+			open--
+			if nn > 0 && open == nest[nn-1].open {
+				nn--
+				base = nest[nn].base
+			}
+		case OpProto:
+			if r.text&textNested != 0 && nn < len(nest) {
+				nest[nn].open, nest[nn].base = open, base
+				nn++
+			}
+			open++
+		}
 		switch r.Op {
 		case OpMemo:
 			s, hit := fl.memoSlot(r)
