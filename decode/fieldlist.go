@@ -126,6 +126,9 @@ type FieldRec struct {
 const (
 	textRaw = 1 << iota
 	textTop
+	// textShift: a record that draws nothing and moves the protocols
+	// after it int8(Depth) levels (ShiftProtos).
+	textShift
 )
 
 // FieldOp says what a FieldRec is.
