@@ -536,7 +536,48 @@ func emitICMPv4(e *emitter, i int) {
 		}
 	}
 	e.End()
+	if e.Tree() && l.End-l.Start >= 8 && ICMPv4(e.d.data[l.Start:l.End]).IsError() {
+		emitICMPQuotedTree(e, i)
+	}
 }
+
+// icmpQuotedHeaders returns where the headers of the packet the ICMP or
+// ICMPv6 error at layer i quotes end (the layer after the last), and
+// whether every one of them draws its tree from its fields.
+func icmpQuotedHeaders(d *Decoder, i int) (end int, generic bool) {
+	if d.layers[i].Quoted {
+		return i + 1, true // a quoted error's own quote is not decoded
+	}
+	generic = true
+	k := i + 1
+	for ; k < d.n && d.layers[k].Quoted && d.layers[k].Type != LayerPayload; k++ {
+		generic = generic && treeFieldsOf(d.layers[k].Type)
+	}
+	return k, generic
+}
+
+// emitICMPQuotedTree emits, for the tree, the headers of the packet the
+// ICMP or ICMPv6 error at layer i quotes, by their own emit functions:
+// tshark draws them inside the error's tree, a level deeper than a
+// protocol of their own. The quoted data, and the extension structure
+// tshark draws before it, follow (treeQuoted). Where a quoted header's
+// tree is not drawn from its fields, treeQuoted draws them all.
+func emitICMPQuotedTree(e *emitter, i int) {
+	end, generic := icmpQuotedHeaders(e.d, i)
+	if !generic || end == i+1 {
+		return
+	}
+	e.ShiftProtos(1)
+	for k := i + 1; k < end; k++ {
+		emitQuotedLayer(e, k)
+	}
+}
+
+// emitQuotedLayer is emitLayer, set in init: the protocol table refers to
+// the ICMP emit functions, which emit the quoted headers by it.
+var emitQuotedLayer func(e *emitter, i int)
+
+func init() { emitQuotedLayer = emitLayer }
 
 // emitICMPv4Head emits, for the tree, the code and checksum lines of ICMP
 // message m at layer i as tshark words them, and reports whether the tree
@@ -636,6 +677,9 @@ func emitICMPv6(e *emitter, i int) {
 		if e.Tree() {
 			emitICMPv6Tree(e, i, m)
 			e.End()
+			if icmpv6Dissected(m.Type()) && m.IsError() {
+				emitICMPQuotedTree(e, i)
+			}
 			return
 		}
 		f := &icmpv6Fields

@@ -9,7 +9,11 @@ import "bytes"
 func treeQuoted(t *treeWriter, d *Decoder, i int) {
 	memo := t.memo // the old trees' blocks are remembered at depth 0
 	ext := false   // the extension structure, drawn before the quoted data
-	for k := i + 1; k < d.n && d.layers[k].Quoted; k++ {
+	k := i + 1
+	if end, generic := icmpQuotedHeaders(d, i); generic {
+		k = end // the headers were emitted with ICMP's fields (emitICMPQuotedTree)
+	}
+	for ; k < d.n && d.layers[k].Quoted; k++ {
 		if d.layers[k].Type == LayerPayload {
 			if !ext {
 				treeICMPExt(t, d, i)
