@@ -584,14 +584,26 @@ func emitICMPTreeRest(e *emitter, i int, quotes bool) {
 		if end > i+1 {
 			e.ShiftProtos(1)
 			for k := i + 1; k < end; k++ {
-				emitQuotedLayer(e, k)
+				emitQuotedLayerTree(e, k)
 			}
 			e.ShiftProtos(-1)
 		}
 	}
 	emitICMPExt(e, i)
 	for k := end; quotes && k < d.n && d.layers[k].Quoted; k++ {
-		emitQuotedLayer(e, k)
+		emitQuotedLayerTree(e, k)
+	}
+}
+
+// emitQuotedLayerTree emits quoted layer k into a tree list that holds the
+// layers around it: a layer drawn inside the one before it (an IPv6
+// extension header: InsidePrevious) is so alone, as when each layer's
+// subtree is drawn apart, and the layer after it is not.
+func emitQuotedLayerTree(e *emitter, k int) {
+	in := e.inside
+	emitQuotedLayer(e, k)
+	if n := int(int8(e.inside - in)); n != 0 {
+		e.ShiftProtos(-n)
 	}
 }
 
