@@ -129,6 +129,9 @@ const (
 	// textNested marks an OpProto record NestedProto opened: the tree
 	// returns to the enclosing protocol's depth at its End.
 	textNested
+	// textShift: a record that draws nothing and moves the protocols
+	// after it int8(Depth) levels (ShiftProtos).
+	textShift
 )
 
 // FieldOp says what a FieldRec is.

@@ -284,7 +284,7 @@ var icmpFields = [icmpFieldCount]Field{
 	icmpExtVersion:        {Name: "icmp.ext.version", Label: "Version", Kind: KindUint, Width: 8},
 	icmpExtRes:            {Name: "icmp.ext.res", Label: "Reserved", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0xfff},
 	icmpExtChecksum:       {Name: "icmp.ext.checksum", Label: "Checksum", Kind: KindUint, Width: 16, Base: BaseHex},
-	icmpExtChecksumStatus: {Name: "icmp.ext.checksum.status", Label: "Checksum Status", Kind: KindUint, Width: 8},
+	icmpExtChecksumStatus: {Name: "icmp.ext.checksum.status", Label: "Checksum Status", Kind: KindUint, Width: 8, Base: BaseNone, Generated: true},
 	icmpExtLength:         {Name: "icmp.ext.length", Label: "Length", Kind: KindUint, Width: 16},
 	icmpExtClass:          {Name: "icmp.ext.class", Label: "Class", Kind: KindUint, Width: 8},
 	icmpExtCtype:          {Name: "icmp.ext.ctype", Label: "C-Type", Kind: KindUint, Width: 8},
@@ -536,7 +536,82 @@ func emitICMPv4(e *emitter, i int) {
 		}
 	}
 	e.End()
+	if e.Tree() && l.End-l.Start >= 8 {
+		switch m := ICMPv4(e.d.data[l.Start:l.End]); {
+		case m.Type() == ICMPExtEchoRequest:
+			emitICMPTreeRest(e, i, false)
+		case m.IsError():
+			emitICMPTreeRest(e, i, true)
+		}
+	}
 }
+
+// icmpQuotedHeaders returns where the headers of the packet the ICMP or
+// ICMPv6 error at layer i quotes end (the layer after the last; the data
+// of a quoted ICMP message counts as its), and whether every one of them
+// draws its tree from its fields.
+func icmpQuotedHeaders(d *Decoder, i int) (end int, generic bool) {
+	generic = true
+	k := i + 1
+	for ; k < d.n && d.layers[k].Quoted && d.layers[k].Type != LayerPayload; k++ {
+		generic = generic && treeFieldsOf(d.layers[k].Type)
+	}
+	if k > i+1 && k < d.n && d.layers[k].Quoted && (d.layers[k-1].Type == LayerICMPv4 || d.layers[k-1].Type == LayerICMPv6) {
+		k++ // a quoted echo's data: tshark draws it inside the quoted ICMP
+	}
+	return k, generic
+}
+
+// emitICMPTreeRest emits, for the tree, what tshark draws after the fields
+// of the ICMP or ICMPv6 message at layer i, in its order: the headers of
+// the packet an error (quotes) quotes, by their own emit functions, inside
+// the message's tree (a level deeper than a protocol of their own); the
+// extension structure, back at the message's level; the quoted data, a
+// protocol of its own. Where a quoted header's tree is not drawn from its
+// fields (an IPv6 extension header), treeQuoted draws all three.
+func emitICMPTreeRest(e *emitter, i int, quotes bool) {
+	d := e.d
+	if d.layers[i].Quoted {
+		return // a quoted message's own quote is not decoded
+	}
+	end := i + 1
+	if quotes {
+		var generic bool
+		end, generic = icmpQuotedHeaders(d, i)
+		if !generic {
+			return
+		}
+		if end > i+1 {
+			e.ShiftProtos(1)
+			for k := i + 1; k < end; k++ {
+				emitQuotedLayerTree(e, k)
+			}
+			e.ShiftProtos(-1)
+		}
+	}
+	emitICMPExt(e, i)
+	for k := end; quotes && k < d.n && d.layers[k].Quoted; k++ {
+		emitQuotedLayerTree(e, k)
+	}
+}
+
+// emitQuotedLayerTree emits quoted layer k into a tree list that holds the
+// layers around it: a layer drawn inside the one before it (an IPv6
+// extension header: InsidePrevious) is so alone, as when each layer's
+// subtree is drawn apart, and the layer after it is not.
+func emitQuotedLayerTree(e *emitter, k int) {
+	in := e.inside
+	emitQuotedLayer(e, k)
+	if n := int(int8(e.inside - in)); n != 0 {
+		e.ShiftProtos(-n)
+	}
+}
+
+// emitQuotedLayer is emitLayer, set in init: the protocol table refers to
+// the ICMP emit functions, which emit the quoted headers by it.
+var emitQuotedLayer func(e *emitter, i int)
+
+func init() { emitQuotedLayer = emitLayer }
 
 // emitICMPv4Head emits, for the tree, the code and checksum lines of ICMP
 // message m at layer i as tshark words them, and reports whether the tree
@@ -582,9 +657,13 @@ func emitICMPv4Head(e *emitter, i int, m ICMPv4) bool {
 
 // icmpv4ChecksumStatus checks the checksum of ICMP message m at layer i as
 // tshark does and returns its status (0 bad, 1 good, 2 unverified: the
-// message is not all there) and the sum it added up to.
+// message is not all there, or is quoted by an error) and the sum it added
+// up to.
 func icmpv4ChecksumStatus(e *emitter, i int, m ICMPv4) (st int, sum uint16) {
 	d, l := e.d, &e.d.layers[i]
+	if l.Quoted {
+		return 2, 0 // tshark: "[unverified] [in ICMP error packet]"
+	}
 	n := (&LinePrinter{}).ipPayloadLen(d, i)
 	if e.wire > 0 && l.Start+n > e.wire {
 		n = e.wire - l.Start // tshark: "IPv4 total length exceeds packet length"
@@ -636,6 +715,9 @@ func emitICMPv6(e *emitter, i int) {
 		if e.Tree() {
 			emitICMPv6Tree(e, i, m)
 			e.End()
+			if icmpv6Dissected(m.Type()) && m.IsError() {
+				emitICMPTreeRest(e, i, true)
+			}
 			return
 		}
 		f := &icmpv6Fields

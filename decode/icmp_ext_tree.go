@@ -491,7 +491,7 @@ type icmpExtEmitter struct {
 }
 
 func (x *icmpExtEmitter) once(k int) bool {
-	if x.e.all {
+	if x.e.all || x.e.Tree() {
 		return true
 	}
 	bit := uint64(1) << uint(k-icmpUnused)
@@ -533,7 +533,10 @@ func (x *icmpExtEmitter) str(k int, v []byte) {
 }
 
 // emitICMPExt emits the fields of the extension structure of the error at
-// layer i, as far as treeICMPExt draws it.
+// layer i, as far as tshark's tree shows it, and for the tree its headings
+// ("ICMP Multi-Part Extensions", each object's) and the lines tshark words
+// itself. An early return may leave the tree's depth inside an object: what
+// follows is a protocol of its own (the quoted data) or nothing.
 func emitICMPExt(e *emitter, i int) {
 	d := e.d
 	start, reported, end, ok := icmpExtRange(d, i)
@@ -546,6 +549,14 @@ func emitICMPExt(e *emitter, i int) {
 	}
 	x := icmpExtEmitter{e: e}
 	e.None(&icmpFields[icmpExt])
+	if e.Tree() {
+		b := append(e.Text(), "ICMP Multi-Part Extensions"...)
+		if len(ext) >= 4 && !icmpExtVersionOK(ext[0]>>4) && len(ext) == reported {
+			b = append(b, " (unsupported version)"...)
+		}
+		e.SetRepr(b)
+		e.Sub()
+	}
 	if len(ext) < 1 {
 		return
 	}
@@ -558,14 +569,17 @@ func emitICMPExt(e *emitter, i int) {
 		return
 	}
 	x.uint(icmpExtChecksum, uint64(be16(ext[2:])))
-	if checksumFold(checksumAdd(0, ext)) == 0xffff {
-		x.uint(icmpExtChecksumStatus, 1)
-	} else {
-		x.uint(icmpExtChecksumStatus, 0)
+	sum := ^checksumFold(checksumAdd(0, ext))
+	st := 0
+	if sum == 0 {
+		st = 1
 	}
+	e.ChecksumRepr(be16(ext[2:]), st, sum, "Warning")
+	x.uint(icmpExtChecksumStatus, uint64(st))
 	if !icmpExtVersionOK(ext[0] >> 4) {
 		return
 	}
+	interfaces := 0
 	for off := 4; reported-off >= 4; {
 		if off+4 > len(ext) {
 			return
@@ -573,6 +587,13 @@ func emitICMPExt(e *emitter, i int) {
 		olen, class, ctype := int(be16(ext[off:])), ext[off+2], ext[off+3]
 		trunc := min(olen, reported-off)
 		objEnd := off + trunc
+		if class == 2 {
+			interfaces++
+		}
+		if e.Tree() {
+			e.Line(appendICMPExtObjectTitle(e.Text(), olen, class, ctype, interfaces, trunc < olen))
+			e.Sub()
+		}
 		x.uint(icmpExtLength, uint64(olen))
 		x.uint(icmpExtClass, uint64(class))
 		if olen < 4 {
@@ -587,6 +608,9 @@ func emitICMPExt(e *emitter, i int) {
 			}
 		case class == 2:
 			x.uint(icmpExtCtype, uint64(ctype))
+			if e.Tree() {
+				e.SetRepr(appendICMPIntInfoCtype(append(e.Text(), "C-Type: "...), ctype))
+			}
 			if !emitICMPIntInfo(&x, ext, off+4, objEnd, ctype) {
 				return
 			}
@@ -595,6 +619,9 @@ func emitICMPExt(e *emitter, i int) {
 				return
 			}
 			x.uint(icmpExtCtype, uint64(ctype))
+			if e.Tree() {
+				e.SetRepr(append(e.Text(), "C-Type: 1 (Identifies Interface By Name)"...))
+			}
 			if objEnd > len(ext) {
 				return
 			}
@@ -611,8 +638,57 @@ func emitICMPExt(e *emitter, i int) {
 				x.bytes(icmpExtData, ext[off+4:objEnd])
 			}
 		}
+		if e.Tree() {
+			e.Up()
+		}
 		off = objEnd
 	}
+}
+
+// appendICMPExtObjectTitle appends the heading tshark draws for an
+// extension object: its kind by class and C-Type (the interfaces'th
+// interface information object), marked when the structure cuts it.
+func appendICMPExtObjectTitle(b []byte, olen int, class, ctype uint8, interfaces int, cut bool) []byte {
+	switch {
+	case olen < 4:
+		b = append(b, "Object with bad length"...)
+	case class == 1 && ctype == 1:
+		b = append(b, "MPLS Stack Entry"...)
+	case class == 2 && interfaces > 4:
+		b = append(b, "More than 4 Interface Information Objects"...)
+	case class == 2:
+		b = append(b, "Interface Information Object"...)
+	case class == 3:
+		b = append(b, "Interface Identification Object"...)
+	default:
+		b = append(b, "Unknown object ("...)
+		b = appendUint(b, uint64(class))
+		b = append(b, '/')
+		b = appendUint(b, uint64(ctype))
+		b = append(b, ')')
+	}
+	if cut {
+		b = append(b, " (truncated)"...)
+	}
+	return b
+}
+
+// appendICMPIntInfoCtype appends the C-Type of an interface information
+// object as tshark words it: the number, the interface's role and the
+// parts its flags announce.
+func appendICMPIntInfoCtype(b []byte, ctype uint8) []byte {
+	b = appendUint(b, uint64(ctype))
+	b = append(b, ", Interface Role: "...)
+	b = append(b, icmpIntRoleNames[ctype>>6]...)
+	for _, p := range [...]struct {
+		bit  uint8
+		name string
+	}{{8, ", ifIndex"}, {4, ", IP Address"}, {2, ", Interface Name"}, {1, ", MTU"}} {
+		if ctype&p.bit != 0 {
+			b = append(b, p.name...)
+		}
+	}
+	return b
 }
 
 // emitICMPMPLS emits the fields treeICMPMPLS draws.
@@ -622,10 +698,20 @@ func emitICMPMPLS(x *icmpExtEmitter, ext []byte, off, objEnd int) bool {
 			return false
 		}
 		e := be32(ext[off:])
+		if x.e.Tree() {
+			b := appendUint(append(x.e.Text(), "Label: "...), uint64(e>>12))
+			b = appendUint(append(b, ", Exp: "...), uint64(e>>9&7))
+			b = appendUint(append(b, ", S: "...), uint64(e>>8&1))
+			x.e.Line(appendUint(append(b, ", TTL: "...), uint64(e&0xff)))
+			x.e.Sub()
+		}
 		x.uint(icmpMPLSLabel, uint64(e>>12))
 		x.uint(icmpMPLSExp, uint64(e>>9&7))
 		x.bool(icmpMPLSS, e&0x100 != 0)
 		x.uint(icmpMPLSTTL, uint64(e&0xff))
+		if x.e.Tree() {
+			x.e.Up()
+		}
 	}
 	if off < objEnd {
 		if objEnd > len(ext) {
@@ -638,12 +724,19 @@ func emitICMPMPLS(x *icmpExtEmitter, ext []byte, off, objEnd int) bool {
 
 // emitICMPIntInfo emits the fields treeICMPIntInfo draws.
 func emitICMPIntInfo(x *icmpExtEmitter, ext []byte, off, objEnd int, ctype uint8) bool {
+	tree := x.e.Tree()
+	if tree {
+		x.e.Sub() // the C-Type's bits
+	}
 	x.uint(icmpIntRole, uint64(ctype>>6))
 	x.uint(icmpIntReserved, uint64(ctype>>4&3))
 	x.bool(icmpIntIfindex, ctype&8 != 0)
 	x.bool(icmpIntIPAddr, ctype&4 != 0)
 	x.bool(icmpIntNamePresent, ctype&2 != 0)
 	x.bool(icmpIntMTUPresent, ctype&1 != 0)
+	if tree {
+		x.e.Up()
+	}
 	if ctype&8 != 0 && off < objEnd {
 		if off+4 > len(ext) {
 			return false
@@ -656,6 +749,10 @@ func emitICMPIntInfo(x *icmpExtEmitter, ext []byte, off, objEnd int, ctype uint8
 			return false
 		}
 		afi := be16(ext[off:])
+		if tree {
+			x.e.LineString("IP Address Sub-Object")
+			x.e.Sub()
+		}
 		x.uint(icmpIntAFI, uint64(afi))
 		x.bytes(icmpReserved, ext[off+2:off+4])
 		n := 0
@@ -675,6 +772,9 @@ func emitICMPIntInfo(x *icmpExtEmitter, ext []byte, off, objEnd int, ctype uint8
 		} else if x.once(icmpIntIPv6) {
 			x.e.IPv6(&icmpFields[icmpIntIPv6], ext[off+4:off+20])
 		}
+		if tree {
+			x.e.Up()
+		}
 		off += 4 + n
 	}
 	if ctype&2 != 0 && off < objEnd {
@@ -682,6 +782,10 @@ func emitICMPIntInfo(x *icmpExtEmitter, ext []byte, off, objEnd int, ctype uint8
 			return false
 		}
 		n := int(ext[off])
+		if tree {
+			x.e.LineString("Interface Name Sub-Object")
+			x.e.Sub()
+		}
 		x.uint(icmpIntNameLength, uint64(n))
 		if n == 0 {
 			return false
@@ -691,6 +795,9 @@ func emitICMPIntInfo(x *icmpExtEmitter, ext []byte, off, objEnd int, ctype uint8
 				return false
 			}
 			x.str(icmpIntName, ext[off+1:off+n])
+		}
+		if tree {
+			x.e.Up()
 		}
 		off += n
 	}

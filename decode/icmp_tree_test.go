@@ -10,8 +10,9 @@ import (
 // without a timestamp in their data (payloadTreeFrames), one with a bad
 // checksum, a timestamp request, a redirect, an extended echo request;
 // errs is where the IPv4 errors of icmpErrCases captured whole begin
-// (their quoted packet and extensions are drawn by tree code, and
-// TestICMPErrorsMatchTshark holds their ICMP lines to tshark's). A type
+// (their quoted headers and extension structures are drawn inside ICMP's
+// subtree; TestICMPErrorsMatchTshark also holds their ICMP lines to
+// tshark's, and their columns). A type
 // rawcap does not name is left out: rawcap draws only its type, without
 // tshark's "(Unknown ICMP (obsolete or malformed?))".
 func icmpTreeFrames(t *testing.T) (frames [][]byte, errs int) {
@@ -60,7 +61,20 @@ func TestICMPTreeMatchesTshark(t *testing.T) {
 		checkTreeAllocsNothing(t, frames, "Internet Control Message Protocol")
 	})
 	allow := map[int]string{3: "the timestamps of a timestamp request are not drawn"}
-	compareSubtreeWithTshark(t, frames[:errs], "Internet Control Message Protocol", allow)
+	held := frames[:errs:errs]
+	for i := errs; i < len(frames); i++ {
+		// The rest of each error's subtree (its quoted headers, its
+		// extension structure) is held to tshark's line for line. Left
+		// out: the two whose quoted data rawcap takes longer than tshark
+		// (an RFC 4884 length with an extension structure after it, a
+		// redirect's: rawcap's decoder, not their trees).
+		if i-errs == 5 || i-errs == 20 {
+			continue
+		}
+		allow[len(held)] = "the expert items of IPv4 and UDP in a quoted probe (TTL 1, possible traceroute) are not drawn"
+		held = append(held, frames[i])
+	}
+	compareSubtreeWithTshark(t, held, "Internet Control Message Protocol", allow)
 }
 
 // TestICMPv6TreeMatchesTshark holds ICMPv6's subtree, its own lines drawn

@@ -64,10 +64,6 @@ func treeICMPv4Rest(t *treeWriter, d *Decoder, i int) {
 	if icmpTypeName(m.Type()) == "" || m.Type() == 43 {
 		return
 	}
-	if m.Type() == ICMPExtEchoRequest {
-		treeICMPExt(t, d, i)
-		t.depth = 1
-	}
 	if m.IsError() {
 		treeQuoted(t, d, i)
 	}

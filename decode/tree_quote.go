@@ -2,13 +2,17 @@ package decode
 
 import "bytes"
 
-// treeQuoted draws the packet an ICMP or ICMPv6 error at layer i quotes, as
-// tshark does: the quoted network and transport trees one level deeper
+// treeQuoted draws the packet an ICMP or ICMPv6 error at layer i quotes
+// where one of its headers' trees is not yet drawn from its fields (else
+// emitICMPTreeRest emits it all), as tshark does: the quoted network and transport trees one level deeper
 // than the protocols (inside the ICMP tree), and the quoted payload as a
 // Data block of its own. The printer's loop skips quoted layers.
 func treeQuoted(t *treeWriter, d *Decoder, i int) {
 	memo := t.memo // the old trees' blocks are remembered at depth 0
 	ext := false   // the extension structure, drawn before the quoted data
+	if _, generic := icmpQuotedHeaders(d, i); generic {
+		return // emitted with the message's fields (emitICMPTreeRest)
+	}
 	for k := i + 1; k < d.n && d.layers[k].Quoted; k++ {
 		if d.layers[k].Type == LayerPayload {
 			if !ext {

@@ -203,6 +203,10 @@ func treeFields(t *treeWriter, d *Decoder, i int) {
 			}
 			t.end()
 		case OpText:
+			if r.text&textShift != 0 {
+				base += int(int8(r.Depth)) // ShiftProtos
+				continue
+			}
 			if r.text&textRaw != 0 {
 				t.b = append(t.b, fl.repr(k)...)
 				continue
@@ -264,6 +268,21 @@ func (l *FieldList) InsidePrevious() {
 		l.recs[len(l.recs)-1].Depth = 1
 		l.inside++
 	}
+}
+
+// ShiftProtos draws the protocols opened from now on, in a tree list, n
+// levels deeper than the one before them (n < 0: shallower), and the lines
+// of the protocol they are in: tshark draws the headers an ICMP error
+// quotes inside ICMP's tree (ShiftProtos(1) before them), then ICMP's
+// extension structure and the quoted data (ShiftProtos(-1) after them).
+// Unlike InsidePrevious it holds whether or not a protocol's opening line
+// comes from the tree memo. Outside a tree list it does nothing.
+func (l *FieldList) ShiftProtos(n int) {
+	if !l.tree {
+		return
+	}
+	l.recs = append(l.recs, FieldRec{Op: OpText, Depth: uint8(int8(n)), text: textShift})
+	l.inside += uint8(int8(n)) // the memo's blocks are keyed by their depth
 }
 
 // ProtoDepth draws the protocol opened last, in a tree list, n levels

@@ -167,8 +167,12 @@ func emitUDP(e *emitter, i int) {
 		}
 		if e.Tree() && u.Length() > udpLen {
 			// The payload field's line (the field itself JSON leaves out).
+			n := int(u.Length()) - udpLen
+			if l.Quoted {
+				n = min(n, l.End-l.Payload) // tshark: the bytes an ICMP error quotes
+			}
 			b := append(e.Text(), "UDP payload ("...)
-			b = appendBytesBits(b, int(u.Length())-udpLen)
+			b = appendBytesBits(b, n)
 			e.Line(append(b, ')'))
 		}
 	}
