@@ -22,3 +22,8 @@ func (m MAC) AppendTo(b []byte) []byte {
 func (m MAC) String() string { return string(m.AppendTo(nil)) }
 
 const hexDigits = "0123456789abcdef"
+
+func le32(b []byte) uint32 {
+	_ = b[3]
+	return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
+}

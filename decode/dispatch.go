@@ -489,18 +489,9 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 func treeLayer(t *treeWriter, d *Decoder, i int) {
 	if treeFieldsOf(d.layers[i].Type) {
 		treeFields(t, d, i)
-		switch d.layers[i].Type {
-		case LayerICMPv4:
-			treeICMPv4Rest(t, d, i)
-		case LayerICMPv6:
-			treeICMPv6Rest(t, d, i)
-		}
-		return
 	}
-	switch d.layers[i].Type {
-	default:
-		treeGeneric(t, d, i)
-	}
+	// A layer whose tree is not drawn (PPP inside GRE): no line rather than
+	// one tshark does not print.
 }
 
 // protocolsLayer appends layer i's part of frame.protocols ("eth:ethertype").

@@ -548,18 +548,16 @@ func emitICMPv4(e *emitter, i int) {
 
 // icmpQuotedHeaders returns where the headers of the packet the ICMP or
 // ICMPv6 error at layer i quotes end (the layer after the last; the data
-// of a quoted ICMP message counts as its), and whether every one of them
-// draws its tree from its fields.
-func icmpQuotedHeaders(d *Decoder, i int) (end int, generic bool) {
-	generic = true
+// of a quoted ICMP message counts as its).
+func icmpQuotedHeaders(d *Decoder, i int) (end int) {
 	k := i + 1
-	for ; k < d.n && d.layers[k].Quoted && d.layers[k].Type != LayerPayload; k++ {
-		generic = generic && treeFieldsOf(d.layers[k].Type)
+	for k < d.n && d.layers[k].Quoted && d.layers[k].Type != LayerPayload {
+		k++
 	}
 	if k > i+1 && k < d.n && d.layers[k].Quoted && (d.layers[k-1].Type == LayerICMPv4 || d.layers[k-1].Type == LayerICMPv6) {
 		k++ // a quoted echo's data: tshark draws it inside the quoted ICMP
 	}
-	return k, generic
+	return k
 }
 
 // emitICMPTreeRest emits, for the tree, what tshark draws after the fields
@@ -567,8 +565,8 @@ func icmpQuotedHeaders(d *Decoder, i int) (end int, generic bool) {
 // the packet an error (quotes) quotes, by their own emit functions, inside
 // the message's tree (a level deeper than a protocol of their own); the
 // extension structure, back at the message's level; the quoted data, a
-// protocol of its own. Where a quoted header's tree is not drawn from its
-// fields (an IPv6 extension header), treeQuoted draws all three.
+// protocol of its own. A quoted header whose tree rawcap does not draw
+// (PPP) draws no line.
 func emitICMPTreeRest(e *emitter, i int, quotes bool) {
 	d := e.d
 	if d.layers[i].Quoted {
@@ -576,11 +574,7 @@ func emitICMPTreeRest(e *emitter, i int, quotes bool) {
 	}
 	end := i + 1
 	if quotes {
-		var generic bool
-		end, generic = icmpQuotedHeaders(d, i)
-		if !generic {
-			return
-		}
+		end = icmpQuotedHeaders(d, i)
 		if end > i+1 {
 			e.ShiftProtos(1)
 			for k := i + 1; k < end; k++ {
@@ -600,6 +594,9 @@ func emitICMPTreeRest(e *emitter, i int, quotes bool) {
 // extension header: InsidePrevious) is so alone, as when each layer's
 // subtree is drawn apart, and the layer after it is not.
 func emitQuotedLayerTree(e *emitter, k int) {
+	if !treeFieldsOf(e.d.layers[k].Type) {
+		return
+	}
 	in := e.inside
 	emitQuotedLayer(e, k)
 	if n := int(int8(e.inside - in)); n != 0 {

@@ -2,7 +2,6 @@ package decode
 
 import (
 	"cmp"
-	"net/netip"
 	"strconv"
 	"time"
 )
@@ -387,13 +386,4 @@ func appendNanos(b []byte, ns uint32) []byte {
 	}
 	tmp[0] = byte('0' + ns%10)
 	return append(b, tmp[:]...)
-}
-
-// addr appends "label: address" without allocating.
-func (t *treeWriter) addr(label string, a netip.Addr) {
-	t.line()
-	t.b = append(t.b, label...)
-	t.b = append(t.b, ": "...)
-	t.b = a.AppendTo(t.b)
-	t.end()
 }

@@ -36,14 +36,3 @@ func (t *treeWriter) expert(severity, group, msg string, arg []byte) {
 	t.end()
 	t.depth--
 }
-
-// treeSeconds appends "[label: N.NNNNNNNNN seconds]" at the current depth.
-func (t *treeWriter) seconds(label string, d nstime) {
-	t.line()
-	t.b = append(t.b, '[')
-	t.b = append(t.b, label...)
-	t.b = append(t.b, ": "...)
-	t.b = appendNstime(t.b, d)
-	t.b = append(t.b, " seconds]"...)
-	t.end()
-}

@@ -2,38 +2,6 @@ package decode
 
 import "slices"
 
-// treePayload draws bytes no dissector claimed as tshark's "Data" protocol.
-// treePayloadAt draws layer i's bytes as a Data block whose title is at
-// depth base: the title, the hex dump tshark prints for a data source of its
-// own when -x is not given, then the bytes and their length.
-func treePayloadAt(t *treeWriter, d *Decoder, i, base int) {
-	l := &d.layers[i]
-	data := d.data[l.Start:l.End]
-	if base == 1 && i > 0 && d.layers[i-1].Type == LayerICMPv4 {
-		if _, _, ok := icmpDataTime(t.f, d, i-1); ok {
-			data = data[8:] // the timestamp tshark found there
-		}
-	}
-	if len(data) == 0 {
-		return
-	}
-	t.depth = base
-	t.line()
-	t.b = append(t.b, "Data ("...)
-	t.b = appendBytesBits(t.b, len(data))
-	t.b = append(t.b, ')')
-	t.end()
-	t.b = appendTreeHexDump(t.b, data)
-	t.depth = base + 1
-	t.line()
-	t.b = append(t.b, "Data: "...)
-	t.b = appendWSBytes(t.b, data)
-	t.end()
-	t.int("[Length", len(data))
-	t.b[len(t.b)-1] = ']'
-	t.end()
-}
-
 // appendTreeHexDump appends a blank line and data as tshark's hex dump:
 // "0000  68 65 6c …   hello", 16 bytes a line, the offset in four hex
 // digits (more past 0xffff), printable ASCII as is and anything else as '.'.

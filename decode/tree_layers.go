@@ -1,13 +1,5 @@
 package decode
 
-func treeMAC(t *treeWriter, label string, m MAC) {
-	t.line()
-	t.b = append(t.b, label...)
-	t.b = append(t.b, ": "...)
-	t.b = m.AppendTo(t.b)
-	t.end()
-}
-
 func treeAllZero(b []byte) bool {
 	for _, c := range b {
 		if c != 0 {
@@ -51,24 +43,6 @@ var unreachCodeNames = [...]string{"Network unreachable", "Host unreachable", "P
 	"Network unreachable for TOS", "Host unreachable for TOS", "Communication administratively filtered",
 	"Host precedence violation", "Precedence cutoff in effect"}
 
-// treeICMPv4Rest draws what follows the fields of the ICMP message at
-// layer i in its tree, still drawn by tree code: an error's quoted packet
-// (other protocols' trees, inside ICMP's) and the extension structures of
-// errors and extended echo requests.
-func treeICMPv4Rest(t *treeWriter, d *Decoder, i int) {
-	l := &d.layers[i]
-	if l.End-l.Start < 8 {
-		return
-	}
-	m := ICMPv4(d.data[l.Start:l.End])
-	if icmpTypeName(m.Type()) == "" || m.Type() == 43 {
-		return
-	}
-	if m.IsError() {
-		treeQuoted(t, d, i)
-	}
-}
-
 // icmpDataTime returns the timestamp tshark finds in the first 8 bytes of
 // the data of the ICMP echo at layer i: seconds and microseconds, big- or
 // little-endian, within a day of the frame's time.
@@ -96,19 +70,6 @@ func icmpDataTime(f *Frame, d *Decoder, i int) (sec, nsec int64, ok bool) {
 	return int64(s), int64(us) * 1000, true
 }
 
-// treeICMPv6Rest draws what follows the fields of the ICMPv6 message at
-// layer i in its tree, still drawn by tree code: an error's quoted packet.
-func treeICMPv6Rest(t *treeWriter, d *Decoder, i int) {
-	l := &d.layers[i]
-	if l.End-l.Start < 4 {
-		return
-	}
-	m := ICMPv6(d.data[l.Start:l.End])
-	if icmpv6Dissected(m.Type()) && m.IsError() {
-		treeQuoted(t, d, i)
-	}
-}
-
 // appendDSCPShort appends Wireshark's short DSCP name ("CS0", "AF11", "EF").
 func appendDSCPShort(b []byte, v uint8) []byte {
 	switch {
@@ -127,8 +88,3 @@ func appendDSCPShort(b []byte, v uint8) []byte {
 }
 
 var ecnShort = [4]string{"Not-ECT", "ECT(1)", "ECT(0)", "CE"}
-
-func treeGeneric(t *treeWriter, d *Decoder, i int) {
-	// A layer whose tree is not drawn (PPP inside GRE …): no line rather
-	// than one tshark does not print.
-}

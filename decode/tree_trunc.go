@@ -1,12 +1,5 @@
 package decode
 
-// truncLabel makes the label that starts at t.b[start:] what tshark 4.0
-// shows of a label longer than its buffer (240 bytes with the NUL):
-// " [truncated]" inserted after the field's name (namePos bytes; 0 for a
-// label without one, where it comes first), then cut to 238 bytes at the
-// start of a UTF-8 character.
-func (t *treeWriter) truncLabel(start, namePos int) { t.b = truncLabelAt(t.b, start, namePos) }
-
 // truncLabelAt is truncLabel for the label b[start:], returning b.
 func truncLabelAt(b []byte, start, namePos int) []byte {
 	const mark = " [truncated]"
