@@ -24,11 +24,10 @@ type TreePrinter struct {
 	stampLoc   *time.Location
 	stamped    bool
 
-	memo  treeMemos // blocks of lines drawn for recent header bytes
-	lines lineCache // numeric fields' lines drawn for recent values
-	note  Note      // Append's
-	fl    FieldList // the fields of a layer drawn by the generic tree
-	em    emitter   // what fills fl (kept here: a local one escapes)
+	memo treeMemos // blocks of lines drawn for recent header bytes
+	note Note      // Append's
+	fl   FieldList // the fields of a layer drawn by the generic tree
+	em   emitter   // what fills fl (kept here: a local one escapes)
 }
 
 // Append appends the tree for the packet d last decoded, described by f,
@@ -65,7 +64,7 @@ func (p *TreePrinter) Render(b []byte, d *Decoder, f *Frame, n *Note) []byte {
 	if loc == nil {
 		loc = time.Local
 	}
-	t := treeWriter{b: b, wire: f.Length, memo: &p.memo, lines: &p.lines, conv: &n.conv, f: f, loc: loc, fl: &p.fl, em: &p.em}
+	t := treeWriter{b: b, wire: f.Length, memo: &p.memo, conv: &n.conv, f: f, loc: loc, fl: &p.fl, em: &p.em}
 	p.frame(&t, d, f, n)
 	for i := range d.layers[:d.n] {
 		t.depth = 0
@@ -243,7 +242,6 @@ type treeWriter struct {
 	depth int
 	wire  int          // wire length of the packet
 	memo  *treeMemos   // nil: draw every line
-	lines *lineCache   // nil: draw every numeric field's line
 	conv  *convResults // the frame's stream analysis; nil: no analysis lines
 	f     *Frame       // the frame being drawn
 	loc   *time.Location

@@ -13,9 +13,9 @@ import (
 )
 
 // TestTreeMemoSameLines checks that the lines the tree printer replays from
-// its memos and its line cache are the lines it would have drawn: every
-// packet of the sample and of the shared corpus is printed by one printer
-// that keeps them and by one that forgets them before each packet.
+// its memos are the lines it would have drawn: every packet of the sample
+// and of the shared corpus is printed by one printer that keeps its memos
+// and by one that forgets them before each packet.
 func TestTreeMemoSameLines(t *testing.T) {
 	root, err := testshared.Root()
 	if err != nil {
@@ -47,7 +47,6 @@ func TestTreeMemoSameLines(t *testing.T) {
 			d.Decode(pk.Data, pk.LinkType)
 			keep = memo.Append(keep[:0], d, &f)
 			fresh.memo = treeMemos{}
-			fresh.lines = lineCache{}
 			forget = fresh.Append(forget[:0], d, &f)
 			if diff := cmp.Diff(string(forget), string(keep)); diff != "" {
 				t.Fatalf("%s packet %d: replayed lines differ (-want +got):\n%s", name, n, diff)

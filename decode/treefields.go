@@ -243,11 +243,7 @@ func treeFields(t *treeWriter, d *Decoder, i int) {
 				t.b = truncLabelAt(t.b, start, 0)
 			} else {
 				var name int
-				if t.lines != nil && lineCacheable(f) {
-					t.b, name = t.lines.append(t.b, fl, r)
-				} else {
-					t.b, name = appendFieldLineName(t.b, fl, r)
-				}
+				t.b, name = appendFieldLineName(t.b, fl, r)
 				t.b = truncLabelAt(t.b, start, name-start)
 			}
 			if f.Generated {
