@@ -157,7 +157,9 @@ func lldpIDValid(t LLDPTLV, macSub uint8) bool {
 }
 
 // lldpString returns a text value up to its first NUL, as Wireshark's
-// zero-padded strings end.
+// zero-padded strings end. Its control characters stay: each output
+// escapes them as tshark's does (the tree and -T fields as \n, JSON as
+// JSON does).
 func lldpString(b []byte) []byte {
 	for i, c := range b {
 		if c == 0 {
@@ -362,7 +364,7 @@ func emitLLDP(e *emitter, i int) {
 		v := t.Value
 		if len(v) == 0 {
 			if f := lldpTextField(t.Type); f != nil && e.Tree() {
-				emitLLDPText(e, f, nil) // an empty text still has its line
+				e.Bytes(f, nil) // an empty text still has its line
 			}
 			return true
 		}
@@ -383,18 +385,18 @@ func emitLLDP(e *emitter, i int) {
 			case v[0] == 4 && len(v) >= 2:
 				emitLLDPNetAddr(e, t, lldpPortIDIP4, lldpPortIDIP6)
 			case v[0] == 1 || v[0] == 5 || v[0] == 6 || v[0] == 7:
-				emitLLDPText(e, &f[lldpPortID], lldpString(v[1:]))
+				e.Bytes(&f[lldpPortID], lldpString(v[1:]))
 			}
 		case LLDPTTL:
 			if len(v) >= 2 {
 				e.Uint(&f[lldpTimeToLive], uint64(be16(v)))
 			}
 		case LLDPPortDesc:
-			emitLLDPText(e, &f[lldpPortDesc], lldpString(v))
+			e.Bytes(&f[lldpPortDesc], lldpString(v))
 		case LLDPSystemName:
-			emitLLDPText(e, &f[lldpSystemName], lldpString(v))
+			e.Bytes(&f[lldpSystemName], lldpString(v))
 		case LLDPSystemDesc:
-			emitLLDPText(e, &f[lldpSystemDesc], lldpString(v))
+			e.Bytes(&f[lldpSystemDesc], lldpString(v))
 		case LLDPSystemCap:
 			if len(v) >= 4 {
 				emitLLDPCaps(e, lldpSystemCap, be16(v))
@@ -591,7 +593,7 @@ func emitLLDPOrg(e *emitter, v []byte) {
 		case sub == 3 && len(v) >= 3 && len(v) >= 3+int(v[2]):
 			e.Uint(&f[lldp8021VLANID], uint64(be16(v)))
 			e.Uint(&f[lldp8021VLANNameLen], uint64(v[2]))
-			emitLLDPText(e, &f[lldp8021VLANName], lldpString(v[3:3+int(v[2])]))
+			e.Bytes(&f[lldp8021VLANName], lldpString(v[3:3+int(v[2])]))
 		case sub == 4 && len(v) >= 1 && len(v) >= 1+int(v[0]):
 			e.Uint(&f[lldp8021ProtoIDLen], uint64(v[0]))
 			e.Bytes(&f[lldp8021ProtoID], v[1:1+int(v[0])])
@@ -824,11 +826,4 @@ func lldp8023SubtypeName(s uint8) string {
 		return "IEEE 802.3br Additional Ethernet capabilities"
 	}
 	return ""
-}
-
-// emitLLDPText emits a text value as Wireshark holds it: up to its first
-// NUL. Its control characters stay as they are: each output escapes them
-// as tshark's does (the tree and -T fields as \n, JSON as JSON does).
-func emitLLDPText(e *emitter, f *Field, s []byte) {
-	e.Bytes(f, lldpString(s))
 }

@@ -480,14 +480,7 @@ func emitOSPF(e *emitter, i int) {
 		emitOSPFOptions(e, body[6], false)
 		e.Uint(&f[ospfHelloPriority], uint64(body[7]))
 		e.Uint(&f[ospfHelloDeadInterval], uint64(be32(body[8:])))
-		e.IPv4(&f[ospfHelloDR], body[12:16])
-		e.IPv4(&f[ospfHelloBDR], body[16:20])
-		for k := 20; k+4 <= len(body); k += 4 {
-			e.IPv4(&f[ospfHelloNeighbor], body[k:k+4])
-			if !e.all && !e.Tree() {
-				break
-			}
-		}
+		emitOSPFHelloRouters(e, body)
 		e.Up()
 	case OSPFDBDesc:
 		if len(body) < 8 {
@@ -1045,14 +1038,7 @@ func emitOSPFv3Body(e *emitter, body []byte, typ uint8) {
 		emitOSPFv3Options(e, be32(body[4:])&0xffffff)
 		e.Uint(&f[ospfHelloInterval], uint64(be16(body[8:])))
 		e.Uint(&f[ospfHelloDeadInterval], uint64(be16(body[10:])))
-		e.IPv4(&f[ospfHelloDR], body[12:16])
-		e.IPv4(&f[ospfHelloBDR], body[16:20])
-		for k := 20; k+4 <= len(body); k += 4 {
-			e.IPv4(&f[ospfHelloNeighbor], body[k:k+4])
-			if !e.all && !e.Tree() {
-				break
-			}
-		}
+		emitOSPFHelloRouters(e, body)
 		e.Up()
 		return
 	case OSPFDBDesc:
@@ -1196,4 +1182,19 @@ func infoOSPF(b []byte, d *Decoder, i int) []byte {
 	b = append(b, "Unknown ("...)
 	b = appendUint(b, uint64(t))
 	return append(b, ')')
+}
+
+// emitOSPFHelloRouters emits a Hello's designated and backup designated
+// routers and its neighbours (bytes 12 on of the body, in both versions);
+// outside -T fields, ek and the tree, the first neighbour only.
+func emitOSPFHelloRouters(e *emitter, body []byte) {
+	f := &ospfFields
+	e.IPv4(&f[ospfHelloDR], body[12:16])
+	e.IPv4(&f[ospfHelloBDR], body[16:20])
+	for k := 20; k+4 <= len(body); k += 4 {
+		e.IPv4(&f[ospfHelloNeighbor], body[k:k+4])
+		if !e.all && !e.Tree() {
+			break
+		}
+	}
 }
