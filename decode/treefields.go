@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -304,17 +305,50 @@ func appendFieldLineName(b []byte, fl *FieldList, r *FieldRec) ([]byte, int) {
 	f := r.Field
 	if f.Kind == KindBool && f.Mask != 0 && f.id != 0 {
 		// A flag's line depends on its value alone: drawn once.
-		if ls := boolLinesByID(); int(f.id) < len(ls) && ls[f.id][0] != "" {
+		if ls := boolLine(f); ls[0] != "" {
 			v := 0
 			if r.u != 0 {
 				v = 1
 			}
-			b = append(b, ls[f.id][v]...)
+			b = append(b, ls[v]...)
 			return b, len(b) // short: never cut
 		}
 	}
 	return appendFieldLineNameSlow(b, fl, r)
 }
+
+// boolLine returns the standard tree lines of masked boolean field f
+// ("...1 .... = Label: Set"), false and true, drawn the first time a run
+// meets f and kept by field id; empty for lines long enough to be cut.
+// Made on demand, not for every field at start-up: a run meets a few dozen
+// flags of the thousands declared.
+func boolLine(f *Field) *[2]string {
+	ls := boolLines()
+	if int(f.id) >= len(ls) {
+		return &noBoolLine
+	}
+	if p := ls[f.id].Load(); p != nil {
+		return p
+	}
+	var bl [2]string
+	for v := range bl {
+		r := FieldRec{Field: f, Op: OpValue, u: uint64(v)}
+		b, _ := appendFieldLineNameSlow(nil, nil, &r)
+		bl[v] = string(b)
+	}
+	if len(bl[0]) >= treeLabelMax/2 || len(bl[1]) >= treeLabelMax/2 {
+		bl = [2]string{}
+	}
+	ls[f.id].Store(&bl) // another worker may store the same lines: either will do
+	return &bl
+}
+
+// boolLines holds boolLine's lines by field id.
+var boolLines = sync.OnceValue(func() []atomic.Pointer[[2]string] {
+	return make([]atomic.Pointer[[2]string], fieldCount)
+})
+
+var noBoolLine [2]string
 
 // appendFieldLineNameSlow is appendFieldLineName drawn from the field's
 // definition every time.
@@ -339,43 +373,6 @@ func appendFieldLineNameSlow(b []byte, fl *FieldList, r *FieldRec) ([]byte, int)
 	}
 	b = append(b, ": "...)
 	return appendFieldValue(b, fl, r), name
-}
-
-// boolLinesByID holds, by field id, the standard tree lines of a masked
-// boolean field ("...1 .... = Label: Set"), false and true: a flag's line
-// is then one copy. Empty for other fields and for lines long enough to be
-// cut. Set in init: the tables it reads refer to the emit functions.
-var boolLinesByID func() [][2]string
-
-func init() { boolLinesByID = sync.OnceValue(buildBoolLines) }
-
-func buildBoolLines() [][2]string {
-	byID := make([][2]string, fieldCount)
-	put := func(fs []Field) {
-		for i := range fs {
-			f := &fs[i]
-			if f.id == 0 || int(f.id) >= len(byID) || f.Kind != KindBool || f.Mask == 0 {
-				continue
-			}
-			var ls [2]string
-			for v := range ls {
-				r := FieldRec{Field: f, Op: OpValue, u: uint64(v)}
-				b, _ := appendFieldLineNameSlow(nil, nil, &r)
-				ls[v] = string(b)
-			}
-			if len(ls[0]) < treeLabelMax/2 && len(ls[1]) < treeLabelMax/2 {
-				byID[f.id] = ls
-			}
-		}
-	}
-	put(frameFields[:])
-	for _, ps := range [][]protocol{protocols[:], extraProtocols[:]} {
-		for i := range ps {
-			put(ps[i].fields)
-			put(ps[i].others)
-		}
-	}
-	return byID
 }
 
 // appendTreeString appends a string field's bytes as tshark 4.0's tree
