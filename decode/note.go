@@ -81,6 +81,32 @@ func (p *FieldsPrinter) Note(d *Decoder, f *Frame, n *Note) {
 	_, n.shown = p.clock.tick(fieldsTime(f))
 }
 
+// Render appends the line of the packet d holds, described by f and noted
+// in n, as Append would have (the header line is AppendHeader's).
+func (p *FieldsPrinter) Render(b []byte, d *Decoder, f *Frame, n *Note) []byte {
+	conv := &p.noConv
+	if n.tracked {
+		d.useNote(n)
+		conv = &n.conv
+	}
+	return p.appendLine(b, p.emit(d, f, conv, n.shown))
+}
+
+// Clone returns a printer configured as p, with state of its own.
+func (p *FieldsPrinter) Clone() *FieldsPrinter {
+	c := &FieldsPrinter{
+		Header: p.Header, Separator: p.Separator, Occurrence: p.Occurrence,
+		Aggregator: p.Aggregator, Quote: p.Quote, Location: p.Location,
+		SkipTracker: p.SkipTracker,
+		names:       p.names, fields: p.fields, layers: p.layers, some: p.some,
+		frame: p.frame, tracked: p.tracked, started: true,
+	}
+	if c.some {
+		c.list.selectFields(c.fields)
+	}
+	return c
+}
+
 // Note records in n what the document of the packet d last decoded,
 // described by f, takes from the packets before it (see Note).
 func (p *EKPrinter) Note(d *Decoder, f *Frame, n *Note) { p.fp.Note(d, f, n) }

@@ -85,6 +85,8 @@ func TestReadFieldsMatchesTshark(t *testing.T) {
 			append([]string{"-T", "fields", "-E", "header=y", "-E", "separator=,", "-E", "quote=d", "-E", "occurrence=f"}, five...),
 			append([]string{"-T", "fields", "-E", "separator=/s", "-E", "aggregator=/s", "-E", "occurrence=l"}, five...),
 			append([]string{"-T", "ek"}, five...),
+			// No packet shown: tshark still writes the header line.
+			append([]string{"-T", "fields", "-E", "header=y", "-Y", "frame.number > 100000"}, five...),
 		} {
 			cmd := exec.Command("tshark", append([]string{"-n", "-r", pcap}, opts...)...)
 			cmd.Env = append(os.Environ(), "TZ=UTC")

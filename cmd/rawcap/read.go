@@ -371,6 +371,14 @@ func (s *readState) file(ctx context.Context, name string) error {
 		return exitError{1, fmt.Errorf("%s: %w", name, err)}
 	}
 	defer r.Close()
+	if fp, ok := s.pr.(*decode.FieldsPrinter); ok {
+		// The header line (-E header=y) comes once the file has opened,
+		// whatever follows, even no packet, as tshark writes it. A printer
+		// drawing on other goroutines never sees AppendHeader otherwise.
+		if _, err := s.w.Write(fp.AppendHeader(s.buf[:0])); err != nil {
+			return err
+		}
+	}
 	announced := false
 	cols, _ := s.pr.(*decode.ColumnsPrinter)
 	if cols != nil {

@@ -20,8 +20,9 @@ type notedPrinter interface {
 
 // pipelined returns pr as a notedPrinter, with a function that makes a
 // worker's copy of it, when its output is worth drawing on every core
-// (-V, JSON, -T ek); ok is false for the others. -T fields is not: its
-// few fields cost less to print than handing the packet to a worker.
+// (-V, JSON, -T ek, -T fields); ok is false for the others. The reading
+// goroutine still decodes and notes each packet: the one-liners and the
+// columns cost little more than that.
 func pipelined(pr packetPrinter) (np notedPrinter, clone func() notedPrinter, ok bool) {
 	switch p := pr.(type) {
 	case *decode.TreePrinter:
@@ -29,6 +30,8 @@ func pipelined(pr packetPrinter) (np notedPrinter, clone func() notedPrinter, ok
 	case *decode.JSONPrinter:
 		return p, func() notedPrinter { return p.Clone() }, true
 	case *decode.EKPrinter:
+		return p, func() notedPrinter { return p.Clone() }, true
+	case *decode.FieldsPrinter:
 		return p, func() notedPrinter { return p.Clone() }, true
 	}
 	return nil, nil, false
@@ -144,8 +147,12 @@ func (q *treePipeline) add(d *decode.Decoder, pk *pcapio.Packet, f *decode.Frame
 	b := q.cur
 	off := len(b.arena)
 	b.arena = append(b.arena, pk.Data...) // a packet larger than the arena grows it once
-	b.pkts = append(b.pkts, treePacket{off: off, n: len(pk.Data), f: *f})
-	tp := &b.pkts[len(b.pkts)-1]
+	// The slot is reused as it is, not zeroed: a note is 2 KB, and Note
+	// sets all of it that Render reads, keeping its buffers for reuse.
+	n := len(b.pkts)
+	b.pkts = b.pkts[:n+1] // room: send leaves none full
+	tp := &b.pkts[n]
+	tp.off, tp.n, tp.f = off, len(pk.Data), *f
 	q.p.Note(d, f, &tp.note)
 	d.Snapshot(&tp.layers)
 	return nil
