@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
@@ -13,7 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/klauspost/compress/zstd"
 	"github.com/rawcap/rawcap/decode"
 	"github.com/rawcap/rawcap/filter/display"
 	"github.com/rawcap/rawcap/internal/progress"
@@ -296,34 +294,11 @@ func convert(o convertOptions, stdin io.Reader, stdout io.Writer) (convertResult
 
 	// The output: file or stdout, then an optional compressor, then the
 	// capture writer.
-	var sink io.Writer = stdout
-	var outFile *os.File
-	var async *asyncWriter // writes an uncompressed file beside the reading
-	if o.out != "-" {
-		outFile, err = os.Create(o.out)
-		if err != nil {
-			return res, err
-		}
-		sink = outFile
-		if o.compress == "" {
-			async = newAsyncWriter(outFile)
-			sink = async
-		}
+	out, err := createOutput(o.out, o.compress, stdout)
+	if err != nil {
+		return res, err
 	}
-	var comp io.WriteCloser
-	switch o.compress {
-	case "gz":
-		comp = gzip.NewWriter(sink)
-	case "zst":
-		zw, zerr := zstd.NewWriter(sink)
-		if zerr != nil {
-			return res, zerr
-		}
-		comp = zw
-	}
-	if comp != nil {
-		sink = comp
-	}
+	sink := out.Sink
 
 	c := &converter{o: o, r: r, sink: sink, bar: nil}
 	if o.progress != nil && inSize >= 8<<20 {
@@ -340,22 +315,10 @@ func convert(o convertOptions, stdin io.Reader, stdout io.Writer) (convertResult
 	} else if readErr == nil || isInputError(readErr) {
 		closeErr = c.emptyOutput()
 	}
-	if comp != nil {
-		if err := comp.Close(); closeErr == nil {
-			closeErr = err
-		}
+	if err := out.Close(); closeErr == nil {
+		closeErr = err
 	}
-	if async != nil {
-		if err := async.Close(); closeErr == nil {
-			closeErr = err
-		}
-	}
-	if outFile != nil {
-		if err := outFile.Close(); closeErr == nil {
-			closeErr = err
-		}
-	}
-	if outFile != nil && ((readErr != nil && !isInputError(readErr)) || (readErr == nil && closeErr != nil)) {
+	if o.out != "-" && ((readErr != nil && !isInputError(readErr)) || (readErr == nil && closeErr != nil)) {
 		// The conversion cannot be done as asked (a link type pcap cannot
 		// hold, a failed write): a file with part of the packets would
 		// pass for the whole, so it goes. A damaged input is different:
