@@ -301,11 +301,14 @@ func emitBGP(e *emitter, i int) {
 			break
 		}
 		off = next
+		if n > 0 && bgpEvery(e) {
+			// A protocol item per message, as tshark's: -V draws each, -T
+			// ek writes an array of their objects. JSON, whose keys are
+			// unique, keeps one object with the messages' values.
+			e.End()
+			e.Proto(&protoBGP)
+		}
 		if e.Tree() {
-			if n > 0 {
-				e.End()
-				e.Proto(&protoBGP)
-			}
 			e.SetRepr(appendBGPTypeName(append(e.Text(), "Border Gateway Protocol - "...), msg[18]))
 		}
 		n++

@@ -49,12 +49,17 @@ func (p *EKPrinter) location() *time.Location {
 // appendDoc appends the index line and the document of the packet whose
 // fields l holds, described by f.
 func (p *EKPrinter) appendDoc(b []byte, l *FieldList, f *Frame) []byte {
-	t := f.Time.In(p.location())
+	ft := fieldsTime(f) // a packet without a time is at the epoch, as in tshark
+	t := ft.In(p.location())
 	b = append(b, `{"index":{"_index":"packets-`...)
 	b = t.AppendFormat(b, "2006-01-02")
 	b = append(b, `","_type":"doc"}}`+"\n"...)
 	b = append(b, `{"timestamp":"`...)
-	b = strconv.AppendInt(b, f.Time.UnixMilli(), 10)
+	// The seconds, then the milliseconds in three digits: "0000" for a
+	// packet in the epoch's first millisecond, as tshark writes it.
+	b = strconv.AppendInt(b, ft.Unix(), 10)
+	ms := ft.Nanosecond() / 1e6
+	b = append(b, byte('0'+ms/100), byte('0'+ms/10%10), byte('0'+ms%10))
 	b = append(b, `","layers":{`...)
 	if len(p.Fields) > 0 {
 		b = p.appendChosen(b, l)
@@ -115,7 +120,7 @@ func (p *EKPrinter) appendAll(b []byte, l *FieldList, t time.Time) []byte {
 			dup = dup || s == proto
 		}
 		if dup {
-			_, k = p.appendTree(nil, l, k, t)
+			_, k = p.appendTree(nil, l, k, t) // written with its first occurrence
 			continue
 		}
 		if nseen < len(seen) {
@@ -126,9 +131,52 @@ func (p *EKPrinter) appendAll(b []byte, l *FieldList, t time.Time) []byte {
 			b = append(b, ',')
 		}
 		first = false
-		b, k = p.appendTree(b, l, k, t)
+		_, next := p.appendTree(nil, l, k, t)
+		if !ekRepeats(p, l, next, proto, t) {
+			b, k = p.appendTree(b, l, k, t)
+			continue
+		}
+		// A protocol that occurs again (IP in IP, two VLAN tags): tshark
+		// writes an array of its occurrences' objects under its name.
+		b = append(b, '"')
+		b = append(b, proto.Name...)
+		b = append(b, `":[`...)
+		for j := k; j < len(recs); {
+			if recs[j].Op != OpProto || recs[j].Field != proto {
+				if recs[j].Op == OpProto {
+					_, j = p.appendTree(nil, l, j, t)
+				} else {
+					j++
+				}
+				continue
+			}
+			if j != k {
+				b = append(b, ',')
+			}
+			start := len(b)
+			b, j = p.appendTree(b, l, j, t)
+			b = append(b[:start], b[start+len(proto.Name)+3:]...) // `"name":` off
+		}
+		b = append(b, ']')
+		k = next
 	}
 	return b
+}
+
+// ekRepeats reports whether protocol proto opens again at the top level
+// from record k on.
+func ekRepeats(p *EKPrinter, l *FieldList, k int, proto *Field, t time.Time) bool {
+	for k < len(l.recs) {
+		switch {
+		case l.recs[k].Op != OpProto:
+			k++
+		case l.recs[k].Field == proto:
+			return true
+		default:
+			_, k = p.appendTree(nil, l, k, t)
+		}
+	}
+	return false
 }
 
 // appendTree appends the protocol opened at recs[k] with the protocols

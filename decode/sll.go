@@ -220,15 +220,14 @@ func emitSLLAddr(e *emitter, hatype uint16, halen int, addr []byte) {
 	f := &sllFields
 	if halen == 6 {
 		e.MAC(&f[sllSrcEth], MAC(addr[:6]))
-	} else {
+	} else if halen > 0 {
 		e.Bytes(&f[sllSrcOther], addr[:min(halen, 8)])
 	}
 	switch {
 	case halen == 6 && (hatype == 1 || hatype == 772):
 		e.Bytes(&f[sllUnused], addr[6:8])
 	case halen == 0:
-		e.NoTree()
-		e.Bytes(&f[sllUnused], addr[:8])
+		e.Bytes(&f[sllUnused], addr[:8]) // no address: tshark has no sll.src.other
 	default:
 		e.NoTree()
 	}

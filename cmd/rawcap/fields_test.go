@@ -1,8 +1,6 @@
 package main
 
 import (
-	"encoding/json"
-	"github.com/rawcap/rawcap/internal/testshared"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/internal/testshared"
 )
 
 func TestTsharkFieldArgs(t *testing.T) {
@@ -139,57 +138,14 @@ func checkEKMatchesTshark(t *testing.T, pcap string) {
 	if code != 0 {
 		t.Fatalf("rawcap read -T ek: exit %d: %s", code, errs)
 	}
-	theirs := strings.Split(strings.TrimSpace(string(want)), "\n")
-	mine := strings.Split(strings.TrimSpace(got), "\n")
-	if len(theirs) != len(mine) {
-		t.Fatalf("tshark wrote %d lines, rawcap %d", len(theirs), len(mine))
+	res, ok := testshared.CompareEK([]byte(got), want)
+	if !ok {
+		t.Fatalf("tshark and rawcap wrote different numbers of lines")
 	}
-	keys, agree := 0, 0
-	for i := range mine {
-		if i%2 == 0 { // the index line
-			if mine[i] != theirs[i] {
-				t.Errorf("line %d: rawcap %s, tshark %s", i+1, mine[i], theirs[i])
-			}
-			continue
-		}
-		var a, b struct {
-			Timestamp string                                `json:"timestamp"`
-			Layers    map[string]map[string]json.RawMessage `json:"layers"`
-		}
-		if err := json.Unmarshal([]byte(mine[i]), &a); err != nil {
-			t.Fatalf("rawcap's line %d: %v", i+1, err)
-		}
-		if err := json.Unmarshal([]byte(theirs[i]), &b); err != nil {
-			t.Fatalf("tshark's line %d: %v", i+1, err)
-		}
-		// tshark writes a field that occurs in two subtrees (eth.addr under
-		// eth.dst and eth.src) as the same key twice: gather them, as
-		// rawcap's array holds them.
-		var raw struct {
-			Layers map[string]json.RawMessage `json:"layers"`
-		}
-		if err := json.Unmarshal([]byte(theirs[i]), &raw); err != nil {
-			t.Fatalf("tshark's line %d: %v", i+1, err)
-		}
-		for proto, obj := range raw.Layers {
-			if m := ekDuplicateKeys(obj); m != nil {
-				for k, v := range m {
-					b.Layers[proto][k] = v
-				}
-			}
-		}
-		if a.Timestamp != b.Timestamp {
-			t.Errorf("line %d: timestamp %s, tshark %s", i+1, a.Timestamp, b.Timestamp)
-		}
-		for proto, fields := range a.Layers {
-			for k, v := range fields {
-				ek, eq := ekCompare(t, i+1, proto+"."+k, v, b.Layers[proto][k])
-				keys += ek
-				agree += eq
-			}
-		}
+	for _, d := range res.Diffs {
+		t.Error(d)
 	}
-	t.Logf("%d packets, %d keys written by rawcap, %d equal to tshark's", len(mine)/2, keys, agree)
+	t.Logf("%d packets, %d keys written by rawcap, %d equal to tshark's", res.Packets, res.Keys, res.Agree)
 }
 
 // TestFieldsCommand checks `rawcap fields`: the listing and its tshark -G
@@ -209,67 +165,4 @@ func TestFieldsCommand(t *testing.T) {
 	if code, _, errs := rawcapRun(t, "", "fields", "mgcp"); code != 2 || !strings.Contains(errs, `"mgcp" is not a protocol rawcap decodes`) {
 		t.Errorf("rawcap fields mgcp: exit %d, %s", code, errs)
 	}
-}
-
-// ekCompare compares the value rawcap wrote under key with tshark's (nil
-// when tshark wrote none), descending into nested protocols' objects, and
-// returns the keys compared and those equal.
-func ekCompare(t *testing.T, line int, key string, mine, theirs json.RawMessage) (keys, agree int) {
-	t.Helper()
-	if theirs == nil {
-		t.Errorf("line %d: %s: tshark writes no such key", line, key)
-		return 1, 0
-	}
-	if len(mine) > 0 && mine[0] == '{' {
-		var a, b map[string]json.RawMessage
-		if json.Unmarshal(mine, &a) != nil || json.Unmarshal(theirs, &b) != nil {
-			t.Errorf("line %d: %s: rawcap %s, tshark %s", line, key, mine, theirs)
-			return 1, 0
-		}
-		for k, v := range a {
-			n, m := ekCompare(t, line, key+"."+k, v, b[k])
-			keys += n
-			agree += m
-		}
-		return keys, agree
-	}
-	if string(mine) != string(theirs) {
-		t.Errorf("line %d: %s: rawcap %s, tshark %s", line, key, mine, theirs)
-		return 1, 0
-	}
-	return 1, 1
-}
-
-// ekDuplicateKeys returns the keys of a JSON object that occur more than
-// once, each with its values gathered into an array (nil: none).
-func ekDuplicateKeys(obj json.RawMessage) map[string]json.RawMessage {
-	dec := json.NewDecoder(strings.NewReader(string(obj)))
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
-		return nil
-	}
-	seen := map[string][]json.RawMessage{}
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return nil
-		}
-		k, _ := tok.(string)
-		var v json.RawMessage
-		if err := dec.Decode(&v); err != nil {
-			return nil
-		}
-		seen[k] = append(seen[k], v)
-	}
-	var out map[string]json.RawMessage
-	for k, vs := range seen {
-		if len(vs) < 2 {
-			continue
-		}
-		if out == nil {
-			out = map[string]json.RawMessage{}
-		}
-		b, _ := json.Marshal(vs)
-		out[k] = b
-	}
-	return out
 }
