@@ -304,6 +304,13 @@ const (
 	ospfV3LSARefLSType
 	ospfV3LSARefLSID
 	ospfV3LSARefAdvRouter
+	ospfLSMetric
+	ospfASBRNetmask
+	ospfV2Grace
+	ospfV2GracePeriod
+	ospfV2GraceReason
+	ospfV2GraceIP
+	ospfPadBytes
 	ospfFieldCount
 )
 
@@ -457,6 +464,13 @@ var ospfFields = [ospfFieldCount]Field{
 	ospfV3LSARefLSType:           {Name: "ospf.v3.lsa.referenced_ls_type", Label: "Referenced LS type", Kind: KindUint, Width: 16, Base: BaseHex},
 	ospfV3LSARefLSID:             {Name: "ospf.v3.lsa.referenced_link_state_id", Label: "Referenced Link State ID", Kind: KindIPv4},
 	ospfV3LSARefAdvRouter:        {Name: "ospf.v3.lsa.referenced_advertising_router", Label: "Referenced Advertising Router", Kind: KindIPv4},
+	ospfLSMetric:                 {Name: "ospf.ls.metric", Label: "Metric", Kind: KindUint, Width: 32},
+	ospfASBRNetmask:              {Name: "ospf.lsa.asbr.netmask", Label: "Netmask", Kind: KindIPv4},
+	ospfV2Grace:                  {Name: "ospf.v2.grace", Label: "Grace TLV", Kind: KindNone},
+	ospfV2GracePeriod:            {Name: "ospf.v2.grace.period", Label: "Grace Period", Kind: KindUint, Width: 32, Unit: " seconds"},
+	ospfV2GraceReason:            {Name: "ospf.v2.grace.reason", Label: "Restart Reason", Kind: KindUint, Width: 8},
+	ospfV2GraceIP:                {Name: "ospf.v2.grace.ip", Label: "Restart IP", Kind: KindIPv4},
+	ospfPadBytes:                 {Name: "ospf.pad_bytes", Label: "Pad Bytes", Kind: KindBytes},
 }
 
 var protoOSPF = protoField("ospf", "Open Shortest Path First")
@@ -488,10 +502,8 @@ func ospfLSAFlagField(typ uint8) int {
 }
 
 // emitOSPF emits a packet's fields in the order and nesting of tshark's
-// tree: the header, a version 2 message's body and LLS block; a version 3
-// message's body is drawn as tree lines (lineOSPFv3Body), its fields not
-// being declared yet. JSON, whose keys are unique, gets the first of each
-// repeated record.
+// tree: the header, the message's body and a version 2 LLS block. JSON,
+// whose keys are unique, gets the first of each repeated record.
 func emitOSPF(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
@@ -825,20 +837,18 @@ func emitOSPFLSABody(e *emitter, a []byte) bool {
 				e.SetRepr(append(t, " - TOS"...))
 			}
 			e.Uint(&f[ospfRouterMetric0], uint64(be16(b[k+10:])))
-			nm := int(b[k+9])
-			if nm != 0 && !e.Tree() {
-				e.Up()
-				return false // the TOS metrics' fields are not declared
-			}
 			k += 12
-			for ; nm > 0; nm-- {
+			for nm := int(b[k-3]); nm > 0; nm-- {
 				if k+4 > len(b) {
 					e.Up()
 					return false
 				}
-				// tshark's text line per TOS metric.
-				t := strconv.AppendUint(append(e.Text(), "TOS: "...), uint64(b[k]), 10)
-				e.Line(strconv.AppendUint(append(t, ", Metric: "...), uint64(be16(b[k+2:])), 10))
+				// tshark's text for the field, the TOS before the metric.
+				e.Uint(&f[ospfLSMetric], uint64(be16(b[k+2:])))
+				if e.Tree() {
+					t := strconv.AppendUint(append(e.Text(), "TOS: "...), uint64(b[k]), 10)
+					e.SetRepr(strconv.AppendUint(append(t, ", Metric: "...), uint64(be16(b[k+2:])), 10))
+				}
 				k += 4
 			}
 			e.Up()
@@ -860,19 +870,20 @@ func emitOSPFLSABody(e *emitter, a []byte) bool {
 		}
 		return true
 	case 3, 4:
-		if len(b) == 8 && e.Tree() {
-			lineOSPFAddr(e, "Netmask", b[:4])
-			lineOSPFUint(e, "TOS", uint64(b[4]))
-			lineOSPFUint(e, "Metric", uint64(be32(b[4:])&0xffffff))
+		if len(b) < 4 || len(b)%4 != 0 {
+			return false
 		}
+		e.IPv4(&f[ospfASBRNetmask], b[:4])
+		for k := 4; k+4 <= len(b); k += 4 {
+			e.Uint(&f[ospfLSATOS], uint64(b[k]))
+			e.Uint(&f[ospfMetric], uint64(be32(b[k:])&0xffffff))
+		}
+		return true
 	case 9, 10, 11:
-		if a[4] == 3 && e.Tree() {
-			lineOSPFGrace(e, b)
-		}
+		return a[4] == 3 && emitOSPFGrace(e, b)
 	case 5, 7:
-		// The NSSA LSA's lines are tshark's AS-external ones; its fields
-		// go into the tree only, as before.
-		if len(b) != 16 || (a[3] == 7 && !e.Tree()) {
+		// The NSSA LSA's fields are the AS-external ones.
+		if len(b) != 16 {
 			return false
 		}
 		e.IPv4(&f[ospfASExtNetmask], b[:4])
@@ -885,7 +896,7 @@ func emitOSPFLSABody(e *emitter, a []byte) bool {
 		e.Uint(&f[ospfMetric], uint64(be32(b[4:])&0xffffff))
 		e.IPv4(&f[ospfASExtFwdAddr], b[8:12])
 		e.Uint(&f[ospfASExtRouteTag], uint64(be32(b[12:])))
-		return a[3] == 5
+		return true
 	}
 	return false
 }
@@ -959,21 +970,6 @@ func ospfV3InstanceName(id uint8) string {
 		return "IPv4 multicast AF"
 	}
 	return ""
-}
-
-// lineOSPFUint adds the tree line "label: v".
-func lineOSPFUint(e *emitter, label string, v uint64) {
-	e.Line(strconv.AppendUint(append(append(e.Text(), label...), ": "...), v, 10))
-}
-
-// lineOSPFAddr adds the tree line "label: a.b.c.d" (the address in b[:4]).
-func lineOSPFAddr(e *emitter, label string, b []byte) {
-	e.Line(addr4(b[:4]).AppendTo(append(append(e.Text(), label...), ": "...)))
-}
-
-// lineOSPFBytes adds the tree line "label: hex".
-func lineOSPFBytes(e *emitter, label string, b []byte) {
-	e.Line(appendHexBytes(append(append(e.Text(), label...), ": "...), b))
 }
 
 // ospfV3LSAFlagFields holds, by function code, the boolean Wireshark adds
@@ -1256,57 +1252,71 @@ func emitOSPFv3LSABody(e *emitter, fc uint16, b []byte, af6 bool) bool {
 	return len(b) == 0
 }
 
-var ospfGraceReasons = [4]string{"Unknown", "Software Restart", "Software Reload/Upgrade", "Processor Switchover"}
-
-// lineOSPFGrace adds a grace-LSA's TLVs (RFC 3623): each one's value, and
-// a level deeper its type, length, value and padding.
-func lineOSPFGrace(e *emitter, b []byte) {
+// emitOSPFGrace emits a grace-LSA's TLVs (RFC 3623): each one under a
+// heading that repeats its value, its type, length, value and padding a
+// level deeper. It reports whether every TLV was one of the three known.
+func emitOSPFGrace(e *emitter, b []byte) bool {
+	f := &ospfFields
 	for k := 0; k+4 <= len(b); {
 		typ, n := be16(b[k:]), int(be16(b[k+2:]))
 		pad := (4 - n%4) % 4
 		if 4+n+pad > len(b)-k {
-			return
+			return false
 		}
 		v := b[k+4 : k+4+n]
-		var title, tlv string
+		var tlv string
 		switch {
 		case typ == 1 && n == 4:
-			title, tlv = "Grace Period", "grace-LSA Grace Period (1)"
+			tlv = "grace-LSA Grace Period (1)"
 		case typ == 2 && n == 1:
-			title, tlv = "Restart Reason", "grace-LSA Restart Reason (2)"
+			tlv = "grace-LSA Restart Reason (2)"
 		case typ == 3 && n == 4:
-			title, tlv = "Restart IP", "grace-LSA Restart IP (3)"
+			tlv = "grace-LSA Restart IP (3)"
 		default:
-			return
+			return false
 		}
-		for pass := 0; pass < 2; pass++ {
-			if pass == 1 {
-				e.Sub()
-				e.Line(append(append(e.Text(), "TLV Type: "...), tlv...))
-				lineOSPFUint(e, "TLV Length", uint64(n))
-			}
-			t := append(append(e.Text(), title...), ": "...)
+		e.None(&f[ospfV2Grace])
+		if e.Tree() {
+			// The heading is the value's line.
+			t := e.Text()
 			switch typ {
 			case 1:
-				t = append(strconv.AppendUint(t, uint64(be32(v)), 10), " seconds"...)
+				t = strconv.AppendUint(append(t, "Grace Period: "...), uint64(be32(v)), 10)
+				t = append(t, " seconds"...)
 			case 2:
-				if v[0] < 4 {
-					t = append(t, ospfGraceReasons[v[0]]...)
+				t = append(t, "Restart Reason: "...)
+				if r := f[ospfV2GraceReason].ValueNames().Name(uint64(v[0])); r != "" {
+					t = append(t, r...)
 				} else {
 					t = append(t, "Unknown"...)
 				}
 				t = append(strconv.AppendUint(append(t, " ("...), uint64(v[0]), 10), ')')
 			case 3:
-				t = addr4(v).AppendTo(t)
+				t = addr4(v).AppendTo(append(t, "Restart IP: "...))
 			}
-			e.Line(t)
+			e.SetRepr(t)
+		}
+		e.Sub()
+		e.Uint(&f[ospfTLVType], uint64(typ))
+		if e.Tree() {
+			e.SetRepr(append(append(e.Text(), "TLV Type: "...), tlv...))
+		}
+		e.Uint(&f[ospfTLVLength], uint64(n))
+		switch typ {
+		case 1:
+			e.Uint(&f[ospfV2GracePeriod], uint64(be32(v)))
+		case 2:
+			e.Uint(&f[ospfV2GraceReason], uint64(v[0]))
+		case 3:
+			e.IPv4(&f[ospfV2GraceIP], v)
 		}
 		if pad > 0 {
-			lineOSPFBytes(e, "Pad Bytes", b[k+4+n:k+4+n+pad])
+			e.Bytes(&f[ospfPadBytes], b[k+4+n:k+4+n+pad])
 		}
 		e.Up()
 		k += 4 + n + pad
 	}
+	return true
 }
 
 // infoOSPF appends the Info column: the message type's name.

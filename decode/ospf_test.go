@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/internal/testshared"
 	"github.com/rawcap/rawcap/linktype"
 )
 
@@ -397,4 +398,21 @@ func TestOSPFv3TreeMatchesTshark(t *testing.T) {
 		t.Errorf("-T fields %q, want %q", got, want)
 	}
 	compareSubtreeWithTshark(t, frames, "Open Shortest Path First", nil)
+}
+
+// TestOSPFVectorFieldsMatchTshark holds -T fields of the generated
+// frames, both versions, to tshark's for the fields drawn from LSA
+// bodies: every occurrence, in tshark's order.
+func TestOSPFVectorFieldsMatchTshark(t *testing.T) {
+	testshared.Oracle(t, "tshark")
+	_, frames := ospfVectors(t)
+	frames = append(frames, ospfV3Vectors(t)...)
+	compareFieldsWithTshark(t, writeTestPcap(t, frames), frames, []string{
+		"ospf.lsa.age", "ospf.v3.lsa", "ospf.v3.lsa.fc", "ospf.link_state_id", "ospf.advrouter", "ospf.reserved",
+		"ospf.metric", "ospf.ls.metric", "ospf.lsa.tos", "ospf.lsa.asbr.netmask", "ospf.prefix_length",
+		"ospf.v3.prefix.options", "ospf.v3.address_prefix.ipv6", "ospf.v3.lsa.interface_id",
+		"ospf.v3.lsa.attached_router", "ospf.v3.lsa.num_prefixes", "ospf.tlv_type", "ospf.tlv_length",
+		"ospf.v2.grace", "ospf.v2.grace.period", "ospf.v2.grace.reason", "ospf.v2.grace.ip", "ospf.pad_bytes",
+		"ospf.header", "ospf.hello", "ospf.lsa.asext.netmask", "ospf.lsa.asext.type", "ospf.lsa.asext.fwdaddr",
+		"ospf.lsa.asext.extrttag", "ospf.lsa.nssa", "ospf.v2.options.p", "ospf.v2.options.n"})
 }
