@@ -174,7 +174,7 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		// TFTP's options of a request or an OACK.
 		"tftp.option.",
 		// 802.11's tagged parameters and radiotap's present words.
-		"wlan.tag.", "wlan.supported_rates", "radiotap.present.word",
+		"wlan.tag", "wlan.tag.", "wlan.supported_rates", "radiotap.present.word",
 		// radiotap's VHT users, and the VHT bit it names twice (known and
 		// set); the radio information's 802.11ac users.
 		"radiotap.vht.user", "radiotap.vht.ldpc_extra", "wlan_radio.11ac.",
