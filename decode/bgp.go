@@ -125,6 +125,15 @@ const (
 	bgpRRAFI
 	bgpRRSubtype
 	bgpRRSAFI
+	bgpOpenOpt
+	bgpOpenParam
+	bgpCap
+	bgpUpdateWithdrawn
+	bgpPathAttributes
+	bgpUpdateNLRI
+	bgpPathAttribute
+	bgpASPathSegment
+	bgpPrefixLength
 	bgpFieldCount
 )
 
@@ -177,6 +186,15 @@ var bgpFields = [bgpFieldCount]Field{
 	bgpRRAFI:                 {Name: "bgp.route_refresh.afi", Label: "Address family identifier (AFI)", Kind: KindUint, Width: 16},
 	bgpRRSubtype:             {Name: "bgp.route_refresh.subtype", Label: "Subtype", Kind: KindUint, Width: 8},
 	bgpRRSAFI:                {Name: "bgp.route_refresh.safi", Label: "Subsequent address family identifier (SAFI)", Kind: KindUint, Width: 8},
+	bgpOpenOpt:               {Name: "bgp.open.opt", Label: "Optional Parameters", Kind: KindNone},
+	bgpOpenParam:             {Name: "bgp.open.opt.param", Label: "Optional Parameter", Kind: KindNone},
+	bgpCap:                   {Name: "bgp.cap", Label: "Capability", Kind: KindNone},
+	bgpUpdateWithdrawn:       {Name: "bgp.update.withdrawn_routes", Label: "Withdrawn Routes", Kind: KindNone},
+	bgpPathAttributes:        {Name: "bgp.update.path_attributes", Label: "Path attributes", Kind: KindNone},
+	bgpUpdateNLRI:            {Name: "bgp.update.nlri", Label: "Network Layer Reachability Information (NLRI)", Kind: KindNone},
+	bgpPathAttribute:         {Name: "bgp.update.path_attribute", Label: "Path Attribute", Kind: KindNone},
+	bgpASPathSegment:         {Name: "bgp.update.path_attribute.as_path_segment", Label: "AS Path segment", Kind: KindNone},
+	bgpPrefixLength:          {Name: "bgp.prefix_length", Label: "Prefix Length", Kind: KindUint, Width: 8},
 }
 
 var protoBGP = protoField("bgp", "Border Gateway Protocol")
@@ -357,12 +375,10 @@ func emitBGPOpen(e *emitter, body []byte) {
 	e.Uint(&f[bgpOpenHoldTime], uint64(be16(body[3:])))
 	e.IPv4(&f[bgpOpenIdentifier], body[5:9])
 	e.Uint(&f[bgpOpenOptLen], uint64(body[9]))
-	if e.Tree() {
-		if body[9] == 0 || body[9] == 255 {
-			return
-		}
-		e.LineString("Optional Parameters")
+	if body[9] == 0 || body[9] == 255 {
+		return // none, or the extended length (RFC 9072) not decoded
 	}
+	e.None(&f[bgpOpenOpt])
 	e.Sub()
 	defer e.Up()
 	opts := body[10:min(len(body), 10+int(body[9]))]
@@ -371,7 +387,10 @@ func emitBGPOpen(e *emitter, body []byte) {
 		if k+2+n > len(opts) || body[9] == 255 || e.Tree() && typ != 2 {
 			return
 		}
-		e.LineString("Optional Parameter: Capability")
+		e.None(&f[bgpOpenParam])
+		if e.Tree() {
+			e.SetRepr(append(e.Text(), "Optional Parameter: Capability"...)) // the tree's only type
+		}
 		e.Sub()
 		e.Uint(&f[bgpOpenParamType], uint64(typ))
 		e.Uint(&f[bgpOpenParamLen], uint64(n))
@@ -396,8 +415,13 @@ func emitBGPCaps(e *emitter, caps []byte) bool {
 		if c+2+cn > len(caps) {
 			return false
 		}
-		if name, known := bgpCapNames[ct]; known && e.Tree() {
-			e.Line(append(append(e.Text(), "Capability: "...), name...))
+		e.None(&f[bgpCap])
+		if e.Tree() {
+			if name, known := bgpCapNames[ct]; known {
+				e.SetRepr(append(append(e.Text(), "Capability: "...), name...))
+			} else {
+				e.NoTree() // tshark's words for it are not known
+			}
 		}
 		e.Sub()
 		e.Uint(&f[bgpCapType], uint64(ct))
@@ -426,6 +450,15 @@ func emitBGPCaps(e *emitter, caps []byte) bool {
 	return true
 }
 
+// emitBGPPrefixLength emits a prefix's length (bgp.prefix_length), whose
+// tree label tshark words by where the prefix is ("NLRI prefix length: ").
+func emitBGPPrefixLength(e *emitter, label string, bits int) {
+	e.Uint(&bgpFields[bgpPrefixLength], uint64(bits))
+	if e.Tree() {
+		e.SetRepr(strconv.AppendInt(append(e.Text(), label...), int64(bits), 10))
+	}
+}
+
 // emitBGPPrefixLine adds, in a tree list, a prefix's line "10.0.0.0/8".
 func emitBGPPrefixLine(e *emitter, a [4]byte, bits int) {
 	if e.Tree() {
@@ -444,13 +477,15 @@ func emitBGPUpdate(e *emitter, body []byte) {
 		if !bgpPrefixes(withdrawn) {
 			return
 		}
-		e.LineString("Withdrawn Routes")
+		e.None(&f[bgpUpdateWithdrawn])
 		e.Sub()
 		for k := 0; k < len(withdrawn); {
 			a, bits, next := bgpPrefix(withdrawn, k)
 			emitBGPPrefixLine(e, a, bits)
+			e.Sub()
+			emitBGPPrefixLength(e, "Withdrawn route prefix length: ", bits)
 			e.IPv4(&f[bgpWithdrawnPrefix], a[:])
-			e.NoTree() // the tree shows the prefix's line only
+			e.Up()
 			k = next
 			if !bgpEvery(e) {
 				break
@@ -460,7 +495,7 @@ func emitBGPUpdate(e *emitter, body []byte) {
 	}
 	e.Uint(&f[bgpPathAttrsLen], uint64(len(attrs)))
 	if len(attrs) > 0 {
-		e.LineString("Path attributes")
+		e.None(&f[bgpPathAttributes])
 	}
 	e.Sub()
 	if !emitBGPAttrs(e, attrs) {
@@ -469,15 +504,13 @@ func emitBGPUpdate(e *emitter, body []byte) {
 	}
 	e.Up()
 	if len(nlri) > 0 && bgpPrefixes(nlri) {
-		e.LineString("Network Layer Reachability Information (NLRI)")
+		e.None(&f[bgpUpdateNLRI])
 		e.Sub()
 		for k := 0; k < len(nlri); {
 			a, bits, next := bgpPrefix(nlri, k)
 			emitBGPPrefixLine(e, a, bits)
 			e.Sub()
-			if e.Tree() {
-				e.Line(strconv.AppendInt(append(e.Text(), "NLRI prefix length: "...), int64(bits), 10))
-			}
+			emitBGPPrefixLength(e, "NLRI prefix length: ", bits)
 			e.IPv4(&f[bgpNLRIPrefix], a[:])
 			e.Up()
 			k = next
@@ -499,9 +532,12 @@ func emitBGPAttrs(e *emitter, attrs []byte) bool {
 			break
 		}
 		off = next
+		e.None(&f[bgpPathAttribute])
 		if e.Tree() {
 			if b, ok := appendBGPAttrTitle(e.Text(), typ, v); ok {
-				e.Line(b)
+				e.SetRepr(b)
+			} else {
+				e.NoTree() // tshark's summary of it is not written
 			}
 		}
 		e.Sub()
@@ -531,10 +567,11 @@ func emitBGPAttrs(e *emitter, attrs []byte) bool {
 					e.Up()
 					return false
 				}
+				if e.Tree() && v[k] != 2 {
+					break // tshark's summary of the other segments is not drawn
+				}
+				e.None(&f[bgpASPathSegment])
 				if e.Tree() {
-					if v[k] != 2 {
-						break // tshark's summary of the other segments is not drawn
-					}
 					b := append(e.Text(), "AS Path segment: "...)
 					for a := 0; a < cnt; a++ {
 						if a > 0 {
@@ -542,7 +579,7 @@ func emitBGPAttrs(e *emitter, attrs []byte) bool {
 						}
 						b = strconv.AppendUint(b, bgpAS(v, k+2+a*n, n), 10)
 					}
-					e.Line(b)
+					e.SetRepr(b)
 				}
 				e.Sub()
 				e.Uint(&f[bgpASPathSegType], uint64(v[k]))

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/internal/testshared"
 	"github.com/rawcap/rawcap/linktype"
 )
 
@@ -22,7 +23,7 @@ func bgpMsg(typ byte, body []byte) []byte {
 }
 
 func bgpVectors(t testing.TB) [][]byte {
-	open := bgpMsg(1, mustHex(t, "04 fd e9 00 b4 c0 a8 0a 44 1a "+
+	open := bgpMsg(1, mustHex(t, "04 fd e9 00 b4 c0 a8 0a 44 1e "+
 		"02 06 01 04 00 01 00 01 02 02 80 00 02 02 02 00 02 06 41 04 00 00 fd e9 02 04 40 02 00 78"))
 	update := bgpMsg(2, mustHex(t, "00 03 10 0a 01 "+
 		"00 22 40 01 01 00 40 02 06 02 02 00 64 00 c8 40 03 04 c0 00 02 01 80 04 04 00 00 00 00 40 05 04 00 00 00 64 "+
@@ -103,4 +104,16 @@ func FuzzBGP(f *testing.F) {
 		f.Add(frame[54:])
 	}
 	fuzzApp(f, decode.LayerBGP, 179, true, nil)
+}
+
+// TestBGPVectorFieldsMatchTshark holds -T fields of the generated frames
+// to tshark's for the headings and prefixes: every occurrence, in
+// tshark's order.
+func TestBGPVectorFieldsMatchTshark(t *testing.T) {
+	testshared.Oracle(t, "tshark")
+	frames := bgpVectors(t)
+	compareFieldsWithTshark(t, writeTestPcap(t, frames), frames, []string{
+		"bgp.open.opt", "bgp.open.opt.param", "bgp.cap", "bgp.cap.type", "bgp.update.withdrawn_routes",
+		"bgp.prefix_length", "bgp.withdrawn_prefix", "bgp.update.path_attributes", "bgp.update.path_attribute",
+		"bgp.update.path_attribute.as_path_segment", "bgp.update.nlri", "bgp.nlri_prefix"})
 }

@@ -113,6 +113,13 @@ const (
 	cdpFNativeVLAN
 	cdpFTrust
 	cdpFUntrusted
+	cdpFSoftwareVersion
+	cdpFDuplex
+	cdpFProtocolType
+	cdpFProtocolLength
+	cdpFProtocol
+	cdpFAddressLength
+	cdpFIPAddress
 	cdpFieldCount
 )
 
@@ -142,6 +149,13 @@ var cdpFields = [cdpFieldCount]Field{
 	cdpFNativeVLAN:      {Name: "cdp.native_vlan", Label: "Native VLAN", Kind: KindUint, Width: 16},
 	cdpFTrust:           {Name: "cdp.trust_bitmap", Label: "Trust Bitmap", Kind: KindUint, Width: 8, Base: BaseHex},
 	cdpFUntrusted:       {Name: "cdp.untrusted_port_cos", Label: "Untrusted port CoS", Kind: KindUint, Width: 8, Base: BaseHex},
+	cdpFSoftwareVersion: {Name: "cdp.software_version", Label: "Software version", Kind: KindString},
+	cdpFDuplex:          {Name: "cdp.duplex", Label: "Duplex", Kind: KindBool},
+	cdpFProtocolType:    {Name: "cdp.protocol_type", Label: "Protocol type", Kind: KindUint, Width: 8, Base: BaseHex},
+	cdpFProtocolLength:  {Name: "cdp.protocol_length", Label: "Protocol length", Kind: KindUint, Width: 8},
+	cdpFProtocol:        {Name: "cdp.protocol", Label: "Protocol", Kind: KindBytes},
+	cdpFAddressLength:   {Name: "cdp.address_length", Label: "Address length", Kind: KindUint, Width: 16},
+	cdpFIPAddress:       {Name: "cdp.nrgyz.ip_address", Label: "IP Address", Kind: KindIPv4},
 }
 
 var protoCDP = protoField("cdp", "Cisco Discovery Protocol")
@@ -245,13 +259,14 @@ func emitCDP(e *emitter, i int) {
 			e.Bytes(&f[cdpFPortID], v)
 		case typ == cdpVTPDomain:
 			e.Bytes(&f[cdpFVTPDomain], v)
-		case typ == cdpVersion && tree:
+		case typ == cdpVersion:
+			// A line each, as tshark splits the text.
 			for len(v) > 0 {
 				k := bytes.IndexByte(v, '\n')
 				if k < 0 {
 					k = len(v)
 				}
-				e.Line(appendTreeText(append(e.Text(), "Software version: "...), v[:k]))
+				e.Bytes(&f[cdpFSoftwareVersion], v[:k])
 				v = v[min(k+1, len(v)):]
 			}
 		case typ == cdpCapability && len(v) >= 4:
@@ -266,20 +281,25 @@ func emitCDP(e *emitter, i int) {
 			e.Uint(&f[cdpFNumAddrs], uint64(be32(v)))
 			if name == "" {
 				e.NoTree()
-			} else if a, ok := cdpIPv4Addr(v); ok && tree {
-				e.Line(a.AppendTo(append(e.Text(), "IP address: "...)))
+			} else if a, ok := cdpIPv4Addr(v); ok {
+				if tree {
+					e.Line(a.AppendTo(append(e.Text(), "IP address: "...)))
+				}
 				e.Sub()
-				e.LineString("Protocol type: NLPID (0x01)")
-				e.LineString("Protocol length: 1")
-				e.LineString("Protocol: IP")
-				e.LineString("Address length: 4")
-				e.Line(a.AppendTo(append(e.Text(), "IP Address: "...)))
+				e.Uint(&f[cdpFProtocolType], uint64(v[4]))
+				e.Uint(&f[cdpFProtocolLength], uint64(v[5]))
+				e.Bytes(&f[cdpFProtocol], v[6:7])
+				if tree {
+					e.SetRepr(append(e.Text(), "Protocol: IP"...))
+				}
+				e.Uint(&f[cdpFAddressLength], uint64(be16(v[7:])))
+				e.IPv4(&f[cdpFIPAddress], v[9:13])
 				e.Up()
 			}
 		case typ == cdpNativeVLAN && len(v) >= 2:
 			e.Uint(&f[cdpFNativeVLAN], uint64(be16(v)))
-		case typ == cdpDuplex && len(v) >= 1 && tree:
-			e.Line(append(append(e.Text(), "Duplex: "...), cdpDuplexName(v[0])...))
+		case typ == cdpDuplex && len(v) >= 1:
+			e.Bool(&f[cdpFDuplex], v[0] != 0)
 		case typ == cdpTrust && len(v) >= 1:
 			e.Uint(&f[cdpFTrust], uint64(v[0]))
 		case typ == cdpUntrusted && len(v) >= 1:

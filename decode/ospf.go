@@ -264,6 +264,53 @@ const (
 	ospfV3OptionsMC
 	ospfV3OptionsE
 	ospfV3OptionsV6
+	ospfHeader
+	ospfHello
+	ospfV3LSA
+	ospfV3LSAU
+	ospfV3LSAS12
+	ospfV3LSAFC
+	ospfV3LSADoNotAge
+	ospfV3LSARouter
+	ospfV3LSANetwork
+	ospfV3LSAInterPrefix
+	ospfV3LSAInterRouter
+	ospfV3LSAASExt
+	ospfV3LSAMember
+	ospfV3LSANSSA
+	ospfV3LSALink
+	ospfV3LSAIntraPrefix
+	ospfV3LSAOpaque
+	ospfV3RouterFlags
+	ospfV3RouterFlagsW
+	ospfV3RouterFlagsV
+	ospfV3RouterFlagsE
+	ospfV3RouterFlagsB
+	ospfV3LSAIfType
+	ospfV3LSAInterfaceID
+	ospfV3LSANeighborInterfaceID
+	ospfV3LSANeighborRouterID
+	ospfV3LSAAttachedRouter
+	ospfPrefixLength
+	ospfV3PrefixOptions
+	ospfV3PrefixOptionsP
+	ospfV3PrefixOptionsMC
+	ospfV3PrefixOptionsLA
+	ospfV3PrefixOptionsNU
+	ospfV3AddressPrefix
+	ospfV3LSARouterPriority
+	ospfV3LSALinkLocal
+	ospfV3LSANumPrefixes
+	ospfV3LSARefLSType
+	ospfV3LSARefLSID
+	ospfV3LSARefAdvRouter
+	ospfLSMetric
+	ospfASBRNetmask
+	ospfV2Grace
+	ospfV2GracePeriod
+	ospfV2GraceReason
+	ospfV2GraceIP
+	ospfPadBytes
 	ospfFieldCount
 )
 
@@ -376,6 +423,54 @@ var ospfFields = [ospfFieldCount]Field{
 	ospfV3OptionsMC:           {Name: "ospf.v3.options.mc", Label: "MC", Kind: KindBool, Width: 24, Mask: 0x04},
 	ospfV3OptionsE:            {Name: "ospf.v3.options.e", Label: "E", Kind: KindBool, Width: 24, Mask: 0x02},
 	ospfV3OptionsV6:           {Name: "ospf.v3.options.v6", Label: "V6", Kind: KindBool, Width: 24, Mask: 0x01},
+
+	ospfHeader:                   {Name: "ospf.header", Label: "OSPF Header", Kind: KindNone},
+	ospfHello:                    {Name: "ospf.hello", Label: "OSPF Hello Packet", Kind: KindNone},
+	ospfV3LSA:                    {Name: "ospf.v3.lsa", Label: "LS Type", Kind: KindUint, Width: 16, Base: BaseHex},
+	ospfV3LSAU:                   {Name: "ospf.v3.lsa.u", Label: "LSA Handling", Kind: KindBool, Width: 16, Mask: 0x8000},
+	ospfV3LSAS12:                 {Name: "ospf.v3.lsa.s12", Label: "Flooding Scope", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x6000},
+	ospfV3LSAFC:                  {Name: "ospf.v3.lsa.fc", Label: "Function Code", Kind: KindUint, Width: 16, Mask: 0x1fff},
+	ospfV3LSADoNotAge:            {Name: "ospf.v3.lsa.do_not_age", Label: "Do Not Age", Kind: KindBool, Width: 16, Mask: 0x8000},
+	ospfV3LSARouter:              {Name: "ospf.v3.lsa.router", Label: "Router-LSA", Kind: KindBool},
+	ospfV3LSANetwork:             {Name: "ospf.v3.lsa.network", Label: "Network-LSA", Kind: KindBool},
+	ospfV3LSAInterPrefix:         {Name: "ospf.v3.lsa.interprefix", Label: "Inter-Area-Prefix-LSA", Kind: KindBool},
+	ospfV3LSAInterRouter:         {Name: "ospf.v3.lsa.interrouter", Label: "Inter-Area-Router-LSA", Kind: KindBool},
+	ospfV3LSAASExt:               {Name: "ospf.v3.lsa.asext", Label: "AS-External-LSA", Kind: KindBool},
+	ospfV3LSAMember:              {Name: "ospf.v3.lsa.member", Label: "Group-Membership-LSA", Kind: KindBool},
+	ospfV3LSANSSA:                {Name: "ospf.v3.lsa.nssa", Label: "NSSA-LSA", Kind: KindBool},
+	ospfV3LSALink:                {Name: "ospf.v3.lsa.link", Label: "Link-LSA", Kind: KindBool},
+	ospfV3LSAIntraPrefix:         {Name: "ospf.v3.lsa.intraprefix", Label: "Intra-Area-Prefix-LSA", Kind: KindBool},
+	ospfV3LSAOpaque:              {Name: "ospf.v3.lsa.opaque", Label: "Router Information Opaque-LSA", Kind: KindBool},
+	ospfV3RouterFlags:            {Name: "ospf.v3.router.lsa.flags", Label: "Flags", Kind: KindUint, Width: 8, Base: BaseHex},
+	ospfV3RouterFlagsW:           {Name: "ospf.v3.router.lsa.flags.w", Label: "(W) Wild-card multicast receiver", Kind: KindBool, Width: 8, Mask: 0x08},
+	ospfV3RouterFlagsV:           {Name: "ospf.v3.router.lsa.flags.v", Label: "(V) Virtual link endpoint", Kind: KindBool, Width: 8, Mask: 0x04},
+	ospfV3RouterFlagsE:           {Name: "ospf.v3.router.lsa.flags.e", Label: "(E) AS boundary router", Kind: KindBool, Width: 8, Mask: 0x02},
+	ospfV3RouterFlagsB:           {Name: "ospf.v3.router.lsa.flags.b", Label: "(B) Area border router", Kind: KindBool, Width: 8, Mask: 0x01},
+	ospfV3LSAIfType:              {Name: "ospf.v3.lsa.type", Label: "Type", Kind: KindUint, Width: 8},
+	ospfV3LSAInterfaceID:         {Name: "ospf.v3.lsa.interface_id", Label: "Interface ID", Kind: KindUint, Width: 32},
+	ospfV3LSANeighborInterfaceID: {Name: "ospf.v3.lsa.neighbor_interface_id", Label: "Neighbor Interface ID", Kind: KindUint, Width: 32},
+	ospfV3LSANeighborRouterID:    {Name: "ospf.v3.lsa.neighbor_router_id", Label: "Neighbor Router ID", Kind: KindIPv4},
+	ospfV3LSAAttachedRouter:      {Name: "ospf.v3.lsa.attached_router", Label: "Attached Router", Kind: KindIPv4},
+	ospfPrefixLength:             {Name: "ospf.prefix_length", Label: "PrefixLength", Kind: KindUint, Width: 8},
+	ospfV3PrefixOptions:          {Name: "ospf.v3.prefix.options", Label: "PrefixOptions", Kind: KindUint, Width: 8, Base: BaseHex},
+	ospfV3PrefixOptionsP:         {Name: "ospf.v3.prefix.options.p", Label: "(P) Propagate", Kind: KindBool, Width: 8, Mask: 0x08},
+	ospfV3PrefixOptionsMC:        {Name: "ospf.v3.prefix.options.mc", Label: "(MC) Multicast", Kind: KindBool, Width: 8, Mask: 0x04},
+	ospfV3PrefixOptionsLA:        {Name: "ospf.v3.prefix.options.la", Label: "(LA) Local Address", Kind: KindBool, Width: 8, Mask: 0x02},
+	ospfV3PrefixOptionsNU:        {Name: "ospf.v3.prefix.options.nu", Label: "(NU) NoUnicast", Kind: KindBool, Width: 8, Mask: 0x01},
+	ospfV3AddressPrefix:          {Name: "ospf.v3.address_prefix.ipv6", Label: "Address Prefix", Kind: KindIPv6},
+	ospfV3LSARouterPriority:      {Name: "ospf.v3.lsa.router_priority", Label: "Router Priority", Kind: KindUint, Width: 8},
+	ospfV3LSALinkLocal:           {Name: "ospf.v3.lsa.link_local_interface_address.ipv6", Label: "Link-local Interface Address", Kind: KindIPv6},
+	ospfV3LSANumPrefixes:         {Name: "ospf.v3.lsa.num_prefixes", Label: "# prefixes", Kind: KindUint, Width: 32},
+	ospfV3LSARefLSType:           {Name: "ospf.v3.lsa.referenced_ls_type", Label: "Referenced LS type", Kind: KindUint, Width: 16, Base: BaseHex},
+	ospfV3LSARefLSID:             {Name: "ospf.v3.lsa.referenced_link_state_id", Label: "Referenced Link State ID", Kind: KindIPv4},
+	ospfV3LSARefAdvRouter:        {Name: "ospf.v3.lsa.referenced_advertising_router", Label: "Referenced Advertising Router", Kind: KindIPv4},
+	ospfLSMetric:                 {Name: "ospf.ls.metric", Label: "Metric", Kind: KindUint, Width: 32},
+	ospfASBRNetmask:              {Name: "ospf.lsa.asbr.netmask", Label: "Netmask", Kind: KindIPv4},
+	ospfV2Grace:                  {Name: "ospf.v2.grace", Label: "Grace TLV", Kind: KindNone},
+	ospfV2GracePeriod:            {Name: "ospf.v2.grace.period", Label: "Grace Period", Kind: KindUint, Width: 32, Unit: " seconds"},
+	ospfV2GraceReason:            {Name: "ospf.v2.grace.reason", Label: "Restart Reason", Kind: KindUint, Width: 8},
+	ospfV2GraceIP:                {Name: "ospf.v2.grace.ip", Label: "Restart IP", Kind: KindIPv4},
+	ospfPadBytes:                 {Name: "ospf.pad_bytes", Label: "Pad Bytes", Kind: KindBytes},
 }
 
 var protoOSPF = protoField("ospf", "Open Shortest Path First")
@@ -407,10 +502,8 @@ func ospfLSAFlagField(typ uint8) int {
 }
 
 // emitOSPF emits a packet's fields in the order and nesting of tshark's
-// tree: the header, a version 2 message's body and LLS block; a version 3
-// message's body is drawn as tree lines (lineOSPFv3Body), its fields not
-// being declared yet. JSON, whose keys are unique, gets the first of each
-// repeated record.
+// tree: the header, the message's body and a version 2 LLS block. JSON,
+// whose keys are unique, gets the first of each repeated record.
 func emitOSPF(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
@@ -421,7 +514,7 @@ func emitOSPF(e *emitter, i int) {
 	}
 	o := OSPF(d.data[l.Start:l.End])
 	f := &ospfFields
-	e.LineString("OSPF Header")
+	e.None(&f[ospfHeader])
 	e.Sub()
 	e.Uint(&f[ospfVersion], uint64(o.Version()))
 	e.Uint(&f[ospfMsg], uint64(o.Type()))
@@ -447,7 +540,7 @@ func emitOSPF(e *emitter, i int) {
 		}
 		e.Bytes(&f[ospfReserved], o[15:16])
 		e.Up()
-		emitOSPFv3Body(e, o.Body(), o.Type())
+		emitOSPFv3Body(e, o.Body(), o.Type(), ospfV3AF6(o[14]))
 		e.End()
 		return
 	}
@@ -473,7 +566,7 @@ func emitOSPF(e *emitter, i int) {
 		if len(body) < 20 {
 			break
 		}
-		e.LineString("OSPF Hello Packet")
+		e.None(&f[ospfHello])
 		e.Sub()
 		e.IPv4(&f[ospfHelloNetworkMask], body[0:4])
 		e.Uint(&f[ospfHelloInterval], uint64(be16(body[4:])))
@@ -744,20 +837,18 @@ func emitOSPFLSABody(e *emitter, a []byte) bool {
 				e.SetRepr(append(t, " - TOS"...))
 			}
 			e.Uint(&f[ospfRouterMetric0], uint64(be16(b[k+10:])))
-			nm := int(b[k+9])
-			if nm != 0 && !e.Tree() {
-				e.Up()
-				return false // the TOS metrics' fields are not declared
-			}
 			k += 12
-			for ; nm > 0; nm-- {
+			for nm := int(b[k-3]); nm > 0; nm-- {
 				if k+4 > len(b) {
 					e.Up()
 					return false
 				}
-				// tshark's text line per TOS metric.
-				t := strconv.AppendUint(append(e.Text(), "TOS: "...), uint64(b[k]), 10)
-				e.Line(strconv.AppendUint(append(t, ", Metric: "...), uint64(be16(b[k+2:])), 10))
+				// tshark's text for the field, the TOS before the metric.
+				e.Uint(&f[ospfLSMetric], uint64(be16(b[k+2:])))
+				if e.Tree() {
+					t := strconv.AppendUint(append(e.Text(), "TOS: "...), uint64(b[k]), 10)
+					e.SetRepr(strconv.AppendUint(append(t, ", Metric: "...), uint64(be16(b[k+2:])), 10))
+				}
 				k += 4
 			}
 			e.Up()
@@ -779,19 +870,20 @@ func emitOSPFLSABody(e *emitter, a []byte) bool {
 		}
 		return true
 	case 3, 4:
-		if len(b) == 8 && e.Tree() {
-			lineOSPFAddr(e, "Netmask", b[:4])
-			lineOSPFUint(e, "TOS", uint64(b[4]))
-			lineOSPFUint(e, "Metric", uint64(be32(b[4:])&0xffffff))
+		if len(b) < 4 || len(b)%4 != 0 {
+			return false
 		}
+		e.IPv4(&f[ospfASBRNetmask], b[:4])
+		for k := 4; k+4 <= len(b); k += 4 {
+			e.Uint(&f[ospfLSATOS], uint64(b[k]))
+			e.Uint(&f[ospfMetric], uint64(be32(b[k:])&0xffffff))
+		}
+		return true
 	case 9, 10, 11:
-		if a[4] == 3 && e.Tree() {
-			lineOSPFGrace(e, b)
-		}
+		return a[4] == 3 && emitOSPFGrace(e, b)
 	case 5, 7:
-		// The NSSA LSA's lines are tshark's AS-external ones; its fields
-		// go into the tree only, as before.
-		if len(b) != 16 || (a[3] == 7 && !e.Tree()) {
+		// The NSSA LSA's fields are the AS-external ones.
+		if len(b) != 16 {
 			return false
 		}
 		e.IPv4(&f[ospfASExtNetmask], b[:4])
@@ -804,7 +896,7 @@ func emitOSPFLSABody(e *emitter, a []byte) bool {
 		e.Uint(&f[ospfMetric], uint64(be32(b[4:])&0xffffff))
 		e.IPv4(&f[ospfASExtFwdAddr], b[8:12])
 		e.Uint(&f[ospfASExtRouteTag], uint64(be32(b[12:])))
-		return a[3] == 5
+		return true
 	}
 	return false
 }
@@ -880,137 +972,54 @@ func ospfV3InstanceName(id uint8) string {
 	return ""
 }
 
-// lineOSPFUint adds the tree line "label: v".
-func lineOSPFUint(e *emitter, label string, v uint64) {
-	e.Line(strconv.AppendUint(append(append(e.Text(), label...), ": "...), v, 10))
-}
+// ospfV3LSAFlagFields holds, by function code, the boolean Wireshark adds
+// for a version 3 LSA (ospf.v3.lsa.router …), 0 for none.
+var ospfV3LSAFlagFields = [13]int{1: ospfV3LSARouter, 2: ospfV3LSANetwork, 3: ospfV3LSAInterPrefix,
+	4: ospfV3LSAInterRouter, 5: ospfV3LSAASExt, 6: ospfV3LSAMember, 7: ospfV3LSANSSA, 8: ospfV3LSALink,
+	9: ospfV3LSAIntraPrefix, 12: ospfV3LSAOpaque}
 
-// lineOSPFHex adds the tree line "label: 0x…" (digits hex digits).
-func lineOSPFHex(e *emitter, label string, v uint64, digits int) {
-	e.Line(appendHexN(append(append(e.Text(), label...), ": 0x"...), v, digits))
-}
-
-// lineOSPFAddr adds the tree line "label: a.b.c.d" (the address in b[:4]).
-func lineOSPFAddr(e *emitter, label string, b []byte) {
-	e.Line(addr4(b[:4]).AppendTo(append(append(e.Text(), label...), ": "...)))
-}
-
-// lineOSPFBytes adds the tree line "label: hex".
-func lineOSPFBytes(e *emitter, label string, b []byte) {
-	e.Line(appendHexBytes(append(append(e.Text(), label...), ": "...), b))
-}
-
-// ospfBit is a flag of an options or flags word: its mask, its label and
-// the words for clear and set.
-type ospfBit struct {
-	mask          uint64
-	label, no, on string
-}
-
-var ospfV3OptionBits = [9]ospfBit{
-	{0x400, "AT", "Not set", "Set"}, {0x200, "L", "Not set", "Set"}, {0x100, "AF", "Not set", "Set"},
-	{0x20, "DC", "Not set", "Set"}, {0x10, "R", "Not set", "Set"}, {0x08, "N", "Not set", "Set"},
-	{0x04, "MC", "Not set", "Set"}, {0x02, "E", "Not set", "Set"}, {0x01, "V6", "Not set", "Set"},
-}
-
-var ospfV3RouterFlagBits = [4]ospfBit{
-	{0x08, "(W) Wild-card multicast receiver", "No", "Yes"}, {0x04, "(V) Virtual link endpoint", "No", "Yes"},
-	{0x02, "(E) AS boundary router", "No", "Yes"}, {0x01, "(B) Area border router", "No", "Yes"},
-}
-
-// lineOSPFFlags adds the tree line "label: 0x07, (I) Init, …" (the labels
-// of the set bits) and a line per bit a level deeper.
-func lineOSPFFlags(e *emitter, label string, v uint64, width int, bits []ospfBit) {
-	b := appendHexN(append(append(e.Text(), label...), ": 0x"...), v, width/4)
-	for _, bt := range bits {
-		if v&bt.mask != 0 {
-			b = append(append(b, ", "...), bt.label...)
-		}
-	}
-	e.Line(b)
+// emitOSPFv3LSType emits a version 3 LS type (ospf.v3.lsa) and its three
+// parts a level deeper.
+func emitOSPFv3LSType(e *emitter, v uint16) {
+	f := &ospfFields
+	e.Uint(&f[ospfV3LSA], uint64(v))
 	e.Sub()
-	for _, bt := range bits {
-		b := append(appendBitDrawing(e.Text(), v, width, bt.mask), " = "...)
-		b = append(append(b, bt.label...), ": "...)
-		if v&bt.mask != 0 {
-			b = append(b, bt.on...)
-		} else {
-			b = append(b, bt.no...)
-		}
-		e.Line(b)
-	}
+	e.Bool(&f[ospfV3LSAU], v&0x8000 != 0)
+	e.UintBits(&f[ospfV3LSAS12], uint64(v))
+	e.UintBits(&f[ospfV3LSAFC], uint64(v))
 	e.Up()
 }
 
-var ospfV3LSANames = [13]string{"", "Router-LSA", "Network-LSA", "Inter-Area-Prefix-LSA", "Inter-Area-Router-LSA",
-	"AS-External-LSA", "Group-Membership-LSA", "NSSA-LSA", "Link-LSA", "Intra-Area-Prefix-LSA", "", "",
-	"Router Information Opaque-LSA"}
-
-var ospfV3Scopes = [4]string{"Link-Local Scoping - Flooded only on originating link",
-	"Area Scoping - Flooded only in originating area", "AS Scoping - Flooded throughout AS", "Reserved"}
-
-// ospfV3LSAName returns Wireshark's name of a version 3 function code, or
-// "".
-func ospfV3LSAName(fc uint16) string {
-	if int(fc) < len(ospfV3LSANames) {
-		return ospfV3LSANames[fc]
-	}
-	return ""
-}
-
-// appendOSPFv3LSAName appends a function code's name, or "Unknown".
-func appendOSPFv3LSAName(b []byte, fc uint16) []byte {
-	if n := ospfV3LSAName(fc); n != "" {
-		return append(b, n...)
-	}
-	return append(b, "Unknown"...)
-}
-
-// lineOSPFv3LSType adds "LS Type: 0x2001" and its three parts a level
-// deeper.
-func lineOSPFv3LSType(e *emitter, v uint16) {
-	lineOSPFHex(e, "LS Type", uint64(v), 4)
-	e.Sub()
-	b := append(appendBitDrawing(e.Text(), uint64(v), 16, 0x8000), " = LSA Handling: "...)
-	if v&0x8000 != 0 {
-		b = append(b, "Treat the LSA as if it had link-local flooding scope"...)
-	} else {
-		b = append(b, "Store and flood the LSA as if the type is understood"...)
-	}
-	e.Line(b)
-	b = append(appendBitDrawing(e.Text(), uint64(v), 16, 0x6000), " = Flooding Scope: "...)
-	b = append(append(b, ospfV3Scopes[v>>13&3]...), " (0x"...)
-	e.Line(append(strconv.AppendUint(b, uint64(v>>13&3), 16), ')'))
-	b = append(appendBitDrawing(e.Text(), uint64(v), 16, 0x1fff), " = Function Code: "...)
-	b = append(appendOSPFv3LSAName(b, v&0x1fff), " ("...)
-	e.Line(append(strconv.AppendUint(b, uint64(v&0x1fff), 10), ')'))
-	e.Up()
-}
-
-// lineOSPFv3LSAHeader adds a version 3 LSA's title and its header a level
-// deeper, where it leaves the depth (the caller ends with Up).
-func lineOSPFv3LSAHeader(e *emitter, h []byte) {
+// emitOSPFv3LSAHeader emits a version 3 LSA's header under its title line
+// ("LSA-type 1 (Router-LSA), len 24"), a level deeper, where it leaves
+// the depth (the caller emits the body there and ends with Up).
+func emitOSPFv3LSAHeader(e *emitter, h []byte) {
+	f := &ospfFields
 	typ := be16(h[2:])
-	b := strconv.AppendUint(append(e.Text(), "LSA-type "...), uint64(typ&0x1fff), 10)
-	b = append(appendOSPFv3LSAName(append(b, " ("...), typ&0x1fff), "), len "...)
-	e.Line(strconv.AppendUint(b, uint64(be16(h[18:])), 10))
-	e.Sub()
-	age := uint64(be16(h))
-	b = append(appendBitDrawing(e.Text(), age, 16, 0x7fff), " = LS Age (seconds): "...)
-	e.Line(strconv.AppendUint(b, age&0x7fff, 10))
-	b = append(appendBitDrawing(e.Text(), age, 16, 0x8000), " = Do Not Age: "...)
-	if age&0x8000 != 0 {
-		b = append(b, "True"...)
-	} else {
-		b = append(b, "False"...)
+	if e.Tree() {
+		b := strconv.AppendUint(append(e.Text(), "LSA-type "...), uint64(typ&0x1fff), 10)
+		b = append(b, " ("...)
+		if n := f[ospfV3LSAFC].ValueNames().Name(uint64(typ & 0x1fff)); n != "" {
+			b = append(b, n...)
+		} else {
+			b = append(b, "Unknown"...)
+		}
+		e.Line(strconv.AppendUint(append(b, "), len "...), uint64(be16(h[18:])), 10))
 	}
-	e.Line(b)
-	lineOSPFv3LSType(e, typ)
-	lineOSPFAddr(e, "Link State ID", h[4:8])
-	lineOSPFAddr(e, "Advertising Router", h[8:12])
-	lineOSPFHex(e, "Sequence Number", uint64(be32(h[12:])), 8)
-	lineOSPFHex(e, "Checksum", uint64(be16(h[16:])), 4)
-	lineOSPFUint(e, "Length", uint64(be16(h[18:])))
+	e.Sub()
+	age := be16(h)
+	e.Uint(&f[ospfLSAAge], uint64(age&0x7fff))
+	e.Bool(&f[ospfV3LSADoNotAge], age&0x8000 != 0)
+	emitOSPFv3LSType(e, typ)
+	if fc := typ & 0x1fff; int(fc) < len(ospfV3LSAFlagFields) && ospfV3LSAFlagFields[fc] != 0 {
+		e.Bool(&f[ospfV3LSAFlagFields[fc]], true)
+		e.NoTree()
+	}
+	e.IPv4(&f[ospfLinkStateID], h[4:8])
+	e.IPv4(&f[ospfAdvRouter], h[8:12])
+	e.Uint(&f[ospfLSASeqNum], uint64(be32(h[12:])))
+	e.Uint(&f[ospfLSAChecksum], uint64(be16(h[16:])))
+	e.Uint(&f[ospfLSALength], uint64(be16(h[18:])))
 }
 
 // emitOSPFv3Options emits a version 3 options field (24 bits) and its
@@ -1021,17 +1030,20 @@ func emitOSPFv3Options(e *emitter, v uint32) {
 		ospfV3OptionsR, ospfV3OptionsN, ospfV3OptionsMC, ospfV3OptionsE, ospfV3OptionsV6})
 }
 
-// emitOSPFv3Body emits a version 3 message: the fields of a Hello and of a
-// DB Description's header; the rest (the LSAs, LS Request and the
-// reserved bytes) as tree lines.
-func emitOSPFv3Body(e *emitter, body []byte, typ uint8) {
+// ospfV3AF6 reports whether a version 3 packet's instance ID says its
+// prefixes are IPv6 ones (the address family Wireshark decodes them in).
+func ospfV3AF6(instance uint8) bool { return instance < 64 || instance >= 128 }
+
+// emitOSPFv3Body emits a version 3 message's body. af6: the instance ID
+// says the prefixes are IPv6 ones.
+func emitOSPFv3Body(e *emitter, body []byte, typ uint8, af6 bool) {
 	f := &ospfFields
 	switch typ {
 	case OSPFHello:
 		if len(body) < 20 {
 			return
 		}
-		e.LineString("OSPF Hello Packet")
+		e.None(&f[ospfHello])
 		e.Sub()
 		e.Uint(&f[ospfHelloInterfaceID], uint64(be32(body)))
 		e.Uint(&f[ospfHelloPriority], uint64(body[4]))
@@ -1040,51 +1052,39 @@ func emitOSPFv3Body(e *emitter, body []byte, typ uint8) {
 		e.Uint(&f[ospfHelloDeadInterval], uint64(be16(body[10:])))
 		emitOSPFHelloRouters(e, body)
 		e.Up()
-		return
 	case OSPFDBDesc:
 		if len(body) < 12 {
 			return
 		}
 		e.LineString("OSPF DB Description")
 		e.Sub()
-		if e.Tree() {
-			lineOSPFBytes(e, "Reserved", body[0:1])
-		}
+		e.Bytes(&f[ospfReserved], body[0:1])
 		emitOSPFv3Options(e, be32(body)&0xffffff)
 		e.Uint(&f[ospfDBInterfaceMTU], uint64(be16(body[4:])))
-		if e.Tree() {
-			lineOSPFBytes(e, "Reserved", body[6:7])
-		}
+		e.Bytes(&f[ospfReserved], body[6:7])
 		fl := uint64(body[7])
 		e.Uint(&f[ospfDBD], fl)
 		ospfFlags(e, "DB Description", fl, 8, []int{ospfDBDR, ospfDBDI, ospfDBDM, ospfDBDMS})
 		e.Uint(&f[ospfDBDDSequence], uint64(be32(body[8:])))
 		e.Up()
-	}
-	if e.Tree() {
-		lineOSPFv3Body(e, body, typ)
-	}
-}
-
-// lineOSPFv3Body adds the lines of a version 3 message whose fields are
-// not declared yet: a DB Description's LSA headers, LS Request, LS Update
-// (LSA headers, router LSA flags and options) and LS Ack.
-func lineOSPFv3Body(e *emitter, body []byte, typ uint8) {
-	switch typ {
-	case OSPFDBDesc:
-		for k := 12; k+ospfLSAHeaderLen <= len(body); k += ospfLSAHeaderLen {
-			lineOSPFv3LSAHeader(e, body[k:k+ospfLSAHeaderLen])
-			e.Up()
+		if e.all || e.Tree() {
+			for k := 12; k+ospfLSAHeaderLen <= len(body); k += ospfLSAHeaderLen {
+				emitOSPFv3LSAHeader(e, body[k:k+ospfLSAHeaderLen])
+				e.Up()
+			}
 		}
 	case OSPFLSReq:
 		for k := 0; k+12 <= len(body); k += 12 {
 			e.LineString("Link State Request")
 			e.Sub()
-			lineOSPFBytes(e, "Reserved", body[k:k+2])
-			lineOSPFv3LSType(e, be16(body[k+2:]))
-			lineOSPFAddr(e, "Link State ID", body[k+4:k+8])
-			lineOSPFAddr(e, "Advertising Router", body[k+8:k+12])
+			e.Bytes(&f[ospfReserved], body[k:k+2])
+			emitOSPFv3LSType(e, be16(body[k+2:]))
+			e.IPv4(&f[ospfLinkStateID], body[k+4:k+8])
+			e.IPv4(&f[ospfAdvRouter], body[k+8:k+12])
 			e.Up()
+			if !e.all && !e.Tree() {
+				break
+			}
 		}
 	case OSPFLSUpdate:
 		if len(body) < 4 {
@@ -1093,80 +1093,230 @@ func lineOSPFv3Body(e *emitter, body []byte, typ uint8) {
 		e.LineString("LS Update Packet")
 		e.Sub()
 		n := be32(body)
-		lineOSPFUint(e, "Number of LSAs", uint64(n))
+		e.Uint(&f[ospfLSNumber], uint64(n))
 		for k, c := 4, uint32(0); c < n && k+ospfLSAHeaderLen <= len(body); c++ {
 			ln := int(be16(body[k+18:]))
 			if ln < ospfLSAHeaderLen || k+ln > len(body) {
 				break
 			}
-			lineOSPFv3LSAHeader(e, body[k:k+ospfLSAHeaderLen])
-			if a := body[k+ospfLSAHeaderLen : k+ln]; be16(body[k+2:])&0x1fff == 1 && len(a) >= 4 {
-				lineOSPFFlags(e, "Flags", uint64(a[0]), 8, ospfV3RouterFlagBits[:])
-				lineOSPFFlags(e, "Options", uint64(be32(a)&0xffffff), 24, ospfV3OptionBits[:])
-			}
+			emitOSPFv3LSAHeader(e, body[k:k+ospfLSAHeaderLen])
+			known := emitOSPFv3LSABody(e, be16(body[k+2:])&0x1fff, body[k+ospfLSAHeaderLen:k+ln], af6)
 			e.Up()
+			if !e.Tree() && (!known || !e.all) {
+				break // the records after an LSA not decoded would be out of tshark's order
+			}
 			k += ln
 		}
 		e.Up()
 	case OSPFLSAck:
 		for k := 0; k+ospfLSAHeaderLen <= len(body); k += ospfLSAHeaderLen {
-			lineOSPFv3LSAHeader(e, body[k:k+ospfLSAHeaderLen])
+			emitOSPFv3LSAHeader(e, body[k:k+ospfLSAHeaderLen])
 			e.Up()
+			if !e.all && !e.Tree() {
+				break
+			}
 		}
 	}
 }
 
-var ospfGraceReasons = [4]string{"Unknown", "Software Restart", "Software Reload/Upgrade", "Processor Switchover"}
+// emitOSPFv3Prefix emits an address prefix of pl bits from b, zero-padded
+// to an IPv6 address, as Wireshark shows it; it returns the prefix's
+// length in bytes, or -1 when pl is over 128 or the bytes run short.
+func emitOSPFv3Prefix(e *emitter, pl uint8, b []byte) int {
+	n := (int(pl) + 31) / 32 * 4
+	if pl > 128 || n > len(b) {
+		return -1
+	}
+	var a [16]byte
+	copy(a[:], b[:n])
+	if pl%8 != 0 {
+		a[n-1] &= byte(uint16(0xff00) >> (pl % 8))
+	}
+	e.IPv6(&ospfFields[ospfV3AddressPrefix], a[:])
+	return n
+}
 
-// lineOSPFGrace adds a grace-LSA's TLVs (RFC 3623): each one's value, and
-// a level deeper its type, length, value and padding.
-func lineOSPFGrace(e *emitter, b []byte) {
+// emitOSPFv3PrefixOptions emits a prefix's options byte and its bits.
+func emitOSPFv3PrefixOptions(e *emitter, v byte) {
+	e.Uint(&ospfFields[ospfV3PrefixOptions], uint64(v))
+	ospfFlags(e, "PrefixOptions", uint64(v), 8, []int{ospfV3PrefixOptionsP, ospfV3PrefixOptionsMC,
+		ospfV3PrefixOptionsLA, ospfV3PrefixOptionsNU})
+}
+
+// emitOSPFv3LSABody emits the body b of a version 3 LSA of function code
+// fc, and reports whether all of it was decoded (router, network,
+// inter-area prefix, link and intra-area prefix LSAs, IPv6 prefixes).
+func emitOSPFv3LSABody(e *emitter, fc uint16, b []byte, af6 bool) bool {
+	f := &ospfFields
+	switch fc {
+	case 1:
+		if len(b) < 4 {
+			return false
+		}
+		fl := uint64(b[0])
+		e.Uint(&f[ospfV3RouterFlags], fl)
+		ospfFlags(e, "Flags", fl, 8, []int{ospfV3RouterFlagsW, ospfV3RouterFlagsV, ospfV3RouterFlagsE, ospfV3RouterFlagsB})
+		emitOSPFv3Options(e, be32(b)&0xffffff)
+		if len(b) == 4 {
+			return true
+		}
+		if (len(b)-4)%16 != 0 {
+			return false
+		}
+		e.LineString("Router Interfaces")
+		e.Sub()
+		for k, n := 4, 1; k+16 <= len(b); k, n = k+16, n+1 {
+			if e.Tree() {
+				e.Line(strconv.AppendUint(append(e.Text(), "Entry #"...), uint64(n), 10))
+			}
+			e.Sub()
+			e.Uint(&f[ospfV3LSAIfType], uint64(b[k]))
+			e.Bytes(&f[ospfReserved], b[k+1:k+2])
+			e.Uint(&f[ospfMetric], uint64(be16(b[k+2:])))
+			e.Uint(&f[ospfV3LSAInterfaceID], uint64(be32(b[k+4:])))
+			e.Uint(&f[ospfV3LSANeighborInterfaceID], uint64(be32(b[k+8:])))
+			e.IPv4(&f[ospfV3LSANeighborRouterID], b[k+12:k+16])
+			e.Up()
+		}
+		e.Up()
+		return true
+	case 2:
+		if len(b) < 4 || len(b)%4 != 0 {
+			return false
+		}
+		e.Bytes(&f[ospfReserved], b[0:1])
+		emitOSPFv3Options(e, be32(b)&0xffffff)
+		for k := 4; k+4 <= len(b); k += 4 {
+			e.IPv4(&f[ospfV3LSAAttachedRouter], b[k:k+4])
+		}
+		return true
+	case 3:
+		if len(b) < 8 || !af6 {
+			return false
+		}
+		e.Bytes(&f[ospfReserved], b[0:1])
+		e.Uint(&f[ospfMetric], uint64(be32(b)&0xffffff))
+		e.Uint(&f[ospfPrefixLength], uint64(b[4]))
+		emitOSPFv3PrefixOptions(e, b[5])
+		e.Bytes(&f[ospfReserved], b[6:8])
+		return emitOSPFv3Prefix(e, b[4], b[8:]) == len(b)-8
+	case 8:
+		if len(b) < 24 || !af6 {
+			return false
+		}
+		e.Uint(&f[ospfV3LSARouterPriority], uint64(b[0]))
+		emitOSPFv3Options(e, be32(b)&0xffffff)
+		e.IPv6(&f[ospfV3LSALinkLocal], b[4:20])
+		n := be32(b[20:])
+		e.Uint(&f[ospfV3LSANumPrefixes], uint64(n))
+		k := 24
+		for ; n > 0; n-- {
+			if k+4 > len(b) {
+				return false
+			}
+			e.Uint(&f[ospfPrefixLength], uint64(b[k]))
+			emitOSPFv3PrefixOptions(e, b[k+1])
+			e.Bytes(&f[ospfReserved], b[k+2:k+4])
+			m := emitOSPFv3Prefix(e, b[k], b[k+4:])
+			if m < 0 {
+				return false
+			}
+			k += 4 + m
+		}
+		return k == len(b)
+	case 9:
+		if len(b) < 12 || !af6 {
+			return false
+		}
+		n := uint32(be16(b))
+		e.Uint(&f[ospfV3LSANumPrefixes], uint64(n))
+		e.Uint(&f[ospfV3LSARefLSType], uint64(be16(b[2:])))
+		e.IPv4(&f[ospfV3LSARefLSID], b[4:8])
+		e.IPv4(&f[ospfV3LSARefAdvRouter], b[8:12])
+		k := 12
+		for ; n > 0; n-- {
+			if k+4 > len(b) {
+				return false
+			}
+			e.Uint(&f[ospfPrefixLength], uint64(b[k]))
+			emitOSPFv3PrefixOptions(e, b[k+1])
+			e.Uint(&f[ospfMetric], uint64(be16(b[k+2:])))
+			m := emitOSPFv3Prefix(e, b[k], b[k+4:])
+			if m < 0 {
+				return false
+			}
+			k += 4 + m
+		}
+		return k == len(b)
+	}
+	return len(b) == 0
+}
+
+// emitOSPFGrace emits a grace-LSA's TLVs (RFC 3623): each one under a
+// heading that repeats its value, its type, length, value and padding a
+// level deeper. It reports whether every TLV was one of the three known.
+func emitOSPFGrace(e *emitter, b []byte) bool {
+	f := &ospfFields
 	for k := 0; k+4 <= len(b); {
 		typ, n := be16(b[k:]), int(be16(b[k+2:]))
 		pad := (4 - n%4) % 4
 		if 4+n+pad > len(b)-k {
-			return
+			return false
 		}
 		v := b[k+4 : k+4+n]
-		var title, tlv string
+		var tlv string
 		switch {
 		case typ == 1 && n == 4:
-			title, tlv = "Grace Period", "grace-LSA Grace Period (1)"
+			tlv = "grace-LSA Grace Period (1)"
 		case typ == 2 && n == 1:
-			title, tlv = "Restart Reason", "grace-LSA Restart Reason (2)"
+			tlv = "grace-LSA Restart Reason (2)"
 		case typ == 3 && n == 4:
-			title, tlv = "Restart IP", "grace-LSA Restart IP (3)"
+			tlv = "grace-LSA Restart IP (3)"
 		default:
-			return
+			return false
 		}
-		for pass := 0; pass < 2; pass++ {
-			if pass == 1 {
-				e.Sub()
-				e.Line(append(append(e.Text(), "TLV Type: "...), tlv...))
-				lineOSPFUint(e, "TLV Length", uint64(n))
-			}
-			t := append(append(e.Text(), title...), ": "...)
+		e.None(&f[ospfV2Grace])
+		if e.Tree() {
+			// The heading is the value's line.
+			t := e.Text()
 			switch typ {
 			case 1:
-				t = append(strconv.AppendUint(t, uint64(be32(v)), 10), " seconds"...)
+				t = strconv.AppendUint(append(t, "Grace Period: "...), uint64(be32(v)), 10)
+				t = append(t, " seconds"...)
 			case 2:
-				if v[0] < 4 {
-					t = append(t, ospfGraceReasons[v[0]]...)
+				t = append(t, "Restart Reason: "...)
+				if r := f[ospfV2GraceReason].ValueNames().Name(uint64(v[0])); r != "" {
+					t = append(t, r...)
 				} else {
 					t = append(t, "Unknown"...)
 				}
 				t = append(strconv.AppendUint(append(t, " ("...), uint64(v[0]), 10), ')')
 			case 3:
-				t = addr4(v).AppendTo(t)
+				t = addr4(v).AppendTo(append(t, "Restart IP: "...))
 			}
-			e.Line(t)
+			e.SetRepr(t)
+		}
+		e.Sub()
+		e.Uint(&f[ospfTLVType], uint64(typ))
+		if e.Tree() {
+			e.SetRepr(append(append(e.Text(), "TLV Type: "...), tlv...))
+		}
+		e.Uint(&f[ospfTLVLength], uint64(n))
+		switch typ {
+		case 1:
+			e.Uint(&f[ospfV2GracePeriod], uint64(be32(v)))
+		case 2:
+			e.Uint(&f[ospfV2GraceReason], uint64(v[0]))
+		case 3:
+			e.IPv4(&f[ospfV2GraceIP], v)
 		}
 		if pad > 0 {
-			lineOSPFBytes(e, "Pad Bytes", b[k+4+n:k+4+n+pad])
+			e.Bytes(&f[ospfPadBytes], b[k+4+n:k+4+n+pad])
 		}
 		e.Up()
 		k += 4 + n + pad
 	}
+	return true
 }
 
 // infoOSPF appends the Info column: the message type's name.

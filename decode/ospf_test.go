@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/internal/testshared"
 	"github.com/rawcap/rawcap/linktype"
 )
 
@@ -157,6 +158,26 @@ func TestOSPFDamaged(t *testing.T) {
 			}
 		}
 	}
+	// Version 3: every prefix, and every byte of the OSPF packet set to
+	// 0xff in turn (lengths, counts and prefix lengths out of range).
+	for _, frame := range ospfV3Vectors(t) {
+		for n := 54; n <= len(frame); n++ {
+			d.Decode(frame[:n], linktype.Ethernet)
+			f := decode.Frame{Number: 1, Length: len(frame)}
+			for _, out := range outs {
+				out(d, &f)
+			}
+		}
+		for k := 54; k < len(frame); k++ {
+			b := append([]byte(nil), frame...)
+			b[k] = 0xff
+			d.Decode(b, linktype.Ethernet)
+			f := decode.Frame{Number: 1, Length: len(b)}
+			for _, out := range outs {
+				out(d, &f)
+			}
+		}
+	}
 	bad := append([]byte(nil), frames[0]...)
 	bad[34] = 7
 	d.Decode(bad, linktype.Ethernet)
@@ -282,4 +303,116 @@ func TestOSPFTreeMatchesTshark(t *testing.T) {
 	// exception, which its Info column ("LS Update[Malformed Packet]")
 	// does not show yet; its lines are held to tshark's in order.
 	compareSubtreeWithTshark(t, frames, "Open Shortest Path First", map[int]string{8: "Info lacks [Malformed Packet]"})
+}
+
+// ospfV3Frame builds Ethernet / IPv6 (next header 89, fe80::1 to ff02::5)
+// around a version 3 packet of type typ with body, its length and
+// checksum (over the IPv6 pseudo-header) filled in.
+func ospfV3Frame(t testing.TB, typ byte, body []byte) []byte {
+	p := append(mustHex(t, "03 00 00 00 01 01 01 01 00 00 00 00 00 00 00 00"), body...)
+	p[1] = typ
+	binary.BigEndian.PutUint16(p[2:], uint16(len(p)))
+	ip := mustHex(t, "33 33 00 00 00 05 02 00 00 00 00 01 86 dd 60 00 00 00 00 00 59 01 "+
+		"fe 80 00 00 00 00 00 00 00 00 00 00 00 00 00 01 ff 02 00 00 00 00 00 00 00 00 00 00 00 00 00 05")
+	binary.BigEndian.PutUint16(ip[18:], uint16(len(p)))
+	sum := uint32(len(p)) + 89
+	for _, b := range [][]byte{ip[22:54], p} {
+		for i := 0; i < len(b); i += 2 {
+			w := uint32(b[i]) << 8
+			if i+1 < len(b) {
+				w |= uint32(b[i+1])
+			}
+			sum += w
+		}
+	}
+	for sum > 0xffff {
+		sum = sum>>16 + sum&0xffff
+	}
+	binary.BigEndian.PutUint16(p[12:], ^uint16(sum))
+	return append(ip, p...)
+}
+
+// lsaV3Header returns a version 3 LSA header of LS type typ and link
+// state ID id, advertising router 1.1.1.1, for an LSA of n bytes in all.
+func lsaV3Header(t testing.TB, typ uint16, id string, n int) []byte {
+	h := mustHex(t, "00 28 00 00 "+id+" 01 01 01 01 80 00 00 02 d1 3a 00 00")
+	binary.BigEndian.PutUint16(h[2:], typ)
+	binary.BigEndian.PutUint16(h[18:], uint16(n))
+	return h
+}
+
+// ospfV3Vectors are version 3 messages whose LSA headers and bodies are
+// drawn from their fields: a DB Description, an LS Request, an LS Update
+// with a router, network, inter-area prefix, link and intra-area prefix
+// LSA (and a prefix whose length is not a multiple of 8), an LS Ack.
+func ospfV3Vectors(t testing.TB) [][]byte {
+	router := cat(lsaV3Header(t, 0x2001, "00 00 00 00", 40), mustHex(t,
+		"01 00 00 33 02 00 00 40 00 00 00 06 00 00 00 06 03 03 03 03"))
+	network := cat(lsaV3Header(t, 0x2002, "00 00 00 06", 32), mustHex(t, "00 00 00 33 03 03 03 03 02 02 02 02"))
+	inter := cat(lsaV3Header(t, 0x2003, "00 00 00 01", 36), mustHex(t,
+		"00 00 00 14 40 00 00 00 20 01 0d b8 00 00 00 04"))
+	link := cat(lsaV3Header(t, 0x0008, "00 00 00 05", 68), mustHex(t,
+		"64 00 00 33 fe 80 00 00 00 00 00 00 00 00 00 00 00 00 00 03 00 00 00 02 "+
+			"40 00 00 00 20 01 0d b8 00 00 00 00 3d 02 00 00 20 01 0d b8 00 00 00 0f"))
+	intra := cat(lsaV3Header(t, 0x2009, "00 00 00 00", 44), mustHex(t,
+		"00 01 20 01 00 00 00 00 01 01 01 01 40 00 00 0a 20 01 0d b8 00 00 00 12"))
+	return [][]byte{
+		ospfV3Frame(t, 2, cat(mustHex(t, "00 00 00 13 05 dc 00 07 00 00 0d 56"), router[:20], link[:20])),
+		ospfV3Frame(t, 3, mustHex(t, "00 00 20 09 00 00 00 00 02 02 02 02 00 00 00 08 00 00 00 05 01 01 01 01")),
+		ospfV3Frame(t, 4, cat(mustHex(t, "00 00 00 05"), router, network, inter, link, intra)),
+		ospfV3Frame(t, 5, cat(network[:20], intra[:20])),
+	}
+}
+
+// TestOSPFv3TreeMatchesTshark holds the version 3 vectors' OSPF subtree,
+// drawn from their fields, to tshark's line for line, and every printer
+// to no allocation.
+func TestOSPFv3TreeMatchesTshark(t *testing.T) {
+	frames := ospfV3Vectors(t)
+	checkTreeAllocsNothing(t, frames, "Open Shortest Path First")
+	d := decode.NewDecoder()
+	lp := &decode.LinePrinter{Options: decode.LineOptions{Verbose: 2}}
+	jp := &decode.JSONPrinter{Location: time.UTC}
+	fp, err := decode.NewFieldsPrinter([]string{"ospf.v3.lsa.fc", "ospf.prefix_length", "ospf.v3.address_prefix.ipv6",
+		"ospf.metric", "ospf.reserved", "ospf.v3.lsa.neighbor_router_id"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, 0, 1<<16)
+	f := decode.Frame{Number: 1}
+	for i, frame := range frames {
+		run := func() {
+			d.Decode(frame, linktype.Ethernet)
+			buf = lp.Append(buf[:0], d, &f)
+			buf = jp.Append(buf[:0], d, &f)
+			buf = fp.Append(buf[:0], d, &f)
+		}
+		run()
+		if n := testing.AllocsPerRun(50, run); n != 0 {
+			t.Errorf("frame %d: %v allocations per packet", i+1, n)
+		}
+	}
+	d.Decode(frames[2], linktype.Ethernet)
+	want := "1,2,3,8,9\t64,64,61,64\t2001:db8:0:4::,2001:db8::,2001:db8:0:8::,2001:db8:0:12::\t64,20,10\t00,00,00,00,0000,0000,0000\t3.3.3.3\n"
+	if got := string(fp.Append(nil, d, &f)); got != want {
+		t.Errorf("-T fields %q, want %q", got, want)
+	}
+	compareSubtreeWithTshark(t, frames, "Open Shortest Path First", nil)
+}
+
+// TestOSPFVectorFieldsMatchTshark holds -T fields of the generated
+// frames, both versions, to tshark's for the fields drawn from LSA
+// bodies: every occurrence, in tshark's order.
+func TestOSPFVectorFieldsMatchTshark(t *testing.T) {
+	testshared.Oracle(t, "tshark")
+	_, frames := ospfVectors(t)
+	frames = append(frames, ospfV3Vectors(t)...)
+	compareFieldsWithTshark(t, writeTestPcap(t, frames), frames, []string{
+		"ospf.lsa.age", "ospf.v3.lsa", "ospf.v3.lsa.fc", "ospf.link_state_id", "ospf.advrouter", "ospf.reserved",
+		"ospf.metric", "ospf.ls.metric", "ospf.lsa.tos", "ospf.lsa.asbr.netmask", "ospf.prefix_length",
+		"ospf.v3.prefix.options", "ospf.v3.address_prefix.ipv6", "ospf.v3.lsa.interface_id",
+		"ospf.v3.lsa.attached_router", "ospf.v3.lsa.num_prefixes", "ospf.tlv_type", "ospf.tlv_length",
+		"ospf.v2.grace", "ospf.v2.grace.period", "ospf.v2.grace.reason", "ospf.v2.grace.ip", "ospf.pad_bytes",
+		"ospf.header", "ospf.hello", "ospf.lsa.asext.netmask", "ospf.lsa.asext.type", "ospf.lsa.asext.fwdaddr",
+		"ospf.lsa.asext.extrttag", "ospf.lsa.nssa", "ospf.v2.options.p", "ospf.v2.options.n"})
 }

@@ -345,6 +345,16 @@ const (
 	sctpParamHostname
 	sctpChunkValue
 	sctpAssocIndex
+	sctpRetransmission
+	sctpRetransmissionTime
+	sctpRetxAfterAck
+	sctpAcked
+	sctpDataRTT
+	sctpAckField
+	sctpAckFrame
+	sctpSackRTT
+	sctpFragments
+	sctpFragment
 	sctpFieldCount
 )
 
@@ -483,6 +493,16 @@ var sctpFields = [sctpFieldCount]Field{
 	sctpParamHostname:         {Name: "sctp.parameter_hostname", Label: "Hostname", Kind: KindString},
 	sctpChunkValue:            {Name: "sctp.chunk_value", Label: "Chunk value", Kind: KindBytes},
 	sctpAssocIndex:            {Name: "sctp.assoc_index", Label: "Association index", Kind: KindUint, Width: 16, Generated: true},
+	sctpRetransmission:        {Name: "sctp.retransmission", Label: "This TSN is a retransmission of one in frame", Kind: KindFrameNum, Generated: true},
+	sctpRetransmissionTime:    {Name: "sctp.retransmission_time", Label: "Retransmitted after", Kind: KindRelTime, Generated: true},
+	sctpRetxAfterAck:          {Name: "sctp.retransmitted_after_ack", Label: "Chunk was acked prior to retransmission", Kind: KindFrameNum, Generated: true},
+	sctpAcked:                 {Name: "sctp.acked", Label: "This chunk is acked in frame", Kind: KindFrameNum, Generated: true},
+	sctpDataRTT:               {Name: "sctp.data_rtt", Label: "The RTT to SACK was", Kind: KindRelTime, Generated: true},
+	sctpAckField:              {Name: "sctp.ack", Label: "Acknowledges TSN", Kind: KindUint, Width: 32, Generated: true},
+	sctpAckFrame:              {Name: "sctp.ack_frame", Label: "Acknowledges TSN in frame", Kind: KindFrameNum, Generated: true},
+	sctpSackRTT:               {Name: "sctp.sack_rtt", Label: "The RTT since DATA was", Kind: KindRelTime, Generated: true},
+	sctpFragments:             {Name: "sctp.fragments", Label: "Reassembled SCTP Fragments", Kind: KindNone},
+	sctpFragment:              {Name: "sctp.fragment", Label: "SCTP Fragment", Kind: KindFrameNum},
 }
 
 var protoSCTP = protoField("sctp", "Stream Control Transmission Protocol")
@@ -650,18 +670,16 @@ func emitSCTPChunk(e *emitter, c SCTPChunk, bases *sctpBases) {
 			tsn := be32(v)
 			if bases != nil && !bases.inner {
 				e.Uint(&f[sctpDataTSN], uint64(tsn-bases.out))
-				if tree {
-					if x := bases.retxOf(c.Off); x != nil {
-						emitSCTPRetx(e, x)
-					}
+				if x := bases.retxOf(c.Off); x != nil {
+					emitSCTPRetx(e, x)
 				}
 			}
 			e.Uint(&f[sctpDataTSNRaw], uint64(tsn))
 			e.Uint(&f[sctpDataSID], uint64(be16(v[4:])))
 			e.Uint(&f[sctpDataSSN], uint64(be16(v[6:])))
 			e.Uint(&f[sctpDataPPID], uint64(be32(v[8:])))
-			if tree && tb.msg.done && tb.msg.off == c.Off {
-				emitSCTPReassembled(e, &tb.msg)
+			if bases != nil && bases.msg.done && bases.msg.off == c.Off {
+				emitSCTPReassembled(e, &bases.msg)
 			}
 		}
 	case 1, 2:

@@ -33,11 +33,9 @@ func emitSCTPExtChunk(e *emitter, c SCTPChunk, bases *sctpBases) {
 		}
 		cum := be32(v)
 		e.Uint(&f[sctpNRSackCumTSN], uint64(cum))
-		if tree {
-			e.Sub()
-			emitSCTPAcks(e, bases, c.Off, -1)
-			e.Up()
-		}
+		e.Sub()
+		emitSCTPAcks(e, bases, c.Off, -1)
+		e.Up()
 		e.Uint(&f[sctpNRSackARwnd], uint64(be32(v[4:])))
 		ng, nr, nd := int(be16(v[8:])), int(be16(v[10:])), int(be16(v[12:]))
 		e.Uint(&f[sctpNRSackGaps], uint64(ng))
@@ -65,7 +63,7 @@ func emitSCTPExtChunk(e *emitter, c SCTPChunk, bases *sctpBases) {
 				e.Sub()
 				e.Uint(&f[k+3], uint64(cum+uint32(en)))
 				e.Up()
-				if tree && k == sctpNRSackGapStart {
+				if k == sctpNRSackGapStart {
 					emitSCTPAcks(e, bases, c.Off, j)
 				}
 				e.Up()
@@ -89,10 +87,8 @@ func emitSCTPExtChunk(e *emitter, c SCTPChunk, bases *sctpBases) {
 		tsn := be32(v)
 		if bases != nil {
 			e.Uint(&f[sctpDataTSN], uint64(tsn-bases.out))
-			if tree {
-				if x := bases.retxOf(c.Off); x != nil {
-					emitSCTPRetx(e, x)
-				}
+			if x := bases.retxOf(c.Off); x != nil {
+				emitSCTPRetx(e, x)
 			}
 		}
 		e.Uint(&f[sctpDataTSNRaw], uint64(tsn))
@@ -104,7 +100,7 @@ func emitSCTPExtChunk(e *emitter, c SCTPChunk, bases *sctpBases) {
 		} else {
 			e.Uint(&f[sctpDataFSN], uint64(be32(v[12:])))
 		}
-		if tree && bases != nil && bases.msg.done && bases.msg.off == c.Off {
+		if bases != nil && bases.msg.done && bases.msg.off == c.Off {
 			emitSCTPReassembled(e, &bases.msg)
 		}
 	case 128, 193:

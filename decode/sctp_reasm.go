@@ -146,21 +146,27 @@ func sctpMsgIsData(m *sctpMsg, sp, dp uint16) bool {
 	return m.done && m.ppid == 0 && !sctpDataPort(sp) && !sctpDataPort(dp)
 }
 
-// emitSCTPReassembled adds, for the tree, the fragments of the message a
-// chunk completed.
+// emitSCTPReassembled emits the fragments of the message a chunk
+// completed.
 func emitSCTPReassembled(e *emitter, m *sctpMsg) {
-	b := appendUint(append(e.Text(), "Reassembled SCTP Fragments ("...), uint64(len(m.data)))
-	b = appendUint(append(b, " bytes, "...), uint64(len(m.frags)))
-	e.Line(append(b, " fragments): "...))
+	e.None(&sctpFields[sctpFragments])
+	if e.Tree() {
+		b := appendUint(append(e.Text(), "Reassembled SCTP Fragments ("...), uint64(len(m.data)))
+		b = appendUint(append(b, " bytes, "...), uint64(len(m.frags)))
+		e.SetRepr(append(b, " fragments): "...))
+	}
 	e.Sub()
 	// tshark 4.0 numbers the payload from the message's length on.
 	off := len(m.data)
 	for _, f := range m.frags {
-		b = appendUint(append(e.Text(), "Frame: "...), uint64(f.frame))
-		b = appendUint(append(b, ", payload: "...), uint64(off))
-		b = appendUint(append(b, '-'), uint64(off+f.n-1))
-		b = appendUint(append(b, " ("...), uint64(f.n))
-		e.Line(append(b, " bytes)"...))
+		e.Uint(&sctpFields[sctpFragment], uint64(f.frame))
+		if e.Tree() {
+			b := appendUint(append(e.Text(), "Frame: "...), uint64(f.frame))
+			b = appendUint(append(b, ", payload: "...), uint64(off))
+			b = appendUint(append(b, '-'), uint64(off+f.n-1))
+			b = appendUint(append(b, " ("...), uint64(f.n))
+			e.SetRepr(append(b, " bytes)"...))
+		}
 		off += f.n
 	}
 	e.Up()

@@ -168,32 +168,37 @@ func (r *sctpBases) retxOf(off int) *sctpRetx {
 	return nil
 }
 
-// emitSCTPRetx adds, for the tree, what tshark shows under a retransmitted
-// chunk's TSN: the frame that sent it first and the time since, an
-// acknowledgement that came before, and the frame that acknowledged it.
+// emitSCTPRetx emits what tshark shows under a retransmitted chunk's
+// TSN: the frame that sent it first and the time since, an acknowledgement
+// that came before, and the frame that acknowledged it.
 func emitSCTPRetx(e *emitter, x *sctpRetx) {
+	f := &sctpFields
 	e.Sub()
-	b := appendUint(append(e.Text(), "[This TSN is a retransmission of one in frame: "...), uint64(x.frame))
-	e.Line(append(b, ']'))
+	e.Uint(&f[sctpRetransmission], uint64(x.frame))
 	e.Sub()
 	e.ExpertLine("Note", "Sequence", "Retransmitted TSN", nil)
-	b = appendSeconds(append(e.Text(), "[Retransmitted after: "...), time.Unix(0, int64(x.after)), time.Unix(0, 0))
-	e.Line(append(b, " seconds]"...))
+	e.relSeconds(&f[sctpRetransmissionTime], durationNstime(x.after))
 	if x.ackFrame != 0 {
-		b = appendUint(append(e.Text(), "[This TSN was acked (in frame "...), uint64(x.ackFrame))
-		e.Line(append(b, ") prior to this retransmission (reneged ack?)]"...))
+		e.Uint(&f[sctpRetxAfterAck], uint64(x.ackFrame))
+		if e.Tree() {
+			b := appendUint(append(e.Text(), "This TSN was acked (in frame "...), uint64(x.ackFrame))
+			e.SetRepr(append(b, ") prior to this retransmission (reneged ack?)"...))
+		}
 		e.Sub()
 		e.ExpertLine("Warning", "Sequence", "This TSN was acked prior to this retransmission (reneged ack?).", nil)
 		e.Up()
 		e.Up()
-		b = appendUint(append(e.Text(), "[This chunk is acked in frame: "...), uint64(x.ackFrame))
-		e.Line(append(b, ']'))
+		e.Uint(&f[sctpAcked], uint64(x.ackFrame))
 		e.Sub()
-		b = appendSeconds(append(e.Text(), "[The RTT to SACK was: "...), time.Unix(0, int64(x.ackRTT)), time.Unix(0, 0))
-		e.Line(append(b, " seconds]"...))
+		e.relSeconds(&f[sctpDataRTT], durationNstime(x.ackRTT))
 	}
 	e.Up()
 	e.Up()
+}
+
+// durationNstime returns d as an nstime.
+func durationNstime(d time.Duration) nstime {
+	return nstime{int64(d / time.Second), int32(d % time.Second)}
 }
 
 // ackBlock is sctp_ack_block: the TSNs from start (nil: the cumulative
@@ -298,7 +303,7 @@ func (d *Decoder) sctpTSNFrame(i int, f *Frame, r *sctpBases) {
 	}
 }
 
-// emitSCTPAcks adds, for the tree, the acknowledgement lines of block (-1:
+// emitSCTPAcks emits the acknowledgements of block (-1:
 // the cumulative TSN ACK) of the NR-SACK chunk at off.
 func emitSCTPAcks(e *emitter, bases *sctpBases, off, block int) {
 	if bases == nil {
@@ -308,13 +313,10 @@ func emitSCTPAcks(e *emitter, bases *sctpBases, off, block int) {
 		if int(a.chunk) != off || int(a.block) != block {
 			continue
 		}
-		b := appendUint(append(e.Text(), "[Acknowledges TSN: "...), uint64(a.tsn))
-		e.Line(append(b, ']'))
+		e.Uint(&sctpFields[sctpAckField], uint64(a.tsn))
 		e.Sub()
-		b = appendUint(append(e.Text(), "[Acknowledges TSN in frame: "...), uint64(a.frame))
-		e.Line(append(b, ']'))
-		b = appendSeconds(append(e.Text(), "[The RTT since DATA was: "...), time.Unix(0, int64(a.rtt)), time.Unix(0, 0))
-		e.Line(append(b, " seconds]"...))
+		e.Uint(&sctpFields[sctpAckFrame], uint64(a.frame))
+		e.relSeconds(&sctpFields[sctpSackRTT], durationNstime(a.rtt))
 		e.Up()
 	}
 }

@@ -1,6 +1,10 @@
 package decode_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/rawcap/rawcap/internal/testshared"
+)
 
 // sctpNRSacks is an association whose NR-SACK chunks acknowledge DATA
 // chunks tshark 4.0 has seen: a cumulative TSN ACK that acknowledges TSNs
@@ -65,4 +69,16 @@ func sctpNRSacks() [][]byte {
 // its columns and tcpdump lines with tshark's and tcpdump's.
 func TestSCTPNRSackAcksMatchTshark(t *testing.T) {
 	compareSCTP(t, "sctp-nrsack-pktdrop-V", sctpNRSacks(), nil)
+}
+
+// TestSCTPAnalysisFieldsMatchTshark holds -T fields of the generated
+// associations to tshark's for the analysis fields (retransmissions,
+// acknowledgements and their times, reassembled fragments): every
+// occurrence, in tshark's order.
+func TestSCTPAnalysisFieldsMatchTshark(t *testing.T) {
+	testshared.Oracle(t, "tshark")
+	frames := append(append(sctpAssociation(), sctpExtensions()...), sctpNRSacks()...)
+	compareFieldsWithTshark(t, writeTestPcap(t, frames), frames, []string{
+		"sctp.retransmission", "sctp.retransmission_time", "sctp.retransmitted_after_ack", "sctp.acked",
+		"sctp.data_rtt", "sctp.ack", "sctp.ack_frame", "sctp.sack_rtt", "sctp.fragments", "sctp.fragment"})
 }

@@ -278,6 +278,9 @@ const (
 	wfTIMBitmap
 	wfPowerMin
 	wfPowerMax
+	wfFixedAll
+	wfTaggedAll
+	wfTag
 	wlanFieldCount
 )
 
@@ -353,6 +356,9 @@ var wlanFields = [wlanAllFieldCount]Field{
 	wfTIMBitmap:      {Name: "wlan.tim.partial_virtual_bitmap", Label: "Partial Virtual Bitmap", Kind: KindBytes},
 	wfPowerMin:       {Name: "wlan.powercap.min", Label: "Minimum Transmit Power", Kind: KindInt, Width: 8},
 	wfPowerMax:       {Name: "wlan.powercap.max", Label: "Maximum Transmit Power", Kind: KindInt, Width: 8},
+	wfFixedAll:       {Name: "wlan.fixed.all", Label: "Fixed parameters", Kind: KindNone},
+	wfTaggedAll:      {Name: "wlan.tagged.all", Label: "Tagged parameters", Kind: KindNone},
+	wfTag:            {Name: "wlan.tag", Label: "Tag", Kind: KindNone},
 
 	// The fields of the elements wlan_tags.go lays out.
 	wtHtCapabilities:                       {Name: "wlan.ht.capabilities", Label: "HT Capabilities Info", Kind: KindUint, Width: 16, Base: BaseHex},
@@ -864,9 +870,10 @@ func emitWLANMgmt(e *emitter, sub uint8, body []byte) (cut bool) {
 	}
 	f := &wlanFields
 	if fixed > 0 {
+		e.None(&f[wfFixedAll])
 		if e.Tree() {
 			b := strconv.AppendInt(append(e.Text(), "Fixed parameters ("...), int64(fixed), 10)
-			e.Line(append(b, " bytes)"...))
+			e.SetRepr(append(b, " bytes)"...))
 		}
 		if cut {
 			return true
@@ -913,9 +920,10 @@ func emitWLANMgmt(e *emitter, sub uint8, body []byte) (cut bool) {
 	if len(tags) == 0 {
 		return false
 	}
+	e.None(&f[wfTaggedAll])
 	if e.Tree() {
 		b := strconv.AppendInt(append(e.Text(), "Tagged parameters ("...), int64(len(tags)), 10)
-		e.Line(append(b, " bytes)"...))
+		e.SetRepr(append(b, " bytes)"...))
 	}
 	e.Sub()
 	for off := 0; off+2 <= len(tags); {
@@ -958,6 +966,7 @@ func emitWLANCap(e *emitter, c uint16) {
 func emitWLANTag(e *emitter, num uint8, v []byte, ap bool) {
 	f := &wlanFields
 	name := wlanName(wfTagNumber, uint64(num))
+	e.None(&f[wfTag])
 	if e.Tree() {
 		emitWLANTagHead(e, num, name, v)
 	}
@@ -976,6 +985,9 @@ func emitWLANTag(e *emitter, num uint8, v []byte, ap bool) {
 				e.SetRepr(appendQuotedSSID(append(e.Text(), "SSID: "...), v))
 			}
 		} else {
+			// tshark's -T fields and JSON show this empty value as
+			// "<MISSING>", which the generic outputs do not write: a tree
+			// line for now.
 			e.LineString("SSID: <MISSING>")
 		}
 	case 1, 50:
@@ -1015,8 +1027,9 @@ func emitWLANTag(e *emitter, num uint8, v []byte, ap bool) {
 	e.Up()
 }
 
-// emitWLANTagHead adds the line that names a tagged parameter ("Tag: SSID
-// parameter set: "x"").
+// emitWLANTagHead gives the tagged parameter's field (wlan.tag), emitted
+// last, the text that names it ("Tag: SSID parameter set: "x""), or keeps
+// it out of the tree where tshark's words for it are not known.
 func emitWLANTagHead(e *emitter, num uint8, name string, v []byte) {
 	b := append(e.Text(), "Tag: "...)
 	switch num {
@@ -1035,11 +1048,13 @@ func emitWLANTagHead(e *emitter, num uint8, name string, v []byte) {
 		b = append(b, "[Mbit/sec]"...)
 	case 3:
 		if len(v) != 1 {
+			e.NoTree()
 			return
 		}
 		b = strconv.AppendInt(append(b, "DS Parameter set: Current Channel: "...), int64(v[0]), 10)
 	case 5:
 		if len(v) < 3 {
+			e.NoTree()
 			return
 		}
 		b = strconv.AppendInt(append(b, "Traffic Indication Map (TIM): DTIM "...), int64(v[0]), 10)
@@ -1047,6 +1062,7 @@ func emitWLANTagHead(e *emitter, num uint8, name string, v []byte) {
 		b = append(b, " bitmap"...)
 	case 33:
 		if len(v) != 2 {
+			e.NoTree()
 			return
 		}
 		b = strconv.AppendInt(append(b, "Power Capability Min: "...), int64(int8(v[0])), 10)
@@ -1057,14 +1073,16 @@ func emitWLANTagHead(e *emitter, num uint8, name string, v []byte) {
 	case 221:
 		var ok bool
 		if b, ok = appendWLANVendorHead(b, v); !ok {
+			e.NoTree()
 			return
 		}
 	case 255:
-		return // extension elements: their heads name what is inside
+		e.NoTree() // extension elements: their heads name what is inside
+		return
 	default:
 		b = append(b, name...)
 	}
-	e.Line(b)
+	e.SetRepr(b)
 }
 
 // wlanHeaderLenOf returns the header length of layer i, an 802.11 layer

@@ -130,6 +130,10 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"sctp.nr_sack_", "sctp.i_forward_tsn_", "sctp.hmac", "sctp.chunk_type_to_auth", "sctp.supported_chunk_type",
 		"sctp.correlation_id", "sctp.asconf", "sctp.random_number", "sctp.shared_key_id", "sctp.pktdrop_", "sctp.pckdrop_",
 		"sctp.padding_data", "sctp.ecne_", "sctp.cwr_", "sctp.adaptation_layer_indication",
+		// SCTP's analysis of each chunk: retransmissions, acknowledged
+		// TSNs, a reassembled message's fragments.
+		"sctp.retransmission", "sctp.retransmission_time", "sctp.retransmitted_after_ack", "sctp.acked",
+		"sctp.data_rtt", "sctp.ack", "sctp.ack_frame", "sctp.sack_rtt", "sctp.fragments", "sctp.fragment",
 		// A segment's SACK blocks, and tshark's second duplicate_ack item.
 		"tcp.options.sack_le", "tcp.options.sack_re", "tcp.analysis.duplicate_ack",
 		// IPv6 extension headers of one type may follow each other.
@@ -170,7 +174,7 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		// TFTP's options of a request or an OACK.
 		"tftp.option.",
 		// 802.11's tagged parameters and radiotap's present words.
-		"wlan.tag.", "wlan.supported_rates", "radiotap.present.word",
+		"wlan.tag", "wlan.tag.", "wlan.supported_rates", "radiotap.present.word",
 		// radiotap's VHT users, and the VHT bit it names twice (known and
 		// set); the radio information's 802.11ac users.
 		"radiotap.vht.user", "radiotap.vht.ldpc_extra", "wlan_radio.11ac.",
