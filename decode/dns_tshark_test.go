@@ -35,7 +35,7 @@ var appFields = []string{
 	"dns.flags", "dns.flags.authoritative", "dns.flags.recavail", "dns.flags.z",
 	"dns.flags.authenticated", "dns.flags.checkdisable", "dns.resp.name", "dns.resp.class",
 	"dns.resp.len", "dns.ptr.domain_name", "dns.mx.mail_exchange", "dns.srv.priority",
-	"dns.srv.weight", "dns.srv.port", "dns.srv.target", "dns.txt", "dns.soa.mname", "dns.soa.rname",
+	"dns.srv.weight", "dns.srv.port", "dns.srv.target", "dns.txt", "dns.txt.length", "dns.soa.mname", "dns.soa.rname",
 	"dns.soa.serial_number", "dns.soa.refresh_interval", "dns.soa.retry_interval",
 	"dns.soa.expire_limit", "dns.soa.minimum_ttl", "dns.rr.udp_payload_size",
 	"dns.count.zones", "dns.count.prerequisites", "dns.count.updates",

@@ -164,6 +164,9 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"dns.nsec.",
 		// A question's label count, one per question.
 		"dns.count.labels",
+		// A TXT record's string lengths, an RRSIG record's data, an OPT
+		// record's options (and the algorithms of one DAU option).
+		"dns.txt.length", "dns.rrsig.", "dns.opt", "dns.opt.",
 		// IPv4's options: several in one header, a route's addresses, a
 		// time stamp's records, CIPSO's tags.
 		"ip.opt.", "ip.options.", "ip.cipso.", "ip.rec_rt", "ip.empty_rt", "ip.src_rt",
