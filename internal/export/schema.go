@@ -126,6 +126,8 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"dhcp.option.log_server", "dhcp.option.broadcast_address", "dhcp.option.ntp_server",
 		"dhcp.option.netbios_over_tcpip_name_server",
 		"ipv6.routing.srh.addr", "http.set_cookie", "http.cache_control", "frame.comment",
+		// An HTTP message's header lines.
+		"http.request.line", "http.response.line",
 		// Wireshark's hidden fields for either address or port.
 		"eth.addr", "eth.lg", "eth.ig", "ip.addr", "ip.host", "ipv6.addr", "ipv6.host", "tcp.port", "udp.port",
 		// What IPv6's either address holds, hidden likewise.
