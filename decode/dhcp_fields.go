@@ -1,14 +1,13 @@
 package decode
 
-import "strconv"
-
 // emitDHCPv4 emits the fields with Wireshark's field names
 // (dhcp.type, dhcp.hw.type, dhcp.id, dhcp.ip.your, dhcp.hw.mac_addr,
 // dhcp.option.dhcp, dhcp.option.router …); options holding several
 // addresses are arrays of strings. A message cut short keeps the fixed
-// fields it has. In a tree list each option is drawn as tshark draws it,
-// its fields under its heading line, and the lines of what rawcap keeps
-// no field for (lengths, padding, the other options' values) are text.
+// fields it has. Each option is a dhcp.option.type with its length,
+// value and what rawcap decodes of it beneath, as tshark draws it; JSON
+// shows the first option's type, length and value (the tree, -T fields
+// and ek every option's).
 func emitDHCPv4(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
@@ -61,10 +60,7 @@ func emitDHCPv4(e *emitter, i int) {
 		}
 		e.Sub()
 		e.Bool(&dhcpFields[dhcpFlagsBc], fl&0x8000 != 0)
-		if tree {
-			b := appendBitDrawing(e.Text(), uint64(fl), 16, 0x7fff)
-			e.Line(appendHex4(append(b, " = Reserved flags: 0x"...), fl&0x7fff))
-		}
+		e.UintBits(&dhcpFields[dhcpFlagsReserved], uint64(fl))
 		e.Up()
 	}
 	for k := range 4 {
@@ -76,17 +72,17 @@ func emitDHCPv4(e *emitter, i int) {
 		e.MAC(&dhcpFields[dhcpHWMACAddr], MAC(m[28:34]))
 		if m[1] != 1 {
 			e.NoTree()
-		} else if tree {
-			e.Line(appendHexBytes(append(e.Text(), "Client hardware address padding: "...), m[34:44]))
+		}
+		e.Bytes(&dhcpFields[dhcpHWAddrPadding], m[34:44])
+		if m[1] != 1 {
+			e.NoTree()
 		}
 	}
 	if n < dhcpFixedLen {
 		e.End()
 		return
 	}
-	if tree {
-		lineDHCPNames(e, m)
-	}
+	emitDHCPNames(e, m)
 	if m.HasMagic() {
 		e.IPv4(&dhcpFields[dhcpCookie], m[dhcpFixedLen:dhcpFixedLen+4]) // tshark shows 99.130.83.99
 		if tree {
@@ -95,16 +91,58 @@ func emitDHCPv4(e *emitter, i int) {
 			e.Uint(&dhcpFields[dhcpOptionDhcp], uint64(t))
 		}
 		off := dhcpFixedLen + 4
+		every := tree || e.all
+		// JSON shows the first of each: the first option's heading, the
+		// first length and bytes, the first padding.
+		first, sized, padded := true, false, false
 		for {
+			// A run of Pad options is one item, as tshark shows it.
+			if p := off; p < len(m) && m[p] == dhcpOptPad {
+				for p < len(m) && m[p] == dhcpOptPad {
+					p++
+				}
+				head := every || first
+				first = false
+				if head {
+					e.Uint(&dhcpFields[dhcpOptionType], dhcpOptPad)
+					if tree {
+						e.SetRepr(append(e.Text(), "Option: (0) Padding"...))
+					}
+					e.Sub()
+				}
+				if every || !padded {
+					e.Bytes(&dhcpFields[dhcpOptionPadding], m[off:p])
+					padded = true
+				}
+				if head {
+					e.Up()
+				}
+				off = p
+			}
 			o, next, ok, _ := m.NextOption(off)
 			if !ok {
+				off = next
 				break
 			}
 			off = next
-			if tree {
-				lineDHCPOptionHead(e, o)
+			head := every || first
+			first = false
+			if head {
+				e.Uint(&dhcpFields[dhcpOptionType], uint64(o.Tag))
+				if tree {
+					e.SetRepr(appendDHCPOptionHead(e.Text(), o))
+				}
 				e.Sub()
-				e.Line(strconv.AppendUint(append(e.Text(), "Length: "...), uint64(len(o.Data)), 10))
+			}
+			if every || !sized {
+				sized = true
+				e.Uint(&dhcpFields[dhcpOptionLength], uint64(len(o.Data)))
+				if len(o.Data) > 0 {
+					e.Bytes(&dhcpFields[dhcpOptionValue], o.Data)
+					if o.Tag < 129 || o.Tag > 135 {
+						e.NoTree() // tshark shows the bytes of the options it does not decode
+					}
+				}
 			}
 			switch {
 			case o.Tag == 50 && len(o.Data) == 4:
@@ -131,20 +169,26 @@ func emitDHCPv4(e *emitter, i int) {
 				e.Bytes(&dhcpFields[dhcpOptionVendorClassID], o.Data)
 			case o.Tag == dhcpOptMsgType && len(o.Data) == 1 && tree:
 				e.Uint(&dhcpFields[dhcpOptionDhcp], uint64(o.Data[0]))
-			case tree:
-				lineDHCPOptionValue(e, o)
+			default:
+				emitDHCPOptionValue(e, o, every)
 			}
-			if tree {
+			if head {
 				e.Up()
 			}
 		}
-		if tree && off < len(m) && m[off] == dhcpOptEnd {
-			e.LineString("Option: (255) End")
+		if off < len(m) && m[off] == dhcpOptEnd {
+			if every || first {
+				// tshark's item for the End option holds 0.
+				e.Uint(&dhcpFields[dhcpOptionType], 0)
+				if tree {
+					e.SetRepr(append(e.Text(), "Option: (255) End"...))
+				}
+			}
 			e.Sub()
-			e.LineString("Option End: 255")
+			e.Uint(&dhcpFields[dhcpOptionEnd], dhcpOptEnd)
 			e.Up()
-			if off+1 < len(m) {
-				e.Line(appendWSBytes(append(e.Text(), "Padding: "...), m[off+1:]))
+			if off+1 < len(m) && (every || !padded) {
+				e.Bytes(&dhcpFields[dhcpOptionPadding], m[off+1:])
 			}
 		}
 	}
@@ -185,6 +229,29 @@ const (
 	dhcpOptionHostname
 	dhcpOptionDomainName
 	dhcpOptionVendorClassID
+	dhcpFlagsReserved
+	dhcpHWAddrPadding
+	dhcpServer
+	dhcpFile
+	dhcpOptionType
+	dhcpOptionLength
+	dhcpOptionValue
+	dhcpOptionEnd
+	dhcpOptionPadding
+	dhcpOptionTimeOffset
+	dhcpOptionTimeServer
+	dhcpOptionNameServer
+	dhcpOptionLogServer
+	dhcpOptionBroadcastAddress
+	dhcpOptionNTPServer
+	dhcpOptionNetBIOSNameServer
+	dhcpOptionRequestListItem
+	dhcpOptionMessage
+	dhcpOptionMaxMessageSize
+	dhcpOptionRenewalTimeValue
+	dhcpOptionRebindingTimeValue
+	dhcpOptionTFTPServerName
+	dhcpOptionBootfileName
 	dhcpFieldCount
 )
 
@@ -213,6 +280,32 @@ var dhcpFields = [dhcpFieldCount]Field{
 	dhcpOptionHostname:           {Name: "dhcp.option.hostname", Label: "Host Name", Kind: KindString},
 	dhcpOptionDomainName:         {Name: "dhcp.option.domain_name", Label: "Domain Name", Kind: KindString},
 	dhcpOptionVendorClassID:      {Name: "dhcp.option.vendor_class_id", Label: "Vendor class identifier", Kind: KindString},
+	dhcpFlagsReserved:            {Name: "dhcp.flags.reserved", Label: "Reserved flags", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x7fff},
+	dhcpHWAddrPadding:            {Name: "dhcp.hw.addr_padding", Label: "Client hardware address padding", Kind: KindBytes},
+	dhcpServer:                   {Name: "dhcp.server", Label: "Server host name", Kind: KindString},
+	dhcpFile:                     {Name: "dhcp.file", Label: "Boot file name", Kind: KindString},
+	// Every option's heading (its line is the option's title), length
+	// and bytes; the End option and the padding after it.
+	dhcpOptionType:    {Name: "dhcp.option.type", Label: "Option", Kind: KindUint, Width: 8},
+	dhcpOptionLength:  {Name: "dhcp.option.length", Label: "Length", Kind: KindUint, Width: 8},
+	dhcpOptionValue:   {Name: "dhcp.option.value", Label: "Value", Kind: KindBytes},
+	dhcpOptionEnd:     {Name: "dhcp.option.end", Label: "Option End", Kind: KindUint, Width: 8},
+	dhcpOptionPadding: {Name: "dhcp.option.padding", Label: "Padding", Kind: KindBytes},
+	// The values of further options.
+	dhcpOptionTimeOffset:         {Name: "dhcp.option.time_offset", Label: "Time Offset", Kind: KindInt, Width: 32},
+	dhcpOptionTimeServer:         {Name: "dhcp.option.time_server", Label: "Time Server", Kind: KindIPv4},
+	dhcpOptionNameServer:         {Name: "dhcp.option.name_server", Label: "Name Server", Kind: KindIPv4},
+	dhcpOptionLogServer:          {Name: "dhcp.option.log_server", Label: "Log Server", Kind: KindIPv4},
+	dhcpOptionBroadcastAddress:   {Name: "dhcp.option.broadcast_address", Label: "Broadcast Address", Kind: KindIPv4},
+	dhcpOptionNTPServer:          {Name: "dhcp.option.ntp_server", Label: "Network Time Protocol Server", Kind: KindIPv4},
+	dhcpOptionNetBIOSNameServer:  {Name: "dhcp.option.netbios_over_tcpip_name_server", Label: "NetBIOS over TCP/IP Name Server", Kind: KindIPv4},
+	dhcpOptionRequestListItem:    {Name: "dhcp.option.request_list_item", Label: "Parameter Request List Item", Kind: KindUint, Width: 8},
+	dhcpOptionMessage:            {Name: "dhcp.option.message", Label: "Message", Kind: KindString},
+	dhcpOptionMaxMessageSize:     {Name: "dhcp.option.dhcp_max_message_size", Label: "Maximum DHCP Message Size", Kind: KindUint, Width: 16},
+	dhcpOptionRenewalTimeValue:   {Name: "dhcp.option.renewal_time_value", Label: "Renewal Time Value", Kind: KindUint, Width: 32},
+	dhcpOptionRebindingTimeValue: {Name: "dhcp.option.rebinding_time_value", Label: "Rebinding Time Value", Kind: KindUint, Width: 32},
+	dhcpOptionTFTPServerName:     {Name: "dhcp.option.tftp_server_name", Label: "TFTP Server Name", Kind: KindString},
+	dhcpOptionBootfileName:       {Name: "dhcp.option.bootfile_name", Label: "Bootfile name", Kind: KindString},
 }
 
 var protoDHCP = protoField("dhcp", "Dynamic Host Configuration Protocol")
@@ -221,4 +314,15 @@ var protoDHCP = protoField("dhcp", "Dynamic Host Configuration Protocol")
 var (
 	dhcpRouters     = Field{Name: "dhcp.option.router", Shape: ShapeValues}
 	dhcpNameServers = Field{Name: "dhcp.option.domain_name_server", Shape: ShapeValues}
+	// The further options of addresses, by tag (addrOptionField), and
+	// a Parameter Request List's items.
+	dhcpAddrGroups = [...]Field{
+		{Name: "dhcp.option.time_server", Shape: ShapeValues},
+		{Name: "dhcp.option.name_server", Shape: ShapeValues},
+		{Name: "dhcp.option.log_server", Shape: ShapeValues},
+		{Name: "dhcp.option.broadcast_address", Shape: ShapeValues},
+		{Name: "dhcp.option.ntp_server", Shape: ShapeValues},
+		{Name: "dhcp.option.netbios_over_tcpip_name_server", Shape: ShapeValues},
+	}
+	dhcpRequestList = Field{Name: "dhcp.option.request_list_item", Shape: ShapeValues}
 )

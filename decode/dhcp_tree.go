@@ -1,12 +1,13 @@
 package decode
 
 import (
+	"bytes"
 	"strconv"
 )
 
-// This file holds the texts of the DHCP subtree of -V that no field
-// draws: tshark's names of the options and message types, and the lines
-// of the options rawcap keeps no field for.
+// This file holds the texts of the DHCP subtree of -V that are tshark's
+// own (the option headings, the durations) and the values of the options
+// emitDHCPv4 does not take itself.
 
 // dhcpTreeMsgType returns the message type the tree's title names: 0 for
 // a message cut short before its options.
@@ -17,9 +18,10 @@ func dhcpTreeMsgType(m DHCPv4) uint8 {
 	return m.MessageType()
 }
 
-// lineDHCPNames adds, in a tree list, the server host name and boot file
-// name lines, unless option 52 says those fields hold options.
-func lineDHCPNames(e *emitter, m DHCPv4) {
+// emitDHCPNames emits the server host name and boot file name
+// (dhcp.server, dhcp.file), unless option 52 says those fields hold
+// options.
+func emitDHCPNames(e *emitter, m DHCPv4) {
 	if m.HasMagic() {
 		for off := dhcpFixedLen + 4; ; {
 			o, next, ok, _ := m.NextOption(off)
@@ -33,22 +35,17 @@ func lineDHCPNames(e *emitter, m DHCPv4) {
 		}
 	}
 	for _, f := range [...]struct {
-		label string
-		field []byte
-	}{{"Server host name", m.SName()}, {"Boot file name", m.File()}} {
-		b := append(e.Text(), f.label...)
-		if f.field[0] == 0 {
-			b = append(b, " not given"...)
-		} else {
-			b = append(b, ": "...)
-			for _, c := range f.field {
-				if c == 0 {
-					break
-				}
-				b = appendPrintChar(b, c)
-			}
+		field *Field
+		name  []byte
+	}{{&dhcpFields[dhcpServer], m.SName()}, {&dhcpFields[dhcpFile], m.File()}} {
+		name := f.name
+		if k := bytes.IndexByte(name, 0); k >= 0 {
+			name = name[:k]
 		}
-		e.Line(b)
+		e.Bytes(f.field, name)
+		if len(name) == 0 && e.Tree() {
+			e.SetRepr(append(append(e.Text(), f.field.Label...), " not given"...))
+		}
 	}
 }
 
@@ -180,10 +177,10 @@ func appendWSSeconds(b []byte, v int64) []byte {
 	return b
 }
 
-// lineDHCPOptionHead adds, in a tree list, an option's heading line:
-// "Option: (53) DHCP Message Type (Discover)".
-func lineDHCPOptionHead(e *emitter, o DHCPOption) {
-	b := strconv.AppendUint(append(e.Text(), "Option: ("...), uint64(o.Tag), 10)
+// appendDHCPOptionHead appends an option's heading line: "Option: (53)
+// DHCP Message Type (Discover)".
+func appendDHCPOptionHead(b []byte, o DHCPOption) []byte {
+	b = strconv.AppendUint(append(b, "Option: ("...), uint64(o.Tag), 10)
 	b = append(append(b, ") "...), dhcpWSNames[o.Tag]...)
 	d := o.Data
 	switch o.Tag {
@@ -196,47 +193,105 @@ func lineDHCPOptionHead(e *emitter, o DHCPOption) {
 			b = append(appendIPv4(append(b, " ("...), d, 0), ')')
 		}
 	}
-	e.Line(b)
+	return b
 }
 
-// lineDHCPOptionValue adds, in a tree list, the value lines of an option
-// rawcap keeps no field for.
-func lineDHCPOptionValue(e *emitter, o DHCPOption) {
-	name := dhcpWSNames[o.Tag]
-	known := o.Tag < 129 || o.Tag > 135
-	d := o.Data
-	line := func(label string) []byte {
-		return append(append(e.Text(), label...), ": "...)
+// addrOptionField returns the field of the addresses option tag holds and
+// the group JSON shows them in (nil: one address only), or nil.
+func addrOptionField(tag uint8) (*Field, *Field) {
+	switch tag {
+	case 1:
+		return &dhcpFields[dhcpOptionSubnetMask], nil
+	case 3:
+		return &dhcpFields[dhcpOptionRouter], &dhcpRouters
+	case 6:
+		return &dhcpFields[dhcpOptionDomainNameServer], &dhcpNameServers
+	case 50:
+		return &dhcpFields[dhcpOptionRequestedIPAddress], nil
+	case 54:
+		return &dhcpFields[dhcpOptionDhcpServerID], nil
+	case 4, 5, 7:
+		k := int(tag) - 4
+		if tag == 7 {
+			k = 2
+		}
+		return &dhcpFields[dhcpOptionTimeServer+k], &dhcpAddrGroups[k]
+	case 28:
+		return &dhcpFields[dhcpOptionBroadcastAddress], &dhcpAddrGroups[3]
+	case 42:
+		return &dhcpFields[dhcpOptionNTPServer], &dhcpAddrGroups[4]
+	case 44:
+		return &dhcpFields[dhcpOptionNetBIOSNameServer], &dhcpAddrGroups[5]
 	}
-	switch o.Tag {
-	case 1, 3, 4, 5, 6, 7, 28, 42, 44, 50, 54:
-		if len(d)%4 == 0 {
-			for k := 0; k < len(d); k += 4 {
-				e.Line(appendIPv4(line(name), d, k))
+	return nil, nil
+}
+
+// emitDHCPOptionValue emits the value of an option the main switch of
+// emitDHCPv4 does not take; every: all the occurrences of a field that
+// has no group (else JSON's one).
+func emitDHCPOptionValue(e *emitter, o DHCPOption, every bool) {
+	f := &dhcpFields
+	d := o.Data
+	if af, g := addrOptionField(o.Tag); af != nil {
+		if len(d) == 0 || len(d)%4 != 0 {
+			return
+		}
+		if g != nil {
+			emitAddrList(e, g, af, d)
+			return
+		}
+		for k := 0; k < len(d); k += 4 {
+			e.IPv4(af, d[k:k+4])
+			if !every {
+				break
 			}
 		}
-	case 66, 67, 56:
-		e.Line(append(line(name), d...))
-	case 58, 59, 2:
-		if len(d) == 4 {
-			v := int64(be32(d))
-			if o.Tag == 2 {
-				v = int64(int32(be32(d)))
-			}
-			e.Line(appendWSSeconds(line(name), v))
+		return
+	}
+	switch o.Tag {
+	case 56, 66, 67:
+		fk := dhcpOptionMessage
+		switch o.Tag {
+		case 66:
+			fk = dhcpOptionTFTPServerName
+		case 67:
+			fk = dhcpOptionBootfileName
+		}
+		if k := bytes.IndexByte(d, 0); k >= 0 {
+			d = d[:k]
+		}
+		e.Bytes(&f[fk], d)
+	case 2, 58, 59:
+		if len(d) != 4 {
+			break
+		}
+		v := int64(be32(d))
+		switch o.Tag {
+		case 2:
+			v = int64(int32(be32(d)))
+			e.Int(&f[dhcpOptionTimeOffset], v)
+		case 58:
+			e.Uint(&f[dhcpOptionRenewalTimeValue], uint64(v))
+		default:
+			e.Uint(&f[dhcpOptionRebindingTimeValue], uint64(v))
+		}
+		if e.Tree() {
+			b := append(append(e.Text(), dhcpWSNames[o.Tag]...), ": "...)
+			e.SetRepr(appendWSSeconds(b, v))
 		}
 	case 57:
 		if len(d) == 2 {
-			e.Line(strconv.AppendUint(line(name), uint64(be16(d)), 10))
+			e.Uint(&f[dhcpOptionMaxMessageSize], uint64(be16(d)))
 		}
 	case 55:
+		e.Group(&dhcpRequestList)
 		for _, c := range d {
-			b := strconv.AppendUint(append(line("Parameter Request List Item"), '('), uint64(c), 10)
-			e.Line(append(append(b, ") "...), dhcpWSNames[c]...))
+			e.Uint(&f[dhcpOptionRequestListItem], uint64(c))
+			if e.Tree() {
+				b := strconv.AppendUint(append(e.Text(), "Parameter Request List Item: ("...), uint64(c), 10)
+				e.SetRepr(append(append(b, ") "...), dhcpWSNames[c]...))
+			}
 		}
-	default:
-		if !known {
-			e.Line(appendHexBytes(line("Value"), d))
-		}
+		e.End()
 	}
 }

@@ -151,6 +151,8 @@ const (
 	dhcpv6NTPFQDN
 	dhcpv6DUIDLLTLinkAddr
 	dhcpv6DUIDLLLinkAddr
+	dhcpv6OptionTypeStr
+	dhcpv6DUIDLLTTime
 	dhcpv6FieldCount
 )
 
@@ -189,6 +191,9 @@ var dhcpv6Fields = [dhcpv6FieldCount]Field{
 	dhcpv6NTPFQDN:         {Name: "dhcpv6.ntpserver.fqdn", Label: "NTP Server FQDN", Kind: KindString},
 	dhcpv6DUIDLLTLinkAddr: {Name: "dhcpv6.duidllt.link_layer_addr", Label: "Link-layer address", Kind: KindString},
 	dhcpv6DUIDLLLinkAddr:  {Name: "dhcpv6.duidll.link_layer_addr", Label: "Link-layer address", Kind: KindString},
+	// An option's heading: its name (tshark's tree line is the name).
+	dhcpv6OptionTypeStr: {Name: "dhcpv6.option.type_str", Label: "Option", Kind: KindString},
+	dhcpv6DUIDLLTTime:   {Name: "dhcpv6.duidllt.time", Label: "DUID Time", Kind: KindTime},
 }
 
 var protoDHCPv6 = protoField("dhcpv6", "DHCPv6")
@@ -243,14 +248,19 @@ func emitDHCPv6Options(e *emitter, opts []byte, depth, td int) {
 			return
 		}
 		off = next
-		if tree {
-			if name := f[dhcpv6OptionType].ValueNames().Name(uint64(code)); name != "" {
-				e.LineString(name)
-			} else {
-				e.Line(strconv.AppendUint(append(e.Text(), "DHCP option "...), uint64(code), 10))
-			}
-			e.Sub()
+		// The option's heading: its name, as a string field.
+		b := e.Text()
+		n := len(b)
+		if name := f[dhcpv6OptionType].ValueNames().Name(uint64(code)); name != "" {
+			b = append(b, name...)
+		} else {
+			b = strconv.AppendUint(append(b, "DHCP option "...), uint64(code), 10)
 		}
+		e.TextDone(&f[dhcpv6OptionTypeStr], b)
+		if tree {
+			e.SetRepr(append(b, b[n:]...))
+		}
+		e.Sub()
 		e.Uint(&f[dhcpv6OptionType], uint64(code))
 		e.Uint(&f[dhcpv6OptionLength], uint64(len(data)))
 		switch code {
@@ -263,11 +273,12 @@ func emitDHCPv6Options(e *emitter, opts []byte, depth, td int) {
 				case typ == 1 && len(data) >= 8:
 					hw := be16(data[2:])
 					e.Uint(&f[dhcpv6DUIDLLTHwtype], uint64(hw))
-					if tree {
-						b := append(e.Text(), "DUID Time: "...)
-						tm := time.Unix(dhcpv6Epoch+int64(be32(data[4:])), 0).In(e.loc)
-						e.Line(tm.AppendFormat(b, "Jan _2, 2006 15:04:05.000000000 MST"))
+					loc := e.loc // the zone the tree shows times in; the others, the local one
+					if loc == nil {
+						loc = time.Local
 					}
+					tm := time.Unix(dhcpv6Epoch+int64(be32(data[4:])), 0).In(loc)
+					e.TextDone(&f[dhcpv6DUIDLLTTime], tm.AppendFormat(e.Text(), "Jan _2, 2006 15:04:05.000000000 MST"))
 					if hw == 1 && len(data) == 14 {
 						e.TextDone(&f[dhcpv6DUIDLLTLinkAddr], MAC([6]byte(data[8:14])).AppendTo(e.Text()))
 					}
@@ -388,9 +399,7 @@ func emitDHCPv6Options(e *emitter, opts []byte, depth, td int) {
 		if sub, ok := dhcpv6Nested(code, data); ok {
 			emitDHCPv6Options(e, sub, depth+1, td+1)
 		}
-		if tree {
-			e.Up()
-		}
+		e.Up()
 	}
 }
 

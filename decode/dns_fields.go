@@ -373,15 +373,18 @@ func emitDNSRecord(e *emitter, m DNS, r DNSRecord, fl dnsFlavor) {
 		e.UintBits(&dnsFields[dnsRespZReserved], z)
 		e.Up()
 		e.Uint(&dnsFields[dnsRespLen], uint64(r.Len))
-		if tree {
-			for k := 0; k+4 <= len(data); {
-				code, n := be16(data[k:]), int(be16(data[k+2:]))
-				if k+4+n > len(data) {
-					break
-				}
-				lineEDNSOption(e, code, data[k+4:k+4+n])
-				k += 4 + n
+		// The tree, -T fields and ek show every option; JSON the first.
+		every := tree || e.all
+		for k := 0; k+4 <= len(data); {
+			code, n := be16(data[k:]), int(be16(data[k+2:]))
+			if k+4+n > len(data) {
+				break
 			}
+			emitEDNSOption(e, code, data[k+4:k+4+n])
+			if !every {
+				break
+			}
+			k += 4 + n
 		}
 		e.Up()
 		e.End()
@@ -427,11 +430,20 @@ func emitDNSRecord(e *emitter, m DNS, r DNSRecord, fl dnsFlavor) {
 			emitDNSName(e, &dnsFields[dnsSrvTarget], m, r.Data+6)
 		}
 	case DNSTypeTXT:
-		// Every character-string, as tshark lists them.
+		// Every character-string, as tshark lists them, each after its
+		// length: the tree draws them so; the other outputs show the
+		// lengths and the strings as two arrays.
+		if !tree {
+			e.Group(&dnsTxtLengths)
+			for k := 0; k < len(data) && k+1+int(data[k]) <= len(data); k += 1 + int(data[k]) {
+				e.Uint(&dnsFields[dnsTxtLength], uint64(data[k]))
+			}
+			e.End()
+		}
 		e.Group(&dnsTxts)
 		for k := 0; k < len(data) && k+1+int(data[k]) <= len(data); k += 1 + int(data[k]) {
 			if tree {
-				e.Line(strconv.AppendUint(append(e.Text(), "TXT Length: "...), uint64(data[k]), 10))
+				e.Uint(&dnsFields[dnsTxtLength], uint64(data[k]))
 			}
 			e.Bytes(&dnsFields[dnsTxt], data[k+1:k+1+int(data[k])])
 		}
@@ -439,9 +451,7 @@ func emitDNSRecord(e *emitter, m DNS, r DNSRecord, fl dnsFlavor) {
 	case dnsTypeNSEC:
 		emitNSEC(e, m, r)
 	case 46: // RRSIG
-		if tree {
-			lineRRSIG(e, m, r)
-		}
+		emitRRSIG(e, m, r)
 	case DNSTypeSOA:
 		n1, ok1 := m.SkipName(r.Data)
 		n2, ok2 := m.SkipName(n1)
@@ -532,6 +542,33 @@ const (
 	dnsRespZ
 	dnsRespZReserved
 	dnsLength
+	dnsTxtLength
+	dnsRrsigTypeCovered
+	dnsRrsigAlgorithm
+	dnsRrsigLabels
+	dnsRrsigOriginalTTL
+	dnsRrsigSignatureExpiration
+	dnsRrsigSignatureInception
+	dnsRrsigKeyTag
+	dnsRrsigSignersName
+	dnsRrsigSignature
+	dnsOpt
+	dnsOptCode
+	dnsOptLen
+	dnsOptData
+	dnsOptDau // DAU, DHU, N3U in the order of their option codes
+	dnsOptDhu
+	dnsOptN3u
+	dnsOptClientFamily
+	dnsOptClientNetmask
+	dnsOptClientScope
+	dnsOptClientAddr4
+	dnsOptClientAddr6
+	dnsOptCookieClient
+	dnsOptCookieServer
+	dnsOptEdnsTCPKeepaliveTimeout
+	dnsOptPadding
+	dnsOptChainFqdn
 	dnsFieldCount
 )
 
@@ -606,16 +643,46 @@ var dnsFields = [dnsFieldCount]Field{
 	dnsRespZ:              {Name: "dns.resp.z", Label: "Z", Kind: KindUint, Width: 16, Base: BaseHex},
 	dnsRespZReserved:      {Name: "dns.resp.z.reserved", Label: "Reserved", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x7fff},
 	dnsLength:             {Name: "dns.length", Label: "Length", Kind: KindUint, Width: 16},
+	dnsTxtLength:          {Name: "dns.txt.length", Label: "TXT Length", Kind: KindUint, Width: 8},
+	// An RRSIG record's data.
+	dnsRrsigTypeCovered:         {Name: "dns.rrsig.type_covered", Label: "Type Covered", Kind: KindUint, Width: 16},
+	dnsRrsigAlgorithm:           {Name: "dns.rrsig.algorithm", Label: "Algorithm", Kind: KindUint, Width: 8},
+	dnsRrsigLabels:              {Name: "dns.rrsig.labels", Label: "Labels", Kind: KindUint, Width: 8},
+	dnsRrsigOriginalTTL:         {Name: "dns.rrsig.original_ttl", Label: "Original TTL", Kind: KindUint, Width: 32},
+	dnsRrsigSignatureExpiration: {Name: "dns.rrsig.signature_expiration", Label: "Signature Expiration", Kind: KindTime},
+	dnsRrsigSignatureInception:  {Name: "dns.rrsig.signature_inception", Label: "Signature Inception", Kind: KindTime},
+	dnsRrsigKeyTag:              {Name: "dns.rrsig.key_tag", Label: "Key Tag", Kind: KindUint, Width: 16},
+	dnsRrsigSignersName:         {Name: "dns.rrsig.signers_name", Label: "Signer's name", Kind: KindString},
+	dnsRrsigSignature:           {Name: "dns.rrsig.signature", Label: "Signature", Kind: KindBytes},
+	// An OPT record's EDNS options.
+	dnsOpt:                        {Name: "dns.opt", Label: "Option", Kind: KindNone},
+	dnsOptCode:                    {Name: "dns.opt.code", Label: "Option Code", Kind: KindUint, Width: 16},
+	dnsOptLen:                     {Name: "dns.opt.len", Label: "Option Length", Kind: KindUint, Width: 16},
+	dnsOptData:                    {Name: "dns.opt.data", Label: "Option Data", Kind: KindBytes},
+	dnsOptDau:                     {Name: "dns.opt.dau", Label: "DAU", Kind: KindUint, Width: 8},
+	dnsOptDhu:                     {Name: "dns.opt.dhu", Label: "DHU", Kind: KindUint, Width: 8},
+	dnsOptN3u:                     {Name: "dns.opt.n3u", Label: "N3U", Kind: KindUint, Width: 8},
+	dnsOptClientFamily:            {Name: "dns.opt.client.family", Label: "Family", Kind: KindUint, Width: 16},
+	dnsOptClientNetmask:           {Name: "dns.opt.client.netmask", Label: "Source Netmask", Kind: KindUint, Width: 8},
+	dnsOptClientScope:             {Name: "dns.opt.client.scope", Label: "Scope Netmask", Kind: KindUint, Width: 8},
+	dnsOptClientAddr4:             {Name: "dns.opt.client.addr4", Label: "Client Subnet", Kind: KindIPv4},
+	dnsOptClientAddr6:             {Name: "dns.opt.client.addr6", Label: "Client Subnet", Kind: KindIPv6},
+	dnsOptCookieClient:            {Name: "dns.opt.cookie.client", Label: "Client Cookie", Kind: KindBytes},
+	dnsOptCookieServer:            {Name: "dns.opt.cookie.server", Label: "Server Cookie", Kind: KindBytes},
+	dnsOptEdnsTCPKeepaliveTimeout: {Name: "dns.opt.edns_tcp_keepalive.timeout", Label: "Timeout", Kind: KindUint, Width: 16},
+	dnsOptPadding:                 {Name: "dns.opt.padding", Label: "Padding", Kind: KindBytes},
+	dnsOptChainFqdn:               {Name: "dns.opt.chain.fqdn", Label: "Closest Trust Point", Kind: KindString},
 }
 
 var protoDNS = protoField("dns", "Domain Name System")
 
 // The groups JSON shows as arrays: the sections of a message, each record
-// an object, and a TXT record's strings.
+// an object, and a TXT record's strings and their lengths.
 var (
 	dnsQueries     = Field{Name: "dns.queries", Label: "Queries", Shape: ShapeObjects}
 	dnsAnswers     = Field{Name: "dns.answers", Label: "Answers", Shape: ShapeObjects}
 	dnsAuthorities = Field{Name: "dns.authorities", Label: "Authoritative nameservers", Shape: ShapeObjects}
 	dnsAdditionals = Field{Name: "dns.additionals", Label: "Additional records", Shape: ShapeObjects}
 	dnsTxts        = Field{Name: "dns.txt", Shape: ShapeValues}
+	dnsTxtLengths  = Field{Name: "dns.txt.length", Shape: ShapeValues}
 )

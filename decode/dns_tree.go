@@ -205,43 +205,35 @@ func appendDNSRecordSummary(b []byte, m DNS, r DNSRecord, fl dnsFlavor) []byte {
 	return b
 }
 
-// lineRRSIG adds, in a tree list, an RRSIG record's data lines.
-func lineRRSIG(e *emitter, m DNS, r DNSRecord) {
+// emitRRSIG emits an RRSIG record's data fields (dns.rrsig.*).
+func emitRRSIG(e *emitter, m DNS, r DNSRecord) {
 	data := m.RecordData(r)
 	if len(data) < 18 {
 		return
 	}
-	e.Line(appendTreeType(append(e.Text(), "Type Covered: "...), be16(data)))
-	b := append(e.Text(), "Algorithm: "...)
-	if s, ok := dnsSecAlgWSNames[data[2]]; ok {
-		b = append(b, s...)
-	} else {
-		b = append(b, "Unknown"...)
+	f := &dnsFields
+	e.Uint(&f[dnsRrsigTypeCovered], uint64(be16(data)))
+	e.Uint(&f[dnsRrsigAlgorithm], uint64(data[2]))
+	e.Uint(&f[dnsRrsigLabels], uint64(data[3]))
+	e.Uint(&f[dnsRrsigOriginalTTL], uint64(be32(data[4:])))
+	if e.Tree() {
+		e.SetRepr(appendTreeSeconds(append(e.Text(), "Original TTL: "...), be32(data[4:])))
 	}
-	b = append(b, " ("...)
-	b = strconv.AppendUint(b, uint64(data[2]), 10)
-	e.Line(append(b, ')'))
-	e.Line(strconv.AppendUint(append(e.Text(), "Labels: "...), uint64(data[3]), 10))
-	e.Line(appendTreeSeconds(append(e.Text(), "Original TTL: "...), be32(data[4:])))
-	for k, label := range [...]string{"Signature Expiration: ", "Signature Inception: "} {
-		b := append(e.Text(), label...)
-		e.Line(time.Unix(int64(be32(data[8+4*k:])), 0).UTC().AppendFormat(b, "Jan _2, 2006 15:04:05.000000000 UTC"))
+	for k, fk := range [...]int{dnsRrsigSignatureExpiration, dnsRrsigSignatureInception} {
+		b := time.Unix(int64(be32(data[8+4*k:])), 0).UTC().AppendFormat(e.Text(), "Jan _2, 2006 15:04:05.000000000 UTC")
+		e.TextDone(&f[fk], b)
 	}
-	e.Line(strconv.AppendUint(append(e.Text(), "Key Tag: "...), uint64(be16(data[16:])), 10))
+	e.Uint(&f[dnsRrsigKeyTag], uint64(be16(data[16:])))
 	end, ok := m.SkipName(r.Data + 18)
 	if !ok || end > r.Data+r.Len {
 		return
 	}
-	b, _ = m.AppendName(append(e.Text(), "Signer's name: "...), r.Data+18)
-	e.Line(b)
-	e.Line(appendWSBytes(append(e.Text(), "Signature: "...), m[end:r.Data+r.Len]))
-}
-
-// dnsSecAlgWSNames are Wireshark's names of the DNSSEC algorithms.
-var dnsSecAlgWSNames = map[byte]string{
-	1: "RSA/MD5", 3: "DSA/SHA1", 5: "RSA/SHA1", 6: "DSA + NSEC3/SHA1", 7: "RSA/SHA1 + NSEC3/SHA1",
-	8: "RSA/SHA-256", 10: "RSA/SHA-512", 13: "ECDSA Curve P-256 with SHA-256",
-	14: "ECDSA Curve P-384 with SHA-384", 15: "ED25519", 16: "ED448",
+	emitDNSName(e, &f[dnsRrsigSignersName], m, r.Data+18)
+	if sig := m[end : r.Data+r.Len]; len(sig) > 0 || e.Tree() {
+		// tshark's -T fields shows an empty one as "<MISSING>", its JSON
+		// as "": only the tree, which shows "<MISSING>", has it.
+		e.Bytes(&f[dnsRrsigSignature], sig)
+	}
 }
 
 // appendWSBytes appends data in hex as Wireshark's tree shows bytes: at
@@ -256,77 +248,75 @@ func appendWSBytes(b, data []byte) []byte {
 	return appendHexBytes(b, data)
 }
 
-var ednsOptionWSNames = map[uint16]string{
-	3: "NSID - Name Server Identifier", 5: "DAU - DNSSEC Algorithm Understood (RFC6975)",
-	6: "DHU - DS Hash Understood (RFC6975)", 7: "N3U - NSEC3 Hash Understood (RFC6975)",
-	8: "CSUBNET - Client subnet", 9: "EDNS EXPIRE (RFC7314)", 10: "COOKIE",
-	11: "EDNS TCP Keepalive", 12: "PADDING", 13: "CHAIN",
-}
-
-// lineEDNSOption adds, in a tree list, the lines of one EDNS option of an
-// OPT record: its title, and a level deeper its code, length, data and
-// what rawcap decodes of it.
-func lineEDNSOption(e *emitter, code uint16, data []byte) {
-	name, ok := ednsOptionWSNames[code]
-	appendName := func(b []byte) []byte {
-		if ok {
-			return append(b, name...)
+// emitEDNSOption emits one EDNS option of an OPT record (dns.opt): its
+// code, length, data and what rawcap decodes of it, a level deeper.
+func emitEDNSOption(e *emitter, code uint16, data []byte) {
+	f := &dnsFields
+	e.None(&f[dnsOpt])
+	if e.Tree() {
+		b := append(e.Text(), "Option: "...)
+		if name := f[dnsOptCode].ValueNames().Name(uint64(code)); name != "" {
+			b = append(b, name...)
+		} else {
+			b = strconv.AppendUint(append(b, "Unknown ("...), uint64(code), 10)
+			b = append(b, ')')
 		}
-		b = append(b, "Unknown ("...)
-		b = strconv.AppendUint(b, uint64(code), 10)
-		return append(b, ')')
+		e.SetRepr(b)
 	}
-	e.Line(appendName(append(e.Text(), "Option: "...)))
 	e.Sub()
-	b := appendName(append(e.Text(), "Option Code: "...))
-	if ok {
-		b = append(b, " ("...)
-		b = strconv.AppendUint(b, uint64(code), 10)
-		b = append(b, ')')
+	e.Uint(&f[dnsOptCode], uint64(code))
+	e.Uint(&f[dnsOptLen], uint64(len(data)))
+	// An empty byte string only in the tree ("<MISSING>"): tshark's
+	// -T fields shows "<MISSING>" and its JSON "".
+	full := e.Tree()
+	if len(data) > 0 || full {
+		e.Bytes(&f[dnsOptData], data)
 	}
-	e.Line(b)
-	e.Line(strconv.AppendUint(append(e.Text(), "Option Length: "...), uint64(len(data)), 10))
-	e.Line(appendWSBytes(append(e.Text(), "Option Data: "...), data))
 	switch code {
+	case 5, 6, 7: // DAU, DHU, N3U: one algorithm a byte
+		fk := dnsOptDau + int(code-5)
+		for _, c := range data {
+			e.Uint(&f[fk], uint64(c))
+		}
 	case 8: // client subnet
 		if len(data) < 4 {
 			break
 		}
 		fam := be16(data)
-		b := append(e.Text(), "Family: "...)
-		switch fam {
-		case 1:
-			b = append(b, "IPv4 (1)"...)
-		case 2:
-			b = append(b, "IPv6 (2)"...)
-		default:
-			b = append(b, "Unknown ("...)
-			b = strconv.AppendUint(b, uint64(fam), 10)
-			b = append(b, ')')
-		}
-		e.Line(b)
-		e.Line(strconv.AppendUint(append(e.Text(), "Source Netmask: "...), uint64(data[2]), 10))
-		e.Line(strconv.AppendUint(append(e.Text(), "Scope Netmask: "...), uint64(data[3]), 10))
+		e.Uint(&f[dnsOptClientFamily], uint64(fam))
+		e.Uint(&f[dnsOptClientNetmask], uint64(data[2]))
+		e.Uint(&f[dnsOptClientScope], uint64(data[3]))
 		var a [16]byte
 		copy(a[:], data[4:])
 		switch fam {
 		case 1:
-			e.Line(netip.AddrFrom4([4]byte(a[:4])).AppendTo(append(e.Text(), "Client Subnet: "...)))
+			e.IPv4(&f[dnsOptClientAddr4], a[:4])
 		case 2:
-			e.Line(netip.AddrFrom16(a).AppendTo(append(e.Text(), "Client Subnet: "...)))
+			e.IPv6(&f[dnsOptClientAddr6], a[:])
 		}
 	case 10: // cookie
 		if len(data) < 8 {
 			break
 		}
-		e.Line(appendHexBytes(append(e.Text(), "Client Cookie: "...), data[:8]))
-		e.Line(appendWSBytes(append(e.Text(), "Server Cookie: "...), data[8:]))
+		e.Bytes(&f[dnsOptCookieClient], data[:8])
+		if len(data) > 8 || full {
+			e.Bytes(&f[dnsOptCookieServer], data[8:])
+		}
 	case 11: // TCP keepalive
 		if len(data) == 2 {
-			e.Line(strconv.AppendUint(append(e.Text(), "Timeout: "...), uint64(be16(data)), 10))
+			e.Uint(&f[dnsOptEdnsTCPKeepaliveTimeout], uint64(be16(data)))
 		}
 	case 12: // padding
-		e.Line(appendWSBytes(append(e.Text(), "Padding: "...), data))
+		if len(data) > 0 || full {
+			e.Bytes(&f[dnsOptPadding], data)
+		}
+	case 13: // chain: the closest trust point, as a string to its NUL
+		if len(data) > 0 {
+			if k := bytes.IndexByte(data, 0); k >= 0 {
+				data = data[:k]
+			}
+			e.Bytes(&f[dnsOptChainFqdn], data)
+		}
 	}
 	e.Up()
 }

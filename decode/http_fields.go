@@ -58,6 +58,15 @@ func emitHTTP(e *emitter, i int) {
 	}
 	e.Up()
 	var seen [len(httpHeaderFields)]bool
+	// Each header's line is also http.request.line (http.response.line):
+	// the tree draws it for the headers without a field of their own.
+	// JSON shows the first.
+	lineField := &f[httpRequestLine]
+	if kind == HTTPResponse {
+		lineField = &f[httpResponseLine]
+	}
+	lines := e.all || e.Tree()
+	lined := false
 	off := next
 	for {
 		hd, n, ok := h.NextHeader(off)
@@ -78,12 +87,14 @@ func emitHTTP(e *emitter, i int) {
 			}
 		}
 		// The tree shows the header's line as it is.
-		if e.Tree() {
-			b := appendTreeString(e.Text(), line)
-			if shown {
-				e.SetRepr(b)
-			} else {
-				e.Line(b)
+		if shown && e.Tree() {
+			e.SetRepr(appendTreeString(e.Text(), line))
+		}
+		if !shown && (lines || !lined) {
+			lined = true
+			e.Bytes(lineField, line)
+			if e.Tree() {
+				e.SetRepr(appendTreeString(e.Text(), line))
 			}
 		}
 		if equalFold(hd.Name, "Content-Length") && (shown || e.Tree()) {
@@ -96,6 +107,11 @@ func emitHTTP(e *emitter, i int) {
 				}
 				e.Up()
 			}
+		}
+		if shown && (lines || !lined) {
+			lined = true
+			e.Bytes(lineField, line)
+			e.NoTree()
 		}
 	}
 	if end := h.HeaderEnd(); end > 0 {
@@ -174,6 +190,8 @@ const (
 	httpXForwardedFor
 	httpContentLenValue
 	httpFullURI
+	httpRequestLine
+	httpResponseLine
 	httpFieldCount
 )
 
@@ -209,6 +227,9 @@ var httpFields = [httpFieldCount]Field{
 	httpXForwardedFor:       {Name: "http.x_forwarded_for", Label: "X-Forwarded-For", Kind: KindString},
 	httpContentLenValue:     {Name: "http.content_length", Label: "Content length", Kind: KindUint, Width: 64, Generated: true},
 	httpFullURI:             {Name: "http.request.full_uri", Label: "Full request URI", Kind: KindString, Generated: true},
+	// Each header's line, CR LF included.
+	httpRequestLine:  {Name: "http.request.line", Label: "Request line", Kind: KindString},
+	httpResponseLine: {Name: "http.response.line", Label: "Response line", Kind: KindString},
 }
 
 var protoHTTP = protoField("http", "Hypertext Transfer Protocol")

@@ -119,7 +119,15 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"tls.record", "tls.handshake", "tls.alert_message", "tls.alert_message.", "tls.change_cipher_spec",
 		"tls.app_data", "tls.app_data_proto",
 		"dhcp.option.router", "dhcp.option.domain_name_server", "ipv6.routing.src.addr",
+		// A DHCP message's options (each with its heading, length and
+		// bytes, runs of padding) and their lists of addresses and items.
+		"dhcp.option.type", "dhcp.option.length", "dhcp.option.value", "dhcp.option.padding",
+		"dhcp.option.request_list_item", "dhcp.option.time_server", "dhcp.option.name_server",
+		"dhcp.option.log_server", "dhcp.option.broadcast_address", "dhcp.option.ntp_server",
+		"dhcp.option.netbios_over_tcpip_name_server",
 		"ipv6.routing.srh.addr", "http.set_cookie", "http.cache_control", "frame.comment",
+		// An HTTP message's header lines.
+		"http.request.line", "http.response.line",
 		// Wireshark's hidden fields for either address or port.
 		"eth.addr", "eth.lg", "eth.ig", "ip.addr", "ip.host", "ipv6.addr", "ipv6.host", "tcp.port", "udp.port",
 		// What IPv6's either address holds, hidden likewise.
@@ -168,6 +176,9 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"dns.nsec.",
 		// A question's label count, one per question.
 		"dns.count.labels",
+		// A TXT record's string lengths, an RRSIG record's data, an OPT
+		// record's options (and the algorithms of one DAU option).
+		"dns.txt.length", "dns.rrsig.", "dns.opt", "dns.opt.",
 		// IPv4's options: several in one header, a route's addresses, a
 		// time stamp's records, CIPSO's tags.
 		"ip.opt.", "ip.options.", "ip.cipso.", "ip.rec_rt", "ip.empty_rt", "ip.src_rt",
