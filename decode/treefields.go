@@ -94,6 +94,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerGRE:
 		return true
+	case LayerPPP:
+		return true
 	case LayerPayload:
 		return true
 	case LayerICMPv4, LayerICMPv6:
