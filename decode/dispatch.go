@@ -29,6 +29,8 @@ func firstLayer(lt linktype.Type, data []byte) LayerType {
 		return LayerRadiotap
 	case linktype.IEEE802_11:
 		return LayerWLAN
+	case linktype.PPP, linkPPPHDLC:
+		return LayerPPP
 	}
 	return LayerNone
 }

@@ -38,6 +38,8 @@ var protocolsAllow = map[string]string{
 	"enip/data":         "EtherNet/IP (TCP 44818): the entry lists each CIP item inside",
 	"mbtcp/data":        "Modbus/TCP (TCP 502): the entry adds modbus when the function decodes",
 	"nhrp/data":         "NHRP in GRE (0x2001): rawcap's GRE hands only IP and Ethernet on",
+	"osi/data":          "OSI network layer in PPP (0x0023), which rawcap does not dissect",
+	"mp/data":           "PPP Multilink (0x003d), which rawcap does not dissect",
 	"f5ethtrailer/-":    "an F5 Ethernet trailer found by tshark's heuristic",
 	"ipcomp/data":       "IPComp (IP protocol 108) after AH: tshark inflates the compressed packet, rawcap does not decode IPComp",
 	"db-lsp-disc/data":  "Dropbox LAN sync (UDP 17500): the entry adds json",
