@@ -247,6 +247,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeVXLAN(l)
 	case LayerGeneve:
 		return d.decodeGeneve(l)
+	case LayerNHRP:
+		return d.decodeNHRP(l)
 	case LayerESP:
 		return d.decodeESP(l)
 	case LayerPIM:
