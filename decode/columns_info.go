@@ -58,6 +58,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoESP(b, d, top)
 	case LayerGeneve:
 		b = infoGeneve(b, d, top)
+	case LayerNHRP:
+		b = infoNHRP(b, d, top)
 	case LayerVRRP:
 		b = infoVRRP(b, d, top)
 	case LayerSCTP:

@@ -29,6 +29,8 @@ func firstLayer(lt linktype.Type, data []byte) LayerType {
 		return LayerRadiotap
 	case linktype.IEEE802_11:
 		return LayerWLAN
+	case linktype.PPP, linkPPPHDLC:
+		return LayerPPP
 	}
 	return LayerNone
 }
@@ -245,6 +247,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeVXLAN(l)
 	case LayerGeneve:
 		return d.decodeGeneve(l)
+	case LayerNHRP:
+		return d.decodeNHRP(l)
 	case LayerESP:
 		return d.decodeESP(l)
 	case LayerPIM:

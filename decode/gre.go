@@ -146,6 +146,8 @@ func (d *Decoder) decodeGRE(l *Layer) LayerType {
 		return LayerEthernet
 	case greProtoERSPAN, greProtoERSPAN3:
 		return LayerERSPAN
+	case greProtoNHRP:
+		return LayerNHRP
 	}
 	return etherTypeLayer(g.Protocol())
 }

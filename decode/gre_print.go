@@ -77,7 +77,7 @@ func (p *LinePrinter) lineGRE(b []byte, d *Decoder, i int) []byte {
 	} else {
 		b = append(b, ": "...)
 	}
-	if i+1 < d.n && d.layers[i+1].Type != LayerPayload {
+	if i+1 < d.n && d.layers[i+1].Type != LayerPayload && d.layers[i+1].Type != LayerNHRP { // tcpdump 4.99 names NHRP's protocol only
 		return p.lineInner(b, d, i+1)
 	}
 	switch g.Protocol() {

@@ -27,6 +27,13 @@ func linkHeaderLen(d *Decoder) int {
 		case LayerRadiotap:
 			n = l.Payload
 			continue
+		case LayerPPP:
+			// A PPP link's header, as tcpdump's PPP printer measures it.
+			if k == 0 {
+				if h, err := ParsePPP(d.data[l.Start:l.End]); err == nil {
+					n = l.Start + len(h)
+				}
+			}
 		case LayerWLAN:
 			if l.Malformed == "" {
 				n = l.Start + wlanHeaderLenOf(d, k) // a management body is not the header

@@ -78,6 +78,7 @@ const (
 	LayerEAPOL                  // IEEE 802.1X (EtherType 0x888e)
 	LayerTFTP                   // TFTP (UDP 69)
 	LayerEAP                    // EAP, inside 802.1X (EAPOL type 0)
+	LayerNHRP                   // NHRP, in GRE (protocol type 0x2001)
 	layerCount
 )
 
@@ -155,6 +156,7 @@ var layerNames = [layerCount]string{
 	LayerRPC:          "rpc",
 	LayerHTTP2:        "http2",
 	LayerTFTP:         "tftp",
+	LayerNHRP:         "nhrp",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

@@ -1,18 +1,19 @@
 package decode
 
 // emitPPP emits ppp.address and ppp.control (when present) and
-// ppp.protocol, as tshark names them.
+// ppp.protocol, as tshark names them and draws them.
 func emitPPP(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
 	e.Proto(&protoPPP)
 	if l.Payload > l.Start {
-		h := PPP(d.data[l.Start:l.Payload])
-		if h.HasAddress() {
+		h := d.data[l.Start:l.Payload]
+		hdlc := d.pppHDLC(i)
+		if hdlc && h[0] == 0xff {
 			e.Uint(&pppFields[pppAddress], uint64(h[0]))
 			e.Uint(&pppFields[pppControl], uint64(h[1]))
 		}
-		e.Uint(&pppFields[pppProtocolNum], uint64(h.Protocol()))
+		e.Uint(&pppFields[pppProtocolNum], uint64(pppProtocolAt(h, hdlc)))
 	}
 	e.End()
 }

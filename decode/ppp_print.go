@@ -21,10 +21,12 @@ func (p *LinePrinter) pppLength(d *Decoder, i int) int {
 // rawcap does not print.
 func (p *LinePrinter) linePPP(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
-	if l.Malformed != "" {
+	// tcpdump reads the header its own way: the address and control
+	// bytes only as 0xff 0x03, and two bytes for the protocol.
+	h, err := ParsePPP(d.data[l.Start:l.End])
+	if err != nil {
 		return append(b, " [|ppp]"...)
 	}
-	h := PPP(d.data[l.Start:l.Payload])
 	proto := h.Protocol()
 	total := p.pppLength(d, i)
 	name := pppProtoName(proto)
@@ -44,7 +46,7 @@ func (p *LinePrinter) linePPP(b []byte, d *Decoder, i int) []byte {
 		b = append(b, ": "...)
 	}
 	length := total - len(h)
-	body := d.data[l.Payload:l.End]
+	body := d.data[l.Start+len(h) : l.End]
 	switch proto {
 	case PPPLCP, PPPIPCP, PPPOSINLCP, PPPMPLSCP, PPPIPv6CP, PPPCCP, PPPBACP:
 		b = append(b, name...)
@@ -64,7 +66,7 @@ func (p *LinePrinter) linePPP(b []byte, d *Decoder, i int) []byte {
 		b = appendUint(b, uint64(body[1]))
 		b = append(b, ", length "...)
 		return strconv.AppendInt(b, int64(length+2), 10)
-	case PPPIP, EtherTypeIPv4, PPPIPv6, EtherTypeIPv6:
+	case PPPIP, EtherTypeIPv4, PPPIPv6, EtherTypeIPv6, PPPMPLSUnicast, PPPMPLSMulticast:
 		if i+1 < d.n && d.layers[i+1].Type != LayerPayload {
 			return p.lineInner(b, d, i+1)
 		}
@@ -87,6 +89,8 @@ func pppProtoName(p uint16) string {
 		return "IP"
 	case PPPIPv6, EtherTypeIPv6:
 		return "IP6"
+	case PPPMPLSUnicast, PPPMPLSMulticast:
+		return "MPLS"
 	case PPPLCP:
 		return "LCP"
 	case PPPIPCP:

@@ -40,6 +40,7 @@ var protocols = [layerCount]protocol{
 	LayerPPP:      {&protoPPP, pppFields[:], emitPPP, nil},
 	LayerESP:      {&protoESP, espFields[:], emitESP, nil},
 	LayerGeneve:   {&protoGeneve, geneveFields[:], emitGeneve, nil},
+	LayerNHRP:     {&protoNHRP, nhrpFields[:], emitNHRP, nil},
 	LayerSCTP:     {&protoSCTP, sctpFields[:], emitSCTP, nil},
 	LayerEAPOL:    {&protoEAPOL, eapolFields[:], emitEAPOL, nil},
 	LayerEAP:      {&protoEAP, eapFields[:], emitEAP, nil},

@@ -58,7 +58,7 @@ func appendPayloadProtocol(b []byte, d *Decoder, i int) []byte {
 		}
 	case LayerPPP:
 		if len(h) >= 1 {
-			name = pppProtocol(PPP(h).Protocol())
+			name = pppProtocol(pppProtocolAt(h, d.pppHDLC(i-1)))
 		}
 	case LayerUDP:
 		if len(h) >= 8 {

@@ -14,7 +14,7 @@ func treeEncap(lt linktype.Type) (name string, wtap int, ok bool) {
 		return "Ethernet", 1, true
 	case 8:
 		return "SLIP", 3, true
-	case 9:
+	case 9, 50: // PPP_HDLC is read as PPP
 		return "PPP", 4, true
 	case 101:
 		return "Raw IP", 7, true

@@ -95,6 +95,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerGRE:
 		return true
+	case LayerPPP, LayerNHRP:
+		return true
 	case LayerPayload:
 		return true
 	case LayerICMPv4, LayerICMPv6:
@@ -466,7 +468,14 @@ func appendFieldValue(b []byte, fl *FieldList, r *FieldRec) []byte {
 				return append(b, f.Unit...)
 			}
 			b = append(b, " ("...)
-			b = appendFieldNumber(b, f, r)
+			switch f.Base {
+			case BaseHexDec: // a name and one base, as Wireshark's hfinfo_number_vals_format
+				b = appendHexN(append(b, "0x"...), r.u, f.hexDigits())
+			case BaseDecHex:
+				b = strconv.AppendUint(b, r.u, 10)
+			default:
+				b = appendFieldNumber(b, f, r)
+			}
 			b = append(b, ')')
 		} else {
 			b = appendFieldNumber(b, f, r)

@@ -209,6 +209,10 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		// ICMPv6's neighbour discovery options, MLD's sources and
 		// address records.
 		"icmpv6.opt", "icmpv6.opt.", "icmpv6.mld.source_address", "icmpv6.mldr.mar", "icmpv6.mldr.mar.",
+		// NHRP's Client Information Entries (in the mandatory part and
+		// in extensions) and its extensions.
+		"nhrp.code", "nhrp.prefix", "nhrp.unused", "nhrp.mtu", "nhrp.htime", "nhrp.cli.", "nhrp.prot.len",
+		"nhrp.pref", "nhrp.client.", "nhrp.ext.", "nhrp.auth_ext.",
 	} {
 		for _, pf := range decode.Protocols() {
 			for i := range pf.Fields {
