@@ -119,7 +119,7 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"tls.record", "tls.handshake", "tls.alert_message", "tls.alert_message.", "tls.change_cipher_spec",
 		"tls.app_data", "tls.app_data_proto",
 		"dhcp.option.router", "dhcp.option.domain_name_server", "ipv6.routing.src.addr",
-		"ipv6.routing.srh.addr", "http.set_cookie", "http.cache_control", "frame.comment",
+		"ipv6.routing.srh.addr", "http.set_cookie", "http.cache_control", "frame.comment", "frame.comment.expert",
 		// Wireshark's hidden fields for either address or port.
 		"eth.addr", "eth.lg", "eth.ig", "ip.addr", "ip.host", "ipv6.addr", "ipv6.host", "tcp.port", "udp.port",
 		// What IPv6's either address holds, hidden likewise.
