@@ -107,7 +107,7 @@ func (p *EKPrinter) appendChosen(b []byte, l *FieldList) []byte {
 func (p *EKPrinter) appendAll(b []byte, l *FieldList, t time.Time) []byte {
 	recs := l.recs
 	first := true
-	var seen [layerCount + 2]*Field
+	var seen [layerCount + 3]*Field // and frame, pkt_comment, the exception mark
 	nseen := 0
 	for k := 0; k < len(recs); {
 		if recs[k].Op != OpProto {
@@ -263,7 +263,13 @@ func (p *EKPrinter) appendProto(b []byte, l *FieldList, k, end int, t time.Time)
 		firstField = false
 		b = append(b, '"')
 		if r.Field.Kind != KindProtocol {
-			b = appendEKName(b, proto.Name)
+			// The prefix is the protocol that registers the field:
+			// pkt_comment shows the frame's frame.comment.
+			if proto == &protoPktComment {
+				b = append(b, "frame"...)
+			} else {
+				b = appendEKName(b, proto.Name)
+			}
 			b = append(b, '_')
 		}
 		b = appendEKName(b, r.Field.Name)

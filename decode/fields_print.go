@@ -46,8 +46,9 @@ type FieldsPrinter struct {
 	em      emitter
 	clock   frameClock
 	started bool
-	frame   uint32 // the frame fields asked for, a bit per frameFields index
-	tracked bool   // a named field comes from the connection tracker
+	frame   uint64       // the frame fields asked for, a bit per frameFields index
+	stamp   arrivalStamp // formats frame.time
+	tracked bool         // a named field comes from the connection tracker
 	noConv  convResults
 }
 
@@ -59,7 +60,7 @@ func NewFieldsPrinter(names []string) (*FieldsPrinter, error) {
 			return nil, fmt.Errorf("%w: %q (rawcap fields lists the fields rawcap decodes)", ErrUnknownField, n)
 		}
 	}
-	var frame uint32
+	var frame uint64
 	for _, n := range names {
 		for k := range frameFields {
 			if n == frameFields[k].Name || n == "frame" {
@@ -155,10 +156,10 @@ func (p *FieldsPrinter) emit(d *Decoder, f *Frame, conv *convResults, shown time
 	e.Reset()
 	want := p.frame
 	if p.names == nil {
-		want = ^uint32(0) // every field (-T ek)
+		want = ^uint64(0) // every field (-T ek)
 	}
 	if want != 0 {
-		emitFrame(e, f, e.conv.first, e.conv.prev, shown, loc, want)
+		emitFrame(e, f, e.conv.first, e.conv.prev, shown, loc, want, &p.stamp)
 	}
 	for i := range d.layers[:d.n] {
 		l := &d.layers[i]

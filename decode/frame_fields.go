@@ -1,10 +1,16 @@
 package decode
 
-import "time"
+import (
+	"cmp"
+	"strconv"
+	"time"
+)
 
 // This file declares the frame's own fields (Wireshark's frame protocol):
 // what the capture file says of a packet rather than its bytes.
 
+// The fields whose text takes time to make (times, protocols) come first:
+// FieldsPrinter asks for them by a bit each (emitFrame's want).
 const (
 	frameNumber = iota
 	frameTime
@@ -20,24 +26,62 @@ const (
 	frameInterfaceDescription
 	frameComment
 	frameEncapType
+	frameSectionNumber
+	frameOffsetShift
+	frameMarked
+	frameIgnored
+	frameP2PDir
+	framePacketFlags
+	framePacketFlagsDirection
+	framePacketFlagsReceptionType
+	framePacketFlagsFCSLength
+	framePacketFlagsReserved
+	framePacketFlagsCRCError
+	framePacketFlagsTooLongError
+	framePacketFlagsTooShortError
+	framePacketFlagsInterFrameGapError
+	framePacketFlagsUnalignedError
+	framePacketFlagsStartDelimiterError
+	framePacketFlagsPreambleError
+	framePacketFlagsSymbolError
+	frameCommentExpert
 	frameFieldCount
 )
 
 var frameFields = [frameFieldCount]Field{
-	frameNumber:               {Name: "frame.number", Label: "Frame Number", Kind: KindUint, Width: 32},
-	frameTime:                 {Name: "frame.time", Label: "Arrival Time", Kind: KindTime},
-	frameTimeEpoch:            {Name: "frame.time_epoch", Label: "Epoch Time", Kind: KindRelTime},
-	frameTimeDelta:            {Name: "frame.time_delta", Label: "Time delta from previous captured frame", Kind: KindRelTime},
-	frameTimeDeltaDisplayed:   {Name: "frame.time_delta_displayed", Label: "Time delta from previous displayed frame", Kind: KindRelTime},
-	frameTimeRelative:         {Name: "frame.time_relative", Label: "Time since reference or first frame", Kind: KindRelTime},
-	frameLen:                  {Name: "frame.len", Label: "Frame length on the wire", Kind: KindUint, Width: 32},
-	frameCapLen:               {Name: "frame.cap_len", Label: "Frame length stored into the capture file", Kind: KindUint, Width: 32},
-	frameProtocols:            {Name: "frame.protocols", Label: "Protocols in frame", Kind: KindString},
-	frameInterfaceID:          {Name: "frame.interface_id", Label: "Interface id", Kind: KindUint, Width: 32},
-	frameInterfaceName:        {Name: "frame.interface_name", Label: "Interface name", Kind: KindString},
-	frameInterfaceDescription: {Name: "frame.interface_description", Label: "Interface description", Kind: KindString},
-	frameComment:              {Name: "frame.comment", Label: "Comment", Kind: KindString},
-	frameEncapType:            {Name: "frame.encap_type", Label: "Encapsulation type", Kind: KindInt, Width: 16},
+	frameNumber:                         {Name: "frame.number", Label: "Frame Number", Kind: KindUint, Width: 32},
+	frameTime:                           {Name: "frame.time", Label: "Arrival Time", Kind: KindTime},
+	frameTimeEpoch:                      {Name: "frame.time_epoch", Label: "Epoch Time", Kind: KindRelTime, Unit: " seconds"},
+	frameTimeDelta:                      {Name: "frame.time_delta", Label: "Time delta from previous captured frame", Kind: KindRelTime, Unit: " seconds", Generated: true},
+	frameTimeDeltaDisplayed:             {Name: "frame.time_delta_displayed", Label: "Time delta from previous displayed frame", Kind: KindRelTime, Unit: " seconds", Generated: true},
+	frameTimeRelative:                   {Name: "frame.time_relative", Label: "Time since reference or first frame", Kind: KindRelTime, Unit: " seconds", Generated: true},
+	frameLen:                            {Name: "frame.len", Label: "Frame length on the wire", Kind: KindUint, Width: 32},
+	frameCapLen:                         {Name: "frame.cap_len", Label: "Frame length stored into the capture file", Kind: KindUint, Width: 32},
+	frameProtocols:                      {Name: "frame.protocols", Label: "Protocols in frame", Kind: KindString, Generated: true},
+	frameInterfaceID:                    {Name: "frame.interface_id", Label: "Interface id", Kind: KindUint, Width: 32},
+	frameInterfaceName:                  {Name: "frame.interface_name", Label: "Interface name", Kind: KindString},
+	frameInterfaceDescription:           {Name: "frame.interface_description", Label: "Interface description", Kind: KindString},
+	frameComment:                        {Name: "frame.comment", Label: "Comment", Kind: KindString},
+	frameEncapType:                      {Name: "frame.encap_type", Label: "Encapsulation type", Kind: KindInt, Width: 16},
+	frameSectionNumber:                  {Name: "frame.section_number", Label: "Section number", Kind: KindUint, Width: 32},
+	frameOffsetShift:                    {Name: "frame.offset_shift", Label: "Time shift for this packet", Kind: KindRelTime, Unit: " seconds", Generated: true},
+	frameMarked:                         {Name: "frame.marked", Label: "Frame is marked", Kind: KindBool, Generated: true},
+	frameIgnored:                        {Name: "frame.ignored", Label: "Frame is ignored", Kind: KindBool, Generated: true},
+	frameP2PDir:                         {Name: "frame.p2p_dir", Label: "Point-to-Point Direction", Kind: KindInt, Width: 8},
+	framePacketFlags:                    {Name: "frame.packet_flags", Label: "Packet flags", Kind: KindUint, Width: 32, Base: BaseHex},
+	framePacketFlagsDirection:           {Name: "frame.packet_flags_direction", Label: "Direction", Kind: KindUint, Width: 32, Base: BaseHex, Mask: 0x3},
+	framePacketFlagsReceptionType:       {Name: "frame.packet_flags_reception_type", Label: "Reception type", Kind: KindUint, Width: 32, Mask: 0x1c},
+	framePacketFlagsFCSLength:           {Name: "frame.packet_flags_fcs_length", Label: "FCS length", Kind: KindUint, Width: 32, Mask: 0x1e0},
+	framePacketFlagsReserved:            {Name: "frame.packet_flags_reserved", Label: "Reserved", Kind: KindUint, Width: 32, Mask: 0xfe00},
+	framePacketFlagsCRCError:            {Name: "frame.packet_flags_crc_error", Label: "CRC error", Kind: KindBool, Width: 32, Mask: 0x1000000},
+	framePacketFlagsTooLongError:        {Name: "frame.packet_flags_packet_too_error", Label: "Packet too long error", Kind: KindBool, Width: 32, Mask: 0x2000000},
+	framePacketFlagsTooShortError:       {Name: "frame.packet_flags_packet_too_short_error", Label: "Packet too short error", Kind: KindBool, Width: 32, Mask: 0x4000000},
+	framePacketFlagsInterFrameGapError:  {Name: "frame.packet_flags_wrong_inter_frame_gap_error", Label: "Wrong interframe gap error", Kind: KindBool, Width: 32, Mask: 0x8000000},
+	framePacketFlagsUnalignedError:      {Name: "frame.packet_flags_unaligned_frame_error", Label: "Unaligned frame error", Kind: KindBool, Width: 32, Mask: 0x10000000},
+	framePacketFlagsStartDelimiterError: {Name: "frame.packet_flags_start_frame_delimiter_error", Label: "Start frame delimiter error", Kind: KindBool, Width: 32, Mask: 0x20000000},
+	framePacketFlagsPreambleError:       {Name: "frame.packet_flags_preamble_error", Label: "Preamble error", Kind: KindBool, Width: 32, Mask: 0x40000000},
+	framePacketFlagsSymbolError:         {Name: "frame.packet_flags_symbol_error", Label: "Symbol error", Kind: KindBool, Width: 32, Mask: 0x80000000},
+	frameCommentExpert:                  {Name: "frame.comment.expert", Label: "Formatted comment", Kind: KindNone},
 }
 
 var protoFrame = protoField("frame", "Frame")
@@ -60,63 +104,252 @@ func (c *frameClock) tick(t time.Time) (first, prev time.Time) {
 	return first, prev
 }
 
+// protoPktComment is the protocol tshark puts before the frame for a pcapng
+// packet's comments ("Packet comments"): each frame.comment, with its
+// expert item.
+var protoPktComment = protoField("pkt_comment", "Packet comments")
+
+// arrivalStamp formats frame.time as tshark shows it ("Dec 21, 2024
+// 04:30:50.619187329 UTC"): the date and the zone change at most once a
+// second, so they are formatted then and only the nanoseconds for every
+// packet.
+type arrivalStamp struct {
+	date, zone []byte
+	sec        int64
+	loc        *time.Location
+	ok         bool
+}
+
+// append appends t in loc.
+func (s *arrivalStamp) append(b []byte, t time.Time, loc *time.Location) []byte {
+	if sec := t.Unix(); !s.ok || sec != s.sec || loc != s.loc {
+		lt := t.In(loc)
+		s.date = lt.AppendFormat(s.date[:0], "Jan _2, 2006 15:04:05.")
+		s.zone = lt.AppendFormat(s.zone[:0], " MST")
+		s.ok, s.sec, s.loc = true, sec, loc
+	}
+	b = append(b, s.date...)
+	b = appendNanos(b, uint32(t.Nanosecond()))
+	return append(b, s.zone...)
+}
+
 // emitFrame emits the frame's fields for the packet e.d last decoded,
-// described by f, with the times of the capture's first frame, of the
-// previous captured frame and of the previous displayed one; loc is the
-// zone of frame.time. Of the fields whose text takes time to make (times,
+// described by f, in the order and nesting of tshark's tree (the pcapng
+// comments first, as the protocol tshark draws before the frame), with the
+// times of the capture's first frame, of the previous captured frame and
+// of the previous displayed one; loc is the zone of frame.time, formatted
+// by stamp. Of the fields whose text takes time to make (times,
 // protocols), only those with their bit set in want (by frameFields index)
-// are emitted.
-func emitFrame(e *emitter, f *Frame, first, prev, shown time.Time, loc *time.Location, want uint32) {
+// are emitted; a tree list asks for all.
+func emitFrame(e *emitter, f *Frame, first, prev, shown time.Time, loc *time.Location, want uint64, stamp *arrivalStamp) {
 	fs := &frameFields
+	tree := e.Tree()
+	if f.Section > 0 && len(f.Comments) > 0 {
+		e.Proto(&protoPktComment)
+		for _, c := range f.Comments {
+			e.String(&fs[frameComment], c)
+			if tree {
+				e.SetRepr(append(e.Text(), c...))
+			}
+			e.Sub()
+			e.Expert(true)
+			e.None(&fs[frameCommentExpert])
+			e.Expert(false)
+			if tree {
+				e.NoTree()
+				e.ExpertLine("Comment", "Comment", c, nil)
+			}
+			e.Up()
+		}
+		e.End()
+	}
 	e.Proto(&protoFrame)
 	e.setSpan(len(e.recs)-1, 0, len(e.d.data))
-	if f.Section > 0 || f.InterfaceName != "" {
-		e.Uint(&fs[frameInterfaceID], uint64(f.Interface))
-		switch {
-		case f.InterfaceName != "":
-			e.String(&fs[frameInterfaceName], f.InterfaceName)
-		case f.Section > 0:
-			e.String(&fs[frameInterfaceName], "unknown") // tshark's name of an unnamed interface
+	caplen := len(e.d.data)
+	// The lengths key the remembered texts of the title and of the length
+	// lines (a flow's packets repeat them).
+	lens := [8]byte{byte(f.Length >> 24), byte(f.Length >> 16), byte(f.Length >> 8), byte(f.Length),
+		byte(caplen >> 24), byte(caplen >> 16), byte(caplen >> 8), byte(caplen)}
+	memoLens := uint(f.Length) <= 1<<31 && uint(caplen) <= 1<<31
+	ifName := f.InterfaceName
+	if f.Section > 0 {
+		ifName = cmp.Or(f.InterfaceName, f.InterfaceDescription, "unknown") // tshark's name of an interface
+	}
+	if tree {
+		b := strconv.AppendInt(append(e.Text(), "Frame "...), int64(f.Number), 10)
+		var held bool
+		if memoLens {
+			b, held = e.memoText(b, memoFrameTitle, lens[:])
 		}
+		if !held {
+			start := len(b)
+			b = append(appendBytesBits(append(b, ": "...), f.Length), " on wire ("...)
+			b = strconv.AppendInt(b, int64(f.Length)*8, 10)
+			b = append(appendBytesBits(append(b, " bits), "...), caplen), " captured ("...)
+			b = append(strconv.AppendInt(b, int64(caplen)*8, 10), " bits)"...)
+			if memoLens {
+				e.rememberText(memoFrameTitle, lens[:], b[start:])
+			}
+		}
+		if ifName != "" {
+			b = append(append(append(b, " on interface "...), ifName...), ", id "...)
+			b = strconv.AppendInt(b, int64(f.Interface), 10)
+			if f.HasFlags {
+				switch f.Flags & 3 {
+				case 1:
+					b = append(b, " (inbound)"...)
+				case 2:
+					b = append(b, " (outbound)"...)
+				}
+			}
+		}
+		e.SetRepr(b)
+	}
+	if f.Section > 0 {
+		e.Uint(&fs[frameSectionNumber], uint64(f.Section))
+	}
+	if ifName != "" {
+		e.Uint(&fs[frameInterfaceID], uint64(f.Interface))
+		if tree {
+			b := strconv.AppendInt(append(e.Text(), "Interface id: "...), int64(f.Interface), 10)
+			e.SetRepr(append(append(append(b, " ("...), ifName...), ')'))
+		}
+		e.Sub()
+		e.String(&fs[frameInterfaceName], ifName)
 		if f.InterfaceDescription != "" {
 			e.String(&fs[frameInterfaceDescription], f.InterfaceDescription)
+			if f.Section == 0 {
+				e.NoTree()
+			}
 		}
+		e.Up()
 	}
-	if _, wtap, ok := treeEncap(e.d.linkType); ok {
+	if f.Section > 0 && f.HasFlags {
+		v := uint64(f.Flags)
+		e.Uint(&fs[framePacketFlags], v)
+		e.Sub()
+		e.UintBits(&fs[framePacketFlagsDirection], v)
+		e.UintBits(&fs[framePacketFlagsReceptionType], v)
+		e.UintBits(&fs[framePacketFlagsFCSLength], v)
+		e.UintBits(&fs[framePacketFlagsReserved], v)
+		for k := framePacketFlagsCRCError; k <= framePacketFlagsSymbolError; k++ {
+			e.BoolBits(&fs[k], v)
+		}
+		e.Up()
+	}
+	if name, wtap, ok := treeEncap(e.d.linkType); ok {
 		e.Int(&fs[frameEncapType], int64(wtap))
+		if tree {
+			b := append(append(e.Text(), "Encapsulation type: "...), name...)
+			e.SetRepr(append(strconv.AppendInt(append(b, " ("...), int64(wtap), 10), ')'))
+		}
+	} else if tree {
+		b := append(append(e.Text(), "Encapsulation type: "...), e.d.linkType.Description()...)
+		e.Line(append(strconv.AppendInt(append(b, " ("...), int64(e.d.linkType), 10), ')'))
 	}
-	if !f.Time.IsZero() { // a packet without a time (pcapng's simple packet block)
-		if want&(1<<frameTime) != 0 {
-			b := f.Time.In(loc).AppendFormat(e.Text(), "Jan _2, 2006 15:04:05.000000000 MST")
-			e.TextDone(&fs[frameTime], b)
+	if tree {
+		emitFrameTreeTimes(e, f, first, prev, shown, loc, stamp, memoLens, lens[:])
+	} else {
+		if !f.Time.IsZero() { // a packet without a time (pcapng's simple packet block)
+			if want&(1<<frameTime) != 0 {
+				e.TextDone(&fs[frameTime], stamp.append(e.Text(), f.Time, loc))
+			}
+			if e.wants(&fs[frameOffsetShift]) {
+				e.TextDone(&fs[frameOffsetShift], append(e.Text(), "0.000000000"...))
+			}
+			if want&(1<<frameTimeEpoch) != 0 {
+				e.relTime(&fs[frameTimeEpoch], f.Time, time.Unix(0, 0))
+			}
+			if want&(1<<frameTimeDelta) != 0 {
+				e.relTime(&fs[frameTimeDelta], f.Time, prev)
+			}
+			if want&(1<<frameTimeDeltaDisplayed) != 0 {
+				e.relTime(&fs[frameTimeDeltaDisplayed], f.Time, shown)
+			}
+			if want&(1<<frameTimeRelative) != 0 {
+				e.relTime(&fs[frameTimeRelative], f.Time, first)
+			}
 		}
-		if want&(1<<frameTimeEpoch) != 0 {
-			e.relTime(&fs[frameTimeEpoch], f.Time, time.Unix(0, 0))
-		}
-		if want&(1<<frameTimeDelta) != 0 {
-			e.relTime(&fs[frameTimeDelta], f.Time, prev)
-		}
-		if want&(1<<frameTimeDeltaDisplayed) != 0 {
-			e.relTime(&fs[frameTimeDeltaDisplayed], f.Time, shown)
-		}
-		if want&(1<<frameTimeRelative) != 0 {
-			e.relTime(&fs[frameTimeRelative], f.Time, first)
+		e.Uint(&fs[frameNumber], uint64(f.Number))
+		e.Uint(&fs[frameLen], uint64(f.Length))
+		e.Uint(&fs[frameCapLen], uint64(caplen))
+		e.Bool(&fs[frameMarked], false)
+		e.Bool(&fs[frameIgnored], false)
+	}
+	if f.Section > 0 && f.HasFlags {
+		switch f.Flags & 3 {
+		case 1:
+			e.Int(&fs[frameP2PDir], 1) // received
+		case 2:
+			e.Int(&fs[frameP2PDir], 0) // sent
 		}
 	}
-	e.Uint(&fs[frameNumber], uint64(f.Number))
-	e.Uint(&fs[frameLen], uint64(f.Length))
-	e.Uint(&fs[frameCapLen], uint64(len(e.d.data)))
-	if want&(1<<frameProtocols) != 0 {
-		b := appendProtocols(e.Text(), e.d, e.conv)
-		e.TextDone(&fs[frameProtocols], b)
+	if tree {
+		b := append(e.Text(), fs[frameProtocols].Label...)
+		e.lineDone(&fs[frameProtocols], appendProtocols(append(b, ": "...), e.d, e.conv))
+	} else if want&(1<<frameProtocols) != 0 {
+		e.TextDone(&fs[frameProtocols], appendProtocols(e.Text(), e.d, e.conv))
 	}
-	for _, c := range f.Comments {
-		e.String(&fs[frameComment], c)
-	}
-	if len(f.Comments) == 0 && f.Comment != "" {
+	switch {
+	case len(f.Comments) == 0 && f.Comment != "":
 		e.String(&fs[frameComment], f.Comment)
+		if f.Section > 0 {
+			e.NoTree() // tshark's tree has a pcapng packet's comments in pkt_comment
+		}
+	case f.Section == 0:
+		// A comment not from a pcapng file: the tree shows the first.
+		for k, c := range f.Comments {
+			e.String(&fs[frameComment], c)
+			if k > 0 {
+				e.NoTree()
+			}
+		}
 	}
 	e.End()
+}
+
+// emitFrameTreeTimes emits, in a tree list, the frame's fields from its
+// arrival time to its "[Frame is ignored: …]" line, each with its line's
+// text as its value (the tree reads no other). The lines from the lengths
+// on depend on the lengths alone, keyed by lens when memoLens.
+func emitFrameTreeTimes(e *emitter, f *Frame, first, prev, shown time.Time, loc *time.Location, stamp *arrivalStamp, memoLens bool, lens []byte) {
+	fs := &frameFields
+	e.lineDone(&fs[frameTime], stamp.append(append(e.Text(), "Arrival Time: "...), f.Time, loc))
+	e.lineDone(&fs[frameOffsetShift], append(e.Text(), "Time shift for this packet: 0.000000000 seconds"...))
+	// The seconds since the epoch and the nanoseconds.
+	b := strconv.AppendInt(append(e.Text(), "Epoch Time: "...), f.Time.Unix(), 10)
+	e.lineDone(&fs[frameTimeEpoch], append(appendNanos(append(b, '.'), uint32(f.Time.Nanosecond())), " seconds"...))
+	b = appendSeconds(append(e.Text(), "Time delta from previous captured frame: "...), f.Time, prev)
+	e.lineDone(&fs[frameTimeDelta], append(b, " seconds"...))
+	b = appendSeconds(append(e.Text(), "Time delta from previous displayed frame: "...), f.Time, shown)
+	e.lineDone(&fs[frameTimeDeltaDisplayed], append(b, " seconds"...))
+	b = appendSeconds(append(e.Text(), "Time since reference or first frame: "...), f.Time, first)
+	e.lineDone(&fs[frameTimeRelative], append(b, " seconds"...))
+	e.lineDone(&fs[frameNumber], strconv.AppendInt(append(e.Text(), "Frame Number: "...), int64(f.Number), 10))
+	if memoLens && !e.Memo(memoFrameLengths, lens) {
+		return
+	}
+	caplen := len(e.d.data)
+	b = appendBytesBits(append(e.Text(), "Frame Length: "...), f.Length)
+	b = strconv.AppendInt(append(b, " ("...), int64(f.Length)*8, 10)
+	e.lineDone(&fs[frameLen], append(b, " bits)"...))
+	b = appendBytesBits(append(e.Text(), "Capture Length: "...), caplen)
+	b = strconv.AppendInt(append(b, " ("...), int64(caplen)*8, 10)
+	e.lineDone(&fs[frameCapLen], append(b, " bits)"...))
+	e.lineDone(&fs[frameMarked], append(e.Text(), "Frame is marked: False"...))
+	e.lineDone(&fs[frameIgnored], append(e.Text(), "Frame is ignored: False"...))
+	if memoLens {
+		e.MemoEnd()
+	}
+}
+
+// lineDone adds, in a tree list, b[len(before):] — b being what Text
+// returned with the text appended — as f's value and as its whole tree
+// line: the value is the line's text, which the tree alone reads.
+func (e *emitter) lineDone(f *Field, b []byte) {
+	off := len(e.aux)
+	e.TextDone(f, b)
+	e.setRepr(len(e.recs)-1, off, len(e.aux))
 }
 
 // relTime emits t-u as a relative time, with its text in seconds and nine

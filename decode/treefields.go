@@ -150,6 +150,14 @@ func treeFields(t *treeWriter, d *Decoder, i int) {
 	e := t.em
 	*e = emitter{FieldList: fl, d: d, wire: t.wire, conv: t.conv, frame: t.f, loc: t.loc}
 	emitLayer(e, i)
+	drawFields(t, fl)
+}
+
+// drawFields appends the tree lines of the records in fl, a tree list.
+// It is on every line of every packet's tree: the records, the texts and
+// the output are held in locals (the compiler reloads what it reads
+// through a pointer after each append).
+func drawFields(t *treeWriter, fl *FieldList) {
 	base := t.depth
 	top := t.depth             // where TopLines lines are drawn from
 	var memoSlot *treeMemoSlot // the block being drawn, to be remembered
@@ -160,16 +168,60 @@ func treeFields(t *treeWriter, d *Decoder, i int) {
 	open := 0
 	var nest [4]struct{ open, base int }
 	nn := 0
-	for k := range fl.recs {
-		r := &fl.recs[k]
+	recs, reprs, aux := fl.recs, fl.reprs, fl.aux
+	indent := t.indent
+	b := t.b
+	// repr returns the tree text of record k (nil: none).
+	repr := func(k int) []byte {
+		if k >= len(reprs) || reprs[k].n == 0 {
+			return nil
+		}
+		sp := reprs[k]
+		return aux[sp.off : sp.off+sp.n]
+	}
+	for k := range recs {
+		r := &recs[k]
 		switch r.Op {
-		case OpGroup, OpItem:
-			open++
+		case OpValue:
+			if r.Hidden || r.JSONOnly || r.noTree {
+				continue
+			}
+			b = appendIndent(b, base+1+int(r.Depth)+indent)
+			f := r.Field
+			if f.Generated {
+				b = append(b, '[')
+			}
+			start := len(b)
+			if txt := repr(k); txt != nil {
+				b = append(b, txt...)
+				b = truncLabelAt(b, start, 0)
+			} else {
+				var name int
+				b, name = appendFieldLineName(b, fl, r)
+				b = truncLabelAt(b, start, name-start)
+			}
+			if f.Generated {
+				b = append(b, ']')
+			}
+			b = append(b, '\n')
 		case OpEnd:
 			open--
 			if nn > 0 && open == nest[nn-1].open {
 				nn--
 				base = nest[nn].base
+			}
+		case OpMemo:
+			s, hit := fl.memoSlot(r)
+			if hit {
+				b = append(b, s.out...)
+			} else {
+				memoSlot, memoStart = s, len(b)
+			}
+		case OpMemoEnd:
+			if memoSlot != nil {
+				memoSlot.out = append(memoSlot.out[:0], b[memoStart:]...)
+				memoSlot.klen = memoSlot.pending
+				memoSlot = nil
 			}
 		case OpProto:
 			if r.text&textNested != 0 && nn < len(nest) {
@@ -177,85 +229,57 @@ func treeFields(t *treeWriter, d *Decoder, i int) {
 				nn++
 			}
 			open++
-		}
-		switch r.Op {
-		case OpMemo:
-			s, hit := fl.memoSlot(r)
-			if hit {
-				t.b = append(t.b, s.out...)
-			} else {
-				memoSlot, memoStart = s, len(t.b)
-			}
-		case OpMemoEnd:
-			if memoSlot != nil {
-				memoSlot.out = append(memoSlot.out[:0], t.b[memoStart:]...)
-				memoSlot.klen = memoSlot.pending
-				memoSlot = nil
-			}
-		case OpProto:
 			base += int(r.Depth) // InsidePrevious
 			if r.noTree {
 				continue // tshark draws only what follows (a malformed mark)
 			}
-			t.depth = base
-			t.line()
-			if txt := fl.repr(k); txt != nil {
-				t.b = append(t.b, txt...)
+			b = appendIndent(b, base+indent)
+			if txt := repr(k); txt != nil {
+				b = append(b, txt...)
 			} else {
-				t.b = append(t.b, r.Field.Label...)
+				b = append(b, r.Field.Label...)
 			}
-			t.end()
+			b = append(b, '\n')
 		case OpText:
 			if r.text&textShift != 0 {
 				base += int(int8(r.Depth)) // ShiftProtos
 				continue
 			}
 			if r.text&textRaw != 0 {
-				t.b = append(t.b, fl.repr(k)...)
+				b = append(b, repr(k)...)
 				continue
 			}
-			t.depth = base + 1 + int(r.Depth)
+			depth := base + 1 + int(r.Depth)
 			if r.text&textTop != 0 {
-				t.depth = top + int(r.Depth)
+				depth = top + int(r.Depth)
 			}
-			t.line()
-			start := len(t.b)
-			t.b = append(t.b, fl.repr(k)...)
-			t.b = truncLabelAt(t.b, start, 0)
-			t.end()
+			b = appendIndent(b, depth+indent)
+			start := len(b)
+			b = append(b, repr(k)...)
+			b = truncLabelAt(b, start, 0)
+			b = append(b, '\n')
 		case OpGroup, OpItem:
-			if txt := fl.repr(k); txt != nil {
-				t.depth = base + 1 + int(r.Depth)
-				t.line()
-				t.b = append(t.b, txt...)
-				t.end()
+			open++
+			if txt := repr(k); txt != nil {
+				b = appendIndent(b, base+1+int(r.Depth)+indent)
+				b = append(b, txt...)
+				b = append(b, '\n')
 			}
-		case OpValue:
-			if r.Hidden || r.JSONOnly || r.noTree {
-				continue
-			}
-			t.depth = base + 1 + int(r.Depth)
-			t.line()
-			f := r.Field
-			if f.Generated {
-				t.b = append(t.b, '[')
-			}
-			start := len(t.b)
-			if txt := fl.repr(k); txt != nil {
-				t.b = append(t.b, txt...)
-				t.b = truncLabelAt(t.b, start, 0)
-			} else {
-				var name int
-				t.b, name = appendFieldLineName(t.b, fl, r)
-				t.b = truncLabelAt(t.b, start, name-start)
-			}
-			if f.Generated {
-				t.b = append(t.b, ']')
-			}
-			t.end()
 		}
 	}
+	t.b = b
 	t.depth = base + 1
+}
+
+// appendIndent appends the indentation of a line at depth: four spaces a
+// level.
+func appendIndent(b []byte, depth int) []byte {
+	n := 4 * depth
+	for n > len(treeIndent) {
+		b = append(b, treeIndent...)
+		n -= len(treeIndent)
+	}
+	return append(b, treeIndent[:n]...)
 }
 
 // InsidePrevious makes the protocol opened last, in a tree list, a subtree
@@ -503,8 +527,10 @@ func appendFieldValue(b []byte, fl *FieldList, r *FieldRec) []byte {
 		return strconv.AppendUint(b, r.u, 10)
 	case KindFloat:
 		return strconv.AppendFloat(b, math.Float64frombits(r.u), 'g', -1, 64)
+	case KindRelTime:
+		return append(append(b, fl.BytesOf(r)...), f.Unit...) // " seconds" where the field says so
 	}
-	// Times and the rest are drawn by their protocol (SetRepr).
+	// Absolute times and the rest are drawn by their protocol (SetRepr).
 	return append(b, fl.BytesOf(r)...)
 }
 

@@ -125,7 +125,7 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"dhcp.option.request_list_item", "dhcp.option.time_server", "dhcp.option.name_server",
 		"dhcp.option.log_server", "dhcp.option.broadcast_address", "dhcp.option.ntp_server",
 		"dhcp.option.netbios_over_tcpip_name_server",
-		"ipv6.routing.srh.addr", "http.set_cookie", "http.cache_control", "frame.comment",
+		"ipv6.routing.srh.addr", "http.set_cookie", "http.cache_control", "frame.comment", "frame.comment.expert",
 		// An HTTP message's header lines.
 		"http.request.line", "http.response.line",
 		// Wireshark's hidden fields for either address or port.
