@@ -3,6 +3,7 @@ package decode
 import (
 	"strconv"
 	"sync"
+	"sync/atomic"
 )
 
 // This file is the field model: what a protocol declares about each of its
@@ -259,11 +260,23 @@ func (f *Field) ValueNames() *ValueNames {
 	if f.Values != nil {
 		return f.Values
 	}
-	if byID := wsValueNamesByID(); f.id != 0 && int(f.id) < len(byID) {
-		return byID[f.id]
+	if f.id != 0 {
+		byID := valueNamesByIDCache.Load()
+		if byID == nil {
+			t := wsValueNamesByID()
+			byID = &t
+			valueNamesByIDCache.Store(byID)
+		}
+		if int(f.id) < len(*byID) {
+			return (*byID)[f.id]
+		}
 	}
 	return wsValueNames()[f.Name]
 }
+
+// valueNamesByIDCache holds wsValueNamesByID's table once made: a load
+// instead of a call through the sync.OnceValue for every line drawn.
+var valueNamesByIDCache atomic.Pointer[[]*ValueNames]
 
 // wsValueNamesByID holds, by field id, the names tshark -G values lists
 // for the field (nil: none): drawing a field's line finds them without

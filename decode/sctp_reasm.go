@@ -31,8 +31,10 @@ func (m *sctpMsg) reset() {
 // keep copies src into r, into buffers of r's own.
 func (r *sctpBases) keep(src *sctpBases) {
 	r.out, r.in = src.out, src.in
-	r.acks, r.nacks = src.acks, src.nacks
-	r.retx, r.nretx = src.retx, src.nretx
+	// The entries in use only: a note is copied for every packet.
+	r.nacks, r.nretx = src.nacks, src.nretx
+	copy(r.acks[:src.nacks], src.acks[:src.nacks])
+	copy(r.retx[:src.nretx], src.retx[:src.nretx])
 	r.msg.done, r.msg.off, r.msg.ppid = src.msg.done, src.msg.off, src.msg.ppid
 	r.msg.frags = append(r.msg.frags[:0], src.msg.frags...)
 	r.msg.data = append(r.msg.data[:0], src.msg.data...)
