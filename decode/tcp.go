@@ -154,6 +154,7 @@ const (
 	tcpAckRaw
 	tcpHdrLen
 	tcpFlags
+	tcpFlagsRes
 	tcpFlagsAe
 	tcpFlagsCwr
 	tcpFlagsEce
@@ -163,17 +164,34 @@ const (
 	tcpFlagsReset
 	tcpFlagsSyn
 	tcpFlagsFin
+	tcpFlagsStr
 	tcpWindowSizeValue
 	tcpWindowSize
 	tcpWindowSizeScalefactor
 	tcpChecksum
+	tcpChecksumStatus
 	tcpUrgentPointer
+	tcpOptions
+	tcpOptionsEOL
+	tcpOptionsNOP
+	tcpOptionsMSS
+	tcpOptionsWscale
+	tcpOptionsSackPerm
+	tcpOptionsSack
+	tcpOptionsTimestamp
+	tcpOptionsTFO
+	tcpOptionsUnknown
+	tcpOptionKind
+	tcpOptionLen
 	tcpOptionsMSSVal
 	tcpOptionsWscaleShift
-	tcpOptionsSackPerm
+	tcpOptionsWscaleMultiplier
 	tcpOptionsSackLe
 	tcpOptionsSackRe
 	tcpOptionsSackCount
+	tcpOptionsSackDsackLe
+	tcpOptionsSackDsackRe
+	tcpOptionsSackDsack
 	tcpOptionsTimestampTSval
 	tcpOptionsTimestampTSecr
 	tcpTimeRelative
@@ -226,6 +244,7 @@ var tcpFields = [tcpFieldCount]Field{
 	tcpAckRaw:                         {Name: "tcp.ack_raw", Label: "Acknowledgment number (raw)", Kind: KindUint, Width: 32},
 	tcpHdrLen:                         {Name: "tcp.hdr_len", Label: "Header Length", Kind: KindUint, Width: 8},
 	tcpFlags:                          {Name: "tcp.flags", Label: "Flags", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0xfff},
+	tcpFlagsRes:                       {Name: "tcp.flags.res", Label: "Reserved", Kind: KindBool, Width: 12, Mask: 0xe00},
 	tcpFlagsAe:                        {Name: "tcp.flags.ae", Label: "Accurate ECN", Kind: KindBool, Width: 12, Mask: 0x100},
 	tcpFlagsCwr:                       {Name: "tcp.flags.cwr", Label: "Congestion Window Reduced", Kind: KindBool, Width: 12, Mask: 0x80},
 	tcpFlagsEce:                       {Name: "tcp.flags.ece", Label: "ECN-Echo", Kind: KindBool, Width: 12, Mask: 0x40},
@@ -235,17 +254,34 @@ var tcpFields = [tcpFieldCount]Field{
 	tcpFlagsReset:                     {Name: "tcp.flags.reset", Label: "Reset", Kind: KindBool, Width: 12, Mask: 0x4},
 	tcpFlagsSyn:                       {Name: "tcp.flags.syn", Label: "Syn", Kind: KindBool, Width: 12, Mask: 0x2},
 	tcpFlagsFin:                       {Name: "tcp.flags.fin", Label: "Fin", Kind: KindBool, Width: 12, Mask: 0x1},
+	tcpFlagsStr:                       {Name: "tcp.flags.str", Label: "TCP Flags", Kind: KindString, Generated: true},
 	tcpWindowSizeValue:                {Name: "tcp.window_size_value", Label: "Window", Kind: KindUint, Width: 16},
 	tcpWindowSize:                     {Name: "tcp.window_size", Label: "Calculated window size", Kind: KindUint, Width: 32, Generated: true},
 	tcpWindowSizeScalefactor:          {Name: "tcp.window_size_scalefactor", Label: "Window size scaling factor", Kind: KindInt, Width: 32, Generated: true},
 	tcpChecksum:                       {Name: "tcp.checksum", Label: "Checksum", Kind: KindUint, Width: 16, Base: BaseHex},
+	tcpChecksumStatus:                 {Name: "tcp.checksum.status", Label: "Checksum Status", Kind: KindUint, Width: 8, Base: BaseNone, Generated: true},
 	tcpUrgentPointer:                  {Name: "tcp.urgent_pointer", Label: "Urgent Pointer", Kind: KindUint, Width: 16},
+	tcpOptions:                        {Name: "tcp.options", Label: "TCP Options", Kind: KindBytes},
+	tcpOptionsEOL:                     {Name: "tcp.options.eol", Label: "TCP Option - End of Option List (EOL)", Kind: KindProtocol},
+	tcpOptionsNOP:                     {Name: "tcp.options.nop", Label: "TCP Option - No-Operation (NOP)", Kind: KindProtocol},
+	tcpOptionsMSS:                     {Name: "tcp.options.mss", Label: "TCP Option - Maximum segment size", Kind: KindProtocol},
+	tcpOptionsWscale:                  {Name: "tcp.options.wscale", Label: "TCP Option - Window scale", Kind: KindProtocol},
+	tcpOptionsSack:                    {Name: "tcp.options.sack", Label: "TCP Option - SACK", Kind: KindProtocol},
+	tcpOptionsTimestamp:               {Name: "tcp.options.timestamp", Label: "TCP Option - Timestamps", Kind: KindProtocol},
+	tcpOptionsTFO:                     {Name: "tcp.options.tfo", Label: "TCP Option - TCP Fast Open", Kind: KindProtocol},
+	tcpOptionsUnknown:                 {Name: "tcp.options.unknown", Label: "TCP Option - Unknown", Kind: KindProtocol},
+	tcpOptionKind:                     {Name: "tcp.option_kind", Label: "Kind", Kind: KindUint, Width: 8, EKByParent: true},
+	tcpOptionLen:                      {Name: "tcp.option_len", Label: "Length", Kind: KindUint, Width: 8, EKByParent: true},
 	tcpOptionsMSSVal:                  {Name: "tcp.options.mss_val", Label: "MSS Value", Kind: KindUint, Width: 16},
 	tcpOptionsWscaleShift:             {Name: "tcp.options.wscale.shift", Label: "Shift count", Kind: KindUint, Width: 8},
+	tcpOptionsWscaleMultiplier:        {Name: "tcp.options.wscale.multiplier", Label: "Multiplier", Kind: KindUint, Width: 16, Generated: true},
 	tcpOptionsSackPerm:                {Name: "tcp.options.sack_perm", Label: "TCP Option - SACK permitted", Kind: KindProtocol},
 	tcpOptionsSackLe:                  {Name: "tcp.options.sack_le", Label: "TCP SACK Left Edge", Kind: KindUint, Width: 32},
 	tcpOptionsSackRe:                  {Name: "tcp.options.sack_re", Label: "TCP SACK Right Edge", Kind: KindUint, Width: 32},
 	tcpOptionsSackCount:               {Name: "tcp.options.sack.count", Label: "TCP SACK Count", Kind: KindUint, Width: 8, Generated: true},
+	tcpOptionsSackDsackLe:             {Name: "tcp.options.sack.dsack_le", Label: "TCP D-SACK Left Edge", Kind: KindUint, Width: 32, Generated: true},
+	tcpOptionsSackDsackRe:             {Name: "tcp.options.sack.dsack_re", Label: "TCP D-SACK Right Edge", Kind: KindUint, Width: 32, Generated: true},
+	tcpOptionsSackDsack:               {Name: "tcp.options.sack.dsack", Label: "D-SACK Sequence", Kind: KindNone},
 	tcpOptionsTimestampTSval:          {Name: "tcp.options.timestamp.tsval", Label: "Timestamp value", Kind: KindUint, Width: 32},
 	tcpOptionsTimestampTSecr:          {Name: "tcp.options.timestamp.tsecr", Label: "Timestamp echo reply", Kind: KindUint, Width: 32},
 	tcpTimeRelative:                   {Name: "tcp.time_relative", Label: "Time since first frame in this TCP stream", Kind: KindRelTime, Generated: true},
@@ -475,7 +511,7 @@ func emitTCP(e *emitter, i int) {
 	if have >= 18 {
 		e.Uint(&f[tcpChecksum], uint64(t.Checksum()))
 		e.ChecksumRepr(t.Checksum(), 2, 0, "")
-		e.LineString("[Checksum Status: Unverified]")
+		e.Uint(&f[tcpChecksumStatus], 2) // unverified, as tshark's default
 	}
 	if have >= 20 {
 		e.Uint(&f[tcpUrgentPointer], uint64(t.Urgent()))
@@ -573,14 +609,7 @@ func emitTCPFlags(e *emitter, t TCP, sg *tcpSegment) {
 		e.SetRepr(append(b, ')'))
 	}
 	e.Sub()
-	if tree {
-		b := append(appendBitDrawing(e.Text(), uint64(fl), 12, 0xe00), " = Reserved: "...)
-		if fl&0xe00 != 0 {
-			e.Line(append(b, "Set"...))
-		} else {
-			e.Line(append(b, "Not set"...))
-		}
-	}
+	e.BoolBits(&f[tcpFlagsRes], uint64(fl))
 	for k := tcpFlagsAe; k <= tcpFlagsFin; k++ {
 		bit := uint16(f[k].Mask)
 		e.Bool(&f[k], fl&bit != 0)
@@ -603,20 +632,10 @@ func emitTCPFlags(e *emitter, t TCP, sg *tcpSegment) {
 		}
 		e.Up()
 	}
+	if e.wants(&f[tcpFlagsStr]) {
+		e.TextDone(&f[tcpFlagsStr], appendTCPFlagsStr(e.Text(), fl))
+	}
 	if tree {
-		b := append(e.Text(), "[TCP Flags: "...)
-		for k, c := range "RRRACEUAPRSF" {
-			bit := uint16(1) << uint(11-k)
-			if fl&bit == 0 {
-				b = append(b, "\u00b7"...)
-				continue
-			}
-			if k < 3 {
-				c = 'R'
-			}
-			b = append(b, byte(c))
-		}
-		e.Line(append(b, ']'))
 		if sg != nil && sg.Closing != 0 && fl&(TCPSyn|TCPFin|TCPRst) != 0 {
 			e.Sub()
 			if sg.Closing == 1 {
@@ -630,6 +649,20 @@ func emitTCPFlags(e *emitter, t TCP, sg *tcpSegment) {
 	e.Up()
 }
 
+// appendTCPFlagsStr appends tcp.flags.str, the 12 flag bits as tshark
+// spells them: a letter for each set ("RRRACEUAPRSF"), a middle dot for
+// each clear.
+func appendTCPFlagsStr(b []byte, fl uint16) []byte {
+	for k, c := range "RRRACEUAPRSF" {
+		if fl&(uint16(1)<<uint(11-k)) == 0 {
+			b = append(b, "\u00b7"...)
+		} else {
+			b = append(b, byte(c))
+		}
+	}
+	return b
+}
+
 var tcpFlagNames = [...]struct {
 	bit  uint16
 	name string
@@ -637,23 +670,59 @@ var tcpFlagNames = [...]struct {
 
 const shortSegment = "Short segment. Segment/fragment does not contain a full TCP header (might be NMAP or someone else deliberately sending unusual packets)"
 
-// emitTCPOptions emits the values of TCP's options; in a tree list, with
-// the lines tshark draws for each option (its title, kind and length) and
-// the options' expert lines. SACK edges are shown less sackBase.
+// tcpOptEmitter emits the options' fields: every occurrence for -T
+// fields, ek and the tree, the first of each for JSON (whose keys are
+// unique).
+type tcpOptEmitter struct {
+	e    *emitter
+	seen [(tcpFieldCount + 63) / 64]uint64
+}
+
+func (x *tcpOptEmitter) want(k int) bool {
+	if x.e.all || x.e.Tree() {
+		return x.e.wants(&tcpFields[k])
+	}
+	w, bit := k/64, uint64(1)<<(k%64)
+	if x.seen[w]&bit != 0 {
+		return false
+	}
+	x.seen[w] |= bit
+	return true
+}
+
+func (x *tcpOptEmitter) uint(k int, v uint64) {
+	if x.want(k) {
+		x.e.Uint(&tcpFields[k], v)
+	}
+}
+
+func (x *tcpOptEmitter) bytes(k int, b []byte) {
+	if x.want(k) {
+		x.e.Bytes(&tcpFields[k], b)
+	}
+}
+
+// emitTCPOptions emits TCP's options as tshark does: tcp.options, and
+// for each option its field (the option's bytes, drawn as its title),
+// kind, length and values; in a tree list with the options' expert
+// lines. SACK edges are shown less sackBase.
 func emitTCPOptions(e *emitter, t TCP, sackBase uint32) {
 	tree := e.Tree()
+	x := tcpOptEmitter{e: e}
+	ob := t.OptionBytes()
+	x.bytes(tcpOptions, ob)
 	if tree {
 		b := e.Text()
 		start := len(b)
 		b = append(b, "Options: ("...)
-		b = appendBytesBits(b, len(t)-tcpMinLen)
+		b = appendBytesBits(b, len(ob))
 		b = append(b, ')')
-		for off := 0; ; {
+		for off, eol := 0, false; ; {
 			o, next, ok, bad := t.NextOption(off)
-			if !ok {
-				break
+			if !ok || eol && o.Kind != TCPOptEOL {
+				break // after an EOL, padding
 			}
-			off = next
+			off, eol = next, o.Kind == TCPOptEOL
 			b = tcpOptionTitle(append(b, ", "...), o, bad)
 			if bad {
 				break
@@ -662,23 +731,33 @@ func emitTCPOptions(e *emitter, t TCP, sackBase uint32) {
 		if len(b)-start > treeLabelMax {
 			b = b[:start+treeLabelMax] // tshark's label buffer ends there
 		}
-		e.Line(b)
-		e.Sub()
+		e.SetRepr(b)
 	}
+	e.Sub()
 	nops, mss, broken := 0, false, false // leading NOPs, an MSS option seen, options malformed
 	seen := 0                            // the option kinds remembered (memo blocks opened)
-	for off := 0; ; {
+	for off, eol := 0, false; ; {
 		o, next, ok, bad := t.NextOption(off)
 		if !ok {
 			break
 		}
+		if eol && o.Kind != TCPOptEOL {
+			// tshark takes the bytes after an EOL for padding, and stops
+			// at the first that is not zero.
+			e.LineString("Non-zero header padding")
+			e.Sub()
+			e.ExpertLine("Error", "Protocol", "Non-zero header padding", nil)
+			e.Up()
+			broken = true // tshark then has no word on a missing MSS
+			break
+		}
 		prev := off
-		off = next
+		off, eol = next, o.Kind == TCPOptEOL
 		if !tree {
 			if bad {
 				break
 			}
-			emitTCPOptionValues(e, t, o, sackBase)
+			emitTCPOption(&x, t, o, ob[prev:off], false, sackBase)
 			continue
 		}
 		broken = broken || bad
@@ -718,144 +797,154 @@ func emitTCPOptions(e *emitter, t TCP, sackBase uint32) {
 			}
 		}
 		if blk < 0 {
-			emitTCPOptionTree(e, t, o, bad, sackBase)
-		} else if e.Memo(blk, t.OptionBytes()[prev:off]) {
-			emitTCPOptionTree(e, t, o, bad, sackBase)
+			emitTCPOption(&x, t, o, ob[prev:off], bad, sackBase)
+		} else if e.Memo(blk, ob[prev:off]) {
+			emitTCPOption(&x, t, o, ob[prev:off], bad, sackBase)
 			e.MemoEnd()
 		}
 		if bad {
 			break
 		}
 	}
-	if tree {
-		if t.Flags()&TCPSyn != 0 && !mss && !broken {
-			e.ExpertLine("Note", "Protocol", "The SYN packet does not contain a MSS option", nil)
-		}
-		e.Up()
+	if tree && t.Flags()&TCPSyn != 0 && !mss && !broken {
+		e.ExpertLine("Note", "Protocol", "The SYN packet does not contain a MSS option", nil)
 	}
+	e.Up()
 }
 
-// emitTCPOptionTree emits, in a tree list, option o's lines: its title,
-// and beneath it its kind, length and values.
-func emitTCPOptionTree(e *emitter, t TCP, o TCPOption, bad bool, sackBase uint32) {
-	f := &tcpFields
-	if !bad && o.Kind == TCPOptNOP {
-		e.LineString("TCP Option - No-Operation (NOP)")
-		e.Sub()
-		e.LineString("Kind: No-Operation (1)")
-		e.Up()
-		return
-	}
-	if !bad && o.Kind == TCPOptSACKOK {
-		// The option's field is its title line (built after it: a value's
-		// bytes go where the text is built).
-		e.Bytes(&f[tcpOptionsSackPerm], tcpSACKPermOption[:])
-	}
-	b := tcpOptionTitle(append(e.Text(), "TCP Option - "...), o, bad)
+// tcpOptionField returns the field of option o (not malformed), tshark's
+// "TCP Option - …" item, or -1 for the options whose title rawcap draws
+// as a line.
+func tcpOptionField(o TCPOption) int {
 	switch {
-	case bad:
+	case o.Kind == TCPOptEOL:
+		return tcpOptionsEOL
+	case o.Kind == TCPOptNOP:
+		return tcpOptionsNOP
 	case o.Kind == TCPOptMSS && len(o.Data) == 2:
-		b = append(appendUint(append(b, ": "...), uint64(be16(o.Data))), " bytes"...)
+		return tcpOptionsMSS
 	case o.Kind == TCPOptWScale && len(o.Data) == 1:
-		b = append(appendUint(append(b, ": "...), uint64(o.Data[0])), " (multiply by "...)
-		b = append(appendUint(b, 1<<min(o.Data[0], 14)), ')')
+		return tcpOptionsWscale
+	case o.Kind == TCPOptSACKOK:
+		return tcpOptionsSackPerm
+	case o.Kind == TCPOptSACK:
+		return tcpOptionsSack
 	case o.Kind == TCPOptTimestamp && len(o.Data) == 8:
-		b = append(appendUint(append(b, ": TSval "...), uint64(be32(o.Data))), ", TSecr "...)
-		b = appendUint(b, uint64(be32(o.Data[4:])))
-	case o.Kind == TCPOptSACK && len(o.Data)%8 == 0:
-		for j := 0; j < len(o.Data); j += 8 {
-			b = appendUint(append(b, ' '), uint64(be32(o.Data[j:])-sackBase))
-			b = appendUint(append(b, '-'), uint64(be32(o.Data[j+4:])-sackBase))
-		}
+		return tcpOptionsTimestamp
+	case o.Kind == TCPOptTFO:
+		return tcpOptionsTFO
+	case tcpOptionUnnamed(o.Kind):
+		return tcpOptionsUnknown
 	}
-	if !bad && o.Kind == TCPOptSACKOK {
-		e.SetRepr(b)
-	} else {
-		e.Line(b)
+	return -1
+}
+
+// tcpOptionUnnamed reports whether tshark has no name for option kind k
+// (it shows such an option as "Unknown").
+func tcpOptionUnnamed(k uint8) bool {
+	return tcpFields[tcpOptionKind].ValueNames().Name(uint64(k)) == ""
+}
+
+// emitTCPOption emits option o, whose bytes are ob: its field, and
+// beneath it its kind, length and values. A malformed option (bad) is a
+// tree line alone.
+func emitTCPOption(x *tcpOptEmitter, t TCP, o TCPOption, ob []byte, bad bool, sackBase uint32) {
+	e := x.e
+	tree := e.Tree()
+	k := -1
+	if !bad {
+		k = tcpOptionField(o)
+	}
+	if k >= 0 {
+		x.bytes(k, ob) // before the title: a value's bytes go where the text is built
+	}
+	if tree {
+		b := tcpOptionTitle(append(e.Text(), "TCP Option - "...), o, bad)
+		switch {
+		case bad:
+		case k == tcpOptionsUnknown:
+			b = append(e.Text(), tcpFields[k].Label...)
+		case o.Kind == TCPOptMSS && len(o.Data) == 2:
+			b = append(appendUint(append(b, ": "...), uint64(be16(o.Data))), " bytes"...)
+		case o.Kind == TCPOptWScale && len(o.Data) == 1:
+			b = append(appendUint(append(b, ": "...), uint64(o.Data[0])), " (multiply by "...)
+			b = append(appendUint(b, 1<<min(o.Data[0], 14)), ')')
+		case o.Kind == TCPOptTimestamp && len(o.Data) == 8:
+			b = append(appendUint(append(b, ": TSval "...), uint64(be32(o.Data))), ", TSecr "...)
+			b = appendUint(b, uint64(be32(o.Data[4:])))
+		case o.Kind == TCPOptSACK && len(o.Data)%8 == 0:
+			for j := 0; j < len(o.Data); j += 8 {
+				b = appendUint(append(b, ' '), uint64(be32(o.Data[j:])-sackBase))
+				b = appendUint(append(b, '-'), uint64(be32(o.Data[j+4:])-sackBase))
+			}
+		}
+		if k >= 0 {
+			e.SetRepr(b)
+		} else {
+			e.Line(b)
+		}
 	}
 	if bad {
 		return
 	}
 	e.Sub()
-	b = append(e.Text(), "Kind: "...)
-	switch o.Kind {
-	case TCPOptEOL:
-		b = append(b, "End of Option List"...)
-	case TCPOptNOP:
-		b = append(b, "No-Operation"...)
-	case TCPOptMSS:
-		b = append(b, "Maximum Segment Size"...)
-	case TCPOptWScale:
-		b = append(b, "Window Scale"...)
-	case TCPOptSACKOK:
-		b = append(b, "SACK Permitted"...)
-	case TCPOptSACK:
-		b = append(b, "SACK"...)
-	case TCPOptTimestamp:
-		b = append(b, "Time Stamp Option"...)
-	case TCPOptTFO:
-		b = append(b, "TCP Fast Open Cookie"...)
-	default:
-		b = append(b, "Unknown"...)
-	}
-	b = append(appendUint(append(b, " ("...), uint64(o.Kind)), ')')
-	e.Line(b)
+	x.uint(tcpOptionKind, uint64(o.Kind))
 	if o.Kind != TCPOptEOL && o.Kind != TCPOptNOP {
-		e.Line(appendUint(append(e.Text(), "Length: "...), uint64(o.Len)))
+		x.uint(tcpOptionLen, uint64(o.Len))
 	}
-	emitTCPOptionValues(e, t, o, sackBase)
+	emitTCPOptionValues(x, t, o, sackBase)
 	e.Up()
 }
 
 // emitTCPOptionValues emits the values of option o (not malformed), and in
 // a tree list the lines tshark draws with them.
-func emitTCPOptionValues(e *emitter, t TCP, o TCPOption, sackBase uint32) {
-	f := &tcpFields
+func emitTCPOptionValues(x *tcpOptEmitter, t TCP, o TCPOption, sackBase uint32) {
+	e := x.e
 	tree := e.Tree()
 	switch {
 	case o.Kind == TCPOptMSS && len(o.Data) == 2:
-		e.Uint(&f[tcpOptionsMSSVal], uint64(be16(o.Data)))
+		x.uint(tcpOptionsMSSVal, uint64(be16(o.Data)))
 	case o.Kind == TCPOptWScale && len(o.Data) == 1:
-		e.Uint(&f[tcpOptionsWscaleShift], uint64(o.Data[0]))
-		if tree {
-			b := appendUint(append(e.Text(), "[Multiplier: "...), 1<<min(o.Data[0], 14))
-			e.Line(append(b, ']'))
-		}
-	case o.Kind == TCPOptSACKOK:
-		if !tree { // the tree has it as the option's title
-			e.Bytes(&f[tcpOptionsSackPerm], tcpSACKPermOption[:])
-		}
+		x.uint(tcpOptionsWscaleShift, uint64(o.Data[0]))
+		x.uint(tcpOptionsWscaleMultiplier, 1<<min(o.Data[0], 14))
 	case o.Kind == TCPOptSACK && len(o.Data)%8 == 0:
 		for j := 0; j < len(o.Data); j += 8 {
 			le, re := be32(o.Data[j:])-sackBase, be32(o.Data[j+4:])-sackBase
-			e.Uint(&f[tcpOptionsSackLe], uint64(le))
+			x.uint(tcpOptionsSackLe, uint64(le))
 			if tree {
 				e.SetRepr(append(appendUint(append(e.Text(), "left edge = "...), uint64(le)), " (relative)"...))
 			}
-			e.Uint(&f[tcpOptionsSackRe], uint64(re))
+			x.uint(tcpOptionsSackRe, uint64(re))
 			if tree {
 				e.SetRepr(append(appendUint(append(e.Text(), "right edge = "...), uint64(re)), " (relative)"...))
 			}
-			if !e.all && !tree {
-				break // JSON shows the first block
-			}
 		}
-		e.Uint(&f[tcpOptionsSackCount], uint64(len(o.Data)/8))
-		if tree {
-			if le, re, ok := dsack(t, o.Data); ok {
-				b := appendUint(append(e.Text(), "[D-SACK Left Edge = "...), uint64(le-sackBase))
-				e.Line(append(b, " (relative)]"...))
-				b = appendUint(append(e.Text(), "[D-SACK Right Edge = "...), uint64(re-sackBase))
-				e.Line(append(b, " (relative)]"...))
-				e.LineString("D-SACK Sequence")
-				e.Sub()
-				e.ExpertLine("Warning", "Sequence", "D-SACK Sequence", nil)
-				e.Up()
+		x.uint(tcpOptionsSackCount, uint64(len(o.Data)/8))
+		if le, re, ok := dsack(t, o.Data); ok {
+			x.uint(tcpOptionsSackDsackLe, uint64(le-sackBase))
+			if tree {
+				e.SetRepr(append(appendUint(append(e.Text(), "D-SACK Left Edge = "...), uint64(le-sackBase)), " (relative)"...))
 			}
+			x.uint(tcpOptionsSackDsackRe, uint64(re-sackBase))
+			if tree {
+				e.SetRepr(append(appendUint(append(e.Text(), "D-SACK Right Edge = "...), uint64(re-sackBase)), " (relative)"...))
+			}
+			// tshark's text line, its expert item's field beneath it
+			// (which -T ek leaves out, as it writes no _ws_expert).
+			e.LineString("D-SACK Sequence")
+			e.Sub()
+			if x.want(tcpOptionsSackDsack) {
+				e.Expert(true)
+				e.None(&tcpFields[tcpOptionsSackDsack])
+				e.Expert(false)
+				e.NoTree()
+			}
+			e.ExpertLine("Warning", "Sequence", "D-SACK Sequence", nil)
+			e.Up()
 		}
 	case o.Kind == TCPOptTimestamp && len(o.Data) == 8:
-		e.Uint(&f[tcpOptionsTimestampTSval], uint64(be32(o.Data)))
-		e.Uint(&f[tcpOptionsTimestampTSecr], uint64(be32(o.Data[4:])))
+		x.uint(tcpOptionsTimestampTSval, uint64(be32(o.Data)))
+		x.uint(tcpOptionsTimestampTSecr, uint64(be32(o.Data[4:])))
 	}
 }
 
@@ -879,6 +968,8 @@ func tcpOptionTitle(b []byte, o TCPOption, bad bool) []byte {
 		return append(b, "Timestamps"...)
 	case o.Kind == TCPOptTFO:
 		return append(b, "TCP Fast Open"...)
+	case tcpOptionUnnamed(o.Kind):
+		return append(appendHex2(append(b, "Unknown (0x"...), o.Kind), ')')
 	}
 	b = append(b, "Unknown ("...)
 	b = appendUint(b, uint64(o.Kind))
@@ -1062,7 +1153,3 @@ func (e *emitter) relSeconds(f *Field, d nstime) {
 func (e *emitter) relNstime(f *Field, d nstime) {
 	e.TextDone(f, appendNstime(e.Text(), d))
 }
-
-// tcpSACKPermOption is the SACK-permitted option's bytes (kind 4, length
-// 2): tshark shows the option's field as its bytes.
-var tcpSACKPermOption = [2]byte{TCPOptSACKOK, 2}

@@ -14,6 +14,7 @@ var trackedNames = map[string]bool{
 	"tcp.seq": true, "tcp.nxtseq": true, "tcp.ack": true,
 	"tcp.window_size": true, "tcp.window_size_scalefactor": true,
 	"tcp.options.sack_le": true, "tcp.options.sack_re": true,
+	"tcp.options.sack.dsack_le": true, "tcp.options.sack.dsack_re": true,
 	"tcp.time_relative": true, "tcp.time_delta": true, "tcp.payload": true,
 	"udp.stream": true, "udp.time_relative": true, "udp.time_delta": true,
 	"icmp.resp_to": true, "icmp.resptime": true, "icmp.resp_in": true,

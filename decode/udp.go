@@ -67,6 +67,7 @@ const (
 	udpPort
 	udpLength
 	udpChecksum
+	udpChecksumStatus
 	udpStream
 	udpTimeRelative
 	udpTimeDelta
@@ -77,15 +78,16 @@ const (
 // udpFields are UDP's fields as tshark 4.0 registers them; udp.stream and
 // the times come from the connection tracker (tracker.go).
 var udpFields = [udpFieldCount]Field{
-	udpSrcport:      {Name: "udp.srcport", Label: "Source Port", Kind: KindUint, Width: 16},
-	udpDstport:      {Name: "udp.dstport", Label: "Destination Port", Kind: KindUint, Width: 16},
-	udpPort:         {Name: "udp.port", Label: "Source or Destination Port", Kind: KindUint, Width: 16},
-	udpLength:       {Name: "udp.length", Label: "Length", Kind: KindUint, Width: 16},
-	udpChecksum:     {Name: "udp.checksum", Label: "Checksum", Kind: KindUint, Width: 16, Base: BaseHex},
-	udpStream:       {Name: "udp.stream", Label: "Stream index", Kind: KindUint, Width: 32, Generated: true},
-	udpTimeRelative: {Name: "udp.time_relative", Label: "Time since first frame", Kind: KindRelTime, Generated: true},
-	udpTimeDelta:    {Name: "udp.time_delta", Label: "Time since previous frame", Kind: KindRelTime, Generated: true},
-	udpPayload:      {Name: "udp.payload", Label: "Payload", Kind: KindBytes},
+	udpSrcport:        {Name: "udp.srcport", Label: "Source Port", Kind: KindUint, Width: 16},
+	udpDstport:        {Name: "udp.dstport", Label: "Destination Port", Kind: KindUint, Width: 16},
+	udpPort:           {Name: "udp.port", Label: "Source or Destination Port", Kind: KindUint, Width: 16},
+	udpLength:         {Name: "udp.length", Label: "Length", Kind: KindUint, Width: 16},
+	udpChecksum:       {Name: "udp.checksum", Label: "Checksum", Kind: KindUint, Width: 16, Base: BaseHex},
+	udpChecksumStatus: {Name: "udp.checksum.status", Label: "Checksum Status", Kind: KindUint, Width: 8, Base: BaseNone, Generated: true},
+	udpStream:         {Name: "udp.stream", Label: "Stream index", Kind: KindUint, Width: 32, Generated: true},
+	udpTimeRelative:   {Name: "udp.time_relative", Label: "Time since first frame", Kind: KindRelTime, Generated: true},
+	udpTimeDelta:      {Name: "udp.time_delta", Label: "Time since previous frame", Kind: KindRelTime, Generated: true},
+	udpPayload:        {Name: "udp.payload", Label: "Payload", Kind: KindBytes},
 }
 
 var protoUDP = protoField("udp", "User Datagram Protocol")
@@ -128,17 +130,24 @@ func emitUDP(e *emitter, i int) {
 		}
 		e.Uint(&f[udpLength], uint64(u.Length()))
 		e.Uint(&f[udpChecksum], uint64(u.Checksum()))
-		if e.Tree() {
-			if _, _, v6 := ipAddrs(e.d, i); u.Checksum() == 0 && !v6 {
-				// IPv4 allows no checksum (zero).
+		zero := false // IPv4 allows no checksum (zero)
+		if u.Checksum() == 0 {
+			_, _, v6 := ipAddrs(e.d, i)
+			zero = !v6
+		}
+		if zero {
+			// Its status is "Not present", beneath the checksum.
+			if e.Tree() {
 				e.SetRepr(append(e.Text(), "Checksum: 0x0000 [zero-value ignored]"...))
-				e.Sub()
-				e.LineString("[Checksum Status: Not present]")
-				e.Up()
-			} else {
-				e.SetRepr(append(appendHex4(append(e.Text(), "Checksum: 0x"...), u.Checksum()), " [unverified]"...))
-				e.LineString("[Checksum Status: Unverified]")
 			}
+			e.Sub()
+			e.Uint(&f[udpChecksumStatus], 3)
+			e.Up()
+		} else {
+			if e.Tree() {
+				e.SetRepr(append(appendHex4(append(e.Text(), "Checksum: 0x"...), u.Checksum()), " [unverified]"...))
+			}
+			e.Uint(&f[udpChecksumStatus], 2) // unverified, as tshark's default
 		}
 		if us := e.conv.udp(i); us != nil {
 			e.Uint(&f[udpStream], uint64(us.Stream))

@@ -144,6 +144,9 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"sctp.data_rtt", "sctp.ack", "sctp.ack_frame", "sctp.sack_rtt", "sctp.fragments", "sctp.fragment",
 		// A segment's SACK blocks, and tshark's second duplicate_ack item.
 		"tcp.options.sack_le", "tcp.options.sack_re", "tcp.analysis.duplicate_ack",
+		// Every TCP option's kind and length; NOPs and EOLs come several
+		// to a header.
+		"tcp.option_kind", "tcp.option_len", "tcp.options.nop", "tcp.options.eol",
 		// IPv6 extension headers of one type may follow each other.
 		"ipv6.hopopts.", "ipv6.dstopts.", "ipv6.routing.", "ipv6.fraghdr.",
 		// Protocols of records, TLVs and options: PIM's options and
