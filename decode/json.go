@@ -252,21 +252,32 @@ func appendJSONString(b []byte, s string) []byte {
 // appendJSONBytes appends v (arbitrary bytes from a packet) as a JSON string.
 func appendJSONBytes(b []byte, v []byte) []byte {
 	b = append(b, '"')
+	start := 0 // v[start:i] is copied as it is
 	for i := 0; i < len(v); {
 		c := v[i]
-		if c < utf8.RuneSelf {
-			b = appendJSONByte(b, c)
+		switch {
+		case c < utf8.RuneSelf:
+			if c >= 0x20 && c != '"' && c != '\\' && c != 0x7f {
+				i++
+				continue
+			}
+			b = appendJSONByte(append(b, v[start:i]...), c)
 			i++
+		case c >= 0xc2 && c <= 0xdf && i+1 < len(v) && v[i+1]&0xc0 == 0x80:
+			i += 2 // a two-byte sequence (tcp.flags.str's middle dots)
 			continue
+		default:
+			r, n := utf8.DecodeRune(v[i:])
+			if r != utf8.RuneError || n != 1 {
+				i += n
+				continue
+			}
+			b = append(append(b, v[start:i]...), `\ufffd`...)
+			i++
 		}
-		r, n := utf8.DecodeRune(v[i:])
-		if r == utf8.RuneError && n == 1 {
-			b = append(b, `\ufffd`...)
-		} else {
-			b = append(b, v[i:i+n]...)
-		}
-		i += n
+		start = i
 	}
+	b = append(b, v[start:]...)
 	return append(b, '"')
 }
 
