@@ -278,6 +278,10 @@ func (p *EKPrinter) appendProto(b []byte, l *FieldList, k, end int, t time.Time)
 			b = appendEKValue(b, l, r, t, p.location())
 			continue
 		}
+		if r.Field.EKByParent {
+			b = p.appendEKByParent(b, l, k, j, end, r.Field, t)
+			continue
+		}
 		b = append(b, '[')
 		for m, c := j, 0; c < n && m < end; m++ {
 			q := &recs[m]
@@ -293,6 +297,86 @@ func (p *EKPrinter) appendProto(b []byte, l *FieldList, k, end int, t time.Time)
 		b = append(b, ']')
 	}
 	return append(b, '}')
+}
+
+// appendEKByParent appends the values of f (an EKByParent field) from
+// recs[j] on, before end, grouped by the protocol item each follows
+// (within the protocol opened at recs[k]), in the order of the items'
+// first values: a value alone for an item with one, an array for an item
+// with several, all in an array.
+func (p *EKPrinter) appendEKByParent(b []byte, l *FieldList, k, j, end int, f *Field, t time.Time) []byte {
+	recs := l.recs
+	of := func(m int) bool { return ekWritten(&recs[m]) && sameName(recs[m].Field, f) }
+	// parent returns the item value m follows: the field of the protocol
+	// item before it, or, when another value of f comes first, m itself
+	// (an item rawcap does not model: a group of its own).
+	type item struct {
+		f *Field
+		m int
+	}
+	parent := func(m int) item {
+		for q := m - 1; q > k; q-- {
+			if recs[q].Op == OpValue && recs[q].Field.Kind == KindProtocol {
+				return item{f: recs[q].Field}
+			}
+			if of(q) {
+				break
+			}
+		}
+		return item{m: m}
+	}
+	total := 0
+	for m := j; m < end; m++ {
+		if of(m) {
+			total++
+		}
+	}
+	b = append(b, '[')
+	first := true
+	for m := j; m < end; m++ {
+		if !of(m) {
+			continue
+		}
+		pm := parent(m)
+		dup := false
+		for q := j; q < m && !dup; q++ {
+			dup = of(q) && parent(q) == pm
+		}
+		if dup {
+			continue // written with the item's first value
+		}
+		n := 0
+		for q := m; q < end; q++ {
+			if of(q) && parent(q) == pm {
+				n++
+			}
+		}
+		flat := n == total // one item: its values are the field's array
+		if !first {
+			b = append(b, ',')
+		}
+		first = false
+		if n == 1 {
+			b = appendEKValue(b, l, &recs[m], t, p.location())
+			continue
+		}
+		if !flat {
+			b = append(b, '[')
+		}
+		for q, c := m, 0; q < end; q++ {
+			if of(q) && parent(q) == pm {
+				if c > 0 {
+					b = append(b, ',')
+				}
+				c++
+				b = appendEKValue(b, l, &recs[q], t, p.location())
+			}
+		}
+		if !flat {
+			b = append(b, ']')
+		}
+	}
+	return append(b, ']')
 }
 
 // ekWritten reports whether -T ek writes r among its protocol's fields.

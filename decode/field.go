@@ -153,6 +153,11 @@ type Field struct {
 	// ("e2:15:81:b4:b9:45"), in the tree, -T fields and JSON, as
 	// Wireshark's SEP_COLON does; else they run together.
 	ColonSep bool
+	// EKByParent: -T ek groups the field's values by the protocol item
+	// each follows (a TCP option's kind by its option): tshark's JSON
+	// merges the subtrees of items of one name, so ek shows the values of
+	// a repeated item as an array inside the field's array.
+	EKByParent bool
 	// id numbers the fields of the protocol table from 1 (fieldIDs), for
 	// a FieldList's selection; 0: a field outside the table, always kept.
 	id uint32
