@@ -300,10 +300,12 @@ func (p *EKPrinter) appendProto(b []byte, l *FieldList, k, end int, t time.Time)
 }
 
 // appendEKByParent appends the values of f (an EKByParent field) from
-// recs[j] on, before end, grouped by the protocol item each follows
-// (within the protocol opened at recs[k]), in the order of the items'
-// first values: a value alone for an item with one, an array for an item
-// with several, all in an array.
+// recs[j] on, before end, as one array grouped by the protocol item each
+// follows (within the protocol opened at recs[k]), in the order of the
+// items' first values: tshark's JSON merges the subtrees of items of one
+// name and writes the field once per item, under the same key; one flat
+// array of those values in that order is what an Elasticsearch document
+// can hold (it refuses a key written twice).
 func (p *EKPrinter) appendEKByParent(b []byte, l *FieldList, k, j, end int, f *Field, t time.Time) []byte {
 	recs := l.recs
 	of := func(m int) bool { return ekWritten(&recs[m]) && sameName(recs[m].Field, f) }
@@ -325,12 +327,6 @@ func (p *EKPrinter) appendEKByParent(b []byte, l *FieldList, k, j, end int, f *F
 		}
 		return item{m: m}
 	}
-	total := 0
-	for m := j; m < end; m++ {
-		if of(m) {
-			total++
-		}
-	}
 	b = append(b, '[')
 	first := true
 	for m := j; m < end; m++ {
@@ -345,35 +341,14 @@ func (p *EKPrinter) appendEKByParent(b []byte, l *FieldList, k, j, end int, f *F
 		if dup {
 			continue // written with the item's first value
 		}
-		n := 0
 		for q := m; q < end; q++ {
 			if of(q) && parent(q) == pm {
-				n++
-			}
-		}
-		flat := n == total // one item: its values are the field's array
-		if !first {
-			b = append(b, ',')
-		}
-		first = false
-		if n == 1 {
-			b = appendEKValue(b, l, &recs[m], t, p.location())
-			continue
-		}
-		if !flat {
-			b = append(b, '[')
-		}
-		for q, c := m, 0; q < end; q++ {
-			if of(q) && parent(q) == pm {
-				if c > 0 {
+				if !first {
 					b = append(b, ',')
 				}
-				c++
+				first = false
 				b = appendEKValue(b, l, &recs[q], t, p.location())
 			}
-		}
-		if !flat {
-			b = append(b, ']')
 		}
 	}
 	return append(b, ']')

@@ -154,9 +154,9 @@ type Field struct {
 	// Wireshark's SEP_COLON does; else they run together.
 	ColonSep bool
 	// EKByParent: -T ek groups the field's values by the protocol item
-	// each follows (a TCP option's kind by its option): tshark's JSON
-	// merges the subtrees of items of one name, so ek shows the values of
-	// a repeated item as an array inside the field's array.
+	// each follows (a TCP option's kind by its option), in the order of
+	// the items' first values, as tshark's JSON merges the subtrees of
+	// items of one name: NOP, MSS, NOP, NOP gives kinds 1, 1, 1, 2.
 	EKByParent bool
 	// id numbers the fields of the protocol table from 1 (fieldIDs), for
 	// a FieldList's selection; 0: a field outside the table, always kept.
