@@ -93,18 +93,6 @@ func appendTreeClass(b []byte, c uint16) []byte {
 	return append(b, "Unknown"...) // the Class line adds the number
 }
 
-// appendTreeType appends "A (Host Address) (1)" as tshark -V shows a type.
-func appendTreeType(b []byte, typ uint16) []byte {
-	if s, ok := dnsTypeDescriptions[typ]; ok {
-		b = append(b, s...)
-	} else {
-		b = append(b, "Unknown"...)
-	}
-	b = append(b, " ("...)
-	b = strconv.AppendUint(b, uint64(typ), 10)
-	return append(b, ')')
-}
-
 // appendTreeSeconds appends "300 (5 minutes)" as Wireshark shows durations.
 func appendTreeSeconds(b []byte, v uint32) []byte {
 	b = strconv.AppendUint(b, uint64(v), 10)

@@ -310,15 +310,6 @@ func (l *FieldList) LineString(s string) {
 	}
 }
 
-// repr returns the tree text of record k (nil: none).
-func (l *FieldList) repr(k int) []byte {
-	if k >= len(l.reprs) || l.reprs[k].n == 0 {
-		return nil
-	}
-	sp := l.reprs[k]
-	return l.aux[sp.off : sp.off+sp.n]
-}
-
 // End closes the innermost open protocol, group or item.
 func (l *FieldList) End() { l.recs = append(l.recs, FieldRec{Op: OpEnd}) }
 
