@@ -29,6 +29,7 @@ type EKPrinter struct {
 	stamp []uint32
 	count []uint32
 	gen   uint32
+	tops  []int // appendAll's top-level protocols, reused
 }
 
 // Append appends the index line and the document of the packet d last
@@ -106,34 +107,35 @@ func (p *EKPrinter) appendChosen(b []byte, l *FieldList) []byte {
 // all its fields, and inside it the protocols Wireshark's tree nests there.
 func (p *EKPrinter) appendAll(b []byte, l *FieldList, t time.Time) []byte {
 	recs := l.recs
-	first := true
-	var seen [layerCount + 3]*Field // and frame, pkt_comment, the exception mark
-	nseen := 0
+	// The top-level protocols' opening records, found once.
+	p.tops = p.tops[:0]
 	for k := 0; k < len(recs); {
 		if recs[k].Op != OpProto {
 			k++
 			continue
 		}
+		p.tops = append(p.tops, k)
+		_, k = p.appendTree(nil, l, k, t)
+	}
+	first := true
+	for i, k := range p.tops {
 		proto := recs[k].Field
-		dup := false
-		for _, s := range seen[:nseen] {
-			dup = dup || s == proto
+		again, before := false, false
+		for _, j := range p.tops[:i] {
+			before = before || recs[j].Field == proto
 		}
-		if dup {
-			_, k = p.appendTree(nil, l, k, t) // written with its first occurrence
-			continue
+		if before {
+			continue // written with its first occurrence
 		}
-		if nseen < len(seen) {
-			seen[nseen] = proto
-			nseen++
+		for _, j := range p.tops[i+1:] {
+			again = again || recs[j].Field == proto
 		}
 		if !first {
 			b = append(b, ',')
 		}
 		first = false
-		_, next := p.appendTree(nil, l, k, t)
-		if !ekRepeats(p, l, next, proto, t) {
-			b, k = p.appendTree(b, l, k, t)
+		if !again {
+			b, _ = p.appendTree(b, l, k, t)
 			continue
 		}
 		// A protocol that occurs again (IP in IP, two VLAN tags): tshark
@@ -141,42 +143,20 @@ func (p *EKPrinter) appendAll(b []byte, l *FieldList, t time.Time) []byte {
 		b = append(b, '"')
 		b = append(b, proto.Name...)
 		b = append(b, `":[`...)
-		for j := k; j < len(recs); {
-			if recs[j].Op != OpProto || recs[j].Field != proto {
-				if recs[j].Op == OpProto {
-					_, j = p.appendTree(nil, l, j, t)
-				} else {
-					j++
-				}
+		for _, j := range p.tops[i:] {
+			if recs[j].Field != proto {
 				continue
 			}
 			if j != k {
 				b = append(b, ',')
 			}
 			start := len(b)
-			b, j = p.appendTree(b, l, j, t)
+			b, _ = p.appendTree(b, l, j, t)
 			b = append(b[:start], b[start+len(proto.Name)+3:]...) // `"name":` off
 		}
 		b = append(b, ']')
-		k = next
 	}
 	return b
-}
-
-// ekRepeats reports whether protocol proto opens again at the top level
-// from record k on.
-func ekRepeats(p *EKPrinter, l *FieldList, k int, proto *Field, t time.Time) bool {
-	for k < len(l.recs) {
-		switch {
-		case l.recs[k].Op != OpProto:
-			k++
-		case l.recs[k].Field == proto:
-			return true
-		default:
-			_, k = p.appendTree(nil, l, k, t)
-		}
-	}
-	return false
 }
 
 // appendTree appends the protocol opened at recs[k] with the protocols
