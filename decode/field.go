@@ -234,6 +234,7 @@ func init() {
 		}
 	}
 	fieldCount = next
+	boolLines = make([]atomic.Pointer[[2]string], fieldCount)
 }
 
 // Type returns Wireshark's name of f's type, as tshark -G fields shows it

@@ -4,7 +4,6 @@ import (
 	"math"
 	"math/bits"
 	"strconv"
-	"sync"
 	"sync/atomic"
 	"unicode/utf8"
 )
@@ -349,7 +348,7 @@ func appendFieldLineName(b []byte, fl *FieldList, r *FieldRec) ([]byte, int) {
 // Made on demand, not for every field at start-up: a run meets a few dozen
 // flags of the thousands declared.
 func boolLine(f *Field) *[2]string {
-	ls := boolLines()
+	ls := boolLines
 	if int(f.id) >= len(ls) {
 		return &noBoolLine
 	}
@@ -369,10 +368,9 @@ func boolLine(f *Field) *[2]string {
 	return &bl
 }
 
-// boolLines holds boolLine's lines by field id.
-var boolLines = sync.OnceValue(func() []atomic.Pointer[[2]string] {
-	return make([]atomic.Pointer[[2]string], fieldCount)
-})
+// boolLines holds boolLine's lines by field id; made where the fields are
+// numbered.
+var boolLines []atomic.Pointer[[2]string]
 
 var noBoolLine [2]string
 
