@@ -2,7 +2,6 @@ package decode
 
 import (
 	"cmp"
-	"strconv"
 	"time"
 )
 
@@ -140,25 +139,17 @@ func (s *arrivalStamp) append(b []byte, t time.Time, loc *time.Location) []byte 
 // of the previous displayed one; loc is the zone of frame.time, formatted
 // by stamp. Of the fields whose text takes time to make (times,
 // protocols), only those with their bit set in want (by frameFields index)
-// are emitted; a tree list asks for all.
+// are emitted. The -V tree draws the frame itself (TreePrinter.frame).
 func emitFrame(e *emitter, f *Frame, first, prev, shown time.Time, loc *time.Location, want uint64, stamp *arrivalStamp) {
 	fs := &frameFields
-	tree := e.Tree()
 	if f.Section > 0 && len(f.Comments) > 0 {
 		e.Proto(&protoPktComment)
 		for _, c := range f.Comments {
 			e.String(&fs[frameComment], c)
-			if tree {
-				e.SetRepr(append(e.Text(), c...))
-			}
 			e.Sub()
 			e.Expert(true)
 			e.None(&fs[frameCommentExpert])
 			e.Expert(false)
-			if tree {
-				e.NoTree()
-				e.ExpertLine("Comment", "Comment", c, nil)
-			}
 			e.Up()
 		}
 		e.End()
@@ -166,54 +157,15 @@ func emitFrame(e *emitter, f *Frame, first, prev, shown time.Time, loc *time.Loc
 	e.Proto(&protoFrame)
 	e.setSpan(len(e.recs)-1, 0, len(e.d.data))
 	caplen := len(e.d.data)
-	// The lengths key the remembered texts of the title and of the length
-	// lines (a flow's packets repeat them).
-	lens := [8]byte{byte(f.Length >> 24), byte(f.Length >> 16), byte(f.Length >> 8), byte(f.Length),
-		byte(caplen >> 24), byte(caplen >> 16), byte(caplen >> 8), byte(caplen)}
-	memoLens := uint(f.Length) <= 1<<31 && uint(caplen) <= 1<<31
 	ifName := f.InterfaceName
 	if f.Section > 0 {
 		ifName = cmp.Or(f.InterfaceName, f.InterfaceDescription, "unknown") // tshark's name of an interface
-	}
-	if tree {
-		b := strconv.AppendInt(append(e.Text(), "Frame "...), int64(f.Number), 10)
-		var held bool
-		if memoLens {
-			b, held = e.memoText(b, memoFrameTitle, lens[:])
-		}
-		if !held {
-			start := len(b)
-			b = append(appendBytesBits(append(b, ": "...), f.Length), " on wire ("...)
-			b = strconv.AppendInt(b, int64(f.Length)*8, 10)
-			b = append(appendBytesBits(append(b, " bits), "...), caplen), " captured ("...)
-			b = append(strconv.AppendInt(b, int64(caplen)*8, 10), " bits)"...)
-			if memoLens {
-				e.rememberText(memoFrameTitle, lens[:], b[start:])
-			}
-		}
-		if ifName != "" {
-			b = append(append(append(b, " on interface "...), ifName...), ", id "...)
-			b = strconv.AppendInt(b, int64(f.Interface), 10)
-			if f.HasFlags {
-				switch f.Flags & 3 {
-				case 1:
-					b = append(b, " (inbound)"...)
-				case 2:
-					b = append(b, " (outbound)"...)
-				}
-			}
-		}
-		e.SetRepr(b)
 	}
 	if f.Section > 0 {
 		e.Uint(&fs[frameSectionNumber], uint64(f.Section))
 	}
 	if ifName != "" {
 		e.Uint(&fs[frameInterfaceID], uint64(f.Interface))
-		if tree {
-			b := strconv.AppendInt(append(e.Text(), "Interface id: "...), int64(f.Interface), 10)
-			e.SetRepr(append(append(append(b, " ("...), ifName...), ')'))
-		}
 		e.Sub()
 		e.String(&fs[frameInterfaceName], ifName)
 		if f.InterfaceDescription != "" {
@@ -237,45 +189,34 @@ func emitFrame(e *emitter, f *Frame, first, prev, shown time.Time, loc *time.Loc
 		}
 		e.Up()
 	}
-	if name, wtap, ok := treeEncap(e.d.linkType); ok {
+	if _, wtap, ok := treeEncap(e.d.linkType); ok {
 		e.Int(&fs[frameEncapType], int64(wtap))
-		if tree {
-			b := append(append(e.Text(), "Encapsulation type: "...), name...)
-			e.SetRepr(append(strconv.AppendInt(append(b, " ("...), int64(wtap), 10), ')'))
-		}
-	} else if tree {
-		b := append(append(e.Text(), "Encapsulation type: "...), e.d.linkType.Description()...)
-		e.Line(append(strconv.AppendInt(append(b, " ("...), int64(e.d.linkType), 10), ')'))
 	}
-	if tree {
-		emitFrameTreeTimes(e, f, first, prev, shown, loc, stamp, memoLens, lens[:])
-	} else {
-		if !f.Time.IsZero() { // a packet without a time (pcapng's simple packet block)
-			if want&(1<<frameTime) != 0 {
-				e.TextDone(&fs[frameTime], stamp.append(e.Text(), f.Time, loc))
-			}
-			if e.wants(&fs[frameOffsetShift]) {
-				e.TextDone(&fs[frameOffsetShift], append(e.Text(), "0.000000000"...))
-			}
-			if want&(1<<frameTimeEpoch) != 0 {
-				e.relTime(&fs[frameTimeEpoch], f.Time, time.Unix(0, 0))
-			}
-			if want&(1<<frameTimeDelta) != 0 {
-				e.relTime(&fs[frameTimeDelta], f.Time, prev)
-			}
-			if want&(1<<frameTimeDeltaDisplayed) != 0 {
-				e.relTime(&fs[frameTimeDeltaDisplayed], f.Time, shown)
-			}
-			if want&(1<<frameTimeRelative) != 0 {
-				e.relTime(&fs[frameTimeRelative], f.Time, first)
-			}
+	if !f.Time.IsZero() { // a packet without a time (pcapng's simple packet block)
+		if want&(1<<frameTime) != 0 {
+			e.TextDone(&fs[frameTime], stamp.append(e.Text(), f.Time, loc))
 		}
-		e.Uint(&fs[frameNumber], uint64(f.Number))
-		e.Uint(&fs[frameLen], uint64(f.Length))
-		e.Uint(&fs[frameCapLen], uint64(caplen))
-		e.Bool(&fs[frameMarked], false)
-		e.Bool(&fs[frameIgnored], false)
+		if e.wants(&fs[frameOffsetShift]) {
+			e.TextDone(&fs[frameOffsetShift], append(e.Text(), "0.000000000"...))
+		}
+		if want&(1<<frameTimeEpoch) != 0 {
+			e.relTime(&fs[frameTimeEpoch], f.Time, time.Unix(0, 0))
+		}
+		if want&(1<<frameTimeDelta) != 0 {
+			e.relTime(&fs[frameTimeDelta], f.Time, prev)
+		}
+		if want&(1<<frameTimeDeltaDisplayed) != 0 {
+			e.relTime(&fs[frameTimeDeltaDisplayed], f.Time, shown)
+		}
+		if want&(1<<frameTimeRelative) != 0 {
+			e.relTime(&fs[frameTimeRelative], f.Time, first)
+		}
 	}
+	e.Uint(&fs[frameNumber], uint64(f.Number))
+	e.Uint(&fs[frameLen], uint64(f.Length))
+	e.Uint(&fs[frameCapLen], uint64(caplen))
+	e.Bool(&fs[frameMarked], false)
+	e.Bool(&fs[frameIgnored], false)
 	if f.Section > 0 && f.HasFlags {
 		switch f.Flags & 3 {
 		case 1:
@@ -284,10 +225,7 @@ func emitFrame(e *emitter, f *Frame, first, prev, shown time.Time, loc *time.Loc
 			e.Int(&fs[frameP2PDir], 0) // sent
 		}
 	}
-	if tree {
-		b := append(e.Text(), fs[frameProtocols].Label...)
-		e.lineDone(&fs[frameProtocols], appendProtocols(append(b, ": "...), e.d, e.conv))
-	} else if want&(1<<frameProtocols) != 0 {
+	if want&(1<<frameProtocols) != 0 {
 		e.TextDone(&fs[frameProtocols], appendProtocols(e.Text(), e.d, e.conv))
 	}
 	switch {
@@ -306,50 +244,6 @@ func emitFrame(e *emitter, f *Frame, first, prev, shown time.Time, loc *time.Loc
 		}
 	}
 	e.End()
-}
-
-// emitFrameTreeTimes emits, in a tree list, the frame's fields from its
-// arrival time to its "[Frame is ignored: …]" line, each with its line's
-// text as its value (the tree reads no other). The lines from the lengths
-// on depend on the lengths alone, keyed by lens when memoLens.
-func emitFrameTreeTimes(e *emitter, f *Frame, first, prev, shown time.Time, loc *time.Location, stamp *arrivalStamp, memoLens bool, lens []byte) {
-	fs := &frameFields
-	e.lineDone(&fs[frameTime], stamp.append(append(e.Text(), "Arrival Time: "...), f.Time, loc))
-	e.lineDone(&fs[frameOffsetShift], append(e.Text(), "Time shift for this packet: 0.000000000 seconds"...))
-	// The seconds since the epoch and the nanoseconds.
-	b := strconv.AppendInt(append(e.Text(), "Epoch Time: "...), f.Time.Unix(), 10)
-	e.lineDone(&fs[frameTimeEpoch], append(appendNanos(append(b, '.'), uint32(f.Time.Nanosecond())), " seconds"...))
-	b = appendSeconds(append(e.Text(), "Time delta from previous captured frame: "...), f.Time, prev)
-	e.lineDone(&fs[frameTimeDelta], append(b, " seconds"...))
-	b = appendSeconds(append(e.Text(), "Time delta from previous displayed frame: "...), f.Time, shown)
-	e.lineDone(&fs[frameTimeDeltaDisplayed], append(b, " seconds"...))
-	b = appendSeconds(append(e.Text(), "Time since reference or first frame: "...), f.Time, first)
-	e.lineDone(&fs[frameTimeRelative], append(b, " seconds"...))
-	e.lineDone(&fs[frameNumber], strconv.AppendInt(append(e.Text(), "Frame Number: "...), int64(f.Number), 10))
-	if memoLens && !e.Memo(memoFrameLengths, lens) {
-		return
-	}
-	caplen := len(e.d.data)
-	b = appendBytesBits(append(e.Text(), "Frame Length: "...), f.Length)
-	b = strconv.AppendInt(append(b, " ("...), int64(f.Length)*8, 10)
-	e.lineDone(&fs[frameLen], append(b, " bits)"...))
-	b = appendBytesBits(append(e.Text(), "Capture Length: "...), caplen)
-	b = strconv.AppendInt(append(b, " ("...), int64(caplen)*8, 10)
-	e.lineDone(&fs[frameCapLen], append(b, " bits)"...))
-	e.lineDone(&fs[frameMarked], append(e.Text(), "Frame is marked: False"...))
-	e.lineDone(&fs[frameIgnored], append(e.Text(), "Frame is ignored: False"...))
-	if memoLens {
-		e.MemoEnd()
-	}
-}
-
-// lineDone adds, in a tree list, b[len(before):] — b being what Text
-// returned with the text appended — as f's value and as its whole tree
-// line: the value is the line's text, which the tree alone reads.
-func (e *emitter) lineDone(f *Field, b []byte) {
-	off := len(e.aux)
-	e.TextDone(f, b)
-	e.setRepr(len(e.recs)-1, off, len(e.aux))
 }
 
 // relTime emits t-u as a relative time, with its text in seconds and nine

@@ -149,29 +149,3 @@ const memoHit = 1 << 63
 func (l *FieldList) memoSlot(r *FieldRec) (*treeMemoSlot, bool) {
 	return &l.memo[r.u>>32&0xff].slot[uint32(r.u)], r.u&memoHit != 0
 }
-
-// memoText appends to b, in a tree list, the piece of a line block holds
-// for key (1 to 16 bytes the piece depends on: the frame's lengths in its
-// title) and reports whether it held one; rememberText stores it. Outside
-// a tree list nothing is held.
-func (l *FieldList) memoText(b []byte, block int, key []byte) ([]byte, bool) {
-	if l.memo == nil || !l.tree || len(key) == 0 || len(key) > 16 {
-		return b, false
-	}
-	s := l.memo[block].slotOf(key)
-	if int(s.klen) != len(key) || string(s.key[:len(key)]) != string(key) {
-		return b, false
-	}
-	return append(b, s.out...), true
-}
-
-// rememberText stores text as block's piece of a line for key (see
-// memoText).
-func (l *FieldList) rememberText(block int, key, text []byte) {
-	if l.memo == nil || !l.tree || len(key) == 0 || len(key) > 16 {
-		return
-	}
-	s := l.memo[block].slotOf(key)
-	s.klen = uint8(copy(s.key[:], key))
-	s.out = append(s.out[:0], text...)
-}
