@@ -333,6 +333,35 @@ func (l *FieldList) wants(f *Field) bool {
 	return l.sel == nil || f.id == 0 || l.sel[f.id>>6]&(1<<(f.id&63)) != 0
 }
 
+// wantsAny reports whether any field of fs, a run of one protocol's field
+// table (numbered one after another), is kept: an emitter can skip a
+// block of fields nobody reads (TCP's options when -T fields asks for its
+// ports). Protocols, lines and groups inside the block are skipped with it,
+// so it is for blocks only fields of fs stand in.
+func (l *FieldList) wantsAny(fs []Field) bool {
+	if l.sel == nil || len(fs) == 0 {
+		return true
+	}
+	lo, hi := fs[0].id, fs[len(fs)-1].id
+	if lo == 0 || hi-lo != uint32(len(fs)-1) {
+		return true // not numbered as one run: keep everything
+	}
+	wl, wh := lo>>6, hi>>6
+	first, last := ^uint64(0)<<(lo&63), ^uint64(0)>>(63-hi&63)
+	if wl == wh {
+		return l.sel[wl]&first&last != 0
+	}
+	if l.sel[wl]&first != 0 || l.sel[wh]&last != 0 {
+		return true
+	}
+	for _, m := range l.sel[wl+1 : wh] {
+		if m != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func (l *FieldList) add(f *Field, u uint64) {
 	if !l.wants(f) {
 		return

@@ -47,6 +47,7 @@ type FieldsPrinter struct {
 	clock   frameClock
 	started bool
 	frame   uint64       // the frame fields asked for, a bit per frameFields index
+	vals    []int32      // appendLine's: the value records of the line's list
 	stamp   arrivalStamp // formats frame.time
 	tracked bool         // a named field comes from the connection tracker
 	noConv  convResults
@@ -208,17 +209,28 @@ func (p *FieldsPrinter) AppendHeader(b []byte) []byte {
 
 // appendLine appends the named fields' values in l and a newline.
 func (p *FieldsPrinter) appendLine(b []byte, l *FieldList) []byte {
+	// The value records, found once: with a selection the list holds
+	// few besides its protocols' records, and each named field is then
+	// looked for among these only.
+	vals := p.vals[:0]
+	for k := range l.recs {
+		if r := &l.recs[k]; r.Op == OpValue && !r.JSONOnly {
+			vals = append(vals, int32(k))
+		}
+	}
+	p.vals = vals
 	for k, f := range p.fields {
 		if k > 0 {
 			b = append(b, p.Separator...)
 		}
-		b = p.appendField(b, l, f)
+		b = p.appendField(b, l, f, vals)
 	}
 	return append(b, '\n')
 }
 
-// appendField appends the values of the named field in l.
-func (p *FieldsPrinter) appendField(b []byte, l *FieldList, f *Field) []byte {
+// appendField appends the values of the named field in l, whose value
+// records are l.recs[vals[…]].
+func (p *FieldsPrinter) appendField(b []byte, l *FieldList, f *Field, vals []int32) []byte {
 	q := p.Quote
 	start := len(b)
 	if q == 'd' {
@@ -228,9 +240,9 @@ func (p *FieldsPrinter) appendField(b []byte, l *FieldList, f *Field) []byte {
 	}
 	var last *FieldRec
 	n := 0
-	for k := range l.recs {
+	for _, k := range vals {
 		r := &l.recs[k]
-		if r.Op != OpValue || r.JSONOnly || r.Field != f {
+		if r.Field != f {
 			continue
 		}
 		switch p.Occurrence {
@@ -273,9 +285,9 @@ func AppendFieldText(b []byte, l *FieldList, r *FieldRec) []byte {
 		if f.Base == BaseHex || f.Base == BaseHexDec {
 			return appendHexDigits(b, r.u, f.hexDigits())
 		}
-		return strconv.AppendUint(b, r.u, 10)
+		return appendUint(b, r.u)
 	case KindInt:
-		return strconv.AppendInt(b, int64(r.u), 10)
+		return appendInt(b, int64(r.u))
 	case KindBool:
 		if r.u != 0 {
 			return append(b, '1')

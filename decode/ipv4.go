@@ -388,13 +388,13 @@ func emitIPv4(e *emitter, i int) {
 		}
 		e.MemoEnd()
 	}
-	if e.Memo(memoIPv4Head, ip[:2]) {
+	if e.wantsAny(f[ipVersion:ipDsfieldECN+1]) && e.Memo(memoIPv4Head, ip[:2]) {
 		emitIPv4Head(e, ip)
 		e.MemoEnd()
 	}
 	e.Uint(&f[ipLen], uint64(ip.TotalLength()))
 	e.Uint(&f[ipID], uint64(ip.ID()))
-	if e.Memo(memoIPv4Frag, ip[6:10]) {
+	if e.wantsAny(f[ipFlags:ipProtocol+1]) && e.Memo(memoIPv4Frag, ip[6:10]) {
 		emitIPv4Frag(e, ip)
 		e.MemoEnd()
 	}

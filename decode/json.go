@@ -103,7 +103,7 @@ func (p *JSONPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 
 // appendEpoch appends t as "seconds.nanoseconds".
 func appendEpoch(b []byte, t time.Time) []byte {
-	b = strconv.AppendInt(b, t.Unix(), 10)
+	b = appendInt(b, t.Unix())
 	b = append(b, '.')
 	return appendFrac(b, t.Nanosecond(), 9)
 }
@@ -225,7 +225,7 @@ func (w *jsonWriter) str(k, v string) {
 
 func (w *jsonWriter) int(k string, v int) {
 	w.key(k)
-	w.b = strconv.AppendInt(w.b, int64(v), 10)
+	w.b = appendInt(w.b, int64(v))
 }
 
 // appendJSONString appends s quoted and escaped as JSON.
@@ -386,11 +386,11 @@ func appendJSONValue(b []byte, l *FieldList, r *FieldRec) []byte {
 			b = appendHexDigits(b, r.u, f.hexDigits())
 			return append(b, '"')
 		}
-		return strconv.AppendUint(b, r.u, 10)
+		return appendUint(b, r.u)
 	case KindFrameNum:
-		return strconv.AppendUint(b, r.u, 10)
+		return appendUint(b, r.u)
 	case KindInt:
-		return strconv.AppendInt(b, int64(r.u), 10)
+		return appendInt(b, int64(r.u))
 	case KindBool:
 		return strconv.AppendBool(b, r.u != 0)
 	case KindIPv4, KindIPv6:

@@ -258,8 +258,6 @@ func appendFrac(b []byte, ns, digits int) []byte {
 	return append(b, tmp[:digits]...)
 }
 
-func appendUint(b []byte, v uint64) []byte { return strconv.AppendUint(b, v, 10) }
-
 // appendHex4 appends v as 4 lower-case hex digits.
 func appendHex4(b []byte, v uint16) []byte {
 	return append(b, hexDigits[v>>12], hexDigits[v>>8&15], hexDigits[v>>4&15], hexDigits[v&15])

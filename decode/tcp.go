@@ -379,7 +379,7 @@ func emitTCP(e *emitter, i int) {
 		}
 		if (sg == nil || sg.HaveLen) && !bogus {
 			b = append(b, ", Len: "...)
-			b = strconv.AppendInt(b, int64(treeLen), 10)
+			b = appendInt(b, int64(treeLen))
 		}
 		e.SetRepr(b)
 	}
@@ -415,7 +415,7 @@ func emitTCP(e *emitter, i int) {
 	case tree && (sg == nil || sg.HaveLen):
 		e.Int(&f[tcpLen], int64(treeLen))
 		if treeLen < 0 {
-			e.SetRepr(strconv.AppendInt(append(e.Text(), "TCP Segment Len: "...), int64(treeLen), 10))
+			e.SetRepr(appendInt(append(e.Text(), "TCP Segment Len: "...), int64(treeLen)))
 		}
 	case !tree && have >= 13:
 		e.Int(&f[tcpLen], int64(length))
@@ -435,7 +435,7 @@ func emitTCP(e *emitter, i int) {
 	if bogus {
 		emitTCPHdrLen(e, t)
 		var buf [48]byte
-		m := strconv.AppendInt(buf[:0], int64(t[12]>>4)*4, 10)
+		m := appendInt(buf[:0], int64(t[12]>>4)*4)
 		m = append(m, ", must be at least 20)"...)
 		e.Sub()
 		e.ExpertLine("Error", "Protocol", "Bogus TCP header length (", m)
@@ -483,7 +483,7 @@ func emitTCP(e *emitter, i int) {
 			key[3], key[4], n = byte(port>>8), byte(port), 5
 		}
 	}
-	if e.Memo(memoTCPFlags, key[:n]) {
+	if e.wantsAny(f[tcpHdrLen:tcpFlagsStr+1]) && e.Memo(memoTCPFlags, key[:n]) {
 		emitTCPFlags(e, t, sg)
 		e.MemoEnd()
 	}
@@ -531,13 +531,15 @@ func emitTCP(e *emitter, i int) {
 		e.End()
 		return
 	}
-	if len(t) > tcpMinLen {
+	if len(t) > tcpMinLen && e.wantsAny(f[tcpOptions:tcpOptionsTimestampTSecr+1]) {
 		// SACK edges are relative to the acknowledgment space.
 		emitTCPOptions(e, t, t.Ack()-ack)
 	}
 	if sg != nil {
-		emitTCPTimes(e, sg)
-		if sg.Analysed {
+		if e.wantsAny(f[tcpTimeRelative : tcpTimeDelta+1]) {
+			emitTCPTimes(e, sg)
+		}
+		if sg.Analysed && e.wantsAny(f[tcpAnalysisTree:tcpAnalysisZeroWindowProbeAck+1]) {
 			emitTCPAnalysis(e, sg)
 		}
 		// The payload's bytes, but for JSON, whose object leaves packet
@@ -573,8 +575,8 @@ func emitTCPHdrLen(e *emitter, t TCP) {
 	e.Uint(&tcpFields[tcpHdrLen], uint64(hl))
 	if e.Tree() {
 		b := append(appendBitDrawing(e.Text(), uint64(t[12]), 8, 0xf0), " = Header Length: "...)
-		b = append(strconv.AppendInt(b, int64(hl), 10), " bytes ("...)
-		e.SetRepr(append(strconv.AppendInt(b, int64(hl/4), 10), ')'))
+		b = append(appendInt(b, int64(hl)), " bytes ("...)
+		e.SetRepr(append(appendInt(b, int64(hl/4)), ')'))
 	}
 }
 
@@ -621,9 +623,9 @@ func emitTCPFlags(e *emitter, t TCP, sg *tcpSegment) {
 		case TCPSyn:
 			var buf [8]byte
 			if fl&TCPAck != 0 {
-				e.ExpertLine("Chat", "Sequence", "Connection establish acknowledge (SYN+ACK): server port ", strconv.AppendUint(buf[:0], uint64(t.SrcPort()), 10))
+				e.ExpertLine("Chat", "Sequence", "Connection establish acknowledge (SYN+ACK): server port ", appendUint(buf[:0], uint64(t.SrcPort())))
 			} else {
-				e.ExpertLine("Chat", "Sequence", "Connection establish request (SYN): server port ", strconv.AppendUint(buf[:0], uint64(t.DstPort()), 10))
+				e.ExpertLine("Chat", "Sequence", "Connection establish request (SYN): server port ", appendUint(buf[:0], uint64(t.DstPort())))
 			}
 		case TCPFin:
 			e.ExpertLine("Chat", "Sequence", "Connection finish (FIN)", nil)

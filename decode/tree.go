@@ -2,7 +2,6 @@ package decode
 
 import (
 	"cmp"
-	"strconv"
 	"time"
 )
 
@@ -86,18 +85,18 @@ func (p *TreePrinter) frame(t *treeWriter, d *Decoder, f *Frame, note *Note) {
 	}
 	t.line()
 	t.b = append(t.b, "Frame "...)
-	t.b = strconv.AppendInt(t.b, int64(f.Number), 10)
+	t.b = appendInt(t.b, int64(f.Number))
 	lens := [8]byte{byte(f.Length >> 24), byte(f.Length >> 16), byte(f.Length >> 8), byte(f.Length),
 		byte(caplen >> 24), byte(caplen >> 16), byte(caplen >> 8), byte(caplen)}
 	if start := len(t.b); uint(f.Length) > 1<<31 || uint(caplen) > 1<<31 || !t.replay(memoFrameTitle, lens[:]) {
 		t.b = append(t.b, ": "...)
 		t.b = appendBytesBits(t.b, f.Length)
 		t.b = append(t.b, " on wire ("...)
-		t.b = strconv.AppendInt(t.b, int64(f.Length)*8, 10)
+		t.b = appendInt(t.b, int64(f.Length)*8)
 		t.b = append(t.b, " bits), "...)
 		t.b = appendBytesBits(t.b, caplen)
 		t.b = append(t.b, " captured ("...)
-		t.b = strconv.AppendInt(t.b, int64(caplen)*8, 10)
+		t.b = appendInt(t.b, int64(caplen)*8)
 		t.b = append(t.b, " bits)"...)
 		if uint(f.Length) <= 1<<31 && uint(caplen) <= 1<<31 {
 			t.remember(memoFrameTitle, lens[:], start)
@@ -111,7 +110,7 @@ func (p *TreePrinter) frame(t *treeWriter, d *Decoder, f *Frame, note *Note) {
 		t.b = append(t.b, " on interface "...)
 		t.b = append(t.b, ifName...)
 		t.b = append(t.b, ", id "...)
-		t.b = strconv.AppendInt(t.b, int64(f.Interface), 10)
+		t.b = appendInt(t.b, int64(f.Interface))
 		if f.HasFlags {
 			switch f.Flags & 3 {
 			case 1:
@@ -129,7 +128,7 @@ func (p *TreePrinter) frame(t *treeWriter, d *Decoder, f *Frame, note *Note) {
 	if ifName != "" {
 		t.line()
 		t.b = append(t.b, "Interface id: "...)
-		t.b = strconv.AppendInt(t.b, int64(f.Interface), 10)
+		t.b = appendInt(t.b, int64(f.Interface))
 		t.b = append(t.b, " ("...)
 		t.b = append(t.b, ifName...)
 		t.b = append(t.b, ')')
@@ -149,11 +148,11 @@ func (p *TreePrinter) frame(t *treeWriter, d *Decoder, f *Frame, note *Note) {
 	if name, wtap, ok := treeEncap(d.linkType); ok {
 		t.b = append(t.b, name...)
 		t.b = append(t.b, " ("...)
-		t.b = strconv.AppendInt(t.b, int64(wtap), 10)
+		t.b = appendInt(t.b, int64(wtap))
 	} else {
 		t.b = append(t.b, d.linkType.Description()...)
 		t.b = append(t.b, " ("...)
-		t.b = strconv.AppendInt(t.b, int64(d.linkType), 10)
+		t.b = appendInt(t.b, int64(d.linkType))
 	}
 	t.b = append(t.b, ')')
 	t.end()
@@ -177,7 +176,7 @@ func (p *TreePrinter) frame(t *treeWriter, d *Decoder, f *Frame, note *Note) {
 	nanos = nanos[len(nanos)-9:]
 	t.b = append(t.b, p.zone...)
 	t.b = append(t.b, "\n    [Time shift for this packet: 0.000000000 seconds]\n    Epoch Time: "...)
-	t.b = strconv.AppendInt(t.b, f.Time.Unix(), 10)
+	t.b = appendInt(t.b, f.Time.Unix())
 	t.b = append(t.b, '.')
 	t.b = append(t.b, nanos...)
 	t.b = append(t.b, " seconds\n    [Time delta from previous captured frame: "...)
@@ -188,21 +187,21 @@ func (p *TreePrinter) frame(t *treeWriter, d *Decoder, f *Frame, note *Note) {
 	t.b = appendSeconds(t.b, f.Time, note.first)
 	t.b = append(t.b, " seconds]\n"...)
 	t.b = append(t.b, "    Frame Number: "...)
-	t.b = strconv.AppendInt(t.b, int64(f.Number), 10)
+	t.b = appendInt(t.b, int64(f.Number))
 	t.end()
 	if start := len(t.b); uint(f.Length) > 1<<31 || uint(caplen) > 1<<31 || !t.replay(memoFrameLengths, lens[:]) {
 		t.line()
 		t.b = append(t.b, "Frame Length: "...)
 		t.b = appendBytesBits(t.b, f.Length)
 		t.b = append(t.b, " ("...)
-		t.b = strconv.AppendInt(t.b, int64(f.Length)*8, 10)
+		t.b = appendInt(t.b, int64(f.Length)*8)
 		t.b = append(t.b, " bits)"...)
 		t.end()
 		t.line()
 		t.b = append(t.b, "Capture Length: "...)
 		t.b = appendBytesBits(t.b, caplen)
 		t.b = append(t.b, " ("...)
-		t.b = strconv.AppendInt(t.b, int64(caplen)*8, 10)
+		t.b = appendInt(t.b, int64(caplen)*8)
 		t.b = append(t.b, " bits)"...)
 		t.end()
 		if uint(f.Length) <= 1<<31 && uint(caplen) <= 1<<31 {
@@ -229,7 +228,7 @@ func (p *TreePrinter) frame(t *treeWriter, d *Decoder, f *Frame, note *Note) {
 }
 
 func appendBytesBits(b []byte, n int) []byte {
-	b = strconv.AppendInt(b, int64(n), 10)
+	b = appendInt(b, int64(n))
 	if n == 1 {
 		return append(b, " byte"...)
 	}
@@ -287,7 +286,7 @@ func (t *treeWriter) int(label string, v int) {
 	t.line()
 	t.b = append(t.b, label...)
 	t.b = append(t.b, ": "...)
-	t.b = strconv.AppendInt(t.b, int64(v), 10)
+	t.b = appendInt(t.b, int64(v))
 	t.end()
 }
 
@@ -368,7 +367,7 @@ func appendSeconds(b []byte, t, u time.Time) []byte {
 		b = append(b, '-')
 		sec, ns = -sec, -ns
 	}
-	b = strconv.AppendUint(b, uint64(sec), 10)
+	b = appendUint(b, uint64(sec))
 	b = append(b, '.')
 	return appendNanos(b, uint32(ns))
 }

@@ -2,10 +2,15 @@ package decode
 
 // truncLabelAt is truncLabel for the label b[start:], returning b.
 func truncLabelAt(b []byte, start, namePos int) []byte {
-	const mark = " [truncated]"
 	if len(b)-start <= treeLabelMax {
-		return b
+		return b // nearly every label: inlined
 	}
+	return truncLabelLong(b, start, namePos)
+}
+
+// truncLabelLong is truncLabelAt for a label longer than treeLabelMax.
+func truncLabelLong(b []byte, start, namePos int) []byte {
+	const mark = " [truncated]"
 	if namePos >= treeLabelMax+1-len(mark) {
 		b = b[:start+namePos]
 		return append(b, mark[:min(len(mark), treeLabelMax-namePos)]...)

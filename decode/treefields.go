@@ -494,7 +494,7 @@ func appendFieldValue(b []byte, fl *FieldList, r *FieldRec) []byte {
 			case BaseHexDec: // a name and one base, as Wireshark's hfinfo_number_vals_format
 				b = appendHexN(append(b, "0x"...), r.u, f.hexDigits())
 			case BaseDecHex:
-				b = strconv.AppendUint(b, r.u, 10)
+				b = appendUint(b, r.u)
 			default:
 				b = appendFieldNumber(b, f, r)
 			}
@@ -522,7 +522,7 @@ func appendFieldValue(b []byte, fl *FieldList, r *FieldRec) []byte {
 	case KindOID:
 		return append(b, fl.BytesOf(r)...)
 	case KindFrameNum:
-		return strconv.AppendUint(b, r.u, 10)
+		return appendUint(b, r.u)
 	case KindFloat:
 		return strconv.AppendFloat(b, math.Float64frombits(r.u), 'g', -1, 64)
 	case KindRelTime:
@@ -536,9 +536,9 @@ func appendFieldValue(b []byte, fl *FieldList, r *FieldRec) []byte {
 func appendFieldNumber(b []byte, f *Field, r *FieldRec) []byte {
 	dec := func(b []byte) []byte {
 		if f.Kind == KindInt {
-			return strconv.AppendInt(b, r.Int(), 10)
+			return appendInt(b, r.Int())
 		}
-		return strconv.AppendUint(b, r.u, 10)
+		return appendUint(b, r.u)
 	}
 	hex := func(b []byte) []byte {
 		b = append(b, "0x"...)
