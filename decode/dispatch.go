@@ -31,6 +31,10 @@ func firstLayer(lt linktype.Type, data []byte) LayerType {
 		return LayerWLAN
 	case linktype.PPP, linkPPPHDLC:
 		return LayerPPP
+	case linkFR:
+		if _, err := ParseFR(data); err == nil {
+			return LayerFR
+		}
 	}
 	return LayerNone
 }
@@ -342,6 +346,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return next
 	case LayerPPP:
 		return d.decodePPP(l)
+	case LayerFR:
+		return d.decodeFR(l)
 	}
 	// LayerPayload and protocols without a decoder yet: opaque bytes.
 	l.Type = LayerPayload
@@ -485,6 +491,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineGRE(b, d, i)
 	case LayerPPP:
 		return p.linePPP(b, d, i)
+	case LayerFR:
+		return p.lineFR(b, d, i)
 	}
 	return b
 }

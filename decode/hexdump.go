@@ -27,6 +27,8 @@ func linkHeaderLen(d *Decoder) int {
 		case LayerRadiotap:
 			n = l.Payload
 			continue
+		case LayerFR:
+			n = l.Payload
 		case LayerPPP:
 			// A PPP link's header, as tcpdump's PPP printer measures it.
 			if k == 0 {

@@ -79,6 +79,7 @@ const (
 	LayerTFTP                   // TFTP (UDP 69)
 	LayerEAP                    // EAP, inside 802.1X (EAPOL type 0)
 	LayerNHRP                   // NHRP, in GRE (protocol type 0x2001)
+	LayerFR                     // Frame Relay (link type 107)
 	layerCount
 )
 
@@ -157,6 +158,7 @@ var layerNames = [layerCount]string{
 	LayerHTTP2:        "http2",
 	LayerTFTP:         "tftp",
 	LayerNHRP:         "nhrp",
+	LayerFR:           "fr",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").
@@ -193,4 +195,5 @@ const (
 	ReasonBadVersion   Reason = "bad version"
 	ReasonBadOption    Reason = "bad option"
 	ReasonTooManyLayer Reason = "too many layers"
+	ReasonUnsupported  Reason = "encapsulation not decoded"
 )

@@ -38,6 +38,7 @@ var protocols = [layerCount]protocol{
 	LayerVXLAN:    {&protoVXLAN, vxlanFields[:], emitVXLAN, nil},
 	LayerGRE:      {&protoGRE, greFields[:], emitGRE, nil},
 	LayerPPP:      {&protoPPP, pppFields[:], emitPPP, nil},
+	LayerFR:       {&protoFR, frFields[:], emitFR, nil},
 	LayerESP:      {&protoESP, espFields[:], emitESP, nil},
 	LayerGeneve:   {&protoGeneve, geneveFields[:], emitGeneve, nil},
 	LayerNHRP:     {&protoNHRP, nhrpFields[:], emitNHRP, nil},

@@ -94,7 +94,7 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerGRE:
 		return true
-	case LayerPPP, LayerNHRP:
+	case LayerPPP, LayerNHRP, LayerFR:
 		return true
 	case LayerPayload:
 		return true

@@ -130,6 +130,8 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"http.request.line", "http.response.line",
 		// Wireshark's hidden fields for either address or port.
 		"eth.addr", "eth.lg", "eth.ig", "ip.addr", "ip.host", "ipv6.addr", "ipv6.host", "tcp.port", "udp.port",
+		// Frame Relay's address: an EA bit in each octet.
+		"fr.ea",
 		// What IPv6's either address holds, hidden likewise.
 		"ipv6.slaac_mac", "ipv6.6to4_gw_ipv4", "ipv6.6to4_sla_id",
 		// SCTP's either port, and what its chunks, parameters and causes carry.

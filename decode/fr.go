@@ -1,0 +1,215 @@
+package decode
+
+import "github.com/rawcap/rawcap/linktype"
+
+// Frame Relay (link type 107, LINKTYPE_FRELAY): a Q.922 address, then
+// either Cisco's encapsulation (an EtherType, as routers of that make send
+// it) or RFC 2427's (the UI control byte 0x03 and an NLPID).
+//
+// rawcap decodes the frames both tshark 4.0 and tcpdump 4.99 read the same
+// way: a two-byte address followed by the EtherType of IPv4 or IPv6, or by
+// UI and the NLPID of IPv4 or IPv6 (no padding byte). Longer addresses,
+// other EtherTypes (tshark reads some as a LAPF control field), Q.933 and
+// SNAP stay undecoded rather than drawn differently from either tool.
+const linkFR = linktype.Type(107)
+
+// FR is a Frame Relay header: the two address bytes and the Cisco
+// EtherType (4 bytes), or the address, UI and the NLPID (4 bytes).
+type FR []byte
+
+// frNLPIDIPv4 and frNLPIDIPv6 are the NLPIDs of IP (RFC 2427).
+const (
+	frNLPIDIPv4 = 0xcc
+	frNLPIDIPv6 = 0x8e
+	frUI        = 0x03
+)
+
+// ParseFR returns the header at the start of b, or an error when b is not a
+// frame rawcap decodes (see above).
+func ParseFR(b []byte) (FR, error) {
+	if len(b) < 4 {
+		return nil, ReasonTruncated
+	}
+	if b[0]&1 != 0 || b[1]&1 == 0 {
+		return nil, ReasonUnsupported // an address of one, three or four bytes
+	}
+	switch {
+	case b[2] == frUI && (b[3] == frNLPIDIPv4 || b[3] == frNLPIDIPv6):
+	case b[2] == 0x08 && b[3] == 0x00, b[2] == 0x86 && b[3] == 0xdd:
+	default:
+		return nil, ReasonUnsupported
+	}
+	return FR(b[:4:4]), nil
+}
+
+// DLCI returns the data-link connection identifier.
+func (h FR) DLCI() uint16 { return uint16(h[0]>>2)<<4 | uint16(h[1]>>4) }
+
+// Cisco reports whether the header is Cisco's encapsulation.
+func (h FR) Cisco() bool { return h[2] != frUI }
+
+// Protocol returns the EtherType of the payload (from the NLPID for RFC
+// 2427's encapsulation).
+func (h FR) Protocol() uint16 {
+	switch {
+	case h.Cisco():
+		return be16(h[2:])
+	case h[3] == frNLPIDIPv6:
+		return EtherTypeIPv6
+	}
+	return EtherTypeIPv4
+}
+
+// decodeFR decodes a Frame Relay header. A frame ParseFR does not take is
+// no layer at all (firstLayer), as before rawcap read Frame Relay.
+func (d *Decoder) decodeFR(l *Layer) LayerType {
+	h, err := ParseFR(d.data[l.Start:l.End])
+	if err != nil {
+		l.Malformed = err.(Reason)
+		return LayerNone
+	}
+	l.Payload = l.Start + len(h)
+	return etherTypeLayer(h.Protocol())
+}
+
+const (
+	frFirstAddrOctet = iota
+	frUpperDLCI
+	frCR
+	frEA
+	frSecondAddrOctet
+	frSecondDLCI
+	frFECN
+	frBECN
+	frDE
+	frDLCI
+	frControl
+	frControlUModifierCmd
+	frControlFtype
+	frNLPID
+	frCHDLCType
+	frFieldCount
+)
+
+var frFields = [frFieldCount]Field{
+	frFirstAddrOctet:      {Name: "fr.first_addr_octet", Label: "First address octet", Kind: KindUint, Width: 8, Base: BaseHex},
+	frUpperDLCI:           {Name: "fr.upper_dlci", Label: "Upper DLCI", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0xfc},
+	frCR:                  {Name: "fr.cr", Label: "CR", Kind: KindBool, Width: 8, Mask: 0x2},
+	frEA:                  {Name: "fr.ea", Label: "EA", Kind: KindBool, Width: 8, Mask: 0x1},
+	frSecondAddrOctet:     {Name: "fr.second_addr_octet", Label: "Second address octet", Kind: KindUint, Width: 8, Base: BaseHex},
+	frSecondDLCI:          {Name: "fr.second_dlci", Label: "Second DLCI", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0xf0},
+	frFECN:                {Name: "fr.fecn", Label: "FECN", Kind: KindBool, Width: 8, Mask: 0x8},
+	frBECN:                {Name: "fr.becn", Label: "BECN", Kind: KindBool, Width: 8, Mask: 0x4},
+	frDE:                  {Name: "fr.de", Label: "DE", Kind: KindBool, Width: 8, Mask: 0x2},
+	frDLCI:                {Name: "fr.dlci", Label: "DLCI", Kind: KindUint, Width: 32},
+	frControl:             {Name: "fr.control", Label: "Control Field", Kind: KindUint, Width: 8, Base: BaseHex},
+	frControlUModifierCmd: {Name: "fr.control.u_modifier_cmd", Label: "Command", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0xec},
+	// Registered as 16 bits with mask 0x1 for I frames; a U frame's is the
+	// 8-bit 0x03 ("0x03" in -T fields), drawn with SetRepr.
+	frControlFtype: {Name: "fr.control.ftype", Label: "Frame type", Kind: KindUint, Width: 16, Base: BaseHex, Digits: 2},
+	frNLPID:        {Name: "fr.nlpid", Label: "NLPID", Kind: KindUint, Width: 8, Base: BaseHex},
+	frCHDLCType:    {Name: "fr.chdlctype", Label: "Type", Kind: KindUint, Width: 16, Base: BaseHex},
+}
+
+var protoFR = protoField("fr", "Frame Relay")
+
+// emitFR emits the address, its DLCI and the encapsulation, in the order
+// and nesting of tshark's tree.
+func emitFR(e *emitter, i int) {
+	l := &e.d.layers[i]
+	e.Proto(&protoFR)
+	if l.Payload == l.Start {
+		e.End()
+		return
+	}
+	h := FR(e.d.data[l.Start:l.Payload])
+	f := &frFields
+	e.Uint(&f[frFirstAddrOctet], uint64(h[0]))
+	if e.Tree() && h[0]&0x02 != 0 {
+		e.SetRepr(append(appendHex2(append(e.Text(), "First address octet: 0x"...), h[0]), ", CR"...))
+	}
+	e.Sub()
+	e.UintBits(&f[frUpperDLCI], uint64(h[0]))
+	e.BoolBits(&f[frCR], uint64(h[0]))
+	e.BoolBits(&f[frEA], uint64(h[0]))
+	e.Up()
+	e.Uint(&f[frSecondAddrOctet], uint64(h[1]))
+	if e.Tree() {
+		b := appendHex2(append(e.Text(), "Second address octet: 0x"...), h[1])
+		for _, k := range [...]int{frFECN, frBECN, frDE, frEA} {
+			if uint64(h[1])&f[k].Mask != 0 {
+				b = append(append(b, ", "...), f[k].Label...)
+			}
+		}
+		e.SetRepr(b)
+	}
+	e.Sub()
+	e.UintBits(&f[frSecondDLCI], uint64(h[1]))
+	e.BoolBits(&f[frFECN], uint64(h[1]))
+	e.BoolBits(&f[frBECN], uint64(h[1]))
+	e.BoolBits(&f[frDE], uint64(h[1]))
+	e.BoolBits(&f[frEA], uint64(h[1]))
+	e.Up()
+	e.Uint(&f[frDLCI], uint64(h.DLCI()))
+	if h.Cisco() {
+		e.Uint(&f[frCHDLCType], uint64(h.Protocol()))
+		e.End()
+		return
+	}
+	e.Uint(&f[frControl], uint64(h[2]))
+	if e.Tree() {
+		e.SetRepr(append(e.Text(), "Control field: U, func=UI (0x03)"...))
+	}
+	e.Sub()
+	e.UintBits(&f[frControlUModifierCmd], uint64(h[2]))
+	e.Uint(&f[frControlFtype], uint64(h[2]&3))
+	if e.Tree() {
+		e.SetRepr(append(e.Text(), ".... ..11 = Frame type: Unnumbered frame (0x3)"...))
+	}
+	e.Up()
+	e.Uint(&f[frNLPID], uint64(h[3]))
+	e.End()
+}
+
+// lineFR appends, with -e, tcpdump's Q.922 line before the payload's:
+// "Q.922, hdr-len 2, DLCI 302, Flags [none], cisco-ethertype IPv6
+// (0x86dd), length 80: ".
+func (p *LinePrinter) lineFR(b []byte, d *Decoder, i int) []byte {
+	if !p.Options.Link {
+		return p.lineLayer(b, d, i+1)
+	}
+	l := &d.layers[i]
+	h := FR(d.data[l.Start:l.Payload])
+	b = append(b, "Q.922, hdr-len 2, DLCI "...)
+	b = appendUint(b, uint64(h.DLCI()))
+	b = append(b, ", Flags ["...)
+	n := len(b)
+	for _, fl := range [...]struct {
+		set  bool
+		name string
+	}{{h[0]&0x02 != 0, "C!"}, {h[1]&0x02 != 0, "DE"}, {h[1]&0x04 != 0, "BECN"}, {h[1]&0x08 != 0, "FECN"}} {
+		if fl.set {
+			if len(b) > n {
+				b = append(b, ", "...)
+			}
+			b = append(b, fl.name...)
+		}
+	}
+	if len(b) == n {
+		b = append(b, "none"...)
+	}
+	b = append(b, "], "...)
+	switch {
+	case !h.Cisco() && h[3] == frNLPIDIPv4:
+		b = append(b, "NLPID IPv4 (0xcc)"...)
+	case !h.Cisco():
+		b = append(b, "NLPID IPv6 (0x8e)"...)
+	case h.Protocol() == EtherTypeIPv4:
+		b = append(b, "cisco-ethertype IPv4 (0x0800)"...)
+	default:
+		b = append(b, "cisco-ethertype IPv6 (0x86dd)"...)
+	}
+	b = append(b, ", length "...)
+	b = appendUint(b, uint64(p.wire))
+	return p.lineLayer(append(b, ": "...), d, i+1)
+}
