@@ -148,10 +148,44 @@ func (d *Decoder) decodeOSPF(l *Layer) LayerType {
 		return LayerNone
 	}
 	l.Payload = l.End
-	if o.Length() > len(o) {
+	if o.Length() > len(o) || o.Type() == OSPFLSUpdate && ospfLSUCut(o) {
 		l.Malformed = ReasonTruncated
 	}
 	return LayerNone
+}
+
+// ospfLSUCut reports whether tshark's reading of an LS Update's LSAs ends
+// in an exception (its Info column then ends in "[Malformed Packet]"):
+// the count or an LSA announced runs past the packet's bytes, a version 3
+// LSA is shorter than its header or its body's fixed part (router and
+// network LSAs: 4 bytes) runs past them, or a version 2 LSA shorter than
+// its header is followed by more.
+func ospfLSUCut(o OSPF) bool {
+	body := o.Body()
+	if len(body) < 4 {
+		return true
+	}
+	n := be32(body)
+	for k, c := 4, uint32(0); c < n; c++ {
+		if k+ospfLSAHeaderLen > len(body) {
+			return true
+		}
+		ln := int(be16(body[k+18:]))
+		if ln < ospfLSAHeaderLen {
+			return o.Version() == 3 || c+1 < n
+		}
+		if o.Version() == 2 && ln < ospfLSAMinLen(body[k+3]) && c+1 < n {
+			return true // tshark reads the next LSA from the wrong place
+		}
+		if k+ln > len(body) {
+			return true
+		}
+		if fc := be16(body[k+2:]) & 0x1fff; o.Version() == 3 && (fc == 1 || fc == 2) && k+ospfLSAHeaderLen+4 > len(body) {
+			return true
+		}
+		k += ln
+	}
+	return false
 }
 
 // The fields, as Wireshark registers them.
@@ -560,7 +594,6 @@ func emitOSPF(e *emitter, i int) {
 	}
 	e.Up()
 	body := o.Body()
-	cut := false
 	switch o.Type() {
 	case OSPFHello:
 		if len(body) < 20 {
@@ -614,10 +647,15 @@ func emitOSPF(e *emitter, i int) {
 		e.Sub()
 		n := be32(body)
 		e.Uint(&f[ospfLSNumber], uint64(n))
-		k, c := 4, uint32(0)
-		for ; c < n && k+ospfLSAHeaderLen <= len(body); c++ {
+		for k, c := 4, uint32(0); c < n && k+ospfLSAHeaderLen <= len(body); c++ {
 			ln := int(be16(body[k+18:]))
-			if ln < ospfLSAHeaderLen || k+ln > len(body) {
+			if ln < ospfLSAMinLen(body[k+3]) {
+				// tshark shows the header and an expert item, then
+				// reads the next LSA from the wrong place.
+				emitOSPFLSA(e, body[k:k+min(max(ln, ospfLSAHeaderLen), len(body)-k)])
+				break
+			}
+			if k+ln > len(body) {
 				break
 			}
 			if known := emitOSPFLSA(e, body[k:k+ln]); !e.Tree() && (!known || !e.all) {
@@ -626,9 +664,6 @@ func emitOSPF(e *emitter, i int) {
 			k += ln
 		}
 		e.Up()
-		// tshark's tree ends in an exception where the LSAs announced
-		// run past the packet's bytes.
-		cut = e.Tree() && c < n && (k+ospfLSAHeaderLen > len(body) || k+int(be16(body[k+18:])) > len(body))
 	case OSPFLSAck:
 		for k := 0; k+ospfLSAHeaderLen <= len(body); k += ospfLSAHeaderLen {
 			emitOSPFLSAHeader(e, body[k:k+ospfLSAHeaderLen])
@@ -642,9 +677,6 @@ func emitOSPF(e *emitter, i int) {
 		emitOSPFLLS(e, lls)
 	}
 	e.End()
-	if cut {
-		e.TreeException("OSPF")
-	}
 }
 
 // ospfSimplePassword returns the simple password up to its first NUL.
@@ -772,9 +804,42 @@ func emitOSPFLSAHeader(e *emitter, h []byte) {
 // LSAs after it stay in tshark's order.
 func emitOSPFLSA(e *emitter, a []byte) bool {
 	emitOSPFLSAHeader(e, a[:ospfLSAHeaderLen])
-	known := emitOSPFLSABody(e, a)
+	known := false
+	if n := int(be16(a[18:])); n < ospfLSAMinLen(a[3]) {
+		// tshark's expert item under the length; the body is not read.
+		if e.Tree() {
+			e.Sub()
+			var arg [96]byte
+			b := strconv.AppendUint(arg[:0], uint64(n), 10)
+			if name := ospfFields[ospfLSAType].ValueNames().Name(uint64(a[3])); name != "" {
+				b = append(append(append(b, ") for type "...), name...), ", expected >= ("...)
+			} else {
+				b = strconv.AppendUint(append(b, ") for unknown LSA type ("...), uint64(a[3]), 10)
+				b = append(b, "), expected minimum of ("...)
+			}
+			b = strconv.AppendUint(b, uint64(ospfLSAMinLen(a[3])), 10)
+			e.ExpertLine("Error", "Malformed", "Invalid LSA length (", append(b, ')'))
+			e.Up()
+		}
+	} else {
+		known = emitOSPFLSABody(e, a)
+	}
 	e.Up()
 	return known
+}
+
+// ospfLSAMinLen returns the least length tshark accepts for a version 2
+// LSA of type typ: the header and its body's fixed part.
+func ospfLSAMinLen(typ uint8) int {
+	switch typ {
+	case 1:
+		return ospfLSAHeaderLen + 4
+	case 2, 3, 4:
+		return ospfLSAHeaderLen + 8
+	case 5, 7:
+		return ospfLSAHeaderLen + 16
+	}
+	return ospfLSAHeaderLen
 }
 
 var ospfLinkTypeShort = [5]string{"", "PTP", "Transit", "Stub", "Virtual"}
@@ -1096,7 +1161,13 @@ func emitOSPFv3Body(e *emitter, body []byte, typ uint8, af6 bool) {
 		e.Uint(&f[ospfLSNumber], uint64(n))
 		for k, c := 4, uint32(0); c < n && k+ospfLSAHeaderLen <= len(body); c++ {
 			ln := int(be16(body[k+18:]))
-			if ln < ospfLSAHeaderLen || k+ln > len(body) {
+			if ln < ospfLSAHeaderLen {
+				// tshark shows the header, then its exception.
+				emitOSPFv3LSAHeader(e, body[k:k+ospfLSAHeaderLen])
+				e.Up()
+				break
+			}
+			if k+ln > len(body) {
 				break
 			}
 			emitOSPFv3LSAHeader(e, body[k:k+ospfLSAHeaderLen])
