@@ -139,8 +139,17 @@ func (d *Decoder) sctpFrame(f *Frame, r *sctpBases) {
 		if d.sctp == nil {
 			d.sctp = &sctpState{base: make(map[uint32]uint32)}
 		}
-		d.sctpTSNFrame(i, f, r)
+		h := d.sctpTSNFrame(i, f, r)
 		r.out, r.in = d.sctp.base[out], d.sctp.base[in]
+		// Where Wireshark keeps the association's halves, a half's own
+		// first TSN is the base (an association started again on the
+		// same ports counts from its new first TSN).
+		if h != nil && h.started {
+			r.out = h.firstTSN
+		}
+		if h != nil && h.peer != nil && h.peer.started {
+			r.in = h.peer.firstTSN
+		}
 	}
 }
 
