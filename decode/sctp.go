@@ -594,6 +594,27 @@ func emitSCTP(e *emitter, i int) {
 		}
 	}
 	e.End()
+	if !tree && bases != nil {
+		if b := sctpOwnData(d, i, bases); b != nil {
+			emitSCTPDataProto(e, b)
+		}
+	}
+}
+
+// emitSCTPDataProto emits, outside the tree, the user data SCTP hands to
+// tshark's Data protocol where rawcap has no layer for it (a message the
+// packet completed, a padded DATA chunk ending the packet) as Data's
+// fields, after SCTP's (JSON leaves the bytes out, as for a payload
+// layer).
+func emitSCTPDataProto(e *emitter, data []byte) {
+	e.Proto(&protoData)
+	if e.all {
+		e.Hidden(true)
+		e.Bytes(&dataFields[dataData], data)
+		e.Hidden(false)
+	}
+	e.Int(&dataFields[dataLen], int64(len(data)))
+	e.End()
 }
 
 // appendSCTPTitle appends the title of SCTP's subtree.
