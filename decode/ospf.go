@@ -141,6 +141,35 @@ func (o OSPF) LLS() []byte {
 	return t[n:]
 }
 
+// V3AuthTrailer returns the authentication trailer (RFC 7166) after a
+// version 3 Hello or DB Description whose options set the AT bit: its
+// 16-byte header and the authentication data its length covers (nil when
+// there is none or it was not captured whole).
+func (o OSPF) V3AuthTrailer() []byte {
+	if o.Version() != 3 {
+		return nil
+	}
+	body := o.Body()
+	var opts uint32
+	switch {
+	case o.Type() == OSPFHello && len(body) >= 8:
+		opts = be32(body[4:])
+	case o.Type() == OSPFDBDesc && len(body) >= 4:
+		opts = be32(body)
+	default:
+		return nil
+	}
+	t := o.Trailer()
+	if opts&0x400 == 0 || len(t) < 16 {
+		return nil
+	}
+	n := int(be16(t[2:]))
+	if n < 16 || n > len(t) {
+		return nil
+	}
+	return t[:n]
+}
+
 func (d *Decoder) decodeOSPF(l *Layer) LayerType {
 	o, err := ParseOSPF(d.bytes(l))
 	if err != nil {
@@ -369,6 +398,13 @@ const (
 	ospfPfxSIDFlagsV
 	ospfPfxSIDFlagsL
 	ospfExtLinkMTID
+	ospfAT
+	ospfATAuthType
+	ospfATAuthDataLen
+	ospfATReserved
+	ospfATSAID
+	ospfATCryptoSeqNbr
+	ospfATAuthData
 	ospfFieldCount
 )
 
@@ -556,6 +592,15 @@ var ospfFields = [ospfFieldCount]Field{
 	ospfPfxSIDFlagsV:         {Name: "ospf.tlv.pfxsid.flags.v", Label: "(V) Value/Index Flag", Kind: KindBool, Width: 8, Mask: 0x08},
 	ospfPfxSIDFlagsL:         {Name: "ospf.tlv.pfxsid.flags.l", Label: "(L) Local/Global Flag", Kind: KindBool, Width: 8, Mask: 0x04},
 	ospfExtLinkMTID:          {Name: "ospf.tlv.extlink.mt_id", Label: "Multi-Topology ID", Kind: KindUint, Width: 8},
+
+	// Version 3's authentication trailer (RFC 7166).
+	ospfAT:             {Name: "ospf.at", Label: "OSPF Authentication Trailer", Kind: KindNone},
+	ospfATAuthType:     {Name: "ospf.at.auth_type", Label: "Authentication Type", Kind: KindUint, Width: 16},
+	ospfATAuthDataLen:  {Name: "ospf.at.auth_data_len", Label: "Authentication Data Length", Kind: KindUint, Width: 16},
+	ospfATReserved:     {Name: "ospf.at.reserved", Label: "Reserved", Kind: KindUint, Width: 16, Base: BaseHex},
+	ospfATSAID:         {Name: "ospf.at.sa_id", Label: "Security Association Identifier (SA ID)", Kind: KindUint, Width: 16, Base: BaseHex},
+	ospfATCryptoSeqNbr: {Name: "ospf.at.crypto_seq_nbr", Label: "Cryptographic Sequence Number", Kind: KindUint, Width: 64},
+	ospfATAuthData:     {Name: "ospf.at.auth_data", Label: "Authentication Data", Kind: KindBytes},
 }
 
 var protoOSPF = protoField("ospf", "Open Shortest Path First")
@@ -626,6 +671,9 @@ func emitOSPF(e *emitter, i int) {
 		e.Bytes(&f[ospfReserved], o[15:16])
 		e.Up()
 		emitOSPFv3Body(e, o.Body(), o.Type(), ospfV3AF6(o[14]))
+		if at := o.V3AuthTrailer(); at != nil {
+			emitOSPFv3AuthTrailer(e, at)
+		}
 		e.End()
 		return
 	}
@@ -766,7 +814,11 @@ func ospfChecksumRepr(e *emitter, i int, o OSPF) {
 		if !v6 {
 			return
 		}
-		got = transportChecksum(src, dst, IPProtoOSPF, o[:n])
+		// tshark sums every byte of the IP payload (an authentication
+		// trailer too) under a pseudo-header giving the packet length.
+		a, c := src.As16(), dst.As16()
+		sum := checksumAdd(checksumAdd(0, a[:]), c[:]) + uint32(IPProtoOSPF) + uint32(n)
+		got = ^checksumFold(checksumAdd(sum, o))
 	}
 	b := appendHex4(append(e.Text(), "Checksum: 0x"...), sum)
 	if got == 0 {
@@ -1681,4 +1733,19 @@ func emitOSPFPrefixSIDs(e *emitter, b []byte) bool {
 		k = next
 	}
 	return true
+}
+
+// emitOSPFv3AuthTrailer emits a version 3 authentication trailer: its
+// type, length, SA ID, sequence number and data.
+func emitOSPFv3AuthTrailer(e *emitter, at []byte) {
+	f := &ospfFields
+	e.None(&f[ospfAT])
+	e.Sub()
+	e.Uint(&f[ospfATAuthType], uint64(be16(at)))
+	e.Uint(&f[ospfATAuthDataLen], uint64(be16(at[2:])))
+	e.Uint(&f[ospfATReserved], uint64(be16(at[4:])))
+	e.Uint(&f[ospfATSAID], uint64(be16(at[6:])))
+	e.Uint(&f[ospfATCryptoSeqNbr], uint64(be32(at[8:]))<<32|uint64(be32(at[12:])))
+	e.Bytes(&f[ospfATAuthData], at[16:])
+	e.Up()
 }

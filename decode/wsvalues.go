@@ -181,6 +181,7 @@ var wsValueNames = sync.OnceValue(func() map[string]*ValueNames {
 		"ntp.flags.mode":                                 {Values: []ValueName{{0, "reserved"}, {1, "symmetric active"}, {2, "symmetric passive"}, {3, "client"}, {4, "server"}, {5, "broadcast"}, {6, "reserved for NTP control message"}, {7, "reserved for private use"}}},
 		"ntp.flags.vn":                                   {Values: []ValueName{{0, "reserved"}, {1, "NTP Version 1"}, {2, "NTP Version 2"}, {3, "NTP Version 3"}, {4, "NTP Version 4"}, {5, "reserved"}, {6, "reserved"}, {7, "reserved"}}},
 		"null.family":                                    {Values: []ValueName{{2, "IP"}, {7, "OSI"}, {16, "Appletalk"}, {23, "Netware IPX/SPX"}, {24, "IPv6"}, {28, "IPv6"}, {30, "IPv6"}}},
+		"ospf.at.auth_type":                              {Values: []ValueName{{0, "Reserved"}, {1, "HMAC Cryptographic Authentication"}}},
 		"ospf.auth.type":                                 {Values: []ValueName{{0, "Null"}, {1, "Simple password"}, {2, "Cryptographic"}}},
 		"ospf.lsa":                                       {Values: []ValueName{{1, "Router-LSA"}, {2, "Network-LSA"}, {3, "Summary-LSA (IP network)"}, {4, "Summary-LSA (ASBR)"}, {5, "AS-External-LSA (ASBR)"}, {6, "Group Membership LSA"}, {7, "NSSA AS-External-LSA"}, {8, "External Attributes LSA"}, {9, "Opaque LSA, Link-local scope"}, {10, "Opaque LSA, Area-local scope"}, {11, "Opaque LSA, AS-local scope"}}},
 		"ospf.lsa_sa":                                    {Values: []ValueName{{0, "Shortest Path First"}, {1, "Strict Shortest Path First"}}},
