@@ -669,6 +669,11 @@ func emitOSPF(e *emitter, i int) {
 			e.SetRepr(append(strconv.AppendUint(append(b, " ("...), uint64(o[14]), 10), ')'))
 		}
 		e.Bytes(&f[ospfReserved], o[15:16])
+		if o[15] != 0 {
+			e.Sub()
+			e.ExpertLine("Warning", "Protocol", "incorrect, should be 0", nil)
+			e.Up()
+		}
 		e.Up()
 		emitOSPFv3Body(e, o.Body(), o.Type(), ospfV3AF6(o[14]))
 		if at := o.V3AuthTrailer(); at != nil {
@@ -1276,6 +1281,7 @@ func emitOSPFv3Body(e *emitter, body []byte, typ uint8, af6 bool) {
 			if ln < ospfLSAHeaderLen {
 				// tshark shows the header, then its exception.
 				emitOSPFv3LSAHeader(e, body[k:k+ospfLSAHeaderLen])
+				ospfV3UnknownLSA(e, be16(body[k+2:]))
 				e.Up()
 				break
 			}
@@ -1283,6 +1289,7 @@ func emitOSPFv3Body(e *emitter, body []byte, typ uint8, af6 bool) {
 				break
 			}
 			emitOSPFv3LSAHeader(e, body[k:k+ospfLSAHeaderLen])
+			ospfV3UnknownLSA(e, be16(body[k+2:]))
 			known := emitOSPFv3LSABody(e, be16(body[k+2:])&0x1fff, body[k+ospfLSAHeaderLen:k+ln], af6)
 			e.Up()
 			if !e.Tree() && (!known || !e.all) {
@@ -1748,4 +1755,13 @@ func emitOSPFv3AuthTrailer(e *emitter, at []byte) {
 	e.Uint(&f[ospfATCryptoSeqNbr], uint64(be32(at[8:]))<<32|uint64(be32(at[12:])))
 	e.Bytes(&f[ospfATAuthData], at[16:])
 	e.Up()
+}
+
+// ospfV3UnknownLSA adds tshark's expert item after the header of an LS
+// Update's LSA whose function code it does not know.
+func ospfV3UnknownLSA(e *emitter, typ uint16) {
+	if fc := uint64(typ & 0x1fff); e.Tree() && ospfFields[ospfV3LSAFC].ValueNames().Name(fc) == "" {
+		var arg [8]byte
+		e.ExpertLine("Warning", "Protocol", "Unknown LSA Type ", strconv.AppendUint(arg[:0], fc, 10))
+	}
 }
