@@ -126,6 +126,8 @@ func ipProtocolLayer(p uint8, v6 bool) LayerType {
 		return LayerSCTP
 	case IPProtoOSPF:
 		return LayerOSPF
+	case IPProtoNHRP:
+		return LayerNHRP
 	case IPProtoIGMP:
 		return LayerIGMP
 	}
@@ -489,6 +491,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineNothing(b, d, i) // UDP's line; tcpdump's NFS line is not written yet
 	case LayerGRE:
 		return p.lineGRE(b, d, i)
+	case LayerNHRP:
+		return p.lineNHRP(b, d, i)
 	case LayerPPP:
 		return p.linePPP(b, d, i)
 	case LayerFR:

@@ -132,7 +132,6 @@ var ekDiffAllow = map[string]string{
 	"ipv6":   "tshark writes each IPv6 extension header as a nested object (ipv6_hopopts, ipv6_routing) keyed by its own protocol; rawcap writes their fields in ipv6's object",
 	"dhcpv6": "tshark writes a relayed DHCPv6 message as a nested dhcpv6 object; rawcap writes its fields in the outer one",
 	// What rawcap does not decode as fields yet.
-	"ospf":   "OSPF's LSA headers and bodies are still text lines in rawcap, not fields (issue 9): fewer of their values",
 	"bgp":    "BGP capabilities 64 and 73 and the AIGP path attribute are not decoded as fields yet",
 	"icmpv6": "ICMPv6 options 24 (route information) and 38 (PREF64) in router advertisements: rawcap writes fewer of their fields",
 	"dhcp":   "DHCP option 61's hardware type and address (tshark writes dhcp.hw.* for it too)",

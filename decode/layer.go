@@ -78,7 +78,7 @@ const (
 	LayerEAPOL                  // IEEE 802.1X (EtherType 0x888e)
 	LayerTFTP                   // TFTP (UDP 69)
 	LayerEAP                    // EAP, inside 802.1X (EAPOL type 0)
-	LayerNHRP                   // NHRP, in GRE (protocol type 0x2001)
+	LayerNHRP                   // NHRP, in GRE (protocol type 0x2001) or IP (protocol 54)
 	LayerFR                     // Frame Relay (link type 107)
 	layerCount
 )

@@ -3,7 +3,8 @@ package decode
 import "strconv"
 
 // NHRP, the Next Hop Resolution Protocol (RFC 2332), as DMVPN carries it in
-// GRE (protocol type 0x2001): a 20-byte fixed header, the mandatory part of
+// GRE (protocol type 0x2001), or directly over IP (IP protocol 54, the
+// number IANA assigned it): a 20-byte fixed header, the mandatory part of
 // its packet type (addresses and Client Information Entries), then the
 // extensions from the header's extension offset.
 //
@@ -18,6 +19,9 @@ const (
 	greProtoNHRP = 0x2001
 	nhrpHdrLen   = 20
 )
+
+// IPProtoNHRP is NHRP's IP protocol number.
+const IPProtoNHRP = 54
 
 // NHRP packet types whose mandatory part rawcap lays out.
 const (
@@ -309,7 +313,7 @@ func emitNHRP(e *emitter, i int) {
 			t = appendHex4(t, pro)
 		case pro <= 0xff:
 			t = append(t, "Unknown NLPID (0x"...)
-			t = appendHex2(t, byte(pro))
+			t = appendHex4(t, pro)
 		case pro <= 0x3ff:
 			t = append(t, "Reserved for future use by the IETF (0x"...)
 			t = appendHex4(t, pro)
@@ -649,4 +653,21 @@ func infoNHRP(b []byte, d *Decoder, i int) []byte {
 		off += n
 	}
 	return b
+}
+
+// lineNHRP appends what tcpdump 4.99 prints for NHRP: nothing inside GRE
+// (GRE's line names the protocol type), and directly over IP, which it
+// has no printer for, the protocol number and the IP payload's length.
+func (p *LinePrinter) lineNHRP(b []byte, d *Decoder, i int) []byte {
+	if i == 0 {
+		return b
+	}
+	ip := &d.layers[i-1]
+	switch ip.Type {
+	case LayerIPv4, LayerIPv6, LayerIPv6HopByHop, LayerIPv6Routing, LayerIPv6DestOpts:
+	default:
+		return b
+	}
+	b = append(b, " ip-proto-54 "...)
+	return strconv.AppendInt(b, int64(ip.End-ip.Payload), 10)
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/internal/testshared"
 	"github.com/rawcap/rawcap/linktype"
 )
 
@@ -97,4 +98,28 @@ func FuzzNHRP(f *testing.F) {
 			t.Fatalf("invalid JSON: %s", js)
 		}
 	})
+}
+
+// TestNHRPOverIP holds NHRP directly over IPv4 and IPv6 (IP protocol 54):
+// its layer, its subtree and packet list row against tshark's, and its
+// one-liner, which tcpdump 4.99 prints as an unknown protocol's, against
+// tcpdump's.
+func TestNHRPOverIP(t *testing.T) {
+	frames := [][]byte{
+		ipFrame(nhrpPacket(t, 3, 0x8002, 1, "8003 0000 8004 0000 8005 0000 8000 0000", false), decode.IPProtoNHRP, false),
+		ipFrame(nhrpPacket(t, 2, 0x5802, 2, "", false), decode.IPProtoNHRP, true),
+	}
+	d := decode.NewDecoder()
+	for i, fr := range frames {
+		layers := d.Decode(fr, linktype.Ethernet)
+		if len(layers) != 3 || layers[2].Type != decode.LayerNHRP {
+			t.Fatalf("frame %d: layers %v, want Ethernet, IP, NHRP", i+1, layers)
+		}
+	}
+	compareSubtreeWithTshark(t, frames, "Next Hop Resolution Protocol", nil)
+	compareFramesWithTcpdump(t, frames, [][]string{{}, {"-v"}, {"-vv"}})
+	testshared.Oracle(t, "tshark")
+	compareFieldsWithTshark(t, writeTestPcap(t, frames), frames, []string{"frame.protocols", "ip.proto", "ipv6.nxt",
+		"nhrp.hdr.op.type", "nhrp.hdr.chksum.status", "nhrp.flags", "nhrp.reqid", "nhrp.src.prot.addr", "nhrp.client.prot.addr",
+		"nhrp.ext.type"})
 }

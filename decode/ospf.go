@@ -141,6 +141,35 @@ func (o OSPF) LLS() []byte {
 	return t[n:]
 }
 
+// V3AuthTrailer returns the authentication trailer (RFC 7166) after a
+// version 3 Hello or DB Description whose options set the AT bit: its
+// 16-byte header and the authentication data its length covers (nil when
+// there is none or it was not captured whole).
+func (o OSPF) V3AuthTrailer() []byte {
+	if o.Version() != 3 {
+		return nil
+	}
+	body := o.Body()
+	var opts uint32
+	switch {
+	case o.Type() == OSPFHello && len(body) >= 8:
+		opts = be32(body[4:])
+	case o.Type() == OSPFDBDesc && len(body) >= 4:
+		opts = be32(body)
+	default:
+		return nil
+	}
+	t := o.Trailer()
+	if opts&0x400 == 0 || len(t) < 16 {
+		return nil
+	}
+	n := int(be16(t[2:]))
+	if n < 16 || n > len(t) {
+		return nil
+	}
+	return t[:n]
+}
+
 func (d *Decoder) decodeOSPF(l *Layer) LayerType {
 	o, err := ParseOSPF(d.bytes(l))
 	if err != nil {
@@ -148,10 +177,44 @@ func (d *Decoder) decodeOSPF(l *Layer) LayerType {
 		return LayerNone
 	}
 	l.Payload = l.End
-	if o.Length() > len(o) {
+	if o.Length() > len(o) || o.Type() == OSPFLSUpdate && ospfLSUCut(o) {
 		l.Malformed = ReasonTruncated
 	}
 	return LayerNone
+}
+
+// ospfLSUCut reports whether tshark's reading of an LS Update's LSAs ends
+// in an exception (its Info column then ends in "[Malformed Packet]"):
+// the count or an LSA announced runs past the packet's bytes, a version 3
+// LSA is shorter than its header or its body's fixed part (router and
+// network LSAs: 4 bytes) runs past them, or a version 2 LSA shorter than
+// its header is followed by more.
+func ospfLSUCut(o OSPF) bool {
+	body := o.Body()
+	if len(body) < 4 {
+		return true
+	}
+	n := be32(body)
+	for k, c := 4, uint32(0); c < n; c++ {
+		if k+ospfLSAHeaderLen > len(body) {
+			return true
+		}
+		ln := int(be16(body[k+18:]))
+		if ln < ospfLSAHeaderLen {
+			return o.Version() == 3 || c+1 < n
+		}
+		if o.Version() == 2 && ln < ospfLSAMinLen(body[k+3]) && c+1 < n {
+			return true // tshark reads the next LSA from the wrong place
+		}
+		if k+ln > len(body) {
+			return true
+		}
+		if fc := be16(body[k+2:]) & 0x1fff; o.Version() == 3 && (fc == 1 || fc == 2) && k+ospfLSAHeaderLen+4 > len(body) {
+			return true
+		}
+		k += ln
+	}
+	return false
 }
 
 // The fields, as Wireshark registers them.
@@ -311,6 +374,37 @@ const (
 	ospfV2GraceReason
 	ospfV2GraceIP
 	ospfPadBytes
+	ospfTLVTypeOpaque
+	ospfDynHostname
+	ospfLSASA
+	ospfTLVRangeSize
+	ospfTLVSIDLabelRangeType
+	ospfTLVSIDLabel
+	ospfTLVPreference
+	ospfExtPfxTLVType
+	ospfExtPfxRouteType
+	ospfExtPfxAF
+	ospfExtPfxFlags
+	ospfExtPfxFlagsA
+	ospfExtPfxFlagsN
+	ospfExtPfxRangeFlags
+	ospfExtPfxRangeFlagsIA
+	ospfV3AddressPrefixIPv4
+	ospfExtPfxSubTLVType
+	ospfPfxSIDFlags
+	ospfPfxSIDFlagsNP
+	ospfPfxSIDFlagsM
+	ospfPfxSIDFlagsE
+	ospfPfxSIDFlagsV
+	ospfPfxSIDFlagsL
+	ospfExtLinkMTID
+	ospfAT
+	ospfATAuthType
+	ospfATAuthDataLen
+	ospfATReserved
+	ospfATSAID
+	ospfATCryptoSeqNbr
+	ospfATAuthData
 	ospfFieldCount
 )
 
@@ -471,6 +565,42 @@ var ospfFields = [ospfFieldCount]Field{
 	ospfV2GraceReason:            {Name: "ospf.v2.grace.reason", Label: "Restart Reason", Kind: KindUint, Width: 8},
 	ospfV2GraceIP:                {Name: "ospf.v2.grace.ip", Label: "Restart IP", Kind: KindIPv4},
 	ospfPadBytes:                 {Name: "ospf.pad_bytes", Label: "Pad Bytes", Kind: KindBytes},
+
+	// The router information (RFC 7770, 8665) and extended prefix
+	// (RFC 7684) opaque LSAs' TLVs.
+	ospfTLVTypeOpaque:        {Name: "ospf.tlv_type.opaque", Label: "TLV Type", Kind: KindUint, Width: 16},
+	ospfDynHostname:          {Name: "ospf.dynhostname", Label: "Dynamic Hostname", Kind: KindString},
+	ospfLSASA:                {Name: "ospf.lsa_sa", Label: "SR-Algorithm", Kind: KindUint, Width: 8},
+	ospfTLVRangeSize:         {Name: "ospf.tlv.range_size", Label: "Range Size", Kind: KindUint, Width: 24},
+	ospfTLVSIDLabelRangeType: {Name: "ospf.tlv.sidlabel_range.type", Label: "TLV Type", Kind: KindUint, Width: 16},
+	ospfTLVSIDLabel:          {Name: "ospf.tlv.sid_label", Label: "SID/Label", Kind: KindUint, Width: 32},
+	ospfTLVPreference:        {Name: "ospf.tlv.preference", Label: "Preference", Kind: KindUint, Width: 24},
+	ospfExtPfxTLVType:        {Name: "ospf.tlv.extpfx.tlv_type", Label: "TLV Type", Kind: KindUint, Width: 16},
+	ospfExtPfxRouteType:      {Name: "ospf.tlv.extpfx.rotuetype", Label: "Route Type", Kind: KindUint, Width: 16},
+	ospfExtPfxAF:             {Name: "ospf.tlv.extpfx.af", Label: "Address Family", Kind: KindUint, Width: 8},
+	ospfExtPfxFlags:          {Name: "ospf.tlv.extpfx.flags", Label: "Flags", Kind: KindUint, Width: 8, Base: BaseHex},
+	ospfExtPfxFlagsA:         {Name: "ospf.tlv.extpfx.flags.a", Label: "(A) Attach Flag", Kind: KindBool, Width: 8, Mask: 0x80},
+	ospfExtPfxFlagsN:         {Name: "ospf.tlv.extpfx.flags.n", Label: "(N) Node Flag", Kind: KindBool, Width: 8, Mask: 0x40},
+	ospfExtPfxRangeFlags:     {Name: "ospf.tlv.extpfx_range.flags", Label: "Flags", Kind: KindUint, Width: 8, Base: BaseHex},
+	ospfExtPfxRangeFlagsIA:   {Name: "ospf.tlv.extpfx_range.flags.ia", Label: "(IA) Inter-Area Flag", Kind: KindBool, Width: 8, Mask: 0x80},
+	ospfV3AddressPrefixIPv4:  {Name: "ospf.v3.address_prefix.ipv4", Label: "Address Prefix", Kind: KindIPv4},
+	ospfExtPfxSubTLVType:     {Name: "ospf.tlv.extpfx.subtlv_type", Label: "TLV Type", Kind: KindUint, Width: 16},
+	ospfPfxSIDFlags:          {Name: "ospf.tlv.pfxsid.flags", Label: "Flags", Kind: KindUint, Width: 8, Base: BaseHex},
+	ospfPfxSIDFlagsNP:        {Name: "ospf.tlv.pfxsid.flags.np", Label: "(NP) No-PHP Flag", Kind: KindBool, Width: 8, Mask: 0x40},
+	ospfPfxSIDFlagsM:         {Name: "ospf.tlv.pfxsid.flags.m", Label: "(M) Mapping Server Flag", Kind: KindBool, Width: 8, Mask: 0x20},
+	ospfPfxSIDFlagsE:         {Name: "ospf.tlv.pfxsid.flags.e", Label: "(E) Explicit-Null Flag", Kind: KindBool, Width: 8, Mask: 0x10},
+	ospfPfxSIDFlagsV:         {Name: "ospf.tlv.pfxsid.flags.v", Label: "(V) Value/Index Flag", Kind: KindBool, Width: 8, Mask: 0x08},
+	ospfPfxSIDFlagsL:         {Name: "ospf.tlv.pfxsid.flags.l", Label: "(L) Local/Global Flag", Kind: KindBool, Width: 8, Mask: 0x04},
+	ospfExtLinkMTID:          {Name: "ospf.tlv.extlink.mt_id", Label: "Multi-Topology ID", Kind: KindUint, Width: 8},
+
+	// Version 3's authentication trailer (RFC 7166).
+	ospfAT:             {Name: "ospf.at", Label: "OSPF Authentication Trailer", Kind: KindNone},
+	ospfATAuthType:     {Name: "ospf.at.auth_type", Label: "Authentication Type", Kind: KindUint, Width: 16},
+	ospfATAuthDataLen:  {Name: "ospf.at.auth_data_len", Label: "Authentication Data Length", Kind: KindUint, Width: 16},
+	ospfATReserved:     {Name: "ospf.at.reserved", Label: "Reserved", Kind: KindUint, Width: 16, Base: BaseHex},
+	ospfATSAID:         {Name: "ospf.at.sa_id", Label: "Security Association Identifier (SA ID)", Kind: KindUint, Width: 16, Base: BaseHex},
+	ospfATCryptoSeqNbr: {Name: "ospf.at.crypto_seq_nbr", Label: "Cryptographic Sequence Number", Kind: KindUint, Width: 64},
+	ospfATAuthData:     {Name: "ospf.at.auth_data", Label: "Authentication Data", Kind: KindBytes},
 }
 
 var protoOSPF = protoField("ospf", "Open Shortest Path First")
@@ -539,8 +669,16 @@ func emitOSPF(e *emitter, i int) {
 			e.SetRepr(append(strconv.AppendUint(append(b, " ("...), uint64(o[14]), 10), ')'))
 		}
 		e.Bytes(&f[ospfReserved], o[15:16])
+		if o[15] != 0 {
+			e.Sub()
+			e.ExpertLine("Warning", "Protocol", "incorrect, should be 0", nil)
+			e.Up()
+		}
 		e.Up()
 		emitOSPFv3Body(e, o.Body(), o.Type(), ospfV3AF6(o[14]))
+		if at := o.V3AuthTrailer(); at != nil {
+			emitOSPFv3AuthTrailer(e, at)
+		}
 		e.End()
 		return
 	}
@@ -560,7 +698,6 @@ func emitOSPF(e *emitter, i int) {
 	}
 	e.Up()
 	body := o.Body()
-	cut := false
 	switch o.Type() {
 	case OSPFHello:
 		if len(body) < 20 {
@@ -614,10 +751,15 @@ func emitOSPF(e *emitter, i int) {
 		e.Sub()
 		n := be32(body)
 		e.Uint(&f[ospfLSNumber], uint64(n))
-		k, c := 4, uint32(0)
-		for ; c < n && k+ospfLSAHeaderLen <= len(body); c++ {
+		for k, c := 4, uint32(0); c < n && k+ospfLSAHeaderLen <= len(body); c++ {
 			ln := int(be16(body[k+18:]))
-			if ln < ospfLSAHeaderLen || k+ln > len(body) {
+			if ln < ospfLSAMinLen(body[k+3]) {
+				// tshark shows the header and an expert item, then
+				// reads the next LSA from the wrong place.
+				emitOSPFLSA(e, body[k:k+min(max(ln, ospfLSAHeaderLen), len(body)-k)])
+				break
+			}
+			if k+ln > len(body) {
 				break
 			}
 			if known := emitOSPFLSA(e, body[k:k+ln]); !e.Tree() && (!known || !e.all) {
@@ -626,9 +768,6 @@ func emitOSPF(e *emitter, i int) {
 			k += ln
 		}
 		e.Up()
-		// tshark's tree ends in an exception where the LSAs announced
-		// run past the packet's bytes.
-		cut = e.Tree() && c < n && (k+ospfLSAHeaderLen > len(body) || k+int(be16(body[k+18:])) > len(body))
 	case OSPFLSAck:
 		for k := 0; k+ospfLSAHeaderLen <= len(body); k += ospfLSAHeaderLen {
 			emitOSPFLSAHeader(e, body[k:k+ospfLSAHeaderLen])
@@ -642,12 +781,10 @@ func emitOSPF(e *emitter, i int) {
 		emitOSPFLLS(e, lls)
 	}
 	e.End()
-	if cut {
-		e.TreeException("OSPF")
-	}
 }
 
-// ospfSimplePassword returns the simple password up to its first NUL.
+// ospfSimplePassword returns the simple password up to its first NUL (as
+// tshark shows a string field: RIP's password, OSPF's dynamic hostname).
 func ospfSimplePassword(b []byte) []byte {
 	for k, c := range b {
 		if c == 0 {
@@ -682,7 +819,11 @@ func ospfChecksumRepr(e *emitter, i int, o OSPF) {
 		if !v6 {
 			return
 		}
-		got = transportChecksum(src, dst, IPProtoOSPF, o[:n])
+		// tshark sums every byte of the IP payload (an authentication
+		// trailer too) under a pseudo-header giving the packet length.
+		a, c := src.As16(), dst.As16()
+		sum := checksumAdd(checksumAdd(0, a[:]), c[:]) + uint32(IPProtoOSPF) + uint32(n)
+		got = ^checksumFold(checksumAdd(sum, o))
 	}
 	b := appendHex4(append(e.Text(), "Checksum: 0x"...), sum)
 	if got == 0 {
@@ -772,9 +913,42 @@ func emitOSPFLSAHeader(e *emitter, h []byte) {
 // LSAs after it stay in tshark's order.
 func emitOSPFLSA(e *emitter, a []byte) bool {
 	emitOSPFLSAHeader(e, a[:ospfLSAHeaderLen])
-	known := emitOSPFLSABody(e, a)
+	known := false
+	if n := int(be16(a[18:])); n < ospfLSAMinLen(a[3]) {
+		// tshark's expert item under the length; the body is not read.
+		if e.Tree() {
+			e.Sub()
+			var arg [96]byte
+			b := strconv.AppendUint(arg[:0], uint64(n), 10)
+			if name := ospfFields[ospfLSAType].ValueNames().Name(uint64(a[3])); name != "" {
+				b = append(append(append(b, ") for type "...), name...), ", expected >= ("...)
+			} else {
+				b = strconv.AppendUint(append(b, ") for unknown LSA type ("...), uint64(a[3]), 10)
+				b = append(b, "), expected minimum of ("...)
+			}
+			b = strconv.AppendUint(b, uint64(ospfLSAMinLen(a[3])), 10)
+			e.ExpertLine("Error", "Malformed", "Invalid LSA length (", append(b, ')'))
+			e.Up()
+		}
+	} else {
+		known = emitOSPFLSABody(e, a)
+	}
 	e.Up()
 	return known
+}
+
+// ospfLSAMinLen returns the least length tshark accepts for a version 2
+// LSA of type typ: the header and its body's fixed part.
+func ospfLSAMinLen(typ uint8) int {
+	switch typ {
+	case 1:
+		return ospfLSAHeaderLen + 4
+	case 2, 3, 4:
+		return ospfLSAHeaderLen + 8
+	case 5, 7:
+		return ospfLSAHeaderLen + 16
+	}
+	return ospfLSAHeaderLen
 }
 
 var ospfLinkTypeShort = [5]string{"", "PTP", "Transit", "Stub", "Virtual"}
@@ -783,9 +957,9 @@ var ospfLinkTypeLong = [5]string{"", "Point-to-point connection to another route
 var ospfLinkIDText = [5]string{"", "Neighboring router's Router ID", "IP address of Designated Router",
 	"IP network/subnet number", "Neighboring router's Router ID"}
 
-// emitOSPFLSABody emits the body of LSA a, and reports whether its fields
-// are declared (router, network, AS-external); the summary, NSSA and
-// grace-LSA bodies are tree lines only.
+// emitOSPFLSABody emits the body of LSA a, and reports whether all of it
+// was decoded: router, network, summary, AS-external and NSSA LSAs, and
+// the grace, router information and extended prefix opaque LSAs.
 func emitOSPFLSABody(e *emitter, a []byte) bool {
 	f := &ospfFields
 	b := a[ospfLSAHeaderLen:]
@@ -880,7 +1054,15 @@ func emitOSPFLSABody(e *emitter, a []byte) bool {
 		}
 		return true
 	case 9, 10, 11:
-		return a[4] == 3 && emitOSPFGrace(e, b)
+		switch a[4] {
+		case 3:
+			return emitOSPFGrace(e, b)
+		case 4:
+			return emitOSPFRouterInfo(e, b)
+		case 7:
+			return emitOSPFExtPrefix(e, b)
+		}
+		return false
 	case 5, 7:
 		// The NSSA LSA's fields are the AS-external ones.
 		if len(b) != 16 {
@@ -1096,10 +1278,18 @@ func emitOSPFv3Body(e *emitter, body []byte, typ uint8, af6 bool) {
 		e.Uint(&f[ospfLSNumber], uint64(n))
 		for k, c := 4, uint32(0); c < n && k+ospfLSAHeaderLen <= len(body); c++ {
 			ln := int(be16(body[k+18:]))
-			if ln < ospfLSAHeaderLen || k+ln > len(body) {
+			if ln < ospfLSAHeaderLen {
+				// tshark shows the header, then its exception.
+				emitOSPFv3LSAHeader(e, body[k:k+ospfLSAHeaderLen])
+				ospfV3UnknownLSA(e, be16(body[k+2:]))
+				e.Up()
+				break
+			}
+			if k+ln > len(body) {
 				break
 			}
 			emitOSPFv3LSAHeader(e, body[k:k+ospfLSAHeaderLen])
+			ospfV3UnknownLSA(e, be16(body[k+2:]))
 			known := emitOSPFv3LSABody(e, be16(body[k+2:])&0x1fff, body[k+ospfLSAHeaderLen:k+ln], af6)
 			e.Up()
 			if !e.Tree() && (!known || !e.all) {
@@ -1346,5 +1536,232 @@ func emitOSPFHelloRouters(e *emitter, body []byte) {
 		if !e.all && !e.Tree() {
 			break
 		}
+	}
+}
+
+// ospfTLV returns the TLV at b[k:] (type, value) and the offset of the
+// next one, its value padded to 4 bytes; ok is false when its value runs
+// past b.
+func ospfTLV(b []byte, k int) (typ uint16, v []byte, next int, ok bool) {
+	if k+4 > len(b) {
+		return 0, nil, 0, false
+	}
+	typ, n := be16(b[k:]), int(be16(b[k+2:]))
+	if k+4+n > len(b) {
+		return 0, nil, 0, false
+	}
+	return typ, b[k+4 : k+4+n], k + 4 + (n+3)&^3, true
+}
+
+// emitOSPFRouterInfo emits a router information opaque LSA's body (RFC
+// 7770): its TLVs, each under a heading, and reports whether every TLV
+// was one whose fields are known (hostname, SR algorithms, SID/label
+// ranges, SR local blocks, SRMS preference).
+func emitOSPFRouterInfo(e *emitter, b []byte) bool {
+	f := &ospfFields
+	e.LineString("Opaque Router Information LSA")
+	e.Sub()
+	defer e.Up()
+	for k := 0; k < len(b); {
+		typ, v, next, ok := ospfTLV(b, k)
+		if !ok {
+			return false
+		}
+		switch {
+		case typ == 7 || typ == 8:
+		case (typ == 9 || typ == 14) && len(v) >= 4:
+		case typ == 15 && len(v) == 4:
+		default:
+			return false
+		}
+		if e.Tree() {
+			t := append(e.Text(), f[ospfTLVTypeOpaque].ValueNames().Name(uint64(typ))...)
+			if typ == 9 || typ == 14 {
+				t = strconv.AppendUint(append(t, "  (Range Size: "...), uint64(be32(v)>>8), 10)
+				t = append(t, ')')
+			}
+			e.Line(t)
+		}
+		e.Sub()
+		e.Uint(&f[ospfTLVTypeOpaque], uint64(typ))
+		e.Uint(&f[ospfTLVLength], uint64(len(v)))
+		known := true
+		switch typ {
+		case 7:
+			e.Bytes(&f[ospfDynHostname], ospfSimplePassword(v))
+		case 8:
+			for _, a := range v {
+				e.Uint(&f[ospfLSASA], uint64(a))
+			}
+		case 9, 14:
+			e.Uint(&f[ospfTLVRangeSize], uint64(be32(v)>>8))
+			e.Bytes(&f[ospfReserved], v[3:4])
+			known = emitOSPFSIDLabels(e, v[4:])
+		case 15:
+			e.Uint(&f[ospfTLVPreference], uint64(v[0]))
+			e.Bytes(&f[ospfReserved], v[1:4])
+		}
+		e.Up()
+		if !known {
+			return false
+		}
+		k = next
+	}
+	return true
+}
+
+// emitOSPFSIDLabels emits the SID/Label sub-TLVs of a SID/label range,
+// each under a heading, and reports whether they all were.
+func emitOSPFSIDLabels(e *emitter, b []byte) bool {
+	f := &ospfFields
+	for k := 0; k < len(b); {
+		typ, v, next, ok := ospfTLV(b, k)
+		if !ok || typ != 1 || (len(v) != 3 && len(v) != 4) {
+			return false
+		}
+		sid := ospfSIDLabel(v)
+		if e.Tree() {
+			t := strconv.AppendUint(append(e.Text(), "SID/Label Sub-TLV  (SID/Label: "...), uint64(sid), 10)
+			e.Line(append(t, ')'))
+		}
+		e.Sub()
+		e.Uint(&f[ospfTLVSIDLabelRangeType], uint64(typ))
+		e.Uint(&f[ospfTLVLength], uint64(len(v)))
+		e.Uint(&f[ospfTLVSIDLabel], uint64(sid))
+		e.Up()
+		k = next
+	}
+	return true
+}
+
+// ospfSIDLabel returns a SID/label: a 3-byte label or a 4-byte index.
+func ospfSIDLabel(v []byte) uint32 {
+	if len(v) == 3 {
+		return uint32(v[0])<<16 | uint32(be16(v[1:]))
+	}
+	return be32(v)
+}
+
+// emitOSPFExtPrefix emits an extended prefix opaque LSA's body (RFC
+// 7684, 8665): its extended prefix and prefix range TLVs, each under a
+// heading, with their prefix SID sub-TLVs; it reports whether all of
+// it was one of those.
+func emitOSPFExtPrefix(e *emitter, b []byte) bool {
+	f := &ospfFields
+	e.LineString("OSPFv2 Extended Prefix Opaque LSA")
+	e.Sub()
+	defer e.Up()
+	for k := 0; k < len(b); {
+		typ, v, next, ok := ospfTLV(b, k)
+		if !ok || (typ != 1 && typ != 2) {
+			return false
+		}
+		// The fixed part: 4 bytes for an extended prefix, 8 for a
+		// range, then an IPv4 prefix of 1 to 32 bits in 4 bytes.
+		fixed := 4
+		if typ == 2 {
+			fixed = 8
+		}
+		pl := v[1]
+		if typ == 2 {
+			pl = v[0]
+		}
+		if len(v) < fixed+4 || pl == 0 || pl > 32 {
+			return false
+		}
+		pfx := v[fixed : fixed+4]
+		if e.Tree() {
+			t := e.Text()
+			if typ == 1 {
+				t = append(t, "OSPFv2 Extended Prefix TLV  (Type: "...)
+				t = append(t, f[ospfExtPfxRouteType].ValueNames().Name(uint64(v[0]))...)
+				t = append(t, "    Prefix: "...)
+			} else {
+				t = strconv.AppendUint(append(t, "OSPFv2 Extended Prefix Range TLV  (Range Size: "...), uint64(be16(v[2:])), 10)
+				t = append(t, ", Prefix: "...)
+			}
+			t = addr4(pfx).AppendTo(t)
+			t = strconv.AppendUint(append(t, '/'), uint64(pl), 10)
+			e.Line(append(t, ')'))
+		}
+		e.Sub()
+		e.Uint(&f[ospfExtPfxTLVType], uint64(typ))
+		e.Uint(&f[ospfTLVLength], uint64(len(v)))
+		if typ == 1 {
+			e.Uint(&f[ospfExtPfxRouteType], uint64(v[0]))
+			e.Uint(&f[ospfPrefixLength], uint64(pl))
+			e.Uint(&f[ospfExtPfxAF], uint64(v[2]))
+			e.Uint(&f[ospfExtPfxFlags], uint64(v[3]))
+			ospfFlags(e, "Flags", uint64(v[3]), 8, []int{ospfExtPfxFlagsA, ospfExtPfxFlagsN})
+		} else {
+			e.Uint(&f[ospfPrefixLength], uint64(pl))
+			e.Uint(&f[ospfExtPfxAF], uint64(v[1]))
+			e.Uint(&f[ospfTLVRangeSize], uint64(be16(v[2:])))
+			e.Uint(&f[ospfExtPfxRangeFlags], uint64(v[4]))
+			ospfFlags(e, "Flags", uint64(v[4]), 8, []int{ospfExtPfxRangeFlagsIA})
+			e.Bytes(&f[ospfReserved], v[5:8])
+		}
+		e.IPv4(&f[ospfV3AddressPrefixIPv4], pfx)
+		known := emitOSPFPrefixSIDs(e, v[fixed+4:])
+		e.Up()
+		if !known {
+			return false
+		}
+		k = next
+	}
+	return true
+}
+
+// emitOSPFPrefixSIDs emits the prefix SID sub-TLVs of an extended prefix
+// TLV, each under a heading, and reports whether they all were.
+func emitOSPFPrefixSIDs(e *emitter, b []byte) bool {
+	f := &ospfFields
+	for k := 0; k < len(b); {
+		typ, v, next, ok := ospfTLV(b, k)
+		if !ok || typ != 2 || (len(v) != 7 && len(v) != 8) {
+			return false
+		}
+		sid := ospfSIDLabel(v[4:])
+		if e.Tree() {
+			t := strconv.AppendUint(append(e.Text(), "Prefix SID Sub-TLV  (SID/Label: "...), uint64(sid), 10)
+			e.Line(append(t, ')'))
+		}
+		e.Sub()
+		e.Uint(&f[ospfExtPfxSubTLVType], uint64(typ))
+		e.Uint(&f[ospfTLVLength], uint64(len(v)))
+		e.Uint(&f[ospfPfxSIDFlags], uint64(v[0]))
+		ospfFlags(e, "Flags", uint64(v[0]), 8, []int{ospfPfxSIDFlagsNP, ospfPfxSIDFlagsM, ospfPfxSIDFlagsE,
+			ospfPfxSIDFlagsV, ospfPfxSIDFlagsL})
+		e.Bytes(&f[ospfReserved], v[1:2])
+		e.Uint(&f[ospfExtLinkMTID], uint64(v[2]))
+		e.Uint(&f[ospfLSASA], uint64(v[3]))
+		e.Uint(&f[ospfTLVSIDLabel], uint64(sid))
+		e.Up()
+		k = next
+	}
+	return true
+}
+
+// emitOSPFv3AuthTrailer emits a version 3 authentication trailer: its
+// type, length, SA ID, sequence number and data.
+func emitOSPFv3AuthTrailer(e *emitter, at []byte) {
+	f := &ospfFields
+	e.None(&f[ospfAT])
+	e.Sub()
+	e.Uint(&f[ospfATAuthType], uint64(be16(at)))
+	e.Uint(&f[ospfATAuthDataLen], uint64(be16(at[2:])))
+	e.Uint(&f[ospfATReserved], uint64(be16(at[4:])))
+	e.Uint(&f[ospfATSAID], uint64(be16(at[6:])))
+	e.Uint(&f[ospfATCryptoSeqNbr], uint64(be32(at[8:]))<<32|uint64(be32(at[12:])))
+	e.Bytes(&f[ospfATAuthData], at[16:])
+	e.Up()
+}
+
+// ospfV3UnknownLSA adds tshark's expert item after the header of an LS
+// Update's LSA whose function code it does not know.
+func ospfV3UnknownLSA(e *emitter, typ uint16) {
+	if fc := uint64(typ & 0x1fff); e.Tree() && ospfFields[ospfV3LSAFC].ValueNames().Name(fc) == "" {
+		var arg [8]byte
+		e.ExpertLine("Warning", "Protocol", "Unknown LSA Type ", strconv.AppendUint(arg[:0], fc, 10))
 	}
 }

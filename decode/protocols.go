@@ -42,7 +42,7 @@ var protocols = [layerCount]protocol{
 	LayerESP:      {&protoESP, espFields[:], emitESP, nil},
 	LayerGeneve:   {&protoGeneve, geneveFields[:], emitGeneve, nil},
 	LayerNHRP:     {&protoNHRP, nhrpFields[:], emitNHRP, nil},
-	LayerSCTP:     {&protoSCTP, sctpFields[:], emitSCTP, nil},
+	LayerSCTP:     {&protoSCTP, sctpFields[:], emitSCTP, dataFields[:]},
 	LayerEAPOL:    {&protoEAPOL, eapolFields[:], emitEAPOL, nil},
 	LayerEAP:      {&protoEAP, eapFields[:], emitEAP, nil},
 	LayerPIM:      {&protoPIM, pimFields[:], emitPIM, nil},

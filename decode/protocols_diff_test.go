@@ -37,7 +37,7 @@ var protocolsAllow = map[string]string{
 	"kerberos/data":     "Kerberos (UDP 88): the entry names the Kerberos version found inside",
 	"enip/data":         "EtherNet/IP (TCP 44818): the entry lists each CIP item inside",
 	"mbtcp/data":        "Modbus/TCP (TCP 502): the entry adds modbus when the function decodes",
-	"nhrp/data":         "NHRP directly in IP (protocol 54), which rawcap hands on from GRE only",
+	"vssmonitoring/-":   "a VSS Monitoring trailer tshark's heuristic finds after a crafted NHRP packet",
 	"ip/-":              "the packet an NHRP Traffic Indication quotes, which rawcap leaves undecoded",
 	"osi/data":          "OSI network layer in PPP (0x0023), which rawcap does not dissect",
 	"mp/data":           "PPP Multilink (0x003d), which rawcap does not dissect",

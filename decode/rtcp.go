@@ -109,6 +109,8 @@ const (
 	rtcpAppSubtype
 	rtcpAppName
 	rtcpLengthCheck
+	rtcpNTPTime
+	rtcpAppDataStr
 	rtcpFieldCount
 )
 
@@ -142,6 +144,8 @@ var rtcpFields = [rtcpFieldCount]Field{
 	rtcpAppSubtype:     {Name: "rtcp.app.subtype", Label: "Subtype", Kind: KindUint, Width: 8, Mask: 0x1f},
 	rtcpAppName:        {Name: "rtcp.app.name", Label: "Name (ASCII)", Kind: KindString},
 	rtcpLengthCheck:    {Name: "rtcp.length_check", Label: "RTCP frame length check", Kind: KindBool, Generated: true},
+	rtcpNTPTime:        {Name: "rtcp.timestamp.ntp", Label: "MSW and LSW as NTP timestamp", Kind: KindTime, Generated: true},
+	rtcpAppDataStr:     {Name: "rtcp.app.data_str", Label: "Application specific data", Kind: KindString},
 }
 
 var protoRTCP = protoField("rtcp", "Real-time Transport Control Protocol")
@@ -250,10 +254,8 @@ func emitRTCP(e *emitter, i int) {
 					e.SetRepr(append(b, ')'))
 				}
 			}
-			if be32(r[8:]) != 0 && e.Tree() {
-				b := append(e.Text(), "[MSW and LSW as NTP timestamp: "...)
-				b = appendWSNTPTime(b, r[8:16])
-				e.Line(append(b, ']'))
+			if be32(r[8:]) != 0 {
+				emitNTPTime(e, &f[rtcpNTPTime], r[8:16])
 			}
 			e.Uint(&f[rtcpRTPTimestamp], uint64(be32(r[16:])))
 			e.Uint(&f[rtcpPacketCount], uint64(be32(r[20:])))
@@ -364,9 +366,9 @@ func emitRTCP(e *emitter, i int) {
 			e.Uint(&f[rtcpSSRCIdentifier], uint64(be32(r[4:])))
 			e.TextDone(&f[rtcpAppName], appendWSText(e.Text(), r[8:12]))
 			emitRTCPTextRepr(e, "Name (ASCII): ", r[8:12])
-			if data := r[12:]; len(data) > 0 && rtcpPrintable(data) && e.Tree() {
-				t := append(e.Text(), "Application specific data: "...)
-				e.Line(appendWSLabelText(t, data))
+			if data := r[12:]; len(data) > 0 && rtcpPrintable(data) {
+				e.TextDone(&f[rtcpAppDataStr], appendWSText(e.Text(), data))
+				emitRTCPTextRepr(e, "Application specific data: ", data)
 			}
 		}
 	}

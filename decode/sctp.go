@@ -139,8 +139,17 @@ func (d *Decoder) sctpFrame(f *Frame, r *sctpBases) {
 		if d.sctp == nil {
 			d.sctp = &sctpState{base: make(map[uint32]uint32)}
 		}
-		d.sctpTSNFrame(i, f, r)
+		h := d.sctpTSNFrame(i, f, r)
 		r.out, r.in = d.sctp.base[out], d.sctp.base[in]
+		// Where Wireshark keeps the association's halves, a half's own
+		// first TSN is the base (an association started again on the
+		// same ports counts from its new first TSN).
+		if h != nil && h.started {
+			r.out = h.firstTSN
+		}
+		if h != nil && h.peer != nil && h.peer.started {
+			r.in = h.peer.firstTSN
+		}
 	}
 }
 
@@ -584,6 +593,27 @@ func emitSCTP(e *emitter, i int) {
 			emitSCTPMsgData(e, b, true)
 		}
 	}
+	e.End()
+	if !tree && bases != nil {
+		if b := sctpOwnData(d, i, bases); b != nil {
+			emitSCTPDataProto(e, b)
+		}
+	}
+}
+
+// emitSCTPDataProto emits, outside the tree, the user data SCTP hands to
+// tshark's Data protocol where rawcap has no layer for it (a message the
+// packet completed, a padded DATA chunk ending the packet) as Data's
+// fields, after SCTP's (JSON leaves the bytes out, as for a payload
+// layer).
+func emitSCTPDataProto(e *emitter, data []byte) {
+	e.Proto(&protoData)
+	if e.all {
+		e.Hidden(true)
+		e.Bytes(&dataFields[dataData], data)
+		e.Hidden(false)
+	}
+	e.Int(&dataFields[dataLen], int64(len(data)))
 	e.End()
 }
 

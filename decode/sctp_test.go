@@ -308,3 +308,13 @@ func sctpTcpdumpComparable(d *decode.Decoder, l decode.Layer) bool {
 	}
 	return true
 }
+
+// TestSCTPDataFieldsMatchTshark holds -T fields of the association's
+// first packets to tshark's for the user data SCTP hands to Data: a padded
+// DATA chunk ending the packet (no layer of rawcap's) as much as one that
+// is a payload layer.
+func TestSCTPDataFieldsMatchTshark(t *testing.T) {
+	testshared.Oracle(t, "tshark")
+	frames := sctpAssociation()[:9]
+	compareFieldsWithTshark(t, writeTestPcap(t, frames), frames, []string{"frame.protocols", "data.data", "data.len"})
+}

@@ -257,10 +257,11 @@ func (r *sctpBases) addAck(off, block int, t *sctpTSNRec) {
 	}
 }
 
-// sctpTSNFrame runs the analysis over SCTP layer i of the packet.
-func (d *Decoder) sctpTSNFrame(i int, f *Frame, r *sctpBases) {
+// sctpTSNFrame runs the analysis over SCTP layer i of the packet and
+// returns the packet's half (nil when Wireshark keeps none).
+func (d *Decoder) sctpTSNFrame(i int, f *Frame, r *sctpBases) *sctpHalf {
 	if i == 0 || d.layers[i].Quoted {
-		return
+		return nil
 	}
 	if d.sctp.tsn == nil {
 		d.sctp.tsn = &sctpTSNState{halves: make(map[sctpHalfKey]*sctpHalf), waiting: make(map[sctpAddrKey]*sctpHalf)}
@@ -270,7 +271,7 @@ func (d *Decoder) sctpTSNFrame(i int, f *Frame, r *sctpBases) {
 	s := SCTP(d.data[l.Start:l.End])
 	h := d.sctpHalfOf(st, &d.layers[i-1], s)
 	if h == nil {
-		return
+		return nil
 	}
 	st.acked = st.acked[:0]
 	for off := 0; ; {
@@ -301,6 +302,7 @@ func (d *Decoder) sctpTSNFrame(i int, f *Frame, r *sctpBases) {
 		}
 		off = next
 	}
+	return h
 }
 
 // emitSCTPAcks emits the acknowledgements of block (-1:

@@ -73,12 +73,15 @@ func TestSCTPNRSackAcksMatchTshark(t *testing.T) {
 
 // TestSCTPAnalysisFieldsMatchTshark holds -T fields of the generated
 // associations to tshark's for the analysis fields (retransmissions,
-// acknowledgements and their times, reassembled fragments): every
-// occurrence, in tshark's order.
+// acknowledgements and their times, reassembled fragments, relative TSNs):
+// every occurrence, in tshark's order.
 func TestSCTPAnalysisFieldsMatchTshark(t *testing.T) {
 	testshared.Oracle(t, "tshark")
 	frames := append(append(sctpAssociation(), sctpExtensions()...), sctpNRSacks()...)
 	compareFieldsWithTshark(t, writeTestPcap(t, frames), frames, []string{
 		"sctp.retransmission", "sctp.retransmission_time", "sctp.retransmitted_after_ack", "sctp.acked",
-		"sctp.data_rtt", "sctp.ack", "sctp.ack_frame", "sctp.sack_rtt", "sctp.fragments", "sctp.fragment"})
+		"sctp.data_rtt", "sctp.ack", "sctp.ack_frame", "sctp.sack_rtt", "sctp.fragments", "sctp.fragment",
+		// The second association (on the same ports) counts its relative
+		// TSNs from its own first TSN.
+		"sctp.data_tsn", "sctp.sack_cumulative_tsn_ack", "sctp.sack_gap_block_start_tsn", "sctp.sack_gap_block_end_tsn"})
 }

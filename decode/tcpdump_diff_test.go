@@ -194,7 +194,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 	case decode.LayerBabel:
 		return true
 	case decode.LayerNHRP:
-		return true // tcpdump 4.99 prints GRE's "gre-proto-0x2001", as rawcap does
+		return true // tcpdump 4.99 prints GRE's "gre-proto-0x2001", or IP's "ip-proto-54 N", as rawcap does
 	case decode.LayerRPC:
 		return true // NFS on 2049 as tcpdump prints it; RPC on 111 as "UDP, length N"
 	case decode.LayerEAP:

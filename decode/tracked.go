@@ -31,6 +31,10 @@ var trackedNames = map[string]bool{
 	// SCTP's relative TSNs count from a direction's first DATA chunk (sctp.go).
 	"sctp.data_tsn": true, "sctp.sack_cumulative_tsn_ack": true,
 	"sctp.sack_gap_block_start_tsn": true, "sctp.sack_gap_block_end_tsn": true,
+	// SCTP's TSN analysis and reassembly (sctp_tsn.go, sctp_reasm.go).
+	"sctp.retransmission": true, "sctp.retransmission_time": true, "sctp.retransmitted_after_ack": true,
+	"sctp.acked": true, "sctp.data_rtt": true, "sctp.ack": true, "sctp.ack_frame": true, "sctp.sack_rtt": true,
+	"sctp.fragments": true, "sctp.fragment": true,
 }
 
 // Tracked reports whether f's values come from the connection tracker: they
