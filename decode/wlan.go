@@ -642,6 +642,11 @@ var wlanFields = [wlanAllFieldCount]Field{
 
 var protoWLAN = protoField("wlan", "IEEE 802.11 wireless LAN")
 
+// protoWLANMgt is the item tshark puts a management frame's fixed and
+// tagged parameters under, beside the MAC header's protocol: a protocol
+// field of wlan's ("wlan.mgt"), which -T ek writes as an object of its own.
+var protoWLANMgt = Field{Name: "wlan.mgt", Label: "IEEE 802.11 Wireless Management", Kind: KindProtocol, Proto: &protoWLAN}
+
 func wlanName(f int, v uint64) string { return wlanFields[f].ValueNames().Name(v) }
 
 // wlanAddrs lists, for a frame, which address fills each of tshark's
@@ -795,12 +800,31 @@ func emitWLAN(e *emitter, i int) {
 	}
 	cut := false
 	if w.Type() == wlanMgmt {
-		cut = emitWLANMgmt(e, w.Subtype(), d.data[l.Start+len(w):l.End])
+		body := d.data[l.Start+len(w) : l.End]
+		if e.all && !e.Tree() {
+			// -T ek's wlan_wlan_mgt object; the JSON object keeps the
+			// body's fields in wlan's, the tree draws its own line.
+			e.End()
+			if wlanHasMgmt(w.Subtype(), body) {
+				e.Proto(&protoWLANMgt)
+				emitWLANMgmt(e, w.Subtype(), body)
+				e.End()
+			}
+			return
+		}
+		cut = emitWLANMgmt(e, w.Subtype(), body)
 	}
 	e.End()
 	if cut {
 		e.TreeException("IEEE 802.11")
 	}
+}
+
+// wlanHasMgmt reports whether a management frame of subtype sub with body
+// has anything emitWLANMgmt emits.
+func wlanHasMgmt(sub uint8, body []byte) bool {
+	fixed := wlanFixedLen(sub)
+	return fixed >= 0 && len(body) > 0
 }
 
 // emitWLANQoS emits QoS control and the subfields tshark draws, as it
