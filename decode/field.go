@@ -88,6 +88,11 @@ const (
 	// BaseNone shows a named integer by its name alone ("Unverified"), as
 	// Wireshark's BASE_NONE does for a checksum's status.
 	BaseNone
+	// BaseOUI shows a 24-bit organizationally unique identifier as three
+	// colon-separated hex bytes and the organization's name from the
+	// field's Values ("00:50:f2 (Microsoft Corp.)"), as Wireshark's
+	// BASE_OUI does; the other outputs show it in decimal.
+	BaseOUI
 )
 
 // String returns Wireshark's name of the base ("BASE_HEX").
@@ -103,6 +108,8 @@ func (b Base) String() string {
 		return "BASE_OCT"
 	case BaseNone:
 		return "BASE_NONE"
+	case BaseOUI:
+		return "BASE_OUI"
 	}
 	return "BASE_DEC"
 }
