@@ -289,6 +289,7 @@ const (
 	_
 	wfToDS
 	wfFromDS
+	wfAddr
 	wlanFieldCount
 )
 
@@ -356,6 +357,7 @@ var wlanFields = [wlanAllFieldCount]Field{
 	wfCapESS + 7:      {Name: "wlan.fixed.capabilities.apsd", Label: "Automatic Power Save Delivery", Kind: KindBool, Width: 16, Mask: 0x800},
 	wfCapESS + 8:      {Name: "wlan.fixed.capabilities.radio_measurement", Label: "Radio Measurement", Kind: KindBool, Width: 16, Mask: 0x1000},
 	wfCapESS + 9:      {Name: "wlan.fixed.capabilities.epd", Label: "EPD", Kind: KindBool, Width: 16, Mask: 0x2000},
+	wfAddr:            {Name: "wlan.addr", Label: "Hardware address", Kind: KindMAC},
 	wfToDS:            {Name: "wlan.fc.tods", Label: "To DS", Kind: KindBool, Width: 8, Mask: 0x1},
 	wfFromDS:          {Name: "wlan.fc.fromds", Label: "From DS", Kind: KindBool, Width: 8, Mask: 0x2},
 	wfCapReserved:     {Name: "wlan.fixed.capabilities.reserved1", Label: "Reserved", Kind: KindUint, Width: 16, Mask: 0x4},
@@ -806,6 +808,16 @@ func emitWLAN(e *emitter, i int) {
 	for _, r := range roles[:wlanAddrs(w, &roles)] {
 		a, _ := w.Addr(r[1])
 		e.MAC(&f[r[0]], a)
+		if r[0] == wfRA || r[0] == wfTA && w.Type() == wlanData {
+			emitWLANAddr(e, w, r[1])
+		}
+	}
+	switch {
+	case w.Type() == wlanMgmt:
+		emitWLANAddr(e, w, 2)
+		emitWLANAddr(e, w, 3)
+	case w.Type() == wlanData && w.Flags()&3 != 3:
+		emitWLANAddr(e, w, 3)
 	}
 	if w.hasSeq() {
 		e.Uint(&f[wfFrag], uint64(w.Seq()&0xf))
@@ -863,6 +875,25 @@ func emitWLAN(e *emitter, i int) {
 func wlanHasMgmt(sub uint8, body []byte) bool {
 	fixed := wlanFixedLen(sub)
 	return fixed >= 0 && len(body) > 0
+}
+
+// emitWLANAddr emits address k (1 to 4) of the MAC header as wlan.addr,
+// which tshark adds hidden after the receiver's (the first), the
+// transmitter's (a data frame's second) and the other roles (the rest; a
+// control frame's and a four-address frame's are left out: where tshark
+// puts them is not known here). JSON, which takes a field's first value,
+// goes without them.
+func emitWLANAddr(e *emitter, w WLAN, k int) {
+	if !e.all {
+		return
+	}
+	if w.Type() == wlanCtrl || k > 2 && w.Type() == wlanData && w.Flags()&3 == 3 {
+		return
+	}
+	if a, ok := w.Addr(k); ok {
+		e.MAC(&wlanFields[wfAddr], a)
+		e.NoTree()
+	}
 }
 
 // emitWLANQoS emits QoS control and the subfields tshark draws, as it
