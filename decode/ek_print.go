@@ -375,19 +375,19 @@ func (p *EKPrinter) appendEKByParent(b []byte, l *FieldList, k, j, end int, f *F
 	}
 	b = append(b, '[')
 	first := true
-	for m := j; m < end; m++ {
+	for m := j; m < end; m = ekNext(recs, m) {
 		if !of(m) {
 			continue
 		}
 		pm := parent(m)
 		dup := false
-		for q := j; q < m && !dup; q++ {
+		for q := j; q < m && !dup; q = ekNext(recs, q) {
 			dup = of(q) && parent(q) == pm
 		}
 		if dup {
 			continue // written with the item's first value
 		}
-		for q := m; q < end; q++ {
+		for q := m; q < end; q = ekNext(recs, q) {
 			if of(q) && parent(q) == pm {
 				if !first {
 					b = append(b, ',')
