@@ -173,6 +173,12 @@ func emitPPPoE(e *emitter, i int) {
 			stop := false
 			pppoeTags(d.data[l.Start+pppoeHdrLen:l.End], func(typ uint16, v []byte) {
 				switch typ {
+				case pppoeTagService, pppoeTagHostUniq, pppoeTagACCookie, pppoeTagMaxPayload:
+					if len(v) == 0 {
+						return // tshark adds an item for an empty AC-Name only
+					}
+				}
+				switch typ {
 				case pppoeTagService:
 					e.Bytes(&f[pppoeServiceName], v)
 				case pppoeTagACName:
@@ -187,8 +193,8 @@ func emitPPPoE(e *emitter, i int) {
 					stop = true // a tag rawcap does not name: the tree shows no more
 					return
 				}
-				if stop || len(v) == 0 && typ != pppoeTagACName {
-					e.NoTree() // tshark draws an empty AC-Name, no other empty tag
+				if stop {
+					e.NoTree()
 				}
 			})
 			e.Up()
