@@ -342,6 +342,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return next
 	case LayerPPP:
 		return d.decodePPP(l)
+	case LayerLCP, LayerIPCP, LayerIPv6CP, LayerCHAP, LayerPAP:
+		return d.decodePPPCP(l)
 	}
 	// LayerPayload and protocols without a decoder yet: opaque bytes.
 	l.Type = LayerPayload

@@ -127,6 +127,9 @@ var ekDiffAllow = map[string]string{
 	// keys every field by the object it writes it in.
 	"wlan":   "tshark writes 802.11's management fields in a wlan.mgt object of their own; rawcap in wlan's",
 	"eapol":  "tshark keys the key descriptor's fields by the protocol registering them (wlan_rsna_eapol_…, wlan_… inside eapol); rawcap by eapol",
+	"lcp":    "tshark keys the control protocols' code, identifier and length by ppp, which registers them (ppp_ppp_code), and writes each LCP option as a protocol of its own whose type and length it keeps once; rawcap keys them by lcp",
+	"ipcp":   "tshark keys the control protocols' code, identifier and length by ppp, which registers them (ppp_ppp_code); rawcap by ipcp",
+	"ipv6cp": "tshark keys the control protocols' code, identifier and length by ppp, which registers them (ppp_ppp_code); rawcap by ipv6cp",
 	"pppoed": "tshark keys PPPoE discovery's fields by the protocol registering them (pppoe_…); rawcap by pppoed",
 	"quic":   "tshark keys the TLS handshake inside QUIC's CRYPTO frames tls_…; rawcap quic_…",
 	"ipv6":   "tshark writes each IPv6 extension header as a nested object (ipv6_hopopts, ipv6_routing) keyed by its own protocol; rawcap writes their fields in ipv6's object",

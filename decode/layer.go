@@ -79,6 +79,11 @@ const (
 	LayerTFTP                   // TFTP (UDP 69)
 	LayerEAP                    // EAP, inside 802.1X (EAPOL type 0)
 	LayerNHRP                   // NHRP, in GRE (protocol type 0x2001)
+	LayerLCP                    // PPP's control and authentication protocols (ppp_cp.go)
+	LayerIPCP
+	LayerIPv6CP
+	LayerCHAP
+	LayerPAP
 	layerCount
 )
 
@@ -157,6 +162,7 @@ var layerNames = [layerCount]string{
 	LayerHTTP2:        "http2",
 	LayerTFTP:         "tftp",
 	LayerNHRP:         "nhrp",
+	LayerLCP:          "lcp", LayerIPCP: "ipcp", LayerIPv6CP: "ipv6cp", LayerCHAP: "chap", LayerPAP: "pap",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").
