@@ -150,6 +150,8 @@ func appendProtocols(b []byte, d *Decoder, conv *convResults) []byte {
 			}
 		case LayerRPC:
 			b = appendRPCProtocols(b, d, i, conv)
+		case LayerRADIUS:
+			b = appendRADIUSProtocols(b, d, i)
 		case LayerQUIC:
 			b = append(b, "quic"...)
 			if conv != nil && conv.quic.tls {

@@ -207,7 +207,12 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"http2.",
 		// RADIUS's attributes (the value fields, named after the
 		// attribute in capitals, are added below).
-		"radius.avp", "radius.avp.",
+		"radius.avp", "radius.avp.", "radius.eap_fragment",
+		// DHCP's hardware type and address, which an Ethernet client
+		// identifier (option 61) repeats; NTP's associations in a read
+		// status response; PPP's control protocols' options.
+		"dhcp.hw.type", "dhcp.hw.mac_addr", "ntp.ctrl.associd", "ntp.ctrl.item", "lcp.opt.", "ipcp.opt.", "ipv6cp.opt.",
+		"ipv6cp.interface_identifier",
 		// An ICMP error's two "Unused" parts (RFC 4884) and its
 		// extension objects: MPLS label stacks, interface information.
 		"icmp.unused", "icmp.ext.", "icmp.mpls.", "icmp.int_info.", "icmp.int_ident.", "icmp.reserved",
