@@ -733,11 +733,7 @@ func emitSSH(e *emitter, i int) {
 	nt := &e.conv.ssh
 	if nt.ok && nt.layer == i && nt.done && nt.pduOK && !nt.retx {
 		// the packet tshark reassembles and dissects in this segment
-		if e.Tree() {
-			e.NoTree()
-			sshReassemblyLines(e, nt)
-			e.Proto(&protoSSH)
-		}
+		// (TCP's layer emitted the segments it came from)
 		it := &nt.pduItem
 		sshTitle(e, nt.names, it)
 		if !emitSSHKex(e, nt.pdu, it, nt.names, nt.server) {
@@ -858,57 +854,25 @@ func sshException(e *emitter) {
 	e.TopLines(false)
 }
 
-// sshReassemblyLines adds the lines tshark draws, at the tree's top level,
-// for the binary packet earlier segments started and this one ends.
-func sshReassemblyLines(e *emitter, nt *sshNote) {
-	g := &nt.pduSegs
-	e.TopLines(true)
-	b := append(e.Text(), '[')
-	b = strconv.AppendUint(b, uint64(g.count), 10)
-	b = append(b, " Reassembled TCP Segments ("...)
-	b = strconv.AppendInt(b, int64(len(nt.pdu)), 10)
-	b = append(b, " bytes): "...)
-	for k := range int(g.count) {
-		if k > 0 {
-			b = append(b, ", "...)
-		}
-		b = append(b, '#')
-		b = strconv.AppendUint(b, uint64(g.frame[k]), 10)
-		b = append(b, '(')
-		b = strconv.AppendUint(b, uint64(g.n[k]), 10)
-		b = append(b, ')')
+// emitTCPForSSH emits, at the end of TCP layer i (treeLen bytes of
+// payload in the tree's count), what tshark's TCP adds for the SSH layer
+// after it: the segment's bytes as tcp.segment_data where they belong to a
+// binary packet reassembled across segments or are a retransmission tshark
+// does not hand to SSH, and the segments of the packet the segment
+// completes.
+func emitTCPForSSH(e *emitter, i, treeLen int) {
+	nt := &e.conv.ssh
+	if !nt.ok || nt.layer != i+1 || treeLen <= 0 {
+		return
 	}
-	e.Line(append(b, ']'))
-	e.Sub()
-	off := uint64(0)
-	for k := range int(g.count) {
-		b := append(e.Text(), "[Frame: "...)
-		b = strconv.AppendUint(b, uint64(g.frame[k]), 10)
-		b = append(b, ", payload: "...)
-		b = strconv.AppendUint(b, off, 10)
-		b = append(b, '-')
-		b = strconv.AppendUint(b, off+uint64(g.n[k])-1, 10)
-		b = append(b, " ("...)
-		b = strconv.AppendUint(b, uint64(g.n[k]), 10)
-		if g.n[k] == 1 {
-			b = append(b, " byte)]"...)
-		} else {
-			b = append(b, " bytes)]"...)
-		}
-		e.Line(b)
-		off += uint64(g.n[k])
+	l := &e.d.layers[i]
+	pl := e.d.data[l.Payload:l.End]
+	if nt.retx || sshSegmentData(nt, i+1) {
+		emitTCPSegmentData(e, pl, treeLen, nt.retx)
 	}
-	b = append(e.Text(), "[Segment count: "...)
-	b = strconv.AppendUint(b, uint64(g.count), 10)
-	e.Line(append(b, ']'))
-	b = append(e.Text(), "[Reassembled TCP length: "...)
-	b = strconv.AppendInt(b, int64(len(nt.pdu)), 10)
-	e.Line(append(b, ']'))
-	b = append(e.Text(), "[Reassembled TCP Data: "...)
-	b = appendWSBytes(b, nt.pdu)
-	e.Line(append(b, ']'))
-	e.Up()
-	e.TopLines(false)
+	if nt.done && nt.pduOK && !nt.retx {
+		emitTCPReassembled(e, &nt.pduSegs, nt.pdu)
+	}
 }
 
 // emitSSHKex emits a clear binary packet; false where tshark's dissector
