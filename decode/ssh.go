@@ -172,6 +172,7 @@ const (
 	sshECDHQS
 	sshECDHQSLength
 	sshMPIntLength
+	sshPacketDecodeError
 	sshFieldCount
 )
 
@@ -252,6 +253,8 @@ var sshFields = [sshFieldCount]Field{
 	sshECDHQS:                {Name: "ssh.ecdh.q_s", Label: "ECDH server's ephemeral public key (Q_S)", Kind: KindBytes},
 	sshECDHQSLength:          {Name: "ssh.ecdh.q_s_length", Label: "ECDH server's ephemeral public key length", Kind: KindUint, Width: 32},
 	sshMPIntLength:           {Name: "ssh.mpint_length", Label: "Multi Precision Integer Length", Kind: KindUint, Width: 32},
+	// The expert item of a host signature whose parts do not fill it.
+	sshPacketDecodeError: {Name: "ssh.packet_decode.error", Label: "Packet decoded length not equal to packet length", Kind: KindNone},
 }
 
 var protoSSH = protoField("ssh", "SSH Protocol")
@@ -676,8 +679,12 @@ func sshWalkHostSig(r *sshReader, v *sshKexVisitor) bool {
 		decoded += 4 + int(n)
 	}
 	v.uint(&f[sshHostSigLength], sigLen)
-	if e := v.e; decoded != int(4+sigLen) && e.Tree() {
+	if e := v.e; decoded != int(4+sigLen) {
 		e.Sub()
+		e.Expert(true)
+		e.None(&f[sshPacketDecodeError])
+		e.Expert(false)
+		e.NoTree()
 		var num [64]byte
 		arg := strconv.AppendInt(num[:0], int64(decoded), 10)
 		arg = append(arg, " bytes, but packet legnth is "...)
@@ -737,8 +744,8 @@ func emitSSH(e *emitter, i int) {
 		it := &nt.pduItem
 		sshTitle(e, nt.names, it)
 		if !emitSSHKex(e, nt.pdu, it, nt.names, nt.server) {
-			sshException(e)
 			e.End()
+			e.TreeException("SSH")
 			return
 		}
 		e.Up()
@@ -768,8 +775,8 @@ func emitSSH(e *emitter, i int) {
 			e.TextDone(&f[sshProtocol], appendWSText(e.Text(), b[it.off:sshProtoEnd(b, it)]))
 		case sshItemEncrypted:
 			if sshEncryptedCut(d, i, it) {
-				sshException(e)
 				e.End()
+				e.TreeException("SSH")
 				return
 			}
 			n := wire - int(it.off)
@@ -794,8 +801,8 @@ func emitSSH(e *emitter, i int) {
 			}
 		case sshItemKex:
 			if !emitSSHKex(e, b, it, nt.names, nt.server) {
-				sshException(e)
 				e.End()
+				e.TreeException("SSH")
 				return
 			}
 		}
@@ -804,8 +811,8 @@ func emitSSH(e *emitter, i int) {
 		}
 	}
 	if nt.exc {
-		sshException(e)
 		e.End()
+		e.TreeException("SSH")
 		return
 	}
 	if nt.dir {
@@ -834,24 +841,6 @@ func sshDirectionLine(e *emitter, server bool) {
 		}
 		e.SetRepr(b)
 	}
-}
-
-// sshException adds, in a tree list, tshark's lines for a dissector that
-// ran off the bytes, at the tree's top level.
-func sshException(e *emitter) {
-	if !e.Tree() {
-		return
-	}
-	e.TopLines(true)
-	if len(e.d.data) < e.wire {
-		e.LineString("[Packet size limited during capture: SSH truncated]")
-	} else {
-		e.LineString("[Malformed Packet: SSH]")
-		e.Sub()
-		e.ExpertLine("Error", "Malformed", "Malformed Packet (Exception occurred)", nil)
-		e.Up()
-	}
-	e.TopLines(false)
 }
 
 // emitTCPForSSH emits, at the end of TCP layer i (treeLen bytes of
