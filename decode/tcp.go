@@ -230,6 +230,7 @@ const (
 	tcpSegmentCount
 	tcpReassembledLength
 	tcpReassembledData
+	tcpPDUSize
 	tcpFieldCount
 )
 
@@ -326,6 +327,7 @@ var tcpFields = [tcpFieldCount]Field{
 	tcpSegmentCount:                   {Name: "tcp.segment.count", Label: "Segment count", Kind: KindUint, Width: 32, Generated: true},
 	tcpReassembledLength:              {Name: "tcp.reassembled.length", Label: "Reassembled TCP length", Kind: KindUint, Width: 32, Generated: true},
 	tcpReassembledData:                {Name: "tcp.reassembled.data", Label: "Reassembled TCP Data", Kind: KindBytes, Generated: true},
+	tcpPDUSize:                        {Name: "tcp.pdu.size", Label: "PDU Size", Kind: KindUint, Width: 32, Generated: true},
 }
 
 var protoTCP = protoField("tcp", "Transmission Control Protocol")
@@ -564,9 +566,9 @@ func emitTCP(e *emitter, i int) {
 	if tree && treeLen > 0 {
 		b := appendBytesBits(append(e.Text(), "TCP payload ("...), treeLen)
 		e.Line(append(b, ')'))
-		if i+1 < d.n && d.layers[i+1].Type == LayerHTTP2 {
-			emitHTTP2PDUSizes(e, i+1)
-		}
+	}
+	if treeLen > 0 && i+1 < d.n && d.layers[i+1].Type == LayerHTTP2 {
+		emitHTTP2PDUSizes(e, i+1)
 	}
 	if i+1 < d.n && d.layers[i+1].Type == LayerSSH && e.conv != nil {
 		emitTCPForSSH(e, i, treeLen)
