@@ -654,28 +654,13 @@ func appendHTTP2Info(b []byte, d *Decoder, i int, conv *convResults) []byte {
 }
 
 // emitHTTP2PDUSizes emits the sizes tshark's TCP adds (tcp.pdu.size,
-// "[PDU Size: N]") when a segment holds more than one HTTP/2 PDU: the
-// preface's and each whole frame's.
+// "[PDU Size: N]") for the HTTP/2 PDUs a segment holds whole: the
+// preface's and each frame's.
 func emitHTTP2PDUSizes(e *emitter, i int) {
 	b, magic := http2Segment(e.d, i)
-	n := 0
-	if magic {
-		n++
-	}
-	for off := 0; ; n++ {
-		_, next, ok := nextHTTP2Frame(b, off)
-		if !ok {
-			break
-		}
-		off = next
-	}
-	// A lone PDU's size is hidden in the tree.
 	f := &tcpFields[tcpPDUSize]
 	if magic {
 		e.Uint(f, uint64(len(http2Preface)))
-		if n < 2 {
-			e.NoTree()
-		}
 	}
 	for off := 0; ; {
 		_, next, ok := nextHTTP2Frame(b, off)
@@ -683,9 +668,6 @@ func emitHTTP2PDUSizes(e *emitter, i int) {
 			break
 		}
 		e.Uint(f, uint64(next-off))
-		if n < 2 {
-			e.NoTree()
-		}
 		off = next
 	}
 }
