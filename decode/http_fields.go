@@ -102,11 +102,7 @@ func emitHTTP(e *emitter, i int) {
 		if equalFold(hd.Name, "Content-Length") && (shown || e.Tree()) {
 			if v, err := strconv.ParseUint(string(hd.Value), 10, 64); err == nil {
 				e.Sub()
-				if shown {
-					e.Uint(&f[httpContentLenValue], v)
-				} else {
-					e.Line(append(strconv.AppendUint(append(e.Text(), "[Content length: "...), v, 10), ']'))
-				}
+				e.Uint(&f[httpContentLenValue], v)
 				e.Up()
 			}
 		}
