@@ -146,6 +146,8 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"sctp.data_rtt", "sctp.ack", "sctp.ack_frame", "sctp.sack_rtt", "sctp.fragments", "sctp.fragment",
 		// A segment's SACK blocks, and tshark's second duplicate_ack item.
 		"tcp.options.sack_le", "tcp.options.sack_re", "tcp.analysis.duplicate_ack",
+		// The segments a reassembled PDU came from.
+		"tcp.segment", "tcp.pdu.size",
 		// Every TCP option's kind and length; NOPs and EOLs come several
 		// to a header.
 		"tcp.option_kind", "tcp.option_len", "tcp.options.nop", "tcp.options.eol",
