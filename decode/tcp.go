@@ -1,7 +1,5 @@
 package decode
 
-import "strconv"
-
 // TCP is a TCP header with its options (RFC 9293):
 //
 //	0      2      4             8             12   13    14     16     18     20
