@@ -62,12 +62,18 @@ func tsharkCached(kind, path, version string, args ...string) []byte {
 }
 
 // rawcapFieldNames lists every field `rawcap fields` lists (protocols
-// themselves left out).
+// themselves left out), each name once: a name with several definitions
+// (an LLC frame type masked as the frame's kind says) is one column, as
+// tshark -e gives its values once.
 func rawcapFieldNames() []string {
 	var names []string
+	seen := map[string]bool{}
 	for _, p := range decode.Protocols() {
 		for i := range p.Fields {
-			names = append(names, p.Fields[i].Name)
+			if n := p.Fields[i].Name; !seen[n] {
+				seen[n] = true
+				names = append(names, n)
+			}
 		}
 	}
 	return names
@@ -155,13 +161,17 @@ func fieldsAllowed(file, field string) bool {
 // protocol of which rawcap prints a value in cf (the frame's fields
 // always), in names' order.
 func fieldsInCapture(t *testing.T, names []string, cf *corpusFile) []int {
-	protoOf := make([]int, len(names))
-	j := 0
+	protoOfName := map[string]int{}
 	for pi, pf := range decode.Protocols() {
-		for range pf.Fields {
-			protoOf[j] = pi
-			j++
+		for i := range pf.Fields {
+			if _, ok := protoOfName[pf.Fields[i].Name]; !ok {
+				protoOfName[pf.Fields[i].Name] = pi
+			}
 		}
+	}
+	protoOf := make([]int, len(names))
+	for j, n := range names {
+		protoOf[j] = protoOfName[n]
 	}
 	p, err := decode.NewFieldsPrinter(names)
 	if err != nil {

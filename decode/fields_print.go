@@ -242,8 +242,8 @@ func (p *FieldsPrinter) appendField(b []byte, l *FieldList, f *Field, vals []int
 	n := 0
 	for _, k := range vals {
 		r := &l.recs[k]
-		if r.Field != f {
-			continue
+		if r.Field != f && (f.nameID == 0 || r.Field.nameID != f.nameID) {
+			continue // another field (the selection numbered the names)
 		}
 		switch p.Occurrence {
 		case 'f':
