@@ -147,7 +147,6 @@ var fieldsDiffAllow = map[string]string{
 	"gopacket/pcap_test_loopback.pcap":                     "tshark waits for the HTTP headers' end (reassembly), rawcap shows the first segment's",
 	"tcpdump/tests_bigtcp-ipv4-vxlan-ipv6.pcap":            "IPv4 total length 0 (BIG TCP): tshark shows the length it computes",
 	"tcpdump/tests_timestamp_invalid_micro.pcap":           "microseconds past 999999: tshark prints them as they are, rawcap carries them into the seconds",
-	"tcpdump/tests_kday4.pcap":                             "an LLC I-frame: tshark reads a two-byte control field, rawcap one byte",
 	"tcpdump/tests_dns-badlabel.pcap":                      "a crafted DNS message: tshark stops at the first bad name, rawcap decodes each question",
 	"libpcap/tests_filter_AH-IPcomp-IPv6.pcap":             "AH then IPComp: tshark inflates the compressed segments rawcap leaves as data, so its TCP analysis sees segments rawcap does not",
 }
