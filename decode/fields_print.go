@@ -153,7 +153,7 @@ func (p *FieldsPrinter) emit(d *Decoder, f *Frame, conv *convResults, shown time
 		loc = time.Local
 	}
 	e := &p.em
-	*e = emitter{FieldList: &p.list, d: d, wire: f.Length, conv: conv, all: true}
+	*e = emitter{FieldList: &p.list, d: d, wire: f.Length, conv: conv, all: true, frame: f, loc: loc}
 	e.Reset()
 	want := p.frame
 	if p.names == nil {
