@@ -625,13 +625,14 @@ func init() { emitQuotedLayer = emitLayer }
 func emitICMPv4Head(e *emitter, i int, m ICMPv4) bool {
 	f := &icmpFields
 	name := icmpTypeName(m.Type())
-	b := appendUint(append(e.Text(), "Type: "...), uint64(m.Type()))
-	if name != "" {
-		b = append(append(append(b, " ("...), name...), ')')
+	known := name != ""
+	if !known {
+		name = icmpOtherTypeNames[m.Type()]
 	}
-	e.SetRepr(b)
-	if name == "" || m.Type() == 43 {
-		return false
+	b := appendUint(append(e.Text(), "Type: "...), uint64(m.Type()))
+	e.SetRepr(append(append(append(b, " ("...), name...), ')'))
+	if m.Type() == 43 || !known && name != icmpUnknownType {
+		return false // a type whose lines rawcap does not draw yet
 	}
 	e.Uint(&f[icmpCode], uint64(m.Code()))
 	b = appendUint(append(e.Text(), "Code: "...), uint64(m.Code()))
@@ -657,8 +658,31 @@ func emitICMPv4Head(e *emitter, i int, m ICMPv4) bool {
 		}
 	}
 	e.Uint(&f[icmpChecksumStatus], uint64(st))
-	return true
+	return known // an unknown type: tshark draws no more
 }
+
+// icmpUnknownType is tshark's name for an ICMP type it does not know; it
+// draws the code and checksum of such a message, and no more.
+const icmpUnknownType = "Unknown ICMP (obsolete or malformed?)"
+
+// icmpOtherTypeNames are tshark's names of the ICMP types icmpTypeName
+// leaves out (those whose bodies rawcap does not draw), and
+// icmpUnknownType for the types tshark does not know.
+var icmpOtherTypeNames = func() (t [256]string) {
+	for k := range t {
+		t[k] = icmpUnknownType
+	}
+	for k, n := range map[uint8]string{1: "Reserved", 2: "Reserved", 6: "Alternate host address",
+		9: "Mobile IP Advertisement", 10: "Router solicitation", 15: "Information request",
+		16: "Information reply", 17: "Address mask request", 18: "Address mask reply",
+		19: "Reserved (for security)", 30: "Traceroute", 31: "Datagram Conversion Error",
+		32: "Mobile Host Redirect", 33: "IPv6 Where-Are-You", 34: "IPv6 I-Am-Here",
+		35: "Mobile Registration Request", 36: "Mobile Registration Reply", 37: "Domain Name Request",
+		38: "Domain Name Reply", 39: "SKIP", 40: "Photuris", 41: "Experimental mobility protocols"} {
+		t[k] = n
+	}
+	return t
+}()
 
 // icmpv4ChecksumStatus checks the checksum of ICMP message m at layer i as
 // tshark does and returns its status (0 bad, 1 good, 2 unverified: the
