@@ -121,10 +121,12 @@ func (c LLC) DSAP() uint8 { return c[0] }
 // SSAP returns the source service access point.
 func (c LLC) SSAP() uint8 { return c[1] }
 
-// Control returns the control field (one byte for U frames, two otherwise).
+// Control returns the control field: one byte for U frames; two
+// otherwise, the first the low one (N(S) or the supervisory function), as
+// Wireshark reads them.
 func (c LLC) Control() uint16 {
 	if len(c) == 4 {
-		return be16(c[2:])
+		return uint16(c[2]) | uint16(c[3])<<8
 	}
 	return uint16(c[2])
 }
@@ -247,8 +249,24 @@ var protoQinQ = protoField("ieee8021ad", "IEEE 802.1ad")
 
 const (
 	llcDsap = iota
+	llcDsapSap
+	llcDsapIG
 	llcSsap
+	llcSsapSap
+	llcSsapCR
 	llcControl
+	llcControlNR
+	llcControlNS
+	llcControlP
+	llcControlF
+	llcControlSFtype
+	llcControlUCmd
+	llcControlUResp
+	llcControlFtypeI
+	llcControlFtypeS
+	llcControlPU
+	llcControlFU
+	llcControlFtypeU
 	llcOui
 	llcPid
 	llcType
@@ -258,14 +276,36 @@ const (
 )
 
 var llcFields = [llcFieldCount]Field{
-	llcDsap:      {Name: "llc.dsap", Label: "DSAP", Kind: KindUint, Width: 8, Base: BaseHex},
-	llcSsap:      {Name: "llc.ssap", Label: "SSAP", Kind: KindUint, Width: 8, Base: BaseHex},
-	llcControl:   {Name: "llc.control", Label: "Control", Kind: KindUint, Width: 16, Base: BaseHex},
-	llcOui:       {Name: "llc.oui", Label: "Organization Code", Kind: KindUint, Width: 24},
-	llcPid:       {Name: "llc.pid", Label: "Protocol ID", Kind: KindUint, Width: 16, Base: BaseHex},
-	llcType:      {Name: "llc.type", Label: "Type", Kind: KindUint, Width: 16, Base: BaseHex},
-	llcCiscoPid:  {Name: "llc.cisco_pid", Label: "PID", Kind: KindUint, Width: 16, Base: BaseHex},
-	llcNortelPid: {Name: "llc.nortel_pid", Label: "PID", Kind: KindUint, Width: 16, Base: BaseHex},
+	llcDsap:    {Name: "llc.dsap", Label: "DSAP", Kind: KindUint, Width: 8, Base: BaseHex},
+	llcSsap:    {Name: "llc.ssap", Label: "SSAP", Kind: KindUint, Width: 8, Base: BaseHex},
+	llcControl: {Name: "llc.control", Label: "Control", Kind: KindUint, Width: 16, Base: BaseHex},
+	// A service access point's address (drawn with its name, as tshark's
+	// custom base does) and low bit.
+	llcDsapSap: {Name: "llc.dsap.sap", Label: "SAP", Kind: KindUint, Width: 8, Mask: 0xfe},
+	llcDsapIG:  {Name: "llc.dsap.ig", Label: "IG Bit", Kind: KindBool, Width: 8, Mask: 0x01},
+	llcSsapSap: {Name: "llc.ssap.sap", Label: "SAP", Kind: KindUint, Width: 8, Mask: 0xfe},
+	llcSsapCR:  {Name: "llc.ssap.cr", Label: "CR Bit", Kind: KindBool, Width: 8, Mask: 0x01},
+	// The control field's parts: an I or S frame's two bytes (the first
+	// the low one), a U frame's one.
+	llcControlNR:     {Name: "llc.control.n_r", Label: "N(R)", Kind: KindUint, Width: 16, Mask: 0xfe00},
+	llcControlNS:     {Name: "llc.control.n_s", Label: "N(S)", Kind: KindUint, Width: 16, Mask: 0x00fe},
+	llcControlP:      {Name: "llc.control.p", Label: "Poll", Kind: KindBool, Width: 16, Mask: 0x0100},
+	llcControlF:      {Name: "llc.control.f", Label: "Final", Kind: KindBool, Width: 16, Mask: 0x0100},
+	llcControlSFtype: {Name: "llc.control.s_ftype", Label: "Supervisory frame type", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x000c},
+	llcControlUCmd:   {Name: "llc.control.u_modifier_cmd", Label: "Command", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0xec},
+	llcControlUResp:  {Name: "llc.control.u_modifier_resp", Label: "Response", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0xec},
+	llcControlFtypeI: {Name: "llc.control.ftype", Label: "Frame type", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x0001},
+	llcControlFtypeS: {Name: "llc.control.ftype", Label: "Frame type", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x0003},
+	llcControlPU:     {Name: "llc.control.p", Label: "Poll", Kind: KindBool, Width: 8, Mask: 0x10},
+	llcControlFU:     {Name: "llc.control.f", Label: "Final", Kind: KindBool, Width: 8, Mask: 0x10},
+	// A U frame's frame type: FT_UINT16 as tshark registers it, shown in
+	// two digits and drawn over the one byte.
+	llcControlFtypeU: {Name: "llc.control.ftype", Label: "Frame type", Kind: KindUint, Width: 16, Base: BaseHex, Digits: 2, Mask: 0x0003},
+	llcOui:           {Name: "llc.oui", Label: "Organization Code", Kind: KindUint, Width: 24},
+	llcPid:           {Name: "llc.pid", Label: "Protocol ID", Kind: KindUint, Width: 16, Base: BaseHex},
+	llcType:          {Name: "llc.type", Label: "Type", Kind: KindUint, Width: 16, Base: BaseHex},
+	llcCiscoPid:      {Name: "llc.cisco_pid", Label: "PID", Kind: KindUint, Width: 16, Base: BaseHex},
+	llcNortelPid:     {Name: "llc.nortel_pid", Label: "PID", Kind: KindUint, Width: 16, Base: BaseHex},
 }
 
 var protoLLC = protoField("llc", "Logical-Link Control")
@@ -450,10 +490,7 @@ func emitVLANTCI(e *emitter, v VLAN, qinq bool) {
 	}
 }
 
-// emitLLC emits an 802.2 LLC header's fields, with SNAP's. Its tree is
-// drawn as far as tshark's names are known: it stops at a service access
-// point without a name rather than guess, and shows the control field only
-// for unnumbered information.
+// emitLLC emits an 802.2 LLC header's fields, with SNAP's.
 func emitLLC(e *emitter, i int) {
 	l := &e.d.layers[i]
 	e.Proto(&protoLLC)
@@ -465,25 +502,9 @@ func emitLLC(e *emitter, i int) {
 	if l.Payload > l.Start {
 		c := LLC(e.d.data[l.Start:l.Payload])
 		f := &llcFields
-		if !emitLLCSAP(e, &f[llcDsap], c.DSAP(), "IG Bit", "Individual", "Group") ||
-			!emitLLCSAP(e, &f[llcSsap], c.SSAP(), "CR Bit", "Command", "Response") {
-			e.End() // only in a tree list
-			return
-		}
-		e.Uint(&f[llcControl], uint64(c.Control()))
-		ui := len(c) != 4 && c[2] == 0x03
-		if e.Tree() {
-			if !ui {
-				e.NoTree()
-				e.End()
-				return
-			}
-			e.SetRepr(append(e.Text(), "Control field: U, func=UI (0x03)"...))
-			e.Sub()
-			e.LineString("000. 00.. = Command: Unnumbered Information (0x00)")
-			e.LineString(".... ..11 = Frame type: Unnumbered frame (0x3)")
-			e.Up()
-		}
+		emitLLCSAP(e, &f[llcDsap], &f[llcDsapSap], &f[llcDsapIG], c.DSAP())
+		emitLLCSAP(e, &f[llcSsap], &f[llcSsapSap], &f[llcSsapCR], c.SSAP())
+		emitLLCControl(e, c)
 		if c.IsSNAP() {
 			emitSNAP(e, c)
 		}
@@ -491,33 +512,134 @@ func emitLLC(e *emitter, i int) {
 	e.End()
 }
 
-// emitLLCSAP emits a service access point, sap, and in a tree list its SAP
-// and low bit lines; it reports false, in a tree list, when the SAP has no
-// name (the tree stops there).
-func emitLLCSAP(e *emitter, f *Field, sap uint8, bit, clear, set string) bool {
+// emitLLCSAP emits a service access point, sap, its address and its low
+// bit (field bit).
+func emitLLCSAP(e *emitter, f, addr, bit *Field, sap uint8) {
 	e.Uint(f, uint64(sap))
-	if !e.Tree() {
-		return true
+	e.Sub()
+	e.UintBits(addr, uint64(sap))
+	if e.Tree() {
+		b := append(appendBitDrawing(e.Text(), uint64(sap), 8, 0xfe), " = SAP: "...)
+		if name := f.ValueNames().Name(uint64(sap &^ 1)); name != "" {
+			e.SetRepr(append(b, name...))
+		} else {
+			e.SetRepr(append(b, "Unknown"...))
+		}
 	}
-	name := f.ValueNames().Name(uint64(sap &^ 1))
-	if name == "" {
-		e.NoTree()
-		return false
+	e.BoolBits(bit, uint64(sap))
+	e.Up()
+}
+
+// emitLLCControl emits the control field of c and its parts: an I
+// frame's sequence numbers, an S frame's function and receive sequence
+// number, a U frame's modifier (a command or a response, as the SSAP's
+// C/R bit says), the poll or final bit when set, and the frame type. A
+// tree list draws its heading as tshark does ("Control field: U P,
+// func=SABME (0x7F)").
+func emitLLCControl(e *emitter, c LLC) {
+	f := &llcFields
+	ctl := c.Control()
+	resp := c.SSAP()&1 != 0
+	pf, pfu := &f[llcControlP], &f[llcControlPU]
+	if resp {
+		pf, pfu = &f[llcControlF], &f[llcControlFU]
+	}
+	e.Uint(&f[llcControl], uint64(ctl))
+	if e.Tree() {
+		b := append(e.Text(), "Control field: "...)
+		switch {
+		case len(c) == 4 && ctl&1 == 0:
+			b = append(b, 'I')
+		case len(c) == 4:
+			b = append(b, 'S')
+		default:
+			b = append(b, 'U')
+		}
+		if len(c) == 4 && ctl&0x0100 != 0 || len(c) != 4 && ctl&0x10 != 0 {
+			if resp {
+				b = append(b, " F"...)
+			} else {
+				b = append(b, " P"...)
+			}
+		}
+		switch {
+		case len(c) == 4 && ctl&1 == 0:
+			b = appendUint(append(b, ", N(R)="...), uint64(ctl>>9))
+			b = appendUint(append(b, ", N(S)="...), uint64(ctl>>1&0x7f))
+			b = appendHexNUpper(append(b, " (0x"...), uint64(ctl), 4)
+		case len(c) == 4:
+			b = append(append(b, ", func="...), llcSFuncs[ctl>>2&3]...)
+			b = appendUint(append(b, ", N(R)="...), uint64(ctl>>9))
+			b = appendHexNUpper(append(b, " (0x"...), uint64(ctl), 4)
+		default:
+			name := llcUFuncs[ctl&0xef].cmd
+			if resp {
+				name = llcUFuncs[ctl&0xef].resp
+			}
+			if name == "" {
+				name = "Unknown"
+			}
+			b = append(append(b, ", func="...), name...)
+			b = appendHexNUpper(append(b, " (0x"...), uint64(ctl), 2)
+		}
+		e.SetRepr(append(b, ')'))
 	}
 	e.Sub()
-	b := appendBitDrawing(e.Text(), uint64(sap), 8, 0xfe)
-	e.Line(append(append(b, " = SAP: "...), name...))
-	b = appendBitDrawing(e.Text(), uint64(sap), 8, 0x01)
-	b = append(append(append(b, " = "...), bit...), ": "...)
-	if sap&1 != 0 {
-		b = append(b, set...)
-	} else {
-		b = append(b, clear...)
+	switch {
+	case len(c) == 4:
+		e.UintBits(&f[llcControlNR], uint64(ctl))
+		if ctl&1 == 0 {
+			e.UintBits(&f[llcControlNS], uint64(ctl))
+		}
+		if ctl&0x0100 != 0 {
+			e.BoolBits(pf, uint64(ctl))
+		}
+		if ctl&1 == 0 {
+			e.UintBits(&f[llcControlFtypeI], uint64(ctl))
+		} else {
+			e.UintBits(&f[llcControlSFtype], uint64(ctl))
+			e.UintBits(&f[llcControlFtypeS], uint64(ctl))
+		}
+	default:
+		if ctl&0x10 != 0 {
+			e.BoolBits(pfu, uint64(ctl))
+		}
+		if resp {
+			e.UintBits(&f[llcControlUResp], uint64(ctl))
+		} else {
+			e.UintBits(&f[llcControlUCmd], uint64(ctl))
+		}
+		e.UintBits(&f[llcControlFtypeU], uint64(ctl))
+		if e.Tree() {
+			b := append(appendBitDrawing(e.Text(), uint64(ctl), 8, 0x03), " = Frame type: Unnumbered frame (0x3)"...)
+			e.SetRepr(b)
+		}
 	}
-	e.Line(b)
 	e.Up()
-	return true
 }
+
+// llcSFuncs are the abbreviations of an S frame's functions in tshark's
+// heading of the control field.
+var llcSFuncs = [4]string{"RR", "RNR", "REJ", "SREJ"}
+
+// llcUFuncs are the abbreviations of a U frame's modifiers (the control
+// byte less the poll/final bit) in tshark's heading of the control field,
+// as a command and as a response; "" where tshark writes "Unknown".
+var llcUFuncs = func() (t [256]struct{ cmd, resp string }) {
+	for _, m := range []struct {
+		c         uint8
+		cmd, resp string
+	}{
+		{0x03, "UI", "UI"}, {0x07, "SIM", "RIM"}, {0x0f, "SARM", "DM"}, {0x23, "UP", "UP"},
+		{0x2f, "SABM", "SABM"}, {0x43, "DISC", "RD"}, {0x4f, "SARME", "SARME"}, {0x63, "UA", "UA"},
+		{0x6f, "SABME", "SABME"}, {0x83, "SNRM", "SNRM"}, {0x87, "FRMR", "FRMR"}, {0x8f, "RESET", "RESET"},
+		{0xaf, "XID", "XID"}, {0xc7, "CFGR", "CFGR"}, {0xcf, "SNRME", "SNRME"}, {0xe3, "TEST", "TEST"},
+		{0xef, "BCN", "BCN"},
+	} {
+		t[m.c].cmd, t[m.c].resp = m.cmd, m.resp
+	}
+	return t
+}()
 
 // emitSNAP emits SNAP's organization code and protocol ID. Wireshark names
 // the PID by the OUI: an EtherType for RFC 1042's zero OUI, Cisco's own,

@@ -160,6 +160,10 @@ type Field struct {
 	// ("e2:15:81:b4:b9:45"), in the tree, -T fields and JSON, as
 	// Wireshark's SEP_COLON does; else they run together.
 	ColonSep bool
+	// AllowZero: an empty byte string is "<none>" in the tree and -T
+	// fields, as Wireshark shows a BASE_ALLOW_ZERO field (a PadN option
+	// with no padding); else "<MISSING>". JSON and ek write "" for both.
+	AllowZero bool
 	// EKByParent: -T ek groups the field's values by the protocol item
 	// each follows (a TCP option's kind by its option), in the order of
 	// the items' first values, as tshark's JSON merges the subtrees of

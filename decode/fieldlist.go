@@ -56,19 +56,21 @@ type FieldList struct {
 }
 
 // selectFields keeps only the values of fs from now on (every field's
-// when fs is empty).
+// when fs is empty), and of the other definitions of their names (an LLC
+// control field's frame type, masked as the frame's kind says).
 func (l *FieldList) selectFields(fs []*Field) {
 	l.sel = nil
 	if len(fs) == 0 {
 		return
 	}
+	numberNames()
 	l.sel = make([]uint64, (fieldCount+63)/64)
 	for _, f := range fs {
-		if f.id == 0 {
+		if f.nameID == 0 {
 			l.sel = nil // not in the table: keep everything
 			return
 		}
-		l.sel[f.id>>6] |= 1 << (f.id & 63)
+		l.sel[f.nameID>>6] |= 1 << (f.nameID & 63)
 	}
 }
 
@@ -330,7 +332,7 @@ func (l *FieldList) Nest(depth uint8) { l.nested = depth }
 // wants reports whether f's values are kept (the selection, if any, holds
 // it): an emitter can skip making a costly value nobody reads.
 func (l *FieldList) wants(f *Field) bool {
-	return l.sel == nil || f.id == 0 || l.sel[f.id>>6]&(1<<(f.id&63)) != 0
+	return l.sel == nil || f.nameID == 0 || l.sel[f.nameID>>6]&(1<<(f.nameID&63)) != 0
 }
 
 // wantsAny reports whether any field of fs, a run of one protocol's field

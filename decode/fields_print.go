@@ -153,7 +153,7 @@ func (p *FieldsPrinter) emit(d *Decoder, f *Frame, conv *convResults, shown time
 		loc = time.Local
 	}
 	e := &p.em
-	*e = emitter{FieldList: &p.list, d: d, wire: f.Length, conv: conv, all: true}
+	*e = emitter{FieldList: &p.list, d: d, wire: f.Length, conv: conv, all: true, frame: f, loc: loc}
 	e.Reset()
 	want := p.frame
 	if p.names == nil {
@@ -242,8 +242,8 @@ func (p *FieldsPrinter) appendField(b []byte, l *FieldList, f *Field, vals []int
 	n := 0
 	for _, k := range vals {
 		r := &l.recs[k]
-		if r.Field != f {
-			continue
+		if r.Field != f && (f.nameID == 0 || r.Field.nameID != f.nameID) {
+			continue // another field (the selection numbered the names)
 		}
 		switch p.Occurrence {
 		case 'f':
@@ -276,7 +276,8 @@ func (p *FieldsPrinter) appendField(b []byte, l *FieldList, f *Field, vals []int
 
 // AppendFieldText appends r's value as tshark -T fields prints it: integers
 // in their base (hex ones as 0x and the field's digits), booleans as 1 and
-// 0, addresses, byte strings in hex, texts and times as Wireshark shows
+// 0, addresses, byte strings in hex (an empty one as "<MISSING>", or
+// "<none>" for an AllowZero field), texts and times as Wireshark shows
 // them, a field without a value (an analysis flag) as 1.
 func AppendFieldText(b []byte, l *FieldList, r *FieldRec) []byte {
 	f := r.Field
@@ -300,10 +301,16 @@ func AppendFieldText(b []byte, l *FieldList, r *FieldRec) []byte {
 	case KindNone:
 		return append(b, '1') // present, as tshark shows an FT_NONE field
 	case KindBytes, KindProtocol:
-		if f.ColonSep {
-			return appendColonHex(b, l.BytesOf(r))
+		v := l.BytesOf(r)
+		switch {
+		case len(v) == 0 && f.Kind == KindBytes && f.AllowZero:
+			return append(b, "<none>"...) // tshark's text for an empty value
+		case len(v) == 0 && f.Kind == KindBytes:
+			return append(b, "<MISSING>"...)
+		case f.ColonSep:
+			return appendColonHex(b, v)
 		}
-		return appendHexBytes(b, l.BytesOf(r))
+		return appendHexBytes(b, v)
 	case KindString, KindOID:
 		return appendFieldsEscaped(b, l.BytesOf(r))
 	case KindTime, KindRelTime:

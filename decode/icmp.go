@@ -257,6 +257,8 @@ const (
 	icmpExtEchoReqRes
 	icmpExtEchoReqLocal
 	icmpChecksumStatus
+	icmpDataTimeAbs
+	icmpDataTimeRel
 	icmpFieldCount
 )
 
@@ -271,7 +273,11 @@ var icmpFields = [icmpFieldCount]Field{
 	icmpSeqLE:    {Name: "icmp.seq_le", Label: "Sequence Number (LE)", Kind: KindUint, Width: 16, Base: BaseDecHex},
 	icmpRespTo:   {Name: "icmp.resp_to", Label: "Request frame", Kind: KindFrameNum, Generated: true},
 	icmpResptime: {Name: "icmp.resptime", Label: "Response time", Kind: KindFloat, Generated: true},
-	icmpRedirGw:  {Name: "icmp.redir_gw", Label: "Gateway Address", Kind: KindIPv4},
+	// The time an echo's data starts with, when it is one near the
+	// frame's (as tshark guesses), and the frame's time since.
+	icmpDataTimeAbs: {Name: "icmp.data_time", Label: "Timestamp from icmp data", Kind: KindTime},
+	icmpDataTimeRel: {Name: "icmp.data_time_relative", Label: "Timestamp from icmp data (relative)", Kind: KindRelTime, Unit: " seconds", Generated: true},
+	icmpRedirGw:     {Name: "icmp.redir_gw", Label: "Gateway Address", Kind: KindIPv4},
 
 	// The header of an error (RFC 4884's length) and its extension
 	// structure (icmp_ext_tree.go).
@@ -326,6 +332,7 @@ const (
 	icmpv6NdNsTargetAddress
 	icmpv6NdNaTargetAddress
 	icmpv6Mtu
+	icmpv6Pointer
 	icmpv6RespTo
 	icmpv6Resptime
 	icmpv6Length
@@ -410,6 +417,7 @@ var icmpv6Fields = [icmpv6FieldCount]Field{
 	icmpv6NdNsTargetAddress:  {Name: "icmpv6.nd.ns.target_address", Label: "Target Address", Kind: KindIPv6},
 	icmpv6NdNaTargetAddress:  {Name: "icmpv6.nd.na.target_address", Label: "Target Address", Kind: KindIPv6},
 	icmpv6Mtu:                {Name: "icmpv6.mtu", Label: "MTU", Kind: KindUint, Width: 32},
+	icmpv6Pointer:            {Name: "icmpv6.pointer", Label: "Pointer", Kind: KindUint, Width: 32},
 	icmpv6RespTo:             {Name: "icmpv6.resp_to", Label: "Response To", Kind: KindFrameNum, Generated: true},
 	icmpv6Resptime:           {Name: "icmpv6.resptime", Label: "Response Time", Kind: KindFloat, Generated: true},
 	icmpv6Length:             {Name: "icmpv6.length", Label: "Length of original datagram", Kind: KindUint, Width: 8},
@@ -529,7 +537,7 @@ func emitICMPv4(e *emitter, i int) {
 					e.SetRepr(append(b, " ms"...))
 				}
 			}
-			if e.Tree() && echo {
+			if echo {
 				emitICMPv4DataTime(e, i)
 			}
 		case ICMPRedirect:
@@ -631,13 +639,14 @@ func init() { emitQuotedLayer = emitLayer }
 func emitICMPv4Head(e *emitter, i int, m ICMPv4) bool {
 	f := &icmpFields
 	name := icmpTypeName(m.Type())
-	b := appendUint(append(e.Text(), "Type: "...), uint64(m.Type()))
-	if name != "" {
-		b = append(append(append(b, " ("...), name...), ')')
+	known := name != ""
+	if !known {
+		name = icmpOtherTypeNames[m.Type()]
 	}
-	e.SetRepr(b)
-	if name == "" || m.Type() == 43 {
-		return false
+	b := appendUint(append(e.Text(), "Type: "...), uint64(m.Type()))
+	e.SetRepr(append(append(append(b, " ("...), name...), ')'))
+	if m.Type() == 43 || !known && name != icmpUnknownType {
+		return false // a type whose lines rawcap does not draw yet
 	}
 	e.Uint(&f[icmpCode], uint64(m.Code()))
 	b = appendUint(append(e.Text(), "Code: "...), uint64(m.Code()))
@@ -663,8 +672,31 @@ func emitICMPv4Head(e *emitter, i int, m ICMPv4) bool {
 		}
 	}
 	e.Uint(&f[icmpChecksumStatus], uint64(st))
-	return true
+	return known // an unknown type: tshark draws no more
 }
+
+// icmpUnknownType is tshark's name for an ICMP type it does not know; it
+// draws the code and checksum of such a message, and no more.
+const icmpUnknownType = "Unknown ICMP (obsolete or malformed?)"
+
+// icmpOtherTypeNames are tshark's names of the ICMP types icmpTypeName
+// leaves out (those whose bodies rawcap does not draw), and
+// icmpUnknownType for the types tshark does not know.
+var icmpOtherTypeNames = func() (t [256]string) {
+	for k := range t {
+		t[k] = icmpUnknownType
+	}
+	for k, n := range map[uint8]string{1: "Reserved", 2: "Reserved", 6: "Alternate host address",
+		9: "Mobile IP Advertisement", 10: "Router solicitation", 15: "Information request",
+		16: "Information reply", 17: "Address mask request", 18: "Address mask reply",
+		19: "Reserved (for security)", 30: "Traceroute", 31: "Datagram Conversion Error",
+		32: "Mobile Host Redirect", 33: "IPv6 Where-Are-You", 34: "IPv6 I-Am-Here",
+		35: "Mobile Registration Request", 36: "Mobile Registration Reply", 37: "Domain Name Request",
+		38: "Domain Name Reply", 39: "SKIP", 40: "Photuris", 41: "Experimental mobility protocols"} {
+		t[k] = n
+	}
+	return t
+}()
 
 // icmpv4ChecksumStatus checks the checksum of ICMP message m at layer i as
 // tshark does and returns its status (0 bad, 1 good, 2 unverified: the
@@ -699,8 +731,9 @@ func emitICMPv4LE(e *emitter, f *Field, v uint16) {
 	}
 }
 
-// emitICMPv4DataTime adds the tree lines of the timestamp tshark finds in
-// the first bytes of an echo's data (at layer i), if there is one.
+// emitICMPv4DataTime emits the timestamp tshark finds in the first bytes
+// of an echo's data (at layer i), if there is one, in the zone the output
+// shows times in, and the frame's time since.
 func emitICMPv4DataTime(e *emitter, i int) {
 	sec, nsec, ok := icmpDataTime(e.frame, e.d, i)
 	if !ok {
@@ -710,11 +743,13 @@ func emitICMPv4DataTime(e *emitter, i int) {
 	if loc == nil {
 		loc = time.Local
 	}
-	b := append(e.Text(), "Timestamp from icmp data: "...)
-	e.Line(ts.In(loc).AppendFormat(b, "Jan _2, 2006 15:04:05.000000000 MST"))
-	b = append(e.Text(), "[Timestamp from icmp data (relative): "...)
-	b = appendSeconds(b, e.frame.Time, ts)
-	e.Line(append(b, " seconds]"...))
+	f := &icmpFields
+	if e.wants(&f[icmpDataTimeAbs]) {
+		e.TextDone(&f[icmpDataTimeAbs], ts.In(loc).AppendFormat(e.Text(), "Jan _2, 2006 15:04:05.000000000 MST"))
+	}
+	if e.wants(&f[icmpDataTimeRel]) {
+		e.relTime(&f[icmpDataTimeRel], e.frame.Time, ts)
+	}
 }
 
 // emitICMPv6 emits an ICMPv6 message's fields.
@@ -755,6 +790,10 @@ func emitICMPv6(e *emitter, i int) {
 			}
 		case ICMPv6PacketTooBig:
 			e.Uint(&f[icmpv6Mtu], uint64(m.Word()))
+		case ICMPv6ParamProblem:
+			if len(m) >= 8 {
+				e.Uint(&f[icmpv6Pointer], uint64(m.Word()))
+			}
 		case ICMPv6Unreachable, ICMPv6TimeExceeded:
 			if len(m) >= 8 && m[4] != 0 {
 				e.Uint(&f[icmpv6Length], uint64(m[4]))
@@ -817,7 +856,7 @@ func emitICMPv6Tree(e *emitter, i int, m ICMPv6) {
 	case ICMPv6PacketTooBig:
 		e.Uint(&f[icmpv6Mtu], uint64(m.Word()))
 	case ICMPv6ParamProblem:
-		e.Line(appendUint(append(e.Text(), "Pointer: "...), uint64(m.Word())))
+		e.Uint(&f[icmpv6Pointer], uint64(m.Word()))
 	default:
 		emitICMPv6Body(e, i, m)
 	}

@@ -177,6 +177,7 @@ const (
 	ipOptTypeNumber
 	ipOptLen
 	ipOptLenInvalid
+	ipSuboptTooLong
 	ipOptPtr
 	ipOptSID
 	ipOptMTU
@@ -278,6 +279,7 @@ var ipFields = [ipFieldCount]Field{
 	ipOptTypeNumber:            {Name: "ip.opt.type.number", Label: "Number", Kind: KindUint, Width: 8, Mask: 0x1f},
 	ipOptLen:                   {Name: "ip.opt.len", Label: "Length", Kind: KindUint, Width: 8},
 	ipOptLenInvalid:            {Name: "ip.opt.len.invalid", Label: "Invalid length for option", Kind: KindNone},
+	ipSuboptTooLong:            {Name: "ip.subopt_too_long", Label: "Suboption would go past end of option", Kind: KindNone},
 	ipOptPtr:                   {Name: "ip.opt.ptr", Label: "Pointer", Kind: KindUint, Width: 8},
 	ipOptSID:                   {Name: "ip.opt.sid", Label: "Stream Identifier", Kind: KindUint, Width: 16},
 	ipOptMTU:                   {Name: "ip.opt.mtu", Label: "MTU", Kind: KindUint, Width: 16},

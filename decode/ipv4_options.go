@@ -602,9 +602,17 @@ func emitIPOptionBody(x *ipOptEmitter, o []byte, ttl uint8) {
 			}
 			x.uint(ipOptTimeStamp, uint64(be32(o[k+hop-4:])))
 		}
-		if k < n && e.Tree() {
+		if k < n {
+			// tshark's text line, its expert item's field beneath it
+			// (which -T ek leaves out, as it writes no _ws_expert).
 			e.LineString("Suboption would go past end of option")
 			e.Sub()
+			if x.want(ipSuboptTooLong) {
+				e.Expert(true)
+				e.None(&ipFields[ipSuboptTooLong])
+				e.Expert(false)
+				e.NoTree()
+			}
 			e.ExpertLine("Warning", "Protocol", "Suboption would go past end of option", nil)
 			e.Up()
 		}

@@ -170,6 +170,21 @@ const (
 	ipv66to4GW
 	ipv66to4SLA
 	ipv6SLAACMAC
+	ipv6Opt
+	ipv6OptType
+	ipv6OptTypeAction
+	ipv6OptTypeChange
+	ipv6OptTypeRest
+	ipv6OptLength
+	ipv6OptPad1
+	ipv6OptPadn
+	ipv6OptPmtuMin
+	ipv6OptPmtuRtn
+	ipv6OptPmtuRFlag
+	ipv6OptRouterAlert
+	ipv6OptTel
+	ipv6OptJumbo
+	ipv6OptUnknown
 	ipv6FieldCount
 )
 
@@ -223,6 +238,23 @@ var ipv6Fields = [ipv6FieldCount]Field{
 	ipv6RoutingSrhFlags:         {Name: "ipv6.routing.srh.flags", Label: "Flags", Kind: KindUint, Width: 8, Base: BaseHex},
 	ipv6RoutingSrhTag:           {Name: "ipv6.routing.srh.tag", Label: "Tag", Kind: KindBytes},
 	ipv6RoutingSrhAddr:          {Name: "ipv6.routing.srh.addr", Label: "Address", Kind: KindIPv6},
+	// A hop-by-hop or destination option: its item (drawn as its name),
+	// its type and the type's parts, its length and its value.
+	ipv6Opt:            {Name: "ipv6.opt", Label: "IPv6 Option", Kind: KindNone},
+	ipv6OptType:        {Name: "ipv6.opt.type", Label: "Type", Kind: KindUint, Width: 8, Base: BaseHex},
+	ipv6OptTypeAction:  {Name: "ipv6.opt.type.action", Label: "Action", Kind: KindUint, Width: 8, Mask: 0xc0},
+	ipv6OptTypeChange:  {Name: "ipv6.opt.type.change", Label: "May Change", Kind: KindBool, Width: 8, Mask: 0x20},
+	ipv6OptTypeRest:    {Name: "ipv6.opt.type.rest", Label: "Low-Order Bits", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0x1f},
+	ipv6OptLength:      {Name: "ipv6.opt.length", Label: "Length", Kind: KindUint, Width: 8},
+	ipv6OptPad1:        {Name: "ipv6.opt.pad1", Label: "Pad1", Kind: KindNone},
+	ipv6OptPadn:        {Name: "ipv6.opt.padn", Label: "PadN", Kind: KindBytes, AllowZero: true},
+	ipv6OptPmtuMin:     {Name: "ipv6.opt.pmtu.min", Label: "Minimum Reported PMTU", Kind: KindUint, Width: 16},
+	ipv6OptPmtuRtn:     {Name: "ipv6.opt.pmtu.rtn", Label: "Return Minimum PMTU", Kind: KindUint, Width: 16},
+	ipv6OptPmtuRFlag:   {Name: "ipv6.opt.pmtu.r_flag", Label: "Return Flag", Kind: KindBool},
+	ipv6OptRouterAlert: {Name: "ipv6.opt.router_alert", Label: "Router Alert", Kind: KindUint, Width: 16},
+	ipv6OptTel:         {Name: "ipv6.opt.tel", Label: "Tunnel Encapsulation Limit", Kind: KindUint, Width: 8},
+	ipv6OptJumbo:       {Name: "ipv6.opt.jumbo", Label: "Payload Length", Kind: KindUint, Width: 32},
+	ipv6OptUnknown:     {Name: "ipv6.opt.unknown", Label: "Unknown Option Payload", Kind: KindBytes},
 }
 
 var protoIPv6 = protoField("ipv6", "Internet Protocol Version 6")
@@ -341,6 +373,7 @@ func emitIPv6AddrDetail(e *emitter, a []byte, gw, sla, mac *Field) {
 func emitIPv6Ext(e *emitter, i int) {
 	d := e.d
 	var seen [4]bool
+	opts := ipv6OptEmitter{e: e}
 	for j := i + 1; j < d.n; j++ {
 		l := &d.layers[j]
 		if l.Quoted {
@@ -369,11 +402,11 @@ func emitIPv6Ext(e *emitter, i int) {
 			// tshark nests its protocol; the JSON object keeps the fields
 			// in ipv6's.
 			dep := e.NestedProto(ipv6ExtProtos[k])
-			emitIPv6ExtFields(e, l.Type, x)
+			emitIPv6ExtFields(e, l.Type, x, &opts)
 			e.EndNested(dep)
 			continue
 		}
-		emitIPv6ExtFields(e, l.Type, x)
+		emitIPv6ExtFields(e, l.Type, x, &opts)
 	}
 }
 
@@ -381,18 +414,21 @@ func emitIPv6Ext(e *emitter, i int) {
 // order.
 var ipv6ExtProtos = [4]*Field{&protoIPv6Hopopts, &protoIPv6Routing, &protoIPv6Fraghdr, &protoIPv6Dstopts}
 
-// emitIPv6ExtFields emits the fields of extension header x of type t.
-func emitIPv6ExtFields(e *emitter, t LayerType, x IPv6Ext) {
+// emitIPv6ExtFields emits the fields of extension header x of type t, its
+// options through opts.
+func emitIPv6ExtFields(e *emitter, t LayerType, x IPv6Ext, opts *ipv6OptEmitter) {
 	f := &ipv6Fields
 	switch t {
 	case LayerIPv6HopByHop:
 		e.Uint(&f[ipv6HopoptsNxt], uint64(x.NextHeader()))
 		e.Uint(&f[ipv6HopoptsLen], uint64(x[1]))
 		e.Uint(&f[ipv6HopoptsLenOct], uint64(x.Len()))
+		opts.options(x[2:], true, 0)
 	case LayerIPv6DestOpts:
 		e.Uint(&f[ipv6DstoptsNxt], uint64(x.NextHeader()))
 		e.Uint(&f[ipv6DstoptsLen], uint64(x[1]))
 		e.Uint(&f[ipv6DstoptsLenOct], uint64(x.Len()))
+		opts.options(x[2:], false, 0)
 	case LayerIPv6Fragment:
 		emitIPv6Fragment(e, x)
 	case LayerIPv6Routing:
@@ -428,7 +464,8 @@ func emitIPv6ExtTree(e *emitter, i int) {
 		e.Uint(&f[ipv6HopoptsNxt], uint64(x.NextHeader()))
 		e.Uint(&f[ipv6HopoptsLen], uint64(x[1]))
 		e.Uint(&f[ipv6HopoptsLenOct], uint64(x.Len()))
-		emitIPv6OptionLines(e, x[2:])
+		opts := ipv6OptEmitter{e: e}
+		opts.options(x[2:], true, ipv6PayloadLenBefore(e.d, i))
 		e.End()
 	case LayerIPv6DestOpts:
 		e.Proto(&protoIPv6Dstopts)
@@ -436,7 +473,8 @@ func emitIPv6ExtTree(e *emitter, i int) {
 		e.Uint(&f[ipv6DstoptsNxt], uint64(x.NextHeader()))
 		e.Uint(&f[ipv6DstoptsLen], uint64(x[1]))
 		e.Uint(&f[ipv6DstoptsLenOct], uint64(x.Len()))
-		emitIPv6OptionLines(e, x[2:])
+		opts := ipv6OptEmitter{e: e}
+		opts.options(x[2:], false, ipv6PayloadLenBefore(e.d, i))
 		e.End()
 	case LayerIPv6Fragment:
 		e.Proto(&protoIPv6Fraghdr)
@@ -456,81 +494,166 @@ func emitIPv6ExtTree(e *emitter, i int) {
 	}
 }
 
-// emitIPv6OptionLines adds, in a tree list, the lines tshark draws for the
-// hop-by-hop or destination options in o, as far as their wording is known
-// here: PadN, Router Alert (MLD), Jumbo Payload, and the head of any other
-// option; the list ends where that runs out (Pad1 included). They are
-// lines, not fields: the other outputs have no ipv6.opt fields (tshark's
-// repeat per option, in groups JSON shows as objects, which rawcap does
-// not model yet).
-func emitIPv6OptionLines(e *emitter, o []byte) {
-	for ; len(o) >= 2 && o[0] != 0 && 2+int(o[1]) <= len(o); o = o[2+int(o[1]):] {
-		typ, n := o[0], int(o[1])
-		name := ipv6OptionName(typ)
-		b := e.Text()
-		if name != "" {
-			b = append(b, name...)
-		} else {
-			b = append(appendUint(append(b, "Unknown IPv6 Option ("...), uint64(typ)), ')')
+// ipv6PayloadLenBefore returns the payload length of the IPv6 header
+// before layer i (0 if there is none).
+func ipv6PayloadLenBefore(d *Decoder, i int) uint16 {
+	for j := i - 1; j >= 0; j-- {
+		if l := &d.layers[j]; l.Type == LayerIPv6 && l.Payload-l.Start >= 40 {
+			return IPv6(d.data[l.Start:l.Payload]).PayloadLength()
 		}
-		e.Line(b)
-		e.Sub()
-		b = append(e.Text(), "Type: "...)
-		if name == "" {
-			name = "Unknown"
+	}
+	return 0
+}
+
+// ipv6OptEmitter emits the hop-by-hop and destination options' fields:
+// every occurrence for -T fields, ek and the tree, the first of each for
+// JSON (whose keys are unique).
+type ipv6OptEmitter struct {
+	e    *emitter
+	seen uint32 // by field, less ipv6Opt
+}
+
+func (x *ipv6OptEmitter) want(k int) bool {
+	if x.e.all || x.e.Tree() {
+		return true
+	}
+	bit := uint32(1) << (k - ipv6Opt)
+	if x.seen&bit != 0 {
+		return false
+	}
+	x.seen |= bit
+	return true
+}
+
+func (x *ipv6OptEmitter) uint(k int, v uint64) bool {
+	if x.want(k) {
+		x.e.Uint(&ipv6Fields[k], v)
+		return true
+	}
+	return false
+}
+
+// options emits the options in o, the header's bytes after its first two,
+// of a hop-by-hop header (hbh) or a destination options header, as far as
+// tshark's drawing of them is known here. plen is the IPv6 header's
+// payload length, which the tree's jumbo payload warning reads.
+func (x *ipv6OptEmitter) options(o []byte, hbh bool, plen uint16) {
+	e := x.e
+	f := &ipv6Fields
+	for len(o) > 0 {
+		typ := o[0]
+		if typ == 0 { // Pad1: a type alone
+			if x.want(ipv6Opt) {
+				e.None(&f[ipv6Opt])
+				if e.Tree() {
+					e.SetRepr(append(e.Text(), "Pad1"...))
+				}
+			}
+			e.Sub()
+			x.uint(ipv6OptType, 0)
+			if x.want(ipv6OptPad1) {
+				e.None(&f[ipv6OptPad1])
+			}
+			e.Up()
+			o = o[1:]
+			continue
 		}
-		e.Line(append(appendHex2(append(append(b, name...), " (0x"...), typ), ')'))
-		e.Sub()
-		b = append(appendBitDrawing(e.Text(), uint64(typ), 8, 0xc0), " = Action: "...)
-		e.Line(append(b, ipv6OptionActions[typ>>6]...))
-		b = append(appendBitDrawing(e.Text(), uint64(typ), 8, 0x20), " = May Change: "...)
-		if typ&0x20 != 0 {
-			e.Line(append(b, "Yes"...))
-		} else {
-			e.Line(append(b, "No"...))
-		}
-		b = append(appendBitDrawing(e.Text(), uint64(typ), 8, 0x1f), " = Low-Order Bits: 0x"...)
-		e.Line(appendHex2(b, typ&0x1f))
-		e.Up()
-		e.Line(appendUint(append(e.Text(), "Length: "...), uint64(n)))
-		known := true
-		switch {
-		case typ == 1 && n == 0:
-			e.LineString("PadN: <none>")
-		case typ == 1:
-			e.Line(appendWSBytes(append(e.Text(), "PadN: "...), o[2:2+n]))
-		case typ == 5 && n == 2 && be16(o[2:]) == 0:
-			e.LineString("Router Alert: MLD (0)")
-		case typ == 0xc2 && n == 4:
-			e.Line(appendUint(append(e.Text(), "Payload Length: "...), uint64(be32(o[2:]))))
-		default:
-			known = false // a value whose wording is not known here
-		}
-		e.Up()
-		if !known {
+		if len(o) < 2 {
 			return
 		}
+		n := int(o[1])
+		name := f[ipv6OptType].ValueNames().Name(uint64(typ))
+		// The path MTU option's values are read where they are even when
+		// its length runs past the header (tshark stops after them).
+		if 2+n > len(o) && (typ != 0x30 || len(o) < 6) {
+			return
+		}
+		if x.want(ipv6Opt) {
+			e.None(&f[ipv6Opt])
+			if e.Tree() {
+				if name != "" {
+					e.SetRepr(append(e.Text(), name...))
+				} else {
+					e.SetRepr(append(appendUint(append(e.Text(), "Unknown IPv6 Option ("...), uint64(typ)), ')'))
+				}
+			}
+		}
+		e.Sub()
+		if x.uint(ipv6OptType, uint64(typ)) && e.Tree() && name == "" {
+			e.SetRepr(append(appendHex2(append(e.Text(), "Type: Unknown (0x"...), typ), ')'))
+		}
+		e.Sub()
+		switch {
+		case typ == 4 && hbh:
+			e.ExpertLine("Warning", "Protocol", "Tunnel Encapsulation Limit must use a destination options header", nil)
+		case typ == 5 && !hbh:
+			e.ExpertLine("Warning", "Protocol", "Router Alert must use a hop-by-hop options header", nil)
+		case typ == 0xc2 && !hbh:
+			e.ExpertLine("Warning", "Protocol", "Jumbo Payload must use a hop-by-hop options header", nil)
+		}
+		if x.want(ipv6OptTypeAction) {
+			e.UintBits(&f[ipv6OptTypeAction], uint64(typ))
+		}
+		if x.want(ipv6OptTypeChange) {
+			e.BoolBits(&f[ipv6OptTypeChange], uint64(typ))
+		}
+		if x.want(ipv6OptTypeRest) {
+			e.UintBits(&f[ipv6OptTypeRest], uint64(typ))
+		}
+		e.Up()
+		x.uint(ipv6OptLength, uint64(n))
+		done := true
+		switch {
+		case typ == 1:
+			if x.want(ipv6OptPadn) {
+				e.Bytes(&f[ipv6OptPadn], o[2:2+n])
+			}
+		case typ == 5 && n == 2:
+			x.uint(ipv6OptRouterAlert, uint64(be16(o[2:])))
+		case typ == 4 && n == 1:
+			x.uint(ipv6OptTel, uint64(o[2]))
+		case typ == 0xc2 && n == 4:
+			v := be32(o[2:])
+			x.uint(ipv6OptJumbo, uint64(v))
+			if v < 65536 {
+				e.Sub()
+				e.ExpertLine("Warning", "Protocol", "Jumbo Payload option present and jumbo length < 65536", nil)
+				e.Up()
+			}
+			if plen != 0 {
+				e.ExpertLine("Warning", "Protocol", "When IPv6 payload length does not equal 0 a Jumbo Payload option must not be present", nil)
+			}
+		case typ == 0x30 && n >= 4:
+			if n != 4 && e.Tree() {
+				var num [24]byte
+				arg := append(appendUint(append(num[:0], " ("...), uint64(n)), " bytes)"...)
+				e.Sub()
+				e.ExpertLine("Error", "Malformed", "PMTU Option: Invalid Length", arg)
+				e.Up()
+			}
+			x.uint(ipv6OptPmtuMin, uint64(be16(o[2:])))
+			x.uint(ipv6OptPmtuRtn, uint64(be16(o[4:])&0xfffe))
+			if x.want(ipv6OptPmtuRFlag) {
+				e.Bool(&f[ipv6OptPmtuRFlag], o[5]&1 != 0)
+			}
+			done = n == 4 // what tshark draws after a longer one is not known here
+		case name == "":
+			if x.want(ipv6OptUnknown) {
+				e.Bytes(&f[ipv6OptUnknown], o[2:2+n])
+				e.Sub()
+				e.ExpertLine("Note", "Undecoded", "Unknown Data (not interpreted)", nil)
+				e.Up()
+			}
+		default:
+			done = false // an option or a length whose drawing is not known here
+		}
+		e.Up()
+		if !done {
+			return
+		}
+		o = o[2+n:]
 	}
 }
-
-// ipv6OptionName returns tshark's name of a hop-by-hop or destination
-// option type, or "" for the ones drawn as unknown here.
-func ipv6OptionName(typ uint8) string {
-	switch typ {
-	case 1:
-		return "PadN"
-	case 5:
-		return "Router Alert"
-	case 0xc2:
-		return "Jumbo Payload"
-	}
-	return ""
-}
-
-// ipv6OptionActions names the two high bits of an option type (RFC 8200
-// section 4.2) as tshark does.
-var ipv6OptionActions = [4]string{"Skip and continue (0)", "Discard (1)",
-	"Discard and send ICMP Parameter Problem (2)", "Discard and send ICMP if not multicast (3)"}
 
 // emitIPv6Fragment emits a fragment header's fields.
 func emitIPv6Fragment(e *emitter, x IPv6Ext) {

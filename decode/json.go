@@ -79,7 +79,7 @@ func (p *JSONPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 		w.close()
 	}
 	e := &p.em
-	*e = emitter{FieldList: &p.fields, d: d, wire: f.Length, conv: d.track(f)}
+	*e = emitter{FieldList: &p.fields, d: d, wire: f.Length, conv: d.track(f), frame: f, loc: loc}
 	e.Reset()
 	var seen [layerCount]bool
 	for i := range d.layers[:d.n] {

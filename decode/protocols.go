@@ -122,9 +122,9 @@ type emitter struct {
 	// and the payload bytes it leaves to --raw (tcp.payload, udp.payload):
 	// an emitter for -T fields, -T ek or display filters sets all.
 	all bool
-	// frame and loc, set when the tree is drawn (treeFields), are the
-	// frame being drawn and the zone its times are shown in, for the
-	// texts tshark's tree builds from the frame's time.
+	// frame and loc are the frame being emitted and the zone its times
+	// are shown in, for the values and texts tshark builds from the
+	// frame's time (nil where no frame is known).
 	frame *Frame
 	loc   *time.Location
 }

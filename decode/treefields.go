@@ -519,8 +519,11 @@ func appendFieldValue(b []byte, fl *FieldList, r *FieldRec) []byte {
 	case KindMAC:
 		return r.MAC().AppendTo(b)
 	case KindBytes:
-		// "<MISSING>" for none, at most 36 bytes then "…", as
-		// Wireshark's label shows them.
+		// "<MISSING>" (or "<none>") for none, at most 36 bytes then
+		// "…", as Wireshark's label shows them.
+		if f.AllowZero && len(fl.BytesOf(r)) == 0 {
+			return append(b, "<none>"...)
+		}
 		if f.ColonSep && len(fl.BytesOf(r)) > 0 {
 			return appendColonHex(b, fl.BytesOf(r))
 		}

@@ -211,14 +211,20 @@ func emitPayload(e *emitter, i int) {
 		e.End()
 		return
 	}
+	data := d.data[l.Start:l.End]
+	if i > 0 && d.layers[i-1].Type == LayerICMPv4 {
+		if _, _, ok := icmpDataTime(e.frame, d, i-1); ok {
+			data = data[8:] // the echo's timestamp (icmp.data_time)
+		}
+	}
 	// JSON leaves the bytes out (--raw has them), so only -T fields and
 	// filters get a copy.
 	if e.all {
 		e.Hidden(true)
-		e.Bytes(&dataFields[dataData], d.data[l.Start:l.End])
+		e.Bytes(&dataFields[dataData], data)
 		e.Hidden(false)
 	}
-	e.Int(&dataFields[dataLen], int64(l.End-l.Start))
+	e.Int(&dataFields[dataLen], int64(len(data)))
 	e.End()
 }
 

@@ -151,8 +151,9 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		// Every TCP option's kind and length; NOPs and EOLs come several
 		// to a header.
 		"tcp.option_kind", "tcp.option_len", "tcp.options.nop", "tcp.options.eol",
-		// IPv6 extension headers of one type may follow each other.
-		"ipv6.hopopts.", "ipv6.dstopts.", "ipv6.routing.", "ipv6.fraghdr.",
+		// IPv6 extension headers of one type may follow each other, and
+		// hold several options.
+		"ipv6.hopopts.", "ipv6.dstopts.", "ipv6.routing.", "ipv6.fraghdr.", "ipv6.opt", "ipv6.opt.",
 		// Protocols of records, TLVs and options: PIM's options and
 		// groups, OSPF's LSAs, BGP's messages and attributes, LLDP's,
 		// CDP's and UDLD's TLVs, MSTP's instances, IGMP's group records
