@@ -205,7 +205,7 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		// (vendor elements), and some repeat inside one (extended
 		// capability octets, WMM's access categories, channel sets).
 		"wlan.ht.", "wlan.htex.", "wlan.txbf", "wlan.txbf.", "wlan.asel", "wlan.asel.", "wlan.extcap", "wlan.extcap.",
-		"wlan.vht.", "wlan.rsn.", "wlan.wfa.", "wlan.aironet.", "wlan.cisco.", "wlan.supchan", "wlan.supchan.", "wlan.interworking.", "wlan.hs20.",
+		"wlan.vht.", "wlan.rsn.", "wlan.wfa.", "wlan.aironet.", "wlan.cisco.", "wlan.supchan", "wlan.supchan.", "wlan.addr", "wlan.interworking.", "wlan.hs20.",
 		// HTTP/2's frames: several in one segment.
 		"http2.",
 		// RADIUS's attributes (the value fields, named after the
