@@ -80,6 +80,7 @@ const (
 	LayerEAP                    // EAP, inside 802.1X (EAPOL type 0)
 	LayerNHRP                   // NHRP, in GRE (protocol type 0x2001) or IP (protocol 54)
 	LayerFR                     // Frame Relay (link type 107)
+	LayerRESP                   // RESP (Redis)
 	layerCount
 )
 
@@ -159,6 +160,7 @@ var layerNames = [layerCount]string{
 	LayerTFTP:         "tftp",
 	LayerNHRP:         "nhrp",
 	LayerFR:           "fr",
+	LayerRESP:         "resp",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").
