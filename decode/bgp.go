@@ -134,6 +134,27 @@ const (
 	bgpPathAttribute
 	bgpASPathSegment
 	bgpPrefixLength
+	bgpCapGRTimers
+	bgpCapGRRestart
+	bgpCapGRNotify
+	bgpCapGRTime
+	bgpCapGRAFI
+	bgpCapGRSAFI
+	bgpCapGRFlag
+	bgpCapGRFlagPFS
+	bgpCapFQDNHostLen
+	bgpCapFQDNHost
+	bgpCapFQDNDomainLen
+	bgpCapFQDNDomain
+	bgpAttrAIGP
+	bgpAIGPType
+	bgpAIGPLength
+	bgpAIGPMetric
+	bgpAttrSetOriginAS
+	bgpCapAPAFI
+	bgpCapAPSAFI
+	bgpCapAPSendReceive
+	bgpCapUnknown
 	bgpFieldCount
 )
 
@@ -195,6 +216,27 @@ var bgpFields = [bgpFieldCount]Field{
 	bgpPathAttribute:         {Name: "bgp.update.path_attribute", Label: "Path Attribute", Kind: KindNone},
 	bgpASPathSegment:         {Name: "bgp.update.path_attribute.as_path_segment", Label: "AS Path segment", Kind: KindNone},
 	bgpPrefixLength:          {Name: "bgp.prefix_length", Label: "Prefix Length", Kind: KindUint, Width: 8},
+	bgpCapGRTimers:           {Name: "bgp.cap.gr.timers", Label: "Restart Timers", Kind: KindUint, Width: 16, Base: BaseHex},
+	bgpCapGRRestart:          {Name: "bgp.cap.gr.timers.restart_flag", Label: "Restart state", Kind: KindBool, Width: 16, Mask: 0x8000},
+	bgpCapGRNotify:           {Name: "bgp.cap.gr.timers.notification_flag", Label: "Graceful notification", Kind: KindBool, Width: 16, Mask: 0x4000},
+	bgpCapGRTime:             {Name: "bgp.cap.gr.timers.restart_time", Label: "Time", Kind: KindUint, Width: 16, Mask: 0x0fff},
+	bgpCapGRAFI:              {Name: "bgp.cap.gr.afi", Label: "AFI", Kind: KindUint, Width: 16},
+	bgpCapGRSAFI:             {Name: "bgp.cap.gr.safi", Label: "SAFI", Kind: KindUint, Width: 8},
+	bgpCapGRFlag:             {Name: "bgp.cap.gr.flag", Label: "Flag", Kind: KindUint, Width: 8, Base: BaseHex},
+	bgpCapGRFlagPFS:          {Name: "bgp.cap.gr.flag.pfs", Label: "Preserve forwarding state", Kind: KindBool, Width: 8, Mask: 0x80},
+	bgpCapFQDNHostLen:        {Name: "bgp.cap.orf.fqdn.hostname.len", Label: "Hostname Length", Kind: KindUint, Width: 8},
+	bgpCapFQDNHost:           {Name: "bgp.cap.orf.fqdn.hostname", Label: "Hostname", Kind: KindString},
+	bgpCapFQDNDomainLen:      {Name: "bgp.cap.orf.fqdn.domain_name.len", Label: "Domain Name Length", Kind: KindUint, Width: 8},
+	bgpCapFQDNDomain:         {Name: "bgp.cap.orf.fqdn.domain_name", Label: "Domain Name", Kind: KindString},
+	bgpAttrAIGP:              {Name: "bgp.update.path_attribute.aigp", Label: "AIGP Attribute", Kind: KindNone},
+	bgpAIGPType:              {Name: "bgp.update.attribute.aigp.type", Label: "AIGP attribute type", Kind: KindUint, Width: 8},
+	bgpAIGPLength:            {Name: "bgp.update.attribute.aigp.length", Label: "AIGP TLV length", Kind: KindUint, Width: 16},
+	bgpAIGPMetric:            {Name: "bgp.update.attribute.aigp.accu_igp_metric", Label: "AIGP Accumulated IGP Metric", Kind: KindUint, Width: 64},
+	bgpAttrSetOriginAS:       {Name: "bgp.update.path_attribute.attr_set.origin_as", Label: "Origin AS", Kind: KindUint, Width: 32},
+	bgpCapAPAFI:              {Name: "bgp.cap.ap.afi", Label: "AFI", Kind: KindUint, Width: 16},
+	bgpCapAPSAFI:             {Name: "bgp.cap.ap.safi", Label: "SAFI", Kind: KindUint, Width: 8},
+	bgpCapAPSendReceive:      {Name: "bgp.cap.ap.sendreceive", Label: "Send/Receive", Kind: KindUint, Width: 8},
+	bgpCapUnknown:            {Name: "bgp.cap.unknown", Label: "Unknown", Kind: KindBytes},
 }
 
 var protoBGP = protoField("bgp", "Border Gateway Protocol")
@@ -434,7 +476,24 @@ func emitBGPCaps(e *emitter, caps []byte) bool {
 			e.Uint(&f[bgpCapMPSAFI], uint64(v[3]))
 		case ct == 65 && cn == 4:
 			e.Uint(&f[bgpCap4AS], uint64(be32(v)))
-		case ct == 2 || ct == 128 || ct == 70 || ct == 6:
+		case ct == 64 && cn >= 2:
+			emitBGPCapGR(e, v)
+		case ct == 73 && cn >= 1 && 1+int(v[0]) < cn && 2+int(v[0])+int(v[1+int(v[0])]) <= cn:
+			h := int(v[0])
+			e.Uint(&f[bgpCapFQDNHostLen], uint64(h))
+			e.Bytes(&f[bgpCapFQDNHost], v[1:1+h])
+			dn := int(v[1+h])
+			e.Uint(&f[bgpCapFQDNDomainLen], uint64(dn))
+			e.Bytes(&f[bgpCapFQDNDomain], v[2+h:2+h+dn])
+		case ct == 69 && cn > 0 && cn%4 == 0:
+			for k := 0; k < cn; k += 4 {
+				e.Uint(&f[bgpCapAPAFI], uint64(be16(v[k:])))
+				e.Uint(&f[bgpCapAPSAFI], uint64(v[k+2]))
+				e.Uint(&f[bgpCapAPSendReceive], uint64(v[k+3]))
+			}
+		case ct == 8 && cn > 0:
+			e.Bytes(&f[bgpCapUnknown], v)
+		case ct == 2 || ct == 128 || ct == 70 || ct == 6 || ct == 0 && cn == 0:
 		default:
 			if !e.Tree() {
 				e.Up()
@@ -448,6 +507,46 @@ func emitBGPCaps(e *emitter, caps []byte) bool {
 		}
 	}
 	return true
+}
+
+// emitBGPCapGR emits a Graceful Restart capability's value v (two bytes
+// or more): the restart flags and time, then each address family's AFI,
+// SAFI and flags. tshark notes the helper mode of one without families
+// under its Length line.
+func emitBGPCapGR(e *emitter, v []byte) {
+	f := &bgpFields
+	if len(v) == 2 {
+		e.Sub()
+		e.ExpertLine("Chat", "Request", "Graceful Restart Capability supported in Helper mode only", nil)
+		e.Up()
+	}
+	t := uint64(be16(v))
+	e.Uint(&f[bgpCapGRTimers], t)
+	if e.Tree() {
+		b := appendHex4(append(e.Text(), "Restart Timers: 0x"...), uint16(t))
+		e.SetRepr(appendSetFlags(b, t, &f[bgpCapGRRestart], &f[bgpCapGRNotify]))
+	}
+	e.Sub()
+	e.BoolBits(&f[bgpCapGRRestart], t)
+	e.BoolBits(&f[bgpCapGRNotify], t)
+	e.UintBits(&f[bgpCapGRTime], t)
+	e.Up()
+	for k := 2; k+4 <= len(v); k += 4 {
+		e.Uint(&f[bgpCapGRAFI], uint64(be16(v[k:])))
+		e.Uint(&f[bgpCapGRSAFI], uint64(v[k+2]))
+		fl := uint64(v[k+3])
+		e.Uint(&f[bgpCapGRFlag], fl)
+		if e.Tree() {
+			b := appendHex2(append(e.Text(), "Flag: 0x"...), uint8(fl))
+			e.SetRepr(appendSetFlags(b, fl, &f[bgpCapGRFlagPFS]))
+		}
+		e.Sub()
+		e.BoolBits(&f[bgpCapGRFlagPFS], fl)
+		e.Up()
+		if !bgpEvery(e) {
+			return
+		}
+	}
 }
 
 // emitBGPPrefixLength emits a prefix's length (bgp.prefix_length), whose
@@ -526,6 +625,7 @@ func emitBGPUpdate(e *emitter, body []byte) {
 // tshark's has a summary rawcap writes; false where the emission stops.
 func emitBGPAttrs(e *emitter, attrs []byte) bool {
 	f := &bgpFields
+	whole := true
 	for off := 0; ; {
 		flags, typ, v, _, next, ok := nextBGPAttr(attrs, off)
 		if !ok {
@@ -601,6 +701,27 @@ func emitBGPAttrs(e *emitter, attrs []byte) bool {
 			e.Uint(&f[bgpAttrMED], uint64(be32(v)))
 		case typ == 5 && len(v) == 4:
 			e.Uint(&f[bgpAttrLocalPref], uint64(be32(v)))
+		case typ == 26 && bgpAIGPFits(v):
+			emitBGPAIGP(e, v)
+		case typ == 128 && len(v) >= 4:
+			e.Uint(&f[bgpAttrSetOriginAS], uint64(be32(v)))
+			if len(v) > 4 {
+				e.None(&f[bgpPathAttributes])
+				e.Sub()
+				if !emitBGPAttrs(e, v[4:]) {
+					e.Up()
+					e.Up()
+					return false
+				}
+				e.Up()
+			}
+		case typ == 14 || typ == 15:
+			// Their NLRI's prefix lengths are bgp.prefix_length, which
+			// rawcap does not write for them: the attributes after still
+			// are, the UPDATE's NLRI no longer.
+			whole = false
+		case bgpAttrOpaque(typ):
+			// Fields of names of their own, not declared.
 		default:
 			if !e.Tree() {
 				e.Up()
@@ -612,7 +733,63 @@ func emitBGPAttrs(e *emitter, attrs []byte) bool {
 			break
 		}
 	}
+	return whole || e.Tree()
+}
+
+// bgpAttrOpaque reports whether the path attribute typ holds only fields
+// of names rawcap does not declare (communities, originator, cluster list),
+// so that the attributes after it are emitted as tshark's.
+func bgpAttrOpaque(typ uint8) bool {
+	switch typ {
+	case 6, 7, 8, 9, 10, 16, 32:
+		return true
+	}
+	return false
+}
+
+// bgpAIGPFits reports whether v is a run of whole AIGP TLVs (type, 2-byte
+// length counting the header, value), the first of type 1 with its 8-byte
+// metric.
+func bgpAIGPFits(v []byte) bool {
+	if len(v) < 11 || v[0] != 1 || be16(v[1:]) != 11 {
+		return false
+	}
+	for k := 0; k < len(v); {
+		if k+3 > len(v) {
+			return false
+		}
+		n := int(be16(v[k+1:]))
+		if n < 3 || k+n > len(v) {
+			return false
+		}
+		k += n
+	}
 	return true
+}
+
+// emitBGPAIGP emits an AIGP attribute's TLVs (bgpAIGPFits has checked v):
+// "AIGP Attribute: 2000" and beneath it each TLV's type, length and, for
+// type 1, the accumulated metric.
+func emitBGPAIGP(e *emitter, v []byte) {
+	f := &bgpFields
+	e.None(&f[bgpAttrAIGP])
+	if e.Tree() {
+		e.SetRepr(strconv.AppendUint(append(e.Text(), "AIGP Attribute: "...), be64(v[3:]), 10))
+	}
+	e.Sub()
+	for k := 0; k < len(v); {
+		n := int(be16(v[k+1:]))
+		e.Uint(&f[bgpAIGPType], uint64(v[k]))
+		e.Uint(&f[bgpAIGPLength], uint64(n))
+		if v[k] == 1 && n == 11 {
+			e.Uint(&f[bgpAIGPMetric], be64(v[k+3:]))
+		}
+		k += n
+		if !bgpEvery(e) {
+			break
+		}
+	}
+	e.Up()
 }
 
 var bgpTypeNames = [6]string{"", "OPEN Message", "UPDATE Message", "NOTIFICATION Message", "KEEPALIVE Message", "ROUTE-REFRESH Message"}
@@ -738,8 +915,10 @@ func appendBGPAttrTitle(b []byte, typ uint8, v []byte) (_ []byte, ok bool) {
 		b = strconv.AppendUint(append(b, "MULTI_EXIT_DISC: "...), uint64(be32(v)), 10)
 	case typ == 5 && len(v) == 4:
 		b = strconv.AppendUint(append(b, "LOCAL_PREF: "...), uint64(be32(v)), 10)
-	case typ == 14 || typ == 15:
+	case typ == 14 || typ == 15 || typ == 128:
 		b = append(b, bgpAttrNames[typ]...)
+	case typ == 26 && bgpAIGPFits(v):
+		b = strconv.AppendUint(append(b, "AIGP: "...), be64(v[3:]), 10)
 	default:
 		return b, false
 	}

@@ -32,6 +32,13 @@ func bgpVectors(t testing.TB) [][]byte {
 	notification := bgpMsg(3, mustHex(t, "06 02"))
 	refresh := bgpMsg(5, mustHex(t, "00 01 00 01"))
 	keepalive := bgpMsg(4, nil)
+	// Graceful restart (with a family), FQDN and additional paths.
+	open2 := bgpMsg(1, mustHex(t, "04 fd e9 00 b4 c0 a8 0a 44 19 "+
+		"02 17 40 06 81 2c 00 01 01 80 49 07 04 68 6f 73 74 01 78 45 04 00 01 01 03"))
+	// Communities, AIGP and an ATTR_SET holding ORIGIN and LOCAL_PREF.
+	aigp := bgpMsg(2, mustHex(t, "00 00 00 32 40 01 01 00 c0 08 04 fd e8 2b c1 "+
+		"80 1a 0b 01 00 0b 00 00 00 00 00 00 07 d0 "+
+		"c0 80 0f 00 00 fd e9 40 01 01 00 40 05 04 00 00 00 2c 40 03 04 c0 00 02 01 18 cb 00 71"))
 	// Each segment on a connection of its own: tshark hands no
 	// retransmitted bytes to BGP.
 	port := uint16(40000)
@@ -45,6 +52,8 @@ func bgpVectors(t testing.TB) [][]byte {
 		seg(refresh),
 		seg(keepalive, update, keepalive),
 		seg(keepalive, update[:30]),
+		seg(open2),
+		seg(aigp),
 	}
 }
 
@@ -115,5 +124,10 @@ func TestBGPVectorFieldsMatchTshark(t *testing.T) {
 	compareFieldsWithTshark(t, writeTestPcap(t, frames), frames, []string{
 		"bgp.open.opt", "bgp.open.opt.param", "bgp.cap", "bgp.cap.type", "bgp.update.withdrawn_routes",
 		"bgp.prefix_length", "bgp.withdrawn_prefix", "bgp.update.path_attributes", "bgp.update.path_attribute",
-		"bgp.update.path_attribute.as_path_segment", "bgp.update.nlri", "bgp.nlri_prefix"})
+		"bgp.update.path_attribute.as_path_segment", "bgp.update.nlri", "bgp.nlri_prefix",
+		"bgp.cap.gr.timers", "bgp.cap.gr.timers.restart_time", "bgp.cap.gr.afi", "bgp.cap.gr.flag.pfs",
+		"bgp.cap.orf.fqdn.hostname", "bgp.cap.orf.fqdn.domain_name", "bgp.cap.ap.sendreceive",
+		"bgp.update.path_attribute.aigp", "bgp.update.attribute.aigp.accu_igp_metric",
+		"bgp.update.path_attribute.attr_set.origin_as", "bgp.update.path_attribute.local_pref",
+		"bgp.update.path_attribute.type_code"})
 }

@@ -161,6 +161,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoCDP(b, d, top)
 	case LayerPPPoED:
 		b = infoPPPoE(b, d, top)
+	case LayerLCP, LayerIPCP, LayerIPv6CP, LayerCHAP, LayerPAP:
+		b = infoPPPCP(b, d, top)
 	case LayerLACP:
 		b = infoLACP(b, d, top)
 	case LayerIPv4:

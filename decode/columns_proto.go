@@ -146,6 +146,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "PPPoED"...)
 	case LayerPPPoES:
 		return append(b, "PPPoES"...)
+	case LayerLCP, LayerIPCP, LayerIPv6CP, LayerCHAP, LayerPAP:
+		return appendPPPCPProto(b, d.layers[top].Type)
 	case LayerLACP:
 		return append(b, "LACP"...)
 	case LayerIGMP:

@@ -167,6 +167,11 @@ func emitDHCPv4(e *emitter, i int) {
 				e.Bytes(&dhcpFields[dhcpOptionDomainName], o.Data)
 			case o.Tag == 60:
 				e.Bytes(&dhcpFields[dhcpOptionVendorClassID], o.Data)
+			case o.Tag == 61 && len(o.Data) == 7 && o.Data[0] == 1:
+				// A client identifier that is an Ethernet address: tshark
+				// shows it with the header's hardware fields.
+				e.Uint(&dhcpFields[dhcpHWType], 1)
+				e.MAC(&dhcpFields[dhcpHWMACAddr], MAC(o.Data[1:7]))
 			case o.Tag == dhcpOptMsgType && len(o.Data) == 1 && tree:
 				e.Uint(&dhcpFields[dhcpOptionDhcp], uint64(o.Data[0]))
 			default:

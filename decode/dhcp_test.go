@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/internal/testshared"
 )
 
 // dhcpVectors are BOOTP/DHCP messages crafted per RFC 951, 2131 and 2132 to
@@ -446,4 +447,12 @@ func TestDHCPTreeAllocatesNothing(t *testing.T) {
 		}
 	}
 	checkTreeAllocsNothing(t, frames, "Dynamic Host Configuration Protocol")
+}
+
+// TestDHCPClientIDFieldsMatchTshark holds the hardware fields, which an
+// Ethernet client identifier (option 61) repeats, to tshark's -T fields.
+func TestDHCPClientIDFieldsMatchTshark(t *testing.T) {
+	testshared.Oracle(t, "tshark")
+	frames := vectorFrames(t, dhcpVectors)
+	compareFieldsWithTshark(t, writeTestPcap(t, frames), frames, []string{"dhcp.hw.type", "dhcp.hw.mac_addr"})
 }

@@ -386,9 +386,17 @@ func emitDHCPv6Options(e *emitter, opts []byte, depth, td int) {
 			if in, err := ParseDHCPv6(data); err == nil && depth < 8 {
 				// The tree draws a relay message whose options are
 				// whole, under a "DHCPv6" line.
-				if !tree {
+				switch {
+				case !tree && e.all:
+					// -T ek writes the relayed message as a dhcpv6
+					// object inside the relay's, as tshark nests it; the
+					// JSON object keeps its fields in the relay's.
+					dep := e.NestedProto(&protoDHCPv6)
 					emitDHCPv6Message(e, in, depth+1, 0)
-				} else if td < 8 && dhcpv6OptionsWhole(in.Options(), 0) {
+					e.EndNested(dep)
+				case !tree:
+					emitDHCPv6Message(e, in, depth+1, 0)
+				case td < 8 && dhcpv6OptionsWhole(in.Options(), 0):
 					e.LineString("DHCPv6")
 					e.Sub()
 					emitDHCPv6Message(e, in, depth+1, td+2)

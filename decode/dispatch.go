@@ -353,6 +353,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodePPP(l)
 	case LayerFR:
 		return d.decodeFR(l)
+	case LayerLCP, LayerIPCP, LayerIPv6CP, LayerCHAP, LayerPAP:
+		return d.decodePPPCP(l)
 	}
 	// LayerPayload and protocols without a decoder yet: opaque bytes.
 	l.Type = LayerPayload

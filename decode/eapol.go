@@ -143,31 +143,35 @@ var eapolFields = [eapolFieldCount]Field{
 	eapolType:             {Name: "eapol.type", Label: "Type", Kind: KindUint, Width: 8},
 	eapolLen:              {Name: "eapol.len", Label: "Length", Kind: KindUint, Width: 16},
 	eapolKeydesType:       {Name: "eapol.keydes.type", Label: "Key Descriptor Type", Kind: KindUint, Width: 8},
-	eapolMsgnr:            {Name: "wlan_rsna_eapol.keydes.msgnr", Label: "Message number", Kind: KindUint, Width: 8, Generated: true},
-	eapolKeyInfo:          {Name: "wlan_rsna_eapol.keydes.key_info", Label: "Key Information", Kind: KindUint, Width: 16, Base: BaseHex},
-	eapolKeyInfoVersion:   {Name: "wlan_rsna_eapol.keydes.key_info.keydes_version", Label: "Key Descriptor Version", Kind: KindUint, Width: 16, Mask: 0x7},
-	eapolKeyInfoType:      {Name: "wlan_rsna_eapol.keydes.key_info.key_type", Label: "Key Type", Kind: KindBool, Width: 16, Mask: 0x8},
-	eapolKeyInfoIndex:     {Name: "wlan_rsna_eapol.keydes.key_info.key_index", Label: "Key Index", Kind: KindUint, Width: 16, Mask: 0x30},
-	eapolKeyInfoInstall:   {Name: "wlan_rsna_eapol.keydes.key_info.install", Label: "Install", Kind: KindBool, Width: 16, Mask: 0x40},
-	eapolKeyInfoAck:       {Name: "wlan_rsna_eapol.keydes.key_info.key_ack", Label: "Key ACK", Kind: KindBool, Width: 16, Mask: 0x80},
-	eapolKeyInfoMIC:       {Name: "wlan_rsna_eapol.keydes.key_info.key_mic", Label: "Key MIC", Kind: KindBool, Width: 16, Mask: 0x100},
-	eapolKeyInfoSecure:    {Name: "wlan_rsna_eapol.keydes.key_info.secure", Label: "Secure", Kind: KindBool, Width: 16, Mask: 0x200},
-	eapolKeyInfoError:     {Name: "wlan_rsna_eapol.keydes.key_info.error", Label: "Error", Kind: KindBool, Width: 16, Mask: 0x400},
-	eapolKeyInfoRequest:   {Name: "wlan_rsna_eapol.keydes.key_info.request", Label: "Request", Kind: KindBool, Width: 16, Mask: 0x800},
-	eapolKeyInfoEncrypted: {Name: "wlan_rsna_eapol.keydes.key_info.encrypted_key_data", Label: "Encrypted Key Data", Kind: KindBool, Width: 16, Mask: 0x1000},
-	eapolKeyInfoSMK:       {Name: "wlan_rsna_eapol.keydes.key_info.smk_message", Label: "SMK Message", Kind: KindBool, Width: 16, Mask: 0x2000},
-	eapolKeyLen:           {Name: "eapol.keydes.key_len", Label: "Key Length", Kind: KindUint, Width: 16},
-	eapolReplayCounter:    {Name: "eapol.keydes.replay_counter", Label: "Replay Counter", Kind: KindUint, Width: 64},
-	eapolNonce:            {Name: "wlan_rsna_eapol.keydes.nonce", Label: "WPA Key Nonce", Kind: KindBytes},
-	eapolKeyIV:            {Name: "eapol.keydes.key_iv", Label: "Key IV", Kind: KindBytes},
-	eapolRSC:              {Name: "wlan_rsna_eapol.keydes.rsc", Label: "WPA Key RSC", Kind: KindBytes},
-	eapolID:               {Name: "wlan_rsna_eapol.keydes.id", Label: "WPA Key ID", Kind: KindBytes},
-	eapolMIC:              {Name: "wlan_rsna_eapol.keydes.mic", Label: "WPA Key MIC", Kind: KindBytes},
-	eapolDataLen:          {Name: "wlan_rsna_eapol.keydes.data_len", Label: "WPA Key Data Length", Kind: KindUint, Width: 16},
-	eapolData:             {Name: "wlan_rsna_eapol.keydes.data", Label: "WPA Key Data", Kind: KindBytes},
+	eapolMsgnr:            {Name: "wlan_rsna_eapol.keydes.msgnr", Label: "Message number", Kind: KindUint, Width: 8, Generated: true, Proto: &protoRSNAEAPOL},
+	eapolKeyInfo:          {Name: "wlan_rsna_eapol.keydes.key_info", Label: "Key Information", Kind: KindUint, Width: 16, Base: BaseHex, Proto: &protoRSNAEAPOL},
+	eapolKeyInfoVersion:   {Name: "wlan_rsna_eapol.keydes.key_info.keydes_version", Label: "Key Descriptor Version", Kind: KindUint, Width: 16, Mask: 0x7, Proto: &protoRSNAEAPOL},
+	eapolKeyInfoType:      {Name: "wlan_rsna_eapol.keydes.key_info.key_type", Label: "Key Type", Kind: KindBool, Width: 16, Mask: 0x8, Proto: &protoRSNAEAPOL},
+	eapolKeyInfoIndex:     {Name: "wlan_rsna_eapol.keydes.key_info.key_index", Label: "Key Index", Kind: KindUint, Width: 16, Mask: 0x30, Proto: &protoRSNAEAPOL},
+	eapolKeyInfoInstall:   {Name: "wlan_rsna_eapol.keydes.key_info.install", Label: "Install", Kind: KindBool, Width: 16, Mask: 0x40, Proto: &protoRSNAEAPOL},
+	eapolKeyInfoAck:       {Name: "wlan_rsna_eapol.keydes.key_info.key_ack", Label: "Key ACK", Kind: KindBool, Width: 16, Mask: 0x80, Proto: &protoRSNAEAPOL},
+	eapolKeyInfoMIC:       {Name: "wlan_rsna_eapol.keydes.key_info.key_mic", Label: "Key MIC", Kind: KindBool, Width: 16, Mask: 0x100, Proto: &protoRSNAEAPOL},
+	eapolKeyInfoSecure:    {Name: "wlan_rsna_eapol.keydes.key_info.secure", Label: "Secure", Kind: KindBool, Width: 16, Mask: 0x200, Proto: &protoRSNAEAPOL},
+	eapolKeyInfoError:     {Name: "wlan_rsna_eapol.keydes.key_info.error", Label: "Error", Kind: KindBool, Width: 16, Mask: 0x400, Proto: &protoRSNAEAPOL},
+	eapolKeyInfoRequest:   {Name: "wlan_rsna_eapol.keydes.key_info.request", Label: "Request", Kind: KindBool, Width: 16, Mask: 0x800, Proto: &protoRSNAEAPOL},
+	eapolKeyInfoEncrypted: {Name: "wlan_rsna_eapol.keydes.key_info.encrypted_key_data", Label: "Encrypted Key Data", Kind: KindBool, Width: 16, Mask: 0x1000, Proto: &protoRSNAEAPOL},
+	eapolKeyInfoSMK:       {Name: "wlan_rsna_eapol.keydes.key_info.smk_message", Label: "SMK Message", Kind: KindBool, Width: 16, Mask: 0x2000, Proto: &protoRSNAEAPOL},
+	eapolKeyLen:           {Name: "eapol.keydes.key_len", Label: "Key Length", Kind: KindUint, Width: 16, Proto: &protoRSNAEAPOL},
+	eapolReplayCounter:    {Name: "eapol.keydes.replay_counter", Label: "Replay Counter", Kind: KindUint, Width: 64, Proto: &protoRSNAEAPOL},
+	eapolNonce:            {Name: "wlan_rsna_eapol.keydes.nonce", Label: "WPA Key Nonce", Kind: KindBytes, Proto: &protoRSNAEAPOL},
+	eapolKeyIV:            {Name: "eapol.keydes.key_iv", Label: "Key IV", Kind: KindBytes, Proto: &protoRSNAEAPOL},
+	eapolRSC:              {Name: "wlan_rsna_eapol.keydes.rsc", Label: "WPA Key RSC", Kind: KindBytes, Proto: &protoRSNAEAPOL},
+	eapolID:               {Name: "wlan_rsna_eapol.keydes.id", Label: "WPA Key ID", Kind: KindBytes, Proto: &protoRSNAEAPOL},
+	eapolMIC:              {Name: "wlan_rsna_eapol.keydes.mic", Label: "WPA Key MIC", Kind: KindBytes, Proto: &protoRSNAEAPOL},
+	eapolDataLen:          {Name: "wlan_rsna_eapol.keydes.data_len", Label: "WPA Key Data Length", Kind: KindUint, Width: 16, Proto: &protoRSNAEAPOL},
+	eapolData:             {Name: "wlan_rsna_eapol.keydes.data", Label: "WPA Key Data", Kind: KindBytes, Proto: &protoRSNAEAPOL},
 }
 
 var protoEAPOL = protoField("eapol", "802.1X Authentication")
+
+// protoRSNAEAPOL registers the RSN and WPA key descriptor's fields, the
+// ones named eapol.keydes.* among them: -T ek keys them by it.
+var protoRSNAEAPOL = protoField("wlan_rsna_eapol", "IEEE 802.11 RSNA EAPOL key")
 
 // eapolKeyInfoBits are the key information's bit fields, in tshark's order.
 var eapolKeyInfoBits = [...]int{

@@ -141,7 +141,9 @@ func (p *EKPrinter) appendAll(b []byte, l *FieldList, t time.Time) []byte {
 		// A protocol that occurs again (IP in IP, two VLAN tags): tshark
 		// writes an array of its occurrences' objects under its name.
 		b = append(b, '"')
-		b = append(b, proto.Name...)
+		key := len(b)
+		b = appendEKProto(b, proto)
+		key = len(b) - key
 		b = append(b, `":[`...)
 		for _, j := range p.tops[i:] {
 			if recs[j].Field != proto {
@@ -152,7 +154,7 @@ func (p *EKPrinter) appendAll(b []byte, l *FieldList, t time.Time) []byte {
 			}
 			start := len(b)
 			b, _ = p.appendTree(b, l, j, t)
-			b = append(b[:start], b[start+len(proto.Name)+3:]...) // `"name":` off
+			b = append(b[:start], b[start+key+3:]...) // `"name":` off
 		}
 		b = append(b, ']')
 	}
@@ -189,35 +191,44 @@ func (p *EKPrinter) appendTree(b []byte, l *FieldList, k int, t time.Time) ([]by
 
 // appendProto appends "name":{fields} for the protocol opened at recs[k]
 // and closed at recs[end]: each field name once, at its first value, with
-// all its values (an array when there are several).
+// all its values (an array when there are several), each keyed by the
+// protocol that registers it; a protocol opened inside it (the TLS
+// handshake of a QUIC CRYPTO frame, 802.11's management body) is an object
+// of its own there, as tshark nests a protocol item.
 func (p *EKPrinter) appendProto(b []byte, l *FieldList, k, end int, t time.Time) []byte {
 	recs := l.recs
 	proto := recs[k].Field
 	b = append(b, '"')
-	b = append(b, proto.Name...)
+	b = appendEKProto(b, proto)
 	b = append(b, `":{`...)
 	if len(p.stamp) < int(fieldCount) {
 		numberNames()
 		p.stamp = make([]uint32, fieldCount)
 		p.count = make([]uint32, fieldCount)
 	}
-	p.gen++
-	if p.gen == 0 { // wrapped: forget every stamp
-		clear(p.stamp)
-		p.gen = 1
-	}
-	for j := k + 1; j < end; j++ {
-		if r := &recs[j]; ekWritten(r) && r.Field.nameID != 0 {
-			if p.stamp[r.Field.nameID] != p.gen {
-				p.stamp[r.Field.nameID] = p.gen
-				p.count[r.Field.nameID] = 0
-			}
-			p.count[r.Field.nameID]++
-		}
-	}
+	p.countNames(recs, k+1, end)
 	firstField := true
 	for j := k + 1; j < end; j++ {
 		r := &recs[j]
+		if r.Op == OpProto {
+			// A protocol inside this one: its object, then this one's
+			// fields go on (counted again: the nested object's count used
+			// the same tables).
+			in := protoEnd(recs, j)
+			if !firstField {
+				b = append(b, ',')
+			}
+			firstField = false
+			b = p.appendProto(b, l, j, in, t)
+			p.countNames(recs, k+1, end)
+			for m := k + 1; m < in; m = ekNext(recs, m) {
+				if q := &recs[m]; ekWritten(q) && q.Field.nameID != 0 {
+					p.count[q.Field.nameID] = 0 // written already
+				}
+			}
+			j = in
+			continue
+		}
 		if !ekWritten(r) {
 			continue
 		}
@@ -231,7 +242,7 @@ func (p *EKPrinter) appendProto(b []byte, l *FieldList, k, end int, t time.Time)
 			if earlierValue(recs, k+1, j) {
 				continue
 			}
-			for m := j; m < end; m++ {
+			for m := j; m < end; m = ekNext(recs, m) {
 				if ekWritten(&recs[m]) && recs[m].Field.Name == r.Field.Name {
 					n++
 				}
@@ -248,7 +259,7 @@ func (p *EKPrinter) appendProto(b []byte, l *FieldList, k, end int, t time.Time)
 			if proto == &protoPktComment {
 				b = append(b, "frame"...)
 			} else {
-				b = appendEKName(b, proto.Name)
+				b = appendEKName(b, ekReg(r.Field, proto).Name)
 			}
 			b = append(b, '_')
 		}
@@ -263,7 +274,7 @@ func (p *EKPrinter) appendProto(b []byte, l *FieldList, k, end int, t time.Time)
 			continue
 		}
 		b = append(b, '[')
-		for m, c := j, 0; c < n && m < end; m++ {
+		for m, c := j, 0; c < n && m < end; m = ekNext(recs, m) {
 			q := &recs[m]
 			if !ekWritten(q) || !sameName(q.Field, r.Field) {
 				continue
@@ -277,6 +288,61 @@ func (p *EKPrinter) appendProto(b []byte, l *FieldList, k, end int, t time.Time)
 		b = append(b, ']')
 	}
 	return append(b, '}')
+}
+
+// countNames counts, for appendProto, how often each name occurs among
+// the fields of recs[from:end], those of protocols inside left out.
+func (p *EKPrinter) countNames(recs []FieldRec, from, end int) {
+	p.gen++
+	if p.gen == 0 { // wrapped: forget every stamp
+		clear(p.stamp)
+		p.gen = 1
+	}
+	for j := from; j < end; j = ekNext(recs, j) {
+		if r := &recs[j]; ekWritten(r) && r.Field.nameID != 0 {
+			if p.stamp[r.Field.nameID] != p.gen {
+				p.stamp[r.Field.nameID] = p.gen
+				p.count[r.Field.nameID] = 0
+			}
+			p.count[r.Field.nameID]++
+		}
+	}
+}
+
+// ekNext returns the index of the record after recs[j] in its protocol:
+// past the end of a protocol opened there.
+func ekNext(recs []FieldRec, j int) int {
+	if recs[j].Op == OpProto {
+		return protoEnd(recs, j) + 1
+	}
+	return j + 1
+}
+
+// ekReg returns the protocol that registers f, written in proto's object:
+// the one f declares, else proto when f's name is inside proto's
+// ("ipv6.routing.nxt" in ipv6.routing's), else the one whose table
+// declares f, else proto.
+func ekReg(f, proto *Field) *Field {
+	switch {
+	case f.Proto != nil:
+		return f.Proto
+	case len(f.Name) > len(proto.Name) && f.Name[len(proto.Name)] == '.' && f.Name[:len(proto.Name)] == proto.Name:
+		return proto
+	case f.reg != nil:
+		return f.reg
+	}
+	return proto
+}
+
+// appendEKProto appends the key of protocol p's object: its name, dots
+// made underscores ("ipv6_routing"), after the name of the protocol that
+// registers it as a field of its own ("wlan_wlan_mgt").
+func appendEKProto(b []byte, p *Field) []byte {
+	if p.Proto != nil {
+		b = appendEKName(b, p.Proto.Name)
+		b = append(b, '_')
+	}
+	return appendEKName(b, p.Name)
 }
 
 // appendEKByParent appends the values of f (an EKByParent field) from
@@ -309,19 +375,19 @@ func (p *EKPrinter) appendEKByParent(b []byte, l *FieldList, k, j, end int, f *F
 	}
 	b = append(b, '[')
 	first := true
-	for m := j; m < end; m++ {
+	for m := j; m < end; m = ekNext(recs, m) {
 		if !of(m) {
 			continue
 		}
 		pm := parent(m)
 		dup := false
-		for q := j; q < m && !dup; q++ {
+		for q := j; q < m && !dup; q = ekNext(recs, q) {
 			dup = of(q) && parent(q) == pm
 		}
 		if dup {
 			continue // written with the item's first value
 		}
-		for q := m; q < end; q++ {
+		for q := m; q < end; q = ekNext(recs, q) {
 			if of(q) && parent(q) == pm {
 				if !first {
 					b = append(b, ',')
@@ -358,7 +424,7 @@ func protoEnd(recs []FieldRec, k int) int {
 // earlierValue reports whether a value of recs[j]'s field comes before j
 // from index from on.
 func earlierValue(recs []FieldRec, from, j int) bool {
-	for m := from; m < j; m++ {
+	for m := from; m < j; m = ekNext(recs, m) {
 		if ekWritten(&recs[m]) && recs[m].Field.Name == recs[j].Field.Name {
 			return true
 		}

@@ -88,6 +88,11 @@ const (
 	// BaseNone shows a named integer by its name alone ("Unverified"), as
 	// Wireshark's BASE_NONE does for a checksum's status.
 	BaseNone
+	// BaseOUI shows a 24-bit organizationally unique identifier as three
+	// colon-separated hex bytes and the organization's name from the
+	// field's Values ("00:50:f2 (Microsoft Corp.)"), as Wireshark's
+	// BASE_OUI does; the other outputs show it in decimal.
+	BaseOUI
 )
 
 // String returns Wireshark's name of the base ("BASE_HEX").
@@ -103,6 +108,8 @@ func (b Base) String() string {
 		return "BASE_OCT"
 	case BaseNone:
 		return "BASE_NONE"
+	case BaseOUI:
+		return "BASE_OUI"
 	}
 	return "BASE_DEC"
 }
@@ -158,6 +165,13 @@ type Field struct {
 	// the items' first values, as tshark's JSON merges the subtrees of
 	// items of one name: NOP, MSS, NOP, NOP gives kinds 1, 1, 1, 2.
 	EKByParent bool
+	// Proto is the protocol that registers the field, where it is not the
+	// one whose table declares it (the RSN key descriptor's fields, which
+	// EAPOL's table declares, are wlan_rsna_eapol's); for a protocol, the
+	// protocol that registers it as one of its fields (802.11's "wlan.mgt"
+	// is wlan's). -T ek keys a field by its registering protocol
+	// ("wlan_rsna_eapol_wlan_rsna_eapol_keydes_msgnr").
+	Proto *Field
 	// id numbers the fields of the protocol table from 1 (fieldIDs), for
 	// a FieldList's selection; 0: a field outside the table, always kept.
 	id uint32
@@ -166,9 +180,15 @@ type Field struct {
 	// numberNames, which -T ek calls before it reads them (a map of every
 	// name built at start-up would cost every run).
 	nameID uint32
+	// reg is the protocol -T ek keys the field by (nil: the protocol whose
+	// object it is written in): Proto, else the protocol whose table
+	// declares the field, unless a protocol's table lists it among its
+	// others (ip.version inside ipv6, the dns fields of mdns: keyed by the
+	// protocol that writes them). Set by numberNames.
+	reg *Field
 }
 
-// numberNames sets every table field's nameID, once.
+// numberNames sets every table field's nameID and reg, once.
 var numberNames = sync.OnceFunc(func() {
 	names := map[string]uint32{}
 	name := func(f *Field) {
@@ -194,6 +214,27 @@ var numberNames = sync.OnceFunc(func() {
 	}
 	for k := range frameFields {
 		name(&frameFields[k])
+	}
+	shared := map[*Field]bool{}
+	for _, ps := range [][]protocol{protocols[:], extraProtocols[:]} {
+		for i := range ps {
+			for k := range ps[i].others {
+				shared[&ps[i].others[k]] = true
+			}
+		}
+	}
+	for _, ps := range [][]protocol{protocols[:], extraProtocols[:]} {
+		for i := range ps {
+			for k := range ps[i].fields {
+				f := &ps[i].fields[k]
+				switch {
+				case f.Proto != nil:
+					f.reg = f.Proto
+				case f.reg == nil && !shared[f]:
+					f.reg = ps[i].proto
+				}
+			}
+		}
 	}
 })
 

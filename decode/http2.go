@@ -653,34 +653,21 @@ func appendHTTP2Info(b []byte, d *Decoder, i int, conv *convResults) []byte {
 	return b
 }
 
-// emitHTTP2PDUSizes adds, in a tree list, the "[PDU Size: N]" lines tshark
-// puts in the TCP subtree when a segment holds more than one HTTP/2 PDU
-// (the preface and each whole frame).
+// emitHTTP2PDUSizes emits the sizes tshark's TCP adds (tcp.pdu.size,
+// "[PDU Size: N]") for the HTTP/2 PDUs a segment holds whole: the
+// preface's and each frame's.
 func emitHTTP2PDUSizes(e *emitter, i int) {
 	b, magic := http2Segment(e.d, i)
-	n := 0
+	f := &tcpFields[tcpPDUSize]
 	if magic {
-		n++
-	}
-	for off := 0; ; n++ {
-		_, next, ok := nextHTTP2Frame(b, off)
-		if !ok {
-			break
-		}
-		off = next
-	}
-	if n < 2 {
-		return
-	}
-	if magic {
-		e.Line(append(appendUint(append(e.Text(), "[PDU Size: "...), uint64(len(http2Preface))), ']'))
+		e.Uint(f, uint64(len(http2Preface)))
 	}
 	for off := 0; ; {
 		_, next, ok := nextHTTP2Frame(b, off)
 		if !ok {
 			break
 		}
-		e.Line(append(appendUint(append(e.Text(), "[PDU Size: "...), uint64(next-off)), ']'))
+		e.Uint(f, uint64(next-off))
 		off = next
 	}
 }

@@ -270,8 +270,9 @@ func TestHTTP2SessionsMatchTshark(t *testing.T) {
 		t.Errorf("%d of tshark's HTTP/2 lines missing", h2Want-h2Same)
 	}
 
-	// -T fields: every http2.* field rawcap declares, all at once.
-	names := []string{"frame.protocols"}
+	// -T fields: every http2.* field rawcap declares, all at once, and
+	// the PDU sizes TCP adds.
+	names := []string{"frame.protocols", "tcp.pdu.size"}
 	for _, pf := range decode.Protocols() {
 		if pf.Protocol.Name != "http2" {
 			continue

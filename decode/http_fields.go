@@ -27,18 +27,20 @@ func emitHTTP(e *emitter, i int) {
 		return
 	}
 	_, next, _ := h.nextLine(0)
+	// The start line, a text item with tshark's expert note (http.chat)
+	// beneath it.
 	if e.Tree() {
-		// The start line, a text item with tshark's expert note.
 		e.Line(appendTreeString(e.Text(), h[:next]))
-		e.Sub()
-		e.Line(append(appendTreeString(append(e.Text(), "[Expert Info (Chat/Sequence): "...), h[:next]), ']'))
-		e.Sub()
-		e.Line(append(appendTreeString(append(e.Text(), '['), h[:next]), ']'))
-		e.LineString("[Severity level: Chat]")
-		e.LineString("[Group: Sequence]")
-		e.Up()
-		e.Up()
 	}
+	e.Sub()
+	e.Expert(true)
+	e.None(&f[httpChat])
+	e.Expert(false)
+	e.NoTree()
+	if e.Tree() {
+		httpExpertLines(e, h[:next])
+	}
+	e.Up()
 	e.Sub()
 	if kind == HTTPRequest {
 		e.Bool(&f[httpRequest], true)
@@ -100,11 +102,7 @@ func emitHTTP(e *emitter, i int) {
 		if equalFold(hd.Name, "Content-Length") && (shown || e.Tree()) {
 			if v, err := strconv.ParseUint(string(hd.Value), 10, 64); err == nil {
 				e.Sub()
-				if shown {
-					e.Uint(&f[httpContentLenValue], v)
-				} else {
-					e.Line(append(strconv.AppendUint(append(e.Text(), "[Content length: "...), v, 10), ']'))
-				}
+				e.Uint(&f[httpContentLenValue], v)
 				e.Up()
 			}
 		}
@@ -123,11 +121,26 @@ func emitHTTP(e *emitter, i int) {
 				e.TextDone(&f[httpFullURI], append(append(append(e.Text(), "http://"...), host...), h.URI()...))
 			}
 		}
-		if end < len(h) && e.Tree() {
-			e.Line(appendBytesBits(append(e.Text(), "File Data: "...), len(h)-end))
+		if end < len(h) {
+			e.Bytes(&f[httpFileData], h[end:])
+			if e.Tree() {
+				e.SetRepr(appendBytesBits(append(e.Text(), "File Data: "...), len(h)-end))
+			}
 		}
 	}
 	e.End()
+}
+
+// httpExpertLines adds the expert block tshark draws under an HTTP
+// message's start line: ExpertLine's lines, the line's control bytes
+// escaped as the tree shows them.
+func httpExpertLines(e *emitter, line []byte) {
+	e.Line(append(appendTreeString(append(e.Text(), "[Expert Info (Chat/Sequence): "...), line), ']'))
+	e.Sub()
+	e.Line(append(appendTreeString(append(e.Text(), '['), line), ']'))
+	e.LineString("[Severity level: Chat]")
+	e.LineString("[Group: Sequence]")
+	e.Up()
 }
 
 // httpHeaderFields maps header names to the Wireshark fields (http.host,
@@ -192,6 +205,8 @@ const (
 	httpFullURI
 	httpRequestLine
 	httpResponseLine
+	httpChat
+	httpFileData
 	httpFieldCount
 )
 
@@ -230,6 +245,10 @@ var httpFields = [httpFieldCount]Field{
 	// Each header's line, CR LF included.
 	httpRequestLine:  {Name: "http.request.line", Label: "Request line", Kind: KindString},
 	httpResponseLine: {Name: "http.response.line", Label: "Response line", Kind: KindString},
+	// The expert item of the start line.
+	httpChat: {Name: "http.chat", Label: "Formatted text", Kind: KindNone},
+	// The message's body, as it follows the headers.
+	httpFileData: {Name: "http.file_data", Label: "File Data", Kind: KindString},
 }
 
 var protoHTTP = protoField("http", "Hypertext Transfer Protocol")

@@ -391,6 +391,13 @@ const (
 	icmpv6MldrMarMulticastAddress
 	icmpv6MldrMarSourceAddress
 	icmpv6ChecksumStatus
+	icmpv6OptRouteInfoFlag
+	icmpv6OptRouteInfoPref
+	icmpv6OptRouteInfoReserved
+	icmpv6OptRouteLifetime
+	icmpv6OptDnsslLifetime
+	icmpv6OptDnssl
+	icmpv6OptPadding
 	icmpv6FieldCount
 )
 
@@ -453,6 +460,13 @@ var icmpv6Fields = [icmpv6FieldCount]Field{
 	icmpv6OptPref64ScaledLifetime:    {Name: "icmpv6.opt.pref64.scaled_lifetime", Label: "Scaled Lifetime", Kind: KindUint, Width: 16, Mask: 0xfff8},
 	icmpv6OptPref64Plc:               {Name: "icmpv6.opt.pref64.plc", Label: "PLC (Prefix Length Code)", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x7},
 	icmpv6OptPref64Prefix:            {Name: "icmpv6.opt.pref64.prefix", Label: "Prefix", Kind: KindIPv6},
+	icmpv6OptRouteInfoFlag:           {Name: "icmpv6.opt.route_info.flag", Label: "Flag", Kind: KindUint, Width: 8, Base: BaseHex},
+	icmpv6OptRouteInfoPref:           {Name: "icmpv6.opt.route_info.flag.route_preference", Label: "Route Preference", Kind: KindUint, Width: 8, Mask: 0x18},
+	icmpv6OptRouteInfoReserved:       {Name: "icmpv6.opt.route_info.flag.reserved", Label: "Reserved", Kind: KindUint, Width: 8, Mask: 0xe7},
+	icmpv6OptRouteLifetime:           {Name: "icmpv6.opt.route_lifetime", Label: "Route Lifetime", Kind: KindUint, Width: 32, Values: &ValueNames{}},
+	icmpv6OptDnsslLifetime:           {Name: "icmpv6.opt.dnssl.lifetime", Label: "Lifetime", Kind: KindUint, Width: 32, Values: &ValueNames{}},
+	icmpv6OptDnssl:                   {Name: "icmpv6.opt.dnssl", Label: "Domain Names", Kind: KindString},
+	icmpv6OptPadding:                 {Name: "icmpv6.opt.padding", Label: "Padding", Kind: KindNone},
 	icmpv6MldMaximumResponseDelay:    {Name: "icmpv6.mld.maximum_response_delay", Label: "Maximum Response Delay [ms]", Kind: KindUint, Width: 16},
 	icmpv6MldMaximumResponseCode:     {Name: "icmpv6.mld.maximum_response_code", Label: "Maximum Response Code", Kind: KindUint, Width: 16},
 	icmpv6MldMulticastAddress:        {Name: "icmpv6.mld.multicast_address", Label: "Multicast Address", Kind: KindIPv6},

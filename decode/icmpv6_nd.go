@@ -104,6 +104,49 @@ func emitND(e *emitter, m ICMPv6) bool {
 
 var raPrfNames = [4]string{"Medium", "High", "Reserved", "Low"}
 
+// routeInfoPrefix returns a route information option's prefix (RFC 4191:
+// 0, 8 or 16 bytes of it after the lifetime), zero-filled to 16 bytes.
+func routeInfoPrefix(d []byte) (a [16]byte) {
+	copy(a[:], d[6:])
+	return a
+}
+
+// dnsslName returns the length of the one domain name at the start of a
+// DNS search list option's names b (labels ending in a zero byte), when
+// only zero padding follows it; 0 when b holds no such name (none, a label
+// running past the end, or a second name, whose line rawcap does not know).
+func dnsslName(b []byte) int {
+	k := 0
+	for k < len(b) && b[k] != 0 {
+		if b[k] > 63 {
+			return 0
+		}
+		k += 1 + int(b[k])
+	}
+	if k == 0 || k >= len(b) {
+		return 0
+	}
+	k++ // the root's zero byte
+	for _, c := range b[k:] {
+		if c != 0 {
+			return 0
+		}
+	}
+	return k
+}
+
+// appendDNSSLName appends the domain name at the start of b (dnsslName
+// has checked it) with dots between its labels.
+func appendDNSSLName(b, name []byte) []byte {
+	for k := 0; name[k] != 0; k += 1 + int(name[k]) {
+		if k > 0 {
+			b = append(b, '.')
+		}
+		b = append(b, name[k+1:k+1+int(name[k])]...)
+	}
+	return b
+}
+
 // emitNDOption emits one ND option of n bytes and reports whether it knew
 // it (it emits nothing of one it does not).
 func emitNDOption(e *emitter, o NDOption, n int) bool {
@@ -114,7 +157,9 @@ func emitNDOption(e *emitter, o NDOption, n int) bool {
 	case o.Type == 5 && n == 8:
 	case o.Type == 25 && n == 24:
 	case o.Type == 14 && n == 8:
-	case o.Type == 38 && n == 16 && be16(o.Data)&7 == 0: // a 96-bit NAT64 prefix (RFC 8781)
+	case o.Type == 38 && n == 16 && (be16(o.Data)&7 == 0 || be16(o.Data)&7 > 5): // a 96-bit NAT64 prefix (RFC 8781), or an unknown length code
+	case o.Type == 24 && n >= 8 && n <= 24 && int(o.Data[0]) <= (n-8)*8:
+	case o.Type == 31 && n >= 16 && dnsslName(o.Data[6:]) > 0:
 	default:
 		return false
 	}
@@ -141,6 +186,15 @@ func emitNDOption(e *emitter, o NDOption, n int) bool {
 			b = append(b, "Nonce)"...)
 		case 38:
 			b = append(b, "PREF64 Option)"...)
+		case 24:
+			b = append(b, "Route Information : "...)
+			b = append(b, raPrfNames[o.Data[1]>>3&3]...)
+			a := routeInfoPrefix(o.Data)
+			b = addr16(a[:]).AppendTo(append(b, ' '))
+			b = append(appendUint(append(b, '/'), uint64(o.Data[0])), ')')
+		case 31:
+			b = appendDNSSLName(append(b, "DNS Search List Option "...), o.Data[6:])
+			b = append(b, ')')
 		}
 		e.SetRepr(b)
 	}
@@ -192,11 +246,58 @@ func emitNDOption(e *emitter, o NDOption, n int) bool {
 		e.Bytes(&f[icmpv6OptNonce], o.Data)
 	case 38:
 		w := uint64(be16(o.Data))
+		if w&7 != 0 {
+			e.Sub()
+			e.ExpertLine("Error", "Malformed", "Invalid Option Length", nil)
+			e.Up()
+		}
 		e.UintBits(&f[icmpv6OptPref64ScaledLifetime], w)
 		e.UintBits(&f[icmpv6OptPref64Plc], w)
-		var a [16]byte
-		copy(a[:12], o.Data[2:14])
-		e.IPv6(&f[icmpv6OptPref64Prefix], a[:])
+		if w&7 == 0 {
+			var a [16]byte
+			copy(a[:12], o.Data[2:14])
+			e.IPv6(&f[icmpv6OptPref64Prefix], a[:])
+		}
+	case 24:
+		e.Uint(&f[icmpv6OptPrefixLength], uint64(o.Data[0]))
+		w := uint64(o.Data[1])
+		e.Uint(&f[icmpv6OptRouteInfoFlag], w)
+		if e.Tree() {
+			b := appendHex2(append(e.Text(), "Flag: 0x"...), o.Data[1])
+			e.SetRepr(append(append(b, ", Route Preference: "...), raPrfNames[w>>3&3]...))
+		}
+		e.Sub()
+		e.UintBits(&f[icmpv6OptRouteInfoPref], w)
+		e.UintBits(&f[icmpv6OptRouteInfoReserved], w)
+		e.Up()
+		life := be32(o.Data[2:])
+		e.Uint(&f[icmpv6OptRouteLifetime], uint64(life))
+		if life == 0xffffffff && e.Tree() {
+			e.SetRepr(append(e.Text(), "Route Lifetime: Infinity (4294967295)"...))
+		}
+		if n > 8 {
+			a := routeInfoPrefix(o.Data)
+			e.IPv6(&f[icmpv6OptPrefix], a[:])
+		}
+	case 31:
+		e.None(&f[icmpv6OptReserved])
+		life := be32(o.Data[2:])
+		e.Uint(&f[icmpv6OptDnsslLifetime], uint64(life))
+		if e.Tree() && (life == 0 || life == 0xffffffff) {
+			// The two values tshark names (BASE_SPECIAL_VALS).
+			b := append(e.Text(), "Lifetime: "...)
+			if life == 0 {
+				b = append(b, "DNSSL domain name MUST no longer be used (0)"...)
+			} else {
+				b = append(b, "Infinity (4294967295)"...)
+			}
+			e.SetRepr(b)
+		}
+		name := o.Data[6:]
+		e.TextDone(&f[icmpv6OptDnssl], appendDNSSLName(e.Text(), name))
+		if dnsslName(name) < len(name) {
+			e.None(&f[icmpv6OptPadding])
+		}
 	}
 	e.Up()
 	return true

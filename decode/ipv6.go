@@ -340,7 +340,6 @@ func emitIPv6AddrDetail(e *emitter, a []byte, gw, sla, mac *Field) {
 // once, the first, as tshark -E occurrence=f shows it.
 func emitIPv6Ext(e *emitter, i int) {
 	d := e.d
-	f := &ipv6Fields
 	var seen [4]bool
 	for j := i + 1; j < d.n; j++ {
 		l := &d.layers[j]
@@ -365,20 +364,39 @@ func emitIPv6Ext(e *emitter, i int) {
 		}
 		seen[k] = true
 		x := IPv6Ext(d.data[l.Start:l.Payload])
-		switch l.Type {
-		case LayerIPv6HopByHop:
-			e.Uint(&f[ipv6HopoptsNxt], uint64(x.NextHeader()))
-			e.Uint(&f[ipv6HopoptsLen], uint64(x[1]))
-			e.Uint(&f[ipv6HopoptsLenOct], uint64(x.Len()))
-		case LayerIPv6DestOpts:
-			e.Uint(&f[ipv6DstoptsNxt], uint64(x.NextHeader()))
-			e.Uint(&f[ipv6DstoptsLen], uint64(x[1]))
-			e.Uint(&f[ipv6DstoptsLenOct], uint64(x.Len()))
-		case LayerIPv6Fragment:
-			emitIPv6Fragment(e, x)
-		case LayerIPv6Routing:
-			emitIPv6Routing(e, x)
+		if e.all {
+			// -T ek writes each header as an object inside ipv6's, as
+			// tshark nests its protocol; the JSON object keeps the fields
+			// in ipv6's.
+			dep := e.NestedProto(ipv6ExtProtos[k])
+			emitIPv6ExtFields(e, l.Type, x)
+			e.EndNested(dep)
+			continue
 		}
+		emitIPv6ExtFields(e, l.Type, x)
+	}
+}
+
+// ipv6ExtProtos are the extension headers' protocols, in emitIPv6Ext's
+// order.
+var ipv6ExtProtos = [4]*Field{&protoIPv6Hopopts, &protoIPv6Routing, &protoIPv6Fraghdr, &protoIPv6Dstopts}
+
+// emitIPv6ExtFields emits the fields of extension header x of type t.
+func emitIPv6ExtFields(e *emitter, t LayerType, x IPv6Ext) {
+	f := &ipv6Fields
+	switch t {
+	case LayerIPv6HopByHop:
+		e.Uint(&f[ipv6HopoptsNxt], uint64(x.NextHeader()))
+		e.Uint(&f[ipv6HopoptsLen], uint64(x[1]))
+		e.Uint(&f[ipv6HopoptsLenOct], uint64(x.Len()))
+	case LayerIPv6DestOpts:
+		e.Uint(&f[ipv6DstoptsNxt], uint64(x.NextHeader()))
+		e.Uint(&f[ipv6DstoptsLen], uint64(x[1]))
+		e.Uint(&f[ipv6DstoptsLenOct], uint64(x.Len()))
+	case LayerIPv6Fragment:
+		emitIPv6Fragment(e, x)
+	case LayerIPv6Routing:
+		emitIPv6Routing(e, x)
 	}
 }
 

@@ -150,6 +150,8 @@ func appendProtocols(b []byte, d *Decoder, conv *convResults) []byte {
 			}
 		case LayerRPC:
 			b = appendRPCProtocols(b, d, i, conv)
+		case LayerRADIUS:
+			b = appendRADIUSProtocols(b, d, i)
 		case LayerQUIC:
 			b = append(b, "quic"...)
 			if conv != nil && conv.quic.tls {
@@ -249,7 +251,9 @@ func appendJSONString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
-// appendJSONBytes appends v (arbitrary bytes from a packet) as a JSON string.
+// appendJSONBytes appends v (arbitrary bytes from a packet) as a JSON
+// string, "</" as `<\/` as tshark's JSON writer escapes it (an HTTP body's
+// closing tags).
 func appendJSONBytes(b []byte, v []byte) []byte {
 	b = append(b, '"')
 	start := 0 // v[start:i] is copied as it is
@@ -257,11 +261,15 @@ func appendJSONBytes(b []byte, v []byte) []byte {
 		c := v[i]
 		switch {
 		case c < utf8.RuneSelf:
-			if c >= 0x20 && c != '"' && c != '\\' && c != 0x7f {
+			if c >= 0x20 && c != '"' && c != '\\' && c != 0x7f && (c != '/' || i == 0 || v[i-1] != '<') {
 				i++
 				continue
 			}
-			b = appendJSONByte(append(b, v[start:i]...), c)
+			if b = append(b, v[start:i]...); c == '/' {
+				b = append(b, '\\', '/')
+			} else {
+				b = appendJSONByte(b, c)
+			}
 			i++
 		case c >= 0xc2 && c <= 0xdf && i+1 < len(v) && v[i+1]&0xc0 == 0x80:
 			i += 2 // a two-byte sequence (tcp.flags.str's middle dots)

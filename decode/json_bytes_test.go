@@ -12,6 +12,11 @@ func appendJSONBytesRef(b []byte, v []byte) []byte {
 	b = append(b, '"')
 	for i := 0; i < len(v); {
 		c := v[i]
+		if c == '/' && i > 0 && v[i-1] == '<' {
+			b = append(b, '\\', '/')
+			i++
+			continue
+		}
 		if c < utf8.RuneSelf {
 			b = appendJSONByte(b, c)
 			i++
@@ -30,7 +35,7 @@ func appendJSONBytesRef(b []byte, v []byte) []byte {
 
 func TestAppendJSONBytesMatchesRuneByRune(t *testing.T) {
 	rng := rand.New(rand.NewSource(1))
-	alphabet := []byte("a\"\\\n\r\t\x00\x1f\x7f\xc2\xb7\xdf\xbf\xe2\x82\xac\xf0\x9f\x98\x80\x80\xc0\xc1\xff")
+	alphabet := []byte("a</\"\\\n\r\t\x00\x1f\x7f\xc2\xb7\xdf\xbf\xe2\x82\xac\xf0\x9f\x98\x80\x80\xc0\xc1\xff")
 	inputs := [][]byte{nil, []byte("plain"), []byte("····A····"), []byte("\xc2"), []byte("\xc2a")}
 	for range 20000 {
 		v := make([]byte, rng.Intn(12))

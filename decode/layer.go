@@ -80,6 +80,11 @@ const (
 	LayerEAP                    // EAP, inside 802.1X (EAPOL type 0)
 	LayerNHRP                   // NHRP, in GRE (protocol type 0x2001) or IP (protocol 54)
 	LayerFR                     // Frame Relay (link type 107)
+	LayerLCP                    // PPP's control and authentication protocols (ppp_cp.go)
+	LayerIPCP
+	LayerIPv6CP
+	LayerCHAP
+	LayerPAP
 	LayerRESP                   // RESP (Redis)
 	layerCount
 )
@@ -160,6 +165,7 @@ var layerNames = [layerCount]string{
 	LayerTFTP:         "tftp",
 	LayerNHRP:         "nhrp",
 	LayerFR:           "fr",
+	LayerLCP:          "lcp", LayerIPCP: "ipcp", LayerIPv6CP: "ipv6cp", LayerCHAP: "chap", LayerPAP: "pap",
 	LayerRESP:         "resp",
 }
 

@@ -214,8 +214,39 @@ func emitNTP(e *emitter, i int) {
 				e.NoTree()
 			}
 		}
+		emitNTPCtrlData(e, n)
 	}
 	e.End()
+}
+
+// emitNTPCtrlData emits a control message's data (ntp.ctrl.data, when its
+// count is not 0) and, in the response to a read status of association 0,
+// its list of associations: an item per association, with its ID. Only
+// the list is drawn in the tree (the control header is not yet), as tshark
+// draws it: under "Data", an "Item" per association.
+func emitNTPCtrlData(e *emitter, n NTP) {
+	f := &ntpFields
+	if len(n) <= 12 || be16(n[10:]) == 0 {
+		return
+	}
+	data := n[12:min(len(n), 12+int(be16(n[10:])))]
+	list := n[1]&0xdf == 0x81 && be16(n[6:]) == 0 // a response, no error, read status, association 0
+	e.None(&f[ntpCtrlData])
+	if !list {
+		e.NoTree()
+		return
+	}
+	e.Sub()
+	for k := 0; k+4 <= len(data); k += 4 {
+		e.None(&f[ntpCtrlItem])
+		e.Sub()
+		e.Uint(&f[ntpCtrlAssocid], uint64(be16(data[k:])))
+		e.Up()
+		if !e.all && !e.Tree() {
+			break // JSON: the first
+		}
+	}
+	e.Up()
 }
 
 // emitNTPClock emits the fields of a message that carries the clock's
@@ -343,6 +374,8 @@ const (
 	ntpCtrlAssocid
 	ntpCtrlOffset
 	ntpCtrlCount
+	ntpCtrlData
+	ntpCtrlItem
 	ntpFieldCount
 )
 
@@ -371,6 +404,8 @@ var ntpFields = [ntpFieldCount]Field{
 	ntpCtrlAssocid:      {Name: "ntp.ctrl.associd", Label: "AssociationID", Kind: KindUint, Width: 16},
 	ntpCtrlOffset:       {Name: "ntp.ctrl.offset", Label: "Offset", Kind: KindUint, Width: 16},
 	ntpCtrlCount:        {Name: "ntp.ctrl.count", Label: "Count", Kind: KindUint, Width: 16},
+	ntpCtrlData:         {Name: "ntp.ctrl.data", Label: "Data", Kind: KindNone},
+	ntpCtrlItem:         {Name: "ntp.ctrl.item", Label: "Item", Kind: KindNone},
 }
 
 var protoNTP = protoField("ntp", "Network Time Protocol")

@@ -1,9 +1,11 @@
 package decode_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/internal/testshared"
 )
 
 // ntpVectors are NTP messages crafted per RFC 5905 (and RFC 1305 appendix B
@@ -79,3 +81,19 @@ func TestNTPVectors(t *testing.T) { checkVectors(t, ntpVectors) }
 
 // FuzzNTP feeds NTP messages to the decoder and printers.
 func FuzzNTP(f *testing.F) { fuzzApp(f, decode.LayerNTP, 123, false, ntpVectors) }
+
+// TestNTPControlAssociationsMatchTshark holds a read status response's
+// association list to tshark's -T fields and tree.
+func TestNTPControlAssociationsMatchTshark(t *testing.T) {
+	testshared.Oracle(t, "tshark")
+	// Response, read status, association 0, two associations.
+	msg := mustHex(t, "16 81 0045 0618 0000 0000 0008 bebd 961a bebc 8011")
+	frames := [][]byte{appFrame(msg, 123, 123, false)}
+	path := writeTestPcap(t, frames)
+	compareFieldsWithTshark(t, path, frames, []string{"ntp.ctrl.associd", "ntp.ctrl.data", "ntp.ctrl.item"})
+	mine, total := compareTreeWithTshark(t, path)
+	t.Logf("%d of tshark's %d tree lines printed identically by rawcap", mine, total)
+	if out := treeText(t, frames); !strings.Contains(out, "    Data\n        Item\n            AssociationID: 48829\n        Item\n") {
+		t.Errorf("tree lacks the association list:\n%s", out)
+	}
+}

@@ -115,7 +115,7 @@ func (d *Decoder) decodePPP(l *Layer) LayerType {
 	case PPPMPLSUnicast, PPPMPLSMulticast:
 		return LayerMPLS
 	}
-	return LayerNone
+	return pppCPLayer(pppProtocolAt(b[:n], hdlc))
 }
 
 // pppProtocolAt returns the protocol field of h, a whole PPP header as

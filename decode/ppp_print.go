@@ -16,9 +16,9 @@ func (p *LinePrinter) pppLength(d *Decoder, i int) int {
 
 // linePPP appends what tcpdump prints for PPP: with -e the protocol and
 // length, then a control protocol's header ("LCP, Conf-Request (0x01), id
-// 0, length 12"), the IP packet inside, or an unknown protocol's bytes in
-// hex. With -v tcpdump goes on with the control protocol's options, which
-// rawcap does not print.
+// 0, length 12"), a CHAP or PAP message, the IP packet inside, or an
+// unknown protocol's bytes in hex. With -v tcpdump goes on with the control
+// protocol's options, which rawcap does not print.
 func (p *LinePrinter) linePPP(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
 	// tcpdump reads the header its own way: the address and control
@@ -66,6 +66,10 @@ func (p *LinePrinter) linePPP(b []byte, d *Decoder, i int) []byte {
 		b = appendUint(b, uint64(body[1]))
 		b = append(b, ", length "...)
 		return strconv.AppendInt(b, int64(length+2), 10)
+	case PPPCHAP, PPPPAP:
+		if c, ok := appendPPPAuth(b, proto, body, length); ok {
+			return c
+		}
 	case PPPIP, EtherTypeIPv4, PPPIPv6, EtherTypeIPv6, PPPMPLSUnicast, PPPMPLSMulticast:
 		if i+1 < d.n && d.layers[i+1].Type != LayerPayload {
 			return p.lineInner(b, d, i+1)
@@ -122,4 +126,58 @@ func pppCodeName(c uint8) string {
 		return names[c]
 	}
 	return "Unknown Opcode"
+}
+
+// appendPPPAuth appends tcpdump's line for a whole CHAP or PAP message
+// (body, length bytes of it announced): "CHAP, Challenge (0x01), id 7,
+// Value 0102…, Name server", "PAP, Auth-Req (0x01), id 8, Peer user, Name
+// pass", a success's, failure's, ack's or nak's "Msg …". ok is false for
+// another code or a message that does not fit, which the caller prints as
+// bytes.
+func appendPPPAuth(b []byte, proto uint16, body []byte, length int) (_ []byte, ok bool) {
+	if len(body) < 4 || int(be16(body[2:])) != length || length > len(body) {
+		return b, false
+	}
+	m := body[:length]
+	code, data := m[0], m[4:]
+	var name string
+	if proto == PPPCHAP {
+		name = [...]string{"", "Challenge", "Response", "Success", "Fail"}[min(int(code), 4)]
+		if code == 0 || code > 4 {
+			return b, false
+		}
+		if code <= 2 {
+			if _, _, ok := chapParts(data); !ok {
+				return b, false
+			}
+		}
+	} else {
+		if code == 0 || code > 3 {
+			return b, false
+		}
+		if _, _, ok := papStrings(code, data); !ok {
+			return b, false
+		}
+		name = [...]string{"", "Auth-Req", "Auth-ACK", "Auth-NACK"}[code]
+	}
+	b = append(b, pppProtoName(proto)...)
+	b = append(append(b, ", "...), name...)
+	b = append(appendHex2(append(b, " (0x"...), code), ')')
+	b = appendUint(append(b, ", id "...), uint64(m[1]))
+	switch {
+	case proto == PPPCHAP && code <= 2:
+		v, n, _ := chapParts(data)
+		b = appendHexBytes(append(b, ", Value "...), v)
+		b = append(append(b, ", Name "...), n...)
+	case proto == PPPCHAP:
+		b = append(append(b, ", Msg "...), data...)
+	case code == 1:
+		peer, pass, _ := papStrings(code, data)
+		b = append(append(b, ", Peer "...), peer...)
+		b = append(append(b, ", Name "...), pass...)
+	default:
+		msg, _, _ := papStrings(code, data)
+		b = append(append(b, ", Msg "...), msg...)
+	}
+	return b, true
 }

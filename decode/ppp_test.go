@@ -52,7 +52,6 @@ func TestPPPTreeMatchesTshark(t *testing.T) {
 		checkTreeAllocsNothing(t, frames, "Point-to-Point Protocol")
 	})
 	compareSubtreeWithTshark(t, frames, "Point-to-Point Protocol", map[int]string{
-		5: "rawcap's packet list does not name LCP",
 		6: "tshark decodes the payload of the unknown protocol as data inside GRE's Info",
 	})
 }

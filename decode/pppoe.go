@@ -122,11 +122,11 @@ const (
 )
 
 var pppoeFields = [pppoeFieldCount]Field{
-	pppoeVersion:     {Name: "pppoe.version", Label: "Version", Kind: KindUint, Width: 8, Mask: 0xf0},
-	pppoeType:        {Name: "pppoe.type", Label: "Type", Kind: KindUint, Width: 8, Mask: 0x0f},
-	pppoeCode:        {Name: "pppoe.code", Label: "Code", Kind: KindUint, Width: 8, Base: BaseHex},
-	pppoeSessionID:   {Name: "pppoe.session_id", Label: "Session ID", Kind: KindUint, Width: 16, Base: BaseHex},
-	pppoePayloadLen:  {Name: "pppoe.payload_length", Label: "Payload Length", Kind: KindUint, Width: 16},
+	pppoeVersion:     {Name: "pppoe.version", Label: "Version", Kind: KindUint, Width: 8, Mask: 0xf0, Proto: &protoPPPoE},
+	pppoeType:        {Name: "pppoe.type", Label: "Type", Kind: KindUint, Width: 8, Mask: 0x0f, Proto: &protoPPPoE},
+	pppoeCode:        {Name: "pppoe.code", Label: "Code", Kind: KindUint, Width: 8, Base: BaseHex, Proto: &protoPPPoE},
+	pppoeSessionID:   {Name: "pppoe.session_id", Label: "Session ID", Kind: KindUint, Width: 16, Base: BaseHex, Proto: &protoPPPoE},
+	pppoePayloadLen:  {Name: "pppoe.payload_length", Label: "Payload Length", Kind: KindUint, Width: 16, Proto: &protoPPPoE},
 	pppoeServiceName: {Name: "pppoed.tags.service_name", Label: "Service-Name", Kind: KindString},
 	pppoeACName:      {Name: "pppoed.tags.ac_name", Label: "AC-Name", Kind: KindString},
 	pppoeHostUniq:    {Name: "pppoed.tags.host_uniq", Label: "Host-Uniq", Kind: KindBytes},
@@ -137,6 +137,9 @@ var pppoeFields = [pppoeFieldCount]Field{
 var (
 	protoPPPoED = protoField("pppoed", "PPP-over-Ethernet Discovery")
 	protoPPPoES = protoField("pppoes", "PPP-over-Ethernet Session")
+	// protoPPPoE registers the header's fields both carry (pppoe.*): -T
+	// ek keys them by it.
+	protoPPPoE = protoField("pppoe", "PPP-over-Ethernet")
 )
 
 // emitPPPoE emits the header's fields and, for discovery, the tags', in
@@ -170,6 +173,12 @@ func emitPPPoE(e *emitter, i int) {
 			stop := false
 			pppoeTags(d.data[l.Start+pppoeHdrLen:l.End], func(typ uint16, v []byte) {
 				switch typ {
+				case pppoeTagService, pppoeTagHostUniq, pppoeTagACCookie, pppoeTagMaxPayload:
+					if len(v) == 0 {
+						return // tshark adds an item for an empty AC-Name only
+					}
+				}
+				switch typ {
 				case pppoeTagService:
 					e.Bytes(&f[pppoeServiceName], v)
 				case pppoeTagACName:
@@ -184,8 +193,8 @@ func emitPPPoE(e *emitter, i int) {
 					stop = true // a tag rawcap does not name: the tree shows no more
 					return
 				}
-				if stop || len(v) == 0 && typ != pppoeTagACName {
-					e.NoTree() // tshark draws an empty AC-Name, no other empty tag
+				if stop {
+					e.NoTree()
 				}
 			})
 			e.Up()

@@ -81,6 +81,7 @@ const (
 	radiusVendorID
 	radiusVendorType
 	radiusVendorLen
+	radiusEAPFragment
 	radiusFieldCount
 )
 
@@ -103,6 +104,7 @@ var radiusHdrFields = [radiusFieldCount]Field{
 	radiusVendorID:      {Name: "radius.avp.vendor_id", Label: "Vendor ID", Kind: KindUint, Width: 32},
 	radiusVendorType:    {Name: "radius.avp.vendor_type", Label: "Type", Kind: KindUint, Width: 8},
 	radiusVendorLen:     {Name: "radius.avp.vendor_len", Label: "Length", Kind: KindUint, Width: 8},
+	radiusEAPFragment:   {Name: "radius.eap_fragment", Label: "EAP fragment", Kind: KindBytes},
 	radiusReqFrame:      {Name: "radius.reqframe", Label: "Request Frame", Kind: KindFrameNum, Generated: true},
 	radiusRspFrame:      {Name: "radius.rspframe", Label: "Response Frame", Kind: KindFrameNum, Generated: true},
 	radiusTime:          {Name: "radius.time", Label: "Time from request", Kind: KindRelTime, Generated: true},
@@ -192,13 +194,22 @@ func emitRADIUS(e *emitter, i int) {
 				e.LineString("Attribute Value Pairs")
 			}
 			e.Sub()
+			seg := 0 // EAP-Message attributes in a row so far
 			for off := radiusHdrLen; off+2 <= n; {
 				alen := int(b[off+1])
 				if alen < 2 || off+alen > n {
 					break
 				}
-				emitRADIUSAttr(e, b[off:off+alen])
-				off += alen
+				a, next := b[off:off+alen], off+alen
+				if a[0] == 79 {
+					seg++
+				} else {
+					seg = 0
+				}
+				if a[0] != 79 || !emitRADIUSEAP(e, a, seg, !(next+2 <= n && b[next] == 79)) {
+					emitRADIUSAttr(e, a)
+				}
+				off = next
 			}
 			e.Up()
 		}
@@ -264,6 +275,43 @@ func emitRADIUSAttr(e *emitter, a []byte) {
 		}
 	}
 	e.Up()
+}
+
+// emitRADIUSEAP emits EAP-Message attribute a, the seg-th of a run of
+// them (last: the run's last), as tshark draws it: the AVP line ("…
+// Segment[1]", "… Last Segment[2]"), its type and length, the fragment's
+// bytes and, when a alone holds a whole EAP packet, the packet inside
+// (tshark reassembles one split over several; rawcap does not yet). It
+// reports false, emitting nothing, for a lone attribute whose value is not
+// one whole EAP packet.
+func emitRADIUSEAP(e *emitter, a []byte, seg int, last bool) bool {
+	f := radiusFields
+	v := a[2:]
+	p, err := ParseEAP(v)
+	whole := seg == 1 && last && err == nil && int(p.Length()) == len(v)
+	if seg == 1 && last && !whole {
+		return false
+	}
+	e.Bytes(&f[radiusAVP], a)
+	if e.Tree() {
+		t := appendUint(append(e.Text(), "AVP: t=EAP-Message(79) l="...), uint64(len(a)))
+		if last {
+			t = append(t, " Last"...)
+		}
+		t = appendUint(append(t, " Segment["...), uint64(seg))
+		e.SetRepr(append(t, ']'))
+	}
+	e.Sub()
+	e.Uint(&f[radiusAVPType], 79)
+	e.Uint(&f[radiusAVPLength], uint64(len(a)))
+	e.Bytes(&f[radiusEAPFragment], v)
+	if whole {
+		depth := e.NestedProto(&protoEAP)
+		emitEAPBytes(e, p)
+		e.EndNested(depth)
+	}
+	e.Up()
+	return true
 }
 
 // radiusAttrField is the field of attribute typ's value.
@@ -508,4 +556,25 @@ func emitRADIUSVendor(e *emitter, a []byte) bool {
 	}
 	e.Up()
 	return true
+}
+
+// appendRADIUSProtocols appends frame.protocols' entry for RADIUS layer i:
+// "radius", and ":eap" when an EAP-Message attribute carries EAP.
+func appendRADIUSProtocols(b []byte, d *Decoder, i int) []byte {
+	b = append(b, "radius"...)
+	l := &d.layers[i]
+	m := d.data[l.Start:l.End]
+	if len(m) < radiusHdrLen || int(be16(m[2:])) > len(m) {
+		return b
+	}
+	n := int(be16(m[2:]))
+	for off := radiusHdrLen; off+2 <= n; off += int(m[off+1]) {
+		if m[off+1] < 2 || off+int(m[off+1]) > n {
+			break
+		}
+		if m[off] == 79 {
+			return append(b, ":eap"...)
+		}
+	}
+	return b
 }

@@ -172,6 +172,7 @@ const (
 	sshECDHQS
 	sshECDHQSLength
 	sshMPIntLength
+	sshPacketDecodeError
 	sshFieldCount
 )
 
@@ -252,6 +253,8 @@ var sshFields = [sshFieldCount]Field{
 	sshECDHQS:                {Name: "ssh.ecdh.q_s", Label: "ECDH server's ephemeral public key (Q_S)", Kind: KindBytes},
 	sshECDHQSLength:          {Name: "ssh.ecdh.q_s_length", Label: "ECDH server's ephemeral public key length", Kind: KindUint, Width: 32},
 	sshMPIntLength:           {Name: "ssh.mpint_length", Label: "Multi Precision Integer Length", Kind: KindUint, Width: 32},
+	// The expert item of a host signature whose parts do not fill it.
+	sshPacketDecodeError: {Name: "ssh.packet_decode.error", Label: "Packet decoded length not equal to packet length", Kind: KindNone},
 }
 
 var protoSSH = protoField("ssh", "SSH Protocol")
@@ -676,8 +679,12 @@ func sshWalkHostSig(r *sshReader, v *sshKexVisitor) bool {
 		decoded += 4 + int(n)
 	}
 	v.uint(&f[sshHostSigLength], sigLen)
-	if e := v.e; decoded != int(4+sigLen) && e.Tree() {
+	if e := v.e; decoded != int(4+sigLen) {
 		e.Sub()
+		e.Expert(true)
+		e.None(&f[sshPacketDecodeError])
+		e.Expert(false)
+		e.NoTree()
 		var num [64]byte
 		arg := strconv.AppendInt(num[:0], int64(decoded), 10)
 		arg = append(arg, " bytes, but packet legnth is "...)
@@ -733,16 +740,12 @@ func emitSSH(e *emitter, i int) {
 	nt := &e.conv.ssh
 	if nt.ok && nt.layer == i && nt.done && nt.pduOK && !nt.retx {
 		// the packet tshark reassembles and dissects in this segment
-		if e.Tree() {
-			e.NoTree()
-			sshReassemblyLines(e, nt)
-			e.Proto(&protoSSH)
-		}
+		// (TCP's layer emitted the segments it came from)
 		it := &nt.pduItem
 		sshTitle(e, nt.names, it)
 		if !emitSSHKex(e, nt.pdu, it, nt.names, nt.server) {
-			sshException(e)
 			e.End()
+			e.TreeException("SSH")
 			return
 		}
 		e.Up()
@@ -772,8 +775,8 @@ func emitSSH(e *emitter, i int) {
 			e.TextDone(&f[sshProtocol], appendWSText(e.Text(), b[it.off:sshProtoEnd(b, it)]))
 		case sshItemEncrypted:
 			if sshEncryptedCut(d, i, it) {
-				sshException(e)
 				e.End()
+				e.TreeException("SSH")
 				return
 			}
 			n := wire - int(it.off)
@@ -798,8 +801,8 @@ func emitSSH(e *emitter, i int) {
 			}
 		case sshItemKex:
 			if !emitSSHKex(e, b, it, nt.names, nt.server) {
-				sshException(e)
 				e.End()
+				e.TreeException("SSH")
 				return
 			}
 		}
@@ -808,8 +811,8 @@ func emitSSH(e *emitter, i int) {
 		}
 	}
 	if nt.exc {
-		sshException(e)
 		e.End()
+		e.TreeException("SSH")
 		return
 	}
 	if nt.dir {
@@ -840,75 +843,25 @@ func sshDirectionLine(e *emitter, server bool) {
 	}
 }
 
-// sshException adds, in a tree list, tshark's lines for a dissector that
-// ran off the bytes, at the tree's top level.
-func sshException(e *emitter) {
-	if !e.Tree() {
+// emitTCPForSSH emits, at the end of TCP layer i (treeLen bytes of
+// payload in the tree's count), what tshark's TCP adds for the SSH layer
+// after it: the segment's bytes as tcp.segment_data where they belong to a
+// binary packet reassembled across segments or are a retransmission tshark
+// does not hand to SSH, and the segments of the packet the segment
+// completes.
+func emitTCPForSSH(e *emitter, i, treeLen int) {
+	nt := &e.conv.ssh
+	if !nt.ok || nt.layer != i+1 || treeLen <= 0 {
 		return
 	}
-	e.TopLines(true)
-	if len(e.d.data) < e.wire {
-		e.LineString("[Packet size limited during capture: SSH truncated]")
-	} else {
-		e.LineString("[Malformed Packet: SSH]")
-		e.Sub()
-		e.ExpertLine("Error", "Malformed", "Malformed Packet (Exception occurred)", nil)
-		e.Up()
+	l := &e.d.layers[i]
+	pl := e.d.data[l.Payload:l.End]
+	if nt.retx || sshSegmentData(nt, i+1) {
+		emitTCPSegmentData(e, pl, treeLen, nt.retx)
 	}
-	e.TopLines(false)
-}
-
-// sshReassemblyLines adds the lines tshark draws, at the tree's top level,
-// for the binary packet earlier segments started and this one ends.
-func sshReassemblyLines(e *emitter, nt *sshNote) {
-	g := &nt.pduSegs
-	e.TopLines(true)
-	b := append(e.Text(), '[')
-	b = strconv.AppendUint(b, uint64(g.count), 10)
-	b = append(b, " Reassembled TCP Segments ("...)
-	b = strconv.AppendInt(b, int64(len(nt.pdu)), 10)
-	b = append(b, " bytes): "...)
-	for k := range int(g.count) {
-		if k > 0 {
-			b = append(b, ", "...)
-		}
-		b = append(b, '#')
-		b = strconv.AppendUint(b, uint64(g.frame[k]), 10)
-		b = append(b, '(')
-		b = strconv.AppendUint(b, uint64(g.n[k]), 10)
-		b = append(b, ')')
+	if nt.done && nt.pduOK && !nt.retx {
+		emitTCPReassembled(e, &nt.pduSegs, nt.pdu)
 	}
-	e.Line(append(b, ']'))
-	e.Sub()
-	off := uint64(0)
-	for k := range int(g.count) {
-		b := append(e.Text(), "[Frame: "...)
-		b = strconv.AppendUint(b, uint64(g.frame[k]), 10)
-		b = append(b, ", payload: "...)
-		b = strconv.AppendUint(b, off, 10)
-		b = append(b, '-')
-		b = strconv.AppendUint(b, off+uint64(g.n[k])-1, 10)
-		b = append(b, " ("...)
-		b = strconv.AppendUint(b, uint64(g.n[k]), 10)
-		if g.n[k] == 1 {
-			b = append(b, " byte)]"...)
-		} else {
-			b = append(b, " bytes)]"...)
-		}
-		e.Line(b)
-		off += uint64(g.n[k])
-	}
-	b = append(e.Text(), "[Segment count: "...)
-	b = strconv.AppendUint(b, uint64(g.count), 10)
-	e.Line(append(b, ']'))
-	b = append(e.Text(), "[Reassembled TCP length: "...)
-	b = strconv.AppendInt(b, int64(len(nt.pdu)), 10)
-	e.Line(append(b, ']'))
-	b = append(e.Text(), "[Reassembled TCP Data: "...)
-	b = appendWSBytes(b, nt.pdu)
-	e.Line(append(b, ']'))
-	e.Up()
-	e.TopLines(false)
 }
 
 // emitSSHKex emits a clear binary packet; false where tshark's dissector

@@ -375,8 +375,9 @@ func compareSSH(t *testing.T, key string, frames [][]byte) {
 		t.Errorf("want every SSH tree line and reassembly line of tshark's")
 	}
 
-	// -T fields: every ssh.* field rawcap declares.
-	var names []string
+	// -T fields: every ssh.* field rawcap declares, and TCP's reassembly
+	// fields (tcp_reasm.go).
+	names := []string{"tcp.segment_data", "tcp.segments", "tcp.segment", "tcp.segment.count", "tcp.reassembled.length", "tcp.reassembled.data"}
 	for _, pf := range decode.Protocols() {
 		if pf.Protocol.Name == "ssh" {
 			for _, f := range pf.Fields {

@@ -1,7 +1,5 @@
 package decode
 
-import "strconv"
-
 // TCP is a TCP header with its options (RFC 9293):
 //
 //	0      2      4             8             12   13    14     16     18     20
@@ -223,6 +221,14 @@ const (
 	tcpAnalysisZeroWindow
 	tcpAnalysisZeroWindowProbeAck
 	tcpPayload
+	// What TCP adds for a protocol it reassembles (tcp_reasm.go).
+	tcpSegmentData
+	tcpSegments
+	tcpSegmentFrame
+	tcpSegmentCount
+	tcpReassembledLength
+	tcpReassembledData
+	tcpPDUSize
 	tcpFieldCount
 )
 
@@ -313,6 +319,13 @@ var tcpFields = [tcpFieldCount]Field{
 	tcpAnalysisZeroWindow:             {Name: "tcp.analysis.zero_window", Label: "TCP Zero Window segment", Kind: KindNone, Generated: true},
 	tcpAnalysisZeroWindowProbeAck:     {Name: "tcp.analysis.zero_window_probe_ack", Label: "ACK to a TCP Zero Window Probe", Kind: KindNone, Generated: true},
 	tcpPayload:                        {Name: "tcp.payload", Label: "TCP payload", Kind: KindBytes},
+	tcpSegmentData:                    {Name: "tcp.segment_data", Label: "TCP segment data", Kind: KindBytes},
+	tcpSegments:                       {Name: "tcp.segments", Label: "Reassembled TCP Segments", Kind: KindNone},
+	tcpSegmentFrame:                   {Name: "tcp.segment", Label: "TCP Segment", Kind: KindFrameNum, Generated: true},
+	tcpSegmentCount:                   {Name: "tcp.segment.count", Label: "Segment count", Kind: KindUint, Width: 32, Generated: true},
+	tcpReassembledLength:              {Name: "tcp.reassembled.length", Label: "Reassembled TCP length", Kind: KindUint, Width: 32, Generated: true},
+	tcpReassembledData:                {Name: "tcp.reassembled.data", Label: "Reassembled TCP Data", Kind: KindBytes, Generated: true},
+	tcpPDUSize:                        {Name: "tcp.pdu.size", Label: "PDU Size", Kind: KindUint, Width: 32, Generated: true},
 }
 
 var protoTCP = protoField("tcp", "Transmission Control Protocol")
@@ -553,17 +566,12 @@ func emitTCP(e *emitter, i int) {
 	if tree && treeLen > 0 {
 		b := appendBytesBits(append(e.Text(), "TCP payload ("...), treeLen)
 		e.Line(append(b, ')'))
-		if i+1 < d.n && d.layers[i+1].Type == LayerHTTP2 {
-			emitHTTP2PDUSizes(e, i+1)
-		}
-		if i+1 < d.n && d.layers[i+1].Type == LayerSSH && e.conv != nil && sshSegmentData(&e.conv.ssh, i+1) {
-			b := strconv.AppendInt(append(e.Text(), "TCP segment data ("...), int64(treeLen), 10)
-			if treeLen == 1 {
-				e.Line(append(b, " byte)"...))
-			} else {
-				e.Line(append(b, " bytes)"...))
-			}
-		}
+	}
+	if treeLen > 0 && i+1 < d.n && d.layers[i+1].Type == LayerHTTP2 {
+		emitHTTP2PDUSizes(e, i+1)
+	}
+	if i+1 < d.n && d.layers[i+1].Type == LayerSSH && e.conv != nil {
+		emitTCPForSSH(e, i, treeLen)
 	}
 	e.End()
 }

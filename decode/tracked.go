@@ -16,6 +16,9 @@ var trackedNames = map[string]bool{
 	"tcp.options.sack_le": true, "tcp.options.sack_re": true,
 	"tcp.options.sack.dsack_le": true, "tcp.options.sack.dsack_re": true,
 	"tcp.time_relative": true, "tcp.time_delta": true, "tcp.payload": true,
+	// TCP's reassembly (tcp_reasm.go): the segments a PDU spans.
+	"tcp.segment_data": true, "tcp.segments": true, "tcp.segment": true, "tcp.segment.count": true,
+	"tcp.reassembled.length": true, "tcp.reassembled.data": true, "tcp.pdu.size": true,
 	"udp.stream": true, "udp.time_relative": true, "udp.time_delta": true,
 	"icmp.resp_to": true, "icmp.resptime": true, "icmp.resp_in": true,
 	"icmpv6.resp_to": true, "icmpv6.resptime": true, "icmpv6.resp_in": true,

@@ -94,7 +94,7 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerGRE:
 		return true
-	case LayerPPP, LayerNHRP, LayerFR:
+	case LayerPPP, LayerNHRP, LayerFR, LayerLCP, LayerIPCP, LayerIPv6CP, LayerCHAP, LayerPAP:
 		return true
 	case LayerPayload:
 		return true
@@ -477,6 +477,15 @@ func appendFieldValue(b []byte, fl *FieldList, r *FieldRec) []byte {
 	f := r.Field
 	switch f.Kind {
 	case KindUint, KindInt:
+		if f.Base == BaseOUI {
+			b = append(appendHex2(b, byte(r.u>>16)), ':')
+			b = append(appendHex2(b, byte(r.u>>8)), ':')
+			b = appendHex2(b, byte(r.u))
+			if name := f.ValueNames().Name(r.u); name != "" {
+				b = append(append(append(b, " ("...), name...), ')')
+			}
+			return b
+		}
 		// An empty Values names nothing, though tshark's -G values names
 		// values of a field of that name (Wireshark registers two
 		// fields under mpls.label, one with names).

@@ -281,84 +281,102 @@ const (
 	wfFixedAll
 	wfTaggedAll
 	wfTag
+	wfCapReserved // then the five other reserved capability bits
+	_
+	_
+	_
+	_
+	_
+	wfToDS
+	wfFromDS
+	wfAddr
 	wlanFieldCount
 )
 
 var wlanFields = [wlanAllFieldCount]Field{
-	wfFC:             {Name: "wlan.fc", Label: "Frame Control Field", Kind: KindUint, Width: 16, Base: BaseHex},
-	wfTypeSubtype:    {Name: "wlan.fc.type_subtype", Label: "Type/Subtype", Kind: KindUint, Width: 16, Base: BaseHex},
-	wfVersion:        {Name: "wlan.fc.version", Label: "Version", Kind: KindUint, Width: 8, Mask: 0x3},
-	wfType:           {Name: "wlan.fc.type", Label: "Type", Kind: KindUint, Width: 8, Mask: 0xc},
-	wfSubtype:        {Name: "wlan.fc.subtype", Label: "Subtype", Kind: KindUint, Width: 8, Mask: 0xf0, Values: &ValueNames{}}, // the number alone: -G values names another frame type's
-	wfDS:             {Name: "wlan.fc.ds", Label: "DS status", Kind: KindUint, Width: 8, Mask: 0x3, Base: BaseHex},
-	wfDuration:       {Name: "wlan.duration", Label: "Duration", Kind: KindUint, Width: 16, Mask: 0x7fff, Unit: " microseconds"},
-	wfRA:             {Name: "wlan.ra", Label: "Receiver address", Kind: KindMAC},
-	wfDA:             {Name: "wlan.da", Label: "Destination address", Kind: KindMAC},
-	wfTA:             {Name: "wlan.ta", Label: "Transmitter address", Kind: KindMAC},
-	wfSA:             {Name: "wlan.sa", Label: "Source address", Kind: KindMAC},
-	wfBSSID:          {Name: "wlan.bssid", Label: "BSS Id", Kind: KindMAC},
-	wfStaA:           {Name: "wlan.staa", Label: "STA address", Kind: KindMAC},
-	wfFrag:           {Name: "wlan.frag", Label: "Fragment number", Kind: KindUint, Width: 16, Mask: 0xf},
-	wfSeq:            {Name: "wlan.seq", Label: "Sequence number", Kind: KindUint, Width: 16, Mask: 0xfff0},
-	wfQoS:            {Name: "wlan.qos", Label: "Qos Control", Kind: KindUint, Width: 16, Base: BaseHex},
-	wfQoSTID:         {Name: "wlan.qos.tid", Label: "TID", Kind: KindUint, Width: 16, Mask: 0xf},
-	wfQoSPriority:    {Name: "wlan.qos.priority", Label: "Priority", Kind: KindUint, Width: 16, Mask: 0x7, Generated: true},
-	wfQoSEOSP:        {Name: "wlan.qos.eosp", Label: "EOSP", Kind: KindBool, Width: 16, Mask: 0x10},
-	wfQoSBit4:        {Name: "wlan.qos.bit4", Label: "QoS bit 4", Kind: KindBool, Width: 16, Mask: 0x10},
-	wfQoSAck:         {Name: "wlan.qos.ack", Label: "Ack Policy", Kind: KindUint, Width: 16, Mask: 0x60, Base: BaseHex},
-	wfQoSAMSDU:       {Name: "wlan.qos.amsdupresent", Label: "Payload Type", Kind: KindBool, Width: 16, Mask: 0x80},
-	wfQoSPSBufState:  {Name: "wlan.qos.ps_buf_state", Label: "QAP PS Buffer State", Kind: KindUint, Width: 16, Mask: 0xff00, Base: BaseHex},
-	wfQoSBufStateInd: {Name: "wlan.qos.buf_state_indicated", Label: "Buffer State Indicated", Kind: KindBool, Width: 16, Mask: 0x200},
-	wfQoSTXOPDurReq:  {Name: "wlan.qos.txop_dur_req", Label: "TXOP Duration Requested", Kind: KindUint, Width: 16, Mask: 0xff00},
-	wfQoSQueueSize:   {Name: "wlan.qos.queue_size", Label: "Queue Size", Kind: KindUint, Width: 16, Mask: 0xff00},
-	wfFCS:            {Name: "wlan.fcs", Label: "Frame check sequence", Kind: KindUint, Width: 32, Base: BaseHex},
-	wfTimestamp:      {Name: "wlan.fixed.timestamp", Label: "Timestamp", Kind: KindUint, Width: 64},
-	wfBeacon:         {Name: "wlan.fixed.beacon", Label: "Beacon Interval", Kind: KindUint, Width: 32},
-	wfCapabilities:   {Name: "wlan.fixed.capabilities", Label: "Capabilities Information", Kind: KindUint, Width: 16, Base: BaseHex},
-	wfAuthAlg:        {Name: "wlan.fixed.auth.alg", Label: "Authentication Algorithm", Kind: KindUint, Width: 16},
-	wfAuthSeq:        {Name: "wlan.fixed.auth_seq", Label: "Authentication SEQ", Kind: KindUint, Width: 16, Base: BaseHex},
-	wfStatus:         {Name: "wlan.fixed.status_code", Label: "Status code", Kind: KindUint, Width: 16, Base: BaseHex},
-	wfReason:         {Name: "wlan.fixed.reason_code", Label: "Reason code", Kind: KindUint, Width: 16, Base: BaseHex},
-	wfTagNumber:      {Name: "wlan.tag.number", Label: "Tag Number", Kind: KindUint, Width: 8},
-	wfTagLength:      {Name: "wlan.tag.length", Label: "Tag length", Kind: KindUint, Width: 32},
-	wfSSID:           {Name: "wlan.ssid", Label: "SSID", Kind: KindBytes},
-	wfRates:          {Name: "wlan.supported_rates", Label: "Supported Rates", Kind: KindUint, Width: 8, Base: BaseHex},
-	wfCurrentChannel: {Name: "wlan.ds.current_channel", Label: "Current Channel", Kind: KindUint, Width: 8},
-	wfFlags:          {Name: "wlan.flags", Label: "Flags", Kind: KindUint, Width: 8, Base: BaseHex},
-	wfFCFrag:         {Name: "wlan.fc.frag", Label: "More Fragments", Kind: KindBool, Width: 8, Mask: 0x4},
-	wfFCFrag + 1:     {Name: "wlan.fc.retry", Label: "Retry", Kind: KindBool, Width: 8, Mask: 0x8},
-	wfFCFrag + 2:     {Name: "wlan.fc.pwrmgt", Label: "PWR MGT", Kind: KindBool, Width: 8, Mask: 0x10},
-	wfFCFrag + 3:     {Name: "wlan.fc.moredata", Label: "More Data", Kind: KindBool, Width: 8, Mask: 0x20},
-	wfFCFrag + 4:     {Name: "wlan.fc.protected", Label: "Protected flag", Kind: KindBool, Width: 8, Mask: 0x40},
-	wfFCFrag + 5:     {Name: "wlan.fc.order", Label: "+HTC/Order flag", Kind: KindBool, Width: 8, Mask: 0x80},
-	wfAID:            {Name: "wlan.aid", Label: "Association ID", Kind: KindUint, Width: 16, Mask: 0x3fff},
-	wfFCSStatus:      {Name: "wlan.fcs.status", Label: "FCS Status", Kind: KindUint, Width: 8, Base: BaseNone, Generated: true},
-	wfCCMPExtIV:      {Name: "wlan.ccmp.extiv", Label: "CCMP Ext. Initialization Vector", Kind: KindString},
-	wfWEPKey:         {Name: "wlan.wep.key", Label: "Key Index", Kind: KindUint, Width: 8},
-	wfListenIval:     {Name: "wlan.fixed.listen_ival", Label: "Listen Interval", Kind: KindUint, Width: 16, Base: BaseHex},
-	wfCurrentAP:      {Name: "wlan.fixed.current_ap", Label: "Current AP address", Kind: KindMAC},
-	wfFixedAID:       {Name: "wlan.fixed.aid", Label: "Association ID", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x3fff},
-	wfCapESS:         {Name: "wlan.fixed.capabilities.ess", Label: "ESS capabilities", Kind: KindBool, Width: 16, Mask: 0x1},
-	wfCapESS + 1:     {Name: "wlan.fixed.capabilities.ibss", Label: "IBSS status", Kind: KindBool, Width: 16, Mask: 0x2},
-	wfCapESS + 2:     {Name: "wlan.fixed.capabilities.privacy", Label: "Privacy", Kind: KindBool, Width: 16, Mask: 0x10},
-	wfCapESS + 3:     {Name: "wlan.fixed.capabilities.short_preamble", Label: "Short Preamble", Kind: KindBool, Width: 16, Mask: 0x20},
-	wfCapESS + 4:     {Name: "wlan.fixed.capabilities.spec_man", Label: "Spectrum Management", Kind: KindBool, Width: 16, Mask: 0x100},
-	wfCapESS + 5:     {Name: "wlan.fixed.capabilities.qos", Label: "QoS", Kind: KindBool, Width: 16, Mask: 0x200},
-	wfCapESS + 6:     {Name: "wlan.fixed.capabilities.short_slot_time", Label: "Short Slot Time", Kind: KindBool, Width: 16, Mask: 0x400},
-	wfCapESS + 7:     {Name: "wlan.fixed.capabilities.apsd", Label: "Automatic Power Save Delivery", Kind: KindBool, Width: 16, Mask: 0x800},
-	wfCapESS + 8:     {Name: "wlan.fixed.capabilities.radio_measurement", Label: "Radio Measurement", Kind: KindBool, Width: 16, Mask: 0x1000},
-	wfCapESS + 9:     {Name: "wlan.fixed.capabilities.epd", Label: "EPD", Kind: KindBool, Width: 16, Mask: 0x2000},
-	wfTIMCount:       {Name: "wlan.tim.dtim_count", Label: "DTIM count", Kind: KindUint, Width: 8},
-	wfTIMPeriod:      {Name: "wlan.tim.dtim_period", Label: "DTIM period", Kind: KindUint, Width: 8},
-	wfTIMBmapCtl:     {Name: "wlan.tim.bmapctl", Label: "Bitmap control", Kind: KindUint, Width: 8, Base: BaseHex},
-	wfTIMMulticast:   {Name: "wlan.tim.bmapctl.multicast", Label: "Multicast", Kind: KindBool, Width: 8, Mask: 0x1},
-	wfTIMOffset:      {Name: "wlan.tim.bmapctl.offset", Label: "Bitmap Offset", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0xfe},
-	wfTIMBitmap:      {Name: "wlan.tim.partial_virtual_bitmap", Label: "Partial Virtual Bitmap", Kind: KindBytes},
-	wfPowerMin:       {Name: "wlan.powercap.min", Label: "Minimum Transmit Power", Kind: KindInt, Width: 8},
-	wfPowerMax:       {Name: "wlan.powercap.max", Label: "Maximum Transmit Power", Kind: KindInt, Width: 8},
-	wfFixedAll:       {Name: "wlan.fixed.all", Label: "Fixed parameters", Kind: KindNone},
-	wfTaggedAll:      {Name: "wlan.tagged.all", Label: "Tagged parameters", Kind: KindNone},
-	wfTag:            {Name: "wlan.tag", Label: "Tag", Kind: KindNone},
+	wfFC:              {Name: "wlan.fc", Label: "Frame Control Field", Kind: KindUint, Width: 16, Base: BaseHex},
+	wfTypeSubtype:     {Name: "wlan.fc.type_subtype", Label: "Type/Subtype", Kind: KindUint, Width: 16, Base: BaseHex},
+	wfVersion:         {Name: "wlan.fc.version", Label: "Version", Kind: KindUint, Width: 8, Mask: 0x3},
+	wfType:            {Name: "wlan.fc.type", Label: "Type", Kind: KindUint, Width: 8, Mask: 0xc},
+	wfSubtype:         {Name: "wlan.fc.subtype", Label: "Subtype", Kind: KindUint, Width: 8, Mask: 0xf0, Values: &ValueNames{}}, // the number alone: -G values names another frame type's
+	wfDS:              {Name: "wlan.fc.ds", Label: "DS status", Kind: KindUint, Width: 8, Mask: 0x3, Base: BaseHex},
+	wfDuration:        {Name: "wlan.duration", Label: "Duration", Kind: KindUint, Width: 16, Mask: 0x7fff, Unit: " microseconds"},
+	wfRA:              {Name: "wlan.ra", Label: "Receiver address", Kind: KindMAC},
+	wfDA:              {Name: "wlan.da", Label: "Destination address", Kind: KindMAC},
+	wfTA:              {Name: "wlan.ta", Label: "Transmitter address", Kind: KindMAC},
+	wfSA:              {Name: "wlan.sa", Label: "Source address", Kind: KindMAC},
+	wfBSSID:           {Name: "wlan.bssid", Label: "BSS Id", Kind: KindMAC},
+	wfStaA:            {Name: "wlan.staa", Label: "STA address", Kind: KindMAC},
+	wfFrag:            {Name: "wlan.frag", Label: "Fragment number", Kind: KindUint, Width: 16, Mask: 0xf},
+	wfSeq:             {Name: "wlan.seq", Label: "Sequence number", Kind: KindUint, Width: 16, Mask: 0xfff0},
+	wfQoS:             {Name: "wlan.qos", Label: "Qos Control", Kind: KindUint, Width: 16, Base: BaseHex},
+	wfQoSTID:          {Name: "wlan.qos.tid", Label: "TID", Kind: KindUint, Width: 16, Mask: 0xf},
+	wfQoSPriority:     {Name: "wlan.qos.priority", Label: "Priority", Kind: KindUint, Width: 16, Mask: 0x7, Generated: true},
+	wfQoSEOSP:         {Name: "wlan.qos.eosp", Label: "EOSP", Kind: KindBool, Width: 16, Mask: 0x10},
+	wfQoSBit4:         {Name: "wlan.qos.bit4", Label: "QoS bit 4", Kind: KindBool, Width: 16, Mask: 0x10},
+	wfQoSAck:          {Name: "wlan.qos.ack", Label: "Ack Policy", Kind: KindUint, Width: 16, Mask: 0x60, Base: BaseHex},
+	wfQoSAMSDU:        {Name: "wlan.qos.amsdupresent", Label: "Payload Type", Kind: KindBool, Width: 16, Mask: 0x80},
+	wfQoSPSBufState:   {Name: "wlan.qos.ps_buf_state", Label: "QAP PS Buffer State", Kind: KindUint, Width: 16, Mask: 0xff00, Base: BaseHex},
+	wfQoSBufStateInd:  {Name: "wlan.qos.buf_state_indicated", Label: "Buffer State Indicated", Kind: KindBool, Width: 16, Mask: 0x200},
+	wfQoSTXOPDurReq:   {Name: "wlan.qos.txop_dur_req", Label: "TXOP Duration Requested", Kind: KindUint, Width: 16, Mask: 0xff00},
+	wfQoSQueueSize:    {Name: "wlan.qos.queue_size", Label: "Queue Size", Kind: KindUint, Width: 16, Mask: 0xff00},
+	wfFCS:             {Name: "wlan.fcs", Label: "Frame check sequence", Kind: KindUint, Width: 32, Base: BaseHex},
+	wfTimestamp:       {Name: "wlan.fixed.timestamp", Label: "Timestamp", Kind: KindUint, Width: 64},
+	wfBeacon:          {Name: "wlan.fixed.beacon", Label: "Beacon Interval", Kind: KindUint, Width: 32},
+	wfCapabilities:    {Name: "wlan.fixed.capabilities", Label: "Capabilities Information", Kind: KindUint, Width: 16, Base: BaseHex},
+	wfAuthAlg:         {Name: "wlan.fixed.auth.alg", Label: "Authentication Algorithm", Kind: KindUint, Width: 16},
+	wfAuthSeq:         {Name: "wlan.fixed.auth_seq", Label: "Authentication SEQ", Kind: KindUint, Width: 16, Base: BaseHex},
+	wfStatus:          {Name: "wlan.fixed.status_code", Label: "Status code", Kind: KindUint, Width: 16, Base: BaseHex},
+	wfReason:          {Name: "wlan.fixed.reason_code", Label: "Reason code", Kind: KindUint, Width: 16, Base: BaseHex},
+	wfTagNumber:       {Name: "wlan.tag.number", Label: "Tag Number", Kind: KindUint, Width: 8},
+	wfTagLength:       {Name: "wlan.tag.length", Label: "Tag length", Kind: KindUint, Width: 32},
+	wfSSID:            {Name: "wlan.ssid", Label: "SSID", Kind: KindBytes},
+	wfRates:           {Name: "wlan.supported_rates", Label: "Supported Rates", Kind: KindUint, Width: 8, Base: BaseHex},
+	wfCurrentChannel:  {Name: "wlan.ds.current_channel", Label: "Current Channel", Kind: KindUint, Width: 8},
+	wfFlags:           {Name: "wlan.flags", Label: "Flags", Kind: KindUint, Width: 8, Base: BaseHex},
+	wfFCFrag:          {Name: "wlan.fc.frag", Label: "More Fragments", Kind: KindBool, Width: 8, Mask: 0x4},
+	wfFCFrag + 1:      {Name: "wlan.fc.retry", Label: "Retry", Kind: KindBool, Width: 8, Mask: 0x8},
+	wfFCFrag + 2:      {Name: "wlan.fc.pwrmgt", Label: "PWR MGT", Kind: KindBool, Width: 8, Mask: 0x10},
+	wfFCFrag + 3:      {Name: "wlan.fc.moredata", Label: "More Data", Kind: KindBool, Width: 8, Mask: 0x20},
+	wfFCFrag + 4:      {Name: "wlan.fc.protected", Label: "Protected flag", Kind: KindBool, Width: 8, Mask: 0x40},
+	wfFCFrag + 5:      {Name: "wlan.fc.order", Label: "+HTC/Order flag", Kind: KindBool, Width: 8, Mask: 0x80},
+	wfAID:             {Name: "wlan.aid", Label: "Association ID", Kind: KindUint, Width: 16, Mask: 0x3fff},
+	wfFCSStatus:       {Name: "wlan.fcs.status", Label: "FCS Status", Kind: KindUint, Width: 8, Base: BaseNone, Generated: true},
+	wfCCMPExtIV:       {Name: "wlan.ccmp.extiv", Label: "CCMP Ext. Initialization Vector", Kind: KindString},
+	wfWEPKey:          {Name: "wlan.wep.key", Label: "Key Index", Kind: KindUint, Width: 8},
+	wfListenIval:      {Name: "wlan.fixed.listen_ival", Label: "Listen Interval", Kind: KindUint, Width: 16, Base: BaseHex},
+	wfCurrentAP:       {Name: "wlan.fixed.current_ap", Label: "Current AP address", Kind: KindMAC},
+	wfFixedAID:        {Name: "wlan.fixed.aid", Label: "Association ID", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x3fff},
+	wfCapESS:          {Name: "wlan.fixed.capabilities.ess", Label: "ESS capabilities", Kind: KindBool, Width: 16, Mask: 0x1},
+	wfCapESS + 1:      {Name: "wlan.fixed.capabilities.ibss", Label: "IBSS status", Kind: KindBool, Width: 16, Mask: 0x2},
+	wfCapESS + 2:      {Name: "wlan.fixed.capabilities.privacy", Label: "Privacy", Kind: KindBool, Width: 16, Mask: 0x10},
+	wfCapESS + 3:      {Name: "wlan.fixed.capabilities.short_preamble", Label: "Short Preamble", Kind: KindBool, Width: 16, Mask: 0x20},
+	wfCapESS + 4:      {Name: "wlan.fixed.capabilities.spec_man", Label: "Spectrum Management", Kind: KindBool, Width: 16, Mask: 0x100},
+	wfCapESS + 5:      {Name: "wlan.fixed.capabilities.qos", Label: "QoS", Kind: KindBool, Width: 16, Mask: 0x200},
+	wfCapESS + 6:      {Name: "wlan.fixed.capabilities.short_slot_time", Label: "Short Slot Time", Kind: KindBool, Width: 16, Mask: 0x400},
+	wfCapESS + 7:      {Name: "wlan.fixed.capabilities.apsd", Label: "Automatic Power Save Delivery", Kind: KindBool, Width: 16, Mask: 0x800},
+	wfCapESS + 8:      {Name: "wlan.fixed.capabilities.radio_measurement", Label: "Radio Measurement", Kind: KindBool, Width: 16, Mask: 0x1000},
+	wfCapESS + 9:      {Name: "wlan.fixed.capabilities.epd", Label: "EPD", Kind: KindBool, Width: 16, Mask: 0x2000},
+	wfAddr:            {Name: "wlan.addr", Label: "Hardware address", Kind: KindMAC},
+	wfToDS:            {Name: "wlan.fc.tods", Label: "To DS", Kind: KindBool, Width: 8, Mask: 0x1},
+	wfFromDS:          {Name: "wlan.fc.fromds", Label: "From DS", Kind: KindBool, Width: 8, Mask: 0x2},
+	wfCapReserved:     {Name: "wlan.fixed.capabilities.reserved1", Label: "Reserved", Kind: KindUint, Width: 16, Mask: 0x4},
+	wfCapReserved + 1: {Name: "wlan.fixed.capabilities.reserved2", Label: "Reserved", Kind: KindUint, Width: 16, Mask: 0x8},
+	wfCapReserved + 2: {Name: "wlan.fixed.capabilities.reserved3", Label: "Reserved", Kind: KindUint, Width: 16, Mask: 0x40},
+	wfCapReserved + 3: {Name: "wlan.fixed.capabilities.reserved4", Label: "Reserved", Kind: KindUint, Width: 16, Mask: 0x80},
+	wfCapReserved + 4: {Name: "wlan.fixed.capabilities.reserved5", Label: "Reserved", Kind: KindUint, Width: 16, Mask: 0x4000},
+	wfCapReserved + 5: {Name: "wlan.fixed.capabilities.reserved6", Label: "Reserved", Kind: KindUint, Width: 16, Mask: 0x8000},
+	wfTIMCount:        {Name: "wlan.tim.dtim_count", Label: "DTIM count", Kind: KindUint, Width: 8},
+	wfTIMPeriod:       {Name: "wlan.tim.dtim_period", Label: "DTIM period", Kind: KindUint, Width: 8},
+	wfTIMBmapCtl:      {Name: "wlan.tim.bmapctl", Label: "Bitmap control", Kind: KindUint, Width: 8, Base: BaseHex},
+	wfTIMMulticast:    {Name: "wlan.tim.bmapctl.multicast", Label: "Multicast", Kind: KindBool, Width: 8, Mask: 0x1},
+	wfTIMOffset:       {Name: "wlan.tim.bmapctl.offset", Label: "Bitmap Offset", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0xfe},
+	wfTIMBitmap:       {Name: "wlan.tim.partial_virtual_bitmap", Label: "Partial Virtual Bitmap", Kind: KindBytes},
+	wfPowerMin:        {Name: "wlan.powercap.min", Label: "Minimum Transmit Power", Kind: KindInt, Width: 8},
+	wfPowerMax:        {Name: "wlan.powercap.max", Label: "Maximum Transmit Power", Kind: KindInt, Width: 8},
+	wfFixedAll:        {Name: "wlan.fixed.all", Label: "Fixed parameters", Kind: KindNone},
+	wfTaggedAll:       {Name: "wlan.tagged.all", Label: "Tagged parameters", Kind: KindNone},
+	wfTag:             {Name: "wlan.tag", Label: "Tag", Kind: KindNone},
 
 	// The fields of the elements wlan_tags.go lays out.
 	wtHtCapabilities:                       {Name: "wlan.ht.capabilities", Label: "HT Capabilities Info", Kind: KindUint, Width: 16, Base: BaseHex},
@@ -638,9 +656,32 @@ var wlanFields = [wlanAllFieldCount]Field{
 	wtWfaIeWmeQosInfoStaReserved:           {Name: "wlan.wfa.ie.wme.qos_info.sta.reserved", Label: "Reserved", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0x90},
 	wtRsnIeKdeDataType:                     {Name: "wlan.rsn.ie.kde.data_type", Label: "Data Type", Kind: KindUint, Width: 16},
 	wtRsnIePmkid:                           {Name: "wlan.rsn.ie.pmkid", Label: "PMKID", Kind: KindBytes},
+	wtTagOui:                               {Name: "wlan.tag.oui", Label: "OUI", Kind: KindUint, Width: 24, Base: BaseOUI, Values: &wlanOUINames},
+	wtRsnGcs:                               {Name: "wlan.rsn.gcs", Label: "Group Cipher Suite", Kind: KindUint, Width: 32},
+	wtRsnGcsOui:                            {Name: "wlan.rsn.gcs.oui", Label: "Group Cipher Suite OUI", Kind: KindUint, Width: 24, Base: BaseOUI, Values: &wlanOUINames},
+	wtRsnPcsList:                           {Name: "wlan.rsn.pcs.list", Label: "Pairwise Cipher Suite List", Kind: KindNone},
+	wtRsnPcs:                               {Name: "wlan.rsn.pcs", Label: "Pairwise Cipher Suite", Kind: KindUint, Width: 32},
+	wtRsnPcsOui:                            {Name: "wlan.rsn.pcs.oui", Label: "Pairwise Cipher Suite OUI", Kind: KindUint, Width: 24, Base: BaseOUI, Values: &wlanOUINames},
+	wtRsnAkmsList:                          {Name: "wlan.rsn.akms.list", Label: "Auth Key Management (AKM) List", Kind: KindNone},
+	wtRsnAkms:                              {Name: "wlan.rsn.akms", Label: "Auth Key Management (AKM) Suite", Kind: KindUint, Width: 32},
+	wtRsnAkmsOui:                           {Name: "wlan.rsn.akms.oui", Label: "Auth Key Management (AKM) OUI", Kind: KindUint, Width: 24, Base: BaseOUI, Values: &wlanOUINames},
+	wtSupchan:                              {Name: "wlan.supchan", Label: "Supported Channels Set", Kind: KindNone},
+	wtWfaIeWmeAcp:                          {Name: "wlan.wfa.ie.wme.acp", Label: "Ac Parameters", Kind: KindNone},
+	wtHtMcsset:                             {Name: "wlan.ht.mcsset", Label: "Rx Supported Modulation and Coding Scheme Set", Kind: KindNone},
+	wtHtMcssetRxbitmask:                    {Name: "wlan.ht.mcsset.rxbitmask", Label: "Rx Modulation and Coding Scheme (One bit per modulation)", Kind: KindNone},
+	wtVhtMcsset:                            {Name: "wlan.vht.mcsset", Label: "VHT Supported MCS Set", Kind: KindNone},
+	wtVhtOp:                                {Name: "wlan.vht.op", Label: "VHT Operation Info", Kind: KindNone},
+	wtVhtTpePwrConstr20:                    {Name: "wlan.vht.tpe.pwr_constr_20", Label: "Local Max Tx Pwr Constraint 20MHz", Kind: KindInt, Width: 8},
+	wtVhtTpePwrConstr40:                    {Name: "wlan.vht.tpe.pwr_constr_40", Label: "Local Max Tx Pwr Constraint 40MHz", Kind: KindInt, Width: 8},
+	wtVhtTpePwrConstr80:                    {Name: "wlan.vht.tpe.pwr_constr_80", Label: "Local Max Tx Pwr Constraint 80MHz", Kind: KindInt, Width: 8},
 }
 
 var protoWLAN = protoField("wlan", "IEEE 802.11 wireless LAN")
+
+// protoWLANMgt is the item tshark puts a management frame's fixed and
+// tagged parameters under, beside the MAC header's protocol: a protocol
+// field of wlan's ("wlan.mgt"), which -T ek writes as an object of its own.
+var protoWLANMgt = Field{Name: "wlan.mgt", Label: "IEEE 802.11 Wireless Management", Kind: KindProtocol, Proto: &protoWLAN}
 
 func wlanName(f int, v uint64) string { return wlanFields[f].ValueNames().Name(v) }
 
@@ -738,6 +779,10 @@ func emitWLAN(e *emitter, i int) {
 	e.Uint(&f[wfFlags], fl)
 	e.Sub()
 	e.UintBits(&f[wfDS], fl)
+	e.BoolBits(&f[wfToDS], fl)
+	e.NoTree() // tshark adds both flags hidden, DS status shows them
+	e.BoolBits(&f[wfFromDS], fl)
+	e.NoTree()
 	for k := wfFCFrag; k < wfFCFrag+6; k++ {
 		e.BoolBits(&f[k], fl)
 		if k == wfFCFrag+1 && fl&wlanRetry != 0 {
@@ -763,6 +808,16 @@ func emitWLAN(e *emitter, i int) {
 	for _, r := range roles[:wlanAddrs(w, &roles)] {
 		a, _ := w.Addr(r[1])
 		e.MAC(&f[r[0]], a)
+		if r[0] == wfRA || r[0] == wfTA && w.Type() == wlanData {
+			emitWLANAddr(e, w, r[1])
+		}
+	}
+	switch {
+	case w.Type() == wlanMgmt:
+		emitWLANAddr(e, w, 2)
+		emitWLANAddr(e, w, 3)
+	case w.Type() == wlanData && w.Flags()&3 != 3:
+		emitWLANAddr(e, w, 3)
 	}
 	if w.hasSeq() {
 		e.Uint(&f[wfFrag], uint64(w.Seq()&0xf))
@@ -795,11 +850,49 @@ func emitWLAN(e *emitter, i int) {
 	}
 	cut := false
 	if w.Type() == wlanMgmt {
-		cut = emitWLANMgmt(e, w.Subtype(), d.data[l.Start+len(w):l.End])
+		body := d.data[l.Start+len(w) : l.End]
+		if e.all && !e.Tree() {
+			// -T ek's wlan_wlan_mgt object; the JSON object keeps the
+			// body's fields in wlan's, the tree draws its own line.
+			e.End()
+			if wlanHasMgmt(w.Subtype(), body) {
+				e.Proto(&protoWLANMgt)
+				emitWLANMgmt(e, w.Subtype(), body)
+				e.End()
+			}
+			return
+		}
+		cut = emitWLANMgmt(e, w.Subtype(), body)
 	}
 	e.End()
 	if cut {
 		e.TreeException("IEEE 802.11")
+	}
+}
+
+// wlanHasMgmt reports whether a management frame of subtype sub with body
+// has anything emitWLANMgmt emits.
+func wlanHasMgmt(sub uint8, body []byte) bool {
+	fixed := wlanFixedLen(sub)
+	return fixed >= 0 && len(body) > 0
+}
+
+// emitWLANAddr emits address k (1 to 4) of the MAC header as wlan.addr,
+// which tshark adds hidden after the receiver's (the first), the
+// transmitter's (a data frame's second) and the other roles (the rest; a
+// control frame's and a four-address frame's are left out: where tshark
+// puts them is not known here). JSON, which takes a field's first value,
+// goes without them.
+func emitWLANAddr(e *emitter, w WLAN, k int) {
+	if !e.all {
+		return
+	}
+	if w.Type() == wlanCtrl || k > 2 && w.Type() == wlanData && w.Flags()&3 == 3 {
+		return
+	}
+	if a, ok := w.Addr(k); ok {
+		e.MAC(&wlanFields[wfAddr], a)
+		e.NoTree()
 	}
 }
 
@@ -938,23 +1031,22 @@ func emitWLANMgmt(e *emitter, sub uint8, body []byte) (cut bool) {
 	return false
 }
 
-// emitWLANCap emits the capabilities information and its bits; a reserved
-// bit is a line of its own (a set one is left out: tshark's wording for
-// it is not known here).
+// emitWLANCap emits the capabilities information and its bits, the
+// reserved ones among them.
 func emitWLANCap(e *emitter, c uint16) {
 	f := &wlanFields
 	e.Uint(&f[wfCapabilities], uint64(c))
 	e.Sub()
-	k := wfCapESS
+	k, r := wfCapESS, wfCapReserved
 	for bit := range 16 {
 		if cf := &f[k]; k < wfCapESS+10 && cf.Mask == 1<<bit {
 			e.BoolBits(cf, uint64(c))
 			k++
 			continue
 		}
-		if c&(1<<bit) == 0 && e.Tree() {
-			b := appendBitDrawing(e.Text(), uint64(c), 16, 1<<bit)
-			e.Line(append(b, " = Reserved: 0"...))
+		if r < wfCapReserved+6 && f[r].Mask == 1<<bit {
+			e.UintBits(&f[r], uint64(c))
+			r++
 		}
 	}
 	e.Up()

@@ -294,10 +294,29 @@ const (
 	wtWfaIeWmeQosInfoStaReserved
 	wtRsnIeKdeDataType
 	wtRsnIePmkid
+	wtTagOui
+	wtRsnGcs
+	wtRsnGcsOui
+	wtRsnPcsList
+	wtRsnPcs
+	wtRsnPcsOui
+	wtRsnAkmsList
+	wtRsnAkms
+	wtRsnAkmsOui
+	wtSupchan
+	wtWfaIeWmeAcp
+	wtHtMcsset
+	wtHtMcssetRxbitmask
+	wtVhtMcsset
+	wtVhtOp
+	wtVhtTpePwrConstr20
+	wtVhtTpePwrConstr40
+	wtVhtTpePwrConstr80
 	wlanAllFieldCount
 )
 
-// Lines of the fixed layouts that are not one field's value.
+// Lines of the fixed layouts whose text is not drawn from their field's
+// definition (wlanExtraField gives the field).
 const (
 	wtxHtMcssetCap = wlanAllFieldCount + iota
 	wtxHtMcssetBasic

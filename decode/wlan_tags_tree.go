@@ -15,19 +15,16 @@ const (
 
 // wlanOUIName returns tshark's name for the OUIs of the vendor elements and
 // cipher suites rawcap draws, or "".
-func wlanOUIName(oui uint32) string {
-	switch oui {
-	case ouiMicrosoft:
-		return "Microsoft Corp."
-	case ouiCisco:
-		return "Cisco Systems, Inc"
-	case ouiWFA:
-		return "Wi-Fi Alliance"
-	case ouiIEEE80211:
-		return "Ieee 802.11"
-	}
-	return ""
-}
+func wlanOUIName(oui uint32) string { return wlanOUINames.Name(uint64(oui)) }
+
+// wlanOUINames names the OUIs of the vendor elements and suites rawcap
+// draws, as Wireshark's manufacturer table does (sorted by value).
+var wlanOUINames = ValueNames{Values: []ValueName{
+	{ouiIEEE80211, "Ieee 802.11"},
+	{ouiCisco, "Cisco Systems, Inc"},
+	{ouiMicrosoft, "Microsoft Corp."},
+	{ouiWFA, "Wi-Fi Alliance"},
+}}
 
 // wlanTagLayout returns the fixed layout of element num with body v, or nil
 // when rawcap draws it otherwise (or not at all at that length).
@@ -216,9 +213,18 @@ func appendWLANCString(b, s []byte) []byte {
 	return b
 }
 
-// appendWLANExtra appends a layout line that is not one field's value; ok
-// false: tshark draws none.
-func appendWLANExtra(b, v []byte, it wlanTagItem) ([]byte, bool) {
+// wlanExtraShown reports whether tshark adds layout line it of body v: a
+// transmit power constraint only for the bandwidths the element counts.
+func wlanExtraShown(v []byte, it wlanTagItem) bool {
+	switch it.f {
+	case wtxTpeConstr20, wtxTpeConstr40, wtxTpeConstr80:
+		return int(it.f-wtxTpeConstr20) <= int(v[0]&7)
+	}
+	return true
+}
+
+// appendWLANExtra appends the text of layout line it of body v.
+func appendWLANExtra(b, v []byte, it wlanTagItem) []byte {
 	switch it.f {
 	case wtxHtMcssetCap:
 		b = append(b, "Rx Supported Modulation and Coding Scheme Set: MCS Set"...)
@@ -249,9 +255,6 @@ func appendWLANExtra(b, v []byte, it wlanTagItem) ([]byte, bool) {
 		b = append(b, "VHT Operation Info"...)
 	case wtxTpeConstr20, wtxTpeConstr40, wtxTpeConstr80:
 		k := int(it.f - wtxTpeConstr20)
-		if k > int(v[0]&7) {
-			return b, false
-		}
 		b = append(b, "Local Max Tx Pwr Constraint "...)
 		b = append(b, [3]string{"20", "40", "80"}[k]...)
 		b = append(b, "MHz: "...)
@@ -268,7 +271,26 @@ func appendWLANExtra(b, v []byte, it wlanTagItem) ([]byte, bool) {
 		}
 		b = append(b, " dBm"...)
 	}
-	return b, true
+	return b
+}
+
+// wlanExtraField returns the field of layout line x (a wtx constant).
+func wlanExtraField(x uint16) int {
+	switch x {
+	case wtxHtMcssetCap, wtxHtMcssetBasic:
+		return wtHtMcsset
+	case wtxHtRxbitmask:
+		return wtHtMcssetRxbitmask
+	case wtxVhtMcsset:
+		return wtVhtMcsset
+	case wtxVhtOp:
+		return wtVhtOp
+	case wtxTpeConstr20:
+		return wtVhtTpePwrConstr20
+	case wtxTpeConstr40:
+		return wtVhtTpePwrConstr40
+	}
+	return wtVhtTpePwrConstr80
 }
 
 // emitWLANItems emits the fields of a fixed layout over body v, each at its
@@ -283,10 +305,16 @@ func emitWLANItems(e *emitter, num uint8, v []byte, items []wlanTagItem) {
 		}
 		e.depth = base + it.depth
 		if int(it.f) >= wlanAllFieldCount {
+			if !wlanExtraShown(v, it) {
+				continue
+			}
+			if k := wlanExtraField(it.f); wlanFields[k].Kind == KindInt {
+				e.Int(&wlanFields[k], int64(int8(v[it.off])))
+			} else {
+				e.None(&wlanFields[k])
+			}
 			if e.Tree() {
-				if b, ok := appendWLANExtra(e.Text(), v, it); ok {
-					e.Line(b)
-				}
+				e.SetRepr(appendWLANExtra(e.Text(), v, it))
 			}
 			continue
 		}
@@ -337,11 +365,12 @@ func emitWLANTagBody(e *emitter, num uint8, v []byte, ap bool) {
 	switch num {
 	case 36:
 		for k := 0; k+2 <= len(v); k += 2 {
+			e.None(&wlanFields[wtSupchan])
 			if e.Tree() {
 				b := strconv.AppendInt(append(e.Text(), "Supported Channels Set #"...), int64(k/2+1), 10)
 				b = strconv.AppendInt(append(b, " First: "...), int64(v[k]), 10)
 				b = strconv.AppendInt(append(b, ", Range: "...), int64(v[k+1]), 10)
-				e.Line(append(b, ' '))
+				e.SetRepr(append(b, ' '))
 			}
 			e.Sub()
 			emitWLANItem(e, wtSupchanFirst, uint64(v[k]), v[k:k+1], k)
@@ -406,39 +435,35 @@ var wlanRSNCapItems = [...]uint16{
 	wtRsnCapabilitiesJmr, wtRsnCapabilitiesPeerkey, wtRsnCapabilitiesExtendedKeyIdIaf,
 }
 
-// emitWLANSuite emits one suite: the line that names it, its OUI's line
-// and its type.
-func emitWLANSuite(e *emitter, s []byte, label string, k int) {
+// emitWLANSuite emits one suite (field suite: its OUI and type as one
+// number), its OUI (field oui) and its type (field k).
+func emitWLANSuite(e *emitter, s []byte, suite, oui, k int) {
+	f := &wlanFields
+	e.Uint(&f[suite], uint64(be32(s)))
 	if e.Tree() {
-		b := append(append(e.Text(), label...), ": "...)
-		e.Line(appendWLANSuite(b, s, k))
+		b := append(append(e.Text(), f[suite].Label...), ": "...)
+		e.SetRepr(appendWLANSuite(b, s, k))
 	}
 	e.Sub()
-	if e.Tree() {
-		b := append(e.Text(), label...)
-		if k == wtRsnAkmsType {
-			b = b[:len(b)-len(" Suite")]
-		}
-		b = appendWLANSuite(append(b, " OUI: "...), s, k)
-		e.Line(b[:len(b)-len(wlanFields[k].ValueNames().Name(uint64(s[3])))-1])
-	}
+	e.Uint(&f[oui], uint64(be32(s)>>8))
 	emitWLANItem(e, k, uint64(s[3]), s[3:4], 3)
 	e.Up()
 }
 
-// emitWLANSuiteList emits a list of suites under the line that lists
-// them.
-func emitWLANSuiteList(e *emitter, l []byte, head, label string, k int) {
+// emitWLANSuiteList emits a list of suites (field list) under the line
+// that lists them.
+func emitWLANSuiteList(e *emitter, l []byte, list, suite, oui, k int) {
+	e.None(&wlanFields[list])
 	if e.Tree() {
-		b := append(e.Text(), head...)
+		b := append(e.Text(), wlanFields[list].Label...)
 		for s := 0; s+4 <= len(l); s += 4 {
 			b = appendWLANSuite(append(b, ' '), l[s:], k)
 		}
-		e.Line(b)
+		e.SetRepr(b)
 	}
 	e.Sub()
 	for s := 0; s+4 <= len(l); s += 4 {
-		emitWLANSuite(e, l[s:s+4], label, k)
+		emitWLANSuite(e, l[s:s+4], suite, oui, k)
 	}
 	e.Up()
 }
@@ -461,19 +486,30 @@ func emitWLANRSN(e *emitter, v []byte) {
 	if !named {
 		emitWLANField(e, wtRsnVersion, v[:2])
 		e.NoTree()
-		emitWLANField(e, wtRsnGcsType, v[5:6])
-		e.NoTree()
+		hidden := func(k int, v uint64) {
+			e.Uint(&wlanFields[k], v)
+			e.NoTree()
+		}
+		suite := func(s []byte, suite, oui, k int) {
+			hidden(suite, uint64(be32(s)))
+			hidden(oui, uint64(be32(s)>>8))
+			emitWLANField(e, k, s[3:4])
+			e.NoTree()
+		}
+		suite(v[2:6], wtRsnGcs, wtRsnGcsOui, wtRsnGcsType)
 		emitWLANField(e, wtRsnPcsCount, v[6:8])
 		e.NoTree()
+		e.None(&wlanFields[wtRsnPcsList])
+		e.NoTree()
 		for k := 0; k < npcs; k++ {
-			emitWLANField(e, wtRsnPcsType, v[11+4*k:12+4*k])
-			e.NoTree()
+			suite(v[8+4*k:12+4*k], wtRsnPcs, wtRsnPcsOui, wtRsnPcsType)
 		}
 		emitWLANField(e, wtRsnAkmsCount, v[a-2:a])
 		e.NoTree()
+		e.None(&wlanFields[wtRsnAkmsList])
+		e.NoTree()
 		for k := 0; k < nakm; k++ {
-			emitWLANField(e, wtRsnAkmsType, v[a+3+4*k:a+4+4*k])
-			e.NoTree()
+			suite(v[a+4*k:a+4+4*k], wtRsnAkms, wtRsnAkmsOui, wtRsnAkmsType)
 		}
 		emitWLANField(e, wtRsnCapabilities, v[capOff:capOff+2])
 		e.NoTree()
@@ -484,11 +520,11 @@ func emitWLANRSN(e *emitter, v []byte) {
 		return
 	}
 	emitWLANItem(e, wtRsnVersion, uint64(le16(v)), v[:2], 0)
-	emitWLANSuite(e, v[2:6], "Group Cipher Suite", wtRsnGcsType)
+	emitWLANSuite(e, v[2:6], wtRsnGcs, wtRsnGcsOui, wtRsnGcsType)
 	emitWLANItem(e, wtRsnPcsCount, uint64(npcs), v[6:8], 6)
-	emitWLANSuiteList(e, v[8:8+4*npcs], "Pairwise Cipher Suite List", "Pairwise Cipher Suite", wtRsnPcsType)
+	emitWLANSuiteList(e, v[8:8+4*npcs], wtRsnPcsList, wtRsnPcs, wtRsnPcsOui, wtRsnPcsType)
 	emitWLANItem(e, wtRsnAkmsCount, uint64(nakm), v[a-2:a], a-2)
-	emitWLANSuiteList(e, v[a:capOff], "Auth Key Management (AKM) List", "Auth Key Management (AKM) Suite", wtRsnAkmsType)
+	emitWLANSuiteList(e, v[a:capOff], wtRsnAkmsList, wtRsnAkms, wtRsnAkmsOui, wtRsnAkmsType)
 	c := uint64(le16(v[capOff:]))
 	emitWLANItem(e, wtRsnCapabilities, c, v[capOff:capOff+2], capOff)
 	e.Sub()
@@ -617,16 +653,14 @@ func wlanWMMQoSItems(ap bool) []uint16 {
 // emitWLANVendor emits the body of a vendor element rawcap knows.
 func emitWLANVendor(e *emitter, v []byte, ap bool) {
 	kind := wlanVendorKind(v)
+	if len(v) >= 3 {
+		e.Uint(&wlanFields[wtTagOui], uint64(v[0])<<16|uint64(v[1])<<8|uint64(v[2]))
+		if kind == wvNone {
+			e.NoTree() // rawcap draws nothing of the element's body
+		}
+	}
 	if kind == wvNone {
 		return
-	}
-	if e.Tree() {
-		b := append(e.Text(), "OUI: "...)
-		b = append(appendHex2(b, v[0]), ':')
-		b = append(appendHex2(b, v[1]), ':')
-		b = append(appendHex2(b, v[2]), " ("...)
-		b = append(b, wlanOUIName(uint32(v[0])<<16|uint32(v[1])<<8|uint32(v[2]))...)
-		e.Line(append(b, ')'))
 	}
 	emitWLANItem(e, wtTagVendorOuiType, uint64(v[3]), v[3:4], 3)
 	switch kind {
@@ -681,6 +715,7 @@ func emitWLANACParam(e *emitter, p []byte) {
 	aci := p[0] >> 5 & 3
 	ecw := p[1]
 	txop := le16(p[2:])
+	e.None(&wlanFields[wtWfaIeWmeAcp])
 	if e.Tree() {
 		b := strconv.AppendInt(append(e.Text(), "Ac Parameters ACI "...), int64(aci), 10)
 		b = append(b, " ("...)
@@ -697,7 +732,7 @@ func emitWLANACParam(e *emitter, p []byte) {
 		b = strconv.AppendInt(append(b, " (CWmin/max "...), int64(1<<(ecw&15)-1), 10)
 		b = strconv.AppendInt(append(b, '/'), int64(1<<(ecw>>4)-1), 10)
 		b = strconv.AppendInt(append(b, "), TXOP "...), int64(txop), 10)
-		e.Line(b)
+		e.SetRepr(b)
 	}
 	e.Sub()
 	emitWLANItem(e, wtWfaIeWmeAcpAciAifsn, uint64(p[0]), p[:1], 0)

@@ -146,6 +146,8 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"sctp.data_rtt", "sctp.ack", "sctp.ack_frame", "sctp.sack_rtt", "sctp.fragments", "sctp.fragment",
 		// A segment's SACK blocks, and tshark's second duplicate_ack item.
 		"tcp.options.sack_le", "tcp.options.sack_re", "tcp.analysis.duplicate_ack",
+		// The segments a reassembled PDU came from.
+		"tcp.segment", "tcp.pdu.size",
 		// Every TCP option's kind and length; NOPs and EOLs come several
 		// to a header.
 		"tcp.option_kind", "tcp.option_len", "tcp.options.nop", "tcp.options.eol",
@@ -204,12 +206,17 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		// (vendor elements), and some repeat inside one (extended
 		// capability octets, WMM's access categories, channel sets).
 		"wlan.ht.", "wlan.htex.", "wlan.txbf", "wlan.txbf.", "wlan.asel", "wlan.asel.", "wlan.extcap", "wlan.extcap.",
-		"wlan.vht.", "wlan.rsn.", "wlan.wfa.", "wlan.aironet.", "wlan.cisco.", "wlan.supchan.", "wlan.interworking.", "wlan.hs20.",
+		"wlan.vht.", "wlan.rsn.", "wlan.wfa.", "wlan.aironet.", "wlan.cisco.", "wlan.supchan", "wlan.supchan.", "wlan.interworking.", "wlan.hs20.",
 		// HTTP/2's frames: several in one segment.
 		"http2.",
 		// RADIUS's attributes (the value fields, named after the
 		// attribute in capitals, are added below).
-		"radius.avp", "radius.avp.",
+		"radius.avp", "radius.avp.", "radius.eap_fragment",
+		// DHCP's hardware type and address, which an Ethernet client
+		// identifier (option 61) repeats; NTP's associations in a read
+		// status response; PPP's control protocols' options.
+		"dhcp.hw.type", "dhcp.hw.mac_addr", "ntp.ctrl.associd", "ntp.ctrl.item", "lcp.opt.", "ipcp.opt.", "ipv6cp.opt.",
+		"ipv6cp.interface_identifier",
 		// An ICMP error's two "Unused" parts (RFC 4884) and its
 		// extension objects: MPLS label stacks, interface information.
 		"icmp.unused", "icmp.ext.", "icmp.mpls.", "icmp.int_info.", "icmp.int_ident.", "icmp.reserved",

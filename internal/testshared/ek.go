@@ -142,6 +142,11 @@ func (res *EKResult) compare(line int, key string, mine, theirs json.RawMessage)
 			res.Diffs = append(res.Diffs, EKDiff{Line: line, Key: key, Rawcap: string(mine), Tshark: string(theirs)})
 			return
 		}
+		// A nested object's keys written twice gathered too, as a layer's
+		// are (a relayed DHCPv6 message's options inside options).
+		for k, v := range ekDuplicateKeys(theirs) {
+			b[k] = v
+		}
 		for k, v := range a {
 			res.compare(line, key+"."+k, v, b[k])
 		}
