@@ -74,10 +74,12 @@ func respNext(b []byte, off int) (it respItem, next int, ok bool) {
 		it.Text = line
 		return it, next, respIntValue(line, &it.N)
 	case '$', '*':
-		if it.N, ok = respInt(line); !ok || it.N < -1 {
+		if it.N, ok = respInt(line); !ok {
 			return it, next, false
 		}
 		if it.Kind == '*' || it.N < 0 {
+			// Below -1: tshark's "Malformed length specified"; what
+			// follows is read as the next value.
 			return it, next, it.N <= int64(len(b))
 		}
 		end := next + int(it.N)
@@ -205,6 +207,7 @@ const (
 	respArray
 	respArrayLength
 	respFragment
+	respMalformedLength
 	respFieldCount
 )
 
@@ -218,6 +221,7 @@ var respFields = [respFieldCount]Field{
 	respArray:            {Name: "resp.array", Label: "Array", Kind: KindNone},
 	respArrayLength:      {Name: "resp.array.length", Label: "Length", Kind: KindInt, Width: 64},
 	respFragment:         {Name: "resp.fragment", Label: "Fragment", Kind: KindNone},
+	respMalformedLength:  {Name: "resp.malformed_length", Label: "Malformed length specified", Kind: KindNone},
 }
 
 var protoRESP = protoField("resp", "REdis Serialization Protocol")
@@ -254,18 +258,18 @@ func emitRESP(e *emitter, i int) {
 			e.None(&f[respBulkString])
 			if e.Tree() {
 				b := append(e.Text(), "Bulk String"...)
-				if it.N < 0 {
+				switch {
+				case it.N == -1:
 					b = append(b, ": [NULL]"...)
-				} else if it.N > 0 {
+				case it.N >= 0:
 					b = append(b, ": "...)
-					b = append(b, it.Text...)
-				} else {
-					b = append(b, ": "...)
+					b = append(b, it.Text...) // none when empty: "Bulk String: "
 				}
 				e.SetRepr(b)
 			}
 			e.Sub()
 			e.Int(&f[respBulkStringLength], it.N)
+			respMalformed(e, it.N)
 			if it.N > 0 {
 				e.Bytes(&f[respBulkStringValue], it.Text)
 			}
@@ -273,17 +277,18 @@ func emitRESP(e *emitter, i int) {
 		case '*':
 			e.None(&f[respArray])
 			if e.Tree() {
-				b := append(e.Text(), "Array: "...)
-				if it.N < 0 {
-					b = append(b, "NULL"...)
-				} else {
-					b = append(b, "Length "...)
+				b := append(e.Text(), "Array"...)
+				if it.N == -1 {
+					b = append(b, ": NULL"...)
+				} else if it.N >= 0 {
+					b = append(b, ": Length "...)
 					b = strconv.AppendInt(b, it.N, 10)
 				}
 				e.SetRepr(b)
 			}
 			e.Sub()
 			e.Int(&f[respArrayLength], it.N)
+			respMalformed(e, it.N)
 			if it.N > 0 {
 				open = it.N
 				continue
@@ -298,6 +303,18 @@ func emitRESP(e *emitter, i int) {
 		}
 	}
 	e.End()
+}
+
+// respMalformed adds, under a length below -1, tshark's expert item.
+func respMalformed(e *emitter, n int64) {
+	if n >= -1 {
+		return
+	}
+	e.Expert(true)
+	e.None(&respFields[respMalformedLength])
+	e.Expert(false)
+	e.NoTree()
+	e.ExpertLine("Error", "Undecoded", "Malformed length specified", nil)
 }
 
 // respRequest reports whether layer i is sent to the server's port.
@@ -370,12 +387,12 @@ func (p *LinePrinter) lineRESP(b []byte, d *Decoder, i int) []byte {
 		switch it.Kind {
 		case '*':
 			if it.N < 0 {
-				b = append(b, " null"...)
+				b = respAppendNegative(b, it.N)
 			}
 			return
 		case '$':
 			if it.N < 0 {
-				b = append(b, " null"...)
+				b = respAppendNegative(b, it.N)
 				return
 			}
 			if it.N == 0 {
@@ -388,4 +405,13 @@ func (p *LinePrinter) lineRESP(b []byte, d *Decoder, i int) []byte {
 		b = append(b, '"')
 	})
 	return b
+}
+
+// respAppendNegative appends what tcpdump prints for a negative length:
+// "null" for -1.
+func respAppendNegative(b []byte, n int64) []byte {
+	if n == -1 {
+		return append(b, " null"...)
+	}
+	return append(b, " length negative and not -1"...)
 }

@@ -45,7 +45,10 @@ var respVectors = []struct {
 	{name: "inline commands with bare line feeds", payload: "\r\nPING\nPING\n\n", request: true, resp: true,
 		line: `: RESP "PING" "PING"`, info: "Request: [fragment] [fragment]", fragment: 2},
 	{name: "bulk string cut short", payload: "$5\r\nxx\r\n", request: true},
-	{name: "negative length", payload: "*-20\r\n", request: true},
+	{name: "negative array length", payload: "*-20\r\n", request: true, resp: true,
+		line: ": RESP length negative and not -1", info: "Request:"},
+	{name: "negative bulk length", payload: "$-20\r\nhi\r\n", request: true, resp: true,
+		line: `: RESP length negative and not -1 "hi"`, info: "Request: [fragment]", fragment: 1},
 	{name: "no line end", payload: "+hello", request: true},
 	{name: "nested array", payload: "*1\r\n*1\r\n:1\r\n", resp: false},
 }
@@ -118,5 +121,5 @@ func TestRESP(t *testing.T) {
 		t.Errorf("%d of %d rows are tshark's", n, len(taken))
 	}
 	compareFieldsWithTshark(t, path, taken, []string{"resp.string", "resp.error", "resp.bulk_string",
-		"resp.bulk_string.length", "resp.bulk_string.value", "resp.integer", "resp.array", "resp.array.length", "resp.fragment"})
+		"resp.bulk_string.length", "resp.bulk_string.value", "resp.integer", "resp.array", "resp.array.length", "resp.fragment", "resp.malformed_length"})
 }
