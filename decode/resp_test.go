@@ -123,3 +123,26 @@ func TestRESP(t *testing.T) {
 	compareFieldsWithTshark(t, path, taken, []string{"resp.string", "resp.error", "resp.bulk_string",
 		"resp.bulk_string.length", "resp.bulk_string.value", "resp.integer", "resp.array", "resp.array.length", "resp.fragment", "resp.malformed_length"})
 }
+
+func FuzzRESP(f *testing.F) {
+	for _, v := range respVectors {
+		f.Add([]byte(v.payload), v.request)
+	}
+	d := decode.NewDecoder()
+	tp := &decode.TreePrinter{Location: time.UTC}
+	lp := &decode.LinePrinter{Options: decode.LineOptions{Verbose: 2}}
+	jp := &decode.JSONPrinter{Location: time.UTC}
+	cp := &decode.ColumnsPrinter{Precision: []int{6}}
+	f.Fuzz(func(t *testing.T, payload []byte, request bool) {
+		frame := appTCPFrame(t, 6379, 40000, payload)
+		if request {
+			frame = appTCPFrame(t, 40000, 6379, payload)
+		}
+		d.Decode(frame, linktype.Ethernet)
+		fr := decode.Frame{Number: 1, Time: time.Unix(1, 0), Length: len(frame)}
+		_ = tp.Append(nil, d, &fr)
+		_ = lp.Append(nil, d, &fr)
+		_ = jp.Append(nil, d, &fr)
+		_ = cp.Append(nil, d, &fr)
+	})
+}
