@@ -187,7 +187,10 @@ func respWalk(r []byte, fn func(it respItem, depth int)) bool {
 }
 
 func (d *Decoder) decodeRESP(l *Layer) LayerType {
-	if !respWalk(d.bytes(l), nil) {
+	cut := d.n > 0 && d.layers[d.n-1].Type == LayerTCP && l.Start+d.tcpWirePayload(d.n-1) > l.End
+	if cut || !respWalk(d.bytes(l), nil) {
+		// A segment cut short by the snapshot length is left as data
+		// too: what its missing bytes held is unknown.
 		l.Type = LayerPayload
 		l.Payload = l.Start
 		return LayerNone
