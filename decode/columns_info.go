@@ -84,6 +84,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoBFD(b, d, top)
 	case LayerBGP:
 		b = infoBGP(b, d, top)
+	case LayerRESP:
+		b = infoRESP(b, d, top)
 	case LayerRIP:
 		b = infoRIP(b, d, top)
 	case LayerRIPng:

@@ -136,6 +136,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "Syslog"...)
 	case LayerBGP:
 		return append(b, "BGP"...)
+	case LayerRESP:
+		return append(b, "RESP"...)
 	case LayerRIP:
 		return appendRIPProto(b, d, top)
 	case LayerRIPng:

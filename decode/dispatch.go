@@ -199,6 +199,7 @@ func (ps *Ports) setDefaults() {
 	ps.Set(TransportTCP, rpcPortmapPort, LayerRPC)
 	ps.Set(TransportTCP, rpcNFSPort, LayerRPC)
 	ps.Set(TransportUDP, tftpPort, LayerTFTP)
+	ps.Set(TransportTCP, respPort, LayerRESP)
 }
 
 // decodeLayer decodes layer l (whose Type, Start and End are set), sets its
@@ -293,6 +294,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeSyslog(l)
 	case LayerBGP:
 		return d.decodeBGP(l)
+	case LayerRESP:
+		return d.decodeRESP(l)
 	case LayerRIP:
 		return d.decodeRIP(l)
 	case LayerRIPng:
@@ -457,6 +460,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineSyslog(b, d, i)
 	case LayerBGP:
 		return p.lineBGP(b, d, i)
+	case LayerRESP:
+		return p.lineRESP(b, d, i)
 	case LayerRIP:
 		return p.lineRIP(b, d, i)
 	case LayerRIPng:

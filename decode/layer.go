@@ -85,6 +85,7 @@ const (
 	LayerIPv6CP
 	LayerCHAP
 	LayerPAP
+	LayerRESP // RESP (Redis)
 	layerCount
 )
 
@@ -165,6 +166,7 @@ var layerNames = [layerCount]string{
 	LayerNHRP:         "nhrp",
 	LayerFR:           "fr",
 	LayerLCP:          "lcp", LayerIPCP: "ipcp", LayerIPv6CP: "ipv6cp", LayerCHAP: "chap", LayerPAP: "pap",
+	LayerRESP: "resp",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

@@ -86,6 +86,7 @@ var protocols = [layerCount]protocol{
 	LayerRPC:      {&protoRPC, rpcFields[:], emitRPC, nil},
 	LayerHTTP2:    {&protoHTTP2, http2Fields[:], emitHTTP2, nil},
 	LayerTFTP:     {&protoTFTP, tftpFields[:], emitTFTP, nil},
+	LayerRESP:     {&protoRESP, respFields[:], emitRESP, nil},
 	LayerRaw:      {nil, nil, emitRaw, nil},
 
 	// Drawn in the tree only: the other outputs have their fields inside

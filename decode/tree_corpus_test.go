@@ -291,7 +291,9 @@ func (s *treeCorpusSum) compare(t *testing.T, rel, path string, theirs []string)
 			}
 			s.mine++
 			k := j
-			for k < len(want) && want[k] != line {
+			for k < len(want) && want[k] != line && (k+1 < len(want) || want[k] != strings.TrimRight(line, " ")) {
+				// splitFrames trims the frame's last line: tshark's
+				// "String: " of an empty string ends in a space.
 				k++
 			}
 			if k == len(want) {

@@ -201,6 +201,8 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		// RPC records of one TCP segment, with their NFS and Portmap
 		// bodies (and an NFS name's opaque length after the credential's).
 		"rpc.", "nfs.", "portmap.",
+		// A segment's RESP values and an array's elements.
+		"resp.",
 		// The fields inside 802.11's elements: an element may come twice
 		// (vendor elements), and some repeat inside one (extended
 		// capability octets, WMM's access categories, channel sets).
