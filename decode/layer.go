@@ -80,6 +80,7 @@ const (
 	LayerEAP                    // EAP, inside 802.1X (EAPOL type 0)
 	LayerNHRP                   // NHRP, in GRE (protocol type 0x2001) or IP (protocol 54)
 	LayerFR                     // Frame Relay (link type 107)
+	LayerSFlow                  // sFlow version 5 (UDP 6343)
 	layerCount
 )
 
@@ -159,6 +160,7 @@ var layerNames = [layerCount]string{
 	LayerTFTP:         "tftp",
 	LayerNHRP:         "nhrp",
 	LayerFR:           "fr",
+	LayerSFlow:        "sflow",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

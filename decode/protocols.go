@@ -39,6 +39,7 @@ var protocols = [layerCount]protocol{
 	LayerGRE:      {&protoGRE, greFields[:], emitGRE, nil},
 	LayerPPP:      {&protoPPP, pppFields[:], emitPPP, nil},
 	LayerFR:       {&protoFR, frFields[:], emitFR, nil},
+	LayerSFlow:    {&protoSFlow, sflowFields[:], emitSFlow, nil},
 	LayerESP:      {&protoESP, espFields[:], emitESP, nil},
 	LayerGeneve:   {&protoGeneve, geneveFields[:], emitGeneve, nil},
 	LayerNHRP:     {&protoNHRP, nhrpFields[:], emitNHRP, nil},

@@ -94,7 +94,7 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerGRE:
 		return true
-	case LayerPPP, LayerNHRP, LayerFR:
+	case LayerPPP, LayerNHRP, LayerFR, LayerSFlow:
 		return true
 	case LayerPayload:
 		return true
