@@ -85,6 +85,7 @@ var columnsVocabulary = map[string]bool{
 	"EAP":    true,
 	"QUIC":   true,
 	"Babel":  true,
+	"sFlow":  true,
 	"SNMP":   true,
 	"IGMPv1": true, "IGMPv2": true, "IGMPv3": true, "IGMP": true,
 	"802.11": true,

@@ -69,6 +69,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		}
 	case LayerHSRP:
 		b = infoHSRP(b, d, top)
+	case LayerSFlow:
+		b = infoSFlow(b, d, top)
 	case LayerRADIUS:
 		b = infoRADIUS(b, d, top, p.conv)
 	case LayerIGMP:

@@ -90,6 +90,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "VXLAN"...)
 	case LayerGeneve:
 		return append(b, "Geneve"...)
+	case LayerSFlow:
+		return append(b, "sFlow"...)
 	case LayerNHRP:
 		return append(b, "NHRP"...)
 	case LayerGRE:

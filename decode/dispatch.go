@@ -168,6 +168,7 @@ func (ps *Ports) setDefaults() {
 	}
 	ps.Set(TransportUDP, 4789, LayerVXLAN)
 	ps.Set(TransportUDP, genevePort, LayerGeneve)
+	ps.Set(TransportUDP, sflowPort, LayerSFlow)
 	ps.Set(TransportUDP, hsrpPort, LayerHSRP)
 	ps.Set(TransportUDP, 2029, LayerHSRP)
 	for _, port := range [...]uint16{1645, 1646, 1700, 1812, 1813, 3799} {
@@ -254,6 +255,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeVXLAN(l)
 	case LayerGeneve:
 		return d.decodeGeneve(l)
+	case LayerSFlow:
+		return d.decodeSFlow(l)
 	case LayerNHRP:
 		return d.decodeNHRP(l)
 	case LayerESP:
@@ -422,6 +425,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineVXLAN(b, d, i)
 	case LayerGeneve:
 		return p.lineGeneve(b, d, i)
+	case LayerSFlow:
+		return p.lineSFlow(b, d, i)
 	case LayerESP:
 		return p.lineESP(b, d, i)
 	case LayerPIM:

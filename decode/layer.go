@@ -85,7 +85,8 @@ const (
 	LayerIPv6CP
 	LayerCHAP
 	LayerPAP
-	LayerRESP // RESP (Redis)
+	LayerRESP  // RESP (Redis)
+	LayerSFlow // sFlow version 5 (UDP 6343)
 	layerCount
 )
 
@@ -166,7 +167,8 @@ var layerNames = [layerCount]string{
 	LayerNHRP:         "nhrp",
 	LayerFR:           "fr",
 	LayerLCP:          "lcp", LayerIPCP: "ipcp", LayerIPv6CP: "ipv6cp", LayerCHAP: "chap", LayerPAP: "pap",
-	LayerRESP: "resp",
+	LayerRESP:  "resp",
+	LayerSFlow: "sflow",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

@@ -27,7 +27,6 @@ var protocolsAllow = map[string]string{
 	"-/rpkirtr":   "TCP analysis: an RPKI-RTR segment tshark sees as a continuation",
 	"tls/data":    "TLS records on ports rawcap does not map to TLS, or continuing a record across segments",
 	"http/-":      "TLS-protected HTTP that tshark decrypts from the capture's embedded keys",
-	"data/sflow":  "tshark's sFlow dissector rejects the datagram (bad version) and falls back to data",
 	"data/isakmp": "tshark's ISAKMP dissector rejects the datagram and falls back to data",
 	"data/-":      "a payload tshark dissects further (data after lisp) where rawcap stops",
 	// Protocols whose frame.protocols entry depends on their contents or

@@ -506,6 +506,9 @@ func (p *LinePrinter) lineUDP(b []byte, d *Decoder, i int) []byte {
 	if !p.Options.Quiet && !l.Quoted && (u.SrcPort() == ahcpPort || u.DstPort() == ahcpPort) {
 		return p.lineAHCP(b, d, i, length)
 	}
+	if !p.Options.Quiet && !l.Quoted && (u.SrcPort() == sflowPort || u.DstPort() == sflowPort) && lineSFlowOther(d.data[l.Payload:l.End]) {
+		return appendSFlowOther(b, d.data[l.Payload:l.End])
+	}
 	b = append(b, "UDP, length "...)
 	return strconv.AppendInt(b, int64(length), 10)
 }

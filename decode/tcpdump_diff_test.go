@@ -96,7 +96,7 @@ var tcpdumpPorts = map[uint16]bool{
 	2123: true, 2152: true, 2103: true, 2104: true, 3386: true,
 	3503: true, 3785: true, 4341: true, 4342: true, 4500: true, 4567: true,
 	4789: true, 5246: true, 5247: true,
-	6343: true, 6633: true, 6635: true, 6653: true,
+	6633: true, 6635: true, 6653: true,
 	6697: true, 8080: true, 8000: true, 3128: true, 8231: true, 12222: true,
 	12223: true, 17754: true, 49152: true, 49153: true, 30490: true, 1589: true, 3456: true, 2000: true, 1719: true,
 	1720: true, 5555: true, 5556: true, 8443: true, 3868: true, 2123 + 1: true,
@@ -119,7 +119,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		switch m.Type {
 		case decode.LayerEthernet, decode.LayerIPv4, decode.LayerIPv6, decode.LayerARP,
 			decode.LayerTCP, decode.LayerUDP, decode.LayerICMPv4, decode.LayerICMPv6,
-			decode.LayerESP:
+			decode.LayerESP, decode.LayerSFlow:
 		default:
 			return false
 		}
@@ -196,7 +196,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		return true
 	case decode.LayerBabel:
 		return true
-	case decode.LayerRESP:
+	case decode.LayerRESP, decode.LayerSFlow:
 		return true
 	case decode.LayerNHRP:
 		return true // tcpdump 4.99 prints GRE's "gre-proto-0x2001", or IP's "ip-proto-54 N", as rawcap does

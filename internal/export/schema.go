@@ -228,6 +228,9 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		// in extensions) and its extensions.
 		"nhrp.code", "nhrp.prefix", "nhrp.unused", "nhrp.mtu", "nhrp.htime", "nhrp.cli.", "nhrp.prot.len",
 		"nhrp.pref", "nhrp.client.", "nhrp.ext.", "nhrp.auth_ext.",
+		// sFlow's samples and their records (each record's counters are
+		// added below).
+		"sflow.", "sflow_5.", "sflow_245.sampletype", "sflow_245.counters_record_format",
 	} {
 		for _, pf := range decode.Protocols() {
 			for i := range pf.Fields {
@@ -243,6 +246,9 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		for i := range pf.Fields {
 			if n := pf.Fields[i].Name; strings.HasPrefix(n, "radius.") && n[len("radius.")] >= 'A' && n[len("radius.")] <= 'Z' {
 				m[n] = true
+			}
+			if n := pf.Fields[i].Name; strings.HasPrefix(n, "sflow_245.if") || strings.HasPrefix(n, "sflow_245.dot") {
+				m[n] = true // one per sFlow counters record
 			}
 		}
 	}

@@ -1,0 +1,982 @@
+package decode
+
+import "strconv"
+
+// SFlow is an sFlow version 5 datagram (sflow.org's sFlow v5), carried in
+// UDP (port 6343): a header naming the agent, then samples.
+//
+//	version (5) | agent address type (1 IPv4, 2 IPv6) | agent address
+//	sub-agent ID | sequence number | uptime (ms) | number of samples
+//	samples: type (enterprise 20 bits, format 12 bits) | length | data
+//
+// Counter samples (format 2, and the expanded format 4) hold records, each
+// a format word, a length and the counters: generic interface counters
+// (1), Ethernet (2), 100BaseVG (4).
+type SFlow []byte
+
+const sflowPort = 6343
+
+// sflowHeaderLen returns the length of the datagram header for agent
+// address type t, or 0 for a type Wireshark does not take.
+func sflowHeaderLen(t uint32) int {
+	switch t {
+	case 1:
+		return 28
+	case 2:
+		return 40
+	}
+	return 0
+}
+
+// decodeSFlow takes a version 5 datagram whose agent address type is IPv4
+// or IPv6, as tshark does; anything else is left as data.
+func (d *Decoder) decodeSFlow(l *Layer) LayerType {
+	b := d.bytes(l)
+	if len(b) < 8 || be32(b) != 5 || sflowHeaderLen(be32(b[4:])) == 0 {
+		l.Type = LayerPayload
+		l.Payload = l.Start
+		return LayerNone
+	}
+	l.Payload = l.End
+	if sflowHeaderLen(be32(b[4:])) > len(b) || !sflowWalk(b, nil) {
+		l.Malformed = ReasonTruncated
+	}
+	return LayerNone
+}
+
+// The fields, as Wireshark registers them.
+const (
+	sflowVersion = iota
+	sflowAgentType
+	sflowAgent
+	sflowAgentV6
+	sflowSubAgentID
+	sflowSeq
+	sflowUptime
+	sflowNumSamples
+	sflowEnterprise
+	sflowSampleType
+	sflowSampleLength
+	sflowCSSeq
+	sflowCSSourceIDType
+	sflowCSSourceIDIndex
+	sflowCSRecords
+	sflowRecordFormat
+	sflowDataLength
+	sflowEnterpriseLength
+	sflowEnterpriseData
+	sflowIfIndex
+	sflowIfType
+	sflowIfSpeed
+	sflowIfDirection
+	sflowIfAdmin
+	sflowIfOper
+	sflowIfInOct
+	sflowIfInPkt
+	sflowIfInMcast
+	sflowIfInBcast
+	sflowIfInDisc
+	sflowIfInErr
+	sflowIfInUnk
+	sflowIfOutOct
+	sflowIfOutPkt
+	sflowIfOutMcast
+	sflowIfOutBcast
+	sflowIfOutDisc
+	sflowIfOutErr
+	sflowIfPromisc
+	sflowDot3                        // 13 fields from here
+	sflowDot12      = sflowDot3 + 13 // 14 fields from here
+	sflowFieldCount = sflowDot12 + 14
+)
+
+var sflowFields = [sflowFieldCount]Field{
+	sflowVersion:          {Name: "sflow_245.version", Label: "Datagram version", Kind: KindUint, Width: 32},
+	sflowAgentType:        {Name: "sflow_245.agenttype", Label: "Agent address type", Kind: KindUint, Width: 32},
+	sflowAgent:            {Name: "sflow_245.agent", Label: "Agent address", Kind: KindIPv4},
+	sflowAgentV6:          {Name: "sflow_245.agent.v6", Label: "Agent address", Kind: KindIPv6},
+	sflowSubAgentID:       {Name: "sflow_245.sub_agent_id", Label: "Sub-agent ID", Kind: KindUint, Width: 32},
+	sflowSeq:              {Name: "sflow_245.sequence_number", Label: "Sequence number", Kind: KindUint, Width: 32},
+	sflowUptime:           {Name: "sflow_245.sysuptime", Label: "SysUptime", Kind: KindUint, Width: 32},
+	sflowNumSamples:       {Name: "sflow_245.numsamples", Label: "NumSamples", Kind: KindUint, Width: 32},
+	sflowEnterprise:       {Name: "sflow.enterprise", Label: "Enterprise", Kind: KindUint, Width: 32, Mask: 0xfffff000},
+	sflowSampleType:       {Name: "sflow_245.sampletype", Label: "sFlow sample type", Kind: KindUint, Width: 32},
+	sflowSampleLength:     {Name: "sflow_5.sample_length", Label: "Sample length (byte)", Kind: KindUint, Width: 32},
+	sflowCSSeq:            {Name: "sflow.counters_sample.sequence_number", Label: "Sequence number", Kind: KindUint, Width: 32},
+	sflowCSSourceIDType:   {Name: "sflow.counters_sample.source_id_type", Label: "Source ID type", Kind: KindUint, Width: 32, Mask: 0xff000000},
+	sflowCSSourceIDIndex:  {Name: "sflow.counters_sample.source_id_index", Label: "Source ID index", Kind: KindUint, Width: 32, Mask: 0xffffff},
+	sflowCSRecords:        {Name: "sflow.counters_sample.counters_records", Label: "Counters records", Kind: KindUint, Width: 32},
+	sflowRecordFormat:     {Name: "sflow_245.counters_record_format", Label: "Format", Kind: KindUint, Width: 32, Mask: 0xfff},
+	sflowDataLength:       {Name: "sflow_5.flow_data_length", Label: "Flow data length (byte)", Kind: KindUint, Width: 32},
+	sflowEnterpriseLength: {Name: "sflow.enterprise.length", Label: "Length", Kind: KindUint, Width: 32},
+	sflowEnterpriseData:   {Name: "sflow.enterprise.data", Label: "Data", Kind: KindBytes},
+	sflowIfIndex:          {Name: "sflow_245.ifindex", Label: "Interface index", Kind: KindUint, Width: 32},
+	sflowIfType:           {Name: "sflow_245.iftype", Label: "Interface Type", Kind: KindUint, Width: 32},
+	sflowIfSpeed:          {Name: "sflow_245.ifspeed", Label: "Interface Speed", Kind: KindUint, Width: 64},
+	sflowIfDirection:      {Name: "sflow_245.ifdirection", Label: "Interface Direction", Kind: KindUint, Width: 32},
+	sflowIfAdmin:          {Name: "sflow_245.ifadmin_status", Label: "IfAdminStatus", Kind: KindBool, Width: 32, Mask: 0x1},
+	sflowIfOper:           {Name: "sflow_245.ifoper_status", Label: "IfOperStatus", Kind: KindBool, Width: 32, Mask: 0x2},
+	sflowIfInOct:          {Name: "sflow_245.ifinoct", Label: "Input Octets", Kind: KindUint, Width: 64},
+	sflowIfInPkt:          {Name: "sflow_245.ifinpkt", Label: "Input Packets", Kind: KindUint, Width: 32},
+	sflowIfInMcast:        {Name: "sflow_245.ifinmcast", Label: "Input Multicast Packets", Kind: KindUint, Width: 32},
+	sflowIfInBcast:        {Name: "sflow_245.ifinbcast", Label: "Input Broadcast Packets", Kind: KindUint, Width: 32},
+	sflowIfInDisc:         {Name: "sflow_245.ifindisc", Label: "Input Discarded Packets", Kind: KindUint, Width: 32},
+	sflowIfInErr:          {Name: "sflow_245.ifinerr", Label: "Input Errors", Kind: KindUint, Width: 32},
+	sflowIfInUnk:          {Name: "sflow_245.ifinunk", Label: "Input Unknown Protocol Packets", Kind: KindUint, Width: 32},
+	sflowIfOutOct:         {Name: "sflow_245.ifoutoct", Label: "Output Octets", Kind: KindUint, Width: 64},
+	sflowIfOutPkt:         {Name: "sflow_245.ifoutpkt", Label: "Output Packets", Kind: KindUint, Width: 32},
+	sflowIfOutMcast:       {Name: "sflow_245.ifoutmcast", Label: "Output Multicast Packets", Kind: KindUint, Width: 32},
+	sflowIfOutBcast:       {Name: "sflow_245.ifoutbcast", Label: "Output Broadcast Packets", Kind: KindUint, Width: 32},
+	sflowIfOutDisc:        {Name: "sflow_245.ifoutdisc", Label: "Output Discarded Packets", Kind: KindUint, Width: 32},
+	sflowIfOutErr:         {Name: "sflow_245.ifouterr", Label: "Output Errors", Kind: KindUint, Width: 32},
+	sflowIfPromisc:        {Name: "sflow_245.ifpromisc", Label: "Promiscuous Mode", Kind: KindUint, Width: 32},
+
+	sflowDot3 + 0:  {Name: "sflow_245.dot3StatsAlignmentErrors", Label: "Alignment Errors", Kind: KindUint, Width: 32},
+	sflowDot3 + 1:  {Name: "sflow_245.dot3StatsFCSErrors", Label: "FCS Errors", Kind: KindUint, Width: 32},
+	sflowDot3 + 2:  {Name: "sflow_245.dot3StatsSingleCollisionFrames", Label: "Single Collision Frames", Kind: KindUint, Width: 32},
+	sflowDot3 + 3:  {Name: "sflow_245.dot3StatsMultipleCollisionFrames", Label: "Multiple Collision Frames", Kind: KindUint, Width: 32},
+	sflowDot3 + 4:  {Name: "sflow_245.dot3StatsSQETestErrors", Label: "SQE Test Errors", Kind: KindUint, Width: 32},
+	sflowDot3 + 5:  {Name: "sflow_245.dot3StatsDeferredTransmissions", Label: "Deferred Transmissions", Kind: KindUint, Width: 32},
+	sflowDot3 + 6:  {Name: "sflow_245.dot3StatsLateCollisions", Label: "Late Collisions", Kind: KindUint, Width: 32},
+	sflowDot3 + 7:  {Name: "sflow_245.dot3StatsExcessiveCollisions", Label: "Excessive Collisions", Kind: KindUint, Width: 32},
+	sflowDot3 + 8:  {Name: "sflow_245.dot3StatsInternalMacTransmitErrors", Label: "Internal Mac Transmit Errors", Kind: KindUint, Width: 32},
+	sflowDot3 + 9:  {Name: "sflow_245.dot3StatsCarrierSenseErrors", Label: "Carrier Sense Errors", Kind: KindUint, Width: 32},
+	sflowDot3 + 10: {Name: "sflow_245.dot3StatsFrameTooLongs", Label: "Frame Too Longs", Kind: KindUint, Width: 32},
+	sflowDot3 + 11: {Name: "sflow_245.dot3StatsInternalMacReceiveErrors", Label: "Internal Mac Receive Errors", Kind: KindUint, Width: 32},
+	sflowDot3 + 12: {Name: "sflow_245.dot3StatsSymbolErrors", Label: "Symbol Errors", Kind: KindUint, Width: 32},
+
+	sflowDot12 + 0:  {Name: "sflow_245.dot12InHighPriorityFrames", Label: "In High Priority Frames", Kind: KindUint, Width: 32},
+	sflowDot12 + 1:  {Name: "sflow_245.dot12InHighPriorityOctets", Label: "In High Priority Octets", Kind: KindUint, Width: 64},
+	sflowDot12 + 2:  {Name: "sflow_245.dot12InNormPriorityFrames", Label: "In Normal Priority Frames", Kind: KindUint, Width: 32},
+	sflowDot12 + 3:  {Name: "sflow_245.dot12InNormPriorityOctets", Label: "In Normal Priority Octets", Kind: KindUint, Width: 64},
+	sflowDot12 + 4:  {Name: "sflow_245.dot12InIPMErrors", Label: "In IPM Errors", Kind: KindUint, Width: 32},
+	sflowDot12 + 5:  {Name: "sflow_245.dot12InOversizeFrameErrors", Label: "In Oversize Frame Errors", Kind: KindUint, Width: 32},
+	sflowDot12 + 6:  {Name: "sflow_245.dot12InDataErrors", Label: "In Data Errors", Kind: KindUint, Width: 32},
+	sflowDot12 + 7:  {Name: "sflow_245.dot12InNullAddressedFrames", Label: "In Null Addressed Frames", Kind: KindUint, Width: 32},
+	sflowDot12 + 8:  {Name: "sflow_245.dot12OutHighPriorityFrames", Label: "Out High Priority Frames", Kind: KindUint, Width: 32},
+	sflowDot12 + 9:  {Name: "sflow_245.dot12OutHighPriorityOctets", Label: "Out High Priority Octets", Kind: KindUint, Width: 64},
+	sflowDot12 + 10: {Name: "sflow_245.dot12TransitionIntoTrainings", Label: "Transition Into Trainings", Kind: KindUint, Width: 32},
+	sflowDot12 + 11: {Name: "sflow_245.dot12HCInHighPriorityOctets", Label: "HC In High Priority Octets", Kind: KindUint, Width: 64},
+	sflowDot12 + 12: {Name: "sflow_245.dot12HCInNormPriorityOctets", Label: "HC In Normal Priority Octets", Kind: KindUint, Width: 64},
+	sflowDot12 + 13: {Name: "sflow_245.dot12HCOutHighPriorityOctets", Label: "HC Out High Priority Octets", Kind: KindUint, Width: 64},
+}
+
+var protoSFlow = protoField("sflow", "InMon sFlow")
+
+// sflowDot12Wide marks the 100BaseVG counters that are 64 bits wide.
+var sflowDot12Wide = [14]bool{1: true, 3: true, 9: true, 11: true, 12: true, 13: true}
+
+// sflowWalk walks the datagram as tshark reads it: a counters record of
+// a known format is as long as its counters whatever its length says, one
+// of an unknown standard format is its 8-byte header alone, and an unknown
+// enterprise's record is its header and length bytes. It reports false
+// where a piece runs past the end (tshark's exception). w, when not nil,
+// emits each piece's fields as the walk finds it.
+func sflowWalk(s SFlow, w *sflowEmitter) bool {
+	if len(s) < 8 {
+		return false
+	}
+	hl := sflowHeaderLen(be32(s[4:]))
+	if w != nil {
+		w.version(s, hl-24)
+	}
+	if hl > len(s) {
+		return false
+	}
+	if w != nil {
+		w.header(s, hl-24)
+		if !sflowOnlyCounters(s[hl:], be32(s[hl-4:])) {
+			// Flow samples, whose sampled headers tshark decodes as
+			// packets of their own, are not decoded yet: the datagram's
+			// header only.
+			return true
+		}
+	}
+	off := hl
+	for n := be32(s[hl-4:]); n > 0; n-- {
+		if off+8 > len(s) {
+			return false
+		}
+		word, length := be32(s[off:]), be32(s[off+4:])
+		if w != nil {
+			w.sample(s, off, word, length)
+		}
+		if word>>12 != 0 || word&0xfff != 2 && word&0xfff != 4 {
+			// Not a counters sample: skip it by its length.
+			if uint64(off)+8+uint64(length) > uint64(len(s)) {
+				return false
+			}
+			off += 8 + int(length)
+			if w != nil {
+				w.endSample()
+			}
+			continue
+		}
+		expanded := word&0xfff == 4
+		hdr := 12
+		if expanded {
+			hdr = 16
+		}
+		off += 8
+		if off+hdr > len(s) {
+			return false
+		}
+		if w != nil {
+			w.counters(s, off, expanded)
+		}
+		nrec := be32(s[off+hdr-4:])
+		off += hdr
+		for ; nrec > 0; nrec-- {
+			if off+8 > len(s) {
+				return false
+			}
+			rw, rl := be32(s[off:]), be32(s[off+4:])
+			if w != nil {
+				w.record(s, off, rw, rl)
+			}
+			n := sflowRecordLen(rw, rl)
+			if uint64(off)+uint64(n) > uint64(len(s)) {
+				return false
+			}
+			off += int(n)
+			if w != nil {
+				w.endRecord()
+			}
+		}
+		if w != nil {
+			w.endSample()
+		}
+	}
+	return true
+}
+
+// sflowRecordLen returns how many bytes tshark reads for a counters
+// record with format word rw and length rl, its header included.
+func sflowRecordLen(rw, rl uint32) uint64 {
+	if rw>>12 != 0 {
+		return 8 + uint64(rl)
+	}
+	switch rw & 0xfff {
+	case 1:
+		return 8 + 88
+	case 2:
+		return 8 + 52
+	case 4:
+		return 8 + 80
+	}
+	return 8
+}
+
+// sflowEmitter emits a datagram's fields as sflowWalk finds them.
+type sflowEmitter struct {
+	e     *emitter
+	depth int // subtrees open
+}
+
+// sflowOnlyCounters reports whether the n samples in b, walked by their
+// lengths, are all counters samples.
+func sflowOnlyCounters(b []byte, n uint32) bool {
+	for off := 0; n > 0; n-- {
+		if off+8 > len(b) {
+			return true // the walk finds the end
+		}
+		if w := be32(b[off:]); w != 2 && w != 4 {
+			return false
+		}
+		off += 8 + int(min(be32(b[off+4:]), uint32(len(b))))
+	}
+	return true
+}
+
+func (w *sflowEmitter) version(s SFlow, agentLen int) {
+	e := w.e
+	f := &sflowFields
+	e.Uint(&f[sflowVersion], 5)
+	e.Uint(&f[sflowAgentType], uint64(be32(s[4:])))
+	if e.Tree() {
+		b := append(e.Text(), "Agent address type: "...)
+		if agentLen == 4 {
+			b = append(b, "IPv4 (1)"...)
+		} else {
+			b = append(b, "IPv6 (2)"...)
+		}
+		e.SetRepr(b)
+	}
+}
+
+func (w *sflowEmitter) header(s SFlow, agentLen int) {
+	e := w.e
+	f := &sflowFields
+	if agentLen == 4 {
+		e.IPv4(&f[sflowAgent], s[8:12])
+	} else {
+		e.IPv6(&f[sflowAgentV6], s[8:24])
+	}
+	o := 8 + agentLen
+	e.Uint(&f[sflowSubAgentID], uint64(be32(s[o:])))
+	e.Uint(&f[sflowSeq], uint64(be32(s[o+4:])))
+	up := be32(s[o+8:])
+	e.Uint(&f[sflowUptime], uint64(up))
+	if e.Tree() {
+		b := append(e.Text(), "SysUptime: "...)
+		b = appendSFlowUptime(b, up/1000)
+		b = append(b, " ("...)
+		b = appendUint(b, uint64(up))
+		e.SetRepr(append(b, "ms)"...))
+	}
+	e.Uint(&f[sflowNumSamples], uint64(be32(s[o+12:])))
+}
+
+// appendSFlowUptime appends secs as Wireshark words a duration: "30 days,
+// 5 hours, 49 minutes, 32 seconds", leaving out the parts that are zero.
+func appendSFlowUptime(b []byte, secs uint32) []byte {
+	parts := [4]uint32{secs / 86400, secs / 3600 % 24, secs / 60 % 60, secs % 60}
+	names := [4]string{" day", " hour", " minute", " second"}
+	first := true
+	for k, v := range parts {
+		if v == 0 && !(k == 3 && first) {
+			continue
+		}
+		if !first {
+			b = append(b, ", "...)
+		}
+		first = false
+		b = appendUint(b, uint64(v))
+		b = append(b, names[k]...)
+		if v != 1 {
+			b = append(b, 's')
+		}
+	}
+	return b
+}
+
+func (w *sflowEmitter) enterprise(word uint32) {
+	e := w.e
+	ent := word >> 12
+	e.Uint(&sflowFields[sflowEnterprise], uint64((ent&0xfffff000)>>12))
+	if e.Tree() {
+		b := appendBitDrawing(e.Text(), uint64(ent), 32, 0xfffff000)
+		b = append(b, " = Enterprise: "...)
+		if ent == 0 {
+			b = append(b, "standard sFlow (0)"...)
+		} else {
+			b = append(b, "Non-standard sFlow ("...)
+			b = appendUint(b, uint64(ent))
+			b = append(b, ')')
+		}
+		e.SetRepr(b)
+	}
+}
+
+func (w *sflowEmitter) sample(s SFlow, off int, word, length uint32) {
+	e := w.e
+	f := &sflowFields
+	if e.Tree() {
+		b := e.Text()
+		switch {
+		case word == 2:
+			b = append(b, "Counters sample, seq "...)
+			b = appendUint(b, uint64(be32(s[off+8:min(off+12, len(s))])))
+		case word == 4:
+			b = append(b, "Expanded counters sample, seq "...)
+			b = appendUint(b, uint64(be32(s[off+8:min(off+12, len(s))])))
+		default:
+			b = append(b, "Unknown sample format"...)
+		}
+		e.Line(b)
+	}
+	e.Sub()
+	w.depth++
+	w.enterprise(word)
+	e.Uint(&f[sflowSampleType], uint64(word&0xfff))
+	if e.Tree() {
+		b := appendBitDrawing(e.Text(), uint64(word&0xfff), 32, 0xfff)
+		b = append(b, " = sFlow sample type: "...)
+		switch word & 0xfff {
+		case 2:
+			b = append(b, "Counters sample"...)
+		case 4:
+			b = append(b, "Expanded counters sample"...)
+		default:
+			b = append(b, "Unknown"...)
+		}
+		b = append(b, " ("...)
+		b = appendUint(b, uint64(word&0xfff))
+		e.SetRepr(append(b, ')'))
+	}
+	e.Uint(&f[sflowSampleLength], uint64(length))
+}
+
+func (w *sflowEmitter) counters(s SFlow, off int, expanded bool) {
+	e := w.e
+	f := &sflowFields
+	e.Uint(&f[sflowCSSeq], uint64(be32(s[off:])))
+	if expanded {
+		// tshark shows the expanded sample's type and index, words of
+		// their own, through the same fields as the packed ones.
+		e.Uint(&f[sflowCSSourceIDType], uint64(be32(s[off+4:])))
+		if e.Tree() {
+			e.SetRepr(appendUint(append(e.Text(), "Source ID type: "...), uint64(be32(s[off+4:]))))
+		}
+		e.Uint(&f[sflowCSSourceIDIndex], uint64(be32(s[off+8:])))
+		if e.Tree() {
+			e.SetRepr(appendUint(append(e.Text(), "Source ID index: "...), uint64(be32(s[off+8:]))))
+		}
+		e.Uint(&f[sflowCSRecords], uint64(be32(s[off+12:])))
+		return
+	}
+	id := uint64(be32(s[off+4:]))
+	e.UintBits(&f[sflowCSSourceIDType], id)
+	e.UintBits(&f[sflowCSSourceIDIndex], id)
+	e.Uint(&f[sflowCSRecords], uint64(be32(s[off+8:])))
+}
+
+func (w *sflowEmitter) record(s SFlow, off int, rw, rl uint32) {
+	e := w.e
+	f := &sflowFields
+	n := sflowRecordLen(rw, rl)
+	if e.Tree() {
+		b := e.Text()
+		switch {
+		case rw>>12 != 0:
+			b = append(b, "Unknown enterprise format"...)
+		case rw == 1:
+			b = append(b, "Generic interface counters"...)
+		case rw == 2:
+			b = append(b, "Ethernet interface counters"...)
+		case rw == 4:
+			b = append(b, "100 Base VG interface counters"...)
+		default:
+			b = append(b, "Unknown sample format"...)
+		}
+		e.Line(b)
+	}
+	e.Sub()
+	w.depth++
+	w.enterprise(rw)
+	if rw>>12 != 0 {
+		e.Uint(&f[sflowEnterpriseLength], uint64(rl))
+		if uint64(off)+n <= uint64(len(s)) {
+			e.Bytes(&f[sflowEnterpriseData], s[off+8:off+int(n)])
+		}
+		return
+	}
+	e.Uint(&f[sflowRecordFormat], uint64(rw))
+	if e.Tree() {
+		b := appendBitDrawing(e.Text(), uint64(rw), 32, 0xfff)
+		b = append(b, " = Format: "...)
+		switch rw {
+		case 1:
+			b = append(b, "Generic interface counters"...)
+		case 2:
+			b = append(b, "Ethernet interface counters"...)
+		case 4:
+			b = append(b, "100 Base VG interface counters"...)
+		default:
+			b = append(b, "Unknown"...)
+		}
+		b = append(b, " ("...)
+		b = appendUint(b, uint64(rw))
+		e.SetRepr(append(b, ')'))
+	}
+	e.Uint(&f[sflowDataLength], uint64(rl))
+	if uint64(off)+n > uint64(len(s)) {
+		return
+	}
+	c := s[off+8 : off+int(n)]
+	switch rw {
+	case 1:
+		e.Uint(&f[sflowIfIndex], uint64(be32(c)))
+		e.Uint(&f[sflowIfType], uint64(be32(c[4:])))
+		e.Uint(&f[sflowIfSpeed], sflowBE64(c[8:]))
+		e.Uint(&f[sflowIfDirection], uint64(be32(c[16:])))
+		if e.Tree() {
+			b := append(e.Text(), "Interface Direction: "...)
+			b = append(b, sflowDirection(be32(c[16:]))...)
+			b = append(b, " ("...)
+			b = appendUint(b, uint64(be32(c[16:])))
+			e.SetRepr(append(b, ')'))
+		}
+		st := uint64(be32(c[20:]))
+		e.BoolBits(&f[sflowIfAdmin], st)
+		e.BoolBits(&f[sflowIfOper], st)
+		e.Uint(&f[sflowIfInOct], sflowBE64(c[24:]))
+		o := 32
+		for k := sflowIfInPkt; k <= sflowIfInUnk; k++ {
+			e.Uint(&f[k], uint64(be32(c[o:])))
+			o += 4
+		}
+		e.Uint(&f[sflowIfOutOct], sflowBE64(c[o:]))
+		o += 8
+		for k := sflowIfOutPkt; k <= sflowIfPromisc; k++ {
+			e.Uint(&f[k], uint64(be32(c[o:])))
+			o += 4
+		}
+	case 2:
+		for k := range 13 {
+			e.Uint(&f[sflowDot3+k], uint64(be32(c[4*k:])))
+		}
+	case 4:
+		o := 0
+		for k := range 14 {
+			if sflowDot12Wide[k] {
+				e.Uint(&f[sflowDot12+k], sflowBE64(c[o:]))
+				o += 8
+			} else {
+				e.Uint(&f[sflowDot12+k], uint64(be32(c[o:])))
+				o += 4
+			}
+		}
+	}
+}
+
+func (w *sflowEmitter) endRecord() { w.e.Up(); w.depth-- }
+func (w *sflowEmitter) endSample() { w.e.Up(); w.depth-- }
+
+func sflowDirection(v uint32) string {
+	switch v {
+	case 1:
+		return "Full-Duplex"
+	case 2:
+		return "Half-Duplex"
+	case 3:
+		return "In"
+	case 4:
+		return "Out"
+	}
+	return "Unknown"
+}
+
+// emitSFlow emits the datagram's fields in the order and nesting of
+// tshark's tree, which is drawn from them (treefields.go), up to where
+// tshark's dissector stops.
+func emitSFlow(e *emitter, i int) {
+	d := e.d
+	l := &d.layers[i]
+	e.Proto(&protoSFlow)
+	s := SFlow(d.data[l.Start:l.End])
+	w := sflowEmitter{e: e}
+	ok := sflowWalk(s, &w)
+	for ; w.depth > 0; w.depth-- {
+		e.Up()
+	}
+	if !ok {
+		e.End()
+		e.TreeException("sFlow")
+		return
+	}
+	e.End()
+}
+
+// infoSFlow appends the Info column: "V5, agent 15.184.8.4, sub-agent ID
+// 2, seq 204720, 7 samples".
+func infoSFlow(b []byte, d *Decoder, i int) []byte {
+	l := &d.layers[i]
+	s := SFlow(d.data[l.Start:l.End])
+	hl := sflowHeaderLen(be32(s[4:]))
+	if hl > len(s) {
+		return append(b, "V5"...)
+	}
+	b = append(b, "V5, agent "...)
+	if hl == 28 {
+		b = addr4(s[8:12]).AppendTo(b)
+	} else {
+		b = addr16(s[8:24]).AppendTo(b)
+	}
+	b = append(b, ", sub-agent ID "...)
+	b = appendUint(b, uint64(be32(s[hl-16:])))
+	b = append(b, ", seq "...)
+	b = appendUint(b, uint64(be32(s[hl-12:])))
+	b = append(b, ", "...)
+	b = appendUint(b, uint64(be32(s[hl-4:])))
+	return append(b, " samples"...)
+}
+
+// lineSFlow appends tcpdump's "sFlowv5, IPv4 agent 15.184.8.4, agent-id
+// 2, length 1288", and with -v the sequence number, uptime and samples,
+// each counters sample and record on lines of their own.
+func (p *LinePrinter) lineSFlow(b []byte, d *Decoder, i int) []byte {
+	l := &d.layers[i]
+	n := udpPayloadLen(d, i)
+	if p.Options.Quiet {
+		return appendUDPLength(b, n)
+	}
+	s := SFlow(d.data[l.Start:l.End])
+	hl := sflowHeaderLen(be32(s[4:]))
+	if n < 28 {
+		b = append(b, "sFlowv5 [length "...)
+		b = strconv.AppendInt(b, int64(n), 10)
+		return append(b, " < 28] (invalid)"...)
+	}
+	if hl > len(s) {
+		return append(b, "[|SFLOW]"...)
+	}
+	b = append(b, "sFlowv5, "...)
+	if hl == 28 {
+		b = append(b, "IPv4 agent "...)
+		b = addr4(s[8:12]).AppendTo(b)
+	} else {
+		b = append(b, "IPv6 agent "...)
+		b = addr16(s[8:24]).AppendTo(b)
+	}
+	b = append(b, ", agent-id "...)
+	b = appendUint(b, uint64(be32(s[hl-16:])))
+	if p.Options.Verbose == 0 {
+		b = append(b, ", length "...)
+		return strconv.AppendInt(b, int64(n), 10)
+	}
+	b = append(b, ", seqnum "...)
+	b = appendUint(b, uint64(be32(s[hl-12:])))
+	b = append(b, ", uptime "...)
+	b = appendUint(b, uint64(be32(s[hl-8:])))
+	b = append(b, ", samples "...)
+	b = appendUint(b, uint64(be32(s[hl-4:])))
+	b = append(b, ", length "...)
+	b = strconv.AppendInt(b, int64(n), 10)
+	return p.appendSFlowSamples(b, s[hl:], be32(s[hl-4:]))
+}
+
+// appendSFlowSamples appends, for tcpdump -v, each sample of the datagram
+// (b holds the samples) on a line of its own, with its records below.
+func (p *LinePrinter) appendSFlowSamples(b []byte, s []byte, n uint32) []byte {
+	for ; n > 0 && len(s) > 0; n-- {
+		if len(s) < 8 {
+			return append(b, " [|SFLOW]"...)
+		}
+		word, length := be32(s), be32(s[4:])
+		s = s[8:]
+		if uint64(length) > uint64(len(s)) {
+			return append(b, " [|SFLOW]"...)
+		}
+		body := s[:length]
+		s = s[length:]
+		b = append(b, "\n\t"...)
+		typ := word & 0xfff
+		switch {
+		case word>>12 == 0 && (typ == 2 || typ == 4):
+			if typ == 2 {
+				b = append(b, "counter sample (2), length "...)
+			} else {
+				b = append(b, "expanded counter sample (4), length "...)
+			}
+			b = appendUint(b, uint64(length))
+			b = p.appendSFlowCounters(b, body, typ == 4)
+		case word == 1 || word == 3:
+			if word == 1 {
+				b = append(b, "flow sample (1), length "...)
+			} else {
+				b = append(b, "expanded flow sample (3), length "...)
+			}
+			b = appendUint(b, uint64(length))
+			b = p.appendSFlowFlows(b, body, word == 3)
+		default:
+			b = append(b, sflowSampleName(word)...)
+			b = append(b, " ("...)
+			b = appendUint(b, uint64(typ))
+			b = append(b, "), length "...)
+			b = appendUint(b, uint64(length))
+			if p.Options.Verbose == 1 {
+				b = appendHexDumpLines(b, body, "\n\t    ")
+			}
+		}
+	}
+	return b
+}
+
+func sflowSampleName(word uint32) string {
+	if word>>12 != 0 {
+		return "Unknown"
+	}
+	switch word & 0xfff {
+	case 1:
+		return "flow sample"
+	case 3:
+		return "expanded flow sample"
+	}
+	return "Unknown"
+}
+
+// appendSFlowCounters appends a counters sample's header and records.
+func (p *LinePrinter) appendSFlowCounters(b []byte, c []byte, expanded bool) []byte {
+	hdr := 12
+	if expanded {
+		hdr = 16
+	}
+	if len(c) < hdr {
+		return append(b, " [|SFLOW]"...)
+	}
+	b = append(b, ", seqnum "...)
+	b = appendUint(b, uint64(be32(c)))
+	var typ, idx uint32
+	if expanded {
+		typ, idx = be32(c[4:]), be32(c[8:])
+	} else {
+		typ, idx = be32(c[4:])>>24, be32(c[4:])&0xffffff
+	}
+	b = append(b, ", type "...)
+	b = appendUint(b, uint64(typ))
+	b = append(b, ", idx "...)
+	b = appendUint(b, uint64(idx))
+	b = append(b, ", records "...)
+	nrec := be32(c[hdr-4:])
+	b = appendUint(b, uint64(nrec))
+	c = c[hdr:]
+	for ; nrec > 0 && len(c) > 0; nrec-- {
+		if len(c) < 8 {
+			return append(b, " [|SFLOW]"...)
+		}
+		rw, rl := be32(c), be32(c[4:])
+		c = c[8:]
+		if uint64(rl) > uint64(len(c)) {
+			return append(b, " [|SFLOW]"...)
+		}
+		r := c[:rl]
+		c = c[rl:]
+		ent, typ := rw>>12, rw&0xfff
+		b = append(b, "\n\t    enterprise "...)
+		b = appendUint(b, uint64(ent))
+		b = append(b, ", "...)
+		switch typ {
+		case 1:
+			b = append(b, "Generic counter"...)
+		case 2:
+			b = append(b, "Ethernet counter"...)
+		case 3:
+			b = append(b, "Token ring counter"...)
+		case 4:
+			b = append(b, "100 BaseVG counter"...)
+		case 5:
+			b = append(b, "Vlan Counter"...)
+		case 1001:
+			b = append(b, "Processor counter"...)
+		default:
+			b = append(b, "Unknown"...)
+		}
+		b = append(b, " ("...)
+		b = appendUint(b, uint64(typ))
+		b = append(b, ") length "...)
+		b = appendUint(b, uint64(rl))
+		switch {
+		case ent == 0 && typ == 1 && len(r) >= 88:
+			b = appendSFlowGeneric(b, r)
+		case ent == 0 && typ == 2 && len(r) >= 52:
+			b = appendSFlowEthernet(b, r)
+		case p.Options.Verbose == 1:
+			// tcpdump dumps a record it cannot print at -v only.
+			b = appendHexDumpLines(b, r, "\n\t\t")
+		}
+	}
+	return b
+}
+
+func appendSFlowGeneric(b, r []byte) []byte {
+	b = append(b, "\n\t      ifindex "...)
+	b = appendUint(b, uint64(be32(r)))
+	b = append(b, ", iftype "...)
+	b = appendUint(b, uint64(be32(r[4:])))
+	b = append(b, ", ifspeed "...)
+	b = appendUint(b, sflowBE64(r[8:]))
+	b = append(b, ", ifdirection "...)
+	dir := be32(r[16:])
+	b = appendUint(b, uint64(dir))
+	b = append(b, " ("...)
+	switch dir {
+	case 1:
+		b = append(b, "full-duplex"...)
+	case 2:
+		b = append(b, "half-duplex"...)
+	default:
+		b = append(b, "unknown"...)
+	}
+	b = append(b, ')')
+	st := be32(r[20:])
+	b = append(b, "\n\t      ifstatus "...)
+	b = appendUint(b, uint64(st))
+	b = append(b, ", adminstatus: "...)
+	if st&1 != 0 {
+		b = append(b, "up"...)
+	} else {
+		b = append(b, "down"...)
+	}
+	b = append(b, ", operstatus: "...)
+	if st&2 != 0 {
+		b = append(b, "up"...)
+	} else {
+		b = append(b, "down"...)
+	}
+	b = append(b, "\n\t      In octets "...)
+	b = appendUint(b, sflowBE64(r[24:]))
+	b = appendSFlowWords(b, r[32:], ", unicast pkts ", ", multicast pkts ", ", broadcast pkts ", ", discards ", "\n\t      In errors ", ", unknown protos ")
+	b = append(b, "\n\t      Out octets "...)
+	b = appendUint(b, sflowBE64(r[56:]))
+	return appendSFlowWords(b, r[64:], ", unicast pkts ", ", multicast pkts ", ", broadcast pkts ", ", discards ", "\n\t      Out errors ", ", promisc mode ")
+}
+
+func appendSFlowEthernet(b, r []byte) []byte {
+	return appendSFlowWords(b, r, "\n\t      align errors ", ", fcs errors ", ", single collision ", ", multiple collision ", ", test error ",
+		"\n\t      deferred ", ", late collision ", ", excessive collision ", ", mac trans error ",
+		"\n\t      carrier error ", ", frames too long ", ", mac receive errors ", ", symbol errors ")
+}
+
+// appendSFlowWords appends each label followed by the next 32-bit word of r.
+func appendSFlowWords(b, r []byte, labels ...string) []byte {
+	for k, s := range labels {
+		b = append(b, s...)
+		b = appendUint(b, uint64(be32(r[4*k:])))
+	}
+	return b
+}
+
+func sflowBE64(b []byte) uint64 { return uint64(be32(b))<<32 | uint64(be32(b[4:])) }
+
+// lineSFlowOther reports whether tcpdump's sFlow printer has something to
+// say about a datagram on the sFlow port that is not one rawcap takes for
+// sFlow: another version.
+func lineSFlowOther(b []byte) bool { return len(b) >= 4 && be32(b) != 5 }
+
+// appendSFlowOther appends tcpdump's line for a datagram of another
+// version than 5: too short for a datagram header, or not supported.
+func appendSFlowOther(b, data []byte) []byte {
+	if len(data) < 28 {
+		b = append(b, "sFlowv"...)
+		b = appendUint(b, uint64(be32(data)))
+		b = append(b, " [length "...)
+		b = strconv.AppendInt(b, int64(len(data)), 10)
+		return append(b, " < 28] (invalid)"...)
+	}
+	b = append(b, "sFlow version "...)
+	b = appendUint(b, uint64(be32(data)))
+	return append(b, " packet not supported"...)
+}
+
+// appendSFlowFlows appends a flow sample's header and records as tcpdump
+// -v does.
+func (p *LinePrinter) appendSFlowFlows(b []byte, c []byte, expanded bool) []byte {
+	hdr := 32
+	if expanded {
+		hdr = 44
+	}
+	if len(c) < hdr {
+		return append(b, " [|SFLOW]"...)
+	}
+	b = append(b, ", seqnum "...)
+	b = appendUint(b, uint64(be32(c)))
+	var typ, idx uint32
+	o := 8
+	if expanded {
+		typ, idx = be32(c[4:]), be32(c[8:])
+		o = 12
+	} else {
+		typ, idx = be32(c[4:])>>24, be32(c[4:])&0xffffff
+	}
+	b = append(b, ", type "...)
+	b = appendUint(b, uint64(typ))
+	b = append(b, ", idx "...)
+	b = appendUint(b, uint64(idx))
+	b = appendSFlowWords(b, c[o:], ", rate ", ", pool ", ", drops ")
+	if !expanded {
+		b = appendSFlowWords(b, c[o+12:], ", input ", " output ")
+		b = append(b, ' ')
+	} else {
+		b = append(b, ", "...)
+	}
+	nrec := be32(c[hdr-4:])
+	b = append(b, "records "...)
+	b = appendUint(b, uint64(nrec))
+	c = c[hdr:]
+	for ; nrec > 0 && len(c) > 0; nrec-- {
+		if len(c) < 8 {
+			return append(b, " [|SFLOW]"...)
+		}
+		rw, rl := be32(c), be32(c[4:])
+		c = c[8:]
+		if uint64(rl) > uint64(len(c)) {
+			return append(b, " [|SFLOW]"...)
+		}
+		r := c[:rl]
+		c = c[rl:]
+		ent, typ := rw>>12, rw&0xfff
+		b = append(b, "\n\t    enterprise "...)
+		b = appendUint(b, uint64(ent))
+		b = append(b, ' ')
+		b = append(b, sflowFlowRecordName(typ)...)
+		b = append(b, " ("...)
+		b = appendUint(b, uint64(typ))
+		b = append(b, ") length "...)
+		b = appendUint(b, uint64(rl))
+		switch {
+		case ent == 0 && typ == 1 && len(r) >= 16:
+			b = append(b, "\n\t      protocol "...)
+			b = append(b, sflowHeaderProtoName(be32(r))...)
+			b = append(b, " ("...)
+			b = appendUint(b, uint64(be32(r)))
+			b = append(b, ')')
+			b = appendSFlowWords(b, r[4:], ", length ", ", stripped bytes ", ", header_size ")
+		case ent == 0 && typ == 1001 && len(r) >= 16:
+			b = appendSFlowWords(b, r, "\n\t      src vlan ", ", src pri ", ", dst vlan ", ", dst pri ")
+		case ent == 0 && typ >= 2 && typ <= 4, ent == 0 && typ >= 1002 && typ <= 1005:
+			// Named, not printed.
+		case p.Options.Verbose == 1:
+			b = appendHexDumpLines(b, r, "\n\t\t")
+		}
+	}
+	return b
+}
+
+// sflowFlowRecordName is tcpdump's name of a flow record format.
+func sflowFlowRecordName(t uint32) string {
+	switch t {
+	case 1:
+		return "Raw packet"
+	case 2:
+		return "Ethernet frame"
+	case 3:
+		return "IPv4 Data"
+	case 4:
+		return "IPv6 Data"
+	case 1001:
+		return "Extended Switch data"
+	case 1002:
+		return "Extended Router data"
+	case 1003:
+		return "Extended Gateway data"
+	case 1004:
+		return "Extended User data"
+	case 1005:
+		return "Extended URL data"
+	}
+	return "Unknown"
+}
+
+// sflowHeaderProtoName is tcpdump's name of a sampled header's protocol.
+func sflowHeaderProtoName(t uint32) string {
+	switch t {
+	case 1:
+		return "Ethernet"
+	case 2:
+		return "Token Bus"
+	case 3:
+		return "Token Ring"
+	case 4:
+		return "FDDI"
+	case 5:
+		return "Frame Relay"
+	case 6:
+		return "X.25"
+	case 7:
+		return "PPP"
+	case 8:
+		return "SMDS"
+	case 9:
+		return "AAL5"
+	case 10:
+		return "AAL5 IP"
+	case 11:
+		return "IPv4"
+	case 12:
+		return "IPv6"
+	case 13:
+		return "MPLS"
+	}
+	return "Unknown"
+}
