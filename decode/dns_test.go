@@ -84,12 +84,20 @@ func writeTestPcap(t *testing.T, frames [][]byte) string {
 // (wire[i]; nil means the captured length), for frames cut short.
 func writeTestPcapWire(t *testing.T, frames [][]byte, wire []int) string {
 	t.Helper()
+	return writeTestPcapLink(t, linktype.Ethernet, frames, wire)
+}
+
+// writeTestPcapLink writes frames of link type lt to a pcap file, a second
+// apart from 1700000000, with each frame's original length wire[i] (nil:
+// the captured length).
+func writeTestPcapLink(t *testing.T, lt linktype.Type, frames [][]byte, wire []int) string {
+	t.Helper()
 	b := make([]byte, 24)
 	binary.LittleEndian.PutUint32(b[0:], 0xa1b2c3d4)
 	binary.LittleEndian.PutUint16(b[4:], 2)
 	binary.LittleEndian.PutUint16(b[6:], 4)
 	binary.LittleEndian.PutUint32(b[16:], 65535)
-	binary.LittleEndian.PutUint32(b[20:], 1)
+	binary.LittleEndian.PutUint32(b[20:], uint32(lt))
 	for i, f := range frames {
 		orig := len(f)
 		if wire != nil {

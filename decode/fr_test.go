@@ -1,10 +1,8 @@
 package decode_test
 
 import (
-	"encoding/binary"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -65,36 +63,12 @@ func TestFRView(t *testing.T) {
 	}
 }
 
-// writeFRPcap writes frames as a Frame Relay capture, a second apart from
-// 1700000000.
-func writeFRPcap(t *testing.T, frames [][]byte) string {
-	t.Helper()
-	b := make([]byte, 24)
-	binary.LittleEndian.PutUint32(b[0:], 0xa1b2c3d4)
-	binary.LittleEndian.PutUint16(b[4:], 2)
-	binary.LittleEndian.PutUint16(b[6:], 4)
-	binary.LittleEndian.PutUint32(b[16:], 65535)
-	binary.LittleEndian.PutUint32(b[20:], uint32(linkFR))
-	for i, f := range frames {
-		var h [16]byte
-		binary.LittleEndian.PutUint32(h[0:], uint32(1700000000+i))
-		binary.LittleEndian.PutUint32(h[8:], uint32(len(f)))
-		binary.LittleEndian.PutUint32(h[12:], uint32(len(f)))
-		b = append(append(b, h[:]...), f...)
-	}
-	path := filepath.Join(t.TempDir(), "fr.pcap")
-	if err := os.WriteFile(path, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
-
 // TestFRMatchesTshark holds the whole -V tree and -T fields of the decoded
 // frames to tshark's.
 func TestFRMatchesTshark(t *testing.T) {
 	testshared.Oracle(t, "tshark")
 	decoded, _ := frFrames(t)
-	path := writeFRPcap(t, decoded)
+	path := writeTestPcapLink(t, linkFR, decoded, nil)
 	run := func(args ...string) string {
 		cmd := exec.Command("tshark", append([]string{"-n", "-r", path}, args...)...)
 		cmd.Env = append(os.Environ(), "TZ=UTC")
@@ -137,7 +111,7 @@ func TestFRMatchesTshark(t *testing.T) {
 func TestFRMatchesTcpdump(t *testing.T) {
 	testshared.Oracle(t, "tcpdump")
 	decoded, _ := frFrames(t)
-	path := writeFRPcap(t, decoded)
+	path := writeTestPcapLink(t, linkFR, decoded, nil)
 	d := decode.NewDecoder()
 	for _, opts := range [][]string{{}, {"-e"}, {"-v"}, {"-e", "-x"}, {"-xx"}, {"-q"}} {
 		args := append(append([]string{"-n", "-tt"}, opts...), "-r", path)

@@ -1,7 +1,6 @@
 package decode_test
 
 import (
-	"encoding/binary"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -185,24 +184,7 @@ func equalLayers(a, b []decode.LayerType) bool {
 // writeRadiotapPcap writes frames as a pcap of link type 127.
 func writeRadiotapPcap(t *testing.T, frames [][]byte) string {
 	t.Helper()
-	b := make([]byte, 24)
-	binary.LittleEndian.PutUint32(b[0:], 0xa1b2c3d4)
-	binary.LittleEndian.PutUint16(b[4:], 2)
-	binary.LittleEndian.PutUint16(b[6:], 4)
-	binary.LittleEndian.PutUint32(b[16:], 65535)
-	binary.LittleEndian.PutUint32(b[20:], uint32(linktype.IEEE802_11RT))
-	for i, f := range frames {
-		var h [16]byte
-		binary.LittleEndian.PutUint32(h[0:], uint32(1700000000+i))
-		binary.LittleEndian.PutUint32(h[8:], uint32(len(f)))
-		binary.LittleEndian.PutUint32(h[12:], uint32(len(f)))
-		b = append(append(b, h[:]...), f...)
-	}
-	p := filepath.Join(t.TempDir(), "wlan.pcap")
-	if err := os.WriteFile(p, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return p
+	return writeTestPcapLink(t, linktype.IEEE802_11RT, frames, nil)
 }
 
 // TestWLANGeneratedMatchesTools writes the vectors into a capture and holds
