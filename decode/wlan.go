@@ -1071,16 +1071,15 @@ func emitWLANTag(e *emitter, num uint8, v []byte, ap bool) {
 	e.Uint(&f[wfTagLength], uint64(len(v)))
 	switch num {
 	case 0:
-		if len(v) > 0 {
-			e.Bytes(&f[wfSSID], v)
-			if e.Tree() {
+		// An empty SSID (a wildcard probe) is an empty byte string:
+		// "<MISSING>" in the tree and -T fields, as tshark shows it.
+		e.Bytes(&f[wfSSID], v)
+		if e.Tree() {
+			if len(v) > 0 {
 				e.SetRepr(appendQuotedSSID(append(e.Text(), "SSID: "...), v))
+			} else {
+				e.SetRepr(append(e.Text(), "SSID: <MISSING>"...))
 			}
-		} else {
-			// tshark's -T fields and JSON show this empty value as
-			// "<MISSING>", which the generic outputs do not write: a tree
-			// line for now.
-			e.LineString("SSID: <MISSING>")
 		}
 	case 1, 50:
 		for _, r := range v {
