@@ -705,34 +705,18 @@ func (p *LinePrinter) appendSFlowCounters(b []byte, c []byte, expanded bool) []b
 	if len(c) < hdr {
 		return append(b, " [|SFLOW]"...)
 	}
-	b = append(b, ", seqnum "...)
-	b = appendUint(b, uint64(be32(c)))
-	var typ, idx uint32
-	if expanded {
-		typ, idx = be32(c[4:]), be32(c[8:])
-	} else {
-		typ, idx = be32(c[4:])>>24, be32(c[4:])&0xffffff
-	}
-	b = append(b, ", type "...)
-	b = appendUint(b, uint64(typ))
-	b = append(b, ", idx "...)
-	b = appendUint(b, uint64(idx))
+	b = appendSFlowSampleID(b, c, expanded)
 	b = append(b, ", records "...)
 	nrec := be32(c[hdr-4:])
 	b = appendUint(b, uint64(nrec))
 	c = c[hdr:]
 	for ; nrec > 0 && len(c) > 0; nrec-- {
-		if len(c) < 8 {
+		var r []byte
+		var ent, typ uint32
+		var ok bool
+		if r, c, ent, typ, ok = sflowNextRecord(c); !ok {
 			return append(b, " [|SFLOW]"...)
 		}
-		rw, rl := be32(c), be32(c[4:])
-		c = c[8:]
-		if uint64(rl) > uint64(len(c)) {
-			return append(b, " [|SFLOW]"...)
-		}
-		r := c[:rl]
-		c = c[rl:]
-		ent, typ := rw>>12, rw&0xfff
 		b = append(b, "\n\t    enterprise "...)
 		b = appendUint(b, uint64(ent))
 		b = append(b, ", "...)
@@ -755,7 +739,7 @@ func (p *LinePrinter) appendSFlowCounters(b []byte, c []byte, expanded bool) []b
 		b = append(b, " ("...)
 		b = appendUint(b, uint64(typ))
 		b = append(b, ") length "...)
-		b = appendUint(b, uint64(rl))
+		b = appendUint(b, uint64(len(r)))
 		switch {
 		case ent == 0 && typ == 1 && len(r) >= 88:
 			b = appendSFlowGeneric(b, r)
@@ -818,6 +802,36 @@ func appendSFlowEthernet(b, r []byte) []byte {
 		"\n\t      carrier error ", ", frames too long ", ", mac receive errors ", ", symbol errors ")
 }
 
+// appendSFlowSampleID appends a sample's sequence number and source id
+// (type and index, in one word unless expanded) as tcpdump -v prints them.
+func appendSFlowSampleID(b, c []byte, expanded bool) []byte {
+	b = append(b, ", seqnum "...)
+	b = appendUint(b, uint64(be32(c)))
+	typ, idx := be32(c[4:])>>24, be32(c[4:])&0xffffff
+	if expanded {
+		typ, idx = be32(c[4:]), be32(c[8:])
+	}
+	b = append(b, ", type "...)
+	b = appendUint(b, uint64(typ))
+	b = append(b, ", idx "...)
+	return appendUint(b, uint64(idx))
+}
+
+// sflowNextRecord splits the record at the start of c (its enterprise and
+// format word, its length, its data) from the rest; ok is false when the
+// record runs past c.
+func sflowNextRecord(c []byte) (r, rest []byte, ent, typ uint32, ok bool) {
+	if len(c) < 8 {
+		return nil, nil, 0, 0, false
+	}
+	rw, rl := be32(c), be32(c[4:])
+	c = c[8:]
+	if uint64(rl) > uint64(len(c)) {
+		return nil, nil, 0, 0, false
+	}
+	return c[:rl], c[rl:], rw >> 12, rw & 0xfff, true
+}
+
 // appendSFlowWords appends each label followed by the next 32-bit word of r.
 func appendSFlowWords(b, r []byte, labels ...string) []byte {
 	for k, s := range labels {
@@ -859,20 +873,11 @@ func (p *LinePrinter) appendSFlowFlows(b []byte, c []byte, expanded bool) []byte
 	if len(c) < hdr {
 		return append(b, " [|SFLOW]"...)
 	}
-	b = append(b, ", seqnum "...)
-	b = appendUint(b, uint64(be32(c)))
-	var typ, idx uint32
+	b = appendSFlowSampleID(b, c, expanded)
 	o := 8
 	if expanded {
-		typ, idx = be32(c[4:]), be32(c[8:])
 		o = 12
-	} else {
-		typ, idx = be32(c[4:])>>24, be32(c[4:])&0xffffff
 	}
-	b = append(b, ", type "...)
-	b = appendUint(b, uint64(typ))
-	b = append(b, ", idx "...)
-	b = appendUint(b, uint64(idx))
 	b = appendSFlowWords(b, c[o:], ", rate ", ", pool ", ", drops ")
 	if !expanded {
 		b = appendSFlowWords(b, c[o+12:], ", input ", " output ")
@@ -885,17 +890,12 @@ func (p *LinePrinter) appendSFlowFlows(b []byte, c []byte, expanded bool) []byte
 	b = appendUint(b, uint64(nrec))
 	c = c[hdr:]
 	for ; nrec > 0 && len(c) > 0; nrec-- {
-		if len(c) < 8 {
+		var r []byte
+		var ent, typ uint32
+		var ok bool
+		if r, c, ent, typ, ok = sflowNextRecord(c); !ok {
 			return append(b, " [|SFLOW]"...)
 		}
-		rw, rl := be32(c), be32(c[4:])
-		c = c[8:]
-		if uint64(rl) > uint64(len(c)) {
-			return append(b, " [|SFLOW]"...)
-		}
-		r := c[:rl]
-		c = c[rl:]
-		ent, typ := rw>>12, rw&0xfff
 		b = append(b, "\n\t    enterprise "...)
 		b = appendUint(b, uint64(ent))
 		b = append(b, ' ')
@@ -903,7 +903,7 @@ func (p *LinePrinter) appendSFlowFlows(b []byte, c []byte, expanded bool) []byte
 		b = append(b, " ("...)
 		b = appendUint(b, uint64(typ))
 		b = append(b, ") length "...)
-		b = appendUint(b, uint64(rl))
+		b = appendUint(b, uint64(len(r)))
 		switch {
 		case ent == 0 && typ == 1 && len(r) >= 16:
 			b = append(b, "\n\t      protocol "...)
