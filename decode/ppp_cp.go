@@ -435,11 +435,15 @@ func emitIPCPOption(e *emitter, o pppOption) {
 
 // emitIPCP emits an IPCP message: the header and a configuration
 // message's options.
-func emitIPCP(e *emitter, i int) {
+func emitIPCP(e *emitter, i int) { emitNCP(e, i, &protoIPCP, ipcpOptionKnown, emitIPCPOption) }
+
+// emitNCP emits a network control protocol's message (IPCP, IPV6CP): the
+// header (codes 1 to 7) and a configuration message's options.
+func emitNCP(e *emitter, i int, proto *Field, known pppOptionKnown, emitOne func(e *emitter, o pppOption)) {
 	m := pppCPMsg(e.d, i)
-	e.Proto(&protoIPCP)
+	e.Proto(proto)
 	if len(m) >= 4 && emitPPPCPHeader(e, m, 7) && m[0] <= 4 {
-		emitPPPOptions(e, m[4:], ipcpOptionKnown, emitIPCPOption)
+		emitPPPOptions(e, m[4:], known, emitOne)
 	}
 	e.End()
 }
@@ -464,12 +468,7 @@ func emitIPv6CPOption(e *emitter, o pppOption) {
 // emitIPv6CP emits an IPV6CP message: the header and a configuration
 // message's options.
 func emitIPv6CP(e *emitter, i int) {
-	m := pppCPMsg(e.d, i)
-	e.Proto(&protoIPv6CP)
-	if len(m) >= 4 && emitPPPCPHeader(e, m, 7) && m[0] <= 4 {
-		emitPPPOptions(e, m[4:], ipv6cpOptionKnown, emitIPv6CPOption)
-	}
-	e.End()
+	emitNCP(e, i, &protoIPv6CP, ipv6cpOptionKnown, emitIPv6CPOption)
 }
 
 // chapParts returns a challenge's or response's value and name; ok is
