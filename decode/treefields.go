@@ -405,7 +405,16 @@ func appendFieldLineNameSlow(b []byte, fl *FieldList, r *FieldRec) ([]byte, int)
 // it is, UTF-8 kept, a byte that is no UTF-8 as U+FFFD; the text ends at a
 // NUL byte.
 func appendTreeString(b, s []byte) []byte {
-	for k := 0; k < len(s); k++ {
+	for len(s) > 0 {
+		// A run of printable ASCII is copied at once.
+		k := 0
+		for k < len(s) && s[k] >= 0x20 && s[k] < 0x7f {
+			k++
+		}
+		b = append(b, s[:k]...)
+		if k == len(s) {
+			return b
+		}
 		c := s[k]
 		switch {
 		case c == 0:
@@ -413,14 +422,14 @@ func appendTreeString(b, s []byte) []byte {
 		case c >= 0x80:
 			if r, n := utf8.DecodeRune(s[k:]); r != utf8.RuneError || n > 1 {
 				b = append(b, s[k:k+n]...)
-				k += n - 1
+				s = s[k+n:]
 			} else {
 				b = append(b, "\uFFFD"...)
+				s = s[k+1:]
 			}
-		case c >= 0x20 && c < 0x7f:
-			b = append(b, c)
 		default:
 			b = appendCEscape(b, c)
+			s = s[k+1:]
 		}
 	}
 	return b
