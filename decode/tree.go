@@ -134,7 +134,11 @@ func (p *TreePrinter) frame(t *treeWriter, d *Decoder, f *Frame, note *Note) {
 		t.b = append(t.b, ')')
 		t.end()
 		t.depth = 2
-		t.str("Interface name", ifName)
+		// The field's line escapes what the title and the line above
+		// keep as it is (tshark's string field).
+		t.line()
+		t.b = appendTreeString(append(t.b, "Interface name: "...), []byte(ifName))
+		t.end()
 		if f.Section > 0 && f.InterfaceDescription != "" {
 			t.str("Interface description", f.InterfaceDescription)
 		}
@@ -160,32 +164,34 @@ func (p *TreePrinter) frame(t *treeWriter, d *Decoder, f *Frame, note *Note) {
 	if loc == nil {
 		loc = time.Local
 	}
-	t.line()
-	t.b = append(t.b, "Arrival Time: "...)
-	if sec := f.Time.Unix(); !p.stamped || sec != p.stampSec || loc != p.stampLoc {
-		// The date and the zone change at most once a second: format them
-		// then, and only the nanoseconds for every packet.
-		lt := f.Time.In(loc)
-		p.date = lt.AppendFormat(p.date[:0], "Jan _2, 2006 15:04:05.")
-		p.zone = lt.AppendFormat(p.zone[:0], " MST")
-		p.stamped, p.stampSec, p.stampLoc = true, sec, loc
+	if !f.Time.IsZero() { // a packet without a time (pcapng's simple packet block) has no time lines
+		t.line()
+		t.b = append(t.b, "Arrival Time: "...)
+		if sec := f.Time.Unix(); !p.stamped || sec != p.stampSec || loc != p.stampLoc {
+			// The date and the zone change at most once a second: format them
+			// then, and only the nanoseconds for every packet.
+			lt := f.Time.In(loc)
+			p.date = lt.AppendFormat(p.date[:0], "Jan _2, 2006 15:04:05.")
+			p.zone = lt.AppendFormat(p.zone[:0], " MST")
+			p.stamped, p.stampSec, p.stampLoc = true, sec, loc
+		}
+		t.b = append(t.b, p.date...)
+		nanos := appendNanos(t.b, uint32(f.Time.Nanosecond()))
+		t.b = nanos
+		nanos = nanos[len(nanos)-9:]
+		t.b = append(t.b, p.zone...)
+		t.b = append(t.b, "\n    [Time shift for this packet: 0.000000000 seconds]\n    Epoch Time: "...)
+		t.b = appendInt(t.b, f.Time.Unix())
+		t.b = append(t.b, '.')
+		t.b = append(t.b, nanos...)
+		t.b = append(t.b, " seconds\n    [Time delta from previous captured frame: "...)
+		t.b = appendSeconds(t.b, f.Time, note.prev)
+		t.b = append(t.b, " seconds]\n    [Time delta from previous displayed frame: "...)
+		t.b = appendSeconds(t.b, f.Time, note.shown)
+		t.b = append(t.b, " seconds]\n    [Time since reference or first frame: "...)
+		t.b = appendSeconds(t.b, f.Time, note.first)
+		t.b = append(t.b, " seconds]\n"...)
 	}
-	t.b = append(t.b, p.date...)
-	nanos := appendNanos(t.b, uint32(f.Time.Nanosecond()))
-	t.b = nanos
-	nanos = nanos[len(nanos)-9:]
-	t.b = append(t.b, p.zone...)
-	t.b = append(t.b, "\n    [Time shift for this packet: 0.000000000 seconds]\n    Epoch Time: "...)
-	t.b = appendInt(t.b, f.Time.Unix())
-	t.b = append(t.b, '.')
-	t.b = append(t.b, nanos...)
-	t.b = append(t.b, " seconds\n    [Time delta from previous captured frame: "...)
-	t.b = appendSeconds(t.b, f.Time, note.prev)
-	t.b = append(t.b, " seconds]\n    [Time delta from previous displayed frame: "...)
-	t.b = appendSeconds(t.b, f.Time, note.shown)
-	t.b = append(t.b, " seconds]\n    [Time since reference or first frame: "...)
-	t.b = appendSeconds(t.b, f.Time, note.first)
-	t.b = append(t.b, " seconds]\n"...)
 	t.b = append(t.b, "    Frame Number: "...)
 	t.b = appendInt(t.b, int64(f.Number))
 	t.end()
