@@ -80,7 +80,8 @@ var rtcpSDESNames = [...]string{
 
 // The fields, as Wireshark registers them.
 const (
-	rtcpSetupFrame = iota
+	rtcpSetup = iota
+	rtcpSetupFrame
 	rtcpSetupMethod
 	rtcpVersion
 	rtcpPadding
@@ -115,6 +116,7 @@ const (
 )
 
 var rtcpFields = [rtcpFieldCount]Field{
+	rtcpSetup:          {Name: "rtcp.setup", Label: "Stream setup", Kind: KindString, Generated: true},
 	rtcpSetupFrame:     {Name: "rtcp.setup-frame", Label: "Setup frame", Kind: KindFrameNum, Generated: true},
 	rtcpSetupMethod:    {Name: "rtcp.setup-method", Label: "Setup Method", Kind: KindString, Generated: true},
 	rtcpVersion:        {Name: "rtcp.version", Label: "Version", Kind: KindUint, Width: 8, Mask: 0xc0},
@@ -197,7 +199,7 @@ func emitRTCP(e *emitter, i int) {
 		b = append(b, name...)
 		e.SetRepr(append(b, ')'))
 	}
-	emitStreamSetup(e, i, &f[rtcpSetupFrame], &f[rtcpSetupMethod], false)
+	emitStreamSetup(e, i, &f[rtcpSetup], &f[rtcpSetupFrame], &f[rtcpSetupMethod], false)
 	e.UintBits(&f[rtcpVersion], uint64(r[0]))
 	e.BoolBits(&f[rtcpPadding], uint64(r[0]))
 	// The tree draws the rest of the five types it knows.

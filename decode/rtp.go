@@ -129,7 +129,7 @@ func emitRTP(e *emitter, i int) {
 		return
 	}
 	b := d.data[l.Start:l.End]
-	emitStreamSetup(e, i, &f[rtpSetupFrame], &f[rtpSetupMethod], true)
+	emitStreamSetup(e, i, &f[rtpSetup], &f[rtpSetupFrame], &f[rtpSetupMethod], true)
 	e.UintBits(&f[rtpVersion], uint64(b[0]))
 	e.BoolBits(&f[rtpPadding], uint64(b[0]))
 	e.BoolBits(&f[rtpExt], uint64(b[0]))
@@ -159,21 +159,21 @@ func emitRTP(e *emitter, i int) {
 }
 
 // emitStreamSetup emits, for an RTP or RTCP layer i of a stream an SDP
-// description (or --decode-as) set up, the frame and the method (as the
-// fields frame and method), under tshark's "[Stream setup by SDP (frame
-// N)]" line, and with callID the Call-ID of the SIP dialogue that
+// description (or --decode-as) set up, the setup field (tshark's "[Stream
+// setup by SDP (frame N)]" line) and beneath it the frame and the method, and with callID the Call-ID of the SIP dialogue that
 // described it.
-func emitStreamSetup(e *emitter, i int, frame, method *Field, callID bool) {
+func emitStreamSetup(e *emitter, i int, setup, frame, method *Field, callID bool) {
 	n := e.conv.rtpNote(i)
 	if n == nil || !n.media {
 		return
 	}
+	e.String(setup, "") // tshark's value is empty; its line says it all
 	if e.Tree() {
-		b := append(e.Text(), "[Stream setup by "...)
+		b := append(e.Text(), "Stream setup by "...)
 		b = append(b, n.setupMethod()...)
 		b = append(b, " (frame "...)
 		b = strconv.AppendInt(b, int64(n.setup), 10)
-		e.Line(append(b, ")]"...))
+		e.SetRepr(append(b, ')'))
 	}
 	e.Sub()
 	e.Uint(frame, uint64(n.setup))
