@@ -2,6 +2,7 @@ package decode
 
 import (
 	"math"
+	"math/bits"
 	"strconv"
 	"time"
 )
@@ -198,25 +199,103 @@ func emitNTP(e *emitter, i int) {
 		emitNTPClock(e, n)
 	}
 	if n.Mode() == NTPModeControl { // the fields a message cut short still has
-		if len(n) >= 2 {
-			e.Bool(&f[ntpCtrlFlags2R], n[1]&0x80 != 0)
-			e.NoTree()
-			e.Bool(&f[ntpCtrlFlags2Error], n[1]&0x40 != 0)
-			e.NoTree()
-			e.Bool(&f[ntpCtrlFlags2More], n[1]&0x20 != 0)
-			e.NoTree()
-			e.Uint(&f[ntpCtrlFlags2Opcode], uint64(n[1]&0x1f))
-			e.NoTree()
-		}
-		for k, key := range [...]*Field{&f[ntpCtrlSequence], nil, &f[ntpCtrlAssocid], &f[ntpCtrlOffset], &f[ntpCtrlCount]} {
-			if key != nil && len(n) >= 4+2*k {
-				e.Uint(key, uint64(be16(n[2+2*k:])))
-				e.NoTree()
-			}
-		}
-		emitNTPCtrlData(e, n)
+		emitNTPCtrl(e, n)
 	}
 	e.End()
+}
+
+// emitNTPCtrl emits a control message's header (mode 6) after its first
+// byte, its data, and then the status of each association a list holds,
+// in the order of tshark's tree.
+func emitNTPCtrl(e *emitter, n NTP) {
+	f := &ntpFields
+	if len(n) >= 2 {
+		v := uint64(n[1])
+		e.Uint(&f[ntpCtrlFlags2], v)
+		if e.Tree() {
+			b := appendHex2(append(e.Text(), "Flags 2: 0x"...), n[1])
+			b = append(append(b, ", Response bit: "...), f[ntpCtrlFlags2R].ValueNames().Name(v>>7)...)
+			e.SetRepr(append(append(b, ", Opcode: "...), f[ntpCtrlFlags2Opcode].ValueNames().Name(v&0x1f)...))
+		}
+		e.Sub()
+		e.UintBits(&f[ntpCtrlFlags2R], v)
+		e.UintBits(&f[ntpCtrlFlags2Error], v)
+		e.UintBits(&f[ntpCtrlFlags2More], v)
+		e.UintBits(&f[ntpCtrlFlags2Opcode], v)
+		e.Up()
+	}
+	if len(n) >= 4 {
+		e.Uint(&f[ntpCtrlSequence], uint64(be16(n[2:])))
+	}
+	if len(n) >= 6 {
+		var assoc uint16
+		if len(n) >= 8 {
+			assoc = be16(n[6:])
+		}
+		emitNTPCtrlStatus(e, n[1], assoc, be16(n[4:]))
+	}
+	for k, key := range [...]*Field{&f[ntpCtrlAssocid], &f[ntpCtrlOffset], &f[ntpCtrlCount]} {
+		if len(n) >= 8+2*k {
+			e.Uint(key, uint64(be16(n[6+2*k:])))
+		}
+	}
+	emitNTPCtrlData(e, n)
+}
+
+// emitNTPCtrlStatus emits a control message's status word v, read as
+// tshark reads it: in a response without the error bit, the system's
+// status (association 0) or the association's (peer status); in a request
+// it has no parts. A response's error status and a clock's status are not
+// read yet: their word is emitted without its parts and without a line.
+func emitNTPCtrlStatus(e *emitter, flags2 byte, assoc, v uint16) {
+	f := &ntpFields
+	e.Uint(&f[ntpCtrlStatus], uint64(v))
+	response := flags2&0x80 != 0
+	opcode := flags2 & 0x1f
+	if response && (flags2&0x40 != 0 || opcode == 4 || opcode == 5) {
+		e.NoTree()
+		return
+	}
+	if !response {
+		return // "Status: 0x0000", tshark's line
+	}
+	parts := f[ntpCtrlSysLI : ntpCtrlSysCode+1]
+	if assoc != 0 {
+		parts = f[ntpCtrlPeerConfig : ntpCtrlPeerCode+1]
+	}
+	emitNTPStatusParts(e, uint64(v), parts)
+}
+
+// emitNTPStatusParts gives the status word added last, v, tshark's line
+// ("Status: 0x0618, Leap Indicator: no warning, …": each set flag's label
+// and each named part's name) and its parts beneath it.
+func emitNTPStatusParts(e *emitter, v uint64, parts []Field) {
+	if e.Tree() {
+		b := appendHex4(append(e.Text(), "Status: 0x"...), uint16(v))
+		for k := range parts {
+			p := &parts[k]
+			if p.Kind == KindBool {
+				if v&p.Mask != 0 {
+					b = append(append(b, ", "...), p.Label...)
+				}
+				continue
+			}
+			if vn := p.ValueNames(); vn != nil && len(vn.Values) > 0 {
+				b = append(append(append(b, ", "...), p.Label...), ": "...)
+				b = append(b, vn.Name(v&p.Mask>>bits.TrailingZeros64(p.Mask))...)
+			}
+		}
+		e.SetRepr(b)
+	}
+	e.Sub()
+	for k := range parts {
+		if parts[k].Kind == KindBool {
+			e.BoolBits(&parts[k], v)
+		} else {
+			e.UintBits(&parts[k], v)
+		}
+	}
+	e.Up()
 }
 
 // emitNTPCtrlData emits a control message's data (ntp.ctrl.data, when its
@@ -247,6 +326,15 @@ func emitNTPCtrlData(e *emitter, n NTP) {
 		}
 	}
 	e.Up()
+	// Each association's status, which tshark adds after the data, at the
+	// level of the header's.
+	if !e.all && !e.Tree() {
+		return // JSON keeps the header's
+	}
+	for k := 0; k+4 <= len(data); k += 4 {
+		e.Uint(&f[ntpCtrlStatus], uint64(be16(data[k+2:])))
+		emitNTPStatusParts(e, uint64(be16(data[k+2:])), f[ntpCtrlPeerConfig:ntpCtrlPeerCode+1])
+	}
 }
 
 // emitNTPClock emits the fields of a message that carries the clock's
@@ -366,11 +454,25 @@ const (
 	ntpXmt
 	ntpKeyid
 	ntpMAC
+	ntpCtrlFlags2
 	ntpCtrlFlags2R
 	ntpCtrlFlags2Error
 	ntpCtrlFlags2More
 	ntpCtrlFlags2Opcode
 	ntpCtrlSequence
+	ntpCtrlStatus
+	ntpCtrlSysLI
+	ntpCtrlSysClksrc
+	ntpCtrlSysCount
+	ntpCtrlSysCode
+	ntpCtrlPeerConfig
+	ntpCtrlPeerAuthenable
+	ntpCtrlPeerAuthentic
+	ntpCtrlPeerReach
+	ntpCtrlPeerBcast
+	ntpCtrlPeerSelection
+	ntpCtrlPeerCount
+	ntpCtrlPeerCode
 	ntpCtrlAssocid
 	ntpCtrlOffset
 	ntpCtrlCount
@@ -396,16 +498,32 @@ var ntpFields = [ntpFieldCount]Field{
 	ntpXmt:              {Name: "ntp.xmt", Label: "Transmit Timestamp", Kind: KindTime},
 	ntpKeyid:            {Name: "ntp.keyid", Label: "Key ID", Kind: KindBytes},
 	ntpMAC:              {Name: "ntp.mac", Label: "Message Authentication Code", Kind: KindBytes},
+	ntpCtrlFlags2:       {Name: "ntp.ctrl.flags2", Label: "Flags 2", Kind: KindUint, Width: 8, Base: BaseHex},
 	ntpCtrlFlags2R:      {Name: "ntp.ctrl.flags2.r", Label: "Response bit", Kind: KindUint, Width: 8, Mask: 0x80},
 	ntpCtrlFlags2Error:  {Name: "ntp.ctrl.flags2.error", Label: "Error bit", Kind: KindUint, Width: 8, Mask: 0x40},
 	ntpCtrlFlags2More:   {Name: "ntp.ctrl.flags2.more", Label: "More bit", Kind: KindUint, Width: 8, Mask: 0x20},
 	ntpCtrlFlags2Opcode: {Name: "ntp.ctrl.flags2.opcode", Label: "Opcode", Kind: KindUint, Width: 8, Mask: 0x1f},
 	ntpCtrlSequence:     {Name: "ntp.ctrl.sequence", Label: "Sequence", Kind: KindUint, Width: 16},
-	ntpCtrlAssocid:      {Name: "ntp.ctrl.associd", Label: "AssociationID", Kind: KindUint, Width: 16},
-	ntpCtrlOffset:       {Name: "ntp.ctrl.offset", Label: "Offset", Kind: KindUint, Width: 16},
-	ntpCtrlCount:        {Name: "ntp.ctrl.count", Label: "Count", Kind: KindUint, Width: 16},
-	ntpCtrlData:         {Name: "ntp.ctrl.data", Label: "Data", Kind: KindNone},
-	ntpCtrlItem:         {Name: "ntp.ctrl.item", Label: "Item", Kind: KindNone},
+	ntpCtrlStatus:       {Name: "ntp.ctrl.status", Label: "Status", Kind: KindUint, Width: 16, Base: BaseHex},
+	// A response's status word: the system's (association 0) or an
+	// association's.
+	ntpCtrlSysLI:          {Name: "ntp.ctrl.sys_status.li", Label: "Leap Indicator", Kind: KindUint, Width: 16, Mask: 0xc000},
+	ntpCtrlSysClksrc:      {Name: "ntp.ctrl.sys_status.clksrc", Label: "Clock Source", Kind: KindUint, Width: 16, Mask: 0x3f00},
+	ntpCtrlSysCount:       {Name: "ntp.ctrl.sys_status.count", Label: "System Event Counter", Kind: KindUint, Width: 16, Mask: 0xf0},
+	ntpCtrlSysCode:        {Name: "ntp.ctrl.sys_status.code", Label: "System Event Code", Kind: KindUint, Width: 16, Mask: 0xf},
+	ntpCtrlPeerConfig:     {Name: "ntp.ctrl.peer_status.config", Label: "Peer Status", Kind: KindBool, Width: 16, Mask: 0x8000},
+	ntpCtrlPeerAuthenable: {Name: "ntp.ctrl.peer_status.authenable", Label: "Peer Status", Kind: KindBool, Width: 16, Mask: 0x4000},
+	ntpCtrlPeerAuthentic:  {Name: "ntp.ctrl.peer_status.authentic", Label: "Peer Status", Kind: KindBool, Width: 16, Mask: 0x2000},
+	ntpCtrlPeerReach:      {Name: "ntp.ctrl.peer_status.reach", Label: "Peer Status", Kind: KindBool, Width: 16, Mask: 0x1000},
+	ntpCtrlPeerBcast:      {Name: "ntp.ctrl.peer_status.bcast", Label: "Peer Status broadcast association", Kind: KindBool, Width: 16, Mask: 0x800},
+	ntpCtrlPeerSelection:  {Name: "ntp.ctrl.peer_status.selection", Label: "Peer Selection", Kind: KindUint, Width: 16, Mask: 0x700},
+	ntpCtrlPeerCount:      {Name: "ntp.ctrl.peer_status.count", Label: "Peer Event Counter", Kind: KindUint, Width: 16, Mask: 0xf0},
+	ntpCtrlPeerCode:       {Name: "ntp.ctrl.peer_status.code", Label: "Peer Event Code", Kind: KindUint, Width: 16, Mask: 0xf},
+	ntpCtrlAssocid:        {Name: "ntp.ctrl.associd", Label: "AssociationID", Kind: KindUint, Width: 16},
+	ntpCtrlOffset:         {Name: "ntp.ctrl.offset", Label: "Offset", Kind: KindUint, Width: 16},
+	ntpCtrlCount:          {Name: "ntp.ctrl.count", Label: "Count", Kind: KindUint, Width: 16},
+	ntpCtrlData:           {Name: "ntp.ctrl.data", Label: "Data", Kind: KindNone},
+	ntpCtrlItem:           {Name: "ntp.ctrl.item", Label: "Item", Kind: KindNone},
 }
 
 var protoNTP = protoField("ntp", "Network Time Protocol")
