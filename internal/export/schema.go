@@ -132,6 +132,9 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"eth.addr", "eth.lg", "eth.ig", "ip.addr", "ip.host", "ipv6.addr", "ipv6.host", "tcp.port", "udp.port",
 		// Frame Relay's address: an EA bit in each octet.
 		"fr.ea",
+		// An NTP control message's status word, and each listed
+		// association's after it.
+		"ntp.ctrl.status", "ntp.ctrl.peer_status.",
 		// What IPv6's either address holds, hidden likewise.
 		"ipv6.slaac_mac", "ipv6.6to4_gw_ipv4", "ipv6.6to4_sla_id",
 		// SCTP's either port, and what its chunks, parameters and causes carry.
