@@ -196,7 +196,7 @@ var dhcpv6Fields = [dhcpv6FieldCount]Field{
 	dhcpv6DUIDLLTTime:   {Name: "dhcpv6.duidllt.time", Label: "DUID Time", Kind: KindTime},
 }
 
-var protoDHCPv6 = protoField("dhcpv6", "DHCPv6")
+var protoDHCPv6 = Field{Name: "dhcpv6", Label: "DHCPv6", Kind: KindProtocol, EKByTreeParent: true} // -T ek lists a nested option's values after the outer options'
 
 // appendDHCPv6Name appends a DNS-encoded name as Wireshark shows it in
 // DHCPv6 ("example.com."); ok is false for a name it would not read so.

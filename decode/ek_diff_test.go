@@ -123,7 +123,6 @@ func TestEKMatchesTshark(t *testing.T) {
 // each reason covers.
 var ekDiffAllow = map[string]string{
 	// Where rawcap's order of a field's values is not tshark's.
-	"dhcpv6": "tshark writes the values of the options nested in an option (IA Prefix inside IA_PD) after the outer options' (its ek groups a field's values by tree level); rawcap in the order of the packet",
 	// tshark keys a field by the protocol that registers it.
 	"lcp":    "tshark keys the control protocols' code, identifier and length by ppp, which registers them (ppp_ppp_code), and writes each LCP option as a protocol of its own whose type and length it keeps once; rawcap keys them by lcp",
 	"ipcp":   "tshark keys the control protocols' code, identifier and length by ppp, which registers them (ppp_ppp_code); rawcap by ipcp",

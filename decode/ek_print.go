@@ -29,7 +29,10 @@ type EKPrinter struct {
 	stamp []uint32
 	count []uint32
 	gen   uint32
-	tops  []int // appendAll's top-level protocols, reused
+	tops  []int    // appendAll's top-level protocols, reused
+	vals  []int    // ekOrder's values of one name, reused
+	under []*Field // ekOrder's field each value is under, reused
+	order []int    // ekOrder's result, reused
 }
 
 // Append appends the index line and the document of the packet d last
@@ -274,6 +277,16 @@ func (p *EKPrinter) appendProto(b []byte, l *FieldList, k, end int, t time.Time)
 			continue
 		}
 		b = append(b, '[')
+		if proto.EKByTreeParent {
+			for c, m := range p.ekOrder(recs, k, j, end, n) {
+				if c > 0 {
+					b = append(b, ',')
+				}
+				b = appendEKValue(b, l, &recs[m], t, p.location())
+			}
+			b = append(b, ']')
+			continue
+		}
 		for m, c := j, 0; c < n && m < end; m = ekNext(recs, m) {
 			q := &recs[m]
 			if !ekWritten(q) || !sameName(q.Field, r.Field) {
@@ -578,4 +591,52 @@ func escapeTail(text []byte, start int) []byte {
 		out = appendJSONByte(out, c)
 	}
 	return out
+}
+
+// ekOrder returns the indexes of the n values of recs[j]'s name in the
+// protocol opened at recs[k] (ending at end), in the order tshark's ek
+// writes them for a protocol whose fields nest as tshark's items do
+// (EKByTreeParent): tshark lists a name's values per field they are under
+// (the item whose subtree holds them, or the protocol), those lists in the
+// order each began, each in the order of the packet. (It writes each list
+// under the name again; one array holds them all here, as an Elasticsearch
+// document must.) The values of a JSON object's members come before those
+// of an array in it; a nested DHCPv6 option's after the outer options'.
+func (p *EKPrinter) ekOrder(recs []FieldRec, k, j, end, n int) []int {
+	f := recs[j].Field
+	p.vals, p.under = p.vals[:0], p.under[:0]
+	for m := j; len(p.vals) < n && m < end; m = ekNext(recs, m) {
+		if q := &recs[m]; ekWritten(q) && sameName(q.Field, f) {
+			p.vals = append(p.vals, m)
+			p.under = append(p.under, ekParent(recs, k, m))
+		}
+	}
+	// One list after another, in the order each began (a pass per list:
+	// most names have one).
+	p.order = p.order[:0]
+	for a, u := range p.under {
+		if u == nil {
+			continue // taken with its list
+		}
+		for c := a; c < len(p.vals); c++ {
+			if p.under[c] != nil && sameName(p.under[c], u) {
+				p.order = append(p.order, p.vals[c])
+				p.under[c] = nil
+			}
+		}
+	}
+	return p.order
+}
+
+// ekParent returns the field whose subtree holds recs[m] in the protocol
+// opened at recs[k]: the nearest value before it at a lesser depth, or the
+// protocol.
+func ekParent(recs []FieldRec, k, m int) *Field {
+	d := recs[m].Depth
+	for q := m - 1; q > k; q-- {
+		if r := &recs[q]; r.Op == OpValue && r.Depth < d {
+			return r.Field
+		}
+	}
+	return recs[k].Field
 }

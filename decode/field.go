@@ -169,6 +169,11 @@ type Field struct {
 	// the items' first values, as tshark's JSON merges the subtrees of
 	// items of one name: NOP, MSS, NOP, NOP gives kinds 1, 1, 1, 2.
 	EKByParent bool
+	// EKByTreeParent, on a protocol: -T ek lists each of its fields'
+	// values by the field whose subtree holds them (ekOrder), as tshark
+	// does; set where the protocol's fields nest as tshark's items do (no
+	// text lines between them), so the parent rawcap finds is tshark's.
+	EKByTreeParent bool
 	// Proto is the protocol that registers the field, where it is not the
 	// one whose table declares it (the RSN key descriptor's fields, which
 	// EAPOL's table declares, are wlan_rsna_eapol's); for a protocol, the
