@@ -71,6 +71,11 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoHSRP(b, d, top)
 	case LayerSFlow:
 		b = infoSFlow(b, d, top)
+	case LayerDBLSPDisc:
+		b = append(b, "Dropbox LAN sync Discovery Protocol"...)
+		if dblspKind(d.data[l.Start:l.End]) == dblspKindJSON {
+			b = append(b, ", JavaScript Object Notation"...)
+		}
 	case LayerRADIUS:
 		b = infoRADIUS(b, d, top, p.conv)
 	case LayerIGMP:

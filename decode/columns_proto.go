@@ -92,6 +92,11 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "Geneve"...)
 	case LayerSFlow:
 		return append(b, "sFlow"...)
+	case LayerDBLSPDisc:
+		if dblspKind(d.data[d.layers[top].Start:d.layers[top].End]) == dblspKindJSON {
+			return append(b, "DB-LSP-DISC/JSON"...)
+		}
+		return append(b, "DB-LSP-DISC"...)
 	case LayerNHRP:
 		return append(b, "NHRP"...)
 	case LayerGRE:

@@ -169,6 +169,7 @@ func (ps *Ports) setDefaults() {
 	ps.Set(TransportUDP, 4789, LayerVXLAN)
 	ps.Set(TransportUDP, genevePort, LayerGeneve)
 	ps.Set(TransportUDP, sflowPort, LayerSFlow)
+	ps.Set(TransportUDP, dblspDiscPort, LayerDBLSPDisc)
 	ps.Set(TransportUDP, hsrpPort, LayerHSRP)
 	ps.Set(TransportUDP, 2029, LayerHSRP)
 	for _, port := range [...]uint16{1645, 1646, 1700, 1812, 1813, 3799} {
@@ -257,6 +258,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeGeneve(l)
 	case LayerSFlow:
 		return d.decodeSFlow(l)
+	case LayerDBLSPDisc:
+		return d.decodeDBLSPDisc(l)
 	case LayerNHRP:
 		return d.decodeNHRP(l)
 	case LayerESP:
@@ -427,6 +430,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineGeneve(b, d, i)
 	case LayerSFlow:
 		return p.lineSFlow(b, d, i)
+	case LayerDBLSPDisc:
+		return p.lineNothing(b, d, i) // tcpdump 4.99 prints UDP's "UDP, length N"
 	case LayerESP:
 		return p.lineESP(b, d, i)
 	case LayerPIM:
@@ -542,6 +547,10 @@ func protocolsLayer(b []byte, d *Decoder, i int) []byte {
 		return appendIGMPProtocols(b, d, i)
 	case LayerRadiotap:
 		return append(b, "radiotap:wlan_radio"...)
+	case LayerDBLSPDisc:
+		if dblspKind(d.data[l.Start:l.End]) == dblspKindJSON {
+			return append(b, "db-lsp-disc:json"...)
+		}
 	}
 	return append(b, l.Type.String()...)
 }

@@ -135,6 +135,8 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		// An NTP control message's status word, and each listed
 		// association's after it.
 		"ntp.ctrl.status", "ntp.ctrl.peer_status.",
+		// A JSON text's members, values and paths.
+		"json.",
 		// What IPv6's either address holds, hidden likewise.
 		"ipv6.slaac_mac", "ipv6.6to4_gw_ipv4", "ipv6.6to4_sla_id",
 		// SCTP's either port, and what its chunks, parameters and causes carry.

@@ -146,6 +146,9 @@ func topLevel(path []string, protos []byte) []string {
 		if string(name) == "ah" && len(path) > 0 && path[len(path)-1] == "ipv6" {
 			continue // AH in an IPv6 chain is drawn inside IPv6, as its extension headers are
 		}
+		if string(name) == "json" && len(path) > 0 && path[len(path)-1] == "db-lsp-disc" {
+			continue // drawn inside the discovery protocol's tree
+		}
 		path = append(path, string(name))
 		if s := string(name); s == "icmp" || s == "icmpv6" {
 			break
