@@ -257,6 +257,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeGeneve(l)
 	case LayerSFlow:
 		return d.decodeSFlow(l)
+	case LayerISIS:
+		return d.decodeISIS(l)
 	case LayerNHRP:
 		return d.decodeNHRP(l)
 	case LayerESP:
@@ -427,6 +429,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineGeneve(b, d, i)
 	case LayerSFlow:
 		return p.lineSFlow(b, d, i)
+	case LayerISIS:
+		return p.lineISIS(b, d, i)
 	case LayerESP:
 		return p.lineESP(b, d, i)
 	case LayerPIM:
@@ -540,6 +544,8 @@ func protocolsLayer(b []byte, d *Decoder, i int) []byte {
 		return b
 	case LayerIGMP:
 		return appendIGMPProtocols(b, d, i)
+	case LayerISIS:
+		return appendISISProtocols(b, d, i)
 	case LayerRadiotap:
 		return append(b, "radiotap:wlan_radio"...)
 	}

@@ -87,6 +87,7 @@ const (
 	LayerPAP
 	LayerRESP  // RESP (Redis)
 	LayerSFlow // sFlow version 5 (UDP 6343)
+	LayerISIS  // IS-IS over OSI (LLC 0xfe, NLPID 0x83)
 	layerCount
 )
 
@@ -169,6 +170,7 @@ var layerNames = [layerCount]string{
 	LayerLCP:          "lcp", LayerIPCP: "ipcp", LayerIPv6CP: "ipv6cp", LayerCHAP: "chap", LayerPAP: "pap",
 	LayerRESP:  "resp",
 	LayerSFlow: "sflow",
+	LayerISIS:  "isis",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

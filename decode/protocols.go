@@ -41,6 +41,7 @@ var protocols = [layerCount]protocol{
 	LayerFR:       {&protoFR, frFields[:], emitFR, nil},
 	LayerLCP:      {&protoLCP, lcpFields[:], emitLCP, nil}, LayerIPCP: {&protoIPCP, ipcpFields[:], emitIPCP, nil}, LayerIPv6CP: {&protoIPv6CP, ipv6cpFields[:], emitIPv6CP, nil}, LayerCHAP: {&protoCHAP, chapFields[:], emitCHAP, nil}, LayerPAP: {&protoPAP, papFields[:], emitPAP, nil},
 	LayerSFlow:    {&protoSFlow, sflowFields[:], emitSFlow, nil},
+	LayerISIS:     {&protoISIS, isisFields[:], emitISIS, nil},
 	LayerESP:      {&protoESP, espFields[:], emitESP, nil},
 	LayerGeneve:   {&protoGeneve, geneveFields[:], emitGeneve, nil},
 	LayerNHRP:     {&protoNHRP, nhrpFields[:], emitNHRP, nil},
@@ -105,6 +106,8 @@ var extraProtocols = [...]protocol{
 	{&protoWLANRadio, wlanRadioFields[:], nil, nil}, // emitted by emitRadiotap
 	{&protoNFS, nfsFields[:], nil, nil},             // emitted by emitRPC
 	{&protoPortmap, pmapFields[:], nil, nil},        // emitted by emitRPC
+	// emitted by emitISIS:
+	{&protoISISHello, isisHelloFields[:], nil, nil}, {&protoISISLSP, isisLSPFields[:], nil, nil}, {&protoISISCSNP, isisCSNPFields[:], nil, nil},
 }
 
 // emitter is what a protocol's emit function writes to: the packet's

@@ -364,7 +364,7 @@ func columnOf(n string) (column, error) {
 		c.typ = typeBool // a protocol's column says whether the packet has it
 	case decode.KindFloat, decode.KindRelTime:
 		c.typ = typeDouble
-	case decode.KindIPv4, decode.KindIPv6, decode.KindMAC, decode.KindString, decode.KindTime, decode.KindOID:
+	case decode.KindIPv4, decode.KindIPv6, decode.KindMAC, decode.KindString, decode.KindTime, decode.KindOID, decode.KindSystemID:
 		c.typ = typeString
 	case decode.KindBytes:
 		c.typ = typeBytes

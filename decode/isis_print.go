@@ -1,0 +1,285 @@
+package decode
+
+import "strconv"
+
+// isisTypeName returns tshark's name of PDU type t ("L1 HELLO").
+func isisTypeName(t uint8) string {
+	switch t {
+	case isisL1Hello:
+		return "L1 HELLO"
+	case isisL2Hello:
+		return "L2 HELLO"
+	case isisL1LSP:
+		return "L1 LSP"
+	case isisL2LSP:
+		return "L2 LSP"
+	case isisL1CSNP:
+		return "L1 CSNP"
+	}
+	return "L2 CSNP"
+}
+
+// isisTypeTcpdump returns tcpdump's name of PDU type t ("L1 Lan IIH").
+func isisTypeTcpdump(t uint8) string {
+	switch t {
+	case isisL1Hello:
+		return "L1 Lan IIH"
+	case isisL2Hello:
+		return "L2 Lan IIH"
+	}
+	return isisTypeName(t)
+}
+
+// appendISISProto appends the packet list's Protocol: "ISIS HELLO",
+// "ISIS LSP", "ISIS CSNP".
+func appendISISProto(b []byte, d *Decoder, i int) []byte {
+	l := &d.layers[i]
+	switch ISIS(d.data[l.Start:l.End]).Type() {
+	case isisL1Hello, isisL2Hello:
+		return append(b, "ISIS HELLO"...)
+	case isisL1LSP, isisL2LSP:
+		return append(b, "ISIS LSP"...)
+	}
+	return append(b, "ISIS CSNP"...)
+}
+
+// appendISISLifetime appends a lifetime as tcpdump's and tshark's "%5us".
+func appendISISLifetime(b []byte, v uint16) []byte {
+	var t [5]byte
+	s := strconv.AppendUint(t[:0], uint64(v), 10)
+	for range 5 - len(s) {
+		b = append(b, ' ')
+	}
+	return append(append(b, s...), 's')
+}
+
+// infoISIS appends the packet list's Info: the PDU type and who sent it,
+// an LSP's ID, sequence number and lifetime, a CSNP's range.
+func infoISIS(b []byte, d *Decoder, i int) []byte {
+	l := &d.layers[i]
+	s := ISIS(d.data[l.Start:l.End])
+	t := s.Type()
+	b = append(b, isisTypeName(t)...)
+	switch t {
+	case isisL1Hello, isisL2Hello:
+		b = append(b, ", System-ID: "...)
+		return appendSystemID(b, s[9:15])
+	case isisL1LSP, isisL2LSP:
+		b = append(b, ", LSP-ID: "...)
+		b = appendSystemID(b, s[12:20])
+		b = append(b, ", Sequence: 0x"...)
+		b = appendHexN(b, uint64(be32(s[20:])), 8)
+		b = append(b, ", Lifetime: "...)
+		return appendISISLifetime(b, be16(s[10:]))
+	}
+	b = append(b, ", Source-ID: "...)
+	b = appendSystemID(b, s[10:17])
+	b = append(b, ", Start LSP-ID: "...)
+	b = appendSystemID(b, s[17:25])
+	b = append(b, ", End LSP-ID: "...)
+	return appendSystemID(b, s[25:33])
+}
+
+// lineISIS appends tcpdump's IS-IS line: "IS-IS, " (with -e, after the
+// LLC header, "OSI NLPID IS-IS (0x83): "), the PDU type and its IDs; with
+// -v the header's fields and each TLV on lines of their own, with -vv
+// their bytes in hex beneath them.
+func (p *LinePrinter) lineISIS(b []byte, d *Decoder, i int) []byte {
+	l := &d.layers[i]
+	s := ISIS(d.data[l.Start:l.End])
+	if p.Options.Link {
+		b = append(b, "OSI NLPID IS-IS (0x83): "...)
+	} else {
+		b = append(b, "IS-IS, "...)
+	}
+	t := s.Type()
+	pduLen := uint64(s.PDULen())
+	if p.Options.Verbose == 0 {
+		b = append(b, isisTypeTcpdump(t)...)
+		switch t {
+		case isisL1Hello, isisL2Hello:
+			b = appendSystemID(append(b, ", src-id "...), s[9:15])
+			b = appendSystemID(append(b, ", lan-id "...), s[20:27])
+			b = strconv.AppendUint(append(b, ", prio "...), uint64(s[19]&0x7f), 10)
+		case isisL1LSP, isisL2LSP:
+			b = appendSystemID(append(b, ", lsp-id "...), s[12:20])
+			b = appendHexN(append(b, ", seq 0x"...), uint64(be32(s[20:])), 8)
+			b = appendISISLifetime(append(b, ", lifetime "...), be16(s[10:]))
+		default:
+			b = appendSystemID(append(b, ", src-id "...), s[10:17])
+		}
+		return strconv.AppendUint(append(b, ", length "...), pduLen, 10)
+	}
+	b = strconv.AppendUint(append(b, "length "...), pduLen, 10)
+	b = append(b, "\n\t"...)
+	b = append(b, isisTypeTcpdump(t)...)
+	b = strconv.AppendUint(append(b, ", hlen: "...), uint64(s[1]), 10)
+	b = strconv.AppendUint(append(b, ", v: "...), uint64(s[2]), 10)
+	b = strconv.AppendUint(append(b, ", pdu-v: "...), uint64(s[5]), 10)
+	b = append(b, ", sys-id-len: 6 (0), max-area: 3 (0)"...)
+	hex := p.Options.Verbose > 1
+	if hex {
+		b = appendHexDumpLines(b, s[:isisCommonLen], "\n\t")
+	}
+	n := isisFixedLen(t)
+	switch t {
+	case isisL1Hello, isisL2Hello:
+		b = appendSystemID(append(b, "\n\t  source-id: "...), s[9:15])
+		b = strconv.AppendUint(append(b, ",  holding time: "...), uint64(be16(s[15:])), 10)
+		b = append(b, "s, Flags: ["...)
+		if s[8]&3 == 1 {
+			b = append(b, "Level 1 only]"...)
+		} else {
+			b = append(b, "Level 2 only]"...)
+		}
+		b = appendSystemID(append(b, "\n\t  lan-id:    "...), s[20:27])
+		b = strconv.AppendUint(append(b, ", Priority: "...), uint64(s[19]&0x7f), 10)
+	case isisL1LSP, isisL2LSP:
+		b = appendSystemID(append(b, "\n\t  lsp-id: "...), s[12:20])
+		b = appendHexN(append(b, ", seq: 0x"...), uint64(be32(s[20:])), 8)
+		b = appendISISLifetime(append(b, ", lifetime: "...), be16(s[10:]))
+		b = appendHex4(append(b, "\n\t  chksum: 0x"...), be16(s[24:]))
+		b = append(b, " (correct)"...)
+	default:
+		b = appendSystemID(append(b, "\n\t  source-id:    "...), s[10:17])
+	}
+	b = strconv.AppendUint(append(b, ", PDU length: "...), pduLen, 10)
+	switch t {
+	case isisL1LSP, isisL2LSP:
+		b = append(b, ", Flags: [ "...)
+		if s[26]&0x08 != 0 {
+			b = append(b, "default ATT bit set, "...)
+		}
+		if s[26]&3 == 1 {
+			b = append(b, "L1 IS ]"...)
+		} else {
+			b = append(b, "L2 IS ]"...)
+		}
+	case isisL1CSNP, isisL2CSNP:
+		b = appendSystemID(append(b, "\n\t  start lsp-id: "...), s[17:25])
+		b = appendSystemID(append(b, "\n\t  end lsp-id:   "...), s[25:33])
+	}
+	if hex {
+		b = appendHexDumpLines(b, s[isisCommonLen:n], "\n\t  ")
+	}
+	for off := n; off < len(s); {
+		typ, ln := s[off], int(s[off+1])
+		v := s[off+2 : off+2+ln]
+		off += 2 + ln
+		b = append(b, "\n\t    "...)
+		b = append(b, isisTLVTcpdump(typ)...)
+		b = strconv.AppendUint(append(b, " TLV #"...), uint64(typ), 10)
+		b = strconv.AppendUint(append(b, ", length: "...), uint64(ln), 10)
+		b = appendISISTLVTcpdump(b, typ, v)
+		if hex {
+			b = appendHexDumpLines(b, v, "\n\t      ")
+		}
+	}
+	return b
+}
+
+// isisTLVTcpdump returns tcpdump's name of a TLV.
+func isisTLVTcpdump(typ uint8) string {
+	switch typ {
+	case 1:
+		return "Area address(es)"
+	case 2:
+		return "IS Reachability"
+	case 6:
+		return "IS Neighbor(s)"
+	case 8:
+		return "Padding"
+	case 9:
+		return "LSP entries"
+	case 128:
+		return "IPv4 Internal Reachability"
+	case 129:
+		return "Protocols supported"
+	case 132:
+		return "IPv4 Interface address(es)"
+	case 137:
+		return "Hostname"
+	}
+	return "Restart Signaling"
+}
+
+// appendISISTLVTcpdump appends what tcpdump -v prints of a TLV's value.
+func appendISISTLVTcpdump(b []byte, typ uint8, v []byte) []byte {
+	const in = "\n\t      "
+	switch typ {
+	case 1:
+		for off := 0; off < len(v); {
+			n := int(v[off])
+			b = strconv.AppendInt(append(b, in+"Area address (length: "...), int64(n), 10)
+			b = appendAreaAddress(append(b, "): "...), v[off+1:off+1+n])
+			off += 1 + n
+		}
+	case 2:
+		b = append(b, in+"IsNotVirtual"...)
+		for k := 1; k+11 <= len(v); k += 11 {
+			b = appendSystemID(append(b, in+"IS Neighbor: "...), v[k+4:k+11])
+			b = strconv.AppendUint(append(b, ", Default Metric: "...), uint64(v[k]&0x3f), 10)
+			b = append(b, isisInternal(v[k])...)
+		}
+	case 6:
+		for k := 0; k+6 <= len(v); k += 6 {
+			b = appendSystemID(append(b, in+"SNPA: "...), v[k:k+6])
+		}
+	case 9:
+		for k := 0; k+16 <= len(v); k += 16 {
+			en := v[k:]
+			b = appendSystemID(append(b, in+"lsp-id: "...), en[2:10])
+			b = appendHexN(append(b, ", seq: 0x"...), uint64(be32(en[10:])), 8)
+			b = appendISISLifetime(append(b, ", lifetime: "...), be16(en))
+			b = appendHex4(append(b, ", chksum: 0x"...), be16(en[14:]))
+		}
+	case 128:
+		for k := 0; k+12 <= len(v); k += 12 {
+			en := v[k:]
+			b = append(b, in+"IPv4 prefix: "...)
+			var a [15]byte
+			s := appendIPv4(a[:0], en, 4)
+			for range 15 - len(s) {
+				b = append(b, ' ')
+			}
+			b = append(b, s...)
+			b = strconv.AppendInt(append(b, '/'), int64(isisPrefixLen(be32(en[8:]))), 10)
+			if en[0]&0x80 != 0 {
+				b = append(b, ", Distribution: down"...)
+			} else {
+				b = append(b, ", Distribution: up"...)
+			}
+			b = strconv.AppendUint(append(b, ", Metric: "...), uint64(en[0]&0x3f), 10)
+			b = append(b, isisInternal(en[0])...)
+		}
+	case 129:
+		b = append(b, in+"NLPID(s): "...)
+		for k, c := range v {
+			if k > 0 {
+				b = append(b, ", "...)
+			}
+			b = append(b, isisNLPIDTcpdump(c)...)
+			b = appendHex2(append(b, " (0x"...), c)
+			b = append(b, ')')
+		}
+	case 132:
+		for k := 0; k+4 <= len(v); k += 4 {
+			b = appendIPv4(append(b, in+"IPv4 interface address: "...), v, k)
+		}
+	case 137:
+		b = append(append(b, in+"Hostname: "...), v...)
+	case 211:
+		b = append(b, in+"Flags [none], Remaining holding time "...)
+		b = strconv.AppendUint(b, uint64(be16(v[1:])), 10)
+		b = append(b, 's')
+	}
+	return b
+}
+
+// isisInternal returns tcpdump's word for a metric's I/E bit.
+func isisInternal(m uint8) string {
+	if m&0x40 != 0 {
+		return ", External"
+	}
+	return ", Internal"
+}
