@@ -192,6 +192,7 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"ip.opt.", "ip.options.", "ip.cipso.", "ip.rec_rt", "ip.empty_rt", "ip.src_rt",
 		// TFTP's options of a request or an OACK.
 		"tftp.option.",
+		"isis.hello.", "isis.lsp.", "isis.csnp.", // IS-IS's TLVs and their entries
 		// 802.11's tagged parameters and radiotap's present words.
 		"wlan.tag", "wlan.tag.", "wlan.supported_rates", "radiotap.present.word",
 		// radiotap's VHT users, and the VHT bit it names twice (known and
