@@ -1,6 +1,9 @@
 package decode
 
-import "strconv"
+import (
+	"math"
+	"strconv"
+)
 
 // ISIS is an IS-IS PDU (ISO 10589) carried over OSI: after an LLC header
 // with the ISO network layer SAPs (0xfe) its network layer protocol
@@ -19,8 +22,8 @@ import "strconv"
 // TLVs up to the PDU length the fixed part gives.
 //
 // rawcap takes a PDU as IS-IS when it holds only what it draws as tshark
-// and tcpdump do (the TLVs isisTLVKnown lists, whole, with the values
-// isisTLVTaken accepts); anything else is left as data.
+// and tcpdump do (whole TLVs of the types and values isisTLVTaken
+// accepts); anything else is left as data.
 type ISIS []byte
 
 // isisNLPID is IS-IS's network layer protocol identifier.
@@ -107,23 +110,39 @@ func ParseISIS(b []byte) (ISIS, error) {
 // checksum right (tshark and tcpdump check it), a lifetime, and flags
 // of the kinds tcpdump's line names as rawcap does.
 func isisLSPTaken(b []byte) bool {
-	if be16(b[10:]) == 0 || be16(b[24:]) == 0 || !isisFletcherOK(b[12:]) {
+	if be16(b[10:]) == 0 || be16(b[24:]) == 0 {
 		return false
 	}
 	f := b[26]
 	return f&^0x0b == 0 && (f&3 == 1 || f&3 == 3)
 }
 
-// isisFletcherOK reports whether the ISO 8473 checksum over b (the LSP
-// from its ID on, the checksum inside) verifies: both running sums zero.
-func isisFletcherOK(b []byte) bool {
+// isisChecksum returns the ISO 8473 (Fletcher) checksum b should carry in
+// its bytes k and k+1 (RFC 1008's algorithm), b being an LSP from its ID
+// on; a checksum is right when it is this value.
+func isisChecksum(b []byte, k int) uint16 {
 	var c0, c1 int
-	for _, x := range b {
+	for i, x := range b {
+		if i == k || i == k+1 {
+			x = 0
+		}
 		c0 = (c0 + int(x)) % 255
 		c1 = (c1 + c0) % 255
 	}
-	return c0 == 0 && c1 == 0
+	n := len(b)
+	x := ((n-k-1)*c0 - c1) % 255
+	if x <= 0 {
+		x += 255
+	}
+	y := (c1 - (n-k)*c0) % 255
+	if y <= 0 {
+		y += 255
+	}
+	return uint16(x)<<8 | uint16(y)
 }
+
+// isisLSPChecksumOK reports whether an LSP's checksum is right.
+func isisLSPChecksumOK(s ISIS) bool { return be16(s[24:]) == isisChecksum(s[12:], 12) }
 
 // isisTLVTaken reports whether rawcap draws TLV typ with value v in a PDU
 // of type t.
@@ -187,8 +206,91 @@ func isisTLVTaken(t, typ uint8, v []byte) bool {
 		return true
 	case typ == 9 && csnp:
 		return len(v) > 0 && len(v)%16 == 0
+	case typ == 14 && lsp:
+		return len(v) == 2
+	case typ == 134 && lsp:
+		return len(v) == 4
+	case typ == 22 && lsp:
+		return isisExtISTaken(v)
+	case typ == 135 && lsp:
+		return isisExtIPTaken(v)
+	case typ == 242 && lsp:
+		if len(v) < 5 || v[4] != 0x03 {
+			return false
+		}
+		for off := 5; off < len(v); {
+			if off+2 > len(v) || v[off] != 19 || off+2+int(v[off+1]) > len(v) {
+				return false
+			}
+			for _, a := range v[off+2 : off+2+int(v[off+1])] {
+				if a > 1 {
+					return false
+				}
+			}
+			off += 2 + int(v[off+1])
+		}
+		return true
 	}
 	return false
+}
+
+// isisExtISTaken reports whether rawcap draws an extended IS reachability
+// TLV: neighbors with the sub-TLVs isisExtISSubTaken accepts.
+func isisExtISTaken(v []byte) bool {
+	for off := 0; off < len(v); {
+		if off+11 > len(v) {
+			return false
+		}
+		n := int(v[off+10])
+		end := off + 11 + n
+		if n == 0 || end > len(v) {
+			return false
+		}
+		for k := off + 11; k < end; {
+			if k+2 > end || k+2+int(v[k+1]) > end || !isisExtISSubTaken(v[k], v[k+2:k+2+int(v[k+1])]) {
+				return false
+			}
+			k += 2 + int(v[k+1])
+		}
+		off = end
+	}
+	return len(v) > 0
+}
+
+// isisExtISSubTaken reports whether rawcap draws an extended IS
+// reachability sub-TLV of code c and value v.
+func isisExtISSubTaken(c uint8, v []byte) bool {
+	switch c {
+	case 6, 9, 10:
+		return len(v) == 4
+	case 3:
+		return len(v) == 4 && be32(v) == 0
+	case 4:
+		return len(v) == 8
+	case 11:
+		return len(v) == 32
+	case 32:
+		return len(v) == 11 && v[0] == 0x30
+	}
+	return false
+}
+
+// isisExtIPTaken reports whether rawcap draws an extended IP reachability
+// TLV: prefixes without sub-TLVs, distributed up.
+func isisExtIPTaken(v []byte) bool {
+	for off := 0; off < len(v); {
+		if off+5 > len(v) {
+			return false
+		}
+		c := v[off+4]
+		plen := int(c & 0x3f)
+		n := (plen + 7) / 8
+		if c&0xc0 != 0 || plen > 32 || off+5+n > len(v) {
+			return false
+		}
+		off += 5 + n
+	}
+	return len(v) > 0
 }
 
 // isisPrefixLen returns the length of the contiguous mask m, -1 if it is
@@ -394,57 +496,119 @@ const (
 	isisLSPISErrorSupport
 	isisLSPISErrorIE
 	isisLSPISNeighbor
+	isisLSPBufferSize
+	isisLSPTERouterID
+	isisLSPExtISNeighborID
+	isisLSPExtISMetric
+	isisLSPExtISSubLen
+	isisLSPExtISCode
+	isisLSPExtISLength
+	isisLSPExtISIPv4IntAddr
+	isisLSPExtISLinkLocal
+	isisLSPExtISLinkRemote
+	isisLSPUnrsvBW
+	isisLSPReservableBW
+	isisLSPMaximumBW
+	isisLSPAdjSIDFlags
+	isisLSPAdjSIDFlagF
+	isisLSPAdjSIDFlagB
+	isisLSPAdjSIDFlagV
+	isisLSPAdjSIDFlagL
+	isisLSPAdjSIDFlagS
+	isisLSPAdjSIDWeight
+	isisLSPAdjSIDSystemID
+	isisLSPSIDLabel
+	isisLSPExtIPMetric
+	isisLSPExtIPDistribution
+	isisLSPExtIPSubTLV
+	isisLSPExtIPPrefixLen
+	isisLSPExtIPPrefix
+	isisLSPRouterID
+	isisLSPRouterFlagS
+	isisLSPRouterFlagD
+	isisLSPSRAlg
 	isisLSPFieldCount
 )
 
 var isisLSPFields = [isisLSPFieldCount]Field{
-	isisLSPPDULength:        {Name: "isis.lsp.pdu_length", Label: "PDU length", Kind: KindUint, Width: 16},
-	isisLSPRemainingLife:    {Name: "isis.lsp.remaining_life", Label: "Remaining lifetime", Kind: KindUint, Width: 16},
-	isisLSPID:               {Name: "isis.lsp.lsp_id", Label: "LSP-ID", Kind: KindSystemID},
-	isisLSPSequence:         {Name: "isis.lsp.sequence_number", Label: "Sequence number", Kind: KindUint, Width: 32, Base: BaseHex},
-	isisLSPChecksum:         {Name: "isis.lsp.checksum", Label: "Checksum", Kind: KindUint, Width: 16, Base: BaseHex},
-	isisLSPChecksumStatus:   {Name: "isis.lsp.checksum.status", Label: "Checksum Status", Kind: KindUint, Width: 8, Base: BaseNone, Generated: true},
-	isisLSPPartitionRepair:  {Name: "isis.lsp.partition_repair", Label: "Partition Repair", Kind: KindBool, Width: 8, Mask: 0x80},
-	isisLSPAtt:              {Name: "isis.lsp.att", Label: "Attachment", Kind: KindUint, Width: 8, Mask: 0x78},
-	isisLSPErrorMetric:      {Name: "isis.lsp.error_metric", Label: "Error metric", Kind: KindBool, Width: 8, Mask: 0x08},
-	isisLSPExpenseMetric:    {Name: "isis.lsp.expense_metric", Label: "Expense metric", Kind: KindBool, Width: 8, Mask: 0x04},
-	isisLSPDelayMetric:      {Name: "isis.lsp.delay_metric", Label: "Delay metric", Kind: KindBool, Width: 8, Mask: 0x02},
-	isisLSPDefaultMetric:    {Name: "isis.lsp.default_metric", Label: "Default metric", Kind: KindBool, Width: 8, Mask: 0x01},
-	isisLSPOverload:         {Name: "isis.lsp.overload", Label: "Overload bit", Kind: KindBool, Width: 8, Mask: 0x04},
-	isisLSPISType:           {Name: "isis.lsp.is_type", Label: "Type of Intermediate System", Kind: KindUint, Width: 8, Mask: 0x03},
-	isisLSPCLVType:          {Name: "isis.lsp.clv.type", Label: "Type", Kind: KindUint, Width: 8},
-	isisLSPCLVLength:        {Name: "isis.lsp.clv.length", Label: "Length", Kind: KindUint, Width: 8},
-	isisLSPAreaAddress:      {Name: "isis.lsp.area_address", Label: "Area address", Kind: KindBytes},
-	isisLSPNLPID:            {Name: "isis.lsp.clv_nlpid.nlpid", Label: "NLPID", Kind: KindUint, Width: 8, Base: BaseHex},
-	isisLSPHostname:         {Name: "isis.lsp.hostname", Label: "Hostname", Kind: KindString},
-	isisLSPIPv4IntAddr:      {Name: "isis.lsp.clv_ipv4_int_addr", Label: "IPv4 interface address", Kind: KindIPv4},
-	isisLSPIPPrefix:         {Name: "isis.lsp.ip_reachability.ipv4_prefix", Label: "IPv4 prefix", Kind: KindIPv4},
-	isisLSPIPDefault:        {Name: "isis.lsp.ip_reachability.default_metric", Label: "Default Metric", Kind: KindUint, Width: 8, Mask: 0x3f},
-	isisLSPIPDefaultIE:      {Name: "isis.lsp.ip_reachability.default_metric_ie", Label: "Default Metric IE", Kind: KindBool, Width: 8, Mask: 0x40},
-	isisLSPIPDistribution:   {Name: "isis.lsp.ip_reachability.distribution", Label: "Distribution", Kind: KindBool, Width: 8, Mask: 0x80},
-	isisLSPIPDelay:          {Name: "isis.lsp.ip_reachability.delay_metric", Label: "Delay Metric", Kind: KindUint, Width: 8, Mask: 0x3f},
-	isisLSPIPDelaySupport:   {Name: "isis.lsp.ip_reachability.delay_metric_support", Label: "Delay Metric", Kind: KindBool, Width: 8, Mask: 0x80},
-	isisLSPIPDelayIE:        {Name: "isis.lsp.ip_reachability.delay_metric_ie", Label: "Delay Metric", Kind: KindBool, Width: 8, Mask: 0x40},
-	isisLSPIPExpense:        {Name: "isis.lsp.ip_reachability.expense_metric", Label: "Expense Metric", Kind: KindUint, Width: 8, Mask: 0x3f},
-	isisLSPIPExpenseSupport: {Name: "isis.lsp.ip_reachability.expense_metric_support", Label: "Expense Metric", Kind: KindBool, Width: 8, Mask: 0x80},
-	isisLSPIPExpenseIE:      {Name: "isis.lsp.ip_reachability.expense_metric_ie", Label: "Expense Metric", Kind: KindBool, Width: 8, Mask: 0x40},
-	isisLSPIPError:          {Name: "isis.lsp.ip_reachability.error_metric", Label: "Error Metric", Kind: KindUint, Width: 8, Mask: 0x3f},
-	isisLSPIPErrorSupport:   {Name: "isis.lsp.ip_reachability.error_metric_support", Label: "Error Metric", Kind: KindBool, Width: 8, Mask: 0x80},
-	isisLSPIPErrorIE:        {Name: "isis.lsp.ip_reachability.error_metric_ie", Label: "Error Metric", Kind: KindBool, Width: 8, Mask: 0x40},
-	isisLSPISReserved:       {Name: "isis.lsp.eis_neighbors_clv_inner.reserved", Label: "Reserved", Kind: KindUint, Width: 8, Base: BaseHex},
-	isisLSPISVirtual:        {Name: "isis.lsp.is_virtual", Label: "IsVirtual", Kind: KindBool, Width: 8},
-	isisLSPISDefault:        {Name: "isis.lsp.eis_neighbors.default_metric", Label: "Default Metric", Kind: KindUint, Width: 8, Mask: 0x3f},
-	isisLSPISDefaultIE:      {Name: "isis.lsp.eis_neighbors.default_metric_ie", Label: "Default Metric", Kind: KindBool, Width: 8, Mask: 0x40},
-	isisLSPISDelay:          {Name: "isis.lsp.eis_neighbors.delay_metric", Label: "Delay Metric", Kind: KindUint, Width: 8, Mask: 0x3f},
-	isisLSPISDelaySupport:   {Name: "isis.lsp.eis_neighbors_delay_metric.supported", Label: "Delay Metric", Kind: KindBool, Width: 8, Mask: 0x80},
-	isisLSPISDelayIE:        {Name: "isis.lsp.eis_neighbors.delay_metric_ie", Label: "Delay Metric", Kind: KindBool, Width: 8, Mask: 0x40},
-	isisLSPISExpense:        {Name: "isis.lsp.eis_neighbors.expense_metric", Label: "Expense Metric", Kind: KindUint, Width: 8, Mask: 0x3f},
-	isisLSPISExpenseSupport: {Name: "isis.lsp.eis_neighbors.expense_metric_supported", Label: "Expense Metric", Kind: KindBool, Width: 8, Mask: 0x80},
-	isisLSPISExpenseIE:      {Name: "isis.lsp.eis_neighbors.expense_metric_ie", Label: "Expense Metric", Kind: KindBool, Width: 8, Mask: 0x40},
-	isisLSPISError:          {Name: "isis.lsp.eis_neighbors.error_metric", Label: "Error Metric", Kind: KindUint, Width: 8, Mask: 0x3f},
-	isisLSPISErrorSupport:   {Name: "isis.lsp.eis_neighbors.error_metric_supported", Label: "Error Metric", Kind: KindBool, Width: 8, Mask: 0x80},
-	isisLSPISErrorIE:        {Name: "isis.lsp.eis_neighbors.error_metric_ie", Label: "Error Metric", Kind: KindBool, Width: 8, Mask: 0x40},
-	isisLSPISNeighbor:       {Name: "isis.lsp.eis_neighbors.is_neighbor", Label: "IS Neighbor", Kind: KindSystemID},
+	isisLSPPDULength:         {Name: "isis.lsp.pdu_length", Label: "PDU length", Kind: KindUint, Width: 16},
+	isisLSPRemainingLife:     {Name: "isis.lsp.remaining_life", Label: "Remaining lifetime", Kind: KindUint, Width: 16},
+	isisLSPID:                {Name: "isis.lsp.lsp_id", Label: "LSP-ID", Kind: KindSystemID},
+	isisLSPSequence:          {Name: "isis.lsp.sequence_number", Label: "Sequence number", Kind: KindUint, Width: 32, Base: BaseHex},
+	isisLSPChecksum:          {Name: "isis.lsp.checksum", Label: "Checksum", Kind: KindUint, Width: 16, Base: BaseHex},
+	isisLSPChecksumStatus:    {Name: "isis.lsp.checksum.status", Label: "Checksum Status", Kind: KindUint, Width: 8, Base: BaseNone, Generated: true},
+	isisLSPPartitionRepair:   {Name: "isis.lsp.partition_repair", Label: "Partition Repair", Kind: KindBool, Width: 8, Mask: 0x80},
+	isisLSPAtt:               {Name: "isis.lsp.att", Label: "Attachment", Kind: KindUint, Width: 8, Mask: 0x78},
+	isisLSPErrorMetric:       {Name: "isis.lsp.error_metric", Label: "Error metric", Kind: KindBool, Width: 8, Mask: 0x08},
+	isisLSPExpenseMetric:     {Name: "isis.lsp.expense_metric", Label: "Expense metric", Kind: KindBool, Width: 8, Mask: 0x04},
+	isisLSPDelayMetric:       {Name: "isis.lsp.delay_metric", Label: "Delay metric", Kind: KindBool, Width: 8, Mask: 0x02},
+	isisLSPDefaultMetric:     {Name: "isis.lsp.default_metric", Label: "Default metric", Kind: KindBool, Width: 8, Mask: 0x01},
+	isisLSPOverload:          {Name: "isis.lsp.overload", Label: "Overload bit", Kind: KindBool, Width: 8, Mask: 0x04},
+	isisLSPISType:            {Name: "isis.lsp.is_type", Label: "Type of Intermediate System", Kind: KindUint, Width: 8, Mask: 0x03},
+	isisLSPCLVType:           {Name: "isis.lsp.clv.type", Label: "Type", Kind: KindUint, Width: 8},
+	isisLSPCLVLength:         {Name: "isis.lsp.clv.length", Label: "Length", Kind: KindUint, Width: 8},
+	isisLSPAreaAddress:       {Name: "isis.lsp.area_address", Label: "Area address", Kind: KindBytes},
+	isisLSPNLPID:             {Name: "isis.lsp.clv_nlpid.nlpid", Label: "NLPID", Kind: KindUint, Width: 8, Base: BaseHex},
+	isisLSPHostname:          {Name: "isis.lsp.hostname", Label: "Hostname", Kind: KindString},
+	isisLSPIPv4IntAddr:       {Name: "isis.lsp.clv_ipv4_int_addr", Label: "IPv4 interface address", Kind: KindIPv4},
+	isisLSPIPPrefix:          {Name: "isis.lsp.ip_reachability.ipv4_prefix", Label: "IPv4 prefix", Kind: KindIPv4},
+	isisLSPIPDefault:         {Name: "isis.lsp.ip_reachability.default_metric", Label: "Default Metric", Kind: KindUint, Width: 8, Mask: 0x3f},
+	isisLSPIPDefaultIE:       {Name: "isis.lsp.ip_reachability.default_metric_ie", Label: "Default Metric IE", Kind: KindBool, Width: 8, Mask: 0x40},
+	isisLSPIPDistribution:    {Name: "isis.lsp.ip_reachability.distribution", Label: "Distribution", Kind: KindBool, Width: 8, Mask: 0x80},
+	isisLSPIPDelay:           {Name: "isis.lsp.ip_reachability.delay_metric", Label: "Delay Metric", Kind: KindUint, Width: 8, Mask: 0x3f},
+	isisLSPIPDelaySupport:    {Name: "isis.lsp.ip_reachability.delay_metric_support", Label: "Delay Metric", Kind: KindBool, Width: 8, Mask: 0x80},
+	isisLSPIPDelayIE:         {Name: "isis.lsp.ip_reachability.delay_metric_ie", Label: "Delay Metric", Kind: KindBool, Width: 8, Mask: 0x40},
+	isisLSPIPExpense:         {Name: "isis.lsp.ip_reachability.expense_metric", Label: "Expense Metric", Kind: KindUint, Width: 8, Mask: 0x3f},
+	isisLSPIPExpenseSupport:  {Name: "isis.lsp.ip_reachability.expense_metric_support", Label: "Expense Metric", Kind: KindBool, Width: 8, Mask: 0x80},
+	isisLSPIPExpenseIE:       {Name: "isis.lsp.ip_reachability.expense_metric_ie", Label: "Expense Metric", Kind: KindBool, Width: 8, Mask: 0x40},
+	isisLSPIPError:           {Name: "isis.lsp.ip_reachability.error_metric", Label: "Error Metric", Kind: KindUint, Width: 8, Mask: 0x3f},
+	isisLSPIPErrorSupport:    {Name: "isis.lsp.ip_reachability.error_metric_support", Label: "Error Metric", Kind: KindBool, Width: 8, Mask: 0x80},
+	isisLSPIPErrorIE:         {Name: "isis.lsp.ip_reachability.error_metric_ie", Label: "Error Metric", Kind: KindBool, Width: 8, Mask: 0x40},
+	isisLSPISReserved:        {Name: "isis.lsp.eis_neighbors_clv_inner.reserved", Label: "Reserved", Kind: KindUint, Width: 8, Base: BaseHex},
+	isisLSPISVirtual:         {Name: "isis.lsp.is_virtual", Label: "IsVirtual", Kind: KindBool, Width: 8},
+	isisLSPISDefault:         {Name: "isis.lsp.eis_neighbors.default_metric", Label: "Default Metric", Kind: KindUint, Width: 8, Mask: 0x3f},
+	isisLSPISDefaultIE:       {Name: "isis.lsp.eis_neighbors.default_metric_ie", Label: "Default Metric", Kind: KindBool, Width: 8, Mask: 0x40},
+	isisLSPISDelay:           {Name: "isis.lsp.eis_neighbors.delay_metric", Label: "Delay Metric", Kind: KindUint, Width: 8, Mask: 0x3f},
+	isisLSPISDelaySupport:    {Name: "isis.lsp.eis_neighbors_delay_metric.supported", Label: "Delay Metric", Kind: KindBool, Width: 8, Mask: 0x80},
+	isisLSPISDelayIE:         {Name: "isis.lsp.eis_neighbors.delay_metric_ie", Label: "Delay Metric", Kind: KindBool, Width: 8, Mask: 0x40},
+	isisLSPISExpense:         {Name: "isis.lsp.eis_neighbors.expense_metric", Label: "Expense Metric", Kind: KindUint, Width: 8, Mask: 0x3f},
+	isisLSPISExpenseSupport:  {Name: "isis.lsp.eis_neighbors.expense_metric_supported", Label: "Expense Metric", Kind: KindBool, Width: 8, Mask: 0x80},
+	isisLSPISExpenseIE:       {Name: "isis.lsp.eis_neighbors.expense_metric_ie", Label: "Expense Metric", Kind: KindBool, Width: 8, Mask: 0x40},
+	isisLSPISError:           {Name: "isis.lsp.eis_neighbors.error_metric", Label: "Error Metric", Kind: KindUint, Width: 8, Mask: 0x3f},
+	isisLSPISErrorSupport:    {Name: "isis.lsp.eis_neighbors.error_metric_supported", Label: "Error Metric", Kind: KindBool, Width: 8, Mask: 0x80},
+	isisLSPISErrorIE:         {Name: "isis.lsp.eis_neighbors.error_metric_ie", Label: "Error Metric", Kind: KindBool, Width: 8, Mask: 0x40},
+	isisLSPISNeighbor:        {Name: "isis.lsp.eis_neighbors.is_neighbor", Label: "IS Neighbor", Kind: KindSystemID},
+	isisLSPBufferSize:        {Name: "isis.lsp.originating_lsp_buffer_size", Label: "Neighbor originating buffer size", Kind: KindUint, Width: 16},
+	isisLSPTERouterID:        {Name: "isis.lsp.clv_te_router_id", Label: "Traffic Engineering Router ID", Kind: KindIPv4},
+	isisLSPExtISNeighborID:   {Name: "isis.lsp.ext_is_reachability.is_neighbor_id", Label: "IS neighbor ID", Kind: KindSystemID},
+	isisLSPExtISMetric:       {Name: "isis.lsp.ext_is_reachability.metric", Label: "Metric", Kind: KindUint, Width: 24},
+	isisLSPExtISSubLen:       {Name: "isis.lsp.ext_is_reachability.subclvs_length", Label: "SubCLV Length", Kind: KindUint, Width: 8},
+	isisLSPExtISCode:         {Name: "isis.lsp.ext_is_reachability.code", Label: "Code", Kind: KindUint, Width: 8},
+	isisLSPExtISLength:       {Name: "isis.lsp.ext_is_reachability.length", Label: "Length", Kind: KindUint, Width: 8},
+	isisLSPExtISIPv4IntAddr:  {Name: "isis.lsp.ext_is_reachability.ipv4_interface_address", Label: "IPv4 interface address", Kind: KindIPv4},
+	isisLSPExtISLinkLocal:    {Name: "isis.lsp.ext_is_reachability.link_local_identifier", Label: "Link Local Identifier", Kind: KindUint, Width: 32},
+	isisLSPExtISLinkRemote:   {Name: "isis.lsp.ext_is_reachability.link_remote_identifier", Label: "Link Remote Identifier", Kind: KindUint, Width: 32},
+	isisLSPUnrsvBW:           {Name: "isis.lsp.unrsv_bw.priority_level", Label: "priority level", Kind: KindFloat, Width: 32},
+	isisLSPReservableBW:      {Name: "isis.lsp.reservable_link_bandwidth", Label: "Reservable link bandwidth", Kind: KindFloat, Width: 32},
+	isisLSPMaximumBW:         {Name: "isis.lsp.maximum_link_bandwidth", Label: "Maximum link bandwidth", Kind: KindFloat, Width: 32},
+	isisLSPAdjSIDFlags:       {Name: "isis.lsp.adj_sid.flags", Label: "Flags", Kind: KindUint, Width: 8, Base: BaseHex},
+	isisLSPAdjSIDFlagF:       {Name: "isis.lsp.adj_sid.flags.f", Label: "Outgoing Encapsulation", Kind: KindBool, Width: 8, Mask: 0x80},
+	isisLSPAdjSIDFlagB:       {Name: "isis.lsp.adj_sid.flags.b", Label: "Backup", Kind: KindBool, Width: 8, Mask: 0x40},
+	isisLSPAdjSIDFlagV:       {Name: "isis.lsp.adj_sid.flags.v", Label: "Value", Kind: KindBool, Width: 8, Mask: 0x20},
+	isisLSPAdjSIDFlagL:       {Name: "isis.lsp.adj_sid.flags.l", Label: "Local Significance", Kind: KindBool, Width: 8, Mask: 0x10},
+	isisLSPAdjSIDFlagS:       {Name: "isis.lsp.adj_sid.flags.s", Label: "Set", Kind: KindBool, Width: 8, Mask: 0x08},
+	isisLSPAdjSIDWeight:      {Name: "isis.lsp.adj_sid.weight", Label: "Weight", Kind: KindUint, Width: 8, Base: BaseHex},
+	isisLSPAdjSIDSystemID:    {Name: "isis.lsp.adj_sid.system_id", Label: "System-ID", Kind: KindSystemID},
+	isisLSPSIDLabel:          {Name: "isis.lsp.sid.sli_label", Label: "SID/Label/Index", Kind: KindUint, Width: 24, Mask: 0xfffff},
+	isisLSPExtIPMetric:       {Name: "isis.lsp.ext_ip_reachability.metric", Label: "Metric", Kind: KindUint, Width: 32},
+	isisLSPExtIPDistribution: {Name: "isis.lsp.ext_ip_reachability.distribution", Label: "Distribution", Kind: KindBool, Width: 8, Mask: 0x80},
+	isisLSPExtIPSubTLV:       {Name: "isis.lsp.ext_ip_reachability.subtlv", Label: "Sub-TLV", Kind: KindBool, Width: 8, Mask: 0x40},
+	isisLSPExtIPPrefixLen:    {Name: "isis.lsp.ext_ip_reachability.prefix_length", Label: "Prefix Length", Kind: KindUint, Width: 8, Mask: 0x3f},
+	isisLSPExtIPPrefix:       {Name: "isis.lsp.ext_ip_reachability.ipv4_prefix", Label: "IPv4 prefix", Kind: KindIPv4},
+	isisLSPRouterID:          {Name: "isis.lsp.rt_capable.router_id", Label: "Router ID", Kind: KindUint, Width: 32, Base: BaseHex},
+	isisLSPRouterFlagS:       {Name: "isis.lsp.rt_capable.flag_s", Label: "S bit", Kind: KindBool, Width: 8, Mask: 0x01},
+	isisLSPRouterFlagD:       {Name: "isis.lsp.rt_capable.flag_d", Label: "D bit", Kind: KindBool, Width: 8, Mask: 0x02},
+	isisLSPSRAlg:             {Name: "isis.lsp.sr_alg", Label: "Algorithm", Kind: KindUint, Width: 8},
 }
 
 var protoISISLSP = protoField("isis.lsp", "ISO 10589 ISIS Link State Protocol Data Unit")
@@ -601,21 +765,30 @@ func isisHelloTLVName(typ uint8) string {
 	return "Unknown code"
 }
 
-// isisEmitNLPIDs emits each NLPID of a protocols supported TLV under a
-// line naming it ("NLPID: IP (0xcc)").
+// isisEmitNLPIDs emits the NLPIDs of a protocols supported TLV under a
+// line naming them ("NLPID: IP (0xcc)", "NLPIDs: IP (0xcc), IPv6 (0x8e)").
 func isisEmitNLPIDs(e *emitter, f *Field, v []byte) {
-	for _, c := range v {
-		if e.Tree() {
-			b := append(e.Text(), "NLPID: "...)
-			b = append(b, isisNLPIDName(c)...)
-			b = append(b, " (0x"...)
-			b = appendHex2(b, c)
-			e.Line(append(b, ')'))
+	if e.Tree() {
+		b := append(e.Text(), "NLPID"...)
+		if len(v) > 1 {
+			b = append(b, 's')
 		}
-		e.Sub()
-		e.Uint(f, uint64(c))
-		e.Up()
+		b = append(b, ": "...)
+		for k, c := range v {
+			if k > 0 {
+				b = append(b, ", "...)
+			}
+			b = append(b, isisNLPIDName(c)...)
+			b = appendHex2(append(b, " (0x"...), c)
+			b = append(b, ')')
+		}
+		e.Line(b)
 	}
+	e.Sub()
+	for _, c := range v {
+		e.Uint(f, uint64(c))
+	}
+	e.Up()
 }
 
 // isisEmitAreas emits each area address of an area addresses TLV, its
@@ -642,8 +815,20 @@ func emitISISLSP(e *emitter, s ISIS) {
 	e.Uint(&f[isisLSPSequence], uint64(be32(s[20:])))
 	sum := be16(s[24:])
 	e.Uint(&f[isisLSPChecksum], uint64(sum))
-	e.ChecksumRepr(sum, 1, 0, "")
-	e.Uint(&f[isisLSPChecksumStatus], 1)
+	if good := isisChecksum(s[12:], 12); good == sum {
+		e.ChecksumRepr(sum, 1, 0, "")
+		e.Uint(&f[isisLSPChecksumStatus], 1)
+	} else {
+		if e.Tree() {
+			b := appendHex4(append(e.Text(), "Checksum: 0x"...), sum)
+			e.SetRepr(appendHex4(append(b, " incorrect, should be 0x"...), good))
+			var arg [5]byte
+			e.Sub()
+			e.ExpertLine("Error", "Checksum", "Bad checksum [should be 0x", append(appendHex4(arg[:0], good), ']'))
+			e.Up()
+		}
+		e.Uint(&f[isisLSPChecksumStatus], 0)
+	}
 	tb := s[26]
 	if e.Tree() {
 		b := append(e.Text(), "Type block(0x"...)
@@ -679,6 +864,26 @@ func emitISISLSP(e *emitter, s ISIS) {
 		e.Uint(&f[isisLSPCLVType], uint64(typ))
 		e.Uint(&f[isisLSPCLVLength], uint64(ln))
 		switch typ {
+		case 14:
+			e.Uint(&f[isisLSPBufferSize], uint64(be16(v)))
+		case 134:
+			e.IPv4(&f[isisLSPTERouterID], v)
+		case 22:
+			emitISISExtIS(e, v)
+		case 135:
+			emitISISExtIP(e, v)
+		case 242:
+			e.Uint(&f[isisLSPRouterID], uint64(be32(v)))
+			e.BoolBits(&f[isisLSPRouterFlagS], uint64(v[4]))
+			e.BoolBits(&f[isisLSPRouterFlagD], uint64(v[4]))
+			for k := 5; k < len(v); k += 2 + int(v[k+1]) {
+				isisTLVTitle(e, "Segment Routing - Algorithms", v[k], v[k+1])
+				e.Sub()
+				for _, a := range v[k+2 : k+2+int(v[k+1])] {
+					e.Uint(&f[isisLSPSRAlg], uint64(a))
+				}
+				e.Up()
+			}
 		case 1:
 			isisEmitAreas(e, &f[isisLSPAreaAddress], v)
 		case 129:
@@ -724,8 +929,149 @@ func isisLSPTLVName(typ uint8) string {
 		return "IP Interface address(es)"
 	case 137:
 		return "Hostname"
+	case 14:
+		return "Originating neighbor buffer size"
+	case 134:
+		return "Traffic Engineering Router ID"
+	case 22:
+		return "Extended IS reachability"
+	case 135:
+		return "Extended IP Reachability"
+	case 242:
+		return "Router Capability"
 	}
 	return "Unknown code"
+}
+
+// isisBandwidth emits a bandwidth field: bytes per second as an IEEE
+// float, shown in Mbit/s ("1000.00 Mbps"); level, when not -1, numbers
+// an unreserved bandwidth's priority level.
+func isisBandwidth(e *emitter, f *Field, v []byte, label string, level int) {
+	mbps := float64(math.Float32frombits(be32(v))) * 8 / 1e6
+	e.Float(f, mbps)
+	if e.Tree() {
+		b := append(e.Text(), label...)
+		if level >= 0 {
+			b = strconv.AppendInt(b, int64(level), 10)
+		}
+		b = strconv.AppendFloat(append(b, ": "...), mbps, 'f', 2, 64)
+		e.SetRepr(append(b, " Mbps"...))
+	}
+}
+
+// isisExtISSubName returns tshark's name of an extended IS reachability
+// sub-TLV.
+func isisExtISSubName(c uint8) string {
+	switch c {
+	case 3:
+		return "Administrative group (color)"
+	case 4:
+		return "Link Local/Remote Identifiers"
+	case 6:
+		return "IPv4 interface address"
+	case 9:
+		return "Maximum link bandwidth"
+	case 10:
+		return "Maximum reservable link bandwidth"
+	case 11:
+		return "Unreserved bandwidth"
+	}
+	return "LAN-Adj-SID"
+}
+
+// emitISISExtIS emits an extended IS reachability TLV's neighbors: each
+// under a line naming it, with its metric and sub-TLVs.
+func emitISISExtIS(e *emitter, v []byte) {
+	f := &isisLSPFields
+	for off := 0; off < len(v); {
+		id := v[off : off+7]
+		n := int(v[off+10])
+		if e.Tree() {
+			e.Line(appendSystemID(append(e.Text(), "IS Neighbor: "...), id))
+		}
+		e.Sub()
+		e.isisSystemID(&f[isisLSPExtISNeighborID], id)
+		e.Uint(&f[isisLSPExtISMetric], uint64(v[off+7])<<16|uint64(be16(v[off+8:])))
+		e.Uint(&f[isisLSPExtISSubLen], uint64(n))
+		end := off + 11 + n
+		for k := off + 11; k < end; {
+			c, ln := v[k], v[k+1]
+			sv := v[k+2 : k+2+int(ln)]
+			k += 2 + int(ln)
+			if e.Tree() {
+				b := append(e.Text(), "subTLV: "...)
+				b = append(b, isisExtISSubName(c)...)
+				b = strconv.AppendUint(append(b, " (c="...), uint64(c), 10)
+				b = strconv.AppendUint(append(b, ", l="...), uint64(ln), 10)
+				e.Line(append(b, ')'))
+			}
+			e.Sub()
+			e.Uint(&f[isisLSPExtISCode], uint64(c))
+			e.Uint(&f[isisLSPExtISLength], uint64(ln))
+			switch c {
+			case 6:
+				e.IPv4(&f[isisLSPExtISIPv4IntAddr], sv)
+			case 4:
+				e.Uint(&f[isisLSPExtISLinkLocal], uint64(be32(sv)))
+				e.Uint(&f[isisLSPExtISLinkRemote], uint64(be32(sv[4:])))
+			case 11:
+				e.LineString("Unreserved bandwidth:")
+				e.Sub()
+				for p := 0; p < 8; p++ {
+					isisBandwidth(e, &f[isisLSPUnrsvBW], sv[4*p:], "priority level ", p)
+				}
+				e.Up()
+			case 10:
+				isisBandwidth(e, &f[isisLSPReservableBW], sv, "Reservable link bandwidth", -1)
+			case 9:
+				isisBandwidth(e, &f[isisLSPMaximumBW], sv, "Maximum link bandwidth", -1)
+			case 3:
+				e.LineString("Administrative group(s):")
+			case 32:
+				e.Uint(&f[isisLSPAdjSIDFlags], uint64(sv[0]))
+				if e.Tree() {
+					e.SetRepr(append(e.Text(), "Flags: 0x30, Value, Local Significance"...))
+				}
+				e.Sub()
+				for _, k := range [...]int{isisLSPAdjSIDFlagF, isisLSPAdjSIDFlagB, isisLSPAdjSIDFlagV, isisLSPAdjSIDFlagL, isisLSPAdjSIDFlagS} {
+					e.BoolBits(&f[k], uint64(sv[0]))
+				}
+				e.Up()
+				e.Uint(&f[isisLSPAdjSIDWeight], uint64(sv[1]))
+				e.isisSystemID(&f[isisLSPAdjSIDSystemID], sv[2:8])
+				e.UintBits(&f[isisLSPSIDLabel], uint64(sv[8])<<16|uint64(be16(sv[9:])))
+			}
+			e.Up()
+		}
+		e.Up()
+		off = end
+	}
+}
+
+// emitISISExtIP emits an extended IP reachability TLV's prefixes, each
+// under a line naming it ("Ext. IP Reachability: 10.0.12.0/24").
+func emitISISExtIP(e *emitter, v []byte) {
+	f := &isisLSPFields
+	for off := 0; off < len(v); {
+		c := v[off+4]
+		plen := int(c & 0x3f)
+		n := (plen + 7) / 8
+		var a [4]byte
+		copy(a[:], v[off+5:off+5+n])
+		if e.Tree() {
+			b := appendIPv4(append(e.Text(), "Ext. IP Reachability: "...), a[:], 0)
+			e.Line(strconv.AppendInt(append(b, '/'), int64(plen), 10))
+		}
+		e.Sub()
+		e.Uint(&f[isisLSPExtIPMetric], uint64(be32(v[off:])))
+		e.BoolBits(&f[isisLSPExtIPDistribution], uint64(c))
+		e.BoolBits(&f[isisLSPExtIPSubTLV], uint64(c))
+		e.UintBits(&f[isisLSPExtIPPrefixLen], uint64(c))
+		e.IPv4(&f[isisLSPExtIPPrefix], a[:])
+		e.LineString("no sub-TLVs present")
+		e.Up()
+		off += 5 + n
+	}
 }
 
 // emitISISIPReach emits one entry of an IP internal reachability TLV:

@@ -1,6 +1,9 @@
 package decode
 
-import "strconv"
+import (
+	"math"
+	"strconv"
+)
 
 // isisTypeName returns tshark's name of PDU type t ("L1 HELLO").
 func isisTypeName(t uint8) string {
@@ -70,7 +73,11 @@ func infoISIS(b []byte, d *Decoder, i int) []byte {
 		b = append(b, ", Sequence: 0x"...)
 		b = appendHexN(b, uint64(be32(s[20:])), 8)
 		b = append(b, ", Lifetime: "...)
-		return appendISISLifetime(b, be16(s[10:]))
+		b = appendISISLifetime(b, be16(s[10:]))
+		if !isisLSPChecksumOK(s) {
+			b = append(b, " [ISIS CHECKSUM INCORRECT]"...)
+		}
+		return b
 	}
 	b = append(b, ", Source-ID: "...)
 	b = appendSystemID(b, s[10:17])
@@ -139,7 +146,12 @@ func (p *LinePrinter) lineISIS(b []byte, d *Decoder, i int) []byte {
 		b = appendHexN(append(b, ", seq: 0x"...), uint64(be32(s[20:])), 8)
 		b = appendISISLifetime(append(b, ", lifetime: "...), be16(s[10:]))
 		b = appendHex4(append(b, "\n\t  chksum: 0x"...), be16(s[24:]))
-		b = append(b, " (correct)"...)
+		if isisLSPChecksumOK(s) {
+			b = append(b, " (correct)"...)
+		} else {
+			b = appendHex4(append(b, " (incorrect should be 0x"...), isisChecksum(s[12:], 12))
+			b = append(b, ')')
+		}
 	default:
 		b = appendSystemID(append(b, "\n\t  source-id:    "...), s[10:17])
 	}
@@ -199,6 +211,16 @@ func isisTLVTcpdump(typ uint8) string {
 		return "IPv4 Interface address(es)"
 	case 137:
 		return "Hostname"
+	case 14:
+		return "LSP Buffersize"
+	case 134:
+		return "Traffic Engineering Router ID"
+	case 22:
+		return "Extended IS Reachability"
+	case 135:
+		return "Extended IPv4 Reachability"
+	case 242:
+		return "IS-IS Router Capability"
 	}
 	return "Restart Signaling"
 }
@@ -268,6 +290,36 @@ func appendISISTLVTcpdump(b []byte, typ uint8, v []byte) []byte {
 		}
 	case 137:
 		b = append(append(b, in+"Hostname: "...), v...)
+	case 14:
+		b = strconv.AppendUint(append(b, in+"LSP Buffersize: "...), uint64(be16(v)), 10)
+	case 134:
+		b = appendIPv4(append(b, in+"Traffic Engineering Router ID: "...), v, 0)
+	case 22:
+		b = appendISISExtISTcpdump(b, v)
+	case 135:
+		for off := 0; off < len(v); {
+			plen := int(v[off+4] & 0x3f)
+			n := (plen + 7) / 8
+			var a [4]byte
+			copy(a[:], v[off+5:off+5+n])
+			b = append(b, in+"IPv4 prefix: "...)
+			var t [15]byte
+			ts := appendIPv4(t[:0], a[:], 0)
+			for range 15 - len(ts) {
+				b = append(b, ' ')
+			}
+			b = strconv.AppendInt(append(append(b, ts...), '/'), int64(plen), 10)
+			b = strconv.AppendUint(append(b, ", Distribution: up, Metric: "...), uint64(be32(v[off:])), 10)
+			off += 5 + n
+		}
+	case 242:
+		b = appendIPv4(append(b, in+"Router-ID "...), v, 0)
+		b = append(b, ", Flags [S bit, D bit]"...)
+		for k := 5; k < len(v); k += 2 + int(v[k+1]) {
+			b = strconv.AppendUint(append(b, "\n\t\tunknown subTLV #"...), uint64(v[k]), 10)
+			b = strconv.AppendUint(append(b, ", length: "...), uint64(v[k+1]), 10)
+			b = appendHexDumpLines(b, v[k+2:k+2+int(v[k+1])], "\n\t\t")
+		}
 	case 211:
 		b = append(b, in+"Flags [none], Remaining holding time "...)
 		b = strconv.AppendUint(b, uint64(be16(v[1:])), 10)
@@ -282,4 +334,72 @@ func isisInternal(m uint8) string {
 		return ", External"
 	}
 	return ", Internal"
+}
+
+// appendISISExtISTcpdump appends tcpdump's lines for an extended IS
+// reachability TLV: each neighbor, its metric and its sub-TLVs.
+func appendISISExtISTcpdump(b, v []byte) []byte {
+	const in, sub, deep = "\n\t      ", "\n\t        ", "\n\t          "
+	for off := 0; off < len(v); {
+		n := int(v[off+10])
+		b = appendSystemID(append(b, in+"IS Neighbor: "...), v[off:off+7])
+		b = strconv.AppendUint(append(b, ", Metric: "...), uint64(v[off+7])<<16|uint64(be16(v[off+8:])), 10)
+		b = strconv.AppendInt(append(b, ", sub-TLVs present ("...), int64(n), 10)
+		b = append(b, ')')
+		end := off + 11 + n
+		for k := off + 11; k < end; {
+			c, ln := v[k], int(v[k+1])
+			sv := v[k+2 : k+2+ln]
+			k += 2 + ln
+			b = append(b, sub...)
+			switch c {
+			case 3:
+				b = append(b, "Administrative groups"...)
+			case 4:
+				b = append(b, "Link Local/Remote Identifier"...)
+			case 6:
+				b = append(b, "IPv4 interface address"...)
+			case 9:
+				b = append(b, "Maximum link bandwidth"...)
+			case 10:
+				b = append(b, "Reservable link bandwidth"...)
+			case 11:
+				b = append(b, "Unreserved bandwidth"...)
+			case 32:
+				b = append(b, "LAN Adjacency Segment Identifier"...)
+			}
+			b = strconv.AppendUint(append(b, " subTLV #"...), uint64(c), 10)
+			b = strconv.AppendInt(append(b, ", length: "...), int64(ln), 10)
+			switch c {
+			case 3:
+				b = appendHexN(append(b, ", 0x"...), uint64(be32(sv)), 8)
+			case 4:
+				b = appendHexN(append(b, ", 0x"...), uint64(be32(sv)), 8)
+				b = appendHexN(append(b, ", 0x"...), uint64(be32(sv[4:])), 8)
+			case 6:
+				b = appendIPv4(append(b, ", "...), sv, 0)
+			case 9, 10:
+				b = appendISISMbps(append(b, ", "...), sv)
+			case 11:
+				for p := 0; p < 8; p++ {
+					b = strconv.AppendInt(append(b, deep+"TE-Class "...), int64(p), 10)
+					b = appendISISMbps(append(b, ": "...), sv[4*p:])
+				}
+			case 32:
+				b = append(b, deep+"Flags: [Value, Local significance]"...)
+				b = strconv.AppendUint(append(b, deep+"Weight: "...), uint64(sv[1]), 10)
+				b = appendSystemID(append(b, deep+"Neighbor System-ID: "...), sv[2:8])
+				b = strconv.AppendUint(append(b, deep+"Label: "...), uint64(sv[8]&0x0f)<<16|uint64(be16(sv[9:])), 10)
+			}
+		}
+		off = end
+	}
+	return b
+}
+
+// appendISISMbps appends a bandwidth (bytes per second as an IEEE float)
+// as tcpdump does: "1000.000 Mbps".
+func appendISISMbps(b, v []byte) []byte {
+	mbps := float64(math.Float32frombits(be32(v))) * 8 / 1e6
+	return append(strconv.AppendFloat(b, mbps, 'f', 3, 64), " Mbps"...)
 }

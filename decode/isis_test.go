@@ -21,6 +21,7 @@ var isisVectors = []struct {
 	name  string
 	hex   string
 	isis  bool
+	vlan  bool // an 802.1Q tag before the LLC header
 	line  string
 	proto string
 	info  string
@@ -51,9 +52,34 @@ var isisVectors = []struct {
 			00 03 7e f7`,
 		line:  "L2 CSNP, src-id 4444.4444.4444.00, length 83",
 		proto: "ISIS CSNP", info: "L2 CSNP, Source-ID: 4444.4444.4444.00, Start LSP-ID: 0000.0000.0000.00-00, End LSP-ID: ffff.ffff.ffff.ff-ff"},
-	// The pseudonode LSP with its checksum's last byte changed: tshark
-	// flags it, which rawcap does not yet draw.
-	{name: "LSP with a bad checksum",
+	// tests_isis_sid's LSP, after an 802.1Q tag: extended IS and IP
+	// reachability with TE and segment routing sub-TLVs, a router
+	// capability, and a checksum tshark and tcpdump find wrong.
+	{name: "L2 LSP with extended reachability", isis: true, vlan: true,
+		hex: `01 80 c2 00 00 15 02 06 0a 0e ff f1 81 00 c0 2e 01 f2 fe fe 03 83 1b 01 00 14 01 00 00 01 ef 04
+			ac 01 92 01 68 00 01 00 00 00 00 00 0b c0 74 03 01 04 03 49 00 02 0e 02 05 d4 81 02 cc 8e 86 04
+			c0 a8 00 01 84 04 c0 a8 00 01 89 09 76 6d 78 2d 31 38 2d 72 31 02 22 00 0a 80 80 80 01 92 01 68
+			00 02 02 3f 80 80 80 01 92 01 68 00 03 02 3f 80 80 80 01 92 01 68 00 04 02 16 b8 01 92 01 68 00
+			02 02 00 00 0a 51 06 04 0a 00 0c 01 04 08 00 00 01 80 00 00 00 00 0b 20 4c ee 6b 28 4c ee 6b 28
+			4c ee 6b 28 4c ee 6b 28 4c ee 6b 28 4c ee 6b 28 4c ee 6b 28 4c ee 6b 28 0a 04 4c ee 6b 28 09 04
+			4c ee 6b 28 03 04 00 00 00 00 20 0b 30 00 01 92 01 68 00 02 00 00 12 01 92 01 68 00 03 02 00 00
+			3f 51 06 04 0a 00 0d 01 04 08 00 00 01 82 00 00 00 00 0b 20 4c ee 6b 28 4c ee 6b 28 4c ee 6b 28
+			4c ee 6b 28 4c ee 6b 28 4c ee 6b 28 4c ee 6b 28 4c ee 6b 28 0a 04 4c ee 6b 28 09 04 4c ee 6b 28
+			03 04 00 00 00 00 20 0b 30 00 01 92 01 68 00 03 00 00 10 16 5c 01 92 01 68 00 04 02 00 00 3f 51
+			06 04 0a 00 0e 01 04 08 00 00 01 83 00 00 00 00 0b 20 4c ee 6b 28 4c ee 6b 28 4c ee 6b 28 4c ee
+			6b 28 4c ee 6b 28 4c ee 6b 28 4c ee 6b 28 4c ee 6b 28 0a 04 4c ee 6b 28 09 04 4c ee 6b 28 03 04
+			00 00 00 00 20 0b 30 00 01 92 01 68 00 04 00 00 11 80 3c 0a 80 80 80 0a 00 0c 00 ff ff ff 00 3f
+			80 80 80 0a 00 0d 00 ff ff ff 00 3f 80 80 80 0a 00 0e 00 ff ff ff 00 3f 80 80 80 ac 10 0b 00 ff
+			ff ff 00 3f 80 80 80 c0 a8 00 01 ff ff ff ff 87 29 00 00 00 0a 18 0a 00 0c 00 00 00 3f 18 0a 00
+			0d 00 00 00 3f 18 0a 00 0e 00 00 00 3f 18 ac 10 0b 00 00 00 3f 20 c0 a8 00 01 f2 08 c0 a8 00 01
+			03 13 01 00`,
+		line:  "L2 LSP, lsp-id 0192.0168.0001.00-00, seq 0x0000000b, lifetime  1196s, length 495",
+		proto: "ISIS LSP", info: "L2 LSP, LSP-ID: 0192.0168.0001.00-00, Sequence: 0x0000000b, Lifetime:  1196s [ISIS CHECKSUM INCORRECT]"},
+	// The pseudonode LSP with its checksum's last byte changed: drawn
+	// with the checksum it should have.
+	{name: "LSP with a bad checksum", isis: true,
+		line:  "L2 LSP, lsp-id 4444.4444.4444.01-00, seq 0x00000003, lifetime  1199s, length 52",
+		proto: "ISIS LSP", info: "L2 LSP, LSP-ID: 4444.4444.4444.01-00, Sequence: 0x00000003, Lifetime:  1199s [ISIS CHECKSUM INCORRECT]",
 		hex: `01 80 c2 00 00 15 c2 03 29 a9 00 00 00 37 fe fe 03 83 1b 01 00 14 01 00 00 00 34 04 af 44 44 44
 			44 44 44 01 00 00 00 00 03 7e f8 03 02 17 00 00 80 80 80 44 44 44 44 44 44 00 00 80 80 80 33 33
 			33 33 33 33 00`},
@@ -89,7 +115,11 @@ func TestISIS(t *testing.T) {
 		t.Run(v.name, func(t *testing.T) {
 			frame := frames[k]
 			layers := d.Decode(frame, linktype.Ethernet)
-			if got := len(layers) == 3 && layers[2].Type == decode.LayerISIS; got != v.isis {
+			n := 3
+			if v.vlan {
+				n = 4
+			}
+			if got := len(layers) == n && layers[n-1].Type == decode.LayerISIS; got != v.isis {
 				t.Fatalf("layers %v: IS-IS %v, want %v", layers, got, v.isis)
 			}
 			if !v.isis {
@@ -139,7 +169,9 @@ func TestISIS(t *testing.T) {
 	compareFieldsWithTshark(t, path, taken, []string{"isis.type", "isis.hello.source_id", "isis.hello.lan_id",
 		"isis.hello.area_address", "isis.hello.is_neighbor", "isis.lsp.lsp_id", "isis.lsp.checksum.status",
 		"isis.lsp.hostname", "isis.lsp.ip_reachability.ipv4_prefix", "isis.lsp.eis_neighbors.is_neighbor",
-		"isis.lsp.is_virtual", "isis.csnp.lsp_id", "isis.csnp.lsp_seq_num", "isis.csnp.source_circuit"})
+		"isis.lsp.is_virtual", "isis.csnp.lsp_id", "isis.csnp.lsp_seq_num", "isis.csnp.source_circuit",
+		"isis.lsp.ext_is_reachability.metric", "isis.lsp.unrsv_bw.priority_level", "isis.lsp.sid.sli_label",
+		"isis.lsp.ext_ip_reachability.prefix_length", "isis.lsp.rt_capable.router_id", "isis.lsp.sr_alg"})
 }
 
 func FuzzISIS(f *testing.F) {
