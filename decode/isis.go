@@ -31,12 +31,15 @@ const isisNLPID = 0x83
 
 // The PDU types.
 const (
-	isisL1Hello = 15
-	isisL2Hello = 16
-	isisL1LSP   = 18
-	isisL2LSP   = 20
-	isisL1CSNP  = 24
-	isisL2CSNP  = 25
+	isisL1Hello  = 15
+	isisL2Hello  = 16
+	isisP2PHello = 17
+	isisL1LSP    = 18
+	isisL2LSP    = 20
+	isisL1CSNP   = 24
+	isisL2CSNP   = 25
+	isisL1PSNP   = 26
+	isisL2PSNP   = 27
 )
 
 // isisCommonLen is the length of the common header.
@@ -52,6 +55,10 @@ func isisFixedLen(t uint8) int {
 		return 27
 	case isisL1CSNP, isisL2CSNP:
 		return 33
+	case isisP2PHello:
+		return 20
+	case isisL1PSNP, isisL2PSNP:
+		return 17
 	}
 	return 0
 }
@@ -62,7 +69,7 @@ func (s ISIS) Type() uint8 { return s[4] & 0x1f }
 // PDULen returns the PDU length of the fixed part.
 func (s ISIS) PDULen() int {
 	switch s.Type() {
-	case isisL1Hello, isisL2Hello:
+	case isisL1Hello, isisL2Hello, isisP2PHello:
 		return int(be16(s[17:]))
 	}
 	return int(be16(s[8:]))
@@ -84,8 +91,8 @@ func ParseISIS(b []byte) (ISIS, error) {
 		return nil, ReasonTruncated
 	}
 	switch t {
-	case isisL1Hello, isisL2Hello:
-		if b[8]&0xfc != 0 || b[8]&3 == 0 || b[8]&3 == 3 || b[19]&0x80 != 0 {
+	case isisL1Hello, isisL2Hello, isisP2PHello:
+		if b[8]&0xfc != 0 || b[8]&3 == 0 || b[8]&3 == 3 || t != isisP2PHello && b[19]&0x80 != 0 {
 			return nil, ReasonTruncated
 		}
 	case isisL1LSP, isisL2LSP:
@@ -147,9 +154,9 @@ func isisLSPChecksumOK(s ISIS) bool { return be16(s[24:]) == isisChecksum(s[12:]
 // isisTLVTaken reports whether rawcap draws TLV typ with value v in a PDU
 // of type t.
 func isisTLVTaken(t, typ uint8, v []byte) bool {
-	hello := t == isisL1Hello || t == isisL2Hello
+	hello := t == isisL1Hello || t == isisL2Hello || t == isisP2PHello
 	lsp := t == isisL1LSP || t == isisL2LSP
-	csnp := t == isisL1CSNP || t == isisL2CSNP
+	csnp := t == isisL1CSNP || t == isisL2CSNP || t == isisL1PSNP || t == isisL2PSNP
 	switch {
 	case typ == 1 && (hello || lsp):
 		for off := 0; off < len(v); {
@@ -410,6 +417,7 @@ const (
 	isisHelloPriority
 	isisHelloReserved2
 	isisHelloLanID
+	isisHelloLocalCircuitID
 	isisHelloCLVType
 	isisHelloCLVLength
 	isisHelloNLPID
@@ -432,18 +440,19 @@ var isisHelloFields = [isisHelloFieldCount]Field{
 	isisHelloPriority:     {Name: "isis.hello.priority", Label: "Priority", Kind: KindUint, Width: 8, Mask: 0x7f},
 	// tshark registers a second field of the name: the bit above the
 	// priority, in decimal.
-	isisHelloReserved2:    {Name: "isis.hello.reserved", Label: "Reserved", Kind: KindUint, Width: 8, Mask: 0x80},
-	isisHelloLanID:        {Name: "isis.hello.lan_id", Label: "SystemID {Designated IS}", Kind: KindSystemID},
-	isisHelloCLVType:      {Name: "isis.hello.clv.type", Label: "Type", Kind: KindUint, Width: 8},
-	isisHelloCLVLength:    {Name: "isis.hello.clv.length", Label: "Length", Kind: KindUint, Width: 8},
-	isisHelloNLPID:        {Name: "isis.hello.clv_nlpid.nlpid", Label: "NLPID", Kind: KindUint, Width: 8, Base: BaseHex},
-	isisHelloAreaAddress:  {Name: "isis.hello.area_address", Label: "Area address", Kind: KindBytes},
-	isisHelloIPv4IntAddr:  {Name: "isis.hello.clv_ipv4_int_addr", Label: "IPv4 interface address", Kind: KindIPv4},
-	isisHelloRestartFlags: {Name: "isis.hello.clv_restart_flags", Label: "Restart Signaling Flags", Kind: KindUint, Width: 8, Base: BaseHex},
-	isisHelloRestartSA:    {Name: "isis.hello.clv_restart_flags.sa", Label: "Suppress Adjacency", Kind: KindBool, Width: 8, Mask: 0x04},
-	isisHelloRestartRA:    {Name: "isis.hello.clv_restart_flags.ra", Label: "Restart Acknowledgment", Kind: KindBool, Width: 8, Mask: 0x02},
-	isisHelloRestartRR:    {Name: "isis.hello.clv_restart_flags.rr", Label: "Restart Request", Kind: KindBool, Width: 8, Mask: 0x01},
-	isisHelloISNeighbor:   {Name: "isis.hello.is_neighbor", Label: "IS Neighbor", Kind: KindMAC},
+	isisHelloReserved2:      {Name: "isis.hello.reserved", Label: "Reserved", Kind: KindUint, Width: 8, Mask: 0x80},
+	isisHelloLanID:          {Name: "isis.hello.lan_id", Label: "SystemID {Designated IS}", Kind: KindSystemID},
+	isisHelloLocalCircuitID: {Name: "isis.hello.local_circuit_id", Label: "Local circuit ID", Kind: KindUint, Width: 8},
+	isisHelloCLVType:        {Name: "isis.hello.clv.type", Label: "Type", Kind: KindUint, Width: 8},
+	isisHelloCLVLength:      {Name: "isis.hello.clv.length", Label: "Length", Kind: KindUint, Width: 8},
+	isisHelloNLPID:          {Name: "isis.hello.clv_nlpid.nlpid", Label: "NLPID", Kind: KindUint, Width: 8, Base: BaseHex},
+	isisHelloAreaAddress:    {Name: "isis.hello.area_address", Label: "Area address", Kind: KindBytes},
+	isisHelloIPv4IntAddr:    {Name: "isis.hello.clv_ipv4_int_addr", Label: "IPv4 interface address", Kind: KindIPv4},
+	isisHelloRestartFlags:   {Name: "isis.hello.clv_restart_flags", Label: "Restart Signaling Flags", Kind: KindUint, Width: 8, Base: BaseHex},
+	isisHelloRestartSA:      {Name: "isis.hello.clv_restart_flags.sa", Label: "Suppress Adjacency", Kind: KindBool, Width: 8, Mask: 0x04},
+	isisHelloRestartRA:      {Name: "isis.hello.clv_restart_flags.ra", Label: "Restart Acknowledgment", Kind: KindBool, Width: 8, Mask: 0x02},
+	isisHelloRestartRR:      {Name: "isis.hello.clv_restart_flags.rr", Label: "Restart Request", Kind: KindBool, Width: 8, Mask: 0x01},
+	isisHelloISNeighbor:     {Name: "isis.hello.is_neighbor", Label: "IS Neighbor", Kind: KindMAC},
 }
 
 var protoISISHello = protoField("isis.hello", "ISIS HELLO")
@@ -644,13 +653,36 @@ var isisCSNPFields = [isisCSNPFieldCount]Field{
 
 var protoISISCSNP = protoField("isis.csnp", "ISO 10589 ISIS Complete Sequence Numbers Protocol Data Unit")
 
+const (
+	isisPSNPPDULength = iota
+	isisPSNPSourceID
+	isisPSNPSourceCircuit
+	isisPSNPCLVType
+	isisPSNPCLVLength
+	isisPSNPFieldCount
+)
+
+// isisPSNPFields are a PSNP's own fields; its LSP entries' are the CSNP's,
+// as tshark registers them.
+var isisPSNPFields = [isisPSNPFieldCount]Field{
+	isisPSNPPDULength:     {Name: "isis.psnp.pdu_length", Label: "PDU length", Kind: KindUint, Width: 16},
+	isisPSNPSourceID:      {Name: "isis.psnp.source_id", Label: "Source-ID", Kind: KindSystemID},
+	isisPSNPSourceCircuit: {Name: "isis.psnp.source_circuit", Label: "Source-ID-Circuit", Kind: KindBytes},
+	isisPSNPCLVType:       {Name: "isis.psnp.clv.type", Label: "Type", Kind: KindUint, Width: 8},
+	isisPSNPCLVLength:     {Name: "isis.psnp.clv.length", Label: "Length", Kind: KindUint, Width: 8},
+}
+
+var protoISISPSNP = protoField("isis.psnp", "ISO 10589 ISIS Partial Sequence Numbers Protocol Data Unit")
+
 // isisProto returns the protocol of PDU type t's fixed part.
 func isisProto(t uint8) *Field {
 	switch t {
-	case isisL1Hello, isisL2Hello:
+	case isisL1Hello, isisL2Hello, isisP2PHello:
 		return &protoISISHello
 	case isisL1LSP, isisL2LSP:
 		return &protoISISLSP
+	case isisL1PSNP, isisL2PSNP:
+		return &protoISISPSNP
 	}
 	return &protoISISCSNP
 }
@@ -693,10 +725,12 @@ func emitISIS(e *emitter, i int) {
 	t := s.Type()
 	e.Proto(isisProto(t))
 	switch t {
-	case isisL1Hello, isisL2Hello:
+	case isisL1Hello, isisL2Hello, isisP2PHello:
 		emitISISHello(e, s)
 	case isisL1LSP, isisL2LSP:
 		emitISISLSP(e, s)
+	case isisL1PSNP, isisL2PSNP:
+		emitISISPSNP(e, s)
 	default:
 		emitISISCSNP(e, s)
 	}
@@ -710,10 +744,15 @@ func emitISISHello(e *emitter, s ISIS) {
 	e.isisSystemID(&f[isisHelloSourceID], s[9:15])
 	e.Uint(&f[isisHelloHoldingTimer], uint64(be16(s[15:])))
 	e.Uint(&f[isisHelloPDULength], uint64(be16(s[17:])))
-	e.UintBits(&f[isisHelloPriority], uint64(s[19]))
-	e.UintBits(&f[isisHelloReserved2], uint64(s[19]))
-	e.isisSystemID(&f[isisHelloLanID], s[20:27])
-	for off := 27; off < len(s); {
+	n := isisFixedLen(s.Type())
+	if s.Type() == isisP2PHello {
+		e.Uint(&f[isisHelloLocalCircuitID], uint64(s[19]))
+	} else {
+		e.UintBits(&f[isisHelloPriority], uint64(s[19]))
+		e.UintBits(&f[isisHelloReserved2], uint64(s[19]))
+		e.isisSystemID(&f[isisHelloLanID], s[20:27])
+	}
+	for off := n; off < len(s); {
 		typ, ln := s[off], s[off+1]
 		v := s[off+2 : off+2+int(ln)]
 		off += 2 + int(ln)
@@ -1136,14 +1175,29 @@ func emitISISCSNP(e *emitter, s ISIS) {
 	e.Bytes(&f[isisCSNPSourceCircuit], s[16:17])
 	e.isisSystemID(&f[isisCSNPStartLSPID], s[17:25])
 	e.isisSystemID(&f[isisCSNPEndLSPID], s[25:33])
-	for off := 33; off < len(s); {
+	emitISISEntries(e, s[33:], &f[isisCSNPCLVType], &f[isisCSNPCLVLength])
+}
+
+func emitISISPSNP(e *emitter, s ISIS) {
+	f := &isisPSNPFields
+	e.Uint(&f[isisPSNPPDULength], uint64(be16(s[8:])))
+	e.isisSystemID(&f[isisPSNPSourceID], s[10:16])
+	e.Bytes(&f[isisPSNPSourceCircuit], s[16:17])
+	emitISISEntries(e, s[17:], &f[isisPSNPCLVType], &f[isisPSNPCLVLength])
+}
+
+// emitISISEntries emits a sequence numbers PDU's LSP entries TLVs in s,
+// with the TLV type and length fields of its protocol.
+func emitISISEntries(e *emitter, s []byte, typF, lenF *Field) {
+	f := &isisCSNPFields
+	for off := 0; off < len(s); {
 		typ, ln := s[off], s[off+1]
 		v := s[off+2 : off+2+int(ln)]
 		off += 2 + int(ln)
 		isisTLVTitle(e, "LSP entries", typ, ln)
 		e.Sub()
-		e.Uint(&f[isisCSNPCLVType], uint64(typ))
-		e.Uint(&f[isisCSNPCLVLength], uint64(ln))
+		e.Uint(typF, uint64(typ))
+		e.Uint(lenF, uint64(ln))
 		for k := 0; k+16 <= len(v); k += 16 {
 			en := v[k : k+16]
 			e.LineString("LSP Entry")

@@ -18,6 +18,12 @@ func isisTypeName(t uint8) string {
 		return "L2 LSP"
 	case isisL1CSNP:
 		return "L1 CSNP"
+	case isisP2PHello:
+		return "P2P HELLO"
+	case isisL1PSNP:
+		return "L1 PSNP"
+	case isisL2PSNP:
+		return "L2 PSNP"
 	}
 	return "L2 CSNP"
 }
@@ -29,6 +35,8 @@ func isisTypeTcpdump(t uint8) string {
 		return "L1 Lan IIH"
 	case isisL2Hello:
 		return "L2 Lan IIH"
+	case isisP2PHello:
+		return "p2p IIH"
 	}
 	return isisTypeName(t)
 }
@@ -38,10 +46,12 @@ func isisTypeTcpdump(t uint8) string {
 func appendISISProto(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
 	switch ISIS(d.data[l.Start:l.End]).Type() {
-	case isisL1Hello, isisL2Hello:
+	case isisL1Hello, isisL2Hello, isisP2PHello:
 		return append(b, "ISIS HELLO"...)
 	case isisL1LSP, isisL2LSP:
 		return append(b, "ISIS LSP"...)
+	case isisL1PSNP, isisL2PSNP:
+		return append(b, "ISIS PSNP"...)
 	}
 	return append(b, "ISIS CSNP"...)
 }
@@ -64,9 +74,12 @@ func infoISIS(b []byte, d *Decoder, i int) []byte {
 	t := s.Type()
 	b = append(b, isisTypeName(t)...)
 	switch t {
-	case isisL1Hello, isisL2Hello:
+	case isisL1Hello, isisL2Hello, isisP2PHello:
 		b = append(b, ", System-ID: "...)
 		return appendSystemID(b, s[9:15])
+	case isisL1PSNP, isisL2PSNP:
+		b = append(b, ", Source-ID: "...)
+		return appendSystemID(b, s[10:17])
 	case isisL1LSP, isisL2LSP:
 		b = append(b, ", LSP-ID: "...)
 		b = appendSystemID(b, s[12:20])
@@ -104,6 +117,8 @@ func (p *LinePrinter) lineISIS(b []byte, d *Decoder, i int) []byte {
 	if p.Options.Verbose == 0 {
 		b = append(b, isisTypeTcpdump(t)...)
 		switch t {
+		case isisP2PHello:
+			b = appendSystemID(append(b, ", src-id "...), s[9:15])
 		case isisL1Hello, isisL2Hello:
 			b = appendSystemID(append(b, ", src-id "...), s[9:15])
 			b = appendSystemID(append(b, ", lan-id "...), s[20:27])
@@ -130,17 +145,26 @@ func (p *LinePrinter) lineISIS(b []byte, d *Decoder, i int) []byte {
 	}
 	n := isisFixedLen(t)
 	switch t {
-	case isisL1Hello, isisL2Hello:
+	case isisL1Hello, isisL2Hello, isisP2PHello:
 		b = appendSystemID(append(b, "\n\t  source-id: "...), s[9:15])
-		b = strconv.AppendUint(append(b, ",  holding time: "...), uint64(be16(s[15:])), 10)
+		if t == isisP2PHello {
+			b = append(b, ',')
+		} else {
+			b = append(b, ", "...)
+		}
+		b = strconv.AppendUint(append(b, " holding time: "...), uint64(be16(s[15:])), 10)
 		b = append(b, "s, Flags: ["...)
 		if s[8]&3 == 1 {
 			b = append(b, "Level 1 only]"...)
 		} else {
 			b = append(b, "Level 2 only]"...)
 		}
-		b = appendSystemID(append(b, "\n\t  lan-id:    "...), s[20:27])
-		b = strconv.AppendUint(append(b, ", Priority: "...), uint64(s[19]&0x7f), 10)
+		if t == isisP2PHello {
+			b = appendHex2(append(b, "\n\t  circuit-id: 0x"...), s[19])
+		} else {
+			b = appendSystemID(append(b, "\n\t  lan-id:    "...), s[20:27])
+			b = strconv.AppendUint(append(b, ", Priority: "...), uint64(s[19]&0x7f), 10)
+		}
 	case isisL1LSP, isisL2LSP:
 		b = appendSystemID(append(b, "\n\t  lsp-id: "...), s[12:20])
 		b = appendHexN(append(b, ", seq: 0x"...), uint64(be32(s[20:])), 8)

@@ -52,6 +52,18 @@ var isisVectors = []struct {
 			00 03 7e f7`,
 		line:  "L2 CSNP, src-id 4444.4444.4444.00, length 83",
 		proto: "ISIS CSNP", info: "L2 CSNP, Source-ID: 4444.4444.4444.00, Start LSP-ID: 0000.0000.0000.00-00, End LSP-ID: ffff.ffff.ffff.ff-ff"},
+	// A point-to-point hello and a level 2 PSNP built from the LAN hello
+	// and the CSNP above.
+	{name: "P2P hello", isis: true,
+		hex: `01 80 c2 00 00 14 c2 01 29 98 00 00 00 2b fe fe 03 83 14 01 00 11 01 00 00 01 22 22 22 22 22 22
+			00 1e 00 28 03 81 01 cc 01 04 03 49 00 0a 84 04 0a 00 0a 02 08 03 00 00 00 00 00 00`,
+		line:  "p2p IIH, src-id 2222.2222.2222, length 40",
+		proto: "ISIS HELLO", info: "P2P HELLO, System-ID: 2222.2222.2222"},
+	{name: "L2 PSNP", isis: true,
+		hex: `01 80 c2 00 00 15 c2 01 29 98 00 00 00 26 fe fe 03 83 11 01 00 1b 01 00 00 00 23 44 44 44 44 44
+			44 00 09 10 04 a8 33 33 33 33 33 33 00 00 00 00 00 09 24 b1 00 00 00 00 00 00 00 00`,
+		line:  "L2 PSNP, src-id 4444.4444.4444.00, length 35",
+		proto: "ISIS PSNP", info: "L2 PSNP, Source-ID: 4444.4444.4444.00"},
 	// tests_isis_sid's LSP, after an 802.1Q tag: extended IS and IP
 	// reachability with TE and segment routing sub-TLVs, a router
 	// capability, and a checksum tshark and tcpdump find wrong.
@@ -160,7 +172,8 @@ func TestISIS(t *testing.T) {
 	}
 	path := writeTestPcap(t, taken)
 	for _, head := range []string{"ISO 10589 ISIS InTRA Domain Routeing Information Exchange Protocol", "ISIS HELLO",
-		"ISO 10589 ISIS Link State Protocol Data Unit", "ISO 10589 ISIS Complete Sequence Numbers Protocol Data Unit"} {
+		"ISO 10589 ISIS Link State Protocol Data Unit", "ISO 10589 ISIS Complete Sequence Numbers Protocol Data Unit",
+		"ISO 10589 ISIS Partial Sequence Numbers Protocol Data Unit"} {
 		compareSubtreeWithTshark(t, taken, head, nil)
 	}
 	if n := compareColumnsWithTshark(t, path); n != len(taken) {
@@ -170,6 +183,7 @@ func TestISIS(t *testing.T) {
 		"isis.hello.area_address", "isis.hello.is_neighbor", "isis.lsp.lsp_id", "isis.lsp.checksum.status",
 		"isis.lsp.hostname", "isis.lsp.ip_reachability.ipv4_prefix", "isis.lsp.eis_neighbors.is_neighbor",
 		"isis.lsp.is_virtual", "isis.csnp.lsp_id", "isis.csnp.lsp_seq_num", "isis.csnp.source_circuit",
+		"isis.hello.local_circuit_id", "isis.psnp.source_id", "isis.psnp.pdu_length",
 		"isis.lsp.ext_is_reachability.metric", "isis.lsp.unrsv_bw.priority_level", "isis.lsp.sid.sli_label",
 		"isis.lsp.ext_ip_reachability.prefix_length", "isis.lsp.rt_capable.router_id", "isis.lsp.sr_alg"})
 }

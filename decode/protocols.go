@@ -107,7 +107,7 @@ var extraProtocols = [...]protocol{
 	{&protoNFS, nfsFields[:], nil, nil},             // emitted by emitRPC
 	{&protoPortmap, pmapFields[:], nil, nil},        // emitted by emitRPC
 	// emitted by emitISIS:
-	{&protoISISHello, isisHelloFields[:], nil, nil}, {&protoISISLSP, isisLSPFields[:], nil, nil}, {&protoISISCSNP, isisCSNPFields[:], nil, nil},
+	{&protoISISHello, isisHelloFields[:], nil, nil}, {&protoISISLSP, isisLSPFields[:], nil, nil}, {&protoISISCSNP, isisCSNPFields[:], nil, nil}, {&protoISISPSNP, isisPSNPFields[:], nil, nil},
 }
 
 // emitter is what a protocol's emit function writes to: the packet's
