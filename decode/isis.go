@@ -92,7 +92,7 @@ func ParseISIS(b []byte) (ISIS, error) {
 	}
 	switch t {
 	case isisL1Hello, isisL2Hello, isisP2PHello:
-		if b[8]&0xfc != 0 || b[8]&3 == 0 || b[8]&3 == 3 || t != isisP2PHello && b[19]&0x80 != 0 {
+		if b[8]&0xfc != 0 || b[8]&3 == 0 || t != isisP2PHello && b[19]&0x80 != 0 {
 			return nil, ReasonTruncated
 		}
 	case isisL1LSP, isisL2LSP:
@@ -180,6 +180,8 @@ func isisTLVTaken(t, typ uint8, v []byte) bool {
 		return len(v) > 0
 	case typ == 132 && (hello || lsp):
 		return len(v) > 0 && len(v)%4 == 0
+	case typ == 232 && (hello || lsp):
+		return len(v) > 0 && len(v)%16 == 0
 	case typ == 211 && hello:
 		return len(v) == 3 && v[0] == 0
 	case typ == 137 && lsp:
@@ -423,6 +425,7 @@ const (
 	isisHelloNLPID
 	isisHelloAreaAddress
 	isisHelloIPv4IntAddr
+	isisHelloIPv6IntAddr
 	isisHelloRestartFlags
 	isisHelloRestartSA
 	isisHelloRestartRA
@@ -448,6 +451,7 @@ var isisHelloFields = [isisHelloFieldCount]Field{
 	isisHelloNLPID:          {Name: "isis.hello.clv_nlpid.nlpid", Label: "NLPID", Kind: KindUint, Width: 8, Base: BaseHex},
 	isisHelloAreaAddress:    {Name: "isis.hello.area_address", Label: "Area address", Kind: KindBytes},
 	isisHelloIPv4IntAddr:    {Name: "isis.hello.clv_ipv4_int_addr", Label: "IPv4 interface address", Kind: KindIPv4},
+	isisHelloIPv6IntAddr:    {Name: "isis.hello.clv_ipv6_int_addr", Label: "IPv6 interface address", Kind: KindIPv6},
 	isisHelloRestartFlags:   {Name: "isis.hello.clv_restart_flags", Label: "Restart Signaling Flags", Kind: KindUint, Width: 8, Base: BaseHex},
 	isisHelloRestartSA:      {Name: "isis.hello.clv_restart_flags.sa", Label: "Suppress Adjacency", Kind: KindBool, Width: 8, Mask: 0x04},
 	isisHelloRestartRA:      {Name: "isis.hello.clv_restart_flags.ra", Label: "Restart Acknowledgment", Kind: KindBool, Width: 8, Mask: 0x02},
@@ -478,6 +482,7 @@ const (
 	isisLSPNLPID
 	isisLSPHostname
 	isisLSPIPv4IntAddr
+	isisLSPIPv6IntAddr
 	isisLSPIPPrefix
 	isisLSPIPDefault
 	isisLSPIPDefaultIE
@@ -560,6 +565,7 @@ var isisLSPFields = [isisLSPFieldCount]Field{
 	isisLSPNLPID:             {Name: "isis.lsp.clv_nlpid.nlpid", Label: "NLPID", Kind: KindUint, Width: 8, Base: BaseHex},
 	isisLSPHostname:          {Name: "isis.lsp.hostname", Label: "Hostname", Kind: KindString},
 	isisLSPIPv4IntAddr:       {Name: "isis.lsp.clv_ipv4_int_addr", Label: "IPv4 interface address", Kind: KindIPv4},
+	isisLSPIPv6IntAddr:       {Name: "isis.lsp.clv_ipv6_int_addr", Label: "IPv6 interface address", Kind: KindIPv6},
 	isisLSPIPPrefix:          {Name: "isis.lsp.ip_reachability.ipv4_prefix", Label: "IPv4 prefix", Kind: KindIPv4},
 	isisLSPIPDefault:         {Name: "isis.lsp.ip_reachability.default_metric", Label: "Default Metric", Kind: KindUint, Width: 8, Mask: 0x3f},
 	isisLSPIPDefaultIE:       {Name: "isis.lsp.ip_reachability.default_metric_ie", Label: "Default Metric IE", Kind: KindBool, Width: 8, Mask: 0x40},
@@ -769,6 +775,10 @@ func emitISISHello(e *emitter, s ISIS) {
 			for k := 0; k+4 <= len(v); k += 4 {
 				e.IPv4(&f[isisHelloIPv4IntAddr], v[k:k+4])
 			}
+		case 232:
+			for k := 0; k+16 <= len(v); k += 16 {
+				e.IPv6(&f[isisHelloIPv6IntAddr], v[k:k+16])
+			}
 		case 211:
 			e.Uint(&f[isisHelloRestartFlags], uint64(v[0]))
 			e.Sub()
@@ -798,6 +808,8 @@ func isisHelloTLVName(typ uint8) string {
 		return "Protocols Supported"
 	case 132:
 		return "IP Interface address(es)"
+	case 232:
+		return "IPv6 Interface address(es)"
 	case 211:
 		return "Restart Signaling"
 	}
@@ -933,6 +945,10 @@ func emitISISLSP(e *emitter, s ISIS) {
 			for k := 0; k+4 <= len(v); k += 4 {
 				e.IPv4(&f[isisLSPIPv4IntAddr], v[k:k+4])
 			}
+		case 232:
+			for k := 0; k+16 <= len(v); k += 16 {
+				e.IPv6(&f[isisLSPIPv6IntAddr], v[k:k+16])
+			}
 		case 128:
 			for k := 0; k+12 <= len(v); k += 12 {
 				emitISISIPReach(e, v[k:k+12])
@@ -966,6 +982,8 @@ func isisLSPTLVName(typ uint8) string {
 		return "Protocols supported"
 	case 132:
 		return "IP Interface address(es)"
+	case 232:
+		return "IPv6 Interface address(es)"
 	case 137:
 		return "Hostname"
 	case 14:

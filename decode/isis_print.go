@@ -2,6 +2,7 @@ package decode
 
 import (
 	"math"
+	"net/netip"
 	"strconv"
 )
 
@@ -154,10 +155,13 @@ func (p *LinePrinter) lineISIS(b []byte, d *Decoder, i int) []byte {
 		}
 		b = strconv.AppendUint(append(b, " holding time: "...), uint64(be16(s[15:])), 10)
 		b = append(b, "s, Flags: ["...)
-		if s[8]&3 == 1 {
+		switch s[8] & 3 {
+		case 1:
 			b = append(b, "Level 1 only]"...)
-		} else {
+		case 2:
 			b = append(b, "Level 2 only]"...)
+		default:
+			b = append(b, "Level 1, Level 2]"...)
 		}
 		if t == isisP2PHello {
 			b = appendHex2(append(b, "\n\t  circuit-id: 0x"...), s[19])
@@ -233,6 +237,8 @@ func isisTLVTcpdump(typ uint8) string {
 		return "Protocols supported"
 	case 132:
 		return "IPv4 Interface address(es)"
+	case 232:
+		return "IPv6 Interface address(es)"
 	case 137:
 		return "Hostname"
 	case 14:
@@ -311,6 +317,10 @@ func appendISISTLVTcpdump(b []byte, typ uint8, v []byte) []byte {
 	case 132:
 		for k := 0; k+4 <= len(v); k += 4 {
 			b = appendIPv4(append(b, in+"IPv4 interface address: "...), v, k)
+		}
+	case 232:
+		for k := 0; k+16 <= len(v); k += 16 {
+			b = netip.AddrFrom16([16]byte(v[k : k+16])).AppendTo(append(b, in+"IPv6 interface address: "...))
 		}
 	case 137:
 		b = append(append(b, in+"Hostname: "...), v...)

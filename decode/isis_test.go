@@ -52,6 +52,21 @@ var isisVectors = []struct {
 			00 03 7e f7`,
 		line:  "L2 CSNP, src-id 4444.4444.4444.00, length 83",
 		proto: "ISIS CSNP", info: "L2 CSNP, Source-ID: 4444.4444.4444.00, Start LSP-ID: 0000.0000.0000.00-00, End LSP-ID: ffff.ffff.ffff.ff-ff"},
+	// A hello of a level 1 and 2 circuit and an LSP, each with an IPv6
+	// interface address, built from the vectors above.
+	{name: "L1 and L2 LAN hello with IPv6", isis: true,
+		hex: `01 80 c2 00 00 14 c2 01 29 98 00 00 00 40 fe fe 03 83 1b 01 00 0f 01 00 00 03 22 22 22 22 22 22
+			00 1e 00 3d 40 22 22 22 22 22 22 01 81 02 cc 8e 01 04 03 49 00 0a 84 04 0a 00 0a 02 e8 10 fe 80
+			00 00 00 00 00 00 00 00 00 00 00 00 00 01`,
+		line:  "L1 Lan IIH, src-id 2222.2222.2222, lan-id 2222.2222.2222.01, prio 64, length 61",
+		proto: "ISIS HELLO", info: "L1 HELLO, System-ID: 2222.2222.2222"},
+	{name: "L1 LSP with IPv6", isis: true,
+		hex: `01 80 c2 00 00 14 c2 01 29 98 00 00 00 6b fe fe 03 83 1b 01 00 12 01 00 00 00 68 04 af 22 22 22
+			22 22 22 00 00 00 00 00 09 2d 60 01 01 04 03 49 00 0a 81 01 cc 89 02 52 32 84 04 c0 a8 0a 01 80
+			18 0a 80 80 80 0a 00 0a 00 ff ff ff fc 0a 80 80 80 c0 a8 0a 00 ff ff ff 00 02 0c 00 0a 80 80 80
+			33 33 33 33 33 33 02 e8 10 20 01 0d b8 00 00 00 00 00 00 00 00 00 00 00 01`,
+		line:  "L1 LSP, lsp-id 2222.2222.2222.00-00, seq 0x00000009, lifetime  1199s, length 104",
+		proto: "ISIS LSP", info: "L1 LSP, LSP-ID: 2222.2222.2222.00-00, Sequence: 0x00000009, Lifetime:  1199s"},
 	// A point-to-point hello and a level 2 PSNP built from the LAN hello
 	// and the CSNP above.
 	{name: "P2P hello", isis: true,
@@ -184,6 +199,7 @@ func TestISIS(t *testing.T) {
 		"isis.lsp.hostname", "isis.lsp.ip_reachability.ipv4_prefix", "isis.lsp.eis_neighbors.is_neighbor",
 		"isis.lsp.is_virtual", "isis.csnp.lsp_id", "isis.csnp.lsp_seq_num", "isis.csnp.source_circuit",
 		"isis.hello.local_circuit_id", "isis.psnp.source_id", "isis.psnp.pdu_length",
+		"isis.hello.circuit_type", "isis.hello.clv_ipv6_int_addr", "isis.lsp.clv_ipv6_int_addr",
 		"isis.lsp.ext_is_reachability.metric", "isis.lsp.unrsv_bw.priority_level", "isis.lsp.sid.sli_label",
 		"isis.lsp.ext_ip_reachability.prefix_length", "isis.lsp.rt_capable.router_id", "isis.lsp.sr_alg"})
 }
