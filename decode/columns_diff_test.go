@@ -95,6 +95,7 @@ var columnsVocabulary = map[string]bool{
 	"RPC": true, "NFS": true, "Portmap": true,
 	"RESP":             true,
 	"DB-LSP-DISC/JSON": true, "DB-LSP-DISC": true,
+	"ISIS": true, // "ISIS HELLO", "ISIS LSP", "ISIS CSNP": the column's first word
 }
 
 // tsharkColumns returns the rows `TZ=UTC tshark -n -r path` prints,

@@ -260,6 +260,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeSFlow(l)
 	case LayerDBLSPDisc:
 		return d.decodeDBLSPDisc(l)
+	case LayerISIS:
+		return d.decodeISIS(l)
 	case LayerNHRP:
 		return d.decodeNHRP(l)
 	case LayerESP:
@@ -432,6 +434,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineSFlow(b, d, i)
 	case LayerDBLSPDisc:
 		return p.lineNothing(b, d, i) // tcpdump 4.99 prints UDP's "UDP, length N"
+	case LayerISIS:
+		return p.lineISIS(b, d, i)
 	case LayerESP:
 		return p.lineESP(b, d, i)
 	case LayerPIM:
@@ -545,6 +549,8 @@ func protocolsLayer(b []byte, d *Decoder, i int) []byte {
 		return b
 	case LayerIGMP:
 		return appendIGMPProtocols(b, d, i)
+	case LayerISIS:
+		return appendISISProtocols(b, d, i)
 	case LayerRadiotap:
 		return append(b, "radiotap:wlan_radio"...)
 	case LayerDBLSPDisc:

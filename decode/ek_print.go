@@ -527,7 +527,7 @@ func appendEKValue(b []byte, l *FieldList, r *FieldRec, t time.Time, loc *time.L
 			b = append(b, hexDigits[c>>4], hexDigits[c&15])
 		}
 		return append(b, '"')
-	case KindString, KindOID:
+	case KindString, KindOID, KindSystemID:
 		// The text itself, JSON-escaped (a newline as JSON's \n), where
 		// -T fields writes its escaped form.
 		return appendJSONBytes(b, l.BytesOf(r))

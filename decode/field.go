@@ -35,6 +35,7 @@ const (
 	KindFloat                // FT_DOUBLE
 	KindFrameNum             // FT_FRAMENUM: a frame number
 	KindOID                  // FT_OID: an object identifier, held as its dotted text
+	KindSystemID             // FT_SYSTEM_ID: an OSI system ID, held as its text ("2222.2222.2222.00-00")
 )
 
 // String returns Wireshark's name of the type ("FT_BOOLEAN"); integers are
@@ -71,6 +72,8 @@ func (k Kind) String() string {
 		return "FT_FRAMENUM"
 	case KindOID:
 		return "FT_OID"
+	case KindSystemID:
+		return "FT_SYSTEM_ID"
 	}
 	return "FT_UNKNOWN"
 }

@@ -311,7 +311,7 @@ func AppendFieldText(b []byte, l *FieldList, r *FieldRec) []byte {
 			return appendColonHex(b, v)
 		}
 		return appendHexBytes(b, v)
-	case KindString, KindOID:
+	case KindString, KindOID, KindSystemID:
 		return appendFieldsEscaped(b, l.BytesOf(r))
 	case KindTime, KindRelTime:
 		return append(b, l.BytesOf(r)...)

@@ -421,7 +421,7 @@ func appendJSONValue(b []byte, l *FieldList, r *FieldRec) []byte {
 		b = append(b, '"')
 		b = append(b, l.BytesOf(r)...)
 		return append(b, '"')
-	case KindString, KindTime, KindOID:
+	case KindString, KindTime, KindOID, KindSystemID:
 		return appendJSONBytes(b, l.BytesOf(r))
 	case KindFloat:
 		return strconv.AppendFloat(b, r.Float(), 'g', 15, 64) // tshark's %.15g

@@ -88,6 +88,7 @@ const (
 	LayerRESP      // RESP (Redis)
 	LayerSFlow     // sFlow version 5 (UDP 6343)
 	LayerDBLSPDisc // Dropbox LAN sync discovery (UDP 17500) and the JSON it carries
+	LayerISIS      // IS-IS over OSI (LLC 0xfe, NLPID 0x83)
 	layerCount
 )
 
@@ -171,6 +172,7 @@ var layerNames = [layerCount]string{
 	LayerRESP:      "resp",
 	LayerSFlow:     "sflow",
 	LayerDBLSPDisc: "db-lsp-disc",
+	LayerISIS:      "isis",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

@@ -90,6 +90,7 @@ var protocols = [layerCount]protocol{
 	LayerTFTP:      {&protoTFTP, tftpFields[:], emitTFTP, nil},
 	LayerRESP:      {&protoRESP, respFields[:], emitRESP, nil},
 	LayerRaw:       {nil, nil, emitRaw, nil},
+	LayerISIS:      {&protoISIS, isisFields[:], emitISIS, nil},
 
 	// Drawn in the tree only: the other outputs have their fields inside
 	// ipv6 (emitIPv6Ext).
@@ -107,6 +108,8 @@ var extraProtocols = [...]protocol{
 	{&protoNFS, nfsFields[:], nil, nil},             // emitted by emitRPC
 	{&protoPortmap, pmapFields[:], nil, nil},        // emitted by emitRPC
 	{&protoJSON, jsonFields[:], nil, nil},           // emitted by emitDBLSPDisc
+	// emitted by emitISIS:
+	{&protoISISHello, isisHelloFields[:], nil, nil}, {&protoISISLSP, isisLSPFields[:], nil, nil}, {&protoISISCSNP, isisCSNPFields[:], nil, nil}, {&protoISISPSNP, isisPSNPFields[:], nil, nil},
 }
 
 // emitter is what a protocol's emit function writes to: the packet's

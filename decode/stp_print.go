@@ -35,6 +35,8 @@ func llcSAPTcpdump(sap uint8) string {
 		return "STP"
 	case 0xaa:
 		return "SNAP"
+	case osiSAP:
+		return "OSI"
 	}
 	return ""
 }
@@ -48,7 +50,7 @@ func (p *LinePrinter) lineLLCLink(b []byte, d *Decoder, i int, c LLC) (_ []byte,
 		return b, false
 	}
 	switch d.layers[i+1].Type {
-	case LayerSTP, LayerUDLD, LayerCDP:
+	case LayerSTP, LayerUDLD, LayerCDP, LayerISIS:
 	default:
 		return b, false
 	}

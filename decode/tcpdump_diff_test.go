@@ -200,6 +200,8 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		return true
 	case decode.LayerDBLSPDisc:
 		return true // tcpdump 4.99 prints UDP's "UDP, length N"
+	case decode.LayerISIS:
+		return true
 	case decode.LayerNHRP:
 		return true // tcpdump 4.99 prints GRE's "gre-proto-0x2001", or IP's "ip-proto-54 N", as rawcap does
 	case decode.LayerRPC:
@@ -253,7 +255,7 @@ func wlanPrintable(h []byte) bool {
 // header as tcpdump does.
 func llcDecoded(t decode.LayerType) bool {
 	switch t {
-	case decode.LayerSTP, decode.LayerUDLD, decode.LayerCDP:
+	case decode.LayerSTP, decode.LayerUDLD, decode.LayerCDP, decode.LayerISIS:
 		return true
 	}
 	return false

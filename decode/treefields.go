@@ -82,7 +82,7 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerBabel:
 		return true
-	case LayerBGP, LayerRESP:
+	case LayerBGP, LayerRESP, LayerISIS:
 		return true
 	case LayerDHCPv6:
 		return true
@@ -540,7 +540,7 @@ func appendFieldValue(b []byte, fl *FieldList, r *FieldRec) []byte {
 	case KindString:
 		// Control bytes escaped, as tshark's tree shows packet text.
 		return appendTreeString(b, fl.BytesOf(r))
-	case KindOID:
+	case KindOID, KindSystemID:
 		return append(b, fl.BytesOf(r)...)
 	case KindFrameNum:
 		return appendUint(b, r.u)

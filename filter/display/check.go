@@ -71,7 +71,7 @@ func kindType(k decode.Kind) vtype {
 		return vMAC
 	case decode.KindBytes:
 		return vBytes
-	case decode.KindString, decode.KindOID:
+	case decode.KindString, decode.KindOID, decode.KindSystemID:
 		return vString
 	case decode.KindTime:
 		return vAbsTime

@@ -441,7 +441,7 @@ func (c *evalCtx) valueOf(f *decode.Field, r *decode.FieldRec) val {
 		start := len(c.scratch)
 		c.scratch = append(c.scratch, byte(u>>40), byte(u>>32), byte(u>>24), byte(u>>16), byte(u>>8), byte(u))
 		return val{b: c.scratch[start:len(c.scratch):len(c.scratch)]}
-	case decode.KindIPv6, decode.KindBytes, decode.KindString, decode.KindOID:
+	case decode.KindIPv6, decode.KindBytes, decode.KindString, decode.KindOID, decode.KindSystemID:
 		return val{b: c.list.BytesOf(r)}
 	case decode.KindNone:
 		if r.Op == decode.OpValue {

@@ -197,6 +197,7 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"ip.opt.", "ip.options.", "ip.cipso.", "ip.rec_rt", "ip.empty_rt", "ip.src_rt",
 		// TFTP's options of a request or an OACK.
 		"tftp.option.",
+		"isis.hello.", "isis.lsp.", "isis.csnp.", // IS-IS's TLVs and their entries
 		// 802.11's tagged parameters and radiotap's present words.
 		"wlan.tag", "wlan.tag.", "wlan.supported_rates", "radiotap.present.word",
 		// radiotap's VHT users, and the VHT bit it names twice (known and
@@ -369,7 +370,7 @@ func columnOf(n string) (column, error) {
 		c.typ = typeBool // a protocol's column says whether the packet has it
 	case decode.KindFloat, decode.KindRelTime:
 		c.typ = typeDouble
-	case decode.KindIPv4, decode.KindIPv6, decode.KindMAC, decode.KindString, decode.KindTime, decode.KindOID:
+	case decode.KindIPv4, decode.KindIPv6, decode.KindMAC, decode.KindString, decode.KindTime, decode.KindOID, decode.KindSystemID:
 		c.typ = typeString
 	case decode.KindBytes:
 		c.typ = typeBytes
