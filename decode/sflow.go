@@ -85,9 +85,67 @@ const (
 	sflowIfOutDisc
 	sflowIfOutErr
 	sflowIfPromisc
-	sflowDot3                        // 13 fields from here
-	sflowDot12      = sflowDot3 + 13 // 14 fields from here
-	sflowFieldCount = sflowDot12 + 14
+	sflowDot3                   // 13 fields from here
+	sflowDot12 = sflowDot3 + 13 // 14 fields from here
+)
+
+// The flow samples' fields and their records'.
+const (
+	sflowFSSeq = sflowDot12 + 14 + iota
+	sflowFSSourceIDClass
+	sflowFSIndex
+	sflowFSSourceIDType
+	sflowFSSourceIDIndex
+	sflowFSRate
+	sflowFSPool
+	sflowFSDrops
+	sflowFSInput
+	sflowFSInputFormat
+	sflowFSInputValue
+	sflowFSOutputWord // the word: a format and a value
+	sflowFSOutputFmt  // its format bits
+	sflowFSOutputVal  // its value bits
+	sflowFSOutputXFmt // the expanded sample's format word
+	sflowFSOutputXVal // and value word
+	sflowFSRecords
+	sflowFlowFormat
+	sflowHdrProto
+	sflowHdrFrameLen
+	sflowHdrStripped
+	sflowHdrLen
+	sflowHdr
+	sflowEthLen
+	sflowEthSrc
+	sflowEthDst
+	sflowEthType
+	sflowVlanIn
+	sflowPriIn
+	sflowVlanOut
+	sflowPriOut
+	sflowNextHop
+	sflowNextHopV6
+	sflowNHSrcMask
+	sflowNHDstMask
+	sflowAS
+	sflowSrcAS
+	sflowPeerAS
+	sflowDstASEntries
+	sflowASType
+	sflowDstAS
+	sflowCommunities
+	sflowLocalPref
+	sflowUserSrcCharset
+	sflowUserSrcLen
+	sflowUserSrc
+	sflowUserDstCharset
+	sflowUserDstLen
+	sflowUserDst
+	sflowURLDir
+	sflowURLLen
+	sflowURL
+	sflowURLHostLen
+	sflowURLHost
+	sflowFieldCount
 )
 
 var sflowFields = [sflowFieldCount]Field{
@@ -159,6 +217,64 @@ var sflowFields = [sflowFieldCount]Field{
 	sflowDot12 + 11: {Name: "sflow_245.dot12HCInHighPriorityOctets", Label: "HC In High Priority Octets", Kind: KindUint, Width: 64},
 	sflowDot12 + 12: {Name: "sflow_245.dot12HCInNormPriorityOctets", Label: "HC In Normal Priority Octets", Kind: KindUint, Width: 64},
 	sflowDot12 + 13: {Name: "sflow_245.dot12HCOutHighPriorityOctets", Label: "HC Out High Priority Octets", Kind: KindUint, Width: 64},
+
+	sflowFSSeq:           {Name: "sflow.flow_sample.sequence_number", Label: "Sequence number", Kind: KindUint, Width: 32},
+	sflowFSSourceIDClass: {Name: "sflow.flow_sample.source_id_class", Label: "Source ID class", Kind: KindUint, Width: 32, Mask: 0xff000000},
+	sflowFSIndex:         {Name: "sflow.flow_sample.index", Label: "Index", Kind: KindUint, Width: 32, Mask: 0xffffff},
+	sflowFSSourceIDType:  {Name: "sflow.flow_sample.source_id_type", Label: "Source ID type", Kind: KindUint, Width: 32},
+	sflowFSSourceIDIndex: {Name: "sflow.flow_sample.source_id_index", Label: "Source ID index", Kind: KindUint, Width: 32},
+	sflowFSRate:          {Name: "sflow.flow_sample.sampling_rate", Label: "Sampling rate", Kind: KindUint, Width: 32},
+	sflowFSPool:          {Name: "sflow.flow_sample.sample_pool", Label: "Sample pool", Kind: KindUint, Width: 32},
+	sflowFSDrops:         {Name: "sflow.flow_sample.dropped_packets", Label: "Dropped packets", Kind: KindUint, Width: 32},
+	sflowFSInput:         {Name: "sflow.flow_sample.input_interface", Label: "Input interface (ifIndex)", Kind: KindUint, Width: 32},
+	sflowFSInputFormat:   {Name: "sflow.flow_sample.input_interface_format", Label: "Input interface format", Kind: KindUint, Width: 32},
+	sflowFSInputValue:    {Name: "sflow.flow_sample.input_interface_value", Label: "Input interface value", Kind: KindUint, Width: 32},
+	// tshark shows the output interface's word in hex, its format and
+	// value below it.
+	sflowFSOutputWord: {Name: "sflow.flow_sample.output_interface", Label: "Output interface", Kind: KindUint, Width: 32, Base: BaseHex},
+	sflowFSOutputFmt:  {Name: "sflow.flow_sample.output_interface_format", Label: "Output interface format", Kind: KindUint, Width: 32, Mask: 0xc0000000},
+	sflowFSOutputVal:  {Name: "sflow.flow_sample.output_interface_value", Label: "Output interface value", Kind: KindUint, Width: 32, Mask: 0x3fffffff},
+	sflowFSOutputXFmt: {Name: "sflow.flow_sample.output_interface.format", Label: "Output interface format", Kind: KindUint, Width: 32, Mask: 0x7fffffff},
+	sflowFSOutputXVal: {Name: "sflow.flow_sample.output_interface_value", Label: "Output interface value", Kind: KindUint, Width: 32},
+	sflowFSRecords:    {Name: "sflow.flow_sample.flow_record", Label: "Flow record", Kind: KindUint, Width: 32},
+	sflowFlowFormat:   {Name: "sflow_245.flow_record_format", Label: "Format", Kind: KindUint, Width: 32},
+	sflowHdrProto:     {Name: "sflow_245.header_protocol", Label: "Header protocol", Kind: KindUint, Width: 32},
+	sflowHdrFrameLen:  {Name: "sflow_245.header.frame_length", Label: "Frame Length", Kind: KindUint, Width: 32},
+	sflowHdrStripped:  {Name: "sflow_245.header.payload_stripped", Label: "Payload stripped", Kind: KindUint, Width: 32},
+	sflowHdrLen:       {Name: "sflow_245.header.sampled_header_length", Label: "Sampled header length", Kind: KindUint, Width: 32},
+	sflowHdr:          {Name: "sflow_245.header", Label: "Header of sampled packet", Kind: KindBytes},
+	sflowEthLen:       {Name: "sflow_245.ethernet.length", Label: "Length of MAC Packet", Kind: KindUint, Width: 32},
+	sflowEthSrc:       {Name: "sflow_245.ethernet.source_mac_address", Label: "Source MAC Address", Kind: KindMAC},
+	sflowEthDst:       {Name: "sflow_245.ethernet.destination_mac_address", Label: "Destination MAC Address", Kind: KindMAC},
+	sflowEthType:      {Name: "sflow_245.ethernet.packet_type", Label: "Ethernet Packet Type", Kind: KindUint, Width: 32},
+	sflowVlanIn:       {Name: "sflow_245.vlan.in", Label: "Incoming 802.1Q VLAN", Kind: KindUint, Width: 32},
+	sflowPriIn:        {Name: "sflow_245.pri.in", Label: "Incoming 802.1p priority", Kind: KindUint, Width: 32},
+	sflowVlanOut:      {Name: "sflow_245.vlan.out", Label: "Outgoing 802.1Q VLAN", Kind: KindUint, Width: 32},
+	sflowPriOut:       {Name: "sflow_245.pri.out", Label: "Outgoing 802.1p priority", Kind: KindUint, Width: 32},
+	sflowNextHop:      {Name: "sflow_245.nexthop", Label: "Next hop", Kind: KindIPv4},
+	sflowNextHopV6:    {Name: "sflow_245.nexthop.v6", Label: "Next hop", Kind: KindIPv6},
+	sflowNHSrcMask:    {Name: "sflow_245.nexthop.src_mask", Label: "Next hop source mask", Kind: KindUint, Width: 32},
+	sflowNHDstMask:    {Name: "sflow_245.nexthop.dst_mask", Label: "Next hop destination mask", Kind: KindUint, Width: 32},
+	sflowAS:           {Name: "sflow_245.as", Label: "AS Router", Kind: KindUint, Width: 32},
+	sflowSrcAS:        {Name: "sflow_245.srcAS", Label: "AS Source", Kind: KindUint, Width: 32},
+	sflowPeerAS:       {Name: "sflow_245.peerAS", Label: "AS Peer", Kind: KindUint, Width: 32},
+	sflowDstASEntries: {Name: "sflow_245.dstASentries", Label: "AS Destinations", Kind: KindUint, Width: 32},
+	sflowASType:       {Name: "sflow.as_type", Label: "AS Type", Kind: KindUint, Width: 32},
+	sflowDstAS:        {Name: "sflow_245.dstAS", Label: "AS Destination", Kind: KindUint, Width: 32},
+	sflowCommunities:  {Name: "sflow_245.communityEntries", Label: "Gateway Communities", Kind: KindUint, Width: 32},
+	sflowLocalPref:    {Name: "sflow_245.localpref", Label: "localpref", Kind: KindUint, Width: 32},
+
+	sflowUserSrcCharset: {Name: "sflow_5.extended_user.source_character_set", Label: "Source Character Set", Kind: KindUint, Width: 32},
+	sflowUserSrcLen:     {Name: "sflow_5.extended_user.source_user_string_length", Label: "Source User String Length (bytes)", Kind: KindUint, Width: 32},
+	sflowUserSrc:        {Name: "sflow_5.extended_user.source_user", Label: "Source User", Kind: KindString},
+	sflowUserDstCharset: {Name: "sflow_5.extended_user.destination_character_set", Label: "Destination Character Set", Kind: KindUint, Width: 32},
+	sflowUserDstLen:     {Name: "sflow_5.extended_user.destination_user_string_length", Label: "Destination User String Length (bytes)", Kind: KindUint, Width: 32},
+	sflowUserDst:        {Name: "sflow_5.extended_user.destination_user", Label: "Destination User", Kind: KindString},
+	sflowURLDir:         {Name: "sflow_5.extended_url.direction", Label: "Direction", Kind: KindUint, Width: 32},
+	sflowURLLen:         {Name: "sflow_5.extended_url.url_length", Label: "URL Length (bytes)", Kind: KindUint, Width: 32},
+	sflowURL:            {Name: "sflow_5.extended_url.url", Label: "URL", Kind: KindString},
+	sflowURLHostLen:     {Name: "sflow_5.extended_url.host_length", Label: "Host Length (bytes)", Kind: KindUint, Width: 32},
+	sflowURLHost:        {Name: "sflow_5.extended_url.host", Label: "Host", Kind: KindString},
 }
 
 var protoSFlow = protoField("sflow", "InMon sFlow")
@@ -185,12 +301,6 @@ func sflowWalk(s SFlow, w *sflowEmitter) bool {
 	}
 	if w != nil {
 		w.header(s, hl-24)
-		if !sflowOnlyCounters(s[hl:], be32(s[hl-4:])) {
-			// Flow samples, whose sampled headers tshark decodes as
-			// packets of their own, are not decoded yet: the datagram's
-			// header only.
-			return true
-		}
 	}
 	off := hl
 	for n := be32(s[hl-4:]); n > 0; n-- {
@@ -200,6 +310,16 @@ func sflowWalk(s SFlow, w *sflowEmitter) bool {
 		word, length := be32(s[off:]), be32(s[off+4:])
 		if w != nil {
 			w.sample(s, off, word, length)
+		}
+		if word == 1 || word == 3 {
+			var st sflowStop
+			if off, st = sflowFlows(s, off+8, w, word == 3); st != sflowGoOn {
+				return st == sflowUnknown
+			}
+			if w != nil {
+				w.endSample()
+			}
+			continue
 		}
 		if word>>12 != 0 || word&0xfff != 2 && word&0xfff != 4 {
 			// Not a counters sample: skip it by its length.
@@ -271,21 +391,6 @@ func sflowRecordLen(rw, rl uint32) uint64 {
 type sflowEmitter struct {
 	e     *emitter
 	depth int // subtrees open
-}
-
-// sflowOnlyCounters reports whether the n samples in b, walked by their
-// lengths, are all counters samples.
-func sflowOnlyCounters(b []byte, n uint32) bool {
-	for off := 0; n > 0; n-- {
-		if off+8 > len(b) {
-			return true // the walk finds the end
-		}
-		if w := be32(b[off:]); w != 2 && w != 4 {
-			return false
-		}
-		off += 8 + int(min(be32(b[off+4:]), uint32(len(b))))
-	}
-	return true
 }
 
 func (w *sflowEmitter) version(s SFlow, agentLen int) {
@@ -376,10 +481,16 @@ func (w *sflowEmitter) sample(s SFlow, off int, word, length uint32) {
 		switch {
 		case word == 2:
 			b = append(b, "Counters sample, seq "...)
-			b = appendUint(b, uint64(be32(s[off+8:min(off+12, len(s))])))
+			b = appendUint(b, uint64(sflowWordAt(s, off+8)))
 		case word == 4:
 			b = append(b, "Expanded counters sample, seq "...)
-			b = appendUint(b, uint64(be32(s[off+8:min(off+12, len(s))])))
+			b = appendUint(b, uint64(sflowWordAt(s, off+8)))
+		case word == 1:
+			b = append(b, "Flow sample, seq "...)
+			b = appendUint(b, uint64(sflowWordAt(s, off+8)))
+		case word == 3:
+			b = append(b, "Expanded flow sample, seq "...)
+			b = appendUint(b, uint64(sflowWordAt(s, off+8)))
 		default:
 			b = append(b, "Unknown sample format"...)
 		}
@@ -397,6 +508,10 @@ func (w *sflowEmitter) sample(s SFlow, off int, word, length uint32) {
 			b = append(b, "Counters sample"...)
 		case 4:
 			b = append(b, "Expanded counters sample"...)
+		case 1:
+			b = append(b, "Flow sample"...)
+		case 3:
+			b = append(b, "Expanded flow sample"...)
 		default:
 			b = append(b, "Unknown"...)
 		}
@@ -633,21 +748,41 @@ func (p *LinePrinter) lineSFlow(b []byte, d *Decoder, i int) []byte {
 	b = appendUint(b, uint64(be32(s[hl-4:])))
 	b = append(b, ", length "...)
 	b = strconv.AppendInt(b, int64(n), 10)
-	return p.appendSFlowSamples(b, s[hl:], be32(s[hl-4:]))
+	return p.appendSFlowSamples(b, s[hl:], n-hl, be32(s[hl-4:]))
 }
 
 // appendSFlowSamples appends, for tcpdump -v, each sample of the datagram
-// (b holds the samples) on a line of its own, with its records below.
-func (p *LinePrinter) appendSFlowSamples(b []byte, s []byte, n uint32) []byte {
-	for ; n > 0 && len(s) > 0; n-- {
+// (s holds the samples captured, tlen is how long the datagram says they
+// are) on a line of its own, with its records below. A sample longer than
+// the datagram is "(invalid)"; one longer than what was captured, cut.
+func (p *LinePrinter) appendSFlowSamples(b []byte, s []byte, tlen int, n uint32) []byte {
+	for ; n > 0 && tlen > 0; n-- {
 		if len(s) < 8 {
 			return append(b, " [|SFLOW]"...)
 		}
 		word, length := be32(s), be32(s[4:])
-		s = s[8:]
+		if tlen < 8 {
+			return append(b, " (invalid)"...)
+		}
+		s, tlen = s[8:], tlen-8
+		if word&0xfff == 0 || length == 0 || uint64(length) > uint64(tlen) {
+			// tcpdump has printed the sample's line: type and length.
+			b = append(b, "\n\t"...)
+			b = append(b, sflowSampleName(word)...)
+			b = append(b, " ("...)
+			b = appendUint(b, uint64(word&0xfff))
+			b = append(b, "), length "...)
+			b = appendUint(b, uint64(length))
+			b = append(b, ',')
+			if length == 0 || word&0xfff == 0 {
+				return b
+			}
+			return append(b, " (invalid)"...)
+		}
 		if uint64(length) > uint64(len(s)) {
 			return append(b, " [|SFLOW]"...)
 		}
+		tlen -= int(length)
 		body := s[:length]
 		s = s[length:]
 		b = append(b, "\n\t"...)
@@ -690,8 +825,12 @@ func sflowSampleName(word uint32) string {
 	switch word & 0xfff {
 	case 1:
 		return "flow sample"
+	case 2:
+		return "counter sample"
 	case 3:
 		return "expanded flow sample"
+	case 4:
+		return "expanded counter sample"
 	}
 	return "Unknown"
 }
@@ -841,6 +980,15 @@ func appendSFlowWords(b, r []byte, labels ...string) []byte {
 	return b
 }
 
+// sflowWordAt returns the 32-bit word at off in s, or 0 where s ends
+// before it.
+func sflowWordAt(s []byte, off int) uint32 {
+	if off < 0 || off+4 > len(s) {
+		return 0
+	}
+	return be32(s[off:])
+}
+
 func sflowBE64(b []byte) uint64 { return uint64(be32(b))<<32 | uint64(be32(b[4:])) }
 
 // lineSFlowOther reports whether tcpdump's sFlow printer has something to
@@ -912,9 +1060,12 @@ func (p *LinePrinter) appendSFlowFlows(b []byte, c []byte, expanded bool) []byte
 			b = appendUint(b, uint64(be32(r)))
 			b = append(b, ')')
 			b = appendSFlowWords(b, r[4:], ", length ", ", stripped bytes ", ", header_size ")
+		case ent == 0 && typ == 2 && len(r) >= 24:
+			b = appendSFlowWords(b, r, "\n\t      frame len ")
+			b = appendSFlowWords(b, r[20:], ", type ")
 		case ent == 0 && typ == 1001 && len(r) >= 16:
 			b = appendSFlowWords(b, r, "\n\t      src vlan ", ", src pri ", ", dst vlan ", ", dst pri ")
-		case ent == 0 && typ >= 2 && typ <= 4, ent == 0 && typ >= 1002 && typ <= 1005:
+		case ent == 0 && typ >= 3 && typ <= 4, ent == 0 && typ >= 1002 && typ <= 1005:
 			// Named, not printed.
 		case p.Options.Verbose == 1:
 			b = appendHexDumpLines(b, r, "\n\t\t")
@@ -977,6 +1128,349 @@ func sflowHeaderProtoName(t uint32) string {
 		return "IPv6"
 	case 13:
 		return "MPLS"
+	}
+	return "Unknown"
+}
+
+// sflowStop says how a walk through a flow sample ended.
+type sflowStop uint8
+
+const (
+	sflowGoOn    sflowStop = iota // the sample was walked whole
+	sflowPastEnd                  // a piece runs past the datagram (tshark's exception)
+	sflowUnknown                  // a record rawcap does not know: the walk stops there
+)
+
+// sflowFlows walks the flow sample (expanded or not) whose data starts at
+// off, its header and its records, and returns where the next sample
+// starts: as for counters, after the records tshark read.
+func sflowFlows(s SFlow, off int, w *sflowEmitter, expanded bool) (int, sflowStop) {
+	hdr := 32
+	if expanded {
+		hdr = 44
+	}
+	if off+hdr > len(s) {
+		return off, sflowPastEnd
+	}
+	if w != nil {
+		w.flowHeader(s, off, expanded)
+	}
+	nrec := be32(s[off+hdr-4:])
+	off += hdr
+	for ; nrec > 0; nrec-- {
+		if off+8 > len(s) {
+			return off, sflowPastEnd
+		}
+		rw := be32(s[off:])
+		n, known := sflowFlowRecordLen(s, off, rw)
+		if !known {
+			return off, sflowUnknown
+		}
+		if uint64(off)+n > uint64(len(s)) {
+			return off, sflowPastEnd
+		}
+		if w != nil {
+			w.flowRecord(s[off : off+int(n)])
+			w.endRecord()
+		}
+		off += int(n)
+	}
+	return off, sflowGoOn
+}
+
+// sflowPad4 returns n rounded up to a multiple of 4, as XDR pads opaque
+// data and strings.
+func sflowPad4(n uint32) uint64 { return (uint64(n) + 3) &^ 3 }
+
+// sflowFlowRecordLen returns how many bytes the flow record at off, of
+// format word rw, spans, its header included; known is false for a format
+// rawcap does not read. A length that runs past s is returned as it is.
+func sflowFlowRecordLen(s SFlow, off int, rw uint32) (n uint64, known bool) {
+	const past = 1 << 40
+	at := func(k int) (uint32, bool) {
+		if off+k+4 > len(s) {
+			return 0, false
+		}
+		return be32(s[off+k:]), true
+	}
+	switch rw {
+	case 1: // raw packet header
+		hl, ok := at(20)
+		if !ok {
+			return past, true
+		}
+		return 24 + sflowPad4(hl), true
+	case 2: // Ethernet frame data
+		return 32, true
+	case 1001: // extended switch
+		return 24, true
+	case 1002: // extended router
+		switch t, ok := at(8); {
+		case !ok:
+			return past, true
+		case t == 1:
+			return 24, true
+		case t == 2:
+			return 36, true
+		}
+	case 1003: // extended gateway
+		t, ok := at(8)
+		if !ok {
+			return past, true
+		}
+		k := 16
+		if t == 2 {
+			k = 28
+		} else if t != 1 {
+			return 0, false
+		}
+		k += 12 // AS router, source, peer
+		segs, ok := at(k)
+		if !ok {
+			return past, true
+		}
+		k += 4
+		for ; segs > 0; segs-- {
+			cnt, ok := at(k + 4)
+			if !ok || uint64(off+k)+8+4*uint64(cnt) > uint64(len(s)) {
+				return past, true
+			}
+			k += 8 + 4*int(cnt)
+		}
+		comm, ok := at(k)
+		if !ok || uint64(off+k)+8+4*uint64(comm) > uint64(len(s)) {
+			return past, true
+		}
+		return uint64(k) + 8 + 4*uint64(comm), true
+	case 1004: // extended user
+		l1, ok := at(12)
+		if !ok || uint64(off)+16+sflowPad4(l1) > uint64(len(s)) {
+			return past, true
+		}
+		k := 16 + int(sflowPad4(l1)) + 4
+		l2, ok := at(k)
+		if !ok {
+			return past, true
+		}
+		return uint64(k) + 4 + sflowPad4(l2), true
+	case 1005: // extended URL
+		l1, ok := at(12)
+		if !ok || uint64(off)+16+sflowPad4(l1) > uint64(len(s)) {
+			return past, true
+		}
+		k := 16 + int(sflowPad4(l1))
+		l2, ok := at(k)
+		if !ok {
+			return past, true
+		}
+		return uint64(k) + 4 + sflowPad4(l2), true
+	}
+	return 0, false
+}
+
+// flowHeader emits a flow sample's header: its sequence number, source,
+// sampling rate, pool, drops, interfaces and number of records.
+func (w *sflowEmitter) flowHeader(s SFlow, off int, expanded bool) {
+	e := w.e
+	f := &sflowFields
+	c := s[off:]
+	e.Uint(&f[sflowFSSeq], uint64(be32(c)))
+	o := 8
+	if expanded {
+		e.Uint(&f[sflowFSSourceIDType], uint64(be32(c[4:])))
+		e.Uint(&f[sflowFSSourceIDIndex], uint64(be32(c[8:])))
+		o = 12
+	} else {
+		id := uint64(be32(c[4:]))
+		e.UintBits(&f[sflowFSSourceIDClass], id)
+		e.UintBits(&f[sflowFSIndex], id)
+	}
+	rate := uint64(be32(c[o:]))
+	e.Uint(&f[sflowFSRate], rate)
+	if e.Tree() {
+		b := appendUint(append(e.Text(), "Sampling rate: 1 out of "...), rate)
+		e.SetRepr(append(b, " packets"...))
+	}
+	pool := uint64(be32(c[o+4:]))
+	e.Uint(&f[sflowFSPool], pool)
+	if e.Tree() {
+		b := appendUint(append(e.Text(), "Sample pool: "...), pool)
+		e.SetRepr(append(b, " total packets"...))
+	}
+	e.Uint(&f[sflowFSDrops], uint64(be32(c[o+8:])))
+	o += 12
+	if expanded {
+		e.Uint(&f[sflowFSInputFormat], uint64(be32(c[o:])))
+		e.Uint(&f[sflowFSInputValue], uint64(be32(c[o+4:])))
+		e.UintBits(&f[sflowFSOutputXFmt], uint64(be32(c[o+8:])))
+		v := uint64(be32(c[o+12:]))
+		e.Uint(&f[sflowFSOutputXVal], v)
+		if e.Tree() {
+			// The value is a number here, not one of the names the
+			// field's value table gives.
+			e.SetRepr(appendUint(append(e.Text(), "Output interface value: "...), v))
+		}
+		e.Uint(&f[sflowFSRecords], uint64(be32(c[o+16:])))
+		return
+	}
+	e.Uint(&f[sflowFSInput], uint64(be32(c[o:])))
+	out := uint64(be32(c[o+4:]))
+	e.Uint(&f[sflowFSOutputWord], out)
+	e.Sub()
+	e.UintBits(&f[sflowFSOutputFmt], out)
+	e.UintBits(&f[sflowFSOutputVal], out)
+	if v := out & 0x3fffffff; e.Tree() && out>>30 != 1 {
+		// The value names a discarded packet's reason only: else it
+		// is an interface index or a number of interfaces.
+		b := appendBitDrawing(e.Text(), out, 32, 0x3fffffff)
+		b = appendUint(append(b, " = Output interface value: "...), v)
+		if out>>30 == 2 && v == 0 {
+			b = append(b, " unknown number of interfaces greater than 1"...)
+		}
+		e.SetRepr(b)
+	}
+	e.Up()
+	e.Uint(&f[sflowFSRecords], uint64(be32(c[o+8:])))
+}
+
+// flowRecord emits the flow record r (its header included), whose length
+// sflowFlowRecordLen gave.
+func (w *sflowEmitter) flowRecord(r []byte) {
+	e := w.e
+	f := &sflowFields
+	rw := be32(r)
+	if e.Tree() {
+		e.Line(append(e.Text(), sflowFlowRecordTitle(rw)...))
+	}
+	e.Sub()
+	w.depth++
+	w.enterprise(rw)
+	e.Uint(&f[sflowFlowFormat], uint64(rw))
+	e.Uint(&f[sflowDataLength], uint64(be32(r[4:])))
+	c := r[8:]
+	switch rw {
+	case 1:
+		e.Uint(&f[sflowHdrProto], uint64(be32(c)))
+		e.Uint(&f[sflowHdrFrameLen], uint64(be32(c[4:])))
+		e.Uint(&f[sflowHdrStripped], uint64(be32(c[8:])))
+		e.Uint(&f[sflowHdrLen], uint64(be32(c[12:])))
+		e.Bytes(&f[sflowHdr], c[16:])
+	case 2:
+		e.Uint(&f[sflowEthLen], uint64(be32(c)))
+		e.MAC(&f[sflowEthSrc], MAC(c[4:10]))
+		e.MAC(&f[sflowEthDst], MAC(c[12:18]))
+		e.Uint(&f[sflowEthType], uint64(be32(c[20:])))
+	case 1001:
+		e.Uint(&f[sflowVlanIn], uint64(be32(c)))
+		e.Uint(&f[sflowPriIn], uint64(be32(c[4:])))
+		e.Uint(&f[sflowVlanOut], uint64(be32(c[8:])))
+		e.Uint(&f[sflowPriOut], uint64(be32(c[12:])))
+	case 1002:
+		c = w.nextHop(c)
+		e.Uint(&f[sflowNHSrcMask], uint64(be32(c)))
+		e.Uint(&f[sflowNHDstMask], uint64(be32(c[4:])))
+	case 1003:
+		c = w.nextHop(c)
+		e.Uint(&f[sflowAS], uint64(be32(c)))
+		e.Uint(&f[sflowSrcAS], uint64(be32(c[4:])))
+		e.Uint(&f[sflowPeerAS], uint64(be32(c[8:])))
+		segs := be32(c[12:])
+		e.Uint(&f[sflowDstASEntries], uint64(segs))
+		c = c[16:]
+		for ; segs > 0; segs-- {
+			t, n := be32(c), be32(c[4:])
+			e.Uint(&f[sflowASType], uint64(t))
+			if e.Tree() {
+				b := e.Text()
+				if t == 1 {
+					b = append(b, "AS Set, ("...)
+				} else {
+					b = append(b, "AS Sequence, ("...)
+				}
+				b = appendUint(b, uint64(n))
+				e.SetRepr(append(b, " entries)"...))
+			}
+			e.Sub()
+			c = c[8:]
+			for ; n > 0; n-- {
+				e.Uint(&f[sflowDstAS], uint64(be32(c)))
+				c = c[4:]
+			}
+			e.Up()
+		}
+		n := be32(c)
+		e.Uint(&f[sflowCommunities], uint64(n))
+		e.Sub()
+		c = c[4:]
+		for ; n > 0; n-- {
+			e.Uint(&f[sflowDstAS], uint64(be32(c)))
+			c = c[4:]
+		}
+		e.Up()
+		e.Uint(&f[sflowLocalPref], uint64(be32(c)))
+	case 1004:
+		e.Uint(&f[sflowUserSrcCharset], uint64(be32(c)))
+		c = w.xdrString(c[4:], sflowUserSrcLen, sflowUserSrc)
+		e.Uint(&f[sflowUserDstCharset], uint64(be32(c)))
+		w.xdrString(c[4:], sflowUserDstLen, sflowUserDst)
+	case 1005:
+		dir := be32(c)
+		e.Uint(&f[sflowURLDir], uint64(dir))
+		if e.Tree() {
+			b := e.Text()
+			switch dir {
+			case 1:
+				b = append(b, "Source Address is Server("...)
+			case 2:
+				b = append(b, "Destination Address is Server ("...)
+			default:
+				b = append(b, "Server Unspecified ("...)
+			}
+			b = appendUint(b, uint64(dir))
+			e.SetRepr(append(b, ')'))
+		}
+		c = w.xdrString(c[4:], sflowURLLen, sflowURL)
+		w.xdrString(c, sflowURLHostLen, sflowURLHost)
+	}
+}
+
+// nextHop emits the address (its type word, then 4 or 16 bytes) at the
+// start of c and returns what follows it.
+func (w *sflowEmitter) nextHop(c []byte) []byte {
+	if be32(c) == 2 {
+		w.e.IPv6(&sflowFields[sflowNextHopV6], c[4:20])
+		return c[20:]
+	}
+	w.e.IPv4(&sflowFields[sflowNextHop], c[4:8])
+	return c[8:]
+}
+
+// xdrString emits the string at the start of c (its length, then its
+// bytes padded to 4) as fields ln and str, and returns what follows it.
+func (w *sflowEmitter) xdrString(c []byte, ln, str int) []byte {
+	n := be32(c)
+	w.e.Uint(&sflowFields[ln], uint64(n))
+	w.e.Bytes(&sflowFields[str], c[4:4+n])
+	return c[4+sflowPad4(n):]
+}
+
+// sflowFlowRecordTitle is the line tshark draws for a flow record.
+func sflowFlowRecordTitle(rw uint32) string {
+	switch rw {
+	case 1:
+		return "Raw packet header"
+	case 2:
+		return "Ethernet frame data"
+	case 1001:
+		return "Extended switch data"
+	case 1002:
+		return "Extended router data"
+	case 1003:
+		return "Extended gateway data"
+	case 1004:
+		return "Extended user data"
+	case 1005:
+		return "Extended URL data"
 	}
 	return "Unknown"
 }
