@@ -114,6 +114,28 @@ const (
 	sflowHdrStripped
 	sflowHdrLen
 	sflowHdr
+	sflowIPLen
+	sflowIPProto
+	sflowIPv4Src
+	sflowIPv4Dst
+	sflowIPv6Src
+	sflowIPv6Dst
+	sflowIPSrcPort
+	sflowIPDstPort
+	sflowTCPCWR // the 8 TCP flags, in this order
+	sflowTCPECE
+	sflowTCPURG
+	sflowTCPACK
+	sflowTCPPSH
+	sflowTCPRST
+	sflowTCPSYN
+	sflowTCPFIN
+	sflowPrecedence // IPv4's type of service: 5 fields
+	sflowDelay
+	sflowThroughput
+	sflowReliability
+	sflowCost
+	sflowIPv6Priority
 	sflowEthLen
 	sflowEthSrc
 	sflowEthDst
@@ -243,6 +265,28 @@ var sflowFields = [sflowFieldCount]Field{
 	sflowHdrStripped:  {Name: "sflow_245.header.payload_stripped", Label: "Payload stripped", Kind: KindUint, Width: 32},
 	sflowHdrLen:       {Name: "sflow_245.header.sampled_header_length", Label: "Sampled header length", Kind: KindUint, Width: 32},
 	sflowHdr:          {Name: "sflow_245.header", Label: "Header of sampled packet", Kind: KindBytes},
+	sflowIPLen:        {Name: "sflow_245.ip.length", Label: "Length of IP Packet", Kind: KindUint, Width: 32},
+	sflowIPProto:      {Name: "sflow.ip_protocol", Label: "IP Protocol", Kind: KindUint, Width: 32},
+	sflowIPv4Src:      {Name: "sflow_245.ipv4_src", Label: "Source IP address", Kind: KindIPv4},
+	sflowIPv4Dst:      {Name: "sflow_245.ipv4_dst", Label: "Destination IP address", Kind: KindIPv4},
+	sflowIPv6Src:      {Name: "sflow_245.ipv6_src", Label: "Source IP address", Kind: KindIPv6},
+	sflowIPv6Dst:      {Name: "sflow_245.ipv6_dst", Label: "Destination IP address", Kind: KindIPv6},
+	sflowIPSrcPort:    {Name: "sflow_245.ip.source_port", Label: "Source Port", Kind: KindUint, Width: 32},
+	sflowIPDstPort:    {Name: "sflow.ip.destination_port", Label: "Destination Port", Kind: KindUint, Width: 32},
+	sflowTCPCWR:       {Name: "sflow_245.ip.tcp_flag.cwr", Label: "TCP Flag (CWR)", Kind: KindBool, Width: 8, Mask: 0x80},
+	sflowTCPECE:       {Name: "sflow_245.ip.tcp_flag.ece", Label: "TCP Flag (ECE)", Kind: KindBool, Width: 8, Mask: 0x40},
+	sflowTCPURG:       {Name: "sflow_245.ip.tcp_flag.urg", Label: "TCP Flag (URG)", Kind: KindBool, Width: 8, Mask: 0x20},
+	sflowTCPACK:       {Name: "sflow_245.ip.tcp_flag.ack", Label: "TCP Flag (ACK)", Kind: KindBool, Width: 8, Mask: 0x10},
+	sflowTCPPSH:       {Name: "sflow_245.ip.tcp_flag.psh", Label: "TCP Flag (PSH)", Kind: KindBool, Width: 8, Mask: 0x8},
+	sflowTCPRST:       {Name: "sflow_245.ip.tcp_flag.rst", Label: "TCP Flag (RST)", Kind: KindBool, Width: 8, Mask: 0x4},
+	sflowTCPSYN:       {Name: "sflow_245.ip.tcp_flag.syn", Label: "TCP Flag (SYN)", Kind: KindBool, Width: 8, Mask: 0x2},
+	sflowTCPFIN:       {Name: "sflow_245.ip.tcp_flag.fin", Label: "TCP Flag (FIN)", Kind: KindBool, Width: 8, Mask: 0x1},
+	sflowPrecedence:   {Name: "sflow_245.ipv4_precedence_type", Label: "Precedence", Kind: KindUint, Width: 8, Mask: 0xe0},
+	sflowDelay:        {Name: "sflow_245.ipv4_delay", Label: "Delay", Kind: KindBool, Width: 8, Mask: 0x10},
+	sflowThroughput:   {Name: "sflow_245.ipv4_throughput", Label: "Throughput", Kind: KindBool, Width: 8, Mask: 0x8},
+	sflowReliability:  {Name: "sflow_245.ipv4_reliability", Label: "Reliability", Kind: KindBool, Width: 8, Mask: 0x4},
+	sflowCost:         {Name: "sflow_245.ipv4_cost", Label: "Cost (RFC1349)", Kind: KindBool, Width: 8, Mask: 0x2},
+	sflowIPv6Priority: {Name: "sflow_245.ipv6_priority", Label: "Priority", Kind: KindUint, Width: 32},
 	sflowEthLen:       {Name: "sflow_245.ethernet.length", Label: "Length of MAC Packet", Kind: KindUint, Width: 32},
 	sflowEthSrc:       {Name: "sflow_245.ethernet.source_mac_address", Label: "Source MAC Address", Kind: KindMAC},
 	sflowEthDst:       {Name: "sflow_245.ethernet.destination_mac_address", Label: "Destination MAC Address", Kind: KindMAC},
@@ -311,11 +355,17 @@ func sflowWalk(s SFlow, w *sflowEmitter) bool {
 		if w != nil {
 			w.sample(s, off, word, length)
 		}
+		// tshark reads a sample's records whatever its length says,
+		// then the next sample where the length says it starts.
+		next := len(s) + 1
+		if end := uint64(off) + 8 + uint64(length); end <= uint64(len(s)) {
+			next = int(end)
+		}
 		if word == 1 || word == 3 {
-			var st sflowStop
-			if off, st = sflowFlows(s, off+8, w, word == 3); st != sflowGoOn {
+			if st := sflowFlows(s, off+8, w, word == 3); st != sflowGoOn {
 				return st == sflowUnknown
 			}
+			off = next
 			if w != nil {
 				w.endSample()
 			}
@@ -351,10 +401,13 @@ func sflowWalk(s SFlow, w *sflowEmitter) bool {
 				return false
 			}
 			rw, rl := be32(s[off:]), be32(s[off+4:])
+			n := sflowRecordLen(rw, rl)
+			if n == 0 {
+				return true // a format rawcap does not read: the walk stops
+			}
 			if w != nil {
 				w.record(s, off, rw, rl)
 			}
-			n := sflowRecordLen(rw, rl)
 			if uint64(off)+uint64(n) > uint64(len(s)) {
 				return false
 			}
@@ -363,6 +416,7 @@ func sflowWalk(s SFlow, w *sflowEmitter) bool {
 				w.endRecord()
 			}
 		}
+		off = next
 		if w != nil {
 			w.endSample()
 		}
@@ -371,7 +425,8 @@ func sflowWalk(s SFlow, w *sflowEmitter) bool {
 }
 
 // sflowRecordLen returns how many bytes tshark reads for a counters
-// record with format word rw and length rl, its header included.
+// record with format word rw and length rl, its header included: 0 for a
+// format tshark reads and rawcap does not.
 func sflowRecordLen(rw, rl uint32) uint64 {
 	if rw>>12 != 0 {
 		return 8 + uint64(rl)
@@ -383,6 +438,9 @@ func sflowRecordLen(rw, rl uint32) uint64 {
 		return 8 + 52
 	case 4:
 		return 8 + 80
+	}
+	if sflowFields[sflowRecordFormat].ValueNames().Name(uint64(rw&0xfff)) != "" {
+		return 0
 	}
 	return 8
 }
@@ -884,6 +942,11 @@ func (p *LinePrinter) appendSFlowCounters(b []byte, c []byte, expanded bool) []b
 			b = appendSFlowGeneric(b, r)
 		case ent == 0 && typ == 2 && len(r) >= 52:
 			b = appendSFlowEthernet(b, r)
+		case ent == 0 && typ == 1001 && len(r) >= 28:
+			// tcpdump labels the free memory "total_mem" too.
+			b = appendSFlowWords(b, r, "\n\t      5sec ", ", 1min ", ", 5min ")
+			b = appendUint(append(b, ", total_mem "...), sflowBE64(r[12:]))
+			b = appendUint(append(b, ", total_mem "...), sflowBE64(r[20:]))
 		case p.Options.Verbose == 1:
 			// tcpdump dumps a record it cannot print at -v only.
 			b = appendHexDumpLines(b, r, "\n\t\t")
@@ -1047,7 +1110,11 @@ func (p *LinePrinter) appendSFlowFlows(b []byte, c []byte, expanded bool) []byte
 		b = append(b, "\n\t    enterprise "...)
 		b = appendUint(b, uint64(ent))
 		b = append(b, ' ')
-		b = append(b, sflowFlowRecordName(typ)...)
+		if ent == 0 {
+			b = append(b, sflowFlowRecordName(typ)...)
+		} else {
+			b = append(b, "Unknown"...)
+		}
 		b = append(b, " ("...)
 		b = appendUint(b, uint64(typ))
 		b = append(b, ") length "...)
@@ -1065,8 +1132,8 @@ func (p *LinePrinter) appendSFlowFlows(b []byte, c []byte, expanded bool) []byte
 			b = appendSFlowWords(b, r[20:], ", type ")
 		case ent == 0 && typ == 1001 && len(r) >= 16:
 			b = appendSFlowWords(b, r, "\n\t      src vlan ", ", src pri ", ", dst vlan ", ", dst pri ")
-		case ent == 0 && typ >= 3 && typ <= 4, ent == 0 && typ >= 1002 && typ <= 1005:
-			// Named, not printed.
+		case ent != 0, typ >= 3 && typ <= 4, typ >= 1002 && typ <= 1012:
+			// Named (another enterprise's: "Unknown"), not printed.
 		case p.Options.Verbose == 1:
 			b = appendHexDumpLines(b, r, "\n\t\t")
 		}
@@ -1095,6 +1162,20 @@ func sflowFlowRecordName(t uint32) string {
 		return "Extended User data"
 	case 1005:
 		return "Extended URL data"
+	case 1006:
+		return "Extended MPLS data"
+	case 1007:
+		return "Extended NAT data"
+	case 1008:
+		return "Extended MPLS tunnel"
+	case 1009:
+		return "Extended MPLS VC"
+	case 1010:
+		return "Extended MPLS FEC"
+	case 1011:
+		return "Extended MPLS LVP FEC"
+	case 1012:
+		return "Extended VLAN Tunnel"
 	}
 	return "Unknown"
 }
@@ -1142,15 +1223,14 @@ const (
 )
 
 // sflowFlows walks the flow sample (expanded or not) whose data starts at
-// off, its header and its records, and returns where the next sample
-// starts: as for counters, after the records tshark read.
-func sflowFlows(s SFlow, off int, w *sflowEmitter, expanded bool) (int, sflowStop) {
+// off, its header and its records, and says how the walk ended.
+func sflowFlows(s SFlow, off int, w *sflowEmitter, expanded bool) sflowStop {
 	hdr := 32
 	if expanded {
 		hdr = 44
 	}
 	if off+hdr > len(s) {
-		return off, sflowPastEnd
+		return sflowPastEnd
 	}
 	if w != nil {
 		w.flowHeader(s, off, expanded)
@@ -1159,15 +1239,15 @@ func sflowFlows(s SFlow, off int, w *sflowEmitter, expanded bool) (int, sflowSto
 	off += hdr
 	for ; nrec > 0; nrec-- {
 		if off+8 > len(s) {
-			return off, sflowPastEnd
+			return sflowPastEnd
 		}
 		rw := be32(s[off:])
 		n, known := sflowFlowRecordLen(s, off, rw)
 		if !known {
-			return off, sflowUnknown
+			return sflowUnknown
 		}
 		if uint64(off)+n > uint64(len(s)) {
-			return off, sflowPastEnd
+			return sflowPastEnd
 		}
 		if w != nil {
 			w.flowRecord(s[off : off+int(n)])
@@ -1175,7 +1255,7 @@ func sflowFlows(s SFlow, off int, w *sflowEmitter, expanded bool) (int, sflowSto
 		}
 		off += int(n)
 	}
-	return off, sflowGoOn
+	return sflowGoOn
 }
 
 // sflowPad4 returns n rounded up to a multiple of 4, as XDR pads opaque
@@ -1202,6 +1282,10 @@ func sflowFlowRecordLen(s SFlow, off int, rw uint32) (n uint64, known bool) {
 		return 24 + sflowPad4(hl), true
 	case 2: // Ethernet frame data
 		return 32, true
+	case 3: // IPv4 data
+		return 40, true
+	case 4: // IPv6 data
+		return 64, true
 	case 1001: // extended switch
 		return 24, true
 	case 1002: // extended router
@@ -1264,6 +1348,18 @@ func sflowFlowRecordLen(s SFlow, off int, rw uint32) (n uint64, known bool) {
 			return past, true
 		}
 		return uint64(k) + 4 + sflowPad4(l2), true
+	}
+	if rw>>12 != 0 {
+		// Another enterprise's record: its header and length bytes.
+		l, ok := at(4)
+		if !ok {
+			return past, true
+		}
+		return 8 + uint64(l), true
+	}
+	if sflowFlowRecordTitle(rw) == "" {
+		// A format tshark does not know: its header alone.
+		return 8, true
 	}
 	return 0, false
 }
@@ -1340,11 +1436,25 @@ func (w *sflowEmitter) flowRecord(r []byte) {
 	f := &sflowFields
 	rw := be32(r)
 	if e.Tree() {
-		e.Line(append(e.Text(), sflowFlowRecordTitle(rw)...))
+		b := e.Text()
+		switch t := sflowFlowRecordTitle(rw); {
+		case rw>>12 != 0:
+			b = append(b, "Unknown enterprise format"...)
+		case t == "":
+			b = append(b, "Unknown sample format"...)
+		default:
+			b = append(b, t...)
+		}
+		e.Line(b)
 	}
 	e.Sub()
 	w.depth++
 	w.enterprise(rw)
+	if rw>>12 != 0 {
+		e.Uint(&f[sflowEnterpriseLength], uint64(be32(r[4:])))
+		e.Bytes(&f[sflowEnterpriseData], r[8:])
+		return
+	}
 	e.Uint(&f[sflowFlowFormat], uint64(rw))
 	e.Uint(&f[sflowDataLength], uint64(be32(r[4:])))
 	c := r[8:]
@@ -1360,6 +1470,34 @@ func (w *sflowEmitter) flowRecord(r []byte) {
 		e.MAC(&f[sflowEthSrc], MAC(c[4:10]))
 		e.MAC(&f[sflowEthDst], MAC(c[12:18]))
 		e.Uint(&f[sflowEthType], uint64(be32(c[20:])))
+	case 3, 4:
+		e.Uint(&f[sflowIPLen], uint64(be32(c)))
+		e.Uint(&f[sflowIPProto], uint64(be32(c[4:])))
+		o := 16
+		if rw == 3 {
+			e.IPv4(&f[sflowIPv4Src], c[8:12])
+			e.IPv4(&f[sflowIPv4Dst], c[12:16])
+		} else {
+			e.IPv6(&f[sflowIPv6Src], c[8:24])
+			e.IPv6(&f[sflowIPv6Dst], c[24:40])
+			o = 40
+		}
+		e.Uint(&f[sflowIPSrcPort], uint64(be32(c[o:])))
+		e.Uint(&f[sflowIPDstPort], uint64(be32(c[o+4:])))
+		// tshark reads the flags, and IPv4's type of service, from the
+		// first byte of their words.
+		for k, fl := uint64(c[o+8]), sflowTCPCWR; fl <= sflowTCPFIN; fl++ {
+			e.BoolBits(&f[fl], k)
+		}
+		if rw == 4 {
+			e.Uint(&f[sflowIPv6Priority], uint64(be32(c[o+12:])))
+			break
+		}
+		tos := uint64(c[o+12])
+		e.UintBits(&f[sflowPrecedence], tos)
+		for fl := sflowDelay; fl <= sflowCost; fl++ {
+			e.BoolBits(&f[fl], tos)
+		}
 	case 1001:
 		e.Uint(&f[sflowVlanIn], uint64(be32(c)))
 		e.Uint(&f[sflowPriIn], uint64(be32(c[4:])))
@@ -1454,23 +1592,9 @@ func (w *sflowEmitter) xdrString(c []byte, ln, str int) []byte {
 	return c[4+sflowPad4(n):]
 }
 
-// sflowFlowRecordTitle is the line tshark draws for a flow record.
+// sflowFlowRecordTitle is the line tshark draws for a standard flow
+// record of format rw: its format's name, "" for a format tshark does not
+// know.
 func sflowFlowRecordTitle(rw uint32) string {
-	switch rw {
-	case 1:
-		return "Raw packet header"
-	case 2:
-		return "Ethernet frame data"
-	case 1001:
-		return "Extended switch data"
-	case 1002:
-		return "Extended router data"
-	case 1003:
-		return "Extended gateway data"
-	case 1004:
-		return "Extended user data"
-	case 1005:
-		return "Extended URL data"
-	}
-	return "Unknown"
+	return sflowFields[sflowFlowFormat].ValueNames().Name(uint64(rw))
 }
