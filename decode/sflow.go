@@ -339,21 +339,24 @@ func sflowWalk(s SFlow, w *sflowEmitter) bool {
 	hl := sflowHeaderLen(be32(s[4:]))
 	if w != nil {
 		w.version(s, hl-24)
+		// What was captured of a header cut short is drawn too.
+		w.header(&sflowRd{b: s[8:min(hl, len(s))]}, hl-24)
 	}
 	if hl > len(s) {
 		return false
 	}
-	if w != nil {
-		w.header(s, hl-24)
-	}
 	off := hl
 	for n := be32(s[hl-4:]); n > 0; n-- {
 		if off+8 > len(s) {
+			if w != nil && off+4 <= len(s) {
+				// The sample's type was captured, not its length.
+				w.sample(s, off, be32(s[off:]), 0, false)
+			}
 			return false
 		}
 		word, length := be32(s[off:]), be32(s[off+4:])
 		if w != nil {
-			w.sample(s, off, word, length)
+			w.sample(s, off, word, length, true)
 		}
 		// tshark reads a sample's records whatever its length says,
 		// then the next sample where the length says it starts.
@@ -467,27 +470,24 @@ func (w *sflowEmitter) version(s SFlow, agentLen int) {
 	}
 }
 
-func (w *sflowEmitter) header(s SFlow, agentLen int) {
+func (w *sflowEmitter) header(r *sflowRd, agentLen int) {
 	e := w.e
 	f := &sflowFields
-	if agentLen == 4 {
-		e.IPv4(&f[sflowAgent], s[8:12])
-	} else {
-		e.IPv6(&f[sflowAgentV6], s[8:24])
+	if a, ok := r.bytes(uint64(agentLen)); ok && agentLen == 4 {
+		e.IPv4(&f[sflowAgent], a)
+	} else if ok {
+		e.IPv6(&f[sflowAgentV6], a)
 	}
-	o := 8 + agentLen
-	e.Uint(&f[sflowSubAgentID], uint64(be32(s[o:])))
-	e.Uint(&f[sflowSeq], uint64(be32(s[o+4:])))
-	up := be32(s[o+8:])
-	e.Uint(&f[sflowUptime], uint64(up))
-	if e.Tree() {
+	w.u32(r, sflowSubAgentID)
+	w.u32(r, sflowSeq)
+	if up, ok := w.u32(r, sflowUptime); ok && e.Tree() {
 		b := append(e.Text(), "SysUptime: "...)
-		b = appendSFlowUptime(b, up/1000)
+		b = appendSFlowUptime(b, uint32(up/1000))
 		b = append(b, " ("...)
-		b = appendUint(b, uint64(up))
+		b = appendUint(b, up)
 		e.SetRepr(append(b, "ms)"...))
 	}
-	e.Uint(&f[sflowNumSamples], uint64(be32(s[o+12:])))
+	w.u32(r, sflowNumSamples)
 }
 
 // appendSFlowUptime appends secs as Wireshark words a duration: "30 days,
@@ -531,26 +531,27 @@ func (w *sflowEmitter) enterprise(word uint32) {
 	}
 }
 
-func (w *sflowEmitter) sample(s SFlow, off int, word, length uint32) {
+func (w *sflowEmitter) sample(s SFlow, off int, word, length uint32, hasLen bool) {
 	e := w.e
 	f := &sflowFields
 	if e.Tree() {
 		b := e.Text()
 		switch {
 		case word == 2:
-			b = append(b, "Counters sample, seq "...)
-			b = appendUint(b, uint64(sflowWordAt(s, off+8)))
+			b = append(b, "Counters sample"...)
 		case word == 4:
-			b = append(b, "Expanded counters sample, seq "...)
-			b = appendUint(b, uint64(sflowWordAt(s, off+8)))
+			b = append(b, "Expanded counters sample"...)
 		case word == 1:
-			b = append(b, "Flow sample, seq "...)
-			b = appendUint(b, uint64(sflowWordAt(s, off+8)))
+			b = append(b, "Flow sample"...)
 		case word == 3:
-			b = append(b, "Expanded flow sample, seq "...)
-			b = appendUint(b, uint64(sflowWordAt(s, off+8)))
-		default:
+			b = append(b, "Expanded flow sample"...)
+		}
+		switch {
+		case word < 1 || word > 4:
 			b = append(b, "Unknown sample format"...)
+		case off+12 <= len(s):
+			// The sequence number, when it was captured.
+			b = appendUint(append(b, ", seq "...), uint64(be32(s[off+8:])))
 		}
 		e.Line(b)
 	}
@@ -577,7 +578,9 @@ func (w *sflowEmitter) sample(s SFlow, off int, word, length uint32) {
 		b = appendUint(b, uint64(word&0xfff))
 		e.SetRepr(append(b, ')'))
 	}
-	e.Uint(&f[sflowSampleLength], uint64(length))
+	if hasLen {
+		e.Uint(&f[sflowSampleLength], uint64(length))
+	}
 }
 
 func (w *sflowEmitter) counters(s SFlow, off int, expanded bool) {
@@ -782,7 +785,7 @@ func (p *LinePrinter) lineSFlow(b []byte, d *Decoder, i int) []byte {
 		return append(b, " < 28] (invalid)"...)
 	}
 	if hl > len(s) {
-		return append(b, "[|SFLOW]"...)
+		return append(b, " [|sflow]"...)
 	}
 	b = append(b, "sFlowv5, "...)
 	if hl == 28 {
@@ -816,15 +819,16 @@ func (p *LinePrinter) lineSFlow(b []byte, d *Decoder, i int) []byte {
 func (p *LinePrinter) appendSFlowSamples(b []byte, s []byte, tlen int, n uint32) []byte {
 	for ; n > 0 && tlen > 0; n-- {
 		if len(s) < 8 {
-			return append(b, " [|SFLOW]"...)
+			return append(b, " [|sflow]"...)
 		}
 		word, length := be32(s), be32(s[4:])
 		if tlen < 8 {
 			return append(b, " (invalid)"...)
 		}
 		s, tlen = s[8:], tlen-8
-		if word&0xfff == 0 || length == 0 || uint64(length) > uint64(tlen) {
-			// tcpdump has printed the sample's line: type and length.
+		if word&0xfff == 0 || length == 0 || uint64(length) > uint64(tlen) || uint64(length) > uint64(len(s)) {
+			// tcpdump has printed the sample's line, type and
+			// length, before it looks further.
 			b = append(b, "\n\t"...)
 			b = append(b, sflowSampleName(word)...)
 			b = append(b, " ("...)
@@ -832,13 +836,13 @@ func (p *LinePrinter) appendSFlowSamples(b []byte, s []byte, tlen int, n uint32)
 			b = append(b, "), length "...)
 			b = appendUint(b, uint64(length))
 			b = append(b, ',')
-			if length == 0 || word&0xfff == 0 {
+			switch {
+			case length == 0 || word&0xfff == 0:
 				return b
+			case uint64(length) > uint64(tlen):
+				return append(b, " (invalid)"...)
 			}
-			return append(b, " (invalid)"...)
-		}
-		if uint64(length) > uint64(len(s)) {
-			return append(b, " [|SFLOW]"...)
+			return append(b, " [|sflow]"...) // cut short by the capture
 		}
 		tlen -= int(length)
 		body := s[:length]
@@ -900,7 +904,7 @@ func (p *LinePrinter) appendSFlowCounters(b []byte, c []byte, expanded bool) []b
 		hdr = 16
 	}
 	if len(c) < hdr {
-		return append(b, " [|SFLOW]"...)
+		return append(b, " [|sflow]"...)
 	}
 	b = appendSFlowSampleID(b, c, expanded)
 	b = append(b, ", records "...)
@@ -912,7 +916,7 @@ func (p *LinePrinter) appendSFlowCounters(b []byte, c []byte, expanded bool) []b
 		var ent, typ uint32
 		var ok bool
 		if r, c, ent, typ, ok = sflowNextRecord(c); !ok {
-			return append(b, " [|SFLOW]"...)
+			return append(b, " [|sflow]"...)
 		}
 		b = append(b, "\n\t    enterprise "...)
 		b = appendUint(b, uint64(ent))
@@ -1043,25 +1047,23 @@ func appendSFlowWords(b, r []byte, labels ...string) []byte {
 	return b
 }
 
-// sflowWordAt returns the 32-bit word at off in s, or 0 where s ends
-// before it.
-func sflowWordAt(s []byte, off int) uint32 {
-	if off < 0 || off+4 > len(s) {
-		return 0
-	}
-	return be32(s[off:])
-}
-
 func sflowBE64(b []byte) uint64 { return uint64(be32(b))<<32 | uint64(be32(b[4:])) }
 
 // lineSFlowOther reports whether tcpdump's sFlow printer has something to
 // say about a datagram on the sFlow port that is not one rawcap takes for
-// sFlow: another version.
-func lineSFlowOther(b []byte) bool { return len(b) >= 4 && be32(b) != 5 }
+// sFlow: another version, or one cut short by the capture (b holds what
+// was captured of the length bytes the UDP header announces).
+func lineSFlowOther(b []byte, length int) bool {
+	return len(b) >= 4 && be32(b) != 5 || len(b) < 8 && len(b) < length
+}
 
 // appendSFlowOther appends tcpdump's line for a datagram of another
-// version than 5: too short for a datagram header, or not supported.
+// version than 5: too short for a datagram header, or not supported; or
+// its mark for one cut short before its header was captured.
 func appendSFlowOther(b, data []byte) []byte {
+	if len(data) < 4 || be32(data) == 5 {
+		return append(b, " [|sflow]"...)
+	}
 	if len(data) < 28 {
 		b = append(b, "sFlowv"...)
 		b = appendUint(b, uint64(be32(data)))
@@ -1082,7 +1084,7 @@ func (p *LinePrinter) appendSFlowFlows(b []byte, c []byte, expanded bool) []byte
 		hdr = 44
 	}
 	if len(c) < hdr {
-		return append(b, " [|SFLOW]"...)
+		return append(b, " [|sflow]"...)
 	}
 	b = appendSFlowSampleID(b, c, expanded)
 	o := 8
@@ -1105,7 +1107,7 @@ func (p *LinePrinter) appendSFlowFlows(b []byte, c []byte, expanded bool) []byte
 		var ent, typ uint32
 		var ok bool
 		if r, c, ent, typ, ok = sflowNextRecord(c); !ok {
-			return append(b, " [|SFLOW]"...)
+			return append(b, " [|sflow]"...)
 		}
 		b = append(b, "\n\t    enterprise "...)
 		b = appendUint(b, uint64(ent))
@@ -1229,16 +1231,24 @@ func sflowFlows(s SFlow, off int, w *sflowEmitter, expanded bool) sflowStop {
 	if expanded {
 		hdr = 44
 	}
+	if w != nil {
+		// What was captured of a header cut short is drawn too.
+		w.flowHeader(&sflowRd{b: s[off:min(off+hdr, len(s))]}, expanded)
+	}
 	if off+hdr > len(s) {
 		return sflowPastEnd
-	}
-	if w != nil {
-		w.flowHeader(s, off, expanded)
 	}
 	nrec := be32(s[off+hdr-4:])
 	off += hdr
 	for ; nrec > 0; nrec-- {
 		if off+8 > len(s) {
+			if w != nil && off+4 <= len(s) {
+				// The record's format was captured, not its length.
+				if _, known := sflowFlowRecordLen(s, off, be32(s[off:])); known {
+					w.flowRecord(&sflowRd{b: s[off:]})
+					w.endRecord()
+				}
+			}
 			return sflowPastEnd
 		}
 		rw := be32(s[off:])
@@ -1246,16 +1256,55 @@ func sflowFlows(s SFlow, off int, w *sflowEmitter, expanded bool) sflowStop {
 		if !known {
 			return sflowUnknown
 		}
+		if w != nil {
+			w.flowRecord(&sflowRd{b: s[off : uint64(off)+min(n, uint64(len(s)-off))]})
+			w.endRecord()
+		}
 		if uint64(off)+n > uint64(len(s)) {
 			return sflowPastEnd
-		}
-		if w != nil {
-			w.flowRecord(s[off : off+int(n)])
-			w.endRecord()
 		}
 		off += int(n)
 	}
 	return sflowGoOn
+}
+
+// sflowRd reads the words of a piece of a datagram that may be cut short:
+// once a read runs past its end, it and every read after it fail, so an
+// emitter draws the fields that were captured and stops there, as tshark
+// does before its exception.
+type sflowRd struct {
+	b     []byte
+	k     int
+	short bool
+}
+
+// bytes returns the next n bytes, false when they run past the end.
+func (r *sflowRd) bytes(n uint64) ([]byte, bool) {
+	if r.short || uint64(r.k)+n > uint64(len(r.b)) {
+		r.short = true
+		return nil, false
+	}
+	b := r.b[r.k : r.k+int(n)]
+	r.k += int(n)
+	return b, true
+}
+
+// u32 returns the next 32-bit word, false when it runs past the end.
+func (r *sflowRd) u32() (uint32, bool) {
+	b, ok := r.bytes(4)
+	if !ok {
+		return 0, false
+	}
+	return be32(b), true
+}
+
+// u32 reads a word from r and emits it as field k, if it was captured.
+func (w *sflowEmitter) u32(r *sflowRd, k int) (uint64, bool) {
+	v, ok := r.u32()
+	if ok {
+		w.e.Uint(&sflowFields[k], uint64(v))
+	}
+	return uint64(v), ok
 }
 
 // sflowPad4 returns n rounded up to a multiple of 4, as XDR pads opaque
@@ -1366,75 +1415,67 @@ func sflowFlowRecordLen(s SFlow, off int, rw uint32) (n uint64, known bool) {
 
 // flowHeader emits a flow sample's header: its sequence number, source,
 // sampling rate, pool, drops, interfaces and number of records.
-func (w *sflowEmitter) flowHeader(s SFlow, off int, expanded bool) {
+func (w *sflowEmitter) flowHeader(r *sflowRd, expanded bool) {
 	e := w.e
 	f := &sflowFields
-	c := s[off:]
-	e.Uint(&f[sflowFSSeq], uint64(be32(c)))
-	o := 8
+	w.u32(r, sflowFSSeq)
 	if expanded {
-		e.Uint(&f[sflowFSSourceIDType], uint64(be32(c[4:])))
-		e.Uint(&f[sflowFSSourceIDIndex], uint64(be32(c[8:])))
-		o = 12
-	} else {
-		id := uint64(be32(c[4:]))
-		e.UintBits(&f[sflowFSSourceIDClass], id)
-		e.UintBits(&f[sflowFSIndex], id)
+		w.u32(r, sflowFSSourceIDType)
+		w.u32(r, sflowFSSourceIDIndex)
+	} else if id, ok := r.u32(); ok {
+		e.UintBits(&f[sflowFSSourceIDClass], uint64(id))
+		e.UintBits(&f[sflowFSIndex], uint64(id))
 	}
-	rate := uint64(be32(c[o:]))
-	e.Uint(&f[sflowFSRate], rate)
-	if e.Tree() {
+	if rate, ok := w.u32(r, sflowFSRate); ok && e.Tree() {
 		b := appendUint(append(e.Text(), "Sampling rate: 1 out of "...), rate)
 		e.SetRepr(append(b, " packets"...))
 	}
-	pool := uint64(be32(c[o+4:]))
-	e.Uint(&f[sflowFSPool], pool)
-	if e.Tree() {
+	if pool, ok := w.u32(r, sflowFSPool); ok && e.Tree() {
 		b := appendUint(append(e.Text(), "Sample pool: "...), pool)
 		e.SetRepr(append(b, " total packets"...))
 	}
-	e.Uint(&f[sflowFSDrops], uint64(be32(c[o+8:])))
-	o += 12
+	w.u32(r, sflowFSDrops)
 	if expanded {
-		e.Uint(&f[sflowFSInputFormat], uint64(be32(c[o:])))
-		e.Uint(&f[sflowFSInputValue], uint64(be32(c[o+4:])))
-		e.UintBits(&f[sflowFSOutputXFmt], uint64(be32(c[o+8:])))
-		v := uint64(be32(c[o+12:]))
-		e.Uint(&f[sflowFSOutputXVal], v)
-		if e.Tree() {
+		w.u32(r, sflowFSInputFormat)
+		w.u32(r, sflowFSInputValue)
+		if v, ok := r.u32(); ok {
+			e.UintBits(&f[sflowFSOutputXFmt], uint64(v))
+		}
+		if v, ok := w.u32(r, sflowFSOutputXVal); ok && e.Tree() {
 			// The value is a number here, not one of the names the
 			// field's value table gives.
 			e.SetRepr(appendUint(append(e.Text(), "Output interface value: "...), v))
 		}
-		e.Uint(&f[sflowFSRecords], uint64(be32(c[o+16:])))
+		w.u32(r, sflowFSRecords)
 		return
 	}
-	e.Uint(&f[sflowFSInput], uint64(be32(c[o:])))
-	out := uint64(be32(c[o+4:]))
-	e.Uint(&f[sflowFSOutputWord], out)
-	e.Sub()
-	e.UintBits(&f[sflowFSOutputFmt], out)
-	e.UintBits(&f[sflowFSOutputVal], out)
-	if v := out & 0x3fffffff; e.Tree() && out>>30 != 1 {
-		// The value names a discarded packet's reason only: else it
-		// is an interface index or a number of interfaces.
-		b := appendBitDrawing(e.Text(), out, 32, 0x3fffffff)
-		b = appendUint(append(b, " = Output interface value: "...), v)
-		if out>>30 == 2 && v == 0 {
-			b = append(b, " unknown number of interfaces greater than 1"...)
+	w.u32(r, sflowFSInput)
+	if out, ok := w.u32(r, sflowFSOutputWord); ok {
+		e.Sub()
+		e.UintBits(&f[sflowFSOutputFmt], out)
+		e.UintBits(&f[sflowFSOutputVal], out)
+		if v := out & 0x3fffffff; e.Tree() && out>>30 != 1 {
+			// The value names a discarded packet's reason only: else
+			// it is an interface index or a number of interfaces.
+			b := appendBitDrawing(e.Text(), out, 32, 0x3fffffff)
+			b = appendUint(append(b, " = Output interface value: "...), v)
+			if out>>30 == 2 && v == 0 {
+				b = append(b, " unknown number of interfaces greater than 1"...)
+			}
+			e.SetRepr(b)
 		}
-		e.SetRepr(b)
+		e.Up()
 	}
-	e.Up()
-	e.Uint(&f[sflowFSRecords], uint64(be32(c[o+8:])))
+	w.u32(r, sflowFSRecords)
 }
 
-// flowRecord emits the flow record r (its header included), whose length
-// sflowFlowRecordLen gave.
-func (w *sflowEmitter) flowRecord(r []byte) {
+// flowRecord emits the flow record r holds (its header included, and as
+// much of its data as was captured, up to the length sflowFlowRecordLen
+// gave).
+func (w *sflowEmitter) flowRecord(r *sflowRd) {
 	e := w.e
 	f := &sflowFields
-	rw := be32(r)
+	rw := be32(r.b)
 	if e.Tree() {
 		b := e.Text()
 		switch t := sflowFlowRecordTitle(rw); {
@@ -1450,111 +1491,90 @@ func (w *sflowEmitter) flowRecord(r []byte) {
 	e.Sub()
 	w.depth++
 	w.enterprise(rw)
+	r.k = 4
 	if rw>>12 != 0 {
-		e.Uint(&f[sflowEnterpriseLength], uint64(be32(r[4:])))
-		e.Bytes(&f[sflowEnterpriseData], r[8:])
+		if n, ok := w.u32(r, sflowEnterpriseLength); ok {
+			if c, ok := r.bytes(uint64(n)); ok {
+				e.Bytes(&f[sflowEnterpriseData], c)
+			}
+		}
 		return
 	}
 	e.Uint(&f[sflowFlowFormat], uint64(rw))
-	e.Uint(&f[sflowDataLength], uint64(be32(r[4:])))
-	c := r[8:]
+	w.u32(r, sflowDataLength)
 	switch rw {
 	case 1:
-		e.Uint(&f[sflowHdrProto], uint64(be32(c)))
-		e.Uint(&f[sflowHdrFrameLen], uint64(be32(c[4:])))
-		e.Uint(&f[sflowHdrStripped], uint64(be32(c[8:])))
-		e.Uint(&f[sflowHdrLen], uint64(be32(c[12:])))
-		e.Bytes(&f[sflowHdr], c[16:])
-	case 2:
-		e.Uint(&f[sflowEthLen], uint64(be32(c)))
-		e.MAC(&f[sflowEthSrc], MAC(c[4:10]))
-		e.MAC(&f[sflowEthDst], MAC(c[12:18]))
-		e.Uint(&f[sflowEthType], uint64(be32(c[20:])))
-	case 3, 4:
-		e.Uint(&f[sflowIPLen], uint64(be32(c)))
-		e.Uint(&f[sflowIPProto], uint64(be32(c[4:])))
-		o := 16
-		if rw == 3 {
-			e.IPv4(&f[sflowIPv4Src], c[8:12])
-			e.IPv4(&f[sflowIPv4Dst], c[12:16])
-		} else {
-			e.IPv6(&f[sflowIPv6Src], c[8:24])
-			e.IPv6(&f[sflowIPv6Dst], c[24:40])
-			o = 40
+		w.u32(r, sflowHdrProto)
+		w.u32(r, sflowHdrFrameLen)
+		w.u32(r, sflowHdrStripped)
+		if n, ok := w.u32(r, sflowHdrLen); ok {
+			if c, ok := r.bytes(sflowPad4(uint32(n))); ok {
+				e.Bytes(&f[sflowHdr], c)
+			}
 		}
-		e.Uint(&f[sflowIPSrcPort], uint64(be32(c[o:])))
-		e.Uint(&f[sflowIPDstPort], uint64(be32(c[o+4:])))
+	case 2:
+		w.u32(r, sflowEthLen)
+		// Each address is padded to 8 bytes; tshark reads the padding
+		// after drawing it, and so the flags and type of service below.
+		for _, k := range [2]int{sflowEthSrc, sflowEthDst} {
+			if c, ok := r.bytes(6); ok {
+				e.MAC(&f[k], MAC(c))
+				r.bytes(2)
+			}
+		}
+		w.u32(r, sflowEthType)
+	case 3, 4:
+		w.u32(r, sflowIPLen)
+		w.u32(r, sflowIPProto)
+		src, dst, n := sflowIPv4Src, sflowIPv4Dst, uint64(4)
+		if rw == 4 {
+			src, dst, n = sflowIPv6Src, sflowIPv6Dst, 16
+		}
+		for _, k := range [2]int{src, dst} {
+			if c, ok := r.bytes(n); ok && n == 4 {
+				e.IPv4(&f[k], c)
+			} else if ok {
+				e.IPv6(&f[k], c)
+			}
+		}
+		w.u32(r, sflowIPSrcPort)
+		w.u32(r, sflowIPDstPort)
 		// tshark reads the flags, and IPv4's type of service, from the
 		// first byte of their words.
-		for k, fl := uint64(c[o+8]), sflowTCPCWR; fl <= sflowTCPFIN; fl++ {
-			e.BoolBits(&f[fl], k)
+		if c, ok := r.bytes(1); ok {
+			for fl := sflowTCPCWR; fl <= sflowTCPFIN; fl++ {
+				e.BoolBits(&f[fl], uint64(c[0]))
+			}
+			r.bytes(3)
 		}
 		if rw == 4 {
-			e.Uint(&f[sflowIPv6Priority], uint64(be32(c[o+12:])))
+			w.u32(r, sflowIPv6Priority)
 			break
 		}
-		tos := uint64(c[o+12])
-		e.UintBits(&f[sflowPrecedence], tos)
-		for fl := sflowDelay; fl <= sflowCost; fl++ {
-			e.BoolBits(&f[fl], tos)
+		if c, ok := r.bytes(1); ok {
+			e.UintBits(&f[sflowPrecedence], uint64(c[0]))
+			for fl := sflowDelay; fl <= sflowCost; fl++ {
+				e.BoolBits(&f[fl], uint64(c[0]))
+			}
 		}
 	case 1001:
-		e.Uint(&f[sflowVlanIn], uint64(be32(c)))
-		e.Uint(&f[sflowPriIn], uint64(be32(c[4:])))
-		e.Uint(&f[sflowVlanOut], uint64(be32(c[8:])))
-		e.Uint(&f[sflowPriOut], uint64(be32(c[12:])))
+		w.u32(r, sflowVlanIn)
+		w.u32(r, sflowPriIn)
+		w.u32(r, sflowVlanOut)
+		w.u32(r, sflowPriOut)
 	case 1002:
-		c = w.nextHop(c)
-		e.Uint(&f[sflowNHSrcMask], uint64(be32(c)))
-		e.Uint(&f[sflowNHDstMask], uint64(be32(c[4:])))
+		w.nextHop(r)
+		w.u32(r, sflowNHSrcMask)
+		w.u32(r, sflowNHDstMask)
 	case 1003:
-		c = w.nextHop(c)
-		e.Uint(&f[sflowAS], uint64(be32(c)))
-		e.Uint(&f[sflowSrcAS], uint64(be32(c[4:])))
-		e.Uint(&f[sflowPeerAS], uint64(be32(c[8:])))
-		segs := be32(c[12:])
-		e.Uint(&f[sflowDstASEntries], uint64(segs))
-		c = c[16:]
-		for ; segs > 0; segs-- {
-			t, n := be32(c), be32(c[4:])
-			e.Uint(&f[sflowASType], uint64(t))
-			if e.Tree() {
-				b := e.Text()
-				if t == 1 {
-					b = append(b, "AS Set, ("...)
-				} else {
-					b = append(b, "AS Sequence, ("...)
-				}
-				b = appendUint(b, uint64(n))
-				e.SetRepr(append(b, " entries)"...))
-			}
-			e.Sub()
-			c = c[8:]
-			for ; n > 0; n-- {
-				e.Uint(&f[sflowDstAS], uint64(be32(c)))
-				c = c[4:]
-			}
-			e.Up()
-		}
-		n := be32(c)
-		e.Uint(&f[sflowCommunities], uint64(n))
-		e.Sub()
-		c = c[4:]
-		for ; n > 0; n-- {
-			e.Uint(&f[sflowDstAS], uint64(be32(c)))
-			c = c[4:]
-		}
-		e.Up()
-		e.Uint(&f[sflowLocalPref], uint64(be32(c)))
+		w.gateway(r)
 	case 1004:
-		e.Uint(&f[sflowUserSrcCharset], uint64(be32(c)))
-		c = w.xdrString(c[4:], sflowUserSrcLen, sflowUserSrc)
-		e.Uint(&f[sflowUserDstCharset], uint64(be32(c)))
-		w.xdrString(c[4:], sflowUserDstLen, sflowUserDst)
+		w.u32(r, sflowUserSrcCharset)
+		w.xdrString(r, sflowUserSrcLen, sflowUserSrc)
+		w.u32(r, sflowUserDstCharset)
+		w.xdrString(r, sflowUserDstLen, sflowUserDst)
 	case 1005:
-		dir := be32(c)
-		e.Uint(&f[sflowURLDir], uint64(dir))
-		if e.Tree() {
+		if dir, ok := w.u32(r, sflowURLDir); ok && e.Tree() {
 			b := e.Text()
 			switch dir {
 			case 1:
@@ -1564,32 +1584,82 @@ func (w *sflowEmitter) flowRecord(r []byte) {
 			default:
 				b = append(b, "Server Unspecified ("...)
 			}
-			b = appendUint(b, uint64(dir))
+			b = appendUint(b, dir)
 			e.SetRepr(append(b, ')'))
 		}
-		c = w.xdrString(c[4:], sflowURLLen, sflowURL)
-		w.xdrString(c, sflowURLHostLen, sflowURLHost)
+		w.xdrString(r, sflowURLLen, sflowURL)
+		w.xdrString(r, sflowURLHostLen, sflowURLHost)
 	}
 }
 
-// nextHop emits the address (its type word, then 4 or 16 bytes) at the
-// start of c and returns what follows it.
-func (w *sflowEmitter) nextHop(c []byte) []byte {
-	if be32(c) == 2 {
-		w.e.IPv6(&sflowFields[sflowNextHopV6], c[4:20])
-		return c[20:]
+// gateway emits an extended gateway record's data: next hop, AS numbers,
+// the AS path's segments, communities and local preference.
+func (w *sflowEmitter) gateway(r *sflowRd) {
+	e := w.e
+	f := &sflowFields
+	w.nextHop(r)
+	w.u32(r, sflowAS)
+	w.u32(r, sflowSrcAS)
+	w.u32(r, sflowPeerAS)
+	segs, _ := w.u32(r, sflowDstASEntries)
+	for ; segs > 0 && !r.short; segs-- {
+		t, ok1 := r.u32()
+		n, ok2 := r.u32()
+		if !ok1 || !ok2 {
+			return
+		}
+		e.Uint(&f[sflowASType], uint64(t))
+		if e.Tree() {
+			b := e.Text()
+			if t == 1 {
+				b = append(b, "AS Set, ("...)
+			} else {
+				b = append(b, "AS Sequence, ("...)
+			}
+			b = appendUint(b, uint64(n))
+			e.SetRepr(append(b, " entries)"...))
+		}
+		e.Sub()
+		for ; n > 0 && !r.short; n-- {
+			w.u32(r, sflowDstAS)
+		}
+		e.Up()
 	}
-	w.e.IPv4(&sflowFields[sflowNextHop], c[4:8])
-	return c[8:]
+	if n, ok := w.u32(r, sflowCommunities); ok {
+		e.Sub()
+		for ; n > 0 && !r.short; n-- {
+			w.u32(r, sflowDstAS)
+		}
+		e.Up()
+	}
+	w.u32(r, sflowLocalPref)
 }
 
-// xdrString emits the string at the start of c (its length, then its
-// bytes padded to 4) as fields ln and str, and returns what follows it.
-func (w *sflowEmitter) xdrString(c []byte, ln, str int) []byte {
-	n := be32(c)
-	w.e.Uint(&sflowFields[ln], uint64(n))
-	w.e.Bytes(&sflowFields[str], c[4:4+n])
-	return c[4+sflowPad4(n):]
+// nextHop emits the address (its type word, then 4 or 16 bytes) r reads
+// next.
+func (w *sflowEmitter) nextHop(r *sflowRd) {
+	if t, ok := r.u32(); t == 2 {
+		if c, ok := r.bytes(16); ok {
+			w.e.IPv6(&sflowFields[sflowNextHopV6], c)
+		}
+	} else if ok {
+		if c, ok := r.bytes(4); ok {
+			w.e.IPv4(&sflowFields[sflowNextHop], c)
+		}
+	}
+}
+
+// xdrString emits the string r reads next (its length, then its bytes
+// padded to 4) as fields ln and str.
+func (w *sflowEmitter) xdrString(r *sflowRd, ln, str int) {
+	n, ok := w.u32(r, ln)
+	if !ok {
+		return
+	}
+	if c, ok := r.bytes(n); ok {
+		w.e.Bytes(&sflowFields[str], c)
+		r.bytes(sflowPad4(uint32(n)) - n) // the padding, which tshark reads after drawing the string
+	}
 }
 
 // sflowFlowRecordTitle is the line tshark draws for a standard flow

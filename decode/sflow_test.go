@@ -218,3 +218,24 @@ func TestSFlowFlowSamples(t *testing.T) {
 func FuzzSFlow(f *testing.F) {
 	fuzzApp(f, decode.LayerSFlow, 6343, false, sflowFlowVectors)
 }
+
+// TestSFlowCut cuts the flow sample vectors after every third byte past the
+// datagram's header: rawcap draws what was captured as tshark does (every
+// line it draws is tshark's, in order; tshark draws more only where it
+// decodes a sampled frame) and marks the rest, and its lines are tcpdump's.
+func TestSFlowCut(t *testing.T) {
+	var frames [][]byte
+	allow := map[int]string{}
+	for i, v := range sflowFlowVectors {
+		if _, apart := sflowFlowTcpdumpApart[i]; apart {
+			continue
+		}
+		b := mustHex(t, v.hex)
+		for cut := 28; cut < len(b); cut += 3 {
+			allow[len(frames)] = v.name + " cut short"
+			frames = append(frames, udpFrame("192.0.2.1", "192.0.2.2", 40000, 6343, b[:cut]))
+		}
+	}
+	compareFramesWithTcpdump(t, frames, [][]string{{}, {"-v"}, {"-vv"}})
+	compareSubtreeWithTshark(t, frames, "InMon sFlow", allow)
+}
