@@ -391,16 +391,21 @@ func sflowWalk(s SFlow, w *sflowEmitter) bool {
 			hdr = 16
 		}
 		off += 8
+		if w != nil {
+			// What was captured of a header cut short is drawn too.
+			w.counters(&sflowRd{b: s[off:min(off+hdr, len(s))]}, expanded)
+		}
 		if off+hdr > len(s) {
 			return false
-		}
-		if w != nil {
-			w.counters(s, off, expanded)
 		}
 		nrec := be32(s[off+hdr-4:])
 		off += hdr
 		for ; nrec > 0; nrec-- {
 			if off+8 > len(s) {
+				if w != nil && off+4 <= len(s) && sflowRecordLen(be32(s[off:]), 0) != 0 {
+					// The record's format was captured, not its length.
+					w.record(s, off, be32(s[off:]), 0, false)
+				}
 				return false
 			}
 			rw, rl := be32(s[off:]), be32(s[off+4:])
@@ -409,7 +414,7 @@ func sflowWalk(s SFlow, w *sflowEmitter) bool {
 				return true // a format rawcap does not read: the walk stops
 			}
 			if w != nil {
-				w.record(s, off, rw, rl)
+				w.record(s, off, rw, rl, true)
 			}
 			if uint64(off)+uint64(n) > uint64(len(s)) {
 				return false
@@ -583,31 +588,30 @@ func (w *sflowEmitter) sample(s SFlow, off int, word, length uint32, hasLen bool
 	}
 }
 
-func (w *sflowEmitter) counters(s SFlow, off int, expanded bool) {
+func (w *sflowEmitter) counters(r *sflowRd, expanded bool) {
 	e := w.e
 	f := &sflowFields
-	e.Uint(&f[sflowCSSeq], uint64(be32(s[off:])))
+	w.u32(r, sflowCSSeq)
 	if expanded {
 		// tshark shows the expanded sample's type and index, words of
 		// their own, through the same fields as the packed ones.
-		e.Uint(&f[sflowCSSourceIDType], uint64(be32(s[off+4:])))
-		if e.Tree() {
-			e.SetRepr(appendUint(append(e.Text(), "Source ID type: "...), uint64(be32(s[off+4:]))))
+		if v, ok := w.u32(r, sflowCSSourceIDType); ok && e.Tree() {
+			e.SetRepr(appendUint(append(e.Text(), "Source ID type: "...), v))
 		}
-		e.Uint(&f[sflowCSSourceIDIndex], uint64(be32(s[off+8:])))
-		if e.Tree() {
-			e.SetRepr(appendUint(append(e.Text(), "Source ID index: "...), uint64(be32(s[off+8:]))))
+		if v, ok := w.u32(r, sflowCSSourceIDIndex); ok && e.Tree() {
+			e.SetRepr(appendUint(append(e.Text(), "Source ID index: "...), v))
 		}
-		e.Uint(&f[sflowCSRecords], uint64(be32(s[off+12:])))
+		w.u32(r, sflowCSRecords)
 		return
 	}
-	id := uint64(be32(s[off+4:]))
-	e.UintBits(&f[sflowCSSourceIDType], id)
-	e.UintBits(&f[sflowCSSourceIDIndex], id)
-	e.Uint(&f[sflowCSRecords], uint64(be32(s[off+8:])))
+	if id, ok := r.u32(); ok {
+		e.UintBits(&f[sflowCSSourceIDType], uint64(id))
+		e.UintBits(&f[sflowCSSourceIDIndex], uint64(id))
+	}
+	w.u32(r, sflowCSRecords)
 }
 
-func (w *sflowEmitter) record(s SFlow, off int, rw, rl uint32) {
+func (w *sflowEmitter) record(s SFlow, off int, rw, rl uint32, hasLen bool) {
 	e := w.e
 	f := &sflowFields
 	n := sflowRecordLen(rw, rl)
@@ -631,6 +635,9 @@ func (w *sflowEmitter) record(s SFlow, off int, rw, rl uint32) {
 	w.depth++
 	w.enterprise(rw)
 	if rw>>12 != 0 {
+		if !hasLen {
+			return
+		}
 		e.Uint(&f[sflowEnterpriseLength], uint64(rl))
 		if uint64(off)+n <= uint64(len(s)) {
 			e.Bytes(&f[sflowEnterpriseData], s[off+8:off+int(n)])
@@ -655,52 +662,46 @@ func (w *sflowEmitter) record(s SFlow, off int, rw, rl uint32) {
 		b = appendUint(b, uint64(rw))
 		e.SetRepr(append(b, ')'))
 	}
-	e.Uint(&f[sflowDataLength], uint64(rl))
-	if uint64(off)+n > uint64(len(s)) {
+	if !hasLen {
 		return
 	}
-	c := s[off+8 : off+int(n)]
+	e.Uint(&f[sflowDataLength], uint64(rl))
+	// The counters captured, of a record cut short too.
+	r := &sflowRd{b: s[off+8 : uint64(off)+min(n, uint64(len(s)-off))]}
 	switch rw {
 	case 1:
-		e.Uint(&f[sflowIfIndex], uint64(be32(c)))
-		e.Uint(&f[sflowIfType], uint64(be32(c[4:])))
-		e.Uint(&f[sflowIfSpeed], sflowBE64(c[8:]))
-		e.Uint(&f[sflowIfDirection], uint64(be32(c[16:])))
-		if e.Tree() {
+		w.u32(r, sflowIfIndex)
+		w.u32(r, sflowIfType)
+		w.u64(r, sflowIfSpeed)
+		if dir, ok := w.u32(r, sflowIfDirection); ok && e.Tree() {
 			b := append(e.Text(), "Interface Direction: "...)
-			b = append(b, sflowDirection(be32(c[16:]))...)
+			b = append(b, sflowDirection(uint32(dir))...)
 			b = append(b, " ("...)
-			b = appendUint(b, uint64(be32(c[16:])))
+			b = appendUint(b, dir)
 			e.SetRepr(append(b, ')'))
 		}
-		st := uint64(be32(c[20:]))
-		e.BoolBits(&f[sflowIfAdmin], st)
-		e.BoolBits(&f[sflowIfOper], st)
-		e.Uint(&f[sflowIfInOct], sflowBE64(c[24:]))
-		o := 32
-		for k := sflowIfInPkt; k <= sflowIfInUnk; k++ {
-			e.Uint(&f[k], uint64(be32(c[o:])))
-			o += 4
+		if st, ok := r.u32(); ok {
+			e.BoolBits(&f[sflowIfAdmin], uint64(st))
+			e.BoolBits(&f[sflowIfOper], uint64(st))
 		}
-		e.Uint(&f[sflowIfOutOct], sflowBE64(c[o:]))
-		o += 8
+		w.u64(r, sflowIfInOct)
+		for k := sflowIfInPkt; k <= sflowIfInUnk; k++ {
+			w.u32(r, k)
+		}
+		w.u64(r, sflowIfOutOct)
 		for k := sflowIfOutPkt; k <= sflowIfPromisc; k++ {
-			e.Uint(&f[k], uint64(be32(c[o:])))
-			o += 4
+			w.u32(r, k)
 		}
 	case 2:
 		for k := range 13 {
-			e.Uint(&f[sflowDot3+k], uint64(be32(c[4*k:])))
+			w.u32(r, sflowDot3+k)
 		}
 	case 4:
-		o := 0
 		for k := range 14 {
 			if sflowDot12Wide[k] {
-				e.Uint(&f[sflowDot12+k], sflowBE64(c[o:]))
-				o += 8
+				w.u64(r, sflowDot12+k)
 			} else {
-				e.Uint(&f[sflowDot12+k], uint64(be32(c[o:])))
-				o += 4
+				w.u32(r, sflowDot12+k)
 			}
 		}
 	}
@@ -1296,6 +1297,14 @@ func (r *sflowRd) u32() (uint32, bool) {
 		return 0, false
 	}
 	return be32(b), true
+}
+
+// u64 reads a 64-bit counter from r and emits it as field k, if it was
+// captured.
+func (w *sflowEmitter) u64(r *sflowRd, k int) {
+	if b, ok := r.bytes(8); ok {
+		w.e.Uint(&sflowFields[k], sflowBE64(b))
+	}
 }
 
 // u32 reads a word from r and emits it as field k, if it was captured.

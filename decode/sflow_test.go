@@ -219,15 +219,17 @@ func FuzzSFlow(f *testing.F) {
 	fuzzApp(f, decode.LayerSFlow, 6343, false, sflowFlowVectors)
 }
 
-// TestSFlowCut cuts the flow sample vectors after every third byte past the
-// datagram's header: rawcap draws what was captured as tshark does (every
-// line it draws is tshark's, in order; tshark draws more only where it
-// decodes a sampled frame) and marks the rest, and its lines are tcpdump's.
+// TestSFlowCut cuts the flow sample vectors, and the counters one, after
+// every third byte past the datagram's header: rawcap draws what was
+// captured as tshark does (every line it draws is tshark's, in order;
+// tshark draws more only where it decodes a sampled frame) and marks the
+// rest, and its lines are tcpdump's.
 func TestSFlowCut(t *testing.T) {
 	var frames [][]byte
 	allow := map[int]string{}
-	for i, v := range sflowFlowVectors {
-		if _, apart := sflowFlowTcpdumpApart[i]; apart {
+	vectors := append([]appVector{{name: "counters sample", hex: sflowCounters}}, sflowFlowVectors...)
+	for i, v := range vectors {
+		if _, apart := sflowFlowTcpdumpApart[i-1]; apart {
 			continue
 		}
 		b := mustHex(t, v.hex)
