@@ -85,9 +85,89 @@ const (
 	sflowIfOutDisc
 	sflowIfOutErr
 	sflowIfPromisc
-	sflowDot3                        // 13 fields from here
-	sflowDot12      = sflowDot3 + 13 // 14 fields from here
-	sflowFieldCount = sflowDot12 + 14
+	sflowDot3                   // 13 fields from here
+	sflowDot12 = sflowDot3 + 13 // 14 fields from here
+)
+
+// The flow samples' fields and their records'.
+const (
+	sflowFSSeq = sflowDot12 + 14 + iota
+	sflowFSSourceIDClass
+	sflowFSIndex
+	sflowFSSourceIDType
+	sflowFSSourceIDIndex
+	sflowFSRate
+	sflowFSPool
+	sflowFSDrops
+	sflowFSInput
+	sflowFSInputFormat
+	sflowFSInputValue
+	sflowFSOutputWord // the word: a format and a value
+	sflowFSOutputFmt  // its format bits
+	sflowFSOutputVal  // its value bits
+	sflowFSOutputXFmt // the expanded sample's format word
+	sflowFSOutputXVal // and value word
+	sflowFSRecords
+	sflowFlowFormat
+	sflowHdrProto
+	sflowHdrFrameLen
+	sflowHdrStripped
+	sflowHdrLen
+	sflowHdr
+	sflowIPLen
+	sflowIPProto
+	sflowIPv4Src
+	sflowIPv4Dst
+	sflowIPv6Src
+	sflowIPv6Dst
+	sflowIPSrcPort
+	sflowIPDstPort
+	sflowTCPCWR // the 8 TCP flags, in this order
+	sflowTCPECE
+	sflowTCPURG
+	sflowTCPACK
+	sflowTCPPSH
+	sflowTCPRST
+	sflowTCPSYN
+	sflowTCPFIN
+	sflowPrecedence // IPv4's type of service: 5 fields
+	sflowDelay
+	sflowThroughput
+	sflowReliability
+	sflowCost
+	sflowIPv6Priority
+	sflowEthLen
+	sflowEthSrc
+	sflowEthDst
+	sflowEthType
+	sflowVlanIn
+	sflowPriIn
+	sflowVlanOut
+	sflowPriOut
+	sflowNextHop
+	sflowNextHopV6
+	sflowNHSrcMask
+	sflowNHDstMask
+	sflowAS
+	sflowSrcAS
+	sflowPeerAS
+	sflowDstASEntries
+	sflowASType
+	sflowDstAS
+	sflowCommunities
+	sflowLocalPref
+	sflowUserSrcCharset
+	sflowUserSrcLen
+	sflowUserSrc
+	sflowUserDstCharset
+	sflowUserDstLen
+	sflowUserDst
+	sflowURLDir
+	sflowURLLen
+	sflowURL
+	sflowURLHostLen
+	sflowURLHost
+	sflowFieldCount
 )
 
 var sflowFields = [sflowFieldCount]Field{
@@ -159,6 +239,86 @@ var sflowFields = [sflowFieldCount]Field{
 	sflowDot12 + 11: {Name: "sflow_245.dot12HCInHighPriorityOctets", Label: "HC In High Priority Octets", Kind: KindUint, Width: 64},
 	sflowDot12 + 12: {Name: "sflow_245.dot12HCInNormPriorityOctets", Label: "HC In Normal Priority Octets", Kind: KindUint, Width: 64},
 	sflowDot12 + 13: {Name: "sflow_245.dot12HCOutHighPriorityOctets", Label: "HC Out High Priority Octets", Kind: KindUint, Width: 64},
+
+	sflowFSSeq:           {Name: "sflow.flow_sample.sequence_number", Label: "Sequence number", Kind: KindUint, Width: 32},
+	sflowFSSourceIDClass: {Name: "sflow.flow_sample.source_id_class", Label: "Source ID class", Kind: KindUint, Width: 32, Mask: 0xff000000},
+	sflowFSIndex:         {Name: "sflow.flow_sample.index", Label: "Index", Kind: KindUint, Width: 32, Mask: 0xffffff},
+	sflowFSSourceIDType:  {Name: "sflow.flow_sample.source_id_type", Label: "Source ID type", Kind: KindUint, Width: 32},
+	sflowFSSourceIDIndex: {Name: "sflow.flow_sample.source_id_index", Label: "Source ID index", Kind: KindUint, Width: 32},
+	sflowFSRate:          {Name: "sflow.flow_sample.sampling_rate", Label: "Sampling rate", Kind: KindUint, Width: 32},
+	sflowFSPool:          {Name: "sflow.flow_sample.sample_pool", Label: "Sample pool", Kind: KindUint, Width: 32},
+	sflowFSDrops:         {Name: "sflow.flow_sample.dropped_packets", Label: "Dropped packets", Kind: KindUint, Width: 32},
+	sflowFSInput:         {Name: "sflow.flow_sample.input_interface", Label: "Input interface (ifIndex)", Kind: KindUint, Width: 32},
+	sflowFSInputFormat:   {Name: "sflow.flow_sample.input_interface_format", Label: "Input interface format", Kind: KindUint, Width: 32},
+	sflowFSInputValue:    {Name: "sflow.flow_sample.input_interface_value", Label: "Input interface value", Kind: KindUint, Width: 32},
+	// tshark shows the output interface's word in hex, its format and
+	// value below it.
+	sflowFSOutputWord: {Name: "sflow.flow_sample.output_interface", Label: "Output interface", Kind: KindUint, Width: 32, Base: BaseHex},
+	sflowFSOutputFmt:  {Name: "sflow.flow_sample.output_interface_format", Label: "Output interface format", Kind: KindUint, Width: 32, Mask: 0xc0000000},
+	sflowFSOutputVal:  {Name: "sflow.flow_sample.output_interface_value", Label: "Output interface value", Kind: KindUint, Width: 32, Mask: 0x3fffffff},
+	sflowFSOutputXFmt: {Name: "sflow.flow_sample.output_interface.format", Label: "Output interface format", Kind: KindUint, Width: 32, Mask: 0x7fffffff},
+	sflowFSOutputXVal: {Name: "sflow.flow_sample.output_interface_value", Label: "Output interface value", Kind: KindUint, Width: 32},
+	sflowFSRecords:    {Name: "sflow.flow_sample.flow_record", Label: "Flow record", Kind: KindUint, Width: 32},
+	sflowFlowFormat:   {Name: "sflow_245.flow_record_format", Label: "Format", Kind: KindUint, Width: 32},
+	sflowHdrProto:     {Name: "sflow_245.header_protocol", Label: "Header protocol", Kind: KindUint, Width: 32},
+	sflowHdrFrameLen:  {Name: "sflow_245.header.frame_length", Label: "Frame Length", Kind: KindUint, Width: 32},
+	sflowHdrStripped:  {Name: "sflow_245.header.payload_stripped", Label: "Payload stripped", Kind: KindUint, Width: 32},
+	sflowHdrLen:       {Name: "sflow_245.header.sampled_header_length", Label: "Sampled header length", Kind: KindUint, Width: 32},
+	sflowHdr:          {Name: "sflow_245.header", Label: "Header of sampled packet", Kind: KindBytes},
+	sflowIPLen:        {Name: "sflow_245.ip.length", Label: "Length of IP Packet", Kind: KindUint, Width: 32},
+	sflowIPProto:      {Name: "sflow.ip_protocol", Label: "IP Protocol", Kind: KindUint, Width: 32},
+	sflowIPv4Src:      {Name: "sflow_245.ipv4_src", Label: "Source IP address", Kind: KindIPv4},
+	sflowIPv4Dst:      {Name: "sflow_245.ipv4_dst", Label: "Destination IP address", Kind: KindIPv4},
+	sflowIPv6Src:      {Name: "sflow_245.ipv6_src", Label: "Source IP address", Kind: KindIPv6},
+	sflowIPv6Dst:      {Name: "sflow_245.ipv6_dst", Label: "Destination IP address", Kind: KindIPv6},
+	sflowIPSrcPort:    {Name: "sflow_245.ip.source_port", Label: "Source Port", Kind: KindUint, Width: 32},
+	sflowIPDstPort:    {Name: "sflow.ip.destination_port", Label: "Destination Port", Kind: KindUint, Width: 32},
+	sflowTCPCWR:       {Name: "sflow_245.ip.tcp_flag.cwr", Label: "TCP Flag (CWR)", Kind: KindBool, Width: 8, Mask: 0x80},
+	sflowTCPECE:       {Name: "sflow_245.ip.tcp_flag.ece", Label: "TCP Flag (ECE)", Kind: KindBool, Width: 8, Mask: 0x40},
+	sflowTCPURG:       {Name: "sflow_245.ip.tcp_flag.urg", Label: "TCP Flag (URG)", Kind: KindBool, Width: 8, Mask: 0x20},
+	sflowTCPACK:       {Name: "sflow_245.ip.tcp_flag.ack", Label: "TCP Flag (ACK)", Kind: KindBool, Width: 8, Mask: 0x10},
+	sflowTCPPSH:       {Name: "sflow_245.ip.tcp_flag.psh", Label: "TCP Flag (PSH)", Kind: KindBool, Width: 8, Mask: 0x8},
+	sflowTCPRST:       {Name: "sflow_245.ip.tcp_flag.rst", Label: "TCP Flag (RST)", Kind: KindBool, Width: 8, Mask: 0x4},
+	sflowTCPSYN:       {Name: "sflow_245.ip.tcp_flag.syn", Label: "TCP Flag (SYN)", Kind: KindBool, Width: 8, Mask: 0x2},
+	sflowTCPFIN:       {Name: "sflow_245.ip.tcp_flag.fin", Label: "TCP Flag (FIN)", Kind: KindBool, Width: 8, Mask: 0x1},
+	sflowPrecedence:   {Name: "sflow_245.ipv4_precedence_type", Label: "Precedence", Kind: KindUint, Width: 8, Mask: 0xe0},
+	sflowDelay:        {Name: "sflow_245.ipv4_delay", Label: "Delay", Kind: KindBool, Width: 8, Mask: 0x10},
+	sflowThroughput:   {Name: "sflow_245.ipv4_throughput", Label: "Throughput", Kind: KindBool, Width: 8, Mask: 0x8},
+	sflowReliability:  {Name: "sflow_245.ipv4_reliability", Label: "Reliability", Kind: KindBool, Width: 8, Mask: 0x4},
+	sflowCost:         {Name: "sflow_245.ipv4_cost", Label: "Cost (RFC1349)", Kind: KindBool, Width: 8, Mask: 0x2},
+	sflowIPv6Priority: {Name: "sflow_245.ipv6_priority", Label: "Priority", Kind: KindUint, Width: 32},
+	sflowEthLen:       {Name: "sflow_245.ethernet.length", Label: "Length of MAC Packet", Kind: KindUint, Width: 32},
+	sflowEthSrc:       {Name: "sflow_245.ethernet.source_mac_address", Label: "Source MAC Address", Kind: KindMAC},
+	sflowEthDst:       {Name: "sflow_245.ethernet.destination_mac_address", Label: "Destination MAC Address", Kind: KindMAC},
+	sflowEthType:      {Name: "sflow_245.ethernet.packet_type", Label: "Ethernet Packet Type", Kind: KindUint, Width: 32},
+	sflowVlanIn:       {Name: "sflow_245.vlan.in", Label: "Incoming 802.1Q VLAN", Kind: KindUint, Width: 32},
+	sflowPriIn:        {Name: "sflow_245.pri.in", Label: "Incoming 802.1p priority", Kind: KindUint, Width: 32},
+	sflowVlanOut:      {Name: "sflow_245.vlan.out", Label: "Outgoing 802.1Q VLAN", Kind: KindUint, Width: 32},
+	sflowPriOut:       {Name: "sflow_245.pri.out", Label: "Outgoing 802.1p priority", Kind: KindUint, Width: 32},
+	sflowNextHop:      {Name: "sflow_245.nexthop", Label: "Next hop", Kind: KindIPv4},
+	sflowNextHopV6:    {Name: "sflow_245.nexthop.v6", Label: "Next hop", Kind: KindIPv6},
+	sflowNHSrcMask:    {Name: "sflow_245.nexthop.src_mask", Label: "Next hop source mask", Kind: KindUint, Width: 32},
+	sflowNHDstMask:    {Name: "sflow_245.nexthop.dst_mask", Label: "Next hop destination mask", Kind: KindUint, Width: 32},
+	sflowAS:           {Name: "sflow_245.as", Label: "AS Router", Kind: KindUint, Width: 32},
+	sflowSrcAS:        {Name: "sflow_245.srcAS", Label: "AS Source", Kind: KindUint, Width: 32},
+	sflowPeerAS:       {Name: "sflow_245.peerAS", Label: "AS Peer", Kind: KindUint, Width: 32},
+	sflowDstASEntries: {Name: "sflow_245.dstASentries", Label: "AS Destinations", Kind: KindUint, Width: 32},
+	sflowASType:       {Name: "sflow.as_type", Label: "AS Type", Kind: KindUint, Width: 32},
+	sflowDstAS:        {Name: "sflow_245.dstAS", Label: "AS Destination", Kind: KindUint, Width: 32},
+	sflowCommunities:  {Name: "sflow_245.communityEntries", Label: "Gateway Communities", Kind: KindUint, Width: 32},
+	sflowLocalPref:    {Name: "sflow_245.localpref", Label: "localpref", Kind: KindUint, Width: 32},
+
+	sflowUserSrcCharset: {Name: "sflow_5.extended_user.source_character_set", Label: "Source Character Set", Kind: KindUint, Width: 32},
+	sflowUserSrcLen:     {Name: "sflow_5.extended_user.source_user_string_length", Label: "Source User String Length (bytes)", Kind: KindUint, Width: 32},
+	sflowUserSrc:        {Name: "sflow_5.extended_user.source_user", Label: "Source User", Kind: KindString},
+	sflowUserDstCharset: {Name: "sflow_5.extended_user.destination_character_set", Label: "Destination Character Set", Kind: KindUint, Width: 32},
+	sflowUserDstLen:     {Name: "sflow_5.extended_user.destination_user_string_length", Label: "Destination User String Length (bytes)", Kind: KindUint, Width: 32},
+	sflowUserDst:        {Name: "sflow_5.extended_user.destination_user", Label: "Destination User", Kind: KindString},
+	sflowURLDir:         {Name: "sflow_5.extended_url.direction", Label: "Direction", Kind: KindUint, Width: 32},
+	sflowURLLen:         {Name: "sflow_5.extended_url.url_length", Label: "URL Length (bytes)", Kind: KindUint, Width: 32},
+	sflowURL:            {Name: "sflow_5.extended_url.url", Label: "URL", Kind: KindString},
+	sflowURLHostLen:     {Name: "sflow_5.extended_url.host_length", Label: "Host Length (bytes)", Kind: KindUint, Width: 32},
+	sflowURLHost:        {Name: "sflow_5.extended_url.host", Label: "Host", Kind: KindString},
 }
 
 var protoSFlow = protoField("sflow", "InMon sFlow")
@@ -179,27 +339,40 @@ func sflowWalk(s SFlow, w *sflowEmitter) bool {
 	hl := sflowHeaderLen(be32(s[4:]))
 	if w != nil {
 		w.version(s, hl-24)
+		// What was captured of a header cut short is drawn too.
+		w.header(&sflowRd{b: s[8:min(hl, len(s))]}, hl-24)
 	}
 	if hl > len(s) {
 		return false
 	}
-	if w != nil {
-		w.header(s, hl-24)
-		if !sflowOnlyCounters(s[hl:], be32(s[hl-4:])) {
-			// Flow samples, whose sampled headers tshark decodes as
-			// packets of their own, are not decoded yet: the datagram's
-			// header only.
-			return true
-		}
-	}
 	off := hl
 	for n := be32(s[hl-4:]); n > 0; n-- {
 		if off+8 > len(s) {
+			if w != nil && off+4 <= len(s) {
+				// The sample's type was captured, not its length.
+				w.sample(s, off, be32(s[off:]), 0, false)
+			}
 			return false
 		}
 		word, length := be32(s[off:]), be32(s[off+4:])
 		if w != nil {
-			w.sample(s, off, word, length)
+			w.sample(s, off, word, length, true)
+		}
+		// tshark reads a sample's records whatever its length says,
+		// then the next sample where the length says it starts.
+		next := len(s) + 1
+		if end := uint64(off) + 8 + uint64(length); end <= uint64(len(s)) {
+			next = int(end)
+		}
+		if word == 1 || word == 3 {
+			if st := sflowFlows(s, off+8, w, word == 3); st != sflowGoOn {
+				return st == sflowUnknown
+			}
+			off = next
+			if w != nil {
+				w.endSample()
+			}
+			continue
 		}
 		if word>>12 != 0 || word&0xfff != 2 && word&0xfff != 4 {
 			// Not a counters sample: skip it by its length.
@@ -218,23 +391,31 @@ func sflowWalk(s SFlow, w *sflowEmitter) bool {
 			hdr = 16
 		}
 		off += 8
+		if w != nil {
+			// What was captured of a header cut short is drawn too.
+			w.counters(&sflowRd{b: s[off:min(off+hdr, len(s))]}, expanded)
+		}
 		if off+hdr > len(s) {
 			return false
-		}
-		if w != nil {
-			w.counters(s, off, expanded)
 		}
 		nrec := be32(s[off+hdr-4:])
 		off += hdr
 		for ; nrec > 0; nrec-- {
 			if off+8 > len(s) {
+				if w != nil && off+4 <= len(s) && sflowRecordLen(be32(s[off:]), 0) != 0 {
+					// The record's format was captured, not its length.
+					w.record(s, off, be32(s[off:]), 0, false)
+				}
 				return false
 			}
 			rw, rl := be32(s[off:]), be32(s[off+4:])
-			if w != nil {
-				w.record(s, off, rw, rl)
-			}
 			n := sflowRecordLen(rw, rl)
+			if n == 0 {
+				return true // a format rawcap does not read: the walk stops
+			}
+			if w != nil {
+				w.record(s, off, rw, rl, true)
+			}
 			if uint64(off)+uint64(n) > uint64(len(s)) {
 				return false
 			}
@@ -243,6 +424,7 @@ func sflowWalk(s SFlow, w *sflowEmitter) bool {
 				w.endRecord()
 			}
 		}
+		off = next
 		if w != nil {
 			w.endSample()
 		}
@@ -251,7 +433,8 @@ func sflowWalk(s SFlow, w *sflowEmitter) bool {
 }
 
 // sflowRecordLen returns how many bytes tshark reads for a counters
-// record with format word rw and length rl, its header included.
+// record with format word rw and length rl, its header included: 0 for a
+// format tshark reads and rawcap does not.
 func sflowRecordLen(rw, rl uint32) uint64 {
 	if rw>>12 != 0 {
 		return 8 + uint64(rl)
@@ -264,6 +447,9 @@ func sflowRecordLen(rw, rl uint32) uint64 {
 	case 4:
 		return 8 + 80
 	}
+	if sflowFields[sflowRecordFormat].ValueNames().Name(uint64(rw&0xfff)) != "" {
+		return 0
+	}
 	return 8
 }
 
@@ -271,21 +457,6 @@ func sflowRecordLen(rw, rl uint32) uint64 {
 type sflowEmitter struct {
 	e     *emitter
 	depth int // subtrees open
-}
-
-// sflowOnlyCounters reports whether the n samples in b, walked by their
-// lengths, are all counters samples.
-func sflowOnlyCounters(b []byte, n uint32) bool {
-	for off := 0; n > 0; n-- {
-		if off+8 > len(b) {
-			return true // the walk finds the end
-		}
-		if w := be32(b[off:]); w != 2 && w != 4 {
-			return false
-		}
-		off += 8 + int(min(be32(b[off+4:]), uint32(len(b))))
-	}
-	return true
 }
 
 func (w *sflowEmitter) version(s SFlow, agentLen int) {
@@ -304,27 +475,24 @@ func (w *sflowEmitter) version(s SFlow, agentLen int) {
 	}
 }
 
-func (w *sflowEmitter) header(s SFlow, agentLen int) {
+func (w *sflowEmitter) header(r *sflowRd, agentLen int) {
 	e := w.e
 	f := &sflowFields
-	if agentLen == 4 {
-		e.IPv4(&f[sflowAgent], s[8:12])
-	} else {
-		e.IPv6(&f[sflowAgentV6], s[8:24])
+	if a, ok := r.bytes(uint64(agentLen)); ok && agentLen == 4 {
+		e.IPv4(&f[sflowAgent], a)
+	} else if ok {
+		e.IPv6(&f[sflowAgentV6], a)
 	}
-	o := 8 + agentLen
-	e.Uint(&f[sflowSubAgentID], uint64(be32(s[o:])))
-	e.Uint(&f[sflowSeq], uint64(be32(s[o+4:])))
-	up := be32(s[o+8:])
-	e.Uint(&f[sflowUptime], uint64(up))
-	if e.Tree() {
+	w.u32(r, sflowSubAgentID)
+	w.u32(r, sflowSeq)
+	if up, ok := w.u32(r, sflowUptime); ok && e.Tree() {
 		b := append(e.Text(), "SysUptime: "...)
-		b = appendSFlowUptime(b, up/1000)
+		b = appendSFlowUptime(b, uint32(up/1000))
 		b = append(b, " ("...)
-		b = appendUint(b, uint64(up))
+		b = appendUint(b, up)
 		e.SetRepr(append(b, "ms)"...))
 	}
-	e.Uint(&f[sflowNumSamples], uint64(be32(s[o+12:])))
+	w.u32(r, sflowNumSamples)
 }
 
 // appendSFlowUptime appends secs as Wireshark words a duration: "30 days,
@@ -368,20 +536,27 @@ func (w *sflowEmitter) enterprise(word uint32) {
 	}
 }
 
-func (w *sflowEmitter) sample(s SFlow, off int, word, length uint32) {
+func (w *sflowEmitter) sample(s SFlow, off int, word, length uint32, hasLen bool) {
 	e := w.e
 	f := &sflowFields
 	if e.Tree() {
 		b := e.Text()
 		switch {
 		case word == 2:
-			b = append(b, "Counters sample, seq "...)
-			b = appendUint(b, uint64(be32(s[off+8:min(off+12, len(s))])))
+			b = append(b, "Counters sample"...)
 		case word == 4:
-			b = append(b, "Expanded counters sample, seq "...)
-			b = appendUint(b, uint64(be32(s[off+8:min(off+12, len(s))])))
-		default:
+			b = append(b, "Expanded counters sample"...)
+		case word == 1:
+			b = append(b, "Flow sample"...)
+		case word == 3:
+			b = append(b, "Expanded flow sample"...)
+		}
+		switch {
+		case word < 1 || word > 4:
 			b = append(b, "Unknown sample format"...)
+		case off+12 <= len(s):
+			// The sequence number, when it was captured.
+			b = appendUint(append(b, ", seq "...), uint64(be32(s[off+8:])))
 		}
 		e.Line(b)
 	}
@@ -397,6 +572,10 @@ func (w *sflowEmitter) sample(s SFlow, off int, word, length uint32) {
 			b = append(b, "Counters sample"...)
 		case 4:
 			b = append(b, "Expanded counters sample"...)
+		case 1:
+			b = append(b, "Flow sample"...)
+		case 3:
+			b = append(b, "Expanded flow sample"...)
 		default:
 			b = append(b, "Unknown"...)
 		}
@@ -404,34 +583,35 @@ func (w *sflowEmitter) sample(s SFlow, off int, word, length uint32) {
 		b = appendUint(b, uint64(word&0xfff))
 		e.SetRepr(append(b, ')'))
 	}
-	e.Uint(&f[sflowSampleLength], uint64(length))
+	if hasLen {
+		e.Uint(&f[sflowSampleLength], uint64(length))
+	}
 }
 
-func (w *sflowEmitter) counters(s SFlow, off int, expanded bool) {
+func (w *sflowEmitter) counters(r *sflowRd, expanded bool) {
 	e := w.e
 	f := &sflowFields
-	e.Uint(&f[sflowCSSeq], uint64(be32(s[off:])))
+	w.u32(r, sflowCSSeq)
 	if expanded {
 		// tshark shows the expanded sample's type and index, words of
 		// their own, through the same fields as the packed ones.
-		e.Uint(&f[sflowCSSourceIDType], uint64(be32(s[off+4:])))
-		if e.Tree() {
-			e.SetRepr(appendUint(append(e.Text(), "Source ID type: "...), uint64(be32(s[off+4:]))))
+		if v, ok := w.u32(r, sflowCSSourceIDType); ok && e.Tree() {
+			e.SetRepr(appendUint(append(e.Text(), "Source ID type: "...), v))
 		}
-		e.Uint(&f[sflowCSSourceIDIndex], uint64(be32(s[off+8:])))
-		if e.Tree() {
-			e.SetRepr(appendUint(append(e.Text(), "Source ID index: "...), uint64(be32(s[off+8:]))))
+		if v, ok := w.u32(r, sflowCSSourceIDIndex); ok && e.Tree() {
+			e.SetRepr(appendUint(append(e.Text(), "Source ID index: "...), v))
 		}
-		e.Uint(&f[sflowCSRecords], uint64(be32(s[off+12:])))
+		w.u32(r, sflowCSRecords)
 		return
 	}
-	id := uint64(be32(s[off+4:]))
-	e.UintBits(&f[sflowCSSourceIDType], id)
-	e.UintBits(&f[sflowCSSourceIDIndex], id)
-	e.Uint(&f[sflowCSRecords], uint64(be32(s[off+8:])))
+	if id, ok := r.u32(); ok {
+		e.UintBits(&f[sflowCSSourceIDType], uint64(id))
+		e.UintBits(&f[sflowCSSourceIDIndex], uint64(id))
+	}
+	w.u32(r, sflowCSRecords)
 }
 
-func (w *sflowEmitter) record(s SFlow, off int, rw, rl uint32) {
+func (w *sflowEmitter) record(s SFlow, off int, rw, rl uint32, hasLen bool) {
 	e := w.e
 	f := &sflowFields
 	n := sflowRecordLen(rw, rl)
@@ -455,6 +635,9 @@ func (w *sflowEmitter) record(s SFlow, off int, rw, rl uint32) {
 	w.depth++
 	w.enterprise(rw)
 	if rw>>12 != 0 {
+		if !hasLen {
+			return
+		}
 		e.Uint(&f[sflowEnterpriseLength], uint64(rl))
 		if uint64(off)+n <= uint64(len(s)) {
 			e.Bytes(&f[sflowEnterpriseData], s[off+8:off+int(n)])
@@ -479,52 +662,46 @@ func (w *sflowEmitter) record(s SFlow, off int, rw, rl uint32) {
 		b = appendUint(b, uint64(rw))
 		e.SetRepr(append(b, ')'))
 	}
-	e.Uint(&f[sflowDataLength], uint64(rl))
-	if uint64(off)+n > uint64(len(s)) {
+	if !hasLen {
 		return
 	}
-	c := s[off+8 : off+int(n)]
+	e.Uint(&f[sflowDataLength], uint64(rl))
+	// The counters captured, of a record cut short too.
+	r := &sflowRd{b: s[off+8 : uint64(off)+min(n, uint64(len(s)-off))]}
 	switch rw {
 	case 1:
-		e.Uint(&f[sflowIfIndex], uint64(be32(c)))
-		e.Uint(&f[sflowIfType], uint64(be32(c[4:])))
-		e.Uint(&f[sflowIfSpeed], sflowBE64(c[8:]))
-		e.Uint(&f[sflowIfDirection], uint64(be32(c[16:])))
-		if e.Tree() {
+		w.u32(r, sflowIfIndex)
+		w.u32(r, sflowIfType)
+		w.u64(r, sflowIfSpeed)
+		if dir, ok := w.u32(r, sflowIfDirection); ok && e.Tree() {
 			b := append(e.Text(), "Interface Direction: "...)
-			b = append(b, sflowDirection(be32(c[16:]))...)
+			b = append(b, sflowDirection(uint32(dir))...)
 			b = append(b, " ("...)
-			b = appendUint(b, uint64(be32(c[16:])))
+			b = appendUint(b, dir)
 			e.SetRepr(append(b, ')'))
 		}
-		st := uint64(be32(c[20:]))
-		e.BoolBits(&f[sflowIfAdmin], st)
-		e.BoolBits(&f[sflowIfOper], st)
-		e.Uint(&f[sflowIfInOct], sflowBE64(c[24:]))
-		o := 32
-		for k := sflowIfInPkt; k <= sflowIfInUnk; k++ {
-			e.Uint(&f[k], uint64(be32(c[o:])))
-			o += 4
+		if st, ok := r.u32(); ok {
+			e.BoolBits(&f[sflowIfAdmin], uint64(st))
+			e.BoolBits(&f[sflowIfOper], uint64(st))
 		}
-		e.Uint(&f[sflowIfOutOct], sflowBE64(c[o:]))
-		o += 8
+		w.u64(r, sflowIfInOct)
+		for k := sflowIfInPkt; k <= sflowIfInUnk; k++ {
+			w.u32(r, k)
+		}
+		w.u64(r, sflowIfOutOct)
 		for k := sflowIfOutPkt; k <= sflowIfPromisc; k++ {
-			e.Uint(&f[k], uint64(be32(c[o:])))
-			o += 4
+			w.u32(r, k)
 		}
 	case 2:
 		for k := range 13 {
-			e.Uint(&f[sflowDot3+k], uint64(be32(c[4*k:])))
+			w.u32(r, sflowDot3+k)
 		}
 	case 4:
-		o := 0
 		for k := range 14 {
 			if sflowDot12Wide[k] {
-				e.Uint(&f[sflowDot12+k], sflowBE64(c[o:]))
-				o += 8
+				w.u64(r, sflowDot12+k)
 			} else {
-				e.Uint(&f[sflowDot12+k], uint64(be32(c[o:])))
-				o += 4
+				w.u32(r, sflowDot12+k)
 			}
 		}
 	}
@@ -609,7 +786,7 @@ func (p *LinePrinter) lineSFlow(b []byte, d *Decoder, i int) []byte {
 		return append(b, " < 28] (invalid)"...)
 	}
 	if hl > len(s) {
-		return append(b, "[|SFLOW]"...)
+		return append(b, " [|sflow]"...)
 	}
 	b = append(b, "sFlowv5, "...)
 	if hl == 28 {
@@ -633,21 +810,42 @@ func (p *LinePrinter) lineSFlow(b []byte, d *Decoder, i int) []byte {
 	b = appendUint(b, uint64(be32(s[hl-4:])))
 	b = append(b, ", length "...)
 	b = strconv.AppendInt(b, int64(n), 10)
-	return p.appendSFlowSamples(b, s[hl:], be32(s[hl-4:]))
+	return p.appendSFlowSamples(b, s[hl:], n-hl, be32(s[hl-4:]))
 }
 
 // appendSFlowSamples appends, for tcpdump -v, each sample of the datagram
-// (b holds the samples) on a line of its own, with its records below.
-func (p *LinePrinter) appendSFlowSamples(b []byte, s []byte, n uint32) []byte {
-	for ; n > 0 && len(s) > 0; n-- {
+// (s holds the samples captured, tlen is how long the datagram says they
+// are) on a line of its own, with its records below. A sample longer than
+// the datagram is "(invalid)"; one longer than what was captured, cut.
+func (p *LinePrinter) appendSFlowSamples(b []byte, s []byte, tlen int, n uint32) []byte {
+	for ; n > 0 && tlen > 0; n-- {
 		if len(s) < 8 {
-			return append(b, " [|SFLOW]"...)
+			return append(b, " [|sflow]"...)
 		}
 		word, length := be32(s), be32(s[4:])
-		s = s[8:]
-		if uint64(length) > uint64(len(s)) {
-			return append(b, " [|SFLOW]"...)
+		if tlen < 8 {
+			return append(b, " (invalid)"...)
 		}
+		s, tlen = s[8:], tlen-8
+		if word&0xfff == 0 || length == 0 || uint64(length) > uint64(tlen) || uint64(length) > uint64(len(s)) {
+			// tcpdump has printed the sample's line, type and
+			// length, before it looks further.
+			b = append(b, "\n\t"...)
+			b = append(b, sflowSampleName(word)...)
+			b = append(b, " ("...)
+			b = appendUint(b, uint64(word&0xfff))
+			b = append(b, "), length "...)
+			b = appendUint(b, uint64(length))
+			b = append(b, ',')
+			switch {
+			case length == 0 || word&0xfff == 0:
+				return b
+			case uint64(length) > uint64(tlen):
+				return append(b, " (invalid)"...)
+			}
+			return append(b, " [|sflow]"...) // cut short by the capture
+		}
+		tlen -= int(length)
 		body := s[:length]
 		s = s[length:]
 		b = append(b, "\n\t"...)
@@ -690,8 +888,12 @@ func sflowSampleName(word uint32) string {
 	switch word & 0xfff {
 	case 1:
 		return "flow sample"
+	case 2:
+		return "counter sample"
 	case 3:
 		return "expanded flow sample"
+	case 4:
+		return "expanded counter sample"
 	}
 	return "Unknown"
 }
@@ -703,7 +905,7 @@ func (p *LinePrinter) appendSFlowCounters(b []byte, c []byte, expanded bool) []b
 		hdr = 16
 	}
 	if len(c) < hdr {
-		return append(b, " [|SFLOW]"...)
+		return append(b, " [|sflow]"...)
 	}
 	b = appendSFlowSampleID(b, c, expanded)
 	b = append(b, ", records "...)
@@ -715,7 +917,7 @@ func (p *LinePrinter) appendSFlowCounters(b []byte, c []byte, expanded bool) []b
 		var ent, typ uint32
 		var ok bool
 		if r, c, ent, typ, ok = sflowNextRecord(c); !ok {
-			return append(b, " [|SFLOW]"...)
+			return append(b, " [|sflow]"...)
 		}
 		b = append(b, "\n\t    enterprise "...)
 		b = appendUint(b, uint64(ent))
@@ -745,6 +947,11 @@ func (p *LinePrinter) appendSFlowCounters(b []byte, c []byte, expanded bool) []b
 			b = appendSFlowGeneric(b, r)
 		case ent == 0 && typ == 2 && len(r) >= 52:
 			b = appendSFlowEthernet(b, r)
+		case ent == 0 && typ == 1001 && len(r) >= 28:
+			// tcpdump labels the free memory "total_mem" too.
+			b = appendSFlowWords(b, r, "\n\t      5sec ", ", 1min ", ", 5min ")
+			b = appendUint(append(b, ", total_mem "...), sflowBE64(r[12:]))
+			b = appendUint(append(b, ", total_mem "...), sflowBE64(r[20:]))
 		case p.Options.Verbose == 1:
 			// tcpdump dumps a record it cannot print at -v only.
 			b = appendHexDumpLines(b, r, "\n\t\t")
@@ -845,12 +1052,19 @@ func sflowBE64(b []byte) uint64 { return uint64(be32(b))<<32 | uint64(be32(b[4:]
 
 // lineSFlowOther reports whether tcpdump's sFlow printer has something to
 // say about a datagram on the sFlow port that is not one rawcap takes for
-// sFlow: another version.
-func lineSFlowOther(b []byte) bool { return len(b) >= 4 && be32(b) != 5 }
+// sFlow: another version, or one cut short by the capture (b holds what
+// was captured of the length bytes the UDP header announces).
+func lineSFlowOther(b []byte, length int) bool {
+	return len(b) >= 4 && be32(b) != 5 || len(b) < 8 && len(b) < length
+}
 
 // appendSFlowOther appends tcpdump's line for a datagram of another
-// version than 5: too short for a datagram header, or not supported.
+// version than 5: too short for a datagram header, or not supported; or
+// its mark for one cut short before its header was captured.
 func appendSFlowOther(b, data []byte) []byte {
+	if len(data) < 4 || be32(data) == 5 {
+		return append(b, " [|sflow]"...)
+	}
 	if len(data) < 28 {
 		b = append(b, "sFlowv"...)
 		b = appendUint(b, uint64(be32(data)))
@@ -871,7 +1085,7 @@ func (p *LinePrinter) appendSFlowFlows(b []byte, c []byte, expanded bool) []byte
 		hdr = 44
 	}
 	if len(c) < hdr {
-		return append(b, " [|SFLOW]"...)
+		return append(b, " [|sflow]"...)
 	}
 	b = appendSFlowSampleID(b, c, expanded)
 	o := 8
@@ -894,12 +1108,16 @@ func (p *LinePrinter) appendSFlowFlows(b []byte, c []byte, expanded bool) []byte
 		var ent, typ uint32
 		var ok bool
 		if r, c, ent, typ, ok = sflowNextRecord(c); !ok {
-			return append(b, " [|SFLOW]"...)
+			return append(b, " [|sflow]"...)
 		}
 		b = append(b, "\n\t    enterprise "...)
 		b = appendUint(b, uint64(ent))
 		b = append(b, ' ')
-		b = append(b, sflowFlowRecordName(typ)...)
+		if ent == 0 {
+			b = append(b, sflowFlowRecordName(typ)...)
+		} else {
+			b = append(b, "Unknown"...)
+		}
 		b = append(b, " ("...)
 		b = appendUint(b, uint64(typ))
 		b = append(b, ") length "...)
@@ -912,10 +1130,13 @@ func (p *LinePrinter) appendSFlowFlows(b []byte, c []byte, expanded bool) []byte
 			b = appendUint(b, uint64(be32(r)))
 			b = append(b, ')')
 			b = appendSFlowWords(b, r[4:], ", length ", ", stripped bytes ", ", header_size ")
+		case ent == 0 && typ == 2 && len(r) >= 24:
+			b = appendSFlowWords(b, r, "\n\t      frame len ")
+			b = appendSFlowWords(b, r[20:], ", type ")
 		case ent == 0 && typ == 1001 && len(r) >= 16:
 			b = appendSFlowWords(b, r, "\n\t      src vlan ", ", src pri ", ", dst vlan ", ", dst pri ")
-		case ent == 0 && typ >= 2 && typ <= 4, ent == 0 && typ >= 1002 && typ <= 1005:
-			// Named, not printed.
+		case ent != 0, typ >= 3 && typ <= 4, typ >= 1002 && typ <= 1012:
+			// Named (another enterprise's: "Unknown"), not printed.
 		case p.Options.Verbose == 1:
 			b = appendHexDumpLines(b, r, "\n\t\t")
 		}
@@ -944,6 +1165,20 @@ func sflowFlowRecordName(t uint32) string {
 		return "Extended User data"
 	case 1005:
 		return "Extended URL data"
+	case 1006:
+		return "Extended MPLS data"
+	case 1007:
+		return "Extended NAT data"
+	case 1008:
+		return "Extended MPLS tunnel"
+	case 1009:
+		return "Extended MPLS VC"
+	case 1010:
+		return "Extended MPLS FEC"
+	case 1011:
+		return "Extended MPLS LVP FEC"
+	case 1012:
+		return "Extended VLAN Tunnel"
 	}
 	return "Unknown"
 }
@@ -979,4 +1214,466 @@ func sflowHeaderProtoName(t uint32) string {
 		return "MPLS"
 	}
 	return "Unknown"
+}
+
+// sflowStop says how a walk through a flow sample ended.
+type sflowStop uint8
+
+const (
+	sflowGoOn    sflowStop = iota // the sample was walked whole
+	sflowPastEnd                  // a piece runs past the datagram (tshark's exception)
+	sflowUnknown                  // a record rawcap does not know: the walk stops there
+)
+
+// sflowFlows walks the flow sample (expanded or not) whose data starts at
+// off, its header and its records, and says how the walk ended.
+func sflowFlows(s SFlow, off int, w *sflowEmitter, expanded bool) sflowStop {
+	hdr := 32
+	if expanded {
+		hdr = 44
+	}
+	if w != nil {
+		// What was captured of a header cut short is drawn too.
+		w.flowHeader(&sflowRd{b: s[off:min(off+hdr, len(s))]}, expanded)
+	}
+	if off+hdr > len(s) {
+		return sflowPastEnd
+	}
+	nrec := be32(s[off+hdr-4:])
+	off += hdr
+	for ; nrec > 0; nrec-- {
+		if off+8 > len(s) {
+			if w != nil && off+4 <= len(s) {
+				// The record's format was captured, not its length.
+				if _, known := sflowFlowRecordLen(s, off, be32(s[off:])); known {
+					w.flowRecord(&sflowRd{b: s[off:]})
+					w.endRecord()
+				}
+			}
+			return sflowPastEnd
+		}
+		rw := be32(s[off:])
+		n, known := sflowFlowRecordLen(s, off, rw)
+		if !known {
+			return sflowUnknown
+		}
+		if w != nil {
+			w.flowRecord(&sflowRd{b: s[off : uint64(off)+min(n, uint64(len(s)-off))]})
+			w.endRecord()
+		}
+		if uint64(off)+n > uint64(len(s)) {
+			return sflowPastEnd
+		}
+		off += int(n)
+	}
+	return sflowGoOn
+}
+
+// sflowRd reads the words of a piece of a datagram that may be cut short:
+// once a read runs past its end, it and every read after it fail, so an
+// emitter draws the fields that were captured and stops there, as tshark
+// does before its exception.
+type sflowRd struct {
+	b     []byte
+	k     int
+	short bool
+}
+
+// bytes returns the next n bytes, false when they run past the end.
+func (r *sflowRd) bytes(n uint64) ([]byte, bool) {
+	if r.short || uint64(r.k)+n > uint64(len(r.b)) {
+		r.short = true
+		return nil, false
+	}
+	b := r.b[r.k : r.k+int(n)]
+	r.k += int(n)
+	return b, true
+}
+
+// u32 returns the next 32-bit word, false when it runs past the end.
+func (r *sflowRd) u32() (uint32, bool) {
+	b, ok := r.bytes(4)
+	if !ok {
+		return 0, false
+	}
+	return be32(b), true
+}
+
+// u64 reads a 64-bit counter from r and emits it as field k, if it was
+// captured.
+func (w *sflowEmitter) u64(r *sflowRd, k int) {
+	if b, ok := r.bytes(8); ok {
+		w.e.Uint(&sflowFields[k], sflowBE64(b))
+	}
+}
+
+// u32 reads a word from r and emits it as field k, if it was captured.
+func (w *sflowEmitter) u32(r *sflowRd, k int) (uint64, bool) {
+	v, ok := r.u32()
+	if ok {
+		w.e.Uint(&sflowFields[k], uint64(v))
+	}
+	return uint64(v), ok
+}
+
+// sflowPad4 returns n rounded up to a multiple of 4, as XDR pads opaque
+// data and strings.
+func sflowPad4(n uint32) uint64 { return (uint64(n) + 3) &^ 3 }
+
+// sflowFlowRecordLen returns how many bytes the flow record at off, of
+// format word rw, spans, its header included; known is false for a format
+// rawcap does not read. A length that runs past s is returned as it is.
+func sflowFlowRecordLen(s SFlow, off int, rw uint32) (n uint64, known bool) {
+	const past = 1 << 40
+	at := func(k int) (uint32, bool) {
+		if off+k+4 > len(s) {
+			return 0, false
+		}
+		return be32(s[off+k:]), true
+	}
+	switch rw {
+	case 1: // raw packet header
+		hl, ok := at(20)
+		if !ok {
+			return past, true
+		}
+		return 24 + sflowPad4(hl), true
+	case 2: // Ethernet frame data
+		return 32, true
+	case 3: // IPv4 data
+		return 40, true
+	case 4: // IPv6 data
+		return 64, true
+	case 1001: // extended switch
+		return 24, true
+	case 1002: // extended router
+		switch t, ok := at(8); {
+		case !ok:
+			return past, true
+		case t == 1:
+			return 24, true
+		case t == 2:
+			return 36, true
+		}
+	case 1003: // extended gateway
+		t, ok := at(8)
+		if !ok {
+			return past, true
+		}
+		k := 16
+		if t == 2 {
+			k = 28
+		} else if t != 1 {
+			return 0, false
+		}
+		k += 12 // AS router, source, peer
+		segs, ok := at(k)
+		if !ok {
+			return past, true
+		}
+		k += 4
+		for ; segs > 0; segs-- {
+			cnt, ok := at(k + 4)
+			if !ok || uint64(off+k)+8+4*uint64(cnt) > uint64(len(s)) {
+				return past, true
+			}
+			k += 8 + 4*int(cnt)
+		}
+		comm, ok := at(k)
+		if !ok || uint64(off+k)+8+4*uint64(comm) > uint64(len(s)) {
+			return past, true
+		}
+		return uint64(k) + 8 + 4*uint64(comm), true
+	case 1004: // extended user
+		l1, ok := at(12)
+		if !ok || uint64(off)+16+sflowPad4(l1) > uint64(len(s)) {
+			return past, true
+		}
+		k := 16 + int(sflowPad4(l1)) + 4
+		l2, ok := at(k)
+		if !ok {
+			return past, true
+		}
+		return uint64(k) + 4 + sflowPad4(l2), true
+	case 1005: // extended URL
+		l1, ok := at(12)
+		if !ok || uint64(off)+16+sflowPad4(l1) > uint64(len(s)) {
+			return past, true
+		}
+		k := 16 + int(sflowPad4(l1))
+		l2, ok := at(k)
+		if !ok {
+			return past, true
+		}
+		return uint64(k) + 4 + sflowPad4(l2), true
+	}
+	if rw>>12 != 0 {
+		// Another enterprise's record: its header and length bytes.
+		l, ok := at(4)
+		if !ok {
+			return past, true
+		}
+		return 8 + uint64(l), true
+	}
+	if sflowFlowRecordTitle(rw) == "" {
+		// A format tshark does not know: its header alone.
+		return 8, true
+	}
+	return 0, false
+}
+
+// flowHeader emits a flow sample's header: its sequence number, source,
+// sampling rate, pool, drops, interfaces and number of records.
+func (w *sflowEmitter) flowHeader(r *sflowRd, expanded bool) {
+	e := w.e
+	f := &sflowFields
+	w.u32(r, sflowFSSeq)
+	if expanded {
+		w.u32(r, sflowFSSourceIDType)
+		w.u32(r, sflowFSSourceIDIndex)
+	} else if id, ok := r.u32(); ok {
+		e.UintBits(&f[sflowFSSourceIDClass], uint64(id))
+		e.UintBits(&f[sflowFSIndex], uint64(id))
+	}
+	if rate, ok := w.u32(r, sflowFSRate); ok && e.Tree() {
+		b := appendUint(append(e.Text(), "Sampling rate: 1 out of "...), rate)
+		e.SetRepr(append(b, " packets"...))
+	}
+	if pool, ok := w.u32(r, sflowFSPool); ok && e.Tree() {
+		b := appendUint(append(e.Text(), "Sample pool: "...), pool)
+		e.SetRepr(append(b, " total packets"...))
+	}
+	w.u32(r, sflowFSDrops)
+	if expanded {
+		w.u32(r, sflowFSInputFormat)
+		w.u32(r, sflowFSInputValue)
+		if v, ok := r.u32(); ok {
+			e.UintBits(&f[sflowFSOutputXFmt], uint64(v))
+		}
+		if v, ok := w.u32(r, sflowFSOutputXVal); ok && e.Tree() {
+			// The value is a number here, not one of the names the
+			// field's value table gives.
+			e.SetRepr(appendUint(append(e.Text(), "Output interface value: "...), v))
+		}
+		w.u32(r, sflowFSRecords)
+		return
+	}
+	w.u32(r, sflowFSInput)
+	if out, ok := w.u32(r, sflowFSOutputWord); ok {
+		e.Sub()
+		e.UintBits(&f[sflowFSOutputFmt], out)
+		e.UintBits(&f[sflowFSOutputVal], out)
+		if v := out & 0x3fffffff; e.Tree() && out>>30 != 1 {
+			// The value names a discarded packet's reason only: else
+			// it is an interface index or a number of interfaces.
+			b := appendBitDrawing(e.Text(), out, 32, 0x3fffffff)
+			b = appendUint(append(b, " = Output interface value: "...), v)
+			if out>>30 == 2 && v == 0 {
+				b = append(b, " unknown number of interfaces greater than 1"...)
+			}
+			e.SetRepr(b)
+		}
+		e.Up()
+	}
+	w.u32(r, sflowFSRecords)
+}
+
+// flowRecord emits the flow record r holds (its header included, and as
+// much of its data as was captured, up to the length sflowFlowRecordLen
+// gave).
+func (w *sflowEmitter) flowRecord(r *sflowRd) {
+	e := w.e
+	f := &sflowFields
+	rw := be32(r.b)
+	if e.Tree() {
+		b := e.Text()
+		switch t := sflowFlowRecordTitle(rw); {
+		case rw>>12 != 0:
+			b = append(b, "Unknown enterprise format"...)
+		case t == "":
+			b = append(b, "Unknown sample format"...)
+		default:
+			b = append(b, t...)
+		}
+		e.Line(b)
+	}
+	e.Sub()
+	w.depth++
+	w.enterprise(rw)
+	r.k = 4
+	if rw>>12 != 0 {
+		if n, ok := w.u32(r, sflowEnterpriseLength); ok {
+			if c, ok := r.bytes(uint64(n)); ok {
+				e.Bytes(&f[sflowEnterpriseData], c)
+			}
+		}
+		return
+	}
+	e.Uint(&f[sflowFlowFormat], uint64(rw))
+	w.u32(r, sflowDataLength)
+	switch rw {
+	case 1:
+		w.u32(r, sflowHdrProto)
+		w.u32(r, sflowHdrFrameLen)
+		w.u32(r, sflowHdrStripped)
+		if n, ok := w.u32(r, sflowHdrLen); ok {
+			if c, ok := r.bytes(sflowPad4(uint32(n))); ok {
+				e.Bytes(&f[sflowHdr], c)
+			}
+		}
+	case 2:
+		w.u32(r, sflowEthLen)
+		// Each address is padded to 8 bytes; tshark reads the padding
+		// after drawing it, and so the flags and type of service below.
+		for _, k := range [2]int{sflowEthSrc, sflowEthDst} {
+			if c, ok := r.bytes(6); ok {
+				e.MAC(&f[k], MAC(c))
+				r.bytes(2)
+			}
+		}
+		w.u32(r, sflowEthType)
+	case 3, 4:
+		w.u32(r, sflowIPLen)
+		w.u32(r, sflowIPProto)
+		src, dst, n := sflowIPv4Src, sflowIPv4Dst, uint64(4)
+		if rw == 4 {
+			src, dst, n = sflowIPv6Src, sflowIPv6Dst, 16
+		}
+		for _, k := range [2]int{src, dst} {
+			if c, ok := r.bytes(n); ok && n == 4 {
+				e.IPv4(&f[k], c)
+			} else if ok {
+				e.IPv6(&f[k], c)
+			}
+		}
+		w.u32(r, sflowIPSrcPort)
+		w.u32(r, sflowIPDstPort)
+		// tshark reads the flags, and IPv4's type of service, from the
+		// first byte of their words.
+		if c, ok := r.bytes(1); ok {
+			for fl := sflowTCPCWR; fl <= sflowTCPFIN; fl++ {
+				e.BoolBits(&f[fl], uint64(c[0]))
+			}
+			r.bytes(3)
+		}
+		if rw == 4 {
+			w.u32(r, sflowIPv6Priority)
+			break
+		}
+		if c, ok := r.bytes(1); ok {
+			e.UintBits(&f[sflowPrecedence], uint64(c[0]))
+			for fl := sflowDelay; fl <= sflowCost; fl++ {
+				e.BoolBits(&f[fl], uint64(c[0]))
+			}
+		}
+	case 1001:
+		w.u32(r, sflowVlanIn)
+		w.u32(r, sflowPriIn)
+		w.u32(r, sflowVlanOut)
+		w.u32(r, sflowPriOut)
+	case 1002:
+		w.nextHop(r)
+		w.u32(r, sflowNHSrcMask)
+		w.u32(r, sflowNHDstMask)
+	case 1003:
+		w.gateway(r)
+	case 1004:
+		w.u32(r, sflowUserSrcCharset)
+		w.xdrString(r, sflowUserSrcLen, sflowUserSrc)
+		w.u32(r, sflowUserDstCharset)
+		w.xdrString(r, sflowUserDstLen, sflowUserDst)
+	case 1005:
+		if dir, ok := w.u32(r, sflowURLDir); ok && e.Tree() {
+			b := e.Text()
+			switch dir {
+			case 1:
+				b = append(b, "Source Address is Server("...)
+			case 2:
+				b = append(b, "Destination Address is Server ("...)
+			default:
+				b = append(b, "Server Unspecified ("...)
+			}
+			b = appendUint(b, dir)
+			e.SetRepr(append(b, ')'))
+		}
+		w.xdrString(r, sflowURLLen, sflowURL)
+		w.xdrString(r, sflowURLHostLen, sflowURLHost)
+	}
+}
+
+// gateway emits an extended gateway record's data: next hop, AS numbers,
+// the AS path's segments, communities and local preference.
+func (w *sflowEmitter) gateway(r *sflowRd) {
+	e := w.e
+	f := &sflowFields
+	w.nextHop(r)
+	w.u32(r, sflowAS)
+	w.u32(r, sflowSrcAS)
+	w.u32(r, sflowPeerAS)
+	segs, _ := w.u32(r, sflowDstASEntries)
+	for ; segs > 0 && !r.short; segs-- {
+		t, ok1 := r.u32()
+		n, ok2 := r.u32()
+		if !ok1 || !ok2 {
+			return
+		}
+		e.Uint(&f[sflowASType], uint64(t))
+		if e.Tree() {
+			b := e.Text()
+			if t == 1 {
+				b = append(b, "AS Set, ("...)
+			} else {
+				b = append(b, "AS Sequence, ("...)
+			}
+			b = appendUint(b, uint64(n))
+			e.SetRepr(append(b, " entries)"...))
+		}
+		e.Sub()
+		for ; n > 0 && !r.short; n-- {
+			w.u32(r, sflowDstAS)
+		}
+		e.Up()
+	}
+	if n, ok := w.u32(r, sflowCommunities); ok {
+		e.Sub()
+		for ; n > 0 && !r.short; n-- {
+			w.u32(r, sflowDstAS)
+		}
+		e.Up()
+	}
+	w.u32(r, sflowLocalPref)
+}
+
+// nextHop emits the address (its type word, then 4 or 16 bytes) r reads
+// next.
+func (w *sflowEmitter) nextHop(r *sflowRd) {
+	if t, ok := r.u32(); t == 2 {
+		if c, ok := r.bytes(16); ok {
+			w.e.IPv6(&sflowFields[sflowNextHopV6], c)
+		}
+	} else if ok {
+		if c, ok := r.bytes(4); ok {
+			w.e.IPv4(&sflowFields[sflowNextHop], c)
+		}
+	}
+}
+
+// xdrString emits the string r reads next (its length, then its bytes
+// padded to 4) as fields ln and str.
+func (w *sflowEmitter) xdrString(r *sflowRd, ln, str int) {
+	n, ok := w.u32(r, ln)
+	if !ok {
+		return
+	}
+	if c, ok := r.bytes(n); ok {
+		w.e.Bytes(&sflowFields[str], c)
+		r.bytes(sflowPad4(uint32(n)) - n) // the padding, which tshark reads after drawing the string
+	}
+}
+
+// sflowFlowRecordTitle is the line tshark draws for a standard flow
+// record of format rw: its format's name, "" for a format tshark does not
+// know.
+func sflowFlowRecordTitle(rw uint32) string {
+	return sflowFields[sflowFlowFormat].ValueNames().Name(uint64(rw))
 }

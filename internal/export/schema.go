@@ -237,6 +237,10 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		// sFlow's samples and their records (each record's counters are
 		// added below).
 		"sflow.", "sflow_5.", "sflow_245.sampletype", "sflow_245.counters_record_format",
+		"sflow_245.flow_record_format", "sflow_245.header_protocol", "sflow_245.header", "sflow_245.header.",
+		"sflow_245.vlan.", "sflow_245.pri.", "sflow_245.nexthop", "sflow_245.nexthop.", "sflow_245.as",
+		"sflow_245.srcAS", "sflow_245.peerAS", "sflow_245.dstASentries", "sflow_245.dstAS",
+		"sflow_245.communityEntries", "sflow_245.localpref",
 	} {
 		for _, pf := range decode.Protocols() {
 			for i := range pf.Fields {
