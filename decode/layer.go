@@ -87,6 +87,7 @@ const (
 	LayerPAP
 	LayerRESP  // RESP (Redis)
 	LayerSFlow // sFlow version 5 (UDP 6343)
+	LayerENIP  // EtherNet/IP (TCP and UDP 44818)
 	layerCount
 )
 
@@ -169,6 +170,7 @@ var layerNames = [layerCount]string{
 	LayerLCP:          "lcp", LayerIPCP: "ipcp", LayerIPv6CP: "ipv6cp", LayerCHAP: "chap", LayerPAP: "pap",
 	LayerRESP:  "resp",
 	LayerSFlow: "sflow",
+	LayerENIP:  "enip",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

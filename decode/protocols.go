@@ -41,6 +41,7 @@ var protocols = [layerCount]protocol{
 	LayerFR:       {&protoFR, frFields[:], emitFR, nil},
 	LayerLCP:      {&protoLCP, lcpFields[:], emitLCP, nil}, LayerIPCP: {&protoIPCP, ipcpFields[:], emitIPCP, nil}, LayerIPv6CP: {&protoIPv6CP, ipv6cpFields[:], emitIPv6CP, nil}, LayerCHAP: {&protoCHAP, chapFields[:], emitCHAP, nil}, LayerPAP: {&protoPAP, papFields[:], emitPAP, nil},
 	LayerSFlow:    {&protoSFlow, sflowFields[:], emitSFlow, nil},
+	LayerENIP:     {&protoENIP, enipFields[:], emitENIP, nil},
 	LayerESP:      {&protoESP, espFields[:], emitESP, nil},
 	LayerGeneve:   {&protoGeneve, geneveFields[:], emitGeneve, nil},
 	LayerNHRP:     {&protoNHRP, nhrpFields[:], emitNHRP, nil},

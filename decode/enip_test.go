@@ -1,0 +1,179 @@
+package decode_test
+
+import (
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/internal/testshared"
+	"github.com/rawcap/rawcap/linktype"
+)
+
+// enipVectors are TCP payloads to or from port 44818: the first ones as
+// gopacket's layers_testdata_ethernetIP capture sends them (frames 1, 29,
+// 31 and 4), the others built after the encapsulation's layout; enip
+// false: rawcap leaves the bytes as data (a message cut short).
+var enipVectors = []struct {
+	name    string
+	hex     string
+	request bool
+	enip    bool
+	msgs    int // EtherNet/IP protocols in the tree
+}{
+	{name: "send unit data, multiple service request", request: true, enip: true, msgs: 1,
+		hex: "70003a0000010210000000001a392f000000000000000000000000000a000200a100040009133500b1002600e46a" +
+			"0a02200224010200060012004c022072240000ce040001004c02207224002c3d04000100"},
+	{name: "send RR data, unconnected send", request: true, enip: true, msgs: 1,
+		hex: "6f00260000050213000000006ac0be000000000000000000000000001400020000000000b200160052022006240107e9" +
+			"0800010220ac2401010001000100"},
+	{name: "send RR data, reply", enip: true, msgs: 1,
+		hex: "6f00340000050213000000006ac0be000000000000000000000000001400020000000000b200240081000000e8000100" +
+			"e302b2a4c1d1afa40000e803020000009453d33d01000100e2fc2030"},
+	{name: "send unit data, reply", enip: true, msgs: 1,
+		hex: "7000300000050213000000000000000000000000000000000000000000000200a10004009dc60080b1001c0033358a00" +
+			"0000020006000e00cc00000001000000cc00000005000000"},
+	{name: "register session", request: true, enip: true, msgs: 1,
+		hex: "650004000000000000000000010203040506070800000000 01000000"},
+	{name: "register session, error status", enip: true, msgs: 1,
+		hex: "65000400ddccbbaa64000000010203040506070800000000 01000000"},
+	{name: "list identity request", request: true, enip: true, msgs: 1,
+		hex: "630000000000000000000000010203040506070800000000"},
+	{name: "list identity reply", enip: true, msgs: 1,
+		hex: "63002f000000000000000000010203040506070800000000 0100 0c002900 0100 0002af12c0a8010a0000000000000000" +
+			"01000c003700140b3000785634120731373536 2d454e03"},
+	{name: "list services reply", enip: true, msgs: 1,
+		hex: "04001a000000000000000000010203040506070800000000 0100 00011400 01002001 436f6d6d756e69636174696f6e730000"},
+	{name: "unregister session and nop", request: true, enip: true, msgs: 2,
+		hex: "660000004433221100000000010203040506070800000000 000000000000000000000000010203040506070800000000"},
+	{name: "message cut short", request: true,
+		hex: "650008000000000000000000010203040506070800000000 01000000"},
+}
+
+func enipFrames(t testing.TB) [][]byte {
+	frames := make([][]byte, len(enipVectors))
+	for k, v := range enipVectors {
+		// One connection each: tshark would take a second segment of
+		// one connection with the same sequence number as a
+		// retransmission.
+		if v.request {
+			frames[k] = appTCPFrame(t, uint16(41000+k), 44818, mustHex(t, v.hex))
+		} else {
+			frames[k] = appTCPFrame(t, 44818, uint16(41000+k), mustHex(t, v.hex))
+		}
+	}
+	return frames
+}
+
+func TestENIP(t *testing.T) {
+	frames := enipFrames(t)
+	d := decode.NewDecoder()
+	for k, v := range enipVectors {
+		t.Run(v.name, func(t *testing.T) {
+			frame := frames[k]
+			layers := d.Decode(frame, linktype.Ethernet)
+			if got := len(layers) == 4 && layers[3].Type == decode.LayerENIP; got != v.enip {
+				t.Fatalf("layers %v: EtherNet/IP %v, want %v", layers, got, v.enip)
+			}
+			f := decode.Frame{Number: 1, Time: time.Unix(1, 0), Length: len(frame)}
+			tree := string((&decode.TreePrinter{Location: time.UTC}).Append(nil, d, &f))
+			if n := strings.Count(tree, "\nEtherNet/IP (Industrial Protocol), "); n != v.msgs {
+				t.Errorf("%d EtherNet/IP messages in -V, want %d:\n%s", n, v.msgs, tree)
+			}
+			lp := &decode.LinePrinter{Options: decode.LineOptions{Time: decode.TimeNone}}
+			if line := string(lp.Append(nil, d, &f)); !strings.HasSuffix(line, ", length "+strconv.Itoa(len(frame)-54)+"\n") {
+				t.Errorf("line %q: want TCP's, as tcpdump has no EtherNet/IP printer", line)
+			}
+			buf := make([]byte, 0, 1<<16)
+			if n := testing.AllocsPerRun(20, func() {
+				d.Decode(frame, linktype.Ethernet)
+				buf = lp.Append(buf[:0], d, &f)
+			}); n != 0 {
+				t.Errorf("decode and one-liner allocate %v times", n)
+			}
+		})
+	}
+	var taken [][]byte
+	for k, v := range enipVectors {
+		if v.enip {
+			taken = append(taken, frames[k])
+		}
+	}
+	checkTreeAllocsNothing(t, taken, "EtherNet/IP (Industrial Protocol)")
+	if testing.Short() {
+		return
+	}
+	compareFramesWithTcpdump(t, frames, [][]string{{}, {"-v"}, {"-q"}})
+	if _, err := exec.LookPath("tshark"); err != nil {
+		t.Log("tshark not installed: vectors not compared with it")
+		return
+	}
+	compareENIPSubtrees(t, taken)
+	compareFieldsWithTshark(t, writeTestPcap(t, taken), taken, []string{"enip.command", "enip.length", "enip.session",
+		"enip.status", "enip.listid_delay", "enip.context", "enip.options", "enip.rs.version", "enip.rs.flags",
+		"enip.srrd.iface", "enip.sud.iface", "enip.timeout", "enip.cpf.itemcount", "enip.cpf.typeid", "enip.cpf.length",
+		"enip.cpf.cai.connid", "cip.connid", "cip.seq", "enip.encapver", "enip.sinfamily", "enip.sinport", "enip.sinaddr",
+		"enip.sinzero", "enip.lir.vendor", "enip.lir.devtype", "enip.lir.prodcode", "enip.lir.revision", "enip.lir.status",
+		"enip.lir.serial", "enip.lir.namelen", "enip.lir.name", "enip.lir.state", "enip.lsr.capaflags",
+		"enip.lsr.capaflags.tcp", "enip.lsr.capaflags.udp", "enip.lsr.servicename"})
+}
+
+// compareENIPSubtrees holds each frame's EtherNet/IP subtrees to tshark's,
+// line for line (the packet list is not written for EtherNet/IP yet).
+func compareENIPSubtrees(t *testing.T, frames [][]byte) {
+	t.Helper()
+	testshared.Oracle(t, "tshark")
+	path := writeTestPcap(t, frames)
+	cmd := exec.Command("tshark", "-n", "-V", "-r", path)
+	cmd.Env = append(os.Environ(), "TZ=UTC")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("tshark: %v", err)
+	}
+	theirs := appTreeFrames(string(out))
+	if len(theirs) != len(frames) {
+		t.Fatalf("tshark printed %d frames, want %d", len(theirs), len(frames))
+	}
+	d := decode.NewDecoder()
+	tp := &decode.TreePrinter{Location: time.UTC}
+	const head = "EtherNet/IP (Industrial Protocol)"
+	for i, frame := range frames {
+		d.Decode(frame, linktype.Ethernet)
+		f := decode.Frame{Number: i + 1, Time: time.Unix(int64(1700000000+i), 0), Length: len(frame)}
+		mine := subtreeOf(string(tp.Append(nil, d, &f)), head)
+		want := subtreeOf("Frame "+theirs[i], head)
+		if len(want) == 0 {
+			t.Errorf("frame %d: tshark shows no EtherNet/IP", i+1)
+		}
+		if diff := cmp.Diff(want, mine); diff != "" {
+			t.Errorf("frame %d: -V subtree, tshark (-want) vs rawcap (+got):\n%s", i+1, diff)
+		}
+	}
+}
+
+func FuzzENIP(f *testing.F) {
+	for _, v := range enipVectors {
+		f.Add(mustHex(f, v.hex), v.request)
+	}
+	d := decode.NewDecoder()
+	tp := &decode.TreePrinter{Location: time.UTC}
+	lp := &decode.LinePrinter{Options: decode.LineOptions{Verbose: 2}}
+	jp := &decode.JSONPrinter{Location: time.UTC}
+	cp := &decode.ColumnsPrinter{Precision: []int{6}}
+	f.Fuzz(func(t *testing.T, payload []byte, request bool) {
+		frame := appTCPFrame(t, 44818, 40000, payload)
+		if request {
+			frame = appTCPFrame(t, 40000, 44818, payload)
+		}
+		d.Decode(frame, linktype.Ethernet)
+		fr := decode.Frame{Number: 1, Time: time.Unix(1, 0), Length: len(frame)}
+		_ = tp.Append(nil, d, &fr)
+		_ = lp.Append(nil, d, &fr)
+		_ = jp.Append(nil, d, &fr)
+		_ = cp.Append(nil, d, &fr)
+	})
+}
