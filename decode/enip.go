@@ -247,6 +247,7 @@ func emitENIP(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
 	b := d.data[l.Start:l.End]
+	cip := enipCIPReadable(b)
 	for off, n := 0, 0; ; n++ {
 		m, next, ok := enipNext(b, off)
 		if !ok {
@@ -257,6 +258,78 @@ func emitENIP(e *emitter, i int) {
 			break
 		}
 		emitENIPMessage(e, m, enipRequest(d, i))
+		if c := enipCIP(m); cip && c != nil {
+			e.Proto(&protoCIP)
+			emitCIPMessage(e, c, false)
+		}
+	}
+}
+
+// enipCIP returns the CIP message a Send RR Data or Send Unit Data
+// message carries (nil: none): an unconnected data item's, or a
+// connected data item's after its sequence count.
+func enipCIP(m ENIP) []byte {
+	cmd := m.Command()
+	if cmd != enipSendRRData && cmd != enipSendUnitData {
+		return nil
+	}
+	count, items, ok := enipCPF(m)
+	if !ok {
+		return nil
+	}
+	prev := uint16(enipItemNull)
+	for k, off := 0, 0; k < count; k++ {
+		it, next, ok := enipNextItem(items, off)
+		if !ok {
+			return nil
+		}
+		off = next
+		switch {
+		case it.Type == enipItemUnconnData:
+			return it.Data
+		case it.Type == enipItemConnData && prev == enipItemConnAddress && len(it.Data) >= 2:
+			return it.Data[2:]
+		}
+		prev = it.Type
+	}
+	return nil
+}
+
+// enipCIPReadable reports whether rawcap reads the CIP of every message
+// of the segment b: a segment where it cannot read one is shown without
+// its CIP, which keeps every field's values in tshark's order.
+func enipCIPReadable(b []byte) bool {
+	for off := 0; ; {
+		m, next, ok := enipNext(b, off)
+		if !ok {
+			return true
+		}
+		off = next
+		if c := enipCIP(m); c != nil && !cipReadable(c, false) {
+			return false
+		}
+	}
+}
+
+// appendENIPProtocols appends frame.protocols' part for the segment:
+// "enip", then each message's "cip" and what follows it.
+func appendENIPProtocols(b []byte, d *Decoder, i int) []byte {
+	l := &d.layers[i]
+	seg := d.data[l.Start:l.End]
+	b = append(b, "enip"...)
+	if !enipCIPReadable(seg) {
+		return b
+	}
+	for off := 0; ; {
+		m, next, ok := enipNext(seg, off)
+		if !ok {
+			return b
+		}
+		off = next
+		if c := enipCIP(m); c != nil {
+			b = append(b, ":cip"...)
+			b = appendCIPProtocols(b, c)
+		}
 	}
 }
 

@@ -17,26 +17,47 @@ import (
 // enipVectors are TCP payloads to or from port 44818: the first ones as
 // gopacket's layers_testdata_ethernetIP capture sends them (frames 1, 29,
 // 31 and 4), the others built after the encapsulation's layout; enip
-// false: rawcap leaves the bytes as data (a message cut short).
+// false: rawcap leaves the bytes as data (a message cut short). cip says
+// how much of the CIP they carry rawcap shows: "whole" as tshark does,
+// "part" some of tshark's lines (a response's data, whose class is its
+// request's; a Multiple Service Packet response's titles, which name the
+// request's classes), "none" none (the Connection Manager's request).
 var enipVectors = []struct {
 	name    string
 	hex     string
 	request bool
 	enip    bool
 	msgs    int // EtherNet/IP protocols in the tree
+	cip     string
 }{
-	{name: "send unit data, multiple service request", request: true, enip: true, msgs: 1,
+	{name: "send unit data, multiple service request", cip: "whole", request: true, enip: true, msgs: 1,
 		hex: "70003a0000010210000000001a392f000000000000000000000000000a000200a100040009133500b1002600e46a" +
 			"0a02200224010200060012004c022072240000ce040001004c02207224002c3d04000100"},
-	{name: "send RR data, unconnected send", request: true, enip: true, msgs: 1,
+	{name: "send RR data, unconnected send", cip: "none", request: true, enip: true, msgs: 1,
 		hex: "6f00260000050213000000006ac0be000000000000000000000000001400020000000000b200160052022006240107e9" +
 			"0800010220ac2401010001000100"},
-	{name: "send RR data, reply", enip: true, msgs: 1,
+	{name: "send RR data, reply", cip: "part", enip: true, msgs: 1,
 		hex: "6f00340000050213000000006ac0be000000000000000000000000001400020000000000b200240081000000e8000100" +
 			"e302b2a4c1d1afa40000e803020000009453d33d01000100e2fc2030"},
-	{name: "send unit data, reply", enip: true, msgs: 1,
+	{name: "send unit data, reply", cip: "part", enip: true, msgs: 1,
 		hex: "7000300000050213000000000000000000000000000000000000000000000200a10004009dc60080b1001c0033358a00" +
 			"0000020006000e00cc00000001000000cc00000005000000"},
+	{name: "set attribute single, attribute segment", cip: "whole", request: true, enip: true, msgs: 1,
+		hex: "7000200000010210000000000000000000000000000000000000000000000200a100040044332211b1000c00070010032072240130030100"},
+	{name: "get attribute single, member segment", cip: "whole", request: true, enip: true, msgs: 1,
+		hex: "7000200000010210000000000000000000000000000000000000000000000200a100040044332211b1000c0007000e042072240128023003"},
+	{name: "symbol of odd length, padded", cip: "whole", request: true, enip: true, msgs: 1,
+		hex: "7000200000010210000000000000000000000000000000000000000000000200a100040044332211b1000c0007004c039103616263000100"},
+	{name: "multiple service reply, an error with additional status", cip: "part", enip: true, msgs: 1,
+		hex: "7000300000010210000000000000000000000000000000000000000000000200a100040044332211b1001c0007008a001e0002000600" +
+			"0c00cc0005013412cc000000c40001000000"},
+	{name: "error reply", cip: "part", enip: true, msgs: 1,
+		hex: "70001a0000010210000000000000000000000000000000000000000000000200a100040044332211b100060007008e000800"},
+	{name: "multiple service request, symbol and attribute", cip: "whole", request: true, enip: true, msgs: 1,
+		hex: "7000340000010210000000000000000000000000000000000000000000000200a100040044332211b100200007000a0220022401" +
+			"0200060010004c0391046162636401000e03207224013001"},
+	{name: "unconnected request to an unknown class", cip: "whole", request: true, enip: true, msgs: 1,
+		hex: "6f0019000001021000000000000000000000000000000000000000000a00020000000000b20009004b02206b2401050607"},
 	{name: "register session", request: true, enip: true, msgs: 1,
 		hex: "650004000000000000000000010203040506070800000000 01000000"},
 	{name: "register session, error status", enip: true, msgs: 1,
@@ -97,10 +118,15 @@ func TestENIP(t *testing.T) {
 			}
 		})
 	}
-	var taken [][]byte
+	var taken, whole [][]byte
+	var cip []string
 	for k, v := range enipVectors {
 		if v.enip {
 			taken = append(taken, frames[k])
+			cip = append(cip, v.cip)
+		}
+		if v.cip == "whole" {
+			whole = append(whole, frames[k])
 		}
 	}
 	checkTreeAllocsNothing(t, taken, "EtherNet/IP (Industrial Protocol)")
@@ -112,7 +138,7 @@ func TestENIP(t *testing.T) {
 		t.Log("tshark not installed: vectors not compared with it")
 		return
 	}
-	compareENIPSubtrees(t, taken)
+	compareENIPSubtrees(t, taken, cip)
 	compareFieldsWithTshark(t, writeTestPcap(t, taken), taken, []string{"enip.command", "enip.length", "enip.session",
 		"enip.status", "enip.listid_delay", "enip.context", "enip.options", "enip.rs.version", "enip.rs.flags",
 		"enip.srrd.iface", "enip.sud.iface", "enip.timeout", "enip.cpf.itemcount", "enip.cpf.typeid", "enip.cpf.length",
@@ -120,11 +146,17 @@ func TestENIP(t *testing.T) {
 		"enip.sinzero", "enip.lir.vendor", "enip.lir.devtype", "enip.lir.prodcode", "enip.lir.revision", "enip.lir.status",
 		"enip.lir.serial", "enip.lir.namelen", "enip.lir.name", "enip.lir.state", "enip.lsr.capaflags",
 		"enip.lsr.capaflags.tcp", "enip.lsr.capaflags.udp", "enip.lsr.servicename"})
+	compareFieldsWithTshark(t, writeTestPcap(t, whole), whole, []string{"frame.protocols", "cip.service", "cip.rr", "cip.sc", "cip.genstat",
+		"cip.addstat_size", "cip.addstat", "cip.request_path_size", "cip.epath", "cip.path_segment", "cip.path_segment.type",
+		"cip.logical_segment.type", "cip.logical_segment.format", "cip.class", "cip.instance", "cip.member", "cip.attribute",
+		"cip.data_segment.type", "cip.data_segment.size", "cip.symbol", "cip.msp.num_services", "cip.msp.offset", "cip.data"})
 }
 
 // compareENIPSubtrees holds each frame's EtherNet/IP subtrees to tshark's,
-// line for line (the packet list is not written for EtherNet/IP yet).
-func compareENIPSubtrees(t *testing.T, frames [][]byte) {
+// line for line (the packet list is not written for EtherNet/IP yet), and
+// its CIP and CIP Class Generic ones as cip[i] says: line for line
+// ("whole"), or each of rawcap's lines one of tshark's, in order ("part").
+func compareENIPSubtrees(t *testing.T, frames [][]byte, cip []string) {
 	t.Helper()
 	testshared.Oracle(t, "tshark")
 	path := writeTestPcap(t, frames)
@@ -140,40 +172,46 @@ func compareENIPSubtrees(t *testing.T, frames [][]byte) {
 	}
 	d := decode.NewDecoder()
 	tp := &decode.TreePrinter{Location: time.UTC}
-	const head = "EtherNet/IP (Industrial Protocol)"
 	for i, frame := range frames {
 		d.Decode(frame, linktype.Ethernet)
 		f := decode.Frame{Number: i + 1, Time: time.Unix(int64(1700000000+i), 0), Length: len(frame)}
-		mine := subtreeOf(string(tp.Append(nil, d, &f)), head)
-		want := subtreeOf("Frame "+theirs[i], head)
-		if len(want) == 0 {
-			t.Errorf("frame %d: tshark shows no EtherNet/IP", i+1)
-		}
-		if diff := cmp.Diff(want, mine); diff != "" {
-			t.Errorf("frame %d: -V subtree, tshark (-want) vs rawcap (+got):\n%s", i+1, diff)
+		tree := string(tp.Append(nil, d, &f))
+		for _, head := range []string{"EtherNet/IP (Industrial Protocol)", "Common Industrial Protocol", "CIP Class Generic"} {
+			mine := subtreeOf(tree, head)
+			want := subtreeOf("Frame "+theirs[i], head)
+			if head == "EtherNet/IP (Industrial Protocol)" && len(want) == 0 {
+				t.Errorf("frame %d: tshark shows no EtherNet/IP", i+1)
+			}
+			if head != "EtherNet/IP (Industrial Protocol)" && cip[i] != "whole" {
+				if cip[i] == "none" && len(mine) > 0 {
+					t.Errorf("frame %d: rawcap shows %s", i+1, head)
+				}
+				j := 0
+				for _, l := range mine {
+					for j < len(want) && want[j] != l {
+						j++
+					}
+					if j == len(want) {
+						t.Errorf("frame %d: line %q is not in tshark's %s subtree (in order)", i+1, l, head)
+						break
+					}
+				}
+				continue
+			}
+			if diff := cmp.Diff(want, mine); diff != "" {
+				t.Errorf("frame %d: -V %s subtree, tshark (-want) vs rawcap (+got):\n%s", i+1, head, diff)
+			}
 		}
 	}
 }
 
+// FuzzENIP feeds EtherNet/IP segments, over UDP and TCP, to the decoder
+// and every printer, seeded from the vectors and the corpus's EtherNet/IP
+// layers.
 func FuzzENIP(f *testing.F) {
-	for _, v := range enipVectors {
-		f.Add(mustHex(f, v.hex), v.request)
+	vectors := make([]appVector, len(enipVectors))
+	for k, v := range enipVectors {
+		vectors[k] = appVector{name: v.name, hex: v.hex}
 	}
-	d := decode.NewDecoder()
-	tp := &decode.TreePrinter{Location: time.UTC}
-	lp := &decode.LinePrinter{Options: decode.LineOptions{Verbose: 2}}
-	jp := &decode.JSONPrinter{Location: time.UTC}
-	cp := &decode.ColumnsPrinter{Precision: []int{6}}
-	f.Fuzz(func(t *testing.T, payload []byte, request bool) {
-		frame := appTCPFrame(t, 44818, 40000, payload)
-		if request {
-			frame = appTCPFrame(t, 40000, 44818, payload)
-		}
-		d.Decode(frame, linktype.Ethernet)
-		fr := decode.Frame{Number: 1, Time: time.Unix(1, 0), Length: len(frame)}
-		_ = tp.Append(nil, d, &fr)
-		_ = lp.Append(nil, d, &fr)
-		_ = jp.Append(nil, d, &fr)
-		_ = cp.Append(nil, d, &fr)
-	})
+	fuzzApp(f, decode.LayerENIP, 44818, true, vectors)
 }

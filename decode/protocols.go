@@ -41,7 +41,7 @@ var protocols = [layerCount]protocol{
 	LayerFR:       {&protoFR, frFields[:], emitFR, nil},
 	LayerLCP:      {&protoLCP, lcpFields[:], emitLCP, nil}, LayerIPCP: {&protoIPCP, ipcpFields[:], emitIPCP, nil}, LayerIPv6CP: {&protoIPv6CP, ipv6cpFields[:], emitIPv6CP, nil}, LayerCHAP: {&protoCHAP, chapFields[:], emitCHAP, nil}, LayerPAP: {&protoPAP, papFields[:], emitPAP, nil},
 	LayerSFlow:    {&protoSFlow, sflowFields[:], emitSFlow, nil},
-	LayerENIP:     {&protoENIP, enipFields[:], emitENIP, nil},
+	LayerENIP:     {&protoENIP, enipFields[:], emitENIP, cipFields[:]},
 	LayerESP:      {&protoESP, espFields[:], emitESP, nil},
 	LayerGeneve:   {&protoGeneve, geneveFields[:], emitGeneve, nil},
 	LayerNHRP:     {&protoNHRP, nhrpFields[:], emitNHRP, nil},
@@ -106,6 +106,8 @@ var extraProtocols = [...]protocol{
 	{&protoWLANRadio, wlanRadioFields[:], nil, nil}, // emitted by emitRadiotap
 	{&protoNFS, nfsFields[:], nil, nil},             // emitted by emitRPC
 	{&protoPortmap, pmapFields[:], nil, nil},        // emitted by emitRPC
+	{&protoCIP, cipFields[:], nil, nil},             // emitted by emitENIP, with CIP Class Generic
+	{&protoCIPCls, nil, nil, nil},
 }
 
 // emitter is what a protocol's emit function writes to: the packet's
