@@ -30,7 +30,9 @@ package decode
 // The CIP services and classes rawcap reads.
 const (
 	cipServiceMSP      = 0x0a
+	cipUnconnectedSend = 0x52 // the Connection Manager's
 	cipClassMsgRouter  = 0x02
+	cipClassConnMgr    = 0x06
 	cipResponse        = 0x80
 	cipNoClass         = -1 // a path that names no class (a symbol)
 	cipMaxServicesRead = 256
@@ -172,6 +174,10 @@ func cipReadable(m []byte, nested bool) bool {
 	if svc == cipServiceMSP && cp.class == cipClassMsgRouter && !nested {
 		return cipMSPReadable(data)
 	}
+	if svc == cipUnconnectedSend && cp.class == cipClassConnMgr && !nested {
+		emb, _, ok := cipUnconnSend(data)
+		return ok && cipReadable(emb, true)
+	}
 	// CIP's own services and class-specific ones to a class Wireshark
 	// has no dissector for.
 	return cipGeneric(cp.class) && svc != cipServiceMSP
@@ -222,37 +228,63 @@ const (
 	cipMSPNumServices
 	cipMSPOffset
 	cipData
+	cipReserved
+	cipPad
+	cipExLinkAddress
+	cipPort
+	cipLinkAddressByte
+	cipCMSC
+	cipCMPriority
+	cipCMTickTime
+	cipCMTimeoutTick
+	cipCMTimeout
+	cipCMMsgReqSize
+	cipCMRoutePathSize
 	cipFieldCount
 )
 
 var cipFields = [cipFieldCount]Field{
-	cipService:              {Name: "cip.service", Label: "Service", Kind: KindUint, Width: 8, Base: BaseHex},
-	cipRR:                   {Name: "cip.rr", Label: "Request/Response", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0x80},
-	cipSC:                   {Name: "cip.sc", Label: "Service", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0x7f, Digits: 2},
-	cipStatusGen:            {Name: "cip.genstat", Label: "General Status", Kind: KindUint, Width: 8, Base: BaseHex},
-	cipAddStatSize:          {Name: "cip.addstat_size", Label: "Additional Status Size", Kind: KindUint, Width: 8, Unit: " words"},
-	cipAddStat:              {Name: "cip.addstat", Label: "Additional Status", Kind: KindUint, Width: 16, Base: BaseHex},
-	cipRequestPathSize:      {Name: "cip.request_path_size", Label: "Request Path Size", Kind: KindUint, Width: 8, Unit: " words"},
-	cipEPath:                {Name: "cip.epath", Label: "EPath", Kind: KindBytes},
-	cipPathSegment:          {Name: "cip.path_segment", Label: "Path Segment", Kind: KindUint, Width: 8, Base: BaseHex},
-	cipPathSegmentType:      {Name: "cip.path_segment.type", Label: "Path Segment Type", Kind: KindUint, Width: 8, Mask: 0xe0},
-	cipLogicalSegmentType:   {Name: "cip.logical_segment.type", Label: "Logical Segment Type", Kind: KindUint, Width: 8, Mask: 0x1c},
-	cipLogicalSegmentFormat: {Name: "cip.logical_segment.format", Label: "Logical Segment Format", Kind: KindUint, Width: 8, Mask: 0x03},
-	cipClass:                {Name: "cip.class", Label: "Class", Kind: KindUint, Width: 8, Base: BaseHex},
-	cipInstance:             {Name: "cip.instance", Label: "Instance", Kind: KindUint, Width: 8, Base: BaseHex},
-	cipMember:               {Name: "cip.member", Label: "Member", Kind: KindUint, Width: 8, Base: BaseHex},
-	cipAttribute:            {Name: "cip.attribute", Label: "Attribute", Kind: KindUint, Width: 8},
-	cipDataSegmentType:      {Name: "cip.data_segment.type", Label: "Data Segment Type", Kind: KindUint, Width: 8, Mask: 0x1f},
-	cipDataSegmentSize:      {Name: "cip.data_segment.size", Label: "Data Size", Kind: KindUint, Width: 8, Unit: " bytes"},
-	cipSymbol:               {Name: "cip.symbol", Label: "ANSI Symbol", Kind: KindString},
-	cipMSPNumServices:       {Name: "cip.msp.num_services", Label: "Number of Services", Kind: KindUint, Width: 16},
-	cipMSPOffset:            {Name: "cip.msp.offset", Label: "Offset", Kind: KindUint, Width: 16},
-	cipData:                 {Name: "cip.data", Label: "Data", Kind: KindBytes, Proto: &protoCIP}, // in CIP Class Generic too
+	cipService:              {Name: "cip.service", Label: "Service", Kind: KindUint, Width: 8, Base: BaseHex, Proto: &protoCIP},
+	cipRR:                   {Name: "cip.rr", Label: "Request/Response", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0x80, Proto: &protoCIP},
+	cipSC:                   {Name: "cip.sc", Label: "Service", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0x7f, Digits: 2, Proto: &protoCIP},
+	cipStatusGen:            {Name: "cip.genstat", Label: "General Status", Kind: KindUint, Width: 8, Base: BaseHex, Proto: &protoCIP},
+	cipAddStatSize:          {Name: "cip.addstat_size", Label: "Additional Status Size", Kind: KindUint, Width: 8, Unit: " words", Proto: &protoCIP},
+	cipAddStat:              {Name: "cip.addstat", Label: "Additional Status", Kind: KindUint, Width: 16, Base: BaseHex, Proto: &protoCIP},
+	cipRequestPathSize:      {Name: "cip.request_path_size", Label: "Request Path Size", Kind: KindUint, Width: 8, Unit: " words", Proto: &protoCIP},
+	cipEPath:                {Name: "cip.epath", Label: "EPath", Kind: KindBytes, Proto: &protoCIP},
+	cipPathSegment:          {Name: "cip.path_segment", Label: "Path Segment", Kind: KindUint, Width: 8, Base: BaseHex, Proto: &protoCIP},
+	cipPathSegmentType:      {Name: "cip.path_segment.type", Label: "Path Segment Type", Kind: KindUint, Width: 8, Mask: 0xe0, Proto: &protoCIP},
+	cipLogicalSegmentType:   {Name: "cip.logical_segment.type", Label: "Logical Segment Type", Kind: KindUint, Width: 8, Mask: 0x1c, Proto: &protoCIP},
+	cipLogicalSegmentFormat: {Name: "cip.logical_segment.format", Label: "Logical Segment Format", Kind: KindUint, Width: 8, Mask: 0x03, Proto: &protoCIP},
+	cipClass:                {Name: "cip.class", Label: "Class", Kind: KindUint, Width: 8, Base: BaseHex, Proto: &protoCIP},
+	cipInstance:             {Name: "cip.instance", Label: "Instance", Kind: KindUint, Width: 8, Base: BaseHex, Proto: &protoCIP},
+	cipMember:               {Name: "cip.member", Label: "Member", Kind: KindUint, Width: 8, Base: BaseHex, Proto: &protoCIP},
+	cipAttribute:            {Name: "cip.attribute", Label: "Attribute", Kind: KindUint, Width: 8, Proto: &protoCIP},
+	cipDataSegmentType:      {Name: "cip.data_segment.type", Label: "Data Segment Type", Kind: KindUint, Width: 8, Mask: 0x1f, Proto: &protoCIP},
+	cipDataSegmentSize:      {Name: "cip.data_segment.size", Label: "Data Size", Kind: KindUint, Width: 8, Unit: " bytes", Proto: &protoCIP},
+	cipSymbol:               {Name: "cip.symbol", Label: "ANSI Symbol", Kind: KindString, Proto: &protoCIP},
+	cipMSPNumServices:       {Name: "cip.msp.num_services", Label: "Number of Services", Kind: KindUint, Width: 16, Proto: &protoCIP},
+	cipMSPOffset:            {Name: "cip.msp.offset", Label: "Offset", Kind: KindUint, Width: 16, Proto: &protoCIP},
+	cipData:                 {Name: "cip.data", Label: "Data", Kind: KindBytes, Proto: &protoCIP},
+	cipReserved:             {Name: "cip.reserved", Label: "Reserved", Kind: KindUint, Width: 8, Base: BaseHex, Proto: &protoCIP},
+	cipPad:                  {Name: "cip.pad", Label: "Pad Byte", Kind: KindUint, Width: 8, Base: BaseHex, Proto: &protoCIP},
+	cipExLinkAddress:        {Name: "cip.ex_linkaddress", Label: "Extended Link Address", Kind: KindBool, Width: 8, Mask: 0x10, Proto: &protoCIP},
+	cipPort:                 {Name: "cip.port", Label: "Port", Kind: KindUint, Width: 8, Mask: 0x0f, Proto: &protoCIP},
+	cipLinkAddressByte:      {Name: "cip.linkaddress.byte", Label: "Link Address", Kind: KindUint, Width: 8, Proto: &protoCIP},
+	// The Connection Manager's (cipcm's).
+	cipCMSC:            {Name: "cip.cm.sc", Label: "Service", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0x7f, Digits: 2, Proto: &protoCIPCM},
+	cipCMPriority:      {Name: "cip.cm.priority", Label: "Priority", Kind: KindUint, Width: 8, Mask: 0x10, Proto: &protoCIPCM},
+	cipCMTickTime:      {Name: "cip.cm.tick_time", Label: "Tick time", Kind: KindUint, Width: 8, Mask: 0x0f, Proto: &protoCIPCM},
+	cipCMTimeoutTick:   {Name: "cip.cm.timeout_tick", Label: "Time-out ticks", Kind: KindUint, Width: 8, Proto: &protoCIPCM},
+	cipCMTimeout:       {Name: "cip.cm.timeout", Label: "Actual Time Out", Kind: KindUint, Width: 16, Unit: "ms", Proto: &protoCIPCM},
+	cipCMMsgReqSize:    {Name: "cip.cm.msg_req_size", Label: "Embedded Message Request Size", Kind: KindUint, Width: 16, Unit: " bytes", Proto: &protoCIPCM},
+	cipCMRoutePathSize: {Name: "cip.cm.route_path_size", Label: "Route Path Size", Kind: KindUint, Width: 8, Proto: &protoCIPCM},
 }
 
 var (
 	protoCIP    = protoField("cip", "Common Industrial Protocol")
 	protoCIPCls = protoField("cipcls", "CIP Class Generic")
+	protoCIPCM  = protoField("cipcm", "CIP Connection Manager")
 )
 
 // emitCIPMessage emits message m: top-level (its protocol opened by the
@@ -314,7 +346,10 @@ func emitCIPMessage(e *emitter, m []byte, nested bool) {
 		return
 	}
 	e.End()
-	if !cipNamed(svc) {
+	switch {
+	case svc == cipUnconnectedSend && cp.class == cipClassConnMgr:
+		emitCIPUnconnSend(e, data)
+	case !cipNamed(svc):
 		emitCIPGeneric(e, data, false, false)
 	}
 }
@@ -573,6 +608,14 @@ func appendCIPProtocols(b []byte, m []byte) []byte {
 		_, body, _ = cipResponseData(m)
 	} else {
 		_, data, cp, _ := cipRequest(m)
+		if svc == cipUnconnectedSend && cp.class == cipClassConnMgr {
+			b = append(b, ":cipcm"...)
+			emb, _, _ := cipUnconnSend(data)
+			if !cipNamed(emb[0]) && len(cipServiceData(emb)) > 0 {
+				b = append(b, ":cipcls"...)
+			}
+			return b
+		}
 		if svc != cipServiceMSP || cp.class != cipClassMsgRouter {
 			if len(data) > 0 && !cipNamed(svc) {
 				b = append(b, ":cipcls"...)
@@ -588,4 +631,101 @@ func appendCIPProtocols(b []byte, m []byte) []byte {
 		}
 	}
 	return b
+}
+
+// cipUnconnSend splits an Unconnected Send request's data (priority and
+// tick time, time-out ticks, the embedded message's size, the message, a
+// pad byte to a word, the route path's size, a reserved byte, the route
+// path) into the embedded message and the route path; ok is false when
+// the lengths do not add up to the data or the route path holds other
+// than port segments with a one-byte link address.
+func cipUnconnSend(d []byte) (emb, route []byte, ok bool) {
+	if len(d) < 4 {
+		return nil, nil, false
+	}
+	n := int(le16(d[2:]))
+	end := 4 + n + n&1
+	if n < 2 || end+2 > len(d) {
+		return nil, nil, false
+	}
+	emb = d[4 : 4+n]
+	route = d[end+2:]
+	if len(route) != 2*int(d[end]) || len(route) != 2 {
+		return nil, nil, false
+	}
+	if c := route[0]; c&0xf0 != 0 || c&0x0f == 0x0f || c&0x0f == 0 {
+		return nil, nil, false
+	}
+	return emb, route, true
+}
+
+// emitCIPUnconnSend emits the Connection Manager's Unconnected Send
+// request, its embedded message a CIP of its own.
+func emitCIPUnconnSend(e *emitter, d []byte) {
+	f := &cipFields
+	emb, route, _ := cipUnconnSend(d)
+	e.Proto(&protoCIPCM)
+	if e.Tree() {
+		t := append(e.Text(), "Service: "...)
+		t = append(t, f[cipCMSC].ValueNames().Name(cipUnconnectedSend)...)
+		e.Line(append(t, " (Request)"...))
+	}
+	e.Sub()
+	e.UintBits(&f[cipRR], cipUnconnectedSend)
+	e.UintBits(&f[cipCMSC], cipUnconnectedSend)
+	e.Up()
+	e.LineString("Command Specific Data")
+	e.Sub()
+	e.UintBits(&f[cipCMPriority], uint64(d[0]))
+	e.UintBits(&f[cipCMTickTime], uint64(d[0]))
+	e.Uint(&f[cipCMTimeoutTick], uint64(d[1]))
+	e.Uint(&f[cipCMTimeout], uint64(d[1])<<(d[0]&0x0f))
+	e.Uint(&f[cipCMMsgReqSize], uint64(len(emb)))
+	e.LineString("CIP Embedded Message Request")
+	e.Sub()
+	depth := e.NestedProto(&protoCIP)
+	emitCIPMessage(e, emb, true)
+	e.EndNested(depth)
+	if !cipNamed(emb[0]) {
+		emitCIPGeneric(e, cipServiceData(emb), true, false)
+	}
+	e.Up()
+	at := 4 + len(emb)
+	if len(emb)&1 != 0 {
+		e.Uint(&f[cipPad], uint64(d[at]))
+		at++
+	}
+	emitCIPWords(e, &f[cipCMRoutePathSize], byte(len(route)/2))
+	e.Uint(&f[cipReserved], uint64(d[at+1]))
+	if e.Tree() {
+		t := append(e.Text(), "Route Path: Port: "...)
+		t = appendCIPPortName(t, route[0]&0x0f)
+		t = append(t, ", Address: "...)
+		e.Line(appendUint(t, uint64(route[1])))
+	}
+	e.Sub()
+	e.Bytes(&f[cipEPath], route)
+	e.NoTree()
+	e.Uint(&f[cipPathSegment], uint64(route[0]))
+	if e.Tree() {
+		t := append(e.Text(), "Path Segment: 0x"...)
+		e.SetRepr(append(appendHex2(t, route[0]), " (Port Segment)"...))
+	}
+	e.Sub()
+	e.UintBits(&f[cipPathSegmentType], uint64(route[0]))
+	e.BoolBits(&f[cipExLinkAddress], uint64(route[0]))
+	e.UintBits(&f[cipPort], uint64(route[0]))
+	e.Uint(&f[cipLinkAddressByte], uint64(route[1]))
+	e.Up()
+	e.Up()
+	e.Up()
+	e.End()
+}
+
+// appendCIPPortName appends a port's name ("Backplane"), or its number.
+func appendCIPPortName(b []byte, port byte) []byte {
+	if name := cipFields[cipPort].ValueNames().Name(uint64(port)); name != "" {
+		return append(b, name...)
+	}
+	return appendUint(b, uint64(port))
 }

@@ -33,7 +33,7 @@ var enipVectors = []struct {
 	{name: "send unit data, multiple service request", cip: "whole", request: true, enip: true, msgs: 1,
 		hex: "70003a0000010210000000001a392f000000000000000000000000000a000200a100040009133500b1002600e46a" +
 			"0a02200224010200060012004c022072240000ce040001004c02207224002c3d04000100"},
-	{name: "send RR data, unconnected send", cip: "none", request: true, enip: true, msgs: 1,
+	{name: "send RR data, unconnected send", cip: "whole", request: true, enip: true, msgs: 1,
 		hex: "6f00260000050213000000006ac0be000000000000000000000000001400020000000000b200160052022006240107e9" +
 			"0800010220ac2401010001000100"},
 	{name: "send RR data, reply", cip: "part", enip: true, msgs: 1,
@@ -58,6 +58,9 @@ var enipVectors = []struct {
 			"0200060010004c0391046162636401000e03207224013001"},
 	{name: "unconnected request to an unknown class", cip: "whole", request: true, enip: true, msgs: 1,
 		hex: "6f0019000001021000000000000000000000000000000000000000000a00020000000000b20009004b02206b2401050607"},
+	{name: "unconnected send of a class-specific service, port 2", cip: "whole", request: true, enip: true, msgs: 1,
+		hex: "6f0028000001021000000000000000000000000000000000000000000a00020000000000b20018005202200624011a0509" +
+			"004c02910261620100070001000203"},
 	{name: "register session", request: true, enip: true, msgs: 1,
 		hex: "650004000000000000000000010203040506070800000000 01000000"},
 	{name: "register session, error status", enip: true, msgs: 1,
@@ -149,7 +152,9 @@ func TestENIP(t *testing.T) {
 	compareFieldsWithTshark(t, writeTestPcap(t, whole), whole, []string{"frame.protocols", "cip.service", "cip.rr", "cip.sc", "cip.genstat",
 		"cip.addstat_size", "cip.addstat", "cip.request_path_size", "cip.epath", "cip.path_segment", "cip.path_segment.type",
 		"cip.logical_segment.type", "cip.logical_segment.format", "cip.class", "cip.instance", "cip.member", "cip.attribute",
-		"cip.data_segment.type", "cip.data_segment.size", "cip.symbol", "cip.msp.num_services", "cip.msp.offset", "cip.data"})
+		"cip.data_segment.type", "cip.data_segment.size", "cip.symbol", "cip.msp.num_services", "cip.msp.offset", "cip.data",
+		"cip.reserved", "cip.pad", "cip.ex_linkaddress", "cip.port", "cip.linkaddress.byte", "cip.cm.sc", "cip.cm.priority",
+		"cip.cm.tick_time", "cip.cm.timeout_tick", "cip.cm.timeout", "cip.cm.msg_req_size", "cip.cm.route_path_size"})
 }
 
 // compareENIPSubtrees holds each frame's EtherNet/IP subtrees to tshark's,
@@ -176,7 +181,7 @@ func compareENIPSubtrees(t *testing.T, frames [][]byte, cip []string) {
 		d.Decode(frame, linktype.Ethernet)
 		f := decode.Frame{Number: i + 1, Time: time.Unix(int64(1700000000+i), 0), Length: len(frame)}
 		tree := string(tp.Append(nil, d, &f))
-		for _, head := range []string{"EtherNet/IP (Industrial Protocol)", "Common Industrial Protocol", "CIP Class Generic"} {
+		for _, head := range []string{"EtherNet/IP (Industrial Protocol)", "Common Industrial Protocol", "CIP Class Generic", "CIP Connection Manager"} {
 			mine := subtreeOf(tree, head)
 			want := subtreeOf("Frame "+theirs[i], head)
 			if head == "EtherNet/IP (Industrial Protocol)" && len(want) == 0 {

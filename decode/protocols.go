@@ -107,7 +107,7 @@ var extraProtocols = [...]protocol{
 	{&protoNFS, nfsFields[:], nil, nil},             // emitted by emitRPC
 	{&protoPortmap, pmapFields[:], nil, nil},        // emitted by emitRPC
 	{&protoCIP, cipFields[:], nil, nil},             // emitted by emitENIP, with CIP Class Generic
-	{&protoCIPCls, nil, nil, nil},
+	{&protoCIPCls, nil, nil, nil}, {&protoCIPCM, nil, nil, nil},
 }
 
 // emitter is what a protocol's emit function writes to: the packet's
