@@ -729,3 +729,102 @@ func appendCIPPortName(b []byte, port byte) []byte {
 	}
 	return appendUint(b, uint64(port))
 }
+
+// infoCIP appends the packet list's Info for message m: a request's
+// "Message Router - Multiple Service Packet", "Class (0x72) - Service
+// (0x4c)" or "'SYMBOL' - Get Attribute Single", a response's "Success:
+// Get Attributes All"; after a Multiple Service Packet its services'
+// ("Service (0x4c), Service (0x4c)"), after an Unconnected Send its
+// embedded request's.
+func infoCIP(b []byte, m []byte) []byte {
+	if len(m) < 2 {
+		return b
+	}
+	svc := m[0]
+	if svc&cipResponse != 0 {
+		if len(m) < 4 {
+			return b
+		}
+		b = append(b, cipFields[cipStatusGen].ValueNames().Name(uint64(m[2]))...)
+		b = append(b, ": "...)
+		b = appendCIPServiceName(b, svc)
+		if _, data, ok := cipResponseData(m); ok && svc&0x7f == cipServiceMSP && cipMSPReadable(data) {
+			b = appendCIPMSPInfo(b, data)
+		}
+		return b
+	}
+	_, data, cp, ok := cipRequest(m)
+	if !ok {
+		return appendCIPServiceName(b, svc)
+	}
+	switch {
+	case svc == cipServiceMSP && cp.class == cipClassMsgRouter:
+		b = appendCIPRequestInfo(b, cp, svc)
+		if cipMSPReadable(data) {
+			b = appendCIPMSPInfo(b, data)
+		}
+	case svc == cipUnconnectedSend && cp.class == cipClassConnMgr:
+		b = appendCIPRequestInfo(b, cp, svc)
+		if emb, _, ok := cipUnconnSend(data); ok {
+			if _, _, ecp, ok := cipRequest(emb); ok {
+				b = append(b, ": "...)
+				b = appendCIPRequestInfo(b, ecp, emb[0])
+			}
+		}
+	default:
+		b = appendCIPRequestInfo(b, cp, svc)
+	}
+	return b
+}
+
+// appendCIPRequestInfo appends what names a request: its class's name and
+// its service's as that class names it ("Connection Manager - Unconnected
+// Send"), or "Class (0x72)" or the symbol ("'abc'") and the service.
+func appendCIPRequestInfo(b []byte, cp cipPath, svc byte) []byte {
+	switch {
+	case cp.class == cipClassConnMgr:
+		b = append(b, "Connection Manager - "...)
+		if name := cipFields[cipCMSC].ValueNames().Name(uint64(svc & 0x7f)); name != "" {
+			return append(b, name...)
+		}
+		return appendCIPServiceName(b, svc)
+	case cp.class != cipNoClass && !cipGeneric(cp.class):
+		b = append(b, cipFields[cipClass].ValueNames().Name(uint64(cp.class))...)
+		b = append(b, " - "...)
+	case cp.symbol != nil:
+		b = append(b, '\'')
+		b = append(b, cp.symbol...)
+		b = append(b, "' - "...)
+	case cp.class != cipNoClass:
+		b = append(b, "Class (0x"...)
+		b = appendHex2(b, byte(cp.class))
+		b = append(b, ") - "...)
+	}
+	return appendCIPServiceName(b, svc)
+}
+
+// appendCIPServiceName appends a service's name ("Multiple Service
+// Packet"), or "Service (0x4c)".
+func appendCIPServiceName(b []byte, svc byte) []byte {
+	if name := cipFields[cipSC].ValueNames().Name(uint64(svc & 0x7f)); name != "" {
+		return append(b, name...)
+	}
+	b = append(b, "Service (0x"...)
+	b = appendHex2(b, svc&0x7f)
+	return append(b, ')')
+}
+
+// appendCIPMSPInfo appends a Multiple Service Packet's services: ": " and
+// each one's service, joined by ", ".
+func appendCIPMSPInfo(b []byte, body []byte) []byte {
+	count, _, _ := cipMSP(body, -1)
+	b = append(b, ": "...)
+	for k := range count {
+		if k > 0 {
+			b = append(b, ", "...)
+		}
+		_, svc, _ := cipMSP(body, k)
+		b = appendCIPServiceName(b, svc[0])
+	}
+	return b
+}

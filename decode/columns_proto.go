@@ -140,6 +140,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "BGP"...)
 	case LayerRESP:
 		return append(b, "RESP"...)
+	case LayerENIP:
+		return appendENIPProto(b, d, top)
 	case LayerRIP:
 		return appendRIPProto(b, d, top)
 	case LayerRIPng:

@@ -31,12 +31,13 @@ const enipHeaderLen = 24
 
 // The encapsulation commands rawcap reads the data of.
 const (
-	enipListServices    = 0x04
-	enipListIdentity    = 0x63
-	enipListInterfaces  = 0x64
-	enipRegisterSession = 0x65
-	enipSendRRData      = 0x6f
-	enipSendUnitData    = 0x70
+	enipListServices      = 0x04
+	enipListIdentity      = 0x63
+	enipListInterfaces    = 0x64
+	enipRegisterSession   = 0x65
+	enipUnregisterSession = 0x66
+	enipSendRRData        = 0x6f
+	enipSendUnitData      = 0x70
 )
 
 // The Common Packet Format item types rawcap reads.
@@ -501,4 +502,80 @@ func cString(b []byte) []byte {
 		}
 	}
 	return b
+}
+
+// appendENIPProto appends the packet list's Protocol: "CIP" when a
+// message carries CIP ("CIP CM" when the last is an Unconnected Send
+// request), else "ENIP".
+func appendENIPProto(b []byte, d *Decoder, i int) []byte {
+	l := &d.layers[i]
+	seg := d.data[l.Start:l.End]
+	proto := "ENIP"
+	for off := 0; ; {
+		m, next, ok := enipNext(seg, off)
+		if !ok {
+			break
+		}
+		off = next
+		if c := enipCIP(m); c != nil {
+			proto = "CIP"
+			if _, data, cp, ok := cipRequest(c); ok && c[0] == cipUnconnectedSend && cp.class == cipClassConnMgr {
+				if _, _, ok := cipUnconnSend(data); ok {
+					proto = "CIP CM"
+				}
+			}
+		}
+	}
+	return append(b, proto...)
+}
+
+// infoENIP appends the packet list's Info: each message's, joined by
+// " | " — its CIP's (infoCIP), or its command, "(Req)" or "(Rsp)" and
+// what names it (the session of Register and Unregister Session, the
+// product of a List Identity reply, the service of a List Services
+// reply).
+func infoENIP(b []byte, d *Decoder, i int) []byte {
+	l := &d.layers[i]
+	seg := d.data[l.Start:l.End]
+	request := enipRequest(d, i)
+	for off, n := 0, 0; ; n++ {
+		m, next, ok := enipNext(seg, off)
+		if !ok {
+			return b
+		}
+		off = next
+		if n > 0 {
+			b = append(b, " | "...)
+		}
+		if c := enipCIP(m); c != nil {
+			b = infoCIP(b, c)
+			continue
+		}
+		b = append(b, enipFields[enipCommand].ValueNames().Name(uint64(m.Command()))...)
+		if request {
+			b = append(b, " (Req)"...)
+		} else {
+			b = append(b, " (Rsp)"...)
+		}
+		switch m.Command() {
+		case enipRegisterSession, enipUnregisterSession:
+			b = append(b, ", Session: 0x"...)
+			b = appendHexNUpper(b, uint64(m.Session()), 8)
+		case enipListIdentity, enipListServices:
+			count, items, ok := enipCPF(m)
+			if !ok || count == 0 {
+				break
+			}
+			it, _, ok := enipNextItem(items, 0)
+			switch {
+			case !ok:
+			case it.Type == enipItemIdentity && len(it.Data) >= 33 && len(it.Data) >= 33+int(it.Data[32]):
+				b = append(b, ", "...)
+				b = append(b, it.Data[33:33+int(it.Data[32])]...)
+			case it.Type == enipItemListServices && len(it.Data) >= 4:
+				b = append(b, ", "...)
+				b = append(b, cString(it.Data[4:])...)
+			}
+		}
+	}
 }

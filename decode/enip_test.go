@@ -157,9 +157,8 @@ func TestENIP(t *testing.T) {
 		"cip.cm.tick_time", "cip.cm.timeout_tick", "cip.cm.timeout", "cip.cm.msg_req_size", "cip.cm.route_path_size"})
 }
 
-// compareENIPSubtrees holds each frame's EtherNet/IP subtrees to tshark's,
-// line for line (the packet list is not written for EtherNet/IP yet), and
-// its CIP and CIP Class Generic ones as cip[i] says: line for line
+// compareENIPSubtrees holds each frame's packet list row and EtherNet/IP
+// subtrees to tshark's, line for line, and its CIP and CIP Class Generic ones as cip[i] says: line for line
 // ("whole"), or each of rawcap's lines one of tshark's, in order ("part").
 func compareENIPSubtrees(t *testing.T, frames [][]byte, cip []string) {
 	t.Helper()
@@ -175,12 +174,21 @@ func compareENIPSubtrees(t *testing.T, frames [][]byte, cip []string) {
 	if len(theirs) != len(frames) {
 		t.Fatalf("tshark printed %d frames, want %d", len(theirs), len(frames))
 	}
+	cols, err := exec.Command("tshark", "-n", "-r", path, "-T", "fields", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info").Output()
+	if err != nil {
+		t.Fatalf("tshark: %v", err)
+	}
+	rows := strings.Split(strings.TrimSuffix(string(cols), "\n"), "\n")
 	d := decode.NewDecoder()
 	tp := &decode.TreePrinter{Location: time.UTC}
 	for i, frame := range frames {
 		d.Decode(frame, linktype.Ethernet)
 		f := decode.Frame{Number: i + 1, Time: time.Unix(int64(1700000000+i), 0), Length: len(frame)}
 		tree := string(tp.Append(nil, d, &f))
+		row := strings.TrimSuffix(string((&decode.ColumnsPrinter{}).Append(nil, d, &f)), "\n")
+		if proto, info, _ := strings.Cut(rows[i], "\t"); !strings.Contains(row, " "+proto+" ") || !strings.HasSuffix(row, " "+info) {
+			t.Errorf("frame %d: columns %q, tshark says %q / %q", i+1, row, proto, info)
+		}
 		for _, head := range []string{"EtherNet/IP (Industrial Protocol)", "Common Industrial Protocol", "CIP Class Generic", "CIP Connection Manager"} {
 			mine := subtreeOf(tree, head)
 			want := subtreeOf("Frame "+theirs[i], head)
