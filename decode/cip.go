@@ -31,6 +31,7 @@ package decode
 const (
 	cipServiceMSP      = 0x0a
 	cipUnconnectedSend = 0x52 // the Connection Manager's
+	cipForwardClose    = 0x4e // the Connection Manager's
 	cipClassMsgRouter  = 0x02
 	cipClassConnMgr    = 0x06
 	cipResponse        = 0x80
@@ -42,6 +43,7 @@ const (
 type cipPath struct {
 	class                       int // cipNoClass: none
 	instance, member, attribute int // -1: none
+	port, link                  int // port -1: none
 	symbol                      []byte
 	ok                          bool
 }
@@ -52,6 +54,8 @@ func cipSegment(p []byte, off int) (n int, ok bool) {
 	c := p[off]
 	switch {
 	case c == 0x20 || c == 0x24 || c == 0x28 || c == 0x30: // 8-bit class, instance, member, attribute
+		return 2, off+2 <= len(p)
+	case cipPortSegment(c): // a port and a one-byte link address
 		return 2, off+2 <= len(p)
 	case c == 0x91: // ANSI extended symbol, padded to a word
 		if off+2 > len(p) {
@@ -64,24 +68,30 @@ func cipSegment(p []byte, off int) (n int, ok bool) {
 	return 0, false
 }
 
+// cipPortSegment reports whether c starts a port segment rawcap reads:
+// port 1 to 14, the link address one byte.
+func cipPortSegment(c byte) bool { return c&0xf0 == 0 && c != 0 && c != 0x0f }
+
 // parseCIPPath reads the path p.
 func parseCIPPath(p []byte) (cp cipPath) {
-	cp.class, cp.instance, cp.member, cp.attribute = cipNoClass, -1, -1, -1
+	cp.class, cp.instance, cp.member, cp.attribute, cp.port = cipNoClass, -1, -1, -1, -1
 	for off := 0; off < len(p); {
 		n, ok := cipSegment(p, off)
 		if !ok {
 			return cp
 		}
-		switch p[off] {
-		case 0x20:
+		switch c := p[off]; {
+		case cipPortSegment(c):
+			cp.port, cp.link = int(c), int(p[off+1])
+		case c == 0x20:
 			cp.class = int(p[off+1])
-		case 0x24:
+		case c == 0x24:
 			cp.instance = int(p[off+1])
-		case 0x28:
+		case c == 0x28:
 			cp.member = int(p[off+1])
-		case 0x30:
+		case c == 0x30:
 			cp.attribute = int(p[off+1])
-		case 0x91:
+		case c == 0x91:
 			cp.symbol = p[off+2 : off+2+int(p[off+1])]
 		}
 		off += n
@@ -178,6 +188,10 @@ func cipReadable(m []byte, nested bool) bool {
 		emb, _, ok := cipUnconnSend(data)
 		return ok && cipReadable(emb, true)
 	}
+	if svc == cipForwardClose && cp.class == cipClassConnMgr && !nested {
+		_, ok := cipFwdClose(data)
+		return ok
+	}
 	// CIP's own services and class-specific ones to a class Wireshark
 	// has no dissector for.
 	return cipGeneric(cp.class) && svc != cipServiceMSP
@@ -240,6 +254,10 @@ const (
 	cipCMTimeout
 	cipCMMsgReqSize
 	cipCMRoutePathSize
+	cipCMConnSerialNum
+	cipCMVendor
+	cipCMOrigSerialNum
+	cipCMConnPathSize
 	cipFieldCount
 )
 
@@ -278,7 +296,11 @@ var cipFields = [cipFieldCount]Field{
 	cipCMTimeoutTick:   {Name: "cip.cm.timeout_tick", Label: "Time-out ticks", Kind: KindUint, Width: 8, Proto: &protoCIPCM},
 	cipCMTimeout:       {Name: "cip.cm.timeout", Label: "Actual Time Out", Kind: KindUint, Width: 16, Unit: "ms", Proto: &protoCIPCM},
 	cipCMMsgReqSize:    {Name: "cip.cm.msg_req_size", Label: "Embedded Message Request Size", Kind: KindUint, Width: 16, Unit: " bytes", Proto: &protoCIPCM},
-	cipCMRoutePathSize: {Name: "cip.cm.route_path_size", Label: "Route Path Size", Kind: KindUint, Width: 8, Proto: &protoCIPCM},
+	cipCMRoutePathSize: {Name: "cip.cm.route_path_size", Label: "Route Path Size", Kind: KindUint, Width: 8, Unit: " words", Proto: &protoCIPCM},
+	cipCMConnSerialNum: {Name: "cip.cm.conn_serial_num", Label: "Connection Serial Number", Kind: KindUint, Width: 16, Base: BaseHex, Proto: &protoCIPCM},
+	cipCMVendor:        {Name: "cip.cm.vendor", Label: "Originator Vendor ID", Kind: KindUint, Width: 16, Base: BaseHex, Proto: &protoCIPCM},
+	cipCMOrigSerialNum: {Name: "cip.cm.orig_serial_num", Label: "Originator Serial Number", Kind: KindUint, Width: 32, Base: BaseHex, Proto: &protoCIPCM},
+	cipCMConnPathSize:  {Name: "cip.cm.connpath_size", Label: "Connection Path Size", Kind: KindUint, Width: 8, Unit: " words", Proto: &protoCIPCM},
 }
 
 var (
@@ -326,7 +348,7 @@ func emitCIPMessage(e *emitter, m []byte, nested bool) {
 	}
 	path, data, cp, _ := cipRequest(m)
 	emitCIPWords(e, &f[cipRequestPathSize], m[1])
-	emitCIPPath(e, path, cp)
+	emitCIPPath(e, "Request Path", path, cp)
 	switch {
 	case svc == cipServiceMSP && cp.class == cipClassMsgRouter && !nested:
 		emitCIPMSP(e, data, true)
@@ -349,6 +371,8 @@ func emitCIPMessage(e *emitter, m []byte, nested bool) {
 	switch {
 	case svc == cipUnconnectedSend && cp.class == cipClassConnMgr:
 		emitCIPUnconnSend(e, data)
+	case svc == cipForwardClose && cp.class == cipClassConnMgr:
+		emitCIPFwdClose(e, data)
 	case !cipNamed(svc):
 		emitCIPGeneric(e, data, false, false)
 	}
@@ -431,10 +455,11 @@ func emitCIPService(e *emitter, svc byte) {
 
 // emitCIPPath emits a request path read by parseCIPPath: its title line,
 // the hidden EPath, and each segment.
-func emitCIPPath(e *emitter, p []byte, cp cipPath) {
+func emitCIPPath(e *emitter, label string, p []byte, cp cipPath) {
 	f := &cipFields
 	if e.Tree() {
-		e.Line(appendCIPPathTitle(append(e.Text(), "Request Path: "...), cp))
+		t := append(e.Text(), label...)
+		e.Line(appendCIPPathTitle(append(t, ": "...), cp))
 	}
 	e.Sub()
 	e.Bytes(&f[cipEPath], p)
@@ -446,28 +471,35 @@ func emitCIPPath(e *emitter, p []byte, cp cipPath) {
 		if e.Tree() {
 			t := append(e.Text(), "Path Segment: 0x"...)
 			t = appendHex2(t, c)
-			switch c {
-			case 0x20:
+			switch {
+			case cipPortSegment(c):
+				t = append(t, " (Port Segment)"...)
+			case c == 0x20:
 				t = append(t, " (8-Bit Class Segment)"...)
-			case 0x24:
+			case c == 0x24:
 				t = append(t, " (8-Bit Instance Segment)"...)
-			case 0x28:
+			case c == 0x28:
 				t = append(t, " (8-Bit Member Segment)"...)
-			case 0x30:
+			case c == 0x30:
 				t = append(t, " (8-Bit Attribute Segment)"...)
-			case 0x91:
+			case c == 0x91:
 				t = append(t, " (ANSI Extended Symbol Segment)"...)
 			}
 			e.SetRepr(t)
 		}
 		e.Sub()
 		e.UintBits(&f[cipPathSegmentType], uint64(c))
-		if c == 0x91 {
+		switch {
+		case cipPortSegment(c):
+			e.BoolBits(&f[cipExLinkAddress], uint64(c))
+			e.UintBits(&f[cipPort], uint64(c))
+			e.Uint(&f[cipLinkAddressByte], uint64(p[off+1]))
+		case c == 0x91:
 			size := int(p[off+1])
 			e.UintBits(&f[cipDataSegmentType], uint64(c))
 			e.Uint(&f[cipDataSegmentSize], uint64(size))
 			e.Bytes(&f[cipSymbol], p[off+2:off+2+size])
-		} else {
+		default:
 			e.UintBits(&f[cipLogicalSegmentType], uint64(c))
 			e.UintBits(&f[cipLogicalSegmentFormat], uint64(c))
 			v := uint64(p[off+1])
@@ -492,7 +524,17 @@ func emitCIPPath(e *emitter, p []byte, cp cipPath) {
 // the class (its name, or "Class: 0xAC"), the instance, or the symbol.
 func appendCIPPathTitle(b []byte, cp cipPath) []byte {
 	sep := false
+	if cp.port >= 0 {
+		b = append(b, "Port: "...)
+		b = appendCIPPortName(b, byte(cp.port))
+		b = append(b, ", Address: "...)
+		b = appendUint(b, uint64(cp.link))
+		sep = true
+	}
 	if cp.class != cipNoClass {
+		if sep {
+			b = append(b, ", "...)
+		}
 		if name := cipFields[cipClass].ValueNames().Name(uint64(cp.class)); name != "" {
 			b = append(b, name...)
 		} else {
@@ -608,6 +650,9 @@ func appendCIPProtocols(b []byte, m []byte) []byte {
 		_, body, _ = cipResponseData(m)
 	} else {
 		_, data, cp, _ := cipRequest(m)
+		if svc == cipForwardClose && cp.class == cipClassConnMgr {
+			return append(b, ":cipcm"...)
+		}
 		if svc == cipUnconnectedSend && cp.class == cipClassConnMgr {
 			b = append(b, ":cipcm"...)
 			emb, _, _ := cipUnconnSend(data)
@@ -664,22 +709,7 @@ func cipUnconnSend(d []byte) (emb, route []byte, ok bool) {
 func emitCIPUnconnSend(e *emitter, d []byte) {
 	f := &cipFields
 	emb, route, _ := cipUnconnSend(d)
-	e.Proto(&protoCIPCM)
-	if e.Tree() {
-		t := append(e.Text(), "Service: "...)
-		t = append(t, f[cipCMSC].ValueNames().Name(cipUnconnectedSend)...)
-		e.Line(append(t, " (Request)"...))
-	}
-	e.Sub()
-	e.UintBits(&f[cipRR], cipUnconnectedSend)
-	e.UintBits(&f[cipCMSC], cipUnconnectedSend)
-	e.Up()
-	e.LineString("Command Specific Data")
-	e.Sub()
-	e.UintBits(&f[cipCMPriority], uint64(d[0]))
-	e.UintBits(&f[cipCMTickTime], uint64(d[0]))
-	e.Uint(&f[cipCMTimeoutTick], uint64(d[1]))
-	e.Uint(&f[cipCMTimeout], uint64(d[1])<<(d[0]&0x0f))
+	emitCIPCMHead(e, cipUnconnectedSend, d)
 	e.Uint(&f[cipCMMsgReqSize], uint64(len(emb)))
 	e.LineString("CIP Embedded Message Request")
 	e.Sub()
@@ -697,27 +727,7 @@ func emitCIPUnconnSend(e *emitter, d []byte) {
 	}
 	emitCIPWords(e, &f[cipCMRoutePathSize], byte(len(route)/2))
 	e.Uint(&f[cipReserved], uint64(d[at+1]))
-	if e.Tree() {
-		t := append(e.Text(), "Route Path: Port: "...)
-		t = appendCIPPortName(t, route[0]&0x0f)
-		t = append(t, ", Address: "...)
-		e.Line(appendUint(t, uint64(route[1])))
-	}
-	e.Sub()
-	e.Bytes(&f[cipEPath], route)
-	e.NoTree()
-	e.Uint(&f[cipPathSegment], uint64(route[0]))
-	if e.Tree() {
-		t := append(e.Text(), "Path Segment: 0x"...)
-		e.SetRepr(append(appendHex2(t, route[0]), " (Port Segment)"...))
-	}
-	e.Sub()
-	e.UintBits(&f[cipPathSegmentType], uint64(route[0]))
-	e.BoolBits(&f[cipExLinkAddress], uint64(route[0]))
-	e.UintBits(&f[cipPort], uint64(route[0]))
-	e.Uint(&f[cipLinkAddressByte], uint64(route[1]))
-	e.Up()
-	e.Up()
+	emitCIPPath(e, "Route Path", route, parseCIPPath(route))
 	e.Up()
 	e.End()
 }
@@ -762,6 +772,13 @@ func infoCIP(b []byte, m []byte) []byte {
 		b = appendCIPRequestInfo(b, cp, svc)
 		if cipMSPReadable(data) {
 			b = appendCIPMSPInfo(b, data)
+		}
+	case svc == cipForwardClose && cp.class == cipClassConnMgr:
+		b = appendCIPRequestInfo(b, cp, svc)
+		if path, ok := cipFwdClose(data); ok {
+			b = append(b, " ("...)
+			b = append(b, cipFields[cipClass].ValueNames().Name(uint64(parseCIPPath(path).class))...)
+			b = append(b, ')')
 		}
 	case svc == cipUnconnectedSend && cp.class == cipClassConnMgr:
 		b = appendCIPRequestInfo(b, cp, svc)
@@ -827,4 +844,74 @@ func appendCIPMSPInfo(b []byte, body []byte) []byte {
 		b = appendCIPServiceName(b, svc[0])
 	}
 	return b
+}
+
+// cipFwdClose returns a Forward Close request's connection path: after
+// priority and tick time, time-out ticks, the connection's serial number,
+// the originator's vendor and serial number, the path's size and a
+// reserved byte. ok is false when the lengths do not add up to the data
+// or the path names no class Wireshark names (which the Info names).
+func cipFwdClose(d []byte) (path []byte, ok bool) {
+	if len(d) < 12 || len(d) != 12+2*int(d[10]) {
+		return nil, false
+	}
+	path = d[12:]
+	cp := parseCIPPath(path)
+	return path, cp.ok && cp.class != cipNoClass && !cipGeneric(cp.class)
+}
+
+// emitCIPFwdClose emits the Connection Manager's Forward Close request.
+func emitCIPFwdClose(e *emitter, d []byte) {
+	f := &cipFields
+	path, _ := cipFwdClose(d)
+	emitCIPCMHead(e, cipForwardClose, d)
+	e.Uint(&f[cipCMConnSerialNum], uint64(le16(d[2:])))
+	e.Uint(&f[cipCMVendor], uint64(le16(d[4:])))
+	e.Uint(&f[cipCMOrigSerialNum], uint64(le32(d[6:])))
+	emitCIPWords(e, &f[cipCMConnPathSize], d[10])
+	e.Uint(&f[cipReserved], uint64(d[11]))
+	emitCIPPath(e, "Connection Path", path, parseCIPPath(path))
+	e.Up()
+	e.End()
+}
+
+// emitCIPCMHead opens the Connection Manager's protocol for a request of
+// service svc: the service's line, then "Command Specific Data" (left
+// open: the caller ends it with Up) and the time-out's fields.
+func emitCIPCMHead(e *emitter, svc byte, d []byte) {
+	f := &cipFields
+	e.Proto(&protoCIPCM)
+	if e.Tree() {
+		t := append(e.Text(), "Service: "...)
+		t = append(t, f[cipCMSC].ValueNames().Name(uint64(svc))...)
+		e.Line(append(t, " (Request)"...))
+	}
+	e.Sub()
+	e.UintBits(&f[cipRR], uint64(svc))
+	e.UintBits(&f[cipCMSC], uint64(svc))
+	e.Up()
+	e.LineString("Command Specific Data")
+	e.Sub()
+	e.UintBits(&f[cipCMPriority], uint64(d[0]))
+	e.UintBits(&f[cipCMTickTime], uint64(d[0]))
+	e.Uint(&f[cipCMTimeoutTick], uint64(d[1]))
+	e.Uint(&f[cipCMTimeout], uint64(d[1])<<(d[0]&0x0f))
+}
+
+// cipCMRequest reports whether top-level message m is a Connection
+// Manager request rawcap reads (the packet list's Protocol is "CIP CM").
+func cipCMRequest(m []byte) bool {
+	_, data, cp, ok := cipRequest(m)
+	if !ok || m[0]&cipResponse != 0 || cp.class != cipClassConnMgr {
+		return false
+	}
+	switch m[0] {
+	case cipUnconnectedSend:
+		_, _, ok = cipUnconnSend(data)
+	case cipForwardClose:
+		_, ok = cipFwdClose(data)
+	default:
+		ok = false
+	}
+	return ok
 }

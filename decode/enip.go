@@ -505,7 +505,7 @@ func cString(b []byte) []byte {
 }
 
 // appendENIPProto appends the packet list's Protocol: "CIP" when a
-// message carries CIP ("CIP CM" when the last is an Unconnected Send
+// message carries CIP ("CIP CM" when the last is a Connection Manager
 // request), else "ENIP".
 func appendENIPProto(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
@@ -519,10 +519,8 @@ func appendENIPProto(b []byte, d *Decoder, i int) []byte {
 		off = next
 		if c := enipCIP(m); c != nil {
 			proto = "CIP"
-			if _, data, cp, ok := cipRequest(c); ok && c[0] == cipUnconnectedSend && cp.class == cipClassConnMgr {
-				if _, _, ok := cipUnconnSend(data); ok {
-					proto = "CIP CM"
-				}
+			if cipCMRequest(c) {
+				proto = "CIP CM"
 			}
 		}
 	}

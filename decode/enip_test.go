@@ -61,6 +61,9 @@ var enipVectors = []struct {
 	{name: "unconnected send of a class-specific service, port 2", cip: "whole", request: true, enip: true, msgs: 1,
 		hex: "6f0028000001021000000000000000000000000000000000000000000a00020000000000b20018005202200624011a0509" +
 			"004c02910261620100070001000203"},
+	{name: "forward close", cip: "whole", request: true, enip: true, msgs: 1,
+		hex: "6f0028000001021000000000000000000000000000000000000000000a00020000000000b20018004e02200624010a0e3412" +
+			"0100efbeadde0300010020022401"},
 	{name: "register session", request: true, enip: true, msgs: 1,
 		hex: "650004000000000000000000010203040506070800000000 01000000"},
 	{name: "register session, error status", enip: true, msgs: 1,
@@ -154,7 +157,8 @@ func TestENIP(t *testing.T) {
 		"cip.logical_segment.type", "cip.logical_segment.format", "cip.class", "cip.instance", "cip.member", "cip.attribute",
 		"cip.data_segment.type", "cip.data_segment.size", "cip.symbol", "cip.msp.num_services", "cip.msp.offset", "cip.data",
 		"cip.reserved", "cip.pad", "cip.ex_linkaddress", "cip.port", "cip.linkaddress.byte", "cip.cm.sc", "cip.cm.priority",
-		"cip.cm.tick_time", "cip.cm.timeout_tick", "cip.cm.timeout", "cip.cm.msg_req_size", "cip.cm.route_path_size"})
+		"cip.cm.tick_time", "cip.cm.timeout_tick", "cip.cm.timeout", "cip.cm.msg_req_size", "cip.cm.route_path_size",
+		"cip.cm.conn_serial_num", "cip.cm.vendor", "cip.cm.orig_serial_num", "cip.cm.connpath_size"})
 }
 
 // compareENIPSubtrees holds each frame's packet list row and EtherNet/IP
