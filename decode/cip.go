@@ -32,6 +32,7 @@ const (
 	cipServiceMSP      = 0x0a
 	cipUnconnectedSend = 0x52 // the Connection Manager's
 	cipForwardClose    = 0x4e // the Connection Manager's
+	cipForwardOpen     = 0x54 // the Connection Manager's
 	cipClassMsgRouter  = 0x02
 	cipClassConnMgr    = 0x06
 	cipResponse        = 0x80
@@ -192,6 +193,10 @@ func cipReadable(m []byte, nested bool) bool {
 		_, ok := cipFwdClose(data)
 		return ok
 	}
+	if svc == cipForwardOpen && cp.class == cipClassConnMgr && !nested {
+		_, ok := cipFwdOpen(data)
+		return ok
+	}
 	// CIP's own services and class-specific ones to a class Wireshark
 	// has no dissector for.
 	return cipGeneric(cp.class) && svc != cipServiceMSP
@@ -258,6 +263,24 @@ const (
 	cipCMVendor
 	cipCMOrigSerialNum
 	cipCMConnPathSize
+	cipCMOTConnID
+	cipCMTOConnID
+	cipCMConnID
+	cipCMTimeoutMultiplier
+	cipReserved3
+	cipCMOTRPI
+	cipCMOTNetParams
+	cipCMTORPI
+	cipCMTONetParams
+	cipCMFwoOwner
+	cipCMFwoType
+	cipCMFwoPrio
+	cipCMFwoFV
+	cipCMFwoConSize
+	cipCMTransportTypeTrigger
+	cipCMFwoDir
+	cipCMFwoTrigger
+	cipCMFwoTransport
 	cipFieldCount
 )
 
@@ -290,17 +313,35 @@ var cipFields = [cipFieldCount]Field{
 	cipPort:                 {Name: "cip.port", Label: "Port", Kind: KindUint, Width: 8, Mask: 0x0f, Proto: &protoCIP},
 	cipLinkAddressByte:      {Name: "cip.linkaddress.byte", Label: "Link Address", Kind: KindUint, Width: 8, Proto: &protoCIP},
 	// The Connection Manager's (cipcm's).
-	cipCMSC:            {Name: "cip.cm.sc", Label: "Service", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0x7f, Digits: 2, Proto: &protoCIPCM},
-	cipCMPriority:      {Name: "cip.cm.priority", Label: "Priority", Kind: KindUint, Width: 8, Mask: 0x10, Proto: &protoCIPCM},
-	cipCMTickTime:      {Name: "cip.cm.tick_time", Label: "Tick time", Kind: KindUint, Width: 8, Mask: 0x0f, Proto: &protoCIPCM},
-	cipCMTimeoutTick:   {Name: "cip.cm.timeout_tick", Label: "Time-out ticks", Kind: KindUint, Width: 8, Proto: &protoCIPCM},
-	cipCMTimeout:       {Name: "cip.cm.timeout", Label: "Actual Time Out", Kind: KindUint, Width: 16, Unit: "ms", Proto: &protoCIPCM},
-	cipCMMsgReqSize:    {Name: "cip.cm.msg_req_size", Label: "Embedded Message Request Size", Kind: KindUint, Width: 16, Unit: " bytes", Proto: &protoCIPCM},
-	cipCMRoutePathSize: {Name: "cip.cm.route_path_size", Label: "Route Path Size", Kind: KindUint, Width: 8, Unit: " words", Proto: &protoCIPCM},
-	cipCMConnSerialNum: {Name: "cip.cm.conn_serial_num", Label: "Connection Serial Number", Kind: KindUint, Width: 16, Base: BaseHex, Proto: &protoCIPCM},
-	cipCMVendor:        {Name: "cip.cm.vendor", Label: "Originator Vendor ID", Kind: KindUint, Width: 16, Base: BaseHex, Proto: &protoCIPCM},
-	cipCMOrigSerialNum: {Name: "cip.cm.orig_serial_num", Label: "Originator Serial Number", Kind: KindUint, Width: 32, Base: BaseHex, Proto: &protoCIPCM},
-	cipCMConnPathSize:  {Name: "cip.cm.connpath_size", Label: "Connection Path Size", Kind: KindUint, Width: 8, Unit: " words", Proto: &protoCIPCM},
+	cipCMSC:                   {Name: "cip.cm.sc", Label: "Service", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0x7f, Digits: 2, Proto: &protoCIPCM},
+	cipCMPriority:             {Name: "cip.cm.priority", Label: "Priority", Kind: KindUint, Width: 8, Mask: 0x10, Proto: &protoCIPCM},
+	cipCMTickTime:             {Name: "cip.cm.tick_time", Label: "Tick time", Kind: KindUint, Width: 8, Mask: 0x0f, Proto: &protoCIPCM},
+	cipCMTimeoutTick:          {Name: "cip.cm.timeout_tick", Label: "Time-out ticks", Kind: KindUint, Width: 8, Proto: &protoCIPCM},
+	cipCMTimeout:              {Name: "cip.cm.timeout", Label: "Actual Time Out", Kind: KindUint, Width: 16, Unit: "ms", Proto: &protoCIPCM},
+	cipCMMsgReqSize:           {Name: "cip.cm.msg_req_size", Label: "Embedded Message Request Size", Kind: KindUint, Width: 16, Unit: " bytes", Proto: &protoCIPCM},
+	cipCMRoutePathSize:        {Name: "cip.cm.route_path_size", Label: "Route Path Size", Kind: KindUint, Width: 8, Unit: " words", Proto: &protoCIPCM},
+	cipCMConnSerialNum:        {Name: "cip.cm.conn_serial_num", Label: "Connection Serial Number", Kind: KindUint, Width: 16, Base: BaseHex, Proto: &protoCIPCM},
+	cipCMVendor:               {Name: "cip.cm.vendor", Label: "Originator Vendor ID", Kind: KindUint, Width: 16, Base: BaseHex, Proto: &protoCIPCM},
+	cipCMOrigSerialNum:        {Name: "cip.cm.orig_serial_num", Label: "Originator Serial Number", Kind: KindUint, Width: 32, Base: BaseHex, Proto: &protoCIPCM},
+	cipCMOTConnID:             {Name: "cip.cm.ot_connid", Label: "O->T Network Connection ID", Kind: KindUint, Width: 32, Base: BaseHex, Proto: &protoCIPCM},
+	cipCMTOConnID:             {Name: "cip.cm.to_connid", Label: "T->O Network Connection ID", Kind: KindUint, Width: 32, Base: BaseHex, Proto: &protoCIPCM},
+	cipCMConnID:               {Name: "cip.connid", Label: "Connection ID", Kind: KindUint, Width: 32, Base: BaseHex, Proto: &protoCIPCM},
+	cipCMTimeoutMultiplier:    {Name: "cip.cm.timeout_multiplier", Label: "Connection Timeout Multiplier", Kind: KindUint, Width: 8, Proto: &protoCIPCM},
+	cipReserved3:              {Name: "cip.reserved", Label: "Reserved", Kind: KindUint, Width: 8, Digits: 6, Base: BaseHex, Proto: &protoCIP}, // three bytes
+	cipCMOTRPI:                {Name: "cip.cm.otrpi", Label: "O->T RPI", Kind: KindUint, Width: 32, Proto: &protoCIPCM},
+	cipCMOTNetParams:          {Name: "cip.cm.ot_net_params", Label: "O->T Network Connection Parameters", Kind: KindUint, Width: 32, Digits: 4, Base: BaseHex, Proto: &protoCIPCM},
+	cipCMTORPI:                {Name: "cip.cm.torpi", Label: "T->O RPI", Kind: KindUint, Width: 32, Proto: &protoCIPCM},
+	cipCMTONetParams:          {Name: "cip.cm.to_net_params", Label: "T->O Network Connection Parameters", Kind: KindUint, Width: 32, Digits: 4, Base: BaseHex, Proto: &protoCIPCM},
+	cipCMFwoOwner:             {Name: "cip.cm.fwo.owner", Label: "Redundant Owner", Kind: KindUint, Width: 16, Mask: 0x8000, Proto: &protoCIPCM},
+	cipCMFwoType:              {Name: "cip.cm.fwo.type", Label: "Connection Type", Kind: KindUint, Width: 16, Mask: 0x6000, Proto: &protoCIPCM},
+	cipCMFwoPrio:              {Name: "cip.cm.fwo.prio", Label: "Priority", Kind: KindUint, Width: 16, Mask: 0x0c00, Proto: &protoCIPCM},
+	cipCMFwoFV:                {Name: "cip.cm.fwo.f_v", Label: "Connection Size Type", Kind: KindUint, Width: 16, Mask: 0x0200, Proto: &protoCIPCM},
+	cipCMFwoConSize:           {Name: "cip.cm.fwo.consize", Label: "Connection Size", Kind: KindUint, Width: 16, Mask: 0x01ff, Unit: " bytes", Proto: &protoCIPCM},
+	cipCMTransportTypeTrigger: {Name: "cip.cm.transport_type_trigger", Label: "Transport Type/Trigger", Kind: KindUint, Width: 8, Base: BaseHex, Proto: &protoCIPCM},
+	cipCMFwoDir:               {Name: "cip.cm.fwo.dir", Label: "Direction", Kind: KindUint, Width: 8, Mask: 0x80, Proto: &protoCIPCM},
+	cipCMFwoTrigger:           {Name: "cip.cm.fwo.trigger", Label: "Trigger", Kind: KindUint, Width: 8, Mask: 0x70, Proto: &protoCIPCM},
+	cipCMFwoTransport:         {Name: "cip.cm.fwo.transport", Label: "Class", Kind: KindUint, Width: 8, Mask: 0x0f, Proto: &protoCIPCM},
+	cipCMConnPathSize:         {Name: "cip.cm.connpath_size", Label: "Connection Path Size", Kind: KindUint, Width: 8, Unit: " words", Proto: &protoCIPCM},
 }
 
 var (
@@ -373,6 +414,8 @@ func emitCIPMessage(e *emitter, m []byte, nested bool) {
 		emitCIPUnconnSend(e, data)
 	case svc == cipForwardClose && cp.class == cipClassConnMgr:
 		emitCIPFwdClose(e, data)
+	case svc == cipForwardOpen && cp.class == cipClassConnMgr:
+		emitCIPFwdOpen(e, data)
 	case !cipNamed(svc):
 		emitCIPGeneric(e, data, false, false)
 	}
@@ -650,7 +693,7 @@ func appendCIPProtocols(b []byte, m []byte) []byte {
 		_, body, _ = cipResponseData(m)
 	} else {
 		_, data, cp, _ := cipRequest(m)
-		if svc == cipForwardClose && cp.class == cipClassConnMgr {
+		if (svc == cipForwardClose || svc == cipForwardOpen) && cp.class == cipClassConnMgr {
 			return append(b, ":cipcm"...)
 		}
 		if svc == cipUnconnectedSend && cp.class == cipClassConnMgr {
@@ -773,9 +816,13 @@ func infoCIP(b []byte, m []byte) []byte {
 		if cipMSPReadable(data) {
 			b = appendCIPMSPInfo(b, data)
 		}
-	case svc == cipForwardClose && cp.class == cipClassConnMgr:
+	case (svc == cipForwardClose || svc == cipForwardOpen) && cp.class == cipClassConnMgr:
 		b = appendCIPRequestInfo(b, cp, svc)
-		if path, ok := cipFwdClose(data); ok {
+		path, ok := cipFwdClose(data)
+		if svc == cipForwardOpen {
+			path, ok = cipFwdOpen(data)
+		}
+		if ok {
 			b = append(b, " ("...)
 			b = append(b, cipFields[cipClass].ValueNames().Name(uint64(parseCIPPath(path).class))...)
 			b = append(b, ')')
@@ -910,8 +957,96 @@ func cipCMRequest(m []byte) bool {
 		_, _, ok = cipUnconnSend(data)
 	case cipForwardClose:
 		_, ok = cipFwdClose(data)
+	case cipForwardOpen:
+		_, ok = cipFwdOpen(data)
 	default:
 		ok = false
 	}
 	return ok
+}
+
+// cipFwdOpen returns a Forward Open request's connection path: after
+// priority and tick time, time-out ticks, the two network connection ids,
+// the connection's serial number, the originator's vendor and serial
+// number, the time-out multiplier, three reserved bytes, each direction's
+// RPI and 16-bit network connection parameters, the transport type and
+// trigger and the path's size. ok as for cipFwdClose.
+func cipFwdOpen(d []byte) (path []byte, ok bool) {
+	if len(d) < 36 || len(d) != 36+2*int(d[35]) {
+		return nil, false
+	}
+	path = d[36:]
+	cp := parseCIPPath(path)
+	return path, cp.ok && cp.class != cipNoClass && !cipGeneric(cp.class)
+}
+
+// emitCIPFwdOpen emits the Connection Manager's Forward Open request.
+func emitCIPFwdOpen(e *emitter, d []byte) {
+	f := &cipFields
+	path, _ := cipFwdOpen(d)
+	emitCIPCMHead(e, cipForwardOpen, d)
+	e.Uint(&f[cipCMOTConnID], uint64(le32(d[2:])))
+	e.Uint(&f[cipCMTOConnID], uint64(le32(d[6:])))
+	e.Uint(&f[cipCMConnID], uint64(le32(d[2:])))
+	e.NoTree()
+	e.Uint(&f[cipCMConnID], uint64(le32(d[6:])))
+	e.NoTree()
+	e.Uint(&f[cipCMConnSerialNum], uint64(le16(d[10:])))
+	e.Uint(&f[cipCMVendor], uint64(le16(d[12:])))
+	e.Uint(&f[cipCMOrigSerialNum], uint64(le32(d[14:])))
+	e.Uint(&f[cipCMTimeoutMultiplier], uint64(d[18]))
+	e.Uint(&f[cipReserved3], uint64(d[19])|uint64(d[20])<<8|uint64(d[21])<<16)
+	emitCIPRPI(e, &f[cipCMOTRPI], le32(d[22:]))
+	emitCIPNetParams(e, &f[cipCMOTNetParams], le16(d[26:]))
+	emitCIPRPI(e, &f[cipCMTORPI], le32(d[28:]))
+	emitCIPNetParams(e, &f[cipCMTONetParams], le16(d[32:]))
+	tt := uint64(d[34])
+	e.Uint(&f[cipCMTransportTypeTrigger], tt)
+	if e.Tree() {
+		t := append(e.Text(), "Transport Type/Trigger: 0x"...)
+		t = appendHex2(t, d[34])
+		t = append(t, ", Direction: "...)
+		t = append(t, f[cipCMFwoDir].ValueNames().Name(tt>>7)...)
+		t = append(t, ", Trigger: "...)
+		t = append(t, f[cipCMFwoTrigger].ValueNames().Name(tt>>4&7)...)
+		t = append(t, ", Class: "...)
+		e.SetRepr(appendUint(t, tt&0x0f))
+	}
+	e.Sub()
+	e.UintBits(&f[cipCMFwoDir], tt)
+	e.UintBits(&f[cipCMFwoTrigger], tt)
+	e.UintBits(&f[cipCMFwoTransport], tt)
+	e.Up()
+	emitCIPWords(e, &f[cipCMConnPathSize], d[35])
+	emitCIPPath(e, "Connection Path", path, parseCIPPath(path))
+	e.Up()
+	e.End()
+}
+
+// emitCIPRPI emits a requested packet interval, in microseconds, drawn in
+// milliseconds ("2000.000ms").
+func emitCIPRPI(e *emitter, f *Field, us uint32) {
+	e.Uint(f, uint64(us))
+	if e.Tree() {
+		t := append(e.Text(), f.Label...)
+		t = append(t, ": "...)
+		t = appendUint(t, uint64(us/1000))
+		t = append(t, '.')
+		t = append(t, byte('0'+us%1000/100), byte('0'+us%100/10), byte('0'+us%10))
+		e.SetRepr(append(t, "ms"...))
+	}
+}
+
+// emitCIPNetParams emits a Forward Open's 16-bit network connection
+// parameters and their parts.
+func emitCIPNetParams(e *emitter, f *Field, v uint16) {
+	g := &cipFields
+	e.Uint(f, uint64(v))
+	e.Sub()
+	e.UintBits(&g[cipCMFwoOwner], uint64(v))
+	e.UintBits(&g[cipCMFwoType], uint64(v))
+	e.UintBits(&g[cipCMFwoPrio], uint64(v))
+	e.UintBits(&g[cipCMFwoFV], uint64(v))
+	e.UintBits(&g[cipCMFwoConSize], uint64(v))
+	e.Up()
 }

@@ -64,6 +64,9 @@ var enipVectors = []struct {
 	{name: "forward close", cip: "whole", request: true, enip: true, msgs: 1,
 		hex: "6f0028000001021000000000000000000000000000000000000000000a00020000000000b20018004e02200624010a0e3412" +
 			"0100efbeadde0300010020022401"},
+	{name: "forward open", cip: "whole", request: true, enip: true, msgs: 1,
+		hex: "6f0040000001021000000000000000000000000000000000000000000a00020000000000b20030005402200624010a0e0000" +
+			"00000100008034120100efbeadde0100000080841e00f44380841e00f443a303010020022401"},
 	{name: "register session", request: true, enip: true, msgs: 1,
 		hex: "650004000000000000000000010203040506070800000000 01000000"},
 	{name: "register session, error status", enip: true, msgs: 1,
@@ -158,7 +161,11 @@ func TestENIP(t *testing.T) {
 		"cip.data_segment.type", "cip.data_segment.size", "cip.symbol", "cip.msp.num_services", "cip.msp.offset", "cip.data",
 		"cip.reserved", "cip.pad", "cip.ex_linkaddress", "cip.port", "cip.linkaddress.byte", "cip.cm.sc", "cip.cm.priority",
 		"cip.cm.tick_time", "cip.cm.timeout_tick", "cip.cm.timeout", "cip.cm.msg_req_size", "cip.cm.route_path_size",
-		"cip.cm.conn_serial_num", "cip.cm.vendor", "cip.cm.orig_serial_num", "cip.cm.connpath_size"})
+		"cip.cm.conn_serial_num", "cip.cm.vendor", "cip.cm.orig_serial_num", "cip.cm.connpath_size",
+		"cip.cm.ot_connid", "cip.cm.to_connid", "cip.connid", "cip.cm.timeout_multiplier", "cip.cm.otrpi",
+		"cip.cm.ot_net_params", "cip.cm.torpi", "cip.cm.to_net_params", "cip.cm.fwo.owner", "cip.cm.fwo.type",
+		"cip.cm.fwo.prio", "cip.cm.fwo.f_v", "cip.cm.fwo.consize", "cip.cm.transport_type_trigger", "cip.cm.fwo.dir",
+		"cip.cm.fwo.trigger", "cip.cm.fwo.transport"})
 }
 
 // compareENIPSubtrees holds each frame's packet list row and EtherNet/IP
