@@ -239,3 +239,33 @@ func FuzzENIP(f *testing.F) {
 	}
 	fuzzApp(f, decode.LayerENIP, 44818, true, vectors)
 }
+
+// TestENIPOverUDP: List Identity over UDP port 44818, as a scanner
+// broadcasts it and a device answers, is EtherNet/IP too; tcpdump prints
+// UDP's line.
+func TestENIPOverUDP(t *testing.T) {
+	var frames [][]byte
+	var cip []string
+	for k, v := range enipVectors {
+		if !strings.HasPrefix(v.name, "list identity") {
+			continue
+		}
+		if v.request {
+			frames = append(frames, appUDPFrame(t, uint16(43000+k), 44818, mustHex(t, v.hex)))
+		} else {
+			frames = append(frames, appUDPFrame(t, 44818, uint16(43000+k), mustHex(t, v.hex)))
+		}
+		cip = append(cip, v.cip)
+	}
+	d := decode.NewDecoder()
+	for _, frame := range frames {
+		if layers := d.Decode(frame, linktype.Ethernet); len(layers) != 4 || layers[3].Type != decode.LayerENIP {
+			t.Fatalf("layers %v: want EtherNet/IP after UDP", layers)
+		}
+	}
+	if testing.Short() {
+		return
+	}
+	compareFramesWithTcpdump(t, frames, [][]string{{}, {"-v"}})
+	compareENIPSubtrees(t, frames, cip)
+}
