@@ -118,12 +118,20 @@ func TestENIP(t *testing.T) {
 			if line := string(lp.Append(nil, d, &f)); !strings.HasSuffix(line, ", length "+strconv.Itoa(len(frame)-54)+"\n") {
 				t.Errorf("line %q: want TCP's, as tcpdump has no EtherNet/IP printer", line)
 			}
+			cp := &decode.ColumnsPrinter{Precision: []int{6}}
+			jp := &decode.JSONPrinter{Location: time.UTC}
+			ep := &decode.EKPrinter{Location: time.UTC}
 			buf := make([]byte, 0, 1<<16)
+			f.Number = 0
 			if n := testing.AllocsPerRun(20, func() {
+				f.Number++ // frames count up: the tracker sees one capture
 				d.Decode(frame, linktype.Ethernet)
 				buf = lp.Append(buf[:0], d, &f)
+				buf = cp.Append(buf[:0], d, &f)
+				buf = jp.Append(buf[:0], d, &f)
+				buf = ep.Append(buf[:0], d, &f)
 			}); n != 0 {
-				t.Errorf("decode and one-liner allocate %v times", n)
+				t.Errorf("decode, one-liner, columns, JSON and ek allocate %v times", n)
 			}
 		})
 	}
