@@ -95,6 +95,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoRESP(b, d, top)
 	case LayerISIS:
 		b = infoISIS(b, d, top)
+	case LayerENIP:
+		b = infoENIP(b, d, top)
 	case LayerRIP:
 		b = infoRIP(b, d, top)
 	case LayerRIPng:

@@ -147,6 +147,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "RESP"...)
 	case LayerISIS:
 		return appendISISProto(b, d, top)
+	case LayerENIP:
+		return appendENIPProto(b, d, top)
 	case LayerRIP:
 		return appendRIPProto(b, d, top)
 	case LayerRIPng:

@@ -202,6 +202,8 @@ func (ps *Ports) setDefaults() {
 	ps.Set(TransportTCP, rpcNFSPort, LayerRPC)
 	ps.Set(TransportUDP, tftpPort, LayerTFTP)
 	ps.Set(TransportTCP, respPort, LayerRESP)
+	ps.Set(TransportTCP, enipPort, LayerENIP)
+	ps.Set(TransportUDP, enipPort, LayerENIP)
 }
 
 // decodeLayer decodes layer l (whose Type, Start and End are set), sets its
@@ -262,6 +264,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeDBLSPDisc(l)
 	case LayerISIS:
 		return d.decodeISIS(l)
+	case LayerENIP:
+		return d.decodeENIP(l)
 	case LayerNHRP:
 		return d.decodeNHRP(l)
 	case LayerESP:
@@ -418,6 +422,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineNothing(b, d, i) // tcpdump 4.99 prints UDP's "UDP, length N"
 	case LayerNBNS:
 		return p.lineNothing(b, d, i) // Debian's tcpdump 4.99 has no SMB printers: "UDP, length N"
+	case LayerENIP:
+		return p.lineNothing(b, d, i) // tcpdump 4.99 has no EtherNet/IP printer: TCP's or UDP's line
 	case LayerDHCPv4:
 		return p.lineDHCPv4(b, d, i)
 	case LayerNTP:

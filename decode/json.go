@@ -150,6 +150,8 @@ func appendProtocols(b []byte, d *Decoder, conv *convResults) []byte {
 			}
 		case LayerRPC:
 			b = appendRPCProtocols(b, d, i, conv)
+		case LayerENIP:
+			b = appendENIPProtocols(b, d, i)
 		case LayerRADIUS:
 			b = appendRADIUSProtocols(b, d, i)
 		case LayerQUIC:

@@ -89,6 +89,7 @@ const (
 	LayerSFlow     // sFlow version 5 (UDP 6343)
 	LayerDBLSPDisc // Dropbox LAN sync discovery (UDP 17500) and the JSON it carries
 	LayerISIS      // IS-IS over OSI (LLC 0xfe, NLPID 0x83)
+	LayerENIP      // EtherNet/IP (TCP and UDP 44818)
 	layerCount
 )
 
@@ -173,6 +174,7 @@ var layerNames = [layerCount]string{
 	LayerSFlow:     "sflow",
 	LayerDBLSPDisc: "db-lsp-disc",
 	LayerISIS:      "isis",
+	LayerENIP:      "enip",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

@@ -91,6 +91,7 @@ var protocols = [layerCount]protocol{
 	LayerRESP:      {&protoRESP, respFields[:], emitRESP, nil},
 	LayerRaw:       {nil, nil, emitRaw, nil},
 	LayerISIS:      {&protoISIS, isisFields[:], emitISIS, nil},
+	LayerENIP:      {&protoENIP, enipFields[:], emitENIP, cipFields[:]},
 
 	// Drawn in the tree only: the other outputs have their fields inside
 	// ipv6 (emitIPv6Ext).
@@ -110,6 +111,8 @@ var extraProtocols = [...]protocol{
 	{&protoJSON, jsonFields[:], nil, nil},           // emitted by emitDBLSPDisc
 	// emitted by emitISIS:
 	{&protoISISHello, isisHelloFields[:], nil, nil}, {&protoISISLSP, isisLSPFields[:], nil, nil}, {&protoISISCSNP, isisCSNPFields[:], nil, nil}, {&protoISISPSNP, isisPSNPFields[:], nil, nil},
+	{&protoCIP, cipFields[:], nil, nil}, // emitted by emitENIP, with CIP Class Generic
+	{&protoCIPCls, nil, nil, nil}, {&protoCIPCM, nil, nil, nil},
 }
 
 // emitter is what a protocol's emit function writes to: the packet's

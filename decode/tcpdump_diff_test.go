@@ -202,6 +202,8 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		return true // tcpdump 4.99 prints UDP's "UDP, length N"
 	case decode.LayerISIS:
 		return true
+	case decode.LayerENIP:
+		return true // tcpdump 4.99 has no EtherNet/IP printer: TCP's or UDP's line, as rawcap prints it
 	case decode.LayerNHRP:
 		return true // tcpdump 4.99 prints GRE's "gre-proto-0x2001", or IP's "ip-proto-54 N", as rawcap does
 	case decode.LayerRPC:

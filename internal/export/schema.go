@@ -209,6 +209,9 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"rpc.", "nfs.", "portmap.",
 		// A segment's RESP values and an array's elements.
 		"resp.",
+		// A segment's EtherNet/IP messages and their items, with the
+		// CIP they carry.
+		"enip.", "cip.",
 		// The fields inside 802.11's elements: an element may come twice
 		// (vendor elements), and some repeat inside one (extended
 		// capability octets, WMM's access categories, channel sets).

@@ -152,6 +152,17 @@ func (res *EKResult) compare(line int, key string, mine, theirs json.RawMessage)
 		}
 		return
 	}
+	if len(mine) > 1 && mine[0] == '[' && strings.HasPrefix(strings.TrimLeft(string(mine[1:]), " \n\t"), "{") {
+		// A nested protocol that occurs more than once (each service
+		// of a CIP Multiple Service Packet): its objects, one by one.
+		var a, b []json.RawMessage
+		if json.Unmarshal(mine, &a) == nil && json.Unmarshal(theirs, &b) == nil && len(a) == len(b) {
+			for n := range a {
+				res.compare(line, key, a[n], b[n])
+			}
+			return
+		}
+	}
 	res.Keys++
 	if string(mine) != string(theirs) {
 		res.Diffs = append(res.Diffs, EKDiff{Line: line, Key: key, Rawcap: string(mine), Tshark: string(theirs)})
