@@ -93,7 +93,7 @@ var columnsVocabulary = map[string]bool{
 	"MDNS": true, "LLMNR": true, "NBNS": true,
 	"ERSPAN": true, "VLAN": true, "802.1ad": true, "AH": true,
 	"RPC": true, "NFS": true, "Portmap": true,
-	"RESP": true,
+	"RESP": true, "OpenFlow": true,
 }
 
 // tsharkColumns returns the rows `TZ=UTC tshark -n -r path` prints,

@@ -88,6 +88,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoBGP(b, d, top)
 	case LayerRESP:
 		b = infoRESP(b, d, top)
+	case LayerOpenFlow:
+		b = infoOpenFlow(b, d, top)
 	case LayerRIP:
 		b = infoRIP(b, d, top)
 	case LayerRIPng:

@@ -140,6 +140,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "BGP"...)
 	case LayerRESP:
 		return append(b, "RESP"...)
+	case LayerOpenFlow:
+		return append(b, "OpenFlow"...)
 	case LayerRIP:
 		return appendRIPProto(b, d, top)
 	case LayerRIPng:

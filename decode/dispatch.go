@@ -201,6 +201,8 @@ func (ps *Ports) setDefaults() {
 	ps.Set(TransportTCP, rpcNFSPort, LayerRPC)
 	ps.Set(TransportUDP, tftpPort, LayerTFTP)
 	ps.Set(TransportTCP, respPort, LayerRESP)
+	ps.Set(TransportTCP, openflowPort, LayerOpenFlow)
+	ps.Set(TransportTCP, openflowIANAPort, LayerOpenFlow)
 }
 
 // decodeLayer decodes layer l (whose Type, Start and End are set), sets its
@@ -299,6 +301,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeBGP(l)
 	case LayerRESP:
 		return d.decodeRESP(l)
+	case LayerOpenFlow:
+		return d.decodeOpenFlow(l)
 	case LayerRIP:
 		return d.decodeRIP(l)
 	case LayerRIPng:
@@ -467,6 +471,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineBGP(b, d, i)
 	case LayerRESP:
 		return p.lineRESP(b, d, i)
+	case LayerOpenFlow:
+		return p.lineOpenFlow(b, d, i)
 	case LayerRIP:
 		return p.lineRIP(b, d, i)
 	case LayerRIPng:
@@ -542,6 +548,8 @@ func protocolsLayer(b []byte, d *Decoder, i int) []byte {
 		return appendIGMPProtocols(b, d, i)
 	case LayerRadiotap:
 		return append(b, "radiotap:wlan_radio"...)
+	case LayerOpenFlow:
+		return appendOpenFlowProtocols(b, d, i)
 	}
 	return append(b, l.Type.String()...)
 }

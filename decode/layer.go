@@ -85,8 +85,9 @@ const (
 	LayerIPv6CP
 	LayerCHAP
 	LayerPAP
-	LayerRESP  // RESP (Redis)
-	LayerSFlow // sFlow version 5 (UDP 6343)
+	LayerRESP     // RESP (Redis)
+	LayerSFlow    // sFlow version 5 (UDP 6343)
+	LayerOpenFlow // OpenFlow 1.0 (TCP 6633, 6653)
 	layerCount
 )
 
@@ -167,8 +168,9 @@ var layerNames = [layerCount]string{
 	LayerNHRP:         "nhrp",
 	LayerFR:           "fr",
 	LayerLCP:          "lcp", LayerIPCP: "ipcp", LayerIPv6CP: "ipv6cp", LayerCHAP: "chap", LayerPAP: "pap",
-	LayerRESP:  "resp",
-	LayerSFlow: "sflow",
+	LayerRESP:     "resp",
+	LayerSFlow:    "sflow",
+	LayerOpenFlow: "openflow",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

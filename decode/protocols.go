@@ -88,6 +88,7 @@ var protocols = [layerCount]protocol{
 	LayerHTTP2:    {&protoHTTP2, http2Fields[:], emitHTTP2, nil},
 	LayerTFTP:     {&protoTFTP, tftpFields[:], emitTFTP, nil},
 	LayerRESP:     {&protoRESP, respFields[:], emitRESP, nil},
+	LayerOpenFlow: {&protoOpenFlowV1, openflowFields[:], emitOpenFlow, nil},
 	LayerRaw:      {nil, nil, emitRaw, nil},
 
 	// Drawn in the tree only: the other outputs have their fields inside

@@ -570,6 +570,9 @@ func emitTCP(e *emitter, i int) {
 	if treeLen > 0 && i+1 < d.n && d.layers[i+1].Type == LayerHTTP2 {
 		emitHTTP2PDUSizes(e, i+1)
 	}
+	if treeLen > 0 && i+1 < d.n && d.layers[i+1].Type == LayerOpenFlow {
+		emitOpenFlowPDUSizes(e, i+1)
+	}
 	if i+1 < d.n && d.layers[i+1].Type == LayerSSH && e.conv != nil {
 		emitTCPForSSH(e, i, treeLen)
 	}

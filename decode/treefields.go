@@ -82,7 +82,7 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerBabel:
 		return true
-	case LayerBGP, LayerRESP:
+	case LayerBGP, LayerRESP, LayerOpenFlow:
 		return true
 	case LayerDHCPv6:
 		return true
