@@ -89,7 +89,10 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 	case LayerRESP:
 		b = infoRESP(b, d, top)
 	case LayerOpenFlow:
-		b = infoOpenFlow(b, d, top)
+		var cut bool
+		if b, cut = infoOpenFlow(b, d, top); cut {
+			b = p.appendException(b)
+		}
 	case LayerRIP:
 		b = infoRIP(b, d, top)
 	case LayerRIPng:

@@ -201,7 +201,6 @@ func (ps *Ports) setDefaults() {
 	ps.Set(TransportTCP, rpcNFSPort, LayerRPC)
 	ps.Set(TransportUDP, tftpPort, LayerTFTP)
 	ps.Set(TransportTCP, respPort, LayerRESP)
-	ps.Set(TransportTCP, openflowPort, LayerOpenFlow)
 	ps.Set(TransportTCP, openflowIANAPort, LayerOpenFlow)
 }
 

@@ -112,17 +112,17 @@ func (p *LinePrinter) lineOpenFlow(b []byte, d *Decoder, i int) []byte {
 		}
 		body := m[openflowHdrLen:]
 		switch m[1] {
+		case ofpVendor:
+			b = appendOfpBSN(b, body)
+		case ofpFlowMod:
+			b = appendOfpFlowMod(b, body)
+		case ofpFlowRemoved:
+			b = appendOfpFlowRemoved(b, body)
 		case ofpSetConfig:
 			b = append(b, "\n\t flags FRAG_NORMAL, miss_send_len "...)
 			b = strconv.AppendUint(b, uint64(be16(body[2:])), 10)
 		case ofpStatsRequest:
-			b = append(b, "\n\t type "...)
-			if be16(body) == ofpstDesc {
-				b = append(b, "DESC"...)
-			} else {
-				b = append(b, "TABLE"...)
-			}
-			b = appendHexN(append(b, ", flags 0x"...), uint64(be16(body[2:])), 4)
+			b = appendOfpStatsRequest(b, body)
 		case ofpFeaturesReply:
 			b = p.lineOpenFlowFeatures(b, body)
 		}
@@ -164,6 +164,336 @@ func (p *LinePrinter) lineOpenFlowFeatures(b []byte, body []byte) []byte {
 		b = appendOfpBits(append(b, "\n\t   advertised "...), be32(pt[36:]), ofpPortFeatureBits[:])
 		b = appendOfpBits(append(b, "\n\t   supported "...), be32(pt[40:]), ofpPortFeatureBits[:])
 		b = appendOfpBits(append(b, "\n\t   peer "...), be32(pt[44:]), ofpPortFeatureBits[:])
+	}
+	return b
+}
+
+// The flow match's wildcard bits (ofp_flow_wildcards).
+const (
+	ofpfwInPort    = 1 << 0
+	ofpfwDLVLAN    = 1 << 1
+	ofpfwDLSrc     = 1 << 2
+	ofpfwDLDst     = 1 << 3
+	ofpfwDLType    = 1 << 4
+	ofpfwNWProto   = 1 << 5
+	ofpfwTPSrc     = 1 << 6
+	ofpfwTPDst     = 1 << 7
+	ofpfwDLVLANPCP = 1 << 20
+	ofpfwNWTos     = 1 << 21
+)
+
+// ofpPortName is tcpdump's name of a reserved port number ("CONTROLLER"),
+// or "" for a physical port.
+func ofpPortName(p uint16) string {
+	switch p {
+	case 0xfff8:
+		return "IN_PORT"
+	case 0xfff9:
+		return "TABLE"
+	case 0xfffa:
+		return "NORMAL"
+	case 0xfffb:
+		return "FLOOD"
+	case 0xfffc:
+		return "ALL"
+	case 0xfffd:
+		return "CONTROLLER"
+	case 0xfffe:
+		return "LOCAL"
+	case 0xffff:
+		return "NONE"
+	}
+	return ""
+}
+
+// appendOfpPort appends a port number as tcpdump prints it: a reserved
+// port's name, else its number.
+func appendOfpPort(b []byte, p uint16) []byte {
+	if n := ofpPortName(p); n != "" {
+		return append(b, n...)
+	}
+	return strconv.AppendUint(b, uint64(p), 10)
+}
+
+// ofpPortKnown reports whether rawcap prints port p as tcpdump does: a
+// physical port or a named reserved one.
+func ofpPortKnown(p uint16) bool { return p < 0xff00 || ofpPortName(p) != "" }
+
+// ofpMatchTaken reports whether rawcap prints the flow match m (40 bytes)
+// as tcpdump does: the fields it matches on of the forms seen (a VLAN id
+// below 4096, an input port named or physical, no ARP opcode).
+func ofpMatchTaken(m []byte) bool {
+	w := be32(m)
+	if w>>22 != 0 {
+		return false
+	}
+	if w&ofpfwInPort == 0 && !ofpPortKnown(be16(m[4:])) {
+		return false
+	}
+	if w&ofpfwDLVLAN == 0 && be16(m[16:]) > 4095 {
+		return false
+	}
+	if w&ofpfwDLType == 0 && be16(m[20:]) == 0x0806 && w&ofpfwNWProto == 0 {
+		return false
+	}
+	return true
+}
+
+// appendOfpMatch appends the flow match m's lines ("\n\t match in_port 1"),
+// one per field the match does not wildcard.
+func appendOfpMatch(b []byte, m []byte) []byte {
+	w := be32(m)
+	if w&ofpfwInPort == 0 {
+		b = appendOfpPort(append(b, "\n\t match in_port "...), be16(m[4:]))
+	}
+	if w&ofpfwDLSrc == 0 {
+		b = MAC(m[6:12]).AppendTo(append(b, "\n\t match dl_src "...))
+	}
+	if w&ofpfwDLDst == 0 {
+		b = MAC(m[12:18]).AppendTo(append(b, "\n\t match dl_dst "...))
+	}
+	if w&ofpfwDLVLAN == 0 {
+		b = strconv.AppendUint(append(b, "\n\t match dl_vlan "...), uint64(be16(m[18:])), 10)
+	}
+	if w&ofpfwDLVLANPCP == 0 {
+		b = strconv.AppendUint(append(b, "\n\t match dl_vlan_pcp "...), uint64(m[20]), 10)
+	}
+	dlType := be16(m[22:])
+	if w&ofpfwDLType == 0 {
+		b = appendHexN(append(b, "\n\t match dl_type 0x"...), uint64(dlType), 4)
+	}
+	if w&ofpfwNWTos == 0 {
+		b = appendHexN(append(b, "\n\t match nw_tos 0x"...), uint64(m[24]), 2)
+	}
+	if w&ofpfwNWProto == 0 {
+		b = strconv.AppendUint(append(b, "\n\t match nw_proto "...), uint64(m[25]), 10)
+	}
+	if bits := w >> 8 & 0x3f; bits < 32 {
+		b = appendIPv4(append(b, "\n\t match nw_src "...), m, 28)
+		b = strconv.AppendUint(append(b, '/'), uint64(32-bits), 10)
+	}
+	if bits := w >> 14 & 0x3f; bits < 32 {
+		b = appendIPv4(append(b, "\n\t match nw_dst "...), m, 32)
+		b = strconv.AppendUint(append(b, '/'), uint64(32-bits), 10)
+	}
+	icmp := w&ofpfwDLType == 0 && dlType == 0x0800 && w&ofpfwNWProto == 0 && m[25] == 1
+	if w&ofpfwTPSrc == 0 {
+		if icmp {
+			b = append(b, "\n\t match icmp_type "...)
+		} else {
+			b = append(b, "\n\t match tp_src "...)
+		}
+		b = strconv.AppendUint(b, uint64(be16(m[36:])), 10)
+	}
+	if w&ofpfwTPDst == 0 {
+		if icmp {
+			b = append(b, "\n\t match icmp_code "...)
+		} else {
+			b = append(b, "\n\t match tp_dst "...)
+		}
+		b = strconv.AppendUint(b, uint64(be16(m[38:])), 10)
+	}
+	return b
+}
+
+// ofpActionNext returns the action at off in a (its type, its bytes) and
+// the offset after it; ok is false when a holds no whole action there of
+// the types and lengths rawcap lays out.
+func ofpActionNext(a []byte, off int) (typ uint16, act []byte, next int, ok bool) {
+	if off+4 > len(a) {
+		return 0, nil, off, false
+	}
+	typ, n := be16(a[off:]), int(be16(a[off+2:]))
+	want := 8
+	switch typ {
+	case ofpatOutput, ofpatSetVLANVID, ofpatSetVLANPCP, ofpatSetNWTos:
+	case ofpatSetDLSrc, ofpatSetDLDst:
+		want = 16
+	default:
+		return 0, nil, off, false
+	}
+	if n != want || off+n > len(a) {
+		return 0, nil, off, false
+	}
+	act = a[off : off+n]
+	if typ == ofpatOutput && !ofpPortKnown(be16(act[4:])) {
+		return 0, nil, off, false
+	}
+	return typ, act, off + n, true
+}
+
+// ofpActionsTaken reports whether a is wholly made of actions rawcap lays
+// out, of a form whose tshark tree is known: tshark draws only the first
+// action, and rawcap takes an OUTPUT action only as the last.
+func ofpActionsTaken(a []byte) bool {
+	for off := 0; off < len(a); {
+		typ, _, next, ok := ofpActionNext(a, off)
+		if !ok || typ == ofpatOutput && off == 0 && next < len(a) {
+			return false
+		}
+		off = next
+	}
+	return true
+}
+
+// appendOfpActions appends each action's line, after prefix pfx.
+func appendOfpActions(b []byte, a []byte, pfx string) []byte {
+	for off := 0; off < len(a); {
+		typ, act, next, _ := ofpActionNext(a, off)
+		off = next
+		b = append(append(b, pfx...), "action type "...)
+		switch typ {
+		case ofpatOutput:
+			b = append(b, "OUTPUT, len 8, port "...)
+			b = appendOfpPort(b, be16(act[4:]))
+			if be16(act[4:]) == 0xfffd {
+				b = strconv.AppendUint(append(b, ", max_len "...), uint64(be16(act[6:])), 10)
+			}
+		case ofpatSetVLANVID:
+			b = strconv.AppendUint(append(b, "SET_VLAN_VID, len 8, vlan_vid "...), uint64(be16(act[4:])), 10)
+		case ofpatSetVLANPCP:
+			b = strconv.AppendUint(append(b, "SET_VLAN_PCP, len 8, vlan_pcp "...), uint64(act[4]), 10)
+		case ofpatSetDLSrc:
+			b = MAC(act[4:10]).AppendTo(append(b, "SET_DL_SRC, len 16, dl_addr "...))
+		case ofpatSetDLDst:
+			b = MAC(act[4:10]).AppendTo(append(b, "SET_DL_DST, len 16, dl_addr "...))
+		case ofpatSetNWTos:
+			b = appendHexN(append(b, "SET_NW_TOS, len 8, nw_tos 0x"...), uint64(act[4]), 2)
+		}
+	}
+	return b
+}
+
+// ofpFlowModTaken reports whether rawcap prints a FLOW_MOD's body as
+// tcpdump does: a known command and flags, no timeouts, actions it lays
+// out.
+func ofpFlowModTaken(body []byte) bool {
+	cmd := be16(body[48:])
+	if cmd > 4 || be16(body[50:]) != 0 || be16(body[52:]) != 0 || be16(body[62:])&^0x7 != 0 {
+		return false
+	}
+	if (cmd == 3 || cmd == 4) && !ofpPortKnown(be16(body[60:])) {
+		return false
+	}
+	return ofpActionsTaken(body[ofpFlowModLen-openflowHdrLen:])
+}
+
+var ofpFlowModCommands = [...]string{"ADD", "MODIFY", "MODIFY_STRICT", "DELETE", "DELETE_STRICT"}
+
+// ofpFlowModFlagBits are the FLOW_MOD flags (ofp_flow_mod_flags).
+var ofpFlowModFlagBits = [...]ofpBit{{0x1, "SEND_FLOW_REM"}, {0x2, "CHECK_OVERLAP"}, {0x4, "EMERG"}}
+
+// appendOfpFlowMod appends a FLOW_MOD's body: its match, its command's
+// line, its actions.
+func appendOfpFlowMod(b []byte, body []byte) []byte {
+	b = appendOfpMatch(b, body[:40])
+	b = appendHexN(append(b, "\n\t cookie 0x"...), be64(body[40:]), 16)
+	cmd := be16(body[48:])
+	b = append(append(b, ", command "...), ofpFlowModCommands[cmd]...)
+	if pr := be16(body[54:]); pr != 0 {
+		b = strconv.AppendUint(append(b, ", priority "...), uint64(pr), 10)
+	}
+	if cmd <= 2 {
+		b = append(b, ", buffer_id "...)
+		if id := be32(body[56:]); id == 0xffffffff {
+			b = append(b, "NONE"...)
+		} else {
+			b = appendHex32(b, id)
+		}
+	} else {
+		b = appendOfpPort(append(b, ", out_port "...), be16(body[60:]))
+	}
+	b = appendOfpBits16(append(b, ", flags "...), be16(body[62:]), ofpFlowModFlagBits[:])
+	return appendOfpActions(b, body[ofpFlowModLen-openflowHdrLen:], "\n\t ")
+}
+
+// appendOfpBits16 appends a 16-bit flags word: "0x%04x" and the names of
+// the bits set.
+func appendOfpBits16(b []byte, v uint16, bits []ofpBit) []byte {
+	n := len(b)
+	b = appendOfpBits(b, uint32(v), bits)
+	return append(b[:n+2], b[n+6:]...) // 8 hex digits to 4
+}
+
+var ofpFlowRemovedReasons = [...]string{"IDLE_TIMEOUT", "HARD_TIMEOUT", "DELETE"}
+
+// appendOfpFlowRemoved appends a FLOW_REMOVED's body.
+func appendOfpFlowRemoved(b []byte, body []byte) []byte {
+	b = appendOfpMatch(b, body[:40])
+	b = appendHexN(append(b, "\n\t cookie 0x"...), be64(body[40:]), 16)
+	b = strconv.AppendUint(append(b, ", priority "...), uint64(be16(body[48:])), 10)
+	b = append(append(b, ", reason "...), ofpFlowRemovedReasons[body[50]]...)
+	b = strconv.AppendUint(append(b, ", duration_sec "...), uint64(be32(body[52:])), 10)
+	b = strconv.AppendUint(append(b, ", duration_nsec "...), uint64(be32(body[56:])), 10)
+	b = strconv.AppendUint(append(b, ", packet_count "...), be64(body[64:]), 10)
+	return strconv.AppendUint(append(b, ", byte_count "...), be64(body[72:]), 10)
+}
+
+// The BSN vendor subtypes rawcap lays out, with their body lengths after
+// the subtype.
+var ofpBSNSubtypes = [...]struct {
+	name string
+	n    int
+}{
+	0: {"SET_IP_MASK", 8},
+	1: {"GET_IP_MASK_REQUEST", 8},
+	2: {"GET_IP_MASK_REPLY", 8},
+	4: {"GET_MIRRORING_REQUEST", 4},
+	5: {"GET_MIRRORING_REPLY", 4},
+}
+
+// ofpBSNTaken reports whether a VENDOR message's body is one of Big
+// Switch's of the subtypes and forms rawcap prints as tcpdump does.
+func ofpBSNTaken(body []byte) bool {
+	if len(body) < 8 || be32(body) != ofpVendorBSN {
+		return false
+	}
+	st := be32(body[4:])
+	if st >= uint32(len(ofpBSNSubtypes)) || ofpBSNSubtypes[st].name == "" || len(body)-8 != ofpBSNSubtypes[st].n {
+		return false
+	}
+	if st == 4 || st == 5 {
+		return body[8] == 0 // report_mirror_ports OFF
+	}
+	return true
+}
+
+// appendOfpBSN appends a Big Switch VENDOR message's vendor and body.
+func appendOfpBSN(b []byte, body []byte) []byte {
+	b = append(appendHex32(append(b, ", vendor "...), ofpVendorBSN), " (Big Switch Networks)"...)
+	st := be32(body[4:])
+	b = append(append(b, "\n\t subtype "...), ofpBSNSubtypes[st].name...)
+	switch st {
+	case 0, 2:
+		b = strconv.AppendUint(append(b, ", index "...), uint64(body[8]), 10)
+		b = appendIPv4(append(b, ", mask "...), body, 12)
+	case 1:
+		b = strconv.AppendUint(append(b, ", index "...), uint64(body[8]), 10)
+	case 4, 5:
+		b = append(b, ", report_mirror_ports OFF"...)
+	}
+	return b
+}
+
+var ofpStatsTypes = [...]string{"DESC", "FLOW", "AGGREGATE", "TABLE", "PORT"}
+
+// appendOfpStatsRequest appends a STATS_REQUEST's body.
+func appendOfpStatsRequest(b []byte, body []byte) []byte {
+	typ := be16(body)
+	b = append(append(b, "\n\t type "...), ofpStatsTypes[typ]...)
+	b = appendHexN(append(b, ", flags 0x"...), uint64(be16(body[2:])), 4)
+	switch typ {
+	case ofpstFlow, ofpstAggregate:
+		b = appendOfpMatch(b, body[4:44])
+		b = append(b, "\n\t table_id "...)
+		if body[44] == 0xff {
+			b = append(b, "ALL"...)
+		} else {
+			b = strconv.AppendUint(b, uint64(body[44]), 10)
+		}
+		b = appendOfpPort(append(b, ", out_port "...), be16(body[46:]))
+	case ofpstPort:
+		b = appendOfpPort(append(b, "\n\t port_no "...), be16(body[4:]))
 	}
 	return b
 }

@@ -131,6 +131,9 @@ func (d *Decoder) decodeTCP(l *Layer) LayerType {
 	if next == LayerHTTP && d.http2Dispatch(t, d.data[l.Payload:l.End]) {
 		return LayerHTTP2
 	}
+	if next == LayerNone && d.openflowConversation(t) {
+		return LayerOpenFlow // tshark's OpenFlow heuristic, on port 6633
+	}
 	if next == LayerNone && sipHeuristic(d.data[l.Payload:l.End]) {
 		return LayerSIP // tshark's SIP heuristic
 	}
