@@ -1,0 +1,101 @@
+package decode_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/linktype"
+)
+
+// openflowVectors are TCP payloads on OpenFlow's ports, from the corpus's
+// tests_of10_* captures, with what tcpdump -v prints after the length
+// (line) and tshark's Info column (info); of false: rawcap leaves the
+// bytes as data.
+var openflowVectors = []struct {
+	name         string
+	sport, dport uint16
+	payload      string
+	of           bool
+	line         string
+	info         string
+}{
+	{name: "hello", sport: 56068, dport: 6633, payload: "01 00 00 08 f1 c0 ec d6", of: true,
+		line: ": OpenFlow\n\tversion 1.0, type HELLO, length 8, xid 0xf1c0ecd6", info: "Type: OFPT_HELLO"},
+	{name: "set config and a flow mod without actions", sport: 6653, dport: 56068,
+		payload: "0109000c000000030000ffff010e004800000004003fffff00000000000000000000000000000000000000000000" +
+			"000000000000000000000000000000000000000000000003000000000000ffffffffffff0000",
+		of: true,
+		line: ": OpenFlow\n\tversion 1.0, type SET_CONFIG, length 12, xid 0x00000003\n\t flags FRAG_NORMAL, miss_send_len 65535" +
+			"\n\tversion 1.0, type FLOW_MOD, length 72, xid 0x00000004\n\t cookie 0x0000000000000000, command DELETE, out_port NONE, flags 0x0000",
+		info: "Type: OFPT_FLOW_MOD[Malformed Packet]"},
+	{name: "flow removed", sport: 56068, dport: 6633,
+		payload: "010b00580000001a003420e700000000000000000001e88ae0e400000000080000000000000000000a1500000000" +
+			"00000000000000000012ffff020000000000000000000000000000000000000000000000000000000000",
+		of: true,
+		line: ": OpenFlow\n\tversion 1.0, type FLOW_REMOVED, length 88, xid 0x0000001a\n\t match dl_dst 00:01:e8:8a:e0:e4" +
+			"\n\t match dl_type 0x0800\n\t match nw_dst 10.21.0.0/16\n\t cookie 0x0000000000000012, priority 65535, reason DELETE," +
+			" duration_sec 0, duration_nsec 0, packet_count 0, byte_count 0",
+		info: "Type: OFPT_FLOW_REMOVED"},
+	{name: "big switch vendor and barrier", sport: 57145, dport: 6633,
+		payload: "0104001400000019005c16c70000000500000000011300080000001a", of: true,
+		line: ": OpenFlow\n\tversion 1.0, type VENDOR, length 20, xid 0x00000019, vendor 0x005c16c7 (Big Switch Networks)" +
+			"\n\t subtype GET_MIRRORING_REPLY, report_mirror_ports OFF\n\tversion 1.0, type BARRIER_REPLY, length 8, xid 0x0000001a",
+		info: "Type: OFPT_BARRIER_REPLY"},
+	// tshark's heuristic takes port 6633 from the first segment sent to
+	// it: one from the port before that is data.
+	{name: "from 6633 first", sport: 6633, dport: 41000, payload: "01 00 00 08 00 00 00 01"},
+	{name: "message cut short", sport: 40001, dport: 6653, payload: "01 00 00 10 00 00 00 01"},
+	{name: "other version", sport: 40002, dport: 6653, payload: "04 00 00 08 00 00 00 01"},
+}
+
+func TestOpenFlow(t *testing.T) {
+	d := decode.NewDecoder()
+	for _, v := range openflowVectors {
+		t.Run(v.name, func(t *testing.T) {
+			frame := appTCPFrame(t, v.sport, v.dport, mustHex(t, v.payload))
+			layers := d.Decode(frame, linktype.Ethernet)
+			if got := len(layers) == 4 && layers[3].Type == decode.LayerOpenFlow; got != v.of {
+				t.Fatalf("layers %v: OpenFlow %v, want %v", layers, got, v.of)
+			}
+			if !v.of {
+				return
+			}
+			f := decode.Frame{Number: 1, Time: time.Unix(1, 0), Length: len(frame)}
+			lp := &decode.LinePrinter{Options: decode.LineOptions{Time: decode.TimeNone, Verbose: 1}}
+			got := strings.TrimSuffix(string(lp.Append(nil, d, &f)), "\n")
+			if !strings.HasSuffix(got, v.line) {
+				t.Errorf("line:\n%s\nwant suffix:\n%s", got, v.line)
+			}
+			cp := &decode.ColumnsPrinter{}
+			if info := string(cp.Append(nil, d, &f)); !strings.Contains(info, "OpenFlow") || !strings.HasSuffix(strings.TrimSuffix(info, "\n"), v.info) {
+				t.Errorf("columns %q, want Info %q", info, v.info)
+			}
+		})
+	}
+}
+
+func FuzzOpenFlow(f *testing.F) {
+	for _, v := range openflowVectors {
+		f.Add(mustHex(f, v.payload), v.dport == 6633)
+	}
+	d := decode.NewDecoder()
+	tp := &decode.TreePrinter{Location: time.UTC}
+	lp := &decode.LinePrinter{Options: decode.LineOptions{Verbose: 2}}
+	jp := &decode.JSONPrinter{Location: time.UTC}
+	cp := &decode.ColumnsPrinter{Precision: []int{6}}
+	f.Fuzz(func(t *testing.T, payload []byte, legacy bool) {
+		port := uint16(6653)
+		if legacy {
+			port = 6633
+		}
+		frame := appTCPFrame(t, 40000, port, payload)
+		d.Decode(frame, linktype.Ethernet)
+		fr := decode.Frame{Number: 1, Time: time.Unix(1, 0), Length: len(frame)}
+		_ = tp.Append(nil, d, &fr)
+		_ = lp.Append(nil, d, &fr)
+		_ = jp.Append(nil, d, &fr)
+		_ = cp.Append(nil, d, &fr)
+	})
+}
