@@ -34,6 +34,7 @@ const (
 	ofpFlowRemoved     = 11
 	ofpFlowMod         = 14
 	ofpStatsRequest    = 16
+	ofpStatsReply      = 17
 	ofpBarrierRequest  = 18
 	ofpBarrierReply    = 19
 )
@@ -90,7 +91,7 @@ func openflowTaken(m []byte) bool {
 	case ofpSetConfig:
 		return len(body) == 4 && be16(body) == 0
 	case ofpStatsRequest:
-		if len(body) < 4 {
+		if len(body) < 4 || be16(body[2:]) != 0 {
 			return false
 		}
 		switch be16(body) {
@@ -102,6 +103,8 @@ func openflowTaken(m []byte) bool {
 			return len(body) == 12 && ofpPortKnown(be16(body[4:]))
 		}
 		return false
+	case ofpStatsReply:
+		return ofpStatsReplyTaken(body)
 	case ofpFlowRemoved:
 		// tcpdump's line leaves out a zero priority and names the
 		// idle timeout only when set: rawcap takes the forms seen.
@@ -411,14 +414,16 @@ func emitOpenFlow(e *emitter, i int) {
 		case ofpSetConfig:
 			e.Uint(&f[ofConfigFlags], uint64(be16(body)))
 			e.Uint(&f[ofMissSendLen], uint64(be16(body[2:])))
-		case ofpStatsRequest:
+		case ofpStatsRequest, ofpStatsReply:
 			typ := be16(body)
 			e.Uint(&f[ofStatsType], uint64(typ))
-			if typ != ofpstDesc && typ != ofpstFlow {
+			// tshark's expert item: on a request but for DESC and FLOW,
+			// on a reply with records but for DESC.
+			if typ != ofpstDesc && (m[1] == ofpStatsRequest && typ != ofpstFlow || m[1] == ofpStatsReply && len(body) > 4) {
 				openflowUndecoded(e, ofTypeUndecoded, "Message data not dissected yet")
 			}
 			e.Uint(&f[ofFlags], uint64(be16(body[2:])))
-			if typ == ofpstFlow {
+			if typ == ofpstFlow && m[1] == ofpStatsRequest {
 				emitOpenFlowMatch(e, body[4:44])
 				e.Uint(&f[ofTableID], uint64(body[44]))
 				e.Uint(&f[ofStatsRequestPad], uint64(body[45]))

@@ -123,6 +123,8 @@ func (p *LinePrinter) lineOpenFlow(b []byte, d *Decoder, i int) []byte {
 			b = strconv.AppendUint(b, uint64(be16(body[2:])), 10)
 		case ofpStatsRequest:
 			b = appendOfpStatsRequest(b, body)
+		case ofpStatsReply:
+			b = appendOfpStatsReply(b, body, v)
 		case ofpFeaturesReply:
 			b = p.lineOpenFlowFeatures(b, body)
 		}
@@ -241,55 +243,58 @@ func ofpMatchTaken(m []byte) bool {
 
 // appendOfpMatch appends the flow match m's lines ("\n\t match in_port 1"),
 // one per field the match does not wildcard.
-func appendOfpMatch(b []byte, m []byte) []byte {
+func appendOfpMatch(b []byte, m []byte) []byte { return appendOfpMatchPfx(b, m, "\n\t match ") }
+
+// appendOfpMatchPfx is appendOfpMatch with each line's start pfx.
+func appendOfpMatchPfx(b []byte, m []byte, pfx string) []byte {
 	w := be32(m)
 	if w&ofpfwInPort == 0 {
-		b = appendOfpPort(append(b, "\n\t match in_port "...), be16(m[4:]))
+		b = appendOfpPort(append(append(b, pfx...), "in_port "...), be16(m[4:]))
 	}
 	if w&ofpfwDLSrc == 0 {
-		b = MAC(m[6:12]).AppendTo(append(b, "\n\t match dl_src "...))
+		b = MAC(m[6:12]).AppendTo(append(append(b, pfx...), "dl_src "...))
 	}
 	if w&ofpfwDLDst == 0 {
-		b = MAC(m[12:18]).AppendTo(append(b, "\n\t match dl_dst "...))
+		b = MAC(m[12:18]).AppendTo(append(append(b, pfx...), "dl_dst "...))
 	}
 	if w&ofpfwDLVLAN == 0 {
-		b = strconv.AppendUint(append(b, "\n\t match dl_vlan "...), uint64(be16(m[18:])), 10)
+		b = strconv.AppendUint(append(append(b, pfx...), "dl_vlan "...), uint64(be16(m[18:])), 10)
 	}
 	if w&ofpfwDLVLANPCP == 0 {
-		b = strconv.AppendUint(append(b, "\n\t match dl_vlan_pcp "...), uint64(m[20]), 10)
+		b = strconv.AppendUint(append(append(b, pfx...), "dl_vlan_pcp "...), uint64(m[20]), 10)
 	}
 	dlType := be16(m[22:])
 	if w&ofpfwDLType == 0 {
-		b = appendHexN(append(b, "\n\t match dl_type 0x"...), uint64(dlType), 4)
+		b = appendHexN(append(append(b, pfx...), "dl_type 0x"...), uint64(dlType), 4)
 	}
 	if w&ofpfwNWTos == 0 {
-		b = appendHexN(append(b, "\n\t match nw_tos 0x"...), uint64(m[24]), 2)
+		b = appendHexN(append(append(b, pfx...), "nw_tos 0x"...), uint64(m[24]), 2)
 	}
 	if w&ofpfwNWProto == 0 {
-		b = strconv.AppendUint(append(b, "\n\t match nw_proto "...), uint64(m[25]), 10)
+		b = strconv.AppendUint(append(append(b, pfx...), "nw_proto "...), uint64(m[25]), 10)
 	}
 	if bits := w >> 8 & 0x3f; bits < 32 {
-		b = appendIPv4(append(b, "\n\t match nw_src "...), m, 28)
+		b = appendIPv4(append(append(b, pfx...), "nw_src "...), m, 28)
 		b = strconv.AppendUint(append(b, '/'), uint64(32-bits), 10)
 	}
 	if bits := w >> 14 & 0x3f; bits < 32 {
-		b = appendIPv4(append(b, "\n\t match nw_dst "...), m, 32)
+		b = appendIPv4(append(append(b, pfx...), "nw_dst "...), m, 32)
 		b = strconv.AppendUint(append(b, '/'), uint64(32-bits), 10)
 	}
 	icmp := w&ofpfwDLType == 0 && dlType == 0x0800 && w&ofpfwNWProto == 0 && m[25] == 1
 	if w&ofpfwTPSrc == 0 {
 		if icmp {
-			b = append(b, "\n\t match icmp_type "...)
+			b = append(append(b, pfx...), "icmp_type "...)
 		} else {
-			b = append(b, "\n\t match tp_src "...)
+			b = append(append(b, pfx...), "tp_src "...)
 		}
 		b = strconv.AppendUint(b, uint64(be16(m[36:])), 10)
 	}
 	if w&ofpfwTPDst == 0 {
 		if icmp {
-			b = append(b, "\n\t match icmp_code "...)
+			b = append(append(b, pfx...), "icmp_code "...)
 		} else {
-			b = append(b, "\n\t match tp_dst "...)
+			b = append(append(b, pfx...), "tp_dst "...)
 		}
 		b = strconv.AppendUint(b, uint64(be16(m[38:])), 10)
 	}
@@ -497,3 +502,171 @@ func appendOfpStatsRequest(b []byte, body []byte) []byte {
 	}
 	return b
 }
+
+// ofpStatsReplyFlagBits are a STATS_REPLY's flags.
+var ofpStatsReplyFlagBits = [...]ofpBit{{0x1, "MORE"}}
+
+// ofpTableWildcardBits name a table's wildcard bits (the address masks'
+// bits have none).
+var ofpTableWildcardBits = [...]ofpBit{{ofpfwInPort, "IN_PORT"}, {ofpfwDLVLAN, "DL_VLAN"}, {ofpfwDLSrc, "DL_SRC"},
+	{ofpfwDLDst, "DL_DST"}, {ofpfwDLType, "DL_TYPE"}, {ofpfwNWProto, "NW_PROTO"}, {ofpfwTPSrc, "TP_SRC"},
+	{ofpfwTPDst, "TP_DST"}, {ofpfwDLVLANPCP, "DL_VLAN_PCP"}, {ofpfwNWTos, "NW_TOS"}}
+
+// ofpStringTaken reports whether s is a NUL-terminated string of
+// printable ASCII, which tcpdump prints as it is.
+func ofpStringTaken(s []byte) bool {
+	for _, c := range s {
+		if c == 0 {
+			return true
+		}
+		if c < 0x20 || c > 0x7e {
+			return false
+		}
+	}
+	return false
+}
+
+// appendOfpString appends s up to its NUL, quoted.
+func appendOfpString(b []byte, s []byte) []byte {
+	b = append(b, '\'')
+	for _, c := range s {
+		if c == 0 {
+			break
+		}
+		b = append(b, c)
+	}
+	return append(b, '\'')
+}
+
+// ofpStatsReplyTaken reports whether rawcap prints a STATS_REPLY's body
+// as tcpdump does: DESC, FLOW, AGGREGATE, TABLE and PORT replies whose
+// records are whole and of the forms seen.
+func ofpStatsReplyTaken(body []byte) bool {
+	if len(body) < 4 || be16(body[2:])&^1 != 0 {
+		return false
+	}
+	r := body[4:]
+	if len(r) == 0 && be16(body) != ofpstFlow {
+		return false // tshark's tree is known for an empty FLOW reply only
+	}
+	switch be16(body) {
+	case ofpstDesc:
+		if len(r) != 1056 {
+			return false
+		}
+		for _, s := range [...][]byte{r[:256], r[256:512], r[512:768], r[768:800], r[800:1056]} {
+			if !ofpStringTaken(s) {
+				return false
+			}
+		}
+		return true
+	case ofpstFlow:
+		for off := 0; off < len(r); {
+			if off+88 > len(r) {
+				return false
+			}
+			n := int(be16(r[off:]))
+			if n < 88 || off+n > len(r) || r[off+2] == 0xff || !ofpMatchTaken(r[off+4:off+44]) {
+				return false
+			}
+			a := r[off+88 : off+n]
+			for k := 0; k < len(a); {
+				_, _, next, ok := ofpActionNext(a, k)
+				if !ok {
+					return false
+				}
+				k = next
+			}
+			off += n
+		}
+		return true
+	case ofpstAggregate:
+		return len(r) == 24
+	case ofpstTable:
+		if len(r)%64 != 0 {
+			return false
+		}
+		for off := 0; off < len(r); off += 64 {
+			if !ofpStringTaken(r[off+4:off+36]) || be32(r[off+36:])>>22 != 0 {
+				return false
+			}
+		}
+		return true
+	case ofpstPort:
+		if len(r)%104 != 0 {
+			return false
+		}
+		for off := 0; off < len(r); off += 104 {
+			if be16(r[off:]) >= 0xff00 {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// appendOfpStatsReply appends a STATS_REPLY's body at verbosity v.
+func appendOfpStatsReply(b []byte, body []byte, v int) []byte {
+	typ := be16(body)
+	b = append(append(b, "\n\t type "...), ofpStatsTypes[typ]...)
+	b = appendOfpBits16(append(b, ", flags "...), be16(body[2:]), ofpStatsReplyFlagBits[:])
+	r := body[4:]
+	switch typ {
+	case ofpstDesc:
+		b = appendOfpString(append(b, "\n\t  mfr_desc "...), r[:256])
+		b = appendOfpString(append(b, "\n\t  hw_desc "...), r[256:512])
+		b = appendOfpString(append(b, "\n\t  sw_desc "...), r[512:768])
+		b = appendOfpString(append(b, "\n\t  serial_num "...), r[768:800])
+		b = appendOfpString(append(b, "\n\t  dp_desc "...), r[800:1056])
+	case ofpstFlow:
+		for off := 0; off < len(r); {
+			n := int(be16(r[off:]))
+			e := r[off : off+n]
+			off += n
+			b = strconv.AppendUint(append(b, "\n\t length "...), uint64(n), 10)
+			b = strconv.AppendUint(append(b, ", table_id "...), uint64(e[2]), 10)
+			b = appendOfpMatchPfx(b, e[4:44], "\n\t  match ")
+			b = strconv.AppendUint(append(b, "\n\t  duration_sec "...), uint64(be32(e[44:])), 10)
+			b = strconv.AppendUint(append(b, ", duration_nsec "...), uint64(be32(e[48:])), 10)
+			b = strconv.AppendUint(append(b, ", priority "...), uint64(be16(e[52:])), 10)
+			b = strconv.AppendUint(append(b, ", idle_timeout "...), uint64(be16(e[54:])), 10)
+			b = strconv.AppendUint(append(b, ", hard_timeout "...), uint64(be16(e[56:])), 10)
+			b = appendHexN(append(b, ", cookie 0x"...), be64(e[64:]), 16)
+			b = strconv.AppendUint(append(b, ", packet_count "...), be64(e[72:]), 10)
+			b = strconv.AppendUint(append(b, ", byte_count "...), be64(e[80:]), 10)
+			b = appendOfpActions(b, e[88:], "\n\t  ")
+		}
+	case ofpstAggregate:
+		b = strconv.AppendUint(append(b, "\n\t packet_count "...), be64(r), 10)
+		b = strconv.AppendUint(append(b, ", byte_count "...), be64(r[8:]), 10)
+		b = strconv.AppendUint(append(b, ", flow_count "...), uint64(be32(r[16:])), 10)
+	case ofpstTable:
+		for off := 0; off < len(r); off += 64 {
+			t := r[off : off+64]
+			b = strconv.AppendUint(append(b, "\n\t table_id "...), uint64(t[0]), 10)
+			b = appendOfpString(append(b, ", name "...), t[4:36])
+			b = appendOfpBits(append(b, "\n\t  wildcards "...), be32(t[36:]), ofpTableWildcardBits[:])
+			b = strconv.AppendUint(append(b, "\n\t  max_entries "...), uint64(be32(t[40:])), 10)
+			b = strconv.AppendUint(append(b, ", active_count "...), uint64(be32(t[44:])), 10)
+			b = strconv.AppendUint(append(b, ", lookup_count "...), be64(t[48:]), 10)
+			b = strconv.AppendUint(append(b, ", matched_count "...), be64(t[56:]), 10)
+		}
+	case ofpstPort:
+		for off := 0; off < len(r); off += 104 {
+			p := r[off : off+104]
+			b = strconv.AppendUint(append(b, "\n\t  port_no "...), uint64(be16(p)), 10)
+			if v < 2 {
+				continue
+			}
+			for k, name := range ofpPortCounters {
+				b = strconv.AppendUint(append(append(append(b, ", "...), name...), ' '), be64(p[8+8*k:]), 10)
+			}
+		}
+	}
+	return b
+}
+
+// ofpPortCounters are a port's statistics, as tcpdump names them.
+var ofpPortCounters = [...]string{"rx_packets", "tx_packets", "rx_bytes", "tx_bytes", "rx_dropped", "tx_dropped",
+	"rx_errors", "tx_errors", "rx_frame_err", "rx_over_err", "rx_crc_err", "collisions"}
