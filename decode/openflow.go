@@ -119,21 +119,53 @@ func openflowTaken(m []byte) bool {
 	return false
 }
 
-// openflowWalk calls fn for each message of b and reports whether b is
-// wholly made of messages rawcap lays out.
-func openflowWalk(b []byte, fn func(m []byte)) bool {
+// openflowSplit returns where the whole messages of b end: b is OpenFlow
+// as rawcap takes it when it holds one whole message or more, each one
+// rawcap lays out, and after them nothing or the start of one more (of a
+// type whose cut tcpdump prints as rawcap does), which tshark gathers
+// with the next segment's bytes.
+func openflowSplit(b []byte) (tail int, ok bool) {
 	off := 0
 	for off < len(b) {
-		m, next, ok := openflowNext(b, off)
-		if !ok || !openflowTaken(m) {
-			return false
+		m, next, whole := openflowNext(b, off)
+		if !whole {
+			return off, off > 0 && openflowTailTaken(b[off:])
 		}
-		if fn != nil {
-			fn(m)
+		if !openflowTaken(m) {
+			return off, false
 		}
 		off = next
 	}
-	return off > 0
+	return off, off > 0
+}
+
+// openflowWalk calls fn for each whole message of b (a layer
+// openflowSplit took).
+func openflowWalk(b []byte, fn func(m []byte)) {
+	for off := 0; off < len(b); {
+		m, next, ok := openflowNext(b, off)
+		if !ok {
+			return
+		}
+		fn(m)
+		off = next
+	}
+}
+
+// openflowTail returns the start of a message that layer i's segment
+// holds only part of (nil: none).
+func openflowTail(d *Decoder, i int) []byte {
+	l := &d.layers[i]
+	b := d.data[l.Start:l.End]
+	off := 0
+	for off < len(b) {
+		_, next, ok := openflowNext(b, off)
+		if !ok {
+			return b[off:]
+		}
+		off = next
+	}
+	return nil
 }
 
 // openflowConns remembers the TCP conversations tshark's OpenFlow
@@ -177,7 +209,7 @@ func (d *Decoder) openflowConversation(t TCP) bool {
 
 func (d *Decoder) decodeOpenFlow(l *Layer) LayerType {
 	cut := d.n > 0 && d.layers[d.n-1].Type == LayerTCP && l.Start+d.tcpWirePayload(d.n-1) > l.End
-	if cut || !openflowWalk(d.bytes(l), nil) {
+	if _, ok := openflowSplit(d.bytes(l)); cut || !ok {
 		l.Type = LayerPayload
 		l.Payload = l.Start
 		return LayerNone
@@ -558,6 +590,9 @@ func emitOpenFlowPDUSizes(e *emitter, i int) {
 	openflowWalk(e.d.data[l.Start:l.End], func(m []byte) {
 		e.Uint(&tcpFields[tcpPDUSize], uint64(len(m)))
 	})
+	if t := openflowTail(e.d, i); t != nil {
+		emitTCPSegmentData(e, t, len(t), false)
+	}
 }
 
 // appendOpenFlowProtocols appends frame.protocols' part for layer i:

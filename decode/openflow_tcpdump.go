@@ -129,7 +129,112 @@ func (p *LinePrinter) lineOpenFlow(b []byte, d *Decoder, i int) []byte {
 			b = p.lineOpenFlowFeatures(b, body)
 		}
 	})
+	if t := openflowTail(d, i); t != nil {
+		b = append(b, "\n\tversion 1.0, type "...)
+		b = append(b, ofpTcpdumpTypes[t[1]]...)
+		b = strconv.AppendUint(append(b, ", length "...), uint64(be16(t[2:])), 10)
+		b = appendHex32(append(b, ", xid "...), be32(t[4:]))
+		if v > 0 {
+			c := ofpCut{b: b, body: t[openflowHdrLen:]}
+			if t[1] == ofpFlowMod {
+				c.flowMod(int(be16(t[2:])))
+			} else {
+				c.statsReply(int(be16(t[2:])) - openflowHdrLen)
+			}
+			b = c.b
+		}
+		b = append(b, " [|openflow]"...)
+		p.abandoned = true // tcpdump's printer longjmps out at the cut
+	}
 	return b
+}
+
+// openflowTailTaken reports whether rawcap prints the start t of a
+// message cut at the segment's end as tcpdump does: a FLOW_MOD or a FLOW
+// STATS_REPLY whose captured fields are of the forms rawcap takes.
+func openflowTailTaken(t []byte) bool {
+	if len(t) < openflowHdrLen || t[0] != 1 {
+		return false
+	}
+	body := t[openflowHdrLen:]
+	switch t[1] {
+	case ofpFlowMod:
+		if be16(t[2:]) < ofpFlowModLen {
+			return false
+		}
+		var fixed [ofpFlowModLen - openflowHdrLen]byte
+		n := copy(fixed[:], body)
+		if !ofpMatchTaken(fixed[:40]) || !ofpFlowModTaken(fixed[:]) {
+			return false
+		}
+		return ofpActionsPrefixTaken(body[n:])
+	case ofpStatsReply:
+		if be16(t[2:]) < 12 || len(body) >= 2 && be16(body) != ofpstFlow || len(body) >= 4 && be16(body[2:])&^1 != 0 {
+			return false
+		}
+		r := body[min(4, len(body)):]
+		for off := 0; off < len(r); {
+			e := r[off:]
+			if len(e) >= 2 && be16(e) < 88 || len(e) >= 3 && e[2] == 0xff {
+				return false
+			}
+			var m [40]byte
+			if len(e) > 4 {
+				copy(m[:], e[4:])
+			}
+			if !ofpMatchTaken(m[:]) {
+				return false
+			}
+			if len(e) < 88 {
+				return true // cut in its fixed part
+			}
+			n := int(be16(e))
+			if len(e) < n {
+				return ofpActionsPrefixTaken(e[88:])
+			}
+			if !ofpActionsPrefixTaken(e[88:n]) {
+				return false
+			}
+			off += n
+		}
+		return true
+	}
+	return false
+}
+
+// ofpActionsPrefixTaken reports whether a, the start of an action list,
+// holds actions rawcap lays out, the last one perhaps cut short.
+func ofpActionsPrefixTaken(a []byte) bool {
+	for off := 0; off < len(a); {
+		_, _, next, ok := ofpActionNext(a, off)
+		if ok {
+			off = next
+			continue
+		}
+		// A cut action: its visible type and length must be known.
+		var act [16]byte
+		n := copy(act[:], a[off:])
+		if n == len(a)-off && n < 16 {
+			typ := be16(act[:])
+			want := 8
+			if typ == ofpatSetDLSrc || typ == ofpatSetDLDst {
+				want = 16
+			}
+			if n >= 4 && int(be16(act[2:])) != want {
+				return false
+			}
+			if n < 4 {
+				act[2], act[3] = 0, byte(want)
+			}
+			if n < 6 && typ == ofpatOutput {
+				act[4], act[5] = 0, 1
+			}
+			_, _, _, ok = ofpActionNext(act[:want], 0)
+			return ok && n < want
+		}
+		return false
+	}
+	return true
 }
 
 // lineOpenFlowFeatures appends a FEATURES_REPLY's body: the datapath, its
@@ -247,58 +352,212 @@ func appendOfpMatch(b []byte, m []byte) []byte { return appendOfpMatchPfx(b, m, 
 
 // appendOfpMatchPfx is appendOfpMatch with each line's start pfx.
 func appendOfpMatchPfx(b []byte, m []byte, pfx string) []byte {
+	c := ofpCut{b: b, body: m}
+	c.match(0, pfx)
+	return c.b
+}
+
+// ofpCut prints a message's body as tcpdump does: field after field, each
+// once its bytes are read, until one lies past the captured bytes (a
+// message the segment holds only the start of).
+type ofpCut struct {
+	b    []byte
+	body []byte // the captured part of the body
+	stop bool
+}
+
+// have reports whether the body's bytes up to end were captured; the
+// first time they were not, printing stops.
+func (c *ofpCut) have(end int) bool {
+	if !c.stop && end > len(c.body) {
+		c.stop = true
+	}
+	return !c.stop
+}
+
+// match prints the flow match at off, a line (starting pfx) per field it
+// does not wildcard, reading a field's bytes where tcpdump reads them: a
+// field it prints, and the Ethernet type and IP protocol always.
+func (c *ofpCut) match(off int, pfx string) {
+	if !c.have(off + 4) {
+		return
+	}
+	m := c.body[off:]
 	w := be32(m)
+	line := func(name string) { c.b = append(append(append(c.b, pfx...), name...), ' ') }
 	if w&ofpfwInPort == 0 {
-		b = appendOfpPort(append(append(b, pfx...), "in_port "...), be16(m[4:]))
+		if !c.have(off + 6) {
+			return
+		}
+		line("in_port")
+		c.b = appendOfpPort(c.b, be16(m[4:]))
 	}
 	if w&ofpfwDLSrc == 0 {
-		b = MAC(m[6:12]).AppendTo(append(append(b, pfx...), "dl_src "...))
+		if !c.have(off + 12) {
+			return
+		}
+		line("dl_src")
+		c.b = MAC(m[6:12]).AppendTo(c.b)
 	}
 	if w&ofpfwDLDst == 0 {
-		b = MAC(m[12:18]).AppendTo(append(append(b, pfx...), "dl_dst "...))
+		if !c.have(off + 18) {
+			return
+		}
+		line("dl_dst")
+		c.b = MAC(m[12:18]).AppendTo(c.b)
 	}
 	if w&ofpfwDLVLAN == 0 {
-		b = strconv.AppendUint(append(append(b, pfx...), "dl_vlan "...), uint64(be16(m[18:])), 10)
+		if !c.have(off + 20) {
+			return
+		}
+		line("dl_vlan")
+		c.b = strconv.AppendUint(c.b, uint64(be16(m[18:])), 10)
 	}
 	if w&ofpfwDLVLANPCP == 0 {
-		b = strconv.AppendUint(append(append(b, pfx...), "dl_vlan_pcp "...), uint64(m[20]), 10)
+		if !c.have(off + 21) {
+			return
+		}
+		line("dl_vlan_pcp")
+		c.b = strconv.AppendUint(c.b, uint64(m[20]), 10)
+	}
+	if !c.have(off + 24) {
+		return
 	}
 	dlType := be16(m[22:])
 	if w&ofpfwDLType == 0 {
-		b = appendHexN(append(append(b, pfx...), "dl_type 0x"...), uint64(dlType), 4)
+		line("dl_type")
+		c.b = appendHexN(append(c.b, "0x"...), uint64(dlType), 4)
 	}
 	if w&ofpfwNWTos == 0 {
-		b = appendHexN(append(append(b, pfx...), "nw_tos 0x"...), uint64(m[24]), 2)
+		if !c.have(off + 25) {
+			return
+		}
+		line("nw_tos")
+		c.b = appendHexN(append(c.b, "0x"...), uint64(m[24]), 2)
+	}
+	if !c.have(off + 26) {
+		return
 	}
 	if w&ofpfwNWProto == 0 {
-		b = strconv.AppendUint(append(append(b, pfx...), "nw_proto "...), uint64(m[25]), 10)
+		line("nw_proto")
+		c.b = strconv.AppendUint(c.b, uint64(m[25]), 10)
 	}
 	if bits := w >> 8 & 0x3f; bits < 32 {
-		b = appendIPv4(append(append(b, pfx...), "nw_src "...), m, 28)
-		b = strconv.AppendUint(append(b, '/'), uint64(32-bits), 10)
+		if !c.have(off + 32) {
+			return
+		}
+		line("nw_src")
+		c.b = appendIPv4(c.b, m, 28)
+		c.b = strconv.AppendUint(append(c.b, '/'), uint64(32-bits), 10)
 	}
 	if bits := w >> 14 & 0x3f; bits < 32 {
-		b = appendIPv4(append(append(b, pfx...), "nw_dst "...), m, 32)
-		b = strconv.AppendUint(append(b, '/'), uint64(32-bits), 10)
+		if !c.have(off + 36) {
+			return
+		}
+		line("nw_dst")
+		c.b = appendIPv4(c.b, m, 32)
+		c.b = strconv.AppendUint(append(c.b, '/'), uint64(32-bits), 10)
 	}
 	icmp := w&ofpfwDLType == 0 && dlType == 0x0800 && w&ofpfwNWProto == 0 && m[25] == 1
 	if w&ofpfwTPSrc == 0 {
-		if icmp {
-			b = append(append(b, pfx...), "icmp_type "...)
-		} else {
-			b = append(append(b, pfx...), "tp_src "...)
+		if !c.have(off + 38) {
+			return
 		}
-		b = strconv.AppendUint(b, uint64(be16(m[36:])), 10)
+		if icmp {
+			line("icmp_type")
+		} else {
+			line("tp_src")
+		}
+		c.b = strconv.AppendUint(c.b, uint64(be16(m[36:])), 10)
 	}
 	if w&ofpfwTPDst == 0 {
-		if icmp {
-			b = append(append(b, pfx...), "icmp_code "...)
-		} else {
-			b = append(append(b, pfx...), "tp_dst "...)
+		if !c.have(off + 40) {
+			return
 		}
-		b = strconv.AppendUint(b, uint64(be16(m[38:])), 10)
+		if icmp {
+			line("icmp_code")
+		} else {
+			line("tp_dst")
+		}
+		c.b = strconv.AppendUint(c.b, uint64(be16(m[38:])), 10)
 	}
-	return b
+}
+
+// u16 appends ", name N" (N the 16-bit value at off) once captured.
+func (c *ofpCut) u16(off int, name string) {
+	if c.have(off + 2) {
+		c.b = strconv.AppendUint(append(append(c.b, name...), ' '), uint64(be16(c.body[off:])), 10)
+	}
+}
+
+// u32 appends name and the 32-bit value at off once captured.
+func (c *ofpCut) u32(off int, name string) {
+	if c.have(off + 4) {
+		c.b = strconv.AppendUint(append(append(c.b, name...), ' '), uint64(be32(c.body[off:])), 10)
+	}
+}
+
+// u64 appends name and the 64-bit value at off once captured.
+func (c *ofpCut) u64(off int, name string) {
+	if c.have(off + 8) {
+		c.b = strconv.AppendUint(append(append(c.b, name...), ' '), be64(c.body[off:]), 10)
+	}
+}
+
+// cookie appends name and the cookie at off in hex once captured.
+func (c *ofpCut) cookie(off int, name string) {
+	if c.have(off + 8) {
+		c.b = appendHexN(append(append(c.b, name...), " 0x"...), be64(c.body[off:]), 16)
+	}
+}
+
+// actions prints the actions from off to end, each line starting pfx.
+func (c *ofpCut) actions(off, end int, pfx string) {
+	for off < end {
+		if !c.have(off + 4) {
+			return
+		}
+		typ, n := be16(c.body[off:]), int(be16(c.body[off+2:]))
+		a := c.body[off:]
+		c.b = append(append(c.b, pfx...), "action type "...)
+		switch typ {
+		case ofpatOutput:
+			c.b = append(c.b, "OUTPUT, len 8"...)
+			if !c.have(off + 6) {
+				return
+			}
+			c.b = appendOfpPort(append(c.b, ", port "...), be16(a[4:]))
+			if be16(a[4:]) == 0xfffd {
+				c.u16(off+6, ", max_len")
+			}
+		case ofpatSetVLANVID:
+			c.b = append(c.b, "SET_VLAN_VID, len 8"...)
+			c.u16(off+4, ", vlan_vid")
+		case ofpatSetVLANPCP:
+			c.b = append(c.b, "SET_VLAN_PCP, len 8"...)
+			if c.have(off + 5) {
+				c.b = strconv.AppendUint(append(c.b, ", vlan_pcp "...), uint64(a[4]), 10)
+			}
+		case ofpatSetDLSrc, ofpatSetDLDst:
+			if typ == ofpatSetDLSrc {
+				c.b = append(c.b, "SET_DL_SRC, len 16"...)
+			} else {
+				c.b = append(c.b, "SET_DL_DST, len 16"...)
+			}
+			if c.have(off + 10) {
+				c.b = MAC(a[4:10]).AppendTo(append(c.b, ", dl_addr "...))
+			}
+		case ofpatSetNWTos:
+			c.b = append(c.b, "SET_NW_TOS, len 8"...)
+			if c.have(off + 5) {
+				c.b = appendHexN(append(c.b, ", nw_tos 0x"...), uint64(a[4]), 2)
+			}
+		}
+		if c.stop {
+			return
+		}
+		off += n
+	}
 }
 
 // ofpActionNext returns the action at off in a (its type, its bytes) and
@@ -343,30 +602,9 @@ func ofpActionsTaken(a []byte) bool {
 
 // appendOfpActions appends each action's line, after prefix pfx.
 func appendOfpActions(b []byte, a []byte, pfx string) []byte {
-	for off := 0; off < len(a); {
-		typ, act, next, _ := ofpActionNext(a, off)
-		off = next
-		b = append(append(b, pfx...), "action type "...)
-		switch typ {
-		case ofpatOutput:
-			b = append(b, "OUTPUT, len 8, port "...)
-			b = appendOfpPort(b, be16(act[4:]))
-			if be16(act[4:]) == 0xfffd {
-				b = strconv.AppendUint(append(b, ", max_len "...), uint64(be16(act[6:])), 10)
-			}
-		case ofpatSetVLANVID:
-			b = strconv.AppendUint(append(b, "SET_VLAN_VID, len 8, vlan_vid "...), uint64(be16(act[4:])), 10)
-		case ofpatSetVLANPCP:
-			b = strconv.AppendUint(append(b, "SET_VLAN_PCP, len 8, vlan_pcp "...), uint64(act[4]), 10)
-		case ofpatSetDLSrc:
-			b = MAC(act[4:10]).AppendTo(append(b, "SET_DL_SRC, len 16, dl_addr "...))
-		case ofpatSetDLDst:
-			b = MAC(act[4:10]).AppendTo(append(b, "SET_DL_DST, len 16, dl_addr "...))
-		case ofpatSetNWTos:
-			b = appendHexN(append(b, "SET_NW_TOS, len 8, nw_tos 0x"...), uint64(act[4]), 2)
-		}
-	}
-	return b
+	c := ofpCut{b: b, body: a}
+	c.actions(0, len(a), pfx)
+	return c.b
 }
 
 // ofpFlowModTaken reports whether rawcap prints a FLOW_MOD's body as
@@ -391,25 +629,47 @@ var ofpFlowModFlagBits = [...]ofpBit{{0x1, "SEND_FLOW_REM"}, {0x2, "CHECK_OVERLA
 // appendOfpFlowMod appends a FLOW_MOD's body: its match, its command's
 // line, its actions.
 func appendOfpFlowMod(b []byte, body []byte) []byte {
-	b = appendOfpMatch(b, body[:40])
-	b = appendHexN(append(b, "\n\t cookie 0x"...), be64(body[40:]), 16)
-	cmd := be16(body[48:])
-	b = append(append(b, ", command "...), ofpFlowModCommands[cmd]...)
-	if pr := be16(body[54:]); pr != 0 {
-		b = strconv.AppendUint(append(b, ", priority "...), uint64(pr), 10)
+	c := ofpCut{b: b, body: body}
+	c.flowMod(openflowHdrLen + len(body))
+	return c.b
+}
+
+// flowMod prints a FLOW_MOD's body, n bytes long in all.
+func (c *ofpCut) flowMod(n int) {
+	c.match(0, "\n\t match ")
+	c.cookie(40, "\n\t cookie")
+	if !c.have(50) {
+		return
+	}
+	cmd := be16(c.body[48:])
+	c.b = append(append(c.b, ", command "...), ofpFlowModCommands[cmd]...)
+	if !c.have(56) {
+		return
+	}
+	if pr := be16(c.body[54:]); pr != 0 {
+		c.b = strconv.AppendUint(append(c.b, ", priority "...), uint64(pr), 10)
 	}
 	if cmd <= 2 {
-		b = append(b, ", buffer_id "...)
-		if id := be32(body[56:]); id == 0xffffffff {
-			b = append(b, "NONE"...)
+		if !c.have(60) {
+			return
+		}
+		c.b = append(c.b, ", buffer_id "...)
+		if id := be32(c.body[56:]); id == 0xffffffff {
+			c.b = append(c.b, "NONE"...)
 		} else {
-			b = appendHex32(b, id)
+			c.b = appendHex32(c.b, id)
 		}
 	} else {
-		b = appendOfpPort(append(b, ", out_port "...), be16(body[60:]))
+		if !c.have(62) {
+			return
+		}
+		c.b = appendOfpPort(append(c.b, ", out_port "...), be16(c.body[60:]))
 	}
-	b = appendOfpBits16(append(b, ", flags "...), be16(body[62:]), ofpFlowModFlagBits[:])
-	return appendOfpActions(b, body[ofpFlowModLen-openflowHdrLen:], "\n\t ")
+	if !c.have(64) {
+		return
+	}
+	c.b = appendOfpBits16(append(c.b, ", flags "...), be16(c.body[62:]), ofpFlowModFlagBits[:])
+	c.actions(64, n-openflowHdrLen, "\n\t ")
 }
 
 // appendOfpBits16 appends a 16-bit flags word: "0x%04x" and the names of
@@ -608,35 +868,20 @@ func ofpStatsReplyTaken(body []byte) bool {
 
 // appendOfpStatsReply appends a STATS_REPLY's body at verbosity v.
 func appendOfpStatsReply(b []byte, body []byte, v int) []byte {
-	typ := be16(body)
-	b = append(append(b, "\n\t type "...), ofpStatsTypes[typ]...)
-	b = appendOfpBits16(append(b, ", flags "...), be16(body[2:]), ofpStatsReplyFlagBits[:])
+	c := ofpCut{b: b, body: body}
+	c.statsReply(len(body))
+	if c.stop {
+		return c.b
+	}
+	b = c.b
 	r := body[4:]
-	switch typ {
+	switch be16(body) {
 	case ofpstDesc:
 		b = appendOfpString(append(b, "\n\t  mfr_desc "...), r[:256])
 		b = appendOfpString(append(b, "\n\t  hw_desc "...), r[256:512])
 		b = appendOfpString(append(b, "\n\t  sw_desc "...), r[512:768])
 		b = appendOfpString(append(b, "\n\t  serial_num "...), r[768:800])
 		b = appendOfpString(append(b, "\n\t  dp_desc "...), r[800:1056])
-	case ofpstFlow:
-		for off := 0; off < len(r); {
-			n := int(be16(r[off:]))
-			e := r[off : off+n]
-			off += n
-			b = strconv.AppendUint(append(b, "\n\t length "...), uint64(n), 10)
-			b = strconv.AppendUint(append(b, ", table_id "...), uint64(e[2]), 10)
-			b = appendOfpMatchPfx(b, e[4:44], "\n\t  match ")
-			b = strconv.AppendUint(append(b, "\n\t  duration_sec "...), uint64(be32(e[44:])), 10)
-			b = strconv.AppendUint(append(b, ", duration_nsec "...), uint64(be32(e[48:])), 10)
-			b = strconv.AppendUint(append(b, ", priority "...), uint64(be16(e[52:])), 10)
-			b = strconv.AppendUint(append(b, ", idle_timeout "...), uint64(be16(e[54:])), 10)
-			b = strconv.AppendUint(append(b, ", hard_timeout "...), uint64(be16(e[56:])), 10)
-			b = appendHexN(append(b, ", cookie 0x"...), be64(e[64:]), 16)
-			b = strconv.AppendUint(append(b, ", packet_count "...), be64(e[72:]), 10)
-			b = strconv.AppendUint(append(b, ", byte_count "...), be64(e[80:]), 10)
-			b = appendOfpActions(b, e[88:], "\n\t  ")
-		}
 	case ofpstAggregate:
 		b = strconv.AppendUint(append(b, "\n\t packet_count "...), be64(r), 10)
 		b = strconv.AppendUint(append(b, ", byte_count "...), be64(r[8:]), 10)
@@ -665,6 +910,49 @@ func appendOfpStatsReply(b []byte, body []byte, v int) []byte {
 		}
 	}
 	return b
+}
+
+// statsReply prints a STATS_REPLY's type and flags, and a FLOW reply's
+// entries, of a body n bytes long in all.
+func (c *ofpCut) statsReply(n int) {
+	if !c.have(2) {
+		return
+	}
+	typ := be16(c.body)
+	c.b = append(append(c.b, "\n\t type "...), ofpStatsTypes[typ]...)
+	if !c.have(4) {
+		return
+	}
+	c.b = appendOfpBits16(append(c.b, ", flags "...), be16(c.body[2:]), ofpStatsReplyFlagBits[:])
+	if typ != ofpstFlow {
+		c.have(n) // the other replies are printed whole or not at all
+		return
+	}
+	for off := 4; off < n; {
+		if !c.have(off + 2) {
+			return
+		}
+		l := int(be16(c.body[off:]))
+		c.b = strconv.AppendUint(append(c.b, "\n\t length "...), uint64(l), 10)
+		if !c.have(off + 3) {
+			return
+		}
+		c.b = strconv.AppendUint(append(c.b, ", table_id "...), uint64(c.body[off+2]), 10)
+		c.match(off+4, "\n\t  match ")
+		c.u32(off+44, "\n\t  duration_sec")
+		c.u32(off+48, ", duration_nsec")
+		c.u16(off+52, ", priority")
+		c.u16(off+54, ", idle_timeout")
+		c.u16(off+56, ", hard_timeout")
+		c.cookie(off+64, ", cookie")
+		c.u64(off+72, ", packet_count")
+		c.u64(off+80, ", byte_count")
+		c.actions(off+88, off+l, "\n\t  ")
+		if c.stop {
+			return
+		}
+		off += l
+	}
 }
 
 // ofpPortCounters are a port's statistics, as tcpdump names them.

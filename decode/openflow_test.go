@@ -43,6 +43,11 @@ var openflowVectors = []struct {
 		line: ": OpenFlow\n\tversion 1.0, type VENDOR, length 20, xid 0x00000019, vendor 0x005c16c7 (Big Switch Networks)" +
 			"\n\t subtype GET_MIRRORING_REPLY, report_mirror_ports OFF\n\tversion 1.0, type BARRIER_REPLY, length 8, xid 0x0000001a",
 		info: "Type: OFPT_BARRIER_REPLY"},
+	{name: "flow mod cut at the segment's end", sport: 40003, dport: 6653,
+		payload: "0100000800000001 010e0050000000360038fffb00000011223300000c0011", of: true,
+		line: ": OpenFlow\n\tversion 1.0, type HELLO, length 8, xid 0x00000001" +
+			"\n\tversion 1.0, type FLOW_MOD, length 80, xid 0x00000036\n\t match dl_src 00:11:22:33:00:00 [|openflow]",
+		info: "Type: OFPT_HELLO"},
 	// tshark's heuristic takes port 6633 from the first segment sent to
 	// it: one from the port before that is data.
 	{name: "from 6633 first", sport: 6633, dport: 41000, payload: "01 00 00 08 00 00 00 01"},
