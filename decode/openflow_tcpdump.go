@@ -600,13 +600,6 @@ func ofpActionsTaken(a []byte) bool {
 	return true
 }
 
-// appendOfpActions appends each action's line, after prefix pfx.
-func appendOfpActions(b []byte, a []byte, pfx string) []byte {
-	c := ofpCut{b: b, body: a}
-	c.actions(0, len(a), pfx)
-	return c.b
-}
-
 // ofpFlowModTaken reports whether rawcap prints a FLOW_MOD's body as
 // tcpdump does: a known command and flags, no timeouts, actions it lays
 // out.
