@@ -27,9 +27,13 @@ const (
 // The message types of OpenFlow 1.0 rawcap lays out.
 const (
 	ofpHello           = 0
+	ofpEchoRequest     = 2
+	ofpEchoReply       = 3
 	ofpVendor          = 4
 	ofpFeaturesRequest = 5
 	ofpFeaturesReply   = 6
+	ofpGetConfigReq    = 7
+	ofpGetConfigReply  = 8
 	ofpSetConfig       = 9
 	ofpFlowRemoved     = 11
 	ofpFlowMod         = 14
@@ -86,10 +90,12 @@ func openflowNext(b []byte, off int) (msg []byte, next int, ok bool) {
 func openflowTaken(m []byte) bool {
 	body := m[openflowHdrLen:]
 	switch m[1] {
-	case ofpHello, ofpFeaturesRequest, ofpBarrierRequest, ofpBarrierReply:
+	case ofpHello, ofpEchoRequest, ofpEchoReply:
+		return true // their bytes, if any, are data
+	case ofpFeaturesRequest, ofpGetConfigReq, ofpBarrierRequest, ofpBarrierReply:
 		return len(body) == 0
-	case ofpSetConfig:
-		return len(body) == 4 && be16(body) == 0
+	case ofpSetConfig, ofpGetConfigReply:
+		return len(body) == 4
 	case ofpStatsRequest:
 		if len(body) < 4 || be16(body[2:]) != 0 {
 			return false
@@ -430,7 +436,7 @@ func emitOpenFlow(e *emitter, i int) {
 		e.Proto(&protoOpenFlowV1)
 		e.Uint(&f[ofVersion], uint64(m[0]))
 		e.Uint(&f[ofType], uint64(m[1]))
-		if m[1] == ofpVendor || m[1] == ofpFlowRemoved {
+		if m[1] == ofpVendor || m[1] == ofpFlowRemoved || (m[1] == ofpEchoRequest || m[1] == ofpEchoReply) && len(m) > openflowHdrLen {
 			openflowUndecoded(e, ofTypeUndecoded, "Message data not dissected yet")
 		}
 		e.Uint(&f[ofLength], uint64(be16(m[2:])))
@@ -443,7 +449,7 @@ func emitOpenFlow(e *emitter, i int) {
 				e.TreeException("openflow_v1")
 				return
 			}
-		case ofpSetConfig:
+		case ofpSetConfig, ofpGetConfigReply:
 			e.Uint(&f[ofConfigFlags], uint64(be16(body)))
 			e.Uint(&f[ofMissSendLen], uint64(be16(body[2:])))
 		case ofpStatsRequest, ofpStatsReply:

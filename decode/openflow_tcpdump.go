@@ -118,9 +118,24 @@ func (p *LinePrinter) lineOpenFlow(b []byte, d *Decoder, i int) []byte {
 			b = appendOfpFlowMod(b, body)
 		case ofpFlowRemoved:
 			b = appendOfpFlowRemoved(b, body)
-		case ofpSetConfig:
-			b = append(b, "\n\t flags FRAG_NORMAL, miss_send_len "...)
-			b = strconv.AppendUint(b, uint64(be16(body[2:])), 10)
+		case ofpHello, ofpEchoRequest, ofpEchoReply:
+			if len(body) > 0 {
+				b = strconv.AppendUint(append(b, "\n\t data ("...), uint64(len(body)), 10)
+				b = append(b, " octets)"...)
+				if v > 1 {
+					b = appendHexASCIILines(b, body, "\n\t  ")
+				}
+			}
+		case ofpSetConfig, ofpGetConfigReply:
+			b = append(b, "\n\t flags "...)
+			switch fl := be16(body); fl {
+			case 0, 1, 2:
+				b = append(b, ofpConfigFlags[fl]...)
+			default:
+				b = appendHexN(append(b, "invalid (0x"...), uint64(fl), 4)
+				b = append(b, ')')
+			}
+			b = strconv.AppendUint(append(b, ", miss_send_len "...), uint64(be16(body[2:])), 10)
 		case ofpStatsRequest:
 			b = appendOfpStatsRequest(b, body)
 		case ofpStatsReply:
@@ -613,6 +628,9 @@ func ofpFlowModTaken(body []byte) bool {
 	}
 	return ofpActionsTaken(body[ofpFlowModLen-openflowHdrLen:])
 }
+
+// ofpConfigFlags name a switch configuration's fragment handling.
+var ofpConfigFlags = [...]string{"FRAG_NORMAL", "FRAG_DROP", "FRAG_REASM"}
 
 var ofpFlowModCommands = [...]string{"ADD", "MODIFY", "MODIFY_STRICT", "DELETE", "DELETE_STRICT"}
 

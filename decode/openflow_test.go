@@ -48,6 +48,13 @@ var openflowVectors = []struct {
 		line: ": OpenFlow\n\tversion 1.0, type HELLO, length 8, xid 0x00000001" +
 			"\n\tversion 1.0, type FLOW_MOD, length 80, xid 0x00000036\n\t match dl_src 00:11:22:33:00:00 [|openflow]",
 		info: "Type: OFPT_HELLO"},
+	{name: "echo, hello with data, config flags", sport: 40004, dport: 6653,
+		payload: "0102000a000000011122 0109000c0000000300020080 0108000c0000000500040080 0100000c00000006aabbccdd", of: true,
+		line: ": OpenFlow\n\tversion 1.0, type ECHO_REQUEST, length 10, xid 0x00000001\n\t data (2 octets)" +
+			"\n\tversion 1.0, type SET_CONFIG, length 12, xid 0x00000003\n\t flags FRAG_REASM, miss_send_len 128" +
+			"\n\tversion 1.0, type GET_CONFIG_REPLY, length 12, xid 0x00000005\n\t flags invalid (0x0004), miss_send_len 128" +
+			"\n\tversion 1.0, type HELLO, length 12, xid 0x00000006\n\t data (4 octets)",
+		info: "Type: OFPT_HELLO"},
 	// tshark's heuristic takes port 6633 from the first segment sent to
 	// it: one from the port before that is data.
 	{name: "from 6633 first", sport: 6633, dport: 41000, payload: "01 00 00 08 00 00 00 01"},
