@@ -27,6 +27,7 @@ const (
 // The message types of OpenFlow 1.0 rawcap lays out.
 const (
 	ofpHello           = 0
+	ofpError           = 1
 	ofpEchoRequest     = 2
 	ofpEchoReply       = 3
 	ofpVendor          = 4
@@ -92,6 +93,10 @@ func openflowTaken(m []byte) bool {
 	switch m[1] {
 	case ofpHello, ofpEchoRequest, ofpEchoReply:
 		return true // their bytes, if any, are data
+	case ofpError:
+		// A HELLO_FAILED error's data is text tcpdump may print so:
+		// rawcap takes it without.
+		return len(body) >= 4 && (be16(body) != 0 || len(body) == 4)
 	case ofpFeaturesRequest, ofpGetConfigReq, ofpBarrierRequest, ofpBarrierReply:
 		return len(body) == 0
 	case ofpSetConfig, ofpGetConfigReply:
@@ -436,7 +441,7 @@ func emitOpenFlow(e *emitter, i int) {
 		e.Proto(&protoOpenFlowV1)
 		e.Uint(&f[ofVersion], uint64(m[0]))
 		e.Uint(&f[ofType], uint64(m[1]))
-		if m[1] == ofpVendor || m[1] == ofpFlowRemoved || (m[1] == ofpEchoRequest || m[1] == ofpEchoReply) && len(m) > openflowHdrLen {
+		if m[1] == ofpVendor || m[1] == ofpFlowRemoved || m[1] == ofpError || (m[1] == ofpEchoRequest || m[1] == ofpEchoReply) && len(m) > openflowHdrLen {
 			openflowUndecoded(e, ofTypeUndecoded, "Message data not dissected yet")
 		}
 		e.Uint(&f[ofLength], uint64(be16(m[2:])))

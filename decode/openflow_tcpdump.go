@@ -118,6 +118,10 @@ func (p *LinePrinter) lineOpenFlow(b []byte, d *Decoder, i int) []byte {
 			b = appendOfpFlowMod(b, body)
 		case ofpFlowRemoved:
 			b = appendOfpFlowRemoved(b, body)
+		case ofpError:
+			b = appendOfpError(b, body[:4])
+			body = body[4:]
+			fallthrough
 		case ofpHello, ofpEchoRequest, ofpEchoReply:
 			if len(body) > 0 {
 				b = strconv.AppendUint(append(b, "\n\t data ("...), uint64(len(body)), 10)
@@ -627,6 +631,39 @@ func ofpFlowModTaken(body []byte) bool {
 		return false
 	}
 	return ofpActionsTaken(body[ofpFlowModLen-openflowHdrLen:])
+}
+
+// ofpErrorTypes and ofpErrorCodes are tcpdump's names of an ERROR's type
+// and of the codes of each type.
+var (
+	ofpErrorTypes = [...]string{"HELLO_FAILED", "BAD_REQUEST", "BAD_ACTION", "FLOW_MOD_FAILED", "PORT_MOD_FAILED", "QUEUE_OP_FAILED"}
+	ofpErrorCodes = [...][]string{
+		{"INCOMPATIBLE", "EPERM"},
+		{"BAD_VERSION", "BAD_TYPE", "BAD_STAT", "BAD_VENDOR", "BAD_SUBTYPE", "EPERM", "BAD_LEN", "BUFFER_EMPTY", "BUFFER_UNKNOWN"},
+		{"BAD_TYPE", "BAD_LEN", "BAD_VENDOR", "BAD_VENDOR_TYPE", "BAD_OUT_PORT", "BAD_ARGUMENT", "EPERM", "TOO_MANY", "BAD_QUEUE"},
+		{"ALL_TABLES_FULL", "OVERLAP", "EPERM", "BAD_EMERG_TIMEOUT", "BAD_COMMAND", "UNSUPPORTED"},
+		{"BAD_PORT", "BAD_HW_ADDR"},
+		{"BAD_PORT", "BAD_QUEUE", "EPERM"},
+	}
+)
+
+// appendOfpInvalid appends tcpdump's "invalid (0x%04x)".
+func appendOfpInvalid(b []byte, v uint16) []byte {
+	return append(appendHexN(append(b, "invalid (0x"...), uint64(v), 4), ')')
+}
+
+// appendOfpError appends an ERROR's type and code (its first 4 bytes).
+func appendOfpError(b []byte, body []byte) []byte {
+	typ, code := be16(body), be16(body[2:])
+	b = append(b, "\n\t type "...)
+	if int(typ) >= len(ofpErrorTypes) {
+		return appendOfpInvalid(append(appendOfpInvalid(b, typ), ", code "...), code)
+	}
+	b = append(append(b, ofpErrorTypes[typ]...), ", code "...)
+	if int(code) >= len(ofpErrorCodes[typ]) {
+		return appendOfpInvalid(b, code)
+	}
+	return append(b, ofpErrorCodes[typ][code]...)
 }
 
 // ofpConfigFlags name a switch configuration's fragment handling.

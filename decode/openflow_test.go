@@ -55,6 +55,11 @@ var openflowVectors = []struct {
 			"\n\tversion 1.0, type GET_CONFIG_REPLY, length 12, xid 0x00000005\n\t flags invalid (0x0004), miss_send_len 128" +
 			"\n\tversion 1.0, type HELLO, length 12, xid 0x00000006\n\t data (4 octets)",
 		info: "Type: OFPT_HELLO"},
+	{name: "errors", sport: 40005, dport: 6653,
+		payload: "0101001400000001 00010002 0100000800000001 0101000c00000002 00060000", of: true,
+		line: ": OpenFlow\n\tversion 1.0, type ERROR, length 20, xid 0x00000001\n\t type BAD_REQUEST, code BAD_STAT\n\t data (8 octets)" +
+			"\n\tversion 1.0, type ERROR, length 12, xid 0x00000002\n\t type invalid (0x0006), code invalid (0x0000)",
+		info: "Type: OFPT_ERROR"},
 	// tshark's heuristic takes port 6633 from the first segment sent to
 	// it: one from the port before that is data.
 	{name: "from 6633 first", sport: 6633, dport: 41000, payload: "01 00 00 08 00 00 00 01"},
