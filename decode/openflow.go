@@ -37,6 +37,7 @@ const (
 	ofpGetConfigReply  = 8
 	ofpSetConfig       = 9
 	ofpFlowRemoved     = 11
+	ofpPacketOut       = 13
 	ofpFlowMod         = 14
 	ofpStatsRequest    = 16
 	ofpStatsReply      = 17
@@ -124,6 +125,13 @@ func openflowTaken(m []byte) bool {
 		return len(body) >= ofpFlowModLen-openflowHdrLen && ofpMatchTaken(body[:40]) && ofpFlowModTaken(body)
 	case ofpVendor:
 		return ofpBSNTaken(body)
+	case ofpPacketOut:
+		// Without the frame (a buffered packet): with one, tshark
+		// dissects it inside the message.
+		// tshark dissects an empty frame too, unless a buffer holds the
+		// packet.
+		return len(body) > 8 && be32(body) != 0xffffffff && int(be16(body[6:])) == len(body)-8 &&
+			ofpPortKnown(be16(body[4:])) && ofpActionsTaken(body[8:])
 	case ofpFeaturesReply:
 		return len(body) >= 24 && (len(body)-24)%48 == 0 && ofpFeaturesTaken(body)
 	}
@@ -325,6 +333,7 @@ const (
 	ofMaxLen
 	ofTableID
 	ofStatsRequestPad
+	ofActionsLen
 	openflowFieldCount
 )
 
@@ -423,6 +432,7 @@ var openflowFields = [openflowFieldCount]Field{
 	ofOutputPort:          {Name: "openflow.output_port", Label: "Output port", Kind: KindUint, Width: 16},
 	ofMaxLen:              {Name: "openflow.max_len", Label: "Max length", Kind: KindUint, Width: 16},
 	ofTableID:             {Name: "openflow.table_id", Label: "Table Id", Kind: KindUint, Width: 8},
+	ofActionsLen:          {Name: "openflow.actions_len", Label: "Actions length", Kind: KindUint, Width: 16},
 	ofStatsRequestPad:     {Name: "openflow.stats.request_pad", Label: "Pad", Kind: KindUint, Width: 8},
 }
 
@@ -474,6 +484,11 @@ func emitOpenFlow(e *emitter, i int) {
 			}
 		case ofpFeaturesReply:
 			emitOpenFlowFeatures(e, body)
+		case ofpPacketOut:
+			e.Uint(&f[ofBufferID], uint64(be32(body)))
+			e.Uint(&f[ofInPort], uint64(be16(body[4:])))
+			e.Uint(&f[ofActionsLen], uint64(be16(body[6:])))
+			emitOpenFlowAction(e, body[8:])
 		}
 		e.End()
 	})
@@ -529,6 +544,13 @@ func emitOpenFlowFlowMod(e *emitter, body []byte) (cut bool) {
 	if len(a) == 0 {
 		return true
 	}
+	emitOpenFlowAction(e, a)
+	return false
+}
+
+// emitOpenFlowAction emits the first action of a, the one tshark draws.
+func emitOpenFlowAction(e *emitter, a []byte) {
+	f := &openflowFields
 	typ, act, _, _ := ofpActionNext(a, 0)
 	e.Uint(&f[ofActionType], uint64(typ))
 	if typ != ofpatOutput {
@@ -539,7 +561,6 @@ func emitOpenFlowFlowMod(e *emitter, body []byte) (cut bool) {
 		e.Uint(&f[ofOutputPort], uint64(be16(act[4:])))
 		e.Uint(&f[ofMaxLen], uint64(be16(act[6:])))
 	}
-	return false
 }
 
 // emitOpenFlowFeatures emits a FEATURES_REPLY's body: the datapath, its

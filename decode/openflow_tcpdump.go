@@ -146,6 +146,12 @@ func (p *LinePrinter) lineOpenFlow(b []byte, d *Decoder, i int) []byte {
 			b = appendOfpStatsReply(b, body, v)
 		case ofpFeaturesReply:
 			b = p.lineOpenFlowFeatures(b, body)
+		case ofpPacketOut:
+			b = appendHex32(append(b, "\n\t buffer_id "...), be32(body))
+			b = appendOfpPort(append(b, ", in_port "...), be16(body[4:]))
+			c := ofpCut{b: b, body: body}
+			c.actions(8, len(body), "\n\t ")
+			b = c.b
 		}
 	})
 	if t := openflowTail(d, i); t != nil {

@@ -60,6 +60,15 @@ var openflowVectors = []struct {
 		line: ": OpenFlow\n\tversion 1.0, type ERROR, length 20, xid 0x00000001\n\t type BAD_REQUEST, code BAD_STAT\n\t data (8 octets)" +
 			"\n\tversion 1.0, type ERROR, length 12, xid 0x00000002\n\t type invalid (0x0006), code invalid (0x0000)",
 		info: "Type: OFPT_ERROR"},
+	{name: "packet outs of buffered packets", sport: 40006, dport: 6653,
+		payload: "010d00180000000100000100fffd00080000000800020000" +
+			"010d002000000002000000070001001000010008000300000002000800000000", of: true,
+		line: ": OpenFlow\n\tversion 1.0, type PACKET_OUT, length 24, xid 0x00000001\n\t buffer_id 0x00000100, in_port CONTROLLER" +
+			"\n\t action type OUTPUT, len 8, port 2\n\tversion 1.0, type PACKET_OUT, length 32, xid 0x00000002" +
+			"\n\t buffer_id 0x00000007, in_port 1\n\t action type SET_VLAN_VID, len 8, vlan_vid 3\n\t action type SET_VLAN_PCP, len 8, vlan_pcp 0",
+		info: "Type: OFPT_PACKET_OUT"},
+	{name: "packet out carrying a frame", sport: 40007, dport: 6653,
+		payload: "010d001800000001ffffffff fffd 0008 0000 0008 0002 0000"},
 	// tshark's heuristic takes port 6633 from the first segment sent to
 	// it: one from the port before that is data.
 	{name: "from 6633 first", sport: 6633, dport: 41000, payload: "01 00 00 08 00 00 00 01"},
