@@ -59,9 +59,15 @@ const (
 	ofpatOutput     = 0
 	ofpatSetVLANVID = 1
 	ofpatSetVLANPCP = 2
+	ofpatStripVLAN  = 3
 	ofpatSetDLSrc   = 4
 	ofpatSetDLDst   = 5
+	ofpatSetNWSrc   = 6
+	ofpatSetNWDst   = 7
 	ofpatSetNWTos   = 8
+	ofpatSetTPSrc   = 9
+	ofpatSetTPDst   = 10
+	ofpatEnqueue    = 11
 )
 
 // ofpMatchLen is the size of a flow match (ofp_match); ofpFlowModLen the

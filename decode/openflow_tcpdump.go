@@ -242,7 +242,7 @@ func ofpActionsPrefixTaken(a []byte) bool {
 		if n == len(a)-off && n < 16 {
 			typ := be16(act[:])
 			want := 8
-			if typ == ofpatSetDLSrc || typ == ofpatSetDLDst {
+			if typ == ofpatSetDLSrc || typ == ofpatSetDLDst || typ == ofpatEnqueue {
 				want = 16
 			}
 			if n >= 4 && int(be16(act[2:])) != want {
@@ -251,7 +251,7 @@ func ofpActionsPrefixTaken(a []byte) bool {
 			if n < 4 {
 				act[2], act[3] = 0, byte(want)
 			}
-			if n < 6 && typ == ofpatOutput {
+			if n < 6 && (typ == ofpatOutput || typ == ofpatEnqueue) {
 				act[4], act[5] = 0, 1
 			}
 			_, _, _, ok = ofpActionNext(act[:want], 0)
@@ -577,6 +577,31 @@ func (c *ofpCut) actions(off, end int, pfx string) {
 			if c.have(off + 5) {
 				c.b = appendHexN(append(c.b, ", nw_tos 0x"...), uint64(a[4]), 2)
 			}
+		case ofpatStripVLAN:
+			c.b = append(c.b, "STRIP_VLAN, len 8"...)
+		case ofpatSetNWSrc, ofpatSetNWDst:
+			if typ == ofpatSetNWSrc {
+				c.b = append(c.b, "SET_NW_SRC, len 8"...)
+			} else {
+				c.b = append(c.b, "SET_NW_DST, len 8"...)
+			}
+			if c.have(off + 8) {
+				c.b = appendIPv4(append(c.b, ", nw_addr "...), a, 4)
+			}
+		case ofpatSetTPSrc, ofpatSetTPDst:
+			if typ == ofpatSetTPSrc {
+				c.b = append(c.b, "SET_TP_SRC, len 8"...)
+			} else {
+				c.b = append(c.b, "SET_TP_DST, len 8"...)
+			}
+			c.u16(off+4, ", tp_port")
+		case ofpatEnqueue:
+			c.b = append(c.b, "ENQUEUE, len 16"...)
+			if !c.have(off + 6) {
+				return
+			}
+			c.b = appendOfpPort(append(c.b, ", port "...), be16(a[4:]))
+			c.u32(off+12, ", queue_id")
 		}
 		if c.stop {
 			return
@@ -595,8 +620,9 @@ func ofpActionNext(a []byte, off int) (typ uint16, act []byte, next int, ok bool
 	typ, n := be16(a[off:]), int(be16(a[off+2:]))
 	want := 8
 	switch typ {
-	case ofpatOutput, ofpatSetVLANVID, ofpatSetVLANPCP, ofpatSetNWTos:
-	case ofpatSetDLSrc, ofpatSetDLDst:
+	case ofpatOutput, ofpatSetVLANVID, ofpatSetVLANPCP, ofpatStripVLAN, ofpatSetNWSrc, ofpatSetNWDst,
+		ofpatSetNWTos, ofpatSetTPSrc, ofpatSetTPDst:
+	case ofpatSetDLSrc, ofpatSetDLDst, ofpatEnqueue:
 		want = 16
 	default:
 		return 0, nil, off, false
@@ -605,7 +631,7 @@ func ofpActionNext(a []byte, off int) (typ uint16, act []byte, next int, ok bool
 		return 0, nil, off, false
 	}
 	act = a[off : off+n]
-	if typ == ofpatOutput && !ofpPortKnown(be16(act[4:])) {
+	if (typ == ofpatOutput || typ == ofpatEnqueue) && !ofpPortKnown(be16(act[4:])) {
 		return 0, nil, off, false
 	}
 	return typ, act, off + n, true
@@ -626,11 +652,10 @@ func ofpActionsTaken(a []byte) bool {
 }
 
 // ofpFlowModTaken reports whether rawcap prints a FLOW_MOD's body as
-// tcpdump does: a known command and flags, no timeouts, actions it lays
-// out.
+// tcpdump does: a known command and flags, actions it lays out.
 func ofpFlowModTaken(body []byte) bool {
 	cmd := be16(body[48:])
-	if cmd > 4 || be16(body[50:]) != 0 || be16(body[52:]) != 0 || be16(body[62:])&^0x7 != 0 {
+	if cmd > 4 || be16(body[62:])&^0x7 != 0 {
 		return false
 	}
 	if (cmd == 3 || cmd == 4) && !ofpPortKnown(be16(body[60:])) {
@@ -697,6 +722,14 @@ func (c *ofpCut) flowMod(n int) {
 	}
 	cmd := be16(c.body[48:])
 	c.b = append(append(c.b, ", command "...), ofpFlowModCommands[cmd]...)
+	for k, name := range [...]string{", idle_timeout ", ", hard_timeout "} {
+		if !c.have(52 + 2*k) {
+			return
+		}
+		if t := be16(c.body[50+2*k:]); t != 0 {
+			c.b = strconv.AppendUint(append(c.b, name...), uint64(t), 10)
+		}
+	}
 	if !c.have(56) {
 		return
 	}

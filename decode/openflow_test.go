@@ -69,6 +69,21 @@ var openflowVectors = []struct {
 		info: "Type: OFPT_PACKET_OUT"},
 	{name: "packet out carrying a frame", sport: 40007, dport: 6653,
 		payload: "010d001800000001ffffffff fffd 0008 0000 0008 0002 0000"},
+	{name: "flow mods with timeouts and every action", sport: 40008, dport: 6653,
+		payload: "010e008800000001003fffff000000000000000000000000000000000000000000000000000000000000000000000000" +
+			"00000000000000010000000a0014000000000005ffff00000003000800000000000600080a000001000700080a000002" +
+			"00080008280000000009000800500000000a000801bb0000000b0010fffe00000000000000000005010e008800000002" +
+			"003fffff0000000000000000000000000000000000000000000000000000000000000000000000000000000000000001" +
+			"000300000014000700000005fffb00000003000800000000000600080a000001000700080a0000020008000828000000" +
+			"0009000800500000000a000801bb0000000b0010fffe00000000000000000005",
+		of: true,
+		line: "\n\tversion 1.0, type FLOW_MOD, length 136, xid 0x00000002" +
+			"\n\t cookie 0x0000000000000001, command DELETE, hard_timeout 20, priority 7, out_port FLOOD, flags 0x0000" +
+			"\n\t action type STRIP_VLAN, len 8\n\t action type SET_NW_SRC, len 8, nw_addr 10.0.0.1" +
+			"\n\t action type SET_NW_DST, len 8, nw_addr 10.0.0.2\n\t action type SET_NW_TOS, len 8, nw_tos 0x28" +
+			"\n\t action type SET_TP_SRC, len 8, tp_port 80\n\t action type SET_TP_DST, len 8, tp_port 443" +
+			"\n\t action type ENQUEUE, len 16, port LOCAL, queue_id 5",
+		info: "Type: OFPT_FLOW_MOD"},
 	// tshark's heuristic takes port 6633 from the first segment sent to
 	// it: one from the port before that is data.
 	{name: "from 6633 first", sport: 6633, dport: 41000, payload: "01 00 00 08 00 00 00 01"},
