@@ -37,6 +37,7 @@ const (
 	ofpGetConfigReply  = 8
 	ofpSetConfig       = 9
 	ofpFlowRemoved     = 11
+	ofpPortStatus      = 12
 	ofpPacketOut       = 13
 	ofpFlowMod         = 14
 	ofpStatsRequest    = 16
@@ -124,9 +125,9 @@ func openflowTaken(m []byte) bool {
 	case ofpStatsReply:
 		return ofpStatsReplyTaken(body)
 	case ofpFlowRemoved:
-		// tcpdump's line leaves out a zero priority and names the
-		// idle timeout only when set: rawcap takes the forms seen.
-		return len(body) == 80 && ofpMatchTaken(body[:40]) && be16(body[48:]) != 0 && body[50] <= 2 && be16(body[60:]) == 0
+		return len(body) == 80 && ofpMatchTaken(body[:40])
+	case ofpPortStatus:
+		return len(body) == 56 && body[0] <= 2 && ofpPhyPortTaken(body[8:])
 	case ofpFlowMod:
 		return len(body) >= ofpFlowModLen-openflowHdrLen && ofpMatchTaken(body[:40]) && ofpFlowModTaken(body)
 	case ofpVendor:
@@ -457,7 +458,7 @@ func emitOpenFlow(e *emitter, i int) {
 		e.Proto(&protoOpenFlowV1)
 		e.Uint(&f[ofVersion], uint64(m[0]))
 		e.Uint(&f[ofType], uint64(m[1]))
-		if m[1] == ofpVendor || m[1] == ofpFlowRemoved || m[1] == ofpError || (m[1] == ofpEchoRequest || m[1] == ofpEchoReply) && len(m) > openflowHdrLen {
+		if m[1] == ofpVendor || m[1] == ofpFlowRemoved || m[1] == ofpError || m[1] == ofpPortStatus || (m[1] == ofpEchoRequest || m[1] == ofpEchoReply) && len(m) > openflowHdrLen {
 			openflowUndecoded(e, ofTypeUndecoded, "Message data not dissected yet")
 		}
 		e.Uint(&f[ofLength], uint64(be16(m[2:])))

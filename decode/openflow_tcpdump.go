@@ -75,23 +75,32 @@ func ofpFeaturesTaken(body []byte) bool {
 		return false
 	}
 	for off := 24; off+48 <= len(body); off += 48 {
-		p := body[off : off+48]
-		if be16(p) >= 0xff00 || !ofpBitsKnown(be32(p[24:]), ofpPortConfigBits[:]) || be32(p[28:])&^0x1 != 0 {
+		if !ofpPhyPortTaken(body[off : off+48]) {
 			return false
 		}
-		for _, w := range [...]uint32{be32(p[32:]), be32(p[36:]), be32(p[40:]), be32(p[44:])} {
-			if !ofpBitsKnown(w, ofpPortFeatureBits[:]) {
-				return false
-			}
+	}
+	return true
+}
+
+// ofpPhyPortTaken reports whether rawcap prints the port description p
+// (48 bytes) as tcpdump does: a physical port, flags of known bits, a
+// printable name.
+func ofpPhyPortTaken(p []byte) bool {
+	if be16(p) >= 0xff00 || !ofpBitsKnown(be32(p[24:]), ofpPortConfigBits[:]) || be32(p[28:])&^0x1 != 0 {
+		return false
+	}
+	for _, w := range [...]uint32{be32(p[32:]), be32(p[36:]), be32(p[40:]), be32(p[44:])} {
+		if !ofpBitsKnown(w, ofpPortFeatureBits[:]) {
+			return false
 		}
-		end := false
-		for _, c := range p[8:24] {
-			switch {
-			case c == 0:
-				end = true
-			case end || c < 0x20 || c > 0x7e:
-				return false
-			}
+	}
+	end := false
+	for _, c := range p[8:24] {
+		switch {
+		case c == 0:
+			end = true
+		case end || c < 0x20 || c > 0x7e:
+			return false
 		}
 	}
 	return true
@@ -146,6 +155,9 @@ func (p *LinePrinter) lineOpenFlow(b []byte, d *Decoder, i int) []byte {
 			b = appendOfpStatsReply(b, body, v)
 		case ofpFeaturesReply:
 			b = p.lineOpenFlowFeatures(b, body)
+		case ofpPortStatus:
+			b = append(append(b, "\n\t reason "...), ofpPortReasons[body[0]]...)
+			b = p.appendOfpPhyPort(b, body[8:56])
 		case ofpPacketOut:
 			b = appendHex32(append(b, "\n\t buffer_id "...), be32(body))
 			b = appendOfpPort(append(b, ", in_port "...), be16(body[4:]))
@@ -271,32 +283,38 @@ func (p *LinePrinter) lineOpenFlowFeatures(b []byte, body []byte) []byte {
 	b = appendOfpBits(append(b, "\n\t capabilities "...), be32(body[16:]), ofpCapabilityBits[:])
 	b = appendOfpBits(append(b, "\n\t actions "...), be32(body[20:]), ofpActionBits[:])
 	for off := 24; off+48 <= len(body); off += 48 {
-		pt := body[off : off+48]
-		b = strconv.AppendUint(append(b, "\n\t  port_no "...), uint64(be16(pt)), 10)
-		b = MAC(pt[2:8]).AppendTo(append(b, ", hw_addr "...))
-		b = append(b, ", name '"...)
-		for _, c := range pt[8:24] {
-			if c == 0 {
-				break
-			}
-			b = append(b, c)
-		}
-		b = append(b, '\'')
-		if p.Options.Verbose < 2 {
-			continue
-		}
-		b = appendOfpBits(append(b, "\n\t   config "...), be32(pt[24:]), ofpPortConfigBits[:])
-		st := be32(pt[28:])
-		b = append(appendHex32(append(b, "\n\t   state "...), st), " (STP_LISTEN"...)
-		if st&1 != 0 {
-			b = append(b, ", LINK_DOWN"...)
-		}
-		b = append(b, ')')
-		b = appendOfpBits(append(b, "\n\t   curr "...), be32(pt[32:]), ofpPortFeatureBits[:])
-		b = appendOfpBits(append(b, "\n\t   advertised "...), be32(pt[36:]), ofpPortFeatureBits[:])
-		b = appendOfpBits(append(b, "\n\t   supported "...), be32(pt[40:]), ofpPortFeatureBits[:])
-		b = appendOfpBits(append(b, "\n\t   peer "...), be32(pt[44:]), ofpPortFeatureBits[:])
+		b = p.appendOfpPhyPort(b, body[off:off+48])
 	}
+	return b
+}
+
+// appendOfpPhyPort appends a port description: its number, address and
+// name, and with -vv its flags.
+func (p *LinePrinter) appendOfpPhyPort(b []byte, pt []byte) []byte {
+	b = strconv.AppendUint(append(b, "\n\t  port_no "...), uint64(be16(pt)), 10)
+	b = MAC(pt[2:8]).AppendTo(append(b, ", hw_addr "...))
+	b = append(b, ", name '"...)
+	for _, c := range pt[8:24] {
+		if c == 0 {
+			break
+		}
+		b = append(b, c)
+	}
+	b = append(b, '\'')
+	if p.Options.Verbose < 2 {
+		return b
+	}
+	b = appendOfpBits(append(b, "\n\t   config "...), be32(pt[24:]), ofpPortConfigBits[:])
+	st := be32(pt[28:])
+	b = append(appendHex32(append(b, "\n\t   state "...), st), " (STP_LISTEN"...)
+	if st&1 != 0 {
+		b = append(b, ", LINK_DOWN"...)
+	}
+	b = append(b, ')')
+	b = appendOfpBits(append(b, "\n\t   curr "...), be32(pt[32:]), ofpPortFeatureBits[:])
+	b = appendOfpBits(append(b, "\n\t   advertised "...), be32(pt[36:]), ofpPortFeatureBits[:])
+	b = appendOfpBits(append(b, "\n\t   supported "...), be32(pt[40:]), ofpPortFeatureBits[:])
+	b = appendOfpBits(append(b, "\n\t   peer "...), be32(pt[44:]), ofpPortFeatureBits[:])
 	return b
 }
 
@@ -767,16 +785,27 @@ func appendOfpBits16(b []byte, v uint16, bits []ofpBit) []byte {
 	return append(b[:n+2], b[n+6:]...) // 8 hex digits to 4
 }
 
+var ofpPortReasons = [...]string{"ADD", "DELETE", "MODIFY"}
+
 var ofpFlowRemovedReasons = [...]string{"IDLE_TIMEOUT", "HARD_TIMEOUT", "DELETE"}
 
 // appendOfpFlowRemoved appends a FLOW_REMOVED's body.
 func appendOfpFlowRemoved(b []byte, body []byte) []byte {
 	b = appendOfpMatch(b, body[:40])
 	b = appendHexN(append(b, "\n\t cookie 0x"...), be64(body[40:]), 16)
-	b = strconv.AppendUint(append(b, ", priority "...), uint64(be16(body[48:])), 10)
-	b = append(append(b, ", reason "...), ofpFlowRemovedReasons[body[50]]...)
+	if pr := be16(body[48:]); pr != 0 {
+		b = strconv.AppendUint(append(b, ", priority "...), uint64(pr), 10)
+	}
+	if r := body[50]; int(r) < len(ofpFlowRemovedReasons) {
+		b = append(append(b, ", reason "...), ofpFlowRemovedReasons[r]...)
+	} else {
+		b = append(appendHex2(append(b, ", reason unknown (0x"...), r), ')')
+	}
 	b = strconv.AppendUint(append(b, ", duration_sec "...), uint64(be32(body[52:])), 10)
 	b = strconv.AppendUint(append(b, ", duration_nsec "...), uint64(be32(body[56:])), 10)
+	if t := be16(body[60:]); t != 0 {
+		b = strconv.AppendUint(append(b, ", idle_timeout "...), uint64(t), 10)
+	}
 	b = strconv.AppendUint(append(b, ", packet_count "...), be64(body[64:]), 10)
 	return strconv.AppendUint(append(b, ", byte_count "...), be64(body[72:]), 10)
 }

@@ -84,6 +84,20 @@ var openflowVectors = []struct {
 			"\n\t action type SET_TP_SRC, len 8, tp_port 80\n\t action type SET_TP_DST, len 8, tp_port 443" +
 			"\n\t action type ENQUEUE, len 16, port LOCAL, queue_id 5",
 		info: "Type: OFPT_FLOW_MOD"},
+	{name: "port status", sport: 40009, dport: 6653,
+		payload: "010c004000000001020000000000000000010001e88ae0e4546520302f30000000000000000000000000000000000001" +
+			"00000340000003400000034000000000",
+		of: true,
+		line: ": OpenFlow\n\tversion 1.0, type PORT_STATUS, length 64, xid 0x00000001\n\t reason MODIFY" +
+			"\n\t  port_no 1, hw_addr 00:01:e8:8a:e0:e4, name 'Te 0/0'",
+		info: "Type: OFPT_PORT_STATUS"},
+	{name: "flow removed by its idle timeout", sport: 40010, dport: 6653,
+		payload: "010b005800000001003fffff000000000000000000000000000000000000000000000000000000000000000000000000" +
+			"00000000000000010000000000000001000000020005000000000000000000030000000000000004",
+		of: true,
+		line: ": OpenFlow\n\tversion 1.0, type FLOW_REMOVED, length 88, xid 0x00000001" +
+			"\n\t cookie 0x0000000000000001, reason IDLE_TIMEOUT, duration_sec 1, duration_nsec 2, idle_timeout 5, packet_count 3, byte_count 4",
+		info: "Type: OFPT_FLOW_REMOVED"},
 	// tshark's heuristic takes port 6633 from the first segment sent to
 	// it: one from the port before that is data.
 	{name: "from 6633 first", sport: 6633, dport: 41000, payload: "01 00 00 08 00 00 00 01"},
