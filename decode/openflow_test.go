@@ -127,6 +127,21 @@ func TestOpenFlow(t *testing.T) {
 			if info := string(cp.Append(nil, d, &f)); !strings.Contains(info, "OpenFlow") || !strings.HasSuffix(strings.TrimSuffix(info, "\n"), v.info) {
 				t.Errorf("columns %q, want Info %q", info, v.info)
 			}
+			tp := &decode.TreePrinter{Location: time.UTC}
+			jp := &decode.JSONPrinter{Location: time.UTC}
+			lp.Options.Verbose = 2
+			buf := make([]byte, 0, 1<<16)
+			for _, p := range []interface {
+				Append([]byte, *decode.Decoder, *decode.Frame) []byte
+			}{lp, cp, tp, jp} {
+				buf = p.Append(buf[:0], d, &f)
+				if n := testing.AllocsPerRun(20, func() {
+					d.Decode(frame, linktype.Ethernet)
+					buf = p.Append(buf[:0], d, &f)
+				}); n != 0 {
+					t.Errorf("decode and %T allocate %v times", p, n)
+				}
+			}
 		})
 	}
 }
