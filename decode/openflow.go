@@ -40,10 +40,12 @@ const (
 	ofpPortStatus      = 12
 	ofpPacketOut       = 13
 	ofpFlowMod         = 14
+	ofpPortMod         = 15
 	ofpStatsRequest    = 16
 	ofpStatsReply      = 17
 	ofpBarrierRequest  = 18
 	ofpBarrierReply    = 19
+	ofpQueueGetConfig  = 20
 )
 
 // The statistics types (ofp_stats_types).
@@ -126,6 +128,11 @@ func openflowTaken(m []byte) bool {
 		return ofpStatsReplyTaken(body)
 	case ofpFlowRemoved:
 		return len(body) == 80 && ofpMatchTaken(body[:40])
+	case ofpPortMod:
+		return len(body) == 24 && ofpPortKnown(be16(body)) && ofpBitsKnown(be32(body[8:]), ofpPortConfigBits[:]) &&
+			ofpBitsKnown(be32(body[12:]), ofpPortConfigBits[:]) && ofpBitsKnown(be32(body[16:]), ofpPortFeatureBits[:])
+	case ofpQueueGetConfig:
+		return len(body) == 4 && ofpPortKnown(be16(body))
 	case ofpPortStatus:
 		return len(body) == 56 && body[0] <= 2 && ofpPhyPortTaken(body[8:])
 	case ofpFlowMod:
@@ -458,7 +465,7 @@ func emitOpenFlow(e *emitter, i int) {
 		e.Proto(&protoOpenFlowV1)
 		e.Uint(&f[ofVersion], uint64(m[0]))
 		e.Uint(&f[ofType], uint64(m[1]))
-		if m[1] == ofpVendor || m[1] == ofpFlowRemoved || m[1] == ofpError || m[1] == ofpPortStatus || (m[1] == ofpEchoRequest || m[1] == ofpEchoReply) && len(m) > openflowHdrLen {
+		if m[1] == ofpVendor || m[1] == ofpFlowRemoved || m[1] == ofpError || m[1] == ofpPortStatus || m[1] == ofpPortMod || m[1] == ofpQueueGetConfig || (m[1] == ofpEchoRequest || m[1] == ofpEchoReply) && len(m) > openflowHdrLen {
 			openflowUndecoded(e, ofTypeUndecoded, "Message data not dissected yet")
 		}
 		e.Uint(&f[ofLength], uint64(be16(m[2:])))

@@ -155,6 +155,14 @@ func (p *LinePrinter) lineOpenFlow(b []byte, d *Decoder, i int) []byte {
 			b = appendOfpStatsReply(b, body, v)
 		case ofpFeaturesReply:
 			b = p.lineOpenFlowFeatures(b, body)
+		case ofpPortMod:
+			b = appendOfpPort(append(b, "\n\t port_no "...), be16(body))
+			b = MAC(body[2:8]).AppendTo(append(b, ", hw_addr "...))
+			b = appendOfpBits(append(b, "\n\t config "...), be32(body[8:]), ofpPortConfigBits[:])
+			b = appendOfpBits(append(b, "\n\t mask "...), be32(body[12:]), ofpPortConfigBits[:])
+			b = appendOfpBits(append(b, "\n\t advertise "...), be32(body[16:]), ofpPortFeatureBits[:])
+		case ofpQueueGetConfig:
+			b = appendOfpPort(append(b, "\n\t port "...), be16(body))
 		case ofpPortStatus:
 			b = append(append(b, "\n\t reason "...), ofpPortReasons[body[0]]...)
 			b = p.appendOfpPhyPort(b, body[8:56])

@@ -98,6 +98,14 @@ var openflowVectors = []struct {
 		line: ": OpenFlow\n\tversion 1.0, type FLOW_REMOVED, length 88, xid 0x00000001" +
 			"\n\t cookie 0x0000000000000001, reason IDLE_TIMEOUT, duration_sec 1, duration_nsec 2, idle_timeout 5, packet_count 3, byte_count 4",
 		info: "Type: OFPT_FLOW_REMOVED"},
+	{name: "port mods and a queue config request", sport: 40011, dport: 6653,
+		payload: "010f00200000000100010001e88ae0e4000000010000000100000340000000000114000c00000002fffe0000010f0020" +
+			"00000004fffd0001e88ae0e400000000000000410000000000000000",
+		of: true,
+		line: "\n\tversion 1.0, type QUEUE_GET_CONFIG_REQUEST, length 12, xid 0x00000002\n\t port LOCAL" +
+			"\n\tversion 1.0, type PORT_MOD, length 32, xid 0x00000004\n\t port_no CONTROLLER, hw_addr 00:01:e8:8a:e0:e4" +
+			"\n\t config 0x00000000\n\t mask 0x00000041 (PORT_DOWN, NO_PACKET_IN)\n\t advertise 0x00000000",
+		info: "Type: OFPT_PORT_MOD"},
 	// tshark's heuristic takes port 6633 from the first segment sent to
 	// it: one from the port before that is data.
 	{name: "from 6633 first", sport: 6633, dport: 41000, payload: "01 00 00 08 00 00 00 01"},
