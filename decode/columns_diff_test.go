@@ -98,6 +98,7 @@ var columnsVocabulary = map[string]bool{
 	"DB-LSP-DISC/JSON": true, "DB-LSP-DISC": true,
 	"ISIS": true,              // "ISIS HELLO", "ISIS LSP", "ISIS CSNP": the column's first word
 	"ENIP": true, "CIP": true, // "CIP CM": the column's first word
+	"OpenFlow": true,
 }
 
 // tsharkColumns returns the rows `TZ=UTC tshark -n -r path` prints,

@@ -97,6 +97,11 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoISIS(b, d, top)
 	case LayerENIP:
 		b = infoENIP(b, d, top)
+	case LayerOpenFlow:
+		var cut bool
+		if b, cut = infoOpenFlow(b, d, top); cut {
+			b = p.appendException(b)
+		}
 	case LayerRIP:
 		b = infoRIP(b, d, top)
 	case LayerRIPng:

@@ -149,6 +149,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return appendISISProto(b, d, top)
 	case LayerENIP:
 		return appendENIPProto(b, d, top)
+	case LayerOpenFlow:
+		return append(b, "OpenFlow"...)
 	case LayerRIP:
 		return appendRIPProto(b, d, top)
 	case LayerRIPng:

@@ -49,6 +49,7 @@ type Decoder struct {
 	// h2 holds the TCP conversations that carried HTTP/2's preface or an
 	// upgrade to h2c (http2.go), allocated at the first.
 	h2 *http2Conns
+	of *openflowConns // TCP conversations OpenFlow's heuristic took (openflow.go)
 }
 
 // NewDecoder returns a Decoder with the default port table.

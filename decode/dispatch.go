@@ -204,6 +204,7 @@ func (ps *Ports) setDefaults() {
 	ps.Set(TransportTCP, respPort, LayerRESP)
 	ps.Set(TransportTCP, enipPort, LayerENIP)
 	ps.Set(TransportUDP, enipPort, LayerENIP)
+	ps.Set(TransportTCP, openflowIANAPort, LayerOpenFlow)
 }
 
 // decodeLayer decodes layer l (whose Type, Start and End are set), sets its
@@ -308,6 +309,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeBGP(l)
 	case LayerRESP:
 		return d.decodeRESP(l)
+	case LayerOpenFlow:
+		return d.decodeOpenFlow(l)
 	case LayerRIP:
 		return d.decodeRIP(l)
 	case LayerRIPng:
@@ -482,6 +485,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineBGP(b, d, i)
 	case LayerRESP:
 		return p.lineRESP(b, d, i)
+	case LayerOpenFlow:
+		return p.lineOpenFlow(b, d, i)
 	case LayerRIP:
 		return p.lineRIP(b, d, i)
 	case LayerRIPng:
@@ -563,6 +568,8 @@ func protocolsLayer(b []byte, d *Decoder, i int) []byte {
 		if dblspKind(d.data[l.Start:l.End]) == dblspKindJSON {
 			return append(b, "db-lsp-disc:json"...)
 		}
+	case LayerOpenFlow:
+		return appendOpenFlowProtocols(b, d, i)
 	}
 	return append(b, l.Type.String()...)
 }

@@ -90,6 +90,7 @@ const (
 	LayerDBLSPDisc // Dropbox LAN sync discovery (UDP 17500) and the JSON it carries
 	LayerISIS      // IS-IS over OSI (LLC 0xfe, NLPID 0x83)
 	LayerENIP      // EtherNet/IP (TCP and UDP 44818)
+	LayerOpenFlow  // OpenFlow 1.0 (TCP 6633, 6653)
 	layerCount
 )
 
@@ -175,6 +176,7 @@ var layerNames = [layerCount]string{
 	LayerDBLSPDisc: "db-lsp-disc",
 	LayerISIS:      "isis",
 	LayerENIP:      "enip",
+	LayerOpenFlow:  "openflow",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

@@ -92,6 +92,7 @@ var protocols = [layerCount]protocol{
 	LayerRaw:       {nil, nil, emitRaw, nil},
 	LayerISIS:      {&protoISIS, isisFields[:], emitISIS, nil},
 	LayerENIP:      {&protoENIP, enipFields[:], emitENIP, cipFields[:]},
+	LayerOpenFlow:  {&protoOpenFlowV1, openflowFields[:], emitOpenFlow, nil},
 
 	// Drawn in the tree only: the other outputs have their fields inside
 	// ipv6 (emitIPv6Ext).

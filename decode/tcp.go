@@ -131,6 +131,9 @@ func (d *Decoder) decodeTCP(l *Layer) LayerType {
 	if next == LayerHTTP && d.http2Dispatch(t, d.data[l.Payload:l.End]) {
 		return LayerHTTP2
 	}
+	if next == LayerNone && d.openflowConversation(t) {
+		return LayerOpenFlow // tshark's OpenFlow heuristic, on port 6633
+	}
 	if next == LayerNone && sipHeuristic(d.data[l.Payload:l.End]) {
 		return LayerSIP // tshark's SIP heuristic
 	}
@@ -569,6 +572,9 @@ func emitTCP(e *emitter, i int) {
 	}
 	if treeLen > 0 && i+1 < d.n && d.layers[i+1].Type == LayerHTTP2 {
 		emitHTTP2PDUSizes(e, i+1)
+	}
+	if treeLen > 0 && i+1 < d.n && d.layers[i+1].Type == LayerOpenFlow {
+		emitOpenFlowPDUSizes(e, i+1)
 	}
 	if i+1 < d.n && d.layers[i+1].Type == LayerSSH && e.conv != nil {
 		emitTCPForSSH(e, i, treeLen)

@@ -402,7 +402,7 @@ var followCorpusAllow = map[string]string{
 // Packets inside packets rawcap does not decode: tshark's follow taps run
 // once the whole packet is dissected and take its innermost ends.
 const (
-	openFlow     = "tshark dissects the Ethernet frame an OpenFlow PACKET_IN carries, and its follow tap then takes that frame's ends for the outer segment (so its data lands on the wrong side); rawcap does not decode OpenFlow"
+	openFlow     = "tshark dissects the Ethernet frame an OpenFlow PACKET_IN carries, and its follow tap then takes that frame's ends for the outer segment (so its data lands on the wrong side); rawcap decodes OpenFlow but not the frame a PACKET_IN carries"
 	sFlowSamples = "tshark dissects the packet headers sFlow samples and takes their ends as the datagram's (Node 0/1); rawcap decodes sFlow's samples, not the packet headers they carry"
 	jumbogram    = "an IPv6 jumbogram whose payload runs far past the frame: tshark follows it, rawcap's UDP length check finds no payload"
 )

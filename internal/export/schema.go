@@ -172,6 +172,8 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		// media, RTCP's report blocks and SDES items.
 		"sip.", "sdp.", "rtcp.",
 		"ssh.", // SSH's binary packets: several in one segment
+		// An OpenFlow message's ports, actions and statistics.
+		"openflow.",
 		// Geneve's options (and its options' length, shown as
 		// geneve.option.length as tshark does).
 		"geneve.option", "geneve.option.",

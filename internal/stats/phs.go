@@ -140,7 +140,7 @@ func topLevel(path []string, protos []byte) []string {
 			protos = nil
 		}
 		switch string(name) {
-		case "ethertype", "osi", "mptcp", "ipv6.hopopts", "ipv6.routing", "ipv6.fraghdr", "ipv6.dstopts", "":
+		case "ethertype", "osi", "openflow", "mptcp", "ipv6.hopopts", "ipv6.routing", "ipv6.fraghdr", "ipv6.dstopts", "":
 			continue
 		}
 		if string(name) == "ah" && len(path) > 0 && path[len(path)-1] == "ipv6" {
