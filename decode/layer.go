@@ -85,8 +85,9 @@ const (
 	LayerIPv6CP
 	LayerCHAP
 	LayerPAP
-	LayerRESP  // RESP (Redis)
-	LayerSFlow // sFlow version 5 (UDP 6343)
+	LayerRESP   // RESP (Redis)
+	LayerSFlow  // sFlow version 5 (UDP 6343)
+	LayerARCNET // ARCNET (link type 129)
 	layerCount
 )
 
@@ -168,7 +169,7 @@ var layerNames = [layerCount]string{
 	LayerFR:           "fr",
 	LayerLCP:          "lcp", LayerIPCP: "ipcp", LayerIPv6CP: "ipv6cp", LayerCHAP: "chap", LayerPAP: "pap",
 	LayerRESP:  "resp",
-	LayerSFlow: "sflow",
+	LayerSFlow: "sflow", LayerARCNET: "arcnet",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

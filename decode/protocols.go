@@ -39,6 +39,7 @@ var protocols = [layerCount]protocol{
 	LayerGRE:      {&protoGRE, greFields[:], emitGRE, nil},
 	LayerPPP:      {&protoPPP, pppFields[:], emitPPP, nil},
 	LayerFR:       {&protoFR, frFields[:], emitFR, nil},
+	LayerARCNET:   {&protoARCNET, arcnetFields[:], emitARCNET, nil},
 	LayerLCP:      {&protoLCP, lcpFields[:], emitLCP, nil}, LayerIPCP: {&protoIPCP, ipcpFields[:], emitIPCP, nil}, LayerIPv6CP: {&protoIPv6CP, ipv6cpFields[:], emitIPv6CP, nil}, LayerCHAP: {&protoCHAP, chapFields[:], emitCHAP, nil}, LayerPAP: {&protoPAP, papFields[:], emitPAP, nil},
 	LayerSFlow:    {&protoSFlow, sflowFields[:], emitSFlow, nil},
 	LayerESP:      {&protoESP, espFields[:], emitESP, nil},
