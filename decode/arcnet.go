@@ -159,9 +159,18 @@ func emitARCNET(e *emitter, i int) {
 		arcnetEnd(e, l)
 		return
 	}
-	if !linux && len(h) == at+8 {
+	if !linux && len(h) > at+1 && h[at+1] == 0xff {
+		// An exception packet: the flag, padding, then the real header.
 		e.Uint(&f[arcnetExceptionFlag], uint64(h[at+1]))
+		if len(h) < at+4 {
+			arcnetEnd(e, l)
+			return
+		}
 		e.Uint(&f[arcnetPadding], uint64(be16(h[at+2:])))
+		if len(h) <= at+4 {
+			arcnetEnd(e, l)
+			return
+		}
 		e.Uint(&f[arcnetProtID], uint64(h[at+4]))
 		at += 4
 	}
@@ -215,6 +224,42 @@ func arcnetEmptyIP(d *Decoder, i int) bool {
 	return l.Type == LayerIPv4 && l.End == l.Start
 }
 
+// appendARCNETLink appends tcpdump's -e text of header h: the stations, the protocol ID's name (but with -q), with
+// phds a BSD header's RFC 1201 sequence number and fragment, the length.
+func (p *LinePrinter) appendARCNETLink(b, h []byte, phds bool) []byte {
+	b = appendHex2(b, h[0])
+	b = appendHex2(append(b, ' '), h[1])
+	if !p.Options.Quiet {
+		b = append(b, ' ')
+		name := ""
+		for _, t := range arcnetTcpdumpTypes {
+			if t.id == h[2] {
+				name = t.name
+			}
+		}
+		if name != "" {
+			b = append(b, name...)
+		} else {
+			b = appendHex2(b, h[2])
+		}
+		if phds {
+			flag := h[len(h)-3]
+			b = appendHex4(append(b, " seqid "...), be16(h[len(h)-2:]))
+			switch {
+			case flag == 0:
+			case flag&1 != 0:
+				b = appendUint(append(b, " (first of "...), uint64(flag+3)/2)
+				b = append(b, " fragments)"...)
+			default:
+				b = appendUint(append(b, " (fragment "...), uint64(flag)/2+1)
+				b = append(b, ')')
+			}
+		}
+	}
+	b = appendUint(append(b, ' '), uint64(p.wire))
+	return append(b, ": "...)
+}
+
 // arcnetTcpdumpTypes are tcpdump's names of ARCNET protocol IDs (-e).
 var arcnetTcpdumpTypes = [...]struct {
 	id   uint8
@@ -227,34 +272,36 @@ var arcnetTcpdumpTypes = [...]struct {
 
 // lineARCNET appends, with -e, tcpdump's ARCNET header ("be 50 ab 89: ":
 // the stations, the protocol ID tcpdump reads (at the third byte, where a
-// Linux header has its offset) and the frame's length; with -q no
-// protocol ID) before the payload's line or a hex dump of a payload
-// rawcap does not decode; " [|arcnet_linux]" for a header cut short.
+// Linux header has its offset), RFC 1201's sequence number and fragment of
+// a BSD header, and the frame's length; with -q the stations and length)
+// before the payload's line or a hex dump of a payload rawcap does not
+// decode. A header cut short ends the line with tcpdump's mark; a BSD
+// header's fragment after the first shows no payload.
 func (p *LinePrinter) lineARCNET(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
+	linux := d.LinkType() == linkARCNETLinux
+	raw := d.data[l.Start:l.End]
 	if l.Payload == l.Start {
-		return append(b, " [|arcnet_linux]"...)
-	}
-	if p.Options.Link {
-		h := ARCNET(d.data[l.Start:l.Payload])
-		b = appendHex2(b, h[0])
-		b = appendHex2(append(b, ' '), h[1])
-		if !p.Options.Quiet {
-			b = append(b, ' ')
-			name := ""
-			for _, t := range arcnetTcpdumpTypes {
-				if t.id == h[2] {
-					name = t.name
-				}
+		if linux || len(raw) < 3 {
+			if linux {
+				return append(b, " [|arcnet_linux]"...)
 			}
-			if name != "" {
-				b = append(b, name...)
-			} else {
-				b = appendHex2(b, h[2])
-			}
+			return append(b, " [|arcnet]"...)
 		}
-		b = appendUint(append(b, ' '), uint64(p.wire))
-		b = append(b, ": "...)
+		// tcpdump names a BSD header's protocol before finding the
+		// rest of RFC 1201's header missing, -e or not.
+		b = p.appendARCNETLink(b, raw[:3], false)
+		if len(raw) > 3 && raw[3] == 0xff {
+			return append(b, " phds extended [|arcnet]"...)
+		}
+		return append(b, " phds [|arcnet]"...)
+	}
+	h := ARCNET(d.data[l.Start:l.Payload])
+	if p.Options.Link {
+		b = p.appendARCNETLink(b, h, !linux && arcnetRFC1201(h[2]))
+	}
+	if !linux && arcnetRFC1201(h[2]) && h[len(h)-3] != 0 && h[len(h)-3]&1 == 0 {
+		return b // a fragment after the first: tcpdump leaves its bytes
 	}
 	if data := d.data[l.Payload:]; i+1 >= d.n || d.layers[i+1].Type == LayerPayload {
 		// tcpdump dumps a payload it does not decode whatever -q, -x or

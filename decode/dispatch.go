@@ -35,7 +35,7 @@ func firstLayer(lt linktype.Type, data []byte) LayerType {
 		if _, err := ParseFR(data); err == nil {
 			return LayerFR
 		}
-	case linkARCNETLinux:
+	case linkARCNET, linkARCNETLinux:
 		return LayerARCNET
 	}
 	return LayerNone

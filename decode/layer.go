@@ -87,7 +87,7 @@ const (
 	LayerPAP
 	LayerRESP   // RESP (Redis)
 	LayerSFlow  // sFlow version 5 (UDP 6343)
-	LayerARCNET // ARCNET (link type 129)
+	LayerARCNET // ARCNET (link types 7 and 129)
 	layerCount
 )
 
