@@ -38,8 +38,17 @@ const (
 	mptcpTCPRST    = 8
 )
 
+// mptcpFields' order: the generated values of the options first (so that
+// the table's first field is mptcp's: "-e mptcp" selects TCP's layer, which
+// lists the table among its others), then the options' fields, then the
+// analysis.
 const (
-	mptcpSubtype = iota
+	mptcpAck = iota
+	mptcpDSSDSN
+	mptcpExpectedToken
+	mptcpExpectedIDSN
+	mptcpRmAddrCount
+	mptcpSubtype
 	mptcpVersion
 	mptcpReserved
 	mptcpFlags
@@ -79,12 +88,6 @@ const (
 	mptcpIPv4
 	mptcpIPv6
 	mptcpPort
-	// mptcp's own: what the analysis adds.
-	mptcpAck
-	mptcpDSSDSN
-	mptcpExpectedToken
-	mptcpExpectedIDSN
-	mptcpRmAddrCount
 	mptcpAnalysis
 	mptcpMaster
 	mptcpStream
@@ -94,7 +97,8 @@ const (
 
 // mptcpFields are the option's fields, which TCP registers
 // (tcp.options.mptcp.*), and the ones the mptcp protocol registers for its
-// analysis, as tshark 4.0 declares them.
+// analysis, as tshark 4.0 declares them. Each says its registering
+// protocol (Proto): TCP's table lists them all among its others.
 var mptcpFields = [mptcpFieldCount]Field{
 	mptcpSubtype:          {Name: "tcp.options.mptcp.subtype", Label: "Multipath TCP subtype", Kind: KindUint, Width: 8, Mask: 0xf0, Proto: &protoTCP},
 	mptcpVersion:          {Name: "tcp.options.mptcp.version", Label: "Multipath TCP version", Kind: KindUint, Width: 8, Mask: 0x0f, Proto: &protoTCP},
@@ -136,15 +140,15 @@ var mptcpFields = [mptcpFieldCount]Field{
 	mptcpIPv4:             {Name: "tcp.options.mptcp.ipv4", Label: "Advertised IPv4 Address", Kind: KindIPv4, Proto: &protoTCP},
 	mptcpIPv6:             {Name: "tcp.options.mptcp.ipv6", Label: "Advertised IPv6 Address", Kind: KindIPv6, Proto: &protoTCP},
 	mptcpPort:             {Name: "tcp.options.mptcp.port", Label: "Advertised port", Kind: KindUint, Width: 16, Proto: &protoTCP},
-	mptcpAck:              {Name: "mptcp.ack", Label: "Multipath TCP Data ACK", Kind: KindUint, Width: 64, Generated: true},
-	mptcpDSSDSN:           {Name: "mptcp.dss.dsn", Label: "DSS Data Sequence Number", Kind: KindUint, Width: 64, Generated: true},
-	mptcpExpectedToken:    {Name: "mptcp.expected_token", Label: "Subflow token generated from key", Kind: KindUint, Width: 32, Generated: true},
-	mptcpExpectedIDSN:     {Name: "mptcp.expected_idsn", Label: "Subflow expected IDSN", Kind: KindUint, Width: 64, Generated: true},
-	mptcpRmAddrCount:      {Name: "mptcp.rm_addr.count", Label: "Number of removed addresses", Kind: KindUint, Width: 8, Generated: true},
-	mptcpAnalysis:         {Name: "mptcp.analysis", Label: "MPTCP analysis", Kind: KindNone, Generated: true},
-	mptcpMaster:           {Name: "mptcp.master", Label: "Master flow", Kind: KindBool, Generated: true},
-	mptcpStream:           {Name: "mptcp.stream", Label: "Stream index", Kind: KindUint, Width: 32, Generated: true},
-	mptcpSubflows:         {Name: "mptcp.analysis.subflows", Label: "TCP subflow stream id(s)", Kind: KindString, Generated: true},
+	mptcpAck:              {Name: "mptcp.ack", Label: "Multipath TCP Data ACK", Kind: KindUint, Width: 64, Generated: true, Proto: &protoMPTCP},
+	mptcpDSSDSN:           {Name: "mptcp.dss.dsn", Label: "DSS Data Sequence Number", Kind: KindUint, Width: 64, Generated: true, Proto: &protoMPTCP},
+	mptcpExpectedToken:    {Name: "mptcp.expected_token", Label: "Subflow token generated from key", Kind: KindUint, Width: 32, Generated: true, Proto: &protoMPTCP},
+	mptcpExpectedIDSN:     {Name: "mptcp.expected_idsn", Label: "Subflow expected IDSN", Kind: KindUint, Width: 64, Generated: true, Proto: &protoMPTCP},
+	mptcpRmAddrCount:      {Name: "mptcp.rm_addr.count", Label: "Number of removed addresses", Kind: KindUint, Width: 8, Generated: true, Proto: &protoMPTCP},
+	mptcpAnalysis:         {Name: "mptcp.analysis", Label: "MPTCP analysis", Kind: KindNone, Generated: true, Proto: &protoMPTCP},
+	mptcpMaster:           {Name: "mptcp.master", Label: "Master flow", Kind: KindBool, Generated: true, Proto: &protoMPTCP},
+	mptcpStream:           {Name: "mptcp.stream", Label: "Stream index", Kind: KindUint, Width: 32, Generated: true, Proto: &protoMPTCP},
+	mptcpSubflows:         {Name: "mptcp.analysis.subflows", Label: "TCP subflow stream id(s)", Kind: KindString, Generated: true, Proto: &protoMPTCP},
 }
 
 var protoMPTCP = protoField("mptcp", "Multipath Transmission Control Protocol")
@@ -671,7 +675,7 @@ func (m *mpEmitter) want(k int) bool {
 	if !m.json {
 		return m.x.e.wants(f)
 	}
-	if f.Proto == nil {
+	if f.Proto != &protoTCP {
 		return false // mptcp's: in its own object
 	}
 	bit := uint64(1) << k

@@ -195,3 +195,47 @@ func FuzzMPTCP(f *testing.F) {
 		_ = ep.Append(nil, d, &fr)
 	})
 }
+
+// TestMPTCPFieldsSelected checks that asking for one MPTCP field alone
+// (-T fields -e, a display filter) gives the values it has among all of
+// them and TCP's: the selection keeps TCP's layer and its MPTCP blocks.
+func TestMPTCPFieldsSelected(t *testing.T) {
+	frames := mptcpVectorFrames(t)
+	var names []string
+	for _, pf := range decode.Protocols() {
+		for i := range pf.Fields {
+			if n := pf.Fields[i].Name; strings.HasPrefix(n, "mptcp.") || strings.HasPrefix(n, "tcp.options.mptcp.") {
+				names = append(names, n)
+			}
+		}
+	}
+	if len(names) < 40 {
+		t.Fatalf("%d MPTCP fields found", len(names))
+	}
+	all, err := decode.NewFieldsPrinter(append(append([]string(nil), names...), "tcp.srcport"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := decode.NewDecoder()
+	var want [][]string
+	for k, frame := range frames {
+		d.Decode(frame, linktype.Ethernet)
+		f := decode.Frame{Number: k + 1, Time: time.Unix(int64(k+1), 0), Length: len(frame)}
+		want = append(want, strings.Split(strings.TrimSuffix(string(all.Append(nil, d, &f)), "\n"), "\t"))
+	}
+	for c, n := range names {
+		one, err := decode.NewFieldsPrinter([]string{n})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := decode.NewDecoder()
+		for k, frame := range frames {
+			d.Decode(frame, linktype.Ethernet)
+			f := decode.Frame{Number: k + 1, Time: time.Unix(int64(k+1), 0), Length: len(frame)}
+			if got := strings.TrimSuffix(string(one.Append(nil, d, &f)), "\n"); got != want[k][c] {
+				t.Errorf("-e %s, frame %d: %q alone, %q among the others", n, k+1, got, want[k][c])
+				break
+			}
+		}
+	}
+}

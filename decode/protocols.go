@@ -27,7 +27,7 @@ var protocols = [layerCount]protocol{
 	LayerIPv6:     {&protoIPv6, ipv6Fields[:], emitIPv6, ipFields[:]},
 	LayerICMPv4:   {&protoICMP, icmpFields[:], emitICMPv4, nil},
 	LayerICMPv6:   {&protoICMPv6, icmpv6Fields[:], emitICMPv6, nil},
-	LayerTCP:      {&protoTCP, tcpFields[:], emitTCP, nil},
+	LayerTCP:      {&protoTCP, tcpFields[:], emitTCP, mptcpFields[:]},
 	LayerUDP:      {&protoUDP, udpFields[:], emitUDP, nil},
 	LayerPayload:  {&protoData, dataFields[:], emitPayload, nil},
 	LayerDNS:      {&protoDNS, dnsFields[:], emitDNS, nil},

@@ -545,7 +545,7 @@ func emitTCP(e *emitter, i int) {
 		return
 	}
 	mp := false // an MPTCP option was seen
-	if len(t) > tcpMinLen && (e.wantsAny(f[tcpOptions:tcpOptionsTimestampTSecr+1]) || e.wantsAny(mptcpFields[:mptcpRmAddrCount+1])) {
+	if len(t) > tcpMinLen && (e.wantsAny(f[tcpOptions:tcpOptionsTimestampTSecr+1]) || e.wantsAny(mptcpFields[:mptcpPort+1]) || e.wants(&protoMPTCP)) {
 		// SACK edges are relative to the acknowledgment space.
 		mp = emitTCPOptions(e, t, t.Ack()-ack, sg)
 	}
