@@ -103,6 +103,9 @@ func (p *ColumnsPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 		if top >= 0 && d.layers[top].Type == LayerTCP && tcpRST(d, top) {
 			break // tshark hands no RST segment's data to a dissector
 		}
+		if top >= 0 && arcnetEmptyIP(d, top) {
+			break // tshark's IP fails on its first byte, before naming the row
+		}
 		top = i
 		if l.Type == LayerPIM && pimLocksColumns(d, i) {
 			break // a Register's packet does not name the row

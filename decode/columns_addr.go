@@ -8,11 +8,15 @@ func (p *ColumnsPrinter) appendAddrs(b []byte, d *Decoder) []byte {
 	src, dst := -1, -1 // layers that give each address
 	for i := d.n - 1; i >= 0 && (src < 0 || dst < 0); i-- {
 		l := &d.layers[i]
+		if l.Type == LayerARCNET && l.End-l.Start >= 2 {
+			src, dst = i, i // the stations, also of a header cut short
+			continue
+		}
 		if l.Quoted || l.Payload == l.Start || l.Type == LayerIPv4 && l.Malformed != "" {
 			continue
 		}
 		switch l.Type {
-		case LayerIPv4, LayerIPv6, LayerEthernet:
+		case LayerIPv4, LayerIPv6, LayerEthernet, LayerARCNET:
 			if src < 0 {
 				src = i
 			}
@@ -91,6 +95,8 @@ func appendLayerAddr(b []byte, d *Decoder, i int, src bool) []byte {
 		return Ethernet(h).Dst().AppendTo(b)
 	case LayerWLAN:
 		return appendWLANColAddr(b, d, i, src)
+	case LayerARCNET:
+		return appendARCNETColAddr(b, ARCNET(d.data[l.Start:l.End]), src)
 	case LayerSLL:
 		return colLinkAddr(b, SLL(h).Addr())
 	case LayerSLL2:

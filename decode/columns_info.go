@@ -34,6 +34,10 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		}
 	case LayerGRE:
 		b = infoGRE(b, d, top)
+	case LayerARCNET:
+		if b = append(b, "ARCNET"...); arcnetEmptyIP(d, top) {
+			b = p.appendException(b)
+		}
 	case LayerTCP:
 		b = p.infoTCP(b, d, top)
 	case LayerUDP:

@@ -46,6 +46,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "ETHER"...)
 	case LayerLLC:
 		return append(b, "LLC"...)
+	case LayerARCNET:
+		return appendARCNETProto(b, d, top)
 	case LayerARP:
 		if h := d.data[l.Start:l.Payload]; len(h) >= 8 {
 			if op := ARP(h).Op(); op == 3 || op == 4 {

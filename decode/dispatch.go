@@ -35,6 +35,8 @@ func firstLayer(lt linktype.Type, data []byte) LayerType {
 		if _, err := ParseFR(data); err == nil {
 			return LayerFR
 		}
+	case linkARCNET, linkARCNETLinux:
+		return LayerARCNET
 	}
 	return LayerNone
 }
@@ -368,6 +370,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodePPP(l)
 	case LayerFR:
 		return d.decodeFR(l)
+	case LayerARCNET:
+		return d.decodeARCNET(l)
 	case LayerLCP, LayerIPCP, LayerIPv6CP, LayerCHAP, LayerPAP:
 		return d.decodePPPCP(l)
 	}
@@ -529,6 +533,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.linePPP(b, d, i)
 	case LayerFR:
 		return p.lineFR(b, d, i)
+	case LayerARCNET:
+		return p.lineARCNET(b, d, i)
 	}
 	return b
 }

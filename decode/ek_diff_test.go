@@ -133,8 +133,6 @@ var ekDiffAllow = map[string]string{
 	"tcpdump/tests_bgp_vpn_rt-oobr.pcap bgp":          "a crafted second message whose marker is not all ones, cut short: tshark writes a second bgp object for it, rawcap decodes whole messages only",
 	"tcpdump/tests_zephyr-oobr.pcap syslog":           "a crafted message with control bytes tshark's ek escapes otherwise",
 	"tcpdump/tests_wccp_redirect_gre.pcap ip":         "tshark decodes the IPv4 packet WCCP redirects inside GRE; rawcap shows it as data",
-	"tcpdump/tests_mptcp-aa-v1.pcap tcp":              "tshark writes an MPTCP option (kind 30) in a nested mptcp object, keyed by its registering protocol; rawcap writes its kind and length among the other options",
-	"tcpdump/tests_mptcp-v0.pcap tcp":                 "tshark writes an MPTCP option (kind 30) in a nested mptcp object, keyed by its registering protocol; rawcap writes its kind and length among the other options",
 }
 
 // ekAllowed returns why key's disagreement df in file is allowed ("": it

@@ -27,7 +27,7 @@ func linkHeaderLen(d *Decoder) int {
 		case LayerRadiotap:
 			n = l.Payload
 			continue
-		case LayerFR:
+		case LayerFR, LayerARCNET:
 			n = l.Payload
 		case LayerPPP:
 			// A PPP link's header, as tcpdump's PPP printer measures it.

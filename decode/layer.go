@@ -91,6 +91,7 @@ const (
 	LayerISIS      // IS-IS over OSI (LLC 0xfe, NLPID 0x83)
 	LayerENIP      // EtherNet/IP (TCP and UDP 44818)
 	LayerOpenFlow  // OpenFlow 1.0 (TCP 6633, 6653)
+	LayerARCNET    // ARCNET (link types 7 and 129)
 	layerCount
 )
 
@@ -177,6 +178,7 @@ var layerNames = [layerCount]string{
 	LayerISIS:      "isis",
 	LayerENIP:      "enip",
 	LayerOpenFlow:  "openflow",
+	LayerARCNET:    "arcnet",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

@@ -27,7 +27,7 @@ var protocols = [layerCount]protocol{
 	LayerIPv6:     {&protoIPv6, ipv6Fields[:], emitIPv6, ipFields[:]},
 	LayerICMPv4:   {&protoICMP, icmpFields[:], emitICMPv4, nil},
 	LayerICMPv6:   {&protoICMPv6, icmpv6Fields[:], emitICMPv6, nil},
-	LayerTCP:      {&protoTCP, tcpFields[:], emitTCP, nil},
+	LayerTCP:      {&protoTCP, tcpFields[:], emitTCP, mptcpFields[:]},
 	LayerUDP:      {&protoUDP, udpFields[:], emitUDP, nil},
 	LayerPayload:  {&protoData, dataFields[:], emitPayload, nil},
 	LayerDNS:      {&protoDNS, dnsFields[:], emitDNS, nil},
@@ -39,6 +39,7 @@ var protocols = [layerCount]protocol{
 	LayerGRE:      {&protoGRE, greFields[:], emitGRE, nil},
 	LayerPPP:      {&protoPPP, pppFields[:], emitPPP, nil},
 	LayerFR:       {&protoFR, frFields[:], emitFR, nil},
+	LayerARCNET:   {&protoARCNET, arcnetFields[:], emitARCNET, nil},
 	LayerLCP:      {&protoLCP, lcpFields[:], emitLCP, nil}, LayerIPCP: {&protoIPCP, ipcpFields[:], emitIPCP, nil}, LayerIPv6CP: {&protoIPv6CP, ipv6cpFields[:], emitIPv6CP, nil}, LayerCHAP: {&protoCHAP, chapFields[:], emitCHAP, nil}, LayerPAP: {&protoPAP, papFields[:], emitPAP, nil},
 	LayerSFlow:     {&protoSFlow, sflowFields[:], emitSFlow, nil},
 	LayerDBLSPDisc: {&protoDBLSPDisc, dblspFields[:], emitDBLSPDisc, nil},
@@ -114,6 +115,7 @@ var extraProtocols = [...]protocol{
 	{&protoISISHello, isisHelloFields[:], nil, nil}, {&protoISISLSP, isisLSPFields[:], nil, nil}, {&protoISISCSNP, isisCSNPFields[:], nil, nil}, {&protoISISPSNP, isisPSNPFields[:], nil, nil},
 	{&protoCIP, cipFields[:], nil, nil}, // emitted by emitENIP, with CIP Class Generic
 	{&protoCIPCls, nil, nil, nil}, {&protoCIPCM, nil, nil, nil},
+	{&protoMPTCP, mptcpFields[:], nil, nil}, // emitted by emitTCP
 }
 
 // emitter is what a protocol's emit function writes to: the packet's

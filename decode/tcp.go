@@ -547,9 +547,10 @@ func emitTCP(e *emitter, i int) {
 		e.End()
 		return
 	}
-	if len(t) > tcpMinLen && e.wantsAny(f[tcpOptions:tcpOptionsTimestampTSecr+1]) {
+	mp := false // an MPTCP option was seen
+	if len(t) > tcpMinLen && (e.wantsAny(f[tcpOptions:tcpOptionsTimestampTSecr+1]) || e.wantsAny(mptcpFields[:mptcpPort+1]) || e.wants(&protoMPTCP)) {
 		// SACK edges are relative to the acknowledgment space.
-		emitTCPOptions(e, t, t.Ack()-ack)
+		mp = emitTCPOptions(e, t, t.Ack()-ack, sg)
 	}
 	if sg != nil {
 		if e.wantsAny(f[tcpTimeRelative : tcpTimeDelta+1]) {
@@ -557,6 +558,9 @@ func emitTCP(e *emitter, i int) {
 		}
 		if sg.Analysed && e.wantsAny(f[tcpAnalysisTree:tcpAnalysisZeroWindowProbeAck+1]) {
 			emitTCPAnalysis(e, sg)
+		}
+		if sg.MP.Has && (e.all || tree) && e.wantsAny(mptcpFields[mptcpAnalysis:mptcpSubflows+1]) {
+			emitMPTCPAnalysis(e, &sg.MP)
 		}
 		// The payload's bytes, but for JSON, whose object leaves packet
 		// bytes to --raw; a RST's data is its reset cause.
@@ -580,6 +584,9 @@ func emitTCP(e *emitter, i int) {
 		emitTCPForSSH(e, i, treeLen)
 	}
 	e.End()
+	if !e.all && !tree && (mp || sg != nil && sg.MP.Has) {
+		emitMPTCPJSON(e, t, sg) // JSON's mptcp object, after TCP's
+	}
 }
 
 // emitTCPHdrLen emits the header length as its header announces it,
@@ -692,6 +699,7 @@ const shortSegment = "Short segment. Segment/fragment does not contain a full TC
 type tcpOptEmitter struct {
 	e    *emitter
 	seen [(tcpFieldCount + 63) / 64]uint64
+	mp   uint64 // the MPTCP option fields emitted (mpEmitter)
 }
 
 func (x *tcpOptEmitter) want(k int) bool {
@@ -721,8 +729,10 @@ func (x *tcpOptEmitter) bytes(k int, b []byte) {
 // emitTCPOptions emits TCP's options as tshark does: tcp.options, and
 // for each option its field (the option's bytes, drawn as its title),
 // kind, length and values; in a tree list with the options' expert
-// lines. SACK edges are shown less sackBase.
-func emitTCPOptions(e *emitter, t TCP, sackBase uint32) {
+// lines. SACK edges are shown less sackBase; sg, when not nil, is what the
+// tracker found for the segment (an MPTCP option's relative numbers). It
+// reports whether an MPTCP option was among the options.
+func emitTCPOptions(e *emitter, t TCP, sackBase uint32, sg *tcpSegment) (mptcp bool) {
 	tree := e.Tree()
 	x := tcpOptEmitter{e: e}
 	ob := t.OptionBytes()
@@ -769,11 +779,12 @@ func emitTCPOptions(e *emitter, t TCP, sackBase uint32) {
 		}
 		prev := off
 		off, eol = next, o.Kind == TCPOptEOL
+		mptcp = mptcp || o.Kind == TCPOptMPTCP
 		if !tree {
 			if bad {
 				break
 			}
-			emitTCPOption(&x, t, o, ob[prev:off], false, sackBase)
+			emitTCPOption(&x, t, o, ob[prev:off], false, sackBase, sg)
 			continue
 		}
 		broken = broken || bad
@@ -813,9 +824,9 @@ func emitTCPOptions(e *emitter, t TCP, sackBase uint32) {
 			}
 		}
 		if blk < 0 {
-			emitTCPOption(&x, t, o, ob[prev:off], bad, sackBase)
+			emitTCPOption(&x, t, o, ob[prev:off], bad, sackBase, sg)
 		} else if e.Memo(blk, ob[prev:off]) {
-			emitTCPOption(&x, t, o, ob[prev:off], bad, sackBase)
+			emitTCPOption(&x, t, o, ob[prev:off], bad, sackBase, sg)
 			e.MemoEnd()
 		}
 		if bad {
@@ -826,6 +837,7 @@ func emitTCPOptions(e *emitter, t TCP, sackBase uint32) {
 		e.ExpertLine("Note", "Protocol", "The SYN packet does not contain a MSS option", nil)
 	}
 	e.Up()
+	return mptcp
 }
 
 // tcpOptionField returns the field of option o (not malformed), tshark's
@@ -864,8 +876,12 @@ func tcpOptionUnnamed(k uint8) bool {
 // emitTCPOption emits option o, whose bytes are ob: its field, and
 // beneath it its kind, length and values. A malformed option (bad) is a
 // tree line alone.
-func emitTCPOption(x *tcpOptEmitter, t TCP, o TCPOption, ob []byte, bad bool, sackBase uint32) {
+func emitTCPOption(x *tcpOptEmitter, t TCP, o TCPOption, ob []byte, bad bool, sackBase uint32, sg *tcpSegment) {
 	e := x.e
+	if o.Kind == TCPOptMPTCP && !bad {
+		emitMPTCPOption(x, o, sg)
+		return
+	}
 	tree := e.Tree()
 	k := -1
 	if !bad {
@@ -984,6 +1000,8 @@ func tcpOptionTitle(b []byte, o TCPOption, bad bool) []byte {
 		return append(b, "Timestamps"...)
 	case o.Kind == TCPOptTFO:
 		return append(b, "TCP Fast Open"...)
+	case o.Kind == TCPOptMPTCP:
+		return append(b, "MPTCP"...)
 	case tcpOptionUnnamed(o.Kind):
 		return append(appendHex2(append(b, "Unknown (0x"...), o.Kind), ')')
 	}

@@ -67,6 +67,8 @@ type tcpSegment struct {
 	// by slot, checking Stream, so it is forgotten with the conversation.
 	slot int32
 	dir  uint8
+
+	MP mptcpSeg // the MPTCP connection of a subflow's segment (mptcp.go)
 }
 
 type tcpUnacked struct {
@@ -110,6 +112,8 @@ type tcpConv struct {
 	mruSyn       nstime
 	firstRTT     nstime
 	flow         [2]tcpFlow // [0]: from the key's a side
+	mp           int32      // the MPTCP connection (index plus one; 0: none)
+	mpFlip       uint8      // the MPTCP side of flow[0] (mptcp.go)
 }
 
 // tcpView returns the TCP header of layer i: the header itself, or, when the
@@ -341,8 +345,11 @@ func (t *tracker) segment(d *Decoder, i int, f *Frame, s *tcpSegment) bool {
 				fwd.sackL[fwd.nsack], fwd.sackR[fwd.nsack] = be32(o.Data[j:]), be32(o.Data[j+4:])
 				fwd.nsack++
 			}
+		case o.Kind == TCPOptMPTCP:
+			t.mptcpOption(c, dir, flags, o, s)
 		}
 	}
+	t.mptcpNote(c, s)
 	if flags&TCPSyn != 0 {
 		// verify_tcp_window_scaling
 		switch {

@@ -371,6 +371,15 @@ func appendTCPOptions(b []byte, t TCP, rev bool, thseq, thack uint32, cut bool) 
 			b = appendUint(b, uint64(be32(o.Data)))
 			b = append(b, " ecr "...)
 			b = appendUint(b, uint64(be32(o.Data[4:])))
+		case o.Kind == TCPOptMPTCP:
+			var ok bool
+			if b, ok = appendMPTCPOption(b, o, t.Flags()); !ok {
+				b = append(b, "[bad opt]"...)
+				if !first {
+					b = append(b, ']')
+				}
+				return b, true
+			}
 		case o.Kind == TCPOptTFO:
 			b = append(b, "tfo"...)
 			if len(o.Data) == 0 {

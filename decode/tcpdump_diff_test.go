@@ -392,8 +392,6 @@ func splitTcpdumpASCII(out []byte, texts []string) []string {
 // → reason. Keep it empty.
 var readDiffAllow = map[string]string{
 	"tcpdump/tests_timestamp_invalid_micro.pcap":                       "the file stores microseconds ≥ 1000000; tcpdump prints them as is (10.1000000), pcapio normalises the time",
-	"tcpdump/tests_mptcp-v0.pcap":                                      "MPTCP options: tcpdump decodes them, rawcap prints them as unknown-30",
-	"tcpdump/tests_mptcp-aa-v1.pcap":                                   "MPTCP options: tcpdump decodes them, rawcap prints them as unknown-30",
 	"tcpdump/tests_scps_invalid.pcap":                                  "SCPS option: tcpdump names it, rawcap prints unknown-20",
 	"tcpdump/tests_icmp-cksum-oobr-1.pcap":                             "ICMP multi-part extensions (RFC 4884) are not decoded",
 	"tcpdump/tests_LINKTYPE_IPV4_invalid.pcap":                         "an IPv6 packet in a LINKTYPE_IPV4 file: tcpdump decodes it as IPv6, rawcap reports the wrong encapsulation",

@@ -38,6 +38,10 @@ var trackedNames = map[string]bool{
 	"sctp.retransmission": true, "sctp.retransmission_time": true, "sctp.retransmitted_after_ack": true,
 	"sctp.acked": true, "sctp.data_rtt": true, "sctp.ack": true, "sctp.ack_frame": true, "sctp.sack_rtt": true,
 	"sctp.fragments": true, "sctp.fragment": true,
+	// MPTCP's connections (mptcp.go): the relative data sequence numbers
+	// and the analysis.
+	"mptcp.ack": true, "mptcp.dss.dsn": true, "mptcp.analysis": true, "mptcp.master": true,
+	"mptcp.stream": true, "mptcp.analysis.subflows": true,
 }
 
 // Tracked reports whether f's values come from the connection tracker: they

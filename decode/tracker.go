@@ -66,6 +66,9 @@ type tracker struct {
 	udpHand  int
 	udpNext  uint32
 
+	mptcp     []mptcpConn // MPTCP connections, at most maxMPTCPConns (mptcp.go)
+	mptcpNext uint32      // next mptcp.stream
+
 	unacked int        // unacknowledged segment capacity held by all flows
 	reqs    []trackReq // echo and DNS requests, maxReqs slots (tracker_links.go)
 	tftp    *tftpState // TFTP transfers (tracker_tftp.go)
@@ -136,6 +139,7 @@ func (t *tracker) reset() {
 	t.udpIdx.clear()
 	t.tcpConvs, t.udpConvs = t.tcpConvs[:0], t.udpConvs[:0]
 	t.tcpHand, t.tcpNext, t.udpHand, t.udpNext = 0, 0, 0, 0
+	t.mptcp, t.mptcpNext = t.mptcp[:0], 0
 	clear(t.reqs)
 	t.tftp = nil
 	// t.unacked stays: the slots past the new length keep their segment

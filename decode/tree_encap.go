@@ -12,6 +12,8 @@ func treeEncap(lt linktype.Type) (name string, wtap int, ok bool) {
 		return "NULL/Loopback", 15, true
 	case 1:
 		return "Ethernet", 1, true
+	case 7:
+		return "ARCNET", 8, true
 	case 8:
 		return "SLIP", 3, true
 	case 9, 50: // PPP_HDLC is read as PPP

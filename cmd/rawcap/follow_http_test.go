@@ -291,8 +291,7 @@ func hexOf(s string) string { return fmt.Sprintf("%x", s) }
 // (Captures where tshark finds HTTP and rawcap does not are not compared:
 // gopacket/pcapgo_tests_le_test301.pcapng, whose HTTP is inside TLS that
 // tshark decrypts with the secrets the file carries, and libpcap's
-// ARCnet and AH/IPComp captures, whose link and tunnel rawcap does not
-// decode.)
+// AH/IPComp capture, whose tunnel rawcap does not decode.)
 var followHTTPCorpusAllow = map[string]string{}
 
 // TestFollowHTTPCorpusMatchesTshark compares every mode of follow http on

@@ -156,6 +156,8 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		// Every TCP option's kind and length; NOPs and EOLs come several
 		// to a header.
 		"tcp.option_kind", "tcp.option_len", "tcp.options.nop", "tcp.options.eol",
+		// An MPTCP REMOVE_ADDR option's address IDs.
+		"tcp.options.mptcp.addrid",
 		// IPv6 extension headers of one type may follow each other, and
 		// hold several options.
 		"ipv6.hopopts.", "ipv6.dstopts.", "ipv6.routing.", "ipv6.fraghdr.", "ipv6.opt", "ipv6.opt.",
