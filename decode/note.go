@@ -44,6 +44,15 @@ func (r *convResults) keep(src *convResults) {
 	} else {
 		r.ssh.ok = false
 	}
+	if src.http.ok { // the tracker's buffers are reused: copy
+		pdu, frames, lens := r.http.pdu, r.http.frames, r.http.lens
+		r.http = src.http
+		r.http.pdu = append(pdu[:0], src.http.pdu...)
+		r.http.frames = append(frames[:0], src.http.frames...)
+		r.http.lens = append(lens[:0], src.http.lens...)
+	} else {
+		r.http.ok = false
+	}
 	r.h2.fs = append(r.h2.fs[:0], src.h2.fs...)
 	r.h2.buf = append(r.h2.buf[:0], src.h2.buf...)
 	r.h2.blocks = append(r.h2.blocks[:0], src.h2.blocks...)

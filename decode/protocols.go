@@ -105,6 +105,7 @@ var extraProtocols = [...]protocol{
 	{&protoWLANRadio, wlanRadioFields[:], nil, nil}, // emitted by emitRadiotap
 	{&protoNFS, nfsFields[:], nil, nil},             // emitted by emitRPC
 	{&protoPortmap, pmapFields[:], nil, nil},        // emitted by emitRPC
+	{&protoTextLines, nil, nil, nil},                // emitted by emitHTTP
 }
 
 // emitter is what a protocol's emit function writes to: the packet's

@@ -1,0 +1,302 @@
+package decode
+
+// HTTP/1.x messages across TCP segments, as tshark reassembles them with
+// its default preferences (headers and bodies desegmented): a segment that
+// starts a message whose header section or body it does not hold whole,
+// and the segments after it, show "TCP segment data (N bytes)" and no HTTP;
+// the segment that ends the message lists the segments
+// ("[6 Reassembled TCP Segments (54734 bytes): #3(4096), …]", tcp.segment*)
+// and draws the whole message.
+//
+// The tracker (httpFrame) keeps the bytes of a message in progress per
+// connection direction, in httpMaxReasm entries direct-mapped by the
+// tracker's slot and the direction: a message started in another
+// connection that maps to the same entry evicts the one in progress, whose
+// later segments then show as the segments alone do. A message longer than
+// httpReasmLen bytes or httpMaxSegs segments, a segment out of order, a
+// retransmission or one cut short by the capture ends the reassembly in
+// the same way. A body that runs to the connection's close (a response with
+// neither Content-Length nor chunks) is not waited for. The buffers grow to
+// the longest message seen and are then reused: no allocation per packet.
+
+const (
+	httpMaxReasm = 16      // messages in progress, over every connection
+	httpReasmLen = 1 << 20 // longest message reassembled, in bytes
+	httpMaxSegs  = 1024    // most segments a message is reassembled from
+)
+
+// httpReasm is a message in progress in one direction of a connection.
+type httpReasm struct {
+	slot   int32 // the tracker's slot; -1: free
+	stream uint32
+	dir    uint8
+	next   uint32 // the relative sequence number the next segment starts at
+	buf    []byte
+	frames []uint32 // the segments' frames and lengths
+	lens   []uint32
+}
+
+type httpState struct {
+	reasm [httpMaxReasm]httpReasm
+}
+
+// httpNote is what the tracker found for a packet's HTTP layer.
+type httpNote struct {
+	ok    bool
+	layer int
+	part  bool // the segment's bytes belong to a message reassembled across segments
+	done  bool // the segment ends that message: pdu, frames and lens hold it
+	pdu   []byte
+	// frames and lens list the segments of pdu (the tracker's buffers
+	// until the next packet; a Note copies them).
+	frames, lens []uint32
+}
+
+// httpPending reports whether the segment at HTTP layer i is part of a
+// message that a later segment completes: tshark hands it to no dissector.
+func httpPending(conv *convResults, i int) bool {
+	return conv != nil && conv.http.ok && conv.http.layer == i && conv.http.part && !conv.http.done
+}
+
+// httpFrame follows the HTTP messages of the packet d last decoded (its
+// first HTTP layer over TCP) and leaves what it found in r.http.
+func (d *Decoder) httpFrame(f *Frame, r *convResults) {
+	nt := &r.http
+	nt.ok, nt.part, nt.done = false, false, false
+	i := -1
+	for k := 1; k < d.n; k++ {
+		if d.layers[k].Type == LayerHTTP && d.layers[k-1].Type == LayerTCP && !d.layers[k].Quoted {
+			i = k
+			break
+		}
+	}
+	if i < 0 {
+		return
+	}
+	seg := r.tcp(i - 1)
+	if seg == nil || seg.slot < 0 || !seg.HaveLen {
+		return
+	}
+	l := &d.layers[i]
+	b := d.data[l.Start:l.End]
+	if len(b) == 0 {
+		return
+	}
+	if d.httpSt == nil {
+		d.httpSt = new(httpState)
+		d.httpForget()
+	}
+	s := d.httpSt
+	e := &s.reasm[(int(seg.slot)*2+int(seg.dir))%httpMaxReasm]
+	nt.layer = i
+	whole := len(b) == d.tcpWirePayload(i-1) && l.Malformed == ""
+	retx := seg.Analysed && seg.Flags&(tcpARetransmission|tcpAFastRetrans|tcpASpuriousRetrans) != 0
+	mine := e.slot == seg.slot && e.stream == seg.Stream && e.dir == seg.dir
+	if mine {
+		if retx || !whole || seg.Seq != e.next || len(e.buf)+len(b) > httpReasmLen || len(e.frames) == httpMaxSegs {
+			e.slot = -1
+			return
+		}
+		e.buf = append(e.buf, b...)
+		e.frames = append(e.frames, uint32(f.Number))
+		e.lens = append(e.lens, uint32(len(b)))
+		e.next = seg.NextSeq
+		n, complete := httpMsgEnd(HTTP(e.buf))
+		nt.ok, nt.part = true, true
+		if !complete {
+			return
+		}
+		e.slot = -1
+		if n != len(e.buf) {
+			// the segment holds the start of another message too:
+			// drawn as the segments alone are
+			nt.ok = false
+			return
+		}
+		nt.done = true
+		nt.pdu, nt.frames, nt.lens = e.buf, e.frames, e.lens
+		return
+	}
+	if retx || !whole || HTTP(b).Kind() == HTTPContinuation {
+		return
+	}
+	if _, complete := httpMsgEnd(HTTP(b)); complete {
+		return
+	}
+	e.slot, e.stream, e.dir, e.next = seg.slot, seg.Stream, seg.dir, seg.NextSeq
+	e.buf = append(e.buf[:0], b...)
+	e.frames = append(e.frames[:0], uint32(f.Number))
+	e.lens = append(e.lens[:0], uint32(len(b)))
+	nt.ok, nt.part = true, true
+}
+
+// httpForget forgets every message in progress (a new capture starts).
+func (d *Decoder) httpForget() {
+	if d.httpSt != nil {
+		for k := range d.httpSt.reasm {
+			d.httpSt.reasm[k].slot = -1
+		}
+	}
+}
+
+// httpMsgEnd returns the length of the message at the start of h and
+// whether h holds all of it: the header section to its empty line, then
+// the body: Content-Length bytes, or the chunks to the last one and the
+// trailer's empty line. A message without either (or a 1xx, 204 or 304
+// response) ends with its header section; a response without either runs
+// to the connection's close, and counts as whole with the bytes there are.
+func httpMsgEnd(h HTTP) (n int, whole bool) {
+	end := h.HeaderEnd()
+	if end < 0 {
+		return len(h), false
+	}
+	kind := h.Kind()
+	if kind == HTTPResponse {
+		if c := h.StatusCode(); c < 200 || c == 204 || c == 304 {
+			return end, true
+		}
+	}
+	if te := h.Header("Transfer-Encoding"); te != nil && httpChunkedTE(te) {
+		return httpChunksEnd(h, end)
+	}
+	if cl := h.Header("Content-Length"); cl != nil {
+		v, ok := httpParseLen(cl)
+		if !ok {
+			return end, true
+		}
+		if uint64(len(h)-end) < v {
+			return len(h), false
+		}
+		return end + int(v), true
+	}
+	if kind == HTTPResponse {
+		return len(h), true
+	}
+	return end, true
+}
+
+// httpChunkedTE reports whether a Transfer-Encoding value ends with
+// chunked.
+func httpChunkedTE(te []byte) bool {
+	for len(te) > 0 && (te[len(te)-1] == ' ' || te[len(te)-1] == '\t') {
+		te = te[:len(te)-1]
+	}
+	return len(te) >= 7 && equalFold(te[len(te)-7:], "chunked")
+}
+
+// httpParseLen reads a Content-Length value.
+func httpParseLen(v []byte) (uint64, bool) {
+	var n uint64
+	ok := false
+	for _, c := range v {
+		if c == ' ' || c == '\t' {
+			continue
+		}
+		if c < '0' || c > '9' || n > 1<<40 {
+			return 0, false
+		}
+		n, ok = n*10+uint64(c-'0'), true
+	}
+	return n, ok
+}
+
+// httpChunk is one chunk of a chunked body: its size line, its data and
+// the line ending after it.
+type httpChunk struct {
+	size     uint64
+	line     int // offset of the size line
+	data     int // offset of the data
+	boundary int // offset of the CR LF after the data
+	next     int // offset after it
+}
+
+// nextHTTPChunk reads the chunk at off of h; ok is false when h does not
+// hold it whole (or its size line is bad).
+func nextHTTPChunk(h HTTP, off int) (c httpChunk, ok bool) {
+	line, next, found := h.nextLine(off)
+	if !found {
+		return c, false
+	}
+	c.line, c.data = off, next
+	digits := 0
+	for _, x := range line {
+		var v byte
+		switch {
+		case '0' <= x && x <= '9':
+			v = x - '0'
+		case 'a' <= x && x <= 'f':
+			v = x - 'a' + 10
+		case 'A' <= x && x <= 'F':
+			v = x - 'A' + 10
+		default:
+			v = 0xff
+		}
+		if v == 0xff {
+			break
+		}
+		if c.size > 1<<40 {
+			return c, false
+		}
+		c.size = c.size<<4 | uint64(v)
+		digits++
+	}
+	if digits == 0 {
+		return c, false
+	}
+	if c.size == 0 {
+		c.boundary, c.next = next, next
+		return c, true
+	}
+	if uint64(len(h)-next) < c.size {
+		return c, false
+	}
+	c.boundary = next + int(c.size)
+	_, after, found := h.nextLine(c.boundary)
+	if !found {
+		return c, false
+	}
+	c.next = after
+	return c, true
+}
+
+// httpChunksEnd returns where the chunked body that starts at off ends
+// (after the last chunk's trailer and its empty line).
+func httpChunksEnd(h HTTP, off int) (int, bool) {
+	for {
+		c, ok := nextHTTPChunk(h, off)
+		if !ok {
+			return len(h), false
+		}
+		off = c.next
+		if c.size == 0 {
+			break
+		}
+	}
+	for {
+		line, next, ok := h.nextLine(off)
+		if !ok {
+			return len(h), false
+		}
+		off = next
+		if len(line) == 0 {
+			return off, true
+		}
+	}
+}
+
+// emitTCPForHTTP emits, at the end of TCP layer i (treeLen bytes of
+// payload in the tree's count), what tshark's TCP adds for the HTTP layer
+// after it: the segment's bytes as tcp.segment_data where they belong to a
+// message reassembled across segments, and the segments of the message the
+// segment completes.
+func emitTCPForHTTP(e *emitter, i, treeLen int) {
+	nt := &e.conv.http
+	if !nt.ok || nt.layer != i+1 || !nt.part || treeLen <= 0 {
+		return
+	}
+	l := &e.d.layers[i]
+	emitTCPSegmentData(e, e.d.data[l.Payload:l.End], treeLen, false)
+	if nt.done {
+		emitTCPReassembled(e, nt.frames, nt.lens, nt.pdu)
+	}
+}
