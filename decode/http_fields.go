@@ -53,6 +53,7 @@ func emitHTTP(e *emitter, i int) {
 		e.NoTree()
 		e.Bytes(&f[httpRequestMethod], h.Method())
 		e.Bytes(&f[httpRequestURI], h.URI())
+		emitHTTPURIParts(e, h.URI())
 		e.Bytes(&f[httpRequestVersion], h.Version())
 	} else {
 		e.Bool(&f[httpResponse], true)
@@ -126,6 +127,9 @@ func emitHTTP(e *emitter, i int) {
 			if host := h.Host(); host != nil {
 				e.TextDone(&f[httpFullURI], append(append(append(e.Text(), "http://"...), host...), h.URI()...))
 			}
+		}
+		if nt := &e.conv.http; e.conv != nil && nt.layer == i && nt.pair.ok {
+			emitHTTPPairing(e, &nt.pair)
 		}
 		if end < len(h) {
 			body := emitHTTPBody(e, h, end, kind)
@@ -321,6 +325,16 @@ const (
 	httpChunkSize
 	httpChunkData
 	httpChunkBoundary
+	httpRequestNumber
+	httpResponseNumber
+	httpTime
+	httpPrevRequestIn
+	httpPrevResponseIn
+	httpRequestIn
+	httpResponseForURI
+	httpRequestURIPath
+	httpRequestURIQuery
+	httpRequestURIQueryParam
 	httpFieldCount
 )
 
@@ -367,6 +381,18 @@ var httpFields = [httpFieldCount]Field{
 	httpChunkSize:     {Name: "http.chunk_size", Label: "Chunk size", Kind: KindUint, Width: 32},
 	httpChunkData:     {Name: "http.chunk_data", Label: "Chunk data", Kind: KindBytes},
 	httpChunkBoundary: {Name: "http.chunk_boundary", Label: "Chunk boundary", Kind: KindBytes},
+	// The pairing of requests and responses (http_pair.go).
+	httpRequestNumber:  {Name: "http.request_number", Label: "Request number", Kind: KindUint, Width: 32, Generated: true},
+	httpResponseNumber: {Name: "http.response_number", Label: "Response number", Kind: KindUint, Width: 32, Generated: true},
+	httpTime:           {Name: "http.time", Label: "Time since request", Kind: KindRelTime, Generated: true},
+	httpPrevRequestIn:  {Name: "http.prev_request_in", Label: "Prev request in frame", Kind: KindFrameNum, Generated: true},
+	httpPrevResponseIn: {Name: "http.prev_response_in", Label: "Prev response in frame", Kind: KindFrameNum, Generated: true},
+	httpRequestIn:      {Name: "http.request_in", Label: "Request in frame", Kind: KindFrameNum, Generated: true},
+	httpResponseForURI: {Name: "http.response_for.uri", Label: "Request URI", Kind: KindString, Generated: true},
+	// The request URI's parts, beneath it when it has a query.
+	httpRequestURIPath:       {Name: "http.request.uri.path", Label: "Request URI Path", Kind: KindString},
+	httpRequestURIQuery:      {Name: "http.request.uri.query", Label: "Request URI Query", Kind: KindString},
+	httpRequestURIQueryParam: {Name: "http.request.uri.query.parameter", Label: "Request URI Query Parameter", Kind: KindString},
 }
 
 var protoHTTP = protoField("http", "Hypertext Transfer Protocol")

@@ -38,6 +38,7 @@ type httpReasm struct {
 
 type httpState struct {
 	reasm [httpMaxReasm]httpReasm
+	convs []httpConv // by tracker slot (http_pair.go), allocated at the first message
 }
 
 // httpNote is what the tracker found for a packet's HTTP layer.
@@ -50,6 +51,7 @@ type httpNote struct {
 	// frames and lens list the segments of pdu (the tracker's buffers
 	// until the next packet; a Note copies them).
 	frames, lens []uint32
+	pair         httpPairNote // the message's place among its conversation's
 }
 
 // httpPending reports whether the segment at HTTP layer i is part of a
@@ -62,7 +64,19 @@ func httpPending(conv *convResults, i int) bool {
 // first HTTP layer over TCP) and leaves what it found in r.http.
 func (d *Decoder) httpFrame(f *Frame, r *convResults) {
 	nt := &r.http
-	nt.ok, nt.part, nt.done = false, false, false
+	nt.ok, nt.part, nt.done, nt.pair.ok = false, false, false, false
+	nt.layer = -1
+	h, seg := d.httpMessage(f, r)
+	if h != nil {
+		d.httpPair(f, seg, h, &nt.pair)
+	}
+}
+
+// httpMessage follows the reassembly of the packet's first HTTP layer and
+// returns the message tshark dissects there (nil: none) and the TCP
+// segment.
+func (d *Decoder) httpMessage(f *Frame, r *convResults) (HTTP, *tcpSegment) {
+	nt := &r.http
 	i := -1
 	for k := 1; k < d.n; k++ {
 		if d.layers[k].Type == LayerHTTP && d.layers[k-1].Type == LayerTCP && !d.layers[k].Quoted {
@@ -71,16 +85,16 @@ func (d *Decoder) httpFrame(f *Frame, r *convResults) {
 		}
 	}
 	if i < 0 {
-		return
+		return nil, nil
 	}
 	seg := r.tcp(i - 1)
 	if seg == nil || seg.slot < 0 || !seg.HaveLen {
-		return
+		return nil, nil
 	}
 	l := &d.layers[i]
-	b := d.data[l.Start:l.End]
+	b := HTTP(d.data[l.Start:l.End])
 	if len(b) == 0 {
-		return
+		return nil, nil
 	}
 	if d.httpSt == nil {
 		d.httpSt = new(httpState)
@@ -91,11 +105,17 @@ func (d *Decoder) httpFrame(f *Frame, r *convResults) {
 	nt.layer = i
 	whole := len(b) == d.tcpWirePayload(i-1) && l.Malformed == ""
 	retx := seg.Analysed && seg.Flags&(tcpARetransmission|tcpAFastRetrans|tcpASpuriousRetrans) != 0
+	// alone is what tshark dissects of a segment it does not reassemble:
+	// the message it starts.
+	alone := b
+	if retx || b.Kind() == HTTPContinuation {
+		alone = nil
+	}
 	mine := e.slot == seg.slot && e.stream == seg.Stream && e.dir == seg.dir
 	if mine {
 		if retx || !whole || seg.Seq != e.next || len(e.buf)+len(b) > httpReasmLen || len(e.frames) == httpMaxSegs {
 			e.slot = -1
-			return
+			return alone, seg
 		}
 		e.buf = append(e.buf, b...)
 		e.frames = append(e.frames, uint32(f.Number))
@@ -104,30 +124,31 @@ func (d *Decoder) httpFrame(f *Frame, r *convResults) {
 		n, complete := httpMsgEnd(HTTP(e.buf))
 		nt.ok, nt.part = true, true
 		if !complete {
-			return
+			return nil, seg
 		}
 		e.slot = -1
 		if n != len(e.buf) {
 			// the segment holds the start of another message too:
 			// drawn as the segments alone are
 			nt.ok = false
-			return
+			return alone, seg
 		}
 		nt.done = true
 		nt.pdu, nt.frames, nt.lens = e.buf, e.frames, e.lens
-		return
+		return HTTP(nt.pdu), seg
 	}
-	if retx || !whole || HTTP(b).Kind() == HTTPContinuation {
-		return
+	if alone == nil || !whole {
+		return alone, seg
 	}
-	if _, complete := httpMsgEnd(HTTP(b)); complete {
-		return
+	if _, complete := httpMsgEnd(b); complete {
+		return alone, seg
 	}
 	e.slot, e.stream, e.dir, e.next = seg.slot, seg.Stream, seg.dir, seg.NextSeq
 	e.buf = append(e.buf[:0], b...)
 	e.frames = append(e.frames[:0], uint32(f.Number))
 	e.lens = append(e.lens[:0], uint32(len(b)))
 	nt.ok, nt.part = true, true
+	return nil, seg
 }
 
 // httpForget forgets every message in progress (a new capture starts).
@@ -135,6 +156,9 @@ func (d *Decoder) httpForget() {
 	if d.httpSt != nil {
 		for k := range d.httpSt.reasm {
 			d.httpSt.reasm[k].slot = -1
+		}
+		for k := range d.httpSt.convs {
+			d.httpSt.convs[k].slot = -1
 		}
 	}
 }

@@ -161,3 +161,39 @@ func httpSegmentsInput(segs []string, cli []bool) []byte {
 	}
 	return b
 }
+
+// TestHTTPPairing numbers a conversation's exchanges as tshark does in one
+// pass: two requests sent before their responses, the first response
+// taken for the last request, the later ones for exchanges of their own.
+func TestHTTPPairing(t *testing.T) {
+	frames := httpFlow(t, [][]byte{
+		[]byte("GET /1 HTTP/1.1\r\nHost: h\r\n\r\n"),
+		[]byte("GET /2?x=1&y HTTP/1.1\r\nHost: h\r\n\r\n"),
+		[]byte("HTTP/1.1 204 No Content\r\n\r\n"),
+		[]byte("HTTP/1.1 204 No Content\r\n\r\n"),
+	}, []bool{true, true, false, false})
+	d := decode.NewDecoder()
+	tp := &decode.TreePrinter{Location: time.UTC}
+	var outs []string
+	for k, fr := range frames {
+		d.Decode(fr, linktype.Ethernet)
+		f := decode.Frame{Number: k + 1, Time: time.Unix(1, int64(k)*1e6), Length: len(fr)}
+		outs = append(outs, string(tp.Append(nil, d, &f)))
+	}
+	for _, tc := range []struct {
+		frame int
+		want  string
+	}{
+		{4, "\n    [Full request URI: http://h/1]\n    [HTTP request 1/1]\n"},
+		{5, "\n        Request URI: /2?x=1&y\n            Request URI Path: /2\n            Request URI Query: x=1&y\n" +
+			"                Request URI Query Parameter: x=1\n                Request URI Query Parameter: y\n"},
+		{5, "\n    [HTTP request 2/2]\n    [Prev request in frame: 4]\n"},
+		{6, "\n    [HTTP response 2/2]\n    [Time since request: 0.001000000 seconds]\n    [Prev request in frame: 4]\n" +
+			"    [Request in frame: 5]\n    [Request URI: http://h/2?x=1&y]\n"},
+		{7, "\n    [HTTP response 3/3]\n    [Prev request in frame: 5]\n    [Prev response in frame: 6]\n    [Request URI: http://h/2?x=1&y]\n"},
+	} {
+		if !strings.Contains(outs[tc.frame-1], tc.want) {
+			t.Errorf("frame %d: no %q in:\n%s", tc.frame, tc.want, outs[tc.frame-1])
+		}
+	}
+}

@@ -44,14 +44,16 @@ func (r *convResults) keep(src *convResults) {
 	} else {
 		r.ssh.ok = false
 	}
-	if src.http.ok { // the tracker's buffers are reused: copy
-		pdu, frames, lens := r.http.pdu, r.http.frames, r.http.lens
+	if src.http.layer >= 0 { // the tracker's buffers are reused: copy
+		pdu, frames, lens, pair := r.http.pdu, r.http.frames, r.http.lens, r.http.pair
 		r.http = src.http
 		r.http.pdu = append(pdu[:0], src.http.pdu...)
 		r.http.frames = append(frames[:0], src.http.frames...)
 		r.http.lens = append(lens[:0], src.http.lens...)
+		r.http.pair = pair
+		r.http.pair.keep(&src.http.pair)
 	} else {
-		r.http.ok = false
+		r.http.ok, r.http.layer, r.http.pair.ok = false, -1, false
 	}
 	r.h2.fs = append(r.h2.fs[:0], src.h2.fs...)
 	r.h2.buf = append(r.h2.buf[:0], src.h2.buf...)
