@@ -50,11 +50,12 @@ type httpPairNote struct {
 	uriBuffer []byte // the note's own buffer for uri
 }
 
-// httpPair numbers message h (a request or a response, whole), the HTTP
-// layer of the packet described by f, in its conversation.
-func (d *Decoder) httpPair(f *Frame, seg *tcpSegment, h HTTP, nt *httpPairNote) {
+// httpPair numbers message h (a request or a response, whole, its start
+// read in hd), the HTTP layer of the packet described by f, in its
+// conversation.
+func (d *Decoder) httpPair(f *Frame, seg *tcpSegment, h HTTP, hd *httpHead, nt *httpPairNote) {
 	nt.ok = false
-	kind := h.Kind()
+	kind := hd.kind
 	if kind != HTTPRequest && kind != HTTPResponse {
 		return
 	}
@@ -78,8 +79,10 @@ func (d *Decoder) httpPair(f *Frame, seg *tcpSegment, h HTTP, nt *httpPairNote) 
 		c.count++
 		c.prev, c.last = c.last, httpExchange{reqFrame: frame, reqTime: at}
 		c.uriKnown = false
-		uri := h.URI()
-		host := h.Host()
+		line, _ := h.FirstLine()
+		_, rest := splitSP(line)
+		uri, _ := splitSP(rest)
+		host := hd.host
 		if n := len(uri) + len(host) + len("http://"); n <= httpURIMax {
 			c.uri = c.uri[:0]
 			if host != nil {

@@ -52,6 +52,7 @@ type httpNote struct {
 	// until the next packet; a Note copies them).
 	frames, lens []uint32
 	pair         httpPairNote // the message's place among its conversation's
+	text         bool         // the message dissected has a text body (data-text-lines)
 }
 
 // httpPending reports whether the segment at HTTP layer i is part of a
@@ -64,18 +65,19 @@ func httpPending(conv *convResults, i int) bool {
 // first HTTP layer over TCP) and leaves what it found in r.http.
 func (d *Decoder) httpFrame(f *Frame, r *convResults) {
 	nt := &r.http
-	nt.ok, nt.part, nt.done, nt.pair.ok = false, false, false, false
+	nt.ok, nt.part, nt.done, nt.pair.ok, nt.text = false, false, false, false, false
 	nt.layer = -1
-	h, seg := d.httpMessage(f, r)
+	h, hd, seg := d.httpMessage(f, r)
 	if h != nil {
-		d.httpPair(f, seg, h, &nt.pair)
+		d.httpPair(f, seg, h, &hd, &nt.pair)
+		nt.text = hd.end >= 0 && hd.end < len(h) && hd.ct != nil && httpTextMedia(hd.ct)
 	}
 }
 
 // httpMessage follows the reassembly of the packet's first HTTP layer and
-// returns the message tshark dissects there (nil: none) and the TCP
-// segment.
-func (d *Decoder) httpMessage(f *Frame, r *convResults) (HTTP, *tcpSegment) {
+// returns the message tshark dissects there (nil: none), what its start
+// says, and the TCP segment.
+func (d *Decoder) httpMessage(f *Frame, r *convResults) (HTTP, httpHead, *tcpSegment) {
 	nt := &r.http
 	i := -1
 	for k := 1; k < d.n; k++ {
@@ -85,16 +87,16 @@ func (d *Decoder) httpMessage(f *Frame, r *convResults) (HTTP, *tcpSegment) {
 		}
 	}
 	if i < 0 {
-		return nil, nil
+		return nil, httpHead{}, nil
 	}
 	seg := r.tcp(i - 1)
 	if seg == nil || seg.slot < 0 || !seg.HaveLen {
-		return nil, nil
+		return nil, httpHead{}, nil
 	}
 	l := &d.layers[i]
 	b := HTTP(d.data[l.Start:l.End])
 	if len(b) == 0 {
-		return nil, nil
+		return nil, httpHead{}, nil
 	}
 	if d.httpSt == nil {
 		d.httpSt = new(httpState)
@@ -108,47 +110,49 @@ func (d *Decoder) httpMessage(f *Frame, r *convResults) (HTTP, *tcpSegment) {
 	// alone is what tshark dissects of a segment it does not reassemble:
 	// the message it starts.
 	alone := b
-	if retx || b.Kind() == HTTPContinuation {
+	hd := scanHTTPHead(b)
+	if retx || hd.kind == HTTPContinuation {
 		alone = nil
 	}
 	mine := e.slot == seg.slot && e.stream == seg.Stream && e.dir == seg.dir
 	if mine {
 		if retx || !whole || seg.Seq != e.next || len(e.buf)+len(b) > httpReasmLen || len(e.frames) == httpMaxSegs {
 			e.slot = -1
-			return alone, seg
+			return alone, hd, seg
 		}
 		e.buf = append(e.buf, b...)
 		e.frames = append(e.frames, uint32(f.Number))
 		e.lens = append(e.lens, uint32(len(b)))
 		e.next = seg.NextSeq
-		n, complete := httpMsgEnd(HTTP(e.buf))
+		ph := scanHTTPHead(HTTP(e.buf))
+		n, complete := httpMsgEnd(HTTP(e.buf), &ph)
 		nt.ok, nt.part = true, true
 		if !complete {
-			return nil, seg
+			return nil, hd, seg
 		}
 		e.slot = -1
 		if n != len(e.buf) {
 			// the segment holds the start of another message too:
 			// drawn as the segments alone are
 			nt.ok = false
-			return alone, seg
+			return alone, hd, seg
 		}
 		nt.done = true
 		nt.pdu, nt.frames, nt.lens = e.buf, e.frames, e.lens
-		return HTTP(nt.pdu), seg
+		return HTTP(nt.pdu), ph, seg
 	}
 	if alone == nil || !whole {
-		return alone, seg
+		return alone, hd, seg
 	}
-	if _, complete := httpMsgEnd(b); complete {
-		return alone, seg
+	if _, complete := httpMsgEnd(b, &hd); complete {
+		return alone, hd, seg
 	}
 	e.slot, e.stream, e.dir, e.next = seg.slot, seg.Stream, seg.dir, seg.NextSeq
 	e.buf = append(e.buf[:0], b...)
 	e.frames = append(e.frames[:0], uint32(f.Number))
 	e.lens = append(e.lens[:0], uint32(len(b)))
 	nt.ok, nt.part = true, true
-	return nil, seg
+	return nil, hd, seg
 }
 
 // httpForget forgets every message in progress (a new capture starts).
@@ -163,28 +167,73 @@ func (d *Decoder) httpForget() {
 	}
 }
 
-// httpMsgEnd returns the length of the message at the start of h and
-// whether h holds all of it: the header section to its empty line, then
-// the body: Content-Length bytes, or the chunks to the last one and the
-// trailer's empty line. A message without either (or a 1xx, 204 or 304
-// response) ends with its header section; a response without either runs
-// to the connection's close, and counts as whole with the bytes there are.
-func httpMsgEnd(h HTTP) (n int, whole bool) {
-	end := h.HeaderEnd()
+// httpHead is what the tracker reads of a message's start: its kind,
+// where its header section ends (-1: not captured) and the headers that
+// say where its body ends and which host it names.
+type httpHead struct {
+	kind             HTTPKind
+	code             int
+	end              int
+	te, cl, host, ct []byte
+}
+
+// scanHTTPHead reads h's start line and header section in one pass.
+func scanHTTPHead(h HTTP) (hd httpHead) {
+	hd.kind, hd.end = h.Kind(), -1
+	if hd.kind == HTTPContinuation {
+		return hd
+	}
+	if hd.kind == HTTPResponse {
+		line, _ := h.FirstLine()
+		_, rest := splitSP(line)
+		hd.code = int(rest[0]-'0')*100 + int(rest[1]-'0')*10 + int(rest[2]-'0')
+	}
+	_, off, _ := h.nextLine(0)
+	for off < len(h) {
+		line, next, ok := h.nextLine(off)
+		if !ok {
+			return hd
+		}
+		if len(line) == 0 {
+			hd.end = next
+			return hd
+		}
+		off = next
+		f := splitHeader(line)
+		switch {
+		case hd.te == nil && equalFold(f.Name, "Transfer-Encoding"):
+			hd.te = f.Value
+		case hd.cl == nil && equalFold(f.Name, "Content-Length"):
+			hd.cl = f.Value
+		case hd.host == nil && equalFold(f.Name, "Host"):
+			hd.host = f.Value
+		case hd.ct == nil && equalFold(f.Name, "Content-Type"):
+			hd.ct = f.Value
+		}
+	}
+	return hd
+}
+
+// httpMsgEnd returns the length of the message at the start of h (whose
+// start hd holds) and whether h holds all of it: the header section to its
+// empty line, then the body: Content-Length bytes, or the chunks to the
+// last one and the trailer's empty line. A message without either (or a
+// 1xx, 204 or 304 response) ends with its header section; a response
+// without either runs to the connection's close, and counts as whole with
+// the bytes there are.
+func httpMsgEnd(h HTTP, hd *httpHead) (n int, whole bool) {
+	end := hd.end
 	if end < 0 {
 		return len(h), false
 	}
-	kind := h.Kind()
-	if kind == HTTPResponse {
-		if c := h.StatusCode(); c < 200 || c == 204 || c == 304 {
-			return end, true
-		}
+	if hd.kind == HTTPResponse && (hd.code < 200 || hd.code == 204 || hd.code == 304) {
+		return end, true
 	}
-	if te := h.Header("Transfer-Encoding"); te != nil && httpChunkedTE(te) {
+	if hd.te != nil && httpChunkedTE(hd.te) {
 		return httpChunksEnd(h, end)
 	}
-	if cl := h.Header("Content-Length"); cl != nil {
-		v, ok := httpParseLen(cl)
+	if hd.cl != nil {
+		v, ok := httpParseLen(hd.cl)
 		if !ok {
 			return end, true
 		}
@@ -193,7 +242,7 @@ func httpMsgEnd(h HTTP) (n int, whole bool) {
 		}
 		return end + int(v), true
 	}
-	if kind == HTTPResponse {
+	if hd.kind == HTTPResponse {
 		return len(h), true
 	}
 	return end, true

@@ -76,11 +76,14 @@ func textLineEnd(body []byte, k int) int {
 // http, and data-text-lines after it for a text body.
 func appendHTTPProtocols(b []byte, d *Decoder, i int, conv *convResults) []byte {
 	b = append(b, "http"...)
+	if conv != nil && conv.http.layer == i {
+		if conv.http.text {
+			b = append(b, ":data-text-lines"...)
+		}
+		return b
+	}
 	l := &d.layers[i]
 	h := HTTP(d.data[l.Start:l.End])
-	if conv != nil && conv.http.ok && conv.http.layer == i && conv.http.done {
-		h = HTTP(conv.http.pdu)
-	}
 	if httpBodyText(h, h.HeaderEnd()) {
 		b = append(b, ":data-text-lines"...)
 	}
