@@ -34,6 +34,7 @@ type httpConv struct {
 	prev     httpExchange // exchange number count-1
 	uri      []byte       // the last request's URI (full when it named a host)
 	uriKnown bool
+	lastHead bool // the last exchange's request is a HEAD
 }
 
 // httpPairNote is what the pairing found for a packet's HTTP message.
@@ -79,6 +80,8 @@ func (d *Decoder) httpPair(f *Frame, seg *tcpSegment, h HTTP, hd *httpHead, nt *
 		c.count++
 		c.prev, c.last = c.last, httpExchange{reqFrame: frame, reqTime: at}
 		c.uriKnown = false
+		m, _ := splitSP(h)
+		c.lastHead = string(m) == "HEAD"
 		line, _ := h.FirstLine()
 		_, rest := splitSP(line)
 		uri, _ := splitSP(rest)
@@ -105,6 +108,17 @@ func (d *Decoder) httpPair(f *Frame, seg *tcpSegment, h HTTP, hd *httpHead, nt *
 	if !nt.request && c.uriKnown {
 		nt.uriKnown, nt.uri = true, c.uri
 	}
+}
+
+// httpAnswersHead reports whether a response in the segment's
+// conversation would answer a HEAD request (and so has no body).
+func (d *Decoder) httpAnswersHead(seg *tcpSegment) bool {
+	s := d.httpSt
+	if s == nil || s.convs == nil {
+		return false
+	}
+	c := &s.convs[int(seg.slot)%httpMaxPairs]
+	return c.slot == seg.slot && c.stream == seg.Stream && c.lastHead && c.last.reqFrame != 0 && c.last.respFrame == 0
 }
 
 // emitHTTPPairing emits what the pairing found for the message: a

@@ -53,6 +53,10 @@ type httpNote struct {
 	frames, lens []uint32
 	pair         httpPairNote // the message's place among its conversation's
 	text         bool         // the message dissected has a text body (data-text-lines)
+	fin          bool         // the segment that ends the message is a FIN
+	// closed: a FIN without payload ended a body that runs to the
+	// connection's close (httpClose); tshark dissects the message there.
+	closed bool
 }
 
 // httpPending reports whether the segment at HTTP layer i is part of a
@@ -65,12 +69,51 @@ func httpPending(conv *convResults, i int) bool {
 // first HTTP layer over TCP) and leaves what it found in r.http.
 func (d *Decoder) httpFrame(f *Frame, r *convResults) {
 	nt := &r.http
-	nt.ok, nt.part, nt.done, nt.pair.ok, nt.text = false, false, false, false, false
+	nt.ok, nt.part, nt.done, nt.pair.ok, nt.text, nt.fin, nt.closed = false, false, false, false, false, false, false
 	nt.layer = -1
 	h, hd, seg := d.httpMessage(f, r)
 	if h != nil {
 		d.httpPair(f, seg, h, &hd, &nt.pair)
 		nt.text = hd.end >= 0 && hd.end < len(h) && hd.ct != nil && httpTextMedia(hd.ct)
+		return
+	}
+	if nt.layer < 0 {
+		d.httpClose(f, r)
+	}
+}
+
+// httpClose ends, at a FIN without payload, the response in progress in
+// the segment's direction whose body runs to the connection's close: tshark
+// dissects it there (rawcap draws nothing of it in that frame, but pairs
+// it, so the messages after it are numbered as tshark numbers them).
+func (d *Decoder) httpClose(f *Frame, r *convResults) {
+	s := d.httpSt
+	if s == nil {
+		return
+	}
+	for k := 0; k < d.n; k++ {
+		l := &d.layers[k]
+		if l.Type != LayerTCP || l.Quoted {
+			continue
+		}
+		seg := r.tcp(k)
+		if seg == nil || seg.slot < 0 || l.Payload-l.Start < 14 || d.data[l.Start+13]&TCPFin == 0 {
+			return
+		}
+		e := &s.reasm[(int(seg.slot)*2+int(seg.dir))%httpMaxReasm]
+		if e.slot != seg.slot || e.stream != seg.Stream || e.dir != seg.dir || seg.Seq != e.next {
+			return
+		}
+		e.slot = -1
+		hd := scanHTTPHead(HTTP(e.buf))
+		hd.noBody = d.httpAnswersHead(seg)
+		if _, complete := httpMsgEnd(HTTP(e.buf), &hd); !complete && hd.untilClose {
+			var pair httpPairNote
+			d.httpPair(f, seg, HTTP(e.buf), &hd, &pair)
+			r.http.closed = true
+			r.http.text = hd.end < len(e.buf) && hd.ct != nil && httpTextMedia(hd.ct)
+		}
+		return
 	}
 }
 
@@ -111,9 +154,12 @@ func (d *Decoder) httpMessage(f *Frame, r *convResults) (HTTP, httpHead, *tcpSeg
 	// the message it starts.
 	alone := b
 	hd := scanHTTPHead(b)
+	hd.noBody = d.httpAnswersHead(seg)
 	if retx || hd.kind == HTTPContinuation {
 		alone = nil
 	}
+	tl := &d.layers[i-1]
+	fin := tl.Payload-tl.Start >= 14 && d.data[tl.Start+13]&TCPFin != 0
 	mine := e.slot == seg.slot && e.stream == seg.Stream && e.dir == seg.dir
 	if mine {
 		if retx || !whole || seg.Seq != e.next || len(e.buf)+len(b) > httpReasmLen || len(e.frames) == httpMaxSegs {
@@ -125,7 +171,11 @@ func (d *Decoder) httpMessage(f *Frame, r *convResults) (HTTP, httpHead, *tcpSeg
 		e.lens = append(e.lens, uint32(len(b)))
 		e.next = seg.NextSeq
 		ph := scanHTTPHead(HTTP(e.buf))
+		ph.noBody = hd.noBody
 		n, complete := httpMsgEnd(HTTP(e.buf), &ph)
+		if !complete && ph.untilClose && fin {
+			n, complete, nt.fin = len(e.buf), true, true
+		}
 		nt.ok, nt.part = true, true
 		if !complete {
 			return nil, hd, seg
@@ -144,7 +194,7 @@ func (d *Decoder) httpMessage(f *Frame, r *convResults) (HTTP, httpHead, *tcpSeg
 	if alone == nil || !whole {
 		return alone, hd, seg
 	}
-	if _, complete := httpMsgEnd(b, &hd); complete {
+	if _, complete := httpMsgEnd(b, &hd); complete || hd.untilClose && fin {
 		return alone, hd, seg
 	}
 	e.slot, e.stream, e.dir, e.next = seg.slot, seg.Stream, seg.dir, seg.NextSeq
@@ -175,6 +225,11 @@ type httpHead struct {
 	code             int
 	end              int
 	te, cl, host, ct []byte
+	// noBody: a response to a HEAD request (the pairing says so).
+	noBody bool
+	// untilClose: httpMsgEnd found a response whose body runs to the
+	// connection's close.
+	untilClose bool
 }
 
 // scanHTTPHead reads h's start line and header section in one pass.
@@ -218,15 +273,15 @@ func scanHTTPHead(h HTTP) (hd httpHead) {
 // start hd holds) and whether h holds all of it: the header section to its
 // empty line, then the body: Content-Length bytes, or the chunks to the
 // last one and the trailer's empty line. A message without either (or a
-// 1xx, 204 or 304 response) ends with its header section; a response
-// without either runs to the connection's close, and counts as whole with
-// the bytes there are.
+// 1xx, 204 or 304 response, or one to a HEAD request) ends with its header
+// section; a response without either runs to the connection's close
+// (hd.untilClose): tshark waits for the FIN.
 func httpMsgEnd(h HTTP, hd *httpHead) (n int, whole bool) {
 	end := hd.end
 	if end < 0 {
 		return len(h), false
 	}
-	if hd.kind == HTTPResponse && (hd.code < 200 || hd.code == 204 || hd.code == 304) {
+	if hd.kind == HTTPResponse && (hd.code < 200 || hd.code == 204 || hd.code == 304 || hd.noBody) {
 		return end, true
 	}
 	if hd.te != nil && httpChunkedTE(hd.te) {
@@ -243,7 +298,8 @@ func httpMsgEnd(h HTTP, hd *httpHead) (n int, whole bool) {
 		return end + int(v), true
 	}
 	if hd.kind == HTTPResponse {
-		return len(h), true
+		hd.untilClose = true
+		return len(h), false
 	}
 	return end, true
 }
@@ -368,7 +424,10 @@ func emitTCPForHTTP(e *emitter, i, treeLen int) {
 		return
 	}
 	l := &e.d.layers[i]
-	emitTCPSegmentData(e, e.d.data[l.Payload:l.End], treeLen, false)
+	if !nt.fin {
+		// (tshark draws no segment data in a FIN that ends a body)
+		emitTCPSegmentData(e, e.d.data[l.Payload:l.End], treeLen, false)
+	}
 	if nt.done {
 		emitTCPReassembled(e, nt.frames, nt.lens, nt.pdu)
 	}

@@ -197,3 +197,50 @@ func TestHTTPPairing(t *testing.T) {
 		}
 	}
 }
+
+// TestHTTPBodyToClose: a response with neither Content-Length nor chunks
+// runs to the FIN; its segments are TCP segment data until then, and the
+// FIN (here without payload) counts it, as tshark does, so the next
+// request is numbered after it. A response to HEAD has no body whatever
+// its Content-Length says.
+func TestHTTPBodyToClose(t *testing.T) {
+	fl := newSSHFlow(t, 40000)
+	fl.send(true, []byte("GET / HTTP/1.0\r\n\r\n"))
+	fl.send(false, []byte("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nline1\n"))
+	fl.send(false, []byte("line2\n"))
+	fl.frames = append(fl.frames, fl.frame(false, 0x11, nil))
+	fl.send(true, []byte("HEAD /2 HTTP/1.0\r\n\r\n"))
+	fl.send(false, []byte("HTTP/1.0 200 OK\r\nContent-Length: 10\r\n\r\n"))
+	var frames [][]byte
+	for _, fr := range fl.frames {
+		for _, off := range []int{34, 36} {
+			if binary.BigEndian.Uint16(fr[off:]) == 22 {
+				binary.BigEndian.PutUint16(fr[off:], 80)
+			}
+		}
+		frames = append(frames, fr)
+	}
+	d := decode.NewDecoder()
+	tp := &decode.TreePrinter{Location: time.UTC}
+	var outs []string
+	for k, fr := range frames {
+		d.Decode(fr, linktype.Ethernet)
+		outs = append(outs, string(tp.Append(nil, d, &decode.Frame{Number: k + 1, Time: time.Unix(1, 0), Length: len(fr)})))
+	}
+	for _, tc := range []struct {
+		frame   int
+		want    string
+		without string
+	}{
+		{5, "    TCP segment data (51 bytes)\n", "Hypertext"},
+		{6, "    TCP segment data (6 bytes)\n", "Hypertext"},
+		{7, "[Protocols in frame: eth:ethertype:ip:tcp:http:data-text-lines]", "Hypertext"},
+		{8, "    [HTTP request 2/2]\n    [Prev request in frame: 4]\n", ""},
+		{9, "    [HTTP response 2/2]\n", "TCP segment data"},
+	} {
+		out := outs[tc.frame-1]
+		if !strings.Contains(out, tc.want) || tc.without != "" && strings.Contains(out, tc.without) {
+			t.Errorf("frame %d: want %q and no %q in:\n%s", tc.frame, tc.want, tc.without, out)
+		}
+	}
+}

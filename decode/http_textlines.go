@@ -72,6 +72,19 @@ func textLineEnd(body []byte, k int) int {
 	return len(body)
 }
 
+// appendHTTPClosed appends to frame.protocols, after the TCP layer that
+// ends the packet, the message a FIN ended (httpClose).
+func appendHTTPClosed(b []byte, d *Decoder, i int, conv *convResults) []byte {
+	if i+1 != d.n || conv == nil || !conv.http.closed {
+		return b
+	}
+	b = append(b, ":http"...)
+	if conv.http.text {
+		b = append(b, ":data-text-lines"...)
+	}
+	return b
+}
+
 // appendHTTPProtocols appends HTTP layer i's part of frame.protocols:
 // http, and data-text-lines after it for a text body.
 func appendHTTPProtocols(b []byte, d *Decoder, i int, conv *convResults) []byte {

@@ -133,7 +133,7 @@ func appendProtocols(b []byte, d *Decoder, conv *convResults) []byte {
 		case LayerPayload:
 			b = appendPayloadProtocol(b, d, i)
 		case LayerTCP:
-			b = tcpProtocols(b, d, i)
+			b = appendHTTPClosed(tcpProtocols(b, d, i), d, i, conv)
 		case LayerHTTP2:
 			b = append(b, "http:http2"...) // tshark reaches HTTP/2 through HTTP's port
 		case LayerHTTP:

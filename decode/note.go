@@ -54,6 +54,7 @@ func (r *convResults) keep(src *convResults) {
 		r.http.pair.keep(&src.http.pair)
 	} else {
 		r.http.ok, r.http.layer, r.http.pair.ok = false, -1, false
+		r.http.closed, r.http.text = src.http.closed, src.http.text
 	}
 	r.h2.fs = append(r.h2.fs[:0], src.h2.fs...)
 	r.h2.buf = append(r.h2.buf[:0], src.h2.buf...)
