@@ -79,7 +79,6 @@ var treeCorpusAllowLines = []struct{ prefix, reason string }{
 	{"[Checksum Status: ", "UDP and TCP checksums (tcp.go, H1)"},
 	{"Flags: 0x", "TCP flags (tcp.go, H1)"},
 	{"Protocol Type: ", "GRE tree (gre_print.go)"},
-	{"Hypertext Transfer Protocol", "HTTP tree"},
 }
 
 func treeLineAllowed(line string) bool {
