@@ -31,6 +31,7 @@ type httpReasm struct {
 	stream uint32
 	dir    uint8
 	next   uint32 // the relative sequence number the next segment starts at
+	known  bool   // the message's length is known: tshark does not call HTTP for the next segment
 	buf    []byte
 	frames []uint32 // the segments' frames and lengths
 	lens   []uint32
@@ -57,6 +58,15 @@ type httpNote struct {
 	// closed: a FIN without payload ended a body that runs to the
 	// connection's close (httpClose); tshark dissects the message there.
 	closed bool
+	// For the packet list: middle, a segment tshark hands to no
+	// dissector (the length was known before it); head, the start of the
+	// message the segment belongs to (the tracker's buffer; a Note copies
+	// it).
+	middle bool
+	head   []byte
+	ctype  []byte // a closed message's media type (the tracker's buffer)
+	// headBuf holds a Note's copy of head and ctype.
+	headBuf []byte
 }
 
 // httpPending reports whether the segment at HTTP layer i is part of a
@@ -70,6 +80,7 @@ func httpPending(conv *convResults, i int) bool {
 func (d *Decoder) httpFrame(f *Frame, r *convResults) {
 	nt := &r.http
 	nt.ok, nt.part, nt.done, nt.pair.ok, nt.text, nt.fin, nt.closed = false, false, false, false, false, false, false
+	nt.middle, nt.head, nt.ctype = false, nil, nil
 	nt.layer = -1
 	h, hd, seg := d.httpMessage(f, r)
 	if h != nil {
@@ -112,6 +123,10 @@ func (d *Decoder) httpClose(f *Frame, r *convResults) {
 			d.httpPair(f, seg, HTTP(e.buf), &hd, &pair)
 			r.http.closed = true
 			r.http.text = hd.end < len(e.buf) && hd.ct != nil && httpTextMedia(hd.ct)
+			r.http.head, _ = HTTP(e.buf).FirstLine()
+			if hd.ct != nil {
+				r.http.ctype = httpMediaType(hd.ct)
+			}
 		}
 		return
 	}
@@ -177,6 +192,9 @@ func (d *Decoder) httpMessage(f *Frame, r *convResults) (HTTP, httpHead, *tcpSeg
 			n, complete, nt.fin = len(e.buf), true, true
 		}
 		nt.ok, nt.part = true, true
+		nt.middle = e.known
+		nt.head, _ = HTTP(e.buf).FirstLine()
+		e.known = httpLengthKnown(&ph)
 		if !complete {
 			return nil, hd, seg
 		}
@@ -198,11 +216,26 @@ func (d *Decoder) httpMessage(f *Frame, r *convResults) (HTTP, httpHead, *tcpSeg
 		return alone, hd, seg
 	}
 	e.slot, e.stream, e.dir, e.next = seg.slot, seg.Stream, seg.dir, seg.NextSeq
+	e.known = httpLengthKnown(&hd)
 	e.buf = append(e.buf[:0], b...)
 	e.frames = append(e.frames[:0], uint32(f.Number))
 	e.lens = append(e.lens[:0], uint32(len(b)))
 	nt.ok, nt.part = true, true
+	nt.head, _ = HTTP(e.buf).FirstLine()
 	return nil, hd, seg
+}
+
+// httpLengthKnown reports whether a message whose start hd holds (and
+// whose end httpMsgEnd looked for) has a length known from its header
+// section: Content-Length, or a body to the connection's close.
+func httpLengthKnown(hd *httpHead) bool {
+	if hd.end < 0 {
+		return false
+	}
+	if hd.te != nil && httpChunkedTE(hd.te) {
+		return false
+	}
+	return hd.cl != nil || hd.untilClose
 }
 
 // httpForget forgets every message in progress (a new capture starts).
