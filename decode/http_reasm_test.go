@@ -79,6 +79,7 @@ func TestHTTPReassemblyAllocs(t *testing.T) {
 	tp := &decode.TreePrinter{Location: time.UTC}
 	jp := &decode.JSONPrinter{Location: time.UTC}
 	ep := &decode.EKPrinter{Location: time.UTC}
+	cp := &decode.ColumnsPrinter{}
 	fp, err := decode.NewFieldsPrinter([]string{"http.file_data", "http.chunk_size", "tcp.segment", "frame.protocols"})
 	if err != nil {
 		t.Fatal(err)
@@ -94,6 +95,7 @@ func TestHTTPReassemblyAllocs(t *testing.T) {
 			buf = jp.Append(buf[:0], d, &f)
 			buf = ep.Append(buf[:0], d, &f)
 			buf = fp.Append(buf[:0], d, &f)
+			buf = cp.Append(buf[:0], d, &f)
 		}
 	}
 	run()
@@ -241,6 +243,53 @@ func TestHTTPBodyToClose(t *testing.T) {
 		out := outs[tc.frame-1]
 		if !strings.Contains(out, tc.want) || tc.without != "" && strings.Contains(out, tc.without) {
 			t.Errorf("frame %d: want %q and no %q in:\n%s", tc.frame, tc.want, tc.without, out)
+		}
+	}
+}
+
+// TestHTTPReassembledColumns: the packet list shows a reassembled
+// message's segments as tshark does: TCP rows with the first line where
+// tshark calls HTTP on them, TCP's Info where it knew the length, and the
+// message's HTTP row at the segment (or FIN) that completes it.
+func TestHTTPReassembledColumns(t *testing.T) {
+	fl := newSSHFlow(t, 40000)
+	fl.send(true, []byte("GET / HTTP/1.0\r\n\r\n"))
+	fl.send(false, []byte("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nline1\n"))
+	fl.send(false, []byte("line2\n"))
+	fl.frames = append(fl.frames, fl.frame(false, 0x11, nil))
+	var frames [][]byte
+	for _, fr := range fl.frames {
+		for _, off := range []int{34, 36} {
+			if binary.BigEndian.Uint16(fr[off:]) == 22 {
+				binary.BigEndian.PutUint16(fr[off:], 80)
+			}
+		}
+		frames = append(frames, fr)
+	}
+	for _, tc := range []struct {
+		name   string
+		frames [][]byte
+		want   map[int]string
+	}{
+		{"chunked", httpChunkedFlow(t), map[int]string{
+			5: "TCP 93 HTTP/1.1 200 OK  [TCP segment of a reassembled PDU]",
+			6: "TCP 99 HTTP/1.1 200 OK  [TCP segment of a reassembled PDU]",
+			7: "HTTP 67 HTTP/1.1 200 OK  (text/plain)",
+		}},
+		{"to-close", frames, map[int]string{
+			5: "TCP 105 HTTP/1.0 200 OK  [TCP segment of a reassembled PDU]",
+			6: "TCP 60 80 → 40000 [PSH, ACK] Seq=52 Ack=19 Win=8192 Len=6 [TCP segment of a reassembled PDU]",
+			7: "HTTP 54 HTTP/1.0 200 OK  (text/plain)",
+		}},
+	} {
+		d := decode.NewDecoder()
+		cp := &decode.ColumnsPrinter{}
+		for k, fr := range tc.frames {
+			d.Decode(fr, linktype.Ethernet)
+			row := string(cp.Append(nil, d, &decode.Frame{Number: k + 1, Time: time.Unix(1, 0), Length: len(fr)}))
+			if want, ok := tc.want[k+1]; ok && !strings.Contains(row, want) {
+				t.Errorf("%s frame %d: row %q, want %q in it", tc.name, k+1, row, want)
+			}
 		}
 	}
 }
