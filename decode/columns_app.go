@@ -233,31 +233,6 @@ func infoNTP(b []byte, d *Decoder, i int) []byte {
 	return b
 }
 
-// httpNeedsMore reports whether an HTTP message's body runs past this
-// segment (a Content-Length beyond the captured bytes), which tshark shows
-// as a TCP segment of a reassembled PDU.
-func httpNeedsMore(h HTTP) bool {
-	end := h.HeaderEnd()
-	if end < 0 {
-		return false
-	}
-	cl := h.Header("Content-Length")
-	if cl == nil {
-		return false
-	}
-	n, ok := 0, false
-	for _, c := range cl {
-		if c == ' ' || c == '\t' {
-			continue
-		}
-		if c < '0' || c > '9' || n > 1<<40 {
-			return false
-		}
-		n, ok = n*10+int(c-'0'), true
-	}
-	return ok && end+n > len(h)
-}
-
 // infoHTTP appends the first line, a space, and the body's media type.
 func infoHTTP(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]

@@ -152,7 +152,7 @@ func (p *ColumnsPrinter) trackTCP(d *Decoder, i int) {
 	}
 	dir := p.streams.dir(s)
 	if flags&TCPSyn != 0 {
-		dir.http.pending, dir.tls.pending = false, false // a new connection
+		dir.tls.pending = false // a new connection
 	}
 	p.dir = dir
 }

@@ -40,11 +40,12 @@ type Decoder struct {
 	noted    *convResults
 	notedGen uint64
 
-	ssh  *sshState   // SSH connections by tracker slot, allocated at the first SSH packet
-	hp   *http2HPACK // HTTP/2 connections' HPACK tables, allocated at the first HTTP/2 packet
-	quic *quicState  // QUIC connections (the tracker's) and keys, allocated at the first QUIC packet
-	sctp *sctpState  // relative TSN bases by direction, allocated at the first SCTP packet
-	voip *voipState  // SIP requests and SDP-announced media streams (the tracker's), allocated at the first SIP message
+	ssh    *sshState   // SSH connections by tracker slot, allocated at the first SSH packet
+	hp     *http2HPACK // HTTP/2 connections' HPACK tables, allocated at the first HTTP/2 packet
+	quic   *quicState  // QUIC connections (the tracker's) and keys, allocated at the first QUIC packet
+	sctp   *sctpState  // relative TSN bases by direction, allocated at the first SCTP packet
+	voip   *voipState  // SIP requests and SDP-announced media streams (the tracker's), allocated at the first SIP message
+	httpSt *httpState  // HTTP/1.x messages in progress across segments (http_reasm.go), allocated at the first HTTP packet
 
 	// h2 holds the TCP conversations that carried HTTP/2's preface or an
 	// upgrade to h2c (http2.go), allocated at the first.

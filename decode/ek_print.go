@@ -133,6 +133,24 @@ func (p *EKPrinter) appendAll(b []byte, l *FieldList, t time.Time) []byte {
 		for _, j := range p.tops[i+1:] {
 			again = again || recs[j].Field == proto
 		}
+		if proto == &protoOutside {
+			// Its fields without the object around them.
+			at := len(b)
+			if !first {
+				b = append(b, ',')
+			}
+			start := len(b)
+			b, _ = p.appendTree(b, l, k, t)
+			inner := len(b) - 1 - (start + len(`"":{`))
+			if inner <= 0 {
+				b = b[:at]
+				continue
+			}
+			copy(b[start:], b[start+len(`"":{`):len(b)-1])
+			b = b[:start+inner]
+			first = false
+			continue
+		}
 		if !first {
 			b = append(b, ',')
 		}

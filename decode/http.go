@@ -202,6 +202,12 @@ func (h HTTP) NextHeader(off int) (f HTTPHeader, next int, ok bool) {
 	if !ok || len(line) == 0 {
 		return f, next, false
 	}
+	return splitHeader(line), next, true
+}
+
+// splitHeader splits a header field line into its name and its value (the
+// blanks around it left out).
+func splitHeader(line []byte) (f HTTPHeader) {
 	f.Line = line
 	for i, c := range line {
 		if c == ':' {
@@ -214,11 +220,11 @@ func (h HTTP) NextHeader(off int) (f HTTPHeader, next int, ok bool) {
 				v = v[:len(v)-1]
 			}
 			f.Value = v
-			return f, next, true
+			return f
 		}
 	}
 	f.Name = line
-	return f, next, true
+	return f
 }
 
 // HeaderEnd returns the offset just after the empty line that ends the

@@ -144,10 +144,15 @@ func TestHTTPTLSOtherPorts(t *testing.T) {
 }
 
 // TestHTTPTreeAllocatesNothing: the generic tree draws the HTTP vectors
-// without allocating.
+// without allocating. The vectors whose header section does not end are
+// left out: tshark waits for the segments that would end it, and draws no
+// HTTP.
 func TestHTTPTreeAllocatesNothing(t *testing.T) {
 	var frames [][]byte
 	for i, v := range httpVectors {
+		if v.name == "binary-header" || v.name == "control-in-header" {
+			continue
+		}
 		frames = append(frames, appFrame(mustHex(t, v.hex), v.sport+uint16(i), v.dport, v.tcp))
 	}
 	checkTreeAllocsNothing(t, frames, "Hypertext Transfer Protocol")

@@ -12,6 +12,12 @@ func emitHTTP(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
 	h := HTTP(d.data[l.Start:l.End])
+	if nt := &e.conv.http; e.conv != nil && nt.ok && nt.layer == i && nt.part {
+		if !nt.done {
+			return // tshark hands a segment of a message a later one completes to no dissector
+		}
+		h = HTTP(nt.pdu)
+	}
 	f := &httpFields
 	e.Proto(&protoHTTP)
 	kind := h.Kind()
@@ -47,6 +53,7 @@ func emitHTTP(e *emitter, i int) {
 		e.NoTree()
 		e.Bytes(&f[httpRequestMethod], h.Method())
 		e.Bytes(&f[httpRequestURI], h.URI())
+		emitHTTPURIParts(e, h.URI())
 		e.Bytes(&f[httpRequestVersion], h.Version())
 	} else {
 		e.Bool(&f[httpResponse], true)
@@ -121,14 +128,122 @@ func emitHTTP(e *emitter, i int) {
 				e.TextDone(&f[httpFullURI], append(append(append(e.Text(), "http://"...), host...), h.URI()...))
 			}
 		}
+		if nt := &e.conv.http; e.conv != nil && nt.layer == i && nt.pair.ok {
+			emitHTTPPairing(e, &nt.pair)
+		}
 		if end < len(h) {
-			e.Bytes(&f[httpFileData], h[end:])
-			if e.Tree() {
-				e.SetRepr(appendBytesBits(append(e.Text(), "File Data: "...), len(h)-end))
-			}
+			body := emitHTTPBody(e, h, end, kind)
+			e.End()
+			emitTextLines(e, h, body)
+			return
 		}
 	}
 	e.End()
+}
+
+// emitHTTPBody emits the body after the header section (which ends at
+// end): a chunked body's chunks, then the entity as http.file_data, "File
+// Data: N bytes" in the tree. It returns the entity (de-chunked), which
+// may alias the emitter's text buffer until the next value is added.
+func emitHTTPBody(e *emitter, h HTTP, end int, kind HTTPKind) []byte {
+	f := &httpFields
+	body := []byte(h[end:])
+	if te := h.Header("Transfer-Encoding"); te != nil && httpChunkedTE(te) {
+		if stop, ok := httpChunksEnd(h, end); ok && stop == len(h) {
+			emitHTTPChunks(e, h, end, kind)
+			// The entity is the chunks' data, gathered in the text
+			// buffer (kept there for the lines after).
+			b := e.Text()
+			off := len(b)
+			for at := end; ; {
+				c, _ := nextHTTPChunk(h, at)
+				if c.size == 0 {
+					break
+				}
+				b = append(b, h[c.data:c.boundary]...)
+				at = c.next
+			}
+			e.aux = b
+			body = b[off:]
+		}
+	}
+	// tshark reads the entity as ASCII: each byte past 0x7f is U+FFFD.
+	b := e.Text()
+	for _, c := range body {
+		if c < 0x80 {
+			b = append(b, c)
+		} else {
+			b = append(b, "\uFFFD"...)
+		}
+	}
+	e.TextDone(&f[httpFileData], b)
+	if e.Tree() {
+		e.SetRepr(appendBytesBits(append(e.Text(), "File Data: "...), len(body)))
+	}
+	return body
+}
+
+// emitHTTPChunks emits a chunked body whose chunks h holds whole, from
+// end: tshark's "HTTP chunked response" subtree, a "Data chunk (N octets)"
+// subtree per chunk with its size, data and boundary, the last chunk's
+// "End of chunked encoding" and the trailer's end. JSON takes the first
+// chunk's fields.
+func emitHTTPChunks(e *emitter, h HTTP, end int, kind HTTPKind) {
+	f := &httpFields
+	tree := e.Tree()
+	if tree {
+		if kind == HTTPRequest {
+			e.LineString("HTTP chunked request")
+		} else {
+			e.LineString("HTTP chunked response")
+		}
+	}
+	e.Sub()
+	at := end
+	for k := 0; ; k++ {
+		c, _ := nextHTTPChunk(h, at)
+		at = c.next
+		if tree {
+			if c.size == 0 {
+				e.LineString("End of chunked encoding")
+			} else {
+				b := appendUint(append(e.Text(), "Data chunk ("...), c.size)
+				e.Line(append(b, " octets)"...))
+			}
+		}
+		e.Sub()
+		if k == 0 || e.all || tree {
+			e.Uint(&f[httpChunkSize], c.size)
+			if tree {
+				b := appendUint(append(e.Text(), "Chunk size: "...), c.size)
+				if c.size == 1 {
+					e.SetRepr(append(b, " octet"...))
+				} else {
+					e.SetRepr(append(b, " octets"...))
+				}
+			}
+			if c.size > 0 {
+				e.Bytes(&f[httpChunkData], h[c.data:c.boundary])
+				e.Bytes(&f[httpChunkBoundary], h[c.boundary:c.next])
+			}
+		}
+		e.Up()
+		if c.size == 0 {
+			break
+		}
+	}
+	// The trailer's lines and the empty line that ends it.
+	for {
+		line, next, _ := h.nextLine(at)
+		if tree {
+			e.Line(appendTreeString(e.Text(), h[at:next]))
+		}
+		at = next
+		if len(line) == 0 {
+			break
+		}
+	}
+	e.Up()
 }
 
 // httpExpertLines adds the expert block tshark draws under an HTTP
@@ -207,6 +322,19 @@ const (
 	httpResponseLine
 	httpChat
 	httpFileData
+	httpChunkSize
+	httpChunkData
+	httpChunkBoundary
+	httpRequestNumber
+	httpResponseNumber
+	httpTime
+	httpPrevRequestIn
+	httpPrevResponseIn
+	httpRequestIn
+	httpResponseForURI
+	httpRequestURIPath
+	httpRequestURIQuery
+	httpRequestURIQueryParam
 	httpFieldCount
 )
 
@@ -249,6 +377,22 @@ var httpFields = [httpFieldCount]Field{
 	httpChat: {Name: "http.chat", Label: "Formatted text", Kind: KindNone},
 	// The message's body, as it follows the headers.
 	httpFileData: {Name: "http.file_data", Label: "File Data", Kind: KindString},
+	// A chunked body's chunks.
+	httpChunkSize:     {Name: "http.chunk_size", Label: "Chunk size", Kind: KindUint, Width: 32},
+	httpChunkData:     {Name: "http.chunk_data", Label: "Chunk data", Kind: KindBytes},
+	httpChunkBoundary: {Name: "http.chunk_boundary", Label: "Chunk boundary", Kind: KindBytes},
+	// The pairing of requests and responses (http_pair.go).
+	httpRequestNumber:  {Name: "http.request_number", Label: "Request number", Kind: KindUint, Width: 32, Generated: true},
+	httpResponseNumber: {Name: "http.response_number", Label: "Response number", Kind: KindUint, Width: 32, Generated: true},
+	httpTime:           {Name: "http.time", Label: "Time since request", Kind: KindRelTime, Generated: true},
+	httpPrevRequestIn:  {Name: "http.prev_request_in", Label: "Prev request in frame", Kind: KindFrameNum, Generated: true},
+	httpPrevResponseIn: {Name: "http.prev_response_in", Label: "Prev response in frame", Kind: KindFrameNum, Generated: true},
+	httpRequestIn:      {Name: "http.request_in", Label: "Request in frame", Kind: KindFrameNum, Generated: true},
+	httpResponseForURI: {Name: "http.response_for.uri", Label: "Request URI", Kind: KindString, Generated: true},
+	// The request URI's parts, beneath it when it has a query.
+	httpRequestURIPath:       {Name: "http.request.uri.path", Label: "Request URI Path", Kind: KindString},
+	httpRequestURIQuery:      {Name: "http.request.uri.query", Label: "Request URI Query", Kind: KindString},
+	httpRequestURIQueryParam: {Name: "http.request.uri.query.parameter", Label: "Request URI Query Parameter", Kind: KindString},
 }
 
 var protoHTTP = protoField("http", "Hypertext Transfer Protocol")

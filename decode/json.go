@@ -133,9 +133,15 @@ func appendProtocols(b []byte, d *Decoder, conv *convResults) []byte {
 		case LayerPayload:
 			b = appendPayloadProtocol(b, d, i)
 		case LayerTCP:
-			b = tcpProtocols(b, d, i)
+			b = appendHTTPClosed(tcpProtocols(b, d, i), d, i, conv)
 		case LayerHTTP2:
 			b = append(b, "http:http2"...) // tshark reaches HTTP/2 through HTTP's port
+		case LayerHTTP:
+			if httpPending(conv, i) {
+				b = b[:len(b)-1] // a segment of a message a later one completes
+				continue
+			}
+			b = appendHTTPProtocols(b, d, i, conv)
 		case LayerSSH:
 			if conv != nil && conv.ssh.ok && (conv.ssh.retx || conv.ssh.middle) {
 				// tshark does not hand these bytes to SSH.

@@ -44,6 +44,24 @@ func (r *convResults) keep(src *convResults) {
 	} else {
 		r.ssh.ok = false
 	}
+	hb := r.http.headBuf
+	if src.http.layer >= 0 { // the tracker's buffers are reused: copy
+		pdu, frames, lens, pair := r.http.pdu, r.http.frames, r.http.lens, r.http.pair
+		r.http = src.http
+		r.http.pdu = append(pdu[:0], src.http.pdu...)
+		r.http.frames = append(frames[:0], src.http.frames...)
+		r.http.lens = append(lens[:0], src.http.lens...)
+		r.http.pair = pair
+		r.http.pair.keep(&src.http.pair)
+	} else {
+		r.http.ok, r.http.layer, r.http.pair.ok = false, -1, false
+		r.http.closed, r.http.text = src.http.closed, src.http.text
+	}
+	// The packet list's first line and media type, in one buffer of the
+	// note's own.
+	r.http.headBuf = append(append(hb[:0], src.http.head...), src.http.ctype...)
+	r.http.head = r.http.headBuf[:len(src.http.head)]
+	r.http.ctype = r.http.headBuf[len(src.http.head):]
 	r.h2.fs = append(r.h2.fs[:0], src.h2.fs...)
 	r.h2.buf = append(r.h2.buf[:0], src.h2.buf...)
 	r.h2.blocks = append(r.h2.blocks[:0], src.h2.blocks...)

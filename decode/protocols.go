@@ -116,6 +116,7 @@ var extraProtocols = [...]protocol{
 	{&protoCIP, cipFields[:], nil, nil}, // emitted by emitENIP, with CIP Class Generic
 	{&protoCIPCls, nil, nil, nil}, {&protoCIPCM, nil, nil, nil},
 	{&protoMPTCP, mptcpFields[:], nil, nil}, // emitted by emitTCP
+	{&protoTextLines, nil, nil, nil},        // emitted by emitHTTP
 }
 
 // emitter is what a protocol's emit function writes to: the packet's

@@ -860,7 +860,8 @@ func emitTCPForSSH(e *emitter, i, treeLen int) {
 		emitTCPSegmentData(e, pl, treeLen, nt.retx)
 	}
 	if nt.done && nt.pduOK && !nt.retx {
-		emitTCPReassembled(e, &nt.pduSegs, nt.pdu)
+		g := &nt.pduSegs
+		emitTCPReassembled(e, g.frame[:g.count], g.n[:g.count], nt.pdu)
 	}
 }
 

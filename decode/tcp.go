@@ -583,6 +583,9 @@ func emitTCP(e *emitter, i int) {
 	if i+1 < d.n && d.layers[i+1].Type == LayerSSH && e.conv != nil {
 		emitTCPForSSH(e, i, treeLen)
 	}
+	if i+1 < d.n && d.layers[i+1].Type == LayerHTTP && e.conv != nil {
+		emitTCPForHTTP(e, i, treeLen)
+	}
 	e.End()
 	if !e.all && !tree && (mp || sg != nil && sg.MP.Has) {
 		emitMPTCPJSON(e, t, sg) // JSON's mptcp object, after TCP's

@@ -10,6 +10,11 @@ import "strconv"
 // their count, the PDU's length and bytes (tshark's tcp fields, in TCP's
 // table).
 
+// protoOutside holds, in a field list for -T fields and -T ek, the fields
+// tshark adds outside any protocol (the reassembly block after TCP's
+// subtree): ek writes them at the layers' level ("tcp_tcp_segment_count").
+var protoOutside = Field{Kind: KindProtocol}
+
 // emitTCPSegmentData emits tcp.segment_data, the segment's payload pl
 // (treeLen bytes in the tree's count), "TCP segment data (N bytes)" in the
 // tree, or "Retransmitted TCP segment data (N bytes)" for a retransmission
@@ -34,27 +39,34 @@ func emitTCPSegmentData(e *emitter, pl []byte, treeLen int, retx bool) {
 	}
 }
 
-// emitTCPReassembled emits the segments a PDU of n bytes was reassembled
-// from, in the segment that completes it: tcp.segments and, beneath it,
-// each segment's frame (tcp.segment), their count, the PDU's length and
-// its bytes (left out of JSON, as packet bytes are). tshark draws the
-// block at the tree's top level, after TCP's subtree and before the
-// protocol's.
-func emitTCPReassembled(e *emitter, g *sshSegs, pdu []byte) {
+// emitTCPReassembled emits the segments a PDU was reassembled from (each
+// one's frame and length), in the segment that completes it: tcp.segments
+// and, beneath it, each segment's frame (tcp.segment), their count, the
+// PDU's length and its bytes (left out of JSON, as packet bytes are).
+// tshark draws the block at the tree's top level, after TCP's subtree and
+// before the protocol's.
+func emitTCPReassembled(e *emitter, frames, lens []uint32, pdu []byte) {
 	f := &tcpFields
+	if e.all && !e.Tree() {
+		// -T ek writes the block's fields beside the protocols, as
+		// tshark writes items outside any protocol; the caller's End
+		// closes the block.
+		e.End()
+		e.Proto(&protoOutside)
+	}
 	e.None(&f[tcpSegments])
 	e.NoTree()
 	if e.Tree() {
 		e.TopLines(true)
-		b := appendUint(append(e.Text(), '['), uint64(g.count))
+		b := appendUint(append(e.Text(), '['), uint64(len(frames)))
 		b = strconv.AppendInt(append(b, " Reassembled TCP Segments ("...), int64(len(pdu)), 10)
 		b = append(b, " bytes): "...)
-		for k := range int(g.count) {
+		for k := range frames {
 			if k > 0 {
 				b = append(b, ", "...)
 			}
-			b = appendUint(append(b, '#'), uint64(g.frame[k]))
-			b = append(appendUint(append(b, '('), uint64(g.n[k])), ')')
+			b = appendUint(append(b, '#'), uint64(frames[k]))
+			b = append(appendUint(append(b, '('), uint64(lens[k])), ')')
 		}
 		e.Line(append(b, ']'))
 		e.TopLines(false)
@@ -62,22 +74,22 @@ func emitTCPReassembled(e *emitter, g *sshSegs, pdu []byte) {
 	// The fields after it, at the depth of TCP's own, are drawn beneath
 	// the block's line.
 	off := uint64(0)
-	for k := range int(g.count) {
-		e.Uint(&f[tcpSegmentFrame], uint64(g.frame[k]))
+	for k := range frames {
+		e.Uint(&f[tcpSegmentFrame], uint64(frames[k]))
 		if e.Tree() {
-			b := appendUint(append(e.Text(), "Frame: "...), uint64(g.frame[k]))
+			b := appendUint(append(e.Text(), "Frame: "...), uint64(frames[k]))
 			b = appendUint(append(b, ", payload: "...), off)
-			b = appendUint(append(b, '-'), off+uint64(g.n[k])-1)
-			b = appendUint(append(b, " ("...), uint64(g.n[k]))
-			if g.n[k] == 1 {
+			b = appendUint(append(b, '-'), off+uint64(lens[k])-1)
+			b = appendUint(append(b, " ("...), uint64(lens[k]))
+			if lens[k] == 1 {
 				e.SetRepr(append(b, " byte)"...))
 			} else {
 				e.SetRepr(append(b, " bytes)"...))
 			}
 		}
-		off += uint64(g.n[k])
+		off += uint64(lens[k])
 	}
-	e.Uint(&f[tcpSegmentCount], uint64(g.count))
+	e.Uint(&f[tcpSegmentCount], uint64(len(frames)))
 	e.Uint(&f[tcpReassembledLength], uint64(len(pdu)))
 	if e.all || e.Tree() {
 		e.Bytes(&f[tcpReassembledData], pdu)

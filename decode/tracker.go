@@ -103,6 +103,7 @@ func (d *Decoder) track(f *Frame) *convResults {
 			d.sshForget()
 			d.sctpForget()
 			d.http2Forget()
+			d.httpForget()
 		}
 		t.last = f.Number
 		t.frame(d, f)
@@ -112,6 +113,7 @@ func (d *Decoder) track(f *Frame) *convResults {
 		d.sshFrame(f, &t.res)
 		d.sctpFrame(f, &t.res.sctp)
 		d.http2Frame(&t.res)
+		d.httpFrame(f, &t.res)
 		t.tick(f.Time)
 	}
 	return &t.res
@@ -174,6 +176,7 @@ type convResults struct {
 	voip   voipNote           // the SIP layers' requests, the RTP or RTCP stream
 	ssh    sshNote            // the SSH layer's items (ssh_conn.go)
 	h2     http2Note          // the HTTP/2 layer's decoded header blocks (http2_hpack.go)
+	http   httpNote           // the HTTP layer's message reassembled across segments (http_reasm.go)
 	tftp   tftpNote           // the TFTP layer's transfer (tracker_tftp.go)
 }
 

@@ -55,7 +55,6 @@ var treeCorpusAllow = map[string]string{
 	"tcpdump/tests_tcp_rst_data.pcap":                          "data in a TCP reset, as above",
 	"tcpdump/tests_tcp_rst_diag_payload-trunc.pcap":            "data in a TCP reset, as above",
 	"tcpdump/tests_tcp_rst_diag_payload.pcap":                  "data in a TCP reset, as above",
-	"gopacket/pcap_test_loopback.pcap":                         "tshark reassembles HTTP over several TCP segments; rawcap draws each segment's HTTP",
 }
 
 // treeCorpusAllowLines lists kinds of lines, by their start once the
@@ -80,7 +79,6 @@ var treeCorpusAllowLines = []struct{ prefix, reason string }{
 	{"[Checksum Status: ", "UDP and TCP checksums (tcp.go, H1)"},
 	{"Flags: 0x", "TCP flags (tcp.go, H1)"},
 	{"Protocol Type: ", "GRE tree (gre_print.go)"},
-	{"Hypertext Transfer Protocol", "HTTP tree"},
 }
 
 func treeLineAllowed(line string) bool {

@@ -127,7 +127,7 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"dhcp.option.netbios_over_tcpip_name_server",
 		"ipv6.routing.srh.addr", "http.set_cookie", "http.cache_control", "frame.comment", "frame.comment.expert",
 		// An HTTP message's header lines.
-		"http.request.line", "http.response.line",
+		"http.request.line", "http.response.line", "http.chunk_size", "http.chunk_data", "http.chunk_boundary", "http.request.uri.query.parameter",
 		// Wireshark's hidden fields for either address or port.
 		"eth.addr", "eth.lg", "eth.ig", "ip.addr", "ip.host", "ipv6.addr", "ipv6.host", "tcp.port", "udp.port",
 		// Frame Relay's address: an EA bit in each octet.
