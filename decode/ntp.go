@@ -227,12 +227,8 @@ func emitNTPCtrl(e *emitter, n NTP) {
 	if len(n) >= 4 {
 		e.Uint(&f[ntpCtrlSequence], uint64(be16(n[2:])))
 	}
-	if len(n) >= 6 {
-		var assoc uint16
-		if len(n) >= 8 {
-			assoc = be16(n[6:])
-		}
-		emitNTPCtrlStatus(e, n[1], assoc, be16(n[4:]))
+	if len(n) >= 8 { // tshark reads the association first: without it, no status
+		emitNTPCtrlStatus(e, n[1], be16(n[6:]), be16(n[4:]))
 	}
 	for k, key := range [...]*Field{&f[ntpCtrlAssocid], &f[ntpCtrlOffset], &f[ntpCtrlCount]} {
 		if len(n) >= 8+2*k {
@@ -243,25 +239,29 @@ func emitNTPCtrl(e *emitter, n NTP) {
 }
 
 // emitNTPCtrlStatus emits a control message's status word v, read as
-// tshark reads it: in a response without the error bit, the system's
-// status (association 0) or the association's (peer status); in a request
-// it has no parts. A response's error status and a clock's status are not
-// read yet: their word is emitted without its parts and without a line.
+// tshark reads it: in a response with the error bit, the error status; in
+// another response, the system's status (association 0) or the
+// association's (peer status); in a request it has no parts. A clock's
+// status (reading or writing clock variables) is not read yet: its word is
+// emitted without its parts and without a line.
 func emitNTPCtrlStatus(e *emitter, flags2 byte, assoc, v uint16) {
 	f := &ntpFields
 	e.Uint(&f[ntpCtrlStatus], uint64(v))
 	response := flags2&0x80 != 0
 	opcode := flags2 & 0x1f
-	if response && (flags2&0x40 != 0 || opcode == 4 || opcode == 5) {
+	var parts []Field
+	switch {
+	case !response:
+		return // "Status: 0x0000", tshark's line
+	case flags2&0x40 != 0:
+		parts = f[ntpCtrlErrStatus : ntpCtrlErrStatus+1]
+	case opcode == 4 || opcode == 5:
 		e.NoTree()
 		return
-	}
-	if !response {
-		return // "Status: 0x0000", tshark's line
-	}
-	parts := f[ntpCtrlSysLI : ntpCtrlSysCode+1]
-	if assoc != 0 {
+	case assoc != 0:
 		parts = f[ntpCtrlPeerConfig : ntpCtrlPeerCode+1]
+	default:
+		parts = f[ntpCtrlSysLI : ntpCtrlSysCode+1]
 	}
 	emitNTPStatusParts(e, uint64(v), parts)
 }
@@ -461,6 +461,7 @@ const (
 	ntpCtrlFlags2Opcode
 	ntpCtrlSequence
 	ntpCtrlStatus
+	ntpCtrlErrStatus
 	ntpCtrlSysLI
 	ntpCtrlSysClksrc
 	ntpCtrlSysCount
@@ -507,6 +508,7 @@ var ntpFields = [ntpFieldCount]Field{
 	ntpCtrlStatus:       {Name: "ntp.ctrl.status", Label: "Status", Kind: KindUint, Width: 16, Base: BaseHex},
 	// A response's status word: the system's (association 0) or an
 	// association's.
+	ntpCtrlErrStatus:      {Name: "ntp.ctrl.err_status", Label: "Error Status Word", Kind: KindUint, Width: 16, Mask: 0xff00},
 	ntpCtrlSysLI:          {Name: "ntp.ctrl.sys_status.li", Label: "Leap Indicator", Kind: KindUint, Width: 16, Mask: 0xc000},
 	ntpCtrlSysClksrc:      {Name: "ntp.ctrl.sys_status.clksrc", Label: "Clock Source", Kind: KindUint, Width: 16, Mask: 0x3f00},
 	ntpCtrlSysCount:       {Name: "ntp.ctrl.sys_status.count", Label: "System Event Counter", Kind: KindUint, Width: 16, Mask: 0xf0},
