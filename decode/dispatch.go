@@ -202,6 +202,8 @@ func (ps *Ports) setDefaults() {
 	ps.Set(TransportTCP, rpcNFSPort, LayerRPC)
 	ps.Set(TransportUDP, tftpPort, LayerTFTP)
 	ps.Set(TransportTCP, respPort, LayerRESP)
+	ps.Set(TransportUDP, ptpEventPort, LayerPTP)
+	ps.Set(TransportUDP, ptpGeneralPort, LayerPTP)
 }
 
 // decodeLayer decodes layer l (whose Type, Start and End are set), sets its
@@ -304,6 +306,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeBGP(l)
 	case LayerRESP:
 		return d.decodeRESP(l)
+	case LayerPTP:
+		return d.decodePTP(l)
 	case LayerRIP:
 		return d.decodeRIP(l)
 	case LayerRIPng:
@@ -476,6 +480,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineBGP(b, d, i)
 	case LayerRESP:
 		return p.lineRESP(b, d, i)
+	case LayerPTP:
+		return p.linePTP(b, d, i)
 	case LayerRIP:
 		return p.lineRIP(b, d, i)
 	case LayerRIPng:
