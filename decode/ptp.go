@@ -278,10 +278,13 @@ func emitPTP(e *emitter, i int) {
 		e.Line(append(b, " nanoseconds"...))
 	}
 	e.Sub()
-	e.Uint(&f[ptpCorrectionNs], c>>16)
+	// tshark takes the nanoseconds as signed, and shows them so in its
+	// tree only.
+	ns := int64(c) >> 16
+	e.Uint(&f[ptpCorrectionNs], uint64(ns))
 	if e.Tree() {
 		b := append(e.Text(), "correction: Ns: "...)
-		b = strconv.AppendUint(b, c>>16, 10)
+		b = strconv.AppendInt(b, ns, 10)
 		e.SetRepr(append(b, " nanoseconds"...))
 	}
 	e.Float(&f[ptpCorrectionSubNs], float64(c&0xffff)/65536)
@@ -343,7 +346,8 @@ func infoPTP(b []byte, d *Decoder, i int) []byte {
 	return append(b, ptpFields[ptpMessageType].ValueNames().Name(t)...)
 }
 
-// ptpLineFlags are tcpdump's names of the flags, lowest bit first.
+// ptpLineFlags are tcpdump's names of the flags, lowest bit first; a
+// name is printed when all of its bits are set.
 var ptpLineFlags = [...]struct {
 	bit  uint16
 	name string
@@ -352,6 +356,7 @@ var ptpLineFlags = [...]struct {
 	{0x0010, "time tracable"}, {0x0020, "frequency tracable"}, {0x0100, "alternate master"},
 	{0x0200, "two step"}, {0x0400, "unicast"}, {0x1000, "profile specific 1"},
 	{0x2000, "profile specific 2"}, {0x4000, "security mask"},
+	{0x18c0, "unknown"},
 }
 
 // ptpLineTypes are tcpdump's names of the message types.
@@ -373,6 +378,12 @@ func (p *LinePrinter) linePTP(b []byte, d *Decoder, i int) []byte {
 		return appendUDPLength(b, udpTunnelLen(d, i))
 	}
 	m := PTP(d.data[l.Start:l.Payload])
+	if m[1] != 2 {
+		// tcpdump reads the whole byte as the version, the minor
+		// version with it, and prints no more of another.
+		b = append(b, "PTPv"...)
+		return strconv.AppendUint(b, uint64(m[1]), 10)
+	}
 	b = append(b, "PTPv2, v1 compat : "...)
 	if m[0]&0x10 != 0 {
 		b = append(b, "yes"...)
@@ -394,7 +405,7 @@ func (p *LinePrinter) linePTP(b []byte, d *Decoder, i int) []byte {
 	b = append(b, ", Flags ["...)
 	n := len(b)
 	for _, fl := range ptpLineFlags {
-		if m.Flags()&fl.bit != 0 {
+		if m.Flags()&fl.bit == fl.bit {
 			if len(b) > n {
 				b = append(b, ", "...)
 			}
