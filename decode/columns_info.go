@@ -97,6 +97,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoBGP(b, d, top)
 	case LayerRESP:
 		b = infoRESP(b, d, top)
+	case LayerPTP:
+		b = infoPTP(b, d, top)
 	case LayerISIS:
 		b = infoISIS(b, d, top)
 	case LayerENIP:

@@ -147,6 +147,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "BGP"...)
 	case LayerRESP:
 		return append(b, "RESP"...)
+	case LayerPTP:
+		return append(b, "PTPv2"...)
 	case LayerISIS:
 		return appendISISProto(b, d, top)
 	case LayerENIP:

@@ -207,6 +207,8 @@ func (ps *Ports) setDefaults() {
 	ps.Set(TransportTCP, enipPort, LayerENIP)
 	ps.Set(TransportUDP, enipPort, LayerENIP)
 	ps.Set(TransportTCP, openflowIANAPort, LayerOpenFlow)
+	ps.Set(TransportUDP, ptpEventPort, LayerPTP)
+	ps.Set(TransportUDP, ptpGeneralPort, LayerPTP)
 }
 
 // decodeLayer decodes layer l (whose Type, Start and End are set), sets its
@@ -313,6 +315,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeRESP(l)
 	case LayerOpenFlow:
 		return d.decodeOpenFlow(l)
+	case LayerPTP:
+		return d.decodePTP(l)
 	case LayerRIP:
 		return d.decodeRIP(l)
 	case LayerRIPng:
@@ -491,6 +495,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineRESP(b, d, i)
 	case LayerOpenFlow:
 		return p.lineOpenFlow(b, d, i)
+	case LayerPTP:
+		return p.linePTP(b, d, i)
 	case LayerRIP:
 		return p.lineRIP(b, d, i)
 	case LayerRIPng:

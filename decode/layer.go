@@ -86,6 +86,7 @@ const (
 	LayerCHAP
 	LayerPAP
 	LayerRESP      // RESP (Redis)
+	LayerPTP       // PTP (IEEE 1588) version 2, in UDP (ports 319 and 320)
 	LayerSFlow     // sFlow version 5 (UDP 6343)
 	LayerDBLSPDisc // Dropbox LAN sync discovery (UDP 17500) and the JSON it carries
 	LayerISIS      // IS-IS over OSI (LLC 0xfe, NLPID 0x83)
@@ -173,6 +174,7 @@ var layerNames = [layerCount]string{
 	LayerFR:           "fr",
 	LayerLCP:          "lcp", LayerIPCP: "ipcp", LayerIPv6CP: "ipv6cp", LayerCHAP: "chap", LayerPAP: "pap",
 	LayerRESP:      "resp",
+	LayerPTP:       "ptp",
 	LayerSFlow:     "sflow",
 	LayerDBLSPDisc: "db-lsp-disc",
 	LayerISIS:      "isis",

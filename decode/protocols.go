@@ -90,6 +90,7 @@ var protocols = [layerCount]protocol{
 	LayerHTTP2:     {&protoHTTP2, http2Fields[:], emitHTTP2, nil},
 	LayerTFTP:      {&protoTFTP, tftpFields[:], emitTFTP, nil},
 	LayerRESP:      {&protoRESP, respFields[:], emitRESP, nil},
+	LayerPTP:       {&protoPTP, ptpFields[:], emitPTP, nil},
 	LayerRaw:       {nil, nil, emitRaw, nil},
 	LayerISIS:      {&protoISIS, isisFields[:], emitISIS, nil},
 	LayerENIP:      {&protoENIP, enipFields[:], emitENIP, cipFields[:]},

@@ -235,6 +235,8 @@ func igmpProtocol(b []byte) string {
 
 // Well-known ports Wireshark binds to a protocol rawcap does not decode
 // (UDP and TCP): port → name.
+// PTP's (319, 320) names the messages rawcap leaves as data: other
+// types than the ones ptp.go decodes, and messages cut short.
 var udpPortProtocol = map[uint16]string{
 	6696: "babel", 1985: "hsrp", 3784: "bfd", 4784: "bfd", 7784: "bfd", 1701: "l2tp",
 	500: "isakmp", 546: "dhcpv6", 547: "dhcpv6", 514: "syslog", 520: "rip", 521: "ripng",

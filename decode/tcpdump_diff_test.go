@@ -148,6 +148,9 @@ func decodedByRawcap(d *decode.Decoder) bool {
 			if l.Type == decode.LayerUDP && k+1 < len(layers) && layers[k+1].Type == decode.LayerSNMP {
 				break // rawcap prints SNMP as tcpdump does
 			}
+			if l.Type == decode.LayerUDP && k+1 < len(layers) && layers[k+1].Type == decode.LayerPTP {
+				break // rawcap prints PTPv2 as tcpdump does
+			}
 			if (sp == 6379 || dp == 6379) && l.Type == decode.LayerTCP && l.Payload < l.End && (k+1 >= len(layers) || layers[k+1].Type != decode.LayerRESP) {
 				return false // tcpdump prints RESP that rawcap leaves as data (a value cut short, a malformed length)
 			}
@@ -200,6 +203,8 @@ func decodedByRawcap(d *decode.Decoder) bool {
 	case decode.LayerBabel:
 		return true
 	case decode.LayerRESP, decode.LayerSFlow, decode.LayerOpenFlow:
+		return true
+	case decode.LayerPTP:
 		return true
 	case decode.LayerDBLSPDisc:
 		return true // tcpdump 4.99 prints UDP's "UDP, length N"

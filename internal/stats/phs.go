@@ -43,7 +43,7 @@ type phsNode struct {
 
 // NewHierarchy returns an empty protocol hierarchy.
 func NewHierarchy() *Hierarchy {
-	fp, err := decode.NewFieldsPrinter([]string{"frame.protocols"})
+	fp, err := decode.NewFieldsPrinter([]string{"frame.protocols", "tcp.segments"})
 	if err != nil {
 		panic("stats: frame.protocols is not a field: " + err.Error())
 	}
@@ -57,11 +57,17 @@ func (h *Hierarchy) Add(d *decode.Decoder, f *decode.Frame) {
 		return
 	}
 	var protos []byte
+	reassembled := false // the packet completes a PDU reassembled from segments
 	recs := l.Records()
 	for i := range recs {
-		if recs[i].Op == decode.OpValue && recs[i].Field.Name == "frame.protocols" {
+		if recs[i].Op != decode.OpValue {
+			continue
+		}
+		switch recs[i].Field.Name {
+		case "frame.protocols":
 			protos = l.BytesOf(&recs[i])
-			break
+		case "tcp.segments":
+			reassembled = true
 		}
 	}
 	comment := f.Comment != "" || len(f.Comments) > 0
@@ -69,13 +75,13 @@ func (h *Hierarchy) Add(d *decode.Decoder, f *decode.Frame) {
 	if _, bad := d.Malformed(); bad {
 		exception = d.ExceptionProtocol(f.Length)
 	}
-	plain := !comment && exception == ""
+	plain := !comment && exception == "" && !reassembled
 	leaf, ok := int32(0), false
 	if plain {
 		leaf, ok = h.cache[string(protos)]
 	}
 	if !ok {
-		leaf = h.leaf(protos, comment, exception)
+		leaf = h.leaf(protos, comment, reassembled, exception)
 		if plain && len(h.cache) < maxPHSCache {
 			h.cache[string(protos)] = leaf
 		}
@@ -90,13 +96,18 @@ func (h *Hierarchy) Add(d *decode.Decoder, f *decode.Frame) {
 // leaf returns the node of the path that the protocols of a packet
 // (frame.protocols) make, adding the nodes it lacks. A packet with a
 // comment starts with pkt_comment, as Wireshark's tree does; one a
-// dissector ran off the end of ends with the exception's item.
-func (h *Hierarchy) leaf(protos []byte, comment bool, exception string) int32 {
+// dissector ran off the end of ends with the exception's item; one that
+// completes a PDU reassembled from TCP segments with tcp.segments, the
+// top-level item that lists them (tshark counts it after the protocols).
+func (h *Hierarchy) leaf(protos []byte, comment, reassembled bool, exception string) int32 {
 	h.path = h.path[:0]
 	if comment {
 		h.path = append(h.path, "pkt_comment")
 	}
 	h.path = topLevel(h.path, protos)
+	if reassembled {
+		h.path = append(h.path, "tcp.segments")
+	}
 	if exception != "" {
 		h.path = append(h.path, exception)
 	}
