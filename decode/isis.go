@@ -197,7 +197,7 @@ func isisTLVTaken(t, typ uint8, v []byte) bool {
 		}
 		for off := 0; off < len(v); off += 12 {
 			e := v[off:]
-			if e[0]&0xc0 != 0 || e[1] != 0x80 || e[2] != 0x80 || e[3] != 0x80 || isisPrefixLen(be32(e[8:])) < 0 {
+			if e[0]&0xc0 != 0 || e[1] != 0x80 || e[2] != 0x80 || e[3] != 0x80 || maskLen(be32(e[8:])) < 0 {
 				return false
 			}
 		}
@@ -300,20 +300,6 @@ func isisExtIPTaken(v []byte) bool {
 		off += 5 + n
 	}
 	return len(v) > 0
-}
-
-// isisPrefixLen returns the length of the contiguous mask m, -1 if it is
-// not one.
-func isisPrefixLen(m uint32) int {
-	n := 0
-	for m&0x80000000 != 0 {
-		m <<= 1
-		n++
-	}
-	if m != 0 {
-		return -1
-	}
-	return n
 }
 
 // isisNLPIDName returns tshark's name of a supported protocol's NLPID and
@@ -1141,7 +1127,7 @@ func emitISISIPReach(e *emitter, v []byte) {
 		b := append(e.Text(), "IPv4 prefix: "...)
 		b = appendIPv4(b, v, 4)
 		b = append(b, '/')
-		b = strconv.AppendInt(b, int64(isisPrefixLen(be32(v[8:]))), 10)
+		b = strconv.AppendInt(b, int64(maskLen(be32(v[8:]))), 10)
 		e.SetRepr(b)
 	}
 	e.Sub()

@@ -295,7 +295,7 @@ func appendISISTLVTcpdump(b []byte, typ uint8, v []byte) []byte {
 				b = append(b, ' ')
 			}
 			b = append(b, s...)
-			b = strconv.AppendInt(append(b, '/'), int64(isisPrefixLen(be32(en[8:]))), 10)
+			b = strconv.AppendInt(append(b, '/'), int64(maskLen(be32(en[8:]))), 10)
 			if en[0]&0x80 != 0 {
 				b = append(b, ", Distribution: down"...)
 			} else {
