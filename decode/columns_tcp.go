@@ -2,11 +2,6 @@ package decode
 
 import "strconv"
 
-var colTCPFlags = [...]struct {
-	bit  uint16
-	name string
-}{{TCPFin, "FIN"}, {TCPSyn, "SYN"}, {TCPRst, "RST"}, {TCPPsh, "PSH"}, {TCPAck, "ACK"}, {TCPUrg, "URG"}, {TCPEce, "ECE"}, {TCPCwr, "CWR"}, {TCPAE, "AE"}, {0x0e00, "Reserved"}}
-
 // infoTCP appends "sp → dp [FLAGS] Seq=… Ack=… Win=… Len=…" and the
 // options, with Wireshark's relative sequence numbers and calculated
 // window.
@@ -26,7 +21,7 @@ func (p *ColumnsPrinter) infoTCP(b []byte, d *Decoder, i int) []byte {
 	t := TCP(h)
 	b = append(b, " ["...)
 	first := true
-	for _, fl := range colTCPFlags {
+	for _, fl := range tcpFlagNames {
 		if t.Flags()&fl.bit != 0 {
 			if !first {
 				b = append(b, ", "...)

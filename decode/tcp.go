@@ -153,6 +153,7 @@ const (
 	tcpAck
 	tcpAnalysisTFOAck
 	tcpAckRaw
+	tcpAckNonzero
 	tcpHdrLen
 	tcpFlags
 	tcpFlagsRes
@@ -251,6 +252,7 @@ var tcpFields = [tcpFieldCount]Field{
 	tcpAck:                            {Name: "tcp.ack", Label: "Acknowledgment Number", Kind: KindUint, Width: 32},
 	tcpAnalysisTFOAck:                 {Name: "tcp.analysis.tfo_ack", Label: "TCP SYN-ACK accepting TFO data", Kind: KindNone, Generated: true},
 	tcpAckRaw:                         {Name: "tcp.ack_raw", Label: "Acknowledgment number (raw)", Kind: KindUint, Width: 32},
+	tcpAckNonzero:                     {Name: "tcp.ack.nonzero", Label: "The acknowledgment number field is nonzero while the ACK flag is not set", Kind: KindNone},
 	tcpHdrLen:                         {Name: "tcp.hdr_len", Label: "Header Length", Kind: KindUint, Width: 8},
 	tcpFlags:                          {Name: "tcp.flags", Label: "Flags", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0xfff},
 	tcpFlagsRes:                       {Name: "tcp.flags.res", Label: "Reserved", Kind: KindBool, Width: 12, Mask: 0xe00},
@@ -480,6 +482,15 @@ func emitTCP(e *emitter, i int) {
 		e.ExpertLine("Note", "Sequence", "TCP SYN-ACK accepting TFO data", nil)
 		e.Up()
 	}
+	if fl&TCPAck == 0 && t.Ack() != 0 {
+		e.Expert(true)
+		e.None(&f[tcpAckNonzero])
+		e.Expert(false)
+		e.NoTree()
+		e.Sub()
+		e.ExpertLine("Note", "Protocol", "The acknowledgment number field is nonzero while the ACK flag is not set", nil)
+		e.Up()
+	}
 	e.Uint(&f[tcpAckRaw], uint64(t.Ack()))
 	// The header length and flags: their lines depend on bytes 12 and 13,
 	// and the expert lines of SYN, FIN and RST on the server's port (SYN)
@@ -689,10 +700,13 @@ func appendTCPFlagsStr(b []byte, fl uint16) []byte {
 	return b
 }
 
+// tcpFlagNames are the names of the flags set, in the order tshark lists
+// them in the Flags line and the Info column ("Reserved" for any of the
+// three reserved bits).
 var tcpFlagNames = [...]struct {
 	bit  uint16
 	name string
-}{{TCPFin, "FIN"}, {TCPSyn, "SYN"}, {TCPRst, "RST"}, {TCPPsh, "PSH"}, {TCPAck, "ACK"}, {TCPUrg, "URG"}, {TCPEce, "ECE"}, {TCPCwr, "CWR"}, {TCPAE, "AE"}}
+}{{TCPFin, "FIN"}, {TCPSyn, "SYN"}, {TCPRst, "RST"}, {TCPPsh, "PSH"}, {TCPAck, "ACK"}, {TCPUrg, "URG"}, {TCPEce, "ECE"}, {TCPCwr, "CWR"}, {TCPAE, "AE"}, {0x0e00, "Reserved"}}
 
 const shortSegment = "Short segment. Segment/fragment does not contain a full TCP header (might be NMAP or someone else deliberately sending unusual packets)"
 
