@@ -63,9 +63,7 @@ const (
 func (d *Decoder) decodeBabel(l *Layer) LayerType {
 	b := d.data[l.Start:l.End]
 	if len(b) < babelHdr || b[0] != babelMagic {
-		l.Type = LayerPayload
-		l.Payload = l.Start
-		return LayerNone
+		return l.asData()
 	}
 	l.Payload = l.End
 	return LayerNone

@@ -67,9 +67,7 @@ func (m BGP) NextMessage(off int) (msg []byte, next int, ok bool) {
 func (d *Decoder) decodeBGP(l *Layer) LayerType {
 	if _, err := ParseBGP(d.bytes(l)); err != nil {
 		// Not a message's start (a segment of a longer message): data.
-		l.Type = LayerPayload
-		l.Payload = l.Start
-		return LayerNone
+		return l.asData()
 	}
 	l.Payload = l.End
 	return LayerNone

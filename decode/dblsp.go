@@ -1,6 +1,9 @@
 package decode
 
-import "unicode/utf8"
+import (
+	"encoding/hex"
+	"unicode/utf8"
+)
 
 // Dropbox's LAN sync discovery (tshark's "db-lsp-disc", UDP 17500): a
 // broadcast whose payload is a JSON object, which tshark hands to its JSON
@@ -23,14 +26,10 @@ const jsonMaxDepth = 32
 // decodeDBLSPDisc decodes a discovery datagram: JSON (the layer holds it,
 // l.Payload at its end), text, or data.
 func (d *Decoder) decodeDBLSPDisc(l *Layer) LayerType {
-	b := d.bytes(l)
-	switch dblspKind(b) {
-	case dblspKindJSON, dblspKindText:
-		l.Payload = l.End
-	default:
-		l.Type = LayerPayload
-		l.Payload = l.Start
+	if dblspKind(d.bytes(l)) == dblspKindData {
+		return l.asData()
 	}
+	l.Payload = l.End
 	return LayerNone
 }
 
@@ -214,27 +213,14 @@ func jsonSkipNumber(b []byte, i int) (int, bool) {
 // jsonEscapeAt returns the value of the four hex digits of a \u escape
 // at b[i:].
 func jsonEscapeAt(b []byte, i int) (rune, bool) {
+	var v [2]byte
 	if i+4 > len(b) {
 		return 0, false
 	}
-	for _, h := range b[i : i+4] {
-		if hexVal(h) < 0 {
-			return 0, false
-		}
+	if _, err := hex.Decode(v[:], b[i:i+4]); err != nil {
+		return 0, false
 	}
-	return jsonHex4(b[i:]), true
-}
-
-func hexVal(c byte) int {
-	switch {
-	case c >= '0' && c <= '9':
-		return int(c - '0')
-	case c >= 'a' && c <= 'f':
-		return int(c-'a') + 10
-	case c >= 'A' && c <= 'F':
-		return int(c-'A') + 10
-	}
-	return -1
+	return rune(v[0])<<8 | rune(v[1]), true
 }
 
 // appendJSONUnescaped appends the characters of the JSON string s (its
@@ -262,10 +248,11 @@ func appendJSONUnescaped(b, s []byte) []byte {
 		case 't':
 			b = append(b, '\t')
 		case 'u':
-			r := jsonHex4(s[i+1:])
+			r, _ := jsonEscapeAt(s, i+1)
 			i += 4
 			if r >= 0xd800 && r < 0xdc00 { // a pair (jsonSkipString checked it)
-				r = 0x10000 + (r-0xd800)<<10 + jsonHex4(s[i+3:]) - 0xdc00
+				lo, _ := jsonEscapeAt(s, i+3)
+				r = 0x10000 + (r-0xd800)<<10 + lo - 0xdc00
 				i += 6
 			}
 			if r >= 0x20 && i+1 < len(s) {
@@ -276,11 +263,6 @@ func appendJSONUnescaped(b, s []byte) []byte {
 		}
 	}
 	return b
-}
-
-// jsonHex4 returns the value of the four hex digits at the start of h.
-func jsonHex4(h []byte) rune {
-	return rune(hexVal(h[0])<<12 | hexVal(h[1])<<8 | hexVal(h[2])<<4 | hexVal(h[3]))
 }
 
 // The fields, as Wireshark registers them.

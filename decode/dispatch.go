@@ -380,9 +380,7 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodePPPCP(l)
 	}
 	// LayerPayload and protocols without a decoder yet: opaque bytes.
-	l.Type = LayerPayload
-	l.Payload = l.Start
-	return LayerNone
+	return l.asData()
 }
 
 // lineLayer appends the one-line text of layer i, which prints the layers

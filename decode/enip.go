@@ -145,9 +145,7 @@ func (d *Decoder) decodeENIP(l *Layer) LayerType {
 		// A message continued in the next segment, or cut short by
 		// the snapshot length, is left as data: tshark reassembles
 		// the one and cannot know what the other's missing bytes held.
-		l.Type = LayerPayload
-		l.Payload = l.Start
-		return LayerNone
+		return l.asData()
 	}
 	l.Payload = l.End
 	return LayerNone

@@ -29,9 +29,7 @@ func (d *Decoder) decodeHSRP(l *Layer) LayerType {
 	u := &d.layers[d.n-1]
 	if v6 || dst != hsrpGroup || u.Type != LayerUDP || u.Payload-u.Start < udpLen ||
 		(UDP(d.data[u.Start:u.Payload]).DstPort() != hsrpPort && UDP(d.data[u.Start:u.Payload]).DstPort() != 2029) {
-		l.Type = LayerPayload
-		l.Payload = l.Start
-		return LayerNone
+		return l.asData()
 	}
 	l.Payload = l.End
 	b := d.data[l.Start:l.End]

@@ -325,9 +325,7 @@ func (d *Decoder) decodeISIS(l *Layer) LayerType {
 	if _, err := ParseISIS(d.bytes(l)); err != nil {
 		// Left as data, as before rawcap drew IS-IS: what it does not
 		// draw as tshark does stays bytes.
-		l.Type = LayerPayload
-		l.Payload = l.Start
-		return LayerNone
+		return l.asData()
 	}
 	l.Payload = l.End
 	return LayerNone

@@ -23,9 +23,7 @@ func (d *Decoder) decodeSlow(l *Layer) LayerType {
 	b := d.bytes(l)
 	if len(b) < 2 || b[0] != slowSubtypeLACP {
 		// The Marker protocol, OAM, or too short to tell: not decoded.
-		l.Type = LayerPayload
-		l.Payload = l.Start
-		return LayerNone
+		return l.asData()
 	}
 	l.Payload = l.Start + 1
 	return LayerLACP

@@ -208,6 +208,16 @@ type Layer struct {
 	Quoted bool
 }
 
+// asData makes l, whose bytes its protocol's decode step refuses (not a
+// message's start, a version tshark's dissector does not take), a layer
+// of undissected data, as tshark shows them, and ends the packet's
+// layers there.
+func (l *Layer) asData() LayerType {
+	l.Type = LayerPayload
+	l.Payload = l.Start
+	return LayerNone
+}
+
 // Reasons a layer is marked malformed. They are static strings, so marking a
 // layer does not allocate.
 const (

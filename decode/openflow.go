@@ -243,9 +243,7 @@ func (d *Decoder) openflowConversation(t TCP) bool {
 func (d *Decoder) decodeOpenFlow(l *Layer) LayerType {
 	cut := d.n > 0 && d.layers[d.n-1].Type == LayerTCP && l.Start+d.tcpWirePayload(d.n-1) > l.End
 	if _, ok := openflowSplit(d.bytes(l)); cut || !ok {
-		l.Type = LayerPayload
-		l.Payload = l.Start
-		return LayerNone
+		return l.asData()
 	}
 	l.Payload = l.End
 	return LayerNone

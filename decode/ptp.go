@@ -131,9 +131,7 @@ func (d *Decoder) decodePTP(l *Layer) LayerType {
 	if err != nil {
 		// Other versions and message types, and messages cut short,
 		// stay data: rawcap does not decode them yet.
-		l.Type = LayerPayload
-		l.Payload = l.Start
-		return LayerNone
+		return l.asData()
 	}
 	l.Payload = l.Start + len(p)
 	return LayerNone

@@ -146,9 +146,7 @@ func quicTypeName(t uint8) string {
 func (d *Decoder) decodeQUIC(l *Layer) LayerType {
 	b := d.bytes(l)
 	if len(b) < 1 || (b[0]&0x80 != 0 && len(b) < 7) {
-		l.Type = LayerPayload
-		l.Payload = l.Start
-		return LayerNone
+		return l.asData()
 	}
 	l.Payload = l.End
 	if b[0]&0x80 != 0 {

@@ -22,15 +22,11 @@ const radiusMaxLen = 4096
 func (d *Decoder) decodeRADIUS(l *Layer) LayerType {
 	b := d.data[l.Start:l.End]
 	if radiusBadUDPLength(d) || len(b) < radiusHdrLen || radiusName(radiusCode, uint64(b[0])) == "" {
-		l.Type = LayerPayload
-		l.Payload = l.Start
-		return LayerNone
+		return l.asData()
 	}
 	n := int(be16(b[2:]))
 	if n < radiusHdrLen || n > radiusMaxLen {
-		l.Type = LayerPayload
-		l.Payload = l.Start
-		return LayerNone
+		return l.asData()
 	}
 	l.Payload = l.End
 	if n > len(b) {

@@ -191,9 +191,7 @@ func (d *Decoder) decodeRESP(l *Layer) LayerType {
 	if cut || !respWalk(d.bytes(l), nil) {
 		// A segment cut short by the snapshot length is left as data
 		// too: what its missing bytes held is unknown.
-		l.Type = LayerPayload
-		l.Payload = l.Start
-		return LayerNone
+		return l.asData()
 	}
 	l.Payload = l.End
 	return LayerNone

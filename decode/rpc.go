@@ -62,9 +62,7 @@ func (d *Decoder) decodeRPC(l *Layer) LayerType {
 		}
 	}
 	if !rpc {
-		l.Type = LayerPayload
-		l.Payload = l.Start
-		return LayerNone
+		return l.asData()
 	}
 	if d.layers[tr].Type == LayerUDP {
 		l.Payload = l.End

@@ -33,9 +33,7 @@ func sflowHeaderLen(t uint32) int {
 func (d *Decoder) decodeSFlow(l *Layer) LayerType {
 	b := d.bytes(l)
 	if len(b) < 8 || be32(b) != 5 || sflowHeaderLen(be32(b[4:])) == 0 {
-		l.Type = LayerPayload
-		l.Payload = l.Start
-		return LayerNone
+		return l.asData()
 	}
 	l.Payload = l.End
 	if sflowHeaderLen(be32(b[4:])) > len(b) || !sflowWalk(b, nil) {

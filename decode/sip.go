@@ -272,9 +272,7 @@ func (d *Decoder) decodeSIP(l *Layer) LayerType {
 	b := d.data[l.Start:l.End]
 	m, ok := parseSIP(b, tcp)
 	if !ok {
-		l.Type = LayerPayload
-		l.Payload = l.Start
-		return LayerNone
+		return l.asData()
 	}
 	l.End = l.Start + m.end
 	if m.cut {

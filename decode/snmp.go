@@ -881,9 +881,7 @@ func (d *Decoder) decodeSNMP(l *Layer) LayerType {
 	b := d.bytes(l)
 	reported := d.udpReported(d.n, len(b)) // l is layer d.n, being decoded
 	if !isSNMP(b, reported) {
-		l.Type = LayerPayload
-		l.Payload = l.Start
-		return LayerNone
+		return l.asData()
 	}
 	l.Payload = l.End
 	if SNMP(b).walk(reported).stop == snmpCut {

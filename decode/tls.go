@@ -254,9 +254,7 @@ func (h *TLSHello) ALPN(k int) []byte {
 // segment than the IP header announces.
 func (d *Decoder) decodeTLS(l *Layer) LayerType {
 	if _, err := ParseTLS(d.bytes(l)); err != nil {
-		l.Type = LayerPayload
-		l.Payload = l.Start
-		return LayerNone
+		return l.asData()
 	}
 	l.Payload = l.End
 	if d.n > 0 && (d.layers[d.n-1].Type == LayerTCP || d.layers[d.n-1].Type == LayerUDP) &&
