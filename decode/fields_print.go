@@ -115,6 +115,15 @@ func containsField(fs []Field, f *Field) bool {
 	return false
 }
 
+// Independent reports whether each packet's line depends on that packet
+// alone: the printer skips the tracker (SkipTracker) and every named field
+// is one whose value needs nothing from the packets before (Independent).
+// Such a line may be drawn from a packet decoded by a Decoder that sees
+// only some of the capture's packets, on any goroutine.
+func (p *FieldsPrinter) Independent() bool {
+	return p.some && p.SkipTracker && !p.tracked && Independent(p.names)
+}
+
 // ErrUnknownField is returned for a field name rawcap does not decode.
 var ErrUnknownField = fmt.Errorf("field not decoded by rawcap")
 

@@ -312,7 +312,11 @@ func readFiles(ctx context.Context, e *env, files []string, opts readOptions) er
 	w := bufio.NewWriterSize(e.stdout, 64<<10)
 	s := readState{e: e, w: w, d: d, pr: pr, opts: &opts, display: df}
 	if np, clone, ok := pipelined(pr); ok && runtime.GOMAXPROCS(0) > 1 {
-		s.tree = newTreePipeline(np, clone, w)
+		// A -T fields line that depends on its packet alone is decoded
+		// where it is drawn, unless a display filter decodes here anyway.
+		fp, _ := pr.(*decode.FieldsPrinter)
+		decodes := fp != nil && fp.Independent() && df == nil
+		s.tree = newTreePipeline(np, clone, w, decodes, d.Ports)
 	}
 	err = s.run(ctx, files)
 	if s.tree != nil {
@@ -430,7 +434,9 @@ func (s *readState) file(ctx context.Context, name string) error {
 		describeFrame(&f, r, p, s.number,
 			s.opts.Output == outJSON || s.opts.Output == outTree || fielded || s.display != nil,
 			s.opts.Output == outTree || fielded || s.display != nil)
-		s.d.Decode(p.Data, p.LinkType)
+		if s.tree == nil || !s.tree.decodes {
+			s.d.Decode(p.Data, p.LinkType)
+		}
 		if s.display != nil && !s.display.Match(s.d, &f) {
 			continue
 		}

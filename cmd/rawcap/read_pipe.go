@@ -5,6 +5,7 @@ import (
 	"runtime"
 
 	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/linktype"
 	"github.com/rawcap/rawcap/pcapio"
 )
 
@@ -44,15 +45,20 @@ func pipelined(pr packetPrinter) (np notedPrinter, clone func() notedPrinter, ok
 // workers draw batches of packets from those notes and the decoded layers.
 // A writer goroutine writes the batches in the order they were read.
 type treePipeline struct {
-	p     notedPrinter
-	w     *bufio.Writer
-	cur   *treeBatch
-	work  chan *treeBatch // batches to draw
-	order chan *treeBatch // every batch, in reading order, for the writer
-	free  chan *treeBatch
-	fail  chan error    // the writer's first error, as soon as it happens
-	done  chan struct{} // closed when the writer has finished
-	err   error         // the writer's error, once seen
+	p notedPrinter
+	// decodes is set when the printer's lines depend on each packet
+	// alone (decode.FieldsPrinter.Independent): the workers then decode
+	// the packets too, each with a Decoder of its own, and the reading
+	// goroutine only reads, copies and notes them.
+	decodes bool
+	w       *bufio.Writer
+	cur     *treeBatch
+	work    chan *treeBatch // batches to draw
+	order   chan *treeBatch // every batch, in reading order, for the writer
+	free    chan *treeBatch
+	fail    chan error    // the writer's first error, as soon as it happens
+	done    chan struct{} // closed when the writer has finished
+	err     error         // the writer's error, once seen
 }
 
 // treeBatch is a run of packets: their bytes, frames and notes, and the text
@@ -66,6 +72,7 @@ type treeBatch struct {
 
 type treePacket struct {
 	off, n int
+	lt     linktype.Type // for a worker that decodes (treePipeline.decodes)
 	f      decode.Frame
 	note   decode.Note
 	layers decode.Snapshot
@@ -81,17 +88,19 @@ const (
 )
 
 // newTreePipeline starts the workers, each with a printer from clone, and
-// the writer.
-func newTreePipeline(p notedPrinter, clone func() notedPrinter, w *bufio.Writer) *treePipeline {
+// the writer. A worker that decodes (decodes) does so with ports, the
+// reading goroutine's port table (--decode-as).
+func newTreePipeline(p notedPrinter, clone func() notedPrinter, w *bufio.Writer, decodes bool, ports decode.Ports) *treePipeline {
 	workers := min(runtime.GOMAXPROCS(0), treeMaxWorkers)
 	q := &treePipeline{
-		p:     p,
-		w:     w,
-		work:  make(chan *treeBatch, workers+1),
-		order: make(chan *treeBatch, workers+2),
-		free:  make(chan *treeBatch, workers+2),
-		fail:  make(chan error, 1),
-		done:  make(chan struct{}),
+		p:       p,
+		decodes: decodes,
+		w:       w,
+		work:    make(chan *treeBatch, workers+1),
+		order:   make(chan *treeBatch, workers+2),
+		free:    make(chan *treeBatch, workers+2),
+		fail:    make(chan error, 1),
+		done:    make(chan struct{}),
 	}
 	for range cap(q.free) {
 		q.free <- &treeBatch{
@@ -101,14 +110,18 @@ func newTreePipeline(p notedPrinter, clone func() notedPrinter, w *bufio.Writer)
 		}
 	}
 	for range workers {
-		var wd decode.Decoder
+		wd := decode.Decoder{Ports: ports} // the maps are only read
 		r := clone()
 		go func() {
 			for b := range q.work {
 				b.out = b.out[:0]
 				for i := range b.pkts {
 					pk := &b.pkts[i]
-					wd.Restore(&pk.layers, b.arena[pk.off:pk.off+pk.n])
+					if decodes {
+						wd.Decode(b.arena[pk.off:pk.off+pk.n], pk.lt)
+					} else {
+						wd.Restore(&pk.layers, b.arena[pk.off:pk.off+pk.n])
+					}
 					b.out = r.Render(b.out, &wd, &pk.f, &pk.note)
 				}
 				b.ready <- struct{}{}
@@ -132,7 +145,8 @@ func newTreePipeline(p notedPrinter, clone func() notedPrinter, w *bufio.Writer)
 	return q
 }
 
-// add notes the packet d has just decoded from pk and queues it for drawing.
+// add notes the packet d has just decoded from pk (or, when the workers
+// decode, the packet pk) and queues it for drawing.
 // It returns the writer's error, if writing has failed.
 func (q *treePipeline) add(d *decode.Decoder, pk *pcapio.Packet, f *decode.Frame) error {
 	if q.cur != nil && (len(q.cur.pkts) == cap(q.cur.pkts) || len(q.cur.arena)+len(pk.Data) > cap(q.cur.arena)) {
@@ -152,9 +166,11 @@ func (q *treePipeline) add(d *decode.Decoder, pk *pcapio.Packet, f *decode.Frame
 	n := len(b.pkts)
 	b.pkts = b.pkts[:n+1] // room: send leaves none full
 	tp := &b.pkts[n]
-	tp.off, tp.n, tp.f = off, len(pk.Data), *f
+	tp.off, tp.n, tp.lt, tp.f = off, len(pk.Data), pk.LinkType, *f
 	q.p.Note(d, f, &tp.note)
-	d.Snapshot(&tp.layers)
+	if !q.decodes {
+		d.Snapshot(&tp.layers)
+	}
 	return nil
 }
 

@@ -10,10 +10,12 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// TestTreePipelineMatchesSerial checks that -V, --json and -T ek drawn by
-// the workers of treePipeline are byte for byte what one goroutine draws:
-// over several batches, across two files, with -c, and up to a damaged
-// file's error.
+// TestTreePipelineMatchesSerial checks that -V, --json, -T ek and -T
+// fields drawn by the workers of treePipeline are byte for byte what one
+// goroutine draws: over several batches, across two files, with -c, and up
+// to a damaged file's error. The independent fields are decoded by the
+// workers too (with --decode-as's ports: the DNS datagrams read as VXLAN
+// give a second eth.src), the others from the reading goroutine's layers.
 func TestTreePipelineMatchesSerial(t *testing.T) {
 	demo := filepath.Join("..", "..", "testdata", "demo.pcap")
 	data, err := os.ReadFile(demo)
@@ -25,7 +27,12 @@ func TestTreePipelineMatchesSerial(t *testing.T) {
 		t.Fatal(err)
 	}
 	var runs [][]string
-	for _, out := range [][]string{{"-V"}, {"--json"}, {"-T", "ek"}} {
+	independent := []string{"-T", "fields", "-e", "frame.number", "-e", "eth.src", "-e", "ip.src", "-e", "tcp.dstport", "-e", "frame.time_delta_displayed"}
+	for _, out := range [][]string{{"-V"}, {"--json"}, {"-T", "ek"},
+		independent,
+		append([]string{"--decode-as", "udp.port=53:vxlan"}, independent...),
+		{"-T", "fields", "-e", "frame.number", "-e", "tcp.stream", "-e", "dns.qry.name"},
+	} {
 		for _, rest := range [][]string{
 			{demo},
 			{demo, demo},
