@@ -88,11 +88,16 @@ func TestNoAllocations(t *testing.T) {
 			names = append(names, p.Fields[i].Name)
 		}
 	}
+	// Every field, and every protocol's title (-e ip: the list filled
+	// as the tree's).
+	for _, p := range decode.Protocols() {
+		names = append(names, p.Protocol.Name)
+	}
 	fp, err := decode.NewFieldsPrinter(names)
 	if err != nil {
 		t.Fatal(err)
 	}
-	fp.Location = time.UTC
+	fp.Location, fp.Titles = time.UTC, true
 	ek := &decode.EKPrinter{Location: time.UTC}
 	for i := range pkts {
 		pk := &pkts[i]
@@ -157,6 +162,17 @@ func BenchmarkFields(b *testing.B) {
 		b.Fatal(err)
 	}
 	p.Location = time.UTC
+	benchPrint(b, p)
+}
+
+// BenchmarkFieldsIndependent is -T fields as rawcap read runs it for
+// fields that need no tracker (SkipTracker), on the drawing workers.
+func BenchmarkFieldsIndependent(b *testing.B) {
+	p, err := decode.NewFieldsPrinter([]string{"frame.number", "ip.src", "ip.dst", "tcp.srcport", "tcp.dstport"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	p.Location, p.SkipTracker = time.UTC, true
 	benchPrint(b, p)
 }
 func BenchmarkJSON(b *testing.B)    { benchPrint(b, &decode.JSONPrinter{Location: time.UTC}) }

@@ -154,12 +154,14 @@ func emitARP(e *emitter, i int) {
 				b = append(b, "/gratuitous ARP"...)
 			}
 			b = append(b, ')')
-		case op == 3:
-			b = append(b, " (reverse request)"...)
-		case op == 4:
-			b = append(b, " (reverse reply)"...)
 		default:
-			b = append(appendHex4(append(b, " (opcode 0x"...), op), ')')
+			// The opcode's name (reverse, DRARP, inverse, MARS …), or
+			// its number.
+			if name := f[arpOpcode].ValueNames().Name(uint64(op)); name != "" {
+				b = append(append(append(b, " ("...), name...), ')')
+			} else {
+				b = append(appendHex4(append(b, " (opcode 0x"...), op), ')')
+			}
 		}
 		e.SetRepr(b)
 	}

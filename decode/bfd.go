@@ -130,7 +130,7 @@ var bfdFields = [bfdFieldCount]Field{
 	bfdChecksum:        {Name: "bfd.checksum", Label: "Checksum", Kind: KindBytes},
 }
 
-var protoBFD = protoField("bfd", "BFD Control message")
+var protoBFD = titledProtoField("bfd", "BFD Control message")
 
 // bfdAuthHashLen returns the digest length of an authentication type (16
 // for the MD5 types, 20 for SHA1) and the section's length it requires.

@@ -177,6 +177,12 @@ type Field struct {
 	// does; set where the protocol's fields nest as tshark's items do (no
 	// text lines between them), so the parent rawcap finds is tshark's.
 	EKByTreeParent bool
+	// Titled, on a protocol: tshark gives its item a title of its own
+	// even where the title is only the name (a dissector that adds it
+	// with proto_tree_add_protocol_format): -T fields -e PROTO prints the
+	// title, not the filter name it prints for a protocol item added
+	// without text of its own.
+	Titled bool
 	// Proto is the protocol that registers the field, where it is not the
 	// one whose table declares it (the RSN key descriptor's fields, which
 	// EAPOL's table declares, are wlan_rsna_eapol's); for a protocol, the
@@ -441,6 +447,14 @@ func (vn *ValueNames) Name(v uint64) string {
 // protoField declares the field that stands for a protocol.
 func protoField(name, label string) Field {
 	return Field{Name: name, Label: label, Kind: KindProtocol}
+}
+
+// titledProtoField is protoField for a protocol tshark always titles
+// (Titled).
+func titledProtoField(name, label string) Field {
+	f := protoField(name, label)
+	f.Titled = true
+	return f
 }
 
 // Protocols returns the protocols rawcap decodes, each with its fields, in

@@ -53,7 +53,16 @@ type FieldList struct {
 	// filter) has the others dropped as they are emitted. Protocols,
 	// groups and items are always kept.
 	sel []uint64
+	// dropped is len(recs)+1 when the last value added was dropped by
+	// sel (0: it was kept): a SetRepr after it is that value's text, not
+	// the record before it (a protocol's title, in a list that keeps
+	// them: -T fields -e ip).
+	dropped int
 }
+
+// lastDropped reports whether the value added last was dropped by the
+// selection (and nothing added since).
+func (l *FieldList) lastDropped() bool { return l.dropped == len(l.recs)+1 }
 
 // selectFields keeps only the values of fs from now on (every field's
 // when fs is empty), and of the other definitions of their names (an LLC
@@ -83,6 +92,15 @@ func (l *FieldList) setRepr(k, off, end int) {
 		l.reprs = append(l.reprs, reprSpan{})
 	}
 	l.reprs[k] = reprSpan{uint32(off), uint32(end - off)}
+}
+
+// reprOf returns record k's tree text (nil: none).
+func (l *FieldList) reprOf(k int) []byte {
+	if k >= len(l.reprs) || l.reprs[k].n == 0 {
+		return nil
+	}
+	sp := l.reprs[k]
+	return l.aux[sp.off : sp.off+sp.n]
 }
 
 // FieldRec is one record of a FieldList: a field's value, or the opening or
@@ -164,6 +182,7 @@ func (l *FieldList) Reset() {
 	l.depth, l.top, l.topDepth = 0, false, 0
 	l.reprs = l.reprs[:0]
 	l.memoOpen, l.inside = -1, 0
+	l.dropped = 0
 }
 
 // Records returns l's records. The slice aliases l and is valid until the
@@ -224,7 +243,7 @@ func (l *FieldList) Tree() bool { return l.tree }
 // drawn from its field's definition (tshark's proto_tree_add_*_format).
 // Outside a tree list it does nothing.
 func (l *FieldList) SetRepr(b []byte) {
-	if !l.tree || len(l.recs) == 0 {
+	if !l.tree || len(l.recs) == 0 || l.lastDropped() {
 		return
 	}
 	off := len(l.aux)
@@ -366,6 +385,7 @@ func (l *FieldList) wantsAny(fs []Field) bool {
 
 func (l *FieldList) add(f *Field, u uint64) {
 	if !l.wants(f) {
+		l.dropped = len(l.recs) + 1
 		return
 	}
 	n := len(l.recs)

@@ -37,6 +37,12 @@ type FieldsPrinter struct {
 	// the output it selects for) must leave it unset: the tracker has to
 	// see every packet for the other's numbers.
 	SkipTracker bool
+	// Titles makes a protocol named (-e ip) print its tree title
+	// ("Internet Protocol Version 4, Src: …"), as tshark -T fields does:
+	// the list is then filled as the tree's, which costs what drawing
+	// the tree costs. A caller that reads only whether a protocol is
+	// there (a display filter, export's columns) leaves it unset.
+	Titles bool
 
 	names   []string
 	fields  []*Field         // the named fields, by LookupField
@@ -50,7 +56,15 @@ type FieldsPrinter struct {
 	vals    []int32      // appendLine's: the value records of the line's list
 	stamp   arrivalStamp // formats frame.time
 	tracked bool         // a named field comes from the connection tracker
-	noConv  convResults
+	// protoNamed: a protocol is named (-e ip), whose value, with Titles,
+	// is its tree title.
+	protoNamed bool
+	// protoTracked: a protocol is named whose title, with Titles, comes
+	// in part from the connection tracker (TCP's relative numbers, an
+	// application's reassembly): any but those of independentTitles.
+	protoTracked bool
+	titles       bool // Titles && protoNamed, as the last emit saw them
+	noConv       convResults
 }
 
 // NewFieldsPrinter returns a printer of the named fields. A name rawcap
@@ -83,6 +97,8 @@ func NewFieldsPrinter(names []string) (*FieldsPrinter, error) {
 		f := LookupField(n)
 		p.fields = append(p.fields, f)
 		p.tracked = p.tracked || tracked(f)
+		p.protoNamed = p.protoNamed || f.Kind == KindProtocol
+		p.protoTracked = p.protoTracked || f.Kind == KindProtocol && !independentTitles[f.Name]
 		for t := range protocols {
 			pr := &protocols[t]
 			if pr.proto == f || containsField(pr.fields, f) || containsField(pr.others, f) || othersProtocol(pr.others, f) {
@@ -121,7 +137,19 @@ func containsField(fs []Field, f *Field) bool {
 // Such a line may be drawn from a packet decoded by a Decoder that sees
 // only some of the capture's packets, on any goroutine.
 func (p *FieldsPrinter) Independent() bool {
-	return p.some && p.SkipTracker && !p.tracked && Independent(p.names)
+	return p.some && p.SkipTracker && !p.needsTracker() && Independent(p.names)
+}
+
+// independentTitles are the protocols whose titles come from the packet
+// alone.
+var independentTitles = map[string]bool{
+	"frame": true, "eth": true, "vlan": true, "sll": true, "ip": true, "ipv6": true, "udp": true, "arp": true,
+}
+
+// needsTracker reports whether a named field, or with Titles a named
+// protocol's title, comes from the connection tracker.
+func (p *FieldsPrinter) needsTracker() bool {
+	return p.tracked || p.Titles && p.protoTracked
 }
 
 // ErrUnknownField is returned for a field name rawcap does not decode.
@@ -136,7 +164,7 @@ func (p *FieldsPrinter) Fields(d *Decoder, f *Frame) *FieldList {
 	// are asked for, unless the caller has said nobody else reads it and
 	// no field asked for needs it.
 	conv := &p.noConv
-	if p.tracked || !p.SkipTracker {
+	if p.needsTracker() || !p.SkipTracker {
 		conv = d.track(f)
 	}
 	// The printer's own clock sees the frames it prints (the displayed
@@ -164,6 +192,8 @@ func (p *FieldsPrinter) emit(d *Decoder, f *Frame, conv *convResults, shown time
 	e := &p.em
 	*e = emitter{FieldList: &p.list, d: d, wire: f.Length, conv: conv, all: true, frame: f, loc: loc}
 	e.Reset()
+	p.titles = p.Titles && p.protoNamed
+	p.list.tree = p.titles
 	want := p.frame
 	if p.names == nil {
 		want = ^uint64(0) // every field (-T ek)
@@ -182,6 +212,9 @@ func (p *FieldsPrinter) emit(d *Decoder, f *Frame, conv *convResults, shown time
 		}
 		if p.some && !p.layers[l.Type] {
 			continue // no field of this layer is asked for
+		}
+		if p.titles && l.Quoted {
+			continue // a tree list's ICMP error emits the headers it quotes
 		}
 		e.Nest(depth)
 		emitLayer(e, i)
@@ -218,12 +251,14 @@ func (p *FieldsPrinter) AppendHeader(b []byte) []byte {
 
 // appendLine appends the named fields' values in l and a newline.
 func (p *FieldsPrinter) appendLine(b []byte, l *FieldList) []byte {
-	// The value records, found once: with a selection the list holds
+	// The value records (and, for a protocol named, the protocols tshark
+	// has an item for: not one it draws only as a malformed mark), found
+	// once: with a selection the list holds
 	// few besides its protocols' records, and each named field is then
 	// looked for among these only.
 	vals := p.vals[:0]
 	for k := range l.recs {
-		if r := &l.recs[k]; r.Op == OpValue && !r.JSONOnly {
+		if r := &l.recs[k]; r.Op == OpValue && !r.JSONOnly || r.Op == OpProto && p.titles && !r.noTree {
 			vals = append(vals, int32(k))
 		}
 	}
@@ -247,7 +282,7 @@ func (p *FieldsPrinter) appendField(b []byte, l *FieldList, f *Field, vals []int
 	} else if q == 's' {
 		b = append(b, '\'')
 	}
-	var last *FieldRec
+	last := int32(-1)
 	n := 0
 	for _, k := range vals {
 		r := &l.recs[k]
@@ -257,20 +292,20 @@ func (p *FieldsPrinter) appendField(b []byte, l *FieldList, f *Field, vals []int
 		switch p.Occurrence {
 		case 'f':
 			if n == 0 {
-				b = AppendFieldText(b, l, r)
+				b = appendRecText(b, l, k)
 			}
 		case 'l':
-			last = r
+			last = k
 		default:
 			if n > 0 {
 				b = append(b, p.Aggregator...)
 			}
-			b = AppendFieldText(b, l, r)
+			b = appendRecText(b, l, k)
 		}
 		n++
 	}
-	if last != nil {
-		b = AppendFieldText(b, l, last)
+	if last >= 0 {
+		b = appendRecText(b, l, last)
 	}
 	if n == 0 {
 		return b[:start] // tshark quotes no empty field
@@ -281,6 +316,27 @@ func (p *FieldsPrinter) appendField(b []byte, l *FieldList, f *Field, vals []int
 		b = append(b, '\'')
 	}
 	return b
+}
+
+// appendRecText appends record k of l as tshark -T fields prints it: a
+// value's text (AppendFieldText), or for a protocol its tree title, its
+// name where tshark's item has no title of its own (a protocol added
+// without text appended to its name), and the hex bytes of "data".
+func appendRecText(b []byte, l *FieldList, k int32) []byte {
+	r := &l.recs[k]
+	if r.Op != OpProto {
+		return AppendFieldText(b, l, r)
+	}
+	if r.Field == &protoData {
+		return appendHexBytes(b, l.BytesOf(r))
+	}
+	if t := l.reprOf(int(k)); t != nil {
+		return append(b, t...)
+	}
+	if r.Field.Titled {
+		return append(b, r.Field.Label...)
+	}
+	return append(b, r.Field.Name...)
 }
 
 // AppendFieldText appends r's value as tshark -T fields prints it: integers

@@ -111,7 +111,7 @@ var frFields = [frFieldCount]Field{
 	frCHDLCType:    {Name: "fr.chdlctype", Label: "Type", Kind: KindUint, Width: 16, Base: BaseHex},
 }
 
-var protoFR = protoField("fr", "Frame Relay")
+var protoFR = titledProtoField("fr", "Frame Relay")
 
 // emitFR emits the address, its DLCI and the encapsulation, in the order
 // and nesting of tshark's tree.

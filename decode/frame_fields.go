@@ -1,7 +1,6 @@
 package decode
 
 import (
-	"cmp"
 	"time"
 )
 
@@ -156,11 +155,11 @@ func emitFrame(e *emitter, f *Frame, first, prev, shown time.Time, loc *time.Loc
 	}
 	e.Proto(&protoFrame)
 	e.setSpan(len(e.recs)-1, 0, len(e.d.data))
-	caplen := len(e.d.data)
-	ifName := f.InterfaceName
-	if f.Section > 0 {
-		ifName = cmp.Or(f.InterfaceName, f.InterfaceDescription, "unknown") // tshark's name of an interface
+	if e.tree {
+		e.SetRepr(appendFrameTitle(e.Text(), f, len(e.d.data)))
 	}
+	caplen := len(e.d.data)
+	ifName := frameIfaceName(f)
 	if f.Section > 0 {
 		e.Uint(&fs[frameSectionNumber], uint64(f.Section))
 	}

@@ -92,7 +92,7 @@ func (p *JSONPrinter) Clone() *JSONPrinter {
 // Note records in n what the fields of the packet d last decoded,
 // described by f, take from the packets before it (see Note).
 func (p *FieldsPrinter) Note(d *Decoder, f *Frame, n *Note) {
-	n.tracked = p.tracked || !p.SkipTracker
+	n.tracked = p.needsTracker() || !p.SkipTracker
 	if n.tracked {
 		n.conv.keep(d.track(f))
 	}
@@ -115,8 +115,8 @@ func (p *FieldsPrinter) Clone() *FieldsPrinter {
 	c := &FieldsPrinter{
 		Header: p.Header, Separator: p.Separator, Occurrence: p.Occurrence,
 		Aggregator: p.Aggregator, Quote: p.Quote, Location: p.Location,
-		SkipTracker: p.SkipTracker,
-		names:       p.names, fields: p.fields, layers: p.layers, some: p.some,
+		SkipTracker: p.SkipTracker, Titles: p.Titles, protoNamed: p.protoNamed, protoTracked: p.protoTracked,
+		names: p.names, fields: p.fields, layers: p.layers, some: p.some,
 		frame: p.frame, tracked: p.tracked, started: true,
 	}
 	if c.some {

@@ -210,7 +210,7 @@ var stpFields = [stpFieldCount]Field{
 	mstpMSTIHops:           {Name: "mstp.msti.remaining_hops", Label: "Remaining hops", Kind: KindUint, Width: 8},
 }
 
-var protoSTP = protoField("stp", "Spanning Tree Protocol")
+var protoSTP = titledProtoField("stp", "Spanning Tree Protocol")
 
 // stpIsPVST reports whether the BPDU at layer i came under Cisco's SNAP
 // PID for PVST+, whose TLVs follow the BPDU.

@@ -1196,7 +1196,9 @@ func (e *emitter) relSeconds(f *Field, d nstime) {
 	off := len(e.aux)
 	b := append(append(e.Text(), f.Label...), ": "...)
 	e.TextDone(f, append(appendNstime(b, d), " seconds"...))
-	e.setRepr(len(e.recs)-1, off, len(e.aux))
+	if !e.lastDropped() {
+		e.setRepr(len(e.recs)-1, off, len(e.aux))
+	}
 }
 
 // relNstime emits a relative time, its text in seconds with nine

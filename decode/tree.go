@@ -78,6 +78,59 @@ func (p *TreePrinter) Render(b []byte, d *Decoder, f *Frame, n *Note) []byte {
 	return append(t.b, '\n')
 }
 
+// appendFrameTitle appends the frame's title line: "Frame 1: 74 bytes on
+// wire (592 bits), 74 bytes captured (592 bits)" and the interface it came
+// in on, caplen bytes of it captured.
+func appendFrameTitle(b []byte, f *Frame, caplen int) []byte {
+	b = appendInt(append(b, "Frame "...), int64(f.Number))
+	return appendFrameInterface(appendFrameLengths(b, f.Length, caplen), f)
+}
+
+// appendFrameLengths appends the title's lengths: ": 74 bytes on wire
+// (592 bits), 74 bytes captured (592 bits)".
+func appendFrameLengths(b []byte, length, caplen int) []byte {
+	b = append(b, ": "...)
+	b = appendBytesBits(b, length)
+	b = append(b, " on wire ("...)
+	b = appendInt(b, int64(length)*8)
+	b = append(b, " bits), "...)
+	b = appendBytesBits(b, caplen)
+	b = append(b, " captured ("...)
+	b = appendInt(b, int64(caplen)*8)
+	return append(b, " bits)"...)
+}
+
+// frameIfaceName is the name tshark gives the frame's interface: a
+// pcapng file's name or description, "unknown" for neither ("": none).
+func frameIfaceName(f *Frame) string {
+	if f.Section > 0 {
+		return cmp.Or(f.InterfaceName, f.InterfaceDescription, "unknown")
+	}
+	return f.InterfaceName
+}
+
+// appendFrameInterface appends the title's interface, " on interface eth0,
+// id 0" and the direction pcapng's flags give, when the file names one.
+func appendFrameInterface(b []byte, f *Frame) []byte {
+	ifName := frameIfaceName(f)
+	if ifName == "" {
+		return b
+	}
+	b = append(b, " on interface "...)
+	b = append(b, ifName...)
+	b = append(b, ", id "...)
+	b = appendInt(b, int64(f.Interface))
+	if f.HasFlags {
+		switch f.Flags & 3 {
+		case 1:
+			b = append(b, " (inbound)"...)
+		case 2:
+			b = append(b, " (outbound)"...)
+		}
+	}
+	return b
+}
+
 func (p *TreePrinter) frame(t *treeWriter, d *Decoder, f *Frame, note *Note) {
 	caplen := len(d.data)
 	if f.Section > 0 && len(f.Comments) > 0 {
@@ -89,39 +142,15 @@ func (p *TreePrinter) frame(t *treeWriter, d *Decoder, f *Frame, note *Note) {
 	lens := [8]byte{byte(f.Length >> 24), byte(f.Length >> 16), byte(f.Length >> 8), byte(f.Length),
 		byte(caplen >> 24), byte(caplen >> 16), byte(caplen >> 8), byte(caplen)}
 	if start := len(t.b); uint(f.Length) > 1<<31 || uint(caplen) > 1<<31 || !t.replay(memoFrameTitle, lens[:]) {
-		t.b = append(t.b, ": "...)
-		t.b = appendBytesBits(t.b, f.Length)
-		t.b = append(t.b, " on wire ("...)
-		t.b = appendInt(t.b, int64(f.Length)*8)
-		t.b = append(t.b, " bits), "...)
-		t.b = appendBytesBits(t.b, caplen)
-		t.b = append(t.b, " captured ("...)
-		t.b = appendInt(t.b, int64(caplen)*8)
-		t.b = append(t.b, " bits)"...)
+		t.b = appendFrameLengths(t.b, f.Length, caplen)
 		if uint(f.Length) <= 1<<31 && uint(caplen) <= 1<<31 {
 			t.remember(memoFrameTitle, lens[:], start)
 		}
 	}
-	ifName := f.InterfaceName
-	if f.Section > 0 {
-		ifName = cmp.Or(f.InterfaceName, f.InterfaceDescription, "unknown")
-	}
-	if ifName != "" {
-		t.b = append(t.b, " on interface "...)
-		t.b = append(t.b, ifName...)
-		t.b = append(t.b, ", id "...)
-		t.b = appendInt(t.b, int64(f.Interface))
-		if f.HasFlags {
-			switch f.Flags & 3 {
-			case 1:
-				t.b = append(t.b, " (inbound)"...)
-			case 2:
-				t.b = append(t.b, " (outbound)"...)
-			}
-		}
-	}
+	t.b = appendFrameInterface(t.b, f)
 	t.end()
 	t.depth = 1
+	ifName := frameIfaceName(f)
 	if f.Section > 0 {
 		t.int("Section number", f.Section)
 	}

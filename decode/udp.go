@@ -192,7 +192,7 @@ func emitUDP(e *emitter, i int) {
 // (relNstime) tshark's line: "Label: 0.000123000 seconds" (the brackets of
 // a generated field are drawn around it), from the value's text.
 func (e *emitter) secondsRepr() {
-	if e.Tree() {
+	if e.Tree() && !e.lastDropped() {
 		r := &e.recs[len(e.recs)-1]
 		b := append(append(e.Text(), r.Field.Label...), ": "...)
 		e.SetRepr(append(append(b, e.BytesOf(r)...), " seconds"...))

@@ -86,6 +86,7 @@ func fieldsPrinterFrom(names, opts []string) (*decode.FieldsPrinter, error) {
 	// the tracker going for itself): fields the tracker does not compute
 	// need no tracker.
 	p.SkipTracker = true
+	p.Titles = true // -e ip prints IP's title, as tshark's -T fields
 	for _, o := range opts {
 		k, v, ok := strings.Cut(o, "=")
 		if !ok {
