@@ -33,7 +33,7 @@ func TestTreePipelineMatchesSerial(t *testing.T) {
 		append([]string{"--decode-as", "udp.port=53:vxlan"}, independent...),
 		{"-T", "fields", "-e", "frame.number", "-e", "tcp.stream", "-e", "dns.qry.name"},
 		{"-T", "fields", "-e", "frame", "-e", "ip", "-e", "udp"}, // titles from the packet alone
-		{"-T", "fields", "-e", "eth", "-e", "tcp", "-e", "dns"}, // titles from the tracker
+		{"-T", "fields", "-e", "eth", "-e", "tcp", "-e", "dns"},  // titles from the tracker
 	} {
 		for _, rest := range [][]string{
 			{demo},
