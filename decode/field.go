@@ -208,7 +208,7 @@ type Field struct {
 
 // numberNames sets every table field's nameID and reg, once.
 var numberNames = sync.OnceFunc(func() {
-	names := map[string]uint32{}
+	names := make(map[string]uint32, fieldCount) // sized once: no rehash at start-up
 	name := func(f *Field) {
 		if f.id == 0 {
 			return
@@ -489,7 +489,7 @@ var protocolList = sync.OnceValue(func() []ProtocolFields {
 })
 
 var fieldIndex = sync.OnceValue(func() map[string]*Field {
-	m := map[string]*Field{}
+	m := make(map[string]*Field, fieldCount) // sized once: no rehash at start-up
 	for _, p := range protocolList() {
 		m[p.Protocol.Name] = p.Protocol
 		for i := range p.Fields {
