@@ -2,6 +2,7 @@ package decode
 
 import (
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 )
@@ -147,6 +148,10 @@ type Field struct {
 	// Digits, when not zero, is the number of hex digits shown for a hex
 	// field where Wireshark shows fewer than Width/4 (a masked field).
 	Digits uint8
+	// keyAt is where the field's JSON key starts in Name, after the first
+	// dot (ip.src's "src"): set with id for the table's fields (0: not
+	// set, or no dot).
+	keyAt uint8
 	// Mask is the bit mask of a bit field within its Width (0: none).
 	Mask uint64
 	// Values names the values of an integer field (nil: none).
@@ -278,6 +283,9 @@ func init() {
 			if fs[i].id == 0 {
 				fs[i].id = next
 				next++
+				if dot := strings.IndexByte(fs[i].Name, '.'); dot >= 0 && dot < 255 {
+					fs[i].keyAt = uint8(dot + 1)
+				}
 			}
 		}
 	}

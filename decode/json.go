@@ -2,6 +2,7 @@ package decode
 
 import (
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -203,18 +204,24 @@ type jsonWriter struct {
 // key appends the separator and "k": (nothing but the separator when k is
 // empty, for the top-level object).
 func (w *jsonWriter) key(k string) {
-	if w.comma {
-		w.b = append(w.b, ',')
+	b := w.b
+	switch {
+	case k == "":
+		if w.comma {
+			b = append(b, ',')
+		}
+	case w.comma:
+		b = append(b, ',', '"')
+	default:
+		b = append(b, '"')
 	}
 	w.comma = true
-	if k == "" {
-		return
+	if k != "" {
+		// Keys are rawcap's own constants (Wireshark field names): plain
+		// ASCII that needs no escaping.
+		b = append(append(b, k...), '"', ':')
 	}
-	// Keys are rawcap's own constants (Wireshark field names): plain ASCII
-	// that needs no escaping.
-	w.b = append(w.b, '"')
-	w.b = append(w.b, k...)
-	w.b = append(w.b, '"', ':')
+	w.b = b
 }
 
 func (w *jsonWriter) open(k string) {
@@ -339,7 +346,7 @@ func (w *jsonWriter) fields(l *FieldList) {
 				stack[n] = top
 				n++
 			}
-			w.key(jsonKey(r.Field.Name))
+			w.key(r.Field.jsonKey())
 			w.b = append(w.b, '[')
 			w.comma = false
 			top = frame{values: r.Field.Shape == ShapeValues, array: true}
@@ -371,7 +378,7 @@ func (w *jsonWriter) fields(l *FieldList) {
 				}
 				w.comma = true
 			} else {
-				w.key(jsonKey(r.Field.Name))
+				w.key(r.Field.jsonKey())
 			}
 			w.b = appendJSONValue(w.b, l, r)
 		}
@@ -382,12 +389,16 @@ func (w *jsonWriter) fields(l *FieldList) {
 // after the protocol's ("ip.src" is "src"; vlan.etype inside ieee8021ad
 // is "etype").
 func jsonKey(name string) string {
-	for i := 0; i < len(name); i++ {
-		if name[i] == '.' {
-			return name[i+1:]
-		}
+	return name[strings.IndexByte(name, '.')+1:]
+}
+
+// jsonKey is f's key inside its protocol's object (jsonKey), found when
+// the table was numbered.
+func (f *Field) jsonKey() string {
+	if f.keyAt > 0 {
+		return f.Name[f.keyAt:]
 	}
-	return name
+	return jsonKey(f.Name)
 }
 
 // appendJSONValue appends r's value as the JSON printer shows it: numbers
