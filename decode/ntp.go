@@ -101,10 +101,38 @@ func (d *Decoder) decodeNTP(l *Layer) LayerType {
 	}
 	switch {
 	case n.Mode() <= NTPModeBroadcast && len(n) < ntpTimeLen,
-		n.Mode() == NTPModeControl && len(n) < ntpControlLen:
+		n.Mode() == NTPModeControl && len(n) < ntpControlLen,
+		n.Mode() == NTPModeControl && ntpCtrlVarsCutShort(n):
 		l.Malformed = ReasonTruncated
 	}
 	return LayerNone
+}
+
+// ntpCtrlVarsCutShort reports whether control message n holds a variable
+// list (see emitNTPCtrlData) whose count runs past the captured bytes
+// and whose reading runs into their end, where tshark's parser raises
+// its exception.
+func ntpCtrlVarsCutShort(n NTP) bool {
+	if len(n) < ntpControlLen || 12+int(be16(n[10:])) <= len(n) || !ntpCtrlHasVars(n) {
+		return false
+	}
+	data, end := n[12:], int(be16(n[10:]))
+	for off := 0; off < end; {
+		v := parseNTPCtrlVar(data, end, off)
+		if v.cutShort || v.stopped {
+			return v.cutShort
+		}
+		off = v.next
+	}
+	return false
+}
+
+// ntpCtrlHasVars reports whether control message n's data is a list of
+// variables: opcodes 1 to 5, except the association list a read status
+// of association 0 answers.
+func ntpCtrlHasVars(n NTP) bool {
+	op := n[1] & 0x1f
+	return op >= 1 && op <= 5 && !(n[1]&0xdf == 0x81 && be16(n[6:]) == 0)
 }
 
 // emitNTP emits the fields with Wireshark's field names (ntp.flags.li,
@@ -113,9 +141,10 @@ func (d *Decoder) decodeNTP(l *Layer) LayerType {
 // ntp.rec, ntp.xmt, ntp.keyid, ntp.mac), with tshark's values: root delay
 // and dispersion as raw 16.16 numbers, timestamps as UTC dates ("NULL" for
 // zero). The -V tree is drawn from them (treefields.go), with tshark's
-// wording of the title, the flags and the clock's fields; the fields of a
-// control message, of a message cut short and of mode 7 (whose fields are
-// implementation-specific) stay out of it.
+// wording of the title, the flags and the clock's fields, and a control
+// message's header, status words and data; the fields of a time message
+// cut short and of mode 7 (whose fields are implementation-specific) stay
+// out of it.
 func emitNTP(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
@@ -215,7 +244,11 @@ func emitNTPCtrl(e *emitter, n NTP) {
 		if e.Tree() {
 			b := appendHex2(append(e.Text(), "Flags 2: 0x"...), n[1])
 			b = append(append(b, ", Response bit: "...), f[ntpCtrlFlags2R].ValueNames().Name(v>>7)...)
-			e.SetRepr(append(append(b, ", Opcode: "...), f[ntpCtrlFlags2Opcode].ValueNames().Name(v&0x1f)...))
+			op := f[ntpCtrlFlags2Opcode].ValueNames().Name(v & 0x1f)
+			if op == "" {
+				op = "Unknown"
+			}
+			e.SetRepr(append(append(b, ", Opcode: "...), op...))
 		}
 		e.Sub()
 		e.UintBits(&f[ntpCtrlFlags2R], v)
@@ -299,20 +332,25 @@ func emitNTPStatusParts(e *emitter, v uint64, parts []Field) {
 }
 
 // emitNTPCtrlData emits a control message's data (ntp.ctrl.data, when its
-// count is not 0) and, in the response to a read status of association 0,
-// its list of associations: an item per association, with its ID. Only
-// the list is drawn in the tree (the control header is not yet), as tshark
-// draws it: under "Data", an "Item" per association.
+// count is not 0) and what tshark draws under it: in the response to a
+// read status of association 0, the list of associations (an "Item" per
+// association, with its ID); for the other opcodes that carry variables
+// (1 to 5), the "name=value" list, which tshark shows as lines that are
+// no fields (ntpCtrlVars).
 func emitNTPCtrlData(e *emitter, n NTP) {
 	f := &ntpFields
-	if len(n) <= 12 || be16(n[10:]) == 0 {
+	if len(n) < ntpControlLen || be16(n[10:]) == 0 {
 		return
 	}
 	data := n[12:min(len(n), 12+int(be16(n[10:])))]
 	list := n[1]&0xdf == 0x81 && be16(n[6:]) == 0 // a response, no error, read status, association 0
 	e.None(&f[ntpCtrlData])
 	if !list {
-		e.NoTree()
+		if e.Tree() && ntpCtrlHasVars(n) {
+			e.Sub()
+			emitNTPCtrlVars(e, data, int(be16(n[10:])))
+			e.Up()
+		}
 		return
 	}
 	e.Sub()
@@ -334,6 +372,192 @@ func emitNTPCtrlData(e *emitter, n NTP) {
 	for k := 0; k+4 <= len(data); k += 4 {
 		e.Uint(&f[ntpCtrlStatus], uint64(be16(data[k+2:])))
 		emitNTPStatusParts(e, uint64(be16(data[k+2:])), f[ntpCtrlPeerConfig:ntpCtrlPeerCode+1])
+	}
+}
+
+// ntpCtrlVar is one "name=value" of a control message's variable list, as
+// offsets into the data: the name, the value (plain, or quoted when
+// quoted is set, quotes included) and the text after the value up to the
+// next comma (rest).
+type ntpCtrlVar struct {
+	start, keyEnd     int
+	eq                bool // the name is followed by '='
+	eqEnd             int  // after the '='
+	val, valEnd       int
+	quoted            bool
+	rest, restEnd     int
+	comma             bool // rest ends at a comma
+	next              int  // where the next variable is looked for
+	end               int  // the end of the variable's text
+	cutShort, stopped bool
+}
+
+// ntpCtrlSpace reports whether c is one of the characters skipped between
+// the parts of a variable.
+func ntpCtrlSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
+// ntpCtrlNameChar reports whether c may be part of a variable's name; a
+// plain value may also hold spaces.
+func ntpCtrlNameChar(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_'
+}
+
+// parseNTPCtrlVar reads the variable at off of data, a list of end bytes
+// (its count; data may hold fewer), as tshark does. A variable is a name,
+// then either '=' and a value (a quoted string, or the name's characters
+// and spaces) or nothing, then whatever follows up to the next comma
+// (rest: empty when no comma follows), the characters of ntpCtrlSpace
+// skipped before each part. The search for the comma looks at the rest's
+// first byte and then at most up to the list's last byte but one, as
+// tshark's does. It sets stopped when no name starts at off, and cutShort
+// when reading ran into the end of data before end (tshark's exception:
+// the variable is lost, the packet malformed).
+func parseNTPCtrlVar(data []byte, end, off int) (v ntpCtrlVar) {
+	// at returns byte p, and false past the list's end or, setting
+	// cutShort, past the bytes captured.
+	at := func(p int) (byte, bool) {
+		switch {
+		case p >= end:
+			return 0, false
+		case p >= len(data):
+			v.cutShort = true
+			return 0, false
+		}
+		return data[p], true
+	}
+	skip := func(p int) int {
+		for c, ok := at(p); ok && ntpCtrlSpace(c); c, ok = at(p) {
+			p++
+		}
+		return p
+	}
+	p := skip(off)
+	if c, ok := at(p); !ok || !ntpCtrlNameChar(c) {
+		v.stopped = true
+		return v
+	}
+	v.start = p
+	for c, ok := at(p); ok && ntpCtrlNameChar(c); c, ok = at(p) {
+		p++
+	}
+	v.keyEnd, v.end = p, p
+	q := skip(p)
+	if c, ok := at(q); ok && c == '=' {
+		v.eq, v.eqEnd, v.end = true, q+1, q+1
+		r := skip(q + 1)
+		v.val, v.valEnd = r, r
+		if c, ok := at(r); ok && c == '"' {
+			// The closing quote is looked for in the captured bytes.
+			for j := r + 1; j < min(end, len(data)); j++ {
+				if data[j] == '"' {
+					v.quoted, v.valEnd = true, j+1
+					break
+				}
+			}
+		}
+		if !v.quoted {
+			for c, ok := at(v.valEnd); ok && (ntpCtrlNameChar(c) || c == ' '); c, ok = at(v.valEnd) {
+				v.valEnd++
+			}
+		}
+		if v.valEnd > v.val {
+			v.end = v.valEnd
+		}
+		q = skip(v.valEnd)
+	}
+	v.rest, v.restEnd, v.next = q, q, q
+	for j := q; j < end; {
+		c, ok := at(j)
+		if !ok {
+			break
+		}
+		if c == ',' {
+			v.restEnd, v.comma = j, true
+			v.next = skip(j + 1)
+			if v.restEnd > v.rest {
+				v.end = v.restEnd
+			}
+			break
+		}
+		if j++; j >= end-1 {
+			break
+		}
+	}
+	return v
+}
+
+// emitNTPCtrlVars adds the tree lines tshark draws for a control
+// message's variable list: per variable, its text, then the parts its
+// parser found, nested as tshark nests them (a plain value three times,
+// a quoted one with its quotes and its text). A list whose count runs
+// past the captured bytes ends with the variable being read (cut).
+func emitNTPCtrlVars(e *emitter, data []byte, end int) {
+	line := func(s []byte) {
+		b := e.Text()
+		start := len(b)
+		e.Line(truncLabelAt(appendWSFormatText(b, s), start, 0))
+	}
+	for off := 0; off < end; {
+		v := parseNTPCtrlVar(data, end, off)
+		if v.stopped || v.cutShort {
+			return
+		}
+		line(data[v.start:v.end])
+		e.Sub()
+		line(data[v.start:v.end])
+		e.Sub()
+		line(data[v.start:v.keyEnd])
+		if v.eq {
+			line(data[v.eqEnd-1 : v.eqEnd])
+			val := data[v.val:v.valEnd]
+			line(val)
+			switch {
+			case v.quoted:
+				inner := val[1 : len(val)-1]
+				e.Sub()
+				line(val)
+				e.Sub()
+				line(inner)
+				e.Sub()
+				line(val)
+				e.Sub()
+				line(val[:1])
+				k := 0
+				for k < len(inner) && ntpCtrlSpace(inner[k]) {
+					k++
+				}
+				if k < len(inner) {
+					line(inner[k:])
+					e.Sub()
+					line(inner[k:])
+					e.Sub()
+					line(inner[k:])
+					e.Up()
+					e.Up()
+				}
+				line(val[:1])
+				e.Up()
+				e.Up()
+				e.Up()
+				e.Up()
+			case len(val) > 0:
+				e.Sub()
+				line(val)
+				e.Sub()
+				line(val)
+				e.Up()
+				e.Up()
+			}
+		}
+		line(data[v.rest:v.restEnd])
+		if v.comma {
+			e.Sub()
+			line(data[v.rest:v.restEnd])
+			e.Up()
+		}
+		e.Up()
+		e.Up()
+		off = v.next
 	}
 }
 

@@ -67,6 +67,30 @@ var ntpVectors = []appVector{
 		hex: "16 82 00 05 00 00 00 00 00 00 00 28 61 62"},
 	{name: "control-short", sport: 40123, dport: 123, want: "NTPv2, Control Message, length 6",
 		hex: "16 82 00 05 00 00"},
+	// Variable lists (mode 6, opcodes 1 to 5): a response, one whose
+	// More bit says it goes on, its continuation, a request's names, a
+	// count past the captured bytes, a count with no bytes.
+	{name: "vars-resp", sport: 40123, dport: 123, want: "NTPv2, Control Message, length 110",
+		hex: "16 82 00 44 06 18 00 00 00 00 00 62 76 65 72 73 69 6f 6e 3d 22 6e 74 70 " +
+			"64 20 34 2e 32 2e 38 70 31 30 20 28 31 29 22 2c 20 70 72 6f 63 65 73 73 " +
+			"6f 72 3d 22 78 38 36 5f 36 34 22 2c 0d 0a 6c 65 61 70 3d 30 2c 20 66 69 " +
+			"6c 74 64 65 6c 61 79 3d 20 30 2e 30 30 20 30 2e 30 31 2c 20 63 6c 6b 5f " +
+			"77 61 6e 64 65 72 3d 30 2e 30 36 33 0d 0a"},
+	{name: "vars-more", sport: 40123, dport: 123, want: "NTPv2, Control Message, length 66",
+		hex: "16 a2 00 44 96 1a be bd 00 00 00 36 73 72 63 61 64 72 3d 31 39 32 2e 30 " +
+			"2e 32 2e 37 2c 20 73 74 72 61 74 75 6d 3d 32 2c 20 66 69 6c 74 6f 66 66 " +
+			"73 65 74 3d 20 30 2e 32 32 20 30 2e 30 39 20 2d 30 2e"},
+	{name: "vars-rest", sport: 40123, dport: 123, want: "NTPv2, Control Message, length 50",
+		hex: "16 82 00 44 96 1a be bd 00 34 00 26 31 34 20 2d 30 2e 32 34 20 2d 30 2e " +
+			"33 35 2c 0d 0a 66 69 6c 74 64 69 73 70 3d 20 30 2e 30 30 20 34 2e 30 35 " +
+			"0d 0a"},
+	{name: "vars-req", sport: 40123, dport: 123, want: "NTPv2, Control Message, length 27",
+		hex: "16 02 00 44 06 18 00 00 00 00 00 0f 76 65 72 73 69 6f 6e 2c 73 74 72 61 " +
+			"74 75 6d"},
+	{name: "vars-cut", sport: 40123, dport: 123, want: "NTPv2, Control Message, length 20",
+		hex: "16 82 00 44 06 18 00 00 00 00 00 1e 61 3d 31 2c 20 62 3d 32"},
+	{name: "vars-no-data", sport: 40123, dport: 123, want: "NTPv2, Control Message, length 12",
+		hex: "16 82 00 44 06 18 00 00 00 00 00 05"},
 	{name: "private-mode7", sport: 40123, dport: 123, want: "NTPv2, Reserved, length 48",
 		hex: "17 80 03 2a 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 " +
 			"00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00"},
@@ -96,4 +120,54 @@ func TestNTPControlAssociationsMatchTshark(t *testing.T) {
 	if out := treeText(t, frames); !strings.Contains(out, "    Data\n        Item\n            AssociationID: 48829\n        Item\n") {
 		t.Errorf("tree lacks the association list:\n%s", out)
 	}
+}
+
+// ntpVarLists are control messages' variable lists that take each branch
+// of tshark's parser: names and values of every kind, quoted strings
+// (empty, with commas, spaces or NULs inside, unterminated), text after a
+// value, separators that end the list, bytes outside ASCII, and a comma
+// on the last byte, which tshark's search for it does not reach.
+var ntpVarLists = []string{
+	"a=1, b=2", "a, b=1,c", "a=1 , b=2", "a=,b=2", `a="x,y", b="", c=" q "`,
+	"a=1\r\nb=2\r\n", "a=x=y, b-c=1, d.e=2, f:g=3", "=1, a=2", `"q", a=2`,
+	`a="unterminated`, "a=1,,b=2", "a=1\tz, b=\x01\x80x", " a = 1 , b\t=\t2 ",
+	"a=1 2 3 ,b", `a="x"y, b=1`, "a=1\r\nb=2, c=3", `a="  ", z=2`, `a="x\"y", z=2`,
+	"a=\" \tq\", z=2", "a=\"\r\nq\r\n\", z=2", "a b c, d", `a="x" , z=2`, "a=x ,\r\n z=2",
+	"a=x, ", "a=x,", "a", " ", `a="x"`, `a=""`, `a="`, "a= ", "a= , b", `a="x" "y", b`,
+	"\xc3\xa9=1, b=2", "a=x\xc3\xa9, b=2", `a="x\x00y", b=2`, "a=1\tu\x00v, b=2",
+	"a=1, b=x\x01,", "a=1, b=x\x01q,", "a=1, b=x\x01,q",
+	"a=" + strings.Repeat("0123456789", 30),
+}
+
+// ntpVarFrames returns control messages carrying ntpVarLists: as
+// responses to read variables (opcode 2) and write variables (3), then
+// cut short (the count 1, 2 and 3 bytes past the data).
+func ntpVarFrames(t testing.TB) [][]byte {
+	var frames [][]byte
+	msg := func(flags2 byte, data string, count int) []byte {
+		m := []byte{0x16, flags2, 0, 0x44, 0x06, 0x18, 0, 0, 0, 0, byte(count >> 8), byte(count)}
+		return appFrame(append(m, data...), 123, 40000, false)
+	}
+	for _, v := range ntpVarLists {
+		frames = append(frames, msg(0x82, v, len(v)), msg(0x03, v, len(v)))
+	}
+	for _, v := range []string{"a=1, b=x", "a=1, b=x\x01", "a=1, b=x\x01q", "a=1, b=x\tq", "a=1, b=x q",
+		`a=1, b=x"q`, "a=1, b=x=q", "a=1, b=x,", "a=1, b=x, ", "a=1, b=x,\x01", "a=1, b=x\x01,", "a=1,,b"} {
+		for k := 1; k <= 3; k++ {
+			frames = append(frames, msg(0x82, v, len(v)+k))
+		}
+	}
+	return frames
+}
+
+// TestNTPControlVariablesMatchTshark holds the tree of control messages'
+// variable lists, whole and cut short, to tshark's, line for line.
+func TestNTPControlVariablesMatchTshark(t *testing.T) {
+	compareSubtreeWithTshark(t, ntpVarFrames(t), "Network Time Protocol", nil)
+}
+
+// TestNTPControlVariablesAllocateNothing: drawing a variable list takes no
+// allocation per packet.
+func TestNTPControlVariablesAllocateNothing(t *testing.T) {
+	checkTreeAllocsNothing(t, ntpVarFrames(t)[:8], "Network Time Protocol")
 }
