@@ -102,7 +102,8 @@ func (d *Decoder) decodeNTP(l *Layer) LayerType {
 	switch {
 	case n.Mode() <= NTPModeBroadcast && len(n) < ntpTimeLen,
 		n.Mode() == NTPModeControl && len(n) < ntpControlLen,
-		n.Mode() == NTPModeControl && ntpCtrlVarsCutShort(n):
+		n.Mode() == NTPModeControl && ntpCtrlVarsCutShort(n),
+		n.Mode() == NTPModePrivate && ntpPrivCut(n):
 		l.Malformed = ReasonTruncated
 	}
 	return LayerNone
@@ -171,30 +172,30 @@ func emitNTP(e *emitter, i int) {
 	}
 	private := n.Mode() == NTPModePrivate
 	e.Uint(&f[ntpFlags], uint64(n[0]))
-	if private {
-		e.NoTree()
-	} else if e.Tree() {
+	if e.Tree() {
 		b := append(e.Text(), "Flags: 0x"...)
 		b = appendHex2(b, n[0])
-		b = append(b, ", Leap Indicator: "...)
-		b = append(b, f[ntpFlagsLi].ValueNames().Name(uint64(n.Leap()))...)
+		if private { // Wireshark's mode 7 has its own flags
+			b = append(b, ", Response bit: "...)
+			b = append(b, f[ntpPrivFlagsR].ValueNames().Name(uint64(n[0]>>7))...)
+		} else {
+			b = append(b, ", Leap Indicator: "...)
+			b = append(b, f[ntpFlagsLi].ValueNames().Name(uint64(n.Leap()))...)
+		}
 		b = append(b, ", Version number: "...)
 		b = append(b, f[ntpFlagsVn].ValueNames().Name(uint64(n.Version()))...)
 		b = append(b, ", Mode: "...)
 		e.SetRepr(append(b, f[ntpFlagsMode].ValueNames().Name(uint64(n.Mode()))...))
 	}
 	e.Sub()
-	if !private { // Wireshark's mode 7 has its own flags
+	if private {
+		e.UintBits(&f[ntpPrivFlagsR], uint64(n[0]))
+		e.UintBits(&f[ntpPrivFlagsMore], uint64(n[0]))
+	} else {
 		e.UintBits(&f[ntpFlagsLi], uint64(n[0]))
 	}
 	e.UintBits(&f[ntpFlagsVn], uint64(n[0]))
-	if private {
-		e.NoTree()
-	}
 	e.UintBits(&f[ntpFlagsMode], uint64(n[0]))
-	if private {
-		e.NoTree()
-	}
 	e.Up()
 	// Wireshark shows ppoll and precision as unsigned bytes (236 for 2^-20);
 	// a message cut short shows the fields it has.
@@ -227,8 +228,11 @@ func emitNTP(e *emitter, i int) {
 	if n.HasTime() {
 		emitNTPClock(e, n)
 	}
-	if n.Mode() == NTPModeControl { // the fields a message cut short still has
+	switch n.Mode() { // the fields a message cut short still has
+	case NTPModeControl:
 		emitNTPCtrl(e, n)
+	case NTPModePrivate:
+		emitNTPPriv(e, n)
 	}
 	e.End()
 }
@@ -568,22 +572,7 @@ func emitNTPClock(e *emitter, n NTP) {
 	st := n.Stratum()
 	e.Uint(&f[ntpStratum], uint64(st))
 	if e.Tree() {
-		b := append(e.Text(), "Peer Clock Stratum: "...)
-		switch {
-		case st == 0:
-			b = append(b, "unspecified or invalid"...)
-		case st == 1:
-			b = append(b, "primary reference"...)
-		case st <= 15:
-			b = append(b, "secondary reference"...)
-		case st == 16:
-			b = append(b, "unsynchronized"...)
-		default:
-			b = append(b, "reserved"...)
-		}
-		b = append(b, " ("...)
-		b = strconv.AppendUint(b, uint64(st), 10)
-		e.SetRepr(append(b, ')'))
+		e.SetRepr(appendNTPStratum(e.Text(), st))
 	}
 	e.Uint(&f[ntpPpoll], uint64(n[2]))
 	if e.Tree() {
@@ -639,6 +628,27 @@ func emitNTPClock(e *emitter, n NTP) {
 			e.Bytes(&f[ntpMAC], n[ntpTimeLen+4:])
 		}
 	}
+}
+
+// appendNTPStratum appends stratum st's line as tshark words it ("Peer
+// Clock Stratum: secondary reference (2)").
+func appendNTPStratum(b []byte, st uint8) []byte {
+	b = append(b, "Peer Clock Stratum: "...)
+	switch {
+	case st == 0:
+		b = append(b, "unspecified or invalid"...)
+	case st == 1:
+		b = append(b, "primary reference"...)
+	case st <= 15:
+		b = append(b, "secondary reference"...)
+	case st == 16:
+		b = append(b, "unsynchronized"...)
+	default:
+		b = append(b, "reserved"...)
+	}
+	b = append(b, " ("...)
+	b = strconv.AppendUint(b, uint64(st), 10)
+	return append(b, ')')
 }
 
 // appendNTPRefID appends the reference ID as Wireshark words it.
@@ -703,6 +713,74 @@ const (
 	ntpCtrlCount
 	ntpCtrlData
 	ntpCtrlItem
+	ntpPrivFlagsR
+	ntpPrivFlagsMore
+	ntpPrivAuthSeq
+	ntpPrivAuth
+	ntpPrivSeq
+	ntpPrivImpl
+	ntpPrivReqcode
+	ntpPrivErr
+	ntpPrivNumitems
+	ntpPrivReserved
+	ntpPrivItemsize
+	ntpPrivItem
+	// AUTHINFO's item.
+	ntpPrivTimereset
+	ntpPrivNumkeys
+	ntpPrivNumfreekeys
+	ntpPrivKeylookups
+	ntpPrivKeynotfound
+	ntpPrivEncryptions
+	ntpPrivDecryptions
+	ntpPrivExpired
+	ntpPrivKeyuncached
+	// LOOP_INFO's.
+	ntpPrivLastOffset
+	ntpPrivDriftComp
+	ntpPrivCompliance
+	ntpPrivWatchdogTimer
+	// GET_KERNEL's.
+	ntpPrivKernelOffset
+	ntpPrivFreq
+	ntpPrivMaxerror
+	ntpPrivEsterror
+	ntpPrivStatus
+	ntpPrivShift
+	ntpPrivConstant
+	ntpPrivPrecision
+	ntpPrivTolerance
+	ntpPrivPpsfreq
+	ntpPrivJitter
+	ntpPrivStabil
+	ntpPrivJitcnt
+	ntpPrivCalcnt
+	ntpPrivErrcnt
+	ntpPrivStbcnt
+	// PEER_LIST_SUM's.
+	ntpPrivDstaddress
+	ntpPrivSrcaddress
+	ntpPrivSrcport
+	ntpPrivHpoll
+	ntpPrivReach
+	ntpPrivPeerFlags
+	ntpPrivPeerFlagsConfig
+	ntpPrivPeerFlagsSyspeer
+	ntpPrivPeerFlagsBurst
+	ntpPrivPeerFlagsRefclock
+	ntpPrivPeerFlagsPrefer
+	ntpPrivPeerFlagsAuthenable
+	ntpPrivPeerFlagsSelCandidate
+	ntpPrivPeerFlagsShortlist
+	ntpPrivHmode
+	ntpPrivDelay
+	ntpPrivOffset
+	ntpPrivDispersion
+	ntpPrivIPv6Flag
+	ntpPrivUnused
+	ntpPrivDstaddress6
+	ntpPrivSrcaddress6
+	ntpPrivTstamp
 	ntpFieldCount
 )
 
@@ -750,6 +828,72 @@ var ntpFields = [ntpFieldCount]Field{
 	ntpCtrlCount:          {Name: "ntp.ctrl.count", Label: "Count", Kind: KindUint, Width: 16},
 	ntpCtrlData:           {Name: "ntp.ctrl.data", Label: "Data", Kind: KindNone},
 	ntpCtrlItem:           {Name: "ntp.ctrl.item", Label: "Item", Kind: KindNone},
+	// Mode 7 (private): its header, and the items of the requests rawcap
+	// reads.
+	ntpPrivFlagsR:                {Name: "ntp.priv.flags.r", Label: "Response bit", Kind: KindUint, Width: 8, Mask: 0x80},
+	ntpPrivFlagsMore:             {Name: "ntp.priv.flags.more", Label: "More bit", Kind: KindUint, Width: 8, Mask: 0x40},
+	ntpPrivAuthSeq:               {Name: "ntp.priv.auth_seq", Label: "Auth, sequence", Kind: KindUint, Width: 8},
+	ntpPrivAuth:                  {Name: "ntp.priv.auth", Label: "Auth bit", Kind: KindUint, Width: 8, Mask: 0x80},
+	ntpPrivSeq:                   {Name: "ntp.priv.seq", Label: "Sequence number", Kind: KindUint, Width: 8, Mask: 0x7f},
+	ntpPrivImpl:                  {Name: "ntp.priv.impl", Label: "Implementation", Kind: KindUint, Width: 8},
+	ntpPrivReqcode:               {Name: "ntp.priv.reqcode", Label: "Request code", Kind: KindUint, Width: 8},
+	ntpPrivErr:                   {Name: "ntp.priv.err", Label: "Err", Kind: KindUint, Width: 8, Base: BaseHex},
+	ntpPrivNumitems:              {Name: "ntp.priv.numitems", Label: "Number of data items", Kind: KindUint, Width: 16},
+	ntpPrivReserved:              {Name: "ntp.priv.reserved", Label: "Reserved", Kind: KindUint, Width: 8, Base: BaseHex},
+	ntpPrivItemsize:              {Name: "ntp.priv.itemsize", Label: "Size of data item", Kind: KindUint, Width: 16},
+	ntpPrivItem:                  {Name: "ntp.priv.mode7.item", Label: "Mode7 item", Kind: KindString},
+	ntpPrivTimereset:             {Name: "ntp.priv.mode7.timereset", Label: "Time reset", Kind: KindUint, Width: 32},
+	ntpPrivNumkeys:               {Name: "ntp.priv.mode7.numkeys", Label: "Num keys", Kind: KindUint, Width: 32},
+	ntpPrivNumfreekeys:           {Name: "ntp.priv.mode7.numfreekeys", Label: "Num free keys", Kind: KindUint, Width: 32},
+	ntpPrivKeylookups:            {Name: "ntp.priv.mode7.keylookups", Label: "Keylookups", Kind: KindUint, Width: 32},
+	ntpPrivKeynotfound:           {Name: "ntp.priv.mode7.keynotfound", Label: "Key not found", Kind: KindUint, Width: 32},
+	ntpPrivEncryptions:           {Name: "ntp.priv.mode7.encryptions", Label: "Encryptions", Kind: KindUint, Width: 32},
+	ntpPrivDecryptions:           {Name: "ntp.priv.mode7.decryptions", Label: "Decryptions", Kind: KindUint, Width: 32},
+	ntpPrivExpired:               {Name: "ntp.priv.mode7.expired", Label: "Expired", Kind: KindUint, Width: 32},
+	ntpPrivKeyuncached:           {Name: "ntp.priv.mode7.keyuncached", Label: "Key uncached", Kind: KindUint, Width: 32},
+	ntpPrivLastOffset:            {Name: "ntp.priv.mode7.last_offset", Label: "Last offset", Kind: KindInt, Width: 64},
+	ntpPrivDriftComp:             {Name: "ntp.priv.mode7.drift_comp", Label: "Drift comp", Kind: KindInt, Width: 64},
+	ntpPrivCompliance:            {Name: "ntp.priv.mode7.compliance", Label: "Compliance", Kind: KindUint, Width: 32},
+	ntpPrivWatchdogTimer:         {Name: "ntp.priv.mode7.watchdog_timer", Label: "Watchdog timer", Kind: KindUint, Width: 32},
+	ntpPrivKernelOffset:          {Name: "ntp.priv.mode7.kernel_offset", Label: "Offset", Kind: KindInt, Width: 32},
+	ntpPrivFreq:                  {Name: "ntp.priv.mode7.freq", Label: "Freq", Kind: KindInt, Width: 32},
+	ntpPrivMaxerror:              {Name: "ntp.priv.mode7.maxerror", Label: "Max error", Kind: KindInt, Width: 32},
+	ntpPrivEsterror:              {Name: "ntp.priv.mode7.esterror", Label: "Est error", Kind: KindInt, Width: 32},
+	ntpPrivStatus:                {Name: "ntp.priv.mode7.status", Label: "Status", Kind: KindUint, Width: 16},
+	ntpPrivShift:                 {Name: "ntp.priv.mode7.shift", Label: "Shift", Kind: KindUint, Width: 16},
+	ntpPrivConstant:              {Name: "ntp.priv.mode7.constant", Label: "Constant", Kind: KindInt, Width: 32},
+	ntpPrivPrecision:             {Name: "ntp.priv.mode7.precision", Label: "Precision", Kind: KindInt, Width: 32},
+	ntpPrivTolerance:             {Name: "ntp.priv.mode7.tolerance", Label: "tolerance", Kind: KindInt, Width: 32},
+	ntpPrivPpsfreq:               {Name: "ntp.priv.mode7.ppsfreq", Label: "ppsfreq", Kind: KindInt, Width: 32},
+	ntpPrivJitter:                {Name: "ntp.priv.mode7.jitter", Label: "jitter", Kind: KindInt, Width: 32},
+	ntpPrivStabil:                {Name: "ntp.priv.mode7.stabil", Label: "stabil", Kind: KindInt, Width: 32},
+	ntpPrivJitcnt:                {Name: "ntp.priv.mode7.jitcnt", Label: "jitcnt", Kind: KindInt, Width: 32},
+	ntpPrivCalcnt:                {Name: "ntp.priv.mode7.calcnt", Label: "calcnt", Kind: KindInt, Width: 32},
+	ntpPrivErrcnt:                {Name: "ntp.priv.mode7.errcnt", Label: "errcnt", Kind: KindInt, Width: 32},
+	ntpPrivStbcnt:                {Name: "ntp.priv.mode7.stbcnt", Label: "stbcnt", Kind: KindInt, Width: 32},
+	ntpPrivDstaddress:            {Name: "ntp.priv.mode7.dstaddress", Label: "Destination address", Kind: KindIPv4},
+	ntpPrivSrcaddress:            {Name: "ntp.priv.mode7.srcaddress", Label: "Source address", Kind: KindIPv4},
+	ntpPrivSrcport:               {Name: "ntp.priv.mode7.srcport", Label: "Source port", Kind: KindUint, Width: 16},
+	ntpPrivHpoll:                 {Name: "ntp.priv.mode7.hpoll", Label: "Host polling interval", Kind: KindInt, Width: 8},
+	ntpPrivReach:                 {Name: "ntp.priv.mode7.reach", Label: "Reach", Kind: KindUint, Width: 8},
+	ntpPrivPeerFlags:             {Name: "ntp.priv.mode7.peer.flags", Label: "Flags", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0xff},
+	ntpPrivPeerFlagsConfig:       {Name: "ntp.priv.mode7.peer.flags.config", Label: "Config", Kind: KindBool, Width: 8, Mask: 0x1},
+	ntpPrivPeerFlagsSyspeer:      {Name: "ntp.priv.mode7.peer.flags.syspeer", Label: "Syspeer", Kind: KindBool, Width: 8, Mask: 0x2},
+	ntpPrivPeerFlagsBurst:        {Name: "ntp.priv.mode7.peer.flags.burst", Label: "Burst", Kind: KindBool, Width: 8, Mask: 0x4},
+	ntpPrivPeerFlagsRefclock:     {Name: "ntp.priv.mode7.peer.flags.refclock", Label: "Refclock", Kind: KindBool, Width: 8, Mask: 0x8},
+	ntpPrivPeerFlagsPrefer:       {Name: "ntp.priv.mode7.peer.flags.prefer", Label: "Prefer", Kind: KindBool, Width: 8, Mask: 0x10},
+	ntpPrivPeerFlagsAuthenable:   {Name: "ntp.priv.mode7.peer.flags.authenable", Label: "Auth enable", Kind: KindBool, Width: 8, Mask: 0x20},
+	ntpPrivPeerFlagsSelCandidate: {Name: "ntp.priv.mode7.peer.flags.sel_candidate", Label: "Sel Candidate", Kind: KindBool, Width: 8, Mask: 0x40},
+	ntpPrivPeerFlagsShortlist:    {Name: "ntp.priv.mode7.peer.flags.shortlist", Label: "Shortlist", Kind: KindBool, Width: 8, Mask: 0x80},
+	ntpPrivHmode:                 {Name: "ntp.priv.mode7.hmode", Label: "HMode", Kind: KindUint, Width: 8},
+	ntpPrivDelay:                 {Name: "ntp.priv.mode7.delay", Label: "Delay", Kind: KindInt, Width: 32},
+	ntpPrivOffset:                {Name: "ntp.priv.mode7.offset", Label: "Offset", Kind: KindUint, Width: 64},
+	ntpPrivDispersion:            {Name: "ntp.priv.mode7.dispersion", Label: "Dispersion", Kind: KindUint, Width: 32},
+	ntpPrivIPv6Flag:              {Name: "ntp.priv.mode7.ipv6_flag", Label: "IPv6 Flag", Kind: KindUint, Width: 32},
+	ntpPrivUnused:                {Name: "ntp.priv.mode7.unused", Label: "Unused", Kind: KindBytes},
+	ntpPrivDstaddress6:           {Name: "ntp.priv.mode7.dstaddress6", Label: "IPv6 destination addr", Kind: KindIPv6},
+	ntpPrivSrcaddress6:           {Name: "ntp.priv.mode7.srcaddress6", Label: "IPv6 source addr", Kind: KindIPv6},
+	ntpPrivTstamp:                {Name: "ntp.priv.tstamp", Label: "Authentication timestamp", Kind: KindTime},
 }
 
 var protoNTP = protoField("ntp", "Network Time Protocol")

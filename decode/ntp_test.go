@@ -171,3 +171,81 @@ func TestNTPControlVariablesMatchTshark(t *testing.T) {
 func TestNTPControlVariablesAllocateNothing(t *testing.T) {
 	checkTreeAllocsNothing(t, ntpVarFrames(t)[:8], "Network Time Protocol")
 }
+
+// ntpPrivFrames returns mode 7 messages for each branch of tshark's
+// reading of them: responses to the request codes rawcap reads, with their
+// items whole, missing, cut short or spaced by another item size; a
+// request with items; error codes; implementations other than XNTPD;
+// headers cut after every byte; authenticated requests of every length
+// around their trailer. The PEER_INFO response (index 5) holds items
+// rawcap does not read.
+func ntpPrivFrames(t testing.TB) [][]byte {
+	pls := mustHex(t, "7f000001 7f7f0100 007b 0a 06 0a ff 09 03 00000000 0000000000000000 000007df "+
+		"00000000 000000c8 02000000000000000000000000000000 00000000000000000000000000000000")
+	pat := func(n int) []byte {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = byte(i*7 + 1)
+		}
+		return b
+	}
+	m7 := func(b0, auth, impl, code byte, err, items, size int, data []byte) []byte {
+		m := []byte{b0, auth, impl, code, byte(err<<4 | items>>8), byte(items), byte(size >> 8), byte(size)}
+		return appFrame(append(m, data...), 123, 40000, false)
+	}
+	frames := [][]byte{
+		m7(0x97, 0, 3, 1, 0, 1, 72, pls),
+		m7(0x97, 0, 3, 1, 0, 2, 72, append(append([]byte{}, pls...), pls...)),
+		m7(0x97, 0, 3, 1, 0, 2, 72, pls),
+		m7(0x97, 0, 3, 1, 0, 1, 72, pls[:40]),
+		m7(0x97, 0, 3, 1, 0, 2, 32, append(append([]byte{}, pls[:32]...), pls...)),
+		m7(0x97, 0, 3, 2, 0, 1, 72, pls),
+		m7(0x17, 0, 3, 1, 0, 1, 72, pls),
+		m7(0x97, 0, 3, 28, 4, 0, 0, nil),
+		m7(0x97, 0, 3, 28, 9, 0, 0, nil),
+		m7(0xd7, 0x85, 0, 28, 0, 0, 0, nil),
+		m7(0x97, 0, 3, 99, 0, 0, 0, nil),
+		m7(0x97, 0, 3, 8, 0, 1, 24, pat(24)),
+		m7(0x97, 0, 3, 38, 0, 1, 60, pat(60)),
+		m7(0x97, 0, 3, 28, 0, 2, 36, pat(72)),
+		m7(0x97, 0x80, 3, 28, 0, 2, 36, pat(272)),
+		m7(0x17, 0x80, 3, 28, 0, 6, 36, pat(272)),
+	}
+	hdr := m7(0x97, 0, 3, 1, 0, 1, 0, nil)
+	for n := 1; n < 8; n++ {
+		frames = append(frames, appFrame(hdr[42:42+n], 123, 40000, false))
+	}
+	for _, l := range []int{100, 184, 191, 192, 195, 196, 197, 200, 300} {
+		for _, impl := range []byte{0, 2, 3} {
+			frames = append(frames, m7(0x17, 0x80, impl, 28, 0, 0, 0, pat(l-8)))
+		}
+	}
+	return frames
+}
+
+// TestNTPPrivateMatchesTshark holds mode 7 messages' tree, fields and
+// packet list to tshark's.
+func TestNTPPrivateMatchesTshark(t *testing.T) {
+	frames := ntpPrivFrames(t)
+	compareSubtreeWithTshark(t, frames, "Network Time Protocol",
+		map[int]string{5: "PEER_INFO's items are not read yet"})
+	read := append(frames[:5:5], frames[6:]...) // without PEER_INFO
+	compareFieldsWithTshark(t, writeTestPcap(t, read), read, []string{
+		"ntp.flags", "ntp.priv.flags.r", "ntp.priv.flags.more", "ntp.flags.vn", "ntp.flags.mode",
+		"ntp.priv.auth_seq", "ntp.priv.auth", "ntp.priv.seq", "ntp.priv.impl", "ntp.priv.reqcode",
+		"ntp.priv.err", "ntp.priv.numitems", "ntp.priv.reserved", "ntp.priv.itemsize",
+		"ntp.priv.mode7.item", "ntp.priv.mode7.dstaddress", "ntp.priv.mode7.srcport", "ntp.stratum",
+		"ntp.priv.mode7.hpoll", "ntp.ppoll", "ntp.priv.mode7.peer.flags", "ntp.priv.mode7.peer.flags.shortlist",
+		"ntp.priv.mode7.hmode", "ntp.priv.mode7.delay", "ntp.priv.mode7.offset", "ntp.priv.mode7.unused",
+		"ntp.priv.mode7.srcaddress6", "ntp.priv.mode7.timereset", "ntp.priv.mode7.keyuncached",
+		"ntp.priv.mode7.last_offset", "ntp.priv.mode7.drift_comp", "ntp.priv.mode7.watchdog_timer",
+		"ntp.priv.mode7.kernel_offset", "ntp.priv.mode7.status", "ntp.priv.mode7.stbcnt",
+		"ntp.priv.tstamp", "ntp.keyid", "ntp.mac",
+	})
+}
+
+// TestNTPPrivateAllocatesNothing: drawing mode 7 messages takes no
+// allocation per packet.
+func TestNTPPrivateAllocatesNothing(t *testing.T) {
+	checkTreeAllocsNothing(t, ntpPrivFrames(t)[:16], "Network Time Protocol")
+}
