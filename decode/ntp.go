@@ -197,35 +197,9 @@ func emitNTP(e *emitter, i int) {
 	e.UintBits(&f[ntpFlagsVn], uint64(n[0]))
 	e.UintBits(&f[ntpFlagsMode], uint64(n[0]))
 	e.Up()
-	// Wireshark shows ppoll and precision as unsigned bytes (236 for 2^-20);
-	// a message cut short shows the fields it has.
-	if n.Mode() <= NTPModeBroadcast && !n.HasTime() {
-		for k := range 3 {
-			if len(n) > 1+k {
-				e.Uint(&f[ntpStratum+k], uint64(n[1+k]))
-				e.NoTree()
-			}
-		}
-		if len(n) >= 8 {
-			e.Uint(&f[ntpRootdelay], uint64(n.RootDelay()))
-			e.NoTree()
-		}
-		if len(n) >= 12 {
-			e.Uint(&f[ntpRootdispersion], uint64(n.RootDispersion()))
-			e.NoTree()
-		}
-		if len(n) >= 16 {
-			e.Bytes(&f[ntpRefid], n.RefID())
-			e.NoTree()
-		}
-		for k := range 3 {
-			if len(n) >= 24+8*k {
-				emitNTPTime(e, &f[ntpReftime+k], n[16+8*k:])
-				e.NoTree()
-			}
-		}
-	}
-	if n.HasTime() {
+	// Wireshark shows ppoll and precision as unsigned bytes (236 for
+	// 2^-20).
+	if n.Mode() <= NTPModeBroadcast {
 		emitNTPClock(e, n)
 	}
 	switch n.Mode() { // the fields a message cut short still has
@@ -566,13 +540,20 @@ func emitNTPCtrlVars(e *emitter, data []byte, end int) {
 }
 
 // emitNTPClock emits the fields of a message that carries the clock's
-// time (modes 1 to 5), with tshark's tree wording.
+// time (modes 0 to 5), with tshark's tree wording: those n holds whole
+// when it is cut short.
 func emitNTPClock(e *emitter, n NTP) {
 	f := &ntpFields
+	if len(n) < 2 {
+		return
+	}
 	st := n.Stratum()
 	e.Uint(&f[ntpStratum], uint64(st))
 	if e.Tree() {
 		e.SetRepr(appendNTPStratum(e.Text(), st))
+	}
+	if len(n) < 3 {
+		return
 	}
 	e.Uint(&f[ntpPpoll], uint64(n[2]))
 	if e.Tree() {
@@ -589,6 +570,9 @@ func emitNTPClock(e *emitter, n NTP) {
 		}
 		e.SetRepr(b)
 	}
+	if len(n) < 4 {
+		return
+	}
 	e.Uint(&f[ntpPrecision], uint64(n[3]))
 	if e.Tree() {
 		b := append(e.Text(), "Peer Clock Precision: "...)
@@ -598,6 +582,9 @@ func emitNTPClock(e *emitter, n NTP) {
 	// tshark shows the raw 16.16 fixed-point values, and seconds in its
 	// tree.
 	for _, k := range [...]int{ntpRootdelay, ntpRootdispersion} {
+		if len(n) < 8+4*(k-ntpRootdelay) {
+			return
+		}
 		v := n.RootDelay()
 		if k == ntpRootdispersion {
 			v = n.RootDispersion()
@@ -610,6 +597,9 @@ func emitNTPClock(e *emitter, n NTP) {
 			e.SetRepr(append(b, " seconds"...))
 		}
 	}
+	if len(n) < 16 {
+		return
+	}
 	ref := n.RefID()
 	e.Bytes(&f[ntpRefid], ref)
 	// Wireshark names reference clocks from a table rawcap does not carry
@@ -620,6 +610,9 @@ func emitNTPClock(e *emitter, n NTP) {
 		e.SetRepr(appendNTPRefID(append(e.Text(), "Reference ID: "...), st, ref))
 	}
 	for k := range 4 {
+		if len(n) < 24+8*k {
+			return
+		}
 		emitNTPTime(e, &f[ntpReftime+k], n[16+8*k:])
 	}
 	if len(n) >= ntpTimeLen+4 {

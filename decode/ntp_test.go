@@ -249,3 +249,20 @@ func TestNTPPrivateMatchesTshark(t *testing.T) {
 func TestNTPPrivateAllocatesNothing(t *testing.T) {
 	checkTreeAllocsNothing(t, ntpPrivFrames(t)[:16], "Network Time Protocol")
 }
+
+// TestNTPCutShortMatchesTshark cuts a server message after each of its
+// bytes: rawcap draws the fields each holds whole and marks the rest
+// malformed, as tshark does.
+func TestNTPCutShortMatchesTshark(t *testing.T) {
+	var msg []byte
+	for _, v := range ntpVectors {
+		if v.name == "server-neg" { // stratum 3, an IPv4 reference
+			msg = mustHex(t, v.hex)
+		}
+	}
+	var frames [][]byte
+	for n := 1; n < len(msg); n++ {
+		frames = append(frames, appFrame(msg[:n], 40123, 123, false))
+	}
+	compareSubtreeWithTshark(t, frames, "Network Time Protocol", nil)
+}
