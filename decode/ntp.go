@@ -1,6 +1,7 @@
 package decode
 
 import (
+	"bytes"
 	"math"
 	"math/bits"
 	"strconv"
@@ -103,6 +104,7 @@ func (d *Decoder) decodeNTP(l *Layer) LayerType {
 	case n.Mode() <= NTPModeBroadcast && len(n) < ntpTimeLen,
 		n.Mode() == NTPModeControl && len(n) < ntpControlLen,
 		n.Mode() == NTPModeControl && ntpCtrlVarsCutShort(n),
+		n.Mode() == NTPModeControl && ntpCtrlTextField(n[1]) != 0 && 12+int(be16(n[10:])) > len(n),
 		n.Mode() == NTPModePrivate && ntpPrivCut(n):
 		l.Malformed = ReasonTruncated
 	}
@@ -126,6 +128,37 @@ func ntpCtrlVarsCutShort(n NTP) bool {
 		off = v.next
 	}
 	return false
+}
+
+// ntpStray reports whether b, a text's bytes from its NUL on, holds
+// anything but NULs: tshark's "Trailing stray characters".
+func ntpStray(b []byte) bool {
+	for _, c := range b {
+		if c != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// ntpCtrlTextField returns the field of the text the data of a control
+// message whose second byte is flags2 holds (an asynchronous message's
+// trap message, a configuration, an MRU list, an ordered list, a nonce),
+// 0 for the other opcodes.
+func ntpCtrlTextField(flags2 byte) int {
+	switch flags2 & 0x1f {
+	case 7:
+		return ntpCtrlTrapmsg
+	case 8, 9:
+		return ntpCtrlConfiguration
+	case 10:
+		return ntpCtrlMRU
+	case 11:
+		return ntpCtrlOrdlist
+	case 12:
+		return ntpCtrlNonce
+	}
+	return 0
 }
 
 // ntpCtrlHasVars reports whether control message n's data is a list of
@@ -251,10 +284,10 @@ func emitNTPCtrl(e *emitter, n NTP) {
 
 // emitNTPCtrlStatus emits a control message's status word v, read as
 // tshark reads it: in a response with the error bit, the error status; in
-// another response, the system's status (association 0) or the
-// association's (peer status); in a request it has no parts. A clock's
-// status (reading or writing clock variables) is not read yet: its word is
-// emitted without its parts and without a line.
+// another response to reading or writing clock variables, the clock's; to
+// reading status or variables, writing variables or an asynchronous
+// message, the system's status (association 0) or the association's (peer
+// status); otherwise, and in a request, it has no parts.
 func emitNTPCtrlStatus(e *emitter, flags2 byte, assoc, v uint16) {
 	f := &ntpFields
 	e.Uint(&f[ntpCtrlStatus], uint64(v))
@@ -267,8 +300,9 @@ func emitNTPCtrlStatus(e *emitter, flags2 byte, assoc, v uint16) {
 	case flags2&0x40 != 0:
 		parts = f[ntpCtrlErrStatus : ntpCtrlErrStatus+1]
 	case opcode == 4 || opcode == 5:
-		e.NoTree()
-		return
+		parts = f[ntpCtrlClockStatus : ntpCtrlClockCode+1]
+	case opcode != 1 && opcode != 2 && opcode != 3 && opcode != 7:
+		return // no parts
 	case assoc != 0:
 		parts = f[ntpCtrlPeerConfig : ntpCtrlPeerCode+1]
 	default:
@@ -293,7 +327,11 @@ func emitNTPStatusParts(e *emitter, v uint64, parts []Field) {
 			}
 			if vn := p.ValueNames(); vn != nil && len(vn.Values) > 0 {
 				b = append(append(append(b, ", "...), p.Label...), ": "...)
-				b = append(b, vn.Name(v&p.Mask>>bits.TrailingZeros64(p.Mask))...)
+				if name := vn.Name(v & p.Mask >> bits.TrailingZeros64(p.Mask)); name != "" {
+					b = append(b, name...)
+				} else {
+					b = append(b, "Unknown"...)
+				}
 			}
 		}
 		e.SetRepr(b)
@@ -324,9 +362,26 @@ func emitNTPCtrlData(e *emitter, n NTP) {
 	list := n[1]&0xdf == 0x81 && be16(n[6:]) == 0 // a response, no error, read status, association 0
 	e.None(&f[ntpCtrlData])
 	if !list {
-		if e.Tree() && ntpCtrlHasVars(n) {
+		switch k := ntpCtrlTextField(n[1]); {
+		case e.Tree() && ntpCtrlHasVars(n):
 			e.Sub()
 			emitNTPCtrlVars(e, data, int(be16(n[10:])))
+			e.Up()
+		case k != 0 && len(data) == int(be16(n[10:])):
+			// A text read as ASCII, up to a NUL.
+			e.Sub()
+			e.TextDone(&f[k], appendWSText(e.Text(), data))
+			if e.Tree() {
+				b := e.Text()
+				at := len(b)
+				b = appendWSLabelText(append(append(b, f[k].Label...), ": "...), data)
+				e.SetRepr(truncLabelAt(b, at, len(f[k].Label)))
+				if z := bytes.IndexByte(data, 0); z >= 0 && ntpStray(data[z:]) {
+					e.Sub()
+					e.ExpertLine("Warning", "Undecoded", "Trailing stray characters", nil)
+					e.Up()
+				}
+			}
 			e.Up()
 		}
 		return
@@ -701,11 +756,18 @@ const (
 	ntpCtrlPeerSelection
 	ntpCtrlPeerCount
 	ntpCtrlPeerCode
+	ntpCtrlClockStatus
+	ntpCtrlClockCode
 	ntpCtrlAssocid
 	ntpCtrlOffset
 	ntpCtrlCount
 	ntpCtrlData
 	ntpCtrlItem
+	ntpCtrlTrapmsg
+	ntpCtrlConfiguration
+	ntpCtrlMRU
+	ntpCtrlOrdlist
+	ntpCtrlNonce
 	ntpPrivFlagsR
 	ntpPrivFlagsMore
 	ntpPrivAuthSeq
@@ -816,11 +878,18 @@ var ntpFields = [ntpFieldCount]Field{
 	ntpCtrlPeerSelection:  {Name: "ntp.ctrl.peer_status.selection", Label: "Peer Selection", Kind: KindUint, Width: 16, Mask: 0x700},
 	ntpCtrlPeerCount:      {Name: "ntp.ctrl.peer_status.count", Label: "Peer Event Counter", Kind: KindUint, Width: 16, Mask: 0xf0},
 	ntpCtrlPeerCode:       {Name: "ntp.ctrl.peer_status.code", Label: "Peer Event Code", Kind: KindUint, Width: 16, Mask: 0xf},
+	ntpCtrlClockStatus:    {Name: "ntp.ctrl.clock_status.status", Label: "Clock Status", Kind: KindUint, Width: 16, Mask: 0xff00},
+	ntpCtrlClockCode:      {Name: "ntp.ctrl.clock_status.code", Label: "Clock Event Code", Kind: KindUint, Width: 16, Mask: 0xff},
 	ntpCtrlAssocid:        {Name: "ntp.ctrl.associd", Label: "AssociationID", Kind: KindUint, Width: 16},
 	ntpCtrlOffset:         {Name: "ntp.ctrl.offset", Label: "Offset", Kind: KindUint, Width: 16},
 	ntpCtrlCount:          {Name: "ntp.ctrl.count", Label: "Count", Kind: KindUint, Width: 16},
 	ntpCtrlData:           {Name: "ntp.ctrl.data", Label: "Data", Kind: KindNone},
 	ntpCtrlItem:           {Name: "ntp.ctrl.item", Label: "Item", Kind: KindNone},
+	ntpCtrlTrapmsg:        {Name: "ntp.ctrl.trapmsg", Label: "Trap message", Kind: KindString},
+	ntpCtrlConfiguration:  {Name: "ntp.ctrl.configuration", Label: "Configuration", Kind: KindString},
+	ntpCtrlMRU:            {Name: "ntp.ctrl.mru", Label: "MRU", Kind: KindString},
+	ntpCtrlOrdlist:        {Name: "ntp.ctrl.ordlist", Label: "Ordered List", Kind: KindString},
+	ntpCtrlNonce:          {Name: "ntp.ctrl.nonce", Label: "Nonce", Kind: KindString},
 	// Mode 7 (private): its header, and the items of the requests rawcap
 	// reads.
 	ntpPrivFlagsR:                {Name: "ntp.priv.flags.r", Label: "Response bit", Kind: KindUint, Width: 8, Mask: 0x80},

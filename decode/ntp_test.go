@@ -166,10 +166,11 @@ func TestNTPControlVariablesMatchTshark(t *testing.T) {
 	compareSubtreeWithTshark(t, ntpVarFrames(t), "Network Time Protocol", nil)
 }
 
-// TestNTPControlVariablesAllocateNothing: drawing a variable list takes no
-// allocation per packet.
+// TestNTPControlVariablesAllocateNothing: drawing a variable list, a
+// status word or a text takes no allocation per packet.
 func TestNTPControlVariablesAllocateNothing(t *testing.T) {
-	checkTreeAllocsNothing(t, ntpVarFrames(t)[:8], "Network Time Protocol")
+	frames := append(ntpVarFrames(t)[:8], ntpCtrlFrames(t)[:12]...)
+	checkTreeAllocsNothing(t, append(frames, ntpCtrlFrames(t)[32*6:]...), "Network Time Protocol")
 }
 
 // ntpPrivFrames returns mode 7 messages for each branch of tshark's
@@ -265,4 +266,43 @@ func TestNTPCutShortMatchesTshark(t *testing.T) {
 		frames = append(frames, appFrame(msg[:n], 40123, 123, false))
 	}
 	compareSubtreeWithTshark(t, frames, "Network Time Protocol", nil)
+}
+
+// ntpCtrlFrames returns control messages for the status word and the
+// texts: every opcode as a request, a response and an error response, of
+// association 0 and 3; the texts of opcodes 7 to 12 (with NULs, bytes
+// outside ASCII, control characters, a label tshark cuts, a count past the
+// captured bytes).
+func ntpCtrlFrames(t testing.TB) [][]byte {
+	msg := func(flags2 byte, assoc int, data string, count int) []byte {
+		m := []byte{0x16, flags2, 0, 1, 0x96, 0x1a, 0, byte(assoc), 0, 0, byte(count >> 8), byte(count)}
+		return appFrame(append(m, data...), 123, 40000, false)
+	}
+	var frames [][]byte
+	for op := range byte(32) {
+		for _, fl := range []byte{0x80, 0xc0, 0} {
+			frames = append(frames, msg(fl|op, 0, "", 0), msg(fl|op, 3, "", 0))
+		}
+	}
+	for op := byte(7); op <= 12; op++ {
+		frames = append(frames, msg(0x80|op, 0, "a=1, b=2", 8), msg(op, 0, "x\x00y", 3))
+	}
+	for _, v := range []string{"x\xc3\xa9y", "x\x80y", "a\r\nb\tc", strings.Repeat("q", 300),
+		"x\x00", "x\x00\x00", "\x00", "x\x00\x00y"} {
+		frames = append(frames, msg(0x88, 0, v, len(v)))
+	}
+	frames = append(frames, msg(0x88, 0, "abc", 10), msg(0x80, 0, "ab", 5), msg(0x86, 0, "ab", 5))
+	return frames
+}
+
+// TestNTPControlStatusAndTextsMatchTshark holds control messages' status
+// words and texts to tshark's tree and fields.
+func TestNTPControlStatusAndTextsMatchTshark(t *testing.T) {
+	frames := ntpCtrlFrames(t)
+	compareSubtreeWithTshark(t, frames, "Network Time Protocol", nil)
+	compareFieldsWithTshark(t, writeTestPcap(t, frames), frames, []string{
+		"ntp.ctrl.status", "ntp.ctrl.err_status", "ntp.ctrl.sys_status.clksrc", "ntp.ctrl.peer_status.selection",
+		"ntp.ctrl.clock_status.status", "ntp.ctrl.clock_status.code", "ntp.ctrl.data", "ntp.ctrl.trapmsg",
+		"ntp.ctrl.configuration", "ntp.ctrl.mru", "ntp.ctrl.ordlist", "ntp.ctrl.nonce",
+	})
 }
