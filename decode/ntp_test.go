@@ -94,6 +94,11 @@ var ntpVectors = []appVector{
 	{name: "private-mode7", sport: 40123, dport: 123, want: "NTPv2, Reserved, length 48",
 		hex: "17 80 03 2a 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 " +
 			"00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00"},
+	{name: "private-peer-list", sport: 40123, dport: 123, want: "NTPv2, Reserved, length 80",
+		hex: "97 00 03 01 00 01 00 48 7f 00 00 01 7f 7f 01 00 00 7b 0a 06 0a ff 09 03 " +
+			"00 00 00 00 00 00 00 00 00 00 00 00 00 00 07 df 00 00 00 00 00 00 00 c8 " +
+			"02 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 " +
+			"00 00 00 00 00 00 00 00"},
 	{name: "one-byte", sport: 40123, dport: 123, want: "NTPv4, Client, length 1",
 		hex: "23"},
 	{name: "y2036", sport: 40123, dport: 123, want: "NTPv4, Server, length 48",
