@@ -225,9 +225,7 @@ func infoNTP(b []byte, d *Decoder, i int) []byte {
 		if c := n[3]; int(c) < len(colNTPPrivateCodes) && colNTPPrivateCodes[c] != "" {
 			b = append(b, colNTPPrivateCodes[c]...)
 		} else {
-			b = append(b, "Unknown request code ("...)
-			b = strconv.AppendUint(b, uint64(c), 10)
-			b = append(b, ')')
+			b = append(b, "Unknown"...)
 		}
 	}
 	return b

@@ -1,6 +1,7 @@
 package decode
 
 import (
+	"bytes"
 	"math"
 	"math/bits"
 	"strconv"
@@ -101,10 +102,71 @@ func (d *Decoder) decodeNTP(l *Layer) LayerType {
 	}
 	switch {
 	case n.Mode() <= NTPModeBroadcast && len(n) < ntpTimeLen,
-		n.Mode() == NTPModeControl && len(n) < ntpControlLen:
+		n.Mode() == NTPModeControl && len(n) < ntpControlLen,
+		n.Mode() == NTPModeControl && ntpCtrlVarsCutShort(n),
+		n.Mode() == NTPModeControl && ntpCtrlTextField(n[1]) != 0 && 12+int(be16(n[10:])) > len(n),
+		n.Mode() == NTPModePrivate && ntpPrivCut(n):
 		l.Malformed = ReasonTruncated
 	}
 	return LayerNone
+}
+
+// ntpCtrlVarsCutShort reports whether control message n holds a variable
+// list (see emitNTPCtrlData) whose count runs past the captured bytes
+// and whose reading runs into their end, where tshark's parser raises
+// its exception.
+func ntpCtrlVarsCutShort(n NTP) bool {
+	if len(n) < ntpControlLen || 12+int(be16(n[10:])) <= len(n) || !ntpCtrlHasVars(n) {
+		return false
+	}
+	data, end := n[12:], int(be16(n[10:]))
+	for off := 0; off < end; {
+		v := parseNTPCtrlVar(data, end, off)
+		if v.cutShort || v.stopped {
+			return v.cutShort
+		}
+		off = v.next
+	}
+	return false
+}
+
+// ntpStray reports whether b, a text's bytes from its NUL on, holds
+// anything but NULs: tshark's "Trailing stray characters".
+func ntpStray(b []byte) bool {
+	for _, c := range b {
+		if c != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// ntpCtrlTextField returns the field of the text the data of a control
+// message whose second byte is flags2 holds (an asynchronous message's
+// trap message, a configuration, an MRU list, an ordered list, a nonce),
+// 0 for the other opcodes.
+func ntpCtrlTextField(flags2 byte) int {
+	switch flags2 & 0x1f {
+	case 7:
+		return ntpCtrlTrapmsg
+	case 8, 9:
+		return ntpCtrlConfiguration
+	case 10:
+		return ntpCtrlMRU
+	case 11:
+		return ntpCtrlOrdlist
+	case 12:
+		return ntpCtrlNonce
+	}
+	return 0
+}
+
+// ntpCtrlHasVars reports whether control message n's data is a list of
+// variables: opcodes 1 to 5, except the association list a read status
+// of association 0 answers.
+func ntpCtrlHasVars(n NTP) bool {
+	op := n[1] & 0x1f
+	return op >= 1 && op <= 5 && !(n[1]&0xdf == 0x81 && be16(n[6:]) == 0)
 }
 
 // emitNTP emits the fields with Wireshark's field names (ntp.flags.li,
@@ -113,9 +175,10 @@ func (d *Decoder) decodeNTP(l *Layer) LayerType {
 // ntp.rec, ntp.xmt, ntp.keyid, ntp.mac), with tshark's values: root delay
 // and dispersion as raw 16.16 numbers, timestamps as UTC dates ("NULL" for
 // zero). The -V tree is drawn from them (treefields.go), with tshark's
-// wording of the title, the flags and the clock's fields; the fields of a
-// control message, of a message cut short and of mode 7 (whose fields are
-// implementation-specific) stay out of it.
+// wording of the title, the flags and the clock's fields, and a control
+// message's header, status words and data; the fields of a time message
+// cut short and of mode 7 (whose fields are implementation-specific) stay
+// out of it.
 func emitNTP(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
@@ -142,64 +205,41 @@ func emitNTP(e *emitter, i int) {
 	}
 	private := n.Mode() == NTPModePrivate
 	e.Uint(&f[ntpFlags], uint64(n[0]))
-	if private {
-		e.NoTree()
-	} else if e.Tree() {
+	if e.Tree() {
 		b := append(e.Text(), "Flags: 0x"...)
 		b = appendHex2(b, n[0])
-		b = append(b, ", Leap Indicator: "...)
-		b = append(b, f[ntpFlagsLi].ValueNames().Name(uint64(n.Leap()))...)
+		if private { // Wireshark's mode 7 has its own flags
+			b = append(b, ", Response bit: "...)
+			b = append(b, f[ntpPrivFlagsR].ValueNames().Name(uint64(n[0]>>7))...)
+		} else {
+			b = append(b, ", Leap Indicator: "...)
+			b = append(b, f[ntpFlagsLi].ValueNames().Name(uint64(n.Leap()))...)
+		}
 		b = append(b, ", Version number: "...)
 		b = append(b, f[ntpFlagsVn].ValueNames().Name(uint64(n.Version()))...)
 		b = append(b, ", Mode: "...)
 		e.SetRepr(append(b, f[ntpFlagsMode].ValueNames().Name(uint64(n.Mode()))...))
 	}
 	e.Sub()
-	if !private { // Wireshark's mode 7 has its own flags
+	if private {
+		e.UintBits(&f[ntpPrivFlagsR], uint64(n[0]))
+		e.UintBits(&f[ntpPrivFlagsMore], uint64(n[0]))
+	} else {
 		e.UintBits(&f[ntpFlagsLi], uint64(n[0]))
 	}
 	e.UintBits(&f[ntpFlagsVn], uint64(n[0]))
-	if private {
-		e.NoTree()
-	}
 	e.UintBits(&f[ntpFlagsMode], uint64(n[0]))
-	if private {
-		e.NoTree()
-	}
 	e.Up()
-	// Wireshark shows ppoll and precision as unsigned bytes (236 for 2^-20);
-	// a message cut short shows the fields it has.
-	if n.Mode() <= NTPModeBroadcast && !n.HasTime() {
-		for k := range 3 {
-			if len(n) > 1+k {
-				e.Uint(&f[ntpStratum+k], uint64(n[1+k]))
-				e.NoTree()
-			}
-		}
-		if len(n) >= 8 {
-			e.Uint(&f[ntpRootdelay], uint64(n.RootDelay()))
-			e.NoTree()
-		}
-		if len(n) >= 12 {
-			e.Uint(&f[ntpRootdispersion], uint64(n.RootDispersion()))
-			e.NoTree()
-		}
-		if len(n) >= 16 {
-			e.Bytes(&f[ntpRefid], n.RefID())
-			e.NoTree()
-		}
-		for k := range 3 {
-			if len(n) >= 24+8*k {
-				emitNTPTime(e, &f[ntpReftime+k], n[16+8*k:])
-				e.NoTree()
-			}
-		}
-	}
-	if n.HasTime() {
+	// Wireshark shows ppoll and precision as unsigned bytes (236 for
+	// 2^-20).
+	if n.Mode() <= NTPModeBroadcast {
 		emitNTPClock(e, n)
 	}
-	if n.Mode() == NTPModeControl { // the fields a message cut short still has
+	switch n.Mode() { // the fields a message cut short still has
+	case NTPModeControl:
 		emitNTPCtrl(e, n)
+	case NTPModePrivate:
+		emitNTPPriv(e, n)
 	}
 	e.End()
 }
@@ -215,7 +255,11 @@ func emitNTPCtrl(e *emitter, n NTP) {
 		if e.Tree() {
 			b := appendHex2(append(e.Text(), "Flags 2: 0x"...), n[1])
 			b = append(append(b, ", Response bit: "...), f[ntpCtrlFlags2R].ValueNames().Name(v>>7)...)
-			e.SetRepr(append(append(b, ", Opcode: "...), f[ntpCtrlFlags2Opcode].ValueNames().Name(v&0x1f)...))
+			op := f[ntpCtrlFlags2Opcode].ValueNames().Name(v & 0x1f)
+			if op == "" {
+				op = "Unknown"
+			}
+			e.SetRepr(append(append(b, ", Opcode: "...), op...))
 		}
 		e.Sub()
 		e.UintBits(&f[ntpCtrlFlags2R], v)
@@ -240,10 +284,10 @@ func emitNTPCtrl(e *emitter, n NTP) {
 
 // emitNTPCtrlStatus emits a control message's status word v, read as
 // tshark reads it: in a response with the error bit, the error status; in
-// another response, the system's status (association 0) or the
-// association's (peer status); in a request it has no parts. A clock's
-// status (reading or writing clock variables) is not read yet: its word is
-// emitted without its parts and without a line.
+// another response to reading or writing clock variables, the clock's; to
+// reading status or variables, writing variables or an asynchronous
+// message, the system's status (association 0) or the association's (peer
+// status); otherwise, and in a request, it has no parts.
 func emitNTPCtrlStatus(e *emitter, flags2 byte, assoc, v uint16) {
 	f := &ntpFields
 	e.Uint(&f[ntpCtrlStatus], uint64(v))
@@ -256,8 +300,9 @@ func emitNTPCtrlStatus(e *emitter, flags2 byte, assoc, v uint16) {
 	case flags2&0x40 != 0:
 		parts = f[ntpCtrlErrStatus : ntpCtrlErrStatus+1]
 	case opcode == 4 || opcode == 5:
-		e.NoTree()
-		return
+		parts = f[ntpCtrlClockStatus : ntpCtrlClockCode+1]
+	case opcode != 1 && opcode != 2 && opcode != 3 && opcode != 7:
+		return // no parts
 	case assoc != 0:
 		parts = f[ntpCtrlPeerConfig : ntpCtrlPeerCode+1]
 	default:
@@ -282,7 +327,11 @@ func emitNTPStatusParts(e *emitter, v uint64, parts []Field) {
 			}
 			if vn := p.ValueNames(); vn != nil && len(vn.Values) > 0 {
 				b = append(append(append(b, ", "...), p.Label...), ": "...)
-				b = append(b, vn.Name(v&p.Mask>>bits.TrailingZeros64(p.Mask))...)
+				if name := vn.Name(v & p.Mask >> bits.TrailingZeros64(p.Mask)); name != "" {
+					b = append(b, name...)
+				} else {
+					b = append(b, "Unknown"...)
+				}
 			}
 		}
 		e.SetRepr(b)
@@ -299,20 +348,42 @@ func emitNTPStatusParts(e *emitter, v uint64, parts []Field) {
 }
 
 // emitNTPCtrlData emits a control message's data (ntp.ctrl.data, when its
-// count is not 0) and, in the response to a read status of association 0,
-// its list of associations: an item per association, with its ID. Only
-// the list is drawn in the tree (the control header is not yet), as tshark
-// draws it: under "Data", an "Item" per association.
+// count is not 0) and what tshark draws under it: in the response to a
+// read status of association 0, the list of associations (an "Item" per
+// association, with its ID); for the other opcodes that carry variables
+// (1 to 5), the "name=value" list, which tshark shows as lines that are
+// no fields (ntpCtrlVars).
 func emitNTPCtrlData(e *emitter, n NTP) {
 	f := &ntpFields
-	if len(n) <= 12 || be16(n[10:]) == 0 {
+	if len(n) < ntpControlLen || be16(n[10:]) == 0 {
 		return
 	}
 	data := n[12:min(len(n), 12+int(be16(n[10:])))]
 	list := n[1]&0xdf == 0x81 && be16(n[6:]) == 0 // a response, no error, read status, association 0
 	e.None(&f[ntpCtrlData])
 	if !list {
-		e.NoTree()
+		switch k := ntpCtrlTextField(n[1]); {
+		case e.Tree() && ntpCtrlHasVars(n):
+			e.Sub()
+			emitNTPCtrlVars(e, data, int(be16(n[10:])))
+			e.Up()
+		case k != 0 && len(data) == int(be16(n[10:])):
+			// A text read as ASCII, up to a NUL.
+			e.Sub()
+			e.TextDone(&f[k], appendWSText(e.Text(), data))
+			if e.Tree() {
+				b := e.Text()
+				at := len(b)
+				b = appendWSLabelText(append(append(b, f[k].Label...), ": "...), data)
+				e.SetRepr(truncLabelAt(b, at, len(f[k].Label)))
+				if z := bytes.IndexByte(data, 0); z >= 0 && ntpStray(data[z:]) {
+					e.Sub()
+					e.ExpertLine("Warning", "Undecoded", "Trailing stray characters", nil)
+					e.Up()
+				}
+			}
+			e.Up()
+		}
 		return
 	}
 	e.Sub()
@@ -337,29 +408,207 @@ func emitNTPCtrlData(e *emitter, n NTP) {
 	}
 }
 
+// ntpCtrlVar is one "name=value" of a control message's variable list, as
+// offsets into the data: the name, the value (plain, or quoted when
+// quoted is set, quotes included) and the text after the value up to the
+// next comma (rest).
+type ntpCtrlVar struct {
+	start, keyEnd     int
+	eq                bool // the name is followed by '='
+	eqEnd             int  // after the '='
+	val, valEnd       int
+	quoted            bool
+	rest, restEnd     int
+	comma             bool // rest ends at a comma
+	next              int  // where the next variable is looked for
+	end               int  // the end of the variable's text
+	cutShort, stopped bool
+}
+
+// ntpCtrlSpace reports whether c is one of the characters skipped between
+// the parts of a variable.
+func ntpCtrlSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
+// ntpCtrlNameChar reports whether c may be part of a variable's name; a
+// plain value may also hold spaces.
+func ntpCtrlNameChar(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_'
+}
+
+// parseNTPCtrlVar reads the variable at off of data, a list of end bytes
+// (its count; data may hold fewer), as tshark does. A variable is a name,
+// then either '=' and a value (a quoted string, or the name's characters
+// and spaces) or nothing, then whatever follows up to the next comma
+// (rest: empty when no comma follows), the characters of ntpCtrlSpace
+// skipped before each part. The search for the comma looks at the rest's
+// first byte and then at most up to the list's last byte but one, as
+// tshark's does. It sets stopped when no name starts at off, and cutShort
+// when reading ran into the end of data before end (tshark's exception:
+// the variable is lost, the packet malformed).
+func parseNTPCtrlVar(data []byte, end, off int) (v ntpCtrlVar) {
+	// at returns byte p, and false past the list's end or, setting
+	// cutShort, past the bytes captured.
+	at := func(p int) (byte, bool) {
+		switch {
+		case p >= end:
+			return 0, false
+		case p >= len(data):
+			v.cutShort = true
+			return 0, false
+		}
+		return data[p], true
+	}
+	skip := func(p int) int {
+		for c, ok := at(p); ok && ntpCtrlSpace(c); c, ok = at(p) {
+			p++
+		}
+		return p
+	}
+	p := skip(off)
+	if c, ok := at(p); !ok || !ntpCtrlNameChar(c) {
+		v.stopped = true
+		return v
+	}
+	v.start = p
+	for c, ok := at(p); ok && ntpCtrlNameChar(c); c, ok = at(p) {
+		p++
+	}
+	v.keyEnd, v.end = p, p
+	q := skip(p)
+	if c, ok := at(q); ok && c == '=' {
+		v.eq, v.eqEnd, v.end = true, q+1, q+1
+		r := skip(q + 1)
+		v.val, v.valEnd = r, r
+		if c, ok := at(r); ok && c == '"' {
+			// The closing quote is looked for in the captured bytes.
+			for j := r + 1; j < min(end, len(data)); j++ {
+				if data[j] == '"' {
+					v.quoted, v.valEnd = true, j+1
+					break
+				}
+			}
+		}
+		if !v.quoted {
+			for c, ok := at(v.valEnd); ok && (ntpCtrlNameChar(c) || c == ' '); c, ok = at(v.valEnd) {
+				v.valEnd++
+			}
+		}
+		if v.valEnd > v.val {
+			v.end = v.valEnd
+		}
+		q = skip(v.valEnd)
+	}
+	v.rest, v.restEnd, v.next = q, q, q
+	for j := q; j < end; {
+		c, ok := at(j)
+		if !ok {
+			break
+		}
+		if c == ',' {
+			v.restEnd, v.comma = j, true
+			v.next = skip(j + 1)
+			if v.restEnd > v.rest {
+				v.end = v.restEnd
+			}
+			break
+		}
+		if j++; j >= end-1 {
+			break
+		}
+	}
+	return v
+}
+
+// emitNTPCtrlVars adds the tree lines tshark draws for a control
+// message's variable list: per variable, its text, then the parts its
+// parser found, nested as tshark nests them (a plain value three times,
+// a quoted one with its quotes and its text). A list whose count runs
+// past the captured bytes ends with the variable being read (cut).
+func emitNTPCtrlVars(e *emitter, data []byte, end int) {
+	line := func(s []byte) {
+		b := e.Text()
+		start := len(b)
+		e.Line(truncLabelAt(appendWSFormatText(b, s), start, 0))
+	}
+	for off := 0; off < end; {
+		v := parseNTPCtrlVar(data, end, off)
+		if v.stopped || v.cutShort {
+			return
+		}
+		line(data[v.start:v.end])
+		e.Sub()
+		line(data[v.start:v.end])
+		e.Sub()
+		line(data[v.start:v.keyEnd])
+		if v.eq {
+			line(data[v.eqEnd-1 : v.eqEnd])
+			val := data[v.val:v.valEnd]
+			line(val)
+			switch {
+			case v.quoted:
+				inner := val[1 : len(val)-1]
+				e.Sub()
+				line(val)
+				e.Sub()
+				line(inner)
+				e.Sub()
+				line(val)
+				e.Sub()
+				line(val[:1])
+				k := 0
+				for k < len(inner) && ntpCtrlSpace(inner[k]) {
+					k++
+				}
+				if k < len(inner) {
+					line(inner[k:])
+					e.Sub()
+					line(inner[k:])
+					e.Sub()
+					line(inner[k:])
+					e.Up()
+					e.Up()
+				}
+				line(val[:1])
+				e.Up()
+				e.Up()
+				e.Up()
+				e.Up()
+			case len(val) > 0:
+				e.Sub()
+				line(val)
+				e.Sub()
+				line(val)
+				e.Up()
+				e.Up()
+			}
+		}
+		line(data[v.rest:v.restEnd])
+		if v.comma {
+			e.Sub()
+			line(data[v.rest:v.restEnd])
+			e.Up()
+		}
+		e.Up()
+		e.Up()
+		off = v.next
+	}
+}
+
 // emitNTPClock emits the fields of a message that carries the clock's
-// time (modes 1 to 5), with tshark's tree wording.
+// time (modes 0 to 5), with tshark's tree wording: those n holds whole
+// when it is cut short.
 func emitNTPClock(e *emitter, n NTP) {
 	f := &ntpFields
+	if len(n) < 2 {
+		return
+	}
 	st := n.Stratum()
 	e.Uint(&f[ntpStratum], uint64(st))
 	if e.Tree() {
-		b := append(e.Text(), "Peer Clock Stratum: "...)
-		switch {
-		case st == 0:
-			b = append(b, "unspecified or invalid"...)
-		case st == 1:
-			b = append(b, "primary reference"...)
-		case st <= 15:
-			b = append(b, "secondary reference"...)
-		case st == 16:
-			b = append(b, "unsynchronized"...)
-		default:
-			b = append(b, "reserved"...)
-		}
-		b = append(b, " ("...)
-		b = strconv.AppendUint(b, uint64(st), 10)
-		e.SetRepr(append(b, ')'))
+		e.SetRepr(appendNTPStratum(e.Text(), st))
+	}
+	if len(n) < 3 {
+		return
 	}
 	e.Uint(&f[ntpPpoll], uint64(n[2]))
 	if e.Tree() {
@@ -376,6 +625,9 @@ func emitNTPClock(e *emitter, n NTP) {
 		}
 		e.SetRepr(b)
 	}
+	if len(n) < 4 {
+		return
+	}
 	e.Uint(&f[ntpPrecision], uint64(n[3]))
 	if e.Tree() {
 		b := append(e.Text(), "Peer Clock Precision: "...)
@@ -385,6 +637,9 @@ func emitNTPClock(e *emitter, n NTP) {
 	// tshark shows the raw 16.16 fixed-point values, and seconds in its
 	// tree.
 	for _, k := range [...]int{ntpRootdelay, ntpRootdispersion} {
+		if len(n) < 8+4*(k-ntpRootdelay) {
+			return
+		}
 		v := n.RootDelay()
 		if k == ntpRootdispersion {
 			v = n.RootDispersion()
@@ -397,6 +652,9 @@ func emitNTPClock(e *emitter, n NTP) {
 			e.SetRepr(append(b, " seconds"...))
 		}
 	}
+	if len(n) < 16 {
+		return
+	}
 	ref := n.RefID()
 	e.Bytes(&f[ntpRefid], ref)
 	// Wireshark names reference clocks from a table rawcap does not carry
@@ -407,6 +665,9 @@ func emitNTPClock(e *emitter, n NTP) {
 		e.SetRepr(appendNTPRefID(append(e.Text(), "Reference ID: "...), st, ref))
 	}
 	for k := range 4 {
+		if len(n) < 24+8*k {
+			return
+		}
 		emitNTPTime(e, &f[ntpReftime+k], n[16+8*k:])
 	}
 	if len(n) >= ntpTimeLen+4 {
@@ -415,6 +676,27 @@ func emitNTPClock(e *emitter, n NTP) {
 			e.Bytes(&f[ntpMAC], n[ntpTimeLen+4:])
 		}
 	}
+}
+
+// appendNTPStratum appends stratum st's line as tshark words it ("Peer
+// Clock Stratum: secondary reference (2)").
+func appendNTPStratum(b []byte, st uint8) []byte {
+	b = append(b, "Peer Clock Stratum: "...)
+	switch {
+	case st == 0:
+		b = append(b, "unspecified or invalid"...)
+	case st == 1:
+		b = append(b, "primary reference"...)
+	case st <= 15:
+		b = append(b, "secondary reference"...)
+	case st == 16:
+		b = append(b, "unsynchronized"...)
+	default:
+		b = append(b, "reserved"...)
+	}
+	b = append(b, " ("...)
+	b = strconv.AppendUint(b, uint64(st), 10)
+	return append(b, ')')
 }
 
 // appendNTPRefID appends the reference ID as Wireshark words it.
@@ -474,11 +756,86 @@ const (
 	ntpCtrlPeerSelection
 	ntpCtrlPeerCount
 	ntpCtrlPeerCode
+	ntpCtrlClockStatus
+	ntpCtrlClockCode
 	ntpCtrlAssocid
 	ntpCtrlOffset
 	ntpCtrlCount
 	ntpCtrlData
 	ntpCtrlItem
+	ntpCtrlTrapmsg
+	ntpCtrlConfiguration
+	ntpCtrlMRU
+	ntpCtrlOrdlist
+	ntpCtrlNonce
+	ntpPrivFlagsR
+	ntpPrivFlagsMore
+	ntpPrivAuthSeq
+	ntpPrivAuth
+	ntpPrivSeq
+	ntpPrivImpl
+	ntpPrivReqcode
+	ntpPrivErr
+	ntpPrivNumitems
+	ntpPrivReserved
+	ntpPrivItemsize
+	ntpPrivItem
+	// AUTHINFO's item.
+	ntpPrivTimereset
+	ntpPrivNumkeys
+	ntpPrivNumfreekeys
+	ntpPrivKeylookups
+	ntpPrivKeynotfound
+	ntpPrivEncryptions
+	ntpPrivDecryptions
+	ntpPrivExpired
+	ntpPrivKeyuncached
+	// LOOP_INFO's.
+	ntpPrivLastOffset
+	ntpPrivDriftComp
+	ntpPrivCompliance
+	ntpPrivWatchdogTimer
+	// GET_KERNEL's.
+	ntpPrivKernelOffset
+	ntpPrivFreq
+	ntpPrivMaxerror
+	ntpPrivEsterror
+	ntpPrivStatus
+	ntpPrivShift
+	ntpPrivConstant
+	ntpPrivPrecision
+	ntpPrivTolerance
+	ntpPrivPpsfreq
+	ntpPrivJitter
+	ntpPrivStabil
+	ntpPrivJitcnt
+	ntpPrivCalcnt
+	ntpPrivErrcnt
+	ntpPrivStbcnt
+	// PEER_LIST_SUM's.
+	ntpPrivDstaddress
+	ntpPrivSrcaddress
+	ntpPrivSrcport
+	ntpPrivHpoll
+	ntpPrivReach
+	ntpPrivPeerFlags
+	ntpPrivPeerFlagsConfig
+	ntpPrivPeerFlagsSyspeer
+	ntpPrivPeerFlagsBurst
+	ntpPrivPeerFlagsRefclock
+	ntpPrivPeerFlagsPrefer
+	ntpPrivPeerFlagsAuthenable
+	ntpPrivPeerFlagsSelCandidate
+	ntpPrivPeerFlagsShortlist
+	ntpPrivHmode
+	ntpPrivDelay
+	ntpPrivOffset
+	ntpPrivDispersion
+	ntpPrivIPv6Flag
+	ntpPrivUnused
+	ntpPrivDstaddress6
+	ntpPrivSrcaddress6
+	ntpPrivTstamp
 	ntpFieldCount
 )
 
@@ -521,11 +878,84 @@ var ntpFields = [ntpFieldCount]Field{
 	ntpCtrlPeerSelection:  {Name: "ntp.ctrl.peer_status.selection", Label: "Peer Selection", Kind: KindUint, Width: 16, Mask: 0x700},
 	ntpCtrlPeerCount:      {Name: "ntp.ctrl.peer_status.count", Label: "Peer Event Counter", Kind: KindUint, Width: 16, Mask: 0xf0},
 	ntpCtrlPeerCode:       {Name: "ntp.ctrl.peer_status.code", Label: "Peer Event Code", Kind: KindUint, Width: 16, Mask: 0xf},
+	ntpCtrlClockStatus:    {Name: "ntp.ctrl.clock_status.status", Label: "Clock Status", Kind: KindUint, Width: 16, Mask: 0xff00},
+	ntpCtrlClockCode:      {Name: "ntp.ctrl.clock_status.code", Label: "Clock Event Code", Kind: KindUint, Width: 16, Mask: 0xff},
 	ntpCtrlAssocid:        {Name: "ntp.ctrl.associd", Label: "AssociationID", Kind: KindUint, Width: 16},
 	ntpCtrlOffset:         {Name: "ntp.ctrl.offset", Label: "Offset", Kind: KindUint, Width: 16},
 	ntpCtrlCount:          {Name: "ntp.ctrl.count", Label: "Count", Kind: KindUint, Width: 16},
 	ntpCtrlData:           {Name: "ntp.ctrl.data", Label: "Data", Kind: KindNone},
 	ntpCtrlItem:           {Name: "ntp.ctrl.item", Label: "Item", Kind: KindNone},
+	ntpCtrlTrapmsg:        {Name: "ntp.ctrl.trapmsg", Label: "Trap message", Kind: KindString},
+	ntpCtrlConfiguration:  {Name: "ntp.ctrl.configuration", Label: "Configuration", Kind: KindString},
+	ntpCtrlMRU:            {Name: "ntp.ctrl.mru", Label: "MRU", Kind: KindString},
+	ntpCtrlOrdlist:        {Name: "ntp.ctrl.ordlist", Label: "Ordered List", Kind: KindString},
+	ntpCtrlNonce:          {Name: "ntp.ctrl.nonce", Label: "Nonce", Kind: KindString},
+	// Mode 7 (private): its header, and the items of the requests rawcap
+	// reads.
+	ntpPrivFlagsR:                {Name: "ntp.priv.flags.r", Label: "Response bit", Kind: KindUint, Width: 8, Mask: 0x80},
+	ntpPrivFlagsMore:             {Name: "ntp.priv.flags.more", Label: "More bit", Kind: KindUint, Width: 8, Mask: 0x40},
+	ntpPrivAuthSeq:               {Name: "ntp.priv.auth_seq", Label: "Auth, sequence", Kind: KindUint, Width: 8},
+	ntpPrivAuth:                  {Name: "ntp.priv.auth", Label: "Auth bit", Kind: KindUint, Width: 8, Mask: 0x80},
+	ntpPrivSeq:                   {Name: "ntp.priv.seq", Label: "Sequence number", Kind: KindUint, Width: 8, Mask: 0x7f},
+	ntpPrivImpl:                  {Name: "ntp.priv.impl", Label: "Implementation", Kind: KindUint, Width: 8},
+	ntpPrivReqcode:               {Name: "ntp.priv.reqcode", Label: "Request code", Kind: KindUint, Width: 8},
+	ntpPrivErr:                   {Name: "ntp.priv.err", Label: "Err", Kind: KindUint, Width: 8, Base: BaseHex},
+	ntpPrivNumitems:              {Name: "ntp.priv.numitems", Label: "Number of data items", Kind: KindUint, Width: 16},
+	ntpPrivReserved:              {Name: "ntp.priv.reserved", Label: "Reserved", Kind: KindUint, Width: 8, Base: BaseHex},
+	ntpPrivItemsize:              {Name: "ntp.priv.itemsize", Label: "Size of data item", Kind: KindUint, Width: 16},
+	ntpPrivItem:                  {Name: "ntp.priv.mode7.item", Label: "Mode7 item", Kind: KindString},
+	ntpPrivTimereset:             {Name: "ntp.priv.mode7.timereset", Label: "Time reset", Kind: KindUint, Width: 32},
+	ntpPrivNumkeys:               {Name: "ntp.priv.mode7.numkeys", Label: "Num keys", Kind: KindUint, Width: 32},
+	ntpPrivNumfreekeys:           {Name: "ntp.priv.mode7.numfreekeys", Label: "Num free keys", Kind: KindUint, Width: 32},
+	ntpPrivKeylookups:            {Name: "ntp.priv.mode7.keylookups", Label: "Keylookups", Kind: KindUint, Width: 32},
+	ntpPrivKeynotfound:           {Name: "ntp.priv.mode7.keynotfound", Label: "Key not found", Kind: KindUint, Width: 32},
+	ntpPrivEncryptions:           {Name: "ntp.priv.mode7.encryptions", Label: "Encryptions", Kind: KindUint, Width: 32},
+	ntpPrivDecryptions:           {Name: "ntp.priv.mode7.decryptions", Label: "Decryptions", Kind: KindUint, Width: 32},
+	ntpPrivExpired:               {Name: "ntp.priv.mode7.expired", Label: "Expired", Kind: KindUint, Width: 32},
+	ntpPrivKeyuncached:           {Name: "ntp.priv.mode7.keyuncached", Label: "Key uncached", Kind: KindUint, Width: 32},
+	ntpPrivLastOffset:            {Name: "ntp.priv.mode7.last_offset", Label: "Last offset", Kind: KindInt, Width: 64},
+	ntpPrivDriftComp:             {Name: "ntp.priv.mode7.drift_comp", Label: "Drift comp", Kind: KindInt, Width: 64},
+	ntpPrivCompliance:            {Name: "ntp.priv.mode7.compliance", Label: "Compliance", Kind: KindUint, Width: 32},
+	ntpPrivWatchdogTimer:         {Name: "ntp.priv.mode7.watchdog_timer", Label: "Watchdog timer", Kind: KindUint, Width: 32},
+	ntpPrivKernelOffset:          {Name: "ntp.priv.mode7.kernel_offset", Label: "Offset", Kind: KindInt, Width: 32},
+	ntpPrivFreq:                  {Name: "ntp.priv.mode7.freq", Label: "Freq", Kind: KindInt, Width: 32},
+	ntpPrivMaxerror:              {Name: "ntp.priv.mode7.maxerror", Label: "Max error", Kind: KindInt, Width: 32},
+	ntpPrivEsterror:              {Name: "ntp.priv.mode7.esterror", Label: "Est error", Kind: KindInt, Width: 32},
+	ntpPrivStatus:                {Name: "ntp.priv.mode7.status", Label: "Status", Kind: KindUint, Width: 16},
+	ntpPrivShift:                 {Name: "ntp.priv.mode7.shift", Label: "Shift", Kind: KindUint, Width: 16},
+	ntpPrivConstant:              {Name: "ntp.priv.mode7.constant", Label: "Constant", Kind: KindInt, Width: 32},
+	ntpPrivPrecision:             {Name: "ntp.priv.mode7.precision", Label: "Precision", Kind: KindInt, Width: 32},
+	ntpPrivTolerance:             {Name: "ntp.priv.mode7.tolerance", Label: "tolerance", Kind: KindInt, Width: 32},
+	ntpPrivPpsfreq:               {Name: "ntp.priv.mode7.ppsfreq", Label: "ppsfreq", Kind: KindInt, Width: 32},
+	ntpPrivJitter:                {Name: "ntp.priv.mode7.jitter", Label: "jitter", Kind: KindInt, Width: 32},
+	ntpPrivStabil:                {Name: "ntp.priv.mode7.stabil", Label: "stabil", Kind: KindInt, Width: 32},
+	ntpPrivJitcnt:                {Name: "ntp.priv.mode7.jitcnt", Label: "jitcnt", Kind: KindInt, Width: 32},
+	ntpPrivCalcnt:                {Name: "ntp.priv.mode7.calcnt", Label: "calcnt", Kind: KindInt, Width: 32},
+	ntpPrivErrcnt:                {Name: "ntp.priv.mode7.errcnt", Label: "errcnt", Kind: KindInt, Width: 32},
+	ntpPrivStbcnt:                {Name: "ntp.priv.mode7.stbcnt", Label: "stbcnt", Kind: KindInt, Width: 32},
+	ntpPrivDstaddress:            {Name: "ntp.priv.mode7.dstaddress", Label: "Destination address", Kind: KindIPv4},
+	ntpPrivSrcaddress:            {Name: "ntp.priv.mode7.srcaddress", Label: "Source address", Kind: KindIPv4},
+	ntpPrivSrcport:               {Name: "ntp.priv.mode7.srcport", Label: "Source port", Kind: KindUint, Width: 16},
+	ntpPrivHpoll:                 {Name: "ntp.priv.mode7.hpoll", Label: "Host polling interval", Kind: KindInt, Width: 8},
+	ntpPrivReach:                 {Name: "ntp.priv.mode7.reach", Label: "Reach", Kind: KindUint, Width: 8},
+	ntpPrivPeerFlags:             {Name: "ntp.priv.mode7.peer.flags", Label: "Flags", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0xff},
+	ntpPrivPeerFlagsConfig:       {Name: "ntp.priv.mode7.peer.flags.config", Label: "Config", Kind: KindBool, Width: 8, Mask: 0x1},
+	ntpPrivPeerFlagsSyspeer:      {Name: "ntp.priv.mode7.peer.flags.syspeer", Label: "Syspeer", Kind: KindBool, Width: 8, Mask: 0x2},
+	ntpPrivPeerFlagsBurst:        {Name: "ntp.priv.mode7.peer.flags.burst", Label: "Burst", Kind: KindBool, Width: 8, Mask: 0x4},
+	ntpPrivPeerFlagsRefclock:     {Name: "ntp.priv.mode7.peer.flags.refclock", Label: "Refclock", Kind: KindBool, Width: 8, Mask: 0x8},
+	ntpPrivPeerFlagsPrefer:       {Name: "ntp.priv.mode7.peer.flags.prefer", Label: "Prefer", Kind: KindBool, Width: 8, Mask: 0x10},
+	ntpPrivPeerFlagsAuthenable:   {Name: "ntp.priv.mode7.peer.flags.authenable", Label: "Auth enable", Kind: KindBool, Width: 8, Mask: 0x20},
+	ntpPrivPeerFlagsSelCandidate: {Name: "ntp.priv.mode7.peer.flags.sel_candidate", Label: "Sel Candidate", Kind: KindBool, Width: 8, Mask: 0x40},
+	ntpPrivPeerFlagsShortlist:    {Name: "ntp.priv.mode7.peer.flags.shortlist", Label: "Shortlist", Kind: KindBool, Width: 8, Mask: 0x80},
+	ntpPrivHmode:                 {Name: "ntp.priv.mode7.hmode", Label: "HMode", Kind: KindUint, Width: 8},
+	ntpPrivDelay:                 {Name: "ntp.priv.mode7.delay", Label: "Delay", Kind: KindInt, Width: 32},
+	ntpPrivOffset:                {Name: "ntp.priv.mode7.offset", Label: "Offset", Kind: KindUint, Width: 64},
+	ntpPrivDispersion:            {Name: "ntp.priv.mode7.dispersion", Label: "Dispersion", Kind: KindUint, Width: 32},
+	ntpPrivIPv6Flag:              {Name: "ntp.priv.mode7.ipv6_flag", Label: "IPv6 Flag", Kind: KindUint, Width: 32},
+	ntpPrivUnused:                {Name: "ntp.priv.mode7.unused", Label: "Unused", Kind: KindBytes},
+	ntpPrivDstaddress6:           {Name: "ntp.priv.mode7.dstaddress6", Label: "IPv6 destination addr", Kind: KindIPv6},
+	ntpPrivSrcaddress6:           {Name: "ntp.priv.mode7.srcaddress6", Label: "IPv6 source addr", Kind: KindIPv6},
+	ntpPrivTstamp:                {Name: "ntp.priv.tstamp", Label: "Authentication timestamp", Kind: KindTime},
 }
 
 var protoNTP = protoField("ntp", "Network Time Protocol")

@@ -67,9 +67,38 @@ var ntpVectors = []appVector{
 		hex: "16 82 00 05 00 00 00 00 00 00 00 28 61 62"},
 	{name: "control-short", sport: 40123, dport: 123, want: "NTPv2, Control Message, length 6",
 		hex: "16 82 00 05 00 00"},
+	// Variable lists (mode 6, opcodes 1 to 5): a response, one whose
+	// More bit says it goes on, its continuation, a request's names, a
+	// count past the captured bytes, a count with no bytes.
+	{name: "vars-resp", sport: 40123, dport: 123, want: "NTPv2, Control Message, length 110",
+		hex: "16 82 00 44 06 18 00 00 00 00 00 62 76 65 72 73 69 6f 6e 3d 22 6e 74 70 " +
+			"64 20 34 2e 32 2e 38 70 31 30 20 28 31 29 22 2c 20 70 72 6f 63 65 73 73 " +
+			"6f 72 3d 22 78 38 36 5f 36 34 22 2c 0d 0a 6c 65 61 70 3d 30 2c 20 66 69 " +
+			"6c 74 64 65 6c 61 79 3d 20 30 2e 30 30 20 30 2e 30 31 2c 20 63 6c 6b 5f " +
+			"77 61 6e 64 65 72 3d 30 2e 30 36 33 0d 0a"},
+	{name: "vars-more", sport: 40123, dport: 123, want: "NTPv2, Control Message, length 66",
+		hex: "16 a2 00 44 96 1a be bd 00 00 00 36 73 72 63 61 64 72 3d 31 39 32 2e 30 " +
+			"2e 32 2e 37 2c 20 73 74 72 61 74 75 6d 3d 32 2c 20 66 69 6c 74 6f 66 66 " +
+			"73 65 74 3d 20 30 2e 32 32 20 30 2e 30 39 20 2d 30 2e"},
+	{name: "vars-rest", sport: 40123, dport: 123, want: "NTPv2, Control Message, length 50",
+		hex: "16 82 00 44 96 1a be bd 00 34 00 26 31 34 20 2d 30 2e 32 34 20 2d 30 2e " +
+			"33 35 2c 0d 0a 66 69 6c 74 64 69 73 70 3d 20 30 2e 30 30 20 34 2e 30 35 " +
+			"0d 0a"},
+	{name: "vars-req", sport: 40123, dport: 123, want: "NTPv2, Control Message, length 27",
+		hex: "16 02 00 44 06 18 00 00 00 00 00 0f 76 65 72 73 69 6f 6e 2c 73 74 72 61 " +
+			"74 75 6d"},
+	{name: "vars-cut", sport: 40123, dport: 123, want: "NTPv2, Control Message, length 20",
+		hex: "16 82 00 44 06 18 00 00 00 00 00 1e 61 3d 31 2c 20 62 3d 32"},
+	{name: "vars-no-data", sport: 40123, dport: 123, want: "NTPv2, Control Message, length 12",
+		hex: "16 82 00 44 06 18 00 00 00 00 00 05"},
 	{name: "private-mode7", sport: 40123, dport: 123, want: "NTPv2, Reserved, length 48",
 		hex: "17 80 03 2a 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 " +
 			"00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00"},
+	{name: "private-peer-list", sport: 40123, dport: 123, want: "NTPv2, Reserved, length 80",
+		hex: "97 00 03 01 00 01 00 48 7f 00 00 01 7f 7f 01 00 00 7b 0a 06 0a ff 09 03 " +
+			"00 00 00 00 00 00 00 00 00 00 00 00 00 00 07 df 00 00 00 00 00 00 00 c8 " +
+			"02 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 " +
+			"00 00 00 00 00 00 00 00"},
 	{name: "one-byte", sport: 40123, dport: 123, want: "NTPv4, Client, length 1",
 		hex: "23"},
 	{name: "y2036", sport: 40123, dport: 123, want: "NTPv4, Server, length 48",
@@ -96,4 +125,189 @@ func TestNTPControlAssociationsMatchTshark(t *testing.T) {
 	if out := treeText(t, frames); !strings.Contains(out, "    Data\n        Item\n            AssociationID: 48829\n        Item\n") {
 		t.Errorf("tree lacks the association list:\n%s", out)
 	}
+}
+
+// ntpVarLists are control messages' variable lists that take each branch
+// of tshark's parser: names and values of every kind, quoted strings
+// (empty, with commas, spaces or NULs inside, unterminated), text after a
+// value, separators that end the list, bytes outside ASCII, and a comma
+// on the last byte, which tshark's search for it does not reach.
+var ntpVarLists = []string{
+	"a=1, b=2", "a, b=1,c", "a=1 , b=2", "a=,b=2", `a="x,y", b="", c=" q "`,
+	"a=1\r\nb=2\r\n", "a=x=y, b-c=1, d.e=2, f:g=3", "=1, a=2", `"q", a=2`,
+	`a="unterminated`, "a=1,,b=2", "a=1\tz, b=\x01\x80x", " a = 1 , b\t=\t2 ",
+	"a=1 2 3 ,b", `a="x"y, b=1`, "a=1\r\nb=2, c=3", `a="  ", z=2`, `a="x\"y", z=2`,
+	"a=\" \tq\", z=2", "a=\"\r\nq\r\n\", z=2", "a b c, d", `a="x" , z=2`, "a=x ,\r\n z=2",
+	"a=x, ", "a=x,", "a", " ", `a="x"`, `a=""`, `a="`, "a= ", "a= , b", `a="x" "y", b`,
+	"\xc3\xa9=1, b=2", "a=x\xc3\xa9, b=2", `a="x\x00y", b=2`, "a=1\tu\x00v, b=2",
+	"a=1, b=x\x01,", "a=1, b=x\x01q,", "a=1, b=x\x01,q",
+	"a=" + strings.Repeat("0123456789", 30),
+}
+
+// ntpVarFrames returns control messages carrying ntpVarLists: as
+// responses to read variables (opcode 2) and write variables (3), then
+// cut short (the count 1, 2 and 3 bytes past the data).
+func ntpVarFrames(t testing.TB) [][]byte {
+	var frames [][]byte
+	msg := func(flags2 byte, data string, count int) []byte {
+		m := []byte{0x16, flags2, 0, 0x44, 0x06, 0x18, 0, 0, 0, 0, byte(count >> 8), byte(count)}
+		return appFrame(append(m, data...), 123, 40000, false)
+	}
+	for _, v := range ntpVarLists {
+		frames = append(frames, msg(0x82, v, len(v)), msg(0x03, v, len(v)))
+	}
+	for _, v := range []string{"a=1, b=x", "a=1, b=x\x01", "a=1, b=x\x01q", "a=1, b=x\tq", "a=1, b=x q",
+		`a=1, b=x"q`, "a=1, b=x=q", "a=1, b=x,", "a=1, b=x, ", "a=1, b=x,\x01", "a=1, b=x\x01,", "a=1,,b"} {
+		for k := 1; k <= 3; k++ {
+			frames = append(frames, msg(0x82, v, len(v)+k))
+		}
+	}
+	return frames
+}
+
+// TestNTPControlVariablesMatchTshark holds the tree of control messages'
+// variable lists, whole and cut short, to tshark's, line for line.
+func TestNTPControlVariablesMatchTshark(t *testing.T) {
+	compareSubtreeWithTshark(t, ntpVarFrames(t), "Network Time Protocol", nil)
+}
+
+// TestNTPControlVariablesAllocateNothing: drawing a variable list, a
+// status word or a text takes no allocation per packet.
+func TestNTPControlVariablesAllocateNothing(t *testing.T) {
+	frames := append(ntpVarFrames(t)[:8], ntpCtrlFrames(t)[:12]...)
+	checkTreeAllocsNothing(t, append(frames, ntpCtrlFrames(t)[32*6:]...), "Network Time Protocol")
+}
+
+// ntpPrivFrames returns mode 7 messages for each branch of tshark's
+// reading of them: responses to the request codes rawcap reads, with their
+// items whole, missing, cut short or spaced by another item size; a
+// request with items; error codes; implementations other than XNTPD;
+// headers cut after every byte; authenticated requests of every length
+// around their trailer. The PEER_INFO response (index 5) holds items
+// rawcap does not read.
+func ntpPrivFrames(t testing.TB) [][]byte {
+	pls := mustHex(t, "7f000001 7f7f0100 007b 0a 06 0a ff 09 03 00000000 0000000000000000 000007df "+
+		"00000000 000000c8 02000000000000000000000000000000 00000000000000000000000000000000")
+	pat := func(n int) []byte {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = byte(i*7 + 1)
+		}
+		return b
+	}
+	m7 := func(b0, auth, impl, code byte, err, items, size int, data []byte) []byte {
+		m := []byte{b0, auth, impl, code, byte(err<<4 | items>>8), byte(items), byte(size >> 8), byte(size)}
+		return appFrame(append(m, data...), 123, 40000, false)
+	}
+	frames := [][]byte{
+		m7(0x97, 0, 3, 1, 0, 1, 72, pls),
+		m7(0x97, 0, 3, 1, 0, 2, 72, append(append([]byte{}, pls...), pls...)),
+		m7(0x97, 0, 3, 1, 0, 2, 72, pls),
+		m7(0x97, 0, 3, 1, 0, 1, 72, pls[:40]),
+		m7(0x97, 0, 3, 1, 0, 2, 32, append(append([]byte{}, pls[:32]...), pls...)),
+		m7(0x97, 0, 3, 2, 0, 1, 72, pls),
+		m7(0x17, 0, 3, 1, 0, 1, 72, pls),
+		m7(0x97, 0, 3, 28, 4, 0, 0, nil),
+		m7(0x97, 0, 3, 28, 9, 0, 0, nil),
+		m7(0xd7, 0x85, 0, 28, 0, 0, 0, nil),
+		m7(0x97, 0, 3, 99, 0, 0, 0, nil),
+		m7(0x97, 0, 3, 8, 0, 1, 24, pat(24)),
+		m7(0x97, 0, 3, 38, 0, 1, 60, pat(60)),
+		m7(0x97, 0, 3, 28, 0, 2, 36, pat(72)),
+		m7(0x97, 0x80, 3, 28, 0, 2, 36, pat(272)),
+		m7(0x17, 0x80, 3, 28, 0, 6, 36, pat(272)),
+	}
+	hdr := m7(0x97, 0, 3, 1, 0, 1, 0, nil)
+	for n := 1; n < 8; n++ {
+		frames = append(frames, appFrame(hdr[42:42+n], 123, 40000, false))
+	}
+	for _, l := range []int{100, 184, 191, 192, 195, 196, 197, 200, 300} {
+		for _, impl := range []byte{0, 2, 3} {
+			frames = append(frames, m7(0x17, 0x80, impl, 28, 0, 0, 0, pat(l-8)))
+		}
+	}
+	return frames
+}
+
+// TestNTPPrivateMatchesTshark holds mode 7 messages' tree, fields and
+// packet list to tshark's.
+func TestNTPPrivateMatchesTshark(t *testing.T) {
+	frames := ntpPrivFrames(t)
+	compareSubtreeWithTshark(t, frames, "Network Time Protocol",
+		map[int]string{5: "PEER_INFO's items are not read yet"})
+	read := append(frames[:5:5], frames[6:]...) // without PEER_INFO
+	compareFieldsWithTshark(t, writeTestPcap(t, read), read, []string{
+		"ntp.flags", "ntp.priv.flags.r", "ntp.priv.flags.more", "ntp.flags.vn", "ntp.flags.mode",
+		"ntp.priv.auth_seq", "ntp.priv.auth", "ntp.priv.seq", "ntp.priv.impl", "ntp.priv.reqcode",
+		"ntp.priv.err", "ntp.priv.numitems", "ntp.priv.reserved", "ntp.priv.itemsize",
+		"ntp.priv.mode7.item", "ntp.priv.mode7.dstaddress", "ntp.priv.mode7.srcport", "ntp.stratum",
+		"ntp.priv.mode7.hpoll", "ntp.ppoll", "ntp.priv.mode7.peer.flags", "ntp.priv.mode7.peer.flags.shortlist",
+		"ntp.priv.mode7.hmode", "ntp.priv.mode7.delay", "ntp.priv.mode7.offset", "ntp.priv.mode7.unused",
+		"ntp.priv.mode7.srcaddress6", "ntp.priv.mode7.timereset", "ntp.priv.mode7.keyuncached",
+		"ntp.priv.mode7.last_offset", "ntp.priv.mode7.drift_comp", "ntp.priv.mode7.watchdog_timer",
+		"ntp.priv.mode7.kernel_offset", "ntp.priv.mode7.status", "ntp.priv.mode7.stbcnt",
+		"ntp.priv.tstamp", "ntp.keyid", "ntp.mac",
+	})
+}
+
+// TestNTPPrivateAllocatesNothing: drawing mode 7 messages takes no
+// allocation per packet.
+func TestNTPPrivateAllocatesNothing(t *testing.T) {
+	checkTreeAllocsNothing(t, ntpPrivFrames(t)[:16], "Network Time Protocol")
+}
+
+// TestNTPCutShortMatchesTshark cuts a server message after each of its
+// bytes: rawcap draws the fields each holds whole and marks the rest
+// malformed, as tshark does.
+func TestNTPCutShortMatchesTshark(t *testing.T) {
+	var msg []byte
+	for _, v := range ntpVectors {
+		if v.name == "server-neg" { // stratum 3, an IPv4 reference
+			msg = mustHex(t, v.hex)
+		}
+	}
+	var frames [][]byte
+	for n := 1; n < len(msg); n++ {
+		frames = append(frames, appFrame(msg[:n], 40123, 123, false))
+	}
+	compareSubtreeWithTshark(t, frames, "Network Time Protocol", nil)
+}
+
+// ntpCtrlFrames returns control messages for the status word and the
+// texts: every opcode as a request, a response and an error response, of
+// association 0 and 3; the texts of opcodes 7 to 12 (with NULs, bytes
+// outside ASCII, control characters, a label tshark cuts, a count past the
+// captured bytes).
+func ntpCtrlFrames(t testing.TB) [][]byte {
+	msg := func(flags2 byte, assoc int, data string, count int) []byte {
+		m := []byte{0x16, flags2, 0, 1, 0x96, 0x1a, 0, byte(assoc), 0, 0, byte(count >> 8), byte(count)}
+		return appFrame(append(m, data...), 123, 40000, false)
+	}
+	var frames [][]byte
+	for op := range byte(32) {
+		for _, fl := range []byte{0x80, 0xc0, 0} {
+			frames = append(frames, msg(fl|op, 0, "", 0), msg(fl|op, 3, "", 0))
+		}
+	}
+	for op := byte(7); op <= 12; op++ {
+		frames = append(frames, msg(0x80|op, 0, "a=1, b=2", 8), msg(op, 0, "x\x00y", 3))
+	}
+	for _, v := range []string{"x\xc3\xa9y", "x\x80y", "a\r\nb\tc", strings.Repeat("q", 300),
+		"x\x00", "x\x00\x00", "\x00", "x\x00\x00y"} {
+		frames = append(frames, msg(0x88, 0, v, len(v)))
+	}
+	frames = append(frames, msg(0x88, 0, "abc", 10), msg(0x80, 0, "ab", 5), msg(0x86, 0, "ab", 5))
+	return frames
+}
+
+// TestNTPControlStatusAndTextsMatchTshark holds control messages' status
+// words and texts to tshark's tree and fields.
+func TestNTPControlStatusAndTextsMatchTshark(t *testing.T) {
+	frames := ntpCtrlFrames(t)
+	compareSubtreeWithTshark(t, frames, "Network Time Protocol", nil)
+	compareFieldsWithTshark(t, writeTestPcap(t, frames), frames, []string{
+		"ntp.ctrl.status", "ntp.ctrl.err_status", "ntp.ctrl.sys_status.clksrc", "ntp.ctrl.peer_status.selection",
+		"ntp.ctrl.clock_status.status", "ntp.ctrl.clock_status.code", "ntp.ctrl.data", "ntp.ctrl.trapmsg",
+		"ntp.ctrl.configuration", "ntp.ctrl.mru", "ntp.ctrl.ordlist", "ntp.ctrl.nonce",
+	})
 }

@@ -119,6 +119,8 @@ func treeProtoShort(t LayerType) string {
 		return "SNMP"
 	case LayerAH:
 		return "AH"
+	case LayerNTP:
+		return "NTP"
 	}
 	return ""
 }

@@ -135,6 +135,9 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		// An NTP control message's status word, and each listed
 		// association's after it.
 		"ntp.ctrl.status", "ntp.ctrl.peer_status.",
+		// A mode 7 response's items, with the stratum and poll
+		// interval of each peer listed.
+		"ntp.priv.mode7.", "ntp.stratum", "ntp.ppoll",
 		// A JSON text's members, values and paths.
 		"json.",
 		// What IPv6's either address holds, hidden likewise.
