@@ -38,8 +38,22 @@ type EKPrinter struct {
 // Append appends the index line and the document of the packet d last
 // decoded, described by f.
 func (p *EKPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
+	p.titles()
 	p.fp.Location = p.location()
 	return p.appendDoc(b, p.fp.Fields(d, f), f)
+}
+
+// titles makes a protocol among the chosen fields (-e ip) print its tree
+// title, as tshark -T ek does (FieldsPrinter.Titles).
+func (p *EKPrinter) titles() {
+	if p.fp.Titles || len(p.Fields) == 0 {
+		return
+	}
+	for _, n := range p.Fields {
+		if f := LookupField(n); f != nil && f.Kind == KindProtocol {
+			p.fp.Titles, p.fp.protoNamed = true, true
+		}
+	}
 }
 
 // location is the zone of frame.time and the index's date.
@@ -80,7 +94,8 @@ func (p *EKPrinter) appendChosen(b []byte, l *FieldList) []byte {
 		n := 0
 		for k := range l.recs {
 			r := &l.recs[k]
-			if r.Op != OpValue || r.JSONOnly || r.Field.Name != name {
+			title := r.Op == OpProto && p.fp.titles && !r.noTree
+			if r.Op != OpValue && !title || r.JSONOnly || r.Field.Name != name {
 				continue
 			}
 			if n == 0 {
@@ -95,7 +110,7 @@ func (p *EKPrinter) appendChosen(b []byte, l *FieldList) []byte {
 				b = append(b, ',')
 			}
 			b = append(b, '"')
-			b = appendJSONTail(b, AppendFieldText(b, l, r), len(b))
+			b = appendJSONTail(b, appendRecText(b, l, int32(k)), len(b))
 			b = append(b, '"')
 			n++
 		}

@@ -2,13 +2,18 @@ package decode_test
 
 import (
 	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/internal/testshared"
 	"github.com/rawcap/rawcap/pcapio"
 )
 
@@ -229,5 +234,43 @@ func TestProtocolTitlesKeepValues(t *testing.T) {
 	}
 	if differ > 0 {
 		t.Errorf("%d packets' values change when a protocol's title is asked for", differ)
+	}
+}
+
+// TestEKTitlesMatchTshark holds -T ek -e PROTO (a protocol's title beside
+// a field's values) to tshark's on the demo capture.
+func TestEKTitlesMatchTshark(t *testing.T) {
+	testshared.Oracle(t, "tshark")
+	path := filepath.Join(repoRoot(t), "testdata", "demo.pcap")
+	names := []string{"frame", "eth", "ip", "tcp", "udp", "dns", "tls", "http", "tcp.srcport", "ip.dst"}
+	args := []string{"-n", "-r", path, "-T", "ek"}
+	for _, n := range names {
+		args = append(args, "-e", n)
+	}
+	cmd := exec.Command("tshark", args...)
+	cmd.Env = append(os.Environ(), "TZ=UTC")
+	want, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("tshark %v: %v", args, err)
+	}
+	r, err := pcapio.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	p := &decode.EKPrinter{Fields: names, Location: time.UTC}
+	d := decode.NewDecoder()
+	var got []byte
+	for i := 0; ; i++ {
+		pk, err := r.Next()
+		if err != nil {
+			break
+		}
+		f := decode.Frame{Number: i + 1, Time: pk.Time, Length: pk.Length, Interface: pk.Interface}
+		d.Decode(pk.Data, pk.LinkType)
+		got = p.Append(got, d, &f)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("-T ek -e PROTO: tshark (-want) vs rawcap (+got):\n%s", diff)
 	}
 }

@@ -127,7 +127,10 @@ func (p *FieldsPrinter) Clone() *FieldsPrinter {
 
 // Note records in n what the document of the packet d last decoded,
 // described by f, takes from the packets before it (see Note).
-func (p *EKPrinter) Note(d *Decoder, f *Frame, n *Note) { p.fp.Note(d, f, n) }
+func (p *EKPrinter) Note(d *Decoder, f *Frame, n *Note) {
+	p.titles()
+	p.fp.Note(d, f, n)
+}
 
 // Render appends the index line and document of the packet d holds,
 // described by f and noted in n, as Append would have.
@@ -137,6 +140,7 @@ func (p *EKPrinter) Render(b []byte, d *Decoder, f *Frame, n *Note) []byte {
 		d.useNote(n)
 		conv = &n.conv
 	}
+	p.titles()
 	p.fp.Location = p.location()
 	return p.appendDoc(b, p.fp.emit(d, f, conv, n.shown), f)
 }
