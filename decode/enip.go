@@ -264,6 +264,21 @@ func emitENIP(e *emitter, i int) {
 	}
 }
 
+// emitENIPPDUSizes emits the sizes tshark's TCP adds (tcp.pdu.size,
+// "[PDU Size: N]"), one per message of layer i.
+func emitENIPPDUSizes(e *emitter, i int) {
+	l := &e.d.layers[i]
+	b := e.d.data[l.Start:l.End]
+	for off := 0; ; {
+		m, next, ok := enipNext(b, off)
+		if !ok {
+			return
+		}
+		off = next
+		e.Uint(&tcpFields[tcpPDUSize], uint64(len(m)))
+	}
+}
+
 // enipCIP returns the CIP message a Send RR Data or Send Unit Data
 // message carries (nil: none): an unconnected data item's, or a
 // connected data item's after its sequence count.
