@@ -281,6 +281,23 @@ const (
 	cipCMFwoDir
 	cipCMFwoTrigger
 	cipCMFwoTransport
+	// The generated twins of the path's fields: a response's lines drawn
+	// from its request's path ("[Request Path: …]").
+	cipGenRequestPathSize
+	cipGenPathSegment
+	cipGenPathSegmentType
+	cipGenLogicalSegmentType
+	cipGenLogicalSegmentFormat
+	cipGenClass
+	cipGenInstance
+	cipGenMember
+	cipGenAttribute
+	cipGenDataSegmentType
+	cipGenDataSegmentSize
+	cipGenSymbol
+	cipGenExLinkAddress
+	cipGenPort
+	cipGenLinkAddressByte
 	cipFieldCount
 )
 
@@ -313,35 +330,77 @@ var cipFields = [cipFieldCount]Field{
 	cipPort:                 {Name: "cip.port", Label: "Port", Kind: KindUint, Width: 8, Mask: 0x0f, Proto: &protoCIP},
 	cipLinkAddressByte:      {Name: "cip.linkaddress.byte", Label: "Link Address", Kind: KindUint, Width: 8, Proto: &protoCIP},
 	// The Connection Manager's (cipcm's).
-	cipCMSC:                   {Name: "cip.cm.sc", Label: "Service", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0x7f, Digits: 2, Proto: &protoCIPCM},
-	cipCMPriority:             {Name: "cip.cm.priority", Label: "Priority", Kind: KindUint, Width: 8, Mask: 0x10, Proto: &protoCIPCM},
-	cipCMTickTime:             {Name: "cip.cm.tick_time", Label: "Tick time", Kind: KindUint, Width: 8, Mask: 0x0f, Proto: &protoCIPCM},
-	cipCMTimeoutTick:          {Name: "cip.cm.timeout_tick", Label: "Time-out ticks", Kind: KindUint, Width: 8, Proto: &protoCIPCM},
-	cipCMTimeout:              {Name: "cip.cm.timeout", Label: "Actual Time Out", Kind: KindUint, Width: 16, Unit: "ms", Proto: &protoCIPCM},
-	cipCMMsgReqSize:           {Name: "cip.cm.msg_req_size", Label: "Embedded Message Request Size", Kind: KindUint, Width: 16, Unit: " bytes", Proto: &protoCIPCM},
-	cipCMRoutePathSize:        {Name: "cip.cm.route_path_size", Label: "Route Path Size", Kind: KindUint, Width: 8, Unit: " words", Proto: &protoCIPCM},
-	cipCMConnSerialNum:        {Name: "cip.cm.conn_serial_num", Label: "Connection Serial Number", Kind: KindUint, Width: 16, Base: BaseHex, Proto: &protoCIPCM},
-	cipCMVendor:               {Name: "cip.cm.vendor", Label: "Originator Vendor ID", Kind: KindUint, Width: 16, Base: BaseHex, Proto: &protoCIPCM},
-	cipCMOrigSerialNum:        {Name: "cip.cm.orig_serial_num", Label: "Originator Serial Number", Kind: KindUint, Width: 32, Base: BaseHex, Proto: &protoCIPCM},
-	cipCMOTConnID:             {Name: "cip.cm.ot_connid", Label: "O->T Network Connection ID", Kind: KindUint, Width: 32, Base: BaseHex, Proto: &protoCIPCM},
-	cipCMTOConnID:             {Name: "cip.cm.to_connid", Label: "T->O Network Connection ID", Kind: KindUint, Width: 32, Base: BaseHex, Proto: &protoCIPCM},
-	cipCMConnID:               {Name: "cip.connid", Label: "Connection ID", Kind: KindUint, Width: 32, Base: BaseHex, Proto: &protoCIPCM},
-	cipCMTimeoutMultiplier:    {Name: "cip.cm.timeout_multiplier", Label: "Connection Timeout Multiplier", Kind: KindUint, Width: 8, Proto: &protoCIPCM},
-	cipReserved3:              {Name: "cip.reserved", Label: "Reserved", Kind: KindUint, Width: 8, Digits: 6, Base: BaseHex, Proto: &protoCIP}, // three bytes
-	cipCMOTRPI:                {Name: "cip.cm.otrpi", Label: "O->T RPI", Kind: KindUint, Width: 32, Proto: &protoCIPCM},
-	cipCMOTNetParams:          {Name: "cip.cm.ot_net_params", Label: "O->T Network Connection Parameters", Kind: KindUint, Width: 32, Digits: 4, Base: BaseHex, Proto: &protoCIPCM},
-	cipCMTORPI:                {Name: "cip.cm.torpi", Label: "T->O RPI", Kind: KindUint, Width: 32, Proto: &protoCIPCM},
-	cipCMTONetParams:          {Name: "cip.cm.to_net_params", Label: "T->O Network Connection Parameters", Kind: KindUint, Width: 32, Digits: 4, Base: BaseHex, Proto: &protoCIPCM},
-	cipCMFwoOwner:             {Name: "cip.cm.fwo.owner", Label: "Redundant Owner", Kind: KindUint, Width: 16, Mask: 0x8000, Proto: &protoCIPCM},
-	cipCMFwoType:              {Name: "cip.cm.fwo.type", Label: "Connection Type", Kind: KindUint, Width: 16, Mask: 0x6000, Proto: &protoCIPCM},
-	cipCMFwoPrio:              {Name: "cip.cm.fwo.prio", Label: "Priority", Kind: KindUint, Width: 16, Mask: 0x0c00, Proto: &protoCIPCM},
-	cipCMFwoFV:                {Name: "cip.cm.fwo.f_v", Label: "Connection Size Type", Kind: KindUint, Width: 16, Mask: 0x0200, Proto: &protoCIPCM},
-	cipCMFwoConSize:           {Name: "cip.cm.fwo.consize", Label: "Connection Size", Kind: KindUint, Width: 16, Mask: 0x01ff, Unit: " bytes", Proto: &protoCIPCM},
-	cipCMTransportTypeTrigger: {Name: "cip.cm.transport_type_trigger", Label: "Transport Type/Trigger", Kind: KindUint, Width: 8, Base: BaseHex, Proto: &protoCIPCM},
-	cipCMFwoDir:               {Name: "cip.cm.fwo.dir", Label: "Direction", Kind: KindUint, Width: 8, Mask: 0x80, Proto: &protoCIPCM},
-	cipCMFwoTrigger:           {Name: "cip.cm.fwo.trigger", Label: "Trigger", Kind: KindUint, Width: 8, Mask: 0x70, Proto: &protoCIPCM},
-	cipCMFwoTransport:         {Name: "cip.cm.fwo.transport", Label: "Class", Kind: KindUint, Width: 8, Mask: 0x0f, Proto: &protoCIPCM},
-	cipCMConnPathSize:         {Name: "cip.cm.connpath_size", Label: "Connection Path Size", Kind: KindUint, Width: 8, Unit: " words", Proto: &protoCIPCM},
+	cipCMSC:                    {Name: "cip.cm.sc", Label: "Service", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0x7f, Digits: 2, Proto: &protoCIPCM},
+	cipCMPriority:              {Name: "cip.cm.priority", Label: "Priority", Kind: KindUint, Width: 8, Mask: 0x10, Proto: &protoCIPCM},
+	cipCMTickTime:              {Name: "cip.cm.tick_time", Label: "Tick time", Kind: KindUint, Width: 8, Mask: 0x0f, Proto: &protoCIPCM},
+	cipCMTimeoutTick:           {Name: "cip.cm.timeout_tick", Label: "Time-out ticks", Kind: KindUint, Width: 8, Proto: &protoCIPCM},
+	cipCMTimeout:               {Name: "cip.cm.timeout", Label: "Actual Time Out", Kind: KindUint, Width: 16, Unit: "ms", Proto: &protoCIPCM},
+	cipCMMsgReqSize:            {Name: "cip.cm.msg_req_size", Label: "Embedded Message Request Size", Kind: KindUint, Width: 16, Unit: " bytes", Proto: &protoCIPCM},
+	cipCMRoutePathSize:         {Name: "cip.cm.route_path_size", Label: "Route Path Size", Kind: KindUint, Width: 8, Unit: " words", Proto: &protoCIPCM},
+	cipCMConnSerialNum:         {Name: "cip.cm.conn_serial_num", Label: "Connection Serial Number", Kind: KindUint, Width: 16, Base: BaseHex, Proto: &protoCIPCM},
+	cipCMVendor:                {Name: "cip.cm.vendor", Label: "Originator Vendor ID", Kind: KindUint, Width: 16, Base: BaseHex, Proto: &protoCIPCM},
+	cipCMOrigSerialNum:         {Name: "cip.cm.orig_serial_num", Label: "Originator Serial Number", Kind: KindUint, Width: 32, Base: BaseHex, Proto: &protoCIPCM},
+	cipCMOTConnID:              {Name: "cip.cm.ot_connid", Label: "O->T Network Connection ID", Kind: KindUint, Width: 32, Base: BaseHex, Proto: &protoCIPCM},
+	cipCMTOConnID:              {Name: "cip.cm.to_connid", Label: "T->O Network Connection ID", Kind: KindUint, Width: 32, Base: BaseHex, Proto: &protoCIPCM},
+	cipCMConnID:                {Name: "cip.connid", Label: "Connection ID", Kind: KindUint, Width: 32, Base: BaseHex, Proto: &protoCIPCM},
+	cipCMTimeoutMultiplier:     {Name: "cip.cm.timeout_multiplier", Label: "Connection Timeout Multiplier", Kind: KindUint, Width: 8, Proto: &protoCIPCM},
+	cipReserved3:               {Name: "cip.reserved", Label: "Reserved", Kind: KindUint, Width: 8, Digits: 6, Base: BaseHex, Proto: &protoCIP}, // three bytes
+	cipCMOTRPI:                 {Name: "cip.cm.otrpi", Label: "O->T RPI", Kind: KindUint, Width: 32, Proto: &protoCIPCM},
+	cipCMOTNetParams:           {Name: "cip.cm.ot_net_params", Label: "O->T Network Connection Parameters", Kind: KindUint, Width: 32, Digits: 4, Base: BaseHex, Proto: &protoCIPCM},
+	cipCMTORPI:                 {Name: "cip.cm.torpi", Label: "T->O RPI", Kind: KindUint, Width: 32, Proto: &protoCIPCM},
+	cipCMTONetParams:           {Name: "cip.cm.to_net_params", Label: "T->O Network Connection Parameters", Kind: KindUint, Width: 32, Digits: 4, Base: BaseHex, Proto: &protoCIPCM},
+	cipCMFwoOwner:              {Name: "cip.cm.fwo.owner", Label: "Redundant Owner", Kind: KindUint, Width: 16, Mask: 0x8000, Proto: &protoCIPCM},
+	cipCMFwoType:               {Name: "cip.cm.fwo.type", Label: "Connection Type", Kind: KindUint, Width: 16, Mask: 0x6000, Proto: &protoCIPCM},
+	cipCMFwoPrio:               {Name: "cip.cm.fwo.prio", Label: "Priority", Kind: KindUint, Width: 16, Mask: 0x0c00, Proto: &protoCIPCM},
+	cipCMFwoFV:                 {Name: "cip.cm.fwo.f_v", Label: "Connection Size Type", Kind: KindUint, Width: 16, Mask: 0x0200, Proto: &protoCIPCM},
+	cipCMFwoConSize:            {Name: "cip.cm.fwo.consize", Label: "Connection Size", Kind: KindUint, Width: 16, Mask: 0x01ff, Unit: " bytes", Proto: &protoCIPCM},
+	cipCMTransportTypeTrigger:  {Name: "cip.cm.transport_type_trigger", Label: "Transport Type/Trigger", Kind: KindUint, Width: 8, Base: BaseHex, Proto: &protoCIPCM},
+	cipCMFwoDir:                {Name: "cip.cm.fwo.dir", Label: "Direction", Kind: KindUint, Width: 8, Mask: 0x80, Proto: &protoCIPCM},
+	cipCMFwoTrigger:            {Name: "cip.cm.fwo.trigger", Label: "Trigger", Kind: KindUint, Width: 8, Mask: 0x70, Proto: &protoCIPCM},
+	cipCMFwoTransport:          {Name: "cip.cm.fwo.transport", Label: "Class", Kind: KindUint, Width: 8, Mask: 0x0f, Proto: &protoCIPCM},
+	cipCMConnPathSize:          {Name: "cip.cm.connpath_size", Label: "Connection Path Size", Kind: KindUint, Width: 8, Unit: " words", Proto: &protoCIPCM},
+	cipGenRequestPathSize:      {Name: "cip.request_path_size", Label: "Request Path Size", Kind: KindUint, Width: 8, Unit: " words", Proto: &protoCIP, Generated: true},
+	cipGenPathSegment:          {Name: "cip.path_segment", Label: "Path Segment", Kind: KindUint, Width: 8, Base: BaseHex, Proto: &protoCIP, Generated: true},
+	cipGenPathSegmentType:      {Name: "cip.path_segment.type", Label: "Path Segment Type", Kind: KindUint, Width: 8, Mask: 0xe0, Proto: &protoCIP, Generated: true},
+	cipGenLogicalSegmentType:   {Name: "cip.logical_segment.type", Label: "Logical Segment Type", Kind: KindUint, Width: 8, Mask: 0x1c, Proto: &protoCIP, Generated: true},
+	cipGenLogicalSegmentFormat: {Name: "cip.logical_segment.format", Label: "Logical Segment Format", Kind: KindUint, Width: 8, Mask: 0x03, Proto: &protoCIP, Generated: true},
+	cipGenClass:                {Name: "cip.class", Label: "Class", Kind: KindUint, Width: 8, Base: BaseHex, Proto: &protoCIP, Generated: true},
+	cipGenInstance:             {Name: "cip.instance", Label: "Instance", Kind: KindUint, Width: 8, Base: BaseHex, Proto: &protoCIP, Generated: true},
+	cipGenMember:               {Name: "cip.member", Label: "Member", Kind: KindUint, Width: 8, Base: BaseHex, Proto: &protoCIP, Generated: true},
+	cipGenAttribute:            {Name: "cip.attribute", Label: "Attribute", Kind: KindUint, Width: 8, Proto: &protoCIP, Generated: true},
+	cipGenDataSegmentType:      {Name: "cip.data_segment.type", Label: "Data Segment Type", Kind: KindUint, Width: 8, Mask: 0x1f, Proto: &protoCIP, Generated: true},
+	cipGenDataSegmentSize:      {Name: "cip.data_segment.size", Label: "Data Size", Kind: KindUint, Width: 8, Unit: " bytes", Proto: &protoCIP, Generated: true},
+	cipGenSymbol:               {Name: "cip.symbol", Label: "ANSI Symbol", Kind: KindString, Proto: &protoCIP, Generated: true},
+	cipGenExLinkAddress:        {Name: "cip.ex_linkaddress", Label: "Extended Link Address", Kind: KindBool, Width: 8, Mask: 0x10, Proto: &protoCIP, Generated: true},
+	cipGenPort:                 {Name: "cip.port", Label: "Port", Kind: KindUint, Width: 8, Mask: 0x0f, Proto: &protoCIP, Generated: true},
+	cipGenLinkAddressByte:      {Name: "cip.linkaddress.byte", Label: "Link Address", Kind: KindUint, Width: 8, Proto: &protoCIP, Generated: true},
+}
+
+// cipGenTwin maps a path field to its generated twin.
+var cipGenTwin = [cipFieldCount]uint8{
+	cipRequestPathSize:      cipGenRequestPathSize,
+	cipPathSegment:          cipGenPathSegment,
+	cipPathSegmentType:      cipGenPathSegmentType,
+	cipLogicalSegmentType:   cipGenLogicalSegmentType,
+	cipLogicalSegmentFormat: cipGenLogicalSegmentFormat,
+	cipClass:                cipGenClass,
+	cipInstance:             cipGenInstance,
+	cipMember:               cipGenMember,
+	cipAttribute:            cipGenAttribute,
+	cipDataSegmentType:      cipGenDataSegmentType,
+	cipDataSegmentSize:      cipGenDataSegmentSize,
+	cipSymbol:               cipGenSymbol,
+	cipExLinkAddress:        cipGenExLinkAddress,
+	cipPort:                 cipGenPort,
+	cipLinkAddressByte:      cipGenLinkAddressByte,
+}
+
+// cipPathField returns path field k, or its generated twin.
+func cipPathField(k int, gen bool) *Field {
+	if gen {
+		k = int(cipGenTwin[k])
+	}
+	return &cipFields[k]
 }
 
 var (
@@ -353,8 +412,10 @@ var (
 // emitCIPMessage emits message m: top-level (its protocol opened by the
 // caller with Proto, closed here, then the CIP Class Generic data of a
 // request after it) or nested in a Multiple Service Packet (opened by the
-// caller with NestedProto, which closes it and emits its data).
-func emitCIPMessage(e *emitter, m []byte, nested bool) {
+// caller with NestedProto, which closes it and emits its data). req is
+// the request a response answers (nil: none found), whose path tshark
+// draws in the response as generated lines.
+func emitCIPMessage(e *emitter, m []byte, nested bool, req []byte) {
 	f := &cipFields
 	svc := m[0]
 	emitCIPService(e, svc)
@@ -377,8 +438,17 @@ func emitCIPMessage(e *emitter, m []byte, nested bool) {
 			e.Up()
 		}
 		e.Up()
+		rpath, rdata, rcp, paired := cipRequest(req)
+		if paired = paired && req[0]&cipResponse == 0; paired {
+			emitCIPWords(e, &f[cipGenRequestPathSize], req[1])
+			emitCIPPath(e, "Request Path", rpath, rcp, true)
+		}
 		if svc&0x7f == cipServiceMSP && !nested {
-			emitCIPMSP(e, data, false)
+			// Each service answers the request's service of its rank.
+			if !paired || req[0] != cipServiceMSP || rcp.class != cipClassMsgRouter || !cipMSPReadable(rdata) {
+				rdata = nil
+			}
+			emitCIPMSP(e, data, false, rdata)
 		}
 		if !nested {
 			// A top-level response's data is its request's class's,
@@ -389,10 +459,10 @@ func emitCIPMessage(e *emitter, m []byte, nested bool) {
 	}
 	path, data, cp, _ := cipRequest(m)
 	emitCIPWords(e, &f[cipRequestPathSize], m[1])
-	emitCIPPath(e, "Request Path", path, cp)
+	emitCIPPath(e, "Request Path", path, cp, false)
 	switch {
 	case svc == cipServiceMSP && cp.class == cipClassMsgRouter && !nested:
-		emitCIPMSP(e, data, true)
+		emitCIPMSP(e, data, true, nil)
 	case cipNamed(svc):
 		// One of CIP's services: its name, and its data.
 		if e.Tree() {
@@ -497,20 +567,30 @@ func emitCIPService(e *emitter, svc byte) {
 }
 
 // emitCIPPath emits a request path read by parseCIPPath: its title line,
-// the hidden EPath, and each segment.
-func emitCIPPath(e *emitter, label string, p []byte, cp cipPath) {
+// the hidden EPath, and each segment; gen: as a response draws its
+// request's path, every line generated and no EPath.
+func emitCIPPath(e *emitter, label string, p []byte, cp cipPath, gen bool) {
 	f := &cipFields
 	if e.Tree() {
-		t := append(e.Text(), label...)
-		e.Line(appendCIPPathTitle(append(t, ": "...), cp))
+		t := e.Text()
+		if gen {
+			t = append(t, '[')
+		}
+		t = appendCIPPathTitle(append(append(t, label...), ": "...), cp)
+		if gen {
+			t = append(t, ']')
+		}
+		e.Line(t)
 	}
 	e.Sub()
-	e.Bytes(&f[cipEPath], p)
-	e.NoTree()
+	if !gen {
+		e.Bytes(&f[cipEPath], p)
+		e.NoTree()
+	}
 	for off := 0; off < len(p); {
 		n, _ := cipSegment(p, off)
 		c := p[off]
-		e.Uint(&f[cipPathSegment], uint64(c))
+		e.Uint(cipPathField(cipPathSegment, gen), uint64(c))
 		if e.Tree() {
 			t := append(e.Text(), "Path Segment: 0x"...)
 			t = appendHex2(t, c)
@@ -531,30 +611,30 @@ func emitCIPPath(e *emitter, label string, p []byte, cp cipPath) {
 			e.SetRepr(t)
 		}
 		e.Sub()
-		e.UintBits(&f[cipPathSegmentType], uint64(c))
+		e.UintBits(cipPathField(cipPathSegmentType, gen), uint64(c))
 		switch {
 		case cipPortSegment(c):
-			e.BoolBits(&f[cipExLinkAddress], uint64(c))
-			e.UintBits(&f[cipPort], uint64(c))
-			e.Uint(&f[cipLinkAddressByte], uint64(p[off+1]))
+			e.BoolBits(cipPathField(cipExLinkAddress, gen), uint64(c))
+			e.UintBits(cipPathField(cipPort, gen), uint64(c))
+			e.Uint(cipPathField(cipLinkAddressByte, gen), uint64(p[off+1]))
 		case c == 0x91:
 			size := int(p[off+1])
-			e.UintBits(&f[cipDataSegmentType], uint64(c))
-			e.Uint(&f[cipDataSegmentSize], uint64(size))
-			e.Bytes(&f[cipSymbol], p[off+2:off+2+size])
+			e.UintBits(cipPathField(cipDataSegmentType, gen), uint64(c))
+			e.Uint(cipPathField(cipDataSegmentSize, gen), uint64(size))
+			e.Bytes(cipPathField(cipSymbol, gen), p[off+2:off+2+size])
 		default:
-			e.UintBits(&f[cipLogicalSegmentType], uint64(c))
-			e.UintBits(&f[cipLogicalSegmentFormat], uint64(c))
+			e.UintBits(cipPathField(cipLogicalSegmentType, gen), uint64(c))
+			e.UintBits(cipPathField(cipLogicalSegmentFormat, gen), uint64(c))
 			v := uint64(p[off+1])
 			switch c {
 			case 0x20:
-				e.Uint(&f[cipClass], v)
+				e.Uint(cipPathField(cipClass, gen), v)
 			case 0x24:
-				e.Uint(&f[cipInstance], v)
+				e.Uint(cipPathField(cipInstance, gen), v)
 			case 0x28:
-				e.Uint(&f[cipMember], v)
+				e.Uint(cipPathField(cipMember, gen), v)
 			case 0x30:
-				e.Uint(&f[cipAttribute], v)
+				e.Uint(cipPathField(cipAttribute, gen), v)
 			}
 		}
 		e.Up()
@@ -619,8 +699,9 @@ func appendCIPPathTitle(b []byte, cp cipPath) []byte {
 	return b
 }
 
-// emitCIPMSP emits a Multiple Service Packet's body and its services.
-func emitCIPMSP(e *emitter, body []byte, request bool) {
+// emitCIPMSP emits a Multiple Service Packet's body and its services;
+// req is the body of the request a response answers (nil: none found).
+func emitCIPMSP(e *emitter, body []byte, request bool, req []byte) {
 	f := &cipFields
 	count, _, _ := cipMSP(body, -1)
 	if request {
@@ -636,18 +717,27 @@ func emitCIPMSP(e *emitter, body []byte, request bool) {
 		e.Uint(&f[cipMSPOffset], uint64(le16(body[2+2*k:])))
 	}
 	e.Up()
+	rcount := 0
+	if req != nil {
+		rcount, _, _ = cipMSP(req, -1)
+	}
 	for k := range count {
 		_, svc, _ := cipMSP(body, k)
-		if request && e.Tree() {
-			// A response's title names the class of the request it
-			// answers, which rawcap does not pair yet: its line is
-			// left out, its contents kept at their depth.
-			e.Line(appendCIPServiceTitle(e.Text(), k, svc))
+		var rsvc []byte
+		if k < rcount {
+			_, rsvc, _ = cipMSP(req, k)
+		}
+		if e.Tree() {
+			if request {
+				e.Line(appendCIPServiceTitle(e.Text(), k, nil, svc))
+			} else {
+				e.Line(appendCIPServiceTitle(e.Text(), k, svc, rsvc))
+			}
 		}
 		e.Sub()
 		e.Uint(&f[cipMSPOffset], uint64(le16(body[2+2*k:])))
 		depth := e.NestedProto(&protoCIP)
-		emitCIPMessage(e, svc, true)
+		emitCIPMessage(e, svc, true, rsvc)
 		e.EndNested(depth)
 		if !cipNamed(svc[0]) {
 			emitCIPGeneric(e, cipServiceData(svc), true, svc[0]&cipResponse != 0)
@@ -657,28 +747,35 @@ func emitCIPMSP(e *emitter, body []byte, request bool) {
 	e.Up()
 }
 
-// appendCIPServiceTitle appends a request's "Service Packet #1: Class
-// (0x72) - Service (0x4c)" ("'SYMBOL' - Service (0x4e)" for a symbol).
-func appendCIPServiceTitle(b []byte, k int, svc []byte) []byte {
-	_, _, cp, _ := cipRequest(svc)
+// appendCIPServiceTitle appends a service's title: a request's "Service
+// Packet #1: Class (0x72) - Service (0x4c)" ("'SYMBOL' - Service (0x4e)"
+// for a symbol), a response's with its status first ("Service Packet #1:
+// Success: Class (0x72) - Service (0x4c)"), the class or symbol its
+// request's (none without one). resp is the response (nil for a
+// request), req the request.
+func appendCIPServiceTitle(b []byte, k int, resp, req []byte) []byte {
+	_, _, cp, ok := cipRequest(req)
 	b = append(b, "Service Packet #"...)
 	b = appendUint(b, uint64(k+1))
 	b = append(b, ": "...)
-	if cp.symbol != nil {
+	code := req
+	if resp != nil {
+		b = append(b, cipFields[cipStatusGen].ValueNames().Name(uint64(resp[2]))...)
+		b = append(b, ": "...)
+		code = resp
+	}
+	switch {
+	case !ok:
+	case cp.symbol != nil:
 		b = append(b, '\'')
 		b = append(b, cp.symbol...)
 		b = append(b, "' - "...)
-	} else if cp.class != cipNoClass {
+	case cp.class != cipNoClass:
 		b = append(b, "Class (0x"...)
 		b = appendHex2(b, byte(cp.class))
 		b = append(b, ") - "...)
 	}
-	if name := cipFields[cipSC].ValueNames().Name(uint64(svc[0] & 0x7f)); name != "" {
-		return append(b, name...)
-	}
-	b = append(b, "Service (0x"...)
-	b = appendHex2(b, svc[0]&0x7f)
-	return append(b, ')')
+	return appendCIPServiceName(b, code[0])
 }
 
 // appendCIPProtocols appends what frame.protocols names for message m
@@ -757,7 +854,7 @@ func emitCIPUnconnSend(e *emitter, d []byte) {
 	e.LineString("CIP Embedded Message Request")
 	e.Sub()
 	depth := e.NestedProto(&protoCIP)
-	emitCIPMessage(e, emb, true)
+	emitCIPMessage(e, emb, true, nil)
 	e.EndNested(depth)
 	if !cipNamed(emb[0]) {
 		emitCIPGeneric(e, cipServiceData(emb), true, false)
@@ -770,7 +867,7 @@ func emitCIPUnconnSend(e *emitter, d []byte) {
 	}
 	emitCIPWords(e, &f[cipCMRoutePathSize], byte(len(route)/2))
 	e.Uint(&f[cipReserved], uint64(d[at+1]))
-	emitCIPPath(e, "Route Path", route, parseCIPPath(route))
+	emitCIPPath(e, "Route Path", route, parseCIPPath(route), false)
 	e.Up()
 	e.End()
 }
@@ -917,7 +1014,7 @@ func emitCIPFwdClose(e *emitter, d []byte) {
 	e.Uint(&f[cipCMOrigSerialNum], uint64(le32(d[6:])))
 	emitCIPWords(e, &f[cipCMConnPathSize], d[10])
 	e.Uint(&f[cipReserved], uint64(d[11]))
-	emitCIPPath(e, "Connection Path", path, parseCIPPath(path))
+	emitCIPPath(e, "Connection Path", path, parseCIPPath(path), false)
 	e.Up()
 	e.End()
 }
@@ -1018,7 +1115,7 @@ func emitCIPFwdOpen(e *emitter, d []byte) {
 	e.UintBits(&f[cipCMFwoTransport], tt)
 	e.Up()
 	emitCIPWords(e, &f[cipCMConnPathSize], d[35])
-	emitCIPPath(e, "Connection Path", path, parseCIPPath(path))
+	emitCIPPath(e, "Connection Path", path, parseCIPPath(path), false)
 	e.Up()
 	e.End()
 }

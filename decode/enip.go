@@ -191,6 +191,8 @@ const (
 	enipLSRCapaFlagsTCP
 	enipLSRCapaFlagsUDP
 	enipLSRServiceName
+	enipResponseTo
+	enipTime
 	enipFieldCount
 )
 
@@ -233,6 +235,8 @@ var enipFields = [enipFieldCount]Field{
 	enipLSRCapaFlagsTCP: {Name: "enip.lsr.capaflags.tcp", Label: "Supports CIP Encapsulation via TCP", Kind: KindBool, Width: 16, Mask: 0x20},
 	enipLSRCapaFlagsUDP: {Name: "enip.lsr.capaflags.udp", Label: "Supports CIP Class 0 or 1 via UDP", Kind: KindBool, Width: 16, Mask: 0x100},
 	enipLSRServiceName:  {Name: "enip.lsr.servicename", Label: "Name of Service", Kind: KindString},
+	enipResponseTo:      {Name: "enip.response_to", Label: "Request In", Kind: KindFrameNum, Generated: true},
+	enipTime:            {Name: "enip.time", Label: "Time", Kind: KindRelTime, Unit: " seconds", Generated: true},
 }
 
 var protoENIP = protoField("enip", "EtherNet/IP (Industrial Protocol)")
@@ -256,10 +260,15 @@ func emitENIP(e *emitter, i int) {
 		if n > 0 && !e.all && !e.Tree() {
 			break
 		}
-		emitENIPMessage(e, m, enipRequest(d, i))
+		link := e.conv.enipLinkOf(i, n)
+		emitENIPMessage(e, m, enipRequest(d, i), link)
 		if c := enipCIP(m); cip && c != nil {
+			var req []byte
+			if link != nil {
+				req = e.conv.enip.request(link)
+			}
 			e.Proto(&protoCIP)
-			emitCIPMessage(e, c, false)
+			emitCIPMessage(e, c, false, req)
 		}
 	}
 }
@@ -280,33 +289,40 @@ func emitENIPPDUSizes(e *emitter, i int) {
 }
 
 // enipCIP returns the CIP message a Send RR Data or Send Unit Data
-// message carries (nil: none): an unconnected data item's, or a
-// connected data item's after its sequence count.
+// message carries (nil: none).
 func enipCIP(m ENIP) []byte {
+	cip, _, _ := enipCIPItem(m)
+	return cip
+}
+
+// enipCIPItem returns the CIP message a Send RR Data or Send Unit Data
+// message carries (nil: none): an unconnected data item's, or a connected
+// data item's after its sequence count (connected: with that count).
+func enipCIPItem(m ENIP) (cip []byte, connected bool, seq uint16) {
 	cmd := m.Command()
 	if cmd != enipSendRRData && cmd != enipSendUnitData {
-		return nil
+		return nil, false, 0
 	}
 	count, items, ok := enipCPF(m)
 	if !ok {
-		return nil
+		return nil, false, 0
 	}
 	prev := uint16(enipItemNull)
 	for k, off := 0, 0; k < count; k++ {
 		it, next, ok := enipNextItem(items, off)
 		if !ok {
-			return nil
+			return nil, false, 0
 		}
 		off = next
 		switch {
 		case it.Type == enipItemUnconnData:
-			return it.Data
+			return it.Data, false, 0
 		case it.Type == enipItemConnData && prev == enipItemConnAddress && len(it.Data) >= 2:
-			return it.Data[2:]
+			return it.Data[2:], true, le16(it.Data)
 		}
 		prev = it.Type
 	}
-	return nil
+	return nil, false, 0
 }
 
 // enipCIPReadable reports whether rawcap reads the CIP of every message
@@ -360,8 +376,9 @@ func enipRequest(d *Decoder, i int) bool {
 	return be16(d.data[t.Start+2:]) == enipPort
 }
 
-// emitENIPMessage emits one message; request: it is sent to the port.
-func emitENIPMessage(e *emitter, m ENIP, request bool) {
+// emitENIPMessage emits one message; request: it is sent to the port;
+// link: the request a response answers (nil: none found).
+func emitENIPMessage(e *emitter, m ENIP, request bool, link *enipLink) {
 	f := &enipFields
 	e.Proto(&protoENIP)
 	cmd := m.Command()
@@ -420,6 +437,10 @@ func emitENIPMessage(e *emitter, m ENIP, request bool) {
 		e.Sub()
 		emitENIPItems(e, count, items)
 		e.Up()
+		if link != nil {
+			e.Uint(&f[enipResponseTo], uint64(link.request))
+			e.relNstime(&f[enipTime], link.delta)
+		}
 		e.Up()
 	}
 	e.End()
