@@ -298,6 +298,8 @@ const (
 	cipGenExLinkAddress
 	cipGenPort
 	cipGenLinkAddressByte
+	cipGenCMSC
+	cipGenCMRoutePathSize
 	cipFieldCount
 )
 
@@ -374,6 +376,8 @@ var cipFields = [cipFieldCount]Field{
 	cipGenExLinkAddress:        {Name: "cip.ex_linkaddress", Label: "Extended Link Address", Kind: KindBool, Width: 8, Mask: 0x10, Proto: &protoCIP, Generated: true},
 	cipGenPort:                 {Name: "cip.port", Label: "Port", Kind: KindUint, Width: 8, Mask: 0x0f, Proto: &protoCIP, Generated: true},
 	cipGenLinkAddressByte:      {Name: "cip.linkaddress.byte", Label: "Link Address", Kind: KindUint, Width: 8, Proto: &protoCIP, Generated: true},
+	cipGenCMSC:                 {Name: "cip.cm.sc", Label: "Service", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0x7f, Digits: 2, Proto: &protoCIPCM, Generated: true},
+	cipGenCMRoutePathSize:      {Name: "cip.cm.route_path_size", Label: "Route Path Size", Kind: KindUint, Width: 8, Unit: " words", Proto: &protoCIPCM, Generated: true},
 }
 
 // cipGenTwin maps a path field to its generated twin.
@@ -451,9 +455,13 @@ func emitCIPMessage(e *emitter, m []byte, nested bool, req []byte) {
 			emitCIPMSP(e, data, false, rdata)
 		}
 		if !nested {
-			// A top-level response's data is its request's class's,
-			// which rawcap does not pair yet: it is left out.
+			// A top-level response's data is its request's class's:
+			// rawcap draws an Unconnected Send's, and leaves the
+			// others' out.
 			e.End()
+			if emb, route, ok := cipUnconnSendReply(m, req); ok {
+				emitCIPUnconnSendReply(e, m, emb, route)
+			}
 		}
 		return
 	}
@@ -779,11 +787,16 @@ func appendCIPServiceTitle(b []byte, k int, resp, req []byte) []byte {
 }
 
 // appendCIPProtocols appends what frame.protocols names for message m
-// after "cip": a "cipcls" for each CIP Class Generic data.
-func appendCIPProtocols(b []byte, m []byte) []byte {
+// after "cip": a "cipcls" for each CIP Class Generic data, a "cipcm" for
+// the Connection Manager's part (of a response, req is its request: nil
+// for none found).
+func appendCIPProtocols(b []byte, m, req []byte) []byte {
 	svc := m[0]
 	var body []byte
 	if svc&cipResponse != 0 {
+		if _, _, ok := cipUnconnSendReply(m, req); ok {
+			return append(b, ":cipcm"...)
+		}
 		if svc&0x7f != cipServiceMSP {
 			return b
 		}
@@ -872,6 +885,56 @@ func emitCIPUnconnSend(e *emitter, d []byte) {
 	e.End()
 }
 
+// cipUnconnSendReply returns the embedded request and the route path of
+// the Unconnected Send request req that the top-level response m answers,
+// when tshark's Connection Manager draws m's data as rawcap does: a
+// success, of one of CIP's services. ok is false otherwise (req nil too).
+func cipUnconnSendReply(m, req []byte) (emb, route []byte, ok bool) {
+	if len(m) < 4 || m[0]&cipResponse == 0 || m[2] != 0 || !cipNamed(m[0]) || len(req) < 2 || req[0] != cipUnconnectedSend {
+		return nil, nil, false
+	}
+	_, data, cp, ok := cipRequest(req)
+	if !ok || cp.class != cipClassConnMgr {
+		return nil, nil, false
+	}
+	if emb, route, ok = cipUnconnSend(data); !ok {
+		return nil, nil, false
+	}
+	if _, _, _, ok = cipRequest(emb); !ok || emb[0]&cipResponse != 0 {
+		return nil, nil, false
+	}
+	return emb, route, true
+}
+
+// emitCIPUnconnSendReply emits the Connection Manager's part of response
+// m to an Unconnected Send: the request's service, its embedded request's
+// path and its route path as generated lines, then m's data.
+func emitCIPUnconnSendReply(e *emitter, m, emb, route []byte) {
+	f := &cipFields
+	e.Proto(&protoCIPCM)
+	e.Uint(&f[cipGenCMSC], cipUnconnectedSend)
+	if e.Tree() {
+		t := append(e.Text(), "Service: "...)
+		t = append(t, f[cipCMSC].ValueNames().Name(cipUnconnectedSend)...)
+		e.SetRepr(append(t, " (Response)"...))
+	}
+	path, _, cp, _ := cipRequest(emb)
+	emitCIPWords(e, &f[cipGenRequestPathSize], emb[1])
+	emitCIPPath(e, "Request Path", path, cp, true)
+	emitCIPWords(e, &f[cipGenCMRoutePathSize], byte(len(route)/2))
+	emitCIPPath(e, "Route/Connection Path", route, parseCIPPath(route), true)
+	if _, data, _ := cipResponseData(m); len(data) > 0 {
+		if e.Tree() {
+			t := append(e.Text(), f[cipSC].ValueNames().Name(uint64(m[0]&0x7f))...)
+			e.Line(append(t, " (Response)"...))
+		}
+		e.Sub()
+		e.Bytes(&f[cipData], data)
+		e.Up()
+	}
+	e.End()
+}
+
 // appendCIPPortName appends a port's name ("Backplane"), or its number.
 func appendCIPPortName(b []byte, port byte) []byte {
 	if name := cipFields[cipPort].ValueNames().Name(uint64(port)); name != "" {
@@ -886,7 +949,7 @@ func appendCIPPortName(b []byte, port byte) []byte {
 // Get Attributes All"; after a Multiple Service Packet its services'
 // ("Service (0x4c), Service (0x4c)"), after an Unconnected Send its
 // embedded request's.
-func infoCIP(b []byte, m []byte) []byte {
+func infoCIP(b []byte, m, req []byte) []byte {
 	if len(m) < 2 {
 		return b
 	}
@@ -897,6 +960,11 @@ func infoCIP(b []byte, m []byte) []byte {
 		}
 		b = append(b, cipFields[cipStatusGen].ValueNames().Name(uint64(m[2]))...)
 		b = append(b, ": "...)
+		if emb, _, ok := cipUnconnSendReply(m, req); ok {
+			// Named as its embedded request's path names it.
+			_, _, ecp, _ := cipRequest(emb)
+			return appendCIPRequestInfo(b, ecp, svc)
+		}
 		b = appendCIPServiceName(b, svc)
 		if _, data, ok := cipResponseData(m); ok && svc&0x7f == cipServiceMSP && cipMSPReadable(data) {
 			b = appendCIPMSPInfo(b, data)

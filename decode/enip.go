@@ -260,15 +260,10 @@ func emitENIP(e *emitter, i int) {
 		if n > 0 && !e.all && !e.Tree() {
 			break
 		}
-		link := e.conv.enipLinkOf(i, n)
-		emitENIPMessage(e, m, enipRequest(d, i), link)
+		emitENIPMessage(e, m, enipRequest(d, i), e.conv.enipLinkOf(i, n))
 		if c := enipCIP(m); cip && c != nil {
-			var req []byte
-			if link != nil {
-				req = e.conv.enip.request(link)
-			}
 			e.Proto(&protoCIP)
-			emitCIPMessage(e, c, false, req)
+			emitCIPMessage(e, c, false, enipRequestOf(e.conv, i, n))
 		}
 	}
 }
@@ -342,15 +337,16 @@ func enipCIPReadable(b []byte) bool {
 }
 
 // appendENIPProtocols appends frame.protocols' part for the segment:
-// "enip", then each message's "cip" and what follows it.
-func appendENIPProtocols(b []byte, d *Decoder, i int) []byte {
+// "enip", then each message's "cip" and what follows it (conv: what the
+// tracker found, which names the request a response answers).
+func appendENIPProtocols(b []byte, d *Decoder, i int, conv *convResults) []byte {
 	l := &d.layers[i]
 	seg := d.data[l.Start:l.End]
 	b = append(b, "enip"...)
 	if !enipCIPReadable(seg) {
 		return b
 	}
-	for off := 0; ; {
+	for off, n := 0, 0; ; n++ {
 		m, next, ok := enipNext(seg, off)
 		if !ok {
 			return b
@@ -358,9 +354,18 @@ func appendENIPProtocols(b []byte, d *Decoder, i int) []byte {
 		off = next
 		if c := enipCIP(m); c != nil {
 			b = append(b, ":cip"...)
-			b = appendCIPProtocols(b, c)
+			b = appendCIPProtocols(b, c, enipRequestOf(conv, i, n))
 		}
 	}
+}
+
+// enipRequestOf returns the CIP of the request that message k of ENIP
+// layer i answers (nil: none found, or conv nil).
+func enipRequestOf(conv *convResults, i, k int) []byte {
+	if link := conv.enipLinkOf(i, k); link != nil {
+		return conv.enip.request(link)
+	}
+	return nil
 }
 
 // enipRequest reports whether layer i is sent to port 44818 (a request;
@@ -566,7 +571,7 @@ func appendENIPProto(b []byte, d *Decoder, i int) []byte {
 // what names it (the session of Register and Unregister Session, the
 // product of a List Identity reply, the service of a List Services
 // reply).
-func infoENIP(b []byte, d *Decoder, i int) []byte {
+func infoENIP(b []byte, d *Decoder, i int, conv *convResults) []byte {
 	l := &d.layers[i]
 	seg := d.data[l.Start:l.End]
 	request := enipRequest(d, i)
@@ -580,7 +585,7 @@ func infoENIP(b []byte, d *Decoder, i int) []byte {
 			b = append(b, " | "...)
 		}
 		if c := enipCIP(m); c != nil {
-			b = infoCIP(b, c)
+			b = infoCIP(b, c, enipRequestOf(conv, i, n))
 			continue
 		}
 		b = append(b, enipFields[enipCommand].ValueNames().Name(uint64(m.Command()))...)

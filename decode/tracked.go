@@ -33,6 +33,8 @@ var trackedNames = map[string]bool{
 	"cip.class": true, "cip.instance": true, "cip.member": true, "cip.attribute": true,
 	"cip.data_segment.type": true, "cip.data_segment.size": true, "cip.symbol": true,
 	"cip.ex_linkaddress": true, "cip.port": true, "cip.linkaddress.byte": true,
+	// and the Connection Manager's part of a response to an Unconnected Send.
+	"cipcm": true, "cip.cm.sc": true, "cip.cm.route_path_size": true, "cip.data": true,
 	// A QUIC Initial's TLS hello ("quic:tls", the tls fields) shows only
 	// once the connection's keys are known.
 	"frame.protocols": true, "tls": true,
