@@ -443,24 +443,35 @@ func emitCIPMessage(e *emitter, m []byte, nested bool, req []byte) {
 		}
 		e.Up()
 		rpath, rdata, rcp, paired := cipRequest(req)
-		if paired = paired && req[0]&cipResponse == 0; paired {
+		if paired = paired && req[0]&cipResponse == 0 && cipReadable(req, nested); paired {
 			emitCIPWords(e, &f[cipGenRequestPathSize], req[1])
 			emitCIPPath(e, "Request Path", rpath, rcp, true)
 		}
 		if svc&0x7f == cipServiceMSP && !nested {
 			// Each service answers the request's service of its rank.
-			if !paired || req[0] != cipServiceMSP || rcp.class != cipClassMsgRouter || !cipMSPReadable(rdata) {
+			// tshark pairs them only when the counts agree.
+			if !paired || req[0] != cipServiceMSP || rcp.class != cipClassMsgRouter || !cipMSPReadable(rdata) || cipMSPCount(rdata) != cipMSPCount(data) {
 				rdata = nil
 			}
 			emitCIPMSP(e, data, false, rdata)
 		}
 		if !nested {
 			// A top-level response's data is its request's class's:
-			// rawcap draws an Unconnected Send's, and leaves the
-			// others' out.
+			// rawcap draws an Unconnected Send's, CIP's own services'
+			// and CIP Class Generic's (of a request to a class without
+			// a dissector of its own, or of no request found), and
+			// leaves the others' out.
+			emb, route, us := cipUnconnSendReply(m, req)
+			generic := !us && svc&0x7f != cipServiceMSP && cipReplyGeneric(req)
+			if generic && cipNamed(svc) {
+				emitCIPNamedData(e, svc, data)
+			}
 			e.End()
-			if emb, route, ok := cipUnconnSendReply(m, req); ok {
+			switch {
+			case us:
 				emitCIPUnconnSendReply(e, m, emb, route)
+			case generic && !cipNamed(svc):
+				emitCIPGeneric(e, data, false, true)
 			}
 		}
 		return
@@ -795,9 +806,16 @@ func appendCIPProtocols(b []byte, m, req []byte) []byte {
 	var body []byte
 	if svc&cipResponse != 0 {
 		if _, _, ok := cipUnconnSendReply(m, req); ok {
-			return append(b, ":cipcm"...)
+			b = append(b, ":cipcm"...)
+			if !cipNamed(svc) {
+				b = append(b, ":cipcls"...)
+			}
+			return b
 		}
 		if svc&0x7f != cipServiceMSP {
+			if !cipNamed(svc) && cipReplyGeneric(req) {
+				b = append(b, ":cipcls"...)
+			}
 			return b
 		}
 		_, body, _ = cipResponseData(m)
@@ -886,24 +904,51 @@ func emitCIPUnconnSend(e *emitter, d []byte) {
 }
 
 // cipUnconnSendReply returns the embedded request and the route path of
-// the Unconnected Send request req that the top-level response m answers,
-// when tshark's Connection Manager draws m's data as rawcap does: a
-// success, of one of CIP's services. ok is false otherwise (req nil too).
+// the Unconnected Send request req (one rawcap reads) that the top-level
+// response m answers; ok is false otherwise (req nil too).
 func cipUnconnSendReply(m, req []byte) (emb, route []byte, ok bool) {
-	if len(m) < 4 || m[0]&cipResponse == 0 || m[2] != 0 || !cipNamed(m[0]) || len(req) < 2 || req[0] != cipUnconnectedSend {
+	if len(m) < 4 || m[0]&cipResponse == 0 || len(req) < 2 || req[0] != cipUnconnectedSend || !cipReadable(req, false) {
 		return nil, nil, false
 	}
-	_, data, cp, ok := cipRequest(req)
-	if !ok || cp.class != cipClassConnMgr {
+	_, data, cp, _ := cipRequest(req)
+	if cp.class != cipClassConnMgr {
 		return nil, nil, false
 	}
-	if emb, route, ok = cipUnconnSend(data); !ok {
-		return nil, nil, false
-	}
-	if _, _, _, ok = cipRequest(emb); !ok || emb[0]&cipResponse != 0 {
-		return nil, nil, false
-	}
+	emb, route, _ = cipUnconnSend(data)
 	return emb, route, true
+}
+
+// cipReplyGeneric reports whether the data of a top-level response to req
+// is CIP's own service's or CIP Class Generic's, as rawcap draws them: no
+// request was found, or rawcap reads it and its class (or symbol) has no
+// dissector of its own in Wireshark.
+func cipReplyGeneric(req []byte) bool {
+	if req == nil {
+		return true
+	}
+	_, _, cp, ok := cipRequest(req)
+	return ok && req[0]&cipResponse == 0 && req[0] != cipServiceMSP && cipGeneric(cp.class) && cipReadable(req, false)
+}
+
+// emitCIPNamedData emits a response's data for one of CIP's services:
+// "Get Attribute Single (Response)", then its bytes.
+func emitCIPNamedData(e *emitter, svc byte, data []byte) {
+	f := &cipFields
+	if e.Tree() {
+		t := append(e.Text(), f[cipSC].ValueNames().Name(uint64(svc&0x7f))...)
+		e.Line(append(t, " (Response)"...))
+	}
+	if len(data) > 0 {
+		e.Sub()
+		e.Bytes(&f[cipData], data)
+		e.Up()
+	}
+}
+
+// cipMSPCount returns a Multiple Service Packet's service count.
+func cipMSPCount(body []byte) int {
+	n, _, _ := cipMSP(body, -1)
+	return n
 }
 
 // emitCIPUnconnSendReply emits the Connection Manager's part of response
@@ -923,14 +968,11 @@ func emitCIPUnconnSendReply(e *emitter, m, emb, route []byte) {
 	emitCIPPath(e, "Request Path", path, cp, true)
 	emitCIPWords(e, &f[cipGenCMRoutePathSize], byte(len(route)/2))
 	emitCIPPath(e, "Route/Connection Path", route, parseCIPPath(route), true)
-	if _, data, _ := cipResponseData(m); len(data) > 0 {
-		if e.Tree() {
-			t := append(e.Text(), f[cipSC].ValueNames().Name(uint64(m[0]&0x7f))...)
-			e.Line(append(t, " (Response)"...))
-		}
-		e.Sub()
-		e.Bytes(&f[cipData], data)
-		e.Up()
+	_, data, _ := cipResponseData(m)
+	if cipNamed(m[0]) {
+		emitCIPNamedData(e, m[0], data)
+	} else {
+		emitCIPGeneric(e, data, true, true)
 	}
 	e.End()
 }
@@ -964,6 +1006,11 @@ func infoCIP(b []byte, m, req []byte) []byte {
 			// Named as its embedded request's path names it.
 			_, _, ecp, _ := cipRequest(emb)
 			return appendCIPRequestInfo(b, ecp, svc)
+		}
+		if _, _, rcp, ok := cipRequest(req); ok && req[0]&cipResponse == 0 && svc&0x7f != cipServiceMSP && rcp.class != cipClassConnMgr &&
+			(cipNamed(svc) || cipGeneric(rcp.class)) {
+			// Named as its request's path names it.
+			return appendCIPRequestInfo(b, rcp, svc)
 		}
 		b = appendCIPServiceName(b, svc)
 		if _, data, ok := cipResponseData(m); ok && svc&0x7f == cipServiceMSP && cipMSPReadable(data) {
