@@ -398,6 +398,16 @@ func enipExchangeFrames(t testing.TB, x enipExchange) [][]byte {
 	return frames
 }
 
+// enipExchangesFrames returns the frames of every exchange, one after
+// the other.
+func enipExchangesFrames(t testing.TB) [][]byte {
+	var frames [][]byte
+	for _, x := range enipExchanges {
+		frames = append(frames, enipExchangeFrames(t, x)...)
+	}
+	return frames
+}
+
 // TestENIPPairsMatchTshark holds the responses of enipExchanges, paired
 // with their requests by the tracker, to tshark's -V subtrees and packet
 // list, line for line (a request to a class with a dissector of its own,

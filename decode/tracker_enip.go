@@ -87,8 +87,13 @@ func (n *enipNote) request(l *enipLink) []byte {
 	return n.buf[l.start:l.end:l.end]
 }
 
-// keep copies src into n, the tracker's buffer being reused.
+// keep copies src into n, the tracker's buffer being reused; for packets
+// with an EtherNet/IP layer only.
 func (n *enipNote) keep(src *enipNote) {
+	if src.layer <= 0 {
+		n.layer = -1
+		return
+	}
 	buf := n.buf
 	*n = *src
 	n.buf = append(buf[:0], src.buf...)
