@@ -171,10 +171,11 @@ func cipReadable(m []byte, nested bool) bool {
 		case svc&0x7f == cipServiceMSP && !nested:
 			return cipMSPReadable(data)
 		case nested:
-			// Its data is its request's class's: CIP Class Generic
-			// for a class-specific service, the class's own for
-			// one of CIP's services (not paired yet).
-			return !cipNamed(svc)
+			// Its data is CIP Class Generic's for a class-specific
+			// service, CIP's own for one of CIP's services: the
+			// services of a request rawcap reads are to classes
+			// without a dissector of their own.
+			return svc&0x7f != cipServiceMSP
 		}
 		return true // the data of a top-level response is left out
 	}
@@ -454,6 +455,9 @@ func emitCIPMessage(e *emitter, m []byte, nested bool, req []byte) {
 				rdata = nil
 			}
 			emitCIPMSP(e, data, false, rdata)
+		}
+		if nested && cipNamed(svc) {
+			emitCIPNamedData(e, svc, data)
 		}
 		if !nested {
 			// A top-level response's data is its request's class's:

@@ -364,19 +364,26 @@ var enipExchanges = []enipExchange{
 	{name: "one of CIP's services", msgs: []enipMsg{{true, enipSUD(1, 10, "0e03 2072 2401 3003")}, {false, enipSUD(2, 10, "8e000000 01020304")},
 		{true, enipSUD(1, 11, "0e03 2072 2401 3003")}, {false, enipSUD(2, 11, "8e000000")}}},
 	{name: "no request", msgs: []enipMsg{{false, enipSUD(2, 13, "cc000000 01020304")}, {false, enipSUD(2, 14, "8e000000 01020304")}}},
+	{name: "multiple service packet of one of CIP's services", msgs: []enipMsg{
+		{true, enipSUD(1, 20, "0a02 2002 2401 0200 0600 0e00 0e03 2072 2401 3003 4c02 2072 2400 0102")},
+		{false, enipSUD(2, 20, "8a000000 0200 0600 0e00 8e000000 01020304 cc000000 0506")},
+		{false, enipSUD(2, 21, "8a000000 0200 0600 0e00 8e000000 01020304 cc000000 0506")},
+		{true, enipSUD(1, 22, "0a02 2002 2401 0200 0600 0e00 0e03 2072 2401 3003 4c02 2072 2400 0102")},
+		{false, enipSUD(2, 22, "8a000000 0200 0600 0a00 8e000800 cc000000 0506")}}},
 	{name: "a request to a class with a dissector", msgs: []enipMsg{{true, enipSUD(1, 7, "0e03 2001 2401 3007")}, {false, enipSUD(2, 7, "8e000000 0100")}}},
 }
 
-// enipExchangeFrames returns the frames of x: one TCP connection, each
-// direction's sequence numbers counting its payloads.
-func enipExchangeFrames(t testing.TB, x enipExchange) [][]byte {
+// enipExchangeFrames returns the frames of x: one TCP connection from
+// client port cport, each direction's sequence numbers counting its
+// payloads.
+func enipExchangeFrames(t testing.TB, x enipExchange, cport uint16) [][]byte {
 	seq := map[bool]uint32{true: 1000, false: 5000}
 	var frames [][]byte
 	for _, m := range x.msgs {
 		p := mustHex(t, m.hex)
-		f := appTCPFrame(t, 41000, 44818, p)
+		f := appTCPFrame(t, cport, 44818, p)
 		if !m.toServer {
-			f = appTCPFrame(t, 44818, 41000, p)
+			f = appTCPFrame(t, 44818, cport, p)
 			// The server's addresses: swapping them keeps both sums.
 			for k := range 4 {
 				f[26+k], f[30+k] = f[30+k], f[26+k]
@@ -398,12 +405,14 @@ func enipExchangeFrames(t testing.TB, x enipExchange) [][]byte {
 	return frames
 }
 
-// enipExchangesFrames returns the frames of every exchange, one after
-// the other.
-func enipExchangesFrames(t testing.TB) [][]byte {
+// enipExchangesFrames returns the frames of every exchange but skip's,
+// one after the other, each on a connection of its own.
+func enipExchangesFrames(t testing.TB, skip string) [][]byte {
 	var frames [][]byte
-	for _, x := range enipExchanges {
-		frames = append(frames, enipExchangeFrames(t, x)...)
+	for k, x := range enipExchanges {
+		if x.name != skip {
+			frames = append(frames, enipExchangeFrames(t, x, uint16(41000+k))...)
+		}
 	}
 	return frames
 }
@@ -421,7 +430,7 @@ func TestENIPPairsMatchTshark(t *testing.T) {
 	ep := &decode.EKPrinter{Location: time.UTC}
 	buf := make([]byte, 0, 1<<16)
 	for _, x := range enipExchanges {
-		frames := enipExchangeFrames(t, x)
+		frames := enipExchangeFrames(t, x, 41000)
 		// Each run is a capture of its own (frames count from 1 again):
 		// pairing allocates nothing once the tracker's table exists.
 		var f decode.Frame
@@ -443,7 +452,7 @@ func TestENIPPairsMatchTshark(t *testing.T) {
 	}
 	for _, x := range enipExchanges {
 		t.Run(x.name, func(t *testing.T) {
-			frames := enipExchangeFrames(t, x)
+			frames := enipExchangeFrames(t, x, 41000)
 			cip := make([]string, len(frames))
 			for i := range cip {
 				cip[i] = "whole"
@@ -454,6 +463,12 @@ func TestENIPPairsMatchTshark(t *testing.T) {
 			compareENIPSubtrees(t, frames, cip)
 		})
 	}
+	frames := enipExchangesFrames(t, "a request to a class with a dissector")
+	compareFieldsWithTshark(t, writeTestPcap(t, frames), frames, []string{"frame.protocols", "enip.response_to", "enip.time",
+		"cip.service", "cip.genstat", "cip.request_path_size", "cip.epath", "cip.path_segment", "cip.path_segment.type",
+		"cip.logical_segment.type", "cip.logical_segment.format", "cip.class", "cip.instance", "cip.attribute",
+		"cip.data_segment.type", "cip.data_segment.size", "cip.symbol", "cip.msp.num_services", "cip.msp.offset", "cip.data",
+		"cip.ex_linkaddress", "cip.port", "cip.linkaddress.byte", "cip.cm.sc", "cip.cm.route_path_size"})
 }
 
 // FuzzENIPPairs feeds a request and a response on one connection, so that
@@ -479,7 +494,7 @@ func FuzzENIPPairs(f *testing.F) {
 	ep := &decode.EKPrinter{Location: time.UTC}
 	f.Fuzz(func(t *testing.T, req, resp []byte) {
 		x := enipExchange{msgs: []enipMsg{{true, hex.EncodeToString(req)}, {false, hex.EncodeToString(resp)}}}
-		for i, frame := range enipExchangeFrames(t, x) {
+		for i, frame := range enipExchangeFrames(t, x, 41000) {
 			d.Decode(frame, linktype.Ethernet)
 			fr := decode.Frame{Number: i + 1, Time: time.Unix(int64(1700000000+i), 0), Length: len(frame)}
 			tp.Append(nil, d, &fr)

@@ -28,7 +28,7 @@ func TestNotedRenderMatchesAppend(t *testing.T) {
 		filepath.Join(repoRoot(t), "testdata", "read", "sample.pcap"),
 		filepath.Join(repoRoot(t), "testdata", "demo.pcap"),
 		writePcap(t, t.TempDir(), h2Sessions(t)),
-		writePcap(t, t.TempDir(), enipExchangesFrames(t)), // responses drawn from their requests
+		writePcap(t, t.TempDir(), enipExchangesFrames(t, "")), // responses drawn from their requests
 	}
 	printers := []struct {
 		name          string
