@@ -21,10 +21,9 @@ import (
 // gopacket's layers_testdata_ethernetIP capture sends them (frames 1, 29,
 // 31 and 4), the others built after the encapsulation's layout; enip
 // false: rawcap leaves the bytes as data (a message cut short). cip says
-// how much of the CIP they carry rawcap shows: "whole" as tshark does,
-// "part" some of tshark's lines (a response's data, whose class is its
-// request's; a Multiple Service Packet response's titles, which name the
-// request's classes), "none" none (the Connection Manager's request).
+// how much of the CIP they carry rawcap shows: "whole" as tshark does
+// (a response without its request as tshark shows one),
+// "part" some of tshark's lines, "none" none.
 var enipVectors = []struct {
 	name    string
 	hex     string
