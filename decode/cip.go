@@ -169,7 +169,7 @@ func cipReadable(m []byte, nested bool) bool {
 		}
 		switch {
 		case svc&0x7f == cipServiceMSP && !nested:
-			return cipMSPReadable(data)
+			return cipMSPReadable(data, true)
 		case nested:
 			// Its data is CIP Class Generic's for a class-specific
 			// service, CIP's own for one of CIP's services: the
@@ -184,7 +184,7 @@ func cipReadable(m []byte, nested bool) bool {
 		return false
 	}
 	if svc == cipServiceMSP && cp.class == cipClassMsgRouter && !nested {
-		return cipMSPReadable(data)
+		return cipMSPReadable(data, false)
 	}
 	if svc == cipUnconnectedSend && cp.class == cipClassConnMgr && !nested {
 		emb, _, ok := cipUnconnSend(data)
@@ -210,14 +210,17 @@ func cipNamed(svc byte) bool {
 	return cipFields[cipSC].ValueNames().Name(uint64(svc&0x7f)) != ""
 }
 
-func cipMSPReadable(body []byte) bool {
+// cipMSPReadable reports whether rawcap reads every service of a Multiple
+// Service Packet's body: each a response of a response's (reply), each a
+// request of a request's.
+func cipMSPReadable(body []byte, reply bool) bool {
 	count, _, ok := cipMSP(body, -1)
 	if !ok || count == 0 {
 		return false
 	}
 	for k := range count {
 		_, svc, ok := cipMSP(body, k)
-		if !ok || !cipReadable(svc, true) {
+		if !ok || len(svc) == 0 || (svc[0]&cipResponse != 0) != reply || !cipReadable(svc, true) {
 			return false
 		}
 	}
@@ -451,7 +454,7 @@ func emitCIPMessage(e *emitter, m []byte, nested bool, req []byte) {
 		if svc&0x7f == cipServiceMSP && !nested {
 			// Each service answers the request's service of its rank.
 			// tshark pairs them only when the counts agree.
-			if !paired || req[0] != cipServiceMSP || rcp.class != cipClassMsgRouter || !cipMSPReadable(rdata) || cipMSPCount(rdata) != cipMSPCount(data) {
+			if !paired || req[0] != cipServiceMSP || rcp.class != cipClassMsgRouter || !cipMSPReadable(rdata, false) || cipMSPCount(rdata) != cipMSPCount(data) {
 				rdata = nil
 			}
 			emitCIPMSP(e, data, false, rdata)
@@ -1017,7 +1020,7 @@ func infoCIP(b []byte, m, req []byte) []byte {
 			return appendCIPRequestInfo(b, rcp, svc)
 		}
 		b = appendCIPServiceName(b, svc)
-		if _, data, ok := cipResponseData(m); ok && svc&0x7f == cipServiceMSP && cipMSPReadable(data) {
+		if _, data, ok := cipResponseData(m); ok && svc&0x7f == cipServiceMSP && cipMSPReadable(data, true) {
 			b = appendCIPMSPInfo(b, data)
 		}
 		return b
@@ -1029,7 +1032,7 @@ func infoCIP(b []byte, m, req []byte) []byte {
 	switch {
 	case svc == cipServiceMSP && cp.class == cipClassMsgRouter:
 		b = appendCIPRequestInfo(b, cp, svc)
-		if cipMSPReadable(data) {
+		if cipMSPReadable(data, false) {
 			b = appendCIPMSPInfo(b, data)
 		}
 	case (svc == cipForwardClose || svc == cipForwardOpen) && cp.class == cipClassConnMgr:
