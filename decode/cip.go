@@ -169,12 +169,13 @@ func cipReadable(m []byte, nested bool) bool {
 		}
 		switch {
 		case svc&0x7f == cipServiceMSP && !nested:
-			return cipMSPReadable(data)
+			return cipMSPReadable(data, true)
 		case nested:
-			// Its data is its request's class's: CIP Class Generic
-			// for a class-specific service, the class's own for
-			// one of CIP's services (not paired yet).
-			return !cipNamed(svc)
+			// Its data is CIP Class Generic's for a class-specific
+			// service, CIP's own for one of CIP's services: the
+			// services of a request rawcap reads are to classes
+			// without a dissector of their own.
+			return svc&0x7f != cipServiceMSP
 		}
 		return true // the data of a top-level response is left out
 	}
@@ -183,7 +184,7 @@ func cipReadable(m []byte, nested bool) bool {
 		return false
 	}
 	if svc == cipServiceMSP && cp.class == cipClassMsgRouter && !nested {
-		return cipMSPReadable(data)
+		return cipMSPReadable(data, false)
 	}
 	if svc == cipUnconnectedSend && cp.class == cipClassConnMgr && !nested {
 		emb, _, ok := cipUnconnSend(data)
@@ -209,14 +210,17 @@ func cipNamed(svc byte) bool {
 	return cipFields[cipSC].ValueNames().Name(uint64(svc&0x7f)) != ""
 }
 
-func cipMSPReadable(body []byte) bool {
+// cipMSPReadable reports whether rawcap reads every service of a Multiple
+// Service Packet's body: each a response of a response's (reply), each a
+// request of a request's.
+func cipMSPReadable(body []byte, reply bool) bool {
 	count, _, ok := cipMSP(body, -1)
 	if !ok || count == 0 {
 		return false
 	}
 	for k := range count {
 		_, svc, ok := cipMSP(body, k)
-		if !ok || !cipReadable(svc, true) {
+		if !ok || len(svc) == 0 || (svc[0]&cipResponse != 0) != reply || !cipReadable(svc, true) {
 			return false
 		}
 	}
@@ -281,6 +285,25 @@ const (
 	cipCMFwoDir
 	cipCMFwoTrigger
 	cipCMFwoTransport
+	// The generated twins of the path's fields: a response's lines drawn
+	// from its request's path ("[Request Path: …]").
+	cipGenRequestPathSize
+	cipGenPathSegment
+	cipGenPathSegmentType
+	cipGenLogicalSegmentType
+	cipGenLogicalSegmentFormat
+	cipGenClass
+	cipGenInstance
+	cipGenMember
+	cipGenAttribute
+	cipGenDataSegmentType
+	cipGenDataSegmentSize
+	cipGenSymbol
+	cipGenExLinkAddress
+	cipGenPort
+	cipGenLinkAddressByte
+	cipGenCMSC
+	cipGenCMRoutePathSize
 	cipFieldCount
 )
 
@@ -313,35 +336,79 @@ var cipFields = [cipFieldCount]Field{
 	cipPort:                 {Name: "cip.port", Label: "Port", Kind: KindUint, Width: 8, Mask: 0x0f, Proto: &protoCIP},
 	cipLinkAddressByte:      {Name: "cip.linkaddress.byte", Label: "Link Address", Kind: KindUint, Width: 8, Proto: &protoCIP},
 	// The Connection Manager's (cipcm's).
-	cipCMSC:                   {Name: "cip.cm.sc", Label: "Service", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0x7f, Digits: 2, Proto: &protoCIPCM},
-	cipCMPriority:             {Name: "cip.cm.priority", Label: "Priority", Kind: KindUint, Width: 8, Mask: 0x10, Proto: &protoCIPCM},
-	cipCMTickTime:             {Name: "cip.cm.tick_time", Label: "Tick time", Kind: KindUint, Width: 8, Mask: 0x0f, Proto: &protoCIPCM},
-	cipCMTimeoutTick:          {Name: "cip.cm.timeout_tick", Label: "Time-out ticks", Kind: KindUint, Width: 8, Proto: &protoCIPCM},
-	cipCMTimeout:              {Name: "cip.cm.timeout", Label: "Actual Time Out", Kind: KindUint, Width: 16, Unit: "ms", Proto: &protoCIPCM},
-	cipCMMsgReqSize:           {Name: "cip.cm.msg_req_size", Label: "Embedded Message Request Size", Kind: KindUint, Width: 16, Unit: " bytes", Proto: &protoCIPCM},
-	cipCMRoutePathSize:        {Name: "cip.cm.route_path_size", Label: "Route Path Size", Kind: KindUint, Width: 8, Unit: " words", Proto: &protoCIPCM},
-	cipCMConnSerialNum:        {Name: "cip.cm.conn_serial_num", Label: "Connection Serial Number", Kind: KindUint, Width: 16, Base: BaseHex, Proto: &protoCIPCM},
-	cipCMVendor:               {Name: "cip.cm.vendor", Label: "Originator Vendor ID", Kind: KindUint, Width: 16, Base: BaseHex, Proto: &protoCIPCM},
-	cipCMOrigSerialNum:        {Name: "cip.cm.orig_serial_num", Label: "Originator Serial Number", Kind: KindUint, Width: 32, Base: BaseHex, Proto: &protoCIPCM},
-	cipCMOTConnID:             {Name: "cip.cm.ot_connid", Label: "O->T Network Connection ID", Kind: KindUint, Width: 32, Base: BaseHex, Proto: &protoCIPCM},
-	cipCMTOConnID:             {Name: "cip.cm.to_connid", Label: "T->O Network Connection ID", Kind: KindUint, Width: 32, Base: BaseHex, Proto: &protoCIPCM},
-	cipCMConnID:               {Name: "cip.connid", Label: "Connection ID", Kind: KindUint, Width: 32, Base: BaseHex, Proto: &protoCIPCM},
-	cipCMTimeoutMultiplier:    {Name: "cip.cm.timeout_multiplier", Label: "Connection Timeout Multiplier", Kind: KindUint, Width: 8, Proto: &protoCIPCM},
-	cipReserved3:              {Name: "cip.reserved", Label: "Reserved", Kind: KindUint, Width: 8, Digits: 6, Base: BaseHex, Proto: &protoCIP}, // three bytes
-	cipCMOTRPI:                {Name: "cip.cm.otrpi", Label: "O->T RPI", Kind: KindUint, Width: 32, Proto: &protoCIPCM},
-	cipCMOTNetParams:          {Name: "cip.cm.ot_net_params", Label: "O->T Network Connection Parameters", Kind: KindUint, Width: 32, Digits: 4, Base: BaseHex, Proto: &protoCIPCM},
-	cipCMTORPI:                {Name: "cip.cm.torpi", Label: "T->O RPI", Kind: KindUint, Width: 32, Proto: &protoCIPCM},
-	cipCMTONetParams:          {Name: "cip.cm.to_net_params", Label: "T->O Network Connection Parameters", Kind: KindUint, Width: 32, Digits: 4, Base: BaseHex, Proto: &protoCIPCM},
-	cipCMFwoOwner:             {Name: "cip.cm.fwo.owner", Label: "Redundant Owner", Kind: KindUint, Width: 16, Mask: 0x8000, Proto: &protoCIPCM},
-	cipCMFwoType:              {Name: "cip.cm.fwo.type", Label: "Connection Type", Kind: KindUint, Width: 16, Mask: 0x6000, Proto: &protoCIPCM},
-	cipCMFwoPrio:              {Name: "cip.cm.fwo.prio", Label: "Priority", Kind: KindUint, Width: 16, Mask: 0x0c00, Proto: &protoCIPCM},
-	cipCMFwoFV:                {Name: "cip.cm.fwo.f_v", Label: "Connection Size Type", Kind: KindUint, Width: 16, Mask: 0x0200, Proto: &protoCIPCM},
-	cipCMFwoConSize:           {Name: "cip.cm.fwo.consize", Label: "Connection Size", Kind: KindUint, Width: 16, Mask: 0x01ff, Unit: " bytes", Proto: &protoCIPCM},
-	cipCMTransportTypeTrigger: {Name: "cip.cm.transport_type_trigger", Label: "Transport Type/Trigger", Kind: KindUint, Width: 8, Base: BaseHex, Proto: &protoCIPCM},
-	cipCMFwoDir:               {Name: "cip.cm.fwo.dir", Label: "Direction", Kind: KindUint, Width: 8, Mask: 0x80, Proto: &protoCIPCM},
-	cipCMFwoTrigger:           {Name: "cip.cm.fwo.trigger", Label: "Trigger", Kind: KindUint, Width: 8, Mask: 0x70, Proto: &protoCIPCM},
-	cipCMFwoTransport:         {Name: "cip.cm.fwo.transport", Label: "Class", Kind: KindUint, Width: 8, Mask: 0x0f, Proto: &protoCIPCM},
-	cipCMConnPathSize:         {Name: "cip.cm.connpath_size", Label: "Connection Path Size", Kind: KindUint, Width: 8, Unit: " words", Proto: &protoCIPCM},
+	cipCMSC:                    {Name: "cip.cm.sc", Label: "Service", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0x7f, Digits: 2, Proto: &protoCIPCM},
+	cipCMPriority:              {Name: "cip.cm.priority", Label: "Priority", Kind: KindUint, Width: 8, Mask: 0x10, Proto: &protoCIPCM},
+	cipCMTickTime:              {Name: "cip.cm.tick_time", Label: "Tick time", Kind: KindUint, Width: 8, Mask: 0x0f, Proto: &protoCIPCM},
+	cipCMTimeoutTick:           {Name: "cip.cm.timeout_tick", Label: "Time-out ticks", Kind: KindUint, Width: 8, Proto: &protoCIPCM},
+	cipCMTimeout:               {Name: "cip.cm.timeout", Label: "Actual Time Out", Kind: KindUint, Width: 16, Unit: "ms", Proto: &protoCIPCM},
+	cipCMMsgReqSize:            {Name: "cip.cm.msg_req_size", Label: "Embedded Message Request Size", Kind: KindUint, Width: 16, Unit: " bytes", Proto: &protoCIPCM},
+	cipCMRoutePathSize:         {Name: "cip.cm.route_path_size", Label: "Route Path Size", Kind: KindUint, Width: 8, Unit: " words", Proto: &protoCIPCM},
+	cipCMConnSerialNum:         {Name: "cip.cm.conn_serial_num", Label: "Connection Serial Number", Kind: KindUint, Width: 16, Base: BaseHex, Proto: &protoCIPCM},
+	cipCMVendor:                {Name: "cip.cm.vendor", Label: "Originator Vendor ID", Kind: KindUint, Width: 16, Base: BaseHex, Proto: &protoCIPCM},
+	cipCMOrigSerialNum:         {Name: "cip.cm.orig_serial_num", Label: "Originator Serial Number", Kind: KindUint, Width: 32, Base: BaseHex, Proto: &protoCIPCM},
+	cipCMOTConnID:              {Name: "cip.cm.ot_connid", Label: "O->T Network Connection ID", Kind: KindUint, Width: 32, Base: BaseHex, Proto: &protoCIPCM},
+	cipCMTOConnID:              {Name: "cip.cm.to_connid", Label: "T->O Network Connection ID", Kind: KindUint, Width: 32, Base: BaseHex, Proto: &protoCIPCM},
+	cipCMConnID:                {Name: "cip.connid", Label: "Connection ID", Kind: KindUint, Width: 32, Base: BaseHex, Proto: &protoCIPCM},
+	cipCMTimeoutMultiplier:     {Name: "cip.cm.timeout_multiplier", Label: "Connection Timeout Multiplier", Kind: KindUint, Width: 8, Proto: &protoCIPCM},
+	cipReserved3:               {Name: "cip.reserved", Label: "Reserved", Kind: KindUint, Width: 8, Digits: 6, Base: BaseHex, Proto: &protoCIP}, // three bytes
+	cipCMOTRPI:                 {Name: "cip.cm.otrpi", Label: "O->T RPI", Kind: KindUint, Width: 32, Proto: &protoCIPCM},
+	cipCMOTNetParams:           {Name: "cip.cm.ot_net_params", Label: "O->T Network Connection Parameters", Kind: KindUint, Width: 32, Digits: 4, Base: BaseHex, Proto: &protoCIPCM},
+	cipCMTORPI:                 {Name: "cip.cm.torpi", Label: "T->O RPI", Kind: KindUint, Width: 32, Proto: &protoCIPCM},
+	cipCMTONetParams:           {Name: "cip.cm.to_net_params", Label: "T->O Network Connection Parameters", Kind: KindUint, Width: 32, Digits: 4, Base: BaseHex, Proto: &protoCIPCM},
+	cipCMFwoOwner:              {Name: "cip.cm.fwo.owner", Label: "Redundant Owner", Kind: KindUint, Width: 16, Mask: 0x8000, Proto: &protoCIPCM},
+	cipCMFwoType:               {Name: "cip.cm.fwo.type", Label: "Connection Type", Kind: KindUint, Width: 16, Mask: 0x6000, Proto: &protoCIPCM},
+	cipCMFwoPrio:               {Name: "cip.cm.fwo.prio", Label: "Priority", Kind: KindUint, Width: 16, Mask: 0x0c00, Proto: &protoCIPCM},
+	cipCMFwoFV:                 {Name: "cip.cm.fwo.f_v", Label: "Connection Size Type", Kind: KindUint, Width: 16, Mask: 0x0200, Proto: &protoCIPCM},
+	cipCMFwoConSize:            {Name: "cip.cm.fwo.consize", Label: "Connection Size", Kind: KindUint, Width: 16, Mask: 0x01ff, Unit: " bytes", Proto: &protoCIPCM},
+	cipCMTransportTypeTrigger:  {Name: "cip.cm.transport_type_trigger", Label: "Transport Type/Trigger", Kind: KindUint, Width: 8, Base: BaseHex, Proto: &protoCIPCM},
+	cipCMFwoDir:                {Name: "cip.cm.fwo.dir", Label: "Direction", Kind: KindUint, Width: 8, Mask: 0x80, Proto: &protoCIPCM},
+	cipCMFwoTrigger:            {Name: "cip.cm.fwo.trigger", Label: "Trigger", Kind: KindUint, Width: 8, Mask: 0x70, Proto: &protoCIPCM},
+	cipCMFwoTransport:          {Name: "cip.cm.fwo.transport", Label: "Class", Kind: KindUint, Width: 8, Mask: 0x0f, Proto: &protoCIPCM},
+	cipCMConnPathSize:          {Name: "cip.cm.connpath_size", Label: "Connection Path Size", Kind: KindUint, Width: 8, Unit: " words", Proto: &protoCIPCM},
+	cipGenRequestPathSize:      {Name: "cip.request_path_size", Label: "Request Path Size", Kind: KindUint, Width: 8, Unit: " words", Proto: &protoCIP, Generated: true},
+	cipGenPathSegment:          {Name: "cip.path_segment", Label: "Path Segment", Kind: KindUint, Width: 8, Base: BaseHex, Proto: &protoCIP, Generated: true},
+	cipGenPathSegmentType:      {Name: "cip.path_segment.type", Label: "Path Segment Type", Kind: KindUint, Width: 8, Mask: 0xe0, Proto: &protoCIP, Generated: true},
+	cipGenLogicalSegmentType:   {Name: "cip.logical_segment.type", Label: "Logical Segment Type", Kind: KindUint, Width: 8, Mask: 0x1c, Proto: &protoCIP, Generated: true},
+	cipGenLogicalSegmentFormat: {Name: "cip.logical_segment.format", Label: "Logical Segment Format", Kind: KindUint, Width: 8, Mask: 0x03, Proto: &protoCIP, Generated: true},
+	cipGenClass:                {Name: "cip.class", Label: "Class", Kind: KindUint, Width: 8, Base: BaseHex, Proto: &protoCIP, Generated: true},
+	cipGenInstance:             {Name: "cip.instance", Label: "Instance", Kind: KindUint, Width: 8, Base: BaseHex, Proto: &protoCIP, Generated: true},
+	cipGenMember:               {Name: "cip.member", Label: "Member", Kind: KindUint, Width: 8, Base: BaseHex, Proto: &protoCIP, Generated: true},
+	cipGenAttribute:            {Name: "cip.attribute", Label: "Attribute", Kind: KindUint, Width: 8, Proto: &protoCIP, Generated: true},
+	cipGenDataSegmentType:      {Name: "cip.data_segment.type", Label: "Data Segment Type", Kind: KindUint, Width: 8, Mask: 0x1f, Proto: &protoCIP, Generated: true},
+	cipGenDataSegmentSize:      {Name: "cip.data_segment.size", Label: "Data Size", Kind: KindUint, Width: 8, Unit: " bytes", Proto: &protoCIP, Generated: true},
+	cipGenSymbol:               {Name: "cip.symbol", Label: "ANSI Symbol", Kind: KindString, Proto: &protoCIP, Generated: true},
+	cipGenExLinkAddress:        {Name: "cip.ex_linkaddress", Label: "Extended Link Address", Kind: KindBool, Width: 8, Mask: 0x10, Proto: &protoCIP, Generated: true},
+	cipGenPort:                 {Name: "cip.port", Label: "Port", Kind: KindUint, Width: 8, Mask: 0x0f, Proto: &protoCIP, Generated: true},
+	cipGenLinkAddressByte:      {Name: "cip.linkaddress.byte", Label: "Link Address", Kind: KindUint, Width: 8, Proto: &protoCIP, Generated: true},
+	cipGenCMSC:                 {Name: "cip.cm.sc", Label: "Service", Kind: KindUint, Width: 8, Base: BaseHex, Mask: 0x7f, Digits: 2, Proto: &protoCIPCM, Generated: true},
+	cipGenCMRoutePathSize:      {Name: "cip.cm.route_path_size", Label: "Route Path Size", Kind: KindUint, Width: 8, Unit: " words", Proto: &protoCIPCM, Generated: true},
+}
+
+// cipGenTwin maps a path field to its generated twin.
+var cipGenTwin = [cipFieldCount]uint8{
+	cipRequestPathSize:      cipGenRequestPathSize,
+	cipPathSegment:          cipGenPathSegment,
+	cipPathSegmentType:      cipGenPathSegmentType,
+	cipLogicalSegmentType:   cipGenLogicalSegmentType,
+	cipLogicalSegmentFormat: cipGenLogicalSegmentFormat,
+	cipClass:                cipGenClass,
+	cipInstance:             cipGenInstance,
+	cipMember:               cipGenMember,
+	cipAttribute:            cipGenAttribute,
+	cipDataSegmentType:      cipGenDataSegmentType,
+	cipDataSegmentSize:      cipGenDataSegmentSize,
+	cipSymbol:               cipGenSymbol,
+	cipExLinkAddress:        cipGenExLinkAddress,
+	cipPort:                 cipGenPort,
+	cipLinkAddressByte:      cipGenLinkAddressByte,
+}
+
+// cipPathField returns path field k, or its generated twin.
+func cipPathField(k int, gen bool) *Field {
+	if gen {
+		k = int(cipGenTwin[k])
+	}
+	return &cipFields[k]
 }
 
 var (
@@ -353,8 +420,10 @@ var (
 // emitCIPMessage emits message m: top-level (its protocol opened by the
 // caller with Proto, closed here, then the CIP Class Generic data of a
 // request after it) or nested in a Multiple Service Packet (opened by the
-// caller with NestedProto, which closes it and emits its data).
-func emitCIPMessage(e *emitter, m []byte, nested bool) {
+// caller with NestedProto, which closes it and emits its data). req is
+// the request a response answers (nil: none found), whose path tshark
+// draws in the response as generated lines.
+func emitCIPMessage(e *emitter, m []byte, nested bool, req []byte) {
 	f := &cipFields
 	svc := m[0]
 	emitCIPService(e, svc)
@@ -377,22 +446,49 @@ func emitCIPMessage(e *emitter, m []byte, nested bool) {
 			e.Up()
 		}
 		e.Up()
+		rpath, rdata, rcp, paired := cipRequest(req)
+		if paired = paired && req[0]&cipResponse == 0 && cipReadable(req, nested); paired {
+			emitCIPWords(e, &f[cipGenRequestPathSize], req[1])
+			emitCIPPath(e, "Request Path", rpath, rcp, true)
+		}
 		if svc&0x7f == cipServiceMSP && !nested {
-			emitCIPMSP(e, data, false)
+			// Each service answers the request's service of its rank.
+			// tshark pairs them only when the counts agree.
+			if !paired || req[0] != cipServiceMSP || rcp.class != cipClassMsgRouter || !cipMSPReadable(rdata, false) || cipMSPCount(rdata) != cipMSPCount(data) {
+				rdata = nil
+			}
+			emitCIPMSP(e, data, false, rdata)
+		}
+		if nested && cipNamed(svc) {
+			emitCIPNamedData(e, svc, data)
 		}
 		if !nested {
-			// A top-level response's data is its request's class's,
-			// which rawcap does not pair yet: it is left out.
+			// A top-level response's data is its request's class's:
+			// rawcap draws an Unconnected Send's, CIP's own services'
+			// and CIP Class Generic's (of a request to a class without
+			// a dissector of its own, or of no request found), and
+			// leaves the others' out.
+			emb, route, us := cipUnconnSendReply(m, req)
+			generic := !us && svc&0x7f != cipServiceMSP && cipReplyGeneric(req)
+			if generic && cipNamed(svc) {
+				emitCIPNamedData(e, svc, data)
+			}
 			e.End()
+			switch {
+			case us:
+				emitCIPUnconnSendReply(e, m, emb, route)
+			case generic && !cipNamed(svc):
+				emitCIPGeneric(e, data, false, true)
+			}
 		}
 		return
 	}
 	path, data, cp, _ := cipRequest(m)
 	emitCIPWords(e, &f[cipRequestPathSize], m[1])
-	emitCIPPath(e, "Request Path", path, cp)
+	emitCIPPath(e, "Request Path", path, cp, false)
 	switch {
 	case svc == cipServiceMSP && cp.class == cipClassMsgRouter && !nested:
-		emitCIPMSP(e, data, true)
+		emitCIPMSP(e, data, true, nil)
 	case cipNamed(svc):
 		// One of CIP's services: its name, and its data.
 		if e.Tree() {
@@ -497,20 +593,30 @@ func emitCIPService(e *emitter, svc byte) {
 }
 
 // emitCIPPath emits a request path read by parseCIPPath: its title line,
-// the hidden EPath, and each segment.
-func emitCIPPath(e *emitter, label string, p []byte, cp cipPath) {
+// the hidden EPath, and each segment; gen: as a response draws its
+// request's path, every line generated and no EPath.
+func emitCIPPath(e *emitter, label string, p []byte, cp cipPath, gen bool) {
 	f := &cipFields
 	if e.Tree() {
-		t := append(e.Text(), label...)
-		e.Line(appendCIPPathTitle(append(t, ": "...), cp))
+		t := e.Text()
+		if gen {
+			t = append(t, '[')
+		}
+		t = appendCIPPathTitle(append(append(t, label...), ": "...), cp)
+		if gen {
+			t = append(t, ']')
+		}
+		e.Line(t)
 	}
 	e.Sub()
-	e.Bytes(&f[cipEPath], p)
-	e.NoTree()
+	if !gen {
+		e.Bytes(&f[cipEPath], p)
+		e.NoTree()
+	}
 	for off := 0; off < len(p); {
 		n, _ := cipSegment(p, off)
 		c := p[off]
-		e.Uint(&f[cipPathSegment], uint64(c))
+		e.Uint(cipPathField(cipPathSegment, gen), uint64(c))
 		if e.Tree() {
 			t := append(e.Text(), "Path Segment: 0x"...)
 			t = appendHex2(t, c)
@@ -531,30 +637,30 @@ func emitCIPPath(e *emitter, label string, p []byte, cp cipPath) {
 			e.SetRepr(t)
 		}
 		e.Sub()
-		e.UintBits(&f[cipPathSegmentType], uint64(c))
+		e.UintBits(cipPathField(cipPathSegmentType, gen), uint64(c))
 		switch {
 		case cipPortSegment(c):
-			e.BoolBits(&f[cipExLinkAddress], uint64(c))
-			e.UintBits(&f[cipPort], uint64(c))
-			e.Uint(&f[cipLinkAddressByte], uint64(p[off+1]))
+			e.BoolBits(cipPathField(cipExLinkAddress, gen), uint64(c))
+			e.UintBits(cipPathField(cipPort, gen), uint64(c))
+			e.Uint(cipPathField(cipLinkAddressByte, gen), uint64(p[off+1]))
 		case c == 0x91:
 			size := int(p[off+1])
-			e.UintBits(&f[cipDataSegmentType], uint64(c))
-			e.Uint(&f[cipDataSegmentSize], uint64(size))
-			e.Bytes(&f[cipSymbol], p[off+2:off+2+size])
+			e.UintBits(cipPathField(cipDataSegmentType, gen), uint64(c))
+			e.Uint(cipPathField(cipDataSegmentSize, gen), uint64(size))
+			e.Bytes(cipPathField(cipSymbol, gen), p[off+2:off+2+size])
 		default:
-			e.UintBits(&f[cipLogicalSegmentType], uint64(c))
-			e.UintBits(&f[cipLogicalSegmentFormat], uint64(c))
+			e.UintBits(cipPathField(cipLogicalSegmentType, gen), uint64(c))
+			e.UintBits(cipPathField(cipLogicalSegmentFormat, gen), uint64(c))
 			v := uint64(p[off+1])
 			switch c {
 			case 0x20:
-				e.Uint(&f[cipClass], v)
+				e.Uint(cipPathField(cipClass, gen), v)
 			case 0x24:
-				e.Uint(&f[cipInstance], v)
+				e.Uint(cipPathField(cipInstance, gen), v)
 			case 0x28:
-				e.Uint(&f[cipMember], v)
+				e.Uint(cipPathField(cipMember, gen), v)
 			case 0x30:
-				e.Uint(&f[cipAttribute], v)
+				e.Uint(cipPathField(cipAttribute, gen), v)
 			}
 		}
 		e.Up()
@@ -619,8 +725,9 @@ func appendCIPPathTitle(b []byte, cp cipPath) []byte {
 	return b
 }
 
-// emitCIPMSP emits a Multiple Service Packet's body and its services.
-func emitCIPMSP(e *emitter, body []byte, request bool) {
+// emitCIPMSP emits a Multiple Service Packet's body and its services;
+// req is the body of the request a response answers (nil: none found).
+func emitCIPMSP(e *emitter, body []byte, request bool, req []byte) {
 	f := &cipFields
 	count, _, _ := cipMSP(body, -1)
 	if request {
@@ -636,18 +743,27 @@ func emitCIPMSP(e *emitter, body []byte, request bool) {
 		e.Uint(&f[cipMSPOffset], uint64(le16(body[2+2*k:])))
 	}
 	e.Up()
+	rcount := 0
+	if req != nil {
+		rcount, _, _ = cipMSP(req, -1)
+	}
 	for k := range count {
 		_, svc, _ := cipMSP(body, k)
-		if request && e.Tree() {
-			// A response's title names the class of the request it
-			// answers, which rawcap does not pair yet: its line is
-			// left out, its contents kept at their depth.
-			e.Line(appendCIPServiceTitle(e.Text(), k, svc))
+		var rsvc []byte
+		if k < rcount {
+			_, rsvc, _ = cipMSP(req, k)
+		}
+		if e.Tree() {
+			if request {
+				e.Line(appendCIPServiceTitle(e.Text(), k, nil, svc))
+			} else {
+				e.Line(appendCIPServiceTitle(e.Text(), k, svc, rsvc))
+			}
 		}
 		e.Sub()
 		e.Uint(&f[cipMSPOffset], uint64(le16(body[2+2*k:])))
 		depth := e.NestedProto(&protoCIP)
-		emitCIPMessage(e, svc, true)
+		emitCIPMessage(e, svc, true, rsvc)
 		e.EndNested(depth)
 		if !cipNamed(svc[0]) {
 			emitCIPGeneric(e, cipServiceData(svc), true, svc[0]&cipResponse != 0)
@@ -657,37 +773,56 @@ func emitCIPMSP(e *emitter, body []byte, request bool) {
 	e.Up()
 }
 
-// appendCIPServiceTitle appends a request's "Service Packet #1: Class
-// (0x72) - Service (0x4c)" ("'SYMBOL' - Service (0x4e)" for a symbol).
-func appendCIPServiceTitle(b []byte, k int, svc []byte) []byte {
-	_, _, cp, _ := cipRequest(svc)
+// appendCIPServiceTitle appends a service's title: a request's "Service
+// Packet #1: Class (0x72) - Service (0x4c)" ("'SYMBOL' - Service (0x4e)"
+// for a symbol), a response's with its status first ("Service Packet #1:
+// Success: Class (0x72) - Service (0x4c)"), the class or symbol its
+// request's (none without one). resp is the response (nil for a
+// request), req the request.
+func appendCIPServiceTitle(b []byte, k int, resp, req []byte) []byte {
+	_, _, cp, ok := cipRequest(req)
 	b = append(b, "Service Packet #"...)
 	b = appendUint(b, uint64(k+1))
 	b = append(b, ": "...)
-	if cp.symbol != nil {
+	code := req
+	if resp != nil {
+		b = append(b, cipFields[cipStatusGen].ValueNames().Name(uint64(resp[2]))...)
+		b = append(b, ": "...)
+		code = resp
+	}
+	switch {
+	case !ok:
+	case cp.symbol != nil:
 		b = append(b, '\'')
 		b = append(b, cp.symbol...)
 		b = append(b, "' - "...)
-	} else if cp.class != cipNoClass {
+	case cp.class != cipNoClass:
 		b = append(b, "Class (0x"...)
 		b = appendHex2(b, byte(cp.class))
 		b = append(b, ") - "...)
 	}
-	if name := cipFields[cipSC].ValueNames().Name(uint64(svc[0] & 0x7f)); name != "" {
-		return append(b, name...)
-	}
-	b = append(b, "Service (0x"...)
-	b = appendHex2(b, svc[0]&0x7f)
-	return append(b, ')')
+	return appendCIPServiceName(b, code[0])
 }
 
 // appendCIPProtocols appends what frame.protocols names for message m
-// after "cip": a "cipcls" for each CIP Class Generic data.
-func appendCIPProtocols(b []byte, m []byte) []byte {
+// after "cip": a "cipcls" for each CIP Class Generic data, a "cipcm" for
+// the Connection Manager's part (of a response, req is its request: nil
+// for none found).
+func appendCIPProtocols(b []byte, m, req []byte) []byte {
 	svc := m[0]
 	var body []byte
 	if svc&cipResponse != 0 {
+		if _, _, ok := cipUnconnSendReply(m, req); ok {
+			b = append(b, ":cipcm"...)
+			if !cipNamed(svc) {
+				b = append(b, ":cipcls"...)
+			}
+			return b
+		}
 		if svc&0x7f != cipServiceMSP {
+			if !cipNamed(svc) && cipReplyGeneric(req) {
+				b = append(b, ":cipcls"...)
+			}
 			return b
 		}
 		_, body, _ = cipResponseData(m)
@@ -757,7 +892,7 @@ func emitCIPUnconnSend(e *emitter, d []byte) {
 	e.LineString("CIP Embedded Message Request")
 	e.Sub()
 	depth := e.NestedProto(&protoCIP)
-	emitCIPMessage(e, emb, true)
+	emitCIPMessage(e, emb, true, nil)
 	e.EndNested(depth)
 	if !cipNamed(emb[0]) {
 		emitCIPGeneric(e, cipServiceData(emb), true, false)
@@ -770,8 +905,82 @@ func emitCIPUnconnSend(e *emitter, d []byte) {
 	}
 	emitCIPWords(e, &f[cipCMRoutePathSize], byte(len(route)/2))
 	e.Uint(&f[cipReserved], uint64(d[at+1]))
-	emitCIPPath(e, "Route Path", route, parseCIPPath(route))
+	emitCIPPath(e, "Route Path", route, parseCIPPath(route), false)
 	e.Up()
+	e.End()
+}
+
+// cipUnconnSendReply returns the embedded request and the route path of
+// the Unconnected Send request req (one rawcap reads) that the top-level
+// response m answers; ok is false otherwise (req nil too).
+func cipUnconnSendReply(m, req []byte) (emb, route []byte, ok bool) {
+	if len(m) < 4 || m[0]&cipResponse == 0 || len(req) < 2 || req[0] != cipUnconnectedSend || !cipReadable(req, false) {
+		return nil, nil, false
+	}
+	_, data, cp, _ := cipRequest(req)
+	if cp.class != cipClassConnMgr {
+		return nil, nil, false
+	}
+	emb, route, _ = cipUnconnSend(data)
+	return emb, route, true
+}
+
+// cipReplyGeneric reports whether the data of a top-level response to req
+// is CIP's own service's or CIP Class Generic's, as rawcap draws them: no
+// request was found, or rawcap reads it and its class (or symbol) has no
+// dissector of its own in Wireshark.
+func cipReplyGeneric(req []byte) bool {
+	if req == nil {
+		return true
+	}
+	_, _, cp, ok := cipRequest(req)
+	return ok && req[0]&cipResponse == 0 && req[0] != cipServiceMSP && cipGeneric(cp.class) && cipReadable(req, false)
+}
+
+// emitCIPNamedData emits a response's data for one of CIP's services:
+// "Get Attribute Single (Response)", then its bytes.
+func emitCIPNamedData(e *emitter, svc byte, data []byte) {
+	f := &cipFields
+	if e.Tree() {
+		t := append(e.Text(), f[cipSC].ValueNames().Name(uint64(svc&0x7f))...)
+		e.Line(append(t, " (Response)"...))
+	}
+	if len(data) > 0 {
+		e.Sub()
+		e.Bytes(&f[cipData], data)
+		e.Up()
+	}
+}
+
+// cipMSPCount returns a Multiple Service Packet's service count.
+func cipMSPCount(body []byte) int {
+	n, _, _ := cipMSP(body, -1)
+	return n
+}
+
+// emitCIPUnconnSendReply emits the Connection Manager's part of response
+// m to an Unconnected Send: the request's service, its embedded request's
+// path and its route path as generated lines, then m's data.
+func emitCIPUnconnSendReply(e *emitter, m, emb, route []byte) {
+	f := &cipFields
+	e.Proto(&protoCIPCM)
+	e.Uint(&f[cipGenCMSC], cipUnconnectedSend)
+	if e.Tree() {
+		t := append(e.Text(), "Service: "...)
+		t = append(t, f[cipCMSC].ValueNames().Name(cipUnconnectedSend)...)
+		e.SetRepr(append(t, " (Response)"...))
+	}
+	path, _, cp, _ := cipRequest(emb)
+	emitCIPWords(e, &f[cipGenRequestPathSize], emb[1])
+	emitCIPPath(e, "Request Path", path, cp, true)
+	emitCIPWords(e, &f[cipGenCMRoutePathSize], byte(len(route)/2))
+	emitCIPPath(e, "Route/Connection Path", route, parseCIPPath(route), true)
+	_, data, _ := cipResponseData(m)
+	if cipNamed(m[0]) {
+		emitCIPNamedData(e, m[0], data)
+	} else {
+		emitCIPGeneric(e, data, true, true)
+	}
 	e.End()
 }
 
@@ -789,7 +998,7 @@ func appendCIPPortName(b []byte, port byte) []byte {
 // Get Attributes All"; after a Multiple Service Packet its services'
 // ("Service (0x4c), Service (0x4c)"), after an Unconnected Send its
 // embedded request's.
-func infoCIP(b []byte, m []byte) []byte {
+func infoCIP(b []byte, m, req []byte) []byte {
 	if len(m) < 2 {
 		return b
 	}
@@ -800,8 +1009,18 @@ func infoCIP(b []byte, m []byte) []byte {
 		}
 		b = append(b, cipFields[cipStatusGen].ValueNames().Name(uint64(m[2]))...)
 		b = append(b, ": "...)
+		if emb, _, ok := cipUnconnSendReply(m, req); ok {
+			// Named as its embedded request's path names it.
+			_, _, ecp, _ := cipRequest(emb)
+			return appendCIPRequestInfo(b, ecp, svc)
+		}
+		if _, _, rcp, ok := cipRequest(req); ok && req[0]&cipResponse == 0 && svc&0x7f != cipServiceMSP && rcp.class != cipClassConnMgr &&
+			(cipNamed(svc) || cipGeneric(rcp.class)) {
+			// Named as its request's path names it.
+			return appendCIPRequestInfo(b, rcp, svc)
+		}
 		b = appendCIPServiceName(b, svc)
-		if _, data, ok := cipResponseData(m); ok && svc&0x7f == cipServiceMSP && cipMSPReadable(data) {
+		if _, data, ok := cipResponseData(m); ok && svc&0x7f == cipServiceMSP && cipMSPReadable(data, true) {
 			b = appendCIPMSPInfo(b, data)
 		}
 		return b
@@ -813,7 +1032,7 @@ func infoCIP(b []byte, m []byte) []byte {
 	switch {
 	case svc == cipServiceMSP && cp.class == cipClassMsgRouter:
 		b = appendCIPRequestInfo(b, cp, svc)
-		if cipMSPReadable(data) {
+		if cipMSPReadable(data, false) {
 			b = appendCIPMSPInfo(b, data)
 		}
 	case (svc == cipForwardClose || svc == cipForwardOpen) && cp.class == cipClassConnMgr:
@@ -917,7 +1136,7 @@ func emitCIPFwdClose(e *emitter, d []byte) {
 	e.Uint(&f[cipCMOrigSerialNum], uint64(le32(d[6:])))
 	emitCIPWords(e, &f[cipCMConnPathSize], d[10])
 	e.Uint(&f[cipReserved], uint64(d[11]))
-	emitCIPPath(e, "Connection Path", path, parseCIPPath(path))
+	emitCIPPath(e, "Connection Path", path, parseCIPPath(path), false)
 	e.Up()
 	e.End()
 }
@@ -1018,7 +1237,7 @@ func emitCIPFwdOpen(e *emitter, d []byte) {
 	e.UintBits(&f[cipCMFwoTransport], tt)
 	e.Up()
 	emitCIPWords(e, &f[cipCMConnPathSize], d[35])
-	emitCIPPath(e, "Connection Path", path, parseCIPPath(path))
+	emitCIPPath(e, "Connection Path", path, parseCIPPath(path), false)
 	e.Up()
 	e.End()
 }

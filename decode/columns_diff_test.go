@@ -39,7 +39,6 @@ var columnsDiffAllow = map[string]columnsAllow{
 	"tcpdump/tests_arp-oobr.pcap":                                  {nil, "[Malformed Packet]", "tshark's F5 Ethernet trailer heuristic takes the padding of these frames for a damaged trailer"},
 	"gopacket/pcapgo_tests_le_test301.pcapng": {nil, "",
 		"the file carries its TLS keys (Decryption Secrets Block): tshark decrypts the records and reassembles the HTTP inside, rawcap shows them encrypted (TestColumnsReassembly covers TLS reassembly without keys)"},
-	"gopacket/layers_testdata_ethernetIP.pcap":             {[]int{31, 51}, "", "a CIP response to an Unconnected Send: tshark names the class of the embedded request, which rawcap does not pair yet"},
 	"tcpdump/tests_accecn_handshake.pcap":                  {nil, "", "tshark 4.0 shows AccECN's ACE counter and options (ACE=, EE0B=): rawcap shows the flag bits"},
 	"libpcap/tests_filter_ipv6_ext_headers.pcap":           {nil, "", "the decoder marks this extension-header chain malformed where tshark reaches UDP"},
 	"tcpdump/tests_LINKTYPE_IPV4_invalid.pcap":             {nil, "", "LINKTYPE_IPV4 carrying IPv6: tshark follows the version nibble, the decoder refuses it"},

@@ -102,7 +102,7 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 	case LayerISIS:
 		b = infoISIS(b, d, top)
 	case LayerENIP:
-		b = infoENIP(b, d, top)
+		b = infoENIP(b, d, top, p.conv)
 	case LayerOpenFlow:
 		var cut bool
 		if b, cut = infoOpenFlow(b, d, top); cut {

@@ -191,6 +191,8 @@ const (
 	enipLSRCapaFlagsTCP
 	enipLSRCapaFlagsUDP
 	enipLSRServiceName
+	enipResponseTo
+	enipTime
 	enipFieldCount
 )
 
@@ -233,6 +235,8 @@ var enipFields = [enipFieldCount]Field{
 	enipLSRCapaFlagsTCP: {Name: "enip.lsr.capaflags.tcp", Label: "Supports CIP Encapsulation via TCP", Kind: KindBool, Width: 16, Mask: 0x20},
 	enipLSRCapaFlagsUDP: {Name: "enip.lsr.capaflags.udp", Label: "Supports CIP Class 0 or 1 via UDP", Kind: KindBool, Width: 16, Mask: 0x100},
 	enipLSRServiceName:  {Name: "enip.lsr.servicename", Label: "Name of Service", Kind: KindString},
+	enipResponseTo:      {Name: "enip.response_to", Label: "Request In", Kind: KindFrameNum, Generated: true},
+	enipTime:            {Name: "enip.time", Label: "Time", Kind: KindRelTime, Unit: " seconds", Generated: true},
 }
 
 var protoENIP = protoField("enip", "EtherNet/IP (Industrial Protocol)")
@@ -256,42 +260,64 @@ func emitENIP(e *emitter, i int) {
 		if n > 0 && !e.all && !e.Tree() {
 			break
 		}
-		emitENIPMessage(e, m, enipRequest(d, i))
+		emitENIPMessage(e, m, enipRequest(d, i), e.conv.enipLinkOf(i, n))
 		if c := enipCIP(m); cip && c != nil {
 			e.Proto(&protoCIP)
-			emitCIPMessage(e, c, false)
+			emitCIPMessage(e, c, false, enipRequestOf(e.conv, i, n))
 		}
 	}
 }
 
+// emitENIPPDUSizes emits the sizes tshark's TCP adds (tcp.pdu.size,
+// "[PDU Size: N]"), one per message of layer i.
+func emitENIPPDUSizes(e *emitter, i int) {
+	l := &e.d.layers[i]
+	b := e.d.data[l.Start:l.End]
+	for off := 0; ; {
+		m, next, ok := enipNext(b, off)
+		if !ok {
+			return
+		}
+		off = next
+		e.Uint(&tcpFields[tcpPDUSize], uint64(len(m)))
+	}
+}
+
 // enipCIP returns the CIP message a Send RR Data or Send Unit Data
-// message carries (nil: none): an unconnected data item's, or a
-// connected data item's after its sequence count.
+// message carries (nil: none).
 func enipCIP(m ENIP) []byte {
+	cip, _, _ := enipCIPItem(m)
+	return cip
+}
+
+// enipCIPItem returns the CIP message a Send RR Data or Send Unit Data
+// message carries (nil: none): an unconnected data item's, or a connected
+// data item's after its sequence count (connected: with that count).
+func enipCIPItem(m ENIP) (cip []byte, connected bool, seq uint16) {
 	cmd := m.Command()
 	if cmd != enipSendRRData && cmd != enipSendUnitData {
-		return nil
+		return nil, false, 0
 	}
 	count, items, ok := enipCPF(m)
 	if !ok {
-		return nil
+		return nil, false, 0
 	}
 	prev := uint16(enipItemNull)
 	for k, off := 0, 0; k < count; k++ {
 		it, next, ok := enipNextItem(items, off)
 		if !ok {
-			return nil
+			return nil, false, 0
 		}
 		off = next
 		switch {
 		case it.Type == enipItemUnconnData:
-			return it.Data
+			return it.Data, false, 0
 		case it.Type == enipItemConnData && prev == enipItemConnAddress && len(it.Data) >= 2:
-			return it.Data[2:]
+			return it.Data[2:], true, le16(it.Data)
 		}
 		prev = it.Type
 	}
-	return nil
+	return nil, false, 0
 }
 
 // enipCIPReadable reports whether rawcap reads the CIP of every message
@@ -311,15 +337,16 @@ func enipCIPReadable(b []byte) bool {
 }
 
 // appendENIPProtocols appends frame.protocols' part for the segment:
-// "enip", then each message's "cip" and what follows it.
-func appendENIPProtocols(b []byte, d *Decoder, i int) []byte {
+// "enip", then each message's "cip" and what follows it (conv: what the
+// tracker found, which names the request a response answers).
+func appendENIPProtocols(b []byte, d *Decoder, i int, conv *convResults) []byte {
 	l := &d.layers[i]
 	seg := d.data[l.Start:l.End]
 	b = append(b, "enip"...)
 	if !enipCIPReadable(seg) {
 		return b
 	}
-	for off := 0; ; {
+	for off, n := 0, 0; ; n++ {
 		m, next, ok := enipNext(seg, off)
 		if !ok {
 			return b
@@ -327,9 +354,18 @@ func appendENIPProtocols(b []byte, d *Decoder, i int) []byte {
 		off = next
 		if c := enipCIP(m); c != nil {
 			b = append(b, ":cip"...)
-			b = appendCIPProtocols(b, c)
+			b = appendCIPProtocols(b, c, enipRequestOf(conv, i, n))
 		}
 	}
+}
+
+// enipRequestOf returns the CIP of the request that message k of ENIP
+// layer i answers (nil: none found, or conv nil).
+func enipRequestOf(conv *convResults, i, k int) []byte {
+	if link := conv.enipLinkOf(i, k); link != nil {
+		return conv.enip.request(link)
+	}
+	return nil
 }
 
 // enipRequest reports whether layer i is sent to port 44818 (a request;
@@ -345,8 +381,9 @@ func enipRequest(d *Decoder, i int) bool {
 	return be16(d.data[t.Start+2:]) == enipPort
 }
 
-// emitENIPMessage emits one message; request: it is sent to the port.
-func emitENIPMessage(e *emitter, m ENIP, request bool) {
+// emitENIPMessage emits one message; request: it is sent to the port;
+// link: the request a response answers (nil: none found).
+func emitENIPMessage(e *emitter, m ENIP, request bool, link *enipLink) {
 	f := &enipFields
 	e.Proto(&protoENIP)
 	cmd := m.Command()
@@ -405,6 +442,10 @@ func emitENIPMessage(e *emitter, m ENIP, request bool) {
 		e.Sub()
 		emitENIPItems(e, count, items)
 		e.Up()
+		if link != nil {
+			e.Uint(&f[enipResponseTo], uint64(link.request))
+			e.relNstime(&f[enipTime], link.delta)
+		}
 		e.Up()
 	}
 	e.End()
@@ -530,7 +571,7 @@ func appendENIPProto(b []byte, d *Decoder, i int) []byte {
 // what names it (the session of Register and Unregister Session, the
 // product of a List Identity reply, the service of a List Services
 // reply).
-func infoENIP(b []byte, d *Decoder, i int) []byte {
+func infoENIP(b []byte, d *Decoder, i int, conv *convResults) []byte {
 	l := &d.layers[i]
 	seg := d.data[l.Start:l.End]
 	request := enipRequest(d, i)
@@ -544,7 +585,7 @@ func infoENIP(b []byte, d *Decoder, i int) []byte {
 			b = append(b, " | "...)
 		}
 		if c := enipCIP(m); c != nil {
-			b = infoCIP(b, c)
+			b = infoCIP(b, c, enipRequestOf(conv, i, n))
 			continue
 		}
 		b = append(b, enipFields[enipCommand].ValueNames().Name(uint64(m.Command()))...)

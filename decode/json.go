@@ -158,7 +158,7 @@ func appendProtocols(b []byte, d *Decoder, conv *convResults) []byte {
 		case LayerRPC:
 			b = appendRPCProtocols(b, d, i, conv)
 		case LayerENIP:
-			b = appendENIPProtocols(b, d, i)
+			b = appendENIPProtocols(b, d, i, conv)
 		case LayerRADIUS:
 			b = appendRADIUSProtocols(b, d, i)
 		case LayerQUIC:

@@ -65,6 +65,7 @@ func (r *convResults) keep(src *convResults) {
 	r.h2.fs = append(r.h2.fs[:0], src.h2.fs...)
 	r.h2.buf = append(r.h2.buf[:0], src.h2.buf...)
 	r.h2.blocks = append(r.h2.blocks[:0], src.h2.blocks...)
+	r.enip.keep(&src.enip)
 	if r.tftp.layer = -1; src.tftp.layer > 0 { // copied for TFTP packets only
 		r.tftp = src.tftp
 	}

@@ -28,6 +28,7 @@ func TestNotedRenderMatchesAppend(t *testing.T) {
 		filepath.Join(repoRoot(t), "testdata", "read", "sample.pcap"),
 		filepath.Join(repoRoot(t), "testdata", "demo.pcap"),
 		writePcap(t, t.TempDir(), h2Sessions(t)),
+		writePcap(t, t.TempDir(), enipExchangesFrames(t, "")), // responses drawn from their requests
 	}
 	printers := []struct {
 		name          string
@@ -131,7 +132,7 @@ func TestNoteKeepsEveryResult(t *testing.T) {
 	if !ok {
 		t.Fatal("decode.Note has no conv")
 	}
-	if n := conv.Type.NumField(); n != 16 {
-		t.Errorf("convResults has %d fields; keep (note.go) copies 16: copy the new one there and update this count", n)
+	if n := conv.Type.NumField(); n != 17 {
+		t.Errorf("convResults has %d fields; keep (note.go) copies 17: copy the new one there and update this count", n)
 	}
 }

@@ -34,7 +34,6 @@ var protocolsAllow = map[string]string{
 	"ndp/data":        "Nortel Discovery Protocol (SNAP OUI 00:00:81), which rawcap does not dissect",
 	"openflow/data":   "OpenFlow (TCP 6653): the entry names the OpenFlow version found inside",
 	"kerberos/data":   "Kerberos (UDP 88): the entry names the Kerberos version found inside",
-	"cipcm/-":         "a CIP response whose request went to the Connection Manager: tshark pairs them, rawcap does not yet",
 	"mbtcp/data":      "Modbus/TCP (TCP 502): the entry adds modbus when the function decodes",
 	"vssmonitoring/-": "a VSS Monitoring trailer tshark's heuristic finds after a crafted NHRP packet",
 	"ip/-":            "the packet an NHRP Traffic Indication quotes, which rawcap leaves undecoded",

@@ -591,6 +591,9 @@ func emitTCP(e *emitter, i int) {
 	if treeLen > 0 && i+1 < d.n && d.layers[i+1].Type == LayerOpenFlow {
 		emitOpenFlowPDUSizes(e, i+1)
 	}
+	if treeLen > 0 && i+1 < d.n && d.layers[i+1].Type == LayerENIP {
+		emitENIPPDUSizes(e, i+1)
+	}
 	if i+1 < d.n && d.layers[i+1].Type == LayerSSH && e.conv != nil {
 		emitTCPForSSH(e, i, treeLen)
 	}

@@ -25,6 +25,16 @@ var trackedNames = map[string]bool{
 	"dns.response_to": true, "dns.response_in": true, "dns.time": true,
 	"dns.retransmission": true, "dns.retransmit_request_in": true, "dns.retransmit_response_in": true,
 	"snmp.response_to": true, "snmp.response_in": true, "snmp.time": true,
+	// EtherNet/IP's request pairing (tracker_enip.go): a CIP response
+	// draws its request's path.
+	"enip.response_to": true, "enip.time": true,
+	"cip.request_path_size": true, "cip.path_segment": true, "cip.path_segment.type": true,
+	"cip.logical_segment.type": true, "cip.logical_segment.format": true,
+	"cip.class": true, "cip.instance": true, "cip.member": true, "cip.attribute": true,
+	"cip.data_segment.type": true, "cip.data_segment.size": true, "cip.symbol": true,
+	"cip.ex_linkaddress": true, "cip.port": true, "cip.linkaddress.byte": true,
+	// and the Connection Manager's part of a response to an Unconnected Send.
+	"cipcm": true, "cip.cm.sc": true, "cip.cm.route_path_size": true, "cip.data": true,
 	// A QUIC Initial's TLS hello ("quic:tls", the tls fields) shows only
 	// once the connection's keys are known.
 	"frame.protocols": true, "tls": true,

@@ -72,6 +72,7 @@ type tracker struct {
 	unacked int        // unacknowledged segment capacity held by all flows
 	reqs    []trackReq // echo and DNS requests, maxReqs slots (tracker_links.go)
 	tftp    *tftpState // TFTP transfers (tracker_tftp.go)
+	enip    *enipState // EtherNet/IP requests (tracker_enip.go)
 
 	clock captureClock
 
@@ -108,6 +109,7 @@ func (d *Decoder) track(f *Frame) *convResults {
 		t.last = f.Number
 		t.frame(d, f)
 		t.tftpFrame(d, f)
+		t.enipFrame(d, f)
 		d.quicFrame(&t.res.quic)
 		d.voipFrame(f, &t.res.voip)
 		d.sshFrame(f, &t.res)
@@ -144,6 +146,9 @@ func (t *tracker) reset() {
 	t.mptcp, t.mptcpNext = t.mptcp[:0], 0
 	clear(t.reqs)
 	t.tftp = nil
+	if t.enip != nil {
+		clear(t.enip.reqs[:]) // kept for the capture to come
+	}
 	// t.unacked stays: the slots past the new length keep their segment
 	// lists for the conversations to come.
 }
@@ -178,6 +183,7 @@ type convResults struct {
 	h2     http2Note          // the HTTP/2 layer's decoded header blocks (http2_hpack.go)
 	http   httpNote           // the HTTP layer's message reassembled across segments (http_reasm.go)
 	tftp   tftpNote           // the TFTP layer's transfer (tracker_tftp.go)
+	enip   enipNote           // the EtherNet/IP layer's requests (tracker_enip.go)
 }
 
 // frame tracks every TCP and UDP layer of the packet d last decoded,

@@ -253,8 +253,10 @@ func (p *TreePrinter) frame(t *treeWriter, d *Decoder, f *Frame, note *Note) {
 			t.b = append(t.b, "    Point-to-Point Direction: Sent (0)\n"...)
 		}
 	}
-	t.b = append(t.b, "    [Protocols in frame: "...)
-	t.b = appendProtocols(t.b, d, t.conv)
+	t.b = append(t.b, "    ["...)
+	start := len(t.b)
+	t.b = append(t.b, "Protocols in frame: "...)
+	t.b = truncLabelAt(appendProtocols(t.b, d, t.conv), start, len("Protocols in frame"))
 	t.b = append(t.b, ']')
 	t.end()
 	if f.Section == 0 && f.Comment != "" {

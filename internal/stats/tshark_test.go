@@ -253,6 +253,11 @@ func readDifference(path string, g *golden) string {
 var phsUnmodelled = []string{"bgp", "igmp", "dvmrp", "quic", "rip", "ripng", "stp", "vrrp", "babel", "rpc",
 	"wlan", // an 802.11 management body is tshark's item wlan.mgt, which frame.protocols leaves out
 	"eap",  // EAP inside 802.1X is an item of tshark's tree that frame.protocols leaves out
+	// A segment's EtherNet/IP messages nest one inside the other (as
+	// BGP's), and frame.protocols does not tell the CIP Class Generic data
+	// of a Multiple Service Packet's services (items inside cip) from a
+	// message's own (a top-level item).
+	"enip",
 }
 
 // phsNotModelled returns why a capture's io,phs table may differ: the
