@@ -51,6 +51,14 @@ type Decoder struct {
 	// upgrade to h2c (http2.go), allocated at the first.
 	h2 *http2Conns
 	of *openflowConns // TCP conversations OpenFlow's heuristic took (openflow.go)
+
+	// transportOnly: the tracker follows the TCP and UDP conversations
+	// and the request pairs only, not the application protocols' steps
+	// (HTTP's reassembly, QUIC, SSH, SIP and RTP, SCTP, HTTP/2, TFTP,
+	// EtherNet/IP), and the application layers decoded may then differ
+	// from a full run's. Set by a FieldsPrinter that owns the Decoder
+	// and reads transport fields only (FieldsPrinter.SkipTracker).
+	transportOnly bool
 }
 
 // NewDecoder returns a Decoder with the default port table.

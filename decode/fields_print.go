@@ -63,8 +63,13 @@ type FieldsPrinter struct {
 	// in part from the connection tracker (TCP's relative numbers, an
 	// application's reassembly): any but those of independentTitles.
 	protoTracked bool
-	titles       bool // Titles && protoNamed, as the last emit saw them
-	noConv       convResults
+	// transport: every named field is one the tracker computes from the
+	// TCP and UDP conversations alone, or needs no tracker (transportField):
+	// a printer that owns its Decoder (SkipTracker) then has it track the
+	// transports only.
+	transport bool
+	titles    bool // Titles && protoNamed, as the last emit saw them
+	noConv    convResults
 }
 
 // NewFieldsPrinter returns a printer of the named fields. A name rawcap
@@ -93,10 +98,12 @@ func NewFieldsPrinter(names []string) (*FieldsPrinter, error) {
 	}
 	p.some = len(names) > 0
 	p.tracked = !p.some
+	p.transport = p.some
 	for _, n := range names {
 		f := LookupField(n)
 		p.fields = append(p.fields, f)
 		p.tracked = p.tracked || tracked(f)
+		p.transport = p.transport && transportField(n)
 		p.protoNamed = p.protoNamed || f.Kind == KindProtocol
 		p.protoTracked = p.protoTracked || f.Kind == KindProtocol && !independentTitles[f.Name]
 		for t := range protocols {
@@ -146,6 +153,29 @@ var independentTitles = map[string]bool{
 	"frame": true, "eth": true, "vlan": true, "sll": true, "ip": true, "ipv6": true, "udp": true, "arp": true,
 }
 
+// transportField reports whether the field or protocol named name comes
+// from the link, network and transport layers and, if the tracker computes
+// it, from the TCP and UDP conversations alone, not from an application
+// protocol's step (TCP's reassembly of an application's messages, the
+// protocols found in the frame).
+func transportField(name string) bool {
+	proto, _, _ := strings.Cut(name, ".")
+	switch {
+	case !independentProtocols[proto], name == "frame.protocols", name == "tcp.payload", name == "tcp.pdu.size",
+		strings.HasPrefix(name, "tcp.segment"), strings.HasPrefix(name, "tcp.reassembled"):
+		return false
+	}
+	return true
+}
+
+// track returns the tracker's results for the packet d holds: with
+// SkipTracker, of the transports alone where that is all the named fields
+// read.
+func (p *FieldsPrinter) track(d *Decoder, f *Frame) *convResults {
+	d.transportOnly = p.SkipTracker && p.transport && !(p.Titles && p.protoNamed) // a title may say what an application made of the segment
+	return d.track(f)
+}
+
 // needsTracker reports whether a named field, or with Titles a named
 // protocol's title, comes from the connection tracker.
 func (p *FieldsPrinter) needsTracker() bool {
@@ -165,7 +195,7 @@ func (p *FieldsPrinter) Fields(d *Decoder, f *Frame) *FieldList {
 	// no field asked for needs it.
 	conv := &p.noConv
 	if p.needsTracker() || !p.SkipTracker {
-		conv = d.track(f)
+		conv = p.track(d, f)
 	}
 	// The printer's own clock sees the frames it prints (the displayed
 	// ones); the tracker's sees every frame of the capture.

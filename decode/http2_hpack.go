@@ -64,10 +64,13 @@ func (d *Decoder) http2Forget() {
 	}
 }
 
+// clear says the packet holds no HTTP/2 header block.
+func (n *http2Note) clear() { n.fs, n.buf, n.blocks = n.fs[:0], n.buf[:0], n.blocks[:0] }
+
 // http2Frame decodes the header blocks of the packet's HTTP/2 layer.
 func (d *Decoder) http2Frame(r *convResults) {
 	n := &r.h2
-	n.fs, n.buf, n.blocks = n.fs[:0], n.buf[:0], n.blocks[:0]
+	n.clear()
 	i := -1
 	for k := 2; k < d.n; k++ {
 		if d.layers[k].Type == LayerHTTP2 && d.layers[k-1].Type == LayerTCP && !d.layers[k].Quoted {

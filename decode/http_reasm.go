@@ -75,13 +75,18 @@ func httpPending(conv *convResults, i int) bool {
 	return conv != nil && conv.http.ok && conv.http.layer == i && conv.http.part && !conv.http.done
 }
 
+// clear says the packet holds no HTTP message.
+func (nt *httpNote) clear() {
+	nt.ok, nt.part, nt.done, nt.pair.ok, nt.text, nt.fin, nt.closed = false, false, false, false, false, false, false
+	nt.middle, nt.head, nt.ctype = false, nil, nil
+	nt.layer = -1
+}
+
 // httpFrame follows the HTTP messages of the packet d last decoded (its
 // first HTTP layer over TCP) and leaves what it found in r.http.
 func (d *Decoder) httpFrame(f *Frame, r *convResults) {
 	nt := &r.http
-	nt.ok, nt.part, nt.done, nt.pair.ok, nt.text, nt.fin, nt.closed = false, false, false, false, false, false, false
-	nt.middle, nt.head, nt.ctype = false, nil, nil
-	nt.layer = -1
+	nt.clear()
 	h, hd, seg := d.httpMessage(f, r)
 	if h != nil {
 		d.httpPair(f, seg, h, &hd, &nt.pair)

@@ -95,7 +95,7 @@ func (p *JSONPrinter) Clone() *JSONPrinter {
 func (p *FieldsPrinter) Note(d *Decoder, f *Frame, n *Note) {
 	n.tracked = p.needsTracker() || !p.SkipTracker
 	if n.tracked {
-		n.conv.keep(d.track(f))
+		n.conv.keep(p.track(d, f))
 	}
 	_, n.shown = p.clock.tick(fieldsTime(f))
 }
@@ -116,7 +116,7 @@ func (p *FieldsPrinter) Clone() *FieldsPrinter {
 	c := &FieldsPrinter{
 		Header: p.Header, Separator: p.Separator, Occurrence: p.Occurrence,
 		Aggregator: p.Aggregator, Quote: p.Quote, Location: p.Location,
-		SkipTracker: p.SkipTracker, Titles: p.Titles, protoNamed: p.protoNamed, protoTracked: p.protoTracked,
+		SkipTracker: p.SkipTracker, Titles: p.Titles, protoNamed: p.protoNamed, protoTracked: p.protoTracked, transport: p.transport,
 		names: p.names, fields: p.fields, layers: p.layers, some: p.some,
 		frame: p.frame, tracked: p.tracked, started: true,
 	}

@@ -130,11 +130,14 @@ func (d *Decoder) quicForget() {
 	}
 }
 
+// clear says the packet holds no QUIC packet the tracker follows.
+func (n *quicNote) clear() { *n = quicNote{} }
+
 // quicFrame is the tracker's step for the packet d last decoded: n
 // receives what its first QUIC layer's connection tells (nothing without
 // one).
 func (d *Decoder) quicFrame(n *quicNote) {
-	*n = quicNote{}
+	n.clear()
 	for i := range d.layers[:d.n] {
 		l := &d.layers[i]
 		if l.Type == LayerQUIC && !l.Quoted && l.Start < l.End {

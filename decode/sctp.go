@@ -104,10 +104,15 @@ type sctpBases struct {
 // sctpFrame takes the SCTP packet d last decoded into the tracker: the
 // first DATA chunk of a direction sets its base. It records the packet's
 // bases in r.
-func (d *Decoder) sctpFrame(f *Frame, r *sctpBases) {
+// clear says the packet holds no SCTP chunk the tracker follows.
+func (r *sctpBases) clear() {
 	r.out, r.in = 0, 0
 	r.msg.reset()
 	r.nacks, r.nretx = 0, 0
+}
+
+func (d *Decoder) sctpFrame(f *Frame, r *sctpBases) {
+	r.clear()
 	for i := 0; i < d.n; i++ {
 		l := &d.layers[i]
 		if l.Type != LayerSCTP || l.Malformed != "" {

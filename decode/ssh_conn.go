@@ -262,9 +262,12 @@ func (d *Decoder) sshFrame(f *Frame, r *convResults) {
 	}
 }
 
+// clear says the packet holds no SSH message.
+func (nt *sshNote) clear() { nt.ok = false }
+
 func (d *Decoder) sshWalk(f *Frame, r *convResults) {
 	nt := &r.ssh
-	nt.ok = false
+	nt.clear()
 	i := -1
 	for k := 1; k < d.n; k++ {
 		if d.layers[k].Type == LayerSSH && d.layers[k-1].Type == LayerTCP && !d.layers[k].Quoted {

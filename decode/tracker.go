@@ -108,17 +108,34 @@ func (d *Decoder) track(f *Frame) *convResults {
 		}
 		t.last = f.Number
 		t.frame(d, f)
-		t.tftpFrame(d, f)
-		t.enipFrame(d, f)
-		d.quicFrame(&t.res.quic)
-		d.voipFrame(f, &t.res.voip)
-		d.sshFrame(f, &t.res)
-		d.sctpFrame(f, &t.res.sctp)
-		d.http2Frame(&t.res)
-		d.httpFrame(f, &t.res)
+		if d.transportOnly {
+			t.res.clearApps()
+		} else {
+			t.tftpFrame(d, f)
+			t.enipFrame(d, f)
+			d.quicFrame(&t.res.quic)
+			d.voipFrame(f, &t.res.voip)
+			d.sshFrame(f, &t.res)
+			d.sctpFrame(f, &t.res.sctp)
+			d.http2Frame(&t.res)
+			d.httpFrame(f, &t.res)
+		}
 		t.tick(f.Time)
 	}
 	return &t.res
+}
+
+// clearApps says the packet holds nothing the application protocols'
+// steps follow: what they find when the Decoder only tracks transports.
+func (r *convResults) clearApps() {
+	r.tftp.clear()
+	r.enip.clear()
+	r.quic.clear()
+	r.voip.clear()
+	r.ssh.clear()
+	r.sctp.clear()
+	r.h2.clear()
+	r.http.clear()
 }
 
 // tick records the frame's time: the capture's first and the previous

@@ -111,9 +111,12 @@ func enipReqSlot(k *enipReqKey) int {
 }
 
 // enipFrame pairs the messages of the packet's EtherNet/IP layer.
+// clear says the packet holds no EtherNet/IP message.
+func (n *enipNote) clear() { n.layer, n.buf = -1, n.buf[:0] }
+
 func (t *tracker) enipFrame(d *Decoder, f *Frame) {
 	n := &t.res.enip
-	n.layer, n.buf = -1, n.buf[:0]
+	n.clear()
 	i := -1
 	for k := 1; k < d.n; k++ {
 		if l := &d.layers[k]; l.Type == LayerENIP && !l.Quoted {

@@ -189,9 +189,12 @@ func tftpWindowOK(v []byte) bool { n := tftpAtoi(v); return n >= 1 && n <= 65535
 // tftpFrame is the tracker's step for the packet d last decoded: it finds
 // or starts the transfer of the packet's TFTP layer and applies the message
 // to it as tshark's dissector does.
+// clear says the packet holds no TFTP message.
+func (n *tftpNote) clear() { n.layer = -1 }
+
 func (t *tracker) tftpFrame(d *Decoder, f *Frame) {
 	n := &t.res.tftp
-	n.layer = -1
+	n.clear()
 	for i := 1; i < d.n; i++ {
 		l := &d.layers[i]
 		if l.Type != LayerTFTP || l.Quoted || d.layers[i-1].Type != LayerUDP {

@@ -224,9 +224,14 @@ func (d *Decoder) voipConvKey(i int, k *convKey) {
 	}
 }
 
+// clear says the packet holds no SIP message and no media.
+func (n *voipNote) clear() {
+	n.nsip, n.media, n.hasExtSeq, n.decodeAs, n.rtcp = 0, false, false, false, false
+}
+
 // voipFrame is the tracker's step for the packet d last decoded.
 func (d *Decoder) voipFrame(f *Frame, n *voipNote) {
-	n.nsip, n.media, n.hasExtSeq, n.decodeAs, n.rtcp = 0, false, false, false, false
+	n.clear()
 	for i := range d.layers[:d.n] {
 		l := &d.layers[i]
 		if l.Quoted {
