@@ -75,6 +75,8 @@ func etherTypeLayer(et uint16) LayerType {
 		return LayerSlow
 	case EtherTypeEAPOL:
 		return LayerEAPOL
+	case EtherTypePTP:
+		return LayerPTP
 	}
 	return LayerNone
 }

@@ -86,7 +86,7 @@ const (
 	LayerCHAP
 	LayerPAP
 	LayerRESP      // RESP (Redis)
-	LayerPTP       // PTP (IEEE 1588) version 2, in UDP (ports 319 and 320)
+	LayerPTP       // PTP (IEEE 1588) version 2, in UDP (ports 319 and 320) or Ethernet (0x88f7)
 	LayerSFlow     // sFlow version 5 (UDP 6343)
 	LayerDBLSPDisc // Dropbox LAN sync discovery (UDP 17500) and the JSON it carries
 	LayerISIS      // IS-IS over OSI (LLC 0xfe, NLPID 0x83)
