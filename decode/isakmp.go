@@ -1,6 +1,9 @@
 package decode
 
-import "strconv"
+import (
+	"bytes"
+	"strconv"
+)
 
 // ISAKMP is an ISAKMP message (RFC 2408; IKEv1, RFC 2409; IKEv2, RFC
 // 7296), on UDP port 500 or behind the non-ESP marker of UDP port 4500: a
@@ -37,6 +40,7 @@ const (
 	ikePayloadProposal    = 2
 	ikePayloadTransform   = 3
 	ikePayloadKE          = 4
+	ikePayloadID          = 5
 	ikePayloadHash        = 8
 	ikePayloadNonce       = 10
 	ikePayloadVendorID    = 13
@@ -151,6 +155,9 @@ func ikePayloadValid(t uint8, body []byte, v2 bool) bool {
 			}
 		}
 		return true
+	case t == ikePayloadID && !v2:
+		// An IPv4 address, a domain name or a user's.
+		return len(body) >= 4 && (body[0] == 1 && len(body) == 8 || body[0] == 2 || body[0] == 3)
 	case t == ikePayloadKE && !v2, t == ikePayloadNonce && !v2, t == ikePayloadHash && !v2,
 		t == ikePayloadNATD && !v2, t == ike2PayloadNonce && v2:
 		return true
@@ -263,6 +270,13 @@ const (
 	isakmpIKE2AttrType
 	isakmpIKE2AttrValue
 	isakmpIKE2AttrKeyLength
+	isakmpIDType
+	isakmpIDProtoID
+	isakmpIDPort
+	isakmpIDData
+	isakmpIDIPv4
+	isakmpIDFQDN
+	isakmpIDUserFQDN
 	isakmpKEDHGroup
 	isakmpKEData
 	isakmpNonce
@@ -340,6 +354,13 @@ var isakmpFields = [isakmpFieldCount]Field{
 	isakmpIKE2AttrType:        {Name: "isakmp.ike2.attr.type", Label: "Type", Kind: KindUint, Width: 16},
 	isakmpIKE2AttrValue:       {Name: "isakmp.ike2.attr.value", Label: "Value", Kind: KindBytes},
 	isakmpIKE2AttrKeyLength:   {Name: "isakmp.ike2.attr.key_length", Label: "Key Length", Kind: KindUint, Width: 16},
+	isakmpIDType:              {Name: "isakmp.id.type", Label: "ID type", Kind: KindUint, Width: 8},
+	isakmpIDProtoID:           {Name: "isakmp.id.protoid", Label: "Protocol ID", Kind: KindUint, Width: 8},
+	isakmpIDPort:              {Name: "isakmp.id.port", Label: "Port", Kind: KindUint, Width: 16},
+	isakmpIDData:              {Name: "isakmp.id.data", Label: "Identification Data:", Kind: KindNone},
+	isakmpIDIPv4:              {Name: "isakmp.id.data.ipv4_addr", Label: "ID_IPV4_ADDR", Kind: KindIPv4},
+	isakmpIDFQDN:              {Name: "isakmp.id.data.fqdn", Label: "ID_FQDN", Kind: KindString},
+	isakmpIDUserFQDN:          {Name: "isakmp.id.data.user_fqdn", Label: "ID_FQDN", Kind: KindString},
 	isakmpKEDHGroup:           {Name: "isakmp.key_exchange.dh_group", Label: "DH Group #", Kind: KindUint, Width: 16},
 	isakmpKEData:              {Name: "isakmp.key_exchange.data", Label: "Key Exchange Data", Kind: KindBytes},
 	isakmpNonce:               {Name: "isakmp.nonce", Label: "Nonce DATA", Kind: KindBytes},
@@ -700,6 +721,8 @@ func emitIKEPayloadBody(e *emitter, t uint8, body []byte, v2 bool) {
 			e.Uint(&f[isakmpIKE2AttrKeyLength], uint64(kl))
 			e.Up()
 		}
+	case t == ikePayloadID:
+		emitIKEID(e, body)
 	case t == ikePayloadKE:
 		e.Bytes(&f[isakmpKEData], body)
 	case t == ike2PayloadKE:
@@ -730,6 +753,55 @@ func emitIKEPayloadBody(e *emitter, t uint8, body []byte, v2 bool) {
 		e.Bytes(&f[isakmpEncIV], body[:4])
 		e.None(&f[isakmpEncData])
 	}
+}
+
+// ikeIDTypes names IKEv1's identification types.
+var ikeIDTypes = []ikeRange{
+	{0, 0, "RESERVED"}, {1, 1, "IPV4_ADDR"}, {2, 2, "FQDN"}, {3, 3, "USER_FQDN"}, {4, 4, "IPV4_ADDR_SUBNET"},
+	{5, 5, "IPV6_ADDR"}, {6, 6, "IPV6_ADDR_SUBNET"}, {7, 7, "IPV4_ADDR_RANGE"}, {8, 8, "IPV6_ADDR_RANGE"},
+	{9, 9, "DER_ASN1_DN"}, {10, 10, "DER_ASN1_GN"}, {11, 11, "KEY_ID"}, {12, 12, "KEY_LIST"},
+	{13, 248, "Future use"}, {249, 255, "Private Use"},
+}
+
+// emitIKEID emits an IKEv1 identification payload: its type, protocol
+// and port ("Unused" when zero), and its data, an IPv4 address or a
+// name (up to its first NUL, as tshark shows it).
+func emitIKEID(e *emitter, body []byte) {
+	f := &isakmpFields
+	e.emitRanged(&f[isakmpIDType], uint32(body[0]), ikeIDTypes)
+	e.Uint(&f[isakmpIDProtoID], uint64(body[1]))
+	if body[1] == 0 && e.Tree() {
+		e.SetRepr(append(e.Text(), "Protocol ID: Unused"...))
+	}
+	port := be16(body[2:])
+	e.Uint(&f[isakmpIDPort], uint64(port))
+	if port == 0 && e.Tree() {
+		e.SetRepr(append(e.Text(), "Port: Unused"...))
+	}
+	data := body[4:]
+	if body[0] != 1 {
+		if k := bytes.IndexByte(data, 0); k >= 0 {
+			data = data[:k]
+		}
+	}
+	e.None(&f[isakmpIDData])
+	if e.Tree() {
+		// tshark's line runs the data on after the colon.
+		b := append(e.Text(), "Identification Data:"...)
+		if body[0] == 1 {
+			b = addr4(data).AppendTo(b)
+		} else {
+			b = append(b, data...)
+		}
+		e.SetRepr(b)
+	}
+	e.Sub()
+	if body[0] == 1 {
+		e.IPv4(&f[isakmpIDIPv4], data)
+	} else {
+		e.Bytes(&f[isakmpIDFQDN+int(body[0])-2], data)
+	}
+	e.Up()
 }
 
 // emitIKEAttr emits an IKEv1 attribute in the Type/Value form:

@@ -16,7 +16,8 @@ import (
 // bytes too short for the marker, an
 // IKEv2 IKE_SA_INIT written from RFC 7296's layout (an SA with two
 // transforms, one with a key length, a key exchange and a nonce; message
-// ID 16), and messages rawcap leaves as data.
+// ID 16), IKEv1 identifications (a domain name on UDP port 500, an IPv4
+// address, a user), and messages rawcap leaves as data.
 var isakmpVectors = []struct {
 	name    string
 	port    uint16
@@ -41,7 +42,15 @@ var isakmpVectors = []struct {
 	{name: "ESP in UDP", port: 4500, last: decode.LayerESP, info: "ESP (SPI=0xf4dc0ae5)",
 		payload: "f4 dc 0a e5 00 00 00 01 fc e4 09 c4 51 37 8f dd 9a 2e 17 a8 6f 47 3e 3e e2 79 b8 a1 49 3e 02 fa"},
 	{name: "too short for a marker", port: 4500, last: decode.LayerUDPEncap, info: "[Malformed Packet]", payload: "00 00"},
-	{name: "an identification payload", port: 500, last: decode.LayerPayload,
+	{name: "IKEv1 identification, a domain name", port: 500, last: decode.LayerISAKMP, info: "Identity Protection (Main Mode)",
+		payload: "01 02 03 04 05 06 07 08 11 12 13 14 15 16 17 18 05 10 02 00 00 00 00 00 00 00 00 33 00 00 00 17 02 11 01 f4 76 70 6e 2e 65 78 61 6d 70 6c 65 2e 63 6f 6d"},
+	{name: "IKEv1 identification, an IPv4 address", port: 500, last: decode.LayerISAKMP, info: "Identity Protection (Main Mode)",
+		payload: "01 02 03 04 05 06 07 08 11 12 13 14 15 16 17 18 05 10 02 00 00 00 00 00 00 00 00 28 00 00 00 0c 01 00 00 00 c0 00 02 05"},
+	{name: "IKEv1 identification, a user", port: 500, last: decode.LayerISAKMP, info: "Identity Protection (Main Mode)",
+		payload: "01 02 03 04 05 06 07 08 11 12 13 14 15 16 17 18 05 10 02 00 00 00 00 00 00 00 00 29 00 00 00 0d 03 06 00 00 61 40 62 2e 63"},
+	{name: "an IPv6 identification", port: 500, last: decode.LayerPayload,
+		payload: "01 02 03 04 05 06 07 08 00 00 00 00 00 00 00 00 05 10 02 00 00 00 00 00 00 00 00 30 00 00 00 14 05 00 00 00 20 01 0d b8 00 00 00 00 00 00 00 00 00 00 00 01"},
+	{name: "an IKEv2 identification", port: 500, last: decode.LayerPayload,
 		payload: "01 02 03 04 05 06 07 08 00 00 00 00 00 00 00 00 23 20 22 08 00 00 00 00 00 00 00 24 00 00 00 08 01 00 00 00"},
 	{name: "version 3", port: 500, last: decode.LayerPayload,
 		payload: "a8 88 75 a8 19 89 92 a6 00 00 00 00 00 00 00 00 29 30 22 20 00 00 00 00 00 00 00 1c"},
@@ -107,7 +116,8 @@ func TestISAKMP(t *testing.T) {
 		"isakmp.payloadlength", "isakmp.prop.protoid", "isakmp.tf.type", "isakmp.tf.id.encr", "isakmp.ike2.attr.key_length",
 		"isakmp.ike.attr.type", "isakmp.ike.attr.life_duration", "isakmp.key_exchange.dh_group", "isakmp.nonce",
 		"isakmp.notify.msgtype", "isakmp.notify.data", "isakmp.vid_string", "isakmp.enc.iv", "isakmp.enc.data",
-		"udpencap.nat_keepalive", "udpencap.non_esp_marker"})
+		"isakmp.id.type", "isakmp.id.protoid", "isakmp.id.port", "isakmp.id.data", "isakmp.id.data.fqdn",
+		"isakmp.id.data.ipv4_addr", "isakmp.id.data.user_fqdn", "udpencap.nat_keepalive", "udpencap.non_esp_marker"})
 	// tcpdump's lines for UDP port 4500's keepalives, ESP and contents cut
 	// short.
 	compareFramesWithTcpdump(t, frames[5:8], [][]string{{}, {"-v"}, {"-q"}})

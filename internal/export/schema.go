@@ -258,7 +258,7 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"isakmp.payloadlength", "isakmp.sa.", "isakmp.prop.", "isakmp.spisize", "isakmp.spi", "isakmp.trans.",
 		"isakmp.ike.attr", "isakmp.ike.attr.", "isakmp.tf.", "isakmp.ike2.attr", "isakmp.ike2.attr.", "isakmp.notify.",
 		"isakmp.vid_bytes", "isakmp.vid_string", "isakmp.ike.nat_hash", "isakmp.nonce", "isakmp.key_exchange.",
-		"isakmp.hash", "isakmp.enc.",
+		"isakmp.hash", "isakmp.enc.", "isakmp.id.",
 	} {
 		for _, pf := range decode.Protocols() {
 			for i := range pf.Fields {
