@@ -2,6 +2,7 @@ package decode
 
 import (
 	"bytes"
+	"net/netip"
 	"strconv"
 )
 
@@ -893,14 +894,21 @@ func isakmpProtoColumn(l *Layer) string {
 	return "ISAKMP"
 }
 
-// lineUDPEncap appends tcpdump's line for UDP port 4500's contents: "UDP-encap:
-// " and ESP's line, "isakmp-nat-keep-alive", the marks of contents cut
-// short; with -q, UDP's "UDP, length N". tcpdump's ISAKMP lines (port 500, or "NONESP-encap: isakmp: …") are
-// not written yet: rawcap prints UDP's "UDP, length N" for them.
+// lineUDPEncap appends tcpdump's line for UDP port 4500's contents and for
+// ISAKMP: "UDP-encap: " and ESP's line, "isakmp-nat-keep-alive", the marks
+// of contents cut short, "NONESP-encap: " and ISAKMP's line; with -q, UDP's
+// "UDP, length N". tcpdump's lines are written for encrypted IKEv1
+// messages only (ikeLineWritten): for others rawcap prints UDP's "UDP,
+// length N".
 func (p *LinePrinter) lineUDPEncap(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
 	switch {
+	case l.Type != LayerUDPEncap && !p.Options.Quiet && ikeLineWritten(d, i):
+		return p.lineISAKMP(b, d, i)
 	case l.Type != LayerUDPEncap:
+		if !p.Options.Quiet {
+			p.ikeSide(d, i) // tcpdump remembers the initiators of the messages it prints
+		}
 		return p.lineNothing(b, d, i)
 	case p.Options.Quiet:
 		// UDP's length as its header gives it (a first fragment's too).
@@ -911,10 +919,180 @@ func (p *LinePrinter) lineUDPEncap(b []byte, d *Decoder, i int) []byte {
 	case l.Payload-l.Start == 4 && l.End-l.Payload < isakmpHeaderLen:
 		return append(b, "NONESP-encap:  [|isakmp]"...)
 	case l.Payload-l.Start == 4:
+		if i+1 < d.n && d.layers[i+1].Type == LayerISAKMP && ikeLineWritten(d, i+1) {
+			b = append(b, "NONESP-encap: "...)
+			return p.lineISAKMP(b, d, i+1)
+		}
+		if i+1 < d.n && d.layers[i+1].Type == LayerISAKMP {
+			p.ikeSide(d, i+1)
+		}
 		return p.lineNothing(b, d, i)
 	case l.Payload == l.Start:
 		b = append(b, "UDP-encap: "...)
 		return p.lineLayer(b, d, i+1)
 	}
 	return append(b, "isakmp-nat-keep-alive"...)
+}
+
+// ikeInitiators is tcpdump's memory of the IKEv1 exchanges it has seen
+// start: the initiator's cookie and the addresses of its first message,
+// the oldest replaced first.
+type ikeInitiators struct {
+	recs [20]struct {
+		cookie   [8]byte
+		src, dst netip.Addr
+	}
+	n, next int
+}
+
+// side returns " I" when src and dst are those of the initiator of the
+// exchange of cookie, " R" when they are swapped, and " ?" otherwise or
+// for an exchange not seen start; a first message (no responder cookie)
+// of one not seen is the initiator's, and is remembered.
+func (s *ikeInitiators) side(cookie []byte, firstMsg bool, src, dst netip.Addr) string {
+	for k := 0; k < s.n; k++ {
+		r := &s.recs[k]
+		if string(r.cookie[:]) != string(cookie) {
+			continue
+		}
+		switch {
+		case src == r.src && dst == r.dst:
+			return " I"
+		case src == r.dst && dst == r.src:
+			return " R"
+		}
+		return " ?"
+	}
+	if !firstMsg {
+		return " ?"
+	}
+	r := &s.recs[s.next]
+	copy(r.cookie[:], cookie)
+	r.src, r.dst = src, dst
+	s.next = (s.next + 1) % len(s.recs)
+	if s.n < len(s.recs) {
+		s.n++
+	}
+	return " I"
+}
+
+// ikeLineExchanges and ikeLinePayloads are tcpdump's names of the IKEv1
+// exchange types and of the payload types that follow an encrypted
+// header, for the ones rawcap writes its line for.
+func ikeLineExchange(t uint8) string {
+	switch t {
+	case 2:
+		return "ident"
+	case 5:
+		return "inf"
+	case 32:
+		return "oakley-quick"
+	}
+	return ""
+}
+
+func ikeLinePayload(t uint8) string {
+	switch t {
+	case ikePayloadID:
+		return "id"
+	case ikePayloadHash:
+		return "hash"
+	}
+	return ""
+}
+
+// ikeLineWritten reports whether rawcap writes tcpdump's line for the
+// ISAKMP layer i: an encrypted IKEv1 message of an exchange and first
+// payload whose names it has, in IPv4 or IPv6.
+func ikeLineWritten(d *Decoder, i int) bool {
+	l := &d.layers[i]
+	if l.Type != LayerISAKMP || l.Payload-l.Start < isakmpHeaderLen {
+		return false
+	}
+	m := ISAKMP(d.data[l.Start:l.Payload])
+	if m.Major() != 1 || m.Flags() != 1 || ikeLineExchange(m.ExchangeType()) == "" || ikeLinePayload(m[16]) == "" {
+		return false
+	}
+	src, _ := ikeAddrs(d, i)
+	return src.IsValid()
+}
+
+// ikeAddrs returns the addresses of the IP header that carries the ISAKMP
+// layer i (through UDP, and UDP port 4500's marker).
+func ikeAddrs(d *Decoder, i int) (src, dst netip.Addr) {
+	for j := i - 1; j >= 0; j-- {
+		l := &d.layers[j]
+		switch l.Type {
+		case LayerUDP, LayerUDPEncap:
+			continue
+		case LayerIPv4:
+			if l.Payload-l.Start >= 20 {
+				h := d.data[l.Start:l.Payload]
+				return addr4(h[12:16]), addr4(h[16:20])
+			}
+		case LayerIPv6:
+			if l.Payload-l.Start >= ipv6Len {
+				h := d.data[l.Start:l.Payload]
+				return addr16(h[8:24]), addr16(h[24:40])
+			}
+		}
+		break
+	}
+	return netip.Addr{}, netip.Addr{}
+}
+
+// ikeSide returns tcpdump's " I", " R" or " ?" for the IKEv1 message at
+// layer i, remembering the initiator of an exchange that starts there;
+// "" for an IKEv2 message, whose side tcpdump reads from its flags.
+func (p *LinePrinter) ikeSide(d *Decoder, i int) string {
+	l := &d.layers[i]
+	m := ISAKMP(d.data[l.Start:l.Payload])
+	src, dst := ikeAddrs(d, i)
+	if len(m) < isakmpHeaderLen || m.Major() != 1 || !src.IsValid() {
+		return ""
+	}
+	if p.ikeInitiators == nil {
+		p.ikeInitiators = new(ikeInitiators)
+	}
+	return p.ikeInitiators.side(m[0:8], be64(m[8:]) == 0, src, dst)
+}
+
+// lineISAKMP appends tcpdump's line for an encrypted IKEv1 message
+// (ikeLineWritten): "isakmp: phase 1 I ident[E]"; with -v the version and
+// message ID and what is encrypted ("isakmp 1.0 msgid 00000000: phase 1 I
+// ident[E]: [encrypted id]"), with -vv the cookies too.
+func (p *LinePrinter) lineISAKMP(b []byte, d *Decoder, i int) []byte {
+	l := &d.layers[i]
+	m := ISAKMP(d.data[l.Start:l.Payload])
+	b = append(b, "isakmp"...)
+	if p.Options.Verbose > 0 {
+		b = append(b, ' ')
+		b = strconv.AppendUint(b, uint64(m.Major()), 10)
+		b = append(b, '.')
+		b = strconv.AppendUint(b, uint64(m[17]&0x0f), 10)
+		b = append(b, " msgid "...)
+		b = appendHexN(b, uint64(be32(m[20:])), 8)
+	}
+	if p.Options.Verbose > 1 {
+		b = append(b, " cookie "...)
+		b = appendHexBytes(b, m[0:8])
+		b = append(b, "->"...)
+		b = appendHexBytes(b, m[8:16])
+	}
+	b = append(b, ':')
+	if be32(m[20:]) == 0 {
+		b = append(b, " phase 1"...)
+	} else {
+		b = append(b, " phase 2/others"...)
+	}
+	b = append(b, p.ikeSide(d, i)...)
+	b = append(b, ' ')
+	b = append(b, ikeLineExchange(m.ExchangeType())...)
+	b = append(b, "[E]"...)
+	if p.Options.Verbose > 0 {
+		b = append(b, ": [encrypted "...)
+		b = append(b, ikeLinePayload(m[16])...)
+		b = append(b, ']')
+	}
+	return b
 }
