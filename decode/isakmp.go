@@ -182,7 +182,17 @@ func ikePayloadValid(t uint8, body []byte, v2 bool) bool {
 }
 
 func (d *Decoder) decodeISAKMP(l *Layer) LayerType {
-	m, err := ParseISAKMP(d.bytes(l))
+	b := d.bytes(l)
+	m, err := ParseISAKMP(b)
+	if err == ReasonBadLength && len(b) >= isakmpHeaderLen && be32(b[24:]) > 0x7fffffff {
+		// A length too large for tshark's signed int: it reads the
+		// header, calls the length bogus and reads no more. (A
+		// smaller length past the datagram makes it throw, after the
+		// message ID or the length: rawcap leaves that message as
+		// data.)
+		l.Payload = l.End
+		return LayerNone
+	}
 	if err != nil {
 		return l.asData()
 	}
@@ -591,7 +601,18 @@ func emitISAKMP(e *emitter, i int) {
 	}
 	e.Up()
 	e.Uint(&f[isakmpMessageID], uint64(be32(m[20:])))
-	e.Uint(&f[isakmpLength], uint64(be32(m[24:])))
+	n := be32(m[24:])
+	e.Uint(&f[isakmpLength], uint64(n))
+	if n != uint32(len(m)) {
+		// A length too large for tshark (decodeISAKMP).
+		if e.Tree() {
+			b := append(e.Text(), "Length: (bogus, length is "...)
+			b = strconv.AppendUint(b, uint64(n), 10)
+			e.SetRepr(append(b, ", which is too large)"...))
+		}
+		e.End()
+		return
+	}
 	if !v2 && m.Flags()&1 != 0 {
 		e.None(&f[isakmpEncData])
 		if e.Tree() {

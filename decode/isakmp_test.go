@@ -16,7 +16,7 @@ import (
 // bytes too short for the marker, an
 // IKEv2 IKE_SA_INIT written from RFC 7296's layout (an SA with two
 // transforms, one with a key length, a key exchange and a nonce; message
-// ID 16), IKEv1 identifications (a domain name on UDP port 500, an IPv4
+// ID 16), a length too large for tshark, IKEv1 identifications (a domain name on UDP port 500, an IPv4
 // address, a user), and messages rawcap leaves as data.
 var isakmpVectors = []struct {
 	name    string
@@ -41,6 +41,10 @@ var isakmpVectors = []struct {
 	{name: "NAT keepalive", port: 4500, last: decode.LayerUDPEncap, info: "NAT-keepalive", payload: "ff"},
 	{name: "ESP in UDP", port: 4500, last: decode.LayerESP, info: "ESP (SPI=0xf4dc0ae5)",
 		payload: "f4 dc 0a e5 00 00 00 01 fc e4 09 c4 51 37 8f dd 9a 2e 17 a8 6f 47 3e 3e e2 79 b8 a1 49 3e 02 fa"},
+	{name: "a length too large for tshark", port: 500, last: decode.LayerISAKMP, info: "IKE_AUTH MID=",
+		payload: "3c 00 3d 80 9b 00 00 fd f2 f3 ff 7f 7f 01 10 ee 0b 2c 23 10 10 10 10 10 ff 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00"},
+	{name: "a length past the datagram, below tshark's limit", port: 500, last: decode.LayerPayload,
+		payload: "3c 00 3d 80 9b 00 00 fd f2 f3 ff 7f 7f 01 10 ee 0b 2c 23 10 10 10 10 10 25 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00"},
 	{name: "too short for a marker", port: 4500, last: decode.LayerUDPEncap, info: "[Malformed Packet]", payload: "00 00"},
 	{name: "IKEv1 identification, a domain name", port: 500, last: decode.LayerISAKMP, info: "Identity Protection (Main Mode)",
 		payload: "01 02 03 04 05 06 07 08 11 12 13 14 15 16 17 18 05 10 02 00 00 00 00 00 00 00 00 33 00 00 00 17 02 11 01 f4 76 70 6e 2e 65 78 61 6d 70 6c 65 2e 63 6f 6d"},
@@ -54,7 +58,7 @@ var isakmpVectors = []struct {
 		payload: "01 02 03 04 05 06 07 08 00 00 00 00 00 00 00 00 23 20 22 08 00 00 00 00 00 00 00 24 00 00 00 08 01 00 00 00"},
 	{name: "version 3", port: 500, last: decode.LayerPayload,
 		payload: "a8 88 75 a8 19 89 92 a6 00 00 00 00 00 00 00 00 29 30 22 20 00 00 00 00 00 00 00 1c"},
-	{name: "length past the datagram", port: 500, last: decode.LayerPayload,
+	{name: "a length one past the datagram", port: 500, last: decode.LayerPayload,
 		payload: "a8 88 75 a8 19 89 92 a6 00 00 00 00 00 00 00 00 00 20 22 20 00 00 00 00 00 00 00 1d"},
 	{name: "a vendor ID rawcap cannot name", port: 500, last: decode.LayerPayload,
 		payload: "9e 89 f2 38 8f 90 bc 1e 0a 74 35 7c e3 d1 a4 bf 0d 10 02 00 00 00 00 00 00 00 00 24 00 00 00 08 01 02 03 04"},
@@ -120,7 +124,8 @@ func TestISAKMP(t *testing.T) {
 		"isakmp.id.data.ipv4_addr", "isakmp.id.data.user_fqdn", "udpencap.nat_keepalive", "udpencap.non_esp_marker"})
 	// tcpdump's lines for an encrypted IKEv1 message behind the non-ESP
 	// marker, UDP port 4500's keepalives, ESP and contents cut short.
-	compareFramesWithTcpdump(t, frames[4:8], [][]string{{}, {"-v"}, {"-vv"}, {"-q"}})
+	compareFramesWithTcpdump(t, frames[4:7], [][]string{{}, {"-v"}, {"-vv"}, {"-q"}})
+	compareFramesWithTcpdump(t, frames[9:10], [][]string{{}, {"-v"}, {"-q"}})
 }
 
 func FuzzISAKMP(f *testing.F) {
