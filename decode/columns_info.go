@@ -99,6 +99,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoRESP(b, d, top)
 	case LayerPTP:
 		b = infoPTP(b, d, top)
+	case LayerISAKMP, LayerUDPEncap:
+		b = infoISAKMP(b, d, top)
 	case LayerISIS:
 		b = infoISIS(b, d, top)
 	case LayerENIP:

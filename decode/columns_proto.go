@@ -149,6 +149,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "RESP"...)
 	case LayerPTP:
 		return append(b, "PTPv2"...)
+	case LayerUDPEncap, LayerISAKMP:
+		return append(b, isakmpProtoColumn(l)...)
 	case LayerISIS:
 		return appendISISProto(b, d, top)
 	case LayerENIP:

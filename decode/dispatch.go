@@ -75,6 +75,8 @@ func etherTypeLayer(et uint16) LayerType {
 		return LayerSlow
 	case EtherTypeEAPOL:
 		return LayerEAPOL
+	case EtherTypePTP:
+		return LayerPTP
 	}
 	return LayerNone
 }
@@ -209,6 +211,8 @@ func (ps *Ports) setDefaults() {
 	ps.Set(TransportTCP, openflowIANAPort, LayerOpenFlow)
 	ps.Set(TransportUDP, ptpEventPort, LayerPTP)
 	ps.Set(TransportUDP, ptpGeneralPort, LayerPTP)
+	ps.Set(TransportUDP, isakmpPort, LayerISAKMP)
+	ps.Set(TransportUDP, udpEncapPort, LayerUDPEncap)
 }
 
 // decodeLayer decodes layer l (whose Type, Start and End are set), sets its
@@ -317,6 +321,10 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeOpenFlow(l)
 	case LayerPTP:
 		return d.decodePTP(l)
+	case LayerISAKMP:
+		return d.decodeISAKMP(l)
+	case LayerUDPEncap:
+		return d.decodeUDPEncap(l)
 	case LayerRIP:
 		return d.decodeRIP(l)
 	case LayerRIPng:
@@ -433,6 +441,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineNothing(b, d, i) // Debian's tcpdump 4.99 has no SMB printers: "UDP, length N"
 	case LayerENIP:
 		return p.lineNothing(b, d, i) // tcpdump 4.99 has no EtherNet/IP printer: TCP's or UDP's line
+	case LayerUDPEncap, LayerISAKMP:
+		return p.lineUDPEncap(b, d, i)
 	case LayerDHCPv4:
 		return p.lineDHCPv4(b, d, i)
 	case LayerNTP:

@@ -86,13 +86,15 @@ const (
 	LayerCHAP
 	LayerPAP
 	LayerRESP      // RESP (Redis)
-	LayerPTP       // PTP (IEEE 1588) version 2, in UDP (ports 319 and 320)
+	LayerPTP       // PTP (IEEE 1588) version 2, in UDP (ports 319 and 320) or Ethernet (0x88f7)
 	LayerSFlow     // sFlow version 5 (UDP 6343)
 	LayerDBLSPDisc // Dropbox LAN sync discovery (UDP 17500) and the JSON it carries
 	LayerISIS      // IS-IS over OSI (LLC 0xfe, NLPID 0x83)
 	LayerENIP      // EtherNet/IP (TCP and UDP 44818)
 	LayerOpenFlow  // OpenFlow 1.0 (TCP 6633, 6653)
 	LayerARCNET    // ARCNET (link types 7 and 129)
+	LayerUDPEncap  // UDP encapsulation of IPsec (UDP 4500): NAT keepalive, non-ESP marker, ESP
+	LayerISAKMP    // ISAKMP, IKEv1 and IKEv2 (UDP 500, or after UDP 4500's non-ESP marker)
 	layerCount
 )
 
@@ -181,6 +183,7 @@ var layerNames = [layerCount]string{
 	LayerENIP:      "enip",
 	LayerOpenFlow:  "openflow",
 	LayerARCNET:    "arcnet",
+	LayerUDPEncap:  "udpencap", LayerISAKMP: "isakmp",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

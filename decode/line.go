@@ -73,6 +73,8 @@ type LinePrinter struct {
 	slip *slipState
 	// nfsXIDs is tcpdump's memory of recent NFS calls (nfs_print.go).
 	nfsXIDs *nfsXIDMap
+	// ikeInitiators is tcpdump's memory of IKEv1 initiators (isakmp.go).
+	ikeInitiators *ikeInitiators
 }
 
 // Append appends the text for the packet d last decoded, described by f,

@@ -31,6 +31,8 @@ func etherTypeName(t uint16) string {
 		return "EAPOL"
 	case 0x88cc:
 		return "LLDP"
+	case 0x88f7:
+		return "PTP"
 	case 0x8809:
 		return "Slow Protocols"
 	case 0x9000:

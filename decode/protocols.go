@@ -91,10 +91,11 @@ var protocols = [layerCount]protocol{
 	LayerTFTP:      {&protoTFTP, tftpFields[:], emitTFTP, nil},
 	LayerRESP:      {&protoRESP, respFields[:], emitRESP, nil},
 	LayerPTP:       {&protoPTP, ptpFields[:], emitPTP, nil},
-	LayerRaw:       {nil, nil, emitRaw, nil},
-	LayerISIS:      {&protoISIS, isisFields[:], emitISIS, nil},
-	LayerENIP:      {&protoENIP, enipFields[:], emitENIP, cipFields[:]},
-	LayerOpenFlow:  {&protoOpenFlowV1, openflowFields[:], emitOpenFlow, nil},
+	LayerUDPEncap:  {&protoUDPEncap, udpEncapFields[:], emitUDPEncap, nil}, LayerISAKMP: {&protoISAKMP, isakmpFields[:], emitISAKMP, nil},
+	LayerRaw:      {nil, nil, emitRaw, nil},
+	LayerISIS:     {&protoISIS, isisFields[:], emitISIS, nil},
+	LayerENIP:     {&protoENIP, enipFields[:], emitENIP, cipFields[:]},
+	LayerOpenFlow: {&protoOpenFlowV1, openflowFields[:], emitOpenFlow, nil},
 
 	// Drawn in the tree only: the other outputs have their fields inside
 	// ipv6 (emitIPv6Ext).

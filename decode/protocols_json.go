@@ -71,6 +71,10 @@ func appendPayloadProtocol(b []byte, d *Decoder, i int) []byte {
 		if len(h) >= 20 {
 			name = portProtocol(tcpPortProtocol, TCP(h).SrcPort(), TCP(h).DstPort())
 		}
+	case LayerUDPEncap:
+		if len(body) >= isakmpHeaderLen {
+			name = "isakmp" // a message ISAKMP's layer leaves as data
+		}
 	}
 	if name == "" {
 		name = "data"

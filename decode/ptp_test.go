@@ -13,7 +13,9 @@ import (
 // tests_ptp and tests_ptp_corrections captures send them, then variants
 // of their fields (every flag, a fraction of a nanosecond in the
 // correction, a negative one, a negative log period, a clock identity
-// made from no MAC address). ptp false: rawcap leaves the bytes as data.
+// made from no MAC address), the corpus's tests_ptp_management messages
+// in UDP and a negative offset from master. ptp false: rawcap leaves the
+// bytes as data.
 var ptpVectors = []struct {
 	name    string
 	port    uint16
@@ -51,6 +53,31 @@ var ptpVectors = []struct {
 	{name: "negative correction", port: 319, ptp: true,
 		payload: "10 02 00 2c 00 00 00 00 ff ff ff ff ff ff 00 00 00 00 00 00 00 02 00 ff fe 00 00 01 00 01 04 2b 09 00 00 00 00 00 00 00 00 00 00 00",
 		line:    "v1 compat : yes"},
+	{name: "management GET current data set", port: 320, ptp: true,
+		payload: "0d 02 00 48 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 ff fe 00 00 11 00 01 00 00 04 7f ff ff ff ff ff ff ff ff ff ff 03 03 00 00 00 01 00 14 20 01 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00",
+		line:    "control : 4 (Management), log message interval : 127, port identity : 0xffffffffffffffff, port id : 65535, , start boundary hops  255, , boundary hops  255, , flags  0xff, , reserved  0xff\n"},
+	{name: "management RESPONSE current data set, a negative offset", port: 320, ptp: true,
+		payload: "0d 02 00 48 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 ff fe 00 00 12 00 01 00 00 04 7f 00 00 00 ff fe 00 00 11 00 01 01 01 02 00 00 01 00 14 20 01 01 02 ff ff ff ff ff fe 80 00 00 00 00 00 04 d2 80 00",
+		line:    "port identity : 0xfffe000011, port id : 1, , start boundary hops  0"},
+	{name: "management RESPONSE port data set", port: 320, ptp: true,
+		payload: "0d 02 00 50 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 ff fe 00 00 12 00 01 00 00 04 7f 00 00 00 ff fe 00 00 11 00 01 01 01 02 00 00 01 00 1c 20 04 00 00 00 ff fe 00 00 12 00 01 06 00 00 00 00 00 00 00 00 00 01 03 00 02 00 02",
+		line:    "msg type : management msg, length : 80"},
+	{name: "management RESPONSE default data set", port: 320, ptp: true,
+		payload: "0d 02 00 4a 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 ff fe 00 00 12 00 01 00 00 04 7f 00 00 00 ff fe 00 00 11 00 01 01 01 02 00 00 01 00 16 20 00 01 00 00 01 80 f8 fe ff ff 80 00 00 00 ff fe 00 00 12 00 00",
+		line:    "msg type : management msg, length : 74"},
+	{name: "management RESPONSE parent data set", port: 320, ptp: true,
+		payload: "0d 02 00 56 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 ff fe 00 00 12 00 01 00 00 04 7f 00 00 00 ff fe 00 00 11 00 01 01 01 02 00 00 01 00 22 20 02 00 00 00 ff fe 00 00 12 00 00 00 00 ff ff 7f ff ff ff 80 f8 fe ff ff 80 00 00 00 ff fe 00 00 12",
+		line:    "msg type : management msg, length : 86"},
+	{name: "management GET clock description", port: 320, ptp: true,
+		payload: "0d 02 00 4c 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 ff fe 00 00 11 00 01 00 00 04 7f ff ff ff ff ff ff ff ff ff ff 03 03 00 00 00 01 00 18 00 01 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00",
+		line:    "msg type : management msg, length : 76"},
+	{name: "management RESPONSE clock description", port: 320, ptp: true,
+		payload: "0d 02 00 66 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 ff fe 00 00 12 00 01 00 00 04 7f 00 00 00 ff fe 00 00 11 00 01 01 01 02 00 00 01 00 32 00 01 80 00 0a 49 45 45 45 20 38 30 32 2e 33 00 06 00 00 00 00 00 12 00 03 00 06 00 00 00 00 00 12 00 00 00 00 02 3b 3b 02 3b 3b 00 00 1b 19 00 02 00",
+		line:    "msg type : management msg, length : 102"},
+	{name: "management TLV cut short", port: 320,
+		payload: "0d 02 00 48 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 ff fe 00 00 11 00 01 00 00 04 7f ff ff ff ff ff ff ff ff ff ff 03 03 00 00 00 01 00 40 20 01 00 00"},
+	{name: "management error status TLV", port: 320,
+		payload: "0d 02 00 48 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 ff fe 00 00 11 00 01 00 00 04 7f ff ff ff ff ff ff ff ff ff ff 03 03 00 00 00 02 00 08 20 01 00 00 00 00 00 00"},
 	{name: "cut short", port: 319,
 		payload: "00 02 00 2c 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 02 00 ff fe 00 00 01 00 01 04 2b 00 00 00 00 00 00"},
 	{name: "peer delay req", port: 319,
@@ -112,7 +139,10 @@ func TestPTP(t *testing.T) {
 	compareFieldsWithTshark(t, path, taken, []string{"ptp.v2.messagetype", "ptp.v2.flags", "ptp.v2.flags.li61",
 		"ptp.v2.correction.ns", "ptp.v2.correction.subns", "ptp.v2.clockidentity", "ptp.v2.clockidentity_manuf",
 		"ptp.v2.logmessageperiod", "ptp.v2.dr.requestingsourceportidentity", "ptp.v2.an.origincurrentutcoffset",
-		"ptp.v2.timesource", "ptp.v2.sdr.origintimestamp.seconds", "ptp.v2.fu.preciseorigintimestamp.nanoseconds"})
+		"ptp.v2.timesource", "ptp.v2.sdr.origintimestamp.seconds", "ptp.v2.fu.preciseorigintimestamp.nanoseconds",
+		"ptp.v2.mm.action", "ptp.v2.mm.managementId", "ptp.v2.mm.data", "ptp.v2.mm.stepsRemoved", "ptp.v2.mm.offset.ns",
+		"ptp.v2.mm.offset.subns", "ptp.v2.mm.pathDelay.ns", "ptp.v2.mm.physicalLayerProtocol", "ptp.v2.mm.physicalAddress",
+		"ptp.v2.mm.protocolAddress", "ptp.v2.mm.reserved", "ptp.v2.mm.userDescription", "ptp.v2.mm.observedParentClockPhaseChangeRate"})
 }
 
 func FuzzPTP(f *testing.F) {

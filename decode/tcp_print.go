@@ -282,6 +282,8 @@ func (p *LinePrinter) ipPayloadLen(d *Decoder, i int) int {
 			return int(ip.PayloadLength()) - ext
 		case LayerIPv6HopByHop, LayerIPv6Routing, LayerIPv6Fragment, LayerIPv6DestOpts, LayerAH:
 			ext += l.Payload - l.Start
+		case LayerUDPEncap:
+			ext += udpLen + l.Payload - l.Start // the UDP header before it, and its marker
 		}
 	}
 	return d.layers[i].End - d.layers[i].Start

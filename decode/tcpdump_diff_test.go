@@ -151,6 +151,12 @@ func decodedByRawcap(d *decode.Decoder) bool {
 			if l.Type == decode.LayerUDP && k+1 < len(layers) && layers[k+1].Type == decode.LayerPTP {
 				break // rawcap prints PTPv2 as tcpdump does
 			}
+			if l.Type == decode.LayerUDP && k+1 < len(layers) && (layers[k+1].Type == decode.LayerUDPEncap || layers[k+1].Type == decode.LayerISAKMP) {
+				if !ikeLineWritten(data, layers[k+1:]) {
+					return false // tcpdump's lines of other ISAKMP messages are not written yet
+				}
+				break
+			}
 			if (sp == 6379 || dp == 6379) && l.Type == decode.LayerTCP && l.Payload < l.End && (k+1 >= len(layers) || layers[k+1].Type != decode.LayerRESP) {
 				return false // tcpdump prints RESP that rawcap leaves as data (a value cut short, a malformed length)
 			}
@@ -204,7 +210,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		return true
 	case decode.LayerRESP, decode.LayerSFlow, decode.LayerOpenFlow:
 		return true
-	case decode.LayerPTP:
+	case decode.LayerPTP, decode.LayerUDPEncap, decode.LayerISAKMP:
 		return true
 	case decode.LayerDBLSPDisc:
 		return true // tcpdump 4.99 prints UDP's "UDP, length N"
@@ -242,6 +248,36 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		return false
 	}
 	return last.Quoted
+}
+
+// ikeLineWritten reports whether rawcap writes tcpdump's line for UDP's
+// contents in layers: ESP or a NAT keepalive on port 4500, or an encrypted
+// IKEv1 message of an exchange and first payload whose names rawcap has
+// (ident, inf, oakley-quick; id, hash), on port 500 or behind port 4500's
+// non-ESP marker.
+func ikeLineWritten(data []byte, layers []decode.Layer) bool {
+	l := layers[0]
+	if l.Type == decode.LayerUDPEncap {
+		switch l.Payload - l.Start {
+		case 0, 1:
+			return true // ESP, a keepalive
+		}
+		if len(layers) < 2 {
+			return false
+		}
+		l = layers[1]
+	}
+	if l.Type != decode.LayerISAKMP || l.End-l.Start < 28 {
+		return false
+	}
+	m := data[l.Start:]
+	switch {
+	case m[17] != 0x10 || m[19] != 1:
+		return false
+	case m[18] != 2 && m[18] != 5 && m[18] != 32:
+		return false
+	}
+	return m[16] == 5 || m[16] == 8
 }
 
 // wlanPrintable reports whether rawcap prints an 802.11 frame as tcpdump

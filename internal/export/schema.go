@@ -251,6 +251,17 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"sflow_245.vlan.", "sflow_245.pri.", "sflow_245.nexthop", "sflow_245.nexthop.", "sflow_245.as",
 		"sflow_245.srcAS", "sflow_245.peerAS", "sflow_245.dstASentries", "sflow_245.dstAS",
 		"sflow_245.communityEntries", "sflow_245.localpref",
+		// A PTP management message's texts and protocol address (each
+		// drawn over its length and itself again) and reserved bytes.
+		"ptp.v2.mm.reserved", "ptp.v2.mm.physicalLayerProtocol", "ptp.v2.mm.protocolAddress",
+		"ptp.v2.mm.productDescription", "ptp.v2.mm.revisionData", "ptp.v2.mm.userDescription",
+		// An ISAKMP message's payloads, and the proposals, transforms and
+		// attributes of its SA payloads.
+		"isakmp.typepayload", "isakmp.nextpayload", "isakmp.criticalpayload", "isakmp.reserved7", "isakmp.reserved",
+		"isakmp.payloadlength", "isakmp.sa.", "isakmp.prop.", "isakmp.spisize", "isakmp.spi", "isakmp.trans.",
+		"isakmp.ike.attr", "isakmp.ike.attr.", "isakmp.tf.", "isakmp.ike2.attr", "isakmp.ike2.attr.", "isakmp.notify.",
+		"isakmp.vid_bytes", "isakmp.vid_string", "isakmp.ike.nat_hash", "isakmp.nonce", "isakmp.key_exchange.",
+		"isakmp.hash", "isakmp.enc.", "isakmp.id.",
 	} {
 		for _, pf := range decode.Protocols() {
 			for i := range pf.Fields {
