@@ -299,6 +299,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeUDLD(l)
 	case LayerCDP:
 		return d.decodeCDP(l)
+	case LayerDTP:
+		return d.decodeDTP(l)
 	case LayerTelnet:
 		return d.decodeTelnet(l)
 	case LayerSSH:
@@ -477,6 +479,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineUDLD(b, d, i)
 	case LayerCDP:
 		return p.lineCDP(b, d, i)
+	case LayerDTP:
+		return p.lineDTP(b, d, i)
 	case LayerTelnet:
 		return p.lineTelnet(b, d, i)
 	case LayerSSH:

@@ -93,6 +93,7 @@ const (
 	LayerENIP      // EtherNet/IP (TCP and UDP 44818)
 	LayerOpenFlow  // OpenFlow 1.0 (TCP 6633, 6653)
 	LayerARCNET    // ARCNET (link types 7 and 129)
+	LayerDTP       // Cisco DTP (SNAP, PID 0x2004)
 	layerCount
 )
 
@@ -181,6 +182,7 @@ var layerNames = [layerCount]string{
 	LayerENIP:      "enip",
 	LayerOpenFlow:  "openflow",
 	LayerARCNET:    "arcnet",
+	LayerDTP:       "dtp",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

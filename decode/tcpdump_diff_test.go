@@ -198,7 +198,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		return d.Data()[last.Start] == 2 // version 3's -vv LSA contents are not printed yet
 	case decode.LayerBFD, decode.LayerSNMP, decode.LayerWLAN:
 		return true
-	case decode.LayerSTP, decode.LayerUDLD, decode.LayerPPPoED, decode.LayerLACP:
+	case decode.LayerSTP, decode.LayerUDLD, decode.LayerPPPoED, decode.LayerLACP, decode.LayerDTP:
 		return true
 	case decode.LayerBabel:
 		return true
@@ -265,7 +265,7 @@ func wlanPrintable(h []byte) bool {
 // header as tcpdump does.
 func llcDecoded(t decode.LayerType) bool {
 	switch t {
-	case decode.LayerSTP, decode.LayerUDLD, decode.LayerCDP, decode.LayerISIS:
+	case decode.LayerSTP, decode.LayerUDLD, decode.LayerCDP, decode.LayerISIS, decode.LayerDTP:
 		return true
 	}
 	return false
