@@ -572,6 +572,8 @@ func protocolsLayer(b []byte, d *Decoder, i int) []byte {
 			b = append(b, ":ethertype"...)
 		}
 		return b
+	case LayerISL:
+		return append(b, "eth"...) // tshark's Ethernet hands the frame to ISL, which no protocol names
 	case LayerIGMP:
 		return appendIGMPProtocols(b, d, i)
 	case LayerISIS:

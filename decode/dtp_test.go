@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/linktype"
 )
 
 // dtpFrame is the first frame of the corpus's DTP capture (without its
@@ -161,8 +162,34 @@ func TestDTPCut(t *testing.T) {
 	compareSubtreeWithTshark(t, frames, "Dynamic Trunk Protocol", nil)
 }
 
-// FuzzDTP feeds DTP frames (the corpus's and the vectors) to the decoder
-// and every printer: no panic, no bad layer, valid JSON.
+// islFrame is the second frame of the corpus's DTP capture: the first
+// frame's DTP PDU inside Cisco ISL (VLAN 1, BPDU bit set), the inner
+// frame with its trailer and frame check sequence.
+const islFrame = "01 00 0c 00 00 00 00 19 06 ea b8 85 00 4c aa aa 03 00 00 0c 00 03 00 00 00 00 01 00 0c cc cc cc " +
+	"00 19 06 ea b8 85 00 25 aa aa 03 00 00 0c 20 04 01 00 01 00 08 4c 61 62 00 00 02 00 05 04 00 03 " +
+	"00 05 40 00 04 00 0a 00 19 06 ea b8 85 00 00 00 00 00 00 00 00 00 f7 a7 fe 42"
+
+// TestISLTreeMatchesTshark holds the ISL frame's tree, from ISL's header
+// (drawn where tshark's Ethernet would be) to the DTP PDU, to tshark's.
+func TestISLTreeMatchesTshark(t *testing.T) {
+	b := mustHex(t, islFrame)
+	d := decode.NewDecoder()
+	var found bool
+	for _, l := range d.Decode(b, linktype.Ethernet) {
+		found = found || l.Type == decode.LayerISL
+	}
+	if !found {
+		t.Fatalf("layers %v: no ISL", d.Layers())
+	}
+	frames := [][]byte{b}
+	checkTreeAllocsNothing(t, frames, "ISL")
+	compareSubtreeWithTshark(t, frames, "ISL", nil)
+}
+
+// FuzzDTP feeds DTP frames (the corpus's, plain and inside ISL, and the
+// vectors) to the decoder and every printer: no panic, no bad layer,
+// valid JSON.
 func FuzzDTP(f *testing.F) {
-	fuzzL2(f, []decode.LayerType{decode.LayerDTP}, [][]l2Vector{dtpVectors})
+	f.Add(mustHex(f, islFrame))
+	fuzzL2(f, []decode.LayerType{decode.LayerDTP, decode.LayerISL}, [][]l2Vector{dtpVectors})
 }

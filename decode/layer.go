@@ -94,6 +94,7 @@ const (
 	LayerOpenFlow  // OpenFlow 1.0 (TCP 6633, 6653)
 	LayerARCNET    // ARCNET (link types 7 and 129)
 	LayerDTP       // Cisco DTP (SNAP, PID 0x2004)
+	LayerISL       // Cisco ISL, an Ethernet frame inside (isl.go)
 	layerCount
 )
 
@@ -183,6 +184,7 @@ var layerNames = [layerCount]string{
 	LayerOpenFlow:  "openflow",
 	LayerARCNET:    "arcnet",
 	LayerDTP:       "dtp",
+	LayerISL:       "isl",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").
