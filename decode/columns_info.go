@@ -183,6 +183,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoUDLD(b, d, top)
 	case LayerCDP:
 		b = infoCDP(b, d, top)
+	case LayerDTP:
+		b = append(b, protoDTP.Label...)
 	case LayerPPPoED:
 		b = infoPPPoE(b, d, top)
 	case LayerLCP, LayerIPCP, LayerIPv6CP, LayerCHAP, LayerPAP:

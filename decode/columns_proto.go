@@ -133,6 +133,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "UDLD"...)
 	case LayerCDP:
 		return append(b, "CDP"...)
+	case LayerDTP:
+		return append(b, "DTP"...)
 	case LayerHTTP2:
 		return append(b, "HTTP2"...)
 	case LayerTFTP:

@@ -303,6 +303,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeUDLD(l)
 	case LayerCDP:
 		return d.decodeCDP(l)
+	case LayerDTP:
+		return d.decodeDTP(l)
 	case LayerTelnet:
 		return d.decodeTelnet(l)
 	case LayerSSH:
@@ -487,6 +489,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineUDLD(b, d, i)
 	case LayerCDP:
 		return p.lineCDP(b, d, i)
+	case LayerDTP:
+		return p.lineDTP(b, d, i)
 	case LayerTelnet:
 		return p.lineTelnet(b, d, i)
 	case LayerSSH:
@@ -578,6 +582,8 @@ func protocolsLayer(b []byte, d *Decoder, i int) []byte {
 			b = append(b, ":ethertype"...)
 		}
 		return b
+	case LayerISL:
+		return append(b, "eth"...) // tshark's Ethernet hands the frame to ISL, which no protocol names
 	case LayerIGMP:
 		return appendIGMPProtocols(b, d, i)
 	case LayerISIS:

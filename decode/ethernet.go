@@ -40,7 +40,12 @@ func (d *Decoder) decodeEthernet(l *Layer) LayerType {
 	}
 	l.Payload = l.Start + ethernetLen
 	if e.IsLength() {
-		if end := l.Payload + int(e.TypeOrLength()); end < l.End {
+		end := l.Payload + int(e.TypeOrLength())
+		if isISL(e) && e[5]>>4 == 0 && end <= l.End && end-l.Start >= islHdrLen {
+			l.End = end
+			return d.decodeISL(l)
+		}
+		if end < l.End {
 			l.End = end
 		}
 		return LayerLLC

@@ -131,7 +131,6 @@ var fieldsDiffAllow = map[string]string{
 	"tcpdump/tests_arp-oobr.pcap eth.trailer": "a fuzzed capture: tshark's F5 trailer heuristic claims 31 of its 703 trailers (and fails); rawcap shows them as trailers, as tshark does the others",
 	"tcpdump/tests_arp-oobr.pcap eth.padding": "a fuzzed capture: tshark's F5 trailer heuristic claims a frame's padding (and fails)",
 
-	"tcpdump/tests_DTP.pcap":                               "Cisco ISL frames (dst 01:00:0c:00:00:00): tshark decodes the encapsulated frame, rawcap the outer 802.3 header",
 	"libpcap/tests_filter_llc.pcap":                        "Novell raw 802.3 frames (0xffff after the length): tshark decodes IPX, rawcap an LLC header",
 	"tcpdump/tests_bigtcp-ipv6.pcap":                       "IPv6 payload length 0 without a jumbo option: tshark stops at IPv6, rawcap decodes the captured bytes",
 	"tcpdump/tests_icmpv6-length-zero.pcapng":              "IPv6 payload length 0 without a jumbo option: tshark stops at IPv6, rawcap decodes the captured bytes",

@@ -159,20 +159,26 @@ var l2Layers = []decode.LayerType{decode.LayerSTP, decode.LayerLLDP, decode.Laye
 // the corpus frames holding them and the vectors) to the decoder and every
 // printer: no panic, no bad layer, valid JSON.
 func FuzzL2(f *testing.F) {
+	fuzzL2(f, l2Layers, [][]l2Vector{stpVectors, lldpVectors, mplsVectors, udldVectors, cdpVectors, pppoeVectors, lacpVectors})
+}
+
+// fuzzL2 is the body of FuzzL2 and FuzzDTP: Ethernet frames seeded from
+// the corpus frames holding one of layers and from the vectors.
+func fuzzL2(f *testing.F, layers []decode.LayerType, vectors [][]l2Vector) {
 	d := decode.NewDecoder()
 	for _, p := range corpusPackets(f, 0) {
 		if p.LinkType != linktype.Ethernet {
 			continue
 		}
 		for _, l := range d.Decode(p.Data, p.LinkType) {
-			for _, lt := range l2Layers {
+			for _, lt := range layers {
 				if l.Type == lt {
 					f.Add(append([]byte(nil), p.Data...))
 				}
 			}
 		}
 	}
-	for _, vs := range [][]l2Vector{stpVectors, lldpVectors, mplsVectors, udldVectors, cdpVectors, pppoeVectors, lacpVectors} {
+	for _, vs := range vectors {
 		for _, v := range vs {
 			f.Add(mustHex(f, v.hex))
 		}

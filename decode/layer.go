@@ -95,6 +95,8 @@ const (
 	LayerARCNET    // ARCNET (link types 7 and 129)
 	LayerUDPEncap  // UDP encapsulation of IPsec (UDP 4500): NAT keepalive, non-ESP marker, ESP
 	LayerISAKMP    // ISAKMP, IKEv1 and IKEv2 (UDP 500, or after UDP 4500's non-ESP marker)
+	LayerDTP       // Cisco DTP (SNAP, PID 0x2004)
+	LayerISL       // Cisco ISL, an Ethernet frame inside (isl.go)
 	layerCount
 )
 
@@ -184,6 +186,8 @@ var layerNames = [layerCount]string{
 	LayerOpenFlow:  "openflow",
 	LayerARCNET:    "arcnet",
 	LayerUDPEncap:  "udpencap", LayerISAKMP: "isakmp",
+	LayerDTP: "dtp",
+	LayerISL: "isl",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

@@ -60,6 +60,8 @@ var protocols = [layerCount]protocol{
 	LayerMPLS:      {&protoMPLS, mplsFields[:], emitMPLS, nil},
 	LayerUDLD:      {&protoUDLD, udldFields[:], emitUDLD, nil},
 	LayerCDP:       {&protoCDP, cdpFields[:], emitCDP, nil},
+	LayerDTP:       {&protoDTP, dtpFields[:], emitDTP, nil},
+	LayerISL:       {&protoISL, islFields[:], emitISL, nil},
 	LayerTelnet:    {&protoTelnet, telnetFields[:], emitTelnet, nil},
 	LayerSyslog:    {&protoSyslog, syslogFields[:], emitSyslog, nil},
 	LayerBGP:       {&protoBGP, bgpFields[:], emitBGP, nil},

@@ -487,6 +487,8 @@ func llcLayer(c LLC) LayerType {
 		return LayerUDLD
 	case c.IsSNAP() && c.OUI() == 0x00000c && c.PID() == cdpPID:
 		return LayerCDP
+	case c.IsSNAP() && c.OUI() == 0x00000c && c.PID() == dtpPID:
+		return LayerDTP
 	case len(c) == 3 && c.DSAP() == osiSAP && c.SSAP() == osiSAP && c[2] == 0x03:
 		return LayerISIS
 	}

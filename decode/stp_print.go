@@ -50,7 +50,7 @@ func (p *LinePrinter) lineLLCLink(b []byte, d *Decoder, i int, c LLC) (_ []byte,
 		return b, false
 	}
 	switch d.layers[i+1].Type {
-	case LayerSTP, LayerUDLD, LayerCDP, LayerISIS:
+	case LayerSTP, LayerUDLD, LayerCDP, LayerISIS, LayerDTP:
 	default:
 		return b, false
 	}
@@ -89,6 +89,8 @@ func (p *LinePrinter) lineLLCLink(b []byte, d *Decoder, i int, c LLC) (_ []byte,
 			b = append(b, "UDLD"...)
 		case cdpPID:
 			b = append(b, "CDP"...)
+		case dtpPID:
+			b = append(b, "DTP"...)
 		}
 		b = append(b, " (0x"...)
 		b = appendHex4(b, c.PID())

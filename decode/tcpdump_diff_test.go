@@ -128,6 +128,8 @@ func decodedByRawcap(d *decode.Decoder) bool {
 	data := d.Data()
 	for k, l := range layers {
 		switch l.Type {
+		case decode.LayerISL:
+			return false // tcpdump 4.99 prints SNAP with an unknown PID and its bytes; rawcap does not yet
 		case decode.LayerLLC:
 			if k > 0 && layers[k-1].Type == decode.LayerWLAN && k+1 < len(layers) && layers[k+1].Type != decode.LayerPayload {
 				continue // tcpdump prints what SNAP carries after 802.11
@@ -204,7 +206,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		return d.Data()[last.Start] == 2 // version 3's -vv LSA contents are not printed yet
 	case decode.LayerBFD, decode.LayerSNMP, decode.LayerWLAN:
 		return true
-	case decode.LayerSTP, decode.LayerUDLD, decode.LayerPPPoED, decode.LayerLACP:
+	case decode.LayerSTP, decode.LayerUDLD, decode.LayerPPPoED, decode.LayerLACP, decode.LayerDTP:
 		return true
 	case decode.LayerBabel:
 		return true
@@ -301,7 +303,7 @@ func wlanPrintable(h []byte) bool {
 // header as tcpdump does.
 func llcDecoded(t decode.LayerType) bool {
 	switch t {
-	case decode.LayerSTP, decode.LayerUDLD, decode.LayerCDP, decode.LayerISIS:
+	case decode.LayerSTP, decode.LayerUDLD, decode.LayerCDP, decode.LayerISIS, decode.LayerDTP:
 		return true
 	}
 	return false

@@ -34,7 +34,6 @@ var treeCorpusAllow = map[string]string{
 	"gopacket/layers_testdata_linux_sll_oversized_addr.pcapng": "TCP analysis flags (tcp_analysis.go, H1)",
 	"gopacket/pcapgo_tests_le_test301.pcapng":                  "TLS records after a ChangeCipherSpec, which tshark decrypts with the keys the capture embeds",
 	"libpcap/tests_filter_AH-IPcomp-IPv6.pcap":                 "TCP analysis over AH: tshark inflates the IPComp-compressed segments rawcap leaves as data, so its stream sees more segments",
-	"tcpdump/tests_DTP.pcap":                                   "tshark decodes Cisco ISL where rawcap sees 802.3",
 	"tcpdump/tests_LINKTYPE_IPV4_invalid.pcap":                 "IPv4 with a bogus total length: tshark draws the fields and a 'Bogus IP length' expert, rawcap only the title",
 	"tcpdump/tests_ipv4_invalid_length.pcap":                   "IPv4 with a bogus total length (as above)",
 	"tcpdump/tests_ipv4_invalid_total_length_2.pcap":           "IPv4 with a bogus total length (as above)",

@@ -34,7 +34,7 @@ import (
 // its tree function.
 func treeFieldsOf(lt LayerType) bool {
 	switch lt {
-	case LayerVXLAN, LayerGeneve, LayerNTP, LayerRTP, LayerRTCP, LayerIGMP, LayerCDP,
+	case LayerVXLAN, LayerGeneve, LayerNTP, LayerRTP, LayerRTCP, LayerIGMP, LayerCDP, LayerDTP, LayerISL,
 		LayerHSRP, LayerVRRP, LayerBFD, LayerUDLD, LayerSlow, LayerLACP,
 		LayerRIP, LayerRIPng, LayerSyslog:
 		return true

@@ -31,7 +31,6 @@ var tsharkFields = func() []string {
 // reason. Keep it empty.
 var tsharkDiffAllow = map[string]string{
 	"tcpdump/tests_bgp-shutdown-communication.pcapng":                 "a TCP retransmission (frame 2): tshark does not hand retransmitted bytes to BGP, rawcap decodes them",
-	"tcpdump/tests_DTP.pcap":                                          "Cisco ISL frames (dst 01:00:0c:00:00:00): tshark decodes the encapsulated frame, rawcap the outer 802.3 header",
 	"tcpdump/tests_bigtcp-ipv6.pcap":                                  "IPv6 payload length 0 without a jumbo option: tshark stops at IPv6, rawcap decodes the captured bytes",
 	"tcpdump/tests_icmpv6-length-zero.pcapng":                         "IPv6 payload length 0 without a jumbo option: tshark stops at IPv6, rawcap decodes the captured bytes",
 	"tcpdump/tests_bgp-bgp_capabilities_print-oobr-1.pcap":            "a crafted segment (SYN+PSH+URG, reserved bits, an EOL-only option list) that tshark stops dissecting before its sequence analysis",

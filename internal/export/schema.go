@@ -185,6 +185,8 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		// RIP's and RIPng's route entries (RIP's authentication entry),
 		// LACP's TLV headers.
 		"rip.", "ripng.rte", "ripng.rte.", "lacp.tlv_type", "lacp.tlv_length",
+		// DTP's TLV headers; ISL's two addresses as isl.addr.
+		"dtp.tlv_type", "dtp.tlv_len", "isl.addr",
 		// SNMP's variable bindings.
 		"snmp.name", "snmp.value.", "snmp.noSuchObject", "snmp.noSuchInstance", "snmp.endOfMibView", "snmp.var-bind_str",
 		// An SNMPv3 message's two engine IDs' conformance bits.

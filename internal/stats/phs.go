@@ -160,6 +160,12 @@ func topLevel(path []string, protos []byte) []string {
 		if string(name) == "json" && len(path) > 0 && path[len(path)-1] == "db-lsp-disc" {
 			continue // drawn inside the discovery protocol's tree
 		}
+		if string(name) == "eth" && (string(protos) == "eth" || bytes.HasPrefix(protos, []byte("eth:"))) {
+			// An Ethernet frame inside Cisco ISL (eth:eth): tshark's tree
+			// shows ISL where the outer Ethernet header would be.
+			path = append(path, "isl")
+			continue
+		}
 		path = append(path, string(name))
 		if s := string(name); s == "icmp" || s == "icmpv6" {
 			break

@@ -136,7 +136,7 @@ func taps(out []tap, d *decode.Decoder, t Type) []tap {
 		}
 		flush()
 		switch l.Type {
-		case decode.LayerEthernet:
+		case decode.LayerEthernet, decode.LayerISL: // ISL's header begins as Ethernet's
 			if t == Ethernet && len(h) >= 14 && !bad {
 				e := decode.Ethernet(h)
 				out = append(out, tap{src: macAddress(e.Src()), dst: macAddress(e.Dst())})
