@@ -70,7 +70,7 @@ var islFields = [islFieldCount]Field{
 	islReserved: {Name: "isl.reserved", Label: "Reserved", Kind: KindUint, Width: 16, Base: BaseHex},
 }
 
-var protoISL = protoField("isl", "ISL")
+var protoISL = titledProtoField("isl", "ISL")
 
 // emitISL emits the header's fields in the order and nesting of tshark's
 // tree, which is drawn from them (treefields.go).
