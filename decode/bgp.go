@@ -153,6 +153,29 @@ const (
 	bgpCapAPSAFI
 	bgpCapAPSendReceive
 	bgpCapUnknown
+	bgpAttrOriginatorID
+	bgpClusterList
+	bgpClusterID
+	bgpLargeCommunities
+	bgpLargeGA
+	bgpLargeLDP1
+	bgpLargeLDP2
+	bgpExtCommunities
+	bgpExtCommunity
+	bgpExtComType
+	bgpExtComTypeAuth
+	bgpExtComTypeTran
+	bgpExtComStypeTrAS2
+	bgpExtComStypeNtrAS2
+	bgpExtComStypeNtrOpaque
+	bgpExtComValueAS2
+	bgpExtComValueAN4
+	bgpExtComValueLinkBW
+	bgpExtComValueRaw
+	bgpCommunities
+	bgpCommunity
+	bgpCommunityAS
+	bgpCommunityValue
 	bgpFieldCount
 )
 
@@ -235,6 +258,29 @@ var bgpFields = [bgpFieldCount]Field{
 	bgpCapAPSAFI:             {Name: "bgp.cap.ap.safi", Label: "SAFI", Kind: KindUint, Width: 8},
 	bgpCapAPSendReceive:      {Name: "bgp.cap.ap.sendreceive", Label: "Send/Receive", Kind: KindUint, Width: 8},
 	bgpCapUnknown:            {Name: "bgp.cap.unknown", Label: "Unknown", Kind: KindBytes},
+	bgpAttrOriginatorID:      {Name: "bgp.update.path_attribute.originator_id", Label: "Originator identifier", Kind: KindIPv4},
+	bgpClusterList:           {Name: "bgp.path_attribute.cluster_list", Label: "Cluster List", Kind: KindNone},
+	bgpClusterID:             {Name: "bgp.path_attribute.cluster_id", Label: "Cluster ID", Kind: KindIPv4},
+	bgpLargeCommunities:      {Name: "bgp.large_communities", Label: "Large communities", Kind: KindString},
+	bgpLargeGA:               {Name: "bgp.large_communities.ga", Label: "Global Administrator", Kind: KindUint, Width: 32},
+	bgpLargeLDP1:             {Name: "bgp.large_communities.ldp1", Label: "Local Data Part 1", Kind: KindUint, Width: 32},
+	bgpLargeLDP2:             {Name: "bgp.large_communities.ldp2", Label: "Local Data Part 2", Kind: KindUint, Width: 32},
+	bgpExtCommunities:        {Name: "bgp.ext_communities", Label: "Carried extended communities", Kind: KindNone},
+	bgpExtCommunity:          {Name: "bgp.ext_community", Label: "Community", Kind: KindNone},
+	bgpExtComType:            {Name: "bgp.ext_com.type", Label: "Type", Kind: KindUint, Width: 8, Base: BaseHex},
+	bgpExtComTypeAuth:        {Name: "bgp.ext_com.type.auth", Label: "IANA Authority", Kind: KindBool, Width: 8, Mask: 0x80},
+	bgpExtComTypeTran:        {Name: "bgp.ext_com.type.tran", Label: "Transitive across ASes", Kind: KindBool, Width: 8, Mask: 0x40},
+	bgpExtComStypeTrAS2:      {Name: "bgp.ext_com.stype_tr_as2", Label: "Subtype (AS2)", Kind: KindUint, Width: 8, Base: BaseHex},
+	bgpExtComStypeNtrAS2:     {Name: "bgp.ext_com.stype_ntr_as2", Label: "Subtype (Non-transitive AS2)", Kind: KindUint, Width: 8, Base: BaseHex},
+	bgpExtComStypeNtrOpaque:  {Name: "bgp.ext_com.stype_ntr_opaque", Label: "Subtype (Non-transitive Opaque)", Kind: KindUint, Width: 8, Base: BaseHex},
+	bgpExtComValueAS2:        {Name: "bgp.ext_com.value_as2", Label: "2-Octet AS", Kind: KindUint, Width: 16},
+	bgpExtComValueAN4:        {Name: "bgp.ext_com.value_an4", Label: "4-Octet AN", Kind: KindUint, Width: 32},
+	bgpExtComValueLinkBW:     {Name: "bgp.ext_com.value_link_bw", Label: "Link bandwidth", Kind: KindFloat, Width: 32},
+	bgpExtComValueRaw:        {Name: "bgp.ext_com.value_raw", Label: "Raw Value", Kind: KindUint, Width: 48, Base: BaseHex, Digits: 16},
+	bgpCommunities:           {Name: "bgp.update.path_attribute.communities", Label: "Communities", Kind: KindNone},
+	bgpCommunity:             {Name: "bgp.update.path_attribute.community", Label: "Community", Kind: KindNone},
+	bgpCommunityAS:           {Name: "bgp.update.path_attribute.community_as", Label: "Community AS", Kind: KindUint, Width: 16},
+	bgpCommunityValue:        {Name: "bgp.update.path_attribute.community_value", Label: "Community value", Kind: KindUint, Width: 16},
 }
 
 var protoBGP = protoField("bgp", "Border Gateway Protocol")
@@ -701,6 +747,16 @@ func emitBGPAttrs(e *emitter, attrs []byte) bool {
 			e.Uint(&f[bgpAttrLocalPref], uint64(be32(v)))
 		case typ == 26 && bgpAIGPFits(v):
 			emitBGPAIGP(e, v)
+		case typ == 8 && bgpCommunitiesKnown(v):
+			emitBGPCommunities(e, v)
+		case typ == 9 && len(v) == 4:
+			e.IPv4(&f[bgpAttrOriginatorID], v)
+		case typ == 10 && len(v) == 4:
+			emitBGPClusterList(e, v)
+		case typ == 16 && bgpExtKnown(v):
+			emitBGPExtCommunities(e, v)
+		case typ == 32 && bgpLargeKnown(v):
+			emitBGPLarge(e, v)
 		case typ == 128 && len(v) >= 4:
 			e.Uint(&f[bgpAttrSetOriginAS], uint64(be32(v)))
 			if len(v) > 4 {
@@ -735,11 +791,11 @@ func emitBGPAttrs(e *emitter, attrs []byte) bool {
 }
 
 // bgpAttrOpaque reports whether the path attribute typ holds only fields
-// of names rawcap does not declare (communities, originator, cluster list),
+// of names rawcap does not declare (atomic aggregate, aggregator),
 // so that the attributes after it are emitted as tshark's.
 func bgpAttrOpaque(typ uint8) bool {
 	switch typ {
-	case 6, 7, 8, 9, 10, 16, 32:
+	case 6, 7:
 		return true
 	}
 	return false
@@ -917,6 +973,22 @@ func appendBGPAttrTitle(b []byte, typ uint8, v []byte) (_ []byte, ok bool) {
 		b = append(b, bgpAttrNames[typ]...)
 	case typ == 26 && bgpAIGPFits(v):
 		b = strconv.AppendUint(append(b, "AIGP: "...), be64(v[3:]), 10)
+	case typ == 8 && bgpCommunitiesKnown(v):
+		b = appendBGPCommunities(append(b, "COMMUNITIES: "...), v)
+	case typ == 9 && len(v) == 4:
+		b = append(addr4(v).AppendTo(append(b, "ORIGINATOR_ID: "...)), ' ')
+	case typ == 10 && len(v) == 4:
+		b = addr4(v).AppendTo(append(b, "CLUSTER_LIST: "...))
+	case typ == 16 && bgpExtKnown(v):
+		b = append(b, "EXTENDED_COMMUNITIES"...)
+	case typ == 32 && bgpLargeKnown(v):
+		b = append(b, "LARGE_COMMUNITY: "...)
+		for k := 0; k < len(v); k += 12 {
+			if k > 0 {
+				b = append(b, ' ')
+			}
+			b = appendBGPLarge(b, v, k)
+		}
 	default:
 		return b, false
 	}
