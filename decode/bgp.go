@@ -176,6 +176,27 @@ const (
 	bgpCommunity
 	bgpCommunityAS
 	bgpCommunityValue
+	bgpMPReachAFI
+	bgpMPReachSAFI
+	bgpMPReachNextHop
+	bgpMPReachNextHopRD
+	bgpMPReachNextHopIPv4
+	bgpMPReachNextHopIPv6
+	bgpMPReachNextHopLL
+	bgpMPReachSNPA
+	bgpMPReachNLRI
+	bgpMPUnreachAFI
+	bgpMPUnreachSAFI
+	bgpMPUnreachNLRI
+	bgpNLRIPathID
+	bgpMPReachIPv4Prefix
+	bgpMPUnreachIPv4Prefix
+	bgpMPReachIPv6Prefix
+	bgpMPUnreachIPv6Prefix
+	bgpLabelStack
+	bgpRD
+	bgpOriginatingAS
+	bgpCommunityPrefix
 	bgpFieldCount
 )
 
@@ -281,6 +302,27 @@ var bgpFields = [bgpFieldCount]Field{
 	bgpCommunity:             {Name: "bgp.update.path_attribute.community", Label: "Community", Kind: KindNone},
 	bgpCommunityAS:           {Name: "bgp.update.path_attribute.community_as", Label: "Community AS", Kind: KindUint, Width: 16},
 	bgpCommunityValue:        {Name: "bgp.update.path_attribute.community_value", Label: "Community value", Kind: KindUint, Width: 16},
+	bgpMPReachAFI:            {Name: "bgp.update.path_attribute.mp_reach_nlri.afi", Label: "Address family identifier (AFI)", Kind: KindUint, Width: 16},
+	bgpMPReachSAFI:           {Name: "bgp.update.path_attribute.mp_reach_nlri.safi", Label: "Subsequent address family identifier (SAFI)", Kind: KindUint, Width: 8},
+	bgpMPReachNextHop:        {Name: "bgp.update.path_attribute.mp_reach_nlri.next_hop", Label: "Next hop", Kind: KindBytes},
+	bgpMPReachNextHopRD:      {Name: "bgp.update.path_attribute.mp_reach_nlri.next_hop.rd", Label: "Route Distinguisher", Kind: KindString},
+	bgpMPReachNextHopIPv4:    {Name: "bgp.update.path_attribute.mp_reach_nlri.next_hop.ipv4", Label: "IPv4 Address", Kind: KindIPv4},
+	bgpMPReachNextHopIPv6:    {Name: "bgp.update.path_attribute.mp_reach_nlri.next_hop.ipv6", Label: "IPv6 Address", Kind: KindIPv6},
+	bgpMPReachNextHopLL:      {Name: "bgp.update.path_attribute.mp_reach_nlri.next_hop.ipv6.link_local", Label: "Link-local Address", Kind: KindIPv6},
+	bgpMPReachSNPA:           {Name: "bgp.update.path_attribute.mp_reach_nlri.nbr_snpa", Label: "Number of Subnetwork points of attachment (SNPA)", Kind: KindUint, Width: 8},
+	bgpMPReachNLRI:           {Name: "bgp.update.path_attribute.mp_reach_nlri", Label: "Network Layer Reachability Information (NLRI)", Kind: KindNone},
+	bgpMPUnreachAFI:          {Name: "bgp.update.path_attribute.mp_unreach_nlri.afi", Label: "Address family identifier (AFI)", Kind: KindUint, Width: 16},
+	bgpMPUnreachSAFI:         {Name: "bgp.update.path_attribute.mp_unreach_nlri.safi", Label: "Subsequent address family identifier (SAFI)", Kind: KindUint, Width: 8},
+	bgpMPUnreachNLRI:         {Name: "bgp.update.path_attribute.mp_unreach_nlri", Label: "Withdrawn Routes", Kind: KindNone},
+	bgpNLRIPathID:            {Name: "bgp.nlri_path_id", Label: "NLRI path id", Kind: KindUint, Width: 32},
+	bgpMPReachIPv4Prefix:     {Name: "bgp.mp_reach_nlri_ipv4_prefix", Label: "MP Reach NLRI IPv4 prefix", Kind: KindIPv4},
+	bgpMPUnreachIPv4Prefix:   {Name: "bgp.mp_unreach_nlri_ipv4_prefix", Label: "MP Unreach NLRI IPv4 prefix", Kind: KindIPv4},
+	bgpMPReachIPv6Prefix:     {Name: "bgp.mp_reach_nlri_ipv6_prefix", Label: "MP Reach NLRI IPv6 prefix", Kind: KindIPv6},
+	bgpMPUnreachIPv6Prefix:   {Name: "bgp.mp_unreach_nlri_ipv6_prefix", Label: "MP Unreach NLRI IPv6 prefix", Kind: KindIPv6},
+	bgpLabelStack:            {Name: "bgp.label_stack", Label: "Label Stack", Kind: KindString},
+	bgpRD:                    {Name: "bgp.rd", Label: "Route Distinguisher", Kind: KindString},
+	bgpOriginatingAS:         {Name: "bgp.originating_as", Label: "Originating AS", Kind: KindUint, Width: 32},
+	bgpCommunityPrefix:       {Name: "bgp.community_prefix", Label: "Community Prefix", Kind: KindString},
 }
 
 var protoBGP = protoField("bgp", "Border Gateway Protocol")
@@ -617,24 +659,29 @@ func emitBGPUpdate(e *emitter, body []byte) {
 	}
 	e.Uint(&f[bgpWithdrawnLen], uint64(len(withdrawn)))
 	if len(withdrawn) > 0 {
-		if !bgpPrefixes(withdrawn) {
+		switch {
+		case bgpAddPath(withdrawn, 32):
+			e.None(&f[bgpUpdateWithdrawn])
+			emitBGPPathRoutes(e, withdrawn, &f[bgpWithdrawnPrefix])
+		case !bgpPrefixes(withdrawn):
 			return
-		}
-		e.None(&f[bgpUpdateWithdrawn])
-		e.Sub()
-		for k := 0; k < len(withdrawn); {
-			a, bits, next := bgpPrefix(withdrawn, k)
-			emitBGPPrefixLine(e, a, bits)
+		default:
+			e.None(&f[bgpUpdateWithdrawn])
 			e.Sub()
-			emitBGPPrefixLength(e, "Withdrawn route prefix length: ", bits)
-			e.IPv4(&f[bgpWithdrawnPrefix], a[:])
-			e.Up()
-			k = next
-			if !bgpEvery(e) {
-				break
+			for k := 0; k < len(withdrawn); {
+				a, bits, next := bgpPrefix(withdrawn, k)
+				emitBGPPrefixLine(e, a, bits)
+				e.Sub()
+				emitBGPPrefixLength(e, "Withdrawn route prefix length: ", bits)
+				e.IPv4(&f[bgpWithdrawnPrefix], a[:])
+				e.Up()
+				k = next
+				if !bgpEvery(e) {
+					break
+				}
 			}
+			e.Up()
 		}
-		e.Up()
 	}
 	e.Uint(&f[bgpPathAttrsLen], uint64(len(attrs)))
 	if len(attrs) > 0 {
@@ -646,6 +693,11 @@ func emitBGPUpdate(e *emitter, body []byte) {
 		return
 	}
 	e.Up()
+	if len(nlri) > 0 && bgpAddPath(nlri, 32) {
+		e.None(&f[bgpUpdateNLRI])
+		emitBGPPathRoutes(e, nlri, &f[bgpNLRIPrefix])
+		return
+	}
 	if len(nlri) > 0 && bgpPrefixes(nlri) {
 		e.None(&f[bgpUpdateNLRI])
 		e.Sub()
@@ -669,7 +721,6 @@ func emitBGPUpdate(e *emitter, body []byte) {
 // tshark's has a summary rawcap writes; false where the emission stops.
 func emitBGPAttrs(e *emitter, attrs []byte) bool {
 	f := &bgpFields
-	whole := true
 	for off := 0; ; {
 		flags, typ, v, _, next, ok := nextBGPAttr(attrs, off)
 		if !ok {
@@ -741,6 +792,8 @@ func emitBGPAttrs(e *emitter, attrs []byte) bool {
 			}
 		case typ == 3 && len(v) == 4:
 			e.IPv4(&f[bgpAttrNextHop], v)
+		case typ == 3:
+			emitBGPBadLength(e, "Next hop (invalid)", len(v))
 		case typ == 4 && len(v) == 4:
 			e.Uint(&f[bgpAttrMED], uint64(be32(v)))
 		case typ == 5 && len(v) == 4:
@@ -769,11 +822,8 @@ func emitBGPAttrs(e *emitter, attrs []byte) bool {
 				}
 				e.Up()
 			}
-		case typ == 14 || typ == 15:
-			// Their NLRI's prefix lengths are bgp.prefix_length, which
-			// rawcap does not write for them: the attributes after still
-			// are, the UPDATE's NLRI no longer.
-			whole = false
+		case (typ == 14 || typ == 15) && bgpMPKnown(v, typ == 14):
+			emitBGPMP(e, v, typ == 14)
 		case bgpAttrOpaque(typ):
 			// Fields of names of their own, not declared.
 		default:
@@ -787,7 +837,7 @@ func emitBGPAttrs(e *emitter, attrs []byte) bool {
 			break
 		}
 	}
-	return whole || e.Tree()
+	return true
 }
 
 // bgpAttrOpaque reports whether the path attribute typ holds only fields
@@ -965,6 +1015,8 @@ func appendBGPAttrTitle(b []byte, typ uint8, v []byte) (_ []byte, ok bool) {
 		}
 	case typ == 3 && len(v) == 4:
 		b = append(addr4(v).AppendTo(append(b, "NEXT_HOP: "...)), ' ')
+	case typ == 3:
+		b = append(b, "NEXT_HOP"...)
 	case typ == 4 && len(v) == 4:
 		b = strconv.AppendUint(append(b, "MULTI_EXIT_DISC: "...), uint64(be32(v)), 10)
 	case typ == 5 && len(v) == 4:

@@ -221,3 +221,18 @@ func appendBGPExtTitle(b, c []byte) []byte {
 	b = append(b, bgpFields[bgpExtComType].ValueNames().Name(uint64(c[0]))...)
 	return append(b, ']')
 }
+
+// emitBGPBadLength adds, in a tree list, tshark's line for an attribute
+// value of a length it does not take ("Next hop (invalid): 0 bytes") and
+// its expert block; it has no field.
+func emitBGPBadLength(e *emitter, what string, n int) {
+	if !e.Tree() {
+		return
+	}
+	var buf [24]byte
+	arg := append(strconv.AppendInt(append(buf[:0], ": "...), int64(n), 10), " bytes"...)
+	e.Line(append(append(e.Text(), what...), arg...))
+	e.Sub()
+	e.ExpertLine("Error", "Malformed", what, arg)
+	e.Up()
+}
