@@ -197,6 +197,8 @@ const (
 	bgpRD
 	bgpOriginatingAS
 	bgpCommunityPrefix
+	bgpOpenParamAuth
+	bgpOpenParamUnknown
 	bgpFieldCount
 )
 
@@ -323,6 +325,8 @@ var bgpFields = [bgpFieldCount]Field{
 	bgpRD:                    {Name: "bgp.rd", Label: "Route Distinguisher", Kind: KindString},
 	bgpOriginatingAS:         {Name: "bgp.originating_as", Label: "Originating AS", Kind: KindUint, Width: 32},
 	bgpCommunityPrefix:       {Name: "bgp.community_prefix", Label: "Community Prefix", Kind: KindString},
+	bgpOpenParamAuth:         {Name: "bgp.open.opt.param.auth", Label: "Authentication Data", Kind: KindBytes},
+	bgpOpenParamUnknown:      {Name: "bgp.open.opt.param.unknown", Label: "Unknown", Kind: KindBytes},
 }
 
 var protoBGP = protoField("bgp", "Border Gateway Protocol")
@@ -441,7 +445,8 @@ func emitBGP(e *emitter, i int) {
 	m := BGP(d.data[l.Start:l.End])
 	f := &bgpFields
 	n := 0
-	for off := 0; ; {
+	cut := false
+	for off := 0; !cut; {
 		msg, next, ok := m.NextMessage(off)
 		if !ok {
 			break
@@ -464,7 +469,7 @@ func emitBGP(e *emitter, i int) {
 		body := msg[bgpHeaderLen:]
 		switch msg[18] {
 		case BGPOpen:
-			emitBGPOpen(e, body)
+			cut = emitBGPOpen(e, body) == bgpCut
 		case BGPUpdate:
 			emitBGPUpdate(e, body)
 		case BGPNotification:
@@ -487,113 +492,14 @@ func emitBGP(e *emitter, i int) {
 		e.NoTree() // no whole message: no subtree
 	}
 	e.End()
+	if cut {
+		e.TreeException("BGP")
+	}
 }
 
 // bgpEvery reports whether every occurrence is emitted (-T fields, ek and
 // the tree; JSON takes the first).
 func bgpEvery(e *emitter) bool { return e.all || e.Tree() }
-
-func emitBGPOpen(e *emitter, body []byte) {
-	f := &bgpFields
-	if len(body) < 10 {
-		return
-	}
-	e.Uint(&f[bgpOpenVersion], uint64(body[0]))
-	e.Uint(&f[bgpOpenMyAS], uint64(be16(body[1:])))
-	e.Uint(&f[bgpOpenHoldTime], uint64(be16(body[3:])))
-	e.IPv4(&f[bgpOpenIdentifier], body[5:9])
-	e.Uint(&f[bgpOpenOptLen], uint64(body[9]))
-	if body[9] == 0 || body[9] == 255 {
-		return // none, or the extended length (RFC 9072) not decoded
-	}
-	e.None(&f[bgpOpenOpt])
-	e.Sub()
-	defer e.Up()
-	opts := body[10:min(len(body), 10+int(body[9]))]
-	for k := 0; k+2 <= len(opts); {
-		typ, n := opts[k], int(opts[k+1])
-		if k+2+n > len(opts) || body[9] == 255 || e.Tree() && typ != 2 {
-			return
-		}
-		e.None(&f[bgpOpenParam])
-		if e.Tree() {
-			e.SetRepr(append(e.Text(), "Optional Parameter: Capability"...)) // the tree's only type
-		}
-		e.Sub()
-		e.Uint(&f[bgpOpenParamType], uint64(typ))
-		e.Uint(&f[bgpOpenParamLen], uint64(n))
-		if typ == 2 && !emitBGPCaps(e, opts[k+2:k+2+n]) {
-			e.Up()
-			return
-		}
-		e.Up()
-		k += 2 + n
-		if !bgpEvery(e) {
-			return
-		}
-	}
-}
-
-// emitBGPCaps emits a Capability parameter's capabilities; false where
-// the emission stops.
-func emitBGPCaps(e *emitter, caps []byte) bool {
-	f := &bgpFields
-	for c := 0; c+2 <= len(caps); {
-		ct, cn := caps[c], int(caps[c+1])
-		if c+2+cn > len(caps) {
-			return false
-		}
-		e.None(&f[bgpCap])
-		if e.Tree() {
-			if name, known := bgpCapNames[ct]; known {
-				e.SetRepr(append(append(e.Text(), "Capability: "...), name...))
-			} else {
-				e.NoTree() // tshark's words for it are not known
-			}
-		}
-		e.Sub()
-		e.Uint(&f[bgpCapType], uint64(ct))
-		e.Uint(&f[bgpCapLength], uint64(cn))
-		v := caps[c+2 : c+2+cn]
-		switch {
-		case ct == 1 && cn == 4:
-			e.Uint(&f[bgpCapMPAFI], uint64(be16(v)))
-			e.Bytes(&f[bgpCapReserved], v[2:3])
-			e.Uint(&f[bgpCapMPSAFI], uint64(v[3]))
-		case ct == 65 && cn == 4:
-			e.Uint(&f[bgpCap4AS], uint64(be32(v)))
-		case ct == 64 && cn >= 2:
-			emitBGPCapGR(e, v)
-		case ct == 73 && cn >= 1 && 1+int(v[0]) < cn && 2+int(v[0])+int(v[1+int(v[0])]) <= cn:
-			h := int(v[0])
-			e.Uint(&f[bgpCapFQDNHostLen], uint64(h))
-			e.Bytes(&f[bgpCapFQDNHost], v[1:1+h])
-			dn := int(v[1+h])
-			e.Uint(&f[bgpCapFQDNDomainLen], uint64(dn))
-			e.Bytes(&f[bgpCapFQDNDomain], v[2+h:2+h+dn])
-		case ct == 69 && cn > 0 && cn%4 == 0:
-			for k := 0; k < cn; k += 4 {
-				e.Uint(&f[bgpCapAPAFI], uint64(be16(v[k:])))
-				e.Uint(&f[bgpCapAPSAFI], uint64(v[k+2]))
-				e.Uint(&f[bgpCapAPSendReceive], uint64(v[k+3]))
-			}
-		case ct == 8 && cn > 0:
-			e.Bytes(&f[bgpCapUnknown], v)
-		case ct == 2 || ct == 128 || ct == 70 || ct == 6 || ct == 0 && cn == 0:
-		default:
-			if !e.Tree() {
-				e.Up()
-				return false // the other capabilities' fields are not declared
-			}
-		}
-		e.Up()
-		c += 2 + cn
-		if !bgpEvery(e) {
-			return false
-		}
-	}
-	return true
-}
 
 // emitBGPCapGR emits a Graceful Restart capability's value v (two bytes
 // or more): the restart flags and time, then each address family's AFI,
@@ -804,7 +710,7 @@ func emitBGPAttrs(e *emitter, attrs []byte) bool {
 			emitBGPCommunities(e, v)
 		case typ == 9 && len(v) == 4:
 			e.IPv4(&f[bgpAttrOriginatorID], v)
-		case typ == 10 && len(v) == 4:
+		case typ == 10 && len(v) > 0 && len(v)%4 == 0:
 			emitBGPClusterList(e, v)
 		case typ == 16 && bgpExtKnown(v):
 			emitBGPExtCommunities(e, v)
@@ -913,8 +819,10 @@ func appendBGPTypeName(b []byte, t uint8) []byte {
 	return append(b, ')')
 }
 
-// infoBGP appends tshark's Info: the whole messages' types, joined by ", ".
-func infoBGP(b []byte, d *Decoder, i int) []byte {
+// infoBGP appends tshark's Info: the whole messages' types, joined by ", ",
+// up to an OPEN message whose parameters tshark reads past its end, marked
+// as tshark marks the exception.
+func (p *ColumnsPrinter) infoBGP(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
 	m := BGP(d.data[l.Start:l.End])
 	for off, k := 0, 0; ; k++ {
@@ -927,6 +835,9 @@ func infoBGP(b []byte, d *Decoder, i int) []byte {
 			b = append(b, ", "...)
 		}
 		b = appendBGPTypeName(b, msg[18])
+		if msg[18] == BGPOpen && bgpOpenCut(msg[bgpHeaderLen:]) {
+			return p.appendException(b)
+		}
 	}
 }
 
@@ -1029,8 +940,8 @@ func appendBGPAttrTitle(b []byte, typ uint8, v []byte) (_ []byte, ok bool) {
 		b = appendBGPCommunities(append(b, "COMMUNITIES: "...), v)
 	case typ == 9 && len(v) == 4:
 		b = append(addr4(v).AppendTo(append(b, "ORIGINATOR_ID: "...)), ' ')
-	case typ == 10 && len(v) == 4:
-		b = addr4(v).AppendTo(append(b, "CLUSTER_LIST: "...))
+	case typ == 10 && len(v) > 0 && len(v)%4 == 0:
+		b = appendBGPClusterIDs(append(b, "CLUSTER_LIST: "...), v)
 	case typ == 16 && bgpExtKnown(v):
 		b = append(b, "EXTENDED_COMMUNITIES"...)
 	case typ == 32 && bgpLargeKnown(v):

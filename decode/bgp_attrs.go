@@ -64,16 +64,31 @@ func emitBGPCommunities(e *emitter, v []byte) {
 	e.Up()
 }
 
-// emitBGPClusterList emits a CLUSTER_LIST of one cluster ID (the form
-// whose tree tshark's corpus shows).
+// appendBGPClusterIDs appends a cluster list's IDs: "10.0.0.1 10.0.0.2".
+func appendBGPClusterIDs(b, v []byte) []byte {
+	for k := 0; k+4 <= len(v); k += 4 {
+		if k > 0 {
+			b = append(b, ' ')
+		}
+		b = addr4(v[k : k+4]).AppendTo(b)
+	}
+	return b
+}
+
+// emitBGPClusterList emits a CLUSTER_LIST's IDs (a whole number of them).
 func emitBGPClusterList(e *emitter, v []byte) {
 	f := &bgpFields
 	e.None(&f[bgpClusterList])
 	if e.Tree() {
-		e.SetRepr(addr4(v).AppendTo(append(e.Text(), "Cluster List: "...)))
+		e.SetRepr(appendBGPClusterIDs(append(e.Text(), "Cluster List: "...), v))
 	}
 	e.Sub()
-	e.IPv4(&f[bgpClusterID], v)
+	for k := 0; k < len(v); k += 4 {
+		e.IPv4(&f[bgpClusterID], v[k:k+4])
+		if !bgpEvery(e) {
+			break
+		}
+	}
 	e.Up()
 }
 
