@@ -199,6 +199,10 @@ const (
 	bgpCommunityPrefix
 	bgpOpenParamAuth
 	bgpOpenParamUnknown
+	bgpRROrf
+	bgpRROrfFlag
+	bgpRROrfType
+	bgpRROrfLength
 	bgpFieldCount
 )
 
@@ -327,6 +331,10 @@ var bgpFields = [bgpFieldCount]Field{
 	bgpCommunityPrefix:       {Name: "bgp.community_prefix", Label: "Community Prefix", Kind: KindString},
 	bgpOpenParamAuth:         {Name: "bgp.open.opt.param.auth", Label: "Authentication Data", Kind: KindBytes},
 	bgpOpenParamUnknown:      {Name: "bgp.open.opt.param.unknown", Label: "Unknown", Kind: KindBytes},
+	bgpRROrf:                 {Name: "bgp.route_refresh.orf", Label: "ORF information", Kind: KindNone},
+	bgpRROrfFlag:             {Name: "bgp.route_refresh.orf.flag", Label: "ORF flag", Kind: KindUint, Width: 8},
+	bgpRROrfType:             {Name: "bgp.route_refresh.orf.type", Label: "ORF type", Kind: KindUint, Width: 8},
+	bgpRROrfLength:           {Name: "bgp.route_refresh.orf.length", Label: "ORF length", Kind: KindUint, Width: 8}, // two bytes, declared FT_UINT8
 }
 
 var protoBGP = protoField("bgp", "Border Gateway Protocol")
@@ -482,6 +490,9 @@ func emitBGP(e *emitter, i int) {
 				e.Uint(&f[bgpRRAFI], uint64(be16(body)))
 				e.Uint(&f[bgpRRSubtype], uint64(body[2]))
 				e.Uint(&f[bgpRRSAFI], uint64(body[3]))
+				if !emitBGPORF(e, body[4:]) && !e.Tree() {
+					cut = true // stop: the entries' fields are not written
+				}
 			}
 		}
 		if !e.all && !e.Tree() {

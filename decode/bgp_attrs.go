@@ -251,3 +251,30 @@ func emitBGPBadLength(e *emitter, what string, n int) {
 	e.ExpertLine("Error", "Malformed", what, arg)
 	e.Up()
 }
+
+// emitBGPORF emits a ROUTE-REFRESH message's outbound route filter (RFC
+// 5291) after its family, v: when to refresh, the ORF type and length.
+// tshark reads no entry of a type it does not know (its expert says so);
+// rawcap writes those only, and false where v holds entries of a known
+// type, whose fields it does not write.
+func emitBGPORF(e *emitter, v []byte) bool {
+	f := &bgpFields
+	if len(v) == 0 {
+		return true
+	}
+	if len(v) < 4 || f[bgpRROrfType].ValueNames().Name(uint64(v[1])) != "" {
+		return false
+	}
+	e.None(&f[bgpRROrf])
+	e.Sub()
+	e.Uint(&f[bgpRROrfFlag], uint64(v[0]))
+	e.Uint(&f[bgpRROrfType], uint64(v[1]))
+	var buf [24]byte
+	arg := append(strconv.AppendUint(append(buf[:0], " (type "...), uint64(v[1]), 10), ')')
+	e.Sub()
+	e.ExpertLine("Error", "Malformed", "ORFEntry-Unknown", arg)
+	e.Up()
+	e.Uint(&f[bgpRROrfLength], uint64(be16(v[2:])))
+	e.Up()
+	return true
+}
