@@ -64,10 +64,33 @@ func (m BGP) NextMessage(off int) (msg []byte, next int, ok bool) {
 	return m[off : off+n : off+n], off + n, true
 }
 
+// Start returns the offset of the first message: 0, or, in a segment that
+// starts inside a message (a continuation), where the first marker is, as
+// tshark looks for it.
+func (m BGP) Start() int {
+	if bgpMarker(m) {
+		return 0
+	}
+	for k := 1; k+bgpHeaderLen <= len(m); k++ {
+		if m[k] == 0xff && bgpMarker(m[k:]) {
+			return k
+		}
+	}
+	return len(m)
+}
+
+// bgpHeaderCut reports whether bytes are left at off, too few for a
+// message's header.
+func bgpHeaderCut(m BGP, off int) bool { return off < len(m) && off+bgpHeaderLen > len(m) }
+
 func (d *Decoder) decodeBGP(l *Layer) LayerType {
-	if _, err := ParseBGP(d.bytes(l)); err != nil {
-		// Not a message's start (a segment of a longer message): data.
-		return l.asData()
+	b := d.bytes(l)
+	if _, err := ParseBGP(b); err != nil {
+		if k := BGP(b).Start(); k == 0 || k+bgpHeaderLen > len(b) {
+			// Not a message's start, and no message after the bytes
+			// of one (a segment of a longer message): data.
+			return l.asData()
+		}
 	}
 	l.Payload = l.End
 	return LayerNone
@@ -203,6 +226,7 @@ const (
 	bgpRROrfFlag
 	bgpRROrfType
 	bgpRROrfLength
+	bgpContinuation
 	bgpFieldCount
 )
 
@@ -335,6 +359,7 @@ var bgpFields = [bgpFieldCount]Field{
 	bgpRROrfFlag:             {Name: "bgp.route_refresh.orf.flag", Label: "ORF flag", Kind: KindUint, Width: 8},
 	bgpRROrfType:             {Name: "bgp.route_refresh.orf.type", Label: "ORF type", Kind: KindUint, Width: 8},
 	bgpRROrfLength:           {Name: "bgp.route_refresh.orf.length", Label: "ORF length", Kind: KindUint, Width: 8}, // two bytes, declared FT_UINT8
+	bgpContinuation:          {Name: "bgp.continuation", Label: "Continuation", Kind: KindNone},
 }
 
 var protoBGP = protoField("bgp", "Border Gateway Protocol")
@@ -395,6 +420,18 @@ func bgpPrefixes(v []byte) bool {
 	return true
 }
 
+// bgpBadPrefixAt returns the offset of the first prefix in v whose length
+// is over 32, those before it whole; -1 where there is none such.
+func bgpBadPrefixAt(v []byte) int {
+	for k := 0; k < len(v); {
+		if v[k] > 32 {
+			return k
+		}
+		k += 1 + (int(v[k])+7)/8
+	}
+	return -1
+}
+
 // bgpPrefix returns the prefix at v[k:] as a 4-byte address, its length
 // and the offset after it (bgpPrefixes has checked it).
 func bgpPrefix(v []byte, k int) (a [4]byte, bits int, next int) {
@@ -453,14 +490,35 @@ func emitBGP(e *emitter, i int) {
 	m := BGP(d.data[l.Start:l.End])
 	f := &bgpFields
 	n := 0
-	cut := false
-	for off := 0; !cut; {
+	open := true // a bgp item is open
+	stop := false
+	headerCut := false
+	start := m.Start()
+	if start > 0 {
+		// The bytes before the first marker: tshark's "Continuation".
+		if e.Tree() {
+			e.SetRepr(append(e.Text(), "Border Gateway Protocol"...))
+		}
+		e.None(&f[bgpContinuation])
+		if bgpEvery(e) {
+			e.End()
+			e.Proto(&protoBGP)
+		}
+	}
+	for off := start; !stop; {
 		msg, next, ok := m.NextMessage(off)
 		if !ok {
+			// tshark reads the next message's header from bytes the
+			// capture cut off: an exception.
+			headerCut = bgpHeaderCut(m, off) && len(d.data) < e.wire
 			break
 		}
 		off = next
-		if n > 0 && bgpEvery(e) {
+		switch {
+		case !open:
+			e.Proto(&protoBGP)
+			open = true
+		case n > 0 && bgpEvery(e):
 			// A protocol item per message, as tshark's: -V draws each, -T
 			// ek writes an array of their objects. JSON, whose keys are
 			// unique, keeps one object with the messages' values.
@@ -475,11 +533,12 @@ func emitBGP(e *emitter, i int) {
 		e.Uint(&f[bgpLength], uint64(len(msg)))
 		e.Uint(&f[bgpType], uint64(msg[18]))
 		body := msg[bgpHeaderLen:]
+		r := bgpGoOn
 		switch msg[18] {
 		case BGPOpen:
-			cut = emitBGPOpen(e, body) == bgpCut
+			r = emitBGPOpen(e, body)
 		case BGPUpdate:
-			emitBGPUpdate(e, body)
+			r = emitBGPUpdate(e, body)
 		case BGPNotification:
 			if len(body) >= 2 {
 				e.Uint(&f[bgpNotifyMajor], uint64(body[0]))
@@ -490,20 +549,35 @@ func emitBGP(e *emitter, i int) {
 				e.Uint(&f[bgpRRAFI], uint64(be16(body)))
 				e.Uint(&f[bgpRRSubtype], uint64(body[2]))
 				e.Uint(&f[bgpRRSAFI], uint64(body[3]))
-				if !emitBGPORF(e, body[4:]) && !e.Tree() {
-					cut = true // stop: the entries' fields are not written
+				if !emitBGPORF(e, body[4:]) {
+					r = bgpStop // the entries' fields are not written
 				}
 			}
+		}
+		switch {
+		case r == bgpCut && bgpEvery(e):
+			// tshark's exception ends this message's item; it reads the
+			// next message. In a frame the capture cut, which of its
+			// exceptions tshark names is not known: none is drawn.
+			e.End()
+			if len(d.data) >= e.wire {
+				e.TreeException("BGP")
+			}
+			open = false
+		case r != bgpGoOn && !e.Tree():
+			stop = true // the fields after are not all written
 		}
 		if !e.all && !e.Tree() {
 			break
 		}
 	}
-	if n == 0 {
-		e.NoTree() // no whole message: no subtree
+	if open {
+		if n == 0 {
+			e.NoTree() // no whole message: no subtree
+		}
+		e.End()
 	}
-	e.End()
-	if cut {
+	if headerCut {
 		e.TreeException("BGP")
 	}
 }
@@ -568,11 +642,14 @@ func emitBGPPrefixLine(e *emitter, a [4]byte, bits int) {
 	}
 }
 
-func emitBGPUpdate(e *emitter, body []byte) {
+// emitBGPUpdate emits an UPDATE message's routes and attributes; it says
+// whether it wrote them all (bgpGoOn), stopped short of tshark's fields
+// (bgpStop) or met tshark's exception (bgpCut).
+func emitBGPUpdate(e *emitter, body []byte) int {
 	f := &bgpFields
 	withdrawn, attrs, nlri, ok := bgpUpdateParts(body)
 	if !ok {
-		return
+		return bgpStop
 	}
 	e.Uint(&f[bgpWithdrawnLen], uint64(len(withdrawn)))
 	if len(withdrawn) > 0 {
@@ -580,12 +657,26 @@ func emitBGPUpdate(e *emitter, body []byte) {
 		case bgpAddPath(withdrawn, 32):
 			e.None(&f[bgpUpdateWithdrawn])
 			emitBGPPathRoutes(e, withdrawn, &f[bgpWithdrawnPrefix])
-		case !bgpPrefixes(withdrawn):
-			return
+		case !bgpPrefixes(withdrawn) && bgpBadPrefixAt(withdrawn) < 0:
+			return bgpStop
 		default:
 			e.None(&f[bgpUpdateWithdrawn])
 			e.Sub()
+			bad := bgpBadPrefixAt(withdrawn)
 			for k := 0; k < len(withdrawn); {
+				if k == bad {
+					// tshark's expert, and nothing more of the message.
+					var buf [32]byte
+					arg := append(strconv.AppendUint(buf[:0], uint64(withdrawn[k]), 10), " invalid (> 32)"...)
+					if e.Tree() {
+						e.Line(append(append(e.Text(), "Withdrawn route length "...), arg...))
+						e.Sub()
+						e.ExpertLine("Error", "Malformed", "Withdrawn route length ", arg)
+						e.Up()
+					}
+					e.Up()
+					return bgpStop
+				}
 				a, bits, next := bgpPrefix(withdrawn, k)
 				emitBGPPrefixLine(e, a, bits)
 				e.Sub()
@@ -605,15 +696,15 @@ func emitBGPUpdate(e *emitter, body []byte) {
 		e.None(&f[bgpPathAttributes])
 	}
 	e.Sub()
-	if !emitBGPAttrs(e, attrs) {
+	if r := emitBGPAttrs(e, attrs); r != bgpGoOn {
 		e.Up()
-		return
+		return r
 	}
 	e.Up()
 	if len(nlri) > 0 && bgpAddPath(nlri, 32) {
 		e.None(&f[bgpUpdateNLRI])
 		emitBGPPathRoutes(e, nlri, &f[bgpNLRIPrefix])
-		return
+		return bgpGoOn
 	}
 	if len(nlri) > 0 && bgpPrefixes(nlri) {
 		e.None(&f[bgpUpdateNLRI])
@@ -632,15 +723,23 @@ func emitBGPUpdate(e *emitter, body []byte) {
 		}
 		e.Up()
 	}
+	if len(nlri) > 0 && !bgpPrefixes(nlri) {
+		return bgpStop
+	}
+	return bgpGoOn
 }
 
 // emitBGPAttrs emits the path attributes, each under its title line where
-// tshark's has a summary rawcap writes; false where the emission stops.
-func emitBGPAttrs(e *emitter, attrs []byte) bool {
+// tshark's has a summary rawcap writes; it says whether the emission went
+// on, stopped or met tshark's exception (bgpGoOn, bgpStop, bgpCut).
+func emitBGPAttrs(e *emitter, attrs []byte) int {
 	f := &bgpFields
 	for off := 0; ; {
 		flags, typ, v, _, next, ok := nextBGPAttr(attrs, off)
 		if !ok {
+			if emitBGPAttrOverrun(e, attrs, off) {
+				return bgpCut
+			}
 			break
 		}
 		off = next
@@ -653,21 +752,7 @@ func emitBGPAttrs(e *emitter, attrs []byte) bool {
 			}
 		}
 		e.Sub()
-		fl := uint64(flags)
-		e.Uint(&f[bgpAttrFlags], fl)
-		if e.Tree() {
-			b := appendHex2(append(e.Text(), "Flags: 0x"...), flags)
-			e.SetRepr(appendBGPAttrFlags(append(b, ", "...), flags))
-		}
-		e.Sub()
-		e.Bool(&f[bgpAttrFlagsOptional], fl&0x80 != 0)
-		e.Bool(&f[bgpAttrFlagsTransitive], fl&0x40 != 0)
-		e.Bool(&f[bgpAttrFlagsPartial], fl&0x20 != 0)
-		e.Bool(&f[bgpAttrFlagsExtLen], fl&0x10 != 0)
-		e.Uint(&f[bgpAttrFlagsUnused], fl&0x0f)
-		e.Up()
-		e.Uint(&f[bgpAttrType], uint64(typ))
-		e.Uint(&f[bgpAttrLength], uint64(len(v)))
+		emitBGPAttrHead(e, flags, typ, len(v))
 		switch {
 		case typ == 1 && len(v) == 1:
 			e.Uint(&f[bgpAttrOrigin], uint64(v[0]))
@@ -677,7 +762,7 @@ func emitBGPAttrs(e *emitter, attrs []byte) bool {
 				cnt := int(v[k+1])
 				if k+2+cnt*n > len(v) {
 					e.Up()
-					return false
+					return bgpStop
 				}
 				if e.Tree() && v[k] != 2 {
 					break // tshark's summary of the other segments is not drawn
@@ -711,6 +796,8 @@ func emitBGPAttrs(e *emitter, attrs []byte) bool {
 			e.IPv4(&f[bgpAttrNextHop], v)
 		case typ == 3:
 			emitBGPBadLength(e, "Next hop (invalid)", len(v))
+		case typ == 10 && len(v)%4 != 0:
+			emitBGPBadLength(e, "Cluster list (invalid)", len(v))
 		case typ == 4 && len(v) == 4:
 			e.Uint(&f[bgpAttrMED], uint64(be32(v)))
 		case typ == 5 && len(v) == 4:
@@ -732,21 +819,26 @@ func emitBGPAttrs(e *emitter, attrs []byte) bool {
 			if len(v) > 4 {
 				e.None(&f[bgpPathAttributes])
 				e.Sub()
-				if !emitBGPAttrs(e, v[4:]) {
+				if r := emitBGPAttrs(e, v[4:]); r != bgpGoOn {
 					e.Up()
 					e.Up()
-					return false
+					return r
 				}
 				e.Up()
 			}
-		case (typ == 14 || typ == 15) && bgpMPKnown(v, typ == 14):
-			emitBGPMP(e, v, typ == 14)
+		case (typ == 14 || typ == 15) && bgpMPState(v, typ == 14) != bgpStop:
+			st := bgpMPState(v, typ == 14)
+			emitBGPMP(e, v, typ == 14, st)
+			if st == bgpCut {
+				e.Up()
+				return bgpCut
+			}
 		case bgpAttrOpaque(typ):
 			// Fields of names of their own, not declared.
 		default:
 			if !e.Tree() {
 				e.Up()
-				return false // the other attributes' fields are not declared
+				return bgpStop // the other attributes' fields are not declared
 			}
 		}
 		e.Up()
@@ -754,7 +846,7 @@ func emitBGPAttrs(e *emitter, attrs []byte) bool {
 			break
 		}
 	}
-	return true
+	return bgpGoOn
 }
 
 // bgpAttrOpaque reports whether the path attribute typ holds only fields
@@ -831,14 +923,17 @@ func appendBGPTypeName(b []byte, t uint8) []byte {
 }
 
 // infoBGP appends tshark's Info: the whole messages' types, joined by ", ",
-// up to an OPEN message whose parameters tshark reads past its end, marked
-// as tshark marks the exception.
+// each message where tshark's dissector throws an exception marked as
+// tshark marks it.
 func (p *ColumnsPrinter) infoBGP(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
 	m := BGP(d.data[l.Start:l.End])
-	for off, k := 0, 0; ; k++ {
+	for off, k := m.Start(), 0; ; k++ {
 		msg, next, ok := m.NextMessage(off)
 		if !ok {
+			if bgpHeaderCut(m, off) && p.wire > 0 && p.capLen < p.wire {
+				return p.appendException(b) // the capture cut the next message
+			}
 			return b
 		}
 		off = next
@@ -846,8 +941,11 @@ func (p *ColumnsPrinter) infoBGP(b []byte, d *Decoder, i int) []byte {
 			b = append(b, ", "...)
 		}
 		b = appendBGPTypeName(b, msg[18])
-		if msg[18] == BGPOpen && bgpOpenCut(msg[bgpHeaderLen:]) {
-			return p.appendException(b)
+		if msg[18] == BGPOpen && bgpOpenCut(msg[bgpHeaderLen:]) || msg[18] == BGPUpdate && bgpUpdateCut(msg[bgpHeaderLen:]) {
+			if p.wire > 0 && p.capLen < p.wire {
+				return b // which exception tshark names is not known (emitBGP draws none)
+			}
+			b = append(b, "[Malformed Packet]"...)
 		}
 	}
 }
@@ -953,6 +1051,8 @@ func appendBGPAttrTitle(b []byte, typ uint8, v []byte) (_ []byte, ok bool) {
 		b = append(addr4(v).AppendTo(append(b, "ORIGINATOR_ID: "...)), ' ')
 	case typ == 10 && len(v) > 0 && len(v)%4 == 0:
 		b = appendBGPClusterIDs(append(b, "CLUSTER_LIST: "...), v)
+	case typ == 10 && len(v)%4 != 0:
+		b = append(b, "CLUSTER_LIST"...)
 	case typ == 16 && bgpExtKnown(v):
 		b = append(b, "EXTENDED_COMMUNITIES"...)
 	case typ == 32 && bgpLargeKnown(v):

@@ -278,3 +278,74 @@ func emitBGPORF(e *emitter, v []byte) bool {
 	e.Up()
 	return true
 }
+
+// emitBGPAttrHead emits a path attribute's flags, with their bits beneath,
+// its type code and its length n.
+func emitBGPAttrHead(e *emitter, flags, typ uint8, n int) {
+	f := &bgpFields
+	fl := uint64(flags)
+	e.Uint(&f[bgpAttrFlags], fl)
+	if e.Tree() {
+		b := appendHex2(append(e.Text(), "Flags: 0x"...), flags)
+		e.SetRepr(appendBGPAttrFlags(append(b, ", "...), flags))
+	}
+	e.Sub()
+	e.Bool(&f[bgpAttrFlagsOptional], fl&0x80 != 0)
+	e.Bool(&f[bgpAttrFlagsTransitive], fl&0x40 != 0)
+	e.Bool(&f[bgpAttrFlagsPartial], fl&0x20 != 0)
+	e.Bool(&f[bgpAttrFlagsExtLen], fl&0x10 != 0)
+	e.Uint(&f[bgpAttrFlagsUnused], fl&0x0f)
+	e.Up()
+	e.Uint(&f[bgpAttrType], uint64(typ))
+	e.Uint(&f[bgpAttrLength], uint64(n))
+}
+
+// emitBGPAttrOverrun emits, where the path attribute at attrs[off:] has
+// its header but a length past the attributes' end, what tshark draws
+// before its exception: the attribute's title, flags, type and length and
+// its expert on the length. It reports whether it did (an attribute of a
+// type rawcap names).
+func emitBGPAttrOverrun(e *emitter, attrs []byte, off int) bool {
+	if !bgpAttrOverruns(attrs, off) {
+		return false
+	}
+	flags, typ := attrs[off], attrs[off+1]
+	n := int(attrs[off+2])
+	if flags&0x10 != 0 {
+		n = int(be16(attrs[off+2:]))
+	}
+	e.None(&bgpFields[bgpPathAttribute])
+	if e.Tree() {
+		e.SetRepr(append(strconv.AppendUint(append(e.Text(), "Path Attribute - Unknown ("...), uint64(typ), 10), ')'))
+	}
+	e.Sub()
+	emitBGPAttrHead(e, flags, typ, n)
+	if e.Tree() {
+		var buf [24]byte
+		arg := append(strconv.AppendInt(buf[:0], int64(n), 10), " bytes"...)
+		e.Line(append(append(e.Text(), "Path attribute length is invalid: "...), arg...))
+		e.Sub()
+		e.ExpertLine("Error", "Malformed", "Path attribute length is invalid: ", arg)
+		e.Up()
+	}
+	e.Up()
+	return true
+}
+
+// bgpAttrOverruns reports whether the path attribute at attrs[off:] has
+// its header but a length past the attributes' end, and a type rawcap
+// does not name (a known type's title is not known for it).
+func bgpAttrOverruns(attrs []byte, off int) bool {
+	if off+3 > len(attrs) {
+		return false
+	}
+	flags, typ := attrs[off], attrs[off+1]
+	n, hdr := int(attrs[off+2]), 3
+	if flags&0x10 != 0 {
+		if off+4 > len(attrs) {
+			return false
+		}
+		n, hdr = int(be16(attrs[off+2:])), 4
+	}
+	return off+hdr+n > len(attrs) && (int(typ) >= len(bgpAttrNames) || bgpAttrNames[typ] == "")
+}

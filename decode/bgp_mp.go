@@ -11,7 +11,7 @@ import (
 // tshark detects them), labeled IPv4 unicast (RFC 8277), labeled VPN IPv4
 // (RFC 4364) and route target membership (RFC 4684). An attribute of
 // another family, or whose NLRI does not read to its end, keeps only its
-// address family lines out of the tree's reach: bgpMPKnown says which.
+// address family lines out of the tree's reach: bgpMPState says which.
 
 // The NLRI forms.
 const (
@@ -147,16 +147,24 @@ func bgpNextRoute(v []byte, k, form int, addPath bool) (r bgpRoute, next int, ok
 	return r, k + n, true
 }
 
-// bgpRoutesKnown reports whether v reads to its end as entries of form.
+// bgpRoutesKnown reports whether v reads to its end as entries of form,
+// or, for VPN routes, up to one whose length tshark finds invalid.
 func bgpRoutesKnown(v []byte, form int, addPath bool) bool {
 	for k := 0; k < len(v); {
 		_, next, ok := bgpNextRoute(v, k, form, addPath)
 		if !ok {
-			return false
+			return bgpVPNBadLength(v, k, form)
 		}
 		k = next
 	}
 	return true
+}
+
+// bgpVPNBadLength reports whether the VPN route at v[k:] has a length too
+// short for a label, a route distinguisher and no prefix, or too long for
+// an IPv4 prefix: tshark stops the routes there with an expert.
+func bgpVPNBadLength(v []byte, k, form int) bool {
+	return form == bgpNLRIVPN4 && k < len(v) && (v[k] < 88 || v[k] > 120)
 }
 
 // bgpMPAddPath reports whether tshark reads the NLRI v of form with path
@@ -206,22 +214,31 @@ func bgpNextHopKnown(form int, nh []byte) bool {
 	return false
 }
 
-// bgpMPKnown reports whether the MP attribute's value v is one rawcap
-// writes whole.
-func bgpMPKnown(v []byte, reach bool) bool {
+// bgpMPState says how rawcap writes the MP attribute's value v: whole
+// (bgpGoOn), up to its NLRI's heading where tshark's dissector throws an
+// exception on a route target membership of a partial length (bgpCut), or
+// not (bgpStop: a family or a form whose words or fields rawcap does not
+// know).
+func bgpMPState(v []byte, reach bool) int {
 	afi, safi, nh, nlri, ok := bgpMPParts(v, reach)
 	if !ok {
-		return false
+		return bgpStop
 	}
 	form := bgpNLRIForm(afi, safi)
 	if form == bgpNLRINone || reach && (!bgpNextHopKnown(form, nh) || len(nlri) == 0) {
-		return false
+		return bgpStop
+	}
+	if form == bgpNLRIRTC && len(nlri) > 0 && nlri[0] > 0 && nlri[0] < 96 && 1+(int(nlri[0])+7)/8 == len(nlri) {
+		return bgpCut
 	}
 	addPath := bgpMPAddPath(nlri, form)
 	if form == bgpNLRIPlain4 && !addPath {
-		return false // tshark's words for these are not known
+		return bgpStop // tshark's words for these are not known
 	}
-	return bgpRoutesKnown(nlri, form, addPath)
+	if !bgpRoutesKnown(nlri, form, addPath) {
+		return bgpStop
+	}
+	return bgpGoOn
 }
 
 // appendBGPRD appends a route distinguisher of type 0: "18826:630".
@@ -262,9 +279,9 @@ func appendBGPRoutePrefix(b []byte, r *bgpRoute, v6 bool) []byte {
 	return strconv.AppendInt(append(b, '/'), int64(r.plen), 10)
 }
 
-// emitBGPMP emits an MP_REACH_NLRI or MP_UNREACH_NLRI value (bgpMPKnown
-// has checked it).
-func emitBGPMP(e *emitter, v []byte, reach bool) {
+// emitBGPMP emits an MP_REACH_NLRI or MP_UNREACH_NLRI value whose
+// bgpMPState is state (bgpGoOn or bgpCut).
+func emitBGPMP(e *emitter, v []byte, reach bool, state int) {
 	f := &bgpFields
 	afi, safi, nh, nlri, _ := bgpMPParts(v, reach)
 	form := bgpNLRIForm(afi, safi)
@@ -272,15 +289,37 @@ func emitBGPMP(e *emitter, v []byte, reach bool) {
 		e.Uint(&f[bgpMPUnreachAFI], uint64(afi))
 		e.Uint(&f[bgpMPUnreachSAFI], uint64(safi))
 		e.None(&f[bgpMPUnreachNLRI])
-		emitBGPRoutes(e, nlri, form, false)
-		return
+	} else {
+		e.Uint(&f[bgpMPReachAFI], uint64(afi))
+		e.Uint(&f[bgpMPReachSAFI], uint64(safi))
+		emitBGPNextHop(e, form, v[3:4+len(nh)])
+		e.Uint(&f[bgpMPReachSNPA], 0)
+		e.None(&f[bgpMPReachNLRI])
 	}
-	e.Uint(&f[bgpMPReachAFI], uint64(afi))
-	e.Uint(&f[bgpMPReachSAFI], uint64(safi))
-	emitBGPNextHop(e, form, v[3:4+len(nh)])
-	e.Uint(&f[bgpMPReachSNPA], 0)
-	e.None(&f[bgpMPReachNLRI])
-	emitBGPRoutes(e, nlri, form, true)
+	if state == bgpGoOn {
+		emitBGPRoutes(e, nlri, form, reach)
+	}
+}
+
+// bgpUpdateCut reports whether tshark's dissector throws an exception in
+// the UPDATE message body, as emitBGPAttrs finds it: an MP attribute of
+// bgpMPState bgpCut, an attribute of an unknown type running past the
+// attributes' end.
+func bgpUpdateCut(body []byte) bool {
+	_, attrs, _, ok := bgpUpdateParts(body)
+	if !ok {
+		return false
+	}
+	for off := 0; ; {
+		_, typ, v, _, next, ok := nextBGPAttr(attrs, off)
+		if !ok {
+			return bgpAttrOverruns(attrs, off)
+		}
+		if (typ == 14 || typ == 15) && bgpMPState(v, typ == 14) == bgpCut {
+			return true
+		}
+		off = next
+	}
 }
 
 // emitBGPNextHop emits an MP_REACH_NLRI's next hop (field holds its
@@ -347,6 +386,18 @@ func emitBGPRoutes(e *emitter, v []byte, form int, reach bool) {
 	for k := 0; k < len(v); {
 		r, next, ok := bgpNextRoute(v, k, form, addPath)
 		if !ok {
+			if bgpVPNBadLength(v, k, form) && e.Tree() {
+				var buf [24]byte
+				arg := append(strconv.AppendUint(buf[:0], uint64(v[k]), 10), " invalid"...)
+				msg := "MP Unreach NLRI Labeled VPN IPv4 prefix length "
+				if reach {
+					msg = "MP Reach NLRI Labeled VPN IPv4 prefix length "
+				}
+				e.Line(append(append(e.Text(), msg...), arg...))
+				e.Sub()
+				e.ExpertLine("Error", "Malformed", msg, arg)
+				e.Up()
+			}
 			return
 		}
 		k = next

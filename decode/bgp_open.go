@@ -97,9 +97,6 @@ func emitBGPCaps(e *emitter, opts []byte, start, n int) (int, int) {
 			return bgpCut, c
 		}
 		ct, cn := opts[c], int(opts[c+1])
-		if c+2+cn > len(opts) {
-			return bgpCut, c
-		}
 		e.None(&f[bgpCap])
 		if e.Tree() {
 			if name, known := bgpCapNames[ct]; known {
@@ -111,6 +108,18 @@ func emitBGPCaps(e *emitter, opts []byte, start, n int) (int, int) {
 		e.Sub()
 		e.Uint(&f[bgpCapType], uint64(ct))
 		e.Uint(&f[bgpCapLength], uint64(cn))
+		if c+2+cn > len(opts) {
+			// tshark reads the value past the message's end.
+			if (ct == 0 || ct == 2) && cn > 0 {
+				var buf [32]byte
+				arg := append(strconv.AppendInt(buf[:0], int64(cn), 10), " wrong, must be = 0"...)
+				e.Sub()
+				e.ExpertLine("Error", "Malformed", "Capability length ", arg)
+				e.Up()
+			}
+			e.Up()
+			return bgpCut, c
+		}
 		v := opts[c+2 : c+2+cn]
 		switch {
 		case ct == 1 && cn == 4:
@@ -119,6 +128,10 @@ func emitBGPCaps(e *emitter, opts []byte, start, n int) (int, int) {
 			e.Uint(&f[bgpCapMPSAFI], uint64(v[3]))
 		case ct == 65 && cn == 4:
 			e.Uint(&f[bgpCap4AS], uint64(be32(v)))
+		case ct == 1:
+			var buf [32]byte
+			arg := append(strconv.AppendInt(buf[:0], int64(cn), 10), " is wrong, must be = 4"...)
+			emitBGPCapBadLength(e, "Capability length ", arg, v)
 		case ct == 64 && cn >= 2:
 			emitBGPCapGR(e, v)
 		case ct == 64 && cn == 0:
