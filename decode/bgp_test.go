@@ -87,6 +87,8 @@ func bgpVectors(t testing.TB) [][]byte {
 		seg(ovs, linkBW, large),
 		seg(rtc, labeled),
 		seg(comms),
+		// A segment that starts inside a message: tshark's Continuation.
+		seg(mustHex(t, "00 18 cb 00 71 ff 00"), keepalive, update),
 	}
 }
 
