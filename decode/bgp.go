@@ -227,6 +227,9 @@ const (
 	bgpRROrfType
 	bgpRROrfLength
 	bgpContinuation
+	bgpNotifyData
+	bgpNotifyCommLength
+	bgpNotifyComm
 	bgpFieldCount
 )
 
@@ -360,6 +363,9 @@ var bgpFields = [bgpFieldCount]Field{
 	bgpRROrfType:             {Name: "bgp.route_refresh.orf.type", Label: "ORF type", Kind: KindUint, Width: 8},
 	bgpRROrfLength:           {Name: "bgp.route_refresh.orf.length", Label: "ORF length", Kind: KindUint, Width: 8}, // two bytes, declared FT_UINT8
 	bgpContinuation:          {Name: "bgp.continuation", Label: "Continuation", Kind: KindNone},
+	bgpNotifyData:            {Name: "bgp.notify.minor_data", Label: "Data", Kind: KindBytes},
+	bgpNotifyCommLength:      {Name: "bgp.notify.communication_length", Label: "BGP Shutdown Communication Length", Kind: KindUint, Width: 8},
+	bgpNotifyComm:            {Name: "bgp.notify.communication", Label: "Shutdown Communication", Kind: KindString},
 }
 
 var protoBGP = protoField("bgp", "Border Gateway Protocol")
@@ -543,6 +549,7 @@ func emitBGP(e *emitter, i int) {
 			if len(body) >= 2 {
 				e.Uint(&f[bgpNotifyMajor], uint64(body[0]))
 				e.Uint(&f[bgpMinorField(body[0])], uint64(body[1]))
+				emitBGPNotifyData(e, body)
 			}
 		case BGPRouteRefresh:
 			if len(body) >= 4 {

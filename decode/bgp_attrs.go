@@ -349,3 +349,22 @@ func bgpAttrOverruns(attrs []byte, off int) bool {
 	}
 	return off+hdr+n > len(attrs) && (int(typ) >= len(bgpAttrNames) || bgpAttrNames[typ] == "")
 }
+
+// emitBGPNotifyData emits what follows a NOTIFICATION's error codes: a
+// Cease's shutdown communication (RFC 9003: a length and UTF-8 text) after
+// an administrative shutdown or reset, the other errors' data as bytes
+// (but a bad peer AS's, which tshark reads as a number).
+func emitBGPNotifyData(e *emitter, body []byte) {
+	f := &bgpFields
+	major, minor, data := body[0], body[1], body[2:]
+	switch {
+	case len(data) == 0 || major == 2 && minor == 2:
+	case major == 6 && (minor == 2 || minor == 4):
+		if n := int(data[0]); 1+n <= len(data) {
+			e.Uint(&f[bgpNotifyCommLength], uint64(n))
+			e.Bytes(&f[bgpNotifyComm], data[1:1+n])
+		}
+	case major != 6:
+		e.Bytes(&f[bgpNotifyData], data)
+	}
+}
