@@ -654,16 +654,31 @@ func emitBGPPrefixLine(e *emitter, a [4]byte, bits int) {
 // (bgpStop) or met tshark's exception (bgpCut).
 func emitBGPUpdate(e *emitter, body []byte) int {
 	f := &bgpFields
-	withdrawn, attrs, nlri, ok := bgpUpdateParts(body)
-	if !ok {
+	if len(body) < 2 || 2+int(be16(body)) > len(body) {
 		return bgpStop
 	}
+	withdrawn := body[2 : 2+int(be16(body))]
 	e.Uint(&f[bgpWithdrawnLen], uint64(len(withdrawn)))
 	if len(withdrawn) > 0 {
 		switch {
 		case bgpAddPath(withdrawn, 32):
 			e.None(&f[bgpUpdateWithdrawn])
 			emitBGPPathRoutes(e, withdrawn, &f[bgpWithdrawnPrefix])
+		case len(withdrawn) < 5 && !bgpPlainFits(withdrawn, 32) && len(body) > 6 && body[6] > 32:
+			// Too short for ADD-PATH's test to fail: tshark reads a path
+			// identifier and a length past the routes, a length too long.
+			e.None(&f[bgpUpdateWithdrawn])
+			if e.Tree() {
+				var buf [32]byte
+				arg := append(strconv.AppendUint(buf[:0], uint64(body[6]), 10), " invalid (> 32)"...)
+				e.Sub()
+				e.Line(append(append(e.Text(), "Withdrawn route length "...), arg...))
+				e.Sub()
+				e.ExpertLine("Error", "Malformed", "Withdrawn route length ", arg)
+				e.Up()
+				e.Up()
+			}
+			return bgpStop
 		case !bgpPrefixes(withdrawn) && bgpBadPrefixAt(withdrawn) < 0:
 			return bgpStop
 		default:
@@ -697,6 +712,10 @@ func emitBGPUpdate(e *emitter, body []byte) int {
 			}
 			e.Up()
 		}
+	}
+	_, attrs, nlri, ok := bgpUpdateParts(body)
+	if !ok {
+		return bgpStop
 	}
 	e.Uint(&f[bgpPathAttrsLen], uint64(len(attrs)))
 	if len(attrs) > 0 {
