@@ -64,10 +64,33 @@ func (m BGP) NextMessage(off int) (msg []byte, next int, ok bool) {
 	return m[off : off+n : off+n], off + n, true
 }
 
+// Start returns the offset of the first message: 0, or, in a segment that
+// starts inside a message (a continuation), where the first marker is, as
+// tshark looks for it.
+func (m BGP) Start() int {
+	if bgpMarker(m) {
+		return 0
+	}
+	for k := 1; k+bgpHeaderLen <= len(m); k++ {
+		if m[k] == 0xff && bgpMarker(m[k:]) {
+			return k
+		}
+	}
+	return len(m)
+}
+
+// bgpHeaderCut reports whether bytes are left at off, too few for a
+// message's header.
+func bgpHeaderCut(m BGP, off int) bool { return off < len(m) && off+bgpHeaderLen > len(m) }
+
 func (d *Decoder) decodeBGP(l *Layer) LayerType {
-	if _, err := ParseBGP(d.bytes(l)); err != nil {
-		// Not a message's start (a segment of a longer message): data.
-		return l.asData()
+	b := d.bytes(l)
+	if _, err := ParseBGP(b); err != nil {
+		if k := BGP(b).Start(); k == 0 || k+bgpHeaderLen > len(b) {
+			// Not a message's start, and no message after the bytes
+			// of one (a segment of a longer message): data.
+			return l.asData()
+		}
 	}
 	l.Payload = l.End
 	return LayerNone
@@ -153,6 +176,60 @@ const (
 	bgpCapAPSAFI
 	bgpCapAPSendReceive
 	bgpCapUnknown
+	bgpAttrOriginatorID
+	bgpClusterList
+	bgpClusterID
+	bgpLargeCommunities
+	bgpLargeGA
+	bgpLargeLDP1
+	bgpLargeLDP2
+	bgpExtCommunities
+	bgpExtCommunity
+	bgpExtComType
+	bgpExtComTypeAuth
+	bgpExtComTypeTran
+	bgpExtComStypeTrAS2
+	bgpExtComStypeNtrAS2
+	bgpExtComStypeNtrOpaque
+	bgpExtComValueAS2
+	bgpExtComValueAN4
+	bgpExtComValueLinkBW
+	bgpExtComValueRaw
+	bgpCommunities
+	bgpCommunity
+	bgpCommunityAS
+	bgpCommunityValue
+	bgpMPReachAFI
+	bgpMPReachSAFI
+	bgpMPReachNextHop
+	bgpMPReachNextHopRD
+	bgpMPReachNextHopIPv4
+	bgpMPReachNextHopIPv6
+	bgpMPReachNextHopLL
+	bgpMPReachSNPA
+	bgpMPReachNLRI
+	bgpMPUnreachAFI
+	bgpMPUnreachSAFI
+	bgpMPUnreachNLRI
+	bgpNLRIPathID
+	bgpMPReachIPv4Prefix
+	bgpMPUnreachIPv4Prefix
+	bgpMPReachIPv6Prefix
+	bgpMPUnreachIPv6Prefix
+	bgpLabelStack
+	bgpRD
+	bgpOriginatingAS
+	bgpCommunityPrefix
+	bgpOpenParamAuth
+	bgpOpenParamUnknown
+	bgpRROrf
+	bgpRROrfFlag
+	bgpRROrfType
+	bgpRROrfLength
+	bgpContinuation
+	bgpNotifyData
+	bgpNotifyCommLength
+	bgpNotifyComm
 	bgpFieldCount
 )
 
@@ -235,6 +312,60 @@ var bgpFields = [bgpFieldCount]Field{
 	bgpCapAPSAFI:             {Name: "bgp.cap.ap.safi", Label: "SAFI", Kind: KindUint, Width: 8},
 	bgpCapAPSendReceive:      {Name: "bgp.cap.ap.sendreceive", Label: "Send/Receive", Kind: KindUint, Width: 8},
 	bgpCapUnknown:            {Name: "bgp.cap.unknown", Label: "Unknown", Kind: KindBytes},
+	bgpAttrOriginatorID:      {Name: "bgp.update.path_attribute.originator_id", Label: "Originator identifier", Kind: KindIPv4},
+	bgpClusterList:           {Name: "bgp.path_attribute.cluster_list", Label: "Cluster List", Kind: KindNone},
+	bgpClusterID:             {Name: "bgp.path_attribute.cluster_id", Label: "Cluster ID", Kind: KindIPv4},
+	bgpLargeCommunities:      {Name: "bgp.large_communities", Label: "Large communities", Kind: KindString},
+	bgpLargeGA:               {Name: "bgp.large_communities.ga", Label: "Global Administrator", Kind: KindUint, Width: 32},
+	bgpLargeLDP1:             {Name: "bgp.large_communities.ldp1", Label: "Local Data Part 1", Kind: KindUint, Width: 32},
+	bgpLargeLDP2:             {Name: "bgp.large_communities.ldp2", Label: "Local Data Part 2", Kind: KindUint, Width: 32},
+	bgpExtCommunities:        {Name: "bgp.ext_communities", Label: "Carried extended communities", Kind: KindNone},
+	bgpExtCommunity:          {Name: "bgp.ext_community", Label: "Community", Kind: KindNone},
+	bgpExtComType:            {Name: "bgp.ext_com.type", Label: "Type", Kind: KindUint, Width: 8, Base: BaseHex},
+	bgpExtComTypeAuth:        {Name: "bgp.ext_com.type.auth", Label: "IANA Authority", Kind: KindBool, Width: 8, Mask: 0x80},
+	bgpExtComTypeTran:        {Name: "bgp.ext_com.type.tran", Label: "Transitive across ASes", Kind: KindBool, Width: 8, Mask: 0x40},
+	bgpExtComStypeTrAS2:      {Name: "bgp.ext_com.stype_tr_as2", Label: "Subtype (AS2)", Kind: KindUint, Width: 8, Base: BaseHex},
+	bgpExtComStypeNtrAS2:     {Name: "bgp.ext_com.stype_ntr_as2", Label: "Subtype (Non-transitive AS2)", Kind: KindUint, Width: 8, Base: BaseHex},
+	bgpExtComStypeNtrOpaque:  {Name: "bgp.ext_com.stype_ntr_opaque", Label: "Subtype (Non-transitive Opaque)", Kind: KindUint, Width: 8, Base: BaseHex},
+	bgpExtComValueAS2:        {Name: "bgp.ext_com.value_as2", Label: "2-Octet AS", Kind: KindUint, Width: 16},
+	bgpExtComValueAN4:        {Name: "bgp.ext_com.value_an4", Label: "4-Octet AN", Kind: KindUint, Width: 32},
+	bgpExtComValueLinkBW:     {Name: "bgp.ext_com.value_link_bw", Label: "Link bandwidth", Kind: KindFloat, Width: 32},
+	bgpExtComValueRaw:        {Name: "bgp.ext_com.value_raw", Label: "Raw Value", Kind: KindUint, Width: 48, Base: BaseHex, Digits: 16},
+	bgpCommunities:           {Name: "bgp.update.path_attribute.communities", Label: "Communities", Kind: KindNone},
+	bgpCommunity:             {Name: "bgp.update.path_attribute.community", Label: "Community", Kind: KindNone},
+	bgpCommunityAS:           {Name: "bgp.update.path_attribute.community_as", Label: "Community AS", Kind: KindUint, Width: 16},
+	bgpCommunityValue:        {Name: "bgp.update.path_attribute.community_value", Label: "Community value", Kind: KindUint, Width: 16},
+	bgpMPReachAFI:            {Name: "bgp.update.path_attribute.mp_reach_nlri.afi", Label: "Address family identifier (AFI)", Kind: KindUint, Width: 16},
+	bgpMPReachSAFI:           {Name: "bgp.update.path_attribute.mp_reach_nlri.safi", Label: "Subsequent address family identifier (SAFI)", Kind: KindUint, Width: 8},
+	bgpMPReachNextHop:        {Name: "bgp.update.path_attribute.mp_reach_nlri.next_hop", Label: "Next hop", Kind: KindBytes},
+	bgpMPReachNextHopRD:      {Name: "bgp.update.path_attribute.mp_reach_nlri.next_hop.rd", Label: "Route Distinguisher", Kind: KindString},
+	bgpMPReachNextHopIPv4:    {Name: "bgp.update.path_attribute.mp_reach_nlri.next_hop.ipv4", Label: "IPv4 Address", Kind: KindIPv4},
+	bgpMPReachNextHopIPv6:    {Name: "bgp.update.path_attribute.mp_reach_nlri.next_hop.ipv6", Label: "IPv6 Address", Kind: KindIPv6},
+	bgpMPReachNextHopLL:      {Name: "bgp.update.path_attribute.mp_reach_nlri.next_hop.ipv6.link_local", Label: "Link-local Address", Kind: KindIPv6},
+	bgpMPReachSNPA:           {Name: "bgp.update.path_attribute.mp_reach_nlri.nbr_snpa", Label: "Number of Subnetwork points of attachment (SNPA)", Kind: KindUint, Width: 8},
+	bgpMPReachNLRI:           {Name: "bgp.update.path_attribute.mp_reach_nlri", Label: "Network Layer Reachability Information (NLRI)", Kind: KindNone},
+	bgpMPUnreachAFI:          {Name: "bgp.update.path_attribute.mp_unreach_nlri.afi", Label: "Address family identifier (AFI)", Kind: KindUint, Width: 16},
+	bgpMPUnreachSAFI:         {Name: "bgp.update.path_attribute.mp_unreach_nlri.safi", Label: "Subsequent address family identifier (SAFI)", Kind: KindUint, Width: 8},
+	bgpMPUnreachNLRI:         {Name: "bgp.update.path_attribute.mp_unreach_nlri", Label: "Withdrawn Routes", Kind: KindNone},
+	bgpNLRIPathID:            {Name: "bgp.nlri_path_id", Label: "NLRI path id", Kind: KindUint, Width: 32},
+	bgpMPReachIPv4Prefix:     {Name: "bgp.mp_reach_nlri_ipv4_prefix", Label: "MP Reach NLRI IPv4 prefix", Kind: KindIPv4},
+	bgpMPUnreachIPv4Prefix:   {Name: "bgp.mp_unreach_nlri_ipv4_prefix", Label: "MP Unreach NLRI IPv4 prefix", Kind: KindIPv4},
+	bgpMPReachIPv6Prefix:     {Name: "bgp.mp_reach_nlri_ipv6_prefix", Label: "MP Reach NLRI IPv6 prefix", Kind: KindIPv6},
+	bgpMPUnreachIPv6Prefix:   {Name: "bgp.mp_unreach_nlri_ipv6_prefix", Label: "MP Unreach NLRI IPv6 prefix", Kind: KindIPv6},
+	bgpLabelStack:            {Name: "bgp.label_stack", Label: "Label Stack", Kind: KindString},
+	bgpRD:                    {Name: "bgp.rd", Label: "Route Distinguisher", Kind: KindString},
+	bgpOriginatingAS:         {Name: "bgp.originating_as", Label: "Originating AS", Kind: KindUint, Width: 32},
+	bgpCommunityPrefix:       {Name: "bgp.community_prefix", Label: "Community Prefix", Kind: KindString},
+	bgpOpenParamAuth:         {Name: "bgp.open.opt.param.auth", Label: "Authentication Data", Kind: KindBytes},
+	bgpOpenParamUnknown:      {Name: "bgp.open.opt.param.unknown", Label: "Unknown", Kind: KindBytes},
+	bgpRROrf:                 {Name: "bgp.route_refresh.orf", Label: "ORF information", Kind: KindNone},
+	bgpRROrfFlag:             {Name: "bgp.route_refresh.orf.flag", Label: "ORF flag", Kind: KindUint, Width: 8},
+	bgpRROrfType:             {Name: "bgp.route_refresh.orf.type", Label: "ORF type", Kind: KindUint, Width: 8},
+	bgpRROrfLength:           {Name: "bgp.route_refresh.orf.length", Label: "ORF length", Kind: KindUint, Width: 8}, // two bytes, declared FT_UINT8
+	bgpContinuation:          {Name: "bgp.continuation", Label: "Continuation", Kind: KindNone},
+	bgpNotifyData:            {Name: "bgp.notify.minor_data", Label: "Data", Kind: KindBytes},
+	bgpNotifyCommLength:      {Name: "bgp.notify.communication_length", Label: "BGP Shutdown Communication Length", Kind: KindUint, Width: 8},
+	bgpNotifyComm:            {Name: "bgp.notify.communication", Label: "Shutdown Communication", Kind: KindString},
 }
 
 var protoBGP = protoField("bgp", "Border Gateway Protocol")
@@ -295,6 +426,18 @@ func bgpPrefixes(v []byte) bool {
 	return true
 }
 
+// bgpBadPrefixAt returns the offset of the first prefix in v whose length
+// is over 32, those before it whole; -1 where there is none such.
+func bgpBadPrefixAt(v []byte) int {
+	for k := 0; k < len(v); {
+		if v[k] > 32 {
+			return k
+		}
+		k += 1 + (int(v[k])+7)/8
+	}
+	return -1
+}
+
 // bgpPrefix returns the prefix at v[k:] as a 4-byte address, its length
 // and the offset after it (bgpPrefixes has checked it).
 func bgpPrefix(v []byte, k int) (a [4]byte, bits int, next int) {
@@ -353,13 +496,35 @@ func emitBGP(e *emitter, i int) {
 	m := BGP(d.data[l.Start:l.End])
 	f := &bgpFields
 	n := 0
-	for off := 0; ; {
+	open := true // a bgp item is open
+	stop := false
+	headerCut := false
+	start := m.Start()
+	if start > 0 {
+		// The bytes before the first marker: tshark's "Continuation".
+		if e.Tree() {
+			e.SetRepr(append(e.Text(), "Border Gateway Protocol"...))
+		}
+		e.None(&f[bgpContinuation])
+		if bgpEvery(e) {
+			e.End()
+			e.Proto(&protoBGP)
+		}
+	}
+	for off := start; !stop; {
 		msg, next, ok := m.NextMessage(off)
 		if !ok {
+			// tshark reads the next message's header from bytes the
+			// capture cut off: an exception.
+			headerCut = bgpHeaderCut(m, off) && len(d.data) < e.wire
 			break
 		}
 		off = next
-		if n > 0 && bgpEvery(e) {
+		switch {
+		case !open:
+			e.Proto(&protoBGP)
+			open = true
+		case n > 0 && bgpEvery(e):
 			// A protocol item per message, as tshark's: -V draws each, -T
 			// ek writes an array of their objects. JSON, whose keys are
 			// unique, keeps one object with the messages' values.
@@ -374,138 +539,59 @@ func emitBGP(e *emitter, i int) {
 		e.Uint(&f[bgpLength], uint64(len(msg)))
 		e.Uint(&f[bgpType], uint64(msg[18]))
 		body := msg[bgpHeaderLen:]
+		r := bgpGoOn
 		switch msg[18] {
 		case BGPOpen:
-			emitBGPOpen(e, body)
+			r = emitBGPOpen(e, body)
 		case BGPUpdate:
-			emitBGPUpdate(e, body)
+			r = emitBGPUpdate(e, body)
 		case BGPNotification:
 			if len(body) >= 2 {
 				e.Uint(&f[bgpNotifyMajor], uint64(body[0]))
 				e.Uint(&f[bgpMinorField(body[0])], uint64(body[1]))
+				emitBGPNotifyData(e, body)
 			}
 		case BGPRouteRefresh:
 			if len(body) >= 4 {
 				e.Uint(&f[bgpRRAFI], uint64(be16(body)))
 				e.Uint(&f[bgpRRSubtype], uint64(body[2]))
 				e.Uint(&f[bgpRRSAFI], uint64(body[3]))
+				if !emitBGPORF(e, body[4:]) {
+					r = bgpStop // the entries' fields are not written
+				}
 			}
+		}
+		switch {
+		case r == bgpCut && bgpEvery(e):
+			// tshark's exception ends this message's item; it reads the
+			// next message. In a frame the capture cut, which of its
+			// exceptions tshark names is not known: none is drawn.
+			e.End()
+			if len(d.data) >= e.wire {
+				e.TreeException("BGP")
+			}
+			open = false
+		case r != bgpGoOn && !e.Tree():
+			stop = true // the fields after are not all written
 		}
 		if !e.all && !e.Tree() {
 			break
 		}
 	}
-	if n == 0 {
-		e.NoTree() // no whole message: no subtree
+	if open {
+		if n == 0 {
+			e.NoTree() // no whole message: no subtree
+		}
+		e.End()
 	}
-	e.End()
+	if headerCut {
+		e.TreeException("BGP")
+	}
 }
 
 // bgpEvery reports whether every occurrence is emitted (-T fields, ek and
 // the tree; JSON takes the first).
 func bgpEvery(e *emitter) bool { return e.all || e.Tree() }
-
-func emitBGPOpen(e *emitter, body []byte) {
-	f := &bgpFields
-	if len(body) < 10 {
-		return
-	}
-	e.Uint(&f[bgpOpenVersion], uint64(body[0]))
-	e.Uint(&f[bgpOpenMyAS], uint64(be16(body[1:])))
-	e.Uint(&f[bgpOpenHoldTime], uint64(be16(body[3:])))
-	e.IPv4(&f[bgpOpenIdentifier], body[5:9])
-	e.Uint(&f[bgpOpenOptLen], uint64(body[9]))
-	if body[9] == 0 || body[9] == 255 {
-		return // none, or the extended length (RFC 9072) not decoded
-	}
-	e.None(&f[bgpOpenOpt])
-	e.Sub()
-	defer e.Up()
-	opts := body[10:min(len(body), 10+int(body[9]))]
-	for k := 0; k+2 <= len(opts); {
-		typ, n := opts[k], int(opts[k+1])
-		if k+2+n > len(opts) || body[9] == 255 || e.Tree() && typ != 2 {
-			return
-		}
-		e.None(&f[bgpOpenParam])
-		if e.Tree() {
-			e.SetRepr(append(e.Text(), "Optional Parameter: Capability"...)) // the tree's only type
-		}
-		e.Sub()
-		e.Uint(&f[bgpOpenParamType], uint64(typ))
-		e.Uint(&f[bgpOpenParamLen], uint64(n))
-		if typ == 2 && !emitBGPCaps(e, opts[k+2:k+2+n]) {
-			e.Up()
-			return
-		}
-		e.Up()
-		k += 2 + n
-		if !bgpEvery(e) {
-			return
-		}
-	}
-}
-
-// emitBGPCaps emits a Capability parameter's capabilities; false where
-// the emission stops.
-func emitBGPCaps(e *emitter, caps []byte) bool {
-	f := &bgpFields
-	for c := 0; c+2 <= len(caps); {
-		ct, cn := caps[c], int(caps[c+1])
-		if c+2+cn > len(caps) {
-			return false
-		}
-		e.None(&f[bgpCap])
-		if e.Tree() {
-			if name, known := bgpCapNames[ct]; known {
-				e.SetRepr(append(append(e.Text(), "Capability: "...), name...))
-			} else {
-				e.NoTree() // tshark's words for it are not known
-			}
-		}
-		e.Sub()
-		e.Uint(&f[bgpCapType], uint64(ct))
-		e.Uint(&f[bgpCapLength], uint64(cn))
-		v := caps[c+2 : c+2+cn]
-		switch {
-		case ct == 1 && cn == 4:
-			e.Uint(&f[bgpCapMPAFI], uint64(be16(v)))
-			e.Bytes(&f[bgpCapReserved], v[2:3])
-			e.Uint(&f[bgpCapMPSAFI], uint64(v[3]))
-		case ct == 65 && cn == 4:
-			e.Uint(&f[bgpCap4AS], uint64(be32(v)))
-		case ct == 64 && cn >= 2:
-			emitBGPCapGR(e, v)
-		case ct == 73 && cn >= 1 && 1+int(v[0]) < cn && 2+int(v[0])+int(v[1+int(v[0])]) <= cn:
-			h := int(v[0])
-			e.Uint(&f[bgpCapFQDNHostLen], uint64(h))
-			e.Bytes(&f[bgpCapFQDNHost], v[1:1+h])
-			dn := int(v[1+h])
-			e.Uint(&f[bgpCapFQDNDomainLen], uint64(dn))
-			e.Bytes(&f[bgpCapFQDNDomain], v[2+h:2+h+dn])
-		case ct == 69 && cn > 0 && cn%4 == 0:
-			for k := 0; k < cn; k += 4 {
-				e.Uint(&f[bgpCapAPAFI], uint64(be16(v[k:])))
-				e.Uint(&f[bgpCapAPSAFI], uint64(v[k+2]))
-				e.Uint(&f[bgpCapAPSendReceive], uint64(v[k+3]))
-			}
-		case ct == 8 && cn > 0:
-			e.Bytes(&f[bgpCapUnknown], v)
-		case ct == 2 || ct == 128 || ct == 70 || ct == 6 || ct == 0 && cn == 0:
-		default:
-			if !e.Tree() {
-				e.Up()
-				return false // the other capabilities' fields are not declared
-			}
-		}
-		e.Up()
-		c += 2 + cn
-		if !bgpEvery(e) {
-			return false
-		}
-	}
-	return true
-}
 
 // emitBGPCapGR emits a Graceful Restart capability's value v (two bytes
 // or more): the restart flags and time, then each address family's AFI,
@@ -563,43 +649,89 @@ func emitBGPPrefixLine(e *emitter, a [4]byte, bits int) {
 	}
 }
 
-func emitBGPUpdate(e *emitter, body []byte) {
+// emitBGPUpdate emits an UPDATE message's routes and attributes; it says
+// whether it wrote them all (bgpGoOn), stopped short of tshark's fields
+// (bgpStop) or met tshark's exception (bgpCut).
+func emitBGPUpdate(e *emitter, body []byte) int {
 	f := &bgpFields
-	withdrawn, attrs, nlri, ok := bgpUpdateParts(body)
-	if !ok {
-		return
+	if len(body) < 2 || 2+int(be16(body)) > len(body) {
+		return bgpStop
 	}
+	withdrawn := body[2 : 2+int(be16(body))]
 	e.Uint(&f[bgpWithdrawnLen], uint64(len(withdrawn)))
 	if len(withdrawn) > 0 {
-		if !bgpPrefixes(withdrawn) {
-			return
-		}
-		e.None(&f[bgpUpdateWithdrawn])
-		e.Sub()
-		for k := 0; k < len(withdrawn); {
-			a, bits, next := bgpPrefix(withdrawn, k)
-			emitBGPPrefixLine(e, a, bits)
-			e.Sub()
-			emitBGPPrefixLength(e, "Withdrawn route prefix length: ", bits)
-			e.IPv4(&f[bgpWithdrawnPrefix], a[:])
-			e.Up()
-			k = next
-			if !bgpEvery(e) {
-				break
+		switch {
+		case bgpAddPath(withdrawn, 32):
+			e.None(&f[bgpUpdateWithdrawn])
+			emitBGPPathRoutes(e, withdrawn, &f[bgpWithdrawnPrefix])
+		case len(withdrawn) < 5 && !bgpPlainFits(withdrawn, 32) && len(body) > 6 && body[6] > 32:
+			// Too short for ADD-PATH's test to fail: tshark reads a path
+			// identifier and a length past the routes, a length too long.
+			e.None(&f[bgpUpdateWithdrawn])
+			if e.Tree() {
+				var buf [32]byte
+				arg := append(strconv.AppendUint(buf[:0], uint64(body[6]), 10), " invalid (> 32)"...)
+				e.Sub()
+				e.Line(append(append(e.Text(), "Withdrawn route length "...), arg...))
+				e.Sub()
+				e.ExpertLine("Error", "Malformed", "Withdrawn route length ", arg)
+				e.Up()
+				e.Up()
 			}
+			return bgpStop
+		case !bgpPrefixes(withdrawn) && bgpBadPrefixAt(withdrawn) < 0:
+			return bgpStop
+		default:
+			e.None(&f[bgpUpdateWithdrawn])
+			e.Sub()
+			bad := bgpBadPrefixAt(withdrawn)
+			for k := 0; k < len(withdrawn); {
+				if k == bad {
+					// tshark's expert, and nothing more of the message.
+					var buf [32]byte
+					arg := append(strconv.AppendUint(buf[:0], uint64(withdrawn[k]), 10), " invalid (> 32)"...)
+					if e.Tree() {
+						e.Line(append(append(e.Text(), "Withdrawn route length "...), arg...))
+						e.Sub()
+						e.ExpertLine("Error", "Malformed", "Withdrawn route length ", arg)
+						e.Up()
+					}
+					e.Up()
+					return bgpStop
+				}
+				a, bits, next := bgpPrefix(withdrawn, k)
+				emitBGPPrefixLine(e, a, bits)
+				e.Sub()
+				emitBGPPrefixLength(e, "Withdrawn route prefix length: ", bits)
+				e.IPv4(&f[bgpWithdrawnPrefix], a[:])
+				e.Up()
+				k = next
+				if !bgpEvery(e) {
+					break
+				}
+			}
+			e.Up()
 		}
-		e.Up()
+	}
+	_, attrs, nlri, ok := bgpUpdateParts(body)
+	if !ok {
+		return bgpStop
 	}
 	e.Uint(&f[bgpPathAttrsLen], uint64(len(attrs)))
 	if len(attrs) > 0 {
 		e.None(&f[bgpPathAttributes])
 	}
 	e.Sub()
-	if !emitBGPAttrs(e, attrs) {
+	if r := emitBGPAttrs(e, attrs); r != bgpGoOn {
 		e.Up()
-		return
+		return r
 	}
 	e.Up()
+	if len(nlri) > 0 && bgpAddPath(nlri, 32) {
+		e.None(&f[bgpUpdateNLRI])
+		emitBGPPathRoutes(e, nlri, &f[bgpNLRIPrefix])
+		return bgpGoOn
+	}
 	if len(nlri) > 0 && bgpPrefixes(nlri) {
 		e.None(&f[bgpUpdateNLRI])
 		e.Sub()
@@ -617,16 +749,23 @@ func emitBGPUpdate(e *emitter, body []byte) {
 		}
 		e.Up()
 	}
+	if len(nlri) > 0 && !bgpPrefixes(nlri) {
+		return bgpStop
+	}
+	return bgpGoOn
 }
 
 // emitBGPAttrs emits the path attributes, each under its title line where
-// tshark's has a summary rawcap writes; false where the emission stops.
-func emitBGPAttrs(e *emitter, attrs []byte) bool {
+// tshark's has a summary rawcap writes; it says whether the emission went
+// on, stopped or met tshark's exception (bgpGoOn, bgpStop, bgpCut).
+func emitBGPAttrs(e *emitter, attrs []byte) int {
 	f := &bgpFields
-	whole := true
 	for off := 0; ; {
 		flags, typ, v, _, next, ok := nextBGPAttr(attrs, off)
 		if !ok {
+			if emitBGPAttrOverrun(e, attrs, off) {
+				return bgpCut
+			}
 			break
 		}
 		off = next
@@ -639,21 +778,7 @@ func emitBGPAttrs(e *emitter, attrs []byte) bool {
 			}
 		}
 		e.Sub()
-		fl := uint64(flags)
-		e.Uint(&f[bgpAttrFlags], fl)
-		if e.Tree() {
-			b := appendHex2(append(e.Text(), "Flags: 0x"...), flags)
-			e.SetRepr(appendBGPAttrFlags(append(b, ", "...), flags))
-		}
-		e.Sub()
-		e.Bool(&f[bgpAttrFlagsOptional], fl&0x80 != 0)
-		e.Bool(&f[bgpAttrFlagsTransitive], fl&0x40 != 0)
-		e.Bool(&f[bgpAttrFlagsPartial], fl&0x20 != 0)
-		e.Bool(&f[bgpAttrFlagsExtLen], fl&0x10 != 0)
-		e.Uint(&f[bgpAttrFlagsUnused], fl&0x0f)
-		e.Up()
-		e.Uint(&f[bgpAttrType], uint64(typ))
-		e.Uint(&f[bgpAttrLength], uint64(len(v)))
+		emitBGPAttrHead(e, flags, typ, len(v))
 		switch {
 		case typ == 1 && len(v) == 1:
 			e.Uint(&f[bgpAttrOrigin], uint64(v[0]))
@@ -663,7 +788,7 @@ func emitBGPAttrs(e *emitter, attrs []byte) bool {
 				cnt := int(v[k+1])
 				if k+2+cnt*n > len(v) {
 					e.Up()
-					return false
+					return bgpStop
 				}
 				if e.Tree() && v[k] != 2 {
 					break // tshark's summary of the other segments is not drawn
@@ -695,35 +820,51 @@ func emitBGPAttrs(e *emitter, attrs []byte) bool {
 			}
 		case typ == 3 && len(v) == 4:
 			e.IPv4(&f[bgpAttrNextHop], v)
+		case typ == 3:
+			emitBGPBadLength(e, "Next hop (invalid)", len(v))
+		case typ == 10 && len(v)%4 != 0:
+			emitBGPBadLength(e, "Cluster list (invalid)", len(v))
 		case typ == 4 && len(v) == 4:
 			e.Uint(&f[bgpAttrMED], uint64(be32(v)))
 		case typ == 5 && len(v) == 4:
 			e.Uint(&f[bgpAttrLocalPref], uint64(be32(v)))
 		case typ == 26 && bgpAIGPFits(v):
 			emitBGPAIGP(e, v)
+		case typ == 8 && bgpCommunitiesKnown(v):
+			emitBGPCommunities(e, v)
+		case typ == 9 && len(v) == 4:
+			e.IPv4(&f[bgpAttrOriginatorID], v)
+		case typ == 10 && len(v) > 0 && len(v)%4 == 0:
+			emitBGPClusterList(e, v)
+		case typ == 16 && bgpExtKnown(v):
+			emitBGPExtCommunities(e, v)
+		case typ == 32 && bgpLargeKnown(v):
+			emitBGPLarge(e, v)
 		case typ == 128 && len(v) >= 4:
 			e.Uint(&f[bgpAttrSetOriginAS], uint64(be32(v)))
 			if len(v) > 4 {
 				e.None(&f[bgpPathAttributes])
 				e.Sub()
-				if !emitBGPAttrs(e, v[4:]) {
+				if r := emitBGPAttrs(e, v[4:]); r != bgpGoOn {
 					e.Up()
 					e.Up()
-					return false
+					return r
 				}
 				e.Up()
 			}
-		case typ == 14 || typ == 15:
-			// Their NLRI's prefix lengths are bgp.prefix_length, which
-			// rawcap does not write for them: the attributes after still
-			// are, the UPDATE's NLRI no longer.
-			whole = false
+		case (typ == 14 || typ == 15) && bgpMPState(v, typ == 14) != bgpStop:
+			st := bgpMPState(v, typ == 14)
+			emitBGPMP(e, v, typ == 14, st)
+			if st == bgpCut {
+				e.Up()
+				return bgpCut
+			}
 		case bgpAttrOpaque(typ):
 			// Fields of names of their own, not declared.
 		default:
 			if !e.Tree() {
 				e.Up()
-				return false // the other attributes' fields are not declared
+				return bgpStop // the other attributes' fields are not declared
 			}
 		}
 		e.Up()
@@ -731,15 +872,15 @@ func emitBGPAttrs(e *emitter, attrs []byte) bool {
 			break
 		}
 	}
-	return whole || e.Tree()
+	return bgpGoOn
 }
 
 // bgpAttrOpaque reports whether the path attribute typ holds only fields
-// of names rawcap does not declare (communities, originator, cluster list),
+// of names rawcap does not declare (atomic aggregate, aggregator),
 // so that the attributes after it are emitted as tshark's.
 func bgpAttrOpaque(typ uint8) bool {
 	switch typ {
-	case 6, 7, 8, 9, 10, 16, 32:
+	case 6, 7:
 		return true
 	}
 	return false
@@ -807,13 +948,18 @@ func appendBGPTypeName(b []byte, t uint8) []byte {
 	return append(b, ')')
 }
 
-// infoBGP appends tshark's Info: the whole messages' types, joined by ", ".
-func infoBGP(b []byte, d *Decoder, i int) []byte {
+// infoBGP appends tshark's Info: the whole messages' types, joined by ", ",
+// each message where tshark's dissector throws an exception marked as
+// tshark marks it.
+func (p *ColumnsPrinter) infoBGP(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
 	m := BGP(d.data[l.Start:l.End])
-	for off, k := 0, 0; ; k++ {
+	for off, k := m.Start(), 0; ; k++ {
 		msg, next, ok := m.NextMessage(off)
 		if !ok {
+			if bgpHeaderCut(m, off) && p.wire > 0 && p.capLen < p.wire {
+				return p.appendException(b) // the capture cut the next message
+			}
 			return b
 		}
 		off = next
@@ -821,6 +967,12 @@ func infoBGP(b []byte, d *Decoder, i int) []byte {
 			b = append(b, ", "...)
 		}
 		b = appendBGPTypeName(b, msg[18])
+		if msg[18] == BGPOpen && bgpOpenCut(msg[bgpHeaderLen:]) || msg[18] == BGPUpdate && bgpUpdateCut(msg[bgpHeaderLen:]) {
+			if p.wire > 0 && p.capLen < p.wire {
+				return b // which exception tshark names is not known (emitBGP draws none)
+			}
+			b = append(b, "[Malformed Packet]"...)
+		}
 	}
 }
 
@@ -909,6 +1061,8 @@ func appendBGPAttrTitle(b []byte, typ uint8, v []byte) (_ []byte, ok bool) {
 		}
 	case typ == 3 && len(v) == 4:
 		b = append(addr4(v).AppendTo(append(b, "NEXT_HOP: "...)), ' ')
+	case typ == 3:
+		b = append(b, "NEXT_HOP"...)
 	case typ == 4 && len(v) == 4:
 		b = strconv.AppendUint(append(b, "MULTI_EXIT_DISC: "...), uint64(be32(v)), 10)
 	case typ == 5 && len(v) == 4:
@@ -917,6 +1071,24 @@ func appendBGPAttrTitle(b []byte, typ uint8, v []byte) (_ []byte, ok bool) {
 		b = append(b, bgpAttrNames[typ]...)
 	case typ == 26 && bgpAIGPFits(v):
 		b = strconv.AppendUint(append(b, "AIGP: "...), be64(v[3:]), 10)
+	case typ == 8 && bgpCommunitiesKnown(v):
+		b = appendBGPCommunities(append(b, "COMMUNITIES: "...), v)
+	case typ == 9 && len(v) == 4:
+		b = append(addr4(v).AppendTo(append(b, "ORIGINATOR_ID: "...)), ' ')
+	case typ == 10 && len(v) > 0 && len(v)%4 == 0:
+		b = appendBGPClusterIDs(append(b, "CLUSTER_LIST: "...), v)
+	case typ == 10 && len(v)%4 != 0:
+		b = append(b, "CLUSTER_LIST"...)
+	case typ == 16 && bgpExtKnown(v):
+		b = append(b, "EXTENDED_COMMUNITIES"...)
+	case typ == 32 && bgpLargeKnown(v):
+		b = append(b, "LARGE_COMMUNITY: "...)
+		for k := 0; k < len(v); k += 12 {
+			if k > 0 {
+				b = append(b, ' ')
+			}
+			b = appendBGPLarge(b, v, k)
+		}
 	default:
 		return b, false
 	}

@@ -39,6 +39,32 @@ func bgpVectors(t testing.TB) [][]byte {
 	aigp := bgpMsg(2, mustHex(t, "00 00 00 32 40 01 01 00 c0 08 04 fd e8 2b c1 "+
 		"80 1a 0b 01 00 0b 00 00 00 00 00 00 07 d0 "+
 		"c0 80 0f 00 00 fd e9 40 01 01 00 40 05 04 00 00 00 2c 40 03 04 c0 00 02 01 18 cb 00 71"))
+	// Whole messages from the corpus (after their marker): ADD-PATH's path
+	// identifiers in the UPDATE's routes and in IPv4 and IPv6 MP_REACH_NLRI
+	// and MP_UNREACH_NLRI (bgp-addpath), RFC 9072's extended parameters
+	// length, which tshark 4.0 reads past the OPEN's end
+	// (bgp-extended-optional-parameters-length), an ATTR_SET with
+	// originator and cluster list and a VPN IPv4 route
+	// (bgp_vpn_attrset), an IPv6 next hop with its link-local address
+	// (mpbgp-linklocal-nexthop), origin validation, link bandwidth and
+	// large communities (bgp-ovs, bgp-link-bw-extcommunity,
+	// bgp-large-community), route target membership (bgp-rt-prefix) and a
+	// labeled route of four labels (bgp-lu-multiple-labels).
+	marker := "ff ff ff ff ff ff ff ff ff ff ff ff ff ff ff ff "
+	corpus := func(hex string) []byte { return mustHex(t, marker+hex) }
+	addPath := corpus("00e70200100000001418080200000000151808020100b0400101014003004002060202006400c8400e1900010104010203040000000028187804000000002918780401400f13000101000002bc18202d00000002bd18202d01400e3d00020110200000000000004000000000000000010000000001782002000000000000000000001400000000000278200200000000000000000000140001400f2b000201000000647820020000000000000000000028000000000065782002000000000000000000002800010000000a180602000000000b18060201")
+	extOpt := corpus("008c010400ae00b406060606ffff006c0200060104000100010200060104000200010200028000020002020002000246000200064104000000ae020002060002000a4508000101010002010102001349110f65786974312d64656269616e2d31310002000440020078020010470e0001018000016800020180000168")
+	attrSet := corpus("007902000000624001010040020040050400000064c010080002012c0000012cc080240000fde940010100400204020115b34005040000002c80090416050505800a0416050505900e001e0001800c00000000000000000c0404040060187701000001f4000001f485")
+	linkLocal := corpus("005a0200000043400101024002040201000140030400000000800e2e00020120deadbeef000000000000000000000001fe80000000000000000001fffe01000000400004000500000000")
+	ovs := corpus("004402000000284001010250020000400304c0a80a118004040000000040050400000064c010084300000000000001200a006791")
+	linkBW := corpus("004302000000284001010250020000400304c0a80af98004040000000040050400000064c010084004fde847f42400180a0000")
+	large := corpus("004b020000002f40010100400206020100010000400304c0000202c020180000ffff0000000100000001ffffffffffffffffffffffff20cb0071")
+	rtc := corpus("0042020000002b40010101400204020100c840030400000000800e1600018404010000020060000000160002000100010001")
+	labeled := corpus("00490200000032400101004002060201000000c840050400000064900e001a000104040101010200800006400006500006600006711e010101")
+	// Two communities, a cluster list of two IDs, a route target and a
+	// link bandwidth in one EXTENDED_COMMUNITIES.
+	comms := bgpMsg(2, mustHex(t, "00 00 00 2d 40 01 01 00 c0 08 08 fd e8 2b c1 00 64 00 c8 "+
+		"80 0a 08 0a 00 00 01 0a 00 00 02 c0 10 10 00 02 01 2c 00 00 01 2c 40 04 fd e8 47 f4 24 00 18 cb 00 71"))
 	// Each segment on a connection of its own: tshark hands no
 	// retransmitted bytes to BGP.
 	port := uint16(40000)
@@ -54,6 +80,15 @@ func bgpVectors(t testing.TB) [][]byte {
 		seg(keepalive, update[:30]),
 		seg(open2),
 		seg(aigp),
+		seg(addPath),
+		seg(extOpt),
+		seg(attrSet),
+		seg(linkLocal),
+		seg(ovs, linkBW, large),
+		seg(rtc, labeled),
+		seg(comms),
+		// A segment that starts inside a message: tshark's Continuation.
+		seg(mustHex(t, "00 18 cb 00 71 ff 00"), keepalive, update),
 	}
 }
 
@@ -129,5 +164,13 @@ func TestBGPVectorFieldsMatchTshark(t *testing.T) {
 		"bgp.cap.orf.fqdn.hostname", "bgp.cap.orf.fqdn.domain_name", "bgp.cap.ap.sendreceive",
 		"bgp.update.path_attribute.aigp", "bgp.update.attribute.aigp.accu_igp_metric",
 		"bgp.update.path_attribute.attr_set.origin_as", "bgp.update.path_attribute.local_pref",
-		"bgp.update.path_attribute.type_code"})
+		"bgp.update.path_attribute.type_code", "bgp.update.path_attribute.community_as",
+		"bgp.update.path_attribute.community_value", "bgp.update.path_attribute.originator_id",
+		"bgp.path_attribute.cluster_id", "bgp.ext_com.type", "bgp.ext_com.type.tran", "bgp.ext_com.value_as2",
+		"bgp.ext_com.value_an4", "bgp.ext_com.value_link_bw", "bgp.ext_com.value_raw", "bgp.large_communities",
+		"bgp.large_communities.ldp2", "bgp.update.path_attribute.mp_reach_nlri.next_hop",
+		"bgp.update.path_attribute.mp_reach_nlri.next_hop.rd", "bgp.update.path_attribute.mp_reach_nlri.next_hop.ipv6.link_local",
+		"bgp.update.path_attribute.mp_unreach_nlri.safi", "bgp.nlri_path_id", "bgp.mp_reach_nlri_ipv4_prefix",
+		"bgp.mp_unreach_nlri_ipv6_prefix", "bgp.label_stack", "bgp.rd", "bgp.originating_as", "bgp.community_prefix",
+		"bgp.open.opt.param.type", "bgp.open.opt.param.auth", "bgp.open.opt.param.unknown", "bgp.cap.unknown"})
 }

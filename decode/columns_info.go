@@ -94,7 +94,7 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 	case LayerBFD:
 		b = infoBFD(b, d, top)
 	case LayerBGP:
-		b = infoBGP(b, d, top)
+		b = p.infoBGP(b, d, top)
 	case LayerRESP:
 		b = infoRESP(b, d, top)
 	case LayerPTP:

@@ -131,6 +131,8 @@ var ekDiffAllow = map[string]string{
 	"tcpdump/tests_telnet-iac-check-oobr.pcap telnet": "a crafted suboption run that tshark stops reading earlier",
 	"tcpdump/tests_bgp_mvpn_6_and_7_oobr.pcap bgp":    "a crafted second message whose marker is not all ones, cut short: tshark writes a second bgp object for it, rawcap decodes whole messages only",
 	"tcpdump/tests_bgp_vpn_rt-oobr.pcap bgp":          "a crafted second message whose marker is not all ones, cut short: tshark writes a second bgp object for it, rawcap decodes whole messages only",
+	"tcpdump/tests_bgp-ub.pcap bgp":                   "a crafted last message whose marker is not all ones: tshark writes a bgp object for it, rawcap decodes whole messages only",
+	"tcpdump/tests_bgp_mp_reach_nlri-oobr.pcap bgp":   "a crafted second message whose marker is not all ones: tshark writes a second bgp object for it, rawcap decodes whole messages only",
 	"tcpdump/tests_zephyr-oobr.pcap syslog":           "a crafted message with control bytes tshark's ek escapes otherwise",
 	"tcpdump/tests_wccp_redirect_gre.pcap ip":         "tshark decodes the IPv4 packet WCCP redirects inside GRE; rawcap shows it as data",
 }
