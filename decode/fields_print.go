@@ -360,7 +360,9 @@ func appendRecText(b []byte, l *FieldList, k int32) []byte {
 	if r.Field == &protoData {
 		return appendHexBytes(b, l.BytesOf(r))
 	}
-	if t := l.reprOf(int(k)); t != nil {
+	// A title that is only the protocol's name is one tshark's item has
+	// when the dissector gives it one (Titled).
+	if t := l.reprOf(int(k)); t != nil && string(t) != r.Field.Label {
 		return append(b, t...)
 	}
 	if r.Field.Titled {
