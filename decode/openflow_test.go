@@ -158,22 +158,5 @@ func FuzzOpenFlow(f *testing.F) {
 	for _, v := range openflowVectors {
 		f.Add(mustHex(f, v.payload), v.dport == 6633)
 	}
-	d := decode.NewDecoder()
-	tp := &decode.TreePrinter{Location: time.UTC}
-	lp := &decode.LinePrinter{Options: decode.LineOptions{Verbose: 2}}
-	jp := &decode.JSONPrinter{Location: time.UTC}
-	cp := &decode.ColumnsPrinter{Precision: []int{6}}
-	f.Fuzz(func(t *testing.T, payload []byte, legacy bool) {
-		port := uint16(6653)
-		if legacy {
-			port = 6633
-		}
-		frame := appTCPFrame(t, 40000, port, payload)
-		d.Decode(frame, linktype.Ethernet)
-		fr := decode.Frame{Number: 1, Time: time.Unix(1, 0), Length: len(frame)}
-		_ = tp.Append(nil, d, &fr)
-		_ = lp.Append(nil, d, &fr)
-		_ = jp.Append(nil, d, &fr)
-		_ = cp.Append(nil, d, &fr)
-	})
+	fuzzPayload(f, appTCPFrame, 6653, 6633)
 }

@@ -149,22 +149,5 @@ func FuzzPTP(f *testing.F) {
 	for _, v := range ptpVectors {
 		f.Add(mustHex(f, v.payload), v.port == 320)
 	}
-	d := decode.NewDecoder()
-	tp := &decode.TreePrinter{Location: time.UTC}
-	lp := &decode.LinePrinter{Options: decode.LineOptions{Verbose: 2}}
-	jp := &decode.JSONPrinter{Location: time.UTC}
-	cp := &decode.ColumnsPrinter{Precision: []int{6}}
-	f.Fuzz(func(t *testing.T, payload []byte, general bool) {
-		port := uint16(319)
-		if general {
-			port = 320
-		}
-		frame := appUDPFrame(t, 40000, port, payload)
-		d.Decode(frame, linktype.Ethernet)
-		fr := decode.Frame{Number: 1, Time: time.Unix(1, 0), Length: len(frame)}
-		_ = tp.Append(nil, d, &fr)
-		_ = lp.Append(nil, d, &fr)
-		_ = jp.Append(nil, d, &fr)
-		_ = cp.Append(nil, d, &fr)
-	})
+	fuzzPayload(f, appUDPFrame, 319, 320)
 }

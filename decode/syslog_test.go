@@ -11,6 +11,30 @@ import (
 	"github.com/rawcap/rawcap/linktype"
 )
 
+// fuzzPayload fuzzes a payload sent, in the frame build makes, to port
+// (or to alt: the fuzzer's second argument) through the tree, the one-line
+// (-vv), JSON and columns printers: none may panic.
+func fuzzPayload(f *testing.F, build func(t testing.TB, sport, dport uint16, payload []byte) []byte, port, alt uint16) {
+	d := decode.NewDecoder()
+	tp := &decode.TreePrinter{Location: time.UTC}
+	lp := &decode.LinePrinter{Options: decode.LineOptions{Verbose: 2}}
+	jp := &decode.JSONPrinter{Location: time.UTC}
+	cp := &decode.ColumnsPrinter{Precision: []int{6}}
+	f.Fuzz(func(t *testing.T, payload []byte, other bool) {
+		p := port
+		if other {
+			p = alt
+		}
+		frame := build(t, 40000, p, payload)
+		d.Decode(frame, linktype.Ethernet)
+		fr := decode.Frame{Number: 1, Time: time.Unix(1, 0), Length: len(frame)}
+		_ = tp.Append(nil, d, &fr)
+		_ = lp.Append(nil, d, &fr)
+		_ = jp.Append(nil, d, &fr)
+		_ = cp.Append(nil, d, &fr)
+	})
+}
+
 // appUDPFrame builds Ethernet / IPv4 / UDP (sport → dport) / payload with a
 // correct IP checksum and no UDP checksum.
 func appUDPFrame(t testing.TB, sport, dport uint16, payload []byte) []byte {
