@@ -699,14 +699,8 @@ func emitBGPUpdate(e *emitter, body []byte) int {
 					e.Up()
 					return bgpStop
 				}
-				a, bits, next := bgpPrefix(withdrawn, k)
-				emitBGPPrefixLine(e, a, bits)
-				e.Sub()
-				emitBGPPrefixLength(e, "Withdrawn route prefix length: ", bits)
-				e.IPv4(&f[bgpWithdrawnPrefix], a[:])
-				e.Up()
-				k = next
-				if !bgpEvery(e) {
+				var more bool
+				if k, more = emitBGPPrefixItem(e, withdrawn, k, "Withdrawn route prefix length: ", &f[bgpWithdrawnPrefix]); !more {
 					break
 				}
 			}
@@ -736,14 +730,8 @@ func emitBGPUpdate(e *emitter, body []byte) int {
 		e.None(&f[bgpUpdateNLRI])
 		e.Sub()
 		for k := 0; k < len(nlri); {
-			a, bits, next := bgpPrefix(nlri, k)
-			emitBGPPrefixLine(e, a, bits)
-			e.Sub()
-			emitBGPPrefixLength(e, "NLRI prefix length: ", bits)
-			e.IPv4(&f[bgpNLRIPrefix], a[:])
-			e.Up()
-			k = next
-			if !bgpEvery(e) {
+			var more bool
+			if k, more = emitBGPPrefixItem(e, nlri, k, "NLRI prefix length: ", &f[bgpNLRIPrefix]); !more {
 				break
 			}
 		}
@@ -753,6 +741,20 @@ func emitBGPUpdate(e *emitter, body []byte) int {
 		return bgpStop
 	}
 	return bgpGoOn
+}
+
+// emitBGPPrefixItem emits the IPv4 prefix at list[k] as tshark draws a
+// withdrawn route or an NLRI entry: its line, and beneath it its length
+// (label) and address. It returns the next prefix's offset and whether to
+// go on (bgpEvery).
+func emitBGPPrefixItem(e *emitter, list []byte, k int, label string, f *Field) (int, bool) {
+	a, bits, next := bgpPrefix(list, k)
+	emitBGPPrefixLine(e, a, bits)
+	e.Sub()
+	emitBGPPrefixLength(e, label, bits)
+	e.IPv4(f, a[:])
+	e.Up()
+	return next, bgpEvery(e)
 }
 
 // emitBGPAttrs emits the path attributes, each under its title line where
