@@ -92,9 +92,13 @@ func (p *EKPrinter) appendChosen(b []byte, l *FieldList) []byte {
 	first := true
 	for _, name := range p.Fields {
 		n := 0
+		l := l
+		if f := LookupField(name); f != nil && f.Kind == KindProtocol && p.fp.titles {
+			l = &p.fp.tl // a protocol's title (FieldsPrinter.Titles)
+		}
 		for k := range l.recs {
 			r := &l.recs[k]
-			title := r.Op == OpProto && p.fp.titles && !r.noTree
+			title := r.Op == OpProto && l.tree && !r.noTree
 			if r.Op != OpValue && !title || r.JSONOnly || r.Field.Name != name {
 				continue
 			}

@@ -49,11 +49,13 @@ type FieldsPrinter struct {
 	layers  [layerCount]bool // the layers whose fields are asked for
 	some    bool             // layers is a subset (not -T ek's every layer)
 	list    FieldList
+	tl      FieldList // the protocols' titles, when Titles and a protocol is named
 	em      emitter
 	clock   frameClock
 	started bool
 	frame   uint64       // the frame fields asked for, a bit per frameFields index
 	vals    []int32      // appendLine's: the value records of the line's list
+	tvals   []int32      // and the title list's protocols
 	stamp   arrivalStamp // formats frame.time
 	tracked bool         // a named field comes from the connection tracker
 	// protoNamed: a protocol is named (-e ip), whose value, with Titles,
@@ -117,6 +119,7 @@ func NewFieldsPrinter(names []string) (*FieldsPrinter, error) {
 		// Only the named fields' values are kept (protocols too, for their
 		// presence and bytes): a few fields of a long packet cost a few.
 		p.list.selectFields(p.fields)
+		p.tl.selectFields(p.fields)
 	}
 	return p, nil
 }
@@ -219,11 +222,23 @@ func (p *FieldsPrinter) emit(d *Decoder, f *Frame, conv *convResults, shown time
 	if loc == nil {
 		loc = time.Local
 	}
-	e := &p.em
-	*e = emitter{FieldList: &p.list, d: d, wire: f.Length, conv: conv, all: true, frame: f, loc: loc}
-	e.Reset()
 	p.titles = p.Titles && p.protoNamed
-	p.list.tree = p.titles
+	if p.titles {
+		// The titles come from a second list filled as the tree's: a
+		// tree list's values may carry their tree text (a relative
+		// time's "Label: N seconds"), so the values come from the first.
+		p.emitList(&p.tl, true, d, f, conv, shown, loc)
+	}
+	p.emitList(&p.list, false, d, f, conv, shown, loc)
+	return &p.list
+}
+
+// emitList fills l with the packet's fields, as the tree's list if tree.
+func (p *FieldsPrinter) emitList(fl *FieldList, tree bool, d *Decoder, f *Frame, conv *convResults, shown time.Time, loc *time.Location) {
+	e := &p.em
+	*e = emitter{FieldList: fl, d: d, wire: f.Length, conv: conv, all: true, frame: f, loc: loc}
+	e.Reset()
+	fl.tree = tree
 	want := p.frame
 	if p.names == nil {
 		want = ^uint64(0) // every field (-T ek)
@@ -243,14 +258,13 @@ func (p *FieldsPrinter) emit(d *Decoder, f *Frame, conv *convResults, shown time
 		if p.some && !p.layers[l.Type] {
 			continue // no field of this layer is asked for
 		}
-		if p.titles && l.Quoted {
+		if tree && l.Quoted {
 			continue // a tree list's ICMP error emits the headers it quotes
 		}
 		e.Nest(depth)
 		emitLayer(e, i)
 	}
 	e.Nest(0)
-	return &p.list
 }
 
 // Append appends the line of the packet d last decoded, described by f
@@ -281,25 +295,46 @@ func (p *FieldsPrinter) AppendHeader(b []byte) []byte {
 
 // appendLine appends the named fields' values in l and a newline.
 func (p *FieldsPrinter) appendLine(b []byte, l *FieldList) []byte {
-	// The value records (and, for a protocol named, the protocols tshark
-	// has an item for: not one it draws only as a malformed mark), found
-	// once: with a selection the list holds
-	// few besides its protocols' records, and each named field is then
-	// looked for among these only.
+	// The value records, found once: with a selection the list holds few
+	// besides its protocols' records, and each named field is then looked
+	// for among these only. A protocol named, with Titles, is looked for
+	// among the title list's protocols (titleRecords).
 	vals := p.vals[:0]
 	for k := range l.recs {
-		if r := &l.recs[k]; r.Op == OpValue && !r.JSONOnly || r.Op == OpProto && p.titles && !r.noTree {
+		if r := &l.recs[k]; r.Op == OpValue && !r.JSONOnly {
 			vals = append(vals, int32(k))
 		}
 	}
 	p.vals = vals
+	var tvals []int32
+	if p.titles {
+		p.tvals = p.tl.titleRecords(p.tvals[:0])
+		tvals = p.tvals
+	}
 	for k, f := range p.fields {
 		if k > 0 {
 			b = append(b, p.Separator...)
 		}
-		b = p.appendField(b, l, f, vals)
+		if p.titles && f.Kind == KindProtocol {
+			b = p.appendField(b, &p.tl, f, tvals)
+		} else {
+			b = p.appendField(b, l, f, vals)
+		}
 	}
 	return append(b, '\n')
+}
+
+// titleRecords appends to ks the records of l, a tree list, that -T fields
+// prints for a protocol named: its items (not one tshark draws only as a
+// malformed mark) and a protocol's value (the bytes of one inside another).
+func (l *FieldList) titleRecords(ks []int32) []int32 {
+	for k := range l.recs {
+		r := &l.recs[k]
+		if r.Op == OpProto && !r.noTree || r.Op == OpValue && !r.JSONOnly && r.Field.Kind == KindProtocol {
+			ks = append(ks, int32(k))
+		}
+	}
+	return ks
 }
 
 // appendField appends the values of the named field in l, whose value

@@ -45,12 +45,12 @@ func protocolNames() []string {
 // titleLines prints the named fields of every packet of the capture at
 // path as rawcap read -T fields does (the frames described as it describes
 // them), a line each.
-func titleLines(t *testing.T, path string, names []string) []string {
+func titleLines(t *testing.T, path string, names []string, titles bool) []string {
 	p, err := decode.NewFieldsPrinter(names)
 	if err != nil {
 		t.Fatal(err)
 	}
-	p.Location, p.Titles = time.UTC, true
+	p.Location, p.Titles = time.UTC, titles
 	r, err := pcapio.Open(path)
 	if err != nil {
 		return nil
@@ -102,7 +102,7 @@ func TestProtocolTitlesMatchTshark(t *testing.T) {
 		j := &job{cf: cf}
 		jobs[k] = j
 		present := map[int]bool{}
-		for _, line := range titleLines(t, cf.path, all) {
+		for _, line := range titleLines(t, cf.path, all, true) {
 			for c, v := range strings.Split(line, "\t") {
 				if v != "" {
 					present[c] = true
@@ -120,7 +120,7 @@ func TestProtocolTitlesMatchTshark(t *testing.T) {
 		// frame.protocols last: packets whose protocols differ (counted
 		// by TestProtocolsMatchTshark) are not compared.
 		j.names = append(j.names, "frame.protocols")
-		j.mine = titleLines(t, cf.path, j.names)
+		j.mine = titleLines(t, cf.path, j.names, true)
 		args := []string{"-n", "-T", "fields", "-E", "separator=/t", "-E", "occurrence=a"}
 		for _, n := range j.names {
 			args = append(args, "-e", n)
@@ -202,16 +202,17 @@ func TestProtocolTitlesMatchTshark(t *testing.T) {
 }
 
 // TestProtocolTitlesKeepValues checks that asking for a protocol's title
-// (which fills the field list as the tree's) leaves every field's values
-// as they are without it: on every corpus capture, every field rawcap
-// decodes, printed with and without -e frame beside them.
+// (Titles: a second list is filled as the tree's) leaves every field's
+// values as they are without it: on every corpus capture, every field
+// rawcap decodes (some of them protocols inside others), printed without
+// Titles and with Titles and -e frame beside them.
 func TestProtocolTitlesKeepValues(t *testing.T) {
 	names := rawcapFieldNames()
 	files := loadCorpus(t)
 	differ := 0
 	for _, cf := range files {
-		plain := titleLines(t, cf.path, names)
-		titled := titleLines(t, cf.path, append(names[:len(names):len(names)], "frame"))
+		plain := titleLines(t, cf.path, names, false)
+		titled := titleLines(t, cf.path, append(names[:len(names):len(names)], "frame"), true)
 		for i := range plain {
 			if i >= len(titled) {
 				t.Fatalf("%s: %d lines with titles, %d without", cf.name, len(titled), len(plain))

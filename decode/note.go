@@ -122,6 +122,7 @@ func (p *FieldsPrinter) Clone() *FieldsPrinter {
 	}
 	if c.some {
 		c.list.selectFields(c.fields)
+		c.tl.selectFields(c.fields)
 	}
 	return c
 }
