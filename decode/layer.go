@@ -187,8 +187,9 @@ var layerNames = [layerCount]string{
 	LayerOpenFlow:  "openflow",
 	LayerARCNET:    "arcnet",
 	LayerUDPEncap:  "udpencap", LayerISAKMP: "isakmp",
-	LayerDTP:  "dtp",
-	LayerISL:  "isl",
+	LayerDTP: "dtp",
+	LayerISL: "isl",
+
 	LayerQ933: "q933",
 }
 

@@ -94,7 +94,9 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerGRE:
 		return true
-	case LayerPPP, LayerNHRP, LayerFR, LayerARCNET, LayerLCP, LayerIPCP, LayerIPv6CP, LayerCHAP, LayerPAP, LayerSFlow, LayerDBLSPDisc, LayerENIP, LayerQ933:
+	case LayerPPP, LayerNHRP, LayerFR, LayerARCNET, LayerLCP, LayerIPCP, LayerIPv6CP, LayerCHAP, LayerPAP, LayerSFlow, LayerDBLSPDisc, LayerENIP:
+		return true
+	case LayerQ933:
 		return true
 	case LayerPayload:
 		return true
