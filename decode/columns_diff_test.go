@@ -77,7 +77,7 @@ var columnsVocabulary = map[string]bool{
 	"VRRP": true, "HSRP": true, "RADIUS": true,
 	"SCTP": true,
 	"OSPF": true, "BFD": true, "BGP": true, "RIPv1": true, "RIPv2": true, "RIPng": true, // "BFD Control": the column's first word
-	"STP": true, "LLDP": true, "MPLS": true, "UDLD": true, "CDP": true, "PPPoED": true, "PPP": true, "NHRP": true, "LACP": true, "DTP": true,
+	"STP": true, "LLDP": true, "MPLS": true, "UDLD": true, "CDP": true, "PPPoED": true, "PPP": true, "NHRP": true, "LACP": true, "DTP": true, "Q.933": true,
 	"TELNET": true, "Syslog": true, "DHCPv6": true,
 	"SSH": true, "SSHv2": true, "SSHv1": true,
 	"TFTP":   true,

@@ -185,6 +185,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoCDP(b, d, top)
 	case LayerDTP:
 		b = append(b, protoDTP.Label...)
+	case LayerQ933:
+		b = appendQ933Message(b, Q933(d.data[d.layers[top].Start:d.layers[top].End]))
 	case LayerPPPoED:
 		b = infoPPPoE(b, d, top)
 	case LayerLCP, LayerIPCP, LayerIPv6CP, LayerCHAP, LayerPAP:

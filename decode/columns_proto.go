@@ -135,6 +135,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "CDP"...)
 	case LayerDTP:
 		return append(b, "DTP"...)
+	case LayerQ933:
+		return append(b, "Q.933"...)
 	case LayerHTTP2:
 		return append(b, "HTTP2"...)
 	case LayerTFTP:

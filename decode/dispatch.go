@@ -305,6 +305,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeCDP(l)
 	case LayerDTP:
 		return d.decodeDTP(l)
+	case LayerQ933:
+		return d.decodeQ933(l)
 	case LayerTelnet:
 		return d.decodeTelnet(l)
 	case LayerSSH:
@@ -491,6 +493,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineCDP(b, d, i)
 	case LayerDTP:
 		return p.lineDTP(b, d, i)
+	case LayerQ933:
+		return p.lineQ933(b, d, i)
 	case LayerTelnet:
 		return p.lineTelnet(b, d, i)
 	case LayerSSH:

@@ -8,13 +8,17 @@ import "github.com/rawcap/rawcap/linktype"
 //
 // rawcap decodes the frames both tshark 4.0 and tcpdump 4.99 read the same
 // way: a two-byte address followed by the EtherType of IPv4 or IPv6, or by
-// UI and the NLPID of IPv4 or IPv6 (no padding byte). Longer addresses,
-// other EtherTypes (tshark reads some as a LAPF control field), Q.933 and
-// SNAP stay undecoded rather than drawn differently from either tool.
+// UI and the NLPID of IPv4 or IPv6 (no padding byte), or by a two-byte
+// I frame control field (N(R) and P zero) and the discriminator of a
+// Q.933 message (q933.go) tshark draws as rawcap does. Longer addresses,
+// other EtherTypes (tshark reads some as a LAPF control field), other
+// control fields and SNAP stay undecoded rather than drawn differently
+// from either tool.
 const linkFR = linktype.Type(107)
 
 // FR is a Frame Relay header: the two address bytes and the Cisco
-// EtherType (4 bytes), or the address, UI and the NLPID (4 bytes).
+// EtherType (4 bytes), the address, UI and the NLPID (4 bytes), or the
+// address and an I frame's control field (4 bytes) before Q.933.
 type FR []byte
 
 // frNLPIDIPv4 and frNLPIDIPv6 are the NLPIDs of IP (RFC 2427).
@@ -36,6 +40,10 @@ func ParseFR(b []byte) (FR, error) {
 	switch {
 	case b[2] == frUI && (b[3] == frNLPIDIPv4 || b[3] == frNLPIDIPv6):
 	case b[2] == 0x08 && b[3] == 0x00, b[2] == 0x86 && b[3] == 0xdd:
+	case FR(b[:4]).IFrame() && len(b) > 4:
+		if _, err := ParseQ933(b[4:]); err != nil {
+			return nil, err
+		}
 	default:
 		return nil, ReasonUnsupported
 	}
@@ -46,7 +54,13 @@ func ParseFR(b []byte) (FR, error) {
 func (h FR) DLCI() uint16 { return uint16(h[0]>>2)<<4 | uint16(h[1]>>4) }
 
 // Cisco reports whether the header is Cisco's encapsulation.
-func (h FR) Cisco() bool { return h[2] != frUI }
+func (h FR) Cisco() bool { return h[2] != frUI && !h.IFrame() }
+
+// IFrame reports whether the header ends with an I frame's control field,
+// before a Q.933 message.
+func (h FR) IFrame() bool {
+	return h[2]&1 == 0 && h[3] == 0 && !(h[2] == 0x08 || h[2] == 0x86)
+}
 
 // Protocol returns the EtherType of the payload (from the NLPID for RFC
 // 2427's encapsulation).
@@ -69,6 +83,9 @@ func (d *Decoder) decodeFR(l *Layer) LayerType {
 		return LayerNone
 	}
 	l.Payload = l.Start + len(h)
+	if h.IFrame() {
+		return LayerQ933
+	}
 	return etherTypeLayer(h.Protocol())
 }
 
@@ -88,6 +105,9 @@ const (
 	frControlFtype
 	frNLPID
 	frCHDLCType
+	frControlNR
+	frControlNS
+	frControlIFtype
 	frFieldCount
 )
 
@@ -109,6 +129,10 @@ var frFields = [frFieldCount]Field{
 	frControlFtype: {Name: "fr.control.ftype", Label: "Frame type", Kind: KindUint, Width: 16, Base: BaseHex, Digits: 2},
 	frNLPID:        {Name: "fr.nlpid", Label: "NLPID", Kind: KindUint, Width: 8, Base: BaseHex},
 	frCHDLCType:    {Name: "fr.chdlctype", Label: "Type", Kind: KindUint, Width: 16, Base: BaseHex},
+	frControlNR:    {Name: "fr.control.n_r", Label: "N(R)", Kind: KindUint, Width: 16, Mask: 0xfe00},
+	frControlNS:    {Name: "fr.control.n_s", Label: "N(S)", Kind: KindUint, Width: 16, Mask: 0xfe},
+	// An I frame's, as registered.
+	frControlIFtype: {Name: "fr.control.ftype", Label: "Frame type", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0x1},
 }
 
 var protoFR = titledProtoField("fr", "Frame Relay")
@@ -156,6 +180,11 @@ func emitFR(e *emitter, i int) {
 		e.End()
 		return
 	}
+	if h.IFrame() {
+		emitFRIFrame(e, h)
+		e.End()
+		return
+	}
 	e.Uint(&f[frControl], uint64(h[2]))
 	if e.Tree() {
 		e.SetRepr(append(e.Text(), "Control field: U, func=UI (0x03)"...))
@@ -171,15 +200,57 @@ func emitFR(e *emitter, i int) {
 	e.End()
 }
 
+// emitFRIFrame emits an I frame's control field (modulo 128, its two
+// bytes read little-endian): "Control field: I, N(R)=0, N(S)=22 (0x002C)".
+func emitFRIFrame(e *emitter, h FR) {
+	f := &frFields
+	c := uint64(h[2]) | uint64(h[3])<<8
+	e.Uint(&f[frControl], uint64(h[2]))
+	if e.Tree() {
+		b := append(e.Text(), "Control field: I, N(R)="...)
+		b = appendUint(b, c>>9)
+		b = appendUint(append(b, ", N(S)="...), c>>1&0x7f)
+		b = appendHexNUpper(append(b, " (0x"...), c, 4)
+		e.SetRepr(append(b, ')'))
+	}
+	e.Sub()
+	e.UintBits(&f[frControlNR], c)
+	e.UintBits(&f[frControlNS], c)
+	e.UintBits(&f[frControlIFtype], c)
+	e.Up()
+}
+
 // lineFR appends, with -e, tcpdump's Q.922 line before the payload's:
 // "Q.922, hdr-len 2, DLCI 302, Flags [none], cisco-ethertype IPv6
 // (0x86dd), length 80: ".
 func (p *LinePrinter) lineFR(b []byte, d *Decoder, i int) []byte {
+	l := &d.layers[i]
+	h := FR(d.data[l.Start:l.Payload])
+	if h.IFrame() {
+		return p.lineFRQ933(b, d, i, h)
+	}
 	if !p.Options.Link {
 		return p.lineLayer(b, d, i+1)
 	}
-	l := &d.layers[i]
-	h := FR(d.data[l.Start:l.Payload])
+	b = p.appendQ922(b, h)
+	switch {
+	case !h.Cisco() && h[3] == frNLPIDIPv4:
+		b = append(b, "NLPID IPv4 (0xcc)"...)
+	case !h.Cisco():
+		b = append(b, "NLPID IPv6 (0x8e)"...)
+	case h.Protocol() == EtherTypeIPv4:
+		b = append(b, "cisco-ethertype IPv4 (0x0800)"...)
+	default:
+		b = append(b, "cisco-ethertype IPv6 (0x86dd)"...)
+	}
+	b = append(b, ", length "...)
+	b = appendUint(b, uint64(p.wire))
+	return p.lineLayer(append(b, ": "...), d, i+1)
+}
+
+// appendQ922 appends tcpdump's address part: "Q.922, hdr-len 2, DLCI 302,
+// Flags [none], ".
+func (p *LinePrinter) appendQ922(b []byte, h FR) []byte {
 	b = append(b, "Q.922, hdr-len 2, DLCI "...)
 	b = appendUint(b, uint64(h.DLCI()))
 	b = append(b, ", Flags ["...)
@@ -198,18 +269,33 @@ func (p *LinePrinter) lineFR(b []byte, d *Decoder, i int) []byte {
 	if len(b) == n {
 		b = append(b, "none"...)
 	}
-	b = append(b, "], "...)
-	switch {
-	case !h.Cisco() && h[3] == frNLPIDIPv4:
-		b = append(b, "NLPID IPv4 (0xcc)"...)
-	case !h.Cisco():
-		b = append(b, "NLPID IPv6 (0x8e)"...)
-	case h.Protocol() == EtherTypeIPv4:
-		b = append(b, "cisco-ethertype IPv4 (0x0800)"...)
-	default:
-		b = append(b, "cisco-ethertype IPv6 (0x86dd)"...)
+	return append(b, "], "...)
+}
+
+// lineFRQ933 appends tcpdump's line of a Q.933 message after an I frame's
+// control field, which tcpdump reads as a control byte that is not UI and
+// a padding byte: "UI 2c! Pad! Q.933, CCITT, …"; with -e it first reads
+// the control field as an unknown Cisco EtherType.
+func (p *LinePrinter) lineFRQ933(b []byte, d *Decoder, i int, h FR) []byte {
+	if p.Options.Link && p.Options.Quiet {
+		b = appendUint(append(b, "Q.922, DLCI "...), uint64(h.DLCI()))
+		b = append(appendUint(append(b, ", length "...), uint64(p.wire)), ": "...)
+		b = append(appendHex2(append(b, "UI "...), h[2]), "! Pad! Q.922, DLCI "...)
+		b = appendUint(b, uint64(h.DLCI()))
+		b = append(appendUint(append(b, ", length "...), uint64(p.wire)), ": "...)
+		return p.lineLayer(b, d, i+1)
 	}
-	b = append(b, ", length "...)
-	b = appendUint(b, uint64(p.wire))
-	return p.lineLayer(append(b, ": "...), d, i+1)
+	if p.Options.Link {
+		b = append(p.appendQ922(b, h), "cisco-ethertype unknown (0x"...)
+		b = append(appendHex2(appendHex2(b, h[2]), h[3]), "), length "...)
+		b = append(appendUint(b, uint64(p.wire)), ": "...)
+	}
+	b = append(appendHex2(append(b, "UI "...), h[2]), "! Pad! "...)
+	if p.Options.Link {
+		b = append(p.appendQ922(b, h), "NLPID Q.933 (0x08), length "...)
+		b = append(appendUint(b, uint64(p.wire)), ": "...)
+	} else {
+		b = append(b, "Q.933, "...)
+	}
+	return p.lineLayer(b, d, i+1)
 }

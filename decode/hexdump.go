@@ -29,6 +29,9 @@ func linkHeaderLen(d *Decoder) int {
 			continue
 		case LayerFR, LayerARCNET:
 			n = l.Payload
+			if l.Type == LayerFR && k+1 < d.n && d.layers[k+1].Type == LayerQ933 {
+				n++ // tcpdump counts Q.933's discriminator as the NLPID
+			}
 		case LayerPPP:
 			// A PPP link's header, as tcpdump's PPP printer measures it.
 			if k == 0 {

@@ -97,6 +97,7 @@ const (
 	LayerISAKMP    // ISAKMP, IKEv1 and IKEv2 (UDP 500, or after UDP 4500's non-ESP marker)
 	LayerDTP       // Cisco DTP (SNAP, PID 0x2004)
 	LayerISL       // Cisco ISL, an Ethernet frame inside (isl.go)
+	LayerQ933      // Q.933 (Frame Relay call control, fr.go)
 	layerCount
 )
 
@@ -188,6 +189,8 @@ var layerNames = [layerCount]string{
 	LayerUDPEncap:  "udpencap", LayerISAKMP: "isakmp",
 	LayerDTP: "dtp",
 	LayerISL: "isl",
+
+	LayerQ933: "q933",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

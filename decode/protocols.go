@@ -61,6 +61,7 @@ var protocols = [layerCount]protocol{
 	LayerUDLD:      {&protoUDLD, udldFields[:], emitUDLD, nil},
 	LayerCDP:       {&protoCDP, cdpFields[:], emitCDP, nil},
 	LayerDTP:       {&protoDTP, dtpFields[:], emitDTP, nil},
+	LayerQ933:      {&protoQ933, q933Fields[:], emitQ933, nil},
 	LayerISL:       {&protoISL, islFields[:], emitISL, nil},
 	LayerTelnet:    {&protoTelnet, telnetFields[:], emitTelnet, nil},
 	LayerSyslog:    {&protoSyslog, syslogFields[:], emitSyslog, nil},

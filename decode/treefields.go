@@ -96,6 +96,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerPPP, LayerNHRP, LayerFR, LayerARCNET, LayerLCP, LayerIPCP, LayerIPv6CP, LayerCHAP, LayerPAP, LayerSFlow, LayerDBLSPDisc, LayerENIP:
 		return true
+	case LayerQ933:
+		return true
 	case LayerPayload:
 		return true
 	case LayerICMPv4, LayerICMPv6:

@@ -187,6 +187,8 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"rip.", "ripng.rte", "ripng.rte.", "lacp.tlv_type", "lacp.tlv_length",
 		// DTP's TLV headers; ISL's two addresses as isl.addr.
 		"dtp.tlv_type", "dtp.tlv_len", "isl.addr",
+		// Q.933's information elements and their shifts.
+		"q933.information_element", "q933.length", "q933.data", "q933.coding_standard", "q933.call_state", "q933.non_locking_shift_to_codeset",
 		// SNMP's variable bindings.
 		"snmp.name", "snmp.value.", "snmp.noSuchObject", "snmp.noSuchInstance", "snmp.endOfMibView", "snmp.var-bind_str",
 		// An SNMPv3 message's two engine IDs' conformance bits.
