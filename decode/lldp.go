@@ -39,6 +39,7 @@ const (
 const (
 	lldpOUI8021 = 0x0080c2
 	lldpOUI8023 = 0x00120f
+	lldpOUIIANA = 0x00005e
 )
 
 // LLDPTLV is one TLV: its type, and its value as far as it was captured.
@@ -243,7 +244,13 @@ const (
 	lldpAppPrio        = lldpAppReserved + 1
 	lldpAppSelector    = lldpAppPrio + 1
 	lldpAppProto       = lldpAppSelector + 1
-	lldpFieldCount     = lldpAppProto + 1
+	lldp8023AggStatus  = lldpAppProto + 1
+	lldp8023AggCap     = lldp8023AggStatus + 1
+	lldp8023AggEnabled = lldp8023AggCap + 1
+	lldp8023AggPortID  = lldp8023AggEnabled + 1
+	lldpIANASubtype    = lldp8023AggPortID + 1
+	lldpIANAMUDURL     = lldpIANASubtype + 1
+	lldpFieldCount     = lldpIANAMUDURL + 1
 )
 
 var lldpFields = [lldpFieldCount]Field{
@@ -370,6 +377,12 @@ var lldpFields = [lldpFieldCount]Field{
 	lldpAppPrio:              {Name: "lldp.dcbx.ieee.app.prio", Label: "Application Priority", Kind: KindUint, Width: 8, Mask: 0xe0},
 	lldpAppSelector:          {Name: "lldp.dcbx.iee.app.sf", Label: "Application Selector", Kind: KindUint, Width: 8, Mask: 0x7},
 	lldpAppProto:             {Name: "lldp.dcbx.feature.app.proto", Label: "Application Protocol Id", Kind: KindUint, Width: 16, Base: BaseHex},
+	lldp8023AggStatus:        {Name: "lldp.ieee.802_3.aggregation_status", Label: "Aggregation Status", Kind: KindUint, Width: 8, Base: BaseHex},
+	lldp8023AggCap:           {Name: "lldp.ieee.802_3.aggregation_status.cap", Label: "Aggregation Capability", Kind: KindBool, Width: 8, Mask: 0x1},
+	lldp8023AggEnabled:       {Name: "lldp.ieee.802_3.aggregation_status.enabled", Label: "Aggregation Status", Kind: KindBool, Width: 8, Mask: 0x2},
+	lldp8023AggPortID:        {Name: "lldp.ieee.802_3.aggregated_port_id", Label: "Aggregated Port Id", Kind: KindUint, Width: 32},
+	lldpIANASubtype:          {Name: "lldp.iana.subtype", Label: "IANA Subtype", Kind: KindUint, Width: 8, Base: BaseHex},
+	lldpIANAMUDURL:           {Name: "lldp.iana.mudurl", Label: "Manufacturer Usage Description URL", Kind: KindString},
 }
 
 var protoLLDP = protoField("lldp", "Link Layer Discovery Protocol")
@@ -549,6 +562,12 @@ func lldpOrgNames(v []byte) (org, oui, name string) {
 		return "IEEE", "00:80:c2 (IEEE)", lldp8021SubtypeName(v[3])
 	case lldpOUI8023:
 		return "Ieee 802.3", "00:12:0f (Ieee 802.3)", lldp8023SubtypeName(v[3])
+	case lldpOUIIANA:
+		if v[3] != 1 || len(v) < 5 {
+			return "", "", ""
+		}
+		// tshark's OUI line cuts the organization's name short.
+		return "ICANN, IANA Department", "00:00:5e (ICANN, IANA Departmen", "Manufacturer Usage Description URL"
 	}
 	return "", "", ""
 }
@@ -711,8 +730,25 @@ func emitLLDPOrg(e *emitter, v []byte) bool {
 			if f[lldp8023MAUType].ValueNames().Name(uint64(be16(v[3:]))) == "" {
 				e.NoTree() // tshark's tree stops before a type it has no name for
 			}
+		case sub == 3 && len(v) >= 5:
+			if e.Tree() {
+				e.Sub()
+				e.ExpertLine("Warning", "Protocol", "TLV has been deprecated", nil)
+				e.Up()
+			}
+			e.Uint(&f[lldp8023AggStatus], uint64(v[0]))
+			e.Sub()
+			e.BoolBits(&f[lldp8023AggCap], uint64(v[0]))
+			e.BoolBits(&f[lldp8023AggEnabled], uint64(v[0]))
+			e.Up()
+			e.Uint(&f[lldp8023AggPortID], uint64(be32(v[1:])))
 		case sub == 4 && len(v) >= 2:
 			e.Uint(&f[lldp8023MaxFrame], uint64(be16(v)))
+		}
+	case lldpOUIIANA:
+		e.Uint(&f[lldpIANASubtype], uint64(sub))
+		if sub == 1 && len(v) > 0 {
+			e.Bytes(&f[lldpIANAMUDURL], lldpString(v))
 		}
 	}
 	return true

@@ -16,8 +16,9 @@ const lldpHead = "0180c200000e0800270df13c88cc" + "0207040800270df13c" + "040703
 // lldpDCBVectors are LLDPDUs with the IEEE 802.1 data center bridging TLVs
 // (Congestion Notification, Priority Flow Control Configuration,
 // Application Protocol): the corpus's (tests_dcb_pfc frame 4, tests_dcb_qcn
-// frame 6) and made-up ones, the last cut short inside a TLV (tshark's
-// exception: "[Malformed Packet: LLDP]").
+// frame 6) and made-up ones, with the IEEE 802.3 Link Aggregation and
+// IANA MUD URL TLVs of tests_lldp_mudurl; the last cut short inside a TLV
+// (tshark's exception: "[Malformed Packet: LLDP]").
 var lldpDCBVectors = []struct {
 	name, tlvs string
 	cut        bool
@@ -25,6 +26,7 @@ var lldpDCBVectors = []struct {
 	{"pfc", "fe060080c20b0434" + "0000", false},
 	{"qcn and empty application", "fe060080c2082000" + "fe050080c20c00" + "0000", false},
 	{"applications", "fe110080c20c00" + "e18906" + "228914" + "440cbc" + "030cbc" + "0000", false},
+	{"link aggregation and mud url", "fe0900120f030100000007" + "fe0800005e0168747470" + "0000", false},
 	{"application left over", "fe090080c20c00" + "e10cbc" + "41" + "0000", false},
 	{"application without reserved", "fe040080c20c" + "0000", true},
 	{"qcn cut", "fe050080c20821" + "0000", true},
@@ -56,7 +58,8 @@ func TestLLDPDCBMatchesTshark(t *testing.T) {
 	compareFieldsWithTshark(t, writeTestPcap(t, frames), frames, []string{"lldp.tlv.type", "lldp.ieee.802_1.subtype",
 		"lldp.ieee.802_1qau.cnpv.prio5", "lldp.ieee.802_1qau.ready.prio1", "lldp.dcbx.ieee.willing", "lldp.dcbx.ieee.pfc.mbc",
 		"lldp.dcbx.ieee.pfc.numtcs", "lldp.dcbx.feature.pfc.prio2", "lldp.dcbx.ieee.app.reserved", "lldp.dcbx.ieee.app.prio",
-		"lldp.dcbx.iee.app.sf", "lldp.dcbx.feature.app.proto"})
+		"lldp.dcbx.iee.app.sf", "lldp.dcbx.feature.app.proto", "lldp.ieee.802_3.aggregation_status",
+		"lldp.ieee.802_3.aggregation_status.enabled", "lldp.ieee.802_3.aggregated_port_id", "lldp.iana.subtype", "lldp.iana.mudurl"})
 }
 
 func FuzzLLDP(f *testing.F) {
