@@ -396,7 +396,10 @@ func emitLLDP(e *emitter, i int) {
 	e.Proto(&protoLLDP)
 	f := &lldpFields
 	cut := false
-	lldpWalk(LLDP(d.data[l.Start:l.End]), func(t LLDPTLV, off, k int) bool {
+	p := LLDP(d.data[l.Start:l.End])
+	at, n := 0, 0 // where the next TLV starts, and its place
+	why := lldpWalk(p, func(t LLDPTLV, off, k int) bool {
+		at, n = off+2+t.Len, k+1
 		if e.Tree() {
 			if len(t.Value) < t.Len {
 				return false
@@ -467,10 +470,35 @@ func emitLLDP(e *emitter, i int) {
 		}
 		return true
 	})
+	if why != "" && n < 2 && e.Tree() {
+		lldpInvalidIDLine(e, p, at, n)
+	}
 	e.End()
 	if cut {
 		e.TreeException("LLDP")
 	}
+}
+
+// lldpInvalidIDLine adds, in a tree list, the line and the warning tshark
+// draws where the TLV at off, the LLDPDU's k-th (0: Chassis ID, 1: Port
+// ID), is of another type: "Invalid Chassis ID (0x7F), expected (0x01)".
+func lldpInvalidIDLine(e *emitter, p LLDP, off, k int) {
+	t, _, ok := NextLLDPTLV(p, off)
+	want := uint8(LLDPChassisID + k)
+	if !ok || t.Type == want {
+		return
+	}
+	msg := "Invalid Chassis ID (0x"
+	if k == 1 {
+		msg = "Invalid Port ID (0x"
+	}
+	var arg [24]byte
+	a := append(arg[:0], upperHex[t.Type>>4], upperHex[t.Type&15])
+	a = append(append(a, "), expected (0x"...), upperHex[want>>4], upperHex[want&15], ')')
+	e.Line(append(append(e.Text(), msg...), a...))
+	e.Sub()
+	e.ExpertLine("Warning", "Malformed", msg, a)
+	e.Up()
 }
 
 // What the tree does with a TLV (lldpTreeTitle).

@@ -33,10 +33,26 @@ var lldpDCBVectors = []struct {
 	{"pfc cut", "fe050080c20b84" + "0000", true},
 }
 
+// lldpInvalidVectors are LLDPDUs whose first or second TLV is of another
+// type than the Chassis ID or Port ID it must be (as in tests_lldp_asan
+// and tests_lldp_8023_mtu-oobr): tshark draws "Invalid Chassis ID (0x7F),
+// expected (0x01)" with its warning, and nothing after.
+var lldpInvalidVectors = []string{
+	"fe0400120f04" + "0000",
+	"0207040800270df13c" + "06020078" + "0000",
+}
+
 func lldpDCBFrames(t testing.TB) [][]byte {
 	var frames [][]byte
 	for _, v := range lldpDCBVectors {
 		b, err := hex.DecodeString(lldpHead + v.tlvs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		frames = append(frames, b)
+	}
+	for _, v := range lldpInvalidVectors {
+		b, err := hex.DecodeString(lldpHead[:28] + v)
 		if err != nil {
 			t.Fatal(err)
 		}
