@@ -39,6 +39,7 @@ const (
 const (
 	lldpOUI8021 = 0x0080c2
 	lldpOUI8023 = 0x00120f
+	lldpOUIIANA = 0x00005e
 )
 
 // LLDPTLV is one TLV: its type, and its value as far as it was captured.
@@ -231,9 +232,25 @@ const (
 	lldp8021VLANName
 	lldp8021ProtoIDLen
 	lldp8021ProtoID
-	lldp8023PMDCap0                           // 16 bits, from bit 0 up
-	lldp8023PMDCapInv0 = lldp8023PMDCap0 + 16 // the same, in the inverse bit order
-	lldpFieldCount     = lldp8023PMDCapInv0 + 16
+	lldp8023PMDCap0                              // 16 bits, from bit 0 up
+	lldp8023PMDCapInv0 = lldp8023PMDCap0 + 16    // the same, in the inverse bit order
+	lldpCNPV0          = lldp8023PMDCapInv0 + 16 // 8 bits, from priority 0 up
+	lldpCNReady0       = lldpCNPV0 + 8           // 8 bits, from priority 0 up
+	lldpPFCPrio0       = lldpCNReady0 + 8        // 8 bits, from priority 0 up
+	lldpPFCWilling     = lldpPFCPrio0 + 8
+	lldpPFCMBC         = lldpPFCWilling + 1
+	lldpPFCNumTCs      = lldpPFCMBC + 1
+	lldpAppReserved    = lldpPFCNumTCs + 1
+	lldpAppPrio        = lldpAppReserved + 1
+	lldpAppSelector    = lldpAppPrio + 1
+	lldpAppProto       = lldpAppSelector + 1
+	lldp8023AggStatus  = lldpAppProto + 1
+	lldp8023AggCap     = lldp8023AggStatus + 1
+	lldp8023AggEnabled = lldp8023AggCap + 1
+	lldp8023AggPortID  = lldp8023AggEnabled + 1
+	lldpIANASubtype    = lldp8023AggPortID + 1
+	lldpIANAMUDURL     = lldpIANASubtype + 1
+	lldpFieldCount     = lldpIANAMUDURL + 1
 )
 
 var lldpFields = [lldpFieldCount]Field{
@@ -329,6 +346,43 @@ var lldpFields = [lldpFieldCount]Field{
 	lldp8023PMDCapInv0 + 13:  {Name: "lldp.ieee.802_3.pmd_auto_neg_advertised_caps_inv.10base_tfd", Label: "10BASE-T (full duplex mode)", Kind: KindBool, Width: 16, Mask: 0x4},
 	lldp8023PMDCapInv0 + 14:  {Name: "lldp.ieee.802_3.pmd_auto_neg_advertised_caps_inv.10base_t", Label: "10BASE-T (half duplex mode)", Kind: KindBool, Width: 16, Mask: 0x2},
 	lldp8023PMDCapInv0 + 15:  {Name: "lldp.ieee.802_3.pmd_auto_neg_advertised_caps_inv.other", Label: "Other or unknown", Kind: KindBool, Width: 16, Mask: 0x1},
+	lldpCNPV0 + 0:            {Name: "lldp.ieee.802_1qau.cnpv.prio0", Label: "Priority 0 CNPV Capability", Kind: KindBool, Width: 8, Mask: 0x1},
+	lldpCNPV0 + 1:            {Name: "lldp.ieee.802_1qau.cnpv.prio1", Label: "Priority 1 CNPV Capability", Kind: KindBool, Width: 8, Mask: 0x2},
+	lldpCNPV0 + 2:            {Name: "lldp.ieee.802_1qau.cnpv.prio2", Label: "Priority 2 CNPV Capability", Kind: KindBool, Width: 8, Mask: 0x4},
+	lldpCNPV0 + 3:            {Name: "lldp.ieee.802_1qau.cnpv.prio3", Label: "Priority 3 CNPV Capability", Kind: KindBool, Width: 8, Mask: 0x8},
+	lldpCNPV0 + 4:            {Name: "lldp.ieee.802_1qau.cnpv.prio4", Label: "Priority 4 CNPV Capability", Kind: KindBool, Width: 8, Mask: 0x10},
+	lldpCNPV0 + 5:            {Name: "lldp.ieee.802_1qau.cnpv.prio5", Label: "Priority 5 CNPV Capability", Kind: KindBool, Width: 8, Mask: 0x20},
+	lldpCNPV0 + 6:            {Name: "lldp.ieee.802_1qau.cnpv.prio6", Label: "Priority 6 CNPV Capability", Kind: KindBool, Width: 8, Mask: 0x40},
+	lldpCNPV0 + 7:            {Name: "lldp.ieee.802_1qau.cnpv.prio7", Label: "Priority 7 CNPV Capability", Kind: KindBool, Width: 8, Mask: 0x80},
+	lldpCNReady0 + 0:         {Name: "lldp.ieee.802_1qau.ready.prio0", Label: "Priority 0 Ready Indicator", Kind: KindBool, Width: 8, Mask: 0x1},
+	lldpCNReady0 + 1:         {Name: "lldp.ieee.802_1qau.ready.prio1", Label: "Priority 1 Ready Indicator", Kind: KindBool, Width: 8, Mask: 0x2},
+	lldpCNReady0 + 2:         {Name: "lldp.ieee.802_1qau.ready.prio2", Label: "Priority 2 Ready Indicator", Kind: KindBool, Width: 8, Mask: 0x4},
+	lldpCNReady0 + 3:         {Name: "lldp.ieee.802_1qau.ready.prio3", Label: "Priority 3 Ready Indicator", Kind: KindBool, Width: 8, Mask: 0x8},
+	lldpCNReady0 + 4:         {Name: "lldp.ieee.802_1qau.ready.prio4", Label: "Priority 4 Ready Indicator", Kind: KindBool, Width: 8, Mask: 0x10},
+	lldpCNReady0 + 5:         {Name: "lldp.ieee.802_1qau.ready.prio5", Label: "Priority 5 Ready Indicator", Kind: KindBool, Width: 8, Mask: 0x20},
+	lldpCNReady0 + 6:         {Name: "lldp.ieee.802_1qau.ready.prio6", Label: "Priority 6 Ready Indicator", Kind: KindBool, Width: 8, Mask: 0x40},
+	lldpCNReady0 + 7:         {Name: "lldp.ieee.802_1qau.ready.prio7", Label: "Priority 7 Ready Indicator", Kind: KindBool, Width: 8, Mask: 0x80},
+	lldpPFCPrio0 + 0:         {Name: "lldp.dcbx.feature.pfc.prio0", Label: "PFC for Priority 0", Kind: KindBool, Width: 8, Mask: 0x1},
+	lldpPFCPrio0 + 1:         {Name: "lldp.dcbx.feature.pfc.prio1", Label: "PFC for Priority 1", Kind: KindBool, Width: 8, Mask: 0x2},
+	lldpPFCPrio0 + 2:         {Name: "lldp.dcbx.feature.pfc.prio2", Label: "PFC for Priority 2", Kind: KindBool, Width: 8, Mask: 0x4},
+	lldpPFCPrio0 + 3:         {Name: "lldp.dcbx.feature.pfc.prio3", Label: "PFC for Priority 3", Kind: KindBool, Width: 8, Mask: 0x8},
+	lldpPFCPrio0 + 4:         {Name: "lldp.dcbx.feature.pfc.prio4", Label: "PFC for Priority 4", Kind: KindBool, Width: 8, Mask: 0x10},
+	lldpPFCPrio0 + 5:         {Name: "lldp.dcbx.feature.pfc.prio5", Label: "PFC for Priority 5", Kind: KindBool, Width: 8, Mask: 0x20},
+	lldpPFCPrio0 + 6:         {Name: "lldp.dcbx.feature.pfc.prio6", Label: "PFC for Priority 6", Kind: KindBool, Width: 8, Mask: 0x40},
+	lldpPFCPrio0 + 7:         {Name: "lldp.dcbx.feature.pfc.prio7", Label: "PFC for Priority 7", Kind: KindBool, Width: 8, Mask: 0x80},
+	lldpPFCWilling:           {Name: "lldp.dcbx.ieee.willing", Label: "Willing", Kind: KindBool, Width: 8, Mask: 0x80},
+	lldpPFCMBC:               {Name: "lldp.dcbx.ieee.pfc.mbc", Label: "MACsec Bypass Capability", Kind: KindBool, Width: 8, Mask: 0x40},
+	lldpPFCNumTCs:            {Name: "lldp.dcbx.ieee.pfc.numtcs", Label: "Max PFC Enabled Traffic Classes", Kind: KindUint, Width: 8, Mask: 0xf},
+	lldpAppReserved:          {Name: "lldp.dcbx.ieee.app.reserved", Label: "Reserved", Kind: KindUint, Width: 8, Base: BaseHex},
+	lldpAppPrio:              {Name: "lldp.dcbx.ieee.app.prio", Label: "Application Priority", Kind: KindUint, Width: 8, Mask: 0xe0},
+	lldpAppSelector:          {Name: "lldp.dcbx.iee.app.sf", Label: "Application Selector", Kind: KindUint, Width: 8, Mask: 0x7},
+	lldpAppProto:             {Name: "lldp.dcbx.feature.app.proto", Label: "Application Protocol Id", Kind: KindUint, Width: 16, Base: BaseHex},
+	lldp8023AggStatus:        {Name: "lldp.ieee.802_3.aggregation_status", Label: "Aggregation Status", Kind: KindUint, Width: 8, Base: BaseHex},
+	lldp8023AggCap:           {Name: "lldp.ieee.802_3.aggregation_status.cap", Label: "Aggregation Capability", Kind: KindBool, Width: 8, Mask: 0x1},
+	lldp8023AggEnabled:       {Name: "lldp.ieee.802_3.aggregation_status.enabled", Label: "Aggregation Status", Kind: KindBool, Width: 8, Mask: 0x2},
+	lldp8023AggPortID:        {Name: "lldp.ieee.802_3.aggregated_port_id", Label: "Aggregated Port Id", Kind: KindUint, Width: 32},
+	lldpIANASubtype:          {Name: "lldp.iana.subtype", Label: "IANA Subtype", Kind: KindUint, Width: 8, Base: BaseHex},
+	lldpIANAMUDURL:           {Name: "lldp.iana.mudurl", Label: "Manufacturer Usage Description URL", Kind: KindString},
 }
 
 var protoLLDP = protoField("lldp", "Link Layer Discovery Protocol")
@@ -341,7 +395,11 @@ func emitLLDP(e *emitter, i int) {
 	l := &d.layers[i]
 	e.Proto(&protoLLDP)
 	f := &lldpFields
-	lldpWalk(LLDP(d.data[l.Start:l.End]), func(t LLDPTLV, off, k int) bool {
+	cut := false
+	p := LLDP(d.data[l.Start:l.End])
+	at, n := 0, 0 // where the next TLV starts, and its place
+	why := lldpWalk(p, func(t LLDPTLV, off, k int) bool {
+		at, n = off+2+t.Len, k+1
 		if e.Tree() {
 			if len(t.Value) < t.Len {
 				return false
@@ -405,11 +463,42 @@ func emitLLDP(e *emitter, i int) {
 		case LLDPMgmtAddr:
 			emitLLDPMgmt(e, v)
 		case LLDPOrg:
-			emitLLDPOrg(e, v)
+			if !emitLLDPOrg(e, v) {
+				cut = true
+				return false
+			}
 		}
 		return true
 	})
+	if why != "" && n < 2 && e.Tree() {
+		lldpInvalidIDLine(e, p, at, n)
+	}
 	e.End()
+	if cut {
+		e.TreeException("LLDP")
+	}
+}
+
+// lldpInvalidIDLine adds, in a tree list, the line and the warning tshark
+// draws where the TLV at off, the LLDPDU's k-th (0: Chassis ID, 1: Port
+// ID), is of another type: "Invalid Chassis ID (0x7F), expected (0x01)".
+func lldpInvalidIDLine(e *emitter, p LLDP, off, k int) {
+	t, _, ok := NextLLDPTLV(p, off)
+	want := uint8(LLDPChassisID + k)
+	if !ok || t.Type == want {
+		return
+	}
+	msg := "Invalid Chassis ID (0x"
+	if k == 1 {
+		msg = "Invalid Port ID (0x"
+	}
+	var arg [24]byte
+	a := append(arg[:0], upperHex[t.Type>>4], upperHex[t.Type&15])
+	a = append(append(a, "), expected (0x"...), upperHex[want>>4], upperHex[want&15], ')')
+	e.Line(append(append(e.Text(), msg...), a...))
+	e.Sub()
+	e.ExpertLine("Warning", "Malformed", msg, a)
+	e.Up()
 }
 
 // What the tree does with a TLV (lldpTreeTitle).
@@ -501,6 +590,12 @@ func lldpOrgNames(v []byte) (org, oui, name string) {
 		return "IEEE", "00:80:c2 (IEEE)", lldp8021SubtypeName(v[3])
 	case lldpOUI8023:
 		return "Ieee 802.3", "00:12:0f (Ieee 802.3)", lldp8023SubtypeName(v[3])
+	case lldpOUIIANA:
+		if v[3] != 1 || len(v) < 5 {
+			return "", "", ""
+		}
+		// tshark's OUI line cuts the organization's name short.
+		return "ICANN, IANA Department", "00:00:5e (ICANN, IANA Departmen", "Manufacturer Usage Description URL"
 	}
 	return "", "", ""
 }
@@ -564,11 +659,13 @@ func emitLLDPMgmt(e *emitter, v []byte) {
 }
 
 // emitLLDPOrg emits an organization specific TLV's OUI and, for IEEE 802.1
-// and 802.3, its subtype and the values of the subtypes rawcap decodes.
-func emitLLDPOrg(e *emitter, v []byte) {
+// and 802.3, its subtype and the values of the subtypes rawcap decodes. It
+// returns false where tshark's dissector meets the end of a TLV too short
+// for what its subtype holds (an exception: the LLDPDU ends there).
+func emitLLDPOrg(e *emitter, v []byte) bool {
 	f := &lldpFields
 	if len(v) < 4 {
-		return
+		return true
 	}
 	oui := uint32(v[0])<<16 | uint32(v[1])<<8 | uint32(v[2])
 	e.Uint(&f[lldpOrgOUI], uint64(oui))
@@ -597,6 +694,43 @@ func emitLLDPOrg(e *emitter, v []byte) {
 		case sub == 4 && len(v) >= 1 && len(v) >= 1+int(v[0]):
 			e.Uint(&f[lldp8021ProtoIDLen], uint64(v[0]))
 			e.Bytes(&f[lldp8021ProtoID], v[1:1+int(v[0])])
+		case sub == 8:
+			for k, b := range v[:min(len(v), 2)] {
+				first := lldpCNPV0 + 8*k
+				for j := range 8 {
+					e.BoolBits(&f[first+j], uint64(b))
+				}
+			}
+			return len(v) >= 2
+		case sub == 11:
+			if len(v) >= 1 {
+				e.BoolBits(&f[lldpPFCWilling], uint64(v[0]))
+				e.BoolBits(&f[lldpPFCMBC], uint64(v[0]))
+				e.UintBits(&f[lldpPFCNumTCs], uint64(v[0]))
+			}
+			if len(v) >= 2 {
+				for j := range 8 {
+					e.BoolBits(&f[lldpPFCPrio0+j], uint64(v[1]))
+				}
+			}
+			return len(v) >= 2
+		case sub == 12:
+			if len(v) < 1 {
+				return false
+			}
+			e.Uint(&f[lldpAppReserved], uint64(v[0]))
+			for a := v[1:]; len(a) >= 3; a = a[3:] {
+				if e.Tree() {
+					e.LineString(lldpAppName(be16(a[1:])))
+					e.Sub()
+				}
+				e.UintBits(&f[lldpAppPrio], uint64(a[0]))
+				e.UintBits(&f[lldpAppSelector], uint64(a[0]))
+				e.Uint(&f[lldpAppProto], uint64(be16(a[1:])))
+				if e.Tree() {
+					e.Up()
+				}
+			}
 		}
 	case lldpOUI8023:
 		e.Uint(&f[lldp8023Subtype], uint64(sub))
@@ -624,10 +758,43 @@ func emitLLDPOrg(e *emitter, v []byte) {
 			if f[lldp8023MAUType].ValueNames().Name(uint64(be16(v[3:]))) == "" {
 				e.NoTree() // tshark's tree stops before a type it has no name for
 			}
+		case sub == 3 && len(v) >= 5:
+			if e.Tree() {
+				e.Sub()
+				e.ExpertLine("Warning", "Protocol", "TLV has been deprecated", nil)
+				e.Up()
+			}
+			e.Uint(&f[lldp8023AggStatus], uint64(v[0]))
+			e.Sub()
+			e.BoolBits(&f[lldp8023AggCap], uint64(v[0]))
+			e.BoolBits(&f[lldp8023AggEnabled], uint64(v[0]))
+			e.Up()
+			e.Uint(&f[lldp8023AggPortID], uint64(be32(v[1:])))
 		case sub == 4 && len(v) >= 2:
 			e.Uint(&f[lldp8023MaxFrame], uint64(be16(v)))
 		}
+	case lldpOUIIANA:
+		e.Uint(&f[lldpIANASubtype], uint64(sub))
+		if sub == 1 && len(v) > 0 {
+			e.Bytes(&f[lldpIANAMUDURL], lldpString(v))
+		}
 	}
+	return true
+}
+
+// lldpAppName returns the title tshark gives an Application Protocol
+// TLV's entry: it names the protocol by its ID alone, whatever the
+// selector says.
+func lldpAppName(id uint16) string {
+	switch id {
+	case 0x8906:
+		return "FCoE Application"
+	case 0x8914:
+		return "FiP Application"
+	case 3260:
+		return "iSCSI Application"
+	}
+	return "Unknown Application"
 }
 
 // lldpTextField returns the field of a text TLV's value (nil: not one).
