@@ -126,6 +126,8 @@ func ipProtocolLayer(p uint8, v6 bool) LayerType {
 		return LayerPIM
 	case IPProtoVRRP:
 		return LayerVRRP
+	case IPProtoPGM:
+		return LayerPGM
 	case IPProtoSCTP:
 		return LayerSCTP
 	case IPProtoOSPF:
@@ -283,6 +285,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodePIM(l)
 	case LayerVRRP:
 		return d.decodeVRRP(l)
+	case LayerPGM:
+		return d.decodePGM(l)
 	case LayerSCTP:
 		return d.decodeSCTP(l)
 	case LayerHSRP:
@@ -469,6 +473,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.linePIM(b, d, i)
 	case LayerVRRP:
 		return p.lineVRRP(b, d, i)
+	case LayerPGM:
+		return p.linePGM(b, d, i)
 	case LayerSCTP:
 		return p.lineSCTP(b, d, i)
 	case LayerHSRP:

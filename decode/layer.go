@@ -97,6 +97,7 @@ const (
 	LayerISAKMP    // ISAKMP, IKEv1 and IKEv2 (UDP 500, or after UDP 4500's non-ESP marker)
 	LayerDTP       // Cisco DTP (SNAP, PID 0x2004)
 	LayerISL       // Cisco ISL, an Ethernet frame inside (isl.go)
+	LayerPGM       // PGM (IP protocol 113)
 	layerCount
 )
 
@@ -188,6 +189,7 @@ var layerNames = [layerCount]string{
 	LayerUDPEncap:  "udpencap", LayerISAKMP: "isakmp",
 	LayerDTP: "dtp",
 	LayerISL: "isl",
+	LayerPGM: "pgm",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

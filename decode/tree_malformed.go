@@ -97,6 +97,8 @@ func treeProtoShort(t LayerType) string {
 		return "PIM"
 	case LayerVRRP:
 		return "VRRP"
+	case LayerPGM:
+		return "PGM"
 	case LayerSCTP:
 		return "SCTP"
 	case LayerHSRP:
