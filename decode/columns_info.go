@@ -68,6 +68,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoVRRP(b, d, top)
 	case LayerPGM:
 		b = infoPGM(b, d, top)
+	case LayerVSock:
+		b = infoVSock(b, d, top)
 	case LayerSCTP:
 		var cut bool
 		if b, cut = infoSCTP(b, d, top); cut {

@@ -37,6 +37,10 @@ func firstLayer(lt linktype.Type, data []byte) LayerType {
 		}
 	case linkARCNET, linkARCNETLinux:
 		return LayerARCNET
+	case linkVSock:
+		if len(data) >= vsockHeaderLen {
+			return LayerVSock // tshark's vsock takes no shorter frame
+		}
 	}
 	return LayerNone
 }
@@ -287,6 +291,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeVRRP(l)
 	case LayerPGM:
 		return d.decodePGM(l)
+	case LayerVSock:
+		return d.decodeVSock(l)
 	case LayerSCTP:
 		return d.decodeSCTP(l)
 	case LayerHSRP:
@@ -475,6 +481,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineVRRP(b, d, i)
 	case LayerPGM:
 		return p.linePGM(b, d, i)
+	case LayerVSock:
+		return p.lineVSock(b, d, i)
 	case LayerSCTP:
 		return p.lineSCTP(b, d, i)
 	case LayerHSRP:

@@ -27,6 +27,8 @@ func linkHeaderLen(d *Decoder) int {
 		case LayerRadiotap:
 			n = l.Payload
 			continue
+		case LayerVSock:
+			n = l.Start + vsockHeaderLen
 		case LayerFR, LayerARCNET:
 			n = l.Payload
 		case LayerPPP:

@@ -98,6 +98,7 @@ const (
 	LayerDTP       // Cisco DTP (SNAP, PID 0x2004)
 	LayerISL       // Cisco ISL, an Ethernet frame inside (isl.go)
 	LayerPGM       // PGM (IP protocol 113)
+	LayerVSock     // Linux vsockmon (link type 271)
 	layerCount
 )
 
@@ -189,7 +190,7 @@ var layerNames = [layerCount]string{
 	LayerUDPEncap:  "udpencap", LayerISAKMP: "isakmp",
 	LayerDTP: "dtp",
 	LayerISL: "isl",
-	LayerPGM: "pgm",
+	LayerPGM: "pgm", LayerVSock: "vsock",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

@@ -52,6 +52,7 @@ var protocols = [layerCount]protocol{
 	LayerPIM:       {&protoPIM, pimFields[:], emitPIM, nil},
 	LayerVRRP:      {&protoVRRP, vrrpFields[:], emitVRRP, nil},
 	LayerPGM:       {&protoPGM, pgmFields[:], emitPGM, nil},
+	LayerVSock:     {&protoVSock, vsockFields[:], emitVSock, nil},
 	LayerHSRP:      {&protoHSRP, hsrpFields[:], emitHSRP, nil},
 	LayerRADIUS:    {&protoRADIUS, radiusFields[:], emitRADIUS, nil},
 	LayerOSPF:      {&protoOSPF, ospfFields[:], emitOSPF, nil},

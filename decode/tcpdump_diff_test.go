@@ -214,6 +214,8 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		return true
 	case decode.LayerPGM:
 		return pgmLineWritten(data[last.Start:last.End])
+	case decode.LayerVSock:
+		return vsockLineWritten(data[last.Start:last.End])
 	case decode.LayerPTP, decode.LayerUDPEncap, decode.LayerISAKMP:
 		return true
 	case decode.LayerDBLSPDisc:
@@ -610,4 +612,14 @@ func pgmLineWritten(b []byte) bool {
 		return true
 	}
 	return false
+}
+
+// vsockLineWritten reports whether rawcap writes tcpdump's line for the
+// vsockmon frame b: a transport and operations tcpdump names, and a virtio
+// header's operation among those it names.
+func vsockLineWritten(b []byte) bool {
+	if len(b) < 32 || b[27] != 0 || b[26] > 2 || b[25] != 0 || b[24] > 4 {
+		return false
+	}
+	return len(b) < 76 || b[26] != 2 || b[63] == 0 && b[62] <= 7
 }

@@ -99,6 +99,8 @@ func treeProtoShort(t LayerType) string {
 		return "VRRP"
 	case LayerPGM:
 		return "PGM"
+	case LayerVSock:
+		return "vsock"
 	case LayerSCTP:
 		return "SCTP"
 	case LayerHSRP:
