@@ -8,6 +8,10 @@ func (p *ColumnsPrinter) appendAddrs(b []byte, d *Decoder) []byte {
 	src, dst := -1, -1 // layers that give each address
 	for i := d.n - 1; i >= 0 && (src < 0 || dst < 0); i-- {
 		l := &d.layers[i]
+		if l.Type == LayerVSock && l.End-l.Start >= vsockHeaderLen {
+			src, dst = i, i // the cids
+			continue
+		}
 		if l.Type == LayerARCNET && l.End-l.Start >= 2 {
 			src, dst = i, i // the stations, also of a header cut short
 			continue
@@ -97,6 +101,8 @@ func appendLayerAddr(b []byte, d *Decoder, i int, src bool) []byte {
 		return appendWLANColAddr(b, d, i, src)
 	case LayerARCNET:
 		return appendARCNETColAddr(b, ARCNET(d.data[l.Start:l.End]), src)
+	case LayerVSock:
+		return appendVSockColAddr(b, VSock(d.data[l.Start:l.End]), src)
 	case LayerSLL:
 		return colLinkAddr(b, SLL(h).Addr())
 	case LayerSLL2:

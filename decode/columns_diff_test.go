@@ -95,6 +95,8 @@ var columnsVocabulary = map[string]bool{
 	"ERSPAN": true, "VLAN": true, "802.1ad": true, "AH": true,
 	"RPC": true, "NFS": true, "Portmap": true,
 	"RESP":             true,
+	"PGM":              true,
+	"vSocket":          true,
 	"PTPv2":            true,
 	"DB-LSP-DISC/JSON": true, "DB-LSP-DISC": true,
 	"ISIS": true,              // "ISIS HELLO", "ISIS LSP", "ISIS CSNP": the column's first word

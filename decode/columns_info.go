@@ -66,6 +66,10 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoNHRP(b, d, top)
 	case LayerVRRP:
 		b = infoVRRP(b, d, top)
+	case LayerPGM:
+		b = infoPGM(b, d, top)
+	case LayerVSock:
+		b = infoVSock(b, d, top)
 	case LayerSCTP:
 		var cut bool
 		if b, cut = infoSCTP(b, d, top); cut {

@@ -109,6 +109,10 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return appendPIMProto(b, d, top)
 	case LayerVRRP:
 		return append(b, "VRRP"...)
+	case LayerPGM:
+		return append(b, "PGM"...)
+	case LayerVSock:
+		return append(b, "vSocket"...)
 	case LayerSCTP:
 		return append(b, "SCTP"...)
 	case LayerHSRP:

@@ -37,6 +37,10 @@ func firstLayer(lt linktype.Type, data []byte) LayerType {
 		}
 	case linkARCNET, linkARCNETLinux:
 		return LayerARCNET
+	case linkVSock:
+		if len(data) >= vsockHeaderLen {
+			return LayerVSock // tshark's vsock takes no shorter frame
+		}
 	}
 	return LayerNone
 }
@@ -126,6 +130,8 @@ func ipProtocolLayer(p uint8, v6 bool) LayerType {
 		return LayerPIM
 	case IPProtoVRRP:
 		return LayerVRRP
+	case IPProtoPGM:
+		return LayerPGM
 	case IPProtoSCTP:
 		return LayerSCTP
 	case IPProtoOSPF:
@@ -283,6 +289,10 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodePIM(l)
 	case LayerVRRP:
 		return d.decodeVRRP(l)
+	case LayerPGM:
+		return d.decodePGM(l)
+	case LayerVSock:
+		return d.decodeVSock(l)
 	case LayerSCTP:
 		return d.decodeSCTP(l)
 	case LayerHSRP:
@@ -471,6 +481,10 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.linePIM(b, d, i)
 	case LayerVRRP:
 		return p.lineVRRP(b, d, i)
+	case LayerPGM:
+		return p.linePGM(b, d, i)
+	case LayerVSock:
+		return p.lineVSock(b, d, i)
 	case LayerSCTP:
 		return p.lineSCTP(b, d, i)
 	case LayerHSRP:

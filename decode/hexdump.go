@@ -27,6 +27,8 @@ func linkHeaderLen(d *Decoder) int {
 		case LayerRadiotap:
 			n = l.Payload
 			continue
+		case LayerVSock:
+			n = l.Start + vsockHeaderLen
 		case LayerFR, LayerARCNET:
 			n = l.Payload
 			if l.Type == LayerFR && k+1 < d.n && d.layers[k+1].Type == LayerQ933 {

@@ -98,6 +98,8 @@ const (
 	LayerDTP       // Cisco DTP (SNAP, PID 0x2004)
 	LayerISL       // Cisco ISL, an Ethernet frame inside (isl.go)
 	LayerQ933      // Q.933 (Frame Relay call control, fr.go)
+	LayerPGM       // PGM (IP protocol 113)
+	LayerVSock     // Linux vsockmon (link type 271)
 	layerCount
 )
 
@@ -191,6 +193,7 @@ var layerNames = [layerCount]string{
 	LayerISL: "isl",
 
 	LayerQ933: "q933",
+	LayerPGM:  "pgm", LayerVSock: "vsock",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

@@ -82,6 +82,8 @@ func ipProtoName(p uint8) string {
 		return "PIM"
 	case 112:
 		return "VRRP"
+	case 113:
+		return "PGM"
 	case 132:
 		return "SCTP"
 	}

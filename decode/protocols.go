@@ -51,6 +51,8 @@ var protocols = [layerCount]protocol{
 	LayerEAP:       {&protoEAP, eapFields[:], emitEAP, nil},
 	LayerPIM:       {&protoPIM, pimFields[:], emitPIM, nil},
 	LayerVRRP:      {&protoVRRP, vrrpFields[:], emitVRRP, nil},
+	LayerPGM:       {&protoPGM, pgmFields[:], emitPGM, nil},
+	LayerVSock:     {&protoVSock, vsockFields[:], emitVSock, nil},
 	LayerHSRP:      {&protoHSRP, hsrpFields[:], emitHSRP, nil},
 	LayerRADIUS:    {&protoRADIUS, radiusFields[:], emitRADIUS, nil},
 	LayerOSPF:      {&protoOSPF, ospfFields[:], emitOSPF, nil},

@@ -58,8 +58,6 @@ var protocolsAllow = map[string]string{
 	"ip/data":         "IP inside GRE with WCCP redirect (0x883e): tshark decodes it",
 	"xml/-":           "an HTTP body tshark names by its Content-Type (XML)",
 	"whois/-":         "a whois reply tshark reassembles until the FIN and names on the FIN segment",
-	"data/pgm":        "tshark's PGM dissector rejects the packet (bad version) and falls back to data",
-	"-/pgm":           "a crafted IPv4 total length past the frame's end: tshark stops at IP",
 	"eth/-":           "sFlow: tshark decodes the sampled frame header",
 }
 

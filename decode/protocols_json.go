@@ -100,11 +100,10 @@ func appendIPProtocol(b []byte, p uint8, v6 bool, body []byte) []byte {
 			off += (n + 3) &^ 3
 		}
 		return b
-	case 113:
-		// PGM: ODATA and RDATA packets carry data.
-		if len(body) >= 5 && (body[4] == 4 || body[4] == 5) {
-			return append(b, "pgm:data"...)
-		}
+	case IPProtoPGM:
+		// PGM's layer takes every packet tshark's dissector takes: what
+		// it refuses (a type it does not know) is data.
+		return append(b, "data"...)
 	}
 	if name := ipProtocolName(p, v6); name != "" {
 		return append(b, name...)

@@ -212,6 +212,10 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		return true
 	case decode.LayerRESP, decode.LayerSFlow, decode.LayerOpenFlow:
 		return true
+	case decode.LayerPGM:
+		return pgmLineWritten(data[last.Start:last.End])
+	case decode.LayerVSock:
+		return vsockLineWritten(data[last.Start:last.End])
 	case decode.LayerPTP, decode.LayerUDPEncap, decode.LayerISAKMP:
 		return true
 	case decode.LayerDBLSPDisc:
@@ -244,6 +248,9 @@ func decodedByRawcap(d *decode.Decoder) bool {
 			return true
 		case decode.LayerERSPAN:
 			return true // tcpdump 4.99 prints gre-proto-0x22eb and stops
+		case decode.LayerPGM:
+			l := layers[len(layers)-2]
+			return pgmLineWritten(data[l.Start:l.End])
 		case decode.LayerWLAN: // protected data
 			return data[layers[len(layers)-2].Start+1]&0x40 != 0
 		}
@@ -592,3 +599,27 @@ func lineOptionsFor(opts []string) decode.LineOptions {
 var _ = bytes.Equal
 var _ = errors.Is
 var _ linktype.Type
+
+// pgmLineWritten reports whether rawcap writes tcpdump's -v line for the
+// PGM packet b: an SPM, POLL, POLR, ODATA or RDATA without options (the
+// NAK family's, ACK's and the options' texts are not written yet).
+func pgmLineWritten(b []byte) bool {
+	if len(b) < 16 || b[5]&1 != 0 {
+		return false
+	}
+	switch b[4] {
+	case 0, 1, 2, 4, 5:
+		return true
+	}
+	return false
+}
+
+// vsockLineWritten reports whether rawcap writes tcpdump's line for the
+// vsockmon frame b: a transport and operations tcpdump names, and a virtio
+// header's operation among those it names.
+func vsockLineWritten(b []byte) bool {
+	if len(b) < 32 || b[27] != 0 || b[26] > 2 || b[25] != 0 || b[24] > 4 {
+		return false
+	}
+	return len(b) < 76 || b[26] != 2 || b[63] == 0 && b[62] <= 7
+}

@@ -97,6 +97,10 @@ func treeProtoShort(t LayerType) string {
 		return "PIM"
 	case LayerVRRP:
 		return "VRRP"
+	case LayerPGM:
+		return "PGM"
+	case LayerVSock:
+		return "vsock"
 	case LayerSCTP:
 		return "SCTP"
 	case LayerHSRP:

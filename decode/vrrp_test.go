@@ -161,13 +161,17 @@ func compareSubtreeWithTshark(t *testing.T, frames [][]byte, head string, allow 
 }
 
 // compareSubtreeWithTsharkOn is compareSubtreeWithTshark for frames of link
-// type lt (Ethernet or 802.11 with radiotap).
+// type lt.
 func compareSubtreeWithTsharkOn(t *testing.T, lt linktype.Type, frames [][]byte, head string, allow map[int]string) {
 	t.Helper()
 	testshared.Oracle(t, "tshark")
 	path := writeTestPcap(t, frames)
-	if lt == linktype.IEEE802_11RT {
+	switch lt {
+	case linktype.IEEE802_11RT:
 		path = writeRadiotapPcap(t, frames)
+	case linktype.Ethernet:
+	default:
+		path = writeTestPcapLink(t, lt, frames, nil)
 	}
 	cmd := exec.Command("tshark", "-n", "-V", "-r", path)
 	cmd.Env = append(os.Environ(), "TZ=UTC")

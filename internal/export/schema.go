@@ -132,6 +132,8 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"eth.addr", "eth.lg", "eth.ig", "ip.addr", "ip.host", "ipv6.addr", "ipv6.host", "tcp.port", "udp.port",
 		// Frame Relay's address: an EA bit in each octet.
 		"fr.ea",
+		// PGM's ports (hidden) and its checksum item beside the status tshark works out.
+		"pgm.port", "pgm.hdr.cksum.status",
 		// An NTP control message's status word, and each listed
 		// association's after it.
 		"ntp.ctrl.status", "ntp.ctrl.peer_status.",
