@@ -556,13 +556,7 @@ func appendEKValue(b []byte, l *FieldList, r *FieldRec, t time.Time, loc *time.L
 	case KindNone:
 		return append(b, "null"...) // tshark's value of a field without one
 	case KindBytes, KindProtocol:
-		b = append(b, '"')
-		for i, c := range l.BytesOf(r) {
-			if i > 0 {
-				b = append(b, ':')
-			}
-			b = append(b, hexDigits[c>>4], hexDigits[c&15])
-		}
+		b = appendColonHex(append(b, '"'), l.BytesOf(r))
 		return append(b, '"')
 	case KindString, KindOID, KindSystemID:
 		// The text itself, JSON-escaped (a newline as JSON's \n), where

@@ -1,6 +1,7 @@
 package decode
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -179,18 +180,30 @@ func appendProtocols(b []byte, d *Decoder, conv *convResults) []byte {
 // appendColonHex appends data in hex, a colon between bytes
 // ("e2:15:81").
 func appendColonHex(b, data []byte) []byte {
+	if len(data) == 0 {
+		return b
+	}
+	// Grown once and written in place: -T ek writes every payload so.
+	n := len(b)
+	b = slices.Grow(b, 3*len(data))[:n+3*len(data)-1]
+	out := b[n:]
 	for i, c := range data {
+		o := out[3*i : 3*i+2]
+		o[0], o[1] = hexDigits[c>>4], hexDigits[c&15]
 		if i > 0 {
-			b = append(b, ':')
+			out[3*i-1] = ':'
 		}
-		b = append(b, hexDigits[c>>4], hexDigits[c&15])
 	}
 	return b
 }
 
 func appendHexBytes(b, data []byte) []byte {
-	for _, c := range data {
-		b = append(b, hexDigits[c>>4], hexDigits[c&15])
+	n := len(b)
+	b = slices.Grow(b, 2*len(data))[:n+2*len(data)]
+	out := b[n:]
+	for i, c := range data {
+		o := out[2*i : 2*i+2]
+		o[0], o[1] = hexDigits[c>>4], hexDigits[c&15]
 	}
 	return b
 }
