@@ -18,6 +18,28 @@ import (
 // appTreeHeads start the DNS, DHCP and NTP subtrees.
 var appTreeHeads = []string{"Domain Name System", "Dynamic Host Configuration Protocol", "Network Time Protocol"}
 
+// tsharkTreesAndRows returns tshark -n -V's tree of each of the n frames of
+// the capture at path, and each one's Protocol and Info columns (a tab
+// between them).
+func tsharkTreesAndRows(t *testing.T, path string, n int) (trees, rows []string) {
+	t.Helper()
+	cmd := exec.Command("tshark", "-n", "-V", "-r", path)
+	cmd.Env = append(os.Environ(), "TZ=UTC")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("tshark: %v", err)
+	}
+	trees = appTreeFrames(string(out))
+	if len(trees) != n {
+		t.Fatalf("tshark printed %d frames, want %d", len(trees), n)
+	}
+	cols, err := exec.Command("tshark", "-n", "-r", path, "-T", "fields", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info").Output()
+	if err != nil {
+		t.Fatalf("tshark: %v", err)
+	}
+	return trees, strings.Split(strings.TrimSuffix(string(cols), "\n"), "\n")
+}
+
 // appTreeFrames splits tshark -V output into frames.
 func appTreeFrames(out string) []string {
 	var frames []string

@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
-	"os"
 	"os/exec"
 	"strconv"
 	"strings"
@@ -185,21 +184,7 @@ func compareENIPSubtrees(t *testing.T, frames [][]byte, cip []string) {
 	t.Helper()
 	testshared.Oracle(t, "tshark")
 	path := writeTestPcap(t, frames)
-	cmd := exec.Command("tshark", "-n", "-V", "-r", path)
-	cmd.Env = append(os.Environ(), "TZ=UTC")
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("tshark: %v", err)
-	}
-	theirs := appTreeFrames(string(out))
-	if len(theirs) != len(frames) {
-		t.Fatalf("tshark printed %d frames, want %d", len(theirs), len(frames))
-	}
-	cols, err := exec.Command("tshark", "-n", "-r", path, "-T", "fields", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info").Output()
-	if err != nil {
-		t.Fatalf("tshark: %v", err)
-	}
-	rows := strings.Split(strings.TrimSuffix(string(cols), "\n"), "\n")
+	theirs, rows := tsharkTreesAndRows(t, path, len(frames))
 	d := decode.NewDecoder()
 	tp := &decode.TreePrinter{Location: time.UTC}
 	for i, frame := range frames {

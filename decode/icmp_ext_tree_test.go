@@ -2,7 +2,6 @@ package decode_test
 
 import (
 	"encoding/binary"
-	"os"
 	"os/exec"
 	"strings"
 	"testing"
@@ -235,21 +234,7 @@ func TestICMPErrorsMatchTshark(t *testing.T) {
 	testshared.Oracle(t, "tshark")
 	frames, wire := icmpErrFrames()
 	path := writeTestPcapWire(t, frames, wire)
-	cmd := exec.Command("tshark", "-n", "-V", "-r", path)
-	cmd.Env = append(os.Environ(), "TZ=UTC")
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("tshark: %v", err)
-	}
-	theirs := appTreeFrames(string(out))
-	if len(theirs) != len(frames) {
-		t.Fatalf("tshark printed %d frames, want %d", len(theirs), len(frames))
-	}
-	cols, err := exec.Command("tshark", "-n", "-r", path, "-T", "fields", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info").Output()
-	if err != nil {
-		t.Fatalf("tshark: %v", err)
-	}
-	rows := strings.Split(strings.TrimSuffix(string(cols), "\n"), "\n")
+	theirs, rows := tsharkTreesAndRows(t, path, len(frames))
 	d := decode.NewDecoder()
 	tp := &decode.TreePrinter{Location: time.UTC}
 	lines, ext := 0, 0

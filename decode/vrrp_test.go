@@ -2,8 +2,6 @@ package decode_test
 
 import (
 	"encoding/json"
-	"os"
-	"os/exec"
 	"strings"
 	"testing"
 	"time"
@@ -173,21 +171,7 @@ func compareSubtreeWithTsharkOn(t *testing.T, lt linktype.Type, frames [][]byte,
 	default:
 		path = writeTestPcapLink(t, lt, frames, nil)
 	}
-	cmd := exec.Command("tshark", "-n", "-V", "-r", path)
-	cmd.Env = append(os.Environ(), "TZ=UTC")
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("tshark: %v", err)
-	}
-	theirs := appTreeFrames(string(out))
-	if len(theirs) != len(frames) {
-		t.Fatalf("tshark printed %d frames, want %d", len(theirs), len(frames))
-	}
-	cols, err := exec.Command("tshark", "-n", "-r", path, "-T", "fields", "-e", "_ws.col.Protocol", "-e", "_ws.col.Info").Output()
-	if err != nil {
-		t.Fatalf("tshark: %v", err)
-	}
-	rows := strings.Split(strings.TrimSuffix(string(cols), "\n"), "\n")
+	theirs, rows := tsharkTreesAndRows(t, path, len(frames))
 	d := decode.NewDecoder()
 	tp := &decode.TreePrinter{Location: time.UTC}
 	lines := 0
