@@ -1117,11 +1117,16 @@ func appendCIPMSPInfo(b []byte, body []byte) []byte {
 // the originator's vendor and serial number, the path's size and a
 // reserved byte. ok is false when the lengths do not add up to the data
 // or the path names no class Wireshark names (which the Info names).
-func cipFwdClose(d []byte) (path []byte, ok bool) {
-	if len(d) < 12 || len(d) != 12+2*int(d[10]) {
+func cipFwdClose(d []byte) (path []byte, ok bool) { return cipCMPath(d, 10, 12) }
+
+// cipCMPath returns the connection path that ends a Connection Manager
+// request's data d after head bytes, d[size] being the path's size in
+// words; ok as for cipFwdClose.
+func cipCMPath(d []byte, size, head int) (path []byte, ok bool) {
+	if len(d) < head || len(d) != head+2*int(d[size]) {
 		return nil, false
 	}
-	path = d[12:]
+	path = d[head:]
 	cp := parseCIPPath(path)
 	return path, cp.ok && cp.class != cipNoClass && !cipGeneric(cp.class)
 }
@@ -1190,14 +1195,7 @@ func cipCMRequest(m []byte) bool {
 // number, the time-out multiplier, three reserved bytes, each direction's
 // RPI and 16-bit network connection parameters, the transport type and
 // trigger and the path's size. ok as for cipFwdClose.
-func cipFwdOpen(d []byte) (path []byte, ok bool) {
-	if len(d) < 36 || len(d) != 36+2*int(d[35]) {
-		return nil, false
-	}
-	path = d[36:]
-	cp := parseCIPPath(path)
-	return path, cp.ok && cp.class != cipNoClass && !cipGeneric(cp.class)
-}
+func cipFwdOpen(d []byte) (path []byte, ok bool) { return cipCMPath(d, 35, 36) }
 
 // emitCIPFwdOpen emits the Connection Manager's Forward Open request.
 func emitCIPFwdOpen(e *emitter, d []byte) {
