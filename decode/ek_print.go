@@ -22,6 +22,8 @@ type EKPrinter struct {
 	Location *time.Location
 
 	fp FieldsPrinter
+	// protos says which of Fields are protocols (set once by titles).
+	protos []bool
 	// stamp and count, indexed by a field's nameID, say which names
 	// appendProto has seen in the protocol it is writing (stamp == gen) and
 	// how often they occur there, until written (then 0): one pass instead
@@ -46,11 +48,13 @@ func (p *EKPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 // titles makes a protocol among the chosen fields (-e ip) print its tree
 // title, as tshark -T ek does (FieldsPrinter.Titles).
 func (p *EKPrinter) titles() {
-	if p.fp.Titles || len(p.Fields) == 0 {
+	if p.protos != nil || len(p.Fields) == 0 {
 		return
 	}
-	for _, n := range p.Fields {
+	p.protos = make([]bool, len(p.Fields))
+	for i, n := range p.Fields {
 		if f := LookupField(n); f != nil && f.Kind == KindProtocol {
+			p.protos[i] = true
 			p.fp.Titles, p.fp.protoNamed = true, true
 		}
 	}
@@ -90,10 +94,10 @@ func (p *EKPrinter) appendDoc(b []byte, l *FieldList, f *Frame) []byte {
 // appendChosen appends the chosen fields, each an array of its values.
 func (p *EKPrinter) appendChosen(b []byte, l *FieldList) []byte {
 	first := true
-	for _, name := range p.Fields {
+	for i, name := range p.Fields {
 		n := 0
 		l := l
-		if f := LookupField(name); f != nil && f.Kind == KindProtocol && p.fp.titles {
+		if p.fp.titles && p.protos[i] {
 			l = &p.fp.tl // a protocol's title (FieldsPrinter.Titles)
 		}
 		for k := range l.recs {
