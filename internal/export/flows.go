@@ -139,6 +139,7 @@ type flowTable struct {
 	swept time.Time
 	file  string
 	b     *batch
+	text  []byte // a row's strings, before the batch copies them
 
 	apps                *decode.FieldsPrinter
 	fSNI, fHost, fQuery *decode.Field
@@ -463,15 +464,16 @@ func (t *flowTable) row(fl *flow) error {
 	case protoICMPv6:
 		proto = "icmp6"
 	}
+	t.text = t.text[:0]
 	str := func(s string) parquet.Value {
-		off := len(b.arena)
-		b.arena = append(b.arena, s...)
-		return parquet.ByteArrayValue(b.arena[off:len(b.arena):len(b.arena)])
+		off := len(t.text)
+		t.text = append(t.text, s...)
+		return parquet.ByteArrayValue(t.text[off:len(t.text):len(t.text)])
 	}
 	addr := func(ad netip.Addr) parquet.Value {
-		off := len(b.arena)
-		b.arena = ad.AppendTo(b.arena)
-		return parquet.ByteArrayValue(b.arena[off:len(b.arena):len(b.arena)])
+		off := len(t.text)
+		t.text = ad.AppendTo(t.text)
+		return parquet.ByteArrayValue(t.text[off:len(t.text):len(t.text)])
 	}
 	o, r := &fl.orig, &fl.resp
 	vals := [...]parquet.Value{
@@ -486,7 +488,7 @@ func (t *flowTable) row(fl *flow) error {
 		parquet.Int32Value(int32(fl.key.proto)),
 		str(fl.service),
 		str(fl.state()),
-		b.bytes(fl.hist),
+		parquet.ByteArrayValue(fl.hist),
 		parquet.Int64Value(o.pkts), parquet.Int64Value(o.bytes), parquet.Int64Value(o.ipBytes), parquet.Int64Value(o.frameBytes),
 		parquet.Int64Value(r.pkts), parquet.Int64Value(r.bytes), parquet.Int64Value(r.ipBytes), parquet.Int64Value(r.frameBytes),
 		str(fl.cid),
@@ -496,11 +498,10 @@ func (t *flowTable) row(fl *flow) error {
 	}
 	for i := range vals {
 		c := &flowColumns[i]
-		v := vals[i].Level(0, c.maxDef(), i)
-		if !c.req && len(v.ByteArray()) == 0 {
-			v = parquet.NullValue().Level(0, 0, i)
+		if !c.req && len(vals[i].ByteArray()) == 0 {
+			continue // null: the writer fills it in
 		}
-		b.vals[i] = append(b.vals[i], v)
+		b.putValue(i, vals[i])
 	}
 	b.rows++
 	return nil

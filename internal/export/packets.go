@@ -1,9 +1,8 @@
 package export
 
 import (
+	"math"
 	"time"
-
-	"github.com/parquet-go/parquet-go"
 
 	"github.com/rawcap/rawcap/decode"
 	"github.com/rawcap/rawcap/linktype"
@@ -11,12 +10,11 @@ import (
 
 // packetTable turns decoded packets into rows of the packets table.
 type packetTable struct {
-	cols    []column
-	decoded []int32 // the indexes of the columns of decoded fields
-	colOf   *fieldIndex
-	names   []string // the fields the FieldsPrinter is asked for
-	sink    *sink
-	part    Partition
+	cols  []column
+	colOf *fieldIndex
+	names []string // the fields the FieldsPrinter is asked for
+	sink  *sink
+	part  Partition
 
 	printer     *decode.FieldsPrinter // per input file: tshark's state restarts
 	file        []byte
@@ -24,20 +22,15 @@ type packetTable struct {
 	started     bool
 
 	b     *batch
-	stamp int64           // the row being filled, for seen
-	seen  []int64         // per column: the last row that had a value
-	nulls []parquet.Value // per column: its null, levels set
-	defs  []int           // per column: the definition level of a value
+	stamp int64   // the row being filled, for seen
+	seen  []int64 // per column: the last row that had a value
 }
 
 func newPacketTable(cols []column, o *Options) *packetTable {
 	t := &packetTable{cols: cols, part: o.Partition, seen: make([]int64, len(cols))}
 	colOf := map[*decode.Field]int32{}
 	for i := range cols {
-		t.nulls = append(t.nulls, parquet.NullValue().Level(0, 0, i))
-		t.defs = append(t.defs, cols[i].maxDef())
 		if f := cols[i].field; f != nil {
-			t.decoded = append(t.decoded, int32(i))
 			colOf[f] = int32(i)
 			t.names = append(t.names, cols[i].name)
 		}
@@ -87,35 +80,36 @@ func (t *packetTable) add(d *decode.Decoder, f *decode.Frame, lt linktype.Type, 
 	b := t.b
 	t.stamp++
 	for i := range t.cols {
-		c := &t.cols[i]
-		var v parquet.Value
-		switch c.spec {
+		var u uint64
+		switch t.cols[i].spec {
 		case specNone:
 			continue
 		case specNumber:
-			v = parquet.Int64Value(int64(f.Number))
+			u = uint64(f.Number)
 		case specTime:
-			v = parquet.Int64Value(tm.UnixNano())
+			u = uint64(tm.UnixNano())
 		case specTimeEpoch:
-			v = parquet.DoubleValue(float64(tm.Unix()) + float64(tm.Nanosecond())/1e9)
+			u = math.Float64bits(float64(tm.Unix()) + float64(tm.Nanosecond())/1e9)
 		case specTimeDelta:
-			v = parquet.DoubleValue(tm.Sub(t.prev).Seconds())
+			u = math.Float64bits(tm.Sub(t.prev).Seconds())
 		case specTimeRelative:
-			v = parquet.DoubleValue(tm.Sub(t.first).Seconds())
+			u = math.Float64bits(tm.Sub(t.first).Seconds())
 		case specLen:
-			v = parquet.Int64Value(int64(f.Length))
+			u = uint64(f.Length)
 		case specCapLen:
-			v = parquet.Int64Value(int64(len(data)))
+			u = uint64(len(data))
 		case specInterfaceID:
-			v = parquet.Int64Value(int64(f.Interface))
+			u = uint64(f.Interface)
 		case specLinkType:
-			v = parquet.Int32Value(int32(lt))
+			u = uint64(lt)
 		case specFile:
-			v = b.bytes(t.file)
+			b.putBytes(i, t.file, false)
+			continue
 		case specRaw:
-			v = b.bytes(data)
+			b.putBytes(i, data, false)
+			continue
 		}
-		b.vals[i] = appendValue(b.vals[i], v, 0, t.defs[i], i)
+		b.put(i, u, false)
 	}
 	t.prev = tm
 	if t.printer != nil {
@@ -126,8 +120,8 @@ func (t *packetTable) add(d *decode.Decoder, f *decode.Frame, lt linktype.Type, 
 	return nil
 }
 
-// addFields adds the decoded columns' values from l, and a null for each
-// the packet lacks.
+// addFields adds the decoded columns' values from l (the writer fills in
+// a null for each the packet lacks).
 func (t *packetTable) addFields(b *batch, l *decode.FieldList) {
 	recs := l.Records()
 	for k := range recs {
@@ -140,57 +134,45 @@ func (t *packetTable) addFields(b *batch, l *decode.FieldList) {
 			continue
 		}
 		c := &t.cols[i]
-		rep := 0
+		rep := false
 		if t.seen[i] == t.stamp {
 			if !c.list {
 				continue // the first occurrence only
 			}
-			rep = 1
+			rep = true
 		}
 		t.seen[i] = t.stamp
-		var v parquet.Value
+		var u uint64
 		switch c.typ {
 		case typeInt32:
 			if r.Field.Kind == decode.KindInt {
-				v = parquet.Int32Value(int32(r.Int()))
+				u = uint64(uint32(int32(r.Int())))
 			} else {
-				v = parquet.Int32Value(int32(r.Uint()))
+				u = uint64(uint32(r.Uint()))
 			}
 		case typeInt64:
-			v = parquet.Int64Value(int64(r.Uint()))
+			u = r.Uint()
 		case typeBool:
-			v = parquet.BooleanValue(r.Op == decode.OpProto || r.Bool())
+			if r.Op == decode.OpProto || r.Bool() {
+				u = 1
+			}
 		case typeDouble:
 			if r.Field.Kind == decode.KindRelTime {
-				v = parquet.DoubleValue(parseSeconds(l.BytesOf(r)))
+				u = math.Float64bits(parseSeconds(l.BytesOf(r)))
 			} else {
-				v = parquet.DoubleValue(r.Float())
+				u = math.Float64bits(r.Float())
 			}
 		case typeString:
 			off := len(b.arena)
 			b.arena = decode.AppendFieldText(b.arena, l, r)
-			v = parquet.ByteArrayValue(b.arena[off:len(b.arena):len(b.arena)])
+			b.putSpan(int(i), off, rep)
+			continue
 		case typeBytes:
-			v = b.bytes(l.BytesOf(r))
+			b.putBytes(int(i), l.BytesOf(r), rep)
+			continue
 		}
-		b.vals[i] = appendValue(b.vals[i], v, rep, t.defs[i], int(i))
+		b.put(int(i), u, rep)
 	}
-	for _, i := range t.decoded {
-		if t.seen[i] != t.stamp {
-			b.vals[i] = append(b.vals[i], t.nulls[i])
-		}
-	}
-}
-
-// appendValue appends v with its levels and column index, set in place
-// (Value.Level copies the value twice and is not inlined).
-func appendValue(vals []parquet.Value, v parquet.Value, rep, def, col int) []parquet.Value {
-	vals = append(vals, v)
-	e := &vals[len(vals)-1]
-	e.SetRepetitionLevel(rep)
-	e.SetDefinitionLevel(def)
-	e.SetColumnIndex(col)
-	return vals
 }
 
 // flush hands the batch being filled to the writer.
@@ -199,13 +181,6 @@ func (t *packetTable) flush() {
 		t.sink.send(t.b)
 		t.b = nil
 	}
-}
-
-// bytes returns a BYTE_ARRAY value holding a copy of p in b's arena.
-func (b *batch) bytes(p []byte) parquet.Value {
-	off := len(b.arena)
-	b.arena = append(b.arena, p...)
-	return parquet.ByteArrayValue(b.arena[off:len(b.arena):len(b.arena)])
 }
 
 // parseSeconds reads a relative time as decode writes it ("-1.000000500")
