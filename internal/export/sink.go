@@ -137,7 +137,8 @@ type sink struct {
 	// Owned by the writing goroutine.
 	open    []*partFile // most recently used last
 	parts   map[string]int
-	rowVals []parquet.Value // one column's values of the rows being written, nulls filled in
+	rowVals []parquet.Value   // one column's values of the rows being written, nulls filled in
+	nulls   [][]parquet.Value // per column: batchRows of its null, made when first needed
 }
 
 // partFile is one Parquet file being written.
@@ -169,6 +170,7 @@ func newSink(table string, cols []column, o *Options, meta [][2]string) *sink {
 		free:   make(chan *batch, 4),
 		done:   make(chan struct{}),
 		parts:  map[string]int{},
+		nulls:  make([][]parquet.Value, len(cols)),
 	}
 	for range cap(s.free) {
 		s.free <- newBatch(len(cols))
@@ -290,41 +292,49 @@ func (s *sink) write(b *batch) error {
 func (s *sink) columnRows(b *batch, col int, next *int, from, to int) []parquet.Value {
 	c := &s.cols[col]
 	cells := b.cells[col]
+	nulls := s.nulls[col]
+	if nulls == nil {
+		nulls = make([]parquet.Value, batchRows)
+		for i := range nulls {
+			nulls[i] = parquet.NullValue().Level(0, 0, col)
+		}
+		s.nulls[col] = nulls
+	}
 	def := c.maxDef()
-	null := parquet.NullValue().Level(0, 0, col)
 	out := s.rowVals[:0]
-	k := *next
-	for r := int32(from); r < int32(to); r++ {
-		if k == len(cells) || cells[k].row != r {
-			out = append(out, null)
-			continue
+	k, r := *next, int32(from)
+	for ; k < len(cells) && cells[k].row < int32(to); k++ {
+		x := &cells[k]
+		if x.row > r {
+			out = append(out, nulls[:x.row-r]...)
 		}
-		for ; k < len(cells) && cells[k].row == r; k++ {
-			x := &cells[k]
-			var v parquet.Value
-			switch c.typ {
-			case typeInt32:
-				v = parquet.Int32Value(int32(x.u))
-			case typeInt64, typeTimestamp:
-				v = parquet.Int64Value(int64(x.u))
-			case typeBool:
-				v = parquet.BooleanValue(x.u != 0)
-			case typeDouble:
-				v = parquet.DoubleValue(math.Float64frombits(x.u))
-			default:
-				off, n := uint32(x.u), uint32(x.u>>32)
-				v = parquet.ByteArrayValue(b.arena[off : off+n : off+n])
-			}
-			rep := 0
-			if x.rep {
-				rep = 1
-			}
-			out = append(out, v)
-			e := &out[len(out)-1]
-			e.SetRepetitionLevel(rep)
-			e.SetDefinitionLevel(def)
-			e.SetColumnIndex(col)
+		r = x.row + 1
+		var v parquet.Value
+		switch c.typ {
+		case typeInt32:
+			v = parquet.Int32Value(int32(x.u))
+		case typeInt64, typeTimestamp:
+			v = parquet.Int64Value(int64(x.u))
+		case typeBool:
+			v = parquet.BooleanValue(x.u != 0)
+		case typeDouble:
+			v = parquet.DoubleValue(math.Float64frombits(x.u))
+		default:
+			off, n := uint32(x.u), uint32(x.u>>32)
+			v = parquet.ByteArrayValue(b.arena[off : off+n : off+n])
 		}
+		rep := 0
+		if x.rep {
+			rep = 1
+		}
+		out = append(out, v)
+		e := &out[len(out)-1]
+		e.SetRepetitionLevel(rep)
+		e.SetDefinitionLevel(def)
+		e.SetColumnIndex(col)
+	}
+	if r < int32(to) {
+		out = append(out, nulls[:int32(to)-r]...)
 	}
 	*next = k
 	s.rowVals = out
