@@ -232,6 +232,11 @@ func (p *LinePrinter) lineFR(b []byte, d *Decoder, i int) []byte {
 	if !p.Options.Link {
 		return p.lineLayer(b, d, i+1)
 	}
+	if p.Options.Quiet { // -q -e: "Q.922, DLCI 302, length 80: "
+		b = appendUint(append(b, "Q.922, DLCI "...), uint64(h.DLCI()))
+		b = append(appendUint(append(b, ", length "...), uint64(p.wire)), ": "...)
+		return p.lineLayer(b, d, i+1)
+	}
 	b = p.appendQ922(b, h)
 	switch {
 	case !h.Cisco() && h[3] == frNLPIDIPv4:
