@@ -934,7 +934,12 @@ func (p *LinePrinter) appendOSPF6Verbose(b []byte, o []byte, length int) ([]byte
 			}
 		}
 	case OSPFLSUpdate:
-		// tcpdump -vv prints each LSA's contents; rawcap does not yet.
+		if vv {
+			var ok bool
+			if b, ok = appendOSPF6LSUpdate(b, o, datalen); !ok {
+				return b, false
+			}
+		}
 	case OSPFLSAck:
 		if vv {
 			for k := 16; k < datalen; k += ospfLSAHeaderLen {
@@ -1051,7 +1056,7 @@ func appendOSPF6LSAHeader(b []byte, o []byte, off, dataend int) ([]byte, bool) {
 	b = append(b, ", age "...)
 	b = strconv.AppendUint(b, uint64(be16(h)), 10)
 	b = append(b, "s, length "...)
-	b = strconv.AppendUint(b, uint64(uint32(be16(h[18:]))-ospfLSAHeaderLen), 10)
+	b = strconv.AppendUint(b, uint64(int64(be16(h[18:]))-ospfLSAHeaderLen), 10) // as tcpdump, 64 bits wrapped below 20
 	return appendOSPF6LSType(b, be16(h[2:]), h[4:8]), true
 }
 

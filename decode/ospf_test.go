@@ -442,3 +442,130 @@ func TestOSPFVectorFieldsMatchTshark(t *testing.T) {
 		"ospf.tlv.extpfx.subtlv_type", "ospf.tlv.pfxsid.flags", "ospf.tlv.pfxsid.flags.np", "ospf.tlv.pfxsid.flags.v",
 		"ospf.tlv.extlink.mt_id"})
 }
+
+// ospfV3LSUpdates returns LS Updates built to reach each path of
+// tcpdump's -vv LSA printer: every LSA type it lays out, in and out of its
+// scope, each link type, prefix option and AS external flag, and LSAs,
+// links and prefixes cut short or running past their length.
+func ospfV3LSUpdates(t testing.TB) [][]byte {
+	lsa := func(typ uint16, id uint32, body ...[]byte) []byte {
+		b := make([]byte, 20)
+		binary.BigEndian.PutUint16(b[0:], 1)
+		binary.BigEndian.PutUint16(b[2:], typ)
+		binary.BigEndian.PutUint32(b[4:], id)
+		binary.BigEndian.PutUint32(b[8:], 0x02020202)
+		binary.BigEndian.PutUint32(b[12:], 0x80000001)
+		b = cat(append([][]byte{b}, body...)...)
+		binary.BigEndian.PutUint16(b[18:], uint16(len(b)))
+		return b
+	}
+	u32 := func(v uint32) []byte { return binary.BigEndian.AppendUint32(nil, v) }
+	addr := mustHex(t, "20010db8000100020000000000000001")
+	pfx := func(plen, opts byte, metric uint16) []byte {
+		b := binary.BigEndian.AppendUint16([]byte{plen, opts}, metric)
+		return append(b, addr[:(int(plen)+31)/32*4]...)
+	}
+	link := func(typ byte, metric uint16) []byte {
+		b := binary.BigEndian.AppendUint16([]byte{typ, 0}, metric)
+		return append(b, cat(u32(5), u32(6), u32(0x07070707))...)
+	}
+	update := func(count uint32, lsas ...[]byte) []byte {
+		return ospfV3Frame(t, 4, cat(append([][]byte{u32(count)}, lsas...)...))
+	}
+	network0 := lsa(0x2002, 1, u32(0))
+	rl := u32(0x1f000013)
+	var out [][]byte
+	out = append(out,
+		update(1, lsa(0x2001, 0, rl, link(1, 11), link(2, 12), link(3, 13), link(4, 14))),
+		update(2, lsa(0x2001, 0, rl, link(4, 1)), lsa(0x2001, 0, u32(0), link(3, 1), link(1, 1)), network0),
+		update(3, lsa(0x0001, 0, rl), lsa(0x4001, 0, rl), lsa(0xa001, 0, rl)),
+		update(1, lsa(0x2002, 6, u32(0x13), u32(0x01010101), u32(0x02020202))),
+		update(1, lsa(0x2004, 1, u32(0x13), u32(0x14), u32(0x09090909))),
+		update(1, lsa(0x2007, 1, u32(0x07000064), pfx(48, 0, 0), addr, u32(0xdeadbeef))),
+		update(1, lsa(0x0008, 6, u32(0x05000013), addr, u32(2), pfx(64, 2, 0), pfx(128, 0, 0))),
+		update(1, lsa(0x0008, 6, u32(0x01000000), addr, u32(0))),
+		update(2, lsa(0x2008, 6, u32(0x01000013), addr, u32(0)), lsa(0x2009, 0, mustHex(t, "0000 0001 00000000 00000003"))),
+		update(1, lsa(0x2009, 0, mustHex(t, "0002 2002 00000006 03030303"), pfx(0, 0, 5), pfx(96, 1, 6))),
+		update(3, lsa(0x2006, 0, u32(0x01020304)), lsa(0x200b, 0, u32(1), u32(2)), lsa(0x000c, 0, u32(0x61626364))),
+		// More LSAs counted than sent, fewer, none.
+		update(2, network0),
+		update(1, network0, lsa(0x2002, 2, u32(0))),
+		update(0, network0),
+		// An LSA shorter than its header, one longer than the packet.
+		update(1, cat(lsa(0x2001, 0)[:18], []byte{0, 12}, make([]byte, 8))),
+		update(1, cat(lsa(0x2002, 0)[:18], []byte{0, 60}, u32(0x13), u32(0x01010101))),
+		// Bodies cut short: a link, a router, a prefix, a prefix length
+		// past 128, a prefix count past the LSA.
+		update(1, lsa(0x2001, 0, rl, link(1, 11)[:10])),
+		update(2, lsa(0x2002, 1, u32(0x13), u32(0x01010101)), lsa(0x2001, 0, u32(0x13), []byte{0, 0})),
+		update(2, lsa(0x2001, 0, u32(0x13), link(1, 1), u32(0)), network0),
+		update(1, lsa(0x2002, 0, u32(0x13), mustHex(t, "01010101 0202"))),
+		update(1, lsa(0x2003, 1, u32(0x0a0b), pfx(64, 0, 7)[:6])),
+		update(1, lsa(0x2003, 1, u32(0x0a0b), mustHex(t, "81000000"), addr)),
+		update(2, lsa(0x2003, 1, u32(5), pfx(64, 0, 0), u32(0x01020304)), network0),
+		update(2, lsa(0x2003, 1, u32(5), pfx(64, 0, 0), pfx(0, 0, 9)), network0),
+		update(2, lsa(0x0008, 6, u32(0x01000013), addr, u32(1), pfx(64, 0, 0), pfx(0, 0, 3)), network0),
+		update(2, lsa(0x0008, 6, u32(0x01000013), addr, u32(2), pfx(64, 0, 0)), network0),
+		update(2, lsa(0x2009, 0, mustHex(t, "0003 2001 00000000 00000003"), pfx(64, 0, 5)), network0),
+		update(2, lsa(0x2009, 0, mustHex(t, "0002 2001 00000000 00000003"), pfx(64, 0, 5)),
+			cat([]byte{0x40, 0}, network0[2:])),
+		update(2, lsa(0x2009, 0, mustHex(t, "0001 2001 00000000 00000003"), pfx(64, 0, 5), pfx(0, 0, 1)), network0),
+	)
+	for e := range 6 {
+		out = append(out, update(2, lsa(0x2009, 0, mustHex(t, "0003 2001 00000000 00000003"), pfx(64, 0, 5), pfx(0, 0, 1),
+			make([]byte, e)), network0))
+	}
+	for _, o := range []byte{1, 2, 4, 8, 16, 32, 64, 128, 0xff} {
+		out = append(out, update(1, lsa(0x2003, 1, u32(0x0a0b), pfx(64, o, 7))))
+	}
+	// AS external LSAs: each flag, a referenced LS type (tcpdump reads
+	// its first byte), trailing bytes, another scope.
+	for _, c := range []struct {
+		flags byte
+		ref   uint16
+	}{{0, 0}, {1, 0}, {2, 0}, {4, 0}, {7, 0}, {3, 0x2001}, {0, 0x2001}, {1, 5}, {2, 5}, {0, 1}, {0, 0x8000}, {0, 0x0100}, {0, 0x10}} {
+		b := cat(u32(uint32(c.flags)<<24|100), pfx(48, 2, c.ref))
+		if c.flags&2 != 0 {
+			b = append(b, addr...)
+		}
+		if c.flags&1 != 0 {
+			b = append(b, u32(0xdeadbeef)...)
+		}
+		out = append(out, update(1, lsa(0x4005, 1, b, u32(0x0a0b0c0d))))
+	}
+	out = append(out,
+		update(2, lsa(0x4005, 1, u32(100), pfx(48, 0, 0), u32(0x01020304)), network0),
+		update(1, lsa(0x2005, 1, u32(100), pfx(48, 0, 0))),
+	)
+	return out
+}
+
+// TestOSPFv3LSAsMatchTcpdump holds the LS Updates' lines, -vv and -vvv
+// (each LSA's contents) and the shorter ones, to tcpdump's.
+func TestOSPFv3LSAsMatchTcpdump(t *testing.T) {
+	frames := ospfV3LSUpdates(t)
+	d := decode.NewDecoder()
+	buf := make([]byte, 0, 1<<16)
+	lp := &decode.LinePrinter{Options: decode.LineOptions{Verbose: 2}}
+	f := decode.Frame{Number: 1}
+	for i, frame := range frames {
+		run := func() {
+			d.Decode(frame, linktype.Ethernet)
+			buf = lp.Append(buf[:0], d, &f)
+		}
+		if n := testing.AllocsPerRun(20, run); n != 0 {
+			t.Errorf("frame %d: %v allocations per packet", i+1, n)
+		}
+	}
+	testshared.Oracle(t, "tcpdump")
+	path := writeTestPcap(t, frames)
+	for _, opts := range [][]string{{}, {"-v"}, {"-vv"}, {"-vvv"}} {
+		want := tcpdumpPackets(t, path, opts, len(frames))
+		p := &decode.LinePrinter{Options: lineOptionsFor(append([]string{"-tt"}, opts...))}
+		for i, frame := range frames {
+			if got := lineFor(d, p, frame, i+1); got != want[i] {
+				t.Errorf("%v frame %d:\n got  %q\n want %q", opts, i+1, got, want[i])
+			}
+		}
+	}
+}

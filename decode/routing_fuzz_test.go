@@ -30,6 +30,9 @@ func FuzzOSPF(f *testing.F) {
 	for _, frame := range frames {
 		f.Add(frame[34:])
 	}
+	for _, frame := range ospfV3LSUpdates(f) {
+		f.Add(frame[54:])
+	}
 	d := decode.NewDecoder()
 	var lines []*decode.LinePrinter
 	for v := 0; v <= 3; v++ {

@@ -203,7 +203,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		decode.LayerESP, decode.LayerPIM, decode.LayerVRRP, decode.LayerHSRP, decode.LayerIGMP, decode.LayerRADIUS, decode.LayerTFTP:
 		return true
 	case decode.LayerOSPF:
-		return d.Data()[last.Start] == 2 // version 3's -vv LSA contents are not printed yet
+		return true
 	case decode.LayerBFD, decode.LayerSNMP, decode.LayerWLAN:
 		return true
 	case decode.LayerSTP, decode.LayerUDLD, decode.LayerPPPoED, decode.LayerLACP, decode.LayerDTP:
