@@ -204,6 +204,9 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		return true
 	case decode.LayerOSPF:
 		return true
+	case decode.LayerSSH, decode.LayerDHCPv4, decode.LayerDNS, decode.LayerNTP, decode.LayerQUIC, decode.LayerBGP,
+		decode.LayerHTTP, decode.LayerTLS, decode.LayerDHCPv6:
+		return true // where the ports above let them through: rawcap prints tcpdump's lines for these
 	case decode.LayerBFD, decode.LayerSNMP, decode.LayerWLAN:
 		return true
 	case decode.LayerSTP, decode.LayerUDLD, decode.LayerPPPoED, decode.LayerLACP, decode.LayerDTP:
