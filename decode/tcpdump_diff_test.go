@@ -168,7 +168,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 			if sp == 2049 || dp == 2049 {
 				break // rawcap prints NFS as tcpdump does (nfs_print.go)
 			}
-			if claimed && (tcpdumpPort(sp) || tcpdumpPort(dp)) {
+			if claimed && (tcpdumpPort(sp, l.Type) || tcpdumpPort(dp, l.Type)) {
 				return false
 			}
 		case decode.LayerICMPv6:
@@ -389,12 +389,31 @@ func tcpClaimsPayload(d *decode.Decoder, k int) bool {
 
 // rawcapLowPorts are ports below 1024 whose protocol rawcap prints as
 // tcpdump does.
+// rawcapLowPorts are ports below 1024 (or named in tcpdumpPorts) where
+// rawcap prints what tcpdump prints, over UDP and TCP alike.
 var rawcapLowPorts = map[uint16]bool{
-	22: true, // SSH
+	22:  true, // SSH
+	53:  true, // DNS
+	67:  true, // DHCP
+	68:  true,
+	123: true, // NTP
+	546: true, // DHCPv6
+	547: true,
 }
 
-func tcpdumpPort(p uint16) bool {
-	return p < 1024 && !rawcapLowPorts[p] || tcpdumpPorts[p] || (p >= 7000 && p <= 7009)
+// rawcapTCPPorts are the same over TCP only: tcpdump prints HTTP on 80 and
+// 8080 as rawcap does, and has no printer for TLS (443) or Modbus (502);
+// over UDP it prints what those ports carry (QUIC on 443) in ways rawcap
+// does not yet.
+var rawcapTCPPorts = map[uint16]bool{80: true, 443: true, 502: true, 8080: true}
+
+// tcpdumpPort reports whether tcpdump prints what port p of transport lt
+// carries with a printer rawcap does not follow.
+func tcpdumpPort(p uint16, lt decode.LayerType) bool {
+	if rawcapLowPorts[p] || lt == decode.LayerTCP && rawcapTCPPorts[p] {
+		return false
+	}
+	return p < 1024 || tcpdumpPorts[p] || (p >= 7000 && p <= 7009)
 }
 
 // splitTcpdump splits tcpdump's output into one chunk per packet: a packet
