@@ -174,7 +174,7 @@ func (p *LinePrinter) lineIPv6(b []byte, d *Decoder, i int) []byte {
 		b = append(b, '(')
 		if c := ip.TrafficClass(); c != 0 {
 			b = append(b, "class 0x"...)
-			b = appendHexMin(b, uint64(c))
+			b = appendHex2(b, uint8(c))
 			b = append(b, ", "...)
 		}
 		if f := ip.FlowLabel(); f != 0 {

@@ -399,13 +399,13 @@ var rawcapLowPorts = map[uint16]bool{
 	123: true, // NTP
 	546: true, // DHCPv6
 	547: true,
+	443: true, // HTTPS over TCP, QUIC over UDP
 }
 
 // rawcapTCPPorts are the same over TCP only: tcpdump prints HTTP on 80 and
-// 8080 as rawcap does, and has no printer for TLS (443) or Modbus (502);
-// over UDP it prints what those ports carry (QUIC on 443) in ways rawcap
-// does not yet.
-var rawcapTCPPorts = map[uint16]bool{80: true, 443: true, 502: true, 8080: true}
+// 8080 as rawcap does and has no printer for Modbus (502); over UDP it
+// prints what those ports carry in ways rawcap does not yet.
+var rawcapTCPPorts = map[uint16]bool{80: true, 502: true, 8080: true}
 
 // tcpdumpPort reports whether tcpdump prints what port p of transport lt
 // carries with a printer rawcap does not follow.
