@@ -517,6 +517,9 @@ func (p *LinePrinter) lineUDP(b []byte, d *Decoder, i int) []byte {
 	if !p.Options.Quiet && !l.Quoted && (u.SrcPort() == ahcpPort || u.DstPort() == ahcpPort) {
 		return p.lineAHCP(b, d, i, length)
 	}
+	if !p.Options.Quiet && !l.Quoted && u.SrcPort() == bcmliPort {
+		return p.lineBCMLI(b, d, i, length) // tcpdump takes the source port only
+	}
 	if !p.Options.Quiet && !l.Quoted && (u.SrcPort() == sflowPort || u.DstPort() == sflowPort) && lineSFlowOther(d.data[l.Payload:l.End], length) {
 		return appendSFlowOther(b, d.data[l.Payload:l.End])
 	}
