@@ -2,6 +2,7 @@ package decode_test
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -100,6 +101,19 @@ var tcpdumpPorts = map[uint16]bool{
 	6697: true, 8080: true, 8000: true, 3128: true, 8231: true, 12222: true,
 	12223: true, 17754: true, 30490: true, 1589: true, 3456: true, 2000: true, 1719: true,
 	1720: true, 5555: true, 5556: true, 8443: true, 3868: true, 2123 + 1: true,
+}
+
+// tcpdumpEtherTypes are EtherTypes tcpdump 4.99 decodes and rawcap does not.
+var tcpdumpEtherTypes = map[uint16]bool{
+	0xfefe: true, // OSI (CLNP, ES-IS, IS-IS)
+	0x88a2: true, // ATA over Ethernet
+	0x9000: true, // Ethernet configuration testing ("Loopback")
+	0x6003: true, // DECnet
+	0x80f3: true, // AppleTalk ARP
+	0x880b: true, // PPP
+	0x88e5: true, // MACsec
+	0x8947: true, // GeoNetworking
+	0x0707: true, // GeoNetworking, its earlier EtherType
 }
 
 // decodedByRawcap reports whether rawcap decodes every layer of the packet d
@@ -251,6 +265,11 @@ func decodedByRawcap(d *decode.Decoder) bool {
 			return true
 		case decode.LayerERSPAN:
 			return true // tcpdump 4.99 prints gre-proto-0x22eb and stops
+		case decode.LayerEthernet:
+			// An EtherType neither rawcap nor tcpdump decodes: both print
+			// "ethertype Unknown (0x3030)" and the bytes.
+			l := layers[len(layers)-2]
+			return l.Payload-l.Start >= 14 && !tcpdumpEtherTypes[binary.BigEndian.Uint16(data[l.Payload-2:])]
 		case decode.LayerPGM:
 			l := layers[len(layers)-2]
 			return pgmLineWritten(data[l.Start:l.End])
