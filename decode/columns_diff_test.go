@@ -99,7 +99,8 @@ var columnsVocabulary = map[string]bool{
 	"vSocket":          true,
 	"PTPv2":            true,
 	"DB-LSP-DISC/JSON": true, "DB-LSP-DISC": true,
-	"ISIS": true,              // "ISIS HELLO", "ISIS LSP", "ISIS CSNP": the column's first word
+	"ISIS": true, // "ISIS HELLO", "ISIS LSP", "ISIS CSNP": the column's first word
+	"ESIS": true,
 	"ENIP": true, "CIP": true, // "CIP CM": the column's first word
 	"OpenFlow": true,
 }

@@ -191,6 +191,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = append(b, protoDTP.Label...)
 	case LayerQ933:
 		b = appendQ933Message(b, Q933(d.data[d.layers[top].Start:d.layers[top].End]))
+	case LayerESIS:
+		b = infoESIS(b, d, top)
 	case LayerPPPoED:
 		b = infoPPPoE(b, d, top)
 	case LayerLCP, LayerIPCP, LayerIPv6CP, LayerCHAP, LayerPAP:

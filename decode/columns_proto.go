@@ -141,6 +141,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "DTP"...)
 	case LayerQ933:
 		return append(b, "Q.933"...)
+	case LayerESIS:
+		return append(b, "ESIS"...)
 	case LayerHTTP2:
 		return append(b, "HTTP2"...)
 	case LayerTFTP:

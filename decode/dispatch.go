@@ -317,6 +317,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeDTP(l)
 	case LayerQ933:
 		return d.decodeQ933(l)
+	case LayerESIS:
+		return d.decodeESIS(l)
 	case LayerTelnet:
 		return d.decodeTelnet(l)
 	case LayerSSH:
@@ -509,6 +511,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineDTP(b, d, i)
 	case LayerQ933:
 		return p.lineQ933(b, d, i)
+	case LayerESIS:
+		return p.lineESIS(b, d, i)
 	case LayerTelnet:
 		return p.lineTelnet(b, d, i)
 	case LayerSSH:

@@ -31,8 +31,8 @@ func linkHeaderLen(d *Decoder) int {
 			n = l.Start + vsockHeaderLen
 		case LayerFR, LayerARCNET:
 			n = l.Payload
-			if l.Type == LayerFR && k+1 < d.n && d.layers[k+1].Type == LayerQ933 {
-				n++ // tcpdump counts Q.933's discriminator as the NLPID
+			if l.Type == LayerFR && k+1 < d.n && (d.layers[k+1].Type == LayerQ933 || d.layers[k+1].Type == LayerESIS) {
+				n++ // tcpdump counts Q.933's discriminator, or ES-IS's NLPID, as the NLPID
 			}
 		case LayerPPP:
 			// A PPP link's header, as tcpdump's PPP printer measures it.

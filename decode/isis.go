@@ -83,7 +83,7 @@ func ParseISIS(b []byte) (ISIS, error) {
 	}
 	t := b[4] & 0x1f
 	n := isisFixedLen(t)
-	if n == 0 || len(b) < n || int(b[1]) != n || b[2] != 1 || b[3] != 0 || b[4]&0xe0 != 0 || b[5] != 1 || b[6] != 0 || b[7] != 0 {
+	if n == 0 || len(b) < n || int(b[1]) != n || b[2] != 1 || b[3] != 0 || b[4]&0xe0 != 0 || b[5] != 1 || b[6] != 0 {
 		return nil, ReasonTruncated
 	}
 	s := ISIS(b)
@@ -105,7 +105,14 @@ func ParseISIS(b []byte) (ISIS, error) {
 			return nil, ReasonTruncated
 		}
 		typ, ln := b[off], int(b[off+1])
-		if off+2+ln > len(b) || !isisTLVTaken(t, typ, b[off+2:off+2+ln]) {
+		if off+2+ln > len(b) {
+			return nil, ReasonTruncated
+		}
+		if typ == 236 && isisHello(t) {
+			if !isisIPv6ReachTaken(b[off+2:], ln) {
+				return nil, ReasonTruncated
+			}
+		} else if !isisTLVTaken(t, typ, b[off+2:off+2+ln]) {
 			return nil, ReasonTruncated
 		}
 		off += 2 + ln
@@ -158,6 +165,12 @@ func isisTLVTaken(t, typ uint8, v []byte) bool {
 	lsp := t == isisL1LSP || t == isisL2LSP
 	csnp := t == isisL1CSNP || t == isisL2CSNP || t == isisL1PSNP || t == isisL2PSNP
 	switch {
+	case hello && isisTLVUnknown(typ):
+		return true
+	case typ == 240 && t == isisP2PHello:
+		return len(v) == 15 && v[0] <= 2
+	case typ == 143 && t == isisP2PHello:
+		return isisPortCapTaken(v)
 	case typ == 1 && (hello || lsp):
 		for off := 0; off < len(v); {
 			n := int(v[off])
@@ -243,6 +256,63 @@ func isisTLVTaken(t, typ uint8, v []byte) bool {
 	return false
 }
 
+// isisUnknownTLVs is the set of TLV types, bit t of word t/64, that
+// neither tshark 4.0 nor tcpdump 4.99 decodes in a hello (both were asked
+// about every type in each kind of hello): tshark draws them as "Unknown
+// code", tcpdump as "unknown TLV" with their bytes in hex.
+var isisUnknownTLVs = [4]uint64{0xfffffbfffebe8801, 0xfffffffffffffffb, 0xfffcffffffec7900, 0xfbf8c4dfbff7ffff}
+
+// isisTLVUnknown reports whether a hello's TLV of type typ is one neither
+// tshark nor tcpdump decodes.
+func isisTLVUnknown(typ uint8) bool { return isisUnknownTLVs[typ/64]>>(typ%64)&1 != 0 }
+
+// isisPortCapTaken reports whether rawcap draws an MT port capability TLV:
+// its topology word, then SPB MCID sub-TLVs (type 4, 102 bytes) and, where
+// bytes remain, a sub-TLV longer than them, which tshark and tcpdump both
+// stop at (a malformed TLV).
+func isisPortCapTaken(v []byte) bool {
+	if len(v) < 2 {
+		return false
+	}
+	for off := 2; off < len(v); {
+		rest := len(v) - off
+		if rest < 3 {
+			return false
+		}
+		n := int(v[off+1])
+		if n > rest-2 {
+			return true
+		}
+		if v[off] != 4 || n != 102 {
+			return false
+		}
+		off += 2 + n
+	}
+	return true
+}
+
+// isisIPv6ReachTaken reports whether rawcap prints an IPv6 reachability
+// TLV of n bytes in a hello as tcpdump does (tshark leaves it undecoded
+// there): prefixes without sub-TLVs, the last of which may run past the
+// TLV into the PDU's bytes after it, which tcpdump reads and then calls
+// invalid. rest runs from the TLV's value to the end of the PDU.
+func isisIPv6ReachTaken(rest []byte, n int) bool {
+	for off := 0; off < n; {
+		if off+6 > len(rest) {
+			return false
+		}
+		st, plen := rest[off+4], int(rest[off+5])
+		off += 6 + (plen+7)/8
+		if st&0x20 != 0 || plen > 128 || off > len(rest) {
+			return false
+		}
+	}
+	return n > 0
+}
+
+// isisHello reports whether PDU type t is a hello.
+func isisHello(t uint8) bool { return t == isisL1Hello || t == isisL2Hello || t == isisP2PHello }
+
 // isisExtISTaken reports whether rawcap draws an extended IS reachability
 // TLV: neighbors with the sub-TLVs isisExtISSubTaken accepts.
 func isisExtISTaken(v []byte) bool {
@@ -310,13 +380,18 @@ func isisNLPIDName(c uint8) string {
 		return "IP"
 	case 0x8e:
 		return "IPv6"
+	case 0xc1:
+		return "IEEE 802.1aq (SPB)"
 	}
 	return ""
 }
 
 func isisNLPIDTcpdump(c uint8) string {
-	if c == 0xcc {
+	switch c {
+	case 0xcc:
 		return "IPv4"
+	case 0xc1:
+		return "ISIS_SPB"
 	}
 	return "IPv6"
 }
@@ -415,6 +490,13 @@ const (
 	isisHelloRestartRA
 	isisHelloRestartRR
 	isisHelloISNeighbor
+	isisHelloAdjState
+	isisHelloExtLocalCircuitID
+	isisHelloNeighborSysID
+	isisHelloNeighborExtLocalCircuitID
+	isisHelloMTID
+	isisHelloMCID
+	isisHelloAuxMCID
 	isisHelloFieldCount
 )
 
@@ -427,20 +509,27 @@ var isisHelloFields = [isisHelloFieldCount]Field{
 	isisHelloPriority:     {Name: "isis.hello.priority", Label: "Priority", Kind: KindUint, Width: 8, Mask: 0x7f},
 	// tshark registers a second field of the name: the bit above the
 	// priority, in decimal.
-	isisHelloReserved2:      {Name: "isis.hello.reserved", Label: "Reserved", Kind: KindUint, Width: 8, Mask: 0x80},
-	isisHelloLanID:          {Name: "isis.hello.lan_id", Label: "SystemID {Designated IS}", Kind: KindSystemID},
-	isisHelloLocalCircuitID: {Name: "isis.hello.local_circuit_id", Label: "Local circuit ID", Kind: KindUint, Width: 8},
-	isisHelloCLVType:        {Name: "isis.hello.clv.type", Label: "Type", Kind: KindUint, Width: 8},
-	isisHelloCLVLength:      {Name: "isis.hello.clv.length", Label: "Length", Kind: KindUint, Width: 8},
-	isisHelloNLPID:          {Name: "isis.hello.clv_nlpid.nlpid", Label: "NLPID", Kind: KindUint, Width: 8, Base: BaseHex},
-	isisHelloAreaAddress:    {Name: "isis.hello.area_address", Label: "Area address", Kind: KindBytes},
-	isisHelloIPv4IntAddr:    {Name: "isis.hello.clv_ipv4_int_addr", Label: "IPv4 interface address", Kind: KindIPv4},
-	isisHelloIPv6IntAddr:    {Name: "isis.hello.clv_ipv6_int_addr", Label: "IPv6 interface address", Kind: KindIPv6},
-	isisHelloRestartFlags:   {Name: "isis.hello.clv_restart_flags", Label: "Restart Signaling Flags", Kind: KindUint, Width: 8, Base: BaseHex},
-	isisHelloRestartSA:      {Name: "isis.hello.clv_restart_flags.sa", Label: "Suppress Adjacency", Kind: KindBool, Width: 8, Mask: 0x04},
-	isisHelloRestartRA:      {Name: "isis.hello.clv_restart_flags.ra", Label: "Restart Acknowledgment", Kind: KindBool, Width: 8, Mask: 0x02},
-	isisHelloRestartRR:      {Name: "isis.hello.clv_restart_flags.rr", Label: "Restart Request", Kind: KindBool, Width: 8, Mask: 0x01},
-	isisHelloISNeighbor:     {Name: "isis.hello.is_neighbor", Label: "IS Neighbor", Kind: KindMAC},
+	isisHelloReserved2:                 {Name: "isis.hello.reserved", Label: "Reserved", Kind: KindUint, Width: 8, Mask: 0x80},
+	isisHelloLanID:                     {Name: "isis.hello.lan_id", Label: "SystemID {Designated IS}", Kind: KindSystemID},
+	isisHelloLocalCircuitID:            {Name: "isis.hello.local_circuit_id", Label: "Local circuit ID", Kind: KindUint, Width: 8},
+	isisHelloCLVType:                   {Name: "isis.hello.clv.type", Label: "Type", Kind: KindUint, Width: 8},
+	isisHelloCLVLength:                 {Name: "isis.hello.clv.length", Label: "Length", Kind: KindUint, Width: 8},
+	isisHelloNLPID:                     {Name: "isis.hello.clv_nlpid.nlpid", Label: "NLPID", Kind: KindUint, Width: 8, Base: BaseHex},
+	isisHelloAreaAddress:               {Name: "isis.hello.area_address", Label: "Area address", Kind: KindBytes},
+	isisHelloIPv4IntAddr:               {Name: "isis.hello.clv_ipv4_int_addr", Label: "IPv4 interface address", Kind: KindIPv4},
+	isisHelloIPv6IntAddr:               {Name: "isis.hello.clv_ipv6_int_addr", Label: "IPv6 interface address", Kind: KindIPv6},
+	isisHelloRestartFlags:              {Name: "isis.hello.clv_restart_flags", Label: "Restart Signaling Flags", Kind: KindUint, Width: 8, Base: BaseHex},
+	isisHelloRestartSA:                 {Name: "isis.hello.clv_restart_flags.sa", Label: "Suppress Adjacency", Kind: KindBool, Width: 8, Mask: 0x04},
+	isisHelloRestartRA:                 {Name: "isis.hello.clv_restart_flags.ra", Label: "Restart Acknowledgment", Kind: KindBool, Width: 8, Mask: 0x02},
+	isisHelloRestartRR:                 {Name: "isis.hello.clv_restart_flags.rr", Label: "Restart Request", Kind: KindBool, Width: 8, Mask: 0x01},
+	isisHelloISNeighbor:                {Name: "isis.hello.is_neighbor", Label: "IS Neighbor", Kind: KindMAC},
+	isisHelloAdjState:                  {Name: "isis.hello.adjacency_state", Label: "Adjacency State", Kind: KindUint, Width: 8},
+	isisHelloExtLocalCircuitID:         {Name: "isis.hello.extended_local_circuit_id", Label: "Extended Local circuit ID", Kind: KindUint, Width: 32, Base: BaseHex},
+	isisHelloNeighborSysID:             {Name: "isis.hello.neighbor_systemid", Label: "Neighbor SystemID", Kind: KindSystemID},
+	isisHelloNeighborExtLocalCircuitID: {Name: "isis.hello.neighbor_extended_local_circuit_id", Label: "Neighbor Extended Local circuit ID", Kind: KindUint, Width: 32, Base: BaseHex},
+	isisHelloMTID:                      {Name: "isis.hello.mtid", Label: "Topology ID", Kind: KindUint, Width: 16, Mask: 0x0fff},
+	isisHelloMCID:                      {Name: "isis.hello.mcid", Label: "MCID", Kind: KindBytes},
+	isisHelloAuxMCID:                   {Name: "isis.hello.aux_mcid", Label: "Aux MCID", Kind: KindBytes},
 }
 
 var protoISISHello = protoField("isis.hello", "ISIS HELLO")
@@ -742,7 +831,9 @@ func emitISISHello(e *emitter, s ISIS) {
 		e.UintBits(&f[isisHelloReserved2], uint64(s[19]))
 		e.isisSystemID(&f[isisHelloLanID], s[20:27])
 	}
-	for off := n; off < len(s); {
+	// tshark reads a hello's TLVs while more than two bytes are left: an
+	// empty TLV that ends the PDU is not shown.
+	for off := n; len(s)-off > 2; {
 		typ, ln := s[off], s[off+1]
 		v := s[off+2 : off+2+int(ln)]
 		off += 2 + int(ln)
@@ -774,9 +865,96 @@ func emitISISHello(e *emitter, s ISIS) {
 			for k := 0; k+6 <= len(v); k += 6 {
 				e.MAC(&f[isisHelloISNeighbor], MAC([6]byte(v[k:k+6])))
 			}
+		case 240:
+			e.Uint(&f[isisHelloAdjState], uint64(v[0]))
+			e.Uint(&f[isisHelloExtLocalCircuitID], uint64(be32(v[1:])))
+			e.isisSystemID(&f[isisHelloNeighborSysID], v[5:11])
+			e.Uint(&f[isisHelloNeighborExtLocalCircuitID], uint64(be32(v[11:])))
+		case 143:
+			emitISISPortCap(e, v)
+		case 8:
+		default:
+			isisUnknownCLV(e, typ)
 		}
 		e.Up()
 	}
+}
+
+// isisUnknownCLV adds tshark's note under a TLV it does not decode.
+func isisUnknownCLV(e *emitter, typ uint8) {
+	if !e.Tree() {
+		return
+	}
+	var arg [96]byte
+	a := strconv.AppendUint(arg[:0], uint64(typ), 10)
+	a = append(a, ") code not implemented, Contact Wireshark developers if you want this supported"...)
+	const msg = "Dissector for IS-IS CLV ("
+	e.Line(append(append(e.Text(), msg...), a...))
+	e.Sub()
+	e.ExpertLine("Note", "Undecoded", msg, a)
+	e.Up()
+}
+
+// emitISISPortCap emits an MT port capability TLV (isisPortCapTaken): its
+// topology ID, each SPB MCID sub-TLV under a line naming it, and tshark's
+// error where a sub-TLV is longer than what is left.
+func emitISISPortCap(e *emitter, v []byte) {
+	f := &isisHelloFields
+	w := be16(v)
+	e.UintBits(&f[isisHelloMTID], uint64(w))
+	if e.Tree() {
+		b := appendBitDrawing(e.Text(), uint64(w), 16, 0x0fff)
+		b = append(append(b, " = Topology ID: "...), isisMTIDName(w&0x0fff)...)
+		b = strconv.AppendUint(append(b, " ("...), uint64(w&0x0fff), 10)
+		e.SetRepr(append(b, ')'))
+	}
+	for off := 2; off < len(v); {
+		c, n := v[off], int(v[off+1])
+		if rest := len(v) - off - 2; n > rest {
+			if e.Tree() {
+				var arg [32]byte
+				a := strconv.AppendUint(arg[:0], uint64(c), 10)
+				a = strconv.AppendUint(append(a, " TLV ("...), uint64(n), 10)
+				a = strconv.AppendInt(append(a, " vs "...), int64(rest), 10)
+				a = append(a, ')')
+				e.Line(append(append(e.Text(), "Short type "...), a...))
+				e.Sub()
+				e.ExpertLine("Error", "Malformed", "Short type ", a)
+				e.Up()
+			}
+			return
+		}
+		if e.Tree() {
+			b := appendHex2(append(e.Text(), "SPB MCID: Type: 0x"...), c)
+			e.Line(strconv.AppendInt(append(b, ", Length: "...), int64(n), 10))
+		}
+		e.Sub()
+		e.Bytes(&f[isisHelloMCID], v[off+2:off+53])
+		e.Bytes(&f[isisHelloAuxMCID], v[off+53:off+104])
+		e.Up()
+		off += 2 + n
+	}
+}
+
+// isisMTIDName returns tshark's name of a topology ID.
+func isisMTIDName(id uint16) string {
+	switch {
+	case id == 0:
+		return "Standard topology"
+	case id == 1:
+		return "IPv4 In-Band Management"
+	case id == 2:
+		return "IPv6 routing topology"
+	case id == 3:
+		return "IPv4 multicast routing topology"
+	case id == 4:
+		return "IPv6 multicast routing topology"
+	case id == 5:
+		return "IPv6 in-band management"
+	case id < 3996:
+		return "Reserved for IETF Consensus"
+	}
+	return "Development, Experimental and Proprietary features"
 }
 
 // isisHelloTLVName returns tshark's title of a hello's TLV.
@@ -796,6 +974,10 @@ func isisHelloTLVName(typ uint8) string {
 		return "IPv6 Interface address(es)"
 	case 211:
 		return "Restart Signaling"
+	case 240:
+		return "Point-to-point Adjacency State"
+	case 143:
+		return "MT Port Capability"
 	}
 	return "Unknown code"
 }

@@ -139,7 +139,14 @@ func (p *LinePrinter) lineISIS(b []byte, d *Decoder, i int) []byte {
 	b = strconv.AppendUint(append(b, ", hlen: "...), uint64(s[1]), 10)
 	b = strconv.AppendUint(append(b, ", v: "...), uint64(s[2]), 10)
 	b = strconv.AppendUint(append(b, ", pdu-v: "...), uint64(s[5]), 10)
-	b = append(b, ", sys-id-len: 6 (0), max-area: 3 (0)"...)
+	b = append(b, ", sys-id-len: 6 (0), max-area: "...)
+	if s[7] == 0 {
+		b = append(b, "3 (0)"...)
+	} else {
+		b = strconv.AppendUint(b, uint64(s[7]), 10)
+		b = strconv.AppendUint(append(b, " ("...), uint64(s[7]), 10)
+		b = append(b, ')')
+	}
 	hex := p.Options.Verbose > 1
 	if hex {
 		b = appendHexDumpLines(b, s[:isisCommonLen], "\n\t")
@@ -210,7 +217,16 @@ func (p *LinePrinter) lineISIS(b []byte, d *Decoder, i int) []byte {
 		b = append(b, isisTLVTcpdump(typ)...)
 		b = strconv.AppendUint(append(b, " TLV #"...), uint64(typ), 10)
 		b = strconv.AppendUint(append(b, ", length: "...), uint64(ln), 10)
-		b = appendISISTLVTcpdump(b, typ, v)
+		switch {
+		case typ == 236 && isisHello(t):
+			b = appendISISIPv6ReachTcpdump(b, s[off-ln:], ln)
+		case isisHello(t) && isisTLVUnknown(typ):
+			if !hex {
+				b = appendHexDumpLines(b, v, "\n\t\t")
+			}
+		default:
+			b = appendISISTLVTcpdump(b, typ, v)
+		}
 		if hex {
 			b = appendHexDumpLines(b, v, "\n\t      ")
 		}
@@ -251,8 +267,16 @@ func isisTLVTcpdump(typ uint8) string {
 		return "Extended IPv4 Reachability"
 	case 242:
 		return "IS-IS Router Capability"
+	case 211:
+		return "Restart Signaling"
+	case 240:
+		return "Point-to-point Adjacency State"
+	case 143:
+		return "Multi-Topology-Aware Port Capability"
+	case 236:
+		return "IPv6 reachability"
 	}
-	return "Restart Signaling"
+	return "unknown"
 }
 
 // appendISISTLVTcpdump appends what tcpdump -v prints of a TLV's value.
@@ -354,6 +378,22 @@ func appendISISTLVTcpdump(b []byte, typ uint8, v []byte) []byte {
 			b = strconv.AppendUint(append(b, ", length: "...), uint64(v[k+1]), 10)
 			b = appendHexDumpLines(b, v[k+2:k+2+int(v[k+1])], "\n\t\t")
 		}
+	case 240:
+		b = append(b, in+"Adjacency State: "...)
+		switch v[0] {
+		case 0:
+			b = append(b, "Up"...)
+		case 1:
+			b = append(b, "Initializing"...)
+		default:
+			b = append(b, "Down"...)
+		}
+		b = strconv.AppendUint(append(b, " ("...), uint64(v[0]), 10)
+		b = appendHexN(append(b, ")"+in+"Extended Local circuit-ID: 0x"...), uint64(be32(v[1:])), 8)
+		b = appendSystemID(append(b, in+"Neighbor System-ID: "...), v[5:11])
+		b = appendHexN(append(b, in+"Neighbor Extended Local circuit-ID: 0x"...), uint64(be32(v[11:])), 8)
+	case 143:
+		b = appendISISPortCapTcpdump(b, v)
 	case 211:
 		b = append(b, in+"Flags [none], Remaining holding time "...)
 		b = strconv.AppendUint(b, uint64(be16(v[1:])), 10)
@@ -436,4 +476,85 @@ func appendISISExtISTcpdump(b, v []byte) []byte {
 func appendISISMbps(b, v []byte) []byte {
 	mbps := float64(math.Float32frombits(be32(v))) * 8 / 1e6
 	return append(strconv.AppendFloat(b, mbps, 'f', 3, 64), " Mbps"...)
+}
+
+// appendISISPortCapTcpdump appends tcpdump's lines for an MT port
+// capability TLV (isisPortCapTaken): the topology word, then each
+// sub-TLV, an SPB MCID's two MCIDs, and the note on one longer than what
+// is left, where tcpdump stops.
+func appendISISPortCapTcpdump(b, v []byte) []byte {
+	w := be16(v)
+	b = strconv.AppendUint(append(b, "\n\t       RES: "...), uint64(w>>12), 10)
+	b = strconv.AppendUint(append(b, ", MTID(s): "...), uint64(w&0x0fff), 10)
+	for off := 2; len(v)-off > 2; {
+		c, n := v[off], int(v[off+1])
+		b = append(b, "\n\t       "...)
+		if c == 4 {
+			b = append(b, "SPB MCID"...)
+		} else {
+			b = append(b, "unknown"...)
+		}
+		b = strconv.AppendUint(append(b, " subTLV #"...), uint64(c), 10)
+		b = strconv.AppendInt(append(b, ", length: "...), int64(n), 10)
+		off += 2
+		if n > len(v)-off {
+			return append(b, " (> containing TLV length)"...)
+		}
+		b = appendISISMCIDTcpdump(append(b, "\n\t         MCID: "...), v[off:off+51])
+		b = appendISISMCIDTcpdump(append(b, "\n\t         AUX-MCID: "...), v[off+51:off+102])
+		off += n
+	}
+	return b
+}
+
+// appendISISMCIDTcpdump appends an SPB MCID as tcpdump does: its format
+// ID, its name up to a NUL, its revision level and its digest.
+func appendISISMCIDTcpdump(b, m []byte) []byte {
+	b = strconv.AppendUint(append(b, "ID: "...), uint64(m[0]), 10)
+	b = append(b, ", Name: "...)
+	for _, c := range m[1:33] {
+		if c == 0 {
+			break
+		}
+		b = appendTcpdumpChar(b, c)
+	}
+	b = strconv.AppendUint(append(b, "\n\t              Lvl: "...), uint64(be16(m[33:])), 10)
+	b = append(b, ", Digest: "...)
+	for _, c := range m[35:51] {
+		b = append(appendHex2(b, c), ' ')
+	}
+	return b
+}
+
+// appendISISIPv6ReachTcpdump appends tcpdump's lines for an IPv6
+// reachability TLV of n bytes in a hello (isisIPv6ReachTaken): each
+// prefix, and where the last ran past the TLV the note that ends it. rest
+// runs from the TLV's value to the end of the PDU.
+func appendISISIPv6ReachTcpdump(b, rest []byte, n int) []byte {
+	for off := 0; off < n; {
+		st, plen := rest[off+4], int(rest[off+5])
+		var a [16]byte
+		ln := 6 + (plen+7)/8
+		copy(a[:], rest[off+6:off+ln])
+		b = netip.AddrFrom16(a).AppendTo(append(b, "\n\t      IPv6 prefix: "...))
+		b = strconv.AppendInt(append(b, '/'), int64(plen), 10)
+		if st&0x80 != 0 {
+			b = append(b, ", Distribution: down"...)
+		} else {
+			b = append(b, ", Distribution: up"...)
+		}
+		b = strconv.AppendUint(append(b, ", Metric: "...), uint64(be32(rest[off:])), 10)
+		if st&0x40 != 0 {
+			b = append(b, ", External"...)
+		} else {
+			b = append(b, ", Internal"...)
+		}
+		if n-off < ln {
+			b = strconv.AppendInt(append(b, " [remaining tlv length "...), int64(n-off), 10)
+			b = strconv.AppendInt(append(b, " < "...), int64(ln), 10)
+			return append(b, "] (invalid)"...)
+		}
+		off += ln
+	}
+	return b
 }

@@ -110,6 +110,23 @@ var isisVectors = []struct {
 		hex: `01 80 c2 00 00 15 c2 03 29 a9 00 00 00 37 fe fe 03 83 1b 01 00 14 01 00 00 00 34 04 af 44 44 44
 			44 44 44 01 00 00 00 00 03 7e f8 03 02 17 00 00 80 80 80 44 44 44 44 44 44 00 00 80 80 80 33 33
 			33 33 33 33 00`},
+	// A point-to-point hello modelled on tcpdump's isis-extd-ipreach-oobr
+	// test: a maximum area addresses of 1, the adjacency state TLV, SPB's
+	// NLPID, an MT port capability whose second sub-TLV is longer than
+	// what is left, a TLV neither tshark nor tcpdump decodes, an IPv6
+	// reachability TLV (tshark's unknown in a hello) whose last prefix
+	// runs into the next TLV, and an empty TLV ending the PDU, which tshark
+	// does not show.
+	{name: "P2P hello with MT port capability and unknown TLVs", isis: true,
+		line:  "p2p IIH, src-id 8888.8888.8888, length 194",
+		proto: "ISIS HELLO", info: "P2P HELLO, System-ID: 8888.8888.8888",
+		hex: `09 00 2b 00 00 05 08 00 27 2c 25 1e 00 c5 fe fe 03 83 14 01 00 11 01 00 01 01 88 88 88 88 88 88
+			00 1e 00 c2 03 f0 0f 00 00 00 00 05 22 22 22 22 22 22 00 00 00 04 81 01 c1 01 04 03 49 00 0a 8f
+			6f 00 00 04 66 00 49 45 45 45 49 45 45 45 49 45 45 45 49 45 45 45 49 45 45 45 49 45 45 45 49 45
+			45 45 49 45 45 45 49 45 00 01 02 03 04 05 06 07 08 09 0a 0b 0c 0d 0e 0f 45 45 49 45 45 45 49 45
+			45 45 49 45 45 45 49 45 45 45 49 45 45 45 49 45 45 45 49 45 45 45 49 45 45 45 49 10 11 12 13 14
+			15 16 17 18 19 1a 1b 1c 1d 1e 1f 45 45 01 02 03 49 05 45 45 49 45 45 ec 16 01 ae a1 49 1d 5b 2a
+			a3 88 dd a0 90 08 ff 00 00 00 00 00 00 00 00 00 00 00 00`},
 	// The CSNP cut inside its last LSP entry.
 	{name: "CSNP cut short",
 		hex: `01 80 c2 00 00 15 c2 03 29 a9 00 00 00 56 fe fe 03 83 21 01 00 19 01 00 00 00 53 44 44 44 44 44
@@ -201,7 +218,9 @@ func TestISIS(t *testing.T) {
 		"isis.hello.local_circuit_id", "isis.psnp.source_id", "isis.psnp.pdu_length",
 		"isis.hello.circuit_type", "isis.hello.clv_ipv6_int_addr", "isis.lsp.clv_ipv6_int_addr",
 		"isis.lsp.ext_is_reachability.metric", "isis.lsp.unrsv_bw.priority_level", "isis.lsp.sid.sli_label",
-		"isis.lsp.ext_ip_reachability.prefix_length", "isis.lsp.rt_capable.router_id", "isis.lsp.sr_alg"})
+		"isis.lsp.ext_ip_reachability.prefix_length", "isis.lsp.rt_capable.router_id", "isis.lsp.sr_alg",
+		"isis.hello.adjacency_state", "isis.hello.neighbor_systemid", "isis.hello.neighbor_extended_local_circuit_id",
+		"isis.hello.mtid", "isis.hello.mcid", "isis.hello.aux_mcid", "isis.hello.clv.type"})
 }
 
 func FuzzISIS(f *testing.F) {

@@ -64,6 +64,7 @@ var protocols = [layerCount]protocol{
 	LayerCDP:       {&protoCDP, cdpFields[:], emitCDP, nil},
 	LayerDTP:       {&protoDTP, dtpFields[:], emitDTP, nil},
 	LayerQ933:      {&protoQ933, q933Fields[:], emitQ933, nil},
+	LayerESIS:      {&protoESIS, esisFields[:], emitESIS, nil},
 	LayerISL:       {&protoISL, islFields[:], emitISL, nil},
 	LayerTelnet:    {&protoTelnet, telnetFields[:], emitTelnet, nil},
 	LayerSyslog:    {&protoSyslog, syslogFields[:], emitSyslog, nil},

@@ -133,7 +133,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		switch m.Type {
 		case decode.LayerEthernet, decode.LayerIPv4, decode.LayerIPv6, decode.LayerARP,
 			decode.LayerTCP, decode.LayerUDP, decode.LayerICMPv4, decode.LayerICMPv6,
-			decode.LayerESP, decode.LayerSFlow:
+			decode.LayerESP, decode.LayerSFlow, decode.LayerESIS:
 		default:
 			return false
 		}
@@ -237,7 +237,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		return true
 	case decode.LayerDBLSPDisc:
 		return true // tcpdump 4.99 prints UDP's "UDP, length N"
-	case decode.LayerISIS:
+	case decode.LayerISIS, decode.LayerESIS:
 		return true
 	case decode.LayerENIP:
 		return true // tcpdump 4.99 has no EtherNet/IP printer: TCP's or UDP's line, as rawcap prints it

@@ -44,7 +44,7 @@ func (d *Decoder) ExceptionProtocol(wire int) string {
 			continue
 		}
 		switch l.Type {
-		case LayerIPv6HopByHop, LayerIPv6Routing, LayerIPv6Fragment, LayerIPv6DestOpts, LayerGRE, LayerICMPv4, LayerICMPv6, LayerSFlow:
+		case LayerIPv6HopByHop, LayerIPv6Routing, LayerIPv6Fragment, LayerIPv6DestOpts, LayerGRE, LayerICMPv4, LayerICMPv6, LayerSFlow, LayerESIS:
 		default:
 			if treeProtoShort(l.Type) == "" {
 				continue

@@ -96,7 +96,7 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerPPP, LayerNHRP, LayerFR, LayerARCNET, LayerLCP, LayerIPCP, LayerIPv6CP, LayerCHAP, LayerPAP, LayerSFlow, LayerDBLSPDisc, LayerENIP:
 		return true
-	case LayerQ933:
+	case LayerQ933, LayerESIS:
 		return true
 	case LayerPayload:
 		return true

@@ -212,6 +212,7 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		// TFTP's options of a request or an OACK.
 		"tftp.option.",
 		"isis.hello.", "isis.lsp.", "isis.csnp.", // IS-IS's TLVs and their entries
+		"esis.sal", "esis.sa", // an ES-IS hello's source addresses
 		// 802.11's tagged parameters and radiotap's present words.
 		"wlan.tag", "wlan.tag.", "wlan.supported_rates", "radiotap.present.word",
 		// radiotap's VHT users, and the VHT bit it names twice (known and
