@@ -3,10 +3,6 @@ package decode_test
 import (
 	"encoding/binary"
 	"testing"
-
-	"github.com/rawcap/rawcap/decode"
-	"github.com/rawcap/rawcap/internal/testshared"
-	"github.com/rawcap/rawcap/linktype"
 )
 
 // bcmliFrames returns BCM-LI datagrams: every direction, packet type and
@@ -55,31 +51,7 @@ const bcmliSrcPort = 49152
 // TestBCMLIMatchesTcpdump holds rawcap's lines for BCM-LI datagrams to
 // tcpdump's at each option set the corpus test runs.
 func TestBCMLIMatchesTcpdump(t *testing.T) {
-	frames := bcmliFrames(t)
-	d := decode.NewDecoder()
-	lp := &decode.LinePrinter{Options: decode.LineOptions{Verbose: 2}}
-	buf := make([]byte, 0, 4096)
-	f := decode.Frame{Number: 1}
-	for i, frame := range frames {
-		run := func() {
-			d.Decode(frame, linktype.Ethernet)
-			buf = lp.Append(buf[:0], d, &f)
-		}
-		if n := testing.AllocsPerRun(20, run); n != 0 {
-			t.Errorf("frame %d: %v allocations per packet", i+1, n)
-		}
-	}
-	testshared.Oracle(t, "tcpdump")
-	path := writeTestPcap(t, frames)
-	for _, opts := range [][]string{{}, {"-e"}, {"-v"}, {"-vv"}, {"-e", "-vv"}, {"-q"}, {"-x"}} {
-		want := tcpdumpPackets(t, path, opts, len(frames))
-		p := &decode.LinePrinter{Options: lineOptionsFor(append([]string{"-tt"}, opts...))}
-		for i, frame := range frames {
-			if got := lineFor(d, p, frame, i+1); got != want[i] {
-				t.Errorf("%v frame %d:\n got  %q\n want %q", opts, i+1, got, want[i])
-			}
-		}
-	}
+	ethernetLinesMatchTcpdump(t, bcmliFrames(t), [][]string{{}, {"-e"}, {"-v"}, {"-vv"}, {"-e", "-vv"}, {"-q"}, {"-x"}})
 }
 
 // FuzzBCMLI feeds BCM-LI datagrams, the frames inside them included, to

@@ -1,15 +1,10 @@
 package decode_test
 
 import (
-	"os"
-	"os/exec"
-	"strings"
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/rawcap/rawcap/decode"
-	"github.com/rawcap/rawcap/internal/testshared"
 	"github.com/rawcap/rawcap/linktype"
 )
 
@@ -81,56 +76,7 @@ func TestESISParse(t *testing.T) {
 
 // TestESISMatchesOracles holds the frames' -V trees to tshark's and their
 // one-liners to tcpdump's in every option set the corpus test uses.
-func TestESISMatchesOracles(t *testing.T) {
-	testshared.Oracle(t, "tshark")
-	testshared.Oracle(t, "tcpdump")
-	frames := make([][]byte, len(esisFrames))
-	for i, h := range esisFrames {
-		frames[i] = mustHex(t, h)
-	}
-	path := writeTestPcapLink(t, linktype.Type(107), frames, nil)
-	cmd := exec.Command("tshark", "-n", "-V", "-r", path)
-	cmd.Env = append(os.Environ(), "TZ=UTC")
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("tshark: %v", err)
-	}
-	theirs := appTreeFrames(string(out))
-	d := decode.NewDecoder()
-	tp := &decode.TreePrinter{Location: time.UTC}
-	var mine strings.Builder
-	for i, f := range frames {
-		d.Decode(f, linktype.Type(107))
-		fr := decode.Frame{Number: i + 1, Time: time.Unix(int64(1700000000+i), 0), Length: len(f)}
-		mine.Write(tp.Append(nil, d, &fr))
-	}
-	if diff := cmp.Diff(theirs, appTreeFrames(mine.String())); diff != "" {
-		t.Errorf("-V: tshark (-want) vs rawcap (+got):\n%s", diff)
-	}
-	for _, opts := range [][]string{{}, {"-e"}, {"-v"}, {"-vv"}, {"-vvv"}, {"-q"}, {"-q", "-e"}, {"-e", "-vv"}, {"-x"}, {"-A"}} {
-		args := append(append([]string{"-n", "-tt"}, opts...), "-r", path)
-		cmd := exec.Command("tcpdump", args...)
-		cmd.Env = append(os.Environ(), "TZ=UTC")
-		out, err := cmd.Output()
-		if err != nil {
-			t.Fatalf("tcpdump %v: %v", args, err)
-		}
-		chunks := splitStamped(out)
-		if len(chunks) != len(frames) {
-			t.Fatalf("tcpdump %v printed %d packets, want %d", opts, len(chunks), len(frames))
-		}
-		lo := lineOptionsFor(opts)
-		lo.Time = decode.TimeEpoch
-		p := &decode.LinePrinter{Options: lo}
-		for i, f := range frames {
-			d.Decode(f, linktype.Type(107))
-			fr := decode.Frame{Number: i + 1, Time: time.Unix(int64(1700000000+i), 0), Length: len(f)}
-			if diff := cmp.Diff(chunks[i], string(p.Append(nil, d, &fr))); diff != "" {
-				t.Errorf("frame %d %v: tcpdump (-want) vs rawcap (+got):\n%s", i+1, opts, diff)
-			}
-		}
-	}
-}
+func TestESISMatchesOracles(t *testing.T) { frameRelayMatchesOracles(t, esisFrames) }
 
 // FuzzESIS decodes and prints Frame Relay frames carrying ES-IS, seeded
 // from the vectors above: no panic, whatever the bytes.

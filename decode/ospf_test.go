@@ -543,7 +543,13 @@ func ospfV3LSUpdates(t testing.TB) [][]byte {
 // TestOSPFv3LSAsMatchTcpdump holds the LS Updates' lines, -vv and -vvv
 // (each LSA's contents) and the shorter ones, to tcpdump's.
 func TestOSPFv3LSAsMatchTcpdump(t *testing.T) {
-	frames := ospfV3LSUpdates(t)
+	ethernetLinesMatchTcpdump(t, ospfV3LSUpdates(t), [][]string{{}, {"-v"}, {"-vv"}, {"-vvv"}})
+}
+
+// ethernetLinesMatchTcpdump checks that the line printer allocates nothing
+// for each Ethernet frame (at -vv), then holds its lines to tcpdump's at
+// each option set.
+func ethernetLinesMatchTcpdump(t *testing.T, frames [][]byte, optSets [][]string) {
 	d := decode.NewDecoder()
 	buf := make([]byte, 0, 1<<16)
 	lp := &decode.LinePrinter{Options: decode.LineOptions{Verbose: 2}}
@@ -559,7 +565,7 @@ func TestOSPFv3LSAsMatchTcpdump(t *testing.T) {
 	}
 	testshared.Oracle(t, "tcpdump")
 	path := writeTestPcap(t, frames)
-	for _, opts := range [][]string{{}, {"-v"}, {"-vv"}, {"-vvv"}} {
+	for _, opts := range optSets {
 		want := tcpdumpPackets(t, path, opts, len(frames))
 		p := &decode.LinePrinter{Options: lineOptionsFor(append([]string{"-tt"}, opts...))}
 		for i, frame := range frames {

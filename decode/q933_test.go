@@ -57,11 +57,16 @@ func TestQ933Parse(t *testing.T) {
 
 // TestQ933MatchesOracles holds the frames' -V trees to tshark's and their
 // one-liners to tcpdump's in every option set the corpus test uses.
-func TestQ933MatchesOracles(t *testing.T) {
+func TestQ933MatchesOracles(t *testing.T) { frameRelayMatchesOracles(t, q933Frames) }
+
+// frameRelayMatchesOracles holds Frame Relay frames (link type 107,
+// given in hex) to tshark's -V tree and to tcpdump's lines at each option
+// set the corpus test runs.
+func frameRelayMatchesOracles(t *testing.T, hexFrames []string) {
 	testshared.Oracle(t, "tshark")
 	testshared.Oracle(t, "tcpdump")
-	frames := make([][]byte, len(q933Frames))
-	for i, h := range q933Frames {
+	frames := make([][]byte, len(hexFrames))
+	for i, h := range hexFrames {
 		frames[i] = mustHex(t, h)
 	}
 	path := writeTestPcapLink(t, linktype.Type(107), frames, nil)
