@@ -250,7 +250,7 @@ func (p *FieldsPrinter) emitList(fl *FieldList, tree bool, d *Decoder, f *Frame,
 		l := &d.layers[i]
 		var depth uint8
 		switch {
-		case l.Quoted && l.Type == LayerPayload:
+		case l.Quoted && l.Type == LayerPayload && d.quotedBy(i) != LayerSFlow:
 			depth = 0 // tshark's tree shows a quoted packet's data at the top
 		case l.Quoted || l.Type == LayerPayload && i > 0 && (d.layers[i-1].Type == LayerICMPv4 || d.layers[i-1].Type == LayerICMPv6):
 			depth = 1

@@ -58,7 +58,6 @@ var protocolsAllow = map[string]string{
 	"ip/data":         "IP inside GRE with WCCP redirect (0x883e): tshark decodes it",
 	"xml/-":           "an HTTP body tshark names by its Content-Type (XML)",
 	"whois/-":         "a whois reply tshark reassembles until the FIN and names on the FIN segment",
-	"eth/-":           "sFlow: tshark decodes the sampled frame header",
 }
 
 // protocolsCheck tallies the frame.protocols comparison with tshark.

@@ -125,6 +125,14 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		}
 		return !m.Quoted
 	}
+	for k, l := range layers {
+		if l.Type == decode.LayerSFlow && !l.Quoted {
+			// The frames it samples follow as quoted layers; tcpdump's
+			// line describes them from sFlow's bytes, as rawcap's does.
+			layers = layers[:k+1]
+			break
+		}
+	}
 	data := d.Data()
 	for k, l := range layers {
 		switch l.Type {

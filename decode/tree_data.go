@@ -73,7 +73,19 @@ type linkTrailer struct {
 // false when there is nothing to show.
 func linkTrailerOf(d *Decoder, i, wire int) (tr linkTrailer, ok bool) {
 	l := &d.layers[i]
-	if i+1 >= d.n || wire != len(d.data) {
+	fcs := l.Type == LayerEthernet
+	if l.Quoted {
+		// A frame sFlow carries: as long as its sampled header, and
+		// without a frame check sequence (tshark's eth_withoutfcs).
+		k := i
+		for k > 0 && d.layers[k-1].Quoted && d.layers[k-1].Payload == d.layers[k].Start {
+			k--
+		}
+		wire, fcs = l.End-d.layers[k].Start, false
+	} else if wire != len(d.data) {
+		return tr, false
+	}
+	if i+1 >= d.n {
 		return tr, false
 	}
 	next := &d.layers[i+1]
@@ -105,7 +117,7 @@ func linkTrailerOf(d *Decoder, i, wire int) (tr linkTrailer, ok bool) {
 	tr.pad = trailer[:pad]
 	rest := trailer[pad:]
 	n := len(rest)
-	if l.Type == LayerEthernet && wire-l.Start >= 64 && len(rest) >= 4 {
+	if fcs && wire-l.Start >= 64 && len(rest) >= 4 {
 		n -= 4
 		tr.fcs = rest[n:]
 	}
