@@ -93,7 +93,7 @@ func linkTrailerOf(d *Decoder, i, wire int) (tr linkTrailer, ok bool) {
 		return tr, false
 	}
 	end := l.End
-	dot3 := l.Type == LayerEthernet && l.Payload > l.Start && Ethernet(d.data[l.Start:l.Payload]).IsLength()
+	dot3 := l.Type == LayerEthernet && l.Payload > l.Start && Ethernet(d.data[l.Start:l.Payload]).isDot3()
 	if dot3 {
 		end = len(d.data) // the 802.3 length shrank the layer itself
 		if i > 0 {
