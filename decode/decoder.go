@@ -128,12 +128,54 @@ func (d *Decoder) carry(start, end int, first LayerType) {
 }
 
 // quotedBy returns the type of the layer that carries quoted layer i: an
-// ICMP error (its quoted packet), sFlow (a sampled header).
+// ICMP error (its quoted packet), sFlow (a sampled header), OpenFlow (a
+// PACKET_IN's or PACKET_OUT's frame).
 func (d *Decoder) quotedBy(i int) LayerType {
 	for i > 0 && d.layers[i].Quoted {
 		i--
 	}
 	return d.layers[i].Type
+}
+
+// inICMPError reports whether layer i is inside the packet an ICMP error
+// quotes (not a frame another layer carries).
+func (d *Decoder) inICMPError(i int) bool {
+	q := d.quotedBy(i)
+	return d.layers[i].Quoted && (q == LayerICMPv4 || q == LayerICMPv6)
+}
+
+// carriedLayers returns the layers decoded from the frame a layer carries
+// at d.data[start:end] (carry): the quoted layers from the first that
+// starts there up to the first that starts past end. first is 0 when
+// there are none.
+func carriedLayers(d *Decoder, start, end int) (first, past int) {
+	for k := range d.layers[:d.n] {
+		l := &d.layers[k]
+		switch {
+		case first == 0 && l.Quoted && l.Start == start:
+			first = k
+		case first != 0 && (!l.Quoted || l.Start > end):
+			return first, k
+		}
+	}
+	return first, d.n
+}
+
+// emitCarriedTree emits, for the tree, layers first to past (a carried
+// frame's) by their own emit functions, their protocols drawn shift
+// levels deeper than the protocol before them, as tshark draws a frame
+// inside the item that carries it.
+func emitCarriedTree(e *emitter, first, past, shift int) {
+	depth := e.depth
+	e.ShiftProtos(shift)
+	for k := first; k < past; k++ {
+		// Each layer starts at its protocol's level, as its own tree
+		// does: a protocol whose title the memo holds opens nothing.
+		e.depth = 0
+		emitQuotedLayerTree(e, k)
+	}
+	e.ShiftProtos(-shift)
+	e.depth = depth
 }
 
 // decodeChain decodes layers from next, over data[start:end], each from

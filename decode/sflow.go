@@ -69,22 +69,6 @@ func (c *sflowCarrier) header(s SFlow, off int) {
 	c.d.carry(start, start+int(sflowPad4(be32(s[off+20:]))), first)
 }
 
-// sflowCarried returns the layers decoded from the sampled header at
-// d.data[start:end]: the quoted layers from the first that starts there,
-// up to the first that starts past end. first is 0 when there are none.
-func sflowCarried(d *Decoder, start, end int) (first, past int) {
-	for k := range d.layers[:d.n] {
-		l := &d.layers[k]
-		switch {
-		case first == 0 && l.Quoted && l.Start == start:
-			first = k
-		case first != 0 && (!l.Quoted || l.Start > end):
-			return first, k
-		}
-	}
-	return first, d.n
-}
-
 // The fields, as Wireshark registers them.
 const (
 	sflowVersion = iota
@@ -747,26 +731,6 @@ func (w *sflowEmitter) record(s SFlow, off int, rw, rl uint32, hasLen bool) {
 			}
 		}
 	}
-}
-
-// carried emits, for the tree, the layers decoded from the sampled header
-// at d.data[start:end] inside the header's line, as tshark draws them.
-func (w *sflowEmitter) carried(start, end int) {
-	e := w.e
-	first, past := sflowCarried(e.d, start, end)
-	if first == 0 {
-		return
-	}
-	depth := e.depth
-	e.ShiftProtos(int(depth) + 2)
-	for k := first; k < past; k++ {
-		// Each layer starts at its protocol's level, as its own tree
-		// does: a protocol whose title the memo holds opens nothing.
-		e.depth = 0
-		emitQuotedLayerTree(e, k)
-	}
-	e.ShiftProtos(-int(depth) - 2)
-	e.depth = depth
 }
 
 func (w *sflowEmitter) endRecord() { w.e.Up(); w.depth-- }
@@ -1587,7 +1551,10 @@ func (w *sflowEmitter) flowRecord(r *sflowRd) {
 				e.Bytes(&f[sflowHdr], c)
 				if e.Tree() {
 					start := w.base + r.off + 24
-					w.carried(start, start+len(c))
+					if first, past := carriedLayers(e.d, start, start+len(c)); first != 0 {
+						// Inside the header's line.
+						emitCarriedTree(e, first, past, int(e.depth)+2)
+					}
 				}
 			}
 		}

@@ -413,9 +413,9 @@ func emitTCP(e *emitter, i int) {
 		e.Hidden(false)
 	}
 	// Inside an ICMP error, which may quote no more than the sequence
-	// number, tshark draws it before the stream (a header sFlow samples
-	// draws it where it goes).
-	quoted := tree && l.Quoted && sg != nil && d.quotedBy(i) != LayerSFlow
+	// number, tshark draws it before the stream (in a frame sFlow or
+	// OpenFlow carries, where it goes).
+	quoted := tree && sg != nil && d.inICMPError(i)
 	if quoted {
 		e.Uint(&f[tcpSeq], uint64(t.Seq()))
 	}
@@ -438,7 +438,7 @@ func emitTCP(e *emitter, i int) {
 		if treeLen < 0 {
 			e.SetRepr(appendInt(append(e.Text(), "TCP Segment Len: "...), int64(treeLen)))
 		}
-	case !tree && have >= 13 && !(l.Quoted && d.quotedBy(i) == LayerSFlow):
+	case !tree && have >= 13 && (!l.Quoted || d.inICMPError(i)):
 		e.Int(&f[tcpLen], int64(length))
 	}
 	if have < 14 {
