@@ -106,6 +106,9 @@ func (d *Decoder) Decode(data []byte, lt linktype.Type) []Layer {
 	start, end := 0, len(data)
 	for c := 0; ; c++ {
 		d.decodeChain(next, start, end)
+		if c == 0 {
+			d.f5EthTrailer()
+		}
 		if c == d.nCarried || d.n == maxLayers || d.layers[d.n-1].Malformed != "" {
 			break
 		}

@@ -405,8 +405,8 @@ func emitMACBits(e *emitter, m MAC, lg, ig *Field) {
 // sequence.
 func emitLinkTrailer(e *emitter, i int, pad, trailer *Field) {
 	tr, ok := linkTrailerOf(e.d, i, e.wire)
-	if !ok {
-		return
+	if !ok || e.d.layers[e.d.n-1].Type == LayerF5Trailer {
+		return // (tshark's F5 heuristic took it: neither padding nor trailer)
 	}
 	if len(tr.pad) > 0 {
 		e.Bytes(pad, tr.pad)

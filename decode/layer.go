@@ -100,6 +100,7 @@ const (
 	LayerQ933      // Q.933 (Frame Relay call control, fr.go)
 	LayerPGM       // PGM (IP protocol 113)
 	LayerVSock     // Linux vsockmon (link type 271)
+	LayerF5Trailer // an F5 Ethernet trailer tshark's heuristic takes (f5ethtrailer.go)
 	layerCount
 )
 
@@ -194,6 +195,7 @@ var layerNames = [layerCount]string{
 
 	LayerQ933: "q933",
 	LayerPGM:  "pgm", LayerVSock: "vsock",
+	LayerF5Trailer: "f5ethtrailer",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").
