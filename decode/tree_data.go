@@ -66,8 +66,9 @@ type linkTrailer struct {
 
 // linkTrailerOf splits what follows the payload of link layer i (Ethernet,
 // 802.1Q, Linux cooked capture) as tshark's Ethernet trailer logic does:
-// the padding of a 60-byte frame (zeros; tshark calls padding that is not
-// zeros a trailer and says so), a trailer, and for Ethernet a 4-byte frame
+// the padding up to 60 bytes of a frame shorter than 64 (zeros; tshark
+// calls padding that is not zeros a trailer and says so), a trailer, and
+// for Ethernet a 4-byte frame
 // check sequence assumed on frames of 64 bytes or more. wire is the frame's
 // length on the wire; a frame cut short by the snap length has none. ok is
 // false when there is nothing to show.
@@ -105,8 +106,10 @@ func linkTrailerOf(d *Decoder, i, wire int) (tr linkTrailer, ok bool) {
 	}
 	trailer := d.data[next.End:end]
 	pad := 0
-	if wire == 60 && len(trailer) > 0 {
-		pad = 60 - (wire - len(trailer))
+	if wire >= 60 && wire < 64 && len(trailer) > 0 {
+		// Up to the 60-byte minimum: the bytes after it (no frame
+		// check sequence below 64) are a trailer.
+		pad = max(0, min(len(trailer), 60-(wire-len(trailer))))
 	}
 	for _, c := range trailer[:pad] {
 		if c != 0 {
