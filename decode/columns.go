@@ -97,7 +97,7 @@ func (p *ColumnsPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 	top := -1 // the innermost layer that names the row
 	for i := range d.layers[:d.n] {
 		l := &d.layers[i]
-		if l.Type == LayerPayload || l.Quoted {
+		if l.Type == LayerPayload || l.Quoted || l.Type == LayerF5Trailer {
 			continue
 		}
 		if top >= 0 && d.layers[top].Type == LayerTCP && tcpRST(d, top) {
@@ -145,6 +145,9 @@ func (p *ColumnsPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 	b = strconv.AppendInt(b, int64(f.Length), 10)
 	b = append(b, ' ')
 	b = p.appendInfo(b, d, top)
+	if d.n > 0 && d.layers[d.n-1].Type == LayerF5Trailer {
+		b = p.appendException(b) // the F5 trailer tshark's heuristic took and ran off
+	}
 	return append(b, '\n')
 }
 

@@ -6,6 +6,7 @@ package decode
 // as tshark does.
 func (p *ColumnsPrinter) appendAddrs(b []byte, d *Decoder) []byte {
 	src, dst := -1, -1 // layers that give each address
+	lo, hi := openflowAddrFrame(d)
 	for i := d.n - 1; i >= 0 && (src < 0 || dst < 0); i-- {
 		l := &d.layers[i]
 		if l.Type == LayerVSock && l.End-l.Start >= vsockHeaderLen {
@@ -16,7 +17,7 @@ func (p *ColumnsPrinter) appendAddrs(b []byte, d *Decoder) []byte {
 			src, dst = i, i // the stations, also of a header cut short
 			continue
 		}
-		if l.Quoted || l.Payload == l.Start || l.Type == LayerIPv4 && l.Malformed != "" {
+		if l.Quoted && (i < lo || i >= hi) || l.Payload == l.Start || l.Type == LayerIPv4 && l.Malformed != "" {
 			continue
 		}
 		switch l.Type {

@@ -4,7 +4,19 @@ import "github.com/rawcap/rawcap/linktype"
 
 // maxLayers bounds how many layers one packet may have; deeper packets (a
 // tunnel inside a tunnel inside …) are cut there and marked.
-const maxLayers = 16
+const maxLayers = 32
+
+// maxCarried bounds how many frames carried inside one packet's layers
+// (sFlow's sampled packet headers) are decoded; the others stay bytes.
+const maxCarried = 8
+
+// carriedFrame is a frame a layer carries inside its own bytes, as sFlow
+// carries a sampled packet's header: data[start:end], whose first layer
+// is first.
+type carriedFrame struct {
+	start, end int
+	first      LayerType
+}
 
 // Decoder decodes packets into layers. It is reused from packet to packet:
 // Decode does not allocate, and the layers it returns alias the Decoder and
@@ -32,6 +44,17 @@ type Decoder struct {
 	layers   [maxLayers]Layer
 	n        int
 	quoted   bool
+	// carrying is set while the frames in carried are decoded: their
+	// transports hand their payload on, as an ICMP error's quoted ones do
+	// not (tshark dissects a sampled packet's application data).
+	carrying bool
+
+	// carried holds the frames the layers decoded so far carry inside
+	// their own bytes (carry), in their order: Decode decodes each after
+	// the packet's layers end, as quoted layers, as tshark dissects them
+	// with the rules of an ICMP error's quoted packet.
+	carried  [maxCarried]carriedFrame
+	nCarried int
 
 	gen uint64   // counts the packets decoded or restored, for trk
 	trk *tracker // allocated by the first printer that asks (tracker.go)
@@ -77,9 +100,91 @@ func (d *Decoder) Decode(data []byte, lt linktype.Type) []Layer {
 	d.linkType = lt
 	d.gen++
 	d.n = 0
-	d.quoted = false
+	d.quoted, d.carrying = false, false
+	d.nCarried = 0
 	next := firstLayer(lt, data)
 	start, end := 0, len(data)
+	for c := 0; ; c++ {
+		d.decodeChain(next, start, end)
+		if c == 0 {
+			d.f5EthTrailer()
+		}
+		if c == d.nCarried || d.n == maxLayers || d.layers[d.n-1].Malformed != "" {
+			break
+		}
+		// The next carried frame, as a quoted packet of its own.
+		f := d.carried[c]
+		next, start, end = f.first, f.start, f.end
+		d.quoted, d.carrying = true, true
+	}
+	return d.layers[:d.n]
+}
+
+// carry queues data[start:end], a frame whose first layer is first, to be
+// decoded after the packet's layers (Decode); frames past maxCarried stay
+// bytes.
+func (d *Decoder) carry(start, end int, first LayerType) {
+	if d.nCarried < maxCarried && start < end {
+		d.carried[d.nCarried] = carriedFrame{start, end, first}
+		d.nCarried++
+	}
+}
+
+// quotedBy returns the type of the layer that carries quoted layer i: an
+// ICMP error (its quoted packet), sFlow (a sampled header), OpenFlow (a
+// PACKET_IN's or PACKET_OUT's frame).
+func (d *Decoder) quotedBy(i int) LayerType {
+	for i > 0 && d.layers[i].Quoted {
+		i--
+	}
+	return d.layers[i].Type
+}
+
+// inICMPError reports whether layer i is inside the packet an ICMP error
+// quotes (not a frame another layer carries).
+func (d *Decoder) inICMPError(i int) bool {
+	q := d.quotedBy(i)
+	return d.layers[i].Quoted && (q == LayerICMPv4 || q == LayerICMPv6)
+}
+
+// carriedLayers returns the layers decoded from the frame a layer carries
+// at d.data[start:end] (carry): the quoted layers from the first that
+// starts there up to the first that starts past end. first is 0 when
+// there are none.
+func carriedLayers(d *Decoder, start, end int) (first, past int) {
+	for k := range d.layers[:d.n] {
+		l := &d.layers[k]
+		switch {
+		case first == 0 && l.Quoted && l.Start == start:
+			first = k
+		case first != 0 && (!l.Quoted || l.Start > end):
+			return first, k
+		}
+	}
+	return first, d.n
+}
+
+// emitCarriedTree emits, for the tree, layers first to past (a carried
+// frame's) by their own emit functions, their protocols drawn shift
+// levels deeper than the protocol before them, as tshark draws a frame
+// inside the item that carries it.
+func emitCarriedTree(e *emitter, first, past, shift int) {
+	depth := e.depth
+	e.ShiftProtos(shift)
+	for k := first; k < past; k++ {
+		// Each layer starts at its protocol's level, as its own tree
+		// does: a protocol whose title the memo holds opens nothing.
+		e.depth = 0
+		emitQuotedLayerTree(e, k)
+	}
+	e.ShiftProtos(-shift)
+	e.depth = depth
+}
+
+// decodeChain decodes layers from next, over data[start:end], each from
+// what the one before carries, until one says nothing more is known or is
+// malformed.
+func (d *Decoder) decodeChain(next LayerType, start, end int) {
 	for next != LayerNone {
 		if d.n == maxLayers {
 			d.layers[d.n-1].Malformed = ReasonTooManyLayer
@@ -113,7 +218,6 @@ func (d *Decoder) Decode(data []byte, lt linktype.Type) []Layer {
 			next = LayerPayload
 		}
 	}
-	return d.layers[:d.n]
 }
 
 // Layers returns the layers of the last decoded packet.

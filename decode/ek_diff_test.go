@@ -64,7 +64,7 @@ func TestEKMatchesTshark(t *testing.T) {
 			d.Decode(pk.Data, pk.LinkType)
 			f := decode.Frame{Number: i + 1, Time: pk.Time, Length: pk.Length, Interface: pk.Interface}
 			mine = p.Append(mine[:0], d, &f)
-			if _, bad := d.Malformed(); bad || len(d.Layers()) < 2 {
+			if damaged(d) || len(d.Layers()) < 2 {
 				continue
 			}
 			res, ok := testshared.CompareEK(mine, []byte(theirs[2*i]+"\n"+theirs[2*i+1]))

@@ -32,6 +32,7 @@ type EKPrinter struct {
 	count []uint32
 	gen   uint32
 	tops  []int    // appendAll's top-level protocols, reused
+	kids  []int    // appendTree's nested protocols, a stack reused
 	vals  []int    // ekOrder's values of one name, reused
 	under []*Field // ekOrder's field each value is under, reused
 	order []int    // ekOrder's result, reused
@@ -182,27 +183,35 @@ func (p *EKPrinter) appendAll(b []byte, l *FieldList, t time.Time) []byte {
 			b, _ = p.appendTree(b, l, k, t)
 			continue
 		}
-		// A protocol that occurs again (IP in IP, two VLAN tags): tshark
-		// writes an array of its occurrences' objects under its name.
-		b = append(b, '"')
-		key := len(b)
-		b = appendEKProto(b, proto)
-		key = len(b) - key
-		b = append(b, `":[`...)
-		for _, j := range p.tops[i:] {
-			if recs[j].Field != proto {
-				continue
-			}
-			if j != k {
-				b = append(b, ',')
-			}
-			start := len(b)
-			b, _ = p.appendTree(b, l, j, t)
-			b = append(b[:start], b[start+key+3:]...) // `"name":` off
-		}
-		b = append(b, ']')
+		b = p.appendArray(b, l, p.tops[i:], t)
 	}
 	return b
+}
+
+// appendArray appends, under the name of the protocol opened at
+// recs[ks[0]], an array of the objects of it and of the protocols in
+// ks[1:] of the same name: tshark writes a protocol that occurs again
+// (IP in IP, two VLAN tags, the frames an sFlow datagram samples) so.
+func (p *EKPrinter) appendArray(b []byte, l *FieldList, ks []int, t time.Time) []byte {
+	recs := l.recs
+	proto := recs[ks[0]].Field
+	b = append(b, '"')
+	key := len(b)
+	b = appendEKProto(b, proto)
+	key = len(b) - key
+	b = append(b, `":[`...)
+	for n, j := range ks {
+		if recs[j].Field != proto {
+			continue
+		}
+		if n > 0 {
+			b = append(b, ',')
+		}
+		start := len(b)
+		b, _ = p.appendTree(b, l, j, t)
+		b = append(b[:start], b[start+key+3:]...) // `"name":` off
+	}
+	return append(b, ']')
 }
 
 // appendTree appends the protocol opened at recs[k] with the protocols
@@ -214,22 +223,41 @@ func (p *EKPrinter) appendTree(b []byte, l *FieldList, k int, t time.Time) ([]by
 		b = p.appendProto(b, l, k, end, t)
 	}
 	next := end + 1
+	base := len(p.kids)
 	for next < len(recs) && recs[next].Op == OpProto && recs[next].Nested > recs[k].Nested {
 		if recs[next].Nested != recs[k].Nested+1 {
 			next = protoEnd(recs, next) + 1
 			continue
 		}
-		if b != nil {
-			b = b[:len(b)-1] // reopen the object
+		p.kids = append(p.kids, next)
+		_, next = p.appendTree(nil, l, next, t)
+	}
+	if kids := p.kids[base:]; b != nil && len(kids) > 0 {
+		b = b[:len(b)-1] // reopen the object
+		for i, j := range kids {
+			proto := recs[j].Field
+			before, again := false, false
+			for _, m := range kids[:i] {
+				before = before || recs[m].Field == proto
+			}
+			if before {
+				continue // written with its first occurrence
+			}
+			for _, m := range kids[i+1:] {
+				again = again || recs[m].Field == proto
+			}
 			if b[len(b)-1] != '{' {
 				b = append(b, ',')
 			}
-			b, next = p.appendTree(b, l, next, t)
-			b = append(b, '}')
-		} else {
-			_, next = p.appendTree(nil, l, next, t)
+			if again {
+				b = p.appendArray(b, l, kids[i:], t)
+			} else {
+				b, _ = p.appendTree(b, l, j, t)
+			}
 		}
+		b = append(b, '}')
 	}
+	p.kids = p.kids[:base]
 	return b, next
 }
 

@@ -29,8 +29,13 @@ func (e Ethernet) Src() MAC { return MAC(e[6:12]) }
 // TypeOrLength returns the EtherType or 802.3 length field.
 func (e Ethernet) TypeOrLength() uint16 { return be16(e[12:]) }
 
-// IsLength reports whether the type field is an 802.3 length.
+// IsLength reports whether the type field is an 802.3 length, as tcpdump
+// reads it.
 func (e Ethernet) IsLength() bool { return e.TypeOrLength() <= 1500 }
+
+// isDot3 reports whether the type field is an 802.3 length as Wireshark
+// reads it: 0 is Ethernet II's unknown type to it.
+func (e Ethernet) isDot3() bool { return e.IsLength() && e.TypeOrLength() != 0 }
 
 func (d *Decoder) decodeEthernet(l *Layer) LayerType {
 	e, err := ParseEthernet(d.bytes(l))
@@ -39,7 +44,7 @@ func (d *Decoder) decodeEthernet(l *Layer) LayerType {
 		return LayerNone
 	}
 	l.Payload = l.Start + ethernetLen
-	if e.IsLength() {
+	if e.isDot3() {
 		end := l.Payload + int(e.TypeOrLength())
 		if isISL(e) && e[5]>>4 == 0 && end <= l.End && end-l.Start >= islHdrLen {
 			l.End = end
@@ -329,7 +334,7 @@ func emitEthernet(e *emitter, i int) {
 		return
 	}
 	h := Ethernet(e.d.data[l.Start:l.Payload])
-	if h.IsLength() || e.Memo(memoEth, h) {
+	if h.isDot3() || e.Memo(memoEth, h) {
 		emitEthernetHead(e, i, h)
 		e.MemoEnd()
 	}
@@ -344,9 +349,9 @@ func emitEthernetHead(e *emitter, i int, h Ethernet) {
 		l := &e.d.layers[i]
 		p := e.d.data[l.Payload:l.End]
 		switch {
-		case h.IsLength() && len(p) >= 2 && p[0] == 0xff && p[1] == 0xff:
+		case h.isDot3() && len(p) >= 2 && p[0] == 0xff && p[1] == 0xff:
 			e.SetRepr(append(e.Text(), "IEEE 802.3 Ethernet Raw "...)) // sic: tshark's titles end in a space
-		case h.IsLength():
+		case h.isDot3():
 			e.SetRepr(append(e.Text(), "IEEE 802.3 Ethernet "...))
 		default:
 			b := h.Src().AppendTo(append(e.Text(), "Ethernet II, Src: "...))
@@ -358,7 +363,7 @@ func emitEthernetHead(e *emitter, i int, h Ethernet) {
 	emitMACBits(e, h.Dst(), &f[ethDstLG], &f[ethDstIG])
 	e.MAC(&f[ethSrc], h.Src())
 	emitMACBits(e, h.Src(), &f[ethSrcLG], &f[ethSrcIG])
-	if h.IsLength() {
+	if h.isDot3() {
 		e.Uint(&ethFields[ethLen], uint64(h.TypeOrLength()))
 	} else {
 		e.Uint(&ethFields[ethType], uint64(h.TypeOrLength()))
@@ -400,8 +405,8 @@ func emitMACBits(e *emitter, m MAC, lg, ig *Field) {
 // sequence.
 func emitLinkTrailer(e *emitter, i int, pad, trailer *Field) {
 	tr, ok := linkTrailerOf(e.d, i, e.wire)
-	if !ok {
-		return
+	if !ok || e.d.layers[e.d.n-1].Type == LayerF5Trailer {
+		return // (tshark's F5 heuristic took it: neither padding nor trailer)
 	}
 	if len(tr.pad) > 0 {
 		e.Bytes(pad, tr.pad)

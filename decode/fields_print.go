@@ -250,16 +250,16 @@ func (p *FieldsPrinter) emitList(fl *FieldList, tree bool, d *Decoder, f *Frame,
 		l := &d.layers[i]
 		var depth uint8
 		switch {
-		case l.Quoted && l.Type == LayerPayload:
+		case l.Type == LayerPayload && d.inICMPError(i):
 			depth = 0 // tshark's tree shows a quoted packet's data at the top
 		case l.Quoted || l.Type == LayerPayload && i > 0 && (d.layers[i-1].Type == LayerICMPv4 || d.layers[i-1].Type == LayerICMPv6):
 			depth = 1
 		}
-		if p.some && !p.layers[l.Type] {
-			continue // no field of this layer is asked for
+		if p.some && !p.layers[l.Type] && !(l.Type == LayerOpenFlow && i+1 < d.n && d.layers[i+1].Quoted) {
+			continue // no field of this layer (or of the frames it carries) is asked for
 		}
-		if tree && l.Quoted {
-			continue // a tree list's ICMP error emits the headers it quotes
+		if tree && l.Quoted || l.Quoted && d.quotedBy(i) == LayerOpenFlow {
+			continue // a tree list's ICMP error emits the headers it quotes; OpenFlow its frames
 		}
 		e.Nest(depth)
 		emitLayer(e, i)

@@ -112,19 +112,26 @@ func appendEpoch(b []byte, t time.Time) []byte {
 
 // appendProtocols appends frame.protocols ("eth:ethertype:ip:tcp").
 func appendProtocols(b []byte, d *Decoder, conv *convResults) []byte {
+	n := d.n
 	for i := range d.layers[:d.n] {
+		if d.layers[i].Type == LayerOpenFlow && !d.layers[i].Quoted {
+			n = i + 1 // it names the frames its messages carry (appendOpenFlowProtocols)
+			break
+		}
+	}
+	for i := range d.layers[:n] {
 		if d.layers[i].Type == LayerRTCP && i > 0 && d.layers[i-1].Type == LayerRTCP {
 			continue // a compound datagram is one rtcp
 		}
 		if d.layers[i].Type == LayerRPC && i > 0 && d.layers[i-1].Type == LayerRPC {
-			if i+1 == d.n {
+			if i+1 == n {
 				b = b[:len(b)-1] // the RPC records of one TCP segment are one rpc
 			}
 			continue
 		}
 		if d.layers[i].Type == LayerEAP {
 			// 802.1X hands EAP its bytes without naming it there.
-			if i+1 == d.n {
+			if i+1 == n {
 				b = b[:len(b)-1]
 			}
 			continue
@@ -170,7 +177,7 @@ func appendProtocols(b []byte, d *Decoder, conv *convResults) []byte {
 		default:
 			b = protocolsLayer(b, d, i)
 		}
-		if i+1 < d.n && !(d.layers[i].Type == LayerRTCP && d.layers[i+1].Type == LayerRTCP) {
+		if i+1 < n && !(d.layers[i].Type == LayerRTCP && d.layers[i+1].Type == LayerRTCP) {
 			b = append(b, ':')
 		}
 	}

@@ -101,6 +101,7 @@ const (
 	LayerPGM       // PGM (IP protocol 113)
 	LayerVSock     // Linux vsockmon (link type 271)
 	LayerESIS      // ES-IS (NLPID 0x82) after a Frame Relay I frame (esis.go)
+	LayerF5Trailer // an F5 Ethernet trailer tshark's heuristic takes (f5ethtrailer.go)
 	layerCount
 )
 
@@ -195,7 +196,8 @@ var layerNames = [layerCount]string{
 
 	LayerQ933: "q933",
 	LayerPGM:  "pgm", LayerVSock: "vsock",
-	LayerESIS: "esis",
+	LayerESIS:      "esis",
+	LayerF5Trailer: "f5ethtrailer",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

@@ -53,7 +53,8 @@ func (p *LinePrinter) lineEthernet(b []byte, d *Decoder, i int) []byte {
 			return p.lineLayer(b, d, i+1) // tcpdump: ",  [|vlan]"
 		}
 		if e.IsLength() {
-			// tcpdump prints an 802.3 frame's own length field, or
+			// tcpdump prints an 802.3 frame's own length field (0 too:
+			// Wireshark's unknown EtherType), or
 			// what the frame holds when that is less.
 			n := int(e.TypeOrLength())
 			if p.wire > 0 {
@@ -66,6 +67,10 @@ func (p *LinePrinter) lineEthernet(b []byte, d *Decoder, i int) []byte {
 			b = p.appendWireLen(b)
 		}
 		b = append(b, ": "...)
+	}
+	if e.TypeOrLength() == 0 {
+		// An 802.3 length of 0 to tcpdump: no room for LLC's header.
+		return append(b, " [|llc]"...)
 	}
 	return p.lineLayer(b, d, i+1)
 }

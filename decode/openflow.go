@@ -36,6 +36,7 @@ const (
 	ofpGetConfigReq    = 7
 	ofpGetConfigReply  = 8
 	ofpSetConfig       = 9
+	ofpPacketIn        = 10
 	ofpFlowRemoved     = 11
 	ofpPortStatus      = 12
 	ofpPacketOut       = 13
@@ -140,16 +141,43 @@ func openflowTaken(m []byte) bool {
 	case ofpVendor:
 		return ofpBSNTaken(body)
 	case ofpPacketOut:
-		// Without the frame (a buffered packet): with one, tshark
-		// dissects it inside the message.
-		// tshark dissects an empty frame too, unless a buffer holds the
-		// packet.
-		return len(body) > 8 && be32(body) != 0xffffffff && int(be16(body[6:])) == len(body)-8 &&
-			ofpPortKnown(be16(body[4:])) && ofpActionsTaken(body[8:])
+		// Without the frame (a buffered packet), or with a frame tshark
+		// dissects inside the message (an empty one too, unless a
+		// buffer holds the packet: rawcap takes a whole Ethernet
+		// header).
+		if len(body) <= 8 || !ofpPortKnown(be16(body[4:])) {
+			return false
+		}
+		al := int(be16(body[6:]))
+		if be32(body) != 0xffffffff {
+			return al == len(body)-8 && ofpActionsTaken(body[8:])
+		}
+		return al <= len(body)-8-ethernetLen && ofpActionsTaken(body[8:8+al])
+	case ofpPacketIn:
+		// A frame (or its start) the switch sends up, which tshark
+		// dissects inside the message: rawcap takes a whole Ethernet
+		// header.
+		return len(body) >= ofpPacketInLen+ethernetLen && ofpPortKnown(be16(body[6:])) && int(body[8]) < len(ofpPacketInReasons)
 	case ofpFeaturesReply:
 		return len(body) >= 24 && (len(body)-24)%48 == 0 && ofpFeaturesTaken(body)
 	}
 	return false
+}
+
+// ofpPacketInLen is the size of a PACKET_IN's body before its frame.
+const ofpPacketInLen = 10
+
+// openflowFrame returns where in message m (a whole one rawcap takes) the
+// frame a PACKET_IN or PACKET_OUT carries starts; ok is false for none.
+func openflowFrame(m []byte) (off int, ok bool) {
+	body := m[openflowHdrLen:]
+	switch {
+	case m[1] == ofpPacketIn:
+		return openflowHdrLen + ofpPacketInLen, true
+	case m[1] == ofpPacketOut && be32(body) == 0xffffffff:
+		return openflowHdrLen + 8 + int(be16(body[6:])), true
+	}
+	return 0, false
 }
 
 // openflowSplit returns where the whole messages of b end: b is OpenFlow
@@ -246,6 +274,19 @@ func (d *Decoder) decodeOpenFlow(l *Layer) LayerType {
 		return l.asData()
 	}
 	l.Payload = l.End
+	// The frames PACKET_IN and PACKET_OUT messages carry, decoded after
+	// the packet's layers (tshark dissects each inside its message).
+	b := d.bytes(l)
+	for off := 0; off < len(b); {
+		m, next, ok := openflowNext(b, off)
+		if !ok {
+			break
+		}
+		if fo, ok := openflowFrame(m); ok {
+			d.carry(l.Start+off+fo, l.Start+next, LayerEthernet)
+		}
+		off = next
+	}
 	return LayerNone
 }
 
@@ -346,6 +387,9 @@ const (
 	ofTableID
 	ofStatsRequestPad
 	ofActionsLen
+	ofTotalLen
+	ofReason
+	ofPktInPad
 	openflowFieldCount
 )
 
@@ -446,6 +490,9 @@ var openflowFields = [openflowFieldCount]Field{
 	ofTableID:             {Name: "openflow.table_id", Label: "Table Id", Kind: KindUint, Width: 8},
 	ofActionsLen:          {Name: "openflow.actions_len", Label: "Actions length", Kind: KindUint, Width: 16},
 	ofStatsRequestPad:     {Name: "openflow.stats.request_pad", Label: "Pad", Kind: KindUint, Width: 8},
+	ofTotalLen:            {Name: "openflow.total_len", Label: "Total length", Kind: KindUint, Width: 16},
+	ofReason:              {Name: "openflow.reason", Label: "Reason", Kind: KindUint, Width: 8},
+	ofPktInPad:            {Name: "openflow.pkt_in.pad", Label: "Pad", Kind: KindBytes},
 }
 
 // emitOpenFlow emits each message as a protocol item of its own, as
@@ -454,12 +501,19 @@ func emitOpenFlow(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
 	f := &openflowFields
-	n := 0
+	n, at := 0, l.Start
 	openflowWalk(d.data[l.Start:l.End], func(m []byte) {
+		start := at
+		at += len(m)
 		if n > 0 && !e.all && !e.Tree() {
 			return
 		}
 		n++
+		if fo, ok := openflowFrame(m); ok {
+			// The frame after the message's fields (with JSON, which
+			// leaves quoted layers out, it is not emitted).
+			defer emitOpenFlowFrame(e, start+fo, start+len(m))
+		}
 		e.Proto(&protoOpenFlowV1)
 		e.Uint(&f[ofVersion], uint64(m[0]))
 		e.Uint(&f[ofType], uint64(m[1]))
@@ -500,10 +554,35 @@ func emitOpenFlow(e *emitter, i int) {
 			e.Uint(&f[ofBufferID], uint64(be32(body)))
 			e.Uint(&f[ofInPort], uint64(be16(body[4:])))
 			e.Uint(&f[ofActionsLen], uint64(be16(body[6:])))
-			emitOpenFlowAction(e, body[8:])
+			emitOpenFlowAction(e, body[8:8+int(be16(body[6:]))])
+		case ofpPacketIn:
+			e.Uint(&f[ofBufferID], uint64(be32(body)))
+			e.Uint(&f[ofTotalLen], uint64(be16(body[4:])))
+			e.Uint(&f[ofInPort], uint64(be16(body[6:])))
+			e.Uint(&f[ofReason], uint64(body[8]))
+			e.Bytes(&f[ofPktInPad], body[9:10])
 		}
 		e.End()
 	})
+}
+
+// emitOpenFlowFrame emits, after the message that carries it, the layers
+// decoded from the frame at d.data[start:end]: in the tree at the level
+// of the message's fields, elsewhere nested in the message (-T ek writes
+// them inside its object), as tshark does.
+func emitOpenFlowFrame(e *emitter, start, end int) {
+	first, past := carriedLayers(e.d, start, end)
+	switch {
+	case first == 0:
+	case e.Tree():
+		emitCarriedTree(e, first, past, 1)
+	case e.all:
+		e.Nest(1)
+		for k := first; k < past; k++ {
+			emitQuotedLayer(e, k)
+		}
+		e.Nest(0)
+	}
 }
 
 // openflowUndecoded adds, beneath the field before, tshark's expert item
@@ -644,10 +723,44 @@ func emitOpenFlowPDUSizes(e *emitter, i int) {
 func appendOpenFlowProtocols(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
 	b = append(b, "openflow"...)
-	openflowWalk(d.data[l.Start:l.End], func([]byte) {
+	at := l.Start
+	openflowWalk(d.data[l.Start:l.End], func(m []byte) {
 		b = append(b, ":openflow_v1"...)
+		if fo, ok := openflowFrame(m); ok {
+			// The frame's protocols, where tshark dissects it.
+			first, past := carriedLayers(d, at+fo, at+len(m))
+			for k := first; first != 0 && k < past; k++ {
+				b = protocolsLayer(append(b, ':'), d, k)
+			}
+		}
+		at += len(m)
 	})
 	return b
+}
+
+// openflowAddrFrame returns the layers of the frame the last message of
+// the packet's OpenFlow layer carries, whose addresses tshark's Source
+// and Destination columns show (a frame an earlier message carries gives
+// way to the segment's addresses again); first is 0 for none.
+func openflowAddrFrame(d *Decoder) (first, past int) {
+	i := 0
+	for i < d.n && (d.layers[i].Type != LayerOpenFlow || d.layers[i].Quoted) {
+		i++
+	}
+	if i == d.n || i+1 == d.n || !d.layers[i+1].Quoted {
+		return 0, 0
+	}
+	l := &d.layers[i]
+	var last []byte
+	at, start := l.Start, 0
+	openflowWalk(d.data[l.Start:l.End], func(m []byte) {
+		last, start = m, at
+		at += len(m)
+	})
+	if fo, ok := openflowFrame(last); ok {
+		return carriedLayers(d, start+fo, start+len(last))
+	}
+	return 0, 0
 }
 
 // ofpTypeName is tshark's name of a message type ("OFPT_HELLO").
@@ -662,7 +775,14 @@ func ofpTypeName(t byte) string {
 func infoOpenFlow(b []byte, d *Decoder, i int) (_ []byte, cut bool) {
 	l := &d.layers[i]
 	var last []byte
-	openflowWalk(d.data[l.Start:l.End], func(m []byte) { last = m })
+	openflowWalk(d.data[l.Start:l.End], func(m []byte) {
+		if last != nil {
+			if _, carried := openflowFrame(last); carried {
+				return // tshark's column is not written after a carried frame
+			}
+		}
+		last = m
+	})
 	b = append(append(b, "Type: "...), ofpTypeName(last[1])...)
 	return b, last[1] == ofpFlowMod && len(last) == ofpFlowModLen
 }

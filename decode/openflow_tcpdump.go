@@ -111,7 +111,10 @@ func (p *LinePrinter) lineOpenFlow(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
 	b = append(b, "OpenFlow"...)
 	v := p.Options.Verbose
+	at := l.Start
 	openflowWalk(d.data[l.Start:l.End], func(m []byte) {
+		start := at
+		at += len(m)
 		b = append(b, "\n\tversion 1.0, type "...)
 		b = append(b, ofpTcpdumpTypes[m[1]]...)
 		b = strconv.AppendUint(append(b, ", length "...), uint64(be16(m[2:])), 10)
@@ -170,8 +173,26 @@ func (p *LinePrinter) lineOpenFlow(b []byte, d *Decoder, i int) []byte {
 			b = appendHex32(append(b, "\n\t buffer_id "...), be32(body))
 			b = appendOfpPort(append(b, ", in_port "...), be16(body[4:]))
 			c := ofpCut{b: b, body: body}
-			c.actions(8, len(body), "\n\t ")
+			fo, carries := openflowFrame(m)
+			if !carries {
+				fo = len(m)
+			}
+			c.actions(8, fo-openflowHdrLen, "\n\t ")
 			b = c.b
+			if carries {
+				b = p.lineOpenFlowFrame(b, d, start+fo, start+len(m))
+			}
+		case ofpPacketIn:
+			b = append(b, "\n\t buffer_id "...)
+			if id := be32(body); id == 0xffffffff {
+				b = append(b, "NONE"...)
+			} else {
+				b = appendHex32(b, id)
+			}
+			b = strconv.AppendUint(append(b, ", total_len "...), uint64(be16(body[4:])), 10)
+			b = appendOfpPort(append(b, ", in_port "...), be16(body[6:]))
+			b = append(append(b, ", reason "...), ofpPacketInReasons[body[8]]...)
+			b = p.lineOpenFlowFrame(b, d, start+openflowHdrLen+ofpPacketInLen, start+len(m))
 		}
 	})
 	if t := openflowTail(d, i); t != nil {
@@ -191,6 +212,32 @@ func (p *LinePrinter) lineOpenFlow(b []byte, d *Decoder, i int) []byte {
 		b = append(b, " [|openflow]"...)
 		p.abandoned = true // tcpdump's printer longjmps out at the cut
 	}
+	return b
+}
+
+// ofpPacketInReasons are tcpdump's names of a PACKET_IN's reasons (the
+// ones rawcap takes).
+var ofpPacketInReasons = [...]string{"NO_MATCH", "ACTION"}
+
+// lineOpenFlowFrame appends tcpdump's text for the frame a PACKET_IN or
+// PACKET_OUT carries at d.data[start:end]: its length, and at -vvv its
+// own line, as tcpdump prints the frame at three levels less.
+func (p *LinePrinter) lineOpenFlowFrame(b []byte, d *Decoder, start, end int) []byte {
+	b = strconv.AppendUint(append(b, "\n\t data ("...), uint64(end-start), 10)
+	b = append(b, " octets)"...)
+	if p.Options.Verbose < 3 {
+		return b
+	}
+	b = append(b, ", frame decoding below\n"...)
+	first, past := carriedLayers(d, start, end)
+	if first == 0 {
+		return b
+	}
+	v, wire, n := p.Options.Verbose, p.wire, d.n
+	p.Options.Verbose -= 3
+	p.wire, d.n = end, past // the frame's own end, its own layers
+	b = p.lineLayer(b, d, first)
+	p.Options.Verbose, p.wire, d.n = v, wire, n
 	return b
 }
 

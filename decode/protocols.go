@@ -53,6 +53,7 @@ var protocols = [layerCount]protocol{
 	LayerVRRP:      {&protoVRRP, vrrpFields[:], emitVRRP, nil},
 	LayerPGM:       {&protoPGM, pgmFields[:], emitPGM, nil},
 	LayerVSock:     {&protoVSock, vsockFields[:], emitVSock, nil},
+	LayerF5Trailer: {&protoF5EthTrailer, nil, emitF5EthTrailer, nil},
 	LayerHSRP:      {&protoHSRP, hsrpFields[:], emitHSRP, nil},
 	LayerRADIUS:    {&protoRADIUS, radiusFields[:], emitRADIUS, nil},
 	LayerOSPF:      {&protoOSPF, ospfFields[:], emitOSPF, nil},

@@ -39,12 +39,10 @@ var protocolsAllow = map[string]string{
 	"ip/-":            "the packet an NHRP Traffic Indication quotes, which rawcap leaves undecoded",
 	"osi/data":        "OSI network layer in PPP (0x0023), which rawcap does not dissect",
 	"mp/data":         "PPP Multilink (0x003d), which rawcap does not dissect",
-	"f5ethtrailer/-":  "an F5 Ethernet trailer found by tshark's heuristic",
 	"ipcomp/data":     "IPComp (IP protocol 108) after AH: tshark inflates the compressed packet, rawcap does not decode IPComp",
 	"dns/data":        "DNS on a port other than 53 that tshark finds by heuristic",
 	"auto_rp/data":    "Cisco Auto-RP (UDP 496) as tshark finds it",
 	"ipx/llc":         "Novell raw 802.3 (no LLC, 0xffff): tshark names IPX directly",
-	"eth/llc":         "Cisco ISL frames: tshark decodes the encapsulated frame",
 	"macsec/data":     "MACsec (0x88e5): the entry depends on the frame's protection",
 	"tsp/data":        "a port tshark binds to a protocol rawcap does not name",
 	"rtcp/data":       "RTCP found by tshark's heuristic",
@@ -58,7 +56,6 @@ var protocolsAllow = map[string]string{
 	"ip/data":         "IP inside GRE with WCCP redirect (0x883e): tshark decodes it",
 	"xml/-":           "an HTTP body tshark names by its Content-Type (XML)",
 	"whois/-":         "a whois reply tshark reassembles until the FIN and names on the FIN segment",
-	"eth/-":           "sFlow: tshark decodes the sampled frame header",
 }
 
 // protocolsCheck tallies the frame.protocols comparison with tshark.

@@ -20,7 +20,7 @@ func appendPayloadProtocol(b []byte, d *Decoder, i int) []byte {
 	var name string
 	switch p.Type {
 	case LayerEthernet:
-		if len(h) >= 14 && !Ethernet(h).IsLength() {
+		if len(h) >= 14 && !Ethernet(h).isDot3() {
 			name = etherTypeProtocol(Ethernet(h).TypeOrLength())
 		}
 	case LayerVLAN:

@@ -36,10 +36,37 @@ func (d *Decoder) decodeSFlow(l *Layer) LayerType {
 		return l.asData()
 	}
 	l.Payload = l.End
-	if sflowHeaderLen(be32(b[4:])) > len(b) || !sflowWalk(b, nil) {
+	if sflowHeaderLen(be32(b[4:])) > len(b) || !sflowWalk(b, nil, &sflowCarrier{d, l.Start}) {
 		l.Malformed = ReasonTruncated
 	}
 	return LayerNone
+}
+
+// sflowCarrier hands the decoder the sampled packet headers a datagram
+// at d.data[base:] carries (Decoder.carry): tshark dissects each, inside
+// the header's line, with the rules of an ICMP error's quoted packet
+// (they open conversations, and no sequence analysis is done).
+type sflowCarrier struct {
+	d    *Decoder
+	base int
+}
+
+// header queues the sampled header of the raw packet header record at
+// s[off:], whole, if rawcap decodes its protocol.
+func (c *sflowCarrier) header(s SFlow, off int) {
+	if c == nil {
+		return
+	}
+	var first LayerType
+	switch be32(s[off+8:]) {
+	case 1: // Ethernet
+		first = LayerEthernet
+	default:
+		return
+	}
+	// tshark hands on the header with its padding.
+	start := c.base + off + 24
+	c.d.carry(start, start+int(sflowPad4(be32(s[off+20:]))), first)
 }
 
 // The fields, as Wireshark registers them.
@@ -330,7 +357,7 @@ var sflowDot12Wide = [14]bool{1: true, 3: true, 9: true, 11: true, 12: true, 13:
 // enterprise's record is its header and length bytes. It reports false
 // where a piece runs past the end (tshark's exception). w, when not nil,
 // emits each piece's fields as the walk finds it.
-func sflowWalk(s SFlow, w *sflowEmitter) bool {
+func sflowWalk(s SFlow, w *sflowEmitter, c *sflowCarrier) bool {
 	if len(s) < 8 {
 		return false
 	}
@@ -363,7 +390,7 @@ func sflowWalk(s SFlow, w *sflowEmitter) bool {
 			next = int(end)
 		}
 		if word == 1 || word == 3 {
-			if st := sflowFlows(s, off+8, w, word == 3); st != sflowGoOn {
+			if st := sflowFlows(s, off+8, w, c, word == 3); st != sflowGoOn {
 				return st == sflowUnknown
 			}
 			off = next
@@ -455,6 +482,7 @@ func sflowRecordLen(rw, rl uint32) uint64 {
 type sflowEmitter struct {
 	e     *emitter
 	depth int // subtrees open
+	base  int // where the datagram starts in the packet
 }
 
 func (w *sflowEmitter) version(s SFlow, agentLen int) {
@@ -730,8 +758,8 @@ func emitSFlow(e *emitter, i int) {
 	l := &d.layers[i]
 	e.Proto(&protoSFlow)
 	s := SFlow(d.data[l.Start:l.End])
-	w := sflowEmitter{e: e}
-	ok := sflowWalk(s, &w)
+	w := sflowEmitter{e: e, base: l.Start}
+	ok := sflowWalk(s, &w, nil)
 	for ; w.depth > 0; w.depth-- {
 		e.Up()
 	}
@@ -1225,7 +1253,7 @@ const (
 
 // sflowFlows walks the flow sample (expanded or not) whose data starts at
 // off, its header and its records, and says how the walk ended.
-func sflowFlows(s SFlow, off int, w *sflowEmitter, expanded bool) sflowStop {
+func sflowFlows(s SFlow, off int, w *sflowEmitter, c *sflowCarrier, expanded bool) sflowStop {
 	hdr := 32
 	if expanded {
 		hdr = 44
@@ -1256,11 +1284,14 @@ func sflowFlows(s SFlow, off int, w *sflowEmitter, expanded bool) sflowStop {
 			return sflowUnknown
 		}
 		if w != nil {
-			w.flowRecord(&sflowRd{b: s[off : uint64(off)+min(n, uint64(len(s)-off))]})
+			w.flowRecord(&sflowRd{b: s[off : uint64(off)+min(n, uint64(len(s)-off))], off: off})
 			w.endRecord()
 		}
 		if uint64(off)+n > uint64(len(s)) {
 			return sflowPastEnd
+		}
+		if rw == 1 {
+			c.header(s, off)
 		}
 		off += int(n)
 	}
@@ -1275,6 +1306,7 @@ type sflowRd struct {
 	b     []byte
 	k     int
 	short bool
+	off   int // where b starts in the datagram (flow records only)
 }
 
 // bytes returns the next n bytes, false when they run past the end.
@@ -1517,6 +1549,13 @@ func (w *sflowEmitter) flowRecord(r *sflowRd) {
 		if n, ok := w.u32(r, sflowHdrLen); ok {
 			if c, ok := r.bytes(sflowPad4(uint32(n))); ok {
 				e.Bytes(&f[sflowHdr], c)
+				if e.Tree() {
+					start := w.base + r.off + 24
+					if first, past := carriedLayers(e.d, start, start+len(c)); first != 0 {
+						// Inside the header's line.
+						emitCarriedTree(e, first, past, int(e.depth)+2)
+					}
+				}
 			}
 		}
 	case 2:

@@ -124,7 +124,7 @@ func (d *Decoder) decodeTCP(l *Layer) LayerType {
 		return LayerNone
 	}
 	l.Payload = l.Start + t.HeaderLen()
-	if l.Quoted || l.Payload == l.End {
+	if l.Quoted && !d.carrying || l.Payload == l.End {
 		return LayerNone
 	}
 	next := d.Ports.Lookup(TransportTCP, t.SrcPort(), t.DstPort())
@@ -412,7 +412,10 @@ func emitTCP(e *emitter, i int) {
 		e.Uint(&f[tcpPort], uint64(t.DstPort()))
 		e.Hidden(false)
 	}
-	quoted := tree && l.Quoted && sg != nil // inside an ICMP error: no sequence analysis
+	// Inside an ICMP error, which may quote no more than the sequence
+	// number, tshark draws it before the stream (in a frame sFlow or
+	// OpenFlow carries, where it goes).
+	quoted := tree && sg != nil && d.inICMPError(i)
 	if quoted {
 		e.Uint(&f[tcpSeq], uint64(t.Seq()))
 	}
@@ -435,7 +438,7 @@ func emitTCP(e *emitter, i int) {
 		if treeLen < 0 {
 			e.SetRepr(appendInt(append(e.Text(), "TCP Segment Len: "...), int64(treeLen)))
 		}
-	case !tree && have >= 13:
+	case !tree && have >= 13 && (!l.Quoted || d.inICMPError(i)):
 		e.Int(&f[tcpLen], int64(length))
 	}
 	if have < 14 {

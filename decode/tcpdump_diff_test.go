@@ -127,7 +127,11 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		// IPv6 one as tcpdump does, other versions as "ip vN").
 		return d.LinkType() == 8 && len(d.Data()) > 16 && d.Data()[16]>>4 != 4 && d.Data()[16]>>4 != 6
 	}
-	if m, bad := d.Malformed(); bad {
+	f5 := len(layers) > 1 && layers[len(layers)-1].Type == decode.LayerF5Trailer
+	if f5 {
+		layers = layers[:len(layers)-1] // tcpdump prints no Ethernet trailer
+	}
+	if m, bad := d.Malformed(); bad && !f5 {
 		// A layer cut short or lying about its length is compared too:
 		// rawcap marks it as tcpdump does.
 		switch m.Type {
@@ -138,6 +142,14 @@ func decodedByRawcap(d *decode.Decoder) bool {
 			return false
 		}
 		return !m.Quoted
+	}
+	for k, l := range layers {
+		if l.Type == decode.LayerSFlow && !l.Quoted {
+			// The frames it samples follow as quoted layers; tcpdump's
+			// line describes them from sFlow's bytes, as rawcap's does.
+			layers = layers[:k+1]
+			break
+		}
 	}
 	data := d.Data()
 	for k, l := range layers {

@@ -38,7 +38,6 @@ var treeCorpusAllow = map[string]string{
 	"tcpdump/tests_ipv4_invalid_length.pcap":                   "IPv4 with a bogus total length (as above)",
 	"tcpdump/tests_ipv4_invalid_total_length_2.pcap":           "IPv4 with a bogus total length (as above)",
 	"tcpdump/tests_accecn_handshake.pcap":                      "TCP AccECN flag names (tcp.go, H1)",
-	"tcpdump/tests_arp-oobr.pcap":                              "fuzzed ARP: hardware type names (HFI …) and a trailer tshark tries as an F5 trailer",
 	"tcpdump/tests_bigtcp-ipv4-geneve-ipv6.pcap":               "IPv4 total length 0 (TSO): tshark words it differently",
 	"tcpdump/tests_bigtcp-ipv4-vxlan-ipv6.pcap":                "IPv4 total length 0 (TSO), as above",
 	"tcpdump/tests_bigtcp-ipv6.pcap":                           "TCP over an IPv6 jumbogram (tcp.go, H1)",

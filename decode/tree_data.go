@@ -66,14 +66,27 @@ type linkTrailer struct {
 
 // linkTrailerOf splits what follows the payload of link layer i (Ethernet,
 // 802.1Q, Linux cooked capture) as tshark's Ethernet trailer logic does:
-// the padding of a 60-byte frame (zeros; tshark calls padding that is not
-// zeros a trailer and says so), a trailer, and for Ethernet a 4-byte frame
+// the padding up to 60 bytes of a frame shorter than 64 (zeros; tshark
+// calls padding that is not zeros a trailer and says so), a trailer, and
+// for Ethernet a 4-byte frame
 // check sequence assumed on frames of 64 bytes or more. wire is the frame's
 // length on the wire; a frame cut short by the snap length has none. ok is
 // false when there is nothing to show.
 func linkTrailerOf(d *Decoder, i, wire int) (tr linkTrailer, ok bool) {
 	l := &d.layers[i]
-	if i+1 >= d.n || wire != len(d.data) {
+	fcs := l.Type == LayerEthernet
+	if l.Quoted {
+		// A frame sFlow carries: as long as its sampled header, and
+		// without a frame check sequence (tshark's eth_withoutfcs).
+		k := i
+		for k > 0 && d.layers[k-1].Quoted && d.layers[k-1].Payload == d.layers[k].Start {
+			k--
+		}
+		wire, fcs = l.End-d.layers[k].Start, false
+	} else if wire != len(d.data) {
+		return tr, false
+	}
+	if i+1 >= d.n {
 		return tr, false
 	}
 	next := &d.layers[i+1]
@@ -81,7 +94,7 @@ func linkTrailerOf(d *Decoder, i, wire int) (tr linkTrailer, ok bool) {
 		return tr, false
 	}
 	end := l.End
-	dot3 := l.Type == LayerEthernet && l.Payload > l.Start && Ethernet(d.data[l.Start:l.Payload]).IsLength()
+	dot3 := l.Type == LayerEthernet && l.Payload > l.Start && Ethernet(d.data[l.Start:l.Payload]).isDot3()
 	if dot3 {
 		end = len(d.data) // the 802.3 length shrank the layer itself
 		if i > 0 {
@@ -93,8 +106,10 @@ func linkTrailerOf(d *Decoder, i, wire int) (tr linkTrailer, ok bool) {
 	}
 	trailer := d.data[next.End:end]
 	pad := 0
-	if wire == 60 && len(trailer) > 0 {
-		pad = 60 - (wire - len(trailer))
+	if wire >= 60 && wire < 64 && len(trailer) > 0 {
+		// Up to the 60-byte minimum: the bytes after it (no frame
+		// check sequence below 64) are a trailer.
+		pad = max(0, min(len(trailer), 60-(wire-len(trailer))))
 	}
 	for _, c := range trailer[:pad] {
 		if c != 0 {
@@ -105,7 +120,7 @@ func linkTrailerOf(d *Decoder, i, wire int) (tr linkTrailer, ok bool) {
 	tr.pad = trailer[:pad]
 	rest := trailer[pad:]
 	n := len(rest)
-	if l.Type == LayerEthernet && wire-l.Start >= 64 && len(rest) >= 4 {
+	if fcs && wire-l.Start >= 64 && len(rest) >= 4 {
 		n -= 4
 		tr.fcs = rest[n:]
 	}

@@ -79,6 +79,8 @@ func treeProtoShort(t LayerType) string {
 		return "IPv6"
 	case LayerTCP:
 		return "TCP"
+	case LayerF5Trailer:
+		return "F5 Ethernet trailer"
 	case LayerUDP:
 		return "UDP"
 	case LayerOSPF:

@@ -38,6 +38,8 @@ func treeFieldsOf(lt LayerType) bool {
 		LayerHSRP, LayerVRRP, LayerPGM, LayerVSock, LayerBFD, LayerUDLD, LayerSlow, LayerLACP,
 		LayerRIP, LayerRIPng, LayerSyslog:
 		return true
+	case LayerF5Trailer:
+		return true
 	case LayerESP:
 		return true
 	case LayerAH:

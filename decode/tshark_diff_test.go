@@ -145,8 +145,7 @@ func TestJSONMatchesTshark(t *testing.T) {
 				n := 0
 				for i := range cf.packets {
 					d.Decode(cf.packets[i].Data, cf.packets[i].LinkType)
-					_, bad := d.Malformed()
-					known[i] = !bad && len(d.Layers()) > 1
+					known[i] = !damaged(d) && len(d.Layers()) > 1
 					if known[i] {
 						n++
 					}
@@ -281,3 +280,11 @@ var _ = strconv.Itoa
 
 // fieldsEscaper escapes a text as tshark -T fields does by default.
 var fieldsEscaper = strings.NewReplacer("\t", `\t`, "\n", `\n`, "\r", `\r`, "\f", `\f`, "\v", `\v`)
+
+// damaged reports whether the packet d last decoded has a malformed layer,
+// other than the F5 trailer tshark's heuristic takes after the packet's
+// own layers (those are whole, and compared).
+func damaged(d *decode.Decoder) bool {
+	m, bad := d.Malformed()
+	return bad && m.Type != decode.LayerF5Trailer
+}

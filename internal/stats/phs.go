@@ -140,8 +140,8 @@ func (h *Hierarchy) leaf(protos []byte, comment, reassembled bool, exception str
 // topLevel appends the protocols of frame.protocols that Wireshark's
 // packet tree shows at its top level, in order: the EtherType and IPv6
 // extension headers (AH among them) are shown inside the protocol that carries them, MPTCP
-// inside TCP, and whatever follows ICMP (an error's quoted packet, an
-// echo's data) inside ICMP.
+// inside TCP, whatever follows ICMP (an error's quoted packet, an echo's
+// data) inside ICMP, and the frames sFlow samples inside sFlow.
 func topLevel(path []string, protos []byte) []string {
 	for len(protos) > 0 {
 		name := protos
@@ -167,7 +167,7 @@ func topLevel(path []string, protos []byte) []string {
 			continue
 		}
 		path = append(path, string(name))
-		if s := string(name); s == "icmp" || s == "icmpv6" {
+		if s := string(name); s == "icmp" || s == "icmpv6" || s == "sflow" {
 			break
 		}
 	}
