@@ -102,6 +102,7 @@ var columnsVocabulary = map[string]bool{
 	"ISIS": true,              // "ISIS HELLO", "ISIS LSP", "ISIS CSNP": the column's first word
 	"ENIP": true, "CIP": true, // "CIP CM": the column's first word
 	"OpenFlow": true,
+	"AoE":      true,
 }
 
 // tsharkColumns returns the rows `TZ=UTC tshark -n -r path` prints,

@@ -125,6 +125,8 @@ func treeProtoShort(t LayerType) string {
 		return "AH"
 	case LayerNTP:
 		return "NTP"
+	case LayerAoE:
+		return "AOE"
 	}
 	return ""
 }
