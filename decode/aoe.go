@@ -261,15 +261,24 @@ func emitAoE(e *emitter, i int) {
 // within the conversation of the two stations, whichever way the frames
 // go; a request remembered again replaces the first, and a request is
 // answered once. tshark remembers a request only once it has read its
-// ATA command, and looks a response up once it has read the tag.
+// ATA command, and looks a response up once it has read the tag. The
+// stations are the Ethernet header's addresses (after a cooked header,
+// which has one, nothing is paired).
 func (t *tracker) aoeLink(d *Decoder, i int, f *Frame, out *reqLink) {
 	*out = reqLink{layer: i}
 	l := &d.layers[i]
 	a := AoE(d.data[l.Start:l.End])
-	if len(a) < aoeHdrLen || a.version() != 1 || a.command() != aoeCmdATA || i == 0 || d.layers[i-1].Type != LayerEthernet {
+	if len(a) < aoeHdrLen || a.version() != 1 || a.command() != aoeCmdATA {
 		return
 	}
-	eth := d.data[d.layers[i-1].Start:]
+	j := i - 1 // the Ethernet header, VLAN tags aside
+	for j >= 0 && d.layers[j].Type == LayerVLAN {
+		j--
+	}
+	if j < 0 || d.layers[j].Type != LayerEthernet {
+		return
+	}
+	eth := d.data[d.layers[j].Start:]
 	var src, dst [16]byte
 	copy(src[:], eth[6:12])
 	copy(dst[:], eth[:6])

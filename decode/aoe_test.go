@@ -70,6 +70,16 @@ func aoeFrames() (frames [][]byte, wire []int) {
 	add(cat(hdr(1, 0x4, 1, 0, 10), ata(0x13, 0, 0x25)), false, 0)
 	add(cat(hdr(1, 0x8, 0, 0, 10), ata(0x00, 0, 0x25)), true, 0)
 	add(cat(hdr(1, 0, 0, 0, 11), ata(0x40, 0, 0x24)), false, 100) // data beyond the capture
+	// Behind a VLAN tag: still paired by the Ethernet addresses.
+	for _, fromB := range []bool{false, true} {
+		src, dst := aoeStationA, aoeStationB
+		flags := byte(0)
+		if fromB {
+			src, dst, flags = dst, src, 0x8
+		}
+		fr := cat(dst, src, []byte{0x81, 0x00, 0x00, 0x05, 0x88, 0xa2}, hdr(1, flags, 0, 0, 45), ata(0x40, 0, 0x24))
+		frames, wire = append(frames, fr), append(wire, len(fr))
+	}
 	// Query Config Information.
 	add(cat(hdr(1, 0, 0, 1, 12), config(3, 5, "hello")), false, 0)
 	add(cat(hdr(1, 0x8, 0, 1, 12), config(7, 6, "a\x00b\xe1\x7fc")), true, 0)
