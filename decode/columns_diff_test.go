@@ -103,6 +103,7 @@ var columnsVocabulary = map[string]bool{
 	"ESIS": true,
 	"ENIP": true, "CIP": true, // "CIP CM": the column's first word
 	"OpenFlow": true,
+	"AoE":      true,
 }
 
 // tsharkColumns returns the rows `TZ=UTC tshark -n -r path` prints,

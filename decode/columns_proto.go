@@ -159,6 +159,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "RESP"...)
 	case LayerPTP:
 		return append(b, "PTPv2"...)
+	case LayerAoE:
+		return append(b, "AoE"...)
 	case LayerUDPEncap, LayerISAKMP:
 		return append(b, isakmpProtoColumn(l)...)
 	case LayerISIS:

@@ -81,6 +81,8 @@ func etherTypeLayer(et uint16) LayerType {
 		return LayerEAPOL
 	case EtherTypePTP:
 		return LayerPTP
+	case EtherTypeAoE:
+		return LayerAoE
 	}
 	return LayerNone
 }
@@ -337,6 +339,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeOpenFlow(l)
 	case LayerPTP:
 		return d.decodePTP(l)
+	case LayerAoE:
+		return d.decodeAoE(l)
 	case LayerISAKMP:
 		return d.decodeISAKMP(l)
 	case LayerUDPEncap:
@@ -531,6 +535,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineOpenFlow(b, d, i)
 	case LayerPTP:
 		return p.linePTP(b, d, i)
+	case LayerAoE:
+		return p.lineAoE(b, d, i)
 	case LayerRIP:
 		return p.lineRIP(b, d, i)
 	case LayerRIPng:

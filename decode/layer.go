@@ -102,6 +102,7 @@ const (
 	LayerVSock     // Linux vsockmon (link type 271)
 	LayerESIS      // ES-IS (NLPID 0x82) after a Frame Relay I frame (esis.go)
 	LayerF5Trailer // an F5 Ethernet trailer tshark's heuristic takes (f5ethtrailer.go)
+	LayerAoE       // ATA over Ethernet (EtherType 0x88a2)
 	layerCount
 )
 
@@ -198,6 +199,7 @@ var layerNames = [layerCount]string{
 	LayerPGM:  "pgm", LayerVSock: "vsock",
 	LayerESIS:      "esis",
 	LayerF5Trailer: "f5ethtrailer",
+	LayerAoE:       "aoe",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

@@ -33,6 +33,8 @@ func etherTypeName(t uint16) string {
 		return "LLDP"
 	case 0x88f7:
 		return "PTP"
+	case 0x88a2:
+		return "AoE"
 	case 0x8809:
 		return "Slow Protocols"
 	case 0x9000:

@@ -103,6 +103,7 @@ var protocols = [layerCount]protocol{
 	LayerISIS:     {&protoISIS, isisFields[:], emitISIS, nil},
 	LayerENIP:     {&protoENIP, enipFields[:], emitENIP, cipFields[:]},
 	LayerOpenFlow: {&protoOpenFlowV1, openflowFields[:], emitOpenFlow, nil},
+	LayerAoE:      {&protoAoE, aoeFields[:], emitAoE, nil},
 
 	// Drawn in the tree only: the other outputs have their fields inside
 	// ipv6 (emitIPv6Ext).

@@ -106,7 +106,6 @@ var tcpdumpPorts = map[uint16]bool{
 // tcpdumpEtherTypes are EtherTypes tcpdump 4.99 decodes and rawcap does not.
 var tcpdumpEtherTypes = map[uint16]bool{
 	0xfefe: true, // OSI (CLNP, ES-IS, IS-IS)
-	0x88a2: true, // ATA over Ethernet
 	0x9000: true, // Ethernet configuration testing ("Loopback")
 	0x6003: true, // DECnet
 	0x80f3: true, // AppleTalk ARP
@@ -137,7 +136,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		switch m.Type {
 		case decode.LayerEthernet, decode.LayerIPv4, decode.LayerIPv6, decode.LayerARP,
 			decode.LayerTCP, decode.LayerUDP, decode.LayerICMPv4, decode.LayerICMPv6,
-			decode.LayerESP, decode.LayerSFlow, decode.LayerESIS:
+			decode.LayerESP, decode.LayerSFlow, decode.LayerESIS, decode.LayerAoE:
 		default:
 			return false
 		}
@@ -240,6 +239,8 @@ func decodedByRawcap(d *decode.Decoder) bool {
 	case decode.LayerBabel:
 		return true
 	case decode.LayerRESP, decode.LayerSFlow, decode.LayerOpenFlow:
+		return true
+	case decode.LayerAoE:
 		return true
 	case decode.LayerPGM:
 		return pgmLineWritten(data[last.Start:last.End])

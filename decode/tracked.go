@@ -25,6 +25,7 @@ var trackedNames = map[string]bool{
 	"dns.response_to": true, "dns.response_in": true, "dns.time": true,
 	"dns.retransmission": true, "dns.retransmit_request_in": true, "dns.retransmit_response_in": true,
 	"snmp.response_to": true, "snmp.response_in": true, "snmp.time": true,
+	"aoe.response_to": true, "aoe.time": true, "aoe.ata.cmd": true, // an ATA response names its request and the request's command
 	// EtherNet/IP's request pairing (tracker_enip.go): a CIP response
 	// draws its request's path.
 	"enip.response_to": true, "enip.time": true,

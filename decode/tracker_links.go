@@ -38,6 +38,7 @@ const (
 	reqSNMP
 	reqRPC
 	reqRADIUS
+	reqAoE
 )
 
 type trackReq struct {
@@ -53,6 +54,7 @@ type trackReq struct {
 	answered int
 	rpc      [3]uint32 // an RPC call's program, version and procedure
 	auth     uint64    // a RADIUS request's authenticator, hashed
+	aoeCmd   uint8     // an AoE request's ATA command
 }
 
 // reqLink is what the tracker found for one echo or DNS layer.
@@ -68,6 +70,7 @@ type reqLink struct {
 	// SNMP: the response already seen to a request sent again (0: none).
 	responseIn int
 	rpc        [3]uint32 // RPC: the call's program, version and procedure
+	aoeCmd     uint8     // AoE: the request's ATA command
 }
 
 func reqSlot(kind uint8, a, b *[16]byte, key uint64) int {
@@ -148,6 +151,11 @@ func (t *tracker) requests(d *Decoder, f *Frame) {
 				r.nlinks++
 			}
 			continue
+		case LayerAoE:
+			if t.aoeLink(d, i, f, &r.links[r.nlinks]); r.links[r.nlinks].request != 0 {
+				r.nlinks++
+			}
+			continue
 		case LayerSNMP:
 			var ok bool
 			kind = reqSNMP
@@ -215,7 +223,7 @@ func (t *tracker) response(kind uint8, src, dst *[16]byte, key uint64, sum uint1
 		out.retransResponse = q.answered
 	default:
 		q.answered = f.Number
-		out.request, out.reqTime, out.rpc = q.number, q.time, q.rpc
+		out.request, out.reqTime, out.rpc, out.aoeCmd = q.number, q.time, q.rpc, q.aoeCmd
 		// As -V's "[Time: …]": the times' own seconds, even without a time.
 		out.delta = nstime{f.Time.Unix(), int32(f.Time.Nanosecond())}.sub(nstime{q.time.Unix(), int32(q.time.Nanosecond())})
 	}

@@ -127,6 +127,8 @@ func treeProtoShort(t LayerType) string {
 		return "AH"
 	case LayerNTP:
 		return "NTP"
+	case LayerAoE:
+		return "AOE"
 	}
 	return ""
 }

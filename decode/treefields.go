@@ -100,6 +100,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerQ933, LayerESIS:
 		return true
+	case LayerAoE:
+		return true
 	case LayerPayload:
 		return true
 	case LayerICMPv4, LayerICMPv6:
