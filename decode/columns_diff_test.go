@@ -96,6 +96,7 @@ var columnsVocabulary = map[string]bool{
 	"RPC": true, "NFS": true, "Portmap": true,
 	"RESP":             true,
 	"PGM":              true,
+	"L2TP":             true,
 	"vSocket":          true,
 	"PTPv2":            true,
 	"DB-LSP-DISC/JSON": true, "DB-LSP-DISC": true,

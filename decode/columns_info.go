@@ -68,6 +68,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoVRRP(b, d, top)
 	case LayerPGM:
 		b = infoPGM(b, d, top)
+	case LayerL2TP:
+		b = p.infoL2TP(b, d, top)
 	case LayerVSock:
 		b = infoVSock(b, d, top)
 	case LayerSCTP:

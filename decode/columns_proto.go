@@ -111,6 +111,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "VRRP"...)
 	case LayerPGM:
 		return append(b, "PGM"...)
+	case LayerL2TP:
+		return append(b, "L2TP"...)
 	case LayerVSock:
 		return append(b, "vSocket"...)
 	case LayerSCTP:

@@ -179,6 +179,7 @@ func (ps *Ports) setDefaults() {
 	ps.Set(TransportUDP, 4789, LayerVXLAN)
 	ps.Set(TransportUDP, genevePort, LayerGeneve)
 	ps.Set(TransportUDP, sflowPort, LayerSFlow)
+	ps.Set(TransportUDP, l2tpPort, LayerL2TP)
 	ps.Set(TransportUDP, dblspDiscPort, LayerDBLSPDisc)
 	ps.Set(TransportUDP, hsrpPort, LayerHSRP)
 	ps.Set(TransportUDP, 2029, LayerHSRP)
@@ -291,6 +292,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeVRRP(l)
 	case LayerPGM:
 		return d.decodePGM(l)
+	case LayerL2TP:
+		return d.decodeL2TP(l)
 	case LayerVSock:
 		return d.decodeVSock(l)
 	case LayerSCTP:
@@ -483,6 +486,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineVRRP(b, d, i)
 	case LayerPGM:
 		return p.linePGM(b, d, i)
+	case LayerL2TP:
+		return p.lineL2TP(b, d, i)
 	case LayerVSock:
 		return p.lineVSock(b, d, i)
 	case LayerSCTP:

@@ -52,6 +52,7 @@ var protocols = [layerCount]protocol{
 	LayerPIM:       {&protoPIM, pimFields[:], emitPIM, nil},
 	LayerVRRP:      {&protoVRRP, vrrpFields[:], emitVRRP, nil},
 	LayerPGM:       {&protoPGM, pgmFields[:], emitPGM, nil},
+	LayerL2TP:      {&protoL2TP, l2tpFields[:], emitL2TP, nil},
 	LayerVSock:     {&protoVSock, vsockFields[:], emitVSock, nil},
 	LayerHSRP:      {&protoHSRP, hsrpFields[:], emitHSRP, nil},
 	LayerRADIUS:    {&protoRADIUS, radiusFields[:], emitRADIUS, nil},

@@ -92,7 +92,7 @@ func loadCorpus(t *testing.T) []*corpusFile {
 // of them is not "decoded by rawcap" and is left out of the comparison.
 // Every port below 1024 counts as such too.
 var tcpdumpPorts = map[uint16]bool{
-	1080: true, 1701: true, 1723: true,
+	1080: true, 1723: true,
 	2123: true, 2152: true, 2103: true, 2104: true, 3386: true,
 	3503: true, 3785: true, 4341: true, 4342: true, 4500: true, 4567: true,
 	4789: true, 5246: true, 5247: true,
@@ -210,7 +210,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		return true
 	case decode.LayerBabel:
 		return true
-	case decode.LayerRESP, decode.LayerSFlow, decode.LayerOpenFlow:
+	case decode.LayerRESP, decode.LayerSFlow, decode.LayerOpenFlow, decode.LayerL2TP:
 		return true
 	case decode.LayerPGM:
 		return pgmLineWritten(data[last.Start:last.End])
