@@ -238,7 +238,7 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		// DHCP's hardware type and address, which an Ethernet client
 		// identifier (option 61) repeats; NTP's associations in a read
 		// status response; PPP's control protocols' options.
-		"dhcp.hw.type", "dhcp.hw.mac_addr", "ntp.ctrl.associd", "ntp.ctrl.item", "lcp.opt.", "ipcp.opt.", "ipv6cp.opt.",
+		"dhcp.hw.type", "dhcp.hw.mac_addr", "ntp.ctrl.associd", "ntp.ctrl.item", "lcp.opt.", "ipcp.opt.", "ipv6cp.opt.", "ppp.opt.len.invalid",
 		"ipv6cp.interface_identifier",
 		// An ICMP error's two "Unused" parts (RFC 4884) and its
 		// extension objects: MPLS label stacks, interface information.
