@@ -97,6 +97,7 @@ var columnsVocabulary = map[string]bool{
 	"RESP":             true,
 	"PGM":              true,
 	"L2TP":             true,
+	"CHDLC":            true,
 	"vSocket":          true,
 	"PTPv2":            true,
 	"DB-LSP-DISC/JSON": true, "DB-LSP-DISC": true,

@@ -70,6 +70,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoPGM(b, d, top)
 	case LayerL2TP:
 		b = p.infoL2TP(b, d, top)
+	case LayerCHDLC:
+		b = p.infoCHDLC(b, d, top)
 	case LayerVSock:
 		b = infoVSock(b, d, top)
 	case LayerSCTP:

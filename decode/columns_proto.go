@@ -113,6 +113,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "PGM"...)
 	case LayerL2TP:
 		return append(b, "L2TP"...)
+	case LayerCHDLC:
+		return appendCHDLCProto(b, d, top)
 	case LayerVSock:
 		return append(b, "vSocket"...)
 	case LayerSCTP:

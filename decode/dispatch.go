@@ -35,6 +35,8 @@ func firstLayer(lt linktype.Type, data []byte) LayerType {
 		if _, err := ParseFR(data); err == nil {
 			return LayerFR
 		}
+	case linkCHDLC:
+		return LayerCHDLC
 	case linkARCNET, linkARCNETLinux:
 		return LayerARCNET
 	case linkVSock:
@@ -294,6 +296,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodePGM(l)
 	case LayerL2TP:
 		return d.decodeL2TP(l)
+	case LayerCHDLC:
+		return d.decodeCHDLC(l)
 	case LayerVSock:
 		return d.decodeVSock(l)
 	case LayerSCTP:
@@ -488,6 +492,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.linePGM(b, d, i)
 	case LayerL2TP:
 		return p.lineL2TP(b, d, i)
+	case LayerCHDLC:
+		return p.lineCHDLC(b, d, i)
 	case LayerVSock:
 		return p.lineVSock(b, d, i)
 	case LayerSCTP:

@@ -101,6 +101,7 @@ const (
 	LayerPGM       // PGM (IP protocol 113)
 	LayerVSock     // Linux vsockmon (link type 271)
 	LayerL2TP      // L2TP version 2 (UDP 1701)
+	LayerCHDLC     // Cisco HDLC (link type 104)
 	layerCount
 )
 
@@ -195,7 +196,7 @@ var layerNames = [layerCount]string{
 
 	LayerQ933: "q933",
 	LayerPGM:  "pgm", LayerVSock: "vsock",
-	LayerL2TP: "l2tp",
+	LayerL2TP: "l2tp", LayerCHDLC: "chdlc",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

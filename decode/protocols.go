@@ -53,6 +53,7 @@ var protocols = [layerCount]protocol{
 	LayerVRRP:      {&protoVRRP, vrrpFields[:], emitVRRP, nil},
 	LayerPGM:       {&protoPGM, pgmFields[:], emitPGM, nil},
 	LayerL2TP:      {&protoL2TP, l2tpFields[:], emitL2TP, nil},
+	LayerCHDLC:     {&protoCHDLC, chdlcFields[:], emitCHDLC, nil},
 	LayerVSock:     {&protoVSock, vsockFields[:], emitVSock, nil},
 	LayerHSRP:      {&protoHSRP, hsrpFields[:], emitHSRP, nil},
 	LayerRADIUS:    {&protoRADIUS, radiusFields[:], emitRADIUS, nil},

@@ -210,7 +210,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		return true
 	case decode.LayerBabel:
 		return true
-	case decode.LayerRESP, decode.LayerSFlow, decode.LayerOpenFlow, decode.LayerL2TP:
+	case decode.LayerRESP, decode.LayerSFlow, decode.LayerOpenFlow, decode.LayerL2TP, decode.LayerCHDLC:
 		return true
 	case decode.LayerPGM:
 		return pgmLineWritten(data[last.Start:last.End])
