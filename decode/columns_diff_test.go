@@ -98,6 +98,7 @@ var columnsVocabulary = map[string]bool{
 	"PGM":              true,
 	"L2TP":             true,
 	"CHDLC":            true,
+	"KRB4":             true,
 	"vSocket":          true,
 	"PTPv2":            true,
 	"DB-LSP-DISC/JSON": true, "DB-LSP-DISC": true,

@@ -115,6 +115,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "L2TP"...)
 	case LayerCHDLC:
 		return appendCHDLCProto(b, d, top)
+	case LayerKRB4:
+		return append(b, "KRB4"...)
 	case LayerVSock:
 		return append(b, "vSocket"...)
 	case LayerSCTP:

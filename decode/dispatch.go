@@ -182,6 +182,8 @@ func (ps *Ports) setDefaults() {
 	ps.Set(TransportUDP, genevePort, LayerGeneve)
 	ps.Set(TransportUDP, sflowPort, LayerSFlow)
 	ps.Set(TransportUDP, l2tpPort, LayerL2TP)
+	ps.Set(TransportUDP, krbPort, LayerKRB4)
+	ps.Set(TransportUDP, krb4Port, LayerKRB4)
 	ps.Set(TransportUDP, dblspDiscPort, LayerDBLSPDisc)
 	ps.Set(TransportUDP, hsrpPort, LayerHSRP)
 	ps.Set(TransportUDP, 2029, LayerHSRP)
@@ -298,6 +300,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeL2TP(l)
 	case LayerCHDLC:
 		return d.decodeCHDLC(l)
+	case LayerKRB4:
+		return d.decodeKRB4(l)
 	case LayerVSock:
 		return d.decodeVSock(l)
 	case LayerSCTP:
@@ -494,6 +498,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineL2TP(b, d, i)
 	case LayerCHDLC:
 		return p.lineCHDLC(b, d, i)
+	case LayerKRB4:
+		return p.lineKRB4(b, d, i)
 	case LayerVSock:
 		return p.lineVSock(b, d, i)
 	case LayerSCTP:
@@ -625,6 +631,8 @@ func protocolsLayer(b []byte, d *Decoder, i int) []byte {
 		}
 	case LayerOpenFlow:
 		return appendOpenFlowProtocols(b, d, i)
+	case LayerKRB4:
+		return appendKRB4Protocols(b, d, i)
 	}
 	return append(b, l.Type.String()...)
 }

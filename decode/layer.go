@@ -102,6 +102,7 @@ const (
 	LayerVSock     // Linux vsockmon (link type 271)
 	LayerL2TP      // L2TP version 2 (UDP 1701)
 	LayerCHDLC     // Cisco HDLC (link type 104)
+	LayerKRB4      // Kerberos version 4 (UDP 88 and 750)
 	layerCount
 )
 
@@ -196,7 +197,7 @@ var layerNames = [layerCount]string{
 
 	LayerQ933: "q933",
 	LayerPGM:  "pgm", LayerVSock: "vsock",
-	LayerL2TP: "l2tp", LayerCHDLC: "chdlc",
+	LayerL2TP: "l2tp", LayerCHDLC: "chdlc", LayerKRB4: "krb4",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

@@ -54,6 +54,7 @@ var protocols = [layerCount]protocol{
 	LayerPGM:       {&protoPGM, pgmFields[:], emitPGM, nil},
 	LayerL2TP:      {&protoL2TP, l2tpFields[:], emitL2TP, nil},
 	LayerCHDLC:     {&protoCHDLC, chdlcFields[:], emitCHDLC, nil},
+	LayerKRB4:      {&protoKRB4, krb4Fields[:], emitKRB4, nil},
 	LayerVSock:     {&protoVSock, vsockFields[:], emitVSock, nil},
 	LayerHSRP:      {&protoHSRP, hsrpFields[:], emitHSRP, nil},
 	LayerRADIUS:    {&protoRADIUS, radiusFields[:], emitRADIUS, nil},

@@ -150,6 +150,9 @@ func decodedByRawcap(d *decode.Decoder) bool {
 			if l.Type == decode.LayerUDP && k+1 < len(layers) && layers[k+1].Type == decode.LayerSNMP {
 				break // rawcap prints SNMP as tcpdump does
 			}
+			if l.Type == decode.LayerUDP && (sp == 88 || dp == 88) {
+				break // rawcap prints Kerberos as tcpdump does (krb4.go)
+			}
 			if l.Type == decode.LayerUDP && k+1 < len(layers) && layers[k+1].Type == decode.LayerPTP {
 				break // rawcap prints PTPv2 as tcpdump does
 			}
@@ -210,7 +213,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		return true
 	case decode.LayerBabel:
 		return true
-	case decode.LayerRESP, decode.LayerSFlow, decode.LayerOpenFlow, decode.LayerL2TP, decode.LayerCHDLC:
+	case decode.LayerRESP, decode.LayerSFlow, decode.LayerOpenFlow, decode.LayerL2TP, decode.LayerCHDLC, decode.LayerKRB4:
 		return true
 	case decode.LayerPGM:
 		return pgmLineWritten(data[last.Start:last.End])

@@ -280,4 +280,4 @@ func TestJSONMatchesTshark(t *testing.T) {
 var _ = strconv.Itoa
 
 // fieldsEscaper escapes a text as tshark -T fields does by default.
-var fieldsEscaper = strings.NewReplacer("\t", `\t`, "\n", `\n`, "\r", `\r`, "\f", `\f`, "\v", `\v`)
+var fieldsEscaper = strings.NewReplacer("\t", `\t`, "\n", `\n`, "\r", `\r`, "\f", `\f`, "\b", `\b`)
