@@ -256,11 +256,62 @@ func (p *LinePrinter) appendKerberos(b, m []byte) []byte {
 var krb4TcpdumpTypes = map[uint8]string{1: "KDC_REQUEST", 2: "KDC_REPLY", 3: "APPL_REQUEST",
 	4: "APPL_REQUEST_MUTUAL", 5: "ERR_REPLY", 6: "PRIVATE", 7: "SAFE", 8: "APPL_ERR", 63: "DIE"}
 
+// krb4TcpdumpErrors are tcpdump's names of the error codes it knows.
+var krb4TcpdumpErrors = [...]string{"OK", "NAME_EXP", "SERVICE_EXP", "AUTH_EXP", "PKT_VER", "NAME_MAST_KEY_VER",
+	"SERV_MAST_KEY_VER", "BYTE_ORDER", "PRINCIPAL_UNKNOWN", "PRINCIPAL_NOT_UNIQUE", "NULL_KEY"}
+
+// krb4Line is tcpdump's Kerberos 4 printer over the message m.
+type krb4Line struct {
+	p     *LinePrinter
+	b, m  []byte
+	off   int
+	order binary.ByteOrder
+}
+
+// str appends the NUL-terminated string at off as tcpdump escapes it;
+// false where the captured bytes end first (after what was there).
+func (k *krb4Line) str() bool {
+	s, next, ok := krb4String(k.m, k.off)
+	if !ok {
+		if k.off < len(k.m) {
+			k.b = appendPrintable(k.b, k.m[k.off:])
+		}
+		k.b = append(k.b, " [|krb]"...)
+		return false
+	}
+	k.b = appendPrintable(k.b, s)
+	k.off = next
+	return true
+}
+
+// hdr appends "name.instance@realm".
+func (k *krb4Line) hdr() bool {
+	k.off = 2
+	if !k.str() {
+		return false
+	}
+	k.b = append(k.b, '.')
+	if !k.str() {
+		return false
+	}
+	k.b = append(k.b, '@')
+	return k.str()
+}
+
+// has reports whether n bytes from off were captured, else ends the line
+// as tcpdump's read past them does (it unwinds out of the packet).
+func (k *krb4Line) has(n int) bool {
+	if k.off+n > len(k.m) {
+		k.b = k.p.cut(k.b, " [|krb]")
+		return false
+	}
+	return true
+}
+
 // lineKRB4 appends tcpdump's " v4 be KDC_REQUEST: name.instance@realm
-// 680min sname.sinstance" (the strings as tcpdump escapes them), " [|krb]"
-// where the captured bytes end first. Other message types than a KDC
-// request print as tcpdump's "(unknown)" does only for the types it does
-// not lay out either; rawcap prints those only.
+// 680min sname.sinstance" (the strings as tcpdump escapes them), or a
+// reply's, an application request's or an error's line; " [|krb]" where
+// the captured bytes end first.
 func (p *LinePrinter) lineKRB4(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
 	m := d.data[l.Start:l.End]
@@ -276,33 +327,66 @@ func (p *LinePrinter) lineKRB4(b []byte, d *Decoder, i int) []byte {
 	}
 	b = append(b, krb4TcpdumpTypes[t>>1]...)
 	b = append(b, ": "...)
+	k := krb4Line{p: p, b: b, m: m, order: krb4Order(t)}
 	switch t >> 1 {
 	case krb4KDCRequest:
-	case 2, 3, 5:
-		return b // laid out by tcpdump, not yet by rawcap
+		if !k.hdr() || !k.has(5) {
+			return k.b
+		}
+		k.b = strconv.AppendUint(append(k.b, ' '), uint64(m[k.off+4])*5, 10)
+		k.b = append(k.b, "min "...)
+		k.off += 5
+		if k.str() {
+			k.b = append(k.b, '.')
+			k.str()
+		}
+	case 2: // KDC reply
+		if !k.hdr() {
+			return k.b
+		}
+		k.off += 10 // time, count, expiry, key version
+		if k.has(2) {
+			k.b = strconv.AppendInt(append(k.b, " ("...), int64(k.order.Uint16(m[k.off:])), 10)
+			k.b = append(k.b, ')')
+		}
+	case 3: // application request
+		k.off = 2
+		if !k.has(1) {
+			return k.b
+		}
+		k.b = strconv.AppendUint(append(k.b, 'v'), uint64(m[k.off]), 10)
+		k.b = append(k.b, ' ')
+		k.off++
+		if !k.str() {
+			return k.b
+		}
+		for range 2 {
+			if !k.has(1) {
+				return k.b
+			}
+			k.b = strconv.AppendUint(append(k.b, " ("...), uint64(m[k.off]), 10)
+			k.b = append(k.b, ')')
+			k.off++
+		}
+	case 5: // error reply
+		if !k.hdr() {
+			return k.b
+		}
+		k.off += 4 // time
+		if !k.has(2) {
+			return k.b
+		}
+		k.b = append(k.b, ' ')
+		if c := k.order.Uint16(m[k.off:]); int(c) < len(krb4TcpdumpErrors) {
+			k.b = append(k.b, krb4TcpdumpErrors[c]...)
+		} else {
+			k.b = strconv.AppendUint(append(k.b, '#'), uint64(c), 10)
+		}
+		k.b = append(k.b, ' ')
+		k.off += 4
+		k.str()
 	default:
-		return append(b, "(unknown)"...)
+		k.b = append(k.b, "(unknown)"...)
 	}
-	off := 2
-	for k, sep := range [...]string{"", ".", "@", "", "."} {
-		if k == 3 {
-			if off+5 > len(m) {
-				return p.cut(b, " [|krb]") // tcpdump's read of the lifetime longjmps out
-			}
-			b = strconv.AppendUint(append(b, ' '), uint64(m[off+4])*5, 10)
-			b = append(b, "min "...)
-			off += 5
-		}
-		b = append(b, sep...)
-		s, next, ok := krb4String(m, off)
-		if !ok {
-			if off < len(m) {
-				b = appendPrintable(b, m[off:])
-			}
-			return append(b, " [|krb]"...)
-		}
-		b = appendPrintable(b, s)
-		off = next
-	}
-	return b
+	return k.b
 }
