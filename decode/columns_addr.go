@@ -44,8 +44,8 @@ func (p *ColumnsPrinter) appendAddrs(b []byte, d *Decoder) []byte {
 		}
 	}
 	n := len(b)
-	if src < 0 && dst < 0 && d.n > 0 && d.layers[0].Type == LayerPPP {
-		// A PPP link without IP: tshark's columns say N/A.
+	if src < 0 && dst < 0 && d.n > 0 && (d.layers[0].Type == LayerPPP || d.layers[0].Type == LayerCHDLC) {
+		// A PPP or Cisco HDLC link without IP: tshark's columns say N/A.
 		b = append(padLeft(append(b, "N/A"...), n, 12), " → "...)
 		m := len(b)
 		return padRight(append(b, "N/A"...), m, 12)

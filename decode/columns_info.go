@@ -68,6 +68,12 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoVRRP(b, d, top)
 	case LayerPGM:
 		b = infoPGM(b, d, top)
+	case LayerL2TP:
+		b = p.infoL2TP(b, d, top)
+	case LayerCHDLC:
+		b = p.infoCHDLC(b, d, top)
+	case LayerKRB4:
+		b = p.infoKRB4(b, d, top)
 	case LayerVSock:
 		b = infoVSock(b, d, top)
 	case LayerSCTP:

@@ -111,6 +111,12 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "VRRP"...)
 	case LayerPGM:
 		return append(b, "PGM"...)
+	case LayerL2TP:
+		return append(b, "L2TP"...)
+	case LayerCHDLC:
+		return appendCHDLCProto(b, d, top)
+	case LayerKRB4:
+		return append(b, "KRB4"...)
 	case LayerVSock:
 		return append(b, "vSocket"...)
 	case LayerSCTP:

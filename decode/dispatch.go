@@ -35,6 +35,8 @@ func firstLayer(lt linktype.Type, data []byte) LayerType {
 		if _, err := ParseFR(data); err == nil {
 			return LayerFR
 		}
+	case linkCHDLC:
+		return LayerCHDLC
 	case linkARCNET, linkARCNETLinux:
 		return LayerARCNET
 	case linkVSock:
@@ -181,6 +183,9 @@ func (ps *Ports) setDefaults() {
 	ps.Set(TransportUDP, 4789, LayerVXLAN)
 	ps.Set(TransportUDP, genevePort, LayerGeneve)
 	ps.Set(TransportUDP, sflowPort, LayerSFlow)
+	ps.Set(TransportUDP, l2tpPort, LayerL2TP)
+	ps.Set(TransportUDP, krbPort, LayerKRB4)
+	ps.Set(TransportUDP, krb4Port, LayerKRB4)
 	ps.Set(TransportUDP, dblspDiscPort, LayerDBLSPDisc)
 	ps.Set(TransportUDP, hsrpPort, LayerHSRP)
 	ps.Set(TransportUDP, 2029, LayerHSRP)
@@ -293,6 +298,12 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeVRRP(l)
 	case LayerPGM:
 		return d.decodePGM(l)
+	case LayerL2TP:
+		return d.decodeL2TP(l)
+	case LayerCHDLC:
+		return d.decodeCHDLC(l)
+	case LayerKRB4:
+		return d.decodeKRB4(l)
 	case LayerVSock:
 		return d.decodeVSock(l)
 	case LayerSCTP:
@@ -489,6 +500,12 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineVRRP(b, d, i)
 	case LayerPGM:
 		return p.linePGM(b, d, i)
+	case LayerL2TP:
+		return p.lineL2TP(b, d, i)
+	case LayerCHDLC:
+		return p.lineCHDLC(b, d, i)
+	case LayerKRB4:
+		return p.lineKRB4(b, d, i)
 	case LayerVSock:
 		return p.lineVSock(b, d, i)
 	case LayerSCTP:
@@ -624,6 +641,8 @@ func protocolsLayer(b []byte, d *Decoder, i int) []byte {
 		}
 	case LayerOpenFlow:
 		return appendOpenFlowProtocols(b, d, i)
+	case LayerKRB4:
+		return appendKRB4Protocols(b, d, i)
 	}
 	return append(b, l.Type.String()...)
 }

@@ -455,7 +455,7 @@ func AppendFieldText(b []byte, l *FieldList, r *FieldRec) []byte {
 
 // appendFieldsEscaped appends a string as tshark -T fields writes it with
 // its default -E escape=y: tab, line feed, carriage return, form feed and
-// vertical tab as \t, \n, \r, \f and \v.
+// backspace as \t, \n, \r, \f and \b (a vertical tab stays as it is).
 func appendFieldsEscaped(b, s []byte) []byte {
 	for _, c := range s {
 		switch c {
@@ -467,8 +467,8 @@ func appendFieldsEscaped(b, s []byte) []byte {
 			b = append(b, '\\', 'r')
 		case '\f':
 			b = append(b, '\\', 'f')
-		case '\v':
-			b = append(b, '\\', 'v')
+		case '\b':
+			b = append(b, '\\', 'b')
 		default:
 			b = append(b, c)
 		}

@@ -29,7 +29,7 @@ func linkHeaderLen(d *Decoder) int {
 			continue
 		case LayerVSock:
 			n = l.Start + vsockHeaderLen
-		case LayerFR, LayerARCNET:
+		case LayerFR, LayerARCNET, LayerCHDLC:
 			n = l.Payload
 			if l.Type == LayerFR && k+1 < d.n && (d.layers[k+1].Type == LayerQ933 || d.layers[k+1].Type == LayerESIS) {
 				n++ // tcpdump counts Q.933's discriminator, or ES-IS's NLPID, as the NLPID

@@ -296,7 +296,7 @@ func appendJSONBytes(b []byte, v []byte) []byte {
 		c := v[i]
 		switch {
 		case c < utf8.RuneSelf:
-			if c >= 0x20 && c != '"' && c != '\\' && c != 0x7f && (c != '/' || i == 0 || v[i-1] != '<') {
+			if c >= 0x20 && c != '"' && c != '\\' && (c != '/' || i == 0 || v[i-1] != '<') {
 				i++
 				continue
 			}
@@ -334,10 +334,14 @@ func appendJSONByte(b []byte, c byte) []byte {
 		return append(b, '\\', 'r')
 	case c == '\t':
 		return append(b, '\\', 't')
-	case c < 0x20 || c == 0x7f:
+	case c == '\b':
+		return append(b, '\\', 'b')
+	case c == '\f':
+		return append(b, '\\', 'f')
+	case c < 0x20:
 		return append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&15])
 	}
-	return append(b, c)
+	return append(b, c) // DEL too, as tshark's JSON writes it
 }
 
 // fields appends the records of l as JSON members: an object per protocol

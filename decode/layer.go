@@ -103,6 +103,9 @@ const (
 	LayerESIS      // ES-IS (NLPID 0x82) after a Frame Relay I frame (esis.go)
 	LayerF5Trailer // an F5 Ethernet trailer tshark's heuristic takes (f5ethtrailer.go)
 	LayerAoE       // ATA over Ethernet (EtherType 0x88a2)
+	LayerL2TP      // L2TP version 2 (UDP 1701)
+	LayerCHDLC     // Cisco HDLC (link type 104)
+	LayerKRB4      // Kerberos version 4 (UDP 88 and 750)
 	layerCount
 )
 
@@ -200,6 +203,9 @@ var layerNames = [layerCount]string{
 	LayerESIS:      "esis",
 	LayerF5Trailer: "f5ethtrailer",
 	LayerAoE:       "aoe",
+	LayerL2TP:      "l2tp",
+	LayerCHDLC:     "chdlc",
+	LayerKRB4:      "krb4",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

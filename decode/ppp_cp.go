@@ -88,17 +88,29 @@ const (
 	ipcpOptPriNBNS
 	ipcpOptSecDNS
 	ipcpOptSecNBNS
+	ipcpOptCompressProto
+	ipcpOptTCPSpace
+	ipcpOptNonTCPSpace
+	ipcpOptFMaxPeriod
+	ipcpOptFMaxTime
+	ipcpOptMaxHeader
 	ipcpFieldCount
 )
 
 var ipcpFields = [ipcpFieldCount]Field{
-	ipcpOptType:      {Name: "ipcp.opt.type", Label: "Type", Kind: KindUint, Width: 8},
-	ipcpOptLength:    {Name: "ipcp.opt.length", Label: "Length", Kind: KindUint, Width: 8},
-	ipcpOptIPAddress: {Name: "ipcp.opt.ip_address", Label: "IP Address", Kind: KindIPv4},
-	ipcpOptPriDNS:    {Name: "ipcp.opt.pri_dns_address", Label: "Primary DNS Address", Kind: KindIPv4},
-	ipcpOptPriNBNS:   {Name: "ipcp.opt.pri_nbns_address", Label: "Primary NBNS Address", Kind: KindIPv4},
-	ipcpOptSecDNS:    {Name: "ipcp.opt.sec_dns_address", Label: "Secondary DNS Address", Kind: KindIPv4},
-	ipcpOptSecNBNS:   {Name: "ipcp.opt.sec_nbns_address", Label: "Secondary NBNS Address", Kind: KindIPv4},
+	ipcpOptType:          {Name: "ipcp.opt.type", Label: "Type", Kind: KindUint, Width: 8},
+	ipcpOptLength:        {Name: "ipcp.opt.length", Label: "Length", Kind: KindUint, Width: 8},
+	ipcpOptIPAddress:     {Name: "ipcp.opt.ip_address", Label: "IP Address", Kind: KindIPv4},
+	ipcpOptPriDNS:        {Name: "ipcp.opt.pri_dns_address", Label: "Primary DNS Address", Kind: KindIPv4},
+	ipcpOptPriNBNS:       {Name: "ipcp.opt.pri_nbns_address", Label: "Primary NBNS Address", Kind: KindIPv4},
+	ipcpOptSecDNS:        {Name: "ipcp.opt.sec_dns_address", Label: "Secondary DNS Address", Kind: KindIPv4},
+	ipcpOptSecNBNS:       {Name: "ipcp.opt.sec_nbns_address", Label: "Secondary NBNS Address", Kind: KindIPv4},
+	ipcpOptCompressProto: {Name: "ipcp.opt.compress_proto", Label: "IP Compression Protocol", Kind: KindUint, Width: 16, Base: BaseHex},
+	ipcpOptTCPSpace:      {Name: "ipcp.opt.tcp_space", Label: "TCP Space", Kind: KindUint, Width: 16},
+	ipcpOptNonTCPSpace:   {Name: "ipcp.opt.non_tcp_space", Label: "Non TCP Space", Kind: KindUint, Width: 16},
+	ipcpOptFMaxPeriod:    {Name: "ipcp.opt.f_max_period", Label: "F Max Period", Kind: KindUint, Width: 16},
+	ipcpOptFMaxTime:      {Name: "ipcp.opt.f_max_time", Label: "F Max Time", Kind: KindUint, Width: 16},
+	ipcpOptMaxHeader:     {Name: "ipcp.opt.max_header", Label: "Max Header", Kind: KindUint, Width: 16},
 }
 
 const (
@@ -244,40 +256,98 @@ func pppOptions(opts []byte, fn func(o pppOption) bool) {
 // option is one rawcap decodes (the protocol's, with a length that fits).
 type pppOptionKnown func(o pppOption) (name string, ok bool)
 
-// emitPPPOptions emits a configuration message's options: tshark's line
-// "Options: (N bytes), name, name…" and under it each option's subtree
-// when known takes every option (the tree draws none otherwise), else the
-// options' fields up to the first one known does not take.
-func emitPPPOptions(e *emitter, opts []byte, known pppOptionKnown, emitOne func(e *emitter, o pppOption)) {
+// pppOptionsDrawn reports whether rawcap draws tshark's tree of the
+// options opts: every option is one known takes, or, where named tells
+// which types tshark names, of a type it does not name (a line "Unknown
+// (0x7b) (123 bytes)"), or the last, running past the end (its warning).
+func pppOptionsDrawn(opts []byte, known pppOptionKnown, named func(uint8) bool) bool {
+	for k := 0; k < len(opts); {
+		if k+2 > len(opts) || opts[k+1] < 2 {
+			return false
+		}
+		n := int(opts[k+1])
+		if k+n > len(opts) {
+			return named != nil
+		}
+		o := pppOption{opts[k], opts[k : k+n], opts[k+2 : k+n]}
+		if _, ok := known(o); !ok && (named == nil || named(o.typ)) {
+			return false
+		}
+		k += n
+	}
+	return true
+}
+
+// emitPPPOptions emits a configuration message's options (or an option's
+// suboptions, label "Suboptions"): tshark's line "Options: (N bytes),
+// name, name…" and under it each option's subtree when pppOptionsDrawn
+// (the tree draws none otherwise), else the options' fields up to the
+// first one known does not take. With named, an option of a type tshark
+// does not name is a line of its own, and one running past the end ends
+// the options with tshark's warning (ppp.opt.len.invalid).
+func emitPPPOptions(e *emitter, label string, opts []byte, known pppOptionKnown, emitOne func(e *emitter, o pppOption), named func(uint8) bool) {
 	if len(opts) == 0 {
 		return
 	}
 	if e.Tree() {
-		b := strconv.AppendInt(append(e.Text(), "Options: ("...), int64(len(opts)), 10)
-		b = append(b, " bytes)"...)
-		end := 0
-		pppOptions(opts, func(o pppOption) bool {
-			name, ok := known(o)
-			if ok {
-				b = append(append(b, ", "...), name...)
-				end += len(o.all)
-			}
-			return ok
-		})
-		if end != len(opts) {
+		if !pppOptionsDrawn(opts, known, named) {
 			return // tshark names options rawcap does not know: none drawn
 		}
+		b := append(append(e.Text(), label...), ": ("...)
+		b = strconv.AppendInt(b, int64(len(opts)), 10)
+		b = append(b, " bytes)"...)
+		pppOptions(opts, func(o pppOption) bool {
+			if name, ok := known(o); ok {
+				b = append(append(b, ", "...), name...)
+			}
+			return true
+		})
 		e.Line(b)
 		e.Sub()
 		defer e.Up()
 	}
-	pppOptions(opts, func(o pppOption) bool {
-		if _, ok := known(o); !ok {
-			return false
+	for k := 0; k+2 <= len(opts) && opts[k+1] >= 2; {
+		n := int(opts[k+1])
+		if k+n > len(opts) {
+			if named != nil {
+				pppOptPastEnd(e, opts[k], n)
+			}
+			return
 		}
-		emitOne(e, o)
-		return true
-	})
+		o := pppOption{opts[k], opts[k : k+n], opts[k+2 : k+n]}
+		switch _, ok := known(o); {
+		case ok:
+			emitOne(e, o)
+		case named == nil || named(o.typ):
+			return
+		case e.Tree():
+			b := appendHex2(append(e.Text(), "Unknown (0x"...), o.typ)
+			b = strconv.AppendInt(append(b, ") ("...), int64(n), 10)
+			e.Line(append(b, " bytes)"...))
+		}
+		k += n
+	}
+}
+
+// pppOptPastEnd emits tshark's item for an option of type typ whose
+// length n runs past the end of the options: the line "Unknown (0xdc)
+// (option length = 220 bytes says option goes past end of options)" and
+// under it the warning ppp.opt.len.invalid.
+func pppOptPastEnd(e *emitter, typ uint8, n int) {
+	var msg [96]byte
+	m := appendHex2(append(msg[:0], "Unknown (0x"...), typ)
+	m = strconv.AppendInt(append(m, ") (option length = "...), int64(n), 10)
+	m = append(m, " bytes says option goes past end of options)"...)
+	if e.Tree() {
+		e.Line(append(e.Text(), m...))
+	}
+	e.Sub()
+	e.Expert(true)
+	e.None(&pppFields[pppOptLenInvalid])
+	e.Expert(false)
+	e.NoTree()
+	e.ExpertLine("Warning", "Protocol", "", m)
+	e.Up()
 }
 
 // pppOptTypeRepr gives an option's type line its name: "Type: Magic
@@ -383,7 +453,7 @@ func emitLCP(e *emitter, i int) {
 		body := m[4:]
 		switch m[0] {
 		case 1, 2, 3, 4:
-			emitPPPOptions(e, body, lcpOptionKnown, emitLCPOption)
+			emitPPPOptions(e, "Options", body, lcpOptionKnown, emitLCPOption, nil)
 		case 9, 10, 11:
 			if len(body) >= 4 {
 				e.Uint(&lcpFields[lcpMagicNumber], uint64(be32(body)))
@@ -400,13 +470,40 @@ func emitLCP(e *emitter, i int) {
 	e.End()
 }
 
-var ipcpOptNames = map[uint8]string{3: "IP Address", 129: "Primary DNS Server IP Address",
+var ipcpOptNames = map[uint8]string{1: "IP Addresses (deprecated)", 2: "IP Compression Protocol",
+	3: "IP Address", 4: "Mobile Node's Home IP Address", 129: "Primary DNS Server IP Address",
 	130: "Primary NBNS Server IP Address", 131: "Secondary DNS Server IP Address",
 	132: "Secondary NBNS Server IP Address"}
 
+// ipcpOptNamed reports whether tshark names IPCP option type t.
+func ipcpOptNamed(t uint8) bool { return ipcpOptNames[t] != "" }
+
+// ipcpIPHC is the IP Compression Protocol option's protocol for IP header
+// compression (RFC 2509); its parameters are five 16-bit numbers, then
+// suboptions.
+const (
+	ipcpIPHC       = 0x0061
+	ipcpIPHCParams = 2 + 10
+)
+
+// ipcpIPHCSubNamed reports whether tshark names IPHC suboption type t.
+func ipcpIPHCSubNamed(t uint8) bool { return t >= 1 && t <= 3 }
+
+// ipcpNoSubKnown: rawcap lays out no IPHC suboption yet.
+func ipcpNoSubKnown(pppOption) (string, bool) { return "", false }
+
+// ipcpOptionKnown: the IPCP options rawcap decodes: the addresses, and IP
+// header compression with no suboption tshark names.
 func ipcpOptionKnown(o pppOption) (string, bool) {
-	name, ok := ipcpOptNames[o.typ]
-	return name, ok && len(o.data) == 4
+	name := ipcpOptNames[o.typ]
+	switch o.typ {
+	case 3, 129, 130, 131, 132:
+		return name, len(o.data) == 4
+	case 2:
+		return name, len(o.data) >= ipcpIPHCParams && be16(o.data) == ipcpIPHC &&
+			pppOptionsDrawn(o.data[ipcpIPHCParams:], ipcpNoSubKnown, ipcpIPHCSubNamed)
+	}
+	return name, false
 }
 
 func emitIPCPOption(e *emitter, o pppOption) {
@@ -421,6 +518,13 @@ func emitIPCPOption(e *emitter, o pppOption) {
 	e.Uint(&f[ipcpOptLength], uint64(len(o.all)))
 	k := ipcpOptIPAddress
 	switch o.typ {
+	case 2:
+		e.Uint(&f[ipcpOptCompressProto], uint64(be16(o.data)))
+		for n, k := range [...]int{ipcpOptTCPSpace, ipcpOptNonTCPSpace, ipcpOptFMaxPeriod, ipcpOptFMaxTime, ipcpOptMaxHeader} {
+			e.Uint(&f[k], uint64(be16(o.data[2+2*n:])))
+		}
+		emitPPPOptions(e, "Suboptions", o.data[ipcpIPHCParams:], ipcpNoSubKnown, nil, ipcpIPHCSubNamed)
+		return
 	case 129:
 		k = ipcpOptPriDNS
 	case 130:
@@ -435,15 +539,17 @@ func emitIPCPOption(e *emitter, o pppOption) {
 
 // emitIPCP emits an IPCP message: the header and a configuration
 // message's options.
-func emitIPCP(e *emitter, i int) { emitNCP(e, i, &protoIPCP, ipcpOptionKnown, emitIPCPOption) }
+func emitIPCP(e *emitter, i int) {
+	emitNCP(e, i, &protoIPCP, ipcpOptionKnown, emitIPCPOption, ipcpOptNamed)
+}
 
 // emitNCP emits a network control protocol's message (IPCP, IPV6CP): the
 // header (codes 1 to 7) and a configuration message's options.
-func emitNCP(e *emitter, i int, proto *Field, known pppOptionKnown, emitOne func(e *emitter, o pppOption)) {
+func emitNCP(e *emitter, i int, proto *Field, known pppOptionKnown, emitOne func(e *emitter, o pppOption), named func(uint8) bool) {
 	m := pppCPMsg(e.d, i)
 	e.Proto(proto)
 	if len(m) >= 4 && emitPPPCPHeader(e, m, 7) && m[0] <= 4 {
-		emitPPPOptions(e, m[4:], known, emitOne)
+		emitPPPOptions(e, "Options", m[4:], known, emitOne, named)
 	}
 	e.End()
 }
@@ -468,7 +574,7 @@ func emitIPv6CPOption(e *emitter, o pppOption) {
 // emitIPv6CP emits an IPV6CP message: the header and a configuration
 // message's options.
 func emitIPv6CP(e *emitter, i int) {
-	emitNCP(e, i, &protoIPv6CP, ipv6cpOptionKnown, emitIPv6CPOption)
+	emitNCP(e, i, &protoIPv6CP, ipv6cpOptionKnown, emitIPv6CPOption, nil)
 }
 
 // chapParts returns a challenge's or response's value and name; ok is

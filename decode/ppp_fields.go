@@ -46,17 +46,19 @@ const (
 	pppIdentifier
 	pppLength
 	pppData
+	pppOptLenInvalid
 	pppFieldCount
 )
 
 var pppFields = [pppFieldCount]Field{
-	pppAddress:     {Name: "ppp.address", Label: "Address", Kind: KindUint, Width: 8, Base: BaseHex},
-	pppControl:     {Name: "ppp.control", Label: "Control", Kind: KindUint, Width: 8, Base: BaseHex},
-	pppProtocolNum: {Name: "ppp.protocol", Label: "Protocol", Kind: KindUint, Width: 16, Base: BaseHex},
-	pppCode:        {Name: "ppp.code", Label: "Code", Kind: KindUint, Width: 8},
-	pppIdentifier:  {Name: "ppp.identifier", Label: "Identifier", Kind: KindUint, Width: 8, Base: BaseDecHex},
-	pppLength:      {Name: "ppp.length", Label: "Length", Kind: KindUint, Width: 16},
-	pppData:        {Name: "ppp.data", Label: "Data", Kind: KindBytes},
+	pppAddress:       {Name: "ppp.address", Label: "Address", Kind: KindUint, Width: 8, Base: BaseHex},
+	pppControl:       {Name: "ppp.control", Label: "Control", Kind: KindUint, Width: 8, Base: BaseHex},
+	pppProtocolNum:   {Name: "ppp.protocol", Label: "Protocol", Kind: KindUint, Width: 16, Base: BaseHex},
+	pppCode:          {Name: "ppp.code", Label: "Code", Kind: KindUint, Width: 8},
+	pppIdentifier:    {Name: "ppp.identifier", Label: "Identifier", Kind: KindUint, Width: 8, Base: BaseDecHex},
+	pppLength:        {Name: "ppp.length", Label: "Length", Kind: KindUint, Width: 16},
+	pppData:          {Name: "ppp.data", Label: "Data", Kind: KindBytes},
+	pppOptLenInvalid: {Name: "ppp.opt.len.invalid", Label: "Invalid length for option", Kind: KindNone},
 }
 
 var protoPPP = protoField("ppp", "Point-to-Point Protocol")

@@ -3,10 +3,14 @@ package decode
 import "strconv"
 
 // pppLength returns the length tcpdump's PPP printer is handed for the PPP
-// layer i: what the GRE header before it leaves of the IP payload, or the
-// captured bytes after another layer.
+// layer i: the frame's length on the wire for a PPP link, what the GRE
+// header before it leaves of the IP payload, or the captured bytes after
+// another layer.
 func (p *LinePrinter) pppLength(d *Decoder, i int) int {
 	l := &d.layers[i]
+	if i == 0 && l.Start == 0 && p.wire > 0 {
+		return p.wire
+	}
 	if i > 0 && d.layers[i-1].Type == LayerGRE {
 		g := &d.layers[i-1]
 		return p.ipPayloadLen(d, i-1) - (g.Payload - g.Start)

@@ -465,7 +465,8 @@ func (p *LinePrinter) lineUDP(b []byte, d *Decoder, i int) []byte {
 	}
 	snmp := !p.Options.Quiet && snmpTcpdumpPorts(u.SrcPort(), u.DstPort())
 	radius := !p.Options.Quiet && !l.Quoted && (radiusTcpdumpPort(u.SrcPort()) || radiusTcpdumpPort(u.DstPort()))
-	if ipLen := p.ipPayloadLen(d, i); int(u.Length()) > ipLen && !l.Quoted && !snmp && !radius && !udpInFragment(d, i) {
+	krb := !p.Options.Quiet && !l.Quoted && (u.SrcPort() == krbPort || u.DstPort() == krbPort) // tcpdump's printer takes it whatever the length
+	if ipLen := p.ipPayloadLen(d, i); int(u.Length()) > ipLen && !l.Quoted && !snmp && !radius && !krb && !udpInFragment(d, i) {
 		b = append(b, "UDP, bad length "...)
 		b = appendUint(b, uint64(u.Length())-udpLen)
 		b = append(b, " > "...)
@@ -492,6 +493,9 @@ func (p *LinePrinter) lineUDP(b []byte, d *Decoder, i int) []byte {
 	}
 	if i+1 < d.n && d.layers[i+1].Type != LayerPayload {
 		return p.lineLayer(b, d, i+1)
+	}
+	if krb {
+		return p.appendKerberos(b, d.data[l.Payload:l.End])
 	}
 	if radius {
 		// tcpdump hands the datagram to its RADIUS printer even where

@@ -93,7 +93,7 @@ func loadCorpus(t *testing.T) []*corpusFile {
 // of them is not "decoded by rawcap" and is left out of the comparison.
 // Every port below 1024 counts as such too.
 var tcpdumpPorts = map[uint16]bool{
-	1080: true, 1701: true, 1723: true,
+	1080: true, 1723: true,
 	2123: true, 2152: true, 2103: true, 2104: true, 3386: true,
 	3503: true, 3785: true, 4341: true, 4342: true, 4500: true, 4567: true,
 	4789: true, 5246: true, 5247: true,
@@ -175,6 +175,9 @@ func decodedByRawcap(d *decode.Decoder) bool {
 			if l.Type == decode.LayerUDP && k+1 < len(layers) && layers[k+1].Type == decode.LayerSNMP {
 				break // rawcap prints SNMP as tcpdump does
 			}
+			if l.Type == decode.LayerUDP && (sp == 88 || dp == 88) {
+				break // rawcap prints Kerberos as tcpdump does (krb4.go)
+			}
 			if l.Type == decode.LayerUDP && k+1 < len(layers) && layers[k+1].Type == decode.LayerPTP {
 				break // rawcap prints PTPv2 as tcpdump does
 			}
@@ -238,7 +241,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		return true
 	case decode.LayerBabel:
 		return true
-	case decode.LayerRESP, decode.LayerSFlow, decode.LayerOpenFlow:
+	case decode.LayerRESP, decode.LayerSFlow, decode.LayerOpenFlow, decode.LayerL2TP, decode.LayerCHDLC, decode.LayerKRB4:
 		return true
 	case decode.LayerAoE:
 		return true

@@ -190,7 +190,7 @@ func treeLinkDecoded(lt linktype.Type) bool {
 	switch lt {
 	case linktype.Ethernet, linktype.LinuxSLL, linktype.LinuxSLL2, linktype.Null, linktype.Loop,
 		linktype.Raw, linktype.IPv4, linktype.IPv6, 12, 14,
-		linktype.IEEE802_11RT, linktype.IEEE802_11, linktype.PPP, 50, 107, 7, 129, 271:
+		linktype.IEEE802_11RT, linktype.IEEE802_11, linktype.PPP, 50, 104, 107, 7, 129, 271:
 		return true
 	}
 	return false

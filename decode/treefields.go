@@ -35,7 +35,7 @@ import (
 func treeFieldsOf(lt LayerType) bool {
 	switch lt {
 	case LayerVXLAN, LayerGeneve, LayerNTP, LayerRTP, LayerRTCP, LayerIGMP, LayerCDP, LayerDTP, LayerISL,
-		LayerHSRP, LayerVRRP, LayerPGM, LayerVSock, LayerBFD, LayerUDLD, LayerSlow, LayerLACP,
+		LayerHSRP, LayerVRRP, LayerPGM, LayerVSock, LayerL2TP, LayerCHDLC, LayerKRB4, LayerBFD, LayerUDLD, LayerSlow, LayerLACP,
 		LayerRIP, LayerRIPng, LayerSyslog:
 		return true
 	case LayerF5Trailer:

@@ -279,7 +279,7 @@ func TestJSONMatchesTshark(t *testing.T) {
 var _ = strconv.Itoa
 
 // fieldsEscaper escapes a text as tshark -T fields does by default.
-var fieldsEscaper = strings.NewReplacer("\t", `\t`, "\n", `\n`, "\r", `\r`, "\f", `\f`, "\v", `\v`)
+var fieldsEscaper = strings.NewReplacer("\t", `\t`, "\n", `\n`, "\r", `\r`, "\f", `\f`, "\b", `\b`)
 
 // damaged reports whether the packet d last decoded has a malformed layer,
 // other than the F5 trailer tshark's heuristic takes after the packet's

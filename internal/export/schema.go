@@ -240,7 +240,7 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		// DHCP's hardware type and address, which an Ethernet client
 		// identifier (option 61) repeats; NTP's associations in a read
 		// status response; PPP's control protocols' options.
-		"dhcp.hw.type", "dhcp.hw.mac_addr", "ntp.ctrl.associd", "ntp.ctrl.item", "lcp.opt.", "ipcp.opt.", "ipv6cp.opt.",
+		"dhcp.hw.type", "dhcp.hw.mac_addr", "ntp.ctrl.associd", "ntp.ctrl.item", "lcp.opt.", "ipcp.opt.", "ipv6cp.opt.", "ppp.opt.len.invalid",
 		"ipv6cp.interface_identifier",
 		// An ICMP error's two "Unused" parts (RFC 4884) and its
 		// extension objects: MPLS label stacks, interface information.
@@ -259,6 +259,8 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"sflow_245.vlan.", "sflow_245.pri.", "sflow_245.nexthop", "sflow_245.nexthop.", "sflow_245.as",
 		"sflow_245.srcAS", "sflow_245.peerAS", "sflow_245.dstASentries", "sflow_245.dstAS",
 		"sflow_245.communityEntries", "sflow_245.localpref",
+		// An L2TP control message's AVPs.
+		"l2tp.avp.", "l2tp.vendor_specific_avp_data",
 		// A PTP management message's texts and protocol address (each
 		// drawn over its length and itself again) and reserved bytes.
 		"ptp.v2.mm.reserved", "ptp.v2.mm.physicalLayerProtocol", "ptp.v2.mm.protocolAddress",

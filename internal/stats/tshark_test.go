@@ -258,6 +258,8 @@ var phsUnmodelled = []string{"bgp", "igmp", "dvmrp", "quic", "rip", "ripng", "st
 	// of a Multiple Service Packet's services (items inside cip) from a
 	// message's own (a top-level item).
 	"enip",
+	"l2tp",  // an AVP cut short: the exception only L2TP's tree raises (as Babel's)
+	"chdlc", // a frame cut after the header: the exception only Cisco HDLC's tree raises
 }
 
 // phsNotModelled returns why a capture's io,phs table may differ: the
