@@ -3,8 +3,10 @@ package decode
 import "github.com/rawcap/rawcap/linktype"
 
 // maxLayers bounds how many layers one packet may have; deeper packets (a
-// tunnel inside a tunnel inside …) are cut there and marked.
-const maxLayers = 16
+// tunnel inside a tunnel inside …) are cut there and marked. tshark follows
+// a chain of IPv6 extension headers, one layer each, until its packet holds
+// 500 layers (its gui.max_tree_depth), so rawcap goes at least as far.
+const maxLayers = 512
 
 // Decoder decodes packets into layers. It is reused from packet to packet:
 // Decode does not allocate, and the layers it returns alias the Decoder and

@@ -182,7 +182,7 @@ func (p *LinePrinter) lineICMPv6(b []byte, d *Decoder, i int) []byte {
 	if len(m) < m.HeaderLen() {
 		return append(b, "ICMP6, [|icmp6]"...)
 	}
-	if v > 0 && !l.Quoted && length >= 4 && l.Start+length <= len(d.data) {
+	if v > 0 && !l.Quoted && length >= 4 && l.Start+length <= len(d.data) && !ipv6Fragmented(d, i) {
 		src, dst, _ := ipAddrs(d, i)
 		if sum := transportChecksum(src, pseudoDst(d, i, dst), IPProtoICMPv6, d.data[l.Start:l.Start+length]); sum != 0 {
 			b = append(b, "[bad icmp6 cksum 0x"...)
