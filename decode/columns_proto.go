@@ -199,6 +199,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "SNMP"...)
 	case LayerAH:
 		return append(b, "AH"...)
+	case LayerIPComp:
+		return append(b, "IPComp"...)
 	case LayerRPC:
 		return p.protoRPC(b, d, top)
 	}

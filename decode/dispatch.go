@@ -126,6 +126,8 @@ func ipProtocolLayer(p uint8, v6 bool) LayerType {
 		return LayerESP
 	case IPProtoAH:
 		return LayerAH
+	case IPProtoIPComp:
+		return LayerIPComp
 	case IPProtoPIM:
 		return LayerPIM
 	case IPProtoVRRP:
@@ -379,6 +381,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeSNMP(l)
 	case LayerAH:
 		return d.decodeAH(l)
+	case LayerIPComp:
+		return d.decodeIPComp(l)
 	case LayerRPC:
 		return d.decodeRPC(l)
 	case LayerGRE:
@@ -559,6 +563,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineSNMP(b, d, i)
 	case LayerAH:
 		return p.lineAH(b, d, i)
+	case LayerIPComp:
+		return p.lineIPComp(b, d, i)
 	case LayerRPC:
 		return p.lineNothing(b, d, i) // UDP's line; tcpdump's NFS line is not written yet
 	case LayerGRE:

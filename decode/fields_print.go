@@ -252,7 +252,7 @@ func (p *FieldsPrinter) emitList(fl *FieldList, tree bool, d *Decoder, f *Frame,
 		switch {
 		case l.Quoted && l.Type == LayerPayload:
 			depth = 0 // tshark's tree shows a quoted packet's data at the top
-		case l.Quoted || l.Type == LayerPayload && i > 0 && (d.layers[i-1].Type == LayerICMPv4 || d.layers[i-1].Type == LayerICMPv6):
+		case l.Quoted || l.Type == LayerPayload && payloadInsidePrevious(d, i):
 			depth = 1
 		}
 		if p.some && !p.layers[l.Type] {

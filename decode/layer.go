@@ -100,6 +100,7 @@ const (
 	LayerQ933      // Q.933 (Frame Relay call control, fr.go)
 	LayerPGM       // PGM (IP protocol 113)
 	LayerVSock     // Linux vsockmon (link type 271)
+	LayerIPComp    // IP Payload Compression (IP protocol 108)
 	layerCount
 )
 
@@ -194,6 +195,7 @@ var layerNames = [layerCount]string{
 
 	LayerQ933: "q933",
 	LayerPGM:  "pgm", LayerVSock: "vsock",
+	LayerIPComp: "ipcomp",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

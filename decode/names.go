@@ -80,6 +80,8 @@ func ipProtoName(p uint8) string {
 		return "OSPF"
 	case 103:
 		return "PIM"
+	case 108:
+		return "Compressed IP"
 	case 112:
 		return "VRRP"
 	case 113:

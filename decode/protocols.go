@@ -91,6 +91,7 @@ var protocols = [layerCount]protocol{
 	LayerSNMP:      {&protoSNMP, snmpFields[:], emitSNMP, nil},
 	LayerNBNS:      {&protoNBNS, nbnsFields[:], emitNBNS, nil},
 	LayerAH:        {&protoAH, ahFields[:], emitAH, nil},
+	LayerIPComp:    {&protoIPComp, ipcompFields[:], emitIPComp, nil},
 	LayerRPC:       {&protoRPC, rpcFields[:], emitRPC, nil},
 	LayerHTTP2:     {&protoHTTP2, http2Fields[:], emitHTTP2, nil},
 	LayerTFTP:      {&protoTFTP, tftpFields[:], emitTFTP, nil},

@@ -119,7 +119,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		switch m.Type {
 		case decode.LayerEthernet, decode.LayerIPv4, decode.LayerIPv6, decode.LayerARP,
 			decode.LayerTCP, decode.LayerUDP, decode.LayerICMPv4, decode.LayerICMPv6,
-			decode.LayerESP, decode.LayerSFlow:
+			decode.LayerESP, decode.LayerSFlow, decode.LayerIPComp:
 		default:
 			return false
 		}
@@ -200,7 +200,8 @@ func decodedByRawcap(d *decode.Decoder) bool {
 	last := layers[len(layers)-1]
 	switch last.Type {
 	case decode.LayerTCP, decode.LayerUDP, decode.LayerICMPv4, decode.LayerICMPv6, decode.LayerARP,
-		decode.LayerESP, decode.LayerPIM, decode.LayerVRRP, decode.LayerHSRP, decode.LayerIGMP, decode.LayerRADIUS, decode.LayerTFTP:
+		decode.LayerESP, decode.LayerPIM, decode.LayerVRRP, decode.LayerHSRP, decode.LayerIGMP, decode.LayerRADIUS, decode.LayerTFTP,
+		decode.LayerIPComp:
 		return true
 	case decode.LayerOSPF:
 		return d.Data()[last.Start] == 2 // version 3's -vv LSA contents are not printed yet
@@ -248,6 +249,8 @@ func decodedByRawcap(d *decode.Decoder) bool {
 			return true
 		case decode.LayerERSPAN:
 			return true // tcpdump 4.99 prints gre-proto-0x22eb and stops
+		case decode.LayerIPComp:
+			return true // tcpdump prints the header and stops
 		case decode.LayerPGM:
 			l := layers[len(layers)-2]
 			return pgmLineWritten(data[l.Start:l.End])

@@ -123,6 +123,8 @@ func treeProtoShort(t LayerType) string {
 		return "SNMP"
 	case LayerAH:
 		return "AH"
+	case LayerIPComp:
+		return "IPComp"
 	case LayerNTP:
 		return "NTP"
 	}
