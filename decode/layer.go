@@ -101,6 +101,7 @@ const (
 	LayerPGM       // PGM (IP protocol 113)
 	LayerVSock     // Linux vsockmon (link type 271)
 	LayerIPComp    // IP Payload Compression (IP protocol 108)
+	LayerMIPv6     // Mobile IPv6 mobility header (IPv6 next header 135)
 	layerCount
 )
 
@@ -195,7 +196,7 @@ var layerNames = [layerCount]string{
 
 	LayerQ933: "q933",
 	LayerPGM:  "pgm", LayerVSock: "vsock",
-	LayerIPComp: "ipcomp",
+	LayerIPComp: "ipcomp", LayerMIPv6: "mipv6",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

@@ -88,6 +88,8 @@ func ipProtoName(p uint8) string {
 		return "PGM"
 	case 132:
 		return "SCTP"
+	case 135:
+		return "Mobility"
 	}
 	return ""
 }

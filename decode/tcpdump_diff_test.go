@@ -201,7 +201,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 	switch last.Type {
 	case decode.LayerTCP, decode.LayerUDP, decode.LayerICMPv4, decode.LayerICMPv6, decode.LayerARP,
 		decode.LayerESP, decode.LayerPIM, decode.LayerVRRP, decode.LayerHSRP, decode.LayerIGMP, decode.LayerRADIUS, decode.LayerTFTP,
-		decode.LayerIPComp:
+		decode.LayerIPComp, decode.LayerMIPv6:
 		return true
 	case decode.LayerOSPF:
 		return d.Data()[last.Start] == 2 // version 3's -vv LSA contents are not printed yet

@@ -125,6 +125,8 @@ func treeProtoShort(t LayerType) string {
 		return "AH"
 	case LayerIPComp:
 		return "IPComp"
+	case LayerMIPv6:
+		return "MIPv6"
 	case LayerNTP:
 		return "NTP"
 	}

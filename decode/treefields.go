@@ -40,7 +40,7 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerESP:
 		return true
-	case LayerAH, LayerIPComp:
+	case LayerAH, LayerIPComp, LayerMIPv6:
 		return true
 	case LayerMPLS:
 		return true

@@ -268,6 +268,9 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"isakmp.ike.attr", "isakmp.ike.attr.", "isakmp.tf.", "isakmp.ike2.attr", "isakmp.ike2.attr.", "isakmp.notify.",
 		"isakmp.vid_bytes", "isakmp.vid_string", "isakmp.ike.nat_hash", "isakmp.nonce", "isakmp.key_exchange.",
 		"isakmp.hash", "isakmp.enc.", "isakmp.id.",
+		// Mobile IPv6's mobility options (Pad1 and PadN may come several
+		// times) and the length each has.
+		"mip6.options.", "mip6.mobility_opt.len", "mip6.padn",
 	} {
 		for _, pf := range decode.Protocols() {
 			for i := range pf.Fields {
