@@ -272,6 +272,8 @@ func (p *LinePrinter) lineICMPv6(b []byte, d *Decoder, i int) []byte {
 		}
 	case ICMPv6MLDReport, ICMPv6MLDDone:
 		b = appendMLD(b, m)
+	case ICMPv6RouterRenum:
+		b = appendICMPv6RRLine(b, m, v)
 	case ICMPv6RouterSolicit:
 		if v > 0 {
 			b = p.appendNDOptions(b, m, 8)
@@ -413,6 +415,8 @@ func icmp6TypeName(t uint8) string {
 		return "neighbor advertisement"
 	case 137:
 		return "redirect"
+	case 138:
+		return "router renumbering"
 	case 143:
 		return "multicast listener report v2"
 	}

@@ -173,7 +173,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 			}
 		case decode.LayerICMPv6:
 			switch data[l.Start] {
-			case 1, 2, 3, 4, 128, 129, 130, 131, 132, 133, 134, 135, 136, 137, 143:
+			case 1, 2, 3, 4, 128, 129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 143:
 			default:
 				return false
 			}

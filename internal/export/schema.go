@@ -246,6 +246,9 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		// ICMPv6's neighbour discovery options, MLD's sources and
 		// address records.
 		"icmpv6.opt", "icmpv6.opt.", "icmpv6.mld.source_address", "icmpv6.mldr.mar", "icmpv6.mldr.mar.",
+		// Router renumbering's prefix control operations, and the
+		// reserved bytes of its header and of each match-prefix part.
+		"icmpv6.rr.pco.", "icmpv6.reserved",
 		// NHRP's Client Information Entries (in the mandatory part and
 		// in extensions) and its extensions.
 		"nhrp.code", "nhrp.prefix", "nhrp.unused", "nhrp.mtu", "nhrp.htime", "nhrp.cli.", "nhrp.prot.len",
