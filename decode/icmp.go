@@ -116,6 +116,7 @@ const (
 	ICMPv6NeighborAdvert  = 136
 	ICMPv6Redirect        = 137
 	ICMPv6RouterRenum     = 138
+	ICMPv6NodeInfoQuery   = 139
 	ICMPv6MLDv2Report     = 143
 )
 
@@ -440,6 +441,19 @@ const (
 	icmpv6RRUseFlagP
 	icmpv6RRUseFlagRsv
 	icmpv6RRUsePrefix
+	// Node information queries (RFC 4620): icmpv6_ni.go.
+	icmpv6NIQtype
+	icmpv6NIFlag
+	icmpv6NIFlagG
+	icmpv6NIFlagS
+	icmpv6NIFlagL
+	icmpv6NIFlagC
+	icmpv6NIFlagA
+	icmpv6NIFlagT
+	icmpv6NIFlagRsv
+	icmpv6NINonce
+	icmpv6NISubjectIPv6
+	icmpv6NISubjectIPv4
 	icmpv6FieldCount
 )
 
@@ -543,6 +557,18 @@ var icmpv6Fields = [icmpv6FieldCount]Field{
 	icmpv6RRUseFlagP:                 {Name: "icmpv6.rr.pco.up.flag.p", Label: "Decrement preferred lifetime", Kind: KindBool, Width: 32, Mask: 0x40000000},
 	icmpv6RRUseFlagRsv:               {Name: "icmpv6.rr.pco.up.flag.reserved", Label: "Reserved", Kind: KindUint, Width: 32, Mask: 0x3fffffff},
 	icmpv6RRUsePrefix:                {Name: "icmpv6.rr.pco.up.useprefix", Label: "UsePrefix", Kind: KindIPv6},
+	icmpv6NIQtype:                    {Name: "icmpv6.ni.qtype", Label: "Qtype", Kind: KindUint, Width: 16},
+	icmpv6NIFlag:                     {Name: "icmpv6.ni.flag", Label: "Flags", Kind: KindUint, Width: 16, Base: BaseHex},
+	icmpv6NIFlagG:                    {Name: "icmpv6.ni.flag.g", Label: "Global-scope addresses", Kind: KindBool, Width: 16, Mask: 0x20},
+	icmpv6NIFlagS:                    {Name: "icmpv6.ni.flag.s", Label: "Site-local addresses", Kind: KindBool, Width: 16, Mask: 0x10},
+	icmpv6NIFlagL:                    {Name: "icmpv6.ni.flag.l", Label: "Link-local addresses", Kind: KindBool, Width: 16, Mask: 0x8},
+	icmpv6NIFlagC:                    {Name: "icmpv6.ni.flag.c", Label: "Compression", Kind: KindBool, Width: 16, Mask: 0x4},
+	icmpv6NIFlagA:                    {Name: "icmpv6.ni.flag.a", Label: "Unicast Addresses", Kind: KindBool, Width: 16, Mask: 0x2},
+	icmpv6NIFlagT:                    {Name: "icmpv6.ni.flag.t", Label: "Truncated", Kind: KindBool, Width: 16, Mask: 0x1},
+	icmpv6NIFlagRsv:                  {Name: "icmpv6.ni.flag.rsv", Label: "Reserved", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0xffc0},
+	icmpv6NINonce:                    {Name: "icmpv6.ni.nonce", Label: "Nonce", Kind: KindUint, Width: 64, Base: BaseHex},
+	icmpv6NISubjectIPv6:              {Name: "icmpv6.ni.query.subject_ipv6", Label: "IPv6 subject address", Kind: KindIPv6},
+	icmpv6NISubjectIPv4:              {Name: "icmpv6.ni.query.subject_ipv4", Label: "IPv4 subject address", Kind: KindIPv4},
 	icmpv6MldMaximumResponseDelay:    {Name: "icmpv6.mld.maximum_response_delay", Label: "Maximum Response Delay [ms]", Kind: KindUint, Width: 16},
 	icmpv6MldMaximumResponseCode:     {Name: "icmpv6.mld.maximum_response_code", Label: "Maximum Response Code", Kind: KindUint, Width: 16},
 	icmpv6MldMulticastAddress:        {Name: "icmpv6.mld.multicast_address", Label: "Multicast Address", Kind: KindIPv6},
@@ -868,6 +894,8 @@ func emitICMPv6(e *emitter, i int) {
 			}
 		case ICMPv6RouterRenum:
 			emitICMPv6RR(e, m)
+		case ICMPv6NodeInfoQuery:
+			emitICMPv6NIQuery(e, m)
 		}
 		emitICMPExt(e, i)
 	}
@@ -929,6 +957,8 @@ func emitICMPv6Tree(e *emitter, i int, m ICMPv6) {
 		e.Uint(&f[icmpv6Pointer], uint64(m.Word()))
 	case ICMPv6RouterRenum:
 		emitICMPv6RR(e, m)
+	case ICMPv6NodeInfoQuery:
+		emitICMPv6NIQuery(e, m)
 	default:
 		emitICMPv6Body(e, i, m)
 	}
@@ -989,5 +1019,5 @@ func icmpv6ChecksumState(whole bool, sum uint16) int {
 
 // icmpv6Dissected reports whether rawcap draws the body of ICMPv6 type t.
 func icmpv6Dissected(t uint8) bool {
-	return t <= 4 || t >= 128 && t <= 138 || t == 143
+	return t <= 4 || t >= 128 && t <= 139 || t == 143
 }

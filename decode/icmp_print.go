@@ -274,6 +274,8 @@ func (p *LinePrinter) lineICMPv6(b []byte, d *Decoder, i int) []byte {
 		b = appendMLD(b, m)
 	case ICMPv6RouterRenum:
 		b = appendICMPv6RRLine(b, m, v)
+	case ICMPv6NodeInfoQuery:
+		b = appendICMPv6NIQueryLine(b, m, v)
 	case ICMPv6RouterSolicit:
 		if v > 0 {
 			b = p.appendNDOptions(b, m, 8)
@@ -417,6 +419,8 @@ func icmp6TypeName(t uint8) string {
 		return "redirect"
 	case 138:
 		return "router renumbering"
+	case 139:
+		return "who-are-you request"
 	case 143:
 		return "multicast listener report v2"
 	}

@@ -173,9 +173,12 @@ func decodedByRawcap(d *decode.Decoder) bool {
 			}
 		case decode.LayerICMPv6:
 			switch data[l.Start] {
-			case 1, 2, 3, 4, 128, 129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 143:
+			case 1, 2, 3, 4, 128, 129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 143:
 			default:
 				return false
+			}
+			if data[l.Start] == 139 && l.End-l.Start > 1 && data[l.Start+1] == 1 {
+				return false // a node information query about a name: rawcap does not write tcpdump's words yet
 			}
 		case decode.LayerARP:
 			if data[l.Start] == 0 && data[l.Start+1] == 19 {
