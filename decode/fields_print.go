@@ -254,8 +254,8 @@ func (p *FieldsPrinter) emitList(fl *FieldList, tree bool, d *Decoder, f *Frame,
 			depth = 0 // tshark's tree shows a quoted packet's data at the top
 		case l.Quoted || l.Type == LayerPayload && payloadInsidePrevious(d, i):
 			depth = 1
-		case l.Type == LayerMIPv6:
-			depth = 1 // -T ek nests it in ipv6's object, as tshark's tree does
+		case l.Type == LayerMIPv6, l.Type == LayerAH && i > 0 && d.layers[i-1].Type != LayerIPv4:
+			depth = 1 // -T ek nests them in ipv6's object, as tshark's tree does
 		}
 		if p.some && !p.layers[l.Type] {
 			continue // no field of this layer is asked for
