@@ -34,7 +34,8 @@ const (
 var mipv6FixedLen = [...]int{mipv6BRR: 8, mipv6HoTI: 16, mipv6CoTI: 16, mipv6HoT: 24, mipv6CoT: 24, mipv6BU: 12, mipv6BA: 12, mipv6BE: 24}
 
 // ParseMIPv6 returns the mobility header, options included, at the start of
-// b.
+// b. A header too short for its type's fixed part is returned too: tshark
+// and tcpdump read it and mark it themselves (see fixed).
 func ParseMIPv6(b []byte) (MIPv6, error) {
 	if len(b) < mipv6MinLen {
 		return nil, ReasonTruncated
@@ -43,27 +44,36 @@ func ParseMIPv6(b []byte) (MIPv6, error) {
 	if n > len(b) {
 		return nil, ReasonTruncated
 	}
-	if t := b[2]; int(t) < len(mipv6FixedLen) && n < mipv6FixedLen[t] {
-		return nil, ReasonBadHdrLen
-	}
 	return MIPv6(b[:n:n]), nil
 }
 
 // Type returns the mobility header type.
 func (m MIPv6) Type() uint8 { return m[2] }
 
+// fixed reports whether m holds the fixed part of a laid-out message type.
+func (m MIPv6) fixed() bool {
+	t := int(m[2])
+	return t < len(mipv6FixedLen) && len(m) >= mipv6FixedLen[t]
+}
+
 // options returns the mobility options of a laid-out message type, or nil.
 func (m MIPv6) options() []byte {
-	if t := int(m[2]); t < len(mipv6FixedLen) {
-		return m[mipv6FixedLen[t]:]
+	if !m.fixed() {
+		return nil
 	}
-	return nil
+	return m[mipv6FixedLen[m[2]]:]
 }
 
 func (d *Decoder) decodeMIPv6(l *Layer) LayerType {
 	m, err := ParseMIPv6(d.bytes(l))
 	if err != nil {
 		l.Malformed = err.(Reason)
+		return LayerNone
+	}
+	if t := int(m[2]); t < len(mipv6FixedLen) && len(m) < mipv6FixedLen[t] {
+		// Too short for its type's fixed part: tshark reads on past its
+		// end and fails, as for a header cut short.
+		l.Malformed = ReasonTruncated
 		return LayerNone
 	}
 	l.Payload = l.Start + len(m)
@@ -185,27 +195,20 @@ func emitMIPv6(e *emitter, i int) {
 	e.Proto(&protoMIPv6)
 	e.InsidePrevious()
 	f := &mipv6Fields
+	m := MIPv6(d.data[l.Start:l.Payload])
 	if l.Malformed != "" {
-		m := d.data[l.Start:l.End]
-		if len(m) >= 1 {
-			e.Uint(&f[mipv6Proto], uint64(m[0]))
+		// What was captured of the header: its fixed part if the header
+		// holds it, no options.
+		m = MIPv6(d.data[l.Start:l.End])
+		if len(m) >= 2 {
+			m = m[:min(len(m), (int(m[1])+1)*8)]
 		}
-		e.End()
+	}
+	emitMIPv6Common(e, m)
+	if len(m) < 3 || !m.fixed() {
+		e.End() // a type rawcap does not lay out, or a header cut before its fixed part ends
 		return
 	}
-	m := MIPv6(d.data[l.Start:l.Payload])
-	e.Uint(&f[mipv6Proto], uint64(m[0]))
-	e.Uint(&f[mipv6Hlen], uint64(m[1]))
-	if e.Tree() {
-		b := append(e.Text(), "Header length: "...)
-		b = strconv.AppendUint(b, uint64(m[1]), 10)
-		b = append(b, " ("...)
-		b = strconv.AppendInt(b, int64(len(m)), 10)
-		e.SetRepr(append(b, " bytes)"...))
-	}
-	e.Uint(&f[mipv6MHType], uint64(m[2]))
-	e.Uint(&f[mipv6Reserved], uint64(m[3]))
-	e.Uint(&f[mipv6Csum], uint64(be16(m[4:])))
 	switch m.Type() {
 	case mipv6BRR:
 		e.Bytes(&f[mipv6BRRData], m[6:8])
@@ -256,7 +259,7 @@ func emitMIPv6(e *emitter, i int) {
 		e.IPv6(&f[mipv6BEHaddr], m[8:24])
 		e.Up()
 	}
-	if opts := m.options(); len(opts) > 0 {
+	if opts := m.options(); len(opts) > 0 && l.Malformed == "" {
 		if e.Tree() {
 			e.Line(append(e.Text(), "Mobility Options"...))
 		}
@@ -265,6 +268,34 @@ func emitMIPv6(e *emitter, i int) {
 		e.Up()
 	}
 	e.End()
+}
+
+// emitMIPv6Common emits the fields of the header's first six bytes that
+// h holds.
+func emitMIPv6Common(e *emitter, h []byte) {
+	f := &mipv6Fields
+	if len(h) >= 1 {
+		e.Uint(&f[mipv6Proto], uint64(h[0]))
+	}
+	if len(h) >= 2 {
+		e.Uint(&f[mipv6Hlen], uint64(h[1]))
+		if e.Tree() {
+			b := append(e.Text(), "Header length: "...)
+			b = strconv.AppendUint(b, uint64(h[1]), 10)
+			b = append(b, " ("...)
+			b = strconv.AppendInt(b, (int64(h[1])+1)*8, 10)
+			e.SetRepr(append(b, " bytes)"...))
+		}
+	}
+	if len(h) >= 3 {
+		e.Uint(&f[mipv6MHType], uint64(h[2]))
+	}
+	if len(h) >= 4 {
+		e.Uint(&f[mipv6Reserved], uint64(h[3]))
+	}
+	if len(h) >= 6 {
+		e.Uint(&f[mipv6Csum], uint64(be16(h[4:])))
+	}
 }
 
 // mipv6Message draws the line naming the message (its type's name), under
@@ -368,23 +399,31 @@ func infoMIPv6(b []byte, d *Decoder, i int) []byte {
 var mipv6TcpdumpNames = [...]string{"BRR", "HoTI", "CoTI", "HoT", "CoT", "BU", "BA", "BE"}
 
 // lineMIPv6 appends tcpdump's "mobility: BU seq#=… A lifetime=…" and, at
-// -v, the cookies and options. tcpdump reads each option only when the
-// byte after it was captured: an option that ends the packet ends the line
-// with " [|mobility]" instead.
+// -v, the cookies and options. tcpdump prints a field only when it was
+// captured, and reads each option only when the byte after it was: an
+// option that ends the packet ends the line with " [|mobility]" instead.
 func (p *LinePrinter) lineMIPv6(b []byte, d *Decoder, i int) []byte {
+	const trunc = " [|mobility]"
 	l := &d.layers[i]
-	if l.Malformed != "" {
-		return append(b, " [|mobility]"...)
+	raw := d.data[l.Start:l.End]
+	if len(raw) < 3 {
+		return append(b, trunc...)
 	}
-	m := MIPv6(d.data[l.Start:l.Payload])
 	v := p.Options.Verbose > 0
-	t := m.Type()
+	t, mhlen := raw[2], (int(raw[1])+1)*8
+	if int(t) < len(mipv6FixedLen) && mhlen < mipv6FixedLen[t] {
+		b = append(b, "(header length "...)
+		b = strconv.AppendInt(b, int64(mhlen), 10)
+		b = append(b, " is too small for type "...)
+		b = strconv.AppendUint(b, uint64(t), 10)
+		return append(append(b, ')'), trunc...)
+	}
 	b = append(b, "mobility: "...)
 	if int(t) >= len(mipv6TcpdumpNames) {
 		b = append(b, "type-#"...)
 		b = strconv.AppendUint(b, uint64(t), 10)
 		b = append(b, " len="...)
-		return strconv.AppendUint(b, uint64(m[1]), 10)
+		return strconv.AppendUint(b, uint64(raw[1]), 10)
 	}
 	b = append(b, mipv6TcpdumpNames[t]...)
 	side := "Home"
@@ -394,19 +433,37 @@ func (p *LinePrinter) lineMIPv6(b []byte, d *Decoder, i int) []byte {
 	switch t {
 	case mipv6HoTI, mipv6CoTI:
 		if v {
-			b = appendMIPv6Pair(append(append(append(b, ' '), side...), " Init Cookie="...), m[8:])
+			if len(raw) < 16 {
+				return append(b, trunc...)
+			}
+			b = appendMIPv6Pair(append(append(append(b, ' '), side...), " Init Cookie="...), raw[8:])
 		}
 	case mipv6HoT, mipv6CoT:
+		if len(raw) < 8 {
+			return append(b, trunc...)
+		}
 		b = append(b, " nonce id=0x"...)
-		b = strconv.AppendUint(b, uint64(be16(m[6:])), 16)
+		b = strconv.AppendUint(b, uint64(be16(raw[6:])), 16)
 		if v {
-			b = appendMIPv6Pair(append(append(append(b, ' '), side...), " Init Cookie="...), m[8:])
-			b = appendMIPv6Pair(append(append(append(b, ' '), side...), " Keygen Token="...), m[16:])
+			if len(raw) < 16 {
+				return append(b, trunc...)
+			}
+			b = appendMIPv6Pair(append(append(append(b, ' '), side...), " Init Cookie="...), raw[8:])
+			if len(raw) < 24 {
+				return append(b, trunc...)
+			}
+			b = appendMIPv6Pair(append(append(append(b, ' '), side...), " Keygen Token="...), raw[16:])
 		}
 	case mipv6BU:
+		if len(raw) < 8 {
+			return append(b, trunc...)
+		}
 		b = append(b, " seq#="...)
-		b = strconv.AppendUint(b, uint64(be16(m[6:])), 10)
-		if bits := m[8] >> 4; bits != 0 {
+		b = strconv.AppendUint(b, uint64(be16(raw[6:])), 10)
+		if len(raw) < 10 {
+			return append(b, trunc...)
+		}
+		if bits := raw[8] >> 4; bits != 0 {
 			b = append(b, ' ')
 			for k, c := range "AHLK" {
 				if bits&(8>>k) != 0 {
@@ -414,39 +471,60 @@ func (p *LinePrinter) lineMIPv6(b []byte, d *Decoder, i int) []byte {
 				}
 			}
 		}
+		if len(raw) < 12 {
+			return append(b, trunc...)
+		}
 		b = append(b, " lifetime="...)
-		b = strconv.AppendUint(b, uint64(be16(m[10:]))<<2, 10)
+		b = strconv.AppendUint(b, uint64(be16(raw[10:]))<<2, 10)
 	case mipv6BA:
+		if len(raw) < 8 {
+			return append(b, trunc...)
+		}
 		b = append(b, " status="...)
-		b = strconv.AppendUint(b, uint64(m[6]), 10)
-		if m[7]&0x80 != 0 {
+		b = strconv.AppendUint(b, uint64(raw[6]), 10)
+		if raw[7]&0x80 != 0 {
 			b = append(b, " K"...)
 		}
+		if len(raw) < 10 {
+			return append(b, trunc...)
+		}
 		b = append(b, " seq#="...)
-		b = strconv.AppendUint(b, uint64(be16(m[8:])), 10)
+		b = strconv.AppendUint(b, uint64(be16(raw[8:])), 10)
+		if len(raw) < 12 {
+			return append(b, trunc...)
+		}
 		b = append(b, " lifetime="...)
-		b = strconv.AppendUint(b, uint64(be16(m[10:]))<<2, 10)
+		b = strconv.AppendUint(b, uint64(be16(raw[10:]))<<2, 10)
 	case mipv6BE:
+		if len(raw) < 7 {
+			return append(b, trunc...)
+		}
 		b = append(b, " status="...)
-		b = strconv.AppendUint(b, uint64(m[6]), 10)
+		b = strconv.AppendUint(b, uint64(raw[6]), 10)
+		if len(raw) < 24 {
+			return append(b, trunc...)
+		}
 		b = append(b, " homeaddr "...)
-		b = addr16(m[8:24]).AppendTo(b)
+		b = addr16(raw[8:24]).AppendTo(b)
 	}
 	if !v {
 		return b
 	}
-	opts := m.options()
-	base := l.Start + len(m) - len(opts)
-	for k := 0; k < len(opts); {
+	hlen := mipv6FixedLen[t]
+	opts := raw[min(hlen, len(raw)):min(mhlen, len(raw))]
+	for k := 0; k < mhlen-hlen; {
+		if k >= len(opts) {
+			return append(b, trunc...) // not captured
+		}
 		n := 1
 		if opts[k] != 0 {
-			if k+1 >= len(opts) {
-				return append(b, " [|mobility]"...)
+			if k+1 >= mhlen-hlen || k+1 >= len(opts) {
+				return append(b, trunc...)
 			}
 			n = int(opts[k+1]) + 2
 		}
-		if k+n > len(opts) || base+k+n >= l.End {
-			return append(b, " [|mobility]"...)
+		if k+n > mhlen-hlen || hlen+k+n >= len(raw) {
+			return append(b, trunc...)
 		}
 		rem := opts[k:] // tcpdump checks an option's minimum length against the bytes left
 		switch t := rem[0]; {
@@ -477,7 +555,7 @@ func (p *LinePrinter) lineMIPv6(b []byte, d *Decoder, i int) []byte {
 			b = strconv.AppendUint(b, uint64(rem[1]), 10)
 			b = append(b, ')')
 		default:
-			return append(appendMIPv6OptTrunc(b, t), " [|mobility]"...)
+			return append(appendMIPv6OptTrunc(b, t), trunc...)
 		}
 		k += n
 	}
