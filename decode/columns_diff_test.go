@@ -41,7 +41,6 @@ var columnsDiffAllow = map[string]columnsAllow{
 	"gopacket/pcapgo_tests_le_test301.pcapng": {nil, "",
 		"the file carries its TLS keys (Decryption Secrets Block): tshark decrypts the records and reassembles the HTTP inside, rawcap shows them encrypted (TestColumnsReassembly covers TLS reassembly without keys)"},
 	"tcpdump/tests_accecn_handshake.pcap":                  {nil, "", "tshark 4.0 shows AccECN's ACE counter and options (ACE=, EE0B=): rawcap shows the flag bits"},
-	"libpcap/tests_filter_ipv6_ext_headers.pcap":           {nil, "", "the decoder marks this extension-header chain malformed where tshark reaches UDP"},
 	"tcpdump/tests_LINKTYPE_IPV4_invalid.pcap":             {nil, "", "LINKTYPE_IPV4 carrying IPv6: tshark follows the version nibble, the decoder refuses it"},
 	"tcpdump/tests_bad-ipv4-version-pgm-heapoverflow.pcap": {nil, "", "an IPv4 EtherType carrying version 6: tshark switches to IPv6, the decoder marks it bad"},
 	"tcpdump/tests_bigtcp-ipv4-geneve-ipv6.pcap":           {nil, "", "IPv4 total length 0 (big TCP): tshark uses the captured length, the decoder marks the header bad"},

@@ -58,6 +58,9 @@ func (p *ColumnsPrinter) trackFrag(d *Decoder, j int) (reassembled, whole bool) 
 		v6, src, dst = true, ip.Src().As16(), ip.Dst().As16()
 		id, proto = x.FragID(), x.NextHeader()
 		off, more = int(x.FragOffset())*8, x.MoreFragments()
+		if off == 0 && !more {
+			return false, false // an atomic fragment (RFC 6946): nothing to reassemble
+		}
 		n = d.layers[k].Start + ipv6Len + int(ip.PayloadLength()) - l.Payload
 	}
 	if p.frags == nil {

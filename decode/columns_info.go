@@ -179,6 +179,10 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		}
 	case LayerAH:
 		b = infoAH(b, d, top)
+	case LayerIPComp:
+		b = infoIPComp(b, d, top)
+	case LayerMIPv6:
+		b = infoMIPv6(b, d, top)
 	case LayerLLC:
 		b = infoLLC(b, d, top)
 	case LayerSTP:

@@ -209,6 +209,10 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "SNMP"...)
 	case LayerAH:
 		return append(b, "AH"...)
+	case LayerIPComp:
+		return append(b, "IPComp"...)
+	case LayerMIPv6:
+		return append(b, "MIPv6"...)
 	case LayerRPC:
 		return p.protoRPC(b, d, top)
 	}

@@ -3,8 +3,10 @@ package decode
 import "github.com/rawcap/rawcap/linktype"
 
 // maxLayers bounds how many layers one packet may have; deeper packets (a
-// tunnel inside a tunnel inside …) are cut there and marked.
-const maxLayers = 32
+// tunnel inside a tunnel inside …) are cut there and marked. tshark follows
+// a chain of IPv6 extension headers, one layer each, until its packet holds
+// 500 layers (its gui.max_tree_depth), so rawcap goes at least as far.
+const maxLayers = 512
 
 // maxCarried bounds how many frames carried inside one packet's layers
 // (sFlow's sampled packet headers) are decoded; the others stay bytes.

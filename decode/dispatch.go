@@ -130,6 +130,12 @@ func ipProtocolLayer(p uint8, v6 bool) LayerType {
 		return LayerESP
 	case IPProtoAH:
 		return LayerAH
+	case IPProtoIPComp:
+		return LayerIPComp
+	case IPProtoMobility:
+		if v6 {
+			return LayerMIPv6
+		}
 	case IPProtoPIM:
 		return LayerPIM
 	case IPProtoVRRP:
@@ -396,6 +402,10 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeSNMP(l)
 	case LayerAH:
 		return d.decodeAH(l)
+	case LayerIPComp:
+		return d.decodeIPComp(l)
+	case LayerMIPv6:
+		return d.decodeMIPv6(l)
 	case LayerRPC:
 		return d.decodeRPC(l)
 	case LayerGRE:
@@ -586,6 +596,10 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineSNMP(b, d, i)
 	case LayerAH:
 		return p.lineAH(b, d, i)
+	case LayerIPComp:
+		return p.lineIPComp(b, d, i)
+	case LayerMIPv6:
+		return p.lineMIPv6(b, d, i)
 	case LayerRPC:
 		return p.lineNothing(b, d, i) // UDP's line; tcpdump's NFS line is not written yet
 	case LayerGRE:

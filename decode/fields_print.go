@@ -252,8 +252,10 @@ func (p *FieldsPrinter) emitList(fl *FieldList, tree bool, d *Decoder, f *Frame,
 		switch {
 		case l.Type == LayerPayload && d.inICMPError(i):
 			depth = 0 // tshark's tree shows a quoted packet's data at the top
-		case l.Quoted || l.Type == LayerPayload && i > 0 && (d.layers[i-1].Type == LayerICMPv4 || d.layers[i-1].Type == LayerICMPv6):
+		case l.Quoted || l.Type == LayerPayload && payloadInsidePrevious(d, i):
 			depth = 1
+		case l.Type == LayerMIPv6, l.Type == LayerAH && i > 0 && d.layers[i-1].Type != LayerIPv4:
+			depth = 1 // -T ek nests them in ipv6's object, as tshark's tree does
 		}
 		if p.some && !p.layers[l.Type] && !(l.Type == LayerOpenFlow && i+1 < d.n && d.layers[i+1].Quoted) {
 			continue // no field of this layer (or of the frames it carries) is asked for

@@ -115,6 +115,8 @@ const (
 	ICMPv6NeighborSolicit = 135
 	ICMPv6NeighborAdvert  = 136
 	ICMPv6Redirect        = 137
+	ICMPv6RouterRenum     = 138
+	ICMPv6NodeInfoQuery   = 139
 	ICMPv6MLDv2Report     = 143
 )
 
@@ -405,6 +407,53 @@ const (
 	icmpv6OptDnsslLifetime
 	icmpv6OptDnssl
 	icmpv6OptPadding
+	// Router renumbering (RFC 2894): icmpv6_rr.go.
+	icmpv6RRSeq
+	icmpv6RRSeg
+	icmpv6RRFlag
+	icmpv6RRFlagT
+	icmpv6RRFlagR
+	icmpv6RRFlagA
+	icmpv6RRFlagS
+	icmpv6RRFlagP
+	icmpv6RRFlagRsv
+	icmpv6RRMaxDelay
+	icmpv6RRMatch
+	icmpv6RRMatchOpCode
+	icmpv6RRMatchOpLength
+	icmpv6RRMatchOrdinal
+	icmpv6RRMatchLen
+	icmpv6RRMatchMinLen
+	icmpv6RRMatchMaxLen
+	icmpv6RRMatchPrefix
+	icmpv6RRUse
+	icmpv6RRUseLen
+	icmpv6RRUseKeepLen
+	icmpv6RRUseFlagMask
+	icmpv6RRUseMaskL
+	icmpv6RRUseMaskA
+	icmpv6RRUseMaskRsv
+	icmpv6RRUseRAFlags
+	icmpv6RRUseValid
+	icmpv6RRUsePreferred
+	icmpv6RRUseFlag
+	icmpv6RRUseFlagV
+	icmpv6RRUseFlagP
+	icmpv6RRUseFlagRsv
+	icmpv6RRUsePrefix
+	// Node information queries (RFC 4620): icmpv6_ni.go.
+	icmpv6NIQtype
+	icmpv6NIFlag
+	icmpv6NIFlagG
+	icmpv6NIFlagS
+	icmpv6NIFlagL
+	icmpv6NIFlagC
+	icmpv6NIFlagA
+	icmpv6NIFlagT
+	icmpv6NIFlagRsv
+	icmpv6NINonce
+	icmpv6NISubjectIPv6
+	icmpv6NISubjectIPv4
 	icmpv6FieldCount
 )
 
@@ -475,6 +524,51 @@ var icmpv6Fields = [icmpv6FieldCount]Field{
 	icmpv6OptDnsslLifetime:           {Name: "icmpv6.opt.dnssl.lifetime", Label: "Lifetime", Kind: KindUint, Width: 32, Values: &ValueNames{}},
 	icmpv6OptDnssl:                   {Name: "icmpv6.opt.dnssl", Label: "Domain Names", Kind: KindString},
 	icmpv6OptPadding:                 {Name: "icmpv6.opt.padding", Label: "Padding", Kind: KindNone},
+	icmpv6RRSeq:                      {Name: "icmpv6.rr.sequence_number", Label: "Sequence Number", Kind: KindUint, Width: 32},
+	icmpv6RRSeg:                      {Name: "icmpv6.rr.segment_number", Label: "Segment Number", Kind: KindUint, Width: 8},
+	icmpv6RRFlag:                     {Name: "icmpv6.rr.flag", Label: "Flags", Kind: KindUint, Width: 8, Base: BaseHex},
+	icmpv6RRFlagT:                    {Name: "icmpv6.rr.flag.t", Label: "Test Command", Kind: KindBool, Width: 8, Mask: 0x80},
+	icmpv6RRFlagR:                    {Name: "icmpv6.rr.flag.r", Label: "Result requested", Kind: KindBool, Width: 8, Mask: 0x40},
+	icmpv6RRFlagA:                    {Name: "icmpv6.rr.flag.a", Label: "All Interfaces", Kind: KindBool, Width: 8, Mask: 0x20},
+	icmpv6RRFlagS:                    {Name: "icmpv6.rr.flag.s", Label: "Site-specific", Kind: KindBool, Width: 8, Mask: 0x10},
+	icmpv6RRFlagP:                    {Name: "icmpv6.rr.flag.p", Label: "Processed previously", Kind: KindBool, Width: 8, Mask: 0x8},
+	icmpv6RRFlagRsv:                  {Name: "icmpv6.rr.flag.rsv", Label: "Reserved", Kind: KindUint, Width: 8, Mask: 0x7},
+	icmpv6RRMaxDelay:                 {Name: "icmpv6.rr.maxdelay", Label: "Max Delay", Kind: KindUint, Width: 16},
+	icmpv6RRMatch:                    {Name: "icmpv6.rr.pco.mp", Label: "Match-Prefix Part", Kind: KindNone},
+	icmpv6RRMatchOpCode:              {Name: "icmpv6.rr.pco.mp.opcode", Label: "OpCode", Kind: KindUint, Width: 8},
+	icmpv6RRMatchOpLength:            {Name: "icmpv6.rr.pco.mp.oplength", Label: "OpLength", Kind: KindUint, Width: 8},
+	icmpv6RRMatchOrdinal:             {Name: "icmpv6.rr.pco.mp.ordinal", Label: "Ordinal", Kind: KindUint, Width: 8, Base: BaseHex},
+	icmpv6RRMatchLen:                 {Name: "icmpv6.rr.pco.mp.matchlen", Label: "MatchLen", Kind: KindUint, Width: 8},
+	icmpv6RRMatchMinLen:              {Name: "icmpv6.rr.pco.mp.minlen", Label: "MinLen", Kind: KindUint, Width: 8},
+	icmpv6RRMatchMaxLen:              {Name: "icmpv6.rr.pco.mp.maxlen", Label: "MaxLen", Kind: KindUint, Width: 8},
+	icmpv6RRMatchPrefix:              {Name: "icmpv6.rr.pco.mp.matchprefix", Label: "MatchPrefix", Kind: KindIPv6},
+	icmpv6RRUse:                      {Name: "icmpv6.rr.pco.up", Label: "Use-Prefix Part", Kind: KindNone},
+	icmpv6RRUseLen:                   {Name: "icmpv6.rr.pco.up.uselen", Label: "UseLen", Kind: KindUint, Width: 8},
+	icmpv6RRUseKeepLen:               {Name: "icmpv6.rr.pco.up.keeplen", Label: "KeepLen", Kind: KindUint, Width: 8},
+	icmpv6RRUseFlagMask:              {Name: "icmpv6.rr.pco.up.flagmask", Label: "FlagMask", Kind: KindUint, Width: 8, Base: BaseHex},
+	icmpv6RRUseMaskL:                 {Name: "icmpv6.rr.pco.up.flagmask.l", Label: "On-link flag(L)", Kind: KindBool, Width: 8, Mask: 0x80},
+	icmpv6RRUseMaskA:                 {Name: "icmpv6.rr.pco.up.flagmask.a", Label: "Autonomous address-configuration flag(A)", Kind: KindBool, Width: 8, Mask: 0x40},
+	icmpv6RRUseMaskRsv:               {Name: "icmpv6.rr.pco.up.flagmask.reserved", Label: "Reserved", Kind: KindUint, Width: 8, Mask: 0x3f},
+	icmpv6RRUseRAFlags:               {Name: "icmpv6.rr.pco.up.raflags", Label: "RAFlags", Kind: KindUint, Width: 8, Base: BaseHex},
+	icmpv6RRUseValid:                 {Name: "icmpv6.rr.pco.up.validlifetime", Label: "Valid Lifetime", Kind: KindUint, Width: 32, Values: &ValueNames{}},
+	icmpv6RRUsePreferred:             {Name: "icmpv6.rr.pco.up.preferredlifetime", Label: "Preferred Lifetime", Kind: KindUint, Width: 32, Values: &ValueNames{}},
+	icmpv6RRUseFlag:                  {Name: "icmpv6.rr.pco.up.flag", Label: "Flags", Kind: KindUint, Width: 32, Base: BaseHex},
+	icmpv6RRUseFlagV:                 {Name: "icmpv6.rr.pco.up.flag.v", Label: "Decrement valid lifetime", Kind: KindBool, Width: 32, Mask: 0x80000000},
+	icmpv6RRUseFlagP:                 {Name: "icmpv6.rr.pco.up.flag.p", Label: "Decrement preferred lifetime", Kind: KindBool, Width: 32, Mask: 0x40000000},
+	icmpv6RRUseFlagRsv:               {Name: "icmpv6.rr.pco.up.flag.reserved", Label: "Reserved", Kind: KindUint, Width: 32, Mask: 0x3fffffff},
+	icmpv6RRUsePrefix:                {Name: "icmpv6.rr.pco.up.useprefix", Label: "UsePrefix", Kind: KindIPv6},
+	icmpv6NIQtype:                    {Name: "icmpv6.ni.qtype", Label: "Qtype", Kind: KindUint, Width: 16},
+	icmpv6NIFlag:                     {Name: "icmpv6.ni.flag", Label: "Flags", Kind: KindUint, Width: 16, Base: BaseHex},
+	icmpv6NIFlagG:                    {Name: "icmpv6.ni.flag.g", Label: "Global-scope addresses", Kind: KindBool, Width: 16, Mask: 0x20},
+	icmpv6NIFlagS:                    {Name: "icmpv6.ni.flag.s", Label: "Site-local addresses", Kind: KindBool, Width: 16, Mask: 0x10},
+	icmpv6NIFlagL:                    {Name: "icmpv6.ni.flag.l", Label: "Link-local addresses", Kind: KindBool, Width: 16, Mask: 0x8},
+	icmpv6NIFlagC:                    {Name: "icmpv6.ni.flag.c", Label: "Compression", Kind: KindBool, Width: 16, Mask: 0x4},
+	icmpv6NIFlagA:                    {Name: "icmpv6.ni.flag.a", Label: "Unicast Addresses", Kind: KindBool, Width: 16, Mask: 0x2},
+	icmpv6NIFlagT:                    {Name: "icmpv6.ni.flag.t", Label: "Truncated", Kind: KindBool, Width: 16, Mask: 0x1},
+	icmpv6NIFlagRsv:                  {Name: "icmpv6.ni.flag.rsv", Label: "Reserved", Kind: KindUint, Width: 16, Base: BaseHex, Mask: 0xffc0},
+	icmpv6NINonce:                    {Name: "icmpv6.ni.nonce", Label: "Nonce", Kind: KindUint, Width: 64, Base: BaseHex},
+	icmpv6NISubjectIPv6:              {Name: "icmpv6.ni.query.subject_ipv6", Label: "IPv6 subject address", Kind: KindIPv6},
+	icmpv6NISubjectIPv4:              {Name: "icmpv6.ni.query.subject_ipv4", Label: "IPv4 subject address", Kind: KindIPv4},
 	icmpv6MldMaximumResponseDelay:    {Name: "icmpv6.mld.maximum_response_delay", Label: "Maximum Response Delay [ms]", Kind: KindUint, Width: 16},
 	icmpv6MldMaximumResponseCode:     {Name: "icmpv6.mld.maximum_response_code", Label: "Maximum Response Code", Kind: KindUint, Width: 16},
 	icmpv6MldMulticastAddress:        {Name: "icmpv6.mld.multicast_address", Label: "Multicast Address", Kind: KindIPv6},
@@ -798,6 +892,10 @@ func emitICMPv6(e *emitter, i int) {
 			if len(m) >= 8 && m[4] != 0 {
 				e.Uint(&f[icmpv6Length], uint64(m[4]))
 			}
+		case ICMPv6RouterRenum:
+			emitICMPv6RR(e, m)
+		case ICMPv6NodeInfoQuery:
+			emitICMPv6NIQuery(e, m)
 		}
 		emitICMPExt(e, i)
 	}
@@ -857,6 +955,10 @@ func emitICMPv6Tree(e *emitter, i int, m ICMPv6) {
 		e.Uint(&f[icmpv6Mtu], uint64(m.Word()))
 	case ICMPv6ParamProblem:
 		e.Uint(&f[icmpv6Pointer], uint64(m.Word()))
+	case ICMPv6RouterRenum:
+		emitICMPv6RR(e, m)
+	case ICMPv6NodeInfoQuery:
+		emitICMPv6NIQuery(e, m)
 	default:
 		emitICMPv6Body(e, i, m)
 	}
@@ -917,5 +1019,5 @@ func icmpv6ChecksumState(whole bool, sum uint16) int {
 
 // icmpv6Dissected reports whether rawcap draws the body of ICMPv6 type t.
 func icmpv6Dissected(t uint8) bool {
-	return t <= 4 || t >= 128 && t <= 137 || t == 143
+	return t <= 4 || t >= 128 && t <= 139 || t == 143
 }

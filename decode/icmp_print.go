@@ -182,7 +182,7 @@ func (p *LinePrinter) lineICMPv6(b []byte, d *Decoder, i int) []byte {
 	if len(m) < m.HeaderLen() {
 		return append(b, "ICMP6, [|icmp6]"...)
 	}
-	if v > 0 && !l.Quoted && length >= 4 && l.Start+length <= len(d.data) {
+	if v > 0 && !l.Quoted && length >= 4 && l.Start+length <= len(d.data) && !ipv6Fragmented(d, i) {
 		src, dst, _ := ipAddrs(d, i)
 		if sum := transportChecksum(src, pseudoDst(d, i, dst), IPProtoICMPv6, d.data[l.Start:l.Start+length]); sum != 0 {
 			b = append(b, "[bad icmp6 cksum 0x"...)
@@ -272,6 +272,10 @@ func (p *LinePrinter) lineICMPv6(b []byte, d *Decoder, i int) []byte {
 		}
 	case ICMPv6MLDReport, ICMPv6MLDDone:
 		b = appendMLD(b, m)
+	case ICMPv6RouterRenum:
+		b = appendICMPv6RRLine(b, m, v)
+	case ICMPv6NodeInfoQuery:
+		b = appendICMPv6NIQueryLine(b, m, v)
 	case ICMPv6RouterSolicit:
 		if v > 0 {
 			b = p.appendNDOptions(b, m, 8)
@@ -413,6 +417,10 @@ func icmp6TypeName(t uint8) string {
 		return "neighbor advertisement"
 	case 137:
 		return "redirect"
+	case 138:
+		return "router renumbering"
+	case 139:
+		return "who-are-you request"
 	case 143:
 		return "multicast listener report v2"
 	}

@@ -684,6 +684,18 @@ func appendIPRoute(b, opts, after []byte, n int) ([]byte, bool) {
 	return b, true
 }
 
+// ipv6Fragmented reports whether an IPv6 fragment header comes before
+// layer i in its header chain: tcpdump then verifies no transport checksum
+// (not even in a first fragment, offset 0).
+func ipv6Fragmented(d *Decoder, i int) bool {
+	for j := i - 1; j >= 0 && isIPv6Ext(d.layers[j].Type); j-- {
+		if d.layers[j].Type == LayerIPv6Fragment {
+			return true
+		}
+	}
+	return false
+}
+
 // pseudoDst returns the destination the transport checksum at layer i
 // covers: the final one of a routing header with segments left, else dst.
 func pseudoDst(d *Decoder, i int, dst netip.Addr) netip.Addr {

@@ -106,6 +106,8 @@ const (
 	LayerL2TP      // L2TP version 2 (UDP 1701)
 	LayerCHDLC     // Cisco HDLC (link type 104)
 	LayerKRB4      // Kerberos version 4 (UDP 88 and 750)
+	LayerIPComp    // IP Payload Compression (IP protocol 108)
+	LayerMIPv6     // Mobile IPv6 mobility header (IPv6 next header 135)
 	layerCount
 )
 
@@ -206,6 +208,8 @@ var layerNames = [layerCount]string{
 	LayerL2TP:      "l2tp",
 	LayerCHDLC:     "chdlc",
 	LayerKRB4:      "krb4",
+	LayerIPComp:    "ipcomp",
+	LayerMIPv6:     "mipv6",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

@@ -82,12 +82,16 @@ func ipProtoName(p uint8) string {
 		return "OSPF"
 	case 103:
 		return "PIM"
+	case 108:
+		return "Compressed IP"
 	case 112:
 		return "VRRP"
 	case 113:
 		return "PGM"
 	case 132:
 		return "SCTP"
+	case 135:
+		return "Mobility"
 	}
 	return ""
 }

@@ -96,6 +96,8 @@ var protocols = [layerCount]protocol{
 	LayerSNMP:      {&protoSNMP, snmpFields[:], emitSNMP, nil},
 	LayerNBNS:      {&protoNBNS, nbnsFields[:], emitNBNS, nil},
 	LayerAH:        {&protoAH, ahFields[:], emitAH, nil},
+	LayerIPComp:    {&protoIPComp, ipcompFields[:], emitIPComp, nil},
+	LayerMIPv6:     {&protoMIPv6, mipv6Fields[:], emitMIPv6, nil},
 	LayerRPC:       {&protoRPC, rpcFields[:], emitRPC, nil},
 	LayerHTTP2:     {&protoHTTP2, http2Fields[:], emitHTTP2, nil},
 	LayerTFTP:      {&protoTFTP, tftpFields[:], emitTFTP, nil},

@@ -39,7 +39,7 @@ var protocolsAllow = map[string]string{
 	"ip/-":            "the packet an NHRP Traffic Indication quotes, which rawcap leaves undecoded",
 	"osi/data":        "OSI network layer in PPP (0x0023), which rawcap does not dissect",
 	"mp/data":         "PPP Multilink (0x003d), which rawcap does not dissect",
-	"ipcomp/data":     "IPComp (IP protocol 108) after AH: tshark inflates the compressed packet, rawcap does not decode IPComp",
+	"ipv6/-":          "the packet inside IPComp's compressed payload, which tshark inflates (DEFLATE) and rawcap leaves as data",
 	"dns/data":        "DNS on a port other than 53 that tshark finds by heuristic",
 	"auto_rp/data":    "Cisco Auto-RP (UDP 496) as tshark finds it",
 	"ipx/llc":         "Novell raw 802.3 (no LLC, 0xffff): tshark names IPX directly",

@@ -6,23 +6,26 @@ import "github.com/rawcap/rawcap/linktype"
 // the packet's bytes: kept, and restored over a copy of the same bytes, it
 // spares a second Decode (rawcap draws -V trees on other goroutines this
 // way).
+//
+// Its layers grow to the deepest packet it has recorded (a chain of IPv6
+// extension headers may hold a hundred): recording into a reused Snapshot
+// allocates only when a packet is deeper than any before.
 type Snapshot struct {
 	linkType linktype.Type
-	layers   [maxLayers]Layer
-	n        int
+	layers   []Layer
 }
 
 // Snapshot records the layers of the packet d last decoded in s.
 func (d *Decoder) Snapshot(s *Snapshot) {
-	s.linkType, s.n = d.linkType, d.n
-	copy(s.layers[:d.n], d.layers[:d.n])
+	s.linkType = d.linkType
+	s.layers = append(s.layers[:0], d.layers[:d.n]...)
 }
 
 // Restore makes d hold the layers s recorded, over data: a copy of the
 // bytes they were decoded from. The result is what Decode(data, …) would
 // have left in d.
 func (d *Decoder) Restore(s *Snapshot, data []byte) {
-	d.data, d.linkType, d.n, d.quoted = data, s.linkType, s.n, false
+	d.data, d.linkType, d.n, d.quoted = data, s.linkType, len(s.layers), false
 	d.gen++
-	copy(d.layers[:s.n], s.layers[:s.n])
+	copy(d.layers[:], s.layers)
 }

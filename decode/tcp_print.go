@@ -132,7 +132,7 @@ func (p *LinePrinter) lineTCPHeader(b []byte, d *Decoder, i int, t TCP, cut bool
 		b = append(b, "none"...)
 	}
 	b = append(b, ']')
-	if p.Options.Verbose > 0 && !cut && l.End-l.Start >= hlen+length && length >= 0 {
+	if p.Options.Verbose > 0 && !cut && l.End-l.Start >= hlen+length && length >= 0 && !ipv6Fragmented(d, i) {
 		sum := transportChecksum(src, pseudoDst(d, i, dst), IPProtoTCP, d.data[l.Start:l.Start+hlen+length])
 		b = append(b, ", cksum 0x"...)
 		b = appendHex4(b, t.Checksum())
@@ -472,7 +472,7 @@ func (p *LinePrinter) lineUDP(b []byte, d *Decoder, i int) []byte {
 		b = append(b, " > "...)
 		return strconv.AppendInt(b, int64(ipLen-udpLen), 10)
 	}
-	if p.Options.Verbose > 0 && !p.Options.Quiet && (v6 || p.Options.Verbose > 1) {
+	if p.Options.Verbose > 0 && !p.Options.Quiet && (v6 || p.Options.Verbose > 1) && !ipv6Fragmented(d, i) {
 		whole := l.Start+int(u.Length()) <= l.End
 		switch {
 		case !v6 && u.Checksum() == 0:

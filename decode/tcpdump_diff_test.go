@@ -136,7 +136,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		switch m.Type {
 		case decode.LayerEthernet, decode.LayerIPv4, decode.LayerIPv6, decode.LayerARP,
 			decode.LayerTCP, decode.LayerUDP, decode.LayerICMPv4, decode.LayerICMPv6,
-			decode.LayerESP, decode.LayerSFlow, decode.LayerESIS, decode.LayerAoE:
+			decode.LayerESP, decode.LayerSFlow, decode.LayerESIS, decode.LayerAoE, decode.LayerIPComp:
 		default:
 			return false
 		}
@@ -201,9 +201,12 @@ func decodedByRawcap(d *decode.Decoder) bool {
 			}
 		case decode.LayerICMPv6:
 			switch data[l.Start] {
-			case 1, 2, 3, 4, 128, 129, 130, 131, 132, 133, 134, 135, 136, 137, 143:
+			case 1, 2, 3, 4, 128, 129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 143:
 			default:
 				return false
+			}
+			if data[l.Start] == 139 && l.End-l.Start > 1 && data[l.Start+1] == 1 {
+				return false // a node information query about a name: rawcap does not write tcpdump's words yet
 			}
 		case decode.LayerARP:
 			if data[l.Start] == 0 && data[l.Start+1] == 19 {
@@ -228,7 +231,8 @@ func decodedByRawcap(d *decode.Decoder) bool {
 	last := layers[len(layers)-1]
 	switch last.Type {
 	case decode.LayerTCP, decode.LayerUDP, decode.LayerICMPv4, decode.LayerICMPv6, decode.LayerARP,
-		decode.LayerESP, decode.LayerPIM, decode.LayerVRRP, decode.LayerHSRP, decode.LayerIGMP, decode.LayerRADIUS, decode.LayerTFTP:
+		decode.LayerESP, decode.LayerPIM, decode.LayerVRRP, decode.LayerHSRP, decode.LayerIGMP, decode.LayerRADIUS, decode.LayerTFTP,
+		decode.LayerIPComp, decode.LayerMIPv6:
 		return true
 	case decode.LayerOSPF:
 		return true
@@ -286,6 +290,8 @@ func decodedByRawcap(d *decode.Decoder) bool {
 			// "ethertype Unknown (0x3030)" and the bytes.
 			l := layers[len(layers)-2]
 			return l.Payload-l.Start >= 14 && !tcpdumpEtherTypes[binary.BigEndian.Uint16(data[l.Payload-2:])]
+		case decode.LayerIPComp:
+			return true // tcpdump prints the header and stops
 		case decode.LayerPGM:
 			l := layers[len(layers)-2]
 			return pgmLineWritten(data[l.Start:l.End])

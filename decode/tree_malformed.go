@@ -125,6 +125,10 @@ func treeProtoShort(t LayerType) string {
 		return "SNMP"
 	case LayerAH:
 		return "AH"
+	case LayerIPComp:
+		return "IPComp"
+	case LayerMIPv6:
+		return "MIPv6"
 	case LayerNTP:
 		return "NTP"
 	case LayerAoE:

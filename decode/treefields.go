@@ -42,7 +42,7 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerESP:
 		return true
-	case LayerAH:
+	case LayerAH, LayerIPComp, LayerMIPv6:
 		return true
 	case LayerMPLS:
 		return true

@@ -228,6 +228,20 @@ func emitPayload(e *emitter, i int) {
 	e.End()
 }
 
+// payloadInsidePrevious reports whether tshark shows the Data of layer i
+// inside the protocol before it (ICMP's echo data, IPComp's compressed
+// payload) rather than as a protocol of its own.
+func payloadInsidePrevious(d *Decoder, i int) bool {
+	if i == 0 {
+		return false
+	}
+	switch d.layers[i-1].Type {
+	case LayerICMPv4, LayerICMPv6, LayerIPComp:
+		return true
+	}
+	return false
+}
+
 // emitPayloadTree emits the Data block of layer i as tshark's tree shows
 // it: inside ICMP after an echo (less the timestamp tshark found in its
 // first bytes), not at all after LLC (tshark dissects what LLC carries,
@@ -240,7 +254,7 @@ func emitPayloadTree(e *emitter, i int) {
 	if i > 0 {
 		prev = d.layers[i-1].Type
 	}
-	if prev == LayerICMPv4 || prev == LayerICMPv6 {
+	if payloadInsidePrevious(d, i) {
 		e.InsidePrevious()
 		if _, _, ok := icmpDataTime(e.frame, d, i-1); ok && prev == LayerICMPv4 {
 			data = data[8:]

@@ -248,6 +248,9 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		// ICMPv6's neighbour discovery options, MLD's sources and
 		// address records.
 		"icmpv6.opt", "icmpv6.opt.", "icmpv6.mld.source_address", "icmpv6.mldr.mar", "icmpv6.mldr.mar.",
+		// Router renumbering's prefix control operations, and the
+		// reserved bytes of its header and of each match-prefix part.
+		"icmpv6.rr.pco.", "icmpv6.reserved",
 		// NHRP's Client Information Entries (in the mandatory part and
 		// in extensions) and its extensions.
 		"nhrp.code", "nhrp.prefix", "nhrp.unused", "nhrp.mtu", "nhrp.htime", "nhrp.cli.", "nhrp.prot.len",
@@ -272,6 +275,9 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"isakmp.ike.attr", "isakmp.ike.attr.", "isakmp.tf.", "isakmp.ike2.attr", "isakmp.ike2.attr.", "isakmp.notify.",
 		"isakmp.vid_bytes", "isakmp.vid_string", "isakmp.ike.nat_hash", "isakmp.nonce", "isakmp.key_exchange.",
 		"isakmp.hash", "isakmp.enc.", "isakmp.id.",
+		// Mobile IPv6's mobility options (Pad1 and PadN may come several
+		// times) and the length each has.
+		"mip6.options.", "mip6.mobility_opt.len", "mip6.padn",
 	} {
 		if strings.HasSuffix(p, ".") {
 			prefixes[p] = true

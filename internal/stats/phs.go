@@ -154,8 +154,8 @@ func topLevel(path []string, protos []byte) []string {
 		case "ethertype", "osi", "openflow", "mptcp", "ipv6.hopopts", "ipv6.routing", "ipv6.fraghdr", "ipv6.dstopts", "":
 			continue
 		}
-		if string(name) == "ah" && len(path) > 0 && path[len(path)-1] == "ipv6" {
-			continue // AH in an IPv6 chain is drawn inside IPv6, as its extension headers are
+		if (string(name) == "ah" || string(name) == "mipv6") && len(path) > 0 && path[len(path)-1] == "ipv6" {
+			continue // AH and the mobility header in an IPv6 chain are drawn inside IPv6, as its extension headers are
 		}
 		if string(name) == "json" && len(path) > 0 && path[len(path)-1] == "db-lsp-disc" {
 			continue // drawn inside the discovery protocol's tree
