@@ -24,6 +24,13 @@ func (d *Decoder) f5EthTrailer() {
 	if d.n < 2 || d.n == maxLayers || d.layers[0].Type != LayerEthernet || len(d.data) >= 64 || d.layers[d.n-1].Malformed != "" {
 		return
 	}
+	after := d.data[min(d.layers[1].End, len(d.data)):]
+	if len(after) < f5TakenLen {
+		return // too few bytes after the frame's payload for a trailer (a TCP ACK's 6 of padding)
+	}
+	if after[len(after)-f5TakenLen] == 0 {
+		return // the trailer tshark takes starts 7 bytes from the end with a byte that is not 0
+	}
 	tr, ok := linkTrailerOf(d, 0, len(d.data))
 	if !ok || len(tr.pad) > 0 || len(tr.fcs) > 0 {
 		return
