@@ -2,8 +2,6 @@ package decode_test
 
 import (
 	"encoding/json"
-	"os"
-	"os/exec"
 	"slices"
 	"strings"
 	"testing"
@@ -48,17 +46,7 @@ func TestCHDLCMatchesOracles(t *testing.T) {
 	path := writeTestPcapLink(t, linkCHDLC, frames, wire)
 	d := decode.NewDecoder()
 	for _, opts := range [][]string{{}, {"-v"}, {"-e"}, {"-x"}} {
-		args := append(append([]string{"-n", "-tt"}, opts...), "-r", path)
-		cmd := exec.Command("tcpdump", args...)
-		cmd.Env = append(os.Environ(), "TZ=UTC")
-		out, err := cmd.Output()
-		if err != nil {
-			t.Fatalf("tcpdump %v: %v", args, err)
-		}
-		chunks := splitStamped(out)
-		if len(chunks) != len(frames) {
-			t.Fatalf("tcpdump %v printed %d packets, want %d", opts, len(chunks), len(frames))
-		}
+		chunks := tcpdumpStamped(t, path, opts, len(frames))
 		lo := appLineOptions(opts)
 		lo.Link = slices.Contains(opts, "-e")
 		lo.Time = decode.TimeEpoch

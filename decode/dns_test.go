@@ -133,6 +133,25 @@ func tcpdumpPackets(t *testing.T, path string, opts []string, want int) []string
 	return chunks
 }
 
+// tcpdumpStamped runs tcpdump -n -tt OPTS -r path (TZ=UTC) and returns its
+// output split at each line that starts with a time stamp, failing t
+// unless there are want packets.
+func tcpdumpStamped(t *testing.T, path string, opts []string, want int) []string {
+	t.Helper()
+	args := append(append([]string{"-n", "-tt"}, opts...), "-r", path)
+	cmd := exec.Command("tcpdump", args...)
+	cmd.Env = append(os.Environ(), "TZ=UTC")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("tcpdump %v: %v", args, err)
+	}
+	chunks := splitStamped(out)
+	if len(chunks) != want {
+		t.Fatalf("tcpdump %v printed %d packets, want %d", opts, len(chunks), want)
+	}
+	return chunks
+}
+
 // lineFor prints frame f as rawcap's line printer with options lo.
 func lineFor(d *decode.Decoder, p *decode.LinePrinter, f []byte, n int) string {
 	d.Decode(f, linktype.Ethernet)

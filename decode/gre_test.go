@@ -3,7 +3,6 @@ package decode_test
 import (
 	"encoding/binary"
 	"encoding/json"
-	"os"
 	"os/exec"
 	"regexp"
 	"slices"
@@ -108,17 +107,7 @@ func compareFramesWithTcpdump(t *testing.T, frames [][]byte, optSets [][]string)
 	path := writeTestPcap(t, frames)
 	d := decode.NewDecoder()
 	for _, opts := range optSets {
-		args := append(append([]string{"-n", "-tt"}, opts...), "-r", path)
-		cmd := exec.Command("tcpdump", args...)
-		cmd.Env = append(os.Environ(), "TZ=UTC")
-		out, err := cmd.Output()
-		if err != nil {
-			t.Fatalf("tcpdump %v: %v", args, err)
-		}
-		chunks := splitStamped(out)
-		if len(chunks) != len(frames) {
-			t.Fatalf("tcpdump %v printed %d packets, want %d", opts, len(chunks), len(frames))
-		}
+		chunks := tcpdumpStamped(t, path, opts, len(frames))
 		lo := appLineOptions(opts)
 		lo.Link = slices.Contains(opts, "-e")
 		lo.Time = decode.TimeEpoch

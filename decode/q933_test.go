@@ -89,17 +89,7 @@ func frameRelayMatchesOracles(t *testing.T, hexFrames []string) {
 		t.Errorf("-V: tshark (-want) vs rawcap (+got):\n%s", diff)
 	}
 	for _, opts := range [][]string{{}, {"-e"}, {"-v"}, {"-vv"}, {"-vvv"}, {"-q"}, {"-q", "-e"}, {"-e", "-vv"}, {"-x"}, {"-A"}} {
-		args := append(append([]string{"-n", "-tt"}, opts...), "-r", path)
-		cmd := exec.Command("tcpdump", args...)
-		cmd.Env = append(os.Environ(), "TZ=UTC")
-		out, err := cmd.Output()
-		if err != nil {
-			t.Fatalf("tcpdump %v: %v", args, err)
-		}
-		chunks := splitStamped(out)
-		if len(chunks) != len(frames) {
-			t.Fatalf("tcpdump %v printed %d packets, want %d", opts, len(chunks), len(frames))
-		}
+		chunks := tcpdumpStamped(t, path, opts, len(frames))
 		lo := lineOptionsFor(opts)
 		lo.Time = decode.TimeEpoch
 		p := &decode.LinePrinter{Options: lo}

@@ -1,7 +1,6 @@
 package decode_test
 
 import (
-	"os"
 	"os/exec"
 	"slices"
 	"strings"
@@ -69,17 +68,7 @@ func TestSLIPMatchesTcpdump(t *testing.T) {
 	if _, err := exec.LookPath("tcpdump"); err == nil && !testing.Short() {
 		path := writeTestPcapng(t, slipLink, frames, times)
 		for _, opts := range [][]string{{}, {"-e"}, {"-v"}, {"-vv"}, {"-x"}, {"-e", "-x"}, {"-q"}} {
-			args := append(append([]string{"-n", "-tt"}, opts...), "-r", path)
-			cmd := exec.Command("tcpdump", args...)
-			cmd.Env = append(os.Environ(), "TZ=UTC")
-			out, err := cmd.Output()
-			if err != nil {
-				t.Fatalf("tcpdump %v: %v", args, err)
-			}
-			chunks := splitStamped(out)
-			if len(chunks) != len(frames) {
-				t.Fatalf("tcpdump %v printed %d packets, want %d", opts, len(chunks), len(frames))
-			}
+			chunks := tcpdumpStamped(t, path, opts, len(frames))
 			lo := appLineOptions(opts)
 			lo.Link = slices.Contains(opts, "-e")
 			lo.Time = decode.TimeEpoch
