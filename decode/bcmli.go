@@ -82,17 +82,13 @@ func (p *LinePrinter) lineBCMLI(b []byte, d *Decoder, u int, length int) []byte 
 	default:
 		return append(b, " (invalid)"...)
 	}
-	if d == p.inner {
-		return b // a shim inside a shim: the printer's one inner decoder is busy with the outer frame
+	inner := p.decodeInner(d, in, lt)
+	if inner == nil {
+		return b // a shim inside a shim
 	}
-	if p.inner == nil {
-		p.inner = NewDecoder() // once per printer, not per packet
-	}
-	p.inner.Ports = d.Ports
-	p.inner.Decode(in, lt)
 	wire := p.wire
 	p.wire = length - bcmliHdrLen
-	b = p.lineInner(b, p.inner, 0)
+	b = p.lineInner(b, inner, 0)
 	p.wire = wire
 	return b
 }

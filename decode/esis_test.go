@@ -39,20 +39,8 @@ var esisRejected = []string{
 }
 
 func TestESISParse(t *testing.T) {
+	frameRelayParses(t, esisFrames, esisRejected, decode.LayerESIS)
 	d := decode.NewDecoder()
-	for _, h := range esisFrames {
-		d.Decode(mustHex(t, h), linktype.Type(107))
-		ls := d.Layers()
-		if len(ls) != 2 || ls[1].Type != decode.LayerESIS {
-			t.Errorf("%s: layers %v, want fr and esis", h, ls)
-		}
-	}
-	for _, h := range esisRejected {
-		d.Decode(mustHex(t, h), linktype.Type(107))
-		if ls := d.Layers(); len(ls) != 0 {
-			t.Errorf("%s: layers %v, want none", h, ls)
-		}
-	}
 	frames := make([][]byte, len(esisFrames))
 	for i, h := range esisFrames {
 		frames[i] = mustHex(t, h)

@@ -62,17 +62,11 @@ func (p *LinePrinter) lineOTV(b []byte, d *Decoder, u int, length int) []byte {
 	if len(c) < otvHdrLen {
 		return append(b, " [|otv]"...)
 	}
-	if d == p.inner {
-		// OTV inside OTV: the printer's one inner decoder is busy with
-		// the outer frame; tcpdump would go on, rawcap stops here.
+	in := p.decodeInner(d, c[otvHdrLen:], linktype.Ethernet)
+	if in == nil {
+		// OTV inside OTV: tcpdump would go on, rawcap stops here.
 		return b
 	}
-	if p.inner == nil {
-		p.inner = NewDecoder() // once per printer, not per packet
-	}
-	in := p.inner
-	in.Ports = d.Ports
-	in.Decode(c[otvHdrLen:], linktype.Ethernet)
 	if in.n == 0 {
 		return append(b, " [|ether]"...)
 	}

@@ -38,16 +38,21 @@ var q933Rejected = []string{
 	"08 41 2c 02 08 11 88 6b",
 }
 
-func TestQ933Parse(t *testing.T) {
+func TestQ933Parse(t *testing.T) { frameRelayParses(t, q933Frames, q933Rejected, decode.LayerQ933) }
+
+// frameRelayParses checks that each of frames (Frame Relay, link type
+// 107, in hex) decodes to Frame Relay and a layer of type want, and each
+// of rejected to no layers.
+func frameRelayParses(t *testing.T, frames, rejected []string, want decode.LayerType) {
 	d := decode.NewDecoder()
-	for _, h := range q933Frames {
+	for _, h := range frames {
 		d.Decode(mustHex(t, h), linktype.Type(107))
 		ls := d.Layers()
-		if len(ls) != 2 || ls[1].Type != decode.LayerQ933 {
-			t.Errorf("%s: layers %v, want fr and q933", h, ls)
+		if len(ls) != 2 || ls[1].Type != want {
+			t.Errorf("%s: layers %v, want fr and %v", h, ls, want)
 		}
 	}
-	for _, h := range q933Rejected {
+	for _, h := range rejected {
 		d.Decode(mustHex(t, h), linktype.Type(107))
 		if ls := d.Layers(); len(ls) != 0 {
 			t.Errorf("%s: layers %v, want none", h, ls)

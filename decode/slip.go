@@ -78,13 +78,8 @@ func (p *LinePrinter) appendSLIP(b []byte, d *Decoder, f *Frame) []byte {
 		b = append(b, "ip v"...)
 		return appendUint(b, uint64(ip[0]>>4))
 	}
-	if p.inner == nil {
-		p.inner = NewDecoder()
-	}
-	in := p.inner
-	in.Ports = d.Ports
-	in.Decode(ip, lt)
-	if in.n == 0 {
+	in := p.decodeInner(d, ip, lt)
+	if in == nil || in.n == 0 {
 		return b
 	}
 	wire := p.wire

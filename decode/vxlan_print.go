@@ -1,6 +1,10 @@
 package decode
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/rawcap/rawcap/linktype"
+)
 
 // lineVXLAN appends "VXLAN, flags [I] (0x08), vni N", a newline, and the
 // inner frame, as tcpdump does (which prints only "UDP, length N" with -q).
@@ -55,6 +59,23 @@ func udpTunnelLen(d *Decoder, i int) int {
 func appendUDPLength(b []byte, wire int) []byte {
 	b = append(b, "UDP, length "...)
 	return strconv.AppendInt(b, int64(wire), 10)
+}
+
+// decodeInner decodes data, a frame of link type lt carried inside the
+// packet d holds (OTV's, BCM-LI's, SLIP's IP packet), with d's ports, on
+// the printer's one inner decoder, made once per printer. It returns nil
+// when d is that decoder: a tunnel inside a tunnel, whose outer frame is
+// still being printed.
+func (p *LinePrinter) decodeInner(d *Decoder, data []byte, lt linktype.Type) *Decoder {
+	if d == p.inner {
+		return nil
+	}
+	if p.inner == nil {
+		p.inner = NewDecoder()
+	}
+	p.inner.Ports = d.Ports
+	p.inner.Decode(data, lt)
+	return p.inner
 }
 
 // lineInner appends the packet a tunnel carries from layer i on. With -e
