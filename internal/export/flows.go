@@ -3,12 +3,11 @@ package export
 import (
 	"cmp"
 	"encoding/binary"
+	"math"
 	"net/netip"
 	"slices"
 	"strconv"
 	"time"
-
-	"github.com/parquet-go/parquet-go"
 
 	"github.com/rawcap/rawcap/decode"
 )
@@ -139,7 +138,6 @@ type flowTable struct {
 	swept time.Time
 	file  string
 	b     *batch
-	text  []byte // a row's strings, before the batch copies them
 
 	apps                *decode.FieldsPrinter
 	fSNI, fHost, fQuery *decode.Field
@@ -464,45 +462,52 @@ func (t *flowTable) row(fl *flow) error {
 	case protoICMPv6:
 		proto = "icmp6"
 	}
-	t.text = t.text[:0]
-	str := func(s string) parquet.Value {
-		off := len(t.text)
-		t.text = append(t.text, s...)
-		return parquet.ByteArrayValue(t.text[off:len(t.text):len(t.text)])
+	// The row's values in flowColumns' order; an empty string in a column
+	// that may be null is left out, and the writer fills in the null.
+	col := 0
+	num := func(v uint64) { b.put(col, v, false); col++ }
+	str := func(s []byte) {
+		if len(s) > 0 || flowColumns[col].req {
+			b.putBytes(col, s, false)
+		}
+		col++
 	}
-	addr := func(ad netip.Addr) parquet.Value {
-		off := len(t.text)
-		t.text = ad.AppendTo(t.text)
-		return parquet.ByteArrayValue(t.text[off:len(t.text):len(t.text)])
+	addr := func(ad netip.Addr) {
+		off := len(b.arena)
+		b.arena = ad.AppendTo(b.arena)
+		b.putSpan(col, off, false)
+		col++
+	}
+	text := func(s string) {
+		if s != "" || flowColumns[col].req {
+			off := len(b.arena)
+			b.arena = append(b.arena, s...)
+			b.putSpan(col, off, false)
+		}
+		col++
 	}
 	o, r := &fl.orig, &fl.resp
-	vals := [...]parquet.Value{
-		parquet.Int64Value(fl.first.UnixNano()),
-		parquet.Int64Value(fl.last.UnixNano()),
-		parquet.DoubleValue(fl.last.Sub(fl.first).Seconds()),
-		addr(a),
-		parquet.Int32Value(int32(fl.origP)),
-		addr(z),
-		parquet.Int32Value(int32(fl.respP)),
-		str(proto),
-		parquet.Int32Value(int32(fl.key.proto)),
-		str(fl.service),
-		str(fl.state()),
-		parquet.ByteArrayValue(fl.hist),
-		parquet.Int64Value(o.pkts), parquet.Int64Value(o.bytes), parquet.Int64Value(o.ipBytes), parquet.Int64Value(o.frameBytes),
-		parquet.Int64Value(r.pkts), parquet.Int64Value(r.bytes), parquet.Int64Value(r.ipBytes), parquet.Int64Value(r.frameBytes),
-		str(fl.cid),
-		str(fl.sni), str(fl.host), str(fl.query),
-		str(fl.file),
-		parquet.Int64Value(int64(fl.firstFrame)),
+	num(uint64(fl.first.UnixNano()))
+	num(uint64(fl.last.UnixNano()))
+	num(math.Float64bits(fl.last.Sub(fl.first).Seconds()))
+	addr(a)
+	num(uint64(fl.origP))
+	addr(z)
+	num(uint64(fl.respP))
+	text(proto)
+	num(uint64(fl.key.proto))
+	text(fl.service)
+	text(fl.state())
+	str(fl.hist)
+	for _, v := range [...]int64{o.pkts, o.bytes, o.ipBytes, o.frameBytes, r.pkts, r.bytes, r.ipBytes, r.frameBytes} {
+		num(uint64(v))
 	}
-	for i := range vals {
-		c := &flowColumns[i]
-		if !c.req && len(vals[i].ByteArray()) == 0 {
-			continue // null: the writer fills it in
-		}
-		b.putValue(i, vals[i])
-	}
+	text(fl.cid)
+	text(fl.sni)
+	text(fl.host)
+	text(fl.query)
+	text(fl.file)
+	num(uint64(fl.firstFrame))
 	b.rows++
 	return nil
 }

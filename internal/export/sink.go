@@ -96,26 +96,6 @@ func (b *batch) putSpan(col, off int, rep bool) {
 	b.put(col, uint64(len(b.arena)-off)<<32|uint64(off), rep)
 }
 
-// putValue adds v, of column col's type.
-func (b *batch) putValue(col int, v parquet.Value) {
-	switch v.Kind() {
-	case parquet.Boolean:
-		if v.Boolean() {
-			b.put(col, 1, false)
-		} else {
-			b.put(col, 0, false)
-		}
-	case parquet.Int32:
-		b.put(col, uint64(uint32(v.Int32())), false)
-	case parquet.Int64:
-		b.put(col, uint64(v.Int64()), false)
-	case parquet.Double:
-		b.put(col, math.Float64bits(v.Double()), false)
-	default:
-		b.putBytes(col, v.ByteArray(), false)
-	}
-}
-
 // sink writes one table's batches into Parquet files on a goroutine of its
 // own, so that encoding and compression overlap decoding.
 type sink struct {
