@@ -64,13 +64,13 @@ func (p *LinePrinter) lineICMPv4(b []byte, d *Decoder, i int) []byte {
 		b = appendUint(b, uint64(m.Type()))
 	}
 	b = append(b, ", length "...)
-	b = strconv.AppendInt(b, int64(p.ipPayloadLen(d, i)), 10)
+	b = strconv.AppendInt(b, int64(ipPayloadLen(d, i)), 10)
 	if p.Options.Verbose > 0 && m.IsError() && i+1 < d.n {
 		b = append(b, "\n\t"...)
 		b = p.lineLayer(b, d, i+1)
 	}
 	if p.Options.Verbose > 0 {
-		b = appendICMPExtensions(b, m, p.ipPayloadLen(d, i))
+		b = appendICMPExtensions(b, m, ipPayloadLen(d, i))
 	}
 	return b
 }
@@ -170,7 +170,7 @@ func unreachText(code uint8) string {
 
 func (p *LinePrinter) lineICMPv6(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
-	length := p.ipPayloadLen(d, i)
+	length := ipPayloadLen(d, i)
 	if l.Malformed != "" {
 		return append(b, "ICMP6, [|icmp6]"...)
 	}

@@ -175,6 +175,9 @@ func decodedByRawcap(d *decode.Decoder) bool {
 			if l.Type == decode.LayerUDP && k+1 < len(layers) && layers[k+1].Type == decode.LayerSNMP {
 				break // rawcap prints SNMP as tcpdump does
 			}
+			if l.Type == decode.LayerUDP && k+1 < len(layers) && (layers[k+1].Type == decode.LayerSyslog || layers[k+1].Type == decode.LayerRIP) {
+				break // rawcap prints Syslog and RIP as tcpdump does
+			}
 			if l.Type == decode.LayerUDP && (sp == 88 || dp == 88) {
 				break // rawcap prints Kerberos as tcpdump does (krb4.go)
 			}
@@ -239,7 +242,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 	case decode.LayerSSH, decode.LayerDHCPv4, decode.LayerDNS, decode.LayerNTP, decode.LayerQUIC, decode.LayerBGP,
 		decode.LayerHTTP, decode.LayerTLS, decode.LayerDHCPv6:
 		return true // where the ports above let them through: rawcap prints tcpdump's lines for these
-	case decode.LayerBFD, decode.LayerSNMP, decode.LayerWLAN:
+	case decode.LayerBFD, decode.LayerSNMP, decode.LayerWLAN, decode.LayerSyslog, decode.LayerRIP:
 		return true
 	case decode.LayerSTP, decode.LayerUDLD, decode.LayerPPPoED, decode.LayerLACP, decode.LayerDTP:
 		return true
