@@ -155,6 +155,8 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		switch l.Type {
 		case decode.LayerISL:
 			return false // tcpdump 4.99 prints SNAP with an unknown PID and its bytes; rawcap does not yet
+		case decode.LayerERSPAN:
+			return true // tcpdump 4.99 prints GRE's gre-proto-0x88be (or 0x22eb) and stops, as rawcap does
 		case decode.LayerLLC:
 			if k > 0 && layers[k-1].Type == decode.LayerWLAN && k+1 < len(layers) && layers[k+1].Type != decode.LayerPayload {
 				continue // tcpdump prints what SNAP carries after 802.11
