@@ -402,7 +402,8 @@ func lldpPrintable(b []byte) bool {
 		if typ == 127 && len(v) >= 4 {
 			oui := uint32(v[0])<<16 | uint32(v[1])<<8 | uint32(v[2])
 			switch {
-			case oui == 0x0080c2 && (v[3] >= 1 && v[3] <= 4 || v[3] == 7):
+			case oui == 0x0080c2 && (v[3] >= 1 && v[3] <= 4 || v[3] >= 7 && v[3] <= 14):
+			case oui == 0x00005e:
 			case oui == 0x00120f && (v[3] == 1 || v[3] == 3 || v[3] == 4):
 			default:
 				return false
