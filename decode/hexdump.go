@@ -18,6 +18,10 @@ func linkHeaderLen(d *Decoder) int {
 		case LayerLLC:
 			if k > 0 && (d.layers[k-1].Type == LayerEthernet || d.layers[k-1].Type == LayerVLAN) {
 				n = l.Payload
+				if l.Malformed != "" {
+					_, c := llcFrameLenWire(d, k, 0)
+					n = l.Start + len(c) // tcpdump dumped the bytes it tried as LLC with " [|llc]"
+				}
 			}
 			// After 802.11, tcpdump counts an LLC/SNAP header whose
 			// EtherType it printed as link layer too.

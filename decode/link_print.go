@@ -96,6 +96,10 @@ func (p *LinePrinter) lineVLAN(b []byte, d *Decoder, i int) []byte {
 	}
 	b = append(b, ", "...)
 	if v.EtherType() <= 1500 {
+		if i+1 < d.n && d.layers[i+1].Type == LayerLLC && d.layers[i+1].Malformed != "" {
+			b = append(b, "802.3"...) // tcpdump: "802.3 [|llc]"
+			return p.lineLayer(b, d, i+1)
+		}
 		b = append(b, "802.3LLC, "...)
 	} else {
 		b = p.appendEtherType(b, v.EtherType())
@@ -133,7 +137,15 @@ func (p *LinePrinter) lineSLLVLAN(b []byte, d *Decoder, i int, v VLAN) []byte {
 func (p *LinePrinter) lineLLC(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
 	if l.Malformed != "" {
-		return append(b, " [|llc]"...)
+		b = append(b, " [|llc]"...)
+		if i > 0 && (d.layers[i-1].Type == LayerEthernet || d.layers[i-1].Type == LayerVLAN) {
+			_, c := p.llcFrameLen(d, i)
+			b = appendHexASCIILines(b, c, "\n\t") // tcpdump dumps what it could not decode, even with -q
+		}
+		return b
+	}
+	if llcGeneric(d, i) {
+		return p.lineLLCGeneric(b, d, i)
 	}
 	c := LLC(d.data[l.Start:l.Payload])
 	if p.Options.Link {

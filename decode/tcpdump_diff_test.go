@@ -133,6 +133,9 @@ func decodedByRawcap(d *decode.Decoder) bool {
 	if m, bad := d.Malformed(); bad && !f5 {
 		// A layer cut short or lying about its length is compared too:
 		// rawcap marks it as tcpdump does.
+		if m.Type == decode.LayerLLC && m.End > m.Start && data0(d, m.Start)&^1 != 0xaa {
+			return !m.Quoted // " [|llc]" and the bytes, as tcpdump prints them; SNAP's other frames are not written yet
+		}
 		switch m.Type {
 		case decode.LayerEthernet, decode.LayerIPv4, decode.LayerIPv6, decode.LayerARP,
 			decode.LayerTCP, decode.LayerUDP, decode.LayerICMPv4, decode.LayerICMPv6,
@@ -160,6 +163,9 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		case decode.LayerLLC:
 			if k > 0 && layers[k-1].Type == decode.LayerWLAN && k+1 < len(layers) && layers[k+1].Type != decode.LayerPayload {
 				continue // tcpdump prints what SNAP carries after 802.11
+			}
+			if llcFallback(layers, k, data) {
+				return true // tcpdump's fallback line for LLC frames it has no printer for
 			}
 			if k+1 >= len(layers) || !llcDecoded(layers[k+1].Type) {
 				return false // tcpdump prints its contents; rawcap does not yet
@@ -308,6 +314,9 @@ func decodedByRawcap(d *decode.Decoder) bool {
 	return last.Quoted
 }
 
+// data0 returns the byte at off of the packet d holds.
+func data0(d *decode.Decoder, off int) byte { return d.Data()[off] }
+
 // ikeLineWritten reports whether rawcap writes tcpdump's line for UDP's
 // contents in layers: ESP or a NAT keepalive on port 4500, or an encrypted
 // IKEv1 message of an exchange and first payload whose names rawcap has
@@ -357,6 +366,32 @@ func wlanPrintable(h []byte) bool {
 
 // llcDecoded reports whether rawcap prints the protocol after an LLC
 // header as tcpdump does.
+// llcFallback reports whether LLC layer k gets tcpdump's fallback line
+// (llc_print.go): on Ethernet or a VLAN tag on Ethernet, nothing decoded
+// after it, and not one of the UI frames tcpdump hands to STP's, IP's,
+// IPX's, SNAP's or OSI's printers, nor Novell's raw 802.3.
+func llcFallback(layers []decode.Layer, k int, data []byte) bool {
+	l := layers[k]
+	switch {
+	case k == 0, k+1 < len(layers) && layers[k+1].Type != decode.LayerPayload, l.End-l.Start < 3:
+		return false
+	case layers[k-1].Type == decode.LayerVLAN && (k < 2 || layers[k-2].Type != decode.LayerEthernet),
+		layers[k-1].Type != decode.LayerEthernet && layers[k-1].Type != decode.LayerVLAN:
+		return false
+	}
+	c := data[l.Start:l.End]
+	if c[0] == 0xff && c[1] == 0xff {
+		return false
+	}
+	if c[2] == 3 && c[0]&^1 == c[1]&^1 {
+		switch c[0] &^ 1 {
+		case 0x06, 0x42, 0xaa, 0xe0, 0xfe:
+			return false
+		}
+	}
+	return true
+}
+
 func llcDecoded(t decode.LayerType) bool {
 	switch t {
 	case decode.LayerSTP, decode.LayerUDLD, decode.LayerCDP, decode.LayerISIS, decode.LayerDTP:
@@ -660,6 +695,10 @@ func lineOptionsFor(opts []string) decode.LineOptions {
 			lo.Time = decode.TimeEpoch
 		case "-x":
 			lo.Hex = decode.HexNet
+		case "-xx":
+			lo.Hex = decode.HexLink
+		case "-X":
+			lo.Hex = decode.HexASCIINet
 		}
 	}
 	return lo
