@@ -62,6 +62,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoESP(b, d, top)
 	case LayerGeneve:
 		b = infoGeneve(b, d, top)
+	case LayerMACsec:
+		b = append(b, "MACsec frame"...)
 	case LayerNHRP:
 		b = infoNHRP(b, d, top)
 	case LayerVRRP:

@@ -31,6 +31,9 @@ func linkHeaderLen(d *Decoder) int {
 		case LayerRadiotap:
 			n = l.Payload
 			continue
+		case LayerMACsec:
+			n = l.Payload // tcpdump counts the tag (and a clear frame's EtherType) as link layer
+			continue
 		case LayerVSock:
 			n = l.Start + vsockHeaderLen
 		case LayerFR, LayerARCNET, LayerCHDLC:
@@ -64,6 +67,9 @@ func (p *LinePrinter) appendHex(b []byte, d *Decoder) []byte {
 	data := d.data
 	mode := p.Options.Hex
 	if mode == HexNet || mode == HexASCIINet || mode == ASCIIOnly {
+		if macsecRejected(d) {
+			return b // tcpdump gave up inside the tag: nothing after the link layer is left
+		}
 		data = data[min(linkHeaderLen(d), len(data)):]
 	}
 	if p.abandoned {

@@ -65,6 +65,9 @@ func (p *LinePrinter) lineICMPv4(b []byte, d *Decoder, i int) []byte {
 	}
 	b = append(b, ", length "...)
 	b = strconv.AppendInt(b, int64(ipPayloadLen(d, i)), 10)
+	if p.Options.Verbose > 0 {
+		b = appendICMPv4Cksum(b, d, i, m)
+	}
 	if p.Options.Verbose > 0 && m.IsError() && i+1 < d.n {
 		b = append(b, "\n\t"...)
 		b = p.lineLayer(b, d, i+1)
@@ -73,6 +76,30 @@ func (p *LinePrinter) lineICMPv4(b []byte, d *Decoder, i int) []byte {
 		b = appendICMPExtensions(b, m, ipPayloadLen(d, i))
 	}
 	return b
+}
+
+// appendICMPv4Cksum appends tcpdump's -v complaint about a wrong ICMP
+// checksum, " (wrong icmp cksum a0b (->2506)!)": checked when the whole
+// message was captured and the IP packet is no fragment.
+func appendICMPv4Cksum(b []byte, d *Decoder, i int, m ICMPv4) []byte {
+	l := &d.layers[i]
+	if l.Quoted || i == 0 || d.layers[i-1].Type != LayerIPv4 {
+		return b
+	}
+	ip := IPv4(d.data[d.layers[i-1].Start:d.layers[i-1].Payload])
+	n := ipPayloadLen(d, i)
+	if ip.MF() || ip.FragOffset() != 0 || n < 4 || l.Start+n > l.End {
+		return b
+	}
+	sum := ^checksumFold(checksumAdd(0, d.data[l.Start:l.Start+n]))
+	if sum == 0 {
+		return b
+	}
+	b = append(b, " (wrong icmp cksum "...)
+	b = strconv.AppendUint(b, uint64(m.Checksum()), 16)
+	b = append(b, " (->"...)
+	b = strconv.AppendUint(b, uint64(shouldBe(m.Checksum(), sum)), 16)
+	return append(b, ")!)"...)
 }
 
 func quotedIPv4(d *Decoder, i int) (IPv4, bool) {

@@ -32,6 +32,9 @@ func (p *LinePrinter) lineEthernet(b []byte, d *Decoder, i int) []byte {
 		return append(b, " [|ether]"...)
 	}
 	e := Ethernet(d.data[l.Start:l.Payload])
+	if e.TypeOrLength() == EtherTypeMACsec && i+1 < d.n && d.layers[i+1].Type == LayerPayload {
+		return p.lineMACsecRejected(b, d, i, e)
+	}
 	if !e.IsLength() && (i+1 >= d.n || d.layers[i+1].Type == LayerPayload) {
 		// An EtherType rawcap does not decode: tcpdump's fallback is the
 		// link header and a hex dump of the payload.

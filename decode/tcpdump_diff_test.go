@@ -110,7 +110,6 @@ var tcpdumpEtherTypes = map[uint16]bool{
 	0x6003: true, // DECnet
 	0x80f3: true, // AppleTalk ARP
 	0x880b: true, // PPP
-	0x88e5: true, // MACsec
 	0x8947: true, // GeoNetworking
 	0x0707: true, // GeoNetworking, its earlier EtherType
 }
@@ -296,6 +295,8 @@ func decodedByRawcap(d *decode.Decoder) bool {
 			return true
 		case decode.LayerERSPAN:
 			return true // tcpdump 4.99 prints gre-proto-0x22eb and stops
+		case decode.LayerMACsec:
+			return true // an encrypted frame, or a clear one of an EtherType neither decodes: the bytes
 		case decode.LayerEthernet:
 			// An EtherType neither rawcap nor tcpdump decodes: both print
 			// "ethertype Unknown (0x3030)" and the bytes.
