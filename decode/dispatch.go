@@ -85,6 +85,8 @@ func etherTypeLayer(et uint16) LayerType {
 		return LayerPTP
 	case EtherTypeAoE:
 		return LayerAoE
+	case EtherTypeCTP:
+		return LayerCTP
 	}
 	return LayerNone
 }
@@ -358,6 +360,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodePTP(l)
 	case LayerAoE:
 		return d.decodeAoE(l)
+	case LayerCTP:
+		return d.decodeCTP(l)
 	case LayerISAKMP:
 		return d.decodeISAKMP(l)
 	case LayerUDPEncap:
@@ -564,6 +568,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.linePTP(b, d, i)
 	case LayerAoE:
 		return p.lineAoE(b, d, i)
+	case LayerCTP:
+		return p.lineCTP(b, d, i)
 	case LayerRIP:
 		return p.lineRIP(b, d, i)
 	case LayerRIPng:
