@@ -135,7 +135,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		switch m.Type {
 		case decode.LayerEthernet, decode.LayerIPv4, decode.LayerIPv6, decode.LayerARP,
 			decode.LayerTCP, decode.LayerUDP, decode.LayerICMPv4, decode.LayerICMPv6,
-			decode.LayerESP, decode.LayerSFlow, decode.LayerESIS, decode.LayerAoE, decode.LayerIPComp, decode.LayerCTP:
+			decode.LayerESP, decode.LayerSFlow, decode.LayerESIS, decode.LayerAoE, decode.LayerIPComp, decode.LayerCTP, decode.LayerDSA:
 		default:
 			return false
 		}
