@@ -77,7 +77,7 @@ func (p *LinePrinter) appendHex(b []byte, d *Decoder) []byte {
 			}
 			data = d.data
 		case LayerEthernet, LayerLoopback:
-			if l.Start > 0 && (mode == HexLink || mode == HexASCIILink) {
+			if d.linkType == linkDSABrcmPrepend && (mode == HexLink || mode == HexASCIILink) {
 				data = d.data // after a prepended switch tag, as for the tag
 				break
 			}
