@@ -106,6 +106,7 @@ var columnsVocabulary = map[string]bool{
 	"ENIP": true, "CIP": true, // "CIP CM": the column's first word
 	"OpenFlow": true,
 	"AoE":      true,
+	"LOOP":     true,
 }
 
 // tsharkColumns returns the rows `TZ=UTC tshark -n -r path` prints,

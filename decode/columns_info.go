@@ -113,6 +113,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoPTP(b, d, top)
 	case LayerAoE:
 		b = infoAoE(b, d, top, p.conv.link(top))
+	case LayerCTP:
+		b = infoCTP(b, d, top)
 	case LayerISAKMP, LayerUDPEncap:
 		b = infoISAKMP(b, d, top)
 	case LayerISIS:

@@ -174,6 +174,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "PTPv2"...)
 	case LayerAoE:
 		return append(b, "AoE"...)
+	case LayerCTP:
+		return append(b, "LOOP"...)
 	case LayerUDPEncap, LayerISAKMP:
 		return append(b, isakmpProtoColumn(l)...)
 	case LayerISIS:

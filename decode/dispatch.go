@@ -39,6 +39,8 @@ func firstLayer(lt linktype.Type, data []byte) LayerType {
 		return LayerCHDLC
 	case linkARCNET, linkARCNETLinux:
 		return LayerARCNET
+	case linkDSABrcm, linkDSABrcmPrepend, linkDSAEDSA:
+		return LayerDSA
 	case linkVSock:
 		if len(data) >= vsockHeaderLen {
 			return LayerVSock // tshark's vsock takes no shorter frame
@@ -87,6 +89,8 @@ func etherTypeLayer(et uint16) LayerType {
 		return LayerAoE
 	case EtherTypeMACsec:
 		return LayerMACsec
+	case EtherTypeCTP:
+		return LayerCTP
 	}
 	return LayerNone
 }
@@ -362,6 +366,10 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeAoE(l)
 	case LayerMACsec:
 		return d.decodeMACsec(l)
+	case LayerCTP:
+		return d.decodeCTP(l)
+	case LayerDSA:
+		return d.decodeDSA(l)
 	case LayerISAKMP:
 		return d.decodeISAKMP(l)
 	case LayerUDPEncap:
@@ -570,6 +578,10 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineAoE(b, d, i)
 	case LayerMACsec:
 		return p.lineMACsec(b, d, i)
+	case LayerCTP:
+		return p.lineCTP(b, d, i)
+	case LayerDSA:
+		return p.lineDSA(b, d, i)
 	case LayerRIP:
 		return p.lineRIP(b, d, i)
 	case LayerRIPng:

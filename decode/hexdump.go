@@ -12,11 +12,11 @@ func linkHeaderLen(d *Decoder) int {
 	n := 0
 	for k, l := range d.layers[:d.n] {
 		switch l.Type {
-		case LayerEthernet, LayerVLAN, LayerSLL, LayerSLL2, LayerLoopback:
+		case LayerEthernet, LayerVLAN, LayerSLL, LayerSLL2, LayerLoopback, LayerDSA:
 			n = l.Payload
 			continue
 		case LayerLLC:
-			if k > 0 && (d.layers[k-1].Type == LayerEthernet || d.layers[k-1].Type == LayerVLAN) {
+			if k > 0 && (d.layers[k-1].Type == LayerEthernet || d.layers[k-1].Type == LayerVLAN || d.layers[k-1].Type == LayerDSA) {
 				n = l.Payload
 				if l.Malformed != "" {
 					_, c := llcFrameLenWire(d, k, 0)
@@ -79,7 +79,18 @@ func (p *LinePrinter) appendHex(b []byte, d *Decoder) []byte {
 		// loopback header it dumps nothing; inside a cooked header or ARP,
 		// the whole packet.
 		switch l.Type {
+		case LayerDSA:
+			// A switch tag's link header cut short: -x dumps nothing
+			// (the whole frame for a prepended tag), -xx the whole frame.
+			if d.linkType != linkDSABrcmPrepend && (mode == HexNet || mode == HexASCIINet || mode == ASCIIOnly) {
+				return b
+			}
+			data = d.data
 		case LayerEthernet, LayerLoopback:
+			if d.linkType == linkDSABrcmPrepend && (mode == HexLink || mode == HexASCIILink) {
+				data = d.data // after a prepended switch tag, as for the tag
+				break
+			}
 			return b
 		case LayerARP, LayerSLL, LayerSLL2:
 			data = d.data

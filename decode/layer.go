@@ -109,6 +109,8 @@ const (
 	LayerIPComp    // IP Payload Compression (IP protocol 108)
 	LayerMIPv6     // Mobile IPv6 mobility header (IPv6 next header 135)
 	LayerMACsec    // IEEE 802.1AE MACsec (EtherType 0x88e5)
+	LayerCTP       // Ethernet configuration testing, "loopback" (EtherType 0x9000)
+	LayerDSA       // a switch's tag (Broadcom, Marvell EDSA) in its link header (dsatag.go)
 	layerCount
 )
 
@@ -212,6 +214,8 @@ var layerNames = [layerCount]string{
 	LayerIPComp:    "ipcomp",
 	LayerMIPv6:     "mipv6",
 	LayerMACsec:    "macsec",
+	LayerCTP:       "loop",
+	LayerDSA:       "dsa",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

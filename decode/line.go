@@ -61,6 +61,9 @@ type LinePrinter struct {
 	havePrev  bool
 	haveFirst bool
 	wire      int // wire length of the packet being printed
+	// tagLen is the length of a switch tag before the Ethernet header,
+	// which the length tcpdump's -e prints for the frame leaves out.
+	tagLen int
 	// abandoned is set when a printer stopped where tcpdump's longjmps
 	// out of the packet: its hex dump then starts at the link header.
 	abandoned bool

@@ -23,7 +23,7 @@ func (p *LinePrinter) appendEtherType(b []byte, t uint16) []byte {
 
 func (p *LinePrinter) appendWireLen(b []byte) []byte {
 	b = append(b, ", length "...)
-	return strconv.AppendInt(b, int64(p.wire), 10)
+	return strconv.AppendInt(b, int64(p.wire-p.tagLen), 10)
 }
 
 func (p *LinePrinter) lineEthernet(b []byte, d *Decoder, i int) []byte {

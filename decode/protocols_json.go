@@ -139,8 +139,6 @@ func etherTypeProtocol(t uint16) string {
 		return "pppoed"
 	case 0x80f3:
 		return "aarp"
-	case 0x9000:
-		return "loop:data" // Ethernet configuration testing, then its data
 	}
 	return ""
 }

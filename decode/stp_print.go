@@ -13,7 +13,7 @@ func (p *LinePrinter) llcPayloadLen(d *Decoder, i int) int {
 	l := &d.layers[i]
 	if i >= 2 && d.layers[i-1].Type == LayerLLC {
 		h := &d.layers[i-2]
-		if (h.Type == LayerEthernet || h.Type == LayerVLAN) && h.Payload-h.Start >= 2 {
+		if (h.Type == LayerEthernet || h.Type == LayerVLAN || h.Type == LayerDSA) && h.Payload-h.Start >= 2 {
 			if n := int(be16(d.data[h.Payload-2:])); n <= 1500 {
 				if p.wire > 0 {
 					n = min(n, p.wire-h.Payload) // tcpdump trusts the frame's length

@@ -106,7 +106,6 @@ var tcpdumpPorts = map[uint16]bool{
 // tcpdumpEtherTypes are EtherTypes tcpdump 4.99 decodes and rawcap does not.
 var tcpdumpEtherTypes = map[uint16]bool{
 	0xfefe: true, // OSI (CLNP, ES-IS, IS-IS)
-	0x9000: true, // Ethernet configuration testing ("Loopback")
 	0x6003: true, // DECnet
 	0x80f3: true, // AppleTalk ARP
 	0x880b: true, // PPP
@@ -138,7 +137,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		switch m.Type {
 		case decode.LayerEthernet, decode.LayerIPv4, decode.LayerIPv6, decode.LayerARP,
 			decode.LayerTCP, decode.LayerUDP, decode.LayerICMPv4, decode.LayerICMPv6,
-			decode.LayerESP, decode.LayerSFlow, decode.LayerESIS, decode.LayerAoE, decode.LayerIPComp:
+			decode.LayerESP, decode.LayerSFlow, decode.LayerESIS, decode.LayerAoE, decode.LayerIPComp, decode.LayerCTP, decode.LayerDSA:
 		default:
 			return false
 		}
@@ -257,7 +256,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		return true
 	case decode.LayerRESP, decode.LayerSFlow, decode.LayerOpenFlow, decode.LayerL2TP, decode.LayerCHDLC, decode.LayerKRB4:
 		return true
-	case decode.LayerAoE:
+	case decode.LayerAoE, decode.LayerCTP:
 		return true
 	case decode.LayerPGM:
 		return pgmLineWritten(data[last.Start:last.End])
@@ -304,6 +303,8 @@ func decodedByRawcap(d *decode.Decoder) bool {
 			return l.Payload-l.Start >= 14 && !tcpdumpEtherTypes[binary.BigEndian.Uint16(data[l.Payload-2:])]
 		case decode.LayerIPComp:
 			return true // tcpdump prints the header and stops
+		case decode.LayerCTP:
+			return true // the test's data after the messages
 		case decode.LayerPGM:
 			l := layers[len(layers)-2]
 			return pgmLineWritten(data[l.Start:l.End])

@@ -133,6 +133,8 @@ func treeProtoShort(t LayerType) string {
 		return "NTP"
 	case LayerAoE:
 		return "AOE"
+	case LayerCTP:
+		return "LOOP"
 	}
 	return ""
 }

@@ -102,6 +102,8 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerAoE, LayerMACsec:
 		return true
+	case LayerCTP:
+		return true
 	case LayerPayload:
 		return true
 	case LayerICMPv4, LayerICMPv6:

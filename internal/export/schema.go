@@ -190,6 +190,8 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"rip.", "ripng.rte", "ripng.rte.", "lacp.tlv_type", "lacp.tlv_length",
 		// DTP's TLV headers; ISL's two addresses as isl.addr.
 		"dtp.tlv_type", "dtp.tlv_len", "isl.addr",
+		// Configuration Testing's messages: a function and an address each.
+		"loop.function", "loop.forwarding_address",
 		// Q.933's information elements and their shifts.
 		"q933.information_element", "q933.length", "q933.data", "q933.coding_standard", "q933.call_state", "q933.non_locking_shift_to_codeset",
 		// SNMP's variable bindings.
