@@ -1,6 +1,7 @@
 package decode_test
 
 import (
+	"bytes"
 	"encoding/binary"
 	"strings"
 	"testing"
@@ -115,15 +116,24 @@ func TestBGP(t *testing.T) {
 		t.Errorf("-T fields %q, want %q", got, want)
 	}
 	compareFramesWithTcpdump(t, frames, [][]string{{}, {"-q"}})
+	var written [][]byte
+	for _, frame := range frames {
+		if bgpLineWritten(frame[54:]) {
+			written = append(written, frame)
+		}
+	}
+	compareFramesWithTcpdump(t, written, [][]string{{"-v"}, {"-vv"}})
 	compareFramesTreeWithTsharkFrom(t, frames, "\nBorder Gateway Protocol - ")
 	buf := make([]byte, 0, 8192)
 	vp := &decode.LinePrinter{Options: decode.LineOptions{Verbose: 1}}
+	vvp := &decode.LinePrinter{Options: decode.LineOptions{Verbose: 2}}
 	tp := &decode.TreePrinter{Location: time.UTC}
 	jp := &decode.JSONPrinter{Location: time.UTC}
 	for _, frame := range frames {
 		run := func() {
 			d.Decode(frame, linktype.Ethernet)
 			buf = vp.Append(buf[:0], d, &f)
+			buf = vvp.Append(buf[:0], d, &f)
 			buf = tp.Append(buf[:0], d, &f)
 			buf = jp.Append(buf[:0], d, &f)
 			buf = fp.Append(buf[:0], d, &f)
@@ -173,4 +183,318 @@ func TestBGPVectorFieldsMatchTshark(t *testing.T) {
 		"bgp.update.path_attribute.mp_unreach_nlri.safi", "bgp.nlri_path_id", "bgp.mp_reach_nlri_ipv4_prefix",
 		"bgp.mp_unreach_nlri_ipv6_prefix", "bgp.label_stack", "bgp.rd", "bgp.originating_as", "bgp.community_prefix",
 		"bgp.open.opt.param.type", "bgp.open.opt.param.auth", "bgp.open.opt.param.unknown", "bgp.cap.unknown"})
+}
+
+// bgpLineWritten reports whether rawcap writes tcpdump's -v and -vv lines
+// for the BGP segment seg: whole messages filling it, and in them only the
+// parameters, capabilities, attributes, families and codes whose words
+// rawcap has (bgp_print.go).
+func bgpLineWritten(seg []byte) bool {
+	for off := 0; off < len(seg); {
+		if off+19 > len(seg) || !bytes.Equal(seg[off:off+16], bgpMarkerBytes) {
+			return false
+		}
+		n := int(binary.BigEndian.Uint16(seg[off+16:]))
+		if n < 19 || off+n > len(seg) {
+			return false
+		}
+		body := seg[off+19 : off+n]
+		ok := false
+		switch seg[off+18] {
+		case 1:
+			ok = bgpOpenWritten(body)
+		case 2:
+			ok = bgpUpdateWritten(body)
+		case 3:
+			ok = bgpNotifyWritten(body)
+		case 4:
+			ok = len(body) == 0
+		case 5:
+			ok = len(body) >= 4 && bgpFamilyWritten(binary.BigEndian.Uint16(body), body[3])
+		}
+		if !ok {
+			return false
+		}
+		off += n
+	}
+	return true
+}
+
+var bgpMarkerBytes = bytes.Repeat([]byte{0xff}, 16)
+
+// bgpFamilyWritten reports whether rawcap has tcpdump's names of the
+// family and the NLRI form it prints.
+func bgpFamilyWritten(afi uint16, safi uint8) bool {
+	switch afi {
+	case 1:
+		return safi == 1 || safi == 4 || safi == 128 || safi == 132
+	case 2:
+		return safi == 1
+	}
+	return false
+}
+
+// bgpTLVs reports whether v reads to its end as (type, length, value)
+// entries of a one-byte length, each passing ok.
+func bgpTLVs(v []byte, ok func(typ byte, val []byte) bool) bool {
+	for k := 0; k < len(v); {
+		if k+2 > len(v) || k+2+int(v[k+1]) > len(v) || !ok(v[k], v[k+2:k+2+int(v[k+1])]) {
+			return false
+		}
+		k += 2 + int(v[k+1])
+	}
+	return true
+}
+
+func bgpOpenWritten(body []byte) bool {
+	if len(body) < 10 || body[9] == 0 || body[9] == 255 || 10+int(body[9]) != len(body) {
+		return false
+	}
+	return bgpTLVs(body[10:], func(typ byte, caps []byte) bool {
+		return typ == 2 && bgpTLVs(caps, bgpCapWritten)
+	})
+}
+
+func bgpCapWritten(typ byte, v []byte) bool {
+	families := func(last func(byte) bool) bool {
+		if len(v) == 0 || len(v)%4 != 0 {
+			return false
+		}
+		for k := 0; k < len(v); k += 4 {
+			if !bgpFamilyWritten(binary.BigEndian.Uint16(v[k:]), v[k+2]) || !last(v[k+3]) {
+				return false
+			}
+		}
+		return true
+	}
+	switch typ {
+	case 1:
+		return len(v) == 4 && bgpFamilyWritten(binary.BigEndian.Uint16(v), v[3])
+	case 2, 4, 70, 128:
+		return len(v) == 0
+	case 8:
+		return families(func(b byte) bool { return true })
+	case 64:
+		return len(v) == 2 && v[0]&0x70 == 0
+	case 65:
+		return len(v) == 4
+	case 69:
+		return families(func(b byte) bool { return b == 1 })
+	case 6, 73:
+		return true
+	}
+	return false
+}
+
+func bgpNotifyWritten(body []byte) bool {
+	if len(body) < 2 {
+		return false
+	}
+	switch {
+	case body[0] == 6 && (body[1] == 2 || body[1] == 4) && len(body) > 2:
+		if body[2] == 0 || 3+int(body[2]) != len(body) {
+			return false
+		}
+		for _, c := range body[3:] {
+			if c < 0x20 || c > 0x7e {
+				return false
+			}
+		}
+		return true
+	case body[0] == 6:
+		return len(body) == 2 && (body[1] == 2 || body[1] == 4 || body[1] == 10)
+	case body[0] == 7:
+		return body[1] == 1
+	}
+	return false
+}
+
+// bgpPlainRoutes reports whether v reads to its end as prefixes of at most
+// maxBits, with or without ADD-PATH's identifiers.
+func bgpPlainRoutes(v []byte, maxBits int) bool {
+	for _, id := range []int{0, 4} {
+		k := 0
+		for k < len(v) {
+			k += id
+			if k >= len(v) || int(v[k]) > maxBits {
+				break
+			}
+			k += 1 + (int(v[k])+7)/8
+		}
+		if k == len(v) {
+			return true
+		}
+	}
+	return false
+}
+
+func bgpUpdateWritten(body []byte) bool {
+	if len(body) < 4 {
+		return false
+	}
+	w := int(binary.BigEndian.Uint16(body))
+	if 4+w > len(body) {
+		return false
+	}
+	a := int(binary.BigEndian.Uint16(body[2+w:]))
+	if 4+w+a > len(body) {
+		return false
+	}
+	withdrawn, attrs, nlri := body[2:2+w], body[4+w:4+w+a], body[4+w+a:]
+	if w == 0 && a == 0 && len(nlri) > 0 || !bgpPlainRoutes(withdrawn, 32) || !bgpPlainRoutes(nlri, 32) {
+		return false
+	}
+	return bgpAttrsWritten(attrs, false, len(nlri) == 0)
+}
+
+// bgpAttrsWritten reports whether rawcap writes every path attribute of
+// attrs (inSet: those of an ATTR_SET); an MP_REACH_NLRI's illegal route
+// is taken in the last attribute of an UPDATE without routes (lastOK).
+func bgpAttrsWritten(attrs []byte, inSet, lastOK bool) bool {
+	for k := 0; k < len(attrs); {
+		if k+3 > len(attrs) {
+			return false
+		}
+		flags, typ, hdr, n := attrs[k], attrs[k+1], 3, int(attrs[k+2])
+		if flags&0x10 != 0 {
+			if k+4 > len(attrs) {
+				return false
+			}
+			hdr, n = 4, int(binary.BigEndian.Uint16(attrs[k+2:]))
+		}
+		if flags == 0 || flags&0x0f != 0 || k+hdr+n > len(attrs) {
+			return false
+		}
+		v := attrs[k+hdr : k+hdr+n]
+		k += hdr + n
+		if !bgpAttrWritten(typ, v, inSet, lastOK && k == len(attrs)) {
+			return false
+		}
+	}
+	return true
+}
+
+func bgpAttrWritten(typ byte, v []byte, inSet, last bool) bool {
+	switch typ {
+	case 1:
+		return len(v) == 1 && v[0] < 3
+	case 2:
+		return bgpASPathWritten(v)
+	case 3:
+		return len(v) == 4 || len(v) == 0
+	case 4, 5, 9:
+		return len(v) == 4
+	case 10:
+		return len(v) > 0 && len(v)%4 == 0
+	}
+	if inSet {
+		return false
+	}
+	switch typ {
+	case 8:
+		return len(v) == 4 && !(v[0] == 0xff && v[1] == 0xff)
+	case 14, 15:
+		return bgpMPWritten(v, typ == 14, last)
+	case 16:
+		if len(v) == 0 || len(v)%8 != 0 {
+			return false
+		}
+		for k := 0; k < len(v); k += 8 {
+			switch binary.BigEndian.Uint16(v[k:]) {
+			case 0x0002, 0x4004, 0x4300:
+			default:
+				return false
+			}
+		}
+		return true
+	case 26:
+		return len(v) == 11 && v[0] == 1 && binary.BigEndian.Uint16(v[1:]) == 11
+	case 32:
+		return len(v) > 0 && len(v)%12 == 0
+	case 128:
+		return len(v) >= 4 && bgpAttrsWritten(v[4:], true, false)
+	}
+	return false
+}
+
+// bgpASPathWritten reports whether the AS_PATH v is empty or AS_SEQUENCE
+// segments read to its end with the number size tcpdump guesses.
+func bgpASPathWritten(v []byte) bool {
+	size := 4
+	k := 0
+	for k < len(v) && k+2 <= len(v) && v[k] >= 1 && v[k] <= 4 {
+		k += 2 + int(v[k+1])*2
+	}
+	if k == len(v) {
+		size = 2
+	}
+	for k = 0; k < len(v); {
+		if k+2 > len(v) || v[k] != 2 {
+			return false
+		}
+		k += 2 + int(v[k+1])*size
+	}
+	return k == len(v)
+}
+
+func bgpMPWritten(v []byte, reach, last bool) bool {
+	if len(v) < 3 || !bgpFamilyWritten(binary.BigEndian.Uint16(v), v[2]) {
+		return false
+	}
+	afi, safi, nlri := binary.BigEndian.Uint16(v), v[2], v[3:]
+	if reach {
+		if len(v) < 5 {
+			return false
+		}
+		n := int(v[3])
+		if 5+n > len(v) || v[4+n] != 0 {
+			return false
+		}
+		switch {
+		case afi == 2 && (n == 16 || n == 32):
+		case afi == 1 && safi == 128 && n == 12 && binary.BigEndian.Uint16(v[4:]) == 0:
+		case afi == 1 && safi != 128 && n == 4:
+		default:
+			return false
+		}
+		nlri = v[5+n:]
+		if len(nlri) == 0 {
+			return false
+		}
+	}
+	if safi == 1 {
+		if afi == 2 {
+			return bgpPlainRoutes(nlri, 128)
+		}
+		return bgpPlainRoutes(nlri, 32)
+	}
+	for k := 0; k < len(nlri); {
+		bits := int(nlri[k])
+		k++
+		switch safi {
+		case 4, 128:
+			over := 24
+			if safi == 128 {
+				over = 88
+			}
+			if bits < over || bits-over > 32 {
+				return reach && last // "(illegal prefix length)", the attribute's end
+			}
+			m := (bits - over + 7) / 8
+			if k+over/8+m > len(nlri) || nlri[k+2]&1 == 0 || safi == 128 && binary.BigEndian.Uint16(nlri[k+3:]) != 0 {
+				return false
+			}
+			k += over/8 + m
+		case 132:
+			if bits < 32 || bits > 96 {
+				return false
+			}
+			m := (bits - 32 + 7) / 8
+			if k+4+m > len(nlri) || m > 0 && nlri[k+4] > 2 || (bits-32)%8 != 0 && nlri[k+4+m-1]&(0xff>>((bits-32)%8)) != 0 {
+				return false
+			}
+			k += 4 + m
+		}
+	}
+	return true
 }

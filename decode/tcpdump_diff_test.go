@@ -196,6 +196,13 @@ func decodedByRawcap(d *decode.Decoder) bool {
 			if sp == 2049 || dp == 2049 {
 				break // rawcap prints NFS as tcpdump does (nfs_print.go)
 			}
+			if (sp == 179 || dp == 179) && l.Type == decode.LayerTCP && k+1 < len(layers) && layers[k+1].Type == decode.LayerBGP {
+				bgp := layers[k+1]
+				if bgp.Start != l.Payload || !tcpPayloadWhole(d, k, bgp.End-bgp.Start) || !bgpLineWritten(data[bgp.Start:bgp.End]) {
+					return false // tcpdump's words for what the segment holds are not all written yet
+				}
+				break // rawcap prints BGP as tcpdump does (bgp_print.go)
+			}
 			if claimed && (tcpdumpPort(sp, l.Type) || tcpdumpPort(dp, l.Type)) {
 				return false
 			}
@@ -423,6 +430,27 @@ func tcpClaimsPayload(d *decode.Decoder, k int) bool {
 		case decode.LayerIPv6:
 			pl := int(data[ip.Start+4])<<8 | int(data[ip.Start+5])
 			return pl-hl > 0
+		}
+	}
+	return false
+}
+
+// tcpPayloadWhole reports whether the IP header before TCP layer k
+// announces exactly n bytes after the TCP header: the segment was captured
+// whole.
+func tcpPayloadWhole(d *decode.Decoder, k, n int) bool {
+	layers, data := d.Layers(), d.Data()
+	l := layers[k]
+	hl := int(data[l.Start+12]>>4) * 4
+	for j := k - 1; j >= 0; j-- {
+		ip := layers[j]
+		switch ip.Type {
+		case decode.LayerIPv4:
+			tl := int(data[ip.Start+2])<<8 | int(data[ip.Start+3])
+			return tl-(ip.Payload-ip.Start)-hl == n
+		case decode.LayerIPv6:
+			pl := int(data[ip.Start+4])<<8 | int(data[ip.Start+5])
+			return pl-(ip.Payload-ip.Start-40)-hl == n
 		}
 	}
 	return false

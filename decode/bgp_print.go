@@ -1,0 +1,735 @@
+package decode
+
+import (
+	"math"
+	"strconv"
+)
+
+// tcpdump's one-liner for BGP: ": BGP" after the TCP segment, and with -v
+// a block per whole message: its type and length, then the OPEN's
+// parameters and capabilities, the UPDATE's withdrawn routes, path
+// attributes (the multiprotocol ones with their NLRI) and routes, the
+// NOTIFICATION's codes, the ROUTE-REFRESH's family. -vv adds the hex dump
+// of each capability and path attribute, and of a whole ROUTE-REFRESH.
+
+// lineBGP appends what tcpdump prints after a TCP segment's length for
+// BGP (the TCP printer wrote ": ").
+func (p *LinePrinter) lineBGP(b []byte, d *Decoder, i int) []byte {
+	b = append(b, "BGP"...)
+	if p.Options.Verbose == 0 {
+		return b
+	}
+	l := &d.layers[i]
+	m := BGP(d.data[l.Start:l.End])
+	vv := p.Options.Verbose > 1
+	for off := 0; ; {
+		msg, next, ok := m.NextMessage(off)
+		if !ok {
+			return b
+		}
+		off = next
+		b = appendBGPMessageLine(b, msg, vv)
+	}
+}
+
+var bgpTcpdumpTypes = [6]string{"", "Open", "Update", "Notification", "Keepalive", "Route Refresh"}
+
+// appendBGPMessageLine appends tcpdump's lines for one whole message.
+func appendBGPMessageLine(b, msg []byte, vv bool) []byte {
+	b = append(b, "\n\t"...)
+	t := msg[18]
+	if int(t) < len(bgpTcpdumpTypes) && t != 0 {
+		b = append(b, bgpTcpdumpTypes[t]...)
+	} else {
+		b = append(b, "unknown type "...)
+		b = strconv.AppendUint(b, uint64(t), 10)
+	}
+	b = append(b, " Message ("...)
+	b = strconv.AppendUint(b, uint64(t), 10)
+	b = append(b, "), length: "...)
+	b = strconv.AppendInt(b, int64(len(msg)), 10)
+	body := msg[bgpHeaderLen:]
+	switch t {
+	case BGPOpen:
+		b = appendBGPOpenLine(b, body, vv)
+	case BGPUpdate:
+		b = appendBGPUpdateLine(b, body, vv)
+	case BGPNotification:
+		b = appendBGPNotifyLine(b, body)
+	case BGPRouteRefresh:
+		if len(body) >= 4 {
+			b = appendBGPAFISAFI(append(b, "\n\t  "...), be16(body), body[3], "AFI ", ", SAFI ")
+		}
+		if vv {
+			b = appendHexDumpLines(b, msg, "\n\t  ")
+		}
+	}
+	return b
+}
+
+// appendBGPAFISAFI appends "AFI IPv4 (1), SAFI Unicast (1)" with the words
+// given before each name.
+func appendBGPAFISAFI(b []byte, afi uint16, safi uint8, afiWord, safiWord string) []byte {
+	b = append(b, afiWord...)
+	switch afi {
+	case 1:
+		b = append(b, "IPv4"...)
+	case 2:
+		b = append(b, "IPv6"...)
+	default:
+		b = append(b, "Unknown"...)
+	}
+	b = append(b, " ("...)
+	b = strconv.AppendUint(b, uint64(afi), 10)
+	b = append(b, ')')
+	b = append(b, safiWord...)
+	b = append(b, bgpTcpdumpSAFIName(safi)...)
+	b = append(b, " ("...)
+	b = strconv.AppendUint(b, uint64(safi), 10)
+	return append(b, ')')
+}
+
+// bgpTcpdumpSAFIName returns tcpdump's name of a subsequent address family.
+func bgpTcpdumpSAFIName(safi uint8) string {
+	switch safi {
+	case 1:
+		return "Unicast"
+	case 2:
+		return "Multicast"
+	case 4:
+		return "labeled Unicast"
+	case 5:
+		return "Multicast VPN"
+	case 128:
+		return "labeled VPN Unicast"
+	case 132:
+		return "Route Target Routing Information"
+	}
+	return "Unknown"
+}
+
+// appendBGPOpenLine appends an OPEN's version, AS, hold time, identifier
+// and optional parameters.
+func appendBGPOpenLine(b, body []byte, vv bool) []byte {
+	if len(body) < 10 {
+		return b
+	}
+	b = append(b, "\n\t  Version "...)
+	b = strconv.AppendUint(b, uint64(body[0]), 10)
+	b = strconv.AppendUint(append(b, ", my AS "...), uint64(be16(body[1:])), 10)
+	b = strconv.AppendUint(append(b, ", Holdtime "...), uint64(be16(body[3:])), 10)
+	b = addr4(body[5:9]).AppendTo(append(b, "s, ID "...))
+	n := int(body[9])
+	b = strconv.AppendInt(append(b, "\n\t  Optional parameters, length: "...), int64(n), 10)
+	opts := body[10:min(len(body), 10+n)]
+	for k := 0; k+2 <= len(opts); {
+		typ, ln := opts[k], int(opts[k+1])
+		b = append(b, "\n\t    Option "...)
+		switch typ {
+		case 1:
+			b = append(b, "Authentication Information"...)
+		case 2:
+			b = append(b, "Capabilities Advertisement"...)
+		default:
+			b = append(b, "Unknown"...)
+		}
+		b = append(b, " ("...)
+		b = strconv.AppendUint(b, uint64(typ), 10)
+		b = strconv.AppendInt(append(b, "), length: "...), int64(ln), 10)
+		v := opts[k+2 : min(len(opts), k+2+ln)]
+		if typ == 2 {
+			b = appendBGPCapsLine(b, v, vv)
+		} else {
+			b = strconv.AppendUint(append(b, "\n\t      no decoder for option "...), uint64(typ), 10)
+		}
+		k += 2 + ln
+	}
+	return b
+}
+
+var bgpTcpdumpCapNames = map[uint8]string{1: "Multiprotocol Extensions", 2: "Route Refresh",
+	4: "Multiple Routes to a Destination", 8: "Multiple Labels", 64: "Graceful Restart",
+	65: "32-Bit AS Number", 69: "Multiple Paths", 70: "Enhanced Route Refresh",
+	128: "Route Refresh (Cisco)"}
+
+// appendBGPCapsLine appends the capabilities of a Capabilities
+// Advertisement parameter.
+func appendBGPCapsLine(b, caps []byte, vv bool) []byte {
+	for k := 0; k+2 <= len(caps); {
+		typ, ln := caps[k], int(caps[k+1])
+		v := caps[k+2 : min(len(caps), k+2+ln)]
+		k += 2 + ln
+		b = append(b, "\n\t      "...)
+		if s, ok := bgpTcpdumpCapNames[typ]; ok {
+			b = append(b, s...)
+		} else {
+			b = append(b, "Unknown"...)
+		}
+		b = append(b, " ("...)
+		b = strconv.AppendUint(b, uint64(typ), 10)
+		b = strconv.AppendInt(append(b, "), length: "...), int64(ln), 10)
+		switch typ {
+		case 1:
+			if len(v) >= 4 {
+				b = appendBGPAFISAFI(append(b, "\n\t\t"...), be16(v), v[3], "AFI ", ", SAFI ")
+			}
+		case 8:
+			for j := 0; j+4 <= len(v); j += 4 {
+				b = appendBGPAFISAFI(append(b, "\n\t\t"...), be16(v[j:]), v[j+2], "AFI ", ", SAFI ")
+				b = strconv.AppendUint(append(b, ", Count: "...), uint64(v[j+3]), 10)
+			}
+		case 64:
+			if len(v) >= 2 {
+				b = append(b, "\n\t\tRestart Flags: ["...)
+				if v[0]&0x80 != 0 {
+					b = append(b, 'R')
+				} else {
+					b = append(b, "none"...)
+				}
+				b = strconv.AppendUint(append(b, "], Restart Time "...), uint64(be16(v)&0xfff), 10)
+				b = append(b, 's')
+			}
+		case 65:
+			if len(v) >= 4 {
+				b = strconv.AppendUint(append(b, "\n\t\t 4 Byte AS "...), uint64(be32(v)), 10)
+			}
+		case 69:
+			for j := 0; j+4 <= len(v); j += 4 {
+				b = appendBGPAFISAFI(append(b, "\n\t\t"...), be16(v[j:]), v[j+2], "AFI ", ", SAFI ")
+				b = append(b, ", Send/Receive: "...)
+				switch v[j+3] {
+				case 1:
+					b = append(b, "Receive"...)
+				case 2:
+					b = append(b, "Send"...)
+				case 3:
+					b = append(b, "Send/Receive"...)
+				default:
+					b = append(b, "Bogus (0x"...)
+					b = append(appendHex2(b, v[j+3]), ')')
+				}
+			}
+		case 2, 128:
+		default:
+			b = strconv.AppendUint(append(b, "\n\t\tno decoder for Capability "...), uint64(typ), 10)
+			if !vv {
+				b = appendHexDumpLines(b, v, "\n\t\t")
+			}
+		}
+		if vv {
+			b = appendHexDumpLines(b, v, "\n\t\t")
+		}
+	}
+	return b
+}
+
+var bgpNotifyMajors = [8]string{"", "Message Header Error", "OPEN Message Error", "UPDATE Message Error",
+	"Hold Timer Expired", "Finite State Machine Error", "Cease", "Capability Message Error"}
+
+var bgpCeaseMinors = [9]string{"", "Maximum Number of Prefixes Reached", "Administrative Shutdown",
+	"Peer Unconfigured", "Administrative Reset", "Connection Rejected", "Other Configuration Change",
+	"Connection Collision Resolution", "Out of Resources"}
+
+// appendBGPNotifyLine appends a NOTIFICATION's error code, subcode and,
+// for an administrative shutdown or reset, its shutdown communication.
+func appendBGPNotifyLine(b, body []byte) []byte {
+	if len(body) < 2 {
+		return b
+	}
+	major, minor := body[0], body[1]
+	b = append(b, ", "...)
+	if int(major) < len(bgpNotifyMajors) && major != 0 {
+		b = append(b, bgpNotifyMajors[major]...)
+	} else {
+		b = append(b, "Unknown"...)
+	}
+	b = append(b, " ("...)
+	b = strconv.AppendUint(b, uint64(major), 10)
+	b = append(b, ')')
+	switch major {
+	case 6:
+		b = append(b, ", subcode "...)
+		if int(minor) < len(bgpCeaseMinors) && minor != 0 {
+			b = append(b, bgpCeaseMinors[minor]...)
+		} else {
+			b = append(b, "Unknown"...)
+		}
+	case 7:
+		b = append(b, " subcode "...)
+		if minor == 1 {
+			b = append(b, "Invalid Action Value"...)
+		} else {
+			b = append(b, "Unknown"...)
+		}
+	default:
+		return b
+	}
+	b = append(b, " ("...)
+	b = strconv.AppendUint(b, uint64(minor), 10)
+	b = append(b, ')')
+	if major == 6 && (minor == 2 || minor == 4) && len(body) > 2 {
+		n := int(body[2])
+		s := body[3:min(len(body), 3+n)]
+		b = strconv.AppendInt(append(b, ", Shutdown Communication (length: "...), int64(n), 10)
+		b = append(b, "): \""...)
+		b = append(b, s...)
+		b = append(b, '"')
+	}
+	return b
+}
+
+// bgpTcpdumpAddPath reports whether tcpdump reads the route list v with
+// ADD-PATH's path identifiers: when v, five bytes or more, reads to
+// exactly its end as entries of a 4-byte identifier and a prefix of at
+// most maxBits, and does not as plain prefixes (one of length 0 or over
+// maxBits, or one running past the end).
+func bgpTcpdumpAddPath(v []byte, maxBits int) bool {
+	if len(v) < 5 {
+		return false
+	}
+	k := 0
+	for k < len(v) {
+		k += 4
+		if k >= len(v) || int(v[k]) > maxBits {
+			return false
+		}
+		k += 1 + (int(v[k])+7)/8
+	}
+	if k != len(v) {
+		return false
+	}
+	for k = 0; k < len(v); {
+		if v[k] < 1 || int(v[k]) > maxBits {
+			return true
+		}
+		k += 1 + (int(v[k])+7)/8
+	}
+	return k > len(v)
+}
+
+// appendBGPPrefixAt appends the plain prefix at v[k:] ("10.0.0.0/24",
+// masked to its length) with its path identifier when addPath; ok is false
+// at an illegal length or one running past v.
+func appendBGPPrefixAt(b, v []byte, k int, v6, addPath bool) (_ []byte, next int, ok bool) {
+	var id uint32
+	if addPath {
+		if k+4 > len(v) {
+			return b, k, false
+		}
+		id = be32(v[k:])
+		k += 4
+	}
+	if k >= len(v) {
+		return b, k, false
+	}
+	maxBits := 32
+	if v6 {
+		maxBits = 128
+	}
+	bits := int(v[k])
+	n := (bits + 7) / 8
+	if bits > maxBits || k+1+n > len(v) {
+		return b, k, false
+	}
+	b = appendBGPMaskedPrefix(b, v[k+1:k+1+n], bits, v6)
+	if addPath {
+		b = strconv.AppendUint(append(b, "   Path Id: "...), uint64(id), 10)
+	}
+	return b, k + 1 + n, true
+}
+
+// appendBGPMaskedPrefix appends the address of bits bits whose bytes are
+// a, the bits after the length cleared, and "/bits".
+func appendBGPMaskedPrefix(b, a []byte, bits int, v6 bool) []byte {
+	var buf [16]byte
+	copy(buf[:], a)
+	if bits%8 != 0 {
+		mask := 0xff00 >> (bits % 8)
+		buf[bits/8] &= byte(mask)
+	}
+	if v6 {
+		b = bgpAddr6(buf[:]).AppendTo(b)
+	} else {
+		b = addr4(buf[:4]).AppendTo(b)
+	}
+	return strconv.AppendInt(append(b, '/'), int64(bits), 10)
+}
+
+// appendBGPUpdateLine appends an UPDATE's withdrawn routes, path
+// attributes and routes.
+func appendBGPUpdateLine(b, body []byte, vv bool) []byte {
+	withdrawn, attrs, nlri, ok := bgpUpdateParts(body)
+	if !ok {
+		return b
+	}
+	if len(withdrawn) > 0 {
+		b = append(b, "\n\t  Withdrawn routes:"...)
+		b = appendBGPPrefixList(b, withdrawn, "\n\t    ", false)
+	}
+	if len(withdrawn) == 0 && len(attrs) == 0 && len(nlri) == 0 {
+		return append(b, "\n\t  End-of-Rib Marker (empty NLRI)"...)
+	}
+	b = appendBGPAttrsLine(b, attrs, "\n\t  ", vv)
+	if len(nlri) > 0 {
+		b = append(b, "\n\t  Updated routes:"...)
+		b = appendBGPPrefixList(b, nlri, "\n\t    ", false)
+	}
+	return b
+}
+
+// appendBGPPrefixList appends each plain prefix of v after indent, and
+// "(illegal prefix length)" where one does not read.
+func appendBGPPrefixList(b, v []byte, indent string, v6 bool) []byte {
+	maxBits := 32
+	if v6 {
+		maxBits = 128
+	}
+	addPath := bgpTcpdumpAddPath(v, maxBits)
+	for k := 0; k < len(v); {
+		b = append(b, indent...)
+		var ok bool
+		if b, k, ok = appendBGPPrefixAt(b, v, k, v6, addPath); !ok {
+			return append(b, "(illegal prefix length)"...)
+		}
+	}
+	return b
+}
+
+var bgpTcpdumpAttrNames = map[uint8]string{1: "Origin", 2: "AS Path", 3: "Next Hop",
+	4: "Multi Exit Discriminator", 5: "Local Preference", 6: "Atomic Aggregate", 7: "Aggregator",
+	8: "Community", 9: "Originator ID", 10: "Cluster List", 14: "Multi-Protocol Reach NLRI",
+	15: "Multi-Protocol Unreach NLRI", 16: "Extended Community", 17: "AS4 Path", 18: "AS4 Aggregator",
+	22: "PMSI Tunnel", 26: "Accumulated IGP Metric", 32: "Large Community", 128: "Attribute Set",
+	255: "Reserved for development"}
+
+// appendBGPAttrsLine appends each path attribute of attrs, its heading
+// after indent.
+func appendBGPAttrsLine(b, attrs []byte, indent string, vv bool) []byte {
+	for off := 0; ; {
+		flags, typ, v, _, next, ok := nextBGPAttr(attrs, off)
+		if !ok {
+			return b
+		}
+		off = next
+		b = append(b, indent...)
+		if s, ok := bgpTcpdumpAttrNames[typ]; ok {
+			b = append(b, s...)
+		} else {
+			b = append(b, "Unknown Attribute"...)
+		}
+		b = append(b, " ("...)
+		b = strconv.AppendUint(b, uint64(typ), 10)
+		b = strconv.AppendInt(append(b, "), length: "...), int64(len(v)), 10)
+		if flags != 0 {
+			b = append(b, ", Flags ["...)
+			for k, c := range "OTPE" {
+				if flags&(0x80>>k) != 0 {
+					b = append(b, byte(c))
+				}
+			}
+			if flags&0xf != 0 {
+				b = append(b, '+')
+				b = strconv.AppendUint(b, uint64(flags&0xf), 16)
+			}
+			b = append(b, "]: "...)
+		}
+		dump := vv
+		switch typ {
+		case 1:
+			if len(v) != 1 {
+				b = append(b, "invalid len"...)
+			} else if v[0] < 3 {
+				b = append(b, [3]string{"IGP", "EGP", "Incomplete"}[v[0]]...)
+			}
+		case 2:
+			b = appendBGPASPathLine(b, v)
+		case 3, 9:
+			if len(v) != 4 {
+				b = append(b, "invalid len"...)
+			} else {
+				b = addr4(v).AppendTo(b)
+			}
+		case 4, 5:
+			if len(v) != 4 {
+				b = append(b, "invalid len"...)
+			} else {
+				b = strconv.AppendUint(b, uint64(be32(v)), 10)
+			}
+		case 8:
+			if len(v)%4 != 0 {
+				b = append(b, "invalid len"...)
+			}
+			for k := 0; k+4 <= len(v); k += 4 {
+				if k > 0 {
+					b = append(b, ", "...)
+				}
+				b = strconv.AppendUint(b, uint64(be16(v[k:])), 10)
+				b = strconv.AppendUint(append(b, ':'), uint64(be16(v[k+2:])), 10)
+			}
+		case 10:
+			if len(v)%4 != 0 {
+				b = append(b, "invalid len"...)
+				break
+			}
+			for k := 0; k+4 <= len(v); k += 4 {
+				if k > 0 {
+					b = append(b, ", "...)
+				}
+				b = addr4(v[k : k+4]).AppendTo(b)
+			}
+		case 14, 15:
+			b = appendBGPMPLine(b, v, typ == 14)
+		case 16:
+			b = appendBGPExtCommLine(b, v)
+		case 26:
+			for k := 0; k+3 <= len(v); {
+				n := int(be16(v[k+1:]))
+				b = append(b, "\n\t    AIGP TLV ("...)
+				b = strconv.AppendUint(b, uint64(v[k]), 10)
+				b = strconv.AppendInt(append(b, "), length "...), int64(n), 10)
+				if v[k] == 1 && n == 11 && k+11 <= len(v) {
+					b = strconv.AppendUint(append(b, ", metric "...), be64(v[k+3:]), 10)
+				}
+				if n < 3 {
+					break
+				}
+				k += n
+			}
+		case 32:
+			dump = false
+			if len(v) == 0 || len(v)%12 != 0 {
+				b = append(b, "invalid len"...)
+				dump = vv
+				break
+			}
+			b = append(b, "\n\t    "...)
+			for k := 0; k+12 <= len(v); k += 12 {
+				if k > 0 {
+					b = append(b, ", "...)
+				}
+				b = appendBGPLarge(b, v, k)
+			}
+		case 128:
+			dump = false
+			if len(v) >= 4 {
+				b = strconv.AppendUint(append(b, "\n\t    Origin AS: "...), uint64(be32(v)), 10)
+				b = appendBGPAttrsLine(b, v[4:], "\n\t      ", vv)
+			}
+		}
+		if dump {
+			b = appendHexDumpLines(b, v, "\n\t    ")
+		}
+	}
+}
+
+// bgpTcpdumpASSize returns the size of the AS numbers tcpdump reads in the
+// AS_PATH v: 2 when v reads to exactly its end as segments of known types
+// (1 to 4) of 2-byte numbers, else 4.
+func bgpTcpdumpASSize(v []byte) int {
+	k := 0
+	for k < len(v) {
+		if k+2 > len(v) || v[k] < 1 || v[k] > 4 {
+			return 4
+		}
+		k += 2 + int(v[k+1])*2
+	}
+	if k == len(v) {
+		return 2
+	}
+	return 4
+}
+
+// appendBGPASPathLine appends an AS_PATH's numbers, each followed by a
+// space, or "empty".
+func appendBGPASPathLine(b, v []byte) []byte {
+	if len(v) == 0 {
+		return append(b, "empty"...)
+	}
+	n := bgpTcpdumpASSize(v)
+	for k := 0; k+2 <= len(v); {
+		cnt := int(v[k+1])
+		k += 2
+		for a := 0; a < cnt && k+n <= len(v); a++ {
+			b = strconv.AppendUint(b, bgpAS(v, k, n), 10)
+			b = append(b, ' ')
+			k += n
+		}
+	}
+	return b
+}
+
+// appendBGPRDLine appends a route distinguisher of type 0 as tcpdump
+// does: "18826:630 (= 0.0.2.118)".
+func appendBGPRDLine(b, rd []byte) []byte {
+	b = appendBGPRD(b, rd)
+	return append(addr4(rd[4:8]).AppendTo(append(b, " (= "...)), ')')
+}
+
+// appendBGPExtCommLine appends each extended community on a line of its
+// own: its type's name and code, its flags and its value.
+func appendBGPExtCommLine(b, v []byte) []byte {
+	if len(v)%8 != 0 {
+		return append(b, "invalid len"...)
+	}
+	for k := 0; k+8 <= len(v); k += 8 {
+		c := v[k : k+8]
+		t := be16(c)
+		b = append(b, "\n\t    "...)
+		switch t {
+		case 0x0002:
+			b = append(b, "target"...)
+		case 0x4004:
+			b = append(b, "link-BW"...)
+		default:
+			b = append(b, "unknown extd community typecode"...)
+		}
+		b = append(b, " (0x"...)
+		b = appendHex4(b, t)
+		b = append(b, "), Flags ["...)
+		if c[0]&0x40 != 0 {
+			b = append(b, "non-transitive"...)
+		} else {
+			b = append(b, "none"...)
+		}
+		b = append(b, "]: "...)
+		switch t {
+		case 0x0002:
+			b = appendBGPRDLine(b, c)
+		case 0x4004:
+			bw := float64(math.Float32frombits(be32(c[4:]))) * 8 / 1000000
+			b = strconv.AppendFloat(append(b, "bandwidth: "...), bw, 'f', 3, 64)
+			b = append(b, " Mbps"...)
+		default:
+			for _, x := range c[2:] {
+				b = appendHex2(b, x)
+			}
+		}
+	}
+	return b
+}
+
+// appendBGPMPLine appends an MP_REACH_NLRI (reach) or MP_UNREACH_NLRI
+// value: the family, the next hop and the routes.
+func appendBGPMPLine(b, v []byte, reach bool) []byte {
+	if len(v) < 3 {
+		return b
+	}
+	afi, safi := be16(v), v[2]
+	safiWord := ", SAFI: "
+	if safi > 128 {
+		safiWord = ", vendor specific SAFI: "
+	}
+	b = appendBGPAFISAFI(append(b, "\n\t    "...), afi, safi, "AFI: ", safiWord)
+	nlri := v[3:]
+	if reach {
+		if len(v) < 4 {
+			return b
+		}
+		n := int(v[3])
+		if 4+n+1 > len(v) {
+			return b
+		}
+		nh := v[4 : 4+n]
+		b = append(b, "\n\t    nexthop: "...)
+		switch {
+		case len(nh) == 4:
+			b = addr4(nh).AppendTo(b)
+		case len(nh) == 12:
+			b = appendBGPRDLine(append(b, "RD: "...), nh)
+			b = addr4(nh[8:]).AppendTo(append(b, ", "...))
+		case len(nh) == 16:
+			b = bgpAddr6(nh).AppendTo(b)
+		case len(nh) == 32:
+			b = bgpAddr6(nh).AppendTo(b)
+			b = bgpAddr6(nh[16:]).AppendTo(append(b, ", "...))
+		}
+		b = strconv.AppendInt(append(b, ", nh-length: "...), int64(n), 10)
+		if v[4+n] == 0 {
+			b = append(b, ", no SNPA"...)
+		}
+		nlri = v[5+n:]
+	} else if len(nlri) == 0 {
+		return append(b, "\n\t      End-of-Rib Marker (empty NLRI)"...)
+	}
+	form := bgpNLRIForm(afi, safi)
+	switch form {
+	case bgpNLRIPlain4, bgpNLRIPlain6:
+		return appendBGPPrefixList(b, nlri, "\n\t      ", form == bgpNLRIPlain6)
+	}
+	for k := 0; k < len(nlri); {
+		var ok bool
+		if b, k, ok = appendBGPRouteLine(b, nlri, k, form); !ok {
+			return append(b, "\n\t    (illegal prefix length)"...)
+		}
+	}
+	return b
+}
+
+// appendBGPRouteLine appends the labeled, VPN or route target entry at
+// v[k:] on a line of its own; ok is false where its length is illegal.
+func appendBGPRouteLine(b, v []byte, k, form int) (_ []byte, next int, ok bool) {
+	bits := int(v[k])
+	k++
+	switch form {
+	case bgpNLRILabel4, bgpNLRIVPN4:
+		over := 24
+		if form == bgpNLRIVPN4 {
+			over += 64
+		}
+		if bits < over || bits-over > 32 {
+			return b, k, false
+		}
+		bits -= over
+		n := (bits + 7) / 8
+		if k+over/8+n > len(v) {
+			return b, k, false
+		}
+		label := v[k : k+3]
+		k += 3
+		b = append(b, "\n\t      "...)
+		if form == bgpNLRIVPN4 {
+			b = append(appendBGPRDLine(append(b, "RD: "...), v[k:k+8]), ", "...)
+			k += 8
+		}
+		b = appendBGPMaskedPrefix(b, v[k:k+n], bits, false)
+		b = strconv.AppendUint(append(b, ", label:"...), uint64(label[0])<<12|uint64(label[1])<<4|uint64(label[2])>>4, 10)
+		b = append(b, " (bottom)"...)
+		return b, k + n, true
+	case bgpNLRIRTC:
+		if bits < 32 || bits > 96 {
+			return b, k, false
+		}
+		n := (bits - 32 + 7) / 8
+		if k+4+n > len(v) {
+			return b, k, false
+		}
+		var rt [8]byte
+		copy(rt[:], v[k+4:k+4+n])
+		b = strconv.AppendUint(append(b, "\n\t      origin AS: "...), uint64(be32(v[k:])), 10)
+		b = append(b, ", route-target: "...)
+		switch rt[0] {
+		case 0:
+			b = strconv.AppendUint(b, uint64(be16(rt[2:])), 10)
+			b = strconv.AppendUint(append(b, ':'), uint64(be32(rt[4:])), 10)
+		case 1:
+			b = addr4(rt[2:6]).AppendTo(b)
+			b = strconv.AppendUint(append(b, ':'), uint64(be16(rt[6:])), 10)
+		case 2:
+			b = strconv.AppendUint(b, uint64(be32(rt[2:])), 10)
+			b = strconv.AppendUint(append(b, ':'), uint64(be16(rt[6:])), 10)
+		}
+		b = strconv.AppendInt(append(b, '/'), int64(bits-32), 10)
+		if n > 0 {
+			b = append(b, " ("...)
+			for j, x := range v[k+4 : k+4+n] {
+				if j > 0 && j%2 == 0 {
+					b = append(b, ' ')
+				}
+				b = appendHex2(b, x)
+			}
+			b = append(b, ')')
+		}
+		return b, k + 4 + n, true
+	}
+	return b, len(v), true
+}
