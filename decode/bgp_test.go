@@ -498,3 +498,26 @@ func bgpMPWritten(v []byte, reach, last bool) bool {
 	}
 	return true
 }
+
+// FuzzBGPLine feeds BGP segments to the one-liner at -v and -vv (FuzzBGP
+// runs the decoder and the other printers), seeded from the vectors, which
+// hold messages of the corpus captures, each also cut short.
+func FuzzBGPLine(f *testing.F) {
+	for _, frame := range bgpVectors(f) {
+		f.Add(frame[54:])
+		f.Add(frame[54 : 54+(len(frame)-54)*2/3])
+	}
+	d := decode.NewDecoder()
+	lines := []*decode.LinePrinter{
+		{Options: decode.LineOptions{Location: time.UTC, Verbose: 1}},
+		{Options: decode.LineOptions{Location: time.UTC, Verbose: 2}},
+	}
+	f.Fuzz(func(t *testing.T, payload []byte) {
+		frame := appFrame(payload, 40000, 179, true)
+		d.Decode(frame, linktype.Ethernet)
+		fr := decode.Frame{Number: 1, Time: time.Unix(1, 0), Length: len(frame)}
+		for _, p := range lines {
+			_ = p.Append(nil, d, &fr)
+		}
+	})
+}
