@@ -13,29 +13,64 @@ import (
 // of each capability and path attribute, and of a whole ROUTE-REFRESH.
 
 // lineBGP appends what tcpdump prints after a TCP segment's length for
-// BGP (the TCP printer wrote ": ").
+// BGP (the TCP printer wrote ": "). With -v, tcpdump looks for each
+// message's marker in the captured bytes: bytes skipped before one are
+// marked " [|bgp]", a message the capture cuts is named
+// ("\n[|BGP Update]") and ends the segment. Inside a whole message it
+// reads as far as the lengths say, within the captured bytes: where a
+// length runs past them, " [|bgp]" ends the part being printed.
 func (p *LinePrinter) lineBGP(b []byte, d *Decoder, i int) []byte {
 	b = append(b, "BGP"...)
 	if p.Options.Verbose == 0 {
 		return b
 	}
 	l := &d.layers[i]
-	m := BGP(d.data[l.Start:l.End])
+	seg := d.data[l.Start:l.End]
 	vv := p.Options.Verbose > 1
-	for off := 0; ; {
-		msg, next, ok := m.NextMessage(off)
-		if !ok {
-			return b
+	for k, start := 0, 0; k < len(seg); {
+		if seg[k] != 0xff {
+			k++
+			continue
 		}
-		off = next
-		b = appendBGPMessageLine(b, msg, vv)
+		if k+16 > len(seg) {
+			break
+		}
+		if !bgpMarker(seg[k:]) {
+			k++
+			continue
+		}
+		if k+bgpHeaderLen > len(seg) {
+			return append(b, " [|bgp]"...)
+		}
+		if k != start {
+			b = append(b, " [|bgp]"...)
+		}
+		n := int(be16(seg[k+16:]))
+		if n < bgpHeaderLen {
+			b = strconv.AppendInt(append(b, "\n[|BGP Bogus header length "...), int64(n), 10)
+			return append(b, " < 19]"...)
+		}
+		if k+n > len(seg) {
+			b = append(b, "\n[|BGP "...)
+			if t := seg[k+18]; int(t) < len(bgpTcpdumpTypes) && t != 0 {
+				b = append(b, bgpTcpdumpTypes[t]...)
+			} else {
+				b = append(b, "Unknown Message Type"...)
+			}
+			return append(b, ']')
+		}
+		b = appendBGPMessageLine(b, seg[k:k+n], seg[k:], vv)
+		k += n
+		start = k
 	}
+	return b
 }
 
 var bgpTcpdumpTypes = [6]string{"", "Open", "Update", "Notification", "Keepalive", "Route Refresh"}
 
-// appendBGPMessageLine appends tcpdump's lines for one whole message.
-func appendBGPMessageLine(b, msg []byte, vv bool) []byte {
+// appendBGPMessageLine appends tcpdump's lines for one whole message msg;
+// rest is the captured bytes from its start on.
+func appendBGPMessageLine(b, msg, rest []byte, vv bool) []byte {
 	b = append(b, "\n\t"...)
 	t := msg[18]
 	if int(t) < len(bgpTcpdumpTypes) && t != 0 {
@@ -51,9 +86,9 @@ func appendBGPMessageLine(b, msg []byte, vv bool) []byte {
 	body := msg[bgpHeaderLen:]
 	switch t {
 	case BGPOpen:
-		b = appendBGPOpenLine(b, body, vv)
+		b = appendBGPOpenLine(b, body, rest[bgpHeaderLen:], vv)
 	case BGPUpdate:
-		b = appendBGPUpdateLine(b, body, vv)
+		b = appendBGPUpdateLine(b, body, rest[bgpHeaderLen:], vv)
 	case BGPNotification:
 		b = appendBGPNotifyLine(b, body)
 	case BGPRouteRefresh:
@@ -109,8 +144,9 @@ func bgpTcpdumpSAFIName(safi uint8) string {
 }
 
 // appendBGPOpenLine appends an OPEN's version, AS, hold time, identifier
-// and optional parameters.
-func appendBGPOpenLine(b, body []byte, vv bool) []byte {
+// and optional parameters; the parameters are read from rest, the
+// captured bytes from the body on, as far as their length says.
+func appendBGPOpenLine(b, body, rest []byte, vv bool) []byte {
 	if len(body) < 10 {
 		return b
 	}
@@ -121,8 +157,11 @@ func appendBGPOpenLine(b, body []byte, vv bool) []byte {
 	b = addr4(body[5:9]).AppendTo(append(b, "s, ID "...))
 	n := int(body[9])
 	b = strconv.AppendInt(append(b, "\n\t  Optional parameters, length: "...), int64(n), 10)
-	opts := body[10:min(len(body), 10+n)]
-	for k := 0; k+2 <= len(opts); {
+	opts := rest[10:]
+	for k := 0; k < n; {
+		if k+2 > len(opts) {
+			return append(b, " [|bgp]"...)
+		}
 		typ, ln := opts[k], int(opts[k+1])
 		b = append(b, "\n\t    Option "...)
 		switch typ {
@@ -136,9 +175,8 @@ func appendBGPOpenLine(b, body []byte, vv bool) []byte {
 		b = append(b, " ("...)
 		b = strconv.AppendUint(b, uint64(typ), 10)
 		b = strconv.AppendInt(append(b, "), length: "...), int64(ln), 10)
-		v := opts[k+2 : min(len(opts), k+2+ln)]
 		if typ == 2 {
-			b = appendBGPCapsLine(b, v, vv)
+			b = appendBGPCapsLine(b, opts[k+2:], ln, vv)
 		} else {
 			b = strconv.AppendUint(append(b, "\n\t      no decoder for option "...), uint64(typ), 10)
 		}
@@ -153,11 +191,15 @@ var bgpTcpdumpCapNames = map[uint8]string{1: "Multiprotocol Extensions", 2: "Rou
 	128: "Route Refresh (Cisco)"}
 
 // appendBGPCapsLine appends the capabilities of a Capabilities
-// Advertisement parameter.
-func appendBGPCapsLine(b, caps []byte, vv bool) []byte {
-	for k := 0; k+2 <= len(caps); {
-		typ, ln := caps[k], int(caps[k+1])
-		v := caps[k+2 : min(len(caps), k+2+ln)]
+// Advertisement parameter of n bytes, read from rest, the captured bytes
+// from its value on.
+func appendBGPCapsLine(b, rest []byte, n int, vv bool) []byte {
+	for k := 0; k < n; {
+		if k+2 > len(rest) {
+			return append(b, " [|bgp]"...)
+		}
+		typ, ln := rest[k], int(rest[k+1])
+		v := rest[k+2 : min(len(rest), k+2+ln)]
 		k += 2 + ln
 		b = append(b, "\n\t      "...)
 		if s, ok := bgpTcpdumpCapNames[typ]; ok {
@@ -170,6 +212,9 @@ func appendBGPCapsLine(b, caps []byte, vv bool) []byte {
 		b = strconv.AppendInt(append(b, "), length: "...), int64(ln), 10)
 		switch typ {
 		case 1:
+			if ln < 4 {
+				return append(b, " (too short, < 4)"...)
+			}
 			if len(v) >= 4 {
 				b = appendBGPAFISAFI(append(b, "\n\t\t"...), be16(v), v[3], "AFI ", ", SAFI ")
 			}
@@ -179,6 +224,9 @@ func appendBGPCapsLine(b, caps []byte, vv bool) []byte {
 				b = strconv.AppendUint(append(b, ", Count: "...), uint64(v[j+3]), 10)
 			}
 		case 64:
+			if ln < 2 {
+				return append(b, " (too short, < 2)"...)
+			}
 			if len(v) >= 2 {
 				b = append(b, "\n\t\tRestart Flags: ["...)
 				if v[0]&0x80 != 0 {
@@ -356,17 +404,34 @@ func appendBGPMaskedPrefix(b, a []byte, bits int, v6 bool) []byte {
 }
 
 // appendBGPUpdateLine appends an UPDATE's withdrawn routes, path
-// attributes and routes.
-func appendBGPUpdateLine(b, body []byte, vv bool) []byte {
-	withdrawn, attrs, nlri, ok := bgpUpdateParts(body)
-	if !ok {
-		return b
+// attributes and routes; the withdrawn routes and the attributes' length
+// are read from rest, the captured bytes from the body on, and where their
+// lengths run past them " [|bgp]" ends the message.
+func appendBGPUpdateLine(b, body, rest []byte, vv bool) []byte {
+	if len(rest) < 2 {
+		return append(b, " [|bgp]"...)
 	}
-	if len(withdrawn) > 0 {
+	w := int(be16(rest))
+	if 2+w > len(rest) {
+		return append(b, " [|bgp]"...)
+	}
+	if w > 0 {
 		b = append(b, "\n\t  Withdrawn routes:"...)
-		b = appendBGPPrefixList(b, withdrawn, "\n\t    ", false)
+		b = appendBGPPrefixList(b, rest[2:2+w], "\n\t    ", false)
 	}
-	if len(withdrawn) == 0 && len(attrs) == 0 && len(nlri) == 0 {
+	if 4+w > len(rest) {
+		return append(b, " [|bgp]"...)
+	}
+	a := int(be16(rest[2+w:]))
+	if 4+w+a > len(rest) {
+		return append(b, " [|bgp]"...)
+	}
+	attrs := rest[4+w : 4+w+a]
+	var nlri []byte
+	if 4+w+a < len(body) {
+		nlri = body[4+w+a:]
+	}
+	if w == 0 && a == 0 && len(nlri) == 0 {
 		return append(b, "\n\t  End-of-Rib Marker (empty NLRI)"...)
 	}
 	b = appendBGPAttrsLine(b, attrs, "\n\t  ", vv)

@@ -186,25 +186,41 @@ func TestBGPVectorFieldsMatchTshark(t *testing.T) {
 }
 
 // bgpLineWritten reports whether rawcap writes tcpdump's -v and -vv lines
-// for the BGP segment seg: whole messages filling it, and in them only the
-// parameters, capabilities, attributes, families and codes whose words
-// rawcap has (bgp_print.go).
+// for the BGP segment seg (its captured bytes): the messages tcpdump finds
+// by their markers, bytes skipped before one, a last message the capture
+// cuts, and in whole messages only the parameters, capabilities,
+// attributes, families and codes whose words rawcap has, or lengths
+// running past the captured bytes where bgp_print.go marks them.
 func bgpLineWritten(seg []byte) bool {
-	for off := 0; off < len(seg); {
-		if off+19 > len(seg) || !bytes.Equal(seg[off:off+16], bgpMarkerBytes) {
+	for k := 0; k < len(seg); {
+		if seg[k] != 0xff {
+			k++
+			continue
+		}
+		if k+16 > len(seg) {
+			break
+		}
+		if !bytes.Equal(seg[k:k+16], bgpMarkerBytes) {
+			k++
+			continue
+		}
+		if k+19 > len(seg) {
+			return true
+		}
+		n := int(binary.BigEndian.Uint16(seg[k+16:]))
+		if n < 19 {
 			return false
 		}
-		n := int(binary.BigEndian.Uint16(seg[off+16:]))
-		if n < 19 || off+n > len(seg) {
-			return false
+		if k+n > len(seg) {
+			return true // "[|BGP Update]"
 		}
-		body := seg[off+19 : off+n]
+		body, rest := seg[k+19:k+n], seg[k+19:]
 		ok := false
-		switch seg[off+18] {
+		switch seg[k+18] {
 		case 1:
-			ok = bgpOpenWritten(body)
+			ok = bgpOpenWritten(body, rest)
 		case 2:
-			ok = bgpUpdateWritten(body)
+			ok = bgpUpdateWritten(body, rest)
 		case 3:
 			ok = bgpNotifyWritten(body)
 		case 4:
@@ -215,7 +231,7 @@ func bgpLineWritten(seg []byte) bool {
 		if !ok {
 			return false
 		}
-		off += n
+		k += n
 	}
 	return true
 }
@@ -246,18 +262,52 @@ func bgpTLVs(v []byte, ok func(typ byte, val []byte) bool) bool {
 	return true
 }
 
-func bgpOpenWritten(body []byte) bool {
-	if len(body) < 10 || body[9] == 0 || body[9] == 255 || 10+int(body[9]) != len(body) {
+// bgpOpenWritten reports whether rawcap writes the OPEN of body: its
+// parameters and capabilities are read from rest, the captured bytes from
+// the body on, as far as their lengths say.
+func bgpOpenWritten(body, rest []byte) bool {
+	if len(body) < 10 {
 		return false
 	}
-	return bgpTLVs(body[10:], func(typ byte, caps []byte) bool {
-		return typ == 2 && bgpTLVs(caps, bgpCapWritten)
-	})
+	opts, n := rest[10:], int(body[9])
+	for k := 0; k < n; {
+		if k+2 > len(opts) {
+			return true // " [|bgp]"
+		}
+		ln := int(opts[k+1])
+		if opts[k] == 2 && !bgpCapsWritten(opts[k+2:], ln) {
+			return false
+		}
+		k += 2 + ln
+	}
+	return true
+}
+
+// bgpCapsWritten reports whether rawcap writes the capabilities of a
+// parameter of n bytes whose value starts rest.
+func bgpCapsWritten(rest []byte, n int) bool {
+	for k := 0; k < n; {
+		if k+2 > len(rest) {
+			return true // " [|bgp]"
+		}
+		typ, ln := rest[k], int(rest[k+1])
+		if (typ == 1 || typ == 64) && ln == 0 {
+			return true // "(too short, ...)" ends the parameter
+		}
+		if typ != 2 && typ != 128 && k+2+ln > len(rest) {
+			return false
+		}
+		if typ != 2 && typ != 128 && !bgpCapWritten(typ, rest[k+2:k+2+ln]) {
+			return false
+		}
+		k += 2 + ln
+	}
+	return true
 }
 
 func bgpCapWritten(typ byte, v []byte) bool {
 	families := func(last func(byte) bool) bool {
-		if len(v) == 0 || len(v)%4 != 0 {
+		if len(v)%4 != 0 {
 			return false
 		}
 		for k := 0; k < len(v); k += 4 {
@@ -270,8 +320,6 @@ func bgpCapWritten(typ byte, v []byte) bool {
 	switch typ {
 	case 1:
 		return len(v) == 4 && bgpFamilyWritten(binary.BigEndian.Uint16(v), v[3])
-	case 2, 4, 70, 128:
-		return len(v) == 0
 	case 8:
 		return families(func(b byte) bool { return true })
 	case 64:
@@ -279,9 +327,9 @@ func bgpCapWritten(typ byte, v []byte) bool {
 	case 65:
 		return len(v) == 4
 	case 69:
-		return families(func(b byte) bool { return b == 1 })
-	case 6, 73:
-		return true
+		return len(v) > 0 && families(func(b byte) bool { return b == 1 })
+	case 0, 4, 6, 70, 73, 232:
+		return true // "no decoder for Capability" and the value's hex dump
 	}
 	return false
 }
@@ -328,15 +376,22 @@ func bgpPlainRoutes(v []byte, maxBits int) bool {
 	return false
 }
 
-func bgpUpdateWritten(body []byte) bool {
+// bgpUpdateWritten reports whether rawcap writes the UPDATE of body: the
+// withdrawn routes and the attributes' length are read from rest, the
+// captured bytes from the body on; where they run past them the message
+// ends with " [|bgp]".
+func bgpUpdateWritten(body, rest []byte) bool {
 	if len(body) < 4 {
 		return false
 	}
-	w := int(binary.BigEndian.Uint16(body))
-	if 4+w > len(body) {
-		return false
+	w := int(binary.BigEndian.Uint16(rest))
+	if 2+w > len(rest) {
+		return true
 	}
-	a := int(binary.BigEndian.Uint16(body[2+w:]))
+	if 4+w > len(rest) || 4+w+int(binary.BigEndian.Uint16(rest[2+w:])) > len(rest) {
+		return bgpPlainRoutes(rest[2:2+w], 32) // then " [|bgp]"
+	}
+	a := int(binary.BigEndian.Uint16(rest[2+w:]))
 	if 4+w+a > len(body) {
 		return false
 	}
