@@ -250,18 +250,6 @@ func bgpFamilyWritten(afi uint16, safi uint8) bool {
 	return false
 }
 
-// bgpTLVs reports whether v reads to its end as (type, length, value)
-// entries of a one-byte length, each passing ok.
-func bgpTLVs(v []byte, ok func(typ byte, val []byte) bool) bool {
-	for k := 0; k < len(v); {
-		if k+2 > len(v) || k+2+int(v[k+1]) > len(v) || !ok(v[k], v[k+2:k+2+int(v[k+1])]) {
-			return false
-		}
-		k += 2 + int(v[k+1])
-	}
-	return true
-}
-
 // bgpOpenWritten reports whether rawcap writes the OPEN of body: its
 // parameters and capabilities are read from rest, the captured bytes from
 // the body on, as far as their lengths say.
