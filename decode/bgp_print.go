@@ -186,8 +186,9 @@ func appendBGPOpenLine(b, body, rest []byte, vv bool) []byte {
 }
 
 var bgpTcpdumpCapNames = map[uint8]string{1: "Multiprotocol Extensions", 2: "Route Refresh",
-	4: "Multiple Routes to a Destination", 8: "Multiple Labels", 64: "Graceful Restart",
-	65: "32-Bit AS Number", 69: "Multiple Paths", 70: "Enhanced Route Refresh",
+	3: "Cooperative Route Filtering", 4: "Multiple Routes to a Destination", 5: "Extended Next Hop Encoding",
+	8: "Multiple Labels", 64: "Graceful Restart", 65: "32-Bit AS Number", 67: "Dynamic Capability",
+	69: "Multiple Paths", 70: "Enhanced Route Refresh", 71: "Long-lived Graceful Restart",
 	128: "Route Refresh (Cisco)"}
 
 // appendBGPCapsLine appends the capabilities of a Capabilities
@@ -236,6 +237,15 @@ func appendBGPCapsLine(b, rest []byte, n int, vv bool) []byte {
 				}
 				b = strconv.AppendUint(append(b, "], Restart Time "...), uint64(be16(v)&0xfff), 10)
 				b = append(b, 's')
+				for j := 2; j+4 <= len(v); j += 4 {
+					b = appendBGPAFISAFI(append(b, "\n\t\t  "...), be16(v[j:]), v[j+2], "AFI ", ", SAFI ")
+					b = append(b, ", Forwarding state preserved: "...)
+					if v[j+3]&0x80 != 0 {
+						b = append(b, "yes"...)
+					} else {
+						b = append(b, "no"...)
+					}
+				}
 			}
 		case 65:
 			if len(v) >= 4 {
@@ -251,13 +261,13 @@ func appendBGPCapsLine(b, rest []byte, n int, vv bool) []byte {
 				case 2:
 					b = append(b, "Send"...)
 				case 3:
-					b = append(b, "Send/Receive"...)
+					b = append(b, "Both"...)
 				default:
 					b = append(b, "Bogus (0x"...)
 					b = append(appendHex2(b, v[j+3]), ')')
 				}
 			}
-		case 2, 128:
+		case 2, 71, 128:
 		default:
 			b = strconv.AppendUint(append(b, "\n\t\tno decoder for Capability "...), uint64(typ), 10)
 			if !vv {
@@ -274,12 +284,25 @@ func appendBGPCapsLine(b, rest []byte, n int, vv bool) []byte {
 var bgpNotifyMajors = [8]string{"", "Message Header Error", "OPEN Message Error", "UPDATE Message Error",
 	"Hold Timer Expired", "Finite State Machine Error", "Cease", "Capability Message Error"}
 
-var bgpCeaseMinors = [9]string{"", "Maximum Number of Prefixes Reached", "Administrative Shutdown",
-	"Peer Unconfigured", "Administrative Reset", "Connection Rejected", "Other Configuration Change",
-	"Connection Collision Resolution", "Out of Resources"}
+// bgpNotifyMinors are tcpdump's names of each error code's subcodes.
+var bgpNotifyMinors = [8][]string{
+	1: {"", "Connection Not Synchronized", "Bad Message Length", "Bad Message Type"},
+	2: {"", "Unsupported Version Number", "Bad Peer AS", "Bad BGP Identifier", "Unsupported Optional Parameter",
+		"Authentication Failure", "Unacceptable Hold Time", "Capability Message Error"},
+	3: {"", "Malformed Attribute List", "Unrecognized Well-known Attribute", "Missing Well-known Attribute",
+		"Attribute Flags Error", "Attribute Length Error", "Invalid ORIGIN Attribute", "AS Routing Loop",
+		"Invalid NEXT_HOP Attribute", "Optional Attribute Error", "Invalid Network Field", "Malformed AS_PATH"},
+	5: {"Unspecified Error", "In OpenSent State", "In OpenConfirm State", "In Established State"},
+	6: {"", "Maximum Number of Prefixes Reached", "Administrative Shutdown", "Peer Unconfigured",
+		"Administrative Reset", "Connection Rejected", "Other Configuration Change", "Connection Collision Resolution"},
+	7: {"", "Invalid Action Value", "Invalid Capability Length", "Malformed Capability Value", "Unsupported Capability Code"},
+}
 
-// appendBGPNotifyLine appends a NOTIFICATION's error code, subcode and,
-// for an administrative shutdown or reset, its shutdown communication.
+// appendBGPNotifyLine appends a NOTIFICATION's error code and subcode
+// (tcpdump writes none for a hold timer expiry, and the FSM and
+// capability errors' without a comma), and the data it reads: a cease
+// for the prefix limit's family and limit, an administrative shutdown's
+// or reset's communication.
 func appendBGPNotifyLine(b, body []byte) []byte {
 	if len(body) < 2 {
 		return b
@@ -289,34 +312,36 @@ func appendBGPNotifyLine(b, body []byte) []byte {
 	if int(major) < len(bgpNotifyMajors) && major != 0 {
 		b = append(b, bgpNotifyMajors[major]...)
 	} else {
-		b = append(b, "Unknown"...)
+		b = append(b, "Unknown Error"...)
 	}
 	b = append(b, " ("...)
 	b = strconv.AppendUint(b, uint64(major), 10)
 	b = append(b, ')')
 	switch major {
-	case 6:
+	case 1, 2, 3, 6:
 		b = append(b, ", subcode "...)
-		if int(minor) < len(bgpCeaseMinors) && minor != 0 {
-			b = append(b, bgpCeaseMinors[minor]...)
-		} else {
-			b = append(b, "Unknown"...)
-		}
-	case 7:
+	case 5, 7:
 		b = append(b, " subcode "...)
-		if minor == 1 {
-			b = append(b, "Invalid Action Value"...)
-		} else {
-			b = append(b, "Unknown"...)
-		}
 	default:
 		return b
+	}
+	if names := bgpNotifyMinors[major]; int(minor) < len(names) && names[minor] != "" {
+		b = append(b, names[minor]...)
+	} else {
+		b = append(b, "Unknown"...)
 	}
 	b = append(b, " ("...)
 	b = strconv.AppendUint(b, uint64(minor), 10)
 	b = append(b, ')')
-	if major == 6 && (minor == 2 || minor == 4) && len(body) > 2 {
+	switch {
+	case major == 6 && minor == 1 && len(body) >= 9:
+		b = appendBGPAFISAFI(append(b, ", "...), be16(body[2:]), body[4], "AFI ", ", SAFI ")
+		b = strconv.AppendUint(append(b, ", Max Prefixes: "...), uint64(be32(body[5:])), 10)
+	case major == 6 && (minor == 2 || minor == 4) && len(body) > 2:
 		n := int(body[2])
+		if n == 0 {
+			return append(b, ", empty Shutdown Communication"...)
+		}
 		s := body[3:min(len(body), 3+n)]
 		b = strconv.AppendInt(append(b, ", Shutdown Communication (length: "...), int64(n), 10)
 		b = append(b, "): \""...)
@@ -463,7 +488,7 @@ func appendBGPPrefixList(b, v []byte, indent string, v6 bool) []byte {
 var bgpTcpdumpAttrNames = map[uint8]string{1: "Origin", 2: "AS Path", 3: "Next Hop",
 	4: "Multi Exit Discriminator", 5: "Local Preference", 6: "Atomic Aggregate", 7: "Aggregator",
 	8: "Community", 9: "Originator ID", 10: "Cluster List", 14: "Multi-Protocol Reach NLRI",
-	15: "Multi-Protocol Unreach NLRI", 16: "Extended Community", 17: "AS4 Path", 18: "AS4 Aggregator",
+	15: "Multi-Protocol Unreach NLRI", 16: "Extended Community", 17: "AS4 Path", 18: "Aggregator4",
 	22: "PMSI Tunnel", 26: "Accumulated IGP Metric", 32: "Large Community", 128: "Attribute Set",
 	255: "Reserved for development"}
 
@@ -505,9 +530,25 @@ func appendBGPAttrsLine(b, attrs []byte, indent string, vv bool) []byte {
 				b = append(b, "invalid len"...)
 			} else if v[0] < 3 {
 				b = append(b, [3]string{"IGP", "EGP", "Incomplete"}[v[0]]...)
+			} else {
+				b = append(b, "Unknown Origin Typecode"...)
 			}
 		case 2:
-			b = appendBGPASPathLine(b, v)
+			b = appendBGPASPathLine(b, v, bgpTcpdumpASSize(v))
+		case 17:
+			b = appendBGPASPathLine(b, v, 4)
+		case 6:
+			if len(v) != 0 {
+				b = append(b, "invalid len"...)
+			}
+		case 7, 18:
+			if len(v) != 6 && len(v) != 8 || typ == 18 && len(v) != 8 {
+				b = append(b, "invalid len"...)
+				break
+			}
+			n := len(v) - 4
+			b = strconv.AppendUint(append(b, " AS #"...), bgpAS(v, 0, n), 10)
+			b = addr4(v[n:]).AppendTo(append(b, ", origin "...))
 		case 3, 9:
 			if len(v) != 4 {
 				b = append(b, "invalid len"...)
@@ -525,11 +566,20 @@ func appendBGPAttrsLine(b, attrs []byte, indent string, vv bool) []byte {
 				b = append(b, "invalid len"...)
 			}
 			for k := 0; k+4 <= len(v); k += 4 {
-				if k > 0 {
-					b = append(b, ", "...)
+				switch c := be32(v[k:]); c {
+				case 0xffffff01:
+					b = append(b, " NO_EXPORT"...)
+				case 0xffffff02:
+					b = append(b, " NO_ADVERTISE"...)
+				case 0xffffff03:
+					b = append(b, " NO_EXPORT_SUBCONFED"...)
+				default:
+					b = strconv.AppendUint(b, uint64(c>>16), 10)
+					b = strconv.AppendUint(append(b, ':'), uint64(c&0xffff), 10)
+					if k+4 < len(v) {
+						b = append(b, ", "...)
+					}
 				}
-				b = strconv.AppendUint(b, uint64(be16(v[k:])), 10)
-				b = strconv.AppendUint(append(b, ':'), uint64(be16(v[k+2:])), 10)
 			}
 		case 10:
 			if len(v)%4 != 0 {
@@ -604,21 +654,23 @@ func bgpTcpdumpASSize(v []byte) int {
 	return 4
 }
 
-// appendBGPASPathLine appends an AS_PATH's numbers, each followed by a
-// space, or "empty".
-func appendBGPASPathLine(b, v []byte) []byte {
+// appendBGPASPathLine appends an AS_PATH's segments of n-byte numbers,
+// each number followed by a space, a set in "{ }", a confederation's
+// sequence in "( )" and set in "({ })"; or "empty".
+func appendBGPASPathLine(b, v []byte, n int) []byte {
 	if len(v) == 0 {
 		return append(b, "empty"...)
 	}
-	n := bgpTcpdumpASSize(v)
 	for k := 0; k+2 <= len(v); {
-		cnt := int(v[k+1])
+		typ, cnt := v[k], int(v[k+1])
 		k += 2
+		b = append(b, [5]string{"", "{ ", "", "( ", "({ "}[min(typ, 4)]...)
 		for a := 0; a < cnt && k+n <= len(v); a++ {
 			b = strconv.AppendUint(b, bgpAS(v, k, n), 10)
 			b = append(b, ' ')
 			k += n
 		}
+		b = append(b, [5]string{"", "}", "", ")", "})"}[min(typ, 4)]...)
 	}
 	return b
 }
@@ -641,8 +693,14 @@ func appendBGPExtCommLine(b, v []byte) []byte {
 		t := be16(c)
 		b = append(b, "\n\t    "...)
 		switch t {
-		case 0x0002:
+		case 0x0002, 0x0102, 0x0202:
 			b = append(b, "target"...)
+		case 0x0003, 0x0103:
+			b = append(b, "origin"...)
+		case 0x0009:
+			b = append(b, "source-AS"...)
+		case 0x000a:
+			b = append(b, "l2vpn-id"...)
 		case 0x4004:
 			b = append(b, "link-BW"...)
 		default:
@@ -651,15 +709,26 @@ func appendBGPExtCommLine(b, v []byte) []byte {
 		b = append(b, " (0x"...)
 		b = appendHex4(b, t)
 		b = append(b, "), Flags ["...)
-		if c[0]&0x40 != 0 {
+		switch {
+		case c[0]&0x80 != 0:
+			b = append(b, "vendor-specific"...)
+		case c[0]&0x40 != 0:
 			b = append(b, "non-transitive"...)
-		} else {
+		default:
 			b = append(b, "none"...)
 		}
 		b = append(b, "]: "...)
 		switch t {
-		case 0x0002:
+		case 0x0002, 0x0003, 0x000a:
 			b = appendBGPRDLine(b, c)
+		case 0x0102, 0x0103:
+			b = addr4(c[2:6]).AppendTo(b)
+			b = strconv.AppendUint(append(b, ':'), uint64(be16(c[6:])), 10)
+		case 0x0202:
+			b = strconv.AppendUint(b, uint64(be32(c[2:])), 10)
+			b = strconv.AppendUint(append(b, ':'), uint64(be16(c[6:])), 10)
+		case 0x0009:
+			b = strconv.AppendUint(append(b, "AS "...), uint64(be16(c[2:])), 10)
 		case 0x4004:
 			bw := float64(math.Float32frombits(be32(c[4:]))) * 8 / 1000000
 			b = strconv.AppendFloat(append(b, "bandwidth: "...), bw, 'f', 3, 64)
@@ -758,7 +827,11 @@ func appendBGPRouteLine(b, v []byte, k, form int) (_ []byte, next int, ok bool) 
 		}
 		b = appendBGPMaskedPrefix(b, v[k:k+n], bits, false)
 		b = strconv.AppendUint(append(b, ", label:"...), uint64(label[0])<<12|uint64(label[1])<<4|uint64(label[2])>>4, 10)
-		b = append(b, " (bottom)"...)
+		if label[2]&1 != 0 {
+			b = append(b, " (bottom)"...)
+		} else {
+			b = append(b, " (BOGUS: Bottom of Stack NOT set!)"...)
+		}
 		return b, k + n, true
 	case bgpNLRIRTC:
 		if bits < 32 || bits > 96 {
