@@ -495,12 +495,20 @@ var bgpTcpdumpAttrNames = map[uint8]string{1: "Origin", 2: "AS Path", 3: "Next H
 // appendBGPAttrsLine appends each path attribute of attrs, its heading
 // after indent.
 func appendBGPAttrsLine(b, attrs []byte, indent string, vv bool) []byte {
-	for off := 0; ; {
-		flags, typ, v, _, next, ok := nextBGPAttr(attrs, off)
-		if !ok {
-			return b
+	for off := 0; off < len(attrs); {
+		flags, typ := attrs[off], uint8(0)
+		hdr := 3
+		if flags&0x10 != 0 {
+			hdr = 4
 		}
-		off = next
+		if off+hdr > len(attrs) {
+			return append(append(b, indent...), "[path attrs too short]"...)
+		}
+		typ = attrs[off+1]
+		n := int(attrs[off+2])
+		if hdr == 4 {
+			n = int(be16(attrs[off+2:]))
+		}
 		b = append(b, indent...)
 		if s, ok := bgpTcpdumpAttrNames[typ]; ok {
 			b = append(b, s...)
@@ -509,7 +517,7 @@ func appendBGPAttrsLine(b, attrs []byte, indent string, vv bool) []byte {
 		}
 		b = append(b, " ("...)
 		b = strconv.AppendUint(b, uint64(typ), 10)
-		b = strconv.AppendInt(append(b, "), length: "...), int64(len(v)), 10)
+		b = strconv.AppendInt(append(b, "), length: "...), int64(n), 10)
 		if flags != 0 {
 			b = append(b, ", Flags ["...)
 			for k, c := range "OTPE" {
@@ -523,6 +531,11 @@ func appendBGPAttrsLine(b, attrs []byte, indent string, vv bool) []byte {
 			}
 			b = append(b, "]: "...)
 		}
+		if off+hdr+n > len(attrs) {
+			return append(b, " [path attrs too short]"...)
+		}
+		v := attrs[off+hdr : off+hdr+n]
+		off += hdr + n
 		dump := vv
 		switch typ {
 		case 1:
@@ -630,11 +643,19 @@ func appendBGPAttrsLine(b, attrs []byte, indent string, vv bool) []byte {
 				b = strconv.AppendUint(append(b, "\n\t    Origin AS: "...), uint64(be32(v)), 10)
 				b = appendBGPAttrsLine(b, v[4:], "\n\t      ", vv)
 			}
+		case 22, 255:
+		default:
+			b = strconv.AppendUint(append(b, "\n\t    no Attribute "...), uint64(typ), 10)
+			b = append(b, " decoder"...)
+			if !vv {
+				b = appendHexDumpLines(b, v, "\n\t    ")
+			}
 		}
 		if dump {
 			b = appendHexDumpLines(b, v, "\n\t    ")
 		}
 	}
+	return b
 }
 
 // bgpTcpdumpASSize returns the size of the AS numbers tcpdump reads in the

@@ -404,6 +404,9 @@ func bgpUpdateWritten(body, rest []byte) bool {
 // is taken in the last attribute of an UPDATE without routes (lastOK).
 func bgpAttrsWritten(attrs []byte, inSet, lastOK bool) bool {
 	for k := 0; k < len(attrs); {
+		if k+2 == len(attrs) && attrs[k]&0x10 == 0 {
+			return true // "[path attrs too short]"
+		}
 		if k+3 > len(attrs) {
 			return false
 		}
@@ -414,16 +417,34 @@ func bgpAttrsWritten(attrs []byte, inSet, lastOK bool) bool {
 			}
 			hdr, n = 4, int(binary.BigEndian.Uint16(attrs[k+2:]))
 		}
-		if flags == 0 || flags&0x0f != 0 || k+hdr+n > len(attrs) {
+		unknown := bgpUnknownAttrs[typ]
+		if flags == 0 && !unknown {
 			return false
+		}
+		if k+hdr+n > len(attrs) {
+			return !inSet && (unknown || bgpAttrNamed(typ)) // " [path attrs too short]"
 		}
 		v := attrs[k+hdr : k+hdr+n]
 		k += hdr + n
-		if !bgpAttrWritten(typ, v, inSet, lastOK && k == len(attrs)) {
+		if !unknown && !bgpAttrWritten(typ, v, inSet, lastOK && k == len(attrs)) {
 			return false
 		}
 	}
 	return true
+}
+
+// bgpUnknownAttrs are attribute types tcpdump has no name for, as seen on
+// the corpus and the vectors: "Unknown Attribute", "no Attribute N
+// decoder" and the value's hex dump.
+var bgpUnknownAttrs = map[byte]bool{0: true, 21: true, 35: true, 40: true, 47: true, 73: true, 75: true, 99: true, 100: true, 113: true}
+
+// bgpAttrNamed reports whether rawcap has tcpdump's name of attribute typ.
+func bgpAttrNamed(typ byte) bool {
+	switch typ {
+	case 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 14, 15, 16, 17, 18, 26, 32, 128:
+		return true
+	}
+	return false
 }
 
 func bgpAttrWritten(typ byte, v []byte, inSet, last bool) bool {
@@ -597,7 +618,8 @@ func FuzzBGPLine(f *testing.F) {
 // shutdown communication), AS_SET and confederation segments, atomic
 // aggregate, aggregators, AS4_PATH, well-known communities, multicast
 // families, labels without the bottom-of-stack bit, values of invalid
-// lengths and extended communities of other types.
+// lengths and extended communities of other types, attributes tcpdump
+// does not name, and attributes running past the attributes' length.
 var bgpLineVectors = []string{
 	"ffffffffffffffffffffffffffffffff 003c 01 04 fde9 00b4 01020304 1f 02 1d 4009412c000101000002 450400010102 450400010100 41040001000a",
 	"ffffffffffffffffffffffffffffffff 0043 01 04 fde9 00b4 01020304 26 02 24 4002c12c 0300 0506000100010002 090101 4200 4300 4707000101800000ff 4800 0700 8100",
@@ -618,6 +640,9 @@ var bgpLineVectors = []string{
 	"ffffffffffffffffffffffffffffffff 003f 02 0000 0028 40010100 400200 800e11 000102 04 0a000001 00 180a0200 180a0300 800f0a 000201 30200100000000",
 	"ffffffffffffffffffffffffffffffff 003c 02 0000 0025 40010100 800e10 000104 04 0a000001 00 30 000640 0a0180 800f0b 000104 38 800000 0a010100",
 	"ffffffffffffffffffffffffffffffff 0040 02 0000 0029 40010200 01 80040300 0001 400500 80090201 02 c0080300 0102 c0100500 02000100 40060101 40010105",
+	"ffffffffffffffffffffffffffffffff 0041 02 0000 0026 40010100 400200 c02304 0000fde9 802809 01000700000000000a 006302 0102 4003040a000001 180a0100",
+	"ffffffffffffffffffffffffffffffff 0026 02 0000 000b 40010100 c02314 00000001 180a0100",
+	"ffffffffffffffffffffffffffffffff 0021 02 0000 0006 40010100 4002 180a0100",
 	"ffffffffffffffffffffffffffffffff 006c 02 0000 0051 40010100 400200 4003040a000001 c01040 0102 0a000001 0064 0202 0000fde9 0064 0003 fde8 00000001 0103 0a000001 0065 000a 000000000000 8006 000000000000 0600 000000000000 0009 0001 00000002 180a0100",
 }
 
