@@ -1,6 +1,8 @@
 package decode
 
 import (
+	"crypto/md5"
+	"encoding/hex"
 	"strconv"
 	"time"
 )
@@ -237,6 +239,7 @@ func emitTLSHello(e *emitter, m TLSHandshakeMsg, h *TLSHello, tls13 bool) {
 			off = next
 			emitTLSExtension(e, m, h, typ, data)
 		}
+		emitTLSJA3(e, h, client)
 		return
 	}
 	if sni := h.ServerName(); sni != nil {
@@ -311,6 +314,97 @@ func emitTLSExtension(e *emitter, m TLSHandshakeMsg, h *TLSHello, typ uint16, da
 			}
 			e.Up()
 		}
+	case tlsExtSupportedGroups:
+		if len(data) >= 2 {
+			n := min(int(be16(data)), len(data)-2)
+			e.Uint(&f[tlsHandshakeExtensionsSupportedGroupsLength], uint64(be16(data)))
+			e.None(&f[tlsHandshakeExtensionsSupportedGroups])
+			if e.Tree() {
+				b := strconv.AppendInt(append(e.Text(), "Supported Groups ("...), int64(n/2), 10)
+				e.SetRepr(append(b, " groups)"...))
+			}
+			e.Sub()
+			for k := 2; k+1 < 2+n; k += 2 {
+				e.Uint(&f[tlsHandshakeExtensionsSupportedGroup], uint64(be16(data[k:])))
+			}
+			e.Up()
+		}
+	case tlsExtECPointFormats:
+		if len(data) >= 1 {
+			n := min(int(data[0]), len(data)-1)
+			e.Uint(&f[tlsHandshakeExtensionsECPointFormatsLength], uint64(data[0]))
+			e.None(&f[tlsHandshakeExtensionsECPointFormats])
+			if e.Tree() {
+				b := strconv.AppendInt(append(e.Text(), "Elliptic curves point formats ("...), int64(n), 10)
+				e.SetRepr(append(b, ')'))
+			}
+			e.Sub()
+			for _, c := range data[1 : 1+n] {
+				e.Uint(&f[tlsHandshakeExtensionsECPointFormat], uint64(c))
+			}
+			e.Up()
+		}
+	case tlsExtSignatureAlgorithms:
+		if len(data) >= 2 {
+			n := min(int(be16(data)), len(data)-2)
+			e.Uint(&f[tlsHandshakeSigHashAlgLen], uint64(be16(data)))
+			e.None(&f[tlsHandshakeSigHashAlgs])
+			if e.Tree() {
+				b := strconv.AppendInt(append(e.Text(), "Signature Hash Algorithms ("...), int64(n/2), 10)
+				e.SetRepr(append(b, " algorithms)"...))
+			}
+			e.Sub()
+			for k := 2; k+1 < 2+n; k += 2 {
+				alg := uint64(be16(data[k:]))
+				e.Uint(&f[tlsHandshakeSigHashAlg], alg)
+				if e.Tree() && tlsNameOf(&f[tlsHandshakeSigHashAlg], alg) == "Unknown" {
+					// A TLS 1.2 pair tshark's table does not name: its hash's
+					// and signature's names ("SHA224 ECDSA").
+					b := append(e.Text(), "Signature Algorithm: "...)
+					b = append(b, tlsNameOf(&f[tlsHandshakeSigHashHash], alg>>8)...)
+					b = append(b, ' ')
+					b = append(b, tlsNameOf(&f[tlsHandshakeSigHashSig], alg&0xff)...)
+					b = append(b, " (0x"...)
+					e.SetRepr(append(appendHex4(b, uint16(alg)), ')'))
+				}
+				e.Sub()
+				e.Uint(&f[tlsHandshakeSigHashHash], uint64(data[k]))
+				e.Uint(&f[tlsHandshakeSigHashSig], uint64(data[k+1]))
+				e.Up()
+			}
+			e.Up()
+		}
+	case tlsExtPSKKeyExchangeModes:
+		if len(data) >= 1 {
+			e.Uint(&f[tlsExtensionPSKKEModesLength], uint64(data[0]))
+			for _, c := range data[1 : 1+min(int(data[0]), len(data)-1)] {
+				e.Uint(&f[tlsExtensionPSKKEMode], uint64(c))
+			}
+		}
+	case tlsExtKeyShare:
+		emitTLSKeyShare(e, data, m.Type() == TLSClientHello)
+	case tlsExtStatusRequest:
+		// An OCSP request from a ClientHello; the lists' contents are
+		// left undecoded, as tshark leaves them.
+		if m.Type() == TLSClientHello && len(data) >= 5 && data[0] == 1 {
+			e.Uint(&f[tlsHandshakeExtensionsStatusRequestType], uint64(data[0]))
+			e.Uint(&f[tlsHandshakeExtensionsStatusRequestResponderIDsLen], uint64(be16(data[1:])))
+			e.Uint(&f[tlsHandshakeExtensionsStatusRequestExtsLen], uint64(be16(data[3:])))
+		}
+	case tlsExtRenegotiationInfo:
+		if len(data) >= 1 {
+			e.LineString("Renegotiation Info extension")
+			e.Sub()
+			e.Uint(&f[tlsHandshakeExtensionsRenegInfoLen], uint64(data[0]))
+			if n := min(int(data[0]), len(data)-1); n > 0 {
+				e.Bytes(&f[tlsHandshakeExtensionsRenegInfo], data[1:1+n])
+			}
+			e.Up()
+		}
+	case tlsExtPadding:
+		if len(data) > 0 {
+			e.Bytes(&f[tlsHandshakeExtensionsPaddingData], data)
+		}
 	case TLSExtSupportedVersions:
 		if m.Type() == TLSServerHello && len(data) == 2 {
 			e.Uint(&f[tlsHandshakeExtensionsSupportedVersion], uint64(be16(data)))
@@ -322,6 +416,143 @@ func emitTLSExtension(e *emitter, m TLSHandshakeMsg, h *TLSHello, typ uint16, da
 		}
 	}
 	e.Up()
+}
+
+// The hello extensions whose contents emitTLSExtension draws besides
+// the server name, ALPN and supported versions.
+const (
+	tlsExtStatusRequest       = 5
+	tlsExtSupportedGroups     = 10
+	tlsExtECPointFormats      = 11
+	tlsExtSignatureAlgorithms = 13
+	tlsExtPadding             = 21
+	tlsExtPSKKeyExchangeModes = 45
+	tlsExtKeyShare            = 51
+	tlsExtRenegotiationInfo   = 0xff01
+)
+
+// emitTLSKeyShare emits a key_share extension: a ClientHello's list of
+// entries after its length, a ServerHello's one entry (a
+// HelloRetryRequest's selected group alone is left as the extension's
+// bytes).
+func emitTLSKeyShare(e *emitter, data []byte, client bool) {
+	f := &tlsFields
+	if !client && len(data) < 4 {
+		return
+	}
+	if client && len(data) < 2 {
+		return
+	}
+	e.LineString("Key Share extension")
+	e.Sub()
+	entries := data
+	if client {
+		e.Uint(&f[tlsHandshakeExtensionsKeyShareClientLength], uint64(be16(data)))
+		entries = data[2 : 2+min(int(be16(data)), len(data)-2)]
+	}
+	for len(entries) >= 4 {
+		group, n := be16(entries), int(be16(entries[2:]))
+		if 4+n > len(entries) {
+			break
+		}
+		if e.Tree() {
+			b := append(e.Text(), "Key Share Entry: Group: "...)
+			b = append(b, tlsNameOf(&f[tlsHandshakeExtensionsKeyShareGroup], uint64(group))...)
+			b = strconv.AppendInt(append(b, ", Key Exchange length: "...), int64(n), 10)
+			e.Line(b)
+		}
+		e.Sub()
+		e.Uint(&f[tlsHandshakeExtensionsKeyShareGroup], uint64(group))
+		e.Uint(&f[tlsHandshakeExtensionsKeyShareKeyExchangeLength], uint64(n))
+		e.Bytes(&f[tlsHandshakeExtensionsKeyShareKeyExchange], entries[4:4+n])
+		e.Up()
+		entries = entries[4+n:]
+		if !client {
+			break
+		}
+	}
+	e.Up()
+}
+
+// tlsGREASE reports whether v is one of RFC 8701's GREASE values, which
+// JA3 leaves out.
+func tlsGREASE(v uint16) bool { return v&0x0f0f == 0x0a0a && v>>8 == v&0xff }
+
+// emitTLSJA3 emits a ClientHello's JA3 fingerprint (its version, cipher
+// suites, extensions, supported groups and point formats in decimal, then
+// their MD5) or a ServerHello's JA3S (version, cipher suite, extensions),
+// as tshark adds them after the extensions.
+func emitTLSJA3(e *emitter, h *TLSHello, client bool) {
+	f := &tlsFields
+	full, hash := &f[tlsHandshakeJA3SFull], &f[tlsHandshakeJA3S]
+	if client {
+		full, hash = &f[tlsHandshakeJA3Full], &f[tlsHandshakeJA3]
+	}
+	if !e.wants(full) && !e.wants(hash) {
+		return
+	}
+	b := e.Text()
+	start := len(b)
+	b = strconv.AppendUint(b, uint64(h.Version), 10)
+	b = append(b, ',')
+	if client {
+		b = appendJA3List(b, h.CipherSuites, 2)
+	} else {
+		b = strconv.AppendUint(b, uint64(h.CipherSuite), 10)
+	}
+	b = append(b, ',')
+	first := true
+	for off := 0; ; {
+		typ, _, next, ok := h.NextExtension(off)
+		if !ok {
+			break
+		}
+		off = next
+		if tlsGREASE(typ) {
+			continue
+		}
+		if !first {
+			b = append(b, '-')
+		}
+		first = false
+		b = strconv.AppendUint(b, uint64(typ), 10)
+	}
+	if client {
+		b = append(b, ',')
+		if g, ok := h.Extension(tlsExtSupportedGroups); ok && len(g) >= 2 {
+			b = appendJA3List(b, g[2:2+min(int(be16(g)), len(g)-2)], 2)
+		}
+		b = append(b, ',')
+		if p, ok := h.Extension(tlsExtECPointFormats); ok && len(p) >= 1 {
+			b = appendJA3List(b, p[1:1+min(int(p[0]), len(p)-1)], 1)
+		}
+	}
+	sum := md5.Sum(b[start:])
+	e.TextDone(full, b)
+	b = e.Text()
+	b = hex.AppendEncode(b, sum[:])
+	e.TextDone(hash, b)
+}
+
+// appendJA3List appends the values of list (each size bytes, big-endian)
+// in decimal, joined by '-', GREASE values left out.
+func appendJA3List(b, list []byte, size int) []byte {
+	first := true
+	for k := 0; k+size <= len(list); k += size {
+		v := uint16(list[k])
+		if size == 2 {
+			v = be16(list[k:])
+			if tlsGREASE(v) {
+				continue
+			}
+		}
+		if !first {
+			b = append(b, '-')
+		}
+		first = false
+		b = strconv.AppendUint(b, uint64(v), 10)
+	}
+	return b
 }
 
 // tlsChoosesTLS13 reports whether ServerHello h chooses TLS 1.3 (its
@@ -398,6 +629,33 @@ const (
 	tlsHandshakeExtensionsAlpnList
 	tlsHandshakeExtensionsAlpnStrLen
 	tlsHandshakeExtensionsSupportedVersionsLen
+	tlsHandshakeExtensionsSupportedGroupsLength
+	tlsHandshakeExtensionsSupportedGroups
+	tlsHandshakeExtensionsSupportedGroup
+	tlsHandshakeExtensionsECPointFormatsLength
+	tlsHandshakeExtensionsECPointFormats
+	tlsHandshakeExtensionsECPointFormat
+	tlsHandshakeSigHashAlgLen
+	tlsHandshakeSigHashAlgs
+	tlsHandshakeSigHashAlg
+	tlsHandshakeSigHashHash
+	tlsHandshakeSigHashSig
+	tlsExtensionPSKKEModesLength
+	tlsExtensionPSKKEMode
+	tlsHandshakeExtensionsKeyShareClientLength
+	tlsHandshakeExtensionsKeyShareGroup
+	tlsHandshakeExtensionsKeyShareKeyExchangeLength
+	tlsHandshakeExtensionsKeyShareKeyExchange
+	tlsHandshakeExtensionsPaddingData
+	tlsHandshakeExtensionsStatusRequestType
+	tlsHandshakeExtensionsStatusRequestResponderIDsLen
+	tlsHandshakeExtensionsStatusRequestExtsLen
+	tlsHandshakeExtensionsRenegInfoLen
+	tlsHandshakeExtensionsRenegInfo
+	tlsHandshakeJA3Full
+	tlsHandshakeJA3
+	tlsHandshakeJA3SFull
+	tlsHandshakeJA3S
 	tlsFieldCount
 )
 
@@ -441,6 +699,34 @@ var tlsFields = [tlsFieldCount]Field{
 	tlsHandshakeExtensionsAlpnList:             {Name: "tls.handshake.extensions_alpn_list", Label: "ALPN Protocol", Kind: KindNone},
 	tlsHandshakeExtensionsAlpnStrLen:           {Name: "tls.handshake.extensions_alpn_str_len", Label: "ALPN string length", Kind: KindUint, Width: 8},
 	tlsHandshakeExtensionsSupportedVersionsLen: {Name: "tls.handshake.extensions.supported_versions_len", Label: "Supported Versions length", Kind: KindUint, Width: 8},
+
+	tlsHandshakeExtensionsSupportedGroupsLength:        {Name: "tls.handshake.extensions_supported_groups_length", Label: "Supported Groups List Length", Kind: KindUint, Width: 16},
+	tlsHandshakeExtensionsSupportedGroups:              {Name: "tls.handshake.extensions_supported_groups", Label: "Supported Groups List", Kind: KindNone},
+	tlsHandshakeExtensionsSupportedGroup:               {Name: "tls.handshake.extensions_supported_group", Label: "Supported Group", Kind: KindUint, Width: 16, Base: BaseHex},
+	tlsHandshakeExtensionsECPointFormatsLength:         {Name: "tls.handshake.extensions_ec_point_formats_length", Label: "EC point formats Length", Kind: KindUint, Width: 8},
+	tlsHandshakeExtensionsECPointFormats:               {Name: "tls.handshake.extensions_ec_point_formats", Label: "EC point formats", Kind: KindNone},
+	tlsHandshakeExtensionsECPointFormat:                {Name: "tls.handshake.extensions_ec_point_format", Label: "EC point format", Kind: KindUint, Width: 8},
+	tlsHandshakeSigHashAlgLen:                          {Name: "tls.handshake.sig_hash_alg_len", Label: "Signature Hash Algorithms Length", Kind: KindUint, Width: 16},
+	tlsHandshakeSigHashAlgs:                            {Name: "tls.handshake.sig_hash_algs", Label: "Signature Algorithms", Kind: KindNone},
+	tlsHandshakeSigHashAlg:                             {Name: "tls.handshake.sig_hash_alg", Label: "Signature Algorithm", Kind: KindUint, Width: 16, Base: BaseHex},
+	tlsHandshakeSigHashHash:                            {Name: "tls.handshake.sig_hash_hash", Label: "Signature Hash Algorithm Hash", Kind: KindUint, Width: 8},
+	tlsHandshakeSigHashSig:                             {Name: "tls.handshake.sig_hash_sig", Label: "Signature Hash Algorithm Signature", Kind: KindUint, Width: 8},
+	tlsExtensionPSKKEModesLength:                       {Name: "tls.extension.psk_ke_modes_length", Label: "PSK Key Exchange Modes Length", Kind: KindUint, Width: 8},
+	tlsExtensionPSKKEMode:                              {Name: "tls.extension.psk_ke_mode", Label: "PSK Key Exchange Mode", Kind: KindUint, Width: 8},
+	tlsHandshakeExtensionsKeyShareClientLength:         {Name: "tls.handshake.extensions_key_share_client_length", Label: "Client Key Share Length", Kind: KindUint, Width: 16},
+	tlsHandshakeExtensionsKeyShareGroup:                {Name: "tls.handshake.extensions_key_share_group", Label: "Group", Kind: KindUint, Width: 16},
+	tlsHandshakeExtensionsKeyShareKeyExchangeLength:    {Name: "tls.handshake.extensions_key_share_key_exchange_length", Label: "Key Exchange Length", Kind: KindUint, Width: 16},
+	tlsHandshakeExtensionsKeyShareKeyExchange:          {Name: "tls.handshake.extensions_key_share_key_exchange", Label: "Key Exchange", Kind: KindBytes},
+	tlsHandshakeExtensionsPaddingData:                  {Name: "tls.handshake.extensions_padding_data", Label: "Padding Data", Kind: KindBytes},
+	tlsHandshakeExtensionsStatusRequestType:            {Name: "tls.handshake.extensions_status_request_type", Label: "Certificate Status Type", Kind: KindUint, Width: 8},
+	tlsHandshakeExtensionsStatusRequestResponderIDsLen: {Name: "tls.handshake.extensions_status_request_responder_ids_len", Label: "Responder ID list Length", Kind: KindUint, Width: 16},
+	tlsHandshakeExtensionsStatusRequestExtsLen:         {Name: "tls.handshake.extensions_status_request_exts_len", Label: "Request Extensions Length", Kind: KindUint, Width: 16},
+	tlsHandshakeExtensionsRenegInfoLen:                 {Name: "tls.handshake.extensions_reneg_info_len", Label: "Renegotiation info extension length", Kind: KindUint, Width: 8},
+	tlsHandshakeExtensionsRenegInfo:                    {Name: "tls.handshake.extensions_reneg_info", Label: "Renegotiation info", Kind: KindBytes},
+	tlsHandshakeJA3Full:                                {Name: "tls.handshake.ja3_full", Label: "JA3 Fullstring", Kind: KindString, Generated: true},
+	tlsHandshakeJA3:                                    {Name: "tls.handshake.ja3", Label: "JA3", Kind: KindString, Generated: true},
+	tlsHandshakeJA3SFull:                               {Name: "tls.handshake.ja3s_full", Label: "JA3S Fullstring", Kind: KindString, Generated: true},
+	tlsHandshakeJA3S:                                   {Name: "tls.handshake.ja3s", Label: "JA3S", Kind: KindString, Generated: true},
 }
 
 // tlsHandshakeTypeNames are the names of TLS's handshake messages. tshark
