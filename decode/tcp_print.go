@@ -497,6 +497,10 @@ func (p *LinePrinter) lineUDP(b []byte, d *Decoder, i int) []byte {
 	if krb {
 		return p.appendKerberos(b, d.data[l.Payload:l.End])
 	}
+	if !p.Options.Quiet && !l.Quoted && (u.SrcPort() == isakmpPort || u.DstPort() == isakmpPort) {
+		// A message rawcap's decoder leaves as data: tcpdump prints it.
+		return p.appendISAKMPLine(b, d, i+1, d.data[l.Payload:l.End], length)
+	}
 	if radius {
 		// tcpdump hands the datagram to its RADIUS printer even where
 		// Wireshark does not take it for RADIUS.
