@@ -664,17 +664,15 @@ func appendIKEV2Transform(b, body []byte, num int) []byte {
 		} else {
 			b = appendUint(append(b, '#'), uint64(at))
 		}
-		a = appendIKEAttrValue(&b, a, nil)
+		b, a = appendIKEAttrValue(b, a, nil)
 	}
 	return b
 }
 
 // appendIKEAttrValue appends an attribute's value after its type (" value=…)"
 // for a fixed-length one, named from names where it has one; " len=N
-// value=…)" for a variable-length one) and returns the attributes after it.
-func appendIKEAttrValue(bp *[]byte, a []byte, names []string) []byte {
-	b := *bp
-	defer func() { *bp = b }()
+// value=…)" for a variable-length one), and returns the attributes after it.
+func appendIKEAttrValue(b, a []byte, names []string) ([]byte, []byte) {
 	if a[0]&0x80 != 0 {
 		v := be16(a[2:])
 		b = append(b, " value="...)
@@ -683,8 +681,7 @@ func appendIKEAttrValue(bp *[]byte, a []byte, names []string) []byte {
 		} else {
 			b = appendHex4(b, v)
 		}
-		b = append(b, ')')
-		return a[4:]
+		return append(b, ')'), a[4:]
 	}
 	n := int(be16(a[2:]))
 	b = append(b, " len="...)
@@ -692,8 +689,7 @@ func appendIKEAttrValue(bp *[]byte, a []byte, names []string) []byte {
 	b = append(b, " value="...)
 	v := a[4:min(4+n, len(a))]
 	b = appendHexBytes(b, v)
-	b = append(b, ')')
-	return a[4+len(v):]
+	return append(b, ')'), a[4+len(v):]
 }
 
 // appendIKEV1Transform appends an IKEv1 transform's text: its number, its
@@ -731,7 +727,7 @@ func appendIKEV1Transform(b, body []byte, proto uint8) []byte {
 			name = ikeName(ipsecAttrNames[:], uint64(at))
 		}
 		b = appendIKEName(b, name, uint64(at))
-		a = appendIKEAttrValue(&b, a, ikeAttrValueNames(at, proto == 1))
+		b, a = appendIKEAttrValue(b, a, ikeAttrValueNames(at, proto == 1))
 	}
 	return b
 }

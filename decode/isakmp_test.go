@@ -175,6 +175,20 @@ func TestISAKMPLineMatchesTcpdump(t *testing.T) {
 	for k, v := range isakmpVectors {
 		frames = append(frames, appUDPFrame(t, uint16(40000+k), v.port, mustHex(t, v.payload)))
 	}
+	d := decode.NewDecoder()
+	buf := make([]byte, 0, 1<<16)
+	for v := range 4 {
+		lp := &decode.LinePrinter{Options: decode.LineOptions{Time: decode.TimeNone, Verbose: v}}
+		for _, frame := range frames {
+			f := decode.Frame{Number: 1, Time: time.Unix(1, 0), Length: len(frame)}
+			if n := testing.AllocsPerRun(5, func() {
+				d.Decode(frame, linktype.Ethernet)
+				buf = lp.Append(buf[:0], d, &f)
+			}); n != 0 {
+				t.Fatalf("the one-liner at verbosity %d allocates %v times: %q", v, n, buf)
+			}
+		}
+	}
 	compareFramesWithTcpdump(t, frames, [][]string{{}, {"-v"}, {"-vv"}, {"-vvv"}, {"-q"}})
 }
 
@@ -186,4 +200,31 @@ func FuzzISAKMP(f *testing.F) {
 		f.Add(mustHex(f, v.payload), false)
 	}
 	fuzzPayload(f, appUDPFrame, 500, 4500)
+}
+
+// TestISAKMPLineMutated prints every vector with each byte set to a few
+// values (lengths, counts and types gone wrong), at every verbosity: what
+// tcpdump's printer reads past a payload is marked, never read.
+func TestISAKMPLineMutated(t *testing.T) {
+	d := decode.NewDecoder()
+	var lps []*decode.LinePrinter
+	for v := range 4 {
+		lps = append(lps, &decode.LinePrinter{Options: decode.LineOptions{Time: decode.TimeNone, Verbose: v}})
+	}
+	buf := make([]byte, 0, 1<<16)
+	for _, v := range ikeLineVectors {
+		b := mustHex(t, v.payload)
+		for k := range b {
+			for _, c := range []byte{0, 1, 4, 8, 0x80, 0xff} {
+				m := append([]byte(nil), b...)
+				m[k] = c
+				frame := appUDPFrame(t, 500, 500, m)
+				d.Decode(frame, linktype.Ethernet)
+				f := decode.Frame{Number: 1, Time: time.Unix(1, 0), Length: len(frame)}
+				for _, lp := range lps {
+					buf = lp.Append(buf[:0], d, &f)
+				}
+			}
+		}
+	}
 }
