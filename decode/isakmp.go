@@ -927,12 +927,12 @@ func (p *LinePrinter) lineUDPEncap(b []byte, d *Decoder, i int) []byte {
 		u := &d.layers[i-1]
 		return appendUDPLength(b, int(UDP(d.data[u.Start:u.Payload]).Length())-udpLen)
 	case l.Type != LayerUDPEncap:
-		return p.appendISAKMPLine(b, d, i, d.data[l.Start:l.End], ikeUDPLength(d, i))
+		return p.appendISAKMPLine(b, d, i, d.data[l.Start:l.End], p.ikeUDPLength(d, i))
 	case l.Malformed != "":
 		return append(b, " [|isakmp_rfc3948]"...)
 	case l.Payload-l.Start == 4:
 		b = append(b, "NONESP-encap: "...)
-		return p.appendISAKMPLine(b, d, i+1, d.data[l.Payload:l.End], ikeUDPLength(d, i)-4)
+		return p.appendISAKMPLine(b, d, i+1, d.data[l.Payload:l.End], p.ikeUDPLength(d, i)-4)
 	case l.Payload == l.Start:
 		b = append(b, "UDP-encap: "...)
 		return p.lineLayer(b, d, i+1)
@@ -941,11 +941,11 @@ func (p *LinePrinter) lineUDPEncap(b []byte, d *Decoder, i int) []byte {
 }
 
 // ikeUDPLength returns the length of the contents of the UDP header before
-// layer i as that header gives it: tcpdump's "ip" length of an ISAKMP
-// message.
-func ikeUDPLength(d *Decoder, i int) int {
+// layer i, as that header or the IP header gives it (the smaller): tcpdump's
+// "ip" length of an ISAKMP message.
+func (p *LinePrinter) ikeUDPLength(d *Decoder, i int) int {
 	u := &d.layers[i-1]
-	return int(UDP(d.data[u.Start:u.Payload]).Length()) - udpLen
+	return min(int(UDP(d.data[u.Start:u.Payload]).Length()), ipPayloadLen(d, i-1)) - udpLen
 }
 
 // ikeInitiators is tcpdump's memory of the IKEv1 exchanges it has seen

@@ -326,7 +326,10 @@ func (p *LinePrinter) appendISAKMPLine(b []byte, d *Decoder, i int, m []byte, ip
 			b = appendIKEPayloadName(b, m[16])
 			b = append(b, ']')
 		} else {
-			b, _ = p.appendIKEPayloads(b, m, isakmpHeaderLen, m[16], 0, 0, false)
+			var end ikeEnd
+			if b, end = p.appendIKEPayloads(b, m, isakmpHeaderLen, m[16], 0, 0, false); end == ikeAborted {
+				return b
+			}
 		}
 	case 2:
 		if msgid == 0 {
@@ -352,7 +355,10 @@ func (p *LinePrinter) appendISAKMPLine(b []byte, d *Decoder, i int, m []byte, ip
 			return b
 		}
 		b = append(b, ':')
-		b, _ = p.appendIKEPayloads(b, m, isakmpHeaderLen, m[16], 0, 0, true)
+		var end ikeEnd
+		if b, end = p.appendIKEPayloads(b, m, isakmpHeaderLen, m[16], 0, 0, false); end == ikeAborted {
+			return b
+		}
 	default:
 		return b
 	}
@@ -366,27 +372,39 @@ func (p *LinePrinter) appendISAKMPLine(b []byte, d *Decoder, i int, m []byte, ip
 	return b
 }
 
+// ikeEnd tells how a chain of payloads ended: whole, cut short (marked),
+// or where tcpdump's printer gives up on the message (marked " [|isakmp]",
+// and no length mismatch after it).
+type ikeEnd uint8
+
+const (
+	ikeWhole ikeEnd = iota
+	ikeCut
+	ikeAborted
+)
+
 // appendIKEPayloads appends the chain of payloads at m[off:], the first of
 // type np, at nesting depth; proto is the protocol of the proposal whose
-// transforms these are; v2 tells IKEv2's SA, proposals and transforms
-// from IKEv1's. It returns false where the chain was cut short.
-func (p *LinePrinter) appendIKEPayloads(b, m []byte, off int, np uint8, proto uint8, depth int, v2 bool) ([]byte, bool) {
+// transforms these are; v2 tells the proposals and transforms of IKEv2's
+// SA from IKEv1's (tcpdump chooses a payload's printer by its type, not by
+// the message's version). It returns how the chain ended.
+func (p *LinePrinter) appendIKEPayloads(b, m []byte, off int, np uint8, proto uint8, depth int, v2 bool) ([]byte, ikeEnd) {
 	tnum := 0 // IKEv2 transforms are numbered by tcpdump
 	for np != ikePayloadNone {
 		if off+4 > len(m) {
-			return append(appendIKEPayloadName(append(b, " [|"...), np), ']'), false
+			return append(appendIKEPayloadName(append(b, " [|"...), np), ']'), ikeCut
 		}
 		n := int(be16(m[off+2:]))
 		if off+n > len(m) {
-			return append(appendIKEPayloadName(append(b, " [|"...), np), ']'), false
+			return append(appendIKEPayloadName(append(b, " [|"...), np), ']'), ikeCut
 		}
 		b = appendIKEIndent(b, depth)
 		if n <= 4 {
-			return append(b, "()"...), false
+			return append(b, "()"...), ikeCut
 		}
 		t, crit, body := np, m[off+1]&0x80 != 0, m[off+4:off+n]
 		next := m[off]
-		ok := true
+		end := ikeWhole
 		if ikeBodyShort(t, body, v2) {
 			switch t {
 			case ike2PayloadKE:
@@ -408,41 +426,41 @@ func (p *LinePrinter) appendIKEPayloads(b, m []byte, off int, np uint8, proto ui
 				b = append(b, " method="...)
 				b = appendIKEName(b, ikeName(ike2AuthMethods[:], uint64(body[0])), uint64(body[0]))
 				if p.Options.Verbose > 1 {
-					return append(b, " authdata=( [|v2auth])"...), false
+					return append(b, " authdata=( [|v2auth])"...), ikeCut
 				}
 				b = append(b, " data=("...)
 				b = appendIKESummary(b, m[min(off+8, len(m)):])
 				b = append(b, ')')
 			case ike2PayloadNotify:
 				if len(body) < 4 {
-					return append(b, "( [|n])"...), false
+					return append(b, "( [|n])"...), ikeCut
 				}
 				b = appendIKEV2Label(b, "n", crit)
 				b = appendIKENotifyType(b, body)
-				return append(b, " spi= [|n])"...), false
+				return append(b, " spi= [|n])"...), ikeCut
 			default:
 				// What tcpdump reads runs past the payload.
 				b = append(b, "( [|"...)
-				return append(appendIKEPayloadName(b, t), "])"...), false
+				return append(appendIKEPayloadName(b, t), "])"...), ikeCut
 			}
 			b = append(b, ')')
 			np, off = next, off+n
 			continue
 		}
 		switch {
-		case t == ikePayloadSA && !v2 && be32(body) != 1:
+		case t == ikePayloadSA && be32(body) != 1:
 			b = append(b, "(sa: doi="...)
 			b = appendUint(b, uint64(be32(body)))
 			b = append(b, " situation="...)
 			b = appendUint(b, uint64(be32(body[4:])))
-		case t == ikePayloadSA && !v2:
+		case t == ikePayloadSA:
 			b = append(b, "(sa: doi=ipsec situation=identity"...)
-			b, ok = p.appendIKEPayloads(b, m, off+12, ikePayloadProposal, 0, depth+1, false)
+			b, end = p.appendIKEPayloads(b, m, off+12, ikePayloadProposal, 0, depth+1, false)
 		case t == ike2PayloadSA:
 			b = appendIKEV2Label(b, "sa", crit)
 			b = append(b, " len="...)
 			b = appendUint(b, uint64(n-4))
-			b, ok = p.appendIKEPayloads(b, m, off+4, ikePayloadProposal, 0, depth+1, true)
+			b, end = p.appendIKEPayloads(b, m, off+4, ikePayloadProposal, 0, depth+1, true)
 		case t == ikePayloadProposal:
 			b = append(b, "(p: #"...)
 			b = appendUint(b, uint64(body[0]))
@@ -460,29 +478,45 @@ func (p *LinePrinter) appendIKEPayloads(b, m []byte, off int, np uint8, proto ui
 				b = appendHexBytes(b, spi)
 			}
 			if body[3] > 0 {
-				b, ok = p.appendIKEPayloads(b, m, off+8+len(spi), ikePayloadTransform, body[1], depth+1, v2)
+				b, end = p.appendIKEPayloads(b, m, off+8+len(spi), ikePayloadTransform, body[1], depth+1, v2)
 			}
 		case t == ikePayloadTransform && v2:
 			tnum++
 			b = appendIKEV2Transform(b, body, tnum)
 		case t == ikePayloadTransform:
 			b = appendIKEV1Transform(b, body, proto)
-		case t == ikePayloadKE && !v2:
+		case t == 6 || t == 7:
+			b = appendIKEPayloadName(append(b, '('), t)
+			b = append(b, ": len="...)
+			b = appendUint(b, uint64(n-4))
+			b = append(b, " type="...)
+			b = appendIKEName(b, ikeName(ikeCertTypes[:], uint64(body[0])), uint64(body[0]))
+			if p.Options.Verbose > 2 {
+				b = appendHexBytes(append(b, ' '), body)
+			}
+		case t == 11:
+			var abort bool
+			if b, abort = appendIKEV1Notify(b, m, off, n); abort {
+				end = ikeAborted
+			}
+		case t == 12:
+			b = appendIKEV1Delete(b, body)
+		case t == ikePayloadKE:
 			b = append(b, "(ke: key len="...)
 			b = appendUint(b, uint64(n-4))
 			if p.Options.Verbose > 2 {
 				b = appendHexBytes(append(b, ' '), body)
 			}
-		case t == ikePayloadID && !v2:
+		case t == ikePayloadID:
 			b = p.appendIKEV1ID(b, body)
-		case (t == ikePayloadHash || t == 9 || t == ikePayloadVendorID) && !v2:
+		case t == ikePayloadHash || t == 9 || t == ikePayloadVendorID:
 			b = appendIKEPayloadName(append(b, '('), t)
 			b = append(b, ": len="...)
 			b = appendUint(b, uint64(n-4))
 			if p.Options.Verbose > 2 {
 				b = appendHexBytes(append(b, ' '), body)
 			}
-		case t == ikePayloadNonce && !v2:
+		case t == ikePayloadNonce:
 			b = append(b, "(nonce: n len="...)
 			b = appendUint(b, uint64(n-4))
 			switch {
@@ -569,18 +603,18 @@ func (p *LinePrinter) appendIKEPayloads(b, m []byte, off int, np uint8, proto ui
 			}
 			if t == ike2PayloadEncrypted {
 				// Its next payload is the first of the encrypted ones.
-				return append(b, ')'), true
+				return append(b, ')'), ikeWhole
 			}
 		default:
 			b = appendIKEPayloadName(append(b, '('), t)
 		}
-		if !ok {
-			return b, false
+		if end != ikeWhole {
+			return b, end
 		}
 		b = append(b, ')')
 		np, off = next, off+n
 	}
-	return b, true
+	return b, ikeWhole
 }
 
 // appendIKENotifyType appends an IKEv2 notification's protocol and type.
@@ -599,16 +633,169 @@ func appendIKENotifyType(b, body []byte) []byte {
 // for the fields appendIKEPayloads reads from it.
 func ikeBodyShort(t uint8, body []byte, v2 bool) bool {
 	switch {
-	case t == ikePayloadSA && !v2:
+	case t == ikePayloadSA:
 		return len(body) < 8
 	case t == ikePayloadProposal:
 		return len(body) < 4 || len(body) < 4+int(body[2])
-	case t == ikePayloadTransform, t == ikePayloadID && !v2, t == ike2PayloadKE, t == 35, t == 36, t == 39:
+	case t == ikePayloadTransform, t == ikePayloadID, t == ike2PayloadKE, t == 35, t == 36, t == 39:
 		return len(body) < 4
+	case t == 6 || t == 7:
+		return len(body) < 1
+	case t == 12:
+		return len(body) < 8
 	case t == ike2PayloadNotify:
 		return len(body) < 4 || len(body) < 4+int(body[1])
 	}
 	return false
+}
+
+var ikeCertTypes = [...]string{0: "none", 1: "pkcs7", 2: "pgp", 3: "dns", 4: "x509sign", 5: "x509ke",
+	6: "kerberos", 7: "crl", 8: "arl", 9: "spki", 10: "x509attr"}
+
+// IKEv1's notification types as tcpdump names them: the errors from 1,
+// 8192 (reserved), the ISAKMP status from 16384, IPsec's from 24576.
+var ikeNotifyErrors = [...]string{1: "INVALID-PAYLOAD-TYPE", 2: "DOI-NOT-SUPPORTED",
+	3: "SITUATION-NOT-SUPPORTED", 4: "INVALID-COOKIE", 5: "INVALID-MAJOR-VERSION",
+	6: "INVALID-MINOR-VERSION", 7: "INVALID-EXCHANGE-TYPE", 8: "INVALID-FLAGS",
+	9: "INVALID-MESSAGE-ID", 10: "INVALID-PROTOCOL-ID", 11: "INVALID-SPI",
+	12: "INVALID-TRANSFORM-ID", 13: "ATTRIBUTES-NOT-SUPPORTED", 14: "NO-PROPOSAL-CHOSEN",
+	15: "BAD-PROPOSAL-SYNTAX", 16: "PAYLOAD-MALFORMED", 17: "INVALID-KEY-INFORMATION",
+	18: "INVALID-ID-INFORMATION", 19: "INVALID-CERT-ENCODING", 20: "INVALID-CERTIFICATE",
+	21: "CERT-TYPE-UNSUPPORTED", 22: "INVALID-CERT-AUTHORITY", 23: "INVALID-HASH-INFORMATION",
+	24: "AUTHENTICATION-FAILED", 25: "INVALID-SIGNATURE", 26: "ADDRESS-NOTIFICATION",
+	27: "NOTIFY-SA-LIFETIME", 28: "CERTIFICATE-UNAVAILABLE", 29: "UNSUPPORTED-EXCHANGE-TYPE",
+	30: "UNEQUAL-PAYLOAD-LENGTHS"}
+
+// appendIKEV1NotifyType appends tcpdump's name of IKEv1 notification type
+// t, "#n" (n counted from the start of t's range) where it has none; the
+// IPsec DOI's status types are named for that DOI only.
+func appendIKEV1NotifyType(b []byte, t uint16, ipsec bool) []byte {
+	var name string
+	idx := uint64(t)
+	switch {
+	case t < 8192:
+		name = ikeName(ikeNotifyErrors[:], idx)
+	case t < 16384:
+		idx -= 8192
+		if idx == 0 {
+			name = "RESERVED"
+		}
+	case t < 24576:
+		idx -= 16384
+		if idx == 0 {
+			name = "CONNECTED"
+		}
+	case t < 32768 && ipsec:
+		idx -= 24576
+		switch idx {
+		case 0:
+			name = "RESPONDER-LIFETIME"
+		case 1:
+			name = "REPLAY-STATUS"
+		case 2:
+			name = "INITIAL-CONTACT"
+		}
+	}
+	return appendIKEName(b, name, idx)
+}
+
+// appendIKEV1Notify appends the IKEv1 notification whose payload is
+// m[off:off+n]: its DOI, protocol and type, the SPI and, in the IPsec DOI,
+// the data (the responder lifetime's attributes, the replay status, the
+// first and last bytes to the end of the capture for the others). It
+// reports where tcpdump's printer gives up on the message.
+func appendIKEV1Notify(b, m []byte, off, n int) ([]byte, bool) {
+	// tcpdump reads the fixed fields and the SPI whatever the payload's
+	// length says, as far as the capture goes.
+	body := m[off+4:]
+	if len(body) < 8 {
+		return append(b, "( [|n])"...), true
+	}
+	doi, proto, typ := be32(body), body[4], be16(body[6:])
+	b = append(b, "(n: doi="...)
+	if doi != 1 {
+		b = appendUint(b, uint64(doi))
+		b = append(b, " proto="...)
+		b = appendUint(b, uint64(proto))
+		b = append(b, " type="...)
+		return appendIKEV1NotifyType(b, typ, false), false
+	}
+	b = append(b, "ipsec proto="...)
+	b = appendIKEName(b, ikeProtoName(proto), uint64(proto))
+	b = append(b, " type="...)
+	b = appendIKEV1NotifyType(b, typ, true)
+	if len(body) < 8+int(body[5]) {
+		return append(b, " spi= [|n])"...), true
+	}
+	spi := body[8 : 8+int(body[5])]
+	if len(spi) > 0 {
+		b = appendHexBytes(append(b, " spi="...), spi)
+	}
+	data := off + 12 + len(spi)
+	switch typ {
+	case 24576:
+		b = append(b, " attrs=("...)
+		for a := m[data:max(data, off+n)]; len(a) > 0; {
+			if len(a) < 4 || a[0]&0x80 == 0 && 4+int(be16(a[2:])) > len(a) {
+				b = append(b, "[|attr]"...)
+				break
+			}
+			at := be16(a) & 0x7fff
+			b = append(b, "(type="...)
+			b = appendIKEName(b, ikeName(ikeAttrNames[:], uint64(at)), uint64(at))
+			b, a = appendIKEAttrValue(b, a, ikeAttrValueNames(at, true))
+		}
+		b = append(b, ')')
+	case 24577:
+		b = append(b, " status=("...)
+		if data+4 > len(m) {
+			return append(b, " [|isakmp]"...), true
+		}
+		if be32(m[data:]) == 0 {
+			b = append(b, "replay detection disabled"...)
+		} else {
+			b = append(b, "replay detection enabled"...)
+		}
+		b = append(b, ')')
+	default:
+		if data < len(m) {
+			b = append(b, " data=("...)
+			b = appendIKESummary(b, m[data:])
+			b = append(b, ')')
+		}
+	}
+	return b, false
+}
+
+// appendIKEV1Delete appends an IKEv1 deletion: its DOI, protocol and SPIs.
+func appendIKEV1Delete(b, body []byte) []byte {
+	doi, proto, size, count := be32(body), body[4], int(body[5]), int(be16(body[6:]))
+	b = append(b, "(d: doi="...)
+	if doi == 1 {
+		b = append(b, "ipsec proto="...)
+		b = appendIKEName(b, ikeProtoName(proto), uint64(proto))
+	} else {
+		b = appendUint(b, uint64(doi))
+		b = append(b, " proto="...)
+		b = appendUint(b, uint64(proto))
+	}
+	b = append(b, " spilen="...)
+	b = appendUint(b, uint64(size))
+	b = append(b, " nspi="...)
+	b = appendUint(b, uint64(count))
+	b = append(b, " spi="...)
+	spis := body[8:]
+	for k := range count {
+		if k > 0 {
+			b = append(b, ',')
+		}
+		if size > len(spis) {
+			return append(b, " [|d]"...)
+		}
+		b = appendHexBytes(b, spis[:size])
+		spis = spis[size:]
+	}
+	return b
 }
 
 // appendIKEV2Label appends "(name", "[C]" for a critical payload, and

@@ -499,7 +499,7 @@ func (p *LinePrinter) lineUDP(b []byte, d *Decoder, i int) []byte {
 	}
 	if !p.Options.Quiet && !l.Quoted && (u.SrcPort() == isakmpPort || u.DstPort() == isakmpPort) {
 		// A message rawcap's decoder leaves as data: tcpdump prints it.
-		return p.appendISAKMPLine(b, d, i+1, d.data[l.Payload:l.End], length)
+		return p.appendISAKMPLine(b, d, i+1, d.data[l.Payload:l.End], min(length, ipPayloadLen(d, i)-udpLen))
 	}
 	if radius {
 		// tcpdump hands the datagram to its RADIUS printer even where

@@ -339,8 +339,9 @@ func ikeCarried(layers []decode.Layer, k int, sp, dp uint16) bool {
 // ikeLineWritten reports whether rawcap writes tcpdump's whole text for
 // the contents of UDP layer layers[0]: ESP or a NAT keepalive on port
 // 4500, or an ISAKMP message (behind port 4500's non-ESP marker) of either
-// version whose payloads are of the kinds rawcap lays out as tcpdump does,
-// each whole and well formed.
+// version whose payloads are laid out as tcpdump does: any but IKEv2's in
+// an IKEv1 message, an SA whose proposals are cut short, or a payload
+// shorter than its header.
 func ikeLineWritten(data []byte, layers []decode.Layer) bool {
 	u := layers[0]
 	m := data[u.Payload:u.End]
@@ -415,8 +416,8 @@ func ikeChainWritten(m []byte, off, end int, np uint8, v2 bool) bool {
 func ikePayloadWritten(m []byte, off int, t uint8, v2 bool) bool {
 	n := int(binary.BigEndian.Uint16(m[off+2:]))
 	body := m[off+4 : off+n]
-	if v2 && t >= 4 && t <= 32 || !v2 && t >= 33 && t <= 48 {
-		return false // a payload of the other version's
+	if !v2 && t >= 33 && t <= 48 {
+		return false // IKEv2's payloads in an IKEv1 message
 	}
 	switch t {
 	case 1: // IKEv1's SA: the IPsec DOI, identity only
@@ -453,8 +454,13 @@ func ikePayloadWritten(m []byte, off int, t uint8, v2 bool) bool {
 		return len(body) >= 4
 	case 41:
 		return len(body) >= 4 && len(body) >= 4+int(body[1])
-	case 6, 7, 11, 12: // certificates, notifications, deletions: not written yet
-		return false
+	case 6, 7: // a certificate, its request
+		return len(body) >= 1
+	case 11: // IKEv1's notification, read as far as the capture goes
+		h := m[off+4:]
+		return len(h) >= 8 && (binary.BigEndian.Uint32(h) != 1 || len(h) >= 8+int(h[5]))
+	case 12: // a deletion
+		return len(body) >= 8
 	}
 	return true // the other IKEv2 payloads, and types tcpdump has no name for
 }
