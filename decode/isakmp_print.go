@@ -12,6 +12,12 @@ import "strconv"
 // the capture ends the line with " [|name]"; a message whose length
 // differs from the datagram's ends it with "(len mismatch: …)".
 
+// ikeTcpdumpPort reports whether tcpdump reads what UDP port p carries as
+// ISAKMP: port 500, and the two ports it keeps for ISAKMP besides.
+func ikeTcpdumpPort(p uint16) bool {
+	return p == isakmpPort || p == 7500 || p == 8500
+}
+
 // ikeExchangeName returns tcpdump's name of exchange type t (IKEv1 and
 // IKEv2 share one table), or "" for "#t".
 func ikeExchangeName(t uint8) string {

@@ -164,7 +164,8 @@ var ikeLineVectors = []struct {
 // TestISAKMPLineMatchesTcpdump holds rawcap's one-liner to tcpdump's for
 // the vectors above, whole and cut every third byte (the message then
 // claims more than the datagram holds: tcpdump marks the payload it cannot
-// read and the length mismatch), and for isakmpVectors.
+// read and the length mismatch), for isakmpVectors, and for datagrams whose
+// UDP header claims more than the IP packet holds.
 func TestISAKMPLineMatchesTcpdump(t *testing.T) {
 	var frames [][]byte
 	for k, v := range ikeLineVectors {
@@ -176,6 +177,15 @@ func TestISAKMPLineMatchesTcpdump(t *testing.T) {
 	}
 	for k, v := range isakmpVectors {
 		frames = append(frames, appUDPFrame(t, uint16(40000+k), v.port, mustHex(t, v.payload)))
+	}
+	// A UDP header claiming 20 bytes more than the IP packet holds:
+	// tcpdump hands ISAKMP's ports to their printer before it checks.
+	for _, k := range []int{0, 5, 6, 8} {
+		v := isakmpVectors[k]
+		frame := appUDPFrame(t, 500, v.port, mustHex(t, v.payload))
+		n := int(frame[38])<<8 | int(frame[39]) + 20
+		frame[38], frame[39] = byte(n>>8), byte(n)
+		frames = append(frames, frame)
 	}
 	d := decode.NewDecoder()
 	buf := make([]byte, 0, 1<<16)

@@ -95,7 +95,7 @@ func loadCorpus(t *testing.T) []*corpusFile {
 var tcpdumpPorts = map[uint16]bool{
 	1080: true, 1723: true,
 	2123: true, 2152: true, 2103: true, 2104: true, 3386: true,
-	3503: true, 3785: true, 4341: true, 4342: true, 4500: true, 4567: true,
+	3503: true, 3785: true, 4341: true, 4342: true, 4567: true,
 	4789: true, 5246: true, 5247: true,
 	6635: true,
 	6697: true, 8080: true, 8000: true, 3128: true, 8231: true, 12222: true,
@@ -322,7 +322,8 @@ func data0(d *decode.Decoder, off int) byte { return d.Data()[off] }
 
 // ikeCarried reports whether UDP layer k carries what rawcap prints as
 // tcpdump's ISAKMP printer does: port 4500's contents, or a message on
-// port 500, decoded or left as data.
+// port 500 (or 7500, 8500), decoded or left as data; port 4500's contents
+// not captured.
 func ikeCarried(layers []decode.Layer, k int, sp, dp uint16) bool {
 	if k+1 < len(layers) {
 		switch layers[k+1].Type {
@@ -333,7 +334,12 @@ func ikeCarried(layers []decode.Layer, k int, sp, dp uint16) bool {
 			return false
 		}
 	}
-	return sp == 500 || dp == 500
+	for _, p := range []uint16{500, 4500, 7500, 8500} {
+		if sp == p || dp == p {
+			return true
+		}
+	}
+	return false
 }
 
 // ikeLineWritten reports whether rawcap writes tcpdump's whole text for
