@@ -122,10 +122,7 @@ func TestISAKMP(t *testing.T) {
 		"isakmp.notify.msgtype", "isakmp.notify.data", "isakmp.vid_string", "isakmp.enc.iv", "isakmp.enc.data",
 		"isakmp.id.type", "isakmp.id.protoid", "isakmp.id.port", "isakmp.id.data", "isakmp.id.data.fqdn",
 		"isakmp.id.data.ipv4_addr", "isakmp.id.data.user_fqdn", "udpencap.nat_keepalive", "udpencap.non_esp_marker"})
-	// tcpdump's lines for an encrypted IKEv1 message behind the non-ESP
-	// marker, UDP port 4500's keepalives, ESP and contents cut short.
-	compareFramesWithTcpdump(t, frames[4:7], [][]string{{}, {"-v"}, {"-vv"}, {"-q"}})
-	compareFramesWithTcpdump(t, frames[9:10], [][]string{{}, {"-v"}, {"-q"}})
+	// tcpdump's lines for these: TestISAKMPLineMatchesTcpdump.
 }
 
 // ikeLineVectors are ISAKMP messages on UDP port 500, generated to hold
