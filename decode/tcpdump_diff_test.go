@@ -325,6 +325,9 @@ func data0(d *decode.Decoder, off int) byte { return d.Data()[off] }
 // port 500 (or 7500, 8500), decoded or left as data; port 4500's contents
 // not captured.
 func ikeCarried(layers []decode.Layer, k int, sp, dp uint16) bool {
+	if layers[k].Quoted {
+		return false // inside an ICMP error rawcap prints UDP's length; tcpdump the message
+	}
 	if k+1 < len(layers) {
 		switch layers[k+1].Type {
 		case decode.LayerUDPEncap, decode.LayerISAKMP:
