@@ -184,6 +184,10 @@ func TestISAKMPLineMatchesTcpdump(t *testing.T) {
 		frame[38], frame[39] = byte(n>>8), byte(n)
 		frames = append(frames, frame)
 	}
+	// Messages quoted in an ICMP error: tcpdump prints them there too.
+	for _, k := range []int{0, 3} {
+		frames = append(frames, icmpQuoting(appUDPFrame(t, 500, 500, mustHex(t, ikeLineVectors[k].payload))))
+	}
 	d := decode.NewDecoder()
 	buf := make([]byte, 0, 1<<16)
 	for v := range 4 {
@@ -236,4 +240,19 @@ func TestISAKMPLineMutated(t *testing.T) {
 			}
 		}
 	}
+}
+
+// icmpQuoting returns an Ethernet frame carrying an ICMP port unreachable
+// from the receiver of frame's IPv4 packet, quoting that packet whole.
+func icmpQuoting(frame []byte) []byte {
+	inner := frame[14:]
+	icmp := append([]byte{3, 3, 0, 0, 0, 0, 0, 0}, inner...)
+	putChecksum(icmp, 2)
+	ip := []byte{0x45, 0, 0, 0, 0, 1, 0, 0, 64, 1, 0, 0}
+	ip = append(append(ip, inner[16:20]...), inner[12:16]...)
+	n := len(ip) + len(icmp)
+	ip[2], ip[3] = byte(n>>8), byte(n)
+	putChecksum(ip, 10)
+	out := append([]byte(nil), frame[:14]...)
+	return append(append(out, ip...), icmp...)
 }

@@ -499,8 +499,9 @@ func (p *LinePrinter) lineUDP(b []byte, d *Decoder, i int) []byte {
 	if krb {
 		return p.appendKerberos(b, d.data[l.Payload:l.End])
 	}
-	if ike && (ikeTcpdumpPort(u.SrcPort()) || ikeTcpdumpPort(u.DstPort())) {
-		// A message rawcap's decoder leaves as data: tcpdump prints it.
+	if !p.Options.Quiet && (ikeTcpdumpPort(u.SrcPort()) || ikeTcpdumpPort(u.DstPort())) {
+		// A message rawcap's decoder leaves as data, or one quoted in an
+		// ICMP error: tcpdump prints it.
 		return p.appendISAKMPLine(b, d, i+1, d.data[l.Payload:l.End], min(length, ipPayloadLen(d, i)-udpLen))
 	}
 	if ike && l.Payload == l.End && length > 0 {

@@ -326,7 +326,9 @@ func data0(d *decode.Decoder, off int) byte { return d.Data()[off] }
 // not captured.
 func ikeCarried(layers []decode.Layer, k int, sp, dp uint16) bool {
 	if layers[k].Quoted {
-		return false // inside an ICMP error rawcap prints UDP's length; tcpdump the message
+		// Inside an ICMP error rawcap prints a message on port 500 as
+		// tcpdump does, port 4500's contents as UDP's length.
+		return sp == 500 || dp == 500 || sp == 7500 || dp == 7500 || sp == 8500 || dp == 8500
 	}
 	if k+1 < len(layers) {
 		switch layers[k+1].Type {
