@@ -917,42 +917,35 @@ func isakmpProtoColumn(l *Layer) string {
 
 // lineUDPEncap appends tcpdump's line for UDP port 4500's contents and for
 // ISAKMP: "UDP-encap: " and ESP's line, "isakmp-nat-keep-alive", the marks
-// of contents cut short, "NONESP-encap: " and ISAKMP's line; with -q, UDP's
-// "UDP, length N". tcpdump's lines are written for encrypted IKEv1
-// messages only (ikeLineWritten): for others rawcap prints UDP's "UDP,
-// length N".
+// of contents cut short, "NONESP-encap: " and ISAKMP's line
+// (appendISAKMPLine); with -q, UDP's "UDP, length N".
 func (p *LinePrinter) lineUDPEncap(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
 	switch {
-	case l.Type != LayerUDPEncap && !p.Options.Quiet && ikeLineWritten(d, i):
-		return p.lineISAKMP(b, d, i)
-	case l.Type != LayerUDPEncap:
-		if !p.Options.Quiet {
-			p.ikeSide(d, i) // tcpdump remembers the initiators of the messages it prints
-		}
-		return p.lineNothing(b, d, i)
 	case p.Options.Quiet:
 		// UDP's length as its header gives it (a first fragment's too).
 		u := &d.layers[i-1]
 		return appendUDPLength(b, int(UDP(d.data[u.Start:u.Payload]).Length())-udpLen)
+	case l.Type != LayerUDPEncap:
+		return p.appendISAKMPLine(b, d, i, d.data[l.Start:l.End], p.ikeUDPLength(d, i))
 	case l.Malformed != "":
 		return append(b, " [|isakmp_rfc3948]"...)
-	case l.Payload-l.Start == 4 && l.End-l.Payload < isakmpHeaderLen:
-		return append(b, "NONESP-encap:  [|isakmp]"...)
 	case l.Payload-l.Start == 4:
-		if i+1 < d.n && d.layers[i+1].Type == LayerISAKMP && ikeLineWritten(d, i+1) {
-			b = append(b, "NONESP-encap: "...)
-			return p.lineISAKMP(b, d, i+1)
-		}
-		if i+1 < d.n && d.layers[i+1].Type == LayerISAKMP {
-			p.ikeSide(d, i+1)
-		}
-		return p.lineNothing(b, d, i)
+		b = append(b, "NONESP-encap: "...)
+		return p.appendISAKMPLine(b, d, i+1, d.data[l.Payload:l.End], p.ikeUDPLength(d, i)-4)
 	case l.Payload == l.Start:
 		b = append(b, "UDP-encap: "...)
 		return p.lineLayer(b, d, i+1)
 	}
 	return append(b, "isakmp-nat-keep-alive"...)
+}
+
+// ikeUDPLength returns the length of the contents of the UDP header before
+// layer i, as that header or the IP header gives it (the smaller): tcpdump's
+// "ip" length of an ISAKMP message.
+func (p *LinePrinter) ikeUDPLength(d *Decoder, i int) int {
+	u := &d.layers[i-1]
+	return min(int(UDP(d.data[u.Start:u.Payload]).Length()), ipPayloadLen(d, i-1)) - udpLen
 }
 
 // ikeInitiators is tcpdump's memory of the IKEv1 exchanges it has seen
@@ -984,7 +977,9 @@ func (s *ikeInitiators) side(cookie []byte, firstMsg bool, src, dst netip.Addr) 
 		}
 		return " ?"
 	}
-	if !firstMsg {
+	if !firstMsg || s.n < len(s.recs) && string(cookie) == "\x00\x00\x00\x00\x00\x00\x00\x00" {
+		// tcpdump's table starts as zeros: an all-zero cookie is found
+		// in a slot not used yet, with none of the message's addresses.
 		return " ?"
 	}
 	r := &s.recs[s.next]
@@ -995,47 +990,6 @@ func (s *ikeInitiators) side(cookie []byte, firstMsg bool, src, dst netip.Addr) 
 		s.n++
 	}
 	return " I"
-}
-
-// ikeLineExchanges and ikeLinePayloads are tcpdump's names of the IKEv1
-// exchange types and of the payload types that follow an encrypted
-// header, for the ones rawcap writes its line for.
-func ikeLineExchange(t uint8) string {
-	switch t {
-	case 2:
-		return "ident"
-	case 5:
-		return "inf"
-	case 32:
-		return "oakley-quick"
-	}
-	return ""
-}
-
-func ikeLinePayload(t uint8) string {
-	switch t {
-	case ikePayloadID:
-		return "id"
-	case ikePayloadHash:
-		return "hash"
-	}
-	return ""
-}
-
-// ikeLineWritten reports whether rawcap writes tcpdump's line for the
-// ISAKMP layer i: an encrypted IKEv1 message of an exchange and first
-// payload whose names it has, in IPv4 or IPv6.
-func ikeLineWritten(d *Decoder, i int) bool {
-	l := &d.layers[i]
-	if l.Type != LayerISAKMP || l.Payload-l.Start < isakmpHeaderLen {
-		return false
-	}
-	m := ISAKMP(d.data[l.Start:l.Payload])
-	if m.Major() != 1 || m.Flags() != 1 || ikeLineExchange(m.ExchangeType()) == "" || ikeLinePayload(m[16]) == "" {
-		return false
-	}
-	src, _ := ikeAddrs(d, i)
-	return src.IsValid()
 }
 
 // ikeAddrs returns the addresses of the IP header that carries the ISAKMP
@@ -1062,58 +1016,15 @@ func ikeAddrs(d *Decoder, i int) (src, dst netip.Addr) {
 	return netip.Addr{}, netip.Addr{}
 }
 
-// ikeSide returns tcpdump's " I", " R" or " ?" for the IKEv1 message at
-// layer i, remembering the initiator of an exchange that starts there;
-// "" for an IKEv2 message, whose side tcpdump reads from its flags.
-func (p *LinePrinter) ikeSide(d *Decoder, i int) string {
-	l := &d.layers[i]
-	m := ISAKMP(d.data[l.Start:l.Payload])
+// ikeSideOf returns tcpdump's " I", " R" or " ?" for the IKEv1 message m
+// at layer i, remembering the initiator of an exchange that starts there.
+func (p *LinePrinter) ikeSideOf(d *Decoder, i int, m []byte) string {
 	src, dst := ikeAddrs(d, i)
-	if len(m) < isakmpHeaderLen || m.Major() != 1 || !src.IsValid() {
-		return ""
+	if !src.IsValid() {
+		return " ?"
 	}
 	if p.ikeInitiators == nil {
 		p.ikeInitiators = new(ikeInitiators)
 	}
 	return p.ikeInitiators.side(m[0:8], be64(m[8:]) == 0, src, dst)
-}
-
-// lineISAKMP appends tcpdump's line for an encrypted IKEv1 message
-// (ikeLineWritten): "isakmp: phase 1 I ident[E]"; with -v the version and
-// message ID and what is encrypted ("isakmp 1.0 msgid 00000000: phase 1 I
-// ident[E]: [encrypted id]"), with -vv the cookies too.
-func (p *LinePrinter) lineISAKMP(b []byte, d *Decoder, i int) []byte {
-	l := &d.layers[i]
-	m := ISAKMP(d.data[l.Start:l.Payload])
-	b = append(b, "isakmp"...)
-	if p.Options.Verbose > 0 {
-		b = append(b, ' ')
-		b = strconv.AppendUint(b, uint64(m.Major()), 10)
-		b = append(b, '.')
-		b = strconv.AppendUint(b, uint64(m[17]&0x0f), 10)
-		b = append(b, " msgid "...)
-		b = appendHexN(b, uint64(be32(m[20:])), 8)
-	}
-	if p.Options.Verbose > 1 {
-		b = append(b, " cookie "...)
-		b = appendHexBytes(b, m[0:8])
-		b = append(b, "->"...)
-		b = appendHexBytes(b, m[8:16])
-	}
-	b = append(b, ':')
-	if be32(m[20:]) == 0 {
-		b = append(b, " phase 1"...)
-	} else {
-		b = append(b, " phase 2/others"...)
-	}
-	b = append(b, p.ikeSide(d, i)...)
-	b = append(b, ' ')
-	b = append(b, ikeLineExchange(m.ExchangeType())...)
-	b = append(b, "[E]"...)
-	if p.Options.Verbose > 0 {
-		b = append(b, ": [encrypted "...)
-		b = append(b, ikeLinePayload(m[16])...)
-		b = append(b, ']')
-	}
-	return b
 }

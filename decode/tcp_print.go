@@ -466,7 +466,9 @@ func (p *LinePrinter) lineUDP(b []byte, d *Decoder, i int) []byte {
 	snmp := !p.Options.Quiet && snmpTcpdumpPorts(u.SrcPort(), u.DstPort())
 	radius := !p.Options.Quiet && !l.Quoted && (radiusTcpdumpPort(u.SrcPort()) || radiusTcpdumpPort(u.DstPort()))
 	krb := !p.Options.Quiet && !l.Quoted && (u.SrcPort() == krbPort || u.DstPort() == krbPort) // tcpdump's printer takes it whatever the length
-	if ipLen := ipPayloadLen(d, i); int(u.Length()) > ipLen && !l.Quoted && !snmp && !radius && !krb && !udpInFragment(d, i) {
+	ike := !p.Options.Quiet && !l.Quoted && (ikeTcpdumpPort(u.SrcPort()) || ikeTcpdumpPort(u.DstPort()) ||
+		u.SrcPort() == udpEncapPort || u.DstPort() == udpEncapPort) // so do ISAKMP's
+	if ipLen := ipPayloadLen(d, i); int(u.Length()) > ipLen && !l.Quoted && !snmp && !radius && !krb && !ike && !udpInFragment(d, i) {
 		b = append(b, "UDP, bad length "...)
 		b = appendUint(b, uint64(u.Length())-udpLen)
 		b = append(b, " > "...)
@@ -496,6 +498,16 @@ func (p *LinePrinter) lineUDP(b []byte, d *Decoder, i int) []byte {
 	}
 	if krb {
 		return p.appendKerberos(b, d.data[l.Payload:l.End])
+	}
+	if !p.Options.Quiet && (ikeTcpdumpPort(u.SrcPort()) || ikeTcpdumpPort(u.DstPort())) {
+		// A message rawcap's decoder leaves as data, or one quoted in an
+		// ICMP error: tcpdump prints it.
+		return p.appendISAKMPLine(b, d, i+1, d.data[l.Payload:l.End], min(length, ipPayloadLen(d, i)-udpLen))
+	}
+	if ike && l.Payload == l.End && length > 0 {
+		// Port 4500's contents, not captured: tcpdump's printer gives up.
+		p.abandoned = true
+		return append(b, " [|isakmp_rfc3948]"...)
 	}
 	if radius {
 		// tcpdump hands the datagram to its RADIUS printer even where

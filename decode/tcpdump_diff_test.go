@@ -95,7 +95,7 @@ func loadCorpus(t *testing.T) []*corpusFile {
 var tcpdumpPorts = map[uint16]bool{
 	1080: true, 1723: true,
 	2123: true, 2152: true, 2103: true, 2104: true, 3386: true,
-	3503: true, 3785: true, 4341: true, 4342: true, 4500: true, 4567: true,
+	3503: true, 3785: true, 4341: true, 4342: true, 4567: true,
 	4789: true, 5246: true, 5247: true,
 	6635: true,
 	6697: true, 8080: true, 8000: true, 3128: true, 8231: true, 12222: true,
@@ -190,8 +190,8 @@ func decodedByRawcap(d *decode.Decoder) bool {
 			if l.Type == decode.LayerUDP && k+1 < len(layers) && layers[k+1].Type == decode.LayerPTP {
 				break // rawcap prints PTPv2 as tcpdump does
 			}
-			if l.Type == decode.LayerUDP && k+1 < len(layers) && (layers[k+1].Type == decode.LayerUDPEncap || layers[k+1].Type == decode.LayerISAKMP) {
-				if !ikeLineWritten(data, layers[k+1:]) {
+			if l.Type == decode.LayerUDP && ikeCarried(layers, k, sp, dp) {
+				if !ikeLineWritten(data, layers[k:]) {
 					return false // tcpdump's lines of other ISAKMP messages are not written yet
 				}
 				break
@@ -312,6 +312,8 @@ func decodedByRawcap(d *decode.Decoder) bool {
 			return true // tcpdump prints the header and stops
 		case decode.LayerCTP:
 			return true // the test's data after the messages
+		case decode.LayerUDPEncap:
+			return true // an ISAKMP message behind the marker that tshark cannot read (ikeLineWritten)
 		case decode.LayerPGM:
 			l := layers[len(layers)-2]
 			return pgmLineWritten(data[l.Start:l.End])
@@ -326,34 +328,160 @@ func decodedByRawcap(d *decode.Decoder) bool {
 // data0 returns the byte at off of the packet d holds.
 func data0(d *decode.Decoder, off int) byte { return d.Data()[off] }
 
-// ikeLineWritten reports whether rawcap writes tcpdump's line for UDP's
-// contents in layers: ESP or a NAT keepalive on port 4500, or an encrypted
-// IKEv1 message of an exchange and first payload whose names rawcap has
-// (ident, inf, oakley-quick; id, hash), on port 500 or behind port 4500's
-// non-ESP marker.
+// ikeCarried reports whether UDP layer k carries what rawcap prints as
+// tcpdump's ISAKMP printer does: port 4500's contents, or a message on
+// port 500 (or 7500, 8500), decoded or left as data; port 4500's contents
+// not captured.
+func ikeCarried(layers []decode.Layer, k int, sp, dp uint16) bool {
+	if layers[k].Quoted {
+		// Inside an ICMP error rawcap prints a message on port 500 as
+		// tcpdump does, port 4500's contents as UDP's length.
+		return sp == 500 || dp == 500 || sp == 7500 || dp == 7500 || sp == 8500 || dp == 8500
+	}
+	if k+1 < len(layers) {
+		switch layers[k+1].Type {
+		case decode.LayerUDPEncap, decode.LayerISAKMP:
+			return true
+		case decode.LayerPayload:
+		default:
+			return false
+		}
+	}
+	for _, p := range []uint16{500, 4500, 7500, 8500} {
+		if sp == p || dp == p {
+			return true
+		}
+	}
+	return false
+}
+
+// ikeLineWritten reports whether rawcap writes tcpdump's whole text for
+// the contents of UDP layer layers[0]: ESP or a NAT keepalive on port
+// 4500, or an ISAKMP message (behind port 4500's non-ESP marker) of either
+// version whose payloads are laid out as tcpdump does: any but IKEv2's in
+// an IKEv1 message, an SA whose proposals are cut short, or a payload
+// shorter than its header.
 func ikeLineWritten(data []byte, layers []decode.Layer) bool {
-	l := layers[0]
-	if l.Type == decode.LayerUDPEncap {
-		switch l.Payload - l.Start {
+	u := layers[0]
+	m := data[u.Payload:u.End]
+	if len(layers) > 1 && layers[1].Type == decode.LayerUDPEncap {
+		switch e := layers[1]; e.Payload - e.Start {
 		case 0, 1:
 			return true // ESP, a keepalive
 		}
-		if len(layers) < 2 {
+		m = m[4:]
+	}
+	if len(m) < 28 {
+		return true
+	}
+	switch m[17] >> 4 {
+	case 1:
+		if m[19]&1 != 0 {
+			return m[16] < 33 || m[16] > 48
+		}
+		return ikeTopWritten(m, m[16], false)
+	case 2:
+		return ikeTopWritten(m, m[16], true)
+	}
+	return true
+}
+
+// ikeTopWritten reports whether rawcap writes tcpdump's text for the
+// message's payloads, the first of type np: those captured must be laid
+// out as tcpdump does; one cut short by the capture is marked, as tcpdump
+// marks it, and bytes after the last are left alone.
+func ikeTopWritten(m []byte, np uint8, v2 bool) bool {
+	for off := 28; np != 0; {
+		if off+4 > len(m) {
+			return true
+		}
+		n := int(binary.BigEndian.Uint16(m[off+2:]))
+		if off+n > len(m) {
+			return true
+		}
+		if n <= 4 || !ikePayloadWritten(m, off, np, v2) {
 			return false
 		}
-		l = layers[1]
+		if np == 46 {
+			return true
+		}
+		np, off = m[off], off+n
 	}
-	if l.Type != decode.LayerISAKMP || l.End-l.Start < 28 {
-		return false
+	return true
+}
+
+// ikeChainWritten reports whether the payloads at m[off:end], the first
+// of type np, fill it exactly with payloads rawcap lays out as tcpdump
+// does, of the message's version (v2).
+func ikeChainWritten(m []byte, off, end int, np uint8, v2 bool) bool {
+	for np != 0 {
+		if off+4 > end {
+			return false
+		}
+		n := int(binary.BigEndian.Uint16(m[off+2:]))
+		if n <= 4 || off+n > end || !ikePayloadWritten(m, off, np, v2) {
+			return false
+		}
+		if np == 46 {
+			return off+n == end // the encrypted payload's next is the first inside
+		}
+		np, off = m[off], off+n
 	}
-	m := data[l.Start:]
-	switch {
-	case m[17] != 0x10 || m[19] != 1:
-		return false
-	case m[18] != 2 && m[18] != 5 && m[18] != 32:
-		return false
+	return off == end
+}
+
+// ikePayloadWritten reports whether the payload of type t at m[off:] is
+// one rawcap lays out as tcpdump does.
+func ikePayloadWritten(m []byte, off int, t uint8, v2 bool) bool {
+	n := int(binary.BigEndian.Uint16(m[off+2:]))
+	body := m[off+4 : off+n]
+	if !v2 && t >= 33 && t <= 48 {
+		return false // IKEv2's payloads in an IKEv1 message
 	}
-	return m[16] == 5 || m[16] == 8
+	switch t {
+	case 1: // IKEv1's SA: the IPsec DOI, identity only
+		return len(body) > 8 && binary.BigEndian.Uint32(body) == 1 && binary.BigEndian.Uint32(body[4:]) == 1 &&
+			ikeChainWritten(m, off+12, off+n, 2, false)
+	case 33:
+		return ikeChainWritten(m, off+4, off+n, 2, true)
+	case 2: // a proposal
+		if len(body) < 4 || len(body) < 4+int(body[2]) || body[1] < 1 || body[1] > 4 || m[off] != 0 && m[off] != 2 {
+			return false
+		}
+		if body[3] == 0 {
+			return len(body) == 4+int(body[2])
+		}
+		return ikeChainWritten(m, off+8+int(body[2]), off+n, 3, v2)
+	case 3: // a transform
+		if len(body) < 4 || m[off] != 0 && m[off] != 3 {
+			return false
+		}
+		for a := body[4:]; len(a) > 0; {
+			k := 4
+			if len(a) >= 4 && a[0]&0x80 == 0 {
+				k += int(binary.BigEndian.Uint16(a[2:]))
+			}
+			if k > len(a) {
+				return false
+			}
+			a = a[k:]
+		}
+		return true
+	case 4, 8, 9, 10, 13: // KE, hash, signature, nonce, vendor ID
+		return true
+	case 5, 34, 35, 36, 39: // identifications, IKEv2's key exchange and authentication
+		return len(body) >= 4
+	case 41:
+		return len(body) >= 4 && len(body) >= 4+int(body[1])
+	case 6, 7: // a certificate, its request
+		return len(body) >= 1
+	case 11: // IKEv1's notification, read as far as the capture goes
+		h := m[off+4:]
+		return len(h) >= 8 && (binary.BigEndian.Uint32(h) != 1 || len(h) >= 8+int(h[5]))
+	case 12: // a deletion
+		return len(body) >= 8
+	}
+	return true // the other IKEv2 payloads, and types tcpdump has no name for
 }
 
 // wlanPrintable reports whether rawcap prints an 802.11 frame as tcpdump
