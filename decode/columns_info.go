@@ -109,6 +109,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoRESP(b, d, top)
 	case LayerPTP:
 		b = infoPTP(b, d, top)
+	case LayerMPLSEcho:
+		b = infoMPLSEcho(b, d, top)
 	case LayerAoE:
 		b = infoAoE(b, d, top, p.conv.link(top))
 	case LayerISAKMP, LayerUDPEncap:

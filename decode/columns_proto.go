@@ -167,6 +167,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "PTPv2"...)
 	case LayerAoE:
 		return append(b, "AoE"...)
+	case LayerMPLSEcho:
+		return append(b, "MPLS ECHO"...)
 	case LayerUDPEncap, LayerISAKMP:
 		return append(b, isakmpProtoColumn(l)...)
 	case LayerISIS:

@@ -232,6 +232,7 @@ func (ps *Ports) setDefaults() {
 	ps.Set(TransportUDP, ptpGeneralPort, LayerPTP)
 	ps.Set(TransportUDP, isakmpPort, LayerISAKMP)
 	ps.Set(TransportUDP, udpEncapPort, LayerUDPEncap)
+	ps.Set(TransportUDP, mplsEchoPort, LayerMPLSEcho)
 }
 
 // decodeLayer decodes layer l (whose Type, Start and End are set), sets its
@@ -358,6 +359,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodePTP(l)
 	case LayerAoE:
 		return d.decodeAoE(l)
+	case LayerMPLSEcho:
+		return d.decodeMPLSEcho(l)
 	case LayerISAKMP:
 		return d.decodeISAKMP(l)
 	case LayerUDPEncap:
@@ -564,6 +567,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.linePTP(b, d, i)
 	case LayerAoE:
 		return p.lineAoE(b, d, i)
+	case LayerMPLSEcho:
+		return p.lineMPLSEcho(b, d, i)
 	case LayerRIP:
 		return p.lineRIP(b, d, i)
 	case LayerRIPng:

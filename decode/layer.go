@@ -108,6 +108,7 @@ const (
 	LayerKRB4      // Kerberos version 4 (UDP 88 and 750)
 	LayerIPComp    // IP Payload Compression (IP protocol 108)
 	LayerMIPv6     // Mobile IPv6 mobility header (IPv6 next header 135)
+	LayerMPLSEcho  // MPLS LSP ping (UDP 3503)
 	layerCount
 )
 
@@ -210,6 +211,7 @@ var layerNames = [layerCount]string{
 	LayerKRB4:      "krb4",
 	LayerIPComp:    "ipcomp",
 	LayerMIPv6:     "mipv6",
+	LayerMPLSEcho:  "mpls-echo",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

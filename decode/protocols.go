@@ -109,6 +109,7 @@ var protocols = [layerCount]protocol{
 	LayerENIP:     {&protoENIP, enipFields[:], emitENIP, cipFields[:]},
 	LayerOpenFlow: {&protoOpenFlowV1, openflowFields[:], emitOpenFlow, nil},
 	LayerAoE:      {&protoAoE, aoeFields[:], emitAoE, nil},
+	LayerMPLSEcho: {&protoMPLSEcho, mplsEchoFields[:], emitMPLSEcho, nil},
 
 	// Drawn in the tree only: the other outputs have their fields inside
 	// ipv6 (emitIPv6Ext).

@@ -466,7 +466,8 @@ func (p *LinePrinter) lineUDP(b []byte, d *Decoder, i int) []byte {
 	snmp := !p.Options.Quiet && snmpTcpdumpPorts(u.SrcPort(), u.DstPort())
 	radius := !p.Options.Quiet && !l.Quoted && (radiusTcpdumpPort(u.SrcPort()) || radiusTcpdumpPort(u.DstPort()))
 	krb := !p.Options.Quiet && !l.Quoted && (u.SrcPort() == krbPort || u.DstPort() == krbPort) // tcpdump's printer takes it whatever the length
-	if ipLen := p.ipPayloadLen(d, i); int(u.Length()) > ipLen && !l.Quoted && !snmp && !radius && !krb && !udpInFragment(d, i) {
+	lspping := !p.Options.Quiet && !l.Quoted && lsppingTcpdumpPorts(u.SrcPort(), u.DstPort())
+	if ipLen := p.ipPayloadLen(d, i); int(u.Length()) > ipLen && !l.Quoted && !snmp && !radius && !krb && !lspping && !udpInFragment(d, i) {
 		b = append(b, "UDP, bad length "...)
 		b = appendUint(b, uint64(u.Length())-udpLen)
 		b = append(b, " > "...)
@@ -496,6 +497,11 @@ func (p *LinePrinter) lineUDP(b []byte, d *Decoder, i int) []byte {
 	}
 	if krb {
 		return p.appendKerberos(b, d.data[l.Payload:l.End])
+	}
+	if lspping {
+		// tcpdump hands the datagram to its LSP ping printer even where
+		// Wireshark leaves it as data.
+		return p.appendLSPPing(b, d.data[l.Payload:l.End], radiusTcpdumpLen(d, i))
 	}
 	if radius {
 		// tcpdump hands the datagram to its RADIUS printer even where

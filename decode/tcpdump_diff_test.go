@@ -95,7 +95,7 @@ func loadCorpus(t *testing.T) []*corpusFile {
 var tcpdumpPorts = map[uint16]bool{
 	1080: true, 1723: true,
 	2123: true, 2152: true, 2103: true, 2104: true, 3386: true,
-	3503: true, 3785: true, 4341: true, 4342: true, 4500: true, 4567: true,
+	3785: true, 4341: true, 4342: true, 4500: true, 4567: true,
 	4789: true, 5246: true, 5247: true,
 	6635: true,
 	6697: true, 8080: true, 8000: true, 3128: true, 8231: true, 12222: true,
@@ -193,6 +193,9 @@ func decodedByRawcap(d *decode.Decoder) bool {
 			if (sp == 6633 || dp == 6633 || sp == 6653 || dp == 6653) && l.Type == decode.LayerTCP && l.Payload < l.End && (k+1 >= len(layers) || layers[k+1].Type != decode.LayerOpenFlow) {
 				return false // tcpdump prints OpenFlow that rawcap leaves as data (a message type not laid out yet, one spanning segments)
 			}
+			if l.Type == decode.LayerUDP && (sp == 3503 || dp == 3503) && !decode.LSPPingLineWritten(data[l.Payload:l.End]) {
+				return false // TLVs tcpdump lays out and rawcap does not yet
+			}
 			if sp == 2049 || dp == 2049 {
 				break // rawcap prints NFS as tcpdump does (nfs_print.go)
 			}
@@ -247,7 +250,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		return true
 	case decode.LayerRESP, decode.LayerSFlow, decode.LayerOpenFlow, decode.LayerL2TP, decode.LayerCHDLC, decode.LayerKRB4:
 		return true
-	case decode.LayerAoE:
+	case decode.LayerAoE, decode.LayerMPLSEcho:
 		return true
 	case decode.LayerPGM:
 		return pgmLineWritten(data[last.Start:last.End])

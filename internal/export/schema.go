@@ -224,6 +224,8 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"rpc.", "nfs.", "portmap.",
 		// A segment's RESP values and an array's elements.
 		"resp.",
+		// LSP ping's TLVs and the FEC elements of a Target FEC Stack.
+		"mpls_echo.tlv.", "mpls_echo.padding",
 		// A segment's EtherNet/IP messages and their items, with the
 		// CIP they carry.
 		"enip.", "cip.",
