@@ -111,6 +111,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoPTP(b, d, top)
 	case LayerMPLSEcho:
 		b = infoMPLSEcho(b, d, top)
+	case LayerLDP:
+		b = p.infoLDP(b, d, top)
 	case LayerAoE:
 		b = infoAoE(b, d, top, p.conv.link(top))
 	case LayerISAKMP, LayerUDPEncap:

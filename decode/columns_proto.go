@@ -169,6 +169,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "AoE"...)
 	case LayerMPLSEcho:
 		return append(b, "MPLS ECHO"...)
+	case LayerLDP:
+		return append(b, "LDP"...)
 	case LayerUDPEncap, LayerISAKMP:
 		return append(b, isakmpProtoColumn(l)...)
 	case LayerISIS:

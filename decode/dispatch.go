@@ -233,6 +233,7 @@ func (ps *Ports) setDefaults() {
 	ps.Set(TransportUDP, isakmpPort, LayerISAKMP)
 	ps.Set(TransportUDP, udpEncapPort, LayerUDPEncap)
 	ps.Set(TransportUDP, mplsEchoPort, LayerMPLSEcho)
+	ps.Set(TransportUDP, ldpPort, LayerLDP)
 }
 
 // decodeLayer decodes layer l (whose Type, Start and End are set), sets its
@@ -361,6 +362,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeAoE(l)
 	case LayerMPLSEcho:
 		return d.decodeMPLSEcho(l)
+	case LayerLDP:
+		return d.decodeLDP(l)
 	case LayerISAKMP:
 		return d.decodeISAKMP(l)
 	case LayerUDPEncap:
@@ -569,6 +572,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineAoE(b, d, i)
 	case LayerMPLSEcho:
 		return p.lineMPLSEcho(b, d, i)
+	case LayerLDP:
+		return p.lineLDP(b, d, i)
 	case LayerRIP:
 		return p.lineRIP(b, d, i)
 	case LayerRIPng:

@@ -109,6 +109,7 @@ const (
 	LayerIPComp    // IP Payload Compression (IP protocol 108)
 	LayerMIPv6     // Mobile IPv6 mobility header (IPv6 next header 135)
 	LayerMPLSEcho  // MPLS LSP ping (UDP 3503)
+	LayerLDP       // LDP (UDP 646)
 	layerCount
 )
 
@@ -212,6 +213,7 @@ var layerNames = [layerCount]string{
 	LayerIPComp:    "ipcomp",
 	LayerMIPv6:     "mipv6",
 	LayerMPLSEcho:  "mpls-echo",
+	LayerLDP:       "ldp",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

@@ -110,6 +110,7 @@ var protocols = [layerCount]protocol{
 	LayerOpenFlow: {&protoOpenFlowV1, openflowFields[:], emitOpenFlow, nil},
 	LayerAoE:      {&protoAoE, aoeFields[:], emitAoE, nil},
 	LayerMPLSEcho: {&protoMPLSEcho, mplsEchoFields[:], emitMPLSEcho, nil},
+	LayerLDP:      {&protoLDP, ldpFields[:], emitLDP, nil},
 
 	// Drawn in the tree only: the other outputs have their fields inside
 	// ipv6 (emitIPv6Ext).

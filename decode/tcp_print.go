@@ -467,7 +467,8 @@ func (p *LinePrinter) lineUDP(b []byte, d *Decoder, i int) []byte {
 	radius := !p.Options.Quiet && !l.Quoted && (radiusTcpdumpPort(u.SrcPort()) || radiusTcpdumpPort(u.DstPort()))
 	krb := !p.Options.Quiet && !l.Quoted && (u.SrcPort() == krbPort || u.DstPort() == krbPort) // tcpdump's printer takes it whatever the length
 	lspping := !p.Options.Quiet && !l.Quoted && lsppingTcpdumpPorts(u.SrcPort(), u.DstPort())
-	if ipLen := p.ipPayloadLen(d, i); int(u.Length()) > ipLen && !l.Quoted && !snmp && !radius && !krb && !lspping && !udpInFragment(d, i) {
+	ldp := !p.Options.Quiet && !l.Quoted && (u.SrcPort() == ldpPort || u.DstPort() == ldpPort)
+	if ipLen := p.ipPayloadLen(d, i); int(u.Length()) > ipLen && !l.Quoted && !snmp && !radius && !krb && !lspping && !ldp && !udpInFragment(d, i) {
 		b = append(b, "UDP, bad length "...)
 		b = appendUint(b, uint64(u.Length())-udpLen)
 		b = append(b, " > "...)
@@ -502,6 +503,9 @@ func (p *LinePrinter) lineUDP(b []byte, d *Decoder, i int) []byte {
 		// tcpdump hands the datagram to its LSP ping printer even where
 		// Wireshark leaves it as data.
 		return p.appendLSPPing(b, d.data[l.Payload:l.End], radiusTcpdumpLen(d, i))
+	}
+	if ldp {
+		return p.appendLDP(b, d.data[l.Payload:l.End], radiusTcpdumpLen(d, i)) // the same, for LDP
 	}
 	if radius {
 		// tcpdump hands the datagram to its RADIUS printer even where

@@ -226,6 +226,8 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"resp.",
 		// LSP ping's TLVs and the FEC elements of a Target FEC Stack.
 		"mpls_echo.tlv.", "mpls_echo.padding",
+		// LDP's messages and their TLVs.
+		"ldp.msg.",
 		// A segment's EtherNet/IP messages and their items, with the
 		// CIP they carry.
 		"enip.", "cip.",
