@@ -113,6 +113,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoMPLSEcho(b, d, top)
 	case LayerLDP:
 		b = p.infoLDP(b, d, top)
+	case LayerRSVP:
+		b = infoRSVP(b, d, top)
 	case LayerAoE:
 		b = infoAoE(b, d, top, p.conv.link(top))
 	case LayerISAKMP, LayerUDPEncap:

@@ -142,6 +142,8 @@ func ipProtocolLayer(p uint8, v6 bool) LayerType {
 		return LayerVRRP
 	case IPProtoPGM:
 		return LayerPGM
+	case IPProtoRSVP:
+		return LayerRSVP
 	case IPProtoSCTP:
 		return LayerSCTP
 	case IPProtoOSPF:
@@ -364,6 +366,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeMPLSEcho(l)
 	case LayerLDP:
 		return d.decodeLDP(l)
+	case LayerRSVP:
+		return d.decodeRSVP(l)
 	case LayerISAKMP:
 		return d.decodeISAKMP(l)
 	case LayerUDPEncap:
@@ -574,6 +578,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineMPLSEcho(b, d, i)
 	case LayerLDP:
 		return p.lineLDP(b, d, i)
+	case LayerRSVP:
+		return p.lineRSVP(b, d, i)
 	case LayerRIP:
 		return p.lineRIP(b, d, i)
 	case LayerRIPng:

@@ -110,6 +110,7 @@ const (
 	LayerMIPv6     // Mobile IPv6 mobility header (IPv6 next header 135)
 	LayerMPLSEcho  // MPLS LSP ping (UDP 3503)
 	LayerLDP       // LDP (UDP 646)
+	LayerRSVP      // RSVP (IP protocol 46)
 	layerCount
 )
 
@@ -214,6 +215,7 @@ var layerNames = [layerCount]string{
 	LayerMIPv6:     "mipv6",
 	LayerMPLSEcho:  "mpls-echo",
 	LayerLDP:       "ldp",
+	LayerRSVP:      "rsvp",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

@@ -258,6 +258,8 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		return true
 	case decode.LayerAoE, decode.LayerMPLSEcho, decode.LayerLDP:
 		return true
+	case decode.LayerRSVP:
+		return decode.RSVPLineWritten(data[last.Start:last.End])
 	case decode.LayerPGM:
 		return pgmLineWritten(data[last.Start:last.End])
 	case decode.LayerVSock:

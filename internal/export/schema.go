@@ -228,6 +228,8 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"mpls_echo.tlv.", "mpls_echo.padding",
 		// LDP's messages and their TLVs.
 		"ldp.msg.",
+		// RSVP's objects.
+		"rsvp.length", "rsvp.object", "rsvp.ctype",
 		// A segment's EtherNet/IP messages and their items, with the
 		// CIP they carry.
 		"enip.", "cip.",
