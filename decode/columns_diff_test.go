@@ -72,7 +72,7 @@ var columnsVocabulary = map[string]bool{
 	"DNS": true, "HTTP": true, "TLSv1": true, "TLSv1.1": true, "TLSv1.2": true, "TLSv1.3": true, "SSLv3": true,
 	"SSL": true, "DHCP": true, "NTP": true, "VXLAN": true, "GRE": true, "ETHER": true, "LLC": true, "RARP": true,
 	"IP": true, "SLL": true, "NULL": true, "BOOTP": true, "ESP": true,
-	"PIMv2": true, "PIMv1": true,
+	"PIMv2": true, "PIMv1": true, "MACSEC": true,
 	"VRRP": true, "HSRP": true, "RADIUS": true,
 	"SCTP": true,
 	"OSPF": true, "BFD": true, "BGP": true, "RIPv1": true, "RIPv2": true, "RIPng": true, // "BFD Control": the column's first word

@@ -52,6 +52,16 @@ func icmpCodeName(typ, code uint8) string {
 	return ""
 }
 
+// icmpHasCodes reports whether Wireshark names the codes of ICMP type
+// typ (icmpCodeName), and so says so of one it has no name for.
+func icmpHasCodes(typ uint8) bool {
+	switch typ {
+	case ICMPUnreachable, ICMPRedirect, ICMPTimeExceeded, ICMPParamProblem, 42, 43:
+		return true
+	}
+	return false
+}
+
 // appendPadded appends s left-aligned to width, as C's "%-20s".
 func appendPadded(b []byte, s string, width int) []byte {
 	n := len(b)
@@ -73,6 +83,10 @@ func (p *ColumnsPrinter) infoICMP(b []byte, d *Decoder, i int) []byte {
 	if c := icmpCodeName(m.Type(), m.Code()); c != "" {
 		b = append(b, " ("...)
 		b = append(b, c...)
+		b = append(b, ')')
+	} else if icmpHasCodes(m.Type()) {
+		b = append(b, " (Unknown code: "...)
+		b = appendUint(b, uint64(m.Code()))
 		b = append(b, ')')
 	}
 	switch m.Type() {

@@ -62,6 +62,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoESP(b, d, top)
 	case LayerGeneve:
 		b = infoGeneve(b, d, top)
+	case LayerMACsec:
+		b = append(b, "MACsec frame"...)
 	case LayerNHRP:
 		b = infoNHRP(b, d, top)
 	case LayerVRRP:
@@ -295,7 +297,7 @@ func ipBefore(d *Decoder, i int) bool {
 // reportedLen returns how many bytes from layer i on tshark counts: what
 // the IP header announces, but no more than the frame had on the wire.
 func (p *ColumnsPrinter) reportedLen(d *Decoder, i int) int {
-	n := (&LinePrinter{}).ipPayloadLen(d, i)
+	n := ipPayloadLen(d, i)
 	if p.wire > 0 {
 		n = min(n, p.wire-d.layers[i].Start)
 	}

@@ -22,7 +22,7 @@ func unknownEtherType(d *Decoder, i int) (uint16, bool) {
 	default:
 		return 0, false
 	}
-	if et < 0x600 || etherTypeLayer(et) != LayerNone {
+	if et < 0x600 || etherTypeLayer(et) != LayerNone && !(et == EtherTypeMACsec && macsecRejected(d)) {
 		return 0, false
 	}
 	return et, true

@@ -92,6 +92,13 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "VXLAN"...)
 	case LayerGeneve:
 		return append(b, "Geneve"...)
+	case LayerMACsec:
+		// A frame in the clear whose EtherType tshark does not know is
+		// named by it, as ethertype names any such payload.
+		if m := MACsec(d.data[l.Start:l.Payload]); !m.Encrypted() {
+			return appendUnknownEtherTypeProto(b, be16(m[macsecHeaderLen(m.TCI()):]))
+		}
+		return append(b, "MACSEC"...)
 	case LayerSFlow:
 		return append(b, "sFlow"...)
 	case LayerDBLSPDisc:

@@ -85,6 +85,8 @@ func etherTypeLayer(et uint16) LayerType {
 		return LayerPTP
 	case EtherTypeAoE:
 		return LayerAoE
+	case EtherTypeMACsec:
+		return LayerMACsec
 	}
 	return LayerNone
 }
@@ -362,6 +364,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodePTP(l)
 	case LayerAoE:
 		return d.decodeAoE(l)
+	case LayerMACsec:
+		return d.decodeMACsec(l)
 	case LayerMPLSEcho:
 		return d.decodeMPLSEcho(l)
 	case LayerLDP:
@@ -574,6 +578,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.linePTP(b, d, i)
 	case LayerAoE:
 		return p.lineAoE(b, d, i)
+	case LayerMACsec:
+		return p.lineMACsec(b, d, i)
 	case LayerMPLSEcho:
 		return p.lineMPLSEcho(b, d, i)
 	case LayerLDP:
@@ -657,6 +663,12 @@ func protocolsLayer(b []byte, d *Decoder, i int) []byte {
 			b = append(b, ":ethertype"...)
 		}
 		return b
+	case LayerMACsec:
+		// A frame in the clear hands its packet to ethertype.
+		if i+1 < d.n && !MACsec(d.data[l.Start:l.Payload]).Encrypted() {
+			return append(b, "macsec:ethertype"...)
+		}
+		return append(b, "macsec"...)
 	case LayerISL:
 		return append(b, "eth"...) // tshark's Ethernet hands the frame to ISL, which no protocol names
 	case LayerIGMP:

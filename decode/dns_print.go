@@ -723,7 +723,7 @@ func (p *LinePrinter) lineDNS(b []byte, d *Decoder, i int) []byte {
 			b = b[:n-2]
 		}
 		tl := &d.layers[i-1]
-		length = p.ipPayloadLen(d, i-1) - (tl.Payload - tl.Start)
+		length = ipPayloadLen(d, i-1) - (tl.Payload - tl.Start)
 		if length < 2 {
 			b = append(b, " [DNS over TCP: length "...)
 			b = strconv.AppendInt(b, int64(length), 10)
@@ -968,11 +968,18 @@ func udpPayloadLen(d *Decoder, i int) int {
 	if u.Type != LayerUDP || u.Payload-u.Start < udpLen {
 		return d.layers[i].End - d.layers[i].Start
 	}
-	return int(UDP(d.data[u.Start:u.Payload]).Length()) - udpLen
+	// tcpdump takes the smaller of UDP's length and what the IP header
+	// leaves for the datagram.
+	return min(int(UDP(d.data[u.Start:u.Payload]).Length()), ipPayloadLen(d, i-1)) - udpLen
 }
 
-// appendQuietUDP appends what tcpdump -q prints for any UDP payload.
+// appendQuietUDP appends what tcpdump -q prints for any UDP payload: the
+// length UDP's header announces, whatever the IP header says.
 func appendQuietUDP(b []byte, d *Decoder, i int) []byte {
 	b = append(b, "UDP, length "...)
-	return strconv.AppendInt(b, int64(udpPayloadLen(d, i)), 10)
+	n := d.layers[i].End - d.layers[i].Start
+	if u := &d.layers[i-1]; u.Type == LayerUDP && u.Payload-u.Start >= udpLen {
+		n = int(UDP(d.data[u.Start:u.Payload]).Length()) - udpLen
+	}
+	return strconv.AppendInt(b, int64(n), 10)
 }

@@ -78,7 +78,7 @@ func (p *LinePrinter) lineESP(b []byte, d *Decoder, i int) []byte {
 	b = append(b, ",seq=0x"...)
 	b = strconv.AppendUint(b, uint64(be32(e[4:])), 16)
 	b = append(b, "), length "...)
-	return appendUint(b, uint64(p.ipPayloadLen(d, i)))
+	return appendUint(b, uint64(ipPayloadLen(d, i)))
 }
 
 // infoESP appends tshark's Info column for ESP: "ESP (SPI=0x…)".

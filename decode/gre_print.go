@@ -68,7 +68,7 @@ func (p *LinePrinter) lineGRE(b []byte, d *Decoder, i int) []byte {
 		b = append(b, ')')
 	}
 	b = append(b, ", length "...)
-	b = strconv.AppendInt(b, int64(p.ipPayloadLen(d, i)), 10)
+	b = strconv.AppendInt(b, int64(ipPayloadLen(d, i)), 10)
 	if g.Version() == 1 && !hasSeq {
 		return b
 	}

@@ -18,6 +18,10 @@ func linkHeaderLen(d *Decoder) int {
 		case LayerLLC:
 			if k > 0 && (d.layers[k-1].Type == LayerEthernet || d.layers[k-1].Type == LayerVLAN) {
 				n = l.Payload
+				if l.Malformed != "" {
+					_, c := llcFrameLenWire(d, k, 0)
+					n = l.Start + len(c) // tcpdump dumped the bytes it tried as LLC with " [|llc]"
+				}
 			}
 			// After 802.11, tcpdump counts an LLC/SNAP header whose
 			// EtherType it printed as link layer too.
@@ -26,6 +30,9 @@ func linkHeaderLen(d *Decoder) int {
 			}
 		case LayerRadiotap:
 			n = l.Payload
+			continue
+		case LayerMACsec:
+			n = l.Payload // tcpdump counts the tag (and a clear frame's EtherType) as link layer
 			continue
 		case LayerVSock:
 			n = l.Start + vsockHeaderLen
@@ -60,6 +67,9 @@ func (p *LinePrinter) appendHex(b []byte, d *Decoder) []byte {
 	data := d.data
 	mode := p.Options.Hex
 	if mode == HexNet || mode == HexASCIINet || mode == ASCIIOnly {
+		if macsecRejected(d) {
+			return b // tcpdump gave up inside the tag: nothing after the link layer is left
+		}
 		data = data[min(linkHeaderLen(d), len(data)):]
 	}
 	if p.abandoned {

@@ -801,7 +801,7 @@ func icmpv4ChecksumStatus(e *emitter, i int, m ICMPv4) (st int, sum uint16) {
 	if l.Quoted {
 		return 2, 0 // tshark: "[unverified] [in ICMP error packet]"
 	}
-	n := (&LinePrinter{}).ipPayloadLen(d, i)
+	n := ipPayloadLen(d, i)
 	if e.wire > 0 && l.Start+n > e.wire {
 		n = e.wire - l.Start // tshark: "IPv4 total length exceeds packet length"
 	}
@@ -997,7 +997,7 @@ func emitICMPv6Cut(e *emitter, m ICMPv6) {
 // (whole).
 func icmpv6SumCheck(d *Decoder, i int) (whole bool, sum uint16) {
 	l := &d.layers[i]
-	length := (&LinePrinter{}).ipPayloadLen(d, i)
+	length := ipPayloadLen(d, i)
 	if length < 4 || l.Start+length > l.End {
 		return false, 0
 	}

@@ -33,7 +33,7 @@ func icmpExtRange(d *Decoder, i int) (start, reported, end int, ok bool) {
 		return 0, 0, 0, false
 	}
 	m := d.data[l.Start:l.End]
-	n := (&LinePrinter{}).ipPayloadLen(d, i)
+	n := ipPayloadLen(d, i)
 	if icmpFragment(d, i) {
 		return 0, 0, 0, false
 	}
@@ -476,7 +476,7 @@ func icmpExtException(d *Decoder, i int) bool {
 	}
 	m := d.data[l.Start:l.End]
 	if l.Type == LayerICMPv4 && (m[0] == ICMPUnreachable || m[0] == ICMPTimeExceeded || m[0] == ICMPParamProblem) &&
-		m[5] != 0 && 8+4*int(m[5]) > (&LinePrinter{}).ipPayloadLen(d, i) {
+		m[5] != 0 && 8+4*int(m[5]) > ipPayloadLen(d, i) {
 		return true
 	}
 	start, reported, end, ok := icmpExtRange(d, i)

@@ -64,15 +64,42 @@ func (p *LinePrinter) lineICMPv4(b []byte, d *Decoder, i int) []byte {
 		b = appendUint(b, uint64(m.Type()))
 	}
 	b = append(b, ", length "...)
-	b = strconv.AppendInt(b, int64(p.ipPayloadLen(d, i)), 10)
+	b = strconv.AppendInt(b, int64(ipPayloadLen(d, i)), 10)
+	if p.Options.Verbose > 0 {
+		b = appendICMPv4Cksum(b, d, i, m)
+	}
 	if p.Options.Verbose > 0 && m.IsError() && i+1 < d.n {
 		b = append(b, "\n\t"...)
 		b = p.lineLayer(b, d, i+1)
 	}
 	if p.Options.Verbose > 0 {
-		b = appendICMPExtensions(b, m, p.ipPayloadLen(d, i))
+		b = appendICMPExtensions(b, m, ipPayloadLen(d, i))
 	}
 	return b
+}
+
+// appendICMPv4Cksum appends tcpdump's -v complaint about a wrong ICMP
+// checksum, " (wrong icmp cksum a0b (->2506)!)": checked when the whole
+// message was captured and the IP packet is no fragment.
+func appendICMPv4Cksum(b []byte, d *Decoder, i int, m ICMPv4) []byte {
+	l := &d.layers[i]
+	if l.Quoted || i == 0 || d.layers[i-1].Type != LayerIPv4 {
+		return b
+	}
+	ip := IPv4(d.data[d.layers[i-1].Start:d.layers[i-1].Payload])
+	n := ipPayloadLen(d, i)
+	if ip.MF() || ip.FragOffset() != 0 || n < 4 || l.Start+n > l.End {
+		return b
+	}
+	sum := ^checksumFold(checksumAdd(0, d.data[l.Start:l.Start+n]))
+	if sum == 0 {
+		return b
+	}
+	b = append(b, " (wrong icmp cksum "...)
+	b = strconv.AppendUint(b, uint64(m.Checksum()), 16)
+	b = append(b, " (->"...)
+	b = strconv.AppendUint(b, uint64(shouldBe(m.Checksum(), sum)), 16)
+	return append(b, ")!)"...)
 }
 
 func quotedIPv4(d *Decoder, i int) (IPv4, bool) {
@@ -170,7 +197,7 @@ func unreachText(code uint8) string {
 
 func (p *LinePrinter) lineICMPv6(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
-	length := p.ipPayloadLen(d, i)
+	length := ipPayloadLen(d, i)
 	if l.Malformed != "" {
 		return append(b, "ICMP6, [|icmp6]"...)
 	}

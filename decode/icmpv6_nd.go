@@ -11,7 +11,7 @@ package decode
 // fixed part).
 func emitICMPv6Body(e *emitter, i int, m ICMPv6) bool {
 	l := &e.d.layers[i]
-	length := (&LinePrinter{}).ipPayloadLen(e.d, i)
+	length := ipPayloadLen(e.d, i)
 	whole := length >= 4 && l.Start+length <= l.End
 	switch m.Type() {
 	case ICMPv6RouterSolicit, ICMPv6RouterAdvert, ICMPv6NeighborSolicit, ICMPv6NeighborAdvert, ICMPv6Redirect:

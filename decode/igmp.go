@@ -588,7 +588,7 @@ func infoIGMP(b []byte, d *Decoder, i int) []byte {
 func (p *LinePrinter) lineIGMP(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
 	g := d.data[l.Start:l.End]
-	n := p.ipPayloadLen(d, i)
+	n := ipPayloadLen(d, i)
 	if p.Options.Quiet {
 		return append(b, "igmp"...)
 	}

@@ -293,7 +293,7 @@ func (p *LinePrinter) lineIPv6Ext(b []byte, d *Decoder, i int) []byte {
 		}
 		b = appendUint(b, uint64(x.FragOffset())*8)
 		b = append(b, '|')
-		b = strconv.AppendInt(b, int64(p.ipPayloadLen(d, i+1)), 10)
+		b = strconv.AppendInt(b, int64(ipPayloadLen(d, i+1)), 10)
 		b = append(b, ") "...)
 		if x.FragOffset() != 0 {
 			return b

@@ -395,6 +395,12 @@ func emitIPv4(e *emitter, i int) {
 		e.MemoEnd()
 	}
 	e.Uint(&f[ipLen], uint64(ip.TotalLength()))
+	if wire := e.wire - l.Start; e.wire > 0 && int(ip.TotalLength()) > wire && e.Tree() && !l.Quoted {
+		var arg [24]byte
+		e.Sub()
+		e.ExpertLine("Error", "Protocol", "IPv4 total length exceeds packet length (", append(appendUint(arg[:0], uint64(wire)), " bytes)"...))
+		e.Up()
+	}
 	e.Uint(&f[ipID], uint64(ip.ID()))
 	if e.wantsAny(f[ipFlags:ipProtocol+1]) && e.Memo(memoIPv4Frag, ip[6:10]) {
 		emitIPv4Frag(e, ip)

@@ -108,6 +108,7 @@ const (
 	LayerKRB4      // Kerberos version 4 (UDP 88 and 750)
 	LayerIPComp    // IP Payload Compression (IP protocol 108)
 	LayerMIPv6     // Mobile IPv6 mobility header (IPv6 next header 135)
+	LayerMACsec    // IEEE 802.1AE MACsec (EtherType 0x88e5)
 	LayerMPLSEcho  // MPLS LSP ping (UDP 3503)
 	LayerLDP       // LDP (UDP 646)
 	LayerRSVP      // RSVP (IP protocol 46)
@@ -213,6 +214,7 @@ var layerNames = [layerCount]string{
 	LayerKRB4:      "krb4",
 	LayerIPComp:    "ipcomp",
 	LayerMIPv6:     "mipv6",
+	LayerMACsec:    "macsec",
 	LayerMPLSEcho:  "mpls-echo",
 	LayerLDP:       "ldp",
 	LayerRSVP:      "rsvp",

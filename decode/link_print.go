@@ -32,6 +32,9 @@ func (p *LinePrinter) lineEthernet(b []byte, d *Decoder, i int) []byte {
 		return append(b, " [|ether]"...)
 	}
 	e := Ethernet(d.data[l.Start:l.Payload])
+	if e.TypeOrLength() == EtherTypeMACsec && i+1 < d.n && d.layers[i+1].Type == LayerPayload {
+		return p.lineMACsecRejected(b, d, i, e)
+	}
 	if !e.IsLength() && (i+1 >= d.n || d.layers[i+1].Type == LayerPayload) {
 		// An EtherType rawcap does not decode: tcpdump's fallback is the
 		// link header and a hex dump of the payload.
@@ -96,6 +99,10 @@ func (p *LinePrinter) lineVLAN(b []byte, d *Decoder, i int) []byte {
 	}
 	b = append(b, ", "...)
 	if v.EtherType() <= 1500 {
+		if i+1 < d.n && d.layers[i+1].Type == LayerLLC && d.layers[i+1].Malformed != "" {
+			b = append(b, "802.3"...) // tcpdump: "802.3 [|llc]"
+			return p.lineLayer(b, d, i+1)
+		}
 		b = append(b, "802.3LLC, "...)
 	} else {
 		b = p.appendEtherType(b, v.EtherType())
@@ -133,7 +140,15 @@ func (p *LinePrinter) lineSLLVLAN(b []byte, d *Decoder, i int, v VLAN) []byte {
 func (p *LinePrinter) lineLLC(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
 	if l.Malformed != "" {
-		return append(b, " [|llc]"...)
+		b = append(b, " [|llc]"...)
+		if i > 0 && (d.layers[i-1].Type == LayerEthernet || d.layers[i-1].Type == LayerVLAN) {
+			_, c := p.llcFrameLen(d, i)
+			b = appendHexASCIILines(b, c, "\n\t") // tcpdump dumps what it could not decode, even with -q
+		}
+		return b
+	}
+	if llcGeneric(d, i) {
+		return p.lineLLCGeneric(b, d, i)
 	}
 	c := LLC(d.data[l.Start:l.Payload])
 	if p.Options.Link {

@@ -338,12 +338,24 @@ func lldpLineOrg(b, val []byte) (_ []byte, hexdump bool) {
 		b = append(b, "Ethernet bridged"...)
 	case lldpOUI8023:
 		b = append(b, "IEEE 802.3 Private"...)
+	case lldpOUIIANA:
+		b = append(b, "IANA"...)
 	default:
 		b = append(b, "Unknown"...)
 	}
 	b = append(b, " (0x"...)
 	b = appendHexN(b, uint64(oui), 6)
 	b = append(b, ')')
+	if oui == lldpOUIIANA {
+		// The MUD URL (RFC 8520), with tcpdump's M- and ^X for bytes
+		// that are not printable; tcpdump prints nothing for an empty one
+		// or IANA's other subtypes.
+		if len(val) > 4 && val[3] == 1 {
+			b = append(b, "\n\t  MUD-URL Subtype (1)\n\t  MUD-URL="...)
+			b, _ = appendPrintN(b, val, 4, len(val)-4)
+		}
+		return b, false
+	}
 	if len(val) < 4 || oui != lldpOUI8021 && oui != lldpOUI8023 {
 		return b, oui != lldpOUI8021 && oui != lldpOUI8023
 	}
@@ -361,6 +373,10 @@ func lldpLineOrg(b, val []byte) (_ []byte, hexdump bool) {
 			name = "Protocol Identity"
 		case 7:
 			name = "Link aggregation"
+		default:
+			if n := lldpDCBName(sub); n != "" {
+				name = n
+			}
 		}
 	} else {
 		switch sub {
@@ -439,6 +455,8 @@ func lldpLineOrg(b, val []byte) (_ []byte, hexdump bool) {
 			b = appendHex4(b, mau)
 			b = append(b, ')')
 		}
+	case oui == lldpOUI8021 && sub >= 8 && sub <= 14:
+		b = appendLLDPDCB(b, val)
 	case oui == lldpOUI8023 && sub == 4:
 		if n >= 6 {
 			b = append(b, "\n\t    MTU size "...)

@@ -78,9 +78,51 @@ func TestLLDPDCBMatchesTshark(t *testing.T) {
 		"lldp.ieee.802_3.aggregation_status.enabled", "lldp.ieee.802_3.aggregated_port_id", "lldp.iana.subtype", "lldp.iana.mudurl"})
 }
 
+// lldpTcpdumpVectors are organization TLVs tcpdump 4.99 prints at -v: the
+// 802.1 DCB ones (ETS configuration and recommendation, PFC, application
+// priority, congestion notification), EVB and CDCP, at their shortest,
+// longer and cut lengths and with every bit set, and IANA's MUD URL with
+// unprintable bytes; then subtypes tcpdump only names.
+var lldpTcpdumpVectors = []struct{ name, tlvs string }{
+	{"ets configuration", "fe190080c20985012345670a141e28000000000202020200000002" + "0000"},
+	{"ets willing bits", "fe190080c209ff012345670a141e28000000000202020200000002fe190080c20940012345670a141e28000000000202020200000002" + "0000"},
+	{"ets recommendation", "fe190080c20afffedcba9864ff000102030405ff01020304050607" + "0000"},
+	{"ets short and long", "fe180080c20985012345670a141e280000000002020202000000fe1a0080c20985012345670a141e2800000000020202020000000200" + "0000"},
+	{"pfc", "fe060080c20bc8a5fe070080c20b300099" + "0000"},
+	{"applications", "fe0e0080c20c00618906a20cbc030050fe080080c20cffffffff" + "0000"},
+	{"application left over", "fe090080c20c0061890601fe070080c20c006189" + "0000"},
+	{"congestion notification", "fe060080c208ff0ffe050080c208fffe070080c208000001" + "0000"},
+	{"evb", "fe090080c20d0503071102fe090080c20dfffffffffffe090080c20d0503075102fe090080c20d0503079102fe080080c20d05030711" + "0000"},
+	{"cdcp", "fe080080c20e80000000fe0b0080c20e80000000001002fe0e0080c20e7fffffff001002abcdeffe0f0080c20e8000000001000001001002" + "0000"},
+	{"mud urls", "fe1900005e0168747470733a2f2f782e6578616d706c652f6d7564fe0400005e01fe0b00005e016100620180ff7afe0700005e02616263" + "0000"},
+	{"other 802.1 subtypes", "fe140080c20511111111111111111111111111111111fe060080c2060007fe050080c20f00" + "0000"},
+}
+
+func TestLLDPOrgMatchesTcpdump(t *testing.T) {
+	var frames [][]byte
+	for _, v := range lldpTcpdumpVectors {
+		b, err := hex.DecodeString(lldpHead + v.tlvs)
+		if err != nil {
+			t.Fatal(v.name, err)
+		}
+		frames = append(frames, b)
+	}
+	for _, v := range lldpDCBVectors {
+		if !v.cut {
+			b, _ := hex.DecodeString(lldpHead + v.tlvs)
+			frames = append(frames, b)
+		}
+	}
+	ethernetLinesMatchTcpdump(t, frames, [][]string{{}, {"-v"}, {"-vv"}, {"-e", "-v"}})
+}
+
 func FuzzLLDP(f *testing.F) {
 	for _, b := range lldpDCBFrames(f) {
 		f.Add(b[14:])
+	}
+	for _, v := range lldpTcpdumpVectors {
+		b, _ := hex.DecodeString(lldpHead[28:] + v.tlvs)
+		f.Add(b)
 	}
 	d := decode.NewDecoder()
 	tp := &decode.TreePrinter{Location: time.UTC}

@@ -35,6 +35,8 @@ func etherTypeName(t uint16) string {
 		return "PTP"
 	case 0x88a2:
 		return "AoE"
+	case 0x88e5:
+		return "802.1AE MACsec"
 	case 0x8809:
 		return "Slow Protocols"
 	case 0x9000:

@@ -57,7 +57,7 @@ func lsaTypeName(b []byte, t uint32) []byte {
 func (p *LinePrinter) lineOSPF(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
 	raw := d.data[l.Start:l.End:l.End]
-	length := p.ipPayloadLen(d, i)
+	length := ipPayloadLen(d, i)
 	if _, _, v6 := ipAddrs(d, i); v6 {
 		return p.appendOSPF6(b, raw, length)
 	}

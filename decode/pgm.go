@@ -596,7 +596,7 @@ func (p *LinePrinter) linePGM(b []byte, d *Decoder, i int) []byte {
 		return b // types the corpus test leaves out (pgmLineWritten)
 	}
 	b = append(b, " ["...)
-	b = appendUint(b, uint64(p.ipPayloadLen(d, i)))
+	b = appendUint(b, uint64(ipPayloadLen(d, i)))
 	return append(b, ']')
 }
 

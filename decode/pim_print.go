@@ -53,7 +53,7 @@ const pimCut = " [|pimv2]"
 func (p *LinePrinter) linePIM(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
 	raw := d.data[l.Start:l.End]
-	n := p.ipPayloadLen(d, i)
+	n := ipPayloadLen(d, i)
 	if len(raw) < 1 {
 		return append(b, " [|pim]"...)
 	}

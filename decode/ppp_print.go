@@ -13,7 +13,7 @@ func (p *LinePrinter) pppLength(d *Decoder, i int) int {
 	}
 	if i > 0 && d.layers[i-1].Type == LayerGRE {
 		g := &d.layers[i-1]
-		return p.ipPayloadLen(d, i-1) - (g.Payload - g.Start)
+		return ipPayloadLen(d, i-1) - (g.Payload - g.Start)
 	}
 	return l.End - l.Start
 }

@@ -109,6 +109,7 @@ var protocols = [layerCount]protocol{
 	LayerENIP:     {&protoENIP, enipFields[:], emitENIP, cipFields[:]},
 	LayerOpenFlow: {&protoOpenFlowV1, openflowFields[:], emitOpenFlow, nil},
 	LayerAoE:      {&protoAoE, aoeFields[:], emitAoE, nil},
+	LayerMACsec:   {&protoMACsec, macsecFields[:], emitMACsec, nil},
 	LayerMPLSEcho: {&protoMPLSEcho, mplsEchoFields[:], emitMPLSEcho, nil},
 	LayerLDP:      {&protoLDP, ldpFields[:], emitLDP, nil},
 	LayerRSVP:     {&protoRSVP, rsvpFields[:], emitRSVP, nil},

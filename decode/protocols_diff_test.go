@@ -43,7 +43,6 @@ var protocolsAllow = map[string]string{
 	"dns/data":        "DNS on a port other than 53 that tshark finds by heuristic",
 	"auto_rp/data":    "Cisco Auto-RP (UDP 496) as tshark finds it",
 	"ipx/llc":         "Novell raw 802.3 (no LLC, 0xffff): tshark names IPX directly",
-	"macsec/data":     "MACsec (0x88e5): the entry depends on the frame's protection",
 	"tsp/data":        "a port tshark binds to a protocol rawcap does not name",
 	"rtcp/data":       "RTCP found by tshark's heuristic",
 	"snmp/data":       "SNMP on a port tshark's heuristics recognise",

@@ -25,7 +25,7 @@ func radiusTcpdumpLen(d *Decoder, udp int) int {
 		return u.End - u.Payload
 	}
 	n := int(be16(d.data[u.Start+4:]))
-	if ip := (*LinePrinter)(nil).ipPayloadLen(d, udp); ip < n {
+	if ip := ipPayloadLen(d, udp); ip < n {
 		n = ip
 	}
 	return n - udpLen

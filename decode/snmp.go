@@ -901,7 +901,7 @@ func (d *Decoder) udpReported(i, n int) int {
 	if len(u) < udpLen {
 		return n
 	}
-	ip := (*LinePrinter)(nil).ipPayloadLen(d, i-1)
+	ip := ipPayloadLen(d, i-1)
 	return max(min(int(UDP(u).Length()), ip)-udpLen, n)
 }
 

@@ -378,7 +378,7 @@ func emitTCP(e *emitter, i int) {
 	length := 0
 	if have >= 13 {
 		// Like tshark, count only the bytes the frame had on the wire.
-		length = min((&LinePrinter{}).ipPayloadLen(d, i), e.wire-l.Start) - t.HeaderLen()
+		length = min(ipPayloadLen(d, i), e.wire-l.Start) - t.HeaderLen()
 	}
 	treeLen := length // the tree's: the tracker's where it has one
 	if sg != nil && sg.HaveLen {

@@ -249,7 +249,7 @@ func (t *tracker) segment(d *Decoder, i int, f *Frame, s *tcpSegment) bool {
 	win := uint32(tc.Window())
 	// The header length the header announces: with fewer bytes than that
 	// (tshark's "short segment") the segment length is unknown.
-	length := min((&LinePrinter{}).ipPayloadLen(d, i), f.Length-l.Start) - int(tc[12]>>4)*4
+	length := min(ipPayloadLen(d, i), f.Length-l.Start) - int(tc[12]>>4)*4
 	known := !l.Quoted && !ipFragmented(d, i)
 	if known && length < 0 {
 		s.Short = true

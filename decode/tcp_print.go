@@ -78,7 +78,7 @@ func (p *LinePrinter) lineTCP(b []byte, d *Decoder, i int) []byte {
 		data := d.data[l.Start:l.End]
 		b = appendPorts(b, psrc, pdst, be16(data), be16(data[2:]))
 		b = append(b, " tcp "...)
-		b = strconv.AppendInt(b, int64(p.ipPayloadLen(d, i)), 10)
+		b = strconv.AppendInt(b, int64(ipPayloadLen(d, i)), 10)
 		b = append(b, " [bad hdr length "...)
 		b = appendUint(b, uint64(data[12]>>4)*4)
 		return append(b, " - too short, < 20]"...)
@@ -105,7 +105,7 @@ func (p *LinePrinter) lineTCPHeader(b []byte, d *Decoder, i int, t TCP, cut bool
 	src, dst, _ := ipAddrs(d, i)
 	psrc, pdst := portAddrs(d, i, src, dst)
 	hlen := int(t[12]>>4) * 4
-	length := p.ipPayloadLen(d, i) - hlen
+	length := ipPayloadLen(d, i) - hlen
 	if length < 0 {
 		b = src.AppendTo(b)
 		b = append(b, " > "...)
@@ -264,7 +264,7 @@ func (p *LinePrinter) lineTCPHeader(b []byte, d *Decoder, i int, t TCP, cut bool
 // ipPayloadLen returns the length the IP header before layer i announces for
 // its payload (which may exceed what was captured), minus the extension
 // headers between them.
-func (p *LinePrinter) ipPayloadLen(d *Decoder, i int) int {
+func ipPayloadLen(d *Decoder, i int) int {
 	ext := 0
 	for j := i - 1; j >= 0; j-- {
 		l := &d.layers[j]
@@ -456,7 +456,7 @@ func (p *LinePrinter) lineUDP(b []byte, d *Decoder, i int) []byte {
 		return b
 	}
 	length := int(u.Length()) - udpLen
-	if ipLen := p.ipPayloadLen(d, i) - udpLen; !p.Options.Quiet && !l.Quoted && length >= 0 {
+	if ipLen := ipPayloadLen(d, i) - udpLen; !p.Options.Quiet && !l.Quoted && length >= 0 {
 		// tcpdump reads a call to port 2049 or a reply from it as NFS
 		// before anything else (and before the checksum).
 		if b2, ok := p.lineNFS(b, d, i, l.Payload, uint32(min(length, max(ipLen, 0))), u.SrcPort(), u.DstPort(), false); ok {
@@ -468,7 +468,7 @@ func (p *LinePrinter) lineUDP(b []byte, d *Decoder, i int) []byte {
 	krb := !p.Options.Quiet && !l.Quoted && (u.SrcPort() == krbPort || u.DstPort() == krbPort) // tcpdump's printer takes it whatever the length
 	lspping := !p.Options.Quiet && !l.Quoted && lsppingTcpdumpPorts(u.SrcPort(), u.DstPort())
 	ldp := !p.Options.Quiet && !l.Quoted && (u.SrcPort() == ldpPort || u.DstPort() == ldpPort)
-	if ipLen := p.ipPayloadLen(d, i); int(u.Length()) > ipLen && !l.Quoted && !snmp && !radius && !krb && !lspping && !ldp && !udpInFragment(d, i) {
+	if ipLen := ipPayloadLen(d, i); int(u.Length()) > ipLen && !l.Quoted && !snmp && !radius && !krb && !lspping && !ldp && !udpInFragment(d, i) {
 		b = append(b, "UDP, bad length "...)
 		b = appendUint(b, uint64(u.Length())-udpLen)
 		b = append(b, " > "...)

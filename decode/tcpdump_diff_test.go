@@ -110,7 +110,6 @@ var tcpdumpEtherTypes = map[uint16]bool{
 	0x6003: true, // DECnet
 	0x80f3: true, // AppleTalk ARP
 	0x880b: true, // PPP
-	0x88e5: true, // MACsec
 	0x8947: true, // GeoNetworking
 	0x0707: true, // GeoNetworking, its earlier EtherType
 }
@@ -133,6 +132,9 @@ func decodedByRawcap(d *decode.Decoder) bool {
 	if m, bad := d.Malformed(); bad && !f5 {
 		// A layer cut short or lying about its length is compared too:
 		// rawcap marks it as tcpdump does.
+		if m.Type == decode.LayerLLC && m.End > m.Start && data0(d, m.Start)&^1 != 0xaa {
+			return !m.Quoted // " [|llc]" and the bytes, as tcpdump prints them; SNAP's other frames are not written yet
+		}
 		switch m.Type {
 		case decode.LayerEthernet, decode.LayerIPv4, decode.LayerIPv6, decode.LayerARP,
 			decode.LayerTCP, decode.LayerUDP, decode.LayerICMPv4, decode.LayerICMPv6,
@@ -155,9 +157,14 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		switch l.Type {
 		case decode.LayerISL:
 			return false // tcpdump 4.99 prints SNAP with an unknown PID and its bytes; rawcap does not yet
+		case decode.LayerERSPAN:
+			return true // tcpdump 4.99 prints GRE's gre-proto-0x88be (or 0x22eb) and stops, as rawcap does
 		case decode.LayerLLC:
 			if k > 0 && layers[k-1].Type == decode.LayerWLAN && k+1 < len(layers) && layers[k+1].Type != decode.LayerPayload {
 				continue // tcpdump prints what SNAP carries after 802.11
+			}
+			if llcFallback(layers, k, data) {
+				return true // tcpdump's fallback line for LLC frames it has no printer for
 			}
 			if k+1 >= len(layers) || !llcDecoded(layers[k+1].Type) {
 				return false // tcpdump prints its contents; rawcap does not yet
@@ -174,6 +181,9 @@ func decodedByRawcap(d *decode.Decoder) bool {
 			}
 			if l.Type == decode.LayerUDP && k+1 < len(layers) && layers[k+1].Type == decode.LayerSNMP {
 				break // rawcap prints SNMP as tcpdump does
+			}
+			if l.Type == decode.LayerUDP && k+1 < len(layers) && (layers[k+1].Type == decode.LayerSyslog || layers[k+1].Type == decode.LayerRIP) {
+				break // rawcap prints Syslog and RIP as tcpdump does
 			}
 			if l.Type == decode.LayerUDP && (sp == 88 || dp == 88) {
 				break // rawcap prints Kerberos as tcpdump does (krb4.go)
@@ -248,7 +258,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 	case decode.LayerSSH, decode.LayerDHCPv4, decode.LayerDNS, decode.LayerNTP, decode.LayerQUIC, decode.LayerBGP,
 		decode.LayerHTTP, decode.LayerTLS, decode.LayerDHCPv6:
 		return true // where the ports above let them through: rawcap prints tcpdump's lines for these
-	case decode.LayerBFD, decode.LayerSNMP, decode.LayerWLAN:
+	case decode.LayerBFD, decode.LayerSNMP, decode.LayerWLAN, decode.LayerSyslog, decode.LayerRIP:
 		return true
 	case decode.LayerSTP, decode.LayerUDLD, decode.LayerPPPoED, decode.LayerLACP, decode.LayerDTP:
 		return true
@@ -296,6 +306,8 @@ func decodedByRawcap(d *decode.Decoder) bool {
 			return true
 		case decode.LayerERSPAN:
 			return true // tcpdump 4.99 prints gre-proto-0x22eb and stops
+		case decode.LayerMACsec:
+			return true // an encrypted frame, or a clear one of an EtherType neither decodes: the bytes
 		case decode.LayerEthernet:
 			// An EtherType neither rawcap nor tcpdump decodes: both print
 			// "ethertype Unknown (0x3030)" and the bytes.
@@ -313,6 +325,9 @@ func decodedByRawcap(d *decode.Decoder) bool {
 	}
 	return last.Quoted
 }
+
+// data0 returns the byte at off of the packet d holds.
+func data0(d *decode.Decoder, off int) byte { return d.Data()[off] }
 
 // ikeLineWritten reports whether rawcap writes tcpdump's line for UDP's
 // contents in layers: ESP or a NAT keepalive on port 4500, or an encrypted
@@ -363,6 +378,32 @@ func wlanPrintable(h []byte) bool {
 
 // llcDecoded reports whether rawcap prints the protocol after an LLC
 // header as tcpdump does.
+// llcFallback reports whether LLC layer k gets tcpdump's fallback line
+// (llc_print.go): on Ethernet or a VLAN tag on Ethernet, nothing decoded
+// after it, and not one of the UI frames tcpdump hands to STP's, IP's,
+// IPX's, SNAP's or OSI's printers, nor Novell's raw 802.3.
+func llcFallback(layers []decode.Layer, k int, data []byte) bool {
+	l := layers[k]
+	switch {
+	case k == 0, k+1 < len(layers) && layers[k+1].Type != decode.LayerPayload, l.End-l.Start < 3:
+		return false
+	case layers[k-1].Type == decode.LayerVLAN && (k < 2 || layers[k-2].Type != decode.LayerEthernet),
+		layers[k-1].Type != decode.LayerEthernet && layers[k-1].Type != decode.LayerVLAN:
+		return false
+	}
+	c := data[l.Start:l.End]
+	if c[0] == 0xff && c[1] == 0xff {
+		return false
+	}
+	if c[2] == 3 && c[0]&^1 == c[1]&^1 {
+		switch c[0] &^ 1 {
+		case 0x06, 0x42, 0xaa, 0xe0, 0xfe:
+			return false
+		}
+	}
+	return true
+}
+
 func llcDecoded(t decode.LayerType) bool {
 	switch t {
 	case decode.LayerSTP, decode.LayerUDLD, decode.LayerCDP, decode.LayerISIS, decode.LayerDTP:
@@ -408,7 +449,8 @@ func lldpPrintable(b []byte) bool {
 		if typ == 127 && len(v) >= 4 {
 			oui := uint32(v[0])<<16 | uint32(v[1])<<8 | uint32(v[2])
 			switch {
-			case oui == 0x0080c2 && (v[3] >= 1 && v[3] <= 4 || v[3] == 7):
+			case oui == 0x0080c2 && (v[3] >= 1 && v[3] <= 4 || v[3] >= 7 && v[3] <= 14):
+			case oui == 0x00005e:
 			case oui == 0x00120f && (v[3] == 1 || v[3] == 3 || v[3] == 4):
 			default:
 				return false
@@ -671,6 +713,10 @@ func lineOptionsFor(opts []string) decode.LineOptions {
 			lo.Time = decode.TimeEpoch
 		case "-x":
 			lo.Hex = decode.HexNet
+		case "-xx":
+			lo.Hex = decode.HexLink
+		case "-X":
+			lo.Hex = decode.HexASCIINet
 		}
 	}
 	return lo

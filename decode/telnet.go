@@ -385,8 +385,7 @@ func (d *Decoder) telnetWire(i int, l *Layer) int {
 	if i < 2 || d.layers[i-1].Type != LayerTCP {
 		return n
 	}
-	var p LinePrinter
-	if w := p.ipPayloadLen(d, i-1) - (d.layers[i-1].Payload - d.layers[i-1].Start); w > n {
+	if w := ipPayloadLen(d, i-1) - (d.layers[i-1].Payload - d.layers[i-1].Start); w > n {
 		return w
 	}
 	return n

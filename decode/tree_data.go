@@ -90,8 +90,8 @@ func linkTrailerOf(d *Decoder, i, wire int) (tr linkTrailer, ok bool) {
 		return tr, false
 	}
 	next := &d.layers[i+1]
-	if next.Type == LayerVLAN || next.Malformed != "" {
-		return tr, false
+	if next.Type == LayerVLAN || next.Type == LayerMACsec || next.Malformed != "" {
+		return tr, false // (MACsec shows the frame's end as its ICV)
 	}
 	end := l.End
 	dot3 := l.Type == LayerEthernet && l.Payload > l.Start && Ethernet(d.data[l.Start:l.Payload]).isDot3()

@@ -100,7 +100,7 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerQ933, LayerESIS:
 		return true
-	case LayerAoE, LayerMPLSEcho, LayerLDP, LayerRSVP:
+	case LayerAoE, LayerMACsec, LayerMPLSEcho, LayerLDP, LayerRSVP:
 		return true
 	case LayerPayload:
 		return true

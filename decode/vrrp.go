@@ -256,7 +256,7 @@ func emitVRRP(e *emitter, i int) {
 func (p *LinePrinter) lineVRRP(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
 	raw := d.data[l.Start:l.End]
-	n := p.ipPayloadLen(d, i)
+	n := ipPayloadLen(d, i)
 	if len(raw) < 1 {
 		return p.cut(b, " [|vrrp]")
 	}
