@@ -111,6 +111,12 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = infoRESP(b, d, top)
 	case LayerPTP:
 		b = infoPTP(b, d, top)
+	case LayerMPLSEcho:
+		b = infoMPLSEcho(b, d, top)
+	case LayerLDP:
+		b = p.infoLDP(b, d, top)
+	case LayerRSVP:
+		b = infoRSVP(b, d, top)
 	case LayerAoE:
 		b = infoAoE(b, d, top, p.conv.link(top))
 	case LayerCTP:

@@ -176,6 +176,12 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "AoE"...)
 	case LayerCTP:
 		return append(b, "LOOP"...)
+	case LayerMPLSEcho:
+		return append(b, "MPLS ECHO"...)
+	case LayerLDP:
+		return append(b, "LDP"...)
+	case LayerRSVP:
+		return append(b, "RSVP"...)
 	case LayerUDPEncap, LayerISAKMP:
 		return append(b, isakmpProtoColumn(l)...)
 	case LayerISIS:

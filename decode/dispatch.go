@@ -148,6 +148,8 @@ func ipProtocolLayer(p uint8, v6 bool) LayerType {
 		return LayerVRRP
 	case IPProtoPGM:
 		return LayerPGM
+	case IPProtoRSVP:
+		return LayerRSVP
 	case IPProtoSCTP:
 		return LayerSCTP
 	case IPProtoOSPF:
@@ -238,6 +240,8 @@ func (ps *Ports) setDefaults() {
 	ps.Set(TransportUDP, ptpGeneralPort, LayerPTP)
 	ps.Set(TransportUDP, isakmpPort, LayerISAKMP)
 	ps.Set(TransportUDP, udpEncapPort, LayerUDPEncap)
+	ps.Set(TransportUDP, mplsEchoPort, LayerMPLSEcho)
+	ps.Set(TransportUDP, ldpPort, LayerLDP)
 }
 
 // decodeLayer decodes layer l (whose Type, Start and End are set), sets its
@@ -370,6 +374,12 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeCTP(l)
 	case LayerDSA:
 		return d.decodeDSA(l)
+	case LayerMPLSEcho:
+		return d.decodeMPLSEcho(l)
+	case LayerLDP:
+		return d.decodeLDP(l)
+	case LayerRSVP:
+		return d.decodeRSVP(l)
 	case LayerISAKMP:
 		return d.decodeISAKMP(l)
 	case LayerUDPEncap:
@@ -582,6 +592,12 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineCTP(b, d, i)
 	case LayerDSA:
 		return p.lineDSA(b, d, i)
+	case LayerMPLSEcho:
+		return p.lineMPLSEcho(b, d, i)
+	case LayerLDP:
+		return p.lineLDP(b, d, i)
+	case LayerRSVP:
+		return p.lineRSVP(b, d, i)
 	case LayerRIP:
 		return p.lineRIP(b, d, i)
 	case LayerRIPng:

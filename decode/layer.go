@@ -111,6 +111,9 @@ const (
 	LayerMACsec    // IEEE 802.1AE MACsec (EtherType 0x88e5)
 	LayerCTP       // Ethernet configuration testing, "loopback" (EtherType 0x9000)
 	LayerDSA       // a switch's tag (Broadcom, Marvell EDSA) in its link header (dsatag.go)
+	LayerMPLSEcho  // MPLS LSP ping (UDP 3503)
+	LayerLDP       // LDP (UDP 646)
+	LayerRSVP      // RSVP (IP protocol 46)
 	layerCount
 )
 
@@ -216,6 +219,9 @@ var layerNames = [layerCount]string{
 	LayerMACsec:    "macsec",
 	LayerCTP:       "loop",
 	LayerDSA:       "dsa",
+	LayerMPLSEcho:  "mpls-echo",
+	LayerLDP:       "ldp",
+	LayerRSVP:      "rsvp",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

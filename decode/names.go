@@ -68,6 +68,8 @@ func ipProtoName(p uint8) string {
 		return "Routing"
 	case 44:
 		return "Fragment"
+	case 46:
+		return "RSVP"
 	case 47:
 		return "GRE"
 	case 50:

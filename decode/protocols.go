@@ -111,6 +111,9 @@ var protocols = [layerCount]protocol{
 	LayerAoE:      {&protoAoE, aoeFields[:], emitAoE, nil},
 	LayerMACsec:   {&protoMACsec, macsecFields[:], emitMACsec, nil},
 	LayerCTP:      {&protoCTP, ctpFields[:], emitCTP, nil},
+	LayerMPLSEcho: {&protoMPLSEcho, mplsEchoFields[:], emitMPLSEcho, nil},
+	LayerLDP:      {&protoLDP, ldpFields[:], emitLDP, nil},
+	LayerRSVP:     {&protoRSVP, rsvpFields[:], emitRSVP, nil},
 
 	// Drawn in the tree only: the other outputs have their fields inside
 	// ipv6 (emitIPv6Ext).

@@ -47,7 +47,6 @@ var protocolsAllow = map[string]string{
 	"rtcp/data":       "RTCP found by tshark's heuristic",
 	"snmp/data":       "SNMP on a port tshark's heuristics recognise",
 	"lmp/data":        "a port tshark binds to a protocol rawcap does not name",
-	"mpls-echo/data":  "a port tshark binds to a protocol rawcap does not name",
 	"rx/data":         "a port tshark binds to a protocol rawcap does not name",
 	"nbdgm/data":      "a port tshark binds to a protocol rawcap does not name",
 	"arp/-":           "ARP with a trailer tshark decodes as another ARP",

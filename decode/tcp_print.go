@@ -468,7 +468,9 @@ func (p *LinePrinter) lineUDP(b []byte, d *Decoder, i int) []byte {
 	krb := !p.Options.Quiet && !l.Quoted && (u.SrcPort() == krbPort || u.DstPort() == krbPort) // tcpdump's printer takes it whatever the length
 	ike := !p.Options.Quiet && !l.Quoted && (ikeTcpdumpPort(u.SrcPort()) || ikeTcpdumpPort(u.DstPort()) ||
 		u.SrcPort() == udpEncapPort || u.DstPort() == udpEncapPort) // so do ISAKMP's
-	if ipLen := ipPayloadLen(d, i); int(u.Length()) > ipLen && !l.Quoted && !snmp && !radius && !krb && !ike && !udpInFragment(d, i) {
+	lspping := !p.Options.Quiet && !l.Quoted && lsppingTcpdumpPorts(u.SrcPort(), u.DstPort())
+	ldp := !p.Options.Quiet && !l.Quoted && (u.SrcPort() == ldpPort || u.DstPort() == ldpPort)
+	if ipLen := ipPayloadLen(d, i); int(u.Length()) > ipLen && !l.Quoted && !snmp && !radius && !krb && !ike && !lspping && !ldp && !udpInFragment(d, i) {
 		b = append(b, "UDP, bad length "...)
 		b = appendUint(b, uint64(u.Length())-udpLen)
 		b = append(b, " > "...)
@@ -508,6 +510,14 @@ func (p *LinePrinter) lineUDP(b []byte, d *Decoder, i int) []byte {
 		// Port 4500's contents, not captured: tcpdump's printer gives up.
 		p.abandoned = true
 		return append(b, " [|isakmp_rfc3948]"...)
+	}
+	if lspping {
+		// tcpdump hands the datagram to its LSP ping printer even where
+		// Wireshark leaves it as data.
+		return p.appendLSPPing(b, d.data[l.Payload:l.End], radiusTcpdumpLen(d, i))
+	}
+	if ldp {
+		return p.appendLDP(b, d.data[l.Payload:l.End], radiusTcpdumpLen(d, i)) // the same, for LDP
 	}
 	if radius {
 		// tcpdump hands the datagram to its RADIUS printer even where

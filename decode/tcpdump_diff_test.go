@@ -95,7 +95,7 @@ func loadCorpus(t *testing.T) []*corpusFile {
 var tcpdumpPorts = map[uint16]bool{
 	1080: true, 1723: true,
 	2123: true, 2152: true, 2103: true, 2104: true, 3386: true,
-	3503: true, 3785: true, 4341: true, 4342: true, 4567: true,
+	3785: true, 4341: true, 4342: true, 4567: true,
 	4789: true, 5246: true, 5247: true,
 	6635: true,
 	6697: true, 8080: true, 8000: true, 3128: true, 8231: true, 12222: true,
@@ -202,6 +202,15 @@ func decodedByRawcap(d *decode.Decoder) bool {
 			if (sp == 6633 || dp == 6633 || sp == 6653 || dp == 6653) && l.Type == decode.LayerTCP && l.Payload < l.End && (k+1 >= len(layers) || layers[k+1].Type != decode.LayerOpenFlow) {
 				return false // tcpdump prints OpenFlow that rawcap leaves as data (a message type not laid out yet, one spanning segments)
 			}
+			if l.Type == decode.LayerUDP && (sp == 3503 || dp == 3503) && !decode.LSPPingLineWritten(data[l.Payload:l.End]) {
+				return false // TLVs tcpdump lays out and rawcap does not yet
+			}
+			if l.Type == decode.LayerUDP && (sp == 646 || dp == 646) {
+				if !decode.LDPLineWritten(data[l.Payload:l.End]) {
+					return false // messages and TLVs tcpdump lays out and rawcap does not yet
+				}
+				break // rawcap prints LDP as tcpdump does (ldp.go)
+			}
 			if sp == 2049 || dp == 2049 {
 				break // rawcap prints NFS as tcpdump does (nfs_print.go)
 			}
@@ -263,8 +272,10 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		return true
 	case decode.LayerRESP, decode.LayerSFlow, decode.LayerOpenFlow, decode.LayerL2TP, decode.LayerCHDLC, decode.LayerKRB4:
 		return true
-	case decode.LayerAoE, decode.LayerCTP:
+	case decode.LayerAoE, decode.LayerCTP, decode.LayerMPLSEcho, decode.LayerLDP:
 		return true
+	case decode.LayerRSVP:
+		return decode.RSVPLineWritten(data[last.Start:last.End])
 	case decode.LayerPGM:
 		return pgmLineWritten(data[last.Start:last.End])
 	case decode.LayerVSock:
@@ -690,6 +701,12 @@ var readDiffAllow = map[string]string{
 	"tcpdump/tests_icmp6_mobileprefix_asan.pcap":                       "ICMPv6 mobile prefix messages (type 147) are not decoded",
 	"tcpdump/tests_quic_32_bit_pointer_overflow.pcap":                  "a hop-by-hop jumbo payload option: tcpdump takes the jumbo length, rawcap does not decode HBH options",
 	"tcpdump/tests_ip_ts_opts_asan.pcap":                               "a malformed IPv4 timestamp option, which tcpdump partly decodes",
+	"tcpdump/tests_ldp_tlv_print-oobr.pcap#1 -v":                       "a record of 76 bytes in a file whose snapshot length is 72: tcpdump cuts it there, before the IPv4 transport address, rawcap reads it whole as tshark does",
+	"tcpdump/tests_ldp_tlv_print-oobr.pcap#1 -vv":                      "the same record, with -vv",
+	"tcpdump/tests_ldp_tlv_print-oobr.pcap#1 -vvv":                     "the same record, with -vvv",
+	"tcpdump/tests_ldp_tlv_print-oobr.pcap#1 -e -vv":                   "the same record, with -e -vv",
+	"tcpdump/tests_ldp_tlv_print-oobr.pcap#1 -x":                       "the same record: tcpdump dumps the 72 bytes it kept",
+	"tcpdump/tests_ldp_tlv_print-oobr.pcap#1 -A":                       "the same record, with -A",
 	"tcpdump/tests_slip-compressed_sl_print-oobr.pcap#1 -e":            "a record longer than the file's snapshot length (46): tcpdump cuts it there and -e's compressed header runs out of bytes, rawcap reads it whole as tshark does",
 	"tcpdump/tests_slip-compressed_sl_print-oobr.pcap#1 -e -vv":        "the same record, with -vv",
 	"tcpdump/tests_slip-compressed_sl_print-oobr.pcap#1 -q -e":         "the same record, with -q",

@@ -40,11 +40,12 @@ func treeMalformed(t *treeWriter, d *Decoder, i int) {
 func (d *Decoder) ExceptionProtocol(wire int) string {
 	for i := range d.layers[:d.n] {
 		l := &d.layers[i]
-		if l.Quoted || l.Malformed != ReasonTruncated {
+		cut := l.Type == LayerLDP && !l.Quoted && ldpCut(d, i) // a PDU cut where a message would start (ldp.go)
+		if !cut && (l.Quoted || l.Malformed != ReasonTruncated) {
 			continue
 		}
 		switch l.Type {
-		case LayerIPv6HopByHop, LayerIPv6Routing, LayerIPv6Fragment, LayerIPv6DestOpts, LayerGRE, LayerICMPv4, LayerICMPv6, LayerSFlow, LayerESIS:
+		case LayerIPv6HopByHop, LayerIPv6Routing, LayerIPv6Fragment, LayerIPv6DestOpts, LayerGRE, LayerICMPv4, LayerICMPv6, LayerSFlow, LayerESIS, LayerLDP:
 		default:
 			if treeProtoShort(l.Type) == "" {
 				continue

@@ -100,7 +100,7 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerQ933, LayerESIS:
 		return true
-	case LayerAoE, LayerMACsec:
+	case LayerAoE, LayerMACsec, LayerMPLSEcho, LayerLDP, LayerRSVP:
 		return true
 	case LayerCTP:
 		return true

@@ -226,6 +226,12 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"rpc.", "nfs.", "portmap.",
 		// A segment's RESP values and an array's elements.
 		"resp.",
+		// LSP ping's TLVs and the FEC elements of a Target FEC Stack.
+		"mpls_echo.tlv.", "mpls_echo.padding",
+		// LDP's messages and their TLVs.
+		"ldp.msg.",
+		// RSVP's objects.
+		"rsvp.length", "rsvp.object", "rsvp.ctype",
 		// A segment's EtherNet/IP messages and their items, with the
 		// CIP they carry.
 		"enip.", "cip.",

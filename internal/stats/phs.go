@@ -71,10 +71,7 @@ func (h *Hierarchy) Add(d *decode.Decoder, f *decode.Frame) {
 		}
 	}
 	comment := f.Comment != "" || len(f.Comments) > 0
-	exception := ""
-	if _, bad := d.Malformed(); bad {
-		exception = d.ExceptionProtocol(f.Length)
-	}
+	exception := d.ExceptionProtocol(f.Length) // a malformed layer, or an LDP PDU cut short
 	plain := !comment && exception == "" && !reassembled
 	leaf, ok := int32(0), false
 	if plain {
