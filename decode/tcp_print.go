@@ -540,6 +540,9 @@ func (p *LinePrinter) lineUDP(b []byte, d *Decoder, i int) []byte {
 	if !p.Options.Quiet && !l.Quoted && (u.SrcPort() == otvPort || u.DstPort() == otvPort) {
 		return p.lineOTV(b, d, i, length)
 	}
+	if !p.Options.Quiet && !l.Quoted && (u.SrcPort() == someipPort || u.DstPort() == someipPort) {
+		return p.lineSOMEIP(b, d, i, length)
+	}
 	if !p.Options.Quiet && !l.Quoted && (u.SrcPort() == ahcpPort || u.DstPort() == ahcpPort) {
 		return p.lineAHCP(b, d, i, length)
 	}

@@ -99,7 +99,7 @@ var tcpdumpPorts = map[uint16]bool{
 	4789: true, 5246: true, 5247: true,
 	6635: true,
 	6697: true, 8080: true, 8000: true, 3128: true, 8231: true, 12222: true,
-	12223: true, 17754: true, 30490: true, 1589: true, 3456: true, 2000: true, 1719: true,
+	12223: true, 17754: true, 1589: true, 3456: true, 2000: true, 1719: true,
 	1720: true, 5555: true, 5556: true, 8443: true, 3868: true, 2123 + 1: true,
 }
 
@@ -654,7 +654,9 @@ func splitTcpdump(out []byte) []string {
 		if line == "" {
 			continue
 		}
-		if len(chunks) == 0 || (line[0] != ' ' && line[0] != '\t') {
+		// An empty line ends the packet before it (tcpdump's SOME/IP
+		// printer writes one after its line).
+		if len(chunks) == 0 || (line[0] != ' ' && line[0] != '\t' && line != "\n") {
 			chunks = append(chunks, line)
 			continue
 		}
