@@ -150,6 +150,8 @@ func ipProtocolLayer(p uint8, v6 bool) LayerType {
 		return LayerPGM
 	case IPProtoSCTP:
 		return LayerSCTP
+	case 33: // DCCP
+		return LayerDCCP
 	case IPProtoOSPF:
 		return LayerOSPF
 	case IPProtoNHRP:
@@ -358,6 +360,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeBGP(l)
 	case LayerRESP:
 		return d.decodeRESP(l)
+	case LayerDCCP:
+		return d.decodeDCCP(l)
 	case LayerOpenFlow:
 		return d.decodeOpenFlow(l)
 	case LayerPTP:
@@ -570,6 +574,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineBGP(b, d, i)
 	case LayerRESP:
 		return p.lineRESP(b, d, i)
+	case LayerDCCP:
+		return p.lineDCCP(b, d, i)
 	case LayerOpenFlow:
 		return p.lineOpenFlow(b, d, i)
 	case LayerPTP:

@@ -263,7 +263,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		return true
 	case decode.LayerRESP, decode.LayerSFlow, decode.LayerOpenFlow, decode.LayerL2TP, decode.LayerCHDLC, decode.LayerKRB4:
 		return true
-	case decode.LayerAoE, decode.LayerCTP:
+	case decode.LayerAoE, decode.LayerCTP, decode.LayerDCCP:
 		return true
 	case decode.LayerPGM:
 		return pgmLineWritten(data[last.Start:last.End])
@@ -297,7 +297,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		return lldpPrintable(data[last.Start:])
 	case decode.LayerPayload:
 		switch layers[len(layers)-2].Type {
-		case decode.LayerTCP, decode.LayerUDP, decode.LayerICMPv4, decode.LayerICMPv6:
+		case decode.LayerTCP, decode.LayerUDP, decode.LayerICMPv4, decode.LayerICMPv6, decode.LayerDCCP:
 			return true
 		case decode.LayerERSPAN:
 			return true // tcpdump 4.99 prints gre-proto-0x22eb and stops

@@ -226,6 +226,8 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"rpc.", "nfs.", "portmap.",
 		// A segment's RESP values and an array's elements.
 		"resp.",
+		// DCCP's two ports (dccp.port) and its options.
+		"dccp.",
 		// A segment's EtherNet/IP messages and their items, with the
 		// CIP they carry.
 		"enip.", "cip.",
