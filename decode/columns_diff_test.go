@@ -95,6 +95,7 @@ var columnsVocabulary = map[string]bool{
 	"RPC": true, "NFS": true, "Portmap": true,
 	"RESP":             true,
 	"DCCP":             true,
+	"LISP":             true,
 	"PGM":              true,
 	"L2TP":             true,
 	"CHDLC":            true,

@@ -172,6 +172,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "RESP"...)
 	case LayerDCCP:
 		return append(b, "DCCP"...)
+	case LayerLISP:
+		return append(b, "LISP"...)
 	case LayerPTP:
 		return append(b, "PTPv2"...)
 	case LayerAoE:

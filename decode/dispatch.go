@@ -233,6 +233,7 @@ func (ps *Ports) setDefaults() {
 	ps.Set(TransportTCP, rpcNFSPort, LayerRPC)
 	ps.Set(TransportUDP, tftpPort, LayerTFTP)
 	ps.Set(TransportTCP, respPort, LayerRESP)
+	ps.Set(TransportUDP, lispControlPort, LayerLISP)
 	ps.Set(TransportTCP, enipPort, LayerENIP)
 	ps.Set(TransportUDP, enipPort, LayerENIP)
 	ps.Set(TransportTCP, openflowIANAPort, LayerOpenFlow)
@@ -362,6 +363,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeRESP(l)
 	case LayerDCCP:
 		return d.decodeDCCP(l)
+	case LayerLISP:
+		return d.decodeLISP(l)
 	case LayerOpenFlow:
 		return d.decodeOpenFlow(l)
 	case LayerPTP:
@@ -576,6 +579,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineRESP(b, d, i)
 	case LayerDCCP:
 		return p.lineDCCP(b, d, i)
+	case LayerLISP:
+		return p.lineLISP(b, d, i)
 	case LayerOpenFlow:
 		return p.lineOpenFlow(b, d, i)
 	case LayerPTP:

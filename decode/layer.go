@@ -111,6 +111,7 @@ const (
 	LayerMACsec    // IEEE 802.1AE MACsec (EtherType 0x88e5)
 	LayerCTP       // Ethernet configuration testing, "loopback" (EtherType 0x9000)
 	LayerDSA       // a switch's tag (Broadcom, Marvell EDSA) in its link header (dsatag.go)
+	LayerLISP      // LISP control messages (UDP 4342)
 	LayerDCCP      // DCCP (IP protocol 33)
 	layerCount
 )
@@ -218,6 +219,7 @@ var layerNames = [layerCount]string{
 	LayerCTP:       "loop",
 	LayerDSA:       "dsa",
 	LayerDCCP:      "dccp",
+	LayerLISP:      "lisp",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

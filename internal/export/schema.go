@@ -228,6 +228,8 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"resp.",
 		// DCCP's two ports (dccp.port) and its options.
 		"dccp.",
+		// LISP's mapping records and their locators.
+		"lisp.",
 		// A segment's EtherNet/IP messages and their items, with the
 		// CIP they carry.
 		"enip.", "cip.",
