@@ -90,3 +90,40 @@ func FuzzDCCP(f *testing.F) {
 		_ = cp.Append(nil, d, &fr)
 	})
 }
+
+// TestDCCPAllocatesNothing holds the tree, the one-liner and the packet
+// list of DCCP packets to no allocation per packet.
+func TestDCCPAllocatesNothing(t *testing.T) {
+	var frames [][]byte
+	for _, h := range dccpFrames {
+		frames = append(frames, mustHex(t, h))
+	}
+	checkTreeAllocsNothing(t, frames, "Datagram Congestion Control Protocol")
+	checkLineColumnsAllocNothing(t, frames)
+}
+
+// checkLineColumnsAllocNothing fails unless the one-liner (at -vv) and the
+// packet list of each frame take 0 allocations once their buffers grew.
+func checkLineColumnsAllocNothing(t *testing.T, frames [][]byte) {
+	t.Helper()
+	d := decode.NewDecoder()
+	lp := &decode.LinePrinter{Options: decode.LineOptions{Verbose: 2, Location: time.UTC}}
+	cp := &decode.ColumnsPrinter{Precision: []int{6}}
+	buf := make([]byte, 0, 1<<16)
+	for k, frame := range frames {
+		n := 1
+		f := decode.Frame{Number: n, Time: time.Unix(1700000000, 0), Length: len(frame)}
+		d.Decode(frame, linktype.Ethernet)
+		buf = lp.Append(buf[:0], d, &f)
+		buf = cp.Append(buf[:0], d, &f)
+		if got := testing.AllocsPerRun(20, func() {
+			n++
+			f.Number = n
+			d.Decode(frame, linktype.Ethernet)
+			buf = lp.Append(buf[:0], d, &f)
+			buf = cp.Append(buf[:0], d, &f)
+		}); got != 0 {
+			t.Errorf("frame %d: %.1f allocations per packet, want 0", k, got)
+		}
+	}
+}

@@ -317,7 +317,7 @@ func emitLISP(e *emitter, i int) {
 		}
 		if !r.ok {
 			if e.Tree() {
-				var arg [24]byte
+				var arg [40]byte
 				b := append(arg[:0], "AFI ("...)
 				b = append(strconv.AppendUint(b, uint64(r.afi), 10), "), cannot decode"...)
 				e.ExpertLine("Error", "Protocol", "Unexpected EID prefix ", b)

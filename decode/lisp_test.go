@@ -73,3 +73,14 @@ func FuzzLISP(f *testing.F) {
 		_ = cp.Append(nil, d, &fr)
 	})
 }
+
+// TestLISPAllocatesNothing holds the tree, the one-liner and the packet
+// list of LISP messages to no allocation per packet.
+func TestLISPAllocatesNothing(t *testing.T) {
+	var frames [][]byte
+	for _, h := range []string{lispRegisterFrame, lispNotifyV6Frame, lispBadAFIFrame} {
+		frames = append(frames, mustHex(t, h))
+	}
+	checkTreeAllocsNothing(t, frames, "Locator/ID Separation Protocol")
+	checkLineColumnsAllocNothing(t, frames)
+}
