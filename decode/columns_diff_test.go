@@ -96,6 +96,8 @@ var columnsVocabulary = map[string]bool{
 	"RESP":             true,
 	"LDP":              true,
 	"RSVP":             true,
+	"DCCP":             true,
+	"LISP":             true,
 	"PGM":              true,
 	"L2TP":             true,
 	"CHDLC":            true,

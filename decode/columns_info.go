@@ -109,6 +109,10 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = p.infoBGP(b, d, top)
 	case LayerRESP:
 		b = infoRESP(b, d, top)
+	case LayerDCCP:
+		b = appendDCCPInfo(b, d, top, p.conv)
+	case LayerLISP:
+		b = infoLISP(b, d, top)
 	case LayerPTP:
 		b = infoPTP(b, d, top)
 	case LayerMPLSEcho:
@@ -226,8 +230,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 	case LayerIPv6, LayerIPv6HopByHop, LayerIPv6Routing, LayerIPv6Fragment, LayerIPv6DestOpts:
 		b = infoIPv6(b, d, top)
 	}
-	if l.Malformed != "" && !(l.Type == LayerIPv4 && (l.Malformed == ReasonBadHdrLen || l.Malformed == ReasonBadLength)) && tcpBogusHdrLen(d, top) < 0 {
-		b = p.appendException(b) // tshark reports a bogus IPv4 length without an exception
+	if l.Malformed != "" && l.Type != LayerLISP && !(l.Type == LayerIPv4 && (l.Malformed == ReasonBadHdrLen || l.Malformed == ReasonBadLength)) && tcpBogusHdrLen(d, top) < 0 {
+		b = p.appendException(b) // tshark reports a bogus IPv4 length without an exception; LISP marks its own
 	}
 	return b
 }

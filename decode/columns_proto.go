@@ -170,6 +170,10 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "BGP"...)
 	case LayerRESP:
 		return append(b, "RESP"...)
+	case LayerDCCP:
+		return append(b, "DCCP"...)
+	case LayerLISP:
+		return append(b, "LISP"...)
 	case LayerPTP:
 		return append(b, "PTPv2"...)
 	case LayerAoE:

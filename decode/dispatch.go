@@ -152,6 +152,8 @@ func ipProtocolLayer(p uint8, v6 bool) LayerType {
 		return LayerRSVP
 	case IPProtoSCTP:
 		return LayerSCTP
+	case 33: // DCCP
+		return LayerDCCP
 	case IPProtoOSPF:
 		return LayerOSPF
 	case IPProtoNHRP:
@@ -233,6 +235,7 @@ func (ps *Ports) setDefaults() {
 	ps.Set(TransportTCP, rpcNFSPort, LayerRPC)
 	ps.Set(TransportUDP, tftpPort, LayerTFTP)
 	ps.Set(TransportTCP, respPort, LayerRESP)
+	ps.Set(TransportUDP, lispControlPort, LayerLISP)
 	ps.Set(TransportTCP, enipPort, LayerENIP)
 	ps.Set(TransportUDP, enipPort, LayerENIP)
 	ps.Set(TransportTCP, openflowIANAPort, LayerOpenFlow)
@@ -362,6 +365,10 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeBGP(l)
 	case LayerRESP:
 		return d.decodeRESP(l)
+	case LayerDCCP:
+		return d.decodeDCCP(l)
+	case LayerLISP:
+		return d.decodeLISP(l)
 	case LayerOpenFlow:
 		return d.decodeOpenFlow(l)
 	case LayerPTP:
@@ -580,6 +587,10 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineBGP(b, d, i)
 	case LayerRESP:
 		return p.lineRESP(b, d, i)
+	case LayerDCCP:
+		return p.lineDCCP(b, d, i)
+	case LayerLISP:
+		return p.lineLISP(b, d, i)
 	case LayerOpenFlow:
 		return p.lineOpenFlow(b, d, i)
 	case LayerPTP:

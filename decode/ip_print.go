@@ -29,7 +29,7 @@ func hasPorts(d *Decoder, i int) bool {
 		return false
 	}
 	switch d.layers[i].Type {
-	case LayerTCP, LayerUDP, LayerSCTP:
+	case LayerTCP, LayerUDP, LayerSCTP, LayerDCCP:
 		return true
 	}
 	return false

@@ -114,6 +114,8 @@ const (
 	LayerMPLSEcho  // MPLS LSP ping (UDP 3503)
 	LayerLDP       // LDP (UDP 646)
 	LayerRSVP      // RSVP (IP protocol 46)
+	LayerLISP      // LISP control messages (UDP 4342)
+	LayerDCCP      // DCCP (IP protocol 33)
 	layerCount
 )
 
@@ -222,6 +224,8 @@ var layerNames = [layerCount]string{
 	LayerMPLSEcho:  "mpls-echo",
 	LayerLDP:       "ldp",
 	LayerRSVP:      "rsvp",
+	LayerDCCP:      "dccp",
+	LayerLISP:      "lisp",
 }
 
 // String returns the layer's Wireshark protocol name ("ip", "tcp").

@@ -94,6 +94,8 @@ func ipProtoName(p uint8) string {
 		return "PGM"
 	case 132:
 		return "SCTP"
+	case 33:
+		return "DCCP"
 	case 135:
 		return "Mobility"
 	}

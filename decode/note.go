@@ -66,6 +66,7 @@ func (r *convResults) keep(src *convResults) {
 	r.h2.buf = append(r.h2.buf[:0], src.h2.buf...)
 	r.h2.blocks = append(r.h2.blocks[:0], src.h2.blocks...)
 	r.enip.keep(&src.enip)
+	r.dccp = src.dccp
 	if r.tftp.layer = -1; src.tftp.layer > 0 { // copied for TFTP packets only
 		r.tftp = src.tftp
 	}

@@ -98,6 +98,8 @@ var protocols = [layerCount]protocol{
 	LayerAH:        {&protoAH, ahFields[:], emitAH, nil},
 	LayerIPComp:    {&protoIPComp, ipcompFields[:], emitIPComp, nil},
 	LayerMIPv6:     {&protoMIPv6, mipv6Fields[:], emitMIPv6, nil},
+	LayerDCCP:      {&protoDCCP, dccpFields[:], emitDCCP, nil},
+	LayerLISP:      {&protoLISP, lispFields[:], emitLISP, nil},
 	LayerRPC:       {&protoRPC, rpcFields[:], emitRPC, nil},
 	LayerHTTP2:     {&protoHTTP2, http2Fields[:], emitHTTP2, nil},
 	LayerTFTP:      {&protoTFTP, tftpFields[:], emitTFTP, nil},

@@ -28,7 +28,6 @@ var protocolsAllow = map[string]string{
 	"tls/data":    "TLS records on ports rawcap does not map to TLS, or continuing a record across segments",
 	"http/-":      "TLS-protected HTTP that tshark decrypts from the capture's embedded keys",
 	"data/isakmp": "tshark's ISAKMP dissector rejects the datagram and falls back to data",
-	"data/-":      "a payload tshark dissects further (data after lisp) where rawcap stops",
 	// Protocols whose frame.protocols entry depends on their contents or
 	// that tshark finds by heuristic or dissects further.
 	"ndp/data":        "Nortel Discovery Protocol (SNAP OUI 00:00:81), which rawcap does not dissect",

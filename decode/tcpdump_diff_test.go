@@ -95,7 +95,7 @@ func loadCorpus(t *testing.T) []*corpusFile {
 var tcpdumpPorts = map[uint16]bool{
 	1080: true, 1723: true,
 	2123: true, 2152: true, 2103: true, 2104: true, 3386: true,
-	3785: true, 4341: true, 4342: true, 4567: true,
+	3785: true, 4341: true, 4567: true,
 	4789: true, 5246: true, 5247: true,
 	6635: true,
 	6697: true, 8080: true, 8000: true, 3128: true, 8231: true, 12222: true,
@@ -137,7 +137,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		switch m.Type {
 		case decode.LayerEthernet, decode.LayerIPv4, decode.LayerIPv6, decode.LayerARP,
 			decode.LayerTCP, decode.LayerUDP, decode.LayerICMPv4, decode.LayerICMPv6,
-			decode.LayerESP, decode.LayerSFlow, decode.LayerESIS, decode.LayerAoE, decode.LayerIPComp, decode.LayerCTP, decode.LayerDSA:
+			decode.LayerESP, decode.LayerSFlow, decode.LayerESIS, decode.LayerAoE, decode.LayerIPComp, decode.LayerCTP, decode.LayerDSA, decode.LayerLISP:
 		default:
 			return false
 		}
@@ -272,7 +272,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		return true
 	case decode.LayerRESP, decode.LayerSFlow, decode.LayerOpenFlow, decode.LayerL2TP, decode.LayerCHDLC, decode.LayerKRB4:
 		return true
-	case decode.LayerAoE, decode.LayerCTP, decode.LayerMPLSEcho, decode.LayerLDP:
+	case decode.LayerAoE, decode.LayerCTP, decode.LayerMPLSEcho, decode.LayerLDP, decode.LayerDCCP, decode.LayerLISP:
 		return true
 	case decode.LayerRSVP:
 		return decode.RSVPLineWritten(data[last.Start:last.End])
@@ -308,7 +308,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		return lldpPrintable(data[last.Start:])
 	case decode.LayerPayload:
 		switch layers[len(layers)-2].Type {
-		case decode.LayerTCP, decode.LayerUDP, decode.LayerICMPv4, decode.LayerICMPv6:
+		case decode.LayerTCP, decode.LayerUDP, decode.LayerICMPv4, decode.LayerICMPv6, decode.LayerDCCP, decode.LayerLISP:
 			return true
 		case decode.LayerERSPAN:
 			return true // tcpdump 4.99 prints gre-proto-0x22eb and stops

@@ -53,6 +53,8 @@ var trackedNames = map[string]bool{
 	// and the analysis.
 	"mptcp.ack": true, "mptcp.dss.dsn": true, "mptcp.analysis": true, "mptcp.master": true,
 	"mptcp.stream": true, "mptcp.analysis.subflows": true,
+	// DCCP's streams and relative numbers (dccp.go).
+	"dccp.stream": true, "dccp.seq": true, "dccp.ack": true,
 }
 
 // Tracked reports whether f's values come from the connection tracker: they

@@ -73,6 +73,7 @@ type tracker struct {
 	reqs    []trackReq // echo and DNS requests, maxReqs slots (tracker_links.go)
 	tftp    *tftpState // TFTP transfers (tracker_tftp.go)
 	enip    *enipState // EtherNet/IP requests (tracker_enip.go)
+	dccp    *dccpState // DCCP conversations (dccp.go)
 
 	clock captureClock
 
@@ -108,6 +109,7 @@ func (d *Decoder) track(f *Frame) *convResults {
 		}
 		t.last = f.Number
 		t.frame(d, f)
+		t.dccpFrame(d)
 		if d.transportOnly {
 			t.res.clearApps()
 		} else {
@@ -163,6 +165,7 @@ func (t *tracker) reset() {
 	t.mptcp, t.mptcpNext = t.mptcp[:0], 0
 	clear(t.reqs)
 	t.tftp = nil
+	t.dccp = nil
 	if t.enip != nil {
 		clear(t.enip.reqs[:]) // kept for the capture to come
 	}
@@ -201,6 +204,7 @@ type convResults struct {
 	http   httpNote           // the HTTP layer's message reassembled across segments (http_reasm.go)
 	tftp   tftpNote           // the TFTP layer's transfer (tracker_tftp.go)
 	enip   enipNote           // the EtherNet/IP layer's requests (tracker_enip.go)
+	dccp   dccpNote           // the DCCP layer's stream and relative numbers (dccp.go)
 }
 
 // frame tracks every TCP and UDP layer of the packet d last decoded,

@@ -40,12 +40,15 @@ func treeMalformed(t *treeWriter, d *Decoder, i int) {
 func (d *Decoder) ExceptionProtocol(wire int) string {
 	for i := range d.layers[:d.n] {
 		l := &d.layers[i]
+		if l.Type == LayerLISP && l.Malformed == ReasonBadLength && !l.Quoted {
+			return "_ws.malformed" // a length past the datagram's, however much was captured
+		}
 		cut := l.Type == LayerLDP && !l.Quoted && ldpCut(d, i) // a PDU cut where a message would start (ldp.go)
 		if !cut && (l.Quoted || l.Malformed != ReasonTruncated) {
 			continue
 		}
 		switch l.Type {
-		case LayerIPv6HopByHop, LayerIPv6Routing, LayerIPv6Fragment, LayerIPv6DestOpts, LayerGRE, LayerICMPv4, LayerICMPv6, LayerSFlow, LayerESIS, LayerLDP:
+		case LayerIPv6HopByHop, LayerIPv6Routing, LayerIPv6Fragment, LayerIPv6DestOpts, LayerGRE, LayerICMPv4, LayerICMPv6, LayerSFlow, LayerESIS, LayerLDP, LayerDCCP, LayerLISP:
 		default:
 			if treeProtoShort(l.Type) == "" {
 				continue

@@ -236,7 +236,7 @@ func payloadInsidePrevious(d *Decoder, i int) bool {
 		return false
 	}
 	switch d.layers[i-1].Type {
-	case LayerICMPv4, LayerICMPv6, LayerIPComp:
+	case LayerICMPv4, LayerICMPv6, LayerIPComp, LayerLISP:
 		return true
 	}
 	return false

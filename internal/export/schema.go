@@ -232,6 +232,10 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"ldp.msg.",
 		// RSVP's objects.
 		"rsvp.length", "rsvp.object", "rsvp.ctype",
+		// DCCP's two ports (dccp.port) and its options.
+		"dccp.",
+		// LISP's mapping records and their locators.
+		"lisp.",
 		// A segment's EtherNet/IP messages and their items, with the
 		// CIP they carry.
 		"enip.", "cip.",
