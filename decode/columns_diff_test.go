@@ -94,6 +94,7 @@ var columnsVocabulary = map[string]bool{
 	"ERSPAN": true, "VLAN": true, "802.1ad": true, "AH": true,
 	"RPC": true, "NFS": true, "Portmap": true,
 	"RESP":             true,
+	"PPTP":             true,
 	"PGM":              true,
 	"L2TP":             true,
 	"CHDLC":            true,

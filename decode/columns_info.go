@@ -109,6 +109,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = p.infoBGP(b, d, top)
 	case LayerRESP:
 		b = infoRESP(b, d, top)
+	case LayerPPTP:
+		b = infoPPTP(b, d, top)
 	case LayerPTP:
 		b = infoPTP(b, d, top)
 	case LayerAoE:

@@ -170,6 +170,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "BGP"...)
 	case LayerRESP:
 		return append(b, "RESP"...)
+	case LayerPPTP:
+		return append(b, "PPTP"...)
 	case LayerPTP:
 		return append(b, "PTPv2"...)
 	case LayerAoE:

@@ -231,6 +231,7 @@ func (ps *Ports) setDefaults() {
 	ps.Set(TransportTCP, rpcNFSPort, LayerRPC)
 	ps.Set(TransportUDP, tftpPort, LayerTFTP)
 	ps.Set(TransportTCP, respPort, LayerRESP)
+	ps.Set(TransportTCP, pptpPort, LayerPPTP)
 	ps.Set(TransportTCP, enipPort, LayerENIP)
 	ps.Set(TransportUDP, enipPort, LayerENIP)
 	ps.Set(TransportTCP, openflowIANAPort, LayerOpenFlow)
@@ -358,6 +359,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeBGP(l)
 	case LayerRESP:
 		return d.decodeRESP(l)
+	case LayerPPTP:
+		return d.decodePPTP(l)
 	case LayerOpenFlow:
 		return d.decodeOpenFlow(l)
 	case LayerPTP:
@@ -570,6 +573,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineBGP(b, d, i)
 	case LayerRESP:
 		return p.lineRESP(b, d, i)
+	case LayerPPTP:
+		return p.linePPTP(b, d, i)
 	case LayerOpenFlow:
 		return p.lineOpenFlow(b, d, i)
 	case LayerPTP:

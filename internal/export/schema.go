@@ -226,6 +226,8 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"rpc.", "nfs.", "portmap.",
 		// A segment's RESP values and an array's elements.
 		"resp.",
+		// PPTP's reserved fields (the header's and the body's).
+		"pptp.reserved",
 		// A segment's EtherNet/IP messages and their items, with the
 		// CIP they carry.
 		"enip.", "cip.",
