@@ -106,6 +106,9 @@ func (p *ColumnsPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 		if top >= 0 && arcnetEmptyIP(d, top) {
 			break // tshark's IP fails on its first byte, before naming the row
 		}
+		if l.Type == LayerPPTP && pptpRetransmitted(p.seg) {
+			break // tshark hands a retransmission's bytes to no protocol
+		}
 		top = i
 		if l.Type == LayerPIM && pimLocksColumns(d, i) {
 			break // a Register's packet does not name the row

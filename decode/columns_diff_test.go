@@ -98,6 +98,7 @@ var columnsVocabulary = map[string]bool{
 	"RSVP":             true,
 	"DCCP":             true,
 	"LISP":             true,
+	"PPTP":             true,
 	"PGM":              true,
 	"L2TP":             true,
 	"CHDLC":            true,

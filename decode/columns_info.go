@@ -113,6 +113,8 @@ func (p *ColumnsPrinter) appendInfo(b []byte, d *Decoder, top int) []byte {
 		b = appendDCCPInfo(b, d, top, p.conv)
 	case LayerLISP:
 		b = infoLISP(b, d, top)
+	case LayerPPTP:
+		b = infoPPTP(b, d, top)
 	case LayerPTP:
 		b = infoPTP(b, d, top)
 	case LayerMPLSEcho:

@@ -174,6 +174,8 @@ func (p *ColumnsPrinter) appendProtoColumn(b []byte, d *Decoder, top int) []byte
 		return append(b, "DCCP"...)
 	case LayerLISP:
 		return append(b, "LISP"...)
+	case LayerPPTP:
+		return append(b, "PPTP"...)
 	case LayerPTP:
 		return append(b, "PTPv2"...)
 	case LayerAoE:

@@ -236,6 +236,7 @@ func (ps *Ports) setDefaults() {
 	ps.Set(TransportUDP, tftpPort, LayerTFTP)
 	ps.Set(TransportTCP, respPort, LayerRESP)
 	ps.Set(TransportUDP, lispControlPort, LayerLISP)
+	ps.Set(TransportTCP, pptpPort, LayerPPTP)
 	ps.Set(TransportTCP, enipPort, LayerENIP)
 	ps.Set(TransportUDP, enipPort, LayerENIP)
 	ps.Set(TransportTCP, openflowIANAPort, LayerOpenFlow)
@@ -369,6 +370,8 @@ func (d *Decoder) decodeLayer(l *Layer) LayerType {
 		return d.decodeDCCP(l)
 	case LayerLISP:
 		return d.decodeLISP(l)
+	case LayerPPTP:
+		return d.decodePPTP(l)
 	case LayerOpenFlow:
 		return d.decodeOpenFlow(l)
 	case LayerPTP:
@@ -591,6 +594,8 @@ func (p *LinePrinter) lineLayer(b []byte, d *Decoder, i int) []byte {
 		return p.lineDCCP(b, d, i)
 	case LayerLISP:
 		return p.lineLISP(b, d, i)
+	case LayerPPTP:
+		return p.linePPTP(b, d, i)
 	case LayerOpenFlow:
 		return p.lineOpenFlow(b, d, i)
 	case LayerPTP:

@@ -151,6 +151,12 @@ func appendProtocols(b []byte, d *Decoder, conv *convResults) []byte {
 				continue
 			}
 			b = appendHTTPProtocols(b, d, i, conv)
+		case LayerPPTP:
+			if i > 0 && pptpRetransmitted(conv.tcp(i-1)) {
+				b = b[:len(b)-1] // tshark hands a retransmission's bytes to no protocol
+				continue
+			}
+			b = append(b, "pptp"...)
 		case LayerSSH:
 			if conv != nil && conv.ssh.ok && (conv.ssh.retx || conv.ssh.middle) {
 				// tshark does not hand these bytes to SSH.

@@ -86,6 +86,7 @@ const (
 	LayerCHAP
 	LayerPAP
 	LayerRESP      // RESP (Redis)
+	LayerPPTP      // PPTP's control connection (TCP 1723)
 	LayerPTP       // PTP (IEEE 1588) version 2, in UDP (ports 319 and 320) or Ethernet (0x88f7)
 	LayerSFlow     // sFlow version 5 (UDP 6343)
 	LayerDBLSPDisc // Dropbox LAN sync discovery (UDP 17500) and the JSON it carries
@@ -197,6 +198,7 @@ var layerNames = [layerCount]string{
 	LayerFR:           "fr",
 	LayerLCP:          "lcp", LayerIPCP: "ipcp", LayerIPv6CP: "ipv6cp", LayerCHAP: "chap", LayerPAP: "pap",
 	LayerRESP:      "resp",
+	LayerPPTP:      "pptp",
 	LayerPTP:       "ptp",
 	LayerSFlow:     "sflow",
 	LayerDBLSPDisc: "db-lsp-disc",

@@ -104,6 +104,7 @@ var protocols = [layerCount]protocol{
 	LayerHTTP2:     {&protoHTTP2, http2Fields[:], emitHTTP2, nil},
 	LayerTFTP:      {&protoTFTP, tftpFields[:], emitTFTP, nil},
 	LayerRESP:      {&protoRESP, respFields[:], emitRESP, nil},
+	LayerPPTP:      {&protoPPTP, pptpFields[:], emitPPTP, nil},
 	LayerPTP:       {&protoPTP, ptpFields[:], emitPTP, nil},
 	LayerUDPEncap:  {&protoUDPEncap, udpEncapFields[:], emitUDPEncap, nil}, LayerISAKMP: {&protoISAKMP, isakmpFields[:], emitISAKMP, nil},
 	LayerRaw:      {nil, nil, emitRaw, nil},

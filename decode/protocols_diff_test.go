@@ -22,7 +22,6 @@ var protocolsAllow = map[string]string{
 	"-/data":      "TCP analysis: tshark leaves a retransmitted, RST or reassembly-continuation payload undissected",
 	"-/bgp":       "TCP analysis: a BGP segment tshark sees as a continuation",
 	"-/http":      "TCP analysis: an HTTP segment tshark sees as a continuation",
-	"-/pptp":      "TCP analysis: a PPTP segment tshark sees as a retransmission",
 	"-/whois":     "TCP analysis: a whois segment tshark sees as a continuation",
 	"-/rpkirtr":   "TCP analysis: an RPKI-RTR segment tshark sees as a continuation",
 	"tls/data":    "TLS records on ports rawcap does not map to TLS, or continuing a record across segments",

@@ -597,6 +597,9 @@ func emitTCP(e *emitter, i int) {
 	if treeLen > 0 && i+1 < d.n && d.layers[i+1].Type == LayerENIP {
 		emitENIPPDUSizes(e, i+1)
 	}
+	if treeLen > 0 && i+1 < d.n && d.layers[i+1].Type == LayerPPTP && pptpRetransmitted(sg) {
+		emitTCPSegmentData(e, d.data[d.layers[i].Payload:d.layers[i].End], treeLen, true)
+	}
 	if i+1 < d.n && d.layers[i+1].Type == LayerSSH && e.conv != nil {
 		emitTCPForSSH(e, i, treeLen)
 	}

@@ -93,7 +93,7 @@ func loadCorpus(t *testing.T) []*corpusFile {
 // of them is not "decoded by rawcap" and is left out of the comparison.
 // Every port below 1024 counts as such too.
 var tcpdumpPorts = map[uint16]bool{
-	1080: true, 1723: true,
+	1080: true,
 	2123: true, 2152: true, 2103: true, 2104: true, 3386: true,
 	3785: true, 4341: true, 4567: true,
 	4789: true, 5246: true, 5247: true,
@@ -196,6 +196,9 @@ func decodedByRawcap(d *decode.Decoder) bool {
 				}
 				break
 			}
+			if (sp == 1723 || dp == 1723) && l.Type == decode.LayerTCP && l.Payload < l.End && (k+1 >= len(layers) || layers[k+1].Type != decode.LayerPPTP) {
+				return false // tcpdump prints PPTP messages rawcap leaves as data (the types not laid out yet, one cut short)
+			}
 			if (sp == 6379 || dp == 6379) && l.Type == decode.LayerTCP && l.Payload < l.End && (k+1 >= len(layers) || layers[k+1].Type != decode.LayerRESP) {
 				return false // tcpdump prints RESP that rawcap leaves as data (a value cut short, a malformed length)
 			}
@@ -270,7 +273,7 @@ func decodedByRawcap(d *decode.Decoder) bool {
 		return true
 	case decode.LayerBabel:
 		return true
-	case decode.LayerRESP, decode.LayerSFlow, decode.LayerOpenFlow, decode.LayerL2TP, decode.LayerCHDLC, decode.LayerKRB4:
+	case decode.LayerRESP, decode.LayerPPTP, decode.LayerSFlow, decode.LayerOpenFlow, decode.LayerL2TP, decode.LayerCHDLC, decode.LayerKRB4:
 		return true
 	case decode.LayerAoE, decode.LayerCTP, decode.LayerMPLSEcho, decode.LayerLDP, decode.LayerDCCP, decode.LayerLISP:
 		return true

@@ -69,6 +69,7 @@ func tracked(f *Field) bool {
 		strings.HasPrefix(f.Name, "quic.") || f.Name == "quic" || strings.HasPrefix(f.Name, "tls.") || // QUIC: connections, connection ID lengths and Initial keys
 		strings.HasPrefix(f.Name, "sip.") || strings.HasPrefix(f.Name, "rtp.") || strings.HasPrefix(f.Name, "rtcp.") ||
 		strings.HasPrefix(f.Name, "ssh.") || // SSH: what a segment holds depends on the connection
+		strings.HasPrefix(f.Name, "pptp.") || // PPTP: tshark hands a retransmitted segment to no protocol
 		strings.HasPrefix(f.Name, "http.") || f.Name == "http" || f.Name == "data-text-lines" || // HTTP/1.x: messages reassembled across segments (http_reasm.go)
 		strings.HasPrefix(f.Name, "http2.header") || // HTTP/2: HPACK's tables per connection
 		strings.HasPrefix(f.Name, "rpc.") || strings.HasPrefix(f.Name, "nfs.") || strings.HasPrefix(f.Name, "portmap.") // RPC: a reply is read from its call

@@ -84,7 +84,7 @@ func treeFieldsOf(lt LayerType) bool {
 		return true
 	case LayerBabel:
 		return true
-	case LayerBGP, LayerRESP, LayerDCCP, LayerLISP, LayerISIS, LayerOpenFlow, LayerPTP, LayerUDPEncap, LayerISAKMP:
+	case LayerBGP, LayerRESP, LayerDCCP, LayerLISP, LayerPPTP, LayerISIS, LayerOpenFlow, LayerPTP, LayerUDPEncap, LayerISAKMP:
 		return true
 	case LayerDHCPv6:
 		return true

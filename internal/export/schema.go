@@ -236,6 +236,8 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		"dccp.",
 		// LISP's mapping records and their locators.
 		"lisp.",
+		// PPTP's reserved fields (the header's and the body's).
+		"pptp.reserved",
 		// A segment's EtherNet/IP messages and their items, with the
 		// CIP they carry.
 		"enip.", "cip.",
