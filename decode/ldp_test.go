@@ -1,8 +1,6 @@
 package decode_test
 
 import (
-	"os/exec"
-	"strings"
 	"testing"
 	"time"
 
@@ -59,38 +57,10 @@ func TestLDP(t *testing.T) {
 				return
 			}
 			taken = append(taken, frame)
-			f := decode.Frame{Number: 1, Time: time.Unix(1, 0), Length: len(frame)}
-			lp := &decode.LinePrinter{Options: decode.LineOptions{Time: decode.TimeNone, Verbose: 2}}
-			cp := &decode.ColumnsPrinter{Precision: []int{6}}
-			tree := string((&decode.TreePrinter{Location: time.UTC}).Append(nil, d, &f))
-			if !strings.Contains(tree, "\nLabel Distribution Protocol\n") {
-				t.Errorf("-V:\n%s", tree)
-			}
-			buf := make([]byte, 0, 1<<16)
-			if n := testing.AllocsPerRun(20, func() {
-				d.Decode(frame, linktype.Ethernet)
-				buf = lp.Append(buf[:0], d, &f)
-				buf = cp.Append(buf[:0], d, &f)
-			}); n != 0 {
-				t.Errorf("decode, one-liner and columns allocate %v times", n)
-			}
+			checkVectorPrinters(t, d, frame, "Label Distribution Protocol")
 		})
 	}
-	if testing.Short() {
-		return
-	}
-	compareFramesWithTcpdump(t, taken, [][]string{{}, {"-v"}, {"-vv"}, {"-q"}})
-	if _, err := exec.LookPath("tshark"); err != nil {
-		t.Log("tshark not installed: vectors not compared with it")
-		return
-	}
-	path := writeTestPcap(t, taken)
-	compareSubtreeWithTshark(t, taken, "Label Distribution Protocol", nil)
-	checkTreeAllocsNothing(t, taken, "Label Distribution Protocol")
-	if n := compareColumnsWithTshark(t, path); n != len(taken) {
-		t.Errorf("%d of %d rows are tshark's", n, len(taken))
-	}
-	compareFieldsWithTshark(t, path, taken, []string{"ldp.hdr.version", "ldp.hdr.pdu_len", "ldp.hdr.ldpid.lsr",
+	compareVectorsWithOracles(t, taken, taken, "Label Distribution Protocol", []string{"ldp.hdr.version", "ldp.hdr.pdu_len", "ldp.hdr.ldpid.lsr",
 		"ldp.hdr.ldpid.lsid", "ldp.msg.ubit", "ldp.msg.type", "ldp.msg.len", "ldp.msg.id", "ldp.msg.tlv.unknown",
 		"ldp.msg.tlv.type", "ldp.msg.tlv.len", "ldp.msg.tlv.value", "ldp.msg.tlv.ipv4.taddr"})
 }

@@ -1,8 +1,6 @@
 package decode_test
 
 import (
-	"os/exec"
-	"strings"
 	"testing"
 	"time"
 
@@ -89,38 +87,10 @@ func TestMPLSEcho(t *testing.T) {
 				return
 			}
 			taken = append(taken, frame)
-			f := decode.Frame{Number: 1, Time: time.Unix(1, 0), Length: len(frame)}
-			lp := &decode.LinePrinter{Options: decode.LineOptions{Time: decode.TimeNone, Verbose: 2}}
-			cp := &decode.ColumnsPrinter{Precision: []int{6}}
-			tree := string((&decode.TreePrinter{Location: time.UTC}).Append(nil, d, &f))
-			if !strings.Contains(tree, "\nMultiprotocol Label Switching Echo\n") {
-				t.Errorf("-V:\n%s", tree)
-			}
-			buf := make([]byte, 0, 1<<16)
-			if n := testing.AllocsPerRun(20, func() {
-				d.Decode(frame, linktype.Ethernet)
-				buf = lp.Append(buf[:0], d, &f)
-				buf = cp.Append(buf[:0], d, &f)
-			}); n != 0 {
-				t.Errorf("decode, one-liner and columns allocate %v times", n)
-			}
+			checkVectorPrinters(t, d, frame, "Multiprotocol Label Switching Echo")
 		})
 	}
-	if testing.Short() {
-		return
-	}
-	compareFramesWithTcpdump(t, written, [][]string{{}, {"-v"}, {"-vv"}, {"-q"}})
-	if _, err := exec.LookPath("tshark"); err != nil {
-		t.Log("tshark not installed: vectors not compared with it")
-		return
-	}
-	path := writeTestPcap(t, taken)
-	compareSubtreeWithTshark(t, taken, "Multiprotocol Label Switching Echo", nil)
-	checkTreeAllocsNothing(t, taken, "Multiprotocol Label Switching Echo")
-	if n := compareColumnsWithTshark(t, path); n != len(taken) {
-		t.Errorf("%d of %d rows are tshark's", n, len(taken))
-	}
-	compareFieldsWithTshark(t, path, taken, []string{"mpls_echo.version", "mpls_echo.flags", "mpls_echo.msg_type",
+	compareVectorsWithOracles(t, written, taken, "Multiprotocol Label Switching Echo", []string{"mpls_echo.version", "mpls_echo.flags", "mpls_echo.msg_type",
 		"mpls_echo.return_code", "mpls_echo.return_subcode", "mpls_echo.sequence", "mpls_echo.timestamp_sent",
 		"mpls_echo.timestamp_rec", "mpls_echo.tlv.type", "mpls_echo.tlv.len", "mpls_echo.tlv.fec.type",
 		"mpls_echo.tlv.fec.len", "mpls_echo.tlv.fec.ldp_ipv4", "mpls_echo.tlv.fec.ldp_ipv4_mask",

@@ -1,8 +1,6 @@
 package decode_test
 
 import (
-	"os/exec"
-	"strings"
 	"testing"
 	"time"
 
@@ -58,38 +56,10 @@ func TestRSVP(t *testing.T) {
 				return
 			}
 			taken = append(taken, frame)
-			f := decode.Frame{Number: 1, Time: time.Unix(1, 0), Length: len(frame)}
-			lp := &decode.LinePrinter{Options: decode.LineOptions{Time: decode.TimeNone, Verbose: 2}}
-			cp := &decode.ColumnsPrinter{Precision: []int{6}}
-			tree := string((&decode.TreePrinter{Location: time.UTC}).Append(nil, d, &f))
-			if !strings.Contains(tree, "\nResource ReserVation Protocol (RSVP): HELLO Message. \n") {
-				t.Errorf("-V:\n%s", tree)
-			}
-			buf := make([]byte, 0, 1<<16)
-			if n := testing.AllocsPerRun(20, func() {
-				d.Decode(frame, linktype.Ethernet)
-				buf = lp.Append(buf[:0], d, &f)
-				buf = cp.Append(buf[:0], d, &f)
-			}); n != 0 {
-				t.Errorf("decode, one-liner and columns allocate %v times", n)
-			}
+			checkVectorPrinters(t, d, frame, "Resource ReserVation Protocol (RSVP): HELLO Message. ")
 		})
 	}
-	if testing.Short() {
-		return
-	}
-	compareFramesWithTcpdump(t, written, [][]string{{}, {"-v"}, {"-vv"}, {"-q"}})
-	if _, err := exec.LookPath("tshark"); err != nil {
-		t.Log("tshark not installed: vectors not compared with it")
-		return
-	}
-	path := writeTestPcap(t, taken)
-	compareSubtreeWithTshark(t, taken, "Resource ReserVation Protocol (RSVP): HELLO Message. ", nil)
-	checkTreeAllocsNothing(t, taken, "Resource ReserVation Protocol (RSVP): HELLO Message. ")
-	if n := compareColumnsWithTshark(t, path); n != len(taken) {
-		t.Errorf("%d of %d rows are tshark's", n, len(taken))
-	}
-	compareFieldsWithTshark(t, path, taken, []string{"rsvp.version", "rsvp.flags", "rsvp.msg", "rsvp.hello",
+	compareVectorsWithOracles(t, written, taken, "Resource ReserVation Protocol (RSVP): HELLO Message. ", []string{"rsvp.version", "rsvp.flags", "rsvp.msg", "rsvp.hello",
 		"rsvp.message_checksum", "rsvp.sending_ttl", "rsvp.message_length", "rsvp.length", "rsvp.object", "rsvp.ctype",
 		"rsvp.ctype.hello", "rsvp.hello.source_instance", "rsvp.hello.destination_instance", "rsvp.ctype.restart_cap",
 		"rsvp.restart_cap.restart_time", "rsvp.restart_cap.recovery_time", "rsvp.ctype.unknown", "rsvp.unknown.data",
