@@ -108,6 +108,27 @@ var protoData = protoField("data", "Data")
 // emitUDP emits a UDP header's fields in tshark's order, with the stream
 // index and times the connection tracker found, and the lines of tshark's
 // tree.
+// udpTracerouteExpert draws, under the port just emitted, tshark's note
+// for a port traceroute probes use (33435 to 33464: hop and attempt of
+// three), and reports whether it did; tshark notes the source port, else
+// the destination.
+func udpTracerouteExpert(e *emitter, port uint16) bool {
+	const first, last = 33435, 33464
+	if port < first || port > last {
+		return false
+	}
+	if e.Tree() {
+		var arg [32]byte
+		n := uint64(port - first)
+		b := append(appendUint(arg[:0], n/3+1), ", attempt #"...)
+		b = appendUint(b, n%3+1)
+		e.Sub()
+		e.ExpertLine("Chat", "Sequence", "Possible traceroute: hop #", b)
+		e.Up()
+	}
+	return true
+}
+
 func emitUDP(e *emitter, i int) {
 	l := &e.d.layers[i]
 	e.Proto(&protoUDP)
@@ -121,7 +142,11 @@ func emitUDP(e *emitter, i int) {
 			e.SetRepr(appendUint(b, uint64(u.DstPort())))
 		}
 		e.Uint(&f[udpSrcport], uint64(u.SrcPort()))
+		tr := udpTracerouteExpert(e, u.SrcPort())
 		e.Uint(&f[udpDstport], uint64(u.DstPort()))
+		if !tr {
+			udpTracerouteExpert(e, u.DstPort())
+		}
 		if e.all { // hidden: JSON does not show it
 			e.Hidden(true)
 			e.Uint(&f[udpPort], uint64(u.SrcPort()))
