@@ -2,15 +2,10 @@ package decode_test
 
 import (
 	"encoding/binary"
-	"encoding/json"
 	"os"
-	"os/exec"
-	"strings"
 	"testing"
-	"time"
 
 	"github.com/rawcap/rawcap/decode"
-	"github.com/rawcap/rawcap/internal/testshared"
 	"github.com/rawcap/rawcap/linktype"
 )
 
@@ -131,98 +126,17 @@ func aoeFrames() (frames [][]byte, wire []int) {
 }
 
 // TestAoEMatchesTcpdump holds rawcap's lines for the AoE frames to
-// tcpdump's at each option set of the corpus test, -v with -x too (tcpdump
-// dumps the whole frame where its printer stopped at the capture's end).
+// tcpdump's (wiredFramesMatchTcpdump).
 func TestAoEMatchesTcpdump(t *testing.T) {
 	frames, wire := aoeFrames()
-	d := decode.NewDecoder()
-	lp := &decode.LinePrinter{Options: decode.LineOptions{Verbose: 2}}
-	buf := make([]byte, 0, 4096)
-	for i, frame := range frames {
-		f := decode.Frame{Number: i + 1, Length: wire[i]}
-		run := func() {
-			d.Decode(frame, linktype.Ethernet)
-			buf = lp.Append(buf[:0], d, &f)
-		}
-		if n := testing.AllocsPerRun(20, run); n != 0 {
-			t.Errorf("frame %d: %v allocations per packet", i+1, n)
-		}
-	}
-	testshared.Oracle(t, "tcpdump")
-	path := writeTestPcapWire(t, frames, wire)
-	for _, opts := range [][]string{{}, {"-e"}, {"-v"}, {"-vv"}, {"-vvv"}, {"-e", "-vv"}, {"-q"}, {"-q", "-e"}, {"-x"}, {"-v", "-x"}} {
-		want := tcpdumpPackets(t, path, opts, len(frames))
-		p := &decode.LinePrinter{Options: lineOptionsFor(append([]string{"-tt"}, opts...))}
-		for i, frame := range frames {
-			d.Decode(frame, linktype.Ethernet)
-			f := decode.Frame{Number: i + 1, Time: time.Unix(int64(1700000000+i), 0), Length: wire[i]}
-			if got := string(p.Append(nil, d, &f)); got != want[i] {
-				t.Errorf("%v frame %d:\n got  %q\n want %q", opts, i+1, got, want[i])
-			}
-		}
-	}
+	wiredFramesMatchTcpdump(t, frames, wire)
 }
 
 // TestAoEMatchesTshark holds the AoE frames' -V subtree, packet list,
 // -T fields and -T ek to tshark's.
 func TestAoEMatchesTshark(t *testing.T) {
 	frames, wire := aoeFrames()
-	var whole [][]byte // the frames captured whole
-	for i, fr := range frames {
-		if wire[i] == len(fr) {
-			whole = append(whole, fr)
-		}
-	}
-	checkTreeAllocsNothing(t, frames, "ATAoverEthernet")
-	testshared.Oracle(t, "tshark")
-	compareSubtreeWithTshark(t, whole, "ATAoverEthernet", nil)
-	path := writeTestPcapWire(t, frames, wire)
-	if n := compareColumnsWithTshark(t, path); n != len(frames) {
-		t.Errorf("%d of %d rows are tshark's", n, len(frames))
-	}
-	var names []string
-	for _, pf := range decode.Protocols() {
-		if pf.Protocol != nil && pf.Protocol.Name == "aoe" {
-			for k := range pf.Fields {
-				if n := pf.Fields[k].Name; len(names) == 0 || names[len(names)-1] != n {
-					names = append(names, n) // aoe.ata.cmd is declared twice, as read and as generated
-				}
-			}
-		}
-	}
-	if len(names) == 0 {
-		t.Fatal("no aoe fields")
-	}
-	compareFieldsWithTshark(t, writeTestPcap(t, whole), whole, names)
-
-	cmd := exec.Command("tshark", "-r", path, "-T", "ek")
-	cmd.Env = append(os.Environ(), "TZ=UTC")
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("tshark: %v", err)
-	}
-	theirs := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
-	if len(theirs) != 2*len(frames) {
-		t.Fatalf("tshark -T ek wrote %d lines for %d frames", len(theirs), len(frames))
-	}
-	d := decode.NewDecoder()
-	p := &decode.EKPrinter{Location: time.UTC}
-	keys := 0
-	for i, fr := range frames {
-		d.Decode(fr, linktype.Ethernet)
-		f := decode.Frame{Number: i + 1, Time: time.Unix(int64(1700000000+i), 0), Length: wire[i]}
-		mine := p.Append(nil, d, &f)
-		res, ok := testshared.CompareEK(mine, []byte(theirs[2*i]+"\n"+theirs[2*i+1]))
-		if !ok {
-			t.Errorf("frame %d: rawcap wrote %q", i+1, mine)
-			continue
-		}
-		keys += res.Keys
-		for _, df := range res.Diffs {
-			t.Errorf("frame %d -T ek: %s", i+1, df)
-		}
-	}
-	t.Logf("%d frames, %d ek keys compared", len(frames), keys)
+	wiredFramesMatchTshark(t, frames, wire, "ATAoverEthernet", "aoe")
 }
 
 // FuzzAoE feeds AoE messages, as the bytes after an Ethernet header, to the
@@ -235,37 +149,13 @@ func FuzzAoE(f *testing.F) {
 	if data, err := os.ReadFile("../../shared/corpus/tcpdump/tests_AoE_Linux.pcap"); err == nil && len(data) > 24+16+14+60 {
 		f.Add(data[24+16+14:24+16+32], true) // the first frame's message
 	}
-	d := decode.NewDecoder()
-	lps := []*decode.LinePrinter{
-		{Options: decode.LineOptions{Location: time.UTC}},
-		{Options: decode.LineOptions{Location: time.UTC, Verbose: 2, Hex: decode.HexNet}},
-	}
-	tp := &decode.TreePrinter{Location: time.UTC}
-	jp := &decode.JSONPrinter{Location: time.UTC}
-	ep := &decode.EKPrinter{Location: time.UTC}
-	cp := &decode.ColumnsPrinter{}
-	n := 0
+	p := newFuzzPrinters(decode.LineOptions{}, decode.LineOptions{Verbose: 2, Hex: decode.HexNet})
 	f.Fuzz(func(t *testing.T, m []byte, fromB bool) {
 		src, dst := aoeStationA, aoeStationB
 		if fromB {
 			src, dst = dst, src
 		}
 		fr := cat(cat(cat(append([]byte(nil), dst...), src), []byte{0x88, 0xa2}), m)
-		for _, l := range d.Decode(fr, linktype.Ethernet) {
-			if l.Start < 0 || l.Start > l.Payload || l.Payload > l.End || l.End > len(fr) {
-				t.Fatalf("bad layer %+v for %d bytes", l, len(fr))
-			}
-		}
-		n++
-		x := decode.Frame{Number: n, Time: time.Unix(int64(n), 0), Length: len(fr) + len(m)%7}
-		for _, lp := range lps {
-			lp.Append(nil, d, &x)
-		}
-		tp.Append(nil, d, &x)
-		cp.Append(nil, d, &x)
-		ep.Append(nil, d, &x)
-		if js := jp.Append(nil, d, &x); !json.Valid(js) {
-			t.Fatalf("invalid JSON: %s", js)
-		}
+		p.run(t, fr, linktype.Ethernet, len(m)%7)
 	})
 }

@@ -2,7 +2,6 @@ package decode_test
 
 import (
 	"encoding/binary"
-	"encoding/json"
 	"testing"
 	"time"
 
@@ -126,34 +125,10 @@ func FuzzDSATags(f *testing.F) {
 			f.Add(fr, uint8(k))
 		}
 	}
-	d := decode.NewDecoder()
-	lps := []*decode.LinePrinter{
-		{Options: decode.LineOptions{Location: time.UTC}},
-		{Options: decode.LineOptions{Location: time.UTC, Verbose: 2, Link: true, Hex: decode.HexNet}},
-		{Options: decode.LineOptions{Location: time.UTC, Quiet: true, Link: true, Hex: decode.HexLink}},
-	}
-	tp := &decode.TreePrinter{Location: time.UTC}
-	jp := &decode.JSONPrinter{Location: time.UTC}
-	ep := &decode.EKPrinter{Location: time.UTC}
-	cp := &decode.ColumnsPrinter{}
-	n := 0
+	p := newFuzzPrinters(decode.LineOptions{}, decode.LineOptions{Verbose: 2, Link: true, Hex: decode.HexNet},
+		decode.LineOptions{Quiet: true, Link: true, Hex: decode.HexLink})
 	f.Fuzz(func(t *testing.T, fr []byte, k uint8) {
 		lt := []linktype.Type{linkDSABrcm, linkDSABrcmPrepend, linkDSAEDSA}[k%3]
-		for _, l := range d.Decode(fr, lt) {
-			if l.Start < 0 || l.Start > l.Payload || l.Payload > l.End || l.End > len(fr) {
-				t.Fatalf("bad layer %+v for %d bytes", l, len(fr))
-			}
-		}
-		n++
-		x := decode.Frame{Number: n, Time: time.Unix(int64(n), 0), Length: len(fr) + int(k)%7}
-		for _, lp := range lps {
-			lp.Append(nil, d, &x)
-		}
-		tp.Append(nil, d, &x)
-		cp.Append(nil, d, &x)
-		ep.Append(nil, d, &x)
-		if js := jp.Append(nil, d, &x); !json.Valid(js) {
-			t.Fatalf("invalid JSON: %s", js)
-		}
+		p.run(t, fr, lt, int(k)%7)
 	})
 }
