@@ -462,10 +462,10 @@ func ldpTcpdumpMsgName(t uint16) string {
 	return "Unknown"
 }
 
-// LDPLineWritten reports whether rawcap's LDP text for datagram m is
+// ldpLineWritten reports whether rawcap's LDP text for datagram m is
 // tcpdump's: a PDU whose messages are Hellos with the TLVs rawcap lays out,
 // or one tcpdump prints no message of.
-func LDPLineWritten(m []byte) bool {
+func ldpLineWritten(m []byte) bool {
 	ok, _ := ldpLaidOut(m, len(m))
 	return ok
 }

@@ -533,11 +533,11 @@ func lsppingStackDepthCode(c uint8) bool {
 	return false
 }
 
-// LSPPingLineWritten reports whether rawcap's LSP ping text for datagram m
+// lspPingLineWritten reports whether rawcap's LSP ping text for datagram m
 // is tcpdump's at every verbosity: a header and Target FEC Stacks of LDP
 // IPv4 prefixes and RSVP IPv4 session queries (tcpdump lays out other TLVs
 // rawcap does not yet), or a datagram cut short before its first TLV.
-func LSPPingLineWritten(m []byte) bool {
+func lspPingLineWritten(m []byte) bool {
 	if len(m) < mplsEchoHeaderLen {
 		return true
 	}

@@ -230,7 +230,7 @@ func (p *LinePrinter) lineRSVP(b []byte, d *Decoder, i int) []byte {
 		return appendUint(b, uint64(be16(m[6:])))
 	}
 	b = append(b, "\n\tRSVPv1 Hello Message (20), Flags: ["...)
-	if m[0]&0x01 != 0 { // the one flag tcpdump names (RSVPLineWritten)
+	if m[0]&0x01 != 0 { // the one flag tcpdump names (rsvpLineWritten)
 		b = append(b, "Refresh reduction capable"...)
 	} else {
 		b = append(b, "none"...)
@@ -328,11 +328,11 @@ func appendRSVPCapFlags(b []byte, v uint32) []byte {
 	return b
 }
 
-// RSVPLineWritten reports whether rawcap's RSVP text for message m is
+// rsvpLineWritten reports whether rawcap's RSVP text for message m is
 // tcpdump's: a Hello message of the objects rawcap lays out, the ones of
 // classes Wireshark does not know being tcpdump's Capability object (134)
 // with flags it names.
-func RSVPLineWritten(m []byte) bool {
+func rsvpLineWritten(m []byte) bool {
 	if !rsvpLaidOut(m) || m[0]&0x0f > 1 {
 		return false
 	}
