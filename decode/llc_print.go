@@ -79,28 +79,7 @@ func (p *LinePrinter) lineLLCGeneric(b []byte, d *Decoder, i int) []byte {
 	dsap, ssap := c[0]&^1, c[1]&^1
 	response := c[1]&1 != 0
 	if p.Options.Link {
-		if d.layers[i-1].Type != LayerVLAN {
-			b = append(b, "LLC, "...) // after a VLAN tag, "802.3LLC, " said it
-		}
-		b = append(b, "dsap "...)
-		b = appendLLCSAP(b, dsap)
-		if c[0]&1 != 0 {
-			b = append(b, " Group, ssap "...)
-		} else {
-			b = append(b, " Individual, ssap "...)
-		}
-		b = appendLLCSAP(b, ssap)
-		if response {
-			b = append(b, " Response, ctrl 0x"...)
-		} else {
-			b = append(b, " Command, ctrl 0x"...)
-		}
-		if u {
-			b = appendHex2(b, c[2])
-		} else {
-			b = appendHex4(b, ctrl)
-		}
-		b = append(b, ": "...)
+		b = appendLLCHeader(b, d, i, c, ctrl, u)
 	} else {
 		e := &d.layers[i-1]
 		if e.Type != LayerEthernet {
@@ -175,6 +154,34 @@ func (p *LinePrinter) lineLLCGeneric(b []byte, d *Decoder, i int) []byte {
 		b = appendHexASCIILines(b, c, "\n\t") // -x and -X dump the rest of the packet instead
 	}
 	return b
+}
+
+// appendLLCHeader appends LLC layer i's header c as tcpdump -e shows it:
+// "LLC, dsap STP (0x42) Individual, ssap STP (0x42) Command, ctrl 0x03: ",
+// an unnumbered frame's control field in one byte (u), the others' ctrl
+// in two.
+func appendLLCHeader(b []byte, d *Decoder, i int, c []byte, ctrl uint16, u bool) []byte {
+	if i == 0 || d.layers[i-1].Type != LayerVLAN {
+		b = append(b, "LLC, "...) // after a VLAN tag, "802.3LLC, " said it
+	}
+	b = appendLLCSAP(append(b, "dsap "...), c[0]&^1)
+	if c[0]&1 != 0 {
+		b = append(b, " Group, ssap "...)
+	} else {
+		b = append(b, " Individual, ssap "...)
+	}
+	b = appendLLCSAP(b, c[1]&^1)
+	if c[1]&1 != 0 {
+		b = append(b, " Response, ctrl 0x"...)
+	} else {
+		b = append(b, " Command, ctrl 0x"...)
+	}
+	if u {
+		b = appendHex2(b, c[2])
+	} else {
+		b = appendHex4(b, ctrl)
+	}
+	return append(b, ": "...)
 }
 
 // llcFrameLen returns the length of LLC layer i as tcpdump takes it (the

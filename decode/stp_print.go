@@ -28,18 +28,9 @@ func (p *LinePrinter) llcPayloadLen(d *Decoder, i int) int {
 	return l.End - l.Start
 }
 
-// llcSAPTcpdump returns tcpdump's name of a SAP the -e header names, or "".
-func llcSAPTcpdump(sap uint8) string {
-	switch sap {
-	case stpSAP:
-		return "STP"
-	case 0xaa:
-		return "SNAP"
-	case osiSAP:
-		return "OSI"
-	}
-	return ""
-}
+// llcLinkSAP reports whether sap is one of the SAPs of the protocols
+// lineLLCLink writes the -e header before (STP, SNAP, OSI).
+func llcLinkSAP(sap uint8) bool { return sap == stpSAP || sap == 0xaa || sap == osiSAP }
 
 // lineLLCLink appends the LLC header as tcpdump -e shows it before a
 // protocol rawcap decodes ("LLC, dsap STP (0x42) Individual, ssap STP
@@ -54,32 +45,10 @@ func (p *LinePrinter) lineLLCLink(b []byte, d *Decoder, i int, c LLC) (_ []byte,
 	default:
 		return b, false
 	}
-	dn, sn := llcSAPTcpdump(c.DSAP()&^1), llcSAPTcpdump(c.SSAP()&^1)
-	if dn == "" || sn == "" {
+	if !llcLinkSAP(c.DSAP()&^1) || !llcLinkSAP(c.SSAP()&^1) {
 		return b, false
 	}
-	if i == 0 || d.layers[i-1].Type != LayerVLAN {
-		b = append(b, "LLC, "...) // after a VLAN tag, "802.3LLC, " said it
-	}
-	b = append(b, "dsap "...)
-	b = append(b, dn...)
-	b = append(b, " (0x"...)
-	b = appendHex2(b, c.DSAP()&^1)
-	if c.DSAP()&1 != 0 {
-		b = append(b, ") Group, ssap "...)
-	} else {
-		b = append(b, ") Individual, ssap "...)
-	}
-	b = append(b, sn...)
-	b = append(b, " (0x"...)
-	b = appendHex2(b, c.SSAP()&^1)
-	if c.SSAP()&1 != 0 {
-		b = append(b, ") Response, ctrl 0x"...)
-	} else {
-		b = append(b, ") Command, ctrl 0x"...)
-	}
-	b = appendHex2(b, c[2])
-	b = append(b, ": "...)
+	b = appendLLCHeader(b, d, i, c, uint16(c[2]), true)
 	if c.IsSNAP() {
 		b = append(b, "oui Cisco (0x00000c), pid "...)
 		switch c.PID() {
