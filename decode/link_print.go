@@ -32,19 +32,11 @@ func (p *LinePrinter) lineEthernet(b []byte, d *Decoder, i int) []byte {
 		return append(b, " [|ether]"...)
 	}
 	e := Ethernet(d.data[l.Start:l.Payload])
-	if e.TypeOrLength() == EtherTypeMACsec && i+1 < d.n && d.layers[i+1].Type == LayerPayload {
-		return p.lineMACsecRejected(b, d, i, e)
-	}
-	if !e.IsLength() && (i+1 >= d.n || d.layers[i+1].Type == LayerPayload) {
+	macsec := e.TypeOrLength() == EtherTypeMACsec && macsecRejected(d)
+	if !e.IsLength() && (i+1 >= d.n || d.layers[i+1].Type == LayerPayload) && !macsec {
 		// An EtherType rawcap does not decode: tcpdump's fallback is the
 		// link header and a hex dump of the payload.
-		b = e.Src().AppendTo(b)
-		b = append(b, " > "...)
-		b = e.Dst().AppendTo(b)
-		b = append(b, ", "...)
-		b = p.appendEtherType(b, e.TypeOrLength())
-		b = p.appendWireLen(b)
-		b = append(b, ": "...)
+		b = p.appendEtherHeader(b, e, e.TypeOrLength())
 		return p.defaultPrint(b, d.data[l.Payload:])
 	}
 	if p.Options.Link {
@@ -71,11 +63,26 @@ func (p *LinePrinter) lineEthernet(b []byte, d *Decoder, i int) []byte {
 		}
 		b = append(b, ": "...)
 	}
+	if macsec {
+		return p.lineMACsecRejected(b, d, i)
+	}
 	if e.TypeOrLength() == 0 {
 		// An 802.3 length of 0 to tcpdump: no room for LLC's header.
 		return append(b, " [|llc]"...)
 	}
 	return p.lineLayer(b, d, i+1)
+}
+
+// appendEtherHeader appends tcpdump's link header for Ethernet header e
+// carrying EtherType et: "SRC > DST, ethertype IPv4 (0x0800), length N: ".
+func (p *LinePrinter) appendEtherHeader(b []byte, e Ethernet, et uint16) []byte {
+	b = e.Src().AppendTo(b)
+	b = append(b, " > "...)
+	b = e.Dst().AppendTo(b)
+	b = append(b, ", "...)
+	b = p.appendEtherType(b, et)
+	b = p.appendWireLen(b)
+	return append(b, ": "...)
 }
 
 func (p *LinePrinter) lineVLAN(b []byte, d *Decoder, i int) []byte {

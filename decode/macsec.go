@@ -197,18 +197,14 @@ func (p *LinePrinter) lineMACsec(b []byte, d *Decoder, i int) []byte {
 			return p.lineLayer(b, d, inner)
 		}
 		e := Ethernet(d.data[d.layers[0].Start:d.layers[0].Payload])
-		b = e.Src().AppendTo(b)
-		b = append(b, " > "...)
-		b = e.Dst().AppendTo(b)
 		if clear {
 			// An EtherType tcpdump does not decode: its link-level
 			// fallback, with the inner EtherType.
-			b = append(b, ", "...)
-			b = p.appendEtherType(b, be16(m[hl:]))
-			b = p.appendWireLen(b)
-			b = append(b, ": "...)
-			return p.defaultPrint(b, macsecUserData(d, l))
+			return p.defaultPrint(p.appendEtherHeader(b, e, be16(m[hl:])), macsecUserData(d, l))
 		}
+		b = e.Src().AppendTo(b)
+		b = append(b, " > "...)
+		b = e.Dst().AppendTo(b)
 		b = append(b, " 802.1AE MACsec, "...)
 	}
 	b = p.lineMACsecTag(b, m)
@@ -271,20 +267,12 @@ func macsecRejected(d *Decoder) bool {
 		d.layers[0].Payload-d.layers[0].Start >= 14 && be16(d.data[d.layers[0].Payload-2:]) == EtherTypeMACsec
 }
 
-// lineMACsecRejected appends tcpdump's line for an Ethernet frame (layer
-// i) of MACsec's EtherType that tshark does not take for MACsec
-// (decodeMACsec): " (invalid)" for a version other than 0, else the tag
-// with -e and " [|macsec]", the frame being too short for its ICV.
-func (p *LinePrinter) lineMACsecRejected(b []byte, d *Decoder, i int, e Ethernet) []byte {
-	if p.Options.Link {
-		b = e.Src().AppendTo(b)
-		b = append(b, " > "...)
-		b = e.Dst().AppendTo(b)
-		b = append(b, ", "...)
-		b = p.appendEtherType(b, EtherTypeMACsec)
-		b = p.appendWireLen(b)
-		b = append(b, ": "...)
-	}
+// lineMACsecRejected appends, after the link header lineEthernet wrote
+// with -e, tcpdump's text for an Ethernet frame (layer i) of MACsec's
+// EtherType that tshark does not take for MACsec (decodeMACsec):
+// " (invalid)" for a version other than 0, else the tag with -e and
+// " [|macsec]", the frame being too short for its ICV.
+func (p *LinePrinter) lineMACsecRejected(b []byte, d *Decoder, i int) []byte {
 	m := d.data[d.layers[i].Payload:d.layers[i].End]
 	if len(m) > 0 && m[0]&0x80 != 0 {
 		return append(b, " (invalid)"...)
