@@ -276,8 +276,7 @@ func (r *dccpNote) clear() { r.at = 0 }
 const maxDCCPConvs = 1024
 
 type dccpConv struct {
-	lo, hi [16]byte // the addresses, lower (address, port) first
-	ports  uint32   // lo's port << 16 | hi's port
+	key    convKey // the ends, as the tracker keys TCP and UDP conversations
 	used   bool
 	stream uint32
 	known  [2]bool // a direction's initial sequence number is known
@@ -302,28 +301,17 @@ func (t *tracker) dccpFrame(d *Decoder) {
 		if len(h) < 4 {
 			return
 		}
-		src, dst, _ := ipAddrs(d, i)
-		a, b := src.As16(), dst.As16()
-		sp, dp := be16(h), be16(h[2:])
+		k, rev := keyOf(d, i, be16(h), be16(h[2:]))
 		dir := 0
-		if c := compareAddrPort(a, sp, b, dp); c > 0 {
-			a, b, sp, dp, dir = b, a, dp, sp, 1
+		if rev {
+			dir = 1
 		}
-		ports := uint32(sp)<<16 | uint32(dp)
 		if t.dccp == nil {
 			t.dccp = new(dccpState)
 		}
-		var hsh uint32 = 2166136261
-		for _, x := range a {
-			hsh = (hsh ^ uint32(x)) * 16777619
-		}
-		for _, x := range b {
-			hsh = (hsh ^ uint32(x)) * 16777619
-		}
-		hsh = (hsh ^ ports) * 16777619
-		c := &t.dccp.convs[hsh%maxDCCPConvs]
-		if !c.used || c.lo != a || c.hi != b || c.ports != ports {
-			*c = dccpConv{lo: a, hi: b, ports: ports, used: true, stream: t.dccp.next}
+		c := &t.dccp.convs[k.hash()%maxDCCPConvs]
+		if !c.used || c.key != k {
+			*c = dccpConv{key: k, used: true, stream: t.dccp.next}
 			t.dccp.next++
 		}
 		r.at, r.stream = i+1, c.stream
@@ -337,25 +325,6 @@ func (t *tracker) dccpFrame(d *Decoder) {
 		}
 		return
 	}
-}
-
-// compareAddrPort orders two (address, port) ends.
-func compareAddrPort(a [16]byte, ap uint16, b [16]byte, bp uint16) int {
-	for k := range a {
-		if a[k] != b[k] {
-			if a[k] < b[k] {
-				return -1
-			}
-			return 1
-		}
-	}
-	switch {
-	case ap < bp:
-		return -1
-	case ap > bp:
-		return 1
-	}
-	return 0
 }
 
 // dccpNoteOf returns the tracker's note for DCCP layer i, or nil.
