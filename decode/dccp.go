@@ -1,7 +1,6 @@
 package decode
 
 import (
-	"net/netip"
 	"strconv"
 )
 
@@ -327,30 +326,15 @@ func (t *tracker) dccpFrame(d *Decoder) {
 	}
 }
 
+// dccpIPProto is DCCP's IP protocol number.
+const dccpIPProto = 33
+
 // dccpNoteOf returns the tracker's note for DCCP layer i, or nil.
 func (r *convResults) dccpNoteOf(i int) *dccpNote {
 	if r == nil || r.dccp.at != i+1 {
 		return nil
 	}
 	return &r.dccp
-}
-
-// dccpSum returns the one's complement sum over the pseudo-header
-// (the whole segment's length) and the covered bytes, 0 when right.
-func dccpSum(src, dst netip.Addr, total int, covered []byte) uint16 {
-	var s uint32
-	if src.Is4() {
-		a, c := src.As4(), dst.As4()
-		s = checksumAdd(s, a[:])
-		s = checksumAdd(s, c[:])
-	} else {
-		a, c := src.As16(), dst.As16()
-		s = checksumAdd(s, a[:])
-		s = checksumAdd(s, c[:])
-	}
-	s += 33 + uint32(total)&0xffff + uint32(total)>>16
-	s = checksumAdd(s, covered)
-	return ^checksumFold(s)
 }
 
 // dccpCheck returns whether the checksum of DCCP layer i can be verified
@@ -368,7 +352,7 @@ func dccpCheck(d *Decoder, i int) (sum uint16, ok bool) {
 		cov = min(cov, h.HdrLen()+(cs-1)*4)
 	}
 	src, dst, _ := ipAddrs(d, i)
-	return dccpSum(src, dst, len(h), h[:cov]), true
+	return pseudoChecksum(src, dst, dccpIPProto, len(h), h[:cov]), true
 }
 
 // emitDCCP emits the header's fields in tshark's order, as far as they

@@ -152,7 +152,7 @@ func ipProtocolLayer(p uint8, v6 bool) LayerType {
 		return LayerRSVP
 	case IPProtoSCTP:
 		return LayerSCTP
-	case 33: // DCCP
+	case dccpIPProto:
 		return LayerDCCP
 	case IPProtoOSPF:
 		return LayerOSPF

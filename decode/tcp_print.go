@@ -42,6 +42,13 @@ func appendPorts(b []byte, src, dst netip.Addr, sp, dp uint16) []byte {
 // transportChecksum returns the Internet checksum over the pseudo-header
 // and seg (which must be the whole segment); 0 means correct.
 func transportChecksum(src, dst netip.Addr, proto uint8, seg []byte) uint16 {
+	return pseudoChecksum(src, dst, proto, len(seg), seg)
+}
+
+// pseudoChecksum returns the Internet checksum over the pseudo-header of a
+// segment of total bytes and the bytes it covers (all of them, or DCCP's
+// checksum coverage); 0 means correct.
+func pseudoChecksum(src, dst netip.Addr, proto uint8, total int, covered []byte) uint16 {
 	var s uint32
 	if src.Is4() {
 		a, c := src.As4(), dst.As4()
@@ -52,8 +59,8 @@ func transportChecksum(src, dst netip.Addr, proto uint8, seg []byte) uint16 {
 		s = checksumAdd(s, a[:])
 		s = checksumAdd(s, c[:])
 	}
-	s += uint32(proto) + uint32(len(seg))
-	s = checksumAdd(s, seg)
+	s += uint32(proto) + uint32(total)&0xffff + uint32(total)>>16
+	s = checksumAdd(s, covered)
 	return ^checksumFold(s)
 }
 
