@@ -93,7 +93,7 @@ func (p *ColumnsPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 	b = append(b, ' ')
 	p.seg = nil
 	p.dir, p.httpRow = nil, colHTTPNone
-	tcpLayer := -1
+	tcpLayer, contRow := -1, -1
 	top := -1 // the innermost layer that names the row
 	for i := range d.layers[:d.n] {
 		l := &d.layers[i]
@@ -108,6 +108,10 @@ func (p *ColumnsPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 		}
 		if l.Type == LayerPPTP && pptpRetransmitted(p.seg) {
 			break // tshark hands a retransmission's bytes to no protocol
+		}
+		if l.Type == LayerHTTP && httpContTCPRow(p.conv, i) {
+			contRow = i // TCP's row, the media type after it
+			break
 		}
 		top = i
 		if l.Type == LayerPIM && pimLocksColumns(d, i) {
@@ -148,6 +152,12 @@ func (p *ColumnsPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 	b = strconv.AppendInt(b, int64(f.Length), 10)
 	b = append(b, ' ')
 	b = p.appendInfo(b, d, top)
+	if contRow >= 0 {
+		b = appendHTTPContMedia(b, d, contRow)
+		if d.layers[contRow].Malformed != "" {
+			b = p.appendException(b)
+		}
+	}
 	if d.n > 0 && d.layers[d.n-1].Type == LayerF5Trailer {
 		b = p.appendException(b) // the F5 trailer tshark's heuristic took and ran off
 	}

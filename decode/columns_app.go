@@ -236,7 +236,7 @@ func infoHTTP(b []byte, d *Decoder, i int) []byte {
 	l := &d.layers[i]
 	h := HTTP(d.data[l.Start:l.End])
 	if h.Kind() == HTTPContinuation {
-		return append(b, "Continuation"...)
+		return appendHTTPContMedia(append(b, "Continuation"...), d, i)
 	}
 	line, _ := h.FirstLine()
 	b = append(b, line...)

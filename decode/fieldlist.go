@@ -16,6 +16,7 @@ import (
 type FieldList struct {
 	recs []FieldRec
 	aux  []byte // the bytes of byte, string and text values
+	pkt  []byte // the packet's bytes, which protocol records' spans index
 
 	jsonOnly bool
 	hidden   bool
@@ -520,6 +521,16 @@ func (l *FieldList) AddrOf(r *FieldRec) netip.Addr {
 // None adds a field without a value (a KindNone field present in the
 // packet: an analysis flag).
 func (l *FieldList) None(f *Field) { l.add(f, 0) }
+
+// ProtoBytes returns the packet bytes of protocol record r (its Span);
+// nil outside the packet.
+func (l *FieldList) ProtoBytes(r *FieldRec) []byte {
+	off, n := r.Span()
+	if off+n > len(l.pkt) {
+		return nil
+	}
+	return l.pkt[off : off+n : off+n]
+}
 
 // BytesOf returns r's bytes (KindBytes, KindString, and a time's text) from
 // l. The slice aliases l and is valid until the next Reset.

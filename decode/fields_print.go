@@ -238,7 +238,7 @@ func (p *FieldsPrinter) emitList(fl *FieldList, tree bool, d *Decoder, f *Frame,
 	e := &p.em
 	*e = emitter{FieldList: fl, d: d, wire: f.Length, conv: conv, all: true, frame: f, loc: loc}
 	e.Reset()
-	fl.tree = tree
+	fl.tree, fl.pkt = tree, d.data
 	want := p.frame
 	if p.names == nil {
 		want = ^uint64(0) // every field (-T ek)
@@ -395,7 +395,7 @@ func appendRecText(b []byte, l *FieldList, k int32) []byte {
 		return AppendFieldText(b, l, r)
 	}
 	if r.Field == &protoData {
-		return appendHexBytes(b, l.BytesOf(r))
+		return appendHexBytes(b, l.ProtoBytes(r))
 	}
 	// A title that is only the protocol's name is one tshark's item has
 	// when the dissector gives it one (Titled).

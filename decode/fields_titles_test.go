@@ -110,7 +110,7 @@ func TestProtocolTitlesMatchTshark(t *testing.T) {
 			}
 		}
 		for c, n := range all {
-			if present[c] && n != "data" {
+			if present[c] {
 				j.names = append(j.names, n)
 			}
 		}
@@ -174,6 +174,12 @@ func TestProtocolTitlesMatchTshark(t *testing.T) {
 					// of unknown type, a DHCPv6 relay's inner message.
 					per[n].fewer++
 					sum.fewer++
+				case n == "data" && b == "":
+					// Bytes rawcap leaves as Data where tshark dissects
+					// further (DECnet, RSVP's other objects, Mobile IPv6's
+					// cut options): the protocol gaps the -V test counts.
+					per[n].allowed++
+					sum.allowed++
 				case titlesAllow[j.cf.name+" "+n] != "":
 					per[n].allowed++
 					sum.allowed++

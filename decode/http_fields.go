@@ -22,10 +22,7 @@ func emitHTTP(e *emitter, i int) {
 	e.Proto(&protoHTTP)
 	kind := h.Kind()
 	if kind == HTTPContinuation {
-		if e.Tree() {
-			e.Line(append(appendBytesBits(append(e.Text(), "Data ("...), len(h)), ')'))
-		}
-		e.End()
+		emitHTTPCont(e, h, l.Start)
 		return
 	}
 	if kind != HTTPRequest && kind != HTTPResponse {
@@ -167,16 +164,8 @@ func emitHTTPBody(e *emitter, h HTTP, end int, kind HTTPKind) []byte {
 			body = b[off:]
 		}
 	}
-	// tshark reads the entity as ASCII: each byte past 0x7f is U+FFFD.
-	b := e.Text()
-	for _, c := range body {
-		if c < 0x80 {
-			b = append(b, c)
-		} else {
-			b = append(b, "\uFFFD"...)
-		}
-	}
-	e.TextDone(&f[httpFileData], b)
+	// tshark reads the entity as an ASCII string.
+	e.TextDone(&f[httpFileData], appendASCIIString(e.Text(), body))
 	if e.Tree() {
 		e.SetRepr(appendBytesBits(append(e.Text(), "File Data: "...), len(body)))
 	}
@@ -335,6 +324,9 @@ const (
 	httpRequestURIPath
 	httpRequestURIQuery
 	httpRequestURIQueryParam
+	httpUnknownHeader
+	httpBadHeaderName
+	httpLeadingCRLF
 	httpFieldCount
 )
 
@@ -393,6 +385,10 @@ var httpFields = [httpFieldCount]Field{
 	httpRequestURIPath:       {Name: "http.request.uri.path", Label: "Request URI Path", Kind: KindString},
 	httpRequestURIQuery:      {Name: "http.request.uri.query", Label: "Request URI Query", Kind: KindString},
 	httpRequestURIQueryParam: {Name: "http.request.uri.query.parameter", Label: "Request URI Query Parameter", Kind: KindString},
+	// A continuation's header-like lines (http_cont.go).
+	httpUnknownHeader: {Name: "http.unknown_header", Label: "Unknown header", Kind: KindString},
+	httpBadHeaderName: {Name: "http.bad_header_name", Label: "Illegal characters found in header name", Kind: KindNone},
+	httpLeadingCRLF:   {Name: "http.leading_crlf", Label: "Leading CRLF previous message in the stream may have extra CRLF", Kind: KindNone},
 }
 
 var protoHTTP = protoField("http", "Hypertext Transfer Protocol")

@@ -35,6 +35,7 @@ type httpConv struct {
 	uri      []byte       // the last request's URI (full when it named a host)
 	uriKnown bool
 	lastHead bool // the last exchange's request is a HEAD
+	sawReq   bool // a request was seen: tshark calls what follows HTTP
 }
 
 // httpPairNote is what the pairing found for a packet's HTTP message.
@@ -77,6 +78,7 @@ func (d *Decoder) httpPair(f *Frame, seg *tcpSegment, h HTTP, hd *httpHead, nt *
 	*nt = httpPairNote{ok: true, request: kind == HTTPRequest, uriBuffer: nt.uriBuffer}
 	switch {
 	case kind == HTTPRequest:
+		c.sawReq = true
 		c.count++
 		c.prev, c.last = c.last, httpExchange{reqFrame: frame, reqTime: at}
 		c.uriKnown = false
@@ -108,6 +110,17 @@ func (d *Decoder) httpPair(f *Frame, seg *tcpSegment, h HTTP, hd *httpHead, nt *
 	if !nt.request && c.uriKnown {
 		nt.uriKnown, nt.uri = true, c.uri
 	}
+}
+
+// httpSawRequest reports whether the segment's conversation carried a
+// request before.
+func (d *Decoder) httpSawRequest(seg *tcpSegment) bool {
+	s := d.httpSt
+	if s == nil || s.convs == nil {
+		return false
+	}
+	c := &s.convs[int(seg.slot)%httpMaxPairs]
+	return c.slot == seg.slot && c.stream == seg.Stream && c.sawReq
 }
 
 // httpAnswersHead reports whether a response in the segment's

@@ -67,6 +67,10 @@ type httpNote struct {
 	ctype  []byte // a closed message's media type (the tracker's buffer)
 	// headBuf holds a Note's copy of head and ctype.
 	headBuf []byte
+	// cont: the layer starts with neither a request nor a status line
+	// (http_cont.go); contMalformed: its lines run off its end.
+	cont          httpContNote
+	contMalformed bool
 }
 
 // httpPending reports whether the segment at HTTP layer i is part of a
@@ -79,6 +83,7 @@ func httpPending(conv *convResults, i int) bool {
 func (nt *httpNote) clear() {
 	nt.ok, nt.part, nt.done, nt.pair.ok, nt.text, nt.fin, nt.closed = false, false, false, false, false, false, false
 	nt.middle, nt.head, nt.ctype = false, nil, nil
+	nt.cont, nt.contMalformed = httpContNote{}, false
 	nt.layer = -1
 }
 
@@ -92,6 +97,9 @@ func (d *Decoder) httpFrame(f *Frame, r *convResults) {
 		d.httpPair(f, seg, h, &hd, &nt.pair)
 		nt.text = hd.end >= 0 && hd.end < len(h) && hd.ct != nil && httpTextMedia(hd.ct)
 		return
+	}
+	if nt.layer >= 0 && !nt.ok && hd.kind == HTTPContinuation && seg != nil {
+		d.httpContinuation(nt, seg, nt.layer)
 	}
 	if nt.layer < 0 {
 		d.httpClose(f, r)

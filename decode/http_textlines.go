@@ -36,6 +36,11 @@ func emitTextLines(e *emitter, h HTTP, body []byte) {
 	if len(body) == 0 || !httpBodyText(h, h.HeaderEnd()) {
 		return
 	}
+	emitTextLinesOf(e, httpMediaType(h.Header("Content-Type")), body)
+}
+
+// emitTextLinesOf emits body, of media type mt, as data-text-lines.
+func emitTextLinesOf(e *emitter, mt, body []byte) {
 	e.Proto(&protoTextLines)
 	if e.Tree() {
 		n := 0
@@ -44,7 +49,7 @@ func emitTextLines(e *emitter, h HTTP, body []byte) {
 			k = textLineEnd(body, k)
 		}
 		b := append(e.Text(), "Line-based text data: "...)
-		for _, c := range httpMediaType(h.Header("Content-Type")) {
+		for _, c := range mt {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
@@ -89,14 +94,27 @@ func appendHTTPClosed(b []byte, d *Decoder, i int, conv *convResults) []byte {
 // http, and data-text-lines after it for a text body.
 func appendHTTPProtocols(b []byte, d *Decoder, i int, conv *convResults) []byte {
 	b = append(b, "http"...)
-	if conv != nil && conv.http.layer == i {
+	l := &d.layers[i]
+	h := HTTP(d.data[l.Start:l.End])
+	if conv != nil && conv.http.layer == i && (conv.http.ok && conv.http.part || !conv.http.cont.ok) {
 		if conv.http.text {
 			b = append(b, ":data-text-lines"...)
 		}
 		return b
 	}
-	l := &d.layers[i]
-	h := HTTP(d.data[l.Start:l.End])
+	if h.Kind() == HTTPContinuation {
+		// emitHTTPCont's Data or text lines, after any header lines.
+		s := scanHTTPCont(h)
+		switch {
+		case s.binary:
+			return append(b, ":data"...)
+		case s.malformed || s.body == len(h):
+			return b
+		case s.ctype != nil && httpTextMedia(s.ctype):
+			return append(b, ":data-text-lines"...)
+		}
+		return append(b, ":data"...)
+	}
 	if httpBodyText(h, h.HeaderEnd()) {
 		b = append(b, ":data-text-lines"...)
 	}

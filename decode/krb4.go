@@ -183,13 +183,16 @@ func emitKRB4KDCRequest(e *emitter, m []byte, order binary.ByteOrder) bool {
 	return true
 }
 
-// appendASCIIString appends s as Wireshark reads an ASCII string: a byte
-// above 0x7f is U+FFFD.
+// appendASCIIString appends s as Wireshark reads an ASCII string from a
+// packet: up to its first NUL, a byte above 0x7f as U+FFFD.
 func appendASCIIString(b, s []byte) []byte {
 	for _, c := range s {
-		if c >= 0x80 {
+		switch {
+		case c == 0:
+			return b
+		case c >= 0x80:
 			b = append(b, "\uFFFD"...)
-		} else {
+		default:
 			b = append(b, c)
 		}
 	}

@@ -20,6 +20,7 @@ type Note struct {
 // (restored from a Snapshot) with what n recorded, instead of tracking it.
 func (d *Decoder) useNote(n *Note) {
 	d.noted, d.notedGen = &n.conv, d.gen
+	d.applyHTTPCont(&n.conv.http)
 }
 
 // keep copies src, the tracker's results for a packet, into r: the

@@ -31,7 +31,7 @@ var protocols = [layerCount]protocol{
 	LayerUDP:      {&protoUDP, udpFields[:], emitUDP, nil},
 	LayerPayload:  {&protoData, dataFields[:], emitPayload, nil},
 	LayerDNS:      {&protoDNS, dnsFields[:], emitDNS, nil},
-	LayerHTTP:     {&protoHTTP, httpFields[:], emitHTTP, nil},
+	LayerHTTP:     {&protoHTTP, httpFields[:], emitHTTP, dataFields[:]}, // a continuation's Data
 	LayerTLS:      {&protoTLS, tlsFields[:], emitTLS, nil},
 	LayerDHCPv4:   {&protoDHCP, dhcpFields[:], emitDHCPv4, nil},
 	LayerNTP:      {&protoNTP, ntpFields[:], emitNTP, nil},
@@ -172,6 +172,8 @@ func emitLayer(e *emitter, i int) {
 		at := len(e.recs)
 		p.emit(e, i)
 		l := &e.d.layers[i]
-		e.setSpan(at, l.Start, l.End-l.Start)
+		if at < len(e.recs) && e.recs[at].u == 0 { // the layer's bytes, unless emit gave others
+			e.setSpan(at, l.Start, l.End-l.Start)
+		}
 	}
 }

@@ -31,7 +31,6 @@ var protocolsAllow = map[string]string{
 	// that tshark finds by heuristic or dissects further.
 	"ndp/data":        "Nortel Discovery Protocol (SNAP OUI 00:00:81), which rawcap does not dissect",
 	"openflow/data":   "OpenFlow (TCP 6653): the entry names the OpenFlow version found inside",
-	"kerberos/data":   "Kerberos (UDP 88): the entry names the Kerberos version found inside",
 	"mbtcp/data":      "Modbus/TCP (TCP 502): the entry adds modbus when the function decodes",
 	"vssmonitoring/-": "a VSS Monitoring trailer tshark's heuristic finds after a crafted NHRP packet",
 	"ip/-":            "the packet an NHRP Traffic Indication quotes, which rawcap leaves undecoded",

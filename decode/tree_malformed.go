@@ -73,6 +73,8 @@ func treeProtoShort(t LayerType) string {
 	switch t {
 	case LayerSIP:
 		return "SIP"
+	case LayerHTTP:
+		return "HTTP"
 	case LayerEthernet:
 		return "Ethernet"
 	case LayerARP:

@@ -230,27 +230,40 @@ func (e *emitter) secondsRepr() {
 func emitPayload(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
+	at := len(e.recs)
 	e.Proto(&protoData)
-	if e.Tree() {
-		emitPayloadTree(e, i)
-		e.End()
-		return
-	}
-	data := d.data[l.Start:l.End]
+	start := l.Start
 	if i > 0 && d.layers[i-1].Type == LayerICMPv4 {
 		if _, _, ok := icmpDataTime(e.frame, d, i-1); ok {
-			data = data[8:] // the echo's timestamp (icmp.data_time)
+			start += 8 // the echo's timestamp (icmp.data_time)
 		}
 	}
-	// JSON leaves the bytes out (--raw has them), so only -T fields and
-	// filters get a copy.
-	if e.all {
+	if e.Tree() {
+		emitPayloadTree(e, i)
+	} else {
+		emitDataFields(e, d.data[start:l.End])
+	}
+	e.setSpan(at, start, l.End-start) // -T fields -e data: the bytes Data holds
+	e.End()
+}
+
+// emitDataFields emits the fields of a Data protocol holding data: in the
+// tree its title, the hex dump tshark prints for a data item, the bytes
+// and their length.
+func emitDataFields(e *emitter, data []byte) {
+	if e.Tree() {
+		b := append(e.Text(), "Data ("...)
+		e.SetRepr(append(appendBytesBits(b, len(data)), ')'))
+		e.RawLines(appendTreeHexDump(e.Text(), data))
+		e.Bytes(&dataFields[dataData], data)
+	} else if e.all {
+		// JSON leaves the bytes out (--raw has them), so only -T fields
+		// and filters get a copy.
 		e.Hidden(true)
 		e.Bytes(&dataFields[dataData], data)
 		e.Hidden(false)
 	}
 	e.Int(&dataFields[dataLen], int64(len(data)))
-	e.End()
 }
 
 // payloadInsidePrevious reports whether tshark shows the Data of layer i
