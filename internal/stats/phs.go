@@ -154,8 +154,8 @@ func topLevel(path []string, protos []byte) []string {
 		if (string(name) == "ah" || string(name) == "mipv6") && len(path) > 0 && path[len(path)-1] == "ipv6" {
 			continue // AH and the mobility header in an IPv6 chain are drawn inside IPv6, as its extension headers are
 		}
-		if string(name) == "data" && len(path) > 0 && path[len(path)-1] == "lisp" {
-			continue // what LISP could not read is drawn inside its tree
+		if string(name) == "data" && len(path) > 0 && (path[len(path)-1] == "lisp" || path[len(path)-1] == "http") {
+			continue // what LISP could not read, and HTTP's Data, are drawn inside their trees
 		}
 		if string(name) == "json" && len(path) > 0 && path[len(path)-1] == "db-lsp-disc" {
 			continue // drawn inside the discovery protocol's tree
