@@ -406,6 +406,10 @@ func emitTCP(e *emitter, i int) {
 		e.Uint(&f[tcpDstport], uint64(t.DstPort()))
 		e.MemoEnd()
 	}
+	if !e.wantsAny(f[tcpPort:]) && !e.wantsAny(mptcpFields[:]) {
+		e.End() // -T fields asks for the ports alone
+		return
+	}
 	if e.all { // hidden: JSON does not show it
 		e.Hidden(true)
 		e.Uint(&f[tcpPort], uint64(t.SrcPort()))
