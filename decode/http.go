@@ -85,6 +85,9 @@ var httpMethods = [...]string{
 	"M-SEARCH", "CCM_POST", "RPC_CONNECT", "RPC_IN_DATA", "RPC_OUT_DATA",
 }
 
+// httpMaxWord is the length of the longest method ("BASELINE-CONTROL").
+const httpMaxWord = 16
+
 func isMethod(s []byte) bool {
 	for k := range httpMethods {
 		if string(s) == httpMethods[k] {
@@ -98,6 +101,18 @@ func isMethod(s []byte) bool {
 // "METHOD URI HTTP/x.y" with a method Wireshark knows, a status line
 // "HTTP/x.y NNN phrase", or neither.
 func (h HTTP) Kind() HTTPKind {
+	// Unless it may be a status line, the first word decides before the
+	// line is looked for: most segments that start with neither (a
+	// body's) fail here, within the longest method's 16 bytes.
+	if len(h) < 5 || string(h[:5]) != "HTTP/" {
+		i, n := 0, min(len(h), httpMaxWord+1)
+		for i < n && h[i] != ' ' && h[i] != '\r' && h[i] != '\n' {
+			i++
+		}
+		if i == n || h[i] != ' ' || !isMethod(h[:i]) {
+			return HTTPContinuation
+		}
+	}
 	line, ok := h.FirstLine()
 	if !ok {
 		return HTTPContinuation

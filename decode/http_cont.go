@@ -46,7 +46,7 @@ func scanHTTPCont(h []byte) (s httpCont) {
 	}
 	off := s.start
 	for off < len(h) {
-		eol, next := httpLineEnd(h, off)
+		eol, next := HTTP(h).LineEnd(off)
 		line := h[off:eol]
 		if len(line) == 0 {
 			s.headers = true
@@ -70,11 +70,11 @@ func scanHTTPCont(h []byte) (s httpCont) {
 	return s
 }
 
-// httpLineEnd finds the end of the line of h that starts at off as tshark
+// LineEnd finds the end of the line of h that starts at off as tshark
 // does when it does not reassemble: at the first CR or LF (CR LF counts as
 // one end), or the end of h. It returns where the line's text ends and
 // where the next line starts.
-func httpLineEnd(h []byte, off int) (eol, next int) {
+func (h HTTP) LineEnd(off int) (eol, next int) {
 	for i := off; i < len(h); i++ {
 		switch h[i] {
 		case '\n':
@@ -183,7 +183,7 @@ func emitHTTPCont(e *emitter, h []byte, off int) {
 	}
 	at := s.start
 	for at < s.body || at < len(h) && s.malformed {
-		eol, next := httpLineEnd(h, at)
+		eol, next := HTTP(h).LineEnd(at)
 		line := h[at:eol]
 		if len(line) == 0 {
 			if e.Tree() {
@@ -263,7 +263,7 @@ func emitHTTPContHeader(e *emitter, raw, line []byte, colon int) {
 				e.SetRepr(appendTreeString(e.Text(), raw))
 			}
 			if hf.field == httpContentLengthHeader {
-				if v, ok := parseHTTPDecimal(splitHeader(line).Value); ok {
+				if v, ok := parseDecimal(splitHeader(line).Value, 19); ok {
 					e.Sub()
 					e.Uint(&f[httpContentLenValue], v)
 					e.Up()
@@ -277,21 +277,6 @@ func emitHTTPContHeader(e *emitter, raw, line []byte, colon int) {
 	if e.Tree() {
 		e.SetRepr(appendTreeString(e.Text(), raw))
 	}
-}
-
-// parseHTTPDecimal reads a header's unsigned decimal value.
-func parseHTTPDecimal(v []byte) (uint64, bool) {
-	if len(v) == 0 || len(v) > 19 {
-		return 0, false
-	}
-	var n uint64
-	for _, c := range v {
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + uint64(c-'0')
-	}
-	return n, true
 }
 
 // httpContTCPRow reports whether continuation layer i keeps TCP's row in

@@ -208,7 +208,7 @@ func sdpItems(typ byte, v []byte, media bool, out []sdpItem, rtpmap *sdpRtpmap) 
 		if n < 3 || n == len(fm) || indexByte(fm[1], '/') >= 0 {
 			return out
 		}
-		if _, ok := parseSIPUint(fm[1]); !ok {
+		if _, ok := parseDecimal(fm[1], 10); !ok {
 			return out
 		}
 		out = append(out, sdpItem{field: sdpMediaMedia, value: fm[0], pt: -1}, sdpItem{field: sdpMediaPort, value: fm[1], pt: -1},
@@ -218,7 +218,7 @@ func sdpItems(typ byte, v []byte, media bool, out []sdpItem, rtpmap *sdpRtpmap) 
 			return out[:0]
 		}
 		for _, f := range fm[3:n] {
-			pt, ok := parseSIPUint(f)
+			pt, ok := parseDecimal(f, 10)
 			if !ok || pt > 127 {
 				return out[:0]
 			}
@@ -255,7 +255,7 @@ func sdpItems(typ byte, v []byte, media bool, out []sdpItem, rtpmap *sdpRtpmap) 
 			if indexByte(rate, '/') >= 0 {
 				return out // channels: not drawn here
 			}
-			pt, ok := parseSIPUint(val[:sp])
+			pt, ok := parseDecimal(val[:sp], 10)
 			if !ok || pt > 127 {
 				return out
 			}
@@ -267,7 +267,7 @@ func sdpItems(typ byte, v []byte, media bool, out []sdpItem, rtpmap *sdpRtpmap) 
 			if sp <= 0 {
 				return out
 			}
-			pt, ok := parseSIPUint(val[:sp])
+			pt, ok := parseDecimal(val[:sp], 10)
 			if !ok || pt > 127 {
 				return out
 			}
@@ -340,7 +340,7 @@ func emitSDP(e *emitter, i int) {
 			case it.text != "":
 				e.String(f, it.text)
 			case f.Kind == KindUint:
-				n, _ := parseSIPUint(it.value)
+				n, _ := parseDecimal(it.value, 10)
 				e.Uint(f, n)
 			default:
 				e.TextDone(f, appendWSText(e.Text(), it.value))

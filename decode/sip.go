@@ -151,7 +151,7 @@ func parseSIP(b []byte, tcp bool) (m sipMsg, ok bool) {
 		name, value := sipHeaderSplit(b[off:e])
 		switch sipHeaderKind(name) {
 		case sipHdrContentLength:
-			if v, ok := parseSIPUint(value); ok {
+			if v, ok := parseDecimal(value, 10); ok {
 				m.contentLen = int(v)
 			}
 		case sipHdrContentType:
@@ -180,8 +180,10 @@ func sipIsSDPType(v []byte) bool {
 	return len(v) == len(t) || v[len(t)] == ';' || v[len(t)] == ' '
 }
 
-func parseSIPUint(v []byte) (uint64, bool) {
-	if len(v) == 0 || len(v) > 10 {
+// parseDecimal reads v, at most digits decimal digits and nothing else,
+// as an unsigned integer.
+func parseDecimal(v []byte, digits int) (uint64, bool) {
+	if len(v) == 0 || len(v) > digits {
 		return 0, false
 	}
 	var n uint64
@@ -557,7 +559,7 @@ func parseSIPVia(v []byte) (p sipViaParts) {
 	}
 	if k := indexByte(sent, ':'); k >= 0 {
 		p.host, p.port = sent[:k], sent[k+1:]
-		if _, ok := parseSIPUint(p.port); !ok {
+		if _, ok := parseDecimal(p.port, 10); !ok {
 			return p
 		}
 	} else {
@@ -610,7 +612,7 @@ func sipHeaderParsed(k int, v []byte) bool {
 		if sp <= 0 {
 			return false
 		}
-		_, ok := parseSIPUint(v[:sp])
+		_, ok := parseDecimal(v[:sp], 10)
 		return ok
 	}
 	return false
@@ -683,7 +685,7 @@ func emitSIPMsg(e *emitter, s []byte, m sipMsg, note *sipNote, sdp bool) {
 	} else {
 		e.Bytes(&f[sipStatusLine], first)
 		e.Sub()
-		code, _ := parseSIPUint(first[8:11])
+		code, _ := parseDecimal(first[8:11], 10)
 		e.Uint(&f[sipStatusCode], code)
 	}
 	if note != nil && note.resendKnown {
@@ -731,7 +733,7 @@ func emitSIPMsg(e *emitter, s []byte, m sipMsg, note *sipNote, sdp bool) {
 		}
 		switch {
 		case fl != nil && fl.Kind == KindUint:
-			if n, ok := parseSIPUint(v); ok {
+			if n, ok := parseDecimal(v, 10); ok {
 				e.Uint(fl, n)
 			} else {
 				fl = nil
@@ -804,7 +806,7 @@ func emitSIPHeaderParts(e *emitter, k int, v []byte, cut bool) {
 		e.Bytes(&f[sipViaSentByAddress], p.host)
 		nt()
 		if p.port != nil {
-			n, _ := parseSIPUint(p.port)
+			n, _ := parseDecimal(p.port, 10)
 			e.Uint(&f[sipViaSentByPort], n)
 			nt()
 		}
@@ -854,7 +856,7 @@ func emitSIPHeaderParts(e *emitter, k int, v []byte, cut bool) {
 		}
 	case sipHdrCSeq:
 		sp := indexByte(v, ' ')
-		n, _ := parseSIPUint(v[:sp])
+		n, _ := parseDecimal(v[:sp], 10)
 		e.Uint(&f[sipCSeqSeq], n)
 		nt()
 		e.Bytes(&f[sipCSeqMethod], v[sp+1:])

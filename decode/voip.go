@@ -358,7 +358,7 @@ func (d *Decoder) sipTrack(i int, f *Frame, n *sipNote) {
 		}
 		ports = d.data[d.layers[i-1].Start : d.layers[i-1].Start+4]
 	}
-	num, numOK := parseSIPUint(cseq)
+	num, numOK := parseDecimal(cseq, 10)
 	if src == nil || cseq == nil || !numOK || num > 0xffffffff {
 		// Wireshark follows transactions over UDP only, and only with
 		// a CSeq number.
@@ -376,7 +376,7 @@ func (d *Decoder) sipTrack(i int, f *Frame, n *sipNote) {
 	back := voipHash(callID, dst, src, ports[2:4], ports[0:2])
 	code := uint16(0)
 	if !m.request {
-		c, _ := parseSIPUint(first[8:11])
+		c, _ := parseDecimal(first[8:11], 10)
 		code = uint16(c)
 	}
 	if m.request && string(method) == "ACK" {
@@ -515,7 +515,7 @@ func (d *Decoder) sdpSetup(i int, f *Frame, callID []byte) {
 			flush()
 			media = true
 			if n := sdpSplit(val, parts[:4]); n >= 3 && (len(parts[2]) >= 3 && string(parts[2][:3]) == "RTP") {
-				if p, ok := parseSIPUint(parts[1]); ok && p < 65535 && np < len(ports) {
+				if p, ok := parseDecimal(parts[1], 10); ok && p < 65535 && np < len(ports) {
 					ports[np] = uint16(p)
 					np++
 				}

@@ -324,7 +324,7 @@ func (h *HTTP) continuation(dir, lead int) error {
 	off := 0
 	saw := false
 	for off < len(b) {
-		end, next := lineEnd(b, off)
+		end, next := decode.HTTP(b).LineEnd(off)
 		line := b[off:end]
 		if end == off {
 			off = next
@@ -350,23 +350,6 @@ func (h *HTTP) continuation(dir, lead int) error {
 	sd.cont = false
 	sd.hdr = sd.hdr[:0]
 	return err
-}
-
-// lineEnd returns where the line at off ends and where the next starts:
-// a line ends at CR, LF or CRLF, or at the end of b.
-func lineEnd(b []byte, off int) (end, next int) {
-	for i := off; i < len(b); i++ {
-		switch b[i] {
-		case '\n':
-			return i, i + 1
-		case '\r':
-			if i+1 < len(b) && b[i+1] == '\n' {
-				return i, i + 2
-			}
-			return i, i + 1
-		}
-	}
-	return len(b), len(b)
 }
 
 // headerEnd returns the offset just past the empty line ending the
