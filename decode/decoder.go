@@ -84,6 +84,11 @@ type Decoder struct {
 	// from a full run's. Set by a FieldsPrinter that owns the Decoder
 	// and reads transport fields only (FieldsPrinter.SkipTracker).
 	transportOnly bool
+	// streamsOnly: of TCP's analysis, the tracker keeps only what numbers
+	// the streams (each direction's first sequence number, which tells a
+	// reused port pair's new connection): set with transportOnly where no
+	// field but the stream indexes comes from the tracker.
+	streamsOnly bool
 }
 
 // NewDecoder returns a Decoder with the default port table.

@@ -65,6 +65,10 @@ type FieldsPrinter struct {
 	// in part from the connection tracker (TCP's relative numbers, an
 	// application's reassembly): any but those of independentTitles.
 	protoTracked bool
+	// streams: no named field but tcp.stream and udp.stream comes from
+	// the tracker: with transport, TCP's analysis may be left out
+	// (Decoder.streamsOnly).
+	streams bool
 	// transport: every named field is one the tracker computes from the
 	// TCP and UDP conversations alone, or needs no tracker (transportField):
 	// a printer that owns its Decoder (SkipTracker) then has it track the
@@ -101,11 +105,13 @@ func NewFieldsPrinter(names []string) (*FieldsPrinter, error) {
 	p.some = len(names) > 0
 	p.tracked = !p.some
 	p.transport = p.some
+	p.streams = p.some
 	for _, n := range names {
 		f := LookupField(n)
 		p.fields = append(p.fields, f)
 		p.tracked = p.tracked || tracked(f)
 		p.transport = p.transport && transportField(n)
+		p.streams = p.streams && (n == "tcp.stream" || n == "udp.stream" || !tracked(f))
 		p.protoNamed = p.protoNamed || f.Kind == KindProtocol
 		p.protoTracked = p.protoTracked || f.Kind == KindProtocol && !independentTitles[f.Name]
 		for t := range protocols {
@@ -176,6 +182,7 @@ func transportField(name string) bool {
 // read.
 func (p *FieldsPrinter) track(d *Decoder, f *Frame) *convResults {
 	d.transportOnly = p.SkipTracker && p.transport && !(p.Titles && p.protoNamed) // a title may say what an application made of the segment
+	d.streamsOnly = d.transportOnly && p.streams && !(p.Titles && p.protoTracked)
 	return d.track(f)
 }
 

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/linktype"
 	"github.com/rawcap/rawcap/pcapio"
 )
 
@@ -61,5 +62,70 @@ func TestTransportTrackingKeepsValues(t *testing.T) {
 	}
 	if differ > 0 {
 		t.Errorf("%d packets differ", differ)
+	}
+}
+
+// TestStreamsOnlyKeepsStreams: a printer that owns its Decoder and reads
+// no tracked field but the stream indexes (the tracker then leaves TCP's
+// analysis out, Decoder.streamsOnly) numbers the streams as the whole
+// tracker does, on every corpus capture and on a port pair reused with a
+// new initial sequence number (a new stream) and with the same one (a
+// retransmitted SYN: the same stream).
+func TestStreamsOnlyKeepsStreams(t *testing.T) {
+	names := []string{"frame.number", "tcp.stream", "udp.stream", "tcp.srcport", "tcp.dstport", "ip.src"}
+	compare := func(name string, next func() (pcapio.Packet, bool)) {
+		full, err := decode.NewFieldsPrinter(names)
+		if err != nil {
+			t.Fatal(err)
+		}
+		own, _ := decode.NewFieldsPrinter(names)
+		own.SkipTracker = true
+		d1, d2 := decode.NewDecoder(), decode.NewDecoder()
+		var a, b []byte
+		for i := 0; ; i++ {
+			pk, ok := next()
+			if !ok {
+				return
+			}
+			f := decode.Frame{Number: i + 1, Time: pk.Time, Length: pk.Length, Interface: pk.Interface}
+			d1.Decode(pk.Data, pk.LinkType)
+			a = full.Append(a[:0], d1, &f)
+			d2.Decode(pk.Data, pk.LinkType)
+			b = own.Append(b[:0], d2, &f)
+			if string(a) != string(b) {
+				t.Errorf("%s frame %d: with the whole tracker %q, streams only %q", name, i+1, a, b)
+				return
+			}
+		}
+	}
+	// A connection, then the same ports with a new ISN, then that SYN
+	// again.
+	fl := newSSHFlow(t, 40000)
+	fl.send(true, []byte("hello"))
+	fl.frames = append(fl.frames, fl.frame(true, 0x11, nil), fl.frame(false, 0x11, nil))
+	fl.cseq += 100000
+	syn := fl.frame(true, 0x02, nil)
+	fl.frames = append(fl.frames, syn, syn, fl.frame(false, 0x12, nil))
+	k := 0
+	compare("reused ports", func() (pcapio.Packet, bool) {
+		if k == len(fl.frames) {
+			return pcapio.Packet{}, false
+		}
+		k++
+		return pcapio.Packet{Data: fl.frames[k-1], Length: len(fl.frames[k-1]), LinkType: linktype.Ethernet, Time: time.Unix(int64(k), 0)}, true
+	})
+	for _, cf := range loadCorpus(t) {
+		r, err := pcapio.Open(cf.path)
+		if err != nil {
+			continue
+		}
+		compare(cf.name, func() (pcapio.Packet, bool) {
+			pk, err := r.Next()
+			if err != nil {
+				return pcapio.Packet{}, false
+			}
+			return *pk, true
+		})
+		r.Close()
 	}
 }

@@ -256,7 +256,11 @@ func (t *tracker) segment(d *Decoder, i int, f *Frame, s *tcpSegment) bool {
 	}
 	if known && length >= 0 {
 		s.HaveLen, s.Len = true, length
-		t.analyse(c, fwd, bwd, &ta, f, now, seq, ack, uint32(length), flags, win)
+		if d.streamsOnly {
+			setBases(fwd, bwd, seq, ack, flags)
+		} else {
+			t.analyse(c, fwd, bwd, &ta, f, now, seq, ack, uint32(length), flags, win)
+		}
 		seq -= fwd.base
 		if flags&TCPAck != 0 {
 			ack -= bwd.base
@@ -374,12 +378,10 @@ func (ta *tcpAnalysis) add(flag uint16) {
 	ta.s.Flags |= flag
 }
 
-// analyse is tshark's tcp_analyze_sequence_number for a segment of seglen
-// bytes going in direction fwd.
-func (t *tracker) analyse(c *tcpConv, fwd, bwd *tcpFlow, ta *tcpAnalysis, f *Frame, now nstime,
-	seq, ack, seglen uint32, flags uint16, window uint32) {
-	s := ta.s
-	frame := uint32(f.Number)
+// setBases records each direction's first sequence number, from which
+// the numbers are relative and by which a SYN with another tells a new
+// connection on a reused port pair.
+func setBases(fwd, bwd *tcpFlow, seq, ack uint32, flags uint16) {
 	if !fwd.baseSet {
 		fwd.base = seq
 		if flags&TCPSyn == 0 {
@@ -391,6 +393,15 @@ func (t *tracker) analyse(c *tcpConv, fwd, bwd *tcpFlow, ta *tcpAnalysis, f *Fra
 		bwd.base = ack - 1
 		bwd.baseSet = true
 	}
+}
+
+// analyse is tshark's tcp_analyze_sequence_number for a segment of seglen
+// bytes going in direction fwd.
+func (t *tracker) analyse(c *tcpConv, fwd, bwd *tcpFlow, ta *tcpAnalysis, f *Frame, now nstime,
+	seq, ack, seglen uint32, flags uint16, window uint32) {
+	s := ta.s
+	frame := uint32(f.Number)
+	setBases(fwd, bwd, seq, ack, flags)
 	if flags&TCPAck != 0 {
 		bwd.validBIF = true
 	}
