@@ -40,6 +40,10 @@ func scanHTTPCont(h []byte) (s httpCont) {
 		s.start = 2
 	}
 	s.body = len(h)
+	if len(h) == 0 {
+		s.binary = true
+		return s
+	}
 	if c := h[s.start]; c < 0x20 || c > 0x7e {
 		s.binary = true
 		return s

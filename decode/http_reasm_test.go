@@ -118,6 +118,11 @@ func FuzzHTTPReassembly(f *testing.F) {
 	f.Add(httpSegmentsInput(
 		[]string{"POST /p HTTP/1.1\r\nContent-Le", "ngth: 3\r\n\r\nabc", "GET / HTTP/1.1\r\n\r\n"},
 		[]bool{true, true, true}))
+	// Continuations (http_cont.go): after a request, and alone.
+	f.Add(httpSegmentsInput(
+		[]string{"GET / HTTP/1.1\r\n\r\n", "\x98binary", "key: v\r\nX-Y:\r\n\r\nbody", ",3:x\x01\nno colon", "\r\nContent-Type: text/plain\r\n\r\nhi\n", "a: b\r\nrest"},
+		[]bool{true, false, false, false, false, false}))
+	f.Add(httpSegmentsInput([]string{"key: v\r\n\r\n", "\r\n", "x"}, []bool{false, false, false}))
 	d := decode.NewDecoder()
 	prs := allPrinters()
 	jp := &decode.JSONPrinter{Location: time.UTC}
