@@ -29,6 +29,7 @@ func TestNotedRenderMatchesAppend(t *testing.T) {
 		filepath.Join(repoRoot(t), "testdata", "demo.pcap"),
 		writePcap(t, t.TempDir(), h2Sessions(t)),
 		writePcap(t, t.TempDir(), enipExchangesFrames(t, "")), // responses drawn from their requests
+		writePcap(t, t.TempDir(), httpContinuationFlows(t)),   // layers the tracker removes or marks (http_cont.go)
 	}
 	printers := []struct {
 		name          string
