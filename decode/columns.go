@@ -42,6 +42,7 @@ type ColumnsPrinter struct {
 	fragIP    int      // index of its IPv4 layer
 	pings     colPings // ICMP and ICMPv6 echo requests, for "(request in N)"
 	arp       []colARPBinding
+	narp      int // bindings in arp
 	number    int // the frame's number
 	wire      int // the frame's length on the wire
 	capLen    int
