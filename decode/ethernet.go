@@ -192,6 +192,12 @@ const (
 	ethTrailer
 	ethFCS
 	ethFCSStatus
+	ethDstResolved
+	ethDstOUI
+	ethSrcResolved
+	ethSrcOUI
+	ethAddrResolved
+	ethAddrOUI
 	ethFieldCount
 )
 
@@ -213,6 +219,16 @@ var ethFields = [ethFieldCount]Field{
 	ethTrailer:   {Name: "eth.trailer", Label: "Trailer", Kind: KindBytes},
 	ethFCS:       {Name: "eth.fcs", Label: "Frame check sequence", Kind: KindUint, Width: 32, Base: BaseHex},
 	ethFCSStatus: {Name: "eth.fcs.status", Label: "FCS Status", Kind: KindUint, Width: 8, Base: BaseNone, Generated: true},
+	// Each address as name resolution gives it (tshark -n: the address)
+	// and its first three bytes (hidden). The OUI's maker's name
+	// (eth.src.oui_resolved) needs Wireshark's manufacturer table, which
+	// rawcap does not carry.
+	ethDstResolved:  {Name: "eth.dst_resolved", Label: "Destination (resolved)", Kind: KindString},
+	ethDstOUI:       {Name: "eth.dst.oui", Label: "Destination OUI", Kind: KindUint, Width: 24},
+	ethSrcResolved:  {Name: "eth.src_resolved", Label: "Source (resolved)", Kind: KindString},
+	ethSrcOUI:       {Name: "eth.src.oui", Label: "Source OUI", Kind: KindUint, Width: 24},
+	ethAddrResolved: {Name: "eth.addr_resolved", Label: "Address (resolved)", Kind: KindString},
+	ethAddrOUI:      {Name: "eth.addr.oui", Label: "Address OUI", Kind: KindUint, Width: 24},
 }
 
 var protoEth = protoField("eth", "Ethernet")
@@ -392,12 +408,27 @@ func emitMACBits(e *emitter, m MAC, lg, ig *Field) {
 		return // hidden: JSON does not show them, so it need not make them
 	}
 	e.Hidden(true)
+	resolved, oui := &f[ethDstResolved], &f[ethDstOUI]
+	if lg == &f[ethSrcLG] {
+		resolved, oui = &f[ethSrcResolved], &f[ethSrcOUI]
+	}
+	emitMACNames(e, m, resolved, oui)
 	e.MAC(&f[ethAddr], m)
+	emitMACNames(e, m, &f[ethAddrResolved], &f[ethAddrOUI])
 	e.Bool(lg, m[0]&2 != 0)
 	e.Bool(&f[ethLG], m[0]&2 != 0)
 	e.Bool(ig, m[0]&1 != 0)
 	e.Bool(&f[ethIG], m[0]&1 != 0)
 	e.Hidden(false)
+}
+
+// emitMACNames emits address m as tshark -n resolves it (the address
+// itself) and its OUI.
+func emitMACNames(e *emitter, m MAC, resolved, oui *Field) {
+	if e.wants(resolved) {
+		e.TextDone(resolved, m.AppendTo(e.Text()))
+	}
+	e.Uint(oui, uint64(m[0])<<16|uint64(m[1])<<8|uint64(m[2]))
 }
 
 // emitLinkTrailer emits what follows the payload of link layer i
