@@ -27,41 +27,61 @@ func TestTransportTrackingKeepsValues(t *testing.T) {
 		}
 	}
 	names = known
-	files := loadCorpus(t)
 	differ := 0
-	for _, cf := range files {
-		full, err := decode.NewFieldsPrinter(names)
-		if err != nil {
-			t.Fatal(err)
-		}
-		own, _ := decode.NewFieldsPrinter(names)
-		full.Location, own.Location, own.SkipTracker = time.UTC, time.UTC, true
+	for _, cf := range loadCorpus(t) {
 		r, err := pcapio.Open(cf.path)
 		if err != nil {
 			continue
 		}
-		d1, d2 := decode.NewDecoder(), decode.NewDecoder()
-		var a, b []byte
-		for i := 0; ; i++ {
-			pk, err := r.Next()
-			if err != nil {
-				break
-			}
-			f := decode.Frame{Number: i + 1, Time: pk.Time, Length: pk.Length, Interface: pk.Interface}
-			d1.Decode(pk.Data, pk.LinkType)
-			a = full.Append(a[:0], d1, &f)
-			d2.Decode(pk.Data, pk.LinkType)
-			b = own.Append(b[:0], d2, &f)
-			if string(a) != string(b) {
-				if differ++; differ <= 5 {
-					t.Errorf("%s frame %d: with the whole tracker %q, with transports only %q", cf.name, i+1, a, b)
-				}
-			}
-		}
+		differ += compareOwnedPrinter(t, names, cf.name, "transports only", readerPackets(r), 5-differ)
 		r.Close()
 	}
 	if differ > 0 {
 		t.Errorf("%d packets differ", differ)
+	}
+}
+
+// compareOwnedPrinter prints the named fields of the packets next yields
+// with the whole tracker and with a printer that owns its Decoder
+// (SkipTracker), and returns in how many packets the lines differ,
+// reporting the first report of them (mode names the second printer's).
+func compareOwnedPrinter(t *testing.T, names []string, name, mode string, next func() (pcapio.Packet, bool), report int) int {
+	t.Helper()
+	full, err := decode.NewFieldsPrinter(names)
+	if err != nil {
+		t.Fatal(err)
+	}
+	own, _ := decode.NewFieldsPrinter(names)
+	full.Location, own.Location, own.SkipTracker = time.UTC, time.UTC, true
+	d1, d2 := decode.NewDecoder(), decode.NewDecoder()
+	var a, b []byte
+	differ := 0
+	for i := 0; ; i++ {
+		pk, ok := next()
+		if !ok {
+			return differ
+		}
+		f := decode.Frame{Number: i + 1, Time: pk.Time, Length: pk.Length, Interface: pk.Interface}
+		d1.Decode(pk.Data, pk.LinkType)
+		a = full.Append(a[:0], d1, &f)
+		d2.Decode(pk.Data, pk.LinkType)
+		b = own.Append(b[:0], d2, &f)
+		if string(a) != string(b) {
+			if differ++; differ <= report {
+				t.Errorf("%s frame %d: with the whole tracker %q, %s %q", name, i+1, a, mode, b)
+			}
+		}
+	}
+}
+
+// readerPackets yields r's packets.
+func readerPackets(r *pcapio.Reader) func() (pcapio.Packet, bool) {
+	return func() (pcapio.Packet, bool) {
+		pk, err := r.Next()
+		if err != nil {
+			return pcapio.Packet{}, false
+		}
+		return *pk, true
 	}
 }
 
@@ -73,31 +93,6 @@ func TestTransportTrackingKeepsValues(t *testing.T) {
 // retransmitted SYN: the same stream).
 func TestStreamsOnlyKeepsStreams(t *testing.T) {
 	names := []string{"frame.number", "tcp.stream", "udp.stream", "tcp.srcport", "tcp.dstport", "ip.src"}
-	compare := func(name string, next func() (pcapio.Packet, bool)) {
-		full, err := decode.NewFieldsPrinter(names)
-		if err != nil {
-			t.Fatal(err)
-		}
-		own, _ := decode.NewFieldsPrinter(names)
-		own.SkipTracker = true
-		d1, d2 := decode.NewDecoder(), decode.NewDecoder()
-		var a, b []byte
-		for i := 0; ; i++ {
-			pk, ok := next()
-			if !ok {
-				return
-			}
-			f := decode.Frame{Number: i + 1, Time: pk.Time, Length: pk.Length, Interface: pk.Interface}
-			d1.Decode(pk.Data, pk.LinkType)
-			a = full.Append(a[:0], d1, &f)
-			d2.Decode(pk.Data, pk.LinkType)
-			b = own.Append(b[:0], d2, &f)
-			if string(a) != string(b) {
-				t.Errorf("%s frame %d: with the whole tracker %q, streams only %q", name, i+1, a, b)
-				return
-			}
-		}
-	}
 	// A connection, then the same ports with a new ISN, then that SYN
 	// again.
 	fl := newSSHFlow(t, 40000)
@@ -107,6 +102,9 @@ func TestStreamsOnlyKeepsStreams(t *testing.T) {
 	syn := fl.frame(true, 0x02, nil)
 	fl.frames = append(fl.frames, syn, syn, fl.frame(false, 0x12, nil))
 	k := 0
+	compare := func(name string, next func() (pcapio.Packet, bool)) {
+		compareOwnedPrinter(t, names, name, "streams only", next, 1)
+	}
 	compare("reused ports", func() (pcapio.Packet, bool) {
 		if k == len(fl.frames) {
 			return pcapio.Packet{}, false
@@ -119,13 +117,7 @@ func TestStreamsOnlyKeepsStreams(t *testing.T) {
 		if err != nil {
 			continue
 		}
-		compare(cf.name, func() (pcapio.Packet, bool) {
-			pk, err := r.Next()
-			if err != nil {
-				return pcapio.Packet{}, false
-			}
-			return *pk, true
-		})
+		compare(cf.name, readerPackets(r))
 		r.Close()
 	}
 }
