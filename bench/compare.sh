@@ -5,7 +5,9 @@
 #
 #   bench/compare.sh [-n PACKETS] [-r ROUNDS] [-k KEEP_DIR] [-o ONLY] [-b REV]
 #
-# -o runs only the comparisons whose names contain ONLY (e.g. -o info).
+# -o runs only the comparisons whose names contain ONLY (e.g. -o info);
+# -o same checks, untimed, that rawcap's outputs of the generated traffic
+# are tshark's byte for byte.
 # -b REV adds rawcap as built from the git revision REV as the reference of
 # the common reading paths (one-liners, JSON, -V, -T fields), to show what a
 # change costs them: a ratio above 1 means the working tree is faster.
@@ -195,5 +197,26 @@ if "$RAWCAP" export-objects --help >/dev/null 2>&1 && want export-objects; then
   rss=$( { /usr/bin/time -f %M "$RAWCAP" export-objects http "$DIR/eo" "$BIG" >/dev/null; } 2>&1 | tail -1 || true)
   echo "export-objects http on the whole file: $(ls "$DIR/eo" | wc -l) files, rawcap ${rss:-?} KiB resident"
   rm -rf "$DIR/eo" "$DIR/eoref"
+fi
+# -o same: rawcap's outputs of the generated traffic against tshark's, whole
+# (not timed): -V and io,phs on the first 100,000 packets, the packet list
+# and 22 fields on the whole file.
+if have tshark && [[ $ONLY == same ]]; then
+  echo "== the same output as tshark"
+  same() {
+    local name=$1 ours=$2 ref=$3
+    bash -c "$ours" > "$DIR/same.ours" 2>/dev/null; bash -c "$ref" > "$DIR/same.ref" 2>/dev/null
+    if cmp -s "$DIR/same.ours" "$DIR/same.ref"; then
+      printf '%-40s identical, %d lines\n' "$name" "$(wc -l < "$DIR/same.ref")"
+    else
+      printf '%-40s DIFFERS: %s\n' "$name" "$(cmp "$DIR/same.ours" "$DIR/same.ref" 2>&1 | head -1)"
+    fi
+    rm -f "$DIR/same.ours" "$DIR/same.ref"
+  }
+  F22="-e frame.number -e frame.protocols -e ip.src -e ipv6.dst -e tcp.stream -e tcp.seq -e tcp.ack -e tcp.len -e tcp.analysis.flags -e tcp.window_size -e udp.stream -e dns.qry.name -e dns.a -e http.request.uri -e http.response.code -e tls.handshake.extensions_server_name -e tls.handshake.type -e ssh.protocol -e data.len -e icmp.type -e arp.opcode -e vlan.id"
+  same "read -V = tshark -n -V ($SN packets)" "$RAWCAP read -V $SMALL" "tshark -n -V -r $SMALL"
+  same "stats phs = tshark -z io,phs ($SN packets)" "$RAWCAP stats phs $SMALL" "tshark -n -q -z io,phs -r $SMALL"
+  same "read --columns = tshark -n ($N packets)" "$RAWCAP read --columns $BIG" "tshark -n -r $BIG"
+  same "read -T fields, 22 fields ($N packets)" "$RAWCAP read -T fields $F22 $BIG" "tshark -n -T fields $F22 -r $BIG"
 fi
 echo "go benchmarks (zero-copy read, decode, filter VM): make bench"
