@@ -130,7 +130,7 @@ var repeated = sync.OnceValue(func() map[string]bool {
 		// An HTTP message's header lines.
 		"http.request.line", "http.response.line", "http.chunk_size", "http.chunk_data", "http.chunk_boundary", "http.request.uri.query.parameter",
 		// Wireshark's hidden fields for either address or port.
-		"eth.addr", "eth.lg", "eth.ig", "ip.addr", "ip.host", "ipv6.addr", "ipv6.host", "tcp.port", "udp.port",
+		"eth.addr", "eth.addr_resolved", "eth.addr.oui", "eth.lg", "eth.ig", "ip.addr", "ip.host", "ipv6.addr", "ipv6.host", "tcp.port", "udp.port",
 		// Frame Relay's address: an EA bit in each octet.
 		"fr.ea",
 		// PGM's ports (hidden) and its checksum item beside the status tshark works out.
