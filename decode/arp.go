@@ -83,6 +83,10 @@ const (
 	arpDstProto
 	arpIsGratuitous
 	arpIsAnnouncement
+	// Duplicate address use (arp_dup.go).
+	arpDupFrame
+	arpDupDetected
+	arpDupSeconds
 	arpFieldCount
 )
 
@@ -104,6 +108,9 @@ var arpFields = [arpFieldCount]Field{
 	// What tshark reads from a message whose addresses agree.
 	arpIsGratuitous:   {Name: "arp.isgratuitous", Label: "Is gratuitous", Kind: KindBool, Generated: true},
 	arpIsAnnouncement: {Name: "arp.isannouncement", Label: "Is announcement", Kind: KindBool, Generated: true},
+	arpDupFrame:       {Name: "arp.duplicate-address-frame", Label: "Frame showing earlier use of IP address", Kind: KindFrameNum, Generated: true},
+	arpDupDetected:    {Name: "arp.duplicate-address-detected", Label: "Duplicate IP address configured", Kind: KindNone},
+	arpDupSeconds:     {Name: "arp.seconds-since-duplicate-address-frame", Label: "Seconds since earlier frame seen", Kind: KindUint, Width: 32, Generated: true},
 }
 
 var protoARP = protoField("arp", "Address Resolution Protocol")
@@ -176,6 +183,9 @@ func emitARP(e *emitter, i int) {
 	emitARPAddr(e, a.SenderHW(), a.SenderProto(), mac, ipv4, &f[arpSrcHWMAC], &f[arpSrcHW], &f[arpSrcProtoIPv4], &f[arpSrcProto])
 	emitARPAddr(e, a.TargetHW(), a.TargetProto(), mac, ipv4, &f[arpDstHWMAC], &f[arpDstHW], &f[arpDstProtoIPv4], &f[arpDstProto])
 	e.End()
+	if e.conv != nil && e.conv.arp.n > 0 && !l.Quoted {
+		emitARPDuplicates(e, &e.conv.arp)
+	}
 }
 
 // emitARPFixed emits ARP's fixed fields (hardware type to opcode); a holds

@@ -41,10 +41,8 @@ type ColumnsPrinter struct {
 	fragLen   int
 	fragIP    int      // index of its IPv4 layer
 	pings     colPings // ICMP and ICMPv6 echo requests, for "(request in N)"
-	arp       []colARPBinding
-	narp      int // bindings in arp
-	number    int // the frame's number
-	wire      int // the frame's length on the wire
+	number    int      // the frame's number
+	wire      int      // the frame's length on the wire
 	capLen    int
 }
 

@@ -2,7 +2,12 @@ package decode_test
 
 import (
 	"encoding/binary"
+	"strings"
 	"testing"
+	"time"
+
+	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/linktype"
 
 	"github.com/rawcap/rawcap/internal/testshared"
 )
@@ -26,7 +31,9 @@ func arpFrame(op uint16, sha [6]byte, spa [4]byte, tha [6]byte, tpa [4]byte) []b
 // however many come after (3000 here, past the 1024 a direct-mapped table
 // once kept), a reply checking its target after its sender, and the later
 // check deciding the Info: a reply whose sender conflicts but whose target
-// does not shows no mark, as in tshark, though its tree has the item.
+// does not shows no mark, as in tshark, though its tree has the item; and
+// that item after ARP's subtree, with the earlier frame and the seconds
+// since, in -V and -T fields.
 func TestARPDuplicatesMatchTshark(t *testing.T) {
 	testshared.Oracle(t, "tshark")
 	mac := func(k int) [6]byte { return [6]byte{2, 0, 0, byte(k >> 16), byte(k >> 8), byte(k)} }
@@ -48,5 +55,42 @@ func TestARPDuplicatesMatchTshark(t *testing.T) {
 	path := writeTestPcap(t, frames)
 	if n := compareColumnsWithTshark(t, path); n != len(frames) {
 		t.Errorf("%d of %d rows are tshark's", n, len(frames))
+	}
+	// The tree's item after ARP's subtree, and its fields.
+	compareSubtreeWithTshark(t, frames, "Address Resolution Protocol", nil)
+	compareFieldsWithTshark(t, path, frames, []string{"arp.duplicate-address-frame", "arp.duplicate-address-detected",
+		"arp.seconds-since-duplicate-address-frame", "arp.src.proto_ipv4"})
+}
+
+// TestARPDuplicatesAllocs: tracking the bindings and drawing the
+// duplicates allocate nothing once the table is made.
+func TestARPDuplicatesAllocs(t *testing.T) {
+	mac := func(k int) [6]byte { return [6]byte{2, 0, 0, 0, 0, byte(k)} }
+	ip := func(k int) [4]byte { return [4]byte{10, 0, 0, byte(k)} }
+	var zero [6]byte
+	frames := [][]byte{
+		arpFrame(1, mac(1), ip(1), zero, ip(2)),
+		arpFrame(2, mac(2), ip(1), mac(3), ip(3)), // a duplicate of ip(1)
+		arpFrame(2, mac(4), ip(3), mac(1), ip(1)), // ip(3)'s, then ip(1)'s again
+	}
+	d := decode.NewDecoder()
+	tp := &decode.TreePrinter{Location: time.UTC}
+	cp := &decode.ColumnsPrinter{}
+	buf := make([]byte, 0, 1<<14)
+	var f decode.Frame
+	run := func() {
+		for i, fr := range frames {
+			f = decode.Frame{Number: i + 1, Time: time.Unix(int64(1700000000+i), 0), Length: len(fr)}
+			d.Decode(fr, linktype.Ethernet)
+			buf = tp.Append(buf[:0], d, &f)
+			buf = cp.Append(buf[:0], d, &f)
+		}
+	}
+	run()
+	if !strings.Contains(string(tp.Append(buf[:0], d, &f)), "[Duplicate IP address detected for 10.0.0.3") {
+		t.Fatal("no duplicate drawn")
+	}
+	if got := testing.AllocsPerRun(10, run); got != 0 {
+		t.Errorf("%.1f allocations per run, want 0", got)
 	}
 }

@@ -68,6 +68,7 @@ func (r *convResults) keep(src *convResults) {
 	r.h2.blocks = append(r.h2.blocks[:0], src.h2.blocks...)
 	r.enip.keep(&src.enip)
 	r.dccp = src.dccp
+	r.arp = src.arp
 	if r.tftp.layer = -1; src.tftp.layer > 0 { // copied for TFTP packets only
 		r.tftp = src.tftp
 	}

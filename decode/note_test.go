@@ -133,7 +133,7 @@ func TestNoteKeepsEveryResult(t *testing.T) {
 	if !ok {
 		t.Fatal("decode.Note has no conv")
 	}
-	if n := conv.Type.NumField(); n != 18 {
-		t.Errorf("convResults has %d fields; keep (note.go) copies 18: copy the new one there and update this count", n)
+	if n := conv.Type.NumField(); n != 19 {
+		t.Errorf("convResults has %d fields; keep (note.go) copies 19: copy the new one there and update this count", n)
 	}
 }

@@ -21,6 +21,7 @@ var trackedNames = map[string]bool{
 	"tcp.reassembled.length": true, "tcp.reassembled.data": true, "tcp.pdu.size": true,
 	"udp.stream": true, "udp.time_relative": true, "udp.time_delta": true,
 	"icmp.resp_to": true, "icmp.resptime": true, "icmp.resp_in": true,
+	"arp.duplicate-address-frame": true, "arp.duplicate-address-detected": true, "arp.seconds-since-duplicate-address-frame": true,
 	"icmpv6.resp_to": true, "icmpv6.resptime": true, "icmpv6.resp_in": true,
 	"dns.response_to": true, "dns.response_in": true, "dns.time": true,
 	"dns.retransmission": true, "dns.retransmit_request_in": true, "dns.retransmit_response_in": true,

@@ -74,6 +74,7 @@ type tracker struct {
 	tftp    *tftpState // TFTP transfers (tracker_tftp.go)
 	enip    *enipState // EtherNet/IP requests (tracker_enip.go)
 	dccp    *dccpState // DCCP conversations (dccp.go)
+	arp     arpState   // IPv4 -> MAC bindings (arp_dup.go)
 
 	clock captureClock
 
@@ -110,6 +111,7 @@ func (d *Decoder) track(f *Frame) *convResults {
 		t.last = f.Number
 		t.frame(d, f)
 		t.dccpFrame(d)
+		t.arpFrame(d, f, &t.res.arp)
 		if d.transportOnly {
 			t.res.clearApps()
 		} else {
@@ -166,6 +168,7 @@ func (t *tracker) reset() {
 	clear(t.reqs)
 	t.tftp = nil
 	t.dccp = nil
+	t.arp.reset()
 	if t.enip != nil {
 		clear(t.enip.reqs[:]) // kept for the capture to come
 	}
@@ -205,6 +208,7 @@ type convResults struct {
 	tftp   tftpNote           // the TFTP layer's transfer (tracker_tftp.go)
 	enip   enipNote           // the EtherNet/IP layer's requests (tracker_enip.go)
 	dccp   dccpNote           // the DCCP layer's stream and relative numbers (dccp.go)
+	arp    arpNote            // duplicate address use the ARP layer shows (arp_dup.go)
 }
 
 // frame tracks every TCP and UDP layer of the packet d last decoded,
