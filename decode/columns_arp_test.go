@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/rawcap/rawcap/decode"
-	"github.com/rawcap/rawcap/linktype"
 
 	"github.com/rawcap/rawcap/internal/testshared"
 )
@@ -73,24 +72,8 @@ func TestARPDuplicatesAllocs(t *testing.T) {
 		arpFrame(2, mac(2), ip(1), mac(3), ip(3)), // a duplicate of ip(1)
 		arpFrame(2, mac(4), ip(3), mac(1), ip(1)), // ip(3)'s, then ip(1)'s again
 	}
-	d := decode.NewDecoder()
-	tp := &decode.TreePrinter{Location: time.UTC}
-	cp := &decode.ColumnsPrinter{}
-	buf := make([]byte, 0, 1<<14)
-	var f decode.Frame
-	run := func() {
-		for i, fr := range frames {
-			f = decode.Frame{Number: i + 1, Time: time.Unix(int64(1700000000+i), 0), Length: len(fr)}
-			d.Decode(fr, linktype.Ethernet)
-			buf = tp.Append(buf[:0], d, &f)
-			buf = cp.Append(buf[:0], d, &f)
-		}
-	}
-	run()
-	if !strings.Contains(string(tp.Append(buf[:0], d, &f)), "[Duplicate IP address detected for 10.0.0.3") {
-		t.Fatal("no duplicate drawn")
-	}
-	if got := testing.AllocsPerRun(10, run); got != 0 {
-		t.Errorf("%.1f allocations per run, want 0", got)
+	tree := flowAllocsNothing(t, frames, &decode.ColumnsPrinter{}, &decode.TreePrinter{Location: time.UTC})
+	if !strings.Contains(tree, "[Duplicate IP address detected for 10.0.0.3") {
+		t.Errorf("no duplicate drawn in:\n%s", tree)
 	}
 }
