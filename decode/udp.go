@@ -298,21 +298,14 @@ func emitPayloadTree(e *emitter, i int) {
 			data = data[8:]
 		}
 	}
-	hide := prev == LayerLLC || (prev == LayerSCTP && e.conv != nil && e.conv.sctp.nretx > 0) || len(data) == 0
-	if hide {
-		e.NoTree()
-	} else {
-		b := append(e.Text(), "Data ("...)
-		b = appendBytesBits(b, len(data))
-		e.SetRepr(append(b, ')'))
-		e.RawLines(appendTreeHexDump(e.Text(), data))
+	if prev != LayerLLC && !(prev == LayerSCTP && e.conv != nil && e.conv.sctp.nretx > 0) && len(data) > 0 {
+		emitDataFields(e, data)
+		return
 	}
+	// Not drawn: the protocol and its fields stay in the list only.
+	e.NoTree()
 	e.Bytes(&dataFields[dataData], data)
-	if hide {
-		e.NoTree()
-	}
+	e.NoTree()
 	e.Int(&dataFields[dataLen], int64(len(data)))
-	if hide {
-		e.NoTree()
-	}
+	e.NoTree()
 }
