@@ -342,6 +342,18 @@ var protoTCP = protoField("tcp", "Transmission Control Protocol")
 // otherwise. The generated fields appear where -V draws their lines, and
 // in a tree list the lines of tshark's tree that are no field of rawcap's
 // (the options' kinds and lengths, the expert blocks) come with them.
+// tcpRestUnwanted ends TCP's protocol when the selection wants none of its
+// fields from the from'th on, nor MPTCP's (emitted inside TCP's options):
+// -T fields or a display filter that names the ports or the stream only
+// skips the rest of the header.
+func tcpRestUnwanted(e *emitter, from int) bool {
+	if e.wantsAny(tcpFields[from:]) || e.wantsAny(mptcpFields[:]) || e.wants(&protoMPTCP) {
+		return false
+	}
+	e.End()
+	return true
+}
+
 func emitTCP(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]
@@ -406,15 +418,17 @@ func emitTCP(e *emitter, i int) {
 		e.Uint(&f[tcpDstport], uint64(t.DstPort()))
 		e.MemoEnd()
 	}
-	if !e.wantsAny(f[tcpPort:]) && !e.wantsAny(mptcpFields[:]) {
-		e.End() // -T fields asks for the ports alone
-		return
+	if tcpRestUnwanted(e, tcpPort) {
+		return // -T fields asks for the ports alone
 	}
 	if e.all { // hidden: JSON does not show it
 		e.Hidden(true)
 		e.Uint(&f[tcpPort], uint64(t.SrcPort()))
 		e.Uint(&f[tcpPort], uint64(t.DstPort()))
 		e.Hidden(false)
+	}
+	if tcpRestUnwanted(e, tcpStream) {
+		return // a display filter on tcp.port
 	}
 	// Inside an ICMP error, which may quote no more than the sequence
 	// number, tshark draws it before the stream (in a frame sFlow or
@@ -435,6 +449,9 @@ func emitTCP(e *emitter, i int) {
 				e.Up()
 			}
 		}
+	}
+	if tcpRestUnwanted(e, tcpLen) {
+		return // tcp.stream alone
 	}
 	switch {
 	case tree && (sg == nil || sg.HaveLen):
