@@ -127,6 +127,18 @@ func (d *Decoder) Decode(data []byte, lt linktype.Type) []Layer {
 	return d.layers[:d.n]
 }
 
+// FrameOnly makes data, a packet of link type lt, the one d holds, with
+// no layer decoded: the frame's own fields (FrameAlone) are then emitted
+// as after Decode, at none of its cost.
+func (d *Decoder) FrameOnly(data []byte, lt linktype.Type) {
+	d.data = data
+	d.linkType = lt
+	d.gen++
+	d.n = 0
+	d.quoted, d.carrying = false, false
+	d.nCarried = 0
+}
+
 // carry queues data[start:end], a frame whose first layer is first, to be
 // decoded after the packet's layers (Decode); frames past maxCarried stay
 // bytes.

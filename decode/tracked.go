@@ -106,3 +106,20 @@ func Independent(names []string) bool {
 	}
 	return true
 }
+
+// FrameAlone reports whether f's value in a packet comes from the packet's
+// record alone (its number, lengths, time, interface, comments, link
+// type), with no layer decoded and no other packet seen: a display filter
+// tests such fields before it decodes the packet (Decoder.FrameOnly).
+func FrameAlone(f *Field) bool {
+	for k := range frameFields {
+		if &frameFields[k] == f {
+			switch k {
+			case frameProtocols, frameTimeDelta, frameTimeDeltaDisplayed, frameTimeRelative:
+				return false // the layers, or the frames before
+			}
+			return true
+		}
+	}
+	return false
+}

@@ -629,8 +629,7 @@ func (c *converter) runPiped() error {
 			for b := range toMatch {
 				for i := range b.slots {
 					s := &b.slots[i]
-					m.d.Decode(s.p.Data, s.p.LinkType)
-					s.keep = m.f.Match(m.d, &s.frame)
+					s.keep = m.match(&s.frame, s.p.Data, s.p.LinkType)
 				}
 				b.ready <- struct{}{}
 			}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/rawcap/rawcap/decode"
 	"github.com/rawcap/rawcap/filter/display"
+	"github.com/rawcap/rawcap/linktype"
 	"github.com/rawcap/rawcap/pcapio"
 	"github.com/urfave/cli/v2"
 )
@@ -76,6 +77,15 @@ func newFrameMatcher(f *display.Filter) *frameMatcher {
 // matchRead reports whether p, the nth packet read from r, passes.
 func (m *frameMatcher) matchRead(r *pcapio.Reader, p *pcapio.Packet, n int) bool {
 	describeFrame(&m.frame, r, p, n, true, true)
-	m.d.Decode(p.Data, p.LinkType)
-	return m.f.Match(m.d, &m.frame)
+	return m.match(&m.frame, p.Data, p.LinkType)
+}
+
+// match reports whether data, of link type lt and described by fr,
+// passes: decoded unless the frame alone fails the filter (Skip).
+func (m *frameMatcher) match(fr *decode.Frame, data []byte, lt linktype.Type) bool {
+	if m.f.Skip(m.d, fr, data, lt) {
+		return false
+	}
+	m.d.Decode(data, lt)
+	return m.f.Match(m.d, fr)
 }

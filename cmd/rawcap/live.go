@@ -614,8 +614,7 @@ func (s *liveSink) packet(p *pcapio.Packet) error {
 			s.match = newFrameMatcher(s.o.display)
 		}
 		s.match.frame = decode.Frame{Number: int(s.n), Time: p.Time, Length: p.Length, InterfaceName: it.name}
-		s.match.d.Decode(p.Data, p.LinkType)
-		if !s.o.display.Match(s.match.d, &s.match.frame) {
+		if !s.match.match(&s.match.frame, p.Data, p.LinkType) {
 			return nil
 		}
 	}

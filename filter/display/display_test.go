@@ -373,3 +373,75 @@ func TestIndependent(t *testing.T) {
 		}
 	}
 }
+
+// TestSkip: a packet Skip leaves undecoded is one Match rejects, for every
+// expression of testdata/exprs.txt and some with parts on the frame
+// alone, over the demo capture; the frame's part does skip, with no
+// allocation; and only an independent filter that owns its Decoder skips.
+func TestSkip(t *testing.T) {
+	pkts := demoPackets(t)
+	mine := []string{
+		`tcp.port == 443 && frame.len > 1000`,
+		`tcp && frame.number <= 20 && frame.cap_len >= 60`,
+		`frame.time >= "1970-01-01 00:00:00" && frame.time_epoch < 1 && ip`,
+		`(udp || arp) && len(frame.interface_name) == 0 && frame.len < 100`,
+		`!(frame.len in {60..100}) && ip.src == 10.0.0.0/8`,
+	}
+	skipped := 0
+	for j, expr := range append(mine, readExprs(t, filepath.Join("testdata", "exprs.txt"))...) {
+		f, err := display.Compile(expr)
+		if err != nil && j < len(mine) {
+			t.Fatal(err)
+		}
+		if err != nil {
+			continue
+		}
+		f.OwnDecoder()
+		ref, _ := display.Compile(expr)
+		ref.OwnDecoder()
+		d, dref := decode.NewDecoder(), decode.NewDecoder()
+		for k := range pkts {
+			p := &pkts[k]
+			dref.Decode(p.p.Data, p.p.LinkType)
+			want := ref.Match(dref, &p.frame)
+			if !f.Skip(d, &p.frame, p.p.Data, p.p.LinkType) {
+				d.Decode(p.p.Data, p.p.LinkType)
+				if got := f.Match(d, &p.frame); got != want {
+					t.Errorf("%s: frame %d: %v after Skip, %v without", expr, p.frame.Number, got, want)
+				}
+				continue
+			}
+			skipped++
+			if !f.Independent() {
+				t.Fatalf("%s: a dependent filter skipped frame %d", expr, p.frame.Number)
+			}
+			if want {
+				t.Errorf("%s: frame %d skipped, but it passes", expr, p.frame.Number)
+			}
+		}
+	}
+	t.Logf("%d frames skipped", skipped)
+	if skipped == 0 {
+		t.Error("no frame was skipped")
+	}
+	f, _ := display.Compile(mine[0])
+	d := decode.NewDecoder()
+	for k := range pkts {
+		if p := &pkts[k]; f.Skip(d, &p.frame, p.p.Data, p.p.LinkType) {
+			t.Fatal("a filter whose Decoder is shared skipped a frame")
+		}
+	}
+	f.OwnDecoder()
+	i := 0
+	allocs := testing.AllocsPerRun(2000, func() {
+		p := &pkts[i%len(pkts)]
+		i++
+		if !f.Skip(d, &p.frame, p.p.Data, p.p.LinkType) {
+			d.Decode(p.p.Data, p.p.LinkType)
+			f.Match(d, &p.frame)
+		}
+	})
+	if allocs != 0 {
+		t.Errorf("%.2f allocations per packet", allocs)
+	}
+}

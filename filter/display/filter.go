@@ -2,10 +2,12 @@ package display
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
 	"github.com/rawcap/rawcap/decode"
+	"github.com/rawcap/rawcap/linktype"
 )
 
 // Filter is a compiled display filter. Match must see every packet of a
@@ -24,6 +26,13 @@ type Filter struct {
 	// independent: the expression's verdict on a packet depends on that
 	// packet alone (Independent).
 	independent bool
+	// pre tests the conjuncts of an independent expression that read the
+	// frame's record alone (Skip); nil: there are none, or the others do
+	// not matter (the expression is all of them).
+	pre *Filter
+	// owned: the Decoder Match is given serves no other output
+	// (OwnDecoder), so Skip may leave a packet undecoded.
+	owned bool
 }
 
 // Compile parses and checks expr. A syntax error or a name rawcap does not
@@ -55,7 +64,89 @@ func Compile(expr string) (*Filter, error) {
 		}
 		f.fp = fp
 	}
+	if f.independent {
+		pre, err := framePart(expr, root)
+		if err != nil {
+			return nil, err
+		}
+		f.pre = pre
+	}
 	return f, nil
+}
+
+// framePart returns a Filter of the conjuncts of root (an expression
+// a && b && …) that read no field but the frame's own
+// (decode.FrameAlone), or nil when none does or all do.
+func framePart(expr string, root *node) (*Filter, error) {
+	var all, frame []*node
+	all = conjuncts(root, all)
+	for _, n := range all {
+		if frameAlone(n) {
+			frame = append(frame, n)
+		}
+	}
+	if len(frame) == 0 || len(frame) == len(all) {
+		return nil, nil
+	}
+	pre := &Filter{expr: expr, root: frame[0], independent: true}
+	for _, n := range frame[1:] {
+		pre.root = &node{kind: nAnd, a: pre.root, b: n}
+	}
+	var names []string
+	walk(pre.root, func(n *node) {
+		if n.field != nil && frameTimes[n.field.Name] == ftNone && !slices.Contains(names, n.field.Name) {
+			names = append(names, n.field.Name)
+		}
+	})
+	if len(names) > 0 {
+		fp, err := decode.NewFieldsPrinter(names)
+		if err != nil {
+			return nil, err
+		}
+		fp.SkipTracker = true // the packet is not decoded: there is nothing to track
+		pre.fp, pre.names = fp, names
+	}
+	return pre, nil
+}
+
+// conjuncts appends the operands of n's chain of &&s to out.
+func conjuncts(n *node, out []*node) []*node {
+	if n.kind == nAnd {
+		return conjuncts(n.b, conjuncts(n.a, out))
+	}
+	return append(out, n)
+}
+
+// frameAlone reports whether the test n reads fields of the frame's record
+// only, and at least one.
+func frameAlone(n *node) bool {
+	some, other := false, false
+	walk(n, func(m *node) {
+		switch {
+		case len(m.prefix) > 0:
+			other = true
+		case m.field != nil:
+			if decode.FrameAlone(m.field) {
+				some = true
+			} else {
+				other = true
+			}
+		}
+	})
+	return some && !other
+}
+
+// walk calls fn for n and every node below it.
+func walk(n *node, fn func(*node)) {
+	if n == nil {
+		return
+	}
+	fn(n)
+	walk(n.a, fn)
+	walk(n.b, fn)
+	for _, a := range n.args {
+		walk(a, fn)
+	}
 }
 
 // OwnDecoder tells f that the Decoder it is given serves no other output
@@ -67,6 +158,22 @@ func (f *Filter) OwnDecoder() {
 	if f.fp != nil {
 		f.fp.SkipTracker = true
 	}
+	f.owned = true
+}
+
+// Skip reports whether the packet data, of link type lt and described by
+// fr, fails a part of the filter that reads the frame's record alone
+// (frame.len > 1000 && tcp.port == 443 fails on a short frame, whatever
+// its ports): then it does not pass, and the caller need not decode it.
+// Skip answers for an Independent filter whose Decoder d is its own
+// (OwnDecoder), and false otherwise; d is left holding data undecoded. A
+// caller that gets false decodes the packet and calls Match.
+func (f *Filter) Skip(d *decode.Decoder, fr *decode.Frame, data []byte, lt linktype.Type) bool {
+	if f.pre == nil || !f.owned {
+		return false
+	}
+	d.FrameOnly(data, lt)
+	return !f.pre.Match(d, fr)
 }
 
 // Independent reports whether f's verdict on a packet depends on that
