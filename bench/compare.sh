@@ -94,6 +94,19 @@ if "$RAWCAP" read -c 1 -Y 'tcp.stream eq 0' "$SMALL" >/dev/null 2>&1 && want "-Y
     "$RAWCAP -r $BIG -w $DIR/y1.pcap -Y '$Y1'" "tshark -r $BIG -F pcap -w $DIR/y1ref.pcap -Y '$Y1'"
   have tshark && pair "-r -w -Y '$Y2' vs tshark" "$N" \
     "$RAWCAP -r $BIG -w $DIR/y2.pcap -Y '$Y2'" "tshark -r $BIG -F pcap -w $DIR/y2ref.pcap -Y '$Y2'"
+  # The floor: reading the capture and, beside it, writing as many bytes
+  # as the filter keeps, with nothing decoded. No tool filters faster than
+  # it moves the bytes, so tshark's time over the floor's is the best ratio
+  # there is.
+  if want "-Y floor"; then
+    "$RAWCAP" -r "$BIG" -w "$DIR/y1.pcap" -Y "$Y1"
+    SZ=$(stat -c %s "$DIR/y1.pcap")
+    pair "-Y '$Y1' vs its floor (cat beside dd of $SZ bytes)" "$N" \
+      "$RAWCAP -r $BIG -w $DIR/y1.pcap -Y '$Y1'" \
+      "cat $BIG > /dev/null & dd if=$BIG of=$DIR/y1floor.pcap bs=4M count=$SZ iflag=count_bytes status=none; wait"
+    pair "-Y '$Y2' vs its floor (cat)" "$N" \
+      "$RAWCAP -r $BIG -w $DIR/y2.pcap -Y '$Y2'" "cat $BIG > /dev/null"
+  fi
   if want "-Y resident memory"; then
     rss=$( { /usr/bin/time -f %M "$RAWCAP" -r "$BIG" -w "$DIR/y1.pcap" -Y "$Y1" >/dev/null; } 2>&1 | tail -1 || true)
     echo "rawcap -r -w -Y resident memory on the whole file: ${rss:-?} KiB"

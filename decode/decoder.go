@@ -89,6 +89,9 @@ type Decoder struct {
 	// reused port pair's new connection): set with transportOnly where no
 	// field but the stream indexes comes from the tracker.
 	streamsOnly bool
+	// pinTCP: with streamsOnly, only whether a packet is in TCP stream
+	// pinTCP-1 matters (FieldsPrinter.PinTCPStream); 0: every stream does.
+	pinTCP uint32
 }
 
 // NewDecoder returns a Decoder with the default port table.

@@ -74,8 +74,10 @@ type FieldsPrinter struct {
 	// a printer that owns its Decoder (SkipTracker) then has it track the
 	// transports only.
 	transport bool
-	titles    bool // Titles && protoNamed, as the last emit saw them
-	noConv    convResults
+	// pin: PinTCPStream's stream + 1; 0 none.
+	pin    uint32
+	titles bool // Titles && protoNamed, as the last emit saw them
+	noConv convResults
 }
 
 // NewFieldsPrinter returns a printer of the named fields. A name rawcap
@@ -183,6 +185,10 @@ func transportField(name string) bool {
 func (p *FieldsPrinter) track(d *Decoder, f *Frame) *convResults {
 	d.transportOnly = p.SkipTracker && p.transport && !(p.Titles && p.protoNamed) // a title may say what an application made of the segment
 	d.streamsOnly = d.transportOnly && p.streams && !(p.Titles && p.protoTracked)
+	d.pinTCP = 0
+	if d.streamsOnly {
+		d.pinTCP = p.pin
+	}
 	return d.track(f)
 }
 
@@ -210,7 +216,27 @@ func (p *FieldsPrinter) Fields(d *Decoder, f *Frame) *FieldList {
 	// The printer's own clock sees the frames it prints (the displayed
 	// ones); the tracker's sees every frame of the capture.
 	_, shown := p.clock.tick(fieldsTime(f))
+	if d.pinnedMiss() {
+		p.list.Reset() // outside the pinned stream: nothing is read
+		return &p.list
+	}
 	return p.emit(d, f, conv, shown)
+}
+
+// PinTCPStream tells p, a printer that owns its Decoder (SkipTracker) and
+// whose only field from the tracker is tcp.stream, that only whether a
+// packet is in TCP stream n matters: a display filter tcp.stream == n.
+// Once that stream is opened the tracker follows its connection alone, and
+// Fields returns an empty list for a packet outside it. Streams are
+// numbered as before until then; the stream's own packets get every field
+// asked for. Where p reads more from the tracker, the pin has no effect.
+func (p *FieldsPrinter) PinTCPStream(n uint32) {
+	for _, f := range p.fields {
+		if f == &udpFields[udpStream] {
+			return // the UDP streams are numbered too
+		}
+	}
+	p.pin = n + 1
 }
 
 // fieldsTime is f's time as the frame fields count it: a packet without

@@ -1,6 +1,8 @@
 package decode_test
 
 import (
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -119,5 +121,95 @@ func TestStreamsOnlyKeepsStreams(t *testing.T) {
 		}
 		compare(cf.name, readerPackets(r))
 		r.Close()
+	}
+}
+
+// TestPinnedStreamKeepsMembers: a printer pinned to TCP stream N
+// (PinTCPStream, the tracker following N's connection alone once it is
+// open) finds N in exactly the packets the whole tracker numbers N, for
+// the first streams and the last of every corpus capture and for a port
+// pair reused by a new connection (pinned to the first and to the second).
+func TestPinnedStreamKeepsMembers(t *testing.T) {
+	fl := newSSHFlow(t, 40000)
+	fl.send(true, []byte("hello"))
+	fl.frames = append(fl.frames, fl.frame(true, 0x11, nil), fl.frame(false, 0x11, nil))
+	fl.cseq += 100000
+	syn := fl.frame(true, 0x02, nil)
+	fl.frames = append(fl.frames, syn, syn, fl.frame(false, 0x12, nil))
+	fl.send(true, []byte("again"))
+	var reused []pcapio.Packet
+	for k, b := range fl.frames {
+		reused = append(reused, pcapio.Packet{Data: b, Length: len(b), LinkType: linktype.Ethernet, Time: time.Unix(int64(k+1), 0)})
+	}
+	captures := map[string][]pcapio.Packet{"reused ports": reused}
+	if !testing.Short() {
+		for _, cf := range loadCorpus(t) {
+			r, err := pcapio.Open(cf.path)
+			if err != nil {
+				continue
+			}
+			var pkts []pcapio.Packet
+			for next := readerPackets(r); ; {
+				pk, ok := next()
+				if !ok {
+					break
+				}
+				pk.Data = append([]byte(nil), pk.Data...)
+				pkts = append(pkts, pk)
+			}
+			r.Close()
+			captures[cf.name] = pkts
+		}
+	}
+	// members returns, per frame, the stream numbers the printer p finds.
+	members := func(p *decode.FieldsPrinter, pkts []pcapio.Packet) []string {
+		d := decode.NewDecoder()
+		out := make([]string, len(pkts))
+		var b []byte
+		for i, pk := range pkts {
+			f := decode.Frame{Number: i + 1, Time: pk.Time, Length: pk.Length}
+			d.Decode(pk.Data, pk.LinkType)
+			b = p.Append(b[:0], d, &f)
+			out[i] = "," + strings.TrimSuffix(string(b), "\n") + ","
+		}
+		return out
+	}
+	checked, differ, left := 0, 0, 0
+	for name, pkts := range captures {
+		full, _ := decode.NewFieldsPrinter([]string{"tcp.stream"})
+		whole := members(full, pkts)
+		last := -1
+		for _, m := range whole {
+			for _, v := range strings.Split(strings.Trim(m, ","), ",") {
+				if n, err := strconv.Atoi(v); err == nil && n > last {
+					last = n
+				}
+			}
+		}
+		for n := 0; n <= last; n++ {
+			if n >= 8 && n != last {
+				continue
+			}
+			own, _ := decode.NewFieldsPrinter([]string{"tcp.stream"})
+			own.SkipTracker = true
+			own.PinTCPStream(uint32(n))
+			pinned := members(own, pkts)
+			want := "," + strconv.Itoa(n) + ","
+			checked++
+			for i := range pkts {
+				if whole[i] != ",," && pinned[i] == ",," {
+					left++ // a frame of another stream, given nothing
+				}
+				if a, b := strings.Contains(whole[i], want), strings.Contains(pinned[i], want); a != b {
+					if differ++; differ <= 5 {
+						t.Errorf("%s, stream %d, frame %d: in it with the whole tracker %v (%s), pinned %v (%s)", name, n, i+1, a, whole[i], b, pinned[i])
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d captures, %d pinned streams checked, %d frames differ; %d frames of other streams left alone", len(captures), checked, differ, left)
+	if left == 0 {
+		t.Error("the pin never left a frame alone")
 	}
 }

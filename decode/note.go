@@ -121,7 +121,7 @@ func (p *FieldsPrinter) Clone() *FieldsPrinter {
 		Aggregator: p.Aggregator, Quote: p.Quote, Location: p.Location,
 		SkipTracker: p.SkipTracker, Titles: p.Titles, protoNamed: p.protoNamed, protoTracked: p.protoTracked, transport: p.transport,
 		names: p.names, fields: p.fields, layers: p.layers, some: p.some,
-		frame: p.frame, tracked: p.tracked, started: true,
+		frame: p.frame, tracked: p.tracked, started: true, pin: p.pin,
 	}
 	if c.some {
 		c.list.selectFields(c.fields)

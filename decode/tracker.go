@@ -81,6 +81,7 @@ type tracker struct {
 	gen  uint64 // the Decoder generation last tracked (0: none)
 	last int    // the frame number last tracked
 	res  convResults
+	pin  pinnedStream // the one TCP stream followed (Decoder.pinTCP)
 }
 
 // track returns what the tracker found for the packet d last decoded,
@@ -109,6 +110,13 @@ func (d *Decoder) track(f *Frame) *convResults {
 			d.httpForget()
 		}
 		t.last = f.Number
+		if d.pinTCP != 0 {
+			t.pinnedFrame(d, f) // nothing else is read
+			t.res.clearApps()
+			t.res.dccp, t.res.arp = dccpNote{}, arpNote{}
+			t.tick(f.Time)
+			return &t.res
+		}
 		t.frame(d, f)
 		t.dccpFrame(d)
 		t.arpFrame(d, f, &t.res.arp)
@@ -169,6 +177,7 @@ func (t *tracker) reset() {
 	t.tftp = nil
 	t.dccp = nil
 	t.arp.reset()
+	t.pin = pinnedStream{}
 	if t.enip != nil {
 		clear(t.enip.reqs[:]) // kept for the capture to come
 	}

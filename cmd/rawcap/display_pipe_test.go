@@ -33,7 +33,8 @@ func TestDisplayFilterPipeline(t *testing.T) {
 	dir := t.TempDir()
 	big := filepath.Join(dir, "big.pcap")
 	pkts := repeatCapture(t, filepath.Join(root, "testdata", "demo.pcap"), big, 10)
-	for _, expr := range []string{"tcp.stream eq 3 || dns", "tcp.port == 443 && frame.len > 100", "frame.number > 700 && !tcp"} {
+	for _, expr := range []string{"tcp.stream eq 3 || dns", "tcp.port == 443 && frame.len > 100", "frame.number > 700 && !tcp",
+		"tcp.stream eq 3", "frame.len > 60 && tcp.stream == 45", "frame.len > 100 && tcp.port == 443"} {
 		want := filterPackets(t, expr, pkts)
 		if len(want) == 0 {
 			t.Fatalf("%s selects nothing: a useless case", expr)

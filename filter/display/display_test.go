@@ -2,6 +2,7 @@ package display_test
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
@@ -443,5 +444,50 @@ func TestSkip(t *testing.T) {
 	})
 	if allocs != 0 {
 		t.Errorf("%.2f allocations per packet", allocs)
+	}
+}
+
+// TestStreamPin: tcp.stream == N, alone or beside other tests, selects the
+// same frames whether the filter's tracker follows every connection or,
+// owning its Decoder, N's alone once it is open (decode's pinned stream),
+// for every stream of the demo capture.
+func TestStreamPin(t *testing.T) {
+	pkts := demoPackets(t)
+	for n := 0; n <= 52; n++ {
+		for _, expr := range []string{
+			fmt.Sprintf("tcp.stream == %d", n),
+			fmt.Sprintf("tcp.stream eq %d && frame.len > 60", n),
+			fmt.Sprintf("ip && %d === tcp.stream", n),
+		} {
+			shared, err := display.Compile(expr)
+			if err != nil {
+				t.Fatal(err)
+			}
+			own, _ := display.Compile(expr)
+			own.OwnDecoder()
+			d1, d2 := decode.NewDecoder(), decode.NewDecoder()
+			for k := range pkts {
+				p := &pkts[k]
+				d1.Decode(p.p.Data, p.p.LinkType)
+				d2.Decode(p.p.Data, p.p.LinkType)
+				if a, b := shared.Match(d1, &p.frame), own.Match(d2, &p.frame); a != b {
+					t.Errorf("%s: frame %d: %v with every connection followed, %v pinned", expr, p.frame.Number, a, b)
+					break
+				}
+			}
+		}
+	}
+	f, _ := display.Compile("tcp.stream eq 7")
+	f.OwnDecoder()
+	d := decode.NewDecoder()
+	i := 0
+	allocs := testing.AllocsPerRun(2000, func() {
+		p := &pkts[i%len(pkts)]
+		i++
+		d.Decode(p.p.Data, p.p.LinkType)
+		f.Match(d, &p.frame)
+	})
+	if allocs != 0 {
+		t.Errorf("pinned: %.2f allocations per packet", allocs)
 	}
 }

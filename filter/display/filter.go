@@ -33,6 +33,9 @@ type Filter struct {
 	// owned: the Decoder Match is given serves no other output
 	// (OwnDecoder), so Skip may leave a packet undecoded.
 	owned bool
+	// pin: the stream + 1 of a conjunct tcp.stream == N, 0 none
+	// (streamPin).
+	pin uint32
 }
 
 // Compile parses and checks expr. A syntax error or a name rawcap does not
@@ -64,6 +67,7 @@ func Compile(expr string) (*Filter, error) {
 		}
 		f.fp = fp
 	}
+	f.pin = streamPin(root)
 	if f.independent {
 		pre, err := framePart(expr, root)
 		if err != nil {
@@ -157,8 +161,41 @@ func walk(n *node, fn func(*node)) {
 func (f *Filter) OwnDecoder() {
 	if f.fp != nil {
 		f.fp.SkipTracker = true
+		if f.pin != 0 {
+			f.fp.PinTCPStream(f.pin - 1)
+		}
 	}
 	f.owned = true
+}
+
+// streamPin returns N + 1 when one of the conjuncts of root (a && b && …)
+// is tcp.stream == N and tcp.stream is named nowhere else, 0 otherwise:
+// only stream N's packets can pass, so a tracker of its own need follow
+// no other connection once N's is open (decode.FieldsPrinter.PinTCPStream).
+func streamPin(root *node) uint32 {
+	named := 0
+	walk(root, func(n *node) {
+		if n.field != nil && n.field.Name == "tcp.stream" {
+			named++
+		}
+	})
+	if named != 1 {
+		return 0
+	}
+	for _, n := range conjuncts(root, nil) {
+		if n.kind != nCmp || n.op != opEq && n.op != opAllEq {
+			continue
+		}
+		a, b := n.a, n.b
+		if b.kind == nWord && b.field != nil {
+			a, b = b, a
+		}
+		if a.kind == nWord && a.field != nil && a.field.Name == "tcp.stream" && len(a.layer) == 0 &&
+			b.lit && b.typ == vUint && len(b.consts) == 1 && b.consts[0].n < 1<<32-1 {
+			return uint32(b.consts[0].n) + 1
+		}
+	}
+	return 0
 }
 
 // Skip reports whether the packet data, of link type lt and described by
