@@ -1,6 +1,9 @@
 package decode
 
-import "slices"
+import (
+	"encoding/binary"
+	"slices"
+)
 
 // appendTreeHexDump appends a blank line and data as tshark's hex dump:
 // "0000  68 65 6c …   hello", 16 bytes a line, the offset in four hex
@@ -17,12 +20,11 @@ func appendTreeHexDump(b, data []byte) []byte {
 		o := (*[treeHexLine]byte)(b[n : n+treeHexLine : n+treeHexLine])
 		o[0], o[1] = ' ', ' '
 		if len(line) == 16 {
+			// One 4-byte store a byte: its digits, the space, and a
+			// byte the next store (or the two spaces after) overwrites.
 			l := (*[16]byte)(line)
 			for k := range 16 {
-				h := hexByteSpace[l[k]]
-				o[2+3*k] = h[0]
-				o[3+3*k] = h[1]
-				o[4+3*k] = ' '
+				binary.LittleEndian.PutUint32(o[2+3*k:], hexSpaceWord[l[k]])
 				o[52+k] = printable[l[k]]
 			}
 		} else {
@@ -44,17 +46,19 @@ func appendTreeHexDump(b, data []byte) []byte {
 // treeHexLine is the length of a full hex dump line after its offset.
 const treeHexLine = 2 + 48 + 2 + 16 + 1
 
-// hexByteSpace holds every byte's two hex digits; printable every byte as
-// the dumps' character column shows it.
-var hexByteSpace, printable = func() (h [256][2]byte, p [256]byte) {
+// hexByteSpace holds every byte's two hex digits, and hexSpaceWord the
+// digits and a space as the low three bytes of a little-endian word;
+// printable every byte as the dumps' character column shows it.
+var hexByteSpace, hexSpaceWord, printable = func() (h [256][2]byte, w [256]uint32, p [256]byte) {
 	for c := range 256 {
 		h[c] = [2]byte{hexDigits[c>>4], hexDigits[c&15]}
+		w[c] = uint32(h[c][0]) | uint32(h[c][1])<<8 | ' '<<16
 		p[c] = '.'
 		if c >= 0x20 && c <= 0x7e {
 			p[c] = byte(c)
 		}
 	}
-	return h, p
+	return h, w, p
 }()
 
 // linkTrailer is what follows the payload of a link layer: zero padding up
