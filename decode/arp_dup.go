@@ -1,5 +1,7 @@
 package decode
 
+import "math/bits"
+
 // Duplicate IPv4 address use, as tshark's ARP dissector finds it: every
 // Ethernet/IPv4 request or reply binds its sender's address to the
 // sender's MAC (not a multicast or zero MAC, not 0.0.0.0), and a reply its
@@ -11,14 +13,15 @@ package decode
 // later of the two checks found one. The first MAC stays recorded; the
 // same MAC seen again moves the binding's frame and time on.
 //
-// The tracker keeps the bindings in one open-addressed table of
-// arpSlots, allocated at the first ARP packet (4 MB), with at most
-// arpMax of them: past that a new address is not remembered (tshark
-// remembers every one).
+// The tracker keeps the bindings in one open-addressed table, allocated at
+// the first ARP packet with arpMinSlots and doubled whenever it is three
+// quarters full, up to arpMaxSlots (6 MB), with at most arpMax bindings:
+// past that a new address is not remembered (tshark remembers every one).
 
 const (
-	arpSlots = 1 << 18
-	arpMax   = arpSlots / 4 * 3
+	arpMinSlots = 1 << 10
+	arpMaxSlots = 1 << 18
+	arpMax      = arpMaxSlots / 4 * 3
 )
 
 type arpBinding struct {
@@ -97,14 +100,17 @@ func arpBinding4(mac, ip []byte) bool {
 func (t *tracker) arpCheck(mac, ip []byte, frame uint32, secs int64, r *arpNote) bool {
 	s := &t.arp
 	if s.table == nil {
-		s.table = make([]arpBinding, arpSlots)
+		s.table = make([]arpBinding, arpMinSlots)
 	}
 	k := [4]byte(ip)
-	h := (uint32(k[0])<<24 | uint32(k[1])<<16 | uint32(k[2])<<8 | uint32(k[3])) * 2654435761
-	for at := h >> 14; ; at++ { // the top 18 bits, then the next slots
-		e := &s.table[at%arpSlots]
+	for at := s.home(k); ; at++ {
+		e := &s.table[at&uint32(len(s.table)-1)]
 		if !e.used {
 			if s.n < arpMax {
+				if len(s.table) < arpMaxSlots && s.n+1 > len(s.table)/4*3 {
+					s.grow()
+					e = s.free(k)
+				}
 				*e = arpBinding{used: true, ip: k, mac: [6]byte(mac), frame: frame, secs: secs}
 				s.n++
 			}
@@ -125,6 +131,33 @@ func (t *tracker) arpCheck(mac, ip []byte, frame uint32, secs int64, r *arpNote)
 			r.n++
 		}
 		return true
+	}
+}
+
+// home returns the slot where the probe for ip starts: the top bits of its
+// hash, as many as the table's size takes.
+func (s *arpState) home(ip [4]byte) uint32 {
+	h := (uint32(ip[0])<<24 | uint32(ip[1])<<16 | uint32(ip[2])<<8 | uint32(ip[3])) * 2654435761
+	return h >> (32 - bits.TrailingZeros(uint(len(s.table))))
+}
+
+// free returns the first unused slot of ip's probe (ip is not in the table).
+func (s *arpState) free(ip [4]byte) *arpBinding {
+	for at := s.home(ip); ; at++ {
+		if e := &s.table[at&uint32(len(s.table)-1)]; !e.used {
+			return e
+		}
+	}
+}
+
+// grow doubles the table, moving every binding.
+func (s *arpState) grow() {
+	old := s.table
+	s.table = make([]arpBinding, 2*len(old))
+	for i := range old {
+		if old[i].used {
+			*s.free(old[i].ip) = old[i]
+		}
 	}
 }
 
