@@ -106,12 +106,7 @@ func NewDecoder() *Decoder {
 // malformed layer (kept, with its reason) or when nothing more is known. The
 // result aliases d and data and is valid until the next call to Decode.
 func (d *Decoder) Decode(data []byte, lt linktype.Type) []Layer {
-	d.data = data
-	d.linkType = lt
-	d.gen++
-	d.n = 0
-	d.quoted, d.carrying = false, false
-	d.nCarried = 0
+	d.FrameOnly(data, lt)
 	next := firstLayer(lt, data)
 	start, end := 0, len(data)
 	for c := 0; ; c++ {

@@ -87,6 +87,18 @@ func readerPackets(r *pcapio.Reader) func() (pcapio.Packet, bool) {
 	}
 }
 
+// reusedPortsFlow returns a connection, then the same ports with a new
+// ISN (a new stream), then that SYN again (the same stream) and its SYN-ACK.
+func reusedPortsFlow(t *testing.T) *sshFlow {
+	fl := newSSHFlow(t, 40000)
+	fl.send(true, []byte("hello"))
+	fl.frames = append(fl.frames, fl.frame(true, 0x11, nil), fl.frame(false, 0x11, nil))
+	fl.cseq += 100000
+	syn := fl.frame(true, 0x02, nil)
+	fl.frames = append(fl.frames, syn, syn, fl.frame(false, 0x12, nil))
+	return fl
+}
+
 // TestStreamsOnlyKeepsStreams: a printer that owns its Decoder and reads
 // no tracked field but the stream indexes (the tracker then leaves TCP's
 // analysis out, Decoder.streamsOnly) numbers the streams as the whole
@@ -95,14 +107,7 @@ func readerPackets(r *pcapio.Reader) func() (pcapio.Packet, bool) {
 // retransmitted SYN: the same stream).
 func TestStreamsOnlyKeepsStreams(t *testing.T) {
 	names := []string{"frame.number", "tcp.stream", "udp.stream", "tcp.srcport", "tcp.dstport", "ip.src"}
-	// A connection, then the same ports with a new ISN, then that SYN
-	// again.
-	fl := newSSHFlow(t, 40000)
-	fl.send(true, []byte("hello"))
-	fl.frames = append(fl.frames, fl.frame(true, 0x11, nil), fl.frame(false, 0x11, nil))
-	fl.cseq += 100000
-	syn := fl.frame(true, 0x02, nil)
-	fl.frames = append(fl.frames, syn, syn, fl.frame(false, 0x12, nil))
+	fl := reusedPortsFlow(t)
 	k := 0
 	compare := func(name string, next func() (pcapio.Packet, bool)) {
 		compareOwnedPrinter(t, names, name, "streams only", next, 1)
@@ -130,12 +135,7 @@ func TestStreamsOnlyKeepsStreams(t *testing.T) {
 // the first streams and the last of every corpus capture and for a port
 // pair reused by a new connection (pinned to the first and to the second).
 func TestPinnedStreamKeepsMembers(t *testing.T) {
-	fl := newSSHFlow(t, 40000)
-	fl.send(true, []byte("hello"))
-	fl.frames = append(fl.frames, fl.frame(true, 0x11, nil), fl.frame(false, 0x11, nil))
-	fl.cseq += 100000
-	syn := fl.frame(true, 0x02, nil)
-	fl.frames = append(fl.frames, syn, syn, fl.frame(false, 0x12, nil))
+	fl := reusedPortsFlow(t)
 	fl.send(true, []byte("again"))
 	var reused []pcapio.Packet
 	for k, b := range fl.frames {

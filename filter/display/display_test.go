@@ -245,19 +245,27 @@ func TestMatchAllocs(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		d := decode.NewDecoder()
 		count(f, pkts) // grow the buffers
-		i := 0
-		allocs := testing.AllocsPerRun(2000, func() {
-			p := &pkts[i%len(pkts)]
-			i++
-			d.Decode(p.p.Data, p.p.LinkType)
-			f.Match(d, &p.frame)
-		})
-		if allocs != 0 {
+		if allocs := matchAllocs(f, pkts, false); allocs != 0 {
 			t.Errorf("%s: %.2f allocations per packet", expr, allocs)
 		}
 	}
+}
+
+// matchAllocs returns the allocations per packet of judging pkts in turn
+// with f and a Decoder of its own, asking Skip first when skip says so.
+func matchAllocs(f *display.Filter, pkts []packet, skip bool) float64 {
+	d := decode.NewDecoder()
+	i := 0
+	return testing.AllocsPerRun(2000, func() {
+		p := &pkts[i%len(pkts)]
+		i++
+		if skip && f.Skip(d, &p.frame, p.p.Data, p.p.LinkType) {
+			return
+		}
+		d.Decode(p.p.Data, p.p.LinkType)
+		f.Match(d, &p.frame)
+	})
 }
 
 // BenchmarkMatch measures decoding and filtering one packet.
@@ -328,23 +336,32 @@ func FuzzMatch(f *testing.F) {
 func TestOwnDecoder(t *testing.T) {
 	pkts := demoPackets(t)
 	for _, expr := range readExprs(t, filepath.Join("testdata", "exprs.txt")) {
-		shared, err := display.Compile(expr)
-		if err != nil {
-			continue
-		}
-		own, _ := display.Compile(expr)
-		own.OwnDecoder()
-		d1, d2 := decode.NewDecoder(), decode.NewDecoder()
-		for k := range pkts {
-			p := &pkts[k]
-			d1.Decode(p.p.Data, p.p.LinkType)
-			d2.Decode(p.p.Data, p.p.LinkType)
-			if a, b := shared.Match(d1, &p.frame), own.Match(d2, &p.frame); a != b {
-				t.Errorf("%s: frame %d: %v with the tracker, %v with OwnDecoder", expr, p.frame.Number, a, b)
-				break
-			}
+		compareOwned(t, pkts, expr, "with OwnDecoder")
+	}
+}
+
+// compareOwned runs expr over pkts as a filter sharing its Decoder and as
+// one that owns it (OwnDecoder), and reports the first frame where their
+// verdicts differ; false if expr does not compile.
+func compareOwned(t *testing.T, pkts []packet, expr, mode string) bool {
+	t.Helper()
+	shared, err := display.Compile(expr)
+	if err != nil {
+		return false
+	}
+	own, _ := display.Compile(expr)
+	own.OwnDecoder()
+	d1, d2 := decode.NewDecoder(), decode.NewDecoder()
+	for k := range pkts {
+		p := &pkts[k]
+		d1.Decode(p.p.Data, p.p.LinkType)
+		d2.Decode(p.p.Data, p.p.LinkType)
+		if a, b := shared.Match(d1, &p.frame), own.Match(d2, &p.frame); a != b {
+			t.Errorf("%s: frame %d: %v with a shared Decoder, %v %s", expr, p.frame.Number, a, b, mode)
+			break
 		}
 	}
+	return true
 }
 
 // TestIndependent checks which expressions may run on packets out of
@@ -433,16 +450,7 @@ func TestSkip(t *testing.T) {
 		}
 	}
 	f.OwnDecoder()
-	i := 0
-	allocs := testing.AllocsPerRun(2000, func() {
-		p := &pkts[i%len(pkts)]
-		i++
-		if !f.Skip(d, &p.frame, p.p.Data, p.p.LinkType) {
-			d.Decode(p.p.Data, p.p.LinkType)
-			f.Match(d, &p.frame)
-		}
-	})
-	if allocs != 0 {
+	if allocs := matchAllocs(f, pkts, true); allocs != 0 {
 		t.Errorf("%.2f allocations per packet", allocs)
 	}
 }
@@ -459,35 +467,14 @@ func TestStreamPin(t *testing.T) {
 			fmt.Sprintf("tcp.stream eq %d && frame.len > 60", n),
 			fmt.Sprintf("ip && %d === tcp.stream", n),
 		} {
-			shared, err := display.Compile(expr)
-			if err != nil {
-				t.Fatal(err)
-			}
-			own, _ := display.Compile(expr)
-			own.OwnDecoder()
-			d1, d2 := decode.NewDecoder(), decode.NewDecoder()
-			for k := range pkts {
-				p := &pkts[k]
-				d1.Decode(p.p.Data, p.p.LinkType)
-				d2.Decode(p.p.Data, p.p.LinkType)
-				if a, b := shared.Match(d1, &p.frame), own.Match(d2, &p.frame); a != b {
-					t.Errorf("%s: frame %d: %v with every connection followed, %v pinned", expr, p.frame.Number, a, b)
-					break
-				}
+			if !compareOwned(t, pkts, expr, "pinned") {
+				t.Fatalf("%s does not compile", expr)
 			}
 		}
 	}
 	f, _ := display.Compile("tcp.stream eq 7")
 	f.OwnDecoder()
-	d := decode.NewDecoder()
-	i := 0
-	allocs := testing.AllocsPerRun(2000, func() {
-		p := &pkts[i%len(pkts)]
-		i++
-		d.Decode(p.p.Data, p.p.LinkType)
-		f.Match(d, &p.frame)
-	})
-	if allocs != 0 {
+	if allocs := matchAllocs(f, pkts, false); allocs != 0 {
 		t.Errorf("pinned: %.2f allocations per packet", allocs)
 	}
 }
