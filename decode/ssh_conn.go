@@ -69,8 +69,11 @@ type sshConn struct {
 }
 
 type sshState struct {
-	conns []sshConn // by tracker slot
-	names []string  // interned algorithm names; [0] is ""
+	// conns holds by tracker slot the state of an SSH connection, made
+	// when the slot first carries SSH and reused by its later ones: some
+	// 2 KB each, for the few slots that carry SSH rather than all 8192.
+	conns []*sshConn
+	names []string // interned algorithm names; [0] is ""
 	reasm [sshMaxReasm]sshReasm
 }
 
@@ -122,7 +125,11 @@ func (d *Decoder) sshState() *sshState {
 // sshForget forgets every connection (a new capture starts).
 func (d *Decoder) sshForget() {
 	if d.ssh != nil {
-		clear(d.ssh.conns)
+		for _, c := range d.ssh.conns {
+			if c != nil {
+				c.used = false
+			}
+		}
 	}
 }
 
@@ -287,9 +294,13 @@ func (d *Decoder) sshWalk(f *Frame, r *convResults) {
 		if int(seg.slot) >= maxConvs {
 			return
 		}
-		s.conns = append(s.conns, make([]sshConn, int(seg.slot)+1-len(s.conns))...)
+		s.conns = append(s.conns, make([]*sshConn, int(seg.slot)+1-len(s.conns))...)
 	}
-	c := &s.conns[seg.slot]
+	c := s.conns[seg.slot]
+	if c == nil {
+		c = new(sshConn)
+		s.conns[seg.slot] = c
+	}
 	if !c.used || c.stream != seg.Stream {
 		*c = sshConn{used: true, stream: seg.Stream}
 		c.peer[0].macLen, c.peer[1].macLen = -1, -1
