@@ -437,6 +437,10 @@ func (l *FieldList) IPv4(f *Field, b []byte) {
 
 // IPv6 adds the IPv6 address held in b[:16].
 func (l *FieldList) IPv6(f *Field, b []byte) {
+	if !l.wants(f) {
+		l.add(f, 0) // dropped: nothing to copy
+		return
+	}
 	off := len(l.aux)
 	l.aux = append(l.aux, b[:16]...)
 	l.addAux(f, off)
@@ -455,6 +459,10 @@ func (l *FieldList) Addr(f *Field, a netip.Addr) {
 
 // Bytes adds a byte string (a KindBytes or KindString value), copied.
 func (l *FieldList) Bytes(f *Field, b []byte) {
+	if !l.wants(f) {
+		l.add(f, 0) // dropped: a payload is not copied for nothing
+		return
+	}
 	off := len(l.aux)
 	l.aux = append(l.aux, b...)
 	l.addAux(f, off)
@@ -462,6 +470,10 @@ func (l *FieldList) Bytes(f *Field, b []byte) {
 
 // String adds a string value.
 func (l *FieldList) String(f *Field, s string) {
+	if !l.wants(f) {
+		l.add(f, 0) // dropped: nothing to copy
+		return
+	}
 	off := len(l.aux)
 	l.aux = append(l.aux, s...)
 	l.addAux(f, off)
