@@ -310,12 +310,18 @@ func FuzzMatch(f *testing.F) {
 	f.Add(`eth.src[1-2] == ec:fc || ip.src[0:2] == 0a:01`, 10, byte(0))
 	f.Add(`http.request.method matches "^g" && len(http.request.uri) > 3`, 8, byte(0x41))
 	f.Add(`ip.len - ip.hdr_len > 500 || frame contains "GET"`, 20, byte(7))
+	f.Add(`tcp.stream eq 3 && frame.len > 60`, 40, byte(0x12))
+	f.Add(`frame.len < 100 && !(tcp.flags.syn == 1)`, 47, byte(0x02))
 	f.Fuzz(func(t *testing.T, expr string, at int, b byte) {
 		flt, err := display.Compile(expr)
 		if err != nil {
 			return
 		}
-		d := decode.NewDecoder()
+		// The same filter owning its Decoder (frame-only tests before
+		// decoding, a pinned stream) must judge every packet alike.
+		own, _ := display.Compile(expr)
+		own.OwnDecoder()
+		d, d2 := decode.NewDecoder(), decode.NewDecoder()
 		for i := range pkts {
 			data := append([]byte(nil), pkts[i].p.Data...)
 			if len(data) > 0 {
@@ -323,8 +329,17 @@ func FuzzMatch(f *testing.F) {
 				data[k] = b
 				data = data[:len(data)-k%3]
 			}
-			d.Decode(data, pkts[i].p.LinkType)
-			flt.Match(d, &pkts[i].frame)
+			fr, lt := &pkts[i].frame, pkts[i].p.LinkType
+			d.Decode(data, lt)
+			a := flt.Match(d, fr)
+			owned := false
+			if !own.Skip(d2, fr, data, lt) {
+				d2.Decode(data, lt)
+				owned = own.Match(d2, fr)
+			}
+			if a != owned {
+				t.Fatalf("%s: frame %d: %v with a shared Decoder, %v with its own", expr, fr.Number, a, owned)
+			}
 		}
 	})
 }
