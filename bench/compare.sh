@@ -212,8 +212,8 @@ if "$RAWCAP" export-objects --help >/dev/null 2>&1 && want export-objects; then
   rm -rf "$DIR/eo" "$DIR/eoref"
 fi
 # -o same: rawcap's outputs of the generated traffic against tshark's, whole
-# (not timed): -V and io,phs on the first 100,000 packets, the packet list
-# and 22 fields on the whole file.
+# (not timed): -V and io,phs on the first 100,000 packets, the packet list,
+# 22 fields and the files three display filters write on the whole file.
 if have tshark && [[ $ONLY == same ]]; then
   echo "== the same output as tshark"
   same() {
@@ -231,5 +231,10 @@ if have tshark && [[ $ONLY == same ]]; then
   same "stats phs = tshark -z io,phs ($SN packets)" "$RAWCAP stats phs $SMALL" "tshark -n -q -z io,phs -r $SMALL"
   same "read --columns = tshark -n ($N packets)" "$RAWCAP read --columns $BIG" "tshark -n -r $BIG"
   same "read -T fields, 22 fields ($N packets)" "$RAWCAP read -T fields $F22 $BIG" "tshark -n -T fields $F22 -r $BIG"
+  for y in 'tcp.port == 443 && frame.len > 1000' 'tcp.stream eq 7' 'tcp.stream eq 9000'; do
+    same "-r -w -Y '$y' = tshark's file" "$RAWCAP -r $BIG -w $DIR/ys.pcap -Y '$y' && cat $DIR/ys.pcap" \
+      "tshark -r $BIG -F pcap -w $DIR/ysref.pcap -Y '$y' && cat $DIR/ysref.pcap"
+  done
+  rm -f "$DIR/ys.pcap" "$DIR/ysref.pcap"
 fi
 echo "go benchmarks (zero-copy read, decode, filter VM): make bench"
