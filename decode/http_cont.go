@@ -155,11 +155,11 @@ func (d *Decoder) applyHTTPCont(nt *httpNote) {
 		return
 	}
 	if nt.cont.drop {
-		d.n = nt.layer
+		d.n, d.adjusted = nt.layer, true
 		return
 	}
 	if nt.contMalformed {
-		d.layers[nt.layer].Malformed = ReasonTruncated
+		d.layers[nt.layer].Malformed, d.adjusted = ReasonTruncated, true
 	}
 }
 

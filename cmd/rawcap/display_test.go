@@ -7,9 +7,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rawcap/rawcap/decode"
 	"github.com/rawcap/rawcap/internal/testshared"
+	"github.com/rawcap/rawcap/linktype"
+	"github.com/rawcap/rawcap/pcapio"
 )
 
 // shellWords splits a README command line as sh would for the simple
@@ -235,6 +238,49 @@ func TestStatsDisplayFilter(t *testing.T) {
 		}
 		if got != string(want) {
 			t.Errorf("%v:\nrawcap:\n%s\ntshark -z %s:\n%s", c.ours, got, c.z, want)
+		}
+	}
+}
+
+// TestDisplayFilterKeepsTcpdumpLines: a display filter's tracker makes an
+// HTTP segment that starts no message, in a connection without a request,
+// TCP's payload, as tshark does; the one-liners, tcpdump's lines, show the
+// packet as it is whatever filter picked it, so `read -Y` prints the lines
+// `read` prints.
+func TestDisplayFilterKeepsTcpdumpLines(t *testing.T) {
+	var pkts []pcapio.Packet
+	seq := uint32(1000)
+	for k, body := range []string{"no status line, only text\r\n", "more of a body\r\n", "\x00\x01\x02 binary"} {
+		seg := tcp(ip4B, ip4A, 80, 41001, seq, 1, 0x18, nil, []byte(body))
+		seq += uint32(len(body))
+		data := ether(macA, macB, 0x0800, ipv4(ip4B, ip4A, 6, uint16(k+1), seg))
+		pkts = append(pkts, pcapio.Packet{Time: time.Unix(1700000000+int64(k), 0), Length: len(data), Data: data, LinkType: linktype.Ethernet})
+	}
+	path := filepath.Join(t.TempDir(), "cont.pcap")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, _ := pcapio.NewPcapWriter(f, pcapio.PcapWriterOptions{LinkType: linktype.Ethernet})
+	for i := range pkts {
+		if err := w.WritePacket(&pkts[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	for _, opts := range [][]string{{"-n"}, {"-n", "-v"}, {"-n", "-A"}} {
+		_, want, _ := rawcapRun(t, "", append(append([]string{"read"}, opts...), path)...)
+		if !strings.Contains(want, ": HTTP") {
+			t.Fatalf("%v: no HTTP line to keep:\n%s", opts, want)
+		}
+		for _, expr := range []string{"frame", "tcp.len > 0", "http || tcp"} {
+			code, got, stderr := rawcapRun(t, "", append(append([]string{"read", "-Y", expr}, opts...), path)...)
+			if code != 0 || got != want {
+				t.Errorf("%v -Y %q: exit %d (%s)\n%s\nwant, as without -Y:\n%s", opts, expr, code, stderr, got, want)
+			}
 		}
 	}
 }

@@ -440,6 +440,11 @@ func (s *readState) file(ctx context.Context, name string) error {
 		if s.display != nil && !s.display.Match(s.d, &f) {
 			continue
 		}
+		if s.opts.Output == outLine && s.d.Adjusted() {
+			// The filter's tracker made the layers tshark's; tcpdump's
+			// line shows the packet as it is.
+			s.d.Decode(p.Data, p.LinkType)
+		}
 		s.shown++
 		if s.opts.Output == outLine {
 			f.Number = s.shown // tcpdump -# counts the packets it prints
