@@ -92,9 +92,6 @@ type Decoder struct {
 	// pinTCP: with streamsOnly, only whether a packet is in TCP stream
 	// pinTCP-1 matters (FieldsPrinter.PinTCPStream); 0: every stream does.
 	pinTCP uint32
-	// adjusted: a tracker's verdict changed the packet's layers
-	// (applyHTTPCont), as tshark's dissection of it does (Adjusted).
-	adjusted bool
 }
 
 // NewDecoder returns a Decoder with the default port table.
@@ -138,16 +135,7 @@ func (d *Decoder) FrameOnly(data []byte, lt linktype.Type) {
 	d.n = 0
 	d.quoted, d.carrying = false, false
 	d.nCarried = 0
-	d.adjusted = false
 }
-
-// Adjusted reports whether the connection tracker, run for the packet d
-// holds (by a display filter, the tree, JSON or a field printer), changed
-// its layers as tshark's dissection does: an HTTP segment that starts no
-// message, in a connection without a request, is TCP's payload alone. An
-// output that shows what the packet holds by itself, as tcpdump's lines
-// do, decodes it again.
-func (d *Decoder) Adjusted() bool { return d.adjusted }
 
 // carry queues data[start:end], a frame whose first layer is first, to be
 // decoded after the packet's layers (Decode); frames past maxCarried stay

@@ -155,11 +155,11 @@ func (d *Decoder) applyHTTPCont(nt *httpNote) {
 		return
 	}
 	if nt.cont.drop {
-		d.n, d.adjusted = nt.layer, true
+		d.n = nt.layer
 		return
 	}
 	if nt.contMalformed {
-		d.layers[nt.layer].Malformed, d.adjusted = ReasonTruncated, true
+		d.layers[nt.layer].Malformed = ReasonTruncated
 	}
 }
 

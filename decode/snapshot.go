@@ -25,7 +25,7 @@ func (d *Decoder) Snapshot(s *Snapshot) {
 // bytes they were decoded from. The result is what Decode(data, …) would
 // have left in d.
 func (d *Decoder) Restore(s *Snapshot, data []byte) {
-	d.data, d.linkType, d.n, d.quoted, d.adjusted = data, s.linkType, len(s.layers), false, false
+	d.data, d.linkType, d.n, d.quoted = data, s.linkType, len(s.layers), false
 	d.gen++
 	copy(d.layers[:], s.layers)
 }

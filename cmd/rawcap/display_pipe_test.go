@@ -56,6 +56,12 @@ func TestDisplayFilterPipeline(t *testing.T) {
 			}
 			runtime.GOMAXPROCS(old)
 		}
+		// read -Y prints tcpdump's lines of the packets -r -w -Y keeps
+		// (its filter runs on a decoder of its own: readState.ownMatcher).
+		_, lines, _ := rawcapRun(t, "", "read", "-n", "-Y", expr, big)
+		if _, want, _ := rawcapRun(t, "", "read", "-n", filepath.Join(dir, "a.pcap")); lines != want {
+			t.Errorf("read -Y %q: the lines differ from those of the packets it keeps", expr)
+		}
 		code, _, stderr := rawcapRun(t, "", "-r", big, "-w", filepath.Join(dir, "c.pcap"), "-c", "5", "-Y", expr)
 		if got := readData(t, filepath.Join(dir, "c.pcap")); code != 0 || !equalPackets(got, want[:min(5, len(want))]) {
 			t.Errorf("-c 5 -Y %q: exit %d (%s), %d packets, want the first %d kept", expr, code, stderr, len(got), min(5, len(want)))

@@ -311,6 +311,7 @@ func readFiles(ctx context.Context, e *env, files []string, opts readOptions) er
 	}
 	w := bufio.NewWriterSize(e.stdout, 64<<10)
 	s := readState{e: e, w: w, d: d, pr: pr, opts: &opts, display: df}
+	s.ownMatcher()
 	if np, clone, ok := pipelined(pr); ok && runtime.GOMAXPROCS(0) > 1 {
 		// A -T fields line that depends on its packet alone is decoded
 		// where it is drawn, unless a display filter decodes here anyway.
@@ -349,6 +350,9 @@ type readState struct {
 	// display is the -Y filter (nil: none); it sees every packet the
 	// capture filter passes, in order.
 	display *display.Filter
+	// own runs display on a decoder of its own for the one-liners
+	// (ownMatcher); nil: on d.
+	own *frameMatcher
 }
 
 func (s *readState) run(ctx context.Context, files []string) error {
@@ -434,16 +438,19 @@ func (s *readState) file(ctx context.Context, name string) error {
 		describeFrame(&f, r, p, s.number,
 			s.opts.Output == outJSON || s.opts.Output == outTree || fielded || s.display != nil,
 			s.opts.Output == outTree || fielded || s.display != nil)
-		if s.tree == nil || !s.tree.decodes {
+		switch {
+		case s.own != nil:
+			if !s.own.match(&f, p.Data, p.LinkType) {
+				continue
+			}
 			s.d.Decode(p.Data, p.LinkType)
-		}
-		if s.display != nil && !s.display.Match(s.d, &f) {
-			continue
-		}
-		if s.opts.Output == outLine && s.d.Adjusted() {
-			// The filter's tracker made the layers tshark's; tcpdump's
-			// line shows the packet as it is.
-			s.d.Decode(p.Data, p.LinkType)
+		default:
+			if s.tree == nil || !s.tree.decodes {
+				s.d.Decode(p.Data, p.LinkType)
+			}
+			if s.display != nil && !s.display.Match(s.d, &f) {
+				continue
+			}
 		}
 		s.shown++
 		if s.opts.Output == outLine {
@@ -463,6 +470,22 @@ func (s *readState) file(ctx context.Context, name string) error {
 			return errStop
 		}
 	}
+}
+
+// ownMatcher gives the display filter a decoder of its own when the
+// output is tcpdump's lines, which read nothing the connection tracker
+// finds. The filter's tracker then makes the layers tshark's (an HTTP
+// segment that starts no message is TCP's payload) on its own decoder, not
+// on the one the lines are printed from; it may leave a packet its
+// frame-only tests reject undecoded and follow a pinned stream alone
+// (display.Filter.Skip, OwnDecoder); and only the packets it keeps are
+// decoded for their lines.
+func (s *readState) ownMatcher() {
+	if s.display == nil || s.opts.Output != outLine {
+		return
+	}
+	s.own = newFrameMatcher(s.display)
+	s.own.d.Ports = s.d.Ports // --decode-as; the maps are only read
 }
 
 func (s *readState) matcher(lt linktype.Type) (func([]byte, int) bool, error) {
