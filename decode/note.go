@@ -119,7 +119,7 @@ func (p *FieldsPrinter) Clone() *FieldsPrinter {
 	c := &FieldsPrinter{
 		Header: p.Header, Separator: p.Separator, Occurrence: p.Occurrence,
 		Aggregator: p.Aggregator, Quote: p.Quote, Location: p.Location,
-		SkipTracker: p.SkipTracker, Titles: p.Titles, protoNamed: p.protoNamed, protoTracked: p.protoTracked, transport: p.transport,
+		SkipTracker: p.SkipTracker, Titles: p.Titles, protoNamed: p.protoNamed, protoTracked: p.protoTracked, transport: p.transport, streams: p.streams,
 		names: p.names, fields: p.fields, layers: p.layers, some: p.some,
 		frame: p.frame, tracked: p.tracked, started: true, pin: p.pin,
 	}

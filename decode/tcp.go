@@ -335,13 +335,6 @@ var tcpFields = [tcpFieldCount]Field{
 
 var protoTCP = protoField("tcp", "Transmission Control Protocol")
 
-// emitTCP emits a TCP header's fields in tshark's order, with what the
-// connection tracker found for the segment (tcp.stream, relative sequence
-// and acknowledgment numbers, the calculated window, the times in the
-// stream, the sequence analysis) when e has it; the numbers are raw
-// otherwise. The generated fields appear where -V draws their lines, and
-// in a tree list the lines of tshark's tree that are no field of rawcap's
-// (the options' kinds and lengths, the expert blocks) come with them.
 // tcpRestUnwanted ends TCP's protocol when the selection wants none of its
 // fields from the from'th on, nor MPTCP's (emitted inside TCP's options):
 // -T fields or a display filter that names the ports or the stream only
@@ -354,6 +347,13 @@ func tcpRestUnwanted(e *emitter, from int) bool {
 	return true
 }
 
+// emitTCP emits a TCP header's fields in tshark's order, with what the
+// connection tracker found for the segment (tcp.stream, relative sequence
+// and acknowledgment numbers, the calculated window, the times in the
+// stream, the sequence analysis) when e has it; the numbers are raw
+// otherwise. The generated fields appear where -V draws their lines, and
+// in a tree list the lines of tshark's tree that are no field of rawcap's
+// (the options' kinds and lengths, the expert blocks) come with them.
 func emitTCP(e *emitter, i int) {
 	d := e.d
 	l := &d.layers[i]

@@ -111,15 +111,14 @@ func (d *Decoder) track(f *Frame) *convResults {
 		}
 		t.last = f.Number
 		if d.pinTCP != 0 {
-			t.pinnedFrame(d, f) // nothing else is read
-			t.res.clearApps()
-			t.res.dccp, t.res.arp = dccpNote{}, arpNote{}
-			t.tick(f.Time)
-			return &t.res
+			t.pinnedFrame(d, f) // nothing else is read (transportOnly too)
+			t.res.dccp.clear()
+			t.res.arp = arpNote{}
+		} else {
+			t.frame(d, f)
+			t.dccpFrame(d)
+			t.arpFrame(d, f, &t.res.arp)
 		}
-		t.frame(d, f)
-		t.dccpFrame(d)
-		t.arpFrame(d, f, &t.res.arp)
 		if d.transportOnly {
 			t.res.clearApps()
 		} else {
