@@ -1,12 +1,16 @@
 package decode
 
-import "github.com/rawcap/rawcap/linktype"
+import (
+	"sync"
+
+	"github.com/rawcap/rawcap/linktype"
+)
 
 // This file is the one place that knows which protocol follows which: the
 // link types, EtherTypes, IP protocols and default ports, and the switches
 // that call each protocol's decoder and printers. Adding a protocol means
 // adding a LayerType (layer.go), a case to each switch below and, for an
-// application protocol, its ports to setDefaults. See HACKING.md.
+// application protocol, its ports to fillDefaults. See HACKING.md.
 
 // firstLayer returns the outermost layer of a packet of link type lt.
 func firstLayer(lt linktype.Type, data []byte) LayerType {
@@ -176,11 +180,21 @@ func ipProtocolLayer(p uint8, v6 bool) LayerType {
 	return LayerNone
 }
 
-// setDefaults fills the port table with the application protocols decoded
-// by default.
+// setDefaults points the port table at the application protocols decoded
+// by default, a table made once and shared.
 func (ps *Ports) setDefaults() {
-	ps.tcp = map[uint16]LayerType{}
-	ps.udp = map[uint16]LayerType{}
+	ps.tab, ps.shared = defaultPorts(), true
+}
+
+// defaultPorts returns the table of the ports decoded by default.
+var defaultPorts = sync.OnceValue(func() *portTable {
+	ps := Ports{tab: new(portTable)}
+	ps.fillDefaults()
+	return ps.tab
+})
+
+// fillDefaults sets the ports decoded by default.
+func (ps *Ports) fillDefaults() {
 	// Application ports: ps.Set(TransportUDP, 53, LayerDNS).
 	ps.Set(TransportUDP, 53, LayerDNS)
 	ps.Set(TransportTCP, 53, LayerDNS)

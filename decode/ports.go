@@ -16,43 +16,53 @@ const (
 )
 
 // Ports maps TCP and UDP ports to application layers. The zero Ports is
-// empty; a Decoder from NewDecoder starts with the defaults of dispatch.go.
+// empty; a Decoder from NewDecoder starts with the defaults of dispatch.go,
+// a table every such Decoder shares until Set changes its own copy. A
+// copied Ports shares its table as a copied map would.
 type Ports struct {
-	tcp map[uint16]LayerType
-	udp map[uint16]LayerType
+	tab    *portTable
+	shared bool // tab is the defaults' table: Set copies it first
+}
+
+// portTable holds a layer for every TCP port ([0]) and UDP port ([1]),
+// LayerNone where nothing is decoded: a lookup is a load, where a map
+// hashed the port, twice for most segments.
+type portTable [2][1 << 16]LayerType
+
+func (tr Transport) index() int {
+	if tr == TransportTCP {
+		return 0
+	}
+	return 1
 }
 
 // Set makes port p of transport tr decode as t (LayerPayload to decode
 // nothing there).
 func (ps *Ports) Set(tr Transport, p uint16, t LayerType) {
-	if ps.tcp == nil {
-		ps.tcp = map[uint16]LayerType{}
-		ps.udp = map[uint16]LayerType{}
+	switch {
+	case ps.tab == nil:
+		ps.tab = new(portTable)
+	case ps.shared:
+		c := *ps.tab
+		ps.tab, ps.shared = &c, false
 	}
-	if tr == TransportTCP {
-		ps.tcp[p] = t
-	} else {
-		ps.udp[p] = t
-	}
+	ps.tab[tr.index()][p] = t
 }
 
 // Lookup returns the layer for a segment between ports a and b: the lower
 // port is tried first, as Wireshark does.
 func (ps *Ports) Lookup(tr Transport, a, b uint16) LayerType {
-	m := ps.udp
-	if tr == TransportTCP {
-		m = ps.tcp
+	if ps.tab == nil {
+		return LayerNone
 	}
+	m := &ps.tab[tr.index()]
 	if a > b {
 		a, b = b, a
 	}
-	if t, ok := m[a]; ok {
+	if t := m[a]; t != LayerNone {
 		return t
 	}
-	if t, ok := m[b]; ok {
-		return t
-	}
-	return LayerNone
+	return m[b]
 }
 
 // ParseLayerType returns the layer named s ("dns", "http"), by its
