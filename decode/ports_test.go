@@ -39,3 +39,29 @@ func TestPortsCopyOnSet(t *testing.T) {
 		}
 	}
 }
+
+// TestCarriesPorts checks the search for a port pair in a packet's bytes:
+// either order, anywhere, the higher port found beside false starts.
+func TestCarriesPorts(t *testing.T) {
+	for _, c := range []struct {
+		data []byte
+		a, b uint16
+		want bool
+	}{
+		{[]byte{0x01, 0xbb, 0xc3, 0x51}, 443, 50001, true},
+		{[]byte{0xc3, 0x51, 0x01, 0xbb}, 443, 50001, true},
+		{[]byte{0xc3, 0x51, 0x01, 0xbb}, 50001, 443, true},
+		{[]byte{9, 9, 0xc3, 0x51, 0xc3, 0x51, 0x01, 0xbb, 9}, 443, 50001, true}, // a false start first
+		{[]byte{0xc3, 0x51, 0x01, 0xbc, 0x01, 0xbb, 0xc3}, 443, 50001, false},   // no pair whole
+		{[]byte{0x01, 0xbb, 0xc3}, 443, 50001, false},                           // cut
+		{[]byte{0xc3, 0x51}, 443, 50001, false},
+		{nil, 443, 50001, false},
+		{[]byte{0, 80, 0, 80}, 80, 80, true},
+		{[]byte{0, 80, 0, 81, 0, 80}, 80, 80, false},
+		{[]byte{0x00, 0x35, 0x00, 0x35, 0x00}, 53, 53, true},
+	} {
+		if got := CarriesPorts(c.data, c.a, c.b); got != c.want {
+			t.Errorf("% x, ports %d %d: %v, want %v", c.data, c.a, c.b, got, c.want)
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/rawcap/rawcap/decode"
@@ -624,12 +625,23 @@ func (c *converter) runPiped() error {
 		free <- &pipeBatch{slots: make([]pipeSlot, 0, pipeBatchPackets), arena: make([]byte, 0, pipeBatchBytes+64<<10), ready: make(chan struct{}, 1)}
 	}
 	toMatch := make(chan *pipeBatch, batches)
+	// pinned holds 1<<32 | a<<16 | b once a filter pinned to a TCP stream
+	// has seen its connection, between ports a and b, open
+	// (display.Filter.PinnedPorts): from then on a packet whose bytes do
+	// not carry the two ports cannot pass, and is dropped as it is read,
+	// neither copied nor decoded.
+	var pinned atomic.Uint64
 	for _, m := range ms {
 		go func() {
 			for b := range toMatch {
 				for i := range b.slots {
 					s := &b.slots[i]
 					s.keep = m.match(&s.frame, s.p.Data, s.p.LinkType)
+				}
+				if len(ms) == 1 && pinned.Load() == 0 {
+					if a, p, ok := m.f.PinnedPorts(m.d); ok {
+						pinned.Store(1<<32 | uint64(a)<<16 | uint64(p))
+					}
 				}
 				b.ready <- struct{}{}
 			}
@@ -688,6 +700,9 @@ func (c *converter) runPiped() error {
 			read++
 			c.bar.Update(c.r.Offset(), read)
 			if !c.keepPlain(p) {
+				continue
+			}
+			if pin := pinned.Load(); pin != 0 && !decode.CarriesPorts(p.Data, uint16(pin>>16), uint16(pin)) {
 				continue
 			}
 			b.add(p, c.r, read)

@@ -493,3 +493,65 @@ func TestStreamPin(t *testing.T) {
 		t.Errorf("pinned: %.2f allocations per packet", allocs)
 	}
 }
+
+// TestPinnedPortsDrop checks what -r -w -Y 'tcp.stream == N' drops
+// unread (display.Filter.PinnedPorts, decode.CarriesPorts): once N's
+// connection is open, a packet whose bytes do not carry its two ports
+// fails the filter, and leaving it out changes no verdict on the packets
+// after. The demo capture is given twice, so every connection's ports are
+// reused by a new one.
+func TestPinnedPortsDrop(t *testing.T) {
+	demo := demoPackets(t)
+	pkts := append(append([]packet(nil), demo...), demo...)
+	for k := range pkts {
+		pkts[k].frame.Number = k + 1
+	}
+	dropped := 0
+	for n := 0; n <= 110; n++ {
+		for _, expr := range []string{fmt.Sprintf("tcp.stream == %d", n), fmt.Sprintf("frame.len > 60 && tcp.stream eq %d", n)} {
+			shared, _ := display.Compile(expr)
+			own, _ := display.Compile(expr)
+			own.OwnDecoder()
+			d1, d2 := decode.NewDecoder(), decode.NewDecoder()
+			for k := range pkts {
+				p := &pkts[k]
+				d1.Decode(p.p.Data, p.p.LinkType)
+				want := shared.Match(d1, &p.frame)
+				if a, b, ok := own.PinnedPorts(d2); ok && !decode.CarriesPorts(p.p.Data, a, b) {
+					dropped++
+					if want {
+						t.Fatalf("%s: frame %d dropped (ports %d, %d not carried), but it passes", expr, p.frame.Number, a, b)
+					}
+					continue
+				}
+				d2.Decode(p.p.Data, p.p.LinkType)
+				if got := own.Match(d2, &p.frame); got != want {
+					t.Fatalf("%s: frame %d: %v with a shared Decoder, %v with the drops", expr, p.frame.Number, want, got)
+				}
+			}
+		}
+	}
+	if dropped == 0 {
+		t.Fatal("nothing dropped: the test tests nothing")
+	}
+	t.Logf("%d packets dropped unread over %d filters", dropped, 2*111)
+
+	// A frame clock, a Decoder shared with the printers: nothing dropped.
+	for _, c := range []struct {
+		expr string
+		own  bool
+	}{{"tcp.stream == 3 && frame.time_delta < 1", true}, {"tcp.stream == 3", false}} {
+		f, _ := display.Compile(c.expr)
+		if c.own {
+			f.OwnDecoder()
+		}
+		d := decode.NewDecoder()
+		for k := range demo {
+			d.Decode(demo[k].p.Data, demo[k].p.LinkType)
+			f.Match(d, &demo[k].frame)
+		}
+		if _, _, ok := f.PinnedPorts(d); ok {
+			t.Errorf("%s (owned %v): PinnedPorts ok", c.expr, c.own)
+		}
+	}
+}

@@ -36,6 +36,9 @@ type Filter struct {
 	// pin: the stream + 1 of a conjunct tcp.stream == N, 0 none
 	// (streamPin).
 	pin uint32
+	// clocked: the expression reads a frame time that depends on the
+	// packets before (frame.time_delta, _delta_displayed, _relative).
+	clocked bool
 }
 
 // Compile parses and checks expr. A syntax error or a name rawcap does not
@@ -50,16 +53,16 @@ func Compile(expr string) (*Filter, error) {
 	if err := c.test(root); err != nil {
 		return nil, err
 	}
-	f := &Filter{expr: expr, root: root, independent: true}
+	f := &Filter{expr: expr, root: root}
 	for _, fd := range c.fields {
 		if ft, ok := frameTimes[fd.Name]; ok {
 			// frame.time and frame.time_epoch are the packet's own.
-			f.independent = f.independent && (ft == ftTime || ft == ftEpoch)
+			f.clocked = f.clocked || ft != ftTime && ft != ftEpoch
 			continue
 		}
 		f.names = append(f.names, fd.Name)
 	}
-	f.independent = f.independent && decode.Independent(f.names)
+	f.independent = !f.clocked && decode.Independent(f.names)
 	if len(f.names) > 0 {
 		fp, err := decode.NewFieldsPrinter(f.names)
 		if err != nil {
@@ -166,6 +169,19 @@ func (f *Filter) OwnDecoder() {
 		}
 	}
 	f.owned = true
+}
+
+// PinnedPorts returns, for a filter pinned to TCP stream N (a conjunct
+// tcp.stream == N, OwnDecoder) once d, the Decoder Match is given, has
+// seen N's connection open, that connection's two ports. From then on a
+// packet whose bytes do not carry them (decode.CarriesPorts) fails the
+// filter and leaves its state as it was, so the caller may drop it
+// without Match. ok is false for any other filter, or before.
+func (f *Filter) PinnedPorts(d *decode.Decoder) (a, b uint16, ok bool) {
+	if !f.owned || f.pin == 0 || f.clocked || f.fp == nil {
+		return 0, 0, false
+	}
+	return f.fp.PinnedPorts(d)
 }
 
 // streamPin returns N + 1 when one of the conjuncts of root (a && b && …)
