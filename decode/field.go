@@ -402,21 +402,30 @@ var wsBoolNamesByID func() [][2]string
 func boolNamesByID() [][2]string {
 	names := wsBoolNames()
 	byID := make([][2]string, fieldCount)
-	put := func(fs []Field) {
-		for i := range fs {
-			if id := fs[i].id; id != 0 && int(id) < len(byID) {
-				byID[id] = names[fs[i].Name]
+	eachTableField(func(f *Field) {
+		if id := f.id; id != 0 && int(id) < len(byID) {
+			byID[id] = names[f.Name]
+		}
+	})
+	return byID
+}
+
+// eachTableField calls fn for every field of the table: the frame's, then
+// each protocol's own and those it shares. A shared field is met more
+// than once.
+func eachTableField(fn func(*Field)) {
+	for k := range frameFields {
+		fn(&frameFields[k])
+	}
+	for _, ps := range [][]protocol{protocols[:], extraProtocols[:]} {
+		for i := range ps {
+			for _, fs := range [][]Field{ps[i].fields, ps[i].others} {
+				for k := range fs {
+					fn(&fs[k])
+				}
 			}
 		}
 	}
-	put(frameFields[:])
-	for _, ps := range [][]protocol{protocols[:], extraProtocols[:]} {
-		for i := range ps {
-			put(ps[i].fields)
-			put(ps[i].others)
-		}
-	}
-	return byID
 }
 
 // ValueNames maps the values of an integer field to names, as a Wireshark
