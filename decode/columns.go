@@ -3,6 +3,7 @@ package decode
 import (
 	"strconv"
 	"time"
+	"unicode/utf8"
 )
 
 // ColumnsPrinter prints Wireshark's packet list, one row per packet: No.,
@@ -150,6 +151,7 @@ func (p *ColumnsPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 	b = append(b, ' ')
 	b = strconv.AppendInt(b, int64(f.Length), 10)
 	b = append(b, ' ')
+	info := len(b)
 	b = p.appendInfo(b, d, top)
 	if contRow >= 0 {
 		b = appendHTTPContMedia(b, d, contRow)
@@ -160,8 +162,19 @@ func (p *ColumnsPrinter) Append(b []byte, d *Decoder, f *Frame) []byte {
 	if d.n > 0 && d.layers[d.n-1].Type == LayerF5Trailer {
 		b = p.appendException(b) // the F5 trailer tshark's heuristic took and ran off
 	}
+	if cut := info + colMaxInfo; len(b) > cut {
+		for cut > info && !utf8.RuneStart(b[cut]) {
+			cut-- // no character cut in two
+		}
+		b = b[:cut]
+	}
 	return append(b, '\n')
 }
+
+// colMaxInfo is the most bytes of Info tshark keeps (COL_MAX_INFO_LEN,
+// less its terminator): a DNS message of a thousand questions lists the
+// first ones.
+const colMaxInfo = 4095
 
 // appendTime appends the seconds since the first packet with the frame's
 // interface precision.

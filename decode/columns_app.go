@@ -5,26 +5,6 @@ import "strconv"
 // This file writes the Info column of the application layers (DNS, DHCP,
 // NTP, HTTP, TLS) as tshark 4.0 words it.
 
-// colDNSTypeNames are Wireshark's short names of the types DNSTypeName
-// does not know or spells differently.
-var colDNSTypeNames = map[uint16]string{
-	23: "NSAP-PTR", 50: "NSEC3", 51: "NSEC3PARAM", 52: "TLSA", 53: "SMIMEA", 55: "HIP",
-	56: "NINFO", 57: "RKEY", 58: "TALINK", 59: "CDS", 60: "CDNSKEY", 61: "OPENPGPKEY",
-	62: "CSYNC", 63: "ZONEMD", 64: "SVCB", 65: "HTTPS", 257: "CAA", 32768: "TA", 32769: "DLV",
-}
-
-func appendColDNSType(b []byte, t uint16) []byte {
-	if s, ok := colDNSTypeNames[t]; ok {
-		return append(b, s...)
-	}
-	if s := DNSTypeName(t); s != "" {
-		return append(b, s...)
-	}
-	b = append(b, "Unknown ("...)
-	b = strconv.AppendUint(b, uint64(t), 10)
-	return append(b, ')')
-}
-
 var colDNSOpcodes = [...]string{0: "Standard query", 1: "Inverse query", 2: "Server status request",
 	4: "Zone change notification", 5: "Dynamic update"}
 
@@ -66,12 +46,12 @@ func infoDNS(b []byte, d *Decoder, i int) []byte {
 	off := 12
 	for range m.QDCount() {
 		q, next, ok := m.Question(off)
-		if !ok {
+		if !ok || m.nameDamaged(q.Name) {
 			return b
 		}
 		if !update {
 			b = append(b, ' ')
-			b = appendColDNSType(b, q.Type)
+			b = appendDNSTypeShort(b, q.Type)
 			b = append(b, ' ')
 			b, _ = m.AppendName(b, q.Name)
 			if mdns && q.Class&mdnsClassTop != 0 {
@@ -86,7 +66,7 @@ func infoDNS(b []byte, d *Decoder, i int) []byte {
 	for _, n := range sections {
 		for range n {
 			r, next, ok := m.Record(off)
-			if !ok {
+			if !ok || m.nameDamaged(r.Name) {
 				return b
 			}
 			off = next
@@ -94,7 +74,7 @@ func infoDNS(b []byte, d *Decoder, i int) []byte {
 				continue
 			}
 			b = append(b, ' ')
-			b = appendColDNSType(b, r.Type)
+			b = appendDNSTypeShort(b, r.Type)
 			if mdns && r.Type != DNSTypeOPT && r.Class&mdnsClassTop != 0 {
 				b = append(b, ", cache flush"...)
 			}

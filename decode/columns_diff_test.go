@@ -48,8 +48,6 @@ var columnsDiffAllow = map[string]columnsAllow{
 	"tcpdump/tests_cve-2014-8767-OLSR.pcap":                {nil, "", "OLSR (UDP 698), which tshark dissects and rawcap does not"},
 	"tcpdump/tests_hoobr_bfd_print.pcap":                   {nil, "", "tshark's BFD dissector fails on the cut payload, which rawcap does not dissect"},
 	"tcpdump/tests_isakmp-rfc3948-oobr.pcap":               {nil, "", "tshark's ISAKMP dissector fails on the cut payload, which rawcap does not dissect"},
-	"tcpdump/tests_dns-badlabel.pcap":                      {nil, "", "crafted DNS with an overlong name: tshark gives up one record earlier"},
-	"tcpdump/tests_dns_fwdptr.pcap":                        {nil, "", "crafted DNS with forward pointers: tshark's Info stops at a different record"},
 	"tcpdump/tests_nfs-cannot-pad-32-bit.pcap":             {nil, "", "an NFS LOOKUP call whose name runs past the packet: tshark's NFS dissector (not rawcap's: the RPC header only) adds [Malformed Packet]"},
 	"tcpdump/tests_pb_nhrp_1.pcap":                         {nil, "", "crafted NHRP over IP whose length runs past the packet: tshark reads on into its mandatory part, fails, and finds a VSS Monitoring trailer after it; rawcap stops after the fixed header"},
 	"tcpdump/tests_gre-heapoverflow-2.pcap":                {nil, "", "truncated GRE: tshark names the encapsulated type before failing"},

@@ -125,6 +125,7 @@ type DNSName struct {
 	total     int
 	problem   dnsNameProblem
 	done      bool
+	tooLong   bool // past 255 characters: no more labels are returned
 }
 
 type dnsNameProblem uint8
@@ -174,16 +175,21 @@ func (it *DNSName) Next() ([]byte, bool) {
 			}
 			it.processed += c
 			it.total += c + 1
-			if it.total > 255 {
-				it.problem = dnsNameTooLong
-				break
-			}
 			l := m[it.off+1 : it.off+1+c]
 			it.off += 1 + c
+			if it.total > 255 {
+				// Too long, but walked to its end as Wireshark walks it:
+				// a bad label, a cut or a loop after is still one.
+				it.tooLong = true
+				continue
+			}
 			return l, true
 		default:
 			it.problem = dnsNameBadLabel // extended (0x40) and reserved (0x80) labels
 		}
+	}
+	if it.done && it.tooLong && it.problem == dnsNameOK {
+		it.problem = dnsNameTooLong
 	}
 	return nil, false
 }
@@ -191,6 +197,14 @@ func (it *DNSName) Next() ([]byte, bool) {
 // Err reports whether the name was cut short, looped, grew past 255
 // characters or used an unknown label type.
 func (it *DNSName) Err() bool { return it.problem != dnsNameOK }
+
+// nameDamaged reports whether the name at off is cut short or holds a bad
+// label: where Wireshark's walk of it throws (a loop or a name too long it
+// names instead).
+func (m DNS) nameDamaged(off int) bool {
+	p := m.nameProblem(off)
+	return p == dnsNameTruncated || p == dnsNameBadLabel
+}
 
 // nameProblem walks the name at off and returns what is wrong with it.
 func (m DNS) nameProblem(off int) dnsNameProblem {
@@ -278,17 +292,20 @@ func (m DNS) RecordData(r DNSRecord) []byte { return m[r.Data : r.Data+r.Len] }
 // walk checks that every question and record the header counts is in m.
 func (m DNS) walk() bool {
 	off := dnsHeaderLen
-	var ok bool
 	for range m.QDCount() {
-		if _, off, ok = m.Question(off); !ok {
+		q, next, ok := m.Question(off)
+		if !ok || m.nameDamaged(q.Name) {
 			return false
 		}
+		off = next
 	}
 	n := int(m.ANCount()) + int(m.NSCount()) + int(m.ARCount())
 	for range n {
-		if _, off, ok = m.Record(off); !ok {
+		r, next, ok := m.Record(off)
+		if !ok || m.nameDamaged(r.Name) {
 			return false
 		}
+		off = next
 	}
 	return true
 }

@@ -131,7 +131,7 @@ func emitDNSFirsts(e *emitter, m DNS, fl dnsFlavor) {
 		if r, o, ok = m.Record(o); !ok {
 			break
 		}
-		if p := m.nameProblem(r.Name); p == dnsNameTruncated || p == dnsNameBadLabel {
+		if m.nameDamaged(r.Name) {
 			break
 		}
 		switch {
@@ -150,10 +150,9 @@ func emitDNSFirsts(e *emitter, m DNS, fl dnsFlavor) {
 }
 
 // emitDNSSections emits the questions and the three sections of records,
-// from off. It reports false when a question ends the walk (the outputs
-// other than the tree then show nothing after it). The tree draws
-// questions and records whatever their names hold; the other outputs stop
-// at a name cut short or with a bad label.
+// from off. It reports false when a question ends the walk (nothing after
+// it is shown). Every output stops at a question or record whose name is
+// cut short or holds a bad label, where Wireshark's name walk throws.
 func emitDNSSections(e *emitter, m DNS, fl dnsFlavor, off int) bool {
 	tree := e.Tree()
 	op := m.Opcode()
@@ -173,17 +172,15 @@ func emitDNSSections(e *emitter, m DNS, fl dnsFlavor, off int) bool {
 			if q, off, ok = m.Question(off); !ok {
 				break
 			}
-			if !tree {
-				if p := m.nameProblem(q.Name); p == dnsNameTruncated || p == dnsNameBadLabel {
-					ok = false
-					break
-				}
+			if m.nameDamaged(q.Name) {
+				ok = false
+				break
 			}
 			e.Item()
 			if tree {
 				b, _ := m.AppendName(e.Text(), q.Name)
 				b = append(b, ": type "...)
-				b = appendTreeTypeShort(b, q.Type)
+				b = appendDNSTypeShort(b, q.Type)
 				b = append(b, ", class "...)
 				b = appendTreeClass(b, fl.class(q.Class))
 				if fl == flavorMDNS {
@@ -256,11 +253,9 @@ func emitDNSSections(e *emitter, m DNS, fl dnsFlavor, off int) bool {
 			if r, off, ok = m.Record(off); !ok {
 				break
 			}
-			if !tree {
-				if p := m.nameProblem(r.Name); p == dnsNameTruncated || p == dnsNameBadLabel {
-					ok = false
-					break
-				}
+			if m.nameDamaged(r.Name) {
+				ok = false
+				break
 			}
 			emitDNSRecord(e, m, r, fl)
 		}

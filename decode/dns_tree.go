@@ -50,29 +50,35 @@ func appendMDNSClass(b []byte, c uint16) []byte {
 	return append(b, ')')
 }
 
-// dnsTypeDescriptions are Wireshark's long names of the common types.
-var dnsTypeDescriptions = map[uint16]string{
-	1: "A (Host Address)", 2: "NS (authoritative Name Server)", 5: "CNAME (Canonical NAME for an alias)",
-	6: "SOA (Start Of a zone of Authority)", 12: "PTR (domain name PoinTeR)", 15: "MX (Mail eXchange)",
-	16: "TXT (Text strings)", 28: "AAAA (IPv6 Address)", 33: "SRV (Server Selection)", 41: "OPT",
-	43: "DS (Delegation Signer)", 46: "RRSIG (Resource Record Signature)", 47: "NSEC (Next Secure)",
-	48: "DNSKEY (DNS Public Key)", 64: "SVCB (General Purpose Service Endpoints)",
-	65: "HTTPS (HTTPS Specific Service Endpoints)", 255: "* (A request for all records the server/cache has available)",
+// dnsTypeDescription returns Wireshark's description of a record type,
+// "A (Host Address)", from dns.qry.type's value names ("" if it has none).
+func dnsTypeDescription(t uint16) string {
+	return dnsFields[dnsQryType].ValueNames().Name(uint64(t))
 }
 
-// appendTreeTypeShort appends the type as Wireshark's summary lines name it.
-func appendTreeTypeShort(b []byte, typ uint16) []byte {
-	if s, ok := dnsTypeDescriptions[typ]; ok && typ != 255 {
+// appendDNSTypeShort appends a record type as tshark 4.0 names it in the
+// Info column and the tree's summary lines: its description's first word
+// ("NSAP-PTR", "Unused" for 0), "Unknown (N)" for a type it does not know.
+// Three short names are tshark's own: "ANY" for 255 (described "* (A
+// request …)"), and MAILB (253) and MAILA (254) swapped, as tshark 4.0's
+// table has them.
+func appendDNSTypeShort(b []byte, t uint16) []byte {
+	switch t {
+	case 253:
+		return append(b, "MAILA"...)
+	case 254:
+		return append(b, "MAILB"...)
+	case 255:
+		return append(b, "ANY"...)
+	}
+	if s := dnsTypeDescription(t); s != "" {
 		if i := strings.IndexByte(s, ' '); i > 0 {
 			s = s[:i]
 		}
 		return append(b, s...)
 	}
-	if s := DNSTypeName(typ); s != "" {
-		return append(b, s...)
-	}
 	b = append(b, "Unknown ("...)
-	b = strconv.AppendUint(b, uint64(typ), 10)
+	b = strconv.AppendUint(b, uint64(t), 10)
 	return append(b, ')')
 }
 
@@ -137,7 +143,7 @@ func appendDNSRecordSummary(b []byte, m DNS, r DNSRecord, fl dnsFlavor) []byte {
 	data := m.RecordData(r)
 	b, _ = m.AppendName(b, r.Name)
 	b = append(b, ": type "...)
-	b = appendTreeTypeShort(b, r.Type)
+	b = appendDNSTypeShort(b, r.Type)
 	if r.Type != DNSTypeOPT {
 		b = append(b, ", class "...)
 		b = appendTreeClass(b, fl.class(r.Class))

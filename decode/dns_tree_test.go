@@ -77,18 +77,15 @@ var vendorMAC = regexp.MustCompile(`: [^ ]+_[0-9a-f:]+ \(([0-9a-f:]{17})\)$`)
 
 // appTreeAllow lists subtrees known to differ from tshark's, with reasons.
 var appTreeAllow = map[string]string{
-	"tcpdump/tests_dns-badlabel.pcap#1": "a name longer than 255 characters: tshark hits an exception",
-	"tcpdump/tests_dns_fwdptr.pcap#1":   "names longer than 255 characters: tshark words their summary lines differently",
-	"dnsVectors#9":                      "a pointer past the message: tshark stops at an exception",
-	"dnsVectors#13":                     "7-byte message: tshark shows the fields it has, rawcap marks it malformed",
-	"dnsVectors#15":                     "the byte 0xff in a label: tshark prints it raw, rawcap as \\255",
-	"dnsVectors#19":                     "UPDATE with records past the message: tshark stops at an exception",
-	"dnsVectors#28":                     "TCP length prefix 5: tshark shows the header fields it has",
-	"dhcpVectors#7":                     "relay agent sub-option 9: tshark stops at an exception",
-	"dhcpVectors#20":                    "two message type options: tshark names the message after the other one",
-	"dhcpVectors#23":                    "malformed FQDN options: tshark stops at an exception",
-	"dhcpVectors#27":                    "empty options that need data: tshark stops at an exception",
-	"dhcpVectors#28":                    "a classless route cut short: tshark stops at an exception",
+	"dnsVectors#13":  "7-byte message: tshark shows the fields it has, rawcap marks it malformed",
+	"dnsVectors#19":  "UPDATE with records past the message: tshark stops at an exception",
+	"dnsVectors#15":  "the byte 0xff in a label: tshark prints it raw, rawcap as \\255",
+	"dnsVectors#28":  "TCP length prefix 5: tshark shows the header fields it has",
+	"dhcpVectors#7":  "relay agent sub-option 9: tshark stops at an exception",
+	"dhcpVectors#20": "two message type options: tshark names the message after the other one",
+	"dhcpVectors#23": "malformed FQDN options: tshark stops at an exception",
+	"dhcpVectors#27": "empty options that need data: tshark stops at an exception",
+	"dhcpVectors#28": "a classless route cut short: tshark stops at an exception",
 }
 
 // TestAppTreeMatchesTshark checks the DNS, DHCP and NTP subtrees of -V
@@ -202,4 +199,35 @@ func TestDNSTreeMatchesTshark(t *testing.T) {
 // allocating.
 func TestDNSTreeAllocatesNothing(t *testing.T) {
 	checkTreeAllocsNothing(t, vectorFrames(t, dnsVectors), "Domain Name System")
+}
+
+// TestDNSTypeNamesMatchTshark holds the names of every record type to
+// tshark's, in a query's summary line, its Type line and Info (tshark's
+// short names, "Unused" for 0, MAILA and MAILB as tshark swaps them), and
+// in an NSEC record's bit map (the long names, "Unknown (N)" past them).
+func TestDNSTypeNamesMatchTshark(t *testing.T) {
+	var types []uint16
+	for typ := range uint16(301) {
+		types = append(types, typ)
+	}
+	types = append(types, 32768, 32769, 32770, 65281, 65282, 65422, 65535)
+	var frames [][]byte
+	for k, typ := range types {
+		q := []byte{byte(k >> 8), byte(k), 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 3, 'w', 'w', 'w', 7, 'e', 'x', 'a', 'm', 'p', 'l', 'e', 0, byte(typ >> 8), byte(typ), 0, 1}
+		frames = append(frames, appFrame(q, 40000+uint16(k), 53, false))
+	}
+	// An NSEC answer whose bit maps (windows 0, 1 and 128) name types
+	// with long names, without, and tshark's short-named ones.
+	win0 := make([]byte, 32)
+	for _, typ := range []int{1, 2, 5, 46, 47, 49, 53, 56, 99, 104, 110, 250, 253, 254, 255} {
+		win0[typ/8] |= 0x80 >> (typ % 8)
+	}
+	rdata := append([]byte{1, 'b', 7, 'e', 'x', 'a', 'm', 'p', 'l', 'e', 0, 0, 32}, win0...)
+	rdata = append(rdata, 1, 1, 0xc0, 0x80, 1, 0x80)
+	nsec := append([]byte{0x12, 0x34, 0x81, 0x80, 0, 1, 0, 1, 0, 0, 0, 0, 3, 'w', 'w', 'w', 7, 'e', 'x', 'a', 'm', 'p', 'l', 'e', 0, 0, 47, 0, 1,
+		0xc0, 12, 0, 47, 0, 1, 0, 0, 0, 60, 0, byte(len(rdata))}, rdata...)
+	frames = append(frames, appFrame(nsec, 53, 39999, false))
+	compareSubtreeWithTshark(t, frames, "Domain Name System", map[int]string{
+		len(frames) - 1: "tshark's [Unsolicited: True] is not drawn",
+	})
 }

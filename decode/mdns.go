@@ -1,5 +1,7 @@
 package decode
 
+import "strconv"
+
 // Multicast DNS (RFC 6762, UDP 5353) and LLMNR (RFC 4795, UDP 5355) are DNS
 // messages on other ports. Wireshark gives them their own protocols
 // ("mdns", "llmnr") but DNS's fields, and rawcap decodes, emits and draws
@@ -128,14 +130,17 @@ func emitNSEC(e *emitter, m DNS, r DNSRecord) {
 	}
 	emitDNSName(e, &dnsFields[dnsNsecNextDomainName], m, r.Data)
 	if e.Tree() {
-		// Each type of the bit maps, up to the first whose description
-		// rawcap does not know (tshark's names come from a longer table).
+		// Each type of the bit maps, by its description.
 		eachNSECType(m, r, func(typ uint16) bool {
-			s, known := dnsTypeDescriptions[typ]
-			if known {
-				e.Line(append(append(e.Text(), "RR type in bit map: "...), s...))
+			b := append(e.Text(), "RR type in bit map: "...)
+			if s := dnsTypeDescription(typ); s != "" {
+				b = append(b, s...)
+			} else {
+				b = strconv.AppendUint(append(b, "Unknown ("...), uint64(typ), 10)
+				b = append(b, ')')
 			}
-			return known
+			e.Line(b)
+			return true
 		})
 	} else if e.all {
 		eachNSECType(m, r, func(typ uint16) bool {
