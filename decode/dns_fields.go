@@ -43,6 +43,9 @@ func emitDNS(e *emitter, i int) {
 	flags := m.Flags()
 	resp := flags&DNSFlagQR != 0
 	e.Uint(&dnsFields[dnsID], uint64(m.ID()))
+	if tree {
+		dnsRetransExpert(e, i)
+	}
 	e.Uint(&dnsFields[dnsFlags], uint64(flags))
 	if tree {
 		e.SetRepr(appendDNSFlagsSummary(e.Text(), m))
@@ -268,9 +271,29 @@ func emitDNSSections(e *emitter, m DNS, fl dnsFlavor, off int) bool {
 	return true
 }
 
+// dnsRetransExpert draws under the Transaction ID line, as tshark does,
+// the warning that the message of layer i is a copy, naming the first.
+func dnsRetransExpert(e *emitter, i int) {
+	q := e.conv.link(i)
+	if q == nil || q.request != 0 {
+		return
+	}
+	msg, frame := "DNS query retransmission. Original request in frame ", q.retransRequest
+	if frame == 0 {
+		msg, frame = "DNS response retransmission. Original response in frame ", q.retransResponse
+	}
+	if frame == 0 {
+		return
+	}
+	var arg [20]byte
+	e.Sub()
+	e.ExpertLine("Warning", "Protocol", msg, strconv.AppendInt(arg[:0], int64(frame), 10))
+	e.Up()
+}
+
 // emitDNSLink emits what the connection tracker paired the message with
-// (tracker_links.go): the query a response answers, or the first copy of
-// a message sent again. The tree draws the first only.
+// (tracker_links.go): the query a response answers, the first copy of a
+// message sent again, or that a response answers no query seen.
 func emitDNSLink(e *emitter, i int) {
 	q := e.conv.link(i)
 	if q == nil {
@@ -284,13 +307,14 @@ func emitDNSLink(e *emitter, i int) {
 			b := appendNstime(append(e.Text(), "Time: "...), q.delta)
 			e.SetRepr(append(b, " seconds"...))
 		}
-	case e.Tree():
 	case q.retransRequest != 0:
 		e.Uint(&dnsFields[dnsRetransmitRequestIn], uint64(q.retransRequest))
 		e.Bool(&dnsFields[dnsRetransmission], true)
 	case q.retransResponse != 0:
 		e.Uint(&dnsFields[dnsRetransmitResponseIn], uint64(q.retransResponse))
 		e.Bool(&dnsFields[dnsRetransmission], true)
+	case q.unsolicited:
+		e.Bool(&dnsFields[dnsUnsolicited], true)
 	}
 }
 
@@ -564,6 +588,7 @@ const (
 	dnsOptEdnsTCPKeepaliveTimeout
 	dnsOptPadding
 	dnsOptChainFqdn
+	dnsUnsolicited
 	dnsFieldCount
 )
 
@@ -627,6 +652,7 @@ var dnsFields = [dnsFieldCount]Field{
 	dnsRetransmitRequestIn:  {Name: "dns.retransmit_request_in", Label: "Retransmitted request. Original request in", Kind: KindFrameNum, Generated: true},
 	dnsRetransmitResponseIn: {Name: "dns.retransmit_response_in", Label: "Retransmitted response. Original response in", Kind: KindFrameNum, Generated: true},
 	dnsRetransmission:       {Name: "dns.retransmission", Label: "Retransmission", Kind: KindBool, Generated: true},
+	dnsUnsolicited:          {Name: "dns.unsolicited", Label: "Unsolicited", Kind: KindBool, Generated: true},
 	// LLMNR's flags and mDNS's top bit of the class (mdns.go).
 	dnsFlagsConflict:      {Name: "dns.flags.conflict", Label: "Conflict", Kind: KindBool, Width: 16, Mask: 0x400},
 	dnsFlagsTentative:     {Name: "dns.flags.tentative", Label: "Tentative", Kind: KindBool, Width: 16, Mask: 0x100},

@@ -79,6 +79,7 @@ var vendorMAC = regexp.MustCompile(`: [^ ]+_[0-9a-f:]+ \(([0-9a-f:]{17})\)$`)
 var appTreeAllow = map[string]string{
 	"dnsVectors#13":  "7-byte message: tshark shows the fields it has, rawcap marks it malformed",
 	"dnsVectors#19":  "UPDATE with records past the message: tshark stops at an exception",
+	"dnsVectors#25":  "an A record of 5 bytes: tshark stops at an exception, before its pairing lines",
 	"dnsVectors#15":  "the byte 0xff in a label: tshark prints it raw, rawcap as \\255",
 	"dnsVectors#28":  "TCP length prefix 5: tshark shows the header fields it has",
 	"dhcpVectors#7":  "relay agent sub-option 9: tshark stops at an exception",
@@ -118,10 +119,12 @@ func TestAppTreeMatchesTshark(t *testing.T) {
 		c.path = writeTestPcap(t, frames)
 		caps = append(caps, c)
 	}
-	d := decode.NewDecoder()
-	p := &decode.TreePrinter{Location: time.UTC}
 	lines, trees, skipped := 0, 0, 0
 	for _, c := range caps {
+		// A tracker of each capture's own, seeing every packet of it, as
+		// tshark's does: the pairing of queries and responses shows.
+		d := decode.NewDecoder()
+		p := &decode.TreePrinter{Location: time.UTC}
 		cmd := exec.Command("tshark", "-n", "-V", "-r", c.path)
 		cmd.Env = append(os.Environ(), "TZ=UTC")
 		out, _ := cmd.Output()
@@ -132,13 +135,14 @@ func TestAppTreeMatchesTshark(t *testing.T) {
 			continue
 		}
 		for i := range c.pkts {
-			if !c.mine[i] {
-				continue
-			}
 			pk := &c.pkts[i]
 			d.Decode(pk.Data, pk.LinkType)
 			f := decode.Frame{Number: i + 1, Time: pk.Time, Length: pk.Length}
-			mine := appSubtree(string(p.Append(nil, d, &f)))
+			tree := p.Append(nil, d, &f)
+			if !c.mine[i] {
+				continue
+			}
+			mine := appSubtree(string(tree))
 			want := strings.Split(theirs[i], "\n")
 			for k, w := range want {
 				want[k] = vendorMAC.ReplaceAllString(w, ": $1")
@@ -170,10 +174,8 @@ func TestAppTreeMatchesTshark(t *testing.T) {
 // TestDNSTreeMatchesTshark holds the DNS subtree, drawn from its fields,
 // of each DNS vector to tshark's line for line.
 // The vectors appTreeAllow lists (tshark stops at an exception, or prints
-// a byte rawcap escapes) are left out; the others may lack tshark's lines
-// for a response whose query it did not see, for the query these vectors'
-// first response answers (rawcap's tracker does not pair them), and the
-// malformed marks of tshark's exceptions.
+// a byte rawcap escapes) are left out; one more may lack the malformed
+// marks of tshark's exception.
 func TestDNSTreeMatchesTshark(t *testing.T) {
 	all := vectorFrames(t, dnsVectors)
 	var frames [][]byte
@@ -182,12 +184,7 @@ func TestDNSTreeMatchesTshark(t *testing.T) {
 		if appTreeAllow[fmt.Sprintf("dnsVectors#%d", k+1)] != "" {
 			continue
 		}
-		switch k {
-		case 1:
-			allow[len(frames)] = "[Request In] and [Time]: the tracker does not pair this response with its query"
-		case 2, 3, 4, 5, 7, 9, 13, 16, 20, 22, 23:
-			allow[len(frames)] = "tshark's [Unsolicited: True] is not drawn"
-		case 21, 24:
+		if k == 21 {
 			allow[len(frames)] = "tshark stops at an exception after the lines rawcap draws"
 		}
 		frames = append(frames, fr)
@@ -230,4 +227,95 @@ func TestDNSTypeNamesMatchTshark(t *testing.T) {
 	compareSubtreeWithTshark(t, frames, "Domain Name System", map[int]string{
 		len(frames) - 1: "tshark's [Unsolicited: True] is not drawn",
 	})
+}
+
+// TestDNSLinksMatchTshark holds what the tree says of a message's pairing
+// to tshark's: a response alone and one before its query are unsolicited,
+// a query and a response sent again name the first copy (with tshark's
+// warning under the Transaction ID), and a response names its query.
+func TestDNSLinksMatchTshark(t *testing.T) {
+	msg := func(id uint16, resp bool) []byte {
+		flags := []byte{1, 0}
+		if resp {
+			flags = []byte{0x81, 0x80}
+		}
+		b := []byte{byte(id >> 8), byte(id), flags[0], flags[1], 0, 1, 0, 0, 0, 0, 0, 0, 3, 'w', 'w', 'w', 7, 'e', 'x', 'a', 'm', 'p', 'l', 'e', 0, 0, 1, 0, 1}
+		if !resp {
+			return appFrame(b, 40000, 53, false)
+		}
+		f := appFrame(b, 53, 40000, false)
+		var a [4]byte
+		copy(a[:], f[26:30]) // the other way: swapping the addresses keeps the checksum
+		copy(f[26:30], f[30:34])
+		copy(f[30:34], a[:])
+		return f
+	}
+	frames := [][]byte{
+		msg(1, true),                // unsolicited
+		msg(2, false), msg(2, true), // paired
+		msg(2, true),                 // the response again
+		msg(3, false), msg(3, false), // the query again
+		msg(3, true),
+		msg(4, true), msg(4, false), msg(4, true), // a response before its query
+	}
+	compareSubtreeWithTshark(t, frames, "Domain Name System", nil)
+}
+
+// TestDNSUnsolicitedAfterEviction: a response whose query the tracker's
+// table forgot (another query took its slot) is not called unsolicited,
+// since its query may have been seen; one whose slot never held a query
+// is.
+func TestDNSUnsolicitedAfterEviction(t *testing.T) {
+	var a, b [16]byte
+	a[10], a[11], b[10], b[11] = 0xff, 0xff, 0xff, 0xff
+	copy(a[12:], []byte{192, 0, 2, 1})
+	copy(b[12:], []byte{192, 0, 2, 2})
+	slot := decode.DNSQuerySlot(a, b, 40000, 53, 1)
+	other := uint16(0) // another ID in the same slot
+	for id := uint16(2); id != 0; id++ {
+		if decode.DNSQuerySlot(a, b, 40000, 53, id) == slot {
+			other = id
+			break
+		}
+	}
+	fresh := uint16(0) // an ID whose slot no query takes
+	for id := uint16(2); id != 0; id++ {
+		if s := decode.DNSQuerySlot(a, b, 40000, 53, id); s != slot {
+			fresh = id
+			break
+		}
+	}
+	if other == 0 || fresh == 0 {
+		t.Fatal("no IDs for the test")
+	}
+	msg := func(id uint16, resp bool) []byte {
+		flags := []byte{1, 0}
+		if resp {
+			flags = []byte{0x81, 0x80}
+		}
+		b := []byte{byte(id >> 8), byte(id), flags[0], flags[1], 0, 1, 0, 0, 0, 0, 0, 0, 1, 'x', 0, 0, 1, 0, 1}
+		if !resp {
+			return appFrame(b, 40000, 53, false)
+		}
+		f := appFrame(b, 53, 40000, false)
+		var x [4]byte
+		copy(x[:], f[26:30])
+		copy(f[26:30], f[30:34])
+		copy(f[30:34], x[:])
+		return f
+	}
+	p, err := decode.NewFieldsPrinter([]string{"dns.unsolicited", "dns.response_to"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := decode.NewDecoder()
+	var out []string
+	for n, fr := range [][]byte{msg(1, false), msg(other, false), msg(1, true), msg(other, true), msg(fresh, true)} {
+		d.Decode(fr, linktype.Ethernet)
+		out = append(out, strings.TrimSuffix(string(p.Append(nil, d, &decode.Frame{Number: n + 1, Time: time.Unix(int64(n), 0)})), "\n"))
+	}
+	want := []string{"\t", "\t", "\t", "\t2", "1\t"}
+	if strings.Join(out, "|") != strings.Join(want, "|") {
+		t.Errorf("unsolicited, response_to per frame: %q, want %q", out, want)
+	}
 }

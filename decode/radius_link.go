@@ -82,13 +82,17 @@ func (t *tracker) radiusLink(d *Decoder, i int, f *Frame, out *reqLink) {
 	}
 	l := &d.layers[i]
 	m := d.data[l.Start:l.End]
-	q := &t.reqs[reqSlot(reqRADIUS, &a, &b, key)]
+	slot := reqSlot(reqRADIUS, &a, &b, key)
+	q := &t.reqs[slot]
 	found := q.kind == reqRADIUS && q.src == a && q.dst == b && q.key == key
 	if !resp {
 		auth := fnvHash(m[4:20], nil)
 		if found && q.auth == auth && q.number != f.Number {
 			out.retransRequest, out.responseIn = q.number, q.answered
 			return
+		}
+		if !found {
+			t.forgetReq(slot)
 		}
 		*q = trackReq{kind: reqRADIUS, src: a, dst: b, key: key, number: f.Number, time: f.Time, auth: auth}
 		return

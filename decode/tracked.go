@@ -24,7 +24,7 @@ var trackedNames = map[string]bool{
 	"arp.duplicate-address-frame": true, "arp.duplicate-address-detected": true, "arp.seconds-since-duplicate-address-frame": true,
 	"icmpv6.resp_to": true, "icmpv6.resptime": true, "icmpv6.resp_in": true,
 	"dns.response_to": true, "dns.response_in": true, "dns.time": true,
-	"dns.retransmission": true, "dns.retransmit_request_in": true, "dns.retransmit_response_in": true,
+	"dns.retransmission": true, "dns.retransmit_request_in": true, "dns.retransmit_response_in": true, "dns.unsolicited": true,
 	"snmp.response_to": true, "snmp.response_in": true, "snmp.time": true,
 	"aoe.response_to": true, "aoe.time": true, "aoe.ata.cmd": true, // an ATA response names its request and the request's command
 	// EtherNet/IP's request pairing (tracker_enip.go): a CIP response

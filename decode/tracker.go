@@ -71,6 +71,10 @@ type tracker struct {
 
 	unacked int        // unacknowledged segment capacity held by all flows
 	reqs    []trackReq // echo and DNS requests, maxReqs slots (tracker_links.go)
+	// dnsLost marks the slots of reqs where a DNS query was replaced by
+	// another request: a response that finds no query in such a slot may
+	// answer one the table forgot, and is not called unsolicited.
+	dnsLost [maxReqs / 64]uint64
 	tftp    *tftpState // TFTP transfers (tracker_tftp.go)
 	enip    *enipState // EtherNet/IP requests (tracker_enip.go)
 	dccp    *dccpState // DCCP conversations (dccp.go)
@@ -173,6 +177,7 @@ func (t *tracker) reset() {
 	t.tcpHand, t.tcpNext, t.udpHand, t.udpNext = 0, 0, 0, 0
 	t.mptcp, t.mptcpNext = t.mptcp[:0], 0
 	clear(t.reqs)
+	clear(t.dnsLost[:])
 	t.tftp = nil
 	t.dccp = nil
 	t.arp.reset()

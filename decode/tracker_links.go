@@ -67,6 +67,8 @@ type reqLink struct {
 	// or the first response, for a response sent again (0: none).
 	retransRequest  int
 	retransResponse int
+	// unsolicited: a DNS response whose query was not seen.
+	unsolicited bool
 	// SNMP: the response already seen to a request sent again (0: none).
 	responseIn int
 	rpc        [3]uint32 // RPC: the call's program, version and procedure
@@ -143,7 +145,7 @@ func (t *tracker) requests(d *Decoder, f *Frame) {
 		case LayerDNS, LayerMDNS, LayerLLMNR:
 			var ok bool
 			kind = reqDNS
-			if reply, key, lookup, ok = dnsLinkKey(d, i); !ok {
+			if reply, key, ok = dnsLinkKey(d, i); !ok {
 				continue
 			}
 		case LayerRADIUS:
@@ -167,6 +169,20 @@ func (t *tracker) requests(d *Decoder, f *Frame) {
 			continue
 		}
 		src, dst := addrs16(d, i)
+		if kind == reqDNS {
+			// Wireshark pairs a query and its response within their
+			// conversation, whichever way each goes: one order of the
+			// two endpoints, the query's key for both.
+			sport, dport := uint16(key>>32), uint16(key>>16)
+			if c := cmp16(&src, &dst); c > 0 || c == 0 && sport > dport {
+				src, dst = dst, src
+				key = key&^(0xffffffff<<16) | uint64(dport)<<32 | uint64(sport)<<16
+			}
+			lookup = key
+			if reply {
+				src, dst = dst, src // response looks its query up the other way
+			}
+		}
 		if kind == reqSNMP {
 			// Wireshark pairs SNMP messages within their conversation,
 			// whichever way they go: one order of the addresses.
@@ -189,7 +205,7 @@ func (t *tracker) requests(d *Decoder, f *Frame) {
 		} else {
 			t.response(kind, &src, &dst, lookup, sum, f, out)
 		}
-		if out.request != 0 || out.retransRequest != 0 || out.retransResponse != 0 {
+		if out.request != 0 || out.retransRequest != 0 || out.retransResponse != 0 || out.unsolicited {
 			r.nlinks++
 		}
 	}
@@ -200,21 +216,39 @@ func (t *tracker) request(kind uint8, src, dst *[16]byte, key uint64, sum uint16
 	if t.reqs == nil {
 		t.reqs = make([]trackReq, maxReqs)
 	}
-	q := &t.reqs[reqSlot(kind, src, dst, key)]
-	if kind == reqDNS && q.kind == kind && q.src == *src && q.dst == *dst && q.key == key && q.answered == 0 {
+	slot := reqSlot(kind, src, dst, key)
+	q := &t.reqs[slot]
+	same := q.kind == kind && q.src == *src && q.dst == *dst && q.key == key
+	if kind == reqDNS && same && q.answered == 0 {
 		out.retransRequest = q.number // sent again before an answer: keep the first
 		return
+	}
+	if !same {
+		t.forgetReq(slot)
 	}
 	*q = trackReq{kind: kind, src: *src, dst: *dst, key: key, sum: sum, number: f.Number, time: f.Time}
 }
 
+// forgetReq notes that the request in slot is about to be replaced by
+// another one.
+func (t *tracker) forgetReq(slot int) {
+	if t.reqs[slot].kind == reqDNS {
+		t.dnsLost[slot/64] |= 1 << (slot % 64)
+	}
+}
+
 // response finds the request a response from src to dst answers.
+// A DNS response with no query is unsolicited, as tshark calls it, unless
+// the table may have forgotten its query.
 func (t *tracker) response(kind uint8, src, dst *[16]byte, key uint64, sum uint16, f *Frame, out *reqLink) {
+	slot := reqSlot(kind, dst, src, key) // the request went the other way
 	if t.reqs == nil {
+		out.unsolicited = kind == reqDNS
 		return
 	}
-	q := &t.reqs[reqSlot(kind, dst, src, key)] // the request went the other way
+	q := &t.reqs[slot]
 	if q.kind != kind || q.src != *dst || q.dst != *src || q.key != key {
+		out.unsolicited = kind == reqDNS && t.dnsLost[slot/64]&(1<<(slot%64)) == 0
 		return
 	}
 	switch {
@@ -238,8 +272,10 @@ func (t *tracker) snmpLink(a, b *[16]byte, key uint64, reply bool, f *Frame, out
 		t.reqs = make([]trackReq, maxReqs)
 	}
 	*out = reqLink{layer: i}
-	q := &t.reqs[reqSlot(reqSNMP, a, b, key)]
+	slot := reqSlot(reqSNMP, a, b, key)
+	q := &t.reqs[slot]
 	if q.kind != reqSNMP || q.src != *a || q.dst != *b || q.key != key {
+		t.forgetReq(slot)
 		*q = trackReq{kind: reqSNMP, src: *a, dst: *b, key: key}
 	}
 	if !reply {
@@ -276,45 +312,26 @@ func (q *reqLink) millis() float64 {
 }
 
 // dnsLinkKey returns what links a DNS message at layer i to its query:
-// whether it is a response, the key a query is remembered under and the key
-// a response looks its query up by (addresses aside: transport, ports and
-// ID). ok is false where tshark links none: a quoted message, one without
-// a transport below it, or one whose records do not all parse.
-func dnsLinkKey(d *Decoder, i int) (resp bool, asQuery, asResponse uint64, ok bool) {
+// whether it is a response and its key (addresses aside: transport, its
+// source and destination ports and the ID; requests orders the endpoints).
+// ok is false where tshark links none: a quoted message, one without a
+// transport below it, or one whose records do not all parse.
+func dnsLinkKey(d *Decoder, i int) (resp bool, key uint64, ok bool) {
 	if i == 0 {
-		return false, 0, 0, false
+		return false, 0, false
 	}
 	tl := &d.layers[i-1]
 	if (tl.Type != LayerUDP && tl.Type != LayerTCP) || tl.Payload-tl.Start < 4 {
-		return false, 0, 0, false
+		return false, 0, false
 	}
 	m, _ := dnsMessage(d, i)
-	if len(m) < dnsHeaderLen || !dnsRecordsParse(m) {
-		return false, 0, 0, false
+	if len(m) < dnsHeaderLen || !m.walk() {
+		return false, 0, false
 	}
 	sport, dport := uint64(be16(d.data[tl.Start:])), uint64(be16(d.data[tl.Start+2:]))
-	key := uint64(m.ID())
+	key = uint64(m.ID())
 	if tl.Type == LayerTCP {
 		key |= 1 << 48
 	}
-	return m.Flags()&DNSFlagQR != 0, key | sport<<32 | dport<<16, key | dport<<32 | sport<<16, true
-}
-
-// dnsRecordsParse reports whether every question and record of m parses,
-// as the tree needs to draw them all.
-func dnsRecordsParse(m DNS) bool {
-	off, ok := dnsHeaderLen, true
-	for range m.QDCount() {
-		if _, off, ok = m.Question(off); !ok {
-			return false
-		}
-	}
-	for _, n := range [...]uint16{m.ANCount(), m.NSCount(), m.ARCount()} {
-		for range n {
-			if _, off, ok = m.Record(off); !ok {
-				return false
-			}
-		}
-	}
-	return true
+	return m.Flags()&DNSFlagQR != 0, key | sport<<32 | dport<<16, true
 }
