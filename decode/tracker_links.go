@@ -315,9 +315,10 @@ func (q *reqLink) millis() float64 {
 // whether it is a response and its key (addresses aside: transport, its
 // source and destination ports and the ID; requests orders the endpoints).
 // ok is false where tshark links none: a quoted message, one without a
-// transport below it, or one whose records do not all parse.
+// transport below it, or one the decoder marked malformed (a header cut
+// short, or a question or record cut short or with a damaged name: m.walk).
 func dnsLinkKey(d *Decoder, i int) (resp bool, key uint64, ok bool) {
-	if i == 0 {
+	if i == 0 || d.layers[i].Malformed != "" {
 		return false, 0, false
 	}
 	tl := &d.layers[i-1]
@@ -325,9 +326,6 @@ func dnsLinkKey(d *Decoder, i int) (resp bool, key uint64, ok bool) {
 		return false, 0, false
 	}
 	m, _ := dnsMessage(d, i)
-	if len(m) < dnsHeaderLen || !m.walk() {
-		return false, 0, false
-	}
 	sport, dport := uint64(be16(d.data[tl.Start:])), uint64(be16(d.data[tl.Start+2:]))
 	key = uint64(m.ID())
 	if tl.Type == LayerTCP {
